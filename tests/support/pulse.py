@@ -1,0 +1,60 @@
+"""Start and stop a private PulseAudio daemon whose null sink acts as a sound card."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+
+class PulseAudioServer:
+    def __init__(self, root: Path) -> None:
+        self.home = root / "home"
+        self.runtime = root / "run"
+        self.socket = self.runtime / "pulse" / "native"
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def server_address(self) -> str:
+        return f"unix:{self.socket}"
+
+    def env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update(HOME=str(self.home), XDG_RUNTIME_DIR=str(self.runtime),
+                   PULSE_SERVER=self.server_address)
+        return env
+
+    def start(self, timeout: float = 20.0) -> None:
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.runtime.mkdir(parents=True, exist_ok=True)
+        self.runtime.chmod(0o700)
+        # Foreground process (not -D) so the test session owns it and can always stop it.
+        self._process = subprocess.Popen(
+            ["pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
+             "--load=module-null-sink", "--log-target=stderr", "-n",
+             "--load=module-native-protocol-unix", "--load=module-always-sink"],
+            env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                err = self._process.stderr.read().decode(errors="replace") if self._process.stderr else ""
+                raise RuntimeError(f"PulseAudio exited at start: {err[-2000:]}")
+            probe = subprocess.run(["pactl", "info"], env=self.env(), capture_output=True)
+            if probe.returncode == 0:
+                return
+            time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("PulseAudio did not start in time")
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGTERM)
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._process = None

@@ -1,0 +1,5 @@
+import sys
+
+from voicepeer.cli import main
+
+sys.exit(main())

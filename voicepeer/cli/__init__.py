@@ -1,0 +1,56 @@
+"""The ``voicepeer`` command line: ``main(argv)`` dispatches to one module per subcommand.
+
+Each subcommand module has ``register(subparsers)``, which adds its parser and sets
+``handler`` (a function taking the parsed arguments and returning the exit status).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from voicepeer import __version__
+from voicepeer.errors import VoicepeerError
+
+log = logging.getLogger(__name__)
+
+SUBCOMMAND_MODULES: tuple[str, ...] = (
+    "voicepeer.cli.run",
+    "voicepeer.cli.demo_forum",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="voicepeer",
+        description="Hands-free, eyes-free access to online peer-support forums.",
+    )
+    parser.add_argument("--version", action="version", version=f"voicepeer {__version__}")
+    parser.add_argument("--debug", action="store_true", help="log details for troubleshooting")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(handler(args))
+    except VoicepeerError as error:
+        print(f"voicepeer: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,89 @@
+"""The intent catalogue. Intent names are a stable contract (``voicepeer listen --json``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Intent(StrEnum):
+    NEXT = "next"
+    PREVIOUS = "previous"
+    REPEAT = "repeat"
+    LATEST = "latest"
+    OPEN = "open"
+    READ = "read"
+    STOP = "stop"
+    PAUSE = "pause"
+    RESUME = "resume"
+    FASTER = "faster"
+    SLOWER = "slower"
+    LOUDER = "louder"
+    QUIETER = "quieter"
+    REPLY = "reply"
+    SEND = "send"
+    CANCEL = "cancel"
+    YES = "yes"
+    NO = "no"
+    HELP = "help"
+    WHERE = "where"
+    BACK = "back"
+    LIKE = "like"
+    BOOKMARK = "bookmark"
+    NOTIFICATIONS = "notifications"
+    WHO = "who"
+    SCRATCH = "scratch"
+    READ_BACK = "read_back"
+    SLEEP = "sleep"
+    WAKE = "wake"
+    SEARCH = "search"
+
+
+@dataclass(frozen=True)
+class Command:
+    intent: Intent
+    slots: Mapping[str, int | str] = field(default_factory=dict)
+
+
+PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
+    # The first phrasing is the canonical one, used in help and on the command card.
+    Intent.NEXT: ("next", "next post", "next one", "go on", "carry on", "next topic"),
+    Intent.PREVIOUS: ("previous", "previous post", "go back one", "last one", "previous topic"),
+    Intent.REPEAT: ("repeat", "say that again", "again", "repeat that", "pardon"),
+    Intent.LATEST: ("latest topics", "latest", "list topics", "topics", "what's new"),
+    Intent.OPEN: ("open topic", "open", "topic", "number"),
+    Intent.READ: ("read", "read it", "read this", "read the topic", "start reading"),
+    Intent.STOP: ("stop", "stop reading", "quiet", "shush", "be quiet"),
+    Intent.PAUSE: ("pause", "take a break", "hold on"),
+    Intent.RESUME: ("resume", "continue", "carry on reading", "where was i"),
+    Intent.FASTER: ("faster", "speak faster", "speed up"),
+    Intent.SLOWER: ("slower", "speak slower", "slow down"),
+    Intent.LOUDER: ("louder", "speak up", "volume up"),
+    Intent.QUIETER: ("quieter", "softer", "volume down"),
+    Intent.REPLY: ("reply", "write a reply", "answer", "respond"),
+    Intent.SEND: ("send it", "send", "post it", "i'm done", "finished"),
+    Intent.CANCEL: ("cancel", "never mind", "forget it"),
+    Intent.YES: ("yes", "yes please", "yeah", "yep", "okay", "correct", "do it"),
+    Intent.NO: ("no", "no thanks", "nope", "not yet", "don't"),
+    Intent.HELP: ("help", "what can i say", "commands"),
+    Intent.WHERE: ("where am i", "where", "what topic is this"),
+    Intent.BACK: ("back", "go back", "back to the list", "back to topics"),
+    Intent.LIKE: ("like", "like this", "like this post"),
+    Intent.BOOKMARK: ("bookmark", "bookmark this", "save this post"),
+    Intent.NOTIFICATIONS: ("notifications", "any replies", "check notifications"),
+    Intent.WHO: ("who wrote this", "who", "who is this"),
+    Intent.SCRATCH: ("scratch that", "undo that", "remove that"),
+    Intent.READ_BACK: ("read it back", "read back", "read my reply"),
+    Intent.SLEEP: ("go to sleep", "sleep", "stop listening"),
+    Intent.WAKE: ("wake up", "wake", "start listening"),
+    Intent.SEARCH: ("search for", "search", "find", "look for"),
+}
+
+SLOT_INTENTS: Mapping[Intent, str] = {Intent.OPEN: "number", Intent.SEARCH: "query"}
+"""Intents whose phrasing is followed by a value, and the slot that value goes in."""
+
+
+def canonical(intent: Intent) -> str:
+    """The phrasing used when telling the user what to say."""
+    return PHRASINGS[intent][0]

@@ -1,0 +1,103 @@
+"""voicepeer's own exception tree.
+
+Library errors (httpx, sounddevice, vosk, pocketsphinx, pyttsx3, tomllib) are translated
+into these where they enter voicepeer, so the voice loop only ever handles this tree.
+Every error carries ``spoken``: a short sentence that can be read aloud to the user and
+says what to do next. ``str(error)`` is the detailed message for logs and the terminal;
+neither may contain post text or keys.
+"""
+
+from __future__ import annotations
+
+
+class VoicepeerError(Exception):
+    """Base of every error voicepeer raises on purpose."""
+
+    default_spoken = "Something went wrong. Please ask your helper to run voicepeer doctor."
+
+    def __init__(self, message: str, *, spoken: str | None = None) -> None:
+        super().__init__(message)
+        self.spoken = spoken or self.default_spoken
+
+
+class ConfigError(VoicepeerError):
+    """The configuration file or a command-line setting is wrong."""
+
+    default_spoken = (
+        "My settings have a problem. Please ask your helper to run voicepeer configure."
+    )
+
+
+class AudioDeviceError(VoicepeerError):
+    """A microphone or speaker is missing, busy or vanished."""
+
+    default_spoken = "I cannot use the microphone or speaker. Please ask your helper to check them."
+
+
+class ModelMissingError(VoicepeerError):
+    """A speech model is not installed or is damaged."""
+
+    default_spoken = (
+        "My speech model is missing. Please ask your helper to run voicepeer models download."
+    )
+
+
+class SpeechEngineError(VoicepeerError):
+    """The speech recognizer or the speech synthesizer failed."""
+
+    default_spoken = "My speech engine stopped working. Please ask your helper to restart me."
+
+
+class ForumError(VoicepeerError):
+    """Anything that went wrong talking to the forum."""
+
+    default_spoken = "The forum had a problem. Please try again in a little while."
+
+
+class ForumUnreachableError(ForumError):
+    """No answer from the forum: no network, DNS failure, timeout, connection refused."""
+
+    default_spoken = (
+        "I cannot reach the forum right now. Check the internet connection; "
+        "I will keep anything you dictated."
+    )
+
+
+class ForumResponseError(ForumError):
+    """The forum answered with something voicepeer cannot understand (malformed JSON, 5xx)."""
+
+    default_spoken = "The forum sent an answer I could not understand. Please try again later."
+
+
+class ForumRejectedError(ForumError):
+    """The forum refused the request as invalid (HTTP 422), with its reasons."""
+
+    default_spoken = "The forum did not accept that."
+
+    def __init__(
+        self, message: str, *, errors: tuple[str, ...] = (), spoken: str | None = None
+    ) -> None:
+        super().__init__(message, spoken=spoken)
+        self.errors = errors
+
+
+class ForumNotFoundError(ForumError):
+    """The topic, post or page does not exist (HTTP 404)."""
+
+    default_spoken = "I could not find that on the forum. It may have been removed."
+
+
+class AuthError(ForumError):
+    """The forum did not accept the account (HTTP 401/403) or no credentials are set up."""
+
+    default_spoken = "The forum did not accept the account. Please ask your helper to reconnect it."
+
+
+class RateLimitedError(ForumError):
+    """The forum asked voicepeer to slow down (HTTP 429)."""
+
+    default_spoken = "The forum asked me to slow down."
+
+    def __init__(self, message: str, *, wait_seconds: float, spoken: str | None = None) -> None:
+        super().__init__(message, spoken=spoken)
+        self.wait_seconds = wait_seconds

@@ -1,0 +1,141 @@
+"""The forum as the voice loop sees it: small immutable records and one interface.
+
+Field names follow the Discourse API (``posts_count``, ``post_number``, ``cooked`` …) so the
+mapping from JSON stays obvious.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Category:
+    id: int
+    name: str
+    slug: str
+    topic_count: int = 0
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    """One row of a topic list."""
+
+    id: int
+    title: str
+    slug: str
+    posts_count: int
+    category_id: int | None = None
+    last_poster_username: str | None = None
+    created_by: str | None = None
+    bumped_at: datetime | None = None
+    unread_posts: int = 0
+    """Posts this user has not read (0 when the forum does not track it, e.g. anonymously)."""
+
+    @property
+    def reply_count(self) -> int:
+        return max(0, self.posts_count - 1)
+
+
+@dataclass(frozen=True)
+class TopicList:
+    topics: tuple[TopicSummary, ...]
+    page: int = 0
+    has_more: bool = False
+    """True when the forum offers a further page (Discourse's ``more_topics_url``)."""
+
+
+@dataclass(frozen=True)
+class Post:
+    id: int
+    topic_id: int
+    post_number: int
+    username: str
+    cooked: str
+    """The post as HTML, as the forum renders it."""
+    created_at: datetime | None = None
+    name: str | None = None
+    """Display name, when the forum shows one."""
+    reply_to_post_number: int | None = None
+    reply_to_username: str | None = None
+    raw: str | None = None
+    """The post's markdown source, when the forum includes it."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic with its full list of post ids and the first chunk of posts already loaded."""
+
+    id: int
+    title: str
+    slug: str
+    posts_count: int
+    post_ids: tuple[int, ...]
+    """Every post id in reading order (Discourse's ``post_stream.stream``)."""
+    loaded_posts: tuple[Post, ...]
+    category_id: int | None = None
+    archetype: str = "regular"
+    """``regular`` or ``private_message``."""
+    last_read_post_number: int | None = None
+
+
+@dataclass(frozen=True)
+class SiteLimits:
+    """Length rules the forum enforces; read from the site, never assumed."""
+
+    min_post_length: int = 20
+    min_personal_message_post_length: int = 10
+    min_topic_title_length: int = 15
+    max_post_length: int = 32_000
+
+
+@dataclass(frozen=True)
+class NewReply:
+    """A reply the user has confirmed, ready to post."""
+
+    topic_id: int
+    raw: str
+    reply_to_post_number: int | None = None
+
+
+class PostStatus(Enum):
+    POSTED = "posted"
+    ENQUEUED = "enqueued"
+    """Held for a moderator: accepted, not yet visible."""
+
+
+@dataclass(frozen=True)
+class PostOutcome:
+    status: PostStatus
+    post_id: int | None = None
+    post_number: int | None = None
+
+
+class Forum(Protocol):
+    """What the voice loop needs from a forum. Methods raise :class:`voicepeer.errors.ForumError`."""
+
+    @property
+    def display_name(self) -> str:
+        """How to name the forum aloud, e.g. "the MS Society forum"."""
+        ...
+
+    def latest(self, page: int = 0) -> TopicList: ...
+
+    def categories(self) -> tuple[Category, ...]: ...
+
+    def topic(self, topic_id: int) -> Topic: ...
+
+    def posts(self, topic_id: int, post_ids: Sequence[int]) -> tuple[Post, ...]:
+        """Fetch the given posts of a topic (those not in :attr:`Topic.loaded_posts`)."""
+        ...
+
+    def site_limits(self) -> SiteLimits: ...
+
+    def create_post(self, reply: NewReply) -> PostOutcome: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,1 @@
+"""Speech recognition: turning what the user says into text."""

@@ -1,0 +1,40 @@
+"""What the voice loop hears: utterances as text, from a recognizer or typed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Protocol
+
+
+class ListenMode(Enum):
+    """Recognizer configuration the voice loop asks for."""
+
+    COMMAND = "command"
+    """Short spoken commands, restricted to the command grammar."""
+    DICTATION = "dictation"
+    """Free text for a reply, with longer pauses allowed."""
+
+
+@dataclass(frozen=True)
+class Heard:
+    """One utterance as recognized."""
+
+    text: str
+    confidence: float = 1.0
+    """0.0 (a guess) to 1.0 (certain); typed text is 1.0."""
+    alternatives: tuple[str, ...] = ()
+    """Other readings the recognizer considered, best first (n-best), without ``text``."""
+
+
+class Listener(Protocol):
+    """Yields the user's utterances one at a time."""
+
+    def listen(self, mode: ListenMode) -> Heard | None:
+        """Block until the user has said something; ``None`` when input has ended for good.
+
+        An empty ``Heard.text`` means speech was heard but nothing usable recognized.
+        """
+        ...
+
+    def close(self) -> None: ...

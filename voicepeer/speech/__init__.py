@@ -1,0 +1,1 @@
+"""Speech output: turning forum text into speech and playing it."""
