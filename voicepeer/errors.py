@@ -42,6 +42,15 @@ class ModelMissingError(VoicepeerError):
     )
 
 
+class ModelDownloadError(VoicepeerError):
+    """Fetching or installing a speech model failed: offline, server error, damaged archive."""
+
+    default_spoken = (
+        "I could not download the speech model. Check the internet connection, "
+        "then ask your helper to run voicepeer models download again."
+    )
+
+
 class SpeechEngineError(VoicepeerError):
     """The speech recognizer or the speech synthesizer failed."""
 
