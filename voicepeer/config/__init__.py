@@ -1,0 +1,55 @@
+"""The configuration file: reading it into :class:`voicepeer.settings.Settings`, checking
+it, and writing it back readably.
+
+Call :func:`load_settings` once at start (``path`` from ``--config``; ``None`` means
+``$VOICEPEER_CONFIG`` or the default file). Errors are :class:`voicepeer.errors.ConfigError`
+with a message naming the file, line, key, value and what is allowed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from voicepeer.config.loader import (
+    ENV_VAR,
+    config_path,
+    default_config_path,
+    load_file,
+    load_text,
+    with_changes,
+)
+from voicepeer.config.schema import FieldSpec, field_specs
+from voicepeer.config.writer import render, write_file
+from voicepeer.settings import Settings
+
+
+def load_settings(path: Path | str | None = None) -> Settings:
+    """The settings from the configuration file (defaults when there is none yet).
+
+    A file named explicitly (argument or ``VOICEPEER_CONFIG``) must exist.
+    """
+    chosen, explicit = config_path(path)
+    return load_file(chosen, Settings, required=explicit)
+
+
+def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
+    """Write ``settings`` to the configuration file and return where it went."""
+    chosen, _ = config_path(path)
+    write_file(chosen, settings)
+    return chosen
+
+
+__all__ = [
+    "ENV_VAR",
+    "FieldSpec",
+    "Settings",
+    "config_path",
+    "default_config_path",
+    "field_specs",
+    "load_file",
+    "load_settings",
+    "load_text",
+    "render",
+    "save_settings",
+    "with_changes",
+]
