@@ -1,0 +1,78 @@
+from voicepeer.voice.dictation import Draft, tokenize_dictation
+from voicepeer.voice.dictation_commands import DictationAction, dictation_action
+
+
+def dictate(*utterances: str) -> Draft:
+    draft = Draft()
+    for utterance in utterances:
+        draft.add(utterance)
+    return draft
+
+
+def test_spoken_punctuation_and_layout_words_become_marks() -> None:
+    draft = dictate(
+        "hello sam comma",
+        "the heat is the worst full stop",
+        "new paragraph",
+        "have you tried a cooling vest question mark",
+        "it helped me exclamation mark new line",
+        "take care period",
+    )
+    assert draft.text == (
+        "Hello sam, the heat is the worst.\n\nHave you tried a cooling vest? It helped me!\n"
+        "Take care."
+    )
+
+
+def test_sentences_get_capitals_and_i_is_always_capital() -> None:
+    assert dictate("i think i'm better now full stop so i've started walking").text == (
+        "I think I'm better now. So I've started walking"
+    )
+
+
+def test_typed_punctuation_and_casing_are_kept() -> None:
+    assert dictate("Thanks, Dr. Patel said MRI results are fine!").text == (
+        "Thanks, Dr. Patel said MRI results are fine!"
+    )
+
+
+def test_scratch_that_removes_exactly_the_last_phrase() -> None:
+    draft = dictate("I walk every day", "with my stick", "oh no not that")
+    assert draft.scratch_last_phrase()
+    assert draft.text == "I walk every day with my stick"
+    assert draft.scratch_last_phrase() and draft.scratch_last_phrase()
+    assert not draft.scratch_last_phrase()
+    assert draft.is_empty
+
+
+def test_delete_last_word_skips_trailing_marks() -> None:
+    draft = dictate("I feel tired today full stop")
+    assert draft.delete_last_word() == "today"
+    assert draft.text == "I feel tired"
+    assert dictate().delete_last_word() is None
+
+
+def test_text_to_send_ends_with_a_full_stop_only_when_needed() -> None:
+    assert dictate("thank you for this").text_to_send() == "Thank you for this."
+    assert dictate("is it hot question mark").text_to_send() == "Is it hot?"
+
+
+def test_a_saved_draft_restores_with_its_layout() -> None:
+    draft = Draft.from_text("First line.\n\nSecond paragraph, i hope.")
+    assert draft.text == "First line.\n\nSecond paragraph, I hope."
+
+
+def test_mark_words_inside_other_words_are_left_alone() -> None:
+    assert tokenize_dictation("the periodic commando") == ["the", "periodic", "commando"]
+
+
+def test_a_command_is_a_command_only_as_a_whole_utterance() -> None:
+    assert dictation_action("send it") is DictationAction.SEND
+    assert dictation_action("Send it.") is DictationAction.SEND
+    assert dictation_action("sent it") is DictationAction.SEND  # a common mishearing
+    assert dictation_action("I will send it tomorrow") is None
+    assert dictation_action("scratch that") is DictationAction.SCRATCH
+    assert dictation_action("delete last word") is DictationAction.DELETE_WORD
+    assert dictation_action("start over") is DictationAction.START_OVER
+    assert dictation_action("read it back") is DictationAction.READ_BACK
+    assert dictation_action("the weather helped") is None

@@ -1,0 +1,72 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from voicepeer.forum.base import Post, TopicList, TopicSummary
+from voicepeer.voice import phrasing
+from voicepeer.voice.places import PlacesFile
+from voicepeer.voice.states import ALLOWED_TRANSITIONS, State, StateTransitionError, check_transition
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+
+
+def test_every_state_has_its_transitions_listed() -> None:
+    assert set(ALLOWED_TRANSITIONS) == set(State)
+
+
+def test_posting_needs_confirmation_first() -> None:
+    # Dictating can only reach READING (cancel) or CONFIRMING; nothing skips the question.
+    assert ALLOWED_TRANSITIONS[State.DICTATING] == {
+        State.DICTATING, State.CONFIRMING, State.READING,
+    }
+    with pytest.raises(StateTransitionError):
+        check_transition(State.BROWSING, State.CONFIRMING)
+
+
+@pytest.mark.parametrize(
+    ("delta", "expected"),
+    [
+        (timedelta(seconds=30), "just now"),
+        (timedelta(minutes=1, seconds=40), "2 minutes ago"),
+        (timedelta(hours=3), "3 hours ago"),
+        (timedelta(hours=1), "1 hour ago"),
+        (timedelta(days=1, hours=2), "yesterday"),
+        (timedelta(days=4), "4 days ago"),
+        (timedelta(days=40), "on 17 October"),
+        (timedelta(days=400), "on 22 October 2025"),
+    ],
+)
+def test_spoken_age(delta: timedelta, expected: str) -> None:
+    assert phrasing.spoken_age(NOW - delta, NOW) == expected
+
+
+def test_topic_list_summary_names_the_first_topics_and_what_to_say() -> None:
+    topics = TopicList(tuple(
+        TopicSummary(id=i, title=f"Topic {i}", slug=f"t{i}", posts_count=i, created_by="sam",
+                     unread_posts=2 if i == 1 else 0)
+        for i in range(1, 8)
+    ))
+    summary = phrasing.topic_list_summary(topics, shown=2)
+    assert summary.startswith("7 latest topics.")
+    assert "One: Topic 1, by sam, no replies, 2 unread." in summary
+    assert "Two: Topic 2, by sam, 1 reply." in summary
+    assert "Topic 3" not in summary
+    assert "open topic and a number up to 7" in summary
+
+
+def test_post_header_says_position_author_age_and_whom_it_answers() -> None:
+    post = Post(id=9, topic_id=1, post_number=3, username="alex", cooked="<p>hi</p>",
+                created_at=NOW - timedelta(hours=2), reply_to_username="sam")
+    assert phrasing.post_header(post, 2, 14, NOW) == (
+        "Post 3 of 14, by alex, 2 hours ago, replying to sam."
+    )
+
+
+def test_places_survive_a_restart_and_ignore_a_damaged_file(tmp_path) -> None:
+    path = tmp_path / "state" / "places.json"
+    places = PlacesFile(path)
+    places.set(12, 4)
+    assert PlacesFile(path).get(12) == 4
+    assert PlacesFile(path).get(13) is None
+    path.write_text("{not json")
+    assert PlacesFile(path).get(12) is None

@@ -1,0 +1,52 @@
+"""Editing commands while dictating.
+
+A command counts only when it is the whole utterance ("send it" on its own); inside a
+sentence the same words are text ("I will send it tomorrow"). Matching is strict for that
+reason: a near-exact match of the whole utterance, never a search inside it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from rapidfuzz import fuzz
+
+from voicepeer.commands.matcher import normalize
+
+
+class DictationAction(Enum):
+    SEND = "send"
+    READ_BACK = "read_back"
+    SCRATCH = "scratch"
+    DELETE_WORD = "delete_word"
+    START_OVER = "start_over"
+    CANCEL = "cancel"
+    HELP = "help"
+
+
+DICTATION_PHRASES: dict[DictationAction, tuple[str, ...]] = {
+    DictationAction.SEND: ("send it", "send", "post it", "send my reply", "i'm done"),
+    DictationAction.READ_BACK: ("read it back", "read back", "read my reply"),
+    DictationAction.SCRATCH: ("scratch that", "undo that", "undo"),
+    DictationAction.DELETE_WORD: ("delete last word", "delete the last word", "delete word"),
+    DictationAction.START_OVER: ("start over", "start again", "clear it"),
+    DictationAction.CANCEL: ("cancel", "cancel reply", "cancel my reply"),
+    DictationAction.HELP: ("help", "what can i say"),
+}
+
+MIN_SCORE = 85.0
+"""Fuzzy score (0-100) a whole utterance needs to count as an editing command."""
+
+
+def dictation_action(utterance: str) -> DictationAction | None:
+    """The editing command this whole utterance is, or ``None`` when it is reply text."""
+    text = normalize(utterance)
+    if not text or len(text.split()) > 5:
+        return None
+    best: tuple[float, DictationAction | None] = (0.0, None)
+    for action, phrases in DICTATION_PHRASES.items():
+        for phrase in phrases:
+            score = fuzz.ratio(text, phrase)
+            if score > best[0]:
+                best = (score, action)
+    return best[1] if best[0] >= MIN_SCORE else None

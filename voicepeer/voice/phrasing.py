@@ -1,0 +1,94 @@
+"""What voicepeer says about lists, topics and posts: short, predictable sentences."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
+
+_COUNT_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+                "Ten")
+
+
+def count_phrase(count: int, noun: str) -> str:
+    """ "1 reply", "12 replies", "no replies" — numbers as the speech engine reads them."""
+    if count == 0:
+        return f"no {_plural(noun)}"
+    return f"{count} {noun if count == 1 else _plural(noun)}"
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def spoken_age(when: datetime | None, now: datetime) -> str:
+    """How long ago, the way people say it: "just now", "3 hours ago", "yesterday", "on 3 March"."""
+    if when is None:
+        return ""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    seconds = (now - when).total_seconds()
+    if seconds < 90:
+        return "just now"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{count_phrase(minutes, 'minute')} ago"
+    hours = round(seconds / 3600)
+    if hours < 24:
+        return f"{count_phrase(hours, 'hour')} ago"
+    days = (now.date() - when.date()).days
+    if days <= 1:
+        return "yesterday"
+    if days < 7:
+        return f"{days} days ago"
+    if when.year == now.year:
+        return f"on {when.day} {when:%B}"
+    return f"on {when.day} {when:%B %Y}"
+
+
+def topic_line(position: int, topic: TopicSummary) -> str:
+    """ "One: Heat and fatigue, by Sam, 12 replies, 2 unread." """
+    number = _COUNT_WORDS[position] if position < len(_COUNT_WORDS) else str(position)
+    parts = [f"{number}: {topic.title}"]
+    if topic.created_by:
+        parts.append(f"by {topic.created_by}")
+    parts.append(count_phrase(topic.reply_count, "reply"))
+    if topic.unread_posts:
+        parts.append(f"{topic.unread_posts} unread")
+    return ", ".join(parts) + "."
+
+
+def topic_list_summary(topics: TopicList, shown: int, heading: str = "latest") -> str:
+    """Announce a topic list and name the first ``shown`` topics."""
+    count = len(topics.topics)
+    if count == 0:
+        return f"There are no {heading} topics right now."
+    lines = [f"{count_phrase(count, heading + ' topic').capitalize()}."]
+    lines += [topic_line(i + 1, t) for i, t in enumerate(topics.topics[:shown])]
+    if count > shown:
+        lines.append(f"Say next to hear more, or open topic and a number up to {count}.")
+    else:
+        lines.append("Say open topic and a number.")
+    return " ".join(lines)
+
+
+def topic_intro(topic: Topic, category: Category | None) -> str:
+    where = f", in {category.name}" if category else ""
+    return f"{topic.title}{where}. {count_phrase(topic.posts_count, 'post').capitalize()}."
+
+
+def post_header(post: Post, index: int, total: int, now: datetime) -> str:
+    """ "Post 3 of 14, by Alex, 2 hours ago, replying to Sam." """
+    parts = [f"Post {index + 1} of {total}", f"by {author_name(post)}"]
+    age = spoken_age(post.created_at, now)
+    if age:
+        parts.append(age)
+    if post.reply_to_username:
+        parts.append(f"replying to {post.reply_to_username}")
+    return ", ".join(parts) + "."
+
+
+def author_name(post: Post) -> str:
+    return post.name or post.username

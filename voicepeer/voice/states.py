@@ -1,0 +1,49 @@
+"""The voice loop's states and the transitions allowed between them.
+
+    BROWSING ──open N / read──▶ READING ──reply──▶ DICTATING ──send it──▶ CONFIRMING
+       ▲  ◀──back / latest──────┘  ▲                  │  ▲                   │
+       │                           └──cancel──────────┘  └──no──────────────┤
+       │                           └──yes: posted (or kept in the outbox)───┘
+    any state ──go to sleep──▶ SLEEPING ──wake up──▶ the state it was in
+
+- BROWSING: a topic list is current; next / previous move through it.
+- READING: a topic is open and one post is current; next / previous move through posts.
+- DICTATING: the user is composing a reply; utterances are text unless a whole utterance
+  is an editing command ("scratch that", "read it back", "send it", "cancel" …).
+- CONFIRMING: the reply has been read back and voicepeer has asked "Shall I post it?";
+  only an explicit "yes" posts. "No" goes back to dictating with the draft kept.
+- SLEEPING: everything but "wake up" is ignored.
+
+Posting is not a state of its own: after "yes" the reply is handed to the outbox and the
+loop is back in READING, on the same topic, whatever the forum answered.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class State(Enum):
+    BROWSING = "browsing"
+    READING = "reading"
+    DICTATING = "dictating"
+    CONFIRMING = "confirming"
+    SLEEPING = "sleeping"
+
+
+ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
+    State.BROWSING: frozenset({State.BROWSING, State.READING, State.SLEEPING}),
+    State.READING: frozenset({State.READING, State.BROWSING, State.DICTATING, State.SLEEPING}),
+    State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING}),
+    State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING}),
+    State.SLEEPING: frozenset({State.BROWSING, State.READING}),
+}
+
+
+class StateTransitionError(RuntimeError):
+    """A programming error: the voice loop tried a transition the table does not allow."""
+
+
+def check_transition(current: State, new: State) -> None:
+    if new not in ALLOWED_TRANSITIONS[current]:
+        raise StateTransitionError(f"no transition from {current.value} to {new.value}")
