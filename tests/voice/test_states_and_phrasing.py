@@ -5,7 +5,12 @@ import pytest
 from voicepeer.forum.base import Post, TopicList, TopicSummary
 from voicepeer.voice import phrasing
 from voicepeer.voice.places import PlacesFile
-from voicepeer.voice.states import ALLOWED_TRANSITIONS, State, StateTransitionError, check_transition
+from voicepeer.voice.states import (
+    ALLOWED_TRANSITIONS,
+    State,
+    StateTransitionError,
+    check_transition,
+)
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
 
