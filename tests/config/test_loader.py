@@ -1,0 +1,222 @@
+"""The configuration file: every kind of mistake gets a message a caregiver can act on."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from voicepeer.config import load_settings, render, save_settings, with_changes
+from voicepeer.config.loader import load_file, load_text
+from voicepeer.config.schema import field_specs
+from voicepeer.errors import ConfigError
+from voicepeer.settings import Settings
+
+
+class Pace(enum.Enum):
+    GENTLE = "gentle"
+    BRISK = "brisk"
+
+
+@dataclass(frozen=True)
+class Talk:
+    rate_wpm: int = field(default=140, metadata={"min": 80, "max": 260})
+    """Speaking rate in words per minute."""
+    volume: float = field(default=0.8, metadata={"min": 0.0, "max": 1.0})
+    """Loudness from 0.0 to 1.0."""
+    voice: str = field(default="en-gb", metadata={"choices": ("en-gb", "en-us")})
+    """Which voice."""
+    pace: Pace = Pace.GENTLE
+    """How to pace reading."""
+    greeting: bool = True
+    """Say hello at start."""
+    muted: tuple[str, ...] = ()
+    """Words to leave out."""
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    """Personal phrasings for commands."""
+    lexicon: Path | None = None
+    """Pronunciation file."""
+
+
+@dataclass(frozen=True)
+class Listen:
+    silence_s: float = field(default=2.5, metadata={"min": 0.5, "max": 10.0})
+    """Seconds of silence that end an utterance."""
+
+
+@dataclass(frozen=True)
+class Root:
+    talk: Talk = field(default_factory=Talk)
+    """How it talks."""
+    listen: Listen = field(default_factory=Listen)
+    """How it listens."""
+
+
+def load(text: str) -> Root:
+    return load_text(text, Root, source="/home/carer/config.toml")
+
+
+def problem(text: str) -> str:
+    with pytest.raises(ConfigError) as caught:
+        load(text)
+    assert caught.value.spoken and "helper" in caught.value.spoken
+    assert "Traceback" not in str(caught.value)
+    return str(caught.value)
+
+
+def test_every_type_is_read() -> None:
+    root = load(
+        '[talk]\nrate_wpm = 120\nvolume = 1\nvoice = "en-us"\npace = "brisk"\ngreeting = false\n'
+        'muted = ["ugh", "ouch"]\naliases = { onwards = "next" }\nlexicon = "~/words.toml"\n'
+        "[listen]\nsilence_s = 4.5\n"
+    )
+    assert root.talk == Talk(
+        rate_wpm=120, volume=1.0, voice="en-us", pace=Pace.BRISK, greeting=False,
+        muted=("ugh", "ouch"), aliases={"onwards": "next"},
+        lexicon=Path("~/words.toml").expanduser(),
+    )
+    assert isinstance(root.talk.volume, float)
+    assert root.listen.silence_s == 4.5
+
+
+def test_missing_sections_and_keys_keep_defaults() -> None:
+    assert load("") == Root()
+    assert load("[talk]\nrate_wpm = 100\n").listen == Listen()
+
+
+def test_syntax_error_names_file_and_line() -> None:
+    message = problem("[talk]\nrate_wpm = 120\nvoice = en-us\n")
+    assert "/home/carer/config.toml" in message
+    assert "line 3" in message
+    assert "not valid TOML" in message
+
+
+def test_wrong_type_names_key_value_and_what_is_allowed() -> None:
+    message = problem('[talk]\nrate_wpm = "fast"\n')
+    assert '[talk] rate_wpm = "fast"' in message
+    assert "line 2" in message
+    assert "whole number" in message and "80 to 260" in message
+    assert "words per minute" in message  # the field's own help text
+
+
+def test_out_of_range_value() -> None:
+    message = problem("[listen]\nsilence_s = 60\n")
+    assert "line 2, [listen] silence_s = 60" in message
+    assert "too large" in message and "0.5 to 10.0" in message
+
+
+def test_choice_not_offered() -> None:
+    message = problem('[talk]\nvoice = "klingon"\npace = "racing"\n')
+    assert '"en-gb", "en-us"' in message
+    assert '"gentle", "brisk"' in message
+    assert "2 problems" in message
+
+
+def test_unknown_key_gets_a_suggestion() -> None:
+    message = problem("[talk]\nrate_wmp = 120\n")
+    assert 'no setting called "rate_wmp"' in message
+    assert 'Did you mean "rate_wpm"?' in message
+
+
+def test_unknown_section_gets_a_suggestion_and_its_line() -> None:
+    message = problem("\n[lisen]\nsilence_s = 3\n")
+    assert "line 2, [lisen]" in message
+    assert 'Did you mean "listen"?' in message
+
+
+def test_key_in_the_wrong_section_is_pointed_home() -> None:
+    message = problem("[talk]\nsilence_s = 3\n")
+    assert "belongs in the [listen] section" in message
+
+
+def test_secrets_are_refused_from_the_shared_file() -> None:
+    message = problem('[talk]\nuser_api_key = "abc123"\n')
+    assert "not kept in this file" in message
+    assert "abc123" not in message
+
+
+def test_a_value_where_a_section_belongs() -> None:
+    message = problem("talk = 3\n")
+    assert "should be a [talk] section" in message
+
+
+def test_all_problems_are_reported_together() -> None:
+    message = problem('[talk]\nrate_wpm = 5\nvolume = "loud"\ngreeting = "yes"\n[nope]\n')
+    assert "4 problems" in message
+
+
+def test_nan_and_booleans_are_not_numbers() -> None:
+    assert "not a number" in problem("[talk]\nvolume = nan\n")
+    assert "whole number" in problem("[talk]\nrate_wpm = true\n")
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_bytes(b'[talk]\nvoice = "\xff"\n')
+    with pytest.raises(ConfigError, match="not plain UTF-8"):
+        load_file(path, Root)
+
+
+def test_unreadable_path_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read the configuration file"):
+        load_file(tmp_path, Root)  # a folder, not a file
+
+
+def test_missing_file_means_defaults_unless_named(tmp_path: Path) -> None:
+    assert load_file(tmp_path / "none.toml", Root) == Root()
+    with pytest.raises(ConfigError, match="voicepeer configure"):
+        load_file(tmp_path / "none.toml", Root, required=True)
+
+
+def test_env_variable_chooses_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "elsewhere.toml"
+    path.write_text("[speech]\nrate_wpm = 120\n")
+    monkeypatch.setenv("VOICEPEER_CONFIG", str(path))
+    assert load_settings().speech.rate_wpm == 120
+    monkeypatch.setenv("VOICEPEER_CONFIG", str(tmp_path / "typo.toml"))
+    with pytest.raises(ConfigError, match=r"typo\.toml"):
+        load_settings()
+
+
+def test_written_file_loads_back_and_keeps_help(tmp_path: Path) -> None:
+    changed = with_changes(
+        Settings(), {"speech": {"rate_wpm": 130, "voice": "en-us"},
+                     "voice": {"muted_words": ["ouch"]}},
+    )
+    path = save_settings(changed, tmp_path / "config.toml")
+    text = path.read_text()
+    assert "rate_wpm = 130" in text
+    assert "# volume = 0.8" in text  # defaults are shown, commented out
+    assert "# Speaking rate in words per minute" in text
+    assert load_settings(path) == changed
+    save_settings(Settings(), path)
+    assert (tmp_path / "config.toml.bak").read_text() == text
+
+
+def test_with_changes_validates() -> None:
+    with pytest.raises(ConfigError, match="too large"):
+        with_changes(Settings(), {"speech": {"rate_wpm": 9000}})
+
+
+def test_every_real_setting_has_help_and_a_writable_default() -> None:
+    for section in field_specs(Settings):
+        assert section.nested is not None
+        for spec in field_specs(section.nested):
+            assert spec.doc != "(no description)", f"[{section.name}] {spec.name}"
+    assert load_text(render(Settings()), Settings) == Settings()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.text(min_size=1, max_size=12), max_size=4),
+    alias=st.text(min_size=1, max_size=10),
+)
+def test_strange_unicode_survives_a_round_trip(words: list[str], alias: str) -> None:
+    root = Root(talk=Talk(muted=tuple(words), aliases={alias: "next"}))
+    text = render(root)
+    assert load(text) == root
