@@ -1,0 +1,266 @@
+"""Fetching and installing Vosk models: resumable, checked, and installed all-or-nothing.
+
+The archive is saved as ``<name>.zip.part`` next to the models; an interrupted download
+(dropped connection, Ctrl-C, power cut) continues from there with an HTTP Range request.
+Servers that ignore Range answer 200 with the whole file, which then simply starts over.
+Only a complete archive that passes the zip test and holds the model's required files is
+unpacked, into a temporary folder that is renamed into place at the end.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import httpx
+
+from voicepeer.errors import ModelDownloadError
+from voicepeer.speech_models.catalogue import CATALOGUE, ModelInfo, catalogue_entry
+from voicepeer.speech_models.layout import archive_problems, archive_root, folder_problems
+from voicepeer.speech_models.locations import models_dir
+from voicepeer.speech_models.progress import ProgressBar
+from voicepeer.speech_models.settings import ModelSettings
+
+log = logging.getLogger(__name__)
+
+BASE_URL_ENV = "VOICEPEER_MODEL_BASE_URL"
+"""Environment variable replacing the download site (a local mirror, or tests)."""
+CHUNK_BYTES = 64 * 1024
+UNPACKED_PER_ARCHIVE_BYTE = 2.0
+"""Rough room needed to unpack, per archive byte (the small model grows 40 MB → 68 MB)."""
+_NAME_PATTERN = re.compile(r"^vosk-model-[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+OFFLINE_SPOKEN = (
+    "I cannot reach the download site for speech models. Check that the computer is "
+    "connected to the internet, then ask your helper to run voicepeer models download again."
+)
+DAMAGED_SPOKEN = (
+    "The speech model I downloaded was damaged, so I did not install it. "
+    "Please ask your helper to run voicepeer models download again."
+)
+DISK_SPOKEN = (
+    "There is not enough free space on this computer for the speech model. "
+    "Please ask your helper to free some space and try again."
+)
+
+
+class _TryAgain(Exception):
+    """A transfer attempt failed in a way worth resuming."""
+
+
+def base_url(settings: ModelSettings) -> str:
+    return (os.environ.get(BASE_URL_ENV, "").strip() or settings.model_base_url).rstrip("/")
+
+
+def model_info(name: str) -> ModelInfo:
+    """The catalogue entry for ``name``; other official Vosk model names are accepted too."""
+    info = catalogue_entry(name)
+    if info is not None:
+        return info
+    if not _NAME_PATTERN.match(name):
+        known = ", ".join(entry.name for entry in CATALOGUE)
+        raise ModelDownloadError(
+            f"{name!r} is not a Vosk model name; known models: {known}",
+            spoken="I do not know that speech model. Please ask your helper to check its name.",
+        )
+    return ModelInfo(name=name, language="", approx_size_mb=0,
+                     description="Not in voicepeer's list; fetched from the Vosk site by name.")
+
+
+def download_model(name: str, *, settings: ModelSettings | None = None,
+                   progress: ProgressBar | None = None, force: bool = False,
+                   client: httpx.Client | None = None) -> Path:
+    """Download, check and install the model ``name``; return its folder.
+
+    An already installed, intact model is kept unless ``force``. Raises ModelDownloadError.
+    """
+    settings = settings or ModelSettings()
+    info = model_info(name)
+    progress = progress or ProgressBar()
+    root = models_dir(settings)
+    target = root / info.name
+    if target.is_dir() and not force and not folder_problems(target):
+        progress.note(f"{info.name} is already installed in {target}")
+        return target
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ModelDownloadError(f"cannot create the models folder {root}: {error}") from error
+    _remove_leftovers(root, info.name)
+    part = root / f"{info.archive_name}.part"
+    url = f"{base_url(settings)}/{info.archive_name}"
+    own_client = client is None
+    client = client or httpx.Client(timeout=settings.download_timeout_s, follow_redirects=True)
+    try:
+        _fetch(client, url, part, settings, progress, info.name)
+    finally:
+        if own_client:
+            client.close()
+    _check_archive(part, info)
+    progress.note(f"Unpacking {info.name} …")
+    _install(part, target)
+    part.unlink()
+    progress.note(f"Installed {info.name} in {target}")
+    return target
+
+
+def _fetch(client: httpx.Client, url: str, part: Path, settings: ModelSettings,
+           progress: ProgressBar, label: str) -> None:
+    failures = 0
+    received = False
+    while True:
+        offset = part.stat().st_size if part.exists() else 0
+        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        before = offset
+        try:
+            with client.stream("GET", url, headers=headers) as response:
+                if _save_body(response, part, offset, progress, label):
+                    return
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            if not received:
+                raise ModelDownloadError(
+                    f"cannot reach {url}: {error}. Check the internet connection.",
+                    spoken=OFFLINE_SPOKEN) from error
+            reason = f"cannot reconnect ({error})"
+        except (httpx.TransportError, _TryAgain) as error:
+            reason = str(error) or type(error).__name__
+        except OSError as error:
+            raise ModelDownloadError(f"cannot write {part}: {error}", spoken=DISK_SPOKEN) from error
+        received = received or (part.exists() and part.stat().st_size > before)
+        failures += 1
+        log.info("Model download attempt %d failed: %s", failures, reason)
+        if failures >= settings.download_attempts:
+            raise ModelDownloadError(
+                f"the download of {label} kept failing ({reason}). What arrived is kept in "
+                f"{part}; run the same command again to continue.",
+                spoken=OFFLINE_SPOKEN)
+        progress.note(f"The download was interrupted ({reason}); "
+                      f"continuing in {settings.retry_pause_s:g} s …")
+        time.sleep(settings.retry_pause_s)
+
+
+def _save_body(response: httpx.Response, part: Path, offset: int, progress: ProgressBar,
+               label: str) -> bool:
+    """Append the response to ``part``; True when the archive is complete."""
+    status = response.status_code
+    if status == 416 and offset:
+        total = _content_range_total(response.headers.get("content-range", ""))
+        if total == offset:
+            return True  # everything had already arrived
+        part.unlink()
+        raise _TryAgain("the partial download did not match the server's file; starting over")
+    if status == 404:
+        raise ModelDownloadError(
+            f"{response.url} was not found on the download site (HTTP 404)",
+            spoken="The download site does not have that speech model. "
+                   "Please ask your helper to check its name.")
+    if status >= 500 or status == 429:
+        raise _TryAgain(f"the download site answered HTTP {status}")
+    if status not in (200, 206):
+        raise ModelDownloadError(f"the download site answered HTTP {status} for {response.url}")
+    if status == 206:
+        start, total = _content_range(response.headers.get("content-range", ""))
+        if start != offset:
+            part.unlink(missing_ok=True)
+            raise _TryAgain("the server resumed at the wrong place; starting over")
+    else:
+        if offset:
+            progress.note("The download site cannot continue a download; starting over.")
+        offset = 0
+        length = response.headers.get("content-length", "")
+        total = int(length) if length.isdigit() else None
+    _check_space(part.parent, total, offset)
+    done = offset
+    progress.start(label, total, already=offset)
+    with part.open("ab" if offset else "wb") as out:
+        for chunk in response.iter_bytes(CHUNK_BYTES):
+            out.write(chunk)
+            done += len(chunk)
+            progress.update(done)
+    progress.update(done, force=True)
+    progress.finish()
+    if total is not None and done < total:
+        raise _TryAgain(f"the connection closed after {done} of {total} bytes")
+    return True
+
+
+def _content_range(header: str) -> tuple[int | None, int | None]:
+    match = re.match(r"bytes (\d+)-\d+/(\d+|\*)", header.strip())
+    if match is None:
+        return None, None
+    total = match.group(2)
+    return int(match.group(1)), int(total) if total.isdigit() else None
+
+
+def _content_range_total(header: str) -> int | None:
+    match = re.match(r"bytes \*/(\d+)", header.strip())
+    return int(match.group(1)) if match else None
+
+
+def _check_space(folder: Path, total: int | None, offset: int) -> None:
+    if total is None:
+        return
+    needed = (total - offset) + int(total * UNPACKED_PER_ARCHIVE_BYTE)
+    free = shutil.disk_usage(folder).free
+    if free < needed:
+        raise ModelDownloadError(
+            f"not enough free disk space in {folder}: {free // 1_000_000} MB free, "
+            f"about {needed // 1_000_000} MB needed", spoken=DISK_SPOKEN)
+
+
+def _check_archive(part: Path, info: ModelInfo) -> None:
+    """Reject (and delete) an archive that is damaged or not a usable model."""
+    problems = []
+    if info.sha256 is not None:
+        digest = hashlib.sha256()
+        with part.open("rb") as archive:
+            for block in iter(lambda: archive.read(1 << 20), b""):
+                digest.update(block)
+        if digest.hexdigest() != info.sha256.lower():
+            problems.append("the checksum does not match the published one")
+    problems = problems or archive_problems(part)
+    if problems:
+        part.unlink(missing_ok=True)  # a damaged archive must not be resumed from
+        raise ModelDownloadError(
+            f"the downloaded {info.name} archive is unusable: {'; '.join(problems)}. "
+            "Nothing was installed; run the download again.", spoken=DAMAGED_SPOKEN)
+
+
+def _install(part: Path, target: Path) -> None:
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-installing-", dir=target.parent))
+    old = target.with_name(f".{target.name}-old-{os.getpid()}")
+    try:
+        with zipfile.ZipFile(part) as zipped:
+            root = archive_root(zipped.namelist())
+            zipped.extractall(staging)
+        model_root = staging / root if root else staging
+        problems = folder_problems(model_root)
+        if problems:
+            raise ModelDownloadError(
+                f"the unpacked {target.name} is incomplete: {'; '.join(problems)}",
+                spoken=DAMAGED_SPOKEN)
+        if target.exists():
+            target.rename(old)
+        model_root.rename(target)
+    except OSError as error:
+        if old.exists() and not target.exists():
+            old.rename(target)  # put the previous model back
+        raise ModelDownloadError(f"could not install {target.name}: {error}",
+                                 spoken=DISK_SPOKEN) from error
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_leftovers(root: Path, name: str) -> None:
+    """Staging folders of an install that was cut off (the .part archive is kept)."""
+    for pattern in (f".{name}-installing-*", f".{name}-old-*"):
+        for leftover in root.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
