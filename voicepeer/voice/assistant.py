@@ -17,7 +17,17 @@ from typing import TypeVar
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import canonical
 from voicepeer.errors import ForumError
-from voicepeer.forum.base import Category, Forum, NewReply, Post, PostStatus, Topic, TopicList
+from voicepeer.forum.base import (
+    Category,
+    Forum,
+    NewReply,
+    Post,
+    PostStatus,
+    SiteLimits,
+    Topic,
+    TopicList,
+)
+from voicepeer.forum.checks import check_reply
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.voice import phrasing
@@ -404,22 +414,14 @@ class Assistant:
             self._go(State.DICTATING)
             self.say("Your reply is empty. Say what you would like to write.")
             return
-        limits = self._forum_call(lambda: self.engines.forum.site_limits())
-        if limits is not None:
-            minimum = (limits.min_personal_message_post_length
-                       if self.topic.archetype == "private_message" else limits.min_post_length)
-            if len(text) < minimum:
-                missing = minimum - len(text)
-                self._go(State.DICTATING)
-                self.say(f"Your reply is a little short for this forum: it needs "
-                         f"{phrasing.count_phrase(missing, 'more character')}. Please add a few "
-                         "more words, then say send it.")
-                return
-            if len(text) > limits.max_post_length:
-                self._go(State.DICTATING)
-                self.say("Your reply is longer than this forum allows. Say delete last word "
-                         "or scratch that to shorten it.")
-                return
+        # Offline, Discourse's defaults stand in, so the reply can still be confirmed and kept
+        # in the outbox until the forum is back.
+        limits = self._forum_call(self.engines.forum.site_limits, quiet=True) or SiteLimits()
+        problems = check_reply(text, limits, private=self.topic.archetype == "private_message")
+        if problems:
+            self._go(State.DICTATING)
+            self.say(" ".join(problems) + " Then say send it.")
+            return
         self._go(State.CONFIRMING)
         self.say(f"Your reply says: {text} {self._audience()} Shall I post it? Say yes or no.")
 
