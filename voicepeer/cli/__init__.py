@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 SUBCOMMAND_MODULES: tuple[str, ...] = (
     "voicepeer.cli.run",
     "voicepeer.cli.demo_forum",
+    "voicepeer.cli.models",
 )
 
 

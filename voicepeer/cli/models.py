@@ -1,0 +1,95 @@
+"""``voicepeer models list | download NAME | verify [NAME]``: manage speech models."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+
+from voicepeer.speech_models import (
+    ModelSettings,
+    ProgressBar,
+    download_model,
+    list_models,
+    models_dir,
+    verify_models,
+)
+from voicepeer.speech_models.settings import DEFAULT_VOSK_MODEL
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "models", help="list, download and check speech models",
+        description="Manage the speech models voicepeer listens with.")
+    parser.add_argument("--dir", help="models folder (default: automatic)")
+    parser.set_defaults(handler=lambda args: _help(parser))
+    actions = parser.add_subparsers(dest="models_command", metavar="ACTION")
+
+    listing = actions.add_parser("list", help="show installed and downloadable models")
+    listing.set_defaults(handler=run_list)
+
+    download = actions.add_parser("download", help="download and install a model")
+    download.add_argument("name", nargs="?", default=DEFAULT_VOSK_MODEL,
+                          help=f"model name (default: {DEFAULT_VOSK_MODEL})")
+    download.add_argument("--base-url", help="download site to use instead of the Vosk site")
+    download.add_argument("--force", action="store_true", help="download again if installed")
+    download.set_defaults(handler=run_download)
+
+    verify = actions.add_parser("verify", help="check installed models are complete")
+    verify.add_argument("name", nargs="?", help="model to check (default: all installed)")
+    verify.add_argument("--load", action="store_true", help="also open each model in Vosk")
+    verify.set_defaults(handler=run_verify)
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _settings(args: argparse.Namespace) -> ModelSettings:
+    settings = ModelSettings()
+    return dataclasses.replace(
+        settings,
+        models_dir=getattr(args, "dir", None) or settings.models_dir,
+        model_base_url=getattr(args, "base_url", None) or settings.model_base_url,
+    )
+
+
+def run_list(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    for entry in list_models(settings):
+        size = f", about {entry.approx_size_mb} MB" if entry.approx_size_mb else ""
+        print(f"{entry.name}  [{entry.status}{size}]")
+        print(f"    {entry.description}")
+        if entry.path is not None:
+            print(f"    in {entry.path}")
+    print(f"\nNew models are installed in {models_dir(settings)}")
+    return 0
+
+
+def run_download(args: argparse.Namespace) -> int:
+    try:
+        download_model(args.name, settings=_settings(args), progress=ProgressBar(sys.stderr),
+                       force=args.force)
+    except KeyboardInterrupt:
+        print("\nStopped. Run the same command again to continue where it left off.",
+              file=sys.stderr)
+        return 130
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    reports = verify_models(args.name, _settings(args), load=args.load)
+    if not reports:
+        print("No speech models are installed. Run: voicepeer models download")
+        return 1
+    for report in reports:
+        where = f" ({report.path})" if report.path else ""
+        if report.ok:
+            print(f"{report.name}: OK{where}")
+        else:
+            print(f"{report.name}: PROBLEM{where}: {'; '.join(report.problems)}")
+    failed = [report.name for report in reports if not report.ok]
+    if failed:
+        print(f"To repair, run: voicepeer models download --force {failed[0]}", file=sys.stderr)
+    return 1 if failed else 0
