@@ -12,8 +12,9 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from voicepeer import __version__
+from voicepeer import __version__, paths
 from voicepeer.errors import VoicepeerError
+from voicepeer.logs import setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"voicepeer {__version__}")
     parser.add_argument("--debug", action="store_true", help="log details for troubleshooting")
+    parser.add_argument("--config", metavar="FILE", help="settings file (default: config.toml "
+                        "in the config folder, or $VOICEPEER_CONFIG)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -40,10 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.debug else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    # Rotating file under the state folder, secrets scrubbed; see voicepeer.logs.
+    setup_logging(args.debug, paths.state_dir())
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
