@@ -48,6 +48,8 @@ class TopicList:
     page: int = 0
     has_more: bool = False
     """True when the forum offers a further page (Discourse's ``more_topics_url``)."""
+    saved_at: datetime | None = None
+    """Set when this list comes from the offline cache: when it was saved."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class Topic:
     archetype: str = "regular"
     """``regular`` or ``private_message``."""
     last_read_post_number: int | None = None
+    saved_at: datetime | None = None
+    """Set when this topic comes from the offline cache: when it was saved."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,51 @@ class NewReply:
     reply_to_post_number: int | None = None
 
 
+@dataclass(frozen=True)
+class NewTopic:
+    """A new topic the user has confirmed, for one category."""
+
+    category_id: int
+    title: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class NewPrivateMessage:
+    """A new private conversation with one or more people."""
+
+    recipients: tuple[str, ...]
+    title: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class Notification:
+    """One notification; ``kind`` is Discourse's notification type name, e.g. "replied"."""
+
+    id: int
+    kind: str
+    read: bool
+    topic_id: int | None = None
+    post_number: int | None = None
+    topic_title: str | None = None
+    username: str | None = None
+    """Who caused it (the person who replied or mentioned the user)."""
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A post found by a search, with a short plain-text excerpt."""
+
+    post_id: int
+    topic_id: int
+    post_number: int
+    username: str
+    excerpt: str
+    topic_title: str = ""
+
+
 class PostStatus(Enum):
     POSTED = "posted"
     ENQUEUED = "enqueued"
@@ -114,10 +163,14 @@ class PostOutcome:
     status: PostStatus
     post_id: int | None = None
     post_number: int | None = None
+    topic_id: int | None = None
 
 
 class Forum(Protocol):
-    """What the voice loop needs from a forum. Methods raise :class:`voicepeer.errors.ForumError`."""
+    """What the voice loop needs from a forum.
+
+    Methods raise :class:`voicepeer.errors.ForumError`.
+    """
 
     @property
     def display_name(self) -> str:
@@ -137,5 +190,29 @@ class Forum(Protocol):
     def site_limits(self) -> SiteLimits: ...
 
     def create_post(self, reply: NewReply) -> PostOutcome: ...
+
+    def new_topics(self, page: int = 0) -> TopicList: ...
+
+    def unread_topics(self, page: int = 0) -> TopicList: ...
+
+    def category_topics(self, category: Category, page: int = 0) -> TopicList: ...
+
+    def private_messages(self, page: int = 0) -> TopicList: ...
+
+    def create_topic(self, topic: NewTopic) -> PostOutcome: ...
+
+    def send_private_message(self, message: NewPrivateMessage) -> PostOutcome: ...
+
+    def like(self, post_id: int) -> None: ...
+
+    def bookmark(self, post_id: int) -> None: ...
+
+    def notifications(self) -> tuple[Notification, ...]: ...
+
+    def mark_notification_read(self, notification_id: int | None = None) -> None:
+        """Mark one notification read, or all of them when no id is given."""
+        ...
+
+    def search(self, query: str, page: int = 1) -> tuple[SearchHit, ...]: ...
 
     def close(self) -> None: ...

@@ -1,0 +1,152 @@
+"""Offline reading: recently read topics and lists, kept in SQLite under the cache dir.
+
+When the forum cannot be reached, the client answers from here and the records carry
+``saved_at``; :func:`saved_phrase` turns that into what the voice loop says.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from dataclasses import asdict, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from voicepeer import paths
+from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
+
+log = logging.getLogger(__name__)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _dt(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _post_from(d: dict[str, Any]) -> Post:
+    return Post(**{**d, "created_at": _dt(d.get("created_at"))})
+
+
+def _summary_from(d: dict[str, Any]) -> TopicSummary:
+    return TopicSummary(**{**d, "bumped_at": _dt(d.get("bumped_at"))})
+
+
+def encode(record: TopicList | Topic | tuple[Category, ...]) -> str:
+    def default(value: Any) -> Any:
+        if isinstance(value, datetime):
+            return value.isoformat()
+        raise TypeError(type(value).__name__)
+
+    if isinstance(record, tuple):
+        return json.dumps({"kind": "categories", "items": [asdict(c) for c in record]})
+    kind = "topic_list" if isinstance(record, TopicList) else "topic"
+    return json.dumps({"kind": kind, "record": asdict(record)}, default=default)
+
+
+def decode(text: str, saved_at: datetime) -> TopicList | Topic | tuple[Category, ...]:
+    data = json.loads(text)
+    if data["kind"] == "categories":
+        return tuple(Category(**c) for c in data["items"])
+    record = data["record"]
+    if data["kind"] == "topic_list":
+        return TopicList(
+            topics=tuple(_summary_from(t) for t in record["topics"]),
+            page=record["page"],
+            has_more=record["has_more"],
+            saved_at=saved_at,
+        )
+    return Topic(
+        **{
+            **record,
+            "post_ids": tuple(record["post_ids"]),
+            "loaded_posts": tuple(_post_from(p) for p in record["loaded_posts"]),
+            "saved_at": saved_at,
+        }
+    )
+
+
+class ReadingCache:
+    """Key → last copy of a list or topic. Safe to delete: it is rebuilt by reading."""
+
+    def __init__(self, path: Path | None = None, *, max_entries: int = 200) -> None:
+        self.path = path or paths.cache_dir() / "forum-cache.sqlite3"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS entries ("
+            " key TEXT PRIMARY KEY, saved_at TEXT NOT NULL, body TEXT NOT NULL)"
+        )
+        self._db.commit()
+
+    def put(self, key: str, record: TopicList | Topic | tuple[Category, ...]) -> None:
+        if isinstance(record, Topic | TopicList) and record.saved_at is not None:
+            return  # already a cached copy
+        now = datetime.now(UTC).isoformat()
+        with self._lock, self._db:
+            self._db.execute(
+                "INSERT OR REPLACE INTO entries (key, saved_at, body) VALUES (?, ?, ?)",
+                (key, now, encode(record)),
+            )
+            self._db.execute(
+                "DELETE FROM entries WHERE key NOT IN "
+                "(SELECT key FROM entries ORDER BY saved_at DESC LIMIT ?)",
+                (self.max_entries,),
+            )
+
+    def get(self, key: str) -> TopicList | Topic | tuple[Category, ...] | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT saved_at, body FROM entries WHERE key = ?", (key,)
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            return decode(row[1], datetime.fromisoformat(row[0]))
+        except (ValueError, KeyError, TypeError) as error:
+            log.warning("dropping unreadable cached entry %s: %s", key, error)
+            return None
+
+    def merge_posts(self, key: str, posts: tuple[Post, ...]) -> None:
+        """Add posts fetched later to a cached topic, so they can be read offline too."""
+        cached = self.get(key)
+        if not isinstance(cached, Topic):
+            return
+        known = {p.id: p for p in cached.loaded_posts}
+        known.update((p.id, p) for p in posts)
+        order = {pid: i for i, pid in enumerate(cached.post_ids)}
+        merged = tuple(sorted(known.values(), key=lambda p: order.get(p.id, len(order))))
+        self.put(key, replace(cached, loaded_posts=merged, saved_at=None))
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def saved_phrase(saved_at: datetime, now: datetime | None = None) -> str:
+    """What to say about a cached copy, e.g. "saved from today at 9:15 in the morning"."""
+    now = now or datetime.now(saved_at.tzinfo or UTC)
+    local = saved_at.astimezone(now.tzinfo) if saved_at.tzinfo and now.tzinfo else saved_at
+    age = now - local
+    if age < timedelta(minutes=2):
+        return "saved a moment ago"
+    if age < timedelta(hours=1):
+        return f"saved from {int(age.total_seconds() // 60)} minutes ago"
+    hour = local.hour % 12 or 12
+    clock = f"{hour}:{local.minute:02d}" if local.minute else f"{hour} o'clock"
+    part = "in the morning" if local.hour < 12 else "in the afternoon" if local.hour < 18 else (
+        "in the evening"
+    )
+    if local.date() == now.date():
+        return f"saved from today at {clock} {part}"
+    if local.date() == (now - timedelta(days=1)).date():
+        return f"saved from yesterday at {clock} {part}"
+    if age < timedelta(days=7):
+        return f"saved from {local:%A} at {clock} {part}"
+    return f"saved from {local:%A} {local.day} {local:%B}"

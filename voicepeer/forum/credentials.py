@@ -1,0 +1,172 @@
+"""The account voicepeer uses on each forum, kept where only the user can read it.
+
+Keys live in ``credentials.json`` under :func:`voicepeer.paths.config_dir` (mode 0600),
+keyed by forum address, or in the OS keyring when the optional ``keyring`` package is
+installed and asked for. A key never appears in ``repr``, logs or error messages.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+from voicepeer import paths
+from voicepeer.errors import ConfigError
+from voicepeer.forum.atomic import atomic_write_text
+
+log = logging.getLogger(__name__)
+
+CredentialKind = Literal["user_api_key", "admin_api_key"]
+KEYRING_SERVICE = "voicepeer"
+
+
+def normalize_forum_url(url: str) -> str:
+    """``HTTPS://Forum.Example.org/`` → ``https://forum.example.org``; refuses non-web addresses."""
+    text = url.strip()
+    if "://" not in text:
+        text = "https://" + text
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ConfigError(
+            f"not a forum web address: {url!r}",
+            spoken="That forum address does not look right. Please check it and try again.",
+        )
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), "", ""))
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """How to sign in to one forum. ``key`` is secret and left out of ``repr``."""
+
+    forum_url: str
+    kind: CredentialKind
+    key: str = field(repr=False)
+    username: str | None = None
+    """The account's username (needed to recognise the user's own posts)."""
+    client_id: str | None = None
+    """The stable client id a user API key was issued to."""
+
+    def headers(self) -> dict[str, str]:
+        if self.kind == "user_api_key":
+            headers = {"User-Api-Key": self.key}
+            if self.client_id:
+                headers["User-Api-Client-Id"] = self.client_id
+            return headers
+        return {"Api-Key": self.key, "Api-Username": self.username or "system"}
+
+    def __str__(self) -> str:
+        who = self.username or "unknown user"
+        return f"{self.kind.replace('_', ' ')} for {who} on {self.forum_url}"
+
+
+def _keyring() -> Any | None:
+    try:
+        import keyring
+    except ImportError:
+        return None
+    return keyring
+
+
+class CredentialStore:
+    """Saved forum accounts. Pass ``use_keyring=True`` to keep keys in the OS keyring."""
+
+    def __init__(self, path: Path | None = None, *, use_keyring: bool = False) -> None:
+        self.path = path or paths.config_dir() / "credentials.json"
+        self._keyring = _keyring() if use_keyring else None
+        if use_keyring and self._keyring is None:
+            log.warning("keyring is not installed; keeping forum keys in %s", self.path)
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {"client_ids": {}, "forums": {}}
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ConfigError(
+                f"{self.path} is damaged ({error.msg} at line {error.lineno})",
+                spoken="My saved forum account is damaged. Please ask your helper to reconnect.",
+            ) from None
+        if not isinstance(data, dict):
+            raise ConfigError(f"{self.path} is damaged (not a JSON object)")
+        data.setdefault("client_ids", {})
+        data.setdefault("forums", {})
+        return data
+
+    def _write(self, data: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write_text(self.path, json.dumps(data, indent=2, sort_keys=True) + "\n", mode=0o600)
+
+    def client_id(self, forum_url: str) -> str:
+        """The stable client id for this forum, created once; reconnecting reuses it so
+        Discourse replaces the old key instead of piling up new ones."""
+        url = normalize_forum_url(forum_url)
+        data = self._read()
+        client_id = data["client_ids"].get(url)
+        if not isinstance(client_id, str):
+            client_id = "voicepeer-" + secrets.token_hex(16)
+            data["client_ids"][url] = client_id
+            self._write(data)
+        return client_id
+
+    def load(self, forum_url: str) -> Credentials | None:
+        url = normalize_forum_url(forum_url)
+        entry = self._read()["forums"].get(url)
+        if not isinstance(entry, dict):
+            return None
+        key = entry.get("key")
+        if entry.get("in_keyring") and self._keyring is not None:
+            key = self._keyring.get_password(KEYRING_SERVICE, url)
+        if not isinstance(key, str) or entry.get("kind") not in ("user_api_key", "admin_api_key"):
+            return None
+        return Credentials(
+            forum_url=url,
+            kind=entry["kind"],
+            key=key,
+            username=entry.get("username"),
+            client_id=entry.get("client_id"),
+        )
+
+    def forums(self) -> tuple[str, ...]:
+        return tuple(sorted(self._read()["forums"]))
+
+    def save(self, credentials: Credentials) -> None:
+        creds = replace(credentials, forum_url=normalize_forum_url(credentials.forum_url))
+        entry: dict[str, Any] = {
+            "kind": creds.kind,
+            "username": creds.username,
+            "client_id": creds.client_id,
+        }
+        if self._keyring is not None:
+            self._keyring.set_password(KEYRING_SERVICE, creds.forum_url, creds.key)
+            entry["in_keyring"] = True
+        else:
+            entry["key"] = creds.key
+        data = self._read()
+        data["forums"][creds.forum_url] = entry
+        self._write(data)
+        log.info("saved %s", creds)
+
+    def remove(self, forum_url: str) -> bool:
+        url = normalize_forum_url(forum_url)
+        data = self._read()
+        entry = data["forums"].pop(url, None)
+        if entry is None:
+            return False
+        if isinstance(entry, dict) and entry.get("in_keyring") and self._keyring is not None:
+            self._keyring.delete_password(KEYRING_SERVICE, url)
+        self._write(data)
+        return True
+
+
+def ensure_private(path: Path) -> None:
+    """Tighten an existing secrets file to owner-only, in case someone copied it loosely."""
+    if path.exists() and (path.stat().st_mode & 0o077):
+        os.chmod(path, 0o600)

@@ -1,0 +1,359 @@
+"""``DiscourseClient``: the :class:`~voicepeer.forum.base.Forum` for Discourse sites.
+
+Frugal by design (user API keys allow 20 requests a minute): lists are reused for
+``list_cache_s``, a topic's first chunk of posts comes with the topic, later posts are
+fetched ``posts_chunk_size`` at a time. When the forum is out of reach, reads fall back to
+the offline cache and say so through ``saved_at``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import httpx
+
+from voicepeer.errors import ForumError, ForumResponseError, ForumUnreachableError
+from voicepeer.forum import parse
+from voicepeer.forum.base import (
+    Category,
+    NewPrivateMessage,
+    NewReply,
+    NewTopic,
+    Notification,
+    Post,
+    PostOutcome,
+    SearchHit,
+    SiteLimits,
+    Topic,
+    TopicList,
+)
+from voicepeer.forum.cache import ReadingCache
+from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.http import ForumHttp, SlowListener, WaitListener
+from voicepeer.forum.settings import ForumSettings
+from voicepeer.forum.thread import Thread
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R", TopicList, Topic, tuple[Category, ...])
+
+LIKE_ACTION_TYPE = 2
+_LIMIT_NAMES = tuple(SiteLimits.__dataclass_fields__)
+
+
+def normalize_raw(text: str) -> str:
+    """Compare post text the way the forum stores it: trimmed, line endings and runs of
+    spaces unified."""
+    return re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n")).strip()
+
+
+class DiscourseClient:
+    """A person's view of one Discourse forum. Raises only :class:`ForumError` subclasses."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        credentials: Credentials | None = None,
+        settings: ForumSettings | None = None,
+        cache: ReadingCache | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        name: str | None = None,
+    ) -> None:
+        self.settings = settings or ForumSettings()
+        self.credentials = credentials
+        self.http = ForumHttp(
+            base_url,
+            credentials=credentials,
+            settings=self.settings,
+            transport=transport,
+            sleep=sleep,
+        )
+        self.cache = cache
+        self._name = name
+        self._username = credentials.username if credentials else None
+        self._limits: SiteLimits | None = None
+        self._notification_kinds: dict[int, str] | None = None
+        self._fresh: dict[str, tuple[float, Any]] = {}
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def on_slow(self, listener: SlowListener) -> None:
+        """``listener()`` runs (on a timer thread) when a request passes ``slow_after_s``."""
+        self.http.on_slow(listener)
+
+    def on_wait(self, listener: WaitListener) -> None:
+        """``listener(seconds)`` runs before the client waits because the forum asked it to."""
+        self.http.on_wait(listener)
+
+    @property
+    def requests_made(self) -> int:
+        return self.http.requests_made
+
+    @property
+    def display_name(self) -> str:
+        if self._name is None:
+            try:
+                info = self.http.get("/site/basic-info.json")
+                title = info.get("title") if isinstance(info, dict) else None
+                self._name = str(title) if title else "the forum"
+            except ForumError:
+                return "the forum"
+        return self._name
+
+    def close(self) -> None:
+        self.http.close()
+        if self.cache is not None:
+            self.cache.close()
+
+    def __enter__(self) -> DiscourseClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def forget_recent(self) -> None:
+        """Drop briefly reused lists and topics, e.g. after the user posted something."""
+        self._fresh.clear()
+
+    def _read(self, key: str, fetch: Callable[[], R], *, reuse: bool = True) -> R:
+        now = time.monotonic()
+        hit = self._fresh.get(key)
+        if reuse and hit and now - hit[0] < self.settings.list_cache_s:
+            return hit[1]
+        try:
+            value = fetch()
+        except ForumUnreachableError:
+            cached = self.cache.get(key) if self.cache else None
+            if cached is None:
+                raise
+            log.info("forum unreachable; reading %s from the offline cache", key)
+            return cached  # type: ignore[return-value]
+        self._fresh[key] = (now, value)
+        if self.cache is not None:
+            self.cache.put(key, value)
+        return value
+
+    # -- lists ---------------------------------------------------------------------------
+
+    def _list(self, key: str, path: str, page: int) -> TopicList:
+        params = {"page": page} if page else None
+        return self._read(
+            f"{key}:{page}", lambda: parse.topic_list(self.http.get(path, params), page)
+        )
+
+    def latest(self, page: int = 0) -> TopicList:
+        return self._list("latest", "/latest.json", page)
+
+    def new_topics(self, page: int = 0) -> TopicList:
+        return self._list("new", "/new.json", page)
+
+    def unread_topics(self, page: int = 0) -> TopicList:
+        return self._list("unread", "/unread.json", page)
+
+    def categories(self) -> tuple[Category, ...]:
+        return self._read("categories", lambda: parse.categories(self.http.get("/categories.json")))
+
+    def category_topics(self, category: Category, page: int = 0) -> TopicList:
+        slug = quote(category.slug or str(category.id), safe="")
+        return self._list(f"category-{category.id}", f"/c/{slug}/{category.id}.json", page)
+
+    def private_messages(self, page: int = 0) -> TopicList:
+        username = quote(self.username(), safe="")
+        return self._list("messages", f"/topics/private-messages/{username}.json", page)
+
+    # -- reading a topic -----------------------------------------------------------------
+
+    def topic(self, topic_id: int) -> Topic:
+        return self._read(
+            f"topic-{topic_id}", lambda: parse.topic(self.http.get(f"/t/{int(topic_id)}.json"))
+        )
+
+    def posts(self, topic_id: int, post_ids: Sequence[int]) -> tuple[Post, ...]:
+        if not post_ids:
+            return ()
+        key = f"topic-{topic_id}"
+        try:
+            data = self.http.get(
+                f"/t/{int(topic_id)}/posts.json", {"post_ids[]": [int(i) for i in post_ids]}
+            )
+        except ForumUnreachableError:
+            cached = self.cache.get(key) if self.cache else None
+            wanted = set(post_ids)
+            found = tuple(p for p in getattr(cached, "loaded_posts", ()) if p.id in wanted)
+            if not found:
+                raise
+            return found
+        result = parse.posts(data)
+        if self.cache is not None:
+            self.cache.merge_posts(key, result)
+        return result
+
+    def thread(self, topic_id: int) -> Thread:
+        """The topic as a lazy cursor: posts are fetched in chunks as they are read."""
+        return Thread(self, self.topic(topic_id), chunk_size=self.settings.posts_chunk_size)
+
+    def post(self, post_id: int) -> Post:
+        """One post with its markdown source (``raw``)."""
+        data = self.http.get(f"/posts/{int(post_id)}.json")
+        return parse.guarded("post", lambda: parse.post(data))
+
+    # -- the account ---------------------------------------------------------------------
+
+    def username(self) -> str:
+        """The signed-in user's username, asked of the forum once when not saved."""
+        if self._username is None:
+            data = self.http.get("/session/current.json")
+            self._username = parse.guarded(
+                "current user", lambda: parse._str(data["current_user"]["username"])
+            )
+        return self._username
+
+    def site_limits(self) -> SiteLimits:
+        """The site's length rules: from ``/site.json`` when the site lists them there,
+        else from the settings Discourse embeds in its start page."""
+        if self._limits is None:
+            self._limits = self._fetch_limits()
+        return self._limits
+
+    def learn_min_post_length(self, minimum: int) -> None:
+        """Adopt a minimum the forum revealed in a refusal."""
+        limits = self.site_limits()
+        self._limits = SiteLimits(
+            min_post_length=minimum,
+            min_personal_message_post_length=limits.min_personal_message_post_length,
+            min_topic_title_length=limits.min_topic_title_length,
+            max_post_length=limits.max_post_length,
+        )
+
+    def _fetch_limits(self) -> SiteLimits:
+        site = self.http.get("/site.json")
+        found = _limits_in(site if isinstance(site, dict) else {})
+        if isinstance(site, dict) and isinstance(site.get("notification_types"), dict):
+            self._notification_kinds = {
+                int(v): str(k) for k, v in site["notification_types"].items() if isinstance(v, int)
+            }
+        if len(found) < len(_LIMIT_NAMES):
+            try:
+                found = {**_limits_in(_preloaded_settings(self.http.get_text("/"))), **found}
+            except ForumError as error:
+                log.info("site settings not in the start page: %s", error)
+        missing = [name for name in _LIMIT_NAMES if name not in found]
+        if missing:
+            log.warning("forum does not publish %s; using Discourse defaults", ", ".join(missing))
+        return SiteLimits(**found)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def create_post(self, reply: NewReply) -> PostOutcome:
+        body: dict[str, Any] = {"topic_id": reply.topic_id, "raw": reply.raw}
+        if reply.reply_to_post_number is not None:
+            body["reply_to_post_number"] = reply.reply_to_post_number
+        outcome = parse.post_outcome(self.http.write("POST", "/posts.json", body))
+        self._fresh.pop(f"topic-{reply.topic_id}", None)
+        return outcome
+
+    def create_topic(self, topic: NewTopic) -> PostOutcome:
+        body = {"title": topic.title, "raw": topic.raw, "category": topic.category_id}
+        outcome = parse.post_outcome(self.http.write("POST", "/posts.json", body))
+        self.forget_recent()
+        return outcome
+
+    def send_private_message(self, message: NewPrivateMessage) -> PostOutcome:
+        body = {
+            "title": message.title,
+            "raw": message.raw,
+            "target_recipients": ",".join(message.recipients),
+            "archetype": "private_message",
+        }
+        outcome = parse.post_outcome(self.http.write("POST", "/posts.json", body))
+        self.forget_recent()
+        return outcome
+
+    def like(self, post_id: int) -> None:
+        self.http.write(
+            "POST", "/post_actions.json", {"id": post_id, "post_action_type_id": LIKE_ACTION_TYPE}
+        )
+
+    def bookmark(self, post_id: int) -> None:
+        # Discourse 3.x bookmarks any record through /bookmarks.json (not in the OpenAPI spec).
+        self.http.write(
+            "POST", "/bookmarks.json", {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
+        )
+
+    def notifications(self) -> tuple[Notification, ...]:
+        if self._notification_kinds is None:
+            with contextlib.suppress(ForumError):
+                self.site_limits()
+        kinds = self._notification_kinds or parse.NOTIFICATION_KINDS
+        return parse.notifications(self.http.get("/notifications.json"), kinds)
+
+    def mark_notification_read(self, notification_id: int | None = None) -> None:
+        body = {"id": notification_id} if notification_id is not None else {}
+        self.http.write("PUT", "/notifications/mark-read.json", body)
+
+    def search(self, query: str, page: int = 1) -> tuple[SearchHit, ...]:
+        params: dict[str, Any] = {"q": query}
+        if page > 1:
+            params["page"] = page
+        return parse.search_hits(self.http.get("/search.json", params))
+
+    def find_own_post(self, topic_id: int, raw: str, since: datetime | None) -> Post | None:
+        """The user's post with this text in the topic, if it is there (checked before a
+        reply whose sending was interrupted is sent again)."""
+        topic = parse.topic(self.http.get(f"/t/{int(topic_id)}.json"))
+        me = self.username()
+        recent_ids = topic.post_ids[-self.settings.posts_chunk_size :]
+        loaded = {p.id: p for p in topic.loaded_posts}
+        missing = [pid for pid in recent_ids if pid not in loaded]
+        for fetched in self.posts(topic_id, missing) if missing else ():
+            loaded[fetched.id] = fetched
+        earliest = since - timedelta(minutes=10) if since else None
+        wanted = normalize_raw(raw)
+        for pid in reversed(recent_ids):
+            candidate = loaded.get(pid)
+            if candidate is None or candidate.username.lower() != me.lower():
+                continue
+            if earliest and candidate.created_at and candidate.created_at < earliest:
+                continue
+            source = candidate.raw if candidate.raw is not None else self.post(pid).raw
+            if source is not None and normalize_raw(source) == wanted:
+                return candidate
+        return None
+
+
+def _limits_in(settings: dict[str, Any]) -> dict[str, int]:
+    return {
+        name: int(settings[name])
+        for name in _LIMIT_NAMES
+        if isinstance(settings.get(name), int | str) and str(settings[name]).isdigit()
+    }
+
+
+_PRELOADED = re.compile(r'data-preloaded="([^"]*)"')
+
+
+def _preloaded_settings(page: str) -> dict[str, Any]:
+    """Discourse embeds the client-visible site settings as JSON in its start page."""
+    match = _PRELOADED.search(page)
+    if match is None:
+        raise ForumResponseError("start page has no preloaded data")
+    try:
+        preloaded = json.loads(html.unescape(match.group(1)))
+        settings = preloaded.get("siteSettings")
+        settings = json.loads(settings) if isinstance(settings, str) else settings
+    except (json.JSONDecodeError, AttributeError) as error:
+        raise ForumResponseError(f"start page data unreadable: {error}") from None
+    if not isinstance(settings, dict):
+        raise ForumResponseError("start page data has no site settings")
+    return settings

@@ -1,0 +1,301 @@
+"""The one place where HTTP meets voicepeer: httpx errors and forum status codes become
+voicepeer's exception tree here, reads are retried with backoff, writes never blindly.
+
+Nothing here logs bodies, headers or query strings: they hold post text and keys.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable, Mapping
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpx
+
+from voicepeer.errors import (
+    AuthError,
+    ForumError,
+    ForumNotFoundError,
+    ForumRejectedError,
+    ForumResponseError,
+    ForumUnreachableError,
+    RateLimitedError,
+)
+from voicepeer.forum.checks import spoken_for_rejection
+from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.settings import ForumSettings
+
+log = logging.getLogger(__name__)
+
+SlowListener = Callable[[], None]
+WaitListener = Callable[[float], None]
+
+#: Waits the forum may impose in a row before the client gives up and reports it.
+MAX_RATE_LIMIT_WAITS = 3
+
+
+class DeliveryUncertainError(ForumUnreachableError):
+    """A write may or may not have reached the forum: the connection dropped or timed out
+    after the request was sent, or the forum failed while handling it."""
+
+    default_spoken = (
+        "I am not sure the forum received that. I have kept it, and I will check "
+        "before sending it again."
+    )
+
+
+def wait_phrase(seconds: float) -> str:
+    """Speakable form of a wait, e.g. "10 seconds", "2 minutes"."""
+    whole = max(1, round(seconds))
+    if whole < 90:
+        return f"{whole} second{'s' if whole != 1 else ''}"
+    minutes = round(whole / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def _retry_after(response: httpx.Response, data: Any) -> float:
+    """Seconds to wait after a 429: JSON ``extras.wait_seconds``, else ``Retry-After``."""
+    if isinstance(data, dict):
+        extras = data.get("extras")
+        if isinstance(extras, dict) and isinstance(extras.get("wait_seconds"), int | float):
+            return max(0.0, float(extras["wait_seconds"]))
+    header = response.headers.get("Retry-After", "").strip()
+    if header:
+        try:
+            return max(0.0, float(header))
+        except ValueError:
+            try:
+                return max(0.0, parsedate_to_datetime(header).timestamp() - time.time())
+            except (TypeError, ValueError):
+                pass
+    return 10.0
+
+
+def _json_or_none(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+class _SlowTimer:
+    """Calls the listeners once if the surrounding request is still running after a delay."""
+
+    def __init__(self, delay_s: float, listeners: list[SlowListener]) -> None:
+        self._timer = threading.Timer(delay_s, self._fire)
+        self._timer.daemon = True
+        self._listeners = listeners
+
+    def _fire(self) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener()
+            except Exception:
+                log.exception("slow-request listener failed")
+
+    def __enter__(self) -> _SlowTimer:
+        if self._listeners:
+            self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+
+
+class ForumHttp:
+    """JSON over HTTP to one forum, with voicepeer's error handling."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        credentials: Credentials | None = None,
+        settings: ForumSettings | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.settings = settings or ForumSettings()
+        self.base_url = base_url.rstrip("/")
+        self._sleep = sleep
+        self._slow_listeners: list[SlowListener] = []
+        self._wait_listeners: list[WaitListener] = []
+        self.requests_made = 0
+        """Requests sent so far (retries included), for measuring frugality."""
+        headers = {"Accept": "application/json", "User-Agent": self.settings.user_agent}
+        if credentials is not None:
+            headers.update(credentials.headers())
+        self._client = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=httpx.Timeout(
+                self.settings.read_timeout_s, connect=self.settings.connect_timeout_s
+            ),
+            transport=transport,
+            follow_redirects=True,
+        )
+
+    def on_slow(self, listener: SlowListener) -> None:
+        """Call ``listener`` (from a timer thread) once per request that takes longer than
+        ``slow_after_s``, so the voice loop can say it is still waiting."""
+        self._slow_listeners.append(listener)
+
+    def on_wait(self, listener: WaitListener) -> None:
+        """Call ``listener(seconds)`` before the client waits because the forum asked it to."""
+        self._wait_listeners.append(listener)
+
+    def close(self) -> None:
+        self._client.close()
+
+    # -- public calls ---------------------------------------------------------------------
+
+    def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
+        """GET JSON; retried with backoff on network faults, timeouts and server errors."""
+        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners):
+            return self._with_retries("GET", path, params=params)
+
+    def get_text(self, path: str) -> str:
+        """GET a page as text (used for settings Discourse only embeds in its HTML)."""
+        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners):
+            response = self._with_retries("GET", path, accept="text/html", raw=True)
+        assert isinstance(response, httpx.Response)
+        return response.text
+
+    def write(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> Any:
+        """POST/PUT/DELETE JSON. Never retried after it may have reached the forum: such
+        failures raise :class:`DeliveryUncertainError` so the caller can check first."""
+        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners):
+            return self._with_retries(method, path, body=body)
+
+    # -- machinery ------------------------------------------------------------------------
+
+    def _with_retries(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        body: Mapping[str, Any] | None = None,
+        accept: str = "application/json",
+        raw: bool = False,
+    ) -> Any:
+        is_read = method == "GET"
+        attempt = 0
+        waits = 0
+        while True:
+            try:
+                return self._once(method, path, params, body, accept, raw)
+            except RateLimitedError as error:
+                waits += 1
+                if error.wait_seconds > self.settings.max_rate_limit_wait_s or (
+                    waits > MAX_RATE_LIMIT_WAITS
+                ):
+                    raise
+                self._announce_wait(error.wait_seconds)
+                self._sleep(error.wait_seconds)
+            except _Retryable as error:
+                if not is_read:
+                    raise error.for_write() from error.__cause__
+                if attempt >= self.settings.read_retries:
+                    raise error.for_read() from error.__cause__
+                delay = min(
+                    self.settings.retry_backoff_s * (2**attempt), self.settings.retry_backoff_max_s
+                )
+                attempt += 1
+                log.info("%s failed (%s); retry %d in %.1fs", path, error.reason, attempt, delay)
+                self._sleep(delay)
+
+    def _announce_wait(self, seconds: float) -> None:
+        for listener in list(self._wait_listeners):
+            try:
+                listener(seconds)
+            except Exception:
+                log.exception("rate-limit listener failed")
+
+    def _once(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, Any] | None,
+        body: Mapping[str, Any] | None,
+        accept: str,
+        raw: bool,
+    ) -> Any:
+        where = f"{method} {path}"
+        self.requests_made += 1
+        try:
+            response = self._client.request(
+                method, path, params=params, json=body, headers={"Accept": accept}
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
+            # Nothing was sent: safe to try again, reads and writes alike.
+            raise _Retryable(where, f"cannot connect: {type(error).__name__}", sent=False) from None
+        except httpx.TimeoutException as error:
+            raise _Retryable(where, f"no answer in time: {type(error).__name__}") from None
+        except httpx.TransportError as error:
+            raise _Retryable(where, f"connection broke: {type(error).__name__}") from None
+        except httpx.InvalidURL as error:
+            raise ForumError(f"{where}: bad forum address ({error})") from None
+        log.debug("%s -> %d", where, response.status_code)
+        return self._interpret(where, response, raw=raw)
+
+    def _interpret(self, where: str, response: httpx.Response, *, raw: bool) -> Any:
+        status = response.status_code
+        data = _json_or_none(response)
+        if 200 <= status < 300:
+            if raw:
+                return response
+            if data is None:
+                raise _Retryable(where, f"unreadable answer (HTTP {status}, not JSON)", sent=True)
+            return data
+        errors = _error_strings(data)
+        detail = f"{where}: HTTP {status}" + (f" ({'; '.join(errors)})" if errors else "")
+        if status == 429:
+            wait = _retry_after(response, data)
+            raise RateLimitedError(
+                detail,
+                wait_seconds=wait,
+                spoken=f"The forum asked me to wait {wait_phrase(wait)}. I will try again then.",
+            )
+        if status in (401, 403):
+            raise AuthError(
+                detail,
+                spoken="The forum did not accept the account. Please ask your helper to "
+                "reconnect it with voicepeer forum connect.",
+            )
+        if status == 404:
+            raise ForumNotFoundError(detail)
+        if status == 422:
+            raise ForumRejectedError(detail, errors=errors, spoken=spoken_for_rejection(errors))
+        if status >= 500:
+            raise _Retryable(where, f"server error HTTP {status}", sent=True)
+        raise ForumResponseError(detail)
+
+
+def _error_strings(data: Any) -> tuple[str, ...]:
+    if isinstance(data, dict) and isinstance(data.get("errors"), list):
+        return tuple(str(item) for item in data["errors"])
+    return ()
+
+
+class _Retryable(Exception):
+    """Internal: a failure worth retrying for reads; turned into the public tree on the way out."""
+
+    def __init__(self, where: str, reason: str, *, sent: bool | None = None) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.sent = sent
+        """False when the request surely never left; True/None when it may have arrived."""
+        self.reason = reason
+
+    def for_read(self) -> ForumError:
+        if self.sent:
+            return ForumResponseError(str(self))
+        return ForumUnreachableError(str(self))
+
+    def for_write(self) -> ForumError:
+        if self.sent is False:
+            return ForumUnreachableError(str(self))
+        return DeliveryUncertainError(str(self))

@@ -1,0 +1,32 @@
+"""Tunables of the forum client: timeouts, retries, paging and caching."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ForumSettings:
+    connect_timeout_s: float = field(default=10.0, metadata={"min": 0.5, "max": 120.0})
+    """Seconds to wait for the forum to accept a connection."""
+    read_timeout_s: float = field(default=30.0, metadata={"min": 1.0, "max": 300.0})
+    """Seconds to wait for the forum's answer once connected."""
+    slow_after_s: float = field(default=3.0, metadata={"min": 0.2, "max": 60.0})
+    """Seconds after which a request counts as slow and the user is told we are waiting."""
+    read_retries: int = field(default=3, metadata={"min": 0, "max": 10})
+    """Extra attempts for a read (GET) after a timeout, network fault or server error."""
+    retry_backoff_s: float = field(default=1.0, metadata={"min": 0.0, "max": 60.0})
+    """Seconds before the first retry of a read; doubles on each further retry."""
+    retry_backoff_max_s: float = field(default=8.0, metadata={"min": 0.0, "max": 300.0})
+    """Longest wait in seconds between two retries of a read."""
+    max_rate_limit_wait_s: float = field(default=60.0, metadata={"min": 0.0, "max": 600.0})
+    """Longest wait in seconds the client accepts when the forum asks it to slow down;
+    longer waits are reported to the caller instead."""
+    posts_chunk_size: int = field(default=20, metadata={"min": 1, "max": 200})
+    """How many posts of a topic to fetch in one request while reading."""
+    list_cache_s: float = field(default=60.0, metadata={"min": 0.0, "max": 3600.0})
+    """Seconds a fetched topic list is reused before asking the forum again."""
+    offline_cache_max_entries: int = field(default=200, metadata={"min": 10, "max": 10_000})
+    """How many topics and lists the offline reading cache keeps."""
+    user_agent: str = "voicepeer"
+    """The User-Agent header sent to the forum."""
