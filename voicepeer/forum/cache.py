@@ -140,8 +140,12 @@ def saved_phrase(saved_at: datetime, now: datetime | None = None) -> str:
         return f"saved from {int(age.total_seconds() // 60)} minutes ago"
     hour = local.hour % 12 or 12
     clock = f"{hour}:{local.minute:02d}" if local.minute else f"{hour} o'clock"
-    part = "in the morning" if local.hour < 12 else "in the afternoon" if local.hour < 18 else (
-        "in the evening"
+    part = (
+        "in the morning"
+        if local.hour < 12
+        else "in the afternoon"
+        if local.hour < 18
+        else ("in the evening")
     )
     if local.date() == now.date():
         return f"saved from today at {clock} {part}"

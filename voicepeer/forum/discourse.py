@@ -38,7 +38,7 @@ from voicepeer.forum.base import (
 )
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.credentials import Credentials
-from voicepeer.forum.http import ForumHttp, SlowListener, WaitListener
+from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener, WaitListener
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.thread import Thread
 
@@ -259,13 +259,13 @@ class DiscourseClient:
         body: dict[str, Any] = {"topic_id": reply.topic_id, "raw": reply.raw}
         if reply.reply_to_post_number is not None:
             body["reply_to_post_number"] = reply.reply_to_post_number
-        outcome = parse.post_outcome(self.http.write("POST", "/posts.json", body))
+        outcome = _outcome(self.http.write("POST", "/posts.json", body))
         self._fresh.pop(f"topic-{reply.topic_id}", None)
         return outcome
 
     def create_topic(self, topic: NewTopic) -> PostOutcome:
         body = {"title": topic.title, "raw": topic.raw, "category": topic.category_id}
-        outcome = parse.post_outcome(self.http.write("POST", "/posts.json", body))
+        outcome = _outcome(self.http.write("POST", "/posts.json", body))
         self.forget_recent()
         return outcome
 
@@ -276,7 +276,7 @@ class DiscourseClient:
             "target_recipients": ",".join(message.recipients),
             "archetype": "private_message",
         }
-        outcome = parse.post_outcome(self.http.write("POST", "/posts.json", body))
+        outcome = _outcome(self.http.write("POST", "/posts.json", body))
         self.forget_recent()
         return outcome
 
@@ -330,6 +330,14 @@ class DiscourseClient:
             if source is not None and normalize_raw(source) == wanted:
                 return candidate
         return None
+
+
+def _outcome(data: Any) -> PostOutcome:
+    # The forum answered 2xx, so the post may well exist: an unreadable answer is uncertain.
+    try:
+        return parse.post_outcome(data)
+    except ForumResponseError as error:
+        raise DeliveryUncertainError(str(error)) from None
 
 
 def _limits_in(settings: dict[str, Any]) -> dict[str, int]:

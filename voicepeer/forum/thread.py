@@ -75,8 +75,10 @@ class Thread:
 
     def _fetch_around(self, index: int, *, backwards: bool) -> None:
         ids = self.topic.post_ids
-        span = range(max(0, index - self._chunk + 1), index + 1) if backwards else range(
-            index, min(len(ids), index + self._chunk)
+        span = (
+            range(max(0, index - self._chunk + 1), index + 1)
+            if backwards
+            else range(index, min(len(ids), index + self._chunk))
         )
         wanted = [ids[i] for i in span if ids[i] not in self._posts]
         for post in self._source.posts(self.topic.id, wanted):

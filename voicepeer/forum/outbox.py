@@ -1,0 +1,288 @@
+"""Confirmed replies go out through a durable outbox: never lost, never posted twice.
+
+Storage is SQLite (synchronous=FULL): every state change is one transaction that is on
+disk before the next step, which a hand-rolled file protocol would have to reimplement.
+
+Each reply moves PENDING → SENDING → POSTED / ENQUEUED (or REJECTED, text kept). SENDING is
+written *before* the request leaves. A reply found in SENDING — after a crash, a dropped
+connection or a timeout — may already be on the forum, so the topic is checked for the
+user's post with the same text before it is ever sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from voicepeer import paths
+from voicepeer.errors import (
+    ForumError,
+    ForumNotFoundError,
+    ForumRejectedError,
+)
+from voicepeer.forum.base import NewReply, Post, PostOutcome, PostStatus
+from voicepeer.forum.http import DeliveryUncertainError
+
+log = logging.getLogger(__name__)
+
+Checkpoint = Callable[[str], None]
+"""Called with a step name as sending progresses ("recorded", "sending", "response_read",
+"done", "checking"); lets the crash tests stop the process at each step."""
+
+
+class OutboxState(Enum):
+    PENDING = "pending"
+    SENDING = "sending"
+    POSTED = "posted"
+    ENQUEUED = "enqueued"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class OutboxEntry:
+    id: int
+    topic_id: int
+    topic_title: str
+    raw: str
+    reply_to_post_number: int | None
+    state: OutboxState
+    attempts: int
+    created_at: datetime
+    sent_at: datetime | None
+    post_number: int | None = None
+    errors: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:  # the text is private; keep it out of logs
+        return f"OutboxEntry(id={self.id}, topic_id={self.topic_id}, state={self.state.value})"
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """What happened to one reply, with the sentence the voice loop should say."""
+
+    entry: OutboxEntry
+    spoken: str
+    error: ForumError | None = None
+
+    @property
+    def state(self) -> OutboxState:
+        return self.entry.state
+
+    @property
+    def delivered(self) -> bool:
+        return self.entry.state in (OutboxState.POSTED, OutboxState.ENQUEUED)
+
+
+class PostingForum(Protocol):
+    def create_post(self, reply: NewReply) -> PostOutcome: ...
+
+    def find_own_post(self, topic_id: int, raw: str, since: datetime | None) -> Post | None: ...
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    topic_id INTEGER NOT NULL,
+    topic_title TEXT NOT NULL,
+    raw TEXT NOT NULL,
+    reply_to_post_number INTEGER,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    post_number INTEGER,
+    errors TEXT NOT NULL DEFAULT ''
+)
+"""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Outbox:
+    """Durable queue of confirmed replies for one forum."""
+
+    def __init__(
+        self,
+        path: Path | None,
+        forum: PostingForum,
+        *,
+        checkpoint: Checkpoint | None = None,
+    ) -> None:
+        self.path = path or paths.data_dir() / "outbox.sqlite3"
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.forum = forum
+        self._checkpoint = checkpoint or (lambda step: None)
+        fresh = not self.path.exists()
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        if fresh:
+            os.chmod(self.path, 0o600)
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- queries -------------------------------------------------------------------------
+
+    def get(self, entry_id: int) -> OutboxEntry:
+        row = self._db.execute("SELECT * FROM outbox WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise KeyError(entry_id)
+        return _entry(row)
+
+    def pending(self) -> tuple[OutboxEntry, ...]:
+        """Replies not yet on the forum (waiting, being sent, or refused and kept)."""
+        rows = self._db.execute(
+            "SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'rejected') ORDER BY id"
+        ).fetchall()
+        return tuple(_entry(r) for r in rows)
+
+    # -- changes -------------------------------------------------------------------------
+
+    def record(self, reply: NewReply, topic_title: str) -> OutboxEntry:
+        """Store a confirmed reply durably; nothing is sent yet."""
+        cursor = self._db.execute(
+            "INSERT INTO outbox (topic_id, topic_title, raw, reply_to_post_number, state, "
+            "created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
+            (
+                reply.topic_id,
+                topic_title,
+                reply.raw,
+                reply.reply_to_post_number,
+                _now().isoformat(),
+            ),
+        )
+        entry_id = cursor.lastrowid
+        assert entry_id is not None
+        self._checkpoint("recorded")
+        return self.get(entry_id)
+
+    def submit(self, reply: NewReply, topic_title: str) -> SendResult:
+        """Record the reply, then try to send it at once."""
+        return self.send(self.record(reply, topic_title).id, first_try=True)
+
+    def discard(self, entry_id: int) -> None:
+        """Drop a reply the user has chosen to abandon (e.g. refused and not worth fixing)."""
+        self._db.execute("DELETE FROM outbox WHERE id = ?", (entry_id,))
+
+    def flush(self) -> list[SendResult]:
+        """Send every reply that is waiting; the results say what to announce."""
+        results = []
+        for entry in self.pending():
+            if entry.state is OutboxState.REJECTED:
+                continue
+            result = self.send(entry.id)
+            results.append(result)
+            if not result.delivered and result.entry.state is not OutboxState.REJECTED:
+                break  # the forum is out of reach: the rest would fail the same way
+        return results
+
+    def send(self, entry_id: int, *, first_try: bool = False) -> SendResult:
+        entry = self.get(entry_id)
+        if entry.state in (OutboxState.POSTED, OutboxState.ENQUEUED):
+            return SendResult(entry, _delivered_phrase(entry, first_try))
+        if entry.state is OutboxState.SENDING:
+            found = self._already_there(entry)
+            if isinstance(found, SendResult):
+                return found
+            if found is not None:
+                done = self._finish(entry, OutboxState.POSTED, found.post_number)
+                return SendResult(done, _delivered_phrase(done, first_try))
+        self._set(
+            entry.id, "state = 'sending', sent_at = ?, attempts = attempts + 1", _now().isoformat()
+        )
+        self._checkpoint("sending")
+        reply = NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number)
+        try:
+            outcome = self.forum.create_post(reply)
+        except DeliveryUncertainError as error:
+            return SendResult(self.get(entry.id), _uncertain_phrase(entry), error)
+        except (ForumRejectedError, ForumNotFoundError) as error:
+            errors = error.errors if isinstance(error, ForumRejectedError) else (str(error),)
+            self._set(entry.id, "state = 'rejected', errors = ?", "\n".join(errors))
+            return SendResult(self.get(entry.id), _rejected_phrase(entry, error), error)
+        except ForumError as error:
+            # Refused before it was handled (unreachable, rate limit, account): try later.
+            self._set(entry.id, "state = 'pending'")
+            return SendResult(self.get(entry.id), _waiting_phrase(entry, error), error)
+        self._checkpoint("response_read")
+        state = (
+            OutboxState.ENQUEUED if outcome.status is PostStatus.ENQUEUED else (OutboxState.POSTED)
+        )
+        done = self._finish(entry, state, outcome.post_number)
+        self._checkpoint("done")
+        return SendResult(done, _delivered_phrase(done, first_try))
+
+    def _already_there(self, entry: OutboxEntry) -> Post | SendResult | None:
+        self._checkpoint("checking")
+        try:
+            return self.forum.find_own_post(entry.topic_id, entry.raw, entry.sent_at)
+        except ForumNotFoundError as error:
+            self._set(entry.id, "state = 'rejected', errors = ?", str(error))
+            return SendResult(self.get(entry.id), _rejected_phrase(entry, error), error)
+        except ForumError as error:
+            return SendResult(entry, _waiting_phrase(entry, error), error)
+
+    def _finish(
+        self, entry: OutboxEntry, state: OutboxState, post_number: int | None
+    ) -> OutboxEntry:
+        self._set(entry.id, "state = ?, post_number = ?, errors = ''", state.value, post_number)
+        return self.get(entry.id)
+
+    def _set(self, entry_id: int, assignments: str, *values: object) -> None:
+        self._db.execute(f"UPDATE outbox SET {assignments} WHERE id = ?", (*values, entry_id))
+
+
+def _entry(row: tuple[object, ...]) -> OutboxEntry:
+    (entry_id, topic_id, title, raw, reply_to, state, attempts, created, sent, number, errors) = row
+    return OutboxEntry(
+        id=int(entry_id),  # type: ignore[call-overload]
+        topic_id=int(topic_id),  # type: ignore[call-overload]
+        topic_title=str(title),
+        raw=str(raw),
+        reply_to_post_number=reply_to if isinstance(reply_to, int) else None,
+        state=OutboxState(state),
+        attempts=int(attempts),  # type: ignore[call-overload]
+        created_at=datetime.fromisoformat(str(created)),
+        sent_at=datetime.fromisoformat(sent) if isinstance(sent, str) else None,
+        post_number=number if isinstance(number, int) else None,
+        errors=tuple(str(errors).splitlines()) if errors else (),
+    )
+
+
+def _delivered_phrase(entry: OutboxEntry, first_try: bool) -> str:
+    if entry.state is OutboxState.ENQUEUED:
+        return f"Your reply to {entry.topic_title} is waiting for a moderator to approve it."
+    if first_try:
+        return f"Your reply to {entry.topic_title} is posted."
+    return f"Your reply to {entry.topic_title} has now been posted."
+
+
+def _uncertain_phrase(entry: OutboxEntry) -> str:
+    return (
+        f"I am not sure the forum received your reply to {entry.topic_title}. I have kept it, "
+        "and I will check the topic before sending it again, so it will not appear twice."
+    )
+
+
+def _waiting_phrase(entry: OutboxEntry, error: ForumError) -> str:
+    return (
+        f"Your reply to {entry.topic_title} is not sent yet. {error.spoken} "
+        "Your words are safe; I will send them when I can."
+    )
+
+
+def _rejected_phrase(entry: OutboxEntry, error: ForumError) -> str:
+    return (
+        f"Your reply to {entry.topic_title} was not posted. {error.spoken} "
+        "I have kept your words so you can change them and try again."
+    )
