@@ -1,0 +1,348 @@
+"""The checks behind ``voicepeer doctor``: each a small function returning a :class:`Check`.
+
+A check never raises: whatever goes wrong becomes a failed check whose ``fix`` says, in
+plain words, what the caregiver can do about it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import httpx
+
+from voicepeer import paths
+from voicepeer.errors import VoicepeerError
+from voicepeer.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SYNTH_TIMEOUT_S = 30.0
+AUDIO_WAIT_S = 5.0
+
+
+@dataclass(frozen=True)
+class Check:
+    check: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    """What to do: required when ``ok`` is false; a tip when ``ok`` is true."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"check": self.check, "ok": self.ok, "detail": self.detail, "fix": self.fix}
+
+
+class Microphone(Protocol):
+    def read(self, seconds: float) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+AUDIO_FIX_INPUT = (
+    "Plug in a USB microphone or headset, then run 'arecord -l' to see that the computer "
+    "found it. On a desktop or Raspberry Pi choose it as the default input ('wpctl status' "
+    "and 'wpctl set-default ID' with PipeWire, or 'pactl list short sources' and "
+    "'pactl set-default-source NAME' with PulseAudio). See Troubleshooting in the README."
+)
+AUDIO_FIX_OUTPUT = (
+    "Plug in speakers or headphones and turn them on. Run 'aplay -l' to see that the "
+    "computer found them, and choose them as the default output ('wpctl set-default ID' "
+    "with PipeWire, or 'pactl set-default-sink NAME' with PulseAudio)."
+)
+
+
+def check_configuration(config_file: Path, load: Callable[[], Settings]) -> tuple[Check, Settings]:
+    """The configuration file loads cleanly; returns the settings the other checks use."""
+    try:
+        settings = load()
+    except VoicepeerError as error:
+        return (
+            Check("configuration", False, str(error),
+                  f"Fix the lines listed in {config_file} with a text editor, or run "
+                  "'voicepeer configure' to write the file again."),
+            Settings(),
+        )
+    where = config_file if config_file.exists() else f"{config_file} (not created yet: defaults)"
+    return Check("configuration", True, f"settings read from {where}"), settings
+
+
+def _sounddevice() -> Any:
+    import sounddevice  # imported late: PortAudio reads the environment at import time
+
+    return sounddevice
+
+
+def _devices(kind: str) -> tuple[list[str], str | None]:
+    """Names of the input or output devices PortAudio sees, or why it cannot look."""
+    try:
+        sd = _sounddevice()
+        devices = sd.query_devices()
+    except (OSError, ImportError) as error:  # no PortAudio library at all
+        return [], f"the sound library is missing ({error}); run scripts/setup"
+    except Exception as error:  # PortAudioError: no host API at all
+        return [], f"no sound system found ({error})"
+    key = "max_input_channels" if kind == "input" else "max_output_channels"
+    return [str(d["name"]) for d in devices if int(d[key]) > 0], None
+
+
+def check_microphone(open_microphone: Callable[[], Microphone] | None = None) -> Check:
+    """A microphone exists and delivers audio."""
+    names, problem = _devices("input")
+    if problem or not names:
+        return Check("microphone", False, problem or "no microphone found", AUDIO_FIX_INPUT)
+    if open_microphone is None:
+        from voicepeer.audio.input import SounddeviceInput
+
+        open_microphone = SounddeviceInput
+    try:
+        microphone = open_microphone()
+        try:
+            audio = microphone.read(0.2)
+        finally:
+            microphone.close()
+    except VoicepeerError as error:
+        return Check("microphone", False, str(error), AUDIO_FIX_INPUT)
+    if not audio:
+        return Check("microphone", False, "the microphone gave no sound", AUDIO_FIX_INPUT)
+    return Check("microphone", True, f"recording works ({len(names)} input devices: "
+                 + ", ".join(names[:3]) + ")")
+
+
+def check_speaker(device: str = "") -> Check:
+    """A speaker exists and accepts sound (a tenth of a second of silence)."""
+    names, problem = _devices("output")
+    if problem or not names:
+        return Check("speaker", False, problem or "no speaker found", AUDIO_FIX_OUTPUT)
+    chosen: str | None = None
+    if device:
+        matches = [n for n in names if device.lower() in n.lower()]
+        if not matches:
+            return Check("speaker", False, f'no speaker matches the name "{device}" '
+                         f"(found: {', '.join(names)})",
+                         "Set [speech] output_device to part of one of the names found, or "
+                         'to "" for the default speaker.')
+        chosen = matches[0]
+    try:
+        sd = _sounddevice()
+        with sd.RawOutputStream(samplerate=16_000, channels=1, dtype="int16",
+                                device=chosen, latency="high") as stream:
+            stream.write(b"\0\0" * 1600)
+    except Exception as error:  # PortAudioError, busy or vanished device
+        return Check("speaker", False, f"cannot play sound: {error}", AUDIO_FIX_OUTPUT)
+    return Check("speaker", True, f"playing works ({chosen or 'default device'})")
+
+
+def check_recognizer(make_recognizer: Callable[[], object] | None = None) -> Check:
+    """The built-in English command recognizer (PocketSphinx) loads."""
+    if make_recognizer is None:
+        from voicepeer.recognition.sphinx import SphinxRecognizer
+
+        make_recognizer = SphinxRecognizer
+    started = time.monotonic()
+    try:
+        recognizer = make_recognizer()
+    except VoicepeerError as error:
+        return Check("speech recognizer", False, str(error),
+                     "Reinstall voicepeer with scripts/setup (the English model comes with it).")
+    except Exception as error:
+        return Check("speech recognizer", False, f"PocketSphinx failed to start: {error}",
+                     "Reinstall voicepeer with scripts/setup.")
+    close = getattr(recognizer, "close", None)
+    if callable(close):
+        close()
+    return Check("speech recognizer", True,
+                 f"PocketSphinx English model loads ({time.monotonic() - started:.1f} s)")
+
+
+def check_vosk_model(settings: Settings, *, required: bool = False) -> Check:
+    """The configured Vosk model for better dictation is installed and intact."""
+    from voicepeer.speech_models import find_vosk_model, verify_models
+
+    name = settings.models.vosk_model
+    folder = find_vosk_model(name, settings.models)
+    download = f"Run 'voicepeer models download {name}' (needs the internet, about 40 MB)."
+    if folder is None:
+        return Check("dictation model", not required,
+                     f'the Vosk model "{name}" is not installed; dictation uses the built-in, '
+                     "less accurate model",
+                     download)
+    reports = verify_models(folder.name, settings.models)
+    problems = [p for report in reports for p in report.problems]
+    if problems:
+        return Check("dictation model", False, f"{folder}: " + "; ".join(problems),
+                     f"The model is damaged. {download.replace('download', 'download --force')}")
+    return Check("dictation model", True, f"Vosk model ready in {folder}")
+
+
+def _espeak_ng(voice: str, rate_wpm: int) -> bytes:
+    program = shutil.which("espeak-ng")
+    if program is None:
+        raise FileNotFoundError("espeak-ng is not installed")
+    done = subprocess.run([program, "-v", voice, "-s", str(rate_wpm), "--stdout", "hello"],
+                          capture_output=True, timeout=SYNTH_TIMEOUT_S, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.decode(errors="replace").strip() or "espeak-ng failed")
+    return done.stdout
+
+
+_PYTTSX3_SCRIPT = """
+import sys, pyttsx3
+engine = pyttsx3.init()
+engine.setProperty("rate", int(sys.argv[2]))
+engine.save_to_file("hello", sys.argv[1])
+engine.runAndWait()
+"""
+
+
+def _pyttsx3(voice: str, rate_wpm: int) -> bytes:
+    # In a child process: pyttsx3 can hang or print, and must not take doctor down with it.
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "hello.wav"
+        done = subprocess.run([sys.executable, "-c", _PYTTSX3_SCRIPT, str(wav), str(rate_wpm)],
+                              capture_output=True, timeout=SYNTH_TIMEOUT_S, check=False)
+        if done.returncode != 0 or not wav.exists():
+            raise RuntimeError(done.stderr.decode(errors="replace").strip()[-300:]
+                               or "pyttsx3 wrote no sound")
+        return wav.read_bytes()
+
+
+SYNTHESIZERS: dict[str, Callable[[str, int], bytes]] = {  # engine name → synthesizer
+    "pyttsx3": _pyttsx3,
+    "espeak-ng": _espeak_ng,
+}
+
+
+Synthesizer = Callable[[str, int], bytes]
+"""Turns a word into WAV bytes, given a voice name and a rate in words per minute."""
+
+
+def check_speech_output(
+    settings: Settings, synthesizers: dict[str, Synthesizer] | None = None
+) -> Check:
+    """The configured synthesizer (or its fallback) turns a word into sound."""
+    synthesizers = synthesizers or SYNTHESIZERS
+    speech = settings.speech
+    order = [speech.engine] + [name for name in synthesizers if name != speech.engine]
+    failures = []
+    for name in order:
+        try:
+            sound = synthesizers[name](speech.voice, speech.rate_wpm)
+        except (OSError, RuntimeError, subprocess.SubprocessError, KeyError) as error:
+            failures.append(f"{name}: {error}")
+            continue
+        if len(sound) < 1000:
+            failures.append(f"{name}: produced almost no sound")
+            continue
+        note = "" if name == speech.engine else f" ({'; '.join(failures)}; using {name})"
+        return Check("speech output", True,
+                     f'{name} says "hello" in voice {speech.voice}{note}')
+    return Check("speech output", False, "; ".join(failures),
+                 "Install espeak-ng with scripts/setup (or 'sudo apt install espeak-ng'), and "
+                 "check [speech] voice is a voice listed by 'espeak-ng --voices'.")
+
+
+def check_disk_space(settings: Settings, folder: Path | None = None) -> Check:
+    """Enough free space for drafts, the reading cache and speech models."""
+    folder = folder or paths.data_dir()
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    free_mb = shutil.disk_usage(probe).free // (1024 * 1024)
+    need = settings.general.min_free_disk_mb
+    if free_mb < need:
+        return Check("disk space", False, f"only {free_mb} MB free where voicepeer keeps its "
+                     f"files ({folder}); {need} MB wanted",
+                     "Delete files you do not need (old photos, videos, downloads) or use a "
+                     "larger memory card.")
+    return Check("disk space", True, f"{free_mb} MB free in {probe}")
+
+
+def check_credentials_file(path: Path | None = None) -> Check:
+    """The saved forum keys are readable by this user only."""
+    path = path or paths.config_dir() / "credentials.json"
+    if not path.exists():
+        return Check("account keys file", True, "no forum account saved yet")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        return Check("account keys file", False,
+                     f"{path} can be read by other users (permissions {mode:o})",
+                     f"Run: chmod 600 {path}")
+    return Check("account keys file", True, f"{path} is private (permissions {mode:o})")
+
+
+def check_forum(settings: Settings, client: httpx.Client | None = None) -> list[Check]:
+    """The forum answers, and accepts the saved account."""
+    from voicepeer.forum.credentials import CredentialStore, normalize_forum_url
+
+    url = settings.general.forum_url.strip()
+    if not url:
+        return [Check("forum", True, "using the built-in demo forum (no internet needed)",
+                      "To use a real forum: voicepeer configure --forum-url ADDRESS")]
+    try:
+        url = normalize_forum_url(url)
+    except VoicepeerError as error:
+        return [Check("forum", False, str(error),
+                      'Set [general] forum_url to the address, like "https://forum.example.org".')]
+    own_client = client is None
+    client = client or httpx.Client(
+        timeout=httpx.Timeout(settings.forum.read_timeout_s,
+                              connect=settings.forum.connect_timeout_s),
+        headers={"User-Agent": settings.forum.user_agent, "Accept": "application/json"},
+    )
+    try:
+        return _forum_checks(url, client, CredentialStore())
+    finally:
+        if own_client:
+            client.close()
+
+
+def _forum_checks(url: str, client: httpx.Client, store: Any) -> list[Check]:
+    try:
+        site = client.get(f"{url}/site/basic-info.json")
+    except httpx.HTTPError as error:
+        return [Check("forum", False, f"cannot reach {url}: {type(error).__name__}: {error}",
+                      "Check the internet connection (open the forum in a web browser), and "
+                      "that [general] forum_url is the forum's address.")]
+    if site.status_code != 200 or not _is_json_object(site):
+        return [Check("forum", False,
+                      f"{url} answered with HTTP {site.status_code}, not a Discourse forum",
+                      "Check that [general] forum_url is the forum's main address.")]
+    checks = [Check("forum", True, f"{url} answers")]
+    try:
+        credentials = store.load(url)
+    except VoicepeerError as error:
+        return [*checks, Check("forum account", False, str(error),
+                               f"Reconnect the account: voicepeer forum connect {url}")]
+    if credentials is None:
+        return [*checks, Check("forum account", False, "no account connected for this forum",
+                               f"Connect the person's account: voicepeer forum connect {url}")]
+    try:
+        session = client.get(f"{url}/session/current.json", headers=credentials.headers())
+    except httpx.HTTPError as error:
+        return [*checks, Check("forum account", False, f"no answer: {type(error).__name__}",
+                               "Check the internet connection and run doctor again.")]
+    user = session.json().get("current_user") if _is_json_object(session) else None
+    if session.status_code == 200 and isinstance(user, dict):
+        return [*checks, Check("forum account", True,
+                               f"signed in as {user.get('username', 'unknown')}")]
+    return [*checks, Check("forum account", False,
+                           f"the forum did not accept the saved key (HTTP {session.status_code})",
+                           f"The key was revoked or expired. Reconnect: voicepeer forum connect "
+                           f"{url}")]
+
+
+def _is_json_object(response: httpx.Response) -> bool:
+    try:
+        return isinstance(response.json(), dict)
+    except ValueError:
+        return False
