@@ -1,0 +1,170 @@
+"""Creating topics, posts, likes and notifications: shared by the seed and the handlers."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+
+from voicepeer.demo_forum.markdown import render
+from voicepeer.demo_forum.store import Store, now_iso, slugify
+
+# Discourse's notification type numbers (site.json "notification_types").
+MENTIONED = 1
+REPLIED = 2
+LIKED = 5
+PRIVATE_MESSAGE = 6
+
+_MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
+
+
+def _notify(
+    conn: sqlite3.Connection,
+    *,
+    user_id: int,
+    kind: int,
+    topic: sqlite3.Row,
+    post_number: int,
+    post_id: int,
+    actor: str,
+    created_at: str,
+) -> None:
+    data = {
+        "topic_title": topic["title"],
+        "original_post_id": post_id,
+        "original_post_type": 1,
+        "original_username": actor,
+        "revision_number": None,
+        "display_username": actor,
+    }
+    conn.execute(
+        "INSERT INTO notifications (user_id, notification_type, topic_id, post_number, data,"
+        " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        (user_id, kind, topic["id"], post_number, json.dumps(data), created_at),
+    )
+
+
+def add_post(
+    store: Store,
+    conn: sqlite3.Connection,
+    *,
+    topic_id: int,
+    user_id: int,
+    raw: str,
+    reply_to_post_number: int | None = None,
+    created_at: str | None = None,
+    notify: bool = True,
+) -> sqlite3.Row:
+    """Append a post to a topic inside the caller's transaction; returns the new post row."""
+    created_at = created_at or now_iso()
+    topic = conn.execute("SELECT * FROM topics WHERE id = ?", (topic_id,)).fetchone()
+    number = conn.execute(
+        "SELECT COALESCE(MAX(post_number), 0) + 1 FROM posts WHERE topic_id = ?", (topic_id,)
+    ).fetchone()[0]
+    usernames = frozenset(r[0].lower() for r in conn.execute("SELECT username FROM users"))
+    cursor = conn.execute(
+        "INSERT INTO posts (topic_id, post_number, user_id, raw, cooked, created_at,"
+        " reply_to_post_number) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (topic_id, number, user_id, raw, render(raw, usernames), created_at, reply_to_post_number),
+    )
+    conn.execute("UPDATE topics SET bumped_at = ? WHERE id = ?", (created_at, topic_id))
+    # The author has read their own post.
+    conn.execute(
+        "INSERT INTO topic_reads (user_id, topic_id, last_read_post_number) VALUES (?, ?, ?)"
+        " ON CONFLICT (user_id, topic_id) DO UPDATE SET last_read_post_number ="
+        " MAX(last_read_post_number, excluded.last_read_post_number)",
+        (user_id, topic_id, number),
+    )
+    post = conn.execute("SELECT * FROM posts WHERE id = ?", (cursor.lastrowid,)).fetchone()
+    if notify:
+        _notify_for_post(conn, topic, post)
+    return post
+
+
+def _notify_for_post(conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3.Row) -> None:
+    author = conn.execute("SELECT username FROM users WHERE id = ?", (post["user_id"],)).fetchone()
+    actor = author[0]
+    told: set[int] = {post["user_id"]}
+    allowed = {
+        r[0]
+        for r in conn.execute(
+            "SELECT user_id FROM topic_allowed_users WHERE topic_id = ?", (topic["id"],)
+        )
+    }
+    common = {
+        "topic": topic,
+        "post_number": post["post_number"],
+        "post_id": post["id"],
+        "actor": actor,
+        "created_at": post["created_at"],
+    }
+    if topic["archetype"] == "private_message":
+        for user_id in sorted(allowed - told):
+            _notify(conn, user_id=user_id, kind=PRIVATE_MESSAGE, **common)
+            told.add(user_id)
+    if post["reply_to_post_number"]:
+        parent = conn.execute(
+            "SELECT user_id FROM posts WHERE topic_id = ? AND post_number = ?",
+            (topic["id"], post["reply_to_post_number"]),
+        ).fetchone()
+        if parent is not None and parent[0] not in told:
+            _notify(conn, user_id=parent[0], kind=REPLIED, **common)
+            told.add(parent[0])
+    for name in _MENTION.findall(post["raw"]):
+        row = conn.execute("SELECT id FROM users WHERE username = ?", (name,)).fetchone()
+        private = topic["archetype"] == "private_message"
+        if row is not None and row[0] not in told and (not private or row[0] in allowed):
+            _notify(conn, user_id=row[0], kind=MENTIONED, **common)
+            told.add(row[0])
+
+
+def add_topic(
+    store: Store,
+    conn: sqlite3.Connection,
+    *,
+    user_id: int,
+    title: str,
+    raw: str,
+    category_id: int | None,
+    archetype: str = "regular",
+    recipients: tuple[int, ...] = (),
+    created_at: str | None = None,
+    notify: bool = True,
+) -> sqlite3.Row:
+    """Create a topic (or private message) with its first post; returns that post's row."""
+    created_at = created_at or now_iso()
+    cursor = conn.execute(
+        "INSERT INTO topics (title, slug, category_id, archetype, user_id, created_at, bumped_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (title, slugify(title), category_id, archetype, user_id, created_at, created_at),
+    )
+    topic_id = int(cursor.lastrowid or 0)
+    if archetype == "private_message":
+        for member in {user_id, *recipients}:
+            conn.execute(
+                "INSERT INTO topic_allowed_users (topic_id, user_id) VALUES (?, ?)",
+                (topic_id, member),
+            )
+    return add_post(
+        store, conn, topic_id=topic_id, user_id=user_id, raw=raw, created_at=created_at,
+        notify=notify,
+    )
+
+
+def add_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor: str) -> bool:
+    """Like a post; False when this member had already liked it."""
+    created_at = now_iso()
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO post_likes (post_id, user_id, created_at) VALUES (?, ?, ?)",
+        (post["id"], user_id, created_at),
+    )
+    if cursor.rowcount == 0:
+        return False
+    if post["user_id"] != user_id:
+        topic = conn.execute("SELECT * FROM topics WHERE id = ?", (post["topic_id"],)).fetchone()
+        _notify(
+            conn, user_id=post["user_id"], kind=LIKED, topic=topic,
+            post_number=post["post_number"], post_id=post["id"], actor=actor,
+            created_at=created_at,
+        )
+    return True

@@ -1,0 +1,46 @@
+"""Tunables of the built-in demo forum: site rules, moderation, rate limits, sign-in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class DemoForumOptions:
+    title: str = "voicepeer demo forum"
+    """The forum's name, as /site/basic-info.json reports it."""
+    demo_mode: bool = True
+    """When true, requests without credentials may post, as the member "demo"."""
+    min_post_length: int = field(default=20, metadata={"min": 1, "max": 1000})
+    """Fewest characters a post in a public topic may have (Discourse default 20)."""
+    min_first_post_length: int = field(default=20, metadata={"min": 1, "max": 1000})
+    """Fewest characters the first post of a new topic may have (Discourse default 20)."""
+    min_personal_message_post_length: int = field(default=10, metadata={"min": 1, "max": 1000})
+    """Fewest characters a private message may have (Discourse default 10)."""
+    min_topic_title_length: int = field(default=15, metadata={"min": 1, "max": 200})
+    """Fewest characters a topic title may have (Discourse default 15)."""
+    min_personal_message_title_length: int = field(default=2, metadata={"min": 1, "max": 200})
+    """Fewest characters a private message title may have (Discourse default 2)."""
+    max_topic_title_length: int = field(default=255, metadata={"min": 10, "max": 1000})
+    """Most characters a topic title may have (Discourse default 255)."""
+    max_post_length: int = field(default=32_000, metadata={"min": 100, "max": 1_000_000})
+    """Most characters a post may have (Discourse default 32000)."""
+    moderated_usernames: tuple[str, ...] = ()
+    """Members whose every post waits for a moderator instead of appearing at once."""
+    moderated_words: tuple[str, ...] = ()
+    """Words that send a post to the moderation queue (matched case-insensitively)."""
+    user_api_key_requests_per_minute: int = field(default=20, metadata={"min": 0, "max": 10_000})
+    """Requests one user API key may make per minute; 0 means no limit (Discourse: 20)."""
+    admin_api_key_requests_per_minute: int = field(
+        default=60, metadata={"min": 0, "max": 10_000}
+    )
+    """Requests one admin API key may make per minute; 0 means no limit (Discourse: 60)."""
+    ip_requests_per_minute: int = field(default=0, metadata={"min": 0, "max": 100_000})
+    """Requests one IP address may make per minute before a plain-text 429; 0 means no limit
+    (off by default: the demo forum normally serves only this computer)."""
+    admin_api_key: str = ""
+    """An admin API key accepted for any member named in Api-Username; empty means none."""
+    auto_approve_user_api_keys: bool = False
+    """When true, /user-api-key/new approves at once instead of showing the approval page."""
+    approving_username: str = "demo"
+    """The member who approves user API key requests (the demo forum has no browser login)."""

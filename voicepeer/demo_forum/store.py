@@ -1,0 +1,164 @@
+"""The demo forum's SQLite database: schema, connection and the small queries shared by
+the request handlers. One connection guarded by a lock: the server is threaded, traffic is
+tiny, and serialising writes keeps post numbers and counters consistent."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL,
+    admin INTEGER NOT NULL DEFAULT 0, moderator INTEGER NOT NULL DEFAULT 0,
+    trust_level INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS categories (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL, slug TEXT NOT NULL UNIQUE, color TEXT NOT NULL,
+    text_color TEXT NOT NULL, description TEXT NOT NULL, position INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS topics (
+    id INTEGER PRIMARY KEY, title TEXT NOT NULL, slug TEXT NOT NULL,
+    category_id INTEGER REFERENCES categories(id), archetype TEXT NOT NULL DEFAULT 'regular',
+    user_id INTEGER NOT NULL REFERENCES users(id), created_at TEXT NOT NULL,
+    bumped_at TEXT NOT NULL, views INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS topic_allowed_users (
+    topic_id INTEGER NOT NULL REFERENCES topics(id), user_id INTEGER NOT NULL REFERENCES users(id),
+    PRIMARY KEY (topic_id, user_id));
+CREATE TABLE IF NOT EXISTS posts (
+    id INTEGER PRIMARY KEY, topic_id INTEGER NOT NULL REFERENCES topics(id),
+    post_number INTEGER NOT NULL, user_id INTEGER NOT NULL REFERENCES users(id),
+    raw TEXT NOT NULL, cooked TEXT NOT NULL, created_at TEXT NOT NULL,
+    reply_to_post_number INTEGER, UNIQUE (topic_id, post_number));
+CREATE TABLE IF NOT EXISTS post_likes (
+    post_id INTEGER NOT NULL REFERENCES posts(id), user_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL, PRIMARY KEY (post_id, user_id));
+CREATE TABLE IF NOT EXISTS bookmarks (
+    id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+    post_id INTEGER NOT NULL REFERENCES posts(id), name TEXT, created_at TEXT NOT NULL,
+    UNIQUE (user_id, post_id));
+CREATE TABLE IF NOT EXISTS topic_reads (
+    user_id INTEGER NOT NULL REFERENCES users(id), topic_id INTEGER NOT NULL REFERENCES topics(id),
+    last_read_post_number INTEGER NOT NULL, PRIMARY KEY (user_id, topic_id));
+CREATE TABLE IF NOT EXISTS notifications (
+    id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+    notification_type INTEGER NOT NULL, topic_id INTEGER, post_number INTEGER,
+    data TEXT NOT NULL, read INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pending_posts (
+    id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id), topic_id INTEGER,
+    category_id INTEGER, title TEXT, raw TEXT NOT NULL, archetype TEXT NOT NULL,
+    created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS user_api_keys (
+    id INTEGER PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, user_id INTEGER NOT NULL,
+    client_id TEXT NOT NULL, application_name TEXT NOT NULL, scopes TEXT NOT NULL,
+    created_at TEXT NOT NULL, revoked_at TEXT);
+CREATE TABLE IF NOT EXISTS admin_api_keys (
+    key_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS posts_by_topic ON posts (topic_id, post_number);
+CREATE INDEX IF NOT EXISTS topics_by_bump ON topics (bumped_at);
+"""
+
+
+def now_iso() -> str:
+    """The current time the way Discourse writes it: ``2026-11-26T11:35:15.123Z``."""
+    return iso(datetime.now(UTC))
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def slugify(title: str) -> str:
+    """Discourse-like slug: ASCII words joined by hyphens; ``topic`` when nothing is left."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:80].strip("-") or "topic"
+
+
+def hash_key(key: str) -> str:
+    """Keys are stored hashed so a copied database does not leak working credentials."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class Store:
+    """The database; every method takes the lock, so handlers may call from any thread."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; rolled back if the block raises."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        with self._lock:
+            row: sqlite3.Row | None = self._db.execute(sql, params).fetchone()
+            return row
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.one(sql, params)
+        return None if row is None else row[0]
+
+    def is_empty(self) -> bool:
+        return not self.scalar("SELECT COUNT(*) FROM users")
+
+    # -- lookups used everywhere ------------------------------------------------------
+
+    def user_by_name(self, username: str) -> sqlite3.Row | None:
+        return self.one("SELECT * FROM users WHERE username = ?", (username,))
+
+    def user_by_id(self, user_id: int) -> sqlite3.Row | None:
+        return self.one("SELECT * FROM users WHERE id = ?", (user_id,))
+
+    def usernames(self) -> frozenset[str]:
+        return frozenset(r[0].lower() for r in self.all("SELECT username FROM users"))
+
+    def topic(self, topic_id: int) -> sqlite3.Row | None:
+        return self.one("SELECT * FROM topics WHERE id = ?", (topic_id,))
+
+    def allowed_user_ids(self, topic_id: int) -> set[int]:
+        rows = self.all("SELECT user_id FROM topic_allowed_users WHERE topic_id = ?", (topic_id,))
+        return {r[0] for r in rows}
+
+    def can_see_topic(self, topic: sqlite3.Row, user_id: int | None) -> bool:
+        if topic["archetype"] != "private_message":
+            return True
+        return user_id is not None and user_id in self.allowed_user_ids(topic["id"])
+
+    def last_read(self, user_id: int | None, topic_id: int) -> int | None:
+        if user_id is None:
+            return None
+        value = self.scalar(
+            "SELECT last_read_post_number FROM topic_reads WHERE user_id = ? AND topic_id = ?",
+            (user_id, topic_id),
+        )
+        return None if value is None else int(value)
