@@ -22,6 +22,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "voicepeer.cli.run",
     "voicepeer.cli.demo_forum",
     "voicepeer.cli.models",
+    "voicepeer.cli.forum",
     "voicepeer.cli.doctor",
 )
 

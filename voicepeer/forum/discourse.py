@@ -219,6 +219,10 @@ class DiscourseClient:
             )
         return self._username
 
+    def revoke_key(self) -> None:
+        """Ask the forum to revoke the user API key this client signs in with."""
+        self.http.write("POST", "/user-api-key/revoke", {})
+
     def site_limits(self) -> SiteLimits:
         """The site's length rules: from ``/site.json`` when the site lists them there,
         else from the settings Discourse embeds in its start page."""

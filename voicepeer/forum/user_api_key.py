@@ -1,0 +1,180 @@
+"""Discourse User API Keys: a person approves voicepeer on their own account.
+
+voicepeer makes an RSA key pair, a nonce and a stable client id, and sends the person
+(or their helper) to ``/user-api-key/new``. After approval Discourse returns the key
+encrypted to our public key, either to a one-shot loopback listener (``auth_redirect``)
+or as text to paste. Only the ``read`` and ``write`` scopes are asked for: reading topics,
+lists and notifications is GET (read), posting, liking and marking read is write.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+import secrets
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from voicepeer.errors import AuthError
+from voicepeer.forum.credentials import Credentials, normalize_forum_url
+
+log = logging.getLogger(__name__)
+
+SCOPES: tuple[str, ...] = ("read", "write")
+APPLICATION_NAME = "voicepeer"
+
+
+@dataclass(frozen=True)
+class KeyRequest:
+    """One pending approval. ``private_key_pem`` and ``nonce`` stay in memory only."""
+
+    forum_url: str
+    client_id: str
+    approval_url: str
+    nonce: str = field(repr=False)
+    private_key_pem: bytes = field(repr=False)
+
+
+def start_request(
+    forum_url: str,
+    client_id: str,
+    *,
+    auth_redirect: str | None = None,
+    application_name: str = APPLICATION_NAME,
+    scopes: tuple[str, ...] = SCOPES,
+) -> KeyRequest:
+    """Make a key pair and nonce and build the approval link for the person to open."""
+    url = normalize_forum_url(forum_url)
+    private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    public_pem = private_key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    nonce = secrets.token_hex(16)
+    params = {
+        "application_name": application_name,
+        "client_id": client_id,
+        "scopes": ",".join(scopes),
+        "public_key": public_pem.decode("ascii"),
+        "nonce": nonce,
+    }
+    if auth_redirect:
+        params["auth_redirect"] = auth_redirect
+    return KeyRequest(
+        forum_url=url,
+        client_id=client_id,
+        approval_url=f"{url}/user-api-key/new?{urlencode(params)}",
+        nonce=nonce,
+        private_key_pem=private_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ),
+    )
+
+
+def _payload_bytes(payload: str) -> bytes:
+    text = "".join(payload.split())  # pasted text may be wrapped over lines
+    if "payload=" in text:  # the whole redirect address was pasted
+        text = parse_qs(urlsplit(text).query).get("payload", [text])[0]
+    text = text.replace("-", "+").replace("_", "/")
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        raise AuthError(
+            "the pasted approval text is not valid base64",
+            spoken="That approval text is not complete. Please copy all of it and paste again.",
+        ) from None
+
+
+def finish_request(request: KeyRequest, payload: str) -> Credentials:
+    """Decrypt the approval payload into credentials; checks the nonce matches ours."""
+    private_key = serialization.load_pem_private_key(request.private_key_pem, password=None)
+    assert isinstance(private_key, rsa.RSAPrivateKey)
+    try:
+        clear = private_key.decrypt(_payload_bytes(payload), padding.PKCS1v15())
+        data = json.loads(clear)
+    except (ValueError, json.JSONDecodeError):
+        raise AuthError(
+            "the approval payload could not be decrypted with this request's key",
+            spoken="That approval text belongs to a different request. "
+            "Please start connecting again.",
+        ) from None
+    if not isinstance(data, dict) or not isinstance(data.get("key"), str):
+        raise AuthError("the approval payload has no key")
+    if data.get("nonce") != request.nonce:
+        raise AuthError(
+            "the approval payload's nonce does not match this request",
+            spoken="That approval is for a different request. Please start connecting again.",
+        )
+    return Credentials(
+        forum_url=request.forum_url,
+        kind="user_api_key",
+        key=data["key"],
+        client_id=request.client_id,
+    )
+
+
+class RedirectListener:
+    """A one-shot HTTP listener on 127.0.0.1 that receives the approval redirect."""
+
+    def __init__(self, port: int = 0) -> None:
+        received: list[str] = []
+        done = threading.Event()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                payload = parse_qs(urlsplit(self.path).query).get("payload")
+                if not payload:
+                    self.send_error(400, "no payload")
+                    return
+                received.append(payload[0])
+                body = (
+                    b"<html><body><h1>voicepeer is connected.</h1>"
+                    b"<p>You can close this page.</p></body></html>"
+                )
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                done.set()
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass  # the query string holds the encrypted key: keep it out of stderr
+
+        self._server = HTTPServer(("127.0.0.1", port), Handler)
+        self._received = received
+        self._done = done
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/voicepeer-auth"
+
+    def _serve(self) -> None:
+        while not self._done.is_set():
+            self._server.handle_request()
+
+    def wait(self, timeout_s: float | None) -> str | None:
+        """The payload once it arrives, or None after ``timeout_s``."""
+        if self._done.wait(timeout_s):
+            return self._received[0]
+        return None
+
+    def close(self) -> None:
+        self._done.set()
+        self._server.server_close()
+
+    def __enter__(self) -> RedirectListener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
