@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 
 BASE_URL_ENV = "VOICEPEER_MODEL_BASE_URL"
 """Environment variable replacing the download site (a local mirror, or tests)."""
-CHUNK_BYTES = 64 * 1024
 UNPACKED_PER_ARCHIVE_BYTE = 2.0
 """Rough room needed to unpack, per archive byte (the small model grows 40 MB → 68 MB)."""
 _NAME_PATTERN = re.compile(r"^vosk-model-[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -180,7 +179,7 @@ def _save_body(response: httpx.Response, part: Path, offset: int, progress: Prog
     done = offset
     progress.start(label, total, already=offset)
     with part.open("ab" if offset else "wb") as out:
-        for chunk in response.iter_bytes(CHUNK_BYTES):
+        for chunk in response.iter_bytes():  # as it arrives: nothing held back if cut off
             out.write(chunk)
             done += len(chunk)
             progress.update(done)
