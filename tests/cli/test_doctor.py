@@ -1,0 +1,186 @@
+"""``voicepeer doctor``: real checks on this machine, with and without a sound card."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from voicepeer.config.health import (
+    check_configuration,
+    check_credentials_file,
+    check_disk_space,
+    check_forum,
+    check_speech_output,
+)
+from voicepeer.config.settings import GeneralSettings
+from voicepeer.forum.credentials import Credentials, CredentialStore
+from voicepeer.settings import Settings
+
+DOCTOR = (
+    "import json, sys\n"
+    "from voicepeer.cli.doctor import run_checks\n"
+    "checks = run_checks(sys.argv[1] if len(sys.argv) > 1 else None)\n"
+    "print(json.dumps([c.as_dict() for c in checks]))\n"
+)
+
+
+def run_doctor(env: dict[str, str], *args: str) -> dict[str, dict[str, object]]:
+    # A fresh process: PortAudio reads the environment (PULSE_SERVER, ~/.asoundrc) at import.
+    done = subprocess.run([sys.executable, "-c", DOCTOR, *args], env=env, capture_output=True,
+                          text=True, timeout=180, check=True)
+    return {c["check"]: c for c in json.loads(done.stdout)}
+
+
+def soundless_env(home: Path) -> dict[str, str]:
+    """No PulseAudio to find and no ALSA card: PortAudio sees no device at all."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
+    runtime = home / "empty-runtime"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime))
+    return env
+
+
+def test_without_sound_devices_microphone_and_speaker_fail_with_a_fix(
+    isolated_home: Path,
+) -> None:
+    checks = run_doctor(soundless_env(isolated_home))
+    assert checks["microphone"]["ok"] is False
+    assert "arecord -l" in str(checks["microphone"]["fix"])
+    assert checks["speaker"]["ok"] is False
+    assert "aplay -l" in str(checks["speaker"]["fix"])
+    # The rest does not depend on a sound card and still works.
+    assert checks["configuration"]["ok"] is True
+    assert checks["speech recognizer"]["ok"] is True
+    assert checks["speech output"]["ok"] is True
+
+
+@pytest.mark.audio
+def test_with_the_virtual_sound_card_microphone_and_speaker_pass(
+    pulse_env: dict[str, str],
+) -> None:
+    checks = run_doctor(pulse_env)
+    assert checks["microphone"]["ok"] is True, checks["microphone"]
+    assert checks["speaker"]["ok"] is True, checks["speaker"]
+    assert "recording works" in str(checks["microphone"]["detail"])
+
+
+@pytest.mark.audio
+def test_speaker_name_that_matches_nothing(pulse_env: dict[str, str], tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[speech]\noutput_device = "Kitchen radio"\n')
+    checks = run_doctor(pulse_env, str(config))
+    assert checks["speaker"]["ok"] is False
+    assert "Kitchen radio" in str(checks["speaker"]["detail"])
+    assert "output_device" in str(checks["speaker"]["fix"])
+
+
+def test_broken_configuration_is_a_failed_check_not_a_crash(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[speech]\nrate_wpm = 1000\n")
+    check, settings = check_configuration(config, lambda: __import__(
+        "voicepeer.config", fromlist=["load_settings"]).load_settings(config))
+    assert check.ok is False
+    assert "line 2, [speech] rate_wpm = 1000" in check.detail
+    assert "voicepeer configure" in check.fix
+    assert settings == Settings()  # the other checks go on with defaults
+
+
+def test_credentials_file_must_be_private(isolated_home: Path) -> None:
+    store = CredentialStore()
+    store.save(Credentials("https://forum.example.org", "user_api_key", "k" * 32, "sam"))
+    assert check_credentials_file().ok is True
+    store.path.chmod(0o644)
+    check = check_credentials_file()
+    assert check.ok is False
+    assert check.fix == f"Run: chmod 600 {store.path}"
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o644  # doctor only reports
+
+
+def test_disk_space(tmp_path: Path) -> None:
+    assert check_disk_space(Settings(), tmp_path / "not" / "yet").ok is True
+    greedy = Settings(general=GeneralSettings(min_free_disk_mb=10**12))
+    check = check_disk_space(greedy, tmp_path)
+    assert check.ok is False and "MB free" in check.detail
+
+
+def test_speech_output_falls_back_and_fails_clearly() -> None:
+    def broken(voice: str, rate: int) -> bytes:
+        raise RuntimeError("engine crashed")
+
+    from voicepeer.config.health import SYNTHESIZERS
+
+    check = check_speech_output(Settings(), {"pyttsx3": broken,
+                                             "espeak-ng": SYNTHESIZERS["espeak-ng"]})
+    assert check.ok is True and "using espeak-ng" in check.detail
+    check = check_speech_output(Settings(), {"pyttsx3": broken, "espeak-ng": broken})
+    assert check.ok is False and "espeak-ng" in check.fix
+
+
+class _Forum(BaseHTTPRequestHandler):
+    """Answers the two requests doctor makes, as Discourse does."""
+
+    key = "good-key-0123456789"
+
+    def do_GET(self) -> None:
+        if self.path == "/site/basic-info.json":
+            self._json(200, {"title": "Test forum"})
+        elif self.path == "/session/current.json":
+            if self.headers.get("User-Api-Key") == self.key:
+                self._json(200, {"current_user": {"username": "sam"}})
+            else:
+                self._json(404, {"errors": ["not logged in"]})
+        else:
+            self._json(404, {})
+
+    def _json(self, status: int, body: object) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def forum_url() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Forum)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_forum_reachability_and_account(isolated_home: Path, forum_url: str) -> None:
+    settings = Settings(general=GeneralSettings(forum_url=forum_url))
+    forum, account = check_forum(settings)
+    assert forum.ok is True
+    assert account.ok is False and "voicepeer forum connect" in account.fix
+
+    store = CredentialStore()
+    store.save(Credentials(forum_url, "user_api_key", "revoked-key-000000", "sam"))
+    forum, account = check_forum(settings)
+    assert account.ok is False and "revoked" in account.fix
+
+    store.save(Credentials(forum_url, "user_api_key", _Forum.key, "sam"))
+    forum, account = check_forum(settings)
+    assert account.ok is True and "sam" in account.detail
+
+
+def test_unreachable_forum(isolated_home: Path, forum_url: str) -> None:
+    closed_port = forum_url.rsplit(":", 1)[0] + ":9"  # discard port: nothing listens
+    (check,) = check_forum(Settings(general=GeneralSettings(forum_url=closed_port)))
+    assert check.ok is False
+    assert "internet connection" in check.fix
