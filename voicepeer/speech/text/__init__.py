@@ -1,0 +1,67 @@
+"""Forum text made ready for speech: cooked HTML or raw markdown in, safe plain sentences out.
+
+Every path ends in :func:`~voicepeer.speech.text.sanitize.speakable`, so post content can
+never reach a synthesizer as markup or control sequences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from voicepeer.speech.text.emoji import feelings_as_words
+from voicepeer.speech.text.html import cooked_lines, spoken_name
+from voicepeer.speech.text.lexicon import Lexicon, load_lexicon
+from voicepeer.speech.text.markdown import markdown_lines
+from voicepeer.speech.text.numbers import speak_numbers
+from voicepeer.speech.text.sanitize import is_speakable, normalize, speakable
+from voicepeer.speech.text.sentences import split_sentences
+from voicepeer.speech.text.timefmt import spoken_age
+
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
+
+__all__ = [
+    "Lexicon",
+    "cooked_to_speech",
+    "is_speakable",
+    "load_lexicon",
+    "markdown_to_speech",
+    "plain_to_speech",
+    "split_sentences",
+    "spoken_age",
+    "spoken_name",
+]
+
+
+def _finish(lines: Iterable[str], lexicon: Lexicon | None) -> str:
+    spoken: list[str] = []
+    for line in lines:
+        for part in normalize(line).split("\n"):
+            text = speak_numbers(feelings_as_words(part))
+            if lexicon is not None:
+                text = lexicon.apply(text)
+            text = speakable(text)
+            if text:
+                # Each line is a spoken sentence: a capital and a full stop give it the
+                # falling tone of a sentence end.
+                text = text[:1].upper() + text[1:]
+                spoken.append(text if text.endswith(_SENTENCE_END) else text + ".")
+    return "\n".join(spoken)
+
+
+def cooked_to_speech(
+    html: str, *, skip_quotes: bool = False, lexicon: Lexicon | None = None
+) -> str:
+    """Discourse ``cooked`` HTML as speakable text, one spoken block per line."""
+    return _finish(cooked_lines(html, skip_quotes=skip_quotes), lexicon)
+
+
+def markdown_to_speech(
+    raw: str, *, skip_quotes: bool = False, lexicon: Lexicon | None = None
+) -> str:
+    """Raw Discourse markdown (drafts, posts without cooked HTML) as speakable text."""
+    return _finish(markdown_lines(raw, skip_quotes=skip_quotes), lexicon)
+
+
+def plain_to_speech(text: str, *, lexicon: Lexicon | None = None) -> str:
+    """Any other text voicepeer says (titles, usernames, its own prompts), made safe."""
+    return _finish(text.splitlines() or [""], lexicon)

@@ -1,0 +1,206 @@
+"""Emoji and emoticons as words: in peer support the feeling is part of the message."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Discourse emoji names (``:name:``) that people use most, in plain words.
+DISCOURSE_EMOJI: dict[str, str] = {
+    "smile": "smiling face",
+    "slight_smile": "smiling face",
+    "slightly_smiling_face": "smiling face",
+    "smiley": "smiling face",
+    "grinning": "grinning face",
+    "grin": "grinning face",
+    "blush": "smiling face",
+    "wink": "winking face",
+    "laughing": "laughing face",
+    "joy": "tears of joy",
+    "rofl": "rolling with laughter",
+    "sweat_smile": "nervous smile",
+    "heart": "heart",
+    "red_heart": "heart",
+    "orange_heart": "orange heart",
+    "yellow_heart": "yellow heart",
+    "blue_heart": "blue heart",
+    "green_heart": "green heart",
+    "purple_heart": "purple heart",
+    "broken_heart": "broken heart",
+    "heart_eyes": "heart eyes",
+    "smiling_face_with_three_hearts": "smiling face with hearts",
+    "kissing_heart": "blowing a kiss",
+    "hugs": "hug",
+    "hugging_face": "hug",
+    "people_hugging": "hug",
+    "+1": "thumbs up",
+    "thumbsup": "thumbs up",
+    "-1": "thumbs down",
+    "thumbsdown": "thumbs down",
+    "clap": "clapping",
+    "pray": "folded hands",
+    "muscle": "strong arm",
+    "ok_hand": "OK hand",
+    "raised_hands": "raised hands",
+    "wave": "waving hand",
+    "tada": "celebration",
+    "cry": "crying face",
+    "sob": "sobbing face",
+    "disappointed": "disappointed face",
+    "frowning": "sad face",
+    "slightly_frowning_face": "sad face",
+    "white_frowning_face": "sad face",
+    "frowning_face": "sad face",
+    "pensive": "thoughtful sad face",
+    "worried": "worried face",
+    "confused": "confused face",
+    "thinking": "thinking face",
+    "tired_face": "tired face",
+    "weary": "weary face",
+    "sleeping": "sleeping face",
+    "sleepy": "sleepy face",
+    "relieved": "relieved face",
+    "angry": "angry face",
+    "rage": "very angry face",
+    "scream": "screaming face",
+    "flushed": "embarrassed face",
+    "sunglasses": "cool face",
+    "sunny": "sunshine",
+    "star": "star",
+    "sparkles": "sparkles",
+    "four_leaf_clover": "four leaf clover",
+    "wheelchair": "wheelchair",
+    "manual_wheelchair": "wheelchair",
+}
+
+# Unicode emoji whose official names sound wrong or clumsy when read aloud.
+UNICODE_EMOJI: dict[str, str] = {
+    "\u2764": "heart",
+    "\U0001f642": "smiling face",
+    "\U0001f600": "grinning face",
+    "\U0001f60a": "smiling face",
+    "\U0001f609": "winking face",
+    "\U0001f602": "tears of joy",
+    "\U0001f923": "rolling with laughter",
+    "\U0001f622": "crying face",
+    "\U0001f62d": "sobbing face",
+    "\U0001f641": "sad face",
+    "\u2639": "sad face",
+    "\U0001f61e": "disappointed face",
+    "\U0001f614": "thoughtful sad face",
+    "\U0001f917": "hug",
+    "\U0001fac2": "hug",
+    "\U0001f44d": "thumbs up",
+    "\U0001f44e": "thumbs down",
+    "\U0001f64f": "folded hands",
+    "\U0001f4aa": "strong arm",
+    "\U0001f44f": "clapping",
+    "\U0001f389": "celebration",
+    "\U0001f60d": "heart eyes",
+    "\U0001f970": "smiling face with hearts",
+    "\U0001f62b": "tired face",
+    "\U0001f634": "sleeping face",
+    "\U0001f914": "thinking face",
+    "\U0001f494": "broken heart",
+    "\U0001f9e1": "orange heart",
+    "\U0001f9bd": "wheelchair",
+    "\u267f": "wheelchair",
+}
+
+# Text emoticons, longest first so ":-)" wins over ":)". Each needs space or an edge
+# around it, so URLs and times ("10:30") are left alone.
+EMOTICONS: dict[str, str] = {
+    ":'-(": "crying face",
+    ":'(": "crying face",
+    ":-)": "smiling face",
+    ":)": "smiling face",
+    "(:": "smiling face",
+    ":-D": "laughing face",
+    ":D": "laughing face",
+    ";-)": "winking face",
+    ";)": "winking face",
+    ":-(": "sad face",
+    ":(": "sad face",
+    ":-/": "unsure face",
+    ":/": "unsure face",
+    ":-P": "face with tongue out",
+    ":P": "face with tongue out",
+    ":-p": "face with tongue out",
+    ":p": "face with tongue out",
+    ":-O": "surprised face",
+    ":O": "surprised face",
+    ":o": "surprised face",
+    "<3": "heart",
+    "</3": "broken heart",
+    "xx": "kisses",
+    "xxx": "kisses",
+}
+
+_EMOTICON_RE = re.compile(
+    r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True))
+    + r")(?=[\s.,!?]|$)"
+)
+_SHORTCODE_RE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])")
+_SKIN_TONES = range(0x1F3FB, 0x1F400)
+_ZERO_WIDTH_JOINER = "\u200d"
+_VARIATION_SELECTORS = ("\ufe0e", "\ufe0f")
+
+
+def discourse_emoji_words(name: str) -> str:
+    """Words for a Discourse emoji name such as ``smile`` or ``:+1:``."""
+    name = name.strip(":").lower()
+    name = name.split(":t", 1)[0]  # skin tone suffix, e.g. "+1:t3"
+    if name in DISCOURSE_EMOJI:
+        return DISCOURSE_EMOJI[name]
+    words = re.sub(r"[_\-]+", " ", name).strip()
+    return words if re.search(r"[a-z]", words) else "an emoji"
+
+
+def _is_emoji(char: str) -> bool:
+    code = ord(char)
+    if char in UNICODE_EMOJI:
+        return True
+    # Pictographs, dingbats and miscellaneous symbols; not letters, digits or ° and ©.
+    return unicodedata.category(char) == "So" and (
+        code >= 0x1F000 or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
+    )
+
+
+def _emoji_name(char: str) -> str:
+    if char in UNICODE_EMOJI:
+        return UNICODE_EMOJI[char]
+    if 0x1F1E6 <= ord(char) <= 0x1F1FF:
+        return "flag"
+    return unicodedata.name(char, "emoji").lower()
+
+
+def unicode_emoji_words(text: str) -> str:
+    """Replace each unicode emoji with its words; repeated emoji are said once."""
+    out: list[str] = []
+    previous = ""
+    for char in text:
+        if ord(char) in _SKIN_TONES or char in _VARIATION_SELECTORS or char == _ZERO_WIDTH_JOINER:
+            continue
+        if _is_emoji(char):
+            words = _emoji_name(char)
+            if words != previous:  # "❤❤❤" is one heart, said warmly once
+                out.append(f" {words} ")
+            previous = words
+            continue
+        if not char.isspace():
+            previous = ""
+        out.append(char)
+    return "".join(out)
+
+
+def emoticon_words(text: str) -> str:
+    return _EMOTICON_RE.sub(lambda m: EMOTICONS[m.group(1)], text)
+
+
+def shortcode_words(text: str) -> str:
+    """``:smile:`` shortcodes in raw markdown (drafts, posts without cooked HTML)."""
+    return _SHORTCODE_RE.sub(lambda m: f" {discourse_emoji_words(m.group(1))} ", text)
+
+
+def feelings_as_words(text: str) -> str:
+    return emoticon_words(unicode_emoji_words(text))

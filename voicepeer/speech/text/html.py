@@ -1,0 +1,224 @@
+"""Read Discourse ``cooked`` HTML as a listener would want it: one line per spoken block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from voicepeer.speech.text.emoji import discourse_emoji_words
+from voicepeer.speech.text.links import spoken_link, spoken_picture
+
+_VOID = frozenset({"img", "br", "hr", "input", "meta", "link", "source", "wbr", "col", "area",
+                   "embed", "param", "track", "base"})
+_SILENT = frozenset({"script", "style", "template", "svg", "noscript", "head", "title", "button",
+                     "select", "textarea", "math"})
+_BLOCKS = frozenset({"p", "div", "tr", "table", "section", "article", "header", "footer",
+                     "details", "summary", "dl", "dt", "dd", "figure", "figcaption", "hr",
+                     "blockquote", "aside", "main", "nav", "center", "address"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SENTENCE_END = (".", "!", "?", "…", ":", ";")
+_ORDINAL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                  "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+                  "seventeen", "eighteen", "nineteen", "twenty")
+
+
+def spoken_name(username: str) -> str:
+    """``jane_doe`` -> ``Jane doe``: usernames said as names, not spelled out."""
+    words = " ".join(username.lstrip("@").replace("_", " ").replace(".", " ").split())
+    return words[:1].upper() + words[1:]
+
+
+def item_label(number: int) -> str:
+    words = _ORDINAL_WORDS[number - 1] if 0 < number <= len(_ORDINAL_WORDS) else str(number)
+    return f"Item {words}: "
+
+
+@dataclass
+class _Open:
+    tag: str
+    kind: str = ""
+    href: str = ""
+    classes: frozenset[str] = frozenset()
+    count: int = 0
+    capture: list[str] = field(default_factory=list)
+
+
+class CookedReader(HTMLParser):
+    """Streaming reader of cooked HTML; call :meth:`lines` after :meth:`feed` and ``close``."""
+
+    def __init__(self, *, skip_quotes: bool = False) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip_quotes = skip_quotes
+        self._lines: list[str] = []
+        self._block: list[str] = []
+        self._stack: list[_Open] = []
+        self._silent = 0
+
+    # -- output helpers -------------------------------------------------------------------
+    def _emit(self, text: str) -> None:
+        for open_ in reversed(self._stack):
+            if open_.kind in {"link", "onebox-title"}:
+                open_.capture.append(text)
+                return
+            if open_.kind == "onebox":
+                return  # only a onebox's title is read
+        self._block.append(text)
+
+    def _flush(self, *, sentence: bool = True) -> None:
+        text = " ".join("".join(self._block).split())
+        self._block = []
+        if not text:
+            return
+        if sentence and not text.endswith(_SENTENCE_END) and text[-1].isalnum():
+            text += "."
+        self._lines.append(text)
+
+    def _say_line(self, text: str) -> None:
+        self._flush()
+        self._lines.append(text)
+
+    def lines(self) -> list[str]:
+        while self._stack:  # close what the HTML left open, so nothing captured is lost
+            self._close(self._stack.pop())
+        self._flush()
+        return self._lines
+
+    # -- parser callbacks -----------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {k: v or "" for k, v in attrs}
+        classes = frozenset(attr.get("class", "").split())
+        if self._silent:
+            if tag not in _VOID:
+                self._stack.append(_Open(tag, "silent"))
+                self._silent += 1
+            return
+        if tag in _VOID:
+            self._void(tag, attr, classes)
+            return
+        self._stack.append(self._open(tag, attr, classes))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def _void(self, tag: str, attr: dict[str, str], classes: frozenset[str]) -> None:
+        if tag in {"br", "hr"}:
+            self._flush()
+        elif tag == "img":
+            if "emoji" in classes:
+                self._emit(f" {discourse_emoji_words(attr.get('title') or attr.get('alt', ''))} ")
+            elif not classes & {"avatar", "site-icon", "onebox-avatar", "thumbnail"}:
+                self._emit(f" {spoken_picture(attr.get('alt', ''))} ")
+
+    def _silence(self, tag: str, announcement: str = "") -> _Open:
+        if announcement:
+            self._say_line(announcement)
+        self._silent += 1
+        return _Open(tag, "silent")
+
+    def _open(self, tag: str, attr: dict[str, str], classes: frozenset[str]) -> _Open:
+        in_quote = any(o.kind == "quote" for o in self._stack)
+        if tag in _SILENT or (tag == "div" and ({"title", "meta"} & classes) and self._stack
+                              and self._stack[-1].kind in {"quote", "link"}):
+            return self._silence(tag)
+        if tag == "div" and "meta" in classes and any(o.kind == "link" for o in self._stack):
+            return self._silence(tag)  # a lightbox's file name and size
+        if "spoiler" in classes or "spoiled" in classes:
+            return self._silence(tag, "Hidden text, skipped.")
+        if tag == "div" and "poll" in classes:
+            return self._silence(tag, "A poll, skipped.")
+        if tag == "pre":
+            return self._silence(tag, "A block of code, skipped.")
+        if tag in {"iframe", "video", "object"}:
+            return self._silence(tag, "A video.")
+        if tag == "audio":
+            return self._silence(tag, "An audio clip.")
+        if tag == "aside" and "onebox" in classes:
+            self._flush()
+            return _Open(tag, "onebox", href=attr.get("data-onebox-src", ""))
+        if tag in {"h3", "h4"} and any(o.kind == "onebox" for o in self._stack):
+            return _Open(tag, "onebox-title")
+        if (tag == "aside" and "quote" in classes) or (tag == "blockquote" and not in_quote):
+            name = spoken_name(attr.get("data-username", ""))
+            if self.skip_quotes:
+                return self._silence(tag, f"A quote from {name}, skipped." if name
+                                     else "A quote, skipped.")
+            self._say_line(f"{name} wrote:" if name else "Quote:")
+            return _Open(tag, "quote")
+        if tag == "a":
+            return _Open(tag, "link", href=attr.get("href", ""), classes=classes)
+        if tag in {"ul", "ol"}:
+            self._flush()
+            return _Open(tag, "list")
+        if tag == "li":
+            self._flush()
+            lists = [o for o in self._stack if o.kind == "list"]
+            if lists:
+                lists[-1].count += 1
+                self._block.append(item_label(lists[-1].count))
+            return _Open(tag, "item")
+        if tag in _HEADINGS or tag in _BLOCKS:
+            self._flush()
+            return _Open(tag, "block")
+        if tag in {"td", "th"}:
+            return _Open(tag, "cell")
+        return _Open(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not any(o.tag == tag for o in self._stack):
+            return  # a stray closing tag: ignore rather than guess
+        while self._stack:
+            open_ = self._stack.pop()
+            self._close(open_)
+            if open_.tag == tag:
+                return
+
+    def _close(self, open_: _Open) -> None:
+        if open_.kind == "silent":
+            self._silent -= 1
+        elif open_.kind == "quote":
+            self._say_line("End of quote.")
+        elif open_.kind == "onebox-title":
+            boxes = [o for o in self._stack if o.kind == "onebox"]
+            if boxes:
+                boxes[-1].capture.append("".join(open_.capture))
+        elif open_.kind == "onebox":
+            title = " ".join("".join(open_.capture).split())
+            target = spoken_link(open_.href, "") if open_.href else "A link"
+            self._say_line(f"{target[:1].upper()}{target[1:]}: {title}." if title
+                           else f"{target[:1].upper()}{target[1:]}.")
+        elif open_.kind == "link":
+            self._emit(f" {self._link_words(open_)} ")
+        elif open_.kind in {"block", "item", "list"}:
+            self._flush()
+        elif open_.kind == "cell":
+            self._emit(", ")
+
+    def _link_words(self, link: _Open) -> str:
+        text = " ".join("".join(link.capture).split())
+        if "mention" in link.classes or "mention-group" in link.classes:
+            return spoken_name(text)
+        if "hashtag" in link.classes or "hashtag-cooked" in link.classes:
+            return text.lstrip("#")
+        if any(o.kind == "onebox" for o in self._stack):
+            return text  # the onebox itself says where it links
+        if "lightbox" in link.classes or text.startswith("a picture"):
+            return text
+        if link.href.startswith("#") or "anchor" in link.classes:
+            return text
+        if link.href.startswith("mailto:"):
+            return f"{text} (an email address)" if text and "@" not in text else "an email address"
+        return spoken_link(link.href, text)
+
+    def handle_data(self, data: str) -> None:
+        if not self._silent:
+            self._emit(data)
+
+
+def cooked_lines(html: str, *, skip_quotes: bool = False) -> list[str]:
+    """The blocks of a cooked post as plain lines, before pronunciation clean-up."""
+    reader = CookedReader(skip_quotes=skip_quotes)
+    reader.feed(html)
+    reader.close()
+    return reader.lines()
