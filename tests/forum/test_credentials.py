@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+import logging
+import stat
+from pathlib import Path
+
+import pytest
+
+from voicepeer import paths
+from voicepeer.errors import ConfigError
+from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
+
+SECRET = "c0ffee5ecret0000111122223333444455556666777788889999aaaabbbbcccc"
+
+
+def test_forum_addresses_are_normalized() -> None:
+    assert normalize_forum_url("HTTPS://Forum.Example.org/") == "https://forum.example.org"
+    assert normalize_forum_url("forum.example.org") == "https://forum.example.org"
+    assert (
+        normalize_forum_url("http://127.0.0.1:8080/community/") == "http://127.0.0.1:8080/community"
+    )
+    with pytest.raises(ConfigError):
+        normalize_forum_url("ftp://forum.example.org")
+
+
+def test_saved_in_config_dir_readable_only_by_owner() -> None:
+    store = CredentialStore()
+    store.save(Credentials("https://forum.example.org/", "user_api_key", SECRET, "anne", "cid"))
+    assert store.path == paths.config_dir() / "credentials.json"
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    loaded = CredentialStore().load("https://FORUM.example.org")
+    assert loaded == Credentials("https://forum.example.org", "user_api_key", SECRET, "anne", "cid")
+    assert loaded.headers() == {"User-Api-Key": SECRET, "User-Api-Client-Id": "cid"}
+    assert CredentialStore().forums() == ("https://forum.example.org",)
+
+
+def test_admin_key_headers() -> None:
+    creds = Credentials("https://f.example", "admin_api_key", SECRET, username="carer")
+    assert creds.headers() == {"Api-Key": SECRET, "Api-Username": "carer"}
+
+
+def test_key_never_in_repr_str_or_logs(caplog: pytest.LogCaptureFixture) -> None:
+    creds = Credentials("https://forum.example.org", "user_api_key", SECRET, "anne", "cid")
+    caplog.set_level(logging.DEBUG)
+    store = CredentialStore()
+    store.save(creds)
+    store.load(creds.forum_url)
+    assert SECRET not in repr(creds)
+    assert SECRET not in str(creds)
+    assert SECRET not in repr([creds])
+    assert SECRET not in caplog.text
+    assert "anne" in str(creds)
+
+
+def test_client_id_is_stable_per_forum() -> None:
+    store = CredentialStore()
+    first = store.client_id("https://forum.example.org")
+    assert CredentialStore().client_id("https://forum.example.org/") == first
+    assert store.client_id("https://other.example.org") != first
+
+
+def test_remove() -> None:
+    store = CredentialStore()
+    store.save(Credentials("https://f.example", "admin_api_key", SECRET, "carer"))
+    assert store.remove("https://f.example")
+    assert not store.remove("https://f.example")
+    assert store.load("https://f.example") is None
+    assert SECRET not in store.path.read_text()
+
+
+def test_damaged_file_gives_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "credentials.json"
+    path.write_text("{not json")
+    with pytest.raises(ConfigError) as caught:
+        CredentialStore(path).load("https://f.example")
+    assert "reconnect" in caught.value.spoken
+
+
+def test_keyring_requested_but_missing_falls_back_to_file(tmp_path: Path) -> None:
+    store = CredentialStore(tmp_path / "c.json", use_keyring=True)
+    store.save(Credentials("https://f.example", "admin_api_key", SECRET, "carer"))
+    data = json.loads((tmp_path / "c.json").read_text())
+    assert data["forums"]["https://f.example"]["key"] == SECRET
