@@ -146,3 +146,18 @@ def test_cli_list_download_verify(models: Path, capsys: pytest.CaptureFixture[st
     assert f"voicepeer models download --force {SMALL}" in captured.err
     assert run_cli("verify", LGRAPH) == 1
     assert "not installed" in capsys.readouterr().out
+
+
+def test_cli_uses_the_models_folder_from_the_config_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("VOICEPEER_MODELS_DIR", raising=False)
+    chosen = tmp_path / "carer's models"
+    config = tmp_path / "config.toml"
+    config.write_text(f'[models]\nmodels_dir = "{chosen}"\n', encoding="utf-8")
+    monkeypatch.setenv("VOICEPEER_CONFIG", str(config))
+    with serving(Behaviour(payload=model_archive(SMALL))) as url:
+        assert run_cli("download", "--base-url", url) == 0
+    assert folder_problems(chosen / SMALL) == []
+    assert run_cli("list") == 0
+    assert f"New models are installed in {chosen}" in capsys.readouterr().out

@@ -47,7 +47,10 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def _settings(args: argparse.Namespace) -> ModelSettings:
-    settings = ModelSettings()
+    """The [models] section of the configuration file, with command-line overrides."""
+    from voicepeer.config import load_settings
+
+    settings = load_settings(getattr(args, "config", None)).models
     return dataclasses.replace(
         settings,
         models_dir=getattr(args, "dir", None) or settings.models_dir,
