@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from voicepeer.audio.settings import EarconSettings
 from voicepeer.config.settings import GeneralSettings
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.speech.settings import SpeechSettings
@@ -22,6 +23,8 @@ class Settings:
     """Which forum to use, log files and health checks."""
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     """How voicepeer sounds: synthesizer, voice, speed and loudness."""
+    earcons: EarconSettings = field(default_factory=EarconSettings)
+    """The short tones that tell the person what voicepeer is doing."""
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     """How voicepeer reads posts aloud, asks questions and looks after the person."""
     forum: ForumSettings = field(default_factory=ForumSettings)
