@@ -68,6 +68,7 @@ class DiscourseClient:
         cache: ReadingCache | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
         name: str | None = None,
     ) -> None:
         self.settings = settings or ForumSettings()
@@ -85,6 +86,7 @@ class DiscourseClient:
         self._limits: SiteLimits | None = None
         self._notification_kinds: dict[int, str] | None = None
         self._fresh: dict[str, tuple[float, Any]] = {}
+        self._clock = clock
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -127,7 +129,7 @@ class DiscourseClient:
         self._fresh.clear()
 
     def _read(self, key: str, fetch: Callable[[], R], *, reuse: bool = True) -> R:
-        now = time.monotonic()
+        now = self._clock()
         hit = self._fresh.get(key)
         if reuse and hit and now - hit[0] < self.settings.list_cache_s:
             return hit[1]

@@ -73,6 +73,14 @@ class Thread:
             return min(found + 1, len(self) - 1)
         return min(max(0, last_read), len(self) - 1)
 
+    def fetch_all(self, chunk_size: int = 200) -> tuple[Post, ...]:
+        """Every post of the topic, in order (for saving a whole topic to read offline)."""
+        missing = [pid for pid in self.topic.post_ids if pid not in self._posts]
+        for start in range(0, len(missing), chunk_size):
+            for post in self._source.posts(self.topic.id, missing[start : start + chunk_size]):
+                self._posts[post.id] = post
+        return tuple(self._posts[pid] for pid in self.topic.post_ids if pid in self._posts)
+
     def _fetch_around(self, index: int, *, backwards: bool) -> None:
         ids = self.topic.post_ids
         span = (

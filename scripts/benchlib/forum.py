@@ -1,0 +1,100 @@
+"""Forum client figures, measured against the demo forum over loopback HTTP.
+
+- thread_first_post_ms: open a 2,000-post topic until its first post is ready to speak.
+- thread_fetch_all_ms: the same topic fetched whole.
+- requests_per_minute_browsing: the most requests in any one minute of a scripted
+  browsing session at a realistic listening pace (simulated clock, no real waiting);
+  Discourse allows a user API key 20 a minute.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections import deque
+from pathlib import Path
+
+from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.seed import seed_long_topic
+from voicepeer.demo_forum.settings import DemoForumOptions
+from voicepeer.demo_forum.store import Store
+from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.discourse import DiscourseClient
+
+KEY = "bench-admin-key"
+LONG_TOPIC_POSTS = 2000
+RUNS = 5
+
+# Listening pace: a topic title ~4 s, a post ~25 s read aloud plus ~10 s to decide.
+SECONDS_PER_TITLE = 4.0
+SECONDS_PER_POST = 35.0
+TOPICS_OPENED = 4
+POSTS_READ_PER_TOPIC = 30
+
+
+class SimulatedClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _client(base_url: str, clock: SimulatedClock | None = None) -> DiscourseClient:
+    creds = Credentials(base_url, "admin_api_key", KEY, username="demo")
+    if clock is None:
+        return DiscourseClient(base_url, credentials=creds)
+    return DiscourseClient(base_url, credentials=creds, clock=clock)
+
+
+def _browse(base_url: str) -> float:
+    clock = SimulatedClock()
+    client = _client(base_url, clock)
+    stamps: list[float] = []
+    client.http._client.event_hooks["request"].append(lambda request: stamps.append(clock.now))
+    for round_ in range(TOPICS_OPENED):
+        listing = client.latest()
+        clock.now += SECONDS_PER_TITLE * (3 + round_)  # listens to a few titles
+        thread = client.thread(listing.topics[round_ % len(listing.topics)].id)
+        for index in range(min(POSTS_READ_PER_TOPIC, len(thread))):
+            thread.post_at(index)
+            clock.now += SECONDS_PER_POST
+    client.close()
+    window: deque[float] = deque()
+    worst = 0
+    for stamp in stamps:
+        window.append(stamp)
+        while window and stamp - window[0] >= 60.0:
+            window.popleft()
+        worst = max(worst, len(window))
+    return float(worst)
+
+
+def run() -> dict[str, float | int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "forum.sqlite3"
+        store = Store(db)
+        topic_id = seed_long_topic(store, LONG_TOPIC_POSTS)
+        store.close()
+        options = DemoForumOptions(admin_api_key=KEY, admin_api_key_requests_per_minute=0)
+        with DemoForum(db, options) as forum:
+            base_url = forum.base_url
+            first, whole = [], []
+            for _ in range(RUNS):
+                client = _client(base_url)
+                started = time.perf_counter()
+                thread = client.thread(topic_id)
+                thread.post_at(0)
+                first.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                posts = thread.fetch_all()
+                whole.append((time.perf_counter() - started) * 1000 + first[-1])
+                assert len(posts) == LONG_TOPIC_POSTS, len(posts)
+                client.close()
+            browsing = _browse(base_url)
+    return {
+        "thread_first_post_ms": round(statistics.median(first), 1),
+        "thread_fetch_all_ms": round(statistics.median(whole), 1),
+        "requests_per_minute_browsing": browsing,
+    }
