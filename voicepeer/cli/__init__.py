@@ -24,6 +24,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "voicepeer.cli.models",
     "voicepeer.cli.forum",
     "voicepeer.cli.doctor",
+    "voicepeer.cli.configure",
 )
 
 

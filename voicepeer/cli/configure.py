@@ -1,0 +1,94 @@
+"""``voicepeer configure``: the set-up wizard, or the same choices as flags for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from voicepeer.config import config_path, load_file, save_settings
+from voicepeer.config.engines import WizardEngines
+from voicepeer.config.prompter import Prompter
+from voicepeer.config.values import BadValue
+from voicepeer.config.wizard import Choices, Wizard, parse_alias
+from voicepeer.errors import ConfigError
+from voicepeer.settings import Settings
+
+
+def _alias(text: str) -> tuple[str, str]:
+    try:
+        return parse_alias(text)
+    except BadValue as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "configure",
+        help="set voicepeer up step by step (forum, voice, microphone, commands)",
+        description="Set voicepeer up. Without --non-interactive it asks, step by step; "
+        "every choice can also be given as a flag.",
+    )
+    parser.add_argument("--forum-url", metavar="URL",
+                        help='the forum\'s web address, or "demo" for the built-in forum')
+    parser.add_argument("--voice", help="espeak-ng voice, e.g. en-gb or en-us")
+    parser.add_argument("--rate", type=int, metavar="WPM", help="speaking rate, words per minute")
+    parser.add_argument("--volume", type=float, help="loudness from 0.0 to 1.0")
+    parser.add_argument("--silence-timeout", type=float, metavar="SECONDS",
+                        help="seconds of silence that end what the person says")
+    parser.add_argument("--push-to-talk-key", metavar="KEY", help="key used as a talk switch")
+    parser.add_argument("--alias", type=_alias, action="append", default=[],
+                        metavar="WORDS=COMMAND", help="personal phrasing, e.g. onwards=next")
+    parser.add_argument("--muted-word", action="append", default=[], metavar="WORD",
+                        help="word to leave out when reading (repeatable)")
+    parser.add_argument("--content-note", action="append", default=[], metavar="TOPIC",
+                        help="topic to warn about before reading a post (repeatable)")
+    parser.add_argument("--model", metavar="NAME", help="Vosk speech model for dictation")
+    parser.add_argument("--download-model", action="store_true",
+                        help="download the speech model now")
+    parser.add_argument("--non-interactive", action="store_true",
+                        help="ask nothing: apply the flags and write the file")
+    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
+                        help="settings file to write")
+    parser.set_defaults(handler=run)
+
+
+def choices_from(args: argparse.Namespace) -> Choices:
+    return Choices(
+        forum_url=args.forum_url, voice=args.voice, rate=args.rate, volume=args.volume,
+        silence=args.silence_timeout, push_to_talk=args.push_to_talk_key,
+        aliases=dict(args.alias), muted_words=list(args.muted_word),
+        content_notes=list(args.content_note), model=args.model,
+        download_model=args.download_model,
+    )
+
+
+def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
+    path, _ = config_path(getattr(args, "config", None))
+    prompter = Prompter()
+    try:
+        settings = load_file(path, Settings)
+    except ConfigError as error:
+        if args.non_interactive:
+            raise
+        prompter.say(f"The existing settings file has problems:\n{error}\n"
+                     "Starting from the defaults; the old file is kept as config.toml.bak.")
+        settings = Settings()
+    wizard = Wizard(settings, prompter, engines or WizardEngines(), choices_from(args))
+    wizard.apply_flags()
+    if not args.non_interactive:
+        if not sys.stdin.isatty():
+            prompter.say("(Questions are read from standard input.)")
+        wizard.run_interactive()
+    wizard.download_if_asked()
+    written = save_settings(wizard.settings, path)
+    prompter.say()
+    prompter.say(f"Settings saved in {written}.")
+    changes = wizard.summary()
+    prompter.say("Changed:" if changes else "Nothing changed.")
+    for line in changes:
+        prompter.say(f"  {line}")
+    for note in wizard.notes:
+        prompter.say(f"  Note: {note}")
+    prompter.say("Run 'voicepeer doctor' to check everything works.")
+    return 0

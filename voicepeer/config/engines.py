@@ -1,0 +1,121 @@
+"""The real parts the set-up wizard drives, each behind a small callable so the wizard can
+run (and say "not available, skipping") whatever this computer lacks."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from voicepeer.config.health import Microphone
+from voicepeer.errors import AudioDeviceError, SpeechEngineError, VoicepeerError
+from voicepeer.recognition.base import ListenMode
+
+log = logging.getLogger(__name__)
+
+SpeakPreview = Callable[[str, str, int, float], bool]
+"""(text, voice, rate_wpm, volume) → True when spoken aloud, False when only printed."""
+
+
+def connect_account(url: str) -> bool:
+    """Run the forum account approval (``voicepeer forum connect``) on this terminal.
+
+    A child process, so the approval flow's own reading of the terminal ends with it.
+    """
+    done = subprocess.run([sys.executable, "-m", "voicepeer", "forum", "connect", url],
+                          check=False)
+    return done.returncode == 0
+
+
+def _espeak_wav(text: str, voice: str, rate_wpm: int) -> bytes:
+    program = shutil.which("espeak-ng")
+    if program is None:
+        raise SpeechEngineError("espeak-ng is not installed")
+    done = subprocess.run([program, "-v", voice, "-s", str(rate_wpm), "--stdout", text],
+                          capture_output=True, timeout=60, check=False)
+    if done.returncode != 0 or len(done.stdout) < 44:
+        message = done.stderr.decode(errors="replace").strip()
+        raise SpeechEngineError(f"espeak-ng could not speak with voice {voice}: {message}")
+    return done.stdout
+
+
+def play_wav(wav: bytes, volume: float, device: str | None = None) -> None:
+    """Play a 16-bit mono WAV on the speaker at ``volume`` (0.0 to 1.0)."""
+    import io
+    import wave
+
+    import numpy as np
+
+    with wave.open(io.BytesIO(wav)) as reader:
+        rate = reader.getframerate()
+        frames = reader.readframes(reader.getnframes())
+    samples = (np.frombuffer(frames, dtype=np.int16) * volume).astype(np.int16)
+    try:
+        import sounddevice
+
+        with sounddevice.RawOutputStream(samplerate=rate, channels=1, dtype="int16",
+                                         device=device or None) as stream:
+            stream.write(samples.tobytes())
+    except Exception as error:  # PortAudioError or a missing library: no speaker to use
+        raise AudioDeviceError(f"cannot play sound: {error}") from error
+
+
+def speak_preview(text: str, voice: str, rate_wpm: int, volume: float) -> bool:
+    """Say ``text`` as voicepeer will (espeak-ng's voice); print it when there is no speaker."""
+    try:
+        play_wav(_espeak_wav(text, voice, rate_wpm), volume)
+    except AudioDeviceError as error:
+        log.info("preview printed instead of spoken: %s", error)
+        return False
+    return True
+
+
+def open_microphone() -> Microphone:
+    from voicepeer.audio.input import SounddeviceInput
+
+    return SounddeviceInput()
+
+
+def recognize_command(pcm: bytes, aliases: Mapping[str, Any]) -> str:
+    """What the command recognizer (PocketSphinx, command grammar) makes of ``pcm``."""
+    from voicepeer.commands.intents import Intent
+    from voicepeer.recognition.engine import decode
+    from voicepeer.recognition.sphinx import SphinxRecognizer
+
+    known = {phrase: Intent(name) for phrase, name in aliases.items() if name in set(Intent)}
+    recognizer = SphinxRecognizer(aliases=known)
+    try:
+        return decode(recognizer, pcm, ListenMode.COMMAND).text
+    finally:
+        recognizer.close()
+
+
+def download_model(name: str, settings: Any) -> Path:
+    from voicepeer.speech_models import ProgressBar
+    from voicepeer.speech_models import download_model as download
+
+    return download(name, settings=settings, progress=ProgressBar())
+
+
+@dataclass
+class WizardEngines:
+    """Everything the wizard uses that touches hardware or the network."""
+
+    connect_account: Callable[[str], bool] = connect_account
+    speak_preview: SpeakPreview = speak_preview
+    open_microphone: Callable[[], Microphone] = open_microphone
+    recognize_command: Callable[[bytes, Mapping[str, Any]], str] = recognize_command
+    download_model: Callable[[str, Any], Path] = download_model
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+
+def describe(error: BaseException) -> str:
+    """A failure in one sentence, for "not available, skipping" lines."""
+    if isinstance(error, VoicepeerError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"

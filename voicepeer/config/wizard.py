@@ -1,0 +1,379 @@
+"""``voicepeer configure``: a step-by-step set-up a caregiver can finish without any code.
+
+Every step can be skipped ("skip"), every choice also comes from a command-line flag, and a
+step whose part is missing on this computer says so and moves on. The file is written once,
+at the end, with a summary of what changed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from voicepeer.audio.base import INPUT_SAMPLE_RATE
+from voicepeer.commands.intents import PHRASINGS, Intent
+from voicepeer.config.engines import WizardEngines, describe
+from voicepeer.config.loader import with_changes
+from voicepeer.config.prompter import NoMoreInput, Prompter, SkipStep
+from voicepeer.config.schema import FieldSpec, field_specs
+from voicepeer.config.sound_check import (
+    level_bar,
+    pauses_s,
+    record_utterance,
+    rms_dbfs,
+    suggest_timeout_s,
+)
+from voicepeer.config.values import BadValue
+from voicepeer.errors import ConfigError
+from voicepeer.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Which setting each wizard choice fills: the first (section, field) that exists wins, so
+# the wizard follows the packages as they name their settings.
+TARGETS: Mapping[str, tuple[tuple[str, str], ...]] = {
+    "forum_url": (("general", "forum_url"),),
+    "voice": (("speech", "voice"),),
+    "rate": (("speech", "rate_wpm"),),
+    "volume": (("speech", "volume"),),
+    "silence": (("recognition", "end_silence_s"), ("recognition", "silence_timeout_s"),
+                ("recognition", "command_end_silence_s"), ("recognition", "endpoint_silence_s")),
+    "push_to_talk": (("switches", "push_to_talk_key"), ("switches", "key"),
+                     ("switches", "keyboard_key")),
+    "aliases": (("recognition", "aliases"), ("commands", "aliases"), ("voice", "aliases"),
+                ("switches", "aliases")),
+    "muted_words": (("voice", "muted_words"),),
+    "content_notes": (("voice", "content_note_topics"),),
+    "model": (("models", "vosk_model"),),
+}
+PREVIEW_TEXT = ("Hello. This is how I will sound when I read the forum to you. "
+                "Say faster or slower at any time.")
+TEST_PHRASE = "next post"
+ENGLISH_VOICES = ("en-gb", "en-us", "en-gb-scotland", "en-gb-x-rp", "en-us-nyc", "en-029")
+
+
+@dataclass(frozen=True)
+class Target:
+    section: str
+    name: str
+    spec: FieldSpec
+
+
+def find_target(choice: str, root: type = Settings) -> Target | None:
+    """The setting a wizard choice is stored in, or ``None`` if this version has none."""
+    sections = {spec.name: spec.nested for spec in field_specs(root) if spec.nested}
+    for section, name in TARGETS[choice]:
+        cls = sections.get(section)
+        if cls is None:
+            continue
+        for spec in field_specs(cls):
+            if spec.name == name:
+                return Target(section, name, spec)
+    return None
+
+
+def intent_for(name: str) -> Intent | None:
+    """``next``, ``NEXT`` or any phrasing ("next post") → the intent, else ``None``."""
+    text = " ".join(name.lower().replace("_", " ").split())
+    for intent in Intent:
+        if text in (intent.value.replace("_", " "), *PHRASINGS[intent]):
+            return intent
+    return None
+
+
+@dataclass
+class Choices:
+    """What the caregiver chose (or passed as flags), before it becomes settings."""
+
+    forum_url: str | None = None
+    voice: str | None = None
+    rate: int | None = None
+    volume: float | None = None
+    silence: float | None = None
+    push_to_talk: str | None = None
+    aliases: dict[str, str] = field(default_factory=dict)
+    muted_words: list[str] = field(default_factory=list)
+    content_notes: list[str] = field(default_factory=list)
+    model: str | None = None
+    download_model: bool = False
+
+
+class Wizard:
+    def __init__(self, settings: Settings, prompter: Prompter, engines: WizardEngines,
+                 choices: Choices | None = None) -> None:
+        self.settings = settings
+        self.original = settings
+        self.io = prompter
+        self.engines = engines
+        self.choices = choices or Choices()
+        self.notes: list[str] = []
+        self.interactive = False
+
+    # --- applying choices -------------------------------------------------------------
+
+    def current(self, choice: str) -> Any:
+        target = find_target(choice)
+        return None if target is None else getattr(getattr(self.settings, target.section),
+                                                   target.name)
+
+    def store(self, choice: str, value: Any) -> bool:
+        """Put one validated value into the settings; False (and a note) if unsupported."""
+        target = find_target(choice)
+        if target is None:
+            self.note(f"This version of voicepeer has no setting for {choice.replace('_', ' ')}"
+                      "; left out.")
+            return False
+        self.settings = with_changes(self.settings, {target.section: {target.name: value}})
+        return True
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+        if self.interactive:
+            self.io.say(f"  Note: {text}")
+
+    def apply_flags(self) -> None:
+        """Every choice given on the command line, validated now so mistakes show early."""
+        c = self.choices
+        for choice in ("forum_url", "voice", "rate", "volume", "silence", "push_to_talk",
+                       "model"):
+            value = getattr(c, choice)
+            if value is not None:
+                self.store(choice, _forum_url(value) if choice == "forum_url" else value)
+        if c.aliases:
+            self.store("aliases", {**(self.current("aliases") or {}), **c.aliases})
+        if c.muted_words:
+            self.store("muted_words", _merged(self.current("muted_words"), c.muted_words))
+        if c.content_notes:
+            self.store("content_notes", _merged(self.current("content_notes"), c.content_notes))
+
+    # --- running ------------------------------------------------------------------------
+
+    def steps(self) -> list[tuple[str, Callable[[], None]]]:
+        return [
+            ("The forum", self.step_forum),
+            ("The voice", self.step_voice),
+            ("The microphone", self.step_microphone),
+            ("A push-to-talk key", self.step_push_to_talk),
+            ("Personal ways to say commands", self.step_aliases),
+            ("Words to leave out, and topics to warn about", self.step_muted),
+            ("The speech model for dictation", self.step_model),
+        ]
+
+    def run_interactive(self) -> None:
+        self.interactive = True
+        self.io.say("voicepeer set-up. Press Enter to keep the value in [brackets]; "
+                    'type "skip" to skip a step.')
+        steps = self.steps()
+        for number, (title, step) in enumerate(steps, start=1):
+            self.io.say()
+            self.io.say(f"Step {number} of {len(steps)}: {title}")
+            try:
+                step()
+            except SkipStep:
+                self.io.say("  Skipped.")
+            except NoMoreInput:
+                self.io.say("  No more answers: saving what was chosen so far.")
+                return
+            except Exception as error:  # a broken part must never end the set-up
+                log.debug("wizard step %s failed", title, exc_info=True)
+                self.note(f"{title} is not available on this computer ({describe(error)}); "
+                          "skipping.")
+
+    def download_if_asked(self) -> None:
+        if self.choices.download_model:
+            self._download(self.current("model") or "")
+
+    # --- steps --------------------------------------------------------------------------
+
+    def step_forum(self) -> None:
+        current = self.current("forum_url") or ""
+        self.io.say("  voicepeer can use its built-in demo forum (for practice) or a real forum.")
+        answer = self.io.ask('  Forum web address, or "demo"', current or "demo")
+        try:
+            url = _forum_url(answer)
+        except ConfigError as error:
+            self.note(f"{error}; the forum was not changed.")
+            return
+        self.store("forum_url", url)
+        if url and self.io.yes("  Connect the person's forum account now? You will need a web "
+                               "browser where they are signed in", True):
+            self.io.say()
+            if self.engines.connect_account(url):
+                self.io.say("  Account connected.")
+            else:
+                self.note(f"The account is not connected yet. Later run: voicepeer forum "
+                          f"connect {url}")
+
+    def step_voice(self) -> None:
+        self.io.say("  English voices: " + ", ".join(ENGLISH_VOICES))
+        while True:
+            voice = self.io.ask("  Voice", self.current("voice") or "en-gb")
+            rate = self.io.value("  Speaking rate in words per minute",
+                                 _spec("rate"), self.current("rate"))
+            volume = self.io.value("  Volume", _spec("volume"), self.current("volume"))
+            self.io.say("  This is how I will sound:")
+            spoken = False
+            try:
+                spoken = self.engines.speak_preview(PREVIEW_TEXT, voice, rate, volume)
+            except Exception as error:
+                self.io.say(f"  (Could not speak: {describe(error)})")
+            if not spoken:
+                self.io.say(f"  (No speaker: printed instead) SAY: {PREVIEW_TEXT}")
+            if self.io.yes("  Keep this voice?", True):
+                break
+        for choice, value in (("voice", voice), ("rate", rate), ("volume", volume)):
+            self.store(choice, value)
+
+    def step_microphone(self) -> None:
+        microphone = self.engines.open_microphone()
+        try:
+            self.io.say("  Speak normally for a few seconds and watch the bar move:")
+            for _ in range(30):
+                level = rms_dbfs(microphone.read(0.1))
+                self.io.stdout.write("\r  " + level_bar(level))
+                self.io.stdout.flush()
+            self.io.say()
+            self.io.ask("  Press Enter for a recognition test")
+            microphone.read(0.0)
+            self.io.say(f'  Now say "{TEST_PHRASE}" in your usual way. I am listening...')
+            recording = record_utterance(microphone, INPUT_SAMPLE_RATE)
+        finally:
+            microphone.close()
+        if not recording.heard_speech:
+            self.note("I heard nothing. Check the microphone is plugged in and not muted, "
+                      "then run voicepeer configure again.")
+            return
+        heard = self.engines.recognize_command(recording.pcm, self.current("aliases") or {})
+        if heard.strip() == TEST_PHRASE:
+            self.io.say(f'  I heard "{heard}". The microphone works.')
+        else:
+            self.io.say(f'  I heard "{heard or "nothing I understood"}" instead of '
+                        f'"{TEST_PHRASE}". Try a closer microphone or a quieter room.')
+        target = find_target("silence")
+        if target is None:
+            return
+        pauses = pauses_s(recording.pcm, INPUT_SAMPLE_RATE)
+        spec = target.spec
+        suggestion = suggest_timeout_s(pauses, spec.minimum or 0.5, spec.maximum or 10.0,
+                                       self.current("silence"))
+        longest = f"{max(pauses):.1f} s" if pauses else "none"
+        self.io.say(f"  Longest pause between words: {longest}. Suggested wait before I "
+                    f"answer: {suggestion} s.")
+        self.store("silence", self.io.value("  Seconds of silence that end what is said",
+                                            spec, suggestion))
+
+    def step_push_to_talk(self) -> None:
+        target = find_target("push_to_talk")
+        if target is None:
+            self.io.say("  Switches are not available in this version; skipping.")
+            return
+        self.io.say("  A key (or switch that acts as a key) to press instead of waiting.")
+        self.store("push_to_talk", self.io.value("  Key name", target.spec,
+                                                 self.current("push_to_talk")))
+
+    def step_aliases(self) -> None:
+        if find_target("aliases") is None:
+            self.io.say("  Personal command words are not available in this version; skipping.")
+            return
+        aliases = dict(self.current("aliases") or {})
+        self.io.say('  Teach voicepeer the person\'s own words, like "onwards" for "next".')
+        self.io.say("  Type: their word = command (e.g. onwards = next). Empty line when done.")
+        while True:
+            line = self.io.ask("  Word = command")
+            if not line:
+                break
+            phrase, _, command = line.partition("=")
+            intent = intent_for(command)
+            if not phrase.strip() or intent is None:
+                self.io.say('  Please type it as: their word = command, e.g. onwards = next.')
+                continue
+            aliases[phrase.strip().lower()] = intent.value
+            self.io.say(f'  "{phrase.strip()}" will mean "{PHRASINGS[intent][0]}".')
+        self.store("aliases", aliases)
+
+    def step_muted(self) -> None:
+        muted = self.io.ask("  Words to leave out when reading, separated by commas",
+                            ", ".join(self.current("muted_words") or ()))
+        self.store("muted_words", _split(muted))
+        notes = self.io.ask("  Topics to warn about before reading, separated by commas",
+                            ", ".join(self.current("content_notes") or ()))
+        self.store("content_notes", _split(notes))
+
+    def step_model(self) -> None:
+        name = self.current("model") or ""
+        self.io.say("  Commands work without a download. For better dictation of replies,")
+        self.io.say(f"  voicepeer can download the speech model {name} (needs the internet).")
+        if self.io.yes("  Download it now?", False):
+            self._download(name)
+
+    def _download(self, name: str) -> None:
+        try:
+            folder = self.engines.download_model(name, self.settings.models)
+        except Exception as error:
+            self.note(f"The download did not finish ({describe(error)}). Try later: "
+                      f"voicepeer models download {name}")
+            return
+        self.io.say(f"  Installed in {folder}.")
+
+    # --- summary ------------------------------------------------------------------------
+
+    def summary(self) -> list[str]:
+        """``[section] key: old → new`` for every setting that changed."""
+        lines = []
+        for section in field_specs(Settings):
+            before, after = (getattr(s, section.name) for s in (self.original, self.settings))
+            for spec in field_specs(type(after)):
+                old, new = getattr(before, spec.name), getattr(after, spec.name)
+                if old != new:
+                    lines.append(f"[{section.name}] {spec.name}: {_show(old)} → {_show(new)}")
+        return lines
+
+
+def _forum_url(text: str) -> str:
+    """"demo" or empty → "" (the built-in forum); anything else → a normalized address."""
+    from voicepeer.forum.credentials import normalize_forum_url
+
+    return "" if text.strip().lower() in ("", "demo") else normalize_forum_url(text)
+
+
+def _spec(choice: str) -> FieldSpec:
+    target = find_target(choice)
+    if target is None:
+        raise LookupError(f"no setting for {choice}")
+    return target.spec
+
+
+def _split(text: str) -> list[str]:
+    return [word.strip() for word in text.split(",") if word.strip()]
+
+
+def _merged(current: Any, extra: list[str]) -> list[str]:
+    return list(dict.fromkeys([*(current or ()), *extra]))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return ", ".join(map(str, value)) or "(none)"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{k}={v}" for k, v in value.items()) or "(none)"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def parse_alias(text: str) -> tuple[str, str]:
+    """``onwards=next`` → ``("onwards", "next")``; raises BadValue when malformed."""
+    phrase, sep, command = text.partition("=")
+    intent = intent_for(command)
+    if not sep or not phrase.strip():
+        raise BadValue(f'"{text}" should look like onwards=next')
+    if intent is None:
+        raise BadValue(f'"{command.strip()}" is not a command; commands: '
+                       + ", ".join(i.value for i in Intent))
+    return phrase.strip().lower(), intent.value
+
+
+__all__ = ["Choices", "Wizard", "find_target", "parse_alias"]
