@@ -1,0 +1,73 @@
+"""The real demo forum over loopback HTTP, and clients signed in to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.settings import DemoForumOptions
+from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.settings import ForumSettings
+
+ADMIN_KEY = "test-admin-key-0123456789abcdef"
+
+
+@dataclass
+class RunningForum:
+    base_url: str
+    db_path: Path
+    server: DemoForum
+    clients: list[DiscourseClient] = field(default_factory=list)
+
+    def client(
+        self,
+        username: str = "demo",
+        *,
+        settings: ForumSettings | None = None,
+        **kwargs: Any,
+    ) -> DiscourseClient:
+        creds = Credentials(self.base_url, "admin_api_key", ADMIN_KEY, username=username)
+        client = DiscourseClient(
+            self.base_url,
+            credentials=creds,
+            settings=settings or ForumSettings(retry_backoff_s=0.01),
+            **kwargs,
+        )
+        self.clients.append(client)
+        return client
+
+
+StartForum = Callable[..., RunningForum]
+
+
+@pytest.fixture
+def start_forum(tmp_path: Path) -> Iterator[StartForum]:
+    """Start a demo forum with the given options (admin key always set)."""
+    started: list[RunningForum] = []
+
+    def start(**options: Any) -> RunningForum:
+        options.setdefault("admin_api_key", ADMIN_KEY)
+        options.setdefault("admin_api_key_requests_per_minute", 0)
+        db_path = tmp_path / f"forum{len(started)}.sqlite3"
+        server = DemoForum(db_path, DemoForumOptions(**options))
+        base_url = server.start()
+        running = RunningForum(base_url=base_url, db_path=db_path, server=server)
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        for client in running.clients:
+            client.close()
+        running.server.stop()
+
+
+@pytest.fixture
+def forum(start_forum: StartForum) -> RunningForum:
+    return start_forum()

@@ -1,0 +1,92 @@
+"""Every failure the real demo forum can produce ends in a clear, speakable outcome."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from voicepeer.errors import AuthError, ForumNotFoundError, ForumRejectedError, RateLimitedError
+from voicepeer.forum.base import NewReply
+from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.settings import ForumSettings
+
+from .conftest import RunningForum, StartForum
+
+
+def _topic_id(client: DiscourseClient) -> int:
+    return client.latest().topics[0].id
+
+
+def test_too_short_reply_is_refused_with_the_number_of_characters(
+    start_forum: StartForum,
+) -> None:
+    client = start_forum(min_post_length=25).client()
+    with pytest.raises(ForumRejectedError) as caught:
+        client.create_post(NewReply(_topic_id(client), "Me too."))
+    assert any("too short" in e for e in caught.value.errors)
+    assert "at least 25 characters" in caught.value.spoken
+
+
+def test_unknown_topic_is_not_found(forum: RunningForum) -> None:
+    with pytest.raises(ForumNotFoundError) as caught:
+        forum.client().topic(987654)
+    assert "removed" in caught.value.spoken
+
+
+def test_wrong_key_asks_for_a_reconnect_and_never_shows_the_key(
+    forum: RunningForum, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    secret = "wrong-key-5f3a9c0e7d1b2468aceg"
+    creds = Credentials(forum.base_url, "admin_api_key", secret, username="demo")
+    with DiscourseClient(forum.base_url, credentials=creds) as client:
+        with pytest.raises(AuthError) as caught:
+            client.create_post(NewReply(1, "Trying with a key that is wrong."))
+    assert "reconnect" in caught.value.spoken
+    assert secret not in str(caught.value)
+    assert secret not in caught.value.spoken
+    assert secret not in caplog.text
+    assert secret not in repr(creds)
+
+
+def test_json_rate_limit_is_announced_and_waited_for(start_forum: StartForum) -> None:
+    running = start_forum(admin_api_key_requests_per_minute=2)
+    waits: list[float] = []
+    slept: list[float] = []
+    client = running.client(
+        settings=ForumSettings(max_rate_limit_wait_s=120), sleep=slept.append
+    )
+    client.on_wait(waits.append)
+    client.latest()
+    client.categories()
+    with pytest.raises(RateLimitedError) as caught:
+        client.site_limits()
+    assert waits and waits == slept
+    assert all(0 < w <= 60 for w in waits)
+    assert "asked me to wait" in caught.value.spoken
+    assert 0 < caught.value.wait_seconds <= 60
+
+
+def test_long_rate_limit_is_reported_not_waited(start_forum: StartForum) -> None:
+    running = start_forum(admin_api_key_requests_per_minute=1)
+    slept: list[float] = []
+    client = running.client(settings=ForumSettings(max_rate_limit_wait_s=0.5), sleep=slept.append)
+    client.latest()
+    with pytest.raises(RateLimitedError) as caught:
+        client.categories()
+    assert slept == []
+    assert "seconds" in caught.value.spoken or "minute" in caught.value.spoken
+
+
+def test_plain_text_rate_limit_uses_retry_after(start_forum: StartForum) -> None:
+    running = start_forum(ip_requests_per_minute=1)
+    waits: list[float] = []
+    client = running.client(settings=ForumSettings(max_rate_limit_wait_s=0.5))
+    client.on_wait(waits.append)
+    client.latest()
+    with pytest.raises(RateLimitedError) as caught:
+        client.categories()
+    assert caught.value.wait_seconds > 0
+    assert waits == []

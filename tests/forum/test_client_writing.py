@@ -1,0 +1,96 @@
+"""Posting, liking, bookmarking and notifications on the real demo forum."""
+
+from __future__ import annotations
+
+from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic, PostStatus
+
+from .conftest import RunningForum, StartForum
+
+
+def _heat_topic_id(forum: RunningForum) -> int:
+    listing = forum.client("ruth").latest()
+    return next(t.id for t in listing.topics if t.title.startswith("Heat"))
+
+
+def test_reply_to_topic_and_to_a_post(forum: RunningForum) -> None:
+    client = forum.client("demo")
+    topic_id = _heat_topic_id(forum)
+    outcome = client.create_post(NewReply(topic_id, "A cooling vest changed my summers."))
+    assert outcome.status is PostStatus.POSTED
+    assert outcome.topic_id == topic_id
+    to_second = client.create_post(
+        NewReply(topic_id, "Sam, I agree about the cold showers.", reply_to_post_number=2)
+    )
+    topic = client.topic(topic_id)
+    mine = client.posts(topic_id, topic.post_ids[-2:])
+    assert [p.username for p in mine] == ["demo", "demo"]
+    assert mine[1].post_number == to_second.post_number
+    assert mine[1].reply_to_post_number == 2
+
+
+def test_new_topic_in_a_category(forum: RunningForum) -> None:
+    client = forum.client("demo")
+    good_news = next(c for c in client.categories() if c.slug == "good-news")
+    outcome = client.create_topic(
+        NewTopic(good_news.id, "Managed the whole garden today", "Slowly, with rests, but done!")
+    )
+    assert outcome.status is PostStatus.POSTED
+    assert outcome.topic_id is not None
+    assert client.topic(outcome.topic_id).title == "Managed the whole garden today"
+
+
+def test_like_bookmark_and_notifications(forum: RunningForum) -> None:
+    topic_id = _heat_topic_id(forum)
+    demo = forum.client("demo")
+    sam = forum.client("sam")
+    mine = demo.create_post(NewReply(topic_id, "Frozen peas on the neck work for me."))
+    assert mine.post_id is not None
+    sam.like(mine.post_id)
+    sam.create_post(
+        NewReply(topic_id, "Peas! What a good idea, thank you.", reply_to_post_number=mine.post_number)
+    )
+    demo.bookmark(mine.post_id)
+    notes = demo.notifications()
+    kinds = {n.kind for n in notes if n.topic_id == topic_id and not n.read}
+    assert {"liked", "replied"} <= kinds
+    replied = next(n for n in notes if n.kind == "replied" and n.topic_id == topic_id)
+    assert replied.username == "sam"
+    demo.mark_notification_read(replied.id)
+    assert next(n for n in demo.notifications() if n.id == replied.id).read
+    demo.mark_notification_read()
+    assert all(n.read for n in demo.notifications())
+
+
+def test_private_message_send_and_reply(forum: RunningForum) -> None:
+    demo = forum.client("demo")
+    outcome = demo.send_private_message(
+        NewPrivateMessage(("mei",), "Snacks for the meet-up", "Shall I bring the flask?")
+    )
+    assert outcome.topic_id is not None
+    mei = forum.client("mei")
+    assert "Snacks for the meet-up" in [t.title for t in mei.private_messages().topics]
+    mei.create_post(NewReply(outcome.topic_id, "Yes please, tea for two!"))
+    topic = demo.topic(outcome.topic_id)
+    assert topic.archetype == "private_message"
+    assert [p.username for p in topic.loaded_posts] == ["demo", "mei"]
+
+
+def test_moderated_reply_is_enqueued(start_forum: StartForum) -> None:
+    running = start_forum(moderated_usernames=("demo",))
+    topic_id = _heat_topic_id(running)
+    outcome = running.client("demo").create_post(
+        NewReply(topic_id, "This should wait for a moderator.")
+    )
+    assert outcome.status is PostStatus.ENQUEUED
+    assert outcome.post_id is None
+
+
+def test_find_own_post_matches_text_and_author(forum: RunningForum) -> None:
+    demo = forum.client("demo")
+    topic_id = _heat_topic_id(forum)
+    raw = "Line one of my reply.\n\nLine two, with café and 😀."
+    posted = demo.create_post(NewReply(topic_id, raw))
+    found = demo.find_own_post(topic_id, raw + "\n", since=None)
+    assert found is not None and found.id == posted.post_id
+    assert demo.find_own_post(topic_id, "Something I never said.", since=None) is None
+    assert forum.client("sam").find_own_post(topic_id, raw, since=None) is None
