@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
@@ -22,7 +21,8 @@ ADMIN_KEY = "test-admin-key-0123456789abcdef"
 class RunningForum:
     base_url: str
     db_path: Path
-    server: DemoForum
+    server: Any
+    """The running ``voicepeer.demo_forum.DemoForum``."""
     clients: list[DiscourseClient] = field(default_factory=list)
 
     def client(
@@ -49,6 +49,8 @@ StartForum = Callable[..., RunningForum]
 @pytest.fixture
 def start_forum(tmp_path: Path) -> Iterator[StartForum]:
     """Start a demo forum with the given options (admin key always set)."""
+    from voicepeer.demo_forum import DemoForum
+
     started: list[RunningForum] = []
 
     def start(**options: Any) -> RunningForum:
