@@ -55,9 +55,7 @@ def test_json_rate_limit_is_announced_and_waited_for(start_forum: StartForum) ->
     running = start_forum(admin_api_key_requests_per_minute=2)
     waits: list[float] = []
     slept: list[float] = []
-    client = running.client(
-        settings=ForumSettings(max_rate_limit_wait_s=120), sleep=slept.append
-    )
+    client = running.client(settings=ForumSettings(max_rate_limit_wait_s=120), sleep=slept.append)
     client.on_wait(waits.append)
     client.latest()
     client.categories()

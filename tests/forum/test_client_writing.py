@@ -47,7 +47,9 @@ def test_like_bookmark_and_notifications(forum: RunningForum) -> None:
     assert mine.post_id is not None
     sam.like(mine.post_id)
     sam.create_post(
-        NewReply(topic_id, "Peas! What a good idea, thank you.", reply_to_post_number=mine.post_number)
+        NewReply(
+            topic_id, "Peas! What a good idea, thank you.", reply_to_post_number=mine.post_number
+        )
     )
     demo.bookmark(mine.post_id)
     notes = demo.notifications()
