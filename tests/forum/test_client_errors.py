@@ -41,9 +41,11 @@ def test_wrong_key_asks_for_a_reconnect_and_never_shows_the_key(
     caplog.set_level(logging.DEBUG)
     secret = "wrong-key-5f3a9c0e7d1b2468aceg"
     creds = Credentials(forum.base_url, "admin_api_key", secret, username="demo")
-    with DiscourseClient(forum.base_url, credentials=creds) as client:
-        with pytest.raises(AuthError) as caught:
-            client.create_post(NewReply(1, "Trying with a key that is wrong."))
+    with (
+        DiscourseClient(forum.base_url, credentials=creds) as client,
+        pytest.raises(AuthError) as caught,
+    ):
+        client.create_post(NewReply(1, "Trying with a key that is wrong."))
     assert "reconnect" in caught.value.spoken
     assert secret not in str(caught.value)
     assert secret not in caught.value.spoken
