@@ -28,23 +28,6 @@ def test_posting_needs_confirmation_first() -> None:
         check_transition(State.BROWSING, State.CONFIRMING)
 
 
-@pytest.mark.parametrize(
-    ("delta", "expected"),
-    [
-        (timedelta(seconds=30), "just now"),
-        (timedelta(minutes=1, seconds=40), "2 minutes ago"),
-        (timedelta(hours=3), "3 hours ago"),
-        (timedelta(hours=1), "1 hour ago"),
-        (timedelta(days=1, hours=2), "yesterday"),
-        (timedelta(days=4), "4 days ago"),
-        (timedelta(days=40), "on 17 October"),
-        (timedelta(days=400), "on 22 October 2025"),
-    ],
-)
-def test_spoken_age(delta: timedelta, expected: str) -> None:
-    assert phrasing.spoken_age(NOW - delta, NOW) == expected
-
-
 def test_topic_list_summary_names_the_first_topics_and_what_to_say() -> None:
     topics = TopicList(tuple(
         TopicSummary(id=i, title=f"Topic {i}", slug=f"t{i}", posts_count=i, created_by="sam",

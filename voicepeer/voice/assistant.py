@@ -7,9 +7,7 @@ assistant. Every forum call is wrapped so a failure is spoken and the loop goes 
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar
@@ -22,18 +20,18 @@ from voicepeer.forum.base import (
     Forum,
     NewReply,
     Post,
-    PostStatus,
     SiteLimits,
     Topic,
     TopicList,
 )
 from voicepeer.forum.checks import check_reply
+from voicepeer.forum.thread import Thread
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.voice import phrasing
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.dictation_commands import DictationAction, dictation_action
-from voicepeer.voice.ports import DraftKeeper, PlaceKeeper, ReplySender
+from voicepeer.voice.ports import DraftKeeper, PlaceKeeper, ReplyOutbox
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State, check_transition
 
@@ -81,7 +79,7 @@ class Engines:
     forum: Forum
     matcher: CommandMatcher
     drafts: DraftKeeper
-    sender: ReplySender
+    outbox: ReplyOutbox
     places: PlaceKeeper
     render_post: PostRenderer
 
@@ -102,9 +100,8 @@ class Assistant:
         self._state_before_sleep = State.BROWSING
         self.topics: TopicList | None = None
         self.topic_index = 0
-        self.topic: Topic | None = None
+        self.thread: Thread | None = None
         self.post_index = 0
-        self._posts: dict[int, Post] = {}
         self._categories: dict[int, Category] | None = None
         self.draft = Draft()
         self._last_said = ""
@@ -192,7 +189,7 @@ class Assistant:
         if topics is None:
             return
         self.topics, self.topic_index = topics, 0
-        self.topic, self._posts = None, {}
+        self.thread = None
         self._go(State.BROWSING)
         self.say(phrasing.topic_list_summary(topics, self.settings.max_listed_topics))
 
@@ -217,27 +214,27 @@ class Assistant:
         if not topic.post_ids:
             self.say(f"{topic.title} has no posts I can read.")
             return
-        self.topic = topic
-        self._posts = {post.id: post for post in topic.loaded_posts}
-        start = self._starting_index(topic)
-        self.post_index = start
+        self.thread = Thread(self.engines.forum, topic, chunk_size=POST_CHUNK)
+        self.post_index = self._starting_index(self.thread)
         if self.state is not State.READING:
             self._go(State.READING)
         intro = phrasing.topic_intro(topic, self._category(topic.category_id))
-        if start:
-            intro += f" Continuing from post {start + 1}."
+        if self.post_index:
+            intro += f" Continuing from post {self.post_index + 1}."
         self.say(intro)
         self._read()
 
-    def _starting_index(self, topic: Topic) -> int:
+    def _starting_index(self, thread: Thread) -> int:
         if not self.settings.unread_first:
             return 0
-        saved = self.engines.places.get(topic.id)
+        saved = self.engines.places.get(thread.topic.id)
         if saved is not None:
-            return min(saved, len(topic.post_ids) - 1)
-        if topic.last_read_post_number:
-            return min(topic.last_read_post_number, len(topic.post_ids) - 1)
-        return 0
+            return min(saved, len(thread) - 1)
+        return thread.start_index()
+
+    @property
+    def topic(self) -> Topic | None:
+        return self.thread.topic if self.thread else None
 
     def _read(self) -> None:
         if self.state is State.BROWSING:
@@ -247,33 +244,22 @@ class Assistant:
             self._open_topic(self.topics.topics[self.topic_index].id)
             return
         post = self._current_post()
-        if post is None or self.topic is None:
+        if post is None or self.thread is None:
             return
-        header = phrasing.post_header(post, self.post_index, len(self.topic.post_ids),
-                                      self._now())
+        header = phrasing.post_header(post, self.post_index, len(self.thread), self._now())
         self.say(f"{header} {self.engines.render_post(post)}")
-        self.engines.places.set(self.topic.id, self.post_index)
+        self.engines.places.set(self.thread.topic.id, self.post_index)
 
     def _current_post(self) -> Post | None:
-        assert self.topic is not None
-        post_id = self.topic.post_ids[self.post_index]
-        if post_id not in self._posts:
-            wanted = [i for i in self.topic.post_ids[self.post_index:self.post_index + POST_CHUNK]
-                      if i not in self._posts]
-            topic_id = self.topic.id
-            fetched = self._forum_call(lambda: self.engines.forum.posts(topic_id, wanted))
-            if fetched is None:
-                return None
-            self._posts.update((post.id, post) for post in fetched)
-        post = self._posts.get(post_id)
-        if post is None:
-            self.say("That post is no longer on the forum. Say next to go on.")
-        return post
+        thread, index = self.thread, self.post_index
+        if thread is None:
+            return None
+        return self._forum_call(lambda: thread.post_at(index))
 
     def _step(self, delta: int) -> None:
-        if self.state is State.READING and self.topic is not None:
+        if self.state is State.READING and self.thread is not None:
             new_index = self.post_index + delta
-            if new_index >= len(self.topic.post_ids):
+            if new_index >= len(self.thread):
                 self.say("That was the last post. Say reply to answer, or back for the topic list.")
                 return
             if new_index < 0:
@@ -294,7 +280,7 @@ class Assistant:
                  + " Say read to open it.")
 
     def _back(self) -> None:
-        self.topic = None
+        self.thread = None
         self._go(State.BROWSING)
         if self.topics is None:
             self._latest()
@@ -306,7 +292,7 @@ class Assistant:
         post = self._current_post()
         if post is None:
             return
-        age = phrasing.spoken_age(post.created_at, self._now())
+        age = phrasing.age_of(post, self._now())
         self.say(f"This post is by {phrasing.author_name(post)}" + (f", {age}." if age else "."))
 
     def _stop(self) -> None:
@@ -323,9 +309,9 @@ class Assistant:
         self.say("I'm listening again.")
 
     def _where(self) -> str:
-        if self.state is State.READING and self.topic is not None:
-            return (f"You are reading {self.topic.title}, post {self.post_index + 1} of "
-                    f"{len(self.topic.post_ids)}.")
+        if self.state is State.READING and self.thread is not None:
+            return (f"You are reading {self.thread.topic.title}, post {self.post_index + 1} of "
+                    f"{len(self.thread)}.")
         if self.state in (State.DICTATING, State.CONFIRMING) and self.topic is not None:
             words = len(self.draft.text.split())
             return (f"You are writing a reply to {self.topic.title}. "
@@ -366,8 +352,13 @@ class Assistant:
             self.say(f"Replying to {author} in {self.topic.title}. Say your reply, "
                      "then say send it. Take your time.")
 
+    def _reply_target(self) -> Post | None:
+        if self.thread is None or not self.thread.is_loaded(self.post_index):
+            return None
+        return self.thread.post_at(self.post_index)
+
     def _reply_target_name(self) -> str:
-        post = self._posts.get(self.topic.post_ids[self.post_index]) if self.topic else None
+        post = self._reply_target()
         return phrasing.author_name(post) if post else "the topic"
 
     def _handle_dictation(self, heard: Heard) -> None:
@@ -436,28 +427,16 @@ class Assistant:
 
     def _confirm_yes(self) -> None:
         assert self.topic is not None
-        current = self._posts.get(self.topic.post_ids[self.post_index])
+        target = self._reply_target()
         # Replying to the opening post is replying to the topic itself.
-        reply_to = current.post_number if current and current.post_number > 1 else None
+        reply_to = target.post_number if target and target.post_number > 1 else None
         reply = NewReply(self.topic.id, self.draft.text_to_send(), reply_to)
         self._go(State.READING)
-        try:
-            with self._slow_notice():
-                outcome = self.engines.sender.send(reply)
-        except ForumError as error:
-            log.warning("reply not posted yet: %s", type(error).__name__)
-            self.engines.drafts.discard(self._draft_key())
-            self.draft = Draft()
-            self.say(f"{error.spoken} Your reply is saved, and I will post it when the forum "
-                     "is ready.")
-            return
+        # The outbox has the reply on disk before anything is sent, so the draft can go.
+        result = self.engines.outbox.submit(reply, self.topic.title)
         self.engines.drafts.discard(self._draft_key())
         self.draft = Draft()
-        if outcome.status is PostStatus.ENQUEUED:
-            self.say("Your reply is waiting for a moderator to approve it. It will appear "
-                     "after that.")
-        else:
-            self.say("Your reply has been posted.")
+        self.say(result.spoken)
 
     def _confirm_no(self) -> None:
         self._go(State.DICTATING)
@@ -484,25 +463,17 @@ class Assistant:
         return self._categories.get(category_id)
 
     def _forum_call(self, call: Callable[[], T], *, quiet: bool = False) -> T | None:
-        """Run a forum request, telling the user when it is slow and what to do if it fails."""
+        """Run a forum request; on failure say what happened and what to do."""
         try:
-            with self._slow_notice():
-                return call()
+            return call()
         except ForumError as error:
-            log.warning("forum request failed: %s", error)
+            log.warning("forum request failed: %s", type(error).__name__)
             if not quiet:
                 self.say(error.spoken)
             return None
 
-    @contextmanager
-    def _slow_notice(self) -> Iterator[None]:
-        timer = threading.Timer(
-            self.settings.forum_slow_notice_s,
-            lambda: self.engines.speech.say("Still waiting for the forum."),
-        )
-        timer.daemon = True
-        timer.start()
-        try:
-            yield
-        finally:
-            timer.cancel()
+    def announce_outbox(self) -> None:
+        """Send replies kept from earlier (forum was down, or voicepeer was stopped) and say
+        what became of them."""
+        for result in self.engines.outbox.flush():
+            self.say(result.spoken)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
+from voicepeer.speech.text import spoken_age
 
 _COUNT_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
                 "Ten")
@@ -23,29 +24,9 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
-def spoken_age(when: datetime | None, now: datetime) -> str:
-    """How long ago, the way people say it: "just now", "3 hours ago", "yesterday", "on 3 March"."""
-    if when is None:
-        return ""
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    seconds = (now - when).total_seconds()
-    if seconds < 90:
-        return "just now"
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{count_phrase(minutes, 'minute')} ago"
-    hours = round(seconds / 3600)
-    if hours < 24:
-        return f"{count_phrase(hours, 'hour')} ago"
-    days = (now.date() - when.date()).days
-    if days <= 1:
-        return "yesterday"
-    if days < 7:
-        return f"{days} days ago"
-    if when.year == now.year:
-        return f"on {when.day} {when:%B}"
-    return f"on {when.day} {when:%B %Y}"
+def age_of(post: Post, now: datetime) -> str:
+    """How long ago the post was written, or "" when the forum did not say."""
+    return spoken_age(post.created_at, now) if post.created_at else ""
 
 
 def topic_line(position: int, topic: TopicSummary) -> str:
@@ -82,7 +63,7 @@ def topic_intro(topic: Topic, category: Category | None) -> str:
 def post_header(post: Post, index: int, total: int, now: datetime) -> str:
     """ "Post 3 of 14, by Alex, 2 hours ago, replying to Sam." """
     parts = [f"Post {index + 1} of {total}", f"by {author_name(post)}"]
-    age = spoken_age(post.created_at, now)
+    age = age_of(post, now)
     if age:
         parts.append(age)
     if post.reply_to_username:

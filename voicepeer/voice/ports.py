@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from voicepeer.forum.base import NewReply, PostOutcome
+from voicepeer.forum.base import NewReply
+from voicepeer.forum.outbox import SendResult
 
 
 class DraftKeeper(Protocol):
@@ -17,10 +18,16 @@ class DraftKeeper(Protocol):
     def discard(self, key: str) -> None: ...
 
 
-class ReplySender(Protocol):
-    """Posts a confirmed reply; keeps it safe when posting fails (raises ForumError then)."""
+class ReplyOutbox(Protocol):
+    """Durable queue of confirmed replies: records each before sending, never posts twice."""
 
-    def send(self, reply: NewReply) -> PostOutcome: ...
+    def submit(self, reply: NewReply, topic_title: str) -> SendResult:
+        """Record the reply durably, then try to post it; the result says what to announce."""
+        ...
+
+    def flush(self) -> list[SendResult]:
+        """Try again to post every reply still waiting."""
+        ...
 
 
 class PlaceKeeper(Protocol):

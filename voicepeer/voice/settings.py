@@ -13,15 +13,11 @@ class VoiceSettings:
     """When opening a topic, start at the first unread post instead of the first post."""
     max_listed_topics: int = field(default=5, metadata={"min": 1, "max": 30})
     """How many topics to name when reading a topic list aloud (count of topics)."""
-    skip_quotes: bool = False
-    """Replace quoted text in posts with a short note instead of reading it."""
     muted_words: tuple[str, ...] = ()
     """Words to leave out when reading posts aloud (replaced by "a muted word")."""
     content_note_topics: tuple[str, ...] = ()
     """Topics to warn about before reading a post that mentions them, e.g. "wheelchair"."""
     rest_reminder_s: float = field(default=0.0, metadata={"min": 0.0, "max": 14_400.0})
     """Suggest a rest after this many seconds of continuous use; 0 turns reminders off."""
-    forum_slow_notice_s: float = field(default=2.0, metadata={"min": 0.5, "max": 30.0})
-    """Say "still waiting for the forum" when an answer takes longer than this (seconds)."""
     failed_hearing_hint_after: int = field(default=2, metadata={"min": 1, "max": 10})
     """After this many misheard utterances in a row, suggest saying "help" (count)."""

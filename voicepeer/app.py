@@ -1,0 +1,156 @@
+"""Putting voicepeer together: engines chosen from the command line and the settings,
+wired into the voice loop. The one place that knows every concrete engine."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from voicepeer import paths
+from voicepeer.commands import CommandMatcher
+from voicepeer.errors import AudioDeviceError, ConfigError
+from voicepeer.forum.credentials import CredentialStore
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.drafts import DraftStore
+from voicepeer.forum.http import wait_phrase
+from voicepeer.forum.outbox import Outbox
+from voicepeer.recognition.base import Listener
+from voicepeer.settings import Settings
+from voicepeer.speech.base import SpeechOutput
+from voicepeer.speech.printed import PrintedSpeech
+from voicepeer.voice.assistant import Assistant, Engines
+from voicepeer.voice.places import PlacesFile
+from voicepeer.voice.rendering import PostReader
+from voicepeer.voice.text_input import TextListener
+
+log = logging.getLogger(__name__)
+
+INPUT_KINDS = ("mic", "text", "wav")
+OUTPUT_KINDS = ("speaker", "text", "wav")
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """An input or output choice from the command line: ``mic``, ``text``, ``wav:PATH`` …"""
+
+    kind: str
+    path: Path | None = None
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.path}" if self.path else self.kind
+
+
+def _parse_endpoint(value: str, kinds: tuple[str, ...], what: str) -> Endpoint:
+    kind, _, path = value.partition(":")
+    if kind not in kinds:
+        raise argparse.ArgumentTypeError(
+            f"{what} must be one of {', '.join(k + (':PATH' if k == 'wav' else '') for k in kinds)}"
+            f", not {value!r}"
+        )
+    if kind == "wav":
+        if not path:
+            raise argparse.ArgumentTypeError(f"{what} wav needs a path: wav:PATH")
+        return Endpoint(kind, Path(path))
+    if path:
+        raise argparse.ArgumentTypeError(f"{what} {kind} takes no path")
+    return Endpoint(kind)
+
+
+def parse_input(value: str) -> Endpoint:
+    """``mic``, ``text`` or ``wav:PATH`` (a recording to listen to)."""
+    return _parse_endpoint(value, INPUT_KINDS, "--input")
+
+
+def parse_output(value: str) -> Endpoint:
+    """``speaker``, ``text`` or ``wav:DIR`` (one WAV file per utterance)."""
+    return _parse_endpoint(value, OUTPUT_KINDS, "--output")
+
+
+def open_speech(output: Endpoint, settings: Settings) -> SpeechOutput:
+    if output.kind == "text":
+        return PrintedSpeech()
+    from voicepeer.speech import make_speech_output
+
+    return make_speech_output(output.kind, settings.speech, wav_dir=output.path)
+
+
+def open_listener(source: Endpoint, settings: Settings) -> Listener:
+    if source.kind == "text":
+        return TextListener(prompt="> ")
+    from voicepeer.recognition import make_listener
+
+    return make_listener(source.kind, settings.recognition, path=source.path)
+
+
+@contextmanager
+def open_io(source: Endpoint, output: Endpoint, settings: Settings
+            ) -> Iterator[tuple[Listener, SpeechOutput]]:
+    """Open the chosen speech output and input. A missing speaker or microphone is said
+    once and replaced by printed speech and typed input rather than stopping voicepeer."""
+    with ExitStack() as stack:
+        notices: list[str] = []
+        try:
+            speech = open_speech(output, settings)
+        except AudioDeviceError as error:
+            log.warning("no speaker: %s", error)
+            speech = PrintedSpeech()
+            notices.append("I can't find a speaker, so I will print what I say.")
+        stack.callback(speech.close)
+        try:
+            listener = open_listener(source, settings)
+        except AudioDeviceError as error:
+            log.warning("no microphone: %s", error)
+            listener = TextListener(prompt="> ")
+            notices.append("I can't find a microphone, so please type what you would say, "
+                           "one command per line.")
+        stack.callback(listener.close)
+        for notice in notices:
+            speech.say(notice)
+        yield listener, speech
+
+
+def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseClient:
+    """A client for the forum at ``url`` with the caregiver's stored credentials, if any,
+    that tells the user when the forum is slow or asks voicepeer to wait."""
+    credentials = CredentialStore().load(url)
+    client = DiscourseClient(url, credentials=credentials, settings=settings.forum)
+    client.on_slow(lambda: speech.say("Still waiting for the forum."))
+    client.on_wait(lambda seconds: speech.say(
+        f"The forum asked me to wait {wait_phrase(seconds)}. I will carry on after that."))
+    return client
+
+
+def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settings) -> int:
+    """Run the voice loop against the forum at ``url`` until the input ends."""
+    if not url:
+        raise ConfigError(
+            "no forum address: give --forum URL, set forum_url in the [general] section of "
+            "the configuration file, or try 'voicepeer demo'"
+        )
+    data = paths.data_dir()
+    data.mkdir(parents=True, exist_ok=True)
+    with ExitStack() as stack:
+        listener, speech = stack.enter_context(open_io(source, output, settings))
+        forum = stack.enter_context(open_forum(url, settings, speech))
+        outbox = Outbox(data / "outbox.sqlite3", forum)
+        stack.callback(outbox.close)
+        engines = Engines(
+            listener=listener,
+            speech=speech,
+            forum=forum,
+            matcher=CommandMatcher(aliases=settings.recognition.aliases),
+            drafts=DraftStore(data / "drafts"),
+            outbox=outbox,
+            places=PlacesFile(paths.state_dir() / "places.json"),
+            render_post=PostReader(settings),
+        )
+        assistant = Assistant(engines, settings.voice)
+        assistant.announce_outbox()
+        assistant.run()
+    print("voicepeer: goodbye", file=sys.stderr)
+    return 0

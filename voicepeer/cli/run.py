@@ -1,0 +1,59 @@
+"""``voicepeer run`` (any Discourse forum) and ``voicepeer demo`` (the built-in demo forum)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from voicepeer import paths
+from voicepeer.app import parse_input, parse_output, run_assistant
+from voicepeer.config import load_settings
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    run = subparsers.add_parser(
+        "run", help="use a Discourse forum by voice",
+        description="Listen, read the forum aloud and post dictated replies.",
+    )
+    run.add_argument("--forum", metavar="URL", default=None,
+                     help="the forum's web address (default: forum_url from the settings)")
+    _add_io_arguments(run)
+    run.set_defaults(handler=_run)
+
+    demo = subparsers.add_parser(
+        "demo", help="try voicepeer on the built-in demo forum",
+        description="Start the built-in demo forum and talk to it. With no microphone or "
+                    "speaker, type what you would say and read what voicepeer would say.",
+    )
+    demo.add_argument("--port", type=int, default=0,
+                      help="port for the demo forum (default: any free port)")
+    _add_io_arguments(demo)
+    demo.set_defaults(handler=_demo)
+
+
+def _add_io_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input", type=parse_input, default=parse_input("mic"),
+                        metavar="mic|text|wav:PATH",
+                        help="where speech comes from: the microphone, typed lines (one "
+                             "utterance per line), or a WAV recording (default: mic)")
+    parser.add_argument("--output", type=parse_output, default=parse_output("speaker"),
+                        metavar="speaker|text|wav:DIR",
+                        help="where voicepeer speaks: the speaker, printed lines starting "
+                             "'SAY: ', or one WAV file per utterance in DIR (default: speaker)")
+    parser.add_argument("--config", metavar="FILE", default=None,
+                        help="settings file (default: config.toml in the config folder)")
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = load_settings(args.config)
+    url = args.forum or settings.general.forum_url
+    return run_assistant(url, args.input, args.output, settings)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from voicepeer.demo_forum.server import DemoForum
+
+    settings = load_settings(args.config)
+    with DemoForum(paths.data_dir() / "demo-forum.sqlite3", port=args.port) as forum:
+        print(f"voicepeer: demo forum running at {forum.url}", file=sys.stderr)
+        return run_assistant(forum.url, args.input, args.output, settings)
