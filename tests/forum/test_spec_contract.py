@@ -1,0 +1,51 @@
+"""Every request the client sends and every answer it parses, checked against the
+official Discourse OpenAPI spec, over real HTTP to the demo forum."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from tests.support.spec_client import RecordingTransport, spec_problems
+from voicepeer.demo_forum.seed import seed_long_topic
+from voicepeer.demo_forum.store import Store
+from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
+from voicepeer.forum.cache import ReadingCache
+
+from .conftest import StartForum
+
+
+def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
+    running = start_forum()
+    long_topic = seed_long_topic(Store(running.db_path), 60)
+    recorder = RecordingTransport()
+    client = running.client("demo", transport=recorder, cache=ReadingCache())
+    categories = client.categories()
+    client.category_topics(categories[0])
+    listing = client.latest()
+    client.new_topics()
+    client.unread_topics()
+    client.site_limits()
+    thread = client.thread(long_topic)
+    thread.post_at(len(thread) - 1)
+    reply = client.create_post(NewReply(long_topic, "Reading this long topic slowly.", 2))
+    assert reply.post_id is not None
+    client.post(reply.post_id)
+    client.find_own_post(long_topic, "Reading this long topic slowly.", since=None)
+    client.create_topic(NewTopic(categories[0].id, "A topic from the contract test", "Body " * 8))
+    other = next(t for t in listing.topics if t.id != long_topic)
+    first_post = client.topic(other.id).loaded_posts[0]
+    client.like(first_post.id)
+    client.bookmark(first_post.id)
+    client.notifications()
+    client.mark_notification_read()
+    client.search("heat")
+    client.private_messages()
+    client.send_private_message(NewPrivateMessage(("sam",), "Hello Sam, a message", "Hi Sam!"))
+
+    base_path = urlsplit(running.base_url).path.rstrip("/")
+    problems = [p for e in recorder.exchanges for p in spec_problems(e, base_path)]
+    assert problems == []
+    assert all(200 <= e.status < 300 for e in recorder.exchanges), [
+        (e.method, e.path, e.status) for e in recorder.exchanges if e.status >= 300
+    ]
+    assert len(recorder.exchanges) >= 20
