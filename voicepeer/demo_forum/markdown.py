@@ -189,7 +189,8 @@ class MarkdownRenderer:
             return emoji_html(name) if name in KNOWN_EMOJI else html.escape(whole, quote=False)
         name = match.group("mention")
         if name.lower() in self._usernames:
-            return f'<a class="mention" href="/u/{html.escape(name.lower())}">@{html.escape(name)}</a>'
+            href = f"/u/{html.escape(name.lower())}"
+            return f'<a class="mention" href="{href}">@{html.escape(name)}</a>'
         return f'<span class="mention">@{html.escape(name)}</span>'
 
 

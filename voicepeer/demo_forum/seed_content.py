@@ -59,7 +59,11 @@ CATEGORIES: tuple[SeedCategory, ...] = (
     SeedCategory("Newly diagnosed", "newly-diagnosed", "3AB54A", "Just been told, or waiting to be? Ask anything here: nobody minds."),
     SeedCategory("Treatments and medication", "treatments-and-medication", "F7941D", "Experiences of DMTs, injections, infusions, scans and symptom treatments. Not medical advice: talk to your team."),
     SeedCategory("Good news", "good-news", "BF1E2E", "Wins of every size. Share them and let us cheer."),
+    # Discourse always has this one; new topics posted without a category land here.
+    SeedCategory("Uncategorized", "uncategorized", "0088CC", "Topics that don't need a category, or that don't fit anywhere else."),
 )
+
+UNCATEGORIZED_SLUG = "uncategorized"
 
 TOPICS: tuple[SeedTopic, ...] = (
     SeedTopic("Fatigue that sleep doesn't fix: how do you pace yourself?", "living-with-ms", 9.0, (

@@ -1,0 +1,155 @@
+"""The signed-in member's own things: who am I, notifications; and forum search."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from voicepeer.demo_forum.auth import signed_in
+from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.http_api import Response, not_found
+from voicepeer.demo_forum.reading import category_json
+from voicepeer.demo_forum.serializers import avatar_template, excerpt, topic_list_item
+
+NOTIFICATIONS_PER_PAGE = 60
+MIN_SEARCH_TERM_LENGTH = 3
+SEARCH_RESULTS = 50
+
+
+def current_session(ctx: Context, _m: re.Match[str]) -> Response:
+    user = ctx.viewer.user
+    if user is None:  # Discourse answers anonymous callers with 404 here
+        raise not_found()
+    unread = ctx.store.scalar(
+        "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read = 0", (user["id"],)
+    )
+    return Response.json(200, {"current_user": {
+        "id": user["id"], "username": user["username"], "name": user["name"],
+        "avatar_template": avatar_template(user["username"]),
+        "admin": bool(user["admin"]), "moderator": bool(user["moderator"]),
+        "trust_level": user["trust_level"], "unread_notifications": int(unread or 0),
+        "can_create_topic": True,
+    }})
+
+
+def notifications(ctx: Context, _m: re.Match[str]) -> Response:
+    user = signed_in(ctx.viewer)
+    offset = max(0, ctx.request.params.integer("offset") or 0)
+    total = int(ctx.store.scalar(
+        "SELECT COUNT(*) FROM notifications WHERE user_id = ?", (user["id"],)
+    ))
+    rows = ctx.store.all(
+        "SELECT n.*, t.slug, t.title FROM notifications n LEFT JOIN topics t ON t.id = n.topic_id"
+        " WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ? OFFSET ?",
+        (user["id"], NOTIFICATIONS_PER_PAGE, offset),
+    )
+    items = [
+        {
+            "id": row["id"], "user_id": row["user_id"],
+            "notification_type": row["notification_type"], "read": bool(row["read"]),
+            "high_priority": row["notification_type"] == 6, "created_at": row["created_at"],
+            "post_number": row["post_number"], "topic_id": row["topic_id"],
+            "fancy_title": row["title"], "slug": row["slug"], "data": json.loads(row["data"]),
+        }
+        for row in rows
+    ]
+    seen = ctx.store.scalar(
+        "SELECT COALESCE(MAX(id), 0) FROM notifications WHERE user_id = ? AND read = 1",
+        (user["id"],),
+    )
+    body: dict[str, Any] = {
+        "notifications": items,
+        "total_rows_notifications": total,
+        "seen_notification_id": int(seen or 0),
+        "load_more_notifications":
+            f"/notifications?offset={offset + NOTIFICATIONS_PER_PAGE}&username={user['username']}",
+    }
+    return Response.json(200, body)
+
+
+def mark_notifications_read(ctx: Context, _m: re.Match[str]) -> Response:
+    user = signed_in(ctx.viewer)
+    only = ctx.request.params.integer("id")
+    with ctx.store.transaction() as conn:
+        if only is None:
+            conn.execute("UPDATE notifications SET read = 1 WHERE user_id = ?", (user["id"],))
+        else:
+            conn.execute(
+                "UPDATE notifications SET read = 1 WHERE user_id = ? AND id = ?",
+                (user["id"], only),
+            )
+    return Response.json(200, {"success": "OK"})
+
+
+def _blurb(raw: str, terms: list[str]) -> str:
+    text = " ".join(raw.split())
+    lowered = text.lower()
+    found = min((i for t in terms if (i := lowered.find(t)) >= 0), default=0)
+    start = max(0, found - 60)
+    piece = text[start : start + 200]
+    return ("…" if start else "") + piece + ("…" if start + 200 < len(text) else "")
+
+
+def search(ctx: Context, _m: re.Match[str]) -> Response:
+    term = (ctx.request.params.text("q") or "").strip()
+    terms = [t.lower() for t in term.split() if t]
+    grouped: dict[str, Any] = {
+        "more_posts": None, "more_users": None, "more_categories": None, "term": term,
+        "search_log_id": 0, "more_full_page_results": None, "can_create_topic": True,
+        "error": None, "post_ids": [], "user_ids": [], "category_ids": [], "tag_ids": [],
+        "group_ids": [],
+    }
+    result: dict[str, Any] = {"posts": [], "topics": [], "users": [], "categories": [],
+                              "tags": [], "groups": [], "grouped_search_result": grouped}
+    if len(term) < MIN_SEARCH_TERM_LENGTH:
+        grouped["error"] = "Your search term is too short."
+        return Response.json(200, result)
+    viewer_id = ctx.viewer.user_id
+    conditions = " AND ".join(
+        "(instr(lower(p.raw), ?) > 0 OR instr(lower(t.title), ?) > 0)" for _ in terms
+    )
+    args: list[Any] = [value for t in terms for value in (t, t)]
+    rows = ctx.store.all(
+        "SELECT p.*, u.username, u.name, t.archetype FROM posts p"
+        " JOIN topics t ON t.id = p.topic_id JOIN users u ON u.id = p.user_id"
+        f" WHERE {conditions} AND (t.archetype = 'regular' OR p.topic_id IN"
+        " (SELECT topic_id FROM topic_allowed_users WHERE user_id = ?))"
+        " ORDER BY p.created_at DESC LIMIT ?",
+        (*args, viewer_id if viewer_id is not None else -1, SEARCH_RESULTS + 1),
+    )
+    if len(rows) > SEARCH_RESULTS:
+        grouped["more_full_page_results"] = "true"
+        rows = rows[:SEARCH_RESULTS]
+    topic_ids: list[int] = []
+    for row in rows:
+        likes = ctx.store.scalar("SELECT COUNT(*) FROM post_likes WHERE post_id = ?", (row["id"],))
+        result["posts"].append({
+            "id": row["id"], "name": row["name"], "username": row["username"],
+            "avatar_template": avatar_template(row["username"]),
+            "created_at": row["created_at"], "like_count": int(likes or 0),
+            "blurb": _blurb(excerpt(row["cooked"], 100_000), terms),
+            "post_number": row["post_number"], "topic_id": row["topic_id"],
+        })
+        grouped["post_ids"].append(row["id"])
+        if row["topic_id"] not in topic_ids:
+            topic_ids.append(row["topic_id"])
+    for topic_id in topic_ids:
+        topic = ctx.store.topic(topic_id)
+        if topic is not None:
+            result["topics"].append(topic_list_item(ctx.store, topic, viewer_id))
+    name_matches = " AND ".join("instr(lower(name), ?) > 0" for _ in terms)
+    categories = ctx.store.all(f"SELECT * FROM categories WHERE {name_matches}", terms)
+    for category in categories:
+        result["categories"].append(category_json(ctx, category))
+        grouped["category_ids"].append(category["id"])
+    return Response.json(200, result)
+
+
+ROUTES: tuple[Route, ...] = (
+    route("GET", r"/session/current(?:\.json)?", current_session, "read", "session_info"),
+    route("GET", r"/notifications(?:\.json)?", notifications, "read", "notifications"),
+    route("PUT", r"/notifications/mark-read(?:\.json)?", mark_notifications_read,
+          "write", "notifications"),
+    route("GET", r"/search(?:\.json)?", search),
+)

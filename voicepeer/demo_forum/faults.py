@@ -1,0 +1,107 @@
+"""Faults the demo forum can be told to produce, so clients are tested over real HTTP.
+
+All off by default. Tests switch them on through ``DemoForum.faults``.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from voicepeer.demo_forum.http_api import Response
+
+MALFORMED_MODES = ("truncated_json", "html", "wrong_shape", "drop_connection")
+
+_SERVER_ERROR_PAGES = {
+    500: "<html><body><h1>We're sorry, but something went wrong.</h1></body></html>",
+    502: "<html><head><title>502 Bad Gateway</title></head><body>"
+    "<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
+    503: "<html><body><h1>Down for maintenance</h1><p>The forum will be back shortly.</p>"
+    "</body></html>",
+}
+
+
+@dataclass
+class _Failure:
+    remaining: int
+    status: int
+    path: str | None
+    retry_after_s: int | None
+
+
+class Faults:
+    """Thread-safe switches consulted on every request."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._delay_s = 0.0
+        self._delay_path: str | None = None
+        self._failures: list[_Failure] = []
+        self._malformed: dict[str, str] = {}
+
+    def slow(self, seconds: float, path: str | None = None) -> None:
+        """Wait ``seconds`` before answering (every path, or only ``path``)."""
+        with self._lock:
+            self._delay_s, self._delay_path = max(0.0, seconds), path
+
+    def fail_next(
+        self, count: int, status: int = 503, *, path: str | None = None,
+        retry_after_s: int | None = None,
+    ) -> None:
+        """Answer the next ``count`` requests (to ``path``, if given) with ``status``."""
+        if status not in _SERVER_ERROR_PAGES:
+            raise ValueError(f"status must be one of {sorted(_SERVER_ERROR_PAGES)}")
+        with self._lock:
+            self._failures.append(_Failure(count, status, path, retry_after_s))
+
+    def malform(self, path: str, mode: str = "truncated_json") -> None:
+        """Spoil every answer for ``path``: ``truncated_json`` (cut in half, honest length),
+        ``html`` (an HTML page with status 200), ``wrong_shape`` (valid JSON, unexpected
+        shape) or ``drop_connection`` (promise the full length, close half way)."""
+        if mode not in MALFORMED_MODES:
+            raise ValueError(f"mode must be one of {MALFORMED_MODES}")
+        with self._lock:
+            self._malformed[path] = mode
+
+    def clear(self) -> None:
+        with self._lock:
+            self._delay_s, self._delay_path = 0.0, None
+            self._failures.clear()
+            self._malformed.clear()
+
+    # -- used by the server ------------------------------------------------------------
+
+    def delay_for(self, path: str) -> float:
+        with self._lock:
+            if self._delay_path is None or self._delay_path == path:
+                return self._delay_s
+            return 0.0
+
+    def failure_for(self, path: str) -> Response | None:
+        with self._lock:
+            for failure in self._failures:
+                if failure.remaining > 0 and failure.path in (None, path):
+                    failure.remaining -= 1
+                    headers = []
+                    if failure.retry_after_s is not None:
+                        headers.append(("Retry-After", str(failure.retry_after_s)))
+                    return Response.html(failure.status, _SERVER_ERROR_PAGES[failure.status],
+                                         headers)
+            self._failures = [f for f in self._failures if f.remaining > 0]
+            return None
+
+    def spoil(self, path: str, response: Response) -> Response:
+        with self._lock:
+            mode = self._malformed.get(path)
+        if mode is None:
+            return response
+        if mode == "truncated_json":
+            return Response(response.status, response.body[: len(response.body) // 2],
+                            response.content_type, response.headers)
+        if mode == "html":
+            return Response.html(200, "<html><body><p>Please sign in to continue.</p></body>"
+                                      "</html>")
+        if mode == "wrong_shape":
+            return Response.json(200, ["this", "is", "not", "the", "expected", "object"])
+        return Response(response.status, response.body, response.content_type,
+                        response.headers, drop_after_bytes=len(response.body) // 2)

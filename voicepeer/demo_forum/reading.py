@@ -1,0 +1,202 @@
+"""Read-only endpoints: topic lists, categories, topics and posts."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.http_api import Response, invalid_access, invalid_param, not_found
+from voicepeer.demo_forum.serializers import (
+    POSTS_CHUNK,
+    TOPICS_PER_PAGE,
+    basic_user,
+    post_json,
+    topic_list_item,
+)
+
+
+def _page(ctx: Context) -> int:
+    page = ctx.request.params.integer("page") or 0
+    if page < 0:
+        raise invalid_param("page")
+    return page
+
+
+def topic_list_response(
+    ctx: Context, topics: list[sqlite3.Row], *, page: int, more_url: str | None,
+    style: str = "latest", extra: dict[str, Any] | None = None,
+) -> Response:
+    viewer_id = ctx.viewer.user_id
+    items = [topic_list_item(ctx.store, t, viewer_id, style=style) for t in topics]
+    user_ids = sorted({p["user_id"] for item in items for p in item["posters"]})
+    users = [basic_user(u) for uid in user_ids if (u := ctx.store.user_by_id(uid))]
+    topic_list: dict[str, Any] = {
+        "can_create_topic": ctx.viewer.user is not None or ctx.options.demo_mode,
+        "per_page": TOPICS_PER_PAGE,
+        "topics": items,
+    }
+    if style != "category":
+        topic_list.update(draft=None, draft_key="new_topic", draft_sequence=0)
+    if more_url is not None:
+        topic_list["more_topics_url"] = more_url
+    topic_list.update(extra or {})
+    return Response.json(200, {"users": users, "primary_groups": [], "topic_list": topic_list})
+
+
+def _paged(ctx: Context, where: str, params: tuple[Any, ...], base: str, style: str = "latest"
+           ) -> Response:
+    page = _page(ctx)
+    rows = ctx.store.all(
+        f"SELECT * FROM topics WHERE {where} ORDER BY bumped_at DESC, id DESC LIMIT ? OFFSET ?",
+        (*params, TOPICS_PER_PAGE + 1, page * TOPICS_PER_PAGE),
+    )
+    more = len(rows) > TOPICS_PER_PAGE
+    joiner = "&" if "?" in base else "?"
+    more_url = f"{base}{joiner}page={page + 1}" if more else None
+    return topic_list_response(ctx, rows[:TOPICS_PER_PAGE], page=page, more_url=more_url,
+                               style=style)
+
+
+def latest(ctx: Context, _m: re.Match[str]) -> Response:
+    return _paged(ctx, "archetype = 'regular'", (), "/latest")
+
+
+def new_topics(ctx: Context, _m: re.Match[str]) -> Response:
+    user_id = ctx.viewer.user_id
+    if user_id is None:  # anonymous readers have nothing new or unread
+        return topic_list_response(ctx, [], page=0, more_url=None)
+    return _paged(
+        ctx,
+        "archetype = 'regular' AND id NOT IN (SELECT topic_id FROM topic_reads WHERE user_id = ?)",
+        (user_id,), "/new",
+    )
+
+
+def unread_topics(ctx: Context, _m: re.Match[str]) -> Response:
+    user_id = ctx.viewer.user_id
+    if user_id is None:
+        return topic_list_response(ctx, [], page=0, more_url=None)
+    return _paged(
+        ctx,
+        "archetype = 'regular' AND id IN (SELECT r.topic_id FROM topic_reads r WHERE r.user_id = ?"
+        " AND r.last_read_post_number < (SELECT MAX(post_number) FROM posts p"
+        " WHERE p.topic_id = r.topic_id))",
+        (user_id,), "/unread",
+    )
+
+
+def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
+    counts = ctx.store.one(
+        "SELECT COUNT(DISTINCT t.id) AS topics, COUNT(p.id) AS posts FROM topics t"
+        " JOIN posts p ON p.topic_id = t.id WHERE t.category_id = ?",
+        (row["id"],),
+    )
+    assert counts is not None
+    return {
+        "id": row["id"], "name": row["name"], "color": row["color"],
+        "text_color": row["text_color"], "style_type": "square", "emoji": None, "icon": None,
+        "slug": row["slug"], "topic_count": counts["topics"], "post_count": counts["posts"],
+        "position": row["position"], "description": row["description"],
+        "description_text": row["description"], "description_excerpt": row["description"],
+        "topic_url": f"/t/about-the-{row['slug']}-category/0", "read_restricted": False,
+        "permission": 1 if (ctx.viewer.user or ctx.options.demo_mode) else None,
+        "notification_level": 1, "can_edit": False, "topic_template": None,
+        "topic_title_placeholder": None, "has_children": False, "subcategory_count": None,
+        "sort_order": None, "sort_ascending": None, "show_subcategory_list": False,
+        "num_featured_topics": 3, "default_view": None, "subcategory_list_style": "rows",
+        "default_top_period": "all", "default_list_filter": "all",
+        "minimum_required_tags": 0, "navigate_to_first_post_after_read": False,
+        "topics_day": 0, "topics_week": 0, "topics_month": 0, "topics_year": 0,
+        "topics_all_time": counts["topics"], "subcategory_ids": [], "uploaded_logo": None,
+        "uploaded_logo_dark": None, "uploaded_background": None,
+        "uploaded_background_dark": None,
+    }
+
+
+def categories(ctx: Context, _m: re.Match[str]) -> Response:
+    rows = ctx.store.all("SELECT * FROM categories ORDER BY position")
+    listed = [category_json(ctx, row) for row in rows]
+    for item in listed:
+        if item["permission"] is None:
+            item["permission"] = 0
+    return Response.json(200, {"category_list": {
+        "can_create_category": False,
+        "can_create_topic": ctx.viewer.user is not None or ctx.options.demo_mode,
+        "categories": listed,
+    }})
+
+
+def category_topics(ctx: Context, match: re.Match[str]) -> Response:
+    category = ctx.store.one("SELECT * FROM categories WHERE id = ?", (int(match["id"]),))
+    if category is None:
+        raise not_found()
+    return _paged(
+        ctx, "archetype = 'regular' AND category_id = ?", (category["id"],),
+        f"/c/{category['slug']}/{category['id']}", style="category",
+    )
+
+
+def visible_topic(ctx: Context, topic_id: int) -> sqlite3.Row:
+    topic = ctx.store.topic(topic_id)
+    if topic is None:
+        raise not_found()
+    if not ctx.store.can_see_topic(topic, ctx.viewer.user_id):
+        raise invalid_access()
+    return topic
+
+
+def topic_posts(ctx: Context, match: re.Match[str]) -> Response:
+    topic = visible_topic(ctx, int(match["id"]))
+    wanted = ctx.request.params.integers("post_ids")
+    if wanted:
+        marks = ",".join("?" * len(wanted))
+        rows = ctx.store.all(
+            f"SELECT * FROM posts WHERE topic_id = ? AND id IN ({marks}) ORDER BY post_number",
+            (topic["id"], *wanted),
+        )
+    else:
+        rows = ctx.store.all(
+            "SELECT * FROM posts WHERE topic_id = ? ORDER BY post_number LIMIT ?",
+            (topic["id"], POSTS_CHUNK),
+        )
+    posts = [post_json(ctx.store, row, ctx.viewer.user_id) for row in rows]
+    return Response.json(200, {"post_stream": {"posts": posts}, "id": topic["id"]})
+
+
+def single_post(ctx: Context, match: re.Match[str]) -> Response:
+    post = ctx.store.one("SELECT * FROM posts WHERE id = ?", (int(match["id"]),))
+    if post is None:
+        raise not_found()
+    visible_topic(ctx, post["topic_id"])
+    return Response.json(200, post_json(ctx.store, post, ctx.viewer.user_id, style="single"))
+
+
+def private_messages(ctx: Context, match: re.Match[str]) -> Response:
+    from voicepeer.demo_forum.auth import signed_in
+
+    user = signed_in(ctx.viewer)
+    owner = ctx.store.user_by_name(match["username"])
+    if owner is None:
+        raise not_found()
+    if owner["id"] != user["id"] and not user["admin"]:
+        raise invalid_access()
+    return _paged(
+        ctx,
+        "archetype = 'private_message' AND id IN"
+        " (SELECT topic_id FROM topic_allowed_users WHERE user_id = ?)",
+        (owner["id"],), f"/topics/private-messages/{owner['username']}", style="private",
+    )
+
+
+ROUTES: tuple[Route, ...] = (
+    route("GET", r"/latest(?:\.json)?", latest),
+    route("GET", r"/new(?:\.json)?", new_topics),
+    route("GET", r"/unread(?:\.json)?", unread_topics),
+    route("GET", r"/categories(?:\.json)?", categories),
+    route("GET", r"/c/(?P<slug>[^/]+)/(?P<id>\d+)(?:/l/latest)?(?:\.json)?", category_topics),
+    route("GET", r"/t/(?P<id>\d+)/posts\.json", topic_posts),
+    route("GET", r"/posts/(?P<id>\d+)(?:\.json)?", single_post),
+    route("GET", r"/topics/private-messages/(?P<username>[^/]+?)(?:\.json)?", private_messages),
+)

@@ -1,0 +1,314 @@
+"""JSON shapes of topics, posts and lists, following the Discourse API spec per endpoint.
+
+Discourse serializes the same post differently per endpoint, and the spec forbids extra
+keys in several of them, so each shape is a full dict narrowed to that endpoint's keys.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sqlite3
+from typing import Any
+
+from voicepeer.demo_forum.store import Store
+
+POSTS_CHUNK = 20
+"""Posts per chunk in /t/{id}.json, as Discourse serves them."""
+TOPICS_PER_PAGE = 30
+
+_COLOURS = ("8c91f0", "e47c5d", "5fb0a3", "b573b7", "d1a03b", "6ea5d3", "9dbb4c")
+
+# Keys per endpoint, from the spec's response schemas (additionalProperties: false there).
+STREAM_POST_KEYS = (
+    "id", "name", "username", "avatar_template", "created_at", "cooked", "post_number",
+    "post_type", "updated_at", "reply_count", "reply_to_post_number", "quote_count",
+    "incoming_link_count", "reads", "readers_count", "score", "yours", "topic_id",
+    "topic_slug", "display_username", "primary_group_name", "flair_name", "flair_url",
+    "flair_bg_color", "flair_color", "version", "can_edit", "can_delete", "can_recover",
+    "can_see_hidden_post", "can_wiki", "link_counts", "read", "user_title", "bookmarked",
+    "actions_summary", "moderator", "admin", "staff", "user_id", "hidden", "trust_level",
+    "deleted_at", "user_deleted", "edit_reason", "can_view_edit_history", "wiki",
+    "reviewable_id", "reviewable_score_count", "reviewable_score_pending_count",
+    "reply_to_user",
+)
+CREATED_POST_KEYS = (
+    *(k for k in STREAM_POST_KEYS if k not in ("link_counts", "read")),
+    "raw", "posts_count", "flair_group_id", "badges_granted", "draft_sequence", "post_url",
+    "mentioned_users",
+)
+CATEGORY_TOPIC_KEYS = (
+    "id", "title", "fancy_title", "slug", "posts_count", "reply_count", "highest_post_number",
+    "image_url", "created_at", "last_posted_at", "bumped", "bumped_at", "archetype", "unseen",
+    "pinned", "unpinned", "excerpt", "visible", "closed", "archived", "bookmarked", "liked",
+    "views", "like_count", "has_summary", "last_poster_username", "category_id",
+    "pinned_globally", "featured_link", "posters",
+)
+
+
+def avatar_template(username: str) -> str:
+    colour = _COLOURS[sum(map(ord, username)) % len(_COLOURS)]
+    first = (username[:1] or "x").lower()
+    return f"/letter_avatar_proxy/v4/letter/{first}/{colour}/{{size}}.png"
+
+
+def basic_user(user: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": user["id"],
+        "username": user["username"],
+        "name": user["name"],
+        "avatar_template": avatar_template(user["username"]),
+    }
+
+
+def excerpt(cooked: str, limit: int = 200) -> str:
+    text = html.unescape(re.sub(r"<[^>]+>", " ", cooked))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def topic_stats(store: Store, topic_id: int) -> dict[str, Any]:
+    row = store.one(
+        "SELECT COUNT(*) AS n, MAX(post_number) AS highest, MAX(created_at) AS last_at"
+        " FROM posts WHERE topic_id = ?",
+        (topic_id,),
+    )
+    assert row is not None
+    last = store.one(
+        "SELECT u.username FROM posts p JOIN users u ON u.id = p.user_id"
+        " WHERE p.topic_id = ? ORDER BY p.post_number DESC LIMIT 1",
+        (topic_id,),
+    )
+    likes = store.scalar(
+        "SELECT COUNT(*) FROM post_likes l JOIN posts p ON p.id = l.post_id WHERE p.topic_id = ?",
+        (topic_id,),
+    )
+    first = store.one(
+        "SELECT id, cooked FROM posts WHERE topic_id = ? AND post_number = 1", (topic_id,)
+    )
+    op_likes = store.scalar(
+        "SELECT COUNT(*) FROM post_likes WHERE post_id = ?", (first["id"] if first else -1,)
+    )
+    posters = store.all(
+        "SELECT user_id, MIN(post_number) AS first_number FROM posts WHERE topic_id = ?"
+        " GROUP BY user_id ORDER BY first_number LIMIT 5",
+        (topic_id,),
+    )
+    return {
+        "posts_count": int(row["n"]),
+        "highest_post_number": int(row["highest"] or 0),
+        "last_posted_at": row["last_at"],
+        "last_poster_username": last["username"] if last else "",
+        "like_count": int(likes or 0),
+        "op_like_count": int(op_likes or 0),
+        "excerpt": excerpt(first["cooked"]) if first else "",
+        "poster_ids": [r["user_id"] for r in posters],
+    }
+
+
+def topic_list_item(
+    store: Store, topic: sqlite3.Row, viewer_id: int | None, *, style: str = "latest"
+) -> dict[str, Any]:
+    """One topic in a list; ``style`` is ``latest`` (also new/unread), ``category`` or
+    ``private`` (private message lists)."""
+    stats = topic_stats(store, topic["id"])
+    poster_ids: list[int] = stats["poster_ids"]
+    posters = []
+    for index, user_id in enumerate(poster_ids):
+        description = "Original Poster" if index == 0 else "Frequent Poster"
+        posters.append(
+            {"extras": "latest" if index == len(poster_ids) - 1 else "",
+             "description": description, "user_id": user_id, "primary_group_id": None}
+        )
+    item: dict[str, Any] = {
+        "id": topic["id"],
+        "title": topic["title"],
+        "fancy_title": html.escape(topic["title"], quote=False),
+        "slug": topic["slug"],
+        "posts_count": stats["posts_count"],
+        "reply_count": max(0, stats["posts_count"] - 1),
+        "highest_post_number": stats["highest_post_number"],
+        "image_url": None,
+        "created_at": topic["created_at"],
+        "last_posted_at": stats["last_posted_at"],
+        "bumped": True,
+        "bumped_at": topic["bumped_at"],
+        "archetype": topic["archetype"],
+        "unseen": False,
+        "pinned": False,
+        "unpinned": None,
+        "excerpt": stats["excerpt"],
+        "visible": True,
+        "closed": False,
+        "archived": False,
+        "bookmarked": False,
+        "liked": False,
+        "views": topic["views"],
+        "like_count": stats["like_count"],
+        "has_summary": False,
+        "last_poster_username": stats["last_poster_username"],
+        "category_id": topic["category_id"],
+        "op_like_count": stats["op_like_count"],
+        "pinned_globally": False,
+        "featured_link": None,
+        "posters": posters,
+    }
+    if viewer_id is not None:
+        item.update(_tracking(store, topic["id"], viewer_id, stats["highest_post_number"]))
+    if style == "category":
+        narrowed = {key: item[key] for key in CATEGORY_TOPIC_KEYS}
+        narrowed.update(bookmarked=None, liked=None)
+        return narrowed
+    del item["image_url"]  # the spec types it as a plain string in /latest.json
+    if style == "private":
+        allowed = sorted(store.allowed_user_ids(topic["id"]))
+        item["allowed_user_count"] = len(allowed)
+        item["participants"] = [
+            {"extras": "", "description": None, "user_id": uid, "primary_group_id": None}
+            for uid in allowed
+        ]
+    return item
+
+
+def _tracking(store: Store, topic_id: int, viewer_id: int, highest: int) -> dict[str, Any]:
+    last_read = store.last_read(viewer_id, topic_id)
+    bookmarked = bool(
+        store.scalar(
+            "SELECT COUNT(*) FROM bookmarks b JOIN posts p ON p.id = b.post_id"
+            " WHERE b.user_id = ? AND p.topic_id = ?",
+            (viewer_id, topic_id),
+        )
+    )
+    liked = bool(
+        store.scalar(
+            "SELECT COUNT(*) FROM post_likes l JOIN posts p ON p.id = l.post_id"
+            " WHERE l.user_id = ? AND p.topic_id = ?",
+            (viewer_id, topic_id),
+        )
+    )
+    tracking: dict[str, Any] = {
+        "unseen": last_read is None,
+        "bookmarked": bookmarked,
+        "liked": liked,
+        "notification_level": 1 if last_read is None else 2,
+        "unread_posts": 0 if last_read is None else max(0, highest - last_read),
+        "new_posts": 0 if last_read is None else max(0, highest - last_read),
+        "unread": 0,
+    }
+    if last_read is not None:
+        tracking["last_read_post_number"] = last_read
+    return tracking
+
+
+def post_json(
+    store: Store, post: sqlite3.Row, viewer_id: int | None, *, style: str = "stream"
+) -> dict[str, Any]:
+    """One post; ``style`` is ``stream`` (/t/{id}.json, /t/{id}/posts.json), ``single``
+    (/posts/{id}.json, /post_actions.json) or ``created`` (POST /posts.json)."""
+    topic = store.topic(post["topic_id"])
+    author = store.user_by_id(post["user_id"])
+    assert topic is not None and author is not None
+    reply_count = store.scalar(
+        "SELECT COUNT(*) FROM posts WHERE topic_id = ? AND reply_to_post_number = ?",
+        (post["topic_id"], post["post_number"]),
+    )
+    likes = int(store.scalar("SELECT COUNT(*) FROM post_likes WHERE post_id = ?", (post["id"],)))
+    liked = viewer_id is not None and bool(
+        store.scalar(
+            "SELECT COUNT(*) FROM post_likes WHERE post_id = ? AND user_id = ?",
+            (post["id"], viewer_id),
+        )
+    )
+    bookmarked = viewer_id is not None and bool(
+        store.scalar(
+            "SELECT COUNT(*) FROM bookmarks WHERE post_id = ? AND user_id = ?",
+            (post["id"], viewer_id),
+        )
+    )
+    last_read = store.last_read(viewer_id, post["topic_id"])
+    yours = viewer_id == post["user_id"]
+    like_action: dict[str, Any] = {"id": 2, "can_act": viewer_id is not None and not yours}
+    if likes:
+        like_action["count"] = likes
+    if liked:
+        like_action.update(acted=True, can_undo=True)
+    data: dict[str, Any] = {
+        "id": post["id"],
+        "name": author["name"],
+        "username": author["username"],
+        "avatar_template": avatar_template(author["username"]),
+        "created_at": post["created_at"],
+        "cooked": post["cooked"],
+        "post_number": post["post_number"],
+        "post_type": 1,
+        "updated_at": post["created_at"],
+        "reply_count": int(reply_count or 0),
+        "reply_to_post_number": post["reply_to_post_number"],
+        "quote_count": post["cooked"].count('<aside class="quote'),
+        "incoming_link_count": 0,
+        "reads": 1,
+        "readers_count": 0,
+        "score": 0,
+        "yours": yours,
+        "topic_id": post["topic_id"],
+        "topic_slug": topic["slug"],
+        "display_username": author["name"],
+        "primary_group_name": None,
+        "flair_name": None,
+        "flair_url": None,
+        "flair_bg_color": None,
+        "flair_color": None,
+        "flair_group_id": None,
+        "version": 1,
+        "can_edit": yours,
+        "can_delete": yours and post["post_number"] > 1,
+        "can_recover": False,
+        "can_see_hidden_post": False,
+        "can_wiki": False,
+        "link_counts": [],
+        "read": last_read is not None and post["post_number"] <= last_read,
+        "user_title": None,
+        "bookmarked": bookmarked,
+        "actions_summary": [like_action],
+        "moderator": bool(author["moderator"]),
+        "admin": bool(author["admin"]),
+        "staff": bool(author["admin"] or author["moderator"]),
+        "user_id": author["id"],
+        "hidden": False,
+        "trust_level": author["trust_level"],
+        "deleted_at": None,
+        "user_deleted": False,
+        "edit_reason": None,
+        "can_view_edit_history": True,
+        "wiki": False,
+        "reviewable_id": 0,
+        "reviewable_score_count": 0,
+        "reviewable_score_pending_count": 0,
+        "raw": post["raw"],
+        "posts_count": int(
+            store.scalar("SELECT COUNT(*) FROM posts WHERE topic_id = ?", (post["topic_id"],))
+        ),
+        "post_url": f"/t/{topic['slug']}/{topic['id']}/{post['post_number']}",
+        "badges_granted": [],
+        "draft_sequence": 0,
+        "mentioned_users": [],
+    }
+    if post["reply_to_post_number"]:
+        parent_author = store.one(
+            "SELECT u.* FROM posts p JOIN users u ON u.id = p.user_id"
+            " WHERE p.topic_id = ? AND p.post_number = ?",
+            (post["topic_id"], post["reply_to_post_number"]),
+        )
+        if parent_author is not None:
+            data["reply_to_user"] = {
+                "username": parent_author["username"],
+                "name": parent_author["name"],
+                "avatar_template": avatar_template(parent_author["username"]),
+            }
+    if style == "stream":
+        return {key: data[key] for key in STREAM_POST_KEYS if key in data}
+    if style == "created":
+        return {key: data[key] for key in CREATED_POST_KEYS if key in data}
+    data.pop("link_counts")
+    data.pop("read")
+    return data

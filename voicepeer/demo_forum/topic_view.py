@@ -1,0 +1,155 @@
+"""GET /t/{id}.json: a topic with its first chunk of posts and every post id."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.http_api import Response
+from voicepeer.demo_forum.reading import visible_topic
+from voicepeer.demo_forum.serializers import POSTS_CHUNK, avatar_template, basic_user, post_json
+
+
+def _days_ago(stamp: str) -> int:
+    moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    return max(0, (datetime.now(UTC) - moment).days)
+
+
+def show_topic(ctx: Context, match: re.Match[str]) -> Response:
+    store = ctx.store
+    topic = visible_topic(ctx, int(match["id"]))
+    viewer_id = ctx.viewer.user_id
+    with store.transaction() as conn:
+        conn.execute("UPDATE topics SET views = views + 1 WHERE id = ?", (topic["id"],))
+    posts = store.all(
+        "SELECT * FROM posts WHERE topic_id = ? ORDER BY post_number", (topic["id"],)
+    )
+    start = 0
+    near = match.groupdict().get("post_number")
+    if near:  # /t/{id}/{post_number}.json: the chunk that holds that post
+        numbers = [p["post_number"] for p in posts]
+        target = int(near)
+        index = next((i for i, n in enumerate(numbers) if n >= target), max(0, len(numbers) - 1))
+        start = max(0, min(index, len(posts) - POSTS_CHUNK))
+    chunk = posts[start : start + POSTS_CHUNK]
+    author = store.user_by_id(topic["user_id"])
+    last_author = store.user_by_id(posts[-1]["user_id"]) if posts else author
+    assert author is not None and last_author is not None
+    participants = store.all(
+        "SELECT u.*, COUNT(p.id) AS post_count FROM posts p JOIN users u ON u.id = p.user_id"
+        " WHERE p.topic_id = ? GROUP BY u.id ORDER BY post_count DESC LIMIT 24",
+        (topic["id"],),
+    )
+    likes = int(store.scalar(
+        "SELECT COUNT(*) FROM post_likes l JOIN posts p ON p.id = l.post_id WHERE p.topic_id = ?",
+        (topic["id"],),
+    ))
+    bookmarks = []
+    if viewer_id is not None:
+        for row in store.all(
+            "SELECT b.* FROM bookmarks b JOIN posts p ON p.id = b.post_id"
+            " WHERE b.user_id = ? AND p.topic_id = ?", (viewer_id, topic["id"]),
+        ):
+            bookmarks.append({"id": row["id"], "bookmarkable_id": row["post_id"],
+                              "bookmarkable_type": "Post", "name": row["name"],
+                              "reminder_at": None})
+    words = sum(len(p["raw"].split()) for p in posts)
+    data: dict[str, Any] = {
+        "post_stream": {
+            "posts": [post_json(store, p, viewer_id) for p in chunk],
+            "stream": [p["id"] for p in posts],
+        },
+        "timeline_lookup": [[1, _days_ago(topic["created_at"])]],
+        "suggested_topics": [],
+        "tags": [],
+        "tags_descriptions": {},
+        "id": topic["id"],
+        "title": topic["title"],
+        "fancy_title": topic["title"].replace("&", "&amp;").replace("<", "&lt;"),
+        "posts_count": len(posts),
+        "created_at": topic["created_at"],
+        "views": topic["views"] + 1,
+        "reply_count": max(0, len(posts) - 1),
+        "like_count": likes,
+        "last_posted_at": posts[-1]["created_at"] if posts else None,
+        "visible": True,
+        "closed": False,
+        "archived": False,
+        "has_summary": False,
+        "archetype": topic["archetype"],
+        "slug": topic["slug"],
+        "category_id": topic["category_id"],
+        "word_count": words,
+        "deleted_at": None,
+        "user_id": topic["user_id"],
+        "featured_link": None,
+        "pinned_globally": False,
+        "pinned_at": None,
+        "pinned_until": None,
+        "image_url": None,
+        "slow_mode_seconds": 0,
+        "draft": None,
+        "draft_key": f"topic_{topic['id']}",
+        "draft_sequence": 0,
+        "unpinned": None,
+        "pinned": False,
+        "current_post_number": chunk[0]["post_number"] if chunk else 1,
+        "highest_post_number": posts[-1]["post_number"] if posts else 0,
+        "deleted_by": None,
+        "has_deleted": False,
+        "actions_summary": [
+            {"id": n, "count": 0, "hidden": False, "can_act": viewer_id is not None}
+            for n in (4, 8, 10, 7)
+        ],
+        "chunk_size": POSTS_CHUNK,
+        "bookmarked": bool(bookmarks),
+        "bookmarks": bookmarks,
+        "topic_timer": None,
+        "message_bus_last_id": 0,
+        "participant_count": len(participants),
+        "show_read_indicator": False,
+        "thumbnails": None,
+        "slow_mode_enabled_until": None,
+        "details": {
+            "can_edit": False, "notification_level": 1, "can_move_posts": False,
+            "can_delete": False, "can_remove_allowed_users": False,
+            "can_create_post": viewer_id is not None or ctx.options.demo_mode,
+            "can_reply_as_new_topic": viewer_id is not None, "can_convert_topic": False,
+            "can_review_topic": False, "can_close_topic": False, "can_archive_topic": False,
+            "can_split_merge_topic": False, "can_edit_staff_notes": False,
+            "can_toggle_topic_visibility": False, "can_pin_unpin_topic": False,
+            "can_moderate_category": False, "can_remove_self_id": viewer_id or 0,
+            "participants": [
+                {**basic_user(u), "post_count": u["post_count"], "primary_group_name": None,
+                 "flair_name": None, "flair_url": None, "flair_color": None,
+                 "flair_bg_color": None, "flair_group_id": None, "admin": bool(u["admin"]),
+                 "moderator": bool(u["moderator"]), "trust_level": u["trust_level"]}
+                for u in participants
+            ],
+            "created_by": basic_user(author),
+            "last_poster": basic_user(last_author),
+        },
+    }
+    if topic["archetype"] == "private_message":
+        data["details"]["allowed_users"] = [
+            {"id": u["id"], "username": u["username"], "name": u["name"],
+             "avatar_template": avatar_template(u["username"])}
+            for uid in sorted(store.allowed_user_ids(topic["id"]))
+            if (u := store.user_by_id(uid)) is not None
+        ]
+    if viewer_id is not None:
+        last_read = store.last_read(viewer_id, topic["id"])
+        if last_read is not None:
+            data["last_read_post_number"] = last_read
+    return Response.json(200, data)
+
+
+ROUTES: tuple[Route, ...] = (
+    route("GET", r"/t/(?P<id>\d+)(?:\.json)?", show_topic),
+    route("GET", r"/t/(?P<id>\d+)/(?P<post_number>\d+)(?:\.json)?", show_topic),
+    route("GET", r"/t/(?P<slug>[^/]*[^/\d][^/]*)/(?P<id>\d+)(?:\.json)?", show_topic),
+    route("GET", r"/t/(?P<slug>[^/]*[^/\d][^/]*)/(?P<id>\d+)/(?P<post_number>\d+)(?:\.json)?",
+          show_topic),
+)

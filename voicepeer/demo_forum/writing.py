@@ -1,0 +1,242 @@
+"""Endpoints that change the forum: posting, liking, bookmarking and read tracking."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from voicepeer.demo_forum.auth import acting_user, signed_in
+from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.http_api import (
+    Response,
+    error,
+    invalid_access,
+    invalid_param,
+    missing_param,
+    not_found,
+    rejected,
+)
+from voicepeer.demo_forum.posting import add_like, add_post, add_topic
+from voicepeer.demo_forum.reading import visible_topic
+from voicepeer.demo_forum.serializers import avatar_template, post_json
+from voicepeer.demo_forum.store import now_iso
+
+
+def _length_errors(
+    ctx: Context, raw: str, title: str | None, *, private: bool, new_topic: bool
+) -> list[str]:
+    options = ctx.options
+    errors: list[str] = []
+    if new_topic:
+        title_text = (title or "").strip()
+        min_title = (
+            options.min_personal_message_title_length if private
+            else options.min_topic_title_length
+        )
+        if not title_text:
+            errors.append("Title can't be blank")
+        elif len(title_text) < min_title:
+            errors.append(f"Title is too short (minimum is {min_title} characters)")
+        elif len(title_text) > options.max_topic_title_length:
+            errors.append(
+                f"Title is too long (maximum is {options.max_topic_title_length} characters)"
+            )
+    body = raw.strip()
+    if private:
+        minimum = options.min_personal_message_post_length
+    elif new_topic:
+        minimum = options.min_first_post_length
+    else:
+        minimum = options.min_post_length
+    if len(body) < minimum:
+        errors.append(f"Body is too short (minimum is {minimum} characters)")
+    elif len(body) > options.max_post_length:
+        errors.append(f"Body is too long (maximum is {options.max_post_length} characters)")
+    return errors
+
+
+def _needs_moderation(ctx: Context, user: sqlite3.Row, raw: str, title: str | None) -> bool:
+    if user["username"].lower() in {u.lower() for u in ctx.options.moderated_usernames}:
+        return True
+    text = f"{title or ''} {raw}".lower()
+    return any(
+        re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text)
+        for word in ctx.options.moderated_words if word.strip()
+    )
+
+
+def create_post(ctx: Context, _m: re.Match[str]) -> Response:
+    params = ctx.request.params
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    raw = params.text("raw")
+    if raw is None or not raw.strip():
+        raise missing_param("raw")
+    topic_id = params.integer("topic_id")
+    reply_to = params.integer("reply_to_post_number")
+    title = params.text("title")
+    archetype = params.text("archetype") or "regular"
+    if archetype not in ("regular", "private_message"):
+        raise invalid_param("archetype")
+    recipients: list[sqlite3.Row] = []
+    category_id: int | None = None
+    private = archetype == "private_message"
+    if topic_id is not None:
+        topic = visible_topic(ctx, topic_id)
+        if topic["archetype"] == "private_message" and user["id"] not in ctx.store.allowed_user_ids(
+            topic["id"]
+        ):
+            raise invalid_access()
+        private = topic["archetype"] == "private_message"
+        if reply_to is not None and not ctx.store.scalar(
+            "SELECT COUNT(*) FROM posts WHERE topic_id = ? AND post_number = ?",
+            (topic_id, reply_to),
+        ):
+            reply_to = None  # Discourse ignores a reply target that is not in the topic
+    elif private:
+        names = (params.text("target_recipients") or params.text("target_usernames") or "")
+        wanted = [n.strip() for n in names.split(",") if n.strip()]
+        if not wanted:
+            raise rejected(["You must choose a valid user."], "create_post")
+        for name in wanted:
+            found = ctx.store.user_by_name(name)
+            if found is None:
+                raise rejected([f"Sorry, you can't send a message to \"{name}\"."], "create_post")
+            recipients.append(found)
+    else:
+        category_param = params.integer("category")
+        if category_param is None:
+            category_id = ctx.store.scalar(
+                "SELECT id FROM categories WHERE slug = 'uncategorized'"
+            )
+        elif ctx.store.scalar("SELECT COUNT(*) FROM categories WHERE id = ?", (category_param,)):
+            category_id = category_param
+        else:
+            raise rejected(["Category can't be blank"], "create_post")
+    errors = _length_errors(ctx, raw, title, private=private, new_topic=topic_id is None)
+    if errors:
+        raise rejected(errors, "create_post")
+    if _needs_moderation(ctx, user, raw, title):
+        return _enqueue(ctx, user, raw, title, topic_id, category_id, archetype)
+    with ctx.store.transaction() as conn:
+        if topic_id is not None:
+            post = add_post(ctx.store, conn, topic_id=topic_id, user_id=user["id"], raw=raw,
+                            reply_to_post_number=reply_to)
+        else:
+            post = add_topic(ctx.store, conn, user_id=user["id"], title=(title or "").strip(),
+                             raw=raw, category_id=category_id, archetype=archetype,
+                             recipients=tuple(r["id"] for r in recipients))
+    return Response.json(200, post_json(ctx.store, post, user["id"], style="created"))
+
+
+def _enqueue(
+    ctx: Context, user: sqlite3.Row, raw: str, title: str | None, topic_id: int | None,
+    category_id: int | None, archetype: str,
+) -> Response:
+    created_at = now_iso()
+    with ctx.store.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO pending_posts (user_id, topic_id, category_id, title, raw, archetype,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (user["id"], topic_id, category_id, title, raw, archetype, created_at),
+        )
+        pending_count = conn.execute(
+            "SELECT COUNT(*) FROM pending_posts WHERE user_id = ?", (user["id"],)
+        ).fetchone()[0]
+    pending: dict[str, Any] = {
+        "id": cursor.lastrowid, "avatar_template": avatar_template(user["username"]),
+        "category_url": None, "created_at": created_at, "created_by_id": user["id"],
+        "name": user["name"], "raw_text": raw, "title": title, "topic_id": topic_id,
+        "topic_url": f"/t/{topic_id}" if topic_id else None, "username": user["username"],
+    }
+    return Response.json(200, {"success": True, "action": "enqueued", "pending_post": pending,
+                               "pending_count": pending_count})
+
+
+def _post_for_action(ctx: Context, post_id: int) -> sqlite3.Row:
+    post = ctx.store.one("SELECT * FROM posts WHERE id = ?", (post_id,))
+    if post is None:
+        raise not_found()
+    visible_topic(ctx, post["topic_id"])
+    return post
+
+
+def post_action(ctx: Context, _m: re.Match[str]) -> Response:
+    params = ctx.request.params
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    post = _post_for_action(ctx, params.integer("id", required=True) or 0)
+    action = params.integer("post_action_type_id", required=True)
+    if action != 2:
+        raise error(400, "The demo forum only supports likes (post_action_type_id 2).",
+                    "invalid_parameters")
+    if post["user_id"] == user["id"]:
+        raise invalid_access()
+    with ctx.store.transaction() as conn:
+        if not add_like(conn, post=post, user_id=user["id"], actor=user["username"]):
+            raise error(403, "You have already performed this action.", "invalid_access")
+    return Response.json(200, post_json(ctx.store, post, user["id"], style="single"))
+
+
+def create_bookmark(ctx: Context, _m: re.Match[str]) -> Response:
+    params = ctx.request.params
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    kind = params.text("bookmarkable_type") or "Post"
+    if kind != "Post":
+        raise error(400, "The demo forum bookmarks posts only (bookmarkable_type Post).",
+                    "invalid_parameters")
+    post = _post_for_action(ctx, params.integer("bookmarkable_id", required=True) or 0)
+    with ctx.store.transaction() as conn:
+        try:
+            cursor = conn.execute(
+                "INSERT INTO bookmarks (user_id, post_id, name, created_at) VALUES (?, ?, ?, ?)",
+                (user["id"], post["id"], params.text("name"), now_iso()),
+            )
+        except sqlite3.IntegrityError as exc:
+            raise error(400, "You have already bookmarked this post.") from exc
+    return Response.json(200, {"success": "OK", "id": cursor.lastrowid})
+
+
+def delete_bookmark(ctx: Context, match: re.Match[str]) -> Response:
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    with ctx.store.transaction() as conn:
+        cursor = conn.execute(
+            "DELETE FROM bookmarks WHERE id = ? AND user_id = ?", (int(match["id"]), user["id"])
+        )
+    if cursor.rowcount == 0:
+        raise not_found()
+    return Response.json(200, {"success": "OK", "topic_bookmarked": False})
+
+
+def topic_timings(ctx: Context, _m: re.Match[str]) -> Response:
+    """Discourse's read tracking: ``timings[post_number]=milliseconds`` per post read."""
+    user = signed_in(ctx.viewer)
+    params = ctx.request.params
+    topic = visible_topic(ctx, params.integer("topic_id", required=True) or 0)
+    try:
+        numbers = [int(n) for n in params.mapping("timings")]
+    except ValueError as exc:
+        raise invalid_param("timings") from exc
+    highest = int(ctx.store.scalar(
+        "SELECT COALESCE(MAX(post_number), 0) FROM posts WHERE topic_id = ?", (topic["id"],)
+    ))
+    read_up_to = max((n for n in numbers if 1 <= n <= highest), default=0)
+    if read_up_to:
+        with ctx.store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO topic_reads (user_id, topic_id, last_read_post_number)"
+                " VALUES (?, ?, ?) ON CONFLICT (user_id, topic_id) DO UPDATE SET"
+                " last_read_post_number ="
+                " MAX(last_read_post_number, excluded.last_read_post_number)",
+                (user["id"], topic["id"], read_up_to),
+            )
+    # Discourse answers timings with an empty 200.
+    return Response(200, b"", "text/plain; charset=utf-8")
+
+
+ROUTES: tuple[Route, ...] = (
+    route("POST", r"/posts(?:\.json)?", create_post),
+    route("POST", r"/post_actions(?:\.json)?", post_action),
+    route("POST", r"/bookmarks(?:\.json)?", create_bookmark),
+    route("DELETE", r"/bookmarks/(?P<id>\d+)(?:\.json)?", delete_bookmark),
+    route("POST", r"/topics/timings(?:\.json)?", topic_timings),
+)
