@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
+from voicepeer.forum.base import (
+    Category,
+    Notification,
+    Post,
+    Topic,
+    TopicList,
+    TopicSummary,
+)
 from voicepeer.speech.text import spoken_age
 
 _COUNT_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
@@ -41,12 +48,10 @@ def topic_line(position: int, topic: TopicSummary) -> str:
     return ", ".join(parts) + "."
 
 
-def topic_list_summary(topics: TopicList, shown: int, heading: str = "latest") -> str:
-    """Announce a topic list and name the first ``shown`` topics."""
+def topic_list_summary(topics: TopicList, shown: int, heading: str) -> str:
+    """``heading`` (e.g. "5 latest topics."), then the first ``shown`` topics named."""
     count = len(topics.topics)
-    if count == 0:
-        return f"There are no {heading} topics right now."
-    lines = [f"{count_phrase(count, heading + ' topic').capitalize()}."]
+    lines = [heading]
     lines += [topic_line(i + 1, t) for i, t in enumerate(topics.topics[:shown])]
     if count > shown:
         lines.append(f"Say next to hear more, or open topic and a number up to {count}.")
@@ -73,3 +78,20 @@ def post_header(post: Post, index: int, total: int, now: datetime) -> str:
 
 def author_name(post: Post) -> str:
     return post.name or post.username
+
+
+NOTIFICATION_PHRASES = {
+    "replied": "{who} replied to you in {topic}.",
+    "mentioned": "{who} mentioned you in {topic}.",
+    "quoted": "{who} quoted you in {topic}.",
+    "liked": "{who} liked your post in {topic}.",
+    "private_message": "{who} sent you a private message: {topic}.",
+    "posted": "{who} posted in {topic}, which you are watching.",
+}
+
+
+def notification_line(notification: Notification) -> str:
+    """ "Sam replied to you in Heat and fatigue." """
+    template = NOTIFICATION_PHRASES.get(notification.kind, "{who}: something new in {topic}.")
+    return template.format(who=notification.username or "Someone",
+                           topic=notification.topic_title or "a topic")

@@ -36,3 +36,19 @@ class PlaceKeeper(Protocol):
     def get(self, topic_id: int) -> int | None: ...
 
     def set(self, topic_id: int, post_index: int) -> None: ...
+
+
+class VoiceControls(Protocol):
+    """Speaking rate and volume, changed by voice and remembered across restarts.
+
+    Each method applies the change and returns a short sentence confirming it, said in the
+    new voice ("Speaking faster.", or "That is as fast as I go." at the limit).
+    """
+
+    def faster(self) -> str: ...
+
+    def slower(self) -> str: ...
+
+    def louder(self) -> str: ...
+
+    def quieter(self) -> str: ...

@@ -1,10 +1,12 @@
 """The voice loop's states and the transitions allowed between them.
 
     BROWSING ──open N / read──▶ READING ──reply──▶ DICTATING ──send it──▶ CONFIRMING
-       ▲  ◀──back / latest──────┘  ▲                  │  ▲                   │
-       │                           └──cancel──────────┘  └──no──────────────┤
-       │                           └──yes: posted (or kept in the outbox)───┘
-    any state ──go to sleep──▶ SLEEPING ──wake up──▶ the state it was in
+       ▲  ◀──back / latest──────┘ ▲  ▲                 │  ▲                   │
+       │                          │  └──cancel─────────┘  └──no──────────────┤
+       │                          │  └──yes: posted (or kept in the outbox)──┘
+       │                          ▼
+       └──back────────────── CONTENT_NOTE  (a post that mentions a noted topic: read it?)
+    BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
 - READING: a topic is open and one post is current; next / previous move through posts.
@@ -12,7 +14,9 @@
   is an editing command ("scratch that", "read it back", "send it", "cancel" …).
 - CONFIRMING: the reply has been read back and voicepeer has asked "Shall I post it?";
   only an explicit "yes" posts. "No" goes back to dictating with the draft kept.
-- SLEEPING: everything but "wake up" is ignored.
+- CONTENT_NOTE: voicepeer has said "This post talks about …. Read it?"; yes reads it,
+  no or next skips it.
+- SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
 
 Posting is not a state of its own: after "yes" the reply is handed to the outbox and the
 loop is back in READING, on the same topic, whatever the forum answered.
@@ -26,14 +30,20 @@ from enum import Enum
 class State(Enum):
     BROWSING = "browsing"
     READING = "reading"
+    CONTENT_NOTE = "content_note"
     DICTATING = "dictating"
     CONFIRMING = "confirming"
     SLEEPING = "sleeping"
 
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
-    State.BROWSING: frozenset({State.BROWSING, State.READING, State.SLEEPING}),
-    State.READING: frozenset({State.READING, State.BROWSING, State.DICTATING, State.SLEEPING}),
+    State.BROWSING: frozenset({
+        State.BROWSING, State.READING, State.CONTENT_NOTE, State.SLEEPING,
+    }),
+    State.READING: frozenset({
+        State.READING, State.BROWSING, State.CONTENT_NOTE, State.DICTATING, State.SLEEPING,
+    }),
+    State.CONTENT_NOTE: frozenset({State.CONTENT_NOTE, State.READING, State.BROWSING}),
     State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING}),
     State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING}),
     State.SLEEPING: frozenset({State.BROWSING, State.READING}),

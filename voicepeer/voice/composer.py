@@ -1,0 +1,165 @@
+"""Writing a reply by voice: dictation, editing, reading back, and the question before posting.
+
+The draft is saved durably after every change, so a crash, a power cut or simply walking
+away loses nothing; "reply" in the same topic brings it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from voicepeer.errors import ForumError
+from voicepeer.forum.base import Forum, NewReply, Post, SiteLimits, Topic
+from voicepeer.forum.checks import check_reply
+from voicepeer.voice import phrasing
+from voicepeer.voice.dictation import Draft
+from voicepeer.voice.dictation_commands import DictationAction, dictation_action
+from voicepeer.voice.ports import DraftKeeper, ReplyOutbox
+
+Say = Callable[[str], None]
+
+DICTATION_HELP = (
+    "Say your reply. You can say comma, full stop, question mark, new line or new paragraph. "
+    "Say scratch that to remove the last part, delete last word, read it back, start over, "
+    "send it, or cancel."
+)
+
+
+class Next(Enum):
+    """Where the conversation goes after a dictation step (the assistant makes the move)."""
+
+    DICTATING = "dictating"
+    CONFIRMING = "confirming"
+    READING = "reading"
+
+
+@dataclass
+class ComposerEngines:
+    forum: Forum
+    drafts: DraftKeeper
+    outbox: ReplyOutbox
+
+
+class Composer:
+    """The reply being written to one topic (and, within it, to one post)."""
+
+    def __init__(self, engines: ComposerEngines, say: Say) -> None:
+        self._engines = engines
+        self._say = say
+        self.draft = Draft()
+        self._topic: Topic | None = None
+        self._reply_to: Post | None = None
+        self._category: str | None = None
+
+    @staticmethod
+    def _key(topic: Topic) -> str:
+        return f"topic-{topic.id}"
+
+    def start(self, topic: Topic, reply_to: Post | None, category: str | None) -> None:
+        """Begin (or take up again) a reply to ``topic``, answering ``reply_to``; ``category``
+        names where the topic is, for telling the user where the reply will appear."""
+        self._topic, self._reply_to, self._category = topic, reply_to, category
+        saved = self._engines.drafts.load(self._key(topic))
+        self.draft = Draft.from_text(saved) if saved else Draft()
+        if saved:
+            self._say(f"You have a saved reply to {topic.title}. It says: {self.draft.text} "
+                      "Keep talking to add to it, or say send it.")
+        else:
+            whom = phrasing.author_name(reply_to) if reply_to else "the topic"
+            self._say(f"Replying to {whom} in {topic.title}. Say your reply, then say send it. "
+                      "Take your time.")
+
+    def hear(self, utterance: str) -> Next:
+        """One dictated utterance: an editing command when it is one as a whole, else text."""
+        action = dictation_action(utterance)
+        if action is DictationAction.SEND:
+            return self.ask_to_post()
+        if action is DictationAction.CANCEL:
+            return self.cancel()
+        if action is DictationAction.READ_BACK:
+            self._say(f"Your reply says: {self.draft.text}" if not self.draft.is_empty
+                      else "Your reply is empty so far.")
+        elif action is DictationAction.SCRATCH:
+            self._say("Removed the last part." if self.draft.scratch_last_phrase()
+                      else "There is nothing to remove.")
+        elif action is DictationAction.DELETE_WORD:
+            word = self.draft.delete_last_word()
+            self._say(f"Deleted {word}." if word else "There is nothing to delete.")
+        elif action is DictationAction.START_OVER:
+            self.draft.clear()
+            self._say("Your reply is empty again. Start when you are ready.")
+        elif action is DictationAction.HELP:
+            self._say(DICTATION_HELP)
+        else:
+            self.draft.add(utterance)
+        self.save()
+        return Next.DICTATING
+
+    def save(self) -> None:
+        if self._topic is None:
+            return
+        if self.draft.is_empty:
+            self._engines.drafts.discard(self._key(self._topic))
+        else:
+            self._engines.drafts.save(self._key(self._topic), self.draft.text)
+
+    def ask_to_post(self) -> Next:
+        """Read the reply back, say where it will appear and who can see it, and ask."""
+        assert self._topic is not None
+        text = self.draft.text_to_send()
+        limits = self._limits()
+        problems = check_reply(text, limits, private=self._is_private())
+        if problems:
+            self._say(" ".join(problems) + " Then say send it.")
+            return Next.DICTATING
+        self._say(f"Your reply says: {text} {self._audience()} Shall I post it? Say yes or no.")
+        return Next.CONFIRMING
+
+    def _limits(self) -> SiteLimits:
+        try:
+            return self._engines.forum.site_limits()
+        except ForumError:
+            # Offline, Discourse's defaults stand in: the reply can still be confirmed and
+            # kept in the outbox until the forum is back.
+            return SiteLimits()
+
+    def _is_private(self) -> bool:
+        return self._topic is not None and self._topic.archetype == "private_message"
+
+    def _audience(self) -> str:
+        forum = self._engines.forum.display_name
+        if self._is_private():
+            whom = phrasing.author_name(self._reply_to) if self._reply_to else "the group"
+            return f"It will be sent privately, to {whom}, on {forum}."
+        where = self._category or (self._topic.title if self._topic else "the topic")
+        return f"It will appear publicly, in {where}, on {forum}."
+
+    def post(self) -> None:
+        """The user said yes: hand the reply to the outbox and say what became of it."""
+        assert self._topic is not None
+        reply_to = self._reply_to
+        # Replying to the opening post is replying to the topic itself.
+        number = reply_to.post_number if reply_to and reply_to.post_number > 1 else None
+        reply = NewReply(self._topic.id, self.draft.text_to_send(), number)
+        # The outbox has the reply on disk before anything is sent, so the draft can go.
+        result = self._engines.outbox.submit(reply, self._topic.title)
+        self._engines.drafts.discard(self._key(self._topic))
+        self.draft = Draft()
+        self._say(result.spoken)
+
+    def decline(self) -> Next:
+        self._say("All right, I have not posted it. Your reply is kept. Keep talking to add to "
+                  "it, or say send it when you are ready.")
+        return Next.DICTATING
+
+    def cancel(self) -> Next:
+        # Cancelling keeps the draft: the user may come back to it with "reply".
+        self.save()
+        self._say("Reply cancelled." if self.draft.is_empty
+                  else "Reply put aside. It is saved: say reply to come back to it.")
+        return Next.READING
+
+    def words_so_far(self) -> int:
+        return len(self.draft.text.split())

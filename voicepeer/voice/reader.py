@@ -1,0 +1,281 @@
+"""Finding one's way through the forum by ear: topic lists, topics, posts.
+
+The reader does the work and says the results; the assistant decides the state. Methods
+that may change what is current return whether they succeeded, so the assistant can move
+to the right state.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import TypeVar
+
+from voicepeer.errors import ForumError
+from voicepeer.forum.base import Category, Forum, Post, Topic, TopicList, TopicSummary
+from voicepeer.forum.thread import Thread
+from voicepeer.voice import phrasing
+from voicepeer.voice.ports import PlaceKeeper
+from voicepeer.voice.settings import VoiceSettings
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+PostRenderer = Callable[[Post], str]
+"""Turns a post into the text to speak (markup converted, muted words applied)."""
+Say = Callable[[str], None]
+
+POST_CHUNK = 20
+"""Posts fetched per request when reading on (Discourse's own chunk size)."""
+
+
+class ReadOutcome(Enum):
+    READ = "read"
+    HELD = "held"
+    """A content note was given: the post waits for the user's yes or no."""
+    FAILED = "failed"
+
+
+@dataclass
+class ReaderEngines:
+    forum: Forum
+    places: PlaceKeeper
+    render_post: PostRenderer
+
+
+class Reader:
+    """What is current in the forum — a topic list, a topic, a post — and reading it aloud."""
+
+    def __init__(self, engines: ReaderEngines, settings: VoiceSettings, say: Say,
+                 now: Callable[[], datetime]) -> None:
+        self._engines = engines
+        self._settings = settings
+        self._say = say
+        self._now = now
+        self.topics: TopicList | None = None
+        self.topic_index = 0
+        self.thread: Thread | None = None
+        self.post_index = 0
+        self._categories: dict[int, Category] | None = None
+        self._notes = [re.compile(rf"\b{re.escape(t.strip())}", re.IGNORECASE)
+                       for t in settings.content_note_topics if t.strip()]
+
+    @property
+    def topic(self) -> Topic | None:
+        return self.thread.topic if self.thread else None
+
+    # --- topic lists --------------------------------------------------------------------
+
+    def latest(self) -> bool:
+        topics = self.forum_call(lambda: self._engines.forum.latest())
+        if topics is None:
+            return False
+        if not topics.topics:
+            self._say("There are no topics on the forum yet.")
+            return False
+        count = phrasing.count_phrase(len(topics.topics), "latest topic").capitalize()
+        return self._show_list(topics, f"{count}.")
+
+    def show_search(self, query: str) -> bool:
+        hits = self.forum_call(lambda: self._engines.forum.search(query))
+        if hits is None:
+            return False
+        if not hits:
+            self._say(f"I found nothing about {query}. Try other words.")
+            return False
+        seen: dict[int, TopicSummary] = {}
+        for hit in hits:
+            seen.setdefault(hit.topic_id, TopicSummary(
+                id=hit.topic_id, title=hit.topic_title or "an untitled topic", slug="",
+                posts_count=0, created_by=hit.username))
+        found = TopicList(tuple(seen.values()))
+        count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
+        return self._show_list(found, f"{count} about {query}.")
+
+    def _show_list(self, topics: TopicList, heading: str) -> bool:
+        self.topics, self.topic_index = topics, 0
+        self.thread = None
+        self._say(phrasing.topic_list_summary(topics, self._settings.max_listed_topics, heading))
+        return bool(topics.topics)
+
+    def step_in_list(self, delta: int) -> None:
+        if self.topics is None:
+            self.latest()
+            return
+        new_index = self.topic_index + delta
+        if not 0 <= new_index < len(self.topics.topics):
+            self._say("That is the end of the list." if delta > 0 else "This is the first topic.")
+            return
+        self.topic_index = new_index
+        self._say(phrasing.topic_line(new_index + 1, self.topics.topics[new_index])
+                  + " Say read to open it.")
+
+    def current_list_line(self) -> str:
+        if self.topics is None or not self.topics.topics:
+            return "There is no topic list yet. Say latest topics."
+        return phrasing.topic_line(self.topic_index + 1, self.topics.topics[self.topic_index])
+
+    # --- topics and posts ---------------------------------------------------------------
+
+    def open_number(self, number: int) -> ReadOutcome:
+        if self.topics is None:
+            topics = self.forum_call(lambda: self._engines.forum.latest())
+            if topics is None:
+                return ReadOutcome.FAILED
+            self.topics = topics
+        count = len(self.topics.topics)
+        if not 1 <= number <= count:
+            self._say(f"There is no topic {number}. Say a number from 1 to {count}."
+                      if count else "There are no topics to open.")
+            return ReadOutcome.FAILED
+        self.topic_index = number - 1
+        return self.open_topic(self.topics.topics[self.topic_index].id)
+
+    def open_current(self) -> ReadOutcome:
+        if self.topics is None or not self.topics.topics:
+            self.latest()
+            return ReadOutcome.FAILED
+        return self.open_topic(self.topics.topics[self.topic_index].id)
+
+    def open_topic(self, topic_id: int, post_number: int | None = None) -> ReadOutcome:
+        topic = self.forum_call(lambda: self._engines.forum.topic(topic_id))
+        if topic is None:
+            return ReadOutcome.FAILED
+        if not topic.post_ids:
+            self._say(f"{topic.title} has no posts I can read.")
+            return ReadOutcome.FAILED
+        self.thread = Thread(self._engines.forum, topic, chunk_size=POST_CHUNK)
+        self.post_index = self._starting_index(self.thread, post_number)
+        intro = phrasing.topic_intro(topic, self.category(topic.category_id))
+        if self.post_index and post_number is None:
+            intro += f" Continuing from post {self.post_index + 1}."
+        self._say(intro)
+        return self.read_current()
+
+    def _starting_index(self, thread: Thread, post_number: int | None) -> int:
+        if post_number is not None:
+            found = thread.index_of_post_number(post_number)
+            return found if found is not None else min(post_number - 1, len(thread) - 1)
+        if not self._settings.unread_first:
+            return 0
+        saved = self._engines.places.get(thread.topic.id)
+        if saved is not None:
+            return min(saved, len(thread) - 1)
+        return thread.start_index()
+
+    def current_post(self) -> Post | None:
+        thread, index = self.thread, self.post_index
+        if thread is None:
+            return None
+        return self.forum_call(lambda: thread.post_at(index))
+
+    def loaded_current_post(self) -> Post | None:
+        """The current post if already fetched (never touches the network)."""
+        if self.thread is None or not self.thread.is_loaded(self.post_index):
+            return None
+        return self.thread.post_at(self.post_index)
+
+    def read_current(self, *, despite_note: bool = False) -> ReadOutcome:
+        post = self.current_post()
+        if post is None or self.thread is None:
+            return ReadOutcome.FAILED
+        header = phrasing.post_header(post, self.post_index, len(self.thread), self._now())
+        text = self._engines.render_post(post)
+        note = None if despite_note else self._content_note(text)
+        if note:
+            self._say(f"{header} This post talks about {note}. Read it? Say yes or no.")
+            return ReadOutcome.HELD
+        self._say(f"{header} {text}")
+        self._engines.places.set(self.thread.topic.id, self.post_index)
+        return ReadOutcome.READ
+
+    def _content_note(self, text: str) -> str | None:
+        for pattern in self._notes:
+            match = pattern.search(text)
+            if match:
+                return match.group(0).lower()
+        return None
+
+    def step_in_topic(self, delta: int) -> ReadOutcome:
+        assert self.thread is not None
+        new_index = self.post_index + delta
+        if new_index >= len(self.thread):
+            self._say("That was the last post. Say reply to answer, or back for the topic list.")
+            return ReadOutcome.FAILED
+        if new_index < 0:
+            self._say("This is the first post.")
+            return ReadOutcome.FAILED
+        self.post_index = new_index
+        return self.read_current()
+
+    def who(self) -> None:
+        post = self.current_post()
+        if post is None:
+            return
+        age = phrasing.age_of(post, self._now())
+        self._say(f"This post is by {phrasing.author_name(post)}" + (f", {age}." if age else "."))
+
+    def like(self) -> None:
+        post = self.current_post()
+        if post is not None and self.forum_do(lambda: self._engines.forum.like(post.id)):
+            self._say(f"You liked this post by {phrasing.author_name(post)}.")
+
+    def bookmark(self) -> None:
+        post = self.current_post()
+        if post is not None and self.forum_do(lambda: self._engines.forum.bookmark(post.id)):
+            self._say("Bookmarked. You can find it again on the forum's bookmarks page.")
+
+    def notifications(self) -> None:
+        found = self.forum_call(lambda: self._engines.forum.notifications())
+        if found is None:
+            return
+        unread = [n for n in found if not n.read]
+        if not unread:
+            self._say("You have no new notifications.")
+            return
+        lines = [f"You have {phrasing.count_phrase(len(unread), 'new notification')}."]
+        lines += [phrasing.notification_line(n) for n in unread[:5]]
+        self._say(" ".join(lines))
+        self.forum_call(lambda: self._engines.forum.mark_notification_read(), quiet=True)
+
+    def where(self) -> str:
+        if self.thread is not None:
+            return (f"You are reading {self.thread.topic.title}, post {self.post_index + 1} of "
+                    f"{len(self.thread)}.")
+        if self.topics is not None and self.topics.topics:
+            return (f"You are in the topic list, on topic {self.topic_index + 1} of "
+                    f"{len(self.topics.topics)}: {self.topics.topics[self.topic_index].title}.")
+        return "You are at the start. Say latest topics."
+
+    def close_topic(self) -> None:
+        self.thread = None
+
+    # --- forum access -------------------------------------------------------------------
+
+    def category(self, category_id: int | None) -> Category | None:
+        if category_id is None:
+            return None
+        if self._categories is None:
+            found = self.forum_call(lambda: self._engines.forum.categories(), quiet=True)
+            if found is None:
+                return None  # try again next time rather than remember a failure
+            self._categories = {c.id: c for c in found}
+        return self._categories.get(category_id)
+
+    def forum_call(self, call: Callable[[], T], *, quiet: bool = False) -> T | None:
+        """Run a forum request; on failure say what happened and what to do, give None."""
+        try:
+            return call()
+        except ForumError as error:
+            log.warning("forum request failed: %s", type(error).__name__)
+            if not quiet:
+                self._say(error.spoken)
+            return None
+
+    def forum_do(self, call: Callable[[], object]) -> bool:
+        """Run a forum request that has no result; False (after saying why) when it failed."""
+        return self.forum_call(lambda: call() or True) is not None
