@@ -34,8 +34,8 @@ def test_topic_list_summary_names_the_first_topics_and_what_to_say() -> None:
                      unread_posts=2 if i == 1 else 0)
         for i in range(1, 8)
     ))
-    summary = phrasing.topic_list_summary(topics, shown=2)
-    assert summary.startswith("7 latest topics.")
+    summary = phrasing.topic_list_summary(topics, shown=2, heading="7 latest topics.")
+    assert summary.startswith("7 latest topics. One:")
     assert "One: Topic 1, by sam, no replies, 2 unread." in summary
     assert "Two: Topic 2, by sam, 1 reply." in summary
     assert "Topic 3" not in summary
