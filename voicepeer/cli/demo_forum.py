@@ -1,0 +1,66 @@
+"""``voicepeer demo-forum``: run the built-in practice forum in the foreground."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from voicepeer.demo_forum import DemoForum, DemoForumOptions, default_db_path
+
+
+def register(subparsers: Any) -> None:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "demo-forum",
+        help="run the built-in practice forum on this computer",
+        description=(
+            "Run voicepeer's practice forum: a small Discourse-compatible forum with sample "
+            "conversations, stored on this computer. Stop it with Ctrl-C."
+        ),
+    )
+    parser.add_argument("--port", type=int, default=4200,
+                        help="port to listen on (0 picks a free one; default 4200)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on (default 127.0.0.1: this computer only)")
+    parser.add_argument("--db", type=Path, default=None,
+                        help=f"database file (default {default_db_path()})")
+    parser.add_argument("--require-sign-in", action="store_true",
+                        help="refuse posts without an API key (by default anyone may post "
+                        "as the member 'demo')")
+    parser.add_argument("--auto-approve", action="store_true",
+                        help="approve app connection requests without showing the approval page")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0 <= args.port <= 65535:
+        print("voicepeer: --port must be between 0 and 65535", file=sys.stderr)
+        return 2
+    options = DemoForumOptions(
+        demo_mode=not args.require_sign_in, auto_approve_user_api_keys=args.auto_approve
+    )
+    forum = DemoForum(args.db, options, host=args.host, port=args.port)
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = signal.signal(signal.SIGTERM, on_signal)
+    try:
+        url = forum.start()
+        print(f"Demo forum running at {url}", flush=True)
+        print(f"Database: {forum.db_path}", flush=True)
+        print("Press Ctrl-C to stop.", flush=True)
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        forum.stop()
+        signal.signal(signal.SIGTERM, previous)
+    print("Demo forum stopped.", flush=True)
+    return 0
