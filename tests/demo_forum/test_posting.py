@@ -1,0 +1,169 @@
+"""Posting to the demo forum: replies, topics, private messages, rules, moderation, likes."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.demo_forum.conftest import ForumFactory
+from tests.support.spec import validate_error_body, validate_request_body, validate_response
+
+REPLY = "Thank you all, pacing really does help me on the bad days."
+
+
+def _post(client: httpx.Client, body: dict, **headers: str) -> httpx.Response:
+    validate_request_body("POST", "/posts.json", body)
+    return client.post("/posts.json", json=body, headers=headers)
+
+
+def test_reply_appears_in_the_topic_with_cooked_html(client: httpx.Client) -> None:
+    response = _post(client, {"topic_id": 1, "raw": REPLY + " <b>not bold</b> @sam",
+                              "reply_to_post_number": 2})
+    assert response.status_code == 200, response.text
+    created = response.json()
+    validate_response("POST", "/posts.json", 200, created)
+    assert created["username"] == "demo"  # anonymous posting in demo mode
+    assert created["post_number"] == 9
+    assert created["reply_to_post_number"] == 2
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in created["cooked"]
+    assert '<a class="mention" href="/u/sam">@sam</a>' in created["cooked"]
+    topic = client.get("/t/1.json").json()
+    assert topic["post_stream"]["stream"][-1] == created["id"]
+    latest = client.get("/latest.json").json()["topic_list"]["topics"]
+    assert latest[0]["id"] == 1  # a reply bumps the topic
+
+
+def test_form_encoded_reply_is_accepted_like_json(client: httpx.Client) -> None:
+    response = client.post("/posts.json", data={"topic_id": "2", "raw": REPLY})
+    assert response.status_code == 200
+    assert response.json()["topic_id"] == 2
+
+
+def test_too_short_and_too_long_posts_get_discourse_wording(make_forum: ForumFactory) -> None:
+    forum = make_forum(min_post_length=20, max_post_length=200)
+    with httpx.Client(base_url=forum.base_url) as client:
+        short = _post(client, {"topic_id": 1, "raw": "  Too short      "})
+        assert short.status_code == 422
+        assert short.json() == {"action": "create_post",
+                                "errors": ["Body is too short (minimum is 20 characters)"]}
+        long = _post(client, {"topic_id": 1, "raw": "word " * 100})
+        assert long.status_code == 422
+        assert long.json()["errors"] == ["Body is too long (maximum is 200 characters)"]
+        validate_error_body(long.json())
+
+
+def test_new_topic_lands_in_its_category_and_checks_the_title(client: httpx.Client) -> None:
+    short_title = _post(client, {"title": "Hi", "raw": REPLY, "category": 4})
+    assert short_title.status_code == 422
+    assert short_title.json()["errors"] == [
+        "Title is too short (minimum is 15 characters)"
+    ]
+    created = _post(client, {"title": "Cold weather and stiff legs 🥶", "raw": REPLY,
+                             "category": 1})
+    assert created.status_code == 200, created.text
+    topic_id = created.json()["topic_id"]
+    topic = client.get(f"/t/{topic_id}.json").json()
+    assert topic["category_id"] == 1
+    assert topic["title"] == "Cold weather and stiff legs 🥶"
+    assert topic["slug"] == "cold-weather-and-stiff-legs"
+    unknown = _post(client, {"title": "A topic in nowhere at all", "raw": REPLY,
+                             "category": 999})
+    assert unknown.status_code == 422
+
+
+def test_private_message_is_seen_only_by_its_members(forum, client: httpx.Client) -> None:
+    admin_key = forum.create_admin_api_key()
+    body = {"title": "A quick question for you", "raw": "Are you free on Tuesday?",
+            "archetype": "private_message", "target_recipients": "mei"}
+    sent = _post(client, body, **{"Api-Key": admin_key, "Api-Username": "jo"})
+    assert sent.status_code == 200, sent.text
+    topic_id = sent.json()["topic_id"]
+    as_mei = {"Api-Key": admin_key, "Api-Username": "mei"}
+    as_sam = {"Api-Key": admin_key, "Api-Username": "sam"}
+    topic = client.get(f"/t/{topic_id}.json", headers=as_mei)
+    assert topic.status_code == 200
+    validate_response("GET", "/t/{id}.json", 200, topic.json())
+    assert topic.json()["archetype"] == "private_message"
+    assert topic.json()["category_id"] is None
+    assert client.get(f"/t/{topic_id}.json", headers=as_sam).status_code == 403
+    inbox = client.get("/topics/private-messages/mei.json", headers=as_mei)
+    validate_response("GET", "/topics/private-messages/{username}.json", 200, inbox.json())
+    assert topic_id in [t["id"] for t in inbox.json()["topic_list"]["topics"]]
+    assert client.get("/topics/private-messages/mei.json", headers=as_sam).status_code == 403
+    reply = _post(client, {"topic_id": topic_id, "raw": "Yes, Tuesday works."}, **as_mei)
+    assert reply.status_code == 200  # 10-character minimum for messages
+    intruder = _post(client, {"topic_id": topic_id, "raw": "Let me in please!!"}, **as_sam)
+    assert intruder.status_code == 403
+    nobody = _post(client, {**body, "target_recipients": "nobody_here"},
+                   **{"Api-Key": admin_key, "Api-Username": "jo"})
+    assert nobody.status_code == 422
+
+
+def test_moderated_member_and_word_are_enqueued_without_a_post_id(
+    make_forum: ForumFactory,
+) -> None:
+    forum = make_forum(moderated_usernames=("demo",), moderated_words=())
+    with httpx.Client(base_url=forum.base_url) as client:
+        before = client.get("/t/1.json").json()["posts_count"]
+        response = _post(client, {"topic_id": 1, "raw": REPLY})
+        assert response.status_code == 200
+        body = response.json()
+        assert body["action"] == "enqueued"
+        assert "id" not in body and "post_number" not in body
+        assert body["pending_post"]["raw_text"] == REPLY
+        assert client.get("/t/1.json").json()["posts_count"] == before
+    forum = make_forum(moderated_words=("miracle cure",))
+    with httpx.Client(base_url=forum.base_url) as client:
+        held = _post(client, {"topic_id": 1, "raw": "Has anyone tried this Miracle Cure thing?"})
+        assert held.json()["action"] == "enqueued"
+        fine = _post(client, {"topic_id": 1, "raw": "Cures are not what pacing is about."})
+        assert "action" not in fine.json() and fine.json()["id"]
+
+
+def test_like_and_bookmark_a_post(client: httpx.Client) -> None:
+    liked = client.post("/post_actions.json", json={"id": 3, "post_action_type_id": 2})
+    assert liked.status_code == 200, liked.text
+    validate_response("POST", "/post_actions.json", 200, liked.json())
+    like = next(a for a in liked.json()["actions_summary"] if a["id"] == 2)
+    assert like["count"] == 1 and like["acted"] is True
+    again = client.post("/post_actions.json", json={"id": 3, "post_action_type_id": 2})
+    assert again.status_code == 403
+    flag = client.post("/post_actions.json", json={"id": 3, "post_action_type_id": 4})
+    assert flag.status_code == 400
+    mark = client.post("/bookmarks.json", json={"bookmarkable_id": 3,
+                                                "bookmarkable_type": "Post"})
+    assert mark.status_code == 200
+    assert mark.json()["success"] == "OK" and mark.json()["id"] > 0
+    twice = client.post("/bookmarks.json", json={"bookmarkable_id": 3,
+                                                 "bookmarkable_type": "Post"})
+    assert twice.status_code == 400
+    validate_error_body(twice.json())
+    assert client.delete(f"/bookmarks/{mark.json()['id']}.json").status_code == 200
+
+
+def test_bad_bodies_get_clear_errors_and_change_nothing(client: httpx.Client) -> None:
+    before = client.get("/t/1.json").json()["posts_count"]
+    broken = client.post("/posts.json", content=b'{"topic_id": 1, "raw": "unfinished',
+                         headers={"Content-Type": "application/json"})
+    assert broken.status_code == 400
+    validate_error_body(broken.json())
+    listed = client.post("/posts.json", json=["not", "an", "object"])
+    assert listed.status_code == 400
+    missing = client.post("/posts.json", json={"topic_id": 1})
+    assert missing.status_code == 400
+    assert missing.json()["errors"] == ["param is missing or the value is empty: raw"]
+    wrong_type = client.post("/posts.json", json={"topic_id": "one", "raw": REPLY})
+    assert wrong_type.status_code == 400
+    no_topic = client.post("/posts.json", json={"topic_id": 424242, "raw": REPLY})
+    assert no_topic.status_code == 404
+    latin1 = client.post("/posts.json", content="raw=caf\xe9 au lait".encode("latin-1"),
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert latin1.status_code == 400
+    assert client.get("/t/1.json").json()["posts_count"] == before
+
+
+def test_strange_unicode_survives_the_round_trip(client: httpx.Client) -> None:
+    raw = "Zero\u200bwidth, RTL \u202eטקסט\u202c, combining e\u0301, emoji 👩🏽‍🦽 and \U0001d54f."
+    created = _post(client, {"topic_id": 1, "raw": raw}).json()
+    fetched = client.get(f"/posts/{created['id']}.json").json()
+    assert fetched["raw"] == raw
+    assert "👩🏽‍🦽" in fetched["cooked"]
