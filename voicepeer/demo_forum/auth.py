@@ -28,6 +28,7 @@ class Viewer:
     """Scopes of a user API key; empty for the other kinds."""
     rate_key: str | None = None
     rate_limit: int = 0
+    user_api_key_id: int | None = None
 
     @property
     def user_id(self) -> int | None:
@@ -60,6 +61,7 @@ def authenticate(store: Store, options: DemoForumOptions, request: Request) -> V
             user, "user_api_key", frozenset(row["scopes"].split(",")),
             rate_key=f"user-api-key:{row['id']}",
             rate_limit=options.user_api_key_requests_per_minute,
+            user_api_key_id=int(row["id"]),
         )
     api_key = headers.get("api-key")
     if api_key:

@@ -142,10 +142,10 @@ def revoke(ctx: Context, _m: re.Match[str]) -> Response:
                 " AND revoked_at IS NULL",
                 (now_iso(), key_id, viewer.user_id),
             )
-        elif viewer.kind == "user_api_key" and viewer.rate_key:
-            own_id = int(viewer.rate_key.rsplit(":", 1)[1])
+        elif viewer.user_api_key_id is not None:
             cursor = conn.execute(
-                "UPDATE user_api_keys SET revoked_at = ? WHERE id = ?", (now_iso(), own_id)
+                "UPDATE user_api_keys SET revoked_at = ? WHERE id = ?",
+                (now_iso(), viewer.user_api_key_id),
             )
         else:
             raise invalid_access()
