@@ -40,7 +40,7 @@ def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
     client.mark_notification_read()
     client.search("heat")
     client.private_messages()
-    client.send_private_message(NewPrivateMessage(("sam",), "Hello Sam, a message", "Hi Sam!"))
+    client.send_private_message(NewPrivateMessage(("sam",), "Hello Sam, a message", "Hi Sam, how are you?"))
 
     base_path = urlsplit(running.base_url).path.rstrip("/")
     problems = [p for e in recorder.exchanges for p in spec_problems(e, base_path)]

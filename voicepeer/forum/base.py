@@ -96,6 +96,9 @@ class SiteLimits:
     min_personal_message_post_length: int = 10
     min_topic_title_length: int = 15
     max_post_length: int = 32_000
+    min_first_post_length: int = 20
+    """Fewest characters for the first post of a new topic."""
+    max_topic_title_length: int = 255
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,6 @@ import re
 
 from voicepeer.forum.base import SiteLimits
 
-MAX_TITLE_LENGTH = 255
-
 
 def _length(text: str) -> int:
     # Discourse counts characters of the stripped text.
@@ -18,10 +16,18 @@ def _characters(count: int) -> str:
     return f"{count} character{'s' if count != 1 else ''}"
 
 
-def check_reply(raw: str, limits: SiteLimits, *, private: bool = False) -> tuple[str, ...]:
-    """Problems the forum would refuse this reply for, as sentences to speak; empty if fine."""
+def check_reply(
+    raw: str, limits: SiteLimits, *, private: bool = False, first_post: bool = False
+) -> tuple[str, ...]:
+    """Problems the forum would refuse this reply for, as sentences to speak; empty if fine.
+    ``first_post`` for the opening post of a new topic, ``private`` for private messages."""
     length = _length(raw)
-    minimum = limits.min_personal_message_post_length if private else limits.min_post_length
+    if private:
+        minimum = limits.min_personal_message_post_length
+    elif first_post:
+        minimum = limits.min_first_post_length
+    else:
+        minimum = limits.min_post_length
     if length == 0:
         return ("Your reply is empty. Please dictate what you want to say.",)
     if length < minimum:
@@ -48,8 +54,11 @@ def check_title(title: str, limits: SiteLimits) -> tuple[str, ...]:
             f"The title is too short: it needs {_characters(missing)} more, at least "
             f"{_characters(limits.min_topic_title_length)}. Please say a longer title.",
         )
-    if length > MAX_TITLE_LENGTH:
-        return (f"The title is too long. Please keep it under {MAX_TITLE_LENGTH} characters.",)
+    if length > limits.max_topic_title_length:
+        return (
+            f"The title is too long by {_characters(length - limits.max_topic_title_length)}. "
+            "Please say a shorter title.",
+        )
     return ()
 
 

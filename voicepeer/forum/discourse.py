@@ -14,17 +14,25 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
 
-from voicepeer.errors import ForumError, ForumResponseError, ForumUnreachableError
+from voicepeer.errors import (
+    ForumError,
+    ForumNotFoundError,
+    ForumRejectedError,
+    ForumResponseError,
+    ForumUnreachableError,
+)
 from voicepeer.forum import parse
 from voicepeer.forum.base import (
     Category,
+    Forum,
     NewPrivateMessage,
     NewReply,
     NewTopic,
@@ -37,6 +45,7 @@ from voicepeer.forum.base import (
     TopicList,
 )
 from voicepeer.forum.cache import ReadingCache
+from voicepeer.forum.checks import limit_from_rejection
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener, WaitListener
 from voicepeer.forum.settings import ForumSettings
@@ -47,6 +56,13 @@ log = logging.getLogger(__name__)
 R = TypeVar("R", TopicList, Topic, tuple[Category, ...])
 
 LIKE_ACTION_TYPE = 2
+REPLIES_AND_MENTIONS: tuple[str, ...] = (
+    "replied",
+    "mentioned",
+    "quoted",
+    "group_mentioned",
+    "private_message",
+)
 _LIMIT_NAMES = tuple(SiteLimits.__dataclass_fields__)
 
 
@@ -226,8 +242,9 @@ class DiscourseClient:
         self.http.write("POST", "/user-api-key/revoke", {})
 
     def site_limits(self) -> SiteLimits:
-        """The site's length rules: from ``/site.json`` when the site lists them there,
-        else from the settings Discourse embeds in its start page."""
+        """The site's length rules, read from the site: ``/site.json`` if it lists them,
+        else the client site settings (``/site/settings.json``), else the settings Discourse
+        embeds in its start page; Discourse's defaults only for rules none of them give."""
         if self._limits is None:
             self._limits = self._fetch_limits()
         return self._limits
@@ -235,12 +252,7 @@ class DiscourseClient:
     def learn_min_post_length(self, minimum: int) -> None:
         """Adopt a minimum the forum revealed in a refusal."""
         limits = self.site_limits()
-        self._limits = SiteLimits(
-            min_post_length=minimum,
-            min_personal_message_post_length=limits.min_personal_message_post_length,
-            min_topic_title_length=limits.min_topic_title_length,
-            max_post_length=limits.max_post_length,
-        )
+        self._limits = replace(limits, min_post_length=minimum)
 
     def _fetch_limits(self) -> SiteLimits:
         site = self.http.get("/site.json")
@@ -251,8 +263,14 @@ class DiscourseClient:
             }
         if len(found) < len(_LIMIT_NAMES):
             try:
+                settings = self.http.get("/site/settings.json")
+                found = {**_limits_in(settings if isinstance(settings, dict) else {}), **found}
+            except (ForumNotFoundError, ForumResponseError) as error:
+                log.info("no /site/settings.json: %s", error)
+        if len(found) < len(_LIMIT_NAMES):
+            try:
                 found = {**_limits_in(_preloaded_settings(self.http.get_text("/"))), **found}
-            except ForumError as error:
+            except (ForumNotFoundError, ForumResponseError) as error:
                 log.info("site settings not in the start page: %s", error)
         missing = [name for name in _LIMIT_NAMES if name not in found]
         if missing:
@@ -265,7 +283,13 @@ class DiscourseClient:
         body: dict[str, Any] = {"topic_id": reply.topic_id, "raw": reply.raw}
         if reply.reply_to_post_number is not None:
             body["reply_to_post_number"] = reply.reply_to_post_number
-        outcome = _outcome(self.http.write("POST", "/posts.json", body))
+        try:
+            outcome = _outcome(self.http.write("POST", "/posts.json", body))
+        except ForumRejectedError as error:
+            minimum = limit_from_rejection(error.errors)
+            if minimum is not None:
+                self.learn_min_post_length(minimum)
+            raise
         self._fresh.pop(f"topic-{reply.topic_id}", None)
         return outcome
 
@@ -297,12 +321,19 @@ class DiscourseClient:
             "POST", "/bookmarks.json", {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
         )
 
-    def notifications(self) -> tuple[Notification, ...]:
+    def notifications(
+        self, *, kinds: Collection[str] | None = None, unread_only: bool = False
+    ) -> tuple[Notification, ...]:
+        """The user's notifications, newest first; ``kinds`` keeps only those types
+        (e.g. :data:`REPLIES_AND_MENTIONS`)."""
         if self._notification_kinds is None:
             with contextlib.suppress(ForumError):
                 self.site_limits()
-        kinds = self._notification_kinds or parse.NOTIFICATION_KINDS
-        return parse.notifications(self.http.get("/notifications.json"), kinds)
+        names = self._notification_kinds or parse.NOTIFICATION_KINDS
+        notes = parse.notifications(self.http.get("/notifications.json"), names)
+        return tuple(
+            n for n in notes if (kinds is None or n.kind in kinds) and not (unread_only and n.read)
+        )
 
     def mark_notification_read(self, notification_id: int | None = None) -> None:
         body = {"id": notification_id} if notification_id is not None else {}
@@ -318,7 +349,11 @@ class DiscourseClient:
         """The user's post with this text in the topic, if it is there (checked before a
         reply whose sending was interrupted is sent again)."""
         topic = parse.topic(self.http.get(f"/t/{int(topic_id)}.json"))
-        me = self.username()
+        try:
+            me: str | None = self.username()
+        except ForumNotFoundError:
+            # Signed out (a demo forum that lets anyone post): the text alone must match.
+            me = None
         recent_ids = topic.post_ids[-self.settings.posts_chunk_size :]
         loaded = {p.id: p for p in topic.loaded_posts}
         missing = [pid for pid in recent_ids if pid not in loaded]
@@ -328,7 +363,7 @@ class DiscourseClient:
         wanted = normalize_raw(raw)
         for pid in reversed(recent_ids):
             candidate = loaded.get(pid)
-            if candidate is None or candidate.username.lower() != me.lower():
+            if candidate is None or (me and candidate.username.lower() != me.lower()):
                 continue
             if earliest and candidate.created_at and candidate.created_at < earliest:
                 continue
@@ -371,3 +406,7 @@ def _preloaded_settings(page: str) -> dict[str, Any]:
     if not isinstance(settings, dict):
         raise ForumResponseError("start page data has no site settings")
     return settings
+
+
+def _implements_forum(client: DiscourseClient) -> Forum:
+    return client  # mypy checks here that DiscourseClient satisfies the Forum protocol

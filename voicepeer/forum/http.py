@@ -18,6 +18,7 @@ import httpx
 
 from voicepeer.errors import (
     AuthError,
+    ConfigError,
     ForumError,
     ForumNotFoundError,
     ForumRejectedError,
@@ -55,6 +56,11 @@ def wait_phrase(seconds: float) -> str:
         return f"{whole} second{'s' if whole != 1 else ''}"
     minutes = round(whole / 60)
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def waiting_announcement(seconds: float) -> str:
+    """What to say when the forum asks for a pause ("The forum asked me to wait 10 seconds.")."""
+    return f"The forum asked me to wait {wait_phrase(seconds)}."
 
 
 def _retry_after(response: httpx.Response, data: Any) -> float:
@@ -123,6 +129,7 @@ class ForumHttp:
         self._sleep = sleep
         self._slow_listeners: list[SlowListener] = []
         self._wait_listeners: list[WaitListener] = []
+        self._request_listeners: list[Callable[[str, str], None]] = []
         self.requests_made = 0
         """Requests sent so far (retries included), for measuring frugality."""
         headers = {"Accept": "application/json", "User-Agent": self.settings.user_agent}
@@ -146,6 +153,10 @@ class ForumHttp:
     def on_wait(self, listener: WaitListener) -> None:
         """Call ``listener(seconds)`` before the client waits because the forum asked it to."""
         self._wait_listeners.append(listener)
+
+    def on_request(self, listener: Callable[[str, str], None]) -> None:
+        """Call ``listener(method, path)`` after each answered request (for measurements)."""
+        self._request_listeners.append(listener)
 
     def close(self) -> None:
         self._client.close()
@@ -233,12 +244,19 @@ class ForumHttp:
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             # Nothing was sent: safe to try again, reads and writes alike.
             raise _Retryable(where, f"cannot connect: {type(error).__name__}", sent=False) from None
+        except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
+            raise ConfigError(
+                f"{where}: bad forum address ({type(error).__name__})",
+                spoken="The forum address in my settings is wrong. "
+                "Please ask your helper to run voicepeer forum connect again.",
+            ) from None
         except httpx.TimeoutException as error:
             raise _Retryable(where, f"no answer in time: {type(error).__name__}") from None
-        except httpx.TransportError as error:
+        except httpx.RequestError as error:
+            # Dropped or garbled mid-exchange (reset, truncated, bad encoding, redirect loop).
             raise _Retryable(where, f"connection broke: {type(error).__name__}") from None
-        except httpx.InvalidURL as error:
-            raise ForumError(f"{where}: bad forum address ({error})") from None
+        for listener in list(self._request_listeners):
+            listener(method, path)
         log.debug("%s -> %d", where, response.status_code)
         return self._interpret(where, response, raw=raw)
 
@@ -258,7 +276,7 @@ class ForumHttp:
             raise RateLimitedError(
                 detail,
                 wait_seconds=wait,
-                spoken=f"The forum asked me to wait {wait_phrase(wait)}. I will try again then.",
+                spoken=f"{waiting_announcement(wait)} I will try again then.",
             )
         if status in (401, 403):
             raise AuthError(

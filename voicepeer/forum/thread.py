@@ -83,11 +83,10 @@ class Thread:
 
     def _fetch_around(self, index: int, *, backwards: bool) -> None:
         ids = self.topic.post_ids
-        span = (
-            range(max(0, index - self._chunk + 1), index + 1)
-            if backwards
-            else range(index, min(len(ids), index + self._chunk))
-        )
+        start = index - self._chunk + 1 if backwards else index
+        # Keep the chunk full near either end (e.g. "last post" then reading backwards).
+        start = max(0, min(start, len(ids) - self._chunk))
+        span = range(start, min(len(ids), start + self._chunk))
         wanted = [ids[i] for i in span if ids[i] not in self._posts]
         for post in self._source.posts(self.topic.id, wanted):
             self._posts[post.id] = post
