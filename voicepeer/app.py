@@ -22,6 +22,7 @@ from voicepeer.forum.outbox import Outbox
 from voicepeer.recognition.base import Listener
 from voicepeer.settings import Settings
 from voicepeer.speech.base import SpeechOutput
+from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.assistant import Assistant, Engines
 from voicepeer.voice.places import PlacesFile
@@ -74,7 +75,7 @@ def parse_output(value: str) -> Endpoint:
 def open_speech(output: Endpoint, settings: Settings) -> SpeechOutput:
     if output.kind == "text":
         return PrintedSpeech()
-    from voicepeer.speech import make_speech_output
+    from voicepeer.speech.factory import make_speech_output
 
     return make_speech_output(output.kind, settings.speech, wav_dir=output.path)
 
@@ -147,7 +148,9 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
             drafts=DraftStore(data / "drafts"),
             outbox=outbox,
             places=PlacesFile(paths.state_dir() / "places.json"),
-            render_post=PostReader(settings),
+            render_post=PostReader(skip_quotes=settings.speech.skip_quotes,
+                                   muted_words=settings.voice.muted_words),
+            voice=VoiceControls(speech, settings.speech),
         )
         assistant = Assistant(engines, settings.voice)
         assistant.announce_outbox()

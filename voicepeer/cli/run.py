@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from voicepeer import paths
 from voicepeer.app import parse_input, parse_output, run_assistant
 from voicepeer.config import load_settings
 
@@ -51,9 +50,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from voicepeer.demo_forum.server import DemoForum
+    from voicepeer.demo_forum import DemoForum
 
     settings = load_settings(args.config)
-    with DemoForum(paths.data_dir() / "demo-forum.sqlite3", port=args.port) as forum:
-        print(f"voicepeer: demo forum running at {forum.url}", file=sys.stderr)
-        return run_assistant(forum.url, args.input, args.output, settings)
+    with DemoForum(port=args.port) as forum:
+        print(f"voicepeer: demo forum running at {forum.base_url}", file=sys.stderr)
+        return run_assistant(forum.base_url, args.input, args.output, settings)

@@ -58,6 +58,13 @@ HELP_WORDING: dict[Intent, str] = {
     Intent.SEARCH: "search for and a word",
 }
 
+VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
+    Intent.FASTER: {True: "Speaking faster.", False: "That is as fast as I can speak."},
+    Intent.SLOWER: {True: "Speaking slower.", False: "That is as slowly as I can speak."},
+    Intent.LOUDER: {True: "Speaking louder.", False: "That is as loud as I can speak."},
+    Intent.QUIETER: {True: "Speaking more quietly.", False: "That is as quiet as I go."},
+}
+
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
 
 
@@ -204,10 +211,10 @@ class Assistant:
             Intent.NO: lambda c: self._no(),
             Intent.CANCEL: lambda c: self._follow(self.composer.cancel()),
             Intent.READ_BACK: lambda c: self._follow(self.composer.ask_to_post()),
-            Intent.FASTER: lambda c: self.say(self.engines.voice.faster()),
-            Intent.SLOWER: lambda c: self.say(self.engines.voice.slower()),
-            Intent.LOUDER: lambda c: self.say(self.engines.voice.louder()),
-            Intent.QUIETER: lambda c: self.say(self.engines.voice.quieter()),
+            Intent.FASTER: lambda c: self._adjust_voice(c.intent),
+            Intent.SLOWER: lambda c: self._adjust_voice(c.intent),
+            Intent.LOUDER: lambda c: self._adjust_voice(c.intent),
+            Intent.QUIETER: lambda c: self._adjust_voice(c.intent),
         }
         handlers[command.intent](command)
 
@@ -240,6 +247,13 @@ class Assistant:
         self.reader.close_topic()
         self._go(State.BROWSING)
         self.say("Back to the topic list. " + self.reader.current_list_line())
+
+    def _adjust_voice(self, intent: Intent) -> None:
+        voice = self.engines.voice
+        change = {Intent.FASTER: voice.faster, Intent.SLOWER: voice.slower,
+                  Intent.LOUDER: voice.louder, Intent.QUIETER: voice.quieter}[intent]()
+        # Said in the new voice, so the person hears the difference at once.
+        self.say(VOICE_CHANGE_PHRASES[intent][change.changed])
 
     def _stop(self) -> None:
         self.engines.speech.stop()

@@ -6,6 +6,7 @@ from typing import Protocol
 
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.outbox import SendResult
+from voicepeer.speech.controls import VoiceChange
 
 
 class DraftKeeper(Protocol):
@@ -39,16 +40,12 @@ class PlaceKeeper(Protocol):
 
 
 class VoiceControls(Protocol):
-    """Speaking rate and volume, changed by voice and remembered across restarts.
+    """Speaking rate and volume, changed by voice within bounds and remembered."""
 
-    Each method applies the change and returns a short sentence confirming it, said in the
-    new voice ("Speaking faster.", or "That is as fast as I go." at the limit).
-    """
+    def faster(self) -> VoiceChange: ...
 
-    def faster(self) -> str: ...
+    def slower(self) -> VoiceChange: ...
 
-    def slower(self) -> str: ...
+    def louder(self) -> VoiceChange: ...
 
-    def louder(self) -> str: ...
-
-    def quieter(self) -> str: ...
+    def quieter(self) -> VoiceChange: ...

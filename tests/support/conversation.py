@@ -1,0 +1,106 @@
+"""Run the real voice loop against a real demo forum, with typed utterances and printed speech.
+
+Everything is real — forum client over loopback HTTP, outbox, drafts, reading positions,
+voice controls — except that the user types instead of speaking, which is one of
+voicepeer's own input modes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.drafts import DraftStore
+from voicepeer.forum.outbox import Outbox
+from voicepeer.forum.settings import ForumSettings
+from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.speech.controls import VoiceControls
+from voicepeer.speech.printed import PrintedSpeech
+from voicepeer.voice.assistant import Assistant, Engines
+from voicepeer.voice.places import PlacesFile
+from voicepeer.voice.rendering import PostReader
+from voicepeer.voice.settings import VoiceSettings
+from voicepeer.voice.text_input import TextListener
+
+
+@dataclass
+class Conversation:
+    """One run of the voice loop: what was typed in and everything voicepeer said."""
+
+    said: list[str] = field(default_factory=list)
+    assistant: Assistant | None = None
+
+    @property
+    def transcript(self) -> str:
+        return "\n".join(self.said)
+
+    def said_after(self, marker: str) -> list[str]:
+        """Everything said after the first line containing ``marker``."""
+        for index, line in enumerate(self.said):
+            if marker in line:
+                return self.said[index + 1 :]
+        raise AssertionError(f"{marker!r} was never said:\n{self.transcript}")
+
+
+class HookedListener:
+    """A listener that runs a callable before handing over a given utterance."""
+
+    def __init__(self, inner: TextListener, hooks: Mapping[int, Callable[[], object]]) -> None:
+        self._inner, self._hooks, self._count = inner, hooks, 0
+
+    def listen(self, mode: ListenMode) -> Heard | None:
+        hook = self._hooks.get(self._count)
+        if hook is not None:
+            hook()
+        self._count += 1
+        return self._inner.listen(mode)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def converse(
+    base_url: str,
+    lines: Iterable[str],
+    data_dir: Path,
+    *,
+    settings: VoiceSettings | None = None,
+    forum_settings: ForumSettings | None = None,
+    muted_words: tuple[str, ...] = (),
+    aliases: Mapping[str, Intent] | None = None,
+    before_line: Mapping[int, Callable[[], object]] | None = None,
+) -> Conversation:
+    """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
+    between calls, like a home computer between sessions. ``before_line`` runs a callable
+    just before the line with that index is heard (e.g. to stop the forum)."""
+    printed = io.StringIO()
+    speech = PrintedSpeech(printed)
+    client = DiscourseClient(base_url, settings=forum_settings or ForumSettings(
+        retry_backoff_s=0.01, read_retries=1))
+    outbox = Outbox(data_dir / "outbox.sqlite3", client)
+    try:
+        engines = Engines(
+            listener=HookedListener(
+                TextListener(io.StringIO("".join(f"{line}\n" for line in lines))),
+                before_line or {}),
+            speech=speech,
+            forum=client,
+            matcher=CommandMatcher(aliases=aliases),
+            drafts=DraftStore(data_dir / "drafts"),
+            outbox=outbox,
+            places=PlacesFile(data_dir / "places.json"),
+            render_post=PostReader(muted_words=muted_words),
+            voice=VoiceControls(speech, state_file=data_dir / "voice.json"),
+        )
+        assistant = Assistant(engines, settings or VoiceSettings(greeting=False))
+        assistant.announce_outbox()
+        assistant.run()
+    finally:
+        outbox.close()
+        client.close()
+    said = [line.removeprefix(PrintedSpeech.PREFIX) for line in printed.getvalue().splitlines()]
+    return Conversation(said=said, assistant=assistant)

@@ -1,0 +1,214 @@
+"""The voice loop end to end in text mode, against the real demo forum over loopback HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from voicepeer.commands import Intent
+from voicepeer.demo_forum import DemoForum, DemoForumOptions
+from voicepeer.errors import ForumResponseError, ForumUnreachableError
+from voicepeer.voice.settings import VoiceSettings
+from voicepeer.voice.states import State
+
+REPLY = "thank you for this it helps a lot to know I am not alone"
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with DemoForum(tmp_path / "forum.sqlite3") as server:
+        yield server
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "voicepeer-data"
+
+
+def topic_posts(forum: DemoForum, topic_id: int) -> list[dict[str, object]]:
+    posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
+    return list(posts)
+
+
+def first_topic_id(forum: DemoForum) -> int:
+    return int(httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]["id"])
+
+
+def test_browse_read_reply_and_post_after_yes(forum: DemoForum, data: Path) -> None:
+    topic_id = first_topic_id(forum)
+    before = len(topic_posts(forum, topic_id))
+    talk = converse(forum.base_url, [
+        "latest topics", "open topic one", "next", "reply", REPLY, "send it", "yes",
+    ], data)
+    said = talk.transcript
+    assert "latest topics." in talk.said[0] and "One: Walked to the end of the pier" in said
+    assert "Post 1 of 4, by Dave Whitfield" in said and "Post 2 of 4, by Jo Baxter" in said
+    assert "Your reply says: Thank you for this it helps a lot to know I am not alone." in said
+    assert "It will appear publicly, in" in said and "Shall I post it? Say yes or no." in said
+    assert talk.said[-1] == "Your reply to Walked to the end of the pier today is posted."
+    posts = topic_posts(forum, topic_id)
+    assert len(posts) == before + 1
+    assert "it helps a lot to know I am not alone" in str(posts[-1]["cooked"])
+    # The reply answers the post being read (post 2), not just the topic.
+    assert posts[-1]["reply_to_post_number"] == 2
+
+
+def test_nothing_is_posted_without_yes_and_the_draft_is_kept(forum: DemoForum, data: Path) -> None:
+    topic_id = first_topic_id(forum)
+    before = len(topic_posts(forum, topic_id))
+    talk = converse(forum.base_url, [
+        "open topic one", "reply", REPLY, "send it", "what", "no", "read it back", "cancel",
+    ], data)
+    assert "Shall I post your reply? Please say yes or no." in talk.said
+    assert any("I have not posted it" in line for line in talk.said)
+    assert talk.said[-1] == "Reply put aside. It is saved: say reply to come back to it."
+    assert len(topic_posts(forum, topic_id)) == before
+    # Next time, in the same topic, the saved reply comes back and can be posted.
+    again = converse(forum.base_url, ["open topic one", "reply", "send it", "yes"], data)
+    assert any("You have a saved reply" in line and "not alone" in line for line in again.said)
+    assert len(topic_posts(forum, topic_id)) == before + 1
+
+
+def test_a_reply_too_short_is_caught_before_sending(forum: DemoForum, data: Path) -> None:
+    topic_id = first_topic_id(forum)
+    before = len(topic_posts(forum, topic_id))
+    talk = converse(forum.base_url, ["open topic one", "reply", "thanks", "send it"], data)
+    # "Thanks." is 7 characters; the forum's minimum is 20.
+    assert any("13 characters more" in line for line in talk.said), talk.transcript
+    assert talk.assistant is not None and talk.assistant.state is State.DICTATING
+    assert len(topic_posts(forum, topic_id)) == before
+
+
+def test_the_minimum_length_is_read_from_the_forum(tmp_path: Path, data: Path) -> None:
+    with DemoForum(tmp_path / "strict.sqlite3", DemoForumOptions(min_post_length=80)) as strict:
+        talk = converse(strict.base_url, ["open topic one", "reply", REPLY, "send it"], data)
+    assert any("at least 80 characters" in line for line in talk.said), talk.transcript
+
+
+def test_dictation_editing(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, [
+        "open topic two", "reply", "hello priya comma", "what wonderful news full stop",
+        "my cat", "scratch that", "I am so happy for you", "delete last word", "read it back",
+    ], data)
+    assert talk.said[-1] == "Your reply says: Hello priya, what wonderful news. I am so happy for"
+
+
+def test_unrecognized_speech_gets_a_short_apology_then_a_hint(forum: DemoForum,
+                                                              data: Path) -> None:
+    talk = converse(forum.base_url, ["latest topics", "purple elephants", "banana bread"], data)
+    assert talk.said[-2] == "Sorry, I didn't catch that."
+    assert talk.said[-1] == "Sorry, I didn't catch that. Say help to hear what you can say."
+
+
+def test_help_lists_what_can_be_said_in_each_state(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, [
+        "help", "open topic one", "help", "reply", "help", REPLY, "send it", "help", "no",
+    ], data)
+    helps = [line for line in talk.said if line.startswith(("You can say", "Say your reply"))]
+    browsing, reading, dictating, confirming = helps
+    assert "latest topics" in browsing and "reply" not in browsing.split(": ")[1].split(", ")
+    assert "reply" in reading.split(": ")[1].split(", ") and "who wrote this" in reading
+    assert "scratch that" in dictating and "send it" in dictating
+    assert confirming.startswith("You can say: yes, no")
+
+
+def test_where_am_i_and_who_wrote_this(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, [
+        "latest topics", "next", "where am i", "read", "who wrote this", "where am i",
+    ], data)
+    assert "You are in the topic list, on topic 2 of 14: Stable MRI for three years!" in (
+        talk.transcript)
+    assert any(line.startswith("This post is by Priya") for line in talk.said), talk.transcript
+    assert talk.said[-1] == "You are reading Stable MRI for three years! 🎉, post 1 of 6."
+
+
+def test_reading_resumes_where_the_user_stopped(forum: DemoForum, data: Path) -> None:
+    converse(forum.base_url, ["open topic one", "next", "next"], data)
+    talk = converse(forum.base_url, ["open topic one"], data)
+    assert any("Continuing from post 3." in line for line in talk.said), talk.transcript
+    assert any(line.startswith("Post 3 of 4") for line in talk.said)
+
+
+def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
+    tmp_path: Path, data: Path
+) -> None:
+    db = tmp_path / "forum.sqlite3"
+    forum = DemoForum(db)
+    url = forum.start()
+    port = forum.port
+    # The forum goes away between the question and the answer.
+    talk = converse(url, ["open topic one", "reply", REPLY, "send it", "yes", "open topic two"],
+                    data, before_line={4: forum.stop})
+    after_yes = talk.said_after("Shall I post it?")
+    # Depending on when the connection breaks, the reply is either known not to have been
+    # sent or uncertain; either way it is kept and the user hears so.
+    assert ("Your words are safe; I will send them when I can." in after_yes[0]
+            or "I have kept it, and I will check the topic" in after_yes[0]), talk.transcript
+    assert after_yes[1] in (  # opening another topic is explained too, without a crash
+        ForumUnreachableError.default_spoken, ForumResponseError.default_spoken)
+    # Back on line: the kept reply goes out, and the user is told.
+    with DemoForum(db, port=port) as back:
+        talk = converse(back.base_url, [], data)
+        assert talk.said == [
+            "Your reply to Walked to the end of the pier today has now been posted.",
+        ]
+        posts = topic_posts(back, first_topic_id(back))
+        assert sum("not alone" in str(p["cooked"]) for p in posts) == 1
+
+
+def test_moderated_reply_is_announced_as_waiting(tmp_path: Path, data: Path) -> None:
+    options = DemoForumOptions(moderated_usernames=("demo",))
+    with DemoForum(tmp_path / "moderated.sqlite3", options) as forum:
+        talk = converse(forum.base_url, ["open topic one", "reply", REPLY, "send it", "yes"],
+                        data)
+    assert talk.said[-1] == (
+        "Your reply to Walked to the end of the pier today is waiting for a moderator to "
+        "approve it."
+    )
+
+
+def test_content_note_asks_before_reading(forum: DemoForum, data: Path) -> None:
+    settings = VoiceSettings(greeting=False, content_note_topics=("stick",))
+    talk = converse(forum.base_url, ["open topic one", "yes"], data, settings=settings)
+    assert talk.said[1] == (
+        "Post 1 of 4, by Dave Whitfield, yesterday. This post talks about stick. "
+        "Read it? Say yes or no."
+    )
+    assert "Eighteen months ago" in talk.said[2]
+    skipped = converse(forum.base_url, ["open topic one", "no", "next"], data,
+                       settings=settings)
+    assert skipped.said[2] == "Skipped. Say next for the next post."
+    assert skipped.said[3].startswith("Post 2 of 4")
+
+
+def test_muted_words_are_not_read(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, ["open topic one"], data, muted_words=("relapse",))
+    assert "relapse" not in talk.transcript.lower()
+    assert "a muted word" in talk.transcript
+
+
+def test_sleep_ignores_everything_but_wake_up(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, [
+        "open topic one", "go to sleep", "next", "reply", "wake up", "where am i",
+    ], data)
+    sleeping = talk.said_after("Going to sleep")
+    assert sleeping[0].startswith("I'm listening again. You are reading Walked to the end")
+    assert sleeping[1] == "You are reading Walked to the end of the pier today, post 1 of 4."
+
+
+def test_faster_and_slower_are_acknowledged_and_remembered(forum: DemoForum,
+                                                           data: Path) -> None:
+    talk = converse(forum.base_url, ["faster", "faster", "slower"], data)
+    assert talk.said == ["Speaking faster.", "Speaking faster.", "Speaking slower."]
+    assert '"rate_wpm": 180' in (data / "voice.json").read_text()
+
+
+def test_ambiguous_commands_are_asked_about_not_guessed(forum: DemoForum, data: Path) -> None:
+    # A caregiver's alias that collides with a built-in phrasing makes "go on" ambiguous.
+    talk = converse(forum.base_url, ["open topic one", "go on"], data,
+                    aliases={"go on": Intent.RESUME})
+    assert talk.said[-1] in ("Did you mean next or resume?", "Did you mean resume or next?")
