@@ -1,0 +1,154 @@
+"""Signing in with admin keys, read tracking, notifications and rate limits."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from tests.demo_forum.conftest import ForumFactory
+from tests.support.spec import validate_error_body, validate_response
+from voicepeer.demo_forum import DemoForum
+
+NOT_PERMITTED = "You are not permitted to view the requested resource."
+
+
+@pytest.fixture
+def closed_forum(make_forum: ForumFactory) -> DemoForum:
+    """A forum outside demo mode: credentials required for anything but reading."""
+    return make_forum(demo_mode=False)
+
+
+def test_without_demo_mode_anonymous_posting_is_refused(closed_forum: DemoForum) -> None:
+    with httpx.Client(base_url=closed_forum.base_url) as client:
+        assert client.get("/latest.json").status_code == 200  # public reading still works
+        response = client.post("/posts.json", json={"topic_id": 1, "raw": "x" * 30})
+        assert response.status_code == 403
+        assert response.json() == {"errors": ["You need to be logged in to do that."],
+                                   "error_type": "not_logged_in"}
+
+
+def test_admin_key_acts_as_the_named_member(closed_forum: DemoForum) -> None:
+    key = closed_forum.create_admin_api_key()
+    with httpx.Client(base_url=closed_forum.base_url) as client:
+        headers = {"Api-Key": key, "Api-Username": "mei"}
+        me = client.get("/session/current.json", headers=headers).json()["current_user"]
+        assert me["username"] == "mei"
+        posted = client.post("/posts.json", headers=headers,
+                             json={"topic_id": 11, "raw": "Results were stable, thank you all!"})
+        assert posted.status_code == 200 and posted.json()["username"] == "mei"
+        for bad in ({"Api-Key": "wrong", "Api-Username": "mei"},
+                    {"Api-Key": key, "Api-Username": "nobody"},
+                    {"Api-Key": key}):
+            refused = client.get("/latest.json", headers=bad)
+            assert refused.status_code == 403
+            assert refused.json()["error_type"] == "invalid_access"
+            assert refused.json()["errors"][0].startswith(NOT_PERMITTED)
+        bad_user_key = client.get("/latest.json", headers={"User-Api-Key": "made-up"})
+        assert bad_user_key.status_code == 403
+
+
+def test_configured_admin_key_is_accepted(make_forum: ForumFactory) -> None:
+    forum = make_forum(demo_mode=False, admin_api_key="carer-key-123")
+    with httpx.Client(base_url=forum.base_url) as client:
+        headers = {"Api-Key": "carer-key-123", "Api-Username": "ruth"}
+        assert client.get("/session/current.json", headers=headers).status_code == 200
+
+
+def test_read_tracking_drives_unread_and_new(forum: DemoForum, client: httpx.Client) -> None:
+    key = forum.create_admin_api_key()
+    jo = {"Api-Key": key, "Api-Username": "jo"}
+    latest = client.get("/latest.json", headers=jo).json()
+    validate_response("GET", "/latest.json", 200, latest)
+    by_id = {t["id"]: t for t in latest["topic_list"]["topics"]}
+    # jo wrote in the fatigue topic (post 6 of 8) and has not read past her own post.
+    assert by_id[1]["last_read_post_number"] == 6
+    assert by_id[1]["unread_posts"] == 2
+    unread_ids = [t["id"] for t in client.get("/unread.json", headers=jo).json()["topic_list"]
+                  ["topics"]]
+    assert 1 in unread_ids
+    new_ids = [t["id"] for t in client.get("/new.json", headers=jo).json()["topic_list"]
+               ["topics"]]
+    assert 7 not in new_ids and 1 not in new_ids  # jo posted in both
+    assert 14 in new_ids  # never opened
+    # Reading posts 7 and 8 (Discourse's timings call) clears the topic.
+    marked = client.post("/topics/timings", headers=jo,
+                         data={"topic_id": "1", "topic_time": "4000",
+                               "timings[7]": "2000", "timings[8]": "2000"})
+    assert marked.status_code == 200
+    assert 1 not in [t["id"] for t in client.get("/unread.json", headers=jo).json()
+                     ["topic_list"]["topics"]]
+    topic = client.get("/t/1.json", headers=jo).json()
+    validate_response("GET", "/t/{id}.json", 200, topic)
+    assert topic["last_read_post_number"] == 8
+    assert all(p["read"] for p in topic["post_stream"]["posts"])
+    # JSON timings for a never-opened topic take it off the new list.
+    client.post("/topics/timings", headers=jo, json={"topic_id": 14, "timings": {"1": 900}})
+    assert 14 not in [t["id"] for t in client.get("/new.json", headers=jo).json()
+                      ["topic_list"]["topics"]]
+
+
+def test_timings_need_a_signed_in_member(client: httpx.Client) -> None:
+    response = client.post("/topics/timings", data={"topic_id": "1", "timings[1]": "1000"})
+    assert response.status_code == 403
+    assert response.json()["error_type"] == "not_logged_in"
+
+
+def test_notifications_for_replies_mentions_likes_and_messages(forum: DemoForum,
+                                                               client: httpx.Client) -> None:
+    key = forum.create_admin_api_key()
+    demo = {"Api-Key": key, "Api-Username": "demo"}
+    body = client.get("/notifications.json", headers=demo).json()
+    validate_response("GET", "/notifications.json", 200, body)
+    kinds = {n["notification_type"] for n in body["notifications"]}
+    assert {2, 6} <= kinds  # replied and private message, from the seed
+    assert all(not n["read"] for n in body["notifications"])
+    sam = {"Api-Key": key, "Api-Username": "sam"}
+    demo_post = client.get("/t/14.json").json()["post_stream"]["stream"][0]
+    client.post("/post_actions.json", headers=sam,
+                json={"id": demo_post, "post_action_type_id": 2})
+    newest = client.get("/notifications.json", headers=demo).json()["notifications"][0]
+    assert newest["notification_type"] == 5 and newest["data"]["display_username"] == "sam"
+    client.post("/posts.json", headers=sam,
+                json={"topic_id": 2, "raw": "@demo you might like this"})
+    newest = client.get("/notifications.json", headers=demo).json()["notifications"][0]
+    assert newest["notification_type"] == 1 and newest["topic_id"] == 2
+    marked = client.put("/notifications/mark-read.json", headers=demo, json={})
+    validate_response("PUT", "/notifications/mark-read.json", 200, marked.json())
+    after = client.get("/notifications.json", headers=demo).json()["notifications"]
+    assert all(n["read"] for n in after)
+    me = client.get("/session/current.json", headers=demo).json()["current_user"]
+    assert me["unread_notifications"] == 0
+    assert client.get("/notifications.json").status_code == 403
+
+
+def test_user_api_key_rate_limit_answers_json_429(forum: DemoForum) -> None:
+    key = forum.create_admin_api_key()
+    with httpx.Client(base_url=forum.base_url) as client:
+        headers = {"Api-Key": key, "Api-Username": "demo"}
+        statuses = [client.get("/site/settings.json", headers=headers).status_code
+                    for _ in range(61)]
+        assert statuses[:60] == [200] * 60
+        assert statuses[60] == 429
+        limited = client.get("/site/settings.json", headers=headers)
+        body = limited.json()
+        validate_error_body(body)
+        assert body["error_type"] == "rate_limit"
+        wait = body["extras"]["wait_seconds"]
+        assert 1 <= wait <= 60
+        assert body["extras"]["time_left"] == f"{wait} seconds"
+        assert limited.headers["Retry-After"] == str(wait)
+        # Other callers are not held back by this key's limit.
+        assert client.get("/site/settings.json").status_code == 200
+
+
+def test_per_ip_limit_answers_plain_text_429(make_forum: ForumFactory) -> None:
+    forum = make_forum(ip_requests_per_minute=5)
+    with httpx.Client(base_url=forum.base_url) as client:
+        assert [client.get("/latest.json").status_code for _ in range(5)] == [200] * 5
+        limited = client.get("/latest.json")
+        assert limited.status_code == 429
+        assert limited.headers["content-type"].startswith("text/plain")
+        assert "too many requests" in limited.text.lower()
+        assert 1 <= int(limited.headers["Retry-After"]) <= 60
+        forum.reset_rate_limits()
+        assert client.get("/latest.json").status_code == 200
