@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from voicepeer.demo_forum.seed import seed_long_topic
-from voicepeer.demo_forum.store import Store
 from voicepeer.forum.base import Forum
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.settings import ForumSettings
@@ -30,9 +28,8 @@ def test_latest_lists_seeded_topics(forum: RunningForum) -> None:
 
 def test_latest_pages_through_every_topic(start_forum: StartForum) -> None:
     running = start_forum()
-    store = Store(running.db_path)
     for n in range(35):
-        seed_long_topic(store, 1, title=f"Paging test topic number {n:02d}")
+        running.server.seed_long_topic(1, title=f"Paging test topic number {n:02d}")
     client = running.client()
     first = client.latest()
     assert first.has_more
@@ -59,7 +56,7 @@ def test_new_and_unread_lists(forum: RunningForum) -> None:
 
 def test_long_topic_starts_with_one_request_and_loads_in_chunks(start_forum: StartForum) -> None:
     running = start_forum()
-    topic_id = seed_long_topic(Store(running.db_path), 2000)
+    topic_id = running.server.seed_long_topic(2000)
     client = running.client(settings=ForumSettings(posts_chunk_size=20))
     thread = client.thread(topic_id)
     assert client.requests_made == 1

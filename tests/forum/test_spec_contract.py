@@ -6,8 +6,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from tests.support.spec_client import RecordingTransport, spec_problems
-from voicepeer.demo_forum.seed import seed_long_topic
-from voicepeer.demo_forum.store import Store
 from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
 from voicepeer.forum.cache import ReadingCache
 
@@ -16,7 +14,7 @@ from .conftest import StartForum
 
 def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
     running = start_forum()
-    long_topic = seed_long_topic(Store(running.db_path), 60)
+    long_topic = running.server.seed_long_topic(60)
     recorder = RecordingTransport()
     client = running.client("demo", transport=recorder, cache=ReadingCache())
     categories = client.categories()
@@ -40,7 +38,9 @@ def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
     client.mark_notification_read()
     client.search("heat")
     client.private_messages()
-    client.send_private_message(NewPrivateMessage(("sam",), "Hello Sam, a message", "Hi Sam, how are you?"))
+    client.send_private_message(
+        NewPrivateMessage(("sam",), "Hello Sam, a message", "Hi Sam, how are you?")
+    )
 
     base_path = urlsplit(running.base_url).path.rstrip("/")
     problems = [p for e in recorder.exchanges for p in spec_problems(e, base_path)]
