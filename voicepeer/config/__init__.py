@@ -9,6 +9,7 @@ with a message naming the file, line, key, value and what is allowed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voicepeer.config.loader import (
     ENV_VAR,
@@ -20,7 +21,11 @@ from voicepeer.config.loader import (
 )
 from voicepeer.config.schema import FieldSpec, field_specs
 from voicepeer.config.writer import render, write_file
-from voicepeer.settings import Settings
+
+if TYPE_CHECKING:
+    # voicepeer.settings imports the [general] section from this package: import it only
+    # when called, so either module can be imported first.
+    from voicepeer.settings import Settings
 
 
 def load_settings(path: Path | str | None = None) -> Settings:
@@ -28,6 +33,8 @@ def load_settings(path: Path | str | None = None) -> Settings:
 
     A file named explicitly (argument or ``VOICEPEER_CONFIG``) must exist.
     """
+    from voicepeer.settings import Settings
+
     chosen, explicit = config_path(path)
     return load_file(chosen, Settings, required=explicit)
 
@@ -42,7 +49,6 @@ def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
 __all__ = [
     "ENV_VAR",
     "FieldSpec",
-    "Settings",
     "config_path",
     "default_config_path",
     "field_specs",
