@@ -3,7 +3,8 @@
 - thread_first_post_ms: open a 2,000-post topic until its first post is ready to speak.
 - thread_fetch_all_ms: the same topic fetched whole.
 - requests_per_minute_browsing: the most requests in any one minute of a scripted
-  browsing session at a realistic listening pace (simulated clock, no real waiting);
+  session at a realistic listening pace (simulated clock, no real waiting): site rules,
+  notifications, the latest list, four topics with 30 posts read in each, one reply.
   Discourse allows a user API key 20 a minute.
 """
 
@@ -16,11 +17,11 @@ from collections import deque
 from pathlib import Path
 
 from voicepeer.demo_forum import DemoForum
-from voicepeer.demo_forum.seed import seed_long_topic
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.demo_forum.store import Store
+from voicepeer.forum.base import NewReply
+from voicepeer.forum.checks import check_reply
 from voicepeer.forum.credentials import Credentials
-from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.discourse import REPLIES_AND_MENTIONS, DiscourseClient
 
 KEY = "bench-admin-key"
 LONG_TOPIC_POSTS = 2000
@@ -52,14 +53,23 @@ def _browse(base_url: str) -> float:
     clock = SimulatedClock()
     client = _client(base_url, clock)
     stamps: list[float] = []
-    client.http._client.event_hooks["request"].append(lambda request: stamps.append(clock.now))
+    client.http.on_request(lambda method, path: stamps.append(clock.now))
+    # Start of a session: the rules for replies, what is new for this person, the list.
+    limits = client.site_limits()
+    client.notifications(kinds=REPLIES_AND_MENTIONS, unread_only=True)
     for round_ in range(TOPICS_OPENED):
         listing = client.latest()
         clock.now += SECONDS_PER_TITLE * (3 + round_)  # listens to a few titles
-        thread = client.thread(listing.topics[round_ % len(listing.topics)].id)
+        topic_id = listing.topics[round_ % len(listing.topics)].id
+        thread = client.thread(topic_id)
         for index in range(min(POSTS_READ_PER_TOPIC, len(thread))):
             thread.post_at(index)
             clock.now += SECONDS_PER_POST
+        if round_ == 1:  # dictates and sends one reply (about a minute of speaking)
+            clock.now += 60.0
+            raw = "Thank you all, this thread has really helped me today."
+            assert not check_reply(raw, limits)
+            client.create_post(NewReply(topic_id, raw))
     client.close()
     window: deque[float] = deque()
     worst = 0
@@ -73,12 +83,9 @@ def _browse(base_url: str) -> float:
 
 def run() -> dict[str, float | int]:
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "forum.sqlite3"
-        store = Store(db)
-        topic_id = seed_long_topic(store, LONG_TOPIC_POSTS)
-        store.close()
         options = DemoForumOptions(admin_api_key=KEY, admin_api_key_requests_per_minute=0)
-        with DemoForum(db, options) as forum:
+        with DemoForum(Path(tmp) / "forum.sqlite3", options) as forum:
+            topic_id = forum.seed_long_topic(LONG_TOPIC_POSTS)
             base_url = forum.base_url
             first, whole = [], []
             for _ in range(RUNS):
