@@ -39,7 +39,8 @@ def _add_io_arguments(parser: argparse.ArgumentParser) -> None:
                         metavar="speaker|text|wav:DIR",
                         help="where voicepeer speaks: the speaker, printed lines starting "
                              "'SAY: ', or one WAV file per utterance in DIR (default: speaker)")
-    parser.add_argument("--config", metavar="FILE", default=None,
+    # SUPPRESS keeps a --config given before the subcommand from being reset to None.
+    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
                         help="settings file (default: config.toml in the config folder)")
 
 
