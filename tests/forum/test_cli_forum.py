@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -126,3 +128,34 @@ def test_user_api_key_approved_through_the_loopback_redirect(start_forum: StartF
     ):
         client.notifications()  # the revoked key must no longer work
     assert "reconnect" in caught.value.spoken
+
+
+def test_user_api_key_approved_by_pasting_the_shown_text(start_forum: StartForum) -> None:
+    running = start_forum(auto_approve_user_api_keys=True, approving_username="jo")
+    child = subprocess.Popen(
+        [sys.executable, "-c", RUN_FORUM_COMMAND, "forum", "connect", running.base_url, "--paste"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env=dict(os.environ),
+    )
+    assert child.stdout is not None and child.stdin is not None
+    link = ""
+    while not link:
+        line = child.stdout.readline()
+        assert line, "connect ended without printing the approval link"
+        if "/user-api-key/new?" in line:
+            link = line.strip()
+    assert "auth_redirect" not in link
+    page = httpx.get(link, timeout=30).text
+    found = re.search(r'<pre id="payload">(.*?)</pre>', page, re.S)
+    assert found is not None
+    shown = html.unescape(found.group(1))
+    assert shown.count("\n") > 1  # wrapped over several lines, as Discourse shows it
+    out, err = child.communicate(shown + "\n", timeout=30)
+    assert child.returncode == 0, err
+    creds = CredentialStore().load(running.base_url)
+    assert creds is not None and creds.username == "jo"
+    assert creds.key not in out + err

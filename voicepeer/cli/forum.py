@@ -56,9 +56,7 @@ def _stdin_lines() -> queue.Queue[str]:
 
     def pump() -> None:
         for line in sys.stdin:
-            if line.strip():
-                lines.put(line.strip())
-                return
+            lines.put(line.strip())
 
     threading.Thread(target=pump, daemon=True).start()
     return lines
@@ -121,15 +119,28 @@ def _approve(
             print("The forum will show a block of text: paste it here and press Enter.")
         sys.stdout.flush()
         lines = _stdin_lines()
+        pasted: list[str] = []
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             payload = listener.wait(0.2) if listener else None
-            if payload is None:
-                try:
-                    payload = lines.get(timeout=0.0 if listener else 0.2)
-                except queue.Empty:
-                    continue
-            return finish_request(request, payload)
+            if payload is not None:
+                return finish_request(request, payload)
+            try:
+                line = lines.get(timeout=0.0 if listener else 0.2)
+            except queue.Empty:
+                continue
+            # The forum wraps the text over several lines: collect until it decrypts.
+            if line:
+                pasted.append(line)
+            if not pasted:
+                continue
+            try:
+                return finish_request(request, "".join(pasted))
+            except AuthError as error:
+                if line:
+                    continue  # probably more lines to come
+                print(f"{error.spoken}", file=sys.stderr)
+                pasted.clear()
     finally:
         if listener:
             listener.close()
