@@ -7,7 +7,7 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, Self
 
 from voicepeer.errors import VoicepeerError
 
@@ -77,7 +77,7 @@ class ThreadedSwitch(ABC):
             self._thread.join(timeout=2 * POLL_S + 1)
         self._release_device()
 
-    def __enter__(self) -> ThreadedSwitch:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
