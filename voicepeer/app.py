@@ -14,6 +14,7 @@ from pathlib import Path
 from voicepeer import paths
 from voicepeer.commands import CommandMatcher
 from voicepeer.errors import AudioDeviceError, ConfigError
+from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.credentials import CredentialStore
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
@@ -119,7 +120,8 @@ def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseC
     """A client for the forum at ``url`` with the caregiver's stored credentials, if any,
     that tells the user when the forum is slow or asks voicepeer to wait."""
     credentials = CredentialStore().load(url)
-    client = DiscourseClient(url, credentials=credentials, settings=settings.forum)
+    cache = ReadingCache(max_entries=settings.forum.offline_cache_max_entries)
+    client = DiscourseClient(url, credentials=credentials, settings=settings.forum, cache=cache)
     client.on_slow(lambda: speech.say("Still waiting for the forum."))
     client.on_wait(lambda seconds: speech.say(
         f"The forum asked me to wait {wait_phrase(seconds)}. I will carry on after that."))

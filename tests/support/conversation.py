@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
@@ -80,7 +81,7 @@ def converse(
     printed = io.StringIO()
     speech = PrintedSpeech(printed)
     client = DiscourseClient(base_url, settings=forum_settings or ForumSettings(
-        retry_backoff_s=0.01, read_retries=1))
+        retry_backoff_s=0.01, read_retries=1), cache=ReadingCache(data_dir / "cache.sqlite3"))
     outbox = Outbox(data_dir / "outbox.sqlite3", client)
     try:
         engines = Engines(

@@ -40,7 +40,8 @@ class PulseAudioServer:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                err = self._process.stderr.read().decode(errors="replace") if self._process.stderr else ""
+                stderr = self._process.stderr
+                err = stderr.read().decode(errors="replace") if stderr else ""
                 raise RuntimeError(f"PulseAudio exited at start: {err[-2000:]}")
             probe = subprocess.run(["pactl", "info"], env=self.env(), capture_output=True)
             if probe.returncode == 0:

@@ -212,3 +212,15 @@ def test_ambiguous_commands_are_asked_about_not_guessed(forum: DemoForum, data: 
     talk = converse(forum.base_url, ["open topic one", "go on"], data,
                     aliases={"go on": Intent.RESUME})
     assert talk.said[-1] in ("Did you mean next or resume?", "Did you mean resume or next?")
+
+
+def test_topics_read_before_can_be_read_offline(tmp_path: Path, data: Path) -> None:
+    forum = DemoForum(tmp_path / "forum.sqlite3")
+    url = forum.start()
+    converse(url, ["latest topics", "open topic one"], data)
+    forum.stop()
+    talk = converse(url, ["latest topics", "open topic one"], data)
+    assert talk.said[0].startswith("I can't reach the forum, so this is the copy saved ")
+    assert "Walked to the end of the pier" in talk.said[0]
+    assert talk.said[1].startswith("I can't reach the forum, so this is the copy saved ")
+    assert "Eighteen months ago" in talk.transcript

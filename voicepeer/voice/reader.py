@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Category, Forum, Post, Topic, TopicList, TopicSummary
+from voicepeer.forum.cache import saved_phrase
 from voicepeer.forum.thread import Thread
 from voicepeer.voice import phrasing
 from voicepeer.voice.ports import PlaceKeeper
@@ -31,6 +32,13 @@ Say = Callable[[str], None]
 
 POST_CHUNK = 20
 """Posts fetched per request when reading on (Discourse's own chunk size)."""
+
+
+def offline_note(saved_at: datetime | None) -> str:
+    """What to say first when the forum is out of reach and a saved copy is read instead."""
+    if saved_at is None:
+        return ""
+    return f"I can't reach the forum, so this is the copy {saved_phrase(saved_at)}. "
 
 
 class ReadOutcome(Enum):
@@ -78,7 +86,7 @@ class Reader:
             self._say("There are no topics on the forum yet.")
             return False
         count = phrasing.count_phrase(len(topics.topics), "latest topic").capitalize()
-        return self._show_list(topics, f"{count}.")
+        return self._show_list(topics, f"{offline_note(topics.saved_at)}{count}.")
 
     def show_search(self, query: str) -> bool:
         hits = self.forum_call(lambda: self._engines.forum.search(query))
@@ -150,7 +158,8 @@ class Reader:
             return ReadOutcome.FAILED
         self.thread = Thread(self._engines.forum, topic, chunk_size=POST_CHUNK)
         self.post_index = self._starting_index(self.thread, post_number)
-        intro = phrasing.topic_intro(topic, self.category(topic.category_id))
+        intro = offline_note(topic.saved_at) + phrasing.topic_intro(
+            topic, self.category(topic.category_id))
         if self.post_index and post_number is None:
             intro += f" Continuing from post {self.post_index + 1}."
         self._say(intro)
