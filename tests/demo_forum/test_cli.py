@@ -1,0 +1,98 @@
+"""``voicepeer demo-forum`` in a real process: prints its address, serves, stops on Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+from voicepeer.cli.demo_forum import register
+
+# Only this subcommand is registered, so the test does not depend on the others; errors
+# are reported the way voicepeer.cli.main reports them.
+RUNNER = (
+    "import argparse, sys\n"
+    "from voicepeer.cli import demo_forum\n"
+    "from voicepeer.errors import VoicepeerError\n"
+    "parser = argparse.ArgumentParser(prog='voicepeer')\n"
+    "demo_forum.register(parser.add_subparsers())\n"
+    "args = parser.parse_args(sys.argv[1:])\n"
+    "try:\n"
+    "    sys.exit(args.handler(args))\n"
+    "except VoicepeerError as error:\n"
+    "    print(f'voicepeer: {error}', file=sys.stderr)\n"
+    "    sys.exit(1)\n"
+)
+
+
+def _start(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", RUNNER, "demo-forum", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ),
+    )
+
+
+def test_runs_in_the_foreground_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    db = tmp_path / "practice.sqlite3"
+    process = _start("--port", "0", "--db", str(db))
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert first.startswith("Demo forum running at http://127.0.0.1:"), first
+        url = first.rsplit(" ", 1)[1].strip()
+        assert httpx.get(f"{url}/latest.json", timeout=10).status_code == 200
+        posted = httpx.post(f"{url}/posts.json", timeout=10,
+                            json={"topic_id": 1, "raw": "Posted through the command line forum."})
+        assert posted.json()["username"] == "demo"  # demo mode is the default
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "Demo forum stopped." in out
+    assert "Traceback" not in err
+    assert db.exists()
+
+
+def test_require_sign_in_flag(tmp_path: Path) -> None:
+    process = _start("--port", "0", "--db", str(tmp_path / "f.sqlite3"), "--require-sign-in")
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().rsplit(" ", 1)[1].strip()
+        refused = httpx.post(f"{url}/posts.json", timeout=10,
+                             json={"topic_id": 1, "raw": "Nobody signed in to write this."})
+        assert refused.status_code == 403
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0
+
+
+def test_busy_port_gives_a_clear_error(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        process = _start("--port", str(port), "--db", str(tmp_path / "f.sqlite3"))
+        _out, err = process.communicate(timeout=15)
+    assert process.returncode == 1
+    assert "voicepeer: The demo forum cannot listen on 127.0.0.1" in err
+    assert "Traceback" not in err
+
+
+def test_registers_the_subcommand() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    register(parser.add_subparsers())
+    args = parser.parse_args(["demo-forum", "--port", "8123"])
+    assert args.port == 8123 and args.host == "127.0.0.1" and callable(args.handler)

@@ -1,0 +1,107 @@
+"""The seed content's promises, the long-topic generator and the safe markdown renderer."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import httpx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.markdown import render
+from voicepeer.demo_forum.seed import seed_forum, seed_long_topic
+from voicepeer.demo_forum.store import Store
+
+
+def _all_topics(client: httpx.Client) -> list[dict]:
+    return [client.get(f"/t/{t['id']}.json").json()
+            for t in client.get("/latest.json").json()["topic_list"]["topics"]]
+
+
+def test_seed_has_about_a_dozen_topics_of_three_to_fifteen_posts(client: httpx.Client) -> None:
+    topics = _all_topics(client)
+    assert 12 <= len(topics) <= 15
+    assert all(3 <= t["posts_count"] <= 15 for t in topics)
+    categories = {t["category_id"] for t in topics}
+    assert len(categories) >= 4
+    posters = {p["username"] for t in topics for p in t["post_stream"]["posts"]}
+    assert len(posters) >= 6
+
+
+def test_seed_has_the_features_a_reader_must_handle(client: httpx.Client) -> None:
+    cooked = [p["cooked"] for t in _all_topics(client) for p in t["post_stream"]["posts"]]
+    everything = "\n".join(cooked)
+    assert re.search(r'<aside class="quote[^"]*" data-username="\w+" data-post="\d+" '
+                     r'data-topic="\d+">', everything)
+    assert '<img src="/images/emoji/twitter/' in everything and 'class="emoji"' in everything
+    assert "🎉" in everything or "💙" in everything  # raw unicode emoji as well
+    assert '<a class="mention" href="/u/' in everything
+    assert "<ul>" in everything and "<ol>" in everything
+    assert 'href="https://' in everything
+    for abbreviation in ("MS", "RRMS", "DMT", "MRI", "EDSS"):
+        assert re.search(rf"\b{abbreviation}\b", everything), abbreviation
+    words = [len(re.sub(r"<[^>]+>", " ", c).split()) for c in cooked]
+    assert max(words) >= 2000
+
+
+def test_seeding_twice_keeps_new_posts(tmp_path: Path) -> None:
+    db = tmp_path / "forum.sqlite3"
+    with DemoForum(db) as forum, httpx.Client(base_url=forum.base_url) as client:
+        client.post("/posts.json", json={"topic_id": 1, "raw": "Still here after a restart?"})
+    with DemoForum(db) as forum, httpx.Client(base_url=forum.base_url) as client:
+        topic = client.get("/t/1.json").json()
+        assert topic["posts_count"] == 9
+        assert len(client.get("/latest.json").json()["topic_list"]["topics"]) == 14
+
+
+def test_long_topic_generator(tmp_path: Path) -> None:
+    store = Store(tmp_path / "forum.sqlite3")
+    seed_forum(store)
+    topic_id = seed_long_topic(store, posts=2000)
+    numbers = [r[0] for r in store.all(
+        "SELECT post_number FROM posts WHERE topic_id = ? ORDER BY post_number", (topic_id,))]
+    assert numbers == list(range(1, 2001))
+    store.close()
+
+
+def test_markdown_escapes_html_and_keeps_structure() -> None:
+    cooked = render(
+        'Hi <script>alert("x")</script> & [link](https://example.org/a?b=1&c=2) '
+        "[bad](javascript:alert(1)) :smile: :not_an_emoji: @sam @nobody\n"
+        "second line\n\n- one\n- two\n\n1. first\n2. second\n\n> quoted\n\n"
+        '[quote="sam, post:2, topic:5"]\nquoted **text**\n[/quote]',
+        usernames={"sam"},
+    )
+    assert "<script>" not in cooked and "&lt;script&gt;" in cooked
+    assert '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener nofollow ugc">link</a>' \
+        in cooked
+    assert 'href="javascript' not in cooked
+    assert 'title=":smile:"' in cooked and ":not_an_emoji:" in cooked
+    assert '<a class="mention" href="/u/sam">@sam</a>' in cooked
+    assert '<span class="mention">@nobody</span>' in cooked
+    assert "<br>" in cooked and "<ul>\n<li>one</li>" in cooked and "<ol>" in cooked
+    assert "<blockquote>\n<p>quoted</p>\n</blockquote>" in cooked
+    assert 'data-username="sam" data-post="2" data-topic="5"' in cooked
+    assert "<strong>text</strong>" in cooked
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_markdown_never_lets_markup_through(raw: str) -> None:
+    cooked = render(raw, usernames={"sam"})
+    # Every "<" in the output starts one of the renderer's own tags.
+    for tag in re.findall(r"<(/?[a-z0-9]+)", cooked):
+        assert tag.lstrip("/") in {"p", "br", "ul", "ol", "li", "blockquote", "aside", "div",
+                                   "a", "img", "span", "strong", "em", "h1", "h2", "h3", "h4",
+                                   "h5", "h6"}
+    assert "<script" not in cooked.lower()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="[]()<>\"':/ javscriptJAVSCRIPThtpmlo&#;"))
+def test_markdown_links_never_get_unsafe_targets(raw: str) -> None:
+    cooked = render(raw)
+    for href in re.findall(r'href="([^"]*)"', cooked):
+        assert href.startswith(("http://", "https://", "mailto:", "/")), href
