@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from voicepeer.commands import Command, CommandMatcher, Intent
@@ -20,7 +20,14 @@ from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.voice import phrasing
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
-from voicepeer.voice.ports import DraftKeeper, PlaceKeeper, ReplyOutbox, VoiceControls
+from voicepeer.voice.ports import (
+    Cues,
+    DraftKeeper,
+    PlaceKeeper,
+    ReplyOutbox,
+    SilentCues,
+    VoiceControls,
+)
 from voicepeer.voice.reader import PostRenderer, Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State, check_transition
@@ -81,6 +88,7 @@ class Engines:
     places: PlaceKeeper
     render_post: PostRenderer
     voice: VoiceControls
+    cues: Cues = field(default_factory=SilentCues)
 
 
 class Assistant:
@@ -115,6 +123,8 @@ class Assistant:
                      " Say latest topics to hear what people are talking about, or say help.")
         while True:
             mode = ListenMode.DICTATION if self.state is State.DICTATING else ListenMode.COMMAND
+            if self.state is not State.SLEEPING:
+                self.engines.cues.listening()
             heard = self.engines.listener.listen(mode)
             if heard is None:
                 break
@@ -148,8 +158,10 @@ class Assistant:
             self.say(f"Did you mean {options}?")
             return
         if interpretation.command is None:
+            self.engines.cues.error()
             self._misheard()
             return
+        self.engines.cues.got_it()
         self._misheard_in_a_row = 0
         self._dispatch(interpretation.command)
         self._maybe_suggest_rest()

@@ -49,3 +49,32 @@ class VoiceControls(Protocol):
     def louder(self) -> VoiceChange: ...
 
     def quieter(self) -> VoiceChange: ...
+
+
+class Cues(Protocol):
+    """Short sounds (earcons) that tell the user what voicepeer is doing without words."""
+
+    def listening(self) -> object:
+        """Ready for the user to speak."""
+        ...
+
+    def got_it(self) -> object:
+        """A command was understood."""
+        ...
+
+    def error(self) -> object:
+        """Nothing usable was understood."""
+        ...
+
+
+class SilentCues:
+    """No earcons (text mode, or when the person has turned them off)."""
+
+    def listening(self) -> None:
+        """Nothing to play."""
+
+    def got_it(self) -> None:
+        """Nothing to play."""
+
+    def error(self) -> None:
+        """Nothing to play."""
