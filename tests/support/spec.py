@@ -142,9 +142,15 @@ def _check(pointer: str, body: Any, what: str) -> None:
     errors = sorted(validator.iter_errors(body), key=lambda e: list(e.absolute_path))
     if errors:
         lines = [f"{what} does not match the spec ({len(errors)} problems):"]
-        for err in errors[:25]:
+        missing: dict[str, list[str]] = {}
+        for err in errors:
             where = "/".join(str(p) for p in err.absolute_path) or "(top)"
-            lines.append(f"  at {where}: {err.message[:300]}")
+            if err.validator == "required":  # one line per object, not one per key
+                missing.setdefault(where, []).append(str(err.message).split("'")[1])
+            elif len(lines) <= 25:
+                lines.append(f"  at {where}: {err.message[:300]}")
+        for where, keys in missing.items():
+            lines.append(f"  at {where}: missing required {', '.join(keys)}")
         raise SpecMismatch("\n".join(lines))
 
 
