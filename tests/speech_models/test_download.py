@@ -17,7 +17,13 @@ from tests.speech_models.model_server import (
     serving,
 )
 from voicepeer.errors import ModelDownloadError
-from voicepeer.speech_models import ModelSettings, ProgressBar, download_model, find_vosk_model
+from voicepeer.speech_models import (
+    ModelSettings,
+    ProgressBar,
+    download_model,
+    find_vosk_model,
+    install_archive,
+)
 from voicepeer.speech_models.download import BASE_URL_ENV
 from voicepeer.speech_models.layout import folder_problems
 
@@ -224,3 +230,24 @@ def test_base_url_from_environment(models: Path, monkeypatch: pytest.MonkeyPatch
         download_model(NAME, settings=settings_for("http://127.0.0.1:9/nowhere"),
                        progress=progress_log()[0])
     assert len(behaviour.requests) == 1
+
+
+def test_archive_copied_from_another_computer_is_installed(models: Path, tmp_path: Path) -> None:
+    stick = tmp_path / "usb" / f"{NAME}.zip"
+    stick.parent.mkdir()
+    stick.write_bytes(model_archive(NAME))
+    progress, output = progress_log()
+    folder = install_archive(stick, progress=progress)
+    assert folder == models / NAME and folder_problems(folder) == []
+    assert installed_files(folder) == archive_files(stick.read_bytes())
+    assert stick.exists()  # the person's copy is left alone
+    assert f"Installed {NAME}" in output.getvalue()
+
+
+def test_damaged_archive_file_is_refused_but_kept(models: Path, tmp_path: Path) -> None:
+    stick = tmp_path / "copy.zip"
+    stick.write_bytes(model_archive(NAME)[:50_000])  # copying stopped part-way
+    with pytest.raises(ModelDownloadError, match="unusable"):
+        install_archive(stick, progress=progress_log()[0])
+    assert stick.stat().st_size == 50_000
+    assert_nothing_installed(models)

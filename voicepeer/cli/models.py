@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from pathlib import Path
 
 from voicepeer.speech_models import (
     ModelSettings,
     ProgressBar,
     download_model,
+    install_archive,
     list_models,
     models_dir,
     verify_models,
@@ -34,6 +36,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     download.add_argument("--base-url", help="download site to use instead of the Vosk site")
     download.add_argument("--force", action="store_true", help="download again if installed")
     download.set_defaults(handler=run_download)
+
+    install = actions.add_parser("install", help="install a model archive copied from elsewhere")
+    install.add_argument("archive", type=Path, help="the model's .zip file")
+    install.add_argument("--force", action="store_true", help="replace an installed copy")
+    install.set_defaults(handler=run_install)
 
     verify = actions.add_parser("verify", help="check installed models are complete")
     verify.add_argument("name", nargs="?", help="model to check (default: all installed)")
@@ -78,6 +85,12 @@ def run_download(args: argparse.Namespace) -> int:
         print("\nStopped. Run the same command again to continue where it left off.",
               file=sys.stderr)
         return 130
+    return 0
+
+
+def run_install(args: argparse.Namespace) -> int:
+    install_archive(args.archive, settings=_settings(args), progress=ProgressBar(sys.stderr),
+                    force=args.force)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Speech models: the catalogue, finding installed ones, downloading and checking them."""
 
 from voicepeer.speech_models.catalogue import CATALOGUE, ModelInfo, catalogue_entry
-from voicepeer.speech_models.download import download_model
+from voicepeer.speech_models.download import download_model, install_archive
 from voicepeer.speech_models.inventory import (
     ModelListing,
     ModelReport,
@@ -24,6 +24,7 @@ __all__ = [
     "catalogue_entry",
     "download_model",
     "find_vosk_model",
+    "install_archive",
     "korean_model_dir",
     "list_models",
     "load_vosk_model",

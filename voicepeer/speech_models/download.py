@@ -214,8 +214,44 @@ def _check_space(folder: Path, total: int | None, offset: int) -> None:
             f"about {needed // 1_000_000} MB needed", spoken=DISK_SPOKEN)
 
 
-def _check_archive(part: Path, info: ModelInfo) -> None:
-    """Reject (and delete) an archive that is damaged or not a usable model."""
+def install_archive(archive: Path, *, settings: ModelSettings | None = None,
+                    progress: ProgressBar | None = None, force: bool = False) -> Path:
+    """Install a model archive fetched some other way (e.g. copied on a USB stick).
+
+    The model is named after the archive's top folder (or the file name); it is checked
+    like a download, and the archive itself is left untouched.
+    """
+    settings = settings or ModelSettings()
+    progress = progress or ProgressBar()
+    if not archive.is_file():
+        raise ModelDownloadError(f"{archive} is not a file",
+                                 spoken="I cannot find that model file.")
+    try:
+        with zipfile.ZipFile(archive) as zipped:
+            name = archive_root(zipped.namelist())
+    except (zipfile.BadZipFile, OSError):
+        name = ""
+    name = name or archive.name.removesuffix(".zip")
+    if not name or name.startswith(".") or "/" in name or "\\" in name:
+        raise ModelDownloadError(f"cannot tell the model's name from {archive}")
+    info = catalogue_entry(name) or ModelInfo(name=name, language="", approx_size_mb=0,
+                                              description="Installed from a file.")
+    root = models_dir(settings)
+    target = root / info.name
+    if target.is_dir() and not force and not folder_problems(target):
+        progress.note(f"{info.name} is already installed in {target}")
+        return target
+    root.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(root, info.name)
+    _check_archive(archive, info, delete_when_bad=False)
+    progress.note(f"Unpacking {info.name} …")
+    _install(archive, target)
+    progress.note(f"Installed {info.name} in {target}")
+    return target
+
+
+def _check_archive(part: Path, info: ModelInfo, *, delete_when_bad: bool = True) -> None:
+    """Reject an archive that is damaged or not a usable model (deleting a download)."""
     problems = []
     if info.sha256 is not None:
         digest = hashlib.sha256()
@@ -226,7 +262,8 @@ def _check_archive(part: Path, info: ModelInfo) -> None:
             problems.append("the checksum does not match the published one")
     problems = problems or archive_problems(part)
     if problems:
-        part.unlink(missing_ok=True)  # a damaged archive must not be resumed from
+        if delete_when_bad:
+            part.unlink(missing_ok=True)  # a damaged download must not be resumed from
         raise ModelDownloadError(
             f"the downloaded {info.name} archive is unusable: {'; '.join(problems)}. "
             "Nothing was installed; run the download again.", spoken=DAMAGED_SPOKEN)
