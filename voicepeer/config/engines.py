@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from voicepeer.audio.base import INPUT_SAMPLE_RATE
 from voicepeer.config.health import Microphone
+from voicepeer.config.sound_check import prepare_for_recognizer
 from voicepeer.errors import AudioDeviceError, SpeechEngineError, VoicepeerError
-from voicepeer.recognition.base import ListenMode
 
 log = logging.getLogger(__name__)
 
@@ -81,18 +82,39 @@ def open_microphone() -> Microphone:
     return SounddeviceInput()
 
 
-def recognize_command(pcm: bytes, aliases: Mapping[str, Any]) -> str:
-    """What the command recognizer (PocketSphinx, command grammar) makes of ``pcm``."""
-    from voicepeer.commands.intents import Intent
-    from voicepeer.recognition.engine import decode
-    from voicepeer.recognition.sphinx import SphinxRecognizer
+_RECOGNIZE_SCRIPT = """
+import json, sys
+from voicepeer.commands.intents import Intent
+from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.engine import decode
+from voicepeer.recognition.sphinx import SphinxRecognizer
+aliases = {phrase: Intent(name) for phrase, name in json.loads(sys.argv[1]).items()}
+recognizer = SphinxRecognizer(aliases=aliases)
+print(json.dumps(decode(recognizer, sys.stdin.buffer.read(), ListenMode.COMMAND).text))
+"""
+RECOGNIZE_TIMEOUT_S = 30.0
 
-    known = {phrase: Intent(name) for phrase, name in aliases.items() if name in set(Intent)}
-    recognizer = SphinxRecognizer(aliases=known)
+
+def recognize_command(pcm: bytes, aliases: Mapping[str, Any]) -> str:
+    """What the command recognizer (PocketSphinx, command grammar) makes of ``pcm``.
+
+    In a child process with a time limit: a stuck decoder must not freeze the set-up.
+    """
+    import json
+
+    known = {phrase: str(name) for phrase, name in aliases.items()}
     try:
-        return decode(recognizer, pcm, ListenMode.COMMAND).text
-    finally:
-        recognizer.close()
+        done = subprocess.run([sys.executable, "-c", _RECOGNIZE_SCRIPT, json.dumps(known)],
+                              input=prepare_for_recognizer(pcm, INPUT_SAMPLE_RATE),
+                              capture_output=True, timeout=RECOGNIZE_TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired:
+        raise SpeechEngineError(
+            f"the speech recognizer gave no answer within {RECOGNIZE_TIMEOUT_S:.0f} s") from None
+    if done.returncode != 0:
+        last = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+        raise SpeechEngineError(f"the speech recognizer failed: {last[0]}")
+    text = json.loads(done.stdout)
+    return text if isinstance(text, str) else ""
 
 
 def download_model(name: str, settings: Any) -> Path:

@@ -43,7 +43,11 @@ class Check:
 
 
 class Microphone(Protocol):
+    """The part of :class:`voicepeer.audio.base.AudioInput` the checks use."""
+
     def read(self, seconds: float) -> bytes: ...
+
+    def discard_pending(self) -> None: ...
 
     def close(self) -> None: ...
 

@@ -130,3 +130,24 @@ def record_utterance(
             if quiet_s >= end_silence_s:
                 break
     return Recording(b"".join(chunks), heard)
+
+
+def prepare_for_recognizer(pcm: bytes, sample_rate: int, pad_s: float = 0.3) -> bytes:
+    """The spoken part of a recording with ``pad_s`` either side and a trace of noise.
+
+    Exact digital silence (a virtual or muted input) makes PocketSphinx decode badly or
+    stall; a real microphone never gives it, so a faint hiss changes nothing real.
+    """
+    levels = frame_levels(pcm, sample_rate)
+    if levels:
+        threshold = _threshold(levels)
+        voiced = [i for i, level in enumerate(levels) if level > threshold]
+        if voiced:
+            frame_bytes = int(sample_rate * FRAME_S) * 2
+            pad = int(pad_s / FRAME_S)
+            start = max(0, voiced[0] - pad) * frame_bytes
+            end = min(len(levels), voiced[-1] + 1 + pad) * frame_bytes
+            pcm = pcm[start:end]
+    samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype=np.int16).astype(np.int32)
+    hiss = np.random.default_rng(0).normal(0.0, 8.0, samples.size).astype(np.int32)
+    return bytes(np.clip(samples + hiss, -32768, 32767).astype(np.int16).tobytes())

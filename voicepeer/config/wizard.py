@@ -237,7 +237,7 @@ class Wizard:
                 self.io.stdout.flush()
             self.io.say()
             self.io.ask("  Press Enter for a recognition test")
-            microphone.read(0.0)
+            microphone.discard_pending()  # drop what was said while the prompt waited
             self.io.say(f'  Now say "{TEST_PHRASE}" in your usual way. I am listening...')
             recording = record_utterance(microphone, INPUT_SAMPLE_RATE)
         finally:
@@ -246,16 +246,27 @@ class Wizard:
             self.note("I heard nothing. Check the microphone is plugged in and not muted, "
                       "then run voicepeer configure again.")
             return
-        heard = self.engines.recognize_command(recording.pcm, self.current("aliases") or {})
+        try:
+            heard = self.engines.recognize_command(recording.pcm, self.current("aliases") or {})
+        except Exception as error:
+            self.note(f"The microphone records, but the recognition test could not run "
+                      f"({describe(error)}). Run voicepeer doctor.")
+        else:
+            self._report_heard(heard)
+        self._suggest_silence(recording.pcm)
+
+    def _report_heard(self, heard: str) -> None:
         if heard.strip() == TEST_PHRASE:
             self.io.say(f'  I heard "{heard}". The microphone works.')
         else:
             self.io.say(f'  I heard "{heard or "nothing I understood"}" instead of '
                         f'"{TEST_PHRASE}". Try a closer microphone or a quieter room.')
+
+    def _suggest_silence(self, pcm: bytes) -> None:
         target = find_target("silence")
         if target is None:
             return
-        pauses = pauses_s(recording.pcm, INPUT_SAMPLE_RATE)
+        pauses = pauses_s(pcm, INPUT_SAMPLE_RATE)
         spec = target.spec
         suggestion = suggest_timeout_s(pauses, spec.minimum or 0.5, spec.maximum or 10.0,
                                        self.current("silence"))

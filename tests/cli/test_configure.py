@@ -1,0 +1,181 @@
+"""``voicepeer configure`` driven through a pseudo-terminal, then its file loaded back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.terminal import Terminal
+from voicepeer.config import load_settings
+from voicepeer.config.wizard import find_target
+
+VOICEPEER = [sys.executable, "-m", "voicepeer"]
+
+
+def config_file(home: Path) -> Path:
+    return home / ".config" / "voicepeer" / "config.toml"
+
+
+def soundless_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
+    runtime = home / "empty-runtime"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime))
+    return env
+
+
+def say_into_microphone(text: str, env: dict[str, str], folder: Path) -> None:
+    """Play espeak-ng speech into the null sink; its monitor is the default microphone."""
+    wav = folder / "said.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "120", "-w", str(wav), text], check=True)
+    subprocess.run(["paplay", str(wav)], env=env, check=True, timeout=30)
+
+
+@pytest.mark.audio
+@pytest.mark.slow
+def test_wizard_through_a_terminal_with_sound(
+    pulse_env: dict[str, str], isolated_home: Path, tmp_path: Path
+) -> None:
+    term = Terminal([*VOICEPEER, "configure"], pulse_env)
+    term.expect(r"Step 1 of 7: The forum")
+    term.expect(r'Forum web address, or "demo" \[demo\]: ')
+    term.send("demo")
+    term.expect(r"Step 2 of 7: The voice")
+    term.expect(r"Voice \[en-gb\]: ")
+    term.send("en-us")
+    term.expect(r"Speaking rate in words per minute .*\[160\]: ")
+    term.send("fast")
+    term.expect(r"expected a whole number.*try again")
+    term.send("130")
+    term.expect(r"Volume .*\[0.8\]: ")
+    term.send("")
+    term.expect(r"This is how I will sound")
+    term.expect(r"Keep this voice\? \(Y/n\): ", timeout=60)
+    assert "No speaker" not in term.output  # the virtual sound card played it
+    term.send("y")
+    term.expect(r"Step 3 of 7: The microphone")
+    term.expect(r"\[\.+\]\s+-?\d+ dB")  # the live level meter
+    term.expect(r"Press Enter for a recognition test: ", timeout=30)
+    term.send("")
+    term.expect(r"I am listening")
+    say_into_microphone("next post", pulse_env, tmp_path)
+    heard = term.expect(r"I heard .*\n|recognition test could not run.*\n", timeout=90)
+    assert 'I heard "next post". The microphone works.' in heard
+    if find_target("silence") is not None:
+        term.expect(r"Suggested wait before I answer: [\d.]+ s")
+        term.expect(r"Seconds of silence .*: ")
+        term.send("")
+    term.expect(r"Step 4 of 7")
+    if find_target("push_to_talk") is not None:
+        term.expect(r"Key name .*: ")
+        term.send("skip")
+    term.expect(r"Step 5 of 7")
+    if find_target("aliases") is not None:
+        term.expect(r"Word = command: ")
+        term.send("onwards = next")
+        term.expect(r"Word = command: ")
+        term.send("")
+    term.expect(r"Step 6 of 7")
+    term.expect(r"separated by commas: ")
+    term.send("ouch, spasm")
+    term.expect(r"separated by commas: ")
+    term.send("relapse")
+    term.expect(r"Step 7 of 7")
+    term.expect(r"Download it now\? \(y/N\): ")
+    term.send("n")
+    term.expect(r"Settings saved in")
+    assert term.finish() == 0, term.output
+
+    settings = load_settings(config_file(isolated_home))
+    assert settings.speech.voice == "en-us"
+    assert settings.speech.rate_wpm == 130
+    assert settings.speech.volume == 0.8
+    assert settings.general.forum_url == ""
+    assert settings.voice.muted_words == ("ouch", "spasm")
+    assert settings.voice.content_note_topics == ("relapse",)
+    assert "[speech] rate_wpm: 160 → 130" in term.output
+
+
+def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Path) -> None:
+    term = Terminal([*VOICEPEER, "configure"], soundless_env(isolated_home))
+    term.expect(r'Forum web address, or "demo" \[demo\]: ')
+    term.send("forum.example.org")
+    term.expect(r"Connect the person's forum account now\?.*: ")
+    term.send("n")
+    term.expect(r"Voice \[en-gb\]: ")
+    term.send("skip")
+    term.expect(r"Skipped")
+    term.expect(r"Step 3 of 7: The microphone\n.*not available on this computer", timeout=60)
+    if find_target("push_to_talk") is not None:
+        term.expect(r"Key name .*: ")
+        term.send("skip")
+    if find_target("aliases") is not None:
+        term.expect(r"Word = command: ")
+        term.send("")
+    term.expect(r"Words to leave out when reading, separated by commas: ")
+    term.send("skip")
+    term.expect(r"Download it now\? \(y/N\): ")
+    term.send("skip")
+    term.expect(r"Settings saved in")
+    assert term.finish() == 0, term.output
+    settings = load_settings(config_file(isolated_home))
+    assert settings.general.forum_url == "https://forum.example.org"
+    assert settings.speech.voice == "en-gb"
+
+
+def test_end_of_input_saves_what_was_chosen(isolated_home: Path) -> None:
+    done = subprocess.run([*VOICEPEER, "configure"], input="https://forum.example.org\nn\n",
+                          env=soundless_env(isolated_home), capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "saving what was chosen so far" in done.stdout
+    assert load_settings(config_file(isolated_home)).general.forum_url == (
+        "https://forum.example.org")
+
+
+def test_non_interactive_flags(isolated_home: Path) -> None:
+    args = ["configure", "--non-interactive", "--forum-url", "https://Forum.Example.org/",
+            "--voice", "en-gb-scotland", "--rate", "140", "--volume", "0.6",
+            "--muted-word", "ouch", "--muted-word", "spasm", "--content-note", "relapse",
+            "--alias", "onwards=next"]
+    done = subprocess.run([*VOICEPEER, *args], env=soundless_env(isolated_home),
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    settings = load_settings(config_file(isolated_home))
+    assert settings.general.forum_url == "https://forum.example.org"
+    assert (settings.speech.voice, settings.speech.rate_wpm) == ("en-gb-scotland", 140)
+    assert settings.speech.volume == 0.6
+    assert settings.voice.muted_words == ("ouch", "spasm")
+    target = find_target("aliases")
+    if target is not None:
+        assert dict(getattr(getattr(settings, target.section), target.name)) == {
+            "onwards": "next"}
+    # A second run adds to the lists instead of replacing them.
+    subprocess.run([*VOICEPEER, "configure", "--non-interactive", "--muted-word", "fatigue"],
+                   env=soundless_env(isolated_home), check=True, capture_output=True,
+                   timeout=120)
+    settings = load_settings(config_file(isolated_home))
+    assert settings.voice.muted_words == ("ouch", "spasm", "fatigue")
+    assert settings.speech.rate_wpm == 140
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--rate", "900"], "rate_wpm = 900: that is too large"),
+        (["--alias", "onwards=fly"], '"fly" is not a command'),
+        (["--forum-url", "ftp://x"], "not a forum web address"),
+    ],
+)
+def test_bad_flags_are_explained(isolated_home: Path, flags: list[str], message: str) -> None:
+    done = subprocess.run([*VOICEPEER, "configure", "--non-interactive", *flags],
+                          env=soundless_env(isolated_home), capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode != 0
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not config_file(isolated_home).exists()
