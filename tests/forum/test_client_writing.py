@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
-from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic, PostStatus
+from datetime import UTC, datetime
 
-from .conftest import RunningForum, StartForum
+import pytest
+
+from voicepeer.errors import AuthError
+from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic, PostStatus
+from voicepeer.forum.credentials import Credentials, CredentialStore
+from voicepeer.forum.discourse import open_discourse
+
+from .conftest import ADMIN_KEY, RunningForum, StartForum
 
 
 def _heat_topic_id(forum: RunningForum) -> int:
@@ -96,3 +103,28 @@ def test_find_own_post_matches_text_and_author(forum: RunningForum) -> None:
     assert found is not None and found.id == posted.post_id
     assert demo.find_own_post(topic_id, "Something I never said.", since=None) is None
     assert forum.client("sam").find_own_post(topic_id, raw, since=None) is None
+
+
+def test_find_own_post_looks_back_past_a_busy_hour(forum: RunningForum) -> None:
+    demo = forum.client("demo")
+    sam = forum.client("sam")
+    topic_id = _heat_topic_id(forum)
+    raw = "Posted just before the connection dropped."
+    sent_at = datetime.now(UTC)
+    demo.create_post(NewReply(topic_id, raw))
+    for n in range(45):  # others keep talking while the user is offline
+        sam.create_post(NewReply(topic_id, f"Busy conversation, message number {n}."))
+    assert demo.find_own_post(topic_id, raw, since=sent_at) is not None
+
+
+def test_open_discourse_uses_the_saved_account(forum: RunningForum) -> None:
+    anonymous = open_discourse(forum.base_url)
+    assert anonymous.latest().topics  # reading needs no account
+    with pytest.raises(AuthError) as caught:
+        anonymous.private_messages()
+    assert "voicepeer forum connect" in caught.value.spoken
+    anonymous.close()
+    CredentialStore().save(Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, "mei"))
+    with open_discourse(forum.base_url) as client:
+        assert client.username() == "mei"
+        assert client.cache is not None

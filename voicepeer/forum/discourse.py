@@ -23,6 +23,7 @@ from urllib.parse import quote
 import httpx
 
 from voicepeer.errors import (
+    AuthError,
     ForumError,
     ForumNotFoundError,
     ForumRejectedError,
@@ -46,7 +47,7 @@ from voicepeer.forum.base import (
 )
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.checks import limit_from_rejection
-from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
 from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener, WaitListener
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.thread import Thread
@@ -56,6 +57,8 @@ log = logging.getLogger(__name__)
 R = TypeVar("R", TopicList, Topic, tuple[Category, ...])
 
 LIKE_ACTION_TYPE = 2
+MAX_CHUNKS_SEARCHED = 10
+"""How far back (in chunks of posts) to look for a reply whose sending was interrupted."""
 REPLIES_AND_MENTIONS: tuple[str, ...] = (
     "replied",
     "mentioned",
@@ -229,9 +232,17 @@ class DiscourseClient:
     # -- the account ---------------------------------------------------------------------
 
     def username(self) -> str:
-        """The signed-in user's username, asked of the forum once when not saved."""
+        """The signed-in user's username, asked of the forum once when not saved.
+        Raises AuthError when no account is signed in."""
         if self._username is None:
-            data = self.http.get("/session/current.json")
+            try:
+                data = self.http.get("/session/current.json")
+            except ForumNotFoundError:  # Discourse's answer when nobody is signed in
+                raise AuthError(
+                    "not signed in to the forum",
+                    spoken="I am not signed in to the forum. Please ask your helper to run "
+                    "voicepeer forum connect.",
+                ) from None
             self._username = parse.guarded(
                 "current user", lambda: parse._str(data["current_user"]["username"])
             )
@@ -351,26 +362,50 @@ class DiscourseClient:
         topic = parse.topic(self.http.get(f"/t/{int(topic_id)}.json"))
         try:
             me: str | None = self.username()
-        except ForumNotFoundError:
+        except AuthError:
             # Signed out (a demo forum that lets anyone post): the text alone must match.
             me = None
-        recent_ids = topic.post_ids[-self.settings.posts_chunk_size :]
-        loaded = {p.id: p for p in topic.loaded_posts}
-        missing = [pid for pid in recent_ids if pid not in loaded]
-        for fetched in self.posts(topic_id, missing) if missing else ():
-            loaded[fetched.id] = fetched
         earliest = since - timedelta(minutes=10) if since else None
         wanted = normalize_raw(raw)
-        for pid in reversed(recent_ids):
-            candidate = loaded.get(pid)
-            if candidate is None or (me and candidate.username.lower() != me.lower()):
-                continue
-            if earliest and candidate.created_at and candidate.created_at < earliest:
-                continue
-            source = candidate.raw if candidate.raw is not None else self.post(pid).raw
-            if source is not None and normalize_raw(source) == wanted:
-                return candidate
+        loaded = {p.id: p for p in topic.loaded_posts}
+        chunk = self.settings.posts_chunk_size
+        # Walk back from the newest post, a chunk at a time, until posts predate the send.
+        for end in range(len(topic.post_ids), 0, -chunk)[:MAX_CHUNKS_SEARCHED]:
+            ids = topic.post_ids[max(0, end - chunk) : end]
+            missing = [pid for pid in ids if pid not in loaded]
+            loaded.update((p.id, p) for p in (self.posts(topic_id, missing) if missing else ()))
+            for pid in reversed(ids):
+                candidate = loaded.get(pid)
+                if candidate is None or (me and candidate.username.lower() != me.lower()):
+                    continue
+                if earliest and candidate.created_at and candidate.created_at < earliest:
+                    continue
+                source = candidate.raw if candidate.raw is not None else self.post(pid).raw
+                if source is not None and normalize_raw(source) == wanted:
+                    return candidate
+            oldest = loaded.get(ids[0])
+            if earliest is None or (oldest and oldest.created_at and oldest.created_at < earliest):
+                break
         return None
+
+
+def open_discourse(
+    forum_url: str,
+    settings: ForumSettings | None = None,
+    *,
+    store: CredentialStore | None = None,
+    offline_cache: bool = True,
+) -> DiscourseClient:
+    """A client for ``forum_url`` signed in with the saved account (anonymous when none is
+    saved: reading works, posting raises AuthError) and with the offline reading cache."""
+    settings = settings or ForumSettings()
+    credentials = (store or CredentialStore()).load(forum_url)
+    if credentials is None:
+        log.info("no saved account for %s; reading anonymously", forum_url)
+    cache = ReadingCache(max_entries=settings.offline_cache_max_entries) if offline_cache else None
+    return DiscourseClient(
+        normalize_forum_url(forum_url), credentials=credentials, settings=settings, cache=cache
+    )
 
 
 def _outcome(data: Any) -> PostOutcome:
