@@ -64,8 +64,9 @@ def add_post(
     usernames = frozenset(r[0].lower() for r in conn.execute("SELECT username FROM users"))
     cursor = conn.execute(
         "INSERT INTO posts (topic_id, post_number, user_id, raw, cooked, created_at,"
-        " reply_to_post_number) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (topic_id, number, user_id, raw, render(raw, usernames), created_at, reply_to_post_number),
+        " reply_to_post_number, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (topic_id, number, user_id, raw, render(raw, usernames), created_at,
+         reply_to_post_number, len(raw.split())),
     )
     conn.execute("UPDATE topics SET bumped_at = ? WHERE id = ?", (created_at, topic_id))
     # The author has read their own post.

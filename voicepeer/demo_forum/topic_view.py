@@ -23,8 +23,15 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
     viewer_id = ctx.viewer.user_id
     with store.transaction() as conn:
         conn.execute("UPDATE topics SET views = views + 1 WHERE id = ?", (topic["id"],))
+    # Only ids and numbers for the whole stream (from the index); full rows for the chunk.
     posts = store.all(
-        "SELECT * FROM posts WHERE topic_id = ? ORDER BY post_number", (topic["id"],)
+        "SELECT id, post_number FROM posts WHERE topic_id = ? ORDER BY post_number",
+        (topic["id"],),
+    )
+    last_post = store.one(
+        "SELECT user_id, created_at FROM posts WHERE topic_id = ? ORDER BY post_number DESC"
+        " LIMIT 1",
+        (topic["id"],),
     )
     start = 0
     near = match.groupdict().get("post_number")
@@ -33,9 +40,14 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         target = int(near)
         index = next((i for i, n in enumerate(numbers) if n >= target), max(0, len(numbers) - 1))
         start = max(0, min(index, len(posts) - POSTS_CHUNK))
-    chunk = posts[start : start + POSTS_CHUNK]
+    chunk_ids = [p["id"] for p in posts[start : start + POSTS_CHUNK]]
+    chunk = store.all(
+        f"SELECT * FROM posts WHERE id IN ({','.join('?' * len(chunk_ids))})"
+        " ORDER BY post_number",
+        chunk_ids,
+    )
     author = store.user_by_id(topic["user_id"])
-    last_author = store.user_by_id(posts[-1]["user_id"]) if posts else author
+    last_author = store.user_by_id(last_post["user_id"]) if last_post else author
     assert author is not None and last_author is not None
     participants = store.all(
         "SELECT u.*, COUNT(p.id) AS post_count FROM posts p JOIN users u ON u.id = p.user_id"
@@ -55,7 +67,9 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
             bookmarks.append({"id": row["id"], "bookmarkable_id": row["post_id"],
                               "bookmarkable_type": "Post", "name": row["name"],
                               "reminder_at": None})
-    words = sum(len(p["raw"].split()) for p in posts)
+    words = int(store.scalar(
+        "SELECT COALESCE(SUM(words), 0) FROM posts WHERE topic_id = ?", (topic["id"],)
+    ))
     data: dict[str, Any] = {
         "post_stream": {
             "posts": [post_json(store, p, viewer_id) for p in chunk],
@@ -73,7 +87,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "views": topic["views"] + 1,
         "reply_count": max(0, len(posts) - 1),
         "like_count": likes,
-        "last_posted_at": posts[-1]["created_at"] if posts else None,
+        "last_posted_at": last_post["created_at"] if last_post else None,
         "visible": True,
         "closed": False,
         "archived": False,
