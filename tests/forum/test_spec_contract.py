@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
+
 from tests.support.spec_client import RecordingTransport, spec_problems
+from voicepeer.errors import AuthError, ForumNotFoundError, ForumRejectedError, RateLimitedError
 from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
 from voicepeer.forum.cache import ReadingCache
+from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.settings import ForumSettings
 
 from .conftest import StartForum
 
@@ -49,3 +55,34 @@ def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
         (e.method, e.path, e.status) for e in recorder.exchanges if e.status >= 300
     ]
     assert len(recorder.exchanges) >= 20
+
+
+def test_error_answers_the_client_parses_are_discourse_error_bodies(
+    start_forum: StartForum,
+) -> None:
+    running = start_forum(min_post_length=30, admin_api_key_requests_per_minute=6)
+    recorder = RecordingTransport()
+    client = running.client(
+        "demo",
+        transport=recorder,
+        settings=ForumSettings(max_rate_limit_wait_s=0, read_retries=0),
+    )
+    topic_id = client.latest().topics[0].id
+    with pytest.raises(ForumRejectedError):
+        client.create_post(NewReply(topic_id, "Too short."))
+    with pytest.raises(ForumNotFoundError):
+        client.topic(999_999)
+    with pytest.raises(RateLimitedError):
+        for _ in range(8):
+            client.categories()
+            client.forget_recent()
+    wrong = Credentials(running.base_url, "admin_api_key", "wrong", username="demo")
+    with (
+        DiscourseClient(running.base_url, credentials=wrong, transport=recorder) as stranger,
+        pytest.raises(AuthError),
+    ):
+        stranger.notifications()
+    statuses = {e.status for e in recorder.exchanges}
+    assert {422, 404, 429, 403} <= statuses
+    problems = [p for e in recorder.exchanges for p in spec_problems(e)]
+    assert problems == []
