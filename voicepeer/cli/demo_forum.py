@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
         url = forum.start()
         print(f"Demo forum running at {url}", flush=True)
         print(f"Database: {forum.db_path}", flush=True)
+        if args.host not in ("127.0.0.1", "localhost", "::1"):
+            print("Warning: other computers on the network can reach this forum and approve "
+                  "app connections on it.", flush=True)
         print("Press Ctrl-C to stop.", flush=True)
         while not stop.wait(0.5):
             pass

@@ -101,7 +101,8 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
         "position": row["position"], "description": row["description"],
         "description_text": row["description"], "description_excerpt": row["description"],
         "topic_url": f"/t/about-the-{row['slug']}-category/0", "read_restricted": False,
-        "permission": 1 if (ctx.viewer.user or ctx.options.demo_mode) else None,
+        # Discourse's permission types: 1 full, 2 create posts, 3 read only.
+        "permission": 1 if (ctx.viewer.user or ctx.options.demo_mode) else 3,
         "notification_level": 1, "can_edit": False, "topic_template": None,
         "topic_title_placeholder": None, "has_children": False, "subcategory_count": None,
         "sort_order": None, "sort_ascending": None, "show_subcategory_list": False,
@@ -118,9 +119,6 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
 def categories(ctx: Context, _m: re.Match[str]) -> Response:
     rows = ctx.store.all("SELECT * FROM categories ORDER BY position")
     listed = [category_json(ctx, row) for row in rows]
-    for item in listed:
-        if item["permission"] is None:
-            item["permission"] = 0
     return Response.json(200, {"category_list": {
         "can_create_category": False,
         "can_create_topic": ctx.viewer.user is not None or ctx.options.demo_mode,

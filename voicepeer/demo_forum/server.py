@@ -50,7 +50,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         target = urlsplit(self.path)
         request = Request(
-            method=self.command,
+            method="GET" if self.command == "HEAD" else self.command,
             path=target.path,
             query=target.query,
             headers={k.lower(): v for k, v in self.headers.items()},

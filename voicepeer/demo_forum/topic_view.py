@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -81,7 +82,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "tags_descriptions": {},
         "id": topic["id"],
         "title": topic["title"],
-        "fancy_title": topic["title"].replace("&", "&amp;").replace("<", "&lt;"),
+        "fancy_title": html.escape(topic["title"], quote=False),
         "posts_count": len(posts),
         "created_at": topic["created_at"],
         "views": topic["views"] + 1,
