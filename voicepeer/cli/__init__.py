@@ -25,6 +25,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "voicepeer.cli.forum",
     "voicepeer.cli.doctor",
     "voicepeer.cli.configure",
+    "voicepeer.cli.commands_card",
 )
 
 
