@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 
@@ -90,3 +91,18 @@ def test_plain_text_rate_limit_uses_retry_after(start_forum: StartForum) -> None
         client.categories()
     assert caught.value.wait_seconds > 0
     assert waits == []
+
+
+def test_a_pause_the_forum_asked_for_is_not_also_called_slow(start_forum: StartForum) -> None:
+    running = start_forum(admin_api_key_requests_per_minute=1)
+    heard: list[str] = []
+    client = running.client(
+        settings=ForumSettings(max_rate_limit_wait_s=120, slow_after_s=0.2),
+        sleep=lambda seconds: time.sleep(0.3),  # long enough for the slow timer to fire
+    )
+    client.on_slow(lambda: heard.append("slow"))
+    client.on_wait(lambda seconds: heard.append("wait"))
+    client.latest()
+    with pytest.raises(RateLimitedError):
+        client.categories()
+    assert heard == ["wait", "wait", "wait"]

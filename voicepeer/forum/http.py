@@ -111,6 +111,10 @@ class _SlowTimer:
     def __exit__(self, *exc: object) -> None:
         self._timer.cancel()
 
+    def cancel(self) -> None:
+        """The user has already been told why we wait (e.g. the forum asked for a pause)."""
+        self._timer.cancel()
+
 
 class ForumHttp:
     """JSON over HTTP to one forum, with voicepeer's error handling."""
@@ -165,21 +169,21 @@ class ForumHttp:
 
     def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """GET JSON; retried with backoff on network faults, timeouts and server errors."""
-        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners):
-            return self._with_retries("GET", path, params=params)
+        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
+            return self._with_retries("GET", path, timer, params=params)
 
     def get_text(self, path: str) -> str:
         """GET a page as text (used for settings Discourse only embeds in its HTML)."""
-        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners):
-            response = self._with_retries("GET", path, accept="text/html", raw=True)
+        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
+            response = self._with_retries("GET", path, timer, accept="text/html", raw=True)
         assert isinstance(response, httpx.Response)
         return response.text
 
     def write(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> Any:
         """POST/PUT/DELETE JSON. Never retried after it may have reached the forum: such
         failures raise :class:`DeliveryUncertainError` so the caller can check first."""
-        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners):
-            return self._with_retries(method, path, body=body)
+        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
+            return self._with_retries(method, path, timer, body=body)
 
     # -- machinery ------------------------------------------------------------------------
 
@@ -187,6 +191,7 @@ class ForumHttp:
         self,
         method: str,
         path: str,
+        timer: _SlowTimer,
         *,
         params: Mapping[str, Any] | None = None,
         body: Mapping[str, Any] | None = None,
@@ -205,6 +210,7 @@ class ForumHttp:
                     waits > MAX_RATE_LIMIT_WAITS
                 ):
                     raise
+                timer.cancel()  # "the forum asked me to wait" says it all
                 self._announce_wait(error.wait_seconds)
                 self._sleep(error.wait_seconds)
             except _Retryable as error:
