@@ -14,6 +14,7 @@ from voicepeer.config.settings import GeneralSettings
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.speech.settings import SpeechSettings
 from voicepeer.speech_models.settings import ModelSettings
+from voicepeer.switches.settings import SwitchSettings
 from voicepeer.voice.settings import VoiceSettings
 
 
@@ -25,6 +26,8 @@ class Settings:
     """How voicepeer sounds: synthesizer, voice, speed and loudness."""
     earcons: EarconSettings = field(default_factory=EarconSettings)
     """The short tones that tell the person what voicepeer is doing."""
+    switches: SwitchSettings = field(default_factory=SwitchSettings)
+    """Push-to-talk: a key or accessibility switch to press instead of an open microphone."""
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     """How voicepeer reads posts aloud, asks questions and looks after the person."""
     forum: ForumSettings = field(default_factory=ForumSettings)

@@ -70,9 +70,12 @@ def test_wizard_through_a_terminal_with_sound(
         term.expect(r"Seconds of silence .*: ")
         term.send("")
     term.expect(r"Step 4 of 7")
+    if find_target("push_to_talk_mode") is not None:
+        term.expect(r"Push-to-talk .*\[off\]: ")
+        term.send("tap")
     if find_target("push_to_talk") is not None:
-        term.expect(r"Key name .*: ")
-        term.send("skip")
+        term.expect(r"Key name .*\[space\]: ")
+        term.send("f5")
     term.expect(r"Step 5 of 7")
     if find_target("aliases") is not None:
         term.expect(r"Word = command: ")
@@ -98,6 +101,7 @@ def test_wizard_through_a_terminal_with_sound(
     assert settings.voice.muted_words == ("ouch", "spasm")
     assert settings.voice.content_note_topics == ("relapse",)
     assert "[speech] rate_wpm: 160 → 130" in term.output
+    assert (settings.switches.mode, settings.switches.key) == ("tap", "f5")
 
 
 def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Path) -> None:
@@ -110,9 +114,8 @@ def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Pat
     term.send("skip")
     term.expect(r"Skipped")
     term.expect(r"Step 3 of 7: The microphone\n.*not available on this computer", timeout=60)
-    if find_target("push_to_talk") is not None:
-        term.expect(r"Key name .*: ")
-        term.send("skip")
+    term.expect(r"Push-to-talk .*: ")
+    term.send("skip")
     if find_target("aliases") is not None:
         term.expect(r"Word = command: ")
         term.send("")
@@ -141,7 +144,7 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     args = ["configure", "--non-interactive", "--forum-url", "https://Forum.Example.org/",
             "--voice", "en-gb-scotland", "--rate", "140", "--volume", "0.6",
             "--muted-word", "ouch", "--muted-word", "spasm", "--content-note", "relapse",
-            "--alias", "onwards=next"]
+            "--alias", "onwards=next", "--push-to-talk-key", "enter"]
     done = subprocess.run([*VOICEPEER, *args], env=soundless_env(isolated_home),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -150,6 +153,7 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     assert (settings.speech.voice, settings.speech.rate_wpm) == ("en-gb-scotland", 140)
     assert settings.speech.volume == 0.6
     assert settings.voice.muted_words == ("ouch", "spasm")
+    assert (settings.switches.mode, settings.switches.key) == ("tap", "enter")
     target = find_target("aliases")
     if target is not None:
         assert dict(getattr(getattr(settings, target.section), target.name)) == {

@@ -41,8 +41,8 @@ TARGETS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "volume": (("speech", "volume"),),
     "silence": (("recognition", "end_silence_s"), ("recognition", "silence_timeout_s"),
                 ("recognition", "command_end_silence_s"), ("recognition", "endpoint_silence_s")),
-    "push_to_talk": (("switches", "push_to_talk_key"), ("switches", "key"),
-                     ("switches", "keyboard_key")),
+    "push_to_talk": (("switches", "key"), ("switches", "push_to_talk_key")),
+    "push_to_talk_mode": (("switches", "mode"),),
     "aliases": (("recognition", "aliases"), ("commands", "aliases"), ("voice", "aliases"),
                 ("switches", "aliases")),
     "muted_words": (("voice", "muted_words"),),
@@ -142,6 +142,8 @@ class Wizard:
             value = getattr(c, choice)
             if value is not None:
                 self.store(choice, _forum_url(value) if choice == "forum_url" else value)
+        if c.push_to_talk is not None and self.current("push_to_talk_mode") == "off":
+            self.store("push_to_talk_mode", "tap")  # choosing a key means using it
         if c.aliases:
             self.store("aliases", {**(self.current("aliases") or {}), **c.aliases})
         if c.muted_words:
@@ -277,12 +279,19 @@ class Wizard:
                                             spec, suggestion))
 
     def step_push_to_talk(self) -> None:
-        target = find_target("push_to_talk")
-        if target is None:
+        key, mode = find_target("push_to_talk"), find_target("push_to_talk_mode")
+        if key is None:
             self.io.say("  Switches are not available in this version; skipping.")
             return
-        self.io.say("  A key (or switch that acts as a key) to press instead of waiting.")
-        self.store("push_to_talk", self.io.value("  Key name", target.spec,
+        self.io.say("  Instead of an open microphone, voicepeer can listen only when a key (or a")
+        self.io.say("  switch that acts as a key) is pressed. off: always listening; tap: press")
+        self.io.say("  to start and again to stop; hold: listen while held.")
+        if mode is not None:
+            chosen = self.io.value("  Push-to-talk", mode.spec, self.current("push_to_talk_mode"))
+            self.store("push_to_talk_mode", chosen)
+            if chosen == "off":
+                return
+        self.store("push_to_talk", self.io.value("  Key name", key.spec,
                                                  self.current("push_to_talk")))
 
     def step_aliases(self) -> None:
