@@ -156,16 +156,16 @@ def _build(
     values: dict[str, Any] = {}
     for key, value in data.items():
         spec = specs.get(key)
-        where = locator.where(table, key)
         if spec is None:
+            where = locator.where(table, key)
             problems.append(_unknown_key(cls, key, table, where, list(specs), locator.root))
             continue
         nested = spec.nested
         if nested is not None:
             if not isinstance(value, dict):
                 problems.append(
-                    f"{where}: should be a [{'.'.join((*table, key))}] section, "
-                    f"not {toml_value_safe(value)}."
+                    f"{locator.where(table, key)}: should be a "
+                    f"[{'.'.join((*table, key))}] section, not {toml_value_safe(value)}."
                 )
                 continue
             values[key] = _build(nested, value, (*table, key), problems, locator)
@@ -174,7 +174,7 @@ def _build(
             values[key] = convert(value, spec)
         except BadValue as error:
             problems.append(
-                f"{where} = {toml_value_safe(value)}: {error}. "
+                f"{locator.where(table, key)} = {toml_value_safe(value)}: {error}. "
                 f"Allowed: {spec.allowed_text()}. ({spec.doc})"
             )
     try:
