@@ -167,3 +167,20 @@ def test_strange_unicode_survives_the_round_trip(client: httpx.Client) -> None:
     fetched = client.get(f"/posts/{created['id']}.json").json()
     assert fetched["raw"] == raw
     assert "👩🏽‍🦽" in fetched["cooked"]
+
+
+def test_simultaneous_replies_all_land_with_distinct_numbers(forum, client: httpx.Client
+                                                             ) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def reply(n: int) -> int:
+        with httpx.Client(base_url=forum.base_url, timeout=20) as own:
+            response = own.post("/posts.json",
+                                json={"topic_id": 3, "raw": f"Reply number {n} arriving at once."})
+            assert response.status_code == 200, response.text
+            return int(response.json()["post_number"])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        numbers = sorted(pool.map(reply, range(24)))
+    assert numbers == list(range(8, 32))  # the seed topic had 7 posts
+    assert client.get("/t/3.json").json()["posts_count"] == 31
