@@ -10,6 +10,7 @@ import io
 import re
 import socket
 import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -54,6 +55,8 @@ class Behaviour:
     """... for this many requests."""
     ignore_range: bool = False
     status: int | None = None
+    pace_s: float = 0.0
+    """Pause after each 16 KiB, to make a download slow enough to interrupt."""
     requests: list[tuple[str, str | None]] = field(default_factory=list)
 
 
@@ -91,6 +94,12 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             self.connection.shutdown(socket.SHUT_RDWR)
             self.close_connection = True
+            return
+        if behaviour.pace_s:
+            for start in range(0, len(chunk), 16_384):
+                self.wfile.write(chunk[start:start + 16_384])
+                self.wfile.flush()
+                time.sleep(behaviour.pace_s)
             return
         self.wfile.write(chunk)
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -28,6 +32,7 @@ from voicepeer.speech_models.download import BASE_URL_ENV
 from voicepeer.speech_models.layout import folder_problems
 
 NAME = "vosk-model-small-en-us-0.15"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -254,3 +259,27 @@ def test_damaged_archive_file_is_refused_but_kept(models: Path, tmp_path: Path) 
         install_archive(stick, progress=progress_log()[0])
     assert stick.stat().st_size == 50_000
     assert_nothing_installed(models)
+
+
+def test_ctrl_c_keeps_what_arrived_for_next_time(models: Path) -> None:
+    archive = model_archive(NAME)
+    part = models / f"{NAME}.zip.part"
+    behaviour = Behaviour(payload=archive, pace_s=0.05)
+    with serving(behaviour) as url:
+        command = [sys.executable, "-m", "voicepeer", "models", "download", "--base-url", url]
+        child = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 20
+        while (not part.exists() or part.stat().st_size < 50_000) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=20)
+        assert child.returncode == 130
+        assert "continue where it left off" in err
+        kept = part.stat().st_size
+        assert 50_000 <= kept < len(archive)
+        behaviour.pace_s = 0.0
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert f"Resuming {NAME}" in done.stderr
+    assert behaviour.requests[-1][1] == f"bytes={kept}-"
+    assert installed_files(models / NAME) == archive_files(archive)

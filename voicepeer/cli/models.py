@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+import textwrap
 from pathlib import Path
 
 from voicepeer.speech_models import (
@@ -70,7 +71,8 @@ def run_list(args: argparse.Namespace) -> int:
     for entry in list_models(settings):
         size = f", about {entry.approx_size_mb} MB" if entry.approx_size_mb else ""
         print(f"{entry.name}  [{entry.status}{size}]")
-        print(f"    {entry.description}")
+        print(textwrap.fill(entry.description, width=88, initial_indent="    ",
+                            subsequent_indent="    "))
         if entry.path is not None:
             print(f"    in {entry.path}")
     print(f"\nNew models are installed in {models_dir(settings)}")

@@ -43,7 +43,7 @@ CATALOGUE: tuple[ModelInfo, ...] = (
         approx_size_mb=128,
         description=(
             "More accurate American English model (about 8 errors in 100 words). Needs more "
-            "memory and is slower; use it on a desktop computer or a Raspberry Pi 4 or 5."
+            "memory and is slower: best on a desktop or laptop computer."
         ),
     ),
     ModelInfo(
