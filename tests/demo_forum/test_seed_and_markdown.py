@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import httpx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +14,7 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.seed import seed_forum, seed_long_topic
 from voicepeer.demo_forum.store import Store
+from voicepeer.errors import ConfigError
 
 
 def _all_topics(client: httpx.Client) -> list[dict]:
@@ -105,3 +107,12 @@ def test_markdown_links_never_get_unsafe_targets(raw: str) -> None:
     cooked = render(raw)
     for href in re.findall(r'href="([^"]*)"', cooked):
         assert href.startswith(("http://", "https://", "mailto:", "/")), href
+
+
+def test_damaged_database_file_gives_a_clear_error(tmp_path: Path) -> None:
+    damaged = tmp_path / "forum.sqlite3"
+    damaged.write_bytes(b"this is not a database, just some text " * 200)
+    with pytest.raises(ConfigError, match="Move it aside") as caught:
+        DemoForum(damaged).start()
+    assert "practice forum" in caught.value.spoken
+    assert damaged.read_bytes().startswith(b"this is not a database")  # left untouched

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from voicepeer.errors import ConfigError
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
     id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE COLLATE NOCASE, name TEXT NOT NULL,
@@ -93,17 +95,25 @@ class Store:
     """The database; every method takes the lock, so handlers may call from any thread."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA foreign_keys = ON")
-        self._db.execute("PRAGMA journal_mode = WAL")
-        # With WAL, NORMAL survives a crash of the program; only a power cut can lose the
-        # last moments, which is fine for a practice forum and keeps each answer fast.
-        self._db.execute("PRAGMA synchronous = NORMAL")
-        self._db.executescript(SCHEMA)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            # With WAL, NORMAL survives a crash of the program; only a power cut can lose
+            # the last moments, which is fine for a practice forum and keeps answers fast.
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.executescript(SCHEMA)
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(
+                f"The demo forum database {path} cannot be used ({exc}). Move it aside to "
+                "start a fresh practice forum, or pass another file with --db.",
+                spoken="The practice forum's file cannot be opened. Please ask your helper "
+                "to move it aside so a fresh one is made.",
+            ) from exc
 
     def close(self) -> None:
         with self._lock:
