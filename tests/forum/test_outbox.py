@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import httpx
@@ -14,7 +15,7 @@ import pytest
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
-from voicepeer.forum.outbox import Outbox, OutboxState
+from voicepeer.forum.outbox import Outbox, OutboxState, SendResult
 from voicepeer.forum.settings import ForumSettings
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
@@ -142,3 +143,26 @@ def test_killed_at_any_step_the_reply_arrives_exactly_once(
     entries = outbox._db.execute("SELECT state, raw FROM outbox").fetchall()
     assert entries == [("posted", raw)]
     assert _copies(forum, topic_id, raw) == 1
+
+
+def test_flush_from_another_thread_sends_each_reply_once(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    path = tmp_path / "outbox.sqlite3"
+    offline = DiscourseClient(
+        "http://127.0.0.1:9", settings=ForumSettings(read_retries=0), sleep=lambda s: None
+    )
+    waiting = Outbox(path, offline)
+    raws = [f"Queued while offline, reply {n}. Thinking of you all." for n in range(3)]
+    for raw in raws:
+        waiting.submit(NewReply(_heat(forum), raw), "Heat and fatigue")
+    outbox = Outbox(path, forum.client("demo"))
+    results: list[list[SendResult]] = []
+    threads = [threading.Thread(target=lambda: results.append(outbox.flush())) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    announced = [r.spoken for batch in results for r in batch]
+    assert announced.count("Your reply to Heat and fatigue has now been posted.") == 3
+    assert all(_copies(forum, _heat(forum), raw) == 1 for raw in raws)

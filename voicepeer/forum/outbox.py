@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -122,7 +123,10 @@ class Outbox:
         self.forum = forum
         self._checkpoint = checkpoint or (lambda step: None)
         fresh = not self.path.exists()
-        self._db = sqlite3.connect(self.path, isolation_level=None)
+        # One reply is sent at a time, from whichever thread asks (the voice loop, or a
+        # background flush when the network returns).
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         if fresh:
             os.chmod(self.path, 0o600)
         self._db.execute("PRAGMA synchronous=FULL")
@@ -150,18 +154,19 @@ class Outbox:
 
     def record(self, reply: NewReply, topic_title: str) -> OutboxEntry:
         """Store a confirmed reply durably; nothing is sent yet."""
-        cursor = self._db.execute(
-            "INSERT INTO outbox (topic_id, topic_title, raw, reply_to_post_number, state, "
-            "created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
-            (
-                reply.topic_id,
-                topic_title,
-                reply.raw,
-                reply.reply_to_post_number,
-                _now().isoformat(),
-            ),
-        )
-        entry_id = cursor.lastrowid
+        with self._lock:
+            cursor = self._db.execute(
+                "INSERT INTO outbox (topic_id, topic_title, raw, reply_to_post_number, state, "
+                "created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
+                (
+                    reply.topic_id,
+                    topic_title,
+                    reply.raw,
+                    reply.reply_to_post_number,
+                    _now().isoformat(),
+                ),
+            )
+            entry_id = cursor.lastrowid
         assert entry_id is not None
         self._checkpoint("recorded")
         return self.get(entry_id)
@@ -176,17 +181,26 @@ class Outbox:
 
     def flush(self) -> list[SendResult]:
         """Send every reply that is waiting; the results say what to announce."""
+        with self._lock:
+            return self._flush()
+
+    def _flush(self) -> list[SendResult]:
         results = []
         for entry in self.pending():
             if entry.state is OutboxState.REJECTED:
                 continue
-            result = self.send(entry.id)
+            result = self._send(entry.id, first_try=False)
             results.append(result)
             if not result.delivered and result.entry.state is not OutboxState.REJECTED:
                 break  # the forum is out of reach: the rest would fail the same way
         return results
 
     def send(self, entry_id: int, *, first_try: bool = False) -> SendResult:
+        """Send one recorded reply (checking first if an earlier attempt may have arrived)."""
+        with self._lock:
+            return self._send(entry_id, first_try=first_try)
+
+    def _send(self, entry_id: int, *, first_try: bool) -> SendResult:
         entry = self.get(entry_id)
         if entry.state in (OutboxState.POSTED, OutboxState.ENQUEUED):
             return SendResult(entry, _delivered_phrase(entry, first_try))
