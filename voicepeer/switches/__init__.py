@@ -6,6 +6,7 @@ from __future__ import annotations
 from voicepeer.errors import ConfigError
 from voicepeer.switches.base import KeyEvent, Switch, ThreadedSwitch
 from voicepeer.switches.control import PushToTalk
+from voicepeer.switches.devices import InputDevice, list_input_devices
 from voicepeer.switches.evdev_input import EvdevSwitch
 from voicepeer.switches.keys import normalize_key
 from voicepeer.switches.settings import SwitchSettings
@@ -19,18 +20,20 @@ def open_switch(settings: SwitchSettings) -> Switch | None:
     if settings.source == "terminal":
         return TerminalKeySwitch(escape_timeout_s=settings.escape_timeout_s)
     if settings.source == "evdev":
-        return EvdevSwitch(settings.evdev_device)
+        return EvdevSwitch(settings.evdev_device, grab=settings.evdev_grab)
     raise ConfigError(f'[switches] source must be "terminal" or "evdev", not "{settings.source}"')
 
 
 __all__ = [
     "EvdevSwitch",
+    "InputDevice",
     "KeyEvent",
     "PushToTalk",
     "Switch",
     "SwitchSettings",
     "TerminalKeySwitch",
     "ThreadedSwitch",
+    "list_input_devices",
     "normalize_key",
     "open_switch",
 ]

@@ -9,6 +9,7 @@ used: each event is a ``struct input_event`` — a timeval, then type, code and 
 from __future__ import annotations
 
 import errno
+import fcntl
 import logging
 import os
 import select
@@ -31,10 +32,14 @@ SPOKEN_DENIED = ("I am not allowed to read the switch. Please ask your helper to
                  "to the input group.")
 
 
+EVIOCGRAB = 0x40044590
+"""ioctl asking for a device's events for this program alone (_IOW('E', 0x90, int))."""
+
+
 class EvdevSwitch(ThreadedSwitch):
     supports_release = True
 
-    def __init__(self, device: str | Path) -> None:
+    def __init__(self, device: str | Path, *, grab: bool = False) -> None:
         super().__init__()
         self.device = Path(device)
         self._buffer = b""
@@ -58,6 +63,16 @@ class EvdevSwitch(ThreadedSwitch):
         except OSError as error:
             raise AudioDeviceError(f"cannot open the switch device {self.device}: {error}",
                                    spoken=SPOKEN_MISSING) from error
+        if grab:
+            self._grab(self._fd)
+
+    def _grab(self, fd: int) -> None:
+        # So a switch that acts as a keyboard does not also type into other programs.
+        try:
+            fcntl.ioctl(fd, EVIOCGRAB, 1)
+        except OSError as error:
+            log.warning("Could not take %s for voicepeer alone (%s); its presses also "
+                        "reach other programs", self.device, error)
 
     def read_events(self, timeout_s: float) -> list[KeyEvent]:
         fd = self._fd

@@ -20,6 +20,9 @@ class SwitchSettings:
     also btn_0 to btn_9, btn_left, btn_trigger, btn_south, or code:NUMBER."""
     evdev_device: str = ""
     """Input device for source "evdev", e.g. /dev/input/by-id/usb-…-event-kbd."""
+    evdev_grab: bool = False
+    """Take the evdev device for voicepeer alone, so its presses do not also type into other
+    programs. Leave off when the switch is the computer's only keyboard."""
     any_key_stops_speech: bool = True
     """Any press while voicepeer is speaking stops the speech (otherwise only the switch key)."""
     debounce_s: float = field(default=0.7, metadata={"min": 0.0, "max": 3.0})
