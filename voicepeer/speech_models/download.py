@@ -121,7 +121,10 @@ def _fetch(client: httpx.Client, url: str, part: Path, settings: ModelSettings,
     received = False
     while True:
         offset = part.stat().st_size if part.exists() else 0
-        headers = {"Range": f"bytes={offset}-"} if offset else {}
+        # Identity encoding: byte offsets for Range must count the file's own bytes.
+        headers = {"Accept-Encoding": "identity"}
+        if offset:
+            headers["Range"] = f"bytes={offset}-"
         before = offset
         try:
             with client.stream("GET", url, headers=headers) as response:
