@@ -111,6 +111,13 @@ def test_moderated_member_and_word_are_enqueued_without_a_post_id(
         assert "id" not in body and "post_number" not in body
         assert body["pending_post"]["raw_text"] == REPLY
         assert client.get("/t/1.json").json()["posts_count"] == before
+        # A moderator approves it: it appears, and the author is told.
+        assert forum.pending_post_ids() == [body["pending_post"]["id"]]
+        post_id = forum.approve_pending_post(body["pending_post"]["id"])
+        assert post_id is not None and forum.pending_post_ids() == []
+        assert client.get("/t/1.json").json()["post_stream"]["stream"][-1] == post_id
+        assert client.get(f"/posts/{post_id}.json").json()["raw"] == REPLY
+        assert forum.approve_pending_post(body["pending_post"]["id"]) is None
     forum = make_forum(moderated_words=("miracle cure",))
     with httpx.Client(base_url=forum.base_url) as client:
         held = _post(client, {"topic_id": 1, "raw": "Has anyone tried this Miracle Cure thing?"})

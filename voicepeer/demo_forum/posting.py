@@ -14,6 +14,7 @@ MENTIONED = 1
 REPLIED = 2
 LIKED = 5
 PRIVATE_MESSAGE = 6
+POST_APPROVED = 20
 
 _MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 
@@ -169,3 +170,27 @@ def add_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor
             created_at=created_at,
         )
     return True
+
+
+def approve_pending(store: Store, pending_id: int) -> sqlite3.Row | None:
+    """Publish a post held for moderation, as a moderator would; None if it is gone."""
+    with store.transaction() as conn:
+        pending = conn.execute(
+            "SELECT * FROM pending_posts WHERE id = ?", (pending_id,)
+        ).fetchone()
+        if pending is None:
+            return None
+        conn.execute("DELETE FROM pending_posts WHERE id = ?", (pending_id,))
+        if pending["topic_id"] is not None:
+            post = add_post(store, conn, topic_id=pending["topic_id"],
+                            user_id=pending["user_id"], raw=pending["raw"])
+        else:
+            post = add_topic(store, conn, user_id=pending["user_id"],
+                             title=pending["title"] or "", raw=pending["raw"],
+                             category_id=pending["category_id"],
+                             archetype=pending["archetype"])
+        topic = conn.execute("SELECT * FROM topics WHERE id = ?", (post["topic_id"],)).fetchone()
+        _notify(conn, user_id=pending["user_id"], kind=POST_APPROVED, topic=topic,
+                post_number=post["post_number"], post_id=post["id"], actor="system",
+                created_at=now_iso())
+        return post

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from typing import Any
 
+from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, invalid_param, not_found
 from voicepeer.demo_forum.serializers import (
@@ -172,8 +173,6 @@ def single_post(ctx: Context, match: re.Match[str]) -> Response:
 
 
 def private_messages(ctx: Context, match: re.Match[str]) -> Response:
-    from voicepeer.demo_forum.auth import signed_in
-
     user = signed_in(ctx.viewer)
     owner = ctx.store.user_by_name(match["username"])
     if owner is None:

@@ -15,6 +15,7 @@ from voicepeer import paths
 from voicepeer.demo_forum.app import DemoForumApp
 from voicepeer.demo_forum.faults import Faults
 from voicepeer.demo_forum.http_api import Request, Response
+from voicepeer.demo_forum.posting import approve_pending
 from voicepeer.demo_forum.seed import seed_forum, seed_long_topic
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.demo_forum.store import Store, hash_key, now_iso
@@ -177,6 +178,15 @@ class DemoForum:
         if title is None:
             return seed_long_topic(self.store, posts)
         return seed_long_topic(self.store, posts, title=title)
+
+    def pending_post_ids(self) -> list[int]:
+        """Ids of posts waiting in the moderation queue, oldest first."""
+        return [int(r[0]) for r in self.store.all("SELECT id FROM pending_posts ORDER BY id")]
+
+    def approve_pending_post(self, pending_id: int) -> int | None:
+        """Publish a held post as a moderator would; returns its new post id."""
+        post = approve_pending(self.store, pending_id)
+        return None if post is None else int(post["id"])
 
     def reset_rate_limits(self) -> None:
         if self._app is not None:
