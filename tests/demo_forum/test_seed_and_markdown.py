@@ -87,6 +87,10 @@ def test_markdown_escapes_html_and_keeps_structure() -> None:
     assert "<blockquote>\n<p>quoted</p>\n</blockquote>" in cooked
     assert 'data-username="sam" data-post="2" data-topic="5"' in cooked
     assert "<strong>text</strong>" in cooked
+    bare = render("[quote]\nsomeone said\n[/quote]")
+    assert bare.startswith('<aside class="quote no-group">') and "<p>someone said</p>" in bare
+    unclosed = render('[quote="sam"]\nnever closed')
+    assert "<p>never closed</p>" in unclosed and unclosed.endswith("</aside>")
 
 
 @settings(max_examples=200, deadline=None)

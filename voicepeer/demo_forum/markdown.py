@@ -22,7 +22,9 @@ KNOWN_EMOJI: frozenset[str] = frozenset(
     }
 )
 
-_QUOTE_OPEN = re.compile(r'^\[quote="([^",\]]+)(?:,\s*post:(\d+))?(?:,\s*topic:(\d+))?[^"]*"\]\s*$')
+_QUOTE_OPEN = re.compile(
+    r'^\[quote(?:="([^",\]]+)(?:,\s*post:(\d+))?(?:,\s*topic:(\d+))?[^"]*")?\]\s*$'
+)
 _QUOTE_CLOSE = "[/quote]"
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,9})[.)]\s+(.*)$")
@@ -145,13 +147,15 @@ class MarkdownRenderer:
         return len(lines)
 
     def _discourse_quote(self, opened: re.Match[str], inner: list[str]) -> str:
+        body = "\n".join(self._blocks(inner))
+        if opened.group(1) is None:  # a bare [quote] names nobody
+            return f'<aside class="quote no-group">\n<blockquote>\n{body}\n</blockquote>\n</aside>'
         username = opened.group(1).strip()
         attrs = f' data-username="{html.escape(username)}"'
         if opened.group(2):
             attrs += f' data-post="{opened.group(2)}"'
         if opened.group(3):
             attrs += f' data-topic="{opened.group(3)}"'
-        body = "\n".join(self._blocks(inner))
         return (
             f'<aside class="quote no-group"{attrs}>\n<div class="title">\n'
             f'<div class="quote-controls"></div>\n{html.escape(username)}:</div>\n'
