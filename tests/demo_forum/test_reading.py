@@ -29,8 +29,12 @@ def test_latest_lists_seeded_topics_newest_first(client: httpx.Client) -> None:
     assert "more_topics_url" not in body["topic_list"]
     # Anonymous readers get no per-user tracking.
     assert all("unread_posts" not in t for t in topics)
-    poster_ids = {p["user_id"] for t in topics for p in t["posters"]}
-    assert poster_ids <= {u["id"] for u in body["users"]}
+    names = {u["id"]: u["username"] for u in body["users"]}
+    for topic in topics:
+        assert set(p["user_id"] for p in topic["posters"]) <= set(names)
+        assert "Original Poster" in topic["posters"][0]["description"]
+        latest = [p for p in topic["posters"] if p["extras"] == "latest"]
+        assert [names[p["user_id"]] for p in latest] == [topic["last_poster_username"]]
 
 
 def test_latest_pages_by_thirty_and_links_only_to_existing_pages(forum: DemoForum,

@@ -75,7 +75,7 @@ def topic_stats(store: Store, topic_id: int) -> dict[str, Any]:
     )
     assert row is not None
     last = store.one(
-        "SELECT u.username FROM posts p JOIN users u ON u.id = p.user_id"
+        "SELECT u.id, u.username FROM posts p JOIN users u ON u.id = p.user_id"
         " WHERE p.topic_id = ? ORDER BY p.post_number DESC LIMIT 1",
         (topic_id,),
     )
@@ -103,6 +103,7 @@ def topic_stats(store: Store, topic_id: int) -> dict[str, Any]:
         "op_like_count": int(op_likes or 0),
         "excerpt": excerpt(first["cooked"]) if first else "",
         "poster_ids": [r["user_id"] for r in posters],
+        "last_poster_id": last["id"] if last else None,
     }
 
 
@@ -112,14 +113,24 @@ def topic_list_item(
     """One topic in a list; ``style`` is ``latest`` (also new/unread), ``category`` or
     ``private`` (private message lists)."""
     stats = topic_stats(store, topic["id"])
-    poster_ids: list[int] = stats["poster_ids"]
+    # Like Discourse: the original poster first, then others, always the latest poster.
+    poster_ids: list[int] = list(stats["poster_ids"])
+    last_id = stats["last_poster_id"]
+    if last_id is not None and last_id not in poster_ids:
+        if len(poster_ids) >= 5:
+            poster_ids[-1] = last_id
+        else:
+            poster_ids.append(last_id)
     posters = []
     for index, user_id in enumerate(poster_ids):
-        description = "Original Poster" if index == 0 else "Frequent Poster"
-        posters.append(
-            {"extras": "latest" if index == len(poster_ids) - 1 else "",
-             "description": description, "user_id": user_id, "primary_group_id": None}
-        )
+        roles = ["Original Poster"] if index == 0 else []
+        if user_id == last_id:
+            roles.append("Most Recent Poster")
+        posters.append({
+            "extras": "latest" if user_id == last_id else "",
+            "description": ", ".join(roles) or "Frequent Poster",
+            "user_id": user_id, "primary_group_id": None,
+        })
     item: dict[str, Any] = {
         "id": topic["id"],
         "title": topic["title"],
