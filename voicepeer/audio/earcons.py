@@ -28,11 +28,11 @@ ATTACK_S = 0.012
 RELEASE_S = 0.035
 HARMONIC_LEVEL = 0.15
 """Second harmonic relative to the fundamental: softer than a bare sine beep."""
-LEAD_IN_S = 0.05
+LEAD_IN_S = 0.1
 TAIL_S = 0.1
-"""Silence around each played earcon. Through PulseAudio, a freshly opened stream loses
-its first few tens of milliseconds and one closed right after the last write loses its
-end; for a 0.1 s tone that is half the sound, so the player pads it."""
+"""Silence around each played earcon. Through PulseAudio, a freshly started stream can lose
+up to about 0.1 s of its start, and one stopped right after the last write loses its end;
+for a 0.1 s tone that is most of the sound, so the player pads it."""
 
 
 class Earcon(Enum):
@@ -101,7 +101,7 @@ class EarconPlayer:
             self._settings.volume > 0.0)
 
     def play(self, earcon: Earcon) -> bool:
-        """Play ``earcon`` and block until done (about 0.3 s); False if it is switched off
+        """Play ``earcon`` and block until done (about 0.4 s); False if it is switched off
         or the speaker failed — earcons only add to spoken feedback, so that is not fatal."""
         if not self.enabled(earcon):
             return False
