@@ -1,0 +1,71 @@
+"""Speech through sounddevice into the PulseAudio null sink, checked at the sink's monitor."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_scenario(name: str, env: dict[str, str]) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-m", "tests.speech.audio_scenarios", name],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+@pytest.mark.audio
+def test_whole_utterance_reaches_the_sink(pulse_env: dict[str, str]) -> None:
+    result = run_scenario("play_whole", pulse_env)
+    events = [tuple(e) for e in result["events"]]
+    assert [e for e in events if e[0] == "played"] == [("played", 0), ("played", 1),
+                                                       ("played", 2)]
+    total = sum(result["durations"])
+    assert result["frames_played"] == pytest.approx(total * 22_050, abs=3)
+    # What the monitor heard is speech (with its pauses) of about the synthesized length.
+    assert 0.4 * total < result["loud_seconds"] <= total + 0.2
+
+
+@pytest.mark.audio
+def test_stop_during_playback_silences_the_sink(pulse_env: dict[str, str]) -> None:
+    result = run_scenario("stop_during_playback", pulse_env)
+    events = [tuple(e) for e in result["events"]]
+    assert ("stopped", 1) in events
+    assert not [e for e in events if e[0] == "playing" and e[1] >= 2]
+    # Nothing was handed to the device after stop (at most the block being filled then).
+    assert result["frames_after_stop"] <= 0.02 * 22_050
+    assert result["frames_growth_after_return"] == 0
+    heard_before_stop = result["durations"][0] + 0.3
+    assert result["loud_seconds"] < heard_before_stop + 0.3
+    assert result["loud_seconds_after_stop"] == 0
+
+
+@pytest.mark.audio
+def test_stop_during_synthesis_plays_nothing(pulse_env: dict[str, str]) -> None:
+    result = run_scenario("stop_during_synthesis", pulse_env)
+    assert result["stop_returned"]
+    assert not [e for e in result["events"] if e[0] == "playing"]
+    assert ["stopped", 0] in result["events"]
+    assert result["frames_played"] == 0
+    assert result["frames_growth_after_return"] == 0
+    assert result["loud_seconds"] == 0
+
+
+def test_no_speaker_gives_a_clear_audio_device_error(isolated_home: Path) -> None:
+    # No PulseAudio server to find and no sound card: a computer with no speaker.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
+    runtime = isolated_home / "empty-runtime"
+    runtime.mkdir(mode=0o700)
+    env.update(HOME=str(isolated_home), XDG_RUNTIME_DIR=str(runtime))
+    result = run_scenario("no_speaker", env)
+    assert result["error"] == "AudioDeviceError"
+    assert "speaker" in result["message"]
+    assert "screen" in result["spoken"]
