@@ -127,6 +127,7 @@ def test_cli_list_download_verify(models: Path, capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert f"{SMALL}  [available, about 40 MB]" in out
     assert "pocketsphinx-en-us  [built in]" in out
+    assert f"from https://alphacephei.com/vosk/models/{SMALL}.zip" in out
     assert f"New models are installed in {models}" in out
 
     with serving(Behaviour(payload=model_archive(SMALL))) as url:

@@ -17,6 +17,8 @@ from voicepeer.speech_models import (
     models_dir,
     verify_models,
 )
+from voicepeer.speech_models.catalogue import catalogue_entry
+from voicepeer.speech_models.download import base_url
 from voicepeer.speech_models.settings import DEFAULT_VOSK_MODEL
 
 
@@ -75,6 +77,8 @@ def run_list(args: argparse.Namespace) -> int:
                             subsequent_indent="    "))
         if entry.path is not None:
             print(f"    in {entry.path}")
+        elif entry.status == "available" and (info := catalogue_entry(entry.name)):
+            print(f"    from {info.url(base_url(settings))}")
     print(f"\nNew models are installed in {models_dir(settings)}")
     return 0
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from voicepeer.speech_models.settings import OFFICIAL_BASE_URL
+
 
 @dataclass(frozen=True)
 class ModelInfo:
@@ -23,6 +25,10 @@ class ModelInfo:
     @property
     def archive_name(self) -> str:
         return f"{self.name}.zip"
+
+    def url(self, base_url: str = OFFICIAL_BASE_URL) -> str:
+        """Where the archive is downloaded from (the Vosk project's site by default)."""
+        return f"{base_url.rstrip('/')}/{self.archive_name}"
 
 
 # The Vosk project does not publish checksums for its archives, so sha256 stays None and the

@@ -99,7 +99,7 @@ def download_model(name: str, *, settings: ModelSettings | None = None,
         raise ModelDownloadError(f"cannot create the models folder {root}: {error}") from error
     _remove_leftovers(root, info.name)
     part = root / f"{info.archive_name}.part"
-    url = f"{base_url(settings)}/{info.archive_name}"
+    url = info.url(base_url(settings))
     own_client = client is None
     client = client or httpx.Client(timeout=settings.download_timeout_s, follow_redirects=True)
     try:
