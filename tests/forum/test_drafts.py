@@ -6,6 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from voicepeer.forum.checks import storable_text
 from voicepeer.forum.drafts import DraftStore
 
 
@@ -67,3 +72,18 @@ def test_draft_survives_the_process_being_killed(tmp_path: Path) -> None:
     assert result.returncode == -9
     assert DraftStore(tmp_path).load("topic-7") == "I find the heat hardest in July"
     assert not [p for p in os.listdir(tmp_path) if p.endswith(".tmp")]
+
+
+ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=()), max_size=200)
+
+
+@settings(max_examples=60, deadline=None)
+@given(key=ANY_TEXT, text=ANY_TEXT)
+def test_any_text_at_all_is_saved_and_read_back(
+    tmp_path_factory: pytest.TempPathFactory, key: str, text: str
+) -> None:
+    """Even lone surrogates from a broken decoder: stored as U+FFFD, never an exception."""
+    store = DraftStore(tmp_path_factory.mktemp("drafts"))
+    store.save(key, text)
+    assert store.load(key) == storable_text(text)
+    assert store.all() == {storable_text(key): storable_text(text)}

@@ -166,3 +166,12 @@ def test_flush_from_another_thread_sends_each_reply_once(
     announced = [r.spoken for batch in results for r in batch]
     assert announced.count("Your reply to Heat and fatigue has now been posted.") == 3
     assert all(_copies(forum, _heat(forum), raw) == 1 for raw in raws)
+
+
+def test_odd_unicode_is_recorded_without_failing(tmp_path: Path) -> None:
+    offline = DiscourseClient("http://127.0.0.1:9")
+    outbox = Outbox(tmp_path / "o.sqlite3", offline)
+    entry = outbox.record(NewReply(3, "Broken \ud800 decoder, café 😀 \u202e"), "Tîtle \udfff")
+    assert entry.raw == "Broken \ufffd decoder, café 😀 \u202e"
+    assert entry.topic_title == "Tîtle \ufffd"
+    assert "Broken" not in repr(entry)  # the text stays out of logs

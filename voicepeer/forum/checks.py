@@ -7,6 +7,12 @@ import re
 from voicepeer.forum.base import SiteLimits
 
 
+def storable_text(text: str) -> str:
+    """``text`` with anything that cannot be stored or sent as UTF-8 (lone surrogates from a
+    broken decoder) replaced by U+FFFD, so saving a draft can never fail on odd input."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def _length(text: str) -> int:
     # Discourse counts characters of the stripped text.
     return len(text.strip())

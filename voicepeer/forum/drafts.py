@@ -10,6 +10,7 @@ from pathlib import Path
 
 from voicepeer import paths
 from voicepeer.forum.atomic import atomic_write_text, fsync_dir
+from voicepeer.forum.checks import storable_text
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +30,15 @@ class DraftStore:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
 
     def _path(self, key: str) -> Path:
-        return self.directory / _file_name(key)
+        return self.directory / _file_name(storable_text(key))
 
     def save(self, key: str, text: str) -> None:
         """Replace the draft for ``key``; returns once it is on disk."""
-        record = {"key": key, "text": text, "saved_at": datetime.now(UTC).isoformat()}
+        record = {
+            "key": storable_text(key),
+            "text": storable_text(text),
+            "saved_at": datetime.now(UTC).isoformat(),
+        }
         atomic_write_text(self._path(key), json.dumps(record, ensure_ascii=False), mode=0o600)
 
     def load(self, key: str) -> str | None:

@@ -29,6 +29,7 @@ from voicepeer.errors import (
     ForumRejectedError,
 )
 from voicepeer.forum.base import NewReply, Post, PostOutcome, PostStatus
+from voicepeer.forum.checks import storable_text
 from voicepeer.forum.http import DeliveryUncertainError
 
 log = logging.getLogger(__name__)
@@ -160,8 +161,8 @@ class Outbox:
                 "created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
                 (
                     reply.topic_id,
-                    topic_title,
-                    reply.raw,
+                    storable_text(topic_title),
+                    storable_text(reply.raw),
                     reply.reply_to_post_number,
                     _now().isoformat(),
                 ),
