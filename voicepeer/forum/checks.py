@@ -6,11 +6,13 @@ import re
 
 from voicepeer.forum.base import SiteLimits
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def storable_text(text: str) -> str:
     """``text`` with anything that cannot be stored or sent as UTF-8 (lone surrogates from a
     broken decoder) replaced by U+FFFD, so saving a draft can never fail on odd input."""
-    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _length(text: str) -> int:
