@@ -19,8 +19,8 @@ from voicepeer.errors import AudioDeviceError, SpeechEngineError, VoicepeerError
 
 log = logging.getLogger(__name__)
 
-SpeakPreview = Callable[[str, str, int, float], bool]
-"""(text, voice, rate_wpm, volume) → True when spoken aloud, False when only printed."""
+SpeakPreview = Callable[[str, Any], bool]
+"""(text, speech settings) → True when spoken aloud, False when there is no speaker."""
 
 
 def connect_account(url: str) -> bool:
@@ -66,13 +66,27 @@ def play_wav(wav: bytes, volume: float, device: str | None = None) -> None:
         raise AudioDeviceError(f"cannot play sound: {error}") from error
 
 
-def speak_preview(text: str, voice: str, rate_wpm: int, volume: float) -> bool:
-    """Say ``text`` as voicepeer will (espeak-ng's voice); print it when there is no speaker."""
+def speak_preview(text: str, speech: Any) -> bool:
+    """Say ``text`` exactly as voicepeer will, through its own speech output; False when
+    there is no speaker to use (the wizard then prints the text)."""
     try:
-        play_wav(_espeak_wav(text, voice, rate_wpm), volume)
+        from voicepeer.speech.factory import make_speech_output
+    except ImportError:  # an installation without the speaker output: espeak-ng directly
+        try:
+            play_wav(_espeak_wav(text, speech.voice, speech.rate_wpm), speech.volume)
+        except AudioDeviceError as error:
+            log.info("preview printed instead of spoken: %s", error)
+            return False
+        return True
+    try:
+        output = make_speech_output("speaker", speech)
     except AudioDeviceError as error:
         log.info("preview printed instead of spoken: %s", error)
         return False
+    try:
+        output.say(text)
+    finally:
+        output.close()
     return True
 
 

@@ -129,6 +129,15 @@ class Wizard:
         self.settings = with_changes(self.settings, {target.section: {target.name: value}})
         return True
 
+    def _with(self, values: Mapping[str, Any]) -> Settings:
+        """The settings as they would be with these choices, without keeping them."""
+        changes: dict[str, dict[str, Any]] = {}
+        for choice, value in values.items():
+            target = find_target(choice)
+            if target is not None:
+                changes.setdefault(target.section, {})[target.name] = value
+        return with_changes(self.settings, changes)
+
     def note(self, text: str) -> None:
         self.notes.append(text)
         if self.interactive:
@@ -219,7 +228,8 @@ class Wizard:
             self.io.say("  This is how I will sound:")
             spoken = False
             try:
-                spoken = self.engines.speak_preview(PREVIEW_TEXT, voice, rate, volume)
+                trial = self._with({"voice": voice, "rate": rate, "volume": volume})
+                spoken = self.engines.speak_preview(PREVIEW_TEXT, trial.speech)
             except Exception as error:
                 self.io.say(f"  (Could not speak: {describe(error)})")
             if not spoken:
