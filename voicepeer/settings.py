@@ -21,7 +21,7 @@ from voicepeer.voice.settings import VoiceSettings
 @dataclass(frozen=True)
 class Settings:
     general: GeneralSettings = field(default_factory=GeneralSettings)
-    """Which forum to use, log files and health checks."""
+    """Which forum to use, and what the health checks expect."""
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     """How voicepeer sounds: synthesizer, voice, speed and loudness."""
     earcons: EarconSettings = field(default_factory=EarconSettings)
