@@ -17,7 +17,7 @@ import pytest
 
 from voicepeer import paths
 from voicepeer.errors import AuthError
-from voicepeer.forum.credentials import CredentialStore
+from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import DiscourseClient
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
@@ -159,3 +159,11 @@ def test_user_api_key_approved_by_pasting_the_shown_text(start_forum: StartForum
     creds = CredentialStore().load(running.base_url)
     assert creds is not None and creds.username == "jo"
     assert creds.key not in out + err
+
+
+def test_status_notices_a_key_the_forum_no_longer_accepts(forum: RunningForum) -> None:
+    CredentialStore().save(Credentials(forum.base_url, "admin_api_key", "stale-key", "demo"))
+    result = voicepeer_forum("status")
+    assert result.returncode == 1
+    assert "not working" in result.stdout and "reconnect" in result.stdout
+    assert "stale-key" not in result.stdout + result.stderr

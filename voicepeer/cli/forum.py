@@ -65,10 +65,7 @@ def _stdin_lines() -> queue.Queue[str]:
 def _verify(credentials: Credentials) -> Credentials:
     """Ask the forum who this key belongs to; proves it works and records the username."""
     with DiscourseClient(credentials.forum_url, credentials=credentials) as client:
-        if credentials.kind == "admin_api_key":
-            client.latest()
-            return credentials
-        username = client.username()
+        username = client.check_account()
     return Credentials(
         forum_url=credentials.forum_url,
         kind=credentials.kind,
@@ -198,8 +195,7 @@ def status_command(args: argparse.Namespace) -> int:
             continue
         try:
             with DiscourseClient(url, credentials=creds) as client:
-                client.latest()
-            state = "working"
+                state = f"working, signed in as {client.check_account()}"
         except ForumError as error:
             state = f"not working: {error.spoken}"
             worst = 1

@@ -231,6 +231,11 @@ class DiscourseClient:
 
     # -- the account ---------------------------------------------------------------------
 
+    def check_account(self) -> str:
+        """Ask the forum now whom the saved key signs in as; AuthError if it is refused."""
+        self._username = None
+        return self.username()
+
     def username(self) -> str:
         """The signed-in user's username, asked of the forum once when not saved.
         Raises AuthError when no account is signed in."""
