@@ -63,3 +63,72 @@ def terminal_key_name(byte: int) -> str:
 
 def evdev_key_name(code: int) -> str:
     return EVDEV_CODES.get(code, f"code:{code}")
+
+
+ESC = 0x1B
+_LONGEST_SEQUENCE = max(len(sequence) for sequence in TERMINAL_SEQUENCES)
+_BY_LENGTH = sorted(TERMINAL_SEQUENCES, key=len, reverse=True)
+
+
+def parse_terminal_keys(data: bytes) -> list[str]:
+    """Key names in what a terminal sent: function-key codes, UTF-8 characters, bytes."""
+    keys: list[str] = []
+    index = 0
+    while index < len(data):
+        byte = data[index]
+        if byte == ESC:
+            match = next((seq for seq in _BY_LENGTH if data.startswith(seq, index)), None)
+            if match is not None:
+                keys.append(TERMINAL_SEQUENCES[match])
+                index += len(match)
+                continue
+            if data.startswith(b"\x1b[", index) or data.startswith(b"\x1bO", index):
+                keys.append("unknown")
+                index = _sequence_end(data, index)
+                continue
+        if byte >= 0x80:
+            length = _utf8_length(byte)
+            try:
+                keys.append(data[index:index + length].decode("utf-8").lower())
+                index += length
+                continue
+            except UnicodeDecodeError:
+                pass  # not UTF-8: report the byte itself
+        keys.append(terminal_key_name(byte))
+        index += 1
+    return keys
+
+
+def incomplete_terminal_input(data: bytes) -> bool:
+    """Whether ``data`` ends part-way through a function-key code or a UTF-8 character."""
+    start = data.rfind(bytes([ESC]))
+    if start >= 0:
+        tail = data[start:]
+        if len(tail) < _LONGEST_SEQUENCE and any(
+                sequence.startswith(tail) and sequence != tail for sequence in _BY_LENGTH):
+            return True
+    for back in range(1, min(4, len(data)) + 1):  # walk back over continuation bytes
+        byte = data[-back]
+        if byte < 0x80:
+            return False
+        if byte >= 0xC0:
+            return _utf8_length(byte) > back
+    return False
+
+
+def _utf8_length(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 1
+
+
+def _sequence_end(data: bytes, start: int) -> int:
+    """End of an unrecognized escape sequence: the first letter or "~" after ESC [ / ESC O."""
+    for index in range(start + 2, len(data)):
+        if chr(data[index]).isalpha() or data[index] == ord("~"):
+            return index + 1
+    return len(data)

@@ -23,12 +23,10 @@ from typing import Any
 
 from voicepeer.errors import AudioDeviceError
 from voicepeer.switches.base import KeyEvent, ThreadedSwitch
-from voicepeer.switches.keys import TERMINAL_SEQUENCES, terminal_key_name
+from voicepeer.switches.keys import incomplete_terminal_input, parse_terminal_keys
 
 log = logging.getLogger(__name__)
 
-ESC = 0x1B
-_LONGEST_SEQUENCE = max(len(sequence) for sequence in TERMINAL_SEQUENCES)
 
 
 class TerminalKeySwitch(ThreadedSwitch):
@@ -96,41 +94,11 @@ class TerminalKeySwitch(ThreadedSwitch):
         return data
 
     def _incomplete_sequence(self) -> bool:
-        start = self._pending.rfind(bytes([ESC]))
-        if start < 0:
-            return False
-        tail = self._pending[start:]
-        return len(tail) < _LONGEST_SEQUENCE and any(
-            sequence.startswith(tail) and sequence != tail for sequence in TERMINAL_SEQUENCES)
+        return incomplete_terminal_input(self._pending)
 
     def _flush_lone_escape(self) -> list[KeyEvent]:
         return [KeyEvent(key, True) for key in self._parse()] if self._pending else []
 
     def _parse(self) -> list[str]:
-        keys: list[str] = []
         data, self._pending = self._pending, b""
-        index = 0
-        while index < len(data):
-            if data[index] == ESC:
-                match = next((seq for seq in sorted(TERMINAL_SEQUENCES, key=len, reverse=True)
-                              if data.startswith(seq, index)), None)
-                if match is not None:
-                    keys.append(TERMINAL_SEQUENCES[match])
-                    index += len(match)
-                    continue
-                if data.startswith(b"\x1b[", index) or data.startswith(b"\x1bO", index):
-                    end = _sequence_end(data, index)
-                    keys.append("unknown")
-                    index = end
-                    continue
-            keys.append(terminal_key_name(data[index]))
-            index += 1
-        return keys
-
-
-def _sequence_end(data: bytes, start: int) -> int:
-    """End of an unrecognized escape sequence: the first letter or "~" after ESC [ / ESC O."""
-    for index in range(start + 2, len(data)):
-        if chr(data[index]).isalpha() or data[index] == ord("~"):
-            return index + 1
-    return len(data)
+        return parse_terminal_keys(data)
