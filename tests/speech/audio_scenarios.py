@@ -155,9 +155,13 @@ def stop_during_synthesis() -> dict[str, Any]:
     speech, observed, output = _speaker(events)
     stop_returned = threading.Event()
 
+    def stop_and_note() -> None:
+        speech.stop()
+        stop_returned.set()
+
     def stop_from_another_thread(index: int) -> None:
         if index == 0:  # the first sentence is being synthesized right now
-            threading.Thread(target=lambda: (speech.stop(), stop_returned.set())).start()
+            threading.Thread(target=stop_and_note).start()
             stop_returned.wait(5)
 
     observed.before = stop_from_another_thread

@@ -19,6 +19,10 @@ MARKUP_CHARS = "<>[]{}\\`|^~"
 _MARKUP_TABLE = str.maketrans({c: " " for c in MARKUP_CHARS})
 
 _WHITESPACE = re.compile(r"\s+")
+# Terminal escape sequences (CSI and OSC) are removed whole, not just their ESC.
+_ESCAPE_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.?)")
+# Anything shaped like a tag (SSML, HTML) goes whole; "I <3 you" has no tag shape.
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?](?:\s|$))")
 
 
@@ -32,14 +36,14 @@ def normalize(text: str) -> str:
     NFKC first so that look-alikes (fullwidth ``＜speak＞``) become the plain characters
     that the later markup strip removes.
     """
-    text = unicodedata.normalize("NFKC", text)
+    text = _ESCAPE_SEQUENCE.sub(" ", unicodedata.normalize("NFKC", text))
     text = text.replace("\r", "\n").replace("\t", " ")
     return "".join(c if c == "\n" or _keep(c) else " " if c.isspace() else "" for c in text)
 
 
 def strip_markup(text: str) -> str:
-    """Replace every character that could open engine markup with a space."""
-    return text.translate(_MARKUP_TABLE)
+    """Remove tags, and replace every character that could open engine markup with a space."""
+    return _TAG.sub(" ", text).translate(_MARKUP_TABLE)
 
 
 def collapse_whitespace(text: str) -> str:
