@@ -184,3 +184,19 @@ def test_unreachable_forum(isolated_home: Path, forum_url: str) -> None:
     (check,) = check_forum(Settings(general=GeneralSettings(forum_url=closed_port)))
     assert check.ok is False
     assert "internet connection" in check.fix
+
+
+def test_cli_json_and_exit_status(isolated_home: Path) -> None:
+    env = soundless_env(isolated_home)
+    done = subprocess.run([sys.executable, "-m", "voicepeer", "doctor", "--json"], env=env,
+                          capture_output=True, text=True, timeout=180)
+    checks = json.loads(done.stdout)
+    assert all(set(c) == {"check", "ok", "detail", "fix"} for c in checks)
+    assert done.returncode == 1  # no microphone here
+    assert all(c["fix"] for c in checks if not c["ok"])
+
+    done = subprocess.run([sys.executable, "-m", "voicepeer", "doctor", "--no-audio"], env=env,
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stdout
+    assert "Everything voicepeer needs is working." in done.stdout
+    assert "microphone" not in done.stdout

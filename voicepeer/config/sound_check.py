@@ -102,7 +102,7 @@ def record_utterance(
     microphone: Microphone,
     sample_rate: int,
     *,
-    max_s: float = 10.0,
+    max_s: float = 15.0,
     end_silence_s: float = 2.0,
     on_level: Callable[[float], None] | None = None,
 ) -> Recording:
