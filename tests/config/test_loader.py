@@ -155,6 +155,13 @@ def test_nan_and_booleans_are_not_numbers() -> None:
     assert "whole number" in problem("[talk]\nrate_wpm = true\n")
 
 
+def test_windows_editor_files_load() -> None:
+    # Byte-order mark and CRLF line ends, as Notepad writes them.
+    text = "\ufeff[talk]\r\nrate_wpm = 100\r\nmuted = [\"ça\", \"😴\"]\r\n"
+    talk = load_text(text.encode("utf-8"), Root).talk
+    assert talk.rate_wpm == 100 and talk.muted == ("ça", "😴")
+
+
 def test_file_that_is_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_bytes(b'[talk]\nvoice = "\xff"\n')

@@ -84,6 +84,8 @@ def load_text(raw: bytes | str, root: type[T], *, source: Path | str = FILE_NAME
             "Save it as UTF-8 text, or run 'voicepeer configure' to write it again.",
             spoken=SPOKEN_PROBLEM,
         ) from None
+    # Windows editors may start the file with a byte-order mark, which TOML does not allow.
+    text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
