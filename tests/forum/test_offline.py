@@ -36,3 +36,23 @@ def test_lists_and_topics_read_offline_say_when_they_were_saved(
     assert [cached_thread.post_at(i) for i in range(len(first_posts))] == first_posts
     with pytest.raises(ForumUnreachableError):
         offline.topic(listing.topics[-1].id)  # never read: nothing to fall back on
+
+
+def test_a_forum_that_answers_with_errors_is_read_from_the_cache_too(
+    start_forum: StartForum,
+) -> None:
+    running = start_forum()
+    cache = ReadingCache()
+    running.client(cache=cache).latest()
+    running.server.faults.fail_next(10, 503, path="/latest.json")
+    listing = running.client(cache=cache, sleep=lambda s: None).latest()
+    assert listing.saved_at is not None
+
+
+def test_each_forum_reads_only_its_own_saved_copies(start_forum: StartForum) -> None:
+    first, second = start_forum(), start_forum()
+    cache = ReadingCache()
+    first.client(cache=cache).latest()
+    second.server.stop()
+    with pytest.raises(ForumUnreachableError):
+        second.client(cache=cache, settings=ForumSettings(read_retries=0)).latest()

@@ -154,16 +154,21 @@ class DiscourseClient:
             return hit[1]
         try:
             value = fetch()
-        except ForumUnreachableError:
-            cached = self.cache.get(key) if self.cache else None
+        except (ForumUnreachableError, ForumResponseError):
+            # No answer, or the forum is down (5xx, garbled): a saved copy, announced as such.
+            cached = self.cache.get(self._cache_key(key)) if self.cache else None
             if cached is None:
                 raise
-            log.info("forum unreachable; reading %s from the offline cache", key)
+            log.info("forum unavailable; reading %s from the offline cache", key)
             return cached  # type: ignore[return-value]
         self._fresh[key] = (now, value)
         if self.cache is not None:
-            self.cache.put(key, value)
+            self.cache.put(self._cache_key(key), value)
         return value
+
+    def _cache_key(self, key: str) -> str:
+        # One cache file may serve several forums.
+        return f"{self.http.base_url} {key}"
 
     # -- lists ---------------------------------------------------------------------------
 
@@ -203,12 +208,12 @@ class DiscourseClient:
     def posts(self, topic_id: int, post_ids: Sequence[int]) -> tuple[Post, ...]:
         if not post_ids:
             return ()
-        key = f"topic-{topic_id}"
+        key = self._cache_key(f"topic-{topic_id}")
         try:
             data = self.http.get(
                 f"/t/{int(topic_id)}/posts.json", {"post_ids[]": [int(i) for i in post_ids]}
             )
-        except ForumUnreachableError:
+        except (ForumUnreachableError, ForumResponseError):
             cached = self.cache.get(key) if self.cache else None
             wanted = set(post_ids)
             found = tuple(p for p in getattr(cached, "loaded_posts", ()) if p.id in wanted)
