@@ -11,6 +11,7 @@ from voicepeer.errors import AuthError, ForumNotFoundError, ForumRejectedError, 
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.http import waiting_announcement
 from voicepeer.forum.settings import ForumSettings
 
 from .conftest import RunningForum, StartForum
@@ -106,3 +107,19 @@ def test_a_pause_the_forum_asked_for_is_not_also_called_slow(start_forum: StartF
     with pytest.raises(RateLimitedError):
         client.categories()
     assert heard == ["wait", "wait", "wait"]
+
+
+def test_after_the_asked_for_pause_the_request_goes_through(start_forum: StartForum) -> None:
+    running = start_forum(admin_api_key_requests_per_minute=1)
+    heard: list[str] = []
+
+    def pause(seconds: float) -> None:
+        running.server.reset_rate_limits()  # the minute has passed, as far as the forum knows
+
+    client = running.client(settings=ForumSettings(max_rate_limit_wait_s=120), sleep=pause)
+    client.on_wait(lambda seconds: heard.append(waiting_announcement(seconds)))
+    client.latest()
+    assert client.categories()  # limited, waited, retried, answered
+    assert len(heard) == 1
+    assert heard[0].startswith("The forum asked me to wait ")
+    assert heard[0].endswith(" seconds.")
