@@ -73,3 +73,20 @@ def start_forum(tmp_path: Path) -> Iterator[StartForum]:
 @pytest.fixture
 def forum(start_forum: StartForum) -> RunningForum:
     return start_forum()
+
+
+def approve_user_api_key(running: RunningForum, client_id: str = "voicepeer-test") -> Credentials:
+    """The real approval flow against a forum started with ``auto_approve_user_api_keys``:
+    key pair and nonce, the approval page, the shown payload decrypted."""
+    import html
+    import re
+
+    import httpx
+
+    from voicepeer.forum.user_api_key import finish_request, start_request
+
+    request = start_request(running.base_url, client_id)
+    page = httpx.get(request.approval_url, timeout=30).text
+    shown = re.search(r'<pre id="payload">(.*?)</pre>', page, re.S)
+    assert shown is not None, page[:500]
+    return finish_request(request, html.unescape(shown.group(1)))

@@ -1,0 +1,55 @@
+"""A person's own account through a Discourse user API key, end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicepeer.errors import AuthError, RateLimitedError
+from voicepeer.forum.base import NewReply, PostStatus
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.settings import ForumSettings
+
+from .conftest import StartForum, approve_user_api_key
+
+
+def test_read_post_and_revoke_with_a_user_api_key(start_forum: StartForum) -> None:
+    running = start_forum(auto_approve_user_api_keys=True, approving_username="priya")
+    creds = approve_user_api_key(running)
+    with DiscourseClient(running.base_url, credentials=creds) as client:
+        assert client.username() == "priya"
+        topic_id = client.latest().topics[0].id
+        outcome = client.create_post(NewReply(topic_id, "Posting with my own account key."))
+        assert outcome.status is PostStatus.POSTED
+        assert client.find_own_post(topic_id, "Posting with my own account key.", None)
+        client.revoke_key()
+        with pytest.raises(AuthError):
+            client.notifications()
+
+
+def test_reconnecting_with_the_same_client_id_replaces_the_old_key(
+    start_forum: StartForum,
+) -> None:
+    running = start_forum(auto_approve_user_api_keys=True, approving_username="dave")
+    old = approve_user_api_key(running, "voicepeer-same")
+    new = approve_user_api_key(running, "voicepeer-same")
+    with DiscourseClient(running.base_url, credentials=new) as client:
+        assert client.check_account() == "dave"
+    with DiscourseClient(running.base_url, credentials=old) as client, pytest.raises(AuthError):
+        client.check_account()
+
+
+def test_a_user_key_is_held_to_twenty_requests_a_minute(start_forum: StartForum) -> None:
+    running = start_forum(auto_approve_user_api_keys=True, approving_username="mei")
+    creds = approve_user_api_key(running)
+    waits: list[float] = []
+    settings = ForumSettings(max_rate_limit_wait_s=0, list_cache_s=0)
+    with DiscourseClient(running.base_url, credentials=creds, settings=settings) as client:
+        client.on_wait(waits.append)
+        answered = 0
+        with pytest.raises(RateLimitedError) as caught:
+            for _ in range(25):
+                client.latest()
+                answered += 1
+    assert answered == 20
+    assert 0 < caught.value.wait_seconds <= 60
+    assert waits == []  # longer than allowed: reported, not waited for
