@@ -108,3 +108,15 @@ def test_lists_are_reused_briefly(forum: RunningForum) -> None:
     now[0] += 61
     client.latest()
     assert client.requests_made == 2
+
+
+def test_jumping_to_a_post_number_fetches_only_around_it(start_forum: StartForum) -> None:
+    running = start_forum()
+    topic_id = running.server.seed_long_topic(500)
+    client = running.client(settings=ForumSettings(posts_chunk_size=20))
+    thread = client.thread(topic_id)
+    index = thread.find_post_number(321)
+    assert index is not None
+    assert thread.post_at(index).post_number == 321
+    assert client.requests_made == 2
+    assert thread.find_post_number(9999) is None

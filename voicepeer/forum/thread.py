@@ -63,6 +63,28 @@ class Thread:
                 return index
         return None
 
+    def find_post_number(self, post_number: int, *, max_requests: int = 4) -> int | None:
+        """Index of a post number, fetching around where it should be when not yet known
+        (e.g. to jump to the reply a notification is about). None if it was deleted."""
+        known = self.index_of_post_number(post_number)
+        ids = self.topic.post_ids
+        # Deleted posts keep their numbers, so a post's index is at most its number minus one.
+        guess = min(post_number - 1, len(ids) - 1)
+        for _ in range(max_requests):
+            if known is not None or guess < 0:
+                break
+            start = max(0, min(guess - self._chunk // 2, len(ids) - self._chunk))
+            span = ids[start : start + self._chunk]
+            wanted = [pid for pid in span if pid not in self._posts]
+            for post in self._source.posts(self.topic.id, wanted) if wanted else ():
+                self._posts[post.id] = post
+            known = self.index_of_post_number(post_number)
+            first = self._posts.get(span[0]) if span else None
+            if known is not None or first is None or first.post_number < post_number:
+                break
+            guess = start - 1 - (first.post_number - post_number)
+        return known
+
     def start_index(self) -> int:
         """Where to resume: after the last post the user read, else the first post."""
         last_read = self.topic.last_read_post_number
