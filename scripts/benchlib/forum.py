@@ -6,6 +6,8 @@
   session at a realistic listening pace (simulated clock, no real waiting): site rules,
   notifications, the latest list, four topics with 30 posts read in each, one reply.
   Discourse allows a user API key 20 a minute.
+- draft_save_ms: one durable draft save (temp file, fsync, rename, directory fsync), as
+  done on every change while dictating; median of 50.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from voicepeer.forum.base import NewReply
 from voicepeer.forum.checks import check_reply
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import REPLIES_AND_MENTIONS, DiscourseClient
+from voicepeer.forum.drafts import DraftStore
 
 KEY = "bench-admin-key"
 LONG_TOPIC_POSTS = 2000
@@ -100,7 +103,15 @@ def run() -> dict[str, float | int]:
                 assert len(posts) == LONG_TOPIC_POSTS, len(posts)
                 client.close()
             browsing = _browse(base_url)
+        drafts = DraftStore(Path(tmp) / "drafts")
+        text = "I have found that pacing myself really helps with the fatigue. " * 4
+        saves = []
+        for n in range(50):
+            started = time.perf_counter()
+            drafts.save("topic-1", text[: 40 + n * 4])
+            saves.append((time.perf_counter() - started) * 1000)
     return {
+        "draft_save_ms": round(statistics.median(saves), 2),
         "thread_first_post_ms": round(statistics.median(first), 1),
         "thread_fetch_all_ms": round(statistics.median(whole), 1),
         "requests_per_minute_browsing": browsing,
