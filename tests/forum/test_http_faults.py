@@ -4,6 +4,7 @@ truncated bodies, silence, unknown hosts. Everything else runs against the demo 
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -151,3 +152,17 @@ def test_silence_times_out_and_the_caller_hears_about_it_once(silent_server: str
     assert "no answer in time" in str(caught.value)
     assert slow_calls == ["slow"]
     assert client.requests_made == 2
+
+
+def test_retries_stop_at_the_read_deadline(silent_server: str) -> None:
+    client = DiscourseClient(
+        silent_server,
+        settings=ForumSettings(
+            read_timeout_s=0.5, read_retries=10, retry_backoff_s=0.1, read_deadline_s=1.2
+        ),
+    )
+    started = time.monotonic()
+    with pytest.raises(ForumUnreachableError):
+        client.latest()
+    assert client.requests_made == 2  # a third try could not finish within 1.2 s
+    assert time.monotonic() - started < 2.0

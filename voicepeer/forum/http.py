@@ -201,6 +201,7 @@ class ForumHttp:
         is_read = method == "GET"
         attempt = 0
         waits = 0
+        started = time.monotonic()
         while True:
             try:
                 return self._once(method, path, params, body, accept, raw)
@@ -216,11 +217,13 @@ class ForumHttp:
             except _Retryable as error:
                 if not is_read:
                     raise error.for_write() from error.__cause__
-                if attempt >= self.settings.read_retries:
-                    raise error.for_read() from error.__cause__
                 delay = min(
                     self.settings.retry_backoff_s * (2**attempt), self.settings.retry_backoff_max_s
                 )
+                # Another try would outlast the time the user is kept waiting: give up now.
+                late = time.monotonic() - started + delay > self.settings.read_deadline_s
+                if attempt >= self.settings.read_retries or late:
+                    raise error.for_read() from error.__cause__
                 attempt += 1
                 log.info("%s failed (%s); retry %d in %.1fs", path, error.reason, attempt, delay)
                 self._sleep(delay)

@@ -15,6 +15,8 @@ class ForumSettings:
     """Seconds after which a request counts as slow and the user is told we are waiting."""
     read_retries: int = field(default=3, metadata={"min": 0, "max": 10})
     """Extra attempts for a read (GET) after a timeout, network fault or server error."""
+    read_deadline_s: float = field(default=45.0, metadata={"min": 1.0, "max": 600.0})
+    """Seconds a read may take in all, retries included, before the user is told it failed."""
     retry_backoff_s: float = field(default=1.0, metadata={"min": 0.0, "max": 60.0})
     """Seconds before the first retry of a read; doubles on each further retry."""
     retry_backoff_max_s: float = field(default=8.0, metadata={"min": 0.0, "max": 300.0})
