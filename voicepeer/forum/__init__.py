@@ -1,1 +1,16 @@
-"""Forum access: the Discourse API client and what voicepeer keeps of the forum locally."""
+"""Forum access: the Discourse API client and what voicepeer keeps of the forum locally.
+
+- :func:`voicepeer.forum.discourse.open_discourse` — a :class:`DiscourseClient` signed in with
+  the saved account, with the offline reading cache; it implements
+  :class:`voicepeer.forum.base.Forum`. ``on_slow(cb)`` / ``on_wait(cb)`` tell the voice loop
+  when to say "Still waiting for the forum…" or "The forum asked me to wait 10 seconds".
+- :class:`voicepeer.forum.thread.Thread` — a topic's posts by index, fetched in chunks.
+- :func:`voicepeer.forum.checks.check_reply` — what the forum would refuse, in spoken words.
+- :class:`voicepeer.forum.drafts.DraftStore` — dictated text, saved durably on every change.
+- :class:`voicepeer.forum.outbox.Outbox` — confirmed replies: never lost, never posted twice.
+- :func:`voicepeer.forum.cache.saved_phrase` — "saved from today at 9:15 in the morning".
+- :class:`voicepeer.forum.credentials.CredentialStore` — keys, readable only by the user.
+
+Every failure is a :class:`voicepeer.errors.ForumError` with a ``spoken`` sentence; the
+mapping from HTTP happens in :mod:`voicepeer.forum.http` only.
+"""
