@@ -31,7 +31,7 @@ def test_reads_give_up_after_bounded_retries(forum: RunningForum) -> None:
         client.latest()
     assert client.requests_made == 3
     assert "HTTP 502" in str(caught.value)
-    assert "try again later" in caught.value.spoken
+    assert "forum is having trouble" in caught.value.spoken
 
 
 def test_server_error_on_a_post_is_not_retried_but_checked(

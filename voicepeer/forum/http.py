@@ -318,6 +318,12 @@ class _Retryable(Exception):
         self.reason = reason
 
     def for_read(self) -> ForumError:
+        if self.sent and "server error" in self.reason:
+            return ForumResponseError(
+                str(self),
+                spoken="The forum is having trouble at the moment. "
+                "Please try again in a few minutes.",
+            )
         if self.sent:
             return ForumResponseError(str(self))
         return ForumUnreachableError(str(self))
