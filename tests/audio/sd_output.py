@@ -13,6 +13,7 @@ import sys
 import threading
 
 from voicepeer.audio.earcons import Earcon, EarconPlayer
+from voicepeer.audio.output import SounddeviceOutput
 from voicepeer.audio.settings import EarconSettings
 from voicepeer.errors import AudioDeviceError
 
@@ -48,9 +49,12 @@ class SoundDeviceOutput:
 
 
 def main(names: list[str]) -> None:
+    output: SoundDeviceOutput | SounddeviceOutput = SoundDeviceOutput()
+    if names and names[0] == "--voicepeer-output":  # the speaker voicepeer itself uses
+        names = names[1:]
+        output = SounddeviceOutput()
     disabled = {name.removeprefix("no-") for name in names if name.startswith("no-")}
     settings = EarconSettings(**{f"{name}_enabled": False for name in disabled})
-    output = SoundDeviceOutput()
     player = EarconPlayer(output, settings)
     silence = b"\0\0" * round(GAP_S * settings.sample_rate_hz)
     results = {}

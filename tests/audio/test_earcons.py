@@ -7,13 +7,16 @@ import json
 import subprocess
 import sys
 import time
+import wave as wav_format
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from tests.support.pulse import PulseAudioServer
-from voicepeer.audio.earcons import DESIGNS, Earcon, duration_s, render
+from voicepeer.audio.earcons import DESIGNS, LEAD_IN_S, Earcon, EarconPlayer, duration_s, render
+from voicepeer.audio.output import WavDirectoryOutput
+from voicepeer.audio.settings import EarconSettings
 
 RATE = 22_050
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,3 +146,30 @@ def test_broken_speaker_does_not_stop_voicepeer(pulseaudio: PulseAudioServer,
     assert played.returncode == 0, played.stderr[-2000:]
     assert json.loads(played.stdout) == {"got_it": False}
     assert "Could not play the got_it tone" in played.stderr
+
+
+@pytest.mark.audio
+def test_earcons_arrive_whole_through_voicepeers_speaker(pulseaudio: PulseAudioServer,
+                                                         tmp_path: Path) -> None:
+    results, wave = _play_and_record(pulseaudio, tmp_path, "--voicepeer-output",
+                                     "listening", "got_it", "error")
+    assert results == {"listening": True, "got_it": True, "error": True}
+    heard = _segments(wave, RATE)
+    assert [round(len(s) / RATE, 2) for s in heard] == pytest.approx(
+        [duration_s(e) for e in Earcon], abs=0.03)
+    assert [peak_hz(s) for s in heard[:2]] == pytest.approx([784, 1046.5], abs=20)
+
+
+def test_earcons_saved_by_the_wav_output(tmp_path: Path) -> None:
+    output = WavDirectoryOutput(tmp_path / "sounds")
+    player = EarconPlayer(output, EarconSettings(got_it_enabled=False, volume=0.3))
+    assert [player.listening(), player.got_it(), player.error()] == [True, False, True]
+    files = sorted((tmp_path / "sounds").glob("*.wav"))
+    assert [f.name for f in files] == ["0001.wav", "0002.wav"]
+    with wav_format.open(str(files[1])) as saved:
+        assert saved.getframerate() == RATE and saved.getnchannels() == 1
+        pcm = saved.readframes(saved.getnframes())
+    lead = round(LEAD_IN_S * RATE) * 2
+    assert pcm[lead:lead + len(render(Earcon.ERROR, volume=0.3))] == render(Earcon.ERROR,
+                                                                              volume=0.3)
+    assert not any(pcm[:lead])
