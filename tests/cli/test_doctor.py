@@ -7,9 +7,7 @@ import os
 import stat
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -125,62 +123,59 @@ def test_speech_output_falls_back_and_fails_clearly() -> None:
     assert check.ok is False and "espeak-ng" in check.fix
 
 
-class _Forum(BaseHTTPRequestHandler):
-    """Answers the two requests doctor makes, as Discourse does."""
-
-    key = "good-key-0123456789"
-
-    def do_GET(self) -> None:
-        if self.path == "/site/basic-info.json":
-            self._json(200, {"title": "Test forum"})
-        elif self.path == "/session/current.json":
-            if self.headers.get("User-Api-Key") == self.key:
-                self._json(200, {"current_user": {"username": "sam"}})
-            else:
-                self._json(404, {"errors": ["not logged in"]})
-        else:
-            self._json(404, {})
-
-    def _json(self, status: int, body: object) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def forum_url() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Forum)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def demo_forum(tmp_path: Path) -> Iterator[str]:
+    """The project's own demo forum over loopback, approving key requests by itself."""
+    from voicepeer.demo_forum import DemoForum, DemoForumOptions
+
+    server = DemoForum(tmp_path / "forum.sqlite3",
+                       DemoForumOptions(auto_approve_user_api_keys=True))
+    yield server.start()
+    server.stop()
 
 
-def test_forum_reachability_and_account(isolated_home: Path, forum_url: str) -> None:
-    settings = Settings(general=GeneralSettings(forum_url=forum_url))
+def approved_key(url: str) -> Credentials:
+    """A user API key from the forum's real approval flow (page shown, payload decrypted)."""
+    import html
+    import re
+
+    import httpx
+
+    from voicepeer.forum.user_api_key import finish_request, start_request
+
+    request = start_request(url, "voicepeer-doctor-test")
+    page = httpx.get(request.approval_url, timeout=30).text
+    shown = re.search(r'<pre id="payload">(.*?)</pre>', page, re.S)
+    assert shown is not None, page[:500]
+    return finish_request(request, html.unescape(shown.group(1)))
+
+
+def test_forum_reachability_and_account(isolated_home: Path, demo_forum: str) -> None:
+    settings = Settings(general=GeneralSettings(forum_url=demo_forum))
     forum, account = check_forum(settings)
     assert forum.ok is True
     assert account.ok is False and "voicepeer forum connect" in account.fix
 
     store = CredentialStore()
-    store.save(Credentials(forum_url, "user_api_key", "revoked-key-000000", "sam"))
+    real = approved_key(demo_forum)
+    store.save(Credentials(demo_forum, "user_api_key", "revoked-key-000000", "demo",
+                           real.client_id))
     forum, account = check_forum(settings)
     assert account.ok is False and "revoked" in account.fix
 
-    store.save(Credentials(forum_url, "user_api_key", _Forum.key, "sam"))
+    store.save(real)
     forum, account = check_forum(settings)
-    assert account.ok is True and "sam" in account.detail
+    assert account.ok is True and "signed in as demo" in account.detail
 
 
-def test_unreachable_forum(isolated_home: Path, forum_url: str) -> None:
-    closed_port = forum_url.rsplit(":", 1)[0] + ":9"  # discard port: nothing listens
+def test_address_that_is_not_a_forum(isolated_home: Path, demo_forum: str) -> None:
+    settings = Settings(general=GeneralSettings(forum_url=demo_forum + "/no/such/place"))
+    (check,) = check_forum(settings)
+    assert check.ok is False and "not a Discourse forum" in check.detail
+
+
+def test_unreachable_forum(isolated_home: Path) -> None:
+    closed_port = "http://127.0.0.1:9"  # the discard port: nothing listens
     (check,) = check_forum(Settings(general=GeneralSettings(forum_url=closed_port)))
     assert check.ok is False
     assert "internet connection" in check.fix
