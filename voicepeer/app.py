@@ -14,11 +14,9 @@ from pathlib import Path
 from voicepeer import paths
 from voicepeer.commands import CommandMatcher
 from voicepeer.errors import AudioDeviceError, ConfigError
-from voicepeer.forum.cache import ReadingCache
-from voicepeer.forum.credentials import CredentialStore
-from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
-from voicepeer.forum.http import wait_phrase
+from voicepeer.forum.http import waiting_announcement
 from voicepeer.forum.outbox import Outbox
 from voicepeer.recognition.base import Listener
 from voicepeer.settings import Settings
@@ -117,14 +115,12 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings
 
 
 def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseClient:
-    """A client for the forum at ``url`` with the caregiver's stored credentials, if any,
-    that tells the user when the forum is slow or asks voicepeer to wait."""
-    credentials = CredentialStore().load(url)
-    cache = ReadingCache(max_entries=settings.forum.offline_cache_max_entries)
-    client = DiscourseClient(url, credentials=credentials, settings=settings.forum, cache=cache)
+    """A client for the forum at ``url`` with the caregiver's stored account, if any, that
+    tells the user when the forum is slow or asks voicepeer to wait."""
+    client = open_discourse(url, settings.forum)
     client.on_slow(lambda: speech.say("Still waiting for the forum."))
     client.on_wait(lambda seconds: speech.say(
-        f"The forum asked me to wait {wait_phrase(seconds)}. I will carry on after that."))
+        f"{waiting_announcement(seconds)} I will carry on after that."))
     return client
 
 
