@@ -11,7 +11,6 @@ import pytest
 from tests.support.conversation import converse
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
-from voicepeer.errors import ForumResponseError, ForumUnreachableError
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
 
@@ -148,8 +147,8 @@ def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
     # sent or uncertain; either way it is kept and the user hears so.
     assert ("Your words are safe; I will send them when I can." in after_yes[0]
             or "I have kept it, and I will check the topic" in after_yes[0]), talk.transcript
-    assert after_yes[1] in (  # opening another topic is explained too, without a crash
-        ForumUnreachableError.default_spoken, ForumResponseError.default_spoken)
+    # Opening another topic is explained too (unreachable, or failing while it shuts down).
+    assert after_yes[1].startswith(("I cannot reach the forum", "The forum")), talk.transcript
     # Back on line: the kept reply goes out, and the user is told.
     with DemoForum(db, port=port) as back:
         talk = converse(back.base_url, [], data)
