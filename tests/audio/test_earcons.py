@@ -122,6 +122,7 @@ def _play_and_record(pulse: PulseAudioServer, tmp_path: Path, *names: str) -> tu
 
 
 @pytest.mark.audio
+@pytest.mark.slow
 def test_earcons_play_on_a_real_sound_device(pulseaudio: PulseAudioServer,
                                              tmp_path: Path) -> None:
     results, wave = _play_and_record(pulseaudio, tmp_path, "listening", "no-got_it", "error")
@@ -149,6 +150,7 @@ def test_broken_speaker_does_not_stop_voicepeer(pulseaudio: PulseAudioServer,
 
 
 @pytest.mark.audio
+@pytest.mark.slow
 def test_earcons_arrive_whole_through_voicepeers_speaker(pulseaudio: PulseAudioServer,
                                                          tmp_path: Path) -> None:
     results, wave = _play_and_record(pulseaudio, tmp_path, "--voicepeer-output",
