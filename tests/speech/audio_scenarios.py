@@ -174,6 +174,39 @@ def stop_during_synthesis() -> dict[str, Any]:
             "stop_returned": stop_returned.is_set()}
 
 
+def speaker_vanishes() -> dict[str, Any]:
+    """Its own PulseAudio server, shut down in the middle of a sentence."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from tests.support.pulse import PulseAudioServer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        server = PulseAudioServer(Path(tmp))
+        server.start()
+        os.environ.update(server.env())  # before sounddevice is first imported
+        events: list[tuple[str, int]] = []
+        speech, _, output = _speaker(events)
+
+        def pull_the_plug() -> None:
+            while output.frames_played < 0.5 * 22_050:
+                time.sleep(0.005)
+            server.stop()
+
+        threading.Thread(target=pull_the_plug, daemon=True).start()
+        errors: list[dict[str, str]] = []
+        for _ in range(2):
+            try:
+                speech.say(POST)
+            except VoicepeerError as error:
+                errors.append({"error": type(error).__name__, "message": str(error),
+                               "spoken": error.spoken})
+        speech.close()
+        server.stop()
+    return {"errors": errors, "events": events}
+
+
 def no_speaker() -> dict[str, Any]:
     try:
         make_speech_output("speaker", SpeechSettings())
@@ -187,6 +220,7 @@ SCENARIOS: dict[str, Callable[[], dict[str, Any]]] = {
     "stop_during_playback": stop_during_playback,
     "stop_during_synthesis": stop_during_synthesis,
     "no_speaker": no_speaker,
+    "speaker_vanishes": speaker_vanishes,
 }
 
 if __name__ == "__main__":

@@ -69,3 +69,17 @@ def test_no_speaker_gives_a_clear_audio_device_error(isolated_home: Path) -> Non
     assert result["error"] == "AudioDeviceError"
     assert "speaker" in result["message"]
     assert "screen" in result["spoken"]
+
+
+@pytest.mark.audio
+def test_speaker_vanishing_mid_sentence_is_an_audio_device_error(
+    pulseaudio: object, isolated_home: Path
+) -> None:
+    # pulseaudio: only so the test is skipped where PulseAudio is not installed.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
+    result = run_scenario("speaker_vanishes", env)
+    assert [e["error"] for e in result["errors"]] == ["AudioDeviceError", "AudioDeviceError"]
+    assert "went away" in result["errors"][0]["message"]
+    assert "screen" in result["errors"][0]["spoken"]
+    assert ["playing", 0] in result["events"]
+    assert ["played", 0] not in result["events"]

@@ -141,6 +141,10 @@ class SounddeviceOutput:
                 interrupted = self._stopped.is_set() or (cancel is not None and cancel.is_set())
                 if interrupted:
                     stream.abort()  # drops what is still buffered in the device
+                elif self._position < len(self._data):
+                    # The stream ended by itself before the audio did: the device is gone.
+                    self._close_stream()
+                    raise _speaker_error("the output device went away while playing")
                 else:
                     stream.stop()
             except self._sd.PortAudioError as error:
