@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from voicepeer.audio.settings import EarconSettings
 from voicepeer.config.settings import GeneralSettings
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.speech.settings import SpeechSettings
 from voicepeer.speech_models.settings import ModelSettings
 from voicepeer.switches.settings import SwitchSettings
@@ -26,6 +27,8 @@ class Settings:
     """How voicepeer sounds: synthesizer, voice, speed and loudness."""
     earcons: EarconSettings = field(default_factory=EarconSettings)
     """The short tones that tell the person what voicepeer is doing."""
+    recognition: RecognitionSettings = field(default_factory=RecognitionSettings)
+    """Understanding speech: the engine, how long to wait in silence, personal command words."""
     switches: SwitchSettings = field(default_factory=SwitchSettings)
     """Push-to-talk: a key or accessibility switch to press instead of an open microphone."""
     voice: VoiceSettings = field(default_factory=VoiceSettings)

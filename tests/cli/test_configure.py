@@ -147,7 +147,8 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     args = ["configure", "--non-interactive", "--forum-url", "https://Forum.Example.org/",
             "--voice", "en-gb-scotland", "--rate", "140", "--volume", "0.6",
             "--muted-word", "ouch", "--muted-word", "spasm", "--content-note", "relapse",
-            "--alias", "onwards=next", "--push-to-talk-key", "enter"]
+            "--alias", "onwards=next", "--push-to-talk-key", "enter",
+            "--silence-timeout", "2.5", "--dictation-silence", "6"]
     done = subprocess.run([*VOICEPEER, *args], env=soundless_env(isolated_home),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -157,6 +158,8 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     assert settings.speech.volume == 0.6
     assert settings.voice.muted_words == ("ouch", "spasm")
     assert (settings.switches.mode, settings.switches.key) == ("tap", "enter")
+    assert settings.recognition.command_silence_s == 2.5
+    assert settings.recognition.dictation_silence_s == 6.0
     target = find_target("aliases")
     if target is not None:
         assert dict(getattr(getattr(settings, target.section), target.name)) == {
@@ -174,6 +177,7 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     ("flags", "message"),
     [
         (["--rate", "900"], "rate_wpm = 900: that is too large"),
+        (["--silence-timeout", "0.1"], "command_silence_s = 0.1: that is too small"),
         (["--alias", "onwards=fly"], '"fly" is not a command'),
         (["--forum-url", "ftp://x"], "not a forum web address"),
     ],

@@ -195,3 +195,21 @@ def test_cli_json_and_exit_status(isolated_home: Path) -> None:
     assert done.returncode == 0, done.stdout
     assert "Everything voicepeer needs is working." in done.stdout
     assert "microphone" not in done.stdout
+
+
+def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
+    from voicepeer.config.health import check_vosk_model
+    from voicepeer.recognition.settings import RecognitionSettings
+    from voicepeer.speech_models import korean_model_dir
+
+    check = check_vosk_model(Settings(recognition=RecognitionSettings(
+        engine="vosk", model_path=tmp_path / "missing")))
+    assert check.ok is False and "model_path" in check.fix
+    check = check_vosk_model(Settings(recognition=RecognitionSettings(engine="vosk")))
+    assert check.ok is False and "voicepeer models download" in check.fix
+    assert check_vosk_model(Settings()).ok is True  # the built-in engine needs no download
+    korean = korean_model_dir()
+    if korean is not None:  # the model from the package index, installed for the tests
+        check = check_vosk_model(Settings(recognition=RecognitionSettings(
+            engine="vosk", model_path=korean)))
+        assert check.ok is True, check.detail

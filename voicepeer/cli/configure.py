@@ -35,7 +35,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--rate", type=int, metavar="WPM", help="speaking rate, words per minute")
     parser.add_argument("--volume", type=float, help="loudness from 0.0 to 1.0")
     parser.add_argument("--silence-timeout", type=float, metavar="SECONDS",
-                        help="seconds of silence that end what the person says")
+                        help="seconds of silence that end a spoken command")
+    parser.add_argument("--dictation-silence", type=float, metavar="SECONDS",
+                        help="seconds of silence that end a piece of a dictated reply")
     parser.add_argument("--push-to-talk-key", metavar="KEY", help="key used as a talk switch")
     parser.add_argument("--alias", type=_alias, action="append", default=[],
                         metavar="WORDS=COMMAND", help="personal phrasing, e.g. onwards=next")
@@ -56,7 +58,8 @@ def register(subparsers: Any) -> None:
 def choices_from(args: argparse.Namespace) -> Choices:
     return Choices(
         forum_url=args.forum_url, voice=args.voice, rate=args.rate, volume=args.volume,
-        silence=args.silence_timeout, push_to_talk=args.push_to_talk_key,
+        silence=args.silence_timeout, dictation_silence=args.dictation_silence,
+        push_to_talk=args.push_to_talk_key,
         aliases=dict(args.alias), muted_words=list(args.muted_word),
         content_notes=list(args.content_note), model=args.model,
         download_model=args.download_model,

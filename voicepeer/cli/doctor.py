@@ -48,7 +48,8 @@ def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[C
     config_check, settings = check_configuration(path, lambda: load_settings(config_file))
     checks = [config_check]
     if audio:
-        checks += [check_microphone(), check_speaker(settings.speech.output_device)]
+        checks += [check_microphone(settings.recognition.device),
+                   check_speaker(settings.speech.output_device)]
     checks += [
         check_speech_output(settings),
         check_recognizer(),

@@ -90,10 +90,16 @@ def speak_preview(text: str, speech: Any) -> bool:
     return True
 
 
-def open_microphone() -> Microphone:
+def device_id(name: str) -> int | str | None:
+    """A configured device: "" → the default, "3" → PortAudio's device 3, else a name."""
+    name = name.strip()
+    return None if not name else int(name) if name.isdigit() else name
+
+
+def open_microphone(device: str = "") -> Microphone:
     from voicepeer.audio.input import SounddeviceInput
 
-    return SounddeviceInput()
+    return SounddeviceInput(device_id(device))
 
 
 _RECOGNIZE_SCRIPT = """
@@ -144,7 +150,7 @@ class WizardEngines:
 
     connect_account: Callable[[str], bool] = connect_account
     speak_preview: SpeakPreview = speak_preview
-    open_microphone: Callable[[], Microphone] = open_microphone
+    open_microphone: Callable[[str], Microphone] = open_microphone
     recognize_command: Callable[[bytes, Mapping[str, Any]], str] = recognize_command
     download_model: Callable[[str, Any], Path] = download_model
     unavailable: dict[str, str] = field(default_factory=dict)

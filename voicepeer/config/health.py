@@ -99,23 +99,28 @@ def _devices(kind: str) -> tuple[list[str], str | None]:
     return [str(d["name"]) for d in devices if int(d[key]) > 0], None
 
 
-def check_microphone(open_microphone: Callable[[], Microphone] | None = None) -> Check:
-    """A microphone exists and delivers audio."""
+def check_microphone(device: str = "",
+                     open_microphone: Callable[[str], Microphone] | None = None) -> Check:
+    """A microphone exists and delivers audio (``device``: the configured one, "" = default)."""
     names, problem = _devices("input")
     if problem or not names:
         return Check("microphone", False, problem or "no microphone found", AUDIO_FIX_INPUT)
     if open_microphone is None:
-        from voicepeer.audio.input import SounddeviceInput
+        from voicepeer.config.engines import open_microphone as open_default
 
-        open_microphone = SounddeviceInput
+        open_microphone = open_default
     try:
-        microphone = open_microphone()
+        microphone = open_microphone(device)
         try:
             audio = microphone.read(0.2)
         finally:
             microphone.close()
     except VoicepeerError as error:
-        return Check("microphone", False, str(error), AUDIO_FIX_INPUT)
+        fix = AUDIO_FIX_INPUT
+        if device:
+            fix = (f'Set [recognition] device to part of one of these names, or to "" for the '
+                   f"default microphone: {', '.join(names)}. {fix}")
+        return Check("microphone", False, str(error), fix)
     if not audio:
         return Check("microphone", False, "the microphone gave no sound", AUDIO_FIX_INPUT)
     return Check("microphone", True, f"recording works ({len(names)} input devices: "
@@ -168,15 +173,30 @@ def check_recognizer(make_recognizer: Callable[[], object] | None = None) -> Che
                  f"PocketSphinx English model loads ({time.monotonic() - started:.1f} s)")
 
 
-def check_vosk_model(settings: Settings, *, required: bool = False) -> Check:
-    """The configured Vosk model for better dictation is installed and intact."""
+def check_vosk_model(settings: Settings) -> Check:
+    """The Vosk model for better dictation is installed and intact; required when
+    ``[recognition] engine`` is "vosk", a tip otherwise."""
     from voicepeer.speech_models import find_vosk_model, verify_models
+    from voicepeer.speech_models.layout import folder_problems
 
+    required = settings.recognition.engine == "vosk"
+    chosen = settings.recognition.model_path
+    if required and chosen is not None:
+        problems = folder_problems(chosen) if chosen.is_dir() else ["no such folder"]
+        if problems:
+            return Check("dictation model", False, f"{chosen}: " + "; ".join(problems),
+                         "Set [recognition] model_path to the folder of an unpacked Vosk "
+                         "model, or leave it out to use 'voicepeer models download'.")
+        return Check("dictation model", True, f"Vosk model ready in {chosen}")
     name = settings.models.vosk_model
     folder = find_vosk_model(name, settings.models)
     download = f"Run 'voicepeer models download {name}' (needs the internet, about 40 MB)."
     if folder is None:
-        return Check("dictation model", not required,
+        if required:
+            return Check("dictation model", False,
+                         f'[recognition] engine is "vosk" but the model "{name}" is not '
+                         "installed", f'{download} Or set [recognition] engine = "sphinx".')
+        return Check("dictation model", True,
                      f'the Vosk model "{name}" is not installed; dictation uses the built-in, '
                      "less accurate model",
                      download)

@@ -39,8 +39,9 @@ TARGETS: Mapping[str, tuple[tuple[str, str], ...]] = {
     "voice": (("speech", "voice"),),
     "rate": (("speech", "rate_wpm"),),
     "volume": (("speech", "volume"),),
-    "silence": (("recognition", "end_silence_s"), ("recognition", "silence_timeout_s"),
-                ("recognition", "command_end_silence_s"), ("recognition", "endpoint_silence_s")),
+    "silence": (("recognition", "command_silence_s"), ("recognition", "silence_timeout_s")),
+    "dictation_silence": (("recognition", "dictation_silence_s"),),
+    "microphone": (("recognition", "device"),),
     "push_to_talk": (("switches", "key"), ("switches", "push_to_talk_key")),
     "push_to_talk_mode": (("switches", "mode"),),
     "aliases": (("recognition", "aliases"), ("commands", "aliases"), ("voice", "aliases"),
@@ -93,6 +94,7 @@ class Choices:
     rate: int | None = None
     volume: float | None = None
     silence: float | None = None
+    dictation_silence: float | None = None
     push_to_talk: str | None = None
     aliases: dict[str, str] = field(default_factory=dict)
     muted_words: list[str] = field(default_factory=list)
@@ -146,8 +148,8 @@ class Wizard:
     def apply_flags(self) -> None:
         """Every choice given on the command line, validated now so mistakes show early."""
         c = self.choices
-        for choice in ("forum_url", "voice", "rate", "volume", "silence", "push_to_talk",
-                       "model"):
+        for choice in ("forum_url", "voice", "rate", "volume", "silence", "dictation_silence",
+                       "push_to_talk", "model"):
             value = getattr(c, choice)
             if value is not None:
                 self.store(choice, _forum_url(value) if choice == "forum_url" else value)
@@ -240,7 +242,7 @@ class Wizard:
             self.store(choice, value)
 
     def step_microphone(self) -> None:
-        microphone = self.engines.open_microphone()
+        microphone = self.engines.open_microphone(self.current("microphone") or "")
         try:
             self.io.say("  Speak normally for a few seconds and watch the bar move:")
             for _ in range(30):
@@ -285,8 +287,16 @@ class Wizard:
         longest = f"{max(pauses):.1f} s" if pauses else "none"
         self.io.say(f"  Longest pause between words: {longest}. Suggested wait before I "
                     f"answer: {suggestion} s.")
-        self.store("silence", self.io.value("  Seconds of silence that end what is said",
-                                            spec, suggestion))
+        chosen = self.io.value("  Seconds of silence that end a command", spec, suggestion)
+        self.store("silence", chosen)
+        dictation = find_target("dictation_silence")
+        if dictation is not None:
+            # Replies are longer and need thinking time: at least twice the command wait.
+            current = self.current("dictation_silence")
+            wanted = min(dictation.spec.maximum or 10.0, max(current, 2 * chosen))
+            if wanted != current:
+                self.store("dictation_silence", round(wanted, 1))
+                self.io.say(f"  While dictating a reply I will wait {round(wanted, 1)} s.")
 
     def step_push_to_talk(self) -> None:
         key, mode = find_target("push_to_talk"), find_target("push_to_talk_mode")
