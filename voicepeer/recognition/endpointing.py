@@ -1,0 +1,139 @@
+"""Cutting a stream of audio into utterances, patiently.
+
+An energy detector with an adaptive noise floor: a frame is speech when it is a margin
+louder than the background noise (tracked while nobody speaks) and above an absolute
+minimum. An utterance ends only after a long, configurable stretch of silence, so slow
+speech with pauses between words is kept whole.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import Enum
+
+import numpy as np
+
+FRAME_S = 0.03
+"""Analysis frame length in seconds."""
+_PRE_ROLL_S = 0.3
+"""Audio kept from before speech began, so quiet first sounds are not lost."""
+_NOISE_RISE_PER_FRAME_DB = 0.05
+"""How fast the noise estimate may rise while nobody speaks (slow: speech is not noise)."""
+_NOISE_FALL = 0.3
+"""Share of the gap closed per frame when the background gets quieter (fast)."""
+
+
+class Event(Enum):
+    NONE = "none"
+    STARTED = "started"
+    ENDED = "ended"
+    TRUNCATED = "truncated"
+    """Speech reached the maximum length and was cut there."""
+
+
+@dataclass(frozen=True)
+class EndpointSettings:
+    silence_s: float
+    max_utterance_s: float
+    min_speech_s: float
+    speech_margin_db: float
+    min_speech_level_db: float
+
+
+def level_db(frame: bytes) -> float:
+    """RMS level of int16 PCM in dB relative to full scale."""
+    samples = np.frombuffer(frame[: len(frame) // 2 * 2], dtype=np.int16).astype(np.float64)
+    if samples.size == 0:
+        return -120.0
+    rms = math.sqrt(float(np.mean(samples * samples)))
+    return 20 * math.log10(max(rms, 1e-3) / 32768.0)
+
+
+class Endpointer:
+    """Feed fixed frames; it says when an utterance starts and ends and keeps its audio."""
+
+    def __init__(self, settings: EndpointSettings, sample_rate: int = 16_000) -> None:
+        self.settings = settings
+        self.frame_bytes = int(sample_rate * FRAME_S) * 2
+        self.noise_db: float | None = None
+        """Background level in dB; set from the first frame, then tracked."""
+        self._levels: list[float] = []
+        self._pre_roll: list[bytes] = []
+        self._audio: list[bytes] = []
+        self._in_speech = False
+        self._speech_run = 0
+        self._silence_run = 0
+        self._frames = 0
+
+    @property
+    def in_speech(self) -> bool:
+        return self._in_speech
+
+    def threshold_db(self) -> float:
+        noise = self.noise_db if self.noise_db is not None else -90.0
+        return max(noise + self.settings.speech_margin_db, self.settings.min_speech_level_db)
+
+    def feed(self, frame: bytes) -> tuple[Event, bytes]:
+        """Process one frame; returns the event and the audio to pass on to a recognizer
+        (the pre-roll and frame when speech starts, the frame while in speech)."""
+        level = level_db(frame)
+        if self.noise_db is None:
+            self.noise_db = level
+        is_speech = level > self.threshold_db()
+        if not self._in_speech:
+            self._track_noise(level, is_speech)
+            self._pre_roll.append(frame)
+            self._speech_run = self._speech_run + 1 if is_speech else 0
+            needed = max(1, round(self.settings.min_speech_s / FRAME_S))
+            keep = needed + round(_PRE_ROLL_S / FRAME_S)
+            del self._pre_roll[:-keep]
+            if self._speech_run >= needed:
+                self._in_speech = True
+                self._silence_run = 0
+                self._audio = list(self._pre_roll)
+                self._levels = []
+                self._frames = len(self._audio)
+                self._pre_roll = []
+                return Event.STARTED, b"".join(self._audio)
+            return Event.NONE, b""
+        self._audio.append(frame)
+        self._levels.append(level)
+        self._frames += 1
+        self._silence_run = 0 if is_speech else self._silence_run + 1
+        if self._silence_run * FRAME_S >= self.settings.silence_s:
+            self._in_speech = False
+            return Event.ENDED, frame
+        if self._frames * FRAME_S >= self.settings.max_utterance_s:
+            self._in_speech = False
+            # Often a sudden steady noise (a fan, the TV) taken for speech: learn its level.
+            self.noise_db = float(np.percentile(self._levels, 20))
+            return Event.TRUNCATED, frame
+        return Event.NONE, frame
+
+    def take_audio(self) -> bytes:
+        """The finished utterance's audio (pre-roll to end), trailing silence trimmed to
+        half a second."""
+        keep_silence = round(0.5 / FRAME_S)
+        frames = self._audio
+        extra = self._silence_run - keep_silence
+        if extra > 0:
+            frames = frames[:-extra]
+        self._audio = []
+        self._speech_run = 0
+        return b"".join(frames)
+
+    def reset(self) -> None:
+        """Forget any speech in progress (the noise estimate is kept)."""
+        self._in_speech = False
+        self._pre_roll = []
+        self._audio = []
+        self._speech_run = 0
+        self._silence_run = 0
+
+    def _track_noise(self, level: float, is_speech: bool) -> None:
+        assert self.noise_db is not None
+        if level < self.noise_db:
+            self.noise_db += (level - self.noise_db) * _NOISE_FALL
+        elif not is_speech:
+            self.noise_db = min(level, self.noise_db + _NOISE_RISE_PER_FRAME_DB)

@@ -1,0 +1,155 @@
+"""Listeners over real audio: a microphone or a WAV file, cut into utterances and decoded."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from voicepeer.audio.base import AudioInput
+from voicepeer.errors import ConfigError
+from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.endpointing import FRAME_S, Endpointer, EndpointSettings, Event
+from voicepeer.recognition.engine import Recognition, Recognizer
+from voicepeer.recognition.settings import RecognitionSettings
+
+log = logging.getLogger(__name__)
+
+
+def endpoint_settings(settings: RecognitionSettings, mode: ListenMode) -> EndpointSettings:
+    command = mode is ListenMode.COMMAND
+    return EndpointSettings(
+        silence_s=settings.command_silence_s if command else settings.dictation_silence_s,
+        max_utterance_s=settings.max_command_s if command else settings.max_dictation_s,
+        min_speech_s=settings.min_speech_s,
+        speech_margin_db=settings.speech_margin_db,
+        min_speech_level_db=settings.min_speech_level_db,
+    )
+
+
+class AudioListener:
+    """Implements the voice loop's ``Listener`` over an :class:`AudioInput`.
+
+    Half-duplex: each :meth:`listen` first drops audio captured while voicepeer was
+    speaking. ``on_partial`` receives the recognizer's partial text as speech goes on
+    (for a live caption); ``on_speech_start`` is called when speech begins (for an earcon).
+    """
+
+    def __init__(
+        self,
+        audio_input: AudioInput,
+        recognizer: Recognizer,
+        settings: RecognitionSettings | None = None,
+        *,
+        on_partial: Callable[[str], None] | None = None,
+        on_speech_start: Callable[[], None] | None = None,
+    ) -> None:
+        self.audio_input = audio_input
+        self.recognizer = recognizer
+        self.settings = settings or RecognitionSettings()
+        self._on_partial = on_partial
+        self._on_speech_start = on_speech_start
+        self._endpointer = Endpointer(endpoint_settings(self.settings, ListenMode.COMMAND),
+                                      audio_input.sample_rate)
+        self.last_recognition: Recognition | None = None
+        """The engine's full verdict on the last utterance (n-best, rejection)."""
+        self.last_audio: bytes = b""
+        """Audio of the last utterance (kept in memory only, never written anywhere)."""
+
+    def listen(self, mode: ListenMode) -> Heard | None:
+        self.audio_input.discard_pending()
+        endpointer = self._endpointer
+        endpointer.settings = endpoint_settings(self.settings, mode)
+        endpointer.reset()
+        frame_bytes = endpointer.frame_bytes
+        last_partial = ""
+        while True:
+            frame = self.audio_input.read(FRAME_S)
+            if not frame:
+                if endpointer.in_speech:
+                    return self._finish(endpointer, "input ended")
+                return None
+            if len(frame) < frame_bytes:
+                frame += b"\0" * (frame_bytes - len(frame))
+            event, audio = endpointer.feed(frame)
+            if event is Event.STARTED:
+                self.recognizer.start(mode)
+                if self._on_speech_start is not None:
+                    self._on_speech_start()
+            if audio:
+                self.recognizer.accept(audio)
+            if event in (Event.ENDED, Event.TRUNCATED):
+                return self._finish(endpointer, event.value)
+            if self._on_partial is not None and endpointer.in_speech:
+                partial = self.recognizer.partial()
+                if partial != last_partial:
+                    last_partial = partial
+                    self._on_partial(partial)
+
+    def _finish(self, endpointer: Endpointer, why: str) -> Heard:
+        self.last_audio = endpointer.take_audio()
+        result = self.recognizer.finish()
+        self.last_recognition = result
+        log.debug("utterance %s: %.1f s, confidence %.2f, out of grammar %s", why,
+                  len(self.last_audio) / 2 / self.audio_input.sample_rate, result.confidence,
+                  result.out_of_grammar)
+        return result.as_heard()
+
+    def close(self) -> None:
+        try:
+            self.recognizer.close()
+        finally:
+            self.audio_input.close()
+
+
+def make_recognizer(
+    settings: RecognitionSettings, engine: str | None = None, model: Path | None = None
+) -> Recognizer:
+    """The configured speech engine (``engine``/``model`` override the settings)."""
+    from voicepeer.commands.intents import Intent
+
+    aliases = {phrase: Intent(name) for phrase, name in settings.aliases.items()}
+    chosen = engine or settings.engine
+    model_path = model or settings.model_path
+    if chosen == "sphinx":
+        from voicepeer.recognition.sphinx import SphinxRecognizer
+
+        return SphinxRecognizer(model_dir=model_path, dictation_lm=settings.dictation_lm_path,
+                                aliases=aliases)
+    if chosen == "vosk":
+        from voicepeer.recognition.vosk_engine import VoskRecognizer, locate_vosk_model
+
+        return VoskRecognizer(locate_vosk_model(model_path), aliases=aliases)
+    raise ConfigError(f'unknown speech engine "{chosen}": use "sphinx" or "vosk"')
+
+
+def make_listener(
+    kind: Literal["mic", "wav"] | str,
+    settings: RecognitionSettings | None = None,
+    path: Path | str | None = None,
+    engine: str | None = None,
+    model: Path | None = None,
+) -> AudioListener:
+    """An :class:`AudioListener` on the microphone (``"mic"``) or a WAV file (``"wav"``)."""
+    from voicepeer.audio.input import SounddeviceInput, WavFileInput
+
+    settings = settings or RecognitionSettings()
+    audio: AudioInput
+    if kind == "wav":
+        if path is None:
+            raise ConfigError("a WAV listener needs the path of a WAV file")
+        audio = WavFileInput(Path(path))
+    elif kind == "mic":
+        device: int | str | None = settings.device or None
+        if isinstance(device, str) and device.isdigit():
+            device = int(device)
+        audio = SounddeviceInput(device=device)
+    else:
+        raise ConfigError(f'unknown audio source "{kind}": use "mic" or "wav"')
+    try:
+        recognizer = make_recognizer(settings, engine, model)
+    except BaseException:
+        audio.close()
+        raise
+    return AudioListener(audio, recognizer, settings)

@@ -1,0 +1,51 @@
+"""Tunables for speech recognition and endpointing (``[recognition]`` in the config file).
+
+Defaults are generous on purpose: people with MS often speak slowly, with long pauses
+between words, and must not be cut off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RecognitionSettings:
+    engine: str = field(default="sphinx", metadata={"choices": ("sphinx", "vosk")})
+    """Speech engine: "sphinx" (bundled English model) or "vosk" (needs a Vosk model)."""
+    model_path: Path | None = None
+    """Vosk model directory, or PocketSphinx acoustic model directory; empty = default."""
+    dictation_lm_path: Path | None = None
+    """PocketSphinx language model for dictation (ARPA or binary); empty = bundled."""
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    """The caregiver's own words for commands: phrase -> intent name, e.g. "onwards" = "next"."""
+    device: str = ""
+    """Microphone name or number as PortAudio lists it; empty = the system default."""
+
+    command_silence_s: float = field(default=1.2, metadata={"min": 0.5, "max": 5.0})
+    """Seconds of silence that end a spoken command."""
+    dictation_silence_s: float = field(default=2.5, metadata={"min": 1.0, "max": 10.0})
+    """Seconds of silence that end a piece of dictation."""
+    max_command_s: float = field(default=10.0, metadata={"min": 2.0, "max": 30.0})
+    """Longest command in seconds; longer speech is cut here and decoded."""
+    max_dictation_s: float = field(default=90.0, metadata={"min": 10.0, "max": 600.0})
+    """Longest stretch of dictation in seconds before it is decoded."""
+    min_speech_s: float = field(default=0.2, metadata={"min": 0.05, "max": 2.0})
+    """Shortest sound in seconds treated as speech (shorter clicks and bumps are ignored)."""
+    wait_for_speech_s: float = field(default=0.0, metadata={"min": 0.0, "max": 3600.0})
+    """Seconds to wait for speech to begin before giving up; 0 waits for ever."""
+    speech_margin_db: float = field(default=9.0, metadata={"min": 3.0, "max": 30.0})
+    """How many decibels above the background noise a sound must be to count as speech."""
+    min_speech_level_db: float = field(default=-55.0, metadata={"min": -90.0, "max": -10.0})
+    """Quietest level (dB below full scale) ever treated as speech, even in a silent room."""
+
+    min_command_score: float = field(default=80.0, metadata={"min": 0.0, "max": 100.0})
+    """Lowest fuzzy match score (0-100) for accepting what was heard as a command."""
+    ambiguity_margin: float = field(default=6.0, metadata={"min": 0.0, "max": 50.0})
+    """Two commands scoring within this many points are ambiguous: voicepeer asks."""
+    min_engine_confidence: float = field(default=0.3, metadata={"min": 0.0, "max": 1.0})
+    """Recognizer confidence (0-1) below which an utterance is not taken as a command."""
+    wake_min_score: float = field(default=90.0, metadata={"min": 50.0, "max": 100.0})
+    """Stricter fuzzy score needed for "wake up" while asleep, so chatter does not wake it."""

@@ -1,0 +1,191 @@
+"""Vosk (Kaldi): the primary engine when a Vosk model is installed.
+
+Streaming with partial results; command mode restricts the recognizer to the phrase list
+generated from the intent catalogue plus ``[unk]``, which Vosk returns for speech outside
+the list (rejection); n-best alternatives come from ``SetMaxAlternatives``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from voicepeer.commands.intents import Intent
+from voicepeer.errors import ModelMissingError, SpeechEngineError
+from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.engine import Recognition
+from voicepeer.recognition.grammar import CommandShapes, vosk_grammar
+
+log = logging.getLogger(__name__)
+
+UNKNOWN = "[unk]"
+_N_BEST = 5
+_MISSING_SPOKEN = (
+    "My speech model is missing or damaged. Please ask your helper to run "
+    "voicepeer models download."
+)
+
+
+def locate_vosk_model(path: Path | None = None) -> Path:
+    """``path`` if given, else the installed model ``voicepeer models`` knows about."""
+    if path is not None:
+        return path
+    try:
+        from voicepeer.speech_models.locations import find_vosk_model
+    except ImportError:  # model management not available in this installation
+        found = None
+    else:
+        found = find_vosk_model()
+    if found is None:
+        raise ModelMissingError("no Vosk model is installed", spoken=_MISSING_SPOKEN)
+    return found
+
+
+def load_vosk_model(path: Path) -> Any:
+    """Load a Vosk model directory, translating Vosk's bare exceptions."""
+    import vosk
+
+    vosk.SetLogLevel(-1)
+    if not (path / "am").is_dir() and not (path / "final.mdl").exists():
+        raise ModelMissingError(f"{path} is not a Vosk model directory", spoken=_MISSING_SPOKEN)
+    try:
+        return vosk.Model(str(path))
+    except Exception as error:  # vosk raises Exception("Failed to create a model")
+        raise ModelMissingError(
+            f"the Vosk model in {path} could not be loaded ({error}); it may be damaged",
+            spoken=_MISSING_SPOKEN,
+        ) from error
+
+
+class VoskRecognizer:
+    """Vosk with two recognizers over one model: command (phrase list) and dictation.
+
+    ``command_phrases`` replaces the generated English phrase list (for another language's
+    model, or a restricted set such as only "wake up" while asleep).
+    """
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        aliases: Mapping[str, Intent] | None = None,
+        command_phrases: Sequence[str] | None = None,
+        command_intents: Iterable[Intent] | None = None,
+        sample_rate: int = 16_000,
+        model: Any = None,
+    ) -> None:
+        import vosk
+
+        self._sample_rate = sample_rate
+        self._model = model if model is not None else load_vosk_model(model_path)
+        if command_phrases is not None:
+            grammar = json.dumps([*command_phrases, UNKNOWN], ensure_ascii=False)
+        else:
+            grammar = vosk_grammar(aliases, command_intents)
+        try:
+            self._command = vosk.KaldiRecognizer(self._model, float(sample_rate), grammar)
+            self._dictation = vosk.KaldiRecognizer(self._model, float(sample_rate))
+        except Exception as error:
+            raise SpeechEngineError(f"Vosk could not set up recognition: {error}") from error
+        # Commands: per-word posteriors (SetWords) are the confidence that rejection needs.
+        # Dictation: n-best readings (SetMaxAlternatives), which replace word confidences.
+        self._command.SetWords(True)
+        self._dictation.SetMaxAlternatives(_N_BEST)
+        self._dictation.SetWords(True)
+        if command_phrases is not None:
+            self._phrases: frozenset[str] | None = frozenset(
+                " ".join(p.split()) for p in command_phrases
+            )
+            self._shapes: CommandShapes | None = None
+        else:
+            self._phrases = None
+            self._shapes = CommandShapes(aliases, command_intents)
+        self._active: Any = None
+        self._mode = ListenMode.COMMAND
+        self._alternatives: tuple[str, ...] = ()
+        self._texts: list[str] = []
+        self._confidences: list[float] = []
+
+    @property
+    def sample_rate(self) -> int:
+        return self._sample_rate
+
+    def start(self, mode: ListenMode) -> None:
+        self._mode = mode
+        self._active = self._command if mode is ListenMode.COMMAND else self._dictation
+        self._active.Reset()
+        self._texts = []
+        self._confidences = []
+        self._alternatives = ()
+
+    def accept(self, pcm: bytes) -> None:
+        if self._active is None:
+            raise SpeechEngineError("audio given to the recognizer before start()")
+        try:
+            if self._active.AcceptWaveform(pcm[: len(pcm) // 2 * 2]):
+                # Vosk found its own end of segment (a pause): keep the segment's result.
+                self._collect(self._active.Result())
+        except Exception as error:
+            raise SpeechEngineError(f"Vosk failed while decoding: {error}") from error
+
+    def partial(self) -> str:
+        if self._active is None:
+            return ""
+        current = json.loads(self._active.PartialResult()).get("partial", "")
+        return " ".join(t for t in [*self._texts, current] if t and t != UNKNOWN)
+
+    def finish(self) -> Recognition:
+        if self._active is None:
+            return Recognition("", 0.0)
+        try:
+            self._collect(self._active.FinalResult())
+        except Exception as error:
+            raise SpeechEngineError(f"Vosk failed to finish: {error}") from error
+        self._active = None
+        words = " ".join(self._texts).split()
+        heard = [w for w in words if w != UNKNOWN]
+        confidence = min(self._confidences) if self._confidences else 0.0
+        if not heard:
+            return Recognition("", 0.0, self._alternatives, out_of_grammar=bool(words))
+        text = " ".join(heard)
+        if self._mode is ListenMode.COMMAND and (len(heard) < len(words) or not self._whole(text)):
+            # Part of it was outside the phrase list, or phrases were strung together
+            # (chatter forced onto the list): not a clean command.
+            return Recognition(text, min(confidence, 0.1), self._alternatives,
+                               out_of_grammar=True)
+        return Recognition(text, confidence, self._alternatives)
+
+    def _whole(self, text: str) -> bool:
+        if self._phrases is not None:
+            return text in self._phrases
+        assert self._shapes is not None
+        return self._shapes.shape(text) != "none"
+
+    def _collect(self, result_json: str) -> None:
+        result = json.loads(result_json)
+        alternatives = result.get("alternatives")
+        if alternatives:
+            best = alternatives[0]
+            text = best.get("text", "").strip()
+            # Vosk's n-best "confidence" is a total log-likelihood-like score; turn the gap
+            # between the best and the runner-up into a 0..1 margin.
+            scores = [float(a.get("confidence", 0.0)) for a in alternatives]
+            margin = scores[0] - scores[1] if len(scores) > 1 else 10.0
+            self._alternatives = tuple(
+                a["text"].strip() for a in alternatives[1:] if a.get("text", "").strip()
+            )
+            confidence = 1.0 - math.exp(-max(0.0, margin))
+        else:
+            text = result.get("text", "").strip()
+            words = result.get("result", [])
+            confidence = min((float(w.get("conf", 0.0)) for w in words), default=0.0)
+        if text:
+            self._texts.append(text)
+            self._confidences.append(confidence)
+
+    def close(self) -> None:
+        self._active = None
