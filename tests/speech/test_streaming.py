@@ -83,11 +83,28 @@ def test_pause_remembers_the_sentence_and_resume_continues(tmp_path: Path) -> No
     speech.say(text)
     assert speech.paused_at == 2
     assert len(output.plays) == 2
+    speech.say("Paused.")  # the confirmation does not lose the place
+    assert speech.paused_at == 2
+    assert len(output.plays) == 3
+    output.plays.pop()
     assert speech.resume() is True
     assert speech.paused_at is None
     assert len(output.plays) == 5
     assert speech.resume() is False
-    assert [i for kind, i in events if kind == "played"] == [0, 1, 2, 3, 4]
+    assert [i for kind, i in events if kind == "played"] == [0, 1, 0, 2, 3, 4]
+    speech.pause()  # nothing playing: nothing to keep
+    assert speech.resume() is False
+    speech.close()
+
+
+def test_forget_pause_drops_the_place(tmp_path: Path) -> None:
+    speech, output, _ = make(tmp_path)
+    speech._on_event = lambda kind, i: speech.pause() if (kind, i) == ("playing", 1) else None
+    speech.say("One is here. Two is here. Three is here.")
+    assert speech.paused_at == 1
+    speech.forget_pause()
+    assert speech.resume() is False
+    assert len(output.plays) == 1
     speech.close()
 
 

@@ -88,12 +88,15 @@ class StreamingSpeech:
 
     # -- public interface -------------------------------------------------------------------
     def say(self, text: str) -> None:
-        """Speak ``text``; returns when done, stopped or paused. A new say forgets a pause."""
-        self._paused = None
+        """Speak ``text``; returns when done, stopped or paused.
+
+        A paused utterance stays resumable while other things are said (such as "Paused."),
+        until :meth:`resume`, :meth:`forget_pause` or another pause.
+        """
         self._speak(split_sentences(text, self._max_words), 0)
 
     def stop(self) -> None:
-        """Stop at once, from any thread; what was left unsaid is forgotten."""
+        """Stop at once, from any thread; the rest of this utterance is not kept."""
         self._interrupt(pause=False)
 
     def pause(self) -> None:
@@ -110,6 +113,10 @@ class StreamingSpeech:
             return False
         self._speak(paused.sentences, paused.index)
         return True
+
+    def forget_pause(self) -> None:
+        """Drop the paused utterance (e.g. when the person moves to another post)."""
+        self._paused = None
 
     @property
     def paused_at(self) -> int | None:

@@ -114,7 +114,10 @@ class Pyttsx3Synthesizer:
             raise _engine_failed(f"pyttsx3 failed to render: {error!r}") from error
         if not target.is_file():
             raise _engine_failed("pyttsx3 wrote no audio file")
-        return _read_wav(target)
+        try:
+            return _read_wav(target)
+        finally:
+            target.unlink(missing_ok=True)  # spoken post text does not linger on disk
 
     def synthesize(self, text: str, *, rate_wpm: int) -> Speech:
         with self._lock:
