@@ -54,6 +54,8 @@ def test_plain_blockquote_and_nested_quote() -> None:
          "See this topic (link on this forum)."),
         ('<p><a class="mention" href="/u/jane_doe">@jane_doe</a> thank you</p>',
          "Jane doe thank you."),
+        ('<p>Thank you <span class="mention">@sam</span>, and mail jo@example.org</p>',
+         "Thank you Sam, and mail jo@example.org."),
     ],
 )
 def test_links_and_mentions(html: str, spoken: str) -> None:

@@ -54,6 +54,12 @@ def test_markdown_blockquote_lines() -> None:
     ]
 
 
+def test_emoji_names_with_underscores_are_not_taken_for_emphasis() -> None:
+    assert markdown_to_speech("less often :slightly_smiling_face: and _really_ :smile:") == (
+        "Less often smiling face and really smiling face."
+    )
+
+
 def test_email_addresses_are_not_mentions() -> None:
     assert markdown_to_speech("mail me at jo@example.org") == "Mail me at jo@example.org."
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from voicepeer.speech.text.emoji import feelings_as_words
-from voicepeer.speech.text.html import cooked_lines, spoken_name
+from voicepeer.speech.text.html import cooked_lines, spoken_mentions, spoken_name
 from voicepeer.speech.text.lexicon import Lexicon, load_lexicon
 from voicepeer.speech.text.markdown import markdown_lines
 from voicepeer.speech.text.numbers import speak_numbers
@@ -36,7 +36,7 @@ def _finish(lines: Iterable[str], lexicon: Lexicon | None) -> str:
     spoken: list[str] = []
     for line in lines:
         for part in normalize(line).split("\n"):
-            text = speak_numbers(feelings_as_words(part))
+            text = speak_numbers(feelings_as_words(spoken_mentions(part)))
             if lexicon is not None:
                 text = lexicon.apply(text)
             text = speakable(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -20,6 +21,14 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 _ORDINAL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                   "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                   "seventeen", "eighteen", "nineteen", "twenty")
+
+
+_MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
+
+
+def spoken_mentions(text: str) -> str:
+    """``@jane_doe`` anywhere in text -> ``Jane doe``; e-mail addresses are left alone."""
+    return _MENTION.sub(lambda m: spoken_name(m.group(1)), text)
 
 
 def spoken_name(username: str) -> str:

@@ -23,7 +23,6 @@ _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 _INLINE_CODE = re.compile(r"`+([^`]*)`+")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
-_MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 
 
@@ -67,10 +66,10 @@ def _inline(line: str) -> str:
     line = spoken_bare_urls(line)
     line = _TAG.sub(" ", line)
     line = _INLINE_CODE.sub(r"\1", line)
+    line = shortcode_words(line)  # before emphasis, which would eat the underscores
     for _ in range(3):  # nested emphasis such as ***word***
         line = _EMPHASIS.sub(r"\2", line)
-    line = _MENTION.sub(lambda m: spoken_name(m.group(1)), line)
-    return shortcode_words(line)
+    return line
 
 
 def markdown_lines(raw: str, *, skip_quotes: bool = False) -> list[str]:
