@@ -157,3 +157,27 @@ def test_malformed_html_is_read_without_losing_text() -> None:
 
 def test_scripts_and_styles_are_never_read() -> None:
     assert cooked_to_speech("<style>p{}</style><script>alert(1)</script><p>ok</p>") == "Ok."
+
+
+def test_tables_attachments_footnotes_and_local_dates() -> None:
+    html = (
+        '<div class="md-table"><table><thead><tr><th>Drug</th><th>Dose</th></tr></thead>'
+        "<tbody><tr><td>Ocrevus</td><td>600 mg</td></tr></tbody></table></div>"
+        '<p><a class="attachment" href="/uploads/short-url/abc.pdf">MRI report.pdf</a></p>'
+        '<p>Infusion on <span class="discourse-local-date" data-date="2024-03-01" '
+        'data-time="10:00:00" data-timezone="Europe/London">2024-03-01T10:00:00Z</span></p>'
+        '<ol class="footnotes-list"><li class="footnote-item"><p>The note. '
+        '<a href="#footnote-ref-1" class="footnote-backref">↩︎</a></p></li></ol>'
+    )
+    assert lines(html) == [
+        "Drug, Dose.",
+        "Ocrevus, 600 mg.",
+        "An attachment called MRI report.pdf.",
+        "Infusion on 1 March 2024 at 10:00.",
+        "Item one: The note.",
+    ]
+
+
+def test_loose_list_items_keep_their_label_with_their_text() -> None:
+    html = "<ul><li><p>first thing</p></li><li><p>second thing</p><p>more of it</p></li></ul>"
+    assert lines(html) == ["Item one: first thing.", "Item two: second thing.", "More of it."]

@@ -18,6 +18,9 @@ _BLOCKS = frozenset({"p", "div", "tr", "table", "section", "article", "header", 
                      "blockquote", "aside", "main", "nav", "center", "address"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
+_ITEM_LABEL = re.compile(r"Item \w+:")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 _ORDINAL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                   "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
                   "seventeen", "eighteen", "nineteen", "twenty")
@@ -35,6 +38,18 @@ def spoken_name(username: str) -> str:
     """``jane_doe`` -> ``Jane doe``: usernames said as names, not spelled out."""
     words = " ".join(username.lstrip("@").replace("_", " ").replace(".", " ").split())
     return words[:1].upper() + words[1:]
+
+
+def spoken_local_date(date: str, time_of_day: str = "") -> str:
+    """Discourse's ``[date=2024-03-01 time=10:00]`` as "1 March 2024 at 10:00"."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return "a date"
+    year, month, day = match.groups()
+    spoken = f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+    if re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", time_of_day.strip()):
+        spoken += f" at {time_of_day.strip()[:5]}"
+    return spoken
 
 
 def item_label(number: int) -> str:
@@ -74,7 +89,9 @@ class CookedReader(HTMLParser):
         self._block.append(text)
 
     def _flush(self, *, sentence: bool = True) -> None:
-        text = " ".join("".join(self._block).split())
+        text = " ".join("".join(self._block).split()).rstrip(",; ")
+        if _ITEM_LABEL.fullmatch(text):
+            return  # "Item one:" waits for its text (a <p> inside the <li>)
         self._block = []
         if not text:
             return
@@ -90,6 +107,7 @@ class CookedReader(HTMLParser):
         while self._stack:  # close what the HTML left open, so nothing captured is lost
             self._close(self._stack.pop())
         self._flush()
+        self._block = []
         return self._lines
 
     # -- parser callbacks -----------------------------------------------------------------
@@ -137,6 +155,12 @@ class CookedReader(HTMLParser):
             return self._silence(tag, "Hidden text, skipped.")
         if tag == "div" and "poll" in classes:
             return self._silence(tag, "A poll, skipped.")
+        if "footnote-backref" in classes:
+            return self._silence(tag)
+        if tag == "span" and "discourse-local-date" in classes:
+            when = spoken_local_date(attr.get("data-date", ""), attr.get("data-time", ""))
+            self._emit(f" {when} ")
+            return self._silence(tag)
         if tag == "pre":
             return self._silence(tag, "A block of code, skipped.")
         if tag in {"iframe", "video", "object"}:
@@ -162,6 +186,7 @@ class CookedReader(HTMLParser):
             return _Open(tag, "list")
         if tag == "li":
             self._flush()
+            self._block = []  # an empty item's label is dropped, not run into the next
             lists = [o for o in self._stack if o.kind == "list"]
             if lists:
                 lists[-1].count += 1
@@ -212,6 +237,8 @@ class CookedReader(HTMLParser):
             return text.lstrip("#")
         if any(o.kind == "onebox" for o in self._stack):
             return text  # the onebox itself says where it links
+        if "attachment" in link.classes:
+            return f"an attachment called {text}" if text else "an attachment"
         if "lightbox" in link.classes or text.startswith("a picture"):
             return text
         if link.href.startswith("#") or "anchor" in link.classes:
