@@ -103,6 +103,10 @@ def test_prepared_audio_is_the_speech_with_padding_and_no_digital_silence(
 ) -> None:
     words = spoken("next post", tmp_path, "np")
     prepared = prepare_for_recognizer(silence(3.0) + words + silence(3.0), RATE, pad_s=0.3)
-    assert len(prepared) / 2 / RATE == pytest.approx(len(words) / 2 / RATE + 0.6, abs=0.1)
+    # 0.3 s of the recording's own quiet either side, then 0.3 s more added.
+    assert len(prepared) / 2 / RATE == pytest.approx(len(words) / 2 / RATE + 1.2, abs=0.1)
+    at_once = prepare_for_recognizer(words, RATE, pad_s=0.3)  # no quiet recorded at all
+    assert len(at_once) / 2 / RATE == pytest.approx(len(words) / 2 / RATE + 0.6, abs=0.1)
+    assert rms_dbfs(at_once[: int(0.25 * RATE) * 2]) < -50
     samples = np.frombuffer(prepared, dtype=np.int16)
     assert np.count_nonzero(samples[:3000]) > 2000  # the hiss replaced exact zeros

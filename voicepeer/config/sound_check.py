@@ -133,7 +133,8 @@ def record_utterance(
 
 
 def prepare_for_recognizer(pcm: bytes, sample_rate: int, pad_s: float = 0.3) -> bytes:
-    """The spoken part of a recording with ``pad_s`` either side and a trace of noise.
+    """The spoken part of a recording with at least ``pad_s`` of quiet either side, and a
+    trace of noise.
 
     Exact digital silence (a virtual or muted input) makes PocketSphinx decode badly or
     stall; a real microphone never gives it, so a faint hiss changes nothing real.
@@ -148,6 +149,10 @@ def prepare_for_recognizer(pcm: bytes, sample_rate: int, pad_s: float = 0.3) -> 
             start = max(0, voiced[0] - pad) * frame_bytes
             end = min(len(levels), voiced[-1] + 1 + pad) * frame_bytes
             pcm = pcm[start:end]
+    # Speech that starts right at the beginning (the person spoke at once) still gets its
+    # lead-in: decoders need some quiet before the first word.
+    edge = np.zeros(int(sample_rate * pad_s), dtype=np.int32)
     samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype=np.int16).astype(np.int32)
+    samples = np.concatenate([edge, samples, edge])
     hiss = np.random.default_rng(0).normal(0.0, 8.0, samples.size).astype(np.int32)
     return bytes(np.clip(samples + hiss, -32768, 32767).astype(np.int16).tobytes())
