@@ -26,6 +26,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "voicepeer.cli.doctor",
     "voicepeer.cli.configure",
     "voicepeer.cli.commands_card",
+    "voicepeer.cli.listen",
 )
 
 

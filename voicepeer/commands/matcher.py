@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -13,11 +15,14 @@ from voicepeer.commands.numbers import parse_number
 from voicepeer.recognition.base import Heard
 
 _NON_WORD = re.compile(r"[^\w' ]+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
 def normalize(text: str) -> str:
-    """Lower case, punctuation removed, single spaces."""
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+    """Lower case, compatibility forms folded (full-width letters, ligatures), curly
+    apostrophes straightened, punctuation and control characters removed, single spaces."""
+    folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    return " ".join(_NON_WORD.sub(" ", folded).replace("_", " ").split())
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,18 @@ class MatcherThresholds:
     """Two intents scoring within this many points of each other are ambiguous."""
     min_engine_confidence: float = 0.3
     """Recognizer confidence (0-1) below which an utterance is rejected outright."""
+    wake_min_score: float = 90.0
+    """Stricter fuzzy score while asleep (only "wake up" allowed), so chatter cannot wake."""
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> MatcherThresholds:
+        """From :class:`voicepeer.recognition.settings.RecognitionSettings`."""
+        return cls(
+            min_score=settings.min_command_score,
+            ambiguity_margin=settings.ambiguity_margin,
+            min_engine_confidence=settings.min_engine_confidence,
+            wake_min_score=settings.wake_min_score,
+        )
 
 
 class CommandMatcher:
@@ -53,7 +70,9 @@ class CommandMatcher:
         self._phrasings: list[tuple[str, Intent]] = [
             (normalize(p), intent) for intent, ps in PHRASINGS.items() for p in ps
         ]
-        self._phrasings += [(normalize(p), intent) for p, intent in (aliases or {}).items()]
+        self._phrasings += [
+            (normalize(p), Intent(intent)) for p, intent in (aliases or {}).items() if normalize(p)
+        ]
 
     def interpret(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         text = normalize(heard.text)
@@ -70,7 +89,9 @@ class CommandMatcher:
             if score > best.get(intent, -1.0):
                 best[intent] = score
         ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
-        if not ranked or ranked[0][1] < self.thresholds.min_score:
+        asleep = allowed is not None and set(allowed) == {Intent.WAKE}
+        min_score = self.thresholds.wake_min_score if asleep else self.thresholds.min_score
+        if not ranked or ranked[0][1] < min_score:
             return Interpretation(None)
         top_intent, top_score = ranked[0]
         close = tuple(

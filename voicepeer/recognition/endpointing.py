@@ -21,6 +21,11 @@ _PRE_ROLL_S = 0.3
 _NOISE_RISE_PER_FRAME_DB = 0.05
 """How fast the noise estimate may rise while nobody speaks (slow: speech is not noise)."""
 _NOISE_FALL = 0.3
+_BAND_LOW_HZ = 250.0
+_BAND_HIGH_HZ = 4000.0
+_START_WINDOW_S = 0.4
+"""Speech starts when enough of this last stretch is above the threshold: speech is not a
+steady sound, so consecutive frames are too strict for quiet speech in noise."""
 """Share of the gap closed per frame when the background gets quieter (fast)."""
 
 
@@ -41,13 +46,20 @@ class EndpointSettings:
     min_speech_level_db: float
 
 
-def level_db(frame: bytes) -> float:
-    """RMS level of int16 PCM in dB relative to full scale."""
+def level_db(frame: bytes, sample_rate: int = 16_000) -> float:
+    """Level of int16 PCM in the speech band (250-4000 Hz), in dB relative to full scale.
+
+    Leaving out the lowest and highest frequencies keeps hum, rumble, fans and hiss (much
+    of whose energy is there) from drowning quiet speech."""
     samples = np.frombuffer(frame[: len(frame) // 2 * 2], dtype=np.int16).astype(np.float64)
     if samples.size == 0:
         return -120.0
-    rms = math.sqrt(float(np.mean(samples * samples)))
-    return 20 * math.log10(max(rms, 1e-3) / 32768.0)
+    spectrum = np.fft.rfft(samples * np.hanning(samples.size))
+    freqs = np.fft.rfftfreq(samples.size, 1 / sample_rate)
+    band = spectrum[(freqs >= _BAND_LOW_HZ) & (freqs <= _BAND_HIGH_HZ)]
+    # Parseval, with the Hann window's power loss (3/8) undone: RMS of the band's signal.
+    power = 2 * float(np.sum(np.abs(band) ** 2)) / samples.size**2 / 0.375
+    return 10 * math.log10(max(power, 1e-9) / 32768.0**2)
 
 
 class Endpointer:
@@ -62,7 +74,7 @@ class Endpointer:
         self._pre_roll: list[bytes] = []
         self._audio: list[bytes] = []
         self._in_speech = False
-        self._speech_run = 0
+        self._recent: list[bool] = []
         self._silence_run = 0
         self._frames = 0
 
@@ -84,17 +96,20 @@ class Endpointer:
         if not self._in_speech:
             self._track_noise(level, is_speech)
             self._pre_roll.append(frame)
-            self._speech_run = self._speech_run + 1 if is_speech else 0
+            self._recent.append(is_speech)
+            window = max(1, round(_START_WINDOW_S / FRAME_S))
+            del self._recent[:-window]
             needed = max(1, round(self.settings.min_speech_s / FRAME_S))
-            keep = needed + round(_PRE_ROLL_S / FRAME_S)
+            keep = window + round(_PRE_ROLL_S / FRAME_S)
             del self._pre_roll[:-keep]
-            if self._speech_run >= needed:
+            if sum(self._recent) >= min(needed, window):
                 self._in_speech = True
                 self._silence_run = 0
                 self._audio = list(self._pre_roll)
                 self._levels = []
                 self._frames = len(self._audio)
                 self._pre_roll = []
+                self._recent = []
                 return Event.STARTED, b"".join(self._audio)
             return Event.NONE, b""
         self._audio.append(frame)
@@ -120,7 +135,7 @@ class Endpointer:
         if extra > 0:
             frames = frames[:-extra]
         self._audio = []
-        self._speech_run = 0
+        self._recent = []
         return b"".join(frames)
 
     def reset(self) -> None:
@@ -128,7 +143,7 @@ class Endpointer:
         self._in_speech = False
         self._pre_roll = []
         self._audio = []
-        self._speech_run = 0
+        self._recent = []
         self._silence_run = 0
 
     def _track_noise(self, level: float, is_speech: bool) -> None:

@@ -32,7 +32,7 @@ class RecognitionSettings:
     """Longest command in seconds; longer speech is cut here and decoded."""
     max_dictation_s: float = field(default=90.0, metadata={"min": 10.0, "max": 600.0})
     """Longest stretch of dictation in seconds before it is decoded."""
-    min_speech_s: float = field(default=0.2, metadata={"min": 0.05, "max": 2.0})
+    min_speech_s: float = field(default=0.12, metadata={"min": 0.03, "max": 2.0})
     """Shortest sound in seconds treated as speech (shorter clicks and bumps are ignored)."""
     wait_for_speech_s: float = field(default=0.0, metadata={"min": 0.0, "max": 3600.0})
     """Seconds to wait for speech to begin before giving up; 0 waits for ever."""

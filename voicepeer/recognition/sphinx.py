@@ -136,6 +136,7 @@ class SphinxRecognizer:
             raise SpeechEngineError(f"PocketSphinx could not start listening: {error}") from error
         self._in_utterance = True
         self._utterance_audio = []
+        self.last_features = {}
 
     def accept(self, pcm: bytes) -> None:
         if not self._in_utterance:

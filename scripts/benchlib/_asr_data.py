@@ -1,0 +1,192 @@
+"""Synthetic speech for measuring recognition: espeak-ng voices, slow speech with pauses,
+pink noise, low volume, and out-of-grammar talk.
+
+Two disjoint sets: ``tune`` (voices, seeds and sentences used while choosing thresholds)
+and ``eval`` (other voices, seeds and sentences, never looked at while tuning).
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import subprocess
+import wave
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from voicepeer.audio.input import to_mono_16k
+from voicepeer.commands.intents import PHRASINGS, Intent
+
+VOICES = {
+    "tune": ("en-us", "en-gb", "en-us+f2", "en-gb+m3"),
+    "eval": ("en-gb-scotland", "en-029+f3", "en-us-nyc", "en-gb-x-rp+m2", "en-us+f4"),
+}
+SEEDS = {"tune": 1, "eval": 2024}
+
+CHATTER = {
+    "tune": (
+        "I went to the shop this morning and it was busy",
+        "the weather will be wet tomorrow",
+        "did you feed the cat",
+        "my legs are tired today",
+        "in other news the prime minister said",
+        "has anyone tried the new medication for fatigue",
+        "put the kettle on please",
+        "what time is the doctor coming",
+        "the match starts at eight",
+        "I think I need a rest",
+        "where are my keys",
+        "thank you very much",
+        "and now the weather for the south east",
+        "I had a really good day at the garden centre",
+        "my neurologist changed my dose last month",
+    ),
+    "eval": (
+        "could you pass me the remote control",
+        "the traffic on the motorway is terrible again",
+        "scientists say the new treatment looks promising",
+        "she said she would ring back after lunch",
+        "we should paint the hallway blue",
+        "the cooling vest really helped me in the summer",
+        "is there any more milk in the fridge",
+        "coming up after the break the latest sports results",
+        "I find the heat makes my symptoms worse",
+        "the grandchildren are visiting on Sunday",
+        "does anyone else get numbness in their hands",
+        "that programme about the coast was lovely",
+        "my physio gave me some new exercises",
+        "turn the oven down a bit",
+        "the bus was late again this morning",
+        "I struggle with stairs on bad days",
+        "tonight on channel four a documentary about whales",
+        "the pharmacy closes at six on Saturdays",
+        "I could not sleep much last night",
+        "let us have fish for dinner",
+    ),
+}
+
+DICTATION = {
+    "tune": (
+        "thank you for sharing your story it really helped me today",
+        "I have been feeling very tired since I started the new tablets",
+        "my walking has been better this week",
+    ),
+    "eval": (
+        "I am so sorry to hear that you are having a hard time",
+        "my fatigue is much worse in the afternoon",
+        "I was diagnosed with multiple sclerosis three years ago",
+        "the heat always makes my legs feel heavy",
+        "please let us know how your appointment goes",
+        "I hope you feel better soon",
+    ),
+}
+
+SEARCH_QUERIES = {"tune": ("fatigue", "heat"), "eval": ("numbness", "walking")}
+NUMBERS = {"tune": ("three", "twelve", "twenty one"), "eval": ("seven", "fifteen", "forty two")}
+NUMBER_VALUES = {"three": 3, "twelve": 12, "twenty one": 21, "seven": 7, "fifteen": 15,
+                 "forty two": 42}
+
+
+@dataclass(frozen=True)
+class Condition:
+    name: str
+    wpm: int
+    gap_ms: int = 0
+    """Pause espeak-ng puts between words (``-g``, in units of 10 ms at the default speed)."""
+    snr_db: float | None = None
+    gain_db: float = 0.0
+
+
+CONDITIONS = (
+    Condition("normal", 160),
+    Condition("slow", 95, gap_ms=30),
+    Condition("slow", 120, gap_ms=15),
+    Condition("noisy", 150, snr_db=15.0),
+    Condition("noisy", 140, snr_db=10.0),
+    Condition("quiet", 150, gain_db=-28.0),
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    """"command", "chatter" or "dictation"."""
+    text: str
+    voice: str
+    condition: Condition
+    intent: Intent | None = None
+    slots: dict[str, int | str] = field(default_factory=dict)
+
+
+def command_items(split: str, per_intent: int | None = None) -> list[Item]:
+    rng = random.Random(SEEDS[split])
+    voices = VOICES[split]
+    items = []
+    for intent, phrasings in PHRASINGS.items():
+        chosen = list(phrasings) if per_intent is None else rng.sample(
+            phrasings, min(per_intent, len(phrasings)))
+        for phrase in chosen:
+            slots: dict[str, int | str] = {}
+            text = phrase
+            if intent is Intent.OPEN:
+                number = rng.choice(NUMBERS[split])
+                text, slots = f"{phrase} {number}", {"number": NUMBER_VALUES[number]}
+            elif intent is Intent.SEARCH:
+                query = rng.choice(SEARCH_QUERIES[split])
+                text, slots = f"{phrase} {query}", {"query": query}
+            items.append(Item("command", text, rng.choice(voices), rng.choice(CONDITIONS),
+                              intent, slots))
+    return items
+
+
+def chatter_items(split: str) -> list[Item]:
+    rng = random.Random(SEEDS[split] + 1)
+    return [Item("chatter", t, rng.choice(VOICES[split]), rng.choice(CONDITIONS))
+            for t in CHATTER[split]]
+
+
+def dictation_items(split: str) -> list[Item]:
+    rng = random.Random(SEEDS[split] + 2)
+    plain = (Condition("normal", 150), Condition("slow", 120, gap_ms=10))
+    return [Item("dictation", t, rng.choice(VOICES[split]), rng.choice(plain))
+            for t in DICTATION[split]]
+
+
+def espeak(text: str, voice: str, wpm: int, gap_ms: int = 0) -> np.ndarray:
+    """``text`` spoken by espeak-ng, as 16 kHz mono int16."""
+    done = subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", str(wpm), "-g", str(gap_ms), "--stdout", text],
+        capture_output=True, check=True,
+    )
+    with wave.open(io.BytesIO(done.stdout)) as wav:
+        rate = wav.getframerate()
+        samples = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2")
+    return to_mono_16k(samples, rate)
+
+
+def pink_noise(n: int, rng: np.random.Generator) -> np.ndarray:
+    """Pink (1/f) noise with unit RMS, shaped in the frequency domain."""
+    spectrum = np.fft.rfft(rng.normal(size=n))
+    freqs = np.fft.rfftfreq(n)
+    freqs[0] = freqs[1]
+    noise = np.fft.irfft(spectrum / np.sqrt(freqs), n)
+    return noise / np.sqrt(np.mean(noise**2))
+
+
+def render(item: Item, seed: int) -> np.ndarray:
+    """The item as it reaches the microphone: lead-in and tail, noise, volume."""
+    rng = np.random.default_rng(seed)
+    speech = espeak(item.text, item.voice, item.condition.wpm, item.condition.gap_ms)
+    speech = speech.astype(np.float64)
+    lead = np.zeros(int(16000 * 0.6))
+    signal = np.concatenate([lead, speech, np.zeros(int(16000 * 0.4))])
+    voiced = speech[np.abs(speech) > 100]
+    speech_rms = float(np.sqrt(np.mean(voiced**2))) if voiced.size else 1000.0
+    if item.condition.snr_db is not None:
+        noise_rms = speech_rms / 10 ** (item.condition.snr_db / 20)
+        signal = signal + pink_noise(signal.size, rng) * noise_rms
+    signal = signal * 10 ** (item.condition.gain_db / 20)
+    # A real microphone always hisses a little; exact digital silence never happens.
+    signal = signal + rng.normal(0, 6, signal.size)
+    return np.clip(np.round(signal), -32768, 32767).astype(np.int16)

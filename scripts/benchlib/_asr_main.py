@@ -1,0 +1,44 @@
+"""The full recognition evaluation behind scripts/bench_asr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from scripts.benchlib.asr import evaluate, full_set, summarize
+from voicepeer.recognition.listener import make_recognizer
+from voicepeer.recognition.settings import RecognitionSettings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/bench_asr", description=__doc__)
+    parser.add_argument("--split", choices=("eval", "tune"), default="eval",
+                        help="eval: speech never used for tuning (default); tune: the tuning set")
+    parser.add_argument("--engine", choices=("sphinx", "vosk"), default="sphinx")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--misses", action="store_true", help="list every item got wrong")
+    parser.add_argument("--features", action="store_true",
+                        help="print the rejection features of every command and chatter item")
+    args = parser.parse_args(argv)
+    recognizer = make_recognizer(RecognitionSettings(), engine=args.engine)
+    outcomes = evaluate(full_set(args.split), recognizer)
+    recognizer.close()
+    figures = summarize(outcomes)
+    for o in outcomes:
+        if args.features and o.item.kind != "dictation":
+            print(json.dumps({"kind": o.item.kind, "text": o.item.text, "ok": o.correct,
+                              "cond": o.item.condition.name, **o.detail}), file=sys.stderr)
+        elif args.misses and not o.correct:
+            print(f"MISS {o.item.kind:9} {o.item.condition.name:6} {o.item.voice:14} "
+                  f"{o.item.text!r} -> {o.heard!r}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        for key, value in figures.items():
+            print(f"{key:28} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

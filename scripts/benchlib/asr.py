@@ -1,0 +1,139 @@
+"""Speech recognition figures over synthetic speech (see scripts.benchlib._asr_data.py).
+
+``run()`` (part of ``scripts/bench --json``) decodes a small subset with the bundled engine:
+- asr_rtf_command: decoding time / audio time for commands (endpointing, grammar pass and
+  the free second reading used for rejection);
+- asr_rtf_dictation: the same for dictation;
+- asr_intent_accuracy_subset: share of the subset's commands understood correctly.
+``scripts/bench_asr`` runs the full evaluation set and prints every figure.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+import wave
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from scripts.benchlib._asr_data import Item, chatter_items, command_items, dictation_items, render
+from voicepeer.audio.input import WavFileInput
+from voicepeer.commands.matcher import CommandMatcher, normalize
+from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.engine import Recognizer
+from voicepeer.recognition.listener import AudioListener, make_recognizer
+from voicepeer.recognition.settings import RecognitionSettings
+
+
+@dataclass
+class Outcome:
+    item: Item
+    heard: list[str]
+    correct: bool
+    accepted: bool
+    decode_s: float
+    audio_s: float
+    words: int = 0
+    errors: int = 0
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def _write_wav(path: Path, samples: Any) -> None:
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(16000)
+        wav.writeframes(samples.tobytes())
+
+
+def evaluate(
+    items: Iterable[Item],
+    recognizer: Recognizer,
+    settings: RecognitionSettings | None = None,
+    matcher: CommandMatcher | None = None,
+) -> list[Outcome]:
+    settings = settings or RecognitionSettings()
+    matcher = matcher or CommandMatcher()
+    outcomes = []
+    with tempfile.TemporaryDirectory() as folder:
+        for index, item in enumerate(items):
+            samples = render(item, seed=index)
+            path = Path(folder) / "item.wav"
+            _write_wav(path, samples)
+            listener = AudioListener(WavFileInput(path), recognizer, settings)
+            mode = ListenMode.DICTATION if item.kind == "dictation" else ListenMode.COMMAND
+            started = time.perf_counter()
+            heard = []
+            commands = []
+            while (result := listener.listen(mode)) is not None:
+                heard.append(result.text)
+                if mode is ListenMode.COMMAND:
+                    commands.append(matcher.interpret(result).command)
+            decode_s = time.perf_counter() - started
+            audio_s = samples.size / 16000
+            features = dict(getattr(recognizer, "last_features", {}))
+            accepted = any(c is not None for c in commands)
+            if item.kind == "dictation":
+                ref, hyp = normalize(item.text).split(), normalize(" ".join(heard)).split()
+                errors = Levenshtein.distance(ref, hyp)
+                outcomes.append(Outcome(item, heard, errors == 0, True, decode_s, audio_s,
+                                        len(ref), errors))
+                continue
+            if item.kind == "chatter":
+                correct = not accepted
+            else:
+                correct = (len(commands) == 1 and commands[0] is not None
+                           and commands[0].intent is item.intent
+                           and dict(commands[0].slots) == item.slots)
+            outcomes.append(Outcome(item, heard, correct, accepted, decode_s, audio_s,
+                                    detail=features))
+    return outcomes
+
+
+def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
+    commands = [o for o in outcomes if o.item.kind == "command"]
+    chatter = [o for o in outcomes if o.item.kind == "chatter"]
+    dictation = [o for o in outcomes if o.item.kind == "dictation"]
+    figures: dict[str, float | int] = {}
+    if commands:
+        figures["intent_accuracy"] = sum(o.correct for o in commands) / len(commands)
+        by_condition: dict[str, list[Outcome]] = defaultdict(list)
+        for o in commands:
+            by_condition[o.item.condition.name].append(o)
+        for name, group in sorted(by_condition.items()):
+            figures[f"intent_accuracy_{name}"] = sum(o.correct for o in group) / len(group)
+        figures["commands"] = len(commands)
+        figures["rtf_command"] = (sum(o.decode_s for o in commands + chatter)
+                                  / sum(o.audio_s for o in commands + chatter))
+    if chatter:
+        figures["false_accept_rate"] = sum(o.accepted for o in chatter) / len(chatter)
+        figures["chatter"] = len(chatter)
+    if dictation:
+        figures["dictation_wer"] = (sum(o.errors for o in dictation)
+                                    / max(1, sum(o.words for o in dictation)))
+        figures["rtf_dictation"] = (sum(o.decode_s for o in dictation)
+                                    / sum(o.audio_s for o in dictation))
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
+
+
+def full_set(split: str) -> list[Item]:
+    return command_items(split) + chatter_items(split) + dictation_items(split)
+
+
+def run() -> dict[str, float | int]:
+    """A quick subset (one phrasing per intent, a few chatter and dictation sentences)."""
+    recognizer = make_recognizer(RecognitionSettings())
+    items = command_items("eval", per_intent=1)[::3] + chatter_items("eval")[:4] \
+        + dictation_items("eval")[:2]
+    figures = summarize(evaluate(items, recognizer))
+    recognizer.close()
+    return {
+        "asr_rtf_command": figures["rtf_command"],
+        "asr_rtf_dictation": figures["rtf_dictation"],
+        "asr_intent_accuracy_subset": figures["intent_accuracy"],
+    }
