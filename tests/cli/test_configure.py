@@ -101,9 +101,6 @@ def test_wizard_through_a_terminal_with_sound(
     assert settings.voice.content_note_topics == ("relapse",)
     assert "[speech] rate_wpm: 160 → 130" in term.output
     assert (settings.switches.mode, settings.switches.key) == ("tap", "f5")
-    if "recognition test could not run" in heard:
-        # The wizard coped (said so and went on); the recognizer itself is what failed.
-        pytest.xfail(f"the command recognizer failed on real speech: {heard.strip()}")
     assert 'I heard "next post". The microphone works.' in heard
 
 
