@@ -24,7 +24,9 @@ def soundless_env(home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
     runtime = home / "empty-runtime"
     runtime.mkdir(mode=0o700, exist_ok=True)
-    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime))
+    # Models go to the test's own folder, never the checkout's models/.
+    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime),
+               VOICEPEER_MODELS_DIR=str(home / "models"))
     return env
 
 
@@ -187,3 +189,34 @@ def test_bad_flags_are_explained(isolated_home: Path, flags: list[str], message:
     assert message in done.stderr
     assert "Traceback" not in done.stderr
     assert not config_file(isolated_home).exists()
+
+
+def test_model_download_with_progress(isolated_home: Path, tmp_path: Path) -> None:
+    from tests.speech_models.model_server import Behaviour, model_archive, serving
+    name = "vosk-model-small-en-us-0.15"
+    config = tmp_path / "config.toml"
+    with serving(Behaviour(payload=model_archive(name))) as base_url:
+        config.write_text(f'[models]\nmodel_base_url = "{base_url}"\n')
+        done = subprocess.run(
+            [*VOICEPEER, "--config", str(config), "configure", "--non-interactive",
+             "--model", name, "--download-model"],
+            env=soundless_env(isolated_home), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    settings = load_settings(config)
+    assert settings.models.model_base_url == base_url  # kept when the file was rewritten
+    assert (isolated_home / "models" / name / "am" / "final.mdl").is_file()
+    assert "Installed in" in done.stdout
+
+
+def test_failed_download_is_a_note_not_a_crash(isolated_home: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[models]\nmodel_base_url = "http://127.0.0.1:9/vosk/models"\n'
+                      "download_attempts = 1\n")
+    done = subprocess.run(
+        [*VOICEPEER, "--config", str(config), "configure", "--non-interactive",
+         "--download-model", "--voice", "en-us"],
+        env=soundless_env(isolated_home), capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "The download did not finish" in done.stdout
+    assert "voicepeer models download" in done.stdout
+    assert load_settings(config).speech.voice == "en-us"  # the other choices were kept
