@@ -69,7 +69,8 @@ class SounddeviceOutput:
     """A speaker. One ``play`` at a time; ``stop`` from any thread ends it within a block."""
 
     def __init__(self, device: str = "", *, chunk_s: float = 0.02,
-                 latency: str | float = "low", probe_rate: int = 22_050) -> None:
+                 latency: str | float = "low", probe_rate: int = 22_050,
+                 warm_up_s: float = 0.2) -> None:
         self._sd = _import_sounddevice()
         self._device = find_output_device(device)
         self._chunk_s = min(max(chunk_s, 0.005), 0.05)
@@ -82,10 +83,17 @@ class SounddeviceOutput:
         self._cancel: threading.Event | None = None
         self._data = memoryview(b"")
         self._position = 0
+        self._closed = False
         self.frames_played = 0
         """Frames handed to the device so far (for checks that nothing plays after a stop)."""
         # Open the device now, so a missing speaker is reported before anything is said.
         self._stream_for(probe_rate)
+        if warm_up_s > 0:
+            # The first start of a stream through PulseAudio's ALSA plugin holds the audio
+            # back ~0.9 s (measured); a little silence at start-up takes that delay instead
+            # of the first sentence.
+            threading.Thread(target=self._warm_up, args=(probe_rate, warm_up_s),
+                             name="voicepeer-speaker-warm-up", daemon=True).start()
 
     def _stream_for(self, sample_rate: int) -> Any:
         if self._stream is not None and self._stream_rate == sample_rate:
@@ -117,41 +125,56 @@ class SounddeviceOutput:
         if self._position >= len(self._data):
             raise self._sd.CallbackStop
 
+    def _warm_up(self, sample_rate: int, seconds: float) -> None:
+        with self._play_lock:
+            if self._closed:
+                return
+            before = self.frames_played
+            try:
+                self._play_locked(bytes(int(sample_rate * seconds) * 2), sample_rate, None)
+            except AudioDeviceError as error:  # the next real play reports it to the person
+                log.debug("speaker warm-up failed: %s", error)
+            self.frames_played = before  # silence is not counted as played audio
+
     def play(self, pcm: bytes, sample_rate: int, *,
              cancel: threading.Event | None = None) -> None:
         """Play ``pcm`` and block until it has been heard, or until stopped or cancelled."""
         with self._play_lock:
-            self._stopped.clear()
-            if not pcm or (cancel is not None and cancel.is_set()):
-                return
-            stream = self._stream_for(sample_rate)
-            self._data = memoryview(pcm)[: len(pcm) // 2 * 2]
-            self._position = 0
-            self._cancel = cancel
-            self._done.clear()
-            deadline = time.monotonic() + len(pcm) / 2 / sample_rate + _STALL_GRACE_S
-            try:
-                stream.start()
-                while not self._done.wait(0.05):
-                    if self._stopped.is_set() or (cancel is not None and cancel.is_set()):
-                        break
-                    if time.monotonic() > deadline:
-                        stream.abort()
-                        raise _speaker_error("the output device stopped taking audio")
-                interrupted = self._stopped.is_set() or (cancel is not None and cancel.is_set())
-                if interrupted:
-                    stream.abort()  # drops what is still buffered in the device
-                elif self._position < len(self._data):
-                    # The stream ended by itself before the audio did: the device is gone.
-                    self._close_stream()
-                    raise _speaker_error("the output device went away while playing")
-                else:
-                    stream.stop()
-            except self._sd.PortAudioError as error:
+            self._play_locked(pcm, sample_rate, cancel)
+
+    def _play_locked(self, pcm: bytes, sample_rate: int,
+                     cancel: threading.Event | None) -> None:
+        self._stopped.clear()
+        if not pcm or (cancel is not None and cancel.is_set()):
+            return
+        stream = self._stream_for(sample_rate)
+        self._data = memoryview(pcm)[: len(pcm) // 2 * 2]
+        self._position = 0
+        self._cancel = cancel
+        self._done.clear()
+        deadline = time.monotonic() + len(pcm) / 2 / sample_rate + _STALL_GRACE_S
+        try:
+            stream.start()
+            while not self._done.wait(0.05):
+                if self._stopped.is_set() or (cancel is not None and cancel.is_set()):
+                    break
+                if time.monotonic() > deadline:
+                    stream.abort()
+                    raise _speaker_error("the output device stopped taking audio")
+            interrupted = self._stopped.is_set() or (cancel is not None and cancel.is_set())
+            if interrupted:
+                stream.abort()  # drops what is still buffered in the device
+            elif self._position < len(self._data):
+                # The stream ended by itself before the audio did: the device is gone.
                 self._close_stream()
-                raise _speaker_error(f"playing failed ({error})") from error
-            finally:
-                self._cancel = None
+                raise _speaker_error("the output device went away while playing")
+            else:
+                stream.stop()
+        except self._sd.PortAudioError as error:
+            self._close_stream()
+            raise _speaker_error(f"playing failed ({error})") from error
+        finally:
+            self._cancel = None
 
     def stop(self) -> None:
         self._stopped.set()
@@ -169,6 +192,7 @@ class SounddeviceOutput:
         self._stream_rate = 0
 
     def close(self) -> None:
+        self._closed = True
         self.stop()
         with self._play_lock:
             self._close_stream()
