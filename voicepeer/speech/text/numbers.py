@@ -1,23 +1,45 @@
-"""Numbers and ranges the way people say them; the synthesizer reads plain digits itself."""
+"""Numbers, money, ranges and units the way people say them; plain digits are left to the TTS."""
 
 from __future__ import annotations
 
 import re
 
-# "2-3", "10–20", "2 - 3 days" -> "2 to 3"; not dates like 2024-03-01 or phone numbers.
-_RANGE = re.compile(r"(?<![\d\-/.:])(\d+(?:\.\d+)?)\s*[-–—]\s*(\d+(?:\.\d+)?)(?![\d\-/.:])")
+_NUMBER = r"\d+(?:\.\d+)?"
+_TIME = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+# "2-3", "10–20", "2 - 3 days", "10:30-11:30" -> "to"; not dates like 2024-03-01 or phone
+# numbers like 0800-800-8000 (hence the guards on both sides).
+_RANGE = re.compile(
+    rf"(?<![\d\-/.:])({_TIME}|{_NUMBER})\s*[-–—]\s*({_TIME}|{_NUMBER})(?![\d\-/:]|\.\d)"
+)
 # "x2", "3x a day" are common in medication talk.
 _TIMES = re.compile(r"(?<![\w])(\d+)\s*x(?=\s)|(?<![\w])x\s*(\d+)(?![\w])")
 _FRACTION = {"1/2": "a half", "1/3": "a third", "1/4": "a quarter", "3/4": "three quarters"}
 _FRACTION_RE = re.compile(r"(?<![\d/])(1/2|1/3|1/4|3/4)(?![\d/])")
+_ALWAYS = re.compile(r"(?<![\d/])24/7(?![\d/])")
+_CURRENCY = {"£": ("pound", "pounds"), "$": ("dollar", "dollars"), "€": ("euro", "euros")}
+_MONEY = re.compile(r"([£$€])\s?(\d[\d,]*)(?:\.(\d{2}))?(?![\d.])")
+# "50mg" -> "50 mg", so the pronunciation lexicon can say the unit.
+_GLUED_UNIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(mg|mcg|ml|kg|km|mm|cm|iu)\b", re.IGNORECASE)
+
+
+def _money(match: re.Match[str]) -> str:
+    one, many = _CURRENCY[match.group(1)]
+    whole = match.group(2)
+    spoken = f"{whole} {one if whole == '1' else many}"
+    if match.group(3) and match.group(3) != "00":
+        spoken += f" {int(match.group(3))}"
+    return spoken
 
 
 def _times(match: re.Match[str]) -> str:
-    number = match.group(1) or match.group(2)
-    return f"{number} times"
+    return f"{match.group(1) or match.group(2)} times"
 
 
 def speak_numbers(text: str) -> str:
+    text = _MONEY.sub(_money, text)  # before ranges: "£5-£10" -> "5 pounds-10 pounds"
+    text = re.sub(r"(pounds?|dollars?|euros?)\s*[-–]\s*(?=\d)", r"\1 to ", text)
     text = _RANGE.sub(r"\1 to \2", text)
     text = _TIMES.sub(_times, text)
+    text = _ALWAYS.sub("twenty four seven", text)
+    text = _GLUED_UNIT.sub(r"\1 \2", text)
     return _FRACTION_RE.sub(lambda m: _FRACTION[m.group(1)], text)
