@@ -109,6 +109,9 @@ class CommandMatcher:
         for intent, slot in SLOT_INTENTS.items():
             if allowed is not None and intent not in allowed:
                 continue
+            if text in PHRASINGS[intent]:
+                # The bare phrasing ("search for"): no value given, the loop asks for it.
+                return Command(intent) if slot == "query" else None
             # Longest phrasing first, so "open topic three" is not read as "open" + "topic three".
             for phrase in sorted(PHRASINGS[intent], key=len, reverse=True):
                 prefix = phrase.split()

@@ -92,7 +92,9 @@ def jsgf_grammar(
         f"<teen> = ({_alternatives(n for n in numbers if n in _TEENS)});",
         f"<tens> = ({_alternatives(n for n in numbers if n in _TENS)});",
         "<below100> = <digit> | <teen> | <tens> [<digit>];",
-        "<number> = <below100> | <digit> hundred [[and] <below100>];",
+        # Up to 99: topic lists are read a page (30) at a time, and hundreds only add
+        # paths that short commands get mistaken for.
+        "<number> = <below100>;",
     ]
     branches = [f"({_alternatives(plain)})"] if plain else []
     if Intent.OPEN in wanted:

@@ -32,6 +32,8 @@ SCORE_CEILING = 0.65
 AGREEMENT_BONUS = 0.3
 MIN_COMMAND_CONFIDENCE = 0.3
 
+INITIAL_CMN = "50.0,-6.56,-3.26,11.51,-4.19,-1.29,-5.45,-9.49,-3.26,-3.58,2.58,-3.39,-4.58"
+
 _COMMAND = "command"
 _DICTATION = "dictation"
 
@@ -82,6 +84,9 @@ class SphinxRecognizer:
             )
         except (RuntimeError, ValueError, OSError) as error:
             raise _missing_model("acoustic model or dictionary", hmm, error) from error
+        # Start from the cepstral mean of ordinary speech instead of the model's default,
+        # which made the very first command of a session decode badly.
+        self._decoder.set_cmn(INITIAL_CMN)
         for word, phones in EXTRA_PRONUNCIATIONS.items():
             if self._decoder.lookup_word(word) is None:
                 self._decoder.add_word(word, phones, False)

@@ -1,0 +1,137 @@
+"""The command matcher on text: every phrasing, slots, rejection, ambiguity, sleep mode."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands.intents import PHRASINGS, canonical
+from voicepeer.commands.matcher import MatcherThresholds, normalize
+from voicepeer.commands.numbers import parse_number
+from voicepeer.recognition.base import Heard
+from voicepeer.recognition.settings import RecognitionSettings
+
+MATCHER = CommandMatcher()
+
+
+@pytest.mark.parametrize(
+    ("intent", "phrase"),
+    [(i, p) for i, ps in PHRASINGS.items() if i not in (Intent.OPEN, Intent.SEARCH) for p in ps],
+)
+def test_every_phrasing_means_its_intent(intent: Intent, phrase: str) -> None:
+    verdict = MATCHER.interpret(Heard(phrase))
+    assert verdict.command is not None, verdict
+    assert verdict.command.intent is intent
+
+
+def test_every_intent_has_a_distinct_canonical_phrase() -> None:
+    canonicals = [canonical(i) for i in Intent]
+    assert len(set(canonicals)) == len(Intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("open topic three", 3), ("number twelve", 12), ("topic twenty one", 21),
+     ("open 7", 7), ("Open topic forty-two.", 42)],
+)
+def test_open_takes_a_number(text: str, number: int) -> None:
+    verdict = MATCHER.interpret(Heard(text))
+    assert verdict.command is not None
+    assert verdict.command.intent is Intent.OPEN
+    assert verdict.command.slots == {"number": number}
+
+
+def test_search_takes_the_rest_as_query() -> None:
+    verdict = MATCHER.interpret(Heard("search for heat intolerance"))
+    assert verdict.command is not None
+    assert verdict.command.intent is Intent.SEARCH
+    assert verdict.command.slots == {"query": "heat intolerance"}
+
+
+def test_bare_search_has_no_query_so_the_loop_can_ask_for_one() -> None:
+    verdict = MATCHER.interpret(Heard("search for"))
+    assert verdict.command is not None
+    assert verdict.command.intent is Intent.SEARCH
+    assert "query" not in verdict.command.slots
+
+
+@pytest.mark.parametrize(
+    "chatter",
+    ["I went to the shop this morning", "the weather will be wet tomorrow",
+     "did you feed the cat", "and now the news", "my legs are tired"],
+)
+def test_chatter_runs_no_command(chatter: str) -> None:
+    verdict = MATCHER.interpret(Heard(chatter))
+    assert verdict.command is None
+    assert verdict.ambiguous == ()
+
+
+def test_low_engine_confidence_is_rejected() -> None:
+    assert MATCHER.interpret(Heard("next", confidence=0.05)).command is None
+    assert MATCHER.interpret(Heard("next", confidence=0.9)).command is not None
+
+
+def test_close_intents_are_ambiguous_not_guessed() -> None:
+    # "quite" is as close to "quiet" (stop) as to "quieter": ask which.
+    verdict = MATCHER.interpret(Heard("quite"))
+    assert verdict.command is None
+    assert set(verdict.ambiguous) == {Intent.QUIETER, Intent.STOP}
+
+
+def test_caregiver_alias_is_understood() -> None:
+    matcher = CommandMatcher(aliases={"onwards": "next"})  # type: ignore[dict-item]
+    verdict = matcher.interpret(Heard("Onwards!"))
+    assert verdict.command is not None and verdict.command.intent is Intent.NEXT
+
+
+def test_asleep_only_wake_up_counts_and_strictly() -> None:
+    asleep = {Intent.WAKE}
+    woke = MATCHER.interpret(Heard("wake up"), allowed=asleep)
+    assert woke.command is not None and woke.command.intent is Intent.WAKE
+    assert MATCHER.interpret(Heard("next post"), allowed=asleep).command is None
+    # Close enough for the normal threshold, not for the sleeping one.
+    lenient = CommandMatcher(thresholds=MatcherThresholds(wake_min_score=80.0))
+    for near_miss in ("make up", "take up"):
+        assert MATCHER.interpret(Heard(near_miss), allowed=asleep).command is None
+        assert lenient.interpret(Heard(near_miss), allowed=asleep).command is not None
+
+
+def test_thresholds_come_from_the_recognition_settings() -> None:
+    settings = RecognitionSettings(min_command_score=91.0, wake_min_score=99.0)
+    thresholds = MatcherThresholds.from_settings(settings)
+    assert thresholds.min_score == 91.0
+    assert thresholds.wake_min_score == 99.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("ＮＥＸＴ　ＰＯＳＴ", "next post"), ("what\u2019s new?", "what's new"),
+     ("next\u200bpost", "next post"), ("  Next\tPOST\n", "next post"), ("ǹext", "ǹext")],
+)
+def test_normalize_folds_strange_unicode(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_fullwidth_and_curly_quotes_still_match() -> None:
+    verdict = MATCHER.interpret(Heard("What\u2019s NEW"))
+    assert verdict.command is not None and verdict.command.intent is Intent.LATEST
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_gets_a_verdict_without_error(text: str) -> None:
+    verdict = MATCHER.interpret(Heard(text))
+    assert 0.0 <= verdict.confidence <= 1.0
+    if verdict.command is not None:
+        assert verdict.command.intent in Intent
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("twelve", 12), ("twenty one", 21), ("ninety-nine", 99), ("one hundred and five", 105),
+     ("to", 2), ("12", 12), ("twelve one", None), ("", None), ("banana", None)],
+)
+def test_spoken_numbers(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
