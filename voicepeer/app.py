@@ -10,9 +10,11 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from voicepeer import paths
-from voicepeer.commands import CommandMatcher
+from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands.matcher import MatcherThresholds
 from voicepeer.errors import AudioDeviceError, ConfigError
 from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
@@ -71,12 +73,26 @@ def parse_output(value: str) -> Endpoint:
     return _parse_endpoint(value, OUTPUT_KINDS, "--output")
 
 
+def make_matcher(settings: Settings) -> CommandMatcher:
+    """The command matcher with the caregiver's aliases and thresholds."""
+    known = {intent.value for intent in Intent}
+    unknown = sorted(name for name in settings.recognition.aliases.values() if name not in known)
+    if unknown:
+        raise ConfigError(
+            f"[recognition] aliases name unknown commands: {', '.join(unknown)}; "
+            f"each alias must map to one of: {', '.join(sorted(known))}"
+        )
+    aliases = {phrase: Intent(name) for phrase, name in settings.recognition.aliases.items()}
+    return CommandMatcher(aliases, MatcherThresholds.from_settings(settings.recognition))
+
+
 def open_speech(output: Endpoint, settings: Settings) -> SpeechOutput:
     if output.kind == "text":
         return PrintedSpeech()
     from voicepeer.speech.factory import make_speech_output
 
-    return make_speech_output(output.kind, settings.speech, wav_dir=output.path)
+    kind: Literal["speaker", "wav"] = "wav" if output.kind == "wav" else "speaker"
+    return make_speech_output(kind, settings.speech, wav_dir=output.path)
 
 
 def open_listener(source: Endpoint, settings: Settings) -> Listener:
@@ -142,7 +158,7 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
             listener=listener,
             speech=speech,
             forum=forum,
-            matcher=CommandMatcher(aliases=settings.recognition.aliases),
+            matcher=make_matcher(settings),
             drafts=DraftStore(data / "drafts"),
             outbox=outbox,
             places=PlacesFile(paths.state_dir() / "places.json"),

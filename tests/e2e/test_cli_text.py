@@ -1,0 +1,110 @@
+"""The command line as a person or a script uses it: real processes, real demo forum."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+CONVERSATION = (
+    "latest topics\nopen topic one\nnext\nreply\n"
+    "thank you for this it helps a lot to know I am not alone\nsend it\nyes\n"
+)
+
+
+def voicepeer(*args: str) -> list[str]:
+    return [sys.executable, "-m", "voicepeer", *args]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def demo_forum_process(tmp_path: Path) -> Iterator[str]:
+    """``voicepeer demo-forum --port N`` running as its own process."""
+    port = free_port()
+    process = subprocess.Popen(
+        voicepeer("demo-forum", "--port", str(port), "--db", str(tmp_path / "forum.sqlite3")),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{url}/latest.json", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the demo forum did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def no_audio_env() -> dict[str, str]:
+    """An environment in which PortAudio finds no sound device at all."""
+    env = dict(os.environ)
+    env.pop("PULSE_SERVER", None)
+    # The ALSA "default" device points at a card that does not exist.
+    asoundrc = Path(env["HOME"]) / ".asoundrc"
+    asoundrc.write_text("pcm.!default { type hw card 99 }\nctl.!default { type hw card 99 }\n")
+    env["XDG_RUNTIME_DIR"] = str(Path(env["HOME"]) / "no-runtime")
+    return env
+
+
+def test_run_in_text_mode_posts_the_reply(demo_forum_process: str) -> None:
+    result = subprocess.run(
+        voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
+        input=CONVERSATION, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stdout.splitlines() if line.startswith("SAY: ")]
+    assert len(said) == len(result.stdout.splitlines())  # every line of output is speech
+    assert said[0].startswith("SAY: Hello. This is voicepeer")
+    assert any("Shall I post it? Say yes or no." in line for line in said)
+    assert said[-1] == "SAY: Your reply to Walked to the end of the pier today is posted."
+    topic = httpx.get(f"{demo_forum_process}/latest.json").json()["topic_list"]["topics"][0]
+    posts = httpx.get(f"{demo_forum_process}/t/{topic['id']}.json").json()
+    last = posts["post_stream"]["posts"][-1]
+    assert "it helps a lot to know I am not alone" in last["cooked"]
+
+
+def test_demo_without_sound_devices_falls_back_to_text_once() -> None:
+    result = subprocess.run(
+        voicepeer("demo"), input="latest topics\n", capture_output=True, text=True,
+        timeout=120, env=no_audio_env(),
+    )
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stdout.splitlines() if line.startswith("SAY: ")]
+    assert said[0] == "SAY: I can't find a speaker, so I will print what I say."
+    assert said[1].startswith("SAY: I can't find a microphone, so please type")
+    assert sum("I can't find" in line for line in said) == 2
+    assert re.search(r"SAY: \d+ latest topics\. One: ", result.stdout)
+
+
+def test_unknown_input_choice_is_explained() -> None:
+    result = subprocess.run(voicepeer("run", "--forum", "http://127.0.0.1:9", "--input", "ear"),
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert "--input must be one of mic, text, wav:PATH, not 'ear'" in result.stderr
+
+
+def test_run_without_a_forum_says_how_to_choose_one() -> None:
+    result = subprocess.run(voicepeer("run", "--input", "text", "--output", "text"),
+                            input="", capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "no forum address: give --forum URL" in result.stderr
