@@ -250,31 +250,43 @@ class Wizard:
                 self.io.stdout.write("\r  " + level_bar(level))
                 self.io.stdout.flush()
             self.io.say()
-            self.io.ask("  Press Enter for a recognition test")
-            microphone.discard_pending()  # drop what was said while the prompt waited
-            self.io.say(f'  Now say "{TEST_PHRASE}" in your usual way. I am listening...')
-            recording = record_utterance(microphone, INPUT_SAMPLE_RATE)
+            heard_speech = b""
+            while True:
+                self.io.ask("  Press Enter for a recognition test")
+                microphone.discard_pending()  # drop what was said while the prompt waited
+                self.io.say(f'  Now say "{TEST_PHRASE}" in your usual way. I am listening...')
+                recording = record_utterance(microphone, INPUT_SAMPLE_RATE)
+                if recording.heard_speech:
+                    heard_speech = recording.pcm
+                    if self._recognition_test(recording.pcm):
+                        break
+                else:
+                    self.io.say("  I heard nothing. Check the microphone is plugged in and "
+                                "not muted.")
+                if not self.io.yes("  Try again?", True):
+                    break
         finally:
             microphone.close()
-        if not recording.heard_speech:
-            self.note("I heard nothing. Check the microphone is plugged in and not muted, "
-                      "then run voicepeer configure again.")
-            return
+        if heard_speech:
+            self._suggest_silence(heard_speech)
+        else:
+            self.note("The microphone test heard no speech; run voicepeer configure again "
+                      "once the microphone works.")
+
+    def _recognition_test(self, pcm: bytes) -> bool:
+        """True when the test phrase was understood, or the recognizer cannot be tried."""
         try:
-            heard = self.engines.recognize_command(recording.pcm, self.current("aliases") or {})
+            heard = self.engines.recognize_command(pcm, self.current("aliases") or {})
         except Exception as error:
             self.note(f"The microphone records, but the recognition test could not run "
                       f"({describe(error)}). Run voicepeer doctor.")
-        else:
-            self._report_heard(heard)
-        self._suggest_silence(recording.pcm)
-
-    def _report_heard(self, heard: str) -> None:
+            return True  # trying again would fail the same way
         if heard.strip() == TEST_PHRASE:
             self.io.say(f'  I heard "{heard}". The microphone works.')
-        else:
-            self.io.say(f'  I heard "{heard or "nothing I understood"}" instead of '
-                        f'"{TEST_PHRASE}". Try a closer microphone or a quieter room.')
+            return True
+        self.io.say(f'  I heard "{heard or "nothing I understood"}" instead of '
+                    f'"{TEST_PHRASE}". A closer microphone or a quieter room may help.')
+        return False
 
     def _suggest_silence(self, pcm: bytes) -> None:
         target = find_target("silence")
