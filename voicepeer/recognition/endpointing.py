@@ -122,7 +122,7 @@ class Endpointer:
         if self._frames * FRAME_S >= self.settings.max_utterance_s:
             self._in_speech = False
             # Often a sudden steady noise (a fan, the TV) taken for speech: learn its level.
-            self.noise_db = float(np.percentile(self._levels, 20))
+            self.noise_db = float(np.percentile(self._levels, 50))
             return Event.TRUNCATED, frame
         return Event.NONE, frame
 
@@ -152,3 +152,20 @@ class Endpointer:
             self.noise_db += (level - self.noise_db) * _NOISE_FALL
         elif not is_speech:
             self.noise_db = min(level, self.noise_db + _NOISE_RISE_PER_FRAME_DB)
+
+
+def trim_silence(pcm: bytes, keep_s: float = 0.15, sample_rate: int = 16_000) -> bytes:
+    """``pcm`` without its leading and trailing silence, keeping ``keep_s`` around the
+    speech. Long silent edges skew the recognizer's per-utterance normalization, which
+    costs short commands dearly."""
+    step = int(sample_rate * 0.01) * 2
+    levels = [level_db(pcm[i : i + step], sample_rate) for i in range(0, len(pcm) - step + 1, step)]
+    if len(levels) < 10:
+        return pcm
+    floor = float(np.percentile(levels, 10))
+    loud = [i for i, level in enumerate(levels) if level > floor + 12.0]
+    if not loud:
+        return pcm
+    keep = round(keep_s / 0.01)
+    first, last = max(0, loud[0] - keep), min(len(levels), loud[-1] + 1 + keep)
+    return pcm[first * step : last * step]

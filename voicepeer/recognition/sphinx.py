@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from voicepeer.commands.intents import Intent
 from voicepeer.errors import ModelMissingError, SpeechEngineError
 from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.engine import Recognition
 from voicepeer.recognition.grammar import CommandShapes, jsgf_grammar
 
@@ -136,7 +137,8 @@ class SphinxRecognizer:
             if self._mode is not mode:
                 self._decoder.activate_search(search)
                 self._mode = mode
-            self._decoder.start_utt()
+            if mode is not ListenMode.COMMAND:
+                self._decoder.start_utt()
         except RuntimeError as error:
             raise SpeechEngineError(f"PocketSphinx could not start listening: {error}") from error
         self._in_utterance = True
@@ -149,19 +151,27 @@ class SphinxRecognizer:
         if len(pcm) % 2:
             pcm = pcm[:-1]
         if self._mode is ListenMode.COMMAND:
+            # Commands are decoded whole at the end, trimmed (see finish()).
             self._utterance_audio.append(pcm)
+            return
         try:
             self._decoder.process_raw(pcm, False, False)
         except RuntimeError as error:
             raise SpeechEngineError(f"PocketSphinx failed while decoding: {error}") from error
 
     def partial(self) -> str:
-        hyp = self._decoder.hyp() if self._in_utterance else None
+        """The dictation so far; always empty for commands, which are decoded whole."""
+        if not self._in_utterance or self._mode is not ListenMode.DICTATION:
+            return ""
+        hyp = self._decoder.hyp()
         return hyp.hypstr if hyp is not None else ""
 
     def finish(self) -> Recognition:
         if not self._in_utterance:
             return Recognition("", 0.0)
+        if self._mode is ListenMode.COMMAND:
+            self._in_utterance = False
+            return self._finish_command()
         try:
             self._decoder.end_utt()
         except RuntimeError as error:
@@ -171,29 +181,32 @@ class SphinxRecognizer:
         hyp = self._decoder.hyp()
         if hyp is None or not hyp.hypstr.strip():
             return Recognition("", 0.0, out_of_grammar=self._mode is ListenMode.COMMAND)
-        text = " ".join(hyp.hypstr.split())
-        if self._mode is not ListenMode.COMMAND:
-            return Recognition(text, _clamp(hyp.score), ())
-        return self._judge_command(text, hyp.score)
+        return Recognition(" ".join(hyp.hypstr.split()), _clamp(hyp.score), ())
 
-    def _second_opinion(self) -> str:
-        """What the dictation language model makes of the utterance just decoded."""
-        audio = b"".join(self._utterance_audio)
-        self._utterance_audio = []
+    def _decode_whole(self, search: str, audio: bytes) -> tuple[str, float]:
         try:
-            self._decoder.activate_search(_DICTATION)
-            self._mode = None  # the next start() re-activates the search it needs
+            self._decoder.activate_search(search)
             self._decoder.start_utt()
             self._decoder.process_raw(audio, False, True)
             self._decoder.end_utt()
         except RuntimeError as error:
             raise SpeechEngineError(f"PocketSphinx failed while decoding: {error}") from error
         hyp = self._decoder.hyp()
-        return " ".join(hyp.hypstr.split()) if hyp is not None else ""
+        return (" ".join(hyp.hypstr.split()), float(hyp.score)) if hyp is not None else ("", 0.0)
 
-    def _judge_command(self, text: str, score: float) -> Recognition:
+    def _finish_command(self) -> Recognition:
+        audio = trim_silence(b"".join(self._utterance_audio))
+        self._utterance_audio = []
+        text, score = self._decode_whole(_COMMAND, audio)
+        # The free reading: what the dictation language model makes of the same audio.
+        free, _ = self._decode_whole(_DICTATION, audio)
+        self._mode = None  # the next start() activates the search it needs
+        if not text:
+            return Recognition(free, 0.0, out_of_grammar=True)
+        return self._judge_command(text, score, free)
+
+    def _judge_command(self, text: str, score: float, free: str) -> Recognition:
         shape = self._shapes.shape(text)
-        free = self._second_opinion()
         agreement = fuzz.token_set_ratio(text, free) / 100 if free else 0.0
         self.last_features = {"grammar": text, "score": score, "free": free,
                               "agreement": agreement, "shape": shape}
