@@ -19,6 +19,7 @@ from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.assistant import Assistant, Engines
@@ -74,12 +75,13 @@ def converse(
     muted_words: tuple[str, ...] = (),
     aliases: Mapping[str, Intent] | None = None,
     before_line: Mapping[int, Callable[[], object]] | None = None,
+    speech: SpeechOutput | None = None,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
     just before the line with that index is heard (e.g. to stop the forum)."""
     printed = io.StringIO()
-    speech = PrintedSpeech(printed)
+    speech = speech or PrintedSpeech(printed)
     client = DiscourseClient(base_url, settings=forum_settings or ForumSettings(
         retry_backoff_s=0.01, read_retries=1), cache=ReadingCache(data_dir / "cache.sqlite3"))
     outbox = Outbox(data_dir / "outbox.sqlite3", client)

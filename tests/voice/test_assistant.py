@@ -11,6 +11,7 @@ import pytest
 from tests.support.conversation import converse
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
+from voicepeer.errors import AudioDeviceError
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
 
@@ -223,3 +224,35 @@ def test_topics_read_before_can_be_read_offline(tmp_path: Path, data: Path) -> N
     assert "Walked to the end of the pier" in talk.said[0]
     assert talk.said[1].startswith("I can't reach the forum, so this is the copy saved ")
     assert "Eighteen months ago" in talk.transcript
+
+
+class VanishingSpeaker:
+    """A speaker that is unplugged after its first sentence (a device vanishing cannot be
+    produced on demand with real hardware here)."""
+
+    def __init__(self) -> None:
+        self.sentences: list[str] = []
+
+    def say(self, text: str) -> None:
+        if self.sentences:
+            raise AudioDeviceError("speaker gone", spoken="I lost the speaker. I will print.")
+        self.sentences.append(text)
+
+    def stop(self) -> None:
+        """Nothing playing."""
+
+    def set_voice(self, *, rate_wpm: int, volume: float) -> None:
+        """No voice to change."""
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def test_a_vanished_speaker_falls_back_to_print(forum: DemoForum, data: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    talk = converse(forum.base_url, ["latest topics", "where am i"], data,
+                    speech=VanishingSpeaker())
+    assert talk.assistant is not None
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "SAY: I lost the speaker. I will print."
+    assert printed[1].startswith("SAY: You are in the topic list, on topic 1 of 14")

@@ -15,9 +15,11 @@ from datetime import UTC, datetime
 
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import canonical
+from voicepeer.errors import AudioDeviceError, SpeechEngineError
 from voicepeer.forum.base import Forum
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
+from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice import phrasing
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
 from voicepeer.voice.ports import (
@@ -140,7 +142,15 @@ class Assistant:
 
     def say(self, text: str) -> None:
         self._last_said = text
-        self.engines.speech.say(text)
+        try:
+            self.engines.speech.say(text)
+        except (AudioDeviceError, SpeechEngineError) as error:
+            # The speaker vanished or the synthesizer broke: carry on in print, so the
+            # person still gets every word, and say once what happened.
+            log.warning("speech output failed, printing instead: %s", type(error).__name__)
+            self.engines.speech = PrintedSpeech()
+            self.engines.speech.say(error.spoken)
+            self.engines.speech.say(text)
 
     def handle(self, heard: Heard) -> None:
         """Act on one utterance in the current state."""
