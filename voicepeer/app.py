@@ -21,12 +21,16 @@ from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.http import waiting_announcement
 from voicepeer.forum.outbox import Outbox
 from voicepeer.recognition.base import Listener
+from voicepeer.recognition.listener import AudioListener
 from voicepeer.settings import Settings
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.printed import PrintedSpeech
+from voicepeer.switches import open_switch
 from voicepeer.voice.assistant import Assistant, Engines
 from voicepeer.voice.places import PlacesFile
+from voicepeer.voice.ports import Cues, SilentCues
+from voicepeer.voice.push_to_talk import PushToTalkListener, TrackedSpeech
 from voicepeer.voice.rendering import PostReader
 from voicepeer.voice.text_input import TextListener
 
@@ -103,11 +107,35 @@ def open_listener(source: Endpoint, settings: Settings) -> Listener:
     return make_listener(source.kind, settings.recognition, path=source.path)
 
 
+@dataclass
+class VoiceIO:
+    """How voicepeer hears and answers: listener, speech output and earcons."""
+
+    listener: Listener
+    speech: SpeechOutput
+    cues: Cues
+
+
+def open_cues(output: Endpoint, settings: Settings) -> Cues:
+    """Earcons through the speaker; none in text or WAV output, where they would only get
+    in the way of reading the dialogue."""
+    if output.kind != "speaker":
+        return SilentCues()
+    from voicepeer.audio.earcons import EarconPlayer
+    from voicepeer.audio.output import SounddeviceOutput
+
+    try:
+        return EarconPlayer(SounddeviceOutput(settings.speech.output_device), settings.earcons)
+    except AudioDeviceError as error:
+        log.warning("no earcons: %s", error)
+        return SilentCues()
+
+
 @contextmanager
-def open_io(source: Endpoint, output: Endpoint, settings: Settings
-            ) -> Iterator[tuple[Listener, SpeechOutput]]:
+def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[VoiceIO]:
     """Open the chosen speech output and input. A missing speaker or microphone is said
-    once and replaced by printed speech and typed input rather than stopping voicepeer."""
+    once and replaced by printed speech and typed input rather than stopping voicepeer.
+    With push-to-talk set up, the microphone listens only when the switch says so."""
     with ExitStack() as stack:
         notices: list[str] = []
         try:
@@ -125,9 +153,15 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings
             notices.append("I can't find a microphone, so please type what you would say, "
                            "one command per line.")
         stack.callback(listener.close)
+        if settings.switches.mode != "off" and isinstance(listener, AudioListener):
+            switch = open_switch(settings.switches)
+            if switch is not None:
+                speech = TrackedSpeech(speech)
+                listener = PushToTalkListener(listener, switch, settings.switches, speech)
+                stack.callback(listener.close)
         for notice in notices:
             speech.say(notice)
-        yield listener, speech
+        yield VoiceIO(listener, speech, open_cues(output, settings))
 
 
 def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseClient:
@@ -150,7 +184,8 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
     data = paths.data_dir()
     data.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
-        listener, speech = stack.enter_context(open_io(source, output, settings))
+        io = stack.enter_context(open_io(source, output, settings))
+        listener, speech = io.listener, io.speech
         forum = stack.enter_context(open_forum(url, settings, speech))
         outbox = Outbox(data / "outbox.sqlite3", forum)
         stack.callback(outbox.close)
@@ -165,6 +200,7 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
             render_post=PostReader(skip_quotes=settings.speech.skip_quotes,
                                    muted_words=settings.voice.muted_words),
             voice=VoiceControls(speech, settings.speech),
+            cues=io.cues,
         )
         assistant = Assistant(engines, settings.voice)
         assistant.announce_outbox()

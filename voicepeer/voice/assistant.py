@@ -33,6 +33,7 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.reader import PostRenderer, Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State, check_transition
+from voicepeer.voice.text_input import TextListener
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,15 @@ class Assistant:
             mode = ListenMode.DICTATION if self.state is State.DICTATING else ListenMode.COMMAND
             if self.state is not State.SLEEPING:
                 self.engines.cues.listening()
-            heard = self.engines.listener.listen(mode)
+            try:
+                heard = self.engines.listener.listen(mode)
+            except AudioDeviceError as error:
+                # The microphone or switch vanished: carry on with typed input.
+                log.warning("listening failed, reading typed input instead: %s",
+                            type(error).__name__)
+                self.say(f"{error.spoken} Please type what you would say instead.")
+                self.engines.listener = TextListener(prompt="> ")
+                continue
             if heard is None:
                 break
             self.handle(heard)

@@ -1,0 +1,66 @@
+"""Push-to-talk around the voice loop: listen only when the switch says so, and let any
+press stop speech at once.
+
+The switch and the speech run on their own threads; the loop itself stays half-duplex and
+sequential — it waits here for the switch before it listens.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from voicepeer.recognition.base import Heard, Listener, ListenMode
+from voicepeer.speech.base import SpeechOutput
+from voicepeer.switches import PushToTalk, Switch, SwitchSettings
+
+
+class TrackedSpeech:
+    """A SpeechOutput that knows whether it is speaking, so a press can stop it."""
+
+    def __init__(self, inner: SpeechOutput) -> None:
+        self._inner = inner
+        self.speaking = threading.Event()
+
+    def say(self, text: str) -> None:
+        self.speaking.set()
+        try:
+            self._inner.say(text)
+        finally:
+            self.speaking.clear()
+
+    def stop(self) -> None:
+        self._inner.stop()
+
+    def set_voice(self, *, rate_wpm: int, volume: float) -> None:
+        self._inner.set_voice(rate_wpm=rate_wpm, volume=volume)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class PushToTalkListener:
+    """A Listener that waits for the switch before listening. In tap mode one press is one
+    utterance; in hold mode listening lasts while the switch is held."""
+
+    def __init__(self, inner: Listener, switch: Switch, settings: SwitchSettings,
+                 speech: TrackedSpeech) -> None:
+        self._inner = inner
+        self.push_to_talk = PushToTalk(switch, settings, is_speaking=speech.speaking.is_set,
+                                       on_stop_speech=speech.stop)
+        self.push_to_talk.start()
+
+    def listen(self, mode: ListenMode) -> Heard | None:
+        ptt = self.push_to_talk
+        while not ptt.wait_for_listening(timeout_s=0.5):
+            if ptt.failed is not None:
+                raise ptt.failed
+        heard = self._inner.listen(mode)
+        if not ptt.hold_mode:
+            ptt.stop_listening()
+        return heard
+
+    def close(self) -> None:
+        try:
+            self.push_to_talk.close()
+        finally:
+            self._inner.close()
