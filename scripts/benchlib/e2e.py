@@ -1,0 +1,165 @@
+"""End-to-end command latency through the real engines and the demo forum.
+
+- e2e_command_latency_ms_p50 / _p95: from the end of a spoken command in a WAV (fed in real
+  time, as a microphone would) to the start of the spoken answer — endpointing silence,
+  PocketSphinx, the voice loop, HTTP to the demo forum and the first synthesized sentence.
+  The endpointing silence (``command_silence_s``, 1.2 s by default, generous for slow
+  speech) is part of it by design.
+- e2e_commands_understood: share of the spoken commands that ran a command (not "Sorry").
+- peak_rss_mb: peak resident memory of the voicepeer process during that conversation.
+
+The conversation runs in a child process so its memory is its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+COMMANDS = [
+    "latest topics", "next", "next", "previous", "where am i", "open topic two", "next",
+    "who wrote this", "repeat", "back", "help", "next",
+]
+GAP_S = 3.0
+
+
+class PacedInput:
+    """Hands out a WAV's audio no faster than real time, noting when each sample arrived."""
+
+    def __init__(self, inner: object, sample_rate: int) -> None:
+        self._inner = inner
+        self._rate = sample_rate
+        self._started: float | None = None
+        self._fed = 0
+        self.arrivals: list[tuple[float, float]] = []
+        """(seconds into the WAV, wall-clock time it was handed out)."""
+
+    @property
+    def sample_rate(self) -> int:
+        return self._rate
+
+    def read(self, seconds: float) -> bytes:
+        if self._started is None:
+            self._started = time.monotonic()
+        data: bytes = self._inner.read(seconds)  # type: ignore[attr-defined]
+        self._fed += len(data) // 2
+        due = self._started + self._fed / self._rate
+        delay = due - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        self.arrivals.append((self._fed / self._rate, time.monotonic()))
+        return data
+
+    def discard_pending(self) -> None:
+        """A recording has nothing captured while voicepeer spoke."""
+
+    def close(self) -> None:
+        self._inner.close()  # type: ignore[attr-defined]
+
+    def arrived_at(self, wav_seconds: float) -> float:
+        for position, wall in self.arrivals:
+            if position >= wav_seconds:
+                return wall
+        raise ValueError("the conversation ended before that point of the WAV")
+
+
+def _child(workdir: Path) -> dict[str, float | int]:
+    from tests.support.spoken import conversation
+
+    from voicepeer.audio.input import WavFileInput
+    from voicepeer.commands import CommandMatcher
+    from voicepeer.demo_forum import DemoForum
+    from voicepeer.forum.discourse import DiscourseClient
+    from voicepeer.forum.drafts import DraftStore
+    from voicepeer.forum.outbox import Outbox
+    from voicepeer.recognition.listener import AudioListener, make_recognizer
+    from voicepeer.recognition.settings import RecognitionSettings
+    from voicepeer.speech.controls import VoiceControls
+    from voicepeer.speech.factory import make_speech_output
+    from voicepeer.voice.assistant import Assistant, Engines
+    from voicepeer.voice.places import PlacesFile
+    from voicepeer.voice.rendering import PostReader
+    from voicepeer.voice.settings import VoiceSettings
+
+    wav = workdir / "commands.wav"
+    segments = conversation(COMMANDS, wav, gap_s=GAP_S)
+    answers: list[float] = []
+    sorry = 0
+    lock = threading.Lock()
+
+    def on_event(kind: str, index: int) -> None:
+        if kind == "playing" and index == 0:
+            with lock:
+                answers.append(time.monotonic())
+
+    recognition = RecognitionSettings()
+    audio = PacedInput(WavFileInput(wav), 16_000)
+    listener = AudioListener(audio, make_recognizer(recognition), recognition)  # type: ignore[arg-type]
+    speech = make_speech_output("wav", wav_dir=workdir / "said", on_event=on_event)
+    with DemoForum(workdir / "forum.sqlite3") as forum:
+        client = DiscourseClient(forum.base_url)
+        outbox = Outbox(workdir / "outbox.sqlite3", client)
+        engines = Engines(
+            listener=listener, speech=speech, forum=client, matcher=CommandMatcher(),
+            drafts=DraftStore(workdir / "drafts"), outbox=outbox,
+            places=PlacesFile(workdir / "places.json"), render_post=PostReader(),
+            voice=VoiceControls(speech, state_file=workdir / "voice.json"),
+        )
+        assistant = Assistant(engines, VoiceSettings(greeting=False))
+        original_say = assistant.say
+
+        def counting_say(text: str) -> None:
+            nonlocal sorry
+            if text.startswith("Sorry, I didn't catch that"):
+                sorry += 1
+            original_say(text)
+
+        assistant.say = counting_say  # type: ignore[method-assign]
+        assistant.run()
+        outbox.close()
+        client.close()
+    speech.close()
+    latencies = []
+    for segment in segments:
+        ended = audio.arrived_at(segment.end_s)
+        following = [t for t in answers if t >= ended]
+        if following:
+            latencies.append((following[0] - ended) * 1000)
+    ordered = sorted(latencies)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {
+        "e2e_command_latency_ms_p50": round(statistics.median(ordered), 1),
+        "e2e_command_latency_ms_p95": round(p95, 1),
+        "e2e_commands_understood": round(1 - sorry / len(COMMANDS), 3),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def run() -> dict[str, float | int]:
+    root = Path(__file__).resolve().parents[2]
+    with tempfile.TemporaryDirectory(prefix="voicepeer-e2e-") as tmp:
+        env = dict(os.environ)
+        home = Path(tmp) / "home"
+        for name, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
+                          ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+            (home / sub).mkdir(parents=True)
+            env[name] = str(home / sub)
+        env["HOME"] = str(home)
+        done = subprocess.run([sys.executable, "-m", "scripts.benchlib.e2e", tmp], cwd=root,
+                              env=env, capture_output=True, text=True, timeout=900)
+        if done.returncode != 0:
+            raise RuntimeError(f"e2e benchmark failed: {done.stderr[-2000:]}")
+        figures: dict[str, float | int] = json.loads(done.stdout.strip().splitlines()[-1])
+        return figures
+
+
+if __name__ == "__main__":
+    print(json.dumps(_child(Path(sys.argv[1]))))
