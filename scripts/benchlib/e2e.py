@@ -73,7 +73,6 @@ class PacedInput:
 
 def _child(workdir: Path) -> dict[str, float | int]:
     from tests.support.spoken import conversation
-
     from voicepeer.audio.input import WavFileInput
     from voicepeer.commands import CommandMatcher
     from voicepeer.demo_forum import DemoForum
