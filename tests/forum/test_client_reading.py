@@ -12,7 +12,7 @@ from .conftest import RunningForum, StartForum
 def test_client_is_a_forum(forum: RunningForum) -> None:
     client: Forum = forum.client()
     assert isinstance(client, DiscourseClient)
-    assert client.display_name == "voicepeer demo forum"
+    assert client.display_name == "the voicepeer demo forum"
 
 
 def test_latest_lists_seeded_topics(forum: RunningForum) -> None:
@@ -120,3 +120,11 @@ def test_jumping_to_a_post_number_fetches_only_around_it(start_forum: StartForum
     assert thread.post_at(index).post_number == 321
     assert client.requests_made == 2
     assert thread.find_post_number(9999) is None
+
+
+def test_site_titles_become_forum_names_that_fit_a_sentence() -> None:
+    from voicepeer.forum.discourse import spoken_forum_name
+
+    assert spoken_forum_name("MS Society") == "the MS Society forum"
+    assert spoken_forum_name("Shift.ms  Community") == "the Shift.ms Community"
+    assert spoken_forum_name("The MS Hub") == "The MS Hub"

@@ -75,6 +75,18 @@ def normalize_raw(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n")).strip()
 
 
+def spoken_forum_name(title: str) -> str:
+    """A site title as it fits in a sentence: "MS Society" → "the MS Society forum",
+    "voicepeer demo forum" → "the voicepeer demo forum"."""
+    title = " ".join(title.split())
+    lowered = title.lower()
+    if lowered.startswith("the "):
+        return title
+    if any(word in lowered for word in ("forum", "community", "group", "board")):
+        return f"the {title}"
+    return f"the {title} forum"
+
+
 class DiscourseClient:
     """A person's view of one Discourse forum. Raises only :class:`ForumError` subclasses."""
 
@@ -127,7 +139,7 @@ class DiscourseClient:
             try:
                 info = self.http.get("/site/basic-info.json")
                 title = info.get("title") if isinstance(info, dict) else None
-                self._name = str(title) if title else "the forum"
+                self._name = spoken_forum_name(str(title)) if title else "the forum"
             except ForumError:
                 return "the forum"
         return self._name
