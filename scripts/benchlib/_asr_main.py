@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.features and o.item.kind != "dictation":
             print(json.dumps({"kind": o.item.kind, "text": o.item.text, "ok": o.correct,
                               "cond": o.item.condition.name, **o.detail}), file=sys.stderr)
-        elif args.misses and not o.correct:
+        if args.misses and not o.correct:
             print(f"MISS {o.item.kind:9} {o.item.condition.name:6} {o.item.voice:14} "
                   f"{o.item.text!r} -> {o.heard!r}", file=sys.stderr)
     if args.json:

@@ -33,7 +33,9 @@ def silence(seconds: float) -> npt.NDArray[np.int16]:
     return np.zeros(int(RATE * seconds), dtype=np.int16)
 
 
-def with_hiss(samples: npt.NDArray[np.int16], seed: int = 0, gain: float = 1.0) -> npt.NDArray[np.int16]:
+def with_hiss(
+    samples: npt.NDArray[np.int16], seed: int = 0, gain: float = 1.0
+) -> npt.NDArray[np.int16]:
     noise = np.random.default_rng(seed).normal(0, HISS_RMS, samples.size)
     mixed = samples.astype(np.float64) * gain + noise
     return np.clip(np.round(mixed), -32768, 32767).astype(np.int16)
@@ -47,11 +49,16 @@ def utterances(
     hiss leads in."""
     pieces = [silence(0.5)]
     for part in parts:
-        pieces.append(silence(part) if isinstance(part, float) else espeak(part, voice, wpm, gap_10ms))
+        if isinstance(part, float):
+            pieces.append(silence(part))
+        else:
+            pieces.append(espeak(part, voice, wpm, gap_10ms))
     return with_hiss(np.concatenate(pieces), seed=seed, gain=gain)
 
 
-def write_wav(path: Path, samples: npt.NDArray[np.int16], rate: int = RATE, channels: int = 1) -> Path:
+def write_wav(
+    path: Path, samples: npt.NDArray[np.int16], rate: int = RATE, channels: int = 1
+) -> Path:
     with wave.open(str(path), "wb") as wav:
         wav.setnchannels(channels)
         wav.setsampwidth(2)

@@ -149,8 +149,46 @@ class CommandShapes:
         """("search for", "fatigue") when ``text`` starts with a search phrasing and goes
         on; ``None`` otherwise."""
         words = _words(text)
+        if " ".join(words) in self._search:
+            return None
         for prefix in self._search:
             head = prefix.split()
             if words[: len(head)] == head and len(words) > len(head):
                 return prefix, " ".join(words[len(head) :])
         return None
+
+
+def spoken_numbers(limit: int = 99) -> list[str]:
+    """Topic numbers as said aloud, 1 to ``limit`` (at most 99)."""
+    below20 = [*_DIGITS, *_TEENS]
+    out = below20[: min(limit, 19)]
+    for tens_index, tens in enumerate(_TENS):
+        for unit in ("", *_DIGITS):
+            value = 20 + 10 * tens_index + (_DIGITS.index(unit) + 1 if unit else 0)
+            if value <= limit:
+                out.append(f"{tens} {unit}".strip())
+    return out
+
+
+def command_sentences(
+    aliases: Mapping[str, Intent] | None = None,
+    *,
+    known_words: set[str] | None = None,
+    intents: Iterable[Intent] | None = None,
+) -> list[str]:
+    """Training text for the command language model: every phrasing, "open" phrasings
+    with every topic number, each plain phrasing repeated so that, summed over numbers,
+    "open" does not crowd out the other commands."""
+    wanted = set(intents) if intents is not None else set(Intent)
+    sentences: list[str] = []
+    for intent, phrases in command_phrasings(aliases).items():
+        if intent not in wanted:
+            continue
+        for phrase in phrases:
+            if known_words is not None and not all(w in known_words for w in _words(phrase)):
+                continue
+            if intent is Intent.OPEN:
+                sentences += [f"{phrase} {number}" for number in spoken_numbers()]
+            else:
+                sentences += [phrase] * 5
+    return sentences
