@@ -68,7 +68,8 @@ def test_every_intents_canonical_phrase_is_understood(
     understood = [MATCHER.interpret(h).command for h in heard]
     wrong = {intent for intent, command in zip(expected, understood, strict=True)
              if command is None or command.intent is not intent}
-    assert wrong == set(KNOWN_MISHEARD), [(i.value, h.text) for i, h in zip(expected, heard)]
+    said = [(i.value, h.text) for i, h in zip(expected, heard, strict=True)]
+    assert wrong == set(KNOWN_MISHEARD), said
     by_intent = {c.intent: c for c in understood if c is not None}
     assert by_intent[Intent.OPEN].slots == {"number": 12}
     assert by_intent[Intent.SEARCH].slots.get("query")
