@@ -1,0 +1,68 @@
+"""``voicepeer listen``: one JSON object per utterance, the stable format benchmarks read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.recognition.speech_audio import utterances, write_wav
+from voicepeer.cli import main
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], str]:
+    status = main(argv)
+    captured = capsys.readouterr()
+    return status, [line for line in captured.out.splitlines() if line.strip()], captured.err
+
+
+def test_command_mode_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_wav(tmp_path / "c.wav", utterances(
+        ["open topic twelve", 1.8, "the weather will be wet and windy all week", 1.8,
+         "go to sleep", 1.8]))
+    status, lines, _ = run(["listen", "--wav", str(path), "--mode", "command", "--json"], capsys)
+    assert status == 0
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 3
+    for record in records:
+        assert set(record) >= {"intent", "slots", "text", "confidence"}
+        assert 0.0 <= record["confidence"] <= 1.0
+    assert records[0]["intent"] == "open" and records[0]["slots"] == {"number": 12}
+    assert records[1]["intent"] is None and records[1]["slots"] == {}
+    assert records[2]["intent"] == "sleep"
+
+
+def test_dictation_mode_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_wav(tmp_path / "d.wav", utterances(["I hope you feel better soon", 3.0]))
+    status, lines, _ = run(["listen", "--wav", str(path), "--mode", "dictation", "--json",
+                            "--engine", "sphinx"], capsys)
+    assert status == 0
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 1
+    assert list(records[0]) == ["text"]
+    assert "better" in records[0]["text"]
+
+
+def test_readable_output_without_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_wav(tmp_path / "r.wav", utterances(["previous post", 2.0]))
+    status, lines, _ = run(["listen", "--wav", str(path)], capsys)
+    assert status == 0
+    assert lines == [f"'previous post': previous (confidence {lines[0].split()[-1]}"]
+
+
+def test_missing_file_says_so_and_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, lines, err = run(["listen", "--wav", str(tmp_path / "none.wav"), "--json"], capsys)
+    assert status == 1
+    assert lines == []
+    assert "not found" in err
+
+
+def test_vosk_without_a_model_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_wav(tmp_path / "v.wav", utterances(["next", 1.0]))
+    status, _, err = run(["listen", "--wav", str(path), "--engine", "vosk", "--model",
+                          str(tmp_path / "no-model")], capsys)
+    assert status == 1
+    assert "not a Vosk model" in err
