@@ -26,11 +26,11 @@ from voicepeer.settings import Settings
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.printed import PrintedSpeech
-from voicepeer.switches import open_switch
+from voicepeer.switches import TerminalKeySwitch, open_switch
 from voicepeer.voice.assistant import Assistant, Engines
 from voicepeer.voice.places import PlacesFile
 from voicepeer.voice.ports import Cues, SilentCues
-from voicepeer.voice.push_to_talk import PushToTalkListener, TrackedSpeech
+from voicepeer.voice.push_to_talk import PushToTalkListener, StopKey, TrackedSpeech
 from voicepeer.voice.rendering import PostReader
 from voicepeer.voice.text_input import TextListener
 
@@ -153,15 +153,28 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
             notices.append("I can't find a microphone, so please type what you would say, "
                            "one command per line.")
         stack.callback(listener.close)
-        if settings.switches.mode != "off" and isinstance(listener, AudioListener):
-            switch = open_switch(settings.switches)
-            if switch is not None:
-                speech = TrackedSpeech(speech)
-                listener = PushToTalkListener(listener, switch, settings.switches, speech)
-                stack.callback(listener.close)
+        if isinstance(listener, AudioListener):
+            speech, listener = _add_switch(speech, listener, settings, stack)
         for notice in notices:
             speech.say(notice)
         yield VoiceIO(listener, speech, open_cues(output, settings))
+
+
+def _add_switch(speech: SpeechOutput, listener: AudioListener, settings: Settings,
+                stack: ExitStack) -> tuple[SpeechOutput, Listener]:
+    """Push-to-talk when configured; otherwise, in a terminal, a key that stops speech."""
+    tracked = TrackedSpeech(speech)
+    if settings.switches.mode != "off":
+        switch = open_switch(settings.switches)
+        if switch is not None:
+            ptt = PushToTalkListener(listener, switch, settings.switches, tracked)
+            stack.callback(ptt.close)
+            return tracked, ptt
+    if sys.stdin.isatty():
+        stop_key = StopKey(TerminalKeySwitch(), tracked)
+        stack.callback(stop_key.close)
+        return tracked, listener
+    return speech, listener
 
 
 def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseClient:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
 import threading
 import time
 
@@ -17,7 +18,7 @@ from voicepeer.recognition.base import ListenMode
 from voicepeer.speech.factory import make_speech_output
 from voicepeer.speech.settings import SpeechSettings
 from voicepeer.switches import SwitchSettings, TerminalKeySwitch
-from voicepeer.voice.push_to_talk import PushToTalkListener, TrackedSpeech
+from voicepeer.voice.push_to_talk import PushToTalkListener, StopKey, TrackedSpeech
 from voicepeer.voice.text_input import TextListener
 
 LONG_TEXT = " ".join(
@@ -25,7 +26,27 @@ LONG_TEXT = " ".join(
 )
 
 
-def main() -> None:
+def stop_key() -> None:
+    """No push-to-talk: any key still stops speech."""
+    master, slave = os.openpty()
+    speech = TrackedSpeech(make_speech_output("speaker", SpeechSettings(engine="espeak-ng")))
+    key = StopKey(TerminalKeySwitch(slave), speech)
+
+    def press_while_speaking() -> None:
+        speech.speaking.wait(10)
+        time.sleep(1.0)
+        os.write(master, b"x")
+
+    threading.Thread(target=press_while_speaking, daemon=True).start()
+    started = time.monotonic()
+    speech.say(LONG_TEXT)
+    say_s = time.monotonic() - started
+    key.close()
+    speech.close()
+    print(json.dumps({"say_s": say_s, "words": len(LONG_TEXT.split())}))
+
+
+def push_to_talk() -> None:
     master, slave = os.openpty()
     speech = TrackedSpeech(make_speech_output("speaker", SpeechSettings(engine="espeak-ng")))
     settings = SwitchSettings(mode="tap", debounce_s=0.2)
@@ -58,4 +79,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    {"push_to_talk": push_to_talk, "stop_key": stop_key}[sys.argv[1]]()

@@ -7,22 +7,35 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def run_scenario(name: str, env: dict[str, str]) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-m", "tests.voice.ptt_scenario", name], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 @pytest.mark.audio
 def test_a_press_stops_speech_and_listening_waits_for_a_press(
     pulse_env: dict[str, str],
 ) -> None:
-    done = subprocess.run([sys.executable, "-m", "tests.voice.ptt_scenario"], cwd=ROOT,
-                          env=pulse_env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result = run_scenario("push_to_talk", pulse_env)
     # About 200 words at 160 a minute would take over a minute; the press came after 1 s.
     assert result["words"] > 180
     assert result["say_s"] < 10, result
     assert result["waited_for_press"], result
     assert result["heard"] == ["next post"]
+
+
+@pytest.mark.audio
+def test_without_push_to_talk_any_key_still_stops_speech(pulse_env: dict[str, str]) -> None:
+    result = run_scenario("stop_key", pulse_env)
+    assert result["words"] > 180
+    assert result["say_s"] < 10, result

@@ -60,7 +60,22 @@ class PushToTalkListener:
         return heard
 
     def close(self) -> None:
-        try:
-            self.push_to_talk.close()
-        finally:
-            self._inner.close()
+        """Release the switch; the inner listener belongs to whoever opened it."""
+        self.push_to_talk.close()
+
+
+class StopKey:
+    """With an open microphone (no push-to-talk), any key pressed in voicepeer's terminal
+    still stops speech at once."""
+
+    def __init__(self, switch: Switch, speech: TrackedSpeech) -> None:
+        self._switch = switch
+        self._speech = speech
+        switch.start(self._pressed)
+
+    def _pressed(self, key: str) -> None:
+        if self._speech.speaking.is_set():
+            self._speech.stop()
+
+    def close(self) -> None:
+        self._switch.close()
