@@ -164,7 +164,7 @@ class Assistant:
     def handle(self, heard: Heard) -> None:
         """Act on one utterance in the current state."""
         if self.state is State.DICTATING:
-            self._follow(self.composer.hear(heard.text))
+            self._follow(self.composer.hear(heard))
             return
         interpretation = self.engines.matcher.interpret(heard, ALLOWED[self.state])
         if self.state is State.SLEEPING:

@@ -13,9 +13,10 @@ from enum import Enum
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, NewReply, Post, SiteLimits, Topic
 from voicepeer.forum.checks import check_reply
+from voicepeer.recognition.base import Heard
 from voicepeer.voice import phrasing
 from voicepeer.voice.dictation import Draft
-from voicepeer.voice.dictation_commands import DictationAction, dictation_action
+from voicepeer.voice.dictation_commands import DictationAction, heard_action
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox
 
 Say = Callable[[str], None]
@@ -71,9 +72,9 @@ class Composer:
             self._say(f"Replying to {whom} in {topic.title}. Say your reply, then say send it. "
                       "Take your time.")
 
-    def hear(self, utterance: str) -> Next:
+    def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
-        action = dictation_action(utterance)
+        action = heard_action(heard)
         if action is DictationAction.SEND:
             return self.ask_to_post()
         if action is DictationAction.CANCEL:
@@ -93,7 +94,7 @@ class Composer:
         elif action is DictationAction.HELP:
             self._say(DICTATION_HELP)
         else:
-            self.draft.add(utterance)
+            self.draft.add(heard.text)
         self.save()
         return Next.DICTATING
 

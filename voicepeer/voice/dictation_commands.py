@@ -12,6 +12,7 @@ from enum import Enum
 from rapidfuzz import fuzz
 
 from voicepeer.commands.matcher import normalize
+from voicepeer.recognition.base import Heard
 
 
 class DictationAction(Enum):
@@ -34,14 +35,29 @@ DICTATION_PHRASES: dict[DictationAction, tuple[str, ...]] = {
     DictationAction.HELP: ("help", "what can i say"),
 }
 
+MAX_COMMAND_WORDS = 5
+"""Longer utterances are always reply text."""
 MIN_SCORE = 85.0
 """Fuzzy score (0-100) a whole utterance needs to count as an editing command."""
+
+
+def heard_action(heard: Heard) -> DictationAction | None:
+    """The editing command an utterance is: its best reading, or — for a short utterance —
+    another reading the recognizer offers (a command grammar's, next to the free-text one)."""
+    action = dictation_action(heard.text)
+    if action is not None or len(heard.text.split()) > MAX_COMMAND_WORDS:
+        return action
+    for alternative in heard.alternatives:
+        action = dictation_action(alternative)
+        if action is not None:
+            return action
+    return None
 
 
 def dictation_action(utterance: str) -> DictationAction | None:
     """The editing command this whole utterance is, or ``None`` when it is reply text."""
     text = normalize(utterance)
-    if not text or len(text.split()) > 5:
+    if not text or len(text.split()) > MAX_COMMAND_WORDS:
         return None
     best: tuple[float, DictationAction | None] = (0.0, None)
     for action, phrases in DICTATION_PHRASES.items():
