@@ -116,7 +116,7 @@ def make_recognizer(
         from voicepeer.recognition.sphinx import SphinxRecognizer
 
         return SphinxRecognizer(model_dir=model_path, dictation_lm=settings.dictation_lm_path,
-                                aliases=aliases)
+                                dictation_model=settings.dictation_model, aliases=aliases)
     if chosen == "vosk":
         from voicepeer.recognition.vosk_engine import VoskRecognizer, locate_vosk_model
 

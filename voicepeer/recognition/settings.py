@@ -17,8 +17,13 @@ class RecognitionSettings:
     """Speech engine: "sphinx" (bundled English model) or "vosk" (needs a Vosk model)."""
     model_path: Path | None = None
     """Vosk model directory, or PocketSphinx acoustic model directory; empty = default."""
+    dictation_model: str = field(default="peer_support",
+                                 metadata={"choices": ("peer_support", "general")})
+    """PocketSphinx dictation vocabulary: "peer_support" (a model built from forum-style
+    replies, more accurate for them) or "general" (the bundled 134,000-word English model)."""
     dictation_lm_path: Path | None = None
-    """PocketSphinx language model for dictation (ARPA or binary); empty = bundled."""
+    """PocketSphinx language model file for dictation (ARPA or binary); overrides
+    dictation_model when set."""
     aliases: Mapping[str, str] = field(default_factory=dict)
     """The caregiver's own words for commands: phrase -> intent name, e.g. "onwards" = "next"."""
     device: str = ""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Iterable, Mapping
+from importlib import resources
 from pathlib import Path
 
 from voicepeer.commands.intents import Intent
@@ -43,6 +44,8 @@ MIN_GRAMMAR_SCORE = 0.45
 MAX_EXTRA_LM_WORDS = 1
 
 INITIAL_CMN = "50.0,-6.56,-3.26,11.51,-4.19,-1.29,-5.45,-9.49,-3.26,-3.58,2.58,-3.39,-4.58"
+
+PEER_SUPPORT_CORPUS = "data/peer_support.txt"
 
 _COMMAND = "command"
 _COMMAND_LM = "command_lm"
@@ -75,6 +78,7 @@ class SphinxRecognizer:
         model_dir: Path | None = None,
         dictionary: Path | None = None,
         dictation_lm: Path | None = None,
+        dictation_model: str = "peer_support",
         aliases: Mapping[str, Intent] | None = None,
         command_intents: Iterable[Intent] | None = None,
         sample_rate: int = 16_000,
@@ -84,7 +88,8 @@ class SphinxRecognizer:
         self._sample_rate = sample_rate
         hmm = model_dir or Path(pocketsphinx.get_model_path("en-us/en-us"))
         dic = dictionary or Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
-        lm = dictation_lm or Path(pocketsphinx.get_model_path("en-us/en-us.lm.bin"))
+        general_lm = Path(pocketsphinx.get_model_path("en-us/en-us.lm.bin"))
+        lm = dictation_lm or general_lm
         for what, path in (("acoustic model", hmm), ("dictionary", dic), ("language model", lm)):
             if not path.exists():
                 raise _missing_model(what, path)
@@ -117,10 +122,13 @@ class SphinxRecognizer:
                 self._decoder.add_lm_file(_COMMAND_LM, str(command_lm))
             except (RuntimeError, ValueError) as error:
                 raise SpeechEngineError(f"the command model did not load: {error}") from error
-        try:
-            self._decoder.add_lm_file(_DICTATION, str(lm))
-        except (RuntimeError, ValueError, OSError) as error:
-            raise _missing_model("language model", lm, error) from error
+            if dictation_lm is None and dictation_model == "peer_support":
+                lm = write_arpa(self._peer_support_sentences(sentences),
+                                Path(folder) / "peer_support.lm")
+            try:
+                self._decoder.add_lm_file(_DICTATION, str(lm))
+            except (RuntimeError, ValueError, OSError) as error:
+                raise _missing_model("language model", lm, error) from error
         self._mode: ListenMode | None = None
         self._in_utterance = False
         self._utterance_audio: list[bytes] = []
@@ -128,6 +136,15 @@ class SphinxRecognizer:
         self._matcher = CommandMatcher(aliases=aliases)
         self.last_features: dict[str, float | str] = {}
         """How the last command decision was reached (for diagnostics and tuning)."""
+
+    def _peer_support_sentences(self, command_sentences: list[str]) -> list[str]:
+        """Forum-style replies written for voicepeer, plus the commands said while
+        dictating ("scratch that", "read it back"), limited to words in the dictionary."""
+        text = resources.files("voicepeer.recognition").joinpath(PEER_SUPPORT_CORPUS)
+        lines = [" ".join(line.lower().split()) for line in text.read_text("utf-8").splitlines()]
+        sentences = [line for line in lines if line and not line.startswith("#")]
+        sentences += sorted(set(command_sentences))
+        return [s for s in sentences if all(w in self._known_words for w in s.split())]
 
     @staticmethod
     def _dictionary_words(path: Path) -> set[str]:
@@ -221,9 +238,9 @@ class SphinxRecognizer:
         # Two passes: the first leaves the decoder's cepstral mean fitted to this very
         # utterance (this voice, this microphone, this room), the second decodes with it.
         heard, heard_score = self._decode_whole(_COMMAND_LM, audio, passes=2)
-        words = [(seg.word, seg.end_frame) for seg in self._decoder.seg()]
+        words = self._segments()
         grammar, grammar_score = self._decode_whole(_COMMAND, audio)
-        words += [(seg.word, seg.end_frame) for seg in self._decoder.seg()]
+        words += self._segments()
         self.last_features = {"seconds": len(audio) / 2 / self._sample_rate, "lm": heard,
                               "lm_score": heard_score, "grammar": grammar,
                               "score": grammar_score, "shape": self._shapes.shape(grammar)}
@@ -241,6 +258,10 @@ class SphinxRecognizer:
             return self._search(text, audio, words)
         alternatives = tuple(t for t in (heard, grammar) if t and t != text)
         return Recognition(text, confidence, alternatives)
+
+    def _segments(self) -> list[tuple[str, int]]:
+        """(word, last frame) of the last decode; nothing when nothing was decoded."""
+        return [(seg.word, seg.end_frame) for seg in self._decoder.seg() or ()]
 
     def _search(self, text: str, audio: bytes, words: list[tuple[str, int]]) -> Recognition:
         """"search for fatigue": the audio after the search words is read with the
