@@ -31,7 +31,8 @@ def register(subparsers: Any) -> None:
     source.add_argument("--mic", action="store_true", help="listen to the microphone (default)")
     parser.add_argument("--mode", choices=("command", "dictation"), default="command")
     parser.add_argument("--engine", choices=("sphinx", "vosk"), default=None,
-                        help="speech engine (default: the configured one, sphinx)")
+                        help="speech engine (default: Vosk once an English Vosk model is "
+                             "installed, PocketSphinx until then)")
     parser.add_argument("--model", type=Path, metavar="PATH",
                         help="Vosk model directory or PocketSphinx acoustic model directory")
     parser.add_argument("--json", action="store_true", help="one JSON object per utterance")

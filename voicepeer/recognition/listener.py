@@ -112,6 +112,8 @@ def make_recognizer(
     aliases = {phrase: Intent(name) for phrase, name in settings.aliases.items()}
     chosen = engine or settings.engine
     model_path = model or settings.model_path
+    if chosen == "auto":
+        chosen = "vosk" if model_path is not None or _installed_vosk_model() else "sphinx"
     if chosen == "sphinx":
         from voicepeer.recognition.sphinx import SphinxRecognizer
 
@@ -121,7 +123,15 @@ def make_recognizer(
         from voicepeer.recognition.vosk_engine import VoskRecognizer, locate_vosk_model
 
         return VoskRecognizer(locate_vosk_model(model_path), aliases=aliases)
-    raise ConfigError(f'unknown speech engine "{chosen}": use "sphinx" or "vosk"')
+    raise ConfigError(f'unknown speech engine "{chosen}": use "auto", "sphinx" or "vosk"')
+
+
+def _installed_vosk_model() -> bool:
+    try:
+        from voicepeer.speech_models.locations import find_vosk_model
+    except ImportError:
+        return False
+    return find_vosk_model() is not None
 
 
 def make_listener(

@@ -13,10 +13,13 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class RecognitionSettings:
-    engine: str = field(default="sphinx", metadata={"choices": ("sphinx", "vosk")})
-    """Speech engine: "sphinx" (bundled English model) or "vosk" (needs a Vosk model)."""
+    engine: str = field(default="auto", metadata={"choices": ("auto", "sphinx", "vosk")})
+    """Speech engine: "sphinx" (bundled English model), "vosk" (needs a Vosk model from
+    'voicepeer models download'), or "auto": Vosk once an English Vosk model is installed,
+    PocketSphinx until then."""
     model_path: Path | None = None
-    """Vosk model directory, or PocketSphinx acoustic model directory; empty = default."""
+    """Vosk model directory (with engine "sphinx": a PocketSphinx acoustic model directory);
+    empty = the installed or bundled default."""
     dictation_model: str = field(default="peer_support",
                                  metadata={"choices": ("peer_support", "general")})
     """PocketSphinx dictation vocabulary: "peer_support" (a model built from forum-style
