@@ -86,6 +86,9 @@ def test_wizard_through_a_terminal_with_sound(
     term.expect(r"Step 5 of 7")
     if find_target("aliases") is not None:
         term.expect(r"Word = command: ")
+        term.send("onwards = fly")
+        term.expect(r"Please type it as")
+        term.expect(r"Word = command: ")
         term.send("onwards = next")
         term.expect(r"Word = command: ")
         term.send("")
@@ -109,6 +112,8 @@ def test_wizard_through_a_terminal_with_sound(
     assert settings.voice.content_note_topics == ("relapse",)
     assert "[speech] rate_wpm: 160 → 130" in term.output
     assert (settings.switches.mode, settings.switches.key) == ("tap", "f5")
+    assert dict(settings.recognition.aliases) == {"onwards": "next"}
+    assert '"onwards" will mean "next"' in term.output
     assert 'I heard "next post". The microphone works.' in heard
 
 

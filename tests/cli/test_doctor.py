@@ -213,3 +213,19 @@ def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
         check = check_vosk_model(Settings(recognition=RecognitionSettings(
             engine="vosk", model_path=korean)))
         assert check.ok is True, check.detail
+
+
+def test_recognizer_decodes_a_spoken_phrase() -> None:
+    from voicepeer.config.health import check_recognizer
+    from voicepeer.errors import SpeechEngineError
+
+    check = check_recognizer()
+    assert check.ok is True
+    assert 'heard as "next post"' in check.detail
+
+    def stuck(pcm: bytes) -> str:
+        raise SpeechEngineError("the speech recognizer gave no answer within 30 s")
+
+    check = check_recognizer(recognize=stuck)
+    assert check.ok is False
+    assert "no answer within 30 s" in check.detail and "scripts/setup" in check.fix

@@ -52,7 +52,7 @@ def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[C
                    check_speaker(settings.speech.output_device)]
     checks += [
         check_speech_output(settings),
-        check_recognizer(),
+        check_recognizer(settings=settings),
         check_vosk_model(settings),
         check_credentials_file(),
         *check_forum(settings),

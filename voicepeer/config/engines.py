@@ -7,7 +7,7 @@ import logging
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,37 +104,54 @@ def open_microphone(device: str = "") -> Microphone:
 
 _RECOGNIZE_SCRIPT = """
 import json, sys
-from voicepeer.commands.intents import Intent
+from voicepeer.config import load_settings
+from voicepeer.recognition import make_listener
 from voicepeer.recognition.base import ListenMode
-from voicepeer.recognition.engine import decode
-from voicepeer.recognition.sphinx import SphinxRecognizer
-aliases = {phrase: Intent(name) for phrase, name in json.loads(sys.argv[1]).items()}
-recognizer = SphinxRecognizer(aliases=aliases)
-print(json.dumps(decode(recognizer, sys.stdin.buffer.read(), ListenMode.COMMAND).text))
+listener = make_listener("wav", load_settings(sys.argv[1]).recognition, path=sys.argv[2])
+texts = []
+while (heard := listener.listen(ListenMode.COMMAND)) is not None:
+    texts.append(heard.text)
+listener.close()
+print(json.dumps(texts))
 """
 RECOGNIZE_TIMEOUT_S = 30.0
 
 
-def recognize_command(pcm: bytes, aliases: Mapping[str, Any]) -> str:
-    """What the command recognizer (PocketSphinx, command grammar) makes of ``pcm``.
+def recognize_command(pcm: bytes, settings: Any) -> str:
+    """What voicepeer, listening for a command, makes of ``pcm``: the same listener, engine,
+    model, silence timing and personal command words it uses when running. Utterances it
+    splits the audio into are joined with " / ".
 
-    In a child process with a time limit: a stuck decoder must not freeze the set-up.
+    In a child process with a time limit: a stuck decoder must not freeze the set-up. The
+    settings reach it as a settings file, the one format both sides already share.
     """
     import json
+    import tempfile
+    import wave
 
-    known = {phrase: str(name) for phrase, name in aliases.items()}
-    try:
-        done = subprocess.run([sys.executable, "-c", _RECOGNIZE_SCRIPT, json.dumps(known)],
-                              input=prepare_for_recognizer(pcm, INPUT_SAMPLE_RATE),
-                              capture_output=True, timeout=RECOGNIZE_TIMEOUT_S, check=False)
-    except subprocess.TimeoutExpired:
-        raise SpeechEngineError(
-            f"the speech recognizer gave no answer within {RECOGNIZE_TIMEOUT_S:.0f} s") from None
+    from voicepeer.config.writer import write_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        config, audio = Path(folder) / "config.toml", Path(folder) / "said.wav"
+        write_file(config, settings)
+        with wave.open(str(audio), "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(INPUT_SAMPLE_RATE)
+            wav.writeframes(prepare_for_recognizer(pcm, INPUT_SAMPLE_RATE, pad_s=0.5))
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", _RECOGNIZE_SCRIPT, str(config), str(audio)],
+                capture_output=True, timeout=RECOGNIZE_TIMEOUT_S, check=False)
+        except subprocess.TimeoutExpired:
+            raise SpeechEngineError(
+                f"the speech recognizer gave no answer within {RECOGNIZE_TIMEOUT_S:.0f} s"
+            ) from None
     if done.returncode != 0:
         last = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
         raise SpeechEngineError(f"the speech recognizer failed: {last[0]}")
-    text = json.loads(done.stdout)
-    return text if isinstance(text, str) else ""
+    texts = json.loads(done.stdout)
+    return " / ".join(t for t in texts if isinstance(t, str) and t)
 
 
 def download_model(name: str, settings: Any) -> Path:
@@ -151,7 +168,7 @@ class WizardEngines:
     connect_account: Callable[[str], bool] = connect_account
     speak_preview: SpeakPreview = speak_preview
     open_microphone: Callable[[str], Microphone] = open_microphone
-    recognize_command: Callable[[bytes, Mapping[str, Any]], str] = recognize_command
+    recognize_command: Callable[[bytes, Any], str] = recognize_command
     download_model: Callable[[str, Any], Path] = download_model
     unavailable: dict[str, str] = field(default_factory=dict)
 

@@ -151,8 +151,28 @@ def check_speaker(device: str = "") -> Check:
     return Check("speaker", True, f"playing works ({chosen or 'default device'})")
 
 
-def check_recognizer(make_recognizer: Callable[[], object] | None = None) -> Check:
-    """The built-in English command recognizer (PocketSphinx) loads."""
+def _spoken_test_phrase(text: str) -> bytes | None:
+    """``text`` said by espeak-ng as 16 kHz mono PCM, or ``None`` without espeak-ng."""
+    from voicepeer.audio.input import read_wav
+
+    try:
+        wav = _espeak_ng("en-us", 130, text)
+    except (OSError, RuntimeError, subprocess.SubprocessError):
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "phrase.wav"
+        path.write_bytes(wav)
+        return read_wav(path).tobytes()
+
+
+def check_recognizer(
+    make_recognizer: Callable[[], object] | None = None,
+    recognize: Callable[[bytes], str] | None = None,
+    settings: Settings | None = None,
+) -> Check:
+    """The built-in English command recognizer (PocketSphinx) loads, and the configured
+    recognizer decodes a spoken phrase."""
+    fix = "Reinstall voicepeer with scripts/setup (the English model comes with it)."
     if make_recognizer is None:
         from voicepeer.recognition.sphinx import SphinxRecognizer
 
@@ -161,16 +181,29 @@ def check_recognizer(make_recognizer: Callable[[], object] | None = None) -> Che
     try:
         recognizer = make_recognizer()
     except VoicepeerError as error:
-        return Check("speech recognizer", False, str(error),
-                     "Reinstall voicepeer with scripts/setup (the English model comes with it).")
+        return Check("speech recognizer", False, str(error), fix)
     except Exception as error:
-        return Check("speech recognizer", False, f"PocketSphinx failed to start: {error}",
-                     "Reinstall voicepeer with scripts/setup.")
+        return Check("speech recognizer", False, f"PocketSphinx failed to start: {error}", fix)
     close = getattr(recognizer, "close", None)
     if callable(close):
         close()
-    return Check("speech recognizer", True,
-                 f"PocketSphinx English model loads ({time.monotonic() - started:.1f} s)")
+    detail = f"PocketSphinx English model loads ({time.monotonic() - started:.1f} s)"
+    phrase = _spoken_test_phrase("next post")
+    if phrase is None:
+        return Check("speech recognizer", True, detail + "; no voice to test it with")
+    if recognize is None:
+        from voicepeer.config.engines import recognize_command
+
+        def recognize(pcm: bytes) -> str:
+            return recognize_command(pcm, settings or Settings())
+    try:
+        heard = recognize(phrase)
+    except VoicepeerError as error:
+        return Check("speech recognizer", False, f"{detail}, but decoding failed: {error}",
+                     fix + " If it still fails, run 'voicepeer --debug doctor' and send the "
+                     "log to whoever supports you.")
+    return Check("speech recognizer", True, f'{detail}; a test phrase "next post" was heard '
+                 f'as "{heard}"')
 
 
 def check_vosk_model(settings: Settings) -> Check:
@@ -208,11 +241,11 @@ def check_vosk_model(settings: Settings) -> Check:
     return Check("dictation model", True, f"Vosk model ready in {folder}")
 
 
-def _espeak_ng(voice: str, rate_wpm: int) -> bytes:
+def _espeak_ng(voice: str, rate_wpm: int, text: str = "hello") -> bytes:
     program = shutil.which("espeak-ng")
     if program is None:
         raise FileNotFoundError("espeak-ng is not installed")
-    done = subprocess.run([program, "-v", voice, "-s", str(rate_wpm), "--stdout", "hello"],
+    done = subprocess.run([program, "-v", voice, "-s", str(rate_wpm), "--stdout", text],
                           capture_output=True, timeout=SYNTH_TIMEOUT_S, check=False)
     if done.returncode != 0:
         raise RuntimeError(done.stderr.decode(errors="replace").strip() or "espeak-ng failed")

@@ -20,6 +20,9 @@ SPEECH_DBFS = -42.0
 NOISE_MARGIN_DB = 12.0
 MIN_GAP_S = 0.08
 """Quieter stretches shorter than this are part of a word (a 't' or 'p'), not a pause."""
+HISS_RMS = 30.0
+"""Level (int16 units, about -61 dB) of the hiss a real microphone always has; added to the
+audio for the recognition test, since the recognizer is tuned to hear speech over it."""
 PAUSE_MARGIN = 2.0
 """The suggested timeout is the longest pause heard times this, so a slower day still fits."""
 
@@ -154,5 +157,5 @@ def prepare_for_recognizer(pcm: bytes, sample_rate: int, pad_s: float = 0.3) -> 
     edge = np.zeros(int(sample_rate * pad_s), dtype=np.int32)
     samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype=np.int16).astype(np.int32)
     samples = np.concatenate([edge, samples, edge])
-    hiss = np.random.default_rng(0).normal(0.0, 8.0, samples.size).astype(np.int32)
+    hiss = np.random.default_rng(0).normal(0.0, HISS_RMS, samples.size).astype(np.int32)
     return bytes(np.clip(samples + hiss, -32768, 32767).astype(np.int16).tobytes())

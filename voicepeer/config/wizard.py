@@ -276,13 +276,20 @@ class Wizard:
     def _recognition_test(self, pcm: bytes) -> bool:
         """True when the test phrase was understood, or the recognizer cannot be tried."""
         try:
-            heard = self.engines.recognize_command(pcm, self.current("aliases") or {})
+            heard = self.engines.recognize_command(pcm, self.settings)
         except Exception as error:
             self.note(f"The microphone records, but the recognition test could not run "
                       f"({describe(error)}). Run voicepeer doctor.")
             return True  # trying again would fail the same way
         if heard.strip() == TEST_PHRASE:
             self.io.say(f'  I heard "{heard}". The microphone works.')
+            return True
+        parts = heard.split(" / ")
+        if len(parts) > 1 and parts[0].strip() == TEST_PHRASE.split()[0]:
+            # The words were heard, but as two commands: the wait suggested next fixes that.
+            self.io.say(f'  I heard "{heard}": the pause after "{parts[0]}" was longer than I '
+                        "wait, so I took them as separate commands. The microphone works; "
+                        "the wait suggested next fixes the rest.")
             return True
         self.io.say(f'  I heard "{heard or "nothing I understood"}" instead of '
                     f'"{TEST_PHRASE}". A closer microphone or a quieter room may help.')

@@ -1,0 +1,50 @@
+"""The microphone step's judgement on real speech: split commands and the suggested wait."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from tests.config.test_sound_check import silence, spoken
+from voicepeer.config.engines import WizardEngines
+from voicepeer.config.prompter import Prompter
+from voicepeer.config.wizard import Wizard
+from voicepeer.settings import Settings
+
+RATE = 16_000
+
+
+def wizard(answers: str = "") -> tuple[Wizard, io.StringIO]:
+    out = io.StringIO()
+    return Wizard(Settings(), Prompter(io.StringIO(answers), out), WizardEngines()), out
+
+
+def test_a_long_pause_splits_the_phrase_and_a_longer_wait_is_suggested(tmp_path: Path) -> None:
+    pcm = (silence(0.5, 30) + spoken("next", tmp_path, "a") + silence(1.6, 30)
+           + spoken("post", tmp_path, "b") + silence(1.0, 30))
+    chosen, out = wizard("\n")  # Enter: accept the suggestion
+    assert chosen._recognition_test(pcm) is True
+    assert "took them as separate commands" in out.getvalue()
+    chosen._suggest_silence(pcm)
+    suggested = chosen.settings.recognition.command_silence_s
+    assert suggested == pytest.approx(min(5.0, 2 * 1.6), abs=0.4)
+    assert suggested > Settings().recognition.command_silence_s
+    # Replies get at least twice the command wait.
+    assert chosen.settings.recognition.dictation_silence_s >= 2 * suggested
+    assert f"Suggested wait before I answer: {suggested} s" in out.getvalue()
+
+
+def test_the_phrase_said_normally_is_understood(tmp_path: Path) -> None:
+    pcm = silence(0.5, 30) + spoken("next post", tmp_path, "np") + silence(1.0, 30)
+    chosen, out = wizard()
+    assert chosen._recognition_test(pcm) is True
+    assert 'I heard "next post". The microphone works.' in out.getvalue()
+
+
+def test_something_else_is_not_taken_for_the_phrase(tmp_path: Path) -> None:
+    pcm = silence(0.5, 30) + spoken("read it back", tmp_path, "rb") + silence(1.0, 30)
+    chosen, out = wizard()
+    assert chosen._recognition_test(pcm) is False
+    assert 'instead of "next post"' in out.getvalue()
