@@ -211,3 +211,38 @@ def test_damaged_language_model_is_model_missing(tmp_path: Path) -> None:
     broken.write_text("this is not an ARPA file\n")
     with pytest.raises(ModelMissingError):
         SphinxRecognizer(dictation_lm=broken)
+
+
+class CountingWavInput:
+    """A WAV file input that counts how often pending audio was dropped."""
+
+    def __init__(self, path: Path) -> None:
+        from voicepeer.audio.input import WavFileInput
+
+        self.source = WavFileInput(path)
+        self.sample_rate = self.source.sample_rate
+        self.discards = 0
+
+    def read(self, seconds: float) -> bytes:
+        return self.source.read(seconds)
+
+    def discard_pending(self) -> None:
+        self.discards += 1
+
+    def close(self) -> None:
+        self.source.close()
+
+
+def test_dictation_cut_at_the_maximum_keeps_what_follows(
+    recognizer: SphinxRecognizer, tmp_path: Path
+) -> None:
+    sentence = "I have been feeling very tired since the weekend and my legs are weak"
+    path = write_wav(tmp_path / "long.wav", utterances([sentence] * 4 + [3.0], wpm=140))
+    source = CountingWavInput(path)
+    listener = AudioListener(source, recognizer, RecognitionSettings(max_dictation_s=10.0))
+    first = listener.listen(ListenMode.DICTATION)
+    second = listener.listen(ListenMode.DICTATION)
+    assert first is not None and second is not None
+    assert first.text and second.text
+    # Dropped before the first piece only: the second piece follows straight on.
+    assert source.discards == 1

@@ -54,11 +54,16 @@ class AudioListener:
                                       audio_input.sample_rate)
         self.last_recognition: Recognition | None = None
         """The engine's full verdict on the last utterance (n-best, rejection)."""
+        self._cut_short = False
         self.last_audio: bytes = b""
         """Audio of the last utterance (kept in memory only, never written anywhere)."""
 
     def listen(self, mode: ListenMode) -> Heard | None:
-        self.audio_input.discard_pending()
+        if not self._cut_short:
+            self.audio_input.discard_pending()
+        # else: the last utterance hit the maximum length while the person was still
+        # speaking; what they said meanwhile is kept, not dropped.
+        self._cut_short = False
         endpointer = self._endpointer
         endpointer.settings = endpoint_settings(self.settings, mode)
         endpointer.reset()
@@ -80,6 +85,7 @@ class AudioListener:
             if audio:
                 self.recognizer.accept(audio)
             if event in (Event.ENDED, Event.TRUNCATED):
+                self._cut_short = event is Event.TRUNCATED
                 return self._finish(endpointer, event.value)
             if self._on_partial is not None and endpointer.in_speech:
                 partial = self.recognizer.partial()
