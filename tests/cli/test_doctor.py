@@ -229,3 +229,18 @@ def test_recognizer_decodes_a_spoken_phrase() -> None:
     check = check_recognizer(recognize=stuck)
     assert check.ok is False
     assert "no answer within 30 s" in check.detail and "scripts/setup" in check.fix
+
+
+def test_recognizer_without_a_voice_to_test_with(monkeypatch: pytest.MonkeyPatch) -> None:
+    from voicepeer.config import health
+    from voicepeer.errors import ModelMissingError
+
+    monkeypatch.setattr(health, "_spoken_test_phrase", lambda text: None)  # no espeak-ng
+    check = health.check_recognizer()
+    assert check.ok is True and "model loads" in check.detail
+
+    def missing() -> object:
+        raise ModelMissingError("PocketSphinx acoustic model could not be loaded from /x")
+
+    check = health.check_recognizer(make_recognizer=missing)
+    assert check.ok is False and "scripts/setup" in check.fix

@@ -170,9 +170,29 @@ def check_recognizer(
     recognize: Callable[[bytes], str] | None = None,
     settings: Settings | None = None,
 ) -> Check:
-    """The built-in English command recognizer (PocketSphinx) loads, and the configured
-    recognizer decodes a spoken phrase."""
+    """The configured recognizer loads and decodes a spoken phrase (loading alone is checked
+    when there is no voice to say the phrase)."""
     fix = "Reinstall voicepeer with scripts/setup (the English model comes with it)."
+    started = time.monotonic()
+    phrase = _spoken_test_phrase("next post")
+    if phrase is None:
+        return _check_recognizer_loads(make_recognizer, fix)
+    if recognize is None:
+        from voicepeer.config.engines import recognize_command
+
+        def recognize(pcm: bytes) -> str:
+            return recognize_command(pcm, settings or Settings())
+    try:
+        heard = recognize(phrase)
+    except VoicepeerError as error:
+        return Check("speech recognizer", False, f"decoding a test phrase failed: {error}",
+                     fix + " If it still fails, run 'voicepeer --debug doctor' and send the "
+                     "log to whoever supports you.")
+    return Check("speech recognizer", True, f'a test phrase "next post" was heard as "{heard}" '
+                 f"({time.monotonic() - started:.1f} s, model loading included)")
+
+
+def _check_recognizer_loads(make_recognizer: Callable[[], object] | None, fix: str) -> Check:
     if make_recognizer is None:
         from voicepeer.recognition.sphinx import SphinxRecognizer
 
@@ -187,23 +207,8 @@ def check_recognizer(
     close = getattr(recognizer, "close", None)
     if callable(close):
         close()
-    detail = f"PocketSphinx English model loads ({time.monotonic() - started:.1f} s)"
-    phrase = _spoken_test_phrase("next post")
-    if phrase is None:
-        return Check("speech recognizer", True, detail + "; no voice to test it with")
-    if recognize is None:
-        from voicepeer.config.engines import recognize_command
-
-        def recognize(pcm: bytes) -> str:
-            return recognize_command(pcm, settings or Settings())
-    try:
-        heard = recognize(phrase)
-    except VoicepeerError as error:
-        return Check("speech recognizer", False, f"{detail}, but decoding failed: {error}",
-                     fix + " If it still fails, run 'voicepeer --debug doctor' and send the "
-                     "log to whoever supports you.")
-    return Check("speech recognizer", True, f'{detail}; a test phrase "next post" was heard '
-                 f'as "{heard}"')
+    return Check("speech recognizer", True, f"PocketSphinx English model loads "
+                 f"({time.monotonic() - started:.1f} s); no voice to test it with")
 
 
 def check_vosk_model(settings: Settings) -> Check:
