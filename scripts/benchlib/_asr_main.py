@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(figures))
     else:
         for key, value in figures.items():
-            print(f"{key:28} {value}")
+            print(f"{key:40} {value}")
     return 0
 
 

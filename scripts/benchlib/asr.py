@@ -108,6 +108,11 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
             by_condition[o.item.condition.name].append(o)
         for name, group in sorted(by_condition.items()):
             figures[f"intent_accuracy_{name}"] = sum(o.correct for o in group) / len(group)
+        by_voice: dict[str, list[Outcome]] = defaultdict(list)
+        for o in commands:
+            by_voice[o.item.voice].append(o)
+        for voice, group in sorted(by_voice.items()):
+            figures[f"intent_accuracy_voice_{voice}"] = sum(o.correct for o in group) / len(group)
         figures["commands"] = len(commands)
         figures["rtf_command"] = (sum(o.decode_s for o in commands + chatter)
                                   / sum(o.audio_s for o in commands + chatter))
