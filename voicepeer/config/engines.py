@@ -114,7 +114,8 @@ while (heard := listener.listen(ListenMode.COMMAND)) is not None:
 listener.close()
 print(json.dumps(texts))
 """
-RECOGNIZE_TIMEOUT_S = 30.0
+RECOGNIZE_TIMEOUT_S = 120.0
+"""Long enough for a slow computer to load the recognizer's models (about 10 s here)."""
 
 
 def recognize_command(pcm: bytes, settings: Any) -> str:

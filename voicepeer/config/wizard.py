@@ -258,6 +258,7 @@ class Wizard:
                 recording = record_utterance(microphone, INPUT_SAMPLE_RATE)
                 if recording.heard_speech:
                     heard_speech = recording.pcm
+                    self.io.say("  Got it. Checking what was said (this takes a few seconds)...")
                     if self._recognition_test(recording.pcm):
                         break
                 else:
