@@ -72,7 +72,7 @@ class PacedInput:
 
 
 def _child(workdir: Path) -> dict[str, float | int]:
-    from tests.support.spoken import conversation
+    from tests.support.speech_audio import conversation
     from voicepeer.audio.input import WavFileInput
     from voicepeer.commands import CommandMatcher
     from voicepeer.demo_forum import DemoForum

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from tests.support.pulse import PulseAudioServer
-from tests.support.spoken import conversation
+from tests.support.speech_audio import conversation
 from voicepeer.demo_forum import DemoForum
 
 SPEAKER_SINK = "voicepeer_speaker"

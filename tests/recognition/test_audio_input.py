@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tests.recognition.speech_audio import write_wav
+from tests.support.speech_audio import write_wav
 from voicepeer.audio.input import WavFileInput, read_wav, to_mono_16k
 from voicepeer.errors import ConfigError
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.recognition.speech_audio import utterances, write_wav
+from tests.support.speech_audio import utterances, write_wav
 
 pytestmark = pytest.mark.audio
 

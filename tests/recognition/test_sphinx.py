@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from tests.recognition.speech_audio import utterances, write_wav
+from tests.support.speech_audio import utterances, write_wav
 from voicepeer.commands import CommandMatcher, Intent
 from voicepeer.commands.intents import canonical
 from voicepeer.commands.matcher import normalize
@@ -246,3 +246,22 @@ def test_dictation_cut_at_the_maximum_keeps_what_follows(
     assert first.text and second.text
     # Dropped before the first piece only: the second piece follows straight on.
     assert source.discards == 1
+
+
+def test_short_dictated_editing_commands_are_offered_as_a_reading(
+    recognizer: SphinxRecognizer, tmp_path: Path
+) -> None:
+    from voicepeer.commands.editing import DictationAction, heard_action
+
+    said = {"send it": DictationAction.SEND, "scratch that": DictationAction.SCRATCH,
+            "delete last word": DictationAction.DELETE_WORD,
+            "start over": DictationAction.START_OVER}
+    path = write_wav(tmp_path / "editing.wav",
+                     utterances([part for text in said for part in (text, 3.0)]))
+    heard = heard_all(recognizer, path, ListenMode.DICTATION)
+    assert [heard_action(h) for h in heard] == list(said.values()), heard
+    # Ordinary short replies stay text.
+    path = write_wav(tmp_path / "reply.wav", utterances(["thank you so much", 3.0,
+                                                          "I hope it helps", 3.0]))
+    assert [heard_action(h) for h in heard_all(recognizer, path, ListenMode.DICTATION)] == [
+        None, None]

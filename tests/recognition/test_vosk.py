@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from tests.recognition.speech_audio import espeak, utterances, with_hiss, write_wav
+from tests.support.speech_audio import espeak, utterances, with_hiss, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.errors import ModelMissingError
 from voicepeer.recognition.base import ListenMode

@@ -7,6 +7,7 @@ import io
 import subprocess
 import wave
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -65,3 +66,26 @@ def write_wav(
         wav.setframerate(rate)
         wav.writeframes(samples.tobytes())
     return path
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    start_s: float
+    end_s: float
+
+
+def conversation(texts: Sequence[str], path: Path, *, gap_s: float = 3.0,
+                 voice: str = "en-us", wpm: int = 150, seed: int = 7) -> list[Segment]:
+    """Write the texts to a WAV, each followed by ``gap_s`` of hiss; returns where each one
+    was spoken (for measuring how soon voicepeer answers)."""
+    pieces: list[npt.NDArray[np.int16]] = [silence(0.5)]
+    segments = []
+    position = 0.5
+    for text in texts:
+        speech = espeak(text, voice, wpm)
+        segments.append(Segment(text, position, position + speech.size / RATE))
+        pieces += [speech, silence(gap_s)]
+        position += speech.size / RATE + gap_s
+    write_wav(path, with_hiss(np.concatenate(pieces), seed=seed))
+    return segments

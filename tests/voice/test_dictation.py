@@ -1,6 +1,6 @@
+from voicepeer.commands.editing import DictationAction, dictation_action, heard_action
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.dictation import Draft, tokenize_dictation
-from voicepeer.voice.dictation_commands import DictationAction, dictation_action, heard_action
 
 
 def dictate(*utterances: str) -> Draft:

@@ -1,4 +1,4 @@
-"""Editing commands while dictating.
+"""Editing commands while dictating ("send it", "scratch that", "delete last word" …).
 
 A command counts only when it is the whole utterance ("send it" on its own); inside a
 sentence the same words are text ("I will send it tomorrow"). Matching is strict for that
@@ -66,3 +66,8 @@ def dictation_action(utterance: str) -> DictationAction | None:
             if score > best[0]:
                 best = (score, action)
     return best[1] if best[0] >= MIN_SCORE else None
+
+
+def editing_phrases() -> list[str]:
+    """Every phrasing of every editing command (for recognizers' command models)."""
+    return [phrase for phrases in DICTATION_PHRASES.values() for phrase in phrases]

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 
+from voicepeer.commands.editing import dictation_action, editing_phrases
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.matcher import CommandMatcher
 from voicepeer.errors import ModelMissingError, SpeechEngineError
@@ -42,6 +43,9 @@ EXTRA_PRONUNCIATIONS: Mapping[str, str] = {"shush": "SH AH SH", "voicepeer": "V 
 # Duration is deliberately not used: slow speakers must not be rejected for taking time.
 MIN_GRAMMAR_SCORE = 0.45
 MAX_EXTRA_LM_WORDS = 1
+MAX_EDITING_COMMAND_S = 3.0
+"""Dictated utterances longer than this (seconds, silence trimmed) are never editing
+commands, so long dictation costs no second decode."""
 
 INITIAL_CMN = "50.0,-6.56,-3.26,11.51,-4.19,-1.29,-5.45,-9.49,-3.26,-3.58,2.58,-3.39,-4.58"
 
@@ -116,8 +120,12 @@ class SphinxRecognizer:
             raise SpeechEngineError(f"the command grammar did not load: {error}") from error
         sentences = command_sentences(aliases, known_words=self._known_words,
                                       intents=command_intents)
+        # The command model also knows the editing commands said while dictating, so a
+        # short dictated utterance can be checked against them (see _editing_reading).
+        editing = [p for p in editing_phrases()
+                   if all(w in self._known_words for w in p.split())]
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as folder:
-            command_lm = write_arpa(sentences, Path(folder) / "commands.lm")
+            command_lm = write_arpa([*sentences, *editing], Path(folder) / "commands.lm")
             try:
                 self._decoder.add_lm_file(_COMMAND_LM, str(command_lm))
             except (RuntimeError, ValueError) as error:
@@ -186,9 +194,10 @@ class SphinxRecognizer:
             raise SpeechEngineError("audio given to the recognizer before start()")
         if len(pcm) % 2:
             pcm = pcm[:-1]
+        # Commands are decoded whole at the end, trimmed (see finish()); dictation is kept
+        # too, for the editing-command check of short utterances.
+        self._utterance_audio.append(pcm)
         if self._mode is ListenMode.COMMAND:
-            # Commands are decoded whole at the end, trimmed (see finish()).
-            self._utterance_audio.append(pcm)
             return
         try:
             self._decoder.process_raw(pcm, False, False)
@@ -215,9 +224,26 @@ class SphinxRecognizer:
         finally:
             self._in_utterance = False
         hyp = self._decoder.hyp()
-        if hyp is None or not hyp.hypstr.strip():
-            return Recognition("", 0.0, out_of_grammar=self._mode is ListenMode.COMMAND)
-        return Recognition(" ".join(hyp.hypstr.split()), _clamp(hyp.score), ())
+        text = " ".join(hyp.hypstr.split()) if hyp is not None else ""
+        score = _clamp(hyp.score) if hyp is not None else 0.0
+        editing = self._editing_reading(text)
+        if not text and not editing:
+            return Recognition("", 0.0)
+        return Recognition(text, score, (editing,) if editing and editing != text else ())
+
+    def _editing_reading(self, dictated: str) -> str:
+        """For a short utterance, the editing command ("send it", "scratch that") the command
+        model hears in it, or "". Free dictation hears such short commands badly; the
+        command model, which reads other speech as a jumble matching nothing, hears them
+        well. The voice loop takes it only when the whole utterance is such a command."""
+        audio = trim_silence(b"".join(self._utterance_audio), keep_s=0.15)
+        self._utterance_audio = []
+        seconds = len(audio) / 2 / self._sample_rate
+        if not audio or seconds > MAX_EDITING_COMMAND_S or len(dictated.split()) > 5:
+            return ""
+        self._mode = None  # the next start() activates the search it needs
+        heard, _ = self._decode_whole(_COMMAND_LM, audio, passes=2)
+        return heard if dictation_action(heard) is not None else ""
 
     def _decode_whole(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
         try:

@@ -10,13 +10,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
+from voicepeer.commands.editing import DictationAction, heard_action
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, NewReply, Post, SiteLimits, Topic
 from voicepeer.forum.checks import check_reply
 from voicepeer.recognition.base import Heard
 from voicepeer.voice import phrasing
 from voicepeer.voice.dictation import Draft
-from voicepeer.voice.dictation_commands import DictationAction, heard_action
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox
 
 Say = Callable[[str], None]
