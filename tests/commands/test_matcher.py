@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.matcher import MatcherThresholds, normalize
 from voicepeer.commands.numbers import parse_number
@@ -84,6 +84,23 @@ def test_caregiver_alias_is_understood() -> None:
     matcher = CommandMatcher(aliases={"onwards": "next"})  # type: ignore[dict-item]
     verdict = matcher.interpret(Heard("Onwards!"))
     assert verdict.command is not None and verdict.command.intent is Intent.NEXT
+
+
+def test_paused_only_wake_up_and_resume_count_and_strictly() -> None:
+    paused = {Intent.WAKE, Intent.RESUME}
+    assert MATCHER.interpret(Heard("resume"), allowed=paused).command == Command(Intent.RESUME)
+    assert MATCHER.interpret(Heard("next post"), allowed=paused).command is None
+    # Paused is asleep too: a near miss the ordinary threshold would take is refused.
+    lenient = CommandMatcher(thresholds=MatcherThresholds(wake_min_score=80.0))
+    assert MATCHER.interpret(Heard("make up"), allowed=paused).command is None
+    assert lenient.interpret(Heard("make up"), allowed=paused).command is not None
+
+
+def test_confirming_a_post_needs_a_real_yes() -> None:
+    confirming = {Intent.YES, Intent.NO, Intent.HELP, Intent.CANCEL}
+    # The bundled recognizer hears a spoken "help" as "do it": that must never post.
+    interpreted = MATCHER.interpret(Heard("do it"), allowed=confirming)
+    assert interpreted.command is None or interpreted.command.intent is not Intent.YES
 
 
 def test_asleep_only_wake_up_counts_and_strictly() -> None:

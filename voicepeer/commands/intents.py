@@ -64,7 +64,8 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.REPLY: ("reply", "write a reply", "answer", "respond"),
     Intent.SEND: ("send it", "send", "post it", "i'm done", "finished"),
     Intent.CANCEL: ("cancel", "never mind", "forget it"),
-    Intent.YES: ("yes", "yes please", "yeah", "yep", "okay", "correct", "do it"),
+    # No "do it": the bundled recognizer hears a spoken "help" as "do it", and a yes can post.
+    Intent.YES: ("yes", "yes please", "yeah", "yep", "okay", "correct"),
     Intent.NO: ("no", "no thanks", "nope", "not yet", "don't"),
     Intent.HELP: ("help", "what can i say", "commands"),
     Intent.WHERE: ("where am i", "where", "what topic is this"),

@@ -89,7 +89,8 @@ class CommandMatcher:
             if score > best.get(intent, -1.0):
                 best[intent] = score
         ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
-        asleep = allowed is not None and set(allowed) == {Intent.WAKE}
+        # Asleep (or paused), only "wake up" / "resume" are allowed: chatter must not wake.
+        asleep = allowed is not None and set(allowed) <= {Intent.WAKE, Intent.RESUME}
         min_score = self.thresholds.wake_min_score if asleep else self.thresholds.min_score
         if not ranked or ranked[0][1] < min_score:
             return Interpretation(None)
