@@ -26,21 +26,26 @@ LONG_TEXT = " ".join(
 )
 
 
+def speak_until_pressed(speech: TrackedSpeech, master: int, key: bytes) -> float:
+    """Say a long text, press ``key`` a second into it; how long the speech lasted."""
+
+    def press_while_speaking() -> None:
+        speech.speaking.wait(10)
+        time.sleep(1.0)
+        os.write(master, key)
+
+    threading.Thread(target=press_while_speaking, daemon=True).start()
+    started = time.monotonic()
+    speech.say(LONG_TEXT)
+    return time.monotonic() - started
+
+
 def stop_key() -> None:
     """No push-to-talk: any key still stops speech."""
     master, slave = os.openpty()
     speech = TrackedSpeech(make_speech_output("speaker", SpeechSettings(engine="espeak-ng")))
     key = StopKey(TerminalKeySwitch(slave), speech)
-
-    def press_while_speaking() -> None:
-        speech.speaking.wait(10)
-        time.sleep(1.0)
-        os.write(master, b"x")
-
-    threading.Thread(target=press_while_speaking, daemon=True).start()
-    started = time.monotonic()
-    speech.say(LONG_TEXT)
-    say_s = time.monotonic() - started
+    say_s = speak_until_pressed(speech, master, b"x")
     key.close()
     speech.close()
     print(json.dumps({"say_s": say_s, "words": len(LONG_TEXT.split())}))
@@ -52,16 +57,7 @@ def push_to_talk() -> None:
     settings = SwitchSettings(mode="tap", debounce_s=0.2)
     listener = PushToTalkListener(TextListener(io.StringIO("next post\n")),
                                   TerminalKeySwitch(slave), settings, speech)
-
-    def press_while_speaking() -> None:
-        speech.speaking.wait(10)
-        time.sleep(1.0)
-        os.write(master, b" ")
-
-    threading.Thread(target=press_while_speaking, daemon=True).start()
-    started = time.monotonic()
-    speech.say(LONG_TEXT)
-    say_s = time.monotonic() - started
+    say_s = speak_until_pressed(speech, master, b" ")
 
     heard: list[str] = []
     listening = threading.Thread(
