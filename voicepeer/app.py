@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -16,6 +17,7 @@ from voicepeer import paths
 from voicepeer.commands import CommandMatcher, Intent
 from voicepeer.commands.matcher import MatcherThresholds
 from voicepeer.errors import AudioDeviceError, ConfigError
+from voicepeer.forum.credentials import normalize_forum_url
 from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.http import waiting_announcement
@@ -187,14 +189,23 @@ def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseC
     return client
 
 
-def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settings) -> int:
-    """Run the voice loop against the forum at ``url`` until the input ends."""
+def forum_data_dir(forum_key: str) -> Path:
+    """Drafts, outbox and reading places of one forum, kept apart from other forums' so a
+    reply can never be posted to, or resumed on, the wrong forum."""
+    safe = re.sub(r"[^a-z0-9.-]+", "_", forum_key.lower()).strip("_") or "forum"
+    return paths.data_dir() / "forums" / safe
+
+
+def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settings,
+                  *, forum_key: str | None = None) -> int:
+    """Run the voice loop against the forum at ``url`` until the input ends. ``forum_key``
+    names the forum's own data (default: its address; the demo forum's port changes)."""
     if not url:
         raise ConfigError(
             "no forum address: give --forum URL, set forum_url in the [general] section of "
             "the configuration file, or try 'voicepeer demo'"
         )
-    data = paths.data_dir()
+    data = forum_data_dir(forum_key or normalize_forum_url(url).split("://", 1)[1])
     data.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
         io = stack.enter_context(open_io(source, output, settings))
@@ -209,7 +220,7 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
             matcher=make_matcher(settings),
             drafts=DraftStore(data / "drafts"),
             outbox=outbox,
-            places=PlacesFile(paths.state_dir() / "places.json"),
+            places=PlacesFile(data / "places.json"),
             render_post=PostReader(skip_quotes=settings.speech.skip_quotes,
                                    muted_words=settings.voice.muted_words),
             voice=VoiceControls(speech, settings.speech),

@@ -14,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from voicepeer.demo_forum import DemoForum
+
 CONVERSATION = (
     "latest topics\nopen topic one\nnext\nreply\n"
     "thank you for this it helps a lot to know I am not alone\nsend it\nyes\n"
@@ -108,3 +110,20 @@ def test_run_without_a_forum_says_how_to_choose_one() -> None:
                             input="", capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "no forum address: give --forum URL" in result.stderr
+
+
+def test_each_forum_keeps_its_own_drafts(demo_forum_process: str, tmp_path: Path) -> None:
+    put_aside = "open topic one\nreply\nthis reply belongs to the first forum only\ncancel\n"
+    first = subprocess.run(
+        voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
+        input=put_aside, capture_output=True, text=True, timeout=120)
+    assert "Reply put aside. It is saved" in first.stdout, first.stderr
+    with DemoForum(tmp_path / "other.sqlite3") as other:
+        second = subprocess.run(
+            voicepeer("run", "--forum", other.base_url, "--input", "text", "--output", "text"),
+            input="open topic one\nreply\n", capture_output=True, text=True, timeout=120)
+    assert "Replying to" in second.stdout and "saved reply" not in second.stdout
+    again = subprocess.run(
+        voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
+        input="open topic one\nreply\n", capture_output=True, text=True, timeout=120)
+    assert "You have a saved reply" in again.stdout

@@ -56,4 +56,5 @@ def _demo(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     with DemoForum(port=args.port) as forum:
         print(f"voicepeer: demo forum running at {forum.base_url}", file=sys.stderr)
-        return run_assistant(forum.base_url, args.input, args.output, settings)
+        return run_assistant(forum.base_url, args.input, args.output, settings,
+                             forum_key="demo")
