@@ -53,6 +53,7 @@ PEER_SUPPORT_CORPUS = "data/peer_support.txt"
 
 _COMMAND = "command"
 _COMMAND_LM = "command_lm"
+_EDITING_LM = "editing_lm"
 _DICTATION = "dictation"
 
 
@@ -120,14 +121,17 @@ class SphinxRecognizer:
             raise SpeechEngineError(f"the command grammar did not load: {error}") from error
         sentences = command_sentences(aliases, known_words=self._known_words,
                                       intents=command_intents)
-        # The command model also knows the editing commands said while dictating, so a
-        # short dictated utterance can be checked against them (see _editing_reading).
+        # Short dictated utterances are also checked for editing commands ("send it") with
+        # a model of the commands plus the editing phrases (see _editing_reading); the
+        # command model itself stays as tuned.
         editing = [p for p in editing_phrases()
                    if all(w in self._known_words for w in p.split())]
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as folder:
-            command_lm = write_arpa([*sentences, *editing], Path(folder) / "commands.lm")
+            command_lm = write_arpa(sentences, Path(folder) / "commands.lm")
+            editing_lm = write_arpa([*sentences, *editing], Path(folder) / "editing.lm")
             try:
                 self._decoder.add_lm_file(_COMMAND_LM, str(command_lm))
+                self._decoder.add_lm_file(_EDITING_LM, str(editing_lm))
             except (RuntimeError, ValueError) as error:
                 raise SpeechEngineError(f"the command model did not load: {error}") from error
             if dictation_lm is None and dictation_model == "peer_support":
@@ -242,7 +246,7 @@ class SphinxRecognizer:
         if not audio or seconds > MAX_EDITING_COMMAND_S or len(dictated.split()) > 5:
             return ""
         self._mode = None  # the next start() activates the search it needs
-        heard, _ = self._decode_whole(_COMMAND_LM, audio, passes=2)
+        heard, _ = self._decode_whole(_EDITING_LM, audio, passes=2)
         return heard if dictation_action(heard) is not None else ""
 
     def _decode_whole(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
