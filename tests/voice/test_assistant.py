@@ -256,3 +256,10 @@ def test_a_vanished_speaker_falls_back_to_print(forum: DemoForum, data: Path,
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == "SAY: I lost the speaker. I will print."
     assert printed[1].startswith("SAY: You are in the topic list, on topic 1 of 14")
+
+
+def test_search_results_become_the_topic_list(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, ["search for chips", "open topic one"], data)
+    assert talk.said[0].startswith("1 topic about chips. One: Walked to the end of the pier")
+    assert "replies" not in talk.said[0].split("One:")[1].split(".")[0]
+    assert "Eighteen months ago" in talk.transcript

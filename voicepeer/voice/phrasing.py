@@ -42,7 +42,8 @@ def topic_line(position: int, topic: TopicSummary) -> str:
     parts = [f"{number}: {topic.title}"]
     if topic.created_by:
         parts.append(f"by {topic.created_by}")
-    parts.append(count_phrase(topic.reply_count, "reply"))
+    if topic.posts_count:  # 0 means not known (a search result), not "no replies"
+        parts.append(count_phrase(topic.reply_count, "reply"))
     if topic.unread_posts:
         parts.append(f"{topic.unread_posts} unread")
     return ", ".join(parts) + "."
