@@ -7,12 +7,11 @@ out, so the file shows every choice without pinning today's defaults forever.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
 from pathlib import Path
 from typing import Any
 
+from voicepeer.atomic import atomic_write_text
 from voicepeer.config.schema import MISSING_DOC, FieldSpec, field_specs
 from voicepeer.config.values import toml_key, toml_value
 
@@ -80,15 +79,6 @@ def write_file(path: Path, settings: Any) -> Path | None:
     if path.exists():
         backup = path.with_name(path.name + ".bak")
         backup.write_bytes(path.read_bytes())
-    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # Readable by others on purpose: the settings file holds no secrets (they are refused).
+    atomic_write_text(path, text, mode=0o644)
     return backup

@@ -17,8 +17,8 @@ from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from voicepeer import paths
+from voicepeer.atomic import atomic_write_text
 from voicepeer.errors import ConfigError
-from voicepeer.forum.atomic import atomic_write_text
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from voicepeer import paths
-from voicepeer.forum.atomic import atomic_write_text, fsync_dir
+from voicepeer.atomic import atomic_write_text, fsync_dir
 from voicepeer.forum.checks import storable_text
 
 log = logging.getLogger(__name__)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from voicepeer import paths
+from voicepeer.atomic import atomic_write_text
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.settings import MAX_RATE_WPM, MIN_RATE_WPM, SpeechSettings
 
@@ -98,14 +97,7 @@ class VoiceControls:
         data = json.dumps({"rate_wpm": self._rate_wpm, "volume": round(self._volume, 3)})
         try:
             self._state_file.parent.mkdir(parents=True, exist_ok=True)
-            # Write a temporary file and rename it, so a power cut never leaves half a file.
-            fd, tmp = tempfile.mkstemp(dir=self._state_file.parent, prefix=".voice-",
-                                       suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self._state_file)
+            atomic_write_text(self._state_file, data)
         except OSError as error:
             # Not worth interrupting the person for: the change still applies for this run.
             log.warning("could not save voice settings to %s: %s", self._state_file, error)

@@ -6,7 +6,7 @@ import json
 import logging
 from pathlib import Path
 
-from voicepeer.forum.atomic import atomic_write_text
+from voicepeer.atomic import atomic_write_text
 
 log = logging.getLogger(__name__)
 
