@@ -10,7 +10,7 @@ from pathlib import Path
 from voicepeer import paths
 from voicepeer.atomic import atomic_write_text
 from voicepeer.speech.base import SpeechOutput
-from voicepeer.speech.settings import MAX_RATE_WPM, MIN_RATE_WPM, SpeechSettings
+from voicepeer.speech.settings import SpeechSettings, clamp_rate
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ class VoiceControls:
         self._settings = settings or SpeechSettings()
         self._state_file = state_file or paths.state_dir() / STATE_FILE_NAME
         rate, volume = self._load()
-        self._rate_wpm = _clamp_rate(rate)
+        self._rate_wpm = clamp_rate(rate)
         self._volume = _clamp_volume(volume)
         self._speech.set_voice(rate_wpm=self._rate_wpm, volume=self._volume)
 
@@ -74,7 +74,7 @@ class VoiceControls:
         return self._set(self._settings.rate_wpm, self._settings.volume)
 
     def _set(self, rate_wpm: int, volume: float) -> VoiceChange:
-        rate_wpm, volume = _clamp_rate(rate_wpm), _clamp_volume(volume)
+        rate_wpm, volume = clamp_rate(rate_wpm), _clamp_volume(volume)
         changed = (rate_wpm, volume) != (self._rate_wpm, self._volume)
         self._rate_wpm, self._volume = rate_wpm, volume
         if changed:
@@ -101,10 +101,6 @@ class VoiceControls:
         except OSError as error:
             # Not worth interrupting the person for: the change still applies for this run.
             log.warning("could not save voice settings to %s: %s", self._state_file, error)
-
-
-def _clamp_rate(rate_wpm: int) -> int:
-    return int(min(max(rate_wpm, MIN_RATE_WPM), MAX_RATE_WPM))
 
 
 def _clamp_volume(volume: float) -> float:

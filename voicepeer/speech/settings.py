@@ -8,6 +8,11 @@ MIN_RATE_WPM = 80
 MAX_RATE_WPM = 260
 
 
+def clamp_rate(rate_wpm: int) -> int:
+    """A speaking rate (words per minute) within what voicepeer allows."""
+    return int(min(max(rate_wpm, MIN_RATE_WPM), MAX_RATE_WPM))
+
+
 @dataclass(frozen=True)
 class SpeechSettings:
     """How voicepeer talks: which synthesizer, which voice, how fast and how loud."""

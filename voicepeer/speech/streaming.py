@@ -19,7 +19,7 @@ import numpy as np
 
 from voicepeer.audio.base import AudioOutput
 from voicepeer.errors import SpeechEngineError, VoicepeerError
-from voicepeer.speech.settings import MAX_RATE_WPM, MIN_RATE_WPM
+from voicepeer.speech.settings import clamp_rate
 from voicepeer.speech.synth import Speech, Synthesizer
 from voicepeer.speech.text import Lexicon, split_sentences
 from voicepeer.speech.text.sanitize import speakable
@@ -132,7 +132,7 @@ class StreamingSpeech:
         return self._volume
 
     def set_voice(self, *, rate_wpm: int, volume: float) -> None:
-        self._rate_wpm = int(min(max(rate_wpm, MIN_RATE_WPM), MAX_RATE_WPM))
+        self._rate_wpm = clamp_rate(rate_wpm)
         self._volume = float(min(max(volume, 0.0), 1.0))
 
     def close(self) -> None:
