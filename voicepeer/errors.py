@@ -57,6 +57,15 @@ class SpeechEngineError(VoicepeerError):
     default_spoken = "My speech engine stopped working. Please ask your helper to restart me."
 
 
+class VoiceTrainingError(VoicepeerError):
+    """Learning the user's voice failed: training tools missing, recordings unusable."""
+
+    default_spoken = (
+        "I could not learn your voice this time. I will keep listening the way I did before. "
+        "Please ask your helper to try voice training again."
+    )
+
+
 class ForumError(VoicepeerError):
     """Anything that went wrong talking to the forum."""
 

@@ -122,9 +122,14 @@ def make_recognizer(
         chosen = "vosk" if model_path is not None or _installed_vosk_model() else "sphinx"
     if chosen == "sphinx":
         from voicepeer.recognition.sphinx import SphinxRecognizer
+        from voicepeer.recognition.voice_training import usable_profile
 
+        # The saved training belongs to the bundled model; another model needs its own.
+        trained = (usable_profile(settings.voice_profile)
+                   if model_path is None or settings.voice_profile else None)
         return SphinxRecognizer(model_dir=model_path, dictation_lm=settings.dictation_lm_path,
-                                dictation_model=settings.dictation_model, aliases=aliases)
+                                dictation_model=settings.dictation_model, aliases=aliases,
+                                voice_profile=trained)
     if chosen == "vosk":
         from voicepeer.recognition.vosk_engine import VoskRecognizer, locate_vosk_model
 

@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from voicepeer.commands.editing import dictation_action, editing_phrases
 from voicepeer.commands.intents import Intent
@@ -86,11 +87,14 @@ class SphinxRecognizer:
         dictation_model: str = "peer_support",
         aliases: Mapping[str, Intent] | None = None,
         command_intents: Iterable[Intent] | None = None,
+        voice_profile: Path | None = None,
         sample_rate: int = 16_000,
     ) -> None:
         import pocketsphinx
 
         self._sample_rate = sample_rate
+        self.voice_profile = voice_profile
+        """The voice training in use, if any."""
         hmm = model_dir or Path(pocketsphinx.get_model_path("en-us/en-us"))
         dic = dictionary or Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
         general_lm = Path(pocketsphinx.get_model_path("en-us/en-us.lm.bin"))
@@ -98,13 +102,7 @@ class SphinxRecognizer:
         for what, path in (("acoustic model", hmm), ("dictionary", dic), ("language model", lm)):
             if not path.exists():
                 raise _missing_model(what, path)
-        try:
-            self._decoder = pocketsphinx.Decoder(
-                hmm=str(hmm), dict=str(dic), lm=None, samprate=float(sample_rate),
-                loglevel="FATAL",
-            )
-        except (RuntimeError, ValueError, OSError) as error:
-            raise _missing_model("acoustic model or dictionary", hmm, error) from error
+        self._decoder = self._load_decoder(hmm, dic, voice_profile)
         # Start from the cepstral mean of ordinary speech instead of the model's default,
         # which made the very first command of a session decode badly.
         self._decoder.set_cmn(INITIAL_CMN)
@@ -148,6 +146,24 @@ class SphinxRecognizer:
         self._matcher = CommandMatcher(aliases=aliases)
         self.last_features: dict[str, float | str] = {}
         """How the last command decision was reached (for diagnostics and tuning)."""
+
+    def _load_decoder(self, hmm: Path, dic: Path, voice_profile: Path | None) -> Any:
+        import pocketsphinx
+
+        options: dict[str, Any] = {"hmm": str(hmm), "dict": str(dic), "lm": None,
+                                   "samprate": float(self._sample_rate), "loglevel": "FATAL"}
+        if voice_profile is not None:
+            try:
+                return pocketsphinx.Decoder(**options, mllr=str(voice_profile))
+            except (RuntimeError, ValueError, OSError) as error:
+                # Recognition without the training beats no recognition at all.
+                self.voice_profile = None
+                log.warning("voice training %s does not fit this model (%s); listening "
+                            "without it", voice_profile, error)
+        try:
+            return pocketsphinx.Decoder(**options)
+        except (RuntimeError, ValueError, OSError) as error:
+            raise _missing_model("acoustic model or dictionary", hmm, error) from error
 
     def _peer_support_sentences(self, command_sentences: list[str]) -> list[str]:
         """Forum-style replies written for voicepeer, plus the commands said while

@@ -1,0 +1,167 @@
+"""Voice training with CMU's real tools on espeak-ng speech, and the bundled engine using it."""
+
+from __future__ import annotations
+
+import logging
+import struct
+from pathlib import Path
+
+import numpy as np
+import pocketsphinx
+import pytest
+
+from tests.support.speech_audio import silence, utterances, write_wav
+from voicepeer.audio.input import WavFileInput
+from voicepeer.errors import VoiceTrainingError
+from voicepeer.recognition import voice_training
+from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.endpointing import trim_silence
+from voicepeer.recognition.listener import AudioListener, make_recognizer
+from voicepeer.recognition.settings import RecognitionSettings
+from voicepeer.recognition.sphinx_files import (
+    mixture_weights,
+    read_sendump,
+    write_mixture_weights,
+)
+from voicepeer.recognition.voice_training import (
+    TRAINING_SENTENCES,
+    SentenceChecker,
+    TrainingRecording,
+    check_profile,
+    default_profile_path,
+    train_voice,
+    usable_profile,
+)
+
+VOICE = "en-gb+m3"
+"""A voice the bundled US model hears badly, so training has something to learn."""
+HELD_OUT = ("the nurse is coming on tuesday at ten", "I will ring my sister later",
+            "thank you for sharing your story")
+
+
+def said(text: str, seed: int = 0) -> bytes:
+    return bytes(utterances([text, 0.4], voice=VOICE, wpm=145, seed=seed).tobytes())
+
+
+@pytest.fixture(scope="module")
+def checker() -> SentenceChecker:
+    return SentenceChecker()
+
+
+@pytest.fixture(scope="module")
+def recordings() -> list[TrainingRecording]:
+    return [TrainingRecording(s, said(s, seed)) for seed, s in enumerate(TRAINING_SENTENCES)]
+
+
+def alignment_scores(profile: Path | None) -> list[float]:
+    """How well the model fits held-out sentences of the same voice (higher is better)."""
+    options = {"mllr": str(profile)} if profile else {}
+    decoder = pocketsphinx.Decoder(
+        hmm=pocketsphinx.get_model_path("en-us/en-us"),
+        dict=pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"),
+        lm=None, loglevel="FATAL", **options)
+    scores = []
+    for seed, sentence in enumerate(HELD_OUT, start=100):
+        decoder.set_align_text(sentence.lower())
+        decoder.start_utt()
+        decoder.process_raw(trim_silence(said(sentence, seed)), False, True)
+        decoder.end_utt()
+        scores.append(decoder.hyp().score)
+    return scores
+
+
+def test_bundled_sendump_becomes_mixture_weights(tmp_path: Path) -> None:
+    sendump = Path(pocketsphinx.get_model_path("en-us/en-us")) / "sendump"
+    quantized = read_sendump(sendump)
+    assert quantized.shape[:2] == (3, 128)  # three feature streams, 128 codewords each
+    weights = mixture_weights(quantized)
+    assert weights.shape == (quantized.shape[2], 3, 128)
+    np.testing.assert_allclose(weights.sum(axis=2), 1.0, rtol=1e-5)
+    # The most likely codeword is the one with the smallest negative logarithm.
+    assert (weights[:, 0, :].argmax(axis=1) == quantized[0].argmin(axis=0)).mean() > 0.99
+    out = tmp_path / "mixture_weights"
+    write_mixture_weights(weights, out)
+    data = out.read_bytes()
+    body = data.index(b"endhdr\n") + len(b"endhdr\n")
+    assert struct.unpack_from("<I4i", data, body) == (0x11223344, *weights.shape, weights.size)
+    assert len(data) == body + 20 + 4 * weights.size
+
+
+def test_a_damaged_sendump_is_reported(tmp_path: Path) -> None:
+    broken = tmp_path / "sendump"
+    broken.write_bytes(b"\x05\x00\x00\x00abc")
+    with pytest.raises(Exception, match="not a PocketSphinx sendump"):
+        read_sendump(broken)
+
+
+def test_the_checker_tells_the_sentence_from_other_speech(
+    checker: SentenceChecker, recordings: list[TrainingRecording]
+) -> None:
+    assert checker.matches(recordings[0])
+    assert not checker.matches(TrainingRecording(TRAINING_SENTENCES[5], recordings[0].pcm))
+    assert not checker.matches(TrainingRecording(TRAINING_SENTENCES[0],
+                                                 bytes(silence(2.0).tobytes())))
+
+
+def test_training_adapts_the_model_to_the_voice(
+    checker: SentenceChecker, recordings: list[TrainingRecording], tmp_path: Path
+) -> None:
+    # One recording of the wrong words, as when someone reads the line below by mistake.
+    offered = [*recordings[1:], TrainingRecording(TRAINING_SENTENCES[0], recordings[3].pcm)]
+    profile = tmp_path / "voice.mllr"
+    result = train_voice(offered, profile, checker=checker)
+    assert (result.path, result.used, result.offered) == (profile, len(offered) - 1, len(offered))
+    check_profile(profile)
+    before, after = alignment_scores(None), alignment_scores(profile)
+    assert all(a > b for a, b in zip(after, before, strict=True)), (before, after)
+
+
+def test_the_trained_voice_is_used_for_commands(
+    checker: SentenceChecker, recordings: list[TrainingRecording], tmp_path: Path
+) -> None:
+    train_voice(recordings, checker=checker)  # the default place in the data folder
+    assert usable_profile(None) == default_profile_path()
+    recognizer = make_recognizer(RecognitionSettings(engine="sphinx"))
+    assert getattr(recognizer, "voice_profile", None) == default_profile_path()
+    wav = write_wav(tmp_path / "command.wav", utterances(["next post", 1.5], voice=VOICE))
+    listener = AudioListener(WavFileInput(wav), recognizer)
+    heard = listener.listen(ListenMode.COMMAND)
+    listener.close()
+    assert heard is not None and heard.text == "next post"
+
+
+def test_too_few_usable_recordings_are_refused_and_nothing_is_saved(
+    checker: SentenceChecker, recordings: list[TrainingRecording], tmp_path: Path
+) -> None:
+    profile = tmp_path / "voice.mllr"
+    with pytest.raises(VoiceTrainingError) as raised:
+        train_voice(recordings[: voice_training.MIN_RECORDINGS - 1], profile, checker=checker)
+    assert "at least" in raised.value.spoken
+    assert not profile.exists()
+
+
+def test_missing_tools_say_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, recordings: list[TrainingRecording], tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(voice_training, "_SPHINXTRAIN_DIRS", ())
+    with pytest.raises(VoiceTrainingError) as raised:
+        train_voice(recordings, tmp_path / "voice.mllr")
+    assert "sphinxtrain" in str(raised.value)
+    assert "set-up script" in raised.value.spoken
+
+
+def test_a_damaged_training_file_is_left_out(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    damaged = default_profile_path()
+    damaged.parent.mkdir(parents=True)
+    damaged.write_text("1\n3\n13\n0.5 0.2\n")
+    with pytest.raises(VoiceTrainingError) as raised:
+        check_profile(damaged)
+    assert "damaged" in raised.value.spoken
+    with caplog.at_level(logging.WARNING):
+        recognizer = make_recognizer(RecognitionSettings(engine="sphinx"))
+    assert getattr(recognizer, "voice_profile", "missing") is None
+    assert "listening without it" in caplog.text
+    assert usable_profile(tmp_path / "nowhere.mllr") is None

@@ -1,0 +1,311 @@
+"""Voice training: the person reads a few sentences aloud once, and the bundled PocketSphinx
+model is adapted to their voice.
+
+Slow, effortful or slurred speech and accents other than American English are what the
+bundled model hears worst. A speaker adaptation (a global MLLR transform of the model's
+Gaussian means, one per feature stream) learned from a minute or two of the person's own
+speech corrects much of that. It is computed with CMU's own training tools (``sphinx_fe``,
+``bw``, ``mllr_solve``, Debian packages sphinxbase-utils, sphinxtrain and pocketsphinx),
+the documented way to adapt a PocketSphinx model. The result is one small text file in the
+data folder, loaded at start; the recordings are used in a temporary folder and deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import shutil
+import subprocess
+import tempfile
+import wave
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from voicepeer import paths
+from voicepeer.atomic import atomic_write_text
+from voicepeer.commands.matcher import normalize
+from voicepeer.errors import VoiceTrainingError
+from voicepeer.recognition.endpointing import trim_silence
+from voicepeer.recognition.sphinx_files import (
+    mixture_weights,
+    read_feature_params,
+    read_sendump,
+    write_mixture_weights,
+)
+
+log = logging.getLogger(__name__)
+
+TRAINING_SENTENCES: tuple[str, ...] = (
+    "please read the next post for me",
+    "go back to the previous topic and read it again",
+    "I would like to write a reply to this message",
+    "send it now because I am finished",
+    "stop reading and wait for me please",
+    "speak a little slower and a bit louder",
+    "cancel that and start listening again",
+    "who wrote this post about the latest news",
+    "bookmark this topic and check my notifications",
+    "search for help with tiredness and fatigue",
+    "open topic number twelve and say that again",
+    "yes that is correct thank you very much",
+    "no thanks not yet maybe later",
+    "go to sleep now and wake up when I call you",
+    "where am I and what can I say",
+    "scratch that and read it back to me",
+    "pause for a moment then carry on",
+    "my family visited us on a sunny weekend in June",
+)
+"""What the person reads: the command words in everyday sentences, and most English sounds."""
+
+MIN_RECORDINGS = 6
+"""Fewer sentences than this give too little speech to learn from reliably."""
+PROFILE_NAME = "sphinx-en-us.mllr"
+TOOL_TIMEOUT_S = 300.0
+"""Longest any one training tool may run, in seconds (seconds on a PC, a minute on a Pi)."""
+
+_TOOLS_MISSING_SPOKEN = (
+    "Voice training needs some extra speech software. Please ask your helper to run the "
+    "voicepeer set-up script, then try again."
+)
+_SPHINXTRAIN_DIRS = ("/usr/lib/sphinxtrain", "/usr/libexec/sphinxtrain",
+                     "/usr/local/lib/sphinxtrain", "/usr/local/libexec/sphinxtrain")
+
+
+@dataclass(frozen=True)
+class TrainingRecording:
+    sentence: str
+    """The sentence the person was asked to say."""
+    pcm: bytes
+    """What they said: 16 kHz mono 16-bit PCM."""
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    path: Path
+    """Where the voice training was saved."""
+    used: int
+    """Recordings that matched their sentence and were learned from."""
+    offered: int
+
+
+@dataclass(frozen=True)
+class TrainingTools:
+    feature_extractor: Path
+    mdef_converter: Path
+    baum_welch: Path
+    mllr_solver: Path
+
+    @classmethod
+    def find(cls) -> TrainingTools:
+        """The installed tools, or :class:`VoiceTrainingError` naming the missing ones."""
+        found = {
+            "sphinx_fe": shutil.which("sphinx_fe"),
+            "pocketsphinx_mdef_convert": shutil.which("pocketsphinx_mdef_convert"),
+            "bw": _sphinxtrain_tool("bw"),
+            "mllr_solve": _sphinxtrain_tool("mllr_solve"),
+        }
+        missing = [name for name, path in found.items() if path is None]
+        if missing:
+            raise VoiceTrainingError(
+                f"voice training needs {', '.join(missing)} (Debian packages sphinxbase-utils, "
+                "pocketsphinx and sphinxtrain; scripts/setup installs them)",
+                spoken=_TOOLS_MISSING_SPOKEN,
+            )
+        return cls(*(Path(str(found[name])) for name in found))
+
+
+def _sphinxtrain_tool(name: str) -> str | None:
+    on_path = shutil.which(name)
+    if on_path:
+        return on_path
+    for folder in _SPHINXTRAIN_DIRS:
+        candidate = Path(folder) / name
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+class SentenceChecker:
+    """Tells whether a recording is the sentence it should be, by aligning the sentence's
+    sounds to it: the alignment fails for other words, a cough or an empty recording."""
+
+    def __init__(self, model_dir: Path | None = None, dictionary: Path | None = None) -> None:
+        import pocketsphinx
+
+        self._decoder = pocketsphinx.Decoder(
+            hmm=str(model_dir or pocketsphinx.get_model_path("en-us/en-us")),
+            dict=str(dictionary or pocketsphinx.get_model_path("en-us/cmudict-en-us.dict")),
+            lm=None, loglevel="FATAL",
+        )
+
+    def matches(self, recording: TrainingRecording) -> bool:
+        words = normalize(recording.sentence)
+        try:
+            self._decoder.set_align_text(words)
+            self._decoder.start_utt()
+            self._decoder.process_raw(trim_silence(recording.pcm), False, True)
+            self._decoder.end_utt()
+        except RuntimeError as error:
+            log.debug("alignment failed: %s", error)
+            return False
+        return self._decoder.hyp() is not None
+
+
+def default_profile_path() -> Path:
+    """Where voice training keeps its result."""
+    return paths.data_dir() / "voice" / PROFILE_NAME
+
+
+def check_profile(path: Path) -> None:
+    """Raise :class:`VoiceTrainingError` unless ``path`` is a whole, usable transform."""
+    try:
+        numbers = path.read_text("ascii").split()
+        n_class, n_feat = int(numbers[0]), int(numbers[1])
+        position = 2
+        for _ in range(n_feat):
+            size = int(numbers[position])
+            position += 1 + n_class * (size * size + 2 * size)
+        values = [float(v) for v in numbers[3:position]]
+        if n_class < 1 or n_feat < 1 or position != len(numbers):
+            raise ValueError("unexpected size")
+        if not all(math.isfinite(v) for v in values):
+            raise ValueError("not a number")
+    except (OSError, UnicodeDecodeError, ValueError, IndexError) as error:
+        raise VoiceTrainingError(
+            f"the voice training file {path} is damaged ({error})",
+            spoken="The record of your voice is damaged, so I am listening without it. "
+                   "Please ask your helper to do voice training again.",
+        ) from error
+
+
+def usable_profile(configured: Path | None) -> Path | None:
+    """The transform to load: the configured one or the trained default, when it is whole.
+
+    A damaged file is logged and left out, so recognition still works without it."""
+    path = configured or default_profile_path()
+    if not path.exists():
+        if configured is not None:
+            log.warning("voice training file %s does not exist; listening without it", path)
+        return None
+    try:
+        check_profile(path)
+    except VoiceTrainingError as error:
+        log.warning("%s; listening without it", error)
+        return None
+    return path
+
+
+def train_voice(
+    recordings: Sequence[TrainingRecording],
+    profile_path: Path | None = None,
+    *,
+    model_dir: Path | None = None,
+    dictionary: Path | None = None,
+    checker: SentenceChecker | None = None,
+) -> TrainingResult:
+    """Learn the speaker's voice from ``recordings`` and save it at ``profile_path``.
+
+    Recordings that do not match their sentence are left out. The earlier profile, if
+    any, is replaced only when training succeeded."""
+    import pocketsphinx
+
+    tools = TrainingTools.find()
+    model = model_dir or Path(pocketsphinx.get_model_path("en-us/en-us"))
+    dic = dictionary or Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
+    checker = checker or SentenceChecker(model, dic)
+    usable = [r for r in recordings if checker.matches(r)]
+    if len(usable) < MIN_RECORDINGS:
+        raise VoiceTrainingError(
+            f"voice training needs at least {MIN_RECORDINGS} recordings that match their "
+            f"sentences; {len(usable)} of {len(recordings)} did",
+            spoken=f"I need at least {MIN_RECORDINGS} sentences I can follow to learn your "
+                   "voice. Please try again somewhere quiet, reading each sentence as it "
+                   "is written.",
+        )
+    profile_path = profile_path or default_profile_path()
+    with tempfile.TemporaryDirectory(prefix="voicepeer-training-") as folder:
+        work = Path(folder)
+        hmm = _trainable_model(model, work / "model")
+        _write_recordings(usable, work)
+        params = read_feature_params(model)
+        _run(tools.feature_extractor, "-argfile", model / "feat.params", "-samprate", "16000",
+             "-dither", "yes", "-seed", "1", "-c", work / "ids", "-di", work, "-do", work,
+             "-ei", "wav", "-eo", "mfc", "-mswav", "yes")
+        _run(tools.mdef_converter, "-text", model / "mdef", hmm / "mdef.txt")
+        _run(
+            tools.baum_welch, "-hmmdir", hmm, "-moddeffn", hmm / "mdef.txt",
+            "-ts2cbfn", f".{params.get('model', 'ptm')}.",
+            "-feat", params.get("feat", "1s_c_d_dd"),
+            *(("-svspec", params["svspec"]) if "svspec" in params else ()),
+            "-cmn", params.get("cmn", "batch"), "-agc", params.get("agc", "none"),
+            "-dictfn", dic, "-ctlfn", work / "ids", "-lsnfn", work / "transcription",
+            "-cepdir", work, "-accumdir", work,
+        )
+        _run(tools.mllr_solver, "-meanfn", hmm / "means", "-varfn", hmm / "variances",
+             "-outmllrfn", work / "mllr_matrix", "-accumdir", work)
+        result = work / "mllr_matrix"
+        check_profile(result)
+        profile_path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(profile_path, result.read_text("ascii"), mode=0o644)
+    log.info("voice training used %d of %d recordings", len(usable), len(recordings))
+    return TrainingResult(profile_path, len(usable), len(recordings))
+
+
+def describe_result(result: TrainingResult) -> str:
+    skipped = result.offered - result.used
+    left_out = f" ({skipped} did not match their sentence and were left out)" if skipped else ""
+    return (f"Voice training done with {result.used} sentences{left_out}; "
+            f"saved in {result.path}.")
+
+
+def forget_voice(profile_path: Path | None = None) -> bool:
+    """Delete the voice training result; False when there was none."""
+    path = profile_path or default_profile_path()
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _trainable_model(model: Path, copy: Path) -> Path:
+    """A copy of the acoustic model with the ``mixture_weights`` the training tools read."""
+    shutil.copytree(model, copy)
+    if not (copy / "mixture_weights").exists():
+        sendump = copy / "sendump"
+        if not sendump.exists():
+            raise VoiceTrainingError(f"{model} has neither mixture_weights nor sendump")
+        write_mixture_weights(mixture_weights(read_sendump(sendump)), copy / "mixture_weights")
+    return copy
+
+
+def _write_recordings(recordings: Sequence[TrainingRecording], work: Path) -> None:
+    ids = []
+    lines = []
+    for number, recording in enumerate(recordings, start=1):
+        name = f"s{number:03d}"
+        with wave.open(str(work / f"{name}.wav"), "wb") as wav:
+            wav.setnchannels(1)
+            wav.setsampwidth(2)
+            wav.setframerate(16000)
+            wav.writeframes(recording.pcm)
+        ids.append(name)
+        lines.append(f"<s> {normalize(recording.sentence)} </s> ({name})")
+    (work / "ids").write_text("\n".join(ids) + "\n", "utf-8")
+    (work / "transcription").write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def _run(tool: Path, *arguments: object) -> str:
+    """Run one training tool; its log (stdout and stderr) is returned for inspection."""
+    command = [str(tool), *(str(a) for a in arguments)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, errors="replace",
+                              timeout=TOOL_TIMEOUT_S, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise VoiceTrainingError(f"{tool.name} could not run: {error}") from error
+    output = done.stdout + done.stderr
+    if done.returncode != 0:
+        tail = " | ".join(output.strip().splitlines()[-3:])
+        raise VoiceTrainingError(f"{tool.name} failed (exit {done.returncode}): {tail}")
+    return output
