@@ -43,10 +43,10 @@ def test_wizard_through_a_terminal_with_sound(
     pulse_env: dict[str, str], isolated_home: Path, tmp_path: Path
 ) -> None:
     term = Terminal([*VOICEPEER, "configure"], pulse_env)
-    term.expect(r"Step 1 of 7: The forum")
+    term.expect(r"Step 1 of 8: The forum")
     term.expect(r'Forum web address, or "demo" \[demo\]: ')
     term.send("demo")
-    term.expect(r"Step 2 of 7: The voice")
+    term.expect(r"Step 2 of 8: The voice")
     term.expect(r"Voice \[en-gb\]: ")
     term.send("en-us")
     term.expect(r"Speaking rate in words per minute .*\[160\]: ")
@@ -59,7 +59,7 @@ def test_wizard_through_a_terminal_with_sound(
     term.expect(r"Keep this voice\? \(Y/n\): ", timeout=60)
     assert "No speaker" not in term.output  # the virtual sound card played it
     term.send("y")
-    term.expect(r"Step 3 of 7: The microphone")
+    term.expect(r"Step 3 of 8: The microphone")
     term.expect(r"\[\.+\]\s+-?\d+ dB")  # the live level meter
     # Two tries, as a carer would give: played audio can glitch on a busy test machine.
     for attempt in range(2):
@@ -76,14 +76,17 @@ def test_wizard_through_a_terminal_with_sound(
         term.expect(r"Suggested wait before I answer: [\d.]+ s")
         term.expect(r"Seconds of silence .*: ")
         term.send("")
-    term.expect(r"Step 4 of 7")
+    term.expect(r"Step 4 of 8: Voice training")
+    term.expect(r"Do voice training now\? \(y/N\): ")
+    term.send("n")
+    term.expect(r"Step 5 of 8")
     if find_target("push_to_talk_mode") is not None:
         term.expect(r"Push-to-talk .*\[off\]: ")
         term.send("tap")
     if find_target("push_to_talk") is not None:
         term.expect(r"Key name .*\[space\]: ")
         term.send("f5")
-    term.expect(r"Step 5 of 7")
+    term.expect(r"Step 6 of 8")
     if find_target("aliases") is not None:
         term.expect(r"Word = command: ")
         term.send("onwards = fly")
@@ -92,12 +95,12 @@ def test_wizard_through_a_terminal_with_sound(
         term.send("onwards = next")
         term.expect(r"Word = command: ")
         term.send("")
-    term.expect(r"Step 6 of 7")
+    term.expect(r"Step 7 of 8")
     term.expect(r"separated by commas: ")
     term.send("ouch, spasm")
     term.expect(r"separated by commas: ")
     term.send("relapse")
-    term.expect(r"Step 7 of 7")
+    term.expect(r"Step 8 of 8")
     term.expect(r"Download it now\? \(y/N\): ")
     term.send("n")
     term.expect(r"Settings saved in")
@@ -126,7 +129,10 @@ def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Pat
     term.expect(r"Voice \[en-gb\]: ")
     term.send("skip")
     term.expect(r"Skipped")
-    term.expect(r"Step 3 of 7: The microphone\n.*not available on this computer", timeout=60)
+    term.expect(r"Step 3 of 8: The microphone\n.*not available on this computer", timeout=60)
+    term.expect(r"Do voice training now\? \(y/N\): ")
+    term.send("y")
+    term.expect(r"Voice training is not available on this computer", timeout=60)
     term.expect(r"Push-to-talk .*: ")
     term.send("skip")
     if find_target("aliases") is not None:

@@ -27,6 +27,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "voicepeer.cli.configure",
     "voicepeer.cli.commands_card",
     "voicepeer.cli.listen",
+    "voicepeer.cli.train_voice",
 )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
 from voicepeer.config.health import Microphone
+from voicepeer.config.prompter import Prompter
 from voicepeer.config.sound_check import prepare_for_recognizer
 from voicepeer.errors import AudioDeviceError, SpeechEngineError, VoicepeerError
 
@@ -162,6 +163,12 @@ def download_model(name: str, settings: Any) -> Path:
     return download(name, settings=settings, progress=ProgressBar())
 
 
+def train_voice(io: Prompter, device: str, settings: Any) -> str:
+    from voicepeer.config.voice_training import run_voice_training
+
+    return run_voice_training(io, device, settings)
+
+
 @dataclass
 class WizardEngines:
     """Everything the wizard uses that touches hardware or the network."""
@@ -171,6 +178,8 @@ class WizardEngines:
     open_microphone: Callable[[str], Microphone] = open_microphone
     recognize_command: Callable[[bytes, Any], str] = recognize_command
     download_model: Callable[[str, Any], Path] = download_model
+    train_voice: Callable[[Prompter, str, Any], str] = train_voice
+    """(prompter, microphone name, settings) → how it went; see voicepeer.config.voice_training."""
     unavailable: dict[str, str] = field(default_factory=dict)
 
 

@@ -27,7 +27,8 @@ from voicepeer.config.sound_check import (
     suggest_timeout_s,
 )
 from voicepeer.config.values import BadValue
-from voicepeer.errors import ConfigError
+from voicepeer.errors import ConfigError, VoiceTrainingError
+from voicepeer.recognition.voice_training import TRAINING_SENTENCES
 from voicepeer.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -169,6 +170,7 @@ class Wizard:
             ("The forum", self.step_forum),
             ("The voice", self.step_voice),
             ("The microphone", self.step_microphone),
+            ("Voice training", self.step_voice_training),
             ("A push-to-talk key", self.step_push_to_talk),
             ("Personal ways to say commands", self.step_aliases),
             ("Words to leave out, and topics to warn about", self.step_muted),
@@ -317,6 +319,20 @@ class Wizard:
             if wanted != current:
                 self.store("dictation_silence", round(wanted, 1))
                 self.io.say(f"  While dictating a reply I will wait {round(wanted, 1)} s.")
+
+    def step_voice_training(self) -> None:
+        self.io.say(f"  voicepeer can learn the person's voice: they say {len(TRAINING_SENTENCES)} "
+                    "short sentences")
+        self.io.say("  after me (about three minutes). It helps most with slow or unclear speech")
+        self.io.say("  and with accents. It can also be done later: voicepeer train-voice")
+        if not self.io.yes("  Do voice training now?", False):
+            raise SkipStep
+        microphone = self.current("microphone") or ""
+        try:
+            self.io.say(f"  {self.engines.train_voice(self.io, microphone, self.settings)}")
+        except VoiceTrainingError as error:
+            self.note(f"Voice training did not finish: {error}. Try again with "
+                      "voicepeer train-voice.")
 
     def step_push_to_talk(self) -> None:
         key, mode = find_target("push_to_talk"), find_target("push_to_talk_mode")

@@ -1,0 +1,86 @@
+"""``voicepeer train-voice``: teach the bundled speech engine the person's voice.
+
+At the microphone, each sentence is shown and said aloud and the person says it back.
+Recordings made elsewhere can be used instead: ``--wav-dir`` takes ``01.wav``, ``02.wav``, …,
+one per sentence in the order ``--sentences`` prints (missing numbers are skipped).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from voicepeer.config import config_path, load_file
+from voicepeer.config.prompter import Prompter
+from voicepeer.errors import ConfigError
+from voicepeer.recognition.voice_training import (
+    TRAINING_SENTENCES,
+    TrainingRecording,
+    default_profile_path,
+    describe_result,
+    forget_voice,
+    train_voice,
+)
+from voicepeer.settings import Settings
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "train-voice",
+        help="teach voicepeer the person's voice (they read a few sentences aloud)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--sentences", action="store_true",
+                        help="print the numbered sentences to record and stop")
+    action.add_argument("--wav-dir", type=Path, metavar="DIR",
+                        help="train from recordings 01.wav, 02.wav, ... in DIR")
+    action.add_argument("--forget", action="store_true",
+                        help="delete the voice training and listen as before it")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path, _ = config_path(getattr(args, "config", None))
+    settings = load_file(path, Settings)
+    profile = settings.recognition.voice_profile or default_profile_path()
+    if args.sentences:
+        for number, sentence in enumerate(TRAINING_SENTENCES, start=1):
+            print(f"{number:02d}  {sentence}")
+        return 0
+    if args.forget:
+        removed = forget_voice(profile)
+        print(f"Voice training deleted ({profile})." if removed
+              else "There was no voice training to delete.")
+        return 0
+    if args.wav_dir is not None:
+        recordings = recordings_from(args.wav_dir)
+        print(describe_result(train_voice(recordings, profile)))
+        return 0
+    from voicepeer.config.voice_training import run_voice_training
+
+    if settings.recognition.engine == "vosk":
+        print("Note: voice training is for the bundled engine; with Vosk it is not used.",
+              file=sys.stderr)
+    print(run_voice_training(Prompter(), settings.recognition.device, settings))
+    return 0
+
+
+def recordings_from(folder: Path) -> list[TrainingRecording]:
+    """``NN.wav`` in ``folder`` paired with sentence NN, as 16 kHz mono."""
+    from voicepeer.audio.input import read_wav
+
+    if not folder.is_dir():
+        raise ConfigError(f"{folder} is not a folder of recordings")
+    recordings = []
+    for number, sentence in enumerate(TRAINING_SENTENCES, start=1):
+        wav = folder / f"{number:02d}.wav"
+        if wav.exists():
+            recordings.append(TrainingRecording(sentence, read_wav(wav).tobytes()))
+    if not recordings:
+        raise ConfigError(f"{folder} has no recordings named 01.wav, 02.wav, ... "
+                          "(see voicepeer train-voice --sentences)")
+    return recordings
