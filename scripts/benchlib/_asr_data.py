@@ -11,12 +11,13 @@ import io
 import random
 import subprocess
 import wave
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from voicepeer.audio.input import to_mono_16k
 from voicepeer.commands.intents import PHRASINGS, Intent
+from voicepeer.recognition.voice_training import TRAINING_SENTENCES
 
 VOICES = {
     "tune": ("en-us", "en-gb", "en-us+f2", "en-gb+m3"),
@@ -126,12 +127,14 @@ CONDITIONS = (
 @dataclass(frozen=True)
 class Item:
     kind: str
-    """"command", "chatter" or "dictation"."""
+    """"command", "chatter", "dictation" or "training"."""
     text: str
     voice: str
     condition: Condition
     intent: Intent | None = None
     slots: dict[str, int | str] = field(default_factory=dict)
+    seed: int = 0
+    """Seed of the noise and hiss mixed in (see render())."""
 
 
 def command_items(split: str, per_intent: int | None = None) -> list[Item]:
@@ -189,9 +192,24 @@ def pink_noise(n: int, rng: np.random.Generator) -> np.ndarray:
     return noise / np.sqrt(np.mean(noise**2))
 
 
-def render(item: Item, seed: int) -> np.ndarray:
+def numbered(items: list[Item]) -> list[Item]:
+    """``items`` with seeds by position, so each renders the same in every run and subset."""
+    return [replace(item, seed=index) for index, item in enumerate(items)]
+
+
+TRAINING_CONDITION = Condition("training", 150)
+"""How a person reads the voice-training sentences at set-up: own pace, a quiet room."""
+
+
+def training_items(voice: str) -> list[Item]:
+    """The voice-training sentences as ``voice`` reads them (``voicepeer train-voice``)."""
+    return [Item("training", sentence, voice, TRAINING_CONDITION, seed=1000 + index)
+            for index, sentence in enumerate(TRAINING_SENTENCES)]
+
+
+def render(item: Item) -> np.ndarray:
     """The item as it reaches the microphone: lead-in and tail, noise, volume."""
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(item.seed)
     speech = espeak(item.text, item.voice, item.condition.wpm, item.condition.gap_ms)
     speech = speech.astype(np.float64)
     lead = np.zeros(int(16000 * 0.6))

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from scripts.benchlib.asr import evaluate, full_set, summarize
+from scripts.benchlib.asr import evaluate, evaluate_trained, full_set, summarize
 from voicepeer.recognition.listener import make_recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 
@@ -16,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("eval", "tune"), default="eval",
                         help="eval: speech never used for tuning (default); tune: the tuning set")
     parser.add_argument("--engine", choices=("sphinx", "vosk"), default="sphinx")
+    parser.add_argument("--voice-training", action="store_true",
+                        help="also decode each voice after voice training with it (bundled "
+                             "engine); adds the trained_* figures")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", action="store_true", help="list every item got wrong")
     parser.add_argument("--features", action="store_true",
@@ -25,13 +28,20 @@ def main(argv: list[str] | None = None) -> int:
     outcomes = evaluate(full_set(args.split), recognizer)
     recognizer.close()
     figures = summarize(outcomes)
-    for o in outcomes:
-        if args.features and o.item.kind != "dictation":
-            print(json.dumps({"kind": o.item.kind, "text": o.item.text, "ok": o.correct,
-                              "cond": o.item.condition.name, **o.detail}), file=sys.stderr)
-        if args.misses and not o.correct:
-            print(f"MISS {o.item.kind:9} {o.item.condition.name:6} {o.item.voice:14} "
-                  f"{o.item.text!r} -> {o.heard!r}", file=sys.stderr)
+    runs = [("", outcomes)]
+    if args.voice_training:
+        trained = evaluate_trained(full_set(args.split))
+        figures |= {f"trained_{k}": v for k, v in summarize(trained).items()}
+        runs.append(("trained ", trained))
+    for label, run in runs:
+        for o in run:
+            if args.features and o.item.kind != "dictation":
+                print(json.dumps({"kind": o.item.kind, "text": o.item.text, "ok": o.correct,
+                                  "cond": o.item.condition.name, "trained": bool(label),
+                                  **o.detail}), file=sys.stderr)
+            if args.misses and not o.correct:
+                print(f"{label}MISS {o.item.kind:9} {o.item.condition.name:6} {o.item.voice:14} "
+                      f"{o.item.text!r} -> {o.heard!r}", file=sys.stderr)
     if args.json:
         print(json.dumps(figures))
     else:

@@ -22,13 +22,23 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
-from scripts.benchlib._asr_data import Item, chatter_items, command_items, dictation_items, render
+from scripts.benchlib._asr_data import (
+    Item,
+    chatter_items,
+    command_items,
+    dictation_items,
+    numbered,
+    render,
+    training_items,
+)
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands.matcher import CommandMatcher, normalize
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import Recognizer
 from voicepeer.recognition.listener import AudioListener, make_recognizer
 from voicepeer.recognition.settings import RecognitionSettings
+from voicepeer.recognition.sphinx import SphinxRecognizer
+from voicepeer.recognition.voice_training import TrainingRecording, train_voice
 
 
 @dataclass
@@ -62,8 +72,8 @@ def evaluate(
     matcher = matcher or CommandMatcher()
     outcomes = []
     with tempfile.TemporaryDirectory() as folder:
-        for index, item in enumerate(items):
-            samples = render(item, seed=index)
+        for item in items:
+            samples = render(item)
             path = Path(folder) / "item.wav"
             _write_wav(path, samples)
             listener = AudioListener(WavFileInput(path), recognizer, settings)
@@ -127,16 +137,32 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
 
 
+def evaluate_trained(items: list[Item]) -> list[Outcome]:
+    """Each voice's items decoded after voice training with that voice, as after
+    ``voicepeer train-voice``: the training sentences are read at the person's own pace
+    in a quiet room, the items then come in every condition."""
+    outcomes = []
+    with tempfile.TemporaryDirectory() as folder:
+        for voice in sorted({item.voice for item in items}):
+            recordings = [TrainingRecording(t.text, render(t).tobytes())
+                          for t in training_items(voice)]
+            profile = train_voice(recordings, Path(folder) / f"{voice}.mllr").path
+            recognizer = SphinxRecognizer(voice_profile=profile)
+            outcomes += evaluate([item for item in items if item.voice == voice], recognizer)
+            recognizer.close()
+    return outcomes
+
+
 def full_set(split: str) -> list[Item]:
-    return command_items(split) + chatter_items(split) + dictation_items(split)
+    return numbered(command_items(split) + chatter_items(split) + dictation_items(split))
 
 
 def run() -> dict[str, float | int]:
     """A quick subset of the evaluation set (one phrasing per intent, six chatter and two
     dictation sentences)."""
     recognizer = make_recognizer(RecognitionSettings())
-    items = command_items("eval", per_intent=1) + chatter_items("eval")[:6] \
-        + dictation_items("eval")[:2]
+    items = numbered(command_items("eval", per_intent=1) + chatter_items("eval")[:6]
+                     + dictation_items("eval")[:2])
     figures = summarize(evaluate(items, recognizer))
     recognizer.close()
     return {

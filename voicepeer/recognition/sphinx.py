@@ -43,7 +43,12 @@ EXTRA_PRONUNCIATIONS: Mapping[str, str] = {"shush": "SH AH SH", "voicepeer": "V 
 # language-model reading has at most one word more (tuned on the tuning split only).
 # Duration is deliberately not used: slow speakers must not be rejected for taking time.
 MIN_GRAMMAR_SCORE = 0.45
+MIN_GRAMMAR_SCORE_TRAINED = 0.7
+"""With voice training every path through the person's speech scores higher, chatter too."""
 MAX_EXTRA_LM_WORDS = 1
+MIN_LM_SCORE = 0.35
+"""Below this the first pass's reading is a jumble that only happens to start like a command
+("look for softer don't find"); commands themselves scored 0.43 and up."""
 MAX_EDITING_COMMAND_S = 3.0
 """Dictated utterances longer than this (seconds, silence trimmed) are never editing
 commands, so long dictation costs no second decode."""
@@ -290,12 +295,14 @@ class SphinxRecognizer:
         self.last_features = {"seconds": len(audio) / 2 / self._sample_rate, "lm": heard,
                               "lm_score": heard_score, "grammar": grammar,
                               "score": grammar_score, "shape": self._shapes.shape(grammar)}
-        command = self._matcher.interpret(Heard(heard)).command
+        command = (self._matcher.interpret(Heard(heard)).command
+                   if heard_score >= MIN_LM_SCORE else None)
         text, confidence = heard, 0.5 + 0.5 * _clamp(heard_score)
+        min_grammar_score = MIN_GRAMMAR_SCORE_TRAINED if self.voice_profile else MIN_GRAMMAR_SCORE
         if command is None:
             extra = len(heard.split()) - len(grammar.split())
             if (self._shapes.shape(grammar) != "none" and extra <= MAX_EXTRA_LM_WORDS
-                    and grammar_score >= MIN_GRAMMAR_SCORE):
+                    and grammar_score >= min_grammar_score):
                 command = self._matcher.interpret(Heard(grammar)).command
                 text, confidence = grammar, 0.4 + 0.5 * _clamp(grammar_score)
         if command is None:
