@@ -215,6 +215,36 @@ def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
         assert check.ok is True, check.detail
 
 
+def test_voice_training_states(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from voicepeer.config.health import check_voice_training
+    from voicepeer.recognition import voice_training
+    from voicepeer.recognition.settings import RecognitionSettings
+
+    check = check_voice_training(Settings())
+    assert (check.ok, check.detail) == (True, "not done")
+    assert "voicepeer train-voice" in check.fix
+    # A transform that changes nothing: identity rotation, no bias, variances kept.
+    identity = "\n".join([
+        "1", "3", *(["13", *(" ".join("1" if i == j else "0" for j in range(13))
+                             for i in range(13)), " ".join(["0"] * 13), " ".join(["1"] * 13)]
+                    * 3)])
+    profile = voice_training.default_profile_path()
+    profile.parent.mkdir(parents=True)
+    profile.write_text(identity)
+    check = check_voice_training(Settings())
+    assert check.ok and check.detail.startswith("in use")
+    profile.write_text(identity[: len(identity) // 2])
+    check = check_voice_training(Settings())
+    assert check.ok is False and "train-voice" in check.fix
+    vosk = Settings(recognition=RecognitionSettings(engine="vosk"))
+    assert check_voice_training(vosk).detail.startswith("not used")
+    profile.unlink()
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(voice_training, "_SPHINXTRAIN_DIRS", ())
+    check = check_voice_training(Settings())
+    assert check.ok and "not possible yet" in check.detail and "scripts/setup" in check.fix
+
+
 def test_recognizer_decodes_a_spoken_phrase() -> None:
     from voicepeer.config.health import check_recognizer
     from voicepeer.errors import SpeechEngineError

@@ -20,6 +20,7 @@ from voicepeer.config.health import (
     check_recognizer,
     check_speaker,
     check_speech_output,
+    check_voice_training,
     check_vosk_model,
 )
 
@@ -53,6 +54,7 @@ def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[C
     checks += [
         check_speech_output(settings),
         check_recognizer(settings=settings),
+        check_voice_training(settings),
         check_vosk_model(settings),
         check_credentials_file(),
         *check_forum(settings),

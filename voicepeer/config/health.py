@@ -246,6 +246,38 @@ def check_vosk_model(settings: Settings) -> Check:
     return Check("dictation model", True, f"Vosk model ready in {folder}")
 
 
+def check_voice_training(settings: Settings) -> Check:
+    """Voice training (optional): whole when done, a tip when not, a failure when damaged."""
+    from voicepeer.errors import VoiceTrainingError
+    from voicepeer.recognition.voice_training import (
+        TRAINING_SENTENCES,
+        TrainingTools,
+        check_profile,
+        default_profile_path,
+    )
+
+    if settings.recognition.engine == "vosk":
+        return Check("voice training", True, "not used: the Vosk engine is chosen")
+    path = settings.recognition.voice_profile or default_profile_path()
+    again = "Run 'voicepeer train-voice' to do the voice training again."
+    if not path.exists():
+        try:
+            TrainingTools.find()
+        except VoiceTrainingError as error:
+            return Check("voice training", True, f"not done, and not possible yet: {error}",
+                         "Run scripts/setup, then 'voicepeer train-voice'.")
+        return Check("voice training", True, "not done",
+                     "If voicepeer often mishears the person, run 'voicepeer train-voice': "
+                     f"they say {len(TRAINING_SENTENCES)} short sentences and it learns "
+                     "their voice.")
+    try:
+        check_profile(path)
+    except VoiceTrainingError as error:
+        return Check("voice training", False, str(error), again)
+    return Check("voice training", True, f"in use ({path})",
+                 f"If the person's voice has changed, or a new microphone is used: {again}")
+
+
 def _espeak_ng(voice: str, rate_wpm: int, text: str = "hello") -> bytes:
     program = shutil.which("espeak-ng")
     if program is None:
