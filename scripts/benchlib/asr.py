@@ -146,7 +146,7 @@ def evaluate_trained(items: list[Item]) -> list[Outcome]:
         for voice in sorted({item.voice for item in items}):
             recordings = [TrainingRecording(t.text, render(t).tobytes())
                           for t in training_items(voice)]
-            profile = train_voice(recordings, Path(folder) / f"{voice}.mllr").path
+            profile = train_voice(recordings, Path(folder) / voice).path
             recognizer = SphinxRecognizer(voice_profile=profile)
             outcomes += evaluate([item for item in items if item.voice == voice], recognizer)
             recognizer.close()

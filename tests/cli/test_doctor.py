@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -219,26 +220,23 @@ def test_voice_training_states(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     from voicepeer.config.health import check_voice_training
     from voicepeer.recognition import voice_training
     from voicepeer.recognition.settings import RecognitionSettings
+    from voicepeer.recognition.voice_profile import bundled_model_dir, default_profile_path
 
     check = check_voice_training(Settings())
     assert (check.ok, check.detail) == (True, "not done")
     assert "voicepeer train-voice" in check.fix
-    # A transform that changes nothing: identity rotation, no bias, variances kept.
-    identity = "\n".join([
-        "1", "3", *(["13", *(" ".join("1" if i == j else "0" for j in range(13))
-                             for i in range(13)), " ".join(["0"] * 13), " ".join(["1"] * 13)]
-                    * 3)])
-    profile = voice_training.default_profile_path()
-    profile.parent.mkdir(parents=True)
-    profile.write_text(identity)
+    profile = default_profile_path()
+    shutil.copytree(bundled_model_dir(), profile)
+    (profile / "voicepeer-training.json").write_text(
+        '{"trained": "2026-11-26T10:00:00+00:00", "sentences": 12}')
     check = check_voice_training(Settings())
-    assert check.ok and check.detail.startswith("in use")
-    profile.write_text(identity[: len(identity) // 2])
+    assert check.ok and check.detail == "in use: trained on 2026-11-26 from 12 sentences"
+    (profile / "sendump").unlink()
     check = check_voice_training(Settings())
     assert check.ok is False and "train-voice" in check.fix
     vosk = Settings(recognition=RecognitionSettings(engine="vosk"))
     assert check_voice_training(vosk).detail.startswith("not used")
-    profile.unlink()
+    shutil.rmtree(profile)
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(voice_training, "_SPHINXTRAIN_DIRS", ())
     check = check_voice_training(Settings())

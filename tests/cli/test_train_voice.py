@@ -12,12 +12,8 @@ import pytest
 from tests.cli.terminal import Terminal
 from tests.support.speech_audio import utterances, write_wav
 from voicepeer.cli import main
-from voicepeer.recognition.voice_training import (
-    MIN_RECORDINGS,
-    TRAINING_SENTENCES,
-    check_profile,
-    default_profile_path,
-)
+from voicepeer.recognition.voice_profile import check_profile, default_profile_path
+from voicepeer.recognition.voice_training import MIN_RECORDINGS, TRAINING_SENTENCES
 
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import struct
 from pathlib import Path
 
@@ -23,14 +24,18 @@ from voicepeer.recognition.sphinx_files import (
     read_sendump,
     write_mixture_weights,
 )
+from voicepeer.recognition.voice_profile import (
+    bundled_model_dir,
+    check_profile,
+    default_profile_path,
+    forget_voice,
+    usable_profile,
+)
 from voicepeer.recognition.voice_training import (
     TRAINING_SENTENCES,
     SentenceChecker,
     TrainingRecording,
-    check_profile,
-    default_profile_path,
     train_voice,
-    usable_profile,
 )
 
 VOICE = "en-gb+m3"
@@ -53,13 +58,11 @@ def recordings() -> list[TrainingRecording]:
     return [TrainingRecording(s, said(s, seed)) for seed, s in enumerate(TRAINING_SENTENCES)]
 
 
-def alignment_scores(profile: Path | None) -> list[float]:
+def alignment_scores(model: Path) -> list[float]:
     """How well the model fits held-out sentences of the same voice (higher is better)."""
-    options = {"mllr": str(profile)} if profile else {}
     decoder = pocketsphinx.Decoder(
-        hmm=pocketsphinx.get_model_path("en-us/en-us"),
-        dict=pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"),
-        lm=None, loglevel="FATAL", **options)
+        hmm=str(model), dict=pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"),
+        lm=None, loglevel="FATAL")
     scores = []
     for seed, sentence in enumerate(HELD_OUT, start=100):
         decoder.set_align_text(sentence.lower())
@@ -108,12 +111,17 @@ def test_training_adapts_the_model_to_the_voice(
 ) -> None:
     # One recording of the wrong words, as when someone reads the line below by mistake.
     offered = [*recordings[1:], TrainingRecording(TRAINING_SENTENCES[0], recordings[3].pcm)]
-    profile = tmp_path / "voice.mllr"
+    profile = tmp_path / "profiles" / "voice"
     result = train_voice(offered, profile, checker=checker)
     assert (result.path, result.used, result.offered) == (profile, len(offered) - 1, len(offered))
-    check_profile(profile)
-    before, after = alignment_scores(None), alignment_scores(profile)
+    assert check_profile(profile)["sentences"] == len(offered) - 1
+    before, after = alignment_scores(bundled_model_dir()), alignment_scores(profile)
     assert all(a > b for a, b in zip(after, before, strict=True)), (before, after)
+    # Training again replaces the result whole, leaving nothing else behind.
+    train_voice(recordings[:8], profile, checker=checker)
+    assert check_profile(profile)["sentences"] == 8
+    assert [p.name for p in profile.parent.iterdir()] == ["voice"]
+    assert forget_voice(profile) and not profile.exists() and not forget_voice(profile)
 
 
 def test_the_trained_voice_is_used_for_commands(
@@ -133,7 +141,7 @@ def test_the_trained_voice_is_used_for_commands(
 def test_too_few_usable_recordings_are_refused_and_nothing_is_saved(
     checker: SentenceChecker, recordings: list[TrainingRecording], tmp_path: Path
 ) -> None:
-    profile = tmp_path / "voice.mllr"
+    profile = tmp_path / "voice"
     with pytest.raises(VoiceTrainingError) as raised:
         train_voice(recordings[: voice_training.MIN_RECORDINGS - 1], profile, checker=checker)
     assert "at least" in raised.value.spoken
@@ -146,7 +154,7 @@ def test_missing_tools_say_what_to_install(
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(voice_training, "_SPHINXTRAIN_DIRS", ())
     with pytest.raises(VoiceTrainingError) as raised:
-        train_voice(recordings, tmp_path / "voice.mllr")
+        train_voice(recordings, tmp_path / "voice")
     assert "sphinxtrain" in str(raised.value)
     assert "set-up script" in raised.value.spoken
 
@@ -155,13 +163,15 @@ def test_a_damaged_training_file_is_left_out(
     caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
     damaged = default_profile_path()
-    damaged.parent.mkdir(parents=True)
-    damaged.write_text("1\n3\n13\n0.5 0.2\n")
+    shutil.copytree(bundled_model_dir(), damaged)
+    (damaged / "voicepeer-training.json").write_text('{"sentences": 18}')
+    with (damaged / "means").open("r+b") as means:
+        means.truncate(1000)  # as a full disk or a power cut might leave it
     with pytest.raises(VoiceTrainingError) as raised:
         check_profile(damaged)
-    assert "damaged" in raised.value.spoken
+    assert "damaged" in raised.value.spoken and "means" in str(raised.value)
     with caplog.at_level(logging.WARNING):
         recognizer = make_recognizer(RecognitionSettings(engine="sphinx"))
     assert getattr(recognizer, "voice_profile", "missing") is None
     assert "listening without it" in caplog.text
-    assert usable_profile(tmp_path / "nowhere.mllr") is None
+    assert usable_profile(tmp_path / "nowhere") is None

@@ -15,12 +15,11 @@ from typing import Any
 from voicepeer.config import config_path, load_file
 from voicepeer.config.prompter import Prompter
 from voicepeer.errors import ConfigError
+from voicepeer.recognition.voice_profile import default_profile_path, forget_voice
 from voicepeer.recognition.voice_training import (
     TRAINING_SENTENCES,
     TrainingRecording,
-    default_profile_path,
     describe_result,
-    forget_voice,
     train_voice,
 )
 from voicepeer.settings import Settings

@@ -249,12 +249,8 @@ def check_vosk_model(settings: Settings) -> Check:
 def check_voice_training(settings: Settings) -> Check:
     """Voice training (optional): whole when done, a tip when not, a failure when damaged."""
     from voicepeer.errors import VoiceTrainingError
-    from voicepeer.recognition.voice_training import (
-        TRAINING_SENTENCES,
-        TrainingTools,
-        check_profile,
-        default_profile_path,
-    )
+    from voicepeer.recognition.voice_profile import check_profile, default_profile_path
+    from voicepeer.recognition.voice_training import TRAINING_SENTENCES, TrainingTools
 
     if settings.recognition.engine == "vosk":
         return Check("voice training", True, "not used: the Vosk engine is chosen")
@@ -271,10 +267,12 @@ def check_voice_training(settings: Settings) -> Check:
                      f"they say {len(TRAINING_SENTENCES)} short sentences and it learns "
                      "their voice.")
     try:
-        check_profile(path)
+        about = check_profile(path)
     except VoiceTrainingError as error:
         return Check("voice training", False, str(error), again)
-    return Check("voice training", True, f"in use ({path})",
+    when = str(about.get("trained", "")).split("T")[0] or "an unknown date"
+    return Check("voice training", True,
+                 f"in use: trained on {when} from {about.get('sentences', '?')} sentences",
                  f"If the person's voice has changed, or a new microphone is used: {again}")
 
 

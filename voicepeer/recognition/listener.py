@@ -122,7 +122,7 @@ def make_recognizer(
         chosen = "vosk" if model_path is not None or _installed_vosk_model() else "sphinx"
     if chosen == "sphinx":
         from voicepeer.recognition.sphinx import SphinxRecognizer
-        from voicepeer.recognition.voice_training import usable_profile
+        from voicepeer.recognition.voice_profile import usable_profile
 
         # The saved training belongs to the bundled model; another model needs its own.
         trained = (usable_profile(settings.voice_profile)

@@ -21,8 +21,8 @@ class RecognitionSettings:
     """Vosk model directory (with engine "sphinx": a PocketSphinx acoustic model directory);
     empty = the installed or bundled default."""
     voice_profile: Path | None = None
-    """Voice training result to use with the bundled engine (made by 'voicepeer train-voice');
-    empty = the one voice training saved in the data folder, when there is one."""
+    """Folder of a voice-trained model for the bundled engine (made by 'voicepeer
+    train-voice'); empty = the one voice training saved in the data folder, if any."""
     dictation_model: str = field(default="peer_support",
                                  metadata={"choices": ("peer_support", "general")})
     """PocketSphinx dictation vocabulary: "peer_support" (a model built from forum-style

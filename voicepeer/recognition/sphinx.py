@@ -43,8 +43,9 @@ EXTRA_PRONUNCIATIONS: Mapping[str, str] = {"shush": "SH AH SH", "voicepeer": "V 
 # language-model reading has at most one word more (tuned on the tuning split only).
 # Duration is deliberately not used: slow speakers must not be rejected for taking time.
 MIN_GRAMMAR_SCORE = 0.45
-MIN_GRAMMAR_SCORE_TRAINED = 0.7
-"""With voice training every path through the person's speech scores higher, chatter too."""
+MIN_GRAMMAR_SCORE_TRAINED = 0.75
+"""With voice training every path through the person's speech scores higher, room talk
+too (tuned on the tuning split after training with each of its voices)."""
 MAX_EXTRA_LM_WORDS = 1
 MIN_LM_SCORE = 0.35
 """Below this the first pass's reading is a jumble that only happens to start like a command
@@ -80,7 +81,8 @@ class SphinxRecognizer:
 
     ``model_dir`` overrides the bundled acoustic model directory (``hmm``), ``dictionary``
     the pronunciation dictionary, ``dictation_lm`` the dictation language model (ARPA or
-    binary); each defaults to the bundled US English files.
+    binary); each defaults to the bundled US English files. ``voice_profile`` is a model
+    adapted by voice training, used instead of ``model_dir`` when it loads.
     """
 
     def __init__(
@@ -155,18 +157,18 @@ class SphinxRecognizer:
     def _load_decoder(self, hmm: Path, dic: Path, voice_profile: Path | None) -> Any:
         import pocketsphinx
 
-        options: dict[str, Any] = {"hmm": str(hmm), "dict": str(dic), "lm": None,
+        options: dict[str, Any] = {"dict": str(dic), "lm": None,
                                    "samprate": float(self._sample_rate), "loglevel": "FATAL"}
         if voice_profile is not None:
             try:
-                return pocketsphinx.Decoder(**options, mllr=str(voice_profile))
+                return pocketsphinx.Decoder(hmm=str(voice_profile), **options)
             except (RuntimeError, ValueError, OSError) as error:
                 # Recognition without the training beats no recognition at all.
                 self.voice_profile = None
-                log.warning("voice training %s does not fit this model (%s); listening "
-                            "without it", voice_profile, error)
+                log.warning("voice training %s does not load (%s); listening without it",
+                            voice_profile, error)
         try:
-            return pocketsphinx.Decoder(**options)
+            return pocketsphinx.Decoder(hmm=str(hmm), **options)
         except (RuntimeError, ValueError, OSError) as error:
             raise _missing_model("acoustic model or dictionary", hmm, error) from error
 

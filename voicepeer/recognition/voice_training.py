@@ -2,18 +2,18 @@
 model is adapted to their voice.
 
 Slow, effortful or slurred speech and accents other than American English are what the
-bundled model hears worst. A speaker adaptation (a global MLLR transform of the model's
-Gaussian means, one per feature stream) learned from a minute or two of the person's own
-speech corrects much of that. It is computed with CMU's own training tools (``sphinx_fe``,
-``bw``, ``mllr_solve``, Debian packages sphinxbase-utils, sphinxtrain and pocketsphinx),
-the documented way to adapt a PocketSphinx model. The result is one small text file in the
-data folder, loaded at start; the recordings are used in a temporary folder and deleted.
+bundled model hears worst. Maximum a posteriori (MAP) adaptation of the model's Gaussians,
+mixture weights and transitions to a minute or two of the person's own speech corrects much
+of that. It is computed with CMU's own training tools (``sphinx_fe``, ``bw``, ``map_adapt``,
+``mk_s2sendump``; Debian packages sphinxbase-utils, sphinxtrain and pocketsphinx), the
+documented way to adapt a PocketSphinx model. The result is an adapted copy of the model in
+the data folder (see voice_profile.py); the recordings are used in a temporary folder and
+deleted.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import shutil
 import subprocess
 import tempfile
@@ -22,8 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from voicepeer import paths
-from voicepeer.atomic import atomic_write_text
 from voicepeer.commands.matcher import normalize
 from voicepeer.errors import VoiceTrainingError
 from voicepeer.recognition.endpointing import trim_silence
@@ -32,6 +30,11 @@ from voicepeer.recognition.sphinx_files import (
     read_feature_params,
     read_sendump,
     write_mixture_weights,
+)
+from voicepeer.recognition.voice_profile import (
+    bundled_model_dir,
+    default_profile_path,
+    save_profile,
 )
 
 log = logging.getLogger(__name__)
@@ -60,7 +63,6 @@ TRAINING_SENTENCES: tuple[str, ...] = (
 
 MIN_RECORDINGS = 6
 """Fewer sentences than this give too little speech to learn from reliably."""
-PROFILE_NAME = "sphinx-en-us.mllr"
 TOOL_TIMEOUT_S = 300.0
 """Longest any one training tool may run, in seconds (seconds on a PC, a minute on a Pi)."""
 
@@ -94,7 +96,8 @@ class TrainingTools:
     feature_extractor: Path
     mdef_converter: Path
     baum_welch: Path
-    mllr_solver: Path
+    map_adapter: Path
+    sendump_writer: Path
 
     @classmethod
     def find(cls) -> TrainingTools:
@@ -103,7 +106,8 @@ class TrainingTools:
             "sphinx_fe": shutil.which("sphinx_fe"),
             "pocketsphinx_mdef_convert": shutil.which("pocketsphinx_mdef_convert"),
             "bw": _sphinxtrain_tool("bw"),
-            "mllr_solve": _sphinxtrain_tool("mllr_solve"),
+            "map_adapt": _sphinxtrain_tool("map_adapt"),
+            "mk_s2sendump": _sphinxtrain_tool("mk_s2sendump"),
         }
         missing = [name for name, path in found.items() if path is None]
         if missing:
@@ -152,50 +156,6 @@ class SentenceChecker:
         return self._decoder.hyp() is not None
 
 
-def default_profile_path() -> Path:
-    """Where voice training keeps its result."""
-    return paths.data_dir() / "voice" / PROFILE_NAME
-
-
-def check_profile(path: Path) -> None:
-    """Raise :class:`VoiceTrainingError` unless ``path`` is a whole, usable transform."""
-    try:
-        numbers = path.read_text("ascii").split()
-        n_class, n_feat = int(numbers[0]), int(numbers[1])
-        position = 2
-        for _ in range(n_feat):
-            size = int(numbers[position])
-            position += 1 + n_class * (size * size + 2 * size)
-        values = [float(v) for v in numbers[3:position]]
-        if n_class < 1 or n_feat < 1 or position != len(numbers):
-            raise ValueError("unexpected size")
-        if not all(math.isfinite(v) for v in values):
-            raise ValueError("not a number")
-    except (OSError, UnicodeDecodeError, ValueError, IndexError) as error:
-        raise VoiceTrainingError(
-            f"the voice training file {path} is damaged ({error})",
-            spoken="The record of your voice is damaged, so I am listening without it. "
-                   "Please ask your helper to do voice training again.",
-        ) from error
-
-
-def usable_profile(configured: Path | None) -> Path | None:
-    """The transform to load: the configured one or the trained default, when it is whole.
-
-    A damaged file is logged and left out, so recognition still works without it."""
-    path = configured or default_profile_path()
-    if not path.exists():
-        if configured is not None:
-            log.warning("voice training file %s does not exist; listening without it", path)
-        return None
-    try:
-        check_profile(path)
-    except VoiceTrainingError as error:
-        log.warning("%s; listening without it", error)
-        return None
-    return path
-
-
 def train_voice(
     recordings: Sequence[TrainingRecording],
     profile_path: Path | None = None,
@@ -204,14 +164,15 @@ def train_voice(
     dictionary: Path | None = None,
     checker: SentenceChecker | None = None,
 ) -> TrainingResult:
-    """Learn the speaker's voice from ``recordings`` and save it at ``profile_path``.
+    """Learn the speaker's voice from ``recordings`` and save the adapted model at
+    ``profile_path`` (a folder).
 
     Recordings that do not match their sentence are left out. The earlier profile, if
     any, is replaced only when training succeeded."""
     import pocketsphinx
 
     tools = TrainingTools.find()
-    model = model_dir or Path(pocketsphinx.get_model_path("en-us/en-us"))
+    model = model_dir or bundled_model_dir()
     dic = dictionary or Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
     checker = checker or SentenceChecker(model, dic)
     usable = [r for r in recordings if checker.matches(r)]
@@ -233,21 +194,27 @@ def train_voice(
              "-dither", "yes", "-seed", "1", "-c", work / "ids", "-di", work, "-do", work,
              "-ei", "wav", "-eo", "mfc", "-mswav", "yes")
         _run(tools.mdef_converter, "-text", model / "mdef", hmm / "mdef.txt")
+        ts2cb = f".{params.get('model', 'ptm')}."
         _run(
-            tools.baum_welch, "-hmmdir", hmm, "-moddeffn", hmm / "mdef.txt",
-            "-ts2cbfn", f".{params.get('model', 'ptm')}.",
+            tools.baum_welch, "-hmmdir", hmm, "-moddeffn", hmm / "mdef.txt", "-ts2cbfn", ts2cb,
             "-feat", params.get("feat", "1s_c_d_dd"),
             *(("-svspec", params["svspec"]) if "svspec" in params else ()),
             "-cmn", params.get("cmn", "batch"), "-agc", params.get("agc", "none"),
             "-dictfn", dic, "-ctlfn", work / "ids", "-lsnfn", work / "transcription",
             "-cepdir", work, "-accumdir", work,
         )
-        _run(tools.mllr_solver, "-meanfn", hmm / "means", "-varfn", hmm / "variances",
-             "-outmllrfn", work / "mllr_matrix", "-accumdir", work)
-        result = work / "mllr_matrix"
-        check_profile(result)
-        profile_path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(profile_path, result.read_text("ascii"), mode=0o644)
+        adapted = work / "adapted"
+        shutil.copytree(model, adapted)
+        _run(tools.map_adapter, "-moddeffn", hmm / "mdef.txt", "-ts2cbfn", ts2cb,
+             "-meanfn", hmm / "means", "-varfn", hmm / "variances",
+             "-mixwfn", hmm / "mixture_weights", "-tmatfn", hmm / "transition_matrices",
+             "-accumdir", work, "-mapmeanfn", adapted / "means",
+             "-mapvarfn", adapted / "variances", "-mapmixwfn", work / "adapted_weights",
+             "-maptmatfn", adapted / "transition_matrices")
+        # PocketSphinx reads mixture weights as a sendump.
+        _run(tools.sendump_writer, "-pocketsphinx", "yes", "-moddeffn", hmm / "mdef.txt",
+             "-mixwfn", work / "adapted_weights", "-sendumpfn", adapted / "sendump")
+        save_profile(adapted, profile_path, len(usable), model)
     log.info("voice training used %d of %d recordings", len(usable), len(recordings))
     return TrainingResult(profile_path, len(usable), len(recordings))
 
@@ -257,16 +224,6 @@ def describe_result(result: TrainingResult) -> str:
     left_out = f" ({skipped} did not match their sentence and were left out)" if skipped else ""
     return (f"Voice training done with {result.used} sentences{left_out}; "
             f"saved in {result.path}.")
-
-
-def forget_voice(profile_path: Path | None = None) -> bool:
-    """Delete the voice training result; False when there was none."""
-    path = profile_path or default_profile_path()
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        return False
-    return True
 
 
 def _trainable_model(model: Path, copy: Path) -> Path:
