@@ -5,7 +5,9 @@
   the free second reading used for rejection);
 - asr_rtf_dictation: the same for dictation;
 - asr_intent_accuracy_subset: share of the subset's commands understood correctly;
-- asr_false_accept_subset: share of the subset's room chatter taken for a command.
+- asr_false_accept_subset: share of the subset's room chatter taken for a command;
+- voice_training_s: seconds to learn one voice from the 18 training sentences (checking
+  each recording, then the CMU tools), the wait at the end of ``voicepeer train-voice``.
 ``scripts/bench_asr`` runs the full evaluation set and prints every figure.
 """
 
@@ -165,7 +167,14 @@ def run() -> dict[str, float | int]:
                      + dictation_items("eval")[:2])
     figures = summarize(evaluate(items, recognizer))
     recognizer.close()
+    recordings = [TrainingRecording(t.text, render(t).tobytes())
+                  for t in training_items("en-us-nyc")]
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        train_voice(recordings, Path(folder) / "voice")
+        training_s = time.perf_counter() - started
     return {
+        "voice_training_s": round(training_s, 2),
         "asr_rtf_command": figures["rtf_command"],
         "asr_rtf_dictation": figures["rtf_dictation"],
         "asr_intent_accuracy_subset": figures["intent_accuracy"],
