@@ -41,6 +41,12 @@ def bundled_model_dir() -> Path:
     return Path(pocketsphinx.get_model_path("en-us/en-us"))
 
 
+def bundled_dictionary() -> Path:
+    import pocketsphinx
+
+    return Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
+
+
 def check_profile(path: Path, base_model: Path | None = None) -> dict[str, object]:
     """What the trained model folder says about itself; :class:`VoiceTrainingError` unless it
     is whole and made for ``base_model`` (default: the bundled model)."""

@@ -32,6 +32,7 @@ from voicepeer.recognition.sphinx_files import (
     write_mixture_weights,
 )
 from voicepeer.recognition.voice_profile import (
+    bundled_dictionary,
     bundled_model_dir,
     default_profile_path,
     save_profile,
@@ -138,9 +139,8 @@ class SentenceChecker:
         import pocketsphinx
 
         self._decoder = pocketsphinx.Decoder(
-            hmm=str(model_dir or pocketsphinx.get_model_path("en-us/en-us")),
-            dict=str(dictionary or pocketsphinx.get_model_path("en-us/cmudict-en-us.dict")),
-            lm=None, loglevel="FATAL",
+            hmm=str(model_dir or bundled_model_dir()),
+            dict=str(dictionary or bundled_dictionary()), lm=None, loglevel="FATAL",
         )
 
     def matches(self, recording: TrainingRecording) -> bool:
@@ -169,11 +169,9 @@ def train_voice(
 
     Recordings that do not match their sentence are left out. The earlier profile, if
     any, is replaced only when training succeeded."""
-    import pocketsphinx
-
     tools = TrainingTools.find()
     model = model_dir or bundled_model_dir()
-    dic = dictionary or Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
+    dic = dictionary or bundled_dictionary()
     checker = checker or SentenceChecker(model, dic)
     usable = [r for r in recordings if checker.matches(r)]
     if len(usable) < MIN_RECORDINGS:
