@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.terminal import Terminal
+from tests.support.pulse import say_into_microphone
 from voicepeer.config import load_settings
 from voicepeer.config.wizard import find_target
 
@@ -28,13 +29,6 @@ def soundless_env(home: Path) -> dict[str, str]:
     env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime),
                VOICEPEER_MODELS_DIR=str(home / "models"))
     return env
-
-
-def say_into_microphone(text: str, env: dict[str, str], folder: Path) -> None:
-    """Play espeak-ng speech into the null sink; its monitor is the default microphone."""
-    wav = folder / "said.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "120", "-w", str(wav), text], check=True)
-    subprocess.run(["paplay", str(wav)], env=env, check=True, timeout=30)
 
 
 @pytest.mark.audio

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.cli.terminal import Terminal
+from tests.support.pulse import say_into_microphone
 from tests.support.speech_audio import utterances, write_wav
 from voicepeer.cli import main
 from voicepeer.recognition.voice_profile import check_profile, default_profile_path
@@ -50,12 +50,6 @@ def test_a_folder_without_recordings_is_explained(
     assert "not a folder" in capsys.readouterr().err
 
 
-def say_into_microphone(text: str, env: dict[str, str], folder: Path) -> None:
-    wav = folder / "said.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "140", "-w", str(wav), text], check=True)
-    subprocess.run(["paplay", str(wav)], env=env, check=True, timeout=60)
-
-
 @pytest.mark.audio
 @pytest.mark.slow
 def test_training_at_the_microphone_stopped_early_with_ctrl_c(
@@ -69,7 +63,7 @@ def test_training_at_the_microphone_stopped_early_with_ctrl_c(
         term.expect(rf"Sentence {number} of {len(TRAINING_SENTENCES)}:", timeout=90)
         for _ in range(2):
             term.expect(r"Listening\.\.\.", timeout=90)
-            say_into_microphone(sentence, pulse_env, tmp_path)
+            say_into_microphone(sentence, pulse_env, tmp_path, wpm=140)
             verdict = term.expect(r"Thank you\.|could not follow|heard nothing", timeout=90)
             if "Thank you" in verdict:
                 kept += 1

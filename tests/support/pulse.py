@@ -59,3 +59,11 @@ class PulseAudioServer:
                 self._process.kill()
                 self._process.wait()
         self._process = None
+
+
+def say_into_microphone(text: str, env: dict[str, str], folder: Path, wpm: int = 120) -> None:
+    """Play espeak-ng speech into the null sink; its monitor is the default microphone."""
+    wav = folder / "said.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(wpm), "-w", str(wav), text],
+                   check=True)
+    subprocess.run(["paplay", str(wav)], env=env, check=True, timeout=60)
