@@ -97,6 +97,20 @@ def test_a_damaged_sendump_is_reported(tmp_path: Path) -> None:
         read_sendump(broken)
 
 
+def test_each_recording_also_teaches_the_voice_over_noise(
+    recordings: list[TrainingRecording],
+) -> None:
+    original = recordings[0]
+    noisy = voice_training.with_noise(original, seed=3)
+    assert noisy.sentence == original.sentence and len(noisy.pcm) == len(original.pcm)
+    clean = np.frombuffer(original.pcm, dtype=np.int16).astype(np.float64)
+    added = np.frombuffer(noisy.pcm, dtype=np.int16).astype(np.float64) - clean
+    speech_rms = np.sqrt(np.mean(clean[np.abs(clean) > 100] ** 2))
+    snr_db = 20 * np.log10(speech_rms / np.sqrt(np.mean(added**2)))
+    assert abs(snr_db - voice_training.NOISY_COPY_SNR_DB) < 0.5
+    assert voice_training.with_noise(original, seed=3) == noisy  # the same every time
+
+
 def test_the_checker_tells_the_sentence_from_other_speech(
     checker: SentenceChecker, recordings: list[TrainingRecording]
 ) -> None:

@@ -6,9 +6,10 @@ bundled model hears worst. Maximum a posteriori (MAP) adaptation of the model's 
 mixture weights and transitions to a minute or two of the person's own speech corrects much
 of that. It is computed with CMU's own training tools (``sphinx_fe``, ``bw``, ``map_adapt``,
 ``mk_s2sendump``; Debian packages sphinxbase-utils, sphinxtrain and pocketsphinx), the
-documented way to adapt a PocketSphinx model. The result is an adapted copy of the model in
-the data folder (see voice_profile.py); the recordings are used in a temporary folder and
-deleted.
+documented way to adapt a PocketSphinx model. Each recording is also learned from a second
+time with steady noise mixed in, so the adapted model still knows the voice over a fan, a
+kettle or the television. The result is an adapted copy of the model in the data folder (see
+voice_profile.py); the recordings are used in a temporary folder and deleted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import wave
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from voicepeer.commands.matcher import normalize
 from voicepeer.errors import VoiceTrainingError
@@ -64,6 +67,10 @@ TRAINING_SENTENCES: tuple[str, ...] = (
 
 MIN_RECORDINGS = 6
 """Fewer sentences than this give too little speech to learn from reliably."""
+NOISY_COPY_SNR_DB = 15.0
+"""Signal-to-noise ratio of the white noise in each recording's noisy copy. Chosen on the
+tuning speech, where it raised commands understood in (pink) noise from 0.82 to 0.94
+without losing any in quiet; 10 and 20 dB did as well."""
 TOOL_TIMEOUT_S = 300.0
 """Longest any one training tool may run, in seconds (seconds on a PC, a minute on a Pi)."""
 
@@ -186,7 +193,8 @@ def train_voice(
     with tempfile.TemporaryDirectory(prefix="voicepeer-training-") as folder:
         work = Path(folder)
         hmm = _trainable_model(model, work / "model")
-        _write_recordings(usable, work)
+        _write_recordings([*usable, *(with_noise(r, seed) for seed, r in enumerate(usable))],
+                          work)
         params = read_feature_params(model)
         _run(tools.feature_extractor, "-argfile", model / "feat.params", "-samprate", "16000",
              "-dither", "yes", "-seed", "1", "-c", work / "ids", "-di", work, "-do", work,
@@ -222,6 +230,18 @@ def describe_result(result: TrainingResult) -> str:
     left_out = f" ({skipped} did not match their sentence and were left out)" if skipped else ""
     return (f"Voice training done with {result.used} sentences{left_out}; "
             f"saved in {result.path}.")
+
+
+def with_noise(recording: TrainingRecording, seed: int) -> TrainingRecording:
+    """``recording`` with white noise at :data:`NOISY_COPY_SNR_DB` below its speech."""
+    samples = np.frombuffer(recording.pcm[: len(recording.pcm) // 2 * 2], dtype=np.int16)
+    signal = samples.astype(np.float64)
+    voiced = signal[np.abs(signal) > 100]  # the speech, not the pauses around it
+    speech_rms = float(np.sqrt(np.mean(voiced**2))) if voiced.size else 1000.0
+    noise = np.random.default_rng(seed).normal(0.0, speech_rms / 10 ** (NOISY_COPY_SNR_DB / 20),
+                                               signal.size)
+    noisy = np.clip(np.round(signal + noise), -32768, 32767).astype(np.int16)
+    return TrainingRecording(recording.sentence, noisy.tobytes())
 
 
 def _trainable_model(model: Path, copy: Path) -> Path:
