@@ -71,7 +71,7 @@ def test_wizard_through_a_terminal_with_sound(
         term.expect(r"Seconds of silence .*: ")
         term.send("")
     term.expect(r"Step 4 of 8: Voice training")
-    term.expect(r"Do voice training now\? \(y/N\): ")
+    term.expect(r"Do voice training now\? \(Y/n\): ")
     term.send("n")
     term.expect(r"Step 5 of 8")
     if find_target("push_to_talk_mode") is not None:
@@ -124,7 +124,7 @@ def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Pat
     term.send("skip")
     term.expect(r"Skipped")
     term.expect(r"Step 3 of 8: The microphone\n.*not available on this computer", timeout=60)
-    term.expect(r"Do voice training now\? \(y/N\): ")
+    term.expect(r"Do voice training now\? \(Y/n\): ")
     term.send("y")
     term.expect(r"Voice training is not available on this computer", timeout=60)
     term.expect(r"Push-to-talk .*: ")

@@ -324,8 +324,9 @@ class Wizard:
         self.io.say(f"  voicepeer can learn the person's voice: they say {len(TRAINING_SENTENCES)} "
                     "short sentences")
         self.io.say("  after me (about three minutes). It helps most with slow or unclear speech")
-        self.io.say("  and with accents. It can also be done later: voicepeer train-voice")
-        if not self.io.yes("  Do voice training now?", False):
+        self.io.say("  and with accents; it is the best single step for being understood. It can")
+        self.io.say("  also be done later: voicepeer train-voice")
+        if not self.io.yes("  Do voice training now?", True):
             raise SkipStep
         microphone = self.current("microphone") or ""
         try:
