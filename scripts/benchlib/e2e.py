@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from scripts.benchlib._memory import peak_rss_kb
 
 COMMANDS = [
     "latest topics", "next", "next", "previous", "where am i", "open topic two", "next",
@@ -138,17 +139,8 @@ def _child(workdir: Path) -> dict[str, float | int]:
         "e2e_command_latency_ms_p50": round(statistics.median(ordered), 1),
         "e2e_command_latency_ms_p95": round(p95, 1),
         "e2e_commands_understood": round(1 - sorry / len(COMMANDS), 3),
-        "peak_rss_mb": round(_peak_rss_kb() / 1024, 1),
+        "peak_rss_mb": round(peak_rss_kb() / 1024, 1),
     }
-
-
-def _peak_rss_kb() -> int:
-    """This process's own peak resident memory. Not ru_maxrss: Linux carries that over
-    fork and exec, so it would report the benchmark runner's size when that is larger."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def run() -> dict[str, float | int]:
