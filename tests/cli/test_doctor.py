@@ -236,6 +236,9 @@ def test_voice_training_states(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert check.ok is False and "train-voice" in check.fix
     vosk = Settings(recognition=RecognitionSettings(engine="vosk"))
     assert check_voice_training(vosk).detail.startswith("not used")
+    # "auto" listens with Vosk once a Vosk model is there, and then training is not used.
+    auto_vosk = Settings(recognition=RecognitionSettings(model_path=tmp_path))
+    assert check_voice_training(auto_vosk).detail.startswith("not used")
     shutil.rmtree(profile)
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.setattr(voice_training, "_SPHINXTRAIN_DIRS", ())

@@ -152,6 +152,16 @@ def test_the_trained_voice_is_used_for_commands(
     assert heard is not None and heard.text == "next post"
 
 
+def test_training_moved_aside_by_an_interrupted_replacement_comes_back() -> None:
+    profile = default_profile_path()
+    profile.parent.mkdir(parents=True)
+    aside = profile.parent / f".{profile.name}.old-4242"  # save_profile's first rename
+    shutil.copytree(bundled_model_dir(), aside)
+    (aside / "voicepeer-training.json").write_text('{"sentences": 9}')
+    assert usable_profile(None) == profile
+    assert check_profile(profile)["sentences"] == 9 and not aside.exists()
+
+
 def test_too_few_usable_recordings_are_refused_and_nothing_is_saved(
     checker: SentenceChecker, recordings: list[TrainingRecording], tmp_path: Path
 ) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from voicepeer.config import config_path, load_file
 from voicepeer.config.prompter import Prompter
 from voicepeer.errors import ConfigError
+from voicepeer.recognition.listener import chosen_engine
 from voicepeer.recognition.voice_profile import default_profile_path, forget_voice
 from voicepeer.recognition.voice_training import (
     TRAINING_SENTENCES,
@@ -61,9 +62,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from voicepeer.config.voice_training import run_voice_training
 
-    if settings.recognition.engine == "vosk":
-        print("Note: voice training is for the bundled engine; with Vosk it is not used.",
-              file=sys.stderr)
+    if chosen_engine(settings.recognition) == "vosk":
+        print("Note: voice training is for the bundled engine; voicepeer listens with Vosk, "
+              'so it is used only with [recognition] engine = "sphinx".', file=sys.stderr)
     print(run_voice_training(Prompter(), settings.recognition.device, settings))
     return 0
 

@@ -249,13 +249,20 @@ def check_vosk_model(settings: Settings) -> Check:
 def check_voice_training(settings: Settings) -> Check:
     """Voice training (optional): whole when done, a tip when not, a failure when damaged."""
     from voicepeer.errors import VoiceTrainingError
-    from voicepeer.recognition.voice_profile import check_profile, default_profile_path
+    from voicepeer.recognition.listener import chosen_engine
+    from voicepeer.recognition.voice_profile import (
+        check_profile,
+        default_profile_path,
+        restore_interrupted,
+    )
     from voicepeer.recognition.voice_training import TRAINING_SENTENCES, TrainingTools
 
-    if settings.recognition.engine == "vosk":
-        return Check("voice training", True, "not used: the Vosk engine is chosen")
+    if chosen_engine(settings.recognition) == "vosk":
+        return Check("voice training", True, "not used: voicepeer listens with Vosk")
     path = settings.recognition.voice_profile or default_profile_path()
     again = "Run 'voicepeer train-voice' to do the voice training again."
+    if not path.exists():
+        restore_interrupted(path)
     if not path.exists():
         try:
             TrainingTools.find()

@@ -116,10 +116,8 @@ def make_recognizer(
     from voicepeer.commands.intents import Intent
 
     aliases = {phrase: Intent(name) for phrase, name in settings.aliases.items()}
-    chosen = engine or settings.engine
     model_path = model or settings.model_path
-    if chosen == "auto":
-        chosen = "vosk" if model_path is not None or _installed_vosk_model() else "sphinx"
+    chosen = chosen_engine(settings, engine, model)
     if chosen == "sphinx":
         from voicepeer.recognition.sphinx import SphinxRecognizer
         from voicepeer.recognition.voice_profile import usable_profile
@@ -135,6 +133,17 @@ def make_recognizer(
 
         return VoskRecognizer(locate_vosk_model(model_path), aliases=aliases)
     raise ConfigError(f'unknown speech engine "{chosen}": use "auto", "sphinx" or "vosk"')
+
+
+def chosen_engine(
+    settings: RecognitionSettings, engine: str | None = None, model: Path | None = None
+) -> str:
+    """The engine make_recognizer() uses: "auto" means Vosk once a Vosk model is there."""
+    chosen = engine or settings.engine
+    if chosen == "auto":
+        vosk = (model or settings.model_path) is not None or _installed_vosk_model()
+        return "vosk" if vosk else "sphinx"
+    return chosen
 
 
 def _installed_vosk_model() -> bool:

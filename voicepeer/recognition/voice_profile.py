@@ -77,6 +77,8 @@ def usable_profile(configured: Path | None) -> Path | None:
     A damaged one is logged and left out, so recognition still works without it."""
     path = configured or default_profile_path()
     if not path.exists():
+        restore_interrupted(path)
+    if not path.exists():
         if configured is not None:
             log.warning("voice training %s does not exist; listening without it", path)
         return None
@@ -116,6 +118,18 @@ def save_profile(model: Path, profile_path: Path, sentences: int, base_model: Pa
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def restore_interrupted(path: Path) -> None:
+    """Put back the training that a replacement interrupted between its two renames
+    (see save_profile) had moved aside."""
+    for old in sorted(path.parent.glob(f".{path.name}.old-*")):
+        try:
+            old.rename(path)
+        except OSError:
+            continue
+        log.info("restored the voice training from %s", old)
+        return
 
 
 def forget_voice(profile_path: Path | None = None) -> bool:
