@@ -116,6 +116,8 @@ class VoiceIO:
     listener: Listener
     speech: SpeechOutput
     cues: Cues
+    voice_training_would_help: bool = False
+    """The bundled engine is listening without voice training."""
 
 
 def open_cues(output: Endpoint, settings: Settings) -> Cues:
@@ -155,11 +157,13 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
             notices.append("I can't find a microphone, so please type what you would say, "
                            "one command per line.")
         stack.callback(listener.close)
+        untrained = False
         if isinstance(listener, AudioListener):
+            untrained = getattr(listener.recognizer, "voice_profile", False) is None
             speech, listener = _add_switch(speech, listener, settings, stack)
         for notice in notices:
             speech.say(notice)
-        yield VoiceIO(listener, speech, open_cues(output, settings))
+        yield VoiceIO(listener, speech, open_cues(output, settings), untrained)
 
 
 def _add_switch(speech: SpeechOutput, listener: AudioListener, settings: Settings,
@@ -225,6 +229,7 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
                                    muted_words=settings.voice.muted_words),
             voice=VoiceControls(speech, settings.speech),
             cues=io.cues,
+            voice_training_would_help=io.voice_training_would_help,
         )
         assistant = Assistant(engines, settings.voice)
         assistant.announce_outbox()

@@ -76,6 +76,7 @@ def converse(
     aliases: Mapping[str, Intent] | None = None,
     before_line: Mapping[int, Callable[[], object]] | None = None,
     speech: SpeechOutput | None = None,
+    voice_training_would_help: bool = False,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
@@ -98,6 +99,7 @@ def converse(
             places=PlacesFile(data_dir / "places.json"),
             render_post=PostReader(muted_words=muted_words),
             voice=VoiceControls(speech, state_file=data_dir / "voice.json"),
+            voice_training_would_help=voice_training_would_help,
         )
         assistant = Assistant(engines, settings or VoiceSettings(greeting=False))
         assistant.announce_outbox()

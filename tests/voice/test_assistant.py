@@ -12,6 +12,7 @@ from tests.support.conversation import converse
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.errors import AudioDeviceError
+from voicepeer.voice.assistant import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
 
@@ -102,6 +103,19 @@ def test_unrecognized_speech_gets_a_short_apology_then_a_hint(forum: DemoForum,
     talk = converse(forum.base_url, ["latest topics", "purple elephants", "banana bread"], data)
     assert talk.said[-2] == "Sorry, I didn't catch that."
     assert talk.said[-1] == "Sorry, I didn't catch that. Say help to hear what you can say."
+
+
+def test_voice_training_is_mentioned_once_when_mishearing_goes_on(forum: DemoForum,
+                                                                  data: Path) -> None:
+    gibberish = [f"purple elephant number {word}" for word in
+                 ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")]
+    talk = converse(forum.base_url, ["latest topics", *gibberish], data,
+                    voice_training_would_help=True)
+    sorry = talk.said[-len(gibberish):]
+    assert sorry[TRAINING_HINT_AFTER - 1] == SORRY_TRAIN
+    assert sorry.count(SORRY_TRAIN) == 1 and sorry[-1] == SORRY
+    trained = converse(forum.base_url, ["latest topics", *gibberish], data)
+    assert SORRY_TRAIN not in trained.said
 
 
 def test_help_lists_what_can_be_said_in_each_state(forum: DemoForum, data: Path) -> None:

@@ -76,6 +76,10 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 }
 
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
+SORRY_TRAIN = ("Sorry, I keep mishearing you. Your helper can teach me your voice with "
+               "voice training, which takes about three minutes.")
+TRAINING_HINT_AFTER = 6
+"""Mishearings in a row before voice training is mentioned (once a session)."""
 
 
 @dataclass
@@ -92,6 +96,9 @@ class Engines:
     render_post: PostRenderer
     voice: VoiceControls
     cues: Cues = field(default_factory=SilentCues)
+    voice_training_would_help: bool = False
+    """The bundled engine listens without voice training: worth a word when it keeps
+    mishearing the person."""
 
 
 class Assistant:
@@ -114,6 +121,7 @@ class Assistant:
                                  self.say)
         self._last_said = ""
         self._misheard_in_a_row = 0
+        self._training_mentioned = False
         self._monotonic = monotonic
         self._rest_due = self._next_rest_time()
 
@@ -191,6 +199,10 @@ class Assistant:
             self.say("Shall I post your reply? Please say yes or no.")
         elif self.state is State.CONTENT_NOTE:
             self.say("Shall I read this post? Please say yes or no.")
+        elif (self.engines.voice_training_would_help and not self._training_mentioned
+              and self._misheard_in_a_row >= TRAINING_HINT_AFTER):
+            self._training_mentioned = True
+            self.say(SORRY_TRAIN)
         elif self._misheard_in_a_row >= self.settings.failed_hearing_hint_after:
             self.say(SORRY)
         else:

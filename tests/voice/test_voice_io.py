@@ -1,0 +1,29 @@
+"""What open_io tells the voice loop about the listener it opened."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.support.speech_audio import utterances, write_wav
+from voicepeer.app import open_io, parse_input, parse_output
+from voicepeer.recognition.voice_profile import bundled_model_dir, default_profile_path
+from voicepeer.settings import Settings
+
+
+def voice_training_would_help(input_spec: str, tmp_path: Path) -> bool:
+    with open_io(parse_input(input_spec), parse_output(f"wav:{tmp_path / 'said'}"),
+                 Settings()) as io:
+        return io.voice_training_would_help
+
+
+def test_voice_training_is_suggested_only_for_an_untrained_microphone_engine(
+    tmp_path: Path,
+) -> None:
+    wav = write_wav(tmp_path / "in.wav", utterances(["next", 1.0]))
+    assert voice_training_would_help(f"wav:{wav}", tmp_path)
+    assert not voice_training_would_help("text", tmp_path)  # typing needs no training
+    profile = default_profile_path()
+    shutil.copytree(bundled_model_dir(), profile)
+    (profile / "voicepeer-training.json").write_text('{"sentences": 18}')
+    assert not voice_training_would_help(f"wav:{wav}", tmp_path)
