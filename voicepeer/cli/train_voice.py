@@ -14,6 +14,7 @@ from typing import Any
 
 from voicepeer.config import config_path, load_file
 from voicepeer.config.prompter import Prompter
+from voicepeer.config.service import service_paused
 from voicepeer.errors import ConfigError
 from voicepeer.recognition.listener import chosen_engine
 from voicepeer.recognition.voice_profile import default_profile_path, forget_voice
@@ -58,7 +59,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.wav_dir is not None:
         recordings = recordings_from(args.wav_dir)
-        print(describe_result(train_voice(recordings, profile)))
+        with service_paused(print):  # restarted, so the running voicepeer uses the training
+            print(describe_result(train_voice(recordings, profile)))
         return 0
     from voicepeer.config.voice_training import run_voice_training
 

@@ -14,6 +14,7 @@ from typing import Any
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
 from voicepeer.config.health import Microphone
 from voicepeer.config.prompter import Prompter
+from voicepeer.config.service import service_paused
 from voicepeer.config.sound_check import prepare_for_recognizer, record_utterance
 from voicepeer.recognition.voice_training import (
     MIN_RECORDINGS,
@@ -85,15 +86,16 @@ def run_voice_training(io: Prompter, device: str, settings: Any) -> str:
            "say it back in your usual way;")
     io.say("  take your time. To stop early press Ctrl+C: once "
            f"{MIN_RECORDINGS} sentences are done, I learn from those.")
-    microphone = open_microphone(device)  # first: no microphone, no need to wait for the rest
-    try:
-        io.say("  Loading the speech model...")
-        checker = SentenceChecker()
-        session = TrainingSession(io, microphone, lambda text: speak_preview(text, settings.speech),
-                                  checker)
-        recordings = session.collect()
-    finally:
-        microphone.close()
-    io.say(f"  Learning the voice from {len(recordings)} sentences (a few seconds)...")
-    return describe_result(train_voice(recordings, settings.recognition.voice_profile,
-                                       checker=checker))
+    with service_paused(io.say):
+        microphone = open_microphone(device)  # first: without one, nothing else is needed
+        try:
+            io.say("  Loading the speech model...")
+            checker = SentenceChecker()
+            session = TrainingSession(io, microphone,
+                                      lambda text: speak_preview(text, settings.speech), checker)
+            recordings = session.collect()
+        finally:
+            microphone.close()
+        io.say(f"  Learning the voice from {len(recordings)} sentences (a few seconds)...")
+        return describe_result(train_voice(recordings, settings.recognition.voice_profile,
+                                           checker=checker))

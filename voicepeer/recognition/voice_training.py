@@ -228,8 +228,9 @@ def train_voice(
 def describe_result(result: TrainingResult) -> str:
     skipped = result.offered - result.used
     left_out = f" ({skipped} did not match their sentence and were left out)" if skipped else ""
-    return (f"Voice training done with {result.used} sentences{left_out}; "
-            f"saved in {result.path}.")
+    # A voicepeer already running keeps the model it loaded at start.
+    return (f"Voice training done with {result.used} sentences{left_out}; saved in "
+            f"{result.path}. voicepeer uses it from its next start.")
 
 
 def with_noise(recording: TrainingRecording, seed: int) -> TrainingRecording:
