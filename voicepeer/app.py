@@ -24,6 +24,7 @@ from voicepeer.forum.http import waiting_announcement
 from voicepeer.forum.outbox import Outbox
 from voicepeer.recognition.base import Listener
 from voicepeer.recognition.listener import AudioListener
+from voicepeer.running import voice_loop_running
 from voicepeer.settings import Settings
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.controls import VoiceControls
@@ -212,6 +213,7 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
     data = forum_data_dir(forum_key or normalize_forum_url(url).split("://", 1)[1])
     data.mkdir(parents=True, exist_ok=True)
     with ExitStack() as stack:
+        stack.enter_context(voice_loop_running())
         io = stack.enter_context(open_io(source, output, settings))
         listener, speech = io.listener, io.speech
         forum = stack.enter_context(open_forum(url, settings, speech))

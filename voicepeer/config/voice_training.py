@@ -16,6 +16,7 @@ from voicepeer.config.health import Microphone
 from voicepeer.config.prompter import Prompter
 from voicepeer.config.service import service_paused
 from voicepeer.config.sound_check import prepare_for_recognizer, record_utterance
+from voicepeer.errors import VoiceTrainingError
 from voicepeer.recognition.voice_training import (
     MIN_RECORDINGS,
     TRAINING_SENTENCES,
@@ -24,6 +25,7 @@ from voicepeer.recognition.voice_training import (
     describe_result,
     train_voice,
 )
+from voicepeer.running import voice_loop_is_running
 
 TRIES_PER_SENTENCE = 2
 """A sentence that is not matched this many times is skipped: tiring the person out would
@@ -87,6 +89,13 @@ def run_voice_training(io: Prompter, device: str, settings: Any) -> str:
     io.say("  take your time. To stop early press Ctrl+C: once "
            f"{MIN_RECORDINGS} sentences are done, I learn from those.")
     with service_paused(io.say):
+        if voice_loop_is_running():
+            # It would hear the sentences too, and take "yes that is correct" for a yes.
+            raise VoiceTrainingError(
+                "voicepeer is running in another window: close it (Ctrl+C there) and start "
+                "voice training again",
+                spoken="I am already running in another window. Please close that one "
+                       "first, then start voice training again.")
         microphone = open_microphone(device)  # first: without one, nothing else is needed
         try:
             io.say("  Loading the speech model...")
