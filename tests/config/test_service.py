@@ -11,7 +11,9 @@ import pytest
 from voicepeer.config.service import SERVICE_UNIT, service_paused
 
 
-def fake_systemctl(folder: Path, *, active: bool, start_works: bool = True) -> Path:
+def fake_systemctl(folder: Path, monkeypatch: pytest.MonkeyPatch, *, active: bool,
+                   start_works: bool = True) -> Path:
+    """Put a recording systemctl first on PATH; returns the file its calls go to."""
     calls = folder / "calls.txt"
     script = folder / "systemctl"
     script.write_text(
@@ -21,14 +23,14 @@ def fake_systemctl(folder: Path, *, active: bool, start_works: bool = True) -> P
         f"start) exit {0 if start_works else 1};; esac\n"
         "exit 0\n")
     script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
     return calls
 
 
 def test_a_running_service_is_stopped_for_the_training_and_started_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls = fake_systemctl(tmp_path, active=True)
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    calls = fake_systemctl(tmp_path, monkeypatch, active=True)
     said: list[str] = []
     with service_paused(said.append):
         calls.open("a").write("training\n")
@@ -41,8 +43,7 @@ def test_a_running_service_is_stopped_for_the_training_and_started_again(
 def test_the_service_is_started_again_even_when_training_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls = fake_systemctl(tmp_path, active=True, start_works=False)
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    calls = fake_systemctl(tmp_path, monkeypatch, active=True, start_works=False)
     said: list[str] = []
     with pytest.raises(RuntimeError), service_paused(said.append):
         raise RuntimeError("training failed")
@@ -53,8 +54,7 @@ def test_the_service_is_started_again_even_when_training_fails(
 def test_nothing_happens_without_a_running_service(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls = fake_systemctl(tmp_path, active=False)
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    calls = fake_systemctl(tmp_path, monkeypatch, active=False)
     said: list[str] = []
     with service_paused(said.append):
         pass
