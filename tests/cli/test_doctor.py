@@ -220,7 +220,8 @@ def test_voice_training_states(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     from voicepeer.config.health import check_voice_training
     from voicepeer.recognition import voice_training
     from voicepeer.recognition.settings import RecognitionSettings
-    from voicepeer.recognition.voice_profile import bundled_model_dir, default_profile_path
+    from voicepeer.recognition.sphinx_files import bundled_model_dir
+    from voicepeer.recognition.voice_profile import default_profile_path
 
     check = check_voice_training(Settings())
     assert (check.ok, check.detail) == (True, "not done")

@@ -20,12 +20,12 @@ from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.listener import AudioListener, make_recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx_files import (
+    bundled_model_dir,
     mixture_weights,
     read_sendump,
     write_mixture_weights,
 )
 from voicepeer.recognition.voice_profile import (
-    bundled_model_dir,
     check_profile,
     default_profile_path,
     forget_voice,

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from tests.support.speech_audio import utterances, write_wav
 from voicepeer.app import open_io, parse_input, parse_output
-from voicepeer.recognition.voice_profile import bundled_model_dir, default_profile_path
+from voicepeer.recognition.sphinx_files import bundled_model_dir
+from voicepeer.recognition.voice_profile import default_profile_path
 from voicepeer.settings import Settings
 
 

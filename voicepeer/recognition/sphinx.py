@@ -33,6 +33,7 @@ from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.engine import Recognition
 from voicepeer.recognition.grammar import CommandShapes, command_sentences, jsgf_grammar
+from voicepeer.recognition.sphinx_files import bundled_dictionary, bundled_model_dir
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +103,8 @@ class SphinxRecognizer:
         self._sample_rate = sample_rate
         self.voice_profile = voice_profile
         """The voice training in use, if any."""
-        hmm = model_dir or Path(pocketsphinx.get_model_path("en-us/en-us"))
-        dic = dictionary or Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
+        hmm = model_dir or bundled_model_dir()
+        dic = dictionary or bundled_dictionary()
         general_lm = Path(pocketsphinx.get_model_path("en-us/en-us.lm.bin"))
         lm = dictation_lm or general_lm
         for what, path in (("acoustic model", hmm), ("dictionary", dic), ("language model", lm)):

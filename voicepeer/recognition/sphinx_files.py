@@ -24,6 +24,19 @@ _SENSCR_SHIFT = 10
 _BYTE_ORDER_MAGIC = 0x11223344
 
 
+def bundled_model_dir() -> Path:
+    """The US English acoustic model inside the pocketsphinx wheel."""
+    import pocketsphinx
+
+    return Path(pocketsphinx.get_model_path("en-us/en-us"))
+
+
+def bundled_dictionary() -> Path:
+    import pocketsphinx
+
+    return Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
+
+
 def _damaged(path: Path, why: str) -> ModelMissingError:
     return ModelMissingError(
         f"{path} is not a PocketSphinx sendump file: {why}",

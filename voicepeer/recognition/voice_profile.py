@@ -18,6 +18,7 @@ from pathlib import Path
 from voicepeer import paths
 from voicepeer.atomic import fsync_dir
 from voicepeer.errors import VoiceTrainingError
+from voicepeer.recognition.sphinx_files import bundled_model_dir
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +34,6 @@ SAME_SIZE_FILES = ("means", "variances", "sendump", "transition_matrices")
 def default_profile_path() -> Path:
     """Where voice training keeps its result."""
     return paths.data_dir() / "voice" / PROFILE_NAME
-
-
-def bundled_model_dir() -> Path:
-    import pocketsphinx
-
-    return Path(pocketsphinx.get_model_path("en-us/en-us"))
-
-
-def bundled_dictionary() -> Path:
-    import pocketsphinx
-
-    return Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
 
 
 def check_profile(path: Path, base_model: Path | None = None) -> dict[str, object]:

@@ -29,14 +29,14 @@ from voicepeer.commands.matcher import normalize
 from voicepeer.errors import VoiceTrainingError
 from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.sphinx_files import (
+    bundled_dictionary,
+    bundled_model_dir,
     mixture_weights,
     read_feature_params,
     read_sendump,
     write_mixture_weights,
 )
 from voicepeer.recognition.voice_profile import (
-    bundled_dictionary,
-    bundled_model_dir,
     default_profile_path,
     save_profile,
 )
