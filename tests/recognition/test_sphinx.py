@@ -10,7 +10,7 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 from tests.support.speech_audio import utterances, write_wav
-from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import canonical
 from voicepeer.commands.matcher import normalize
 from voicepeer.errors import ModelMissingError
@@ -114,6 +114,17 @@ def test_room_chatter_runs_no_command(recognizer: SphinxRecognizer, tmp_path: Pa
     accepted = [(h.text, MATCHER.interpret(h).command) for h in heard
                 if MATCHER.interpret(h).command is not None]
     assert accepted == []
+
+
+def test_a_bare_number_opens_no_topic(recognizer: SphinxRecognizer, tmp_path: Path) -> None:
+    # Misheard short commands come out as numbers ("reply" as "thirty nine"); only
+    # "open topic thirty nine" and the other prefixed phrasings open a topic.
+    path = write_wav(tmp_path / "numbers.wav",
+                     utterances(["thirty nine", 1.5, "twenty one", 1.5, "open topic twelve"]))
+    heard = heard_all(recognizer, path, ListenMode.COMMAND)
+    commands = [MATCHER.interpret(h).command for h in heard]
+    assert [c for c in commands if c is not None] == [Command(Intent.OPEN, {"number": 12})]
+    assert len(heard) == 3
 
 
 def test_slow_dictation_with_long_pauses_is_one_utterance(

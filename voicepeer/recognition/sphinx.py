@@ -300,6 +300,12 @@ class SphinxRecognizer:
                               "score": grammar_score, "shape": self._shapes.shape(grammar)}
         command = (self._matcher.interpret(Heard(heard)).command
                    if heard_score >= MIN_LM_SCORE else None)
+        if (command is not None and command.intent is Intent.OPEN
+                and self._shapes.shape(heard) != "open"):
+            # A bare number ("thirty nine"): short commands misheard ("reply") come out as
+            # numbers, so, as in the grammar and with Vosk, a topic is opened only with its
+            # prefix ("open topic thirty nine"). The grammar's forced guess is no better.
+            return Recognition(heard, min(0.1, heard_score), (grammar,), out_of_grammar=True)
         text, confidence = heard, 0.5 + 0.5 * _clamp(heard_score)
         min_grammar_score = MIN_GRAMMAR_SCORE_TRAINED if self.voice_profile else MIN_GRAMMAR_SCORE
         if command is None:
