@@ -120,6 +120,15 @@ def test_the_checker_tells_the_sentence_from_other_speech(
                                                  bytes(silence(2.0).tobytes())))
 
 
+def test_each_recording_is_aligned_once(recordings: list[TrainingRecording]) -> None:
+    # train_voice checks again what was checked at the microphone: that costs nothing.
+    checker = SentenceChecker()
+    wrong = TrainingRecording(TRAINING_SENTENCES[5], recordings[0].pcm)
+    verdicts = [checker.matches(recordings[0]), checker.matches(wrong)]
+    checker._decoder = None  # another alignment would fail
+    assert [checker.matches(recordings[0]), checker.matches(wrong)] == verdicts == [True, False]
+
+
 def test_training_adapts_the_model_to_the_voice(
     checker: SentenceChecker, recordings: list[TrainingRecording], tmp_path: Path
 ) -> None:

@@ -149,8 +149,16 @@ class SentenceChecker:
             hmm=str(model_dir or bundled_model_dir()),
             dict=str(dictionary or bundled_dictionary()), lm=None, loglevel="FATAL",
         )
+        self._verdicts: dict[TrainingRecording, bool] = {}
 
     def matches(self, recording: TrainingRecording) -> bool:
+        # Recordings checked while the person spoke are checked again by train_voice;
+        # the remembered verdict spares them a second alignment at the end.
+        if recording not in self._verdicts:
+            self._verdicts[recording] = self._aligns(recording)
+        return self._verdicts[recording]
+
+    def _aligns(self, recording: TrainingRecording) -> bool:
         words = normalize(recording.sentence)
         try:
             self._decoder.set_align_text(words)
