@@ -228,6 +228,14 @@ def test_ambiguous_commands_are_asked_about_not_guessed(forum: DemoForum, data: 
     assert talk.said[-1] in ("Did you mean next or resume?", "Did you mean resume or next?")
 
 
+def test_a_topic_number_past_the_list_says_which_numbers_there_are(forum: DemoForum,
+                                                                   data: Path) -> None:
+    count = len(httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"])
+    talk = converse(forum.base_url, ["latest topics", "open topic ninety nine"], data)
+    assert talk.said[-1] == (f"There is no topic 99. Say open topic and a number from 1 to "
+                             f"{count}.")
+
+
 def test_topics_read_before_can_be_read_offline(tmp_path: Path, data: Path) -> None:
     forum = DemoForum(tmp_path / "forum.sqlite3")
     url = forum.start()

@@ -137,7 +137,7 @@ class Reader:
             self.topics = topics
         count = len(self.topics.topics)
         if not 1 <= number <= count:
-            self._say(f"There is no topic {number}. Say a number from 1 to {count}."
+            self._say(f"There is no topic {number}. Say open topic and a number from 1 to {count}."
                       if count else "There are no topics to open.")
             return ReadOutcome.FAILED
         self.topic_index = number - 1
