@@ -1,6 +1,8 @@
 """Speech recognition figures over synthetic speech (see scripts.benchlib._asr_data.py).
 
 ``run()`` (part of ``scripts/bench --json``) decodes a small subset with the bundled engine:
+- asr_engine_start_s: seconds to load the bundled engine with all its searches, part of
+  the wait before voicepeer first listens;
 - asr_rtf_command: decoding time / audio time for commands (endpointing, grammar pass and
   the free second reading used for rejection);
 - asr_rtf_dictation: the same for dictation;
@@ -166,7 +168,9 @@ def full_set(split: str) -> list[Item]:
 def run() -> dict[str, float | int]:
     """A quick subset of the evaluation set (one phrasing per intent, six chatter and two
     dictation sentences)."""
+    started = time.perf_counter()
     recognizer = make_recognizer(RecognitionSettings())
+    start_s = time.perf_counter() - started
     items = numbered(command_items("eval", per_intent=1) + chatter_items("eval")[:6]
                      + dictation_items("eval")[:2])
     figures = summarize(evaluate(items, recognizer))
@@ -180,6 +184,7 @@ def run() -> dict[str, float | int]:
         train_voice(recordings, Path(folder) / "voice", checker=checker)
         training_s = time.perf_counter() - started
     return {
+        "asr_engine_start_s": round(start_s, 2),
         "voice_training_s": round(training_s, 2),
         "asr_rtf_command": figures["rtf_command"],
         "asr_rtf_dictation": figures["rtf_dictation"],

@@ -18,6 +18,7 @@ from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.listener import AudioListener, make_listener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
+from voicepeer.recognition.sphinx_files import dictionary_words, write_dictionary_subset
 
 MATCHER = CommandMatcher()
 
@@ -209,6 +210,24 @@ def test_make_listener_reads_a_wav_file(tmp_path: Path) -> None:
         assert listener.listen(ListenMode.COMMAND) is None
     finally:
         listener.close()
+
+
+def test_the_decoder_knows_only_the_words_its_searches_can_say(
+    recognizer: SphinxRecognizer,
+) -> None:
+    # A decoder given the whole dictionary spent seconds setting up each language model.
+    decoder = recognizer._decoder
+    for word in ("notifications", "fatigue", "thirty", "voicepeer"):
+        assert decoder.lookup_word(word) is not None, word
+    assert decoder.lookup_word("xylophone") is None
+
+
+def test_a_cut_down_dictionary_keeps_every_pronunciation(tmp_path: Path) -> None:
+    source = tmp_path / "full.dict"
+    source.write_text("read R IY D\nread(2) R EH D\nred R EH D\nreads R IY D Z\n", "utf-8")
+    assert dictionary_words(source) == {"read", "red", "reads"}
+    subset = write_dictionary_subset(source, {"read"}, tmp_path / "subset.dict")
+    assert subset.read_text("utf-8") == "read R IY D\nread(2) R EH D\n"
 
 
 def test_missing_acoustic_model_says_what_to_do(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ pass alone rejected 97% of chatter; a JSGF grammar alone accepted 90% of it.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -33,7 +34,12 @@ from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.engine import Recognition
 from voicepeer.recognition.grammar import CommandShapes, command_sentences, jsgf_grammar
-from voicepeer.recognition.sphinx_files import bundled_dictionary, bundled_model_dir
+from voicepeer.recognition.sphinx_files import (
+    bundled_dictionary,
+    bundled_model_dir,
+    dictionary_words,
+    write_dictionary_subset,
+)
 
 log = logging.getLogger(__name__)
 
@@ -110,21 +116,10 @@ class SphinxRecognizer:
         for what, path in (("acoustic model", hmm), ("dictionary", dic), ("language model", lm)):
             if not path.exists():
                 raise _missing_model(what, path)
-        self._decoder = self._load_decoder(hmm, dic, voice_profile)
-        # Start from the cepstral mean of ordinary speech instead of the model's default,
-        # which made the very first command of a session decode badly.
-        self._decoder.set_cmn(INITIAL_CMN)
-        for word, phones in EXTRA_PRONUNCIATIONS.items():
-            if self._decoder.lookup_word(word) is None:
-                self._decoder.add_word(word, phones, False)
-        self._known_words = self._dictionary_words(dic) | set(EXTRA_PRONUNCIATIONS)
+        self._known_words = dictionary_words(dic) | set(EXTRA_PRONUNCIATIONS)
         self._grammar = jsgf_grammar(
             aliases, known_words=self._known_words, intents=command_intents
         )
-        try:
-            self._decoder.add_jsgf_string(_COMMAND, self._grammar)
-        except (RuntimeError, ValueError) as error:
-            raise SpeechEngineError(f"the command grammar did not load: {error}") from error
         sentences = command_sentences(aliases, known_words=self._known_words,
                                       intents=command_intents)
         # Short dictated utterances are also checked for editing commands ("send it") with
@@ -132,21 +127,21 @@ class SphinxRecognizer:
         # command model itself stays as tuned.
         editing = [p for p in editing_phrases()
                    if all(w in self._known_words for w in p.split())]
-        with tempfile.TemporaryDirectory(prefix="voicepeer-") as folder:
-            command_lm = write_arpa(sentences, Path(folder) / "commands.lm")
-            editing_lm = write_arpa([*sentences, *editing], Path(folder) / "editing.lm")
-            try:
-                self._decoder.add_lm_file(_COMMAND_LM, str(command_lm))
-                self._decoder.add_lm_file(_EDITING_LM, str(editing_lm))
-            except (RuntimeError, ValueError) as error:
-                raise SpeechEngineError(f"the command model did not load: {error}") from error
-            if dictation_lm is None and dictation_model == "peer_support":
-                lm = write_arpa(self._peer_support_sentences(sentences),
-                                Path(folder) / "peer_support.lm")
-            try:
-                self._decoder.add_lm_file(_DICTATION, str(lm))
-            except (RuntimeError, ValueError, OSError) as error:
-                raise _missing_model("language model", lm, error) from error
+        peer_support = (self._peer_support_sentences(sentences)
+                        if dictation_lm is None and dictation_model == "peer_support" else None)
+        with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
+            folder = Path(name)
+            if peer_support is not None:
+                # Every search then says only words of these texts. With the whole
+                # 134,000-word dictionary each language model took seconds to set up.
+                texts = [self._grammar, *sentences, *editing, *peer_support]
+                vocabulary = {w for t in texts for w in re.findall(r"[\w']+", t)}
+                dic = write_dictionary_subset(dic, vocabulary & self._known_words,
+                                              folder / "voicepeer.dict")
+            self._decoder = self._load_decoder(hmm, dic, voice_profile)
+            self._add_searches(folder, sentences, editing,
+                               write_arpa(peer_support, folder / "peer_support.lm")
+                               if peer_support is not None else lm)
         self._mode: ListenMode | None = None
         self._in_utterance = False
         self._utterance_audio: list[bytes] = []
@@ -154,6 +149,30 @@ class SphinxRecognizer:
         self._matcher = CommandMatcher(aliases=aliases)
         self.last_features: dict[str, float | str] = {}
         """How the last command decision was reached (for diagnostics and tuning)."""
+
+    def _add_searches(self, folder: Path, sentences: list[str], editing: list[str],
+                      dictation_lm: Path) -> None:
+        # Start from the cepstral mean of ordinary speech instead of the model's default,
+        # which made the very first command of a session decode badly.
+        self._decoder.set_cmn(INITIAL_CMN)
+        for word, phones in EXTRA_PRONUNCIATIONS.items():
+            if self._decoder.lookup_word(word) is None:
+                self._decoder.add_word(word, phones, False)
+        try:
+            self._decoder.add_jsgf_string(_COMMAND, self._grammar)
+        except (RuntimeError, ValueError) as error:
+            raise SpeechEngineError(f"the command grammar did not load: {error}") from error
+        command_lm = write_arpa(sentences, folder / "commands.lm")
+        editing_lm = write_arpa([*sentences, *editing], folder / "editing.lm")
+        try:
+            self._decoder.add_lm_file(_COMMAND_LM, str(command_lm))
+            self._decoder.add_lm_file(_EDITING_LM, str(editing_lm))
+        except (RuntimeError, ValueError) as error:
+            raise SpeechEngineError(f"the command model did not load: {error}") from error
+        try:
+            self._decoder.add_lm_file(_DICTATION, str(dictation_lm))
+        except (RuntimeError, ValueError, OSError) as error:
+            raise _missing_model("language model", dictation_lm, error) from error
 
     def _load_decoder(self, hmm: Path, dic: Path, voice_profile: Path | None) -> Any:
         import pocketsphinx
@@ -181,16 +200,6 @@ class SphinxRecognizer:
         sentences = [line for line in lines if line and not line.startswith("#")]
         sentences += sorted(set(command_sentences))
         return [s for s in sentences if all(w in self._known_words for w in s.split())]
-
-    @staticmethod
-    def _dictionary_words(path: Path) -> set[str]:
-        words = set()
-        with path.open(encoding="utf-8", errors="replace") as lines:
-            for line in lines:
-                head = line.split(" ", 1)[0]
-                if head and not head.endswith(")"):
-                    words.add(head)
-        return words
 
     @property
     def sample_rate(self) -> int:

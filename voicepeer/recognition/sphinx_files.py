@@ -1,4 +1,4 @@
-"""Reading and writing the few PocketSphinx model files voice training needs.
+"""Reading and writing the few PocketSphinx model files voicepeer needs.
 
 The model inside the pocketsphinx wheel keeps its mixture weights only as ``sendump``: 8-bit
 negative logarithms, laid out feature x codeword x senone, as the decoder loads them. The
@@ -35,6 +35,21 @@ def bundled_dictionary() -> Path:
     import pocketsphinx
 
     return Path(pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"))
+
+
+def dictionary_words(path: Path) -> set[str]:
+    """The words a pronunciation dictionary has (alternative pronunciations folded)."""
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        return {head for line in lines if (head := line.split(" ", 1)[0])
+                and not head.endswith(")")}
+
+
+def write_dictionary_subset(source: Path, words: set[str], path: Path) -> Path:
+    """``source`` cut down to ``words``, every pronunciation of each kept."""
+    with source.open(encoding="utf-8", errors="replace") as lines:
+        kept = [line for line in lines if line.split(" ", 1)[0].split("(")[0] in words]
+    path.write_text("".join(kept), encoding="utf-8")
+    return path
 
 
 def _damaged(path: Path, why: str) -> ModelMissingError:
