@@ -131,6 +131,10 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
             by_voice[o.item.voice].append(o)
         for voice, group in sorted(by_voice.items()):
             figures[f"intent_accuracy_voice_{voice}"] = sum(o.correct for o in group) / len(group)
+        # Misses differ in cost: a command rejected is said again, a command taken for
+        # another one does something the person then has to undo.
+        figures["wrong_action_rate"] = (sum(o.accepted and not o.correct for o in commands)
+                                        / len(commands))
         figures["commands"] = len(commands)
         figures["rtf_command"] = (sum(o.decode_s for o in commands + chatter)
                                   / sum(o.audio_s for o in commands + chatter))
