@@ -236,6 +236,29 @@ def test_a_topic_number_past_the_list_says_which_numbers_there_are(forum: DemoFo
                              f"{count}.")
 
 
+def first_post_likes(forum: DemoForum, topic_id: int) -> int:
+    summary = topic_posts(forum, topic_id)[0]["actions_summary"]
+    assert isinstance(summary, list)
+    return sum(int(action.get("count", 0)) for action in summary if action["id"] == 2)
+
+
+def test_a_like_is_given_only_after_yes(forum: DemoForum, data: Path) -> None:
+    # A like is public: a misheard command must not give one.
+    topic_id = first_topic_id(forum)
+    asked = "Like this post by Dave Whitfield? Say yes or no."
+    talk = converse(forum.base_url, [
+        "latest topics", "open topic one", "like this post", "the kettle is on", "no",
+    ], data)
+    assert talk.said[-3:] == [asked, "Shall I like this post? Please say yes or no.",
+                              "Not liked."]
+    assert first_post_likes(forum, topic_id) == 0
+    talk = converse(forum.base_url, ["latest topics", "open topic one", "like this post", "yes"],
+                    data)
+    assert talk.said[-2:] == [asked, "You liked this post by Dave Whitfield."]
+    assert first_post_likes(forum, topic_id) == 1
+    assert talk.assistant is not None and talk.assistant.state is State.READING
+
+
 def test_topics_read_before_can_be_read_offline(tmp_path: Path, data: Path) -> None:
     forum = DemoForum(tmp_path / "forum.sqlite3")
     url = forum.start()

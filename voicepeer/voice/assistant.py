@@ -52,6 +52,7 @@ ALLOWED: dict[State, frozenset[Intent]] = {
     },
     State.CONTENT_NOTE: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.NEXT, Intent.BACK},
     State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
+    State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
 }
 """Intents understood in each state (dictation has its own editing commands)."""
@@ -199,6 +200,8 @@ class Assistant:
             self.say("Shall I post your reply? Please say yes or no.")
         elif self.state is State.CONTENT_NOTE:
             self.say("Shall I read this post? Please say yes or no.")
+        elif self.state is State.LIKING:
+            self.say("Shall I like this post? Please say yes or no.")
         elif (self.engines.voice_training_would_help and not self._training_mentioned
               and self._misheard_in_a_row >= TRAINING_HINT_AFTER):
             self._training_mentioned = True
@@ -246,7 +249,7 @@ class Assistant:
             Intent.REPLY: lambda c: self._reply(),
             Intent.WHO: lambda c: self.reader.who(),
             Intent.BACK: lambda c: self._back(),
-            Intent.LIKE: lambda c: self.reader.like(),
+            Intent.LIKE: lambda c: self._ask_to_like(),
             Intent.BOOKMARK: lambda c: self.reader.bookmark(),
             Intent.NOTIFICATIONS: lambda c: self.reader.notifications(),
             Intent.SEARCH: lambda c: self._search(str(c.slots.get("query", ""))),
@@ -322,8 +325,17 @@ class Assistant:
                             category.name if category else None)
         self._go(State.DICTATING)
 
+    def _ask_to_like(self) -> None:
+        question = self.reader.like_question()
+        if question is not None:
+            self._go(State.LIKING)
+            self.say(question)
+
     def _yes(self) -> None:
-        if self.state is State.CONFIRMING:
+        if self.state is State.LIKING:
+            self._go(State.READING)
+            self.reader.like()
+        elif self.state is State.CONFIRMING:
             # Go back to reading first: whatever the forum answers, the reply is in the
             # outbox and the question has been answered.
             self._go(State.READING)
@@ -334,6 +346,10 @@ class Assistant:
     def _no(self) -> None:
         if self.state is State.CONFIRMING:
             self._follow(self.composer.decline())
+            return
+        if self.state is State.LIKING:
+            self._go(State.READING)
+            self.say("Not liked.")
             return
         self._go(State.READING)
         self.say("Skipped. Say next for the next post.")

@@ -228,6 +228,13 @@ class Reader:
         age = phrasing.age_of(post, self._now())
         self._say(f"This post is by {phrasing.author_name(post)}" + (f", {age}." if age else "."))
 
+    def like_question(self) -> str | None:
+        """What to ask before liking the current post; ``None`` when there is none."""
+        post = self.current_post()
+        if post is None:
+            return None
+        return f"Like this post by {phrasing.author_name(post)}? Say yes or no."
+
     def like(self) -> None:
         post = self.current_post()
         if post is not None and self.forum_do(lambda: self._engines.forum.like(post.id)):

@@ -7,6 +7,7 @@
        │                          ▼
        └──back────────────── CONTENT_NOTE  (a post that mentions a noted topic: read it?)
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
+    READING ──like──▶ LIKING ──yes: liked / no──▶ READING
 
 - BROWSING: a topic list is current; next / previous move through it.
 - READING: a topic is open and one post is current; next / previous move through posts.
@@ -16,6 +17,8 @@
   only an explicit "yes" posts. "No" goes back to dictating with the draft kept.
 - CONTENT_NOTE: voicepeer has said "This post talks about …. Read it?"; yes reads it,
   no or next skips it.
+- LIKING: voicepeer has asked "Like this post by …?"; only an explicit "yes" likes it, for
+  everyone to see. A like is public, and a misheard command must not give one.
 - SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
 
 Posting is not a state of its own: after "yes" the reply is handed to the outbox and the
@@ -33,6 +36,7 @@ class State(Enum):
     CONTENT_NOTE = "content_note"
     DICTATING = "dictating"
     CONFIRMING = "confirming"
+    LIKING = "liking"
     SLEEPING = "sleeping"
 
 
@@ -41,11 +45,13 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
         State.BROWSING, State.READING, State.CONTENT_NOTE, State.SLEEPING,
     }),
     State.READING: frozenset({
-        State.READING, State.BROWSING, State.CONTENT_NOTE, State.DICTATING, State.SLEEPING,
+        State.READING, State.BROWSING, State.CONTENT_NOTE, State.DICTATING, State.LIKING,
+        State.SLEEPING,
     }),
     State.CONTENT_NOTE: frozenset({State.CONTENT_NOTE, State.READING, State.BROWSING}),
     State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING}),
     State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING}),
+    State.LIKING: frozenset({State.LIKING, State.READING}),
     State.SLEEPING: frozenset({State.BROWSING, State.READING}),
 }
 
