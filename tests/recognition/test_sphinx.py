@@ -222,6 +222,17 @@ def test_the_decoder_knows_only_the_words_its_searches_can_say(
     assert decoder.lookup_word("xylophone") is None
 
 
+def test_a_caregivers_alias_is_understood(tmp_path: Path) -> None:
+    # Its words are in no built-in phrasing: the decoder's dictionary must take them in.
+    aliases = {"onward please": Intent.NEXT}
+    engine = SphinxRecognizer(aliases=aliases)
+    path = write_wav(tmp_path / "alias.wav", utterances(["onward please"]))
+    heard = heard_all(engine, path, ListenMode.COMMAND)
+    engine.close()
+    assert [CommandMatcher(aliases=aliases).interpret(h).command for h in heard] == [
+        Command(Intent.NEXT)]
+
+
 def test_a_cut_down_dictionary_keeps_every_pronunciation(tmp_path: Path) -> None:
     source = tmp_path / "full.dict"
     source.write_text("read R IY D\nread(2) R EH D\nred R EH D\nreads R IY D Z\n", "utf-8")
