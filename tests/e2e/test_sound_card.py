@@ -85,7 +85,8 @@ def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str],
     config.write_text('[speech]\nengine = "espeak-ng"\nrate_wpm = 260\n\n'
                       "[voice]\nmax_listed_topics = 1\n")
     said = {}
-    for text in ("open topic one", "like this post"):
+    spoken = ("open topic one", "like this post", "yes")
+    for text in spoken:
         wav = tmp_path / f"{text.replace(' ', '_')}.wav"
         conversation([text], wav, gap_s=0.5)
         said[text] = wav
@@ -100,16 +101,21 @@ def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str],
         )
         try:
             speaker.wait_for_answer(0)  # the greeting
-            for text in ("open topic one", "like this post"):
+            topic = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]
+
+            def likes() -> list[dict[str, object]]:
+                first = httpx.get(f"{forum.base_url}/t/{topic['id']}.json").json()
+                summary = first["post_stream"]["posts"][0]["actions_summary"]
+                return [{"id": a["id"], "count": a.get("count")} for a in summary]
+
+            for text in spoken:
                 heard_before = speaker.loud_blocks
                 subprocess.run(["paplay", f"--device={MIC_SINK}", str(said[text])], env=env,
                                check=True)
                 speaker.wait_for_answer(heard_before)
-            topic = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]
-            first = httpx.get(f"{forum.base_url}/t/{topic['id']}.json").json()
-            likes = first["post_stream"]["posts"][0]["actions_summary"]
-            assert {"id": 2, "count": 1} in [
-                {"id": a["id"], "count": a.get("count")} for a in likes], likes
+                if text == "like this post":  # asked, not yet liked
+                    assert {"id": 2, "count": 1} not in likes()
+            assert {"id": 2, "count": 1} in likes(), likes()
         finally:
             voicepeer.terminate()
             out, err = voicepeer.communicate(timeout=30)
