@@ -76,6 +76,14 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
     Intent.QUIETER: {True: "Speaking more quietly.", False: "That is as quiet as I go."},
 }
 
+OPEN_QUESTIONS: dict[State, str] = {
+    State.CONFIRMING: "Shall I post your reply? Please say yes or no.",
+    State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
+    State.LIKING: "Shall I like this post? Please say yes or no.",
+}
+"""States that wait for a yes or no, and how the question is asked again (after a
+mishearing, or after "stop" cut voicepeer short)."""
+
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
 SORRY_TRAIN = ("Sorry, I keep mishearing you. Your helper can teach me your voice with "
                "voice training, which takes about three minutes.")
@@ -196,12 +204,8 @@ class Assistant:
 
     def _misheard(self) -> None:
         self._misheard_in_a_row += 1
-        if self.state is State.CONFIRMING:
-            self.say("Shall I post your reply? Please say yes or no.")
-        elif self.state is State.CONTENT_NOTE:
-            self.say("Shall I read this post? Please say yes or no.")
-        elif self.state is State.LIKING:
-            self.say("Shall I like this post? Please say yes or no.")
+        if self.state in OPEN_QUESTIONS:
+            self.say(OPEN_QUESTIONS[self.state])
         elif (self.engines.voice_training_would_help and not self._training_mentioned
               and self._misheard_in_a_row >= TRAINING_HINT_AFTER):
             self._training_mentioned = True
@@ -303,7 +307,7 @@ class Assistant:
 
     def _stop(self) -> None:
         self.engines.speech.stop()
-        self.say("Stopped. Say next, repeat, or help.")
+        self.say("Stopped. " + OPEN_QUESTIONS.get(self.state, "Say next, repeat, or help."))
 
     def _sleep(self, message: str) -> None:
         self._resume_state = self.state
