@@ -261,8 +261,7 @@ def check_voice_training(settings: Settings) -> Check:
         return Check("voice training", True, "not used: voicepeer listens with Vosk")
     path = settings.recognition.voice_profile or default_profile_path()
     again = "Run 'voicepeer train-voice' to do the voice training again."
-    if not path.exists():
-        restore_interrupted(path)
+    restore_interrupted(path)
     if not path.exists():
         try:
             TrainingTools.find()

@@ -65,8 +65,7 @@ def usable_profile(configured: Path | None) -> Path | None:
 
     A damaged one is logged and left out, so recognition still works without it."""
     path = configured or default_profile_path()
-    if not path.exists():
-        restore_interrupted(path)
+    restore_interrupted(path)
     if not path.exists():
         if configured is not None:
             log.warning("voice training %s does not exist; listening without it", path)
@@ -110,8 +109,10 @@ def save_profile(model: Path, profile_path: Path, sentences: int, base_model: Pa
 
 
 def restore_interrupted(path: Path) -> None:
-    """Put back the training that a replacement interrupted between its two renames
-    (see save_profile) had moved aside."""
+    """When ``path`` is missing, put back the training that a replacement interrupted
+    between its two renames (see save_profile) had moved aside."""
+    if path.exists():
+        return
     for old in sorted(path.parent.glob(f".{path.name}.old-*")):
         try:
             old.rename(path)
