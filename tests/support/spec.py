@@ -37,7 +37,9 @@ from referencing.jsonschema import DRAFT202012
 
 SPEC_URI = "urn:discourse-openapi"
 # A copy is kept in the repository (with its licence and notice), so a clone anywhere passes.
-DEFAULT_SPEC_PATH = Path(__file__).resolve().parents[1] / "data/discourse-openapi/discourse-openapi.json"
+DEFAULT_SPEC_PATH = (
+    Path(__file__).resolve().parents[1] / "data/discourse-openapi/discourse-openapi.json"
+)
 
 
 class SpecMismatch(AssertionError):
