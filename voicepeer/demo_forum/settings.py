@@ -25,6 +25,8 @@ class DemoForumOptions:
     """Most characters a topic title may have (Discourse default 255)."""
     max_post_length: int = field(default=32_000, metadata={"min": 100, "max": 1_000_000})
     """Most characters a post may have (Discourse default 32000)."""
+    min_search_term_length: int = field(default=3, metadata={"min": 1, "max": 100})
+    """Fewest characters a search may have; shorter ones get 400 (Discourse default 3)."""
     moderated_usernames: tuple[str, ...] = ()
     """Members whose every post waits for a moderator instead of appearing at once."""
     moderated_words: tuple[str, ...] = ()
