@@ -143,5 +143,8 @@ def error_for_answer(
     if status == 422:
         return ForumRejectedError(detail, errors=reasons, spoken=spoken_for_rejection(reasons))
     if status == 400 or kind == "invalid_parameters":
+        if path.startswith("/search"):
+            return ForumRequestError(detail, spoken="The forum would not search for that. "
+                                     "Please try a longer or different word.")
         return ForumRequestError(detail)
     return ForumResponseError(detail)
