@@ -67,7 +67,7 @@ def test_wrong_nonce_or_foreign_payload_is_refused() -> None:
         )
     with pytest.raises(AuthError) as caught:
         finish_request(request, "not base64 at all!")
-    assert "copy all of it" in caught.value.spoken
+    assert "copy all of the block" in caught.value.spoken
 
 
 def test_redirect_listener_receives_the_payload_over_loopback() -> None:

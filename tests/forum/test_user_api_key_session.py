@@ -13,8 +13,8 @@ from .conftest import StartForum, approve_user_api_key
 
 
 def test_read_post_and_revoke_with_a_user_api_key(start_forum: StartForum) -> None:
-    running = start_forum(auto_approve_user_api_keys=True, approving_username="priya")
-    creds = approve_user_api_key(running)
+    running = start_forum()
+    creds = approve_user_api_key(running, username="priya")
     with DiscourseClient(running.base_url, credentials=creds) as client:
         assert client.username() == "priya"
         topic_id = client.latest().topics[0].id
@@ -29,9 +29,9 @@ def test_read_post_and_revoke_with_a_user_api_key(start_forum: StartForum) -> No
 def test_reconnecting_with_the_same_client_id_replaces_the_old_key(
     start_forum: StartForum,
 ) -> None:
-    running = start_forum(auto_approve_user_api_keys=True, approving_username="dave")
-    old = approve_user_api_key(running, "voicepeer-same")
-    new = approve_user_api_key(running, "voicepeer-same")
+    running = start_forum()
+    old = approve_user_api_key(running, "voicepeer-same", "dave")
+    new = approve_user_api_key(running, "voicepeer-same", "dave")
     with DiscourseClient(running.base_url, credentials=new) as client:
         assert client.check_account() == "dave"
     with DiscourseClient(running.base_url, credentials=old) as client, pytest.raises(AuthError):
@@ -39,8 +39,8 @@ def test_reconnecting_with_the_same_client_id_replaces_the_old_key(
 
 
 def test_a_user_key_is_held_to_twenty_requests_a_minute(start_forum: StartForum) -> None:
-    running = start_forum(auto_approve_user_api_keys=True, approving_username="mei")
-    creds = approve_user_api_key(running)
+    running = start_forum()
+    creds = approve_user_api_key(running, username="mei")
     waits: list[float] = []
     settings = ForumSettings(max_rate_limit_wait_s=0, list_cache_s=0)
     with DiscourseClient(running.base_url, credentials=creds, settings=settings) as client:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+DISCOURSE_AUTH_REDIRECTS = ("https://api.discourse.org/api/auth_redirect",
+                            "discourse://auth_redirect")
+"""Discourse's default ``allowed_user_api_auth_redirects``."""
+
 
 @dataclass(frozen=True)
 class DemoForumOptions:
@@ -42,7 +46,12 @@ class DemoForumOptions:
     (off by default: the demo forum normally serves only this computer)."""
     admin_api_key: str = ""
     """An admin API key accepted for any member named in Api-Username; empty means none."""
-    auto_approve_user_api_keys: bool = False
-    """When true, /user-api-key/new approves at once instead of showing the approval page."""
-    approving_username: str = "demo"
-    """The member who approves user API key requests (the demo forum has no browser login)."""
+    member_password: str = ""
+    """The password every member signs in with on the sign-in page, which approving an app
+    needs (a practice forum: one password for all). Empty: nobody can sign in."""
+    allowed_user_api_auth_redirects: tuple[str, ...] = DISCOURSE_AUTH_REDIRECTS
+    """Where an app may ask to be sent back after approval; ``*`` matches any run of
+    characters but spaces. Discourse's setting of the same name, with its default."""
+    user_api_key_min_trust_level: int = field(default=0, metadata={"min": 0, "max": 4})
+    """Members below this trust level (staff aside) cannot approve apps; Discourse's
+    ``user_api_key_allowed_groups`` (default: everyone at trust level 0)."""
