@@ -232,3 +232,42 @@ def test_bad_requests_explain_what_is_wrong(client: httpx.Client,
     response = client.get("/user-api-key/new", params=params)
     assert response.status_code in (400, 403)
     assert expected in response.text
+
+
+def test_code_approval_as_current_discourse_runs_it(
+    forum: DemoForum, client: httpx.Client, private_key: rsa.RSAPrivateKey
+) -> None:
+    head = client.head("/user-api-key/new")
+    assert head.headers["auth-api-device-code"] == "true"
+    fields = _request(private_key)
+    assert client.post("/user-api-key/device.json", data=fields).status_code == 403  # JSON only
+    started = client.post("/user-api-key/device.json", json=fields).json()
+    assert started["expires_in"] == 600 and started["interval"] == 5
+    assert len(started["device_code"]) == 64
+    poll = {"device_code": started["device_code"]}
+    assert client.post("/user-api-key/device/poll.json", json=poll).json() == {
+        "status": "authorization_pending"}
+    with Browser(forum.base_url, "dave") as browser:
+        page = browser.open(started["verification_uri_with_request"])
+        action, hidden = form_of(page.text)
+        done = browser.http.post(action, data={**hidden, "code": started["user_code"],
+                                               "decision": "authorize"})
+    assert "The application is connected" in done.text
+    answer = client.post("/user-api-key/device/poll.json", json=poll).json()
+    assert answer["status"] == "authorized"
+    key = _decrypt(private_key, answer["payload"])
+    assert key["nonce"] == "n0nce-1"
+    me = client.get("/session/current.json", headers=_as(key)).json()
+    assert me["current_user"]["username"] == "dave"
+    # The payload is handed over once; after that the code is gone.
+    assert client.post("/user-api-key/device/poll.json", json=poll).json() == {
+        "status": "expired_token"}
+
+
+def test_code_approval_can_be_switched_off(make_forum: ForumFactory,
+                                           private_key: rsa.RSAPrivateKey) -> None:
+    older = make_forum(offer_device_code=False)
+    with httpx.Client(base_url=older.base_url) as http:
+        assert "auth-api-device-code" not in http.head("/user-api-key/new").headers
+        assert http.post("/user-api-key/device.json",
+                         json=_request(private_key)).status_code == 404

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import stat
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.approval import Browser, shown_payload
+from tests.support.approval import Browser, form_of, shown_payload
 from voicepeer import paths
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.settings import DISCOURSE_AUTH_REDIRECTS
@@ -129,7 +130,8 @@ def _free_port() -> int:
 
 
 def test_connect_by_pasting_works_on_stock_settings(start_forum: StartForum) -> None:
-    running = start_forum()  # allowed_user_api_auth_redirects as Discourse ships it
+    # allowed_user_api_auth_redirects as Discourse ships it; a version before code approval.
+    running = start_forum(offer_device_code=False)
     child = _connect(running.base_url)
     printed: list[str] = []
     link = _approval_link(child, printed)
@@ -165,7 +167,7 @@ def test_a_wrong_paste_is_explained_and_the_right_one_still_taken(
     start_forum: StartForum,
 ) -> None:
     running = start_forum()
-    child = _connect(running.base_url)
+    child = _connect(running.base_url, "--paste")  # pasting, though a code is offered
     link = _approval_link(child)
     with Browser(running.base_url, "mei") as browser:
         shown = shown_payload(browser.authorize(link).text)
@@ -211,6 +213,65 @@ def test_a_redirect_the_forum_refuses_falls_back_to_pasting(start_forum: StartFo
     assert "Nothing came back from the forum in 1 second" in out
     assert "nothing was saved" in err
     assert CredentialStore().load(running.base_url) is None
+
+
+def _code_and_link(child: subprocess.Popen[str]) -> tuple[str, str]:
+    assert child.stdout is not None
+    printed: list[str] = []
+    while not any("I will wait up to" in line for line in printed):
+        line = child.stdout.readline()
+        assert line, "connect ended early:\n" + "".join(printed)
+        printed.append(line)
+    text = "".join(printed)
+    link = re.search(r"(http://\S+/user-api-key/activate\?request=\S+)", text)
+    code = re.search(r"^\s+([A-Z0-9]{4}-[A-Z0-9]{4})$", text, re.M)
+    assert link and code, text
+    return code.group(1), link.group(1)
+
+
+def _enter_code(browser: Browser, link: str, code: str, decision: str) -> httpx.Response:
+    page = browser.open(link)
+    assert page.status_code == 200 and "Type the code" in page.text, page.text[:800]
+    action, fields = form_of(page.text)
+    return browser.http.post(action, data={**fields, "code": code.lower().replace("-", " "),
+                                           "decision": decision})
+
+
+def test_connect_by_typing_the_code_on_current_discourse(start_forum: StartForum) -> None:
+    running = start_forum(device_code_poll_interval_s=1)
+    child = _connect(running.base_url)
+    code, link = _code_and_link(child)
+    with Browser(running.base_url, "priya") as browser:
+        wrong = _enter_code(browser, link, "ABCD-EFGH", "authorize")
+        assert "That code is not right" in wrong.text
+        done = _enter_code(browser, link, code, "authorize")
+    assert "The application is connected" in done.text
+    out, err = _finish(child)
+    assert child.returncode == 0, err
+    creds = CredentialStore().load(running.base_url)
+    assert creds is not None and creds.kind == "user_api_key" and creds.username == "priya"
+    assert creds.key not in out + err
+
+
+def test_a_denied_code_is_reported_and_nothing_saved(start_forum: StartForum) -> None:
+    running = start_forum(device_code_poll_interval_s=1)
+    child = _connect(running.base_url)
+    code, link = _code_and_link(child)
+    with Browser(running.base_url) as browser:
+        _enter_code(browser, link, code, "deny")
+    _out, err = _finish(child)
+    assert child.returncode == 1
+    assert "Deny was pressed" in err and "Nothing was saved" in err
+    assert CredentialStore().load(running.base_url) is None
+
+
+def test_a_code_not_entered_in_time_ends_with_a_stated_message(start_forum: StartForum) -> None:
+    running = start_forum(device_code_poll_interval_s=1)
+    child = _connect(running.base_url, "--timeout", "2")
+    _code_and_link(child)
+    _out, err = _finish(child)
+    assert child.returncode == 1
+    assert "The code was not entered within 2 seconds; nothing was saved" in err
 
 
 def test_a_redirect_elsewhere_is_refused_before_anything_starts(forum: RunningForum) -> None:

@@ -12,10 +12,12 @@ import time
 import webbrowser
 from urllib.parse import urlsplit
 
-from voicepeer.errors import AuthError, ConfigError, ForumError
+from voicepeer.errors import AuthError, ConfigError, ForumError, ForumUnreachableError
 from voicepeer.forum.address_check import ForumAddressError, check_forum_address
 from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
+from voicepeer.forum.device_approval import poll_device_approval, start_device_approval
 from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.http import ForumHttp
 from voicepeer.forum.refusals import wait_phrase
 from voicepeer.forum.user_api_key import (
     LOOPBACK,
@@ -25,6 +27,9 @@ from voicepeer.forum.user_api_key import (
     start_request,
 )
 
+REMINDER_EVERY_S = 60.0
+"""While waiting for a code to be entered, say so this often."""
+
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("forum", help="connect voicepeer to a forum account")
@@ -33,11 +38,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     connect = actions.add_parser(
         "connect", help="link a forum account (run once)",
         description="Check the forum's address, then show a link to open in a web browser "
-        "where the person approves voicepeer; the forum then shows a block of text to paste "
-        "here. Works on any Discourse forum without changing its settings.")
+        "where the person approves voicepeer: on current Discourse by typing a code shown "
+        "here, otherwise by pasting here the block of text the forum then shows. Works on any "
+        "Discourse forum without changing its settings.")
     connect.add_argument("url", help="the forum's web address, e.g. https://forum.example.org")
     connect.add_argument(
-        "--paste", action="store_true", help="paste the approval text (the default)"
+        "--paste", action="store_true",
+        help="approve by pasting the text the forum shows, even where the forum offers a code "
+        "to type instead",
     )
     connect.add_argument(
         "--redirect", metavar="URL",
@@ -123,6 +131,8 @@ def connect_command(args: argparse.Namespace) -> int:
             raise ConfigError("no API key on standard input")
         creds: Credentials | None = Credentials(url, "admin_api_key", key,
                                                 username=args.api_username)
+    elif forum.device_code and not (args.redirect or args.paste):
+        creds = _approve_with_code(store, url, args)
     else:
         creds = _approve(store, url, args)
     if creds is None:
@@ -165,6 +175,58 @@ def _approve(store: CredentialStore, url: str, args: argparse.Namespace) -> Cred
         if listener:
             listener.close()
     return payload
+
+
+def _approve_with_code(store: CredentialStore, url: str,
+                       args: argparse.Namespace) -> Credentials | None:
+    http = ForumHttp(url)
+    try:
+        return _wait_for_code(http, store.client_id(url), args)
+    finally:
+        http.close()
+
+
+def _wait_for_code(http: ForumHttp, client_id: str,
+                   args: argparse.Namespace) -> Credentials | None:
+    approval = start_device_approval(http, client_id)
+    limit_s = min(args.timeout, approval.expires_in_s)
+    print("\nTo connect the person's own forum account:\n")
+    print("  1. Open this link in a web browser:\n")
+    print(f"     {approval.link}\n")
+    print("  2. If the forum asks you to sign in, sign in as the person (their own account).")
+    print("  3. The forum asks for a code. Type this code, then press 'Authorize':\n")
+    print(f"     {approval.user_code}\n")
+    print(f"This finishes by itself once you have. I will wait up to {wait_phrase(limit_s)}, "
+          f"asking the forum every {wait_phrase(approval.interval_s)}.", flush=True)
+    if not args.no_browser and sys.stdout.isatty():
+        webbrowser.open(approval.link)
+    started = time.monotonic()
+    reminded = started
+    unreachable = False
+    while time.monotonic() - started < limit_s:
+        time.sleep(approval.interval_s)
+        try:
+            creds = poll_device_approval(http, approval)
+        except ForumUnreachableError:
+            if not unreachable:
+                print("The forum is not answering at the moment; I keep trying.", flush=True)
+            unreachable = True
+            continue
+        except AuthError as error:
+            print(f"{error.spoken} Nothing was saved; run voicepeer forum connect again.",
+                  file=sys.stderr)
+            return None
+        unreachable = False
+        if creds is not None:
+            return creds
+        if time.monotonic() - reminded >= REMINDER_EVERY_S:
+            reminded = time.monotonic()
+            left = limit_s - (reminded - started)
+            print(f"Still waiting for the code {approval.user_code} to be entered on the "
+                  f"forum ({wait_phrase(left)} left).", flush=True)
+    print(f"The code was not entered within {wait_phrase(limit_s)}; nothing was saved. Run "
+          "voicepeer forum connect again when ready.", file=sys.stderr)
+    return None
 
 
 def _print_steps(link: str, *, redirect: bool, timeout_s: float, redirect_wait_s: float) -> None:

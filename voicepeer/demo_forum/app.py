@@ -7,6 +7,7 @@ import time
 
 from voicepeer.demo_forum import (
     account,
+    device_approval,
     reading,
     sign_in,
     site,
@@ -32,6 +33,7 @@ ROUTES: tuple[Route, ...] = (
     *site.ROUTES,
     *user_api_keys.ROUTES,
     *sign_in.ROUTES,
+    *device_approval.ROUTES,
 )
 
 

@@ -55,3 +55,8 @@ class DemoForumOptions:
     user_api_key_min_trust_level: int = field(default=0, metadata={"min": 0, "max": 4})
     """Members below this trust level (staff aside) cannot approve apps; Discourse's
     ``user_api_key_allowed_groups`` (default: everyone at trust level 0)."""
+    offer_device_code: bool = True
+    """Offer the device-code approval of current Discourse (``/user-api-key/device.json``):
+    the app shows a code, the member types it on the forum's activation page."""
+    device_code_poll_interval_s: int = field(default=5, metadata={"min": 1, "max": 60})
+    """How often an app waiting for a code approval is asked to poll (Discourse: 5)."""

@@ -21,13 +21,19 @@ import sqlite3
 import textwrap
 from urllib.parse import quote, urlencode, urlsplit
 
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from voicepeer.demo_forum import sign_in
 from voicepeer.demo_forum.auth import USER_API_SCOPES
 from voicepeer.demo_forum.context import Context, Route, route
-from voicepeer.demo_forum.http_api import HttpError, Response, invalid_access, not_logged_in
+from voicepeer.demo_forum.http_api import (
+    HttpError,
+    Response,
+    invalid_access,
+    invalid_param,
+    not_logged_in,
+)
 from voicepeer.demo_forum.sign_in import page
 from voicepeer.demo_forum.store import hash_key, now_iso
 
@@ -60,7 +66,7 @@ def _refused(message: str, status: int = 403) -> HttpError:
                           f"<p>{html.escape(message)}</p>", status=status))
 
 
-def _checked_request(ctx: Context) -> dict[str, str]:
+def checked_request(ctx: Context) -> dict[str, str]:
     params = ctx.request.params
     values = {name: params.text(name) or "" for name in _PASSED_ON}
     for name in _REQUIRED:
@@ -73,6 +79,8 @@ def _checked_request(ctx: Context) -> dict[str, str]:
         raise _refused(f"The application asked for unknown scopes: {listed}")
     values["scopes"] = ",".join(sorted(scopes))
     _public_key(values["public_key"])
+    if values["padding"] not in ("", "pkcs1", "oaep"):
+        raise invalid_param("padding")
     if params.text("auth_redirect") is not None and not redirect_allowed(
         values["auth_redirect"], ctx.options.allowed_user_api_auth_redirects
     ):
@@ -94,7 +102,7 @@ def _public_key(pem: str) -> rsa.RSAPublicKey:
     return key
 
 
-def _may_approve(ctx: Context, member: sqlite3.Row) -> bool:
+def may_approve(ctx: Context, member: sqlite3.Row) -> bool:
     staff = bool(member["admin"] or member["moderator"])
     return staff or int(member["trust_level"]) >= ctx.options.user_api_key_min_trust_level
 
@@ -102,14 +110,16 @@ def _may_approve(ctx: Context, member: sqlite3.Row) -> bool:
 def new_key_page(ctx: Context, _m: re.Match[str]) -> Response:
     if not ctx.request.query:
         # What a HEAD request gets: the protocol version this forum speaks.
-        return Response(200, b"", "text/html; charset=utf-8",
-                        [("Auth-Api-Version", str(USER_API_VERSION))])
-    values = _checked_request(ctx)
+        headers = [("Auth-Api-Version", str(USER_API_VERSION))]
+        if ctx.options.offer_device_code:
+            headers.append(("Auth-Api-Device-Code", "true"))
+        return Response(200, b"", "text/html; charset=utf-8", headers)
+    values = checked_request(ctx)
     session = sign_in.current(ctx)
     if session is None:
         return sign_in.send_to_sign_in(ctx)
     member = session.member
-    if not _may_approve(ctx, member):
+    if not may_approve(ctx, member):
         return page("Connect an application", (
             f"<p>You are signed in as {html.escape(member['username'])}, and this forum does "
             "not yet let your account connect applications. The forum's moderators can "
@@ -137,14 +147,14 @@ def approve(ctx: Context, _m: re.Match[str]) -> Response:
     if not sign_in.form_token_matches(session, ctx):
         raise invalid_access("BAD CSRF")
     try:
-        values = _checked_request(ctx)
+        values = checked_request(ctx)
     except HttpError as refused:
         if refused.response.status == 403 and ctx.request.path.endswith(".json"):
             raise invalid_access() from None
         raise
-    if not _may_approve(ctx, session.member):
+    if not may_approve(ctx, session.member):
         raise invalid_access()
-    payload = _issue_key(ctx, values, session.member)
+    payload = issue_key(ctx, values, session.member)
     redirect = values["auth_redirect"]
     if redirect:
         joiner = "&" if "?" in redirect else "?"
@@ -160,7 +170,7 @@ def approve(ctx: Context, _m: re.Match[str]) -> Response:
     ))
 
 
-def _issue_key(ctx: Context, values: dict[str, str], member: sqlite3.Row) -> str:
+def issue_key(ctx: Context, values: dict[str, str], member: sqlite3.Row) -> str:
     """A new key for ``member``, encrypted to the app's public key (Base64.encode64 lines)."""
     key = secrets.token_hex(16)
     with ctx.store.transaction() as conn:
@@ -177,7 +187,11 @@ def _issue_key(ctx: Context, values: dict[str, str], member: sqlite3.Row) -> str
         )
     message = json.dumps({"key": key, "nonce": values["nonce"], "push": False,
                           "api": USER_API_VERSION}).encode()
-    encrypted = _public_key(values["public_key"]).encrypt(message, padding.PKCS1v15())
+    scheme: padding.AsymmetricPadding = padding.PKCS1v15()
+    if values.get("padding") == "oaep":  # Ruby's PKCS1_OAEP_PADDING: SHA-1 throughout
+        scheme = padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA1(),
+                              label=None)
+    encrypted = _public_key(values["public_key"]).encrypt(message, scheme)
     return "\n".join(textwrap.wrap(base64.b64encode(encrypted).decode(), 60)) + "\n"
 
 

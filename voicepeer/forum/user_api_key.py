@@ -18,6 +18,7 @@ import json
 import logging
 import secrets
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -45,6 +46,8 @@ class KeyRequest:
     approval_url: str
     nonce: str = field(repr=False)
     private_key_pem: bytes = field(repr=False)
+    fields: Mapping[str, str] = field(repr=False, default_factory=dict)
+    """What the request tells the forum (name, client id, scopes, public key, nonce)."""
 
 
 def start_request(
@@ -74,6 +77,7 @@ def start_request(
     return KeyRequest(
         forum_url=url,
         client_id=client_id,
+        fields=dict(params),
         approval_url=f"{url}/user-api-key/new?{urlencode(params)}",
         nonce=nonce,
         private_key_pem=private_key.private_bytes(
