@@ -140,3 +140,22 @@ def test_the_per_address_rate_limit_says_how_long_to_wait(forum: DemoForum,
     talk = converse(forum.base_url, ["latest topics"], data)
     assert talk.said[-1].startswith("The forum asked me to wait 4 minutes before asking it")
     never_misleading(talk)
+
+
+def test_a_reply_to_a_closed_topic_is_kept_and_not_retried(forum: DemoForum,
+                                                            data: Path) -> None:
+    forum.faults.answer_next("/posts.json", Response.json(403, {
+        "errors": ["You are not permitted to view the requested resource.",
+                   "This topic is closed; it no longer accepts new replies."],
+        "error_type": "invalid_access"}))
+    talk = converse(forum.base_url, ["open topic one", "reply",
+                                     "thank you for this it helps a lot to know", "send it",
+                                     "yes"], data)
+    assert talk.said[-1] == (
+        "Your reply to Walked to the end of the pier today was not posted. The forum does not "
+        "let you do that here. It says: This topic is closed; it no longer accepts new "
+        "replies. I have kept your words so you can change them and try again.")
+    never_misleading(talk)
+    # Refused for good: the next start does not try it again behind the person's back.
+    again = converse(forum.base_url, [], data)
+    assert not any("Walked to the end of the pier" in line for line in again.said)
