@@ -117,7 +117,7 @@ def connect_command(args: argparse.Namespace) -> int:
     store = CredentialStore()
     print("Checking the forum address...", flush=True)
     try:
-        forum = check_forum_address(args.url)
+        forum = check_forum_address(args.url, need_user_api_keys=not args.api_key_stdin)
     except ForumAddressError as error:
         print(f"{error}\nNothing was changed.", file=sys.stderr)
         return 1

@@ -43,6 +43,7 @@ class ForumAddress:
     title: str
     login_required: bool
     user_api_version: int
+    """0 when the forum offers no user API keys."""
     device_code: bool
     """The forum offers the device-code approval (a code typed on its activation page)."""
 
@@ -77,10 +78,12 @@ def _json(response: httpx.Response) -> Any:
 
 def check_forum_address(
     text: str, *, transport: httpx.BaseTransport | None = None,
-    timeout_s: float = CHECK_TIMEOUT_S,
+    timeout_s: float = CHECK_TIMEOUT_S, need_user_api_keys: bool = True,
 ) -> ForumAddress:
     """The forum at ``text`` if voicepeer can connect an account there; otherwise
-    :class:`ForumAddressError` saying what is wrong and what to do."""
+    :class:`ForumAddressError` saying what is wrong and what to do. With
+    ``need_user_api_keys`` false (an admin API key will be used) the forum need not offer
+    user API keys."""
     url = _well_formed(text)
     with httpx.Client(base_url=url, timeout=timeout_s, transport=transport,
                       follow_redirects=True, headers={"Accept": "application/json"}) as http:
@@ -109,12 +112,13 @@ def check_forum_address(
             raise ForumAddressError(f"{url} stopped answering while being checked. Please "
                                     "try again in a few minutes.") from None
     version = keys.headers.get("Auth-Api-Version", "")
-    if keys.status_code != 200 or not version.isdigit():
+    if need_user_api_keys and (keys.status_code != 200 or not version.isdigit()):
         raise ForumAddressError(
             f"{title} ({url}) does not let apps connect to a member's account (it has no "
             "user API keys). Ask the forum's administrators; or, if you are one, use an "
             "admin API key with: voicepeer forum connect --api-key-stdin --api-username NAME")
     return ForumAddress(
-        url=url, title=title, login_required=login_required, user_api_version=int(version),
+        url=url, title=title, login_required=login_required,
+        user_api_version=int(version) if version.isdigit() else 0,
         device_code=keys.headers.get("Auth-Api-Device-Code", "").lower() == "true",
     )
