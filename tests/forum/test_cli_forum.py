@@ -332,3 +332,13 @@ def test_status_notices_a_key_the_forum_no_longer_accepts(forum: RunningForum) -
     assert result.returncode == 1
     assert "not working" in result.stdout and "reconnect" in result.stdout
     assert "stale-key" not in result.stdout + result.stderr
+
+
+def test_an_admin_key_needs_no_user_api_keys(forum: RunningForum) -> None:
+    forum.server.faults.answer_next("/user-api-key/new", Response.json(404, {
+        "errors": ["The requested URL or resource could not be found."],
+        "error_type": "not_found"}))
+    result = voicepeer_forum("connect", forum.base_url, "--api-key-stdin", "--api-username",
+                             "demo", stdin=ADMIN_KEY + "\n")
+    assert result.returncode == 0, result.stderr
+    assert forum.server.faults.canned_left() == 0  # the forum was asked, and said no
