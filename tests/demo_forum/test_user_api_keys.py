@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from tests.demo_forum.conftest import ForumFactory
-from tests.support.approval import Browser, form_of, shown_payload
+from tests.support.approval import MEMBER_PASSWORD, Browser, form_of, shown_payload
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.settings import DISCOURSE_AUTH_REDIRECTS
 from voicepeer.demo_forum.user_api_keys import redirect_allowed
@@ -271,3 +271,13 @@ def test_code_approval_can_be_switched_off(make_forum: ForumFactory,
         assert "auth-api-device-code" not in http.head("/user-api-key/new").headers
         assert http.post("/user-api-key/device.json",
                          json=_request(private_key)).status_code == 404
+
+
+def test_guessing_the_password_is_slowed_down(forum: DemoForum) -> None:
+    with httpx.Client(base_url=forum.base_url) as browser:
+        answers = [browser.post("/session", data={"login": "demo", "password": f"guess{n}"}
+                                ).status_code for n in range(7)]
+        assert answers == [403] * 6 + [429]
+        # Even the right password waits out the minute.
+        right = browser.post("/session", data={"login": "demo", "password": MEMBER_PASSWORD})
+        assert right.status_code == 429

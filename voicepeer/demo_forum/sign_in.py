@@ -14,6 +14,7 @@ import html
 import re
 import secrets
 import sqlite3
+import time
 from dataclasses import dataclass
 from http.cookies import CookieError, SimpleCookie
 from urllib.parse import quote, unquote
@@ -23,6 +24,8 @@ from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.store import hash_key, now_iso
 
 SESSION_COOKIE = "_t"
+FAILED_SIGN_INS_PER_MINUTE = 6
+"""Wrong passwords one address may try in a minute (Discourse: max_logins_per_ip_per_minute)."""
 DESTINATION_COOKIE = "destination_url"
 
 
@@ -102,6 +105,11 @@ def login_page(ctx: Context, _m: re.Match[str]) -> Response:
 
 def create_session(ctx: Context, _m: re.Match[str]) -> Response:
     params = ctx.request.params
+    ip = ctx.request.client_ip
+    recent = ctx.store.scalar("SELECT COUNT(*) FROM sign_in_failures WHERE client_ip = ? AND"
+                              " at > ?", (ip, time.time() - 60))
+    if int(recent or 0) >= FAILED_SIGN_INS_PER_MINUTE:
+        return _sign_in_form("Too many attempts. Please wait a minute and try again.", 429)
     login = (params.text("login") or "").strip()
     password = params.text("password") or ""
     member = ctx.store.user_by_name(login) if login else None
@@ -109,6 +117,9 @@ def create_session(ctx: Context, _m: re.Match[str]) -> Response:
     if member is None or not expected or not hmac.compare_digest(
         password.encode(), expected.encode()
     ):
+        with ctx.store.transaction() as conn:
+            conn.execute("DELETE FROM sign_in_failures WHERE at < ?", (time.time() - 60,))
+            conn.execute("INSERT INTO sign_in_failures VALUES (?, ?)", (ip, time.time()))
         return _sign_in_form("Incorrect member name or password.", status=403)
     token = secrets.token_hex(16)
     with ctx.store.transaction() as conn:

@@ -263,11 +263,13 @@ class ForumHttp:
         raise error
 
     def _account_works(self) -> bool:
+        """False only when the forum says it does not know this key (Discourse: 403, or
+        404 for an anonymous caller); when it cannot tell, do not call the account broken."""
         try:
             answer = self._client.get("/session/current.json")
         except httpx.HTTPError:
-            return True  # cannot tell; do not claim the account is broken
-        return answer.status_code == 200
+            return True
+        return answer.status_code not in (401, 403, 404)
 
 
 class _Retryable(Exception):
