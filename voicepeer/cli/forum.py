@@ -282,7 +282,7 @@ def _wait_for_approval(
         if not pasted:
             continue
         try:
-            return finish_request(request, "".join(pasted))
+            return finish_request(request, "\n".join(pasted))
         except AuthError as error:
             if line:
                 continue  # the block is pasted as several lines: wait for the rest

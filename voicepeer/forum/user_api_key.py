@@ -16,6 +16,7 @@ import base64
 import binascii
 import json
 import logging
+import re
 import secrets
 import threading
 from collections.abc import Mapping
@@ -88,19 +89,31 @@ def start_request(
     )
 
 
+_INCOMPLETE = ("That is not the whole approval text. Please copy all of the block of letters "
+               "and numbers the forum shows, and paste it again.")
+_BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=_\-\s]+$")
+
+
+def _payload_line(line: str) -> bool:
+    """Whether a pasted line is part of the approval text rather than words copied with it
+    ("Thank you for authorizing voicepeer."): base64 only, and not short words."""
+    tokens = line.split()
+    return bool(_BASE64_LINE.match(line)) and (len(tokens) < 2 or max(map(len, tokens)) >= 16)
+
+
 def _payload_bytes(payload: str) -> bytes:
-    text = "".join(payload.split())  # pasted text may be wrapped over lines
-    if "payload=" in text:  # the whole redirect address was pasted
-        text = parse_qs(urlsplit(text).query).get("payload", [text])[0]
+    lines = [line.strip() for line in payload.splitlines() if line.strip()]
+    address = next((line for line in lines if "payload=" in line), None)
+    if address is not None:  # the whole redirect address was pasted
+        text = parse_qs(urlsplit("".join(address.split())).query).get("payload", [""])[0]
+    else:  # wrapped over lines, perhaps with the page's words around it
+        text = "".join("".join(line.split()) for line in lines if _payload_line(line))
     text = text.replace("-", "+").replace("_", "/")
     try:
         return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
     except (binascii.Error, ValueError):
-        raise AuthError(
-            "the pasted approval text is not valid base64",
-            spoken="That is not the whole approval text. Please copy all of the block of "
-            "letters and numbers the forum shows, and paste it again.",
-        ) from None
+        raise AuthError("the pasted approval text is not valid base64",
+                        spoken=_INCOMPLETE) from None
 
 
 def finish_request(request: KeyRequest, payload: str) -> Credentials:
@@ -111,8 +124,7 @@ def finish_request(request: KeyRequest, payload: str) -> Credentials:
     if len(encrypted) != private_key.key_size // 8:
         raise AuthError(
             f"the pasted text is {len(encrypted)} bytes, not {private_key.key_size // 8}",
-            spoken="That is not the whole approval text. Please copy all of the block of "
-            "letters and numbers the forum shows, and paste it again.",
+            spoken=_INCOMPLETE,
         )
     try:
         clear = private_key.decrypt(encrypted, padding.PKCS1v15())
