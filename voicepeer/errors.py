@@ -105,6 +105,39 @@ class ForumNotFoundError(ForumError):
     default_spoken = "I could not find that on the forum. It may have been removed."
 
 
+class ForumGoneError(ForumNotFoundError):
+    """The topic or post was there but has been deleted (HTTP 410)."""
+
+    default_spoken = "That has been deleted from the forum, so I cannot open it."
+
+
+class ForumForbiddenError(ForumError):
+    """The forum refused this action for this account (HTTP 403 ``invalid_access``): liking
+    one's own post or one already liked, a restricted category, someone else's private
+    message. The account itself still works."""
+
+    default_spoken = "The forum does not let your account do that here."
+
+    def __init__(self, message: str, *, reason: str = "", generic: bool = True,
+                 spoken: str | None = None) -> None:
+        super().__init__(message, spoken=spoken)
+        self.reason = reason
+        """The forum's own words, when it gave any beyond its stock sentence."""
+        self.generic = generic
+        """True when the forum said only its stock "not permitted" sentence, which is also
+        what a revoked key gets: worth checking the account before blaming the action."""
+
+
+class ForumRequestError(ForumError):
+    """The forum refused the request's parameters (HTTP 400 ``invalid_parameters``), e.g. a
+    search shorter than the forum's minimum."""
+
+    default_spoken = (
+        "The forum could not do that: part of the request was missing or not allowed. "
+        "Please try it another way."
+    )
+
+
 class AuthError(ForumError):
     """The forum did not accept the account (HTTP 401/403) or no credentials are set up."""
 

@@ -126,29 +126,21 @@ def test_speech_output_falls_back_and_fails_clearly() -> None:
 
 @pytest.fixture
 def demo_forum(tmp_path: Path) -> Iterator[str]:
-    """The project's own demo forum over loopback, approving key requests by itself."""
+    """The project's own demo forum over loopback, where members can sign in."""
+    from tests.support.approval import MEMBER_PASSWORD
     from voicepeer.demo_forum import DemoForum, DemoForumOptions
 
     server = DemoForum(tmp_path / "forum.sqlite3",
-                       DemoForumOptions(auto_approve_user_api_keys=True))
+                       DemoForumOptions(member_password=MEMBER_PASSWORD))
     yield server.start()
     server.stop()
 
 
 def approved_key(url: str) -> Credentials:
-    """A user API key from the forum's real approval flow (page shown, payload decrypted)."""
-    import html
-    import re
+    """A user API key from the forum's real approval flow (sign in, Authorize, paste)."""
+    from tests.support.approval import approve_user_api_key
 
-    import httpx
-
-    from voicepeer.forum.user_api_key import finish_request, start_request
-
-    request = start_request(url, "voicepeer-doctor-test")
-    page = httpx.get(request.approval_url, timeout=30).text
-    shown = re.search(r'<pre id="payload">(.*?)</pre>', page, re.S)
-    assert shown is not None, page[:500]
-    return finish_request(request, html.unescape(shown.group(1)))
+    return approve_user_api_key(url, "voicepeer-doctor-test")
 
 
 def test_forum_reachability_and_account(isolated_home: Path, demo_forum: str) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.support.approval import MEMBER_PASSWORD
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 
 ForumFactory = Callable[..., DemoForum]
@@ -20,6 +21,7 @@ def make_forum(tmp_path: Path) -> Iterator[ForumFactory]:
     started: list[DemoForum] = []
 
     def make(**overrides: Any) -> DemoForum:
+        overrides.setdefault("member_password", MEMBER_PASSWORD)
         forum = DemoForum(tmp_path / f"forum-{len(started)}.sqlite3", DemoForumOptions(**overrides))
         forum.start()
         started.append(forum)

@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 
 from voicepeer.cli.demo_forum import register
+from voicepeer.forum.user_api_key import start_request
 
 # Only this subcommand is registered, so the test does not depend on the others; errors
 # are reported the way voicepeer.cli.main reports them.
@@ -96,3 +97,28 @@ def test_registers_the_subcommand() -> None:
     register(parser.add_subparsers())
     args = parser.parse_args(["demo-forum", "--port", "8123"])
     assert args.port == 8123 and args.host == "127.0.0.1" and callable(args.handler)
+
+
+def test_prints_the_sign_in_password_and_allows_added_redirects(tmp_path: Path) -> None:
+    process = _start("--port", "0", "--db", str(tmp_path / "f.sqlite3"), "--member-password",
+                     "pebble-harbour-willow", "--allow-auth-redirect",
+                     "http://127.0.0.1:8731/voicepeer-auth")
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().rsplit(" ", 1)[1].strip()
+        printed = [process.stdout.readline() for _ in range(2)]
+        assert any("the password: pebble-harbour-willow" in line for line in printed), printed
+        with httpx.Client(base_url=url, timeout=10) as browser:
+            signed = browser.post("/session", data={"login": "demo",
+                                                    "password": "pebble-harbour-willow"})
+            assert signed.status_code == 302
+        for port, status in ((8731, 302), (8732, 403)):
+            link = start_request(url, "cli-test", auth_redirect=f"http://127.0.0.1:{port}/"
+                                 "voicepeer-auth").approval_url
+            # Allowed: on to signing in. Not allowed: refused at once.
+            assert httpx.get(link, timeout=10).status_code == status
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()

@@ -29,7 +29,7 @@ DOCUMENTED_GETS = [
     ("/posts/1.json", "/posts/{id}.json"),
     ("/posts/4.json", "/posts/{id}.json"),  # a post with a quote
     ("/search.json?q=pacing", "/search.json"),
-    ("/search.json?q=zz", "/search.json"),
+    ("/search.json?q=zzz-no-match", "/search.json"),
     ("/site.json", "/site.json"),
     ("/site/basic-info.json", "/site/basic-info.json"),
 ]

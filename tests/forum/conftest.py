@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.approval import MEMBER_PASSWORD
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
@@ -56,6 +57,7 @@ def start_forum(tmp_path: Path) -> Iterator[StartForum]:
     def start(**options: Any) -> RunningForum:
         options.setdefault("admin_api_key", ADMIN_KEY)
         options.setdefault("admin_api_key_requests_per_minute", 0)
+        options.setdefault("member_password", MEMBER_PASSWORD)
         db_path = tmp_path / f"forum{len(started)}.sqlite3"
         server = DemoForum(db_path, DemoForumOptions(**options))
         base_url = server.start()
@@ -75,18 +77,10 @@ def forum(start_forum: StartForum) -> RunningForum:
     return start_forum()
 
 
-def approve_user_api_key(running: RunningForum, client_id: str = "voicepeer-test") -> Credentials:
-    """The real approval flow against a forum started with ``auto_approve_user_api_keys``:
-    key pair and nonce, the approval page, the shown payload decrypted."""
-    import html
-    import re
+def approve_user_api_key(running: RunningForum, client_id: str = "voicepeer-test",
+                         username: str = "demo") -> Credentials:
+    """The real approval flow: key pair and nonce, the member signs in with a browser and
+    presses Authorize, the payload the forum shows is pasted back and decrypted."""
+    from tests.support.approval import approve_user_api_key as approve
 
-    import httpx
-
-    from voicepeer.forum.user_api_key import finish_request, start_request
-
-    request = start_request(running.base_url, client_id)
-    page = httpx.get(request.approval_url, timeout=30).text
-    shown = re.search(r'<pre id="payload">(.*?)</pre>', page, re.S)
-    assert shown is not None, page[:500]
-    return finish_request(request, html.unescape(shown.group(1)))
+    return approve(running.base_url, client_id, username)

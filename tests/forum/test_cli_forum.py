@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import re
+import socket
 import stat
 import subprocess
 import sys
@@ -15,7 +15,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.approval import Browser, form_of, shown_payload
 from voicepeer import paths
+from voicepeer.demo_forum.http_api import Response
+from voicepeer.demo_forum.settings import DISCOURSE_AUTH_REDIRECTS
 from voicepeer.errors import AuthError
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import DiscourseClient
@@ -87,35 +90,65 @@ def test_wrong_admin_key_is_not_saved(forum: RunningForum) -> None:
     assert CredentialStore().load(forum.base_url) is None
 
 
-def test_user_api_key_approved_through_the_loopback_redirect(start_forum: StartForum) -> None:
-    running = start_forum(auto_approve_user_api_keys=True, approving_username="mei")
-    child = subprocess.Popen(
-        [sys.executable, "-c", RUN_FORUM_COMMAND, "forum", "connect", running.base_url],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env=dict(os.environ),
+def _connect(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", RUN_FORUM_COMMAND, "forum", "connect", *args],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO, env=dict(os.environ),
     )
+
+
+def _approval_link(child: subprocess.Popen[str], before: list[str] | None = None) -> str:
+    """The link connect prints; ``before`` collects what it printed until then."""
     assert child.stdout is not None
-    link = ""
     deadline = time.monotonic() + 30
-    while not link and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
         line = child.stdout.readline()
+        assert line, "connect ended without printing the approval link"
         if "/user-api-key/new?" in line:
-            link = line.strip()
-    assert link
-    # The person opens the link and approves; the forum sends the browser back to voicepeer.
-    httpx.get(link, follow_redirects=True, timeout=30)
-    out, err = child.communicate(timeout=30)
+            return line.strip()
+        if before is not None:
+            before.append(line)
+    raise AssertionError("no approval link")
+
+
+def _finish(child: subprocess.Popen[str], typed: str = "") -> tuple[str, str]:
+    """Type ``typed``, end the input, and collect the rest of what connect prints (read
+    through the same buffered pipes the link was read from)."""
+    assert child.stdin is not None and child.stdout is not None and child.stderr is not None
+    child.stdin.write(typed)
+    child.stdin.close()
+    out, err = child.stdout.read(), child.stderr.read()
+    child.wait(timeout=30)
+    return out, err
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_connect_by_pasting_works_on_stock_settings(start_forum: StartForum) -> None:
+    # allowed_user_api_auth_redirects as Discourse ships it; a version before code approval.
+    running = start_forum(offer_device_code=False)
+    child = _connect(running.base_url)
+    printed: list[str] = []
+    link = _approval_link(child, printed)
+    assert "auth_redirect" not in link
+    with Browser(running.base_url, "jo") as browser:
+        shown = shown_payload(browser.authorize(link).text)
+    assert shown.count("\n") > 1  # wrapped over several lines, as Discourse shows it
+    # Pasted the way a carer might: indented, with blank lines and a stray space.
+    pasted = "\n  " + shown.replace("\n", " \n") + "\n\n"
+    out, err = _finish(child, pasted)
     assert child.returncode == 0, err
+    assert "Found 'voicepeer demo forum', a Discourse forum" in "".join(printed)
+    assert "Select all of that block, copy it, paste it here" in out
+    assert "I will wait up to 10 minutes." in out
     creds = CredentialStore().load(running.base_url)
-    assert creds is not None
-    assert creds.kind == "user_api_key" and creds.username == "mei"
+    assert creds is not None and creds.kind == "user_api_key" and creds.username == "jo"
     assert creds.key not in out + err
-    with DiscourseClient(running.base_url, credentials=creds) as client:
-        assert client.username() == "mei"
     saved = json.loads((paths.config_dir() / "credentials.json").read_text())
     assert saved["client_ids"][creds.forum_url] == creds.client_id
 
@@ -130,35 +163,167 @@ def test_user_api_key_approved_through_the_loopback_redirect(start_forum: StartF
     assert "reconnect" in caught.value.spoken
 
 
-def test_user_api_key_approved_by_pasting_the_shown_text(start_forum: StartForum) -> None:
-    running = start_forum(auto_approve_user_api_keys=True, approving_username="jo")
-    child = subprocess.Popen(
-        [sys.executable, "-c", RUN_FORUM_COMMAND, "forum", "connect", running.base_url, "--paste"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=REPO,
-        env=dict(os.environ),
-    )
-    assert child.stdout is not None and child.stdin is not None
-    link = ""
-    while not link:
-        line = child.stdout.readline()
-        assert line, "connect ended without printing the approval link"
-        if "/user-api-key/new?" in line:
-            link = line.strip()
-    assert "auth_redirect" not in link
-    page = httpx.get(link, timeout=30).text
-    found = re.search(r'<pre id="payload">(.*?)</pre>', page, re.S)
-    assert found is not None
-    shown = html.unescape(found.group(1))
-    assert shown.count("\n") > 1  # wrapped over several lines, as Discourse shows it
-    out, err = child.communicate(shown + "\n", timeout=30)
+def test_a_wrong_paste_is_explained_and_the_right_one_still_taken(
+    start_forum: StartForum,
+) -> None:
+    running = start_forum()
+    child = _connect(running.base_url, "--paste")  # pasting, though a code is offered
+    link = _approval_link(child)
+    with Browser(running.base_url, "mei") as browser:
+        shown = shown_payload(browser.authorize(link).text)
+    _out, err = _finish(child, "Copy the text below\n\n" + shown + "\n")
+    assert child.returncode == 0, err
+    assert "That is not the whole approval text" in err
+    creds = CredentialStore().load(running.base_url)
+    assert creds is not None and creds.username == "mei"
+
+
+def test_an_allowed_redirect_finishes_by_itself(start_forum: StartForum) -> None:
+    redirect = f"http://127.0.0.1:{_free_port()}/voicepeer-auth"
+    running = start_forum(
+        allowed_user_api_auth_redirects=(*DISCOURSE_AUTH_REDIRECTS, redirect))
+    child = _connect(running.base_url, "--redirect", redirect)
+    link = _approval_link(child)
+    assert "auth_redirect" in link
+    with Browser(running.base_url, "mei") as browser:
+        sent_back = browser.authorize(link)
+        assert sent_back.status_code == 302
+        # The browser follows the forum back to voicepeer's listener.
+        done = httpx.get(sent_back.headers["location"], timeout=30)
+    assert "voicepeer is connected" in done.text
+    _out, err = _finish(child)
     assert child.returncode == 0, err
     creds = CredentialStore().load(running.base_url)
-    assert creds is not None and creds.username == "jo"
+    assert creds is not None and creds.username == "mei"
+
+
+def test_a_redirect_the_forum_refuses_falls_back_to_pasting(start_forum: StartForum) -> None:
+    redirect = f"http://127.0.0.1:{_free_port()}/voicepeer-auth"
+    running = start_forum()  # stock settings: this address is not allowed
+    child = _connect(running.base_url, "--redirect", redirect, "--redirect-wait", "1")
+    link = _approval_link(child)
+    with Browser(running.base_url) as browser:
+        refused = browser.open(link)
+    assert refused.status_code == 403 and "does not allow" in refused.text
+    started = time.monotonic()
+    out, err = _finish(child)  # nobody pastes anything
+    assert time.monotonic() - started < 15  # a stated, short wait; never fifteen minutes
+    assert child.returncode == 1
+    assert "I will listen for the forum for 1 second" in out
+    assert "Nothing came back from the forum in 1 second" in out
+    assert "nothing was saved" in err
+    assert CredentialStore().load(running.base_url) is None
+
+
+def _code_and_link(child: subprocess.Popen[str]) -> tuple[str, str]:
+    assert child.stdout is not None
+    printed: list[str] = []
+    while not any("I will wait up to" in line for line in printed):
+        line = child.stdout.readline()
+        assert line, "connect ended early:\n" + "".join(printed)
+        printed.append(line)
+    text = "".join(printed)
+    link = re.search(r"(http://\S+/user-api-key/activate\?request=\S+)", text)
+    code = re.search(r"^\s+([A-Z0-9]{4}-[A-Z0-9]{4})$", text, re.M)
+    assert link and code, text
+    return code.group(1), link.group(1)
+
+
+def _enter_code(browser: Browser, link: str, code: str, decision: str) -> httpx.Response:
+    page = browser.open(link)
+    assert page.status_code == 200 and "Type the code" in page.text, page.text[:800]
+    action, fields = form_of(page.text)
+    return browser.http.post(action, data={**fields, "code": code.lower().replace("-", " "),
+                                           "decision": decision})
+
+
+def test_connect_by_typing_the_code_on_current_discourse(start_forum: StartForum) -> None:
+    running = start_forum(device_code_poll_interval_s=1)
+    child = _connect(running.base_url)
+    code, link = _code_and_link(child)
+    with Browser(running.base_url, "priya") as browser:
+        wrong = _enter_code(browser, link, "ABCD-EFGH", "authorize")
+        assert "That code is not right" in wrong.text
+        done = _enter_code(browser, link, code, "authorize")
+    assert "The application is connected" in done.text
+    out, err = _finish(child)
+    assert child.returncode == 0, err
+    creds = CredentialStore().load(running.base_url)
+    assert creds is not None and creds.kind == "user_api_key" and creds.username == "priya"
     assert creds.key not in out + err
+
+
+def test_a_denied_code_is_reported_and_nothing_saved(start_forum: StartForum) -> None:
+    running = start_forum(device_code_poll_interval_s=1)
+    child = _connect(running.base_url)
+    code, link = _code_and_link(child)
+    with Browser(running.base_url) as browser:
+        _enter_code(browser, link, code, "deny")
+    _out, err = _finish(child)
+    assert child.returncode == 1
+    assert "Deny was pressed" in err and "Nothing was saved" in err
+    assert CredentialStore().load(running.base_url) is None
+
+
+def test_a_code_not_entered_in_time_ends_with_a_stated_message(start_forum: StartForum) -> None:
+    running = start_forum(device_code_poll_interval_s=1)
+    child = _connect(running.base_url, "--timeout", "2")
+    _code_and_link(child)
+    _out, err = _finish(child)
+    assert child.returncode == 1
+    assert "The code was not entered within 2 seconds; nothing was saved" in err
+
+
+def test_a_redirect_elsewhere_is_refused_before_anything_starts(forum: RunningForum) -> None:
+    result = voicepeer_forum("connect", forum.base_url, "--redirect",
+                             "https://api.discourse.org/api/auth_redirect")
+    assert result.returncode != 0
+    assert "an address on this computer with a port" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("address", "expected"), [
+    ("notaurl", "is not a web address"),
+    ("forum example org", "is not a web address"),
+    ("ftp://forum.example.org", "is not a web address"),
+    ("http://127.0.0.1:9", "Nothing answered at http://127.0.0.1:9"),
+])
+def test_a_wrong_address_is_explained(address: str, expected: str) -> None:
+    result = voicepeer_forum("connect", address)
+    assert result.returncode == 1
+    assert expected in result.stderr and "Nothing was changed." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (paths.config_dir() / "credentials.json").exists()
+
+
+def test_a_web_site_that_is_not_discourse_is_explained(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text("<html><body>Our charity's home page</body></html>")
+    site = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
+                             str(port := _free_port())], cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        result = voicepeer_forum("connect", f"http://127.0.0.1:{port}")
+    finally:
+        site.terminate()
+        site.wait(timeout=10)
+    assert result.returncode == 1
+    assert "it is not a Discourse forum" in result.stderr
+
+
+def test_a_forum_without_user_api_keys_is_explained(forum: RunningForum) -> None:
+    forum.server.faults.answer_next("/user-api-key/new", Response.json(404, {
+        "errors": ["The requested URL or resource could not be found."],
+        "error_type": "not_found"}))
+    result = voicepeer_forum("connect", forum.base_url)
+    assert result.returncode == 1
+    assert "does not let apps connect" in result.stderr
+    assert "--api-key-stdin" in result.stderr
 
 
 def test_status_notices_a_key_the_forum_no_longer_accepts(forum: RunningForum) -> None:
@@ -167,3 +332,13 @@ def test_status_notices_a_key_the_forum_no_longer_accepts(forum: RunningForum) -
     assert result.returncode == 1
     assert "not working" in result.stdout and "reconnect" in result.stdout
     assert "stale-key" not in result.stdout + result.stderr
+
+
+def test_an_admin_key_needs_no_user_api_keys(forum: RunningForum) -> None:
+    forum.server.faults.answer_next("/user-api-key/new", Response.json(404, {
+        "errors": ["The requested URL or resource could not be found."],
+        "error_type": "not_found"}))
+    result = voicepeer_forum("connect", forum.base_url, "--api-key-stdin", "--api-username",
+                             "demo", stdin=ADMIN_KEY + "\n")
+    assert result.returncode == 0, result.stderr
+    assert forum.server.faults.canned_left() == 0  # the forum was asked, and said no

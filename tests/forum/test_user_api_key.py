@@ -50,6 +50,17 @@ def test_pasted_payload_is_decrypted() -> None:
     assert "k-123" not in repr(creds)
 
 
+def test_pasted_payload_is_found_among_the_pages_words() -> None:
+    request = start_request("https://forum.example.org", "cid")
+    payload = _encrypt_like_discourse(request.fields["public_key"],
+                                      {"key": "k-789", "nonce": request.nonce})
+    page_copy = ("Application authorized\nThank you for authorizing voicepeer. Copy the text "
+                 f"below and paste it into the application.\n{payload}\nBack to the forum\n")
+    assert finish_request(request, page_copy).key == "k-789"
+    # A terminal that turned the line breaks into spaces.
+    assert finish_request(request, payload.replace("\n", " ")).key == "k-789"
+
+
 def test_wrong_nonce_or_foreign_payload_is_refused() -> None:
     request = start_request("https://forum.example.org", "cid")
     public = parse_qs(urlsplit(request.approval_url).query)["public_key"][0]
@@ -67,7 +78,7 @@ def test_wrong_nonce_or_foreign_payload_is_refused() -> None:
         )
     with pytest.raises(AuthError) as caught:
         finish_request(request, "not base64 at all!")
-    assert "copy all of it" in caught.value.spoken
+    assert "copy all of the block" in caught.value.spoken
 
 
 def test_redirect_listener_receives_the_payload_over_loopback() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from voicepeer.errors import AuthError, RateLimitedError
+from voicepeer.errors import AuthError, ForumForbiddenError, RateLimitedError
 from voicepeer.forum.base import NewReply, PostStatus
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.settings import ForumSettings
@@ -13,8 +13,8 @@ from .conftest import StartForum, approve_user_api_key
 
 
 def test_read_post_and_revoke_with_a_user_api_key(start_forum: StartForum) -> None:
-    running = start_forum(auto_approve_user_api_keys=True, approving_username="priya")
-    creds = approve_user_api_key(running)
+    running = start_forum()
+    creds = approve_user_api_key(running, username="priya")
     with DiscourseClient(running.base_url, credentials=creds) as client:
         assert client.username() == "priya"
         topic_id = client.latest().topics[0].id
@@ -29,9 +29,9 @@ def test_read_post_and_revoke_with_a_user_api_key(start_forum: StartForum) -> No
 def test_reconnecting_with_the_same_client_id_replaces_the_old_key(
     start_forum: StartForum,
 ) -> None:
-    running = start_forum(auto_approve_user_api_keys=True, approving_username="dave")
-    old = approve_user_api_key(running, "voicepeer-same")
-    new = approve_user_api_key(running, "voicepeer-same")
+    running = start_forum()
+    old = approve_user_api_key(running, "voicepeer-same", "dave")
+    new = approve_user_api_key(running, "voicepeer-same", "dave")
     with DiscourseClient(running.base_url, credentials=new) as client:
         assert client.check_account() == "dave"
     with DiscourseClient(running.base_url, credentials=old) as client, pytest.raises(AuthError):
@@ -39,8 +39,8 @@ def test_reconnecting_with_the_same_client_id_replaces_the_old_key(
 
 
 def test_a_user_key_is_held_to_twenty_requests_a_minute(start_forum: StartForum) -> None:
-    running = start_forum(auto_approve_user_api_keys=True, approving_username="mei")
-    creds = approve_user_api_key(running)
+    running = start_forum()
+    creds = approve_user_api_key(running, username="mei")
     waits: list[float] = []
     settings = ForumSettings(max_rate_limit_wait_s=0, list_cache_s=0)
     with DiscourseClient(running.base_url, credentials=creds, settings=settings) as client:
@@ -53,3 +53,23 @@ def test_a_user_key_is_held_to_twenty_requests_a_minute(start_forum: StartForum)
     assert answered == 20
     assert 0 < caught.value.wait_seconds <= 60
     assert waits == []  # longer than allowed: reported, not waited for
+
+
+def test_a_refused_action_with_a_working_user_key_is_not_called_an_account_problem(
+    start_forum: StartForum,
+) -> None:
+    running = start_forum()
+    creds = approve_user_api_key(running, username="jo")
+    with DiscourseClient(running.base_url, credentials=creds) as client:
+        topic_id = client.latest().topics[0].id
+        mine = client.create_post(NewReply(topic_id, "A post of my own, to try a like on."))
+        assert mine.post_id is not None
+        # Discourse answers this with its stock 403, the same a revoked key gets: the
+        # client asks who it is before deciding which it was.
+        with pytest.raises(ForumForbiddenError) as caught:
+            client.like(mine.post_id)
+        assert "your own posts" in caught.value.spoken
+        client.revoke_key()
+        with pytest.raises(AuthError) as revoked:
+            client.like(mine.post_id)
+        assert "reconnect" in revoked.value.spoken

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import secrets
 import signal
 import sys
 import threading
@@ -11,6 +12,10 @@ from types import FrameType
 from typing import Any
 
 from voicepeer.demo_forum import DemoForum, DemoForumOptions, default_db_path
+
+# Easy to read out and type: a carer may have to copy it from one screen to another.
+_WORDS = ("apple", "river", "candle", "garden", "pebble", "meadow", "harbour", "willow",
+          "lantern", "biscuit", "orchard", "thistle", "marble", "kettle", "heather", "ribbon")
 
 
 def register(subparsers: Any) -> None:
@@ -31,8 +36,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--require-sign-in", action="store_true",
                         help="refuse posts without an API key (by default anyone may post "
                         "as the member 'demo')")
-    parser.add_argument("--auto-approve", action="store_true",
-                        help="approve app connection requests without showing the approval page")
+    parser.add_argument("--member-password", default=None,
+                        help="password every member signs in with to approve an app such as "
+                        "voicepeer (default: a new one, printed at start)")
+    parser.add_argument("--allow-auth-redirect", action="append", default=[], metavar="URL",
+                        help="also let apps be sent back to URL after approval, as a site "
+                        "admin adds to allowed_user_api_auth_redirects (repeatable)")
     parser.set_defaults(handler=run)
 
 
@@ -40,8 +49,13 @@ def run(args: argparse.Namespace) -> int:
     if not 0 <= args.port <= 65535:
         print("voicepeer: --port must be between 0 and 65535", file=sys.stderr)
         return 2
+    password = args.member_password or "-".join(secrets.choice(_WORDS) for _ in range(3))
     options = DemoForumOptions(
-        demo_mode=not args.require_sign_in, auto_approve_user_api_keys=args.auto_approve
+        demo_mode=not args.require_sign_in,
+        member_password=password,
+        allowed_user_api_auth_redirects=(
+            *DemoForumOptions.allowed_user_api_auth_redirects, *args.allow_auth_redirect
+        ),
     )
     forum = DemoForum(args.db, options, host=args.host, port=args.port)
     stop = threading.Event()
@@ -54,9 +68,11 @@ def run(args: argparse.Namespace) -> int:
         url = forum.start()
         print(f"Demo forum running at {url}", flush=True)
         print(f"Database: {forum.db_path}", flush=True)
+        print(f"To connect an app, sign in as any member (e.g. demo) with the password: "
+              f"{password}", flush=True)
         if args.host not in ("127.0.0.1", "localhost", "::1"):
-            print("Warning: other computers on the network can reach this forum and approve "
-                  "app connections on it.", flush=True)
+            print("Warning: other computers on the network can reach this forum; anyone who "
+                  "knows the password can sign in as any member.", flush=True)
         print("Press Ctrl-C to stop.", flush=True)
         while not stop.wait(0.5):
             pass

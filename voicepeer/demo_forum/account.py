@@ -8,12 +8,11 @@ from typing import Any
 
 from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
-from voicepeer.demo_forum.http_api import Response, not_found
+from voicepeer.demo_forum.http_api import Response, invalid_param, not_found
 from voicepeer.demo_forum.reading import category_json
 from voicepeer.demo_forum.serializers import avatar_template, excerpt, topic_list_item
 
 NOTIFICATIONS_PER_PAGE = 60
-MIN_SEARCH_TERM_LENGTH = 3
 SEARCH_RESULTS = 50
 
 
@@ -102,9 +101,9 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
     }
     result: dict[str, Any] = {"posts": [], "topics": [], "users": [], "categories": [],
                               "tags": [], "groups": [], "grouped_search_result": grouped}
-    if len(term) < MIN_SEARCH_TERM_LENGTH:
-        grouped["error"] = "Your search term is too short."
-        return Response.json(200, result)
+    if term and len(term) < ctx.options.min_search_term_length:
+        # Discourse's SearchController refuses a short term outright.
+        raise invalid_param("q")
     viewer_id = ctx.viewer.user_id
     conditions = " AND ".join(
         "(instr(lower(p.raw), ?) > 0 OR instr(lower(t.title), ?) > 0)" for _ in terms

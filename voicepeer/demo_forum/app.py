@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 import time
 
-from voicepeer.demo_forum import account, reading, site, topic_view, user_api_keys, writing
+from voicepeer.demo_forum import (
+    account,
+    device_approval,
+    reading,
+    sign_in,
+    site,
+    topic_view,
+    user_api_keys,
+    writing,
+)
 from voicepeer.demo_forum.auth import authenticate
 from voicepeer.demo_forum.context import Context, Route
 from voicepeer.demo_forum.faults import Faults
@@ -23,6 +32,8 @@ ROUTES: tuple[Route, ...] = (
     *account.ROUTES,
     *site.ROUTES,
     *user_api_keys.ROUTES,
+    *sign_in.ROUTES,
+    *device_approval.ROUTES,
 )
 
 

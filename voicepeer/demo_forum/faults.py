@@ -38,6 +38,7 @@ class Faults:
         self._delay_path: str | None = None
         self._failures: list[_Failure] = []
         self._malformed: dict[str, str] = {}
+        self._canned: list[tuple[str, Response]] = []
 
     def slow(self, seconds: float, path: str | None = None) -> None:
         """Wait ``seconds`` before answering (every path, or only ``path``)."""
@@ -63,11 +64,23 @@ class Faults:
         with self._lock:
             self._malformed[path] = mode
 
+    def answer_next(self, path: str, response: Response) -> None:
+        """Answer the next request for ``path`` with ``response`` (once), for answers a real
+        Discourse gives that the demo forum never makes itself, e.g. a restricted category."""
+        with self._lock:
+            self._canned.append((path, response))
+
+    def canned_left(self) -> int:
+        """Canned answers not yet given."""
+        with self._lock:
+            return len(self._canned)
+
     def clear(self) -> None:
         with self._lock:
             self._delay_s, self._delay_path = 0.0, None
             self._failures.clear()
             self._malformed.clear()
+            self._canned.clear()
 
     # -- used by the server ------------------------------------------------------------
 
@@ -79,6 +92,10 @@ class Faults:
 
     def failure_for(self, path: str) -> Response | None:
         with self._lock:
+            for index, (canned_path, canned) in enumerate(self._canned):
+                if canned_path == path:
+                    del self._canned[index]
+                    return canned
             for failure in self._failures:
                 if failure.remaining > 0 and failure.path in (None, path):
                     failure.remaining -= 1

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+DISCOURSE_AUTH_REDIRECTS = ("https://api.discourse.org/api/auth_redirect",
+                            "discourse://auth_redirect")
+"""Discourse's default ``allowed_user_api_auth_redirects``."""
+
 
 @dataclass(frozen=True)
 class DemoForumOptions:
@@ -25,6 +29,8 @@ class DemoForumOptions:
     """Most characters a topic title may have (Discourse default 255)."""
     max_post_length: int = field(default=32_000, metadata={"min": 100, "max": 1_000_000})
     """Most characters a post may have (Discourse default 32000)."""
+    min_search_term_length: int = field(default=3, metadata={"min": 1, "max": 100})
+    """Fewest characters a search may have; shorter ones get 400 (Discourse default 3)."""
     moderated_usernames: tuple[str, ...] = ()
     """Members whose every post waits for a moderator instead of appearing at once."""
     moderated_words: tuple[str, ...] = ()
@@ -40,7 +46,17 @@ class DemoForumOptions:
     (off by default: the demo forum normally serves only this computer)."""
     admin_api_key: str = ""
     """An admin API key accepted for any member named in Api-Username; empty means none."""
-    auto_approve_user_api_keys: bool = False
-    """When true, /user-api-key/new approves at once instead of showing the approval page."""
-    approving_username: str = "demo"
-    """The member who approves user API key requests (the demo forum has no browser login)."""
+    member_password: str = ""
+    """The password every member signs in with on the sign-in page, which approving an app
+    needs (a practice forum: one password for all). Empty: nobody can sign in."""
+    allowed_user_api_auth_redirects: tuple[str, ...] = DISCOURSE_AUTH_REDIRECTS
+    """Where an app may ask to be sent back after approval; ``*`` matches any run of
+    characters but spaces. Discourse's setting of the same name, with its default."""
+    user_api_key_min_trust_level: int = field(default=0, metadata={"min": 0, "max": 4})
+    """Members below this trust level (staff aside) cannot approve apps; Discourse's
+    ``user_api_key_allowed_groups`` (default: everyone at trust level 0)."""
+    offer_device_code: bool = True
+    """Offer the device-code approval of current Discourse (``/user-api-key/device.json``):
+    the app shows a code, the member types it on the forum's activation page."""
+    device_code_poll_interval_s: int = field(default=5, metadata={"min": 1, "max": 60})
+    """How often an app waiting for a code approval is asked to poll (Discourse: 5)."""

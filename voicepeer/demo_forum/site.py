@@ -110,7 +110,7 @@ def client_settings(ctx: Context, _m: re.Match[str]) -> Response:
         "min_personal_message_title_length": options.min_personal_message_title_length,
         "max_topic_title_length": options.max_topic_title_length,
         "max_post_length": options.max_post_length,
-        "min_search_term_length": 3,
+        "min_search_term_length": options.min_search_term_length,
         "allow_uncategorized_topics": True,
         "login_required": False,
     })

@@ -61,6 +61,13 @@ CREATE TABLE IF NOT EXISTS user_api_keys (
     id INTEGER PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, user_id INTEGER NOT NULL,
     client_id TEXT NOT NULL, application_name TEXT NOT NULL, scopes TEXT NOT NULL,
     created_at TEXT NOT NULL, revoked_at TEXT);
+CREATE TABLE IF NOT EXISTS browser_sessions (
+    token_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+    form_token TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sign_in_failures (client_ip TEXT NOT NULL, at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS device_grants (
+    device_code TEXT PRIMARY KEY, user_code TEXT NOT NULL UNIQUE, request_token TEXT NOT NULL,
+    request TEXT NOT NULL, status TEXT NOT NULL, payload TEXT, expires_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS admin_api_keys (
     key_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS posts_by_topic ON posts (topic_id, post_number);

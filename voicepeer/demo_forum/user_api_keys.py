@@ -5,6 +5,9 @@ wants, its RSA public key and a nonce. After approval the forum encrypts
 ``{"key", "nonce", "push", "api"}`` with that public key (RSA PKCS#1 v1.5), base64-encodes
 it the way Ruby's ``Base64.encode64`` does (lines of 60 characters), and either redirects to
 ``auth_redirect?payload=...`` or shows the payload for pasting.
+
+As on a stock Discourse, only a member signed in with a browser can approve, only for
+themself, and only back to an ``auth_redirect`` the forum allows.
 """
 
 from __future__ import annotations
@@ -14,51 +17,78 @@ import html
 import json
 import re
 import secrets
+import sqlite3
 import textwrap
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
-from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
+from voicepeer.demo_forum import sign_in
 from voicepeer.demo_forum.auth import USER_API_SCOPES
 from voicepeer.demo_forum.context import Context, Route, route
-from voicepeer.demo_forum.http_api import HttpError, Response, invalid_access
+from voicepeer.demo_forum.http_api import (
+    HttpError,
+    Response,
+    invalid_access,
+    invalid_param,
+    not_logged_in,
+)
+from voicepeer.demo_forum.sign_in import page
 from voicepeer.demo_forum.store import hash_key, now_iso
 
 USER_API_VERSION = 4
 _REQUIRED = ("application_name", "client_id", "scopes", "public_key", "nonce")
 _PASSED_ON = (*_REQUIRED, "auth_redirect", "push_url", "padding")
+_NEVER_SCHEMES = ("javascript", "data", "vbscript", "file")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def _page(title: str, body: str, status: int = 200) -> Response:
-    return Response.html(status, (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>{html.escape(title)}</title></head>\n<body>\n<h1>{html.escape(title)}</h1>\n"
-        f"{body}\n</body></html>\n"
-    ))
+def redirect_allowed(redirect: str, allowed: tuple[str, ...]) -> bool:
+    """Discourse's check of ``auth_redirect`` against ``allowed_user_api_auth_redirects``:
+    the whole address must match one entry (case aside), ``*`` standing for any run of
+    non-space characters, so scheme, host and port must be exactly the allowed ones. Control
+    characters (a header split) and script schemes are refused whatever the list says."""
+    if not redirect or _CONTROL.search(redirect) or re.search(r"\s", redirect):
+        return False
+    parts = urlsplit(redirect)
+    if not parts.scheme or parts.scheme.lower() in _NEVER_SCHEMES or not parts.netloc:
+        return False
+    for entry in allowed:
+        pattern = re.escape(entry.strip()).replace(r"\*", r"\S*", 1)
+        if entry.strip() and re.fullmatch(pattern, redirect, re.IGNORECASE):
+            return True
+    return False
 
 
-def _bad_request(message: str) -> HttpError:
-    return HttpError(_page("This connection request cannot be used",
-                           f"<p>{html.escape(message)}</p>", status=400))
+def _refused(message: str, status: int = 403) -> HttpError:
+    return HttpError(page("This connection request cannot be used",
+                          f"<p>{html.escape(message)}</p>", status=status))
 
 
-def _checked_request(ctx: Context) -> dict[str, str]:
+def checked_request(ctx: Context) -> dict[str, str]:
     params = ctx.request.params
     values = {name: params.text(name) or "" for name in _PASSED_ON}
     for name in _REQUIRED:
         if not values[name].strip():
-            raise _bad_request(f"The application did not send {name}. Ask it to start again.")
+            raise _refused(f"The application did not send {name}. Ask it to start again.", 400)
     scopes = {s.strip() for s in values["scopes"].split(",") if s.strip()}
     unknown = scopes - USER_API_SCOPES
     if not scopes or unknown:
         listed = ", ".join(sorted(unknown)) or "none"
-        raise _bad_request(f"The application asked for unknown scopes: {listed}")
+        raise _refused(f"The application asked for unknown scopes: {listed}")
     values["scopes"] = ",".join(sorted(scopes))
     _public_key(values["public_key"])
-    redirect = values["auth_redirect"].strip()
-    if redirect and re.match(r"^(javascript|data|vbscript):", redirect, re.IGNORECASE):
-        raise _bad_request("The application's return address is not allowed.")
+    if values["padding"] not in ("", "pkcs1", "oaep"):
+        raise invalid_param("padding")
+    if params.text("auth_redirect") is not None and not redirect_allowed(
+        values["auth_redirect"], ctx.options.allowed_user_api_auth_redirects
+    ):
+        raise _refused(
+            "The application asked to send you back to an address this forum does not allow "
+            "(the forum's setting allowed_user_api_auth_redirects). Connect it without one, "
+            "or ask the forum's administrator to allow that address."
+        )
     return values
 
 
@@ -66,42 +96,82 @@ def _public_key(pem: str) -> rsa.RSAPublicKey:
     try:
         key = serialization.load_pem_public_key(pem.encode())
     except ValueError as exc:
-        raise _bad_request("The application's public key could not be read.") from exc
+        raise _refused("The application's public key could not be read.", 400) from exc
     if not isinstance(key, rsa.RSAPublicKey):
-        raise _bad_request("The application's public key must be an RSA key.")
+        raise _refused("The application's public key must be an RSA key.", 400)
     return key
 
 
+def may_approve(ctx: Context, member: sqlite3.Row) -> bool:
+    staff = bool(member["admin"] or member["moderator"])
+    return staff or int(member["trust_level"]) >= ctx.options.user_api_key_min_trust_level
+
+
 def new_key_page(ctx: Context, _m: re.Match[str]) -> Response:
-    values = _checked_request(ctx)
-    if ctx.options.auto_approve_user_api_keys:
-        return _approve(ctx, values, ctx.options.approving_username)
+    if not ctx.request.query:
+        # What a HEAD request gets: the protocol version this forum speaks.
+        headers = [("Auth-Api-Version", str(USER_API_VERSION))]
+        if ctx.options.offer_device_code:
+            headers.append(("Auth-Api-Device-Code", "true"))
+        return Response(200, b"", "text/html; charset=utf-8", headers)
+    values = checked_request(ctx)
+    session = sign_in.current(ctx)
+    if session is None:
+        return sign_in.send_to_sign_in(ctx)
+    member = session.member
+    if not may_approve(ctx, member):
+        return page("Connect an application", (
+            f"<p>You are signed in as {html.escape(member['username'])}, and this forum does "
+            "not yet let your account connect applications. The forum's moderators can "
+            "tell you when it will.</p>"))
     fields = "\n".join(
         f'<input type="hidden" name="{name}" value="{html.escape(value)}">'
         for name, value in values.items() if value
     )
     scopes = ", ".join(values["scopes"].split(","))
-    return _page("Connect an application", (
+    return page("Connect an application", (
+        f"<p>Signed in as <strong>{html.escape(member['username'])}</strong>.</p>\n"
         f"<p><strong>{html.escape(values['application_name'])}</strong> would like to use this "
         f"forum on your behalf, with access to: {html.escape(scopes)}.</p>\n"
         '<form method="post" action="/user-api-key">\n'
-        f"{fields}\n"
-        '<label>Member name <input type="text" name="username" '
-        f'value="{html.escape(ctx.options.approving_username)}"></label>\n'
+        f'<input type="hidden" name="authenticity_token" '
+        f'value="{html.escape(session.form_token)}">\n{fields}\n'
         '<button type="submit">Authorize</button>\n</form>'
     ))
 
 
 def approve(ctx: Context, _m: re.Match[str]) -> Response:
-    values = _checked_request(ctx)
-    username = ctx.request.params.text("username") or ctx.options.approving_username
-    return _approve(ctx, values, username)
+    session = sign_in.current(ctx)
+    if session is None:
+        raise not_logged_in()  # Discourse: requires_login
+    if not sign_in.form_token_matches(session, ctx):
+        raise invalid_access("BAD CSRF")
+    try:
+        values = checked_request(ctx)
+    except HttpError as refused:
+        if refused.response.status == 403 and ctx.request.path.endswith(".json"):
+            raise invalid_access() from None
+        raise
+    if not may_approve(ctx, session.member):
+        raise invalid_access()
+    payload = issue_key(ctx, values, session.member)
+    redirect = values["auth_redirect"]
+    if redirect:
+        joiner = "&" if "?" in redirect else "?"
+        location = f"{redirect}{joiner}{urlencode({'payload': payload}, quote_via=quote)}"
+        return Response(302, b"", "text/html; charset=utf-8", [("Location", location)])
+    instructions = (f"Thank you for authorizing {values['application_name']}. Copy the text "
+                    "below and paste it into the application.")
+    if ctx.request.path.endswith(".json"):
+        return Response.json(200, {"payload": payload, "instructions": instructions})
+    return page("Application authorized", (
+        f"<p>{html.escape(instructions)}</p>\n"
+        f'<pre><code id="payload">{html.escape(payload)}</code></pre>'
+    ))
 
 
-def _approve(ctx: Context, values: dict[str, str], username: str) -> Response:
-    user = ctx.store.user_by_name(username)
-    if user is None:
-        raise _bad_request(f"There is no member called {username} on this forum.")
+def issue_key(ctx: Context, values: dict[str, str], member: sqlite3.Row) -> str:
+    """A new key for ``member``, encrypted to the app's public key (Base64.encode64 lines)."""
     key = secrets.token_hex(16)
     with ctx.store.transaction() as conn:
         # Re-authorizing with the same client id replaces the earlier key.
@@ -112,22 +182,17 @@ def _approve(ctx: Context, values: dict[str, str], username: str) -> Response:
         conn.execute(
             "INSERT INTO user_api_keys (key_hash, user_id, client_id, application_name, scopes,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (hash_key(key), user["id"], values["client_id"], values["application_name"],
+            (hash_key(key), member["id"], values["client_id"], values["application_name"],
              values["scopes"], now_iso()),
         )
     message = json.dumps({"key": key, "nonce": values["nonce"], "push": False,
                           "api": USER_API_VERSION}).encode()
-    encrypted = _public_key(values["public_key"]).encrypt(message, padding.PKCS1v15())
-    payload = "\n".join(textwrap.wrap(base64.b64encode(encrypted).decode(), 60)) + "\n"
-    redirect = values["auth_redirect"].strip()
-    if redirect:
-        joiner = "&" if "?" in redirect else "?"
-        location = f"{redirect}{joiner}{urlencode({'payload': payload}, quote_via=quote)}"
-        return Response(302, b"", "text/html; charset=utf-8", [("Location", location)])
-    return _page("Application connected", (
-        "<p>Copy the text below and paste it into the application.</p>\n"
-        f'<pre id="payload">{html.escape(payload)}</pre>'
-    ))
+    scheme: padding.AsymmetricPadding = padding.PKCS1v15()
+    if values.get("padding") == "oaep":  # Ruby's PKCS1_OAEP_PADDING: SHA-1 throughout
+        scheme = padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA1(),
+                              label=None)
+    encrypted = _public_key(values["public_key"]).encrypt(message, scheme)
+    return "\n".join(textwrap.wrap(base64.b64encode(encrypted).decode(), 60)) + "\n"
 
 
 def revoke(ctx: Context, _m: re.Match[str]) -> Response:

@@ -99,6 +99,8 @@ class SiteLimits:
     min_first_post_length: int = 20
     """Fewest characters for the first post of a new topic."""
     max_topic_title_length: int = 255
+    min_search_term_length: int = 3
+    """Fewest characters a search may have (Discourse answers a shorter one with 400)."""
 
 
 @dataclass(frozen=True)

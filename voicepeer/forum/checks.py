@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from voicepeer.errors import ForumRequestError
 from voicepeer.forum.base import SiteLimits
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -68,6 +69,17 @@ def check_title(title: str, limits: SiteLimits) -> tuple[str, ...]:
             "Please say a shorter title.",
         )
     return ()
+
+
+def check_search_term(query: str, minimum: int) -> None:
+    """Refuse, before sending, a search shorter than the forum's ``min_search_term_length``:
+    the forum would answer it with a bare 400."""
+    if len(query.strip()) < minimum:
+        raise ForumRequestError(
+            f"search term of {len(query.strip())} characters; the forum's minimum is {minimum}",
+            spoken=f"That is too short to search for: the forum needs at least "
+            f"{_characters(minimum)}. Say search for, and then a longer word.",
+        )
 
 
 _TOO_SHORT = re.compile(r"^(?P<what>\w+) is too short \(minimum is (?P<n>\d+) characters?\)", re.I)

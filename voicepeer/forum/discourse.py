@@ -46,7 +46,7 @@ from voicepeer.forum.base import (
     TopicList,
 )
 from voicepeer.forum.cache import ReadingCache
-from voicepeer.forum.checks import limit_from_rejection
+from voicepeer.forum.checks import check_search_term, limit_from_rejection
 from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
 from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener, WaitListener
 from voicepeer.forum.settings import ForumSettings
@@ -373,10 +373,17 @@ class DiscourseClient:
         self.http.write("PUT", "/notifications/mark-read.json", body)
 
     def search(self, query: str, page: int = 1) -> tuple[SearchHit, ...]:
+        check_search_term(query, self._min_search_term_length())
         params: dict[str, Any] = {"q": query}
         if page > 1:
             params["page"] = page
         return parse.search_hits(self.http.get("/search.json", params))
+
+    def _min_search_term_length(self) -> int:
+        try:
+            return self.site_limits().min_search_term_length
+        except ForumError:
+            return SiteLimits.min_search_term_length  # the search itself will say what is wrong
 
     def find_own_post(self, topic_id: int, raw: str, since: datetime | None) -> Post | None:
         """The user's post with this text in the topic, if it is there (checked before a

@@ -11,7 +11,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 import httpx
@@ -20,14 +19,13 @@ from voicepeer.errors import (
     AuthError,
     ConfigError,
     ForumError,
-    ForumNotFoundError,
-    ForumRejectedError,
+    ForumForbiddenError,
     ForumResponseError,
     ForumUnreachableError,
     RateLimitedError,
 )
-from voicepeer.forum.checks import spoken_for_rejection
 from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.refusals import RECONNECT, error_for_answer, wait_phrase
 from voicepeer.forum.settings import ForumSettings
 
 log = logging.getLogger(__name__)
@@ -49,36 +47,9 @@ class DeliveryUncertainError(ForumUnreachableError):
     )
 
 
-def wait_phrase(seconds: float) -> str:
-    """Speakable form of a wait, e.g. "10 seconds", "2 minutes"."""
-    whole = max(1, round(seconds))
-    if whole < 90:
-        return f"{whole} second{'s' if whole != 1 else ''}"
-    minutes = round(whole / 60)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
-
-
 def waiting_announcement(seconds: float) -> str:
     """What to say when the forum asks for a pause ("The forum asked me to wait 10 seconds.")."""
     return f"The forum asked me to wait {wait_phrase(seconds)}."
-
-
-def _retry_after(response: httpx.Response, data: Any) -> float:
-    """Seconds to wait after a 429: JSON ``extras.wait_seconds``, else ``Retry-After``."""
-    if isinstance(data, dict):
-        extras = data.get("extras")
-        if isinstance(extras, dict) and isinstance(extras.get("wait_seconds"), int | float):
-            return max(0.0, float(extras["wait_seconds"]))
-    header = response.headers.get("Retry-After", "").strip()
-    if header:
-        try:
-            return max(0.0, float(header))
-        except ValueError:
-            try:
-                return max(0.0, parsedate_to_datetime(header).timestamp() - time.time())
-            except (TypeError, ValueError):
-                pass
-    return 10.0
 
 
 def _json_or_none(response: httpx.Response) -> Any:
@@ -134,6 +105,7 @@ class ForumHttp:
         self._slow_listeners: list[SlowListener] = []
         self._wait_listeners: list[WaitListener] = []
         self._request_listeners: list[Callable[[str, str], None]] = []
+        self._signed_in = credentials is not None
         self.requests_made = 0
         """Requests sent so far (retries included), for measuring frugality."""
         headers = {"Accept": "application/json", "User-Agent": self.settings.user_agent}
@@ -278,34 +250,26 @@ class ForumHttp:
             if data is None:
                 raise _Retryable(where, f"unreadable answer (HTTP {status}, not JSON)", sent=True)
             return data
-        errors = _error_strings(data)
-        detail = f"{where}: HTTP {status}" + (f" ({'; '.join(errors)})" if errors else "")
-        if status == 429:
-            wait = _retry_after(response, data)
-            raise RateLimitedError(
-                detail,
-                wait_seconds=wait,
-                spoken=f"{waiting_announcement(wait)} I will try again then.",
-            )
-        if status in (401, 403):
-            raise AuthError(
-                detail,
-                spoken="The forum did not accept the account. Please ask your helper to "
-                "reconnect it with voicepeer forum connect.",
-            )
-        if status == 404:
-            raise ForumNotFoundError(detail)
-        if status == 422:
-            raise ForumRejectedError(detail, errors=errors, spoken=spoken_for_rejection(errors))
         if status >= 500:
             raise _Retryable(where, f"server error HTTP {status}", sent=True)
-        raise ForumResponseError(detail)
+        method, _, path = where.partition(" ")
+        error = error_for_answer(method, path, status, data, response.headers,
+                                 signed_in=self._signed_in)
+        # Discourse refuses a revoked or unknown user API key with the same stock sentence
+        # as a forbidden action: ask the forum who we are before blaming either.
+        generic = isinstance(error, ForumForbiddenError) and error.generic
+        if generic and self._signed_in and not self._account_works():
+            raise AuthError(f"{error} (the account key is no longer accepted)", spoken=RECONNECT)
+        raise error
 
-
-def _error_strings(data: Any) -> tuple[str, ...]:
-    if isinstance(data, dict) and isinstance(data.get("errors"), list):
-        return tuple(str(item) for item in data["errors"])
-    return ()
+    def _account_works(self) -> bool:
+        """False only when the forum says it does not know this key (Discourse: 403, or
+        404 for an anonymous caller); when it cannot tell, do not call the account broken."""
+        try:
+            answer = self._client.get("/session/current.json")
+        except httpx.HTTPError:
+            return True
+        return answer.status_code not in (401, 403, 404)
 
 
 class _Retryable(Exception):

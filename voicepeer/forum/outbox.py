@@ -25,8 +25,10 @@ from typing import Protocol
 from voicepeer import paths
 from voicepeer.errors import (
     ForumError,
+    ForumForbiddenError,
     ForumNotFoundError,
     ForumRejectedError,
+    ForumRequestError,
 )
 from voicepeer.forum.base import NewReply, Post, PostOutcome, PostStatus
 from voicepeer.forum.checks import storable_text
@@ -221,7 +223,9 @@ class Outbox:
             outcome = self.forum.create_post(reply)
         except DeliveryUncertainError as error:
             return SendResult(self.get(entry.id), _uncertain_phrase(entry), error)
-        except (ForumRejectedError, ForumNotFoundError) as error:
+        except (ForumRejectedError, ForumNotFoundError, ForumForbiddenError,
+                ForumRequestError) as error:
+            # Refused for what it is, not for the moment: sending again would not help.
             errors = error.errors if isinstance(error, ForumRejectedError) else (str(error),)
             self._set(entry.id, "state = 'rejected', errors = ?", "\n".join(errors))
             return SendResult(self.get(entry.id), _rejected_phrase(entry, error), error)

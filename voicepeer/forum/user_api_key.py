@@ -1,10 +1,13 @@
 """Discourse User API Keys: a person approves voicepeer on their own account.
 
 voicepeer makes an RSA key pair, a nonce and a stable client id, and sends the person
-(or their helper) to ``/user-api-key/new``. After approval Discourse returns the key
-encrypted to our public key, either to a one-shot loopback listener (``auth_redirect``)
-or as text to paste. Only the ``read`` and ``write`` scopes are asked for: reading topics,
-lists and notifications is GET (read), posting, liking and marking read is write.
+(or their helper) to ``/user-api-key/new``. After approval Discourse shows the key encrypted
+to our public key as text to paste, which works on every forum. It sends it to an
+``auth_redirect`` instead only when the address is in the forum's
+``allowed_user_api_auth_redirects`` (by default only Discourse's own apps are), so the
+one-shot loopback listener is used only when a forum's administrator has added its address.
+Only the ``read`` and ``write`` scopes are asked for: reading topics, lists and notifications
+is GET (read), posting, liking and marking read is write.
 """
 
 from __future__ import annotations
@@ -13,8 +16,10 @@ import base64
 import binascii
 import json
 import logging
+import re
 import secrets
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -22,12 +27,14 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from voicepeer.errors import AuthError
+from voicepeer.errors import AuthError, ConfigError
 from voicepeer.forum.credentials import Credentials, normalize_forum_url
 
 log = logging.getLogger(__name__)
 
 SCOPES: tuple[str, ...] = ("read", "write")
+LOOPBACK = ("127.0.0.1", "localhost")
+"""Hosts a redirect listener may use: this computer only."""
 APPLICATION_NAME = "voicepeer"
 
 
@@ -40,6 +47,8 @@ class KeyRequest:
     approval_url: str
     nonce: str = field(repr=False)
     private_key_pem: bytes = field(repr=False)
+    fields: Mapping[str, str] = field(repr=False, default_factory=dict)
+    """What the request tells the forum (name, client id, scopes, public key, nonce)."""
 
 
 def start_request(
@@ -69,6 +78,7 @@ def start_request(
     return KeyRequest(
         forum_url=url,
         client_id=client_id,
+        fields=dict(params),
         approval_url=f"{url}/user-api-key/new?{urlencode(params)}",
         nonce=nonce,
         private_key_pem=private_key.private_bytes(
@@ -79,26 +89,45 @@ def start_request(
     )
 
 
+_INCOMPLETE = ("That is not the whole approval text. Please copy all of the block of letters "
+               "and numbers the forum shows, and paste it again.")
+_BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=_\-\s]+$")
+
+
+def _payload_line(line: str) -> bool:
+    """Whether a pasted line is part of the approval text rather than words copied with it
+    ("Thank you for authorizing voicepeer."): base64 only, and not short words."""
+    tokens = line.split()
+    return bool(_BASE64_LINE.match(line)) and (len(tokens) < 2 or max(map(len, tokens)) >= 16)
+
+
 def _payload_bytes(payload: str) -> bytes:
-    text = "".join(payload.split())  # pasted text may be wrapped over lines
-    if "payload=" in text:  # the whole redirect address was pasted
-        text = parse_qs(urlsplit(text).query).get("payload", [text])[0]
+    lines = [line.strip() for line in payload.splitlines() if line.strip()]
+    address = next((line for line in lines if "payload=" in line), None)
+    if address is not None:  # the whole redirect address was pasted
+        text = parse_qs(urlsplit("".join(address.split())).query).get("payload", [""])[0]
+    else:  # wrapped over lines, perhaps with the page's words around it
+        text = "".join("".join(line.split()) for line in lines if _payload_line(line))
     text = text.replace("-", "+").replace("_", "/")
     try:
         return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
     except (binascii.Error, ValueError):
-        raise AuthError(
-            "the pasted approval text is not valid base64",
-            spoken="That approval text is not complete. Please copy all of it and paste again.",
-        ) from None
+        raise AuthError("the pasted approval text is not valid base64",
+                        spoken=_INCOMPLETE) from None
 
 
 def finish_request(request: KeyRequest, payload: str) -> Credentials:
     """Decrypt the approval payload into credentials; checks the nonce matches ours."""
     private_key = serialization.load_pem_private_key(request.private_key_pem, password=None)
     assert isinstance(private_key, rsa.RSAPrivateKey)
+    encrypted = _payload_bytes(payload)
+    if len(encrypted) != private_key.key_size // 8:
+        raise AuthError(
+            f"the pasted text is {len(encrypted)} bytes, not {private_key.key_size // 8}",
+            spoken=_INCOMPLETE,
+        )
     try:
-        clear = private_key.decrypt(_payload_bytes(payload), padding.PKCS1v15())
+        clear = private_key.decrypt(encrypted, padding.PKCS1v15())
         data = json.loads(clear)
     except (ValueError, json.JSONDecodeError):
         raise AuthError(
@@ -122,17 +151,20 @@ def finish_request(request: KeyRequest, payload: str) -> Credentials:
 
 
 class RedirectListener:
-    """A one-shot HTTP listener on 127.0.0.1 that receives the approval redirect."""
+    """A one-shot HTTP listener on this computer that receives the approval redirect at
+    ``http://host:port/path`` (port 0: any free one)."""
 
-    def __init__(self, port: int = 0) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0,
+                 path: str = "/voicepeer-auth") -> None:
         received: list[str] = []
         done = threading.Event()
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
-                payload = parse_qs(urlsplit(self.path).query).get("payload")
-                if not payload:
-                    self.send_error(400, "no payload")
+                target = urlsplit(self.path)
+                payload = parse_qs(target.query).get("payload")
+                if target.path != path or not payload:
+                    self.send_error(404 if target.path != path else 400)
                     return
                 received.append(payload[0])
                 body = (
@@ -149,7 +181,15 @@ class RedirectListener:
             def log_message(self, format: str, *args: object) -> None:
                 pass  # the query string holds the encrypted key: keep it out of stderr
 
-        self._server = HTTPServer(("127.0.0.1", port), Handler)
+        try:
+            self._server = HTTPServer((host, port), Handler)
+        except OSError as error:
+            raise ConfigError(
+                f"cannot listen on {host}:{port} for the forum's answer ({error.strerror}); "
+                "another program may be using that port. Connect without --redirect instead."
+            ) from None
+        self._server.timeout = 0.2
+        self._host, self._path = host, path
         self._received = received
         self._done = done
         self._thread = threading.Thread(target=self._serve, daemon=True)
@@ -157,7 +197,7 @@ class RedirectListener:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}/voicepeer-auth"
+        return f"http://{self._host}:{self._server.server_address[1]}{self._path}"
 
     def _serve(self) -> None:
         while not self._done.is_set():
@@ -166,11 +206,12 @@ class RedirectListener:
     def wait(self, timeout_s: float | None) -> str | None:
         """The payload once it arrives, or None after ``timeout_s``."""
         if self._done.wait(timeout_s):
-            return self._received[0]
+            return self._received[0] if self._received else None
         return None
 
     def close(self) -> None:
         self._done.set()
+        self._thread.join(timeout=2)
         self._server.server_close()
 
     def __enter__(self) -> RedirectListener:

@@ -1,0 +1,108 @@
+"""Each error answer Discourse gives, in its real shape, becomes the error that says what it
+means (over real HTTP where the demo forum can give it, directly otherwise)."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicepeer.errors import (
+    AuthError,
+    ForumError,
+    ForumForbiddenError,
+    ForumGoneError,
+    ForumNotFoundError,
+    ForumRejectedError,
+    ForumRequestError,
+    RateLimitedError,
+)
+from voicepeer.forum.base import NewReply
+from voicepeer.forum.refusals import error_for_answer
+
+from .conftest import RunningForum
+
+STOCK = "You are not permitted to view the requested resource."
+
+
+@pytest.mark.parametrize(("method", "path", "status", "body", "kind", "words"), [
+    ("POST", "/post_actions.json", 403,
+     {"errors": ["You have already performed this action."], "error_type": "invalid_access"},
+     ForumForbiddenError, "already liked"),
+    ("POST", "/post_actions.json", 403, {"errors": [STOCK], "error_type": "invalid_access"},
+     ForumForbiddenError, "your own posts"),
+    ("GET", "/t/12.json", 403, {"errors": [STOCK], "error_type": "invalid_access"},
+     ForumForbiddenError, "restricted category"),
+    ("POST", "/posts.json", 403,
+     {"errors": ["You are not permitted to view the requested resource.",
+                 "This topic is closed."], "error_type": "invalid_access"},
+     ForumForbiddenError, "It says: This topic is closed."),
+    ("GET", "/notifications.json", 403,
+     {"errors": ["You need to be logged in to do that."], "error_type": "not_logged_in"},
+     AuthError, "reconnect"),
+    ("GET", "/latest.json", 403,
+     {"errors": [f"{STOCK} The API username or key is invalid."],
+      "error_type": "invalid_access"}, AuthError, "reconnect"),
+    ("GET", "/t/12.json", 404,
+     {"errors": ["The requested URL or resource could not be found."],
+      "error_type": "not_found"}, ForumNotFoundError, "could not find"),
+    ("GET", "/t/12.json", 410,
+     {"errors": ["The requested URL or resource could not be found."],
+      "error_type": "not_found"}, ForumGoneError, "deleted"),
+    ("POST", "/posts.json", 422,
+     {"action": "create_post", "errors": ["Body is too short (minimum is 20 characters)"]},
+     ForumRejectedError, "at least 20 characters"),
+    ("POST", "/posts.json", 400,
+     {"errors": ["param is missing or the value is empty: raw"],
+      "error_type": "invalid_parameters"}, ForumRequestError, "missing or not allowed"),
+    ("GET", "/search.json", 400,
+     {"errors": ["You supplied invalid parameters to the request: q"],
+      "error_type": "invalid_parameters"}, ForumRequestError, "would not search"),
+])
+def test_each_answer_means_what_it_says(
+    method: str, path: str, status: int, body: dict[str, object], kind: type[ForumError],
+    words: str,
+) -> None:
+    error = error_for_answer(method, path, status, body, {}, signed_in=True)
+    assert type(error) is kind
+    assert words in error.spoken
+    assert "could not understand" not in error.spoken
+    if kind is not AuthError:
+        assert "connect" not in error.spoken
+
+
+def test_signing_in_is_asked_for_only_when_there_is_no_account() -> None:
+    body = {"errors": ["You need to be logged in to do that."], "error_type": "not_logged_in"}
+    error = error_for_answer("POST", "/posts.json", 403, body, {}, signed_in=False)
+    assert isinstance(error, AuthError)
+    assert "connect your account" in error.spoken and "reconnect" not in error.spoken
+
+
+@pytest.mark.parametrize(("body", "headers", "wait"), [
+    ({"errors": ["You’ve performed this action too many times. Please wait 37 seconds before "
+                 "trying again."], "error_type": "rate_limit",
+      "extras": {"wait_seconds": 37, "time_left": "37 seconds"}}, {"Retry-After": "37"}, 37.0),
+    (None, {"Retry-After": "120"}, 120.0),  # Discourse's per-IP layer: plain text
+])
+def test_both_rate_limit_forms_say_how_long(
+    body: dict[str, object] | None, headers: dict[str, str], wait: float
+) -> None:
+    error = error_for_answer("GET", "/latest.json", 429, body, headers, signed_in=True)
+    assert isinstance(error, RateLimitedError) and error.wait_seconds == wait
+    assert error.spoken.startswith("The forum asked me to wait ")
+
+
+def test_an_action_refused_to_a_working_key_is_not_an_account_problem(
+    forum: RunningForum,
+) -> None:
+    client = forum.client("demo")
+    topic_id = client.latest().topics[0].id
+    post_id = client.topic(topic_id).loaded_posts[0].id
+    client.like(post_id)
+    with pytest.raises(ForumForbiddenError) as caught:
+        client.like(post_id)
+    assert "already liked" in caught.value.spoken
+    # The stock sentence alone (a like on one's own post) is checked against the account.
+    own = client.create_post(NewReply(topic_id, "Something I wrote myself about pacing."))
+    assert own.post_id is not None
+    with pytest.raises(ForumForbiddenError) as caught:
+        client.like(own.post_id)
+    assert "your own posts" in caught.value.spoken
