@@ -42,5 +42,8 @@ class DemoForumOptions:
     """An admin API key accepted for any member named in Api-Username; empty means none."""
     auto_approve_user_api_keys: bool = False
     """When true, /user-api-key/new approves at once instead of showing the approval page."""
+    mega_topic_posts_count: int = field(default=10_000, metadata={"min": 2, "max": 1_000_000})
+    """Posts from which a topic is served as a mega topic: no list of every post id, paged by
+    post number instead (Discourse's TopicView::MEGA_TOPIC_POSTS_COUNT, 10,000)."""
     approving_username: str = "demo"
     """The member who approves user API key requests (the demo forum has no browser login)."""
