@@ -8,6 +8,8 @@ the badge.
 
 from __future__ import annotations
 
+import re
+
 from voicepeer.forum.base import Category, Notification, Post, PostType
 
 # {who}: the member who caused it; {other}: a second member; {topic}: the topic's title;
@@ -73,7 +75,7 @@ def notification_line(notification: Notification) -> str:
         template = UNKNOWN_NOTIFICATION if notification.topic_title else (
             UNKNOWN_NOTIFICATION_NO_TOPIC)
     others = (count or 2) - 1
-    return template.format(
+    line = template.format(
         who=notification.username or "Someone",
         other=notification.other_username or "someone else",
         others=f"{others} other{'s' if others != 1 else ''}",
@@ -81,7 +83,9 @@ def notification_line(notification: Notification) -> str:
         count=count if count is not None else "some",
         group=notification.group_name or "",
         badge=notification.badge_name or "",
-    ).replace("  ", " ").replace(" .", ".")
+    )
+    # An empty group or badge name must not leave a gap before the full stop.
+    return re.sub(r" +(?=[.,](?:\s|$))", "", re.sub(r" {2,}", " ", line))
 
 
 # Small-action posts record what happened to a topic (Discourse's ``action_code``).
