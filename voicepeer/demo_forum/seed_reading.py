@@ -30,9 +30,12 @@ def delete_posts(store: Store, topic_id: int, post_numbers: Iterable[int]) -> No
 
 def seed_topic_with_gaps(store: Store, posts: int = 452, *, deleted: Iterable[int] = (),
                          title: str = "A long conversation with some posts deleted") -> int:
-    """A topic of ``posts`` numbers of which ``deleted`` are gone; returns its id."""
+    """A topic of ``posts`` numbers of which ``deleted`` are gone, read by nobody yet (its
+    generated authors included); returns its id."""
     topic_id = seed_long_topic(store, posts, title=title)
     delete_posts(store, topic_id, deleted)
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM topic_reads WHERE topic_id = ?", (topic_id,))
     return topic_id
 
 

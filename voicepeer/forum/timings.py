@@ -25,7 +25,11 @@ MAX_POST_MS = 60_000
 
 
 class ReadingTimings:
-    """Collects heard posts per topic and sends them in batches from a background thread."""
+    """Collects heard posts per topic and sends them in batches from a background thread.
+
+    A batch waits ``interval_s`` from its first post (so the posts heard meanwhile go in the
+    same request), and two requests are at least ``interval_s`` apart. Whatever is left is
+    sent on :meth:`close`."""
 
     def __init__(self, send: Send, *, interval_s: float = 30.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -33,6 +37,7 @@ class ReadingTimings:
         self._interval_s = interval_s
         self._clock = clock
         self._pending: dict[int, dict[int, int]] = {}
+        self._gathering_since: float | None = None
         self._last_sent: float | None = None
         self._wake = threading.Condition()
         self._closed = False
@@ -43,6 +48,8 @@ class ReadingTimings:
         with self._wake:
             posts = self._pending.setdefault(topic_id, {})
             posts[post_number] = min(MAX_POST_MS, posts.get(post_number, 0) + max(1, milliseconds))
+            if self._gathering_since is None:
+                self._gathering_since = self._clock()
             if self._worker is None and not self._closed:
                 self._worker = threading.Thread(target=self._run, name="voicepeer-timings",
                                                 daemon=True)
@@ -62,22 +69,22 @@ class ReadingTimings:
     def _run(self) -> None:
         while True:
             with self._wake:
-                while not self._closed and not self._due():
+                while not self._closed and self._wait_s() != 0:
                     self._wake.wait(self._wait_s())
                 closing = self._closed
-            self._send_all() if closing else self._send_one()
             if closing:
+                self._send_all()
                 return
-
-    def _due(self) -> bool:
-        return bool(self._pending) and self._wait_s() == 0
+            self._send_one()
 
     def _wait_s(self) -> float | None:
-        if not self._pending:
+        """Seconds until the next batch is due; None when there is nothing to send."""
+        if not self._pending or self._gathering_since is None:
             return None
-        if self._last_sent is None:
-            return 0
-        return max(0.0, self._last_sent + self._interval_s - self._clock())
+        due = self._gathering_since + self._interval_s
+        if self._last_sent is not None:
+            due = max(due, self._last_sent + self._interval_s)
+        return max(0.0, due - self._clock())
 
     def _send_one(self) -> bool:
         with self._wake:
@@ -86,6 +93,7 @@ class ReadingTimings:
             topic_id = next(iter(self._pending))
             batch = self._pending.pop(topic_id)
             self._last_sent = self._clock()
+            self._gathering_since = self._last_sent if self._pending else None
         try:
             self._send(topic_id, batch)
             self.batches_sent += 1
@@ -95,6 +103,8 @@ class ReadingTimings:
                 kept = self._pending.setdefault(topic_id, {})
                 for number, ms in batch.items():
                     kept[number] = min(MAX_POST_MS, kept.get(number, 0) + ms)
+                if self._gathering_since is None:
+                    self._gathering_since = self._clock()
             return False
         return True
 
