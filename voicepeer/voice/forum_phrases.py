@@ -84,8 +84,10 @@ def notification_line(notification: Notification) -> str:
         group=notification.group_name or "",
         badge=notification.badge_name or "",
     )
-    # An empty group or badge name must not leave a gap before the full stop.
-    return re.sub(r" +(?=[.,](?:\s|$))", "", re.sub(r" {2,}", " ", line))
+    # An empty group or badge name must not leave a gap before the full stop, nor a title
+    # ending in "?" gain one.
+    line = re.sub(r" +(?=[.,](?:\s|$))", "", re.sub(r" {2,}", " ", line))
+    return re.sub(r"([?!])[.,]$", r"\1", line)
 
 
 # Small-action posts record what happened to a topic (Discourse's ``action_code``).

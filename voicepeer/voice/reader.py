@@ -200,8 +200,9 @@ class Reader:
         self.thread, self.post_index = thread, start
         intro = offline_note(topic.saved_at) + phrasing.topic_intro(
             topic, self.category_name(topic.category_id))
-        if self.post_index and post_number is None:
-            intro += f" Continuing from post {thread.position(self.post_index)[0]}."
+        resumed_at = thread.position(self.post_index)[0]
+        if resumed_at > 1 and post_number is None:
+            intro += f" Continuing from post {resumed_at}."
         self._say(intro)
         return self.read_current()
 
