@@ -248,7 +248,22 @@ class DiscourseClient:
         """The chunk of posts numbered above ``post_number`` (below it, newest first, with
         ``before``): TopicsController#posts with ``post_number`` and ``asc``."""
         params = {"post_number": int(post_number), "asc": "false" if before else "true"}
-        return parse.posts(self.http.get(f"/t/{int(topic_id)}/posts.json", params))
+        try:
+            data = self.http.get(f"/t/{int(topic_id)}/posts.json", params)
+        except (ForumUnreachableError, ForumResponseError):
+            # Out of reach: the saved copy's posts, as the forum would have chosen them.
+            cached = self.cache.get(self._cache_key(f"topic-{topic_id}")) if self.cache else None
+            saved = sorted(getattr(cached, "loaded_posts", ()), key=lambda p: p.post_number,
+                           reverse=before)
+            found = tuple(p for p in saved if (p.post_number < post_number if before
+                                                else p.post_number > post_number))
+            if not found:
+                raise
+            return found[: self.settings.posts_chunk_size]
+        result = parse.posts(data)
+        if self.cache is not None:
+            self.cache.merge_posts(self._cache_key(f"topic-{topic_id}"), result)
+        return result
 
     def record_reading(self, topic_id: int, post_number: int, milliseconds: int) -> None:
         if self.credentials is None:
