@@ -59,9 +59,12 @@ def test_private_messages_carry_read_tracking() -> None:
 
 def test_unread_is_counted_as_discourse_counts_it() -> None:
     row = captured("private_messages")["topic_list"]["topics"][0]
-    # Newer Discourse sends unread_posts; without it, highest minus last read (TopicUnreadHelper).
+    # Current Discourse sends unread_posts (the official API spec's latest.json lists only it).
     assert parse.topic_list({"topic_list": {"topics": [
         {**row, "unread_posts": 7}]}}, 0).topics[0].unread_posts == 7
+    # Older versions (ListableTopicSerializer with Unread): seen-but-unread plus never seen.
+    assert parse.topic_list({"topic_list": {"topics": [
+        {**row, "unread": 2, "new_posts": 3}]}}, 0).topics[0].unread_posts == 5
     bare = {k: v for k, v in row.items() if k not in ("new_posts", "unread")}
     assert parse.topic_list({"topic_list": {"topics": [
         {**bare, "highest_post_number": 14, "last_read_post_number": 3}]}}, 0

@@ -138,11 +138,13 @@ def topic_list(data: Any, page: int) -> TopicList:
 
 
 def _unread(row: dict[str, Any]) -> int:
-    """A list row's unread count as Discourse's own client shows it: ``unread_posts`` (older
-    versions: ``new_posts``), else the highest post number minus the last one read."""
-    for key in ("unread_posts", "new_posts"):
-        if isinstance(row.get(key), int):
-            return max(0, int(row[key]))
+    """A list row's unread count as Discourse shows it: ``unread_posts`` (its highest post
+    number minus the last one read); older versions split it into ``unread`` (seen, not
+    read) and ``new_posts`` (never seen); failing all, the numbers themselves."""
+    if isinstance(row.get("unread_posts"), int):
+        return max(0, int(row["unread_posts"]))
+    if isinstance(row.get("unread"), int) or isinstance(row.get("new_posts"), int):
+        return max(0, int(row.get("unread") or 0) + int(row.get("new_posts") or 0))
     highest, last_read = _opt_int(row.get("highest_post_number")), _opt_int(
         row.get("last_read_post_number"))
     return max(0, highest - last_read) if highest and last_read else 0
