@@ -120,7 +120,7 @@ class DiscourseClient:
         self._fresh: dict[str, tuple[float, Any]] = {}
         self._clock = clock
         self.timings = ReadingTimings(self._send_timings,
-                                      interval_s=self.settings.timings_interval_s)
+                                      interval_s=self.settings.timings_interval_s, clock=clock)
 
     # -- plumbing ------------------------------------------------------------------------
 
