@@ -65,6 +65,12 @@ def last_read(forum: DemoForum, username: str, topic_id: int) -> int | None:
     return forum.store.last_read(user["id"], topic_id)
 
 
+def unread_notifications(forum: DemoForum) -> int:
+    return int(forum.store.scalar(
+        "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id"
+        " WHERE u.username = 'demo' AND n.read = 0"))
+
+
 def assert_understood(talk: Conversation) -> None:
     for line in talk.said:
         assert not any(bad in line for bad in MISUNDERSTOOD), line
@@ -85,22 +91,28 @@ def test_a_signed_in_session_reads_stock_discourse_answers(forum: DemoForum,
         conn.execute("UPDATE topics SET category_id = ? WHERE id = ?", (fatigue, gaps))
     read_up_to(forum, "demo", gaps, 300)
     read_up_to(forum, "demo", mega, 15)
-    seed_every_notification(store, "demo")
-    unread_before = int(store.scalar(
-        "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id"
-        " WHERE u.username = 'demo' AND n.read = 0"))
+    every_type = seed_every_notification(store, "demo")
+    unread_before = unread_notifications(forum)
+    assert unread_before >= every_type
+    rounds = -(-unread_before // 5) + 1  # five at a time, then "no new notifications"
     open_gaps = f"open topic {latest_position(forum, gaps)}"
     open_mega = f"open topic {latest_position(forum, mega)}"
-
-    talk = converse(forum.base_url, [
+    lines = [
         "latest topics",
         open_gaps, "next", "back",
         open_mega, *["next"] * 7, "previous", "back",
-        "notifications",
+        *["notifications"] * rounds,
         "search for ms",
         "search for pier", "open topic one",
-    ], tmp_path / "data", credentials=signed_in(forum, "demo"),
-        settings=VoiceSettings(greeting=False, max_listed_topics=20))
+    ]
+    unread_between: list[int] = []
+    second_round = lines.index("notifications") + 1
+
+    talk = converse(forum.base_url, lines, tmp_path / "data",
+                    credentials=signed_in(forum, "demo"),
+                    settings=VoiceSettings(greeting=False, max_listed_topics=20),
+                    before_line={second_round: lambda: unread_between.append(
+                        unread_notifications(forum))})
     assert_understood(talk)
 
     # Latest: the pinned topic says so, and leads the list.
@@ -124,15 +136,14 @@ def test_a_signed_in_session_reads_stock_discourse_answers(forum: DemoForum,
         assert line.startswith(f"Post {number} of 520,") and f"Reply number {number}." in line
     assert "Reply number 23." in read[8]  # "previous"
 
-    # Notifications: five read aloud, each named for its type, and only those marked read.
+    # Notifications: five at a time, each named for its type, and only those marked read.
     heading = next(line for line in talk.said if line.startswith("You have "))
     assert heading.startswith(f"You have {unread_before} new notifications.")
-    lines = talk.said_after(heading)[:5]
-    assert all(line and not line.startswith("Say") for line in lines)
-    unread_after = int(store.scalar(
-        "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id"
-        " WHERE u.username = 'demo' AND n.read = 0"))
-    assert unread_after == unread_before - 5
+    assert unread_between == [unread_before - 5]
+    first = talk.said_after(heading)
+    assert len(first) > 5 and first[5] == "Say notifications again to hear more."
+    assert unread_notifications(forum) == 0  # every one was heard in the end
+    assert "You have no new notifications." in talk.said
 
     # A search hit names who wrote the matching post and opens the topic there.
     hits = next(line for line in talk.said if "about pier" in line)
