@@ -332,19 +332,20 @@ class Reader:
         if not unread:
             self._say("You have no new notifications.")
             return
-        heading = f"You have {phrasing.count_phrase(len(unread), 'new notification')}."
-        if len(unread) > NOTIFICATIONS_READ:
-            heading += f" Here are the newest {NOTIFICATIONS_READ}."
-        self._say(heading)
-        for notification in unread[:NOTIFICATIONS_READ]:
-            self._say(forum_phrases.notification_line(notification))
-            # Marked read one by one, once heard: the others stay new on the forum.
-            marked = notification.id
-            if marked is not None:
-                self.forum_call(partial(self._engines.forum.mark_notification_read, marked),
-                                quiet=True)
-        if len(unread) > NOTIFICATIONS_READ:
-            self._say("Say notifications again to hear more.")
+        heard = unread[:NOTIFICATIONS_READ]
+        lines = [f"You have {phrasing.count_phrase(len(unread), 'new notification')}."]
+        if len(unread) > len(heard):
+            lines[0] += f" Here are the newest {len(heard)}."
+        lines += [forum_phrases.notification_line(n) for n in heard]
+        if len(unread) > len(heard):
+            lines.append("Say notifications again to hear more.")
+        # One utterance, so "repeat" says them all and a key press stops them all at once.
+        self._say(" ".join(lines))
+        for notification in heard:
+            # Each heard one marked read by its id: without an id Discourse would mark all.
+            if notification.id is not None:
+                self.forum_call(partial(self._engines.forum.mark_notification_read,
+                                        notification.id), quiet=True)
 
     def where(self) -> str:
         if self.thread is not None:
