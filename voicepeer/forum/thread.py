@@ -197,10 +197,8 @@ class Thread:
             self._complete_end = self.topic.last_post_id in {p.id for p in after}
             self._last_index = None
             return 0
-        try:
-            return self._ids.index(after[0].id)
-        except ValueError:
-            return None
+        positions = {post_id: index for index, post_id in enumerate(self._ids)}
+        return next((positions[p.id] for p in after if p.id in positions), None)
 
     def _last_post_index(self) -> int:
         if self.topic.is_mega and not self._complete_end:
