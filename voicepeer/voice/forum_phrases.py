@@ -31,7 +31,7 @@ NOTIFICATION_PHRASES: dict[str, str] = {
     "custom": "A notice from the forum about {topic}.",
     "group_mentioned": "{who} mentioned your group {group} in {topic}.",
     "group_message_summary": "Your group {group} has {count} messages in its inbox.",
-    "watching_first_post": "{who} started a new topic where you watch for them: {topic}.",
+    "watching_first_post": "{who} started a new topic in a category you watch: {topic}.",
     "topic_reminder": "A reminder you set about {topic}.",
     "liked_consolidated": "{who} liked {count} of your posts.",
     "post_approved": "A moderator approved your post in {topic}.",
