@@ -56,3 +56,25 @@ def test_each_forum_reads_only_its_own_saved_copies(start_forum: StartForum) -> 
     second.server.stop()
     with pytest.raises(ForumUnreachableError):
         second.client(cache=cache, settings=ForumSettings(read_retries=0)).latest()
+
+
+def test_a_topic_read_before_resumes_offline_at_the_first_unread_post(
+    start_forum: StartForum,
+) -> None:
+    from voicepeer.demo_forum.seed_reading import seed_topic_with_gaps
+
+    running = start_forum()
+    topic_id = seed_topic_with_gaps(running.server.store, 80, deleted=(10, 11))
+    reader = running.client("demo")
+    reader.record_reading(topic_id, 50, 1000)
+    reader.timings.close()
+    online = running.client("demo", cache=ReadingCache())
+    thread = online.thread(topic_id)
+    assert thread.post_at(thread.start_index()).post_number == 51
+    running.server.stop()
+
+    offline = running.client("demo", cache=ReadingCache(),
+                             settings=ForumSettings(read_retries=0, connect_timeout_s=1))
+    saved = offline.thread(topic_id)
+    assert saved.topic.saved_at is not None
+    assert saved.post_at(saved.start_index()).post_number == 51

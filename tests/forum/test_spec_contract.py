@@ -40,8 +40,14 @@ def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
     first_post = client.topic(other.id).loaded_posts[0]
     client.like(first_post.id)
     client.bookmark(first_post.id)
-    client.notifications()
-    client.mark_notification_read()
+    heard = client.notifications()[0].id
+    assert heard is not None
+    client.mark_notification_read(heard)
+    client.posts_after(long_topic, 10)
+    client.posts_after(long_topic, 30, before=True)
+    client.record_reading(long_topic, 1, 1500)
+    client.timings.close()
+    assert client.timings.batches_sent == 1
     client.search("heat")
     client.private_messages()
     client.send_private_message(

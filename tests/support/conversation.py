@@ -14,6 +14,7 @@ from pathlib import Path
 
 from voicepeer.commands import CommandMatcher, Intent
 from voicepeer.forum.cache import ReadingCache
+from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
@@ -77,14 +78,17 @@ def converse(
     before_line: Mapping[int, Callable[[], object]] | None = None,
     speech: SpeechOutput | None = None,
     voice_training_would_help: bool = False,
+    credentials: Credentials | None = None,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
-    just before the line with that index is heard (e.g. to stop the forum)."""
+    just before the line with that index is heard (e.g. to stop the forum). With
+    ``credentials`` the session is signed in; otherwise it reads anonymously."""
     printed = io.StringIO()
     speech = speech or PrintedSpeech(printed)
     client = DiscourseClient(base_url, settings=forum_settings or ForumSettings(
-        retry_backoff_s=0.01, read_retries=1), cache=ReadingCache(data_dir / "cache.sqlite3"))
+        retry_backoff_s=0.01, read_retries=1), cache=ReadingCache(data_dir / "cache.sqlite3"),
+        credentials=credentials)
     outbox = Outbox(data_dir / "outbox.sqlite3", client)
     try:
         engines = Engines(

@@ -34,6 +34,8 @@ UNDOCUMENTED: dict[str, str] = {
     "POST /bookmarks.json": "Discourse 3.x post bookmarks",
     "POST /user-api-key/revoke": "user API keys are not in the spec",
     "GET /": "start page with the preloaded site settings",
+    "POST /topics/timings": "reading progress, as Discourse's own client reports it"
+    " (TopicsController#timings)",
 }
 
 #: Undocumented routes whose answers have a documented twin to validate against.

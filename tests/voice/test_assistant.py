@@ -309,4 +309,7 @@ def test_search_results_become_the_topic_list(forum: DemoForum, data: Path) -> N
     talk = converse(forum.base_url, ["search for chips", "open topic one"], data)
     assert talk.said[0].startswith("1 topic about chips. One: Walked to the end of the pier")
     assert "replies" not in talk.said[0].split("One:")[1].split(".")[0]
-    assert "Eighteen months ago" in talk.transcript
+    # The hit names who wrote the matching post (not the topic), and opens at that post.
+    assert "jo wrote: This made my day. The chips were earned!" in talk.said[0]
+    assert "by Dave" not in talk.said[0]
+    assert talk.said[-1].startswith("Post 2 of 4, by Jo Baxter")

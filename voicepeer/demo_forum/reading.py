@@ -50,7 +50,9 @@ def _paged(ctx: Context, where: str, params: tuple[Any, ...], base: str, style: 
            ) -> Response:
     page = _page(ctx)
     rows = ctx.store.all(
-        f"SELECT * FROM topics WHERE {where} ORDER BY bumped_at DESC, id DESC LIMIT ? OFFSET ?",
+        f"SELECT * FROM topics WHERE {where}"
+        # Pinned topics lead the list, as Discourse lists them.
+        " ORDER BY pinned_at IS NULL, bumped_at DESC, id DESC LIMIT ? OFFSET ?",
         (*params, TOPICS_PER_PAGE + 1, page * TOPICS_PER_PAGE),
     )
     more = len(rows) > TOPICS_PER_PAGE
@@ -95,7 +97,9 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
         (row["id"],),
     )
     assert counts is not None
-    return {
+    children = [r[0] for r in ctx.store.all(
+        "SELECT id FROM categories WHERE parent_category_id = ? ORDER BY position", (row["id"],))]
+    data: dict[str, Any] = {
         "id": row["id"], "name": row["name"], "color": row["color"],
         "text_color": row["text_color"], "style_type": "square", "emoji": None, "icon": None,
         "slug": row["slug"], "topic_count": counts["topics"], "post_count": counts["posts"],
@@ -111,15 +115,27 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
         "default_top_period": "all", "default_list_filter": "all",
         "minimum_required_tags": 0, "navigate_to_first_post_after_read": False,
         "topics_day": 0, "topics_week": 0, "topics_month": 0, "topics_year": 0,
-        "topics_all_time": counts["topics"], "subcategory_ids": [], "uploaded_logo": None,
+        "topics_all_time": counts["topics"], "subcategory_ids": children,
+        "uploaded_logo": None,
         "uploaded_logo_dark": None, "uploaded_background": None,
         "uploaded_background_dark": None,
     }
+    data.update(has_children=bool(children), subcategory_count=len(children) or None)
+    if row["parent_category_id"] is not None:
+        data["parent_category_id"] = row["parent_category_id"]
+    return data
 
 
 def categories(ctx: Context, _m: re.Match[str]) -> Response:
-    rows = ctx.store.all("SELECT * FROM categories ORDER BY position")
+    # Top-level categories; with include_subcategories=true each lists its subcategories.
+    rows = ctx.store.all(
+        "SELECT * FROM categories WHERE parent_category_id IS NULL ORDER BY position")
     listed = [category_json(ctx, row) for row in rows]
+    if (ctx.request.params.text("include_subcategories") or "").lower() == "true":
+        for item in listed:
+            item["subcategory_list"] = [category_json(ctx, sub) for sub in ctx.store.all(
+                "SELECT * FROM categories WHERE parent_category_id = ? ORDER BY position",
+                (item["id"],))]
     return Response.json(200, {"category_list": {
         "can_create_category": False,
         "can_create_topic": ctx.viewer.user is not None or ctx.options.demo_mode,
@@ -147,21 +163,48 @@ def visible_topic(ctx: Context, topic_id: int) -> sqlite3.Row:
 
 
 def topic_posts(ctx: Context, match: re.Match[str]) -> Response:
+    """TopicsController#posts: the posts named by ``post_ids[]``, or the chunk after (``asc``)
+    or before ``post_number``, or the first chunk."""
     topic = visible_topic(ctx, int(match["id"]))
-    wanted = ctx.request.params.integers("post_ids")
+    params = ctx.request.params
+    wanted = params.integers("post_ids")
+    visible, args = ctx.store.visible_posts_sql(ctx.viewer.user_id)
+    where = f"topic_id = ? AND {visible}"
+    near = params.integer("post_number")
     if wanted:
         marks = ",".join("?" * len(wanted))
         rows = ctx.store.all(
-            f"SELECT * FROM posts WHERE topic_id = ? AND id IN ({marks}) ORDER BY post_number",
-            (topic["id"], *wanted),
+            f"SELECT * FROM posts WHERE {where} AND id IN ({marks}) ORDER BY post_number",
+            (topic["id"], *args, *wanted),
         )
+    elif near is not None:
+        rows = _posts_beside(ctx, where, (topic["id"], *args), near,
+                             ascending=(params.text("asc") or "").lower() in ("true", "1", "t"))
     else:
         rows = ctx.store.all(
-            "SELECT * FROM posts WHERE topic_id = ? ORDER BY post_number LIMIT ?",
-            (topic["id"], POSTS_CHUNK),
+            f"SELECT * FROM posts WHERE {where} ORDER BY post_number LIMIT ?",
+            (topic["id"], *args, POSTS_CHUNK),
         )
     posts = [post_json(ctx.store, row, ctx.viewer.user_id) for row in rows]
     return Response.json(200, {"post_stream": {"posts": posts}, "id": topic["id"]})
+
+
+def _posts_beside(ctx: Context, where: str, args: tuple[Any, ...], post_number: int, *,
+                  ascending: bool) -> list[sqlite3.Row]:
+    """TopicView#filter_posts_by_post_number: the chunk strictly after (or, newest first,
+    before) the post with that number, or the post nearest it when it was deleted."""
+    anchor = ctx.store.scalar(
+        f"SELECT post_number FROM posts WHERE {where} ORDER BY abs(post_number - ?),"
+        " post_number LIMIT 1", (*args, post_number))
+    if anchor is None:
+        return []
+    if ascending:
+        return ctx.store.all(
+            f"SELECT * FROM posts WHERE {where} AND post_number > ? ORDER BY post_number"
+            " LIMIT ?", (*args, anchor, POSTS_CHUNK))
+    return ctx.store.all(
+        f"SELECT * FROM posts WHERE {where} AND post_number < ? ORDER BY post_number DESC"
+        " LIMIT ?", (*args, anchor, POSTS_CHUNK))
 
 
 def single_post(ctx: Context, match: re.Match[str]) -> Response:

@@ -146,7 +146,7 @@ def topic_list_item(
         "bumped_at": topic["bumped_at"],
         "archetype": topic["archetype"],
         "unseen": False,
-        "pinned": False,
+        "pinned": topic["pinned_at"] is not None,
         "unpinned": None,
         "excerpt": stats["excerpt"],
         "visible": True,
@@ -251,7 +251,7 @@ def post_json(
         "created_at": post["created_at"],
         "cooked": post["cooked"],
         "post_number": post["post_number"],
-        "post_type": 1,
+        "post_type": post["post_type"],
         "updated_at": post["created_at"],
         "reply_count": int(reply_count or 0),
         "reply_to_post_number": post["reply_to_post_number"],
@@ -316,8 +316,13 @@ def post_json(
                 "name": parent_author["name"],
                 "avatar_template": avatar_template(parent_author["username"]),
             }
+    if post["action_code"]:  # Discourse includes it only on small-action posts
+        data["action_code"] = post["action_code"]
     if style == "stream":
-        return {key: data[key] for key in STREAM_POST_KEYS if key in data}
+        narrowed = {key: data[key] for key in STREAM_POST_KEYS if key in data}
+        if "action_code" in data:
+            narrowed["action_code"] = data["action_code"]
+        return narrowed
     if style == "created":
         return {key: data[key] for key in CREATED_POST_KEYS if key in data}
     data.pop("link_counts")

@@ -60,3 +60,6 @@ class DemoForumOptions:
     the app shows a code, the member types it on the forum's activation page."""
     device_code_poll_interval_s: int = field(default=5, metadata={"min": 1, "max": 60})
     """How often an app waiting for a code approval is asked to poll (Discourse: 5)."""
+    mega_topic_posts_count: int = field(default=10_000, metadata={"min": 2, "max": 1_000_000})
+    """Posts from which a topic is served as a mega topic: no list of every post id, paged by
+    post number instead (Discourse's TopicView::MEGA_TOPIC_POSTS_COUNT, 10,000)."""

@@ -14,7 +14,8 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.reading import category_json
 
-# Discourse's numbering, as /site.json publishes it.
+# Discourse's numbering (Notification.types in app/models/notification.rb), as /site.json
+# publishes it.
 NOTIFICATION_TYPES: dict[str, int] = {
     "mentioned": 1, "replied": 2, "quoted": 3, "edited": 4, "liked": 5, "private_message": 6,
     "invited_to_private_message": 7, "invitee_accepted": 8, "posted": 9, "moved_post": 10,
@@ -24,8 +25,11 @@ NOTIFICATION_TYPES: dict[str, int] = {
     "code_review_commit_approved": 21, "membership_request_accepted": 22,
     "membership_request_consolidated": 23, "bookmark_reminder": 24, "reaction": 25,
     "votes_released": 26, "event_reminder": 27, "event_invitation": 28, "chat_mention": 29,
-    "chat_message": 30, "chat_invitation": 31, "chat_group_mention": 32,
-    "watching_category_or_tag": 36, "linked_consolidated": 37,
+    "chat_message": 30, "chat_invitation": 31, "chat_group_mention": 32, "chat_quoted": 33,
+    "assigned": 34, "question_answer_user_commented": 35, "watching_category_or_tag": 36,
+    "new_features": 37, "admin_problems": 38, "linked_consolidated": 39,
+    "chat_watched_thread": 40, "following": 800, "following_created_topic": 801,
+    "following_replied": 802, "circles_activity": 900,
 }
 
 
@@ -53,6 +57,8 @@ def site(ctx: Context, _m: re.Match[str]) -> Response:
             "navigate_to_first_post_after_read", "uploaded_logo", "uploaded_logo_dark",
             "uploaded_background", "uploaded_background_dark", "can_edit")}
         keep.update(allow_global_tags=False, required_tag_groups=[], read_only_banner=None)
+        if "parent_category_id" in full:
+            keep["parent_category_id"] = full["parent_category_id"]
         categories.append(keep)
     uncategorized = ctx.store.scalar("SELECT id FROM categories WHERE slug = 'uncategorized'")
     body: dict[str, Any] = {

@@ -75,6 +75,14 @@ CREATE INDEX IF NOT EXISTS replies_by_topic ON posts (topic_id, reply_to_post_nu
 CREATE INDEX IF NOT EXISTS topics_by_bump ON topics (bumped_at);
 """
 
+# Columns added since the first demo forums were made; added to older databases on opening.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("posts", "post_type", "INTEGER NOT NULL DEFAULT 1"),
+    ("posts", "action_code", "TEXT"),
+    ("topics", "pinned_at", "TEXT"),
+    ("categories", "parent_category_id", "INTEGER"),
+)
+
 
 def now_iso() -> str:
     """The current time the way Discourse writes it: ``2026-11-26T11:35:15.123Z``."""
@@ -114,6 +122,10 @@ class Store:
             # the last moments, which is fine for a practice forum and keeps answers fast.
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.executescript(SCHEMA)
+            for table, column, declaration in ADDED_COLUMNS:
+                present = {row[1] for row in self._db.execute(f"PRAGMA table_info({table})")}
+                if column not in present:
+                    self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
         except (OSError, sqlite3.Error) as exc:
             raise ConfigError(
                 f"The demo forum database {path} cannot be used ({exc}). Move it aside to "
@@ -171,6 +183,17 @@ class Store:
     def allowed_user_ids(self, topic_id: int) -> set[int]:
         rows = self.all("SELECT user_id FROM topic_allowed_users WHERE topic_id = ?", (topic_id,))
         return {r[0] for r in rows}
+
+    def is_staff(self, user_id: int | None) -> bool:
+        user = self.user_by_id(user_id) if user_id is not None else None
+        return bool(user and (user["admin"] or user["moderator"]))
+
+    def visible_posts_sql(self, user_id: int | None) -> tuple[str, tuple[Any, ...]]:
+        """SQL condition (on ``posts``) for the posts this viewer may see: whispers
+        (post_type 4) only for staff and their authors, as Topic.visible_post_types has it."""
+        if self.is_staff(user_id):
+            return "1", ()
+        return "(post_type != 4 OR user_id = ?)", (user_id if user_id is not None else -1,)
 
     def can_see_topic(self, topic: sqlite3.Row, user_id: int | None) -> bool:
         if topic["archetype"] != "private_message":

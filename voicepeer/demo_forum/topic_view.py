@@ -25,15 +25,20 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
     with store.transaction() as conn:
         conn.execute("UPDATE topics SET views = views + 1 WHERE id = ?", (topic["id"],))
     # Only ids and numbers for the whole stream (from the index); full rows for the chunk.
+    visible, args = store.visible_posts_sql(viewer_id)
     posts = store.all(
-        "SELECT id, post_number FROM posts WHERE topic_id = ? ORDER BY post_number",
-        (topic["id"],),
+        f"SELECT id, post_number FROM posts WHERE topic_id = ? AND {visible}"
+        " ORDER BY post_number",
+        (topic["id"], *args),
     )
     last_post = store.one(
-        "SELECT user_id, created_at FROM posts WHERE topic_id = ? ORDER BY post_number DESC"
-        " LIMIT 1",
-        (topic["id"],),
+        f"SELECT user_id, created_at FROM posts WHERE topic_id = ? AND {visible}"
+        " ORDER BY post_number DESC LIMIT 1",
+        (topic["id"], *args),
     )
+    # Discourse leaves the list of every post id out of mega topics (TopicView#is_mega_topic?
+    # and PostStreamSerializerMixin): clients page them by post number instead.
+    mega = len(posts) >= ctx.options.mega_topic_posts_count
     start = 0
     near = match.groupdict().get("post_number")
     if near:  # /t/{id}/{post_number}.json: the chunk that holds that post
@@ -71,11 +76,13 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
     words = int(store.scalar(
         "SELECT COALESCE(SUM(words), 0) FROM posts WHERE topic_id = ?", (topic["id"],)
     ))
+    post_stream: dict[str, Any] = {"posts": [post_json(store, p, viewer_id) for p in chunk]}
+    if mega:
+        post_stream.update(isMegaTopic=True, lastId=posts[-1]["id"])
+    else:
+        post_stream["stream"] = [p["id"] for p in posts]
     data: dict[str, Any] = {
-        "post_stream": {
-            "posts": [post_json(store, p, viewer_id) for p in chunk],
-            "stream": [p["id"] for p in posts],
-        },
+        "post_stream": post_stream,
         "timeline_lookup": [[1, _days_ago(topic["created_at"])]],
         "suggested_topics": [],
         "tags": [],
@@ -101,7 +108,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "user_id": topic["user_id"],
         "featured_link": None,
         "pinned_globally": False,
-        "pinned_at": None,
+        "pinned_at": topic["pinned_at"],
         "pinned_until": None,
         "image_url": None,
         "slow_mode_seconds": 0,
@@ -109,7 +116,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "draft_key": f"topic_{topic['id']}",
         "draft_sequence": 0,
         "unpinned": None,
-        "pinned": False,
+        "pinned": topic["pinned_at"] is not None,
         "current_post_number": chunk[0]["post_number"] if chunk else 1,
         "highest_post_number": posts[-1]["post_number"] if posts else 0,
         "deleted_by": None,
@@ -154,6 +161,8 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
             for uid in sorted(store.allowed_user_ids(topic["id"]))
             if (u := store.user_by_id(uid)) is not None
         ]
+    if mega:
+        del data["timeline_lookup"]
     if viewer_id is not None:
         last_read = store.last_read(viewer_id, topic["id"])
         if last_read is not None:

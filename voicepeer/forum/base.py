@@ -20,6 +20,8 @@ class Category:
     slug: str
     topic_count: int = 0
     description: str = ""
+    parent_category_id: int | None = None
+    """Set for a subcategory: the category it belongs to."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,8 @@ class TopicSummary:
     bumped_at: datetime | None = None
     unread_posts: int = 0
     """Posts this user has not read (0 when the forum does not track it, e.g. anonymously)."""
+    pinned: bool = False
+    """Pinned to the top of the list by a moderator, whatever its last activity."""
 
     @property
     def reply_count(self) -> int:
@@ -67,6 +71,23 @@ class Post:
     reply_to_username: str | None = None
     raw: str | None = None
     """The post's markdown source, when the forum includes it."""
+    post_type: int = 1
+    """Discourse's kind of post: see :class:`PostType`."""
+    action_code: str | None = None
+    """What a small-action post records, e.g. ``closed.enabled``."""
+    action_code_who: str | None = None
+    """The member a small action concerns (e.g. who was invited), when it names one."""
+
+
+class PostType:
+    """Discourse's ``post_type`` values (``/site.json`` ``post_types``)."""
+
+    REGULAR = 1
+    MODERATOR_ACTION = 2
+    SMALL_ACTION = 3
+    """Not written by anyone: a record of what happened (closed, pinned, split …)."""
+    WHISPER = 4
+    """Seen only by staff."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +99,8 @@ class Topic:
     slug: str
     posts_count: int
     post_ids: tuple[int, ...]
-    """Every post id in reading order (Discourse's ``post_stream.stream``)."""
+    """Every post id in reading order (Discourse's ``post_stream.stream``); empty for a
+    mega topic, whose posts are paged by post number instead."""
     loaded_posts: tuple[Post, ...]
     category_id: int | None = None
     archetype: str = "regular"
@@ -86,6 +108,20 @@ class Topic:
     last_read_post_number: int | None = None
     saved_at: datetime | None = None
     """Set when this topic comes from the offline cache: when it was saved."""
+    highest_post_number: int = 0
+    """The newest post's number (deleted posts leave gaps, so it may exceed posts_count)."""
+    is_mega: bool = False
+    """Too many posts for Discourse to list every id (``isMegaTopic``)."""
+    last_post_id: int | None = None
+    """A mega topic's newest post id (``lastId``)."""
+
+    @property
+    def unread_posts(self) -> int:
+        """Posts since the user last read, counted as Discourse counts them: the highest post
+        number minus the last one read (0 when the user never opened the topic)."""
+        if not self.last_read_post_number or not self.highest_post_number:
+            return 0
+        return max(0, self.highest_post_number - self.last_read_post_number)
 
 
 @dataclass(frozen=True)
@@ -134,7 +170,8 @@ class NewPrivateMessage:
 class Notification:
     """One notification; ``kind`` is Discourse's notification type name, e.g. "replied"."""
 
-    id: int
+    id: int | None
+    """None only from very old forums, which did not say (such a one cannot be marked read)."""
     kind: str
     read: bool
     topic_id: int | None = None
@@ -143,6 +180,14 @@ class Notification:
     username: str | None = None
     """Who caused it (the person who replied or mentioned the user)."""
     created_at: datetime | None = None
+    count: int | None = None
+    """How many, for notifications that gather several (likes, group messages, requests)."""
+    group_name: str | None = None
+    """The group it is about (group messages, membership requests, group mentions)."""
+    badge_name: str | None = None
+    """The badge granted, for a badge notification."""
+    other_username: str | None = None
+    """A second person, e.g. the other member when two liked a post."""
 
 
 @dataclass(frozen=True)
@@ -214,8 +259,19 @@ class Forum(Protocol):
 
     def notifications(self) -> tuple[Notification, ...]: ...
 
-    def mark_notification_read(self, notification_id: int | None = None) -> None:
-        """Mark one notification read, or all of them when no id is given."""
+    def mark_notification_read(self, notification_id: int) -> None:
+        """Mark this one notification read (never all of them: the rest were not heard)."""
+        ...
+
+    def record_reading(self, topic_id: int, post_number: int, milliseconds: int) -> None:
+        """Note that the user heard this post for so long; sent to the forum in batches, in
+        the background, so its unread counts move as in a web browser."""
+        ...
+
+    def posts_after(self, topic_id: int, post_number: int, *, before: bool = False
+                    ) -> tuple[Post, ...]:
+        """The next chunk of posts after ``post_number`` (or before it, newest first), by
+        post number: how a mega topic is paged, and how to find the first unread post."""
         ...
 
     def search(self, query: str, page: int = 1) -> tuple[SearchHit, ...]: ...

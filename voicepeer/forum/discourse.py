@@ -51,6 +51,7 @@ from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_
 from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener, WaitListener
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.thread import Thread
+from voicepeer.forum.timings import ReadingTimings
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,8 @@ class DiscourseClient:
         self._notification_kinds: dict[int, str] | None = None
         self._fresh: dict[str, tuple[float, Any]] = {}
         self._clock = clock
+        self.timings = ReadingTimings(self._send_timings,
+                                      interval_s=self.settings.timings_interval_s, clock=clock)
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -145,6 +148,7 @@ class DiscourseClient:
         return self._name
 
     def close(self) -> None:
+        self.timings.close()
         self.http.close()
         if self.cache is not None:
             self.cache.close()
@@ -200,7 +204,9 @@ class DiscourseClient:
         return self._list("unread", "/unread.json", page)
 
     def categories(self) -> tuple[Category, ...]:
-        return self._read("categories", lambda: parse.categories(self.http.get("/categories.json")))
+        """Every category, subcategories included (they carry ``parent_category_id``)."""
+        return self._read("categories", lambda: parse.categories(
+            self.http.get("/categories.json", {"include_subcategories": "true"})))
 
     def category_topics(self, category: Category, page: int = 0) -> TopicList:
         slug = quote(category.slug or str(category.id), safe="")
@@ -236,6 +242,38 @@ class DiscourseClient:
         if self.cache is not None:
             self.cache.merge_posts(key, result)
         return result
+
+    def posts_after(self, topic_id: int, post_number: int, *, before: bool = False
+                    ) -> tuple[Post, ...]:
+        """The chunk of posts numbered above ``post_number`` (below it, newest first, with
+        ``before``): TopicsController#posts with ``post_number`` and ``asc``."""
+        params = {"post_number": int(post_number), "asc": "false" if before else "true"}
+        try:
+            data = self.http.get(f"/t/{int(topic_id)}/posts.json", params)
+        except (ForumUnreachableError, ForumResponseError):
+            # Out of reach: the saved copy's posts, as the forum would have chosen them.
+            cached = self.cache.get(self._cache_key(f"topic-{topic_id}")) if self.cache else None
+            saved = sorted(getattr(cached, "loaded_posts", ()), key=lambda p: p.post_number,
+                           reverse=before)
+            found = tuple(p for p in saved if (p.post_number < post_number if before
+                                                else p.post_number > post_number))
+            if not found:
+                raise
+            return found[: self.settings.posts_chunk_size]
+        result = parse.posts(data)
+        if self.cache is not None:
+            self.cache.merge_posts(self._cache_key(f"topic-{topic_id}"), result)
+        return result
+
+    def record_reading(self, topic_id: int, post_number: int, milliseconds: int) -> None:
+        if self.credentials is None:
+            return  # the forum keeps no reading progress for anonymous readers
+        self.timings.record(topic_id, post_number, milliseconds)
+
+    def _send_timings(self, topic_id: int, timings: dict[int, int]) -> None:
+        body = {"topic_id": topic_id, "topic_time": sum(timings.values()),
+                "timings": {str(number): ms for number, ms in sorted(timings.items())}}
+        self.http.send_quietly("POST", "/topics/timings", body)
 
     def thread(self, topic_id: int) -> Thread:
         """The topic as a lazy cursor: posts are fetched in chunks as they are read."""
@@ -368,9 +406,9 @@ class DiscourseClient:
             n for n in notes if (kinds is None or n.kind in kinds) and not (unread_only and n.read)
         )
 
-    def mark_notification_read(self, notification_id: int | None = None) -> None:
-        body = {"id": notification_id} if notification_id is not None else {}
-        self.http.write("PUT", "/notifications/mark-read.json", body)
+    def mark_notification_read(self, notification_id: int) -> None:
+        # Without an id Discourse marks every notification read: never send it so.
+        self.http.write("PUT", "/notifications/mark-read.json", {"id": int(notification_id)})
 
     def search(self, query: str, page: int = 1) -> tuple[SearchHit, ...]:
         check_search_term(query, self._min_search_term_length())

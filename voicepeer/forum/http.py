@@ -157,6 +157,15 @@ class ForumHttp:
         with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
             return self._with_retries(method, path, timer, body=body)
 
+    def send_quietly(self, method: str, path: str, body: Mapping[str, Any]) -> None:
+        """One attempt at a background write (reading progress): no retries, no waiting,
+        nothing announced, an empty answer accepted. Failures raise for the caller to keep
+        the data for next time."""
+        try:
+            self._once(method, path, None, body, "application/json", True)
+        except _Retryable as error:
+            raise error.for_write() from None
+
     # -- machinery ------------------------------------------------------------------------
 
     def _with_retries(

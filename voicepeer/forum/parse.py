@@ -24,26 +24,31 @@ from voicepeer.forum.base import (
 
 T = TypeVar("T")
 
-#: Discourse's notification type ids (``/site.json`` ``notification_types``), for when the
-#: site's own table is not at hand.
+#: Discourse's notification type ids (``Notification.types`` in app/models/notification.rb,
+#: published as ``/site.json`` ``notification_types``), for when the site's own table is not
+#: at hand.
 NOTIFICATION_KINDS: dict[int, str] = {
-    1: "mentioned",
-    2: "replied",
-    3: "quoted",
-    4: "edited",
-    5: "liked",
-    6: "private_message",
-    7: "invited_to_private_message",
-    9: "posted",
-    11: "linked",
-    12: "granted_badge",
-    15: "group_mentioned",
-    16: "group_message_summary",
-    17: "watching_first_post",
-    18: "topic_reminder",
-    24: "bookmark_reminder",
-    25: "reaction",
+    1: "mentioned", 2: "replied", 3: "quoted", 4: "edited", 5: "liked",
+    6: "private_message", 7: "invited_to_private_message", 8: "invitee_accepted", 9: "posted",
+    10: "moved_post", 11: "linked", 12: "granted_badge", 13: "invited_to_topic", 14: "custom",
+    15: "group_mentioned", 16: "group_message_summary", 17: "watching_first_post",
+    18: "topic_reminder", 19: "liked_consolidated", 20: "post_approved",
+    21: "code_review_commit_approved", 22: "membership_request_accepted",
+    23: "membership_request_consolidated", 24: "bookmark_reminder", 25: "reaction",
+    26: "votes_released", 27: "event_reminder", 28: "event_invitation", 29: "chat_mention",
+    30: "chat_message", 31: "chat_invitation", 32: "chat_group_mention", 33: "chat_quoted",
+    34: "assigned", 35: "question_answer_user_commented", 36: "watching_category_or_tag",
+    37: "new_features", 38: "admin_problems", 39: "linked_consolidated",
+    40: "chat_watched_thread", 800: "following", 801: "following_created_topic",
+    802: "following_replied", 900: "circles_activity",
 }
+
+#: Where the person who caused a notification is named in its ``data``, most telling first.
+#: (``username`` comes last: in group-message and badge notifications it is the recipient.)
+_ACTOR_KEYS = ("display_username", "original_username", "mentioned_by_username",
+               "invited_by_username", "username")
+_NOT_AN_ACTOR = frozenset({"group_message_summary", "granted_badge",
+                           "membership_request_accepted", "membership_request_consolidated"})
 
 
 def guarded(what: str, build: Callable[[], T]) -> T:
@@ -75,6 +80,10 @@ def _str(value: Any) -> str:
     return value
 
 
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
 def post(data: Any) -> Post:
     reply_to = data.get("reply_to_user") or {}
     return Post(
@@ -88,6 +97,9 @@ def post(data: Any) -> Post:
         reply_to_post_number=_opt_int(data.get("reply_to_post_number")),
         reply_to_username=reply_to.get("username") if isinstance(reply_to, dict) else None,
         raw=data["raw"] if isinstance(data.get("raw"), str) else None,
+        post_type=_opt_int(data.get("post_type")) or 1,
+        action_code=_opt_str(data.get("action_code")),
+        action_code_who=_opt_str(data.get("action_code_who")),
     )
 
 
@@ -114,7 +126,8 @@ def topic_list(data: Any, page: int) -> TopicList:
                     last_poster_username=row.get("last_poster_username"),
                     created_by=_original_poster(row, users),
                     bumped_at=when(row.get("bumped_at") or row.get("last_posted_at")),
-                    unread_posts=int(row.get("unread_posts") or row.get("new_posts") or 0),
+                    unread_posts=_unread(row),
+                    pinned=bool(row.get("pinned")),
                 )
             )
         return TopicList(
@@ -124,19 +137,40 @@ def topic_list(data: Any, page: int) -> TopicList:
     return guarded("topic list", build)
 
 
+def _unread(row: dict[str, Any]) -> int:
+    """A list row's unread count as Discourse shows it: ``unread_posts`` (its highest post
+    number minus the last one read); older versions split it into ``unread`` (seen, not
+    read) and ``new_posts`` (never seen); failing all, the numbers themselves."""
+    if isinstance(row.get("unread_posts"), int):
+        return max(0, int(row["unread_posts"]))
+    if isinstance(row.get("unread"), int) or isinstance(row.get("new_posts"), int):
+        return max(0, int(row.get("unread") or 0) + int(row.get("new_posts") or 0))
+    highest, last_read = _opt_int(row.get("highest_post_number")), _opt_int(
+        row.get("last_read_post_number"))
+    return max(0, highest - last_read) if highest and last_read else 0
+
+
 def topic(data: Any) -> Topic:
     def build() -> Topic:
         stream = data["post_stream"]
+        # Discourse leaves out the list of every post id for topics of 10,000 posts or more
+        # (PostStreamSerializerMixin): such a topic is paged by post number.
+        mega = bool(stream.get("isMegaTopic")) or "stream" not in stream
+        loaded = tuple(post(p) for p in stream["posts"])
+        highest = _opt_int(data.get("highest_post_number"))
         return Topic(
             id=int(data["id"]),
             title=html.unescape(_str(data["title"])),
             slug=_str(data.get("slug") or ""),
             posts_count=int(data["posts_count"]),
-            post_ids=tuple(int(i) for i in stream["stream"]),
-            loaded_posts=tuple(post(p) for p in stream["posts"]),
+            post_ids=() if mega else tuple(int(i) for i in stream["stream"]),
+            loaded_posts=loaded,
             category_id=_opt_int(data.get("category_id")),
             archetype=str(data.get("archetype") or "regular"),
             last_read_post_number=_opt_int(data.get("last_read_post_number")),
+            highest_post_number=highest or max((p.post_number for p in loaded), default=0),
+            is_mega=mega,
+            last_post_id=_opt_int(stream.get("lastId")),
         )
 
     return guarded("topic", build)
@@ -155,9 +189,17 @@ def categories(data: Any) -> tuple[Category, ...]:
                 slug=_str(c.get("slug") or ""),
                 topic_count=int(c.get("topic_count") or 0),
                 description=_str(c.get("description_text") or c.get("description") or ""),
+                parent_category_id=_opt_int(c.get("parent_category_id")),
             )
-            for c in data["category_list"]["categories"]
+            for c in rows
         )
+
+    if isinstance(data, dict) and "category_list" not in data:
+        rows = data["categories"]  # /site.json lists every category, subcategories too
+    else:
+        rows = data["category_list"]["categories"]
+        # With include_subcategories=true each category carries its own subcategory_list.
+        rows = [*rows, *(sub for c in rows for sub in (c.get("subcategory_list") or ()))]
 
     return guarded("category list", build)
 
@@ -176,28 +218,46 @@ def post_outcome(data: Any) -> PostOutcome:
     return guarded("answer to a new post", build)
 
 
+def _count(value: Any) -> int | None:
+    # Discourse stores some counts as text in the notification's data ("count": "5").
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return _opt_int(value)
+
+
+def notification(row: Any, kinds: dict[int, str]) -> Notification:
+    """One notification; what ``data`` holds depends on its type (see Discourse's
+    notification-types/*.js): liked_consolidated has ``count``, group_message_summary
+    ``group_name`` and ``inbox_count``, granted_badge ``badge_name`` …"""
+    extra = row.get("data") or {}
+    if not isinstance(extra, dict):
+        extra = {}
+    type_id = int(row["notification_type"])
+    kind = kinds.get(type_id, f"type {type_id}")
+    actor = None if kind in _NOT_AN_ACTOR else next(
+        (str(extra[k]) for k in _ACTOR_KEYS if isinstance(extra.get(k), str) and extra[k]), None)
+    title = extra.get("topic_title") or row.get("fancy_title") or extra.get("title") or ""
+    return Notification(
+        id=_opt_int(row.get("id")),
+        kind=kind,
+        read=bool(row.get("read")),
+        topic_id=_opt_int(row.get("topic_id")),
+        post_number=_opt_int(row.get("post_number")),
+        topic_title=html.unescape(str(title)) or None,
+        username=actor,
+        created_at=when(row.get("created_at")),
+        count=_count(extra.get("count") if "count" in extra else extra.get("inbox_count")),
+        group_name=_opt_str(extra.get("group_name")),
+        badge_name=_opt_str(extra.get("badge_name")),
+        other_username=_opt_str(extra.get("username2")),
+    )
+
+
 def notifications(data: Any, kinds: dict[int, str]) -> tuple[Notification, ...]:
     def build() -> tuple[Notification, ...]:
-        rows = []
-        for row in data["notifications"]:
-            extra = row.get("data") or {}
-            type_id = int(row["notification_type"])
-            rows.append(
-                Notification(
-                    id=int(row["id"]),
-                    kind=kinds.get(type_id, f"type {type_id}"),
-                    read=bool(row.get("read")),
-                    topic_id=_opt_int(row.get("topic_id")),
-                    post_number=_opt_int(row.get("post_number")),
-                    topic_title=html.unescape(
-                        str(extra.get("topic_title") or row.get("fancy_title") or "")
-                    )
-                    or None,
-                    username=extra.get("display_username") or extra.get("original_username"),
-                    created_at=when(row.get("created_at")),
-                )
-            )
-        return tuple(rows)
+        # Very old Discourse versions answered with a bare list.
+        rows = data if isinstance(data, list) else data["notifications"]
+        return tuple(notification(row, kinds) for row in rows)
 
     return guarded("notification list", build)
 

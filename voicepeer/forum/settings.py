@@ -30,5 +30,11 @@ class ForumSettings:
     """Seconds a fetched topic list is reused before asking the forum again."""
     offline_cache_max_entries: int = field(default=200, metadata={"min": 10, "max": 10_000})
     """How many topics and lists the offline reading cache keeps."""
-    user_agent: str = "voicepeer"
-    """The User-Agent header sent to the forum."""
+    user_agent: str = "voicepeer/1 (Discourse API client; reads forums aloud)"
+    """The User-Agent header sent to the forum. Discourse treats an agent matching none of
+    its ``non_crawler_user_agents`` (browser engines, and "discourse" for apps like its own)
+    as a web crawler: crawlers get a start page without the site settings voicepeer reads and
+    can be slowed or blocked by the site. So the agent names voicepeer as a Discourse app,
+    and avoids words of ``crawler_user_agents`` such as "bot", "spider" or "crawl"."""
+    timings_interval_s: float = field(default=30.0, metadata={"min": 3.0, "max": 3600.0})
+    """Seconds between two reports of reading progress (what was heard) to the forum."""

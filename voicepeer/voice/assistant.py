@@ -125,7 +125,7 @@ class Assistant:
         self.state = State.BROWSING
         self._resume_state = State.BROWSING
         self.reader = Reader(ReaderEngines(engines.forum, engines.places, engines.render_post),
-                             self.settings, self.say, now)
+                             self.settings, self.say, now, monotonic)
         self.composer = Composer(ComposerEngines(engines.forum, engines.drafts, engines.outbox),
                                  self.say)
         self._last_said = ""
@@ -157,6 +157,7 @@ class Assistant:
             if heard is None:
                 break
             self.handle(heard)
+        self.reader.finish_hearing()
         if self.state in (State.DICTATING, State.CONFIRMING):
             self.composer.save()
 

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from voicepeer.forum.base import (
-    Category,
-    Notification,
-    Post,
-    Topic,
-    TopicList,
-    TopicSummary,
-)
+from voicepeer.forum.base import Post, Topic, TopicList, TopicSummary
 from voicepeer.speech.text import spoken_age
 
 _COUNT_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
@@ -40,6 +34,8 @@ def topic_line(position: int, topic: TopicSummary) -> str:
     """ "One: Heat and fatigue, by Sam, 12 replies, 2 unread." """
     number = _COUNT_WORDS[position] if position < len(_COUNT_WORDS) else str(position)
     parts = [f"{number}: {topic.title}"]
+    if topic.pinned:  # pinned by a moderator: at the top whatever its last activity
+        parts.append("pinned")
     if topic.created_by:
         parts.append(f"by {topic.created_by}")
     if topic.posts_count:  # 0 means not known (a search result), not "no replies"
@@ -49,11 +45,12 @@ def topic_line(position: int, topic: TopicSummary) -> str:
     return ", ".join(parts) + "."
 
 
-def topic_list_summary(topics: TopicList, shown: int, heading: str) -> str:
+def topic_list_summary(topics: TopicList, shown: int, heading: str,
+                       line: Callable[[int, TopicSummary], str] = topic_line) -> str:
     """``heading`` (e.g. "5 latest topics."), then the first ``shown`` topics named."""
     count = len(topics.topics)
     lines = [heading]
-    lines += [topic_line(i + 1, t) for i, t in enumerate(topics.topics[:shown])]
+    lines += [line(i + 1, t) for i, t in enumerate(topics.topics[:shown])]
     if count > shown:
         lines.append(f"Say next to hear more, or open topic and a number up to {count}.")
     else:
@@ -61,9 +58,13 @@ def topic_list_summary(topics: TopicList, shown: int, heading: str) -> str:
     return " ".join(lines)
 
 
-def topic_intro(topic: Topic, category: Category | None) -> str:
-    where = f", in {category.name}" if category else ""
-    return f"{topic.title}{where}. {count_phrase(topic.posts_count, 'post').capitalize()}."
+def topic_intro(topic: Topic, category_name: str | None) -> str:
+    where = f", in {category_name}" if category_name else ""
+    intro = f"{topic.title}{where}. {count_phrase(topic.posts_count, 'post').capitalize()}."
+    if topic.unread_posts:
+        intro += (f" {count_phrase(topic.unread_posts, 'new post').capitalize()} since you"
+                  " last read.")
+    return intro
 
 
 def post_header(post: Post, index: int, total: int, now: datetime) -> str:
@@ -79,20 +80,3 @@ def post_header(post: Post, index: int, total: int, now: datetime) -> str:
 
 def author_name(post: Post) -> str:
     return post.name or post.username
-
-
-NOTIFICATION_PHRASES = {
-    "replied": "{who} replied to you in {topic}.",
-    "mentioned": "{who} mentioned you in {topic}.",
-    "quoted": "{who} quoted you in {topic}.",
-    "liked": "{who} liked your post in {topic}.",
-    "private_message": "{who} sent you a private message: {topic}.",
-    "posted": "{who} posted in {topic}, which you are watching.",
-}
-
-
-def notification_line(notification: Notification) -> str:
-    """ "Sam replied to you in Heat and fatigue." """
-    template = NOTIFICATION_PHRASES.get(notification.kind, "{who}: something new in {topic}.")
-    return template.format(who=notification.username or "Someone",
-                           topic=notification.topic_title or "a topic")

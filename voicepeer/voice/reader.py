@@ -9,17 +9,28 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
+from functools import partial
 from typing import TypeVar
 
 from voicepeer.errors import ForumError
-from voicepeer.forum.base import Category, Forum, Post, Topic, TopicList, TopicSummary
+from voicepeer.forum.base import (
+    Category,
+    Forum,
+    Post,
+    PostType,
+    SearchHit,
+    Topic,
+    TopicList,
+    TopicSummary,
+)
 from voicepeer.forum.cache import saved_phrase
 from voicepeer.forum.thread import Thread
-from voicepeer.voice import phrasing
+from voicepeer.voice import forum_phrases, phrasing
 from voicepeer.voice.ports import PlaceKeeper
 from voicepeer.voice.settings import VoiceSettings
 
@@ -32,6 +43,8 @@ Say = Callable[[str], None]
 
 POST_CHUNK = 20
 """Posts fetched per request when reading on (Discourse's own chunk size)."""
+NOTIFICATIONS_READ = 5
+"""Notifications read aloud at a time; only those are marked read."""
 
 
 def offline_note(saved_at: datetime | None) -> str:
@@ -59,11 +72,17 @@ class Reader:
     """What is current in the forum — a topic list, a topic, a post — and reading it aloud."""
 
     def __init__(self, engines: ReaderEngines, settings: VoiceSettings, say: Say,
-                 now: Callable[[], datetime]) -> None:
+                 now: Callable[[], datetime],
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         self._engines = engines
         self._settings = settings
         self._say = say
         self._now = now
+        self._monotonic = monotonic
+        self._hearing: tuple[int, int, float] | None = None
+        """(topic id, post number, when its reading began) of the post last read aloud."""
+        self._search_hits: dict[int, SearchHit] = {}
+        """The matching post per topic of the list last found by a search."""
         self.topics: TopicList | None = None
         self.topic_index = 0
         self.thread: Thread | None = None
@@ -95,19 +114,25 @@ class Reader:
         if not hits:
             self._say(f"I found nothing about {query}. Try other words.")
             return False
-        seen: dict[int, TopicSummary] = {}
+        first_hits: dict[int, SearchHit] = {}
         for hit in hits:
-            seen.setdefault(hit.topic_id, TopicSummary(
-                id=hit.topic_id, title=hit.topic_title or "an untitled topic", slug="",
-                posts_count=0, created_by=hit.username))
-        found = TopicList(tuple(seen.values()))
+            first_hits.setdefault(hit.topic_id, hit)
+        # The hit's author wrote the matching post, not (necessarily) the topic: no "by".
+        found = TopicList(tuple(
+            TopicSummary(id=hit.topic_id, title=hit.topic_title or "an untitled topic", slug="",
+                         posts_count=0)
+            for hit in first_hits.values()))
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
-        return self._show_list(found, f"{count} about {query}.")
+        return self._show_list(found, f"{count} about {query}.", first_hits)
 
-    def _show_list(self, topics: TopicList, heading: str) -> bool:
+    def _show_list(self, topics: TopicList, heading: str,
+                   search_hits: dict[int, SearchHit] | None = None) -> bool:
+        self.close_topic()
         self.topics, self.topic_index = topics, 0
-        self.thread = None
-        self._say(phrasing.topic_list_summary(topics, self._settings.max_listed_topics, heading))
+        self._search_hits = search_hits or {}
+        self._say(phrasing.topic_list_summary(
+            topics, self._settings.max_listed_topics, heading,
+            line=lambda position, _topic: self._list_line(position - 1)))
         return bool(topics.topics)
 
     def step_in_list(self, delta: int) -> None:
@@ -119,13 +144,21 @@ class Reader:
             self._say("That is the end of the list." if delta > 0 else "This is the first topic.")
             return
         self.topic_index = new_index
-        self._say(phrasing.topic_line(new_index + 1, self.topics.topics[new_index])
-                  + " Say read to open it.")
+        self._say(self._list_line(new_index) + " Say read to open it.")
 
     def current_list_line(self) -> str:
         if self.topics is None or not self.topics.topics:
             return "There is no topic list yet. Say latest topics."
-        return phrasing.topic_line(self.topic_index + 1, self.topics.topics[self.topic_index])
+        return self._list_line(self.topic_index)
+
+    def _list_line(self, index: int) -> str:
+        assert self.topics is not None
+        topic = self.topics.topics[index]
+        line = phrasing.topic_line(index + 1, topic)
+        hit = self._search_hits.get(topic.id)
+        if hit is not None:
+            line += f" {hit.username} wrote: {hit.excerpt}"
+        return line
 
     # --- topics and posts ---------------------------------------------------------------
 
@@ -141,27 +174,35 @@ class Reader:
                       if count else "There are no topics to open.")
             return ReadOutcome.FAILED
         self.topic_index = number - 1
-        return self.open_topic(self.topics.topics[self.topic_index].id)
+        return self.open_current()
 
     def open_current(self) -> ReadOutcome:
         if self.topics is None or not self.topics.topics:
             self.latest()
             return ReadOutcome.FAILED
-        return self.open_topic(self.topics.topics[self.topic_index].id)
+        topic_id = self.topics.topics[self.topic_index].id
+        hit = self._search_hits.get(topic_id)
+        # A search result opens at the post that matched, not at the top.
+        return self.open_topic(topic_id, hit.post_number if hit else None)
 
     def open_topic(self, topic_id: int, post_number: int | None = None) -> ReadOutcome:
         topic = self.forum_call(lambda: self._engines.forum.topic(topic_id))
         if topic is None:
             return ReadOutcome.FAILED
-        if not topic.post_ids:
+        if not topic.post_ids and not topic.loaded_posts:
             self._say(f"{topic.title} has no posts I can read.")
             return ReadOutcome.FAILED
-        self.thread = Thread(self._engines.forum, topic, chunk_size=POST_CHUNK)
-        self.post_index = self._starting_index(self.thread, post_number)
+        self.close_topic()
+        thread = Thread(self._engines.forum, topic, chunk_size=POST_CHUNK)
+        start = self.forum_call(lambda: self._starting_index(thread, post_number))
+        if start is None:
+            return ReadOutcome.FAILED
+        self.thread, self.post_index = thread, start
         intro = offline_note(topic.saved_at) + phrasing.topic_intro(
-            topic, self.category(topic.category_id))
-        if self.post_index and post_number is None:
-            intro += f" Continuing from post {self.post_index + 1}."
+            topic, self.category_name(topic.category_id))
+        resumed_at = thread.position(self.post_index)[0]
+        if resumed_at > 1 and post_number is None:
+            intro += f" Continuing from post {resumed_at}."
         self._say(intro)
         return self.read_current()
 
@@ -172,7 +213,8 @@ class Reader:
         if not self._settings.unread_first:
             return 0
         saved = self._engines.places.get(thread.topic.id)
-        if saved is not None:
+        # A mega topic's indexes cover only the stretch loaded, so a saved index means nothing.
+        if saved is not None and not thread.topic.is_mega:
             return min(saved, len(thread) - 1)
         return thread.start_index()
 
@@ -192,15 +234,43 @@ class Reader:
         post = self.current_post()
         if post is None or self.thread is None:
             return ReadOutcome.FAILED
-        header = phrasing.post_header(post, self.post_index, len(self.thread), self._now())
+        ordinal, total = self.thread.position(self.post_index)
+        if post.post_type == PostType.SMALL_ACTION:
+            # Not a post anyone wrote: what happened to the topic, said briefly.
+            age = phrasing.age_of(post, self._now())
+            said = (f"Post {ordinal} of {total}: " + forum_phrases.small_action_line(
+                post, phrasing.author_name(post)).rstrip(".") + (f", {age}." if age else "."))
+            self._say_post(post, said)
+            return ReadOutcome.READ
+        header = phrasing.post_header(post, ordinal - 1, total, self._now())
+        kind = forum_phrases.post_kind_note(post)
+        if kind:
+            header = header.replace(", by ", f", {kind}, by ", 1)
         text = self._engines.render_post(post)
         note = None if despite_note else self._content_note(text)
         if note:
             self._say(f"{header} This post talks about {note}. Read it? Say yes or no.")
             return ReadOutcome.HELD
-        self._say(f"{header} {text}")
-        self._engines.places.set(self.thread.topic.id, self.post_index)
+        self._say_post(post, f"{header} {text}")
         return ReadOutcome.READ
+
+    def _say_post(self, post: Post, said: str) -> None:
+        assert self.thread is not None
+        self.finish_hearing()
+        self._hearing = (post.topic_id, post.post_number, self._monotonic())
+        self._say(said)
+        self._engines.places.set(self.thread.topic.id, self.post_index)
+
+    def finish_hearing(self) -> None:
+        """Tell the forum how long the post last read aloud was listened to (the time from
+        starting to read it until the person moved on)."""
+        if self._hearing is None:
+            return
+        topic_id, post_number, began = self._hearing
+        self._hearing = None
+        elapsed_ms = int((self._monotonic() - began) * 1000)
+        self.forum_call(lambda: self._engines.forum.record_reading(
+            topic_id, post_number, elapsed_ms), quiet=True)
 
     def _content_note(self, text: str) -> str | None:
         for pattern in self._notes:
@@ -210,13 +280,22 @@ class Reader:
         return None
 
     def step_in_topic(self, delta: int) -> ReadOutcome:
-        assert self.thread is not None
+        thread = self.thread
+        assert thread is not None
         new_index = self.post_index + delta
-        if new_index >= len(self.thread):
-            self._say("That was the last post. Say reply to answer, or back for the topic list.")
-            return ReadOutcome.FAILED
+        if new_index < 0:
+            # A mega topic may have posts before the stretch loaded so far.
+            added = self.forum_call(thread.extend_backwards) or 0
+            self.post_index += added
+            new_index += added
         if new_index < 0:
             self._say("This is the first post.")
+            return ReadOutcome.FAILED
+        exists = self.forum_call(lambda: thread.exists(new_index))
+        if exists is None:
+            return ReadOutcome.FAILED
+        if not exists:
+            self._say("That was the last post. Say reply to answer, or back for the topic list.")
             return ReadOutcome.FAILED
         self.post_index = new_index
         return self.read_current()
@@ -253,24 +332,43 @@ class Reader:
         if not unread:
             self._say("You have no new notifications.")
             return
+        heard = unread[:NOTIFICATIONS_READ]
         lines = [f"You have {phrasing.count_phrase(len(unread), 'new notification')}."]
-        lines += [phrasing.notification_line(n) for n in unread[:5]]
+        if len(unread) > len(heard):
+            lines[0] += f" Here are the newest {len(heard)}."
+        lines += [forum_phrases.notification_line(n) for n in heard]
+        if len(unread) > len(heard):
+            lines.append("Say notifications again to hear more.")
+        # One utterance, so "repeat" says them all and a key press stops them all at once.
         self._say(" ".join(lines))
-        self.forum_call(lambda: self._engines.forum.mark_notification_read(), quiet=True)
+        for notification in heard:
+            # Each heard one marked read by its id: without an id Discourse would mark all.
+            if notification.id is not None:
+                self.forum_call(partial(self._engines.forum.mark_notification_read,
+                                        notification.id), quiet=True)
 
     def where(self) -> str:
         if self.thread is not None:
-            return (f"You are reading {self.thread.topic.title}, post {self.post_index + 1} of "
-                    f"{len(self.thread)}.")
+            ordinal, total = self.thread.position(self.post_index)
+            return f"You are reading {self.thread.topic.title}, post {ordinal} of {total}."
         if self.topics is not None and self.topics.topics:
             return (f"You are in the topic list, on topic {self.topic_index + 1} of "
                     f"{len(self.topics.topics)}: {self.topics.topics[self.topic_index].title}.")
         return "You are at the start. Say latest topics."
 
     def close_topic(self) -> None:
+        self.finish_hearing()
         self.thread = None
 
     # --- forum access -------------------------------------------------------------------
+
+    def category_name(self, category_id: int | None) -> str | None:
+        """A category's name, with its parent's for a subcategory."""
+        category = self.category(category_id)
+        if category is None:
+            return None
+        parent = self.category(category.parent_category_id)
+        return forum_phrases.category_phrase(category, parent)
 
     def category(self, category_id: int | None) -> Category | None:
         if category_id is None:

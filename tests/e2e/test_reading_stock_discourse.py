@@ -1,0 +1,191 @@
+"""A signed-in session through the real voice loop (typed input, printed speech) against the
+real demo forum over loopback, answering as stock Discourse does: a pinned topic, a topic of
+452 post numbers with gaps, a mega topic, small actions and whispers, a subcategory,
+notifications of every type, searches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import Conversation, converse
+from voicepeer.demo_forum import DemoForum, DemoForumOptions
+from voicepeer.demo_forum.seed_reading import (
+    add_special_post,
+    add_subcategory,
+    pin_topic,
+    seed_every_notification,
+    seed_topic_with_gaps,
+)
+from voicepeer.forum.base import PostType
+from voicepeer.forum.credentials import Credentials
+from voicepeer.voice.settings import VoiceSettings
+
+KEY = "stock-discourse-session-key-0123456789"
+DELETED = (5, 9, 12, 30, 31, 44)
+MEGA_FROM = 500
+"""The demo forum's mega-topic threshold, lowered from Discourse's 10,000 for the test."""
+MISUNDERSTOOD = ("could not understand", "didn't catch", "something new in", "cannot describe")
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    options = DemoForumOptions(admin_api_key=KEY, admin_api_key_requests_per_minute=0,
+                               mega_topic_posts_count=MEGA_FROM)
+    with DemoForum(tmp_path / "forum.sqlite3", options) as server:
+        yield server
+
+
+def signed_in(forum: DemoForum, username: str) -> Credentials:
+    return Credentials(forum.base_url, "admin_api_key", KEY, username=username)
+
+
+def as_member(username: str) -> dict[str, str]:
+    return {"Api-Key": KEY, "Api-Username": username}
+
+
+def read_up_to(forum: DemoForum, username: str, topic_id: int, post_number: int) -> None:
+    answer = httpx.post(f"{forum.base_url}/topics/timings", headers=as_member(username),
+                        json={"topic_id": topic_id, "topic_time": 1000,
+                              "timings": {str(post_number): 1000}})
+    assert answer.status_code == 200
+
+
+def latest_position(forum: DemoForum, topic_id: int) -> int:
+    topics = httpx.get(f"{forum.base_url}/latest.json", headers=as_member("demo")).json()
+    return [t["id"] for t in topics["topic_list"]["topics"]].index(topic_id) + 1
+
+
+def last_read(forum: DemoForum, username: str, topic_id: int) -> int | None:
+    user = forum.store.user_by_name(username)
+    assert user is not None
+    return forum.store.last_read(user["id"], topic_id)
+
+
+def unread_notifications(forum: DemoForum) -> int:
+    return int(forum.store.scalar(
+        "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id"
+        " WHERE u.username = 'demo' AND n.read = 0"))
+
+
+def assert_understood(talk: Conversation) -> None:
+    for line in talk.said:
+        assert not any(bad in line for bad in MISUNDERSTOOD), line
+
+
+def test_a_signed_in_session_reads_stock_discourse_answers(forum: DemoForum,
+                                                           tmp_path: Path) -> None:
+    store = forum.store
+    gaps = seed_topic_with_gaps(store, 452, deleted=DELETED,
+                                title="Four hundred posts about pacing, some deleted")
+    mega = seed_topic_with_gaps(store, 520, deleted=(17,),
+                                title="The forum's longest conversation ever")
+    pinned = store.one("SELECT id, title FROM topics WHERE title LIKE 'Heat sensitivity%'")
+    assert pinned is not None
+    pin_topic(store, pinned["id"])
+    fatigue = add_subcategory(store, "living-with-ms", "Fatigue")
+    with store.transaction() as conn:
+        conn.execute("UPDATE topics SET category_id = ? WHERE id = ?", (fatigue, gaps))
+    read_up_to(forum, "demo", gaps, 300)
+    read_up_to(forum, "demo", mega, 15)
+    every_type = seed_every_notification(store, "demo")
+    unread_before = unread_notifications(forum)
+    assert unread_before >= every_type
+    rounds = -(-unread_before // 5) + 1  # five at a time, then "no new notifications"
+    open_gaps = f"open topic {latest_position(forum, gaps)}"
+    open_mega = f"open topic {latest_position(forum, mega)}"
+    lines = [
+        "latest topics",
+        open_gaps, "next", "back",
+        open_mega, *["next"] * 7, "previous", "back",
+        *["notifications"] * rounds,
+        "search for ms",
+        "search for pier", "open topic one",
+    ]
+    unread_between: list[int] = []
+    second_round = lines.index("notifications") + 1
+
+    talk = converse(forum.base_url, lines, tmp_path / "data",
+                    credentials=signed_in(forum, "demo"),
+                    settings=VoiceSettings(greeting=False, max_listed_topics=20),
+                    before_line={second_round: lambda: unread_between.append(
+                        unread_notifications(forum))})
+    assert_understood(talk)
+
+    # Latest: the pinned topic says so, and leads the list.
+    assert f"One: {pinned['title']}, pinned" in talk.said[0]
+
+    # 452 post numbers, six deleted: resumes at the first post above 300, counted as Discourse
+    # counts unread (highest 452 minus last read 300), in the subcategory named with its parent.
+    opened = talk.said_after("Four hundred posts about pacing, some deleted, in Fatigue, in"
+                        " Living with MS.")
+    intro = next(line for line in talk.said if line.startswith("Four hundred posts"))
+    assert "152 new posts since you last read. Continuing from post 295." in intro
+    assert opened[0].startswith("Post 295 of 446") and "Reply number 301." in opened[0]
+    assert "Reply number 302." in opened[1]
+
+    # The mega topic: resumes after post 15 and reads on past the first chunk of twenty.
+    mega_intro = next(line for line in talk.said if line.startswith(
+        "The forum's longest conversation ever"))
+    assert "Continuing from post 16." in mega_intro
+    read = talk.said_after("The forum's longest conversation ever, in Living with MS.")
+    for number, line in zip((16, 18, 19, 20, 21, 22, 23, 24), read[:8], strict=True):
+        assert line.startswith(f"Post {number} of 520,") and f"Reply number {number}." in line
+    assert "Reply number 23." in read[8]  # "previous"
+
+    # Notifications: five at a time, each named for its type, and only those marked read.
+    heading = next(line for line in talk.said if line.startswith("You have "))
+    assert heading.startswith(f"You have {unread_before} new notifications.")
+    assert unread_between == [unread_before - 5]
+    assert heading.endswith("Say notifications again to hear more.")
+    # The five newest, each in its own words (the seed's last five types).
+    for line in ("Something new in your circle:", "whom you follow, replied in",
+                 "whom you follow, started", "priya started following you.",
+                 "mei wrote in a chat thread you watch."):
+        assert line in heading
+    assert unread_notifications(forum) == 0  # every one was heard in the end
+    assert "You have no new notifications." in talk.said
+
+    # A search hit names who wrote the matching post and opens the topic there.
+    hits = next(line for line in talk.said if "about pier" in line)
+    assert "wrote:" in hits
+    assert talk.said[-1].startswith("Post ")
+
+    # Reading progress reached the forum: its unread counts moved.
+    assert (last_read(forum, "demo", gaps) or 0) >= 302
+    assert (last_read(forum, "demo", mega) or 0) >= 24
+
+
+def test_a_staff_member_hears_small_actions_and_whispers_for_what_they_are(
+        forum: DemoForum, tmp_path: Path) -> None:
+    store = forum.store
+    topic = seed_topic_with_gaps(store, 2, title="A short talk that a moderator closed")
+    add_special_post(store, topic, "ruth", post_type=PostType.WHISPER,
+                     raw="Keeping an eye on this one, it got heated last week.")
+    add_special_post(store, topic, "ruth", post_type=PostType.SMALL_ACTION,
+                     action_code="closed.enabled")
+    add_special_post(store, topic, "ruth", post_type=PostType.MODERATOR_ACTION,
+                     raw="Closed for now: please take it to a private message.")
+    with store.transaction() as conn:  # as if Ruth wrote them elsewhere and opens it afresh
+        conn.execute("DELETE FROM topic_reads WHERE topic_id = ?", (topic,))
+    position = latest_position(forum, topic)
+    talk = converse(forum.base_url, [f"open topic {position}", *["next"] * 4],
+                    tmp_path / "data", credentials=signed_in(forum, "ruth"),
+                    settings=VoiceSettings(greeting=False, max_listed_topics=20))
+    assert_understood(talk)
+    posts = talk.said_after("A short talk that a moderator closed")
+    assert posts[2].startswith("Post 3 of 5, a whisper to staff, by Ruth Adeyemi")
+    assert posts[3].startswith("Post 4 of 5: Ruth Adeyemi closed this topic")
+    assert len(posts[3]) < 80  # said briefly, not read as a post
+    assert posts[4].startswith("Post 5 of 5, a moderator's note, by Ruth Adeyemi")
+
+    # A member who is not staff never hears the whisper.
+    member = converse(forum.base_url, [f"open topic {position}"], tmp_path / "member",
+                      credentials=signed_in(forum, "demo"),
+                      settings=VoiceSettings(greeting=False))
+    intro = next(line for line in member.said if line.startswith("A short talk"))
+    assert "4 posts" in intro
+    assert "Keeping an eye" not in member.transcript

@@ -1,0 +1,180 @@
+"""The parser on answers captured from real Discourse forums by others (the discourse_api
+gem's fixtures, see tests/data/discourse_api_fixtures/NOTICE.md), and on shapes those files
+lack, built from Discourse's own serializers (each test names its source)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from voicepeer.demo_forum.seed_reading import every_notification
+from voicepeer.demo_forum.site import NOTIFICATION_TYPES
+from voicepeer.errors import ForumResponseError
+from voicepeer.forum import parse
+from voicepeer.forum.base import PostType
+from voicepeer.voice import forum_phrases
+
+FIXTURES = Path(__file__).parents[1] / "data" / "discourse_api_fixtures"
+
+
+def captured(name: str) -> Any:
+    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+
+
+def test_the_vendored_files_are_the_upstream_copies() -> None:
+    notice = (FIXTURES / "NOTICE.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\S+) \| \S+ \| [0-9a-f]{40} \| ([0-9a-f]{64}) \|$", notice, re.M)
+    assert len(rows) == 11
+    for name, digest in rows:
+        assert hashlib.sha256((FIXTURES / name).read_bytes()).hexdigest() == digest, name
+    assert "MIT License" in (FIXTURES / "LICENSE.txt").read_text(encoding="utf-8")
+
+
+def test_latest_keeps_pinned_topics_apart() -> None:
+    listing = parse.topic_list(captured("latest"), 0)
+    assert listing.has_more  # more_topics_url
+    first = listing.topics[0]
+    assert first.title == "Test topic #1" and first.pinned
+    assert not listing.topics[1].pinned
+    assert first.created_by == "test_users"  # the original poster, from the users table
+    assert all(t.unread_posts == 0 for t in listing.topics)  # anonymous: no tracking
+
+
+def test_new_and_category_lists() -> None:
+    assert parse.topic_list(captured("new"), 0).topics
+    assert parse.topic_list(captured("category_topics"), 0).topics
+
+
+def test_private_messages_carry_read_tracking() -> None:
+    listing = parse.topic_list(captured("private_messages"), 0)
+    message = listing.topics[0]
+    assert message.title == "Welcome to Discourse!"
+    assert message.unread_posts == 0  # new_posts 0: last_read 1 of highest 1
+
+
+def test_unread_is_counted_as_discourse_counts_it() -> None:
+    row = captured("private_messages")["topic_list"]["topics"][0]
+    # Current Discourse sends unread_posts (the official API spec's latest.json lists only it).
+    assert parse.topic_list({"topic_list": {"topics": [
+        {**row, "unread_posts": 7}]}}, 0).topics[0].unread_posts == 7
+    # Older versions (ListableTopicSerializer with Unread): seen-but-unread plus never seen.
+    assert parse.topic_list({"topic_list": {"topics": [
+        {**row, "unread": 2, "new_posts": 3}]}}, 0).topics[0].unread_posts == 5
+    bare = {k: v for k, v in row.items() if k not in ("new_posts", "unread")}
+    assert parse.topic_list({"topic_list": {"topics": [
+        {**bare, "highest_post_number": 14, "last_read_post_number": 3}]}}, 0
+    ).topics[0].unread_posts == 11
+
+
+def test_topic_with_gaps_and_a_moderator_action() -> None:
+    topic = parse.topic(captured("topic"))
+    numbers = [p.post_number for p in topic.loaded_posts]
+    assert numbers == [1, 2, 3, 14]  # deleted posts leave gaps
+    assert topic.post_ids == (83, 84, 86, 226)
+    assert topic.highest_post_number == 14 and not topic.is_mega
+    assert topic.loaded_posts[1].post_type == PostType.MODERATOR_ACTION
+    assert forum_phrases.post_kind_note(topic.loaded_posts[1]) == "a moderator's note"
+    assert topic.unread_posts == 0  # never read: nothing "since you last read"
+
+
+def test_mega_topic_shape_from_post_stream_serializer_mixin() -> None:
+    # PostStreamSerializerMixin#post_stream: for TopicView#is_mega_topic? (posts_count >=
+    # 10,000) the stream is left out and isMegaTopic and lastId are sent instead.
+    data = captured("topic")
+    stream = data["post_stream"]
+    mega = {**data, "posts_count": 12_345, "highest_post_number": 12_400,
+            "post_stream": {"posts": stream["posts"], "isMegaTopic": True, "lastId": 999_999}}
+    topic = parse.topic(mega)
+    assert topic.is_mega and topic.post_ids == () and topic.last_post_id == 999_999
+    assert [p.id for p in topic.loaded_posts] == [83, 84, 86, 226]
+
+
+def test_posts_chunk_and_single_post() -> None:
+    posts = parse.posts(captured("topic_posts"))
+    assert [(p.post_number, p.username) for p in posts] == [(2, "Some-username")]
+    assert posts[0].raw is None  # this capture's raw is not text
+    single = parse.post(captured("post"))
+    assert single.username == "system" and single.post_type == PostType.REGULAR
+    assert single.raw is not None and single.raw.startswith("The first paragraph")
+
+
+def test_categories() -> None:
+    names = [c.name for c in parse.categories(captured("categories"))]
+    assert names[:3] == ["test1", "test2", "test3"]
+
+
+def test_subcategories_from_site_json_and_include_subcategories() -> None:
+    # /site.json lists every category with parent_category_id (SiteCategorySerializer);
+    # /categories.json?include_subcategories=true nests them as subcategory_list.
+    site = {"categories": [{"id": 1, "name": "Living with MS", "slug": "living"},
+                           {"id": 9, "name": "Fatigue", "slug": "fatigue",
+                            "parent_category_id": 1}]}
+    by_id = {c.id: c for c in parse.categories(site)}
+    assert by_id[9].parent_category_id == 1
+    nested = {"category_list": {"categories": [
+        {"id": 1, "name": "Living with MS", "slug": "living", "subcategory_list": [
+            {"id": 9, "name": "Fatigue", "slug": "fatigue", "parent_category_id": 1}]}]}}
+    found = {c.id: c for c in parse.categories(nested)}
+    assert forum_phrases.category_phrase(found[9], found[1]) == "Fatigue, in Living with MS"
+
+
+def test_old_bare_list_of_notifications() -> None:
+    # This capture predates notification ids: it is read, and cannot be marked read.
+    (note,) = parse.notifications(captured("notifications"), parse.NOTIFICATION_KINDS)
+    assert note.id is None and note.kind == "posted" and note.username == "riking"
+    assert forum_phrases.notification_line(note) == (
+        "riking posted in .json feed for notifications, which you are watching.")
+
+
+def test_old_grouped_search_answer_is_a_clear_error() -> None:
+    with pytest.raises(ForumResponseError, match="search result"):
+        parse.search_hits(captured("search"))
+
+
+def test_search_hits_name_the_matching_post() -> None:
+    # SearchPostSerializer: each post carries its own username, topic_id and post_number.
+    answer = {"posts": [{"id": 5, "username": "jo", "topic_id": 3, "post_number": 7,
+                         "blurb": "cooling <b>vest</b>"}],
+              "topics": [{"id": 3, "title": "Heat &amp; MS"}]}
+    (hit,) = parse.search_hits(answer)
+    assert (hit.username, hit.topic_id, hit.post_number) == ("jo", 3, 7)
+    assert hit.excerpt == "cooling vest" and hit.topic_title == "Heat & MS"
+
+
+def test_notification_types_are_those_of_discourse() -> None:
+    # Both tables copy Notification.types (app/models/notification.rb).
+    assert {v: k for k, v in NOTIFICATION_TYPES.items()} == parse.NOTIFICATION_KINDS
+
+
+@pytest.mark.parametrize("kind, data, about_topic", every_notification("Heat and fatigue"),
+                         ids=lambda v: v if isinstance(v, str) else "")
+def test_every_notification_type_is_named(kind: str, data: dict[str, Any],
+                                          about_topic: bool) -> None:
+    row = {"id": 1, "notification_type": NOTIFICATION_TYPES[kind], "read": False,
+           "topic_id": 4 if about_topic else None, "post_number": 1 if about_topic else None,
+           "fancy_title": "Heat and fatigue" if about_topic else None, "data": data}
+    (note,) = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS)
+    line = forum_phrases.notification_line(note)
+    assert note.kind == kind
+    assert "cannot describe" not in line and "something new" not in line
+    assert "Someone" not in line and "{" not in line and "  " not in line
+    for value in ("count", "inbox_count", "group_name", "badge_name"):
+        if value in data and kind != "liked":
+            assert str(data[value]) in line, (kind, line)
+
+
+def test_likes_by_two_and_by_many() -> None:
+    def liked(extra: dict[str, Any]) -> str:
+        row = {"id": 2, "notification_type": 5, "read": False, "topic_id": 4,
+               "data": {"topic_title": "Pacing", "display_username": "priya", **extra}}
+        (note,) = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS)
+        return forum_phrases.notification_line(note)
+
+    assert liked({}) == "priya liked your post in Pacing."
+    assert liked({"count": 2, "username2": "dave"}) == "priya and dave liked your post in Pacing."
+    assert liked({"count": "4"}) == "priya and 3 others liked your post in Pacing."
