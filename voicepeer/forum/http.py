@@ -27,6 +27,12 @@ from voicepeer.errors import (
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.refusals import RECONNECT, error_for_answer, wait_phrase
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.forum.transport import (
+    DeadlineBackend,
+    DeadlineTransport,
+    ResponseTooLargeError,
+    Sender,
+)
 
 log = logging.getLogger(__name__)
 
@@ -111,15 +117,14 @@ class ForumHttp:
         headers = {"Accept": "application/json", "User-Agent": self.settings.user_agent}
         if credentials is not None:
             headers.update(credentials.headers())
+        backend = DeadlineBackend() if transport is None else None
         self._client = httpx.Client(
             base_url=self.base_url,
             headers=headers,
-            timeout=httpx.Timeout(
-                self.settings.read_timeout_s, connect=self.settings.connect_timeout_s
-            ),
-            transport=transport,
-            follow_redirects=True,
+            transport=transport or DeadlineTransport(backend or DeadlineBackend()),
+            follow_redirects=False,  # followed by the sender, to the forum's own origin only
         )
+        self._sender = Sender(self._client, self.base_url, self.settings, backend)
 
     def on_slow(self, listener: SlowListener) -> None:
         """Call ``listener`` (from a timer thread) once per request that takes longer than
@@ -184,8 +189,16 @@ class ForumHttp:
         waits = 0
         started = time.monotonic()
         while True:
+            seconds = self.settings.request_deadline_s
+            if is_read:
+                seconds = min(seconds, self.settings.read_deadline_s - (time.monotonic() - started))
             try:
-                return self._once(method, path, params, body, accept, raw)
+                return self._once(method, path, params, body, accept, raw, max(seconds, 0.01))
+            except ResponseTooLargeError as error:
+                if is_read:
+                    raise
+                # The forum took the write and answered at length: it may well be posted.
+                raise DeliveryUncertainError(str(error)) from error
             except RateLimitedError as error:
                 waits += 1
                 if error.wait_seconds > self.settings.max_rate_limit_wait_s or (
@@ -224,12 +237,13 @@ class ForumHttp:
         body: Mapping[str, Any] | None,
         accept: str,
         raw: bool,
+        seconds: float,
     ) -> Any:
         where = f"{method} {path}"
         self.requests_made += 1
         try:
-            response = self._client.request(
-                method, path, params=params, json=body, headers={"Accept": accept}
+            response = self._sender.send(
+                method, path, params=params, body=body, accept=accept, seconds=seconds
             )
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             # Nothing was sent: safe to try again, reads and writes alike.
@@ -241,7 +255,8 @@ class ForumHttp:
                 "Please ask your helper to run voicepeer forum connect again.",
             ) from None
         except httpx.TimeoutException as error:
-            raise _Retryable(where, f"no answer in time: {type(error).__name__}") from None
+            reason = f"no answer in time: {type(error).__name__} ({error})"
+            raise _Retryable(where, reason) from None
         except httpx.RequestError as error:
             # Dropped or garbled mid-exchange (reset, truncated, bad encoding, redirect loop).
             raise _Retryable(where, f"connection broke: {type(error).__name__}") from None

@@ -17,6 +17,14 @@ class ForumSettings:
     """Extra attempts for a read (GET) after a timeout, network fault or server error."""
     read_deadline_s: float = field(default=45.0, metadata={"min": 1.0, "max": 600.0})
     """Seconds a read may take in all, retries included, before the user is told it failed."""
+    request_deadline_s: float = field(default=40.0, metadata={"min": 1.0, "max": 600.0})
+    """Seconds one request may take in all, from connecting to the last byte of the answer;
+    a forum that trickles its answer slowly is cut off then."""
+    max_response_bytes: int = field(default=8_000_000, metadata={"min": 1000, "max": 500_000_000})
+    """Largest answer in bytes accepted from the forum, as sent over the network."""
+    max_decoded_bytes: int = field(default=32_000_000, metadata={"min": 1000, "max": 2_000_000_000})
+    """Largest answer in bytes accepted from the forum once unpacked (forums compress their
+    answers; a small compressed answer can unpack to far more than memory holds)."""
     retry_backoff_s: float = field(default=1.0, metadata={"min": 0.0, "max": 60.0})
     """Seconds before the first retry of a read; doubles on each further retry."""
     retry_backoff_max_s: float = field(default=8.0, metadata={"min": 0.0, "max": 300.0})
