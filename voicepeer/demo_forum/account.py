@@ -8,12 +8,14 @@ from typing import Any
 
 from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
-from voicepeer.demo_forum.http_api import Response, invalid_param, not_found
+from voicepeer.demo_forum.http_api import Response, error, invalid_param, not_found
 from voicepeer.demo_forum.reading import category_json
 from voicepeer.demo_forum.serializers import avatar_template, excerpt, topic_list_item
 
 NOTIFICATIONS_PER_PAGE = 60
 SEARCH_RESULTS = 50
+MAX_SEARCH_TERMS = 64
+"""Most words one search may have; each becomes a condition of the database query."""
 
 
 def current_session(ctx: Context, _m: re.Match[str]) -> Response:
@@ -104,6 +106,9 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
     if term and len(term) < ctx.options.min_search_term_length:
         # Discourse's SearchController refuses a short term outright.
         raise invalid_param("q")
+    if len(terms) > MAX_SEARCH_TERMS:
+        raise error(400, f"A search may have at most {MAX_SEARCH_TERMS} words.",
+                    "invalid_parameters")
     viewer_id = ctx.viewer.user_id
     conditions = " AND ".join(
         "(instr(lower(p.raw), ?) > 0 OR instr(lower(t.title), ?) > 0)" for _ in terms

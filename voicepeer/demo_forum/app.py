@@ -18,7 +18,14 @@ from voicepeer.demo_forum import (
 from voicepeer.demo_forum.auth import authenticate
 from voicepeer.demo_forum.context import Context, Route
 from voicepeer.demo_forum.faults import Faults
-from voicepeer.demo_forum.http_api import HttpError, Request, Response, error, invalid_access
+from voicepeer.demo_forum.http_api import (
+    HttpError,
+    Request,
+    Response,
+    error,
+    invalid_access,
+    whole_number,
+)
 from voicepeer.demo_forum.ratelimit import RateLimiter
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.demo_forum.store import Store
@@ -96,6 +103,9 @@ class DemoForumApp:
             if candidate.method != request.method:
                 allowed_methods.add(candidate.method)
                 continue
+            for name, value in match.groupdict().items():
+                if value and value.isdigit():
+                    whole_number(value, name)  # ids beyond 64 bits: 400, as Discourse
             viewer = authenticate(self.store, self.options, request)
             if viewer.rate_key is not None:
                 wait = self.limiter.hit(viewer.rate_key, viewer.rate_limit)

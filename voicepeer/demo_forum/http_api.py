@@ -82,6 +82,41 @@ def rejected(errors: list[str], action: str | None = None) -> HttpError:
 
 
 _NESTED = re.compile(r"^([^\[\]]+)\[([^\[\]]*)\]$")
+MAX_ID = 2**63 - 1
+"""Largest id the database holds (a 64-bit integer, as in Discourse's PostgreSQL)."""
+MAX_JSON_DEPTH = 100
+"""Deepest nesting of a JSON body accepted (Rails' JSON parser stops at 100 as well)."""
+
+
+def whole_number(value: Any, name: str) -> int:
+    """``value`` as an id-sized whole number, or Discourse's 400 for ``name``."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError) as exc:
+        raise invalid_param(name) from exc
+    if abs(number) > MAX_ID:
+        raise invalid_param(name)
+    return number
+
+
+def _check_json(parsed: Any) -> None:
+    """Refuses nesting deeper than :data:`MAX_JSON_DEPTH` and text with lone surrogates
+    (valid JSON escapes, but not text: they cannot be stored or sent back)."""
+    pending: list[tuple[Any, int]] = [(parsed, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise error(400, "The request body is nested too deeply.", "invalid_parameters")
+        if isinstance(value, dict):
+            pending.extend((item, depth + 1) for item in (*value.keys(), *value.values()))
+        elif isinstance(value, list):
+            pending.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise error(400, "The request body is not valid UTF-8 text.",
+                            "invalid_parameters") from exc
 
 
 class Params:
@@ -99,9 +134,10 @@ class Params:
         if "json" in content_type:
             try:
                 parsed = json.loads(body.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError) as exc:
+            except (UnicodeDecodeError, ValueError, RecursionError) as exc:
                 raise error(400, "The request body is not valid JSON.",
                             "invalid_parameters") from exc
+            _check_json(parsed)
             if not isinstance(parsed, dict):
                 raise error(400, "The request body must be a JSON object.", "invalid_parameters")
             for key, value in parsed.items():
@@ -148,18 +184,12 @@ class Params:
             if required:
                 raise missing_param(name)
             return None
-        try:
-            return int(value)
-        except ValueError as exc:
-            raise invalid_param(name) from exc
+        return whole_number(value, name)
 
     def integers(self, name: str) -> list[int]:
         value = self._values.get(name)
         items = value if isinstance(value, list) else ([] if value is None else [value])
-        try:
-            return [int(item) for item in items]
-        except (TypeError, ValueError) as exc:
-            raise invalid_param(name) from exc
+        return [whole_number(item, name) for item in items]
 
     def mapping(self, name: str) -> Mapping[str, Any]:
         value = self._values.get(name)

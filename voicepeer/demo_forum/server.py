@@ -114,7 +114,12 @@ class DemoForum:
         if self._server is not None:
             return self.base_url
         self._app = DemoForumApp(self.store, self.options, self.faults)
-        handler = type("DemoForumHandler", (_Handler,), {"app": self._app})
+        # ``timeout`` becomes the socket timeout of each connection (StreamRequestHandler).
+        handler = type(
+            "DemoForumHandler",
+            (_Handler,),
+            {"app": self._app, "timeout": self.options.request_timeout_s},
+        )
         try:
             server = ThreadingHTTPServer((self.host, self.port), handler)
         except OSError as exc:

@@ -44,6 +44,9 @@ class DemoForumOptions:
     ip_requests_per_minute: int = field(default=0, metadata={"min": 0, "max": 100_000})
     """Requests one IP address may make per minute before a plain-text 429; 0 means no limit
     (off by default: the demo forum normally serves only this computer)."""
+    request_timeout_s: float = field(default=20.0, metadata={"min": 0.1, "max": 600.0})
+    """Seconds the server waits on a silent connection (a request's rest, or the next request
+    on a kept-alive connection) before closing it, so stalled clients cannot hold threads."""
     admin_api_key: str = ""
     """An admin API key accepted for any member named in Api-Username; empty means none."""
     member_password: str = ""
