@@ -11,6 +11,7 @@ import dataclasses
 import logging
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from voicepeer import paths
 from voicepeer.config.schema import field_specs, is_settings_class
-from voicepeer.config.values import BadValue, convert, toml_value
+from voicepeer.config.values import BadValue, convert, shown_value, toml_value
 from voicepeer.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -50,11 +51,19 @@ def config_path(explicit: Path | str | None = None) -> tuple[Path, bool]:
     return default_config_path(), False
 
 
+#: Largest configuration file read; a real one is a few kilobytes.
+MAX_FILE_BYTES = 1_000_000
+#: Deepest nesting of [ ] and { } accepted; voicepeer's settings need two levels at most.
+MAX_NESTING = 20
+#: Problems listed one by one; the rest are counted.
+MAX_PROBLEMS_SHOWN = 30
+
+
 def load_file(path: Path, root: type[T], *, required: bool = False) -> T:
     """Settings of type ``root`` from ``path``; all defaults when the file does not exist
     (unless ``required``)."""
     try:
-        raw = path.read_bytes()
+        raw = _read_regular_file(path)
     except FileNotFoundError:
         if required:
             raise ConfigError(
@@ -74,6 +83,41 @@ def load_file(path: Path, root: type[T], *, required: bool = False) -> T:
     return load_text(raw, root, source=path)
 
 
+def _read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path``, refusing anything but a regular file of sensible size. Opened
+    without blocking and checked before reading: a named pipe or device would wait forever."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(
+                f"{path}: cannot read the configuration file (it is a "
+                f"{_file_kind(info.st_mode)}, not a plain file). It must be an ordinary text "
+                "file; run 'voicepeer configure' to write one.",
+                spoken=SPOKEN_PROBLEM,
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise ConfigError(
+                f"{path}: the file is {info.st_size} bytes; a configuration file is at most "
+                f"{MAX_FILE_BYTES}. Run 'voicepeer configure' to write it again.",
+                spoken=SPOKEN_PROBLEM,
+            )
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "device"
+
+
 def load_text(raw: bytes | str, root: type[T], *, source: Path | str = FILE_NAME) -> T:
     """Settings of type ``root`` from TOML text; ``source`` names it in messages."""
     try:
@@ -86,8 +130,20 @@ def load_text(raw: bytes | str, root: type[T], *, source: Path | str = FILE_NAME
         ) from None
     # Windows editors may start the file with a byte-order mark, which TOML does not allow.
     text = text.removeprefix("\ufeff")
+    deep = _too_deep_at(text)
+    if deep is not None:
+        raise ConfigError(
+            f"{source}: line {deep}: brackets [ ] or braces {{ }} are nested more than "
+            f"{MAX_NESTING} deep. Settings are single values, lists like [\"a\", \"b\"] or "
+            'tables like { name = "value" }; remove the extra brackets.',
+            spoken=SPOKEN_PROBLEM,
+        )
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # nesting the scan above missed; never a traceback
+        raise ConfigError(
+            f"{source}: the file is nested too deeply to read.", spoken=SPOKEN_PROBLEM
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(
             f"{source}: the file is not valid TOML: {error}. "
@@ -99,36 +155,83 @@ def load_text(raw: bytes | str, root: type[T], *, source: Path | str = FILE_NAME
     settings = _build(root, data, (), problems, _Locator(text, source, root))
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        if len(problems) > len(shown):
+            shown.append(f"… and {len(problems) - len(shown)} more")
         raise ConfigError(
             f"{source}: {len(problems)} {noun} in the configuration file:\n  - "
-            + "\n  - ".join(problems),
+            + "\n  - ".join(shown),
             spoken=SPOKEN_PROBLEM,
         )
     return settings
 
 
+def _too_deep_at(text: str) -> int | None:
+    """The line where [ ] and { } nest deeper than :data:`MAX_NESTING` outside strings and
+    comments, or ``None``. tomllib recurses once per level and would overflow the stack."""
+    depth = 0
+    line = 1
+    index = 0
+    length = len(text)
+    while index < length:
+        char = text[index]
+        if char == "\n":
+            line += 1
+        elif char == "#":
+            newline = text.find("\n", index)
+            if newline < 0:
+                break
+            index = newline
+            continue
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, index) else char
+            end = index + len(quote)
+            while end < length and not text.startswith(quote, end):
+                if char == '"' and text[end] == "\\":
+                    end += 1
+                elif len(quote) == 1 and text[end] == "\n":
+                    break
+                end += 1
+            line += text.count("\n", index, end)
+            index = end + len(quote)
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        index += 1
+    return None
+
+
 class _Locator:
     """Finds the line of ``key`` in ``[section]`` for messages (tomllib gives no positions)."""
 
+    _HEADER = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
+    _KEY = re.compile(r'^\s*"?([^"=]*?)"?\s*=')
+
     def __init__(self, text: str, source: Path | str, root: type) -> None:
-        self.lines = text.splitlines()
         self.source = source
         self.root = root
+        # Indexed once: looking each problem up line by line is quadratic in a long file.
+        self._tables: dict[tuple[str, ...], int] = {}
+        self._keys: dict[tuple[tuple[str, ...], str], int] = {}
+        current: tuple[str, ...] = ()
+        for number, line in enumerate(text.splitlines(), start=1):
+            header = self._HEADER.match(line)
+            if header:
+                current = tuple(part.strip().strip('"') for part in header.group(1).split("."))
+                self._tables.setdefault(current, number)
+                continue
+            key = self._KEY.match(line)
+            if key:
+                self._keys.setdefault((current, key.group(1)), number)
 
     def line_of(self, table: tuple[str, ...], key: str | None) -> int | None:
-        current: tuple[str, ...] = ()
-        header = re.compile(r"^\s*\[\s*([^\]]+?)\s*\]")
-        for number, line in enumerate(self.lines, start=1):
-            match = header.match(line)
-            if match:
-                current = tuple(part.strip().strip('"') for part in match.group(1).split("."))
-                if key is None and current == table:
-                    return number
-                continue
-            key_line = key is not None and re.match(rf'^\s*"?{re.escape(key)}"?\s*=', line)
-            if key_line and current == table:
-                return number
-        return None
+        if key is None:
+            return self._tables.get(table)
+        return self._keys.get((table, key))
 
     def where(self, table: tuple[str, ...], key: str | None) -> str:
         line = self.line_of(table, key)
@@ -176,7 +279,8 @@ def _build(
             values[key] = convert(value, spec)
         except BadValue as error:
             problems.append(
-                f"{locator.where(table, key)} = {toml_value_safe(value)}: {error}. "
+                f"{locator.where(table, key)} = {toml_value_safe(shown_value(value, spec))}: "
+                f"{error}. "
                 f"Allowed: {spec.allowed_text()}. ({spec.doc})"
             )
     try:
@@ -241,7 +345,7 @@ def with_changes(settings: T, changes: Mapping[str, Mapping[str, Any]]) -> T:
                 updates[name] = convert(value, spec)
             except BadValue as error:
                 problems.append(
-                    f"[{section}] {name} = {toml_value_safe(value)}: {error}. "
+                    f"[{section}] {name} = {toml_value_safe(shown_value(value, spec))}: {error}. "
                     f"Allowed: {spec.allowed_text()}."
                 )
         replaced[section] = dataclasses.replace(current, **updates)

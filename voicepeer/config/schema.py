@@ -39,6 +39,8 @@ class FieldSpec:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[Any, ...] | None = None
+    check: str | None = None
+    """Name of a further check of the value (``voicepeer.config.values.CHECKS``)."""
 
     @property
     def nested(self) -> type | None:
@@ -49,6 +51,10 @@ class FieldSpec:
         """What values are accepted, in plain words for error messages and help."""
         if self.choices is not None:
             return "one of " + ", ".join(_show(c) for c in self.choices)
+        if self.check is not None:
+            from voicepeer.config.values import CHECKS
+
+            return CHECKS[self.check].allowed
         parts = [describe_type(self.type)]
         if self.minimum is not None and self.maximum is not None:
             parts.append(f"from {_show(self.minimum)} to {_show(self.maximum)}")
@@ -179,6 +185,7 @@ def _read_field_specs(cls: type) -> tuple[FieldSpec, ...]:
                 minimum=meta.get("min"),
                 maximum=meta.get("max"),
                 choices=tuple(choices) if choices is not None else None,
+                check=meta.get("check"),
             )
         )
     return tuple(specs)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class GeneralSettings:
-    forum_url: str = ""
+    forum_url: str = field(default="", metadata={"check": "web_address_or_empty"})
     """Web address of the forum to use, e.g. "https://forum.example.org"; empty means the
     built-in demo forum."""
     min_free_disk_mb: int = field(default=200, metadata={"min": 10, "max": 100_000})

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 import math
+import os
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,106 @@ def convert(value: Any, spec: FieldSpec) -> Any:
             raise BadValue("that is too small")
         if spec.maximum is not None and result > spec.maximum:
             raise BadValue("that is too large")
+    if spec.check is not None:
+        problem = CHECKS[spec.check].problem(result)
+        if problem is not None:
+            raise BadValue(problem)
     return result
+
+
+# --- further checks, named in a field's metadata as {"check": NAME} ----------------------
+
+
+@dataclass(frozen=True)
+class Check:
+    allowed: str
+    """What is allowed, in plain words for messages."""
+    problem: Callable[[Any], str | None]
+    """Why a (typed) value is not allowed, or ``None``."""
+
+
+def _web_address(value: str) -> str | None:
+    from voicepeer.forum.credentials import web_address_problem
+
+    return web_address_problem(value)
+
+
+def _web_address_or_empty(value: str) -> str | None:
+    return _web_address(value) if value.strip() else None
+
+
+#: Longest header value voicepeer sends (servers commonly refuse header lines over 8 kB).
+MAX_HEADER_VALUE = 200
+
+
+def _header_value(value: str) -> str | None:
+    if not value.strip():
+        return "it must not be empty"
+    if len(value) > MAX_HEADER_VALUE:
+        return f"it is longer than {MAX_HEADER_VALUE} characters"
+    if any(not 0x20 <= ord(ch) < 0x7F for ch in value):
+        return (
+            "only plain letters, digits, spaces and punctuation can be sent to the forum "
+            "(no line breaks, tabs or accented letters)"
+        )
+    if value != value.strip():
+        return "it must not start or end with a space"
+    return None
+
+
+#: Longest path and path part Linux accepts (PATH_MAX, NAME_MAX), in bytes.
+MAX_PATH_BYTES = 4096
+MAX_NAME_BYTES = 255
+
+
+def _folder_or_empty(value: str | os.PathLike[str]) -> str | None:
+    text = os.fspath(value)
+    if not text.strip():
+        return None
+    if "\0" in text:
+        return "a folder path cannot contain a NUL character"
+    encoded = os.fsencode(text)
+    if len(encoded) >= MAX_PATH_BYTES or any(
+        len(part) > MAX_NAME_BYTES for part in encoded.split(b"/")
+    ):
+        return "that path is too long"
+    folder = Path(text.strip()).expanduser()
+    try:
+        if folder.exists() and not folder.is_dir():
+            return "that is a file, not a folder"
+        if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
+            return "this user may not read that folder"
+    except OSError as error:
+        return f"that folder cannot be read ({error.strerror or error})"
+    return None
+
+
+CHECKS: dict[str, Check] = {
+    "web_address": Check('a web address in quotes, like "https://forum.example.org"', _web_address),
+    "web_address_or_empty": Check(
+        'a web address in quotes, like "https://forum.example.org", or ""',
+        _web_address_or_empty,
+    ),
+    "header_value": Check(
+        f"text in quotes of 1 to {MAX_HEADER_VALUE} plain characters (letters, digits, spaces, "
+        "punctuation)",
+        _header_value,
+    ),
+    "folder_or_empty": Check(
+        'a folder path in quotes that this user may read, or "" for automatic', _folder_or_empty
+    ),
+}
+
+
+def shown_value(value: Any, spec: FieldSpec) -> Any:
+    """``value`` fit for a message: a web address loses any user name and password in it."""
+    if spec.check in ("web_address", "web_address_or_empty") and isinstance(value, str):
+        scheme, sep, rest = value.partition("://")
+        host_part = rest.split("/", 1)[0] if sep else value.split("/", 1)[0]
+        if "@" in host_part:
+            hidden = host_part.rsplit("@", 1)[1]
+            return f"{scheme}{sep}…@{hidden}" if sep else f"…@{hidden}"
+    return value
 
 
 def _convert_type(value: Any, tp: Any) -> Any:

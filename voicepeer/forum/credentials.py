@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,17 +27,58 @@ CredentialKind = Literal["user_api_key", "admin_api_key"]
 KEYRING_SERVICE = "voicepeer"
 
 
+#: ``mailto:…``, ``javascript:…``: a scheme without ``//`` (``host:8080`` is a port, not one).
+_OTHER_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)")
+#: Longest forum address accepted (browsers and servers reject far shorter ones already).
+MAX_ADDRESS_LENGTH = 2000
+
+
+def web_address_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a forum's web address, or ``None`` when it can. It must be
+    http(s) with a host, and carry no user name or password: those would end up in logs and
+    folder names, and the account is connected with 'voicepeer forum connect' instead."""
+    text = url.strip()
+    if len(text) > MAX_ADDRESS_LENGTH:
+        return f"a web address is at most {MAX_ADDRESS_LENGTH} characters"
+    if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in text):
+        return "a web address has no spaces, line breaks or control characters"
+    if "://" not in text:
+        if _OTHER_SCHEME.match(text):
+            return "a web address here starts with https:// (or http://)"
+        text = "https://" + text
+    try:
+        parts = urlsplit(text)
+    except ValueError as error:
+        return f"that is not a web address ({error})"
+    if parts.scheme.lower() not in ("http", "https"):
+        return "a web address here starts with https:// (or http://)"
+    if "@" in parts.netloc:
+        return (
+            "the address must not contain a user name or password (they would be kept in "
+            "plain sight); connect the account with 'voicepeer forum connect' instead"
+        )
+    try:
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError as error:
+        return f"that is not a web address ({error})"
+    if not parts.hostname:
+        return "the address has no host name, like forum.example.org"
+    return None
+
+
 def normalize_forum_url(url: str) -> str:
-    """``HTTPS://Forum.Example.org/`` → ``https://forum.example.org``; refuses non-web addresses."""
+    """``HTTPS://Forum.Example.org/`` → ``https://forum.example.org``; refuses non-web addresses
+    (see :func:`web_address_problem`) with a :class:`ConfigError` that never repeats them."""
+    problem = web_address_problem(url)
+    if problem is not None:
+        raise ConfigError(
+            f"not a forum web address: {problem}",
+            spoken="That forum address does not look right. Please check it and try again.",
+        )
     text = url.strip()
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise ConfigError(
-            f"not a forum web address: {url!r}",
-            spoken="That forum address does not look right. Please check it and try again.",
-        )
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), "", ""))
 
 

@@ -38,7 +38,10 @@ class ForumSettings:
     """Seconds a fetched topic list is reused before asking the forum again."""
     offline_cache_max_entries: int = field(default=200, metadata={"min": 10, "max": 10_000})
     """How many topics and lists the offline reading cache keeps."""
-    user_agent: str = "voicepeer/1 (Discourse API client; reads forums aloud)"
+    user_agent: str = field(
+        default="voicepeer/1 (Discourse API client; reads forums aloud)",
+        metadata={"check": "header_value"},
+    )
     """The User-Agent header sent to the forum. Discourse treats an agent matching none of
     its ``non_crawler_user_agents`` (browser engines, and "discourse" for apps like its own)
     as a web crawler: crawlers get a start page without the site settings voicepeer reads and

@@ -14,9 +14,9 @@ class ModelSettings:
 
     vosk_model: str = DEFAULT_VOSK_MODEL
     """Name of the Vosk model to use, as listed by `voicepeer models list`."""
-    model_base_url: str = OFFICIAL_BASE_URL
+    model_base_url: str = field(default=OFFICIAL_BASE_URL, metadata={"check": "web_address"})
     """Web address the model archives are downloaded from (the Vosk project's own site)."""
-    models_dir: str = ""
+    models_dir: str = field(default="", metadata={"check": "folder_or_empty"})
     """Folder holding the models; empty means automatic (the checkout's models/ folder or the
     user's data folder)."""
     download_timeout_s: float = field(default=30.0, metadata={"min": 1.0, "max": 600.0})
