@@ -211,7 +211,8 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
             "the configuration file, or try 'voicepeer demo'"
         )
     data = forum_data_dir(forum_key or normalize_forum_url(url).split("://", 1)[1])
-    data.mkdir(parents=True, exist_ok=True)
+    paths.secure_private_data()
+    data.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     with ExitStack() as stack:
         stack.enter_context(voice_loop_running())
         io = stack.enter_context(open_io(source, output, settings))

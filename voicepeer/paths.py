@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 from pathlib import Path
 
 import platformdirs
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "voicepeer"
 
@@ -27,3 +32,54 @@ def cache_dir() -> Path:
 def state_dir() -> Path:
     """Directory of logs and reading positions."""
     return Path(platformdirs.user_state_dir(APP_NAME))
+
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def private_places() -> tuple[Path, ...]:
+    """Folders holding what the person read, dictated or keeps secret: forum data (drafts,
+    outbox, reading places), the offline reading cache, logs and state, the learned voice."""
+    return (data_dir() / "forums", data_dir() / "voice", cache_dir(), state_dir())
+
+
+def private_files() -> tuple[Path, ...]:
+    """Single private files in otherwise shared folders: the forum account keys."""
+    return (config_dir() / "credentials.json",)
+
+
+def make_private(path: Path) -> bool:
+    """Tighten ``path`` (folder 0700, file 0600) if others may use it; says so in the log,
+    naming the path only. Symbolic links are left alone. True when something changed."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return False
+    if stat.S_ISLNK(info.st_mode):
+        return False
+    wanted = PRIVATE_DIR_MODE if stat.S_ISDIR(info.st_mode) else PRIVATE_FILE_MODE
+    current = stat.S_IMODE(info.st_mode)
+    if not current & 0o077:
+        return False
+    os.chmod(path, current & wanted)
+    log.warning("made %s private (others could read it: mode %o, now %o)",
+                path, current, current & wanted)
+    return True
+
+
+def secure_private_data() -> int:
+    """Create the private folders owner-only and tighten whatever is in them, and the
+    private files; run at start. Returns how many paths were tightened."""
+    changed = 0
+    data_dir().mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    changed += make_private(data_dir())
+    for root in private_places():
+        root.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+        for folder, subfolders, files in os.walk(root):
+            here = Path(folder)
+            changed += make_private(here)
+            changed += sum(make_private(here / name) for name in files)
+            subfolders[:] = [name for name in subfolders if not (here / name).is_symlink()]
+    changed += sum(make_private(path) for path in private_files())
+    return changed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 import threading
 from dataclasses import asdict, replace
@@ -76,7 +77,10 @@ class ReadingCache:
 
     def __init__(self, path: Path | None = None, *, max_entries: int = 200) -> None:
         self.path = path or paths.cache_dir() / "forum-cache.sqlite3"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Every topic read is here: owner-only, like drafts (SQLite's journals copy the mode).
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
+        os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, paths.PRIVATE_FILE_MODE))
+        paths.make_private(self.path)
         self.max_entries = max_entries
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, check_same_thread=False)

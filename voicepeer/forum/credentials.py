@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import secrets
 from dataclasses import dataclass, field, replace
@@ -29,6 +28,10 @@ KEYRING_SERVICE = "voicepeer"
 
 #: ``mailto:…``, ``javascript:…``: a scheme without ``//`` (``host:8080`` is a port, not one).
 _OTHER_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)")
+_USERINFO = (
+    "the address must not contain a user name or password (they would be kept in plain "
+    "sight); connect the account with 'voicepeer forum connect' instead"
+)
 #: Longest forum address accepted (browsers and servers reject far shorter ones already).
 MAX_ADDRESS_LENGTH = 2000
 
@@ -42,6 +45,9 @@ def web_address_problem(url: str) -> str | None:
         return f"a web address is at most {MAX_ADDRESS_LENGTH} characters"
     if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in text):
         return "a web address has no spaces, line breaks or control characters"
+    authority = text.partition("://")[2] if "://" in text else text
+    if "@" in re.split(r"[/?#]", authority, maxsplit=1)[0]:
+        return _USERINFO
     if "://" not in text:
         if _OTHER_SCHEME.match(text):
             return "a web address here starts with https:// (or http://)"
@@ -52,11 +58,6 @@ def web_address_problem(url: str) -> str | None:
         return f"that is not a web address ({error})"
     if parts.scheme.lower() not in ("http", "https"):
         return "a web address here starts with https:// (or http://)"
-    if "@" in parts.netloc:
-        return (
-            "the address must not contain a user name or password (they would be kept in "
-            "plain sight); connect the account with 'voicepeer forum connect' instead"
-        )
     try:
         parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
     except ValueError as error:
@@ -206,9 +207,3 @@ class CredentialStore:
             self._keyring.delete_password(KEYRING_SERVICE, url)
         self._write(data)
         return True
-
-
-def ensure_private(path: Path) -> None:
-    """Tighten an existing secrets file to owner-only, in case someone copied it loosely."""
-    if path.exists() and (path.stat().st_mode & 0o077):
-        os.chmod(path, 0o600)
