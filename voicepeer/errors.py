@@ -66,6 +66,17 @@ class VoiceTrainingError(VoicepeerError):
     )
 
 
+class DiskFullError(VoicepeerError):
+    """The disk (on a Raspberry Pi, the memory card) is full: ENOSPC, EDQUOT or SQLite's
+    "database or disk is full". What was being saved is still held in memory."""
+
+    default_spoken = (
+        "The memory card is full, so I could not save that. Anything you dictated is kept "
+        "here for now, but it is not saved yet. Please ask your helper to make some room on "
+        "the memory card."
+    )
+
+
 class ForumError(VoicepeerError):
     """Anything that went wrong talking to the forum."""
 

@@ -21,6 +21,8 @@ import sys
 import threading
 from pathlib import Path
 
+from voicepeer.atomic import is_disk_full
+
 LOG_FILE_NAME = "voicepeer.log"
 REDACTED = "[redacted]"
 DEFAULT_MAX_BYTES = 1024 * 1024
@@ -78,6 +80,20 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         stream = super()._open()
         os.chmod(self.baseFilename, 0o600)
         return stream
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        # A full disk must not print a traceback on every line logged: the line is dropped
+        # (the terminal still shows warnings) and the voice loop says the card is full.
+        if is_disk_full(sys.exc_info()[1] or Exception()):
+            return
+        super().handleError(record)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except OSError as error:  # lines still buffered when the disk filled
+            if not is_disk_full(error):
+                raise
 
 
 class RedactingFormatter(logging.Formatter):

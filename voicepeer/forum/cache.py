@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer import paths
+from voicepeer.atomic import disk_full_as_error, is_disk_full
 from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
 
 log = logging.getLogger(__name__)
@@ -78,32 +79,41 @@ class ReadingCache:
     def __init__(self, path: Path | None = None, *, max_entries: int = 200) -> None:
         self.path = path or paths.cache_dir() / "forum-cache.sqlite3"
         # Every topic read is here: owner-only, like drafts (SQLite's journals copy the mode).
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
-        os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, paths.PRIVATE_FILE_MODE))
+        with disk_full_as_error("the offline reading cache"):
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
+            os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, paths.PRIVATE_FILE_MODE))
         paths.make_private(self.path)
         self.max_entries = max_entries
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS entries ("
-            " key TEXT PRIMARY KEY, saved_at TEXT NOT NULL, body TEXT NOT NULL)"
-        )
-        self._db.commit()
+        with disk_full_as_error("the offline reading cache"):
+            self._db = sqlite3.connect(self.path, check_same_thread=False)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS entries ("
+                " key TEXT PRIMARY KEY, saved_at TEXT NOT NULL, body TEXT NOT NULL)"
+            )
+            self._db.commit()
 
     def put(self, key: str, record: TopicList | Topic | tuple[Category, ...]) -> None:
         if isinstance(record, Topic | TopicList) and record.saved_at is not None:
             return  # already a cached copy
         now = datetime.now(UTC).isoformat()
-        with self._lock, self._db:
-            self._db.execute(
-                "INSERT OR REPLACE INTO entries (key, saved_at, body) VALUES (?, ?, ?)",
-                (key, now, encode(record)),
-            )
-            self._db.execute(
-                "DELETE FROM entries WHERE key NOT IN "
-                "(SELECT key FROM entries ORDER BY saved_at DESC LIMIT ?)",
-                (self.max_entries,),
-            )
+        try:
+            with self._lock, self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO entries (key, saved_at, body) VALUES (?, ?, ?)",
+                    (key, now, encode(record)),
+                )
+                self._db.execute(
+                    "DELETE FROM entries WHERE key NOT IN "
+                    "(SELECT key FROM entries ORDER BY saved_at DESC LIMIT ?)",
+                    (self.max_entries,),
+                )
+        except sqlite3.Error as error:
+            if not is_disk_full(error):
+                raise
+            # Only the offline copy is missed: what was fetched is still read to the person,
+            # and saving their place or words says the disk is full where it matters.
+            log.warning("disk full: %s not kept for offline reading", key)
 
     def get(self, key: str) -> TopicList | Topic | tuple[Category, ...] | None:
         with self._lock:

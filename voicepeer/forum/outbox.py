@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from voicepeer import paths
+from voicepeer.atomic import disk_full_as_error
 from voicepeer.errors import (
     ForumError,
     ForumForbiddenError,
@@ -157,7 +158,7 @@ class Outbox:
 
     def record(self, reply: NewReply, topic_title: str) -> OutboxEntry:
         """Store a confirmed reply durably; nothing is sent yet."""
-        with self._lock:
+        with self._lock, disk_full_as_error("the reply to send", spoken=_NOT_SAVED):
             cursor = self._db.execute(
                 "INSERT INTO outbox (topic_id, topic_title, raw, reply_to_post_number, state, "
                 "created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
@@ -276,6 +277,13 @@ def _entry(row: tuple[object, ...]) -> OutboxEntry:
         post_number=number if isinstance(number, int) else None,
         errors=tuple(str(errors).splitlines()) if errors else (),
     )
+
+
+_NOT_SAVED = (
+    "The memory card is full, so I could not save your reply, and I have not posted it. "
+    "I am keeping it here for now: say yes to try again. Please ask your helper to make "
+    "some room on the memory card."
+)
 
 
 def _delivered_phrase(entry: OutboxEntry, first_try: bool) -> str:

@@ -15,13 +15,14 @@ from datetime import UTC, datetime
 
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import canonical
-from voicepeer.errors import AudioDeviceError, SpeechEngineError
+from voicepeer.errors import AudioDeviceError, DiskFullError, SpeechEngineError
 from voicepeer.forum.base import Forum
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice import phrasing
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
+from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.ports import (
     Cues,
     DraftKeeper,
@@ -124,13 +125,15 @@ class Assistant:
         self.settings = settings or VoiceSettings()
         self.state = State.BROWSING
         self._resume_state = State.BROWSING
-        self.reader = Reader(ReaderEngines(engines.forum, engines.places, engines.render_post),
+        places = PlacesOnFullDisk(engines.places, self._place_not_saved)
+        self.reader = Reader(ReaderEngines(engines.forum, places, engines.render_post),
                              self.settings, self.say, now, monotonic)
         self.composer = Composer(ComposerEngines(engines.forum, engines.drafts, engines.outbox),
                                  self.say)
         self._last_said = ""
         self._misheard_in_a_row = 0
         self._training_mentioned = False
+        self._disk_full_said = False
         self._monotonic = monotonic
         self._rest_due = self._next_rest_time()
 
@@ -156,10 +159,36 @@ class Assistant:
                 continue
             if heard is None:
                 break
-            self.handle(heard)
+            try:
+                self.handle(heard)
+            except DiskFullError as error:
+                self._say_disk_full(error)
         self.reader.finish_hearing()
         if self.state in (State.DICTATING, State.CONFIRMING):
-            self.composer.save()
+            try:
+                self.composer.save()
+            except DiskFullError as error:
+                log.error("stopping with a reply that could not be saved: %s", error)
+                self.say("The memory card is full, so your reply could not be saved before "
+                         "I stop. Please ask your helper to make some room on the memory card.")
+
+    def _say_disk_full(self, error: DiskFullError) -> None:
+        """The disk filled while saving: the state and anything dictated stay as they were
+        (in memory), so the person can go on; the whole explanation is given once."""
+        log.warning("%s", error)
+        if self._disk_full_said and error.spoken == DiskFullError.default_spoken:
+            self.say("The memory card is still full, so that is not saved yet. "
+                     "I am keeping it here for now.")
+        else:
+            self.say(error.spoken)
+        self._disk_full_said = True
+
+    def _place_not_saved(self, error: DiskFullError) -> None:
+        # Said once: repeating it after every post read would drown the reading.
+        if self._disk_full_said:
+            log.warning("%s", error)
+        else:
+            self._say_disk_full(error)
 
     def announce_outbox(self) -> None:
         """Post replies kept from earlier (the forum was down, or voicepeer was stopped) and
@@ -341,10 +370,11 @@ class Assistant:
             self._go(State.READING)
             self.reader.like()
         elif self.state is State.CONFIRMING:
-            # Go back to reading first: whatever the forum answers, the reply is in the
-            # outbox and the question has been answered.
-            self._go(State.READING)
+            # Whatever the forum answers, the reply is in the outbox and the question has
+            # been answered. Only a full disk keeps it out of the outbox: DiskFullError
+            # leaves the question standing, with the words still here.
             self.composer.post()
+            self._go(State.READING)
         else:
             self._after_read(self.reader.read_current(despite_note=True))
 

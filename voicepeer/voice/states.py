@@ -22,7 +22,9 @@
 - SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
 
 Posting is not a state of its own: after "yes" the reply is handed to the outbox and the
-loop is back in READING, on the same topic, whatever the forum answered.
+loop is back in READING, on the same topic, whatever the forum answered. Only when the disk
+is full and the outbox cannot record the reply does the loop stay in CONFIRMING, the reply
+kept in memory, so "yes" can try again.
 """
 
 from __future__ import annotations

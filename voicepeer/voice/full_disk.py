@@ -1,0 +1,26 @@
+"""Going on when the disk is full: reading positions stay in memory, and the person hears why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from voicepeer.errors import DiskFullError
+from voicepeer.voice.ports import PlaceKeeper
+
+
+class PlacesOnFullDisk:
+    """A :class:`PlaceKeeper` that never stops a command because the disk is full: the place
+    is kept in memory (and written with the next one that fits), ``on_full`` is told."""
+
+    def __init__(self, places: PlaceKeeper, on_full: Callable[[DiskFullError], None]) -> None:
+        self._places = places
+        self._on_full = on_full
+
+    def get(self, topic_id: int) -> int | None:
+        return self._places.get(topic_id)
+
+    def set(self, topic_id: int, post_index: int) -> None:
+        try:
+            self._places.set(topic_id, post_index)
+        except DiskFullError as error:
+            self._on_full(error)
