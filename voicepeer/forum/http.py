@@ -117,11 +117,14 @@ class ForumHttp:
         headers = {"Accept": "application/json", "User-Agent": self.settings.user_agent}
         if credentials is not None:
             headers.update(credentials.headers())
-        backend = DeadlineBackend() if transport is None else None
+        backend: DeadlineBackend | None = None
+        if transport is None:
+            backend = DeadlineBackend()
+            transport = DeadlineTransport(backend)
         self._client = httpx.Client(
             base_url=self.base_url,
             headers=headers,
-            transport=transport or DeadlineTransport(backend or DeadlineBackend()),
+            transport=transport,
             follow_redirects=False,  # followed by the sender, to the forum's own origin only
         )
         self._sender = Sender(self._client, self.base_url, self.settings, backend)
