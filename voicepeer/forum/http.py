@@ -170,7 +170,10 @@ class ForumHttp:
         nothing announced, an empty answer accepted. Failures raise for the caller to keep
         the data for next time."""
         try:
-            self._once(method, path, None, body, "application/json", True)
+            self._once(
+                method, path, None, body, "application/json", True,
+                self.settings.request_deadline_s,
+            )
         except _Retryable as error:
             raise error.for_write() from None
 
