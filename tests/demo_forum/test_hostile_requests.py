@@ -81,6 +81,14 @@ def test_a_1200_word_search_is_invalid(client: httpx.Client) -> None:
     assert client.get("/search.json", params={"q": "fatigue tired"}).status_code == 200
 
 
+@pytest.mark.parametrize("params", [{"q": ""}, {"q": "   "}, {}])
+def test_a_blank_search_is_a_missing_parameter(
+    client: httpx.Client, params: dict[str, str]
+) -> None:
+    body = assert_invalid_parameters(client.get("/search.json", params=params))
+    assert body["errors"] == ["param is missing or the value is empty: q"]
+
+
 def stalled_upload(forum: DemoForum) -> socket.socket:
     """Headers with a Content-Length, and then no body at all."""
     conn = socket.create_connection(("127.0.0.1", forum.port))

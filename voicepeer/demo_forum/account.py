@@ -8,7 +8,13 @@ from typing import Any
 
 from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
-from voicepeer.demo_forum.http_api import Response, error, invalid_param, not_found
+from voicepeer.demo_forum.http_api import (
+    Response,
+    error,
+    invalid_param,
+    missing_param,
+    not_found,
+)
 from voicepeer.demo_forum.reading import category_json
 from voicepeer.demo_forum.serializers import avatar_template, excerpt, topic_list_item
 
@@ -103,7 +109,9 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
     }
     result: dict[str, Any] = {"posts": [], "topics": [], "users": [], "categories": [],
                               "tags": [], "groups": [], "grouped_search_result": grouped}
-    if term and len(term) < ctx.options.min_search_term_length:
+    if not terms:  # Rails' params.require(:q): a blank term is a missing one
+        raise missing_param("q")
+    if len(term) < ctx.options.min_search_term_length:
         # Discourse's SearchController refuses a short term outright.
         raise invalid_param("q")
     if len(terms) > MAX_SEARCH_TERMS:
