@@ -21,8 +21,12 @@ from voicepeer.forum.base import (
     TopicList,
     TopicSummary,
 )
+from voicepeer.speech.text.sanitize import clean_fields
 
 T = TypeVar("T")
+
+MARKUP_FIELDS = frozenset({"cooked", "raw"})
+"""Fields that hold a post's HTML or markdown: cleaned as a whole when read aloud."""
 
 #: Discourse's notification type ids (``Notification.types`` in app/models/notification.rb,
 #: published as ``/site.json`` ``notification_types``), for when the site's own table is not
@@ -52,9 +56,13 @@ _NOT_AN_ACTOR = frozenset({"group_message_summary", "granted_badge",
 
 
 def guarded(what: str, build: Callable[[], T]) -> T:
-    """Run ``build``; a shape error in the JSON becomes a clear ForumResponseError."""
+    """Run ``build``; a shape error in the JSON becomes a clear ForumResponseError.
+
+    Every name, title and excerpt in the records built is cleaned of control, escape,
+    bidi and zero-width characters here, where forum text enters voicepeer.
+    """
     try:
-        return build()
+        return clean_fields(build(), keep=MARKUP_FIELDS)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ForumResponseError(
             f"unexpected {what} from the forum: {type(error).__name__}: {error}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from voicepeer.speech.text.sanitize import one_line
+
 
 class PrintedSpeech:
     """Prints every utterance on its own line, prefixed ``SAY: ``."""
@@ -15,8 +17,9 @@ class PrintedSpeech:
         self._stream = stream or sys.stdout
 
     def say(self, text: str) -> None:
-        # One utterance is one line, so readers (people and tests) can follow the dialogue.
-        line = " ".join(text.split())
+        # One utterance is one line, so readers (people and tests) can follow the dialogue;
+        # nothing in it may steer the terminal (escape sequences, bidi overrides).
+        line = one_line(text)
         if line:
             print(f"{self.PREFIX}{line}", file=self._stream, flush=True)
 
