@@ -127,7 +127,7 @@ def clean_fields(record: R, keep: frozenset[str] = frozenset()) -> R:
     This is how names, titles and excerpts from a forum are cleaned where they enter: one
     call covers every field a record has or will have.
     """
-    return _clean(record, keep)  # type: ignore[no-any-return]
+    return _clean(record, keep)
 
 
 def _clean(value: Any, keep: frozenset[str]) -> Any:
