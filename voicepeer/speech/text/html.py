@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from voicepeer.speech.text.emoji import discourse_emoji_words
+from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
 
 _VOID = frozenset({"img", "br", "hr", "input", "meta", "link", "source", "wbr", "col", "area",
@@ -18,6 +19,8 @@ _BLOCKS = frozenset({"p", "div", "tr", "table", "section", "article", "header", 
                      "blockquote", "aside", "main", "nav", "center", "address"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
+# Open elements whose text is captured rather than said as it comes (the innermost decides).
+_CAPTURING = frozenset({"link", "onebox-title", "onebox"})
 _ITEM_LABEL = re.compile(r"Item \w+:")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -67,25 +70,51 @@ class _Open:
     capture: list[str] = field(default_factory=list)
 
 
-class CookedReader(HTMLParser):
-    """Streaming reader of cooked HTML; call :meth:`lines` after :meth:`feed` and ``close``."""
+class CookedReader:
+    """Reader of cooked HTML, fed by :func:`~voicepeer.speech.text.html_tokens.tokenize`;
+    call :meth:`lines` at the end.
+
+    Every question about the open elements ("inside a quote?", "the innermost list") is
+    answered from counts and per-kind stacks kept as elements open and close, never by
+    walking the stack: deeply nested HTML costs no more per element than flat HTML.
+    """
 
     def __init__(self, *, skip_quotes: bool = False) -> None:
-        super().__init__(convert_charrefs=True)
         self.skip_quotes = skip_quotes
         self._lines: list[str] = []
         self._block: list[str] = []
         self._stack: list[_Open] = []
+        self._open_tags: Counter[str] = Counter()
+        self._by_kind: defaultdict[str, list[_Open]] = defaultdict(list)
+        self._captures: list[_Open] = []
         self._silent = 0
+
+    # -- the stack of open elements -------------------------------------------------------
+    def _push(self, open_: _Open) -> None:
+        self._stack.append(open_)
+        self._open_tags[open_.tag] += 1
+        self._by_kind[open_.kind].append(open_)
+        if open_.kind in _CAPTURING:
+            self._captures.append(open_)
+
+    def _pop(self) -> _Open:
+        open_ = self._stack.pop()
+        self._open_tags[open_.tag] -= 1
+        self._by_kind[open_.kind].pop()
+        if open_.kind in _CAPTURING:
+            self._captures.pop()
+        return open_
+
+    def _inside(self, kind: str) -> bool:
+        return bool(self._by_kind[kind])
 
     # -- output helpers -------------------------------------------------------------------
     def _emit(self, text: str) -> None:
-        for open_ in reversed(self._stack):
-            if open_.kind in {"link", "onebox-title"}:
-                open_.capture.append(text)
-                return
-            if open_.kind == "onebox":
-                return  # only a onebox's title is read
+        if self._captures:
+            innermost = self._captures[-1]
+            if innermost.kind != "onebox":  # only a onebox's title is read
+                innermost.capture.append(text)
+            return
         self._block.append(text)
 
     def _flush(self, *, sentence: bool = True) -> None:
@@ -105,26 +134,28 @@ class CookedReader(HTMLParser):
 
     def lines(self) -> list[str]:
         while self._stack:  # close what the HTML left open, so nothing captured is lost
-            self._close(self._stack.pop())
+            self._close(self._pop())
         self._flush()
         self._block = []
         return self._lines
 
     # -- parser callbacks -----------------------------------------------------------------
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         attr = {k: v or "" for k, v in attrs}
         classes = frozenset(attr.get("class", "").split())
         if self._silent:
             if tag not in _VOID:
-                self._stack.append(_Open(tag, "silent"))
+                self._push(_Open(tag, "silent"))
                 self._silent += 1
             return
         if tag in _VOID:
             self._void(tag, attr, classes)
             return
-        self._stack.append(self._open(tag, attr, classes))
+        if tag == "a" and self._inside("link"):
+            self.handle_endtag("a")  # a link never holds a link: the open one ends here
+        self._push(self._open(tag, attr, classes))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
         self.handle_starttag(tag, attrs)
         if tag not in _VOID:
             self.handle_endtag(tag)
@@ -145,11 +176,11 @@ class CookedReader(HTMLParser):
         return _Open(tag, "silent")
 
     def _open(self, tag: str, attr: dict[str, str], classes: frozenset[str]) -> _Open:
-        in_quote = any(o.kind == "quote" for o in self._stack)
+        in_quote = self._inside("quote")
         if tag in _SILENT or (tag == "div" and ({"title", "meta"} & classes) and self._stack
                               and self._stack[-1].kind in {"quote", "link"}):
             return self._silence(tag)
-        if tag == "div" and "meta" in classes and any(o.kind == "link" for o in self._stack):
+        if tag == "div" and "meta" in classes and self._inside("link"):
             return self._silence(tag)  # a lightbox's file name and size
         if "spoiler" in classes or "spoiled" in classes:
             return self._silence(tag, "Hidden text, skipped.")
@@ -170,7 +201,7 @@ class CookedReader(HTMLParser):
         if tag == "aside" and "onebox" in classes:
             self._flush()
             return _Open(tag, "onebox", href=attr.get("data-onebox-src", ""))
-        if tag in {"h3", "h4"} and any(o.kind == "onebox" for o in self._stack):
+        if tag in {"h3", "h4"} and self._inside("onebox"):
             return _Open(tag, "onebox-title")
         if (tag == "aside" and "quote" in classes) or (tag == "blockquote" and not in_quote):
             name = spoken_name(attr.get("data-username", ""))
@@ -187,7 +218,7 @@ class CookedReader(HTMLParser):
         if tag == "li":
             self._flush()
             self._block = []  # an empty item's label is dropped, not run into the next
-            lists = [o for o in self._stack if o.kind == "list"]
+            lists = self._by_kind["list"]
             if lists:
                 lists[-1].count += 1
                 self._block.append(item_label(lists[-1].count))
@@ -200,10 +231,10 @@ class CookedReader(HTMLParser):
         return _Open(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if not any(o.tag == tag for o in self._stack):
+        if not self._open_tags[tag]:
             return  # a stray closing tag: ignore rather than guess
         while self._stack:
-            open_ = self._stack.pop()
+            open_ = self._pop()
             self._close(open_)
             if open_.tag == tag:
                 return
@@ -214,7 +245,7 @@ class CookedReader(HTMLParser):
         elif open_.kind == "quote":
             self._say_line("End of quote.")
         elif open_.kind == "onebox-title":
-            boxes = [o for o in self._stack if o.kind == "onebox"]
+            boxes = self._by_kind["onebox"]
             if boxes:
                 boxes[-1].capture.append("".join(open_.capture))
         elif open_.kind == "onebox":
@@ -235,7 +266,7 @@ class CookedReader(HTMLParser):
             return spoken_name(text)
         if "hashtag" in link.classes or "hashtag-cooked" in link.classes:
             return text.lstrip("#")
-        if any(o.kind == "onebox" for o in self._stack):
+        if self._inside("onebox"):
             return text  # the onebox itself says where it links
         if "attachment" in link.classes:
             return f"an attachment called {text}" if text else "an attachment"
@@ -255,6 +286,5 @@ class CookedReader(HTMLParser):
 def cooked_lines(html: str, *, skip_quotes: bool = False) -> list[str]:
     """The blocks of a cooked post as plain lines, before pronunciation clean-up."""
     reader = CookedReader(skip_quotes=skip_quotes)
-    reader.feed(html)
-    reader.close()
+    tokenize(html, reader)
     return reader.lines()
