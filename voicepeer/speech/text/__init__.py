@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from voicepeer.speech.text.emoji import feelings_as_words
+from voicepeer.speech.text.emoji import emoticon_words, unicode_emoji_words
 from voicepeer.speech.text.html import cooked_lines, spoken_mentions, spoken_name
 from voicepeer.speech.text.lexicon import Lexicon, load_lexicon
 from voicepeer.speech.text.markdown import markdown_lines
 from voicepeer.speech.text.numbers import speak_numbers
 from voicepeer.speech.text.sanitize import is_speakable, normalize, speakable
+from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.speech.text.sentences import split_sentences
 from voicepeer.speech.text.timefmt import spoken_age
 
@@ -35,8 +36,9 @@ __all__ = [
 def _finish(lines: Iterable[str], lexicon: Lexicon | None) -> str:
     spoken: list[str] = []
     for line in lines:
-        for part in normalize(line).split("\n"):
-            text = speak_numbers(feelings_as_words(spoken_mentions(part)))
+        # Emoji first: normalizing drops the zero-width joiners that make 👩‍🦽 one emoji.
+        for part in normalize(unicode_emoji_words(line)).split("\n"):
+            text = speak_numbers(emoticon_words(foreign_text_words(spoken_mentions(part))))
             if lexicon is not None:
                 text = lexicon.apply(text)
             text = speakable(text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 
 # Discourse emoji names (``:name:``) that people use most, in plain words.
 DISCOURSE_EMOJI: dict[str, str] = {
@@ -141,6 +143,21 @@ _EMOTICON_RE = re.compile(
     + r")(?=[\s.,!?]|$)"
 )
 _SHORTCODE_RE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])")
+# Emoji sequences (joined by zero-width joiners) by the names of their parts.
+ZWJ_SEQUENCES: dict[tuple[str, ...], str] = {
+    ("waving white flag", "rainbow"): "rainbow flag",
+    ("heart", "fire"): "heart on fire",
+    ("heart", "adhesive bandage"): "mending heart",
+    ("eye", "left speech bubble"): "eye in speech bubble",
+}
+_PEOPLE = frozenset({"man", "woman", "girl", "boy", "child", "adult", "baby", "person"})
+_AIDS = {"wheelchair": "in a wheelchair", "motorized wheelchair": "in a powered wheelchair",
+         "probing cane": "with a white cane"}
+
+EMOJI_SAID_ONE_BY_ONE = 5
+"""Emoji in a row said one by one; more are summed up ("many emoji, mostly heart")."""
+EMOJI_COUNTED = 20
+"""Up to this many emoji in a row are counted aloud; more are "many"."""
 _SKIN_TONES = range(0x1F3FB, 0x1F400)
 _ZERO_WIDTH_JOINER = "\u200d"
 _VARIATION_SELECTORS = ("\ufe0e", "\ufe0f")
@@ -174,22 +191,66 @@ def _emoji_name(char: str) -> str:
     return unicodedata.name(char, "emoji").lower()
 
 
+def _said_once(names: Sequence[str]) -> list[str]:
+    return [name for i, name in enumerate(names) if i == 0 or names[i - 1] != name]
+
+
+def emoji_run_words(names: Sequence[str]) -> str:
+    """Words for emoji that follow one another: a few are said ("❤❤❤" is one heart, said
+    warmly once); a flood is summed up, e.g. "many emoji, mostly smiling face"."""
+    if len(names) <= EMOJI_SAID_ONE_BY_ONE:
+        return " ".join(_said_once(names))
+    amount = str(len(names)) if len(names) <= EMOJI_COUNTED else "many"
+    ranked = Counter(names).most_common(3)
+    if len(ranked) == 1:
+        return f"{amount} {ranked[0][0]} emoji"
+    if ranked[0][1] * 2 > len(names):
+        return f"{amount} emoji, mostly {ranked[0][0]}"
+    return f"{amount} emoji, among them {', '.join(n for n, _ in ranked[:-1])} and {ranked[-1][0]}"
+
+
+def _sequence_words(parts: Sequence[str]) -> str:
+    """One emoji made of several joined by zero-width joiners, e.g. woman + wheelchair."""
+    if len(parts) == 1:
+        return parts[0]
+    if tuple(parts) in ZWJ_SEQUENCES:
+        return ZWJ_SEQUENCES[tuple(parts)]
+    if all(p in _PEOPLE for p in parts):
+        return "family"
+    if len(parts) == 3 and parts[1] == "heart" and {parts[0], parts[2]} <= _PEOPLE:
+        return "couple with heart"
+    if parts[-1] in _AIDS:
+        return f"{parts[0]} {_AIDS[parts[-1]]}"
+    return " ".join(_said_once(parts))
+
+
 def unicode_emoji_words(text: str) -> str:
-    """Replace each unicode emoji with its words; repeated emoji are said once."""
+    """Replace unicode emoji with their words; a run of them is said as :func:`emoji_run_words`
+    and an emoji sequence joined by zero-width joiners is one emoji."""
     out: list[str] = []
-    previous = ""
+    run: list[list[str]] = []
+    joining = False
     for char in text:
-        if ord(char) in _SKIN_TONES or char in _VARIATION_SELECTORS or char == _ZERO_WIDTH_JOINER:
+        if ord(char) in _SKIN_TONES or char in _VARIATION_SELECTORS:
+            continue
+        if char == _ZERO_WIDTH_JOINER:
+            joining = bool(run)
             continue
         if _is_emoji(char):
-            words = _emoji_name(char)
-            if words != previous:  # "❤❤❤" is one heart, said warmly once
-                out.append(f" {words} ")
-            previous = words
+            if joining:
+                run[-1].append(_emoji_name(char))
+            else:
+                run.append([_emoji_name(char)])
+            joining = False
             continue
-        if not char.isspace():
-            previous = ""
-        out.append(char)
+        joining = False
+        if run and (not char.isspace() or char == "\n"):
+            out.append(f" {emoji_run_words([_sequence_words(p) for p in run])} ")
+            run = []
+        if not run:
+            out.append(char)
+    if run:
+        out.append(f" {emoji_run_words([_sequence_words(p) for p in run])} ")
     return "".join(out)
 
 
@@ -198,9 +259,21 @@ def emoticon_words(text: str) -> str:
 
 
 def shortcode_words(text: str) -> str:
-    """``:smile:`` shortcodes in raw markdown (drafts, posts without cooked HTML)."""
-    return _SHORTCODE_RE.sub(lambda m: f" {discourse_emoji_words(m.group(1))} ", text)
-
-
-def feelings_as_words(text: str) -> str:
-    return emoticon_words(unicode_emoji_words(text))
+    """``:smile:`` shortcodes in raw markdown (drafts, posts without cooked HTML); shortcodes
+    with only spaces between them are one run, said as :func:`emoji_run_words`."""
+    out: list[str] = []
+    run: list[str] = []
+    position = 0
+    for match in _SHORTCODE_RE.finditer(text):
+        between = text[position:match.start()]
+        if run and between.strip():
+            out.append(f" {emoji_run_words(run)} ")
+            run = []
+        if not run:
+            out.append(between)
+        run.append(discourse_emoji_words(match.group(1)))
+        position = match.end()
+    if run:
+        out.append(f" {emoji_run_words(run)} ")
+    out.append(text[position:])
+    return "".join(out)

@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from voicepeer.speech.text.emoji import discourse_emoji_words
+from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
 
@@ -87,6 +87,7 @@ class CookedReader:
         self._open_tags: Counter[str] = Counter()
         self._by_kind: defaultdict[str, list[_Open]] = defaultdict(list)
         self._captures: list[_Open] = []
+        self._emoji_run: list[str] = []
         self._silent = 0
 
     # -- the stack of open elements -------------------------------------------------------
@@ -117,7 +118,14 @@ class CookedReader:
             return
         self._block.append(text)
 
+    def _end_emoji_run(self) -> None:
+        """Say the emoji pictures seen in a row: a few by name, a flood summed up."""
+        if self._emoji_run:
+            run, self._emoji_run = self._emoji_run, []
+            self._emit(f" {emoji_run_words(run)} ")
+
     def _flush(self, *, sentence: bool = True) -> None:
+        self._end_emoji_run()
         text = " ".join("".join(self._block).split()).rstrip(",; ")
         if _ITEM_LABEL.fullmatch(text):
             return  # "Item one:" waits for its text (a <p> inside the <li>)
@@ -133,6 +141,7 @@ class CookedReader:
         self._lines.append(text)
 
     def lines(self) -> list[str]:
+        self._end_emoji_run()
         while self._stack:  # close what the HTML left open, so nothing captured is lost
             self._close(self._pop())
         self._flush()
@@ -143,6 +152,8 @@ class CookedReader:
     def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         attr = {k: v or "" for k, v in attrs}
         classes = frozenset(attr.get("class", "").split())
+        if not (tag == "img" and "emoji" in classes):
+            self._end_emoji_run()
         if self._silent:
             if tag not in _VOID:
                 self._push(_Open(tag, "silent"))
@@ -165,7 +176,8 @@ class CookedReader:
             self._flush()
         elif tag == "img":
             if "emoji" in classes:
-                self._emit(f" {discourse_emoji_words(attr.get('title') or attr.get('alt', ''))} ")
+                self._emoji_run.append(discourse_emoji_words(attr.get("title")
+                                                             or attr.get("alt", "")))
             elif not classes & {"avatar", "site-icon", "onebox-avatar", "thumbnail"}:
                 self._emit(f" {spoken_picture(attr.get('alt', ''))} ")
 
@@ -231,6 +243,7 @@ class CookedReader:
         return _Open(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        self._end_emoji_run()
         if not self._open_tags[tag]:
             return  # a stray closing tag: ignore rather than guess
         while self._stack:
@@ -280,6 +293,8 @@ class CookedReader:
 
     def handle_data(self, data: str) -> None:
         if not self._silent:
+            if data.strip():
+                self._end_emoji_run()
             self._emit(data)
 
 
