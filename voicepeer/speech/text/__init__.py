@@ -22,9 +22,11 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
 
 __all__ = [
     "Lexicon",
+    "cooked_paragraphs",
     "cooked_to_speech",
     "is_speakable",
     "load_lexicon",
+    "markdown_paragraphs",
     "markdown_to_speech",
     "plain_to_speech",
     "split_sentences",
@@ -33,7 +35,31 @@ __all__ = [
 ]
 
 
-def _finish(lines: Iterable[str], lexicon: Lexicon | None) -> str:
+MAX_PARAGRAPH_WORDS = 250
+"""Longest spoken paragraph: a longer block is cut between sentences, so a post can be paged
+through in pieces of a sensible size even when it is one endless paragraph."""
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` in pieces of at most :data:`MAX_PARAGRAPH_WORDS` words, cut between sentences."""
+    if text.count(" ") < MAX_PARAGRAPH_WORDS:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    words = 0
+    for sentence in split_sentences(text, MAX_PARAGRAPH_WORDS):
+        count = sentence.count(" ") + 1
+        if current and words + count > MAX_PARAGRAPH_WORDS:
+            pieces.append(" ".join(current))
+            current, words = [], 0
+        current.append(sentence)
+        words += count
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+def _finish(lines: Iterable[str], lexicon: Lexicon | None) -> list[str]:
     spoken: list[str] = []
     for line in lines:
         # Emoji first: normalizing drops the zero-width joiners that make 👩‍🦽 one emoji.
@@ -46,24 +72,39 @@ def _finish(lines: Iterable[str], lexicon: Lexicon | None) -> str:
                 # Each line is a spoken sentence: a capital and a full stop give it the
                 # falling tone of a sentence end.
                 text = text[:1].upper() + text[1:]
-                spoken.append(text if text.endswith(_SENTENCE_END) else text + ".")
-    return "\n".join(spoken)
+                spoken.extend(_pieces(text if text.endswith(_SENTENCE_END) else text + "."))
+    return spoken
+
+
+def cooked_paragraphs(
+    html: str, *, skip_quotes: bool = False, lexicon: Lexicon | None = None
+) -> list[str]:
+    """Discourse ``cooked`` HTML as speakable paragraphs (spoken blocks), in order: the unit
+    a long post is paged by. One pass over the HTML, however long or deep."""
+    return _finish(cooked_lines(html, skip_quotes=skip_quotes), lexicon)
+
+
+def markdown_paragraphs(
+    raw: str, *, skip_quotes: bool = False, lexicon: Lexicon | None = None
+) -> list[str]:
+    """Raw Discourse markdown (drafts, posts without cooked HTML) as speakable paragraphs."""
+    return _finish(markdown_lines(raw, skip_quotes=skip_quotes), lexicon)
 
 
 def cooked_to_speech(
     html: str, *, skip_quotes: bool = False, lexicon: Lexicon | None = None
 ) -> str:
     """Discourse ``cooked`` HTML as speakable text, one spoken block per line."""
-    return _finish(cooked_lines(html, skip_quotes=skip_quotes), lexicon)
+    return "\n".join(cooked_paragraphs(html, skip_quotes=skip_quotes, lexicon=lexicon))
 
 
 def markdown_to_speech(
     raw: str, *, skip_quotes: bool = False, lexicon: Lexicon | None = None
 ) -> str:
     """Raw Discourse markdown (drafts, posts without cooked HTML) as speakable text."""
-    return _finish(markdown_lines(raw, skip_quotes=skip_quotes), lexicon)
+    return "\n".join(markdown_paragraphs(raw, skip_quotes=skip_quotes, lexicon=lexicon))
 
 
 def plain_to_speech(text: str, *, lexicon: Lexicon | None = None) -> str:
     """Any other text voicepeer says (titles, usernames, its own prompts), made safe."""
-    return _finish(text.splitlines() or [""], lexicon)
+    return "\n".join(_finish(text.splitlines() or [""], lexicon))

@@ -15,21 +15,25 @@ ABBREVIATIONS = frozenset({
 _ALWAYS_CONTINUE = frozenset({"dr", "mr", "mrs", "prof", "st", "mt", "rev", "e.g", "i.e", "eg",
                               "ie", "vs", "cf", "no", "approx"})
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+_LONGEST_ABBREVIATION = 16
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+(\S?))")
 _CLAUSE_END = re.compile(r"(?<=[,;:])\s+")
 
 
 def _last_word(text: str) -> str:
-    match = re.search(r"([\w.]+)\.+$", text)
+    # Only the end is looked at: searching a long run of letters from every position in it
+    # would take time growing with the square of its length.
+    match = re.search(r"([\w.]+)\.+$", text[-_LONGEST_ABBREVIATION:])
     return match.group(1) if match else ""
 
 
-def _ends_sentence(before: str, after: str) -> bool:
+def _ends_sentence(before: str, next_word: str) -> bool:
+    """Whether a sentence ends after ``before``; ``next_word`` is the next character after
+    the space (passed alone: handing on the rest of the line would copy it for every stop)."""
     if not before.endswith("."):
         return True  # ! ? … are unambiguous enough
     raw_word = _last_word(before)
     word = raw_word.lower()
-    next_word = after.lstrip()[:1]
     if word in _ALWAYS_CONTINUE or raw_word == "Ms":  # "MS." is the illness, "Ms." a title
         return False
     if word in ABBREVIATIONS or re.fullmatch(r"[a-z]", word):
@@ -43,7 +47,7 @@ def _sentences_by_punctuation(line: str) -> list[str]:
     start = 0
     for match in _CANDIDATE.finditer(line):
         end = match.end()
-        if _ends_sentence(line[start:end], line[end:]):
+        if _ends_sentence(line[start:end], match.group(1)):
             pieces.append(line[start:end].strip())
             start = end
     pieces.append(line[start:].strip())
@@ -57,12 +61,13 @@ def _break_long(sentence: str, max_words: int) -> list[str]:
     current: list[str] = []
     for clause in _CLAUSE_END.split(sentence):
         words = clause.split()
-        while len(words) > max_words:  # no comma in sight: break at the word limit
+        if len(words) > max_words:  # no comma in sight: break at the word limit
             if current:
                 chunks.append(" ".join(current))
                 current = []
-            chunks.append(" ".join(words[:max_words]))
-            words = words[max_words:]
+            cut = len(words) - len(words) % max_words or len(words) - max_words
+            chunks += [" ".join(words[i:i + max_words]) for i in range(0, cut, max_words)]
+            words = words[cut:]
         if current and len(current) + len(words) > max_words:
             chunks.append(" ".join(current))
             current = []
