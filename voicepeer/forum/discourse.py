@@ -52,6 +52,7 @@ from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.thread import Thread
 from voicepeer.forum.timings import ReadingTimings
+from voicepeer.speech.text.sanitize import one_line
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ def normalize_raw(text: str) -> str:
 def spoken_forum_name(title: str) -> str:
     """A site title as it fits in a sentence: "MS Society" → "the MS Society forum",
     "voicepeer demo forum" → "the voicepeer demo forum"."""
-    title = " ".join(title.split())
+    title = one_line(title)  # the forum's own words: no escape or bidi tricks
     lowered = title.lower()
     if lowered.startswith("the "):
         return title
