@@ -8,21 +8,28 @@ from voicepeer.speech.text.emoji import shortcode_words
 from voicepeer.speech.text.html import item_label, spoken_name
 from voicepeer.speech.text.links import spoken_bare_urls, spoken_link, spoken_picture
 
+# Every pattern stops at the next opening bracket: a pattern that scans on to the end of
+# the text from each of thousands of unclosed "[" or "<" takes time growing with the square
+# of the text's length.
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_QUOTE_TAG = re.compile(r"\[quote(?:=\"?([^\]\"]*)\"?)?\]|\[/quote\]", re.IGNORECASE)
-_SPOILER = re.compile(r"\[spoiler\].*?\[/spoiler\]", re.IGNORECASE | re.DOTALL)
-_DETAILS = re.compile(r"\[details=\"?([^\]\"]*)\"?\]", re.IGNORECASE)
-_BBCODE = re.compile(r"\[/?(?:b|i|u|s|details|center|size|color|wrap|date)(?:=[^\]]*)?\]",
+_QUOTE_TAG = re.compile(r"\[quote(?:=\"?([^\[\]\"]*)\"?)?\]|\[/quote\]", re.IGNORECASE)
+_SPOILER_OPEN = re.compile(r"\[spoiler\]", re.IGNORECASE)
+_SPOILER_CLOSE = re.compile(r"\[/spoiler\]", re.IGNORECASE)
+_DETAILS = re.compile(r"\[details=\"?([^\[\]\"]*)\"?\]", re.IGNORECASE)
+_BBCODE = re.compile(r"\[/?(?:b|i|u|s|details|center|size|color|wrap|date)(?:=[^\[\]]*)?\]",
                      re.IGNORECASE)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
-_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^>\s]+)>", re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_TARGET = r"\(([^()\[\]\s]*)(?:\s+\"[^\"()\[\]]*\")?\)"
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _TARGET)
+_LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)
+_AUTOLINK = re.compile(r"<((?:https?://|www\.)[^<>\s]+)>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?(.*)$")
 _INLINE_CODE = re.compile(r"`+([^`]*)`+")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
+# Emphasis marks at the edge of a word (not inside one, as in snake_case); pairing them
+# up would search the rest of the line from every unpaired mark.
+_EMPHASIS = re.compile(r"(?<!\w)[*_~]+(?=\S)|(?<=\S)[*_~]+(?!\w)")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 
 
@@ -67,14 +74,25 @@ def _inline(line: str) -> str:
     line = _TAG.sub(" ", line)
     line = _INLINE_CODE.sub(r"\1", line)
     line = shortcode_words(line)  # before emphasis, which would eat the underscores
-    for _ in range(3):  # nested emphasis such as ***word***
-        line = _EMPHASIS.sub(r"\2", line)
-    return line
+    return _EMPHASIS.sub("", line)
+
+
+def _hide_spoilers(text: str) -> str:
+    out: list[str] = []
+    position = 0
+    while (opening := _SPOILER_OPEN.search(text, position)) is not None:
+        closing = _SPOILER_CLOSE.search(text, opening.end())
+        if closing is None:
+            break  # no end after this one, so none after any later one either
+        out += [text[position:opening.start()], "\nHidden text, skipped.\n"]
+        position = closing.end()
+    out.append(text[position:])
+    return "".join(out)
 
 
 def markdown_lines(raw: str, *, skip_quotes: bool = False) -> list[str]:
     """Lines to speak for raw markdown, before pronunciation clean-up."""
-    text = _SPOILER.sub("\nHidden text, skipped.\n", raw.replace("\r\n", "\n"))
+    text = _hide_spoilers(raw.replace("\r\n", "\n"))
     text = _DETAILS.sub(lambda m: f"\n{m.group(1)}\n", text)
     text = _BBCODE.sub(" ", text)
     text = _quote_blocks(text, skip_quotes)
@@ -110,7 +128,7 @@ def markdown_lines(raw: str, *, skip_quotes: bool = False) -> list[str]:
         heading = _HEADING.match(line)
         bullet = _BULLET.match(line)
         if heading:
-            line = heading.group(1)
+            line = heading.group(1).rstrip().rstrip("#").rstrip()
         elif bullet:
             item_number += 1
             line = item_label(item_number) + bullet.group(1)

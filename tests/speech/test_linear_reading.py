@@ -1,4 +1,4 @@
-"""Reading a post takes time linear in its size, whatever HTML it holds.
+"""Reading a post takes time linear in its size, whatever HTML or markdown it holds.
 
 Speed itself is measured in scripts/bench (``html_50k_nested_ms``, ``html_1mb_ms``); here the
 work is counted (Python lines executed, which grow with the square of the input when
@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from voicepeer.speech.text import cooked_to_speech
+from voicepeer.speech.text import cooked_to_speech, markdown_to_speech
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 
 HANG_GUARD_S = 30.0
@@ -36,6 +36,9 @@ FIRST_LINES = {"div": "Deep.", "div with text": "A.", "span": "A a a", "unclosed
                "lists": "Item one: a.", "quotes": "Quote:", "onebox titles": "A link: a a",
                "stray end tags": "Ok."}
 # Inputs that made Python's html.parser scan the rest of the input again from each "<".
+# Unclosed markdown that made a pattern search on to the end of the text from each opening.
+MARKDOWN_RESCANS = ["*a ", "_a ", "~~a ", "[a ", "![a ", "[a](", "[spoiler]", "[b=", "[quote=",
+                    "[details=", "<a ", "# a" + " " * 50 + "b\n", "- "]
 RESCANS = ["<a", "</", "<!", "<", "<a b='", '<a ="', "</a", "<p><!--", "&#", "<!---->",
            '<img alt="x">', "<script>"]
 
@@ -152,3 +155,29 @@ def test_tokens_follow_the_html_standard() -> None:
         ("empty", "br"), ("start", "script"), ("end", "script"),
         ("empty", "img", "alt=x/"), ("end", "p"),
     ]
+
+
+@pytest.mark.parametrize("pattern", MARKDOWN_RESCANS)
+def test_unclosed_markdown_is_scanned_once(pattern: str) -> None:
+    text = pattern * (400_000 // len(pattern))  # quadratic: 80,000 characters took 113 s
+    started = time.monotonic()
+    markdown_to_speech(text)
+    assert time.monotonic() - started < HANG_GUARD_S
+
+
+@pytest.mark.parametrize(
+    ("raw", "spoken"),
+    [
+        ("***both*** and __strong__ and ~~gone~~ and _really_", "Both and strong and gone and "
+         "really."),
+        ("snake_case_name stays, 2 * 3 = 6, a*b", "Snake_case_name stays, 2 * 3 = 6, a*b."),
+        ("## Heading with # inside  ###   ", "Heading with # inside."),
+        ("[spoiler]secret[/spoiler] seen [spoiler]not closed", "Hidden text, skipped.\n"
+         "Seen spoiler not closed."),
+        ('[the guide](https://www.nhs.uk/x "Title") and ![my walker](/u/a.jpg)',
+         "The guide (link to nhs.uk) and a picture: my walker."),
+        ("[quote=\"sam, post:1\"]hi[/quote]", "Sam wrote:\nHi.\nEnd of quote."),
+    ],
+)
+def test_markdown_still_reads_as_before(raw: str, spoken: str) -> None:
+    assert markdown_to_speech(raw) == spoken
