@@ -8,6 +8,8 @@
   markup ("<a<a…", "</</…", "<!<!…", unclosed quotes and comments).
 - html_emoji_flood_ms: 3,000 emoji pictures in one paragraph.
 - markdown_1mb_ms: 1 MB of raw markdown to speech.
+- markdown_malformed_400k_ms: the slowest of several 400,000-character runs of unpaired
+  emphasis, unclosed brackets, spoilers, BBCode and tags.
 - post_first_page_1mb_ms: what voicepeer says when a 1 MB post is opened (its first page).
 - post_next_page_1mb_ms: a later page of the same post.
 - forum_topic_list_parse_us: parsing a 30-topic list whose every name and title is dirty,
@@ -39,6 +41,8 @@ _MARKDOWN = ("Heat makes my **fatigue** worse; a [cooling vest](https://www.nhs.
              "& so do fans :smile:\n\n")
 _EMOJI = '<img src="/images/emoji/twitter/smile.png" title=":smile:" class="emoji" alt=":smile:">'
 _DIRTY = "Heat \x1b]0;title\x07and \x1b[2Jfatigue\u202e\u200b\x00 \ud800 "
+_MARKDOWN_MALFORMED = ("*a ", "_a ", "~~a ", "[a ", "![a ", "[a](", "[spoiler]", "[b=",
+                      "[quote=", "<a ")
 _MALFORMED = ("<a", "</", "<!", "<a b='", '<a ="', "<p><!--", "<")
 
 
@@ -90,6 +94,8 @@ def run() -> dict[str, float | int]:
             _median_ms(lambda p=p: cooked_to_speech(_fill(p, 200_000))) for p in _MALFORMED),
         "html_emoji_flood_ms": _median_ms(lambda: cooked_to_speech(f"<p>{_EMOJI * 3000}</p>")),
         "markdown_1mb_ms": _median_ms(lambda: markdown_to_speech(_fill(_MARKDOWN))),
+        "markdown_malformed_400k_ms": max(_median_ms(
+            lambda p=p: markdown_to_speech(_fill(p, 400_000))) for p in _MARKDOWN_MALFORMED),
         "post_first_page_1mb_ms": _median_ms(lambda: PostReader()(big_post)),
         "post_next_page_1mb_ms": _median_ms(lambda: reader.page(big_post, 5_000)),
         "forum_topic_list_parse_us": round(parse_us, 1),

@@ -111,3 +111,9 @@ def test_a_paragraph_in_hebrew_is_named_not_spelled_out() -> None:
 @needs_espeak
 def test_an_emoji_flood_is_said_in_a_few_seconds() -> None:
     assert seconds_spoken(cooked_to_speech(f"<p>{SMILE * 3000}</p>")) < 4.0
+
+
+def test_a_row_of_emoticons_is_summed_up_like_emoji() -> None:
+    assert markdown_to_speech("thanks :) and " + ":-) " * 3000 + "<3") == (
+        "Thanks smiling face and many emoji, mostly smiling face.")
+    assert markdown_to_speech("at 10:30 :( but :D") == "At 10:30 sad face but laughing face."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 # Discourse emoji names (``:name:``) that people use most, in plain words.
 DISCOURSE_EMOJI: dict[str, str] = {
@@ -254,26 +254,32 @@ def unicode_emoji_words(text: str) -> str:
     return "".join(out)
 
 
-def emoticon_words(text: str) -> str:
-    return _EMOTICON_RE.sub(lambda m: EMOTICONS[m.group(1)], text)
-
-
-def shortcode_words(text: str) -> str:
-    """``:smile:`` shortcodes in raw markdown (drafts, posts without cooked HTML); shortcodes
-    with only spaces between them are one run, said as :func:`emoji_run_words`."""
+def _runs_as_words(text: str, pattern: re.Pattern[str], words: Callable[[str], str]) -> str:
+    """Each match of ``pattern`` (group 1) as ``words``; matches with only spaces between
+    them are one run, said as :func:`emoji_run_words`."""
     out: list[str] = []
     run: list[str] = []
     position = 0
-    for match in _SHORTCODE_RE.finditer(text):
+    for match in pattern.finditer(text):
         between = text[position:match.start()]
         if run and between.strip():
             out.append(f" {emoji_run_words(run)} ")
             run = []
         if not run:
             out.append(between)
-        run.append(discourse_emoji_words(match.group(1)))
+        run.append(words(match.group(1)))
         position = match.end()
     if run:
         out.append(f" {emoji_run_words(run)} ")
     out.append(text[position:])
     return "".join(out)
+
+
+def emoticon_words(text: str) -> str:
+    """``:-)`` and ``<3`` as feelings; a row of them is summed up like emoji."""
+    return _runs_as_words(text, _EMOTICON_RE, EMOTICONS.__getitem__)
+
+
+def shortcode_words(text: str) -> str:
+    """``:smile:`` shortcodes in raw markdown (drafts, posts without cooked HTML)."""
+    return _runs_as_words(text, _SHORTCODE_RE, discourse_emoji_words)
