@@ -227,6 +227,8 @@ def _sequence_words(parts: Sequence[str]) -> str:
 def unicode_emoji_words(text: str) -> str:
     """Replace unicode emoji with their words; a run of them is said as :func:`emoji_run_words`
     and an emoji sequence joined by zero-width joiners is one emoji."""
+    if text.isascii():
+        return text
     out: list[str] = []
     run: list[list[str]] = []
     joining = False
