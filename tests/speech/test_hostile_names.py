@@ -30,7 +30,7 @@ from voicepeer.speech.streaming import StreamingSpeech
 from voicepeer.speech.synth import EspeakSynthesizer, Speech
 from voicepeer.speech.text import split_sentences
 from voicepeer.speech.text.sanitize import is_clean, is_speakable, speakable
-from voicepeer.voice import phrasing
+from voicepeer.voice import forum_phrases, phrasing
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
@@ -74,7 +74,8 @@ def forum_answers(t: list[str]) -> dict[str, Any]:
     """Discourse JSON answers with a hostile string in every name, title and excerpt."""
     cooked = f"<p>{t[0]}</p>"
     post = {"id": 7, "topic_id": 5, "post_number": 1, "username": t[1], "name": t[2],
-            "cooked": cooked, "reply_to_user": {"username": t[3]}}
+            "cooked": cooked, "reply_to_user": {"username": t[3]}, "action_code": "closed.enabled",
+            "action_code_who": t[6]}
     return {
         "latest": {"users": [{"id": 1, "username": t[4]}], "topic_list": {"topics": [
             {"id": 5, "title": t[5], "slug": "s", "posts_count": 3, "unread_posts": 1,
@@ -86,7 +87,8 @@ def forum_answers(t: list[str]) -> dict[str, Any]:
             {"id": 2, "name": t[8], "slug": "c", "description_text": t[9]}]}},
         "notifications": {"notifications": [
             {"id": 1, "notification_type": 2, "read": False, "topic_id": 5, "post_number": 1,
-             "data": {"topic_title": t[10], "display_username": t[11]}}]},
+             "data": {"topic_title": t[10], "display_username": t[11], "group_name": t[9],
+                      "badge_name": t[8], "username2": t[4]}}]},
         "search": {"posts": [{"id": 7, "topic_id": 5, "post_number": 1, "username": t[1],
                               "blurb": t[0]}], "topics": [{"id": 5, "title": t[5]}]},
     }
@@ -108,9 +110,10 @@ def everything_said(built: dict[str, Any]) -> list[str]:
     post = topic.loaded_posts[0]
     return [
         phrasing.topic_list_summary(built["latest"], 5, "One latest topic."),
-        phrasing.topic_intro(topic, category),
+        phrasing.topic_intro(topic, forum_phrases.category_phrase(category, category)),
         phrasing.post_header(post, 0, 1, NOW),
-        *(phrasing.notification_line(n) for n in built["notifications"]),
+        forum_phrases.small_action_line(post, phrasing.author_name(post)),
+        *(forum_phrases.notification_line(n) for n in built["notifications"]),
         *(f"{h.topic_title}: {h.username}: {h.excerpt}" for h in built["search"]),
     ]
 
@@ -119,9 +122,10 @@ def test_names_and_titles_from_the_forum_arrive_clean() -> None:
     dirty = "Heat \x1b]0;pwned\x07and \x1b[2Jfatigue\u202e\u200b\x00\ud800"
     built = records(forum_answers([dirty] * 12))
     names = {name: value for name, value in text_fields(tuple(built.values()))
-             if name not in {"slug", "kind", "archetype", *parse.MARKUP_FIELDS}}
+             if name not in {"slug", "kind", "archetype", "action_code", *parse.MARKUP_FIELDS}}
     assert set(names) == {"title", "username", "name", "reply_to_username", "created_by",
-                          "last_poster_username", "description", "topic_title", "excerpt"}
+                          "last_poster_username", "description", "topic_title", "excerpt",
+                          "action_code_who", "group_name", "badge_name", "other_username"}
     for name, value in names.items():
         assert value == "Heat and fatigue", (name, value)
     # The post's HTML is kept whole for the reader, which cleans it as a whole.
@@ -180,7 +184,7 @@ def test_the_synthesizer_gets_only_clean_text(tmp_path: Path) -> None:
     synth = RecordingEspeak()
     speech = StreamingSpeech(synth, WavDirectoryOutput(tmp_path))
     try:
-        speech.say(phrasing.notification_line(built["notifications"][0]))
+        speech.say(forum_phrases.notification_line(built["notifications"][0]))
     finally:
         speech.close()
     assert synth.texts == ["Sam h@'l@U replied to you in Sam h@'l@U."]
