@@ -97,7 +97,7 @@ def run() -> dict[str, float | int]:
         "markdown_malformed_400k_ms": max(_median_ms(
             lambda p=p: markdown_to_speech(_fill(p, 400_000))) for p in _MARKDOWN_MALFORMED),
         "post_first_page_1mb_ms": _median_ms(lambda: PostReader()(big_post)),
-        "post_next_page_1mb_ms": _median_ms(lambda: reader.page(big_post, 5_000), digits=3),
+        "post_next_page_1mb_ms": _median_ms(lambda: reader.page(big_post, 2_000), digits=3),
         "forum_topic_list_parse_us": round(parse_us, 1),
         "forum_topic_list_clean_us": round(clean_us, 1),
     }
