@@ -1,8 +1,8 @@
 """Speech output: turning forum text into speech and playing it.
 
 - :mod:`voicepeer.speech.text`: cooked HTML / markdown to safe, speakable sentences
-  (``cooked_to_speech``, ``markdown_to_speech``, ``plain_to_speech``, ``split_sentences``,
-  ``spoken_age``, ``load_lexicon``).
+  (``cooked_to_speech``, ``cooked_paragraphs``, ``markdown_to_speech``, ``plain_to_speech``,
+  ``split_sentences``, ``spoken_age``, ``load_lexicon``).
 - :mod:`voicepeer.speech.factory`: ``make_speech_output("speaker" | "text" | "wav", ...)``.
 - :mod:`voicepeer.speech.streaming`: ``StreamingSpeech``, sentence-streaming speech with
   ``stop``, ``pause`` and ``resume``.
