@@ -8,6 +8,7 @@ import time
 from voicepeer.demo_forum import (
     account,
     device_approval,
+    members,
     reading,
     sign_in,
     site,
@@ -41,6 +42,7 @@ ROUTES: tuple[Route, ...] = (
     *user_api_keys.ROUTES,
     *sign_in.ROUTES,
     *device_approval.ROUTES,
+    *members.ROUTES,
 )
 
 

@@ -11,6 +11,8 @@ import re
 import sqlite3
 from typing import Any
 
+from voicepeer.demo_forum import profiles
+from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
 from voicepeer.demo_forum.store import Store
 
 POSTS_CHUNK = 20
@@ -304,6 +306,7 @@ def post_json(
         "draft_sequence": 0,
         "mentioned_users": [],
     }
+    data.update(profiles.post_fields(store, post, viewer_id))
     if post["reply_to_post_number"]:
         parent_author = store.one(
             "SELECT u.* FROM posts p JOIN users u ON u.id = p.user_id"
@@ -319,12 +322,12 @@ def post_json(
     if post["action_code"]:  # Discourse includes it only on small-action posts
         data["action_code"] = post["action_code"]
     if style == "stream":
-        narrowed = {key: data[key] for key in STREAM_POST_KEYS if key in data}
+        narrowed = {key: data[key] for key in (*STREAM_POST_KEYS, *PLUGIN_POST_KEYS) if key in data}
         if "action_code" in data:
             narrowed["action_code"] = data["action_code"]
         return narrowed
     if style == "created":
-        return {key: data[key] for key in CREATED_POST_KEYS if key in data}
+        return {key: data[key] for key in (*CREATED_POST_KEYS, *PLUGIN_POST_KEYS) if key in data}
     data.pop("link_counts")
     data.pop("read")
     return data

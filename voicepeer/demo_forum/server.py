@@ -12,6 +12,7 @@ from types import TracebackType
 from urllib.parse import urlsplit
 
 from voicepeer import paths
+from voicepeer.demo_forum import profiles
 from voicepeer.demo_forum.app import DemoForumApp
 from voicepeer.demo_forum.faults import Faults
 from voicepeer.demo_forum.http_api import Request, Response
@@ -108,6 +109,7 @@ class DemoForum:
         if self._store is None:
             self._store = Store(self.db_path)
             seed_forum(self._store)
+            profiles.set_up(self._store, self.options.plugins)
         return self._store
 
     def start(self) -> str:

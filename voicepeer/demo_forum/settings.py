@@ -33,6 +33,8 @@ class DemoForumOptions:
     """Fewest characters a search may have; shorter ones get 400 (Discourse default 3)."""
     moderated_usernames: tuple[str, ...] = ()
     """Members whose every post waits for a moderator instead of appearing at once."""
+    plugins: tuple[str, ...] = ()
+    """Discourse plugins to imitate: "solved" (accepted answers) and "reactions"."""
     moderated_words: tuple[str, ...] = ()
     """Words that send a post to the moderation queue (matched case-insensitively)."""
     user_api_key_requests_per_minute: int = field(default=20, metadata={"min": 0, "max": 10_000})

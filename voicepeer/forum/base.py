@@ -12,6 +12,8 @@ from datetime import datetime
 from enum import Enum
 from typing import Protocol
 
+from voicepeer.forum.cues import PostCues
+
 
 @dataclass(frozen=True)
 class Category:
@@ -71,6 +73,8 @@ class Post:
     reply_to_username: str | None = None
     raw: str | None = None
     """The post's markdown source, when the forum includes it."""
+    cues: PostCues | None = None
+    """What the forum shows about the author and the post (role, title, edits, likes)."""
     post_type: int = 1
     """Discourse's kind of post: see :class:`PostType`."""
     action_code: str | None = None

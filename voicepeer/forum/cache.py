@@ -19,6 +19,7 @@ from typing import Any
 from voicepeer import paths
 from voicepeer.atomic import disk_full_as_error, is_disk_full
 from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
+from voicepeer.forum.cues import cues_from_saved
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,8 @@ def _dt(value: Any) -> datetime | None:
 
 
 def _post_from(d: dict[str, Any]) -> Post:
-    return Post(**{**d, "created_at": _dt(d.get("created_at"))})
+    return Post(**{**d, "created_at": _dt(d.get("created_at")),
+                    "cues": cues_from_saved(d.get("cues"))})
 
 
 def _summary_from(d: dict[str, Any]) -> TopicSummary:

@@ -21,6 +21,7 @@ from voicepeer.forum.base import (
     TopicList,
     TopicSummary,
 )
+from voicepeer.forum.cues import post_cues
 from voicepeer.speech.text.sanitize import clean_fields
 
 T = TypeVar("T")
@@ -108,6 +109,7 @@ def post(data: Any) -> Post:
         post_type=_opt_int(data.get("post_type")) or 1,
         action_code=_opt_str(data.get("action_code")),
         action_code_who=_opt_str(data.get("action_code_who")),
+        cues=post_cues(data),
     )
 
 

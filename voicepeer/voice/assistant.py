@@ -17,10 +17,12 @@ from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import canonical
 from voicepeer.errors import AudioDeviceError, DiskFullError, SpeechEngineError
 from voicepeer.forum.base import Forum
+from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice import phrasing
+from voicepeer.voice.author import say_who_wrote
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.ports import (
@@ -109,6 +111,8 @@ class Engines:
     voice_training_would_help: bool = False
     """The bundled engine listens without voice training: worth a word when it keeps
     mishearing the person."""
+    peer: PeerForum | None = None
+    """Members, bookmarks and messages; by default taken from ``forum`` when it offers them."""
 
 
 class Assistant:
@@ -135,6 +139,8 @@ class Assistant:
         self._training_mentioned = False
         self._disk_full_said = False
         self._monotonic = monotonic
+        self._now = now
+        self.peer = engines.peer or peer_forum_for(engines.forum)
         self._rest_due = self._next_rest_time()
 
     # --- the loop ----------------------------------------------------------------------
@@ -281,7 +287,7 @@ class Assistant:
                 "Say resume when you are ready."),
             Intent.RESUME: lambda c: self._resume(),
             Intent.REPLY: lambda c: self._reply(),
-            Intent.WHO: lambda c: self.reader.who(),
+            Intent.WHO: lambda c: say_who_wrote(self.reader, self.peer, self.say, self._now),
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_to_like(),
             Intent.BOOKMARK: lambda c: self.reader.bookmark(),

@@ -30,7 +30,7 @@ from voicepeer.forum.base import (
 )
 from voicepeer.forum.cache import saved_phrase
 from voicepeer.forum.thread import Thread
-from voicepeer.voice import forum_phrases, phrasing
+from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.ports import PlaceKeeper
 from voicepeer.voice.settings import VoiceSettings
 
@@ -251,7 +251,7 @@ class Reader:
         if note:
             self._say(f"{header} This post talks about {note}. Read it? Say yes or no.")
             return ReadOutcome.HELD
-        self._say_post(post, f"{header} {text}")
+        self._say_post(post, f"{header}{cues.about_author(post)} {text}{cues.about_post(post)}")
         return ReadOutcome.READ
 
     def _say_post(self, post: Post, said: str) -> None:

@@ -1,0 +1,86 @@
+"""Cues for judging what one reads: the author's role, title and group, edits, accepted
+answers and reactions, as the demo forum shows them the way Discourse does — heard through
+the real voice loop over loopback HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from voicepeer.demo_forum import DemoForum, DemoForumOptions
+from voicepeer.forum.cues import PostCues, Reaction, post_cues
+from voicepeer.voice.cues import reactions_sentence
+
+FATIGUE = "Fatigue that sleep doesn't fix: how do you pace yourself?"
+
+
+def topic_number(forum: DemoForum, title: str) -> int:
+    topics = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    return [t["title"] for t in topics].index(title) + 1
+
+
+@pytest.fixture
+def plugged_forum(tmp_path: Path) -> Iterator[DemoForum]:
+    options = DemoForumOptions(plugins=("solved", "reactions"))
+    with DemoForum(tmp_path / "forum.sqlite3", options) as server:
+        yield server
+
+
+def test_reading_says_role_title_group_edit_answer_and_reactions(
+    plugged_forum: DemoForum, tmp_path: Path
+) -> None:
+    number = topic_number(plugged_forum, FATIGUE)
+    talk = converse(plugged_forum.base_url, [
+        f"open topic {number}", "next", "who wrote this",
+        "next", "next", "next", "next", "next", "who wrote this",
+    ], tmp_path / "data")
+    sam = next(line for line in talk.said if line.startswith("Post 2 of 8"))
+    assert sam.endswith("This post is marked as the accepted answer. It was edited after "
+                        "posting. Three people liked this, one sent a hug.")
+    assert "This post is by Sam Okafor" in talk.said[3]
+    assert "They joined the forum in" in talk.said[3]
+    assert "On this forum" not in talk.said[3]  # Sam has no role, title or group
+    jo = next(line for line in talk.said if line.startswith("Post 6 of 8"))
+    assert "Jo Baxter is in the peer supporters group." in jo
+    ruth = next(line for line in talk.said if line.startswith("Post 7 of 8"))
+    assert ("Ruth Adeyemi is a forum admin, titled MS nurse and in the ms society nurses "
+            "group.") in ruth
+    assert "a link to mssociety.org.uk" in ruth
+    assert talk.said[-1].startswith("This post is by Ruth Adeyemi")
+    assert "On this forum they are a forum admin, titled MS nurse" in talk.said[-1]
+    # Posts with nothing to show get nothing added.
+    dave = next(line for line in talk.said if line.startswith("Post 3 of 8"))
+    assert dave.endswith("out of spoons.")
+
+
+def test_without_the_plugins_likes_come_from_the_core_fields(tmp_path: Path) -> None:
+    with DemoForum(tmp_path / "plain.sqlite3") as plain:
+        number = topic_number(plain, FATIGUE)
+        listed = httpx.get(f"{plain.base_url}/latest.json").json()["topic_list"]["topics"]
+        topic = httpx.get(f"{plain.base_url}/t/{listed[number - 1]['id']}.json").json()
+        posts = topic["post_stream"]["posts"]
+        assert "reactions" not in posts[1] and "accepted_answer" not in posts[1]
+        talk = converse(plain.base_url, [f"open topic {number}", "next"], tmp_path / "data")
+    assert talk.said[-1].endswith("It was edited after posting. Three people liked this.")
+
+
+def test_cues_follow_discourse_field_shapes() -> None:
+    cues = post_cues({
+        "admin": False, "moderator": True, "user_title": "  ", "flair_name": "carers",
+        "version": 1, "last_wiki_edit": "2026-01-01T00:00:00Z",
+        "actions_summary": [{"id": 2, "count": 1}],
+        "reactions": [{"id": "heart", "type": "emoji", "count": 4},
+                      {"id": "hugs", "type": "emoji", "count": 2},
+                      {"id": "open_mouth", "type": "emoji", "count": 1}, {"id": 7}],
+        "accepted_answer": "yes",
+    })
+    assert cues == PostCues(moderator=True, group="carers", edited=True, likes=4, reactions=(
+        Reaction("hugs", 2), Reaction("open_mouth", 1)))
+    assert reactions_sentence(cues) == ("Four people liked this, two sent hugs, "
+                                        "one sent a surprised face.")
+    assert reactions_sentence(PostCues()) == ""
+    assert post_cues({"version": "2", "actions_summary": "odd"}) == PostCues()

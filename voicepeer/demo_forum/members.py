@@ -1,0 +1,128 @@
+"""Members and the signed-in member's saved posts: user cards, user search, bookmark list,
+and the lists of topics and messages a member started — shaped as Discourse serves them
+(``UserCardSerializer``, ``UsersController#search_users``, ``UserBookmarkListSerializer``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from voicepeer.demo_forum import profiles
+from voicepeer.demo_forum.auth import signed_in
+from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.http_api import Response, invalid_access, not_found
+from voicepeer.demo_forum.reading import _paged
+from voicepeer.demo_forum.serializers import avatar_template, basic_user, excerpt
+
+USER_SEARCH_LIMIT = 20
+BOOKMARKS_PER_PAGE = 20
+
+
+def user_card(ctx: Context, match: re.Match[str]) -> Response:
+    user = ctx.store.user_by_name(match["username"])
+    if user is None:
+        raise not_found()
+    about = profiles.profile(ctx.store, user["id"])
+    card: dict[str, Any] = {
+        **basic_user(user),
+        "created_at": user["created_at"], "title": about["title"],
+        "primary_group_name": about["primary_group_name"], "flair_name": about["flair_name"],
+        "admin": bool(user["admin"]), "moderator": bool(user["moderator"]),
+        "trust_level": user["trust_level"],
+        "can_send_private_message_to_user": ctx.viewer.user is not None,
+    }
+    return Response.json(200, {"user": card})
+
+
+def search_users(ctx: Context, _m: re.Match[str]) -> Response:
+    term = (ctx.request.params.text("term") or "").strip().lower().lstrip("@")
+    if not term:
+        return Response.json(200, {"users": []})
+    # Discourse matches the start of the username or of any word of the full name.
+    rows = ctx.store.all(
+        "SELECT * FROM users WHERE lower(username) LIKE ? ESCAPE '\\'"
+        " OR lower(name) LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\'"
+        " ORDER BY lower(username) = ? DESC, username LIMIT ?",
+        (*(_like(term, p) for p in ("{}%", "{}%", "% {}%")), term, USER_SEARCH_LIMIT),
+    )
+    users = [{"username": r["username"], "name": r["name"],
+              "avatar_template": avatar_template(r["username"])} for r in rows]
+    return Response.json(200, {"users": users})
+
+
+def _like(term: str, pattern: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return pattern.format(escaped)
+
+
+def _owner(ctx: Context, username: str) -> int:
+    user = signed_in(ctx.viewer)
+    owner = ctx.store.user_by_name(username)
+    if owner is None:
+        raise not_found()
+    if owner["id"] != user["id"]:
+        raise invalid_access()
+    return int(owner["id"])
+
+
+def bookmarks(ctx: Context, match: re.Match[str]) -> Response:
+    owner_id = _owner(ctx, match["username"])
+    page = max(0, ctx.request.params.integer("page") or 0)
+    rows = ctx.store.all(
+        "SELECT b.id AS bookmark_id, b.name AS bookmark_name, b.created_at AS bookmarked_at,"
+        " p.*, t.title, t.slug, t.archetype, t.category_id FROM bookmarks b"
+        " JOIN posts p ON p.id = b.post_id JOIN topics t ON t.id = p.topic_id"
+        " WHERE b.user_id = ? ORDER BY b.id DESC LIMIT ? OFFSET ?",
+        (owner_id, BOOKMARKS_PER_PAGE, page * BOOKMARKS_PER_PAGE),
+    )
+    if not rows and page == 0:
+        # Discourse's answer when there is nothing bookmarked: no list at all.
+        return Response.json(200, {"bookmarks": [],
+                                   "no_results_help": "You haven't bookmarked anything yet."})
+    listing: dict[str, Any] = {"bookmarks": [_bookmark(ctx, row) for row in rows]}
+    if len(rows) == BOOKMARKS_PER_PAGE:
+        listing["more_bookmarks_url"] = (
+            f"/u/{match['username']}/bookmarks.json?page={page + 1}")
+    return Response.json(200, {"user_bookmark_list": listing})
+
+
+def _bookmark(ctx: Context, row: Any) -> dict[str, Any]:
+    author = ctx.store.user_by_id(row["user_id"])
+    assert author is not None
+    return {
+        "id": row["bookmark_id"], "created_at": row["bookmarked_at"],
+        "updated_at": row["bookmarked_at"], "name": row["bookmark_name"], "reminder_at": None,
+        "pinned": False, "title": row["title"], "fancy_title": row["title"],
+        "excerpt": excerpt(row["cooked"], 300), "bookmarkable_id": row["id"],
+        "bookmarkable_type": "Post",
+        "bookmarkable_url": f"{ctx.base_url}/t/{row['slug']}/{row['topic_id']}/"
+                            f"{row['post_number']}",
+        "topic_id": row["topic_id"], "linked_post_number": row["post_number"],
+        "deleted": False, "hidden": False, "category_id": row["category_id"],
+        "archetype": row["archetype"], "slug": row["slug"], "post_user_username":
+        author["username"], "user": basic_user(author),
+    }
+
+
+def topics_created_by(ctx: Context, match: re.Match[str]) -> Response:
+    owner = ctx.store.user_by_name(match["username"])
+    if owner is None:
+        raise not_found()
+    return _paged(ctx, "archetype = 'regular' AND user_id = ?", (owner["id"],),
+                  f"/topics/created-by/{owner['username']}")
+
+
+def messages_sent(ctx: Context, match: re.Match[str]) -> Response:
+    owner_id = _owner(ctx, match["username"])
+    return _paged(ctx, "archetype = 'private_message' AND user_id = ?", (owner_id,),
+                  f"/topics/private-messages-sent/{match['username']}", style="private")
+
+
+ROUTES: tuple[Route, ...] = (
+    route("GET", r"/u/search/users(?:\.json)?", search_users),
+    route("GET", r"/u/(?P<username>[^/]+?)/card(?:\.json)?", user_card),
+    route("GET", r"/u/(?P<username>[^/]+?)/bookmarks(?:\.json)?", bookmarks),
+    route("GET", r"/topics/created-by/(?P<username>[^/]+?)(?:\.json)?", topics_created_by),
+    route("GET", r"/topics/private-messages-sent/(?P<username>[^/]+?)(?:\.json)?",
+          messages_sent),
+)

@@ -1,0 +1,84 @@
+"""What a forum shows about a post and its author that helps a reader judge it.
+
+Only what the forum itself states is kept — a role, a title or group the forum gave, an
+edit, an answer marked as the accepted one, likes and reactions — never a rating of our own.
+Field names follow Discourse's ``PostSerializer`` and the solved and reactions plugins'
+additions to it (``accepted_answer``, ``reactions``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+LIKE_ACTION_ID = 2
+"""Discourse's post action type for a like (``actions_summary``)."""
+MAIN_REACTION = "heart"
+"""The reactions plugin's default main reaction: it stands for a like."""
+
+
+@dataclass(frozen=True)
+class Reaction:
+    emoji: str
+    """The reaction's emoji name, e.g. ``hugs``."""
+    count: int
+
+
+@dataclass(frozen=True)
+class PostCues:
+    admin: bool = False
+    moderator: bool = False
+    user_title: str | None = None
+    """A title the forum shows under the author's name (e.g. "MS Society nurse")."""
+    group: str | None = None
+    """The author's primary (or flair) group, as the forum names it."""
+    edited: bool = False
+    accepted_answer: bool = False
+    """The solved plugin marks this post as the topic's accepted answer."""
+    likes: int = 0
+    reactions: tuple[Reaction, ...] = ()
+    """Reactions other than likes (the reactions plugin); likes are counted in ``likes``."""
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
+def post_cues(data: dict[str, Any]) -> PostCues:
+    """The cues in one serialized post; anything missing or odd is simply left out."""
+    likes = 0
+    for action in data.get("actions_summary") or ():
+        if isinstance(action, dict) and action.get("id") == LIKE_ACTION_ID:
+            likes = _count(action.get("count"))
+    reactions: list[Reaction] = []
+    for reaction in data.get("reactions") or ():
+        if not isinstance(reaction, dict) or not isinstance(reaction.get("id"), str):
+            continue
+        if reaction["id"] == MAIN_REACTION:
+            # With the plugin, likes are folded into the main reaction's count.
+            likes = max(likes, _count(reaction.get("count")))
+        elif _count(reaction.get("count")):
+            reactions.append(Reaction(reaction["id"], _count(reaction.get("count"))))
+    version = data.get("version")
+    return PostCues(
+        admin=data.get("admin") is True,
+        moderator=data.get("moderator") is True,
+        user_title=_text(data.get("user_title")),
+        group=_text(data.get("primary_group_name")) or _text(data.get("flair_name")),
+        edited=(isinstance(version, int) and version > 1) or bool(data.get("last_wiki_edit")),
+        accepted_answer=data.get("accepted_answer") is True,
+        likes=likes,
+        reactions=tuple(sorted(reactions, key=lambda r: -r.count)),
+    )
+
+
+def cues_from_saved(data: Any) -> PostCues | None:
+    """Cues as the offline cache stored them (a plain mapping)."""
+    if isinstance(data, PostCues) or data is None:
+        return data
+    reactions = tuple(Reaction(**r) for r in data.get("reactions") or ())
+    return PostCues(**{**data, "reactions": reactions})

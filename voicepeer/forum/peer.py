@@ -1,0 +1,144 @@
+"""The person's own corner of a Discourse forum: who other members are, saved posts.
+
+Kept apart from :class:`~voicepeer.forum.discourse.DiscourseClient` (topics and posts): these
+requests need a signed-in account and go through the same HTTP layer, rate limits and errors.
+Shapes follow Discourse's ``UserCardSerializer``, ``UserBookmarkListSerializer`` /
+``UserPostBookmarkSerializer`` and ``UsersController#search_users``.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+from urllib.parse import quote
+
+from voicepeer.forum import parse
+from voicepeer.forum.discourse import DiscourseClient
+
+
+@dataclass(frozen=True)
+class ForumUser:
+    username: str
+    name: str | None = None
+
+    @property
+    def spoken(self) -> str:
+        return self.name or self.username
+
+
+@dataclass(frozen=True)
+class UserProfile:
+    """What the forum's user card shows about a member."""
+
+    username: str
+    name: str | None = None
+    created_at: datetime | None = None
+    """When they joined the forum."""
+    title: str | None = None
+    group: str | None = None
+    admin: bool = False
+    moderator: bool = False
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A post the person saved to come back to."""
+
+    id: int
+    topic_id: int
+    post_number: int
+    title: str
+    excerpt: str = ""
+    author: str | None = None
+    name: str | None = None
+    """The reminder name the person gave it, if any."""
+
+
+class PeerForum(Protocol):
+    """What the voice loop needs beyond reading and replying. Raises ForumError."""
+
+    def username(self) -> str: ...
+
+    def user_profile(self, username: str) -> UserProfile: ...
+
+    def find_users(self, term: str) -> tuple[ForumUser, ...]: ...
+
+    def bookmarks(self) -> tuple[Bookmark, ...]: ...
+
+    def add_bookmark(self, post_id: int) -> int:
+        """Bookmark a post; returns the bookmark's id."""
+        ...
+
+    def remove_bookmark(self, bookmark_id: int) -> None: ...
+
+
+class DiscoursePeer:
+    """:class:`PeerForum` on a Discourse site, through an existing client's connection."""
+
+    def __init__(self, client: DiscourseClient) -> None:
+        self._client = client
+
+    def username(self) -> str:
+        return self._client.username()
+
+    def user_profile(self, username: str) -> UserProfile:
+        data = self._client.http.get(f"/u/{quote(username, safe='')}/card.json")
+        return parse.guarded("user card", lambda: _profile(data["user"]))
+
+    def find_users(self, term: str) -> tuple[ForumUser, ...]:
+        data = self._client.http.get("/u/search/users.json", {"term": term})
+        return parse.guarded("user search", lambda: tuple(
+            ForumUser(parse._str(u["username"]), u.get("name") or None) for u in data["users"]
+        ))
+
+    def bookmarks(self) -> tuple[Bookmark, ...]:
+        me = quote(self.username(), safe="")
+        data = self._client.http.get(f"/u/{me}/bookmarks.json")
+        # Discourse answers a person with no bookmarks with a list-less body.
+        listing = data.get("user_bookmark_list") if isinstance(data, dict) else None
+        rows = listing.get("bookmarks") if isinstance(listing, dict) else None
+        return parse.guarded("bookmark list", lambda: tuple(
+            _bookmark(row) for row in rows or () if row.get("bookmarkable_type", "Post") == "Post"
+        ))
+
+    def add_bookmark(self, post_id: int) -> int:
+        data = self._client.http.write(
+            "POST", "/bookmarks.json", {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
+        )
+        return parse.guarded("new bookmark", lambda: int(data["id"]))
+
+    def remove_bookmark(self, bookmark_id: int) -> None:
+        self._client.http.write("DELETE", f"/bookmarks/{int(bookmark_id)}.json", {})
+
+
+def peer_forum_for(forum: object) -> PeerForum | None:
+    """The peer features of a forum client, when it offers them."""
+    return DiscoursePeer(forum) if isinstance(forum, DiscourseClient) else None
+
+
+def _profile(user: dict[str, Any]) -> UserProfile:
+    group = user.get("primary_group_name") or user.get("flair_name")
+    return UserProfile(
+        username=parse._str(user["username"]),
+        name=user.get("name") or None,
+        created_at=parse.when(user.get("created_at")),
+        title=user.get("title") or None,
+        group=group if isinstance(group, str) else None,
+        admin=user.get("admin") is True,
+        moderator=user.get("moderator") is True,
+    )
+
+
+def _bookmark(row: dict[str, Any]) -> Bookmark:
+    user = row.get("user") or {}
+    return Bookmark(
+        id=int(row["id"]),
+        topic_id=int(row["topic_id"]),
+        post_number=int(row.get("linked_post_number") or 1),
+        title=html.unescape(str(row.get("title") or row.get("fancy_title") or "")),
+        excerpt=html.unescape(str(row.get("excerpt") or "")),
+        author=(user.get("name") or user.get("username")) if isinstance(user, dict) else None,
+        name=row.get("name") or None,
+    )
