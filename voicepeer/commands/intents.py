@@ -38,6 +38,11 @@ class Intent(StrEnum):
     SLEEP = "sleep"
     WAKE = "wake"
     SEARCH = "search"
+    BOOKMARKS = "bookmarks"
+    REMOVE_BOOKMARK = "remove_bookmark"
+    MESSAGES = "messages"
+    MESSAGE = "message"
+    NEW_TOPIC = "new_topic"
 
 
 @dataclass(frozen=True)
@@ -79,10 +84,21 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.SLEEP: ("go to sleep", "sleep", "stop listening"),
     Intent.WAKE: ("wake up", "wake", "start listening"),
     Intent.SEARCH: ("search for", "search", "find", "look for"),
+    Intent.BOOKMARKS: ("my bookmarks", "saved posts", "my saved posts", "list bookmarks"),
+    Intent.REMOVE_BOOKMARK: ("remove bookmark", "delete bookmark", "remove this bookmark"),
+    # No bare "messages": one letter from "message", which starts a new conversation.
+    Intent.MESSAGES: ("my messages", "private messages", "inbox", "check messages"),
+    Intent.MESSAGE: ("send a message", "message", "new message", "write a message"),
+    Intent.NEW_TOPIC: ("new topic", "start a topic", "start a new topic", "create a topic"),
 }
 
-SLOT_INTENTS: Mapping[Intent, str] = {Intent.OPEN: "number", Intent.SEARCH: "query"}
+SLOT_INTENTS: Mapping[Intent, str] = {
+    Intent.OPEN: "number", Intent.SEARCH: "query", Intent.MESSAGE: "name",
+}
 """Intents whose phrasing is followed by a value, and the slot that value goes in."""
+FREE_TEXT_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s != "number")
+"""Slot intents whose value is free text ("search for fatigue", "message Priya"): said
+bare, the voice loop asks for the value."""
 
 
 def canonical(intent: Intent) -> str:

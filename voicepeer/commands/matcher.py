@@ -112,7 +112,7 @@ class CommandMatcher:
                 continue
             if text in PHRASINGS[intent]:
                 # The bare phrasing ("search for"): no value given, the loop asks for it.
-                return Command(intent) if slot == "query" else None
+                return Command(intent) if slot != "number" else None
             # Longest phrasing first, so "open topic three" is not read as "open" + "topic three".
             for phrase in sorted(PHRASINGS[intent], key=len, reverse=True):
                 prefix = phrase.split()

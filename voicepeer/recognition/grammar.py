@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 
-from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
+from voicepeer.commands.intents import FREE_TEXT_INTENTS, PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.commands.numbers import NUMBER_WORDS, parse_number
 
 
@@ -102,9 +102,12 @@ def jsgf_grammar(
         # The prefix is required: bare numbers would compete with every short command.
         rules.append(f"<open> = ({_alternatives(opens)}) <number>;")
         branches.append("<open>")
-    if Intent.SEARCH in wanted:
-        searches = [p for p in phrasings[Intent.SEARCH] if usable(p)]
-        branches.append(f"({_alternatives(searches)})")
+    for intent in FREE_TEXT_INTENTS:
+        # Said bare ("search for", "message"): the value comes from the free reading, or
+        # the voice loop asks for it.
+        bare = [p for p in phrasings[intent] if usable(p)] if intent in wanted else []
+        if bare:
+            branches.append(f"({_alternatives(bare)})")
     rules.append(f"public <utterance> = {' | '.join(branches)};")
     return "\n".join(rules) + "\n"
 
@@ -132,13 +135,15 @@ class CommandShapes:
         self._plain = {p for i, ps in table.items() if i not in SLOT_INTENTS for p in ps}
         self._open = tuple(sorted(table.get(Intent.OPEN, ()), key=len, reverse=True))
         self._search = tuple(sorted(table.get(Intent.SEARCH, ()), key=len, reverse=True))
+        self._free = {p for i in FREE_TEXT_INTENTS for p in table.get(i, ())}
 
     def shape(self, text: str) -> str:
-        """"command", "open", "search" or "none" (not a whole command)."""
+        """"command", "open", "search" (a bare free-text command such as "search for" or
+        "message") or "none" (not a whole command)."""
         text = " ".join(_words(text))
         if text in self._plain:
             return "command"
-        if text in self._search:
+        if text in self._free:
             return "search"
         for prefix in self._open:
             if text.startswith(prefix + " ") and parse_number(text[len(prefix) + 1 :]):

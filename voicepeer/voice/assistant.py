@@ -23,8 +23,10 @@ from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
+from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
 from voicepeer.voice.full_disk import PlacesOnFullDisk
+from voicepeer.voice.peer_loop import DICTATION_STATES, PEER_ALLOWED, PEER_QUESTIONS, PeerLoop
 from voicepeer.voice.ports import (
     Cues,
     DraftKeeper,
@@ -58,13 +60,17 @@ ALLOWED: dict[State, frozenset[Intent]] = {
     State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
 }
+for _state, _extra in PEER_ALLOWED.items():
+    ALLOWED[_state] = ALLOWED.get(_state, frozenset()) | _extra
 """Intents understood in each state (dictation has its own editing commands)."""
 
 HELP_ORDER: tuple[Intent, ...] = (
     Intent.YES, Intent.NO, Intent.LATEST, Intent.OPEN, Intent.READ, Intent.NEXT,
     Intent.PREVIOUS, Intent.REPEAT, Intent.WHO, Intent.REPLY, Intent.READ_BACK, Intent.CANCEL,
     Intent.BACK, Intent.LIKE, Intent.BOOKMARK, Intent.NOTIFICATIONS, Intent.SEARCH,
-    Intent.WHERE, Intent.FASTER, Intent.SLOWER, Intent.LOUDER, Intent.QUIETER, Intent.PAUSE,
+    Intent.BOOKMARKS, Intent.REMOVE_BOOKMARK, Intent.MESSAGES, Intent.MESSAGE,
+    Intent.NEW_TOPIC, Intent.WHERE, Intent.FASTER, Intent.SLOWER, Intent.LOUDER,
+    Intent.QUIETER, Intent.PAUSE,
     Intent.SLEEP, Intent.WAKE, Intent.HELP,
 )
 HELP_WORDING: dict[Intent, str] = {
@@ -83,6 +89,7 @@ OPEN_QUESTIONS: dict[State, str] = {
     State.CONFIRMING: "Shall I post your reply? Please say yes or no.",
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
     State.LIKING: "Shall I like this post? Please say yes or no.",
+    **PEER_QUESTIONS,
 }
 """States that wait for a yes or no, and how the question is asked again (after a
 mishearing, or after "stop" cut voicepeer short)."""
@@ -141,6 +148,8 @@ class Assistant:
         self._monotonic = monotonic
         self._now = now
         self.peer = engines.peer or peer_forum_for(engines.forum)
+        self.peer_loop = PeerLoop(self.reader, Bookmarks(self.reader, self.peer, self.say),
+                                  self.say)
         self._rest_due = self._next_rest_time()
 
     # --- the loop ----------------------------------------------------------------------
@@ -151,7 +160,8 @@ class Assistant:
             self.say(f"Hello. This is voicepeer, connected to {self.engines.forum.display_name}."
                      " Say latest topics to hear what people are talking about, or say help.")
         while True:
-            mode = ListenMode.DICTATION if self.state is State.DICTATING else ListenMode.COMMAND
+            dictating = self.state is State.DICTATING or self.state in DICTATION_STATES
+            mode = ListenMode.DICTATION if dictating else ListenMode.COMMAND
             if self.state is not State.SLEEPING:
                 self.engines.cues.listening()
             try:
@@ -219,6 +229,9 @@ class Assistant:
         if self.state is State.DICTATING:
             self._follow(self.composer.hear(heard))
             return
+        if self.state in DICTATION_STATES:
+            self._go(self.peer_loop.hear(self.state, heard))
+            return
         interpretation = self.engines.matcher.interpret(heard, ALLOWED[self.state])
         if self.state is State.SLEEPING:
             if interpretation.command is not None:
@@ -270,6 +283,10 @@ class Assistant:
     # --- commands ----------------------------------------------------------------------
 
     def _dispatch(self, command: Command) -> None:
+        moved_to = self.peer_loop.dispatch(self.state, command)
+        if moved_to is not None:
+            self._go(moved_to)
+            return
         handlers: dict[Intent, Callable[[Command], None]] = {
             Intent.LATEST: lambda c: self._latest(),
             Intent.OPEN: lambda c: self._after_read(
@@ -290,7 +307,6 @@ class Assistant:
             Intent.WHO: lambda c: say_who_wrote(self.reader, self.peer, self.say, self._now),
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_to_like(),
-            Intent.BOOKMARK: lambda c: self.reader.bookmark(),
             Intent.NOTIFICATIONS: lambda c: self.reader.notifications(),
             Intent.SEARCH: lambda c: self._search(str(c.slots.get("query", ""))),
             Intent.YES: lambda c: self._yes(),
@@ -400,7 +416,7 @@ class Assistant:
         if self.state in (State.CONFIRMING, State.DICTATING) and topic is not None:
             words = phrasing.count_phrase(self.composer.words_so_far(), "word")
             return f"You are writing a reply to {topic.title}. It has {words} so far."
-        return self.reader.where()
+        return self.peer_loop.where(self.state) or self.reader.where()
 
     def _help(self) -> str:
         if self.state is State.DICTATING:

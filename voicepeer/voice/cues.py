@@ -32,7 +32,8 @@ _REACTION_WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _number(count: int) -> str:
+def number_word(count: int) -> str:
+    """Small counts as words ("three"), larger ones as digits."""
     return _SMALL[count] if count < len(_SMALL) else str(count)
 
 
@@ -70,7 +71,7 @@ def reaction_phrase(reaction: Reaction) -> str:
     if not one:
         words = discourse_emoji_words(reaction.emoji)
         one, many = f"a {words} reaction", f"{words} reactions"
-    return f"{_number(reaction.count)} sent {one if reaction.count == 1 else many}"
+    return f"{number_word(reaction.count)} sent {one if reaction.count == 1 else many}"
 
 
 def reactions_sentence(cues: PostCues) -> str:
@@ -78,7 +79,7 @@ def reactions_sentence(cues: PostCues) -> str:
     parts = []
     if cues.likes:
         who = "person" if cues.likes == 1 else "people"
-        parts.append(f"{_number(cues.likes)} {who} liked this")
+        parts.append(f"{number_word(cues.likes)} {who} liked this")
     parts += [reaction_phrase(r) for r in cues.reactions[:MAX_REACTION_KINDS]]
     if not parts:
         return ""

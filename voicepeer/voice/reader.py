@@ -300,13 +300,6 @@ class Reader:
         self.post_index = new_index
         return self.read_current()
 
-    def who(self) -> None:
-        post = self.current_post()
-        if post is None:
-            return
-        age = phrasing.age_of(post, self._now())
-        self._say(f"This post is by {phrasing.author_name(post)}" + (f", {age}." if age else "."))
-
     def like_question(self) -> str | None:
         """What to ask before liking the current post; ``None`` when there is none."""
         post = self.current_post()
@@ -318,11 +311,6 @@ class Reader:
         post = self.current_post()
         if post is not None and self.forum_do(lambda: self._engines.forum.like(post.id)):
             self._say(f"You liked this post by {phrasing.author_name(post)}.")
-
-    def bookmark(self) -> None:
-        post = self.current_post()
-        if post is not None and self.forum_do(lambda: self._engines.forum.bookmark(post.id)):
-            self._say("Bookmarked. You can find it again on the forum's bookmarks page.")
 
     def notifications(self) -> None:
         found = self.forum_call(lambda: self._engines.forum.notifications())

@@ -21,6 +21,30 @@
   everyone to see. A like is public, and a misheard command must not give one.
 - SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
 
+Saved posts and new conversations (private messages, new topics) start from BROWSING or
+READING, and every way out goes back to where the person was (shown as ORIGIN):
+
+    BROWSING / READING ──my bookmarks──▶ BOOKMARKS ──open N / read──▶ READING
+                                            └──back──▶ BROWSING
+    ORIGIN ──message──▶ NAMING ──a name──▶ CHOOSING ──yes──▶ TITLING
+    ORIGIN ──message Priya──────────────▶ CHOOSING ──no──▶ CHOOSING (the next likely
+                                              person) or NAMING (nobody left)
+    ORIGIN ──new topic──▶ CATEGORY ──number N──▶ TITLING
+    TITLING ──a title within the forum's rules──▶ COMPOSING ──send it──▶ SENDING
+    SENDING ──yes: handed to the outbox──▶ ORIGIN        SENDING ──no──▶ COMPOSING
+    NAMING / CHOOSING / CATEGORY / TITLING / COMPOSING / SENDING ──cancel──▶ ORIGIN
+
+- BOOKMARKS: the person's saved posts are the current list; next / previous move through
+  them, "open topic N" opens one where it was saved, "remove bookmark" removes one.
+- NAMING: voicepeer asked whom to write to; the next utterance is taken as a name.
+- CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person.
+- CATEGORY: the forum's categories were read as numbered choices; "number N" picks one.
+- TITLING: the next utterance is the title; the forum's title rules are checked at once.
+- COMPOSING: dictating the first post of the new conversation, with the same editing
+  commands as a reply; the draft is saved after every change.
+- SENDING: voicepeer read it back, said who will see it ("privately, to Priya Nair" or
+  "publicly, in Living with MS") and asked; only an explicit "yes" sends it.
+
 Posting is not a state of its own: after "yes" the reply is handed to the outbox and the
 loop is back in READING, on the same topic, whatever the forum answered. Only when the disk
 is full and the outbox cannot record the reply does the loop stay in CONFIRMING, the reply
@@ -40,21 +64,41 @@ class State(Enum):
     CONFIRMING = "confirming"
     LIKING = "liking"
     SLEEPING = "sleeping"
+    BOOKMARKS = "bookmarks"
+    NAMING = "naming"
+    CHOOSING = "choosing"
+    CATEGORY = "category"
+    TITLING = "titling"
+    COMPOSING = "composing"
+    SENDING = "sending"
 
+
+_STARTS = frozenset({State.BOOKMARKS, State.NAMING, State.CHOOSING, State.CATEGORY})
+"""Where saved posts and new conversations begin, from BROWSING or READING."""
+_ORIGINS = frozenset({State.BROWSING, State.READING})
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.BROWSING: frozenset({
         State.BROWSING, State.READING, State.CONTENT_NOTE, State.SLEEPING,
-    }),
+    }) | _STARTS,
     State.READING: frozenset({
         State.READING, State.BROWSING, State.CONTENT_NOTE, State.DICTATING, State.LIKING,
         State.SLEEPING,
-    }),
+    }) | _STARTS,
     State.CONTENT_NOTE: frozenset({State.CONTENT_NOTE, State.READING, State.BROWSING}),
     State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING}),
     State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING}),
     State.LIKING: frozenset({State.LIKING, State.READING}),
-    State.SLEEPING: frozenset({State.BROWSING, State.READING}),
+    State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS}),
+    State.BOOKMARKS: frozenset({
+        State.BOOKMARKS, State.READING, State.CONTENT_NOTE, State.BROWSING, State.SLEEPING,
+    }),
+    State.NAMING: frozenset({State.NAMING, State.CHOOSING}) | _ORIGINS,
+    State.CHOOSING: frozenset({State.CHOOSING, State.NAMING, State.TITLING}) | _ORIGINS,
+    State.CATEGORY: frozenset({State.CATEGORY, State.TITLING}) | _ORIGINS,
+    State.TITLING: frozenset({State.TITLING, State.COMPOSING}) | _ORIGINS,
+    State.COMPOSING: frozenset({State.COMPOSING, State.SENDING}) | _ORIGINS,
+    State.SENDING: frozenset({State.SENDING, State.COMPOSING}) | _ORIGINS,
 }
 
 

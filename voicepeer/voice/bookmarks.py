@@ -1,0 +1,133 @@
+"""Saved posts by voice: "bookmark this", "my bookmarks", open one where it was saved,
+"remove bookmark". Bookmarks are private, so no question is asked before saving one."""
+
+from __future__ import annotations
+
+from voicepeer.forum.peer import Bookmark, PeerForum
+from voicepeer.voice import phrasing
+from voicepeer.voice.cues import number_word
+from voicepeer.voice.reader import Reader, ReadOutcome, Say
+
+NO_PEER = "Saved posts are not available on this forum."
+EXCERPT_WORDS = 12
+"""Words of each saved post read in the list: enough to recognise it."""
+
+
+def _excerpt(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
+
+
+def bookmark_line(position: int, bookmark: Bookmark) -> str:
+    """ "One: Fatigue that sleep doesn't fix, post 2 by Sam Okafor: Oh yes, every week…" """
+    number = number_word(position).capitalize()
+    by = f" by {bookmark.author}" if bookmark.author else ""
+    line = f"{number}: {bookmark.title}, post {bookmark.post_number}{by}"
+    return line + (f": {_excerpt(bookmark.excerpt)}" if bookmark.excerpt else ".")
+
+
+class Bookmarks:
+    """The person's saved posts and which of them is current."""
+
+    def __init__(self, reader: Reader, peer: PeerForum | None, say: Say) -> None:
+        self._reader = reader
+        self._peer = peer
+        self._say = say
+        self.items: tuple[Bookmark, ...] = ()
+        self.index = 0
+
+    def _fetch(self) -> tuple[Bookmark, ...] | None:
+        peer = self._peer
+        if peer is None:
+            self._say(NO_PEER)
+            return None
+        return self._reader.forum_call(peer.bookmarks)
+
+    def save_current_post(self) -> None:
+        """ "bookmark this": save the post being read, and say so."""
+        post = self._reader.current_post()
+        peer = self._peer
+        if post is None:
+            return
+        if peer is None:
+            self._say(NO_PEER)
+            return
+        saved = self._fetch()
+        if saved is None:
+            return
+        if any(b.topic_id == post.topic_id and b.post_number == post.post_number for b in saved):
+            self._say("This post is already in your bookmarks. Say my bookmarks to hear them.")
+            return
+        if self._reader.forum_call(lambda: peer.add_bookmark(post.id)) is not None:
+            self._say(f"Bookmarked this post by {phrasing.author_name(post)}. Only you can "
+                      "see your bookmarks. Say my bookmarks to find it again.")
+
+    def show(self) -> bool:
+        """ "my bookmarks": read the list; True when there is one to move through."""
+        found = self._fetch()
+        if found is None:
+            return False
+        self.items, self.index = found, 0
+        if not found:
+            self._say("You have no bookmarks yet. While reading, say bookmark this to save "
+                      "a post.")
+            return False
+        lines = [f"You have {phrasing.count_phrase(len(found), 'bookmark')}."]
+        lines += [bookmark_line(i + 1, b) for i, b in enumerate(found[:5])]
+        lines.append("Say open topic and a number to read one, next to go through them, or "
+                     "remove bookmark.")
+        self._say(" ".join(lines))
+        return True
+
+    def step(self, delta: int) -> None:
+        new_index = self.index + delta
+        if not 0 <= new_index < len(self.items):
+            self._say("That is the last bookmark." if delta > 0 else "This is the first one.")
+            return
+        self.index = new_index
+        self._say(bookmark_line(new_index + 1, self.items[new_index]) + " Say read to open it.")
+
+    def open_number(self, number: int) -> ReadOutcome:
+        if not 1 <= number <= len(self.items):
+            self._say(f"There is no bookmark {number}. Say open topic and a number from 1 to "
+                      f"{len(self.items)}.")
+            return ReadOutcome.FAILED
+        self.index = number - 1
+        return self.open_current()
+
+    def open_current(self) -> ReadOutcome:
+        if not self.items:
+            return ReadOutcome.FAILED
+        chosen = self.items[self.index]
+        return self._reader.open_topic(chosen.topic_id, chosen.post_number)
+
+    def remove_listed(self) -> None:
+        """ "remove bookmark" while going through the list: remove the current one."""
+        if not self.items:
+            self._say("There is no bookmark to remove.")
+            return
+        chosen = self.items[self.index]
+        if self._remove(chosen):
+            self.items = self.items[: self.index] + self.items[self.index + 1 :]
+            self.index = min(self.index, max(0, len(self.items) - 1))
+
+    def remove_for_current_post(self) -> None:
+        """ "remove bookmark" while reading: un-save the post being read."""
+        post = self._reader.current_post()
+        saved = self._fetch() if post is not None else None
+        if post is None or saved is None:
+            return
+        match = next((b for b in saved if b.topic_id == post.topic_id
+                      and b.post_number == post.post_number), None)
+        if match is None:
+            self._say("This post is not in your bookmarks.")
+            return
+        self._remove(match)
+
+    def _remove(self, bookmark: Bookmark) -> bool:
+        peer = self._peer
+        assert peer is not None
+        if not self._reader.forum_do(lambda: peer.remove_bookmark(bookmark.id)):
+            return False
+        self._say(f"Removed the bookmark on {bookmark.title}, post {bookmark.post_number}.")
+        return True
