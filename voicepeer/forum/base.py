@@ -141,6 +141,7 @@ class SiteLimits:
     max_topic_title_length: int = 255
     min_search_term_length: int = 3
     """Fewest characters a search may have (Discourse answers a shorter one with 400)."""
+    min_personal_message_title_length: int = 2
 
 
 @dataclass(frozen=True)

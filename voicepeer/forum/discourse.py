@@ -40,6 +40,7 @@ from voicepeer.forum.base import (
     Notification,
     Post,
     PostOutcome,
+    PostStatus,
     SearchHit,
     SiteLimits,
     Topic,
@@ -454,6 +455,25 @@ class DiscourseClient:
             oldest = loaded.get(ids[0])
             if earliest is None or (oldest and oldest.created_at and oldest.created_at < earliest):
                 break
+        return None
+
+
+    def find_own_topic(
+        self, title: str, *, private: bool, since: datetime | None
+    ) -> PostOutcome | None:
+        """The topic (or private message) the user started with this title, if it is there
+        (checked before a new topic whose sending was interrupted is sent again)."""
+        me = quote(self.username(), safe="")
+        path = (f"/topics/private-messages-sent/{me}.json" if private
+                else f"/topics/created-by/{me}.json")
+        earliest = since - timedelta(minutes=10) if since else None
+        wanted = " ".join(title.split()).casefold()
+        for row in parse.topic_list(self.http.get(path), 0).topics:
+            if " ".join(row.title.split()).casefold() != wanted:
+                continue
+            if earliest and row.bumped_at and row.bumped_at < earliest:
+                continue
+            return PostOutcome(PostStatus.POSTED, post_number=1, topic_id=row.id)
         return None
 
 

@@ -3,6 +3,10 @@
 Storage is SQLite (synchronous=FULL): every state change is one transaction that is on
 disk before the next step, which a hand-rolled file protocol would have to reimplement.
 
+Besides replies, an entry may be a new topic or a new private message (``kind``); its
+category or recipients travel in ``payload``. Such an entry found in SENDING is checked
+against the topics or messages the user started before it is sent again.
+
 Each reply moves PENDING → SENDING → POSTED / ENQUEUED (or REJECTED, text kept). SENDING is
 written *before* the request leaves. A reply found in SENDING — after a crash, a dropped
 connection or a timeout — may already be on the forum, so the topic is checked for the
@@ -11,6 +15,7 @@ user's post with the same text before it is ever sent again.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sqlite3
@@ -31,7 +36,14 @@ from voicepeer.errors import (
     ForumRejectedError,
     ForumRequestError,
 )
-from voicepeer.forum.base import NewReply, Post, PostOutcome, PostStatus
+from voicepeer.forum.base import (
+    NewPrivateMessage,
+    NewReply,
+    NewTopic,
+    Post,
+    PostOutcome,
+    PostStatus,
+)
 from voicepeer.forum.checks import storable_text
 from voicepeer.forum.http import DeliveryUncertainError
 
@@ -40,6 +52,12 @@ log = logging.getLogger(__name__)
 Checkpoint = Callable[[str], None]
 """Called with a step name as sending progresses ("recorded", "sending", "response_read",
 "done", "checking"); lets the crash tests stop the process at each step."""
+
+
+class EntryKind(Enum):
+    REPLY = "reply"
+    TOPIC = "topic"
+    MESSAGE = "message"
 
 
 class OutboxState(Enum):
@@ -63,6 +81,11 @@ class OutboxEntry:
     sent_at: datetime | None
     post_number: int | None = None
     errors: tuple[str, ...] = ()
+    kind: EntryKind = EntryKind.REPLY
+    category_id: int | None = None
+    """For a new topic: where it goes."""
+    recipients: tuple[str, ...] = ()
+    """For a new private message: the usernames it goes to."""
 
     def __repr__(self) -> str:  # the text is private; keep it out of logs
         return f"OutboxEntry(id={self.id}, topic_id={self.topic_id}, state={self.state.value})"
@@ -90,6 +113,14 @@ class PostingForum(Protocol):
 
     def find_own_post(self, topic_id: int, raw: str, since: datetime | None) -> Post | None: ...
 
+    def create_topic(self, topic: NewTopic) -> PostOutcome: ...
+
+    def send_private_message(self, message: NewPrivateMessage) -> PostOutcome: ...
+
+    def find_own_topic(
+        self, title: str, *, private: bool, since: datetime | None
+    ) -> PostOutcome | None: ...
+
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -103,9 +134,16 @@ CREATE TABLE IF NOT EXISTS outbox (
     created_at TEXT NOT NULL,
     sent_at TEXT,
     post_number INTEGER,
-    errors TEXT NOT NULL DEFAULT ''
+    errors TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'reply',
+    payload TEXT NOT NULL DEFAULT ''
 )
 """
+_ADDED_COLUMNS = (
+    ("kind", "TEXT NOT NULL DEFAULT 'reply'"),
+    ("payload", "TEXT NOT NULL DEFAULT ''"),
+)
+"""Columns newer than the first outboxes, added to an existing file when missing."""
 
 
 def _now() -> datetime:
@@ -135,6 +173,10 @@ class Outbox:
             os.chmod(self.path, 0o600)
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute(_SCHEMA)
+        present = {row[1] for row in self._db.execute("PRAGMA table_info(outbox)")}
+        for name, definition in _ADDED_COLUMNS:
+            if name not in present:
+                self._db.execute(f"ALTER TABLE outbox ADD COLUMN {name} {definition}")
 
     def close(self) -> None:
         self._db.close()
@@ -179,6 +221,27 @@ class Outbox:
         """Record the reply, then try to send it at once."""
         return self.send(self.record(reply, topic_title).id, first_try=True)
 
+    def submit_new(self, started: NewTopic | NewPrivateMessage) -> SendResult:
+        """Record a new topic or private message, then try to send it at once."""
+        payload: dict[str, object]
+        if isinstance(started, NewTopic):
+            kind, payload = EntryKind.TOPIC, {"category_id": started.category_id}
+        else:
+            kind, payload = EntryKind.MESSAGE, {"recipients": list(started.recipients)}
+        what = "message" if kind is EntryKind.MESSAGE else "new topic"
+        not_saved = _NOT_SAVED.replace("your reply", f"your {what}").replace(
+            "not posted it", "not sent it" if kind is EntryKind.MESSAGE else "not posted it")
+        with self._lock, disk_full_as_error(f"the {what} to send", spoken=not_saved):
+            cursor = self._db.execute(
+                "INSERT INTO outbox (topic_id, topic_title, raw, state, created_at, kind,"
+                " payload) VALUES (0, ?, ?, 'pending', ?, ?, ?)",
+                (storable_text(started.title), storable_text(started.raw),
+                 _now().isoformat(), kind.value, json.dumps(payload)),
+            )
+        assert cursor.lastrowid is not None
+        self._checkpoint("recorded")
+        return self.send(cursor.lastrowid, first_try=True)
+
     def discard(self, entry_id: int) -> None:
         """Drop a reply the user has chosen to abandon (e.g. refused and not worth fixing)."""
         self._db.execute("DELETE FROM outbox WHERE id = ?", (entry_id,))
@@ -219,9 +282,8 @@ class Outbox:
             entry.id, "state = 'sending', sent_at = ?, attempts = attempts + 1", _now().isoformat()
         )
         self._checkpoint("sending")
-        reply = NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number)
         try:
-            outcome = self.forum.create_post(reply)
+            outcome = self._request(entry)
         except DeliveryUncertainError as error:
             return SendResult(self.get(entry.id), _uncertain_phrase(entry), error)
         except (ForumRejectedError, ForumNotFoundError, ForumForbiddenError,
@@ -242,9 +304,24 @@ class Outbox:
         self._checkpoint("done")
         return SendResult(done, _delivered_phrase(done, first_try))
 
-    def _already_there(self, entry: OutboxEntry) -> Post | SendResult | None:
+    def _request(self, entry: OutboxEntry) -> PostOutcome:
+        if entry.kind is EntryKind.TOPIC:
+            assert entry.category_id is not None
+            return self.forum.create_topic(NewTopic(entry.category_id, entry.topic_title,
+                                                    entry.raw))
+        if entry.kind is EntryKind.MESSAGE:
+            return self.forum.send_private_message(
+                NewPrivateMessage(entry.recipients, entry.topic_title, entry.raw))
+        return self.forum.create_post(
+            NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number))
+
+    def _already_there(self, entry: OutboxEntry) -> Post | PostOutcome | SendResult | None:
         self._checkpoint("checking")
         try:
+            if entry.kind is not EntryKind.REPLY:
+                return self.forum.find_own_topic(
+                    entry.topic_title, private=entry.kind is EntryKind.MESSAGE,
+                    since=entry.sent_at)
             return self.forum.find_own_post(entry.topic_id, entry.raw, entry.sent_at)
         except ForumNotFoundError as error:
             self._set(entry.id, "state = 'rejected', errors = ?", str(error))
@@ -263,7 +340,9 @@ class Outbox:
 
 
 def _entry(row: tuple[object, ...]) -> OutboxEntry:
-    (entry_id, topic_id, title, raw, reply_to, state, attempts, created, sent, number, errors) = row
+    (entry_id, topic_id, title, raw, reply_to, state, attempts, created, sent, number, errors,
+     kind, payload) = row
+    extra = json.loads(str(payload)) if payload else {}
     return OutboxEntry(
         id=int(entry_id),  # type: ignore[call-overload]
         topic_id=int(topic_id),  # type: ignore[call-overload]
@@ -276,7 +355,22 @@ def _entry(row: tuple[object, ...]) -> OutboxEntry:
         sent_at=datetime.fromisoformat(sent) if isinstance(sent, str) else None,
         post_number=number if isinstance(number, int) else None,
         errors=tuple(str(errors).splitlines()) if errors else (),
+        kind=EntryKind(kind),
+        category_id=extra.get("category_id"),
+        recipients=tuple(extra.get("recipients") or ()),
     )
+
+
+def _what(entry: OutboxEntry) -> str:
+    if entry.kind is EntryKind.TOPIC:
+        return f"Your new topic, {entry.topic_title},"
+    if entry.kind is EntryKind.MESSAGE:
+        return f"Your message, {entry.topic_title},"
+    return f"Your reply to {entry.topic_title}"
+
+
+def _done(entry: OutboxEntry) -> str:
+    return "sent" if entry.kind is EntryKind.MESSAGE else "posted"
 
 
 _NOT_SAVED = (
@@ -288,28 +382,30 @@ _NOT_SAVED = (
 
 def _delivered_phrase(entry: OutboxEntry, first_try: bool) -> str:
     if entry.state is OutboxState.ENQUEUED:
-        return f"Your reply to {entry.topic_title} is waiting for a moderator to approve it."
+        return f"{_what(entry)} is waiting for a moderator to approve it."
     if first_try:
-        return f"Your reply to {entry.topic_title} is posted."
-    return f"Your reply to {entry.topic_title} has now been posted."
+        return f"{_what(entry)} is {_done(entry)}."
+    return f"{_what(entry)} has now been {_done(entry)}."
 
 
 def _uncertain_phrase(entry: OutboxEntry) -> str:
+    what = _what(entry).removeprefix("Your ").rstrip(",")
+    where = "topic" if entry.kind is EntryKind.REPLY else "forum"
     return (
-        f"I am not sure the forum received your reply to {entry.topic_title}. I have kept it, "
-        "and I will check the topic before sending it again, so it will not appear twice."
+        f"I am not sure the forum received your {what}. I have kept it, "
+        f"and I will check the {where} before sending it again, so it will not appear twice."
     )
 
 
 def _waiting_phrase(entry: OutboxEntry, error: ForumError) -> str:
     return (
-        f"Your reply to {entry.topic_title} is not sent yet. {error.spoken} "
+        f"{_what(entry)} is not sent yet. {error.spoken} "
         "Your words are safe; I will send them when I can."
     )
 
 
 def _rejected_phrase(entry: OutboxEntry, error: ForumError) -> str:
     return (
-        f"Your reply to {entry.topic_title} was not posted. {error.spoken} "
+        f"{_what(entry)} was not {_done(entry)}. {error.spoken} "
         "I have kept your words so you can change them and try again."
     )

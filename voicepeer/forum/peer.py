@@ -65,6 +65,10 @@ class PeerForum(Protocol):
 
     def find_users(self, term: str) -> tuple[ForumUser, ...]: ...
 
+    def participants(self, topic_id: int) -> tuple[ForumUser, ...]:
+        """Who else is in a private conversation."""
+        ...
+
     def bookmarks(self) -> tuple[Bookmark, ...]: ...
 
     def add_bookmark(self, post_id: int) -> int:
@@ -92,6 +96,23 @@ class DiscoursePeer:
         return parse.guarded("user search", lambda: tuple(
             ForumUser(parse._str(u["username"]), u.get("name") or None) for u in data["users"]
         ))
+
+    def participants(self, topic_id: int) -> tuple[ForumUser, ...]:
+        data = self._client.http.get(f"/t/{int(topic_id)}.json")
+        me = self.username().casefold()
+
+        def build() -> tuple[ForumUser, ...]:
+            details = data.get("details") or {}
+            people = tuple(
+                ForumUser(parse._str(u["username"]), u.get("name") or None)
+                for u in details.get("allowed_users") or ()
+                if str(u.get("username", "")).casefold() != me
+            )
+            groups = tuple(ForumUser(parse._str(g["name"]), None)
+                           for g in details.get("allowed_groups") or ())
+            return people + groups
+
+        return parse.guarded("conversation", build)
 
     def bookmarks(self) -> tuple[Bookmark, ...]:
         me = quote(self.username(), safe="")

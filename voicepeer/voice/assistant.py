@@ -26,7 +26,14 @@ from voicepeer.voice.author import say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
 from voicepeer.voice.full_disk import PlacesOnFullDisk
-from voicepeer.voice.peer_loop import DICTATION_STATES, PEER_ALLOWED, PEER_QUESTIONS, PeerLoop
+from voicepeer.voice.new_conversation import NewConversationComposer
+from voicepeer.voice.peer_loop import (
+    DICTATION_STATES,
+    PEER_ALLOWED,
+    PEER_QUESTIONS,
+    PeerEngines,
+    PeerLoop,
+)
 from voicepeer.voice.ports import (
     Cues,
     DraftKeeper,
@@ -148,8 +155,11 @@ class Assistant:
         self._monotonic = monotonic
         self._now = now
         self.peer = engines.peer or peer_forum_for(engines.forum)
-        self.peer_loop = PeerLoop(self.reader, Bookmarks(self.reader, self.peer, self.say),
-                                  self.say)
+        self.peer_loop = PeerLoop(self.reader, PeerEngines(
+            engines.forum, self.peer, Bookmarks(self.reader, self.peer, self.say),
+            NewConversationComposer(
+                ComposerEngines(engines.forum, engines.drafts, engines.outbox), self.say),
+        ), self.say)
         self._rest_due = self._next_rest_time()
 
     # --- the loop ----------------------------------------------------------------------
@@ -378,7 +388,8 @@ class Assistant:
         assert topic is not None
         category = self.reader.category(topic.category_id)
         self.composer.start(topic, self.reader.loaded_current_post(),
-                            category.name if category else None)
+                            category.name if category else None,
+                            self.peer_loop.private_audience(topic))
         self._go(State.DICTATING)
 
     def _ask_to_like(self) -> None:

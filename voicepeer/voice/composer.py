@@ -53,15 +53,19 @@ class Composer:
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
         self._category: str | None = None
+        self._private_to: str | None = None
 
     @staticmethod
     def _key(topic: Topic) -> str:
         return f"topic-{topic.id}"
 
-    def start(self, topic: Topic, reply_to: Post | None, category: str | None) -> None:
+    def start(self, topic: Topic, reply_to: Post | None, category: str | None,
+              private_to: str | None = None) -> None:
         """Begin (or take up again) a reply to ``topic``, answering ``reply_to``; ``category``
-        names where the topic is, for telling the user where the reply will appear."""
+        names where the topic is, for telling the user where the reply will appear;
+        ``private_to`` names who is in a private conversation."""
         self._topic, self._reply_to, self._category = topic, reply_to, category
+        self._private_to = private_to
         saved = self._engines.drafts.load(self._key(topic))
         self.draft = Draft.from_text(saved) if saved else Draft()
         if saved:
@@ -132,7 +136,8 @@ class Composer:
     def _audience(self) -> str:
         forum = self._engines.forum.display_name
         if self._is_private():
-            whom = phrasing.author_name(self._reply_to) if self._reply_to else "the group"
+            whom = self._private_to or (
+                phrasing.author_name(self._reply_to) if self._reply_to else "the group")
             return f"It will be sent privately, to {whom}, on {forum}."
         where = self._category or (self._topic.title if self._topic else "the topic")
         return f"It will appear publicly, in {where}, on {forum}."

@@ -2,47 +2,88 @@
 
 The assistant offers each command here first; :meth:`PeerLoop.dispatch` returns the state
 to move to when it handled the command, ``None`` when it is the assistant's to handle.
+Utterances in the dictation states (a name, a title, a message) come to :meth:`hear`.
+New conversations begin from BROWSING or READING and end back there (the "origin").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from voicepeer.commands import Command, Intent
+from voicepeer.commands.editing import DictationAction, heard_action
+from voicepeer.forum.base import Category, Forum, Topic, TopicList
+from voicepeer.forum.peer import ForumUser, PeerForum
 from voicepeer.recognition.base import Heard
+from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import Bookmarks
+from voicepeer.voice.composer import Next
+from voicepeer.voice.cues import number_word
+from voicepeer.voice.new_conversation import (
+    Conversation,
+    NewConversationComposer,
+    spoken_title,
+    title_problems,
+)
+from voicepeer.voice.people import find_people, heard_name
 from voicepeer.voice.reader import Reader, ReadOutcome
 from voicepeer.voice.states import State
 
-_LISTING = frozenset({
+_ALWAYS = frozenset({
     Intent.HELP, Intent.WHERE, Intent.REPEAT, Intent.STOP, Intent.FASTER, Intent.SLOWER,
-    Intent.LOUDER, Intent.QUIETER, Intent.SLEEP, Intent.PAUSE, Intent.LATEST,
+    Intent.LOUDER, Intent.QUIETER,
 })
+_STARTERS = frozenset({Intent.BOOKMARKS, Intent.MESSAGES, Intent.MESSAGE, Intent.NEW_TOPIC})
 
 PEER_ALLOWED: Mapping[State, frozenset[Intent]] = {
-    State.BROWSING: frozenset({Intent.BOOKMARKS}),
-    State.READING: frozenset({Intent.BOOKMARKS, Intent.REMOVE_BOOKMARK}),
-    State.BOOKMARKS: _LISTING | {
+    State.BROWSING: _STARTERS,
+    State.READING: _STARTERS | {Intent.REMOVE_BOOKMARK},
+    State.BOOKMARKS: _ALWAYS | {
         Intent.OPEN, Intent.NEXT, Intent.PREVIOUS, Intent.READ, Intent.BACK,
-        Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS,
+        Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS, Intent.LATEST, Intent.SLEEP, Intent.PAUSE,
     },
+    State.CHOOSING: _ALWAYS | {Intent.YES, Intent.NO, Intent.CANCEL},
+    State.CATEGORY: _ALWAYS | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
+    State.SENDING: _ALWAYS | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
 }
 """Intents understood in each state, added to the assistant's own."""
 
-PEER_QUESTIONS: Mapping[State, str] = {}
+PEER_QUESTIONS: Mapping[State, str] = {
+    State.CHOOSING: "Is that the person you mean? Please say yes or no.",
+    State.CATEGORY: "Which category? Say number and the category's number, or say cancel.",
+    State.SENDING: "Shall I send it? Please say yes or no.",
+}
 """States here that wait for an answer, and how the question is asked again."""
 
-DICTATION_STATES: frozenset[State] = frozenset()
+DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})
 """States whose next utterance is text (a name, a title, a message), not a command."""
+
+NO_MESSAGES = "Private messages are not available on this forum."
+
+
+@dataclass
+class PeerEngines:
+    forum: Forum
+    peer: PeerForum | None
+    bookmarks: Bookmarks
+    composer: NewConversationComposer
 
 
 class PeerLoop:
     """Saved posts and new conversations, driven by the assistant's commands."""
 
-    def __init__(self, reader: Reader, bookmarks: Bookmarks, say: Callable[[str], None]) -> None:
+    def __init__(self, reader: Reader, engines: PeerEngines, say: Callable[[str], None]) -> None:
         self._reader = reader
-        self.bookmarks = bookmarks
+        self._engines = engines
+        self.bookmarks = engines.bookmarks
+        self.composer = engines.composer
         self._say = say
+        self._offered: tuple[ForumUser, ...] = ()
+        self._categories: tuple[Category, ...] = ()
+        self._origin = State.BROWSING
+
+    # --- commands -----------------------------------------------------------------------
 
     def dispatch(self, state: State, command: Command) -> State | None:
         intent = command.intent
@@ -57,9 +98,35 @@ class PeerLoop:
             else:
                 self.bookmarks.remove_for_current_post()
             return state
-        if state is State.BOOKMARKS:
-            return self._in_bookmarks(command)
-        return None
+        if intent is Intent.MESSAGES:
+            return State.BROWSING if self._inbox() else state
+        if intent is Intent.MESSAGE:
+            self._origin = state
+            return self._message(str(command.slots.get("name", "")))
+        if intent is Intent.NEW_TOPIC:
+            self._origin = state
+            return self._new_topic()
+        handler = {State.BOOKMARKS: self._in_bookmarks, State.CHOOSING: self._choosing,
+                   State.CATEGORY: self._choosing_category,
+                   State.SENDING: self._sending}.get(state)
+        return handler(command) if handler else None
+
+    def hear(self, state: State, heard: Heard) -> State:
+        """One utterance taken as text in a dictation state."""
+        if state is State.COMPOSING:
+            return self._follow(self.composer.hear(heard))
+        action = heard_action(heard)
+        if action is DictationAction.CANCEL:
+            return self._cancelled()
+        if action is DictationAction.HELP:
+            self._say("Say their name, or spell it. Or say cancel." if state is State.NAMING
+                      else "Say the title, or say cancel.")
+            return state
+        if state is State.NAMING:
+            return self._look_for(heard.text)
+        return self._title(heard.text)
+
+    # --- saved posts --------------------------------------------------------------------
 
     def _in_bookmarks(self, command: Command) -> State | None:
         intent = command.intent
@@ -67,27 +134,183 @@ class PeerLoop:
             self.bookmarks.step(+1 if intent is Intent.NEXT else -1)
             return State.BOOKMARKS
         if intent is Intent.OPEN:
-            return _after_open(self.bookmarks.open_number(int(command.slots.get("number", 0))))
+            return _opened(self.bookmarks.open_number(int(command.slots.get("number", 0))))
         if intent is Intent.READ:
-            return _after_open(self.bookmarks.open_current())
+            return _opened(self.bookmarks.open_current())
         if intent is Intent.BACK:
             self._reader.close_topic()
             self._say("Back to the topic list. " + self._reader.current_list_line())
             return State.BROWSING
         return None
 
-    def hear(self, state: State, heard: Heard) -> State:
-        """One utterance taken as text in a dictation state."""
-        raise AssertionError(f"{state.value} takes no dictation")
+    # --- private messages ---------------------------------------------------------------
+
+    def _inbox(self) -> bool:
+        found = self._reader.forum_call(self._engines.forum.private_messages)
+        if found is None:
+            return False
+        if not found.topics:
+            self._say("You have no private messages. Say message and a name to write to "
+                      "someone.")
+            return False
+        # New and unread conversations first, each group newest first as the forum sent it.
+        ordered = tuple(sorted(found.topics, key=lambda t: t.unread_posts == 0))
+        unread = sum(1 for t in ordered if t.unread_posts)
+        heading = phrasing.count_phrase(len(ordered), "private conversation").capitalize()
+        heading += f", {unread} with new messages." if unread else "."
+        return self._reader.show_list(TopicList(ordered), heading)
+
+    def private_audience(self, topic: Topic) -> str | None:
+        """Who else is in a private conversation, named for the question before sending."""
+        peer = self._engines.peer
+        if topic.archetype != "private_message" or peer is None:
+            return None
+        people = self._reader.forum_call(lambda: peer.participants(topic.id), quiet=True)
+        return Conversation(recipients=people).names if people else None
+
+    def _message(self, name: str) -> State:
+        if self._engines.peer is None:
+            self._say(NO_MESSAGES)
+            return self._origin
+        if name.strip():
+            return self._look_for(name)
+        self._say("Who would you like to write to? Say their name.")
+        return State.NAMING
+
+    def _look_for(self, said: str) -> State:
+        peer = self._engines.peer
+        assert peer is not None
+        name = heard_name(said)
+        if not name:
+            self._say("Please say their name, or spell it.")
+            return State.NAMING
+        found = self._reader.forum_call(lambda: find_people(peer, name))
+        if found is None:
+            return self._origin
+        if not found:
+            self._say(f"I could not find anyone called {name} on the forum. Please say their "
+                      "name again, or spell it. Or say cancel.")
+            return State.NAMING
+        self._offered = found
+        return self._offer()
+
+    def _offer(self) -> State:
+        self._say(f"Did you mean {self._offered[0].spoken}? Say yes or no.")
+        return State.CHOOSING
+
+    def _choosing(self, command: Command) -> State | None:
+        if command.intent is Intent.CANCEL:
+            return self._cancelled()
+        if command.intent is Intent.NO:
+            self._offered = self._offered[1:]
+            if self._offered:
+                return self._offer()
+            self._say("Please say their name again, or spell it. Or say cancel.")
+            return State.NAMING
+        if command.intent is Intent.YES:
+            return self._start(Conversation(recipients=self._offered[:1]))
+        return None
+
+    # --- new topics ---------------------------------------------------------------------
+
+    def _new_topic(self) -> State:
+        found = self._reader.forum_call(self._engines.forum.categories)
+        if found is None:
+            return self._origin
+        self._categories = found
+        if not found:
+            self._say("This forum has no categories to start a topic in.")
+            return self._origin
+        lines = ["Which category is your topic for?"]
+        lines += [f"{number_word(i).capitalize()}: {c.name}." for i, c in enumerate(found, 1)]
+        lines.append("Say number and the category's number, or say cancel.")
+        self._say(" ".join(lines))
+        return State.CATEGORY
+
+    def _choosing_category(self, command: Command) -> State | None:
+        if command.intent in (Intent.CANCEL, Intent.BACK):
+            return self._cancelled()
+        if command.intent is not Intent.OPEN:
+            return None
+        number = int(command.slots.get("number", 0))
+        if not 1 <= number <= len(self._categories):
+            self._say(f"There is no category {number}. Say number and a number from 1 to "
+                      f"{len(self._categories)}.")
+            return State.CATEGORY
+        return self._start(Conversation(category=self._categories[number - 1]))
+
+    # --- writing it ---------------------------------------------------------------------
+
+    def _start(self, conversation: Conversation) -> State:
+        if self.composer.begin(conversation):
+            return State.COMPOSING
+        if conversation.private:
+            self._say(f"Writing to {conversation.names}. What is your message about? "
+                      "Say a short title.")
+        else:
+            minimum = self.composer.limits().min_topic_title_length
+            self._say(f"A new topic {conversation.place}. Say its title, at least {minimum} "
+                      "characters long.")
+        return State.TITLING
+
+    def _title(self, text: str) -> State:
+        title = spoken_title(text)
+        problems = title_problems(title, self.composer.limits(),
+                                  private=self.composer.conversation.private)
+        if problems:
+            self._say(f"I heard: {title}. " + " ".join(problems))
+            return State.TITLING
+        self.composer.titled(title)
+        return State.COMPOSING
+
+    def _sending(self, command: Command) -> State | None:
+        if command.intent is Intent.YES:
+            self.composer.post()
+            return self._back_to_origin()
+        if command.intent is Intent.NO:
+            return self._follow(self.composer.decline())
+        if command.intent is Intent.CANCEL:
+            return self._follow(self.composer.cancel())
+        if command.intent is Intent.READ_BACK:
+            return self._follow(self.composer.ask_to_post())
+        return None
+
+    def _follow(self, step: Next) -> State:
+        if step is Next.DICTATING:
+            return State.COMPOSING
+        if step is Next.CONFIRMING:
+            return State.SENDING
+        return self._back_to_origin()
+
+    def _cancelled(self) -> State:
+        what = "Message" if self.composer.conversation.private else "New topic"
+        self._say(f"{what} cancelled. " + (self._reader.where()))
+        return self._back_to_origin()
+
+    def _back_to_origin(self) -> State:
+        if self._origin is State.READING and self._reader.thread is not None:
+            return State.READING
+        return State.BROWSING
+
+    # --- where am I ---------------------------------------------------------------------
 
     def where(self, state: State) -> str | None:
         if state is State.BOOKMARKS and self.bookmarks.items:
             index = self.bookmarks.index
             return (f"You are in your bookmarks, on {index + 1} of "
                     f"{len(self.bookmarks.items)}: {self.bookmarks.items[index].title}.")
+        conversation = self.composer.conversation
+        if state in (State.COMPOSING, State.SENDING, State.TITLING):
+            words = phrasing.count_phrase(len(self.composer.draft.text.split()), "word")
+            return (f"You are writing a {conversation.what} {conversation.place}. It has "
+                    f"{words} so far.")
+        if state in (State.NAMING, State.CHOOSING):
+            return "You are choosing whom to write to. Say cancel to stop."
+        if state is State.CATEGORY:
+            return "You are choosing a category for a new topic. Say cancel to stop."
         return None
 
 
-def _after_open(outcome: ReadOutcome) -> State:
+def _opened(outcome: ReadOutcome) -> State:
     return {ReadOutcome.READ: State.READING, ReadOutcome.HELD: State.CONTENT_NOTE,
             ReadOutcome.FAILED: State.BOOKMARKS}[outcome]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from voicepeer.forum.base import NewReply
+from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
 from voicepeer.forum.outbox import SendResult
 from voicepeer.speech.controls import VoiceChange
 
@@ -24,6 +24,10 @@ class ReplyOutbox(Protocol):
 
     def submit(self, reply: NewReply, topic_title: str) -> SendResult:
         """Record the reply durably, then try to post it; the result says what to announce."""
+        ...
+
+    def submit_new(self, started: NewTopic | NewPrivateMessage) -> SendResult:
+        """Record a new topic or private message durably, then try to send it."""
         ...
 
     def flush(self) -> list[SendResult]:

@@ -125,6 +125,10 @@ class Reader:
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
         return self._show_list(found, f"{count} about {query}.", first_hits)
 
+    def show_list(self, topics: TopicList, heading: str) -> bool:
+        """Make ``topics`` the current list and read it, after ``heading``."""
+        return self._show_list(topics, heading)
+
     def _show_list(self, topics: TopicList, heading: str,
                    search_hits: dict[int, SearchHit] | None = None) -> bool:
         self.close_topic()

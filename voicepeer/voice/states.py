@@ -30,6 +30,7 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     ORIGIN ──message Priya──────────────▶ CHOOSING ──no──▶ CHOOSING (the next likely
                                               person) or NAMING (nobody left)
     ORIGIN ──new topic──▶ CATEGORY ──number N──▶ TITLING
+    CHOOSING / CATEGORY ──a saved draft to that person or category──▶ COMPOSING
     TITLING ──a title within the forum's rules──▶ COMPOSING ──send it──▶ SENDING
     SENDING ──yes: handed to the outbox──▶ ORIGIN        SENDING ──no──▶ COMPOSING
     NAMING / CHOOSING / CATEGORY / TITLING / COMPOSING / SENDING ──cancel──▶ ORIGIN
@@ -94,8 +95,10 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
         State.BOOKMARKS, State.READING, State.CONTENT_NOTE, State.BROWSING, State.SLEEPING,
     }),
     State.NAMING: frozenset({State.NAMING, State.CHOOSING}) | _ORIGINS,
-    State.CHOOSING: frozenset({State.CHOOSING, State.NAMING, State.TITLING}) | _ORIGINS,
-    State.CATEGORY: frozenset({State.CATEGORY, State.TITLING}) | _ORIGINS,
+    State.CHOOSING: frozenset({
+        State.CHOOSING, State.NAMING, State.TITLING, State.COMPOSING,
+    }) | _ORIGINS,
+    State.CATEGORY: frozenset({State.CATEGORY, State.TITLING, State.COMPOSING}) | _ORIGINS,
     State.TITLING: frozenset({State.TITLING, State.COMPOSING}) | _ORIGINS,
     State.COMPOSING: frozenset({State.COMPOSING, State.SENDING}) | _ORIGINS,
     State.SENDING: frozenset({State.SENDING, State.COMPOSING}) | _ORIGINS,

@@ -1,0 +1,117 @@
+"""Private messages by voice against the real demo forum over loopback: the inbox, reading
+and answering a conversation, and starting one with a person found by how their name was
+heard — each sent only after a yes to a question that names who will see it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from voicepeer.demo_forum import DemoForum, DemoForumOptions
+from voicepeer.forum.credentials import Credentials
+from voicepeer.voice.states import State
+
+KEY = "message-test-admin-key-0123456789"
+MESSAGE = "would you like to meet for lunch next week"
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with DemoForum(tmp_path / "forum.sqlite3", DemoForumOptions(admin_api_key=KEY)) as server:
+        yield server
+
+
+def signed_in(forum: DemoForum) -> Credentials:
+    return Credentials(forum.base_url, "admin_api_key", KEY, username="demo")
+
+
+def as_member(forum: DemoForum, path: str, username: str = "demo") -> Any:
+    return httpx.get(f"{forum.base_url}{path}",
+                     headers={"Api-Key": KEY, "Api-Username": username}).json()
+
+
+def inbox(forum: DemoForum, username: str) -> list[dict[str, Any]]:
+    listing = as_member(forum, f"/topics/private-messages/{username}.json", username)
+    return list(listing["topic_list"]["topics"])
+
+
+def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> None:
+    topic_id = inbox(forum, "demo")[0]["id"]
+    talk = converse(forum.base_url, [
+        "my messages", "open topic one", "reply", "thank you sam that means a lot", "send it",
+        "no", "send it", "yes",
+    ], tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[0].startswith("1 private conversation, 1 with new messages. One: "
+                                   "Checking in after your first week, by sam")
+    question = next(line for line in talk.said if "Shall I post it?" in line)
+    assert "It will be sent privately, to Sam Okafor, on the voicepeer demo forum." in question
+    assert talk.said[-1] == "Your reply to Checking in after your first week is posted."
+    posts = as_member(forum, f"/t/{topic_id}.json")["post_stream"]["posts"]
+    assert [p["username"] for p in posts].count("demo") == 2  # one seeded, one now
+    assert "means a lot" in posts[-1]["cooked"]
+
+
+def test_start_a_message_to_a_person_found_by_how_the_name_sounds(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    before = len(inbox(forum, "mei"))
+    talk = converse(forum.base_url, [
+        "latest topics", "message pria", "no", "may", "yes", "lunch", MESSAGE, "send it",
+        "where am i", "no", "send it", "yes",
+    ], tmp_path / "data", credentials=signed_in(forum))
+    said = talk.said
+    assert "Did you mean Priya Nair? Say yes or no." in said
+    assert "Did you mean Mei Lin? Say yes or no." in said
+    question = next(line for line in said if "Shall I send it?" in line)
+    assert question == (
+        "Your message, titled Lunch, says: Would you like to meet for lunch next week. "
+        "It will be sent privately, to Mei Lin, on the voicepeer demo forum. "
+        "Shall I send it? Say yes or no.")
+    assert "You are writing a message to Mei Lin. It has 9 words so far." in said
+    assert said[-1] == "Your message, Lunch, is sent."
+    assert talk.assistant is not None and talk.assistant.state is State.BROWSING
+    mine = inbox(forum, "mei")
+    assert len(mine) == before + 1 and mine[0]["title"] == "Lunch"
+    first = as_member(forum, f"/t/{mine[0]['id']}.json", "mei")["post_stream"]["posts"][0]
+    assert first["username"] == "demo" and "lunch next week" in first["cooked"]
+
+
+def test_nothing_is_sent_without_yes_and_the_message_is_kept(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    before = len(inbox(forum, "jo"))
+    talk = converse(forum.base_url, [
+        "message jo", "yes", "hello", MESSAGE, "send it", "what", "cancel",
+    ], data, credentials=signed_in(forum))
+    assert "Shall I send it? Please say yes or no." in talk.said
+    assert talk.said[-1] == ("Message put aside. It is saved: say message Jo Baxter to come "
+                             "back to it.")
+    assert len(inbox(forum, "jo")) == before
+    again = converse(forum.base_url, ["message jo baxter", "yes", "send it", "yes"], data,
+                     credentials=signed_in(forum))
+    assert any(line.startswith("You have a saved message, titled Hello. It says: Would you")
+               for line in again.said)
+    assert again.said[-1] == "Your message, Hello, is sent."
+    assert len(inbox(forum, "jo")) == before + 1
+
+
+def test_a_name_nobody_has_and_a_cancel(forum: DemoForum, tmp_path: Path) -> None:
+    talk = converse(forum.base_url, [
+        "open topic one", "send a message", "zebedee", "p r i y a", "cancel",
+    ], tmp_path / "data", credentials=signed_in(forum))
+    assert "Who would you like to write to? Say their name." in talk.said
+    assert talk.said[-3].startswith("I could not find anyone called zebedee on the forum.")
+    assert talk.said[-2] == "Did you mean Priya Nair? Say yes or no."
+    assert talk.said[-1].startswith("Message cancelled. You are reading")
+    assert talk.assistant is not None and talk.assistant.state is State.READING
+
+
+def test_signed_out_hears_how_to_sign_in(forum: DemoForum, tmp_path: Path) -> None:
+    talk = converse(forum.base_url, ["my messages", "message sam"], tmp_path / "data")
+    assert all("voicepeer forum connect" in line for line in talk.said)

@@ -1,0 +1,159 @@
+"""Writing the first post of a new private message or topic by voice.
+
+Dictation and editing work as for a reply (the :class:`Composer`'s own); what differs is
+what is being started — a title, and the people or the category it goes to — what the
+question before sending says about who will see it, and that it goes to the outbox as a
+new conversation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimits
+from voicepeer.forum.checks import check_reply, check_title
+from voicepeer.forum.peer import ForumUser
+from voicepeer.voice.composer import Composer, Next
+from voicepeer.voice.dictation import Draft
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """What is being started: a message to ``recipients`` or a topic in ``category``."""
+
+    recipients: tuple[ForumUser, ...] = ()
+    category: Category | None = None
+    title: str = ""
+
+    @property
+    def private(self) -> bool:
+        return self.category is None
+
+    @property
+    def key(self) -> str:
+        """Names the draft, so the same message or topic can be taken up again."""
+        if self.category is not None:
+            return f"new topic in {self.category.id}"
+        return "new message to " + ",".join(sorted(u.username.casefold()
+                                                   for u in self.recipients))
+
+    @property
+    def what(self) -> str:
+        return "message" if self.private else "new topic"
+
+    @property
+    def names(self) -> str:
+        spoken = [u.spoken for u in self.recipients]
+        return spoken[0] if len(spoken) == 1 else ", ".join(spoken[:-1]) + " and " + spoken[-1]
+
+    @property
+    def place(self) -> str:
+        """ "to Priya Nair" or "in Living with MS"."""
+        if self.category is not None:
+            return f"in {self.category.name}"
+        return f"to {self.names}"
+
+    def audience(self, forum: str) -> str:
+        if self.category is not None:
+            return f"It will appear publicly, in {self.category.name}, on {forum}."
+        return f"It will be sent privately, to {self.names}, on {forum}."
+
+    def to_send(self, raw: str) -> NewTopic | NewPrivateMessage:
+        if self.category is not None:
+            return NewTopic(self.category.id, self.title, raw)
+        return NewPrivateMessage(tuple(u.username for u in self.recipients), self.title, raw)
+
+
+def spoken_title(text: str) -> str:
+    """A dictated title as the forum should get it: one line, a capital, no final stop."""
+    title = " ".join(text.split()).rstrip(".")
+    return title[:1].upper() + title[1:]
+
+
+def title_problems(title: str, limits: SiteLimits, *, private: bool) -> tuple[str, ...]:
+    """The forum's title rules (a message's minimum is its own), as sentences to speak."""
+    if private:
+        limits = replace(limits, min_topic_title_length=limits.min_personal_message_title_length)
+    return check_title(title, limits)
+
+
+class NewConversationComposer(Composer):
+    """The first post of a new conversation; the draft and its title are kept on disk."""
+
+    conversation = Conversation()
+
+    def begin(self, conversation: Conversation) -> bool:
+        """Start writing ``conversation``; True when a saved one was taken up again (its
+        title too), False when it starts empty and still needs a title."""
+        drafts = self._engines.drafts
+        saved, saved_title = drafts.load(conversation.key), drafts.load(_title_key(conversation))
+        if saved and saved_title:
+            self.conversation = replace(conversation, title=saved_title)
+            self.draft = Draft.from_text(saved)
+            self._say(f"You have a saved {conversation.what}, titled {saved_title}. It says: "
+                      f"{self.draft.text} Keep talking to add to it, or say send it.")
+            return True
+        self.conversation, self.draft = conversation, Draft()
+        return False
+
+    def titled(self, title: str) -> None:
+        self.conversation = replace(self.conversation, title=title)
+        self._engines.drafts.save(_title_key(self.conversation), title)
+        first = "your message" if self.conversation.private else "the first post"
+        self._say(f"The title is: {title}. Now say {first}, then say send it. "
+                  "Take your time.")
+
+    def save(self) -> None:
+        if self.draft.is_empty:
+            self._engines.drafts.discard(self.conversation.key)
+        else:
+            self._engines.drafts.save(self.conversation.key, self.draft.text)
+
+    def limits(self) -> SiteLimits:
+        return self._limits()
+
+    def ask_to_post(self) -> Next:
+        conversation = self.conversation
+        text = self.draft.text_to_send()
+        problems = check_reply(text, self._limits(), private=conversation.private,
+                               first_post=not conversation.private)
+        if problems:
+            noun = "message" if conversation.private else "post"
+            self._say(" ".join(problems).replace("Your reply", f"Your {noun}")
+                      .replace("two replies", "two posts") + " Then say send it.")
+            return Next.DICTATING
+        verb = "send" if conversation.private else "post"
+        self._say(f"Your {conversation.what}, titled {conversation.title}, says: {text} "
+                  f"{conversation.audience(self._engines.forum.display_name)} "
+                  f"Shall I {verb} it? Say yes or no.")
+        return Next.CONFIRMING
+
+    def post(self) -> None:
+        """The person said yes: to the outbox (on disk before anything is sent)."""
+        conversation = self.conversation
+        result = self._engines.outbox.submit_new(conversation.to_send(self.draft.text_to_send()))
+        self._engines.drafts.discard(conversation.key)
+        self._engines.drafts.discard(_title_key(conversation))
+        self.draft = Draft()
+        self._say(result.spoken)
+
+    def decline(self) -> Next:
+        verb = "sent" if self.conversation.private else "posted"
+        self._say(f"All right, I have not {verb} it. It is kept. Keep talking to add to it, "
+                  "or say send it when you are ready.")
+        return Next.DICTATING
+
+    def cancel(self) -> Next:
+        self.save()
+        if self.draft.is_empty:
+            self._engines.drafts.discard(_title_key(self.conversation))
+        what = self.conversation.what.capitalize()
+        again = (f"say message {self.conversation.names}" if self.conversation.private
+                 else "say new topic and choose the same category")
+        self._say(f"{what} cancelled." if self.draft.is_empty
+                  else f"{what} put aside. It is saved: {again} to come back to it.")
+        return Next.READING
+
+
+def _title_key(conversation: Conversation) -> str:
+    return conversation.key + " title"

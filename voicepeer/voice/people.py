@@ -1,0 +1,77 @@
+"""Finding the member a person means from a name as the recognizer heard it.
+
+A recognizer spells names its own way ("pria", "may" for Mei), so the forum's user search
+gathers candidates by the heard name, its first word and its first letter, and each is
+scored by spelling (rapidfuzz) and by sound (a Metaphone key from jellyfish): both measure
+better than hand-written comparisons, and names are where the two disagree most.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jellyfish
+from rapidfuzz import fuzz
+
+from voicepeer.forum.peer import ForumUser, PeerForum
+
+MIN_SCORE = 70.0
+"""Lowest match score (0-100) for a member to be offered at all."""
+SOUNDS_ALIKE_SCORE = 90.0
+"""Score given when the heard name and a member's name share a Metaphone key."""
+MAX_OFFERED = 3
+"""Members offered one after another before asking for the name again."""
+_LEADING = re.compile(r"^(?:to|for|with)\s+")
+
+
+def heard_name(text: str) -> str:
+    """A name as said: lower case, no punctuation, "to" dropped ("to Priya"), spelt-out
+    letters joined ("p r i y a" → "priya")."""
+    words = re.sub(r"[^\w' ]+", " ", text.casefold()).split()
+    name = _LEADING.sub("", " ".join(words))
+    parts = name.split()
+    if len(parts) > 1 and all(len(p) == 1 for p in parts):
+        return "".join(parts)
+    return name
+
+
+def _keys(user: ForumUser) -> list[str]:
+    keys = [user.username.casefold()]
+    if user.name:
+        keys += [user.name.casefold(), user.name.split()[0].casefold()]
+    return keys
+
+
+def score(name: str, user: ForumUser) -> float:
+    keys = _keys(user)
+    best = max(max(fuzz.ratio(name, k), fuzz.token_set_ratio(name, k)) for k in keys)
+    sounds = {jellyfish.metaphone(w) for w in name.split()}
+    if any(jellyfish.metaphone(k.split()[0]) in sounds for k in keys if k.split()):
+        best = max(best, SOUNDS_ALIKE_SCORE)
+    return float(best)
+
+
+def rank(name: str, candidates: list[ForumUser], me: str | None) -> tuple[ForumUser, ...]:
+    """The candidates likely meant, best first (never the person themself)."""
+    unique = {u.username.casefold(): u for u in candidates
+              if me is None or u.username.casefold() != me.casefold()}
+    scored = sorted(((score(name, u), u.username, u) for u in unique.values()),
+                    key=lambda item: (-item[0], item[1]))
+    return tuple(u for s, _, u in scored if s >= MIN_SCORE)[:MAX_OFFERED]
+
+
+def search_terms(name: str) -> list[str]:
+    words = name.split()
+    terms = [name, words[0], words[0][:1]] if words else []
+    return list(dict.fromkeys(t for t in terms if t))
+
+
+def find_people(peer: PeerForum, name: str) -> tuple[ForumUser, ...]:
+    """Members the heard ``name`` may mean, best first. Raises ForumError."""
+    found: list[ForumUser] = []
+    for term in search_terms(name):
+        found += peer.find_users(term)
+        best = rank(name, found, None)
+        if best and score(name, best[0]) >= 100:
+            break  # an exact match: no need to ask the forum again
+    return rank(name, found, peer.username())
