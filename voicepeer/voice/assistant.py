@@ -83,6 +83,7 @@ HELP_ORDER: tuple[Intent, ...] = (
 HELP_WORDING: dict[Intent, str] = {
     Intent.OPEN: "open topic and a number",
     Intent.SEARCH: "search for and a word",
+    Intent.MESSAGE: "message and a name",
 }
 
 VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {

@@ -82,6 +82,8 @@ class PeerLoop:
         self._offered: tuple[ForumUser, ...] = ()
         self._categories: tuple[Category, ...] = ()
         self._origin = State.BROWSING
+        self._starting = "message"
+        """What is being started: "message" or "new topic" (named when it is cancelled)."""
 
     # --- commands -----------------------------------------------------------------------
 
@@ -101,10 +103,10 @@ class PeerLoop:
         if intent is Intent.MESSAGES:
             return State.BROWSING if self._inbox() else state
         if intent is Intent.MESSAGE:
-            self._origin = state
+            self._origin, self._starting = state, "message"
             return self._message(str(command.slots.get("name", "")))
         if intent is Intent.NEW_TOPIC:
-            self._origin = state
+            self._origin, self._starting = state, "new topic"
             return self._new_topic()
         handler = {State.BOOKMARKS: self._in_bookmarks, State.CHOOSING: self._choosing,
                    State.CATEGORY: self._choosing_category,
@@ -283,8 +285,7 @@ class PeerLoop:
         return self._back_to_origin()
 
     def _cancelled(self) -> State:
-        what = "Message" if self.composer.conversation.private else "New topic"
-        self._say(f"{what} cancelled. " + (self._reader.where()))
+        self._say(f"{self._starting.capitalize()} cancelled. {self._reader.where()}")
         return self._back_to_origin()
 
     def _back_to_origin(self) -> State:
