@@ -11,26 +11,20 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from voicepeer.demo_forum import DemoForum, DemoForumOptions
-from voicepeer.forum.credentials import Credentials
+from tests.support.members import as_member, keyed_forum, signed_in
+from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.states import State
-
-KEY = "bookmark-test-admin-key-0123456789"
 
 
 @pytest.fixture
 def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with DemoForum(tmp_path / "forum.sqlite3", DemoForumOptions(admin_api_key=KEY)) as server:
+    with keyed_forum(tmp_path / "forum.sqlite3") as server:
         yield server
 
 
-def signed_in(forum: DemoForum) -> Credentials:
-    return Credentials(forum.base_url, "admin_api_key", KEY, username="demo")
-
 
 def saved(forum: DemoForum) -> list[dict[str, object]]:
-    body = httpx.get(f"{forum.base_url}/u/demo/bookmarks.json",
-                     headers={"Api-Key": KEY, "Api-Username": "demo"}).json()
+    body = as_member(forum, "/u/demo/bookmarks.json")
     return list(body.get("user_bookmark_list", {}).get("bookmarks", []))
 
 

@@ -10,21 +10,17 @@ from typing import Any
 import httpx
 
 from tests.support.conversation import converse
-from voicepeer.demo_forum import DemoForum, DemoForumOptions
-from voicepeer.forum.credentials import Credentials
+from tests.support.members import keyed_forum, signed_in
+from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.states import State
 
-KEY = "topic-test-admin-key-0123456789"
 TITLE = "tips for sleeping in the heat"
 FIRST_POST = "what helps you sleep when the nights are hot question mark"
 
 
 def start(tmp_path: Path, **options: Any) -> DemoForum:
-    return DemoForum(tmp_path / "forum.sqlite3", DemoForumOptions(admin_api_key=KEY, **options))
+    return keyed_forum(tmp_path / "forum.sqlite3", **options)
 
-
-def signed_in(forum: DemoForum) -> Credentials:
-    return Credentials(forum.base_url, "admin_api_key", KEY, username="demo")
 
 
 def category_topics(forum: DemoForum, slug: str, category_id: int) -> list[dict[str, Any]]:

@@ -8,31 +8,21 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from tests.support.conversation import converse
-from voicepeer.demo_forum import DemoForum, DemoForumOptions
-from voicepeer.forum.credentials import Credentials
+from tests.support.members import as_member, keyed_forum, signed_in
+from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.states import State
 
-KEY = "message-test-admin-key-0123456789"
 MESSAGE = "would you like to meet for lunch next week"
 
 
 @pytest.fixture
 def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with DemoForum(tmp_path / "forum.sqlite3", DemoForumOptions(admin_api_key=KEY)) as server:
+    with keyed_forum(tmp_path / "forum.sqlite3") as server:
         yield server
 
-
-def signed_in(forum: DemoForum) -> Credentials:
-    return Credentials(forum.base_url, "admin_api_key", KEY, username="demo")
-
-
-def as_member(forum: DemoForum, path: str, username: str = "demo") -> Any:
-    return httpx.get(f"{forum.base_url}{path}",
-                     headers={"Api-Key": KEY, "Api-Username": username}).json()
 
 
 def inbox(forum: DemoForum, username: str) -> list[dict[str, Any]]:

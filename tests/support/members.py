@@ -1,0 +1,28 @@
+"""A demo forum that accepts an admin API key, and the person signed in to it as "demo"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from voicepeer.demo_forum import DemoForum, DemoForumOptions
+from voicepeer.forum.credentials import Credentials
+
+ADMIN_KEY = "voice-test-admin-key-0123456789"
+
+
+def keyed_forum(path: Path, **options: Any) -> DemoForum:
+    """A demo forum (not started) on ``path`` that accepts :data:`ADMIN_KEY`."""
+    return DemoForum(path, DemoForumOptions(admin_api_key=ADMIN_KEY, **options))
+
+
+def signed_in(forum: DemoForum, username: str = "demo") -> Credentials:
+    return Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username=username)
+
+
+def as_member(forum: DemoForum, path: str, username: str = "demo") -> Any:
+    """The forum's JSON answer to ``path`` for ``username``."""
+    return httpx.get(f"{forum.base_url}{path}",
+                     headers={"Api-Key": ADMIN_KEY, "Api-Username": username}).json()
