@@ -142,6 +142,7 @@ class SiteLimits:
     min_search_term_length: int = 3
     """Fewest characters a search may have (Discourse answers a shorter one with 400)."""
     min_personal_message_title_length: int = 2
+    """Fewest characters for a private message's title."""
 
 
 @dataclass(frozen=True)

@@ -457,7 +457,6 @@ class DiscourseClient:
                 break
         return None
 
-
     def find_own_topic(
         self, title: str, *, private: bool, since: datetime | None
     ) -> PostOutcome | None:

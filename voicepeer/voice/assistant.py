@@ -67,9 +67,9 @@ ALLOWED: dict[State, frozenset[Intent]] = {
     State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
 }
+"""Intents understood in each state (dictation has its own editing commands)."""
 for _state, _extra in PEER_ALLOWED.items():
     ALLOWED[_state] = ALLOWED.get(_state, frozenset()) | _extra
-"""Intents understood in each state (dictation has its own editing commands)."""
 
 HELP_ORDER: tuple[Intent, ...] = (
     Intent.YES, Intent.NO, Intent.LATEST, Intent.OPEN, Intent.READ, Intent.NEXT,
