@@ -35,7 +35,7 @@ def test_new_topic_in_a_chosen_category_after_yes(tmp_path: Path) -> None:
         before = len(category_topics(forum, second["slug"], second["id"]))
         talk = converse(forum.base_url, [
             "latest topics", "new topic", "number nine", "number two", "tips", TITLE, "hot",
-            "send it", FIRST_POST, "send it", "no", "send it", "yes",
+            "send it", FIRST_POST, "read it back", "send it", "no", "send it", "yes",
         ], tmp_path / "data", credentials=signed_in(forum))
         after = category_topics(forum, second["slug"], second["id"])
     said = talk.said
@@ -45,7 +45,9 @@ def test_new_topic_in_a_chosen_category_after_yes(tmp_path: Path) -> None:
     assert f"A new topic in {second['name']}. Say its title, at least 15 characters long." in said
     assert ("I heard: Tips. The title is too short: it needs 11 characters more, at least 15 "
             "characters. Please say a longer title.") in said
-    assert any(line.startswith("Your post is a little too short for the forum") for line in said)
+    assert any(line.startswith("Your new topic is a little too short for the forum")
+               for line in said)
+    assert "Your new topic says: Hot what helps you sleep when the nights are hot?" in said
     question = [line for line in said if "Shall I post it?" in line][-1]
     assert question == (
         "Your new topic, titled Tips for sleeping in the heat, says: Hot what helps you sleep "
@@ -67,7 +69,7 @@ def test_the_forums_own_rules_are_explained(tmp_path: Path) -> None:
     said = talk.said
     assert any("at least 40 characters long" in line for line in said)
     assert any("The title is too short: it needs 11 characters more" in line for line in said)
-    assert any(line.startswith("Your post is too long for the forum by") for line in said)
+    assert any(line.startswith("Your new topic is too long for the forum by") for line in said)
     assert said[-1].startswith("New topic put aside. It is saved: say new topic and choose "
                                "the same category")
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimits
 from voicepeer.forum.checks import check_reply, check_title
 from voicepeer.forum.peer import ForumUser
-from voicepeer.voice.composer import Composer, Next
+from voicepeer.voice.composer import Composer, ComposerEngines, Next, Say
 from voicepeer.voice.dictation import Draft
 
 
@@ -82,6 +82,11 @@ class NewConversationComposer(Composer):
 
     conversation = Conversation()
 
+    def __init__(self, engines: ComposerEngines, say: Say) -> None:
+        # The reply composer's own sentences ("Your reply says: …") name what is written.
+        super().__init__(engines, lambda text: say(
+            text.replace("Your reply", f"Your {self.conversation.what}")))
+
     def begin(self, conversation: Conversation) -> bool:
         """Start writing ``conversation``; True when a saved one was taken up again (its
         title too), False when it starts empty and still needs a title."""
@@ -118,9 +123,8 @@ class NewConversationComposer(Composer):
         problems = check_reply(text, self._limits(), private=conversation.private,
                                first_post=not conversation.private)
         if problems:
-            noun = "message" if conversation.private else "post"
-            self._say(" ".join(problems).replace("Your reply", f"Your {noun}")
-                      .replace("two replies", "two posts") + " Then say send it.")
+            self._say(" ".join(problems).replace("two replies", "two posts")
+                      + " Then say send it.")
             return Next.DICTATING
         verb = "send" if conversation.private else "post"
         self._say(f"Your {conversation.what}, titled {conversation.title}, says: {text} "
