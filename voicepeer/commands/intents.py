@@ -88,9 +88,16 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.REMOVE_BOOKMARK: ("remove bookmark", "delete bookmark", "remove this bookmark"),
     # No bare "messages": one letter from "message", which starts a new conversation.
     Intent.MESSAGES: ("my messages", "private messages", "inbox", "check messages"),
-    Intent.MESSAGE: ("send a message", "message", "new message", "write a message"),
-    Intent.NEW_TOPIC: ("new topic", "start a topic", "start a new topic", "create a topic"),
+    Intent.MESSAGE: ("send a message", "message", "write a message"),
+    Intent.NEW_TOPIC: ("start a new topic", "start a topic", "create a topic"),
 }
+
+MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {
+    Intent.NEW_TOPIC: ("new topic",), Intent.MESSAGE: ("new message",),
+}
+"""Phrasings understood when heard, but kept out of the recognizers' command models: with
+"new topic" in the bundled model, a slow "next post" came out as "new next post" (a
+sentence may not start with "new" there). The free reading still hears "new topic"."""
 
 SLOT_INTENTS: Mapping[Intent, str] = {
     Intent.OPEN: "number", Intent.SEARCH: "query", Intent.MESSAGE: "name",

@@ -10,7 +10,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Command, Intent
+from voicepeer.commands.intents import MATCHED_ONLY, PHRASINGS, SLOT_INTENTS, Command, Intent
 from voicepeer.commands.numbers import parse_number
 from voicepeer.recognition.base import Heard
 
@@ -73,6 +73,7 @@ class CommandMatcher:
         self._phrasings += [
             (normalize(p), Intent(intent)) for p, intent in (aliases or {}).items() if normalize(p)
         ]
+        self._phrasings += [(normalize(p), i) for i, ps in MATCHED_ONLY.items() for p in ps]
 
     def interpret(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         text = normalize(heard.text)

@@ -1,0 +1,41 @@
+"""The commands for saved posts and new conversations, as the matcher and grammars see them."""
+
+from __future__ import annotations
+
+import json
+
+from voicepeer.commands import Command, CommandMatcher, Intent
+from voicepeer.recognition.base import Heard
+from voicepeer.recognition.grammar import CommandShapes, jsgf_grammar, vosk_grammar
+
+MATCHER = CommandMatcher()
+
+
+def test_names_and_bare_phrasings() -> None:
+    assert MATCHER.interpret(Heard("message Priya Nair")).command == Command(
+        Intent.MESSAGE, {"name": "priya nair"})
+    assert MATCHER.interpret(Heard("send a message to sam")).command == Command(
+        Intent.MESSAGE, {"name": "to sam"})
+    assert MATCHER.interpret(Heard("send a message")).command == Command(Intent.MESSAGE)
+    assert MATCHER.interpret(Heard("new message")).command == Command(Intent.MESSAGE)
+
+
+def test_new_topic_is_never_taken_for_next_topic() -> None:
+    assert MATCHER.interpret(Heard("new topic")).command == Command(Intent.NEW_TOPIC)
+    assert MATCHER.interpret(Heard("next topic")).command == Command(Intent.NEXT)
+
+
+def test_the_new_commands_reach_the_grammars() -> None:
+    grammar = jsgf_grammar()
+    for phrase in ("my bookmarks", "remove bookmark", "my messages", "start a new topic",
+                   "send a message"):
+        assert phrase in grammar, phrase
+    vosk = json.loads(vosk_grammar())
+    assert {"my bookmarks", "inbox", "message", "start a topic"} <= set(vosk)
+    # Kept out of the command models (see MATCHED_ONLY), understood when heard.
+    alternatives = {a.strip(" ();") for line in grammar.splitlines()
+                    for a in line.split("=")[-1].split("|")}
+    assert "start a new topic" in alternatives
+    assert "new topic" not in vosk and "new topic" not in alternatives
+    shapes = CommandShapes()
+    assert shapes.shape("message") == "search" and shapes.shape("my messages") == "command"
