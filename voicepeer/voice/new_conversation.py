@@ -44,7 +44,9 @@ class Conversation:
     @property
     def names(self) -> str:
         spoken = [u.spoken for u in self.recipients]
-        return spoken[0] if len(spoken) == 1 else ", ".join(spoken[:-1]) + " and " + spoken[-1]
+        if len(spoken) <= 1:
+            return spoken[0] if spoken else "nobody yet"
+        return ", ".join(spoken[:-1]) + " and " + spoken[-1]
 
     @property
     def place(self) -> str:
