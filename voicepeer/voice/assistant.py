@@ -191,9 +191,12 @@ class Assistant:
             except DiskFullError as error:
                 self._say_disk_full(error)
         self.reader.finish_hearing()
-        if self.state in (State.DICTATING, State.CONFIRMING):
+        writing = {State.DICTATING: self.composer, State.CONFIRMING: self.composer,
+                   State.COMPOSING: self.peer_loop.composer,
+                   State.SENDING: self.peer_loop.composer}.get(self.state)
+        if writing is not None:
             try:
-                self.composer.save()
+                writing.save()
             except DiskFullError as error:
                 log.error("stopping with a reply that could not be saved: %s", error)
                 self.say("The memory card is full, so your reply could not be saved before "
