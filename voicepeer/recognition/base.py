@@ -17,6 +17,17 @@ class ListenMode(Enum):
 
 
 @dataclass(frozen=True)
+class HeardWord:
+    """One word of an utterance as a recognizer heard it, for correcting it later."""
+
+    text: str
+    confidence: float = 1.0
+    """How sure the recognizer was of this word, 0.0 to 1.0."""
+    alternatives: tuple[str, ...] = ()
+    """Other words (or word runs) it considered in this place, best first, without ``text``."""
+
+
+@dataclass(frozen=True)
 class Heard:
     """One utterance as recognized."""
 
@@ -25,6 +36,9 @@ class Heard:
     """0.0 (a guess) to 1.0 (certain); typed text is 1.0."""
     alternatives: tuple[str, ...] = ()
     """Other readings the recognizer considered, best first (n-best), without ``text``."""
+    words: tuple[HeardWord, ...] = ()
+    """The words of ``text`` with per-word confidence and alternatives, when the recognizer
+    gives them (dictation); empty for typed text."""
 
 
 class Listener(Protocol):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.base import Heard, HeardWord, ListenMode
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,11 @@ class Recognition:
     out_of_grammar: bool = False
     """True when, in command mode, the engine judged the speech to be outside the command
     grammar (Vosk ``[unk]``, or PocketSphinx's filler path)."""
+    words: tuple[HeardWord, ...] = ()
+    """Per-word confidence and alternatives of ``text`` (dictation)."""
 
     def as_heard(self) -> Heard:
-        return Heard(self.text, self.confidence, self.alternatives)
+        return Heard(self.text, self.confidence, self.alternatives, self.words)
 
 
 class Recognizer(Protocol):

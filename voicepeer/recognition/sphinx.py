@@ -17,6 +17,7 @@ pass alone rejected 97% of chatter; a JSGF grammar alone accepted 90% of it.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import tempfile
@@ -40,6 +41,7 @@ from voicepeer.recognition.sphinx_files import (
     dictionary_words,
     write_dictionary_subset,
 )
+from voicepeer.recognition.word_choices import words_from_readings
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +62,9 @@ MIN_LM_SCORE = 0.35
 MAX_EDITING_COMMAND_S = 3.0
 """Dictated utterances longer than this (seconds, silence trimmed) are never editing
 commands, so long dictation costs no second decode."""
+
+N_BEST = 20
+"""Dictation readings compared for per-word alternatives ("correct fatigue")."""
 
 INITIAL_CMN = "50.0,-6.56,-3.26,11.51,-4.19,-1.29,-5.45,-9.49,-3.26,-3.58,2.58,-3.39,-4.58"
 
@@ -263,10 +268,21 @@ class SphinxRecognizer:
         hyp = self._decoder.hyp()
         text = " ".join(hyp.hypstr.split()) if hyp is not None else ""
         score = _clamp(hyp.score) if hyp is not None else 0.0
+        words = words_from_readings(text, self._readings()) if text else ()
         editing = self._editing_reading(text)
         if not text and not editing:
             return Recognition("", 0.0)
-        return Recognition(text, score, (editing,) if editing and editing != text else ())
+        return Recognition(text, score, (editing,) if editing and editing != text else (),
+                           words=words)
+
+    def _readings(self) -> list[str]:
+        """The dictation decode's n-best readings, for per-word alternatives."""
+        try:
+            best = itertools.islice(self._decoder.nbest(), N_BEST)
+            return [" ".join(h.hypstr.split()) for h in best if h is not None]
+        except RuntimeError as error:
+            log.debug("no n-best readings: %s", error)
+            return []
 
     def _editing_reading(self, dictated: str) -> str:
         """For a short utterance, the editing command ("send it", "scratch that") the command

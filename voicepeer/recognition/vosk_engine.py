@@ -19,6 +19,7 @@ from voicepeer.errors import ModelMissingError, SpeechEngineError
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import Recognition
 from voicepeer.recognition.grammar import CommandShapes, vosk_grammar
+from voicepeer.recognition.word_choices import words_from_readings
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +158,9 @@ class VoskRecognizer:
             # (chatter forced onto the list): not a clean command.
             return Recognition(text, min(confidence, 0.1), self._alternatives,
                                out_of_grammar=True)
-        return Recognition(text, confidence, self._alternatives)
+        words_heard = (words_from_readings(text, [text, *self._alternatives])
+                       if self._mode is ListenMode.DICTATION else ())
+        return Recognition(text, confidence, self._alternatives, words=words_heard)
 
     def _whole(self, text: str) -> bool:
         if self._phrases is not None:

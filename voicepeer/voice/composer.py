@@ -16,6 +16,7 @@ from voicepeer.forum.base import Forum, NewReply, Post, SiteLimits, Topic
 from voicepeer.forum.checks import check_reply
 from voicepeer.recognition.base import Heard
 from voicepeer.voice import phrasing
+from voicepeer.voice.correction import Corrector, read_back
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox
 
@@ -24,7 +25,8 @@ Say = Callable[[str], None]
 DICTATION_HELP = (
     "Say your reply. You can say comma, full stop, question mark, new line or new paragraph. "
     "Say scratch that to remove the last part, delete last word, read it back, start over, "
-    "send it, or cancel."
+    "send it, or cancel. To fix a word, say correct and the word, then choose a number or "
+    "say spell it; or say replace, the words, with, and the new words."
 )
 
 
@@ -50,6 +52,7 @@ class Composer:
         self._engines = engines
         self._say = say
         self.draft = Draft()
+        self.corrector = Corrector(say)
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
         self._category: str | None = None
@@ -68,6 +71,7 @@ class Composer:
         self._private_to = private_to
         saved = self._engines.drafts.load(self._key(topic))
         self.draft = Draft.from_text(saved) if saved else Draft()
+        self.corrector.reset()
         if saved:
             self._say(f"You have a saved reply to {topic.title}. It says: {self.draft.text} "
                       "Keep talking to add to it, or say send it.")
@@ -79,13 +83,16 @@ class Composer:
     def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
         action = heard_action(heard)
+        if action is None and self.corrector.hear(heard, self.draft):
+            self.save()
+            return Next.DICTATING
+        self.corrector.reset()
         if action is DictationAction.SEND:
             return self.ask_to_post()
         if action is DictationAction.CANCEL:
             return self.cancel()
         if action is DictationAction.READ_BACK:
-            self._say(f"Your reply says: {self.draft.text}" if not self.draft.is_empty
-                      else "Your reply is empty so far.")
+            self._say(read_back(self.draft))
         elif action is DictationAction.SCRATCH:
             self._say("Removed the last part." if self.draft.scratch_last_phrase()
                       else "There is nothing to remove.")
@@ -98,7 +105,7 @@ class Composer:
         elif action is DictationAction.HELP:
             self._say(DICTATION_HELP)
         else:
-            self.draft.add(heard.text)
+            self.draft.add(heard.text, heard.words)
         self.save()
         return Next.DICTATING
 

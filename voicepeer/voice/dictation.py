@@ -2,13 +2,19 @@
 
 The draft is kept as the list of dictated phrases (one per utterance) so that
 "scratch that" can remove exactly what was said last. Text is rendered from the phrases
-each time, which keeps capitalisation right after any edit.
+each time, which keeps capitalisation right after any edit. Next to each phrase is what
+the recognizer said of its words (confidence, other guesses), for correcting them by voice.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from voicepeer.recognition.base import HeardWord
 
 # Spoken punctuation and layout words, longest first so "new paragraph" beats "new".
 SPOKEN_MARKS: tuple[tuple[str, str], ...] = (
@@ -79,11 +85,31 @@ def render(tokens: list[str]) -> str:
     return "".join(out).strip(" ")
 
 
+MIN_FUZZY_MATCH = 75.0
+"""How alike (0-100) words named in "correct …" must be to words of the draft when they
+are not the same (the recognizer may hear a misheard word a little differently again)."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """A run of words in the draft: ``count`` tokens of phrase ``phrase`` from ``token``."""
+
+    phrase: int
+    token: int
+    count: int = 1
+
+
 @dataclass
 class Draft:
     """The reply being dictated, phrase by phrase."""
 
     phrases: list[list[str]] = field(default_factory=list)
+    heard: list[dict[int, HeardWord]] = field(default_factory=list)
+    """Per phrase: token index → what the recognizer said of that word."""
+
+    def __post_init__(self) -> None:
+        while len(self.heard) < len(self.phrases):
+            self.heard.append({})
 
     @classmethod
     def from_text(cls, text: str) -> Draft:
@@ -91,17 +117,59 @@ class Draft:
         tokens = tokenize_dictation(text)
         return cls([tokens] if tokens else [])
 
-    def add(self, utterance: str) -> None:
+    def add(self, utterance: str, words: Sequence[HeardWord] = ()) -> None:
         tokens = tokenize_dictation(utterance)
         if tokens:
             self.phrases.append(tokens)
+            self.heard.append(_attach(tokens, words))
 
     def scratch_last_phrase(self) -> bool:
         """Remove what was dictated last; False when there was nothing to remove."""
         if not self.phrases:
             return False
         self.phrases.pop()
+        self.heard.pop()
         return True
+
+    def find(self, words: Sequence[str]) -> Place | None:
+        """Where the words are, the latest place first: said exactly, else the closest run
+        of as many words that is at least :data:`MIN_FUZZY_MATCH` alike."""
+        wanted = " ".join(w.lower() for w in words)
+        best: tuple[float, Place | None] = (MIN_FUZZY_MATCH - 0.01, None)
+        for p, phrase in enumerate(self.phrases):
+            indexes = [i for i, t in enumerate(phrase) if _is_word(t)]
+            for start in range(len(indexes) - len(words) + 1):
+                run = indexes[start : start + len(words)]
+                if run[-1] - run[0] != len(run) - 1:
+                    continue  # marks between the words: not one run
+                said = " ".join(phrase[i].lower() for i in run)
+                score = 101.0 if said == wanted else fuzz.ratio(said, wanted)
+                if score >= best[0]:
+                    best = (score, Place(p, run[0], len(run)))
+        return best[1]
+
+    def words_at(self, place: Place) -> str:
+        return " ".join(self.phrases[place.phrase][place.token : place.token + place.count])
+
+    def heard_at(self, place: Place) -> HeardWord | None:
+        return self.heard[place.phrase].get(place.token) if place.count == 1 else None
+
+    def replace(self, place: Place, text: str) -> None:
+        """Put ``text`` (one or more words) where ``place`` is; it counts as sure."""
+        new = tokenize_dictation(text)
+        phrase, heard = self.phrases[place.phrase], self.heard[place.phrase]
+        phrase[place.token : place.token + place.count] = new
+        shift = len(new) - place.count
+        self.heard[place.phrase] = {
+            (i if i < place.token else i + shift): word for i, word in heard.items()
+            if not place.token <= i < place.token + place.count}
+        if not phrase:
+            del self.phrases[place.phrase], self.heard[place.phrase]
+
+    def unsure_words(self, below: float) -> list[str]:
+        """Words still in the draft that the recognizer was less than ``below`` sure of."""
+        return [self.phrases[p][i] for p, heard in enumerate(self.heard)
+                for i, word in sorted(heard.items()) if word.confidence < below]
 
     def delete_last_word(self) -> str | None:
         """Remove the last word (and any marks after it); returns the word removed."""
@@ -111,14 +179,18 @@ class Draft:
                 phrase.pop()
             if phrase:
                 word = phrase.pop()
+                self.heard[-1].pop(len(phrase), None)
                 if not phrase:
                     self.phrases.pop()
+                    self.heard.pop()
                 return word
             self.phrases.pop()
+            self.heard.pop()
         return None
 
     def clear(self) -> None:
         self.phrases.clear()
+        self.heard.clear()
 
     @property
     def text(self) -> str:
@@ -134,6 +206,21 @@ class Draft:
     @property
     def is_empty(self) -> bool:
         return not self.phrases
+
+
+def _attach(tokens: list[str], words: Sequence[HeardWord]) -> dict[int, HeardWord]:
+    """Pair the recognizer's words with the tokens they became, in order; spoken marks
+    ("comma") are words to the recognizer but marks in the draft, so they are skipped."""
+    attached: dict[int, HeardWord] = {}
+    pending = list(words)
+    for index, token in enumerate(tokens):
+        while pending and pending[0].text.lower() != token.lower():
+            if not _is_word(token):
+                break
+            pending.pop(0)
+        if pending and pending[0].text.lower() == token.lower():
+            attached[index] = pending.pop(0)
+    return attached
 
 
 def _is_word(token: str) -> bool:

@@ -1,0 +1,137 @@
+"""Correction commands while dictating: "correct fatigue", "number two", "none of those",
+"spell it", letters ("m s", "mike sierra") ended by "done", "replace walk with talk".
+
+Like the other editing commands each counts only as a whole utterance. "correct …" and
+"replace … with …" carry words of the reply; the voice loop takes them only when those
+words are in the draft, so a sentence that happens to start with "correct" stays text.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from enum import Enum
+
+from voicepeer.commands.matcher import normalize
+from voicepeer.commands.numbers import parse_number
+
+NATO_ALPHABET: dict[str, str] = {
+    "alfa": "a", "alpha": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e",
+    "foxtrot": "f", "golf": "g", "hotel": "h", "india": "i", "juliet": "j", "juliett": "j",
+    "kilo": "k", "lima": "l", "mike": "m", "november": "n", "oscar": "o", "papa": "p",
+    "quebec": "q", "romeo": "r", "sierra": "s", "tango": "t", "uniform": "u",
+    "victor": "v", "whiskey": "w", "whisky": "w", "x-ray": "x", "xray": "x", "yankee": "y",
+    "zulu": "z",
+}
+# How recognizers write some letters said on their own.
+_LETTER_NAMES = {"ay": "a", "bee": "b", "see": "c", "sea": "c", "dee": "d", "ee": "e",
+                 "eff": "f", "gee": "g", "aitch": "h", "eye": "i", "jay": "j", "kay": "k",
+                 "el": "l", "em": "m", "en": "n", "oh": "o", "pea": "p", "pee": "p",
+                 "queue": "q", "cue": "q", "are": "r", "ar": "r", "ess": "s", "tea": "t",
+                 "tee": "t", "you": "u", "vee": "v", "ex": "x", "why": "y", "zed": "z",
+                 "zee": "z"}
+
+CORRECT_WORDS = ("correct", "fix")
+CHOOSE_PREFIXES = ("number", "option", "choice")
+NONE_PHRASES = ("none of those", "none of them", "none", "neither")
+SPELL_PHRASES = ("spell it", "spell", "let me spell it")
+DONE_PHRASES = ("done", "that's it", "that is it", "finished")
+LEAVE_PHRASES = ("leave it", "never mind", "keep it")
+MAX_CHOICE = 9
+MAX_TARGET_WORDS = 3
+
+
+class CorrectionKind(Enum):
+    CORRECT = "correct"
+    """"correct <words>": offer the recognizer's other guesses for those words."""
+    CHOOSE = "choose"
+    NONE_OF_THOSE = "none_of_those"
+    SPELL = "spell"
+    LETTERS = "letters"
+    DONE = "done"
+    LEAVE = "leave"
+    REPLACE = "replace"
+
+
+@dataclass(frozen=True)
+class CorrectionCommand:
+    kind: CorrectionKind
+    words: tuple[str, ...] = ()
+    """CORRECT: the words to correct; REPLACE: the words to find; LETTERS: the letters."""
+    replacement: tuple[str, ...] = ()
+    """REPLACE: the words to put in their place."""
+    choice: int = 0
+    """CHOOSE: the number said (from 1)."""
+
+
+def correction_command(utterance: str) -> CorrectionCommand | None:
+    """The correction command this whole utterance is, or ``None``."""
+    text = normalize(utterance)
+    words = tuple(text.split())
+    if not words:
+        return None
+    if text in NONE_PHRASES:
+        return CorrectionCommand(CorrectionKind.NONE_OF_THOSE)
+    if text in SPELL_PHRASES:
+        return CorrectionCommand(CorrectionKind.SPELL)
+    if text in DONE_PHRASES or text in ("that s it", "thats it"):
+        return CorrectionCommand(CorrectionKind.DONE)
+    if text in LEAVE_PHRASES:
+        return CorrectionCommand(CorrectionKind.LEAVE)
+    if words[0] in CORRECT_WORDS and 1 < len(words) <= MAX_TARGET_WORDS + 1:
+        return CorrectionCommand(CorrectionKind.CORRECT, words[1:])
+    if words[0] == "replace" and "with" in words[2:-1]:
+        at = words.index("with", 2)
+        return CorrectionCommand(CorrectionKind.REPLACE, words[1:at], words[at + 1 :])
+    choice = chosen_number(words)
+    if choice is not None:
+        return CorrectionCommand(CorrectionKind.CHOOSE, choice=choice)
+    letters = spelled_letters(words)
+    if letters:
+        return CorrectionCommand(CorrectionKind.LETTERS, tuple(letters))
+    return None
+
+
+def chosen_number(words: tuple[str, ...]) -> int | None:
+    """"two", "number two", "option 2" → 2; ``None`` for anything else."""
+    if words and words[0] in CHOOSE_PREFIXES:
+        words = words[1:]
+    if not words or len(words) > 2:
+        return None
+    number = parse_number(" ".join(words))
+    return number if number is not None and 1 <= number <= MAX_CHOICE else None
+
+
+def spelled_letters(words: tuple[str, ...]) -> list[str] | None:
+    """Letters said plainly ("m s") or in the NATO alphabet ("mike sierra"), mixed as the
+    person likes; ``None`` when any word is neither."""
+    letters = []
+    for word in words:
+        if len(word) == 1 and word.isalpha():
+            letters.append(word)
+        elif word in NATO_ALPHABET:
+            letters.append(NATO_ALPHABET[word])
+        elif word in _LETTER_NAMES:
+            letters.append(_LETTER_NAMES[word])
+        else:
+            return None
+    return letters
+
+
+def correction_phrases(sample_words: tuple[str, ...] = ()) -> list[str]:
+    """Sentences of every correction command, for recognizers' language models:
+    ``sample_words`` show "correct …" and "replace … with …" with words of replies."""
+    phrases = [*NONE_PHRASES, *SPELL_PHRASES, *DONE_PHRASES, *LEAVE_PHRASES]
+    numbers = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    phrases += [*numbers, *(f"{p} {n}" for p in CHOOSE_PREFIXES for n in numbers)]
+    nato = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]
+    phrases += nato
+    # Letters in runs, as a word is spelled.
+    phrases += [" ".join(nato[i : i + 4]) for i in range(0, len(nato), 2)]
+    phrases += [" ".join(chr(c) for c in range(start, min(start + 4, 123)))
+                for start in range(97, 123, 2)]
+    for word in sample_words:
+        phrases += [f"correct {word}", f"fix {word}"]
+    for first, second in itertools.pairwise(sample_words):
+        phrases.append(f"replace {first} with {second}")
+    return phrases

@@ -1,0 +1,184 @@
+"""Correcting a dictated reply by voice, without starting over.
+
+"correct fatigue" reads the recognizer's other guesses for that word as numbered choices;
+"number two" (or "two") takes one, "none of those" offers spelling. "spell it" takes
+letters ("m s", "mike sierra") until "done". "replace walk with talk" swaps words.
+"read it back" names the words the recognizer was unsure of.
+
+A correction is a short exchange inside dictation (the voice loop stays in DICTATING):
+while a choice or spelling is pending, the answers are read as such; anything long is
+taken as more of the reply, so nothing the person says is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from voicepeer.commands.correction import (
+    CorrectionCommand,
+    CorrectionKind,
+    correction_command,
+)
+from voicepeer.recognition.base import Heard
+from voicepeer.voice.dictation import Draft, Place
+
+Say = Callable[[str], None]
+
+MAX_CHOICES = 5
+UNSURE_BELOW = 0.5
+"""Words the recognizer's readings agreed on less often than this are read back as unsure."""
+MAX_ANSWER_WORDS = 4
+"""While a choice or spelling is pending, longer utterances are more of the reply."""
+_ORDINAL_SPOKEN = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
+
+
+class Pending(Enum):
+    NOTHING = "nothing"
+    CHOICE = "choice"
+    SPELLING = "spelling"
+
+
+@dataclass
+class _Target:
+    place: Place
+    original: str
+    choices: tuple[str, ...] = ()
+
+
+class Corrector:
+    """Correction commands and the choices or spelling they wait for."""
+
+    def __init__(self, say: Say) -> None:
+        self._say = say
+        self.pending = Pending.NOTHING
+        self._target: _Target | None = None
+        self._letters: list[str] = []
+
+    def reset(self) -> None:
+        self.pending, self._target, self._letters = Pending.NOTHING, None, []
+
+    def hear(self, heard: Heard, draft: Draft) -> bool:
+        """Act on ``heard`` if it is a correction (or an answer to one); False when it is
+        something else, for the rest of dictation to handle."""
+        command = self._command(heard, draft)
+        if self.pending is not Pending.NOTHING:
+            return self._answer(command, heard, draft)
+        if command is None:
+            return False
+        if command.kind is CorrectionKind.CORRECT:
+            self._correct(command, heard, draft)
+            return True
+        if command.kind is CorrectionKind.REPLACE:
+            self._replace(command, draft)
+            return True
+        if command.kind is CorrectionKind.SPELL:
+            self._say("Say correct and the word first, then spell it.")
+            return True
+        return False
+
+    def _command(self, heard: Heard, draft: Draft) -> CorrectionCommand | None:
+        """The correction this utterance is, in its best reading or another one; "correct"
+        and "replace" count only when the words they name are in the draft."""
+        for reading in (heard.text, *heard.alternatives):
+            command = correction_command(reading)
+            if command is None:
+                continue
+            if command.kind is CorrectionKind.CORRECT and draft.find(command.words) is None:
+                continue
+            if command.kind is CorrectionKind.REPLACE and draft.find(command.words) is None:
+                continue
+            if self.pending is Pending.NOTHING and command.kind in (
+                    CorrectionKind.CHOOSE, CorrectionKind.LETTERS, CorrectionKind.DONE,
+                    CorrectionKind.NONE_OF_THOSE, CorrectionKind.LEAVE):
+                continue  # "two" or "done" with nothing asked is reply text
+            return command
+        return None
+
+    def _correct(self, command: CorrectionCommand, heard: Heard, draft: Draft) -> None:
+        place = draft.find(command.words)
+        assert place is not None
+        original = draft.words_at(place)
+        word = draft.heard_at(place)
+        choices = [c for c in (word.alternatives if word else ()) if c != original.lower()]
+        # The recognizer's own guesses for the word named, when it heard that differently.
+        named = " ".join(command.words)
+        if named != original.lower() and named not in choices:
+            choices.insert(0, named)
+        self._target = _Target(place, original, tuple(choices[:MAX_CHOICES]))
+        if not self._target.choices:
+            self._start_spelling(f"I have no other guesses for {original}. ")
+            return
+        self.pending = Pending.CHOICE
+        listed = ", ".join(f"{_ORDINAL_SPOKEN[i]}: {c}" for i, c in enumerate(self._target.choices))
+        self._say(f"Instead of {original}: {listed}. Say a number, none of those, or spell it.")
+
+    def _replace(self, command: CorrectionCommand, draft: Draft) -> None:
+        place = draft.find(command.words)
+        assert place is not None
+        original = draft.words_at(place)
+        new = " ".join(command.replacement)
+        draft.replace(place, new)
+        self._say(f"Replaced {original} with {new}.")
+
+    def _answer(self, command: CorrectionCommand | None, heard: Heard, draft: Draft) -> bool:
+        target = self._target
+        assert target is not None
+        kind = command.kind if command else None
+        if kind is CorrectionKind.LEAVE:
+            self.reset()
+            self._say(f"Left {target.original} as it was.")
+            return True
+        if kind in (CorrectionKind.SPELL, CorrectionKind.NONE_OF_THOSE):
+            self._start_spelling("")
+            return True
+        if self.pending is Pending.CHOICE and command is not None and kind is CorrectionKind.CHOOSE:
+            if command.choice > len(target.choices):
+                self._say(f"There are only {len(target.choices)} choices. Say a number from 1 "
+                          f"to {len(target.choices)}, none of those, or spell it.")
+                return True
+            self._put(draft, target, target.choices[command.choice - 1])
+            return True
+        if self.pending is Pending.SPELLING and command is not None:
+            if kind is CorrectionKind.LETTERS:
+                self._letters += command.words
+                self._say(f"{' '.join(self._letters)}. More letters, or say done.")
+                return True
+            if kind is CorrectionKind.DONE:
+                if not self._letters:
+                    self.reset()
+                    self._say(f"No letters given; {target.original} is unchanged.")
+                else:
+                    self._put(draft, target, "".join(self._letters))
+                return True
+        if len(heard.text.split()) > MAX_ANSWER_WORDS:
+            # Talk, not an answer: the correction is dropped, the words kept as reply text.
+            self.reset()
+            self._say(f"Left {target.original} as it was.")
+            return False
+        if self.pending is Pending.CHOICE:
+            self._say(f"Say a number from 1 to {len(target.choices)}, none of those, spell it, "
+                      "or leave it.")
+        else:
+            self._say("Say letters, like m s, or mike sierra, then say done. Or say leave it.")
+        return True
+
+    def _start_spelling(self, lead: str) -> None:
+        assert self._target is not None
+        self.pending, self._letters = Pending.SPELLING, []
+        self._say(f"{lead}Spell {self._target.original} letter by letter, then say done.")
+
+    def _put(self, draft: Draft, target: _Target, new: str) -> None:
+        draft.replace(target.place, new)
+        self.reset()
+        self._say(f"Changed {target.original} to {new}.")
+
+
+def read_back(draft: Draft) -> str:
+    """The reply as it stands, then the words the recognizer was unsure about."""
+    if draft.is_empty:
+        return "Your reply is empty so far."
+    unsure = draft.unsure_words(UNSURE_BELOW)
+    doubt = f" I'm not sure about: {', '.join(unsure)}." if unsure else ""
+    return f"Your reply says: {draft.text}{doubt}"
