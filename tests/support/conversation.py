@@ -19,7 +19,7 @@ from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
 from voicepeer.forum.settings import ForumSettings
-from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.printed import PrintedSpeech
@@ -79,11 +79,13 @@ def converse(
     speech: SpeechOutput | None = None,
     voice_training_would_help: bool = False,
     credentials: Credentials | None = None,
+    listener: Callable[[Callable[[], list[str]]], Listener] | None = None,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
     just before the line with that index is heard (e.g. to stop the forum). With
-    ``credentials`` the session is signed in; otherwise it reads anonymously."""
+    ``credentials`` the session is signed in; otherwise it reads anonymously. ``listener``
+    replaces typed lines: it is made from a callable returning what was said so far."""
     printed = io.StringIO()
     speech = speech or PrintedSpeech(printed)
     client = DiscourseClient(base_url, settings=forum_settings or ForumSettings(
@@ -92,7 +94,7 @@ def converse(
     outbox = Outbox(data_dir / "outbox.sqlite3", client)
     try:
         engines = Engines(
-            listener=HookedListener(
+            listener=listener(lambda: _said(printed)) if listener else HookedListener(
                 TextListener(io.StringIO("".join(f"{line}\n" for line in lines))),
                 before_line or {}),
             speech=speech,
@@ -111,5 +113,8 @@ def converse(
     finally:
         outbox.close()
         client.close()
-    said = [line.removeprefix(PrintedSpeech.PREFIX) for line in printed.getvalue().splitlines()]
-    return Conversation(said=said, assistant=assistant)
+    return Conversation(said=_said(printed), assistant=assistant)
+
+
+def _said(printed: io.StringIO) -> list[str]:
+    return [line.removeprefix(PrintedSpeech.PREFIX) for line in printed.getvalue().splitlines()]

@@ -38,6 +38,7 @@ SPELL_PHRASES = ("spell it", "spell", "let me spell it")
 DONE_PHRASES = ("done", "that's it", "that is it", "finished")
 LEAVE_PHRASES = ("leave it", "never mind", "keep it")
 MAX_CHOICE = 9
+CONTROL_WEIGHT = 5
 MAX_TARGET_WORDS = 3
 
 
@@ -121,7 +122,9 @@ def spelled_letters(words: tuple[str, ...]) -> list[str] | None:
 def correction_phrases(sample_words: tuple[str, ...] = ()) -> list[str]:
     """Sentences of every correction command, for recognizers' language models:
     ``sample_words`` show "correct …" and "replace … with …" with words of replies."""
-    phrases = [*NONE_PHRASES, *SPELL_PHRASES, *DONE_PHRASES, *LEAVE_PHRASES]
+    # The answers that steer a correction are said on their own and are short, so they
+    # are easily taken for letters: counted several times, they weigh more in the model.
+    phrases = [*NONE_PHRASES, *SPELL_PHRASES, *DONE_PHRASES, *LEAVE_PHRASES] * CONTROL_WEIGHT
     numbers = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
     phrases += [*numbers, *(f"{p} {n}" for p in CHOOSE_PREFIXES for n in numbers)]
     nato = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]

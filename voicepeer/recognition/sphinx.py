@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from voicepeer.commands.correction import correction_command, correction_phrases
 from voicepeer.commands.editing import dictation_action, editing_phrases
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.matcher import CommandMatcher
@@ -41,6 +42,7 @@ from voicepeer.recognition.sphinx_files import (
     dictionary_words,
     write_dictionary_subset,
 )
+from voicepeer.recognition.vocabulary import ms_pronunciations, ms_words
 from voicepeer.recognition.word_choices import words_from_readings
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,10 @@ MAX_EDITING_COMMAND_S = 3.0
 """Dictated utterances longer than this (seconds, silence trimmed) are never editing
 commands, so long dictation costs no second decode."""
 
+CORRECTION_SAMPLE_WORDS = ("fatigue", "walking", "tired", "relapse", "better", "legs",
+                           "today", "week", "ocrelizumab", "spasticity", "mri", "numbness")
+"""Words shown after "correct" and in "replace … with …" in the dictation model, so those
+commands are likely at the start of an utterance (the word itself may be any)."""
 N_BEST = 20
 """Dictation readings compared for per-word alternatives ("correct fatigue")."""
 
@@ -73,6 +79,7 @@ PEER_SUPPORT_CORPUS = "data/peer_support.txt"
 _COMMAND = "command"
 _COMMAND_LM = "command_lm"
 _EDITING_LM = "editing_lm"
+_CORRECTION_LM = "correction_lm"
 _DICTATION = "dictation"
 
 
@@ -121,7 +128,7 @@ class SphinxRecognizer:
         for what, path in (("acoustic model", hmm), ("dictionary", dic), ("language model", lm)):
             if not path.exists():
                 raise _missing_model(what, path)
-        self._known_words = dictionary_words(dic) | set(EXTRA_PRONUNCIATIONS)
+        self._known_words = dictionary_words(dic) | set(EXTRA_PRONUNCIATIONS) | ms_words()
         self._grammar = jsgf_grammar(
             aliases, known_words=self._known_words, intents=command_intents
         )
@@ -139,7 +146,8 @@ class SphinxRecognizer:
             if peer_support is not None:
                 # Every search then says only words of these texts. With the whole
                 # 134,000-word dictionary each language model took seconds to set up.
-                texts = [self._grammar, *sentences, *editing, *peer_support]
+                texts = [self._grammar, *sentences, *editing, *peer_support,
+                         *correction_phrases()]
                 vocabulary = {w for t in texts for w in re.findall(r"[\w']+", t)}
                 dic = write_dictionary_subset(dic, vocabulary & self._known_words,
                                               folder / "voicepeer.dict")
@@ -160,7 +168,7 @@ class SphinxRecognizer:
         # Start from the cepstral mean of ordinary speech instead of the model's default,
         # which made the very first command of a session decode badly.
         self._decoder.set_cmn(INITIAL_CMN)
-        for word, phones in EXTRA_PRONUNCIATIONS.items():
+        for word, phones in [*EXTRA_PRONUNCIATIONS.items(), *ms_pronunciations()]:
             if self._decoder.lookup_word(word) is None:
                 self._decoder.add_word(word, phones, False)
         try:
@@ -169,9 +177,13 @@ class SphinxRecognizer:
             raise SpeechEngineError(f"the command grammar did not load: {error}") from error
         command_lm = write_arpa(sentences, folder / "commands.lm")
         editing_lm = write_arpa([*sentences, *editing], folder / "editing.lm")
+        # Answers to a correction ("number two", "mike sierra", "done") with the editing
+        # phrases only: among all the command phrasings they were heard as commands.
+        correction_lm = write_arpa([*editing, *correction_phrases()], folder / "correction.lm")
         try:
             self._decoder.add_lm_file(_COMMAND_LM, str(command_lm))
             self._decoder.add_lm_file(_EDITING_LM, str(editing_lm))
+            self._decoder.add_lm_file(_CORRECTION_LM, str(correction_lm))
         except (RuntimeError, ValueError) as error:
             raise SpeechEngineError(f"the command model did not load: {error}") from error
         try:
@@ -204,6 +216,7 @@ class SphinxRecognizer:
         lines = [" ".join(line.lower().split()) for line in text.read_text("utf-8").splitlines()]
         sentences = [line for line in lines if line and not line.startswith("#")]
         sentences += sorted(set(command_sentences))
+        sentences += correction_phrases(CORRECTION_SAMPLE_WORDS)
         return [s for s in sentences if all(w in self._known_words for w in s.split())]
 
     @property
@@ -269,11 +282,10 @@ class SphinxRecognizer:
         text = " ".join(hyp.hypstr.split()) if hyp is not None else ""
         score = _clamp(hyp.score) if hyp is not None else 0.0
         words = words_from_readings(text, self._readings()) if text else ()
-        editing = self._editing_reading(text)
+        editing = [r for r in self._editing_readings(text) if r != text]
         if not text and not editing:
             return Recognition("", 0.0)
-        return Recognition(text, score, (editing,) if editing and editing != text else (),
-                           words=words)
+        return Recognition(text, score, tuple(editing), words=words)
 
     def _readings(self) -> list[str]:
         """The dictation decode's n-best readings, for per-word alternatives."""
@@ -284,19 +296,23 @@ class SphinxRecognizer:
             log.debug("no n-best readings: %s", error)
             return []
 
-    def _editing_reading(self, dictated: str) -> str:
+    def _editing_readings(self, dictated: str) -> list[str]:
         """For a short utterance, the editing command ("send it", "scratch that") the command
         model hears in it, or "". Free dictation hears such short commands badly; the
         command model, which reads other speech as a jumble matching nothing, hears them
-        well. The voice loop takes it only when the whole utterance is such a command."""
+        well. The voice loop takes it only when the whole utterance is such a command.
+        Otherwise the correction model's reading, when it is a correction command."""
         audio = trim_silence(b"".join(self._utterance_audio), keep_s=0.15)
         self._utterance_audio = []
         seconds = len(audio) / 2 / self._sample_rate
         if not audio or seconds > MAX_EDITING_COMMAND_S or len(dictated.split()) > 5:
-            return ""
+            return []
         self._mode = None  # the next start() activates the search it needs
         heard, _ = self._decode_whole(_EDITING_LM, audio, passes=2)
-        return heard if dictation_action(heard) is not None else ""
+        if dictation_action(heard) is not None:
+            return [heard]
+        answer, _ = self._decode_whole(_CORRECTION_LM, audio, passes=3)
+        return [answer] if correction_command(answer) is not None else []
 
     def _decode_whole(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
         try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from voicepeer.commands.correction import (
+    CORRECT_WORDS,
     CorrectionCommand,
     CorrectionKind,
     correction_command,
@@ -81,13 +82,12 @@ class Corrector:
     def _command(self, heard: Heard, draft: Draft) -> CorrectionCommand | None:
         """The correction this utterance is, in its best reading or another one; "correct"
         and "replace" count only when the words they name are in the draft."""
-        for reading in (heard.text, *heard.alternatives):
+        for reading in (heard.text, *heard.alternatives, *_named_otherwise(heard)):
             command = correction_command(reading)
             if command is None:
                 continue
-            if command.kind is CorrectionKind.CORRECT and draft.find(command.words) is None:
-                continue
-            if command.kind is CorrectionKind.REPLACE and draft.find(command.words) is None:
+            if (command.kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE)
+                    and draft.find(command.words) is None):
                 continue
             if self.pending is Pending.NOTHING and command.kind in (
                     CorrectionKind.CHOOSE, CorrectionKind.LETTERS, CorrectionKind.DONE,
@@ -170,9 +170,21 @@ class Corrector:
         self._say(f"{lead}Spell {self._target.original} letter by letter, then say done.")
 
     def _put(self, draft: Draft, target: _Target, new: str) -> None:
-        draft.replace(target.place, new)
         self.reset()
+        if draft.words_at(target.place) != target.original:
+            self._say("Your reply has changed since. Say correct and the word again.")
+            return
+        draft.replace(target.place, new)
         self._say(f"Changed {target.original} to {new}.")
+
+
+def _named_otherwise(heard: Heard) -> list[str]:
+    """"correct thirteen" read with the recognizer's other guesses for the word named
+    ("correct fatigue"): a misheard word is often misheard again when it is named."""
+    words = heard.words
+    if len(words) != 2 or words[0].text not in CORRECT_WORDS:
+        return []
+    return [f"{words[0].text} {other}" for other in words[1].alternatives]
 
 
 def read_back(draft: Draft) -> str:

@@ -149,6 +149,9 @@ class Draft:
         return best[1]
 
     def words_at(self, place: Place) -> str:
+        """The words at ``place``; "" when the draft no longer reaches there."""
+        if place.phrase >= len(self.phrases):
+            return ""
         return " ".join(self.phrases[place.phrase][place.token : place.token + place.count])
 
     def heard_at(self, place: Place) -> HeardWord | None:

@@ -1,0 +1,153 @@
+"""Correcting a dictated reply by voice: the commands, the draft's words, and typed sessions
+through the real voice loop against the real demo forum."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from voicepeer.commands.correction import CorrectionKind, correction_command
+from voicepeer.demo_forum import DemoForum
+from voicepeer.recognition.base import Heard, HeardWord
+from voicepeer.recognition.word_choices import words_from_readings
+from voicepeer.voice.correction import Corrector, Pending, read_back
+from voicepeer.voice.dictation import Draft
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with DemoForum(tmp_path / "forum.sqlite3") as server:
+        yield server
+
+
+def last_post(forum: DemoForum) -> str:
+    topic_id = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]["id"]
+    posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
+    return str(posts[-1]["cooked"])
+
+
+def test_correction_commands_are_whole_utterances() -> None:
+    assert correction_command("correct fatigue") == correction_command("Correct fatigue.")
+    assert correction_command("correct fatigue").kind is CorrectionKind.CORRECT  # type: ignore[union-attr]
+    assert correction_command("number two").choice == 2  # type: ignore[union-attr]
+    assert correction_command("two").choice == 2  # type: ignore[union-attr]
+    assert correction_command("option to").choice == 2  # type: ignore[union-attr]
+    assert correction_command("mike sierra").words == ("m", "s")  # type: ignore[union-attr]
+    assert correction_command("m s").words == ("m", "s")  # type: ignore[union-attr]
+    assert correction_command("em ess").words == ("m", "s")  # type: ignore[union-attr]
+    replace = correction_command("replace walk with talk")
+    assert replace is not None and replace.kind is CorrectionKind.REPLACE
+    assert (replace.words, replace.replacement) == (("walk",), ("talk",))
+    assert correction_command("that's it").kind is CorrectionKind.DONE  # type: ignore[union-attr]
+    assert correction_command("none of those").kind is CorrectionKind.NONE_OF_THOSE  # type: ignore[union-attr]
+    assert correction_command("I walked with my stick today") is None
+    assert correction_command("replace with") is None
+    assert correction_command("number twelve") is None
+
+
+def test_word_alternatives_come_from_aligned_readings() -> None:
+    readings = ["the fatty is bad", "the fatigue is bad", "the fatigue is bad", "the fatty is bad",
+                "a fatty is bad", "the thirty eight is bad"]
+    words = words_from_readings("the fatty is bad", readings)
+    assert [w.text for w in words] == ["the", "fatty", "is", "bad"]
+    assert words[1].alternatives[0] == "fatigue" and "thirty eight" in words[1].alternatives
+    assert words[1].confidence == pytest.approx(3 / 6)
+    assert words[2].confidence == 1.0 and words[2].alternatives == ()
+    assert words[0].alternatives == ("a",)
+
+
+def heard(text: str, unsure: dict[str, tuple[str, ...]] | None = None) -> Heard:
+    unsure = unsure or {}
+    return Heard(text, words=tuple(
+        HeardWord(w, 0.3 if w in unsure else 1.0, unsure.get(w, ())) for w in text.split()))
+
+
+def test_choosing_another_guess_replaces_only_that_word() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append)
+    draft.add("the fatty comma is bad", heard("the fatty comma is bad").words)
+    draft.add("my fatty is worse", heard("my fatty is worse", {"fatty": ("fatigue", "fat")}).words)
+    assert read_back(draft).endswith("I'm not sure about: fatty.")
+    assert corrector.hear(Heard("correct fatty"), draft)
+    assert said[-1] == ("Instead of fatty: 1: fatigue, 2: fat. Say a number, none of those, "
+                        "or spell it.")
+    assert corrector.hear(Heard("seven"), draft) and said[-1].startswith("There are only 2")
+    assert corrector.hear(Heard("number one"), draft)
+    assert said[-1] == "Changed fatty to fatigue."
+    assert draft.text == "The fatty, is bad my fatigue is worse"
+    assert "not sure" not in read_back(draft)
+    assert corrector.pending is Pending.NOTHING
+
+
+def test_a_word_named_as_heard_differently_is_found_through_its_guesses() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append)
+    draft.add("the thirteen is bad", heard("the thirteen is bad", {"thirteen": ("fatigue",)}).words)
+    naming = Heard("correct fatigue", words=(HeardWord("correct"), HeardWord("fatigue", 0.4,
+                                                                            ("thirteen",))))
+    assert corrector.hear(naming, draft)
+    assert said[-1].startswith("Instead of thirteen: 1: fatigue")
+
+
+def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append)
+    draft.add("I have miss")
+    assert corrector.hear(Heard("correct miss"), draft)
+    assert said[-1] == ("I have no other guesses for miss. "
+                        "Spell miss letter by letter, then say done.")
+    assert corrector.hear(Heard("mike"), draft) and said[-1] == "m. More letters, or say done."
+    assert corrector.hear(Heard("s"), draft)
+    assert corrector.hear(Heard("hello there"), draft)
+    assert said[-1].startswith("Say letters, like m s")
+    assert corrector.hear(Heard("that's it"), draft)
+    assert said[-1] == "Changed miss to ms." and draft.text == "I have ms"
+
+
+def test_talk_while_a_choice_is_pending_is_kept_as_reply_text() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append)
+    draft.add("my legs are weak", heard("my legs are weak", {"weak": ("week",)}).words)
+    assert corrector.hear(Heard("correct weak"), draft)
+    assert not corrector.hear(Heard("and I have been resting a lot"), draft)
+    assert said[-1] == "Left weak as it was." and corrector.pending is Pending.NOTHING
+
+
+def test_correct_with_a_word_not_in_the_reply_is_reply_text() -> None:
+    draft, corrector = Draft(), Corrector(lambda _: None)
+    draft.add("my legs are weak")
+    assert not corrector.hear(Heard("correct me"), draft)
+    assert not corrector.hear(Heard("two"), draft)
+
+
+def test_typed_session_spells_and_replaces_then_posts_after_yes(
+        forum: DemoForum, tmp_path: Path) -> None:
+    talk = converse(forum.base_url, [
+        "open topic one", "reply", "the doctor suggested ocrelizumab for my relapse",
+        "replace doctor with neurologist", "correct relapse", "spell it",
+        "mike", "sierra", "that's it", "read it back", "send it", "yes",
+    ], tmp_path / "data")
+    said = talk.transcript
+    assert "Replaced doctor with neurologist." in said
+    assert "Spell relapse letter by letter, then say done." in said
+    assert "Changed relapse to ms." in said
+    assert "Your reply says: The neurologist suggested ocrelizumab for my ms" in said
+    assert talk.said[-1].endswith("is posted."), said
+    assert "The neurologist suggested ocrelizumab for my ms." in last_post(forum)
+
+
+def test_typed_session_leaves_a_word_and_cancel_keeps_the_draft(
+        forum: DemoForum, tmp_path: Path) -> None:
+    talk = converse(forum.base_url, [
+        "open topic one", "reply", "my legs feel heavy today", "correct heavy", "leave it",
+        "replace arms with legs", "read it back", "cancel",
+    ], tmp_path / "data")
+    said = talk.transcript
+    assert "Left heavy as it was." in said
+    # "arms" is not in the reply: the utterance is reply text, nothing is lost.
+    assert "Your reply says: My legs feel heavy today replace arms with legs" in said
+    assert "Reply put aside." in said
