@@ -12,6 +12,8 @@ import itertools
 from dataclasses import dataclass
 from enum import Enum
 
+from rapidfuzz import fuzz
+
 from voicepeer.commands.matcher import normalize
 from voicepeer.commands.numbers import parse_number
 
@@ -37,6 +39,10 @@ NONE_PHRASES = ("none of those", "none of them", "none", "neither")
 SPELL_PHRASES = ("spell it", "spell", "let me spell it")
 DONE_PHRASES = ("done", "that's it", "that is it", "finished")
 LEAVE_PHRASES = ("leave it", "never mind", "keep it")
+_CONTROL: dict[str, CorrectionKind] = {}
+MIN_CONTROL_SCORE = 75.0
+"""Fuzzy score (0-100) an utterance needs to count as "none of those", "spell it" …"""
+MAX_CONTROL_WORDS = 4
 MAX_CHOICE = 9
 CONTROL_WEIGHT = 5
 MAX_TARGET_WORDS = 3
@@ -52,6 +58,12 @@ class CorrectionKind(Enum):
     DONE = "done"
     LEAVE = "leave"
     REPLACE = "replace"
+
+
+_CONTROL.update({p: CorrectionKind.NONE_OF_THOSE for p in NONE_PHRASES})
+_CONTROL.update({p: CorrectionKind.SPELL for p in SPELL_PHRASES})
+_CONTROL.update({p: CorrectionKind.DONE for p in DONE_PHRASES})
+_CONTROL.update({p: CorrectionKind.LEAVE for p in LEAVE_PHRASES})
 
 
 @dataclass(frozen=True)
@@ -71,14 +83,9 @@ def correction_command(utterance: str) -> CorrectionCommand | None:
     words = tuple(text.split())
     if not words:
         return None
-    if text in NONE_PHRASES:
-        return CorrectionCommand(CorrectionKind.NONE_OF_THOSE)
-    if text in SPELL_PHRASES:
-        return CorrectionCommand(CorrectionKind.SPELL)
-    if text in DONE_PHRASES or text in ("that s it", "thats it"):
-        return CorrectionCommand(CorrectionKind.DONE)
-    if text in LEAVE_PHRASES:
-        return CorrectionCommand(CorrectionKind.LEAVE)
+    control = _CONTROL.get(text.replace("that s ", "that's "))
+    if control is not None:
+        return CorrectionCommand(control)
     if words[0] in CORRECT_WORDS and 1 < len(words) <= MAX_TARGET_WORDS + 1:
         return CorrectionCommand(CorrectionKind.CORRECT, words[1:])
     if words[0] == "replace" and "with" in words[2:-1]:
@@ -90,6 +97,11 @@ def correction_command(utterance: str) -> CorrectionCommand | None:
     letters = spelled_letters(words)
     if letters:
         return CorrectionCommand(CorrectionKind.LETTERS, tuple(letters))
+    if len(words) <= MAX_CONTROL_WORDS:
+        # Recognizers drop or swap a short word of these ("the of those").
+        score, phrase = max((fuzz.ratio(text, p), p) for p in _CONTROL)
+        if score >= MIN_CONTROL_SCORE:
+            return CorrectionCommand(_CONTROL[phrase])
     return None
 
 

@@ -21,6 +21,7 @@ import itertools
 import logging
 import re
 import tempfile
+from collections import deque
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -80,6 +81,10 @@ _COMMAND = "command"
 _COMMAND_LM = "command_lm"
 _EDITING_LM = "editing_lm"
 _CORRECTION_LM = "correction_lm"
+_CORRECT_TARGET = "correct_target"
+_PLAIN_WORD = re.compile(r"[a-z][a-z']*")
+RECENT_WORDS = 400
+"""Dictated words kept (in memory only) to hear which one "correct …" names."""
 _DICTATION = "dictation"
 
 
@@ -158,6 +163,7 @@ class SphinxRecognizer:
         self._mode: ListenMode | None = None
         self._in_utterance = False
         self._utterance_audio: list[bytes] = []
+        self._recent_words: deque[str] = deque(maxlen=RECENT_WORDS)
         self._shapes = CommandShapes(aliases, command_intents)
         self._matcher = CommandMatcher(aliases=aliases)
         self.last_features: dict[str, float | str] = {}
@@ -281,8 +287,11 @@ class SphinxRecognizer:
         hyp = self._decoder.hyp()
         text = " ".join(hyp.hypstr.split()) if hyp is not None else ""
         score = _clamp(hyp.score) if hyp is not None else 0.0
-        words = words_from_readings(text, self._readings()) if text else ()
-        editing = [r for r in self._editing_readings(text) if r != text]
+        readings = self._readings() if text else []
+        words = words_from_readings(text, readings) if text else ()
+        editing = [r for r in self._editing_readings(text, readings) if r != text]
+        if not editing and text:
+            self._recent_words.extend(w for w in text.split() if _PLAIN_WORD.fullmatch(w))
         if not text and not editing:
             return Recognition("", 0.0)
         return Recognition(text, score, tuple(editing), words=words)
@@ -296,7 +305,7 @@ class SphinxRecognizer:
             log.debug("no n-best readings: %s", error)
             return []
 
-    def _editing_readings(self, dictated: str) -> list[str]:
+    def _editing_readings(self, dictated: str, readings: list[str]) -> list[str]:
         """For a short utterance, the editing command ("send it", "scratch that") the command
         model hears in it, or "". Free dictation hears such short commands badly; the
         command model, which reads other speech as a jumble matching nothing, hears them
@@ -311,8 +320,24 @@ class SphinxRecognizer:
         heard, _ = self._decode_whole(_EDITING_LM, audio, passes=2)
         if dictation_action(heard) is not None:
             return [heard]
+        if self._recent_words and any(r.split()[:1] in (["correct"], ["fix"]) for r in readings):
+            return self._correct_reading(audio)
         answer, _ = self._decode_whole(_CORRECTION_LM, audio, passes=3)
         return [answer] if correction_command(answer) is not None else []
+
+    def _correct_reading(self, audio: bytes) -> list[str]:
+        """"correct <word>" read with a grammar of the words dictated lately: the word a
+        person names is one the reply already has, and free dictation hears a lone word
+        badly ("correct there" came back as "correct to your")."""
+        words = " | ".join(sorted(set(self._recent_words)))
+        grammar = f"#JSGF V1.0;\ngrammar correct;\npublic <correct> = (correct | fix) ({words});\n"
+        try:
+            self._decoder.add_jsgf_string(_CORRECT_TARGET, grammar)
+        except (RuntimeError, ValueError) as error:
+            log.debug("no grammar of recent words: %s", error)
+            return []
+        heard, _ = self._decode_whole(_CORRECT_TARGET, audio)
+        return [heard] if heard else []
 
     def _decode_whole(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
         try:

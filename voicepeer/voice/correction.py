@@ -71,13 +71,8 @@ class Corrector:
         if command.kind is CorrectionKind.CORRECT:
             self._correct(command, heard, draft)
             return True
-        if command.kind is CorrectionKind.REPLACE:
-            self._replace(command, draft)
-            return True
-        if command.kind is CorrectionKind.SPELL:
-            self._say("Say correct and the word first, then spell it.")
-            return True
-        return False
+        self._replace(command, draft)
+        return True
 
     def _command(self, heard: Heard, draft: Draft) -> CorrectionCommand | None:
         """The correction this utterance is, in its best reading or another one; "correct"
@@ -89,9 +84,8 @@ class Corrector:
             if (command.kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE)
                     and draft.find(command.words) is None):
                 continue
-            if self.pending is Pending.NOTHING and command.kind in (
-                    CorrectionKind.CHOOSE, CorrectionKind.LETTERS, CorrectionKind.DONE,
-                    CorrectionKind.NONE_OF_THOSE, CorrectionKind.LEAVE):
+            if self.pending is Pending.NOTHING and command.kind not in (
+                    CorrectionKind.CORRECT, CorrectionKind.REPLACE):
                 continue  # "two" or "done" with nothing asked is reply text
             return command
         return None

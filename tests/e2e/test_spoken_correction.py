@@ -1,0 +1,124 @@
+"""Fixing misheard words by voice, spoken by espeak-ng and heard by the real PocketSphinx
+engine, in the real voice loop against the real demo forum over loopback HTTP.
+
+The person answers what voicepeer actually heard, as a person would: they say "correct"
+and a word the read-back got wrong, pick the right guess by its number, spell another
+word in the NATO alphabet, and post after a clear yes.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from tests.support.spoken_session import SpokenListener
+from voicepeer.commands.correction import NATO_ALPHABET
+from voicepeer.demo_forum import DemoForum
+from voicepeer.recognition.base import Heard, Listener
+from voicepeer.recognition.sphinx import SphinxRecognizer
+
+DICTATED = "my fatigue is much worse when the weather is hot"
+MIN_LENGTH = 4
+"""Short words ("in", "the") are hard to name again by voice; the person corrects longer ones."""
+NUMBER_WORDS = ("one", "two", "three", "four", "five")
+NATO = {letter: word for word, letter in reversed(NATO_ALPHABET.items())}
+
+
+def misheard(heard: Heard) -> list[tuple[int, str]]:
+    """(index in the heard words, the word meant) for each word heard wrongly, paired in
+    order within each wrongly heard run."""
+    said, meant = heard.text.split(), DICTATED.split()
+    pairs = []
+    for tag, a0, a1, b0, b1 in SequenceMatcher(a=said, b=meant).get_opcodes():
+        if tag == "replace":
+            pairs += [(a0 + i, meant[b0 + i]) for i in range(min(a1 - a0, b1 - b0))]
+    return pairs
+
+
+class Person:
+    """Decides what to say next from what voicepeer said and heard."""
+
+    def __init__(self) -> None:
+        self.listener: SpokenListener | None = None
+        self.chosen: tuple[str, str] | None = None
+        self.spelled: tuple[str, str] | None = None
+        self._dictation: Heard | None = None
+
+    def lines(self) -> list[object]:
+        return ["open topic one", "reply", DICTATED, self.correct_with_choice,
+                self.choose, self.correct_by_spelling, self.spell_it, self.first_letters,
+                self.other_letters, "that's it", "send it", "yes"]
+
+    def correct_with_choice(self, said: list[str]) -> str:
+        assert self.listener is not None
+        self._dictation = next(h for h in self.listener.heard if len(h.text.split()) > 4)
+        for index, meant in misheard(self._dictation):
+            word = self._dictation.words[index]
+            if meant in word.alternatives and len(word.text) >= MIN_LENGTH:
+                self.chosen = (word.text, meant)
+                return f"correct {word.text}"
+        raise AssertionError(f"no misheard word has the right guess: {self._dictation}")
+
+    def choose(self, said: list[str]) -> str:
+        assert self.chosen is not None
+        offer = said[-1]
+        assert self.listener is not None
+        assert offer.startswith(f"Instead of {self.chosen[0]}:"), self.listener.heard[-1]
+        numbers = dict(re.findall(r"(\d): ([^,.]+)", offer))
+        number = next(n for n, choice in numbers.items() if choice == self.chosen[1])
+        return f"number {NUMBER_WORDS[int(number) - 1]}"
+
+    def correct_by_spelling(self, said: list[str]) -> str:
+        assert self._dictation is not None and self.chosen is not None
+        wrong = [(self._dictation.words[i].text, meant) for i, meant in misheard(self._dictation)]
+        word, meant = next(w for w in wrong if w[0] != self.chosen[0]
+                           and min(len(w[0]), len(w[1])) >= MIN_LENGTH)
+        self.spelled = (word, meant)
+        return f"correct {word}"
+
+    def spell_it(self, said: list[str]) -> str:
+        # voicepeer either offers guesses (none fit) or goes straight to spelling.
+        return "none of those" if said[-1].startswith("Instead of") else "spell it"
+
+    def first_letters(self, said: list[str]) -> str:
+        assert self.spelled is not None
+        assert self.listener is not None
+        last = self.listener.heard[-1]
+        assert said[-1].startswith(f"Spell {self.spelled[0]} letter by letter"), last
+        return " ".join(NATO[letter] for letter in self.spelled[1][:3])
+
+    def other_letters(self, said: list[str]) -> str:
+        assert self.spelled is not None
+        assert said[-1] == f"{' '.join(self.spelled[1][:3])}. More letters, or say done.", said
+        return " ".join(NATO[letter] for letter in self.spelled[1][3:])
+
+
+@pytest.mark.slow
+def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> None:
+    recognizer = SphinxRecognizer()
+    person = Person()
+
+    def make_listener(said_so_far: object) -> Listener:
+        person.listener = SpokenListener(recognizer, person.lines(),  # type: ignore[arg-type]
+                                         said_so_far)
+        return person.listener
+
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        talk = converse(forum.base_url, [], tmp_path / "data", listener=make_listener)
+        said = talk.transcript
+        assert person.chosen is not None and person.spelled is not None, said
+        assert f"Changed {person.chosen[0]} to {person.chosen[1]}." in said, said
+        assert f"Changed {person.spelled[0]} to {person.spelled[1]}." in said, said
+        assert "Shall I post it? Say yes or no." in said, said
+        assert talk.said[-1].endswith("is posted."), said
+        confirmed = said.split("Your reply says: ")[-1].split(" It will appear", 1)[0]
+        assert person.chosen[1] in confirmed.lower() and person.spelled[1] in confirmed.lower()
+        latest = httpx.get(f"{forum.base_url}/latest.json").json()
+        topic_id = latest["topic_list"]["topics"][0]["id"]
+        posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
+        assert confirmed.rstrip(".").lower() in str(posts[-1]["cooked"]).lower()
