@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
 
 from voicepeer.audio.base import AudioInput
 from voicepeer.errors import ConfigError
-from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.base import DictationContext, Heard, ListenMode
 from voicepeer.recognition.endpointing import FRAME_S, Endpointer, EndpointSettings, Event
 from voicepeer.recognition.engine import Recognition, Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
@@ -101,6 +101,10 @@ class AudioListener:
                   len(self.last_audio) / 2 / self.audio_input.sample_rate, result.confidence,
                   result.out_of_grammar)
         return result.as_heard()
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        if isinstance(self.recognizer, DictationContext):
+            self.recognizer.use_dictation_context(sentences)
 
     def close(self) -> None:
         try:

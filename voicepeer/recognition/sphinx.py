@@ -22,7 +22,7 @@ import logging
 import re
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,11 @@ from voicepeer.recognition.sphinx_files import (
     dictionary_words,
     write_dictionary_subset,
 )
-from voicepeer.recognition.vocabulary import ms_pronunciations, ms_words
+from voicepeer.recognition.vocabulary import (
+    dictionary_pronunciations,
+    ms_pronunciations,
+    ms_words,
+)
 from voicepeer.recognition.word_choices import words_from_readings
 
 log = logging.getLogger(__name__)
@@ -70,6 +74,8 @@ CORRECTION_SAMPLE_WORDS = ("fatigue", "walking", "tired", "relapse", "better", "
                            "today", "week", "ocrelizumab", "spasticity", "mri", "numbness")
 """Words shown after "correct" and in "replace … with …" in the dictation model, so those
 commands are likely at the start of an utterance (the word itself may be any)."""
+CONTEXT_WEIGHT = 3
+"""How many times the reply's context sentences count next to the peer-support ones."""
 N_BEST = 20
 """Dictation readings compared for per-word alternatives ("correct fatigue")."""
 
@@ -148,12 +154,17 @@ class SphinxRecognizer:
                         if dictation_lm is None and dictation_model == "peer_support" else None)
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
             folder = Path(name)
+            self._full_dictionary = dic
+            self._dictation_sentences = peer_support
+            """The dictation model's own sentences; ``None`` when it was given ready-made."""
+            self._decoder_words = set(self._known_words)
             if peer_support is not None:
                 # Every search then says only words of these texts. With the whole
                 # 134,000-word dictionary each language model took seconds to set up.
                 texts = [self._grammar, *sentences, *editing, *peer_support,
                          *correction_phrases()]
                 vocabulary = {w for t in texts for w in re.findall(r"[\w']+", t)}
+                self._decoder_words = (vocabulary & self._known_words) | ms_words()
                 dic = write_dictionary_subset(dic, vocabulary & self._known_words,
                                               folder / "voicepeer.dict")
             self._decoder = self._load_decoder(hmm, dic, voice_profile)
@@ -224,6 +235,27 @@ class SphinxRecognizer:
         sentences += sorted(set(command_sentences))
         sentences += correction_phrases(CORRECTION_SAMPLE_WORDS)
         return [s for s in sentences if all(w in self._known_words for w in s.split())]
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        """Rebuild the dictation model with ``sentences`` (the post answered, the title,
+        names) counted :data:`CONTEXT_WEIGHT` times, adding their words the dictation
+        vocabulary lacks from the full dictionary. A ready-made model is left as it is."""
+        if self._dictation_sentences is None:
+            return
+        wanted = {w for s in sentences for w in s.split()} - self._decoder_words
+        for entry, phones in dictionary_pronunciations(self._full_dictionary, wanted):
+            self._decoder.add_word(entry, phones, False)
+            self._decoder_words.add(entry.split("(")[0])
+        # Words with no pronunciation split a sentence rather than join its ends.
+        usable = [run for s in sentences for run in _runs(s.split(), self._decoder_words)]
+        with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
+            lm = write_arpa([*self._dictation_sentences, *usable * CONTEXT_WEIGHT],
+                            Path(name) / "dictation.lm")
+            try:
+                self._decoder.add_lm_file(_DICTATION, str(lm))
+            except (RuntimeError, ValueError) as error:
+                raise SpeechEngineError(f"the reply's context did not load: {error}") from error
+        self._mode = None  # the next start() activates the rebuilt search
 
     @property
     def sample_rate(self) -> int:
@@ -419,6 +451,18 @@ class SphinxRecognizer:
         if self._in_utterance:
             self._decoder.end_utt()
             self._in_utterance = False
+
+
+def _runs(words: list[str], known: set[str]) -> list[str]:
+    """The runs of ``words`` that are all in ``known``, as sentences."""
+    runs, current = [], []
+    for word in [*words, ""]:
+        if word in known:
+            current.append(word)
+        elif current:
+            runs.append(" ".join(current))
+            current = []
+    return runs
 
 
 def _clamp(value: float) -> float:

@@ -5,6 +5,7 @@ own, so the pronunciations are written by hand in CMUdict's ARPAbet."""
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 MS_VOCABULARY = "data/ms_vocabulary.dict"
 
@@ -24,3 +25,14 @@ def ms_pronunciations() -> list[tuple[str, str]]:
 def ms_words() -> set[str]:
     """The words themselves (without "(2)" variants)."""
     return {word.split("(")[0] for word, _ in ms_pronunciations()}
+
+
+def dictionary_pronunciations(path: Path, words: set[str]) -> list[tuple[str, str]]:
+    """(entry, phones) of ``words`` in a CMUdict-style dictionary, variants included."""
+    found = []
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for line in lines:
+            head, _, phones = line.partition(" ")
+            if head.split("(")[0] in words and phones.strip():
+                found.append((head, " ".join(phones.split())))
+    return found

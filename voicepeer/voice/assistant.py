@@ -18,7 +18,7 @@ from voicepeer.commands.intents import canonical
 from voicepeer.errors import AudioDeviceError, DiskFullError, SpeechEngineError
 from voicepeer.forum.base import Forum
 from voicepeer.forum.peer import PeerForum, peer_forum_for
-from voicepeer.recognition.base import Heard, Listener, ListenMode
+from voicepeer.recognition.base import DictationContext, Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice import phrasing
@@ -43,6 +43,7 @@ from voicepeer.voice.ports import (
     VoiceControls,
 )
 from voicepeer.voice.reader import PostRenderer, Reader, ReaderEngines, ReadOutcome
+from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State, check_transition
 from voicepeer.voice.text_input import TextListener
@@ -391,9 +392,11 @@ class Assistant:
         topic = self.reader.topic
         assert topic is not None
         category = self.reader.category(topic.category_id)
-        self.composer.start(topic, self.reader.loaded_current_post(),
-                            category.name if category else None,
+        reply_to = self.reader.loaded_current_post()
+        self.composer.start(topic, reply_to, category.name if category else None,
                             self.peer_loop.private_audience(topic))
+        if isinstance(self.engines.listener, DictationContext):
+            self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
 
     def _ask_to_like(self) -> None:

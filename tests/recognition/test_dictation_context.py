@@ -1,0 +1,79 @@
+"""MS vocabulary and the reply's context in the bundled engine's dictation, checked on
+espeak-ng speech decoded by the real PocketSphinx engine."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pocketsphinx
+import pytest
+
+from tests.support.speech_audio import utterances
+from voicepeer.forum.base import Post, Topic
+from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.engine import decode
+from voicepeer.recognition.sphinx import SphinxRecognizer
+from voicepeer.recognition.sphinx_files import bundled_dictionary, bundled_model_dir
+from voicepeer.recognition.vocabulary import ms_pronunciations, ms_words
+from voicepeer.voice.reply_context import reply_context
+
+# Dictionary words that sound somewhat like the MS words, as distractors.
+SOUND_ALIKES = ("bladder", "option", "topic", "symptom", "body", "reading", "tablets", "mind")
+SPOKEN_AS = {"edss": "E D S S", "lhermitte's": "lhermittes"}
+MIN_TOLD_APART = 0.9
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> SphinxRecognizer:
+    return SphinxRecognizer()
+
+
+def test_each_ms_word_is_told_apart_by_its_pronunciation() -> None:
+    decoder = pocketsphinx.Decoder(hmm=str(bundled_model_dir()), dict=str(bundled_dictionary()),
+                                   lm=None, loglevel="FATAL")
+    for entry, phones in ms_pronunciations():
+        decoder.add_word(entry, phones, False)
+    words = sorted(ms_words() - {"ms"})
+    decoder.add_jsgf_string("words", "#JSGF V1.0;\ngrammar words;\npublic <w> = "
+                            + " | ".join([*words, *SOUND_ALIKES]) + ";\n")
+    decoder.activate_search("words")
+    missed = []
+    for word in words:
+        decoder.start_utt()
+        decoder.process_raw(utterances([SPOKEN_AS.get(word, word)]).tobytes(), False, True)
+        decoder.end_utt()
+        heard = decoder.hyp().hypstr if decoder.hyp() else ""
+        # Two spellings of one word share a pronunciation.
+        if heard.replace("paraes", "pares") != word.replace("paraes", "pares"):
+            missed.append((word, heard))
+    assert len(missed) <= (1 - MIN_TOLD_APART) * len(words), missed
+
+
+@pytest.mark.parametrize("sentence", [
+    "i hope ocrelizumab works for you", "my spasticity is worse in the evening",
+    "the lumbar puncture was not as bad as i feared",
+])
+def test_ms_words_are_heard_in_dictation(recognizer: SphinxRecognizer, sentence: str) -> None:
+    heard = decode(recognizer, utterances([sentence]).tobytes(), ListenMode.DICTATION).text
+    named = [w for w in sentence.split() if w in ms_words() or w in ("lumbar", "puncture")]
+    assert all(w in heard.split() for w in named), heard
+
+
+def test_the_post_answered_makes_its_words_heard(recognizer: SphinxRecognizer) -> None:
+    post = Post(id=2, topic_id=1, post_number=1, username="dave", name="Dave Whitfield",
+                created_at=datetime(2026, 1, 1, tzinfo=UTC),
+                cooked="<p>I managed the whole pier with my walker!</p>")
+    topic = Topic(id=1, title="Walked to the end of the pier today", slug="walked",
+                  posts_count=1, post_ids=(2,), loaded_posts=(post,))
+    context = reply_context(topic, post)
+    assert context == ["walked to the end of the pier today",
+                       "i managed the whole pier with my walker", "thank you dave whitfield"]
+    audio = utterances(["did you get to the end of the pier with your walker"]).tobytes()
+    before = decode(recognizer, audio, ListenMode.DICTATION).text.split()
+    recognizer.use_dictation_context(context)
+    after = decode(recognizer, audio, ListenMode.DICTATION).text.split()
+    recognizer.use_dictation_context([])
+    again = decode(recognizer, audio, ListenMode.DICTATION).text.split()
+    assert "pier" not in before and "walker" not in before
+    assert "pier" in after and "walker" in after, after
+    assert "pier" not in again and "walker" not in again, again
