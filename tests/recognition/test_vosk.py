@@ -85,6 +85,10 @@ def test_dictation_uses_the_full_model_with_n_best(recognizer: VoskRecognizer) -
     assert result.alternatives, "no n-best alternatives"
     assert result.text not in result.alternatives
     assert 0.0 <= result.confidence <= 1.0
+    # Each word keeps what the other readings put in its place, for "correct …".
+    assert [w.text for w in result.words] == result.text.split()
+    assert all(0.0 <= w.confidence <= 1.0 for w in result.words)
+    assert any(w.alternatives or w.confidence < 1.0 for w in result.words), result
 
 
 def test_listener_endpoints_two_commands_apart(
