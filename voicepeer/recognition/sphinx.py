@@ -17,7 +17,6 @@ pass alone rejected 97% of chatter; a JSGF grammar alone accepted 90% of it.
 
 from __future__ import annotations
 
-import itertools
 import logging
 import re
 import tempfile
@@ -37,6 +36,16 @@ from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.engine import Recognition
 from voicepeer.recognition.grammar import CommandShapes, command_sentences, jsgf_grammar
+from voicepeer.recognition.sphinx_dictation import (
+    CONTEXT_WEIGHT,
+    CORRECTION_SAMPLE_WORDS,
+    RECENT_WORDS,
+    correct_grammar,
+    known_runs,
+    names_a_word,
+    nbest_readings,
+    plain_words,
+)
 from voicepeer.recognition.sphinx_files import (
     bundled_dictionary,
     bundled_model_dir,
@@ -70,15 +79,6 @@ MAX_EDITING_COMMAND_S = 3.0
 """Dictated utterances longer than this (seconds, silence trimmed) are never editing
 commands, so long dictation costs no second decode."""
 
-CORRECTION_SAMPLE_WORDS = ("fatigue", "walking", "tired", "relapse", "better", "legs",
-                           "today", "week", "ocrelizumab", "spasticity", "mri", "numbness")
-"""Words shown after "correct" and in "replace … with …" in the dictation model, so those
-commands are likely at the start of an utterance (the word itself may be any)."""
-CONTEXT_WEIGHT = 3
-"""How many times the reply's context sentences count next to the peer-support ones."""
-N_BEST = 20
-"""Dictation readings compared for per-word alternatives ("correct fatigue")."""
-
 INITIAL_CMN = "50.0,-6.56,-3.26,11.51,-4.19,-1.29,-5.45,-9.49,-3.26,-3.58,2.58,-3.39,-4.58"
 
 PEER_SUPPORT_CORPUS = "data/peer_support.txt"
@@ -88,9 +88,6 @@ _COMMAND_LM = "command_lm"
 _EDITING_LM = "editing_lm"
 _CORRECTION_LM = "correction_lm"
 _CORRECT_TARGET = "correct_target"
-_PLAIN_WORD = re.compile(r"[a-z][a-z']*")
-RECENT_WORDS = 400
-"""Dictated words kept (in memory only) to hear which one "correct …" names."""
 _DICTATION = "dictation"
 
 
@@ -246,8 +243,7 @@ class SphinxRecognizer:
         for entry, phones in dictionary_pronunciations(self._full_dictionary, wanted):
             self._decoder.add_word(entry, phones, False)
             self._decoder_words.add(entry.split("(")[0])
-        # Words with no pronunciation split a sentence rather than join its ends.
-        usable = [run for s in sentences for run in _runs(s.split(), self._decoder_words)]
+        usable = known_runs(sentences, self._decoder_words)
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
             lm = write_arpa([*self._dictation_sentences, *usable * CONTEXT_WEIGHT],
                             Path(name) / "dictation.lm")
@@ -319,23 +315,14 @@ class SphinxRecognizer:
         hyp = self._decoder.hyp()
         text = " ".join(hyp.hypstr.split()) if hyp is not None else ""
         score = _clamp(hyp.score) if hyp is not None else 0.0
-        readings = self._readings() if text else []
+        readings = nbest_readings(self._decoder) if text else []
         words = words_from_readings(text, readings) if text else ()
         editing = [r for r in self._editing_readings(text, readings) if r != text]
         if not editing and text:
-            self._recent_words.extend(w for w in text.split() if _PLAIN_WORD.fullmatch(w))
+            self._recent_words.extend(plain_words(text))
         if not text and not editing:
             return Recognition("", 0.0)
         return Recognition(text, score, tuple(editing), words=words)
-
-    def _readings(self) -> list[str]:
-        """The dictation decode's n-best readings, for per-word alternatives."""
-        try:
-            best = itertools.islice(self._decoder.nbest(), N_BEST)
-            return [" ".join(h.hypstr.split()) for h in best if h is not None]
-        except RuntimeError as error:
-            log.debug("no n-best readings: %s", error)
-            return []
 
     def _editing_readings(self, dictated: str, readings: list[str]) -> list[str]:
         """For a short utterance, the editing command ("send it", "scratch that") the command
@@ -352,7 +339,7 @@ class SphinxRecognizer:
         heard, _ = self._decode_whole(_EDITING_LM, audio, passes=2)
         if dictation_action(heard) is not None:
             return [heard]
-        if self._recent_words and any(r.split()[:1] in (["correct"], ["fix"]) for r in readings):
+        if self._recent_words and names_a_word(readings):
             return self._correct_reading(audio)
         answer, _ = self._decode_whole(_CORRECTION_LM, audio, passes=3)
         return [answer] if correction_command(answer) is not None else []
@@ -361,10 +348,8 @@ class SphinxRecognizer:
         """"correct <word>" read with a grammar of the words dictated lately: the word a
         person names is one the reply already has, and free dictation hears a lone word
         badly ("correct there" came back as "correct to your")."""
-        words = " | ".join(sorted(set(self._recent_words)))
-        grammar = f"#JSGF V1.0;\ngrammar correct;\npublic <correct> = (correct | fix) ({words});\n"
         try:
-            self._decoder.add_jsgf_string(_CORRECT_TARGET, grammar)
+            self._decoder.add_jsgf_string(_CORRECT_TARGET, correct_grammar(self._recent_words))
         except (RuntimeError, ValueError) as error:
             log.debug("no grammar of recent words: %s", error)
             return []
@@ -451,18 +436,6 @@ class SphinxRecognizer:
         if self._in_utterance:
             self._decoder.end_utt()
             self._in_utterance = False
-
-
-def _runs(words: list[str], known: set[str]) -> list[str]:
-    """The runs of ``words`` that are all in ``known``, as sentences."""
-    runs, current = [], []
-    for word in [*words, ""]:
-        if word in known:
-            current.append(word)
-        elif current:
-            runs.append(" ".join(current))
-            current = []
-    return runs
 
 
 def _clamp(value: float) -> float:

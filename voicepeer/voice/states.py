@@ -12,7 +12,9 @@
 - BROWSING: a topic list is current; next / previous move through it.
 - READING: a topic is open and one post is current; next / previous move through posts.
 - DICTATING: the user is composing a reply; utterances are text unless a whole utterance
-  is an editing command ("scratch that", "read it back", "send it", "cancel" …).
+  is an editing command ("scratch that", "read it back", "send it", "cancel" …). Correcting
+  a word ("correct fatigue", then a number or letters) is an exchange inside DICTATING
+  (voice/correction.py), not a state of its own.
 - CONFIRMING: the reply has been read back and voicepeer has asked "Shall I post it?";
   only an explicit "yes" posts. "No" goes back to dictating with the draft kept.
 - CONTENT_NOTE: voicepeer has said "This post talks about …. Read it?"; yes reads it,

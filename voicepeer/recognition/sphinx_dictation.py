@@ -1,0 +1,65 @@
+"""Dictation helpers of the PocketSphinx engine: n-best readings, the words "correct …"
+may name, and the dictation model rebuilt with a reply's context."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from collections.abc import Iterable
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+CORRECTION_SAMPLE_WORDS = ("fatigue", "walking", "tired", "relapse", "better", "legs",
+                           "today", "week", "ocrelizumab", "spasticity", "mri", "numbness")
+"""Words shown after "correct" and in "replace … with …" in the dictation model, so those
+commands are likely at the start of an utterance (the word itself may be any)."""
+CONTEXT_WEIGHT = 3
+"""How many times the reply's context sentences count next to the peer-support ones."""
+N_BEST = 20
+"""Dictation readings compared for per-word alternatives ("correct fatigue")."""
+RECENT_WORDS = 400
+"""Dictated words kept (in memory only) to hear which one "correct …" names."""
+_PLAIN_WORD = re.compile(r"[a-z][a-z']*")
+
+
+def nbest_readings(decoder: Any) -> list[str]:
+    """The last decode's n-best readings, best first."""
+    try:
+        best = itertools.islice(decoder.nbest(), N_BEST)
+        return [" ".join(h.hypstr.split()) for h in best if h is not None]
+    except RuntimeError as error:
+        log.debug("no n-best readings: %s", error)
+        return []
+
+
+def plain_words(text: str) -> list[str]:
+    """The words of ``text`` a JSGF grammar can name."""
+    return [w for w in text.split() if _PLAIN_WORD.fullmatch(w)]
+
+
+def names_a_word(readings: Iterable[str]) -> bool:
+    """Whether any reading starts like "correct …"."""
+    return any(r.split()[:1] in (["correct"], ["fix"]) for r in readings)
+
+
+def correct_grammar(words: Iterable[str]) -> str:
+    """JSGF: "correct" or "fix" and one of ``words``."""
+    choices = " | ".join(sorted(set(words)))
+    return f"#JSGF V1.0;\ngrammar correct;\npublic <correct> = (correct | fix) ({choices});\n"
+
+
+def known_runs(sentences: Iterable[str], known: set[str]) -> list[str]:
+    """The runs of each sentence's words that are all in ``known``: a word with no
+    pronunciation splits a sentence rather than join its ends."""
+    runs = []
+    for sentence in sentences:
+        current: list[str] = []
+        for word in [*sentence.split(), ""]:
+            if word in known:
+                current.append(word)
+            elif current:
+                runs.append(" ".join(current))
+                current = []
+    return runs
