@@ -250,7 +250,8 @@ class SphinxRecognizer:
             try:
                 self._decoder.add_lm_file(_DICTATION, str(lm))
             except (RuntimeError, ValueError) as error:
-                raise SpeechEngineError(f"the reply's context did not load: {error}") from error
+                # The context only helps; dictation goes on with the model it had.
+                log.warning("the reply's context did not load: %s", error)
         self._mode = None  # the next start() activates the rebuilt search
 
     @property
