@@ -69,7 +69,7 @@ class Corrector:
         if command is None:
             return False
         if command.kind is CorrectionKind.CORRECT:
-            self._correct(command, heard, draft)
+            self._correct(command, draft)
             return True
         self._replace(command, draft)
         return True
@@ -90,7 +90,7 @@ class Corrector:
             return command
         return None
 
-    def _correct(self, command: CorrectionCommand, heard: Heard, draft: Draft) -> None:
+    def _correct(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
         assert place is not None
         original = draft.words_at(place)
