@@ -93,6 +93,7 @@ class NewConversationComposer(Composer):
         """Start writing ``conversation``; True when a saved one was taken up again (its
         title too), False when it starts empty and still needs a title."""
         drafts = self._engines.drafts
+        self.corrector.reset()  # a correction asked about an earlier draft is over
         saved, saved_title = drafts.load(conversation.key), drafts.load(_title_key(conversation))
         if saved and saved_title:
             self.conversation = replace(conversation, title=saved_title)
