@@ -220,12 +220,15 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
         forum = stack.enter_context(open_forum(url, settings, speech))
         outbox = Outbox(data / "outbox.sqlite3", forum)
         stack.callback(outbox.close)
+        drafts = DraftStore(data / "outbox.sqlite3")
+        stack.callback(drafts.close)
+        drafts.take_in_legacy(data / "drafts")
         engines = Engines(
             listener=listener,
             speech=speech,
             forum=forum,
             matcher=make_matcher(settings),
-            drafts=DraftStore(data / "drafts"),
+            drafts=drafts,
             outbox=outbox,
             places=PlacesFile(data / "places.json"),
             render_post=PostReader(skip_quotes=settings.speech.skip_quotes,

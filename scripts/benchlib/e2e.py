@@ -109,7 +109,7 @@ def _child(workdir: Path) -> dict[str, float | int]:
         outbox = Outbox(workdir / "outbox.sqlite3", client)
         engines = Engines(
             listener=listener, speech=speech, forum=client, matcher=CommandMatcher(),
-            drafts=DraftStore(workdir / "drafts"), outbox=outbox,
+            drafts=DraftStore(workdir / "outbox.sqlite3"), outbox=outbox,
             places=PlacesFile(workdir / "places.json"), render_post=PostReader(),
             voice=VoiceControls(speech, state_file=workdir / "voice.json"),
         )

@@ -103,7 +103,7 @@ def run() -> dict[str, float | int]:
                 assert len(posts) == LONG_TOPIC_POSTS, len(posts)
                 client.close()
             browsing = _browse(base_url)
-        drafts = DraftStore(Path(tmp) / "drafts")
+        drafts = DraftStore(Path(tmp) / "outbox.sqlite3")
         text = "I have found that pacing myself really helps with the fatigue. " * 4
         saves = []
         for n in range(50):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from voicepeer.errors import AuthError
@@ -99,24 +97,51 @@ def test_moderated_reply_is_enqueued(start_forum: StartForum) -> None:
 def test_find_own_post_matches_text_and_author(forum: RunningForum) -> None:
     demo = forum.client("demo")
     topic_id = _heat_topic_id(forum)
+    before = demo.newest_post_id(topic_id)
     raw = "Line one of my reply.\n\nLine two, with café and 😀."
     posted = demo.create_post(NewReply(topic_id, raw))
-    found = demo.find_own_post(topic_id, raw + "\n", since=None)
-    assert found is not None and found.id == posted.post_id
-    assert demo.find_own_post(topic_id, "Something I never said.", since=None) is None
-    assert forum.client("sam").find_own_post(topic_id, raw, since=None) is None
+    found = demo.find_own_post(topic_id, raw + "\n", before)
+    assert found is not None and found.post_id == posted.post_id
+    assert found.status is PostStatus.POSTED and found.post_number == posted.post_number
+    assert demo.newest_post_id(topic_id) == posted.post_id
+    assert demo.find_own_post(topic_id, "Something I never said.", before) is None
+    assert forum.client("sam").find_own_post(topic_id, raw, before) is None
+    # Only posts after the noted one count: an older post with the same words is not it.
+    assert demo.find_own_post(topic_id, raw, posted.post_id) is None
 
 
-def test_find_own_post_looks_back_past_a_busy_hour(forum: RunningForum) -> None:
+def test_find_own_post_looks_past_a_busy_topic(forum: RunningForum) -> None:
     demo = forum.client("demo")
     sam = forum.client("sam")
     topic_id = _heat_topic_id(forum)
+    before = demo.newest_post_id(topic_id)
     raw = "Posted just before the connection dropped."
-    sent_at = datetime.now(UTC)
     demo.create_post(NewReply(topic_id, raw))
     for n in range(45):  # others keep talking while the user is offline
         sam.create_post(NewReply(topic_id, f"Busy conversation, message number {n}."))
-    assert demo.find_own_post(topic_id, raw, since=sent_at) is not None
+    assert demo.find_own_post(topic_id, raw, before) is not None
+
+
+@pytest.mark.parametrize("moderation", [
+    {"moderated_words": ("approve",)},  # like a watched word: only /posts/{user}/pending
+    {"moderated_usernames": ("demo",)},  # a site queue: listed in the topic itself
+])
+def test_find_own_post_sees_a_reply_waiting_for_a_moderator(
+    start_forum: StartForum, moderation: dict[str, tuple[str, ...]]
+) -> None:
+    running = start_forum(**moderation)
+    demo = running.client("demo")
+    topic_id = _heat_topic_id(running)
+    before = demo.newest_post_id(topic_id)
+    raw = "Please approve this one, it waits for a moderator."
+    assert demo.create_post(NewReply(topic_id, raw)).status is PostStatus.ENQUEUED
+    found = demo.find_own_post(topic_id, raw, before)
+    assert found is not None and found.status is PostStatus.ENQUEUED
+    assert running.client("sam").find_own_post(topic_id, raw, before) is None
+    assert demo.find_own_post(topic_id, "Please approve a different text.", before) is None
+    assert running.server.approve_pending_post(running.server.pending_post_ids()[0])
+    found = demo.find_own_post(topic_id, raw, before)  # approved: now a post of its own
+    assert found is not None and found.status is PostStatus.POSTED
 
 
 def test_open_discourse_uses_the_saved_account(forum: RunningForum) -> None:

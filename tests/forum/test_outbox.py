@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import signal
+import random
 import subprocess
 import sys
 import threading
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -15,12 +16,12 @@ import pytest
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox, OutboxState, SendResult
 from voicepeer.forum.settings import ForumSettings
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
-
-REPO = Path(__file__).resolve().parents[2]
+from .outbox_crash_child import REPO, kill_trial
 
 
 def _heat(forum: RunningForum) -> int:
@@ -73,16 +74,55 @@ def test_unreachable_forum_keeps_the_reply_until_flush(forum: RunningForum, tmp_
     assert _copies(forum, _heat(forum), raw) == 1
 
 
-def test_refused_reply_is_kept_with_the_reason(start_forum: StartForum, tmp_path: Path) -> None:
+def test_refused_reply_comes_back_as_the_draft_with_the_reason(
+    start_forum: StartForum, tmp_path: Path
+) -> None:
     running = start_forum(min_post_length=30)
-    outbox = Outbox(tmp_path / "o.sqlite3", running.client("demo"))
-    result = outbox.submit(NewReply(_heat(running), "So true."), "Heat and fatigue")
+    path = tmp_path / "o.sqlite3"
+    drafts = DraftStore(path)
+    key = f"topic-{_heat(running)}"
+    drafts.save(key, "So true.")
+    outbox = Outbox(path, running.client("demo"))
+    result = outbox.submit(NewReply(_heat(running), "So true."), "Heat and fatigue",
+                           draft_key=key)
     assert result.state is OutboxState.REJECTED
     assert "at least 30 characters" in result.spoken
-    assert "kept your words" in result.spoken
-    [kept] = outbox.pending()
-    assert kept.raw == "So true."
-    assert outbox.flush() == []  # refused replies wait for the user, not for the network
+    assert "say reply in that topic" in result.spoken
+    # Back as the editable draft, with the forum's reason; settled in the outbox.
+    assert drafts.load(key) == "So true."
+    refusal = drafts.refusal(key)
+    assert refusal is not None and "at least 30 characters" in refusal
+    assert outbox.pending() == ()
+    assert outbox.flush() == []  # never sent again by itself
+    assert _copies(running, _heat(running), "So true.") == 0
+    drafts.save(key, "So true. Fans in every room, and cold flannels too.")
+    assert drafts.refusal(key) is None  # changing the words clears the reason
+
+
+def test_a_draft_started_meanwhile_is_kept_when_a_refused_reply_comes_back(
+    start_forum: StartForum, tmp_path: Path
+) -> None:
+    running = start_forum(min_post_length=30)
+    path = tmp_path / "o.sqlite3"
+    outbox = Outbox(path, running.client("demo"))
+    entry = outbox.record(NewReply(_heat(running), "Too short."), "Heat", draft_key="k")
+    drafts = DraftStore(path)
+    drafts.save("k", "Words dictated while the first one waited.")
+    outbox.send(entry.id)
+    assert drafts.load("k") == "Too short.\n\nWords dictated while the first one waited."
+
+
+def test_recording_a_reply_takes_its_draft_in_the_same_step(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.sqlite3"
+    drafts = DraftStore(path)
+    drafts.save("topic-1", "Words about to be confirmed.")
+    drafts.save("topic-2", "Another topic's words.")
+    offline = DiscourseClient("http://127.0.0.1:9", settings=ForumSettings(read_retries=0))
+    Outbox(path, offline).record(NewReply(1, "Words about to be confirmed."), "T",
+                                 draft_key="topic-1")
+    assert drafts.all() == {"topic-2": "Another topic's words."}
 
 
 def test_moderated_reply_is_announced_as_waiting(start_forum: StartForum, tmp_path: Path) -> None:
@@ -107,42 +147,48 @@ def test_lost_answer_is_checked_before_sending_again(forum: RunningForum, tmp_pa
     assert _copies(forum, _heat(forum), raw) == 1
 
 
-STEPS = ("recorded", "sending", "request_sent", "response_read", "done")
+STEPS = ("recorded", "noted", "sending", "request_sent", "response_read", "done")
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("step", STEPS)
-def test_killed_at_any_step_the_reply_arrives_exactly_once(
+def test_killed_at_any_step_the_reply_arrives_exactly_once_and_its_draft_is_gone(
     forum: RunningForum, tmp_path: Path, step: str
 ) -> None:
-    path = tmp_path / "outbox.sqlite3"
-    topic_id = _heat(forum)
     raw = f"Killed at step {step}. Nothing may be lost or doubled."
-    child = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tests.forum.outbox_crash_child",
-            forum.base_url,
-            str(path),
-            str(topic_id),
-            step,
-        ],
-        input=raw,
-        text=True,
-        capture_output=True,
-        cwd=REPO,
-        timeout=60,
-        check=False,
-        env={**os.environ, "VOICEPEER_TEST_API_KEY": ADMIN_KEY},
-    )
-    assert child.returncode == -signal.SIGKILL, child.stderr
-    outbox = Outbox(path, forum.client("demo"))
-    outbox.flush()
-    outbox.flush()  # a second flush must change nothing
-    entries = outbox._db.execute("SELECT state, raw FROM outbox").fetchall()
-    assert entries == [("posted", raw)]
-    assert _copies(forum, topic_id, raw) == 1
+    outcome = kill_trial(forum.base_url, ADMIN_KEY, tmp_path / "o.sqlite3", _heat(forum), raw,
+                         step)
+    assert outcome.states == ("posted",)
+    assert outcome.copies == 1
+    assert not outcome.draft_kept  # never offered again as unsent
+
+
+@pytest.mark.slow
+def test_killed_once_a_refused_reply_is_back_it_stays_a_draft(
+    start_forum: StartForum, tmp_path: Path
+) -> None:
+    running = start_forum(min_post_length=80)
+    raw = "Refused, then killed. The words stay a draft."
+    outcome = kill_trial(running.base_url, ADMIN_KEY, tmp_path / "o.sqlite3", _heat(running),
+                         raw, "returned")
+    assert outcome.states == ("rejected",) and outcome.draft_kept and outcome.copies == 0
+
+
+KILL_TRIALS = 12
+
+
+@pytest.mark.slow
+def test_killed_at_random_moments_nothing_is_lost_or_doubled(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    rng = random.Random(20261201)
+    outcomes = []
+    for trial in range(KILL_TRIALS):
+        raw = f"Random kill number {trial}. The words arrive once or wait as a draft."
+        outcomes.append(kill_trial(forum.base_url, ADMIN_KEY, tmp_path / f"o{trial}.sqlite3",
+                                   _heat(forum), raw, "random", rng))
+    assert not [o for o in outcomes if o.duplicated or o.lost], outcomes
+    assert all(o.copies == 1 or o.draft_kept for o in outcomes)
 
 
 def test_flush_from_another_thread_sends_each_reply_once(
@@ -175,3 +221,70 @@ def test_odd_unicode_is_recorded_without_failing(tmp_path: Path) -> None:
     assert entry.raw == "Broken \ufffd decoder, café 😀 \u202e"
     assert entry.topic_title == "Tîtle \ufffd"
     assert "Broken" not in repr(entry)  # the text stays out of logs
+
+
+def test_the_check_after_a_lost_answer_does_not_depend_on_the_clocks(
+    forum: RunningForum, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The device's clock is 20 minutes ahead of the forum's: the copy is still found."""
+    from voicepeer.forum import outbox as outbox_module
+
+    ahead = datetime.now(UTC) + timedelta(minutes=20)
+    monkeypatch.setattr(outbox_module, "_now", lambda: ahead)
+    path = tmp_path / "outbox.sqlite3"
+    creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
+    lossy = DiscourseClient(forum.base_url, credentials=creds, transport=DropAfterSending())
+    raw = "Sent from a tablet whose clock runs fast. It arrived."
+    assert Outbox(path, lossy).submit(NewReply(_heat(forum), raw), "Heat").state is (
+        OutboxState.SENDING)
+    [flushed] = Outbox(path, forum.client("demo")).flush()
+    assert flushed.state is OutboxState.POSTED and flushed.entry.attempts == 1
+    assert _copies(forum, _heat(forum), raw) == 1
+
+
+def test_a_reply_held_for_a_moderator_whose_answer_was_lost_is_not_sent_again(
+    start_forum: StartForum, tmp_path: Path
+) -> None:
+    running = start_forum(moderated_usernames=("demo",))
+    path = tmp_path / "outbox.sqlite3"
+    creds = Credentials(running.base_url, "admin_api_key", ADMIN_KEY, username="demo")
+    lossy = DiscourseClient(running.base_url, credentials=creds, transport=DropAfterSending())
+    raw = "Held for a moderator, and the answer got lost."
+    Outbox(path, lossy).submit(NewReply(_heat(running), raw), "Heat")
+    [flushed] = Outbox(path, running.client("demo")).flush()
+    assert flushed.state is OutboxState.ENQUEUED and flushed.entry.attempts == 1
+    assert "waiting for a moderator" in flushed.spoken
+    assert len(running.server.pending_post_ids()) == 1
+
+
+FLUSH_CHILD = """
+import sys, time
+from pathlib import Path
+from voicepeer.forum.outbox import Outbox
+from tests.forum.outbox_crash_child import client_for
+client = client_for(sys.argv[1], sys.argv[2])
+outbox = Outbox(Path(sys.argv[3]), client)
+start = float(sys.argv[4])
+time.sleep(max(0.0, start - time.time()))
+print(len([r for r in outbox.flush() if r.delivered]), flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_two_processes_flushing_at_once_post_each_reply_once(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    path = tmp_path / "outbox.sqlite3"
+    offline = DiscourseClient("http://127.0.0.1:9", settings=ForumSettings(read_retries=0))
+    waiting = Outbox(path, offline)
+    raws = [f"Waiting while offline, reply {n}. Two copies of voicepeer start." for n in
+            range(3)]
+    for raw in raws:
+        waiting.record(NewReply(_heat(forum), raw), "Heat and fatigue")
+    start = time.time() + 2.0  # both children flush at the same moment
+    children = [subprocess.Popen(
+        [sys.executable, "-c", FLUSH_CHILD, forum.base_url, ADMIN_KEY, str(path), str(start)],
+        stdout=subprocess.PIPE, text=True, cwd=REPO) for _ in range(2)]
+    delivered = [int(child.communicate(timeout=120)[0].strip()) for child in children]
+    assert sum(delivered) == 3  # each reply announced by the one that sent or found it
+    assert all(_copies(forum, _heat(forum), raw) == 1 for raw in raws)

@@ -34,7 +34,10 @@ def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
     reply = client.create_post(NewReply(long_topic, "Reading this long topic slowly.", 2))
     assert reply.post_id is not None
     client.post(reply.post_id)
-    client.find_own_post(long_topic, "Reading this long topic slowly.", since=None)
+    assert client.newest_post_id(long_topic) == reply.post_id
+    assert client.find_own_post(long_topic, "Reading this long topic slowly.", None)
+    # Not among the posts: the user's posts waiting for a moderator are asked for too.
+    assert client.find_own_post(long_topic, "Words nobody posted.", reply.post_id) is None
     client.create_topic(NewTopic(categories[0].id, "A topic from the contract test", "Body " * 8))
     other = next(t for t in listing.topics if t.id != long_topic)
     first_post = client.topic(other.id).loaded_posts[0]

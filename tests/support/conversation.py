@@ -100,7 +100,7 @@ def converse(
             speech=speech,
             forum=client,
             matcher=CommandMatcher(aliases=aliases),
-            drafts=DraftStore(data_dir / "drafts"),
+            drafts=DraftStore(data_dir / "outbox.sqlite3"),
             outbox=outbox,
             places=PlacesFile(data_dir / "places.json"),
             render_post=PostReader(muted_words=muted_words),

@@ -36,6 +36,8 @@ UNDOCUMENTED: dict[str, str] = {
     "GET /": "start page with the preloaded site settings",
     "POST /topics/timings": "reading progress, as Discourse's own client reports it"
     " (TopicsController#timings)",
+    "GET /posts/demo/pending.json": "the user's own posts waiting for a moderator "
+    "(PostsController#pending)",
 }
 
 #: Undocumented routes whose answers have a documented twin to validate against.

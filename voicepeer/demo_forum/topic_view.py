@@ -9,6 +9,7 @@ from typing import Any
 
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response
+from voicepeer.demo_forum.pending import topic_pending_posts
 from voicepeer.demo_forum.reading import visible_topic
 from voicepeer.demo_forum.serializers import POSTS_CHUNK, avatar_template, basic_user, post_json
 
@@ -163,6 +164,9 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         ]
     if mega:
         del data["timeline_lookup"]
+    waiting = topic_pending_posts(ctx, topic["id"])
+    if waiting is not None:
+        data["pending_posts"] = waiting
     if viewer_id is not None:
         last_read = store.last_read(viewer_id, topic["id"])
         if last_read is not None:

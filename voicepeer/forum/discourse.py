@@ -16,7 +16,6 @@ import re
 import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -30,7 +29,7 @@ from voicepeer.errors import (
     ForumResponseError,
     ForumUnreachableError,
 )
-from voicepeer.forum import parse
+from voicepeer.forum import own_posts, parse
 from voicepeer.forum.base import (
     Category,
     Forum,
@@ -60,8 +59,6 @@ log = logging.getLogger(__name__)
 R = TypeVar("R", TopicList, Topic, tuple[Category, ...])
 
 LIKE_ACTION_TYPE = 2
-MAX_CHUNKS_SEARCHED = 10
-"""How far back (in chunks of posts) to look for a reply whose sending was interrupted."""
 REPLIES_AND_MENTIONS: tuple[str, ...] = (
     "replied",
     "mentioned",
@@ -70,12 +67,6 @@ REPLIES_AND_MENTIONS: tuple[str, ...] = (
     "private_message",
 )
 _LIMIT_NAMES = tuple(SiteLimits.__dataclass_fields__)
-
-
-def normalize_raw(text: str) -> str:
-    """Compare post text the way the forum stores it: trimmed, line endings and runs of
-    spaces unified."""
-    return re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n")).strip()
 
 
 def spoken_forum_name(title: str) -> str:
@@ -425,37 +416,40 @@ class DiscourseClient:
         except ForumError:
             return SiteLimits.min_search_term_length  # the search itself will say what is wrong
 
-    def find_own_post(self, topic_id: int, raw: str, since: datetime | None) -> Post | None:
-        """The user's post with this text in the topic, if it is there (checked before a
-        reply whose sending was interrupted is sent again)."""
-        topic = parse.topic(self.http.get(f"/t/{int(topic_id)}.json"))
+    def newest_post_id(self, topic_id: int) -> int:
+        """The highest post id in the topic now, asked of the forum (never a saved copy)."""
+        return own_posts.newest_post_id(self.http.get(f"/t/{int(topic_id)}.json"))
+
+    def find_own_post(self, topic_id: int, raw: str, after_post_id: int | None
+                      ) -> PostOutcome | None:
+        """The user's post with this text after post ``after_post_id`` in the topic, or
+        waiting there for a moderator (checked before a reply whose sending was interrupted
+        is sent again); see :mod:`voicepeer.forum.own_posts`."""
+        return own_posts.find_own_post(_OwnPostReader(self), topic_id, raw, after_post_id,
+                                       chunk=self.settings.posts_chunk_size)
+
+
+class _OwnPostReader:
+    """What :func:`own_posts.find_own_post` needs of the client: fresh reads only."""
+
+    def __init__(self, client: DiscourseClient) -> None:
+        self._client = client
+
+    def get(self, path: str) -> Any:
+        return self._client.http.get(path)
+
+    def posts(self, topic_id: int, post_ids: list[int]) -> tuple[Post, ...]:
+        return self._client.posts(topic_id, post_ids)
+
+    def raw_of(self, post_id: int) -> str | None:
+        return self._client.post(post_id).raw
+
+    def me(self) -> str | None:
         try:
-            me: str | None = self.username()
+            return self._client.username()
         except AuthError:
             # Signed out (a demo forum that lets anyone post): the text alone must match.
-            me = None
-        earliest = since - timedelta(minutes=10) if since else None
-        wanted = normalize_raw(raw)
-        loaded = {p.id: p for p in topic.loaded_posts}
-        chunk = self.settings.posts_chunk_size
-        # Walk back from the newest post, a chunk at a time, until posts predate the send.
-        for end in range(len(topic.post_ids), 0, -chunk)[:MAX_CHUNKS_SEARCHED]:
-            ids = topic.post_ids[max(0, end - chunk) : end]
-            missing = [pid for pid in ids if pid not in loaded]
-            loaded.update((p.id, p) for p in (self.posts(topic_id, missing) if missing else ()))
-            for pid in reversed(ids):
-                candidate = loaded.get(pid)
-                if candidate is None or (me and candidate.username.lower() != me.lower()):
-                    continue
-                if earliest and candidate.created_at and candidate.created_at < earliest:
-                    continue
-                source = candidate.raw if candidate.raw is not None else self.post(pid).raw
-                if source is not None and normalize_raw(source) == wanted:
-                    return candidate
-            oldest = loaded.get(ids[0])
-            if earliest is None or (oldest and oldest.created_at and oldest.created_at < earliest):
-                break
-        return None
+            return None
 
     def find_own_topic(
         self, title: str, *, private: bool, since: datetime | None

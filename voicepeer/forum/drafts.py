@@ -1,76 +1,98 @@
-"""Dictated text saved as it changes, so a crash, power cut or flat battery loses nothing."""
+"""Dictated text saved as it changes, so a crash, power cut or flat battery loses nothing.
+
+Drafts are kept in the forum's replies database (:mod:`voicepeer.forum.replies_db`), next
+to the outbox: a confirmed reply leaves the drafts in the same transaction that puts it in
+the outbox, and a reply the forum refused comes back the same way, with the forum's reason.
+"""
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
 from voicepeer import paths
-from voicepeer.atomic import atomic_write_text, fsync_dir
 from voicepeer.forum.checks import storable_text
+from voicepeer.forum.replies_db import open_replies_db, transaction
 
 log = logging.getLogger(__name__)
 
-SUFFIX = ".draft.json"
-
-
-def _file_name(key: str) -> str:
-    # Any key (topic ids, "new topic in Fatigue", odd unicode) maps to a safe, unique name.
-    return base64.urlsafe_b64encode(key.encode("utf-8")).decode("ascii").rstrip("=") + SUFFIX
+LEGACY_SUFFIX = ".draft.json"
+"""Drafts of earlier versions: one JSON file each in a ``drafts`` folder."""
 
 
 class DraftStore:
-    """One durable file per draft, written atomically on every change."""
+    """Durable drafts keyed by what they answer (e.g. ``topic-12``)."""
 
-    def __init__(self, directory: Path | None = None) -> None:
-        self.directory = directory or paths.data_dir() / "drafts"
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or paths.data_dir() / "outbox.sqlite3"
+        self._db = open_replies_db(self.path)
 
-    def _path(self, key: str) -> Path:
-        return self.directory / _file_name(storable_text(key))
+    def close(self) -> None:
+        self._db.close()
 
     def save(self, key: str, text: str) -> None:
-        """Replace the draft for ``key``; returns once it is on disk."""
-        record = {
-            "key": storable_text(key),
-            "text": storable_text(text),
-            "saved_at": datetime.now(UTC).isoformat(),
-        }
-        atomic_write_text(self._path(key), json.dumps(record, ensure_ascii=False), mode=0o600)
+        """Replace the draft for ``key``; returns once it is on disk. Any note of a refusal
+        goes: the person has heard it and is changing the words."""
+        self._db.execute(
+            "INSERT INTO drafts (key, text, refusal, saved_at) VALUES (?, ?, '', ?)"
+            " ON CONFLICT (key) DO UPDATE SET text = excluded.text, refusal = '',"
+            " saved_at = excluded.saved_at",
+            (storable_text(key), storable_text(text), datetime.now(UTC).isoformat()),
+        )
 
     def load(self, key: str) -> str | None:
-        record = self._read(self._path(key))
-        return record[1] if record else None
+        row = self._db.execute(
+            "SELECT text FROM drafts WHERE key = ?", (storable_text(key),)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def refusal(self, key: str) -> str | None:
+        """Why the forum refused this draft when it was sent, if it came back refused."""
+        row = self._db.execute(
+            "SELECT refusal FROM drafts WHERE key = ?", (storable_text(key),)
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
 
     def discard(self, key: str) -> None:
-        path = self._path(key)
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            return
-        fsync_dir(self.directory)
+        self._db.execute("DELETE FROM drafts WHERE key = ?", (storable_text(key),))
 
     def all(self) -> dict[str, str]:
-        """Every saved draft, key → text (damaged files are skipped and left in place)."""
-        drafts: dict[str, str] = {}
-        for path in sorted(self.directory.glob("*" + SUFFIX)):
-            record = self._read(path)
-            if record:
-                drafts[record[0]] = record[1]
-        return drafts
+        """Every saved draft, key → text."""
+        return {str(k): str(t) for k, t in self._db.execute(
+            "SELECT key, text FROM drafts ORDER BY key")}
 
-    def _read(self, path: Path) -> tuple[str, str] | None:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return None
-        except (json.JSONDecodeError, UnicodeDecodeError, OSError) as error:
-            log.warning("draft %s is unreadable (%s); left for recovery", path.name, error)
-            return None
-        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-            log.warning("draft file %s has an unexpected shape; leaving it", path.name)
-            return None
-        return str(data.get("key", "")), data["text"]
+    def take_in_legacy(self, directory: Path) -> int:
+        """Move drafts saved as files by earlier versions into the database; returns how
+        many came in. A draft whose words are already in the outbox for the same topic was
+        handed over just before a crash and is not brought back as unsent. Unreadable files
+        are left where they are."""
+        moved = 0
+        for path in sorted(directory.glob("*" + LEGACY_SUFFIX)) if directory.is_dir() else ():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                key, text = str(data["key"]), str(data["text"])
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                log.warning("draft file %s is unreadable (%s); left for recovery", path.name,
+                            type(error).__name__)
+                continue
+            with transaction(self._db) as db:
+                # As sent, a draft got a full stop when it had no closing mark.
+                sent = storable_text(text).rstrip()
+                handed_over = db.execute(
+                    "SELECT COUNT(*) FROM outbox WHERE raw IN (?, ?)"
+                    " AND ('topic-' || topic_id) = ?",
+                    (sent, sent + ".", storable_text(key)),
+                ).fetchone()[0]
+                if not handed_over and not db.execute(
+                    "SELECT COUNT(*) FROM drafts WHERE key = ?", (storable_text(key),)
+                ).fetchone()[0]:
+                    db.execute(
+                        "INSERT INTO drafts (key, text, saved_at) VALUES (?, ?, ?)",
+                        (storable_text(key), storable_text(text),
+                         str(data.get("saved_at") or datetime.now(UTC).isoformat())),
+                    )
+                    moved += 1
+            path.unlink()  # only once the database has it
+        return moved

@@ -1,26 +1,30 @@
 """Confirmed replies go out through a durable outbox: never lost, never posted twice.
 
-Storage is SQLite (synchronous=FULL): every state change is one transaction that is on
-disk before the next step, which a hand-rolled file protocol would have to reimplement.
+Storage is the forum's replies database (:mod:`voicepeer.forum.replies_db`): every state
+change is one transaction that is on disk before the next step. Recording a reply takes
+its draft away in the same transaction; a reply the forum refuses goes back to the drafts,
+with the reason, in one transaction too.
 
-Besides replies, an entry may be a new topic or a new private message (``kind``); its
-category or recipients travel in ``payload``. Such an entry found in SENDING is checked
-against the topics or messages the user started before it is sent again.
+Each reply moves PENDING → SENDING → POSTED / ENQUEUED, or → REJECTED (handed back to the
+drafts; never sent again by itself). Before the first send the topic's newest post id is
+noted; SENDING is written *before* the request leaves. A reply found in SENDING — after a
+crash, a dropped connection or a timeout — may already be on the forum, so the posts after
+that id, and the user's posts waiting for a moderator, are checked for the same text before
+it is ever sent again: no clocks are compared.
 
-Each reply moves PENDING → SENDING → POSTED / ENQUEUED (or REJECTED, text kept). SENDING is
-written *before* the request leaves. A reply found in SENDING — after a crash, a dropped
-connection or a timeout — may already be on the forum, so the topic is checked for the
-user's post with the same text before it is ever sent again.
+Only one sender works on a forum's outbox at a time, across threads and processes: a lock
+file next to the database (``flock``) is held while a reply is checked and sent.
 """
 
 from __future__ import annotations
 
-import json
+import fcntl
 import logging
 import os
-import sqlite3
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -36,28 +40,21 @@ from voicepeer.errors import (
     ForumRejectedError,
     ForumRequestError,
 )
-from voicepeer.forum.base import (
-    NewPrivateMessage,
-    NewReply,
-    NewTopic,
-    Post,
-    PostOutcome,
-    PostStatus,
-)
+from voicepeer.forum.base import NewReply, PostOutcome, PostStatus
 from voicepeer.forum.checks import storable_text
 from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.replies_db import open_replies_db, transaction
 
 log = logging.getLogger(__name__)
 
 Checkpoint = Callable[[str], None]
-"""Called with a step name as sending progresses ("recorded", "sending", "response_read",
-"done", "checking"); lets the crash tests stop the process at each step."""
+"""Called with a step name as sending progresses ("recorded", "noted", "sending",
+"response_read", "done", "checking", "returned"); lets the crash tests stop the process at
+each step."""
 
-
-class EntryKind(Enum):
-    REPLY = "reply"
-    TOPIC = "topic"
-    MESSAGE = "message"
+LOCK_WAIT_S = 120.0
+"""Seconds to wait for another sender (another voicepeer process, or the background retry)
+before leaving a reply waiting: longer than one send with its check can take."""
 
 
 class OutboxState(Enum):
@@ -81,14 +78,17 @@ class OutboxEntry:
     sent_at: datetime | None
     post_number: int | None = None
     errors: tuple[str, ...] = ()
-    kind: EntryKind = EntryKind.REPLY
-    category_id: int | None = None
-    """For a new topic: where it goes."""
-    recipients: tuple[str, ...] = ()
-    """For a new private message: the usernames it goes to."""
+    draft_key: str | None = None
+    after_post_id: int | None = None
+    """The topic's newest post id before the first send: a copy can only be after it."""
 
     def __repr__(self) -> str:  # the text is private; keep it out of logs
         return f"OutboxEntry(id={self.id}, topic_id={self.topic_id}, state={self.state.value})"
+
+    @property
+    def key(self) -> str:
+        """The draft this reply came from, and goes back to if the forum refuses it."""
+        return self.draft_key or f"topic-{self.topic_id}"
 
 
 @dataclass(frozen=True)
@@ -107,43 +107,29 @@ class SendResult:
     def delivered(self) -> bool:
         return self.entry.state in (OutboxState.POSTED, OutboxState.ENQUEUED)
 
+    @property
+    def waiting(self) -> bool:
+        """Not on the forum yet, and to be sent again later."""
+        return self.entry.state in (OutboxState.PENDING, OutboxState.SENDING)
+
 
 class PostingForum(Protocol):
     def create_post(self, reply: NewReply) -> PostOutcome: ...
 
-    def find_own_post(self, topic_id: int, raw: str, since: datetime | None) -> Post | None: ...
+    def newest_post_id(self, topic_id: int) -> int:
+        """The highest post id in the topic now (0 when it has none)."""
+        ...
 
-    def create_topic(self, topic: NewTopic) -> PostOutcome: ...
-
-    def send_private_message(self, message: NewPrivateMessage) -> PostOutcome: ...
-
-    def find_own_topic(
-        self, title: str, *, private: bool, since: datetime | None
-    ) -> PostOutcome | None: ...
+    def find_own_post(self, topic_id: int, raw: str, after_post_id: int | None
+                      ) -> PostOutcome | None:
+        """The user's post with this text after ``after_post_id``, or waiting for a moderator."""
+        ...
 
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS outbox (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    topic_id INTEGER NOT NULL,
-    topic_title TEXT NOT NULL,
-    raw TEXT NOT NULL,
-    reply_to_post_number INTEGER,
-    state TEXT NOT NULL,
-    attempts INTEGER NOT NULL DEFAULT 0,
-    created_at TEXT NOT NULL,
-    sent_at TEXT,
-    post_number INTEGER,
-    errors TEXT NOT NULL DEFAULT '',
-    kind TEXT NOT NULL DEFAULT 'reply',
-    payload TEXT NOT NULL DEFAULT ''
-)
-"""
-_ADDED_COLUMNS = (
-    ("kind", "TEXT NOT NULL DEFAULT 'reply'"),
-    ("payload", "TEXT NOT NULL DEFAULT ''"),
-)
-"""Columns newer than the first outboxes, added to an existing file when missing."""
+class OutboxBusyError(ForumError):
+    """Another voicepeer is sending replies to this forum and did not finish in time."""
+
+    default_spoken = "Another copy of voicepeer is busy sending replies."
 
 
 def _now() -> datetime:
@@ -159,190 +145,211 @@ class Outbox:
         forum: PostingForum,
         *,
         checkpoint: Checkpoint | None = None,
+        lock_wait_s: float = LOCK_WAIT_S,
     ) -> None:
         self.path = path or paths.data_dir() / "outbox.sqlite3"
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.forum = forum
         self._checkpoint = checkpoint or (lambda step: None)
-        fresh = not self.path.exists()
-        # One reply is sent at a time, from whichever thread asks (the voice loop, or a
-        # background flush when the network returns).
-        self._lock = threading.RLock()
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        if fresh:
-            os.chmod(self.path, 0o600)
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute(_SCHEMA)
-        present = {row[1] for row in self._db.execute("PRAGMA table_info(outbox)")}
-        for name, definition in _ADDED_COLUMNS:
-            if name not in present:
-                self._db.execute(f"ALTER TABLE outbox ADD COLUMN {name} {definition}")
+        self._lock_wait_s = lock_wait_s
+        self._db = open_replies_db(self.path)
+        # flock excludes other open files (other processes, other Outbox objects); the
+        # thread lock excludes other threads sharing this object's file.
+        self._thread_lock = threading.RLock()
+        self._lock_fd = os.open(self.path.with_name(self.path.name + ".lock"),
+                                os.O_RDWR | os.O_CREAT, 0o600)
+        self._held = 0
+        self._listeners: list[Callable[[SendResult], None]] = []
 
     def close(self) -> None:
         self._db.close()
+        os.close(self._lock_fd)
+
+    def on_result(self, listener: Callable[[SendResult], None]) -> None:
+        """Call ``listener`` with the result of every send (e.g. to schedule a retry)."""
+        self._listeners.append(listener)
 
     # -- queries -------------------------------------------------------------------------
 
     def get(self, entry_id: int) -> OutboxEntry:
-        row = self._db.execute("SELECT * FROM outbox WHERE id = ?", (entry_id,)).fetchone()
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?",
+                               (entry_id,)).fetchone()
         if row is None:
             raise KeyError(entry_id)
         return _entry(row)
 
     def pending(self) -> tuple[OutboxEntry, ...]:
-        """Replies not yet on the forum (waiting, being sent, or refused and kept)."""
+        """Replies not on the forum yet: waiting, or being sent."""
         rows = self._db.execute(
-            "SELECT * FROM outbox WHERE state IN ('pending', 'sending', 'rejected') ORDER BY id"
+            f"SELECT {_COLUMNS} FROM outbox WHERE state IN ('pending', 'sending') ORDER BY id"
         ).fetchall()
         return tuple(_entry(r) for r in rows)
 
     # -- changes -------------------------------------------------------------------------
 
-    def record(self, reply: NewReply, topic_title: str) -> OutboxEntry:
-        """Store a confirmed reply durably; nothing is sent yet."""
-        with self._lock, disk_full_as_error("the reply to send", spoken=_NOT_SAVED):
-            cursor = self._db.execute(
+    def record(self, reply: NewReply, topic_title: str, *,
+               draft_key: str | None = None) -> OutboxEntry:
+        """Store a confirmed reply durably and, in the same transaction, take away the
+        draft it came from; nothing is sent yet."""
+        with (disk_full_as_error("the reply to send", spoken=_NOT_SAVED),
+              transaction(self._db) as db):
+            cursor = db.execute(
                 "INSERT INTO outbox (topic_id, topic_title, raw, reply_to_post_number, state, "
-                "created_at) VALUES (?, ?, ?, ?, 'pending', ?)",
-                (
-                    reply.topic_id,
-                    storable_text(topic_title),
-                    storable_text(reply.raw),
-                    reply.reply_to_post_number,
-                    _now().isoformat(),
-                ),
+                "created_at, draft_key) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+                (reply.topic_id, storable_text(topic_title), storable_text(reply.raw),
+                 reply.reply_to_post_number, _now().isoformat(), draft_key),
             )
+            if draft_key is not None:
+                db.execute("DELETE FROM drafts WHERE key = ?", (storable_text(draft_key),))
             entry_id = cursor.lastrowid
         assert entry_id is not None
         self._checkpoint("recorded")
         return self.get(entry_id)
 
-    def submit(self, reply: NewReply, topic_title: str) -> SendResult:
-        """Record the reply, then try to send it at once."""
-        return self.send(self.record(reply, topic_title).id, first_try=True)
-
-    def submit_new(self, started: NewTopic | NewPrivateMessage) -> SendResult:
-        """Record a new topic or private message, then try to send it at once."""
-        payload: dict[str, object]
-        if isinstance(started, NewTopic):
-            kind, payload = EntryKind.TOPIC, {"category_id": started.category_id}
-        else:
-            kind, payload = EntryKind.MESSAGE, {"recipients": list(started.recipients)}
-        what = "message" if kind is EntryKind.MESSAGE else "new topic"
-        not_saved = _NOT_SAVED.replace("your reply", f"your {what}").replace(
-            "not posted it", "not sent it" if kind is EntryKind.MESSAGE else "not posted it")
-        with self._lock, disk_full_as_error(f"the {what} to send", spoken=not_saved):
-            cursor = self._db.execute(
-                "INSERT INTO outbox (topic_id, topic_title, raw, state, created_at, kind,"
-                " payload) VALUES (0, ?, ?, 'pending', ?, ?, ?)",
-                (storable_text(started.title), storable_text(started.raw),
-                 _now().isoformat(), kind.value, json.dumps(payload)),
-            )
-        assert cursor.lastrowid is not None
-        self._checkpoint("recorded")
-        return self.send(cursor.lastrowid, first_try=True)
-
-    def discard(self, entry_id: int) -> None:
-        """Drop a reply the user has chosen to abandon (e.g. refused and not worth fixing)."""
-        self._db.execute("DELETE FROM outbox WHERE id = ?", (entry_id,))
+    def submit(self, reply: NewReply, topic_title: str, *,
+               draft_key: str | None = None) -> SendResult:
+        """Record the reply (its draft handed over), then try to send it at once."""
+        entry = self.record(reply, topic_title, draft_key=draft_key)
+        return self.send(entry.id, first_try=True)
 
     def flush(self) -> list[SendResult]:
         """Send every reply that is waiting; the results say what to announce."""
-        with self._lock:
-            return self._flush()
-
-    def _flush(self) -> list[SendResult]:
-        results = []
-        for entry in self.pending():
-            if entry.state is OutboxState.REJECTED:
-                continue
-            result = self._send(entry.id, first_try=False)
-            results.append(result)
-            if not result.delivered and result.entry.state is not OutboxState.REJECTED:
-                break  # the forum is out of reach: the rest would fail the same way
-        return results
+        try:
+            with self._sending():
+                results = []
+                for entry in self.pending():
+                    result = self._send(entry.id, first_try=False)
+                    results.append(result)
+                    if result.waiting:
+                        break  # the forum is out of reach: the rest would fail the same way
+                return results
+        except OutboxBusyError as error:
+            return [self._told(SendResult(e, _waiting_phrase(e, error), error))
+                    for e in self.pending()[:1]]
 
     def send(self, entry_id: int, *, first_try: bool = False) -> SendResult:
         """Send one recorded reply (checking first if an earlier attempt may have arrived)."""
-        with self._lock:
-            return self._send(entry_id, first_try=first_try)
+        try:
+            with self._sending():
+                return self._send(entry_id, first_try=first_try)
+        except OutboxBusyError as error:
+            entry = self.get(entry_id)
+            return self._told(SendResult(entry, _waiting_phrase(entry, error), error))
+
+    @contextmanager
+    def _sending(self) -> Iterator[None]:
+        with self._thread_lock:
+            if self._held == 0:
+                self._take_file_lock()
+            self._held += 1
+            try:
+                yield
+            finally:
+                self._held -= 1
+                if self._held == 0:
+                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    def _take_file_lock(self) -> None:
+        deadline = time.monotonic() + self._lock_wait_s
+        while True:
+            try:
+                fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise OutboxBusyError("another sender holds the outbox lock") from None
+                time.sleep(0.05)
 
     def _send(self, entry_id: int, *, first_try: bool) -> SendResult:
-        entry = self.get(entry_id)
+        return self._told(self._attempt(self.get(entry_id), first_try))
+
+    def _told(self, result: SendResult) -> SendResult:
+        for listener in list(self._listeners):
+            try:
+                listener(result)
+            except Exception:
+                log.exception("outbox listener failed")
+        return result
+
+    def _attempt(self, entry: OutboxEntry, first_try: bool) -> SendResult:
         if entry.state in (OutboxState.POSTED, OutboxState.ENQUEUED):
             return SendResult(entry, _delivered_phrase(entry, first_try))
-        if entry.state is OutboxState.SENDING:
-            found = self._already_there(entry)
-            if isinstance(found, SendResult):
-                return found
-            if found is not None:
-                done = self._finish(entry, OutboxState.POSTED, found.post_number)
-                return SendResult(done, _delivered_phrase(done, first_try))
-        self._set(
-            entry.id, "state = 'sending', sent_at = ?, attempts = attempts + 1", _now().isoformat()
-        )
-        self._checkpoint("sending")
+        if entry.state is OutboxState.REJECTED:
+            return SendResult(entry, _returned_phrase(entry, entry.errors))
+        posting = False
         try:
-            outcome = self._request(entry)
+            if entry.state is OutboxState.SENDING:
+                self._checkpoint("checking")
+                found = self.forum.find_own_post(entry.topic_id, entry.raw, entry.after_post_id)
+                if found is not None:
+                    done = self._finish(entry, found)
+                    return SendResult(done, _delivered_phrase(done, first_try))
+            if entry.after_post_id is None:
+                newest = self.forum.newest_post_id(entry.topic_id)
+                self._set(entry.id, "after_post_id = ?", newest)
+                self._checkpoint("noted")
+            self._set(entry.id, "state = 'sending', sent_at = ?, attempts = attempts + 1",
+                      _now().isoformat())
+            self._checkpoint("sending")
+            posting = True
+            outcome = self.forum.create_post(
+                NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number))
         except DeliveryUncertainError as error:
             return SendResult(self.get(entry.id), _uncertain_phrase(entry), error)
         except (ForumRejectedError, ForumNotFoundError, ForumForbiddenError,
                 ForumRequestError) as error:
             # Refused for what it is, not for the moment: sending again would not help.
             errors = error.errors if isinstance(error, ForumRejectedError) else (str(error),)
-            self._set(entry.id, "state = 'rejected', errors = ?", "\n".join(errors))
-            return SendResult(self.get(entry.id), _rejected_phrase(entry, error), error)
+            returned = self._hand_back(entry, errors, error.spoken)
+            return SendResult(returned, _returned_phrase(returned, (error.spoken,)), error)
         except ForumError as error:
-            # Refused before it was handled (unreachable, rate limit, account): try later.
-            self._set(entry.id, "state = 'pending'")
+            # The post was refused before it was handled (unreachable, rate limit, account):
+            # surely not on the forum. A failed check leaves the reply to be checked again.
+            if posting:
+                self._set(entry.id, "state = 'pending'")
             return SendResult(self.get(entry.id), _waiting_phrase(entry, error), error)
         self._checkpoint("response_read")
-        state = (
-            OutboxState.ENQUEUED if outcome.status is PostStatus.ENQUEUED else (OutboxState.POSTED)
-        )
-        done = self._finish(entry, state, outcome.post_number)
+        done = self._finish(entry, outcome)
         self._checkpoint("done")
         return SendResult(done, _delivered_phrase(done, first_try))
 
-    def _request(self, entry: OutboxEntry) -> PostOutcome:
-        if entry.kind is EntryKind.TOPIC:
-            assert entry.category_id is not None
-            return self.forum.create_topic(NewTopic(entry.category_id, entry.topic_title,
-                                                    entry.raw))
-        if entry.kind is EntryKind.MESSAGE:
-            return self.forum.send_private_message(
-                NewPrivateMessage(entry.recipients, entry.topic_title, entry.raw))
-        return self.forum.create_post(
-            NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number))
+    def _hand_back(self, entry: OutboxEntry, errors: tuple[str, ...], spoken: str
+                   ) -> OutboxEntry:
+        """The forum refused the reply: settle the entry and make its words the draft for
+        its topic again, with the reason, in one transaction."""
+        with transaction(self._db) as db:
+            current = db.execute("SELECT text FROM drafts WHERE key = ?",
+                                 (entry.key,)).fetchone()
+            # A draft started meanwhile in the same topic is kept, after the refused words.
+            text = entry.raw if current is None else f"{entry.raw}\n\n{current[0]}"
+            db.execute(
+                "INSERT INTO drafts (key, text, refusal, saved_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET text = excluded.text,"
+                " refusal = excluded.refusal, saved_at = excluded.saved_at",
+                (entry.key, text, storable_text(spoken), _now().isoformat()),
+            )
+            db.execute("UPDATE outbox SET state = 'rejected', errors = ? WHERE id = ?",
+                       ("\n".join(errors), entry.id))
+        self._checkpoint("returned")
+        return self.get(entry.id)
 
-    def _already_there(self, entry: OutboxEntry) -> Post | PostOutcome | SendResult | None:
-        self._checkpoint("checking")
-        try:
-            if entry.kind is not EntryKind.REPLY:
-                return self.forum.find_own_topic(
-                    entry.topic_title, private=entry.kind is EntryKind.MESSAGE,
-                    since=entry.sent_at)
-            return self.forum.find_own_post(entry.topic_id, entry.raw, entry.sent_at)
-        except ForumNotFoundError as error:
-            self._set(entry.id, "state = 'rejected', errors = ?", str(error))
-            return SendResult(self.get(entry.id), _rejected_phrase(entry, error), error)
-        except ForumError as error:
-            return SendResult(entry, _waiting_phrase(entry, error), error)
-
-    def _finish(
-        self, entry: OutboxEntry, state: OutboxState, post_number: int | None
-    ) -> OutboxEntry:
-        self._set(entry.id, "state = ?, post_number = ?, errors = ''", state.value, post_number)
+    def _finish(self, entry: OutboxEntry, outcome: PostOutcome) -> OutboxEntry:
+        state = (OutboxState.ENQUEUED if outcome.status is PostStatus.ENQUEUED
+                 else OutboxState.POSTED)
+        self._set(entry.id, "state = ?, post_number = ?, errors = ''", state.value,
+                  outcome.post_number)
         return self.get(entry.id)
 
     def _set(self, entry_id: int, assignments: str, *values: object) -> None:
         self._db.execute(f"UPDATE outbox SET {assignments} WHERE id = ?", (*values, entry_id))
 
 
+_COLUMNS = ("id, topic_id, topic_title, raw, reply_to_post_number, state, attempts, "
+            "created_at, sent_at, post_number, errors, draft_key, after_post_id")
+
+
 def _entry(row: tuple[object, ...]) -> OutboxEntry:
     (entry_id, topic_id, title, raw, reply_to, state, attempts, created, sent, number, errors,
-     kind, payload) = row
-    extra = json.loads(str(payload)) if payload else {}
+     draft_key, after) = row
     return OutboxEntry(
         id=int(entry_id),  # type: ignore[call-overload]
         topic_id=int(topic_id),  # type: ignore[call-overload]
@@ -355,22 +362,9 @@ def _entry(row: tuple[object, ...]) -> OutboxEntry:
         sent_at=datetime.fromisoformat(sent) if isinstance(sent, str) else None,
         post_number=number if isinstance(number, int) else None,
         errors=tuple(str(errors).splitlines()) if errors else (),
-        kind=EntryKind(kind),
-        category_id=extra.get("category_id"),
-        recipients=tuple(extra.get("recipients") or ()),
+        draft_key=draft_key if isinstance(draft_key, str) else None,
+        after_post_id=after if isinstance(after, int) else None,
     )
-
-
-def _what(entry: OutboxEntry) -> str:
-    if entry.kind is EntryKind.TOPIC:
-        return f"Your new topic, {entry.topic_title},"
-    if entry.kind is EntryKind.MESSAGE:
-        return f"Your message, {entry.topic_title},"
-    return f"Your reply to {entry.topic_title}"
-
-
-def _done(entry: OutboxEntry) -> str:
-    return "sent" if entry.kind is EntryKind.MESSAGE else "posted"
 
 
 _NOT_SAVED = (
@@ -382,30 +376,28 @@ _NOT_SAVED = (
 
 def _delivered_phrase(entry: OutboxEntry, first_try: bool) -> str:
     if entry.state is OutboxState.ENQUEUED:
-        return f"{_what(entry)} is waiting for a moderator to approve it."
+        return f"Your reply to {entry.topic_title} is waiting for a moderator to approve it."
     if first_try:
-        return f"{_what(entry)} is {_done(entry)}."
-    return f"{_what(entry)} has now been {_done(entry)}."
+        return f"Your reply to {entry.topic_title} is posted."
+    return f"Your reply to {entry.topic_title} has now been posted."
 
 
 def _uncertain_phrase(entry: OutboxEntry) -> str:
-    what = _what(entry).removeprefix("Your ").rstrip(",")
-    where = "topic" if entry.kind is EntryKind.REPLY else "forum"
     return (
-        f"I am not sure the forum received your {what}. I have kept it, "
-        f"and I will check the {where} before sending it again, so it will not appear twice."
+        f"I am not sure the forum received your reply to {entry.topic_title}. I have kept it, "
+        "and I will check the topic before sending it again, so it will not appear twice."
     )
 
 
 def _waiting_phrase(entry: OutboxEntry, error: ForumError) -> str:
     return (
-        f"{_what(entry)} is not sent yet. {error.spoken} "
+        f"Your reply to {entry.topic_title} is not sent yet. {error.spoken} "
         "Your words are safe; I will send them when I can."
     )
 
 
-def _rejected_phrase(entry: OutboxEntry, error: ForumError) -> str:
+def _returned_phrase(entry: OutboxEntry, reasons: tuple[str, ...]) -> str:
     return (
-        f"{_what(entry)} was not {_done(entry)}. {error.spoken} "
-        "I have kept your words so you can change them and try again."
+        f"Your reply to {entry.topic_title} was not posted. {' '.join(reasons)} "
+        "I have kept your words: say reply in that topic to change them and send them again."
     )

@@ -72,7 +72,11 @@ class Composer:
         saved = self._engines.drafts.load(self._key(topic))
         self.draft = Draft.from_text(saved) if saved else Draft()
         self.corrector.reset()
-        if saved:
+        refusal = self._engines.drafts.refusal(self._key(topic)) if saved else None
+        if refusal:
+            self._say(f"The forum did not accept your reply to {topic.title}. {refusal} "
+                      f"Your reply says: {self.draft.text} Change it, then say send it.")
+        elif saved:
             self._say(f"You have a saved reply to {topic.title}. It says: {self.draft.text} "
                       "Keep talking to add to it, or say send it.")
         else:
@@ -156,9 +160,9 @@ class Composer:
         # Replying to the opening post is replying to the topic itself.
         number = reply_to.post_number if reply_to and reply_to.post_number > 1 else None
         reply = NewReply(self._topic.id, self.draft.text_to_send(), number)
-        # The outbox has the reply on disk before anything is sent, so the draft can go.
-        result = self._engines.outbox.submit(reply, self._topic.title)
-        self._engines.drafts.discard(self._key(self._topic))
+        # The outbox takes the draft away in the same transaction that records the reply.
+        result = self._engines.outbox.submit(reply, self._topic.title,
+                                             draft_key=self._key(self._topic))
         self.draft = Draft()
         self._say(result.spoken)
 

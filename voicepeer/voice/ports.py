@@ -18,12 +18,18 @@ class DraftKeeper(Protocol):
 
     def discard(self, key: str) -> None: ...
 
+    def refusal(self, key: str) -> str | None:
+        """Why the forum refused this draft, when it came back from the outbox refused."""
+        ...
+
 
 class ReplyOutbox(Protocol):
     """Durable queue of confirmed replies: records each before sending, never posts twice."""
 
-    def submit(self, reply: NewReply, topic_title: str) -> SendResult:
-        """Record the reply durably, then try to post it; the result says what to announce."""
+    def submit(self, reply: NewReply, topic_title: str, *,
+               draft_key: str | None = None) -> SendResult:
+        """Record the reply durably, taking away the draft ``draft_key`` in the same step,
+        then try to post it; the result says what to announce."""
         ...
 
     def submit_new(self, started: NewTopic | NewPrivateMessage) -> SendResult:

@@ -1,0 +1,91 @@
+"""Finding a reply of the user's on the forum after its sending was interrupted.
+
+No clocks are compared: the outbox notes the topic's newest post id before the first send,
+and only posts after it can be the copy (Discourse's post ids only grow). A reply held for
+a moderator has no post yet; Discourse lists the user's own waiting posts in the topic
+(``pending_posts`` of ``/t/{id}.json``, present when the site queues posts) and at
+``/posts/{username}/pending.json`` (``PostsController#pending``, readable by the user
+themself with the ``read`` scope).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Protocol
+from urllib.parse import quote
+
+from voicepeer.errors import AuthError, ForumNotFoundError
+from voicepeer.forum import parse
+from voicepeer.forum.base import Post, PostOutcome, PostStatus
+
+log = logging.getLogger(__name__)
+
+MAX_POSTS_SEARCHED = 200
+"""Most posts after the noted one to look through (a copy is among the newest)."""
+
+
+def normalize_raw(text: str) -> str:
+    """Compare post text the way the forum stores it: trimmed, line endings and runs of
+    spaces unified."""
+    return re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n")).strip()
+
+
+class _Reading(Protocol):
+    """The parts of the Discourse client the search needs."""
+
+    def get(self, path: str) -> Any: ...
+
+    def posts(self, topic_id: int, post_ids: list[int]) -> tuple[Post, ...]: ...
+
+    def raw_of(self, post_id: int) -> str | None: ...
+
+    def me(self) -> str | None: ...
+
+
+def newest_post_id(topic_data: Any) -> int:
+    topic = parse.topic(topic_data)
+    return max(topic.post_ids, default=0)
+
+
+def find_own_post(forum: _Reading, topic_id: int, raw: str, after_post_id: int | None,
+                  *, chunk: int) -> PostOutcome | None:
+    data = forum.get(f"/t/{int(topic_id)}.json")
+    topic = parse.topic(data)
+    me = forum.me()
+    wanted = normalize_raw(raw)
+    newer = [pid for pid in topic.post_ids if after_post_id is None or pid > after_post_id]
+    newer = newer[-MAX_POSTS_SEARCHED:]
+    loaded = {p.id: p for p in topic.loaded_posts}
+    for end in range(len(newer), 0, -chunk):
+        ids = newer[max(0, end - chunk):end]
+        missing = [pid for pid in ids if pid not in loaded]
+        loaded.update((p.id, p) for p in (forum.posts(topic_id, missing) if missing else ()))
+        for pid in reversed(ids):
+            post = loaded.get(pid)
+            if post is None or (me and post.username.lower() != me.lower()):
+                continue
+            source = post.raw if post.raw is not None else forum.raw_of(pid)
+            if source is not None and normalize_raw(source) == wanted:
+                return PostOutcome(PostStatus.POSTED, post.id, post.post_number, topic_id)
+    if any(normalize_raw(text) == wanted for text in _waiting_texts(forum, data, topic_id, me)):
+        return PostOutcome(PostStatus.ENQUEUED, topic_id=topic_id)
+    return None
+
+
+def _waiting_texts(forum: _Reading, topic_data: Any, topic_id: int, me: str | None
+                   ) -> list[str]:
+    """The user's posts in this topic that wait for a moderator."""
+    if isinstance(topic_data, dict) and isinstance(topic_data.get("pending_posts"), list):
+        return [str(p.get("raw") or "") for p in topic_data["pending_posts"]
+                if isinstance(p, dict)]
+    if me is None:
+        return []
+    try:
+        data = forum.get(f"/posts/{quote(me, safe='')}/pending.json")
+    except (ForumNotFoundError, AuthError) as error:
+        log.info("own waiting posts not readable: %s", type(error).__name__)
+        return []
+    listed = data.get("pending_posts") if isinstance(data, dict) else None
+    return [str(p.get("raw_text") or "") for p in listed or ()
+            if isinstance(p, dict) and p.get("topic_id") == topic_id]

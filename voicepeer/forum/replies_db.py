@@ -1,0 +1,80 @@
+"""The one SQLite database that holds a forum's drafts and its outbox.
+
+Drafts and confirmed replies live side by side so that handing a draft to the outbox (and
+handing a refused reply back as a draft) is one transaction: after a crash the words are
+in exactly one of the two places, never both and never neither. SQLite with
+synchronous=FULL makes each transaction durable before the next step; a pair of files
+would need a recovery protocol of its own.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+BUSY_TIMEOUT_MS = 30_000
+"""How long a write waits for another connection's transaction (they last milliseconds)."""
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        topic_id INTEGER NOT NULL,
+        topic_title TEXT NOT NULL,
+        raw TEXT NOT NULL,
+        reply_to_post_number INTEGER,
+        state TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        sent_at TEXT,
+        post_number INTEGER,
+        errors TEXT NOT NULL DEFAULT ''
+    )""",
+    """CREATE TABLE IF NOT EXISTS drafts (
+        key TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        refusal TEXT NOT NULL DEFAULT '',
+        saved_at TEXT NOT NULL
+    )""",
+)
+_ADDED_COLUMNS = {
+    "draft_key": "TEXT",
+    "after_post_id": "INTEGER",
+}
+"""Outbox columns newer than the first release, added to older databases on open."""
+
+
+def open_replies_db(path: Path) -> sqlite3.Connection:
+    """Open (creating, private to the user) the database at ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fresh = not path.exists()
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                         timeout=BUSY_TIMEOUT_MS / 1000)
+    if fresh:
+        os.chmod(path, 0o600)
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    with transaction(db):
+        for statement in _SCHEMA:
+            db.execute(statement)
+        present = {row[1] for row in db.execute("PRAGMA table_info(outbox)")}
+        for name, kind in _ADDED_COLUMNS.items():
+            if name not in present:
+                db.execute(f"ALTER TABLE outbox ADD COLUMN {name} {kind}")
+    return db
+
+
+@contextmanager
+def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """All statements inside happen together or not at all; the write lock is taken at
+    once (BEGIN IMMEDIATE), so what is read inside cannot change before it is written."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:  # a COMMIT that failed (a full disk) leaves it open
+            db.execute("ROLLBACK")
+        raise
