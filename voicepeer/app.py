@@ -22,6 +22,7 @@ from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.http import waiting_announcement
 from voicepeer.forum.outbox import Outbox
+from voicepeer.forum.retry import OutboxRetry
 from voicepeer.recognition.base import Listener
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.running import voice_loop_running
@@ -194,6 +195,16 @@ def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseC
     return client
 
 
+def _background_retry(url: str, settings: Settings, outbox_path: Path,
+                      stack: ExitStack) -> OutboxRetry:
+    """Retries waiting replies during the session through a client of its own: one that
+    never speaks ("still waiting", "the forum asked me to wait") over the voice loop."""
+    client = stack.enter_context(open_discourse(url, settings.forum, offline_cache=False))
+    outbox = Outbox(outbox_path, client)
+    stack.callback(outbox.close)
+    return OutboxRetry(outbox)
+
+
 def forum_data_dir(forum_key: str) -> Path:
     """Drafts, outbox and reading places of one forum, kept apart from other forums' so a
     reply can never be posted to, or resumed on, the wrong forum."""
@@ -223,6 +234,8 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
         drafts = DraftStore(data / "outbox.sqlite3")
         stack.callback(drafts.close)
         drafts.take_in_legacy(data / "drafts")
+        retry = _background_retry(url, settings, data / "outbox.sqlite3", stack)
+        retry.watch(outbox)
         engines = Engines(
             listener=listener,
             speech=speech,
@@ -236,9 +249,12 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
             voice=VoiceControls(speech, settings.speech),
             cues=io.cues,
             voice_training_would_help=io.voice_training_would_help,
+            news=retry.news,
         )
         assistant = Assistant(engines, settings.voice)
         assistant.announce_outbox()
+        retry.start()
+        stack.callback(retry.close)
         assistant.run()
     print("voicepeer: goodbye", file=sys.stderr)
     return 0

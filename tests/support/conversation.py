@@ -18,6 +18,7 @@ from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
+from voicepeer.forum.retry import OutboxRetry
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
@@ -80,18 +81,22 @@ def converse(
     voice_training_would_help: bool = False,
     credentials: Credentials | None = None,
     listener: Callable[[Callable[[], list[str]]], Listener] | None = None,
+    retry: Callable[[Outbox], OutboxRetry] | None = None,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
     just before the line with that index is heard (e.g. to stop the forum). With
     ``credentials`` the session is signed in; otherwise it reads anonymously. ``listener``
-    replaces typed lines: it is made from a callable returning what was said so far."""
+    replaces typed lines: it is made from a callable returning what was said so far.
+    ``retry`` makes the background retry for the loop's outbox; it is started here and
+    closed after."""
     printed = io.StringIO()
     speech = speech or PrintedSpeech(printed)
     client = DiscourseClient(base_url, settings=forum_settings or ForumSettings(
         retry_backoff_s=0.01, read_retries=1), cache=ReadingCache(data_dir / "cache.sqlite3"),
         credentials=credentials)
     outbox = Outbox(data_dir / "outbox.sqlite3", client)
+    background = retry(outbox) if retry is not None else None
     try:
         engines = Engines(
             listener=listener(lambda: _said(printed)) if listener else HookedListener(
@@ -106,11 +111,16 @@ def converse(
             render_post=PostReader(muted_words=muted_words),
             voice=VoiceControls(speech, state_file=data_dir / "voice.json"),
             voice_training_would_help=voice_training_would_help,
+            news=background.news if background is not None else list,
         )
         assistant = Assistant(engines, settings or VoiceSettings(greeting=False))
         assistant.announce_outbox()
+        if background is not None:
+            background.start()
         assistant.run()
     finally:
+        if background is not None:
+            background.close()
         outbox.close()
         client.close()
     return Conversation(said=_said(printed), assistant=assistant)

@@ -27,6 +27,7 @@ class _Failure:
     status: int
     path: str | None
     retry_after_s: int | None
+    rate_limit: bool = False
 
 
 class Faults:
@@ -54,6 +55,12 @@ class Faults:
             raise ValueError(f"status must be one of {sorted(_SERVER_ERROR_PAGES)}")
         with self._lock:
             self._failures.append(_Failure(count, status, path, retry_after_s))
+
+    def rate_limit_next(self, count: int, wait_s: int, *, path: str | None = None) -> None:
+        """Answer the next ``count`` requests (to ``path``, if given) with the JSON 429 a
+        Discourse controller sends, asking to wait ``wait_s`` seconds."""
+        with self._lock:
+            self._failures.append(_Failure(count, 429, path, wait_s, rate_limit=True))
 
     def malform(self, path: str, mode: str = "truncated_json") -> None:
         """Spoil every answer for ``path``: ``truncated_json`` (cut in half, honest length),
@@ -99,6 +106,10 @@ class Faults:
             for failure in self._failures:
                 if failure.remaining > 0 and failure.path in (None, path):
                     failure.remaining -= 1
+                    if failure.rate_limit:
+                        from voicepeer.demo_forum.app import rate_limited  # app imports us
+
+                        return rate_limited(failure.retry_after_s or 0)
                     headers = []
                     if failure.retry_after_s is not None:
                         headers.append(("Retry-After", str(failure.retry_after_s)))

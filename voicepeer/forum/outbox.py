@@ -211,11 +211,14 @@ class Outbox:
         entry = self.record(reply, topic_title, draft_key=draft_key)
         return self.send(entry.id, first_try=True)
 
-    def flush(self) -> list[SendResult]:
-        """Send every reply that is waiting; the results say what to announce."""
+    def flush(self, ready: Callable[[], bool] | None = None) -> list[SendResult]:
+        """Send every reply that is waiting; the results say what to announce. ``ready``,
+        asked once the lock is held, can call it off (a retry no longer due)."""
         try:
             with self._sending():
-                results = []
+                results: list[SendResult] = []
+                if ready is not None and not ready():
+                    return results
                 for entry in self.pending():
                     result = self._send(entry.id, first_try=False)
                     results.append(result)

@@ -129,6 +129,9 @@ class Engines:
     mishearing the person."""
     peer: PeerForum | None = None
     """Members, bookmarks and messages; by default taken from ``forum`` when it offers them."""
+    news: Callable[[], list[str]] = field(default=list)
+    """Sentences about things that happened meanwhile (a waiting reply sent in the
+    background), said between utterances while browsing or reading."""
 
 
 class Assistant:
@@ -172,6 +175,7 @@ class Assistant:
             self.say(f"Hello. This is voicepeer, connected to {self.engines.forum.display_name}."
                      " Say latest topics to hear what people are talking about, or say help.")
         while True:
+            self._tell_news()
             dictating = self.state is State.DICTATING or self.state in DICTATION_STATES
             mode = ListenMode.DICTATION if dictating else ListenMode.COMMAND
             if self.state is not State.SLEEPING:
@@ -226,6 +230,13 @@ class Assistant:
         say what became of them."""
         for result in self.engines.outbox.flush():
             self.say(result.spoken)
+
+    def _tell_news(self) -> None:
+        # Only between utterances (never over speech), and never while the person is
+        # dictating, being asked a question, or has put voicepeer to sleep.
+        if self.state in (State.BROWSING, State.READING):
+            for line in self.engines.news():
+                self.say(line)
 
     def say(self, text: str) -> None:
         self._last_said = text

@@ -1,0 +1,129 @@
+"""What becomes of a confirmed reply during the session, through the real voice loop in
+text mode against the real demo forum: sent again in the background when the forum comes
+back (and the person told between utterances), or back as a draft when refused."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from tests.support.conversation import converse
+from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.drafts import DraftStore
+from voicepeer.forum.outbox import Outbox
+from voicepeer.forum.retry import OutboxRetry, RetrySettings
+from voicepeer.forum.settings import ForumSettings
+
+REPLY = "thank you for this it helps a lot to know I am not alone"
+TOPIC = "Walked to the end of the pier today"
+
+
+def _first_topic(base_url: str) -> int:
+    return int(httpx.get(f"{base_url}/latest.json").json()["topic_list"]["topics"][0]["id"])
+
+
+def _copies(base_url: str, topic_id: int) -> int:
+    posts = httpx.get(f"{base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
+    return sum("not alone" in str(p["cooked"]) for p in posts)
+
+
+def _quick_retry(base_url: str, made: list[OutboxRetry]) -> Callable[[Outbox], OutboxRetry]:
+    def make(loop_outbox: Outbox) -> OutboxRetry:
+        client = DiscourseClient(base_url, settings=ForumSettings(read_retries=0))
+        retry = OutboxRetry(Outbox(loop_outbox.path, client),
+                            RetrySettings(first_wait_s=0.2, poll_s=0.05))
+        retry.watch(loop_outbox)
+        made.append(retry)
+        return retry
+    return make
+
+
+def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "forum.sqlite3"
+    forum = DemoForum(db)
+    url = forum.start()
+    port = forum.port
+    topic_id = _first_topic(url)
+    restarted: list[DemoForum] = []
+
+    def come_back() -> None:
+        restarted.append(DemoForum(db, port=port))
+        restarted[0].start()
+        deadline = time.monotonic() + 30
+        while _copies(url, topic_id) == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    made: list[OutboxRetry] = []
+    try:
+        talk = converse(url, ["open topic one", "reply", REPLY, "send it", "yes",
+                              "where am i", "where am i", "where am i"],
+                        tmp_path / "data", before_line={4: forum.stop, 5: come_back},
+                        retry=_quick_retry(url, made))
+        after_yes = talk.said_after("Shall I post it?")
+        assert "Your words are safe; I will send them when I can." in after_yes[0], (
+            talk.transcript)
+        told = f"Your reply to {TOPIC} has now been posted."
+        assert talk.said.count(told) == 1, talk.transcript
+        # Said between utterances, after an answer, never in the middle of one.
+        assert talk.said[talk.said.index(told) - 1].startswith("You are reading"), (
+            talk.transcript)
+        assert _copies(url, topic_id) == 1
+    finally:
+        for server in restarted:
+            server.stop()
+
+
+def test_news_waits_while_the_person_is_dictating(tmp_path: Path) -> None:
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        pending = ["Your reply to Another topic has now been posted."]
+
+        class Made(OutboxRetry):
+            def news(self) -> list[str]:
+                news, pending[:] = list(pending), []
+                return news
+
+        def make(loop_outbox: Outbox) -> OutboxRetry:
+            return Made(loop_outbox, RetrySettings(poll_s=60))
+
+        talk = converse(forum.base_url, ["open topic one", "reply", "some words", "cancel"],
+                        tmp_path / "data", retry=make)
+    # Told once reading (before "reply"), not while dictating.
+    assert talk.said.count("Your reply to Another topic has now been posted.") == 1
+    said = talk.said.index("Your reply to Another topic has now been posted.")
+    assert said < next(i for i, line in enumerate(talk.said) if line.startswith("Replying to"))
+
+
+def test_a_refused_reply_comes_back_as_the_draft_with_the_forums_reason(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        url = forum.base_url
+
+        def tighten_the_rules() -> None:
+            # The site raises its minimum after voicepeer read it: only the forum refuses.
+            app = forum._app
+            assert app is not None
+            app.options = dataclasses.replace(app.options, min_post_length=200)
+
+        talk = converse(url, ["open topic one", "reply", REPLY, "send it", "yes",
+                              "reply", "cancel"], data, before_line={4: tighten_the_rules})
+        after_yes = talk.said_after("Shall I post it?")
+        assert after_yes[0].startswith(f"Your reply to {TOPIC} was not posted.")
+        assert "200" in after_yes[0] and "say reply in that topic" in after_yes[0]
+        offered = after_yes[1]
+        assert offered.startswith(f"The forum did not accept your reply to {TOPIC}.")
+        assert "200" in offered and "it helps a lot to know I am not alone" in offered
+        assert "Change it, then say send it." in offered
+        assert _copies(url, _first_topic(url)) == 0
+        outbox = Outbox(data / "outbox.sqlite3",
+                        DiscourseClient(url, settings=ForumSettings(read_retries=0)))
+        assert outbox.pending() == () and outbox.flush() == []  # never sent by itself
+        assert "not alone" in DraftStore(data / "outbox.sqlite3").all().popitem()[1]
