@@ -127,3 +127,32 @@ def test_each_forum_keeps_its_own_drafts(demo_forum_process: str, tmp_path: Path
         voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
         input="open topic one\nreply\n", capture_output=True, text=True, timeout=120)
     assert "You have a saved reply" in again.stdout
+
+
+def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
+    demo_forum_process: str,
+) -> None:
+    """The service is running when a carer starts voicepeer run in a terminal."""
+    first = subprocess.Popen(
+        voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert first.stdin is not None and first.stdout is not None
+    try:
+        assert first.stdout.readline().startswith("SAY: Hello. This is voicepeer")
+        second = subprocess.run(
+            voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output",
+                      "text"),
+            input=CONVERSATION, capture_output=True, text=True, timeout=120)
+        assert second.returncode == 1
+        assert f"voicepeer is already running as process {first.pid}" in second.stderr
+        assert f"kill {first.pid}" in second.stderr
+        assert "SAY:" not in second.stdout  # it never started listening
+        out, err = first.communicate(CONVERSATION, timeout=120)
+    finally:
+        first.kill()
+        first.wait(timeout=10)
+    assert first.returncode == 0, err
+    topic = httpx.get(f"{demo_forum_process}/latest.json").json()["topic_list"]["topics"][0]
+    posts = httpx.get(f"{demo_forum_process}/t/{topic['id']}.json").json()["post_stream"]
+    assert sum("not alone" in p["cooked"] for p in posts["posts"]) == 1
