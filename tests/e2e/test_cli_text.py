@@ -149,6 +149,7 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
         assert f"kill {first.pid}" in second.stderr
         assert "SAY:" not in second.stdout  # it never started listening
         out, err = first.communicate(CONVERSATION, timeout=120)
+        assert out.rstrip().endswith("is posted."), out
     finally:
         first.kill()
         first.wait(timeout=10)
