@@ -86,3 +86,11 @@ def test_asking_whether_a_loop_runs_never_blocks_one_from_starting() -> None:
     assert running_loop() is None
     with voice_loop_running():
         assert voice_loop_is_running() and voice_loop_is_running()
+
+
+def test_doctor_works_while_a_voice_loop_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    with voice_loop_running():
+        assert main(["doctor", "--no-audio"]) in (0, 1)
+    out = capsys.readouterr()
+    assert "already running" not in out.out + out.err
+    assert "[OK  ] configuration" in out.out and "[OK  ] speech recognizer" in out.out
