@@ -416,7 +416,7 @@ class DiscourseClient:
         except ForumError:
             return SiteLimits.min_search_term_length  # the search itself will say what is wrong
 
-    def newest_post_id(self, topic_id: int) -> int:
+    def newest_post_id(self, topic_id: int) -> int | None:
         """The highest post id in the topic now, asked of the forum (never a saved copy)."""
         return own_posts.newest_post_id(self.http.get(f"/t/{int(topic_id)}.json"))
 

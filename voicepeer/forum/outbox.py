@@ -116,8 +116,8 @@ class SendResult:
 class PostingForum(Protocol):
     def create_post(self, reply: NewReply) -> PostOutcome: ...
 
-    def newest_post_id(self, topic_id: int) -> int:
-        """The highest post id in the topic now (0 when it has none)."""
+    def newest_post_id(self, topic_id: int) -> int | None:
+        """The highest post id in the topic now (0 when it has none, None if unknown)."""
         ...
 
     def find_own_post(self, topic_id: int, raw: str, after_post_id: int | None

@@ -15,7 +15,7 @@ import re
 from typing import Any, Protocol
 from urllib.parse import quote
 
-from voicepeer.errors import AuthError, ForumNotFoundError
+from voicepeer.errors import AuthError, ForumNotFoundError, ForumResponseError
 from voicepeer.forum import parse
 from voicepeer.forum.base import Post, PostOutcome, PostStatus
 
@@ -43,8 +43,13 @@ class _Reading(Protocol):
     def me(self) -> str | None: ...
 
 
-def newest_post_id(topic_data: Any) -> int:
-    topic = parse.topic(topic_data)
+def newest_post_id(topic_data: Any) -> int | None:
+    """The highest post id in a topic's answer; None when the answer does not list them
+    (then the search looks at the newest posts without a boundary)."""
+    try:
+        topic = parse.topic(topic_data)
+    except ForumResponseError:
+        return None
     return max(topic.post_ids, default=0)
 
 
