@@ -95,6 +95,7 @@ def test_refused_reply_comes_back_as_the_draft_with_the_reason(
     assert outbox.pending() == ()
     assert outbox.flush() == []  # never sent again by itself
     assert _copies(running, _heat(running), "So true.") == 0
+    assert drafts.resume(key) == "So true."  # taken back by the person
     drafts.save(key, "So true. Fans in every room, and cold flannels too.")
     assert drafts.refusal(key) is None  # changing the words clears the reason
 
@@ -110,6 +111,14 @@ def test_a_draft_started_meanwhile_is_kept_when_a_refused_reply_comes_back(
     drafts.save("k", "Words dictated while the first one waited.")
     outbox.send(entry.id)
     assert drafts.load("k") == "Too short.\n\nWords dictated while the first one waited."
+    # Dictation going on meanwhile neither overwrites nor sends the refused words...
+    drafts.save("k", "Words dictated while the first one waited, and more.")
+    outbox.record(NewReply(_heat(running), "Words dictated while the first one waited, "
+                           "and more."), "Heat", draft_key="k")
+    assert drafts.load("k") == "Too short."
+    assert drafts.refusal("k") is not None
+    # ...and the next "reply" in that topic takes them back, with the reason.
+    assert drafts.resume("k") == "Too short."
 
 
 def test_recording_a_reply_takes_its_draft_in_the_same_step(

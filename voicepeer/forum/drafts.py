@@ -14,7 +14,12 @@ from pathlib import Path
 
 from voicepeer import paths
 from voicepeer.forum.checks import storable_text
-from voicepeer.forum.replies_db import open_replies_db, transaction
+from voicepeer.forum.replies_db import (
+    DRAFT_WORDS,
+    let_go_of_draft,
+    open_replies_db,
+    transaction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,35 +38,46 @@ class DraftStore:
         self._db.close()
 
     def save(self, key: str, text: str) -> None:
-        """Replace the draft for ``key``; returns once it is on disk. Any note of a refusal
-        goes: the person has heard it and is changing the words."""
+        """Replace the draft's own words for ``key``; returns once it is on disk. Words
+        the forum refused that came back meanwhile are kept apart, never overwritten."""
         self._db.execute(
-            "INSERT INTO drafts (key, text, refusal, saved_at) VALUES (?, ?, '', ?)"
-            " ON CONFLICT (key) DO UPDATE SET text = excluded.text, refusal = '',"
+            "INSERT INTO drafts (key, text, saved_at) VALUES (?, ?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET text = excluded.text,"
+            " refusal = CASE WHEN drafts.returned = '' THEN '' ELSE drafts.refusal END,"
             " saved_at = excluded.saved_at",
             (storable_text(key), storable_text(text), datetime.now(UTC).isoformat()),
         )
 
     def load(self, key: str) -> str | None:
+        """All the words of the draft (refused ones that came back first), or None."""
         row = self._db.execute(
-            "SELECT text FROM drafts WHERE key = ?", (storable_text(key),)
+            f"SELECT {DRAFT_WORDS} FROM drafts WHERE key = ?", (storable_text(key),)
         ).fetchone()
         return str(row[0]) if row else None
 
+    def resume(self, key: str) -> str | None:
+        """The draft to carry on dictating: refused words that came back are taken into it
+        from now on (the person is about to hear them)."""
+        with transaction(self._db) as db:
+            db.execute(f"UPDATE drafts SET text = {DRAFT_WORDS}, returned = '' WHERE key = ?",
+                       (storable_text(key),))
+        return self.load(key)
+
     def refusal(self, key: str) -> str | None:
-        """Why the forum refused this draft when it was sent, if it came back refused."""
+        """Why the forum refused this draft's words, until the person changes them."""
         row = self._db.execute(
             "SELECT refusal FROM drafts WHERE key = ?", (storable_text(key),)
         ).fetchone()
         return str(row[0]) if row and row[0] else None
 
     def discard(self, key: str) -> None:
-        self._db.execute("DELETE FROM drafts WHERE key = ?", (storable_text(key),))
+        with transaction(self._db) as db:
+            let_go_of_draft(db, storable_text(key))
 
     def all(self) -> dict[str, str]:
-        """Every saved draft, key → text."""
+        """Every saved draft, key → all its words."""
         return {str(k): str(t) for k, t in self._db.execute(
-            "SELECT key, text FROM drafts ORDER BY key")}
+            f"SELECT key, {DRAFT_WORDS} FROM drafts ORDER BY key")}
 
     def take_in_legacy(self, directory: Path) -> int:
         """Move drafts saved as files by earlier versions into the database; returns how

@@ -43,7 +43,12 @@ from voicepeer.errors import (
 from voicepeer.forum.base import NewReply, PostOutcome, PostStatus
 from voicepeer.forum.checks import storable_text
 from voicepeer.forum.http import DeliveryUncertainError
-from voicepeer.forum.replies_db import open_replies_db, transaction
+from voicepeer.forum.replies_db import (
+    hand_back_words,
+    let_go_of_draft,
+    open_replies_db,
+    transaction,
+)
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +204,7 @@ class Outbox:
                  reply.reply_to_post_number, _now().isoformat(), draft_key),
             )
             if draft_key is not None:
-                db.execute("DELETE FROM drafts WHERE key = ?", (storable_text(draft_key),))
+                let_go_of_draft(db, storable_text(draft_key))
             entry_id = cursor.lastrowid
         assert entry_id is not None
         self._checkpoint("recorded")
@@ -320,16 +325,7 @@ class Outbox:
         """The forum refused the reply: settle the entry and make its words the draft for
         its topic again, with the reason, in one transaction."""
         with transaction(self._db) as db:
-            current = db.execute("SELECT text FROM drafts WHERE key = ?",
-                                 (entry.key,)).fetchone()
-            # A draft started meanwhile in the same topic is kept, after the refused words.
-            text = entry.raw if current is None else f"{entry.raw}\n\n{current[0]}"
-            db.execute(
-                "INSERT INTO drafts (key, text, refusal, saved_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET text = excluded.text,"
-                " refusal = excluded.refusal, saved_at = excluded.saved_at",
-                (entry.key, text, storable_text(spoken), _now().isoformat()),
-            )
+            hand_back_words(db, entry.key, entry.raw, storable_text(spoken), _now().isoformat())
             db.execute("UPDATE outbox SET state = 'rejected', errors = ? WHERE id = ?",
                        ("\n".join(errors), entry.id))
         self._checkpoint("returned")

@@ -35,6 +35,7 @@ _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS drafts (
         key TEXT PRIMARY KEY,
         text TEXT NOT NULL,
+        returned TEXT NOT NULL DEFAULT '',
         refusal TEXT NOT NULL DEFAULT '',
         saved_at TEXT NOT NULL
     )""",
@@ -64,6 +65,32 @@ def open_replies_db(path: Path) -> sqlite3.Connection:
             if name not in present:
                 db.execute(f"ALTER TABLE outbox ADD COLUMN {name} {kind}")
     return db
+
+
+DRAFT_WORDS = ("CASE WHEN returned = '' THEN text WHEN text = '' THEN returned"
+               " ELSE returned || char(10) || char(10) || text END")
+"""SQL for all the words of a draft: those the forum refused first (``returned``, kept
+apart until the person takes them back, so a reply being dictated meanwhile cannot
+overwrite them), then the rest."""
+
+
+def let_go_of_draft(db: sqlite3.Connection, key: str) -> None:
+    """The draft's own words are done with (sent, or emptied); refused words that came back
+    meanwhile stay."""
+    db.execute("DELETE FROM drafts WHERE key = ? AND returned = ''", (key,))
+    db.execute("UPDATE drafts SET text = '' WHERE key = ?", (key,))
+
+
+def hand_back_words(db: sqlite3.Connection, key: str, words: str, reason: str,
+                    saved_at: str) -> None:
+    """Words the forum refused become part of the draft ``key`` again, with the reason."""
+    db.execute(
+        "INSERT INTO drafts (key, text, returned, refusal, saved_at) VALUES (?, '', ?, ?, ?)"
+        " ON CONFLICT (key) DO UPDATE SET returned = CASE WHEN drafts.returned = ''"
+        " THEN excluded.returned ELSE drafts.returned || char(10) || char(10) ||"
+        " excluded.returned END, refusal = excluded.refusal, saved_at = excluded.saved_at",
+        (key, words, reason, saved_at),
+    )
 
 
 @contextmanager

@@ -69,7 +69,7 @@ class Composer:
         ``private_to`` names who is in a private conversation."""
         self._topic, self._reply_to, self._category = topic, reply_to, category
         self._private_to = private_to
-        saved = self._engines.drafts.load(self._key(topic))
+        saved = self._engines.drafts.resume(self._key(topic))
         self.draft = Draft.from_text(saved) if saved else Draft()
         self.corrector.reset()
         refusal = self._engines.drafts.refusal(self._key(topic)) if saved else None

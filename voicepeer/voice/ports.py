@@ -18,6 +18,10 @@ class DraftKeeper(Protocol):
 
     def discard(self, key: str) -> None: ...
 
+    def resume(self, key: str) -> str | None:
+        """The draft to carry on with, taking in words the forum refused meanwhile."""
+        ...
+
     def refusal(self, key: str) -> str | None:
         """Why the forum refused this draft, when it came back from the outbox refused."""
         ...
