@@ -7,7 +7,9 @@
 - :class:`voicepeer.forum.thread.Thread` — a topic's posts by index, fetched in chunks.
 - :func:`voicepeer.forum.checks.check_reply` — what the forum would refuse, in spoken words.
 - :class:`voicepeer.forum.drafts.DraftStore` — dictated text, saved durably on every change.
-- :class:`voicepeer.forum.outbox.Outbox` — confirmed replies: never lost, never posted twice.
+- :class:`voicepeer.forum.outbox.Outbox` — confirmed replies: never lost, never posted twice;
+  drafts and outbox share one SQLite database (:mod:`voicepeer.forum.replies_db`).
+- :class:`voicepeer.forum.retry.OutboxRetry` — waiting replies sent again during the session.
 - :func:`voicepeer.forum.cache.saved_phrase` — "saved from today at 9:15 in the morning".
 - :class:`voicepeer.forum.credentials.CredentialStore` — keys, readable only by the user.
 

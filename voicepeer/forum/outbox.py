@@ -308,6 +308,8 @@ class Outbox:
             # Refused for what it is, not for the moment: sending again would not help.
             errors = error.errors if isinstance(error, ForumRejectedError) else (str(error),)
             returned = self._hand_back(entry, errors, error.spoken)
+            if isinstance(error, ForumNotFoundError):  # the topic is gone: no "reply" there
+                return SendResult(returned, _gone_phrase(returned, error), error)
             return SendResult(returned, _returned_phrase(returned, (error.spoken,)), error)
         except ForumError as error:
             # The post was refused before it was handled (unreachable, rate limit, account):
@@ -400,3 +402,8 @@ def _returned_phrase(entry: OutboxEntry, reasons: tuple[str, ...]) -> str:
         f"Your reply to {entry.topic_title} was not posted. {' '.join(reasons)} "
         "I have kept your words: say reply in that topic to change them and send them again."
     )
+
+
+def _gone_phrase(entry: OutboxEntry, error: ForumError) -> str:
+    return (f"Your reply to {entry.topic_title} was not posted. {error.spoken} "
+            "Your words are kept on this computer.")

@@ -51,7 +51,9 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 Posting is not a state of its own: after "yes" the reply is handed to the outbox and the
 loop is back in READING, on the same topic, whatever the forum answered. Only when the disk
 is full and the outbox cannot record the reply does the loop stay in CONFIRMING, the reply
-kept in memory, so "yes" can try again.
+kept in memory, so "yes" can try again. A waiting reply sent later in the background is
+announced between utterances, only in BROWSING or READING; the announcement changes no
+state.
 """
 
 from __future__ import annotations
