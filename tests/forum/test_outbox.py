@@ -297,3 +297,16 @@ def test_two_processes_flushing_at_once_post_each_reply_once(
     delivered = [int(child.communicate(timeout=120)[0].strip()) for child in children]
     assert sum(delivered) == 3  # each reply announced by the one that sent or found it
     assert all(_copies(forum, _heat(forum), raw) == 1 for raw in raws)
+
+
+def test_a_reply_to_a_topic_that_is_gone_is_kept_not_sent_again(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.sqlite3"
+    outbox = Outbox(path, forum.client("demo"))
+    result = outbox.submit(NewReply(999_999, "For a topic removed meanwhile."), "Gone",
+                           draft_key="topic-999999")
+    assert result.state is OutboxState.REJECTED
+    assert "kept on this computer" in result.spoken and "say reply" not in result.spoken
+    assert DraftStore(path).load("topic-999999") == "For a topic removed meanwhile."
+    assert outbox.pending() == ()
