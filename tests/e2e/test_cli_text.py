@@ -146,6 +146,7 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
             input=CONVERSATION, capture_output=True, text=True, timeout=120)
         assert second.returncode == 1
         assert f"voicepeer is already running as process {first.pid}" in second.stderr
+        assert f"(voicepeer run --forum {demo_forum_process} --input text" in second.stderr
         assert f"kill {first.pid}" in second.stderr
         assert "SAY:" not in second.stdout  # it never started listening
         out, err = first.communicate(CONVERSATION, timeout=120)
