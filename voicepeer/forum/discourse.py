@@ -439,7 +439,9 @@ class _OwnPostReader:
         return self._client.http.get(path)
 
     def posts(self, topic_id: int, post_ids: list[int]) -> tuple[Post, ...]:
-        return self._client.posts(topic_id, post_ids)
+        # Never the offline cache: a saved copy lacks the post being looked for.
+        return parse.posts(self._client.http.get(
+            f"/t/{int(topic_id)}/posts.json", {"post_ids[]": [int(i) for i in post_ids]}))
 
     def raw_of(self, post_id: int) -> str | None:
         return self._client.post(post_id).raw
