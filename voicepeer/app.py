@@ -22,7 +22,7 @@ from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.http import waiting_announcement
 from voicepeer.forum.outbox import Outbox
-from voicepeer.forum.retry import OutboxRetry
+from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.recognition.base import Listener
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.running import voice_loop_running
@@ -229,7 +229,8 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
         io = stack.enter_context(open_io(source, output, settings))
         listener, speech = io.listener, io.speech
         forum = stack.enter_context(open_forum(url, settings, speech))
-        outbox = Outbox(data / "outbox.sqlite3", forum)
+        outbox = Outbox(data / "outbox.sqlite3", forum,
+                        lock_wait_s=RetrySettings().voice_loop_lock_wait_s)
         stack.callback(outbox.close)
         drafts = DraftStore(data / "outbox.sqlite3")
         stack.callback(drafts.close)

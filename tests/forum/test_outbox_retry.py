@@ -78,3 +78,23 @@ def test_replies_waiting_from_before_are_found_and_sent(
     [sent] = retry.run_due()
     assert sent.state is OutboxState.POSTED
     assert retry.news() == ["Your reply to Heat has now been posted."]
+
+
+def test_a_reply_confirmed_while_the_background_sends_is_left_to_it_not_kept_waiting(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.sqlite3"
+    background = Outbox(path, forum.client("demo"))
+    clock = FakeClock()
+    retry = OutboxRetry(background, clock=clock)
+    loop = Outbox(path, forum.client("demo"), lock_wait_s=0.2)
+    retry.watch(loop)
+    with background._sending():  # a slow send in the background holds the outbox
+        result = loop.submit(NewReply(_heat(forum), "Confirmed while another was sent."),
+                             "Heat")
+    assert result.state is OutboxState.PENDING
+    assert "busy sending another reply" in result.spoken and "words are safe" in result.spoken
+    assert retry.due_in() == 30  # left to the background, which sends it soon
+    clock.now += 30
+    [sent] = retry.run_due()
+    assert sent.state is OutboxState.POSTED

@@ -132,9 +132,10 @@ class PostingForum(Protocol):
 
 
 class OutboxBusyError(ForumError):
-    """Another voicepeer is sending replies to this forum and did not finish in time."""
+    """Another sender (the background retry, or another voicepeer process) is sending
+    replies to this forum and did not finish in time."""
 
-    default_spoken = "Another copy of voicepeer is busy sending replies."
+    default_spoken = "I am busy sending another reply to the forum."
 
 
 def _now() -> datetime:

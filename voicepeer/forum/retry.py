@@ -29,6 +29,10 @@ class RetrySettings:
     """Longest wait in seconds between two tries (the wait doubles up to this)."""
     poll_s: float = field(default=5.0, metadata={"min": 0.01, "max": 600.0})
     """Seconds between looks at the outbox for replies that are waiting or due."""
+    voice_loop_lock_wait_s: float = field(default=3.0, metadata={"min": 0.0, "max": 120.0})
+    """Seconds a reply confirmed by voice waits for a send in the background to finish;
+    after that it is left for the background to send, so the person is never kept in
+    silence while a slow forum answers another request."""
 
 
 class OutboxRetry:
