@@ -36,7 +36,7 @@ def test_a_wait_the_forum_asks_for_is_kept_then_the_reply_goes_out(
     result = outbox.submit(NewReply(_heat(forum), "Sent after the hour the forum asked."),
                            "Heat and fatigue")
     assert result.state is OutboxState.PENDING
-    assert "wait 60 minutes. I will try again then." in result.spoken
+    assert "wait 60 minutes" in result.spoken and "I will send them when I can" in result.spoken
     assert retry.due_in() == 3600
     for later in (1.0, 600.0, 3599.0):  # nothing is tried before the hour is up
         clock.now = 1000.0 + later

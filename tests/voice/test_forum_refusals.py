@@ -154,8 +154,13 @@ def test_a_reply_to_a_closed_topic_is_kept_and_not_retried(forum: DemoForum,
     assert talk.said[-1] == (
         "Your reply to Walked to the end of the pier today was not posted. The forum does not "
         "let you do that here. It says: This topic is closed; it no longer accepts new "
-        "replies. I have kept your words so you can change them and try again.")
+        "replies. I have kept your words: say reply in that topic to change them and send "
+        "them again.")
     never_misleading(talk)
     # Refused for good: the next start does not try it again behind the person's back.
     again = converse(forum.base_url, [], data)
     assert not any("Walked to the end of the pier" in line for line in again.said)
+    # The words come back as the topic's draft, with the forum's reason.
+    back = converse(forum.base_url, ["open topic one", "reply"], data)
+    assert back.said[-1].startswith("The forum did not accept your reply to Walked to the end")
+    assert "This topic is closed" in back.said[-1] and "helps a lot to know" in back.said[-1]
