@@ -155,3 +155,19 @@ def test_open_discourse_uses_the_saved_account(forum: RunningForum) -> None:
     with open_discourse(forum.base_url) as client:
         assert client.username() == "mei"
         assert client.cache is not None
+
+
+def test_find_own_post_in_a_mega_topic(start_forum: StartForum) -> None:
+    """Mega topics list no post ids: the newest posts are paged by post number."""
+    running = start_forum(mega_topic_posts_count=30)
+    topic_id = running.server.seed_long_topic(60)
+    demo = running.client("demo")
+    before = demo.newest_post_id(topic_id)
+    assert before is not None and before > 0
+    raw = "Written in a topic far too long to list every post."
+    posted = demo.create_post(NewReply(topic_id, raw))
+    for n in range(25):  # others keep talking: the reply is no longer in the newest chunk
+        running.client("sam").create_post(NewReply(topic_id, f"Mega topic chatter {n}, yes."))
+    found = demo.find_own_post(topic_id, raw, before)
+    assert found is not None and found.post_id == posted.post_id
+    assert demo.find_own_post(topic_id, raw, posted.post_id) is None

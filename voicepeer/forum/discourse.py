@@ -443,6 +443,11 @@ class _OwnPostReader:
         return parse.posts(self._client.http.get(
             f"/t/{int(topic_id)}/posts.json", {"post_ids[]": [int(i) for i in post_ids]}))
 
+    def posts_before(self, topic_id: int, post_number: int) -> tuple[Post, ...]:
+        return parse.posts(self._client.http.get(
+            f"/t/{int(topic_id)}/posts.json",
+            {"post_number": int(post_number), "asc": "false"}))
+
     def raw_of(self, post_id: int) -> str | None:
         return self._client.post(post_id).raw
 

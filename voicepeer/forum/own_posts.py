@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from typing import Any, Protocol
 from urllib.parse import quote
 
 from voicepeer.errors import AuthError, ForumNotFoundError, ForumResponseError
 from voicepeer.forum import parse
-from voicepeer.forum.base import Post, PostOutcome, PostStatus
+from voicepeer.forum.base import Post, PostOutcome, PostStatus, Topic
 
 log = logging.getLogger(__name__)
 
@@ -38,18 +39,24 @@ class _Reading(Protocol):
 
     def posts(self, topic_id: int, post_ids: list[int]) -> tuple[Post, ...]: ...
 
+    def posts_before(self, topic_id: int, post_number: int) -> tuple[Post, ...]:
+        """The chunk of posts numbered below ``post_number``."""
+        ...
+
     def raw_of(self, post_id: int) -> str | None: ...
 
     def me(self) -> str | None: ...
 
 
 def newest_post_id(topic_data: Any) -> int | None:
-    """The highest post id in a topic's answer; None when the answer does not list them
-    (then the search looks at the newest posts without a boundary)."""
+    """The highest post id in a topic's answer (a mega topic's ``lastId``); None when the
+    answer does not say (then the search looks at the newest posts without a boundary)."""
     try:
         topic = parse.topic(topic_data)
     except ForumResponseError:
         return None
+    if topic.is_mega:
+        return topic.last_post_id
     return max(topic.post_ids, default=0)
 
 
@@ -59,23 +66,45 @@ def find_own_post(forum: _Reading, topic_id: int, raw: str, after_post_id: int |
     topic = parse.topic(data)
     me = forum.me()
     wanted = normalize_raw(raw)
-    newer = [pid for pid in topic.post_ids if after_post_id is None or pid > after_post_id]
-    newer = newer[-MAX_POSTS_SEARCHED:]
-    loaded = {p.id: p for p in topic.loaded_posts}
-    for end in range(len(newer), 0, -chunk):
-        ids = newer[max(0, end - chunk):end]
-        missing = [pid for pid in ids if pid not in loaded]
-        loaded.update((p.id, p) for p in (forum.posts(topic_id, missing) if missing else ()))
-        for pid in reversed(ids):
-            post = loaded.get(pid)
-            if post is None or (me and post.username.lower() != me.lower()):
-                continue
-            source = post.raw if post.raw is not None else forum.raw_of(pid)
-            if source is not None and normalize_raw(source) == wanted:
-                return PostOutcome(PostStatus.POSTED, post.id, post.post_number, topic_id)
+    newest_first = (_mega_newest_first(forum, topic, chunk) if topic.is_mega
+                    else _newest_first(forum, topic, chunk))
+    for seen, post in enumerate(newest_first):
+        if seen >= MAX_POSTS_SEARCHED or (after_post_id is not None
+                                          and post.id <= after_post_id):
+            break
+        if me and post.username.lower() != me.lower():
+            continue
+        source = post.raw if post.raw is not None else forum.raw_of(post.id)
+        if source is not None and normalize_raw(source) == wanted:
+            return PostOutcome(PostStatus.POSTED, post.id, post.post_number, topic_id)
     if any(normalize_raw(text) == wanted for text in _waiting_texts(forum, data, topic_id, me)):
         return PostOutcome(PostStatus.ENQUEUED, topic_id=topic_id)
     return None
+
+
+def _newest_first(forum: _Reading, topic: Topic, chunk: int) -> Iterator[Post]:
+    """A topic's posts from the newest back, fetched a chunk at a time as needed."""
+    loaded = {p.id: p for p in topic.loaded_posts}
+    ids = topic.post_ids
+    for end in range(len(ids), 0, -chunk):
+        part = ids[max(0, end - chunk):end]
+        missing = [pid for pid in part if pid not in loaded]
+        loaded.update((p.id, p) for p in (forum.posts(topic_id=topic.id, post_ids=missing)
+                                           if missing else ()))
+        yield from (loaded[pid] for pid in reversed(part) if pid in loaded)
+
+
+def _mega_newest_first(forum: _Reading, topic: Topic, chunk: int) -> Iterator[Post]:
+    """A mega topic (no list of post ids) from the newest back, paged by post number."""
+    number = max(topic.highest_post_number, topic.posts_count) + 1
+    while True:
+        batch = sorted(forum.posts_before(topic.id, number), key=lambda p: -p.post_number)
+        if not batch:
+            return
+        yield from batch
+        number = batch[-1].post_number
+        if len(batch) < chunk:
+            return
 
 
 def _waiting_texts(forum: _Reading, topic_data: Any, topic_id: int, me: str | None
