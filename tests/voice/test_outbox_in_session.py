@@ -5,7 +5,7 @@ back (and the person told between utterances), or back as a draft when refused."
 from __future__ import annotations
 
 import dataclasses
-import time
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from tests.support.conversation import converse
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
-from voicepeer.forum.outbox import Outbox
+from voicepeer.forum.outbox import Outbox, SendResult
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.forum.settings import ForumSettings
 
@@ -32,13 +32,25 @@ def _copies(base_url: str, topic_id: int) -> int:
     return sum("not alone" in str(p["cooked"]) for p in posts)
 
 
-def _quick_retry(base_url: str, made: list[OutboxRetry]) -> Callable[[Outbox], OutboxRetry]:
+class WatchedRetry(OutboxRetry):
+    """The real background retry, with an event set once it has sent something."""
+
+    sent = threading.Event()
+
+    def run_due(self) -> list[SendResult]:
+        results = super().run_due()
+        if any(r.delivered for r in results):
+            self.sent.set()
+        return results
+
+
+def _quick_retry(base_url: str) -> Callable[[Outbox], OutboxRetry]:
     def make(loop_outbox: Outbox) -> OutboxRetry:
         client = DiscourseClient(base_url, settings=ForumSettings(read_retries=0))
-        retry = OutboxRetry(Outbox(loop_outbox.path, client),
-                            RetrySettings(first_wait_s=0.2, poll_s=0.05))
+        retry = WatchedRetry(Outbox(loop_outbox.path, client),
+                             RetrySettings(first_wait_s=0.2, poll_s=0.05))
+        retry.sent = threading.Event()
         retry.watch(loop_outbox)
-        made.append(retry)
         return retry
     return make
 
@@ -53,19 +65,23 @@ def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
     topic_id = _first_topic(url)
     restarted: list[DemoForum] = []
 
+    retry = _quick_retry(url)
+    made: list[OutboxRetry] = []
+
+    def make(loop_outbox: Outbox) -> OutboxRetry:
+        made.append(retry(loop_outbox))
+        return made[0]
+
     def come_back() -> None:
         restarted.append(DemoForum(db, port=port))
         restarted[0].start()
-        deadline = time.monotonic() + 30
-        while _copies(url, topic_id) == 0 and time.monotonic() < deadline:
-            time.sleep(0.05)
+        assert isinstance(made[0], WatchedRetry) and made[0].sent.wait(timeout=30)
 
-    made: list[OutboxRetry] = []
     try:
         talk = converse(url, ["open topic one", "reply", REPLY, "send it", "yes",
                               "where am i", "where am i", "where am i"],
                         tmp_path / "data", before_line={4: forum.stop, 5: come_back},
-                        retry=_quick_retry(url, made))
+                        retry=make)
         after_yes = talk.said_after("Shall I post it?")
         assert "Your words are safe; I will send them when I can." in after_yes[0], (
             talk.transcript)

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from voicepeer import paths
+from voicepeer.atomic import disk_full_as_error
 from voicepeer.forum.checks import storable_text
 from voicepeer.forum.replies_db import (
     DRAFT_WORDS,
@@ -39,14 +40,16 @@ class DraftStore:
 
     def save(self, key: str, text: str) -> None:
         """Replace the draft's own words for ``key``; returns once it is on disk. Words
-        the forum refused that came back meanwhile are kept apart, never overwritten."""
-        self._db.execute(
-            "INSERT INTO drafts (key, text, saved_at) VALUES (?, ?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET text = excluded.text,"
-            " refusal = CASE WHEN drafts.returned = '' THEN '' ELSE drafts.refusal END,"
-            " saved_at = excluded.saved_at",
-            (storable_text(key), storable_text(text), datetime.now(UTC).isoformat()),
-        )
+        the forum refused that came back meanwhile are kept apart, never overwritten. A
+        full disk raises DiskFullError and leaves the saved draft as it was."""
+        with disk_full_as_error("the reply being dictated"):
+            self._db.execute(
+                "INSERT INTO drafts (key, text, saved_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET text = excluded.text,"
+                " refusal = CASE WHEN drafts.returned = '' THEN '' ELSE drafts.refusal END,"
+                " saved_at = excluded.saved_at",
+                (storable_text(key), storable_text(text), datetime.now(UTC).isoformat()),
+            )
 
     def load(self, key: str) -> str | None:
         """All the words of the draft (refused ones that came back first), or None."""
@@ -71,7 +74,7 @@ class DraftStore:
         return str(row[0]) if row and row[0] else None
 
     def discard(self, key: str) -> None:
-        with transaction(self._db) as db:
+        with disk_full_as_error("the reply being dictated"), transaction(self._db) as db:
             let_go_of_draft(db, storable_text(key))
 
     def all(self) -> dict[str, str]:
