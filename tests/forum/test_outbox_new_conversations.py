@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.forum.conftest import RunningForum
+from tests.forum.conftest import RunningForum, StartForum
 from voicepeer.forum.base import NewPrivateMessage, NewTopic
 from voicepeer.forum.outbox import EntryKind, Outbox, OutboxState
 
@@ -73,5 +73,23 @@ def test_an_older_outbox_file_gains_the_new_columns(tmp_path: Path, forum: Runni
     db.commit()
     db.close()
     outbox = Outbox(path, forum.client("demo"))
-    assert outbox.pending()[0].kind is EntryKind.REPLY
+    assert outbox.get(1).kind is EntryKind.REPLY  # refused long ago: settled, not pending
     outbox.close()
+
+
+def test_a_new_topic_takes_its_draft_in_one_step_and_a_refusal_brings_it_back(
+    start_forum: StartForum, tmp_path: Path
+) -> None:
+    from voicepeer.forum.drafts import DraftStore
+
+    running = start_forum(min_first_post_length=200)
+    path = tmp_path / "o.sqlite3"
+    drafts = DraftStore(path)
+    drafts.save("new topic in Fatigue", "A body the forum finds too short.")
+    category = running.client("demo").categories()[0].id
+    result = Outbox(path, running.client("demo")).submit_new(
+        NewTopic(category, "Pacing on hot days", "A body the forum finds too short."),
+        draft_key="new topic in Fatigue")
+    assert result.state is OutboxState.REJECTED
+    assert "start it again the same way" in result.spoken
+    assert drafts.resume("new topic in Fatigue") == "A body the forum finds too short."

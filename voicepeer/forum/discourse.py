@@ -16,6 +16,7 @@ import re
 import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -416,6 +417,24 @@ class DiscourseClient:
         except ForumError:
             return SiteLimits.min_search_term_length  # the search itself will say what is wrong
 
+    def find_own_topic(
+        self, title: str, *, private: bool, since: datetime | None
+    ) -> PostOutcome | None:
+        """The topic (or private message) the user started with this title, if it is there
+        (checked before a new topic whose sending was interrupted is sent again)."""
+        me = quote(self.username(), safe="")
+        path = (f"/topics/private-messages-sent/{me}.json" if private
+                else f"/topics/created-by/{me}.json")
+        earliest = since - timedelta(minutes=10) if since else None
+        wanted = " ".join(title.split()).casefold()
+        for row in parse.topic_list(self.http.get(path), 0).topics:
+            if " ".join(row.title.split()).casefold() != wanted:
+                continue
+            if earliest and row.bumped_at and row.bumped_at < earliest:
+                continue
+            return PostOutcome(PostStatus.POSTED, post_number=1, topic_id=row.id)
+        return None
+
     def newest_post_id(self, topic_id: int) -> int | None:
         """The highest post id in the topic now, asked of the forum (never a saved copy)."""
         return own_posts.newest_post_id(self.http.get(f"/t/{int(topic_id)}.json"))
@@ -457,24 +476,6 @@ class _OwnPostReader:
         except AuthError:
             # Signed out (a demo forum that lets anyone post): the text alone must match.
             return None
-
-    def find_own_topic(
-        self, title: str, *, private: bool, since: datetime | None
-    ) -> PostOutcome | None:
-        """The topic (or private message) the user started with this title, if it is there
-        (checked before a new topic whose sending was interrupted is sent again)."""
-        me = quote(self.username(), safe="")
-        path = (f"/topics/private-messages-sent/{me}.json" if private
-                else f"/topics/created-by/{me}.json")
-        earliest = since - timedelta(minutes=10) if since else None
-        wanted = " ".join(title.split()).casefold()
-        for row in parse.topic_list(self.http.get(path), 0).topics:
-            if " ".join(row.title.split()).casefold() != wanted:
-                continue
-            if earliest and row.bumped_at and row.bumped_at < earliest:
-                continue
-            return PostOutcome(PostStatus.POSTED, post_number=1, topic_id=row.id)
-        return None
 
 
 def open_discourse(

@@ -5,6 +5,10 @@ change is one transaction that is on disk before the next step. Recording a repl
 its draft away in the same transaction; a reply the forum refuses goes back to the drafts,
 with the reason, in one transaction too.
 
+Besides replies, an entry may be a new topic or a new private message (``kind``); its
+category or recipients travel in ``payload``. Such an entry found in SENDING is checked
+against the topics or messages the user started before it is sent again.
+
 Each reply moves PENDING → SENDING → POSTED / ENQUEUED, or → REJECTED (handed back to the
 drafts; never sent again by itself). Before the first send the topic's newest post id is
 noted; SENDING is written *before* the request leaves. A reply found in SENDING — after a
@@ -19,6 +23,7 @@ file next to the database (``flock``) is held while a reply is checked and sent.
 from __future__ import annotations
 
 import fcntl
+import json
 import logging
 import os
 import threading
@@ -40,7 +45,13 @@ from voicepeer.errors import (
     ForumRejectedError,
     ForumRequestError,
 )
-from voicepeer.forum.base import NewReply, PostOutcome, PostStatus
+from voicepeer.forum.base import (
+    NewPrivateMessage,
+    NewReply,
+    NewTopic,
+    PostOutcome,
+    PostStatus,
+)
 from voicepeer.forum.checks import storable_text
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.replies_db import (
@@ -60,6 +71,12 @@ each step."""
 LOCK_WAIT_S = 120.0
 """Seconds to wait for another sender (another voicepeer process, or the background retry)
 before leaving a reply waiting: longer than one send with its check can take."""
+
+
+class EntryKind(Enum):
+    REPLY = "reply"
+    TOPIC = "topic"
+    MESSAGE = "message"
 
 
 class OutboxState(Enum):
@@ -86,6 +103,11 @@ class OutboxEntry:
     draft_key: str | None = None
     after_post_id: int | None = None
     """The topic's newest post id before the first send: a copy can only be after it."""
+    kind: EntryKind = EntryKind.REPLY
+    category_id: int | None = None
+    """For a new topic: where it goes."""
+    recipients: tuple[str, ...] = ()
+    """For a new private message: the usernames it goes to."""
 
     def __repr__(self) -> str:  # the text is private; keep it out of logs
         return f"OutboxEntry(id={self.id}, topic_id={self.topic_id}, state={self.state.value})"
@@ -93,7 +115,9 @@ class OutboxEntry:
     @property
     def key(self) -> str:
         """The draft this reply came from, and goes back to if the forum refuses it."""
-        return self.draft_key or f"topic-{self.topic_id}"
+        if self.draft_key:
+            return self.draft_key
+        return f"topic-{self.topic_id}" if self.kind is EntryKind.REPLY else f"new-{self.id}"
 
 
 @dataclass(frozen=True)
@@ -129,6 +153,14 @@ class PostingForum(Protocol):
                       ) -> PostOutcome | None:
         """The user's post with this text after ``after_post_id``, or waiting for a moderator."""
         ...
+
+    def create_topic(self, topic: NewTopic) -> PostOutcome: ...
+
+    def send_private_message(self, message: NewPrivateMessage) -> PostOutcome: ...
+
+    def find_own_topic(
+        self, title: str, *, private: bool, since: datetime | None
+    ) -> PostOutcome | None: ...
 
 
 class OutboxBusyError(ForumError):
@@ -217,6 +249,32 @@ class Outbox:
         entry = self.record(reply, topic_title, draft_key=draft_key)
         return self.send(entry.id, first_try=True)
 
+    def submit_new(self, started: NewTopic | NewPrivateMessage, *,
+                   draft_key: str | None = None) -> SendResult:
+        """Record a new topic or private message (its draft handed over in the same
+        transaction), then try to send it at once."""
+        payload: dict[str, object]
+        if isinstance(started, NewTopic):
+            kind, payload = EntryKind.TOPIC, {"category_id": started.category_id}
+        else:
+            kind, payload = EntryKind.MESSAGE, {"recipients": list(started.recipients)}
+        what = "message" if kind is EntryKind.MESSAGE else "new topic"
+        not_saved = _NOT_SAVED.replace("your reply", f"your {what}").replace(
+            "not posted it", "not sent it" if kind is EntryKind.MESSAGE else "not posted it")
+        with (disk_full_as_error(f"the {what} to send", spoken=not_saved),
+              transaction(self._db) as db):
+            cursor = db.execute(
+                "INSERT INTO outbox (topic_id, topic_title, raw, state, created_at, kind,"
+                " payload, draft_key) VALUES (0, ?, ?, 'pending', ?, ?, ?, ?)",
+                (storable_text(started.title), storable_text(started.raw),
+                 _now().isoformat(), kind.value, json.dumps(payload), draft_key),
+            )
+            if draft_key is not None:
+                let_go_of_draft(db, storable_text(draft_key))
+        assert cursor.lastrowid is not None
+        self._checkpoint("recorded")
+        return self.send(cursor.lastrowid, first_try=True)
+
     def flush(self, ready: Callable[[], bool] | None = None) -> list[SendResult]:
         """Send every reply that is waiting; the results say what to announce. ``ready``,
         asked once the lock is held, can call it off (a retry no longer due)."""
@@ -288,11 +346,11 @@ class Outbox:
         try:
             if entry.state is OutboxState.SENDING:
                 self._checkpoint("checking")
-                found = self.forum.find_own_post(entry.topic_id, entry.raw, entry.after_post_id)
+                found = self._already_there(entry)
                 if found is not None:
                     done = self._finish(entry, found)
                     return SendResult(done, _delivered_phrase(done, first_try))
-            if entry.after_post_id is None:
+            if entry.kind is EntryKind.REPLY and entry.after_post_id is None:
                 newest = self.forum.newest_post_id(entry.topic_id)
                 self._set(entry.id, "after_post_id = ?", newest)
                 self._checkpoint("noted")
@@ -300,8 +358,7 @@ class Outbox:
                       _now().isoformat())
             self._checkpoint("sending")
             posting = True
-            outcome = self.forum.create_post(
-                NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number))
+            outcome = self._request(entry)
         except DeliveryUncertainError as error:
             return SendResult(self.get(entry.id), _uncertain_phrase(entry), error)
         except (ForumRejectedError, ForumNotFoundError, ForumForbiddenError,
@@ -322,6 +379,23 @@ class Outbox:
         done = self._finish(entry, outcome)
         self._checkpoint("done")
         return SendResult(done, _delivered_phrase(done, first_try))
+
+    def _already_there(self, entry: OutboxEntry) -> PostOutcome | None:
+        if entry.kind is not EntryKind.REPLY:
+            return self.forum.find_own_topic(
+                entry.topic_title, private=entry.kind is EntryKind.MESSAGE, since=entry.sent_at)
+        return self.forum.find_own_post(entry.topic_id, entry.raw, entry.after_post_id)
+
+    def _request(self, entry: OutboxEntry) -> PostOutcome:
+        if entry.kind is EntryKind.TOPIC:
+            assert entry.category_id is not None
+            return self.forum.create_topic(NewTopic(entry.category_id, entry.topic_title,
+                                                    entry.raw))
+        if entry.kind is EntryKind.MESSAGE:
+            return self.forum.send_private_message(
+                NewPrivateMessage(entry.recipients, entry.topic_title, entry.raw))
+        return self.forum.create_post(
+            NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number))
 
     def _hand_back(self, entry: OutboxEntry, errors: tuple[str, ...], spoken: str
                    ) -> OutboxEntry:
@@ -346,12 +420,13 @@ class Outbox:
 
 
 _COLUMNS = ("id, topic_id, topic_title, raw, reply_to_post_number, state, attempts, "
-            "created_at, sent_at, post_number, errors, draft_key, after_post_id")
+            "created_at, sent_at, post_number, errors, draft_key, after_post_id, kind, payload")
 
 
 def _entry(row: tuple[object, ...]) -> OutboxEntry:
     (entry_id, topic_id, title, raw, reply_to, state, attempts, created, sent, number, errors,
-     draft_key, after) = row
+     draft_key, after, kind, payload) = row
+    extra = json.loads(str(payload)) if payload else {}
     return OutboxEntry(
         id=int(entry_id),  # type: ignore[call-overload]
         topic_id=int(topic_id),  # type: ignore[call-overload]
@@ -366,6 +441,9 @@ def _entry(row: tuple[object, ...]) -> OutboxEntry:
         errors=tuple(str(errors).splitlines()) if errors else (),
         draft_key=draft_key if isinstance(draft_key, str) else None,
         after_post_id=after if isinstance(after, int) else None,
+        kind=EntryKind(kind),
+        category_id=extra.get("category_id"),
+        recipients=tuple(extra.get("recipients") or ()),
     )
 
 
@@ -376,35 +454,51 @@ _NOT_SAVED = (
 )
 
 
+def _what(entry: OutboxEntry) -> str:
+    if entry.kind is EntryKind.TOPIC:
+        return f"Your new topic, {entry.topic_title},"
+    if entry.kind is EntryKind.MESSAGE:
+        return f"Your message, {entry.topic_title},"
+    return f"Your reply to {entry.topic_title}"
+
+
+def _done(entry: OutboxEntry) -> str:
+    return "sent" if entry.kind is EntryKind.MESSAGE else "posted"
+
+
 def _delivered_phrase(entry: OutboxEntry, first_try: bool) -> str:
     if entry.state is OutboxState.ENQUEUED:
-        return f"Your reply to {entry.topic_title} is waiting for a moderator to approve it."
+        return f"{_what(entry)} is waiting for a moderator to approve it."
     if first_try:
-        return f"Your reply to {entry.topic_title} is posted."
-    return f"Your reply to {entry.topic_title} has now been posted."
+        return f"{_what(entry)} is {_done(entry)}."
+    return f"{_what(entry)} has now been {_done(entry)}."
 
 
 def _uncertain_phrase(entry: OutboxEntry) -> str:
+    what = _what(entry).removeprefix("Your ").rstrip(",")
+    where = "topic" if entry.kind is EntryKind.REPLY else "forum"
     return (
-        f"I am not sure the forum received your reply to {entry.topic_title}. I have kept it, "
-        "and I will check the topic before sending it again, so it will not appear twice."
+        f"I am not sure the forum received your {what}. I have kept it, "
+        f"and I will check the {where} before sending it again, so it will not appear twice."
     )
 
 
 def _waiting_phrase(entry: OutboxEntry, error: ForumError) -> str:
     return (
-        f"Your reply to {entry.topic_title} is not sent yet. {error.spoken} "
+        f"{_what(entry)} is not sent yet. {error.spoken} "
         "Your words are safe; I will send them when I can."
     )
 
 
 def _returned_phrase(entry: OutboxEntry, reasons: tuple[str, ...]) -> str:
-    return (
-        f"Your reply to {entry.topic_title} was not posted. {' '.join(reasons)} "
-        "I have kept your words: say reply in that topic to change them and send them again."
-    )
+    if entry.kind is EntryKind.REPLY:
+        again = "say reply in that topic to change them and send them again."
+    else:
+        again = "start it again the same way to change them and send them again."
+    return (f"{_what(entry)} was not {_done(entry)}. {' '.join(reasons)} "
+            f"I have kept your words: {again}")
 
 
 def _gone_phrase(entry: OutboxEntry, error: ForumError) -> str:
-    return (f"Your reply to {entry.topic_title} was not posted. {error.spoken} "
+    return (f"{_what(entry)} was not {_done(entry)}. {error.spoken} "
             "Your words are kept on this computer.")

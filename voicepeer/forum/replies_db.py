@@ -41,6 +41,8 @@ _SCHEMA = (
     )""",
 )
 _ADDED_COLUMNS = {
+    "kind": "TEXT NOT NULL DEFAULT 'reply'",
+    "payload": "TEXT NOT NULL DEFAULT ''",
     "draft_key": "TEXT",
     "after_post_id": "INTEGER",
 }

@@ -138,8 +138,9 @@ class NewConversationComposer(Composer):
     def post(self) -> None:
         """The person said yes: to the outbox (on disk before anything is sent)."""
         conversation = self.conversation
-        result = self._engines.outbox.submit_new(conversation.to_send(self.draft.text_to_send()))
-        self._engines.drafts.discard(conversation.key)
+        # The outbox takes the draft away in the same transaction that records it.
+        result = self._engines.outbox.submit_new(conversation.to_send(self.draft.text_to_send()),
+                                                 draft_key=conversation.key)
         self._engines.drafts.discard(_title_key(conversation))
         self.draft = Draft()
         self._say(result.spoken)

@@ -36,8 +36,10 @@ class ReplyOutbox(Protocol):
         then try to post it; the result says what to announce."""
         ...
 
-    def submit_new(self, started: NewTopic | NewPrivateMessage) -> SendResult:
-        """Record a new topic or private message durably, then try to send it."""
+    def submit_new(self, started: NewTopic | NewPrivateMessage, *,
+                   draft_key: str | None = None) -> SendResult:
+        """Record a new topic or private message durably, taking away the draft
+        ``draft_key`` in the same step, then try to send it."""
         ...
 
     def flush(self) -> list[SendResult]:
