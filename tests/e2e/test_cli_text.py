@@ -158,3 +158,21 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
     topic = httpx.get(f"{demo_forum_process}/latest.json").json()["topic_list"]["topics"][0]
     posts = httpx.get(f"{demo_forum_process}/t/{topic['id']}.json").json()["post_stream"]
     assert sum("not alone" in p["cooked"] for p in posts["posts"]) == 1
+
+
+def test_run_after_choosing_the_demo_forum_in_configure_reads_its_topics() -> None:
+    configured = subprocess.run(
+        voicepeer("configure", "--non-interactive", "--forum-url", "demo"),
+        capture_output=True, text=True, timeout=120,
+    )
+    assert configured.returncode == 0, configured.stderr
+    result = subprocess.run(
+        voicepeer("run", "--input", "text", "--output", "text"),
+        input="latest topics\n", capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no forum address" not in result.stderr
+    said = result.stdout
+    assert "connected to the voicepeer demo forum" in said
+    assert re.search(r"SAY: \d+ latest topics\. One: ", said), said
+    assert "Hello from a new member" in said  # a topic the demo forum is seeded with

@@ -7,6 +7,7 @@ import sys
 
 from voicepeer.app import parse_input, parse_output, run_assistant
 from voicepeer.config import load_settings
+from voicepeer.settings import Settings
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -15,7 +16,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Listen, read the forum aloud and post dictated replies.",
     )
     run.add_argument("--forum", metavar="URL", default=None,
-                     help="the forum's web address (default: forum_url from the settings)")
+                     help="the forum's web address (default: forum_url from the settings; "
+                          "none there means the built-in demo forum)")
     _add_io_arguments(run)
     run.set_defaults(handler=_run)
 
@@ -46,15 +48,22 @@ def _add_io_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
-    url = args.forum or settings.general.forum_url
+    url = args.forum or settings.general.forum_url.strip()
+    if not url:
+        # "demo" in configure leaves forum_url empty: the built-in forum, as doctor says.
+        return _run_demo(args, settings, port=0)
     return run_assistant(url, args.input, args.output, settings)
 
 
 def _demo(args: argparse.Namespace) -> int:
+    return _run_demo(args, load_settings(args.config), port=args.port)
+
+
+def _run_demo(args: argparse.Namespace, settings: Settings, *, port: int) -> int:
+    """The built-in demo forum, started in this process on loopback, and voicepeer on it."""
     from voicepeer.demo_forum import DemoForum
 
-    settings = load_settings(args.config)
-    with DemoForum(port=args.port) as forum:
+    with DemoForum(port=port) as forum:
         print(f"voicepeer: demo forum running at {forum.base_url}", file=sys.stderr)
         return run_assistant(forum.base_url, args.input, args.output, settings,
                              forum_key="demo")
