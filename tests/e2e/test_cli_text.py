@@ -105,13 +105,6 @@ def test_unknown_input_choice_is_explained() -> None:
     assert "--input must be one of mic, text, wav:PATH, not 'ear'" in result.stderr
 
 
-def test_run_without_a_forum_says_how_to_choose_one() -> None:
-    result = subprocess.run(voicepeer("run", "--input", "text", "--output", "text"),
-                            input="", capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
-    assert "no forum address: give --forum URL" in result.stderr
-
-
 def test_each_forum_keeps_its_own_drafts(demo_forum_process: str, tmp_path: Path) -> None:
     put_aside = "open topic one\nreply\nthis reply belongs to the first forum only\ncancel\n"
     first = subprocess.run(
