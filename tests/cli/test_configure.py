@@ -189,6 +189,7 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
         (["--rate", "900"], "rate_wpm = 900: that is too large"),
         (["--silence-timeout", "0.1"], "command_silence_s = 0.1: that is too small"),
         (["--alias", "onwards=fly"], '"fly" is not a command'),
+        (["--alias", "back=next"], '"back" already means "back", so the person would be asked'),
         (["--forum-url", "ftp://x"], "not a forum web address"),
     ],
 )

@@ -12,6 +12,7 @@ from typing import Any
 from voicepeer.config import config_path, load_settings
 from voicepeer.config.health import (
     Check,
+    check_aliases,
     check_configuration,
     check_credentials_file,
     check_disk_space,
@@ -47,7 +48,7 @@ def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[C
     """Every check, in the order a caregiver would fix things."""
     path, _ = config_path(config_file)
     config_check, settings = check_configuration(path, lambda: load_settings(config_file))
-    checks = [config_check]
+    checks = [config_check, check_aliases(settings)]
     if audio:
         checks += [check_microphone(settings.recognition.device),
                    check_speaker(settings.speech.output_device)]

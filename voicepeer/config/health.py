@@ -80,6 +80,23 @@ def check_configuration(config_file: Path, load: Callable[[], Settings]) -> tupl
     return Check("configuration", True, f"settings read from {where}"), settings
 
 
+def check_aliases(settings: Settings) -> Check:
+    """Personal command words name real commands and take over no built-in one."""
+    from voicepeer.config.aliases import alias_problems
+
+    aliases = settings.recognition.aliases
+    problems = alias_problems(aliases)
+    if problems:
+        return Check("personal command words", False,
+                     "; ".join(f'"{p.phrase} = {p.command}": {p.problem}' for p in problems),
+                     " ".join(dict.fromkeys(p.fix for p in problems))
+                     + " Edit [recognition] aliases in the settings file, or run "
+                     "'voicepeer configure' again.")
+    return Check("personal command words", True,
+                 f"{len(aliases)} set up, none taking over a built-in command" if aliases
+                 else "none set up")
+
+
 def _sounddevice() -> Any:
     import sounddevice  # imported late: PortAudio reads the environment at import time
 

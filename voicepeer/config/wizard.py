@@ -15,6 +15,7 @@ from typing import Any
 
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
 from voicepeer.commands.intents import PHRASINGS, Intent
+from voicepeer.config.aliases import alias_problem
 from voicepeer.config.engines import WizardEngines, describe
 from voicepeer.config.loader import with_changes
 from voicepeer.config.prompter import NoMoreInput, Prompter, SkipStep
@@ -367,6 +368,10 @@ class Wizard:
             if not phrase.strip() or intent is None:
                 self.io.say('  Please type it as: their word = command, e.g. onwards = next.')
                 continue
+            problem = alias_problem(phrase.strip().lower(), intent.value)
+            if problem is not None:
+                self.io.say(f"  Not added: {problem.problem}. {problem.fix}")
+                continue
             aliases[phrase.strip().lower()] = intent.value
             self.io.say(f'  "{phrase.strip()}" will mean "{PHRASINGS[intent][0]}".')
         self.store("aliases", aliases)
@@ -450,6 +455,9 @@ def parse_alias(text: str) -> tuple[str, str]:
     if intent is None:
         raise BadValue(f'"{command.strip()}" is not a command; commands: '
                        + ", ".join(i.value for i in Intent))
+    problem = alias_problem(phrase.strip().lower(), intent.value)
+    if problem is not None:
+        raise BadValue(f"{problem.problem}. {problem.fix}")
     return phrase.strip().lower(), intent.value
 
 

@@ -1,0 +1,47 @@
+"""Personal command words that would take over a built-in command, or name none, are
+refused by the wizard and reported by doctor with what to do."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from voicepeer.config import load_settings
+from voicepeer.config.aliases import alias_problems
+from voicepeer.config.engines import WizardEngines
+from voicepeer.config.health import check_aliases
+from voicepeer.config.prompter import Prompter
+from voicepeer.config.wizard import Wizard
+from voicepeer.settings import Settings
+
+
+def test_the_wizard_refuses_a_word_that_is_already_a_command() -> None:
+    out = io.StringIO()
+    wizard = Wizard(Settings(), Prompter(io.StringIO("back = next\nonwards = next\n\n"), out),
+                    WizardEngines())
+    wizard.step_aliases()
+    assert wizard.settings.recognition.aliases == {"onwards": "next"}
+    said = out.getvalue()
+    assert 'Not added: "back" already means "back"' in said
+    assert 'Choose other words for "next"' in said
+    assert '"onwards" will mean "next"' in said
+
+
+def test_doctor_flags_a_hand_edited_conflict_and_an_unknown_command(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[recognition]\naliases = { back = "next", onwards = "teleport", '
+                      'carry = "next" }\n', encoding="utf-8")
+    settings = load_settings(config)
+    check = check_aliases(settings)
+    assert check.ok is False
+    assert '"back = next": "back" already means "back"' in check.detail
+    assert '"onwards = teleport": "teleport" is not a voicepeer command' in check.detail
+    assert "carry" not in check.detail
+    assert "Change it to one of:" in check.fix and "remove the line" in check.fix
+    assert "[recognition] aliases" in check.fix
+
+
+def test_doctor_passes_personal_words_that_are_new() -> None:
+    settings = load_settings(None)
+    assert check_aliases(settings).ok is True
+    assert alias_problems({"onwards": "next", "BACK TO TOPICS": "back"}) == []

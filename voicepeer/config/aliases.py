@@ -1,0 +1,62 @@
+"""Personal command words checked before they are used: a personal word must not take over
+a built-in command, and must name a command voicepeer has.
+
+``back = next`` would make "back" both "back" and "next", and the person would be asked
+"Did you mean next or back?" every time; an alias to an unknown command stops voicepeer
+when it starts. Both are refused in ``configure`` and reported by ``doctor``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from voicepeer.commands.intents import PHRASINGS, Intent, canonical
+from voicepeer.commands.matcher import normalize
+
+
+@dataclass(frozen=True)
+class AliasProblem:
+    phrase: str
+    command: str
+    problem: str
+    """What is wrong, in plain words."""
+    fix: str
+    """What the caregiver can do about it."""
+
+    def __str__(self) -> str:
+        return f'"{self.phrase} = {self.command}": {self.problem}. {self.fix}'
+
+
+def builtin_meaning(phrase: str) -> Intent | None:
+    """The command ``phrase`` already says without any alias ("back" → back)."""
+    text = normalize(phrase)
+    for intent, phrasings in PHRASINGS.items():
+        if text in (normalize(p) for p in phrasings):
+            return intent
+    return None
+
+
+def alias_problem(phrase: str, command: str) -> AliasProblem | None:
+    """Why ``phrase = command`` would not work as the caregiver expects, or ``None``."""
+    known = {intent.value for intent in Intent}
+    if command not in known:
+        return AliasProblem(
+            phrase, command, f'"{command}" is not a voicepeer command',
+            f"Change it to one of: {', '.join(sorted(known))}, or remove the line.")
+    taken = builtin_meaning(phrase)
+    if taken is not None and taken.value != command:
+        said = canonical(Intent(command))
+        return AliasProblem(
+            phrase, command,
+            f'"{phrase}" already means "{canonical(taken)}", so the person would be asked '
+            f'which one they meant every time',
+            f'Choose other words for "{said}", ones that are not a command already, or '
+            "remove the line.")
+    return None
+
+
+def alias_problems(aliases: Mapping[str, str]) -> list[AliasProblem]:
+    """Every personal word that conflicts with a built-in command or names none."""
+    found = (alias_problem(phrase, str(command)) for phrase, command in aliases.items())
+    return [problem for problem in found if problem is not None]
