@@ -157,7 +157,7 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
             log.warning("no microphone: %s", error)
             listener = TextListener(prompt="> ")
             notices.append("I can't find a microphone, so please type what you would say, "
-                           "one command per line.")
+                           "one command per line. Type goodbye, or press Control D, to end.")
         stack.callback(listener.close)
         untrained = False
         if isinstance(listener, AudioListener):

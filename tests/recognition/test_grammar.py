@@ -18,6 +18,7 @@ from voicepeer.recognition.grammar import (
     spoken_numbers,
     vosk_grammar,
 )
+from voicepeer.recognition.sphinx import EXTRA_PRONUNCIATIONS
 
 
 def test_vosk_phrase_list_has_every_phrasing_and_unk() -> None:
@@ -36,7 +37,8 @@ def test_vosk_phrase_list_while_asleep_is_only_wake_up() -> None:
 
 def test_jsgf_grammar_loads_into_pocketsphinx() -> None:
     decoder = pocketsphinx.Decoder(lm=None, loglevel="FATAL")
-    decoder.add_word("shush", "SH AH SH", False)
+    for word, phones in EXTRA_PRONUNCIATIONS.items():
+        decoder.add_word(word, phones, False)
     decoder.add_jsgf_string("commands", jsgf_grammar())
     decoder.activate_search("commands")
 

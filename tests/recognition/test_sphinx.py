@@ -306,3 +306,17 @@ def test_short_dictated_editing_commands_are_offered_as_a_reading(
                                                           "I hope it helps", 3.0]))
     assert [heard_action(h) for h in heard_all(recognizer, path, ListenMode.DICTATION)] == [
         None, None]
+
+
+def test_ending_the_session_by_voice_is_understood(
+    recognizer: SphinxRecognizer, tmp_path: Path
+) -> None:
+    phrases = ["quit voicepeer", "stop voicepeer", "goodbye"]
+    parts: list[str | float] = []
+    for phrase in phrases:
+        parts += [phrase, 1.6]
+    heard = heard_all(recognizer, write_wav(tmp_path / "quit.wav", utterances(parts)),
+                      ListenMode.COMMAND)
+    understood = [MATCHER.interpret(h).command for h in heard]
+    assert [c.intent if c else None for c in understood] == [Intent.QUIT] * 3, \
+        [h.text for h in heard]

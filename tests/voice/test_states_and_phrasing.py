@@ -20,9 +20,13 @@ def test_every_state_has_its_transitions_listed() -> None:
 
 
 def test_posting_needs_confirmation_first() -> None:
-    # Dictating can only reach READING (cancel) or CONFIRMING; nothing skips the question.
+    # Dictating can only reach READING (cancel), CONFIRMING or the goodbye question, which
+    # leads back only; nothing skips the question.
     assert ALLOWED_TRANSITIONS[State.DICTATING] == {
-        State.DICTATING, State.CONFIRMING, State.READING,
+        State.DICTATING, State.CONFIRMING, State.READING, State.QUITTING,
+    }
+    assert ALLOWED_TRANSITIONS[State.QUITTING] == {
+        State.QUITTING, State.DICTATING, State.CONFIRMING,
     }
     with pytest.raises(StateTransitionError):
         check_transition(State.BROWSING, State.CONFIRMING)
@@ -56,5 +60,6 @@ def test_places_survive_a_restart_and_ignore_a_damaged_file(tmp_path) -> None:
     places.set(12, 4)
     assert PlacesFile(path).get(12) == 4
     assert PlacesFile(path).get(13) is None
+    assert PlacesFile(path).last_topic() == 12
     path.write_text("{not json")
     assert PlacesFile(path).get(12) is None

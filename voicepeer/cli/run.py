@@ -13,7 +13,8 @@ from voicepeer.settings import Settings
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = subparsers.add_parser(
         "run", help="use a Discourse forum by voice",
-        description="Listen, read the forum aloud and post dictated replies.",
+        description="Listen, read the forum aloud and post dictated replies. Say goodbye "
+                    "(or quit voicepeer) to end; with typed input, Ctrl+D ends too.",
     )
     run.add_argument("--forum", metavar="URL", default=None,
                      help="the forum's web address (default: forum_url from the settings; "
@@ -24,7 +25,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     demo = subparsers.add_parser(
         "demo", help="try voicepeer on the built-in demo forum",
         description="Start the built-in demo forum and talk to it. With no microphone or "
-                    "speaker, type what you would say and read what voicepeer would say.",
+                    "speaker, type what you would say and read what voicepeer would say. "
+                    "Say or type goodbye to end; with typed input, Ctrl+D ends too.",
     )
     demo.add_argument("--port", type=int, default=0,
                       help="port for the demo forum (default: any free port)")
@@ -36,7 +38,8 @@ def _add_io_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input", type=parse_input, default=parse_input("mic"),
                         metavar="mic|text|wav:PATH",
                         help="where speech comes from: the microphone, typed lines (one "
-                             "utterance per line), or a WAV recording (default: mic)")
+                             "utterance per line; Ctrl+D ends), or a WAV recording "
+                             "(default: mic)")
     parser.add_argument("--output", type=parse_output, default=parse_output("speaker"),
                         metavar="speaker|text|wav:DIR",
                         help="where voicepeer speaks: the speaker, printed lines starting "

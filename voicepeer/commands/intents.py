@@ -43,6 +43,7 @@ class Intent(StrEnum):
     MESSAGES = "messages"
     MESSAGE = "message"
     NEW_TOPIC = "new_topic"
+    QUIT = "quit"
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,9 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.MESSAGES: ("my messages", "private messages", "inbox", "check messages"),
     Intent.MESSAGE: ("send a message", "message", "write a message"),
     Intent.NEW_TOPIC: ("start a new topic",),
+    Intent.QUIT: ("goodbye", "goodbye voicepeer", "bye voicepeer", "quit voicepeer",
+                  "stop voicepeer", "exit voicepeer", "close voicepeer", "switch off voicepeer",
+                  "turn off voicepeer"),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from voicepeer.commands import Command, CommandMatcher, Intent
-from voicepeer.commands.intents import canonical
+from voicepeer.commands.intents import PHRASINGS, canonical
+from voicepeer.commands.matcher import normalize
 from voicepeer.errors import AudioDeviceError, DiskFullError, SpeechEngineError
 from voicepeer.forum.base import Forum
 from voicepeer.forum.peer import PeerForum, peer_forum_for
@@ -50,9 +51,19 @@ from voicepeer.voice.text_input import TextListener
 
 log = logging.getLogger(__name__)
 
+GOODBYE_WHILE_DICTATING = tuple(p for p in PHRASINGS[Intent.QUIT] if "voicepeer" in p)
+"""While dictating, only "quit voicepeer" and the like end the session: a lone "goodbye" may
+well be part of the reply."""
+
+
+def is_goodbye_while_dictating(heard: Heard) -> bool:
+    """The whole utterance (or the command reading the recognizer offers) is a goodbye."""
+    return any(normalize(text) in GOODBYE_WHILE_DICTATING
+               for text in (heard.text, *heard.alternatives))
+
 _EVERYWHERE = frozenset({
     Intent.HELP, Intent.WHERE, Intent.REPEAT, Intent.STOP, Intent.FASTER, Intent.SLOWER,
-    Intent.LOUDER, Intent.QUIETER,
+    Intent.LOUDER, Intent.QUIETER, Intent.QUIT,
 })
 _FORUM = frozenset({
     Intent.LATEST, Intent.OPEN, Intent.NEXT, Intent.PREVIOUS, Intent.READ, Intent.SLEEP,
@@ -66,6 +77,7 @@ ALLOWED: dict[State, frozenset[Intent]] = {
     State.CONTENT_NOTE: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.NEXT, Intent.BACK},
     State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
     State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
 }
 """Intents understood in each state (dictation has its own editing commands)."""
@@ -79,7 +91,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.BOOKMARKS, Intent.REMOVE_BOOKMARK, Intent.MESSAGES, Intent.MESSAGE,
     Intent.NEW_TOPIC, Intent.WHERE, Intent.FASTER, Intent.SLOWER, Intent.LOUDER,
     Intent.QUIETER, Intent.PAUSE,
-    Intent.SLEEP, Intent.WAKE, Intent.HELP,
+    Intent.SLEEP, Intent.WAKE, Intent.QUIT, Intent.HELP,
 )
 HELP_WORDING: dict[Intent, str] = {
     Intent.OPEN: "open topic and a number",
@@ -99,6 +111,7 @@ OPEN_QUESTIONS: dict[State, str] = {
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
     State.LIKING: "Shall I like this post? Please say yes or no.",
     **PEER_QUESTIONS,
+    State.QUITTING: "Shall I stop now? Your reply stays saved. Please say yes or no.",
 }
 """States that wait for a yes or no, and how the question is asked again (after a
 mishearing, or after "stop" cut voicepeer short)."""
@@ -166,6 +179,9 @@ class Assistant:
                 ComposerEngines(engines.forum, engines.drafts, engines.outbox), self.say),
         ), self.say)
         self._rest_due = self._next_rest_time()
+        self._quit_from = State.DICTATING
+        self.finished = False
+        """The person said goodbye: the loop ends after this utterance."""
 
     # --- the loop ----------------------------------------------------------------------
 
@@ -195,8 +211,11 @@ class Assistant:
                 self.handle(heard)
             except DiskFullError as error:
                 self._say_disk_full(error)
+            if self.finished:
+                break
         self.reader.finish_hearing()
         writing = {State.DICTATING: self.composer, State.CONFIRMING: self.composer,
+                   State.QUITTING: self.composer,
                    State.COMPOSING: self.peer_loop.composer,
                    State.SENDING: self.peer_loop.composer}.get(self.state)
         if writing is not None:
@@ -253,7 +272,10 @@ class Assistant:
     def handle(self, heard: Heard) -> None:
         """Act on one utterance in the current state."""
         if self.state is State.DICTATING:
-            self._follow(self.composer.hear(heard))
+            if is_goodbye_while_dictating(heard):
+                self._quit()
+            else:
+                self._follow(self.composer.hear(heard))
             return
         if self.state in DICTATION_STATES:
             self._go(self.peer_loop.hear(self.state, heard))
@@ -343,6 +365,7 @@ class Assistant:
             Intent.SLOWER: lambda c: self._adjust_voice(c.intent),
             Intent.LOUDER: lambda c: self._adjust_voice(c.intent),
             Intent.QUIETER: lambda c: self._adjust_voice(c.intent),
+            Intent.QUIT: lambda c: self._quit(),
         }
         handlers[command.intent](command)
 
@@ -393,11 +416,16 @@ class Assistant:
         self.say(message)
 
     def _resume(self) -> None:
-        # Outside sleep, "resume" reads on from where the user left this topic.
+        # Outside sleep, "resume" reads on from where the user left this topic — or, after a
+        # restart, from where they left the topic read last.
         if self.reader.thread is not None:
             self._after_read(self.reader.read_current())
-        else:
+            return
+        outcome = self.reader.reopen_last_topic()
+        if outcome is None:
             self.say(self.reader.where())
+        else:
+            self._after_read(outcome)
 
     def _reply(self) -> None:
         topic = self.reader.topic
@@ -416,8 +444,28 @@ class Assistant:
             self._go(State.LIKING)
             self.say(question)
 
+    def _quit(self) -> None:
+        """Goodbye: at once, or — with a reply not yet posted — after a yes."""
+        unsent = self.state in (State.DICTATING, State.CONFIRMING) and \
+            not self.composer.draft.is_empty
+        if self.state is State.QUITTING or not unsent:
+            self._finish()
+            return
+        self.composer.save()
+        self._quit_from = self.state
+        self._go(State.QUITTING)
+        self.say("Your reply is not posted yet. It stays saved either way: say reply in this "
+                 "topic next time to go on with it. Shall I stop now? Say yes or no.")
+
+    def _finish(self) -> None:
+        self.finished = True
+        kept = " Your reply is saved." if self.state is State.QUITTING else ""
+        self.say(f"Goodbye.{kept} Your place is kept for next time.")
+
     def _yes(self) -> None:
-        if self.state is State.LIKING:
+        if self.state is State.QUITTING:
+            self._finish()
+        elif self.state is State.LIKING:
             self._go(State.READING)
             self.reader.like()
         elif self.state is State.CONFIRMING:
@@ -430,6 +478,11 @@ class Assistant:
             self._after_read(self.reader.read_current(despite_note=True))
 
     def _no(self) -> None:
+        if self.state is State.QUITTING:
+            self._go(self._quit_from)
+            self.say("All right, I am staying. " + OPEN_QUESTIONS.get(
+                self.state, "Go on with your reply, or say send it."))
+            return
         if self.state is State.CONFIRMING:
             self._follow(self.composer.decline())
             return
@@ -442,7 +495,8 @@ class Assistant:
 
     def _where(self) -> str:
         topic = self.reader.topic
-        if self.state in (State.CONFIRMING, State.DICTATING) and topic is not None:
+        if self.state in (State.CONFIRMING, State.DICTATING, State.QUITTING) and \
+                topic is not None:
             words = phrasing.count_phrase(self.composer.words_so_far(), "word")
             return f"You are writing a reply to {topic.title}. It has {words} so far."
         return self.peer_loop.where(self.state) or self.reader.where()

@@ -54,6 +54,10 @@ class PlaceKeeper(Protocol):
 
     def set(self, topic_id: int, post_index: int) -> None: ...
 
+    def last_topic(self) -> int | None:
+        """The topic read last (its place is ``get(last_topic())``), even before a restart."""
+        ...
+
 
 class VoiceControls(Protocol):
     """Speaking rate and volume, changed by voice within bounds and remembered."""

@@ -348,6 +348,12 @@ class Reader:
                     f"{len(self.topics.topics)}: {self.topics.topics[self.topic_index].title}.")
         return "You are at the start. Say latest topics."
 
+    def reopen_last_topic(self) -> ReadOutcome | None:
+        """The topic read last, at its saved post (also after a restart); ``None`` when no
+        topic has been read yet."""
+        topic_id = self._engines.places.last_topic()
+        return None if topic_id is None else self.open_topic(topic_id)
+
     def close_topic(self) -> None:
         self.finish_hearing()
         self.thread = None

@@ -8,6 +8,7 @@
        └──back────────────── CONTENT_NOTE  (a post that mentions a noted topic: read it?)
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
     READING ──like──▶ LIKING ──yes: liked / no──▶ READING
+    DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
 - READING: a topic is open and one post is current; next / previous move through posts.
@@ -21,6 +22,9 @@
   no or next skips it.
 - LIKING: voicepeer has asked "Like this post by …?"; only an explicit "yes" likes it, for
   everyone to see. A like is public, and a misheard command must not give one.
+- QUITTING: the person said "goodbye" (or "quit voicepeer") with a reply not yet posted;
+  voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
+  reply "goodbye" ends the session at once, from any state but sleep.
 - SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
 
 Saved posts and new conversations (private messages, new topics) start from BROWSING or
@@ -68,6 +72,7 @@ class State(Enum):
     DICTATING = "dictating"
     CONFIRMING = "confirming"
     LIKING = "liking"
+    QUITTING = "quitting"
     SLEEPING = "sleeping"
     BOOKMARKS = "bookmarks"
     NAMING = "naming"
@@ -91,8 +96,11 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
         State.SLEEPING,
     }) | _STARTS,
     State.CONTENT_NOTE: frozenset({State.CONTENT_NOTE, State.READING, State.BROWSING}),
-    State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING}),
-    State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING}),
+    State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING,
+                                State.QUITTING}),
+    State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING,
+                                 State.QUITTING}),
+    State.QUITTING: frozenset({State.QUITTING, State.DICTATING, State.CONFIRMING}),
     State.LIKING: frozenset({State.LIKING, State.READING}),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS}),
     State.BOOKMARKS: frozenset({

@@ -1,0 +1,96 @@
+"""Ending a session by voice, and the place kept across restarts as "pause" promises.
+
+Each ``converse`` call is a fresh Assistant over the same data folder, as after switching the
+computer off and on: real demo forum over loopback, real on-disk places, drafts and outbox.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.conversation import converse
+from voicepeer.demo_forum import DemoForum
+from voicepeer.voice.states import State
+
+REPLY = "thank you for this it helps a lot to know I am not alone"
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with DemoForum(tmp_path / "forum.sqlite3") as server:
+        yield server
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return tmp_path / "voicepeer-data"
+
+
+@pytest.mark.parametrize("goodbye", ["goodbye", "quit voicepeer", "Stop voicepeer.",
+                                     "turn off voicepeer"])
+def test_goodbye_ends_the_session_at_once_without_an_unsent_reply(
+    forum: DemoForum, data: Path, goodbye: str
+) -> None:
+    talk = converse(forum.base_url, ["latest topics", goodbye, "open topic one"], data)
+    assert talk.said[-1] == "Goodbye. Your place is kept for next time."
+    assert not any("Walked to the end of the pier today" in line and "Post" in line
+                   for line in talk.said)  # "open topic one" was never heard
+    assert talk.assistant is not None and talk.assistant.finished
+
+
+def test_goodbye_with_an_unsent_reply_asks_first_and_keeps_the_draft(
+    forum: DemoForum, data: Path
+) -> None:
+    talk = converse(forum.base_url, ["open topic one", "reply", REPLY, "goodbye",
+                                     "quit voicepeer", "no", "read it back", "quit voicepeer",
+                                     "yes", "latest topics"], data)
+    said = talk.transcript
+    # A lone "goodbye" while dictating may be part of the reply: it is text.
+    assert "Your reply is not posted yet. It stays saved either way" in said
+    assert "All right, I am staying." in said
+    assert "Your reply says: Thank you for this it helps a lot to know I am not alone " \
+           "goodbye" in said
+    assert talk.said[-1] == "Goodbye. Your reply is saved. Your place is kept for next time."
+    again = converse(forum.base_url, ["open topic one", "reply"], data)
+    assert any("You have a saved reply" in line and "not alone" in line for line in again.said)
+
+
+def test_goodbye_while_asked_to_post_says_no_and_never_posts(forum: DemoForum,
+                                                             data: Path) -> None:
+    talk = converse(forum.base_url, ["open topic one", "reply", REPLY, "send it",
+                                     "goodbye", "yes"], data)
+    assert talk.assistant is not None and talk.assistant.state is State.QUITTING
+    assert "is posted" not in talk.transcript
+    again = converse(forum.base_url, ["open topic one", "reply"], data)
+    assert any("You have a saved reply" in line for line in again.said)
+
+
+def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: Path) -> None:
+    first = converse(forum.base_url, ["open topic two", "next", "next", "pause"], data)
+    assert "Post 3 of" in first.transcript
+    assert first.said[-1].startswith("Paused. Your place is kept, even if I am switched off.")
+    # Switched off and on: a new assistant, the same files.
+    second = converse(forum.base_url, ["resume"], data)
+    assert "You are at the start" not in second.transcript
+    assert "Continuing from post 3." in second.transcript
+    assert "Post 3 of" in second.transcript
+    assert "Stable MRI for three years" in second.transcript
+
+
+def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> None:
+    def run(lines: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "voicepeer", "run", "--forum", forum.base_url,
+             "--input", "text", "--output", "text"],
+            input=lines, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    run("open topic one\nnext\npause\n")
+    said = run("resume\n")
+    assert "Continuing from post 2." in said and "Post 2 of" in said, said
