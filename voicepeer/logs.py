@@ -9,6 +9,11 @@ Conventions for everyone writing log calls in voicepeer:
   DEBUG** (``log.debug("heard %r", text)``). DEBUG is written only when the person runs
   ``voicepeer --debug``; by default the log holds what happened, not what was said.
 * Audio is never logged.
+
+The log goes to the file only: the person's terminal shows what voicepeer says, not log
+lines (``--debug`` adds them to the terminal too). What was heard, said and done goes to
+the separate *transcript* (:func:`open_transcript`), off by default, for whoever sits beside
+the person (``voicepeer transcript``).
 """
 
 from __future__ import annotations
@@ -31,6 +36,15 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _MARK = "_voicepeer_handler"
 # Libraries that log URLs or bodies at INFO (httpx logs every request line).
 _CHATTY_LIBRARIES = ("httpx", "httpcore", "urllib3")
+TRANSCRIPT_FILE_NAME = "transcript.txt"
+TRANSCRIPT_LOGGER = "voicepeer.transcript"
+_TRANSCRIPT_FORMAT = "%(asctime)s %(message)s"
+
+transcript = logging.getLogger(TRANSCRIPT_LOGGER)
+"""What voicepeer heard ("heard: …"), said ("said: …") and did ("did: …"); written only when
+:func:`open_transcript` was called, and never to the log."""
+transcript.propagate = False
+transcript.addHandler(logging.NullHandler())
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Header-style: "User-Api-Key: abc", "'Api-Key': 'abc'", "api_key=abc", "Authorization: x"
@@ -110,18 +124,16 @@ def setup_logging(
     max_bytes: int = DEFAULT_MAX_BYTES,
     backups: int = DEFAULT_BACKUPS,
 ) -> Path | None:
-    """Log to ``log_dir/voicepeer.log`` (rotating) and warnings to the terminal.
+    """Log to ``log_dir/voicepeer.log`` (rotating), and with ``debug`` to the terminal too.
 
-    ``debug`` adds DEBUG detail to both. Returns the log file, or ``None`` when the folder
-    cannot be written (logging then goes to the terminal only; voicepeer still runs).
-    Calling it again replaces the handlers it installed before.
+    ``debug`` adds DEBUG detail. Returns the log file, or ``None`` when the folder cannot be
+    written (warnings then go to the terminal; voicepeer still runs). Calling it again
+    replaces the handlers it installed before.
     """
     root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, _MARK, False):
-            root.removeHandler(handler)
-            handler.close()
+    _remove_own_handlers(root)
     formatter = RedactingFormatter(_FORMAT)
+    # Without --debug the terminal belongs to the person: spoken lines, not log lines.
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.DEBUG if debug else logging.WARNING)
     console.setFormatter(formatter)
@@ -147,4 +159,31 @@ def setup_logging(
     file_handler.setFormatter(formatter)
     setattr(file_handler, _MARK, True)
     root.addHandler(file_handler)
+    if not debug:
+        root.removeHandler(console)
+        console.close()
     return log_file
+
+
+def _remove_own_handlers(logger: logging.Logger) -> None:
+    for handler in list(logger.handlers):
+        if getattr(handler, _MARK, False):
+            logger.removeHandler(handler)
+            handler.close()
+
+
+def open_transcript(log_dir: Path) -> Path:
+    """Start writing the transcript to ``log_dir/transcript.txt`` (appended, readable by its
+    owner only: it holds what the person said). Returns the file."""
+    path = log_dir / TRANSCRIPT_FILE_NAME
+    log_dir.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    os.chmod(path, 0o600)  # an older file may have been made with looser rights
+    _remove_own_handlers(transcript)
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(RedactingFormatter(_TRANSCRIPT_FORMAT, datefmt="%H:%M:%S"))
+    setattr(handler, _MARK, True)
+    transcript.addHandler(handler)
+    transcript.setLevel(logging.INFO)
+    transcript.info("--- voicepeer started")
+    return path

@@ -28,6 +28,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "voicepeer.cli.commands_card",
     "voicepeer.cli.listen",
     "voicepeer.cli.train_voice",
+    "voicepeer.cli.transcript",
 )
 
 

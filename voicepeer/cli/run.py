@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from voicepeer import paths
 from voicepeer.app import parse_input, parse_output, run_assistant
 from voicepeer.config import load_settings
+from voicepeer.logs import open_transcript
 from voicepeer.settings import Settings
 
 
@@ -44,13 +46,23 @@ def _add_io_arguments(parser: argparse.ArgumentParser) -> None:
                         metavar="speaker|text|wav:DIR",
                         help="where voicepeer speaks: the speaker, printed lines starting "
                              "'SAY: ', or one WAV file per utterance in DIR (default: speaker)")
+    parser.add_argument("--transcript", action="store_true",
+                        help="write what voicepeer hears, says and does to a private "
+                             "transcript file, to follow with 'voicepeer transcript' "
+                             "(also [general] transcript = true)")
     # SUPPRESS keeps a --config given before the subcommand from being reset to None.
     parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
                         help="settings file (default: config.toml in the config folder)")
 
 
+def _start_transcript(args: argparse.Namespace, settings: Settings) -> None:
+    if args.transcript or settings.general.transcript:
+        open_transcript(paths.state_dir())
+
+
 def _run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
+    _start_transcript(args, settings)
     url = args.forum or settings.general.forum_url.strip()
     if not url:
         # "demo" in configure leaves forum_url empty: the built-in forum, as doctor says.
@@ -59,7 +71,9 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    return _run_demo(args, load_settings(args.config), port=args.port)
+    settings = load_settings(args.config)
+    _start_transcript(args, settings)
+    return _run_demo(args, settings, port=args.port)
 
 
 def _run_demo(args: argparse.Namespace, settings: Settings, *, port: int) -> int:

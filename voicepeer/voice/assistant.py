@@ -19,6 +19,7 @@ from voicepeer.commands.matcher import normalize
 from voicepeer.errors import AudioDeviceError, DiskFullError, SpeechEngineError
 from voicepeer.forum.base import Forum
 from voicepeer.forum.peer import PeerForum, peer_forum_for
+from voicepeer.logs import transcript
 from voicepeer.recognition.base import DictationContext, Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.printed import PrintedSpeech
@@ -259,6 +260,7 @@ class Assistant:
 
     def say(self, text: str) -> None:
         self._last_said = text
+        transcript.info("said: %s", text)
         try:
             self.engines.speech.say(text)
         except (AudioDeviceError, SpeechEngineError) as error:
@@ -271,6 +273,8 @@ class Assistant:
 
     def handle(self, heard: Heard) -> None:
         """Act on one utterance in the current state."""
+        log.debug("heard %r", heard.text)
+        transcript.info("heard: %s", heard.text)
         if self.state is State.DICTATING:
             if is_goodbye_while_dictating(heard):
                 self._quit()
@@ -287,10 +291,12 @@ class Assistant:
                 self.say("I'm listening again. " + self.reader.where())
             return
         if interpretation.ambiguous:
+            transcript.info("did: nothing yet, unsure which command was meant")
             options = " or ".join(canonical(i) for i in interpretation.ambiguous[:3])
             self.say(f"Did you mean {options}?")
             return
         if interpretation.command is None:
+            transcript.info("did: nothing, not understood as a command")
             self.engines.cues.error()
             self._misheard()
             return
@@ -316,6 +322,7 @@ class Assistant:
         check_transition(self.state, new)
         if new is not self.state:
             log.debug("state %s -> %s", self.state.value, new.value)
+            transcript.info("did: now %s", new.value)
         self.state = new
 
     def _after_read(self, outcome: ReadOutcome) -> None:
@@ -367,6 +374,8 @@ class Assistant:
             Intent.QUIETER: lambda c: self._adjust_voice(c.intent),
             Intent.QUIT: lambda c: self._quit(),
         }
+        slots = "".join(f" {name}={value}" for name, value in command.slots.items())
+        transcript.info("did: command %s%s", command.intent.value, slots)
         handlers[command.intent](command)
 
     def _latest(self) -> None:

@@ -1,0 +1,88 @@
+"""What the person's terminal shows (spoken lines, not log lines), and the live transcript a
+helper can follow beside them. Real processes, real demo forum on loopback."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import time
+from pathlib import Path
+
+from tests.e2e.test_cli_text import no_audio_env, voicepeer
+from voicepeer.demo_forum import DemoForum
+from voicepeer.logs import LOG_FILE_NAME, TRANSCRIPT_FILE_NAME
+
+STATE = Path(".local/state/voicepeer")
+
+
+def test_log_lines_stay_out_of_the_persons_terminal(isolated_home: Path,
+                                                    tmp_path: Path) -> None:
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        # No sound card: the speaker and earcons fail, which is logged, and speech is printed.
+        done = subprocess.run(
+            voicepeer("run", "--forum", forum.base_url, "--input", "text",
+                      "--output", "speaker"),
+            input="latest topics\n", capture_output=True, text=True, timeout=120,
+            env=no_audio_env())
+    assert done.returncode == 0, done.stderr
+    assert "I can't find a speaker" in done.stdout
+    assert "WARNING" not in done.stderr and "voicepeer.app" not in done.stderr, done.stderr
+    log = (isolated_home / STATE / LOG_FILE_NAME).read_text()
+    assert "WARNING voicepeer.app: no speaker" in log
+    assert not (isolated_home / STATE / TRANSCRIPT_FILE_NAME).exists()  # off by default
+
+
+def test_debug_shows_what_was_heard(tmp_path: Path) -> None:
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        done = subprocess.run(
+            voicepeer("--debug", "run", "--forum", forum.base_url, "--input", "text",
+                      "--output", "text"),
+            input="latest topics\n", capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "heard 'latest topics'" in done.stderr
+
+
+def test_a_helper_follows_the_transcript_live(isolated_home: Path, tmp_path: Path) -> None:
+    follower = subprocess.Popen(voicepeer("transcript"), stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+    try:
+        with DemoForum(tmp_path / "forum.sqlite3") as forum:
+            done = subprocess.run(
+                voicepeer("run", "--transcript", "--forum", forum.base_url,
+                          "--input", "text", "--output", "text"),
+                input="latest topics\nblue cheese\ngoodbye\n", capture_output=True,
+                text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        path = isolated_home / STATE / TRANSCRIPT_FILE_NAME
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        time.sleep(1.0)  # the follower looks every 0.3 s
+    finally:
+        follower.terminate()
+        out, _ = follower.communicate(timeout=10)
+    assert "Waiting for a transcript" in out or "voicepeer started" in out
+    assert "heard: latest topics" in out
+    assert "did: command latest" in out
+    assert "said: " in out and "latest topics. One:" in out
+    assert "heard: blue cheese" in out and "did: nothing, not understood" in out
+    assert "did: command quit" in out and "said: Goodbye." in out
+    # The transcript is its own file: none of it reaches the log.
+    log = (isolated_home / STATE / LOG_FILE_NAME).read_text()
+    assert "blue cheese" not in log
+
+
+def test_no_follow_prints_the_transcript_so_far(isolated_home: Path) -> None:
+    missing = subprocess.run(voicepeer("transcript", "--no-follow"), capture_output=True,
+                             text=True, timeout=60)
+    assert missing.returncode == 1 and "voicepeer run --transcript" in missing.stdout
+    path = isolated_home / STATE / TRANSCRIPT_FILE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"12:00:{n:02d} said: line {n}\n" for n in range(30)))
+    os.chmod(path, 0o600)
+    shown = subprocess.run(voicepeer("transcript", "--no-follow"), capture_output=True,
+                           text=True, timeout=60)
+    assert shown.returncode == 0
+    lines = shown.stdout.splitlines()
+    assert len(lines) == 20 and lines[-1].endswith("said: line 29")
+
+
