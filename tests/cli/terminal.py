@@ -48,6 +48,10 @@ class Terminal:
     def send(self, line: str) -> None:
         os.write(self._master, line.encode() + b"\n")
 
+    def press(self, keys: bytes) -> None:
+        """Type keys without Enter, as bytes the terminal would send (b"\\x1b[15~" is F5)."""
+        os.write(self._master, keys)
+
     def finish(self, timeout: float = 60.0) -> int:
         deadline = time.monotonic() + timeout
         while self.process.poll() is None and time.monotonic() < deadline:

@@ -80,6 +80,11 @@ def test_wizard_through_a_terminal_with_sound(
     if find_target("push_to_talk") is not None:
         term.expect(r"Key name .*\[space\]: ")
         term.send("f5")
+        term.expect(r"Test the key now\? \(n skips the test\) \(Y/n\): ")
+        term.send("y")
+        term.expect(r"Press f5 once now")
+        term.press(b"\x1b[15~")  # what a terminal sends for F5
+        term.expect(r"Got it: the key works\.")
     term.expect(r"Step 6 of 8")
     if find_target("aliases") is not None:
         term.expect(r"Word = command: ")

@@ -39,6 +39,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--dictation-silence", type=float, metavar="SECONDS",
                         help="seconds of silence that end a piece of a dictated reply")
     parser.add_argument("--push-to-talk-key", metavar="KEY", help="key used as a talk switch")
+    parser.add_argument("--push-to-talk-mode", choices=("tap", "hold"),
+                        help="tap: press to talk and again to stop; hold: talk while held "
+                             '(needs [switches] source = "evdev")')
+    parser.add_argument("--no-push-to-talk", action="store_true",
+                        help="turn push-to-talk off: voicepeer always listens")
     parser.add_argument("--alias", type=_alias, action="append", default=[],
                         metavar="WORDS=COMMAND", help="personal phrasing, e.g. onwards=next")
     parser.add_argument("--muted-word", action="append", default=[], metavar="WORD",
@@ -56,10 +61,14 @@ def register(subparsers: Any) -> None:
 
 
 def choices_from(args: argparse.Namespace) -> Choices:
+    if args.no_push_to_talk and (args.push_to_talk_mode or args.push_to_talk_key):
+        raise ConfigError("--no-push-to-talk turns push-to-talk off; leave out "
+                          "--push-to-talk-mode and --push-to-talk-key with it")
     return Choices(
         forum_url=args.forum_url, voice=args.voice, rate=args.rate, volume=args.volume,
         silence=args.silence_timeout, dictation_silence=args.dictation_silence,
         push_to_talk=args.push_to_talk_key,
+        push_to_talk_mode="off" if args.no_push_to_talk else args.push_to_talk_mode,
         aliases=dict(args.alias), muted_words=list(args.muted_word),
         content_notes=list(args.content_note), model=args.model,
         download_model=args.download_model,
@@ -83,6 +92,7 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
         if not sys.stdin.isatty():
             prompter.say("(Questions are read from standard input.)")
         wizard.run_interactive()
+    wizard.refuse_impossible_push_to_talk()
     wizard.download_if_asked()
     written = save_settings(wizard.settings, path)
     prompter.say()

@@ -18,6 +18,7 @@ from voicepeer.config.health import (
     check_disk_space,
     check_forum,
     check_microphone,
+    check_push_to_talk,
     check_recognizer,
     check_speaker,
     check_speech_output,
@@ -48,7 +49,7 @@ def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[C
     """Every check, in the order a caregiver would fix things."""
     path, _ = config_path(config_file)
     config_check, settings = check_configuration(path, lambda: load_settings(config_file))
-    checks = [config_check, check_aliases(settings)]
+    checks = [config_check, check_aliases(settings), check_push_to_talk(settings)]
     if audio:
         checks += [check_microphone(settings.recognition.device),
                    check_speaker(settings.speech.output_device)]

@@ -15,6 +15,7 @@ from typing import Any
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
 from voicepeer.config.health import Microphone
 from voicepeer.config.prompter import Prompter
+from voicepeer.config.push_to_talk import wait_for_key
 from voicepeer.config.sound_check import prepare_for_recognizer
 from voicepeer.errors import AudioDeviceError, SpeechEngineError, VoicepeerError
 
@@ -180,6 +181,8 @@ class WizardEngines:
     download_model: Callable[[str, Any], Path] = download_model
     train_voice: Callable[[Prompter, str, Any], str] = train_voice
     """(prompter, microphone name, settings) → how it went; see voicepeer.config.voice_training."""
+    wait_for_key: Callable[[Any], str | None] = wait_for_key
+    """(switch settings) → the key pressed once on that switch, or None after a while."""
     unavailable: dict[str, str] = field(default_factory=dict)
 
 

@@ -97,6 +97,22 @@ def check_aliases(settings: Settings) -> Check:
                  else "none set up")
 
 
+def check_push_to_talk(settings: Settings) -> Check:
+    """Push-to-talk, when on, is set up in a way that can work."""
+    from voicepeer.config.push_to_talk import push_to_talk_problem
+
+    switches = settings.switches
+    if switches.mode == "off":
+        return Check("push-to-talk", True, "off: voicepeer always listens")
+    problem = push_to_talk_problem(switches)
+    if problem is not None:
+        what, _, fix = problem.partition(". ")
+        return Check("push-to-talk", False, what, fix or "Run 'voicepeer configure' again.")
+    return Check("push-to-talk", True,
+                 f"{switches.mode} with the key {switches.key} ({switches.source})",
+                 "To turn it off: voicepeer configure --non-interactive --no-push-to-talk")
+
+
 def _sounddevice() -> Any:
     import sounddevice  # imported late: PortAudio reads the environment at import time
 

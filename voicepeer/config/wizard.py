@@ -19,6 +19,7 @@ from voicepeer.config.aliases import alias_problem
 from voicepeer.config.engines import WizardEngines, describe
 from voicepeer.config.loader import with_changes
 from voicepeer.config.prompter import NoMoreInput, Prompter, SkipStep
+from voicepeer.config.push_to_talk import KEY_TEST_S, push_to_talk_problem
 from voicepeer.config.schema import FieldSpec, field_specs
 from voicepeer.config.sound_check import (
     level_bar,
@@ -28,9 +29,10 @@ from voicepeer.config.sound_check import (
     suggest_timeout_s,
 )
 from voicepeer.config.values import BadValue
-from voicepeer.errors import ConfigError, VoiceTrainingError
+from voicepeer.errors import ConfigError, VoicepeerError, VoiceTrainingError
 from voicepeer.recognition.voice_training import TRAINING_SENTENCES
 from voicepeer.settings import Settings
+from voicepeer.switches.keys import normalize_key
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +100,8 @@ class Choices:
     silence: float | None = None
     dictation_silence: float | None = None
     push_to_talk: str | None = None
+    push_to_talk_mode: str | None = None
+    """off, tap or hold ("off" from --no-push-to-talk)."""
     aliases: dict[str, str] = field(default_factory=dict)
     muted_words: list[str] = field(default_factory=list)
     content_notes: list[str] = field(default_factory=list)
@@ -155,7 +159,9 @@ class Wizard:
             value = getattr(c, choice)
             if value is not None:
                 self.store(choice, _forum_url(value) if choice == "forum_url" else value)
-        if c.push_to_talk is not None and self.current("push_to_talk_mode") == "off":
+        if c.push_to_talk_mode is not None:
+            self.store("push_to_talk_mode", c.push_to_talk_mode)
+        elif c.push_to_talk is not None and self.current("push_to_talk_mode") == "off":
             self.store("push_to_talk_mode", "tap")  # choosing a key means using it
         if c.aliases:
             self.store("aliases", {**(self.current("aliases") or {}), **c.aliases})
@@ -338,19 +344,60 @@ class Wizard:
 
     def step_push_to_talk(self) -> None:
         key, mode = find_target("push_to_talk"), find_target("push_to_talk_mode")
-        if key is None:
+        if key is None or mode is None:
             self.io.say("  Switches are not available in this version; skipping.")
             return
         self.io.say("  Instead of an open microphone, voicepeer can listen only when a key (or a")
         self.io.say("  switch that acts as a key) is pressed. off: always listening; tap: press")
-        self.io.say("  to start and again to stop; hold: listen while held.")
-        if mode is not None:
+        self.io.say("  to start and again to stop; hold: listen while held (only with a switch")
+        self.io.say('  read directly, [switches] source = "evdev").')
+        while True:
             chosen = self.io.value("  Push-to-talk", mode.spec, self.current("push_to_talk_mode"))
-            self.store("push_to_talk_mode", chosen)
             if chosen == "off":
+                self.store("push_to_talk_mode", "off")
+                self.io.say("  Push-to-talk is off: voicepeer always listens.")
                 return
-        self.store("push_to_talk", self.io.value("  Key name", key.spec,
-                                                 self.current("push_to_talk")))
+            name = self.io.value("  Key name", key.spec, self.current("push_to_talk"))
+            trial = self._with({"push_to_talk_mode": chosen, "push_to_talk": name})
+            problem = push_to_talk_problem(trial.switches)
+            if problem is None:
+                break
+            self.io.say(f"  That cannot work: {problem}.")
+        self.store("push_to_talk_mode", chosen)
+        self.store("push_to_talk", name)
+        self._test_key()
+
+    def _test_key(self) -> None:
+        """The carer presses the key once, so a wrong key name shows now, not later."""
+        if not self.io.yes("  Test the key now? (n skips the test)", True):
+            return
+        switches = self.settings.switches
+        self.io.say(f"  Press {switches.key} once now (I wait {KEY_TEST_S:.0f} seconds)...")
+        try:
+            pressed = self.engines.wait_for_key(switches)
+        except VoicepeerError as error:
+            self.note(f"The key could not be tested here ({error}).")
+            return
+        if pressed is None:
+            self.note(f"No key was pressed within {KEY_TEST_S:.0f} seconds; the key is not "
+                      "tested. Run voicepeer configure again to test it.")
+        elif pressed == normalize_key(switches.key):
+            self.io.say("  Got it: the key works.")
+        else:
+            self.io.say(f'  That was "{pressed}", not "{switches.key}".')
+            if self.io.yes(f"  Use {pressed} as the push-to-talk key?", True):
+                self.store("push_to_talk", pressed)
+
+    def refuse_impossible_push_to_talk(self) -> None:
+        """Push-to-talk settings that cannot work are not saved: an error without questions,
+        otherwise push-to-talk is turned off with a note saying why."""
+        problem = push_to_talk_problem(self.settings.switches)
+        if problem is None:
+            return
+        if not self.interactive:
+            raise ConfigError(f"{problem}.")
+        self.store("push_to_talk_mode", "off")
+        self.note(f"Push-to-talk is turned off, as it cannot work like this: {problem}.")
 
     def step_aliases(self) -> None:
         if find_target("aliases") is None:

@@ -1,0 +1,53 @@
+"""Push-to-talk settings that cannot work, said before voicepeer runs with them, and the
+key tried once during set-up."""
+
+from __future__ import annotations
+
+import queue
+
+from voicepeer.switches.keys import normalize_key
+from voicepeer.switches.settings import SwitchSettings
+
+EVDEV_ONLY_PREFIXES = ("btn_", "code:")
+"""Keys only a device read directly (evdev) reports: switch buttons, raw codes."""
+KEY_TEST_S = 20.0
+"""Seconds the set-up waits for the key to be pressed once."""
+
+
+def push_to_talk_problem(switches: SwitchSettings) -> str | None:
+    """What is impossible about these settings, with the fix; ``None`` when they can work."""
+    if switches.mode == "off":
+        return None
+    key = normalize_key(switches.key)
+    if switches.source == "terminal" and switches.mode == "hold":
+        return ('push-to-talk "hold" needs to know when the key is let go, which a terminal '
+                'never says. Use "tap" (press once to talk, again to stop: '
+                "voicepeer configure --push-to-talk-mode tap), or read the switch directly: "
+                'set [switches] source = "evdev" and evdev_device to the switch\'s '
+                "/dev/input device")
+    if switches.source == "terminal" and key.startswith(EVDEV_ONLY_PREFIXES):
+        return (f'the key "{switches.key}" is a switch button a terminal cannot see. Choose '
+                'a keyboard key such as space or f2, or set [switches] source = "evdev" and '
+                "evdev_device to the switch's /dev/input device")
+    if switches.source == "evdev" and not switches.evdev_device.strip():
+        return ('[switches] source is "evdev" but evdev_device is empty. Set it to the '
+                "switch's device (ls /dev/input/by-id/ lists them), or use "
+                'source = "terminal"')
+    return None
+
+
+def wait_for_key(switches: SwitchSettings, timeout_s: float = KEY_TEST_S) -> str | None:
+    """The first key pressed on the configured switch within ``timeout_s``, or ``None``."""
+    from voicepeer.switches import open_switch
+
+    switch = open_switch(switches)
+    if switch is None:
+        return None
+    pressed: queue.Queue[str] = queue.Queue()
+    try:
+        switch.start(pressed.put)
+        return normalize_key(pressed.get(timeout=timeout_s))
+    except queue.Empty:
+        return None
+    finally:
+        switch.close()
