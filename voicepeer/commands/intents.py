@@ -44,6 +44,9 @@ class Intent(StrEnum):
     MESSAGE = "message"
     NEW_TOPIC = "new_topic"
     QUIT = "quit"
+    NEXT_PARAGRAPH = "next_paragraph"
+    PREVIOUS_PARAGRAPH = "previous_paragraph"
+    SKIP_TO_END = "skip_to_end"
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,10 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.QUIT: ("goodbye", "goodbye voicepeer", "bye voicepeer", "quit voicepeer",
                   "stop voicepeer", "exit voicepeer", "close voicepeer", "switch off voicepeer",
                   "turn off voicepeer"),
+    Intent.NEXT_PARAGRAPH: ("next paragraph", "skip paragraph", "skip this paragraph"),
+    Intent.PREVIOUS_PARAGRAPH: ("previous paragraph", "back a paragraph",
+                                "go back a paragraph"),
+    Intent.SKIP_TO_END: ("skip to the end", "skip to end", "end of post", "skip the rest"),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

@@ -29,6 +29,7 @@ from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.new_conversation import NewConversationComposer
+from voicepeer.voice.paragraphs import ParagraphReading
 from voicepeer.voice.peer_loop import (
     DICTATION_STATES,
     PEER_ALLOWED,
@@ -74,6 +75,7 @@ ALLOWED: dict[State, frozenset[Intent]] = {
     State.BROWSING: _EVERYWHERE | _FORUM,
     State.READING: _EVERYWHERE | _FORUM | {
         Intent.REPLY, Intent.WHO, Intent.BACK, Intent.LIKE, Intent.BOOKMARK,
+        Intent.NEXT_PARAGRAPH, Intent.PREVIOUS_PARAGRAPH, Intent.SKIP_TO_END,
     },
     State.CONTENT_NOTE: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.NEXT, Intent.BACK},
     State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
@@ -87,7 +89,8 @@ for _state, _extra in PEER_ALLOWED.items():
 
 HELP_ORDER: tuple[Intent, ...] = (
     Intent.YES, Intent.NO, Intent.LATEST, Intent.OPEN, Intent.READ, Intent.NEXT,
-    Intent.PREVIOUS, Intent.REPEAT, Intent.WHO, Intent.REPLY, Intent.READ_BACK, Intent.CANCEL,
+    Intent.PREVIOUS, Intent.NEXT_PARAGRAPH, Intent.PREVIOUS_PARAGRAPH, Intent.SKIP_TO_END,
+    Intent.REPEAT, Intent.WHO, Intent.REPLY, Intent.READ_BACK, Intent.CANCEL,
     Intent.BACK, Intent.LIKE, Intent.BOOKMARK, Intent.NOTIFICATIONS, Intent.SEARCH,
     Intent.BOOKMARKS, Intent.REMOVE_BOOKMARK, Intent.MESSAGES, Intent.MESSAGE,
     Intent.NEW_TOPIC, Intent.WHERE, Intent.FASTER, Intent.SLOWER, Intent.LOUDER,
@@ -163,8 +166,12 @@ class Assistant:
         self.state = State.BROWSING
         self._resume_state = State.BROWSING
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
+        self.paragraphs = ParagraphReading(
+            self.say, self._speech_interrupted, lambda: self.engines.voice.rate_wpm,
+            self.settings.long_post_s)
         self.reader = Reader(ReaderEngines(engines.forum, places, engines.render_post),
-                             self.settings, self.say, now, monotonic)
+                             self.settings, self.say, now, monotonic,
+                             read_post=self.paragraphs.read_post)
         self.composer = Composer(ComposerEngines(engines.forum, engines.drafts, engines.outbox),
                                  self.say)
         self._last_said = ""
@@ -373,6 +380,9 @@ class Assistant:
             Intent.LOUDER: lambda c: self._adjust_voice(c.intent),
             Intent.QUIETER: lambda c: self._adjust_voice(c.intent),
             Intent.QUIT: lambda c: self._quit(),
+            Intent.NEXT_PARAGRAPH: lambda c: self.paragraphs.step(+1),
+            Intent.PREVIOUS_PARAGRAPH: lambda c: self.paragraphs.step(-1),
+            Intent.SKIP_TO_END: lambda c: self.paragraphs.skip_to_end(),
         }
         slots = "".join(f" {name}={value}" for name, value in command.slots.items())
         transcript.info("did: command %s%s", command.intent.value, slots)
@@ -415,6 +425,11 @@ class Assistant:
         # Said in the new voice, so the person hears the difference at once.
         self.say(VOICE_CHANGE_PHRASES[intent][change.changed])
 
+    def _speech_interrupted(self) -> bool:
+        """The person stopped the speech (a key press) during the last thing said."""
+        take = getattr(self.engines.speech, "take_interruption", None)
+        return bool(take()) if callable(take) else False
+
     def _stop(self) -> None:
         self.engines.speech.stop()
         self.say("Stopped. " + OPEN_QUESTIONS.get(self.state, "Say next, repeat, or help."))
@@ -428,7 +443,8 @@ class Assistant:
         # Outside sleep, "resume" reads on from where the user left this topic — or, after a
         # restart, from where they left the topic read last.
         if self.reader.thread is not None:
-            self._after_read(self.reader.read_current())
+            if not self.paragraphs.carry_on():
+                self._after_read(self.reader.read_current())
             return
         outcome = self.reader.reopen_last_topic()
         if outcome is None:

@@ -19,6 +19,9 @@ class PlacesOnFullDisk:
     def get(self, topic_id: int) -> int | None:
         return self._places.get(topic_id)
 
+    def last_topic(self) -> int | None:
+        return self._places.last_topic()
+
     def set(self, topic_id: int, post_index: int) -> None:
         try:
             self._places.set(topic_id, post_index)

@@ -62,6 +62,11 @@ class PlaceKeeper(Protocol):
 class VoiceControls(Protocol):
     """Speaking rate and volume, changed by voice within bounds and remembered."""
 
+    @property
+    def rate_wpm(self) -> int:
+        """The speaking rate now, in words per minute."""
+        ...
+
     def faster(self) -> VoiceChange: ...
 
     def slower(self) -> VoiceChange: ...

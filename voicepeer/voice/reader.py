@@ -73,8 +73,11 @@ class Reader:
 
     def __init__(self, engines: ReaderEngines, settings: VoiceSettings, say: Say,
                  now: Callable[[], datetime],
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 read_post: Callable[[str, str], None] | None = None) -> None:
         self._engines = engines
+        self._read_post = read_post or (lambda header, text: say(f"{header} {text}"))
+        """Says a post's header and text (paragraph by paragraph, see voice.paragraphs)."""
         self._settings = settings
         self._say = say
         self._now = now
@@ -255,14 +258,19 @@ class Reader:
         if note:
             self._say(f"{header} This post talks about {note}. Read it? Say yes or no.")
             return ReadOutcome.HELD
-        self._say_post(post, f"{header}{cues.about_author(post)} {text}{cues.about_post(post)}")
+        self._say_post(post, f"{header}{cues.about_author(post)}",
+                       f"{text}{cues.about_post(post)}")
         return ReadOutcome.READ
 
-    def _say_post(self, post: Post, said: str) -> None:
+    def _say_post(self, post: Post, said: str, text: str | None = None) -> None:
+        """Say ``said`` — or, with ``text``, ``said`` as the header of the post's text."""
         assert self.thread is not None
         self.finish_hearing()
         self._hearing = (post.topic_id, post.post_number, self._monotonic())
-        self._say(said)
+        if text is None:
+            self._say(said)
+        else:
+            self._read_post(said, text)
         self._engines.places.set(self.thread.topic.id, self.post_index)
 
     def finish_hearing(self) -> None:

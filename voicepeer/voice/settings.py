@@ -19,5 +19,8 @@ class VoiceSettings:
     """Topics to warn about before reading a post that mentions them, e.g. "wheelchair"."""
     rest_reminder_s: float = field(default=0.0, metadata={"min": 0.0, "max": 14_400.0})
     """Suggest a rest after this many seconds of continuous use; 0 turns reminders off."""
+    long_post_s: float = field(default=120.0, metadata={"min": 0.0, "max": 3600.0})
+    """Before reading a post that takes at least this many seconds to say, say how long it
+    is ("A long post, about 13 minutes"); 0 turns this off."""
     failed_hearing_hint_after: int = field(default=2, metadata={"min": 1, "max": 10})
     """After this many misheard utterances in a row, suggest saying "help" (count)."""

@@ -1,0 +1,115 @@
+"""Long posts: their length said first, and moving through them by paragraph after a stop.
+
+The real demo forum's 2,000-word letter, read by the real voice loop into printed speech.
+The one stand-in is the person's key press: the speech output stops itself while saying a
+chosen paragraph, as the stop key does from its own thread.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.conversation import converse
+from voicepeer.demo_forum import DemoForum
+from voicepeer.speech.printed import PrintedSpeech
+from voicepeer.voice.paragraphs import length_warning, split_paragraphs
+from voicepeer.voice.push_to_talk import TrackedSpeech
+from voicepeer.voice.settings import VoiceSettings
+
+OPEN_LETTER = ["search for long letter", "open topic one"]
+STOPPED_AT = "For the first few weeks I read everything"
+AFTER_IT = "What helped me more than reading was talking"
+
+
+class KeyPressedDuring:
+    """Printed speech where the stop key is pressed while each marker is being said (once
+    per marker, in order)."""
+
+    def __init__(self, markers: list[str]) -> None:
+        self.out = io.StringIO()
+        self.printed = PrintedSpeech(self.out)
+        self.markers = list(markers)
+        self.tracked = TrackedSpeech(self)
+
+    def say(self, text: str) -> None:
+        self.printed.say(text)
+        if self.markers and self.markers[0] in text:
+            self.markers.pop(0)
+            self.tracked.stop()
+
+    def stop(self) -> None:
+        """Printing is instant: nothing to cut short."""
+
+    def set_voice(self, *, rate_wpm: int, volume: float) -> None:
+        """Printed speech has no voice."""
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with DemoForum(tmp_path / "forum.sqlite3") as server:
+        yield server
+
+
+def test_a_long_post_says_its_length_first(forum: DemoForum, tmp_path: Path) -> None:
+    talk = converse(forum.base_url, OPEN_LETTER, tmp_path / "data")
+    header = next(line for line in talk.said if line.startswith("Post 1 of"))
+    # 2,049 words at 160 words a minute.
+    assert header.endswith("A long post, about 13 minutes. Stop me at any time, then say "
+                           "next paragraph, previous paragraph, or skip to the end.")
+    assert any(line.startswith(STOPPED_AT) for line in talk.said)
+    assert any(line.startswith(AFTER_IT) for line in talk.said)
+
+
+def test_short_posts_and_a_zero_threshold_give_no_warning(forum: DemoForum,
+                                                          tmp_path: Path) -> None:
+    short = converse(forum.base_url, ["open topic one"], tmp_path / "a")
+    assert "A long post" not in short.transcript
+    off = converse(forum.base_url, OPEN_LETTER, tmp_path / "b",
+                   settings=VoiceSettings(greeting=False, long_post_s=0))
+    assert "A long post" not in off.transcript
+
+
+def test_after_a_stop_move_by_paragraph_and_skip_to_the_end(forum: DemoForum,
+                                                           tmp_path: Path) -> None:
+    speech = KeyPressedDuring([STOPPED_AT, STOPPED_AT, AFTER_IT])
+    converse(forum.base_url, [*OPEN_LETTER, "previous paragraph", "next paragraph",
+                              "skip to the end", "next paragraph", "resume"],
+             tmp_path / "data", speech=speech.tracked)
+    said = [line.removeprefix(PrintedSpeech.PREFIX) for line in speech.out.getvalue().splitlines()]
+    stops = [i for i, line in enumerate(said) if line.startswith(STOPPED_AT)]
+    # Read up to the stop, not beyond it.
+    assert not said[stops[0] + 1].startswith(AFTER_IT)
+    # "previous paragraph": the paragraph before, then the stopped one (stopped again).
+    assert stops[1] == stops[0] + 2 and said[stops[0] + 1] != said[stops[0]]
+    # "next paragraph": on from the paragraph after it (stopped there this time).
+    assert said[stops[1] + 1].startswith(AFTER_IT)
+    assert said[stops[1] + 2] == ("End of the post. Say next for the next post, or reply "
+                                  "to answer it.")
+    assert said[stops[1] + 3] == "That was the last paragraph. Say next for the next post."
+    # "resume" after the end reads the post again from its start.
+    assert said[stops[1] + 4].startswith("Post 1 of")
+
+
+def test_resume_after_a_stop_goes_on_from_the_stopped_paragraph(forum: DemoForum,
+                                                                tmp_path: Path) -> None:
+    speech = KeyPressedDuring([STOPPED_AT])
+    converse(forum.base_url, [*OPEN_LETTER, "resume"], tmp_path / "data",
+             speech=speech.tracked)
+    said = speech.out.getvalue().splitlines()
+    stops = [i for i, line in enumerate(said) if STOPPED_AT in line]
+    assert len(stops) == 2 and AFTER_IT in said[stops[1] + 1]
+
+
+def test_length_and_paragraphs() -> None:
+    assert split_paragraphs("One.\n\nTwo.\nThree.") == ["One.", "Two.", "Three."]
+    words = " ".join(["word"] * 960)
+    assert length_warning(words, 160, 120.0).startswith("A long post, about 6 minutes.")
+    assert length_warning(words, 160, 400.0) == ""
+    assert length_warning("a few words", 160, 120.0) == ""
