@@ -7,9 +7,13 @@ Each subcommand module has ``register(subparsers)``, which adds its parser and s
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import logging
+import os
+import re
 import sys
+import typing
 from collections.abc import Sequence
 
 from voicepeer import __version__, paths
@@ -32,8 +36,27 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+class _Parser(argparse.ArgumentParser):
+    """Adds a "did you mean" to a mistyped subcommand (``voicepeer doctr``)."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        wrong = re.search(r"invalid choice: '([^']*)'", message)
+        choices = self._subcommand_names()
+        if wrong and choices:
+            close = difflib.get_close_matches(wrong.group(1), choices, n=1, cutoff=0.6)
+            if close:
+                message += f"\nDid you mean: {self.prog} {close[0]}"
+        super().error(message)
+
+    def _subcommand_names(self) -> list[str]:
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                return list(action.choices)
+        return []
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="voicepeer",
         description="Hands-free, eyes-free access to online peer-support forums.",
     )
@@ -41,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="log details for troubleshooting")
     parser.add_argument("--config", metavar="FILE", help="settings file (default: config.toml "
                         "in the config folder, or $VOICEPEER_CONFIG)")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                       parser_class=_Parser)
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
@@ -63,3 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``voicepeer models list | head -1``): that is not an error
+        # worth a traceback. Point stdout at nothing so the final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

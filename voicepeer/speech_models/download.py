@@ -133,8 +133,9 @@ def _fetch(client: httpx.Client, url: str, part: Path, settings: ModelSettings,
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
             if not received:
                 raise ModelDownloadError(
-                    f"cannot reach {url}: {error}. Check the internet connection.",
-                    spoken=OFFLINE_SPOKEN) from error
+                    f"cannot reach {httpx.URL(url).host}: {_unreachable(error)}. Check the "
+                    "internet connection (open a web page in a browser), then run the same "
+                    "command again.", spoken=OFFLINE_SPOKEN) from error
             reason = f"cannot reconnect ({error})"
         except (httpx.TransportError, _TryAgain) as error:
             reason = str(error) or type(error).__name__
@@ -151,6 +152,19 @@ def _fetch(client: httpx.Client, url: str, part: Path, settings: ModelSettings,
         progress.note(f"The download was interrupted ({reason}); "
                       f"continuing in {settings.retry_pause_s:g} s …")
         time.sleep(settings.retry_pause_s)
+
+
+def _unreachable(error: httpx.TransportError) -> str:
+    """Why a site cannot be reached, in plain words rather than a socket error."""
+    text = str(error).lower()
+    if "name or service not known" in text or "name resolution" in text or \
+            "nodename nor servname" in text:
+        return "its name could not be looked up, so this computer seems to be offline"
+    if "refused" in text:
+        return "the connection was refused"
+    if isinstance(error, httpx.ConnectTimeout):
+        return "it did not answer in time"
+    return "no connection could be made"
 
 
 def _save_body(response: httpx.Response, part: Path, offset: int, progress: ProgressBar,
