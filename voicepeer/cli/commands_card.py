@@ -1,52 +1,112 @@
 """``voicepeer commands [--card FILE]``: what the person can say, on screen or as a
-large-print page to print and keep by the computer."""
+large-print card to print and keep by the computer.
+
+The card's first page holds the essentials in very large print, with the keys; the pages
+behind it list everything: all commands, the words for editing a reply and for punctuation,
+and the person's own words, with any that clash with a built-in command marked.
+"""
 
 from __future__ import annotations
 
 import argparse
 import html
+import re
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from voicepeer.commands.editing import DICTATION_PHRASES, DictationAction
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.config import load_settings
+from voicepeer.config.aliases import AliasProblem, alias_problems
 from voicepeer.config.wizard import find_target, intent_for
 from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
+from voicepeer.switches.settings import SwitchSettings
+from voicepeer.voice.dictation import SPOKEN_MARKS
 
 GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
     ("Moving around", (Intent.LATEST, Intent.NEXT, Intent.PREVIOUS, Intent.OPEN, Intent.BACK,
                        Intent.WHERE, Intent.SEARCH)),
-    ("Reading", (Intent.READ, Intent.REPEAT, Intent.STOP, Intent.PAUSE, Intent.RESUME,
+    ("Reading", (Intent.READ, Intent.REPEAT, Intent.STOP, Intent.NEXT_PARAGRAPH,
+                 Intent.PREVIOUS_PARAGRAPH, Intent.SKIP_TO_END, Intent.PAUSE, Intent.RESUME,
                  Intent.WHO, Intent.NOTIFICATIONS, Intent.LIKE, Intent.BOOKMARK)),
     ("Replying", (Intent.REPLY, Intent.READ_BACK, Intent.SCRATCH, Intent.SEND, Intent.CANCEL,
                   Intent.YES, Intent.NO)),
     ("Voice", (Intent.FASTER, Intent.SLOWER, Intent.LOUDER, Intent.QUIETER, Intent.SLEEP,
                Intent.WAKE)),
-    ("Other", (Intent.HELP,)),
+    ("Other", (Intent.HELP, Intent.QUIT)),
 )
+ESSENTIALS: tuple[tuple[Intent, str], ...] = (
+    (Intent.LATEST, "hear what is new"),
+    (Intent.OPEN, "open one of them"),
+    (Intent.NEXT, "go on"),
+    (Intent.PREVIOUS, "go back one"),
+    (Intent.REPEAT, "hear it again"),
+    (Intent.REPLY, "answer, then say your reply"),
+    (Intent.SEND, "post it — I ask first"),
+    (Intent.PAUSE, "rest; your place is kept"),
+    (Intent.HELP, "what you can say now"),
+    (Intent.QUIT, "end for today"),
+)
+"""The first page: few enough to read from across the room."""
+EDITING_MEANING: Mapping[DictationAction, str] = {
+    DictationAction.SEND: "post your reply (I read it back and ask first)",
+    DictationAction.READ_BACK: "hear your reply so far",
+    DictationAction.SCRATCH: "remove the last part you said",
+    DictationAction.DELETE_WORD: "remove the last word",
+    DictationAction.START_OVER: "begin your reply again",
+    DictationAction.CANCEL: "put the reply aside (it is kept)",
+    DictationAction.HELP: "hear these words",
+}
+MARK_NAMES: Mapping[str, str] = {"\n": "a new line", "\n\n": "a new paragraph"}
+_CAPITAL_I = re.compile(r"\bi\b")
 SLOT_EXAMPLES: Mapping[str, str] = {"number": "3", "query": "tiredness"}
 """How a phrasing that takes a value is shown: "open topic 3", "search for tiredness"."""
 
 CSS = """
-body { font-family: "Atkinson Hyperlegible", Verdana, Arial, sans-serif; font-size: 22pt;
-       color: #000; background: #fff; margin: 1.5em; line-height: 1.35; }
-h1 { font-size: 34pt; margin: 0 0 0.3em; }
-h2 { font-size: 28pt; border-bottom: 4px solid #000; margin: 1em 0 0.3em; }
-.intro { font-size: 20pt; }
+body { font-family: "Atkinson Hyperlegible", Verdana, Arial, sans-serif; font-size: 16pt;
+       color: #000; background: #fff; margin: 1.5em; line-height: 1.25; }
+h1 { font-size: 26pt; margin: 0 0 0.2em; }
+h2 { font-size: 20pt; border-bottom: 3px solid #000; margin: 0.6em 0 0.2em; }
+.essentials h1 { font-size: 34pt; }
+.essentials table { border-collapse: collapse; width: 100%; }
+.essentials th { font-size: 30pt; text-align: left; padding: 0.08em 0.5em 0.08em 0;
+                 white-space: nowrap; }
+.essentials td { font-size: 20pt; }
+.essentials .keys { font-size: 22pt; font-weight: bold; border: 4px solid #000;
+                    padding: 0.2em 0.5em; margin-top: 0.5em; }
+.essentials .keys p { margin: 0.15em 0; }
+.intro { font-size: 16pt; margin: 0.2em 0 0.4em; }
 dl { margin: 0; }
-dt { font-size: 26pt; font-weight: bold; margin-top: 0.5em; }
-dd { margin: 0 0 0 1.2em; font-size: 18pt; }
+dt { font-size: 17pt; font-weight: bold; margin-top: 0.3em; }
+dd { margin: 0 0 0 1.2em; font-size: 14pt; }
+.punctuation th { font-size: 17pt; text-align: left; padding: 0 1.5em 0 0; }
+.punctuation td { font-size: 20pt; font-weight: bold; }
 .mine { font-weight: bold; }
-section { break-inside: avoid; page-break-inside: avoid; }
+.clash { font-weight: bold; border-left: 6px solid #000; padding-left: 0.4em; }
+.keys, dt, dd { break-inside: avoid; page-break-inside: avoid; }
+dt { break-after: avoid; page-break-after: avoid; }
+.essentials { break-after: page; page-break-after: always; }
 @media print {
-  body { margin: 0; font-size: 20pt; }
-  @page { size: A4; margin: 15mm; }
+  body { margin: 0; }
+  @page { size: A4; margin: 12mm; }
   h2 { break-after: avoid; page-break-after: avoid; }
 }
 """
+
+
+@dataclass(frozen=True)
+class CardContent:
+    """What goes on the card for one person."""
+
+    aliases: Mapping[Intent, list[str]] = field(default_factory=dict)
+    """Their own words that work, by the command they stand for."""
+    problems: list[AliasProblem] = field(default_factory=list)
+    """Their own words that clash with a built-in command or name none."""
+    switches: SwitchSettings = field(default_factory=SwitchSettings)
 
 
 def register(subparsers: Any) -> None:
@@ -61,18 +121,18 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-def personal_aliases(settings: Settings) -> dict[Intent, list[str]]:
-    """The caregiver's phrasings, grouped by the intent they stand for."""
+def card_content(settings: Settings) -> CardContent:
     target = find_target("aliases")
+    raw: Mapping[str, str] = ({} if target is None else
+                              getattr(getattr(settings, target.section), target.name) or {})
+    problems = alias_problems(raw)
+    clashing = {p.phrase for p in problems}
     found: dict[Intent, list[str]] = {}
-    if target is None:
-        return found
-    aliases = getattr(getattr(settings, target.section), target.name) or {}
-    for phrase, name in aliases.items():
+    for phrase, name in raw.items():
         intent = intent_for(str(name))
-        if intent is not None:
+        if intent is not None and phrase not in clashing:
             found.setdefault(intent, []).append(str(phrase))
-    return found
+    return CardContent(found, problems, settings.switches)
 
 
 def groups() -> list[tuple[str, tuple[Intent, ...]]]:
@@ -84,12 +144,33 @@ def groups() -> list[tuple[str, tuple[Intent, ...]]]:
 
 
 def shown(intent: Intent, phrase: str) -> str:
+    """A phrasing as printed: "where am I", "open topic 3"."""
+    phrase = _CAPITAL_I.sub("I", phrase)
     slot = SLOT_INTENTS.get(intent)
     return f"{phrase} {SLOT_EXAMPLES[slot]}" if slot is not None and slot in SLOT_EXAMPLES \
         else phrase
 
 
-def render_text(aliases: Mapping[Intent, list[str]]) -> str:
+def key_lines(switches: SwitchSettings) -> list[str]:
+    """The stop key and, when set up, the push-to-talk key, as plain sentences."""
+    key = switches.key.upper() if len(switches.key) <= 3 else switches.key
+    if switches.mode == "off" or switches.any_key_stops_speech:
+        lines = ["To stop me talking: press any key."]
+    else:
+        lines = [f"To stop me talking: press {key}."]
+    if switches.mode == "tap":
+        lines.append(f"To talk: press {key}, speak, then press {key} again.")
+    elif switches.mode == "hold":
+        lines.append(f"To talk: hold {key} down while you speak.")
+    return lines
+
+
+def clash_note(problem: AliasProblem) -> str:
+    return (f"“{problem.phrase}” = {problem.command}: {problem.problem}. Ask your helper to "
+            "change it.")
+
+
+def render_text(content: CardContent) -> str:
     lines = []
     for title, intents in groups():
         lines.append(title)
@@ -98,21 +179,43 @@ def render_text(aliases: Mapping[Intent, list[str]]) -> str:
             line = f"  {shown(intent, first)}"
             if rest:
                 line += f"   (also: {', '.join(shown(intent, p) for p in rest)})"
-            if aliases.get(intent):
-                line += f"   (your words: {', '.join(aliases[intent])})"
+            if content.aliases.get(intent):
+                line += f"   (your words: {', '.join(content.aliases[intent])})"
             lines.append(line)
+    lines.append("While writing a reply")
+    lines += [f"  {', '.join(phrases)}: {EDITING_MEANING[action]}"
+              for action, phrases in DICTATION_PHRASES.items()]
+    lines.append("Punctuation while writing")
+    lines += [f"  {word}: {MARK_NAMES.get(mark, mark)}" for word, mark in SPOKEN_MARKS]
+    lines.append("Keys")
+    lines += [f"  {line}" for line in key_lines(content.switches)]
+    if content.problems:
+        lines.append("Your own words that do not work")
+        lines += [f"  {clash_note(p)}" for p in content.problems]
     return "\n".join(lines) + "\n"
 
 
-def render_card(aliases: Mapping[Intent, list[str]]) -> str:
+def _essentials(content: CardContent) -> list[str]:
     e = html.escape
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        "<title>What you can say to voicepeer</title>", f"<style>{CSS}</style>", "</head>",
-        "<body>", "<h1>What you can say to voicepeer</h1>",
-        '<p class="intro">Say any of these when voicepeer is listening. Take your time: '
-        'pauses are fine. Say <b>help</b> at any time.</p>',
-    ]
+    parts = ['<section class="essentials">', "<h1>Talking to voicepeer</h1>",
+             '<p class="intro">Say one of these when I am listening. Take your time.</p>',
+             "<table>"]
+    for intent, meaning in ESSENTIALS:
+        phrase = shown(intent, PHRASINGS[intent][0])
+        own = content.aliases.get(intent)
+        also = f"<br>or: “{e('”, “'.join(own))}”" if own else ""
+        parts.append(f"<tr><th>“{e(phrase)}”</th><td>{e(meaning)}{also}</td></tr>")
+    parts += ["</table>", '<div class="keys">',
+              *(f"<p>{e(line)}</p>" for line in key_lines(content.switches)),
+              "</div>", "</section>"]
+    return parts
+
+
+def _everything(content: CardContent) -> list[str]:
+    e = html.escape
+    parts = ['<section class="all-intro">', "<h1>Everything you can say</h1>",
+             '<p class="intro">Say <b>help</b> at any time to hear what you can say there.</p>',
+             "</section>"]
     for title, intents in groups():
         parts += ["<section>", f"<h2>{e(title)}</h2>", "<dl>"]
         for intent in intents:
@@ -121,11 +224,42 @@ def render_card(aliases: Mapping[Intent, list[str]]) -> str:
             if rest:
                 parts.append("<dd>or: " + ", ".join(f"“{e(shown(intent, p))}”" for p in rest)
                              + "</dd>")
-            if aliases.get(intent):
+            if content.aliases.get(intent):
                 parts.append('<dd class="mine">your words: '
-                             + ", ".join(f"“{e(p)}”" for p in aliases[intent]) + "</dd>")
+                             + ", ".join(f"“{e(p)}”" for p in content.aliases[intent]) + "</dd>")
         parts += ["</dl>", "</section>"]
-    parts += ["</body>", "</html>", ""]
+    parts += ['<section class="editing">', "<h2>While writing a reply</h2>",
+              '<p class="intro">Say these on their own; anything else becomes your reply.</p>',
+              "<dl>"]
+    for action, phrases in DICTATION_PHRASES.items():
+        parts.append("<dt>" + ", ".join(f"“{e(_CAPITAL_I.sub('I', p))}”" for p in phrases)
+                     + "</dt>")
+        parts.append(f"<dd>{e(EDITING_MEANING[action])}</dd>")
+    parts += ["</dl>", "</section>", '<section class="punctuation">',
+              "<h2>Punctuation while writing</h2>", "<table>"]
+    for word, mark in SPOKEN_MARKS:
+        parts.append(f"<tr><th>“{e(word)}”</th><td>{e(MARK_NAMES.get(mark, mark))}</td></tr>")
+    parts += ["</table>", "</section>", '<section class="keys">', "<h2>Keys</h2>",
+              *(f"<p>{e(line)}</p>" for line in key_lines(content.switches)), "</section>"]
+    if content.aliases or content.problems:
+        parts += ['<section class="own">', "<h2>Your own words</h2>", "<dl>"]
+        for intent, phrases in content.aliases.items():
+            parts += [f"<dt>{', '.join(f'“{e(p)}”' for p in phrases)}</dt>",
+                      f"<dd>means “{e(PHRASINGS[intent][0])}”</dd>"]
+        for problem in content.problems:
+            parts += [f'<dt class="clash">“{e(problem.phrase)}” — does not work</dt>',
+                      f'<dd class="clash">{e(problem.problem)}. Ask your helper to change '
+                      "it.</dd>"]
+        parts += ["</dl>", "</section>"]
+    return parts
+
+
+def render_card(content: CardContent) -> str:
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<title>What you can say to voicepeer</title>", f"<style>{CSS}</style>", "</head>",
+        "<body>", *_essentials(content), *_everything(content), "</body>", "</html>", "",
+    ]
     return "\n".join(parts)
 
 
@@ -136,14 +270,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"voicepeer: {error}\n(Showing the card without personal words.)",
               file=sys.stderr)
         settings = Settings()
-    aliases = personal_aliases(settings)
+    content = card_content(settings)
     if args.card is None:
-        sys.stdout.write(render_text(aliases))
+        sys.stdout.write(render_text(content))
         return 0
     try:
-        args.card.write_text(render_card(aliases), encoding="utf-8")
+        args.card.write_text(render_card(content), encoding="utf-8")
     except OSError as error:
         raise ConfigError(f"cannot write the command card to {args.card}: "
                           f"{error.strerror or error}") from None
     print(f"Command card written to {args.card}. Open it in a web browser and print it.")
+    for problem in content.problems:
+        print(f"Note: {problem}")
     return 0
