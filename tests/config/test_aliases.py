@@ -45,3 +45,15 @@ def test_doctor_passes_personal_words_that_are_new() -> None:
     settings = load_settings(None)
     assert check_aliases(settings).ok is True
     assert alias_problems({"onwards": "next", "BACK TO TOPICS": "back"}) == []
+
+
+def test_doctor_runs_the_personal_words_and_push_to_talk_checks(tmp_path: Path) -> None:
+    from voicepeer.cli.doctor import run_checks
+
+    config = tmp_path / "config.toml"
+    config.write_text('[recognition]\naliases = { back = "next" }\n'
+                      '[switches]\nmode = "hold"\n', encoding="utf-8")
+    checks = {c.check: c for c in run_checks(config, audio=False)}
+    assert checks["personal command words"].ok is False
+    assert checks["push-to-talk"].ok is False
+    assert "Use \"tap\"" in checks["push-to-talk"].fix

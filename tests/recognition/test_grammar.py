@@ -94,3 +94,12 @@ def test_command_sentences_cover_every_intent() -> None:
     sentences = set(command_sentences())
     for intent in Intent:
         assert any(s.startswith(PHRASINGS[intent][0]) for s in sentences), intent
+
+
+def test_goodbye_and_paragraph_phrasings_reach_both_grammars() -> None:
+    vosk = json.loads(vosk_grammar())
+    jsgf = jsgf_grammar()
+    for phrase in ("goodbye", "quit voicepeer", "stop voicepeer", "next paragraph",
+                   "previous paragraph", "skip to the end"):
+        assert phrase in vosk
+        assert phrase in jsgf
