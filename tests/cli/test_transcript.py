@@ -86,3 +86,15 @@ def test_no_follow_prints_the_transcript_so_far(isolated_home: Path) -> None:
     assert len(lines) == 20 and lines[-1].endswith("said: line 29")
 
 
+
+
+def test_the_setting_turns_the_transcript_on_for_the_service(isolated_home: Path) -> None:
+    config = isolated_home / ".config" / "voicepeer" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("[general]\ntranscript = true\n")
+    done = subprocess.run(voicepeer("run", "--input", "text", "--output", "text"),
+                          input="latest topics\n", capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "voicepeer: goodbye"  # nothing but speech before it
+    text = (isolated_home / STATE / TRANSCRIPT_FILE_NAME).read_text()
+    assert "heard: latest topics" in text and "--- voicepeer started" in text

@@ -113,3 +113,21 @@ def test_length_and_paragraphs() -> None:
     assert length_warning(words, 160, 120.0).startswith("A long post, about 6 minutes.")
     assert length_warning(words, 160, 400.0) == ""
     assert length_warning("a few words", 160, 120.0) == ""
+
+
+def test_repeat_after_a_post_says_the_whole_short_post_again(forum: DemoForum,
+                                                             tmp_path: Path) -> None:
+    talk = converse(forum.base_url, ["open topic one", "repeat"], tmp_path / "data")
+    first = next(i for i, line in enumerate(talk.said) if line.startswith("Post "))
+    post = talk.said[first:]
+    half = len(post) // 2
+    assert len(post) % 2 == 0 and post[:half] == post[half:]
+
+
+def test_repeat_in_a_long_post_says_the_paragraph_reached(forum: DemoForum,
+                                                          tmp_path: Path) -> None:
+    speech = KeyPressedDuring([STOPPED_AT])
+    converse(forum.base_url, [*OPEN_LETTER, "repeat"], tmp_path / "data",
+             speech=speech.tracked)
+    said = speech.out.getvalue().splitlines()
+    assert STOPPED_AT in said[-1] and STOPPED_AT in said[-2]

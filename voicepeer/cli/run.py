@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from voicepeer import paths
@@ -10,6 +11,8 @@ from voicepeer.app import parse_input, parse_output, run_assistant
 from voicepeer.config import load_settings
 from voicepeer.logs import open_transcript
 from voicepeer.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -66,21 +69,26 @@ def _run(args: argparse.Namespace) -> int:
     url = args.forum or settings.general.forum_url.strip()
     if not url:
         # "demo" in configure leaves forum_url empty: the built-in forum, as doctor says.
-        return _run_demo(args, settings, port=0)
+        return _run_demo(args, settings, port=0, show_address=False)
     return run_assistant(url, args.input, args.output, settings)
 
 
 def _demo(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     _start_transcript(args, settings)
-    return _run_demo(args, settings, port=args.port)
+    return _run_demo(args, settings, port=args.port, show_address=True)
 
 
-def _run_demo(args: argparse.Namespace, settings: Settings, *, port: int) -> int:
-    """The built-in demo forum, started in this process on loopback, and voicepeer on it."""
+def _run_demo(args: argparse.Namespace, settings: Settings, *, port: int,
+              show_address: bool) -> int:
+    """The built-in demo forum, started in this process on loopback, and voicepeer on it.
+    ``show_address``: print where it runs (for a look in a web browser); otherwise only
+    the log says, so the person's terminal shows only what voicepeer says."""
     from voicepeer.demo_forum import DemoForum
 
     with DemoForum(port=port) as forum:
-        print(f"voicepeer: demo forum running at {forum.base_url}", file=sys.stderr)
+        log.info("demo forum running at %s", forum.base_url)
+        if show_address:
+            print(f"voicepeer: demo forum running at {forum.base_url}", file=sys.stderr)
         return run_assistant(forum.base_url, args.input, args.output, settings,
                              forum_key="demo")

@@ -355,7 +355,7 @@ class Assistant:
                 self.reader.open_number(int(c.slots.get("number", 0)))),
             Intent.NEXT: lambda c: self._step(+1),
             Intent.PREVIOUS: lambda c: self._step(-1),
-            Intent.REPEAT: lambda c: self.say(self._last_said or "I have not said anything yet."),
+            Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
             Intent.WHERE: lambda c: self.say(self._where()),
             Intent.HELP: lambda c: self.say(self._help()),
@@ -424,6 +424,10 @@ class Assistant:
                   Intent.LOUDER: voice.louder, Intent.QUIETER: voice.quieter}[intent]()
         # Said in the new voice, so the person hears the difference at once.
         self.say(VOICE_CHANGE_PHRASES[intent][change.changed])
+
+    def _repeat(self) -> None:
+        if not (self.state is State.READING and self.paragraphs.repeat(self._last_said)):
+            self.say(self._last_said or "I have not said anything yet.")
 
     def _speech_interrupted(self) -> bool:
         """The person stopped the speech (a key press) during the last thing said."""

@@ -51,11 +51,14 @@ class ParagraphReading:
     index: int = 0
     """The paragraph being (or last) read."""
     stopped_part_way: bool = False
+    long: bool = False
+    """The post's length was said before it (see ``length_warning``)."""
 
     def read_post(self, header: str, text: str) -> None:
         """Say the header (and, for a long post, its length), then the paragraphs."""
         paragraphs = split_paragraphs(text)
         warning = length_warning(text, self.rate_wpm(), self.long_post_s)
+        self.long = bool(warning)
         if warning:
             paragraphs.insert(0, f"{header} {warning}")
         else:
@@ -95,6 +98,17 @@ class ParagraphReading:
         self.index = len(self.paragraphs) - 1
         self.stopped_part_way = False
         self.say("End of the post. Say next for the next post, or reply to answer it.")
+
+    def repeat(self, last_said: str) -> bool:
+        """"repeat" just after part of the post: a short post again from its start, or the
+        paragraph reached in a long one. False when the last thing said was not the post."""
+        if last_said not in self.paragraphs:
+            return False
+        if self.long or self.stopped_part_way:
+            self.say(self.paragraphs[self.index])
+        else:
+            self.read_from(0)
+        return True
 
     def carry_on(self) -> bool:
         """After a stop part-way: read on from the paragraph that was stopped. False when
