@@ -111,3 +111,20 @@ def test_the_wizard_turns_push_to_talk_off(isolated_home: Path) -> None:
     term.expect(r"Push-to-talk is off: voicepeer always listens\.")
     term.expect(r"RESULT off space")
     assert term.finish() == 0
+
+
+def test_an_impossible_file_setting_is_turned_off_with_a_note_after_the_questions() -> None:
+    import io
+
+    from voicepeer.config.engines import WizardEngines
+    from voicepeer.config.prompter import Prompter
+    from voicepeer.config.wizard import Wizard
+
+    out = io.StringIO()
+    wizard = Wizard(Settings(switches=SwitchSettings(mode="hold")),
+                    Prompter(io.StringIO(""), out), WizardEngines())
+    wizard.interactive = True  # the questions were asked; the push-to-talk step was skipped
+    wizard.refuse_impossible_push_to_talk()
+    assert wizard.settings.switches.mode == "off"
+    assert 'Push-to-talk is turned off, as it cannot work like this: push-to-talk "hold"' \
+        in out.getvalue()
