@@ -15,6 +15,7 @@ import pytest
 
 from tests.support.conversation import converse
 from voicepeer.demo_forum import DemoForum
+from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
 
 REPLY = "thank you for this it helps a lot to know I am not alone"
@@ -36,7 +37,9 @@ def data(tmp_path: Path) -> Path:
 def test_goodbye_ends_the_session_at_once_without_an_unsent_reply(
     forum: DemoForum, data: Path, goodbye: str
 ) -> None:
-    talk = converse(forum.base_url, ["latest topics", goodbye, "open topic one"], data)
+    talk = converse(forum.base_url, ["latest topics", goodbye, "open topic one"], data,
+                    settings=VoiceSettings())
+    assert "Say resume" not in talk.said[0]  # nothing read yet, so nothing to go back to
     assert talk.said[-1] == "Goodbye. Your place is kept for next time."
     assert not any("Walked to the end of the pier today" in line and "Post" in line
                    for line in talk.said)  # "open topic one" was never heard
@@ -75,7 +78,8 @@ def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: P
     assert "Post 3 of" in first.transcript
     assert first.said[-1].startswith("Paused. Your place is kept, even if I am switched off.")
     # Switched off and on: a new assistant, the same files.
-    second = converse(forum.base_url, ["resume"], data)
+    second = converse(forum.base_url, ["resume"], data, settings=VoiceSettings())
+    assert second.said[0].endswith("Say resume to go back to where you were.")
     assert "You are at the start" not in second.transcript
     assert "Continuing from post 3." in second.transcript
     assert "Post 3 of" in second.transcript

@@ -196,8 +196,11 @@ class Assistant:
     def run(self) -> None:
         """Greet, then handle utterances until the input ends."""
         if self.settings.greeting:
+            again = (" Say resume to go back to where you were."
+                     if self.engines.places.last_topic() is not None else "")
             self.say(f"Hello. This is voicepeer, connected to {self.engines.forum.display_name}."
-                     " Say latest topics to hear what people are talking about, or say help.")
+                     " Say latest topics to hear what people are talking about, or say help."
+                     + again)
         while True:
             self._tell_news()
             dictating = self.state is State.DICTATING or self.state in DICTATION_STATES
