@@ -243,8 +243,8 @@ def _everything(content: CardContent) -> list[str]:
               *(f"<p>{e(line)}</p>" for line in key_lines(content.switches)), "</section>"]
     if content.aliases or content.problems:
         parts += ['<section class="own">', "<h2>Your own words</h2>", "<dl>"]
-        for intent, phrases in content.aliases.items():
-            parts += [f"<dt>{', '.join(f'“{e(p)}”' for p in phrases)}</dt>",
+        for intent, own in content.aliases.items():
+            parts += [f"<dt>{', '.join(f'“{e(p)}”' for p in own)}</dt>",
                       f"<dd>means “{e(PHRASINGS[intent][0])}”</dd>"]
         for problem in content.problems:
             parts += [f'<dt class="clash">“{e(problem.phrase)}” — does not work</dt>',
