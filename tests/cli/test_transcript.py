@@ -98,3 +98,14 @@ def test_the_setting_turns_the_transcript_on_for_the_service(isolated_home: Path
     assert done.stderr.strip() == "voicepeer: goodbye"  # nothing but speech before it
     text = (isolated_home / STATE / TRANSCRIPT_FILE_NAME).read_text()
     assert "heard: latest topics" in text and "--- voicepeer started" in text
+
+
+def test_an_unwritable_transcript_folder_is_explained(isolated_home: Path) -> None:
+    state = isolated_home / ".local" / "state"
+    (state / "voicepeer").mkdir(parents=True, exist_ok=True)
+    (state / "voicepeer" / TRANSCRIPT_FILE_NAME).mkdir()  # a folder where the file should be
+    done = subprocess.run(voicepeer("run", "--transcript", "--input", "text", "--output",
+                                    "text"), input="", capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1
+    assert "cannot write the transcript" in done.stderr and "Traceback" not in done.stderr

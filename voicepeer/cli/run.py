@@ -9,6 +9,7 @@ import sys
 from voicepeer import paths
 from voicepeer.app import parse_input, parse_output, run_assistant
 from voicepeer.config import load_settings
+from voicepeer.errors import ConfigError
 from voicepeer.logs import open_transcript
 from voicepeer.settings import Settings
 
@@ -59,8 +60,13 @@ def _add_io_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _start_transcript(args: argparse.Namespace, settings: Settings) -> None:
-    if args.transcript or settings.general.transcript:
+    if not (args.transcript or settings.general.transcript):
+        return
+    try:
         open_transcript(paths.state_dir())
+    except OSError as error:
+        raise ConfigError(f"cannot write the transcript in {paths.state_dir()}: "
+                          f"{error.strerror or error}") from None
 
 
 def _run(args: argparse.Namespace) -> int:
