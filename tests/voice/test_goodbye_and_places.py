@@ -98,3 +98,13 @@ def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> Non
     run("open topic one\nnext\npause\n")
     said = run("resume\n")
     assert "Continuing from post 2." in said and "Post 2 of" in said, said
+
+
+def test_help_names_goodbye_and_when_typing_control_d(forum: DemoForum) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "voicepeer", "run", "--forum", forum.base_url,
+         "--input", "text", "--output", "text"],
+        input="help\n", capture_output=True, text=True, timeout=120)
+    help_line = done.stdout.splitlines()[-1]
+    assert "goodbye, help." in help_line
+    assert help_line.endswith("When typing, Control D also ends.")

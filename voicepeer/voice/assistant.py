@@ -538,7 +538,9 @@ class Assistant:
             return DICTATION_HELP
         allowed = ALLOWED[self.state]
         phrases = [HELP_WORDING.get(i, canonical(i)) for i in HELP_ORDER if i in allowed]
-        return "You can say: " + ", ".join(phrases) + "."
+        typed = (" When typing, Control D also ends."
+                 if isinstance(self.engines.listener, TextListener) else "")
+        return "You can say: " + ", ".join(phrases) + "." + typed
 
     # --- looking after the user --------------------------------------------------------
 
