@@ -20,7 +20,7 @@ from voicepeer.voice.paragraphs import length_warning, split_paragraphs
 from voicepeer.voice.push_to_talk import TrackedSpeech
 from voicepeer.voice.settings import VoiceSettings
 
-OPEN_LETTER = ["search for long letter", "open topic one"]
+OPEN_LETTER = ["search for perching stool", "open topic one"]  # found in the letter alone
 STOPPED_AT = "For the first few weeks I read everything"
 AFTER_IT = "What helped me more than reading was talking"
 
