@@ -97,7 +97,7 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
     def handleError(self, record: logging.LogRecord) -> None:
         # A full disk must not print a traceback on every line logged: the line is dropped
-        # (the terminal still shows warnings) and the voice loop says the card is full.
+        # and the voice loop says the card is full.
         if is_disk_full(sys.exc_info()[1] or Exception()):
             return
         super().handleError(record)
