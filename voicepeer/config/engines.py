@@ -181,8 +181,9 @@ class WizardEngines:
     download_model: Callable[[str, Any], Path] = download_model
     train_voice: Callable[[Prompter, str, Any], str] = train_voice
     """(prompter, microphone name, settings) → how it went; see voicepeer.config.voice_training."""
-    wait_for_key: Callable[[Any], str | None] = wait_for_key
-    """(switch settings) → the key pressed once on that switch, or None after a while."""
+    wait_for_key: Callable[[Any, Callable[[], object]], str | None] = wait_for_key
+    """(switch settings, called when ready for the press) → the key pressed once on that
+    switch, or None after a while."""
     unavailable: dict[str, str] = field(default_factory=dict)
 
 

@@ -4,6 +4,7 @@ key tried once during set-up."""
 from __future__ import annotations
 
 import queue
+from collections.abc import Callable
 
 from voicepeer.switches.keys import normalize_key
 from voicepeer.switches.settings import SwitchSettings
@@ -36,8 +37,11 @@ def push_to_talk_problem(switches: SwitchSettings) -> str | None:
     return None
 
 
-def wait_for_key(switches: SwitchSettings, timeout_s: float = KEY_TEST_S) -> str | None:
-    """The first key pressed on the configured switch within ``timeout_s``, or ``None``."""
+def wait_for_key(switches: SwitchSettings, ready: Callable[[], object] = lambda: None,
+                 timeout_s: float = KEY_TEST_S) -> str | None:
+    """The first key pressed on the configured switch within ``timeout_s``, or ``None``.
+    ``ready`` is called once the switch is listening (to ask for the press then, so a quick
+    press is not missed)."""
     from voicepeer.switches import open_switch
 
     switch = open_switch(switches)
@@ -46,6 +50,7 @@ def wait_for_key(switches: SwitchSettings, timeout_s: float = KEY_TEST_S) -> str
     pressed: queue.Queue[str] = queue.Queue()
     try:
         switch.start(pressed.put)
+        ready()
         return normalize_key(pressed.get(timeout=timeout_s))
     except queue.Empty:
         return None

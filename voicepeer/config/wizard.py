@@ -372,9 +372,9 @@ class Wizard:
         if not self.io.yes("  Test the key now? (n skips the test)", True):
             return
         switches = self.settings.switches
-        self.io.say(f"  Press {switches.key} once now (I wait {KEY_TEST_S:.0f} seconds)...")
         try:
-            pressed = self.engines.wait_for_key(switches)
+            pressed = self.engines.wait_for_key(switches, lambda: self.io.say(
+                f"  Press {switches.key} once now (I wait {KEY_TEST_S:.0f} seconds)..."))
         except VoicepeerError as error:
             self.note(f"The key could not be tested here ({error}).")
             return
