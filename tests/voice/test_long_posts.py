@@ -60,8 +60,8 @@ def forum(tmp_path: Path) -> Iterator[DemoForum]:
 def test_a_long_post_says_its_length_first(forum: DemoForum, tmp_path: Path) -> None:
     talk = converse(forum.base_url, OPEN_LETTER, tmp_path / "data")
     header = next(line for line in talk.said if line.startswith("Post 1 of"))
-    # 2,049 words at 160 words a minute.
-    assert header.endswith("A long post, about 13 minutes. Stop me at any time, then say "
+    # The first page of the 2,049-word letter (up to 1,500 words) at 160 words a minute.
+    assert header.endswith("A long post, about 9 minutes. Stop me at any time, then say "
                            "next paragraph, previous paragraph, or skip to the end.")
     assert any(line.startswith(STOPPED_AT) for line in talk.said)
     assert any(line.startswith(AFTER_IT) for line in talk.said)

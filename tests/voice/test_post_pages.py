@@ -112,7 +112,9 @@ def test_the_long_letter_on_the_demo_forum_is_read_a_page_at_a_time(
     number = next(i for i, t in enumerate(topics, 1) if "long letter" in t["title"])
     said = converse(forum.base_url, ["latest topics", f"open topic {number}"],
                     tmp_path / "data").said
-    reading = next(line for line in said if line.startswith("Post 1 of"))
-    assert reading.endswith("more words; I stop here.")
+    # Said paragraph by paragraph: from the header to the line saying how much is left.
+    start = next(i for i, line in enumerate(said) if line.startswith("Post 1 of"))
+    end = next(i for i, line in enumerate(said) if line.endswith("more words; I stop here."))
+    reading = " ".join(said[start:end + 1])
     assert "I have started this post about six times." in reading
-    assert words(reading) <= MAX_SPOKEN_WORDS + 40
+    assert words(reading) <= MAX_SPOKEN_WORDS + 60
