@@ -30,6 +30,14 @@ def plugged_forum(tmp_path: Path) -> Iterator[DemoForum]:
         yield server
 
 
+def spoken_post(said: list[str], header: str) -> str:
+    """A post as said, paragraph by paragraph: from its header to what is said next."""
+    start = next(i for i, line in enumerate(said) if line.startswith(header))
+    end = next((i for i in range(start + 1, len(said))
+                if said[i].startswith(("Post ", "This post is by"))), len(said))
+    return " ".join(said[start:end])
+
+
 def test_reading_says_role_title_group_edit_answer_and_reactions(
     plugged_forum: DemoForum, tmp_path: Path
 ) -> None:
@@ -38,22 +46,22 @@ def test_reading_says_role_title_group_edit_answer_and_reactions(
         f"open topic {number}", "next", "who wrote this",
         "next", "next", "next", "next", "next", "who wrote this",
     ], tmp_path / "data")
-    sam = next(line for line in talk.said if line.startswith("Post 2 of 8"))
+    sam = spoken_post(talk.said, "Post 2 of 8")
     assert sam.endswith("This post is marked as the accepted answer. It was edited after "
                         "posting. Three people liked this, one sent a hug.")
-    assert "This post is by Sam Okafor" in talk.said[3]
-    assert "They joined the forum in" in talk.said[3]
-    assert "On this forum" not in talk.said[3]  # Sam has no role, title or group
-    jo = next(line for line in talk.said if line.startswith("Post 6 of 8"))
+    who = next(line for line in talk.said if line.startswith("This post is by Sam Okafor"))
+    assert "They joined the forum in" in who
+    assert "On this forum" not in who  # Sam has no role, title or group
+    jo = spoken_post(talk.said, "Post 6 of 8")
     assert "Jo Baxter is in the peer supporters group." in jo
-    ruth = next(line for line in talk.said if line.startswith("Post 7 of 8"))
+    ruth = spoken_post(talk.said, "Post 7 of 8")
     assert ("Ruth Adeyemi is a forum admin, titled MS nurse and in the ms society nurses "
             "group.") in ruth
     assert "a link to mssociety.org.uk" in ruth
     assert talk.said[-1].startswith("This post is by Ruth Adeyemi")
     assert "On this forum they are a forum admin, titled MS nurse" in talk.said[-1]
     # Posts with nothing to show get nothing added.
-    dave = next(line for line in talk.said if line.startswith("Post 3 of 8"))
+    dave = spoken_post(talk.said, "Post 3 of 8")
     assert dave.endswith("out of spoons.")
 
 
