@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from voicepeer import paths
+from voicepeer.audio.echo_cancel import set_up_echo_cancel
 from voicepeer.commands import CommandMatcher, Intent
 from voicepeer.commands.matcher import MatcherThresholds
 from voicepeer.errors import AudioDeviceError, ConfigError
@@ -32,6 +33,7 @@ from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.switches import TerminalKeySwitch, open_switch
 from voicepeer.voice.assistant import Assistant, Engines
+from voicepeer.voice.barge_in import open_barge_in
 from voicepeer.voice.places import PlacesFile
 from voicepeer.voice.ports import Cues, SilentCues
 from voicepeer.voice.push_to_talk import PushToTalkListener, StopKey, TrackedSpeech
@@ -144,6 +146,10 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
     With push-to-talk set up, the microphone listens only when the switch says so."""
     with ExitStack() as stack:
         notices: list[str] = []
+        if (settings.barge_in.enabled and settings.barge_in.set_up_echo_cancel
+                and output.kind == "speaker" and source.kind == "mic"):
+            # Before the speaker opens, so that speech goes through the canceller's sink.
+            set_up_echo_cancel()
         try:
             speech = open_speech(output, settings)
         except AudioDeviceError as error:
@@ -170,7 +176,8 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
 
 def _add_switch(speech: SpeechOutput, listener: AudioListener, settings: Settings,
                 stack: ExitStack) -> tuple[SpeechOutput, Listener]:
-    """Push-to-talk when configured; otherwise, in a terminal, a key that stops speech."""
+    """Push-to-talk when configured; otherwise a key that stops speech (in a terminal) and
+    listening for "stop" while speaking (with an echo-cancelled microphone)."""
     tracked = TrackedSpeech(speech)
     if settings.switches.mode != "off":
         switch = open_switch(settings.switches)
@@ -178,11 +185,15 @@ def _add_switch(speech: SpeechOutput, listener: AudioListener, settings: Setting
             ptt = PushToTalkListener(listener, switch, settings.switches, tracked)
             stack.callback(ptt.close)
             return tracked, ptt
+    barge_in = open_barge_in(listener, tracked, settings.barge_in, settings.recognition)
+    if barge_in is not None:
+        stack.callback(barge_in.close)
     if sys.stdin.isatty():
         stop_key = StopKey(TerminalKeySwitch(), tracked)
         stack.callback(stop_key.close)
-        return tracked, listener
-    return speech, listener
+    elif barge_in is None:
+        return speech, listener
+    return tracked, barge_in or listener
 
 
 def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseClient:

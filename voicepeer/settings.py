@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from voicepeer.audio.settings import EarconSettings
 from voicepeer.config.settings import GeneralSettings
 from voicepeer.forum.settings import ForumSettings
-from voicepeer.recognition.settings import RecognitionSettings
+from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
 from voicepeer.speech.settings import SpeechSettings
 from voicepeer.speech_models.settings import ModelSettings
 from voicepeer.switches.settings import SwitchSettings
@@ -29,6 +29,8 @@ class Settings:
     """The short tones that tell the person what voicepeer is doing."""
     recognition: RecognitionSettings = field(default_factory=RecognitionSettings)
     """Understanding speech: the engine, how long to wait in silence, personal command words."""
+    barge_in: BargeInSettings = field(default_factory=BargeInSettings)
+    """Interrupting voicepeer by voice while it speaks ("stop", "next", "pause" …)."""
     switches: SwitchSettings = field(default_factory=SwitchSettings)
     """Push-to-talk: a key or accessibility switch to press instead of an open microphone."""
     voice: VoiceSettings = field(default_factory=VoiceSettings)

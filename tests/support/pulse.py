@@ -9,6 +9,10 @@ import time
 from pathlib import Path
 
 
+ROOM_SINK = "room"
+"""The sink that stands for the air of the room (see PulseAudioServer.set_up_room)."""
+
+
 class PulseAudioServer:
     def __init__(self, root: Path) -> None:
         self.home = root / "home"
@@ -49,6 +53,22 @@ class PulseAudioServer:
             time.sleep(0.2)
         self.stop()
         raise RuntimeError("PulseAudio did not start in time")
+
+    def pactl(self, *args: str) -> str:
+        return subprocess.run(["pactl", *args], env=self.env(), capture_output=True, text=True,
+                              check=True, timeout=20).stdout
+
+    def set_up_room(self) -> None:
+        """Make the null sink a speaker standing in a room: what it plays reaches a second
+        null sink, ``room``, whose monitor becomes the default microphone. Other sounds in
+        the room (a person saying "stop", chatter) are played into ``room`` directly.
+        Echo cancellation is then voicepeer's own to set up over these defaults."""
+        self.pactl("load-module", "module-null-sink", f"sink_name={ROOM_SINK}")
+        self.pactl("load-module", "module-loopback", "source=null.monitor",
+                   f"sink={ROOM_SINK}", "latency_msec=40", "source_dont_move=true",
+                   "sink_dont_move=true")
+        self.pactl("set-default-sink", "null")
+        self.pactl("set-default-source", f"{ROOM_SINK}.monitor")
 
     def stop(self) -> None:
         if self._process is not None and self._process.poll() is None:

@@ -60,3 +60,29 @@ class RecognitionSettings:
     """Recognizer confidence (0-1) below which an utterance is not taken as a command."""
     wake_min_score: float = field(default=90.0, metadata={"min": 50.0, "max": 100.0})
     """Stricter fuzzy score needed for "wake up" while asleep, so chatter does not wake it."""
+
+
+@dataclass(frozen=True)
+class BargeInSettings:
+    """Interrupting voicepeer by voice while it speaks (``[barge_in]`` in the config file).
+
+    Needs a microphone whose signal has voicepeer's own voice taken out (echo cancellation,
+    see 'voicepeer doctor') or headphones. A key or push-to-talk switch stops speech either
+    way.
+    """
+
+    enabled: bool = True
+    """Listen for "stop", "next", "repeat", "pause" and "back" while voicepeer speaks. Turn
+    off if voicepeer ever stops by itself, or to use only a key or switch."""
+    set_up_echo_cancel: bool = True
+    """Load the sound system's echo canceller (PulseAudio/PipeWire module-echo-cancel) when
+    voicepeer starts, if none is loaded, and make it the default microphone and speaker."""
+    without_echo_cancel: bool = False
+    """Listen while speaking even with no echo-cancelled microphone: only with headphones,
+    where voicepeer's voice cannot reach the microphone."""
+    silence_s: float = field(default=0.35, metadata={"min": 0.2, "max": 2.0})
+    """Seconds of silence that end an interrupting command (short, to stop quickly)."""
+    max_command_s: float = field(default=1.6, metadata={"min": 0.5, "max": 5.0})
+    """Longest interrupting command in seconds; longer speech is room talk, never a command."""
+    min_score: float = field(default=0.6, metadata={"min": 0.0, "max": 1.0})
+    """Lowest recognizer score (0-1) at which an interrupting command is taken."""

@@ -1,0 +1,84 @@
+"""One barge-in trial in a room set up by PulseAudioServer.set_up_room().
+
+Run as ``python -m tests.support.barge_in_trial '<json>'`` in a child process whose
+environment points PULSE_SERVER at that daemon (PortAudio reads it at import). voicepeer
+sets up echo cancellation itself, speaks ``texts`` through the speaker while listening for
+interrupting commands, and meanwhile ``sounds`` (WAV files) are played into the room at
+their times. Prints one JSON line: what was heard and when speech stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from typing import Any
+
+from tests.support.pulse import ROOM_SINK
+
+
+def run(plan: dict[str, Any]) -> dict[str, Any]:
+    from voicepeer.audio.echo_cancel import set_up_echo_cancel
+
+    status = set_up_echo_cancel()
+    # Imported only now: the speaker and microphone must open on the canceller's devices.
+    from voicepeer.audio.input import SounddeviceInput
+    from voicepeer.recognition.barge_in import BargeInRecognizer, BargeInVerdict
+    from voicepeer.speech.factory import make_speech_output
+    from voicepeer.speech.settings import SpeechSettings
+    from voicepeer.voice.barge_in import BargeInMonitor
+    from voicepeer.voice.push_to_talk import TrackedSpeech
+
+    verdicts: list[BargeInVerdict] = []
+    speech = TrackedSpeech(make_speech_output(
+        "speaker", SpeechSettings(rate_wpm=plan.get("rate_wpm", 160))))
+    recognizer = BargeInRecognizer()
+    if plan.get("dump"):
+        judge = recognizer.judge
+        def dumping(pcm: bytes) -> BargeInVerdict:
+            with open(f"{plan['dump']}/{time.monotonic():.2f}.raw", "wb") as f:
+                f.write(pcm)
+            return judge(pcm)
+        recognizer.judge = dumping  # type: ignore[method-assign]
+    monitor = BargeInMonitor(SounddeviceInput(), recognizer, speech,
+                             on_verdict=verdicts.append)
+    started = time.monotonic()
+    players = [threading.Thread(target=_play_at, args=(started + s["at_s"], s["wav"]))
+               for s in plan.get("sounds", [])]
+    for player in players:
+        player.start()
+    commands: list[str] = []
+    silenced_at: list[float] = []
+    try:
+        for text in plan["texts"]:
+            speech.say(text)
+            command = monitor.take()
+            if command is not None:
+                commands.append(command)
+                silenced_at.append(time.monotonic() - started)
+                if plan.get("stop_on_command", True):
+                    break
+    finally:
+        ended = time.monotonic() - started
+        for player in players:
+            player.join()
+        monitor.close()
+        speech.close()
+    return {
+        "echo_cancel_in_use": status.in_use,
+        "commands": commands,
+        "silenced_at_s": silenced_at,
+        "spoken_s": ended,
+        "verdicts": [[v.reading, v.grammar, round(v.score, 3), v.command] for v in verdicts],
+    }
+
+
+def _play_at(when: float, wav: str) -> None:
+    time.sleep(max(0.0, when - time.monotonic()))
+    subprocess.run(["paplay", "-d", ROOM_SINK, wav], check=True, timeout=60)
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(json.loads(sys.argv[1]))))

@@ -1,0 +1,130 @@
+"""Hearing the few commands that may interrupt voicepeer while it speaks.
+
+While voicepeer speaks the microphone hears, besides the person, what is left of voicepeer's
+own voice after echo cancellation and any talk in the room. Only five one-word commands are
+listened for, and an utterance is taken as one only when two decodes of it agree:
+1. a small language model over the five commands *and* forum-style sentences (the garbage
+   path): talk comes out as other words, and is taken only when the whole reading is one
+   command word alone;
+2. a JSGF grammar of just the five words, which must not pick another word. (It finds no
+   path at all for much speech heard through an echo canceller, so its silence is no veto.)
+Anything longer than ``max_command_s`` is never a command. A JSGF grammar with a filler-word
+loop was measured first: seconds per short utterance on this hardware, and it swallowed
+"next" and "back".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from voicepeer.commands.intents import Intent
+from voicepeer.errors import SpeechEngineError
+from voicepeer.recognition.arpa import write_arpa
+from voicepeer.recognition.endpointing import trim_silence
+from voicepeer.recognition.settings import BargeInSettings
+from voicepeer.recognition.sphinx_files import (
+    bundled_dictionary,
+    bundled_model_dir,
+    dictionary_words,
+    write_dictionary_subset,
+)
+
+log = logging.getLogger(__name__)
+
+BARGE_IN_COMMANDS: dict[str, Intent] = {
+    "stop": Intent.STOP,
+    "next": Intent.NEXT,
+    "repeat": Intent.REPEAT,
+    "pause": Intent.PAUSE,
+    "back": Intent.BACK,
+}
+"""The words that interrupt speech, and what the voice loop does with them."""
+
+COMMAND_WEIGHT = 60
+"""How many times each command counts in the garbage-path model against the ~160 forum
+sentences: enough for a lone command word to win, not enough for talk to turn into one."""
+
+_GARBAGE_CORPUS = "data/peer_support.txt"
+_LM, _GRAMMAR = "barge_lm", "barge_grammar"
+
+
+@dataclass(frozen=True)
+class BargeInVerdict:
+    """How one utterance heard over voicepeer's speech was judged."""
+
+    command: str | None
+    """The interrupting command word, or None for talk, echo and noise."""
+    reading: str
+    """What the garbage-path model heard."""
+    grammar: str
+    """What the five-word grammar picked."""
+    score: float
+
+
+class BargeInRecognizer:
+    """PocketSphinx with the bundled English model, decoding utterances whole."""
+
+    def __init__(self, settings: BargeInSettings | None = None,
+                 model_dir: Path | None = None) -> None:
+        self.settings = settings or BargeInSettings()
+        dictionary = bundled_dictionary()
+        known = dictionary_words(dictionary)
+        text = resources.files("voicepeer.recognition").joinpath(_GARBAGE_CORPUS)
+        sentences = []
+        for line in text.read_text("utf-8").splitlines():
+            words = re.findall(r"[a-z']+", line.lower())
+            if words and not line.startswith("#") and all(w in known for w in words):
+                sentences.append(" ".join(words))
+        sentences += list(BARGE_IN_COMMANDS) * COMMAND_WEIGHT
+        grammar = ("#JSGF V1.0;\ngrammar barge_in;\npublic <command> = "
+                   + " | ".join(BARGE_IN_COMMANDS) + ";\n")
+        import pocketsphinx
+
+        with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
+            folder = Path(name)
+            vocabulary = {w for s in sentences for w in s.split()}
+            subset = write_dictionary_subset(dictionary, vocabulary, folder / "barge_in.dict")
+            try:
+                self._decoder: Any = pocketsphinx.Decoder(
+                    hmm=str(model_dir or bundled_model_dir()), dict=str(subset), lm=None,
+                    samprate=16_000.0, loglevel="FATAL")
+                self._decoder.add_lm_file(_LM, str(write_arpa(sentences, folder / "b.lm")))
+                self._decoder.add_jsgf_string(_GRAMMAR, grammar)
+            except (RuntimeError, ValueError, OSError) as error:
+                raise SpeechEngineError(
+                    f"the interrupting-command decoder did not load: {error}",
+                    spoken="I cannot listen for stop while I speak. Please ask your helper "
+                    "to run voicepeer doctor.") from error
+
+    def judge(self, pcm: bytes) -> BargeInVerdict:
+        """Decide whether 16 kHz mono int16 ``pcm`` (one utterance) is an interrupting
+        command."""
+        audio = trim_silence(pcm, keep_s=0.15)
+        if len(audio) / 2 / 16_000 > self.settings.max_command_s:
+            return BargeInVerdict(None, "", "", 0.0)
+        # Twice: the first pass fits the cepstral mean to this voice and room.
+        reading, score = self._decode(_LM, audio, passes=2)
+        grammar, _ = self._decode(_GRAMMAR, audio)
+        command = (reading if reading in BARGE_IN_COMMANDS and grammar in (reading, "")
+                   and score >= self.settings.min_score else None)
+        return BargeInVerdict(command, reading, grammar, score)
+
+    def _decode(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
+        try:
+            self._decoder.activate_search(search)
+            for _ in range(passes):
+                self._decoder.start_utt()
+                self._decoder.process_raw(audio, False, True)
+                self._decoder.end_utt()
+        except RuntimeError as error:
+            raise SpeechEngineError(f"PocketSphinx failed while decoding: {error}") from error
+        hyp = self._decoder.hyp()
+        if hyp is None:
+            return "", 0.0
+        return " ".join(hyp.hypstr.split()), max(0.0, min(1.0, float(hyp.score)))

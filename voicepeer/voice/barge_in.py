@@ -1,0 +1,147 @@
+"""Interrupting voicepeer by voice while it speaks ("barge-in").
+
+The voice loop stays sequential: while it speaks, a monitor thread listens on its own
+microphone stream (echo-cancelled, see :mod:`voicepeer.audio.echo_cancel`) for the few
+interrupting commands. One heard stops speech at once, like a key press, and is handed to
+the loop as what the person said next.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from voicepeer.audio.base import AudioInput
+from voicepeer.errors import VoicepeerError
+from voicepeer.recognition.barge_in import BargeInRecognizer, BargeInVerdict
+from voicepeer.recognition.base import Heard, Listener, ListenMode
+from voicepeer.recognition.endpointing import FRAME_S, Endpointer, EndpointSettings, Event
+from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
+from voicepeer.voice.push_to_talk import TrackedSpeech
+
+log = logging.getLogger(__name__)
+
+_IDLE_POLL_S = 0.05
+
+
+class BargeInMonitor:
+    """Listens while ``speech`` speaks; a command stops it and waits in :meth:`take`."""
+
+    def __init__(self, audio_input: AudioInput, recognizer: BargeInRecognizer,
+                 speech: TrackedSpeech, settings: BargeInSettings | None = None,
+                 recognition: RecognitionSettings | None = None, *,
+                 on_verdict: Callable[[BargeInVerdict], None] | None = None) -> None:
+        self._input = audio_input
+        self._recognizer = recognizer
+        self._speech = speech
+        self.settings = settings or BargeInSettings()
+        levels = recognition or RecognitionSettings()
+        self._endpointer = Endpointer(EndpointSettings(
+            silence_s=self.settings.silence_s,
+            # A little past the longest command, so longer talk is cut and dropped.
+            max_utterance_s=self.settings.max_command_s + self.settings.silence_s + 0.5,
+            min_speech_s=levels.min_speech_s, speech_margin_db=levels.speech_margin_db,
+            min_speech_level_db=levels.min_speech_level_db), audio_input.sample_rate)
+        self._on_verdict = on_verdict
+        self._pending: str | None = None
+        self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self.failed: VoicepeerError | None = None
+        self.stopped_at: float | None = None
+        """time.monotonic() when the last command stopped speech (for measurements)."""
+        self._thread = threading.Thread(target=self._run, name="voicepeer-barge-in",
+                                        daemon=True)
+        self._thread.start()
+
+    def take(self) -> str | None:
+        """The command that interrupted speech since the last call, if any."""
+        with self._lock:
+            pending, self._pending = self._pending, None
+        return pending
+
+    def _run(self) -> None:
+        try:
+            while not self._closed.is_set():
+                if not self._speech.speaking.is_set():
+                    self._input.discard_pending()
+                    self._endpointer.reset()
+                    self._speech.speaking.wait(_IDLE_POLL_S)
+                    continue
+                self._listen_once()
+        except VoicepeerError as error:
+            # Speech still stops with a key or switch; the loop carries on without this.
+            log.warning("listening while speaking stopped: %s", error)
+            self.failed = error
+
+    def _listen_once(self) -> None:
+        frame = self._input.read(FRAME_S)
+        if not frame:
+            self._closed.set()
+            return
+        frame_bytes = self._endpointer.frame_bytes
+        if len(frame) < frame_bytes:
+            frame += b"\0" * (frame_bytes - len(frame))
+        event, _ = self._endpointer.feed(frame)
+        if event is Event.TRUNCATED:
+            self._endpointer.take_audio()  # too long for a command: talk
+        elif event is Event.ENDED:
+            verdict = self._recognizer.judge(self._endpointer.take_audio())
+            log.debug("heard over speech: %r / %r (%.2f) -> %s", verdict.reading,
+                      verdict.grammar, verdict.score, verdict.command)
+            if self._on_verdict is not None:
+                self._on_verdict(verdict)
+            if verdict.command is not None and self._speech.speaking.is_set():
+                with self._lock:
+                    self._pending = verdict.command
+                self._speech.stop()
+                self.stopped_at = time.monotonic()
+
+    def close(self) -> None:
+        self._closed.set()
+        self._thread.join(timeout=5)
+        self._input.close()
+
+
+class BargeInListener:
+    """A Listener that first answers with the command that interrupted speech, if any."""
+
+    def __init__(self, inner: Listener, monitor: BargeInMonitor) -> None:
+        self._inner = inner
+        self.monitor = monitor
+
+    def listen(self, mode: ListenMode) -> Heard | None:
+        command = self.monitor.take() if mode is ListenMode.COMMAND else None
+        if command is not None:
+            return Heard(command, 0.9)
+        return self._inner.listen(mode)
+
+    def close(self) -> None:
+        """Stop listening while speaking; the inner listener belongs to whoever opened it."""
+        self.monitor.close()
+
+
+def open_barge_in(inner: Listener, speech: TrackedSpeech, settings: BargeInSettings,
+                  recognition: RecognitionSettings) -> BargeInListener | None:
+    """Listening while speaking on the configured microphone, or None when it is off or
+    would hear voicepeer's own voice (no echo canceller in use and no headphones)."""
+    from voicepeer.audio.echo_cancel import ENABLE_HINT, echo_cancel_status
+    from voicepeer.audio.input import SounddeviceInput
+
+    if not settings.enabled:
+        return None
+    if not settings.without_echo_cancel and not echo_cancel_status().in_use:
+        log.info("not listening while speaking: no echo-cancelled microphone (%s)", ENABLE_HINT)
+        return None
+    device: int | str | None = recognition.device or None
+    if isinstance(device, str) and device.isdigit():
+        device = int(device)
+    try:
+        recognizer = BargeInRecognizer(settings)
+        audio_input = SounddeviceInput(device=device)
+    except VoicepeerError as error:
+        log.warning("not listening while speaking: %s", error)
+        return None
+    return BargeInListener(inner, BargeInMonitor(audio_input, recognizer, speech, settings,
+                                                 recognition))
