@@ -4,7 +4,8 @@ Run as ``python -m tests.support.barge_in_trial '<json>'`` in a child process wh
 environment points PULSE_SERVER at that daemon (PortAudio reads it at import). voicepeer
 sets up echo cancellation itself, speaks ``texts`` through the speaker while listening for
 interrupting commands, and meanwhile ``sounds`` (WAV files) are played into the room at
-their times. Prints one JSON line: what was heard and when speech stopped.
+their times (seconds from the start). With ``until_s`` no new text is begun after that
+time. Prints one JSON line: what was heard and when speech stopped.
 """
 
 from __future__ import annotations
@@ -34,15 +35,7 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     verdicts: list[BargeInVerdict] = []
     speech = TrackedSpeech(make_speech_output(
         "speaker", SpeechSettings(rate_wpm=plan.get("rate_wpm", 160))))
-    recognizer = BargeInRecognizer()
-    if plan.get("dump"):
-        judge = recognizer.judge
-        def dumping(pcm: bytes) -> BargeInVerdict:
-            with open(f"{plan['dump']}/{time.monotonic():.2f}.raw", "wb") as f:
-                f.write(pcm)
-            return judge(pcm)
-        recognizer.judge = dumping  # type: ignore[method-assign]
-    monitor = BargeInMonitor(SounddeviceInput(), recognizer, speech,
+    monitor = BargeInMonitor(SounddeviceInput(), BargeInRecognizer(), speech,
                              on_verdict=verdicts.append)
     started = time.monotonic()
     players = [threading.Thread(target=_play_at, args=(started + s["at_s"], s["wav"]))
@@ -53,6 +46,8 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     silenced_at: list[float] = []
     try:
         for text in plan["texts"]:
+            if time.monotonic() - started > plan.get("until_s", float("inf")):
+                break
             speech.say(text)
             command = monitor.take()
             if command is not None:

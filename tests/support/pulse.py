@@ -8,9 +8,12 @@ import subprocess
 import time
 from pathlib import Path
 
-
 ROOM_SINK = "room"
 """The sink that stands for the air of the room (see PulseAudioServer.set_up_room)."""
+
+
+ECHO_VOLUME_PERCENT = 50
+"""Level of voicepeer's voice reaching the microphone (PulseAudio percent, 50% = -18 dB)."""
 
 
 class PulseAudioServer:
@@ -62,11 +65,19 @@ class PulseAudioServer:
         """Make the null sink a speaker standing in a room: what it plays reaches a second
         null sink, ``room``, whose monitor becomes the default microphone. Other sounds in
         the room (a person saying "stop", chatter) are played into ``room`` directly.
-        Echo cancellation is then voicepeer's own to set up over these defaults."""
+        Echo cancellation is then voicepeer's own to set up over these defaults. The
+        loopback keeps one fixed delay (``adjust_time=0``): its default adaptive resampling
+        keeps changing the delay, which no sound card does and the canceller never settles
+        on. (PulseAudio refuses to cancel between a sink and its own monitor.)"""
         self.pactl("load-module", "module-null-sink", f"sink_name={ROOM_SINK}")
         self.pactl("load-module", "module-loopback", "source=null.monitor",
-                   f"sink={ROOM_SINK}", "latency_msec=40", "source_dont_move=true",
-                   "sink_dont_move=true")
+                   f"sink={ROOM_SINK}", "latency_msec=40", "adjust_time=0",
+                   "source_dont_move=true", "sink_dont_move=true")
+        # The voice reaches the microphone 18 dB down (PulseAudio's 50%), as from a speaker
+        # an arm's length away; the person speaks close to it (played at full level).
+        index = next(line.split("\t")[0] for line in
+                     self.pactl("list", "short", "sink-inputs").splitlines())
+        self.pactl("set-sink-input-volume", index, f"{ECHO_VOLUME_PERCENT}%")
         self.pactl("set-default-sink", "null")
         self.pactl("set-default-source", f"{ROOM_SINK}.monitor")
 

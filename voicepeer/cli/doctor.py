@@ -16,6 +16,7 @@ from voicepeer.config.health import (
     check_configuration,
     check_credentials_file,
     check_disk_space,
+    check_echo_cancel,
     check_forum,
     check_microphone,
     check_push_to_talk,
@@ -52,7 +53,7 @@ def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[C
     checks = [config_check, check_aliases(settings), check_push_to_talk(settings)]
     if audio:
         checks += [check_microphone(settings.recognition.device),
-                   check_speaker(settings.speech.output_device)]
+                   check_speaker(settings.speech.output_device), check_echo_cancel(settings)]
     checks += [
         check_speech_output(settings),
         check_recognizer(settings=settings),

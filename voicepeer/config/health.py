@@ -315,6 +315,31 @@ def check_voice_training(settings: Settings) -> Check:
                  f"If the person's voice has changed, or a new microphone is used: {again}")
 
 
+def check_echo_cancel(settings: Settings) -> Check:
+    """Whether voicepeer can hear "stop" while it speaks: an echo-cancelled microphone."""
+    from voicepeer.audio.echo_cancel import ENABLE_HINT, PIPEWIRE_SNIPPET, echo_cancel_status
+
+    name = "listening while speaking"
+    if not settings.barge_in.enabled or settings.switches.mode != "off":
+        why = ("[barge_in] enabled is false" if not settings.barge_in.enabled
+               else "push-to-talk is in use")
+        return Check(name, True, f"off ({why}); a key or switch stops speech")
+    if settings.barge_in.without_echo_cancel:
+        return Check(name, True, "on without echo cancellation (headphones only)")
+    status = echo_cancel_status()
+    fix = f"Run: {ENABLE_HINT} (PipeWire, permanently: {PIPEWIRE_SNIPPET})"
+    if status.in_use:
+        return Check(name, True, f"echo-cancelled microphone {status.default_source} in use")
+    if status.reachable and settings.barge_in.set_up_echo_cancel:
+        have = (f"echo-cancelled microphone {status.sources[0]} available" if status.available
+                else "no echo canceller loaded yet")
+        return Check(name, True, f"{have}; voicepeer sets it up when it starts", fix)
+    detail = ("no PulseAudio or PipeWire sound server answers (pactl)" if not status.reachable
+              else "no echo-cancelled microphone in use")
+    return Check(name, False, f"{detail}: voicepeer will not hear stop while it speaks",
+                 fix + ", or set [barge_in] enabled = false.")
+
+
 def _espeak_ng(voice: str, rate_wpm: int, text: str = "hello") -> bytes:
     program = shutil.which("espeak-ng")
     if program is None:

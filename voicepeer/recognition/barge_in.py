@@ -5,9 +5,10 @@ own voice after echo cancellation and any talk in the room. Only five one-word c
 listened for, and an utterance is taken as one only when two decodes of it agree:
 1. a small language model over the five commands *and* forum-style sentences (the garbage
    path): talk comes out as other words, and is taken only when the whole reading is one
-   command word alone;
-2. a JSGF grammar of just the five words, which must not pick another word. (It finds no
-   path at all for much speech heard through an echo canceller, so its silence is no veto.)
+   command word alone, scoring at least ``min_score``;
+2. a JSGF grammar of just the five words, which says which of them it was (through an echo
+   canceller "stop" sometimes reads as "pause" in the first decode); it finds no path at
+   all for much speech heard that way, and then the first decode's word stands.
 Anything longer than ``max_command_s`` is never a command. A JSGF grammar with a filler-word
 loop was measured first: seconds per short utterance on this hardware, and it swallowed
 "next" and "back".
@@ -16,6 +17,7 @@ loop was measured first: seconds per short utterance on this hardware, and it sw
 from __future__ import annotations
 
 import logging
+import math
 import re
 import tempfile
 from dataclasses import dataclass
@@ -26,7 +28,7 @@ from typing import Any
 from voicepeer.commands.intents import Intent
 from voicepeer.errors import SpeechEngineError
 from voicepeer.recognition.arpa import write_arpa
-from voicepeer.recognition.endpointing import trim_silence
+from voicepeer.recognition.endpointing import level_db
 from voicepeer.recognition.settings import BargeInSettings
 from voicepeer.recognition.sphinx_files import (
     bundled_dictionary,
@@ -105,14 +107,17 @@ class BargeInRecognizer:
     def judge(self, pcm: bytes) -> BargeInVerdict:
         """Decide whether 16 kHz mono int16 ``pcm`` (one utterance) is an interrupting
         command."""
-        audio = trim_silence(pcm, keep_s=0.15)
+        audio = loudest_stretch(pcm, self.settings.below_peak_db)
         if len(audio) / 2 / 16_000 > self.settings.max_command_s:
             return BargeInVerdict(None, "", "", 0.0)
         # Twice: the first pass fits the cepstral mean to this voice and room.
         reading, score = self._decode(_LM, audio, passes=2)
         grammar, _ = self._decode(_GRAMMAR, audio)
-        command = (reading if reading in BARGE_IN_COMMANDS and grammar in (reading, "")
-                   and score >= self.settings.min_score else None)
+        command = None
+        if reading in BARGE_IN_COMMANDS and score >= self.settings.min_score:
+            # Through the canceller "stop" sometimes reads as "pause" and the grammar still
+            # picks "stop": its pick, when it has one, names the command.
+            command = grammar if grammar in BARGE_IN_COMMANDS else reading
         return BargeInVerdict(command, reading, grammar, score)
 
     def _decode(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
@@ -128,3 +133,20 @@ class BargeInRecognizer:
         if hyp is None:
             return "", 0.0
         return " ".join(hyp.hypstr.split()), max(0.0, min(1.0, float(hyp.score)))
+
+
+def loudest_stretch(pcm: bytes, below_peak_db: float, keep_s: float = 0.15,
+                    sample_rate: int = 16_000) -> bytes:
+    """The part of ``pcm`` from the first to the last 10 ms within ``below_peak_db`` of its
+    loudest, with ``keep_s`` around it. What is left of voicepeer's own voice after echo
+    cancellation runs on around a command, far quieter than the person near the microphone;
+    trimming by the silence floor kept it and made "stop" too long to be a command."""
+    step = sample_rate // 100 * 2
+    levels = [level_db(pcm[i : i + step], sample_rate) for i in range(0, len(pcm) - step + 1, step)]
+    if not levels:
+        return pcm
+    peak = max(levels)
+    loud = [i for i, level in enumerate(levels) if level >= peak - below_peak_db]
+    keep = math.ceil(keep_s / 0.01)
+    first, last = max(0, loud[0] - keep), min(len(levels), loud[-1] + 1 + keep)
+    return pcm[first * step : last * step]

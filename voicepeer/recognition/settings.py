@@ -84,5 +84,8 @@ class BargeInSettings:
     """Seconds of silence that end an interrupting command (short, to stop quickly)."""
     max_command_s: float = field(default=1.6, metadata={"min": 0.5, "max": 5.0})
     """Longest interrupting command in seconds; longer speech is room talk, never a command."""
+    below_peak_db: float = field(default=18.0, metadata={"min": 6.0, "max": 40.0})
+    """Sound more than this many decibels quieter than the loudest part of an utterance is
+    left out before it is judged (what remains of voicepeer's own voice around "stop")."""
     min_score: float = field(default=0.6, metadata={"min": 0.0, "max": 1.0})
     """Lowest recognizer score (0-1) at which an interrupting command is taken."""

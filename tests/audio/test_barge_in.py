@@ -1,0 +1,187 @@
+"""Interrupting voicepeer by voice while it speaks: the narrow decoder on real espeak-ng
+speech, and whole trials in a virtual room where voicepeer's own voice reaches the
+microphone and the sound system's echo canceller (module-echo-cancel, set up by voicepeer)
+takes it out. Many-trial figures are in scripts/benchlib/barge_in.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from voicepeer.audio.echo_cancel import echo_cancel_status, set_up_echo_cancel
+from voicepeer.audio.input import read_wav
+from voicepeer.config.health import check_echo_cancel
+from voicepeer.recognition.barge_in import BargeInRecognizer, loudest_stretch
+from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
+from voicepeer.settings import Settings
+from voicepeer.voice.barge_in import open_barge_in
+from voicepeer.voice.push_to_talk import TrackedSpeech
+from tests.support.pulse import PulseAudioServer
+
+PARAGRAPHS = [
+    "Welcome back. This is a long post about fatigue and walking aids, and how the summer "
+    "heat makes everything harder for me, so I rest in the afternoon and keep cool.",
+    "My neurologist suggested a cooling vest last year. I was not sure at first, but on "
+    "the hottest days it means I can still get to the shops and back without needing a "
+    "long sleep afterwards.",
+]
+
+
+def espeak_pcm(text: str, folder: Path, voice: str = "en-us", rate: int = 150) -> bytes:
+    wav = folder / "said.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(wav), text],
+                   check=True)
+    # Faint noise around it: exact digital silence decodes badly.
+    noise = np.random.default_rng(0).normal(0, 20, 4800)
+    return np.concatenate([noise, read_wav(wav), noise]).astype("<i2").tobytes()
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> BargeInRecognizer:
+    return BargeInRecognizer()
+
+
+@pytest.mark.parametrize("voice", ["en-us", "en-gb"])
+def test_a_spoken_stop_is_a_command(recognizer: BargeInRecognizer, tmp_path: Path,
+                                    voice: str) -> None:
+    verdict = recognizer.judge(espeak_pcm("stop", tmp_path, voice))
+    assert verdict.command == "stop", verdict
+
+
+@pytest.mark.parametrize("text", [
+    "the summer heat makes everything harder",
+    "I went to the shop",
+    "repeat after me",
+    "next week we go",
+    "go back to bed",
+    "please stop",
+])
+def test_talk_is_never_a_command(recognizer: BargeInRecognizer, tmp_path: Path,
+                                 text: str) -> None:
+    verdict = recognizer.judge(espeak_pcm(text, tmp_path, "en-gb"))
+    assert verdict.command is None, verdict
+
+
+def test_speech_longer_than_a_command_is_not_decoded(recognizer: BargeInRecognizer,
+                                                      tmp_path: Path) -> None:
+    pcm = espeak_pcm("stop " * 8, tmp_path)
+    verdict = recognizer.judge(pcm)
+    assert verdict.command is None and verdict.reading == ""
+
+
+def test_quiet_echo_around_a_command_is_left_out(tmp_path: Path) -> None:
+    stop = np.frombuffer(espeak_pcm("stop", tmp_path), dtype="<i2")
+    echo = (np.frombuffer(espeak_pcm(PARAGRAPHS[0], tmp_path), dtype="<i2")[:16_000] * 0.05)
+    pcm = np.concatenate([echo, stop, echo]).astype("<i2").tobytes()
+    kept = loudest_stretch(pcm, 18.0)
+    assert len(kept) < len(stop.tobytes()) < len(pcm)
+
+
+def test_off_setting_means_no_listening_while_speaking() -> None:
+    class Silent:
+        def say(self, text: str) -> None: ...
+        def stop(self) -> None: ...
+        def set_voice(self, *, rate_wpm: int, volume: float) -> None: ...
+        def close(self) -> None: ...
+
+    class Nobody:
+        def listen(self, mode: ListenMode) -> Heard | None:
+            return None
+
+        def close(self) -> None: ...
+
+    assert open_barge_in(Nobody(), TrackedSpeech(Silent()), BargeInSettings(enabled=False),
+                         RecognitionSettings()) is None
+
+
+# -- the virtual room ------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseAudioServer]:
+    """Its own PulseAudio daemon: voicepeer changes its default devices."""
+    if shutil.which("pulseaudio") is None or shutil.which("paplay") is None:
+        if os.environ.get("CI"):
+            pytest.fail("PulseAudio is not installed: run scripts/setup --dev")
+        pytest.skip("PulseAudio is not installed (scripts/setup --dev installs it)")
+    server = PulseAudioServer(tmp_path_factory.mktemp("room"))
+    server.start()
+    try:
+        server.set_up_room()
+        yield server
+    finally:
+        server.stop()
+
+
+def trial(room: PulseAudioServer, plan: dict[str, Any]) -> dict[str, Any]:
+    env = {**room.env(), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run([sys.executable, "-m", "tests.support.barge_in_trial",
+                           json.dumps(plan)], env=env, capture_output=True, text=True,
+                          timeout=240)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+@pytest.mark.audio
+def test_voicepeer_sets_up_the_echo_canceller_and_doctor_says_so(
+        room: PulseAudioServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PULSE_SERVER", room.server_address)
+    check = check_echo_cancel(Settings())
+    assert check.ok and "pactl load-module module-echo-cancel" in check.fix
+    status = set_up_echo_cancel()
+    assert status.in_use and status.default_source == "voicepeer_echo_cancelled"
+    assert set_up_echo_cancel() == status  # loaded once, not again
+    assert "in use" in check_echo_cancel(Settings()).detail
+    off = replace(Settings(), barge_in=BargeInSettings(enabled=False))
+    assert check_echo_cancel(off).detail.startswith("off")
+
+
+@pytest.mark.audio
+def test_doctor_fails_without_a_sound_server(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/nothing-here")
+    assert not echo_cancel_status().reachable
+    check = check_echo_cancel(Settings())
+    assert not check.ok and "enabled = false" in check.fix
+
+
+@pytest.mark.audio
+@pytest.mark.slow
+def test_its_own_voice_and_room_talk_never_stop_it(room: PulseAudioServer,
+                                                   tmp_path: Path) -> None:
+    talk = tmp_path / "talk.wav"
+    subprocess.run(["espeak-ng", "-v", "en-gb", "-s", "150", "-w", str(talk),
+                    "Did you see the weather forecast for tomorrow, next week looks cold"],
+                   check=True)
+    result = trial(room, {"texts": PARAGRAPHS, "sounds": [{"at_s": 5.0, "wav": str(talk)}]})
+    assert result["echo_cancel_in_use"]
+    assert result["commands"] == [], result["verdicts"]
+    assert result["spoken_s"] > 15  # both paragraphs were read to the end
+
+
+@pytest.mark.audio
+@pytest.mark.slow
+def test_a_spoken_stop_over_its_speech_stops_it(room: PulseAudioServer,
+                                                tmp_path: Path) -> None:
+    # A bounded form of the bench's stop rate: two voices, at least one must be caught.
+    caught = []
+    for voice, rate in (("en-us", 150), ("en-gb", 140)):
+        stop = tmp_path / f"stop-{voice}.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(stop), "stop"],
+                       check=True)
+        result = trial(room, {"texts": PARAGRAPHS, "sounds": [{"at_s": 4.0, "wav": str(stop)}]})
+        assert result["echo_cancel_in_use"]
+        if result["commands"]:
+            assert result["commands"] == ["stop"], result["verdicts"]
+            assert result["spoken_s"] < 10  # stopped long before the end
+            caught.append(voice)
+    assert caught
