@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from tests.support.pulse import PulseAudioServer
 from voicepeer.audio.echo_cancel import echo_cancel_status, set_up_echo_cancel
 from voicepeer.audio.input import read_wav
 from voicepeer.config.health import check_echo_cancel
@@ -27,7 +28,6 @@ from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
 from voicepeer.settings import Settings
 from voicepeer.voice.barge_in import open_barge_in
 from voicepeer.voice.push_to_talk import TrackedSpeech
-from tests.support.pulse import PulseAudioServer
 
 PARAGRAPHS = [
     "Welcome back. This is a long post about fatigue and walking aids, and how the summer "

@@ -84,6 +84,10 @@ class BargeInSettings:
     """Seconds of silence that end an interrupting command (short, to stop quickly)."""
     max_command_s: float = field(default=1.6, metadata={"min": 0.5, "max": 5.0})
     """Longest interrupting command in seconds; longer speech is room talk, never a command."""
+    min_level_db: float = field(default=-42.0, metadata={"min": -70.0, "max": -10.0})
+    """Quietest sound (dB below full scale) taken as a person interrupting: stricter than
+    when voicepeer is silent, because what the echo canceller leaves of voicepeer's voice
+    reaches -55 dB."""
     below_peak_db: float = field(default=18.0, metadata={"min": 6.0, "max": 40.0})
     """Sound more than this many decibels quieter than the loudest part of an utterance is
     left out before it is judged (what remains of voicepeer's own voice around "stop")."""

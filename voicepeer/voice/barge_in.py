@@ -43,7 +43,8 @@ class BargeInMonitor:
             # A little past the longest command, so longer talk is cut and dropped.
             max_utterance_s=self.settings.max_command_s + self.settings.silence_s + 0.5,
             min_speech_s=levels.min_speech_s, speech_margin_db=levels.speech_margin_db,
-            min_speech_level_db=levels.min_speech_level_db), audio_input.sample_rate)
+            min_speech_level_db=max(levels.min_speech_level_db, self.settings.min_level_db)),
+            audio_input.sample_rate)
         self._on_verdict = on_verdict
         self._pending: str | None = None
         self._lock = threading.Lock()
