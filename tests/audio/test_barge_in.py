@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -20,13 +21,13 @@ import pytest
 
 from tests.support.pulse import PulseAudioServer
 from voicepeer.audio.echo_cancel import echo_cancel_status, set_up_echo_cancel
-from voicepeer.audio.input import read_wav
+from voicepeer.audio.input import WavFileInput, read_wav
 from voicepeer.config.health import check_echo_cancel
 from voicepeer.recognition.barge_in import BargeInRecognizer, loudest_stretch
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
 from voicepeer.settings import Settings
-from voicepeer.voice.barge_in import open_barge_in
+from voicepeer.voice.barge_in import BargeInListener, BargeInMonitor, open_barge_in
 from voicepeer.voice.push_to_talk import TrackedSpeech
 
 PARAGRAPHS = [
@@ -88,20 +89,55 @@ def test_quiet_echo_around_a_command_is_left_out(tmp_path: Path) -> None:
     assert len(kept) < len(stop.tobytes()) < len(pcm)
 
 
+class Quiet:
+    """Speech whose playing is pretended (the room trials below play it for real)."""
+
+    def __init__(self) -> None:
+        self.stops = 0
+
+    def say(self, text: str) -> None: ...
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    def set_voice(self, *, rate_wpm: int, volume: float) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Heards:
+    def __init__(self, *heard: str) -> None:
+        self.heard = [Heard(text) for text in heard]
+
+    def listen(self, mode: ListenMode) -> Heard | None:
+        return self.heard.pop(0) if self.heard else None
+
+    def close(self) -> None: ...
+
+
+def test_a_command_heard_while_speaking_stops_speech_and_is_answered_first(
+        recognizer: BargeInRecognizer, tmp_path: Path) -> None:
+    wav = tmp_path / "stop.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), "stop"],
+                   check=True)
+    quiet = Quiet()
+    speech = TrackedSpeech(quiet)
+    speech.speaking.set()
+    monitor = BargeInMonitor(WavFileInput(wav), recognizer, speech)
+    listener = BargeInListener(Heards("next post"), monitor)
+    try:
+        deadline = time.monotonic() + 60
+        while quiet.stops == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert quiet.stops == 1 and monitor.stopped_at is not None
+        assert listener.listen(ListenMode.COMMAND) == Heard("stop", 0.9)
+        assert listener.listen(ListenMode.COMMAND) == Heard("next post")
+    finally:
+        listener.close()
+
+
 def test_off_setting_means_no_listening_while_speaking() -> None:
-    class Silent:
-        def say(self, text: str) -> None: ...
-        def stop(self) -> None: ...
-        def set_voice(self, *, rate_wpm: int, volume: float) -> None: ...
-        def close(self) -> None: ...
-
-    class Nobody:
-        def listen(self, mode: ListenMode) -> Heard | None:
-            return None
-
-        def close(self) -> None: ...
-
-    assert open_barge_in(Nobody(), TrackedSpeech(Silent()), BargeInSettings(enabled=False),
+    assert open_barge_in(Heards(), TrackedSpeech(Quiet()), BargeInSettings(enabled=False),
                          RecognitionSettings()) is None
 
 

@@ -7,8 +7,8 @@ listened for, and an utterance is taken as one only when two decodes of it agree
    path): talk comes out as other words, and is taken only when the whole reading is one
    command word alone, scoring at least ``min_score``;
 2. a JSGF grammar of just the five words, which says which of them it was (through an echo
-   canceller "stop" sometimes reads as "pause" in the first decode); it finds no path at
-   all for much speech heard that way, and then the first decode's word stands.
+   canceller "stop" and "pause" get read for each other); it finds no path at all for much
+   speech heard that way, and then the first decode's word stands.
 Anything longer than ``max_command_s`` is never a command. A JSGF grammar with a filler-word
 loop was measured first: seconds per short utterance on this hardware, and it swallowed
 "next" and "back".
@@ -115,9 +115,12 @@ class BargeInRecognizer:
         grammar, _ = self._decode(_GRAMMAR, audio)
         command = None
         if reading in BARGE_IN_COMMANDS and score >= self.settings.min_score:
-            # Through the canceller "stop" sometimes reads as "pause" and the grammar still
-            # picks "stop": its pick, when it has one, names the command.
-            command = grammar if grammar in BARGE_IN_COMMANDS else reading
+            # Through the canceller "stop" and "pause" get read for each other. When the
+            # two decodes differ and one heard "stop", stopping is the safe reading;
+            # otherwise the grammar's pick, when it has one, names the command.
+            picks = {reading, grammar}
+            command = ("stop" if "stop" in picks
+                       else grammar if grammar in BARGE_IN_COMMANDS else reading)
         return BargeInVerdict(command, reading, grammar, score)
 
     def _decode(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
