@@ -147,6 +147,7 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
     with ExitStack() as stack:
         notices: list[str] = []
         if (settings.barge_in.enabled and settings.barge_in.set_up_echo_cancel
+                and settings.switches.mode == "off"
                 and output.kind == "speaker" and source.kind == "mic"):
             # Before the speaker opens, so that speech goes through the canceller's sink.
             set_up_echo_cancel()

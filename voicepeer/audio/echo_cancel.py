@@ -11,6 +11,7 @@ over it stayed at ~250.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -92,18 +93,21 @@ def echo_cancel_status() -> EchoCancelStatus:
     sources, sinks = _pactl("list", "short", "sources"), _pactl("list", "short", "sinks")
     if sources is None or sinks is None:
         return EchoCancelStatus((), "", reachable=False)
-    # PipeWire's pulse server names the echo-cancel nodes after the module too.
-    return EchoCancelStatus(
-        _names(sources, "echo-cancel"), (_pactl("get-default-source") or "").strip(),
-        _names(sinks, "echo-cancel"), (_pactl("get-default-sink") or "").strip())
+    # PULSE_SOURCE/PULSE_SINK, where set, route voicepeer's own streams past the defaults.
+    source = os.environ.get("PULSE_SOURCE") or (_pactl("get-default-source") or "").strip()
+    sink = os.environ.get("PULSE_SINK") or (_pactl("get-default-sink") or "").strip()
+    return EchoCancelStatus(_names(sources, "echo-cancel"), source,
+                            _names(sinks, "echo-cancel"), sink)
 
 
 def set_up_echo_cancel() -> EchoCancelStatus:
     """Load the WebRTC echo canceller over the current default microphone and speaker and
     make it the default, unless one is there already. Lasts until the sound server
-    restarts; nothing is written to the system's configuration."""
+    restarts; nothing is written to the system's configuration. Devices chosen for
+    voicepeer with PULSE_SOURCE/PULSE_SINK are left as they are."""
     status = echo_cancel_status()
-    if not status.reachable or status.in_use:
+    routed = os.environ.get("PULSE_SOURCE") or os.environ.get("PULSE_SINK")
+    if not status.reachable or status.in_use or routed:
         return status
     if not status.available:
         loaded = _pactl("load-module", _MODULE, "aec_method=webrtc", AEC_ARGS,
