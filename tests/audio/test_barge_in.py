@@ -182,6 +182,17 @@ def test_voicepeer_sets_up_the_echo_canceller_and_doctor_says_so(
 
 
 @pytest.mark.audio
+def test_devices_routed_by_environment_are_left_alone(
+        room: PulseAudioServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PULSE_SERVER", room.server_address)
+    monkeypatch.setenv("PULSE_SOURCE", "room.monitor")
+    modules = room.pactl("list", "short", "modules")
+    status = set_up_echo_cancel()
+    assert room.pactl("list", "short", "modules") == modules
+    assert not status.in_use and status.default_source == "room.monitor"
+
+
+@pytest.mark.audio
 def test_doctor_fails_without_a_sound_server(monkeypatch: pytest.MonkeyPatch,
                                              tmp_path: Path) -> None:
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/nothing-here")
