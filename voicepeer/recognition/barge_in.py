@@ -2,7 +2,7 @@
 
 While voicepeer speaks the microphone hears, besides the person, what is left of voicepeer's
 own voice after echo cancellation and any talk in the room. Only five one-word commands are
-listened for, and an utterance is taken as one only when two decodes of it agree:
+listened for, and each utterance is decoded twice:
 1. a small language model over the five commands *and* forum-style sentences (the garbage
    path): talk comes out as other words, and is taken only when the whole reading is one
    command word alone, scoring at least ``min_score``;
