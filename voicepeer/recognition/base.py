@@ -15,6 +15,11 @@ class ListenMode(Enum):
     """Short spoken commands, restricted to the command grammar."""
     DICTATION = "dictation"
     """Free text for a reply, with longer pauses allowed."""
+    ANSWER = "answer"
+    """The answer to a question asked before something others can see (posting, liking):
+    decoded narrowly — yes, no, cancel, read it back and the commands that work
+    everywhere, with near-yes sounds, other commands and room talk heard as what they are
+    rather than forced onto an answer."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,11 @@ class Heard:
     words: tuple[HeardWord, ...] = ()
     """The words of ``text`` with per-word confidence and alternatives, when the recognizer
     gives them (dictation); empty for typed text."""
+    passes: tuple[str, ...] = ()
+    """Independent readings of the same audio by the recognizer's other decoding passes
+    (answers only); a clear yes needs every one to agree. Empty for typed text."""
+    by_switch: bool = False
+    """The person pressed their yes switch instead of speaking."""
 
 
 class Listener(Protocol):

@@ -23,9 +23,12 @@ class Recognition:
     grammar (Vosk ``[unk]``, or PocketSphinx's filler path)."""
     words: tuple[HeardWord, ...] = ()
     """Per-word confidence and alternatives of ``text`` (dictation)."""
+    passes: tuple[str, ...] = ()
+    """Readings of the same audio by other decoding passes (see ``Heard.passes``)."""
 
     def as_heard(self) -> Heard:
-        return Heard(self.text, self.confidence, self.alternatives, self.words)
+        return Heard(self.text, self.confidence, self.alternatives, words=self.words,
+                     passes=self.passes)
 
 
 class Recognizer(Protocol):

@@ -197,3 +197,47 @@ def command_sentences(
             else:
                 sentences += [phrase] * 5
     return sentences
+
+
+ANSWER_INTENTS = frozenset({Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK})
+"""What a question before posting or liking is answered with (the commands that work
+everywhere are understood too)."""
+
+
+def answer_phrases(
+    aliases: Mapping[str, Intent] | None = None, *, known_words: set[str] | None = None
+) -> dict[str, list[str]]:
+    """The vocabulary of answers: ``"answer"`` — a clear yes and the other answers;
+    ``"other"`` — every other command phrasing, the slot commands without their value, and
+    the near-yes sounds (:data:`voicepeer.commands.consent.NOT_YES`), so that speech like
+    them is heard as what it is instead of being forced onto an answer."""
+    from voicepeer.commands.consent import CLEAR_YES, NOT_YES
+
+    def usable(phrase: str) -> bool:
+        return known_words is None or all(w in known_words for w in _words(phrase))
+
+    answer: list[str] = list(CLEAR_YES)
+    other: list[str] = list(NOT_YES)
+    for intent, phrases in command_phrasings(aliases).items():
+        if intent is Intent.YES:
+            continue
+        (answer if intent in ANSWER_INTENTS else other).extend(phrases)
+    return {"answer": sorted({p for p in answer if usable(p)}),
+            "other": sorted({p for p in other if usable(p)} - set(answer))}
+
+
+def jsgf_answer_grammar(
+    aliases: Mapping[str, Intent] | None = None, *, known_words: set[str] | None = None
+) -> str:
+    """The answers and everything answers are told apart from, as one JSGF choice."""
+    phrases = answer_phrases(aliases, known_words=known_words)
+    choice = _alternatives([*phrases["answer"], *phrases["other"]])
+    return f"#JSGF V1.0;\ngrammar answer;\npublic <utterance> = ({choice});\n"
+
+
+def answer_sentences(
+    aliases: Mapping[str, Intent] | None = None, *, known_words: set[str] | None = None
+) -> list[str]:
+    """Training text for the answer language model: answers weighted above the rest."""
+    phrases = answer_phrases(aliases, known_words=known_words)
+    return phrases["answer"] * 3 + phrases["other"]

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 
 def endpoint_settings(settings: RecognitionSettings, mode: ListenMode) -> EndpointSettings:
-    command = mode is ListenMode.COMMAND
+    command = mode is not ListenMode.DICTATION
     return EndpointSettings(
         silence_s=settings.command_silence_s if command else settings.dictation_silence_s,
         max_utterance_s=settings.max_command_s if command else settings.max_dictation_s,

@@ -35,7 +35,13 @@ from voicepeer.recognition.arpa import write_arpa
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.engine import Recognition
-from voicepeer.recognition.grammar import CommandShapes, command_sentences, jsgf_grammar
+from voicepeer.recognition.grammar import (
+    CommandShapes,
+    answer_sentences,
+    command_sentences,
+    jsgf_answer_grammar,
+    jsgf_grammar,
+)
 from voicepeer.recognition.sphinx_dictation import (
     CONTEXT_WEIGHT,
     CORRECTION_SAMPLE_WORDS,
@@ -89,6 +95,13 @@ _EDITING_LM = "editing_lm"
 _CORRECTION_LM = "correction_lm"
 _CORRECT_TARGET = "correct_target"
 _DICTATION = "dictation"
+_ANSWER = "answer"
+_ANSWER_LM = "answer_lm"
+_PHONES = "phones"
+_SLACK_FRAMES = 5
+"""Frames (10 ms) by which the sounds pass may place speech beyond the words read."""
+_WHOLE = frozenset({ListenMode.COMMAND, ListenMode.ANSWER})
+"""Modes whose utterances are decoded whole at the end, trimmed."""
 
 
 def _missing_model(
@@ -142,6 +155,8 @@ class SphinxRecognizer:
         )
         sentences = command_sentences(aliases, known_words=self._known_words,
                                       intents=command_intents)
+        self._answer_grammar = jsgf_answer_grammar(aliases, known_words=self._known_words)
+        answers = answer_sentences(aliases, known_words=self._known_words)
         # Short dictated utterances are also checked for editing commands ("send it") with
         # a model of the commands plus the editing phrases (see _editing_reading); the
         # command model itself stays as tuned.
@@ -158,7 +173,7 @@ class SphinxRecognizer:
             if peer_support is not None:
                 # Every search then says only words of these texts. With the whole
                 # 134,000-word dictionary each language model took seconds to set up.
-                texts = [self._grammar, *sentences, *editing, *peer_support,
+                texts = [self._grammar, *sentences, *editing, *answers, *peer_support,
                          *correction_phrases()]
                 vocabulary = {w for t in texts for w in re.findall(r"[\w']+", t)}
                 self._decoder_words = (vocabulary & self._known_words) | ms_words()
@@ -168,6 +183,7 @@ class SphinxRecognizer:
             self._add_searches(folder, sentences, editing,
                                write_arpa(peer_support, folder / "peer_support.lm")
                                if peer_support is not None else lm)
+            self._add_answer_searches(folder, answers)
         self._mode: ListenMode | None = None
         self._in_utterance = False
         self._utterance_audio: list[bytes] = []
@@ -204,6 +220,17 @@ class SphinxRecognizer:
             self._decoder.add_lm_file(_DICTATION, str(dictation_lm))
         except (RuntimeError, ValueError, OSError) as error:
             raise _missing_model("language model", dictation_lm, error) from error
+
+    def _add_answer_searches(self, folder: Path, answers: list[str]) -> None:
+        import pocketsphinx
+
+        try:
+            self._decoder.add_jsgf_string(_ANSWER, self._answer_grammar)
+            self._decoder.add_lm_file(_ANSWER_LM, str(write_arpa(answers, folder / "answer.lm")))
+            self._decoder.add_allphone_file(
+                _PHONES, pocketsphinx.get_model_path("en-us/en-us-phone.lm.bin"))
+        except (RuntimeError, ValueError) as error:
+            raise SpeechEngineError(f"the answer grammar did not load: {error}") from error
 
     def _load_decoder(self, hmm: Path, dic: Path, voice_profile: Path | None) -> Any:
         import pocketsphinx
@@ -264,14 +291,15 @@ class SphinxRecognizer:
         return self._grammar
 
     def start(self, mode: ListenMode) -> None:
-        if self._in_utterance:
+        if self._in_utterance and self._mode is ListenMode.DICTATION:
             self._decoder.end_utt()
-        search = _COMMAND if mode is ListenMode.COMMAND else _DICTATION
         try:
-            if self._mode is not mode:
-                self._decoder.activate_search(search)
-                self._mode = mode
-            if mode is not ListenMode.COMMAND:
+            if mode in _WHOLE:
+                self._mode = mode  # the search is chosen at the end, in finish()
+            else:
+                if self._mode is not mode:
+                    self._decoder.activate_search(_DICTATION)
+                    self._mode = mode
                 self._decoder.start_utt()
         except RuntimeError as error:
             raise SpeechEngineError(f"PocketSphinx could not start listening: {error}") from error
@@ -287,7 +315,7 @@ class SphinxRecognizer:
         # Commands are decoded whole at the end, trimmed (see finish()); dictation is kept
         # too, for the editing-command check of short utterances.
         self._utterance_audio.append(pcm)
-        if self._mode is ListenMode.COMMAND:
+        if self._mode in _WHOLE:
             return
         try:
             self._decoder.process_raw(pcm, False, False)
@@ -304,8 +332,10 @@ class SphinxRecognizer:
     def finish(self) -> Recognition:
         if not self._in_utterance:
             return Recognition("", 0.0)
-        if self._mode is ListenMode.COMMAND:
+        if self._mode in _WHOLE:
             self._in_utterance = False
+            if self._mode is ListenMode.ANSWER:
+                return self._finish_answer()
             return self._finish_command()
         try:
             self._decoder.end_utt()
@@ -405,6 +435,41 @@ class SphinxRecognizer:
         alternatives = tuple(t for t in (heard, grammar) if t and t != text)
         return Recognition(text, confidence, alternatives)
 
+    def _finish_answer(self) -> Recognition:
+        """An answer to a question, decoded twice: with the answer language model, which
+        can also say near-yes sounds and other commands (the garbage path for speech
+        outside the answers), and with a loop of bare speech sounds, which is bound by no
+        words at all. The confidence is the lower of the reading's word posterior and how
+        well the sounds heard by the second pass fit the reading's pronunciation ("yeah"
+        read as "yes" lacks its final s)."""
+        audio = trim_silence(b"".join(self._utterance_audio), keep_s=0.15)
+        self._utterance_audio = []
+        self._mode = None
+        heard, heard_score = self._decode_whole(_ANSWER_LM, audio, passes=2)
+        words = [seg for seg in self._decoder.seg() or () if not seg.word.startswith(("<", "["))]
+        posterior = min((seg.prob for seg in words), default=0.0)
+        self._decode_whole(_PHONES, audio)
+        phones = [(seg.word, seg.start_frame, seg.end_frame) for seg in self._decoder.seg() or ()]
+        fit = 0.0
+        if words:
+            # The first word carries the answer ("yes" of "yes please"); near-yes sounds
+            # differ from it there ("yeah", "guess").
+            first, last = words[0], words[-1]
+            pronounced = (self._decoder.lookup_word(first.word.split("(")[0]) or "").split()
+            fit = phone_fit(pronounced, [p for p, start, end in phones
+                                         if start <= first.end_frame and end >= first.start_frame])
+            outside = [p for p, start, end in phones
+                       if (start + end) / 2 > last.end_frame + _SLACK_FRAMES
+                       or (start + end) / 2 < first.start_frame - _SLACK_FRAMES]
+            if _classes(outside):
+                fit = 0.0  # speech the reading leaves out ("yes … but")
+        self.last_features = {"seconds": len(audio) / 2 / self._sample_rate, "lm": heard,
+                              "lm_score": heard_score, "posterior": posterior,
+                              "phones": " ".join(p for p, _, _ in phones), "fit": fit}
+        if not heard:
+            return Recognition("", 0.0, out_of_grammar=True)
+        return Recognition(heard, _clamp(min(posterior, fit)))
+
     def _segments(self) -> list[tuple[str, int]]:
         """(word, last frame) of the last decode; nothing when nothing was decoded."""
         return [(seg.word, seg.end_frame) for seg in self._decoder.seg() or ()]
@@ -434,10 +499,44 @@ class SphinxRecognizer:
 
     def close(self) -> None:
         self._utterance_audio = []
-        if self._in_utterance:
+        if self._in_utterance and self._mode is ListenMode.DICTATION:
             self._decoder.end_utt()
             self._in_utterance = False
 
 
 def _clamp(value: float) -> float:
     return max(0.0, min(1.0, float(value)))
+
+
+_PHONE_CLASSES = {
+    **dict.fromkeys("AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW Y".split(), "V"),
+    **dict.fromkeys("B D G K P T".split(), "P"),
+    **dict.fromkeys("S Z SH ZH F V TH DH CH JH".split(), "S"),
+    **dict.fromkeys("M N NG".split(), "N"),
+    **dict.fromkeys("L R W".split(), "L"),
+    "+SPN+": "X",
+}
+"""Broad classes of sounds: a free loop of speech sounds confuses vowels with each other
+and with y ("yes" comes out as IY AW S), but keeps a vowel from a hiss or a stop. Speech
+it cannot place (+SPN+) is a class of its own; silence and noise are none."""
+
+
+def _classes(phones: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for phone in phones:
+        kind = _PHONE_CLASSES.get(phone)
+        if kind is not None and (not out or out[-1] != kind):
+            out.append(kind)
+    return out
+
+
+def phone_fit(pronounced: Iterable[str], heard: Iterable[str]) -> float:
+    """1.0 when the speech sounds heard where a word was read begin as its pronunciation
+    does, class by class; less by each sound left out or changed (0.0 when nothing fits).
+    Sounds after them may belong to the next word."""
+    from rapidfuzz.distance import Levenshtein
+
+    want, got = _classes(pronounced), _classes(heard)
+    if not want:
+        return 0.0
+    return max(0.0, 1.0 - Levenshtein.distance(want, got[: len(want)]) / len(want))

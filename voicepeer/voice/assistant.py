@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from voicepeer.commands import Command, CommandMatcher, Intent
+from voicepeer.commands.consent import judge_answer
 from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.matcher import normalize
 from voicepeer.errors import AudioDeviceError, DiskFullError, SpeechEngineError
@@ -120,6 +121,19 @@ OPEN_QUESTIONS: dict[State, str] = {
 """States that wait for a yes or no, and how the question is asked again (after a
 mishearing, or after "stop" cut voicepeer short)."""
 
+ASKING_CONSENT = frozenset({State.CONFIRMING, State.LIKING, State.SENDING})
+"""States whose yes makes something public (a reply, a like, a private message or a new
+topic): the answer is heard narrowly (ListenMode.ANSWER) and judged by
+voicepeer.commands.consent."""
+
+
+def listen_mode(state: State) -> ListenMode:
+    """How the recognizer listens in ``state``."""
+    if state is State.DICTATING:
+        return ListenMode.DICTATION
+    return ListenMode.ANSWER if state in ASKING_CONSENT else ListenMode.COMMAND
+
+
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
 SORRY_TRAIN = ("Sorry, I keep mishearing you. Your helper can teach me your voice with "
                "voice training, which takes about three minutes.")
@@ -204,7 +218,7 @@ class Assistant:
         while True:
             self._tell_news()
             dictating = self.state is State.DICTATING or self.state in DICTATION_STATES
-            mode = ListenMode.DICTATION if dictating else ListenMode.COMMAND
+            mode = ListenMode.DICTATION if dictating else listen_mode(self.state)
             if self.state is not State.SLEEPING:
                 self.engines.cues.listening()
             try:
@@ -294,7 +308,10 @@ class Assistant:
         if self.state in DICTATION_STATES:
             self._go(self.peer_loop.hear(self.state, heard))
             return
-        interpretation = self.engines.matcher.interpret(heard, ALLOWED[self.state])
+        if self.state in ASKING_CONSENT:
+            interpretation = judge_answer(heard, self.engines.matcher, ALLOWED[self.state])
+        else:
+            interpretation = self.engines.matcher.interpret(heard, ALLOWED[self.state])
         if self.state is State.SLEEPING:
             if interpretation.command is not None:
                 self._go(self._resume_state)

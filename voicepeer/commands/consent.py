@@ -1,0 +1,59 @@
+"""The one rule for a clear yes, before voicepeer does anything others can see.
+
+A question such as "Shall I post your reply?" or "Like this post by …?" is answered with a
+clear "yes" (or "yes please"), heard with high confidence and, where the recognizer decoded
+the answer twice over, heard as a clear yes by every pass — or with a press of the
+person's yes switch. Anything else is not a yes: "yeah", "yes but", "yes and no",
+"hang on", other commands and room talk. An unsure answer gets the question again; it is
+never guessed. Other answers ("no", "cancel", "read it back", "help") are matched as
+commands, restricted to what the question allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from voicepeer.commands.intents import Command, Intent
+from voicepeer.commands.matcher import CommandMatcher, Interpretation, normalize
+from voicepeer.recognition.base import Heard
+
+CLEAR_YES: tuple[str, ...] = ("yes", "yes please")
+"""The only spoken answers that give consent."""
+
+NOT_YES: tuple[str, ...] = (
+    "yeah", "yep", "yes but", "yes and no", "yes wait", "yes no", "hang on", "wait",
+    "hold on", "okay", "maybe", "i guess", "not sure", "yes i think", "yet", "less",
+)
+"""Sounds close to yes, or a yes taken back, that must never give consent. Recognizers
+put them in their answer vocabulary so such speech is heard as what it is."""
+
+MIN_YES_CONFIDENCE = 0.7
+"""Lowest recognizer confidence (0-1, the word posterior of the answer) for a yes; chosen on
+the tuning split of scripts/bench_asr (see scripts/benchlib/consent.py)."""
+
+_YES_START = frozenset({"yes", "yeah", "yep", "okay"})
+
+
+def is_clear_yes(text: str) -> bool:
+    return normalize(text) in CLEAR_YES
+
+
+def judge_answer(heard: Heard, matcher: CommandMatcher,
+                 allowed: Collection[Intent]) -> Interpretation:
+    """What an answer to a yes-or-no question means. ``allowed``: the intents the
+    question accepts (yes among them). ``Interpretation(None)`` means ask again."""
+    if Intent.YES in allowed and heard.by_switch:
+        return Interpretation(Command(Intent.YES), confidence=1.0)
+    if not heard.text.strip() or heard.by_switch:
+        return Interpretation(None)
+    if is_clear_yes(heard.text):
+        if (Intent.YES in allowed and heard.confidence >= MIN_YES_CONFIDENCE
+                and all(is_clear_yes(p) for p in heard.passes)):
+            return Interpretation(Command(Intent.YES), confidence=heard.confidence)
+        return Interpretation(None)
+    words = normalize(heard.text).split()
+    if words and words[0] in _YES_START:
+        # A yes-like start that is not a clear yes ("yeah", "yes but"): never taken for
+        # anything else either.
+        return Interpretation(None)
+    return matcher.interpret(heard, [i for i in allowed if i is not Intent.YES])
