@@ -3,6 +3,10 @@
 With ``--json`` each utterance found is one JSON object on its own line: in command mode
 ``{"intent": name or null, "slots": {...}, "text": "...", "confidence": 0..1}``, in
 dictation mode ``{"text": "..."}``. Benchmarks rely on this format.
+
+``--state confirming`` (or ``liking``) hears each utterance exactly as the voice loop does
+while it waits for the answer to "Shall I post your reply?" (or "Like this post?"): the
+intent is "yes" only for a clear yes, null where the question would be asked again.
 """
 
 from __future__ import annotations
@@ -13,11 +17,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from voicepeer.commands.consent import judge_answer
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.matcher import CommandMatcher, MatcherThresholds
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.listener import make_listener
 from voicepeer.recognition.settings import RecognitionSettings
+from voicepeer.voice.assistant import ALLOWED, listen_mode
+from voicepeer.voice.states import State
 
 
 def register(subparsers: Any) -> None:
@@ -30,6 +37,9 @@ def register(subparsers: Any) -> None:
     source.add_argument("--wav", type=Path, metavar="FILE", help="WAV file to recognize")
     source.add_argument("--mic", action="store_true", help="listen to the microphone (default)")
     parser.add_argument("--mode", choices=("command", "dictation"), default="command")
+    parser.add_argument("--state", choices=("confirming", "liking"), default=None,
+                        help="hear answers as the voice loop does when it has asked this "
+                             "question (overrides --mode)")
     parser.add_argument("--engine", choices=("sphinx", "vosk"), default=None,
                         help="speech engine (default: Vosk once an English Vosk model is "
                              "installed, PocketSphinx until then)")
@@ -53,7 +63,8 @@ def _settings() -> RecognitionSettings:
 
 def run_listen(args: argparse.Namespace) -> int:
     settings = _settings()
-    mode = ListenMode(args.mode)
+    state = State(args.state) if args.state else None
+    mode = listen_mode(state) if state is not None else ListenMode(args.mode)
     kind = "wav" if args.wav is not None else "mic"
     listener = make_listener(kind, settings, path=args.wav, engine=args.engine, model=args.model)
     aliases = {phrase: Intent(name) for phrase, name in settings.aliases.items()}
@@ -67,7 +78,8 @@ def run_listen(args: argparse.Namespace) -> int:
                 record: dict[str, Any] = {"text": heard.text}
                 line = heard.text or "(nothing recognized)"
             else:
-                verdict = matcher.interpret(heard)
+                verdict = (judge_answer(heard, matcher, ALLOWED[state]) if state is not None
+                           else matcher.interpret(heard))
                 command = verdict.command
                 record = {
                     "intent": command.intent.value if command else None,

@@ -126,6 +126,15 @@ class Endpointer:
             return Event.TRUNCATED, frame
         return Event.NONE, frame
 
+    @property
+    def silence_s(self) -> float:
+        """How long the current utterance has been silent."""
+        return self._silence_run * FRAME_S if self._in_speech else 0.0
+
+    def end_now(self) -> None:
+        """End the utterance here (its command is complete)."""
+        self._in_speech = False
+
     def take_audio(self) -> bytes:
         """The finished utterance's audio (pre-roll to end), trailing silence trimmed to
         half a second."""

@@ -52,6 +52,11 @@ class Recognizer(Protocol):
         """The best reading of the audio so far (may change)."""
         ...
 
+    def peek(self) -> Recognition | None:
+        """The best reading of the utterance so far as the final result would give it,
+        without ending it (``None`` in dictation). Used to end a complete command early."""
+        ...
+
     def finish(self) -> Recognition:
         """End the utterance and return the final result."""
         ...

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
 from voicepeer.audio.base import AudioInput
+from voicepeer.commands.completeness import Completeness, CompletenessJudge
+from voicepeer.commands.intents import Intent
 from voicepeer.errors import ConfigError
 from voicepeer.recognition.base import DictationContext, Heard, ListenMode
 from voicepeer.recognition.endpointing import FRAME_S, Endpointer, EndpointSettings, Event
@@ -52,6 +55,9 @@ class AudioListener:
         self._on_speech_start = on_speech_start
         self._endpointer = Endpointer(endpoint_settings(self.settings, ListenMode.COMMAND),
                                       audio_input.sample_rate)
+        aliases = {phrase: Intent(name) for phrase, name in self.settings.aliases.items()}
+        self._completeness = {ListenMode.COMMAND: CompletenessJudge(aliases),
+                              ListenMode.ANSWER: CompletenessJudge.for_answers(aliases)}
         self.last_recognition: Recognition | None = None
         """The engine's full verdict on the last utterance (n-best, rejection)."""
         self._cut_short = False
@@ -69,6 +75,7 @@ class AudioListener:
         endpointer.reset()
         frame_bytes = endpointer.frame_bytes
         last_partial = ""
+        judged_pause = False
         while True:
             frame = self.audio_input.read(FRAME_S)
             if not frame:
@@ -87,11 +94,38 @@ class AudioListener:
             if event in (Event.ENDED, Event.TRUNCATED):
                 self._cut_short = event is Event.TRUNCATED
                 return self._finish(endpointer, event.value)
+            if mode is not ListenMode.DICTATION and endpointer.in_speech:
+                pause = endpointer.silence_s
+                if pause == 0.0:
+                    judged_pause = False
+                elif pause >= self.settings.complete_silence_s and not judged_pause:
+                    judged_pause = True
+                    if self._judge_pause(endpointer, mode):
+                        endpointer.end_now()
+                        return self._finish(endpointer, "complete")
             if self._on_partial is not None and endpointer.in_speech:
                 partial = self.recognizer.partial()
                 if partial != last_partial:
                     last_partial = partial
                     self._on_partial(partial)
+
+    def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
+        """At a pause in a command: True when what was said is a whole command that nothing
+        longer would change, read alike by every pass of the engine (end now). Otherwise
+        wait patiently: a slow "open topic … twelve" may have been misheard so far. An
+        answer that is not complete ("yes", which "yes but" would take back) waits as
+        long as any command used to."""
+        heard = self.recognizer.peek()
+        verdict = (self._completeness[mode].judge(heard.text) if heard is not None
+                   else Completeness.UNKNOWN)
+        if (verdict is Completeness.COMPLETE and heard is not None and not heard.out_of_grammar
+                and not heard.alternatives):
+            return True
+        silence = self.settings.command_silence_s
+        if mode is ListenMode.COMMAND:
+            silence = max(silence, self.settings.unfinished_silence_s)
+        endpointer.settings = replace(endpointer.settings, silence_s=silence)
+        return False
 
     def _finish(self, endpointer: Endpointer, why: str) -> Heard:
         self.last_audio = endpointer.take_audio()
@@ -117,8 +151,6 @@ def make_recognizer(
     settings: RecognitionSettings, engine: str | None = None, model: Path | None = None
 ) -> Recognizer:
     """The configured speech engine (``engine``/``model`` override the settings)."""
-    from voicepeer.commands.intents import Intent
-
     aliases = {phrase: Intent(name) for phrase, name in settings.aliases.items()}
     model_path = model or settings.model_path
     chosen = chosen_engine(settings, engine, model)

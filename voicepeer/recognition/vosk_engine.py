@@ -2,7 +2,9 @@
 
 Streaming with partial results; command mode restricts the recognizer to the phrase list
 generated from the intent catalogue plus ``[unk]``, which Vosk returns for speech outside
-the list (rejection); n-best alternatives come from ``SetMaxAlternatives``.
+the list (rejection); n-best alternatives come from ``SetMaxAlternatives``. Answers to a
+question before posting or liking use a phrase list of the answers, the near-yes sounds and
+every other command, plus ``[unk]``; their confidence is the lowest word posterior.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from voicepeer.commands.intents import Intent
 from voicepeer.errors import ModelMissingError, SpeechEngineError
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import Recognition
-from voicepeer.recognition.grammar import CommandShapes, vosk_grammar
+from voicepeer.recognition.grammar import CommandShapes, answer_phrases, vosk_grammar
 from voicepeer.recognition.word_choices import words_from_readings
 
 log = logging.getLogger(__name__)
@@ -85,16 +87,23 @@ class VoskRecognizer:
         self._model = model if model is not None else load_vosk_model(model_path)
         if command_phrases is not None:
             grammar = json.dumps([*command_phrases, UNKNOWN], ensure_ascii=False)
+            answers = [" ".join(p.split()) for p in command_phrases]
         else:
             grammar = vosk_grammar(aliases, command_intents)
+            answers = [p for ps in answer_phrases(aliases).values() for p in ps]
+        self._answers = frozenset(answers)
         try:
             self._command = vosk.KaldiRecognizer(self._model, float(sample_rate), grammar)
+            self._answer = vosk.KaldiRecognizer(
+                self._model, float(sample_rate),
+                json.dumps([*sorted(self._answers), UNKNOWN], ensure_ascii=False))
             self._dictation = vosk.KaldiRecognizer(self._model, float(sample_rate))
         except Exception as error:
             raise SpeechEngineError(f"Vosk could not set up recognition: {error}") from error
         # Commands: per-word posteriors (SetWords) are the confidence that rejection needs.
         # Dictation: n-best readings (SetMaxAlternatives), which replace word confidences.
         self._command.SetWords(True)
+        self._answer.SetWords(True)
         self._dictation.SetMaxAlternatives(_N_BEST)
         self._dictation.SetWords(True)
         if command_phrases is not None:
@@ -117,7 +126,8 @@ class VoskRecognizer:
 
     def start(self, mode: ListenMode) -> None:
         self._mode = mode
-        self._active = self._command if mode is ListenMode.COMMAND else self._dictation
+        self._active = {ListenMode.COMMAND: self._command, ListenMode.ANSWER: self._answer,
+                        ListenMode.DICTATION: self._dictation}[mode]
         self._active.Reset()
         self._texts = []
         self._confidences = []
@@ -139,6 +149,11 @@ class VoskRecognizer:
         current = json.loads(self._active.PartialResult()).get("partial", "")
         return " ".join(t for t in [*self._texts, current] if t and t != UNKNOWN)
 
+    def peek(self) -> Recognition | None:
+        if self._active is None or self._mode is ListenMode.DICTATION:
+            return None
+        return Recognition(self.partial(), 0.0)
+
     def finish(self) -> Recognition:
         if self._active is None:
             return Recognition("", 0.0)
@@ -153,7 +168,8 @@ class VoskRecognizer:
         if not heard:
             return Recognition("", 0.0, self._alternatives, out_of_grammar=bool(words))
         text = " ".join(heard)
-        if self._mode is ListenMode.COMMAND and (len(heard) < len(words) or not self._whole(text)):
+        whole = text in self._answers if self._mode is ListenMode.ANSWER else self._whole(text)
+        if self._mode is not ListenMode.DICTATION and (len(heard) < len(words) or not whole):
             # Part of it was outside the phrase list, or phrases were strung together
             # (chatter forced onto the list): not a clean command.
             return Recognition(text, min(confidence, 0.1), self._alternatives,

@@ -1,0 +1,43 @@
+"""Whether what was heard so far is a whole command nothing longer would change."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicepeer.commands.completeness import Completeness, CompletenessJudge
+from voicepeer.commands.intents import Intent
+
+COMMANDS = CompletenessJudge()
+ANSWERS = CompletenessJudge.for_answers()
+
+
+@pytest.mark.parametrize("text", [
+    "next", "next post", "latest", "latest topics", "back", "help", "open topic twelve",
+    "open topic three", "go to sleep", "who wrote this",
+])
+def test_whole_commands_nothing_longer_changes_are_complete(text: str) -> None:
+    assert COMMANDS.judge(text) is Completeness.COMPLETE
+
+
+@pytest.mark.parametrize("text", [
+    "open topic", "search for", "go to", "read it", "open topic twenty", "go back", "stop",
+])
+def test_beginnings_of_longer_commands_are_unfinished(text: str) -> None:
+    assert COMMANDS.judge(text) is Completeness.UNFINISHED
+
+
+@pytest.mark.parametrize("text", ["the cat sat on the mat", "", "search for heat"])
+def test_other_speech_is_neither(text: str) -> None:
+    assert COMMANDS.judge(text) is Completeness.UNKNOWN
+
+
+def test_a_caregivers_alias_counts_as_a_command() -> None:
+    judge = CompletenessJudge({"onwards please": Intent.NEXT})
+    assert judge.judge("onwards please") is Completeness.COMPLETE
+    assert judge.judge("onwards") is Completeness.UNFINISHED
+
+
+def test_a_yes_is_never_complete_but_a_no_is() -> None:
+    assert ANSWERS.judge("yes") is Completeness.UNFINISHED
+    assert ANSWERS.judge("no") is Completeness.COMPLETE
+    assert ANSWERS.judge("cancel") is Completeness.COMPLETE

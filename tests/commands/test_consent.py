@@ -1,0 +1,126 @@
+"""A clear yes before anything public: the acceptance rule, and answers spoken through the
+real bundled engine exactly as the voice loop hears them while it waits for the answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.speech_audio import utterances, write_wav
+from voicepeer.audio.input import WavFileInput
+from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands.consent import MIN_YES_CONFIDENCE, judge_answer
+from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.listener import AudioListener
+from voicepeer.recognition.settings import RecognitionSettings
+from voicepeer.recognition.sphinx import SphinxRecognizer
+from voicepeer.voice.assistant import ALLOWED, listen_mode
+from voicepeer.voice.states import State
+
+MATCHER = CommandMatcher()
+CONFIRMING = ALLOWED[State.CONFIRMING]
+LIKING = ALLOWED[State.LIKING]
+
+
+def intent(heard: Heard, allowed: frozenset[Intent] = CONFIRMING) -> Intent | None:
+    command = judge_answer(heard, MATCHER, allowed).command
+    return command.intent if command else None
+
+
+@pytest.mark.parametrize("text", ["yes", "Yes.", "yes please"])
+def test_a_clear_confident_yes_is_yes(text: str) -> None:
+    assert intent(Heard(text, 0.95)) is Intent.YES
+    assert intent(Heard(text, 0.95), LIKING) is Intent.YES
+
+
+@pytest.mark.parametrize("text", [
+    "yeah", "yep", "okay", "yes but", "yes and no", "yes wait", "hang on", "send it",
+    "next", "like this post", "the weather will be wet tomorrow", "",
+])
+def test_anything_else_is_never_yes(text: str) -> None:
+    assert intent(Heard(text, 1.0)) is not Intent.YES
+    assert intent(Heard(text, 1.0), LIKING) is not Intent.YES
+
+
+def test_an_unsure_yes_is_asked_again_not_guessed() -> None:
+    verdict = judge_answer(Heard("yes", MIN_YES_CONFIDENCE - 0.01), MATCHER, CONFIRMING)
+    assert verdict.command is None and not verdict.ambiguous
+
+
+def test_a_yes_needs_every_decoding_pass_to_agree() -> None:
+    assert intent(Heard("yes", 0.99, passes=("yes",))) is Intent.YES
+    assert intent(Heard("yes", 0.99, passes=("yes but",))) is None
+
+
+def test_a_yes_like_sound_is_not_taken_for_another_answer() -> None:
+    assert intent(Heard("yeah no", 1.0)) is None
+
+
+def test_other_answers_are_understood_where_the_question_allows_them() -> None:
+    assert intent(Heard("no", 0.9)) is Intent.NO
+    assert intent(Heard("cancel", 0.9)) is Intent.CANCEL
+    assert intent(Heard("read it back", 0.9)) is Intent.READ_BACK
+    assert intent(Heard("help", 0.9)) is Intent.HELP
+    assert intent(Heard("cancel", 0.9), LIKING) is None
+
+
+def test_the_yes_switch_is_yes_only_where_yes_is_an_answer() -> None:
+    assert intent(Heard("", 1.0, by_switch=True)) is Intent.YES
+    assert intent(Heard("", 1.0, by_switch=True), frozenset({Intent.NO})) is None
+
+
+def test_questions_before_posting_and_liking_listen_for_answers() -> None:
+    assert listen_mode(State.CONFIRMING) is ListenMode.ANSWER
+    assert listen_mode(State.LIKING) is ListenMode.ANSWER
+    assert listen_mode(State.READING) is ListenMode.COMMAND
+    assert listen_mode(State.DICTATING) is ListenMode.DICTATION
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Iterator[SphinxRecognizer]:
+    engine = SphinxRecognizer()
+    yield engine
+    engine.close()
+
+
+def answers(recognizer: SphinxRecognizer, path: Path, allowed: frozenset[Intent]
+            ) -> list[tuple[str, Intent | None]]:
+    listener = AudioListener(WavFileInput(path), recognizer, RecognitionSettings())
+    found = []
+    while (heard := listener.listen(ListenMode.ANSWER)) is not None:
+        found.append((heard.text, intent(heard, allowed)))
+    return found
+
+
+NOT_YES_SPOKEN = [
+    "yeah", "send it", "yes but", "hang on", "yes wait", "yes and no", "yep", "guess",
+    "next post", "like this post", "okay",
+    "I went to the shop this morning and it was busy",
+    "did you feed the cat",
+]
+
+
+@pytest.mark.parametrize("voice", ["en-us", "en-gb-scotland"])
+def test_spoken_near_yes_commands_and_room_talk_give_no_yes(
+    recognizer: SphinxRecognizer, tmp_path: Path, voice: str
+) -> None:
+    parts: list[str | float] = []
+    for text in NOT_YES_SPOKEN:
+        parts += [text, 2.0]
+    path = write_wav(tmp_path / "not-yes.wav", utterances(parts, voice=voice))
+    for allowed in (CONFIRMING, LIKING):
+        heard = answers(recognizer, path, allowed)
+        assert len(heard) >= len(NOT_YES_SPOKEN) - 2, heard
+        assert [h for h in heard if h[1] is Intent.YES] == []
+
+
+@pytest.mark.parametrize("voice", ["en-us", "en-gb-scotland"])
+def test_a_spoken_yes_is_yes_and_a_spoken_no_is_no(
+    recognizer: SphinxRecognizer, tmp_path: Path, voice: str
+) -> None:
+    path = write_wav(tmp_path / "answers.wav", utterances(
+        ["yes", 2.0, "yes please", 2.0, "no", 2.0, "cancel", 2.0], voice=voice))
+    assert [i for _, i in answers(recognizer, path, CONFIRMING)] == [
+        Intent.YES, Intent.YES, Intent.NO, Intent.CANCEL]

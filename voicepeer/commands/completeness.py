@@ -1,0 +1,87 @@
+"""Whether what was heard so far is a whole command that nothing longer would change.
+
+"next" is complete: "next post", "next one" and "next topic" mean the same. "open topic",
+"search for", "go to" and "read it" are unfinished: a number, a query, "sleep" or "back"
+may follow and change what happens. The endpointer ends an utterance quickly after a
+complete command and waits patiently after an unfinished one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import Enum
+
+from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
+from voicepeer.commands.matcher import normalize
+from voicepeer.commands.numbers import parse_number
+
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                   "ninety"})
+
+
+class Completeness(Enum):
+    COMPLETE = "complete"
+    """A whole command; anything said after it would not change what it does."""
+    UNFINISHED = "unfinished"
+    """The start of a longer command (or of a command and its value)."""
+    UNKNOWN = "unknown"
+    """Neither: not a command as heard so far."""
+
+
+class CompletenessJudge:
+    """Judges texts against every phrasing (with the caregiver's aliases), or against
+    ``phrases`` when given (e.g. the answers to a question, where "yes" is unfinished
+    because "yes but" and "yes wait" take it back)."""
+
+    def __init__(self, aliases: Mapping[str, Intent] | None = None,
+                 phrases: Iterable[tuple[str, str]] | None = None) -> None:
+        if phrases is None:
+            table = [(normalize(p), i.value) for i, ps in PHRASINGS.items() for p in ps]
+            table += [(normalize(p), Intent(i).value) for p, i in (aliases or {}).items()]
+        else:
+            table = [(normalize(p), meaning) for p, meaning in phrases]
+        self._meaning = {p: m for p, m in table if p}
+        self._slots = {normalize(p) for i in SLOT_INTENTS for p in PHRASINGS[i]}
+        self._slot_meanings = {i.value for i in SLOT_INTENTS}
+
+    @classmethod
+    def for_answers(cls, aliases: Mapping[str, Intent] | None = None) -> CompletenessJudge:
+        """Answers to a yes-or-no question: a clear yes is never complete ("yes but")."""
+        from voicepeer.commands.consent import CLEAR_YES, NOT_YES
+
+        phrases = [(p, "yes") for p in CLEAR_YES] + [(p, "not yes") for p in NOT_YES]
+        phrases += [(p, i.value) for i, ps in PHRASINGS.items() if i is not Intent.YES
+                    for p in ps]
+        phrases += [(p, Intent(i).value) for p, i in (aliases or {}).items()
+                    if Intent(i) is not Intent.YES]
+        return cls(phrases=phrases)
+
+    def judge(self, text: str) -> Completeness:
+        words = normalize(text).split()
+        if not words:
+            return Completeness.UNKNOWN
+        heard = " ".join(words)
+        if self._is_slot_start(words):
+            return Completeness.UNFINISHED
+        meaning = self._meaning.get(heard)
+        if meaning is not None and meaning not in self._slot_meanings:
+            longer = {m for p, m in self._meaning.items() if p.startswith(heard + " ")}
+            return Completeness.COMPLETE if longer <= {meaning} else Completeness.UNFINISHED
+        if self._opens_a_topic(words):
+            # "open topic twenty" may go on: "twenty one".
+            return (Completeness.UNFINISHED if words[-1] in _TENS
+                    else Completeness.COMPLETE)
+        if any(p.startswith(heard + " ") for p in self._meaning):
+            return Completeness.UNFINISHED
+        return Completeness.UNKNOWN
+
+    def _is_slot_start(self, words: list[str]) -> bool:
+        """A slot phrasing with its value still to come ("open topic", "search for")."""
+        return " ".join(words) in self._slots
+
+    def _opens_a_topic(self, words: list[str]) -> bool:
+        for phrase in PHRASINGS[Intent.OPEN]:
+            prefix = phrase.split()
+            if words[: len(prefix)] == prefix and len(words) > len(prefix):
+                return parse_number(" ".join(words[len(prefix):])) is not None
+        return False
