@@ -190,7 +190,8 @@ def _add_switch(speech: SpeechOutput, listener: AudioListener, settings: Setting
     if barge_in is not None:
         stack.callback(barge_in.close)
     if sys.stdin.isatty():
-        stop_key = StopKey(TerminalKeySwitch(), tracked)
+        stop_key = StopKey(TerminalKeySwitch(), tracked, yes_key=settings.switches.yes_key,
+                           yes_pressed=listener.yes_pressed)
         stack.callback(stop_key.close)
     elif barge_in is None:
         return speech, listener

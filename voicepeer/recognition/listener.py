@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -61,6 +62,9 @@ class AudioListener:
         self.last_recognition: Recognition | None = None
         """The engine's full verdict on the last utterance (n-best, rejection)."""
         self._cut_short = False
+        self.yes_pressed = threading.Event()
+        """Set by the person's yes switch; heard as a yes while a question waits for its
+        answer (only a press made while it waits)."""
         self.last_audio: bytes = b""
         """Audio of the last utterance (kept in memory only, never written anywhere)."""
 
@@ -70,6 +74,8 @@ class AudioListener:
         # else: the last utterance hit the maximum length while the person was still
         # speaking; what they said meanwhile is kept, not dropped.
         self._cut_short = False
+        if mode is ListenMode.ANSWER:
+            self.yes_pressed.clear()
         endpointer = self._endpointer
         endpointer.settings = endpoint_settings(self.settings, mode)
         endpointer.reset()
@@ -78,6 +84,8 @@ class AudioListener:
         judged_pause = False
         while True:
             frame = self.audio_input.read(FRAME_S)
+            if mode is ListenMode.ANSWER and self.yes_pressed.is_set():
+                return Heard("yes", 1.0, by_switch=True)
             if not frame:
                 if endpointer.in_speech:
                     return self._finish(endpointer, "input ended")

@@ -30,6 +30,7 @@ class PushToTalk:
                  on_listen_stop: Callback | None = None,
                  on_stop_speech: Callback | None = None,
                  on_error: Callable[[VoicepeerError], None] | None = None,
+                 on_yes: Callback | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         if settings.mode not in ("tap", "hold"):
             raise ConfigError(f'push-to-talk needs [switches] mode "tap" or "hold", '
@@ -53,6 +54,8 @@ class PushToTalk:
         self._on_listen_stop = on_listen_stop
         self._on_stop_speech = on_stop_speech
         self._on_error = on_error
+        self._on_yes = on_yes
+        self._yes_key = normalize_key(settings.yes_key) if settings.yes_key else None
         self._clock = clock
         self._lock = threading.Lock()
         self._last_press: dict[str, float] = {}
@@ -87,6 +90,8 @@ class PushToTalk:
                 self._ignored_presses.add(key)  # its release must not end listening
                 self.stop_speech.set()
                 callback = self._on_stop_speech
+            elif key == self._yes_key and key != self._key:
+                callback = self._on_yes
             elif key != self._key:
                 return
             elif self._hold:

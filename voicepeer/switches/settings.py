@@ -23,6 +23,10 @@ class SwitchSettings:
     evdev_grab: bool = False
     """Take the evdev device for voicepeer alone, so its presses do not also type into other
     programs. Leave off when the switch is the computer's only keyboard."""
+    yes_key: str = ""
+    """A key or switch that answers yes when voicepeer asks before posting or liking (a
+    clear yes for a person whose speech is hard to recognize); empty = none. Other
+    questions and commands are still spoken. Must differ from the push-to-talk key."""
     any_key_stops_speech: bool = True
     """Any press while voicepeer is speaking stops the speech (otherwise only the switch key)."""
     debounce_s: float = field(default=0.7, metadata={"min": 0.0, "max": 3.0})

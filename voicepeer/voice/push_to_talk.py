@@ -11,7 +11,7 @@ import threading
 
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
-from voicepeer.switches import PushToTalk, Switch, SwitchSettings
+from voicepeer.switches import PushToTalk, Switch, SwitchSettings, normalize_key
 
 
 class TrackedSpeech:
@@ -54,15 +54,21 @@ class PushToTalkListener:
     def __init__(self, inner: Listener, switch: Switch, settings: SwitchSettings,
                  speech: TrackedSpeech) -> None:
         self._inner = inner
+        self._yes: threading.Event | None = getattr(inner, "yes_pressed", None)
         self.push_to_talk = PushToTalk(switch, settings, is_speaking=speech.speaking.is_set,
-                                       on_stop_speech=speech.stop)
+                                       on_stop_speech=speech.stop,
+                                       on_yes=self._yes.set if self._yes else None)
         self.push_to_talk.start()
 
     def listen(self, mode: ListenMode) -> Heard | None:
         ptt = self.push_to_talk
-        while not ptt.wait_for_listening(timeout_s=0.5):
+        if mode is ListenMode.ANSWER and self._yes is not None:
+            self._yes.clear()  # only a press made while the question waits answers it
+        while not ptt.wait_for_listening(timeout_s=0.2):
             if ptt.failed is not None:
                 raise ptt.failed
+            if mode is ListenMode.ANSWER and self._yes is not None and self._yes.is_set():
+                return Heard("yes", 1.0, by_switch=True)
         heard = self._inner.listen(mode)
         if not ptt.hold_mode:
             ptt.stop_listening()
@@ -77,13 +83,18 @@ class StopKey:
     """With an open microphone (no push-to-talk), any key pressed in voicepeer's terminal
     still stops speech at once."""
 
-    def __init__(self, switch: Switch, speech: TrackedSpeech) -> None:
+    def __init__(self, switch: Switch, speech: TrackedSpeech, *, yes_key: str = "",
+                 yes_pressed: threading.Event | None = None) -> None:
         self._switch = switch
         self._speech = speech
+        self._yes_key = normalize_key(yes_key) if yes_key else None
+        self._yes_pressed = yes_pressed
         switch.start(self._pressed)
 
     def _pressed(self, key: str) -> None:
-        if self._speech.speaking.is_set():
+        if key == self._yes_key and self._yes_pressed is not None:
+            self._yes_pressed.set()
+        elif self._speech.speaking.is_set():
             self._speech.stop()
 
     def close(self) -> None:
