@@ -67,7 +67,7 @@ class CompletenessJudge:
         if meaning is not None and meaning not in self._slot_meanings:
             longer = {m for p, m in self._meaning.items() if p.startswith(heard + " ")}
             return Completeness.COMPLETE if longer <= {meaning} else Completeness.UNFINISHED
-        if self._opens_a_topic(words):
+        if self._topic_number(words) is not None:
             # "open topic twenty" may go on: "twenty one".
             return (Completeness.UNFINISHED if words[-1] in _TENS
                     else Completeness.COMPLETE)
@@ -75,13 +75,22 @@ class CompletenessJudge:
             return Completeness.UNFINISHED
         return Completeness.UNKNOWN
 
+    def meaning(self, text: str) -> str | None:
+        """What a complete command does ("next", "open 12"), to compare two readings."""
+        words = normalize(text).split()
+        number = self._topic_number(words)
+        if number is not None:
+            return f"open {number}"
+        return self._meaning.get(" ".join(words))
+
     def _is_slot_start(self, words: list[str]) -> bool:
         """A slot phrasing with its value still to come ("open topic", "search for")."""
         return " ".join(words) in self._slots
 
-    def _opens_a_topic(self, words: list[str]) -> bool:
-        for phrase in PHRASINGS[Intent.OPEN]:
+    def _topic_number(self, words: list[str]) -> int | None:
+        """N of "open topic N" (longest prefix first), or ``None``."""
+        for phrase in sorted(PHRASINGS[Intent.OPEN], key=len, reverse=True):
             prefix = phrase.split()
             if words[: len(prefix)] == prefix and len(words) > len(prefix):
-                return parse_number(" ".join(words[len(prefix):])) is not None
-        return False
+                return parse_number(" ".join(words[len(prefix):]))
+        return None

@@ -238,9 +238,7 @@ def jsgf_answer_grammar(
 def answer_sentences(
     aliases: Mapping[str, Intent] | None = None, *, known_words: set[str] | None = None
 ) -> list[str]:
-    """Training text for the answer language model. Near-yes sounds weigh as much as a
-    clear yes, so that between "yes" and "yeah" the sound alone decides."""
-    from voicepeer.commands.consent import NOT_YES
-
+    """Training text for the answer language model: the answers weigh more than the rest
+    (the engine's own checks of the sounds keep "yeah" from passing as "yes")."""
     phrases = answer_phrases(aliases, known_words=known_words)
-    return phrases["answer"] + phrases["other"] + [p for p in NOT_YES if p in phrases["other"]]
+    return phrases["answer"] * 3 + phrases["other"]

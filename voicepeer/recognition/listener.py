@@ -20,6 +20,8 @@ from voicepeer.recognition.settings import RecognitionSettings
 
 log = logging.getLogger(__name__)
 
+_SHORT_ANSWERS = frozenset({Intent.YES.value, Intent.NO.value})
+
 
 def endpoint_settings(settings: RecognitionSettings, mode: ListenMode) -> EndpointSettings:
     command = mode is not ListenMode.DICTATION
@@ -119,16 +121,22 @@ class AudioListener:
 
     def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
         """At a pause in a command: True when what was said is a whole command that nothing
-        longer would change, read alike by every pass of the engine (end now). Otherwise
+        longer would change, and every pass of the engine heard it so (end now). Otherwise
         wait patiently: a slow "open topic … twelve" may have been misheard so far. An
         answer that is not complete ("yes", which "yes but" would take back) waits as
         long as any command used to."""
         heard = self.recognizer.peek()
-        verdict = (self._completeness[mode].judge(heard.text) if heard is not None
-                   else Completeness.UNKNOWN)
-        if (verdict is Completeness.COMPLETE and heard is not None and not heard.out_of_grammar
-                and not heard.alternatives):
-            return True
+        judge = self._completeness[mode]
+        verdict = judge.judge(heard.text) if heard is not None else Completeness.UNKNOWN
+        if verdict is Completeness.COMPLETE and heard is not None and not heard.out_of_grammar:
+            meaning = judge.meaning(heard.text)
+            others = {judge.meaning(t) for t in heard.alternatives} - {meaning}
+            # The command grammar, forced to pick a phrasing, often picks a short answer
+            # ("next" as "yep"); a reading that is itself such a word must be agreed on.
+            if not others or (others <= _SHORT_ANSWERS and meaning not in _SHORT_ANSWERS):
+                return True
+        # Unfinished, or misheard so far: a slow "go back … one" was read as "don't" by
+        # one pass and "go on" by the other.
         silence = self.settings.command_silence_s
         if mode is ListenMode.COMMAND:
             silence = max(silence, self.settings.unfinished_silence_s)
