@@ -66,3 +66,17 @@ def test_vosk_without_a_model_says_what_to_do(
                           str(tmp_path / "no-model")], capsys)
     assert status == 1
     assert "not a Vosk model" in err
+
+
+@pytest.mark.parametrize("state", ["confirming", "liking"])
+def test_state_hears_answers_as_the_question_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
+) -> None:
+    path = write_wav(tmp_path / "a.wav", utterances(
+        ["yes", 2.0, "yeah", 2.0, "send it", 2.0, "no", 2.0]))
+    status, lines, _ = run(["listen", "--wav", str(path), "--state", state, "--json",
+                            "--engine", "sphinx"], capsys)
+    assert status == 0
+    records = [json.loads(line) for line in lines]
+    assert [set(r) for r in records] == [{"intent", "slots", "text", "confidence"}] * 4
+    assert [r["intent"] for r in records] == ["yes", None, None, "no"]

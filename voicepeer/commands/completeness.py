@@ -43,6 +43,9 @@ class CompletenessJudge:
         self._meaning = {p: m for p, m in table if p}
         self._slots = {normalize(p) for i in SLOT_INTENTS for p in PHRASINGS[i]}
         self._slot_meanings = {i.value for i in SLOT_INTENTS}
+        self.longest_words = max(len(p.split()) for p in self._meaning) + 2
+        """More words than this are no command heard so far, but talk (the 2: a topic
+        number)."""
 
     @classmethod
     def for_answers(cls, aliases: Mapping[str, Intent] | None = None) -> CompletenessJudge:

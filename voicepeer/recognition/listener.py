@@ -136,9 +136,10 @@ class AudioListener:
             if not others or (others <= _SHORT_ANSWERS and meaning not in _SHORT_ANSWERS):
                 return True
         # Unfinished, or misheard so far: a slow "go back … one" was read as "don't" by
-        # one pass and "go on" by the other.
+        # one pass and "go on" by the other. Longer talk is no command.
         silence = self.settings.command_silence_s
-        if mode is ListenMode.COMMAND:
+        if (mode is ListenMode.COMMAND and heard is not None
+                and len(heard.text.split()) <= judge.longest_words):
             silence = max(silence, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False
