@@ -26,13 +26,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every item got wrong")
     parser.add_argument("--features", action="store_true",
                         help="print the rejection features of every command and chatter item")
+    parser.add_argument("--noise-suppression", choices=("auto", "on", "off"), default="auto",
+                        help="[recognition] noise_suppression to measure with")
     args = parser.parse_args(argv)
     if args.dictation:
         from scripts.benchlib import dictation
 
         return _print(dictation.run(args.split, voice_training=args.voice_training), args.json)
-    recognizer = make_recognizer(RecognitionSettings(), engine=args.engine)
-    outcomes = evaluate(full_set(args.split), recognizer)
+    settings = RecognitionSettings(noise_suppression=args.noise_suppression)
+    recognizer = make_recognizer(settings, engine=args.engine)
+    outcomes = evaluate(full_set(args.split), recognizer, settings)
     recognizer.close()
     figures = summarize(outcomes)
     runs = [("", outcomes)]

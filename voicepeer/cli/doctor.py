@@ -19,6 +19,7 @@ from voicepeer.config.health import (
     check_echo_cancel,
     check_forum,
     check_microphone,
+    check_noise_suppression,
     check_push_to_talk,
     check_recognizer,
     check_speaker,
@@ -57,6 +58,7 @@ def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[C
     checks += [
         check_speech_output(settings),
         check_recognizer(settings=settings),
+        check_noise_suppression(settings),
         check_voice_training(settings),
         check_vosk_model(settings),
         check_credentials_file(),

@@ -160,6 +160,23 @@ def check_microphone(device: str = "",
                  + ", ".join(names[:3]) + ")")
 
 
+def check_noise_suppression(settings: Settings) -> Check:
+    """Says whether the microphone's sound is cleaned of background noise, and when."""
+    from voicepeer.audio.noise import suppression_available
+
+    recognition = settings.recognition
+    if recognition.noise_suppression == "off":
+        return Check("noise suppression", True, "off ([recognition] noise_suppression)")
+    if not suppression_available():
+        return Check("noise suppression", False, "the webrtc-noise-gain library is missing",
+                     "Run scripts/setup again.")
+    if recognition.noise_suppression == "on":
+        return Check("noise suppression", True, "always on (it costs some accuracy in a "
+                     "quiet room)")
+    return Check("noise suppression", True, "automatic: on while the background is louder "
+                 f"than {recognition.noisy_room_db:.0f} dB (a fan, the TV), off in a quiet room")
+
+
 def check_speaker(device: str = "") -> Check:
     """A speaker exists and accepts sound (a tenth of a second of silence)."""
     names, problem = _devices("output")

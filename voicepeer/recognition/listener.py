@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from voicepeer.audio.base import AudioInput
+from voicepeer.audio.noise import NoiseSuppressor, suppression_available
 from voicepeer.commands.completeness import Completeness, CompletenessJudge
 from voicepeer.commands.intents import Intent
 from voicepeer.errors import ConfigError
@@ -19,6 +20,9 @@ from voicepeer.recognition.engine import Recognition, Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 
 log = logging.getLogger(__name__)
+
+NOISY_COMPLETE_SILENCE_S = 0.45
+"""complete_silence_s in a noisy room (background above noisy_room_db)."""
 
 _SHORT_ANSWERS = frozenset({Intent.YES.value, Intent.NO.value})
 
@@ -64,6 +68,13 @@ class AudioListener:
         self.last_recognition: Recognition | None = None
         """The engine's full verdict on the last utterance (n-best, rejection)."""
         self._cut_short = False
+        self._suppressor: NoiseSuppressor | None = None
+        if self.settings.noise_suppression != "off" and suppression_available():
+            self._suppressor = NoiseSuppressor()
+        self._cleaned: list[bytes] = []
+        """The last frames as cleaned by the suppressor, matching the endpointer's."""
+        self.suppressing = False
+        """Whether the current utterance is cleaned of noise (see noise_suppression)."""
         self.yes_pressed = threading.Event()
         """Set by the person's yes switch; heard as a yes while a question waits for its
         answer (only a press made while it waits)."""
@@ -95,6 +106,7 @@ class AudioListener:
             if len(frame) < frame_bytes:
                 frame += b"\0" * (frame_bytes - len(frame))
             event, audio = endpointer.feed(frame)
+            audio = self._clean(frame, audio, event is Event.STARTED)
             if event is Event.STARTED:
                 self.recognizer.start(mode)
                 if self._on_speech_start is not None:
@@ -108,7 +120,7 @@ class AudioListener:
                 pause = endpointer.silence_s
                 if pause == 0.0:
                     judged_pause = False
-                elif pause >= self.settings.complete_silence_s and not judged_pause:
+                elif pause >= self._complete_silence_s() and not judged_pause:
                     judged_pause = True
                     if self._judge_pause(endpointer, mode):
                         endpointer.end_now()
@@ -118,6 +130,33 @@ class AudioListener:
                 if partial != last_partial:
                     last_partial = partial
                     self._on_partial(partial)
+
+    def _noisy_room(self) -> bool:
+        noise = self._endpointer.noise_db
+        return noise is not None and noise >= self.settings.noisy_room_db
+
+    def _complete_silence_s(self) -> float:
+        # Over loud noise the quiet sounds inside a command ("nex(t p)ost") fall below the
+        # speech threshold and look like a pause.
+        if self._noisy_room():
+            return max(self.settings.complete_silence_s, NOISY_COMPLETE_SILENCE_S)
+        return self.settings.complete_silence_s
+
+    def _clean(self, frame: bytes, audio: bytes, started: bool) -> bytes:
+        """``audio`` (the endpointer's frames for the recognizer) cleaned of noise when the
+        background measured before this utterance is loud. The suppressor hears every frame,
+        so its noise estimate is ready when speech starts."""
+        if self._suppressor is None:
+            return audio
+        self._cleaned.append(self._suppressor.process(frame))
+        del self._cleaned[:-64]
+        if started:
+            self.suppressing = (self.settings.noise_suppression == "on"
+                                or self._noisy_room())
+        if not audio or not self.suppressing:
+            return audio
+        frames = len(audio) // len(frame)
+        return b"".join(self._cleaned[-frames:])
 
     def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
         """At a pause in a command: True when what was said is a whole command that nothing

@@ -59,6 +59,14 @@ class RecognitionSettings:
     min_speech_level_db: float = field(default=-55.0, metadata={"min": -90.0, "max": -10.0})
     """Quietest level (dB below full scale) ever treated as speech, even in a silent room."""
 
+    noise_suppression: str = field(default="auto", metadata={"choices": ("auto", "on", "off")})
+    """Clean the microphone's sound of steady background noise (a fan, the TV) before
+    recognizing it: "auto" only when the room is noisy (see noisy_room_db), "on" always,
+    "off" never. Suppression costs accuracy on clean speech."""
+    noisy_room_db: float = field(default=-50.0, metadata={"min": -90.0, "max": -10.0})
+    """Background level (dB below full scale, speech band) above which "auto" suppresses
+    noise."""
+
     min_command_score: float = field(default=80.0, metadata={"min": 0.0, "max": 100.0})
     """Lowest fuzzy match score (0-100) for accepting what was heard as a command."""
     ambiguity_margin: float = field(default=6.0, metadata={"min": 0.0, "max": 50.0})
