@@ -163,7 +163,7 @@ def _child(workdir: Path) -> dict[str, float | int]:
 SLOW_COMMANDS: list[list[str | float]] = [
     ["open topic", 1.5, "twelve"], ["open topic", 1.5, "three"], ["search for", 1.5, "heat"],
     ["go to", 1.5, "sleep"], ["go back", 1.5, "one"], ["where", 1.5, "am i"],
-    ["read it", 1.5, "back"], ["stop", 1.5, "listening"], ["open topic", 1.5, "twenty one"],
+    ["back to", 1.5, "the list"], ["stop", 1.5, "listening"], ["open topic", 1.5, "twenty one"],
 ]
 
 

@@ -12,7 +12,7 @@ ANSWERS = CompletenessJudge.for_answers()
 
 
 @pytest.mark.parametrize("text", [
-    "next", "next post", "latest", "latest topics", "back", "help", "open topic twelve",
+    "next", "next post", "latest", "latest topics", "back", "help", "open topic twelve", "read",
     "open topic three", "go to sleep", "who wrote this",
 ])
 def test_whole_commands_nothing_longer_changes_are_complete(text: str) -> None:
@@ -20,7 +20,7 @@ def test_whole_commands_nothing_longer_changes_are_complete(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "open topic", "search for", "go to", "read it", "open topic twenty", "go back", "stop",
+    "open topic", "search for", "go to", "open topic twenty", "go back", "stop", "where",
 ])
 def test_beginnings_of_longer_commands_are_unfinished(text: str) -> None:
     assert COMMANDS.judge(text) is Completeness.UNFINISHED

@@ -57,11 +57,13 @@ OTHER_PHRASINGS = {Intent.HELP: "what can i say"}
 def test_every_intents_canonical_phrase_is_understood(
     recognizer: SphinxRecognizer, tmp_path: Path
 ) -> None:
+    # Pauses longer than unfinished_silence_s: "stop" may go on ("stop listening"), so
+    # voicepeer waits that long after it.
     parts: list[str | float] = []
     for intent in Intent:
-        parts += [spoken_command(intent), 1.6]
+        parts += [spoken_command(intent), 2.8]
     for phrase in OTHER_PHRASINGS.values():
-        parts += [phrase, 1.6]
+        parts += [phrase, 2.8]
     path = write_wav(tmp_path / "all.wav", utterances(parts))
     heard = heard_all(recognizer, path, ListenMode.COMMAND)
     expected = [*Intent, *OTHER_PHRASINGS]
@@ -160,7 +162,7 @@ def test_quiet_speech_is_heard_and_understood(
             "read it back": Intent.READ_BACK, "go to sleep": Intent.SLEEP}
     parts: list[str | float] = []
     for phrase in said:
-        parts += [phrase, 1.6]
+        parts += [phrase, 2.8]  # longer than unfinished_silence_s: "read …" may go on
     # 26 dB down: a soft voice far from the microphone.
     path = write_wav(tmp_path / "quiet.wav", utterances(parts, gain=0.05))
     heard = heard_all(recognizer, path, ListenMode.COMMAND)

@@ -15,6 +15,9 @@ from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.commands.matcher import normalize
 from voicepeer.commands.numbers import parse_number
 
+NOT_COMMANDS = frozenset({Intent.SEND, Intent.SCRATCH, Intent.READ_BACK, Intent.CANCEL})
+"""Said only while dictating or answering "Shall I post it?", never as a command: "read" is
+complete although "read it back" is longer."""
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                    "ninety"})
 
@@ -36,16 +39,22 @@ class CompletenessJudge:
     def __init__(self, aliases: Mapping[str, Intent] | None = None,
                  phrases: Iterable[tuple[str, str]] | None = None) -> None:
         if phrases is None:
-            table = [(normalize(p), i.value) for i, ps in PHRASINGS.items() for p in ps]
+            table = [(normalize(p), i.value) for i, ps in PHRASINGS.items()
+                     if i not in NOT_COMMANDS for p in ps]
             table += [(normalize(p), Intent(i).value) for p, i in (aliases or {}).items()]
         else:
             table = [(normalize(p), meaning) for p, meaning in phrases]
         self._meaning = {p: m for p, m in table if p}
         self._slots = {normalize(p) for i in SLOT_INTENTS for p in PHRASINGS[i]}
         self._slot_meanings = {i.value for i in SLOT_INTENTS}
-        self.longest_words = max(len(p.split()) for p in self._meaning) + 2
-        """More words than this are no command heard so far, but talk (the 2: a topic
-        number)."""
+        self._first_words = {p.split()[0] for p in self._meaning}
+        self._longest_words = max(len(p.split()) for p in self._meaning) + 2
+
+    def may_begin_a_command(self, text: str) -> bool:
+        """Short speech starting with a command's first word ("who is four": perhaps a
+        slow "who is this" misheard so far), not talk or a bare number."""
+        words = normalize(text).split()
+        return 0 < len(words) <= self._longest_words and words[0] in self._first_words
 
     @classmethod
     def for_answers(cls, aliases: Mapping[str, Intent] | None = None) -> CompletenessJudge:

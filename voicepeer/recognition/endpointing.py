@@ -131,6 +131,14 @@ class Endpointer:
         """How long the current utterance has been silent."""
         return self._silence_run * FRAME_S if self._in_speech else 0.0
 
+    @property
+    def headroom_db(self) -> float:
+        """How far the utterance's loud parts stand above the speech threshold (dB): little
+        for quiet speech or speech over loud noise, whose quiet sounds fall below it."""
+        if not self._levels:
+            return 0.0
+        return float(np.percentile(self._levels, 90)) - self.threshold_db()
+
     def end_now(self) -> None:
         """End the utterance here (its command is complete)."""
         self._in_speech = False

@@ -21,8 +21,10 @@ from voicepeer.recognition.settings import RecognitionSettings
 
 log = logging.getLogger(__name__)
 
-NOISY_COMPLETE_SILENCE_S = 0.45
-"""complete_silence_s in a noisy room (background above noisy_room_db)."""
+HARD_TO_HEAR_COMPLETE_SILENCE_S = 0.45
+"""complete_silence_s in a noisy room (background above noisy_room_db) or for speech that
+stands less than HARD_TO_HEAR_DB above the speech threshold."""
+HARD_TO_HEAR_DB = 20.0
 
 _SHORT_ANSWERS = frozenset({Intent.YES.value, Intent.NO.value})
 
@@ -136,10 +138,10 @@ class AudioListener:
         return noise is not None and noise >= self.settings.noisy_room_db
 
     def _complete_silence_s(self) -> float:
-        # Over loud noise the quiet sounds inside a command ("nex(t p)ost") fall below the
-        # speech threshold and look like a pause.
-        if self._noisy_room():
-            return max(self.settings.complete_silence_s, NOISY_COMPLETE_SILENCE_S)
+        # Over loud noise, or in quiet speech, the quiet sounds inside a command
+        # ("nex(t p)ost") fall below the speech threshold and look like a pause.
+        if self._noisy_room() or self._endpointer.headroom_db < HARD_TO_HEAR_DB:
+            return max(self.settings.complete_silence_s, HARD_TO_HEAR_COMPLETE_SILENCE_S)
         return self.settings.complete_silence_s
 
     def _clean(self, frame: bytes, audio: bytes, started: bool) -> bytes:
@@ -174,11 +176,11 @@ class AudioListener:
             # ("next" as "yep"); a reading that is itself such a word must be agreed on.
             if not others or (others <= _SHORT_ANSWERS and meaning not in _SHORT_ANSWERS):
                 return True
-        # Unfinished, or misheard so far: a slow "go back … one" was read as "don't" by
-        # one pass and "go on" by the other. Longer talk is no command.
+        # Unfinished, or perhaps misheard so far: a slow "go back … one" was read as "don't"
+        # by one pass and "go on" by the other.
         silence = self.settings.command_silence_s
-        if (mode is ListenMode.COMMAND and heard is not None
-                and len(heard.text.split()) <= judge.longest_words):
+        if mode is ListenMode.COMMAND and heard is not None and (
+                verdict is Completeness.UNFINISHED or judge.may_begin_a_command(heard.text)):
             silence = max(silence, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False

@@ -37,7 +37,7 @@ class RecognitionSettings:
 
     command_silence_s: float = field(default=1.2, metadata={"min": 0.5, "max": 5.0})
     """Seconds of silence that end a spoken command."""
-    complete_silence_s: float = field(default=0.2, metadata={"min": 0.1, "max": 5.0})
+    complete_silence_s: float = field(default=0.3, metadata={"min": 0.1, "max": 5.0})
     """Seconds of silence after which a command heard whole ("next", "go back") is taken
     at once, when nothing longer would change it."""
     unfinished_silence_s: float = field(default=2.5, metadata={"min": 0.5, "max": 10.0})
