@@ -226,15 +226,6 @@ def answer_phrases(
             "other": sorted({p for p in other if usable(p)} - set(answer))}
 
 
-def jsgf_answer_grammar(
-    aliases: Mapping[str, Intent] | None = None, *, known_words: set[str] | None = None
-) -> str:
-    """The answers and everything answers are told apart from, as one JSGF choice."""
-    phrases = answer_phrases(aliases, known_words=known_words)
-    choice = _alternatives([*phrases["answer"], *phrases["other"]])
-    return f"#JSGF V1.0;\ngrammar answer;\npublic <utterance> = ({choice});\n"
-
-
 def answer_sentences(
     aliases: Mapping[str, Intent] | None = None, *, known_words: set[str] | None = None
 ) -> list[str]:

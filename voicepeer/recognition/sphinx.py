@@ -9,6 +9,9 @@ Command mode decodes each utterance whole, with the edges trimmed, twice over:
    result is taken only when it is a whole phrasing, scores well and the first pass did
    not hear more words than it (chatter is longer than commands).
 A search ("search for fatigue") has its query read with the dictation model.
+An answer to a question before posting (ListenMode.ANSWER) is decoded with a model of the
+answers, near-yes sounds and other commands, then checked against a free loop of speech
+sounds and the hiss of its s (see _decode_answer).
 Dictation mode streams through the dictation language model.
 
 Measured on the tuning split of scripts/bench_asr (never the evaluation split), the first
@@ -42,7 +45,6 @@ from voicepeer.recognition.grammar import (
     CommandShapes,
     answer_sentences,
     command_sentences,
-    jsgf_answer_grammar,
     jsgf_grammar,
 )
 from voicepeer.recognition.sphinx_dictation import (
@@ -104,7 +106,6 @@ _EDITING_LM = "editing_lm"
 _CORRECTION_LM = "correction_lm"
 _CORRECT_TARGET = "correct_target"
 _DICTATION = "dictation"
-_ANSWER = "answer"
 _ANSWER_LM = "answer_lm"
 _PHONES = "phones"
 _SLACK_FRAMES = 5
@@ -164,7 +165,6 @@ class SphinxRecognizer:
         )
         sentences = command_sentences(aliases, known_words=self._known_words,
                                       intents=command_intents)
-        self._answer_grammar = jsgf_answer_grammar(aliases, known_words=self._known_words)
         answers = answer_sentences(aliases, known_words=self._known_words)
         # Short dictated utterances are also checked for editing commands ("send it") with
         # a model of the commands plus the editing phrases (see _editing_reading); the
@@ -238,12 +238,11 @@ class SphinxRecognizer:
             if self._decoder.lookup_word(word) is None:
                 self._decoder.add_word(word, phones, False)
         try:
-            self._decoder.add_jsgf_string(_ANSWER, self._answer_grammar)
             self._decoder.add_lm_file(_ANSWER_LM, str(write_arpa(answers, folder / "answer.lm")))
             self._decoder.add_allphone_file(
                 _PHONES, pocketsphinx.get_model_path("en-us/en-us-phone.lm.bin"))
         except (RuntimeError, ValueError) as error:
-            raise SpeechEngineError(f"the answer grammar did not load: {error}") from error
+            raise SpeechEngineError(f"the answer model did not load: {error}") from error
 
     def _load_decoder(self, hmm: Path, dic: Path, voice_profile: Path | None) -> Any:
         import pocketsphinx
@@ -472,9 +471,11 @@ class SphinxRecognizer:
         """An answer to a question, decoded twice: with the answer language model, which
         can also say near-yes sounds and other commands (the garbage path for speech
         outside the answers), and with a loop of bare speech sounds, which is bound by no
-        words at all. The confidence is the lower of the reading's word posterior and how
-        well the sounds heard by the second pass fit the reading's pronunciation ("yeah"
-        read as "yes" lacks its final s)."""
+        words at all. The confidence is the reading's lowest word posterior, or 0 when the
+        second pass disagrees: the first word must begin with the sound class its
+        pronunciation does ("guess" is not "yes"), a word ending in s must hiss like one
+        ("yeah" with a breath at its end does not), and no speech may lie outside the words
+        read ("yes … but")."""
         heard, heard_score = self._decode_whole(_ANSWER_LM, audio, passes=2)
         words = [seg for seg in self._decoder.seg() or () if not seg.word.startswith(("<", "["))]
         posterior = min((seg.prob for seg in words), default=0.0)
