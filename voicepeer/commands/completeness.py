@@ -18,8 +18,6 @@ from voicepeer.commands.numbers import parse_number
 NOT_COMMANDS = frozenset({Intent.SEND, Intent.SCRATCH, Intent.READ_BACK, Intent.CANCEL})
 """Said only while dictating or answering "Shall I post it?", never as a command: "read" is
 complete although "read it back" is longer."""
-_MAX_UNSURE_WORDS = 3
-"""Longer speech that is no command is talk, not a slow command misheard so far."""
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                    "ninety"})
 
@@ -49,13 +47,6 @@ class CompletenessJudge:
         self._meaning = {p: m for p, m in table if p}
         self._slots = {normalize(p) for i in SLOT_INTENTS for p in PHRASINGS[i]}
         self._slot_meanings = {i.value for i in SLOT_INTENTS}
-        self._first_words = {p.split()[0] for p in self._meaning}
-
-    def may_begin_a_command(self, text: str) -> bool:
-        """Short speech starting with a command's first word ("who is four": perhaps a
-        slow "who is this" misheard so far), not talk or a bare number."""
-        words = normalize(text).split()
-        return 0 < len(words) <= _MAX_UNSURE_WORDS and words[0] in self._first_words
 
     @classmethod
     def for_answers(cls, aliases: Mapping[str, Intent] | None = None) -> CompletenessJudge:

@@ -176,11 +176,12 @@ class AudioListener:
             # ("next" as "yep"); a reading that is itself such a word must be agreed on.
             if not others or (others <= _SHORT_ANSWERS and meaning not in _SHORT_ANSWERS):
                 return True
-        # Unfinished, or perhaps misheard so far: a slow "go back … one" was read as "don't"
-        # by one pass and "go on" by the other.
+        # Unfinished ("open topic …"), or a whole command the passes disagree on: a slow
+        # "go back … one" was read as "don't" by one pass and "go on" by the other.
+        # Speech that is no command so far ends after the usual silence, so that a
+        # misheard command and the next one stay apart.
         silence = self.settings.command_silence_s
-        if mode is ListenMode.COMMAND and heard is not None and (
-                verdict is Completeness.UNFINISHED or judge.may_begin_a_command(heard.text)):
+        if mode is ListenMode.COMMAND and verdict is not Completeness.UNKNOWN:
             silence = max(silence, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False
