@@ -85,6 +85,8 @@ class CompletenessJudge:
         number = self._topic_number(words)
         if number is not None:
             return f"open {number}"
+        if self._is_slot_start(words):
+            return None  # "open topic": its number is still to come
         return self._meaning.get(" ".join(words))
 
     def _is_slot_start(self, words: list[str]) -> bool:

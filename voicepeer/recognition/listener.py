@@ -180,8 +180,11 @@ class AudioListener:
         # "go back … one" was read as "don't" by one pass and "go on" by the other.
         # Speech that is no command so far ends after the usual silence, so that a
         # misheard command and the next one stay apart.
+        # A whole command that a longer one would change ("next" of "next paragraph") waits
+        # the usual silence.
         silence = self.settings.command_silence_s
-        if mode is ListenMode.COMMAND and verdict is not Completeness.UNKNOWN:
+        if (mode is ListenMode.COMMAND and verdict is not Completeness.UNKNOWN
+                and (heard is None or judge.meaning(heard.text) is None)):
             silence = max(silence, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False
