@@ -7,48 +7,21 @@ chosen paragraph, as the stop key does from its own thread.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.support.conversation import converse
+from tests.support.key_press import KeyPressedDuring
 from voicepeer.demo_forum import DemoForum
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.paragraphs import length_warning, split_paragraphs
-from voicepeer.voice.push_to_talk import TrackedSpeech
 from voicepeer.voice.settings import VoiceSettings
 
 OPEN_LETTER = ["search for perching stool", "open topic one"]  # found in the letter alone
 STOPPED_AT = "For the first few weeks I read everything"
 AFTER_IT = "What helped me more than reading was talking"
-
-
-class KeyPressedDuring:
-    """Printed speech where the stop key is pressed while each marker is being said (once
-    per marker, in order)."""
-
-    def __init__(self, markers: list[str]) -> None:
-        self.out = io.StringIO()
-        self.printed = PrintedSpeech(self.out)
-        self.markers = list(markers)
-        self.tracked = TrackedSpeech(self)
-
-    def say(self, text: str) -> None:
-        self.printed.say(text)
-        if self.markers and self.markers[0] in text:
-            self.markers.pop(0)
-            self.tracked.stop()
-
-    def stop(self) -> None:
-        """Printing is instant: nothing to cut short."""
-
-    def set_voice(self, *, rate_wpm: int, volume: float) -> None:
-        """Printed speech has no voice."""
-
-    def close(self) -> None:
-        """Nothing to release."""
 
 
 @pytest.fixture
