@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import Conversation, converse
+from tests.support.key_press import KeyPressedDuring
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.demo_forum.seed_reading import (
     add_special_post,
@@ -22,6 +23,8 @@ from voicepeer.demo_forum.seed_reading import (
 )
 from voicepeer.forum.base import PostType
 from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.voice.forum_phrases import notification_line
 from voicepeer.voice.settings import VoiceSettings
 
 KEY = "stock-discourse-session-key-0123456789"
@@ -136,16 +139,17 @@ def test_a_signed_in_session_reads_stock_discourse_answers(forum: DemoForum,
         assert line.startswith(f"Post {number} of 520,") and f"Reply number {number}." in line
     assert "Reply number 23." in read[8]  # "previous"
 
-    # Notifications: five at a time, each named for its type, and only those marked read.
-    heading = next(line for line in talk.said if line.startswith("You have "))
-    assert heading.startswith(f"You have {unread_before} new notifications.")
+    # Notifications: five at a time, each said on its own and marked read once heard.
+    round_one = talk.said_after(f"You have {unread_before} new notifications. Here are "
+                                "the newest 5.")
     assert unread_between == [unread_before - 5]
-    assert heading.endswith("Say notifications again to hear more.")
+    assert round_one[5] == "Say notifications again to hear more."
     # The five newest, each in its own words (the seed's last five types).
-    for line in ("Something new in your circle:", "whom you follow, replied in",
-                 "whom you follow, started", "priya started following you.",
-                 "mei wrote in a chat thread you watch."):
-        assert line in heading
+    newest = ("Something new in your circle:", "whom you follow, replied in",
+              "whom you follow, started", "priya started following you.",
+              "mei wrote in a chat thread you watch.")
+    for said, line in zip(round_one[:5], newest, strict=True):
+        assert line in said
     assert unread_notifications(forum) == 0  # every one was heard in the end
     assert "You have no new notifications." in talk.said
 
@@ -157,6 +161,45 @@ def test_a_signed_in_session_reads_stock_discourse_answers(forum: DemoForum,
     # Reading progress reached the forum: its unread counts moved.
     assert (last_read(forum, "demo", gaps) or 0) >= 302
     assert (last_read(forum, "demo", mega) or 0) >= 24
+
+
+def unread_ids(forum: DemoForum) -> list[int]:
+    """The demo member's unread notifications, newest first, as the forum lists them."""
+    with DiscourseClient(forum.base_url, credentials=signed_in(forum, "demo")) as client:
+        return [n.id for n in client.notifications() if not n.read and n.id is not None]
+
+
+def test_a_stop_leaves_the_notification_and_the_rest_unread(forum: DemoForum,
+                                                            tmp_path: Path) -> None:
+    seed_every_notification(forum.store, "demo")
+    with DiscourseClient(forum.base_url, credentials=signed_in(forum, "demo")) as client:
+        unread = [n for n in client.notifications() if not n.read]
+    first, second, third = (notification_line(n) for n in unread[:3])
+    before = unread_ids(forum)
+    between: list[list[int]] = []
+    speech = KeyPressedDuring([second])  # the key, pressed while the second is said
+    converse(forum.base_url, ["notifications", "notifications", "repeat"], tmp_path / "data",
+             credentials=signed_in(forum, "demo"), speech=speech.tracked,
+             before_line={1: lambda: between.append(unread_ids(forum))})
+    said = speech.said
+
+    # Stopped during the second: only the first counts as read on the forum.
+    assert between == [before[1:]]
+    stopped = said.index(second)
+    assert said[stopped - 1] == first
+    left = len(before) - 1
+    assert said[stopped + 1] == (f"{left} notifications not heard yet. Say notifications "
+                                 "to hear them.")
+    assert third not in said[:stopped]
+
+    # "notifications" again goes on from the stopped one; all five heard are marked read.
+    again = said.index(f"You have {left} new notifications. Here are the newest 5.")
+    assert said[again + 1] == second and said[again + 2] == third
+    assert said[again + 6] == "Say notifications again to hear more."
+    assert unread_ids(forum) == before[6:]
+
+    # "repeat" says that round again, marking nothing more.
+    assert said[again + 7:] == said[again:again + 7]
 
 
 def test_a_staff_member_hears_small_actions_and_whispers_for_what_they_are(

@@ -185,7 +185,8 @@ class Assistant:
             self.settings.long_post_s)
         self.reader = Reader(ReaderEngines(engines.forum, places, engines.render_post),
                              self.settings, self.say, now, monotonic,
-                             read_post=self.paragraphs.read_post)
+                             read_post=self.paragraphs.read_post,
+                             interrupted=self._speech_interrupted)
         self.composer = Composer(ComposerEngines(engines.forum, engines.drafts, engines.outbox),
                                  self.say)
         self._last_said = ""
@@ -446,6 +447,8 @@ class Assistant:
         self.say(VOICE_CHANGE_PHRASES[intent][change.changed])
 
     def _repeat(self) -> None:
+        if self.reader.repeat_notifications(self._last_said):
+            return
         if not (self.state is State.READING and self.paragraphs.repeat(self._last_said)):
             self.say(self._last_said or "I have not said anything yet.")
 

@@ -44,7 +44,7 @@ Say = Callable[[str], None]
 POST_CHUNK = 20
 """Posts fetched per request when reading on (Discourse's own chunk size)."""
 NOTIFICATIONS_READ = 5
-"""Notifications read aloud at a time; only those are marked read."""
+"""Notifications read aloud at a time; each is marked read once it has been said in full."""
 
 
 def offline_note(saved_at: datetime | None) -> str:
@@ -74,8 +74,13 @@ class Reader:
     def __init__(self, engines: ReaderEngines, settings: VoiceSettings, say: Say,
                  now: Callable[[], datetime],
                  monotonic: Callable[[], float] = time.monotonic,
-                 read_post: Callable[[str, str], None] | None = None) -> None:
+                 read_post: Callable[[str, str], None] | None = None,
+                 interrupted: Callable[[], bool] = lambda: False) -> None:
         self._engines = engines
+        self._interrupted = interrupted
+        """Whether the person stopped the speech during the last ``say`` (and forgets it)."""
+        self._notification_round: list[str] = []
+        """What the last "notifications" said, so "repeat" can say all of it again."""
         self._read_post = read_post or (lambda header, text: say(f"{header} {text}"))
         """Says a post's header and text (paragraph by paragraph, see voice.paragraphs)."""
         self._settings = settings
@@ -325,27 +330,55 @@ class Reader:
             self._say(f"You liked this post by {phrasing.author_name(post)}.")
 
     def notifications(self) -> None:
+        """Say the newest unread notifications, one utterance each, marking each read on
+        the forum once it has been said in full; a stop leaves it and the rest unread."""
         found = self.forum_call(lambda: self._engines.forum.notifications())
         if found is None:
             return
         unread = [n for n in found if not n.read]
+        self._notification_round = []
         if not unread:
             self._say("You have no new notifications.")
             return
-        heard = unread[:NOTIFICATIONS_READ]
-        lines = [f"You have {phrasing.count_phrase(len(unread), 'new notification')}."]
-        if len(unread) > len(heard):
-            lines[0] += f" Here are the newest {len(heard)}."
-        lines += [forum_phrases.notification_line(n) for n in heard]
-        if len(unread) > len(heard):
-            lines.append("Say notifications again to hear more.")
-        # One utterance, so "repeat" says them all and a key press stops them all at once.
-        self._say(" ".join(lines))
-        for notification in heard:
+        heading = f"You have {phrasing.count_phrase(len(unread), 'new notification')}."
+        if len(unread) > NOTIFICATIONS_READ:
+            heading += f" Here are the newest {NOTIFICATIONS_READ}."
+        self._interrupted()  # a stop pressed before this began is not a stop of this
+        if not self._say_in_round(heading):
+            self._say_unheard(len(unread))
+            return
+        for heard, notification in enumerate(unread[:NOTIFICATIONS_READ]):
+            if not self._say_in_round(forum_phrases.notification_line(notification)):
+                self._say_unheard(len(unread) - heard)
+                return
             # Each heard one marked read by its id: without an id Discourse would mark all.
             if notification.id is not None:
                 self.forum_call(partial(self._engines.forum.mark_notification_read,
                                         notification.id), quiet=True)
+        if len(unread) > NOTIFICATIONS_READ:
+            self._say_in_round("Say notifications again to hear more.")
+
+    def _say_in_round(self, line: str) -> bool:
+        """Say one line about the notifications; False when the person stopped it."""
+        self._notification_round.append(line)
+        self._say(line)
+        return not self._interrupted()
+
+    def _say_unheard(self, count: int) -> None:
+        them = "it" if count == 1 else "them"
+        self._say(f"{phrasing.count_phrase(count, 'notification').capitalize()} not heard "
+                  f"yet. Say notifications to hear {them}.")
+
+    def repeat_notifications(self, last_said: str) -> bool:
+        """"repeat" just after notifications were said to the end: all of them again
+        (nothing more is marked read). False when the last thing said was something else."""
+        if last_said not in self._notification_round:
+            return False
+        for line in self._notification_round:
+            self._say(line)
+            if self._interrupted():
+                break
+        return True
 
     def where(self) -> str:
         if self.thread is not None:
