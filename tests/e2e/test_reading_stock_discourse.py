@@ -202,6 +202,18 @@ def test_a_stop_leaves_the_notification_and_the_rest_unread(forum: DemoForum,
     assert said[again + 7:] == said[again:again + 7]
 
 
+def test_a_stop_during_the_count_marks_none_read(forum: DemoForum, tmp_path: Path) -> None:
+    seed_every_notification(forum.store, "demo")
+    before = unread_ids(forum)
+    speech = KeyPressedDuring(["new notifications."])
+    converse(forum.base_url, ["notifications"], tmp_path / "data",
+             credentials=signed_in(forum, "demo"), speech=speech.tracked)
+    assert speech.said[-1] == (f"{len(before)} notifications not heard yet. Say "
+                               "notifications to hear them.")
+    assert len(speech.said) == 2
+    assert unread_ids(forum) == before
+
+
 def test_a_staff_member_hears_small_actions_and_whispers_for_what_they_are(
         forum: DemoForum, tmp_path: Path) -> None:
     store = forum.store
