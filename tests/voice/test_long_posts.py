@@ -1,4 +1,5 @@
-"""Long posts: their length said first, and moving through them by paragraph after a stop.
+"""Long posts: the whole post's length said first, read to its end a page at a time, and
+moving through it by paragraph after a stop or a pause, across pages.
 
 The real demo forum's 2,000-word letter, read by the real voice loop into printed speech.
 The one stand-in is the person's key press: the speech output stops itself while saying a
@@ -8,15 +9,19 @@ chosen paragraph, as the stop key does from its own thread.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.support.conversation import converse
 from tests.support.key_press import KeyPressedDuring
 from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.base import Post
 from voicepeer.speech.printed import PrintedSpeech
-from voicepeer.voice.paragraphs import length_warning, split_paragraphs
+from voicepeer.voice.paragraphs import ParagraphReading, length_warning
+from voicepeer.voice.rendering import EMPTY_POST, MAX_SPOKEN_WORDS, PostReader
 from voicepeer.voice.settings import VoiceSettings
 
 OPEN_LETTER = ["search for perching stool", "open topic one"]  # found in the letter alone
@@ -33,8 +38,8 @@ def forum(tmp_path: Path) -> Iterator[DemoForum]:
 def test_a_long_post_says_its_length_first(forum: DemoForum, tmp_path: Path) -> None:
     talk = converse(forum.base_url, OPEN_LETTER, tmp_path / "data")
     header = next(line for line in talk.said if line.startswith("Post 1 of"))
-    # The first page of the 2,049-word letter (up to 1,500 words) at 160 words a minute.
-    assert header.endswith("A long post, about 9 minutes. Stop me at any time, then say "
+    # The whole 2,049-word letter, not just its first page, at 160 words a minute.
+    assert header.endswith("A long post, about 13 minutes. Stop me at any time, then say "
                            "next paragraph, previous paragraph, or skip to the end.")
     assert any(line.startswith(STOPPED_AT) for line in talk.said)
     assert any(line.startswith(AFTER_IT) for line in talk.said)
@@ -80,12 +85,11 @@ def test_resume_after_a_stop_goes_on_from_the_stopped_paragraph(forum: DemoForum
     assert len(stops) == 2 and AFTER_IT in said[stops[1] + 1]
 
 
-def test_length_and_paragraphs() -> None:
-    assert split_paragraphs("One.\n\nTwo.\nThree.") == ["One.", "Two.", "Three."]
-    words = " ".join(["word"] * 960)
-    assert length_warning(words, 160, 120.0).startswith("A long post, about 6 minutes.")
-    assert length_warning(words, 160, 400.0) == ""
-    assert length_warning("a few words", 160, 120.0) == ""
+def test_length_warning() -> None:
+    assert length_warning(960, 160, 120.0).startswith("A long post, about 6 minutes.")
+    assert length_warning(960, 160, 400.0) == ""
+    assert length_warning(3, 160, 120.0) == ""
+    assert length_warning(160 * 60 * 5, 160, 120.0).startswith("A long post, about 5 hours.")
 
 
 def test_repeat_after_a_post_says_the_whole_short_post_again(forum: DemoForum,
@@ -104,3 +108,70 @@ def test_repeat_in_a_long_post_says_the_paragraph_reached(forum: DemoForum,
              speech=speech.tracked)
     said = speech.out.getvalue().splitlines()
     assert STOPPED_AT in said[-1] and STOPPED_AT in said[-2]
+
+
+PAUSE = "I'll pause here. The post goes on for about 4 minutes more."
+
+
+def letter_paragraphs(forum: DemoForum) -> tuple[str, ...]:
+    """The letter as the text layer turns it into paragraphs (the unit it is read by)."""
+    found = httpx.get(f"{forum.base_url}/search.json", params={"q": "perching stool"}).json()
+    topic_id = found["posts"][0]["topic_id"]
+    first = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"][0]
+    return PostReader().paragraphs(Post(id=first["id"], topic_id=topic_id, post_number=1,
+                                        username=first["username"], cooked=first["cooked"]))
+
+
+def test_continue_after_the_pause_reads_the_letter_to_its_last_paragraph(
+        forum: DemoForum, tmp_path: Path) -> None:
+    paragraphs = letter_paragraphs(forum)
+    assert sum(len(p.split()) for p in paragraphs) > MAX_SPOKEN_WORDS
+    said = converse(forum.base_url, [*OPEN_LETTER, "continue"], tmp_path / "data").said
+    start = next(i for i, line in enumerate(said) if line.startswith("Post 1 of")) + 1
+    pause = next(i for i, line in enumerate(said) if line.startswith(PAUSE))
+    assert said[pause].endswith("Say continue to read on, or next for the next post.")
+    # Every paragraph once, in order: the first page, the pause, then the rest to the end.
+    assert said[start:pause] + said[pause + 1:pause + 1 + len(paragraphs) - (pause - start)] \
+        == list(paragraphs)
+    assert said[pause + len(paragraphs) - (pause - start)] == paragraphs[-1]
+    assert sum(line.startswith(PAUSE) for line in said) == 1
+
+
+def test_paragraph_steps_cross_the_page_boundary_both_ways(forum: DemoForum,
+                                                          tmp_path: Path) -> None:
+    paragraphs = letter_paragraphs(forum)
+    said = converse(forum.base_url, [*OPEN_LETTER, "previous paragraph"],
+                    tmp_path / "data").said
+    pause = next(i for i, line in enumerate(said) if line.startswith(PAUSE))
+    last_of_page = paragraphs.index(said[pause - 1])
+    # Back from the pause: the first page's last paragraph, then on into the second page.
+    assert said[pause + 1:pause + 3] == list(paragraphs[last_of_page:last_of_page + 2])
+    assert said[-1] == paragraphs[-1]
+    said = converse(forum.base_url, [*OPEN_LETTER, "next paragraph"], tmp_path / "b").said
+    pause = next(i for i, line in enumerate(said) if line.startswith(PAUSE))
+    assert said[pause + 1] == paragraphs[last_of_page + 1] and said[-1] == paragraphs[-1]
+
+
+def test_skip_to_the_end_reaches_the_real_end_of_a_post_longer_than_a_page(
+        forum: DemoForum, tmp_path: Path) -> None:
+    paragraphs = letter_paragraphs(forum)
+    speech = KeyPressedDuring([STOPPED_AT])
+    converse(forum.base_url, [*OPEN_LETTER, "skip to the end", "previous paragraph",
+                              "next paragraph"], tmp_path / "data", speech=speech.tracked)
+    said = [line.removeprefix(PrintedSpeech.PREFIX) for line in speech.out.getvalue().splitlines()]
+    assert PAUSE not in speech.out.getvalue()  # stopped on the first page
+    end = said.index("End of the post. Say next for the next post, or reply to answer it.")
+    # Back from the end: the letter's own last paragraph, and nothing after it.
+    assert said[end + 1:] == [paragraphs[-1],
+                              "That was the last paragraph. Say next for the next post."]
+
+
+def test_a_post_without_readable_words_says_so_after_its_header() -> None:
+    said: list[str] = []
+    reading = ParagraphReading(said.append, lambda: False, lambda: 160, 120.0)
+    image_only = Post(id=9, topic_id=1, post_number=1, username="sam",
+                      cooked="<p><img src='/a.png' class='avatar'></p>")
+    reading.read_post("Post 1 of 1, by sam.", partial(PostReader().page, image_only),
+                      " Three people liked this.")
+    assert said == [f"Post 1 of 1, by sam. {EMPTY_POST} Three people liked this."]
+    assert not reading.carry_on()

@@ -1,18 +1,11 @@
-"""Long posts are read a page of whole paragraphs at a time; the rest stays reachable."""
+"""Long posts are cut into pages of whole paragraphs, converted once; reading them by voice
+(to the end, across pages) is tested in test_long_posts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import httpx
-import pytest
-
-from tests.support.conversation import converse
-from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.base import Post
 from voicepeer.speech.text import MAX_PARAGRAPH_WORDS
-from voicepeer.voice.rendering import EMPTY_POST, MAX_SPOKEN_WORDS, PostReader
+from voicepeer.voice.rendering import MAX_SPOKEN_WORDS, PostReader
 
 PARAGRAPH = ("<p>Heat makes my fatigue worse, so I keep a fan by the bed. "
              "Cold drinks help too, and so does resting after lunch.</p>\n")
@@ -31,24 +24,27 @@ def megabyte_post() -> Post:
     return post(PARAGRAPH * (1_000_000 // len(PARAGRAPH) + 1))
 
 
-def test_a_short_post_is_read_whole() -> None:
+def test_a_short_post_is_one_page() -> None:
     reader = PostReader()
-    assert reader(post(PARAGRAPH * 3)).splitlines() == [
+    page = reader.page(post(PARAGRAPH * 3))
+    assert page.paragraphs == (
         "Heat makes my fatigue worse, so I keep a fan by the bed. Cold drinks help too, and "
-        "so does resting after lunch."] * 3
-    assert reader(post("<p><img src='/a.png' class='avatar'></p>")) == EMPTY_POST
-    assert reader(post("", raw="less :smile: and *more*")) == "Less smiling face and more."
+        "so does resting after lunch.",) * 3
+    assert page.next_start is None and page.words_left == 0
+    assert page.post_words == 3 * PARAGRAPH_WORDS
+    assert reader.page(post("<p><img src='/a.png' class='avatar'></p>")).paragraphs == ()
+    assert reader.page(post("", raw="less :smile: and *more*")).text == (
+        "Less smiling face and more.")
 
 
-def test_a_megabyte_post_says_its_first_page_and_what_is_left() -> None:
+def test_a_megabyte_post_pages_count_the_words_left_and_the_whole() -> None:
     reader = PostReader()
     big = megabyte_post()
-    spoken = reader(big).splitlines()
-    assert MAX_SPOKEN_WORDS - PARAGRAPH_WORDS < words(" ".join(spoken[:-1])) <= MAX_SPOKEN_WORDS
     total = len(reader.paragraphs(big))
-    left = (total - len(spoken) + 1) * PARAGRAPH_WORDS
-    assert spoken[-1] == (f"This long post goes on for about {round(left, -3):,} more words; "
-                          "I stop here.")
+    first = reader.page(big)
+    assert MAX_SPOKEN_WORDS - PARAGRAPH_WORDS < words(first.text) <= MAX_SPOKEN_WORDS
+    assert first.words_left == (total - len(first.paragraphs)) * PARAGRAPH_WORDS
+    assert first.post_words == reader.page(big, total - 1).post_words == total * PARAGRAPH_WORDS
 
 
 def test_paging_reaches_every_paragraph_once_in_order() -> None:
@@ -75,7 +71,7 @@ def test_a_post_is_converted_once_while_it_is_paged() -> None:
     big = megabyte_post()
     first = reader.paragraphs(big)
     reader.page(big, 500)
-    reader(big)
+    reader.page(big)
     assert reader.paragraphs(big) is first  # the same conversion, not a new one
     edited = post(big.cooked + "<p>Edited.</p>")
     assert reader.paragraphs(edited)[-1] == "Edited."
@@ -99,22 +95,3 @@ def test_muted_words_are_left_out_of_every_page() -> None:
         assert "fatigue" not in reader.page(big, start).text
         assert "a muted word" in reader.page(big, start).text
 
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with DemoForum(tmp_path / "forum.sqlite3") as server:
-        yield server
-
-
-def test_the_long_letter_on_the_demo_forum_is_read_a_page_at_a_time(
-        forum: DemoForum, tmp_path: Path) -> None:
-    topics = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
-    number = next(i for i, t in enumerate(topics, 1) if "long letter" in t["title"])
-    said = converse(forum.base_url, ["latest topics", f"open topic {number}"],
-                    tmp_path / "data").said
-    # Said paragraph by paragraph: from the header to the line saying how much is left.
-    start = next(i for i, line in enumerate(said) if line.startswith("Post 1 of"))
-    end = next(i for i, line in enumerate(said) if line.endswith("more words; I stop here."))
-    reading = " ".join(said[start:end + 1])
-    assert "I have started this post about six times." in reading
-    assert words(reading) <= MAX_SPOKEN_WORDS + 60

@@ -1,38 +1,39 @@
 """Reading a post paragraph by paragraph, so a long one can be stopped and moved through.
 
-A 2,000-word post is thirteen minutes of speech. Its length is said first, and the post is
-spoken one paragraph at a time: when the person stops voicepeer (a key press), it knows
-which paragraph it was in, and "next paragraph", "previous paragraph", "skip to the end"
-and "resume" go on from there.
+A 2,000-word post is thirteen minutes of speech. The whole post's length is said first, and
+it is spoken one paragraph at a time, a page (about ten minutes, see voice.rendering) in one
+go: at the end of a page voicepeer pauses, says how much is left and that "continue" reads
+on. After a stop (a key press) or that pause, "next paragraph", "previous paragraph", "skip
+to the end" and "resume" go on from the paragraph reached, across pages, to the post's end.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from voicepeer.voice.rendering import EMPTY_POST, PostPage
 
 Say = Callable[[str], None]
-
-def split_paragraphs(text: str) -> list[str]:
-    """The post's paragraphs (speakable text puts one per line), empty lines left out."""
-    return [line.strip() for line in text.splitlines() if line.strip()] or [text.strip()]
+Pages = Callable[[int], PostPage]
+"""The page of the post being read that begins at a paragraph index."""
 
 
-def spoken_minutes(text: str, rate_wpm: int) -> float:
-    """About how long ``text`` takes to say at ``rate_wpm`` words per minute, in minutes."""
-    return len(text.split()) / max(rate_wpm, 1)
+def spoken_length(words: int, rate_wpm: int) -> str:
+    """How long ``words`` take to say, as said: "about 9 minutes", "about 3 hours"."""
+    minutes = max(1, round(words / max(rate_wpm, 1)))
+    if minutes < 90:
+        return f"about {minutes} minute{'' if minutes == 1 else 's'}"
+    return f"about {round(minutes / 60)} hours"
 
 
-def length_warning(text: str, rate_wpm: int, long_post_s: float) -> str:
-    """ "A long post, about 13 minutes. …" when it takes at least ``long_post_s`` seconds
-    to say (0 turns the warning off); otherwise nothing."""
-    minutes = spoken_minutes(text, rate_wpm)
-    if long_post_s <= 0 or minutes * 60 < long_post_s:
+def length_warning(words: int, rate_wpm: int, long_post_s: float) -> str:
+    """ "A long post, about 13 minutes. …" when ``words`` take at least ``long_post_s``
+    seconds to say (0 turns the warning off); otherwise nothing."""
+    if long_post_s <= 0 or words / max(rate_wpm, 1) * 60 < long_post_s:
         return ""
-    rounded = max(1, round(minutes))
-    unit = "minute" if rounded == 1 else "minutes"
-    return (f"A long post, about {rounded} {unit}. Stop me at any time, then say next "
-            "paragraph, previous paragraph, or skip to the end.")
+    return (f"A long post, {spoken_length(words, rate_wpm)}. Stop me at any time, then say "
+            "next paragraph, previous paragraph, or skip to the end.")
 
 
 @dataclass
@@ -47,43 +48,79 @@ class ParagraphReading:
     interrupted: Callable[[], bool]
     rate_wpm: Callable[[], int]
     long_post_s: float
-    paragraphs: list[str] = field(default_factory=list)
+    _pages: Pages | None = None
+    _header: str = ""
+    _footer: str = ""
+    _total: int = 0
+    """Paragraphs in the whole post."""
     index: int = 0
-    """The paragraph being (or last) read."""
-    stopped_part_way: bool = False
+    """The paragraph being (or last) read; -1 while the length of a long post is said."""
+    resume_at: int | None = None
+    """Where "resume" reads on from: the paragraph stopped in, or the next page after a
+    pause; ``None`` once the post was read to its end."""
+    between: bool = False
+    """Reading stopped after ``index`` rather than in it (a pause, the end, a skip there):
+    "previous paragraph" then means that one, as the one just behind the listener."""
     long: bool = False
     """The post's length was said before it (see ``length_warning``)."""
+    _last_said: str = ""
 
-    def read_post(self, header: str, text: str) -> None:
-        """Say the header (and, for a long post, its length), then the paragraphs."""
-        paragraphs = split_paragraphs(text)
-        warning = length_warning(text, self.rate_wpm(), self.long_post_s)
+    def read_post(self, header: str, pages: Pages, footer: str = "") -> None:
+        """Say the header (and, for a long post, the whole post's length), then the
+        paragraphs, a page at a time; ``footer`` follows the last paragraph."""
+        first = pages(0)
+        self._pages, self._header, self._footer = pages, header, footer
+        self._total = first.total
+        warning = length_warning(first.post_words, self.rate_wpm(), self.long_post_s)
         self.long = bool(warning)
+        self.index, self.resume_at, self.between = -1, 0, False
+        if not first.paragraphs:
+            self._say_one(f"{header} {EMPTY_POST}{footer}")
+            self.resume_at = None
+            return
+        self.interrupted()  # a stop pressed before this began is not a stop of this
         if warning:
-            paragraphs.insert(0, f"{header} {warning}")
-        else:
-            paragraphs[0] = f"{header} {paragraphs[0]}"
-        self.paragraphs = paragraphs
-        self.read_from(0)
+            self._say_one(f"{header} {warning}")
+            if self.interrupted():
+                return
+        self._read_page(first)
 
     def read_from(self, index: int) -> None:
-        """Say the paragraphs from ``index`` on, until the end or until stopped."""
-        self.interrupted()  # a stop pressed before this began is not a stop of this
-        for number in range(index, len(self.paragraphs)):
+        """Say the paragraphs from ``index`` to the end of its page, or until stopped."""
+        assert self._pages is not None
+        self.interrupted()
+        self._read_page(self._pages(index))
+
+    def _read_page(self, page: PostPage) -> None:
+        for number, paragraph in enumerate(page.paragraphs, page.start):
             self.index = number
-            self.say(self.paragraphs[number])
+            if number == 0 and not self.long:
+                paragraph = f"{self._header} {paragraph}"
+            if number == self._total - 1:
+                paragraph += self._footer
+            self._say_one(paragraph)
             if self.interrupted():
-                self.stopped_part_way = True
+                self.resume_at, self.between = number, False
                 return
-        self.stopped_part_way = False
+        self.resume_at, self.between = page.next_start, True
+        if page.next_start is not None:
+            # A pause rather than reading on: after ten minutes a tired listener may have
+            # drifted off, and one word carries on from here.
+            self._say_one(f"I'll pause here. The post goes on for "
+                          f"{spoken_length(page.words_left, self.rate_wpm())} more. Say "
+                          "continue to read on, or next for the next post.")
+
+    def _say_one(self, text: str) -> None:
+        self._last_said = text
+        self.say(text)
 
     def step(self, delta: int) -> None:
         """"next paragraph" (+1) or "previous paragraph" (-1), then read on from there."""
-        if not self.paragraphs:
+        if self._pages is None:
             self.say("There is no post being read. Say read, or open topic and a number.")
             return
-        wanted = self.index + delta
-        if wanted >= len(self.paragraphs):
+        wanted = self.index + delta + (1 if self.between and delta < 0 else 0)
+        if wanted >= self._total:
             self.say("That was the last paragraph. Say next for the next post.")
         elif wanted < 0:
             self.say("This is the first paragraph.")
@@ -92,28 +129,28 @@ class ParagraphReading:
             self.read_from(wanted)
 
     def skip_to_end(self) -> None:
-        if not self.paragraphs:
+        if self._pages is None:
             self.say("There is no post being read. Say read, or open topic and a number.")
             return
-        self.index = len(self.paragraphs) - 1
-        self.stopped_part_way = False
+        self.index = max(self._total - 1, 0)
+        self.resume_at, self.between = None, True
         self.say("End of the post. Say next for the next post, or reply to answer it.")
 
     def repeat(self, last_said: str) -> bool:
         """"repeat" just after part of the post: a short post again from its start, or the
         paragraph reached in a long one. False when the last thing said was not the post."""
-        if last_said not in self.paragraphs:
+        if self._pages is None or last_said != self._last_said:
             return False
-        if self.long or self.stopped_part_way:
-            self.say(self.paragraphs[self.index])
+        if self.long or self.resume_at is not None:
+            self._say_one(last_said)
         else:
             self.read_from(0)
         return True
 
     def carry_on(self) -> bool:
-        """After a stop part-way: read on from the paragraph that was stopped. False when
-        the post was read to the end (or none was read)."""
-        if not self.stopped_part_way:
+        """After a stop or a pause part-way: read on from where it was left. False when the
+        post was read to the end (or none was read)."""
+        if self._pages is None or self.resume_at is None:
             return False
-        self.read_from(self.index)
+        self.read_from(self.resume_at)
         return True

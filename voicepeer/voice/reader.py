@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from functools import partial
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import (
@@ -31,15 +31,25 @@ from voicepeer.forum.base import (
 from voicepeer.forum.cache import saved_phrase
 from voicepeer.forum.thread import Thread
 from voicepeer.voice import cues, forum_phrases, phrasing
+from voicepeer.voice.paragraphs import Pages
 from voicepeer.voice.ports import PlaceKeeper
+from voicepeer.voice.rendering import PostPage
 from voicepeer.voice.settings import VoiceSettings
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-PostRenderer = Callable[[Post], str]
-"""Turns a post into the text to speak (markup converted, muted words applied)."""
 Say = Callable[[str], None]
+PostReading = Callable[[str, Pages, str], None]
+"""Says a post: its header, its pages (see voice.paragraphs), what follows its text."""
+
+
+class PostRenderer(Protocol):
+    """Turns a post into paragraphs to speak (markup converted, muted words applied)."""
+
+    def paragraphs(self, post: Post) -> tuple[str, ...]: ...
+
+    def page(self, post: Post, start: int = 0) -> PostPage: ...
 
 POST_CHUNK = 20
 """Posts fetched per request when reading on (Discourse's own chunk size)."""
@@ -74,14 +84,14 @@ class Reader:
     def __init__(self, engines: ReaderEngines, settings: VoiceSettings, say: Say,
                  now: Callable[[], datetime],
                  monotonic: Callable[[], float] = time.monotonic,
-                 read_post: Callable[[str, str], None] | None = None,
+                 *, read_post: PostReading,
                  interrupted: Callable[[], bool] = lambda: False) -> None:
         self._engines = engines
         self._interrupted = interrupted
         """Whether the person stopped the speech during the last ``say`` (and forgets it)."""
         self._notification_round: list[str] = []
         """What the last "notifications" said, so "repeat" can say all of it again."""
-        self._read_post = read_post or (lambda header, text: say(f"{header} {text}"))
+        self._read_post = read_post
         """Says a post's header and text (paragraph by paragraph, see voice.paragraphs)."""
         self._settings = settings
         self._say = say
@@ -258,24 +268,25 @@ class Reader:
         kind = forum_phrases.post_kind_note(post)
         if kind:
             header = header.replace(", by ", f", {kind}, by ", 1)
-        text = self._engines.render_post(post)
-        note = None if despite_note else self._content_note(text)
+        # The whole post, not the page read first: a note must come before any of it.
+        note = None if despite_note else self._content_note(
+            "\n".join(self._engines.render_post.paragraphs(post)))
         if note:
             self._say(f"{header} This post talks about {note}. Read it? Say yes or no.")
             return ReadOutcome.HELD
-        self._say_post(post, f"{header}{cues.about_author(post)}",
-                       f"{text}{cues.about_post(post)}")
+        self._say_post(post, f"{header}{cues.about_author(post)}", with_text=True)
         return ReadOutcome.READ
 
-    def _say_post(self, post: Post, said: str, text: str | None = None) -> None:
-        """Say ``said`` — or, with ``text``, ``said`` as the header of the post's text."""
+    def _say_post(self, post: Post, said: str, *, with_text: bool = False) -> None:
+        """Say ``said`` — or, ``with_text``, ``said`` as the header of the post's text."""
         assert self.thread is not None
         self.finish_hearing()
         self._hearing = (post.topic_id, post.post_number, self._monotonic())
-        if text is None:
-            self._say(said)
+        if with_text:
+            self._read_post(said, partial(self._engines.render_post.page, post),
+                            cues.about_post(post))
         else:
-            self._read_post(said, text)
+            self._say(said)
         self._engines.places.set(self.thread.topic.id, self.post_index)
 
     def finish_hearing(self) -> None:

@@ -1,8 +1,9 @@
 """Posts made ready to be read aloud, with the person's own reading preferences.
 
 Pronunciations (the lexicon) are applied by the speech output itself, so printed speech
-shows the words as written. A long post is read in pages of whole paragraphs
-(:meth:`PostReader.page`); reading a post whole says its first page and how much is left.
+shows the words as written. A post is converted once into paragraphs, the unit it is read and
+moved through by (voice.paragraphs); a long one is read a page of whole paragraphs at a time
+(:meth:`PostReader.page`), each page cut from its stored word counts without converting again.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import accumulate
 
 from voicepeer.forum.base import Post
 from voicepeer.speech.text import cooked_paragraphs, markdown_paragraphs
@@ -19,7 +21,8 @@ MAX_SPOKEN_WORDS = 1_500
 post of a megabyte would otherwise be read for a day."""
 EMPTY_POST = "This post has no words I can read."
 _Converted = tuple[tuple[str, ...], tuple[int, ...]]
-"""A post's paragraphs and the words in each."""
+"""A post's paragraphs and the words before each (a running total, one longer: the last is
+the whole post's), so any page's word counts are a subtraction."""
 _POSTS_KEPT = 4
 """Posts whose paragraphs are kept, so paging through a long one converts it only once."""
 
@@ -35,6 +38,8 @@ class PostPage:
     """Paragraphs in the whole post."""
     words_left: int
     """Words in the paragraphs after this page."""
+    post_words: int
+    """Words in the whole post."""
 
     @property
     def next_start(self) -> int | None:
@@ -59,29 +64,21 @@ class PostReader:
                        if words else None)
         self._kept: OrderedDict[tuple[int, str, str | None], _Converted] = OrderedDict()
 
-    def __call__(self, post: Post) -> str:
-        page = self.page(post)
-        if not page.paragraphs:
-            return EMPTY_POST
-        if page.next_start is None:
-            return page.text
-        return (f"{page.text}\nThis long post goes on for about {_about(page.words_left)} "
-                "more words; I stop here.")
-
     def paragraphs(self, post: Post) -> tuple[str, ...]:
         """The post's spoken paragraphs, in order (converted once while the post is recent)."""
         return self._converted(post)[0]
 
     def page(self, post: Post, start: int = 0) -> PostPage:
         """Whole paragraphs from ``start`` up to :data:`MAX_SPOKEN_WORDS` words (at least one)."""
-        paragraphs, counts = self._converted(post)
+        paragraphs, words_before = self._converted(post)
         start = min(max(start, 0), len(paragraphs))
-        end, words = start, 0
-        while end < len(paragraphs) and (end == start or words + counts[end] <= self._max_words):
-            words += counts[end]
+        end = start
+        while end < len(paragraphs) and (
+                end == start or words_before[end + 1] - words_before[start] <= self._max_words):
             end += 1
         return PostPage(paragraphs[start:end], start, len(paragraphs),
-                        words_left=sum(counts[end:]))
+                        words_left=words_before[-1] - words_before[end],
+                        post_words=words_before[-1])
 
     def _converted(self, post: Post) -> _Converted:
         key = (post.id, post.cooked, post.raw)  # an edited post is converted again
@@ -95,16 +92,10 @@ class PostReader:
             paragraphs = markdown_paragraphs(post.raw or "", skip_quotes=self._skip_quotes)
         if self._muted is not None:
             paragraphs = [self._muted.sub("a muted word", p) for p in paragraphs]
-        kept = tuple(paragraphs), tuple(len(p.split()) for p in paragraphs)
+        kept = tuple(paragraphs), tuple(accumulate((len(p.split()) for p in paragraphs),
+                                                   initial=0))
         self._kept[key] = kept
         if len(self._kept) > _POSTS_KEPT:
             self._kept.popitem(last=False)
         return kept
 
-
-def _about(words: int) -> str:
-    """A word count as said: exact when small, rounded when large ("about 148,000")."""
-    if words < 1_000:
-        return str(words)
-    step = 100 if words < 10_000 else 1_000
-    return f"{round(words / step) * step:,}"
