@@ -30,6 +30,7 @@ from voicepeer.errors import SpeechEngineError
 from voicepeer.recognition.arpa import write_arpa
 from voicepeer.recognition.endpointing import level_db
 from voicepeer.recognition.settings import BargeInSettings
+from voicepeer.recognition.sphinx import decode_whole
 from voicepeer.recognition.sphinx_files import (
     bundled_dictionary,
     bundled_model_dir,
@@ -124,18 +125,8 @@ class BargeInRecognizer:
         return BargeInVerdict(command, reading, grammar, score)
 
     def _decode(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
-        try:
-            self._decoder.activate_search(search)
-            for _ in range(passes):
-                self._decoder.start_utt()
-                self._decoder.process_raw(audio, False, True)
-                self._decoder.end_utt()
-        except RuntimeError as error:
-            raise SpeechEngineError(f"PocketSphinx failed while decoding: {error}") from error
-        hyp = self._decoder.hyp()
-        if hyp is None:
-            return "", 0.0
-        return " ".join(hyp.hypstr.split()), max(0.0, min(1.0, float(hyp.score)))
+        heard, score = decode_whole(self._decoder, search, audio, passes)
+        return heard, max(0.0, min(1.0, score))
 
 
 def loudest_stretch(pcm: bytes, below_peak_db: float, keep_s: float = 0.15,

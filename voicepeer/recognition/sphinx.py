@@ -126,6 +126,23 @@ def _missing_model(
     )
 
 
+
+def decode_whole(decoder: Any, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
+    """Decode one whole utterance with the named search: the text heard, with white space
+    folded, and the decoder's score ("" and 0.0 when nothing was heard). Each pass after
+    the first decodes again with the cepstral mean the previous one fitted to this audio."""
+    try:
+        decoder.activate_search(search)
+        for _ in range(passes):
+            decoder.start_utt()
+            decoder.process_raw(audio, False, True)
+            decoder.end_utt()
+    except RuntimeError as error:
+        raise SpeechEngineError(f"PocketSphinx failed while decoding: {error}") from error
+    hyp = decoder.hyp()
+    return (" ".join(hyp.hypstr.split()), float(hyp.score)) if hyp is not None else ("", 0.0)
+
+
 class SphinxRecognizer:
     """PocketSphinx decoder with a command (JSGF) search and a dictation (n-gram) search.
 
@@ -423,16 +440,7 @@ class SphinxRecognizer:
         return [heard] if heard else []
 
     def _decode_whole(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
-        try:
-            self._decoder.activate_search(search)
-            for _ in range(passes):
-                self._decoder.start_utt()
-                self._decoder.process_raw(audio, False, True)
-                self._decoder.end_utt()
-        except RuntimeError as error:
-            raise SpeechEngineError(f"PocketSphinx failed while decoding: {error}") from error
-        hyp = self._decoder.hyp()
-        return (" ".join(hyp.hypstr.split()), float(hyp.score)) if hyp is not None else ("", 0.0)
+        return decode_whole(self._decoder, search, audio, passes)
 
     def _decode_command(self, audio: bytes) -> Recognition:
         # Two passes: the first leaves the decoder's cepstral mean fitted to this very
