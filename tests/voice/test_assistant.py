@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -17,17 +16,6 @@ from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
 
 REPLY = "thank you for this it helps a lot to know I am not alone"
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with DemoForum(tmp_path / "forum.sqlite3") as server:
-        yield server
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return tmp_path / "voicepeer-data"
 
 
 def topic_posts(forum: DemoForum, topic_id: int) -> list[dict[str, object]]:

@@ -3,7 +3,6 @@ through the real voice loop against the real demo forum."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -16,12 +15,6 @@ from voicepeer.recognition.base import Heard, HeardWord
 from voicepeer.recognition.word_choices import words_from_readings
 from voicepeer.voice.correction import Corrector, Pending, read_back
 from voicepeer.voice.dictation import Draft
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with DemoForum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def last_post(forum: DemoForum) -> str:

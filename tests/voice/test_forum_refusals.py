@@ -9,7 +9,6 @@ are canned in the shape Discourse sends them and served by the same server.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -23,17 +22,6 @@ STOCK_403 = {"errors": ["You are not permitted to view the requested resource."]
              "error_type": "invalid_access"}
 NOT_FOUND = {"errors": ["The requested URL or resource could not be found."],
              "error_type": "not_found"}
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with DemoForum(tmp_path / "forum.sqlite3") as server:
-        yield server
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return tmp_path / "voicepeer-data"
 
 
 def latest_ids(forum: DemoForum) -> list[int]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,6 @@ from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
 
 REPLY = "thank you for this it helps a lot to know I am not alone"
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with DemoForum(tmp_path / "forum.sqlite3") as server:
-        yield server
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    return tmp_path / "voicepeer-data"
 
 
 @pytest.mark.parametrize("goodbye", ["goodbye", "quit voicepeer", "Stop voicepeer.",

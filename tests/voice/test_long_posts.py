@@ -8,12 +8,10 @@ chosen paragraph, as the stop key does from its own thread.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.support.conversation import converse
 from tests.support.key_press import KeyPressedDuring
@@ -27,12 +25,6 @@ from voicepeer.voice.settings import VoiceSettings
 OPEN_LETTER = ["search for perching stool", "open topic one"]  # found in the letter alone
 STOPPED_AT = "For the first few weeks I read everything"
 AFTER_IT = "What helped me more than reading was talking"
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with DemoForum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def test_a_long_post_says_its_length_first(forum: DemoForum, tmp_path: Path) -> None:
