@@ -19,29 +19,12 @@ import time
 from collections import deque
 from pathlib import Path
 
+from scripts.benchlib.forum import KEY, SECONDS_PER_POST, SimulatedClock, _client
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import seed_every_notification, seed_topic_with_gaps
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.forum.credentials import Credentials
-from voicepeer.forum.discourse import DiscourseClient
 
-KEY = "bench-reading-admin-key"
 RUNS = 5
-SECONDS_PER_POST = 35.0
-"""A post read aloud (~25 s) and a moment to decide (~10 s)."""
-
-
-class SimulatedClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def _client(base_url: str, clock: SimulatedClock | None = None) -> DiscourseClient:
-    creds = Credentials(base_url, "admin_api_key", KEY, username="demo")
-    return DiscourseClient(base_url, credentials=creds, clock=clock or time.monotonic)
 
 
 def _resume(base_url: str, topic_id: int) -> tuple[float, int]:
