@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from voicepeer.cli.commands_card import render_card
+from voicepeer.cli.commands_card import CardContent, render_card
 from voicepeer.config import load_settings, save_settings, with_changes
 from voicepeer.config.schema import field_specs
 from voicepeer.settings import Settings
@@ -78,7 +78,7 @@ def run() -> dict[str, float | int]:
                               cwd=Path(__file__).resolve().parents[2])
         doctor_s = time.perf_counter() - started
         peak_kb = int(done.stdout.strip().splitlines()[-1])
-    card_ms = _median_ms(lambda: render_card({}))
+    card_ms = _median_ms(lambda: render_card(CardContent()))
     return {
         "config_load_ms": load_ms,
         "config_write_ms": write_ms,

@@ -118,7 +118,7 @@ def _child(workdir: Path) -> dict[str, float | int]:
 
     recognition = RecognitionSettings()
     audio = PacedInput(WavFileInput(wav), 16_000)
-    listener = AudioListener(audio, make_recognizer(recognition), recognition)  # type: ignore[arg-type]
+    listener = AudioListener(audio, make_recognizer(recognition), recognition)
     speech = make_speech_output("wav", wav_dir=workdir / "said", on_event=on_event)
     with DemoForum(workdir / "forum.sqlite3") as forum:
         client = DiscourseClient(forum.base_url)

@@ -24,6 +24,7 @@ import dataclasses
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 
 from voicepeer.forum import parse
 from voicepeer.forum.base import Post
@@ -91,11 +92,11 @@ def run() -> dict[str, float | int]:
         "html_1mb_one_paragraph_ms": _median_ms(lambda: cooked_to_speech(
             "<p>" + _fill("I rest every afternoon and it helps. ") + "</p>")),
         "html_malformed_200k_ms": max(
-            _median_ms(lambda p=p: cooked_to_speech(_fill(p, 200_000))) for p in _MALFORMED),
+            _median_ms(partial(cooked_to_speech, _fill(p, 200_000))) for p in _MALFORMED),
         "html_emoji_flood_ms": _median_ms(lambda: cooked_to_speech(f"<p>{_EMOJI * 3000}</p>")),
         "markdown_1mb_ms": _median_ms(lambda: markdown_to_speech(_fill(_MARKDOWN))),
-        "markdown_malformed_400k_ms": max(_median_ms(
-            lambda p=p: markdown_to_speech(_fill(p, 400_000))) for p in _MARKDOWN_MALFORMED),
+        "markdown_malformed_400k_ms": max(_median_ms(partial(markdown_to_speech, _fill(p, 400_000)))
+                                          for p in _MARKDOWN_MALFORMED),
         "post_first_page_1mb_ms": _median_ms(lambda: PostReader().page(big_post)),
         "post_next_page_1mb_ms": _median_ms(lambda: reader.page(big_post, 2_000), digits=3),
         "forum_topic_list_parse_us": round(parse_us, 1),

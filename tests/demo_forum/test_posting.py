@@ -6,6 +6,7 @@ import httpx
 
 from tests.demo_forum.conftest import ForumFactory
 from tests.support.spec import validate_error_body, validate_request_body, validate_response
+from voicepeer.demo_forum import DemoForum
 
 REPLY = "Thank you all, pacing really does help me on the bad days."
 
@@ -70,7 +71,8 @@ def test_new_topic_lands_in_its_category_and_checks_the_title(client: httpx.Clie
     assert unknown.status_code == 422
 
 
-def test_private_message_is_seen_only_by_its_members(forum, client: httpx.Client) -> None:
+def test_private_message_is_seen_only_by_its_members(forum: DemoForum, client: httpx.Client
+                                                     ) -> None:
     admin_key = forum.create_admin_api_key()
     body = {"title": "A quick question for you", "raw": "Are you free on Tuesday?",
             "archetype": "private_message", "target_recipients": "mei"}
@@ -176,7 +178,7 @@ def test_strange_unicode_survives_the_round_trip(client: httpx.Client) -> None:
     assert "👩🏽‍🦽" in fetched["cooked"]
 
 
-def test_simultaneous_replies_all_land_with_distinct_numbers(forum, client: httpx.Client
+def test_simultaneous_replies_all_land_with_distinct_numbers(forum: DemoForum, client: httpx.Client
                                                              ) -> None:
     from concurrent.futures import ThreadPoolExecutor
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from tests.demo_forum.conftest import ForumFactory
 from tests.support.spec import validate_error_body, validate_response
 from voicepeer.demo_forum import DemoForum
 
@@ -144,7 +145,7 @@ def test_search_finds_posts_and_their_topics(client: httpx.Client) -> None:
     }
 
 
-def test_site_documents_and_client_settings(make_forum) -> None:
+def test_site_documents_and_client_settings(make_forum: ForumFactory) -> None:
     forum = make_forum(min_post_length=5, max_post_length=500, title="Test forum")
     with httpx.Client(base_url=forum.base_url) as client:
         site = _get(client, "/site.json", "/site.json")

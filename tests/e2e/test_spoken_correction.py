@@ -9,6 +9,7 @@ word in the NATO alphabet, and post after a clear yes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.spoken_session import SpokenListener
+from tests.support.spoken_session import Line, SpokenListener
 from voicepeer.commands.correction import NATO_ALPHABET
 from voicepeer.demo_forum import DemoForum
 from voicepeer.recognition.base import Heard, Listener
@@ -49,7 +50,7 @@ class Person:
         self.spelled: tuple[str, str] | None = None
         self._dictation: Heard | None = None
 
-    def lines(self) -> list[object]:
+    def lines(self) -> list[Line]:
         return ["open topic one", "reply", DICTATED, self.correct_with_choice,
                 self.choose, self.correct_by_spelling, self.spell_it, self.first_letters,
                 self.other_letters, "that's it", "send it", "yes"]
@@ -103,8 +104,8 @@ def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> N
     recognizer = SphinxRecognizer()
     person = Person()
 
-    def make_listener(said_so_far: object) -> Listener:
-        person.listener = SpokenListener(recognizer, person.lines(),  # type: ignore[arg-type]
+    def make_listener(said_so_far: Callable[[], list[str]]) -> Listener:
+        person.listener = SpokenListener(recognizer, person.lines(),
                                          said_so_far)
         return person.listener
 

@@ -44,7 +44,7 @@ def serve() -> Iterator[Serve]:
         server.close()
 
 
-def client_for(url: str, kind: str = "user_api_key", **settings: float) -> DiscourseClient:
+def client_for(url: str, kind: str = "user_api_key", /, **settings: float) -> DiscourseClient:
     creds = Credentials(url, kind, "secret-key-123", username="demo", client_id="vp-client")  # type: ignore[arg-type]
     options = {"retry_backoff_s": 0.01, **settings}
     return DiscourseClient(url, credentials=creds, settings=ForumSettings(**options))  # type: ignore[arg-type]
@@ -162,7 +162,7 @@ def trickling(serve: Serve) -> Callable[[bytes], LoopbackServer]:
     return start
 
 
-SLOW = {"read_timeout_s": 1.0, "request_deadline_s": 1.5, "slow_after_s": 0.2}
+SLOW: dict[str, float] = {"read_timeout_s": 1.0, "request_deadline_s": 1.5, "slow_after_s": 0.2}
 
 
 @pytest.mark.parametrize(
@@ -178,6 +178,7 @@ def test_a_trickling_forum_is_cut_off_at_the_deadline(
 ) -> None:
     server = trickling(head)
     client = client_for(server.url, read_retries=0, **SLOW)
+
     with pytest.raises(DeliveryUncertainError) as posting:
         client.create_post(NewReply(topic_id=5, raw=TEXT))
     assert "not sure" in posting.value.spoken

@@ -43,7 +43,7 @@ def settings(**changes: float) -> EndpointSettings:
 def events(audio: bytes, endpoint: EndpointSettings) -> list[tuple[Event, float]]:
     endpointer = Endpointer(endpoint)
     size = endpointer.frame_bytes
-    found = []
+    found: list[tuple[Event, float]] = []
     for offset in range(0, len(audio) - size + 1, size):
         event, _ = endpointer.feed(audio[offset : offset + size])
         if event is not Event.NONE:

@@ -1,4 +1,5 @@
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,7 @@ def test_post_header_says_position_author_age_and_whom_it_answers() -> None:
     )
 
 
-def test_places_survive_a_restart_and_ignore_a_damaged_file(tmp_path) -> None:
+def test_places_survive_a_restart_and_ignore_a_damaged_file(tmp_path: Path) -> None:
     path = tmp_path / "state" / "places.json"
     places = PlacesFile(path)
     places.set(12, 4)
