@@ -21,7 +21,6 @@ from voicepeer.errors import AudioDeviceError, ConfigError
 from voicepeer.forum.credentials import normalize_forum_url
 from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
-from voicepeer.forum.http import waiting_announcement
 from voicepeer.forum.outbox import Outbox
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.recognition.base import Listener
@@ -34,6 +33,7 @@ from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.switches import TerminalKeySwitch, open_switch
 from voicepeer.voice.assistant import Assistant, Engines
 from voicepeer.voice.barge_in import open_barge_in
+from voicepeer.voice.phrasing import waiting_announcement
 from voicepeer.voice.places import PlacesFile
 from voicepeer.voice.ports import Cues, SilentCues
 from voicepeer.voice.push_to_talk import PushToTalkListener, StopKey, TrackedSpeech

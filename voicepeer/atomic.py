@@ -27,14 +27,14 @@ def is_disk_full(error: BaseException) -> bool:
 
 
 @contextlib.contextmanager
-def disk_full_as_error(what: str, *, spoken: str | None = None) -> Iterator[None]:
+def disk_full_as_error(what: str) -> Iterator[None]:
     """Turn a full disk while saving ``what`` into :class:`DiskFullError`; other errors pass."""
     try:
         yield
     except (OSError, sqlite3.Error) as error:
         if not is_disk_full(error):
             raise
-        raise DiskFullError(f"cannot save {what}: the disk is full", spoken=spoken) from None
+        raise DiskFullError(f"cannot save {what}: the disk is full") from None
 
 
 def fsync_dir(directory: Path) -> None:

@@ -2,12 +2,17 @@
 
 Library errors (httpx, sounddevice, vosk, pocketsphinx, pyttsx3, tomllib) are translated
 into these where they enter voicepeer, so the voice loop only ever handles this tree.
-Every error carries ``spoken``: a short sentence that can be read aloud to the user and
-says what to do next. ``str(error)`` is the detailed message for logs and the terminal;
-neither may contain post text or keys.
+Every error has a short sentence that can be read aloud to the user and says what to do
+next: :func:`voicepeer.voice.error_phrases.say_error` gives it, for every error. Errors of
+the forum (and of its settings) carry no sentence, only what happened — kinds, numbers,
+names and the forum's own words — and the dialogue puts that into words; the others carry
+their sentence in ``spoken``. ``str(error)`` is the detailed message for logs and the
+terminal; neither may contain post text or keys.
 """
 
 from __future__ import annotations
+
+from enum import Enum
 
 
 class VoicepeerError(Exception):
@@ -26,6 +31,25 @@ class ConfigError(VoicepeerError):
     default_spoken = (
         "My settings have a problem. Please ask your helper to run voicepeer configure."
     )
+
+
+class ForumSetting(Enum):
+    """What is wrong with the forum's own settings."""
+
+    ADDRESS_UNUSABLE = "address_unusable"
+    """The saved forum address cannot be used to make a request."""
+    ADDRESS_MALFORMED = "address_malformed"
+    """An address given for the forum is not a web address."""
+    ACCOUNT_FILE_DAMAGED = "account_file_damaged"
+    """The saved forum accounts cannot be read."""
+
+
+class ForumSettingsError(ConfigError):
+    """The forum's address or saved account, as set up on this computer, is wrong."""
+
+    def __init__(self, message: str, *, kind: ForumSetting) -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class AudioDeviceError(VoicepeerError):
@@ -78,48 +102,69 @@ class DiskFullError(VoicepeerError):
 
 
 class ForumError(VoicepeerError):
-    """Anything that went wrong talking to the forum."""
+    """Anything that went wrong talking to the forum. It says what happened in its type and
+    fields, never in words for the person: the dialogue phrases it."""
 
-    default_spoken = "The forum had a problem. Please try again in a little while."
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
 
 
 class ForumUnreachableError(ForumError):
     """No answer from the forum: no network, DNS failure, timeout, connection refused."""
 
-    default_spoken = (
-        "I cannot reach the forum right now. Check the internet connection; "
-        "I will keep anything you dictated."
-    )
+
+class ResponseProblem(Enum):
+    UNREADABLE = "unreadable"
+    """Malformed JSON, or an answer of a shape voicepeer does not know."""
+    SERVER_TROUBLE = "server_trouble"
+    """The forum kept failing with server errors (5xx)."""
+    REDIRECT_LOOP = "redirect_loop"
+    """The forum kept redirecting the request."""
 
 
 class ForumResponseError(ForumError):
     """The forum answered with something voicepeer cannot understand (malformed JSON, 5xx)."""
 
-    default_spoken = "The forum sent an answer I could not understand. Please try again later."
+    def __init__(self, message: str, *,
+                 problem: ResponseProblem = ResponseProblem.UNREADABLE) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 class ForumRejectedError(ForumError):
     """The forum refused the request as invalid (HTTP 422), with its reasons."""
 
-    default_spoken = "The forum did not accept that."
-
-    def __init__(
-        self, message: str, *, errors: tuple[str, ...] = (), spoken: str | None = None
-    ) -> None:
-        super().__init__(message, spoken=spoken)
+    def __init__(self, message: str, *, errors: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
         self.errors = errors
+        """The forum's own sentences (its ``errors`` list)."""
 
 
 class ForumNotFoundError(ForumError):
     """The topic, post or page does not exist (HTTP 404)."""
 
-    default_spoken = "I could not find that on the forum. It may have been removed."
-
 
 class ForumGoneError(ForumNotFoundError):
     """The topic or post was there but has been deleted (HTTP 410)."""
 
-    default_spoken = "That has been deleted from the forum, so I cannot open it."
+
+class PostRemovedError(ForumNotFoundError):
+    """A post of the topic being read was removed after the topic was opened."""
+
+
+class Forbidden(Enum):
+    """Which refusal an HTTP 403 ``invalid_access`` is, as far as the request tells."""
+
+    ALREADY_LIKED = "already_liked"
+    LIKE_REFUSED = "like_refused"
+    """A like refused without a reason: most likely the person's own post."""
+    FORUM_SAYS = "forum_says"
+    """The forum gave its own reason (in ``reason``)."""
+    HIDDEN_PLACE = "hidden_place"
+    """A topic, post or category the account cannot see."""
+    CANNOT_SEE = "cannot_see"
+    """Some other page the account cannot see."""
+    NOT_ALLOWED = "not_allowed"
 
 
 class ForumForbiddenError(ForumError):
@@ -127,11 +172,10 @@ class ForumForbiddenError(ForumError):
     one's own post or one already liked, a restricted category, someone else's private
     message. The account itself still works."""
 
-    default_spoken = "The forum does not let your account do that here."
-
-    def __init__(self, message: str, *, reason: str = "", generic: bool = True,
-                 spoken: str | None = None) -> None:
-        super().__init__(message, spoken=spoken)
+    def __init__(self, message: str, *, kind: Forbidden = Forbidden.NOT_ALLOWED,
+                 reason: str = "", generic: bool = True) -> None:
+        super().__init__(message)
+        self.kind = kind
         self.reason = reason
         """The forum's own words, when it gave any beyond its stock sentence."""
         self.generic = generic
@@ -139,27 +183,60 @@ class ForumForbiddenError(ForumError):
         what a revoked key gets: worth checking the account before blaming the action."""
 
 
+class RequestProblem(Enum):
+    REFUSED = "refused"
+    """Part of the request was missing or not allowed."""
+    SEARCH_REFUSED = "search_refused"
+    """The forum would not search for the words given."""
+    SEARCH_TOO_SHORT = "search_too_short"
+    """Shorter than the forum's minimum (in ``minimum``); not sent."""
+
+
 class ForumRequestError(ForumError):
     """The forum refused the request's parameters (HTTP 400 ``invalid_parameters``), e.g. a
     search shorter than the forum's minimum."""
 
-    default_spoken = (
-        "The forum could not do that: part of the request was missing or not allowed. "
-        "Please try it another way."
-    )
+    def __init__(self, message: str, *, problem: RequestProblem = RequestProblem.REFUSED,
+                 minimum: int = 0) -> None:
+        super().__init__(message)
+        self.problem = problem
+        self.minimum = minimum
+        """For a search too short: the fewest characters the forum accepts."""
+
+
+class AuthProblem(Enum):
+    NOT_ACCEPTED = "not_accepted"
+    """The forum did not accept the account, for no reason more precise."""
+    KEY_REFUSED = "key_refused"
+    """The forum no longer accepts the saved key (revoked, or unknown to it)."""
+    SIGN_IN_NEEDED = "sign_in_needed"
+    """The request needs an account and none is connected."""
+    NOT_SIGNED_IN = "not_signed_in"
+    """The forum says nobody is signed in."""
+    APPROVAL_DENIED = "approval_denied"
+    """Deny was pressed on the forum's approval page."""
+    APPROVAL_EXPIRED = "approval_expired"
+    """The approval code was not entered in time."""
+    APPROVAL_INCOMPLETE = "approval_incomplete"
+    """The pasted approval text is not all of it."""
+    APPROVAL_UNREADABLE = "approval_unreadable"
+    """The pasted approval text cannot be decrypted: it is for another request."""
+    APPROVAL_OTHER_REQUEST = "approval_other_request"
+    """The approval is for a different request (its nonce differs)."""
 
 
 class AuthError(ForumError):
     """The forum did not accept the account (HTTP 401/403) or no credentials are set up."""
 
-    default_spoken = "The forum did not accept the account. Please ask your helper to reconnect it."
+    def __init__(self, message: str, *,
+                 problem: AuthProblem = AuthProblem.NOT_ACCEPTED) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 class RateLimitedError(ForumError):
     """The forum asked voicepeer to slow down (HTTP 429)."""
 
-    default_spoken = "The forum asked me to slow down."
-
-    def __init__(self, message: str, *, wait_seconds: float, spoken: str | None = None) -> None:
-        super().__init__(message, spoken=spoken)
+    def __init__(self, message: str, *, wait_seconds: float) -> None:
+        super().__init__(message)
         self.wait_seconds = wait_seconds

@@ -18,7 +18,6 @@ from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_
 from voicepeer.forum.device_approval import poll_device_approval, start_device_approval
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.http import ForumHttp
-from voicepeer.forum.refusals import wait_phrase
 from voicepeer.forum.user_api_key import (
     LOOPBACK,
     KeyRequest,
@@ -26,6 +25,8 @@ from voicepeer.forum.user_api_key import (
     finish_request,
     start_request,
 )
+from voicepeer.voice.error_phrases import say_error
+from voicepeer.voice.phrasing import wait_phrase
 
 REMINDER_EVERY_S = 60.0
 """While waiting for a code to be entered, say so this often."""
@@ -119,7 +120,7 @@ def connect_command(args: argparse.Namespace) -> int:
     try:
         forum = check_forum_address(args.url, need_user_api_keys=not args.api_key_stdin)
     except ForumAddressError as error:
-        print(f"{error}\nNothing was changed.", file=sys.stderr)
+        print(f"{say_error(error)}\nNothing was changed.", file=sys.stderr)
         return 1
     url = forum.url
     print(f"Found {forum.title!r}, a Discourse forum, at {url}.", flush=True)
@@ -213,7 +214,7 @@ def _wait_for_code(http: ForumHttp, client_id: str,
             unreachable = True
             continue
         except AuthError as error:
-            print(f"{error.spoken} Nothing was saved; run voicepeer forum connect again.",
+            print(f"{say_error(error)} Nothing was saved; run voicepeer forum connect again.",
                   file=sys.stderr)
             return None
         unreachable = False
@@ -286,7 +287,7 @@ def _wait_for_approval(
         except AuthError as error:
             if line:
                 continue  # the block is pasted as several lines: wait for the rest
-            print(f"{error.spoken}", file=sys.stderr, flush=True)
+            print(say_error(error), file=sys.stderr, flush=True)
             pasted.clear()
     if pasted:
         print("The pasted text is not complete: it must be the whole block the forum shows.",
@@ -350,7 +351,7 @@ def status_command(args: argparse.Namespace) -> int:
             with DiscourseClient(url, credentials=creds) as client:
                 state = f"working, signed in as {client.check_account()}"
         except ForumError as error:
-            state = f"not working: {error.spoken}"
+            state = f"not working: {say_error(error)}"
             worst = 1
         print(f"{url}: {creds.kind.replace('_', ' ')} for {creds.username or '?'} - {state}")
     return worst

@@ -1,9 +1,10 @@
 """Before connecting an account: is this address a Discourse forum voicepeer can connect to?
 
-Four questions, each with a plain answer for a carer: is it a web address; does anything
-answer there; is it a Discourse forum (``/site/basic-info.json``, which Discourse answers even
-when the forum needs signing in, else ``/about.json``); does it offer user API keys (Discourse
-answers ``HEAD /user-api-key/new`` with an ``Auth-Api-Version`` header, and newer versions with
+Four questions, each answered with what is wrong (the dialogue puts it in words for a carer):
+is it a web address; does anything answer there; is it a Discourse forum
+(``/site/basic-info.json``, which Discourse answers even when the forum needs signing in,
+else ``/about.json``); does it offer user API keys (Discourse answers
+``HEAD /user-api-key/new`` with an ``Auth-Api-Version`` header, and newer versions with
 ``Auth-Api-Device-Code: true``). Whether the person's own account may approve apps
 (``user_api_key_allowed_groups``) only the approval page can tell, once they are signed in.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,12 +29,26 @@ CHECK_TIMEOUT_S = 15.0
 """Longest wait for each answer while checking an address."""
 
 
-class ForumAddressError(ForumError):
-    """The address given for the forum cannot be connected to; ``str()`` says why and what
-    to do, in words for a carer."""
+class AddressProblem(Enum):
+    NOT_WEB_ADDRESS = "not_web_address"
+    NO_DOT = "no_dot"
+    """No dot in the host name: not a web site's address."""
+    NOTHING_ANSWERS = "nothing_answers"
+    NOT_DISCOURSE = "not_discourse"
+    STOPPED_ANSWERING = "stopped_answering"
+    NO_USER_API_KEYS = "no_user_api_keys"
 
-    default_spoken = ("That forum address does not work. Please ask your helper to check it "
-                      "and run voicepeer forum connect again.")
+
+class ForumAddressError(ForumError):
+    """The address given for the forum cannot be connected to, and why."""
+
+    def __init__(self, problem: AddressProblem, address: str, title: str = "") -> None:
+        super().__init__(f"{address}: {problem.value}")
+        self.problem = problem
+        self.address = address
+        """The address as given (when not a web address) or as checked."""
+        self.title = title
+        """The forum's name, once it answered as one."""
 
 
 @dataclass(frozen=True)
@@ -49,13 +65,10 @@ class ForumAddress:
 
 
 def _well_formed(text: str) -> str:
-    example = "for example https://forum.example.org"
     try:
         url = normalize_forum_url(text)
     except ConfigError:
-        raise ForumAddressError(
-            f"{text.strip()!r} is not a web address. Type the forum's address as the web "
-            f"browser shows it, {example}.") from None
+        raise ForumAddressError(AddressProblem.NOT_WEB_ADDRESS, text.strip()) from None
     host = urlsplit(url).hostname or ""
     try:
         ipaddress.ip_address(host)
@@ -63,9 +76,7 @@ def _well_formed(text: str) -> str:
     except ValueError:
         is_ip = False
     if " " in text.strip() or not (is_ip or host == "localhost" or "." in host):
-        raise ForumAddressError(
-            f"{text.strip()!r} is not a web address: a forum's address has a dot in its name, "
-            f"{example}.")
+        raise ForumAddressError(AddressProblem.NO_DOT, text.strip())
     return url
 
 
@@ -81,7 +92,7 @@ def check_forum_address(
     timeout_s: float = CHECK_TIMEOUT_S, need_user_api_keys: bool = True,
 ) -> ForumAddress:
     """The forum at ``text`` if voicepeer can connect an account there; otherwise
-    :class:`ForumAddressError` saying what is wrong and what to do. With
+    :class:`ForumAddressError` saying what is wrong. With
     ``need_user_api_keys`` false (an admin API key will be used) the forum need not offer
     user API keys."""
     url = _well_formed(text)
@@ -92,9 +103,7 @@ def check_forum_address(
             about = None if isinstance(_json(info), dict) else http.get("/about.json")
         except httpx.HTTPError as error:
             log.info("checking %s: %s", url, type(error).__name__)
-            raise ForumAddressError(
-                f"Nothing answered at {url}. Check the address (open it in a web browser) "
-                "and the internet connection.") from None
+            raise ForumAddressError(AddressProblem.NOTHING_ANSWERS, url) from None
         site = _json(info) if info.status_code == 200 else None
         about_data = _json(about) if about is not None and about.status_code == 200 else None
         if isinstance(site, dict) and "title" in site:
@@ -102,21 +111,14 @@ def check_forum_address(
         elif isinstance(about_data, dict) and isinstance(about_data.get("about"), dict):
             title, login_required = str(about_data["about"].get("title") or url), False
         else:
-            raise ForumAddressError(
-                f"{url} answered, but it is not a Discourse forum. voicepeer works with "
-                "Discourse forums: check that this is the forum's own address (the one the "
-                "web browser shows on the forum's pages), not a page that links to it.")
+            raise ForumAddressError(AddressProblem.NOT_DISCOURSE, url)
         try:
             keys = http.head("/user-api-key/new")
         except httpx.HTTPError:
-            raise ForumAddressError(f"{url} stopped answering while being checked. Please "
-                                    "try again in a few minutes.") from None
+            raise ForumAddressError(AddressProblem.STOPPED_ANSWERING, url) from None
     version = keys.headers.get("Auth-Api-Version", "")
     if need_user_api_keys and (keys.status_code != 200 or not version.isdigit()):
-        raise ForumAddressError(
-            f"{title} ({url}) does not let apps connect to a member's account (it has no "
-            "user API keys). Ask the forum's administrators; or, if you are one, use an "
-            "admin API key with: voicepeer forum connect --api-key-stdin --api-username NAME")
+        raise ForumAddressError(AddressProblem.NO_USER_API_KEYS, url, title)
     return ForumAddress(
         url=url, title=title, login_required=login_required,
         user_api_version=int(version) if version.isdigit() else 0,

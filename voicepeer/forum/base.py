@@ -229,8 +229,8 @@ class Forum(Protocol):
     """
 
     @property
-    def display_name(self) -> str:
-        """How to name the forum aloud, e.g. "the MS Society forum"."""
+    def title(self) -> str | None:
+        """The forum's own name, e.g. "MS Society"; None when it does not say."""
         ...
 
     def latest(self, page: int = 0) -> TopicList: ...

@@ -1,7 +1,7 @@
 """Offline reading: recently read topics and lists, kept in SQLite under the cache dir.
 
 When the forum cannot be reached, the client answers from here and the records carry
-``saved_at``; :func:`saved_phrase` turns that into what the voice loop says.
+``saved_at``; :func:`voicepeer.voice.phrasing.saved_phrase` says it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 import sqlite3
 import threading
 from dataclasses import asdict, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -143,30 +143,3 @@ class ReadingCache:
 
     def close(self) -> None:
         self._db.close()
-
-
-def saved_phrase(saved_at: datetime, now: datetime | None = None) -> str:
-    """What to say about a cached copy, e.g. "saved from today at 9:15 in the morning"."""
-    now = now or datetime.now(saved_at.tzinfo or UTC)
-    local = saved_at.astimezone(now.tzinfo) if saved_at.tzinfo and now.tzinfo else saved_at
-    age = now - local
-    if age < timedelta(minutes=2):
-        return "saved a moment ago"
-    if age < timedelta(hours=1):
-        return f"saved from {int(age.total_seconds() // 60)} minutes ago"
-    hour = local.hour % 12 or 12
-    clock = f"{hour}:{local.minute:02d}" if local.minute else f"{hour} o'clock"
-    part = (
-        "in the morning"
-        if local.hour < 12
-        else "in the afternoon"
-        if local.hour < 18
-        else ("in the evening")
-    )
-    if local.date() == now.date():
-        return f"saved from today at {clock} {part}"
-    if local.date() == (now - timedelta(days=1)).date():
-        return f"saved from yesterday at {clock} {part}"
-    if age < timedelta(days=7):
-        return f"saved from {local:%A} at {clock} {part}"
-    return f"saved from {local:%A} {local.day} {local:%B}"

@@ -1,10 +1,13 @@
-"""Checking a reply before it is sent, and saying in plain words what the forum refused."""
+"""Checking a reply before it is sent, and reading what the forum refused: both as
+structured reasons (kinds and numbers), put into words by the dialogue."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import Enum
 
-from voicepeer.errors import ForumRequestError
+from voicepeer.errors import ForumRequestError, RequestProblem
 from voicepeer.forum.base import SiteLimits
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -21,15 +24,30 @@ def _length(text: str) -> int:
     return len(text.strip())
 
 
-def _characters(count: int) -> str:
-    return f"{count} character{'s' if count != 1 else ''}"
+class LengthProblem(Enum):
+    EMPTY = "empty"
+    TOO_SHORT = "too_short"
+    TOO_LONG = "too_long"
+
+
+@dataclass(frozen=True)
+class DraftProblem:
+    """Why the forum would refuse a reply or a title, in numbers."""
+
+    problem: LengthProblem
+    title: bool = False
+    """About a new topic's title rather than the body."""
+    limit: int = 0
+    """The forum's minimum (too short) or maximum (too long), in characters."""
+    by: int = 0
+    """Characters missing (too short) or too many (too long)."""
 
 
 def check_reply(
     raw: str, limits: SiteLimits, *, private: bool = False, first_post: bool = False
-) -> tuple[str, ...]:
-    """Problems the forum would refuse this reply for, as sentences to speak; empty if fine.
-    ``first_post`` for the opening post of a new topic, ``private`` for private messages."""
+) -> DraftProblem | None:
+    """What the forum would refuse this reply for; None if fine. ``first_post`` for the
+    opening post of a new topic, ``private`` for private messages."""
     length = _length(raw)
     if private:
         minimum = limits.min_personal_message_post_length
@@ -38,37 +56,27 @@ def check_reply(
     else:
         minimum = limits.min_post_length
     if length == 0:
-        return ("Your reply is empty. Please dictate what you want to say.",)
+        return DraftProblem(LengthProblem.EMPTY, limit=minimum, by=minimum)
     if length < minimum:
-        missing = minimum - length
-        return (
-            f"Your reply is a little too short for the forum: it needs {_characters(missing)} "
-            f"more, at least {_characters(minimum)} in all. Please add a few words.",
-        )
+        return DraftProblem(LengthProblem.TOO_SHORT, limit=minimum, by=minimum - length)
     if length > limits.max_post_length:
-        extra = length - limits.max_post_length
-        return (
-            f"Your reply is too long for the forum by {_characters(extra)}. "
-            "Please shorten it or split it into two replies.",
-        )
-    return ()
+        return DraftProblem(LengthProblem.TOO_LONG, limit=limits.max_post_length,
+                            by=length - limits.max_post_length)
+    return None
 
 
-def check_title(title: str, limits: SiteLimits) -> tuple[str, ...]:
-    """Problems with a new topic's title, as sentences to speak; empty if fine."""
+def check_title(title: str, limits: SiteLimits) -> DraftProblem | None:
+    """What the forum would refuse a new topic's title for; None if fine."""
     length = _length(title)
     if length < limits.min_topic_title_length:
-        missing = limits.min_topic_title_length - length
-        return (
-            f"The title is too short: it needs {_characters(missing)} more, at least "
-            f"{_characters(limits.min_topic_title_length)}. Please say a longer title.",
-        )
+        return DraftProblem(LengthProblem.TOO_SHORT, title=True,
+                            limit=limits.min_topic_title_length,
+                            by=limits.min_topic_title_length - length)
     if length > limits.max_topic_title_length:
-        return (
-            f"The title is too long by {_characters(length - limits.max_topic_title_length)}. "
-            "Please say a shorter title.",
-        )
-    return ()
+        return DraftProblem(LengthProblem.TOO_LONG, title=True,
+                            limit=limits.max_topic_title_length,
+                            by=length - limits.max_topic_title_length)
+    return None
 
 
 def check_search_term(query: str, minimum: int) -> None:
@@ -77,8 +85,7 @@ def check_search_term(query: str, minimum: int) -> None:
     if len(query.strip()) < minimum:
         raise ForumRequestError(
             f"search term of {len(query.strip())} characters; the forum's minimum is {minimum}",
-            spoken=f"That is too short to search for: the forum needs at least "
-            f"{_characters(minimum)}. Say search for, and then a longer word.",
+            problem=RequestProblem.SEARCH_TOO_SHORT, minimum=minimum,
         )
 
 
@@ -86,24 +93,29 @@ _TOO_SHORT = re.compile(r"^(?P<what>\w+) is too short \(minimum is (?P<n>\d+) ch
 _TOO_LONG = re.compile(r"^(?P<what>\w+) is too long \(maximum is (?P<n>\d+) characters?\)", re.I)
 
 
-def _explain(error: str) -> str:
-    if match := _TOO_SHORT.match(error):
-        what = "title" if match["what"].lower() == "title" else "reply"
-        return f"The {what} is too short: the forum wants at least {match['n']} characters."
-    if match := _TOO_LONG.match(error):
-        what = "title" if match["what"].lower() == "title" else "reply"
-        return f"The {what} is too long: the forum allows at most {match['n']} characters."
-    if "too similar" in error.lower():
-        return "It is almost the same as something you posted a moment ago, so it was refused."
-    # Discourse's own messages are written for people; read them as they are.
-    return error.rstrip(".") + "."
+@dataclass(frozen=True)
+class Rejection:
+    """One of the forum's reasons for refusing a post (an HTTP 422's ``errors``), read."""
+
+    problem: LengthProblem | None
+    """A length rule broken; None for any other reason."""
+    title: bool = False
+    limit: int = 0
+    """The forum's minimum or maximum, in characters."""
+    too_similar: bool = False
+    """Almost the same as something the person posted a moment ago."""
+    words: str = ""
+    """The forum's own sentence, as it gave it."""
 
 
-def spoken_for_rejection(errors: tuple[str, ...]) -> str:
-    """A spoken sentence for a 422's ``errors`` list."""
-    if not errors:
-        return "The forum did not accept that, and did not say why."
-    return "The forum did not accept that. " + " ".join(_explain(e) for e in errors[:3])
+def read_rejection(error: str) -> Rejection:
+    """What one of the forum's refusal sentences says, as far as voicepeer knows it."""
+    for problem, pattern in ((LengthProblem.TOO_SHORT, _TOO_SHORT),
+                             (LengthProblem.TOO_LONG, _TOO_LONG)):
+        if match := pattern.match(error):
+            return Rejection(problem, title=match["what"].lower() == "title",
+                             limit=int(match["n"]), words=error)
+    return Rejection(None, too_similar="too similar" in error.lower(), words=error)
 
 
 def limit_from_rejection(errors: tuple[str, ...]) -> int | None:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from voicepeer import paths
 from voicepeer.atomic import atomic_write_text
-from voicepeer.errors import ConfigError
+from voicepeer.errors import ConfigError, ForumSetting, ForumSettingsError
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +72,8 @@ def normalize_forum_url(url: str) -> str:
     (see :func:`web_address_problem`) with a :class:`ConfigError` that never repeats them."""
     problem = web_address_problem(url)
     if problem is not None:
-        raise ConfigError(
-            f"not a forum web address: {problem}",
-            spoken="That forum address does not look right. Please check it and try again.",
-        )
+        raise ForumSettingsError(f"not a forum web address: {problem}",
+                                 kind=ForumSetting.ADDRESS_MALFORMED)
     text = url.strip()
     if "://" not in text:
         text = "https://" + text
@@ -133,10 +131,8 @@ class CredentialStore:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise ConfigError(
-                f"{self.path} is damaged ({error.msg} at line {error.lineno})",
-                spoken="My saved forum account is damaged. Please ask your helper to reconnect.",
-            ) from None
+            raise ForumSettingsError(f"{self.path} is damaged ({error.msg} at line {error.lineno})",
+                                     kind=ForumSetting.ACCOUNT_FILE_DAMAGED) from None
         if not isinstance(data, dict):
             raise ConfigError(f"{self.path} is damaged (not a JSON object)")
         data.setdefault("client_ids", {})

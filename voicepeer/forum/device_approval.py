@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from voicepeer.errors import AuthError, ForumResponseError
+from voicepeer.errors import AuthError, AuthProblem, ForumResponseError
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.http import ForumHttp
 from voicepeer.forum.user_api_key import KeyRequest, finish_request, start_request
@@ -67,8 +67,7 @@ def poll_device_approval(http: ForumHttp, approval: DeviceApproval) -> Credentia
         return finish_request(approval.request, data["payload"])
     if status == "access_denied":
         raise AuthError("the approval was denied on the forum",
-                        spoken="The approval was refused on the forum: Deny was pressed.")
+                        problem=AuthProblem.APPROVAL_DENIED)
     if status == "expired_token":
-        raise AuthError("the approval code expired",
-                        spoken="The code has expired before it was entered on the forum.")
+        raise AuthError("the approval code expired", problem=AuthProblem.APPROVAL_EXPIRED)
     raise ForumResponseError(f"unexpected answer to a code poll: {status!r}")

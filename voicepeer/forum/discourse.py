@@ -24,6 +24,7 @@ import httpx
 
 from voicepeer.errors import (
     AuthError,
+    AuthProblem,
     ForumError,
     ForumNotFoundError,
     ForumRejectedError,
@@ -70,18 +71,6 @@ REPLIES_AND_MENTIONS: tuple[str, ...] = (
 _LIMIT_NAMES = tuple(SiteLimits.__dataclass_fields__)
 
 
-def spoken_forum_name(title: str) -> str:
-    """A site title as it fits in a sentence: "MS Society" → "the MS Society forum",
-    "voicepeer demo forum" → "the voicepeer demo forum"."""
-    title = one_line(title)  # the forum's own words: no escape or bidi tricks
-    lowered = title.lower()
-    if lowered.startswith("the "):
-        return title
-    if any(word in lowered for word in ("forum", "community", "group", "board")):
-        return f"the {title}"
-    return f"the {title} forum"
-
-
 class DiscourseClient:
     """A person's view of one Discourse forum. Raises only :class:`ForumError` subclasses."""
 
@@ -95,7 +84,7 @@ class DiscourseClient:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
-        name: str | None = None,
+        title: str | None = None,
     ) -> None:
         self.settings = settings or ForumSettings()
         self.credentials = credentials
@@ -107,7 +96,8 @@ class DiscourseClient:
             sleep=sleep,
         )
         self.cache = cache
-        self._name = name
+        self._title = title
+        """The forum's name; "" when it gives none, None until asked."""
         self._username = credentials.username if credentials else None
         self._limits: SiteLimits | None = None
         self._notification_kinds: dict[int, str] | None = None
@@ -131,15 +121,16 @@ class DiscourseClient:
         return self.http.requests_made
 
     @property
-    def display_name(self) -> str:
-        if self._name is None:
+    def title(self) -> str | None:
+        if self._title is None:
             try:
                 info = self.http.get("/site/basic-info.json")
-                title = info.get("title") if isinstance(info, dict) else None
-                self._name = spoken_forum_name(str(title)) if title else "the forum"
             except ForumError:
-                return "the forum"
-        return self._name
+                return None  # asked again next time
+            title = info.get("title") if isinstance(info, dict) else None
+            # The forum's own words: no escape or bidi tricks.
+            self._title = one_line(str(title)) if title else ""
+        return self._title or None
 
     def close(self) -> None:
         self.timings.close()
@@ -292,11 +283,8 @@ class DiscourseClient:
             try:
                 data = self.http.get("/session/current.json")
             except ForumNotFoundError:  # Discourse's answer when nobody is signed in
-                raise AuthError(
-                    "not signed in to the forum",
-                    spoken="I am not signed in to the forum. Please ask your helper to run "
-                    "voicepeer forum connect.",
-                ) from None
+                raise AuthError("not signed in to the forum",
+                                problem=AuthProblem.NOT_SIGNED_IN) from None
             self._username = parse.guarded(
                 "current user", lambda: parse._str(data["current_user"]["username"])
             )

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from voicepeer import paths
 from voicepeer.atomic import disk_full_as_error
+from voicepeer.errors import ForumError
 from voicepeer.forum.checks import storable_text
+from voicepeer.forum.refusals import refusal_from_record
 from voicepeer.forum.replies_db import (
     DRAFT_WORDS,
     let_go_of_draft,
@@ -66,12 +68,12 @@ class DraftStore:
                        (storable_text(key),))
         return self.load(key)
 
-    def refusal(self, key: str) -> str | None:
+    def refusal(self, key: str) -> ForumError | None:
         """Why the forum refused this draft's words, until the person changes them."""
         row = self._db.execute(
             "SELECT refusal FROM drafts WHERE key = ?", (storable_text(key),)
         ).fetchone()
-        return str(row[0]) if row and row[0] else None
+        return refusal_from_record(str(row[0])) if row and row[0] else None
 
     def discard(self, key: str) -> None:
         with disk_full_as_error("the reply being dictated"), transaction(self._db) as db:

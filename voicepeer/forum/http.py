@@ -17,15 +17,18 @@ import httpx
 
 from voicepeer.errors import (
     AuthError,
-    ConfigError,
+    AuthProblem,
     ForumError,
     ForumForbiddenError,
     ForumResponseError,
+    ForumSetting,
+    ForumSettingsError,
     ForumUnreachableError,
     RateLimitedError,
+    ResponseProblem,
 )
 from voicepeer.forum.credentials import Credentials
-from voicepeer.forum.refusals import RECONNECT, error_for_answer, wait_phrase
+from voicepeer.forum.refusals import error_for_answer
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.transport import (
     DeadlineBackend,
@@ -46,16 +49,6 @@ MAX_RATE_LIMIT_WAITS = 3
 class DeliveryUncertainError(ForumUnreachableError):
     """A write may or may not have reached the forum: the connection dropped or timed out
     after the request was sent, or the forum failed while handling it."""
-
-    default_spoken = (
-        "I am not sure the forum received that. I have kept it, and I will check "
-        "before sending it again."
-    )
-
-
-def waiting_announcement(seconds: float) -> str:
-    """What to say when the forum asks for a pause ("The forum asked me to wait 10 seconds.")."""
-    return f"The forum asked me to wait {wait_phrase(seconds)}."
 
 
 def _json_or_none(response: httpx.Response) -> Any:
@@ -255,11 +248,8 @@ class ForumHttp:
             # Nothing was sent: safe to try again, reads and writes alike.
             raise _Retryable(where, f"cannot connect: {type(error).__name__}", sent=False) from None
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
-            raise ConfigError(
-                f"{where}: bad forum address ({type(error).__name__})",
-                spoken="The forum address in my settings is wrong. "
-                "Please ask your helper to run voicepeer forum connect again.",
-            ) from None
+            raise ForumSettingsError(f"{where}: bad forum address ({type(error).__name__})",
+                                     kind=ForumSetting.ADDRESS_UNUSABLE) from None
         except httpx.TimeoutException as error:
             reason = f"no answer in time: {type(error).__name__} ({error})"
             raise _Retryable(where, reason) from None
@@ -289,7 +279,8 @@ class ForumHttp:
         # as a forbidden action: ask the forum who we are before blaming either.
         generic = isinstance(error, ForumForbiddenError) and error.generic
         if generic and self._signed_in and not self._account_works():
-            raise AuthError(f"{error} (the account key is no longer accepted)", spoken=RECONNECT)
+            raise AuthError(f"{error} (the account key is no longer accepted)",
+                            problem=AuthProblem.KEY_REFUSED)
         raise error
 
     def _account_works(self) -> bool:
@@ -313,11 +304,7 @@ class _Retryable(Exception):
 
     def for_read(self) -> ForumError:
         if self.sent and "server error" in self.reason:
-            return ForumResponseError(
-                str(self),
-                spoken="The forum is having trouble at the moment. "
-                "Please try again in a few minutes.",
-            )
+            return ForumResponseError(str(self), problem=ResponseProblem.SERVER_TROUBLE)
         if self.sent:
             return ForumResponseError(str(self))
         return ForumUnreachableError(str(self))

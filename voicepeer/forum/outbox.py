@@ -39,6 +39,7 @@ from typing import Protocol
 from voicepeer import paths
 from voicepeer.atomic import disk_full_as_error
 from voicepeer.errors import (
+    DiskFullError,
     ForumError,
     ForumForbiddenError,
     ForumNotFoundError,
@@ -54,6 +55,7 @@ from voicepeer.forum.base import (
 )
 from voicepeer.forum.checks import storable_text
 from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.refusals import record_of
 from voicepeer.forum.replies_db import (
     hand_back_words,
     let_go_of_draft,
@@ -122,11 +124,13 @@ class OutboxEntry:
 
 @dataclass(frozen=True)
 class SendResult:
-    """What happened to one reply, with the sentence the voice loop should say."""
+    """What happened to one reply: its entry as it now stands, and the error that stopped
+    it, if any. The dialogue says it in words."""
 
     entry: OutboxEntry
-    spoken: str
     error: ForumError | None = None
+    first_try: bool = False
+    """This was the first attempt, made right after the person said yes."""
 
     @property
     def state(self) -> OutboxState:
@@ -167,7 +171,23 @@ class OutboxBusyError(ForumError):
     """Another sender (the background retry, or another voicepeer process) is sending
     replies to this forum and did not finish in time."""
 
-    default_spoken = "I am busy sending another reply to the forum."
+
+class OutboxFullError(DiskFullError):
+    """The disk is full, so a confirmed reply (or new topic or message) could not be
+    recorded: it was not sent, and is held only in memory."""
+
+    def __init__(self, message: str, *, kind: EntryKind) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+@contextmanager
+def _recording(kind: EntryKind) -> Iterator[None]:
+    try:
+        with disk_full_as_error(f"the {kind.value} to send"):
+            yield
+    except DiskFullError as error:
+        raise OutboxFullError(str(error), kind=kind) from None
 
 
 def _now() -> datetime:
@@ -228,8 +248,7 @@ class Outbox:
                draft_key: str | None = None) -> OutboxEntry:
         """Store a confirmed reply durably and, in the same transaction, take away the
         draft it came from; nothing is sent yet."""
-        with (disk_full_as_error("the reply to send", spoken=_NOT_SAVED),
-              transaction(self._db) as db):
+        with _recording(EntryKind.REPLY), transaction(self._db) as db:
             cursor = db.execute(
                 "INSERT INTO outbox (topic_id, topic_title, raw, reply_to_post_number, state, "
                 "created_at, draft_key) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
@@ -258,11 +277,7 @@ class Outbox:
             kind, payload = EntryKind.TOPIC, {"category_id": started.category_id}
         else:
             kind, payload = EntryKind.MESSAGE, {"recipients": list(started.recipients)}
-        what = "message" if kind is EntryKind.MESSAGE else "new topic"
-        not_saved = _NOT_SAVED.replace("your reply", f"your {what}").replace(
-            "not posted it", "not sent it" if kind is EntryKind.MESSAGE else "not posted it")
-        with (disk_full_as_error(f"the {what} to send", spoken=not_saved),
-              transaction(self._db) as db):
+        with _recording(kind), transaction(self._db) as db:
             cursor = db.execute(
                 "INSERT INTO outbox (topic_id, topic_title, raw, state, created_at, kind,"
                 " payload, draft_key) VALUES (0, ?, ?, 'pending', ?, ?, ?, ?)",
@@ -290,8 +305,7 @@ class Outbox:
                         break  # the forum is out of reach: the rest would fail the same way
                 return results
         except OutboxBusyError as error:
-            return [self._told(SendResult(e, _waiting_phrase(e, error), error))
-                    for e in self.pending()[:1]]
+            return [self._told(SendResult(e, error)) for e in self.pending()[:1]]
 
     def send(self, entry_id: int, *, first_try: bool = False) -> SendResult:
         """Send one recorded reply (checking first if an earlier attempt may have arrived)."""
@@ -299,8 +313,7 @@ class Outbox:
             with self._sending():
                 return self._send(entry_id, first_try=first_try)
         except OutboxBusyError as error:
-            entry = self.get(entry_id)
-            return self._told(SendResult(entry, _waiting_phrase(entry, error), error))
+            return self._told(SendResult(self.get(entry_id), error, first_try))
 
     @contextmanager
     def _sending(self) -> Iterator[None]:
@@ -338,18 +351,15 @@ class Outbox:
         return result
 
     def _attempt(self, entry: OutboxEntry, first_try: bool) -> SendResult:
-        if entry.state in (OutboxState.POSTED, OutboxState.ENQUEUED):
-            return SendResult(entry, _delivered_phrase(entry, first_try))
-        if entry.state is OutboxState.REJECTED:
-            return SendResult(entry, _returned_phrase(entry, entry.errors))
+        if entry.state in (OutboxState.POSTED, OutboxState.ENQUEUED, OutboxState.REJECTED):
+            return SendResult(entry, first_try=first_try)
         posting = False
         try:
             if entry.state is OutboxState.SENDING:
                 self._checkpoint("checking")
                 found = self._already_there(entry)
                 if found is not None:
-                    done = self._finish(entry, found)
-                    return SendResult(done, _delivered_phrase(done, first_try))
+                    return SendResult(self._finish(entry, found), first_try=first_try)
             if entry.kind is EntryKind.REPLY and entry.after_post_id is None:
                 newest = self.forum.newest_post_id(entry.topic_id)
                 self._set(entry.id, "after_post_id = ?", newest)
@@ -360,25 +370,22 @@ class Outbox:
             posting = True
             outcome = self._request(entry)
         except DeliveryUncertainError as error:
-            return SendResult(self.get(entry.id), _uncertain_phrase(entry), error)
+            return SendResult(self.get(entry.id), error, first_try)
         except (ForumRejectedError, ForumNotFoundError, ForumForbiddenError,
                 ForumRequestError) as error:
             # Refused for what it is, not for the moment: sending again would not help.
             errors = error.errors if isinstance(error, ForumRejectedError) else (str(error),)
-            returned = self._hand_back(entry, errors, error.spoken)
-            if isinstance(error, ForumNotFoundError):  # the topic is gone: no "reply" there
-                return SendResult(returned, _gone_phrase(returned, error), error)
-            return SendResult(returned, _returned_phrase(returned, (error.spoken,)), error)
+            return SendResult(self._hand_back(entry, errors, error), error, first_try)
         except ForumError as error:
             # The post was refused before it was handled (unreachable, rate limit, account):
             # surely not on the forum. A failed check leaves the reply to be checked again.
             if posting:
                 self._set(entry.id, "state = 'pending'")
-            return SendResult(self.get(entry.id), _waiting_phrase(entry, error), error)
+            return SendResult(self.get(entry.id), error, first_try)
         self._checkpoint("response_read")
         done = self._finish(entry, outcome)
         self._checkpoint("done")
-        return SendResult(done, _delivered_phrase(done, first_try))
+        return SendResult(done, first_try=first_try)
 
     def _already_there(self, entry: OutboxEntry) -> PostOutcome | None:
         if entry.kind is not EntryKind.REPLY:
@@ -397,12 +404,13 @@ class Outbox:
         return self.forum.create_post(
             NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number))
 
-    def _hand_back(self, entry: OutboxEntry, errors: tuple[str, ...], spoken: str
+    def _hand_back(self, entry: OutboxEntry, errors: tuple[str, ...], refusal: ForumError
                    ) -> OutboxEntry:
         """The forum refused the reply: settle the entry and make its words the draft for
         its topic again, with the reason, in one transaction."""
         with transaction(self._db) as db:
-            hand_back_words(db, entry.key, entry.raw, storable_text(spoken), _now().isoformat())
+            hand_back_words(db, entry.key, entry.raw, storable_text(record_of(refusal)),
+                            _now().isoformat())
             db.execute("UPDATE outbox SET state = 'rejected', errors = ? WHERE id = ?",
                        ("\n".join(errors), entry.id))
         self._checkpoint("returned")
@@ -445,60 +453,3 @@ def _entry(row: tuple[object, ...]) -> OutboxEntry:
         category_id=extra.get("category_id"),
         recipients=tuple(extra.get("recipients") or ()),
     )
-
-
-_NOT_SAVED = (
-    "The memory card is full, so I could not save your reply, and I have not posted it. "
-    "I am keeping it here for now: say yes to try again. Please ask your helper to make "
-    "some room on the memory card."
-)
-
-
-def _what(entry: OutboxEntry) -> str:
-    if entry.kind is EntryKind.TOPIC:
-        return f"Your new topic, {entry.topic_title},"
-    if entry.kind is EntryKind.MESSAGE:
-        return f"Your message, {entry.topic_title},"
-    return f"Your reply to {entry.topic_title}"
-
-
-def _done(entry: OutboxEntry) -> str:
-    return "sent" if entry.kind is EntryKind.MESSAGE else "posted"
-
-
-def _delivered_phrase(entry: OutboxEntry, first_try: bool) -> str:
-    if entry.state is OutboxState.ENQUEUED:
-        return f"{_what(entry)} is waiting for a moderator to approve it."
-    if first_try:
-        return f"{_what(entry)} is {_done(entry)}."
-    return f"{_what(entry)} has now been {_done(entry)}."
-
-
-def _uncertain_phrase(entry: OutboxEntry) -> str:
-    what = _what(entry).removeprefix("Your ").rstrip(",")
-    where = "topic" if entry.kind is EntryKind.REPLY else "forum"
-    return (
-        f"I am not sure the forum received your {what}. I have kept it, "
-        f"and I will check the {where} before sending it again, so it will not appear twice."
-    )
-
-
-def _waiting_phrase(entry: OutboxEntry, error: ForumError) -> str:
-    return (
-        f"{_what(entry)} is not sent yet. {error.spoken} "
-        "Your words are safe; I will send them when I can."
-    )
-
-
-def _returned_phrase(entry: OutboxEntry, reasons: tuple[str, ...]) -> str:
-    if entry.kind is EntryKind.REPLY:
-        again = "say reply in that topic to change them and send them again."
-    else:
-        again = "start it again the same way to change them and send them again."
-    return (f"{_what(entry)} was not {_done(entry)}. {' '.join(reasons)} "
-            f"I have kept your words: {again}")
-
-
-def _gone_phrase(entry: OutboxEntry, error: ForumError) -> str:
-    return (f"{_what(entry)} was not {_done(entry)}. {error.spoken} "
-            "Your words are kept on this computer.")

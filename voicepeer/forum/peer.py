@@ -25,7 +25,7 @@ class ForumUser:
     name: str | None = None
 
     @property
-    def spoken(self) -> str:
+    def display_name(self) -> str:
         return self.name or self.username
 
 

@@ -3,12 +3,13 @@
 Discourse answers refusals with a status and a JSON body ``{"errors": [...], "error_type":
 ...}`` (``ApplicationController``'s handlers for ``Discourse::InvalidAccess``,
 ``NotLoggedIn``, ``NotFound`` and ``InvalidParameters``); its per-IP layer answers a plain-text
-429. Each becomes an error whose spoken sentence says what happened and what to do, so a
-refused like is never called a broken account, nor a short search an unreadable answer.
+429. Each becomes an error that says, in its type and kind, what happened — so the dialogue
+never calls a refused like a broken account, nor a short search an unreadable answer.
 """
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Mapping
 from email.utils import parsedate_to_datetime
@@ -16,6 +17,8 @@ from typing import Any
 
 from voicepeer.errors import (
     AuthError,
+    AuthProblem,
+    Forbidden,
     ForumError,
     ForumForbiddenError,
     ForumGoneError,
@@ -24,8 +27,8 @@ from voicepeer.errors import (
     ForumRequestError,
     ForumResponseError,
     RateLimitedError,
+    RequestProblem,
 )
-from voicepeer.forum.checks import spoken_for_rejection
 
 #: Discourse's stock sentence for ``invalid_access``; a revoked key gets it too.
 STOCK_INVALID_ACCESS = "You are not permitted to view the requested resource."
@@ -33,20 +36,6 @@ STOCK_INVALID_ACCESS = "You are not permitted to view the requested resource."
 _BAD_API_CREDENTIALS = "The API username or key is invalid"
 #: ``PostActionCreator``'s sentence for a like (or flag) given twice.
 _ALREADY_DONE = "You have already performed this action"
-
-RECONNECT = ("The forum no longer accepts voicepeer's key for your account. Please ask your "
-             "helper to reconnect it with voicepeer forum connect.")
-SIGN_IN_NEEDED = ("The forum needs you to be signed in for that. Please ask your helper to "
-                  "connect your account with voicepeer forum connect.")
-
-
-def wait_phrase(seconds: float) -> str:
-    """Speakable form of a wait, e.g. "10 seconds", "2 minutes"."""
-    whole = max(1, round(seconds))
-    if whole < 90:
-        return f"{whole} second{'s' if whole != 1 else ''}"
-    minutes = round(whole / 60)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
 def retry_after(headers: Mapping[str, str], data: Any) -> float:
@@ -86,26 +75,24 @@ def _sentence(text: str) -> str:
 
 
 def _forbidden(method: str, path: str, reasons: tuple[str, ...]) -> ForumForbiddenError:
-    """A refused action, in words about that action."""
+    """A refused action, with what kind of refusal it is."""
     own = [r for r in reasons if r.strip() and r.strip() != STOCK_INVALID_ACCESS]
     reason = " ".join(_sentence(r) for r in own[:2])
     detail = f"{method} {path}: HTTP 403 invalid_access" + (f" ({reason})" if reason else "")
     liking = path.startswith("/post_actions")
     if liking and any(_ALREADY_DONE in r for r in own):
-        spoken = "You have already liked this post, so there is nothing more to do."
+        kind = Forbidden.ALREADY_LIKED
     elif liking and not own:
-        spoken = ("The forum did not let you like this post. It may be one of your own "
-                  "posts: the forum does not let anyone like their own.")
+        kind = Forbidden.LIKE_REFUSED
     elif own:
-        spoken = f"The forum does not let you do that here. It says: {reason}"
+        kind = Forbidden.FORUM_SAYS
     elif method == "GET" and path.startswith(("/t/", "/posts/", "/c/", "/topics/")):
-        spoken = ("That is in a part of the forum your account cannot see, such as a "
-                  "restricted category or a private message between other people.")
+        kind = Forbidden.HIDDEN_PLACE
     elif method == "GET":
-        spoken = "Your account cannot see that part of the forum."
+        kind = Forbidden.CANNOT_SEE
     else:
-        spoken = "The forum does not let your account do that here."
-    return ForumForbiddenError(detail, reason=reason, generic=not own, spoken=spoken)
+        kind = Forbidden.NOT_ALLOWED
+    return ForumForbiddenError(detail, kind=kind, reason=reason, generic=not own)
 
 
 def error_for_answer(
@@ -124,27 +111,58 @@ def error_for_answer(
     detail = (f"{method} {path}: HTTP {status}" + (f" {kind}" if kind else "")
               + (f" ({'; '.join(reasons)})" if reasons else ""))
     if status == 429:
-        wait = retry_after(headers, data)
-        return RateLimitedError(
-            detail, wait_seconds=wait,
-            spoken=f"The forum asked me to wait {wait_phrase(wait)} before asking it again. "
-            "Please try again after that; nothing you dictated is lost.",
-        )
+        return RateLimitedError(detail, wait_seconds=retry_after(headers, data))
     if status == 401 or kind == "not_logged_in":
-        return AuthError(detail, spoken=RECONNECT if signed_in else SIGN_IN_NEEDED)
+        return AuthError(detail, problem=AuthProblem.KEY_REFUSED if signed_in
+                         else AuthProblem.SIGN_IN_NEEDED)
     if status == 403:
         if any(_BAD_API_CREDENTIALS in r for r in reasons):
-            return AuthError(detail, spoken=RECONNECT)
+            return AuthError(detail, problem=AuthProblem.KEY_REFUSED)
         return _forbidden(method, path, reasons)
     if status == 410:
         return ForumGoneError(detail)
     if status == 404:
         return ForumNotFoundError(detail)
     if status == 422:
-        return ForumRejectedError(detail, errors=reasons, spoken=spoken_for_rejection(reasons))
+        return ForumRejectedError(detail, errors=reasons)
     if status == 400 or kind == "invalid_parameters":
         if path.startswith("/search"):
-            return ForumRequestError(detail, spoken="The forum would not search for that. "
-                                     "Please try a longer or different word.")
+            return ForumRequestError(detail, problem=RequestProblem.SEARCH_REFUSED)
         return ForumRequestError(detail)
     return ForumResponseError(detail)
+
+
+def record_of(refusal: ForumError) -> str:
+    """A refusal as it is kept with the words it refused (see :func:`refusal_from_record`)."""
+    record: dict[str, Any] = {"error": type(refusal).__name__, "detail": str(refusal)}
+    if isinstance(refusal, ForumRejectedError):
+        record["errors"] = list(refusal.errors)
+    elif isinstance(refusal, ForumForbiddenError):
+        record.update(kind=refusal.kind.value, reason=refusal.reason)
+    elif isinstance(refusal, ForumRequestError):
+        record.update(problem=refusal.problem.value, minimum=refusal.minimum)
+    return json.dumps(record)
+
+
+def refusal_from_record(text: str) -> ForumError:
+    """The refusal kept by :func:`record_of`. Earlier versions kept a sentence instead: it
+    comes back as the forum's reason for a rejection."""
+    try:
+        return _refusal(json.loads(text))
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return ForumRejectedError("refused; the reason was kept in words", errors=(text,))
+
+
+def _refusal(record: dict[str, Any]) -> ForumError:
+    name, detail = record["error"], str(record["detail"])
+    if name == ForumForbiddenError.__name__:
+        return ForumForbiddenError(detail, kind=Forbidden(record["kind"]),
+                                   reason=str(record["reason"]), generic=False)
+    if name == ForumRequestError.__name__:
+        return ForumRequestError(detail, problem=RequestProblem(record["problem"]),
+                                 minimum=int(record["minimum"]))
+    if name == ForumGoneError.__name__:
+        return ForumGoneError(detail)
+    if name == ForumNotFoundError.__name__:
+        return ForumNotFoundError(detail)
+    return ForumRejectedError(detail, errors=tuple(map(str, record.get("errors") or ())))

@@ -3,8 +3,8 @@
 A background thread flushes the outbox when a retry is due: after a wait that doubles on
 each failure, or exactly as long as the forum asked (``Retry-After`` / ``extras.wait_seconds``
 of a 429). It learns of every send, the voice loop's too, so a wait the forum asked for is
-kept whoever was told. What went out (or came back refused) is queued as sentences for the
-voice loop, which says them when it is neither speaking nor taking dictation.
+kept whoever was told. What went out (or came back refused) is queued for the voice loop,
+which tells of it when it is neither speaking nor taking dictation.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class OutboxRetry:
         self._due: float | None = None
         """When to try next (clock seconds); None: nothing known to be waiting."""
         self._failures = 0
-        self._news: list[str] = []
+        self._news: list[SendResult] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.watch(outbox)
@@ -99,11 +99,11 @@ class OutboxRetry:
         # may have just been told to wait.
         results = self._outbox.flush(ready=self._ready)
         with self._lock:
-            self._news.extend(r.spoken for r in results if not r.waiting)
+            self._news.extend(r for r in results if not r.waiting)
         return results
 
-    def news(self) -> list[str]:
-        """Sentences to say about replies sent (or refused) in the background, once each."""
+    def news(self) -> list[SendResult]:
+        """Replies sent (or refused) in the background, each given once, to be told of."""
         with self._lock:
             news, self._news = self._news, []
         return news

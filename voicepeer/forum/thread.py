@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from voicepeer.errors import ForumNotFoundError
+from voicepeer.errors import PostRemovedError
 from voicepeer.forum.base import Post, Topic
 
 
@@ -93,7 +93,7 @@ class Thread:
 
     def post_at(self, index: int) -> Post:
         """The post at ``index``; fetches a chunk ahead in the reading direction if needed.
-        Raises IndexError outside the topic, ForumNotFoundError if the post was removed."""
+        Raises IndexError outside the topic, PostRemovedError if the post was removed."""
         if not self.exists(index):
             raise IndexError(index)
         backwards = self._last_index is not None and index < self._last_index
@@ -103,10 +103,7 @@ class Thread:
             self._fetch_around(index, backwards=backwards)
         post = self._posts.get(post_id)
         if post is None:
-            raise ForumNotFoundError(
-                f"post {post_id} of topic {self.topic.id} is gone",
-                spoken="That post has been removed from the forum. I will go on to the next one.",
-            )
+            raise PostRemovedError(f"post {post_id} of topic {self.topic.id} is gone")
         return post
 
     def index_of_post_number(self, post_number: int) -> int | None:

@@ -25,7 +25,7 @@ from typing import Any
 import httpcore
 import httpx
 
-from voicepeer.errors import ForumError, ForumResponseError
+from voicepeer.errors import ForumError, ForumResponseError, ResponseProblem
 from voicepeer.forum.settings import ForumSettings
 
 #: Same-origin redirects followed for one request before giving up.
@@ -40,19 +40,9 @@ class CrossOriginRedirectError(ForumError):
     """The forum redirected a request to another scheme, host or port; not followed, so keys
     and dictated text never reach that other address."""
 
-    default_spoken = (
-        "The forum sent me on to a different web address, so I stopped there to keep your "
-        "account safe. Please ask your helper to check the forum address in my settings."
-    )
-
 
 class ResponseTooLargeError(ForumResponseError):
     """The forum's answer was larger than voicepeer accepts (as sent or once unpacked)."""
-
-    default_spoken = (
-        "The forum sent far more than I expected, so I stopped reading it. "
-        "Please try again later."
-    )
 
 
 class DeadlinePassed(httpx.ReadTimeout):
@@ -252,7 +242,7 @@ class Sender:
                 request = following
         raise ForumResponseError(
             f"{method} {path}: the forum redirected more than {MAX_REDIRECTS} times",
-            spoken="The forum keeps sending me somewhere else. Please try again later.",
+            problem=ResponseProblem.REDIRECT_LOOP,
         )
 
     def _timeout(self, ends: float) -> httpx.Timeout:

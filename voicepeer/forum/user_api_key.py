@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
-from voicepeer.errors import AuthError, ConfigError
+from voicepeer.errors import AuthError, AuthProblem, ConfigError
 from voicepeer.forum.credentials import Credentials, normalize_forum_url
 
 log = logging.getLogger(__name__)
@@ -89,8 +89,6 @@ def start_request(
     )
 
 
-_INCOMPLETE = ("That is not the whole approval text. Please copy all of the block of letters "
-               "and numbers the forum shows, and paste it again.")
 _BASE64_LINE = re.compile(r"^[A-Za-z0-9+/=_\-\s]+$")
 
 
@@ -113,7 +111,7 @@ def _payload_bytes(payload: str) -> bytes:
         return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
     except (binascii.Error, ValueError):
         raise AuthError("the pasted approval text is not valid base64",
-                        spoken=_INCOMPLETE) from None
+                        problem=AuthProblem.APPROVAL_INCOMPLETE) from None
 
 
 def finish_request(request: KeyRequest, payload: str) -> Credentials:
@@ -124,7 +122,7 @@ def finish_request(request: KeyRequest, payload: str) -> Credentials:
     if len(encrypted) != private_key.key_size // 8:
         raise AuthError(
             f"the pasted text is {len(encrypted)} bytes, not {private_key.key_size // 8}",
-            spoken=_INCOMPLETE,
+            problem=AuthProblem.APPROVAL_INCOMPLETE,
         )
     try:
         clear = private_key.decrypt(encrypted, padding.PKCS1v15())
@@ -132,15 +130,14 @@ def finish_request(request: KeyRequest, payload: str) -> Credentials:
     except (ValueError, json.JSONDecodeError):
         raise AuthError(
             "the approval payload could not be decrypted with this request's key",
-            spoken="That approval text belongs to a different request. "
-            "Please start connecting again.",
+            problem=AuthProblem.APPROVAL_UNREADABLE,
         ) from None
     if not isinstance(data, dict) or not isinstance(data.get("key"), str):
         raise AuthError("the approval payload has no key")
     if data.get("nonce") != request.nonce:
         raise AuthError(
             "the approval payload's nonce does not match this request",
-            spoken="That approval is for a different request. Please start connecting again.",
+            problem=AuthProblem.APPROVAL_OTHER_REQUEST,
         )
     return Credentials(
         forum_url=request.forum_url,

@@ -19,6 +19,7 @@ from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.matcher import normalize
 from voicepeer.errors import AudioDeviceError, DiskFullError, SpeechEngineError
 from voicepeer.forum.base import Forum
+from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
 from voicepeer.recognition.base import DictationContext, Heard, Listener, ListenMode
@@ -28,8 +29,10 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
+from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.new_conversation import NewConversationComposer
+from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.paragraphs import ParagraphReading
 from voicepeer.voice.peer_loop import (
     DICTATION_STATES,
@@ -160,9 +163,9 @@ class Engines:
     mishearing the person."""
     peer: PeerForum | None = None
     """Members, bookmarks and messages; by default taken from ``forum`` when it offers them."""
-    news: Callable[[], list[str]] = field(default=list)
-    """Sentences about things that happened meanwhile (a waiting reply sent in the
-    background), said between utterances while browsing or reading."""
+    news: Callable[[], list[SendResult]] = field(default=list)
+    """What happened meanwhile (a waiting reply sent in the background), told between
+    utterances while browsing or reading."""
 
 
 class Assistant:
@@ -213,7 +216,8 @@ class Assistant:
         if self.settings.greeting:
             again = (" Say resume to go back to where you were."
                      if self.engines.places.last_topic() is not None else "")
-            self.say(f"Hello. This is voicepeer, connected to {self.engines.forum.display_name}."
+            forum = phrasing.forum_name(self.engines.forum.title)
+            self.say(f"Hello. This is voicepeer, connected to {forum}."
                      " Say latest topics to hear what people are talking about, or say help."
                      + again)
         while True:
@@ -228,7 +232,7 @@ class Assistant:
                 # The microphone or switch vanished: carry on with typed input.
                 log.warning("listening failed, reading typed input instead: %s",
                             type(error).__name__)
-                self.say(f"{error.spoken} Please type what you would say instead.")
+                self.say(f"{say_error(error)} Please type what you would say instead.")
                 self.engines.listener = TextListener(prompt="> ")
                 continue
             if heard is None:
@@ -256,11 +260,11 @@ class Assistant:
         """The disk filled while saving: the state and anything dictated stay as they were
         (in memory), so the person can go on; the whole explanation is given once."""
         log.warning("%s", error)
-        if self._disk_full_said and error.spoken == DiskFullError.default_spoken:
+        if self._disk_full_said and type(error) is DiskFullError:  # said in full once
             self.say("The memory card is still full, so that is not saved yet. "
                      "I am keeping it here for now.")
         else:
-            self.say(error.spoken)
+            self.say(say_error(error))
         self._disk_full_said = True
 
     def _place_not_saved(self, error: DiskFullError) -> None:
@@ -274,14 +278,14 @@ class Assistant:
         """Post replies kept from earlier (the forum was down, or voicepeer was stopped) and
         say what became of them."""
         for result in self.engines.outbox.flush():
-            self.say(result.spoken)
+            self.say(send_result_line(result))
 
     def _tell_news(self) -> None:
         # Only between utterances (never over speech), and never while the person is
         # dictating, being asked a question, or has put voicepeer to sleep.
         if self.state in (State.BROWSING, State.READING):
-            for line in self.engines.news():
-                self.say(line)
+            for result in self.engines.news():
+                self.say(send_result_line(result))
 
     def say(self, text: str) -> None:
         self._last_said = text
@@ -293,7 +297,7 @@ class Assistant:
             # person still gets every word, and say once what happened.
             log.warning("speech output failed, printing instead: %s", type(error).__name__)
             self.engines.speech = PrintedSpeech()
-            self.engines.speech.say(error.spoken)
+            self.engines.speech.say(say_error(error))
             self.engines.speech.say(text)
 
     def handle(self, heard: Heard) -> None:

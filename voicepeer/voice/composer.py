@@ -18,6 +18,8 @@ from voicepeer.recognition.base import Heard
 from voicepeer.voice import phrasing
 from voicepeer.voice.correction import Corrector, read_back
 from voicepeer.voice.dictation import Draft
+from voicepeer.voice.error_phrases import problem_line
+from voicepeer.voice.outbox_phrases import refused_draft_line, send_result_line
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox
 
 Say = Callable[[str], None]
@@ -74,8 +76,7 @@ class Composer:
         self.corrector.reset()
         refusal = self._engines.drafts.refusal(self._key(topic)) if saved else None
         if refusal:
-            self._say(f"The forum did not accept your reply to {topic.title}. {refusal} "
-                      f"Your reply says: {self.draft.text} Change it, then say send it.")
+            self._say(refused_draft_line(topic.title, refusal, self.draft.text))
         elif saved:
             self._say(f"You have a saved reply to {topic.title}. It says: {self.draft.text} "
                       "Keep talking to add to it, or say send it.")
@@ -126,9 +127,9 @@ class Composer:
         assert self._topic is not None
         text = self.draft.text_to_send()
         limits = self._limits()
-        problems = check_reply(text, limits, private=self._is_private())
-        if problems:
-            self._say(" ".join(problems) + " Then say send it.")
+        problem = check_reply(text, limits, private=self._is_private())
+        if problem:
+            self._say(problem_line(problem) + " Then say send it.")
             return Next.DICTATING
         self._say(f"Your reply says: {text} {self._audience()} Shall I post it? Say yes or no.")
         return Next.CONFIRMING
@@ -145,7 +146,7 @@ class Composer:
         return self._topic is not None and self._topic.archetype == "private_message"
 
     def _audience(self) -> str:
-        forum = self._engines.forum.display_name
+        forum = phrasing.forum_name(self._engines.forum.title)
         if self._is_private():
             whom = self._private_to or (
                 phrasing.author_name(self._reply_to) if self._reply_to else "the group")
@@ -164,7 +165,7 @@ class Composer:
         result = self._engines.outbox.submit(reply, self._topic.title,
                                              draft_key=self._key(self._topic))
         self.draft = Draft()
-        self._say(result.spoken)
+        self._say(send_result_line(result))
 
     def decline(self) -> Next:
         self._say("All right, I have not posted it. Your reply is kept. Keep talking to add to "

@@ -15,6 +15,9 @@ from voicepeer.forum.checks import check_reply, check_title
 from voicepeer.forum.peer import ForumUser
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Say
 from voicepeer.voice.dictation import Draft
+from voicepeer.voice.error_phrases import problem_line
+from voicepeer.voice.outbox_phrases import send_result_line
+from voicepeer.voice.phrasing import forum_name
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ class Conversation:
 
     @property
     def names(self) -> str:
-        spoken = [u.spoken for u in self.recipients]
+        spoken = [u.display_name for u in self.recipients]
         if len(spoken) <= 1:
             return spoken[0] if spoken else "nobody yet"
         return ", ".join(spoken[:-1]) + " and " + spoken[-1]
@@ -72,11 +75,13 @@ def spoken_title(text: str) -> str:
     return title[:1].upper() + title[1:]
 
 
-def title_problems(title: str, limits: SiteLimits, *, private: bool) -> tuple[str, ...]:
-    """The forum's title rules (a message's minimum is its own), as sentences to speak."""
+def title_problem(title: str, limits: SiteLimits, *, private: bool) -> str | None:
+    """What breaks the forum's title rules (a message's minimum is its own), to say;
+    None when the title is fine."""
     if private:
         limits = replace(limits, min_topic_title_length=limits.min_personal_message_title_length)
-    return check_title(title, limits)
+    problem = check_title(title, limits)
+    return problem_line(problem) if problem else None
 
 
 class NewConversationComposer(Composer):
@@ -123,15 +128,15 @@ class NewConversationComposer(Composer):
     def ask_to_post(self) -> Next:
         conversation = self.conversation
         text = self.draft.text_to_send()
-        problems = check_reply(text, self._limits(), private=conversation.private,
-                               first_post=not conversation.private)
-        if problems:
-            self._say(" ".join(problems).replace("two replies", "two posts")
+        problem = check_reply(text, self._limits(), private=conversation.private,
+                              first_post=not conversation.private)
+        if problem:
+            self._say(problem_line(problem).replace("two replies", "two posts")
                       + " Then say send it.")
             return Next.DICTATING
         verb = "send" if conversation.private else "post"
         self._say(f"Your {conversation.what}, titled {conversation.title}, says: {text} "
-                  f"{conversation.audience(self._engines.forum.display_name)} "
+                  f"{conversation.audience(forum_name(self._engines.forum.title))} "
                   f"Shall I {verb} it? Say yes or no.")
         return Next.CONFIRMING
 
@@ -143,7 +148,7 @@ class NewConversationComposer(Composer):
                                                  draft_key=conversation.key)
         self._engines.drafts.discard(_title_key(conversation))
         self.draft = Draft()
-        self._say(result.spoken)
+        self._say(send_result_line(result))
 
     def decline(self) -> Next:
         verb = "sent" if self.conversation.private else "posted"

@@ -24,7 +24,7 @@ from voicepeer.voice.new_conversation import (
     Conversation,
     NewConversationComposer,
     spoken_title,
-    title_problems,
+    title_problem,
 )
 from voicepeer.voice.people import find_people, heard_name
 from voicepeer.voice.reader import Reader, ReadOutcome
@@ -197,7 +197,7 @@ class PeerLoop:
         return self._offer()
 
     def _offer(self) -> State:
-        self._say(f"Did you mean {self._offered[0].spoken}? Say yes or no.")
+        self._say(f"Did you mean {self._offered[0].display_name}? Say yes or no.")
         return State.CHOOSING
 
     def _choosing(self, command: Command) -> State | None:
@@ -257,10 +257,10 @@ class PeerLoop:
 
     def _title(self, text: str) -> State:
         title = spoken_title(text)
-        problems = title_problems(title, self.composer.limits(),
-                                  private=self.composer.conversation.private)
-        if problems:
-            self._say(f"I heard: {title}. " + " ".join(problems))
+        problem = title_problem(title, self.composer.limits(),
+                                private=self.composer.conversation.private)
+        if problem:
+            self._say(f"I heard: {title}. {problem}")
             return State.TITLING
         self.composer.titled(title)
         return State.COMPOSING

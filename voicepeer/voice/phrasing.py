@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from voicepeer.forum.base import Post, Topic, TopicList, TopicSummary
 from voicepeer.speech.text import spoken_age
@@ -80,3 +80,57 @@ def post_header(post: Post, index: int, total: int, now: datetime) -> str:
 
 def author_name(post: Post) -> str:
     return post.name or post.username
+
+
+def wait_phrase(seconds: float) -> str:
+    """Speakable form of a wait, e.g. "10 seconds", "2 minutes"."""
+    whole = max(1, round(seconds))
+    if whole < 90:
+        return f"{whole} second{'s' if whole != 1 else ''}"
+    minutes = round(whole / 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def waiting_announcement(seconds: float) -> str:
+    """What to say when the forum asks for a pause ("The forum asked me to wait 10 seconds.")."""
+    return f"The forum asked me to wait {wait_phrase(seconds)}."
+
+
+def forum_name(title: str | None) -> str:
+    """A forum's title as it fits in a sentence: "MS Society" → "the MS Society forum",
+    "voicepeer demo forum" → "the voicepeer demo forum"; "the forum" when unknown."""
+    if not title:
+        return "the forum"
+    lowered = title.lower()
+    if lowered.startswith("the "):
+        return title
+    if any(word in lowered for word in ("forum", "community", "group", "board")):
+        return f"the {title}"
+    return f"the {title} forum"
+
+
+def saved_phrase(saved_at: datetime, now: datetime | None = None) -> str:
+    """What to say about a cached copy, e.g. "saved from today at 9:15 in the morning"."""
+    now = now or datetime.now(saved_at.tzinfo or UTC)
+    local = saved_at.astimezone(now.tzinfo) if saved_at.tzinfo and now.tzinfo else saved_at
+    age = now - local
+    if age < timedelta(minutes=2):
+        return "saved a moment ago"
+    if age < timedelta(hours=1):
+        return f"saved from {int(age.total_seconds() // 60)} minutes ago"
+    hour = local.hour % 12 or 12
+    clock = f"{hour}:{local.minute:02d}" if local.minute else f"{hour} o'clock"
+    part = (
+        "in the morning"
+        if local.hour < 12
+        else "in the afternoon"
+        if local.hour < 18
+        else ("in the evening")
+    )
+    if local.date() == now.date():
+        return f"saved from today at {clock} {part}"
+    if local.date() == (now - timedelta(days=1)).date():
+        return f"saved from yesterday at {clock} {part}"
+    if age < timedelta(days=7):
+        return f"saved from {local:%A} at {clock} {part}"
+    return f"saved from {local:%A} {local.day} {local:%B}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from voicepeer.errors import ForumError
 from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
 from voicepeer.forum.outbox import SendResult
 from voicepeer.speech.controls import VoiceChange
@@ -22,7 +23,7 @@ class DraftKeeper(Protocol):
         """The draft to carry on with, taking in words the forum refused meanwhile."""
         ...
 
-    def refusal(self, key: str) -> str | None:
+    def refusal(self, key: str) -> ForumError | None:
         """Why the forum refused this draft, when it came back from the outbox refused."""
         ...
 

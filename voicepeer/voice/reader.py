@@ -28,9 +28,9 @@ from voicepeer.forum.base import (
     TopicList,
     TopicSummary,
 )
-from voicepeer.forum.cache import saved_phrase
 from voicepeer.forum.thread import Thread
 from voicepeer.voice import cues, forum_phrases, phrasing
+from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.paragraphs import Pages
 from voicepeer.voice.ports import PlaceKeeper
 from voicepeer.voice.rendering import PostPage
@@ -61,7 +61,7 @@ def offline_note(saved_at: datetime | None) -> str:
     """What to say first when the forum is out of reach and a saved copy is read instead."""
     if saved_at is None:
         return ""
-    return f"I can't reach the forum, so this is the copy {saved_phrase(saved_at)}. "
+    return f"I can't reach the forum, so this is the copy {phrasing.saved_phrase(saved_at)}. "
 
 
 class ReadOutcome(Enum):
@@ -437,7 +437,7 @@ class Reader:
         except ForumError as error:
             log.warning("forum request failed: %s", type(error).__name__)
             if not quiet:
-                self._say(error.spoken)
+                self._say(say_error(error))
             return None
 
     def forum_do(self, call: Callable[[], object]) -> bool:
