@@ -4,7 +4,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
-from voicepeer.forum.cache import ReadingCache, saved_phrase
+from voicepeer.forum.cache import ReadingCache
+from voicepeer.voice.phrasing import saved_phrase
 
 NOW = datetime(2026, 3, 12, 15, 40, tzinfo=UTC)  # a Thursday
 

@@ -1,60 +1,57 @@
 from __future__ import annotations
 
 from voicepeer.forum.base import SiteLimits
-from voicepeer.forum.checks import (
-    check_reply,
-    check_title,
-    limit_from_rejection,
-    spoken_for_rejection,
-)
+from voicepeer.forum.checks import check_reply, check_title, limit_from_rejection
+from voicepeer.voice.error_phrases import problem_line, rejection_line
 
 LIMITS = SiteLimits(min_post_length=20, min_personal_message_post_length=10, max_post_length=100)
 
 
 def test_short_reply_says_how_many_more_characters() -> None:
-    problems = check_reply("Thank you so much", LIMITS)  # 17 characters
-    assert len(problems) == 1
-    assert "3 characters more" in problems[0]
-    assert "at least 20 characters" in problems[0]
+    problem = check_reply("Thank you so much", LIMITS)  # 17 characters
+    assert problem is not None
+    assert "3 characters more" in problem_line(problem)
+    assert "at least 20 characters" in problem_line(problem)
 
 
 def test_one_character_short_is_singular() -> None:
-    assert "1 character more" in check_reply("x" * 19, LIMITS)[0]
+    assert "1 character more" in problem_line(check_reply("x" * 19, LIMITS))
 
 
 def test_surrounding_whitespace_does_not_count() -> None:
     assert check_reply("   " + "y" * 19 + "\n\n", LIMITS)
-    assert check_reply("y" * 20, LIMITS) == ()
+    assert check_reply("y" * 20, LIMITS) is None
 
 
 def test_private_messages_use_their_own_minimum() -> None:
-    assert check_reply("Thanks, Anne", LIMITS, private=True) == ()
+    assert check_reply("Thanks, Anne", LIMITS, private=True) is None
     assert check_reply("Thanks, Anne", LIMITS)
 
 
 def test_empty_and_too_long_replies() -> None:
-    assert "empty" in check_reply("  \n", LIMITS)[0]
-    assert "too long for the forum by 5 characters" in check_reply("z" * 105, LIMITS)[0]
+    assert "empty" in problem_line(check_reply("  \n", LIMITS))
+    assert "too long for the forum by 5 characters" in problem_line(check_reply("z" * 105, LIMITS))
 
 
 def test_unicode_counts_characters_not_bytes() -> None:
-    assert check_reply("é" * 20, LIMITS) == ()
+    assert check_reply("é" * 20, LIMITS) is None
     assert check_reply("😀" * 19, LIMITS)
 
 
 def test_title_checks() -> None:
-    assert "6 characters more" in check_title("Fatigue!!", SiteLimits(min_topic_title_length=15))[0]
-    assert check_title("Heat and fatigue in summer", SiteLimits()) == ()
+    problem = check_title("Fatigue!!", SiteLimits(min_topic_title_length=15))
+    assert problem is not None and "6 characters more" in problem_line(problem)
+    assert check_title("Heat and fatigue in summer", SiteLimits()) is None
 
 
 def test_rejection_from_the_forum_is_explained() -> None:
     errors = ("Body is too short (minimum is 25 characters)",)
-    spoken = spoken_for_rejection(errors)
+    spoken = rejection_line(errors)
     assert "at least 25 characters" in spoken
     assert limit_from_rejection(errors) == 25
     assert limit_from_rejection(("Title is too short (minimum is 15 characters)",)) is None
-    assert "did not say why" in spoken_for_rejection(())
-    assert "moment ago" in spoken_for_rejection(
+    assert "did not say why" in rejection_line(())
+    assert "moment ago" in rejection_line(
         ("Body is too similar to what you recently posted",)
     )
-    assert spoken_for_rejection(("Topic is closed",)).endswith("Topic is closed.")
+    assert rejection_line(("Topic is closed",)).endswith("Topic is closed.")

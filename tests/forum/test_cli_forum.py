@@ -22,6 +22,7 @@ from voicepeer.demo_forum.settings import DISCOURSE_AUTH_REDIRECTS
 from voicepeer.errors import AuthError
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.voice.error_phrases import say_error
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
 
@@ -160,7 +161,7 @@ def test_connect_by_pasting_works_on_stock_settings(start_forum: StartForum) -> 
         pytest.raises(AuthError) as caught,
     ):
         client.notifications()  # the revoked key must no longer work
-    assert "reconnect" in caught.value.spoken
+    assert "reconnect" in say_error(caught.value)
 
 
 def test_a_wrong_paste_is_explained_and_the_right_one_still_taken(

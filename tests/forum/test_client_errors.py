@@ -11,8 +11,9 @@ from voicepeer.errors import AuthError, ForumNotFoundError, ForumRejectedError, 
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
-from voicepeer.forum.http import waiting_announcement
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.error_phrases import say_error
+from voicepeer.voice.phrasing import waiting_announcement
 
 from .conftest import RunningForum, StartForum
 
@@ -28,13 +29,13 @@ def test_too_short_reply_is_refused_with_the_number_of_characters(
     with pytest.raises(ForumRejectedError) as caught:
         client.create_post(NewReply(_topic_id(client), "Me too."))
     assert any("too short" in e for e in caught.value.errors)
-    assert "at least 25 characters" in caught.value.spoken
+    assert "at least 25 characters" in say_error(caught.value)
 
 
 def test_unknown_topic_is_not_found(forum: RunningForum) -> None:
     with pytest.raises(ForumNotFoundError) as caught:
         forum.client().topic(987654)
-    assert "removed" in caught.value.spoken
+    assert "removed" in say_error(caught.value)
 
 
 def test_wrong_key_asks_for_a_reconnect_and_never_shows_the_key(
@@ -48,9 +49,9 @@ def test_wrong_key_asks_for_a_reconnect_and_never_shows_the_key(
         pytest.raises(AuthError) as caught,
     ):
         client.create_post(NewReply(1, "Trying with a key that is wrong."))
-    assert "reconnect" in caught.value.spoken
+    assert "reconnect" in say_error(caught.value)
     assert secret not in str(caught.value)
-    assert secret not in caught.value.spoken
+    assert secret not in say_error(caught.value)
     assert secret not in caplog.text
     assert secret not in repr(creds)
 
@@ -67,7 +68,7 @@ def test_json_rate_limit_is_announced_and_waited_for(start_forum: StartForum) ->
         client.site_limits()
     assert waits and waits == slept
     assert all(0 < w <= 60 for w in waits)
-    assert "asked me to wait" in caught.value.spoken
+    assert "asked me to wait" in say_error(caught.value)
     assert 0 < caught.value.wait_seconds <= 60
 
 
@@ -79,7 +80,7 @@ def test_long_rate_limit_is_reported_not_waited(start_forum: StartForum) -> None
     with pytest.raises(RateLimitedError) as caught:
         client.categories()
     assert slept == []
-    assert "seconds" in caught.value.spoken or "minute" in caught.value.spoken
+    assert "seconds" in say_error(caught.value) or "minute" in say_error(caught.value)
 
 
 def test_plain_text_rate_limit_uses_retry_after(start_forum: StartForum) -> None:

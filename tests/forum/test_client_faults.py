@@ -11,6 +11,7 @@ from voicepeer.forum.base import NewReply
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import Outbox, OutboxState
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.error_phrases import say_error
 
 from .conftest import RunningForum
 
@@ -31,7 +32,7 @@ def test_reads_give_up_after_bounded_retries(forum: RunningForum) -> None:
         client.latest()
     assert client.requests_made == 3
     assert "HTTP 502" in str(caught.value)
-    assert "forum is having trouble" in caught.value.spoken
+    assert "forum is having trouble" in say_error(caught.value)
 
 
 def test_server_error_on_a_post_is_not_retried_but_checked(
@@ -75,7 +76,7 @@ def test_broken_answers_give_a_clear_error(forum: RunningForum, mode: str, messa
     with pytest.raises(ForumResponseError) as caught:
         client.latest()
     assert message in str(caught.value)
-    assert "could not understand" in caught.value.spoken
+    assert "could not understand" in say_error(caught.value)
 
 
 def test_connection_dropped_mid_answer(forum: RunningForum) -> None:

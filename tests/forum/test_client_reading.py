@@ -5,6 +5,7 @@ from __future__ import annotations
 from voicepeer.forum.base import Forum
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.phrasing import forum_name
 
 from .conftest import RunningForum, StartForum
 
@@ -12,7 +13,7 @@ from .conftest import RunningForum, StartForum
 def test_client_is_a_forum(forum: RunningForum) -> None:
     client: Forum = forum.client()
     assert isinstance(client, DiscourseClient)
-    assert client.display_name == "the voicepeer demo forum"
+    assert forum_name(client.title) == "the voicepeer demo forum"
 
 
 def test_latest_lists_seeded_topics(forum: RunningForum) -> None:
@@ -123,8 +124,7 @@ def test_jumping_to_a_post_number_fetches_only_around_it(start_forum: StartForum
 
 
 def test_site_titles_become_forum_names_that_fit_a_sentence() -> None:
-    from voicepeer.forum.discourse import spoken_forum_name
-
-    assert spoken_forum_name("MS Society") == "the MS Society forum"
-    assert spoken_forum_name("Shift.ms  Community") == "the Shift.ms Community"
-    assert spoken_forum_name("The MS Hub") == "The MS Hub"
+    assert forum_name("MS Society") == "the MS Society forum"
+    assert forum_name("Shift.ms  Community") == "the Shift.ms Community"
+    assert forum_name("The MS Hub") == "The MS Hub"
+    assert forum_name(None) == "the forum"

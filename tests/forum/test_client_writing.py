@@ -8,6 +8,7 @@ from voicepeer.errors import AuthError
 from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic, PostStatus
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import open_discourse
+from voicepeer.voice.error_phrases import say_error
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
 
@@ -149,7 +150,7 @@ def test_open_discourse_uses_the_saved_account(forum: RunningForum) -> None:
     assert anonymous.latest().topics  # reading needs no account
     with pytest.raises(AuthError) as caught:
         anonymous.private_messages()
-    assert "voicepeer forum connect" in caught.value.spoken
+    assert "voicepeer forum connect" in say_error(caught.value)
     anonymous.close()
     CredentialStore().save(Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, "mei"))
     with open_discourse(forum.base_url) as client:

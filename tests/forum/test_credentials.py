@@ -10,6 +10,7 @@ import pytest
 from voicepeer import paths
 from voicepeer.errors import ConfigError
 from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
+from voicepeer.voice.error_phrases import say_error
 
 SECRET = "c0ffee5ecret0000111122223333444455556666777788889999aaaabbbbcccc"
 
@@ -74,7 +75,7 @@ def test_damaged_file_gives_clear_error(tmp_path: Path) -> None:
     path.write_text("{not json")
     with pytest.raises(ConfigError) as caught:
         CredentialStore(path).load("https://f.example")
-    assert "reconnect" in caught.value.spoken
+    assert "reconnect" in say_error(caught.value)
 
 
 def test_keyring_requested_but_missing_falls_back_to_file(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from voicepeer.forum.base import NewReply
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.error_phrases import say_error
 
 LATEST = b'{"users": [], "topic_list": {"topics": []}}'
 
@@ -72,7 +73,7 @@ def test_truncated_json_gives_a_clear_error_after_bounded_retries() -> None:
     assert calls == 3
     assert slept == [1.0, 2.0]
     assert "not JSON" in str(caught.value)
-    assert "could not understand" in caught.value.spoken
+    assert "could not understand" in say_error(caught.value)
 
 
 def test_json_of_the_wrong_shape_is_a_clear_error() -> None:
@@ -97,7 +98,7 @@ def test_post_dropped_after_sending_is_uncertain_and_not_retried() -> None:
         client.create_post(NewReply(topic_id=5, raw="I find mornings are the worst for me."))
     assert calls == 1
     assert slept == []
-    assert "not sure" in caught.value.spoken
+    assert "not sure" in say_error(caught.value)
     assert "mornings" not in str(caught.value)
 
 
@@ -127,7 +128,7 @@ def test_unknown_host_is_unreachable() -> None:
     with pytest.raises(ForumUnreachableError) as caught:
         client.latest()
     assert slept == [1.0]
-    assert "internet connection" in caught.value.spoken
+    assert "internet connection" in say_error(caught.value)
 
 
 @pytest.fixture

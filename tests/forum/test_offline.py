@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from voicepeer.errors import ForumUnreachableError
-from voicepeer.forum.cache import ReadingCache, saved_phrase
+from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.phrasing import saved_phrase
 
 from .conftest import StartForum
 

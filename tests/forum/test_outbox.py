@@ -19,6 +19,8 @@ from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox, OutboxState, SendResult
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.error_phrases import say_error
+from voicepeer.voice.outbox_phrases import send_result_line
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
 from .outbox_crash_child import REPO, kill_trial
@@ -53,7 +55,7 @@ def test_reply_is_posted_and_announced(forum: RunningForum, tmp_path: Path) -> N
     outbox = Outbox(tmp_path / "outbox.sqlite3", forum.client("demo"))
     result = outbox.submit(NewReply(_heat(forum), "Fans in every room. Truly."), "Heat and fatigue")
     assert result.state is OutboxState.POSTED
-    assert result.spoken == "Your reply to Heat and fatigue is posted."
+    assert send_result_line(result) == "Your reply to Heat and fatigue is posted."
     assert outbox.pending() == ()
     assert outbox.flush() == []
 
@@ -66,11 +68,12 @@ def test_unreachable_forum_keeps_the_reply_until_flush(forum: RunningForum, tmp_
     raw = "Written on the train with no signal. Hello all."
     result = Outbox(path, offline).submit(NewReply(_heat(forum), raw), "Heat and fatigue")
     assert result.state is OutboxState.PENDING
-    assert "not sent yet" in result.spoken and "safe" in result.spoken
+    said = send_result_line(result)
+    assert "not sent yet" in said and "safe" in said
     later = Outbox(path, forum.client("demo"))
     [flushed] = later.flush()
     assert flushed.state is OutboxState.POSTED
-    assert flushed.spoken == "Your reply to Heat and fatigue has now been posted."
+    assert send_result_line(flushed) == "Your reply to Heat and fatigue has now been posted."
     assert _copies(forum, _heat(forum), raw) == 1
 
 
@@ -86,12 +89,12 @@ def test_refused_reply_comes_back_as_the_draft_with_the_reason(
     result = outbox.submit(NewReply(_heat(running), "So true."), "Heat and fatigue",
                            draft_key=key)
     assert result.state is OutboxState.REJECTED
-    assert "at least 30 characters" in result.spoken
-    assert "say reply in that topic" in result.spoken
+    assert "at least 30 characters" in send_result_line(result)
+    assert "say reply in that topic" in send_result_line(result)
     # Back as the editable draft, with the forum's reason; settled in the outbox.
     assert drafts.load(key) == "So true."
     refusal = drafts.refusal(key)
-    assert refusal is not None and "at least 30 characters" in refusal
+    assert refusal is not None and "at least 30 characters" in say_error(refusal)
     assert outbox.pending() == ()
     assert outbox.flush() == []  # never sent again by itself
     assert _copies(running, _heat(running), "So true.") == 0
@@ -139,7 +142,7 @@ def test_moderated_reply_is_announced_as_waiting(start_forum: StartForum, tmp_pa
     outbox = Outbox(tmp_path / "o.sqlite3", running.client("demo"))
     result = outbox.submit(NewReply(_heat(running), "Please approve me, moderator."), "Heat")
     assert result.state is OutboxState.ENQUEUED
-    assert "waiting for a moderator" in result.spoken
+    assert "waiting for a moderator" in send_result_line(result)
 
 
 def test_lost_answer_is_checked_before_sending_again(forum: RunningForum, tmp_path: Path) -> None:
@@ -149,7 +152,7 @@ def test_lost_answer_is_checked_before_sending_again(forum: RunningForum, tmp_pa
     raw = "The answer to this one gets lost. But it arrived."
     result = Outbox(path, lossy).submit(NewReply(_heat(forum), raw), "Heat and fatigue")
     assert result.state is OutboxState.SENDING
-    assert "not sure" in result.spoken
+    assert "not sure" in send_result_line(result)
     [flushed] = Outbox(path, forum.client("demo")).flush()
     assert flushed.state is OutboxState.POSTED
     assert flushed.entry.attempts == 1  # found on the forum, not sent again
@@ -218,7 +221,7 @@ def test_flush_from_another_thread_sends_each_reply_once(
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
-    announced = [r.spoken for batch in results for r in batch]
+    announced = [send_result_line(r) for batch in results for r in batch]
     assert announced.count("Your reply to Heat and fatigue has now been posted.") == 3
     assert all(_copies(forum, _heat(forum), raw) == 1 for raw in raws)
 
@@ -262,7 +265,7 @@ def test_a_reply_held_for_a_moderator_whose_answer_was_lost_is_not_sent_again(
     Outbox(path, lossy).submit(NewReply(_heat(running), raw), "Heat")
     [flushed] = Outbox(path, running.client("demo")).flush()
     assert flushed.state is OutboxState.ENQUEUED and flushed.entry.attempts == 1
-    assert "waiting for a moderator" in flushed.spoken
+    assert "waiting for a moderator" in send_result_line(flushed)
     assert len(running.server.pending_post_ids()) == 1
 
 
@@ -307,6 +310,7 @@ def test_a_reply_to_a_topic_that_is_gone_is_kept_not_sent_again(
     result = outbox.submit(NewReply(999_999, "For a topic removed meanwhile."), "Gone",
                            draft_key="topic-999999")
     assert result.state is OutboxState.REJECTED
-    assert "kept on this computer" in result.spoken and "say reply" not in result.spoken
+    said = send_result_line(result)
+    assert "kept on this computer" in said and "say reply" not in said
     assert DraftStore(path).load("topic-999999") == "For a topic removed meanwhile."
     assert outbox.pending() == ()

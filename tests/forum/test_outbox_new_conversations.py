@@ -8,6 +8,7 @@ from pathlib import Path
 from tests.forum.conftest import RunningForum, StartForum
 from voicepeer.forum.base import NewPrivateMessage, NewTopic
 from voicepeer.forum.outbox import EntryKind, Outbox, OutboxState
+from voicepeer.voice.outbox_phrases import send_result_line
 
 RAW = "Would anyone like to share what helps them sleep in hot weather?"
 
@@ -27,11 +28,11 @@ def test_a_new_topic_is_posted_once_even_when_the_answer_is_lost(
     title = "Sleeping in hot weather with MS"
     forum.server.faults.malform("/posts.json", "drop_connection")
     first = outbox.submit_new(NewTopic(category.id, title, RAW))
-    assert first.state is OutboxState.SENDING and "not sure" in first.spoken
+    assert first.state is OutboxState.SENDING and "not sure" in send_result_line(first)
     forum.server.faults.clear()
     results = outbox.flush()
     assert [r.state for r in results] == [OutboxState.POSTED]
-    assert results[0].spoken == f"Your new topic, {title}, has now been posted."
+    assert send_result_line(results[0]) == f"Your new topic, {title}, has now been posted."
     assert len(topics_titled(forum, title, "/topics/created-by/demo.json")) == 1
     assert outbox.get(first.entry.id).kind is EntryKind.TOPIC
     outbox.close()
@@ -51,8 +52,8 @@ def test_a_private_message_waits_offline_and_is_sent_later(
     again = Outbox(tmp_path / "outbox.sqlite3", client)
     entry = again.pending()[0]
     assert entry.kind is EntryKind.MESSAGE and entry.recipients == ("mei",)
-    assert [r.spoken for r in again.flush()] == ["Your message, Lift on Saturday, has now "
-                                                 "been sent."]
+    assert [send_result_line(r) for r in again.flush()] == [
+        "Your message, Lift on Saturday, has now been sent."]
     assert len(topics_titled(forum, "Lift on Saturday",
                              "/topics/private-messages-sent/demo.json")) == 1
     again.close()
@@ -91,5 +92,5 @@ def test_a_new_topic_takes_its_draft_in_one_step_and_a_refusal_brings_it_back(
         NewTopic(category, "Pacing on hot days", "A body the forum finds too short."),
         draft_key="new topic in Fatigue")
     assert result.state is OutboxState.REJECTED
-    assert "start it again the same way" in result.spoken
+    assert "start it again the same way" in send_result_line(result)
     assert drafts.resume("new topic in Fatigue") == "A body the forum finds too short."

@@ -10,6 +10,7 @@ from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.outbox import Outbox, OutboxState
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.outbox_phrases import send_result_line
 
 from .conftest import RunningForum
 
@@ -36,7 +37,8 @@ def test_a_wait_the_forum_asks_for_is_kept_then_the_reply_goes_out(
     result = outbox.submit(NewReply(_heat(forum), "Sent after the hour the forum asked."),
                            "Heat and fatigue")
     assert result.state is OutboxState.PENDING
-    assert "wait 60 minutes" in result.spoken and "I will send them when I can" in result.spoken
+    said = send_result_line(result)
+    assert "wait 60 minutes" in said and "I will send them when I can" in said
     assert retry.due_in() == 3600
     for later in (1.0, 600.0, 3599.0):  # nothing is tried before the hour is up
         clock.now = 1000.0 + later
@@ -45,7 +47,8 @@ def test_a_wait_the_forum_asks_for_is_kept_then_the_reply_goes_out(
     clock.now = 1000.0 + 3600.0
     [sent] = retry.run_due()
     assert sent.state is OutboxState.POSTED
-    assert retry.news() == ["Your reply to Heat and fatigue has now been posted."]
+    assert [send_result_line(r) for r in retry.news()] == [
+        "Your reply to Heat and fatigue has now been posted."]
     assert retry.news() == []  # said once
     assert retry.due_in() is None and outbox.pending() == ()
 
@@ -77,7 +80,8 @@ def test_replies_waiting_from_before_are_found_and_sent(
     retry = OutboxRetry(Outbox(path, forum.client("demo")), clock=FakeClock())
     [sent] = retry.run_due()
     assert sent.state is OutboxState.POSTED
-    assert retry.news() == ["Your reply to Heat has now been posted."]
+    assert [send_result_line(r) for r in retry.news()] == [
+        "Your reply to Heat has now been posted."]
 
 
 def test_a_reply_confirmed_while_the_background_sends_is_left_to_it_not_kept_waiting(
@@ -93,7 +97,8 @@ def test_a_reply_confirmed_while_the_background_sends_is_left_to_it_not_kept_wai
         result = loop.submit(NewReply(_heat(forum), "Confirmed while another was sent."),
                              "Heat")
     assert result.state is OutboxState.PENDING
-    assert "busy sending another reply" in result.spoken and "words are safe" in result.spoken
+    said = send_result_line(result)
+    assert "busy sending another reply" in said and "words are safe" in said
     assert retry.due_in() == 30  # left to the background, which sends it soon
     clock.now += 30
     [sent] = retry.run_due()

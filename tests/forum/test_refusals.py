@@ -17,6 +17,7 @@ from voicepeer.errors import (
 )
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.refusals import error_for_answer
+from voicepeer.voice.error_phrases import say_error
 
 from .conftest import RunningForum
 
@@ -63,17 +64,17 @@ def test_each_answer_means_what_it_says(
 ) -> None:
     error = error_for_answer(method, path, status, body, {}, signed_in=True)
     assert type(error) is kind
-    assert words in error.spoken
-    assert "could not understand" not in error.spoken
+    assert words in say_error(error)
+    assert "could not understand" not in say_error(error)
     if kind is not AuthError:
-        assert "connect" not in error.spoken
+        assert "connect" not in say_error(error)
 
 
 def test_signing_in_is_asked_for_only_when_there_is_no_account() -> None:
     body = {"errors": ["You need to be logged in to do that."], "error_type": "not_logged_in"}
     error = error_for_answer("POST", "/posts.json", 403, body, {}, signed_in=False)
     assert isinstance(error, AuthError)
-    assert "connect your account" in error.spoken and "reconnect" not in error.spoken
+    assert "connect your account" in say_error(error) and "reconnect" not in say_error(error)
 
 
 @pytest.mark.parametrize(("body", "headers", "wait"), [
@@ -87,7 +88,7 @@ def test_both_rate_limit_forms_say_how_long(
 ) -> None:
     error = error_for_answer("GET", "/latest.json", 429, body, headers, signed_in=True)
     assert isinstance(error, RateLimitedError) and error.wait_seconds == wait
-    assert error.spoken.startswith("The forum asked me to wait ")
+    assert say_error(error).startswith("The forum asked me to wait ")
 
 
 def test_an_action_refused_to_a_working_key_is_not_an_account_problem(
@@ -99,10 +100,10 @@ def test_an_action_refused_to_a_working_key_is_not_an_account_problem(
     client.like(post_id)
     with pytest.raises(ForumForbiddenError) as caught:
         client.like(post_id)
-    assert "already liked" in caught.value.spoken
+    assert "already liked" in say_error(caught.value)
     # The stock sentence alone (a like on one's own post) is checked against the account.
     own = client.create_post(NewReply(topic_id, "Something I wrote myself about pacing."))
     assert own.post_id is not None
     with pytest.raises(ForumForbiddenError) as caught:
         client.like(own.post_id)
-    assert "your own posts" in caught.value.spoken
+    assert "your own posts" in say_error(caught.value)

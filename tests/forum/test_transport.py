@@ -22,6 +22,7 @@ from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.transport import CrossOriginRedirectError, ResponseTooLargeError
+from voicepeer.voice.error_phrases import say_error
 
 TEXT = "Mornings are the hardest part of my week, so I rest before lunch."
 LATEST = json.dumps({"users": [], "topic_list": {"topics": []}}).encode()
@@ -76,7 +77,7 @@ def test_a_redirect_to_another_port_gets_neither_key_nor_text(
         client.create_post(NewReply(topic_id=5, raw=TEXT))
     with pytest.raises(CrossOriginRedirectError):
         client.latest()
-    assert "different web address" in caught.value.spoken
+    assert "different web address" in say_error(caught.value)
     assert elsewhere.connections == 0 and elsewhere.requests == []
     # The forum itself did get the key (it is the forum) and the text, once.
     assert [r.method for r in forum.requests] == ["POST", "GET"]
@@ -138,7 +139,7 @@ def test_a_redirect_loop_ends_with_a_clear_error(serve: Serve) -> None:
     with pytest.raises(ForumError) as caught:
         client_for(forum.url).latest()
     assert "redirected more than" in str(caught.value)
-    assert "somewhere else" in caught.value.spoken
+    assert "somewhere else" in say_error(caught.value)
 
 
 # -- deadlines -------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ def test_a_trickling_forum_is_cut_off_at_the_deadline(
 
     with pytest.raises(DeliveryUncertainError) as posting:
         client.create_post(NewReply(topic_id=5, raw=TEXT))
-    assert "not sure" in posting.value.spoken
+    assert "not sure" in say_error(posting.value)
     assert "deadline" in str(posting.value)
     with pytest.raises(ForumUnreachableError) as reading:
         client.latest()
@@ -219,7 +220,7 @@ def test_an_oversized_answer_is_refused_while_it_streams(serve: Serve) -> None:
     with pytest.raises(ResponseTooLargeError) as caught:
         client.latest()
     assert "more than 50000 bytes" in str(caught.value)
-    assert "far more than I expected" in caught.value.spoken
+    assert "far more than I expected" in say_error(caught.value)
     assert len(server.requests) == 1  # not retried: it would be as large again
     with pytest.raises(DeliveryUncertainError):
         client.create_post(NewReply(topic_id=5, raw=TEXT))

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from voicepeer.errors import AuthError
 from voicepeer.forum.user_api_key import RedirectListener, finish_request, start_request
+from voicepeer.voice.error_phrases import say_error
 
 
 def _encrypt_like_discourse(public_pem: str, payload: dict[str, object]) -> str:
@@ -66,7 +67,7 @@ def test_wrong_nonce_or_foreign_payload_is_refused() -> None:
     public = parse_qs(urlsplit(request.approval_url).query)["public_key"][0]
     with pytest.raises(AuthError) as caught:
         finish_request(request, _encrypt_like_discourse(public, {"key": "k", "nonce": "other"}))
-    assert "start connecting again" in caught.value.spoken
+    assert "start connecting again" in say_error(caught.value)
     other = start_request("https://forum.example.org", "cid")
     with pytest.raises(AuthError):
         finish_request(
@@ -78,7 +79,7 @@ def test_wrong_nonce_or_foreign_payload_is_refused() -> None:
         )
     with pytest.raises(AuthError) as caught:
         finish_request(request, "not base64 at all!")
-    assert "copy all of the block" in caught.value.spoken
+    assert "copy all of the block" in say_error(caught.value)
 
 
 def test_redirect_listener_receives_the_payload_over_loopback() -> None:

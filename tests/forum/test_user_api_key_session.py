@@ -8,6 +8,7 @@ from voicepeer.errors import AuthError, ForumForbiddenError, RateLimitedError
 from voicepeer.forum.base import NewReply, PostStatus
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.error_phrases import say_error
 
 from .conftest import StartForum, approve_user_api_key
 
@@ -68,8 +69,8 @@ def test_a_refused_action_with_a_working_user_key_is_not_called_an_account_probl
         # client asks who it is before deciding which it was.
         with pytest.raises(ForumForbiddenError) as caught:
             client.like(mine.post_id)
-        assert "your own posts" in caught.value.spoken
+        assert "your own posts" in say_error(caught.value)
         client.revoke_key()
         with pytest.raises(AuthError) as revoked:
             client.like(mine.post_id)
-        assert "reconnect" in revoked.value.spoken
+        assert "reconnect" in say_error(revoked.value)

@@ -24,7 +24,6 @@ from tests.support.conversation import converse
 from voicepeer.audio.output import WavDirectoryOutput
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum import parse
-from voicepeer.forum.discourse import spoken_forum_name
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.speech.streaming import StreamingSpeech
 from voicepeer.speech.synth import EspeakSynthesizer, Speech
@@ -220,4 +219,4 @@ def test_a_hostile_forum_is_read_and_printed_clean(hostile_forum: DemoForum,
 
 
 def test_the_forum_s_own_title_is_cleaned_before_the_greeting() -> None:
-    assert spoken_forum_name("\x1b]0;x\x07MS\u202e Society\x1b[2J") == "the MS Society forum"
+    assert phrasing.forum_name("\x1b]0;x\x07MS\u202e Society\x1b[2J") == "the MS Society forum"

@@ -54,7 +54,6 @@ from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.thread import Thread
 from voicepeer.forum.timings import ReadingTimings
-from voicepeer.speech.text.sanitize import one_line
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +127,7 @@ class DiscourseClient:
             except ForumError:
                 return None  # asked again next time
             title = info.get("title") if isinstance(info, dict) else None
-            # The forum's own words: no escape or bidi tricks.
-            self._title = one_line(str(title)) if title else ""
+            self._title = str(title) if title else ""
         return self._title or None
 
     def close(self) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from voicepeer.forum.base import Post, Topic, TopicList, TopicSummary
 from voicepeer.speech.text import spoken_age
+from voicepeer.speech.text.sanitize import one_line
 
 _COUNT_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
                 "Ten")
@@ -99,6 +100,7 @@ def waiting_announcement(seconds: float) -> str:
 def forum_name(title: str | None) -> str:
     """A forum's title as it fits in a sentence: "MS Society" → "the MS Society forum",
     "voicepeer demo forum" → "the voicepeer demo forum"; "the forum" when unknown."""
+    title = one_line(title or "")  # the forum's own words: no escape or bidi tricks
     if not title:
         return "the forum"
     lowered = title.lower()
