@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -15,7 +16,7 @@ from tests.support.conversation import converse
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
-from voicepeer.forum.outbox import Outbox, SendResult
+from voicepeer.forum.outbox import Outbox, OutboxEntry, OutboxState, SendResult
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.forum.settings import ForumSettings
 
@@ -98,10 +99,13 @@ def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
 
 def test_news_waits_while_the_person_is_dictating(tmp_path: Path) -> None:
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
-        pending = ["Your reply to Another topic has now been posted."]
+        sent = OutboxEntry(id=1, topic_id=2, topic_title="Another topic", raw="Some words.",
+                           reply_to_post_number=None, state=OutboxState.POSTED, attempts=1,
+                           created_at=datetime.now(UTC), sent_at=datetime.now(UTC))
+        pending = [SendResult(sent)]
 
         class Made(OutboxRetry):
-            def news(self) -> list[str]:
+            def news(self) -> list[SendResult]:
                 news, pending[:] = list(pending), []
                 return news
 
