@@ -7,6 +7,7 @@ import pytest
 
 from voicepeer.errors import (
     AuthError,
+    Forbidden,
     ForumError,
     ForumForbiddenError,
     ForumGoneError,
@@ -16,7 +17,7 @@ from voicepeer.errors import (
     RateLimitedError,
 )
 from voicepeer.forum.base import NewReply
-from voicepeer.forum.refusals import error_for_answer
+from voicepeer.forum.refusals import error_for_answer, record_of, refusal_from_record
 from voicepeer.voice.error_phrases import say_error
 
 from .conftest import RunningForum
@@ -107,3 +108,25 @@ def test_an_action_refused_to_a_working_key_is_not_an_account_problem(
     with pytest.raises(ForumForbiddenError) as caught:
         client.like(own.post_id)
     assert "your own posts" in say_error(caught.value)
+
+
+@pytest.mark.parametrize("refusal", [
+    ForumRejectedError("POST /posts.json: HTTP 422",
+                       errors=("Body is too short (minimum is 30 characters)",)),
+    ForumForbiddenError("POST /posts.json: HTTP 403", kind=Forbidden.FORUM_SAYS,
+                        reason="This topic is closed.", generic=False),
+    ForumRequestError("POST /posts.json: HTTP 400"),
+    ForumNotFoundError("POST /posts.json: HTTP 404"),
+    ForumGoneError("POST /posts.json: HTTP 410"),
+])
+def test_a_kept_refusal_is_said_as_when_it_happened(refusal: ForumError) -> None:
+    kept = refusal_from_record(record_of(refusal))
+    assert type(kept) is type(refusal)
+    assert say_error(kept) == say_error(refusal)
+    assert str(kept) == str(refusal)
+
+
+def test_a_refusal_kept_in_words_by_an_earlier_version_is_still_said() -> None:
+    earlier = "The forum did not accept that. The reply is too short."
+    assert earlier in say_error(refusal_from_record(earlier))
+    assert say_error(refusal_from_record('{"error": "ForumForbiddenError"}'))
