@@ -1,21 +1,30 @@
 from __future__ import annotations
 
 from voicepeer.forum.base import SiteLimits
-from voicepeer.forum.checks import check_reply, check_title, limit_from_rejection
+from voicepeer.forum.checks import (
+    DraftProblem,
+    check_reply,
+    check_title,
+    limit_from_rejection,
+)
 from voicepeer.voice.error_phrases import problem_line, rejection_line
 
 LIMITS = SiteLimits(min_post_length=20, min_personal_message_post_length=10, max_post_length=100)
 
 
-def test_short_reply_says_how_many_more_characters() -> None:
-    problem = check_reply("Thank you so much", LIMITS)  # 17 characters
+def _said(problem: DraftProblem | None) -> str:
     assert problem is not None
-    assert "3 characters more" in problem_line(problem)
-    assert "at least 20 characters" in problem_line(problem)
+    return problem_line(problem)
+
+
+def test_short_reply_says_how_many_more_characters() -> None:
+    said = _said(check_reply("Thank you so much", LIMITS))  # 17 characters
+    assert "3 characters more" in said
+    assert "at least 20 characters" in said
 
 
 def test_one_character_short_is_singular() -> None:
-    assert "1 character more" in problem_line(check_reply("x" * 19, LIMITS))
+    assert "1 character more" in _said(check_reply("x" * 19, LIMITS))
 
 
 def test_surrounding_whitespace_does_not_count() -> None:
@@ -29,8 +38,8 @@ def test_private_messages_use_their_own_minimum() -> None:
 
 
 def test_empty_and_too_long_replies() -> None:
-    assert "empty" in problem_line(check_reply("  \n", LIMITS))
-    assert "too long for the forum by 5 characters" in problem_line(check_reply("z" * 105, LIMITS))
+    assert "empty" in _said(check_reply("  \n", LIMITS))
+    assert "too long for the forum by 5 characters" in _said(check_reply("z" * 105, LIMITS))
 
 
 def test_unicode_counts_characters_not_bytes() -> None:
@@ -39,8 +48,8 @@ def test_unicode_counts_characters_not_bytes() -> None:
 
 
 def test_title_checks() -> None:
-    problem = check_title("Fatigue!!", SiteLimits(min_topic_title_length=15))
-    assert problem is not None and "6 characters more" in problem_line(problem)
+    assert "6 characters more" in _said(check_title("Fatigue!!",
+                                                   SiteLimits(min_topic_title_length=15)))
     assert check_title("Heat and fatigue in summer", SiteLimits()) is None
 
 
