@@ -46,6 +46,30 @@ def say_error(error: VoicepeerError) -> str:
     return error.spoken
 
 
+def _always(sentence: str) -> Callable[[object], str]:
+    return lambda error: sentence
+
+
+for _error, _sentence in (
+    (ForumError, "The forum had a problem. Please try again in a little while."),
+    (ForumUnreachableError, "I cannot reach the forum right now. Check the internet "
+                            "connection; I will keep anything you dictated."),
+    (DeliveryUncertainError, "I am not sure the forum received that. I have kept it, and I "
+                             "will check before sending it again."),
+    (ResponseTooLargeError, "The forum sent far more than I expected, so I stopped reading "
+                            "it. Please try again later."),
+    (CrossOriginRedirectError, "The forum sent me on to a different web address, so I "
+                               "stopped there to keep your account safe. Please ask your "
+                               "helper to check the forum address in my settings."),
+    (ForumNotFoundError, "I could not find that on the forum. It may have been removed."),
+    (ForumGoneError, "That has been deleted from the forum, so I cannot open it."),
+    (PostRemovedError, "That post has been removed from the forum. I will go on to the next "
+                       "one."),
+    (OutboxBusyError, "I am busy sending another reply to the forum."),
+):
+    say_error.register(_error, _always(_sentence))
+
+
 def _characters(count: int) -> str:
     return f"{count} character{'s' if count != 1 else ''}"
 
@@ -176,30 +200,6 @@ def _not_recorded(error: OutboxFullError) -> str:
     return (f"The memory card is full, so I could not save your {what}, and I have not {done} "
             "it. I am keeping it here for now: say yes to try again. Please ask your helper to "
             "make some room on the memory card.")
-
-
-def _always(sentence: str) -> Callable[[object], str]:
-    return lambda error: sentence
-
-
-for _error, _sentence in (
-    (ForumError, "The forum had a problem. Please try again in a little while."),
-    (ForumUnreachableError, "I cannot reach the forum right now. Check the internet "
-                            "connection; I will keep anything you dictated."),
-    (DeliveryUncertainError, "I am not sure the forum received that. I have kept it, and I "
-                             "will check before sending it again."),
-    (ResponseTooLargeError, "The forum sent far more than I expected, so I stopped reading "
-                            "it. Please try again later."),
-    (CrossOriginRedirectError, "The forum sent me on to a different web address, so I "
-                               "stopped there to keep your account safe. Please ask your "
-                               "helper to check the forum address in my settings."),
-    (ForumNotFoundError, "I could not find that on the forum. It may have been removed."),
-    (ForumGoneError, "That has been deleted from the forum, so I cannot open it."),
-    (PostRemovedError, "That post has been removed from the forum. I will go on to the next "
-                       "one."),
-    (OutboxBusyError, "I am busy sending another reply to the forum."),
-):
-    say_error.register(_error, _always(_sentence))
 
 
 @say_error.register
