@@ -128,7 +128,7 @@ class Composer:
         text = self.draft.text_to_send()
         limits = self._limits()
         problem = check_reply(text, limits, private=self._is_private())
-        if problem:
+        if problem is not None:
             self._say(problem_line(problem) + " Then say send it.")
             return Next.DICTATING
         self._say(f"Your reply says: {text} {self._audience()} Shall I post it? Say yes or no.")

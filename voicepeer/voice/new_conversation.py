@@ -81,7 +81,7 @@ def title_problem(title: str, limits: SiteLimits, *, private: bool) -> str | Non
     if private:
         limits = replace(limits, min_topic_title_length=limits.min_personal_message_title_length)
     problem = check_title(title, limits)
-    return problem_line(problem) if problem else None
+    return problem_line(problem) if problem is not None else None
 
 
 class NewConversationComposer(Composer):
@@ -130,7 +130,7 @@ class NewConversationComposer(Composer):
         text = self.draft.text_to_send()
         problem = check_reply(text, self._limits(), private=conversation.private,
                               first_post=not conversation.private)
-        if problem:
+        if problem is not None:
             self._say(problem_line(problem).replace("two replies", "two posts")
                       + " Then say send it.")
             return Next.DICTATING
