@@ -22,11 +22,11 @@ import pytest
 from tests.support.pulse import PulseAudioServer
 from voicepeer.audio.echo_cancel import echo_cancel_status, set_up_echo_cancel
 from voicepeer.audio.input import WavFileInput, read_wav
-from voicepeer.config.health import check_echo_cancel
 from voicepeer.recognition.barge_in import BargeInRecognizer, loudest_stretch
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
 from voicepeer.settings import Settings
+from voicepeer.setup.doctor import check_echo_cancel
 from voicepeer.voice.barge_in import BargeInListener, BargeInMonitor, open_barge_in
 from voicepeer.voice.push_to_talk import TrackedSpeech
 

@@ -12,7 +12,7 @@ import pytest
 from tests.cli.terminal import Terminal
 from tests.support.pulse import say_into_microphone
 from voicepeer.config import load_settings
-from voicepeer.config.wizard import find_target
+from voicepeer.setup.wizard import find_target
 
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
 

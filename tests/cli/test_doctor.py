@@ -13,16 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from voicepeer.config.health import (
+from voicepeer.config.settings import GeneralSettings
+from voicepeer.forum.credentials import Credentials, CredentialStore
+from voicepeer.settings import Settings
+from voicepeer.setup.doctor import (
     check_configuration,
     check_credentials_file,
     check_disk_space,
     check_forum,
     check_speech_output,
 )
-from voicepeer.config.settings import GeneralSettings
-from voicepeer.forum.credentials import Credentials, CredentialStore
-from voicepeer.settings import Settings
 
 DOCTOR = (
     "import json, sys\n"
@@ -115,7 +115,7 @@ def test_speech_output_falls_back_and_fails_clearly() -> None:
     def broken(voice: str, rate: int) -> bytes:
         raise RuntimeError("engine crashed")
 
-    from voicepeer.config.health import SYNTHESIZERS
+    from voicepeer.setup.doctor import SYNTHESIZERS
 
     check = check_speech_output(Settings(), {"pyttsx3": broken,
                                              "espeak-ng": SYNTHESIZERS["espeak-ng"]})
@@ -191,8 +191,8 @@ def test_cli_json_and_exit_status(isolated_home: Path) -> None:
 
 
 def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
-    from voicepeer.config.health import check_vosk_model
     from voicepeer.recognition.settings import RecognitionSettings
+    from voicepeer.setup.doctor import check_vosk_model
     from voicepeer.speech_models import korean_model_dir
 
     check = check_vosk_model(Settings(recognition=RecognitionSettings(
@@ -209,11 +209,11 @@ def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
 
 
 def test_voice_training_states(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from voicepeer.config.health import check_voice_training
     from voicepeer.recognition import voice_training
     from voicepeer.recognition.settings import RecognitionSettings
     from voicepeer.recognition.sphinx_files import bundled_model_dir
     from voicepeer.recognition.voice_profile import default_profile_path
+    from voicepeer.setup.doctor import check_voice_training
 
     check = check_voice_training(Settings())
     assert (check.ok, check.detail) == (True, "not done")
@@ -240,8 +240,8 @@ def test_voice_training_states(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
 
 
 def test_recognizer_decodes_a_spoken_phrase() -> None:
-    from voicepeer.config.health import check_recognizer
     from voicepeer.errors import SpeechEngineError
+    from voicepeer.setup.doctor import check_recognizer
 
     check = check_recognizer()
     assert check.ok is True
@@ -256,15 +256,15 @@ def test_recognizer_decodes_a_spoken_phrase() -> None:
 
 
 def test_recognizer_without_a_voice_to_test_with(monkeypatch: pytest.MonkeyPatch) -> None:
-    from voicepeer.config import health
     from voicepeer.errors import ModelMissingError
+    from voicepeer.setup import doctor
 
-    monkeypatch.setattr(health, "_spoken_test_phrase", lambda text: None)  # no espeak-ng
-    check = health.check_recognizer()
+    monkeypatch.setattr(doctor, "_spoken_test_phrase", lambda text: None)  # no espeak-ng
+    check = doctor.check_recognizer()
     assert check.ok is True and "model loads" in check.detail
 
     def missing() -> object:
         raise ModelMissingError("PocketSphinx acoustic model could not be loaded from /x")
 
-    check = health.check_recognizer(make_recognizer=missing)
+    check = doctor.check_recognizer(make_recognizer=missing)
     assert check.ok is False and "scripts/setup" in check.fix

@@ -12,13 +12,13 @@ import pytest
 from tests.support.speech_audio import espeak, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.audio.noise import NoiseSuppressor
-from voicepeer.config.health import check_noise_suppression
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.endpointing import level_db
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
 from voicepeer.settings import Settings
+from voicepeer.setup.doctor import check_noise_suppression
 
 
 def pink(n: int, rms: float, seed: int = 0) -> np.ndarray:

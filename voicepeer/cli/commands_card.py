@@ -21,9 +21,9 @@ from voicepeer.commands.editing import DICTATION_PHRASES, DictationAction
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.config import load_settings
 from voicepeer.config.aliases import AliasProblem, alias_problems
-from voicepeer.config.wizard import find_target, intent_for
 from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
+from voicepeer.setup.wizard import find_target, intent_for
 from voicepeer.switches.settings import SwitchSettings
 from voicepeer.voice.dictation import SPOKEN_MARKS
 

@@ -7,12 +7,12 @@ import sys
 from typing import Any
 
 from voicepeer.config import config_path, load_file, save_settings
-from voicepeer.config.engines import WizardEngines
-from voicepeer.config.prompter import Prompter
 from voicepeer.config.values import BadValue
-from voicepeer.config.wizard import Choices, Wizard, parse_alias
 from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
+from voicepeer.setup.prompter import Prompter
+from voicepeer.setup.wizard import Choices, Wizard, parse_alias
+from voicepeer.setup.wizard_engines import WizardEngines
 
 
 def _alias(text: str) -> tuple[str, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.config import config_path, load_settings
-from voicepeer.config.health import (
+from voicepeer.setup.doctor import (
     Check,
     check_aliases,
     check_configuration,

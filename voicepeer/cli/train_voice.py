@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.config import config_path, load_file
-from voicepeer.config.prompter import Prompter
-from voicepeer.config.service import service_paused
 from voicepeer.errors import ConfigError
 from voicepeer.recognition.listener import chosen_engine
 from voicepeer.recognition.voice_profile import default_profile_path, forget_voice
@@ -25,6 +23,8 @@ from voicepeer.recognition.voice_training import (
     train_voice,
 )
 from voicepeer.settings import Settings
+from voicepeer.setup.prompter import Prompter
+from voicepeer.setup.service import service_paused
 
 
 def register(subparsers: Any) -> None:
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         with service_paused(print):  # restarted, so the running voicepeer uses the training
             print(describe_result(train_voice(recordings, profile)))
         return 0
-    from voicepeer.config.voice_training import run_voice_training
+    from voicepeer.setup.voice_training_session import run_voice_training
 
     if chosen_engine(settings.recognition) == "vosk":
         print("Note: voice training is for the bundled engine; voicepeer listens with Vosk, "

@@ -12,17 +12,17 @@ import pytest
 
 from tests.cli.terminal import Terminal
 from voicepeer.config import load_settings
-from voicepeer.config.health import check_push_to_talk
-from voicepeer.config.push_to_talk import push_to_talk_problem
 from voicepeer.settings import Settings
+from voicepeer.setup.doctor import check_push_to_talk
+from voicepeer.setup.push_to_talk import push_to_talk_problem
 from voicepeer.switches.settings import SwitchSettings
 
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
 STEP = (
     "import sys\n"
-    "from voicepeer.config.engines import WizardEngines\n"
-    "from voicepeer.config.prompter import Prompter\n"
-    "from voicepeer.config.wizard import Wizard\n"
+    "from voicepeer.setup.wizard_engines import WizardEngines\n"
+    "from voicepeer.setup.prompter import Prompter\n"
+    "from voicepeer.setup.wizard import Wizard\n"
     "from voicepeer.settings import Settings\n"
     "wizard = Wizard(Settings(), Prompter(), WizardEngines())\n"
     "wizard.step_push_to_talk()\n"
@@ -116,9 +116,9 @@ def test_the_wizard_turns_push_to_talk_off(isolated_home: Path) -> None:
 def test_an_impossible_file_setting_is_turned_off_with_a_note_after_the_questions() -> None:
     import io
 
-    from voicepeer.config.engines import WizardEngines
-    from voicepeer.config.prompter import Prompter
-    from voicepeer.config.wizard import Wizard
+    from voicepeer.setup.prompter import Prompter
+    from voicepeer.setup.wizard import Wizard
+    from voicepeer.setup.wizard_engines import WizardEngines
 
     out = io.StringIO()
     wizard = Wizard(Settings(switches=SwitchSettings(mode="hold")),

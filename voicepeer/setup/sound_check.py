@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from voicepeer.config.health import Microphone
+from voicepeer.setup.doctor import Microphone
 
 FRAME_S = 0.02
 SILENCE_DBFS = -60.0

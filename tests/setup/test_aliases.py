@@ -8,11 +8,11 @@ from pathlib import Path
 
 from voicepeer.config import load_settings
 from voicepeer.config.aliases import alias_problems
-from voicepeer.config.engines import WizardEngines
-from voicepeer.config.health import check_aliases
-from voicepeer.config.prompter import Prompter
-from voicepeer.config.wizard import Wizard
 from voicepeer.settings import Settings
+from voicepeer.setup.doctor import check_aliases
+from voicepeer.setup.prompter import Prompter
+from voicepeer.setup.wizard import Wizard
+from voicepeer.setup.wizard_engines import WizardEngines
 
 
 def test_the_wizard_refuses_a_word_that_is_already_a_command() -> None:

@@ -12,10 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
-from voicepeer.config.health import Microphone
-from voicepeer.config.prompter import Prompter
-from voicepeer.config.service import service_paused
-from voicepeer.config.sound_check import prepare_for_recognizer, record_utterance
 from voicepeer.errors import VoiceTrainingError
 from voicepeer.recognition.voice_training import (
     MIN_RECORDINGS,
@@ -26,6 +22,10 @@ from voicepeer.recognition.voice_training import (
     train_voice,
 )
 from voicepeer.running import voice_loop_is_running
+from voicepeer.setup.doctor import Microphone
+from voicepeer.setup.prompter import Prompter
+from voicepeer.setup.service import service_paused
+from voicepeer.setup.sound_check import prepare_for_recognizer, record_utterance
 
 TRIES_PER_SENTENCE = 2
 """A sentence that is not matched this many times is skipped: tiring the person out would
@@ -82,7 +82,7 @@ class TrainingSession:
 
 def run_voice_training(io: Prompter, device: str, settings: Any) -> str:
     """The whole session at the microphone; returns a sentence saying how it went."""
-    from voicepeer.config.engines import open_microphone, speak_preview
+    from voicepeer.setup.wizard_engines import open_microphone, speak_preview
 
     io.say(f"  I will show and say {len(TRAINING_SENTENCES)} short sentences. After each one, "
            "say it back in your usual way;")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.config.test_sound_check import silence, spoken
-from voicepeer.config.engines import WizardEngines
-from voicepeer.config.prompter import Prompter
-from voicepeer.config.wizard import Wizard
+from tests.setup.test_sound_check import silence, spoken
 from voicepeer.settings import Settings
+from voicepeer.setup.prompter import Prompter
+from voicepeer.setup.wizard import Wizard
+from voicepeer.setup.wizard_engines import WizardEngines
 
 RATE = 16_000
 

@@ -16,22 +16,22 @@ from typing import Any
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
 from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.config.aliases import alias_problem
-from voicepeer.config.engines import WizardEngines, describe
 from voicepeer.config.loader import with_changes
-from voicepeer.config.prompter import NoMoreInput, Prompter, SkipStep
-from voicepeer.config.push_to_talk import KEY_TEST_S, push_to_talk_problem
 from voicepeer.config.schema import FieldSpec, field_specs
-from voicepeer.config.sound_check import (
+from voicepeer.config.values import BadValue
+from voicepeer.errors import ConfigError, VoicepeerError, VoiceTrainingError
+from voicepeer.recognition.voice_training import TRAINING_SENTENCES
+from voicepeer.settings import Settings
+from voicepeer.setup.prompter import NoMoreInput, Prompter, SkipStep
+from voicepeer.setup.push_to_talk import KEY_TEST_S, push_to_talk_problem
+from voicepeer.setup.sound_check import (
     level_bar,
     pauses_s,
     record_utterance,
     rms_dbfs,
     suggest_timeout_s,
 )
-from voicepeer.config.values import BadValue
-from voicepeer.errors import ConfigError, VoicepeerError, VoiceTrainingError
-from voicepeer.recognition.voice_training import TRAINING_SENTENCES
-from voicepeer.settings import Settings
+from voicepeer.setup.wizard_engines import WizardEngines, describe
 from voicepeer.switches.keys import normalize_key
 
 log = logging.getLogger(__name__)

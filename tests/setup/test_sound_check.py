@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from voicepeer.config.sound_check import (
+from voicepeer.setup.sound_check import (
     level_bar,
     pauses_s,
     prepare_for_recognizer,

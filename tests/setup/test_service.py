@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from voicepeer.config.service import SERVICE_UNIT, service_paused
+from voicepeer.setup.service import SERVICE_UNIT, service_paused
 
 
 def fake_systemctl(folder: Path, monkeypatch: pytest.MonkeyPatch, *, active: bool,

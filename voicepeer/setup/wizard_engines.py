@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
-from voicepeer.config.health import Microphone
-from voicepeer.config.prompter import Prompter
-from voicepeer.config.push_to_talk import wait_for_key
-from voicepeer.config.sound_check import prepare_for_recognizer
 from voicepeer.errors import AudioDeviceError, SpeechEngineError, VoicepeerError
+from voicepeer.setup.doctor import Microphone
+from voicepeer.setup.prompter import Prompter
+from voicepeer.setup.push_to_talk import wait_for_key
+from voicepeer.setup.sound_check import prepare_for_recognizer
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +165,7 @@ def download_model(name: str, settings: Any) -> Path:
 
 
 def train_voice(io: Prompter, device: str, settings: Any) -> str:
-    from voicepeer.config.voice_training import run_voice_training
+    from voicepeer.setup.voice_training_session import run_voice_training
 
     return run_voice_training(io, device, settings)
 
@@ -180,7 +180,8 @@ class WizardEngines:
     recognize_command: Callable[[bytes, Any], str] = recognize_command
     download_model: Callable[[str, Any], Path] = download_model
     train_voice: Callable[[Prompter, str, Any], str] = train_voice
-    """(prompter, microphone name, settings) → how it went; see voicepeer.config.voice_training."""
+    """(prompter, microphone name, settings) → how it went; see
+    voicepeer.setup.voice_training_session."""
     wait_for_key: Callable[[Any, Callable[[], object]], str | None] = wait_for_key
     """(switch settings, called when ready for the press) → the key pressed once on that
     switch, or None after a while."""

@@ -99,7 +99,7 @@ def check_aliases(settings: Settings) -> Check:
 
 def check_push_to_talk(settings: Settings) -> Check:
     """Push-to-talk, when on, is set up in a way that can work."""
-    from voicepeer.config.push_to_talk import push_to_talk_problem
+    from voicepeer.setup.push_to_talk import push_to_talk_problem
 
     switches = settings.switches
     if switches.mode == "off":
@@ -139,7 +139,7 @@ def check_microphone(device: str = "",
     if problem or not names:
         return Check("microphone", False, problem or "no microphone found", AUDIO_FIX_INPUT)
     if open_microphone is None:
-        from voicepeer.config.engines import open_microphone as open_default
+        from voicepeer.setup.wizard_engines import open_microphone as open_default
 
         open_microphone = open_default
     try:
@@ -228,7 +228,7 @@ def check_recognizer(
     if phrase is None:
         return _check_recognizer_loads(make_recognizer, fix)
     if recognize is None:
-        from voicepeer.config.engines import recognize_command
+        from voicepeer.setup.wizard_engines import recognize_command
 
         def recognize(pcm: bytes) -> str:
             return recognize_command(pcm, settings or Settings())
