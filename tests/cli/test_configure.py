@@ -12,7 +12,6 @@ import pytest
 from tests.cli.terminal import Terminal
 from tests.support.pulse import say_into_microphone
 from voicepeer.config import load_settings
-from voicepeer.setup.wizard import find_target
 
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
 
@@ -66,34 +65,30 @@ def test_wizard_through_a_terminal_with_sound(
             break
         term.expect(r"Try again\? \(Y/n\): ")
         term.send("y")
-    if find_target("silence") is not None:
-        term.expect(r"Suggested wait before I answer: [\d.]+ s")
-        term.expect(r"Seconds of silence .*: ")
-        term.send("")
+    term.expect(r"Suggested wait before I answer: [\d.]+ s")
+    term.expect(r"Seconds of silence .*: ")
+    term.send("")
     term.expect(r"Step 4 of 8: Voice training")
     term.expect(r"Do voice training now\? \(Y/n\): ")
     term.send("n")
     term.expect(r"Step 5 of 8")
-    if find_target("push_to_talk_mode") is not None:
-        term.expect(r"Push-to-talk .*\[off\]: ")
-        term.send("tap")
-    if find_target("push_to_talk") is not None:
-        term.expect(r"Key name .*\[space\]: ")
-        term.send("f5")
-        term.expect(r"Test the key now\? \(n skips the test\) \(Y/n\): ")
-        term.send("y")
-        term.expect(r"Press f5 once now")
-        term.press(b"\x1b[15~")  # what a terminal sends for F5
-        term.expect(r"Got it: the key works\.")
+    term.expect(r"Push-to-talk .*\[off\]: ")
+    term.send("tap")
+    term.expect(r"Key name .*\[space\]: ")
+    term.send("f5")
+    term.expect(r"Test the key now\? \(n skips the test\) \(Y/n\): ")
+    term.send("y")
+    term.expect(r"Press f5 once now")
+    term.press(b"\x1b[15~")  # what a terminal sends for F5
+    term.expect(r"Got it: the key works\.")
     term.expect(r"Step 6 of 8")
-    if find_target("aliases") is not None:
-        term.expect(r"Word = command: ")
-        term.send("onwards = fly")
-        term.expect(r"Please type it as")
-        term.expect(r"Word = command: ")
-        term.send("onwards = next")
-        term.expect(r"Word = command: ")
-        term.send("")
+    term.expect(r"Word = command: ")
+    term.send("onwards = fly")
+    term.expect(r"Please type it as")
+    term.expect(r"Word = command: ")
+    term.send("onwards = next")
+    term.expect(r"Word = command: ")
+    term.send("")
     term.expect(r"Step 7 of 8")
     term.expect(r"separated by commas: ")
     term.send("ouch, spasm")
@@ -134,9 +129,8 @@ def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Pat
     term.expect(r"Voice training is not available on this computer", timeout=60)
     term.expect(r"Push-to-talk .*: ")
     term.send("skip")
-    if find_target("aliases") is not None:
-        term.expect(r"Word = command: ")
-        term.send("")
+    term.expect(r"Word = command: ")
+    term.send("")
     term.expect(r"Words to leave out when reading, separated by commas: ")
     term.send("skip")
     term.expect(r"Download it now\? \(y/N\): ")
@@ -175,10 +169,7 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     assert (settings.switches.mode, settings.switches.key) == ("tap", "enter")
     assert settings.recognition.command_silence_s == 2.5
     assert settings.recognition.dictation_silence_s == 6.0
-    target = find_target("aliases")
-    if target is not None:
-        assert dict(getattr(getattr(settings, target.section), target.name)) == {
-            "onwards": "next"}
+    assert dict(settings.recognition.aliases) == {"onwards": "next"}
     # A second run adds to the lists instead of replacing them.
     subprocess.run([*VOICEPEER, "configure", "--non-interactive", "--muted-word", "fatigue"],
                    env=soundless_env(isolated_home), check=True, capture_output=True,

@@ -48,3 +48,22 @@ def test_something_else_is_not_taken_for_the_phrase(tmp_path: Path) -> None:
     chosen, out = wizard()
     assert chosen._recognition_test(pcm) is False
     assert 'instead of "next post"' in out.getvalue()
+
+
+def test_every_choice_fills_a_setting_that_exists() -> None:
+    from voicepeer.config.schema import field_specs
+    from voicepeer.setup.wizard import SETTING_OF, Choices, setting_spec
+
+    choices = {name for name in Choices.__dataclass_fields__ if name != "download_model"}
+    assert choices | {"microphone"} == set(SETTING_OF)
+    for choice, (section, name) in SETTING_OF.items():
+        spec = setting_spec(choice)
+        assert spec.name == name
+        assert spec in field_specs(type(getattr(Settings(), section)))
+    applied, _ = wizard()
+    applied.choices = Choices(rate=140, silence=2.5, aliases={"onwards": "next"})
+    applied.apply_flags()
+    assert applied.settings.speech.rate_wpm == 140
+    assert applied.settings.recognition.command_silence_s == 2.5
+    assert applied.settings.recognition.aliases == {"onwards": "next"}
+    assert applied.notes == []

@@ -20,10 +20,9 @@ from typing import Any
 from voicepeer.commands.editing import DICTATION_PHRASES, DictationAction
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.config import load_settings
-from voicepeer.config.aliases import AliasProblem, alias_problems
+from voicepeer.config.aliases import AliasProblem, alias_problems, intent_for
 from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
-from voicepeer.setup.wizard import find_target, intent_for
 from voicepeer.switches.settings import SwitchSettings
 from voicepeer.voice.dictation import SPOKEN_MARKS
 
@@ -122,9 +121,7 @@ def register(subparsers: Any) -> None:
 
 
 def card_content(settings: Settings) -> CardContent:
-    target = find_target("aliases")
-    raw: Mapping[str, str] = ({} if target is None else
-                              getattr(getattr(settings, target.section), target.name) or {})
+    raw: Mapping[str, str] = settings.recognition.aliases
     problems = alias_problems(raw)
     clashing = {p.phrase for p in problems}
     found: dict[Intent, list[str]] = {}

@@ -37,6 +37,15 @@ def builtin_meaning(phrase: str) -> Intent | None:
     return None
 
 
+def intent_for(name: str) -> Intent | None:
+    """``next``, ``NEXT`` or any phrasing ("next post") → the intent, else ``None``."""
+    text = " ".join(name.lower().replace("_", " ").split())
+    for intent in Intent:
+        if text in (intent.value.replace("_", " "), *PHRASINGS[intent]):
+            return intent
+    return None
+
+
 def alias_problem(phrase: str, command: str) -> AliasProblem | None:
     """Why ``phrase = command`` would not work as the caregiver expects, or ``None``."""
     known = {intent.value for intent in Intent}

@@ -15,7 +15,7 @@ from typing import Any
 
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
 from voicepeer.commands.intents import PHRASINGS, Intent
-from voicepeer.config.aliases import alias_problem
+from voicepeer.config.aliases import alias_problem, intent_for
 from voicepeer.config.loader import with_changes
 from voicepeer.config.schema import FieldSpec, field_specs
 from voicepeer.config.values import BadValue
@@ -36,23 +36,20 @@ from voicepeer.switches.keys import normalize_key
 
 log = logging.getLogger(__name__)
 
-# Which setting each wizard choice fills: the first (section, field) that exists wins, so
-# the wizard follows the packages as they name their settings.
-TARGETS: Mapping[str, tuple[tuple[str, str], ...]] = {
-    "forum_url": (("general", "forum_url"),),
-    "voice": (("speech", "voice"),),
-    "rate": (("speech", "rate_wpm"),),
-    "volume": (("speech", "volume"),),
-    "silence": (("recognition", "command_silence_s"), ("recognition", "silence_timeout_s")),
-    "dictation_silence": (("recognition", "dictation_silence_s"),),
-    "microphone": (("recognition", "device"),),
-    "push_to_talk": (("switches", "key"), ("switches", "push_to_talk_key")),
-    "push_to_talk_mode": (("switches", "mode"),),
-    "aliases": (("recognition", "aliases"), ("commands", "aliases"), ("voice", "aliases"),
-                ("switches", "aliases")),
-    "muted_words": (("voice", "muted_words"),),
-    "content_notes": (("voice", "content_note_topics"),),
-    "model": (("models", "vosk_model"),),
+SETTING_OF: Mapping[str, tuple[str, str]] = {  # wizard choice → (section, field) it fills
+    "forum_url": ("general", "forum_url"),
+    "voice": ("speech", "voice"),
+    "rate": ("speech", "rate_wpm"),
+    "volume": ("speech", "volume"),
+    "silence": ("recognition", "command_silence_s"),
+    "dictation_silence": ("recognition", "dictation_silence_s"),
+    "microphone": ("recognition", "device"),
+    "push_to_talk": ("switches", "key"),
+    "push_to_talk_mode": ("switches", "mode"),
+    "aliases": ("recognition", "aliases"),
+    "muted_words": ("voice", "muted_words"),
+    "content_notes": ("voice", "content_note_topics"),
+    "model": ("models", "vosk_model"),
 }
 PREVIEW_TEXT = ("Hello. This is how I will sound when I read the forum to you. "
                 "Say faster or slower at any time.")
@@ -60,33 +57,11 @@ TEST_PHRASE = "next post"
 ENGLISH_VOICES = ("en-gb", "en-us", "en-gb-scotland", "en-gb-x-rp", "en-us-nyc", "en-029")
 
 
-@dataclass(frozen=True)
-class Target:
-    section: str
-    name: str
-    spec: FieldSpec
-
-
-def find_target(choice: str, root: type = Settings) -> Target | None:
-    """The setting a wizard choice is stored in, or ``None`` if this version has none."""
-    sections = {spec.name: spec.nested for spec in field_specs(root) if spec.nested}
-    for section, name in TARGETS[choice]:
-        cls = sections.get(section)
-        if cls is None:
-            continue
-        for spec in field_specs(cls):
-            if spec.name == name:
-                return Target(section, name, spec)
-    return None
-
-
-def intent_for(name: str) -> Intent | None:
-    """``next``, ``NEXT`` or any phrasing ("next post") → the intent, else ``None``."""
-    text = " ".join(name.lower().replace("_", " ").split())
-    for intent in Intent:
-        if text in (intent.value.replace("_", " "), *PHRASINGS[intent]):
-            return intent
-    return None
+def setting_spec(choice: str) -> FieldSpec:
+    """The type and range of the setting a wizard choice fills."""
+    section, name = SETTING_OF[choice]
+    fields = field_specs(type(getattr(Settings(), section)))
+    return next(spec for spec in fields if spec.name == name)
 
 
 @dataclass
@@ -123,27 +98,19 @@ class Wizard:
     # --- applying choices -------------------------------------------------------------
 
     def current(self, choice: str) -> Any:
-        target = find_target(choice)
-        return None if target is None else getattr(getattr(self.settings, target.section),
-                                                   target.name)
+        section, name = SETTING_OF[choice]
+        return getattr(getattr(self.settings, section), name)
 
-    def store(self, choice: str, value: Any) -> bool:
-        """Put one validated value into the settings; False (and a note) if unsupported."""
-        target = find_target(choice)
-        if target is None:
-            self.note(f"This version of voicepeer has no setting for {choice.replace('_', ' ')}"
-                      "; left out.")
-            return False
-        self.settings = with_changes(self.settings, {target.section: {target.name: value}})
-        return True
+    def store(self, choice: str, value: Any) -> None:
+        """Put one validated value into the settings."""
+        self.settings = self._with({choice: value})
 
     def _with(self, values: Mapping[str, Any]) -> Settings:
         """The settings as they would be with these choices, without keeping them."""
         changes: dict[str, dict[str, Any]] = {}
         for choice, value in values.items():
-            target = find_target(choice)
-            if target is not None:
-                changes.setdefault(target.section, {})[target.name] = value
+            section, name = SETTING_OF[choice]
+            changes.setdefault(section, {})[name] = value
         return with_changes(self.settings, changes)
 
     def note(self, text: str) -> None:
@@ -234,8 +201,8 @@ class Wizard:
         while True:
             voice = self.io.ask("  Voice", self.current("voice") or "en-gb")
             rate = self.io.value("  Speaking rate in words per minute",
-                                 _spec("rate"), self.current("rate"))
-            volume = self.io.value("  Volume", _spec("volume"), self.current("volume"))
+                                 setting_spec("rate"), self.current("rate"))
+            volume = self.io.value("  Volume", setting_spec("volume"), self.current("volume"))
             self.io.say("  This is how I will sound:")
             spoken = False
             try:
@@ -306,11 +273,8 @@ class Wizard:
         return False
 
     def _suggest_silence(self, pcm: bytes) -> None:
-        target = find_target("silence")
-        if target is None:
-            return
         pauses = pauses_s(pcm, INPUT_SAMPLE_RATE)
-        spec = target.spec
+        spec = setting_spec("silence")
         suggestion = suggest_timeout_s(pauses, spec.minimum or 0.5, spec.maximum or 10.0,
                                        self.current("silence"))
         longest = f"{max(pauses):.1f} s" if pauses else "none"
@@ -318,14 +282,12 @@ class Wizard:
                     f"answer: {suggestion} s.")
         chosen = self.io.value("  Seconds of silence that end a command", spec, suggestion)
         self.store("silence", chosen)
-        dictation = find_target("dictation_silence")
-        if dictation is not None:
-            # Replies are longer and need thinking time: at least twice the command wait.
-            current = self.current("dictation_silence")
-            wanted = min(dictation.spec.maximum or 10.0, max(current, 2 * chosen))
-            if wanted != current:
-                self.store("dictation_silence", round(wanted, 1))
-                self.io.say(f"  While dictating a reply I will wait {round(wanted, 1)} s.")
+        # Replies are longer and need thinking time: at least twice the command wait.
+        current = self.current("dictation_silence")
+        wanted = min(setting_spec("dictation_silence").maximum or 10.0, max(current, 2 * chosen))
+        if wanted != current:
+            self.store("dictation_silence", round(wanted, 1))
+            self.io.say(f"  While dictating a reply I will wait {round(wanted, 1)} s.")
 
     def step_voice_training(self) -> None:
         self.io.say(f"  voicepeer can learn the person's voice: they say {len(TRAINING_SENTENCES)} "
@@ -343,21 +305,19 @@ class Wizard:
                       "voicepeer train-voice.")
 
     def step_push_to_talk(self) -> None:
-        key, mode = find_target("push_to_talk"), find_target("push_to_talk_mode")
-        if key is None or mode is None:
-            self.io.say("  Switches are not available in this version; skipping.")
-            return
         self.io.say("  Instead of an open microphone, voicepeer can listen only when a key (or a")
         self.io.say("  switch that acts as a key) is pressed. off: always listening; tap: press")
         self.io.say("  to start and again to stop; hold: listen while held (only with a switch")
         self.io.say('  read directly, [switches] source = "evdev").')
         while True:
-            chosen = self.io.value("  Push-to-talk", mode.spec, self.current("push_to_talk_mode"))
+            chosen = self.io.value("  Push-to-talk", setting_spec("push_to_talk_mode"),
+                                   self.current("push_to_talk_mode"))
             if chosen == "off":
                 self.store("push_to_talk_mode", "off")
                 self.io.say("  Push-to-talk is off: voicepeer always listens.")
                 return
-            name = self.io.value("  Key name", key.spec, self.current("push_to_talk"))
+            name = self.io.value("  Key name", setting_spec("push_to_talk"),
+                                 self.current("push_to_talk"))
             trial = self._with({"push_to_talk_mode": chosen, "push_to_talk": name})
             problem = push_to_talk_problem(trial.switches)
             if problem is None:
@@ -400,9 +360,6 @@ class Wizard:
         self.note(f"Push-to-talk is turned off, as it cannot work like this: {problem}.")
 
     def step_aliases(self) -> None:
-        if find_target("aliases") is None:
-            self.io.say("  Personal command words are not available in this version; skipping.")
-            return
         aliases = dict(self.current("aliases") or {})
         self.io.say('  Teach voicepeer the person\'s own words, like "onwards" for "next".')
         self.io.say("  Type: their word = command (e.g. onwards = next). Empty line when done.")
@@ -468,13 +425,6 @@ def _forum_url(text: str) -> str:
     return "" if text.strip().lower() in ("", "demo") else normalize_forum_url(text)
 
 
-def _spec(choice: str) -> FieldSpec:
-    target = find_target(choice)
-    if target is None:
-        raise LookupError(f"no setting for {choice}")
-    return target.spec
-
-
 def _split(text: str) -> list[str]:
     return [word.strip() for word in text.split(",") if word.strip()]
 
@@ -508,4 +458,4 @@ def parse_alias(text: str) -> tuple[str, str]:
     return phrase.strip().lower(), intent.value
 
 
-__all__ = ["Choices", "Wizard", "find_target", "parse_alias"]
+__all__ = ["Choices", "Wizard", "parse_alias", "setting_spec"]
