@@ -179,6 +179,21 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     assert settings.speech.rate_wpm == 140
 
 
+def test_settings_no_longer_used_are_left_out_of_the_new_file(isolated_home: Path) -> None:
+    config_file(isolated_home).parent.mkdir(parents=True)
+    config_file(isolated_home).write_text(
+        "[recognition]\nwait_for_speech_s = 5.0\n\n[forum]\nposts_chunk_size = 50\n")
+    done = subprocess.run([*VOICEPEER, "configure", "--non-interactive", "--rate", "150"],
+                          env=soundless_env(isolated_home), capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Left out of the new file: line 2, [recognition] wait_for_speech_s" in done.stdout
+    assert "[forum] posts_chunk_size: no longer used" in done.stdout
+    written = config_file(isolated_home).read_text()
+    assert "wait_for_speech_s" not in written and "posts_chunk_size" not in written
+    assert load_settings(config_file(isolated_home)).speech.rate_wpm == 150
+
+
 @pytest.mark.parametrize(
     ("flags", "message"),
     [

@@ -85,12 +85,21 @@ def test_speaker_name_that_matches_nothing(pulse_env: dict[str, str], tmp_path: 
 def test_broken_configuration_is_a_failed_check_not_a_crash(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text("[speech]\nrate_wpm = 1000\n")
-    check, settings = check_configuration(config, lambda: __import__(
-        "voicepeer.config", fromlist=["load_settings"]).load_settings(config))
+    check, settings = check_configuration(config, required=True)
     assert check.ok is False
     assert "line 2, [speech] rate_wpm = 1000" in check.detail
     assert "voicepeer configure" in check.fix
     assert settings == Settings()  # the other checks go on with defaults
+
+
+def test_settings_no_longer_used_pass_with_a_tip_to_remove_them(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[speech]\nrate_wpm = 150\n\n[forum]\nposts_chunk_size = 50\n")
+    check, settings = check_configuration(config, required=True)
+    assert check.ok is True
+    assert settings.speech.rate_wpm == 150
+    assert f"Remove from {config} what is no longer used: line 5, [forum] posts_chunk_size" \
+        in check.fix
 
 
 def test_credentials_file_must_be_private(isolated_home: Path) -> None:

@@ -134,6 +134,29 @@ def test_key_in_the_wrong_section_is_pointed_home() -> None:
     assert "belongs in the [listen] section" in message
 
 
+OLD_FILE = """[recognition]
+command_silence_s = 2.0
+wait_for_speech_s = 5.0
+
+[forum]
+posts_chunk_size = 50
+"""
+
+
+def test_settings_no_longer_used_are_skipped_and_named(caplog: pytest.LogCaptureFixture
+                                                       ) -> None:
+    notes: list[str] = []
+    loaded = load_text(OLD_FILE, Settings, notes=notes)
+    assert loaded.recognition.command_silence_s == 2.0  # the rest of the file still counts
+    assert len(notes) == 2
+    assert notes[0].startswith("line 3, [recognition] wait_for_speech_s: no longer used")
+    assert notes[1].startswith("line 6, [forum] posts_chunk_size: no longer used")
+    assert "the line can be removed" in caplog.text
+    # Only where they were: elsewhere they are mistakes like any unknown name.
+    with pytest.raises(ConfigError, match='no setting called "posts_chunk_size"'):
+        load_text("[recognition]\nposts_chunk_size = 50\n", Settings)
+
+
 def test_secrets_are_refused_from_the_shared_file() -> None:
     message = problem('[talk]\nuser_api_key = "abc123"\n')
     assert "not kept in this file" in message

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from voicepeer.forum.base import Forum
 from voicepeer.forum.discourse import DiscourseClient
-from voicepeer.forum.settings import ForumSettings
 from voicepeer.voice.phrasing import forum_name
 
 from .conftest import RunningForum, StartForum
@@ -58,7 +57,7 @@ def test_new_and_unread_lists(forum: RunningForum) -> None:
 def test_long_topic_starts_with_one_request_and_loads_in_chunks(start_forum: StartForum) -> None:
     running = start_forum()
     topic_id = running.server.seed_long_topic(2000)
-    client = running.client(settings=ForumSettings(posts_chunk_size=20))
+    client = running.client()
     thread = client.thread(topic_id)
     assert client.requests_made == 1
     assert len(thread) == 2000
@@ -114,7 +113,7 @@ def test_lists_are_reused_briefly(forum: RunningForum) -> None:
 def test_jumping_to_a_post_number_fetches_only_around_it(start_forum: StartForum) -> None:
     running = start_forum()
     topic_id = running.server.seed_long_topic(500)
-    client = running.client(settings=ForumSettings(posts_chunk_size=20))
+    client = running.client()
     thread = client.thread(topic_id)
     index = thread.find_post_number(321)
     assert index is not None

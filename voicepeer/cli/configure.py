@@ -78,8 +78,9 @@ def choices_from(args: argparse.Namespace) -> Choices:
 def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     path, _ = config_path(getattr(args, "config", None))
     prompter = Prompter()
+    retired: list[str] = []
     try:
-        settings = load_file(path, Settings)
+        settings = load_file(path, Settings, notes=retired)
     except ConfigError as error:
         if args.non_interactive:
             raise
@@ -87,6 +88,7 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
                      "Starting from the defaults; the old file is kept as config.toml.bak.")
         settings = Settings()
     wizard = Wizard(settings, prompter, engines or WizardEngines(), choices_from(args))
+    wizard.notes += [f"Left out of the new file: {note}." for note in retired]
     wizard.apply_flags()
     if not args.non_interactive:
         if not sys.stdin.isatty():

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from voicepeer.config import config_path, load_settings
+from voicepeer.config import config_path
 from voicepeer.setup.doctor import (
     Check,
     check_aliases,
@@ -49,8 +49,8 @@ def register(subparsers: Any) -> None:
 
 def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[Check]:
     """Every check, in the order a caregiver would fix things."""
-    path, _ = config_path(config_file)
-    config_check, settings = check_configuration(path, lambda: load_settings(config_file))
+    path, explicit = config_path(config_file)
+    config_check, settings = check_configuration(path, required=explicit)
     checks = [config_check, check_aliases(settings), check_push_to_talk(settings)]
     if audio:
         checks += [check_microphone(settings.recognition.device),

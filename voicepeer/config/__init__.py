@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from voicepeer.config.loader import (
     ENV_VAR,
+    RETIRED_SETTINGS,
     config_path,
     default_config_path,
     load_file,
@@ -28,15 +29,17 @@ if TYPE_CHECKING:
     from voicepeer.settings import Settings
 
 
-def load_settings(path: Path | str | None = None) -> Settings:
+def load_settings(path: Path | str | None = None, *, notes: list[str] | None = None
+                  ) -> Settings:
     """The settings from the configuration file (defaults when there is none yet).
 
-    A file named explicitly (argument or ``VOICEPEER_CONFIG``) must exist.
+    A file named explicitly (argument or ``VOICEPEER_CONFIG``) must exist. Lines skipped
+    harmlessly (settings no longer used) are described in ``notes``.
     """
     from voicepeer.settings import Settings
 
     chosen, explicit = config_path(path)
-    return load_file(chosen, Settings, required=explicit)
+    return load_file(chosen, Settings, required=explicit, notes=notes)
 
 
 def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
@@ -48,6 +51,7 @@ def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
 
 __all__ = [
     "ENV_VAR",
+    "RETIRED_SETTINGS",
     "FieldSpec",
     "config_path",
     "default_config_path",

@@ -51,6 +51,15 @@ def config_path(explicit: Path | str | None = None) -> tuple[Path, bool]:
     return default_config_path(), False
 
 
+RETIRED_SETTINGS: Mapping[tuple[str, str], str] = {
+    ("recognition", "wait_for_speech_s"):
+        "it never had any effect: voicepeer always waits for the person to speak",
+    ("forum", "posts_chunk_size"):
+        "the forum decides how many posts come at a time (20 on Discourse)",
+}
+"""Settings earlier versions wrote, (section, key) → why they went. A file that still has
+them loads as before: the line is skipped and named as one to remove."""
+
 #: Largest configuration file read; a real one is a few kilobytes.
 MAX_FILE_BYTES = 1_000_000
 #: Deepest nesting of [ ] and { } accepted; voicepeer's settings need two levels at most.
@@ -59,9 +68,11 @@ MAX_NESTING = 20
 MAX_PROBLEMS_SHOWN = 30
 
 
-def load_file(path: Path, root: type[T], *, required: bool = False) -> T:
+def load_file(path: Path, root: type[T], *, required: bool = False,
+              notes: list[str] | None = None) -> T:
     """Settings of type ``root`` from ``path``; all defaults when the file does not exist
-    (unless ``required``)."""
+    (unless ``required``). Lines that are skipped harmlessly (settings no longer used) are
+    described in ``notes``."""
     try:
         raw = _read_regular_file(path)
     except FileNotFoundError:
@@ -80,7 +91,7 @@ def load_file(path: Path, root: type[T], *, required: bool = False) -> T:
             "Check that it is a file and that this user may read it.",
             spoken=SPOKEN_PROBLEM,
         ) from None
-    return load_text(raw, root, source=path)
+    return load_text(raw, root, source=path, notes=notes)
 
 
 def _read_regular_file(path: Path) -> bytes:
@@ -118,8 +129,10 @@ def _file_kind(mode: int) -> str:
     return "device"
 
 
-def load_text(raw: bytes | str, root: type[T], *, source: Path | str = FILE_NAME) -> T:
-    """Settings of type ``root`` from TOML text; ``source`` names it in messages."""
+def load_text(raw: bytes | str, root: type[T], *, source: Path | str = FILE_NAME,
+              notes: list[str] | None = None) -> T:
+    """Settings of type ``root`` from TOML text; ``source`` names it in messages, ``notes``
+    receives the lines skipped harmlessly."""
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as error:
@@ -152,7 +165,12 @@ def load_text(raw: bytes | str, root: type[T], *, source: Path | str = FILE_NAME
             spoken=SPOKEN_PROBLEM,
         ) from None
     problems: list[str] = []
-    settings = _build(root, data, (), problems, _Locator(text, source, root))
+    skipped: list[str] = []
+    settings = _build(root, data, (), problems, _Locator(text, source, root), skipped)
+    for note in skipped:
+        log.warning("%s: %s; the line can be removed", source, note)
+    if notes is not None:
+        notes.extend(skipped)
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
         shown = problems[:MAX_PROBLEMS_SHOWN]
@@ -256,11 +274,16 @@ def _build(
     table: tuple[str, ...],
     problems: list[str],
     locator: _Locator,
+    skipped: list[str],
 ) -> T:
     specs = {spec.name: spec for spec in field_specs(cls)}
     values: dict[str, Any] = {}
     for key, value in data.items():
         spec = specs.get(key)
+        retired = RETIRED_SETTINGS.get((".".join(table), key))
+        if spec is None and retired is not None:
+            skipped.append(f"{locator.where(table, key)}: no longer used ({retired})")
+            continue
         if spec is None:
             where = locator.where(table, key)
             problems.append(_unknown_key(cls, key, table, where, list(specs), locator.root))
@@ -273,7 +296,7 @@ def _build(
                     f"[{'.'.join((*table, key))}] section, not {toml_value_safe(value)}."
                 )
                 continue
-            values[key] = _build(nested, value, (*table, key), problems, locator)
+            values[key] = _build(nested, value, (*table, key), problems, locator, skipped)
             continue
         try:
             values[key] = convert(value, spec)

@@ -2,7 +2,7 @@
 
 Frugal by design (user API keys allow 20 requests a minute): lists are reused for
 ``list_cache_s``, a topic's first chunk of posts comes with the topic, later posts are
-fetched ``posts_chunk_size`` at a time. When the forum is out of reach, reads fall back to
+fetched ``POSTS_CHUNK`` at a time. When the forum is out of reach, reads fall back to
 the offline cache and say so through ``saved_at``.
 """
 
@@ -52,7 +52,7 @@ from voicepeer.forum.checks import check_search_term, limit_from_rejection
 from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
 from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener, WaitListener
 from voicepeer.forum.settings import ForumSettings
-from voicepeer.forum.thread import Thread
+from voicepeer.forum.thread import POSTS_CHUNK, Thread
 from voicepeer.forum.timings import ReadingTimings
 
 log = logging.getLogger(__name__)
@@ -242,7 +242,7 @@ class DiscourseClient:
                                                 else p.post_number > post_number))
             if not found:
                 raise
-            return found[: self.settings.posts_chunk_size]
+            return found[:POSTS_CHUNK]
         result = parse.posts(data)
         if self.cache is not None:
             self.cache.merge_posts(self._cache_key(f"topic-{topic_id}"), result)
@@ -260,7 +260,7 @@ class DiscourseClient:
 
     def thread(self, topic_id: int) -> Thread:
         """The topic as a lazy cursor: posts are fetched in chunks as they are read."""
-        return Thread(self, self.topic(topic_id), chunk_size=self.settings.posts_chunk_size)
+        return Thread(self, self.topic(topic_id))
 
     def post(self, post_id: int) -> Post:
         """One post with its markdown source (``raw``)."""
@@ -431,7 +431,7 @@ class DiscourseClient:
         waiting there for a moderator (checked before a reply whose sending was interrupted
         is sent again); see :mod:`voicepeer.forum.own_posts`."""
         return own_posts.find_own_post(_OwnPostReader(self), topic_id, raw, after_post_id,
-                                       chunk=self.settings.posts_chunk_size)
+                                       chunk=POSTS_CHUNK)
 
 
 class _OwnPostReader:

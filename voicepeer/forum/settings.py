@@ -32,8 +32,6 @@ class ForumSettings:
     max_rate_limit_wait_s: float = field(default=60.0, metadata={"min": 0.0, "max": 600.0})
     """Longest wait in seconds the client accepts when the forum asks it to slow down;
     longer waits are reported to the caller instead."""
-    posts_chunk_size: int = field(default=20, metadata={"min": 1, "max": 200})
-    """How many posts of a topic to fetch in one request while reading."""
     list_cache_s: float = field(default=60.0, metadata={"min": 0.0, "max": 3600.0})
     """Seconds a fetched topic list is reused before asking the forum again."""
     offline_cache_max_entries: int = field(default=200, metadata={"min": 10, "max": 10_000})

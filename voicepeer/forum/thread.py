@@ -1,7 +1,7 @@
 """A topic as a lazy cursor: post *i* is fetched, with its neighbours, only when asked for.
 
 A 2,000-post topic starts being read after one request (the topic with its first chunk);
-later posts arrive ``chunk_size`` at a time in the direction the user is reading.
+later posts arrive :data:`POSTS_CHUNK` at a time in the direction the user is reading.
 
 Post numbers are not positions: deleted posts leave gaps, so the first unread post is found
 by number (the first post numbered above the last one read), never by counting.
@@ -19,6 +19,10 @@ from typing import Protocol
 from voicepeer.errors import PostRemovedError
 from voicepeer.forum.base import Post, Topic
 
+POSTS_CHUNK = 20
+"""Posts fetched per request: Discourse's own chunk size (``TopicView.chunk_size``), which is
+also how many it sends when asked for the posts after or before a post number."""
+
 
 class PostSource(Protocol):
     def posts(self, topic_id: int, post_ids: Sequence[int]) -> tuple[Post, ...]: ...
@@ -34,7 +38,7 @@ class Thread:
     stretch known so far; :meth:`extend_backwards` may add posts in front (and says how many,
     so a caller can shift its own index)."""
 
-    def __init__(self, source: PostSource, topic: Topic, *, chunk_size: int = 20) -> None:
+    def __init__(self, source: PostSource, topic: Topic, *, chunk_size: int = POSTS_CHUNK) -> None:
         self.topic = topic
         self._source = source
         self._chunk = max(1, chunk_size)

@@ -52,8 +52,6 @@ class RecognitionSettings:
     """Longest stretch of dictation in seconds before it is decoded."""
     min_speech_s: float = field(default=0.12, metadata={"min": 0.03, "max": 2.0})
     """Shortest sound in seconds treated as speech (shorter clicks and bumps are ignored)."""
-    wait_for_speech_s: float = field(default=0.0, metadata={"min": 0.0, "max": 3600.0})
-    """Seconds to wait for speech to begin before giving up; 0 waits for ever."""
     speech_margin_db: float = field(default=9.0, metadata={"min": 3.0, "max": 30.0})
     """How many decibels above the background noise a sound must be to count as speech."""
     min_speech_level_db: float = field(default=-55.0, metadata={"min": -90.0, "max": -10.0})

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 import httpx
 
 from voicepeer import paths
+from voicepeer.config.loader import load_file
 from voicepeer.errors import VoicepeerError
 from voicepeer.settings import Settings
 
@@ -65,10 +66,12 @@ AUDIO_FIX_OUTPUT = (
 )
 
 
-def check_configuration(config_file: Path, load: Callable[[], Settings]) -> tuple[Check, Settings]:
-    """The configuration file loads cleanly; returns the settings the other checks use."""
+def check_configuration(config_file: Path, *, required: bool = False) -> tuple[Check, Settings]:
+    """The configuration file loads cleanly (it must exist when ``required``); returns the
+    settings the other checks use."""
+    notes: list[str] = []
     try:
-        settings = load()
+        settings = load_file(config_file, Settings, required=required, notes=notes)
     except VoicepeerError as error:
         return (
             Check("configuration", False, str(error),
@@ -77,7 +80,10 @@ def check_configuration(config_file: Path, load: Callable[[], Settings]) -> tupl
             Settings(),
         )
     where = config_file if config_file.exists() else f"{config_file} (not created yet: defaults)"
-    return Check("configuration", True, f"settings read from {where}"), settings
+    tip = (f"Remove from {config_file} what is no longer used: " + "; ".join(notes)
+           + ". 'voicepeer configure' also leaves it out when it writes the file."
+           if notes else "")
+    return Check("configuration", True, f"settings read from {where}", tip), settings
 
 
 def check_aliases(settings: Settings) -> Check:

@@ -51,8 +51,6 @@ class PostRenderer(Protocol):
 
     def page(self, post: Post, start: int = 0) -> PostPage: ...
 
-POST_CHUNK = 20
-"""Posts fetched per request when reading on (Discourse's own chunk size)."""
 NOTIFICATIONS_READ = 5
 """Notifications read aloud at a time; each is marked read once it has been said in full."""
 
@@ -215,7 +213,7 @@ class Reader:
             self._say(f"{topic.title} has no posts I can read.")
             return ReadOutcome.FAILED
         self.close_topic()
-        thread = Thread(self._engines.forum, topic, chunk_size=POST_CHUNK)
+        thread = Thread(self._engines.forum, topic)
         start = self.forum_call(lambda: self._starting_index(thread, post_number))
         if start is None:
             return ReadOutcome.FAILED
