@@ -170,6 +170,41 @@ def test_forum_reachability_and_account(isolated_home: Path, demo_forum: str) ->
     assert account.ok is True and "signed in as demo" in account.detail
 
 
+def test_a_forum_that_redirects_within_itself_passes(isolated_home: Path,
+                                                       demo_forum: str) -> None:
+    """A forum moved from /old to / answers with redirects, which voicepeer follows while
+    they stay on the forum's own address: doctor must follow them too."""
+    import socket
+
+    import httpx
+
+    from tests.forum.loopback import LoopbackServer, Received, response
+
+    def moved(conn: socket.socket, request: Received) -> None:
+        if request.path.startswith("/old/"):
+            conn.sendall(response(308, headers={"Location": request.path.removeprefix("/old")}))
+            return
+        headers = {k: v for k, v in request.headers.items() if k.startswith("user-api")}
+        answer = httpx.request(request.method, demo_forum + request.path, headers=headers,
+                               content=request.body)
+        conn.sendall(response(answer.status_code, answer.content,
+                              {"Content-Type": answer.headers.get("content-type", "")}))
+
+    front = LoopbackServer(moved)
+    try:
+        url = front.url + "/old"
+        real = approved_key(demo_forum)
+        CredentialStore().save(Credentials(url, "user_api_key", real.key, real.username,
+                                           real.client_id))
+        forum, account = check_forum(Settings(general=GeneralSettings(forum_url=url)))
+        assert forum.ok is True, forum.detail
+        assert account.ok is True and "signed in as demo" in account.detail
+        assert any(r.path == "/old/session/current.json" for r in front.requests)
+        assert any(r.path == "/session/current.json" for r in front.requests)
+    finally:
+        front.close()
+
+
 def test_address_that_is_not_a_forum(isolated_home: Path, demo_forum: str) -> None:
     settings = Settings(general=GeneralSettings(forum_url=demo_forum + "/no/such/place"))
     (check,) = check_forum(settings)

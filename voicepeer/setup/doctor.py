@@ -16,14 +16,22 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
-
-import httpx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from voicepeer import paths
 from voicepeer.config.loader import load_file
-from voicepeer.errors import VoicepeerError
+from voicepeer.errors import (
+    AuthError,
+    ForumError,
+    ForumForbiddenError,
+    ForumNotFoundError,
+    ForumUnreachableError,
+    VoicepeerError,
+)
 from voicepeer.settings import Settings
+
+if TYPE_CHECKING:
+    from voicepeer.forum.discourse import DiscourseClient
 
 log = logging.getLogger(__name__)
 
@@ -459,9 +467,12 @@ def check_credentials_file(path: Path | None = None) -> Check:
     return Check("account keys file", True, f"{path} is private (permissions {mode:o})")
 
 
-def check_forum(settings: Settings, client: httpx.Client | None = None) -> list[Check]:
-    """The forum answers, and accepts the saved account."""
-    from voicepeer.forum.credentials import CredentialStore, normalize_forum_url
+def check_forum(settings: Settings) -> list[Check]:
+    """The forum answers, and accepts the saved account. Asked through the client the voice
+    loop uses, so what passes here works there (redirects within the forum followed, the
+    same timeouts, retries and headers)."""
+    from voicepeer.forum.credentials import normalize_forum_url
+    from voicepeer.forum.discourse import open_discourse
 
     url = settings.general.forum_url.strip()
     if not url:
@@ -472,56 +483,50 @@ def check_forum(settings: Settings, client: httpx.Client | None = None) -> list[
     except VoicepeerError as error:
         return [Check("forum", False, str(error),
                       'Set [general] forum_url to the address, like "https://forum.example.org".')]
-    own_client = client is None
-    client = client or httpx.Client(
-        timeout=httpx.Timeout(settings.forum.read_timeout_s,
-                              connect=settings.forum.connect_timeout_s),
-        headers={"User-Agent": settings.forum.user_agent, "Accept": "application/json"},
-    )
     try:
-        return _forum_checks(url, client, CredentialStore())
-    finally:
-        if own_client:
-            client.close()
+        client = open_discourse(url, settings.forum, offline_cache=False)
+    except VoicepeerError as error:  # the saved account cannot be read
+        return [Check("forum account", False, str(error),
+                      f"Reconnect the account: voicepeer forum connect {url}")]
+    with client:
+        return _forum_checks(url, client)
 
 
-def _forum_checks(url: str, client: httpx.Client, store: Any) -> list[Check]:
+def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
     try:
-        site = client.get(f"{url}/site/basic-info.json")
-    except httpx.HTTPError as error:
-        return [Check("forum", False, f"cannot reach {url}: {type(error).__name__}: {error}",
+        site = client.http.get("/site/basic-info.json")
+    except ForumUnreachableError as error:
+        return [Check("forum", False, f"cannot reach {url}: {error}",
                       "Check the internet connection (open the forum in a web browser), and "
                       "that [general] forum_url is the forum's address.")]
-    if site.status_code != 200 or not _is_json_object(site):
-        return [Check("forum", False,
-                      f"{url} answered with HTTP {site.status_code}, not a Discourse forum",
+    except (AuthError, ForumForbiddenError) as error:
+        if client.credentials is None:
+            site = error
+        else:  # it answered, but refuses anything asked with the saved key
+            return [Check("forum", True, f"{url} answers"), _key_refused(url, error)]
+    except ForumError as error:
+        site = error
+    if not isinstance(site, dict):
+        why = site if isinstance(site, ForumError) else "it does not describe itself as one"
+        return [Check("forum", False, f"{url} is not a Discourse forum ({why})",
                       "Check that [general] forum_url is the forum's main address.")]
     checks = [Check("forum", True, f"{url} answers")]
-    try:
-        credentials = store.load(url)
-    except VoicepeerError as error:
-        return [*checks, Check("forum account", False, str(error),
-                               f"Reconnect the account: voicepeer forum connect {url}")]
-    if credentials is None:
+    if client.credentials is None:
         return [*checks, Check("forum account", False, "no account connected for this forum",
                                f"Connect the person's account: voicepeer forum connect {url}")]
     try:
-        session = client.get(f"{url}/session/current.json", headers=credentials.headers())
-    except httpx.HTTPError as error:
-        return [*checks, Check("forum account", False, f"no answer: {type(error).__name__}",
+        username = client.check_account()
+    except ForumUnreachableError as error:
+        return [*checks, Check("forum account", False, f"no answer: {error}",
                                "Check the internet connection and run doctor again.")]
-    user = session.json().get("current_user") if _is_json_object(session) else None
-    if session.status_code == 200 and isinstance(user, dict):
-        return [*checks, Check("forum account", True,
-                               f"signed in as {user.get('username', 'unknown')}")]
-    return [*checks, Check("forum account", False,
-                           f"the forum did not accept the saved key (HTTP {session.status_code})",
-                           f"The key was revoked or expired. Reconnect: voicepeer forum connect "
-                           f"{url}")]
+    except (AuthError, ForumForbiddenError, ForumNotFoundError) as error:
+        return [*checks, _key_refused(url, error)]
+    except ForumError as error:
+        return [*checks, Check("forum account", False, f"the forum could not say who is "
+                               f"signed in ({error})", "Run 'voicepeer doctor' again later.")]
+    return [*checks, Check("forum account", True, f"signed in as {username}")]
 
 
-def _is_json_object(response: httpx.Response) -> bool:
-    try:
-        return isinstance(response.json(), dict)
-    except ValueError:
-        return False
+def _key_refused(url: str, error: ForumError) -> Check:
+    return Check("forum account", False, f"the forum did not accept the saved key ({error})",
+                 f"The key was revoked or expired. Reconnect: voicepeer forum connect {url}")
