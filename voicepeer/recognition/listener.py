@@ -245,10 +245,8 @@ def chosen_engine(
 
 
 def _installed_vosk_model() -> bool:
-    try:
-        from voicepeer.speech_models.locations import find_vosk_model
-    except ImportError:
-        return False
+    from voicepeer.speech_models.locations import find_vosk_model
+
     return find_vosk_model() is not None
 
 

@@ -37,12 +37,9 @@ def locate_vosk_model(path: Path | None = None) -> Path:
     """``path`` if given, else the installed model ``voicepeer models`` knows about."""
     if path is not None:
         return path
-    try:
-        from voicepeer.speech_models.locations import find_vosk_model
-    except ImportError:  # model management not available in this installation
-        found = None
-    else:
-        found = find_vosk_model()
+    from voicepeer.speech_models.locations import find_vosk_model
+
+    found = find_vosk_model()
     if found is None:
         raise ModelMissingError("no Vosk model is installed", spoken=_MISSING_SPOKEN)
     return found
