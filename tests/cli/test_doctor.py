@@ -120,16 +120,18 @@ def test_disk_space(tmp_path: Path) -> None:
     assert check.ok is False and "MB free" in check.detail
 
 
-def test_speech_output_falls_back_and_fails_clearly() -> None:
-    def broken(voice: str, rate: int) -> bytes:
-        raise RuntimeError("engine crashed")
+def test_speech_output_falls_back_and_fails_clearly(tmp_path: Path) -> None:
+    from voicepeer.speech.synth import EspeakSynthesizer, FallbackSynthesizer, Pyttsx3Synthesizer
 
-    from voicepeer.setup.doctor import SYNTHESIZERS
-
-    check = check_speech_output(Settings(), {"pyttsx3": broken,
-                                             "espeak-ng": SYNTHESIZERS["espeak-ng"]})
-    assert check.ok is True and "using espeak-ng" in check.detail
-    check = check_speech_output(Settings(), {"pyttsx3": broken, "espeak-ng": broken})
+    check = check_speech_output(Settings())  # pyttsx3, as configured by default
+    assert check.ok is True and "says \"hello\"" in check.detail
+    broken_pyttsx3 = Pyttsx3Synthesizer(driver_name="no_such_driver")
+    check = check_speech_output(Settings(), FallbackSynthesizer(broken_pyttsx3,
+                                                                EspeakSynthesizer()))
+    assert check.ok is True and "speaks with espeak-ng" in check.detail
+    missing = EspeakSynthesizer(executable=str(tmp_path / "espeak-ng"))
+    check = check_speech_output(Settings(), FallbackSynthesizer(
+        Pyttsx3Synthesizer(driver_name="no_such_driver"), missing))
     assert check.ok is False and "espeak-ng" in check.fix
 
 
@@ -307,8 +309,8 @@ def test_recognizer_without_a_voice_to_test_with(monkeypatch: pytest.MonkeyPatch
     check = doctor.check_recognizer()
     assert check.ok is True and "model loads" in check.detail
 
-    def missing() -> object:
+    def missing(pcm: bytes) -> str:
         raise ModelMissingError("PocketSphinx acoustic model could not be loaded from /x")
 
-    check = doctor.check_recognizer(make_recognizer=missing)
+    check = doctor.check_recognizer(recognize=missing)
     assert check.ok is False and "scripts/setup" in check.fix

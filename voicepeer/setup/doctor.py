@@ -9,9 +9,6 @@ from __future__ import annotations
 import logging
 import shutil
 import stat
-import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,17 +23,26 @@ from voicepeer.errors import (
     ForumForbiddenError,
     ForumNotFoundError,
     ForumUnreachableError,
+    SpeechEngineError,
     VoicepeerError,
 )
 from voicepeer.settings import Settings
 
 if TYPE_CHECKING:
     from voicepeer.forum.discourse import DiscourseClient
+    from voicepeer.speech.synth import Synthesizer
 
 log = logging.getLogger(__name__)
 
-SYNTH_TIMEOUT_S = 30.0
-AUDIO_WAIT_S = 5.0
+TEST_PHRASE = "next post"
+TEST_PHRASE_VOICE = "en-us"
+TEST_PHRASE_RATE_WPM = 130
+"""The voice and rate that say the recognizer's test phrase: clear, unhurried American
+English, which the bundled model understands best."""
+QUIET_PCM = bytes(16_000)
+"""Half a second of quiet at 16 kHz: decoded when there is no voice to say the phrase."""
+MIN_SPOKEN_HELLO_S = 0.1
+"""Shorter than this, "hello" was not really spoken."""
 
 
 @dataclass(frozen=True)
@@ -217,62 +223,48 @@ def check_speaker(device: str = "") -> Check:
 
 def _spoken_test_phrase(text: str) -> bytes | None:
     """``text`` said by espeak-ng as 16 kHz mono PCM, or ``None`` without espeak-ng."""
-    from voicepeer.audio.input import read_wav
+    import numpy as np
 
+    from voicepeer.audio.input import to_mono_16k
+    from voicepeer.speech.synth import EspeakSynthesizer
+
+    synthesizer = EspeakSynthesizer(TEST_PHRASE_VOICE)
     try:
-        wav = _espeak_ng("en-us", 130, text)
-    except (OSError, RuntimeError, subprocess.SubprocessError):
+        speech = synthesizer.synthesize(text, rate_wpm=TEST_PHRASE_RATE_WPM)
+    except SpeechEngineError:
         return None
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "phrase.wav"
-        path.write_bytes(wav)
-        return read_wav(path).tobytes()
+    finally:
+        synthesizer.close()
+    return to_mono_16k(np.frombuffer(speech.pcm, dtype="<i2"), speech.sample_rate).tobytes()
 
 
 def check_recognizer(
-    make_recognizer: Callable[[], object] | None = None,
-    recognize: Callable[[bytes], str] | None = None,
     settings: Settings | None = None,
+    recognize: Callable[[bytes], str] | None = None,
 ) -> Check:
-    """The configured recognizer loads and decodes a spoken phrase (loading alone is checked
-    when there is no voice to say the phrase)."""
+    """The configured recognizer, built as the voice loop builds it, decodes a spoken phrase;
+    without a voice to say the phrase, a moment of quiet shows at least that it loads."""
     fix = "Reinstall voicepeer with scripts/setup (the English model comes with it)."
-    started = time.monotonic()
-    phrase = _spoken_test_phrase("next post")
-    if phrase is None:
-        return _check_recognizer_loads(make_recognizer, fix)
     if recognize is None:
-        from voicepeer.setup.wizard_engines import recognize_command
+        from voicepeer.setup.hear_recording import recognize_command
 
         def recognize(pcm: bytes) -> str:
             return recognize_command(pcm, settings or Settings())
+    started = time.monotonic()
+    phrase = _spoken_test_phrase(TEST_PHRASE)
     try:
-        heard = recognize(phrase)
+        heard = recognize(phrase if phrase is not None else QUIET_PCM)
     except VoicepeerError as error:
-        return Check("speech recognizer", False, f"decoding a test phrase failed: {error}",
+        what = "decoding a test phrase failed" if phrase else "the recognizer did not start"
+        return Check("speech recognizer", False, f"{what}: {error}",
                      fix + " If it still fails, run 'voicepeer --debug doctor' and send the "
                      "log to whoever supports you.")
-    return Check("speech recognizer", True, f'a test phrase "next post" was heard as "{heard}" '
-                 f"({time.monotonic() - started:.1f} s, model loading included)")
-
-
-def _check_recognizer_loads(make_recognizer: Callable[[], object] | None, fix: str) -> Check:
-    if make_recognizer is None:
-        from voicepeer.recognition.sphinx import SphinxRecognizer
-
-        make_recognizer = SphinxRecognizer
-    started = time.monotonic()
-    try:
-        recognizer = make_recognizer()
-    except VoicepeerError as error:
-        return Check("speech recognizer", False, str(error), fix)
-    except Exception as error:
-        return Check("speech recognizer", False, f"PocketSphinx failed to start: {error}", fix)
-    close = getattr(recognizer, "close", None)
-    if callable(close):
-        close()
-    return Check("speech recognizer", True, f"PocketSphinx English model loads "
-                 f"({time.monotonic() - started:.1f} s); no voice to test it with")
+    took = time.monotonic() - started
+    if phrase is None:
+        return Check("speech recognizer", True,
+                     f"the speech model loads ({took:.1f} s); no voice to test it with")
+    return Check("speech recognizer", True, f'a test phrase "{TEST_PHRASE}" was heard as '
+                 f'"{heard}" ({took:.1f} s, model loading included)')
 
 
 def check_vosk_model(settings: Settings) -> Check:
@@ -371,71 +363,29 @@ def check_echo_cancel(settings: Settings) -> Check:
                  fix + ", or set [barge_in] enabled = false.")
 
 
-def _espeak_ng(voice: str, rate_wpm: int, text: str = "hello") -> bytes:
-    program = shutil.which("espeak-ng")
-    if program is None:
-        raise FileNotFoundError("espeak-ng is not installed")
-    done = subprocess.run([program, "-v", voice, "-s", str(rate_wpm), "--stdout", text],
-                          capture_output=True, timeout=SYNTH_TIMEOUT_S, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(done.stderr.decode(errors="replace").strip() or "espeak-ng failed")
-    return done.stdout
+def check_speech_output(settings: Settings, synthesizer: Synthesizer | None = None) -> Check:
+    """The configured synthesizer, built as the voice loop builds it (pyttsx3 falling back to
+    espeak-ng), turns a word into sound."""
+    from voicepeer.speech.factory import make_synthesizer
 
-
-_PYTTSX3_SCRIPT = """
-import sys, pyttsx3
-engine = pyttsx3.init()
-engine.setProperty("rate", int(sys.argv[2]))
-engine.save_to_file("hello", sys.argv[1])
-engine.runAndWait()
-"""
-
-
-def _pyttsx3(voice: str, rate_wpm: int) -> bytes:
-    # In a child process: pyttsx3 can hang or print, and must not take doctor down with it.
-    with tempfile.TemporaryDirectory() as folder:
-        wav = Path(folder) / "hello.wav"
-        done = subprocess.run([sys.executable, "-c", _PYTTSX3_SCRIPT, str(wav), str(rate_wpm)],
-                              capture_output=True, timeout=SYNTH_TIMEOUT_S, check=False)
-        if done.returncode != 0 or not wav.exists():
-            raise RuntimeError(done.stderr.decode(errors="replace").strip()[-300:]
-                               or "pyttsx3 wrote no sound")
-        return wav.read_bytes()
-
-
-SYNTHESIZERS: dict[str, Callable[[str, int], bytes]] = {  # engine name → synthesizer
-    "pyttsx3": _pyttsx3,
-    "espeak-ng": _espeak_ng,
-}
-
-
-Synthesizer = Callable[[str, int], bytes]
-"""Turns a word into WAV bytes, given a voice name and a rate in words per minute."""
-
-
-def check_speech_output(
-    settings: Settings, synthesizers: dict[str, Synthesizer] | None = None
-) -> Check:
-    """The configured synthesizer (or its fallback) turns a word into sound."""
-    synthesizers = synthesizers or SYNTHESIZERS
     speech = settings.speech
-    order = [speech.engine] + [name for name in synthesizers if name != speech.engine]
-    failures = []
-    for name in order:
+    fix = ("Install espeak-ng with scripts/setup (or 'sudo apt install espeak-ng'), and "
+           "check [speech] voice is a voice listed by 'espeak-ng --voices'.")
+    try:
+        synthesizer = synthesizer or make_synthesizer(speech)
         try:
-            sound = synthesizers[name](speech.voice, speech.rate_wpm)
-        except (OSError, RuntimeError, subprocess.SubprocessError, KeyError) as error:
-            failures.append(f"{name}: {error}")
-            continue
-        if len(sound) < 1000:
-            failures.append(f"{name}: produced almost no sound")
-            continue
-        note = "" if name == speech.engine else f" ({'; '.join(failures)}; using {name})"
-        return Check("speech output", True,
-                     f'{name} says "hello" in voice {speech.voice}{note}')
-    return Check("speech output", False, "; ".join(failures),
-                 "Install espeak-ng with scripts/setup (or 'sudo apt install espeak-ng'), and "
-                 "check [speech] voice is a voice listed by 'espeak-ng --voices'.")
+            sound = synthesizer.synthesize("hello", rate_wpm=speech.rate_wpm)
+        finally:
+            synthesizer.close()
+    except VoicepeerError as error:
+        return Check("speech output", False, str(error), fix)
+    if sound.duration_s < MIN_SPOKEN_HELLO_S:
+        return Check("speech output", False, f"{synthesizer.name} produced almost no sound", fix)
+    note = ("" if synthesizer.name == speech.engine
+            else f" ({speech.engine} did not work, so voicepeer speaks with {synthesizer.name}; "
+                 "the log says why)")
+    return Check("speech output", True,
+                 f'{synthesizer.name} says "hello" in voice {speech.voice}{note}')
 
 
 def check_disk_space(settings: Settings, folder: Path | None = None) -> Check:
