@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from voicepeer import paths
 from voicepeer.config.loader import load_file
 from voicepeer.errors import (
+    AudioDeviceError,
     AuthError,
     ForumError,
     ForumForbiddenError,
@@ -198,27 +199,23 @@ def check_noise_suppression(settings: Settings) -> Check:
 
 
 def check_speaker(device: str = "") -> Check:
-    """A speaker exists and accepts sound (a tenth of a second of silence)."""
-    names, problem = _devices("output")
-    if problem or not names:
-        return Check("speaker", False, problem or "no speaker found", AUDIO_FIX_OUTPUT)
-    chosen: str | None = None
-    if device:
-        matches = [n for n in names if device.lower() in n.lower()]
-        if not matches:
-            return Check("speaker", False, f'no speaker matches the name "{device}" '
-                         f"(found: {', '.join(names)})",
-                         "Set [speech] output_device to part of one of the names found, or "
-                         'to "" for the default speaker.')
-        chosen = matches[0]
+    """The speaker voicepeer speaks through ([speech] output_device, "" = the default), opened
+    as the voice loop opens it, plays a tenth of a second of silence."""
+    from voicepeer.audio.output import SounddeviceOutput
+
     try:
-        sd = _sounddevice()
-        with sd.RawOutputStream(samplerate=16_000, channels=1, dtype="int16",
-                                device=chosen, latency="high") as stream:
-            stream.write(b"\0\0" * 1600)
-    except Exception as error:  # PortAudioError, busy or vanished device
-        return Check("speaker", False, f"cannot play sound: {error}", AUDIO_FIX_OUTPUT)
-    return Check("speaker", True, f"playing works ({chosen or 'default device'})")
+        speaker = SounddeviceOutput(device, warm_up_s=0.0)
+        try:
+            speaker.play(bytes(3200), 16_000)
+        finally:
+            speaker.close()
+    except AudioDeviceError as error:
+        fix = AUDIO_FIX_OUTPUT
+        if device:
+            fix = ("Set [speech] output_device to part of one of the names found, or to \"\" "
+                   f"for the default speaker. {fix}")
+        return Check("speaker", False, str(error), fix)
+    return Check("speaker", True, f"playing works ({device or 'default device'})")
 
 
 def _spoken_test_phrase(text: str) -> bytes | None:
