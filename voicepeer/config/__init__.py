@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from voicepeer.config.loader import (
     ENV_VAR,
-    RETIRED_SETTINGS,
     config_path,
     default_config_path,
     load_file,
@@ -51,7 +50,6 @@ def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
 
 __all__ = [
     "ENV_VAR",
-    "RETIRED_SETTINGS",
     "FieldSpec",
     "config_path",
     "default_config_path",
