@@ -37,7 +37,7 @@ from voicepeer.voice.phrasing import waiting_announcement
 from voicepeer.voice.places import PlacesFile
 from voicepeer.voice.ports import Cues, SilentCues
 from voicepeer.voice.push_to_talk import PushToTalkListener, StopKey, TrackedSpeech
-from voicepeer.voice.rendering import PostReader
+from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.text_input import TextListener
 
 log = logging.getLogger(__name__)
@@ -258,8 +258,8 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
             drafts=drafts,
             outbox=outbox,
             places=PlacesFile(data / "places.json"),
-            render_post=PostReader(skip_quotes=settings.speech.skip_quotes,
-                                   muted_words=settings.voice.muted_words),
+            render_post=PostRenderer(skip_quotes=settings.speech.skip_quotes,
+                                     muted_words=settings.voice.muted_words),
             voice=VoiceControls(speech, settings.speech),
             cues=io.cues,
             voice_training_would_help=io.voice_training_would_help,

@@ -102,7 +102,7 @@ def _child(workdir: Path) -> dict[str, float | int]:
     from voicepeer.speech.factory import make_speech_output
     from voicepeer.voice.assistant import Assistant, Engines
     from voicepeer.voice.places import PlacesFile
-    from voicepeer.voice.rendering import PostReader
+    from voicepeer.voice.rendering import PostRenderer
     from voicepeer.voice.settings import VoiceSettings
 
     wav = workdir / "commands.wav"
@@ -126,7 +126,7 @@ def _child(workdir: Path) -> dict[str, float | int]:
         engines = Engines(
             listener=listener, speech=speech, forum=client, matcher=CommandMatcher(),
             drafts=DraftStore(workdir / "outbox.sqlite3"), outbox=outbox,
-            places=PlacesFile(workdir / "places.json"), render_post=PostReader(),
+            places=PlacesFile(workdir / "places.json"), render_post=PostRenderer(),
             voice=VoiceControls(speech, state_file=workdir / "voice.json"),
         )
         assistant = Assistant(engines, VoiceSettings(greeting=False))

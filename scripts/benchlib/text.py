@@ -30,7 +30,7 @@ from voicepeer.forum import parse
 from voicepeer.forum.base import Post
 from voicepeer.speech.text import cooked_to_speech, markdown_to_speech
 from voicepeer.speech.text.sanitize import clean_fields
-from voicepeer.voice.rendering import PostReader
+from voicepeer.voice.rendering import PostRenderer
 
 RUNS = 3
 MEGABYTE = 1_000_000
@@ -70,8 +70,8 @@ def _dirty_topic_list() -> dict[str, object]:
 
 def run() -> dict[str, float | int]:
     big_post = Post(id=1, topic_id=1, post_number=1, username="sam", cooked=_fill(_PARAGRAPH))
-    reader = PostReader()
-    reader.page(big_post)
+    renderer = PostRenderer()
+    renderer.page(big_post)
     topic_list = _dirty_topic_list()
     started = time.perf_counter()
     for _ in range(100):
@@ -97,8 +97,8 @@ def run() -> dict[str, float | int]:
         "markdown_1mb_ms": _median_ms(lambda: markdown_to_speech(_fill(_MARKDOWN))),
         "markdown_malformed_400k_ms": max(_median_ms(partial(markdown_to_speech, _fill(p, 400_000)))
                                           for p in _MARKDOWN_MALFORMED),
-        "post_first_page_1mb_ms": _median_ms(lambda: PostReader().page(big_post)),
-        "post_next_page_1mb_ms": _median_ms(lambda: reader.page(big_post, 2_000), digits=3),
+        "post_first_page_1mb_ms": _median_ms(lambda: PostRenderer().page(big_post)),
+        "post_next_page_1mb_ms": _median_ms(lambda: renderer.page(big_post, 2_000), digits=3),
         "forum_topic_list_parse_us": round(parse_us, 1),
         "forum_topic_list_clean_us": round(clean_us, 1),
     }

@@ -26,7 +26,7 @@ from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.assistant import Assistant, Engines
 from voicepeer.voice.places import PlacesFile
-from voicepeer.voice.rendering import PostReader
+from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.text_input import TextListener
 
@@ -108,7 +108,7 @@ def converse(
             drafts=DraftStore(data_dir / "outbox.sqlite3"),
             outbox=outbox,
             places=PlacesFile(data_dir / "places.json"),
-            render_post=PostReader(muted_words=muted_words),
+            render_post=PostRenderer(muted_words=muted_words),
             voice=VoiceControls(speech, state_file=data_dir / "voice.json"),
             voice_training_would_help=voice_training_would_help,
             news=background.news if background is not None else list,

@@ -19,7 +19,7 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.base import Post
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.paragraphs import ParagraphReading, length_warning
-from voicepeer.voice.rendering import EMPTY_POST, MAX_SPOKEN_WORDS, PostReader
+from voicepeer.voice.rendering import EMPTY_POST, MAX_SPOKEN_WORDS, PostRenderer
 from voicepeer.voice.settings import VoiceSettings
 
 OPEN_LETTER = ["search for perching stool", "open topic one"]  # found in the letter alone
@@ -110,8 +110,8 @@ def letter_paragraphs(forum: DemoForum) -> tuple[str, ...]:
     found = httpx.get(f"{forum.base_url}/search.json", params={"q": "perching stool"}).json()
     topic_id = found["posts"][0]["topic_id"]
     first = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"][0]
-    return PostReader().paragraphs(Post(id=first["id"], topic_id=topic_id, post_number=1,
-                                        username=first["username"], cooked=first["cooked"]))
+    return PostRenderer().paragraphs(Post(id=first["id"], topic_id=topic_id, post_number=1,
+                                          username=first["username"], cooked=first["cooked"]))
 
 
 def test_continue_after_the_pause_reads_the_letter_to_its_last_paragraph(
@@ -163,7 +163,7 @@ def test_a_post_without_readable_words_says_so_after_its_header() -> None:
     reading = ParagraphReading(said.append, lambda: False, lambda: 160, 120.0)
     image_only = Post(id=9, topic_id=1, post_number=1, username="sam",
                       cooked="<p><img src='/a.png' class='avatar'></p>")
-    reading.read_post("Post 1 of 1, by sam.", partial(PostReader().page, image_only),
+    reading.read_post("Post 1 of 1, by sam.", partial(PostRenderer().page, image_only),
                       " Three people liked this.")
     assert said == [f"Post 1 of 1, by sam. {EMPTY_POST} Three people liked this."]
     assert not reading.carry_on()

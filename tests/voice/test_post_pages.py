@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from voicepeer.forum.base import Post
 from voicepeer.speech.text import MAX_PARAGRAPH_WORDS
-from voicepeer.voice.rendering import MAX_SPOKEN_WORDS, PostReader
+from voicepeer.voice.rendering import MAX_SPOKEN_WORDS, PostRenderer
 
 PARAGRAPH = ("<p>Heat makes my fatigue worse, so I keep a fan by the bed. "
              "Cold drinks help too, and so does resting after lunch.</p>\n")
@@ -25,37 +25,37 @@ def megabyte_post() -> Post:
 
 
 def test_a_short_post_is_one_page() -> None:
-    reader = PostReader()
-    page = reader.page(post(PARAGRAPH * 3))
+    renderer = PostRenderer()
+    page = renderer.page(post(PARAGRAPH * 3))
     assert page.paragraphs == (
         "Heat makes my fatigue worse, so I keep a fan by the bed. Cold drinks help too, and "
         "so does resting after lunch.",) * 3
     assert page.next_start is None and page.words_left == 0
     assert page.post_words == 3 * PARAGRAPH_WORDS
-    assert reader.page(post("<p><img src='/a.png' class='avatar'></p>")).paragraphs == ()
-    assert reader.page(post("", raw="less :smile: and *more*")).text == (
+    assert renderer.page(post("<p><img src='/a.png' class='avatar'></p>")).paragraphs == ()
+    assert renderer.page(post("", raw="less :smile: and *more*")).text == (
         "Less smiling face and more.")
 
 
 def test_a_megabyte_post_pages_count_the_words_left_and_the_whole() -> None:
-    reader = PostReader()
+    renderer = PostRenderer()
     big = megabyte_post()
-    total = len(reader.paragraphs(big))
-    first = reader.page(big)
+    total = len(renderer.paragraphs(big))
+    first = renderer.page(big)
     assert MAX_SPOKEN_WORDS - PARAGRAPH_WORDS < words(first.text) <= MAX_SPOKEN_WORDS
     assert first.words_left == (total - len(first.paragraphs)) * PARAGRAPH_WORDS
-    assert first.post_words == reader.page(big, total - 1).post_words == total * PARAGRAPH_WORDS
+    assert first.post_words == renderer.page(big, total - 1).post_words == total * PARAGRAPH_WORDS
 
 
 def test_paging_reaches_every_paragraph_once_in_order() -> None:
-    reader = PostReader()
+    renderer = PostRenderer()
     big = megabyte_post()
-    paragraphs = reader.paragraphs(big)
+    paragraphs = renderer.paragraphs(big)
     seen: list[str] = []
     start: int | None = 0
     pages = 0
     while start is not None:
-        page = reader.page(big, start)
+        page = renderer.page(big, start)
         assert page.start == start
         assert 0 < words(page.text) <= MAX_SPOKEN_WORDS
         assert page.words_left == words(" ".join(paragraphs[page.start + len(page.paragraphs):]))
@@ -67,31 +67,31 @@ def test_paging_reaches_every_paragraph_once_in_order() -> None:
 
 
 def test_a_post_is_converted_once_while_it_is_paged() -> None:
-    reader = PostReader()
+    renderer = PostRenderer()
     big = megabyte_post()
-    first = reader.paragraphs(big)
-    reader.page(big, 500)
-    reader.page(big)
-    assert reader.paragraphs(big) is first  # the same conversion, not a new one
+    first = renderer.paragraphs(big)
+    renderer.page(big, 500)
+    renderer.page(big)
+    assert renderer.paragraphs(big) is first  # the same conversion, not a new one
     edited = post(big.cooked + "<p>Edited.</p>")
-    assert reader.paragraphs(edited)[-1] == "Edited."
+    assert renderer.paragraphs(edited)[-1] == "Edited."
 
 
 def test_one_endless_paragraph_is_cut_between_sentences() -> None:
     sentence = "I rest every afternoon and it helps. "
-    reader = PostReader()
+    renderer = PostRenderer()
     endless = post(f"<p>{sentence * 30_000}</p>")
-    paragraphs = reader.paragraphs(endless)
+    paragraphs = renderer.paragraphs(endless)
     assert all(words(p) <= MAX_PARAGRAPH_WORDS for p in paragraphs)
     assert all(p.endswith("it helps.") for p in paragraphs)
     assert sum(words(p) for p in paragraphs) == 30_000 * words(sentence)
-    assert words(reader.page(endless, 7).text) <= MAX_SPOKEN_WORDS
+    assert words(renderer.page(endless, 7).text) <= MAX_SPOKEN_WORDS
 
 
 def test_muted_words_are_left_out_of_every_page() -> None:
-    reader = PostReader(muted_words=("fatigue",), max_words=50)
+    renderer = PostRenderer(muted_words=("fatigue",), max_words=50)
     big = post(PARAGRAPH * 10)
     for start in (0, 2, 9):
-        assert "fatigue" not in reader.page(big, start).text
-        assert "a muted word" in reader.page(big, start).text
+        assert "fatigue" not in renderer.page(big, start).text
+        assert "a muted word" in renderer.page(big, start).text
 

@@ -49,7 +49,8 @@ from voicepeer.voice.ports import (
     SilentCues,
     VoiceControls,
 )
-from voicepeer.voice.reader import PostRenderer, Reader, ReaderEngines, ReadOutcome
+from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
+from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State, check_transition

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from functools import partial
-from typing import Protocol, TypeVar
+from typing import TypeVar
 
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import (
@@ -33,7 +33,7 @@ from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.paragraphs import Pages
 from voicepeer.voice.ports import PlaceKeeper
-from voicepeer.voice.rendering import PostPage
+from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.settings import VoiceSettings
 
 log = logging.getLogger(__name__)
@@ -43,13 +43,6 @@ Say = Callable[[str], None]
 PostReading = Callable[[str, Pages, str], None]
 """Says a post: its header, its pages (see voice.paragraphs), what follows its text."""
 
-
-class PostRenderer(Protocol):
-    """Turns a post into paragraphs to speak (markup converted, muted words applied)."""
-
-    def paragraphs(self, post: Post) -> tuple[str, ...]: ...
-
-    def page(self, post: Post, start: int = 0) -> PostPage: ...
 
 NOTIFICATIONS_READ = 5
 """Notifications read aloud at a time; each is marked read once it has been said in full."""

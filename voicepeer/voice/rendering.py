@@ -3,7 +3,7 @@
 Pronunciations (the lexicon) are applied by the speech output itself, so printed speech
 shows the words as written. A post is converted once into paragraphs, the unit it is read and
 moved through by (voice.paragraphs); a long one is read a page of whole paragraphs at a time
-(:meth:`PostReader.page`), each page cut from its stored word counts without converting again.
+(:meth:`PostRenderer.page`), each page cut from its stored word counts without converting again.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ class PostPage:
         return "\n".join(self.paragraphs)
 
 
-class PostReader:
+class PostRenderer:
     """Turns a post into speakable text: markup converted, muted words left out."""
 
     def __init__(self, *, skip_quotes: bool = False, muted_words: tuple[str, ...] = (),
