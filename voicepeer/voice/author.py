@@ -7,7 +7,8 @@ from datetime import datetime
 
 from voicepeer.forum.peer import PeerForum
 from voicepeer.voice.cues import who_wrote
-from voicepeer.voice.reader import Reader, Say
+from voicepeer.voice.ports import Say
+from voicepeer.voice.reader import Reader
 
 
 def say_who_wrote(reader: Reader, peer: PeerForum | None, say: Say,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from voicepeer.forum.peer import Bookmark, PeerForum
 from voicepeer.voice import phrasing
 from voicepeer.voice.cues import number_word
-from voicepeer.voice.reader import Reader, ReadOutcome, Say
+from voicepeer.voice.ports import Say
+from voicepeer.voice.reader import Reader, ReadOutcome
 
 NO_PEER = "Saved posts are not available on this forum."
 EXCERPT_WORDS = 12

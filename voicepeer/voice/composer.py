@@ -6,7 +6,6 @@ away loses nothing; "reply" in the same topic brings it back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -20,9 +19,7 @@ from voicepeer.voice.correction import Corrector, read_back
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.outbox_phrases import refused_draft_line, send_result_line
-from voicepeer.voice.ports import DraftKeeper, ReplyOutbox
-
-Say = Callable[[str], None]
+from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 
 DICTATION_HELP = (
     "Say your reply. You can say comma, full stop, question mark, new line or new paragraph. "

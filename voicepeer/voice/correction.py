@@ -12,7 +12,6 @@ taken as more of the reply, so nothing the person says is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -24,8 +23,7 @@ from voicepeer.commands.correction import (
 )
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.dictation import Draft, Place
-
-Say = Callable[[str], None]
+from voicepeer.voice.ports import Say
 
 MAX_CHOICES = 5
 UNSURE_BELOW = 0.5

@@ -13,11 +13,12 @@ from dataclasses import dataclass, replace
 from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimits
 from voicepeer.forum.checks import check_reply, check_title
 from voicepeer.forum.peer import ForumUser
-from voicepeer.voice.composer import Composer, ComposerEngines, Next, Say
+from voicepeer.voice.composer import Composer, ComposerEngines, Next
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.phrasing import forum_name
+from voicepeer.voice.ports import Say
 
 
 @dataclass(frozen=True)

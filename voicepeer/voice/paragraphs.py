@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from voicepeer.voice.ports import Say
 from voicepeer.voice.rendering import EMPTY_POST, PostPage
 
-Say = Callable[[str], None]
 Pages = Callable[[int], PostPage]
 """The page of the post being read that begins at a paragraph index."""
 

@@ -8,7 +8,7 @@ New conversations begin from BROWSING or READING and end back there (the "origin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from voicepeer.commands import Command, Intent
@@ -27,6 +27,7 @@ from voicepeer.voice.new_conversation import (
     title_problem,
 )
 from voicepeer.voice.people import find_people, heard_name
+from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
 from voicepeer.voice.states import State
 
@@ -73,7 +74,7 @@ class PeerEngines:
 class PeerLoop:
     """Saved posts and new conversations, driven by the assistant's commands."""
 
-    def __init__(self, reader: Reader, engines: PeerEngines, say: Callable[[str], None]) -> None:
+    def __init__(self, reader: Reader, engines: PeerEngines, say: Say) -> None:
         self._reader = reader
         self._engines = engines
         self.bookmarks = engines.bookmarks

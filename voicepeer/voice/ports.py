@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
 from voicepeer.forum.outbox import SendResult
 from voicepeer.speech.controls import VoiceChange
+
+Say = Callable[[str], None]
+"""Says one utterance to the person (the voice loop's own ``say``, which also keeps it for
+"repeat")."""
 
 
 class DraftKeeper(Protocol):

@@ -32,14 +32,13 @@ from voicepeer.forum.thread import Thread
 from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.paragraphs import Pages
-from voicepeer.voice.ports import PlaceKeeper
+from voicepeer.voice.ports import PlaceKeeper, Say
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.settings import VoiceSettings
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-Say = Callable[[str], None]
 PostReading = Callable[[str, Pages, str], None]
 """Says a post: its header, its pages (see voice.paragraphs), what follows its text."""
 
