@@ -68,7 +68,14 @@ class _FirstAudio:
         self.first_at: float | None = None
         self.speech: StreamingSpeech | None = None
 
-    def play(self, pcm: bytes, sample_rate: int) -> None:
+    def begin_utterance(self) -> None:
+        """Only the first piece matters here: nothing to prepare."""
+
+    def end_utterance(self) -> None:
+        """Nothing held back: nothing to finish."""
+
+    def play(self, pcm: bytes, sample_rate: int, *,
+             cancel: threading.Event | None = None) -> None:
         if self.first_at is None:
             self.first_at = time.perf_counter()
         if self.speech is not None:

@@ -26,7 +26,14 @@ class SoundDeviceOutput:
     def __init__(self) -> None:
         self._stopped = threading.Event()
 
-    def play(self, pcm: bytes, sample_rate: int) -> None:
+    def begin_utterance(self) -> None:
+        """Pieces are played as they come: nothing to prepare."""
+
+    def end_utterance(self) -> None:
+        """Nothing held back: nothing to finish."""
+
+    def play(self, pcm: bytes, sample_rate: int, *,
+             cancel: threading.Event | None = None) -> None:
         import sounddevice
 
         self._stopped.clear()
@@ -35,7 +42,7 @@ class SoundDeviceOutput:
             with sounddevice.RawOutputStream(samplerate=sample_rate, channels=1,
                                              dtype="int16", latency="high") as stream:
                 for start in range(0, len(pcm), chunk):
-                    if self._stopped.is_set():
+                    if self._stopped.is_set() or (cancel is not None and cancel.is_set()):
                         return
                     stream.write(pcm[start:start + chunk])
         except sounddevice.PortAudioError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Protocol
 
 INPUT_SAMPLE_RATE = 16_000
@@ -26,10 +27,25 @@ class AudioInput(Protocol):
 
 
 class AudioOutput(Protocol):
-    """A sink for 16-bit mono PCM (a speaker or a WAV file)."""
+    """A sink for 16-bit mono PCM (a speaker or a WAV file).
 
-    def play(self, pcm: bytes, sample_rate: int) -> None:
-        """Play and block until done, or until :meth:`stop` is called from another thread."""
+    Speech plays one utterance as several pieces (a sentence at a time), announced by
+    :meth:`begin_utterance` and :meth:`end_utterance`; a sink that keeps what it is given
+    (a WAV file) keeps the utterance whole, a speaker just plays the pieces in turn.
+    """
+
+    def begin_utterance(self) -> None:
+        """The plays from now until :meth:`end_utterance` are pieces of one utterance."""
+        ...
+
+    def end_utterance(self) -> None:
+        """The utterance begun by :meth:`begin_utterance` is over (finished or cut short)."""
+        ...
+
+    def play(self, pcm: bytes, sample_rate: int, *,
+             cancel: threading.Event | None = None) -> None:
+        """Play and block until done; return at once when ``cancel`` is set (before or
+        during the play) or :meth:`stop` is called from another thread."""
         ...
 
     def stop(self) -> None:

@@ -136,6 +136,12 @@ class SounddeviceOutput:
                 log.debug("speaker warm-up failed: %s", error)
             self.frames_played = before  # silence is not counted as played audio
 
+    def begin_utterance(self) -> None:
+        """A speaker plays the pieces of an utterance as they come: nothing to prepare."""
+
+    def end_utterance(self) -> None:
+        """Nothing was held back: nothing to finish."""
+
     def play(self, pcm: bytes, sample_rate: int, *,
              cancel: threading.Event | None = None) -> None:
         """Play ``pcm`` and block until it has been heard, or until stopped or cancelled."""

@@ -8,7 +8,6 @@ synthesis too) and silence the speaker within one audio block.
 
 from __future__ import annotations
 
-import inspect
 import logging
 import queue
 import threading
@@ -78,7 +77,6 @@ class StreamingSpeech:
         self._rate_wpm = rate_wpm
         self._volume = volume
         self.set_voice(rate_wpm=rate_wpm, volume=volume)
-        self._output_takes_cancel = "cancel" in inspect.signature(output.play).parameters
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._worker: threading.Thread | None = None
         self._state_lock = threading.Lock()
@@ -165,9 +163,7 @@ class StreamingSpeech:
         job = _Job(sentences, start, cancel, queue.Queue(maxsize=self._lookahead))
         self._ensure_worker()
         self._jobs.put(job)
-        begin = getattr(self._output, "begin_utterance", None)
-        if callable(begin):
-            begin()
+        self._output.begin_utterance()
         index = start
         completed = False
         try:
@@ -177,10 +173,7 @@ class StreamingSpeech:
                     break
                 self._event("playing", index)
                 pcm = scale_volume(speech.pcm, self._volume)
-                if self._output_takes_cancel:
-                    self._output.play(pcm, speech.sample_rate, cancel=cancel)  # type: ignore[call-arg]
-                else:
-                    self._output.play(pcm, speech.sample_rate)
+                self._output.play(pcm, speech.sample_rate, cancel=cancel)
                 if cancel.is_set():
                     break
                 self._event("played", index)
@@ -188,9 +181,7 @@ class StreamingSpeech:
                 completed = True
         finally:
             cancel.set()  # tells the producer to drop this job if it is still going
-            end = getattr(self._output, "end_utterance", None)
-            if callable(end):
-                end()
+            self._output.end_utterance()
         if not completed:
             with self._state_lock:
                 paused = self._pause_requested and job.cancel is self._cancel
