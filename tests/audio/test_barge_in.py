@@ -100,6 +100,9 @@ class Quiet:
     def stop(self) -> None:
         self.stops += 1
 
+    def take_interruption(self) -> bool:
+        return False
+
     def set_voice(self, *, rate_wpm: int, volume: float) -> None: ...
 
     def close(self) -> None: ...

@@ -118,6 +118,21 @@ def test_stop_forgets_what_was_left(tmp_path: Path) -> None:
     speech.close()
 
 
+def test_a_stop_during_an_utterance_is_reported_once(tmp_path: Path) -> None:
+    speech, _, _ = make(tmp_path)
+    speech.say("One is here.")
+    speech.stop()  # between utterances: nothing is cut short
+    assert speech.take_interruption() is False
+    speech._on_event = lambda kind, i: speech.stop() if (kind, i) == ("playing", 1) else None
+    speech.say("One is here. Two is here. Three is here.")
+    assert speech.take_interruption() is True
+    assert speech.take_interruption() is False
+    speech._on_event = lambda kind, i: speech.pause() if (kind, i) == ("playing", 1) else None
+    speech.say("One is here. Two is here. Three is here.")
+    assert speech.take_interruption() is False  # a pause is kept for resume, not lost
+    speech.close()
+
+
 def test_volume_scales_the_samples(tmp_path: Path) -> None:
     speech, output, _ = make(tmp_path)
     speech.set_voice(rate_wpm=160, volume=1.0)

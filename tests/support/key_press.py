@@ -21,11 +21,13 @@ class KeyPressedDuring:
         self.printed = PrintedSpeech(self.out)
         self.markers = list(markers)
         self.tracked = TrackedSpeech(self)
+        self._cut_short = False
 
     def say(self, text: str) -> None:
         self.printed.say(text)
         if self.markers and self.markers[0] in text:
             self.markers.pop(0)
+            self._cut_short = True  # the key came before the line was done
             self.tracked.stop()
 
     @property
@@ -34,7 +36,11 @@ class KeyPressedDuring:
                 for line in self.out.getvalue().splitlines()]
 
     def stop(self) -> None:
-        """Printing is instant: nothing to cut short."""
+        """Printing is instant: only a press while a marked line is said cuts it short."""
+
+    def take_interruption(self) -> bool:
+        cut_short, self._cut_short = self._cut_short, False
+        return cut_short
 
     def set_voice(self, *, rate_wpm: int, volume: float) -> None:
         """Printed speech has no voice."""

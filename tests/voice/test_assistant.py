@@ -276,6 +276,10 @@ class VanishingSpeaker:
     def stop(self) -> None:
         """Nothing playing."""
 
+    def take_interruption(self) -> bool:
+        """Nothing playing, so nothing cut short."""
+        return False
+
     def set_voice(self, *, rate_wpm: int, volume: float) -> None:
         """No voice to change."""
 

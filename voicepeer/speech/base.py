@@ -19,6 +19,10 @@ class SpeechOutput(Protocol):
         """Stop speaking at once; safe to call from any thread."""
         ...
 
+    def take_interruption(self) -> bool:
+        """Whether :meth:`stop` cut a :meth:`say` short since the last call (then forgotten)."""
+        ...
+
     def set_voice(self, *, rate_wpm: int, volume: float) -> None:
         """Change speaking rate (words per minute) and volume (0.0 to 1.0) for later sentences."""
         ...

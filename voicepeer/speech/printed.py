@@ -26,6 +26,10 @@ class PrintedSpeech:
     def stop(self) -> None:
         """Nothing to stop: printing is instant."""
 
+    def take_interruption(self) -> bool:
+        """Printing is instant: nothing is ever cut short."""
+        return False
+
     def set_voice(self, *, rate_wpm: int, volume: float) -> None:
         """Printed speech has no voice."""
 

@@ -83,6 +83,7 @@ class StreamingSpeech:
         self._cancel = threading.Event()
         self._pause_requested = False
         self._paused: _Paused | None = None
+        self._cut_short = False
 
     # -- public interface -------------------------------------------------------------------
     def say(self, text: str) -> None:
@@ -111,6 +112,12 @@ class StreamingSpeech:
             return False
         self._speak(paused.sentences, paused.index)
         return True
+
+    def take_interruption(self) -> bool:
+        """Whether :meth:`stop` cut an utterance short since the last call (a pause does
+        not count: it is kept for :meth:`resume`)."""
+        cut_short, self._cut_short = self._cut_short, False
+        return cut_short
 
     def forget_pause(self) -> None:
         """Drop the paused utterance (e.g. when the person moves to another post)."""
@@ -188,6 +195,8 @@ class StreamingSpeech:
             self._event("stopped", index)
             if paused:
                 self._paused = _Paused(sentences, index)
+            else:
+                self._cut_short = True
 
     def _next_result(self, job: _Job) -> Speech | None:
         while True:

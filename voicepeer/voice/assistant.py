@@ -459,8 +459,7 @@ class Assistant:
 
     def _speech_interrupted(self) -> bool:
         """The person stopped the speech (a key press) during the last thing said."""
-        take = getattr(self.engines.speech, "take_interruption", None)
-        return bool(take()) if callable(take) else False
+        return self.engines.speech.take_interruption()
 
     def _stop(self) -> None:
         self.engines.speech.stop()

@@ -20,7 +20,6 @@ class TrackedSpeech:
     def __init__(self, inner: SpeechOutput) -> None:
         self._inner = inner
         self.speaking = threading.Event()
-        self._interrupted = threading.Event()
 
     def say(self, text: str) -> None:
         self.speaking.set()
@@ -30,15 +29,10 @@ class TrackedSpeech:
             self.speaking.clear()
 
     def stop(self) -> None:
-        if self.speaking.is_set():
-            self._interrupted.set()
         self._inner.stop()
 
     def take_interruption(self) -> bool:
-        """Whether speech was stopped part-way since the last call."""
-        stopped = self._interrupted.is_set()
-        self._interrupted.clear()
-        return stopped
+        return self._inner.take_interruption()
 
     def set_voice(self, *, rate_wpm: int, volume: float) -> None:
         self._inner.set_voice(rate_wpm=rate_wpm, volume=volume)
