@@ -168,7 +168,12 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         stack.callback(listener.close)
         untrained = False
         if isinstance(listener, AudioListener):
-            untrained = getattr(listener.recognizer, "voice_profile", False) is None
+            from voicepeer.recognition.sphinx import SphinxRecognizer
+
+            # Only the bundled engine learns a voice (see voicepeer train-voice).
+            recognizer = listener.recognizer
+            untrained = (isinstance(recognizer, SphinxRecognizer)
+                         and recognizer.voice_profile is None)
             speech, listener = _add_switch(speech, listener, settings, stack)
         for notice in notices:
             speech.say(notice)
@@ -183,7 +188,8 @@ def _add_switch(speech: SpeechOutput, listener: AudioListener, settings: Setting
     if settings.switches.mode != "off":
         switch = open_switch(settings.switches)
         if switch is not None:
-            ptt = PushToTalkListener(listener, switch, settings.switches, tracked)
+            ptt = PushToTalkListener(listener, switch, settings.switches, tracked,
+                                     yes_pressed=listener.yes_pressed)
             stack.callback(ptt.close)
             return tracked, ptt
     barge_in = open_barge_in(listener, tracked, settings.barge_in, settings.recognition)

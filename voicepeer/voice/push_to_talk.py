@@ -43,12 +43,13 @@ class TrackedSpeech:
 
 class PushToTalkListener:
     """A Listener that waits for the switch before listening. In tap mode one press is one
-    utterance; in hold mode listening lasts while the switch is held."""
+    utterance; in hold mode listening lasts while the switch is held. ``yes_pressed`` is the
+    inner listener's own (see AudioListener): a yes switch also answers there."""
 
     def __init__(self, inner: Listener, switch: Switch, settings: SwitchSettings,
-                 speech: TrackedSpeech) -> None:
+                 speech: TrackedSpeech, *, yes_pressed: threading.Event | None = None) -> None:
         self._inner = inner
-        self._yes: threading.Event | None = getattr(inner, "yes_pressed", None)
+        self._yes = yes_pressed
         self.push_to_talk = PushToTalk(switch, settings, is_speaking=speech.speaking.is_set,
                                        on_stop_speech=speech.stop,
                                        on_yes=self._yes.set if self._yes else None)
