@@ -29,10 +29,12 @@ from voicepeer.running import voice_loop_running
 from voicepeer.settings import Settings
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.controls import VoiceControls
+from voicepeer.speech.fallback import FallbackSpeech
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.switches import TerminalKeySwitch, open_switch
 from voicepeer.voice.assistant import Assistant, Engines
 from voicepeer.voice.barge_in import open_barge_in
+from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.phrasing import waiting_announcement
 from voicepeer.voice.places import PlacesFile
 from voicepeer.voice.ports import Cues, SilentCues
@@ -97,12 +99,15 @@ def make_matcher(settings: Settings) -> CommandMatcher:
 
 
 def open_speech(output: Endpoint, settings: Settings) -> SpeechOutput:
+    """The chosen speech output; a speaker or synthesizer failing later turns it into
+    printed speech (see FallbackSpeech) rather than stopping voicepeer."""
     if output.kind == "text":
         return PrintedSpeech()
     from voicepeer.speech.factory import make_speech_output
 
     kind: Literal["speaker", "wav"] = "wav" if output.kind == "wav" else "speaker"
-    return make_speech_output(kind, settings.speech, wav_dir=output.path)
+    return FallbackSpeech(make_speech_output(kind, settings.speech, wav_dir=output.path),
+                          say_error)
 
 
 def open_listener(source: Endpoint, settings: Settings) -> Listener:
@@ -115,10 +120,11 @@ def open_listener(source: Endpoint, settings: Settings) -> Listener:
 
 @dataclass
 class VoiceIO:
-    """How voicepeer hears and answers: listener, speech output and earcons."""
+    """How voicepeer hears and answers: listener, speech output (held by its voice
+    controls) and earcons."""
 
     listener: Listener
-    speech: SpeechOutput
+    voice: VoiceControls
     cues: Cues
     voice_training_would_help: bool = False
     """The bundled engine is listening without voice training."""
@@ -175,9 +181,10 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
             untrained = (isinstance(recognizer, SphinxRecognizer)
                          and recognizer.voice_profile is None)
             speech, listener = _add_switch(speech, listener, settings, stack)
+        voice = VoiceControls(speech, settings.speech)
         for notice in notices:
-            speech.say(notice)
-        yield VoiceIO(listener, speech, open_cues(output, settings), untrained)
+            voice.speech.say(notice)
+        yield VoiceIO(listener, voice, open_cues(output, settings), untrained)
 
 
 def _add_switch(speech: SpeechOutput, listener: AudioListener, settings: Settings,
@@ -246,8 +253,7 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
     with ExitStack() as stack:
         stack.enter_context(voice_loop_running())
         io = stack.enter_context(open_io(source, output, settings))
-        listener, speech = io.listener, io.speech
-        forum = stack.enter_context(open_forum(url, settings, speech))
+        forum = stack.enter_context(open_forum(url, settings, io.voice.speech))
         outbox = Outbox(data / "outbox.sqlite3", forum,
                         lock_wait_s=RetrySettings().voice_loop_lock_wait_s)
         stack.callback(outbox.close)
@@ -257,8 +263,7 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
         retry = _background_retry(url, settings, data / "outbox.sqlite3", stack)
         retry.watch(outbox)
         engines = Engines(
-            listener=listener,
-            speech=speech,
+            listener=io.listener,
             forum=forum,
             matcher=make_matcher(settings),
             drafts=drafts,
@@ -266,7 +271,7 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
             places=PlacesFile(data / "places.json"),
             render_post=PostRenderer(skip_quotes=settings.speech.skip_quotes,
                                      muted_words=settings.voice.muted_words),
-            voice=VoiceControls(speech, settings.speech),
+            voice=io.voice,
             cues=io.cues,
             voice_training_would_help=io.voice_training_would_help,
             news=retry.news,

@@ -124,7 +124,7 @@ def _child(workdir: Path) -> dict[str, float | int]:
         client = DiscourseClient(forum.base_url)
         outbox = Outbox(workdir / "outbox.sqlite3", client)
         engines = Engines(
-            listener=listener, speech=speech, forum=client, matcher=CommandMatcher(),
+            listener=listener, forum=client, matcher=CommandMatcher(),
             drafts=DraftStore(workdir / "outbox.sqlite3"), outbox=outbox,
             places=PlacesFile(workdir / "places.json"), render_post=PostRenderer(),
             voice=VoiceControls(speech, state_file=workdir / "voice.json"),

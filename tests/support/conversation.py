@@ -23,8 +23,10 @@ from voicepeer.forum.settings import ForumSettings
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.controls import VoiceControls
+from voicepeer.speech.fallback import FallbackSpeech
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.assistant import Assistant, Engines
+from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.places import PlacesFile
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.settings import VoiceSettings
@@ -91,7 +93,8 @@ def converse(
     ``retry`` makes the background retry for the loop's outbox; it is started here and
     closed after."""
     printed = io.StringIO()
-    speech = speech or PrintedSpeech(printed)
+    # A given output falls back to print when it fails, as the app's speaker does.
+    speech = FallbackSpeech(speech, say_error) if speech is not None else PrintedSpeech(printed)
     client = DiscourseClient(base_url, settings=forum_settings or ForumSettings(
         retry_backoff_s=0.01, read_retries=1), cache=ReadingCache(data_dir / "cache.sqlite3"),
         credentials=credentials)
@@ -102,7 +105,6 @@ def converse(
             listener=listener(lambda: _said(printed)) if listener else HookedListener(
                 TextListener(io.StringIO("".join(f"{line}\n" for line in lines))),
                 before_line or {}),
-            speech=speech,
             forum=client,
             matcher=CommandMatcher(aliases=aliases),
             drafts=DraftStore(data_dir / "outbox.sqlite3"),

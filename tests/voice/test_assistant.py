@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import httpx
@@ -11,6 +12,7 @@ from tests.support.conversation import converse
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.errors import AudioDeviceError
+from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.assistant import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
@@ -289,12 +291,38 @@ class VanishingSpeaker:
 
 def test_a_vanished_speaker_falls_back_to_print(forum: DemoForum, data: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    talk = converse(forum.base_url, ["latest topics", "where am i"], data,
+    talk = converse(forum.base_url, ["latest topics", "where am i", "faster"], data,
                     speech=VanishingSpeaker())
     assert talk.assistant is not None
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == "SAY: I lost the speaker. I will print."
     assert printed[1].startswith("SAY: You are in the topic list, on topic 1 of 14")
+    # The voice controls moved to print with the loop: changing the voice still answers.
+    assert printed[2:] == ["SAY: Speaking faster."]
+
+
+class RateNoted(PrintedSpeech):
+    """Printed speech noting the speaking rate each line was said at."""
+
+    def __init__(self) -> None:
+        super().__init__(io.StringIO())
+        self.rate_wpm = 0
+        self.lines: list[tuple[str, int]] = []
+
+    def say(self, text: str) -> None:
+        self.lines.append((text, self.rate_wpm))
+        super().say(text)
+
+    def set_voice(self, *, rate_wpm: int, volume: float) -> None:
+        self.rate_wpm = rate_wpm
+
+
+def test_the_loop_speaks_through_the_output_its_voice_controls_change(
+        forum: DemoForum, data: Path) -> None:
+    speech = RateNoted()
+    converse(forum.base_url, ["faster", "where am i", "slower"], data, speech=speech)
+    assert [rate for _, rate in speech.lines] == [180, 180, 160]
+    assert speech.lines[0][0] == "Speaking faster."
 
 
 def test_search_results_become_the_topic_list(forum: DemoForum, data: Path) -> None:

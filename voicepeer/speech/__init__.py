@@ -7,5 +7,8 @@
 - :mod:`voicepeer.speech.streaming`: ``StreamingSpeech``, sentence-streaming speech with
   ``stop``, ``pause`` and ``resume``.
 - :mod:`voicepeer.speech.synth`: pyttsx3 and espeak-ng synthesizers rendering to memory.
-- :mod:`voicepeer.speech.controls`: ``VoiceControls`` (faster, slower, louder, quieter).
+- :mod:`voicepeer.speech.fallback`: ``FallbackSpeech``, printing once the speaker or the
+  synthesizer fails.
+- :mod:`voicepeer.speech.controls`: ``VoiceControls`` (faster, slower, louder, quieter),
+  holding the speech output the voice loop talks through.
 """

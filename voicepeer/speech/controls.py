@@ -33,10 +33,13 @@ class VoiceChange:
 
 
 class VoiceControls:
-    """Adjusts rate and volume of a SpeechOutput within bounds and saves the choice.
+    """The speech output voicepeer talks through, with its rate and volume adjusted within
+    bounds and the choice saved.
 
-    The saved values (``voice.json`` in the state folder) win over the settings file, because
-    they are what the person last asked for.
+    The output is held here and nowhere else in the voice loop, which speaks through
+    :attr:`speech`: what "faster" changes is always the voice the person hears. The saved
+    values (``voice.json`` in the state folder) win over the settings file, because they
+    are what the person last asked for.
     """
 
     def __init__(self, speech: SpeechOutput, settings: SpeechSettings | None = None,
@@ -48,6 +51,11 @@ class VoiceControls:
         self._rate_wpm = clamp_rate(rate)
         self._volume = _clamp_volume(volume)
         self._speech.set_voice(rate_wpm=self._rate_wpm, volume=self._volume)
+
+    @property
+    def speech(self) -> SpeechOutput:
+        """The output whose voice these controls set."""
+        return self._speech
 
     @property
     def rate_wpm(self) -> int:

@@ -17,14 +17,13 @@ from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.consent import judge_answer
 from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.matcher import normalize
-from voicepeer.errors import AudioDeviceError, DiskFullError, SpeechEngineError
+from voicepeer.errors import AudioDeviceError, DiskFullError
 from voicepeer.forum.base import Forum
 from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
 from voicepeer.recognition.base import DictationContext, Heard, Listener, ListenMode
-from voicepeer.speech.base import SpeechOutput
-from voicepeer.speech.printed import PrintedSpeech
+from voicepeer.speech.controls import VoiceControls
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
@@ -47,7 +46,6 @@ from voicepeer.voice.ports import (
     PlaceKeeper,
     ReplyOutbox,
     SilentCues,
-    VoiceControls,
 )
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
@@ -150,7 +148,6 @@ class Engines:
     """Everything the loop talks to, injected so any engine can be swapped."""
 
     listener: Listener
-    speech: SpeechOutput
     forum: Forum
     matcher: CommandMatcher
     drafts: DraftKeeper
@@ -158,6 +155,8 @@ class Engines:
     places: PlaceKeeper
     render_post: PostRenderer
     voice: VoiceControls
+    """The speech output, with the rate and volume the person chose: the only one the loop
+    speaks through."""
     cues: Cues = field(default_factory=SilentCues)
     voice_training_would_help: bool = False
     """The bundled engine listens without voice training: worth a word when it keeps
@@ -291,15 +290,7 @@ class Assistant:
     def say(self, text: str) -> None:
         self._last_said = text
         transcript.info("said: %s", text)
-        try:
-            self.engines.speech.say(text)
-        except (AudioDeviceError, SpeechEngineError) as error:
-            # The speaker vanished or the synthesizer broke: carry on in print, so the
-            # person still gets every word, and say once what happened.
-            log.warning("speech output failed, printing instead: %s", type(error).__name__)
-            self.engines.speech = PrintedSpeech()
-            self.engines.speech.say(say_error(error))
-            self.engines.speech.say(text)
+        self.engines.voice.speech.say(text)
 
     def handle(self, heard: Heard) -> None:
         """Act on one utterance in the current state."""
@@ -459,10 +450,10 @@ class Assistant:
 
     def _speech_interrupted(self) -> bool:
         """The person stopped the speech (a key press) during the last thing said."""
-        return self.engines.speech.take_interruption()
+        return self.engines.voice.speech.take_interruption()
 
     def _stop(self) -> None:
-        self.engines.speech.stop()
+        self.engines.voice.speech.stop()
         self.say("Stopped. " + OPEN_QUESTIONS.get(self.state, "Say next, repeat, or help."))
 
     def _sleep(self, message: str) -> None:

@@ -8,7 +8,6 @@ from typing import Protocol
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
 from voicepeer.forum.outbox import SendResult
-from voicepeer.speech.controls import VoiceChange
 
 Say = Callable[[str], None]
 """Says one utterance to the person (the voice loop's own ``say``, which also keeps it for
@@ -63,23 +62,6 @@ class PlaceKeeper(Protocol):
     def last_topic(self) -> int | None:
         """The topic read last (its place is ``get(last_topic())``), even before a restart."""
         ...
-
-
-class VoiceControls(Protocol):
-    """Speaking rate and volume, changed by voice within bounds and remembered."""
-
-    @property
-    def rate_wpm(self) -> int:
-        """The speaking rate now, in words per minute."""
-        ...
-
-    def faster(self) -> VoiceChange: ...
-
-    def slower(self) -> VoiceChange: ...
-
-    def louder(self) -> VoiceChange: ...
-
-    def quieter(self) -> VoiceChange: ...
 
 
 class Cues(Protocol):
