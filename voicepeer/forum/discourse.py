@@ -215,9 +215,8 @@ class DiscourseClient:
                 f"/t/{int(topic_id)}/posts.json", {"post_ids[]": [int(i) for i in post_ids]}
             )
         except (ForumUnreachableError, ForumResponseError):
-            cached = self.cache.get(key) if self.cache else None
             wanted = set(post_ids)
-            found = tuple(p for p in getattr(cached, "loaded_posts", ()) if p.id in wanted)
+            found = tuple(p for p in self._saved_posts(key) if p.id in wanted)
             if not found:
                 raise
             return found
@@ -225,6 +224,11 @@ class DiscourseClient:
         if self.cache is not None:
             self.cache.merge_posts(key, result)
         return result
+
+    def _saved_posts(self, key: str) -> tuple[Post, ...]:
+        """The posts in the offline copy of a topic; none without one."""
+        cached = self.cache.get(key) if self.cache else None
+        return cached.loaded_posts if isinstance(cached, Topic) else ()
 
     def posts_after(self, topic_id: int, post_number: int, *, before: bool = False
                     ) -> tuple[Post, ...]:
@@ -235,9 +239,8 @@ class DiscourseClient:
             data = self.http.get(f"/t/{int(topic_id)}/posts.json", params)
         except (ForumUnreachableError, ForumResponseError):
             # Out of reach: the saved copy's posts, as the forum would have chosen them.
-            cached = self.cache.get(self._cache_key(f"topic-{topic_id}")) if self.cache else None
-            saved = sorted(getattr(cached, "loaded_posts", ()), key=lambda p: p.post_number,
-                           reverse=before)
+            saved = sorted(self._saved_posts(self._cache_key(f"topic-{topic_id}")),
+                           key=lambda p: p.post_number, reverse=before)
             found = tuple(p for p in saved if (p.post_number < post_number if before
                                                 else p.post_number > post_number))
             if not found:
