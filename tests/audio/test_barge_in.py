@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -114,6 +114,8 @@ class Heards:
 
     def listen(self, mode: ListenMode) -> Heard | None:
         return self.heard.pop(0) if self.heard else None
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None: ...
 
     def close(self) -> None: ...
 

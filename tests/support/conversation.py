@@ -8,7 +8,7 @@ voicepeer's own input modes.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +64,9 @@ class HookedListener:
             hook()
         self._count += 1
         return self._inner.listen(mode)
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        self._inner.use_dictation_context(sentences)
 
     def close(self) -> None:
         self._inner.close()

@@ -7,7 +7,7 @@ far), so a test can answer what voicepeer actually heard, as a person would.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -77,6 +77,9 @@ class SpokenListener:
         if heard is not None:
             self.heard.append(heard)
         return heard
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        self._listener.use_dictation_context(sentences)
 
     def close(self) -> None:
         self._input.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 
 class ListenMode(Enum):
@@ -62,14 +62,10 @@ class Listener(Protocol):
         """
         ...
 
-    def close(self) -> None: ...
-
-
-@runtime_checkable
-class DictationContext(Protocol):
-    """A listener or recognizer that can make the words a reply likely reuses more likely."""
-
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        """Bias dictation towards ``sentences`` (lower case, plain words) until the next call;
-        an empty sequence goes back to no context."""
+        """Make the words a reply likely reuses more likely: bias dictation towards
+        ``sentences`` (lower case, plain words) until the next call; an empty sequence goes
+        back to no context. A listener whose engine cannot be biased ignores it."""
         ...
+
+    def close(self) -> None: ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -59,6 +60,11 @@ class Recognizer(Protocol):
 
     def finish(self) -> Recognition:
         """End the utterance and return the final result."""
+        ...
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        """As :meth:`Listener.use_dictation_context`; an engine that cannot be biased
+        ignores it."""
         ...
 
     def close(self) -> None: ...

@@ -14,7 +14,7 @@ from voicepeer.audio.noise import NoiseSuppressor, suppression_available
 from voicepeer.commands.completeness import Completeness, CompletenessJudge
 from voicepeer.commands.intents import Intent
 from voicepeer.errors import ConfigError
-from voicepeer.recognition.base import DictationContext, Heard, ListenMode
+from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.endpointing import FRAME_S, Endpointer, EndpointSettings, Event
 from voicepeer.recognition.engine import Recognition, Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
@@ -199,8 +199,7 @@ class AudioListener:
         return result.as_heard()
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        if isinstance(self.recognizer, DictationContext):
-            self.recognizer.use_dictation_context(sentences)
+        self.recognizer.use_dictation_context(sentences)
 
     def close(self) -> None:
         try:

@@ -22,7 +22,7 @@ from voicepeer.forum.base import Forum
 from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
-from voicepeer.recognition.base import DictationContext, Heard, Listener, ListenMode
+from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
@@ -481,8 +481,7 @@ class Assistant:
         reply_to = self.reader.loaded_current_post()
         self.composer.start(topic, reply_to, category.name if category else None,
                             self.peer_loop.private_audience(topic))
-        if isinstance(self.engines.listener, DictationContext):
-            self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
+        self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
 
     def _ask_to_like(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from voicepeer.audio.base import AudioInput
 from voicepeer.errors import VoicepeerError
@@ -117,6 +117,9 @@ class BargeInListener:
         if command is not None:
             return Heard(command, 0.9)
         return self._inner.listen(mode)
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        self._inner.use_dictation_context(sentences)
 
     def close(self) -> None:
         """Stop listening while speaking; the inner listener belongs to whoever opened it."""

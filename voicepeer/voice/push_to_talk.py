@@ -8,6 +8,7 @@ sequential — it waits here for the switch before it listens.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
@@ -68,6 +69,9 @@ class PushToTalkListener:
         if not ptt.hold_mode:
             ptt.stop_listening()
         return heard
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        self._inner.use_dictation_context(sentences)
 
     def close(self) -> None:
         """Release the switch; the inner listener belongs to whoever opened it."""

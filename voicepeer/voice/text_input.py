@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
 from voicepeer.recognition.base import Heard, ListenMode
@@ -25,6 +26,9 @@ class TextListener:
             text = line.strip()
             if text:
                 return Heard(text)
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        """Typed words are exact: nothing to bias."""
 
     def close(self) -> None:
         """The stream belongs to the caller; nothing to release."""
