@@ -1,4 +1,6 @@
-"""Interface for speech output. Implementations: pyttsx3 / espeak-ng to a player, printed text."""
+"""Interface for speech output. Implementations: pyttsx3 / espeak-ng streamed to an
+AudioOutput (speech.streaming), printed text (speech.printed), and a speaker that turns to
+print when it fails (speech.fallback)."""
 
 from __future__ import annotations
 
