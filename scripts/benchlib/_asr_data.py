@@ -135,6 +135,12 @@ class Item:
     slots: dict[str, int | str] = field(default_factory=dict)
     seed: int = 0
     """Seed of the noise and hiss mixed in (see render())."""
+    state: str | None = None
+    """The voice loop's state when it is said (voicepeer.voice.states.State values);
+    ``None``: heard as any command, as ``voicepeer listen`` without ``--state``."""
+    phrasing: str = "canonical"
+    """For commands: "canonical" (the command card's wording), "natural" (an everyday way
+    of asking) or "context" (words whose meaning the state decides)."""
 
 
 def command_items(split: str, per_intent: int | None = None) -> list[Item]:

@@ -13,8 +13,12 @@ from voicepeer.recognition.settings import RecognitionSettings
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench_asr", description=__doc__)
-    parser.add_argument("--split", choices=("eval", "tune"), default="eval",
-                        help="eval: speech never used for tuning (default); tune: the tuning set")
+    parser.add_argument("--split", choices=("eval", "tune", "both"), default="eval",
+                        help="eval: speech and phrasings never used for tuning (default); "
+                             "tune: the tuning set; both: each, figures prefixed tune_/eval_")
+    parser.add_argument("--every-condition", action="store_true",
+                        help="say every natural phrasing in every condition, not in one "
+                             "chosen at random (about six times as long)")
     parser.add_argument("--engine", choices=("sphinx", "vosk"), default="sphinx")
     parser.add_argument("--voice-training", action="store_true",
                         help="also decode each voice after voice training with it (bundled "
@@ -29,18 +33,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--noise-suppression", choices=("auto", "on", "off"), default="auto",
                         help="[recognition] noise_suppression to measure with")
     args = parser.parse_args(argv)
+    splits = ("tune", "eval") if args.split == "both" else (args.split,)
+    figures: dict[str, float] = {}
+    for split in splits:
+        prefix = f"{split}_" if len(splits) > 1 else ""
+        figures |= {prefix + k: v for k, v in _figures(split, args).items()}
+    return _print(figures, args.json)
+
+
+def _figures(split: str, args: argparse.Namespace) -> dict[str, float]:
     if args.dictation:
         from scripts.benchlib import dictation
 
-        return _print(dictation.run(args.split, voice_training=args.voice_training), args.json)
+        return dictation.run(split, voice_training=args.voice_training)
     settings = RecognitionSettings(noise_suppression=args.noise_suppression)
     recognizer = make_recognizer(settings, engine=args.engine)
-    outcomes = evaluate(full_set(args.split), recognizer, settings)
+    outcomes = evaluate(full_set(split, args.every_condition), recognizer, settings)
     recognizer.close()
     figures = summarize(outcomes)
     runs = [("", outcomes)]
     if args.voice_training:
-        trained = evaluate_trained(full_set(args.split))
+        trained = evaluate_trained(full_set(split, args.every_condition))
         figures |= {f"trained_{k}": v for k, v in summarize(trained).items()}
         runs.append(("trained ", trained))
     for label, run in runs:
@@ -48,11 +61,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.features and o.item.kind != "dictation":
                 print(json.dumps({"kind": o.item.kind, "text": o.item.text, "ok": o.correct,
                                   "cond": o.item.condition.name, "trained": bool(label),
-                                  **o.detail}), file=sys.stderr)
+                                  "state": o.item.state, **o.detail}), file=sys.stderr)
             if args.misses and not o.correct:
-                print(f"{label}MISS {o.item.kind:9} {o.item.condition.name:6} {o.item.voice:14} "
+                print(f"{split} {label}MISS {o.item.kind:9} {o.item.phrasing:9} "
+                      f"{o.item.state or '-':12} {o.item.condition.name:6} {o.item.voice:14} "
                       f"{o.item.text!r} -> {o.heard!r}", file=sys.stderr)
-    return _print(figures, args.json)
+    return figures
 
 
 def _print(figures: dict[str, float], as_json: bool) -> int:

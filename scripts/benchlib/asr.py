@@ -35,6 +35,8 @@ from scripts.benchlib._asr_data import (
     render,
     training_items,
 )
+from scripts.benchlib.asr_phrasings import canonical_items, natural_items, room_talk_items
+from scripts.benchlib.asr_states import act, expected_action, mode_in
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands.matcher import CommandMatcher, normalize
 from voicepeer.recognition.base import ListenMode
@@ -85,30 +87,28 @@ def evaluate(
             path = Path(folder) / "item.wav"
             _write_wav(path, samples)
             listener = AudioListener(WavFileInput(path), recognizer, settings)
-            mode = ListenMode.DICTATION if item.kind == "dictation" else ListenMode.COMMAND
+            mode = ListenMode.DICTATION if item.kind == "dictation" else mode_in(item.state)
             started = time.perf_counter()
             heard = []
-            commands = []
+            actions = []
             while (result := listener.listen(mode)) is not None:
                 heard.append(result.text)
-                if mode is ListenMode.COMMAND:
-                    commands.append(matcher.interpret(result).command)
+                if item.kind != "dictation":
+                    actions.append(act(result, item.state, matcher))
             decode_s = time.perf_counter() - started
             audio_s = samples.size / 16000
             features = dict(getattr(recognizer, "last_features", {}))
-            accepted = any(c is not None for c in commands)
+            accepted = any(a is not None for a in actions)
             if item.kind == "dictation":
                 ref, hyp = normalize(item.text).split(), normalize(" ".join(heard)).split()
                 errors = Levenshtein.distance(ref, hyp)
                 outcomes.append(Outcome(item, heard, errors == 0, True, decode_s, audio_s,
                                         len(ref), errors))
                 continue
-            if item.kind == "chatter":
-                correct = not accepted
-            else:
-                correct = (len(commands) == 1 and commands[0] is not None
-                           and commands[0].intent is item.intent
-                           and dict(commands[0].slots) == item.slots)
+            expected = expected_action(item.intent, item.slots, item.state)
+            # Nothing expected (room talk, a "yeah" when only a clear yes may post): correct
+            # when nothing is done; otherwise exactly the one expected action.
+            correct = not accepted if expected is None else actions == [expected]
             outcomes.append(Outcome(item, heard, correct, accepted, decode_s, audio_s,
                                     detail=features))
     return outcomes
@@ -136,17 +136,38 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
         figures["wrong_action_rate"] = (sum(o.accepted and not o.correct for o in commands)
                                         / len(commands))
         figures["commands"] = len(commands)
+        for phrasing in ("canonical", "natural", "context"):
+            figures |= _accuracy(phrasing, [o for o in commands if o.item.phrasing == phrasing])
         figures["rtf_command"] = (sum(o.decode_s for o in commands + chatter)
                                   / sum(o.audio_s for o in commands + chatter))
     if chatter:
         figures["false_accept_rate"] = sum(o.accepted for o in chatter) / len(chatter)
         figures["chatter"] = len(chatter)
+        for state in sorted({o.item.state for o in chatter if o.item.state is not None}):
+            group = [o for o in chatter if o.item.state == state]
+            figures[f"false_accept_rate_{state}"] = sum(o.accepted for o in group) / len(group)
     if dictation:
         figures["dictation_wer"] = (sum(o.errors for o in dictation)
                                     / max(1, sum(o.words for o in dictation)))
         figures["rtf_dictation"] = (sum(o.decode_s for o in dictation)
                                     / sum(o.audio_s for o in dictation))
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
+
+
+def _accuracy(label: str, group: list[Outcome]) -> dict[str, float | int]:
+    """Accuracy of one kind of phrasing, overall and per condition, and its wrong actions."""
+    if not group:
+        return {}
+    figures: dict[str, float | int] = {
+        f"{label}_accuracy": sum(o.correct for o in group) / len(group),
+        f"{label}_wrong_action_rate": sum(o.accepted and not o.correct for o in group)
+        / len(group),
+        f"{label}_commands": len(group),
+    }
+    for name in sorted({o.item.condition.name for o in group}):
+        same = [o for o in group if o.item.condition.name == name]
+        figures[f"{label}_accuracy_{name}"] = sum(o.correct for o in same) / len(same)
+    return figures
 
 
 def evaluate_trained(items: list[Item]) -> list[Outcome]:
@@ -165,8 +186,11 @@ def evaluate_trained(items: list[Item]) -> list[Outcome]:
     return outcomes
 
 
-def full_set(split: str) -> list[Item]:
-    return numbered(command_items(split) + chatter_items(split) + dictation_items(split))
+def full_set(split: str, every_condition: bool = False) -> list[Item]:
+    """The command card's phrasings, the natural phrasings and state-dependent words of the
+    split, each in its state; room talk in the main listening states; dictation."""
+    return numbered(canonical_items(split) + natural_items(split, every_condition=every_condition)
+                    + room_talk_items(split) + dictation_items(split))
 
 
 def run() -> dict[str, float | int]:

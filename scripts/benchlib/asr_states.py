@@ -1,0 +1,72 @@
+"""What the voice loop does with an utterance in a given state, for the recognition bench.
+
+The same rules as ``voicepeer listen --state`` (cli/listen.py) and ``VoiceAssistant.handle``:
+consent states judge the answer (commands/consent.py), dictation hears editing commands as
+whole utterances, sleep wakes on any command it allows, every other state matches commands
+restricted to what it allows. ``state=None`` is ``voicepeer listen`` without ``--state``:
+any command. tests/test_bench_phrasings.py checks that this agrees with the command line.
+To measure a new state, add it to voicepeer.voice.states; nothing here needs to change unless
+the loop handles it in a new way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from voicepeer.commands.consent import judge_answer
+from voicepeer.commands.editing import heard_action
+from voicepeer.commands.intents import Intent
+from voicepeer.commands.matcher import CommandMatcher
+from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.voice.assistant import (
+    ALLOWED,
+    ASKING_CONSENT,
+    is_goodbye_while_dictating,
+    listen_mode,
+)
+from voicepeer.voice.states import State
+
+WAKING = "wake"
+"""Asleep, every command the state allows does the same: voicepeer listens again."""
+
+
+@dataclass(frozen=True)
+class Action:
+    """What the loop does: an intent's or an editing command's name, and its values."""
+
+    name: str
+    slots: dict[str, int | str] = field(default_factory=dict)
+
+
+def expected_action(intent: Intent | None, slots: dict[str, int | str],
+                    state: str | None) -> Action | None:
+    """The action a correctly understood ``intent`` leads to in ``state``."""
+    if intent is None:
+        return None
+    if state == State.SLEEPING.value:
+        return Action(WAKING)
+    return Action(intent.value, dict(slots))
+
+
+def mode_in(state: str | None) -> ListenMode:
+    """How the recognizer listens in ``state`` (``None``: for commands)."""
+    return ListenMode.COMMAND if state is None else listen_mode(State(state))
+
+
+def act(heard: Heard, state: str | None, matcher: CommandMatcher) -> Action | None:
+    """What the loop does with ``heard`` in ``state``; ``None``: nothing (it asks again,
+    says it did not catch that, or — while dictating — takes it as reply text)."""
+    if state is None:
+        command = matcher.interpret(heard).command
+    elif (where := State(state)) is State.DICTATING:
+        if is_goodbye_while_dictating(heard):
+            return Action(Intent.QUIT.value)
+        editing = heard_action(heard)
+        return Action(editing.value) if editing is not None else None
+    elif where in ASKING_CONSENT:
+        command = judge_answer(heard, matcher, ALLOWED[where]).command
+    else:
+        command = matcher.interpret(heard, ALLOWED[where]).command
+        if command is not None and where is State.SLEEPING:
+            return Action(WAKING)
+    return None if command is None else Action(command.intent.value, dict(command.slots))

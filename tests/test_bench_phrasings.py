@@ -1,0 +1,111 @@
+"""scripts/bench_asr's natural-phrasing measurement, on a tiny subset with real espeak-ng
+speech and the real bundled recognizer, and its agreement with ``voicepeer listen``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from scripts.benchlib._asr_data import Condition, Item, numbered, render
+from scripts.benchlib._asr_main import main as bench_main
+from scripts.benchlib.asr import Outcome, _write_wav, evaluate, summarize
+from scripts.benchlib.asr_phrasings import (
+    ROOM_TALK_STATES,
+    canonical_items,
+    natural_items,
+    room_talk_items,
+)
+from scripts.benchlib.asr_states import act, mode_in
+from voicepeer.audio.input import WavFileInput
+from voicepeer.cli import main as voicepeer_main
+from voicepeer.commands.intents import Intent
+from voicepeer.commands.matcher import CommandMatcher
+from voicepeer.recognition.engine import Recognizer
+from voicepeer.recognition.listener import AudioListener, make_recognizer
+from voicepeer.recognition.settings import RecognitionSettings
+
+PLAIN = Condition("normal", 150)
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> Iterator[Recognizer]:
+    engine = make_recognizer(RecognitionSettings())
+    yield engine
+    engine.close()
+
+
+def _by_text(outcomes: list[Outcome]) -> dict[tuple[str, str | None], Outcome]:
+    return {(o.item.text, o.item.state): o for o in outcomes}
+
+
+@pytest.mark.slow
+def test_a_tiny_subset_gives_every_figure(recognizer: Recognizer) -> None:
+    natural = natural_items("eval", per_intent=1)
+    items = ([i for i in natural if i.phrasing == "natural"][:3]
+             + [i for i in natural if i.phrasing == "context"][:1]
+             + canonical_items("eval", per_intent=1)[:1] + room_talk_items("eval", limit=1)
+             + [Item("command", "next post", "en-us", PLAIN, Intent.NEXT, state="reading"),
+                Item("command", "yeah", "en-us", PLAIN, None, state="confirming",
+                     phrasing="context"),
+                Item("command", "wake up", "en-us", PLAIN, Intent.WAKE, state="sleeping",
+                     phrasing="context")])
+    outcomes = evaluate(numbered(items), recognizer)
+    figures = summarize(outcomes)
+    for label in ("canonical", "natural", "context"):
+        assert 0.0 <= figures[f"{label}_accuracy"] <= 1.0
+        assert 0.0 <= figures[f"{label}_wrong_action_rate"] <= 1.0
+    assert figures["natural_commands"] == 3 and figures["context_commands"] == 3
+    assert figures["chatter"] == len(ROOM_TALK_STATES)
+    for state in ROOM_TALK_STATES:
+        assert 0.0 <= figures[f"false_accept_rate_{state}"] <= 1.0
+    conditions = {o.item.condition.name for o in outcomes if o.item.phrasing == "natural"}
+    assert {f"natural_accuracy_{name}" for name in conditions} <= set(figures)
+    heard = _by_text(outcomes)
+    # Said plainly in the state they belong to, these are understood; a bare "yeah" while
+    # a reply waits for consent does nothing, whatever was heard.
+    assert heard[("next post", "reading")].correct, heard[("next post", "reading")].heard
+    assert heard[("wake up", "sleeping")].correct, heard[("wake up", "sleeping")].heard
+    assert not heard[("yeah", "confirming")].accepted
+
+
+@pytest.mark.slow
+def test_the_bench_command_prints_the_figures_of_both_splits(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import scripts.benchlib._asr_main as bench
+
+    def tiny(split: str, every_condition: bool = False) -> list[Item]:
+        return numbered(natural_items(split, per_intent=1)[:2] + room_talk_items(split, 1))
+
+    monkeypatch.setattr(bench, "full_set", tiny)
+    assert bench_main(["--split", "both", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    for split in ("tune", "eval"):
+        assert {f"{split}_natural_accuracy", f"{split}_natural_wrong_action_rate",
+                f"{split}_false_accept_rate"} <= set(figures)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "state"), [("yes please", "confirming"),
+                                             ("no thanks", "liking"),
+                                             ("next post", None)])
+def test_the_bench_hears_as_voicepeer_listen_does(
+        text: str, state: str | None, tmp_path: Path, recognizer: Recognizer,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    item = Item("command", text, "en-us", PLAIN, state=state, seed=7)
+    path = tmp_path / "said.wav"
+    _write_wav(path, render(item))
+    settings = RecognitionSettings()
+    listener = AudioListener(WavFileInput(path), recognizer, settings)
+    matcher = CommandMatcher()
+    bench = []
+    while (heard := listener.listen(mode_in(state))) is not None:
+        action = act(heard, state, matcher)
+        bench.append((action.name, action.slots) if action else (None, {}))
+    argv = ["listen", "--wav", str(path), "--json", "--engine", "sphinx"]
+    assert voicepeer_main([*argv, "--state", state] if state else argv) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    assert bench == [(line["intent"], line["slots"]) for line in lines]
+    assert bench and bench[0][0] is not None, bench
