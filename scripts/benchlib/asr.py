@@ -10,7 +10,12 @@
 - asr_false_accept_subset: share of the subset's room chatter taken for a command;
 - voice_training_s: seconds to learn one voice from the 18 training sentences, already
   checked one by one as they were said: the wait at the end of ``voicepeer train-voice``.
-``scripts/bench_asr`` runs the full evaluation set and prints every figure.
+``scripts/bench_asr`` runs the full evaluation set and prints every figure: for the command
+card's wording (``canonical_*``), everyday phrasings (``natural_*``, asr_phrasings.py) and
+words whose meaning the state decides (``context_*``), each said in its state of the voice
+loop: accuracy overall and per condition, and the wrong-action rate (understood as something
+else, or acted on where nothing should happen); room talk taken for a command
+(``false_accept_rate``, per state); dictation word error rate.
 """
 
 from __future__ import annotations
