@@ -10,8 +10,12 @@ from pathlib import Path
 import pytest
 
 from tests.cli.terminal import Terminal
+from tests.support.approval import MEMBER_PASSWORD, Browser, shown_payload
 from tests.support.pulse import say_into_microphone
 from voicepeer.config import load_settings
+from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.settings import DemoForumOptions
+from voicepeer.forum.credentials import CredentialStore
 
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
 
@@ -140,6 +144,56 @@ def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Pat
     settings = load_settings(config_file(isolated_home))
     assert settings.general.forum_url == "https://forum.example.org"
     assert settings.speech.voice == "en-gb"
+
+
+def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    forum = DemoForum(tmp_path / "forum.sqlite3",
+                      DemoForumOptions(offer_device_code=False, member_password=MEMBER_PASSWORD))
+    base_url = forum.start()
+    try:
+        env = {**soundless_env(isolated_home), "BROWSER": "true"}  # a browser that opens nothing
+        term = Terminal([*VOICEPEER, "configure"], env)
+        term.expect(r'Forum web address, or "demo" \[demo\]: ')
+        term.send(base_url)
+        term.expect(r"Connect the person's forum account now\?.*: ")
+        term.send("y")
+        link = term.expect(r"http://\S+/user-api-key/new\?\S+").split()[-1]
+        term.expect(r"paste it here")
+        with Browser(base_url, "jo") as browser:
+            shown = shown_payload(browser.authorize(link).text)
+        # Pasted at once, with the empty line the steps suggest after it.
+        term.press(("\n".join(shown.splitlines()) + "\n\n").encode())
+        term.expect(r"Account connected\.")
+        term.expect(r"Voice \[en-gb\]: ")
+        term.send("en-us")
+        term.expect(r"Speaking rate in words per minute .*\[160\]: ")
+        term.send("130")
+        term.expect(r"Volume .*: ")
+        term.send("")
+        term.expect(r"Keep this voice\? \(Y/n\): ")
+        term.send("y")
+        term.expect(r"Do voice training now\? \(Y/n\): ", timeout=60)
+        term.send("n")
+        term.expect(r"Push-to-talk .*: ")
+        term.send("skip")
+        term.expect(r"Word = command: ")
+        term.send("")
+        term.expect(r"Words to leave out when reading, separated by commas: ")
+        term.send("skip")
+        term.expect(r"Download it now\? \(y/N\): ")
+        term.send("n")
+        term.expect(r"Settings saved in")
+        assert term.finish() == 0, term.output
+    finally:
+        forum.stop()
+    creds = CredentialStore().load(base_url)
+    assert creds is not None and creds.username == "jo"
+    assert creds.key not in term.output
+    settings = load_settings(config_file(isolated_home))
+    assert settings.general.forum_url == base_url
+    assert (settings.speech.voice, settings.speech.rate_wpm) == ("en-us", 130)
 
 
 def test_end_of_input_saves_what_was_chosen(isolated_home: Path) -> None:

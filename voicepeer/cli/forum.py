@@ -1,35 +1,16 @@
 """``voicepeer forum connect URL | revoke [URL] | status [URL]``: a helper links the
-person's forum account once. Keys are read from stdin or the approval flow, never argv."""
+person's forum account once (see :mod:`voicepeer.setup.forum_account`), checks or removes it."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import queue
 import sys
-import threading
-import time
-import webbrowser
-from urllib.parse import urlsplit
 
-from voicepeer.errors import AuthError, ConfigError, ForumError, ForumUnreachableError
-from voicepeer.forum.address_check import ForumAddressError, check_forum_address
-from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
-from voicepeer.forum.device_approval import poll_device_approval, start_device_approval
+from voicepeer.errors import ConfigError, ForumError
+from voicepeer.forum.credentials import CredentialStore, normalize_forum_url
 from voicepeer.forum.discourse import DiscourseClient
-from voicepeer.forum.http import ForumHttp
-from voicepeer.forum.user_api_key import (
-    LOOPBACK,
-    KeyRequest,
-    RedirectListener,
-    finish_request,
-    start_request,
-)
+from voicepeer.setup.forum_account import ConnectOptions, connect_account
 from voicepeer.voice.error_phrases import say_error
-from voicepeer.voice.phrasing import wait_phrase
-
-REMINDER_EVERY_S = 60.0
-"""While waiting for a code to be entered, say so this often."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -82,220 +63,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     status.set_defaults(handler=status_command)
 
 
-def _read_key_from_stdin() -> str:
-    if sys.stdin.isatty():
-        return getpass.getpass("Paste the API key (it will not be shown): ").strip()
-    return sys.stdin.readline().strip()
-
-
-def _stdin_lines() -> queue.Queue[str | None]:
-    """Lines typed or pasted, as they come; None once the input has ended."""
-    lines: queue.Queue[str | None] = queue.Queue()
-
-    def pump() -> None:
-        for line in sys.stdin:
-            lines.put(line.strip())
-        lines.put(None)
-
-    threading.Thread(target=pump, daemon=True).start()
-    return lines
-
-
-def _verify(credentials: Credentials) -> Credentials:
-    """Ask the forum who this key belongs to; proves it works and records the username."""
-    with DiscourseClient(credentials.forum_url, credentials=credentials) as client:
-        username = client.check_account()
-    return Credentials(
-        forum_url=credentials.forum_url,
-        kind=credentials.kind,
-        key=credentials.key,
-        username=username,
-        client_id=credentials.client_id,
-    )
-
-
 def connect_command(args: argparse.Namespace) -> int:
-    store = CredentialStore()
-    print("Checking the forum address...", flush=True)
-    try:
-        forum = check_forum_address(args.url, need_user_api_keys=not args.api_key_stdin)
-    except ForumAddressError as error:
-        print(f"{say_error(error)}\nNothing was changed.", file=sys.stderr)
-        return 1
-    url = forum.url
-    print(f"Found {forum.title!r}, a Discourse forum, at {url}.", flush=True)
-    if args.api_key_stdin:
-        if not args.api_username:
-            raise ConfigError("--api-key-stdin needs --api-username NAME")
-        key = _read_key_from_stdin()
-        if not key:
-            raise ConfigError("no API key on standard input")
-        creds: Credentials | None = Credentials(url, "admin_api_key", key,
-                                                username=args.api_username)
-    elif forum.device_code and not (args.redirect or args.paste):
-        creds = _approve_with_code(store, url, args)
-    else:
-        creds = _approve(store, url, args)
-    if creds is None:
-        return 1
-    try:
-        creds = _verify(creds)
-    except AuthError:
-        print("The forum did not accept this key; nothing was saved.", file=sys.stderr)
-        return 1
-    except ForumError as error:
-        print(f"Could not check the key with the forum ({error}); saving it anyway.")
-    store.save(creds)
-    print(f"Connected: {creds}. Saved in {store.path} (readable only by you).")
-    return 0
-
-
-def _local_redirect(redirect: str) -> tuple[str, int, str]:
-    """Host, port and path of a --redirect address voicepeer can listen on."""
-    parts = urlsplit(redirect)
-    if parts.scheme != "http" or parts.hostname not in LOOPBACK or parts.port is None:
-        raise ConfigError(
-            f"--redirect {redirect!r}: it must be an address on this computer with a port, "
-            "such as http://127.0.0.1:8731/voicepeer-auth (the forum's administrator must add "
-            "exactly that address to allowed_user_api_auth_redirects). Without --redirect, "
-            "connecting works on any forum."
-        )
-    return parts.hostname, parts.port, parts.path or "/"
-
-
-def _approve(store: CredentialStore, url: str, args: argparse.Namespace) -> Credentials | None:
-    listener = RedirectListener(*_local_redirect(args.redirect)) if args.redirect else None
-    try:
-        request = start_request(url, store.client_id(url), auth_redirect=args.redirect)
-        _print_steps(request.approval_url, redirect=listener is not None, timeout_s=args.timeout,
-                     redirect_wait_s=args.redirect_wait)
-        if not args.no_browser and sys.stdout.isatty():
-            webbrowser.open(request.approval_url)
-        payload = _wait_for_approval(request, listener, args.timeout, args.redirect_wait)
-    finally:
-        if listener:
-            listener.close()
-    return payload
-
-
-def _approve_with_code(store: CredentialStore, url: str,
-                       args: argparse.Namespace) -> Credentials | None:
-    http = ForumHttp(url)
-    try:
-        return _wait_for_code(http, store.client_id(url), args)
-    finally:
-        http.close()
-
-
-def _wait_for_code(http: ForumHttp, client_id: str,
-                   args: argparse.Namespace) -> Credentials | None:
-    approval = start_device_approval(http, client_id)
-    limit_s = min(args.timeout, approval.expires_in_s)
-    print("\nTo connect the person's own forum account:\n")
-    print("  1. Open this link in a web browser:\n")
-    print(f"     {approval.link}\n")
-    print("  2. If the forum asks you to sign in, sign in as the person (their own account).")
-    print("  3. The forum asks for a code. Type this code, then press 'Authorize':\n")
-    print(f"     {approval.user_code}\n")
-    print(f"This finishes by itself once you have. I will wait up to {wait_phrase(limit_s)}, "
-          f"asking the forum every {wait_phrase(approval.interval_s)}.", flush=True)
-    if not args.no_browser and sys.stdout.isatty():
-        webbrowser.open(approval.link)
-    started = time.monotonic()
-    reminded = started
-    unreachable = False
-    while time.monotonic() - started < limit_s:
-        time.sleep(approval.interval_s)
-        try:
-            creds = poll_device_approval(http, approval)
-        except ForumUnreachableError:
-            if not unreachable:
-                print("The forum is not answering at the moment; I keep trying.", flush=True)
-            unreachable = True
-            continue
-        except AuthError as error:
-            print(f"{say_error(error)} Nothing was saved; run voicepeer forum connect again.",
-                  file=sys.stderr)
-            return None
-        unreachable = False
-        if creds is not None:
-            return creds
-        if time.monotonic() - reminded >= REMINDER_EVERY_S:
-            reminded = time.monotonic()
-            left = limit_s - (reminded - started)
-            print(f"Still waiting for the code {approval.user_code} to be entered on the "
-                  f"forum ({wait_phrase(left)} left).", flush=True)
-    print(f"The code was not entered within {wait_phrase(limit_s)}; nothing was saved. Run "
-          "voicepeer forum connect again when ready.", file=sys.stderr)
-    return None
-
-
-def _print_steps(link: str, *, redirect: bool, timeout_s: float, redirect_wait_s: float) -> None:
-    print("\nTo connect the person's own forum account:\n")
-    print("  1. Open this link in a web browser:\n")
-    print(f"     {link}\n")
-    print("  2. If the forum asks you to sign in, sign in as the person (their own account).")
-    print("  3. The forum asks whether voicepeer may use the account. Press 'Authorize'.")
-    if redirect:
-        print("  4. The forum then sends the web browser back to voicepeer, and this finishes")
-        print("     by itself. If the forum says the return address is not allowed, run this")
-        print("     again without --redirect. If it shows a page with a block of letters and")
-        print("     numbers instead, copy all of it, paste it here and press Enter.\n")
-        print(f"I will listen for the forum for {wait_phrase(redirect_wait_s)}, and wait up to "
-              f"{wait_phrase(timeout_s)} in all.", flush=True)
-    else:
-        print("  4. The forum then shows a page thanking you, with a block of letters and")
-        print("     numbers below. Select all of that block, copy it, paste it here and press")
-        print("     Enter (an empty line after it if nothing happens).\n")
-        print(f"I will wait up to {wait_phrase(timeout_s)}.", flush=True)
-
-
-def _wait_for_approval(
-    request: KeyRequest, listener: RedirectListener | None, timeout_s: float,
-    redirect_wait_s: float,
-) -> Credentials | None:
-    lines = _stdin_lines()
-    pasted: list[str] = []
-    started = time.monotonic()
-    listening = listener is not None
-    typing = True
-    while (waited := time.monotonic() - started) < timeout_s and (typing or listening):
-        if listener is not None and listening:
-            payload = listener.wait(0.2)
-            if payload is not None:
-                return finish_request(request, payload)
-            if waited >= redirect_wait_s:
-                listening = False
-                print(f"\nNothing came back from the forum in {wait_phrase(redirect_wait_s)}. If "
-                      "the forum shows a block of letters and numbers, paste it here and press "
-                      "Enter.", flush=True)
-        if not typing:
-            continue
-        try:
-            line = lines.get(timeout=0.0 if listening else 0.2)
-        except queue.Empty:
-            continue
-        if line is None:  # input ended: nobody is there to paste
-            typing = False
-            continue
-        if line:
-            pasted.append(line)
-        if not pasted:
-            continue
-        try:
-            return finish_request(request, "\n".join(pasted))
-        except AuthError as error:
-            if line:
-                continue  # the block is pasted as several lines: wait for the rest
-            print(say_error(error), file=sys.stderr, flush=True)
-            pasted.clear()
-    if pasted:
-        print("The pasted text is not complete: it must be the whole block the forum shows.",
-              file=sys.stderr)
-    late = time.monotonic() - started >= timeout_s
-    print(f"No approval arrived{' in ' + wait_phrase(timeout_s) if late else ''}; nothing was "
-          "saved. Run voicepeer forum connect again when ready.", file=sys.stderr)
-    return None
+    if args.api_key_stdin and not args.api_username:
+        raise ConfigError("--api-key-stdin needs --api-username NAME")
+    options = ConnectOptions(
+        paste=args.paste, redirect=args.redirect, redirect_wait_s=args.redirect_wait,
+        timeout_s=args.timeout, open_browser=not args.no_browser,
+        admin_username=args.api_username if args.api_key_stdin else None)
+    return 0 if connect_account(args.url, options) else 1
 
 
 def _chosen(store: CredentialStore, url: str | None) -> list[str]:

@@ -4,7 +4,6 @@ run (and say "not available, skipping") whatever this computer lacks."""
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from voicepeer.setup.hear_recording import recognize_command
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.push_to_talk import wait_for_key
 from voicepeer.speech.settings import SpeechSettings
+from voicepeer.voice.error_phrases import say_error
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +25,15 @@ SpeakPreview = Callable[[str, Any], bool]
 
 
 def connect_account(url: str) -> bool:
-    """Run the forum account approval (``voicepeer forum connect``) on this terminal.
+    """Run the forum account approval (``voicepeer forum connect``) on this terminal; what
+    went wrong is said on the terminal, and the wizard goes on either way."""
+    from voicepeer.setup.forum_account import connect_account as connect
 
-    In a child process: approving by pasting reads the terminal from a thread that outlives
-    the approval, and in this process it would take the wizard's next answers.
-    """
-    done = subprocess.run([sys.executable, "-m", "voicepeer", "forum", "connect", url],
-                          check=False)
-    return done.returncode == 0
+    try:
+        return connect(url)
+    except VoicepeerError as error:
+        print(say_error(error), file=sys.stderr, flush=True)
+        return False
 
 
 def speak_preview(text: str, speech: SpeechSettings) -> bool:
