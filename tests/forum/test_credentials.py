@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 
 from voicepeer import paths
+from voicepeer.config.values import WEB_ADDRESS_WORDS, forum_address
 from voicepeer.errors import ConfigError
-from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
+from voicepeer.forum.credentials import (
+    Credentials,
+    CredentialStore,
+    WebAddressError,
+    WebAddressFault,
+    normalize_forum_url,
+)
 from voicepeer.voice.error_phrases import say_error
 
 SECRET = "c0ffee5ecret0000111122223333444455556666777788889999aaaabbbbcccc"
@@ -23,6 +30,35 @@ def test_forum_addresses_are_normalized() -> None:
     )
     with pytest.raises(ConfigError):
         normalize_forum_url("ftp://forum.example.org")
+
+
+@pytest.mark.parametrize(("address", "fault"), [
+    ("https://" + "a" * 3000 + ".org", WebAddressFault.TOO_LONG),
+    ("https://forum example.org", WebAddressFault.UNSAFE_CHARACTERS),
+    ("https://carer:hunter2@forum.example.org", WebAddressFault.USER_INFO),
+    ("javascript:alert(1)", WebAddressFault.NOT_HTTP),
+    ("ftp://forum.example.org", WebAddressFault.NOT_HTTP),
+    ("http://[::1", WebAddressFault.UNREADABLE),
+    ("https://forum.example.org:abc", WebAddressFault.BAD_PORT),
+    ("https://", WebAddressFault.NO_HOST),
+])
+def test_a_wrong_address_is_refused_with_its_reason_and_never_repeated(
+    address: str, fault: WebAddressFault
+) -> None:
+    with pytest.raises(WebAddressError) as caught:
+        normalize_forum_url(address)
+    assert caught.value.fault is fault
+    assert say_error(caught.value) == "That forum address does not look right. Please check it " \
+        "and try again."
+    # The words for the person setting up come from the configuration's messages.
+    with pytest.raises(ConfigError) as explained:
+        forum_address(address)
+    assert WEB_ADDRESS_WORDS[fault] in str(explained.value)
+    assert "hunter2" not in str(caught.value) + str(explained.value)
+
+
+def test_every_reason_has_words() -> None:
+    assert set(WEB_ADDRESS_WORDS) == set(WebAddressFault)
 
 
 def test_saved_in_config_dir_readable_only_by_owner() -> None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from voicepeer.config.values import forum_address
 from voicepeer.errors import ConfigError, ForumError
-from voicepeer.forum.credentials import CredentialStore, normalize_forum_url
+from voicepeer.forum.credentials import CredentialStore
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.setup.forum_account import ConnectOptions, connect_account
 from voicepeer.voice.error_phrases import say_error
@@ -75,7 +76,7 @@ def connect_command(args: argparse.Namespace) -> int:
 
 def _chosen(store: CredentialStore, url: str | None) -> list[str]:
     if url:
-        return [normalize_forum_url(url)]
+        return [forum_address(url)]
     return list(store.forums())
 
 

@@ -9,6 +9,7 @@ import sys
 from voicepeer import paths
 from voicepeer.app import parse_input, parse_output, run_assistant
 from voicepeer.config import load_settings
+from voicepeer.config.values import forum_address
 from voicepeer.errors import ConfigError
 from voicepeer.logs import open_transcript
 from voicepeer.settings import Settings
@@ -72,7 +73,7 @@ def _start_transcript(args: argparse.Namespace, settings: Settings) -> None:
 def _run(args: argparse.Namespace) -> int:
     settings = load_settings(args.config)
     _start_transcript(args, settings)
-    url = args.forum or settings.general.forum_url.strip()
+    url = forum_address(args.forum) if args.forum else settings.general.forum_url.strip()
     if not url:
         # "demo" in configure leaves forum_url empty: the built-in forum, as doctor says.
         return _run_demo(args, settings, port=0, show_address=False)

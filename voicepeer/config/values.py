@@ -12,6 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.config.schema import FieldSpec, unwrap_optional
+from voicepeer.errors import ForumSetting, ForumSettingsError
+from voicepeer.forum.credentials import (
+    MAX_ADDRESS_LENGTH,
+    WebAddressError,
+    WebAddressFault,
+    normalize_forum_url,
+    web_address_fault,
+)
 
 
 class BadValue(ValueError):
@@ -50,10 +58,40 @@ class Check:
     """Why a (typed) value is not allowed, or ``None``."""
 
 
-def _web_address(value: str) -> str | None:
-    from voicepeer.forum.credentials import web_address_problem
+WEB_ADDRESS_WORDS: Mapping[WebAddressFault, str] = {
+    WebAddressFault.TOO_LONG: f"a web address is at most {MAX_ADDRESS_LENGTH} characters",
+    WebAddressFault.UNSAFE_CHARACTERS: ("a web address has no spaces, line breaks or control "
+                                        "characters"),
+    WebAddressFault.USER_INFO: ("the address must not contain a user name or password (they "
+                                "would be kept in plain sight); connect the account with "
+                                "'voicepeer forum connect' instead"),
+    WebAddressFault.NOT_HTTP: "a web address here starts with https:// (or http://)",
+    WebAddressFault.UNREADABLE: ("that is not a web address (an IPv6 address goes in square "
+                                 "brackets, like https://[2001:db8::1])"),
+    WebAddressFault.BAD_PORT: ("the port after the colon must be a number from 0 to 65535, "
+                               "like forum.example.org:8443"),
+    WebAddressFault.NO_HOST: "the address has no host name, like forum.example.org",
+}
 
-    return web_address_problem(value)
+
+def web_address_words(fault: WebAddressFault) -> str:
+    """Why an address cannot be the forum's, in words for the person setting voicepeer up."""
+    return WEB_ADDRESS_WORDS[fault]
+
+
+def forum_address(text: str) -> str:
+    """``text`` as the forum's normalized address; a :class:`ForumSettingsError` saying why (and
+    never repeating the address) when it is not a web address."""
+    try:
+        return normalize_forum_url(text)
+    except WebAddressError as error:
+        raise ForumSettingsError(f"not a forum web address: {web_address_words(error.fault)}",
+                                 kind=ForumSetting.ADDRESS_MALFORMED) from None
+
+
+def _web_address(value: str) -> str | None:
+    fault = web_address_fault(value)
+    return None if fault is None else web_address_words(fault)
 
 
 def _web_address_or_empty(value: str) -> str | None:

@@ -12,6 +12,7 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
@@ -28,52 +29,76 @@ KEYRING_SERVICE = "voicepeer"
 
 #: ``mailto:…``, ``javascript:…``: a scheme without ``//`` (``host:8080`` is a port, not one).
 _OTHER_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)")
-_USERINFO = (
-    "the address must not contain a user name or password (they would be kept in plain "
-    "sight); connect the account with 'voicepeer forum connect' instead"
-)
 #: Longest forum address accepted (browsers and servers reject far shorter ones already).
 MAX_ADDRESS_LENGTH = 2000
 
 
-def web_address_problem(url: str) -> str | None:
+class WebAddressFault(Enum):
+    """Why a text cannot be a forum's web address (put in words by
+    :func:`voicepeer.config.values.web_address_words`)."""
+
+    TOO_LONG = "too_long"
+    """Longer than :data:`MAX_ADDRESS_LENGTH`."""
+    UNSAFE_CHARACTERS = "unsafe_characters"
+    """Spaces, line breaks or control characters."""
+    USER_INFO = "user_info"
+    """A user name or password in it: it would end up in logs and folder names."""
+    NOT_HTTP = "not_http"
+    """Another scheme than http(s)."""
+    UNREADABLE = "unreadable"
+    """Not a URL at all, such as an unclosed ``[`` of an IPv6 address."""
+    BAD_PORT = "bad_port"
+    """A port that is not a number from 0 to 65535."""
+    NO_HOST = "no_host"
+
+
+class WebAddressError(ForumSettingsError):
+    """An address given for the forum is not a web address, for the reason ``fault``. The
+    address itself is left out: it may hold a password."""
+
+    def __init__(self, fault: WebAddressFault) -> None:
+        super().__init__(f"not a forum web address ({fault.value})",
+                         kind=ForumSetting.ADDRESS_MALFORMED)
+        self.fault = fault
+
+
+def web_address_fault(url: str) -> WebAddressFault | None:
     """Why ``url`` cannot be a forum's web address, or ``None`` when it can. It must be
     http(s) with a host, and carry no user name or password: those would end up in logs and
     folder names, and the account is connected with 'voicepeer forum connect' instead."""
     text = url.strip()
     if len(text) > MAX_ADDRESS_LENGTH:
-        return f"a web address is at most {MAX_ADDRESS_LENGTH} characters"
+        return WebAddressFault.TOO_LONG
     if any(ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7F for ch in text):
-        return "a web address has no spaces, line breaks or control characters"
+        return WebAddressFault.UNSAFE_CHARACTERS
     authority = text.partition("://")[2] if "://" in text else text
     if "@" in re.split(r"[/?#]", authority, maxsplit=1)[0]:
-        return _USERINFO
+        return WebAddressFault.USER_INFO
     if "://" not in text:
         if _OTHER_SCHEME.match(text):
-            return "a web address here starts with https:// (or http://)"
+            return WebAddressFault.NOT_HTTP
         text = "https://" + text
     try:
         parts = urlsplit(text)
-    except ValueError as error:
-        return f"that is not a web address ({error})"
+    except ValueError:
+        return WebAddressFault.UNREADABLE
     if parts.scheme.lower() not in ("http", "https"):
-        return "a web address here starts with https:// (or http://)"
+        return WebAddressFault.NOT_HTTP
     try:
         parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
-    except ValueError as error:
-        return f"that is not a web address ({error})"
+    except ValueError:
+        return WebAddressFault.BAD_PORT
     if not parts.hostname:
-        return "the address has no host name, like forum.example.org"
+        return WebAddressFault.NO_HOST
     return None
 
 
 def normalize_forum_url(url: str) -> str:
     """``HTTPS://Forum.Example.org/`` → ``https://forum.example.org``; refuses non-web addresses
-    (see :func:`web_address_problem`) with a :class:`ConfigError` that never repeats them."""
-    problem = web_address_problem(url)
-    if problem is not None:
-        raise ForumSettingsError(f"not a forum web address: {problem}",
-                                 kind=ForumSetting.ADDRESS_MALFORMED)
+    (see :func:`web_address_fault`) with a :class:`WebAddressError` that never repeats them."""
+    fault = web_address_fault(url)
+    if fault is not None:
+        raise WebAddressError(fault)
     text = url.strip()
     if "://" not in text:
         text = "https://" + text

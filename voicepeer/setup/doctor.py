@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from voicepeer import paths
 from voicepeer.config.loader import load_file
+from voicepeer.config.values import forum_address
 from voicepeer.errors import (
     AudioDeviceError,
     AuthError,
@@ -418,7 +419,6 @@ def check_forum(settings: Settings) -> list[Check]:
     """The forum answers, and accepts the saved account. Asked through the client the voice
     loop uses, so what passes here works there (redirects within the forum followed, the
     same timeouts, retries and headers)."""
-    from voicepeer.forum.credentials import normalize_forum_url
     from voicepeer.forum.discourse import open_discourse
 
     url = settings.general.forum_url.strip()
@@ -426,7 +426,7 @@ def check_forum(settings: Settings) -> list[Check]:
         return [Check("forum", True, "using the built-in demo forum (no internet needed)",
                       "To use a real forum: voicepeer configure --forum-url ADDRESS")]
     try:
-        url = normalize_forum_url(url)
+        url = forum_address(url)
     except VoicepeerError as error:
         return [Check("forum", False, str(error),
                       'Set [general] forum_url to the address, like "https://forum.example.org".')]

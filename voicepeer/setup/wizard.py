@@ -18,7 +18,7 @@ from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.config.aliases import alias_problem, intent_for
 from voicepeer.config.loader import with_changes
 from voicepeer.config.schema import FieldSpec, field_specs
-from voicepeer.config.values import BadValue
+from voicepeer.config.values import BadValue, forum_address
 from voicepeer.errors import ConfigError, VoicepeerError, VoiceTrainingError
 from voicepeer.recognition.voice_training import TRAINING_SENTENCES
 from voicepeer.settings import Settings
@@ -420,9 +420,7 @@ class Wizard:
 
 def _forum_url(text: str) -> str:
     """"demo" or empty → "" (the built-in forum); anything else → a normalized address."""
-    from voicepeer.forum.credentials import normalize_forum_url
-
-    return "" if text.strip().lower() in ("", "demo") else normalize_forum_url(text)
+    return "" if text.strip().lower() in ("", "demo") else forum_address(text)
 
 
 def _split(text: str) -> list[str]:
