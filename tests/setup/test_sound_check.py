@@ -71,6 +71,8 @@ def test_suggestion_is_margin_times_longest_pause_within_range() -> None:
 class _Recorded:
     """Plays back PCM in blocks, as a microphone would deliver it."""
 
+    sample_rate = RATE
+
     def __init__(self, pcm: bytes) -> None:
         self.pcm = pcm
 

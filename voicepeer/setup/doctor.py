@@ -13,9 +13,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from voicepeer import paths
+from voicepeer.audio.base import AudioInput
 from voicepeer.config.loader import load_file
 from voicepeer.config.values import forum_address
 from voicepeer.errors import (
@@ -57,16 +58,6 @@ class Check:
 
     def as_dict(self) -> dict[str, object]:
         return {"check": self.check, "ok": self.ok, "detail": self.detail, "fix": self.fix}
-
-
-class Microphone(Protocol):
-    """The part of :class:`voicepeer.audio.base.AudioInput` the checks use."""
-
-    def read(self, seconds: float) -> bytes: ...
-
-    def discard_pending(self) -> None: ...
-
-    def close(self) -> None: ...
 
 
 AUDIO_FIX_INPUT = (
@@ -155,7 +146,7 @@ def _devices(kind: str) -> tuple[list[str], str | None]:
 
 
 def check_microphone(device: str = "",
-                     open_microphone: Callable[[str], Microphone] | None = None) -> Check:
+                     open_microphone: Callable[[str], AudioInput] | None = None) -> Check:
     """A microphone exists and delivers audio (``device``: the configured one, "" = default)."""
     names, problem = _devices("input")
     if problem or not names:

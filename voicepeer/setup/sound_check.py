@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from voicepeer.setup.doctor import Microphone
+from voicepeer.audio.base import AudioInput
 
 FRAME_S = 0.02
 SILENCE_DBFS = -60.0
@@ -102,7 +102,7 @@ class Recording:
 
 
 def record_utterance(
-    microphone: Microphone,
+    microphone: AudioInput,
     sample_rate: int,
     *,
     max_s: float = 15.0,

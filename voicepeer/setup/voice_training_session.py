@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from voicepeer.audio.base import INPUT_SAMPLE_RATE
+from voicepeer.audio.base import INPUT_SAMPLE_RATE, AudioInput
 from voicepeer.errors import VoiceTrainingError
 from voicepeer.recognition.voice_training import (
     MIN_RECORDINGS,
@@ -22,7 +22,6 @@ from voicepeer.recognition.voice_training import (
     train_voice,
 )
 from voicepeer.running import voice_loop_is_running
-from voicepeer.setup.doctor import Microphone
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.service import service_paused
 from voicepeer.setup.sound_check import prepare_for_recognizer, record_utterance
@@ -39,7 +38,7 @@ MAX_SENTENCE_S = 25.0
 @dataclass
 class TrainingSession:
     io: Prompter
-    microphone: Microphone
+    microphone: AudioInput
     speak: Callable[[str], bool]
     """Say a prompt aloud; False when there is no speaker (the printed prompt stands)."""
     checker: SentenceChecker

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from voicepeer.audio.base import AudioInput
 from voicepeer.errors import AudioDeviceError, VoicepeerError
-from voicepeer.setup.doctor import Microphone
 from voicepeer.setup.hear_recording import recognize_command
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.push_to_talk import wait_for_key
@@ -59,7 +59,7 @@ def device_id(name: str) -> int | str | None:
     return None if not name else int(name) if name.isdigit() else name
 
 
-def open_microphone(device: str = "") -> Microphone:
+def open_microphone(device: str = "") -> AudioInput:
     from voicepeer.audio.input import SounddeviceInput
 
     return SounddeviceInput(device_id(device))
@@ -84,7 +84,7 @@ class WizardEngines:
 
     connect_account: Callable[[str], bool] = connect_account
     speak_preview: SpeakPreview = speak_preview
-    open_microphone: Callable[[str], Microphone] = open_microphone
+    open_microphone: Callable[[str], AudioInput] = open_microphone
     recognize_command: Callable[[bytes, Any], str] = recognize_command
     download_model: Callable[[str, Any], Path] = download_model
     train_voice: Callable[[Prompter, str, Any], str] = train_voice
