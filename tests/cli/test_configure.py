@@ -34,6 +34,20 @@ def soundless_env(home: Path) -> dict[str, str]:
     return env
 
 
+def skip_the_last_steps(term: Terminal) -> None:
+    """Leave steps 5 to 8 as they are and see the wizard save and end."""
+    term.expect(r"Push-to-talk .*: ")
+    term.send("skip")
+    term.expect(r"Word = command: ")
+    term.send("")
+    term.expect(r"Words to leave out when reading, separated by commas: ")
+    term.send("skip")
+    term.expect(r"Download it now\? \(y/N\): ")
+    term.send("skip")
+    term.expect(r"Settings saved in")
+    assert term.finish() == 0, term.output
+
+
 @pytest.mark.audio
 @pytest.mark.slow
 def test_wizard_through_a_terminal_with_sound(
@@ -131,16 +145,7 @@ def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Pat
     term.expect(r"Do voice training now\? \(Y/n\): ")
     term.send("y")
     term.expect(r"Voice training is not available on this computer", timeout=60)
-    term.expect(r"Push-to-talk .*: ")
-    term.send("skip")
-    term.expect(r"Word = command: ")
-    term.send("")
-    term.expect(r"Words to leave out when reading, separated by commas: ")
-    term.send("skip")
-    term.expect(r"Download it now\? \(y/N\): ")
-    term.send("skip")
-    term.expect(r"Settings saved in")
-    assert term.finish() == 0, term.output
+    skip_the_last_steps(term)
     settings = load_settings(config_file(isolated_home))
     assert settings.general.forum_url == "https://forum.example.org"
     assert settings.speech.voice == "en-gb"
@@ -176,16 +181,7 @@ def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
         term.send("y")
         term.expect(r"Do voice training now\? \(Y/n\): ", timeout=60)
         term.send("n")
-        term.expect(r"Push-to-talk .*: ")
-        term.send("skip")
-        term.expect(r"Word = command: ")
-        term.send("")
-        term.expect(r"Words to leave out when reading, separated by commas: ")
-        term.send("skip")
-        term.expect(r"Download it now\? \(y/N\): ")
-        term.send("n")
-        term.expect(r"Settings saved in")
-        assert term.finish() == 0, term.output
+        skip_the_last_steps(term)
     finally:
         forum.stop()
     creds = CredentialStore().load(base_url)
