@@ -367,17 +367,13 @@ class Wizard:
             line = self.io.ask("  Word = command")
             if not line:
                 break
-            phrase, _, command = line.partition("=")
-            intent = intent_for(command)
-            if not phrase.strip() or intent is None:
-                self.io.say('  Please type it as: their word = command, e.g. onwards = next.')
+            try:
+                phrase, command = parse_alias(line)
+            except BadValue as error:
+                self.io.say(f"  Not added: {error}")
                 continue
-            problem = alias_problem(phrase.strip().lower(), intent.value)
-            if problem is not None:
-                self.io.say(f"  Not added: {problem.problem}. {problem.fix}")
-                continue
-            aliases[phrase.strip().lower()] = intent.value
-            self.io.say(f'  "{phrase.strip()}" will mean "{PHRASINGS[intent][0]}".')
+            aliases[phrase] = command
+            self.io.say(f'  "{phrase}" will mean "{PHRASINGS[Intent(command)][0]}".')
         self.store("aliases", aliases)
 
     def step_muted(self) -> None:
@@ -446,10 +442,10 @@ def parse_alias(text: str) -> tuple[str, str]:
     phrase, sep, command = text.partition("=")
     intent = intent_for(command)
     if not sep or not phrase.strip():
-        raise BadValue(f'"{text}" should look like onwards=next')
+        raise BadValue(f'"{text}" should look like onwards = next.')
     if intent is None:
         raise BadValue(f'"{command.strip()}" is not a command; commands: '
-                       + ", ".join(i.value for i in Intent))
+                       + ", ".join(i.value for i in Intent) + ".")
     problem = alias_problem(phrase.strip().lower(), intent.value)
     if problem is not None:
         raise BadValue(f"{problem.problem}. {problem.fix}")
