@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 from collections.abc import Iterator
@@ -17,8 +16,7 @@ def pipe() -> Iterator[tuple[io.TextIOWrapper, int]]:
     read_end, write_end = os.pipe()
     with os.fdopen(read_end) as stream:
         yield stream, write_end
-    with contextlib.suppress(OSError):  # closed already by a test ending the input
-        os.close(write_end)
+    os.close(write_end)
 
 
 def test_a_line_is_handed_back_and_the_next_left_for_the_next_reader(
@@ -41,15 +39,14 @@ def test_half_a_line_waits_for_the_rest(pipe: tuple[io.TextIOWrapper, int]) -> N
     assert lines.next_line(1.0) == "half and the rest"
 
 
-def test_the_end_of_input_is_told_after_the_last_line(
-    pipe: tuple[io.TextIOWrapper, int],
-) -> None:
-    stream, write_end = pipe
+def test_the_end_of_input_is_told_after_the_last_line() -> None:
+    read_end, write_end = os.pipe()
     os.write(write_end, b"last without a line break")
     os.close(write_end)
-    lines = TypedLines(stream)
-    assert lines.next_line(1.0) == "last without a line break"
-    assert lines.next_line(1.0) is None and lines.ended
+    with os.fdopen(read_end) as stream:
+        lines = TypedLines(stream)
+        assert lines.next_line(1.0) == "last without a line break"
+        assert lines.next_line(1.0) is None and lines.ended
 
 
 def test_empty_lines_typed_ahead_are_dropped(pipe: tuple[io.TextIOWrapper, int]) -> None:
