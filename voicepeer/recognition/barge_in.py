@@ -8,7 +8,11 @@ listened for, and each utterance is decoded twice:
    command word alone, scoring at least ``min_score``;
 2. a JSGF grammar of just the five words, which says which of them it was (through an echo
    canceller "stop" and "pause" get read for each other); it finds no path at all for much
-   speech heard that way, and then the first decode's word stands.
+   speech heard that way, and then the first decode's word stands. Where the first decode
+   heard one or two other short words and the grammar "stop", a short sound is taken as
+   "stop": the canceller wears the word down so that the first decode hears "so", "look"
+   or "cold" for about half of them (measured in scripts/benchlib/barge_in.py), and a wrong
+   stop only pauses reading.
 Anything longer than ``max_command_s`` is never a command. A JSGF grammar with a filler-word
 loop was measured first: seconds per short utterance on this hardware, and it swallowed
 "next" and "back".
@@ -53,6 +57,9 @@ COMMAND_WEIGHT = 60
 """How many times each command counts in the garbage-path model against the ~160 forum
 sentences: enough for a lone command word to win, not enough for talk to turn into one."""
 
+_MAX_OTHER_WORDS = 2
+"""Most words the first decode may hear for the grammar's "stop" to stand: longer readings
+were talk."""
 _GARBAGE_CORPUS = "data/peer_support.txt"
 _LM, _GRAMMAR = "barge_lm", "barge_grammar"
 
@@ -122,6 +129,9 @@ class BargeInRecognizer:
             picks = {reading, grammar}
             command = ("stop" if "stop" in picks
                        else grammar if grammar in BARGE_IN_COMMANDS else reading)
+        elif (grammar == "stop" and len(reading.split()) <= _MAX_OTHER_WORDS
+              and len(audio) / 2 / 16_000 <= self.settings.grammar_stop_max_s):
+            command = "stop"
         return BargeInVerdict(command, reading, grammar, score)
 
     def _decode(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
