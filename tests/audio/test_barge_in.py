@@ -224,20 +224,20 @@ def test_its_own_voice_and_room_talk_never_stop_it(room: PulseAudioServer,
 @pytest.mark.slow
 def test_a_spoken_stop_over_its_speech_stops_it(room: PulseAudioServer,
                                                 tmp_path: Path) -> None:
-    # A bounded form of the bench's stop rate, which is well under one (see the README's
-    # figures): the bundled model often mishears a word the canceller has worn down. So up
-    # to six voices and rates are tried, and the test ends at the first one caught.
-    caught: list[str] = []
-    for voice, rate in (("en-us", 150), ("en-gb", 140), ("en-us", 130), ("en-gb-x-rp", 150),
-                        ("en-us", 170), ("en-gb", 160)):
-        stop = tmp_path / f"stop-{voice}.wav"
+    # A bounded form of the bench's stop rate, which is well under one (0.6 of the tuning
+    # voices' stops caught, see the README): the bundled model often mishears a word the
+    # canceller has worn down. So "stop" is said up to six times, by different voices and
+    # rates, six seconds apart while voicepeer reads on, and the first one caught ends the
+    # reading. At that rate all six are missed about once in 250 runs.
+    sounds = []
+    for n, (voice, rate) in enumerate((("en-gb-x-rp", 150), ("en-us", 170), ("en-gb", 130),
+                                       ("en-us", 110), ("en-gb-x-rp", 200), ("en-gb", 150))):
+        stop = tmp_path / f"stop{n}.wav"
         subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(stop), "stop"],
                        check=True)
-        result = trial(room, {"texts": PARAGRAPHS, "sounds": [{"at_s": 4.0, "wav": str(stop)}]})
-        assert result["echo_cancel_in_use"]
-        if result["commands"]:
-            assert result["commands"] == ["stop"], result["verdicts"]
-            assert result["spoken_s"] < 10  # stopped long before the end
-            caught.append(voice)
-            break
-    assert caught
+        sounds.append({"at_s": 4.0 + 6.0 * n, "wav": str(stop)})
+    result = trial(room, {"texts": PARAGRAPHS * 3, "sounds": sounds})
+    assert result["echo_cancel_in_use"]
+    assert result["commands"] == ["stop"], result["verdicts"]
+    # Stopped after a "stop" was said, and long before the end of the reading.
+    assert 4.0 < result["silenced_at_s"][0] < 4.0 + 6.0 * len(sounds) + 1.5

@@ -38,7 +38,8 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     monitor = BargeInMonitor(SounddeviceInput(), BargeInRecognizer(), speech,
                              on_verdict=verdicts.append)
     started = time.monotonic()
-    players = [threading.Thread(target=_play_at, args=(started + s["at_s"], s["wav"]))
+    ended = threading.Event()
+    players = [threading.Thread(target=_play_at, args=(started + s["at_s"], s["wav"], ended))
                for s in plan.get("sounds", [])]
     for player in players:
         player.start()
@@ -56,7 +57,8 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
                 if plan.get("stop_on_command", True):
                     break
     finally:
-        ended = time.monotonic() - started
+        spoken_s = time.monotonic() - started
+        ended.set()  # sounds not yet begun are left out
         for player in players:
             player.join()
         monitor.close()
@@ -65,13 +67,14 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
         "echo_cancel_in_use": status.in_use,
         "commands": commands,
         "silenced_at_s": silenced_at,
-        "spoken_s": ended,
+        "spoken_s": spoken_s,
         "verdicts": [[v.reading, v.grammar, round(v.score, 3), v.command] for v in verdicts],
     }
 
 
-def _play_at(when: float, wav: str) -> None:
-    time.sleep(max(0.0, when - time.monotonic()))
+def _play_at(when: float, wav: str, ended: threading.Event) -> None:
+    if ended.wait(max(0.0, when - time.monotonic())):
+        return
     subprocess.run(["paplay", "-d", ROOM_SINK, wav], check=True, timeout=60)
 
 

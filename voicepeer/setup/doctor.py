@@ -330,6 +330,7 @@ def check_voice_training(settings: Settings) -> Check:
 def check_echo_cancel(settings: Settings) -> Check:
     """Whether voicepeer can hear "stop" while it speaks: an echo-cancelled microphone."""
     from voicepeer.audio.echo_cancel import ENABLE_HINT, PIPEWIRE_SNIPPET, echo_cancel_status
+    from voicepeer.voice.barge_in import VOICE_STOP_NOTE
 
     name = "listening while speaking"
     if not settings.barge_in.enabled or settings.switches.mode != "off":
@@ -341,11 +342,13 @@ def check_echo_cancel(settings: Settings) -> Check:
     status = echo_cancel_status()
     fix = f"Run: {ENABLE_HINT} (PipeWire, permanently: {PIPEWIRE_SNIPPET})"
     if status.in_use:
-        return Check(name, True, f"echo-cancelled microphone {status.default_source} in use")
+        return Check(name, True, f"echo-cancelled microphone {status.default_source} in use; "
+                     f"{VOICE_STOP_NOTE}")
     if status.reachable and settings.barge_in.set_up_echo_cancel:
         have = (f"echo-cancelled microphone {status.sources[0]} available" if status.available
                 else "no echo canceller loaded yet")
-        return Check(name, True, f"{have}; voicepeer sets it up when it starts", fix)
+        return Check(name, True, f"{have}; voicepeer sets it up when it starts; "
+                     f"{VOICE_STOP_NOTE}", fix)
     detail = ("no PulseAudio or PipeWire sound server answers (pactl)" if not status.reachable
               else "no echo-cancelled microphone in use")
     return Check(name, False, f"{detail}: voicepeer will not hear stop while it speaks",

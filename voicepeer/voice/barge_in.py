@@ -24,6 +24,10 @@ from voicepeer.voice.push_to_talk import TrackedSpeech
 log = logging.getLogger(__name__)
 
 _IDLE_POLL_S = 0.05
+VOICE_STOP_NOTE = ("on by default, but it misses about half of the stops said over its "
+                   "speech (a key or switch always stops it; [barge_in] enabled = false "
+                   "turns it off)")
+"""What the person and their helper should know about stopping speech by voice (doctor)."""
 
 
 class BargeInMonitor:
