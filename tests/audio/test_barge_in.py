@@ -22,7 +22,11 @@ import pytest
 from tests.support.pulse import PulseAudioServer
 from voicepeer.audio.echo_cancel import echo_cancel_status, set_up_echo_cancel
 from voicepeer.audio.input import WavFileInput, read_wav
-from voicepeer.recognition.barge_in import BargeInRecognizer, loudest_stretch
+from voicepeer.recognition.barge_in import (
+    BARGE_IN_COMMANDS,
+    BargeInRecognizer,
+    loudest_stretch,
+)
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
 from voicepeer.settings import Settings
@@ -58,6 +62,18 @@ def test_a_spoken_stop_is_a_command(recognizer: BargeInRecognizer, tmp_path: Pat
                                     voice: str) -> None:
     verdict = recognizer.judge(espeak_pcm("stop", tmp_path, voice))
     assert verdict.command == "stop", verdict
+
+
+def test_a_stop_the_first_decode_mishears_is_taken_on_the_grammars_word(
+        recognizer: BargeInRecognizer, tmp_path: Path) -> None:
+    # This voice's "stop" is read as "look" by the garbage-path decode, as many are through
+    # the echo canceller; the five-word grammar still hears "stop".
+    pcm = espeak_pcm("stop", tmp_path, "en-us+f3", 130)
+    verdict = recognizer.judge(pcm)
+    assert verdict.reading not in BARGE_IN_COMMANDS and verdict.grammar == "stop"
+    assert verdict.command == "stop"
+    strict = BargeInRecognizer(BargeInSettings(grammar_stop_max_s=0.0))
+    assert strict.judge(pcm).command is None
 
 
 @pytest.mark.parametrize("text", [
