@@ -24,7 +24,11 @@ _MODULE = "module-echo-cancel"
 _TIMEOUT_S = 10.0
 AEC_ARGS = 'aec_args="analog_gain_control=0 digital_gain_control=0"'
 """The canceller's own analog gain control turns the microphone's volume down (to 33% here,
--29 dB), burying a quiet "stop"; digital gain control leaves the device alone."""
+-29 dB), burying a quiet "stop"; digital gain control leaves the device alone. Measured in
+the virtual room with the same 24 spoken "stop"s each, caught: these settings 7, without
+noise suppression 8, also without the high-pass filter 8 (26 against 22 of 45 in a second
+run: within chance, and noise suppression helps in a real room), extended_filter=1 6,
+mobile=1 2, and aec_method=speex 2."""
 
 ENABLE_HINT = (
     f"pactl load-module {_MODULE} aec_method=webrtc '{AEC_ARGS}' source_name={SOURCE_NAME} "
