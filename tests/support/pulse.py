@@ -21,6 +21,7 @@ class PulseAudioServer:
         self.home = root / "home"
         self.runtime = root / "run"
         self.socket = self.runtime / "pulse" / "native"
+        self.log = root / "pulseaudio.log"
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -38,17 +39,19 @@ class PulseAudioServer:
         self.runtime.mkdir(parents=True, exist_ok=True)
         self.runtime.chmod(0o700)
         # Foreground process (not -D) so the test session owns it and can always stop it.
-        self._process = subprocess.Popen(
-            ["pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
-             "--load=module-null-sink", "--log-target=stderr", "-n",
-             "--load=module-native-protocol-unix", "--load=module-always-sink"],
-            env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )
+        # Its messages go to a file: a pipe nobody reads fills up after some minutes of
+        # warnings, and then the daemon blocks writing to it and stops answering.
+        with self.log.open("wb") as log:
+            self._process = subprocess.Popen(
+                ["pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
+                 "--load=module-null-sink", "--log-target=stderr", "-n",
+                 "--load=module-native-protocol-unix", "--load=module-always-sink"],
+                env=self.env(), stdout=subprocess.DEVNULL, stderr=log,
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
-                stderr = self._process.stderr
-                err = stderr.read().decode(errors="replace") if stderr else ""
+                err = self.log.read_text(errors="replace")
                 raise RuntimeError(f"PulseAudio exited at start: {err[-2000:]}")
             probe = subprocess.run(["pactl", "info"], env=self.env(), capture_output=True)
             if probe.returncode == 0:
