@@ -89,7 +89,7 @@ def _stop_session(env: dict[str, str], folder: Path, split: str,
     result = _trial(env, {"texts": paragraphs * 10, "sounds": sounds, "stop_on_command": False,
                           "until_s": ends[-1] + 2, "timeout_s": ends[-1] + 300})
     delays: list[float | None] = []
-    claimed = set()
+    claimed: set[int] = set()
     for (voice, rate), sound, end in zip(STOP_VOICES[split], sounds, ends, strict=True):
         after = [(i, t - end) for i, t in enumerate(result["silenced_at_s"])
                  if sound["at_s"] <= t <= end + CAUGHT_WITHIN_S]
