@@ -1,14 +1,15 @@
 """Whether what was heard so far is a whole command that nothing longer would change.
 
-"next" is complete: "next post", "next one" and "next topic" mean the same. "open topic",
-"search for", "go to" and "read it" are unfinished: a number, a query, "sleep" or "back"
-may follow and change what happens. The endpointer ends an utterance quickly after a
-complete command and waits patiently after an unfinished one.
+"latest" is complete: "latest topics" means the same. "open topic", "search for" and "go
+to" are unfinished: a number, a query or "sleep" may follow and change what happens. So is
+"next" wherever "next paragraph" can apply: only the voice loop's state tells whether it can
+(see ``in_play``). The endpointer ends an utterance quickly after a complete command and
+waits patiently after an unfinished one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from enum import Enum
 
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
@@ -60,24 +61,26 @@ class CompletenessJudge:
                     if Intent(i) is not Intent.YES]
         return cls(phrases=phrases)
 
-    def judge(self, text: str) -> Completeness:
+    def judge(self, text: str, in_play: Collection[str] | None = None) -> Completeness:
+        """``in_play``: the meanings (intent names) that can apply now, ``None`` for all.
+        A longer command that cannot apply ("next paragraph" in a topic list) leaves its
+        beginning ("next") complete."""
         words = normalize(text).split()
         if not words:
             return Completeness.UNKNOWN
         heard = " ".join(words)
         if self._is_slot_start(words):
             return Completeness.UNFINISHED
+        longer = {m for p, m in self._meaning.items()
+                  if p.startswith(heard + " ") and (in_play is None or m in in_play)}
         meaning = self._meaning.get(heard)
         if meaning is not None and meaning not in self._slot_meanings:
-            longer = {m for p, m in self._meaning.items() if p.startswith(heard + " ")}
             return Completeness.COMPLETE if longer <= {meaning} else Completeness.UNFINISHED
         if self._topic_number(words) is not None:
             # "open topic twenty" may go on: "twenty one".
             return (Completeness.UNFINISHED if words[-1] in _TENS
                     else Completeness.COMPLETE)
-        if any(p.startswith(heard + " ") for p in self._meaning):
-            return Completeness.UNFINISHED
-        return Completeness.UNKNOWN
+        return Completeness.UNFINISHED if longer else Completeness.UNKNOWN
 
     def meaning(self, text: str) -> str | None:
         """What a complete command does ("next", "open 12"), to compare two readings."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -25,6 +25,9 @@ HARD_TO_HEAR_COMPLETE_SILENCE_S = 0.45
 """complete_silence_s in a noisy room (background above noisy_room_db) or for speech that
 stands less than HARD_TO_HEAR_DB above the speech threshold."""
 HARD_TO_HEAR_DB = 20.0
+JUDGE_AFTER_S = 0.15
+"""Seconds of silence after which what was said so far is decoded and judged complete or
+not; a complete command then ends when complete_silence_s of silence has been heard."""
 
 _SHORT_ANSWERS = frozenset({Intent.YES.value, Intent.NO.value})
 
@@ -67,6 +70,8 @@ class AudioListener:
         aliases = {phrase: Intent(name) for phrase, name in self.settings.aliases.items()}
         self._completeness = {ListenMode.COMMAND: CompletenessJudge(aliases),
                               ListenMode.ANSWER: CompletenessJudge.for_answers(aliases)}
+        self._in_play: frozenset[str] | None = None
+        """Commands that can apply now (see expect_commands); ``None``: all."""
         self.last_recognition: Recognition | None = None
         """The engine's full verdict on the last utterance (n-best, rejection)."""
         self._cut_short = False
@@ -96,7 +101,10 @@ class AudioListener:
         endpointer.reset()
         frame_bytes = endpointer.frame_bytes
         last_partial = ""
-        judged_pause = False
+        judged_pause = complete = False
+        held: list[bytes] = []
+        """Audio of a judged pause, given to the recognizer only if speech resumes: the
+        recognizer's reading of the utterance then still holds when it ends there."""
         while True:
             frame = self.audio_input.read(FRAME_S)
             if mode is ListenMode.ANSWER and self.yes_pressed.is_set():
@@ -113,20 +121,26 @@ class AudioListener:
                 self.recognizer.start(mode)
                 if self._on_speech_start is not None:
                     self._on_speech_start()
-            if audio:
-                self.recognizer.accept(audio)
+            if audio and judged_pause and endpointer.in_speech and endpointer.silence_s > 0:
+                held.append(audio)
+            elif audio:
+                self.recognizer.accept(b"".join(held) + audio)
+                held = []
             if event in (Event.ENDED, Event.TRUNCATED):
                 self._cut_short = event is Event.TRUNCATED
                 return self._finish(endpointer, event.value)
             if mode is not ListenMode.DICTATION and endpointer.in_speech:
                 pause = endpointer.silence_s
                 if pause == 0.0:
-                    judged_pause = False
-                elif pause >= self._complete_silence_s() and not judged_pause:
+                    judged_pause = complete = False
+                elif not judged_pause and pause >= min(JUDGE_AFTER_S, self._complete_silence_s()):
+                    # Judged early: decoding takes a while, and is done by the time the
+                    # rest of the silence has been heard (a microphone keeps recording).
                     judged_pause = True
-                    if self._judge_pause(endpointer, mode):
-                        endpointer.end_now()
-                        return self._finish(endpointer, "complete")
+                    complete = self._judge_pause(endpointer, mode)
+                if complete and pause >= self._complete_silence_s():
+                    endpointer.end_now()
+                    return self._finish(endpointer, "complete")
             if self._on_partial is not None and endpointer.in_speech:
                 partial = self.recognizer.partial()
                 if partial != last_partial:
@@ -163,31 +177,36 @@ class AudioListener:
     def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
         """At a pause in a command: True when what was said is a whole command that nothing
         longer would change, and every pass of the engine heard it so (end now). Otherwise
-        wait patiently: a slow "open topic … twelve" may have been misheard so far. An
-        answer that is not complete ("yes", which "yes but" would take back) waits as
-        long as any command used to."""
+        wait: patiently when any pass heard the start of a longer command ("open topic …",
+        "go back" of "go back one", an answer's "yes" of "yes but") or a command at all, so
+        slow speech with long pauses is never cut; the usual silence when none did, so that
+        a misheard command and the next one stay apart."""
         heard = self.recognizer.peek()
         judge = self._completeness[mode]
-        verdict = judge.judge(heard.text) if heard is not None else Completeness.UNKNOWN
-        if verdict is Completeness.COMPLETE and heard is not None and not heard.out_of_grammar:
+        in_play = self._in_play if mode is ListenMode.COMMAND else None
+        readings = [heard.text, *heard.alternatives] if heard is not None else []
+        verdicts = [judge.judge(text, in_play) for text in readings]
+        if verdicts and verdicts[0] is Completeness.COMPLETE and heard is not None \
+                and not heard.out_of_grammar:
             meaning = judge.meaning(heard.text)
-            others = {judge.meaning(t) for t in heard.alternatives} - {meaning}
+            # A pass that heard no command at all ("help" as "undo") does not disagree.
+            others = {judge.meaning(t) for t, v in zip(heard.alternatives, verdicts[1:],
+                                                       strict=True)
+                      if v is not Completeness.UNKNOWN} - {meaning}
             # The command grammar, forced to pick a phrasing, often picks a short answer
             # ("next" as "yep"); a reading that is itself such a word must be agreed on.
             if not others or (others <= _SHORT_ANSWERS and meaning not in _SHORT_ANSWERS):
                 return True
-        # Unfinished ("open topic …"), or a whole command the passes disagree on: a slow
-        # "go back … one" was read as "don't" by one pass and "go on" by the other.
-        # Speech that is no command so far ends after the usual silence, so that a
-        # misheard command and the next one stay apart.
-        # A whole command that a longer one would change ("next" of "next paragraph") waits
-        # the usual silence.
         silence = self.settings.command_silence_s
-        if (mode is ListenMode.COMMAND and verdict is not Completeness.UNKNOWN
-                and (heard is None or judge.meaning(heard.text) is None)):
+        if any(v is not Completeness.UNKNOWN for v in verdicts):
             silence = max(silence, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False
+
+    def expect_commands(self, intents: Collection[str] | None) -> None:
+        """Only these commands (intent names) can apply in what follows, ``None`` for all:
+        "next" is whole where "next paragraph" cannot apply, and is answered at once."""
+        self._in_play = frozenset(intents) if intents is not None else None
 
     def _finish(self, endpointer: Endpointer, why: str) -> Heard:
         self.last_audio = endpointer.take_audio()
