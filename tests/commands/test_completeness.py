@@ -41,3 +41,14 @@ def test_a_yes_is_never_complete_but_a_no_is() -> None:
     assert ANSWERS.judge("yes") is Completeness.UNFINISHED
     assert ANSWERS.judge("no") is Completeness.COMPLETE
     assert ANSWERS.judge("cancel") is Completeness.COMPLETE
+
+
+def test_a_longer_command_that_cannot_apply_leaves_its_beginning_complete() -> None:
+    browsing = {Intent.NEXT, Intent.PREVIOUS, Intent.LATEST, Intent.HELP}
+    assert COMMANDS.judge("next") is Completeness.UNFINISHED  # "next paragraph"
+    assert COMMANDS.judge("next", browsing) is Completeness.COMPLETE
+    assert COMMANDS.judge("next", browsing | {Intent.NEXT_PARAGRAPH}) is Completeness.UNFINISHED
+    assert COMMANDS.judge("back", {Intent.BACK}) is Completeness.COMPLETE
+    assert COMMANDS.judge("go back", {Intent.BACK, Intent.PREVIOUS}) is Completeness.UNFINISHED
+    # A beginning stays a beginning: its value is still to come.
+    assert COMMANDS.judge("open topic", browsing) is Completeness.UNFINISHED

@@ -81,3 +81,32 @@ def test_a_slow_command_with_a_long_pause_is_understood(
     command = CommandMatcher().interpret(heard).command
     assert command is not None and command.intent is Intent.OPEN
     assert dict(command.slots) == {"number": 12}
+
+
+@pytest.mark.parametrize(("command", "in_play", "answered_at_once"), [
+    # In a topic list "next paragraph" cannot apply: "next" is whole.
+    ("next", {"next", "previous", "latest", "open", "help"}, True),
+    # Reading a post with paragraphs ahead: "next" may go on as "next paragraph".
+    ("next", {"next", "next_paragraph", "back", "help"}, False),
+    ("next", None, False),
+    ("back", {"back", "next", "help"}, True),
+    ("back", {"back", "previous_paragraph", "help"}, False),
+])
+def test_a_command_a_longer_one_changes_waits_only_where_the_longer_one_applies(
+    recognizer: SphinxRecognizer, tmp_path: Path, command: str, in_play: set[str] | None,
+    answered_at_once: bool,
+) -> None:
+    speech_end_s = 0.5 + espeak(command).size / RATE
+    path = write_wav(tmp_path / "c.wav", utterances([command, 4.0]))
+    audio = CountedInput(path)
+    listener = AudioListener(audio, recognizer, RecognitionSettings())
+    listener.expect_commands(in_play)
+    heard = listener.listen(ListenMode.COMMAND)
+    assert heard is not None and heard.text == command
+    waited_s = audio.read_s - speech_end_s
+    if answered_at_once:
+        assert waited_s <= 0.5
+    else:
+        # Longer than the pauses inside slow commands (espeak-ng's own trailing silence is
+        # counted as speech here, so the wait measured is shorter than it was).
+        assert waited_s > 1.5

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 
 class ListenMode(Enum):
@@ -69,3 +69,14 @@ class Listener(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class ExpectsCommands(Protocol):
+    """A listener that can be told which commands can apply in what follows."""
+
+    def expect_commands(self, intents: Collection[str] | None) -> None:
+        """Only these commands (intent names) can apply, ``None`` for all: a command that
+        only a longer one of another kind would change ("next" of "next paragraph") is
+        whole where the longer one cannot apply, and is answered without waiting."""
+        ...

@@ -22,7 +22,7 @@ from voicepeer.forum.base import Forum
 from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
-from voicepeer.recognition.base import Heard, Listener, ListenMode
+from voicepeer.recognition.base import ExpectsCommands, Heard, Listener, ListenMode
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
@@ -226,6 +226,8 @@ class Assistant:
             mode = ListenMode.DICTATION if dictating else listen_mode(self.state)
             if self.state is not State.SLEEPING:
                 self.engines.cues.listening()
+            if isinstance(self.engines.listener, ExpectsCommands):
+                self.engines.listener.expect_commands(self._commands_in_play())
             try:
                 heard = self.engines.listener.listen(mode)
             except AudioDeviceError as error:
@@ -255,6 +257,15 @@ class Assistant:
                 log.error("stopping with a reply that could not be saved: %s", error)
                 self.say("The memory card is full, so your reply could not be saved before "
                          "I stop. Please ask your helper to make some room on the memory card.")
+
+    def _commands_in_play(self) -> frozenset[Intent] | None:
+        """What can apply in this state, so a command that only a longer one of another
+        kind would change is answered at once. After a post's last paragraph "next
+        paragraph" only says to say next, so "next" there is whole."""
+        allowed = ALLOWED.get(self.state)
+        if allowed is not None and self.state is State.READING and not self.paragraphs.has_next():
+            allowed = allowed - {Intent.NEXT_PARAGRAPH}
+        return allowed
 
     def _say_disk_full(self, error: DiskFullError) -> None:
         """The disk filled while saving: the state and anything dictated stay as they were

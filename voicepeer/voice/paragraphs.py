@@ -128,6 +128,11 @@ class ParagraphReading:
         else:
             self.read_from(wanted)
 
+    def has_next(self) -> bool:
+        """Whether "next paragraph" would read one: a post is being read and the paragraph
+        reached is not its last."""
+        return self._pages is not None and self.index + 1 < self._total
+
     def skip_to_end(self) -> None:
         if self._pages is None:
             self.say("There is no post being read. Say read, or open topic and a number.")

@@ -8,9 +8,9 @@ sequential — it waits here for the switch before it listens.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from voicepeer.recognition.base import Heard, Listener, ListenMode
+from voicepeer.recognition.base import ExpectsCommands, Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.switches import PushToTalk, Switch, SwitchSettings, normalize_key
 
@@ -72,6 +72,10 @@ class PushToTalkListener:
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         self._inner.use_dictation_context(sentences)
+
+    def expect_commands(self, intents: Collection[str] | None) -> None:
+        if isinstance(self._inner, ExpectsCommands):
+            self._inner.expect_commands(intents)
 
     def close(self) -> None:
         """Release the switch; the inner listener belongs to whoever opened it."""
