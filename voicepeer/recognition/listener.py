@@ -177,10 +177,10 @@ class AudioListener:
     def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
         """At a pause in a command: True when what was said is a whole command that nothing
         longer would change, and every pass of the engine heard it so (end now). Otherwise
-        wait: patiently when any pass heard the start of a longer command ("open topic …",
-        "go back" of "go back one", an answer's "yes" of "yes but") or a command at all, so
-        slow speech with long pauses is never cut; the usual silence when none did, so that
-        a misheard command and the next one stay apart."""
+        wait patiently, so slow speech with long pauses is never cut: what was said may be
+        the start of a longer command ("open topic …", "go back" of "go back one", an
+        answer's "yes" of "yes but"), and the start of a slow command is often heard as no
+        command at all ("search for" as "four")."""
         heard = self.recognizer.peek()
         judge = self._completeness[mode]
         in_play = self._in_play if mode is ListenMode.COMMAND else None
@@ -197,9 +197,7 @@ class AudioListener:
             # ("next" as "yep"); a reading that is itself such a word must be agreed on.
             if not others or (others <= _SHORT_ANSWERS and meaning not in _SHORT_ANSWERS):
                 return True
-        silence = self.settings.command_silence_s
-        if any(v is not Completeness.UNKNOWN for v in verdicts):
-            silence = max(silence, self.settings.unfinished_silence_s)
+        silence = max(self.settings.command_silence_s, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False
 

@@ -36,14 +36,15 @@ class RecognitionSettings:
     """Microphone name or number as PortAudio lists it; empty = the system default."""
 
     command_silence_s: float = field(default=1.2, metadata={"min": 0.5, "max": 5.0})
-    """Seconds of silence that end a spoken command."""
+    """Seconds of silence that end a spoken command not heard whole (when longer than
+    unfinished_silence_s)."""
     complete_silence_s: float = field(default=0.3, metadata={"min": 0.1, "max": 5.0})
     """Seconds of silence after which a command heard whole ("next", "go back") is taken
     at once, when nothing longer would change it."""
     unfinished_silence_s: float = field(default=2.5, metadata={"min": 0.5, "max": 10.0})
     """Seconds of silence that end a command not heard whole yet ("open topic …",
-    "search for …", or something misheard so far), so slow speech with long pauses is
-    not cut."""
+    "search for …", "next" where "next paragraph" can follow, or something misheard so
+    far), so slow speech with long pauses is not cut."""
     dictation_silence_s: float = field(default=2.5, metadata={"min": 1.0, "max": 10.0})
     """Seconds of silence that end a piece of dictation."""
     max_command_s: float = field(default=10.0, metadata={"min": 2.0, "max": 30.0})
