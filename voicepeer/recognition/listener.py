@@ -11,6 +11,7 @@ from typing import Literal
 
 from voicepeer.audio.base import AudioInput
 from voicepeer.audio.noise import NoiseSuppressor, suppression_available
+from voicepeer.audio.vad import neural_detector
 from voicepeer.commands.completeness import Completeness, CompletenessJudge
 from voicepeer.commands.intents import Intent
 from voicepeer.errors import ConfigError
@@ -40,6 +41,7 @@ def endpoint_settings(settings: RecognitionSettings, mode: ListenMode) -> Endpoi
         min_speech_s=settings.min_speech_s,
         speech_margin_db=settings.speech_margin_db,
         min_speech_level_db=settings.min_speech_level_db,
+        detector_from_noise_db=settings.noisy_room_db,
     )
 
 
@@ -66,7 +68,8 @@ class AudioListener:
         self._on_partial = on_partial
         self._on_speech_start = on_speech_start
         self._endpointer = Endpointer(endpoint_settings(self.settings, ListenMode.COMMAND),
-                                      audio_input.sample_rate)
+                                      audio_input.sample_rate,
+                                      neural_detector(audio_input.sample_rate))
         aliases = {phrase: Intent(name) for phrase, name in self.settings.aliases.items()}
         self._completeness = {ListenMode.COMMAND: CompletenessJudge(aliases),
                               ListenMode.ANSWER: CompletenessJudge.for_answers(aliases)}
