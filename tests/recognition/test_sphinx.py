@@ -123,7 +123,7 @@ def test_a_bare_number_opens_no_topic(recognizer: SphinxRecognizer, tmp_path: Pa
     # Misheard short commands come out as numbers ("reply" as "thirty nine"); only
     # "open topic thirty nine" and the other prefixed phrasings open a topic.
     path = write_wav(tmp_path / "numbers.wav",
-                     utterances(["thirty nine", 2.8, "twenty one", 2.8, "open topic twelve"]))
+                     utterances(["thirty nine", 1.5, "twenty one", 1.5, "open topic twelve"]))
     heard = heard_all(recognizer, path, ListenMode.COMMAND)
     commands = [MATCHER.interpret(h).command for h in heard]
     assert [c for c in commands if c is not None] == [Command(Intent.OPEN, {"number": 12})]
@@ -162,7 +162,7 @@ def test_quiet_speech_is_heard_and_understood(
             "read it back": Intent.READ_BACK, "go to sleep": Intent.SLEEP}
     parts: list[str | float] = []
     for phrase in said:
-        parts += [phrase, 2.8]
+        parts += [phrase, 1.6]
     # 26 dB down: a soft voice far from the microphone.
     path = write_wav(tmp_path / "quiet.wav", utterances(parts, gain=0.05))
     heard = heard_all(recognizer, path, ListenMode.COMMAND)

@@ -96,6 +96,7 @@ class Endpointer:
         self._recent: list[bool] = []
         self._silence_run = 0
         self._frames = 0
+        self._speech_frames = 0
 
     @property
     def in_speech(self) -> bool:
@@ -132,6 +133,7 @@ class Endpointer:
                 self._silence_run = 0
                 self._audio = list(self._pre_roll)
                 self._levels = []
+                self._speech_frames = 0
                 self._frames = len(self._audio)
                 self._pre_roll = []
                 self._recent = []
@@ -141,6 +143,7 @@ class Endpointer:
         self._levels.append(level)
         self._frames += 1
         self._silence_run = 0 if is_speech else self._silence_run + 1
+        self._speech_frames += is_speech
         if self._silence_run * FRAME_S >= self.settings.silence_s:
             self._in_speech = False
             return Event.ENDED, frame
@@ -150,6 +153,11 @@ class Endpointer:
             self.noise_db = float(np.percentile(self._levels, 50))
             return Event.TRUNCATED, frame
         return Event.NONE, frame
+
+    @property
+    def speech_s(self) -> float:
+        """How much of the current utterance (after its start) was speech, pauses left out."""
+        return self._speech_frames * FRAME_S
 
     @property
     def silence_s(self) -> float:

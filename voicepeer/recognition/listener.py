@@ -30,6 +30,10 @@ JUDGE_AFTER_S = 0.15
 """Seconds of silence after which what was said so far is decoded and judged complete or
 not; a complete command then ends when complete_silence_s of silence has been heard."""
 
+LONGEST_COMMAND_SPEECH_S = 1.5
+"""Speech (pauses left out) beyond which what one pass heard as no command is taken for room
+talk even when another pass, forced to pick a command, picked one."""
+
 _SHORT_ANSWERS = frozenset({Intent.YES.value, Intent.NO.value})
 
 
@@ -180,10 +184,9 @@ class AudioListener:
     def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
         """At a pause in a command: True when what was said is a whole command that nothing
         longer would change, and every pass of the engine heard it so (end now). Otherwise
-        wait patiently, so slow speech with long pauses is never cut: what was said may be
-        the start of a longer command ("open topic …", "go back" of "go back one", an
-        answer's "yes" of "yes but"), and the start of a slow command is often heard as no
-        command at all ("search for" as "four")."""
+        wait; patiently when any pass heard a command or the start of one ("open topic …",
+        "go back" of "go back one", "four" read as "hold" of "hold on"), so slow speech with
+        long pauses is not cut."""
         heard = self.recognizer.peek()
         judge = self._completeness[mode]
         in_play = self._in_play if mode is ListenMode.COMMAND else None
@@ -200,7 +203,15 @@ class AudioListener:
             # ("next" as "yep"); a reading that is itself such a word must be agreed on.
             if not others or (others <= _SHORT_ANSWERS and meaning not in _SHORT_ANSWERS):
                 return True
-        silence = max(self.settings.command_silence_s, self.settings.unfinished_silence_s)
+        # Speech no pass took for a command or its start ends after the usual silence, so
+        # that room talk and the command after it stay apart. An answer that is not complete
+        # ("yes", which "yes but" takes back) waits the usual silence too.
+        silence = self.settings.command_silence_s
+        # Only a forced reading of the command grammar took longer talk for a command.
+        short = endpointer.speech_s <= LONGEST_COMMAND_SPEECH_S
+        if mode is ListenMode.COMMAND and (verdicts[:1] != [Completeness.UNKNOWN] or short) \
+                and any(v is not Completeness.UNKNOWN for v in verdicts):
+            silence = max(silence, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False
 
