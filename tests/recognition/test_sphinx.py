@@ -121,9 +121,11 @@ def test_room_chatter_runs_no_command(recognizer: SphinxRecognizer, tmp_path: Pa
 
 def test_a_bare_number_opens_no_topic(recognizer: SphinxRecognizer, tmp_path: Path) -> None:
     # Misheard short commands come out as numbers ("reply" as "thirty nine"); only
-    # "open topic thirty nine" and the other prefixed phrasings open a topic.
+    # "open topic thirty nine" and the other prefixed phrasings open a topic. Said 2.8 s
+    # apart: the command grammar reads "thirty nine" as "start a", the start of "start a new
+    # topic", so voicepeer waits 2.5 s for its rest, as for a slow command.
     path = write_wav(tmp_path / "numbers.wav",
-                     utterances(["thirty nine", 1.5, "twenty one", 1.5, "open topic twelve"]))
+                     utterances(["thirty nine", 2.8, "twenty one", 2.8, "open topic twelve"]))
     heard = heard_all(recognizer, path, ListenMode.COMMAND)
     commands = [MATCHER.interpret(h).command for h in heard]
     assert [c for c in commands if c is not None] == [Command(Intent.OPEN, {"number": 12})]
@@ -162,7 +164,9 @@ def test_quiet_speech_is_heard_and_understood(
             "read it back": Intent.READ_BACK, "go to sleep": Intent.SLEEP}
     parts: list[str | float] = []
     for phrase in said:
-        parts += [phrase, 1.6]
+        # Apart by more than unfinished_silence_s: a misheard start ("hold", of "hold on")
+        # waits that long for the rest.
+        parts += [phrase, 2.8]
     # 26 dB down: a soft voice far from the microphone.
     path = write_wav(tmp_path / "quiet.wav", utterances(parts, gain=0.05))
     heard = heard_all(recognizer, path, ListenMode.COMMAND)
