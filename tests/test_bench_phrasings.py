@@ -23,8 +23,9 @@ from voicepeer.audio.input import WavFileInput
 from voicepeer.cli import main as voicepeer_main
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.matcher import CommandMatcher
+from voicepeer.listening import make_recognizer
 from voicepeer.recognition.engine import Recognizer
-from voicepeer.recognition.listener import AudioListener, make_recognizer
+from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 
 PLAIN = Condition("normal", 150)
@@ -101,7 +102,7 @@ def test_the_bench_hears_as_voicepeer_listen_does(
     listener = AudioListener(WavFileInput(path), recognizer, settings)
     matcher = CommandMatcher()
     bench = []
-    while (heard := listener.listen(mode_in(state))) is not None:
+    while (heard := listener.listen(mode_in(state), state or "")) is not None:
         action = act(heard, state, matcher)
         bench.append((action.name, action.slots) if action else (None, {}))
     argv = ["listen", "--wav", str(path), "--json", "--engine", "sphinx"]

@@ -15,14 +15,13 @@ from typing import Literal
 
 from voicepeer import paths
 from voicepeer.audio.echo_cancel import set_up_echo_cancel
-from voicepeer.commands import CommandMatcher, Intent
-from voicepeer.commands.matcher import MatcherThresholds
 from voicepeer.errors import AudioDeviceError, ConfigError
 from voicepeer.forum.credentials import normalize_forum_url
 from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
+from voicepeer.listening import make_interpreter, make_listener
 from voicepeer.recognition.base import Listener
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.running import voice_loop_running
@@ -85,19 +84,6 @@ def parse_output(value: str) -> Endpoint:
     return _parse_endpoint(value, OUTPUT_KINDS, "--output")
 
 
-def make_matcher(settings: Settings) -> CommandMatcher:
-    """The command matcher with the caregiver's aliases and thresholds."""
-    known = {intent.value for intent in Intent}
-    unknown = sorted(name for name in settings.recognition.aliases.values() if name not in known)
-    if unknown:
-        raise ConfigError(
-            f"[recognition] aliases name unknown commands: {', '.join(unknown)}; "
-            f"each alias must map to one of: {', '.join(sorted(known))}"
-        )
-    aliases = {phrase: Intent(name) for phrase, name in settings.recognition.aliases.items()}
-    return CommandMatcher(aliases, MatcherThresholds.from_settings(settings.recognition))
-
-
 def open_speech(output: Endpoint, settings: Settings) -> SpeechOutput:
     """The chosen speech output; a speaker or synthesizer failing later turns it into
     printed speech (see FallbackSpeech) rather than stopping voicepeer."""
@@ -113,8 +99,6 @@ def open_speech(output: Endpoint, settings: Settings) -> SpeechOutput:
 def open_listener(source: Endpoint, settings: Settings) -> Listener:
     if source.kind == "text":
         return TextListener(prompt="> ")
-    from voicepeer.recognition import make_listener
-
     return make_listener(source.kind, settings.recognition, path=source.path)
 
 
@@ -265,7 +249,7 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
         engines = Engines(
             listener=io.listener,
             forum=forum,
-            matcher=make_matcher(settings),
+            interpreter=make_interpreter(settings.recognition),
             drafts=drafts,
             outbox=outbox,
             places=PlacesFile(data / "places.json"),

@@ -7,7 +7,7 @@ import json
 import sys
 
 from scripts.benchlib.asr import evaluate, evaluate_trained, full_set, summarize
-from voicepeer.recognition.listener import make_recognizer
+from voicepeer.listening import make_recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 
 

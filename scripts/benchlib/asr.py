@@ -44,9 +44,10 @@ from scripts.benchlib.asr_phrasings import canonical_items, natural_items, room_
 from scripts.benchlib.asr_states import act, expected_action, mode_in
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands.matcher import CommandMatcher, normalize
+from voicepeer.listening import make_recognizer, voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import Recognizer
-from voicepeer.recognition.listener import AudioListener, make_recognizer
+from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
 from voicepeer.recognition.voice_training import (
@@ -185,7 +186,8 @@ def evaluate_trained(items: list[Item]) -> list[Outcome]:
             recordings = [TrainingRecording(t.text, render(t).tobytes())
                           for t in training_items(voice)]
             profile = train_voice(recordings, Path(folder) / voice).path
-            recognizer = SphinxRecognizer(voice_profile=profile)
+            recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook(),
+                                          voice_profile=profile)
             outcomes += evaluate([item for item in items if item.voice == voice], recognizer)
             recognizer.close()
     return outcomes

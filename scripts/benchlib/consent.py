@@ -39,9 +39,10 @@ from voicepeer.audio.input import WavFileInput
 from voicepeer.commands.consent import CLEAR_YES, judge_answer
 from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.commands.matcher import CommandMatcher
+from voicepeer.listening import make_recognizer
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import Recognizer
-from voicepeer.recognition.listener import AudioListener, make_recognizer
+from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.voice.assistant import ALLOWED
 from voicepeer.voice.states import State

@@ -21,6 +21,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from scripts.benchlib._asr_data import CONDITIONS, DICTATION, VOICES, Item, render, training_items
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import decode
 from voicepeer.recognition.sphinx import SphinxRecognizer
@@ -104,7 +105,7 @@ def figures(scores: list[Score], prefix: str) -> dict[str, float]:
 def run(split: str = "eval", *, voice_training: bool = False) -> dict[str, float]:
     out: dict[str, float] = {}
     for model in MODELS:
-        recognizer = SphinxRecognizer(dictation_model=model)
+        recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook(), dictation_model=model)
         for kind in SETS:
             scores = [score(recognizer, item) for item in items(split, kind)]
             out |= figures(scores, f"dictation_{kind}_{model}_lm")
@@ -123,7 +124,8 @@ def _trained(split: str) -> dict[str, float]:
             recordings = [TrainingRecording(t.text, render(t).tobytes())
                           for t in training_items(voice)]
             profile = train_voice(recordings, Path(folder) / voice).path
-            recognizer = SphinxRecognizer(voice_profile=profile)
+            recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook(),
+                                          voice_profile=profile)
             for kind, group in all_items.items():
                 scores[kind] += [score(recognizer, i) for i in group if i.voice == voice]
             recognizer.close()

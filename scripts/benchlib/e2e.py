@@ -93,12 +93,13 @@ def _speech_end_s(wav: Path, start_s: float, end_s: float) -> float:
 def _child(workdir: Path) -> dict[str, float | int]:
     from tests.support.speech_audio import conversation
     from voicepeer.audio.input import WavFileInput
-    from voicepeer.commands import CommandMatcher
+    from voicepeer.commands.interpreter import Interpreter
     from voicepeer.demo_forum import DemoForum
     from voicepeer.forum.discourse import DiscourseClient
     from voicepeer.forum.drafts import DraftStore
     from voicepeer.forum.outbox import Outbox
-    from voicepeer.recognition.listener import AudioListener, make_recognizer
+    from voicepeer.listening import make_recognizer
+    from voicepeer.recognition.listener import AudioListener
     from voicepeer.recognition.settings import RecognitionSettings
     from voicepeer.speech.controls import VoiceControls
     from voicepeer.speech.factory import make_speech_output
@@ -126,7 +127,7 @@ def _child(workdir: Path) -> dict[str, float | int]:
         client = DiscourseClient(forum.base_url)
         outbox = Outbox(workdir / "outbox.sqlite3", client)
         engines = Engines(
-            listener=listener, forum=client, matcher=CommandMatcher(),
+            listener=listener, forum=client, interpreter=Interpreter(),
             drafts=DraftStore(workdir / "outbox.sqlite3"), outbox=outbox,
             places=PlacesFile(workdir / "places.json"), render_post=PostRenderer(),
             voice=VoiceControls(speech, state_file=workdir / "voice.json"),
@@ -174,8 +175,9 @@ def cut_off_rate(voices: tuple[str, ...] = ("en-us", "en-gb")) -> float:
     """Slow commands (110 words a minute, 1.5 s pauses) cut by the endpointer."""
     from tests.support.speech_audio import utterances, write_wav
     from voicepeer.audio.input import WavFileInput
+    from voicepeer.listening import make_recognizer
     from voicepeer.recognition.base import ListenMode
-    from voicepeer.recognition.listener import AudioListener, make_recognizer
+    from voicepeer.recognition.listener import AudioListener
     from voicepeer.recognition.settings import RecognitionSettings
 
     settings = RecognitionSettings()

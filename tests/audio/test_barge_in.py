@@ -128,7 +128,7 @@ class Heards:
     def __init__(self, *heard: str) -> None:
         self.heard = [Heard(text) for text in heard]
 
-    def listen(self, mode: ListenMode) -> Heard | None:
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         return self.heard.pop(0) if self.heard else None
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None: ...

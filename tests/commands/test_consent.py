@@ -12,6 +12,7 @@ from tests.support.speech_audio import utterances, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands import CommandMatcher, Intent
 from voicepeer.commands.consent import MIN_YES_CONFIDENCE, judge_answer
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
@@ -80,7 +81,7 @@ def test_questions_before_posting_and_liking_listen_for_answers() -> None:
 
 @pytest.fixture(scope="module")
 def recognizer() -> Iterator[SphinxRecognizer]:
-    engine = SphinxRecognizer()
+    engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
     yield engine
     engine.close()
 

@@ -10,6 +10,7 @@ from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.matcher import MatcherThresholds, normalize
 from voicepeer.commands.numbers import parse_number
+from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.recognition.settings import RecognitionSettings
 
@@ -117,7 +118,7 @@ def test_asleep_only_wake_up_counts_and_strictly() -> None:
 
 def test_thresholds_come_from_the_recognition_settings() -> None:
     settings = RecognitionSettings(min_command_score=91.0, wake_min_score=99.0)
-    thresholds = MatcherThresholds.from_settings(settings)
+    thresholds = make_interpreter(settings).matcher.thresholds
     assert thresholds.min_score == 91.0
     assert thresholds.wake_min_score == 99.0
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 
 from voicepeer.commands import Command, CommandMatcher, Intent
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard
-from voicepeer.recognition.grammar import CommandShapes, jsgf_grammar, vosk_grammar
+from voicepeer.recognition.grammar import jsgf_grammar, vosk_grammar
 
 MATCHER = CommandMatcher()
+COMMANDS = Interpreter().phrasebook().commands[""]
 
 
 def test_names_and_bare_phrasings() -> None:
@@ -26,16 +28,15 @@ def test_new_topic_is_never_taken_for_next_topic() -> None:
 
 
 def test_the_new_commands_reach_the_grammars() -> None:
-    grammar = jsgf_grammar()
+    grammar = jsgf_grammar(COMMANDS)
     for phrase in ("my bookmarks", "remove bookmark", "my messages", "start a new topic",
                    "send a message"):
         assert phrase in grammar, phrase
-    vosk = json.loads(vosk_grammar())
+    vosk = json.loads(vosk_grammar(COMMANDS))
     assert {"my bookmarks", "inbox", "message", "start a new topic"} <= set(vosk)
     # Kept out of the command models (see MATCHED_ONLY), understood when heard.
     alternatives = {a.strip(" ();") for line in grammar.splitlines()
                     for a in line.split("=")[-1].split("|")}
     assert "start a new topic" in alternatives
     assert "new topic" not in vosk and "new topic" not in alternatives
-    shapes = CommandShapes()
-    assert shapes.shape("message") == "search" and shapes.shape("my messages") == "command"
+    assert "message" in COMMANDS.text_prefixes and "my messages" in COMMANDS.phrases

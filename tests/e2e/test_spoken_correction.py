@@ -20,6 +20,7 @@ from tests.support.conversation import converse
 from tests.support.spoken_session import Line, SpokenListener
 from voicepeer.commands.correction import NATO_ALPHABET
 from voicepeer.demo_forum import DemoForum
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, Listener
 from voicepeer.recognition.sphinx import SphinxRecognizer
 
@@ -101,7 +102,7 @@ class Person:
 
 @pytest.mark.slow
 def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> None:
-    recognizer = SphinxRecognizer()
+    recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
     person = Person()
 
     def make_listener(said_so_far: Callable[[], list[str]]) -> Listener:

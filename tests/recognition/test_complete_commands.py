@@ -12,6 +12,7 @@ import pytest
 from tests.support.speech_audio import RATE, espeak, utterances, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
@@ -28,7 +29,7 @@ class CountedInput(WavFileInput):
 
 @pytest.fixture(scope="module")
 def recognizer() -> Iterator[SphinxRecognizer]:
-    engine = SphinxRecognizer()
+    engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
     yield engine
     engine.close()
 

@@ -10,6 +10,7 @@ import pytest
 
 from tests.support.speech_audio import utterances
 from voicepeer.forum.base import Post, Topic
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import decode
 from voicepeer.recognition.sphinx import SphinxRecognizer
@@ -25,7 +26,7 @@ MIN_TOLD_APART = 0.9
 
 @pytest.fixture(scope="module")
 def recognizer() -> SphinxRecognizer:
-    return SphinxRecognizer()
+    return SphinxRecognizer(phrasebook=voice_loop_phrasebook())
 
 
 def test_each_ms_word_is_told_apart_by_its_pronunciation() -> None:

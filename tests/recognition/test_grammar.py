@@ -1,4 +1,4 @@
-"""Grammars and language models generated from the intent catalogue."""
+"""Grammars in the engines' formats, built from the interpreter's vocabulary."""
 
 from __future__ import annotations
 
@@ -9,66 +9,60 @@ from pathlib import Path
 import pocketsphinx
 import pytest
 
-from voicepeer.commands.intents import PHRASINGS, Intent
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.arpa import build_arpa, write_arpa
-from voicepeer.recognition.grammar import (
-    CommandShapes,
-    command_sentences,
-    jsgf_grammar,
-    spoken_numbers,
-    vosk_grammar,
-)
+from voicepeer.recognition.base import Vocabulary
+from voicepeer.recognition.grammar import jsgf_grammar, split_text, vosk_grammar
 from voicepeer.recognition.sphinx import EXTRA_PRONUNCIATIONS
 
+EVERY_COMMAND = voice_loop_phrasebook().commands[""]
+SMALL = Vocabulary(phrases=("next post", "go back"), number_prefixes=("open topic",),
+                   numbers=("one", "twenty one"), text_prefixes=("search for",))
 
-def test_vosk_phrase_list_has_every_phrasing_and_unk() -> None:
-    phrases = json.loads(vosk_grammar({"onwards": Intent.NEXT}))
-    for intent, phrasings in PHRASINGS.items():
-        for phrase in phrasings:
-            assert phrase in phrases, (intent, phrase)
-    assert "onwards" in phrases
+
+def test_vosk_phrase_list_has_every_phrase_and_unk() -> None:
+    phrases = json.loads(vosk_grammar(SMALL))
+    assert set(phrases) == {"next post", "go back", "open topic", "one", "twenty one",
+                            "search for", "[unk]"}
     assert phrases[-1] == "[unk]"
 
 
-def test_vosk_phrase_list_while_asleep_is_only_wake_up() -> None:
-    phrases = json.loads(vosk_grammar(intents=[Intent.WAKE]))
-    assert set(phrases) == {*PHRASINGS[Intent.WAKE], "[unk]"}
+def test_vosk_phrase_list_has_the_garbage_path() -> None:
+    phrases = json.loads(vosk_grammar(Vocabulary(phrases=("wake up",), other=("yeah",))))
+    assert set(phrases) == {"wake up", "yeah", "[unk]"}
 
 
 def test_jsgf_grammar_loads_into_pocketsphinx() -> None:
     decoder = pocketsphinx.Decoder(lm=None, loglevel="FATAL")
     for word, phones in EXTRA_PRONUNCIATIONS.items():
         decoder.add_word(word, phones, False)
-    decoder.add_jsgf_string("commands", jsgf_grammar())
+    decoder.add_jsgf_string("commands", jsgf_grammar(EVERY_COMMAND))
     decoder.activate_search("commands")
 
 
+def test_jsgf_numbers_need_their_prefix() -> None:
+    grammar = jsgf_grammar(SMALL)
+    assert "<numbered> = (open topic) <number>;" in grammar
+    assert "public <utterance> = (go back | next post) | <numbered> | (search for);" in grammar
+
+
 def test_jsgf_grammar_drops_phrasings_the_dictionary_cannot_say() -> None:
-    grammar = jsgf_grammar({"zorblax now": Intent.NEXT}, known_words={"next", "now", "post"})
+    vocabulary = Vocabulary(phrases=("zorblax now", "next post"))
+    grammar = jsgf_grammar(vocabulary, known_words={"next", "now", "post"})
     assert "zorblax" not in grammar
     assert "next" in grammar
 
 
 def test_jsgf_refuses_words_that_would_break_the_grammar() -> None:
     with pytest.raises(ValueError):
-        jsgf_grammar({"next; public <x> = y": Intent.NEXT})
+        jsgf_grammar(Vocabulary(phrases=("next; public <x> = y",)))
 
 
-def test_command_shapes() -> None:
-    shapes = CommandShapes()
-    assert shapes.shape("next post") == "command"
-    assert shapes.shape("open topic twenty one") == "open"
-    assert shapes.shape("open topic") == "none"
-    assert shapes.shape("search for") == "search"
-    assert shapes.shape("the weather is nice") == "none"
-    assert shapes.split_search("search for heat rash") == ("search for", "heat rash")
-    assert shapes.split_search("search for") is None
-
-
-def test_spoken_numbers_go_to_ninety_nine() -> None:
-    numbers = spoken_numbers()
-    assert len(numbers) == 99
-    assert numbers[0] == "one" and numbers[20] == "twenty one" and numbers[-1] == "ninety nine"
+def test_free_text_is_split_after_the_longest_prefix() -> None:
+    prefixes = ("search", "search for")
+    assert split_text("search for heat rash", prefixes) == ("search for", "heat rash")
+    assert split_text("search for", prefixes) is None
+    assert split_text("next post", prefixes) is None
 
 
 def test_arpa_model_is_normalized_and_loads(tmp_path: Path) -> None:
@@ -90,15 +84,9 @@ def test_arpa_model_is_normalized_and_loads(tmp_path: Path) -> None:
     assert decoder.lookup_word("next") is not None
 
 
-def test_command_sentences_cover_every_intent() -> None:
-    sentences = set(command_sentences())
-    for intent in Intent:
-        assert any(s.startswith(PHRASINGS[intent][0]) for s in sentences), intent
-
-
 def test_goodbye_and_paragraph_phrasings_reach_both_grammars() -> None:
-    vosk = json.loads(vosk_grammar())
-    jsgf = jsgf_grammar()
+    vosk = json.loads(vosk_grammar(EVERY_COMMAND))
+    jsgf = jsgf_grammar(EVERY_COMMAND)
     for phrase in ("goodbye", "quit voicepeer", "stop voicepeer", "next paragraph",
                    "previous paragraph", "skip to the end"):
         assert phrase in vosk

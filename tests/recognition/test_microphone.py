@@ -23,8 +23,9 @@ from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
+from voicepeer.listening import voice_loop_phrasebook
 
-recognizer = SphinxRecognizer()
+recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
 mic = SounddeviceInput(device="pulse")
 listener = AudioListener(mic, recognizer, RecognitionSettings(max_command_s=8.0))
 mic.read(0.3)  # the device is live before anything plays

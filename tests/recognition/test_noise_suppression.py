@@ -12,6 +12,7 @@ import pytest
 from tests.support.speech_audio import espeak, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.audio.noise import NoiseSuppressor
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.endpointing import level_db
 from voicepeer.recognition.listener import AudioListener
@@ -49,7 +50,9 @@ def test_suppression_is_used_only_in_a_noisy_room(
     tmp_path: Path, noise_rms: float, suppressing: bool
 ) -> None:
     path = write_wav(tmp_path / "room.wav", in_noise("next post", noise_rms))
-    listener = AudioListener(WavFileInput(path), SphinxRecognizer(), RecognitionSettings())
+    listener = AudioListener(WavFileInput(path),
+                             SphinxRecognizer(phrasebook=voice_loop_phrasebook()),
+                             RecognitionSettings())
     heard = listener.listen(ListenMode.COMMAND)
     assert heard is not None and heard.text == "next post"
     assert listener.suppressing is suppressing

@@ -12,10 +12,12 @@ from rapidfuzz.distance import Levenshtein
 from tests.support.speech_audio import utterances, write_wav
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import canonical
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import normalize
 from voicepeer.errors import ModelMissingError
+from voicepeer.listening import make_listener, voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, ListenMode
-from voicepeer.recognition.listener import AudioListener, make_listener
+from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
 from voicepeer.recognition.sphinx_files import dictionary_words, write_dictionary_subset
@@ -25,7 +27,7 @@ MATCHER = CommandMatcher()
 
 @pytest.fixture(scope="module")
 def recognizer() -> Iterator[SphinxRecognizer]:
-    engine = SphinxRecognizer()
+    engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
     yield engine
     engine.close()
 
@@ -231,7 +233,7 @@ def test_the_decoder_knows_only_the_words_its_searches_can_say(
 def test_a_caregivers_alias_is_understood(tmp_path: Path) -> None:
     # Its words are in no built-in phrasing: the decoder's dictionary must take them in.
     aliases = {"onward please": Intent.NEXT}
-    engine = SphinxRecognizer(aliases=aliases)
+    engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook(Interpreter(aliases)))
     path = write_wav(tmp_path / "alias.wav", utterances(["onward please"]))
     heard = heard_all(engine, path, ListenMode.COMMAND)
     engine.close()
@@ -249,7 +251,7 @@ def test_a_cut_down_dictionary_keeps_every_pronunciation(tmp_path: Path) -> None
 
 def test_missing_acoustic_model_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(ModelMissingError) as caught:
-        SphinxRecognizer(model_dir=tmp_path / "gone")
+        SphinxRecognizer(phrasebook=voice_loop_phrasebook(), model_dir=tmp_path / "gone")
     assert "reinstall" in caught.value.spoken.lower()
 
 
@@ -257,7 +259,7 @@ def test_damaged_language_model_is_model_missing(tmp_path: Path) -> None:
     broken = tmp_path / "broken.lm"
     broken.write_text("this is not an ARPA file\n")
     with pytest.raises(ModelMissingError):
-        SphinxRecognizer(dictation_lm=broken)
+        SphinxRecognizer(phrasebook=voice_loop_phrasebook(), dictation_lm=broken)
 
 
 class CountingWavInput:

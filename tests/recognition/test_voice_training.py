@@ -14,10 +14,11 @@ import pytest
 from tests.support.speech_audio import silence, utterances, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.errors import VoiceTrainingError
+from voicepeer.listening import make_recognizer
 from voicepeer.recognition import voice_training
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.endpointing import trim_silence
-from voicepeer.recognition.listener import AudioListener, make_recognizer
+from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx_files import (
     bundled_model_dir,

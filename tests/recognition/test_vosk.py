@@ -16,7 +16,7 @@ import pytest
 from tests.support.speech_audio import espeak, utterances, with_hiss, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.errors import ModelMissingError
-from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.base import ListenMode, Phrasebook, Vocabulary
 from voicepeer.recognition.engine import decode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
@@ -26,6 +26,10 @@ pytestmark = pytest.mark.vosk
 
 NEXT, PREVIOUS, HELLO = "다음", "이전", "안녕하세요"
 PHRASES = (NEXT, PREVIOUS, HELLO)
+KOREAN = Vocabulary(phrases=PHRASES, accepts=lambda text: text in PHRASES)
+PHRASEBOOK = Phrasebook(commands={"": KOREAN}, answers={"": KOREAN}, editing=Vocabulary(),
+                        correction=Vocabulary(), correction_sentences=lambda words: [])
+"""What an interpreter of Korean commands would tell the engine."""
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +45,7 @@ def korean_model(korean_model_dir: Path) -> Any:
 
 @pytest.fixture
 def recognizer(korean_model_dir: Path, korean_model: Any) -> Iterator[VoskRecognizer]:
-    engine = VoskRecognizer(korean_model_dir, command_phrases=PHRASES, model=korean_model)
+    engine = VoskRecognizer(korean_model_dir, phrasebook=PHRASEBOOK, model=korean_model)
     yield engine
     engine.close()
 

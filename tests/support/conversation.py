@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands import Intent
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
@@ -58,12 +59,12 @@ class HookedListener:
     def __init__(self, inner: TextListener, hooks: Mapping[int, Callable[[], object]]) -> None:
         self._inner, self._hooks, self._count = inner, hooks, 0
 
-    def listen(self, mode: ListenMode) -> Heard | None:
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         hook = self._hooks.get(self._count)
         if hook is not None:
             hook()
         self._count += 1
-        return self._inner.listen(mode)
+        return self._inner.listen(mode, context)
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         self._inner.use_dictation_context(sentences)
@@ -109,7 +110,7 @@ def converse(
                 TextListener(io.StringIO("".join(f"{line}\n" for line in lines))),
                 before_line or {}),
             forum=client,
-            matcher=CommandMatcher(aliases=aliases),
+            interpreter=Interpreter(aliases),
             drafts=DraftStore(data_dir / "outbox.sqlite3"),
             outbox=outbox,
             places=PlacesFile(data_dir / "places.json"),

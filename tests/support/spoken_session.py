@@ -66,14 +66,14 @@ class SpokenListener:
         self._input = SpokenInput()
         self._listener = AudioListener(self._input, self.recognizer)
 
-    def listen(self, mode: ListenMode) -> Heard | None:
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         line = next(self._lines, None)
         text = line(self.said()) if callable(line) else line
         if text is None:
             return None
         self.spoken.append(text)
         self._input.speak(text)
-        heard = self._listener.listen(mode)
+        heard = self._listener.listen(mode, context)
         if heard is not None:
             self.heard.append(heard)
         return heard

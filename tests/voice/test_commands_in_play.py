@@ -30,9 +30,9 @@ class ExpectingListener(TextListener):
     def expect_commands(self, intents: Collection[str] | None) -> None:
         self._expected = frozenset(intents) if intents is not None else None
 
-    def listen(self, mode: ListenMode) -> Heard | None:
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         self.told.append(self._expected)
-        return super().listen(mode)
+        return super().listen(mode, context)
 
 
 def told_for(forum: DemoForum, lines: list[str], data: Path,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from tests.support.speech_audio import utterances, write_wav
 from voicepeer.audio.input import WavFileInput
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import decode
 from voicepeer.recognition.listener import AudioListener
@@ -24,7 +25,7 @@ CONTEXT = ["walked to the end of the pier today", "i managed the whole pier with
 
 def test_push_to_talk_hands_the_reply_context_to_the_engine(tmp_path: Path) -> None:
     audio = utterances([REPLY])
-    recognizer = SphinxRecognizer()
+    recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
     before = decode(recognizer, audio.tobytes(), ListenMode.DICTATION).text.split()
     master, slave = os.openpty()
     listener = AudioListener(WavFileInput(write_wav(tmp_path / "reply.wav", audio)), recognizer)

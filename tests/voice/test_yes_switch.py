@@ -16,6 +16,7 @@ from tests.support.speech_audio import utterances, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands import CommandMatcher, Intent
 from voicepeer.commands.consent import judge_answer
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.sphinx import SphinxRecognizer
@@ -45,7 +46,7 @@ def terminal() -> Iterator[tuple[int, int]]:
 
 @pytest.fixture(scope="module")
 def recognizer() -> Iterator[SphinxRecognizer]:
-    engine = SphinxRecognizer()
+    engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
     yield engine
     engine.close()
 

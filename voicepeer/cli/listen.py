@@ -17,11 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from voicepeer.commands.consent import judge_answer
-from voicepeer.commands.intents import Intent
-from voicepeer.commands.matcher import CommandMatcher, MatcherThresholds
+from voicepeer.listening import make_interpreter, make_listener
 from voicepeer.recognition.base import ListenMode
-from voicepeer.recognition.listener import make_listener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.voice.assistant import ALLOWED, listen_mode
 from voicepeer.voice.states import State
@@ -66,20 +63,20 @@ def run_listen(args: argparse.Namespace) -> int:
     state = State(args.state) if args.state else None
     mode = listen_mode(state) if state is not None else ListenMode(args.mode)
     kind = "wav" if args.wav is not None else "mic"
-    listener = make_listener(kind, settings, path=args.wav, engine=args.engine, model=args.model)
-    aliases = {phrase: Intent(name) for phrase, name in settings.aliases.items()}
-    matcher = CommandMatcher(aliases=aliases, thresholds=MatcherThresholds.from_settings(settings))
+    interpreter = make_interpreter(settings)
+    listener = make_listener(kind, settings, path=args.wav, engine=args.engine, model=args.model,
+                             interpreter=interpreter)
     if kind == "mic" and not args.json:
         print("Listening. Press Ctrl+C to stop.", file=sys.stderr)
     count = 0
     try:
-        while (heard := listener.listen(mode)) is not None:
+        while (heard := listener.listen(mode, args.state or "")) is not None:
             if mode is ListenMode.DICTATION:
                 record: dict[str, Any] = {"text": heard.text}
                 line = heard.text or "(nothing recognized)"
             else:
-                verdict = (judge_answer(heard, matcher, ALLOWED[state]) if state is not None
-                           else matcher.interpret(heard))
+                verdict = (interpreter.answer(heard, ALLOWED[state]) if state is not None
+                           else interpreter.command(heard))
                 command = verdict.command
                 record = {
                     "intent": command.intent.value if command else None,

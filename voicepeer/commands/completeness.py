@@ -10,26 +10,20 @@ waits patiently after an unfinished one.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from enum import Enum
 
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.commands.matcher import normalize
 from voicepeer.commands.numbers import parse_number
+from voicepeer.recognition.base import Completeness
 
 NOT_COMMANDS = frozenset({Intent.SEND, Intent.SCRATCH, Intent.READ_BACK, Intent.CANCEL})
 """Said only while dictating or answering "Shall I post it?", never as a command: "read" is
 complete although "read it back" is longer."""
 _TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
                    "ninety"})
+_SHORT_ANSWERS = frozenset({Intent.YES.value, Intent.NO.value})
 
-
-class Completeness(Enum):
-    COMPLETE = "complete"
-    """A whole command; anything said after it would not change what it does."""
-    UNFINISHED = "unfinished"
-    """The start of a longer command (or of a command and its value)."""
-    UNKNOWN = "unknown"
-    """Neither: not a command as heard so far."""
+__all__ = ["Completeness", "CompletenessJudge"]
 
 
 class CompletenessJudge:
@@ -91,6 +85,11 @@ class CompletenessJudge:
         if self._is_slot_start(words):
             return None  # "open topic": its number is still to come
         return self._meaning.get(" ".join(words))
+
+    def is_short_answer(self, meaning: str | None) -> bool:
+        """"yes" or "no": a command grammar forced to pick a phrasing often picks one of
+        them for other short speech ("next" as "yep")."""
+        return meaning in _SHORT_ANSWERS
 
     def _is_slot_start(self, words: list[str]) -> bool:
         """A slot phrasing with its value still to come ("open topic", "search for")."""

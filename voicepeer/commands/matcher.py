@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -23,6 +22,13 @@ def normalize(text: str) -> str:
     apostrophes straightened, punctuation and control characters removed, single spaces."""
     folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     return " ".join(_NON_WORD.sub(" ", folded).replace("_", " ").split())
+
+
+def is_number_alone(text: str) -> bool:
+    """A number said on its own ("thirty nine"): never a command. Misheard short commands
+    ("reply") come out as numbers, so a topic is opened only with its prefix ("open topic
+    thirty nine", "number thirty nine")."""
+    return parse_number(normalize(text)) is not None
 
 
 @dataclass(frozen=True)
@@ -47,16 +53,6 @@ class MatcherThresholds:
     wake_min_score: float = 90.0
     """Stricter fuzzy score while asleep (only "wake up" allowed), so chatter cannot wake."""
 
-    @classmethod
-    def from_settings(cls, settings: Any) -> MatcherThresholds:
-        """From :class:`voicepeer.recognition.settings.RecognitionSettings`."""
-        return cls(
-            min_score=settings.min_command_score,
-            ambiguity_margin=settings.ambiguity_margin,
-            min_engine_confidence=settings.min_engine_confidence,
-            wake_min_score=settings.wake_min_score,
-        )
-
 
 class CommandMatcher:
     """Scores an utterance against every phrasing (and the caregiver's aliases)."""
@@ -77,7 +73,8 @@ class CommandMatcher:
 
     def interpret(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         text = normalize(heard.text)
-        if not text or heard.confidence < self.thresholds.min_engine_confidence:
+        if (not text or heard.confidence < self.thresholds.min_engine_confidence
+                or is_number_alone(text)):
             return Interpretation(None)
         slot_command = self._match_slot(text, allowed)
         if slot_command is not None:
@@ -126,8 +123,4 @@ class CommandMatcher:
                         return Command(intent, {slot: number})
                 else:
                     return Command(intent, {slot: rest})
-        if allowed is None or Intent.OPEN in allowed:
-            number = parse_number(text)
-            if number is not None:
-                return Command(Intent.OPEN, {"number": number})
         return None

@@ -29,7 +29,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from voicepeer.commands.intents import Intent
 from voicepeer.errors import SpeechEngineError
 from voicepeer.recognition.arpa import write_arpa
 from voicepeer.recognition.endpointing import level_db
@@ -44,14 +43,8 @@ from voicepeer.recognition.sphinx_files import (
 
 log = logging.getLogger(__name__)
 
-BARGE_IN_COMMANDS: dict[str, Intent] = {
-    "stop": Intent.STOP,
-    "next": Intent.NEXT,
-    "repeat": Intent.REPEAT,
-    "pause": Intent.PAUSE,
-    "back": Intent.BACK,
-}
-"""The words that interrupt speech, and what the voice loop does with them."""
+BARGE_IN_COMMANDS: tuple[str, ...] = ("stop", "next", "repeat", "pause", "back")
+"""The words that interrupt speech; the voice loop's interpreter says what each does."""
 
 COMMAND_WEIGHT = 60
 """How many times each command counts in the garbage-path model against the ~160 forum

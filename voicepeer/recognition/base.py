@@ -1,9 +1,15 @@
-"""What the voice loop hears: utterances as text, from a recognizer or typed in."""
+"""What the voice loop hears: utterances as text, from a recognizer or typed in, and what
+the interpreter (voicepeer.commands) tells recognizers about what may be said.
+
+This module is the one meeting point of the two packages: recognizers report what they
+heard and never decide what it means; the interpreter decides and never decodes. It
+imports nothing of voicepeer's own.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
@@ -55,9 +61,11 @@ class Heard:
 class Listener(Protocol):
     """Yields the user's utterances one at a time."""
 
-    def listen(self, mode: ListenMode) -> Heard | None:
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         """Block until the user has said something; ``None`` when input has ended for good.
 
+        ``context`` names the phrase set to decode with (the voice loop passes the name of
+        its state, see :class:`Phrasebook`); "" means every command.
         An empty ``Heard.text`` means speech was heard but nothing usable recognized.
         """
         ...
@@ -80,3 +88,92 @@ class ExpectsCommands(Protocol):
         only a longer one of another kind would change ("next" of "next paragraph") is
         whole where the longer one cannot apply, and is answered without waiting."""
         ...
+
+
+class Completeness(Enum):
+    """Whether what was heard so far is a whole command that nothing longer would change."""
+
+    COMPLETE = "complete"
+    """A whole command; anything said after it would not change what it does."""
+    UNFINISHED = "unfinished"
+    """The start of a longer command (or of a command and its value)."""
+    UNKNOWN = "unknown"
+    """Neither: not a command as heard so far."""
+
+
+class CompletenessCheck(Protocol):
+    """The interpreter's judgement, at a pause, of what was heard so far (for endpointing)."""
+
+    def judge(self, text: str, in_play: Collection[str] | None = None) -> Completeness:
+        """``in_play``: the meanings that can apply now (``None``: all)."""
+        ...
+
+    def meaning(self, text: str) -> str | None:
+        """What a complete command does ("next", "open 12"), to compare two readings."""
+        ...
+
+    def is_short_answer(self, meaning: str | None) -> bool:
+        """A meaning ("yes", "no") that a grammar forced to pick often picks for other
+        short speech, so readings must agree on it."""
+        ...
+
+
+def _takes_nothing(text: str) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What may be said in one situation, as the interpreter tells recognizers: the phrases
+    their grammars and language models are built from, and the interpreter's test of a
+    reading. Recognizers decode with it; what a reading means is never theirs to decide."""
+
+    phrases: tuple[str, ...] = ()
+    """Whole phrasings said on their own ("next post"), lower case."""
+    number_prefixes: tuple[str, ...] = ()
+    """Phrasings said with a number after them ("open topic")."""
+    numbers: tuple[str, ...] = ()
+    """Numbers as they are said after ``number_prefixes`` ("twenty one")."""
+    text_prefixes: tuple[str, ...] = ()
+    """Phrasings followed by free text ("search for" fatigue); also said on their own."""
+    other: tuple[str, ...] = ()
+    """Speech to be heard as what it is but never taken here (near-yes sounds, commands of
+    other states, room talk): the garbage path that keeps it off the nearest phrase."""
+    sentences: tuple[str, ...] = ()
+    """Training text for a language model of this situation, weighted by repetition."""
+    accepts: Callable[[str], bool] = _takes_nothing
+    """Whether the interpreter takes this reading (lower case words) here."""
+    refuses: Callable[[str], bool] = _takes_nothing
+    """Whether this reading rules out the utterance altogether, so that no other reading of
+    the same audio is taken in its place (a number alone: misheard short commands come out
+    as numbers, and a grammar's forced guess is no better)."""
+
+    def words(self) -> set[str]:
+        """Every word the vocabulary can say."""
+        texts = (*self.phrases, *self.number_prefixes, *self.numbers, *self.text_prefixes,
+                 *self.other, *self.sentences)
+        return {w for t in texts for w in t.split()}
+
+
+@dataclass(frozen=True)
+class Phrasebook:
+    """Everything recognizers are told about what may be said, built by the interpreter."""
+
+    commands: Mapping[str, Vocabulary]
+    """Commands per context (the voice loop's state, by name); "" is every command."""
+    answers: Mapping[str, Vocabulary]
+    """Answers to a question before something others see, per context; "" for any."""
+    editing: Vocabulary
+    """Editing commands said while dictating ("send it", "scratch that")."""
+    correction: Vocabulary
+    """Correction commands while dictating ("none of those", "number two", letters)."""
+    correction_sentences: Callable[[Sequence[str]], list[str]]
+    """Correction sentences using these words of replies ("correct fatigue"), for the
+    dictation language model."""
+    completeness: Mapping[ListenMode, CompletenessCheck] = field(default_factory=dict)
+    """How to judge a pause in command and answer mode (none: wait the usual silence)."""
+
+    def command_vocabulary(self, mode: ListenMode, context: str = "") -> Vocabulary:
+        """The command or answer vocabulary of ``context``, or the general one."""
+        table = self.answers if mode is ListenMode.ANSWER else self.commands
+        return table.get(context) or table[""]

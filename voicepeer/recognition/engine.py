@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from voicepeer.recognition.base import Heard, HeardWord, ListenMode
+from voicepeer.recognition.base import Heard, HeardWord, ListenMode, Phrasebook
 
 
 @dataclass(frozen=True)
@@ -43,8 +43,15 @@ class Recognizer(Protocol):
     @property
     def sample_rate(self) -> int: ...
 
-    def start(self, mode: ListenMode) -> None:
-        """Begin a new utterance, abandoning any unfinished one."""
+    @property
+    def phrasebook(self) -> Phrasebook:
+        """What the engine was told may be said (by the interpreter)."""
+        ...
+
+    def start(self, mode: ListenMode, context: str = "") -> None:
+        """Begin a new utterance, abandoning any unfinished one. ``context`` names the
+        phrase set of the engine's :class:`Phrasebook` to decode with ("" for every
+        command)."""
         ...
 
     def accept(self, pcm: bytes) -> None: ...
@@ -71,10 +78,11 @@ class Recognizer(Protocol):
 
 
 def decode(
-    recognizer: Recognizer, pcm: bytes, mode: ListenMode, chunk_s: float = 0.1
+    recognizer: Recognizer, pcm: bytes, mode: ListenMode, chunk_s: float = 0.1,
+    context: str = "",
 ) -> Recognition:
     """Decode a whole utterance at once (used for second passes and in tests)."""
-    recognizer.start(mode)
+    recognizer.start(mode, context)
     step = max(2, int(recognizer.sample_rate * chunk_s) * 2)
     for offset in range(0, len(pcm), step):
         recognizer.accept(pcm[offset : offset + step])

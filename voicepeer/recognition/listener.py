@@ -12,10 +12,8 @@ from typing import Literal
 from voicepeer.audio.base import AudioInput
 from voicepeer.audio.noise import NoiseSuppressor, suppression_available
 from voicepeer.audio.vad import neural_detector
-from voicepeer.commands.completeness import Completeness, CompletenessJudge
-from voicepeer.commands.intents import Intent
 from voicepeer.errors import ConfigError
-from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.base import Completeness, Heard, ListenMode, Phrasebook
 from voicepeer.recognition.endpointing import FRAME_S, Endpointer, EndpointSettings, Event
 from voicepeer.recognition.engine import Recognition, Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
@@ -34,8 +32,6 @@ LONGEST_COMMAND_SPEECH_S = 1.5
 """Speech (pauses left out) beyond which what one pass heard as no command is taken for room
 talk even when another pass, forced to pick a command, picked one."""
 
-_SHORT_ANSWERS = frozenset({Intent.YES.value, Intent.NO.value})
-
 
 def endpoint_settings(settings: RecognitionSettings, mode: ListenMode) -> EndpointSettings:
     command = mode is not ListenMode.DICTATION
@@ -53,7 +49,8 @@ class AudioListener:
     """Implements the voice loop's ``Listener`` over an :class:`AudioInput`.
 
     Half-duplex: each :meth:`listen` first drops audio captured while voicepeer was
-    speaking. ``on_partial`` receives the recognizer's partial text as speech goes on
+    speaking. A pause in a command is judged by the recognizer's phrasebook (the
+    interpreter's). ``on_partial`` receives the recognizer's partial text as speech goes on
     (for a live caption); ``on_speech_start`` is called when speech begins (for an earcon).
     """
 
@@ -74,9 +71,7 @@ class AudioListener:
         self._endpointer = Endpointer(endpoint_settings(self.settings, ListenMode.COMMAND),
                                       audio_input.sample_rate,
                                       neural_detector(audio_input.sample_rate))
-        aliases = {phrase: Intent(name) for phrase, name in self.settings.aliases.items()}
-        self._completeness = {ListenMode.COMMAND: CompletenessJudge(aliases),
-                              ListenMode.ANSWER: CompletenessJudge.for_answers(aliases)}
+        self._completeness = recognizer.phrasebook.completeness
         self._in_play: frozenset[str] | None = None
         """Commands that can apply now (see expect_commands); ``None``: all."""
         self.last_recognition: Recognition | None = None
@@ -95,7 +90,7 @@ class AudioListener:
         self.last_audio: bytes = b""
         """Audio of the last utterance (kept in memory only, never written anywhere)."""
 
-    def listen(self, mode: ListenMode) -> Heard | None:
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         if not self._cut_short:
             self.audio_input.discard_pending()
         # else: the last utterance hit the maximum length while the person was still
@@ -125,7 +120,7 @@ class AudioListener:
             event, audio = endpointer.feed(frame)
             audio = self._clean(frame, audio, event is Event.STARTED)
             if event is Event.STARTED:
-                self.recognizer.start(mode)
+                self.recognizer.start(mode, context)
                 if self._on_speech_start is not None:
                     self._on_speech_start()
             if audio and judged_pause and endpointer.in_speech and endpointer.silence_s > 0:
@@ -188,7 +183,9 @@ class AudioListener:
         "go back" of "go back one", "four" read as "hold" of "hold on"), so slow speech with
         long pauses is not cut."""
         heard = self.recognizer.peek()
-        judge = self._completeness[mode]
+        judge = self._completeness.get(mode)
+        if judge is None:
+            return False
         in_play = self._in_play if mode is ListenMode.COMMAND else None
         readings = [heard.text, *heard.alternatives] if heard is not None else []
         verdicts = [judge.judge(text, in_play) for text in readings]
@@ -201,7 +198,8 @@ class AudioListener:
                       if v is not Completeness.UNKNOWN} - {meaning}
             # The command grammar, forced to pick a phrasing, often picks a short answer
             # ("next" as "yep"); a reading that is itself such a word must be agreed on.
-            if not others or (others <= _SHORT_ANSWERS and meaning not in _SHORT_ANSWERS):
+            if not others or (all(judge.is_short_answer(m) for m in others)
+                              and not judge.is_short_answer(meaning)):
                 return True
         # Speech no pass took for a command or its start ends after the usual silence, so
         # that room talk and the command after it stay apart. An answer that is not complete
@@ -240,10 +238,11 @@ class AudioListener:
 
 
 def make_recognizer(
-    settings: RecognitionSettings, engine: str | None = None, model: Path | None = None
+    settings: RecognitionSettings, phrasebook: Phrasebook, engine: str | None = None,
+    model: Path | None = None,
 ) -> Recognizer:
-    """The configured speech engine (``engine``/``model`` override the settings)."""
-    aliases = {phrase: Intent(name) for phrase, name in settings.aliases.items()}
+    """The configured speech engine (``engine``/``model`` override the settings), decoding
+    what the interpreter's ``phrasebook`` says may be said."""
     model_path = model or settings.model_path
     chosen = chosen_engine(settings, engine, model)
     if chosen == "sphinx":
@@ -254,12 +253,12 @@ def make_recognizer(
         trained = (usable_profile(settings.voice_profile)
                    if model_path is None or settings.voice_profile else None)
         return SphinxRecognizer(model_dir=model_path, dictation_lm=settings.dictation_lm_path,
-                                dictation_model=settings.dictation_model, aliases=aliases,
-                                voice_profile=trained)
+                                dictation_model=settings.dictation_model,
+                                phrasebook=phrasebook, voice_profile=trained)
     if chosen == "vosk":
         from voicepeer.recognition.vosk_engine import VoskRecognizer, locate_vosk_model
 
-        return VoskRecognizer(locate_vosk_model(model_path), aliases=aliases)
+        return VoskRecognizer(locate_vosk_model(model_path), phrasebook=phrasebook)
     raise ConfigError(f'unknown speech engine "{chosen}": use "auto", "sphinx" or "vosk"')
 
 
@@ -282,7 +281,8 @@ def _installed_vosk_model() -> bool:
 
 def make_listener(
     kind: Literal["mic", "wav"] | str,
-    settings: RecognitionSettings | None = None,
+    settings: RecognitionSettings,
+    phrasebook: Phrasebook,
     path: Path | str | None = None,
     engine: str | None = None,
     model: Path | None = None,
@@ -290,7 +290,6 @@ def make_listener(
     """An :class:`AudioListener` on the microphone (``"mic"``) or a WAV file (``"wav"``)."""
     from voicepeer.audio.input import SounddeviceInput, WavFileInput
 
-    settings = settings or RecognitionSettings()
     audio: AudioInput
     if kind == "wav":
         if path is None:
@@ -304,7 +303,7 @@ def make_listener(
     else:
         raise ConfigError(f'unknown audio source "{kind}": use "mic" or "wav"')
     try:
-        recognizer = make_recognizer(settings, engine, model)
+        recognizer = make_recognizer(settings, phrasebook, engine, model)
     except BaseException:
         audio.close()
         raise

@@ -32,21 +32,12 @@ from typing import Any
 
 import numpy as np
 
-from voicepeer.commands.correction import correction_command, correction_phrases
-from voicepeer.commands.editing import dictation_action, editing_phrases
-from voicepeer.commands.intents import Intent
-from voicepeer.commands.matcher import CommandMatcher
 from voicepeer.errors import ModelMissingError, SpeechEngineError
 from voicepeer.recognition.arpa import write_arpa
-from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.base import ListenMode, Phrasebook, Vocabulary
 from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.engine import Recognition
-from voicepeer.recognition.grammar import (
-    CommandShapes,
-    answer_sentences,
-    command_sentences,
-    jsgf_grammar,
-)
+from voicepeer.recognition.grammar import jsgf_grammar, split_text
 from voicepeer.recognition.sphinx_dictation import (
     CONTEXT_WEIGHT,
     CORRECTION_SAMPLE_WORDS,
@@ -100,13 +91,13 @@ INITIAL_CMN = "50.0,-6.56,-3.26,11.51,-4.19,-1.29,-5.45,-9.49,-3.26,-3.58,2.58,-
 
 PEER_SUPPORT_CORPUS = "data/peer_support.txt"
 
-_COMMAND = "command"
-_COMMAND_LM = "command_lm"
+_COMMAND = "command:"
+_COMMAND_LM = "command_lm:"
 _EDITING_LM = "editing_lm"
 _CORRECTION_LM = "correction_lm"
 _CORRECT_TARGET = "correct_target"
 _DICTATION = "dictation"
-_ANSWER_LM = "answer_lm"
+_ANSWER_LM = "answer_lm:"
 _PHONES = "phones"
 _SLACK_FRAMES = 5
 """Frames (10 ms) by which the sounds pass may place speech beyond the words read."""
@@ -144,29 +135,32 @@ def decode_whole(decoder: Any, search: str, audio: bytes, passes: int = 1) -> tu
 
 
 class SphinxRecognizer:
-    """PocketSphinx decoder with a command (JSGF) search and a dictation (n-gram) search.
+    """PocketSphinx decoder with command, answer and dictation searches.
 
-    ``model_dir`` overrides the bundled acoustic model directory (``hmm``), ``dictionary``
-    the pronunciation dictionary, ``dictation_lm`` the dictation language model (ARPA or
-    binary); each defaults to the bundled US English files. ``voice_profile`` is a model
-    adapted by voice training, used instead of ``model_dir`` when it loads.
+    ``phrasebook`` (the interpreter's) says what may be said: one command language model
+    and grammar per context, one answer model per context, the editing and correction
+    commands of dictation. ``model_dir`` overrides the bundled acoustic model directory
+    (``hmm``), ``dictionary`` the pronunciation dictionary, ``dictation_lm`` the dictation
+    language model (ARPA or binary); each defaults to the bundled US English files.
+    ``voice_profile`` is a model adapted by voice training, used instead of ``model_dir``
+    when it loads.
     """
 
     def __init__(
         self,
         *,
+        phrasebook: Phrasebook,
         model_dir: Path | None = None,
         dictionary: Path | None = None,
         dictation_lm: Path | None = None,
         dictation_model: str = "peer_support",
-        aliases: Mapping[str, Intent] | None = None,
-        command_intents: Iterable[Intent] | None = None,
         voice_profile: Path | None = None,
         sample_rate: int = 16_000,
     ) -> None:
         import pocketsphinx
 
         self._sample_rate = sample_rate
+        self._phrasebook = phrasebook
         self.voice_profile = voice_profile
         """The voice training in use, if any."""
         hmm = model_dir or bundled_model_dir()
@@ -177,18 +171,15 @@ class SphinxRecognizer:
             if not path.exists():
                 raise _missing_model(what, path)
         self._known_words = dictionary_words(dic) | set(EXTRA_PRONUNCIATIONS) | ms_words()
-        self._grammar = jsgf_grammar(
-            aliases, known_words=self._known_words, intents=command_intents
-        )
-        sentences = command_sentences(aliases, known_words=self._known_words,
-                                      intents=command_intents)
-        answers = answer_sentences(aliases, known_words=self._known_words)
+        self._grammars = {name: jsgf_grammar(vocabulary, known_words=self._known_words)
+                          for name, vocabulary in phrasebook.commands.items()}
+        commands = {name: self._sayable(v.sentences) for name, v in phrasebook.commands.items()}
+        answers = {name: self._sayable(v.sentences) for name, v in phrasebook.answers.items()}
         # Short dictated utterances are also checked for editing commands ("send it") with
         # a model of the commands plus the editing phrases (see _editing_reading); the
         # command model itself stays as tuned.
-        editing = [p for p in editing_phrases()
-                   if all(w in self._known_words for w in p.split())]
-        peer_support = (self._peer_support_sentences(sentences)
+        editing = self._sayable(phrasebook.editing.phrases)
+        peer_support = (self._peer_support_sentences(commands[""])
                         if dictation_lm is None and dictation_model == "peer_support" else None)
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
             folder = Path(name)
@@ -199,28 +190,32 @@ class SphinxRecognizer:
             if peer_support is not None:
                 # Every search then says only words of these texts. With the whole
                 # 134,000-word dictionary each language model took seconds to set up.
-                texts = [self._grammar, *sentences, *editing, *answers, *peer_support,
-                         *correction_phrases()]
+                texts = [*self._grammars.values(), *editing, *peer_support,
+                         *phrasebook.correction.sentences]
+                texts += [s for ss in (*commands.values(), *answers.values()) for s in ss]
                 vocabulary = {w for t in texts for w in re.findall(r"[\w']+", t)}
                 self._decoder_words = (vocabulary & self._known_words) | ms_words()
                 dic = write_dictionary_subset(dic, vocabulary & self._known_words,
                                               folder / "voicepeer.dict")
             self._decoder = self._load_decoder(hmm, dic, voice_profile)
-            self._add_searches(folder, sentences, editing,
+            self._add_searches(folder, commands, editing,
                                write_arpa(peer_support, folder / "peer_support.lm")
                                if peer_support is not None else lm)
             self._add_answer_searches(folder, answers)
         self._mode: ListenMode | None = None
+        self._context = ""
         self._in_utterance = False
         self._utterance_audio: list[bytes] = []
         self._recent_words: deque[str] = deque(maxlen=RECENT_WORDS)
         self._peeked: tuple[int, Recognition, dict[str, float | str]] | None = None
-        self._shapes = CommandShapes(aliases, command_intents)
-        self._matcher = CommandMatcher(aliases=aliases)
         self.last_features: dict[str, float | str] = {}
         """How the last command decision was reached (for diagnostics and tuning)."""
 
-    def _add_searches(self, folder: Path, sentences: list[str], editing: list[str],
+    def _sayable(self, sentences: Iterable[str]) -> list[str]:
+        """The sentences whose every word the dictionary can pronounce."""
+        return [s for s in sentences if all(w in self._known_words for w in s.split())]
+
+    def _add_searches(self, folder: Path, commands: Mapping[str, list[str]], editing: list[str],
                       dictation_lm: Path) -> None:
         # Start from the cepstral mean of ordinary speech instead of the model's default,
         # which made the very first command of a session decode badly.
@@ -229,16 +224,19 @@ class SphinxRecognizer:
             if self._decoder.lookup_word(word) is None:
                 self._decoder.add_word(word, phones, False)
         try:
-            self._decoder.add_jsgf_string(_COMMAND, self._grammar)
+            for name, grammar in self._grammars.items():
+                self._decoder.add_jsgf_string(_COMMAND + name, grammar)
         except (RuntimeError, ValueError) as error:
             raise SpeechEngineError(f"the command grammar did not load: {error}") from error
-        command_lm = write_arpa(sentences, folder / "commands.lm")
-        editing_lm = write_arpa([*sentences, *editing], folder / "editing.lm")
+        editing_lm = write_arpa([*commands[""], *editing], folder / "editing.lm")
         # Answers to a correction ("number two", "mike sierra", "done") with the editing
         # phrases only: among all the command phrasings they were heard as commands.
-        correction_lm = write_arpa([*editing, *correction_phrases()], folder / "correction.lm")
+        correction = self._sayable(self._phrasebook.correction.sentences)
+        correction_lm = write_arpa([*editing, *correction], folder / "correction.lm")
         try:
-            self._decoder.add_lm_file(_COMMAND_LM, str(command_lm))
+            for number, (name, sentences) in enumerate(commands.items()):
+                command_lm = write_arpa(sentences, folder / f"commands{number}.lm")
+                self._decoder.add_lm_file(_COMMAND_LM + name, str(command_lm))
             self._decoder.add_lm_file(_EDITING_LM, str(editing_lm))
             self._decoder.add_lm_file(_CORRECTION_LM, str(correction_lm))
         except (RuntimeError, ValueError) as error:
@@ -248,14 +246,16 @@ class SphinxRecognizer:
         except (RuntimeError, ValueError, OSError) as error:
             raise _missing_model("language model", dictation_lm, error) from error
 
-    def _add_answer_searches(self, folder: Path, answers: list[str]) -> None:
+    def _add_answer_searches(self, folder: Path, answers: Mapping[str, list[str]]) -> None:
         import pocketsphinx
 
         for word, phones in NEAR_YES_PRONUNCIATIONS.items():
             if self._decoder.lookup_word(word) is None:
                 self._decoder.add_word(word, phones, False)
         try:
-            self._decoder.add_lm_file(_ANSWER_LM, str(write_arpa(answers, folder / "answer.lm")))
+            for number, (name, sentences) in enumerate(answers.items()):
+                self._decoder.add_lm_file(
+                    _ANSWER_LM + name, str(write_arpa(sentences, folder / f"answer{number}.lm")))
             self._decoder.add_allphone_file(
                 _PHONES, pocketsphinx.get_model_path("en-us/en-us-phone.lm.bin"))
         except (RuntimeError, ValueError) as error:
@@ -286,8 +286,8 @@ class SphinxRecognizer:
         lines = [" ".join(line.lower().split()) for line in text.read_text("utf-8").splitlines()]
         sentences = [line for line in lines if line and not line.startswith("#")]
         sentences += sorted(set(command_sentences))
-        sentences += correction_phrases(CORRECTION_SAMPLE_WORDS)
-        return [s for s in sentences if all(w in self._known_words for w in s.split())]
+        sentences += self._phrasebook.correction_sentences(CORRECTION_SAMPLE_WORDS)
+        return self._sayable(sentences)
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         """Rebuild the dictation model with ``sentences`` (the post answered, the title,
@@ -315,11 +315,15 @@ class SphinxRecognizer:
         return self._sample_rate
 
     @property
-    def grammar(self) -> str:
-        """The JSGF command grammar in use (for diagnostics)."""
-        return self._grammar
+    def phrasebook(self) -> Phrasebook:
+        return self._phrasebook
 
-    def start(self, mode: ListenMode) -> None:
+    @property
+    def grammar(self) -> str:
+        """The JSGF grammar of every command (for diagnostics)."""
+        return self._grammars[""]
+
+    def start(self, mode: ListenMode, context: str = "") -> None:
         if self._in_utterance and self._mode is ListenMode.DICTATION:
             self._decoder.end_utt()
         try:
@@ -332,6 +336,9 @@ class SphinxRecognizer:
                 self._decoder.start_utt()
         except RuntimeError as error:
             raise SpeechEngineError(f"PocketSphinx could not start listening: {error}") from error
+        # A context the phrasebook does not know decodes as every command.
+        table = self._phrasebook.answers if mode is ListenMode.ANSWER else self._grammars
+        self._context = context if context in table else ""
         self._in_utterance = True
         self._utterance_audio = []
         self._peeked = None
@@ -420,12 +427,12 @@ class SphinxRecognizer:
             return []
         self._mode = None  # the next start() activates the search it needs
         heard, _ = self._decode_whole(_EDITING_LM, audio, passes=2)
-        if dictation_action(heard) is not None:
+        if self._phrasebook.editing.accepts(heard):
             return [heard]
         if self._recent_words and names_a_word(readings):
             return self._correct_reading(audio)
         answer, _ = self._decode_whole(_CORRECTION_LM, audio, passes=3)
-        return [answer] if correction_command(answer) is not None else []
+        return [answer] if self._phrasebook.correction.accepts(answer) else []
 
     def _correct_reading(self, audio: bytes) -> list[str]:
         """"correct <word>" read with a grammar of the words dictated lately: the word a
@@ -443,35 +450,31 @@ class SphinxRecognizer:
         return decode_whole(self._decoder, search, audio, passes)
 
     def _decode_command(self, audio: bytes) -> Recognition:
+        vocabulary = self._phrasebook.commands[self._context]
         # Two passes: the first leaves the decoder's cepstral mean fitted to this very
         # utterance (this voice, this microphone, this room), the second decodes with it.
-        heard, heard_score = self._decode_whole(_COMMAND_LM, audio, passes=2)
+        heard, heard_score = self._decode_whole(_COMMAND_LM + self._context, audio, passes=2)
         words = self._segments()
-        grammar, grammar_score = self._decode_whole(_COMMAND, audio)
+        grammar, grammar_score = self._decode_whole(_COMMAND + self._context, audio)
         words += self._segments()
         self.last_features = {"seconds": len(audio) / 2 / self._sample_rate, "lm": heard,
                               "lm_score": heard_score, "grammar": grammar,
-                              "score": grammar_score, "shape": self._shapes.shape(grammar)}
-        command = (self._matcher.interpret(Heard(heard)).command
-                   if heard_score >= MIN_LM_SCORE else None)
-        if (command is not None and command.intent is Intent.OPEN
-                and self._shapes.shape(heard) != "open"):
-            # A bare number ("thirty nine"): short commands misheard ("reply") come out as
-            # numbers, so, as in the grammar and with Vosk, a topic is opened only with its
-            # prefix ("open topic thirty nine"). The grammar's forced guess is no better.
-            return Recognition(heard, min(0.1, heard_score), (grammar,), out_of_grammar=True)
+                              "score": grammar_score}
         text, confidence = heard, 0.5 + 0.5 * _clamp(heard_score)
+        taken = heard_score >= MIN_LM_SCORE and vocabulary.accepts(heard)
         min_grammar_score = MIN_GRAMMAR_SCORE_TRAINED if self.voice_profile else MIN_GRAMMAR_SCORE
-        if command is None:
-            extra = len(heard.split()) - len(grammar.split())
-            if (self._shapes.shape(grammar) != "none" and extra <= MAX_EXTRA_LM_WORDS
-                    and grammar_score >= min_grammar_score):
-                command = self._matcher.interpret(Heard(grammar)).command
-                text, confidence = grammar, 0.4 + 0.5 * _clamp(grammar_score)
-        if command is None:
+        if not taken and heard_score >= MIN_LM_SCORE and vocabulary.refuses(heard):
             return Recognition(heard, min(0.1, heard_score), (grammar,), out_of_grammar=True)
-        if command.intent is Intent.SEARCH:
-            return self._search(text, audio, words)
+        if not taken:
+            extra = len(heard.split()) - len(grammar.split())
+            if (grammar and extra <= MAX_EXTRA_LM_WORDS and grammar_score >= min_grammar_score
+                    and vocabulary.accepts(grammar)):
+                taken = True
+                text, confidence = grammar, 0.4 + 0.5 * _clamp(grammar_score)
+        if not taken:
+            return Recognition(heard, min(0.1, heard_score), (grammar,), out_of_grammar=True)
+        if text in vocabulary.text_prefixes or split_text(text, vocabulary.text_prefixes):
+            return self._search(text, vocabulary, audio, words)
         alternatives = tuple(t for t in (heard, grammar) if t and t != text)
         return Recognition(text, confidence, alternatives)
 
@@ -484,7 +487,7 @@ class SphinxRecognizer:
         pronunciation does ("guess" is not "yes"), a word ending in s must hiss like one
         ("yeah" with a breath at its end does not), and no speech may lie outside the words
         read ("yes … but")."""
-        heard, heard_score = self._decode_whole(_ANSWER_LM, audio, passes=2)
+        heard, heard_score = self._decode_whole(_ANSWER_LM + self._context, audio, passes=2)
         words = [seg for seg in self._decoder.seg() or () if not seg.word.startswith(("<", "["))]
         posterior = min((seg.prob for seg in words), default=0.0)
         self._decode_whole(_PHONES, audio)
@@ -521,10 +524,11 @@ class SphinxRecognizer:
         """(word, last frame) of the last decode; nothing when nothing was decoded."""
         return [(seg.word, seg.end_frame) for seg in self._decoder.seg() or ()]
 
-    def _search(self, text: str, audio: bytes, words: list[tuple[str, int]]) -> Recognition:
+    def _search(self, text: str, vocabulary: Vocabulary, audio: bytes,
+                words: list[tuple[str, int]]) -> Recognition:
         """"search for fatigue": the audio after the search words is read with the
         dictation model (the command model only knows command words)."""
-        split = self._shapes.split_search(text)
+        split = split_text(text, vocabulary.text_prefixes)
         prefix = split[0] if split else " ".join(text.split())
         prefix_words = prefix.split()
         # ``words``: the command model's segmentation, then the grammar's.

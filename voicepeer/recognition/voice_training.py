@@ -15,6 +15,7 @@ voice_profile.py); the recordings are used in a temporary folder and deleted.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 import tempfile
@@ -25,7 +26,6 @@ from pathlib import Path
 
 import numpy as np
 
-from voicepeer.commands.matcher import normalize
 from voicepeer.errors import VoiceTrainingError
 from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.sphinx_files import (
@@ -159,7 +159,7 @@ class SentenceChecker:
         return self._verdicts[recording]
 
     def _aligns(self, recording: TrainingRecording) -> bool:
-        words = normalize(recording.sentence)
+        words = sentence_words(recording.sentence)
         try:
             self._decoder.set_align_text(words)
             self._decoder.start_utt()
@@ -169,6 +169,11 @@ class SentenceChecker:
             log.debug("alignment failed: %s", error)
             return False
         return self._decoder.hyp() is not None
+
+
+def sentence_words(sentence: str) -> str:
+    """A training sentence as the dictionary spells it: lower case words, no punctuation."""
+    return " ".join(re.findall(r"[a-z']+", sentence.lower()))
 
 
 def train_voice(
@@ -275,7 +280,7 @@ def _write_recordings(recordings: Sequence[TrainingRecording], work: Path) -> No
             wav.setframerate(16000)
             wav.writeframes(recording.pcm)
         ids.append(name)
-        lines.append(f"<s> {normalize(recording.sentence)} </s> ({name})")
+        lines.append(f"<s> {sentence_words(recording.sentence)} </s> ({name})")
     (work / "ids").write_text("\n".join(ids) + "\n", "utf-8")
     (work / "transcription").write_text("\n".join(lines) + "\n", "utf-8")
 

@@ -1,10 +1,11 @@
 """Vosk (Kaldi): the primary engine when a Vosk model is installed.
 
-Streaming with partial results; command mode restricts the recognizer to the phrase list
-generated from the intent catalogue plus ``[unk]``, which Vosk returns for speech outside
-the list (rejection); n-best alternatives come from ``SetMaxAlternatives``. Answers to a
-question before posting or liking use a phrase list of the answers, the near-yes sounds and
-every other command, plus ``[unk]``; their confidence is the lowest word posterior.
+Streaming with partial results; command mode restricts the recognizer to the phrase list of
+the interpreter's vocabulary (per context) plus ``[unk]``, which Vosk returns for speech
+outside the list (rejection); n-best alternatives come from ``SetMaxAlternatives``. Answers
+to a question before posting or liking use a phrase list of the answers, the near-yes
+sounds and every other command, plus ``[unk]``; their confidence is the lowest word
+posterior.
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from __future__ import annotations
 import json
 import logging
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from voicepeer.commands.intents import Intent
 from voicepeer.errors import ModelMissingError, SpeechEngineError
-from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.base import ListenMode, Phrasebook, Vocabulary
 from voicepeer.recognition.engine import Recognition
-from voicepeer.recognition.grammar import CommandShapes, answer_phrases, vosk_grammar
+from voicepeer.recognition.grammar import vosk_grammar
 from voicepeer.recognition.word_choices import words_from_readings
 
 log = logging.getLogger(__name__)
@@ -62,69 +62,68 @@ def load_vosk_model(path: Path) -> Any:
 
 
 class VoskRecognizer:
-    """Vosk with two recognizers over one model: command (phrase list) and dictation.
-
-    ``command_phrases`` replaces the generated English phrase list (for another language's
-    model, or a restricted set such as only "wake up" while asleep).
-    """
+    """Vosk with one recognizer per phrase list (each context's commands and answers) and
+    one for dictation, over one model. ``phrasebook`` (the interpreter's) gives the phrase
+    lists and the test of a reading."""
 
     def __init__(
         self,
         model_path: Path,
         *,
-        aliases: Mapping[str, Intent] | None = None,
-        command_phrases: Sequence[str] | None = None,
-        command_intents: Iterable[Intent] | None = None,
+        phrasebook: Phrasebook,
         sample_rate: int = 16_000,
         model: Any = None,
     ) -> None:
         import vosk
 
         self._sample_rate = sample_rate
+        self._phrasebook = phrasebook
         self._model = model if model is not None else load_vosk_model(model_path)
-        if command_phrases is not None:
-            grammar = json.dumps([*command_phrases, UNKNOWN], ensure_ascii=False)
-            answers = [" ".join(p.split()) for p in command_phrases]
-        else:
-            grammar = vosk_grammar(aliases, command_intents)
-            answers = [p for ps in answer_phrases(aliases).values() for p in ps]
-        self._answers = frozenset(answers)
         try:
-            self._command = vosk.KaldiRecognizer(self._model, float(sample_rate), grammar)
-            self._answer = vosk.KaldiRecognizer(
-                self._model, float(sample_rate),
-                json.dumps([*sorted(self._answers), UNKNOWN], ensure_ascii=False))
+            self._commands = {name: self._grammar_recognizer(v)
+                              for name, v in phrasebook.commands.items()}
+            self._answers = {name: self._grammar_recognizer(v)
+                             for name, v in phrasebook.answers.items()}
             self._dictation = vosk.KaldiRecognizer(self._model, float(sample_rate))
         except Exception as error:
             raise SpeechEngineError(f"Vosk could not set up recognition: {error}") from error
-        # Commands: per-word posteriors (SetWords) are the confidence that rejection needs.
         # Dictation: n-best readings (SetMaxAlternatives), which replace word confidences.
-        self._command.SetWords(True)
-        self._answer.SetWords(True)
         self._dictation.SetMaxAlternatives(_N_BEST)
         self._dictation.SetWords(True)
-        if command_phrases is not None:
-            self._phrases: frozenset[str] | None = frozenset(
-                " ".join(p.split()) for p in command_phrases
-            )
-            self._shapes: CommandShapes | None = None
-        else:
-            self._phrases = None
-            self._shapes = CommandShapes(aliases, command_intents)
         self._active: Any = None
+        self._vocabulary: Vocabulary | None = None
         self._mode = ListenMode.COMMAND
         self._alternatives: tuple[str, ...] = ()
         self._texts: list[str] = []
         self._confidences: list[float] = []
 
+    def _grammar_recognizer(self, vocabulary: Vocabulary) -> Any:
+        import vosk
+
+        recognizer = vosk.KaldiRecognizer(self._model, float(self._sample_rate),
+                                          vosk_grammar(vocabulary))
+        # Per-word posteriors (SetWords) are the confidence that rejection needs.
+        recognizer.SetWords(True)
+        return recognizer
+
+    @property
+    def phrasebook(self) -> Phrasebook:
+        return self._phrasebook
+
     @property
     def sample_rate(self) -> int:
         return self._sample_rate
 
-    def start(self, mode: ListenMode) -> None:
+    def start(self, mode: ListenMode, context: str = "") -> None:
         self._mode = mode
-        self._active = {ListenMode.COMMAND: self._command, ListenMode.ANSWER: self._answer,
-                        ListenMode.DICTATION: self._dictation}[mode]
+        if mode is ListenMode.DICTATION:
+            self._active, self._vocabulary = self._dictation, None
+        else:
+            # A context the phrasebook does not know decodes as every command.
+            table = self._answers if mode is ListenMode.ANSWER else self._commands
+            name = context if context in table else ""
+            self._active = table[name]
+            self._vocabulary = self._phrasebook.command_vocabulary(mode, name)
         self._active.Reset()
         self._texts = []
         self._confidences = []
@@ -165,21 +164,15 @@ class VoskRecognizer:
         if not heard:
             return Recognition("", 0.0, self._alternatives, out_of_grammar=bool(words))
         text = " ".join(heard)
-        whole = text in self._answers if self._mode is ListenMode.ANSWER else self._whole(text)
-        if self._mode is not ListenMode.DICTATION and (len(heard) < len(words) or not whole):
+        taken = self._vocabulary is None or self._vocabulary.accepts(text)
+        if self._mode is not ListenMode.DICTATION and (len(heard) < len(words) or not taken):
             # Part of it was outside the phrase list, or phrases were strung together
-            # (chatter forced onto the list): not a clean command.
+            # (chatter forced onto the list): not what the interpreter takes here.
             return Recognition(text, min(confidence, 0.1), self._alternatives,
                                out_of_grammar=True)
         words_heard = (words_from_readings(text, [text, *self._alternatives])
                        if self._mode is ListenMode.DICTATION else ())
         return Recognition(text, confidence, self._alternatives, words=words_heard)
-
-    def _whole(self, text: str) -> bool:
-        if self._phrases is not None:
-            return text in self._phrases
-        assert self._shapes is not None
-        return self._shapes.shape(text) != "none"
 
     def _collect(self, result_json: str) -> None:
         result = json.loads(result_json)

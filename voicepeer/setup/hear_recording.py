@@ -27,7 +27,7 @@ RECOGNIZE_TIMEOUT_S = 120.0
 def heard_in(settings_file: Path, recording: Path) -> list[str]:
     """Every utterance the command listener hears in ``recording`` (16 kHz mono WAV)."""
     from voicepeer.config import load_settings
-    from voicepeer.recognition import make_listener
+    from voicepeer.listening import make_listener
     from voicepeer.recognition.base import ListenMode
 
     listener = make_listener("wav", load_settings(settings_file).recognition, path=recording)

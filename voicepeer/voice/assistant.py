@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from voicepeer.commands import Command, CommandMatcher, Intent
-from voicepeer.commands.consent import judge_answer
+from voicepeer.commands import Command, Intent
 from voicepeer.commands.intents import PHRASINGS, canonical
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import normalize
 from voicepeer.errors import AudioDeviceError, DiskFullError
 from voicepeer.forum.base import Forum
@@ -149,7 +149,7 @@ class Engines:
 
     listener: Listener
     forum: Forum
-    matcher: CommandMatcher
+    interpreter: Interpreter
     drafts: DraftKeeper
     outbox: ReplyOutbox
     places: PlaceKeeper
@@ -229,7 +229,7 @@ class Assistant:
             if isinstance(self.engines.listener, ExpectsCommands):
                 self.engines.listener.expect_commands(self._commands_in_play())
             try:
-                heard = self.engines.listener.listen(mode)
+                heard = self.engines.listener.listen(mode, self.state.value)
             except AudioDeviceError as error:
                 # The microphone or switch vanished: carry on with typed input.
                 log.warning("listening failed, reading typed input instead: %s",
@@ -317,9 +317,9 @@ class Assistant:
             self._go(self.peer_loop.hear(self.state, heard))
             return
         if self.state in ASKING_CONSENT:
-            interpretation = judge_answer(heard, self.engines.matcher, ALLOWED[self.state])
+            interpretation = self.engines.interpreter.answer(heard, ALLOWED[self.state])
         else:
-            interpretation = self.engines.matcher.interpret(heard, ALLOWED[self.state])
+            interpretation = self.engines.interpreter.command(heard, ALLOWED[self.state])
         if self.state is State.SLEEPING:
             if interpretation.command is not None:
                 self._go(self._resume_state)

@@ -116,11 +116,11 @@ class BargeInListener:
         self._inner = inner
         self.monitor = monitor
 
-    def listen(self, mode: ListenMode) -> Heard | None:
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         command = self.monitor.take() if mode is ListenMode.COMMAND else None
         if command is not None:
             return Heard(command, 0.9)
-        return self._inner.listen(mode)
+        return self._inner.listen(mode, context)
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         self._inner.use_dictation_context(sentences)

@@ -56,7 +56,7 @@ class PushToTalkListener:
                                        on_yes=self._yes.set if self._yes else None)
         self.push_to_talk.start()
 
-    def listen(self, mode: ListenMode) -> Heard | None:
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         ptt = self.push_to_talk
         if mode is ListenMode.ANSWER and self._yes is not None:
             self._yes.clear()  # only a press made while the question waits answers it
@@ -65,7 +65,7 @@ class PushToTalkListener:
                 raise ptt.failed
             if mode is ListenMode.ANSWER and self._yes is not None and self._yes.is_set():
                 return Heard("yes", 1.0, by_switch=True)
-        heard = self._inner.listen(mode)
+        heard = self._inner.listen(mode, context)
         if not ptt.hold_mode:
             ptt.stop_listening()
         return heard

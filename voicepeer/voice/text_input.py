@@ -16,7 +16,7 @@ class TextListener:
         self._stream = stream or sys.stdin
         self._prompt = prompt
 
-    def listen(self, mode: ListenMode) -> Heard | None:
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         while True:
             if self._prompt and self._stream.isatty():
                 print(self._prompt, end="", flush=True)

@@ -1,0 +1,101 @@
+"""The interpreter: what an utterance means, in one place.
+
+Recognizers report what they heard (texts with scores, rejection); everything that decides
+whether that is a command, and which, is here and in the modules it draws on — phrasings
+and aliases (intents, matcher), numbers (numbers), search queries (matcher), consent
+(consent), editing and correction while dictating (editing, correction), and what the
+recognizers are told may be said (phrasebook). The voice loop and ``voicepeer listen`` ask
+the interpreter; recognizers get its :class:`Phrasebook` from whoever builds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from voicepeer.commands.completeness import CompletenessJudge
+from voicepeer.commands.consent import judge_answer
+from voicepeer.commands.correction import (
+    CorrectionCommand,
+    correction_command,
+    correction_phrases,
+)
+from voicepeer.commands.editing import (
+    DictationAction,
+    dictation_action,
+    editing_phrases,
+    heard_action,
+)
+from voicepeer.commands.intents import Intent
+from voicepeer.commands.matcher import (
+    CommandMatcher,
+    Interpretation,
+    MatcherThresholds,
+    is_number_alone,
+)
+from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
+from voicepeer.recognition.base import Heard, ListenMode, Phrasebook, Vocabulary
+
+
+class Interpreter:
+    """Decides what utterances mean, with the caregiver's ``aliases`` and ``thresholds``."""
+
+    def __init__(self, aliases: Mapping[str, Intent] | None = None,
+                 thresholds: MatcherThresholds | None = None) -> None:
+        self.aliases = dict(aliases or {})
+        self.matcher = CommandMatcher(self.aliases, thresholds)
+
+    def command(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
+        """The command ``heard`` is among ``allowed`` (every intent when ``None``)."""
+        return self.matcher.interpret(heard, allowed)
+
+    def answer(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
+        """The answer to a question before something others can see (see consent)."""
+        return judge_answer(heard, self.matcher, allowed)
+
+    def editing(self, heard: Heard) -> DictationAction | None:
+        """The editing command a dictated utterance is, or ``None`` for reply text."""
+        return heard_action(heard)
+
+    def correction(self, text: str) -> CorrectionCommand | None:
+        """The correction command a whole utterance is, or ``None``."""
+        return correction_command(text)
+
+    def phrasebook(self, contexts: Mapping[str, Collection[Intent]] | None = None,
+                   answer_contexts: Mapping[str, Collection[Intent]] | None = None) -> Phrasebook:
+        """What recognizers may hear: every command (context ""), and the commands of each
+        of ``contexts`` and the answers of each of ``answer_contexts`` (name → intents)."""
+        phrasings = command_phrasings(self.aliases)
+        commands = {"": self._commands(phrasings, None)}
+        for name, intents in (contexts or {}).items():
+            commands[name] = self._commands(phrasings, intents)
+        answers = {"": self._answers(phrasings, None)}
+        for name, intents in (answer_contexts or {}).items():
+            answers[name] = self._answers(phrasings, intents)
+        return Phrasebook(
+            commands=commands,
+            answers=answers,
+            editing=Vocabulary(phrases=tuple(editing_phrases()),
+                               accepts=lambda text: dictation_action(text) is not None),
+            correction=Vocabulary(sentences=tuple(correction_phrases()),
+                                  accepts=lambda text: correction_command(text) is not None),
+            correction_sentences=lambda words: correction_phrases(tuple(words)),
+            completeness={ListenMode.COMMAND: CompletenessJudge(self.aliases),
+                          ListenMode.ANSWER: CompletenessJudge.for_answers(self.aliases)},
+        )
+
+    def _commands(self, phrasings: Mapping[Intent, tuple[str, ...]],
+                  intents: Collection[Intent] | None) -> Vocabulary:
+        def accepts(text: str) -> bool:
+            return self.command(Heard(text), intents).command is not None
+
+        return command_vocabulary(phrasings, set(Intent) if intents is None else intents,
+                                  accepts, is_number_alone)
+
+    def _answers(self, phrasings: Mapping[Intent, tuple[str, ...]],
+                 intents: Collection[Intent] | None) -> Vocabulary:
+        allowed = set(Intent) if intents is None else set(intents)
+
+        def accepts(text: str) -> bool:
+            return self.answer(Heard(text), allowed).command is not None
+
+        return answer_vocabulary(phrasings, accepts)

@@ -1,0 +1,110 @@
+"""What recognizers are told may be said, built from the intent catalogue: the phrases of
+each context's grammar and language model, and the interpreter's test of a reading.
+
+A context is a set of intents understood together (the voice loop names one per state).
+Its command model weighs its own phrasings and keeps the other commands as a garbage path,
+so speech meant for another state, or room talk, is heard as what it is instead of being
+forced onto the nearest allowed command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+
+from voicepeer.commands.consent import CLEAR_YES, NOT_YES
+from voicepeer.commands.intents import FREE_TEXT_INTENTS, PHRASINGS, SLOT_INTENTS, Intent
+from voicepeer.recognition.base import Vocabulary
+
+_DIGITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+PLAIN_WEIGHT = 5
+"""How many times each plain phrasing counts in a command model, so that, summed over its
+numbers, "open topic N" does not crowd out the other commands."""
+ANSWER_WEIGHT = 3
+"""How many times each answer counts against the other speech in the answer model (the
+engine's own checks of the sounds keep "yeah" from passing as "yes")."""
+ANSWER_INTENTS = frozenset({Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK})
+"""What a question before posting or liking is answered with (the commands that work
+everywhere are understood too)."""
+
+
+def _words(phrase: str) -> list[str]:
+    return phrase.lower().replace("-", " ").split()
+
+
+def command_phrasings(
+    aliases: Mapping[str, Intent] | None = None,
+) -> dict[Intent, tuple[str, ...]]:
+    """Every phrasing per intent, with the caregiver's aliases added, lower case."""
+    table = {i: [" ".join(_words(p)) for p in ps] for i, ps in PHRASINGS.items()}
+    for phrase, intent in (aliases or {}).items():
+        text = " ".join(_words(phrase))
+        if text and text not in table[intent]:
+            table[intent].append(text)
+    return {intent: tuple(ps) for intent, ps in table.items()}
+
+
+def spoken_numbers(limit: int = 99) -> list[str]:
+    """Topic numbers as said aloud, 1 to ``limit`` (at most 99): topic lists are read a page
+    (30) at a time, and hundreds only add paths that short commands get mistaken for."""
+    below20 = [*_DIGITS, *_TEENS]
+    out = below20[: min(limit, 19)]
+    for tens_index, tens in enumerate(_TENS):
+        for unit in ("", *_DIGITS):
+            value = 20 + 10 * tens_index + (_DIGITS.index(unit) + 1 if unit else 0)
+            if value <= limit:
+                out.append(f"{tens} {unit}".strip())
+    return out
+
+
+def command_sentences(phrasings: Mapping[Intent, tuple[str, ...]],
+                      intents: Collection[Intent]) -> list[str]:
+    """Training text for a command language model: every phrasing of ``intents``, "open"
+    phrasings with every topic number, each plain phrasing :data:`PLAIN_WEIGHT` times."""
+    sentences: list[str] = []
+    for intent, phrases in phrasings.items():
+        if intent not in intents:
+            continue
+        for phrase in phrases:
+            if intent is Intent.OPEN:
+                sentences += [f"{phrase} {number}" for number in spoken_numbers()]
+            else:
+                sentences += [phrase] * PLAIN_WEIGHT
+    return sentences
+
+
+def command_vocabulary(phrasings: Mapping[Intent, tuple[str, ...]], intents: Collection[Intent],
+                       accepts: Callable[[str], bool], refuses: Callable[[str], bool],
+                       ) -> Vocabulary:
+    """The command vocabulary of ``intents`` with the interpreter's tests of a reading."""
+    wanted = set(intents)
+    return Vocabulary(
+        phrases=tuple(p for i, ps in phrasings.items()
+                      if i in wanted and i not in SLOT_INTENTS for p in ps),
+        number_prefixes=phrasings[Intent.OPEN] if Intent.OPEN in wanted else (),
+        numbers=tuple(spoken_numbers()) if Intent.OPEN in wanted else (),
+        text_prefixes=tuple(p for i in FREE_TEXT_INTENTS if i in wanted for p in phrasings[i]),
+        sentences=tuple(command_sentences(phrasings, wanted)),
+        accepts=accepts,
+        refuses=refuses,
+    )
+
+
+def answer_vocabulary(phrasings: Mapping[Intent, tuple[str, ...]],
+                      accepts: Callable[[str], bool]) -> Vocabulary:
+    """The vocabulary of answers: a clear yes and the other answers; as other speech every
+    other command phrasing, the slot commands without their value, and the near-yes sounds
+    (:data:`voicepeer.commands.consent.NOT_YES`), so that speech like them is heard as what
+    it is instead of being forced onto an answer."""
+    answer: list[str] = list(CLEAR_YES)
+    other: list[str] = list(NOT_YES)
+    for intent, phrases in phrasings.items():
+        if intent is not Intent.YES:
+            (answer if intent in ANSWER_INTENTS else other).extend(phrases)
+    answers = sorted(set(answer))
+    others = sorted(set(other) - set(answer))
+    return Vocabulary(phrases=tuple(answers), other=tuple(others),
+                      sentences=(*answers * ANSWER_WEIGHT, *others), accepts=accepts)

@@ -1,0 +1,62 @@
+"""Hearing as the voice loop does: the interpreter (voicepeer.commands) with the caregiver's
+aliases and thresholds, and recognizers (voicepeer.recognition) built with its phrasebook of
+every state of the voice loop. The two packages never import each other's engines; they
+meet here and in voicepeer.recognition.base."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from voicepeer.commands.intents import Intent
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.matcher import MatcherThresholds
+from voicepeer.errors import ConfigError
+from voicepeer.recognition import listener as listeners
+from voicepeer.recognition.base import Phrasebook
+from voicepeer.recognition.engine import Recognizer
+from voicepeer.recognition.settings import RecognitionSettings
+
+
+def make_interpreter(settings: RecognitionSettings | None = None) -> Interpreter:
+    """The interpreter with the caregiver's aliases and thresholds from ``settings``."""
+    settings = settings or RecognitionSettings()
+    known = {intent.value for intent in Intent}
+    unknown = sorted(name for name in settings.aliases.values() if name not in known)
+    if unknown:
+        raise ConfigError(
+            f"[recognition] aliases name unknown commands: {', '.join(unknown)}; "
+            f"each alias must map to one of: {', '.join(sorted(known))}"
+        )
+    aliases: Mapping[str, Intent] = {phrase: Intent(name)
+                                     for phrase, name in settings.aliases.items()}
+    return Interpreter(aliases, MatcherThresholds(
+        min_score=settings.min_command_score,
+        ambiguity_margin=settings.ambiguity_margin,
+        min_engine_confidence=settings.min_engine_confidence,
+        wake_min_score=settings.wake_min_score,
+    ))
+
+
+def voice_loop_phrasebook(interpreter: Interpreter | None = None) -> Phrasebook:
+    """What recognizers may hear in every listening state of the voice loop (with the
+    default interpreter when none is given)."""
+    return (interpreter or Interpreter()).phrasebook()
+
+
+def make_recognizer(settings: RecognitionSettings, engine: str | None = None,
+                    model: Path | None = None,
+                    interpreter: Interpreter | None = None) -> Recognizer:
+    """The configured speech engine, decoding as the voice loop does."""
+    phrasebook = voice_loop_phrasebook(interpreter or make_interpreter(settings))
+    return listeners.make_recognizer(settings, phrasebook, engine, model)
+
+
+def make_listener(kind: str, settings: RecognitionSettings, path: Path | str | None = None,
+                  engine: str | None = None, model: Path | None = None,
+                  interpreter: Interpreter | None = None) -> listeners.AudioListener:
+    """A listener on the microphone (``"mic"``) or a WAV file (``"wav"``) hearing as the
+    voice loop does."""
+    phrasebook = voice_loop_phrasebook(interpreter or make_interpreter(settings))
+    return listeners.make_listener(kind, settings, phrasebook, path=path, engine=engine,
+                                   model=model)
