@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 
 class ListenMode(Enum):
@@ -76,18 +76,13 @@ class Listener(Protocol):
         back to no context. A listener whose engine cannot be biased ignores it."""
         ...
 
-    def close(self) -> None: ...
-
-
-@runtime_checkable
-class ExpectsCommands(Protocol):
-    """A listener that can be told which commands can apply in what follows."""
-
     def expect_commands(self, intents: Collection[str] | None) -> None:
         """Only these commands (intent names) can apply, ``None`` for all: a command that
         only a longer one of another kind would change ("next" of "next paragraph") is
         whole where the longer one cannot apply, and is answered without waiting."""
         ...
+
+    def close(self) -> None: ...
 
 
 class Completeness(Enum):

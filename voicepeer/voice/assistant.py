@@ -22,7 +22,7 @@ from voicepeer.forum.base import Forum
 from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
-from voicepeer.recognition.base import ExpectsCommands, Heard, Listener, ListenMode
+from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
@@ -226,8 +226,7 @@ class Assistant:
             mode = ListenMode.DICTATION if dictating else listen_mode(self.state)
             if self.state is not State.SLEEPING:
                 self.engines.cues.listening()
-            if isinstance(self.engines.listener, ExpectsCommands):
-                self.engines.listener.expect_commands(self._commands_in_play())
+            self.engines.listener.expect_commands(self._commands_in_play())
             try:
                 heard = self.engines.listener.listen(mode, self.state.value)
             except AudioDeviceError as error:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from voicepeer.audio.base import AudioInput
 from voicepeer.errors import VoicepeerError
 from voicepeer.recognition.barge_in import BargeInRecognizer, BargeInVerdict
-from voicepeer.recognition.base import ExpectsCommands, Heard, Listener, ListenMode
+from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.recognition.endpointing import FRAME_S, Endpointer, EndpointSettings, Event
 from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
 from voicepeer.voice.push_to_talk import TrackedSpeech
@@ -126,8 +126,7 @@ class BargeInListener:
         self._inner.use_dictation_context(sentences)
 
     def expect_commands(self, intents: Collection[str] | None) -> None:
-        if isinstance(self._inner, ExpectsCommands):
-            self._inner.expect_commands(intents)
+        self._inner.expect_commands(intents)
 
     def close(self) -> None:
         """Stop listening while speaking; the inner listener belongs to whoever opened it."""

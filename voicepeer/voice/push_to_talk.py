@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Sequence
 
-from voicepeer.recognition.base import ExpectsCommands, Heard, Listener, ListenMode
+from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.switches import PushToTalk, Switch, SwitchSettings, normalize_key
 
@@ -74,8 +74,7 @@ class PushToTalkListener:
         self._inner.use_dictation_context(sentences)
 
     def expect_commands(self, intents: Collection[str] | None) -> None:
-        if isinstance(self._inner, ExpectsCommands):
-            self._inner.expect_commands(intents)
+        self._inner.expect_commands(intents)
 
     def close(self) -> None:
         """Release the switch; the inner listener belongs to whoever opened it."""
