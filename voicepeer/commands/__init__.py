@@ -1,4 +1,4 @@
-"""Spoken commands: the intent catalogue and matching what was heard against it."""
+"""Spoken commands: the intent catalogue and the interpreter that decides what was meant."""
 
 from voicepeer.commands.intents import Command, Intent
 from voicepeer.commands.matcher import CommandMatcher, Interpretation

@@ -11,7 +11,9 @@ from enum import Enum
 
 from rapidfuzz import fuzz
 
+from voicepeer.commands.intents import Intent
 from voicepeer.commands.matcher import normalize
+from voicepeer.commands.natural import tuning_phrasings, unwrap
 from voicepeer.recognition.base import Heard
 
 
@@ -35,7 +37,15 @@ DICTATION_PHRASES: dict[DictationAction, tuple[str, ...]] = {
     DictationAction.HELP: ("help", "what can i say"),
 }
 
-MAX_COMMAND_WORDS = 5
+NATURAL_ACTIONS: dict[Intent, DictationAction] = {
+    Intent.SEND: DictationAction.SEND, Intent.SCRATCH: DictationAction.SCRATCH,
+    Intent.READ_BACK: DictationAction.READ_BACK,
+}
+"""Intents whose natural phrasings collected for tuning are editing commands too ("post my
+reply", "delete that"). Not cancel: said while dictating, "forget it" is more likely part
+of a reply than a wish to drop it."""
+
+MAX_COMMAND_WORDS = 6
 """Longer utterances are always reply text."""
 MIN_SCORE = 85.0
 """Fuzzy score (0-100) a whole utterance needs to count as an editing command."""
@@ -59,13 +69,21 @@ def dictation_action(utterance: str) -> DictationAction | None:
     text = normalize(utterance)
     if not text or len(text.split()) > MAX_COMMAND_WORDS:
         return None
+    # Politeness around it ("send it please") does not make it reply text.
+    text = unwrap(text)
     best: tuple[float, DictationAction | None] = (0.0, None)
-    for action, phrases in DICTATION_PHRASES.items():
-        for phrase in phrases:
-            score = fuzz.ratio(text, phrase)
-            if score > best[0]:
-                best = (score, action)
+    for phrase, action in _phrases():
+        score = fuzz.ratio(text, phrase)
+        if score > best[0]:
+            best = (score, action)
     return best[1] if best[0] >= MIN_SCORE else None
+
+
+def _phrases() -> list[tuple[str, DictationAction]]:
+    table = [(p, a) for a, ps in DICTATION_PHRASES.items() for p in ps]
+    table += [(unwrap(p), NATURAL_ACTIONS[i]) for i, ps in tuning_phrasings().items()
+              if i in NATURAL_ACTIONS for p in ps]
+    return table
 
 
 def editing_phrases() -> list[str]:

@@ -112,6 +112,30 @@ they made other commands misheard (measured with the bundled model on espeak-ng 
 with "new topic", a slow "next post" came out as "new next post"; with a second phrasing
 ending in "topic", "stop" came out as "topic". The free reading still hears them."""
 
+SENSES: Mapping[str, tuple[Intent, ...]] = {
+    "carry on": (Intent.NEXT, Intent.RESUME),
+    "go on": (Intent.NEXT, Intent.RESUME),
+    "keep going": (Intent.NEXT, Intent.RESUME),
+    "continue": (Intent.RESUME, Intent.NEXT),
+    "read it": (Intent.READ, Intent.YES),
+    "read this": (Intent.READ, Intent.YES),
+    "go ahead": (Intent.YES, Intent.RESUME),
+    "that's right": (Intent.YES,),
+    "hang on": (Intent.PAUSE,),
+    "wait": (Intent.PAUSE,),
+}
+"""Words whose meaning the state decides: the first of their intents the state understands.
+"Carry on" reads the next post, and after "pause" it resumes; "read it" opens a topic, and
+asked "Read this post?" it is a yes. Where none of them is understood the words do nothing
+("hang on" at "Shall I post it?" is no yes)."""
+
+ORDINAL_PHRASINGS: tuple[str, ...] = (
+    "the {ordinal}", "the {ordinal} one", "the {ordinal} topic", "the {ordinal} post",
+    "{ordinal} topic", "{ordinal} one",
+)
+"""How a topic is picked by its place in the list ("the second one"); a number or an
+ordinal alone is never enough."""
+
 SLOT_INTENTS: Mapping[Intent, str] = {
     Intent.OPEN: "number", Intent.SEARCH: "query", Intent.MESSAGE: "name",
 }

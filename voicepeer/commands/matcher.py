@@ -9,8 +9,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from voicepeer.commands.intents import MATCHED_ONLY, PHRASINGS, SLOT_INTENTS, Command, Intent
-from voicepeer.commands.numbers import parse_number
+from voicepeer.commands.intents import (
+    FREE_TEXT_INTENTS,
+    MATCHED_ONLY,
+    ORDINAL_PHRASINGS,
+    PHRASINGS,
+    SENSES,
+    SLOT_INTENTS,
+    Command,
+    Intent,
+)
+from voicepeer.commands.natural import SLOT_MARKS, core, slot_pattern, tuning_phrasings, unwrap
+from voicepeer.commands.numbers import parse_number, parse_ordinal, spoken_number
 from voicepeer.recognition.base import Heard
 
 _NON_WORD = re.compile(r"[^\w' ]+")
@@ -28,7 +38,8 @@ def is_number_alone(text: str) -> bool:
     """A number said on its own ("thirty nine"): never a command. Misheard short commands
     ("reply") come out as numbers, so a topic is opened only with its prefix ("open topic
     thirty nine", "number thirty nine")."""
-    return parse_number(normalize(text)) is not None
+    words = normalize(text)
+    return parse_number(words) is not None or parse_ordinal(words) is not None
 
 
 @dataclass(frozen=True)
@@ -55,7 +66,12 @@ class MatcherThresholds:
 
 
 class CommandMatcher:
-    """Scores an utterance against every phrasing (and the caregiver's aliases)."""
+    """Scores an utterance against every phrasing (and the caregiver's aliases).
+
+    What was heard and every phrasing are compared by their cores (see
+    :mod:`voicepeer.commands.natural`): "could you go to the next post please" is "next
+    post". Natural phrasings collected for tuning count as phrasings of their intents.
+    """
 
     def __init__(
         self,
@@ -63,27 +79,62 @@ class CommandMatcher:
         thresholds: MatcherThresholds | None = None,
     ) -> None:
         self.thresholds = thresholds or MatcherThresholds()
-        self._phrasings: list[tuple[str, Intent]] = [
-            (normalize(p), intent) for intent, ps in PHRASINGS.items() for p in ps
-        ]
-        self._phrasings += [
-            (normalize(p), Intent(intent)) for p, intent in (aliases or {}).items() if normalize(p)
-        ]
-        self._phrasings += [(normalize(p), i) for i, ps in MATCHED_ONLY.items() for p in ps]
+        senses: dict[str, tuple[Intent, ...]] = {}
+        templates: list[tuple[str, Intent]] = []
+
+        def add(phrase: str, intent: Intent) -> None:
+            if any(mark in phrase for mark in SLOT_MARKS):
+                templates.append((phrase, intent))
+                return
+            key = core(normalize(phrase))
+            if key and intent not in senses.get(key, ()):
+                senses[key] = (*senses.get(key, ()), intent)
+
+        for intent, phrases in PHRASINGS.items():
+            if intent not in SLOT_INTENTS:
+                for phrase in phrases:
+                    add(phrase, intent)
+        for intent, phrases in (*MATCHED_ONLY.items(), *tuning_phrasings().items()):
+            for phrase in phrases:
+                add(phrase, intent)
+        for phrase, meanings in SENSES.items():
+            senses[core(normalize(phrase))] = meanings
+        entries = list(senses.items())
+        # A caregiver's alias is a phrasing of its own: one that collides with a built-in
+        # phrasing of another command is asked about, never silently preferred.
+        for phrase, intent in (aliases or {}).items():
+            if any(mark in phrase for mark in SLOT_MARKS):
+                continue
+            key = core(normalize(phrase))
+            if key and senses.get(key) != (Intent(intent),):
+                entries.append((key, (Intent(intent),)))
+        for intent, slot in SLOT_INTENTS.items():
+            mark = "{number}" if slot == "number" else "{query}"
+            templates += [(f"{p} {mark}", intent) for p in PHRASINGS[intent]]
+        # Said bare ("search for"), the voice loop asks for the value.
+        self._bare = {unwrap(normalize(p)): i for i in FREE_TEXT_INTENTS for p in PHRASINGS[i]}
+        templates += [(p, Intent.OPEN) for p in ORDINAL_PHRASINGS]
+        self._senses = entries
+        patterns = [(slot_pattern(t.lower()), i) for t, i in templates]
+        # Longest first, so "open topic three" is not read as "open" + "topic three".
+        self._templates = sorted(((p, i) for p, i in patterns if p is not None),
+                                 key=lambda item: len(item[0].pattern), reverse=True)
 
     def interpret(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         text = normalize(heard.text)
         if (not text or heard.confidence < self.thresholds.min_engine_confidence
-                or is_number_alone(text)):
+                or is_number_alone(text) or is_number_alone(unwrap(text))):
             return Interpretation(None)
-        slot_command = self._match_slot(text, allowed)
+        slot_command = self._match_slot(unwrap(text), allowed)
         if slot_command is not None:
             return Interpretation(slot_command, confidence=heard.confidence)
+        heard_core = core(text)
         best: dict[Intent, float] = {}
-        for phrase, intent in self._phrasings:
-            if allowed is not None and intent not in allowed:
+        for phrase, meanings in self._senses:
+            intent = next((i for i in meanings if allowed is None or i in allowed), None)
+            if intent is None:
                 continue
-            score = fuzz.ratio(text, phrase)
+            score = fuzz.ratio(heard_core, phrase)
             if score > best.get(intent, -1.0):
                 best[intent] = score
         ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
@@ -93,10 +144,12 @@ class CommandMatcher:
         if not ranked or ranked[0][1] < min_score:
             return Interpretation(None)
         top_intent, top_score = ranked[0]
+        # A phrasing heard exactly is not mistaken for a near one ("bookmarks", not
+        # "bookmark"); two exact ones are ambiguous.
         close = tuple(
             intent
             for intent, score in ranked[1:]
-            if score >= self.thresholds.min_score
+            if (top_score < 100 or score == 100) and score >= self.thresholds.min_score
             and top_score - score < self.thresholds.ambiguity_margin
         )
         if close:
@@ -104,23 +157,28 @@ class CommandMatcher:
         return Interpretation(Command(top_intent), confidence=heard.confidence * top_score / 100)
 
     def _match_slot(self, text: str, allowed: Collection[Intent] | None) -> Command | None:
-        words = text.split()
-        for intent, slot in SLOT_INTENTS.items():
+        """A command with its value ("open topic three", "search for heat", "the second
+        one"), or ``None``."""
+        bare = self._bare.get(text)
+        if bare is not None and (allowed is None or bare in allowed):
+            return Command(bare)
+        for pattern, intent in self._templates:
             if allowed is not None and intent not in allowed:
                 continue
-            if text in PHRASINGS[intent]:
-                # The bare phrasing ("search for"): no value given, the loop asks for it.
-                return Command(intent) if slot != "number" else None
-            # Longest phrasing first, so "open topic three" is not read as "open" + "topic three".
-            for phrase in sorted(PHRASINGS[intent], key=len, reverse=True):
-                prefix = phrase.split()
-                if words[: len(prefix)] != prefix or len(words) == len(prefix):
-                    continue
-                rest = " ".join(words[len(prefix) :])
-                if slot == "number":
-                    number = parse_number(rest)
-                    if number is not None:
-                        return Command(intent, {slot: number})
-                else:
-                    return Command(intent, {slot: rest})
+            found = pattern.match(text)
+            if found is None:
+                continue
+            values = found.groupdict()
+            if "number" in values:
+                number = spoken_number(values["number"])
+                if number is not None:
+                    return Command(intent, {"number": number})
+            elif "ordinal" in values:
+                number = parse_ordinal(values["ordinal"])
+                if number is not None:
+                    return Command(intent, {"number": number})
+            elif values:
+                slot = SLOT_INTENTS[intent]
+                value = next(iter(values.values()))
+                return Command(intent, {slot: value})
         return None

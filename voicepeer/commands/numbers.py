@@ -1,4 +1,5 @@
-"""Spoken numbers ("twelve", "twenty one", "12") to integers."""
+"""Spoken numbers as people say them ("twelve", "twenty one", "12", "number twelve",
+"the second", "twenty first", "2nd") to integers."""
 
 from __future__ import annotations
 
@@ -17,6 +18,20 @@ _HOMOPHONES = {"won": "one", "to": "two", "too": "two", "for": "four", "fore": "
                "ate": "eight", "tree": "three", "free": "three"}
 
 NUMBER_WORDS: tuple[str, ...] = (*_UNITS, *_TENS, "hundred")
+
+_ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19,
+}
+_ORDINAL_TENS = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}
+ORDINAL_WORDS: tuple[str, ...] = (*_ORDINAL_UNITS, *_ORDINAL_TENS)
+_NUMBER_LEAD = frozenset({"number", "no", "topic", "post"})
+"""Words said before a number that name what it counts ("open number twelve")."""
 
 
 def parse_number(text: str) -> int | None:
@@ -47,3 +62,25 @@ def parse_number(text: str) -> int | None:
             return None
     value = total + current
     return value if value > 0 else None
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The integer an ordinal names ("second" 2, "twenty first" 21, "2nd" 2), or ``None``."""
+    words = text.lower().replace("-", " ").split()
+    if len(words) == 1 and words[0][:-2].isdigit() and words[0][-2:] in ("st", "nd", "rd",
+                                                                         "th"):
+        return int(words[0][:-2]) or None
+    if len(words) == 1:
+        return _ORDINAL_UNITS.get(words[0], _ORDINAL_TENS.get(words[0]))
+    if len(words) == 2 and words[0] in _TENS and words[1] in _ORDINAL_UNITS:
+        unit = _ORDINAL_UNITS[words[1]]
+        return _TENS[words[0]] + unit if unit < 10 else None
+    return None
+
+
+def spoken_number(text: str) -> int | None:
+    """A number as said after a command word: "twelve", "number twelve", "topic 12"."""
+    words = text.lower().split()
+    while len(words) > 1 and words[0] in _NUMBER_LEAD:
+        words = words[1:]
+    return parse_number(" ".join(words))

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.matcher import normalize
+from voicepeer.commands.matcher import Interpretation, normalize
 from voicepeer.errors import AudioDeviceError, DiskFullError
 from voicepeer.forum.base import Forum
 from voicepeer.forum.outbox import SendResult
@@ -131,9 +131,19 @@ voicepeer.commands.consent."""
 
 def listen_mode(state: State) -> ListenMode:
     """How the recognizer listens in ``state``."""
-    if state is State.DICTATING:
+    if state is State.DICTATING or state in DICTATION_STATES:
         return ListenMode.DICTATION
     return ListenMode.ANSWER if state in ASKING_CONSENT else ListenMode.COMMAND
+
+
+def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
+    """What ``heard`` means in ``state`` (one that listens for commands or answers): the
+    state decides which commands there are and what words mean ("carry on" reads the next
+    post, asleep it wakes voicepeer), and a question before something public takes only a
+    clear yes."""
+    if state in ASKING_CONSENT:
+        return interpreter.answer(heard, ALLOWED[state])
+    return interpreter.command(heard, ALLOWED[state])
 
 
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
@@ -222,8 +232,7 @@ class Assistant:
                      + again)
         while True:
             self._tell_news()
-            dictating = self.state is State.DICTATING or self.state in DICTATION_STATES
-            mode = ListenMode.DICTATION if dictating else listen_mode(self.state)
+            mode = listen_mode(self.state)
             if self.state is not State.SLEEPING:
                 self.engines.cues.listening()
             self.engines.listener.expect_commands(self._commands_in_play())
@@ -315,10 +324,7 @@ class Assistant:
         if self.state in DICTATION_STATES:
             self._go(self.peer_loop.hear(self.state, heard))
             return
-        if self.state in ASKING_CONSENT:
-            interpretation = self.engines.interpreter.answer(heard, ALLOWED[self.state])
-        else:
-            interpretation = self.engines.interpreter.command(heard, ALLOWED[self.state])
+        interpretation = interpret_in(self.state, heard, self.engines.interpreter)
         if self.state is State.SLEEPING:
             if interpretation.command is not None:
                 self._go(self._resume_state)

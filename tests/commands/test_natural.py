@@ -1,0 +1,99 @@
+"""Everyday ways of saying a command brought back to its core, and the natural phrasings
+collected for tuning understood in the state they are said in."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from voicepeer.commands.intents import Intent
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.natural import (
+    TUNING_PHRASINGS,
+    core,
+    slot_pattern,
+    tuning_phrasings,
+    unwrap,
+)
+from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.voice.assistant import ALLOWED, ASKING_CONSENT, interpret_in, listen_mode
+from voicepeer.voice.states import State
+
+FILLS = {"{number}": "twelve", "{ordinal}": "second", "{query}": "fatigue", "{name}": "priya"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("could you please go to the next post please", "next post"), ("um uh next", "next"),
+     ("okay", "okay"), ("please", "please"), ("just stop now", "stop"),
+     ("i'd like to reply", "reply")],
+)
+def test_unwrap_removes_what_is_said_around_a_command(text: str, expected: str) -> None:
+    assert unwrap(text) == expected
+
+
+def test_core_puts_the_cards_words_in() -> None:
+    assert core("the following thread") == "the next topic"
+    assert core("turn the volume up please") == "volume up"
+
+
+def test_slot_patterns_name_their_values() -> None:
+    pattern = slot_pattern("could you open topic {number} please")
+    assert pattern is not None
+    found = pattern.match("open topic twenty one")
+    assert found is not None and found.group("number") == "twenty one"
+    assert slot_pattern("next post") is None
+
+
+def test_the_tuning_half_is_there_and_has_every_intent() -> None:
+    phrasings = tuning_phrasings()
+    assert len(phrasings) >= 35
+    assert all(len(p) >= 4 for p in phrasings.values())
+
+
+def _said_where() -> list[tuple[Intent, State, str]]:
+    """(intent, the state it is said in, phrasing) of the tuning half."""
+    data = resources.files("voicepeer.commands").joinpath(TUNING_PHRASINGS)
+    table = tomllib.loads(data.read_text("utf-8"))["intents"]
+    return [(Intent(name), State(entry["state"]), p) for name, entry in table.items()
+            for p in entry["phrasings"]]
+
+
+@pytest.mark.parametrize(("intent", "state", "phrasing"), _said_where())
+def test_every_tuning_phrasing_is_understood_where_it_is_said(intent: Intent, state: State,
+                                                              phrasing: str) -> None:
+    text = phrasing
+    for mark, value in FILLS.items():
+        text = text.replace(mark, value)
+    interpreter = Interpreter()
+    if state is State.DICTATING:
+        action = interpreter.editing(Heard(text))
+        assert action is not None and action.value == intent.value, text
+        return
+    verdict = interpret_in(state, Heard(text), interpreter)
+    if state in ASKING_CONSENT and intent is Intent.YES:
+        assert verdict.command is None  # only a clear yes: others are asked again
+        return
+    assert verdict.command is not None and verdict.command.intent is intent, verdict
+
+
+ROOM_TALK = (
+    "we should paint the hallway blue", "i need a break", "i need to go to the shop",
+    "the following day", "that thread was long", "last night was bad", "i want to go home",
+    "the first of may", "number twelve bus", "could you pass the salt please",
+)
+
+
+@pytest.mark.parametrize("talk", ROOM_TALK)
+def test_room_talk_with_everyday_words_runs_no_command_in_any_state(talk: str) -> None:
+    # Synonyms ("following" for next, "thread" for topic) and politeness stripping must
+    # not turn a sentence said to someone in the room into a command.
+    interpreter = Interpreter()
+    for state in ALLOWED:
+        if listen_mode(state) is ListenMode.DICTATION:
+            continue
+        verdict = interpret_in(state, Heard(talk), interpreter)
+        assert verdict.command is None, (state, verdict.command)
+        assert verdict.ambiguous == (), (state, verdict.ambiguous)

@@ -1,0 +1,138 @@
+"""Everyday ways of saying a command, brought back to its core.
+
+People with cognitive fatigue do not remember the command card's wording. They wrap a
+command in politeness and filler ("could you go to the next post please", "um, next"),
+use everyday words for its core words ("the following post", "turn the volume up"), and
+say numbers the way people do ("the second one"). :func:`core` removes the wrapping and
+puts the card's words in place of the everyday ones; the matcher compares cores, of what
+was heard and of every phrasing alike. The natural phrasings collected for tuning
+(data/phrasings_tune.toml) are phrasings of their intents as well.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+from voicepeer.commands.intents import Intent
+
+LEADING: tuple[str, ...] = (
+    "could you please", "can you please", "would you please", "will you please",
+    "could you", "can you", "would you", "will you", "would you mind", "please",
+    "i would like to", "i'd like to", "i want to", "i wanna", "i need to", "i'd like",
+    "i want", "let me", "let's", "let us", "go ahead and", "you can", "just", "now",
+    "okay", "ok", "right", "so", "well", "oh", "hey", "alright", "all right",
+    "go to the", "go to", "take me to the", "take me to", "show me the", "show me",
+    "give me the", "give me", "play the", "tell me", "a little bit", "a little", "a bit",
+)
+"""Words said before a command that do not change it, longest first where they overlap."""
+TRAILING: tuple[str, ...] = (
+    "please", "thanks", "thank you", "now", "for me", "for now", "then", "right now",
+    "if you can", "if you could", "if you don't mind",
+)
+"""Words said after a command that do not change it."""
+HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "ah", "mm", "uhm"})
+"""Sounds of hesitation, dropped wherever they are."""
+
+SYNONYMS: Mapping[str, str] = {
+    # Whole expressions first (longest match wins), then single words.
+    "the one after": "next one", "the one before": "previous one",
+    "one back": "previous one", "back up": "previous",
+    "move on": "next", "skip this one": "next one", "skip this": "next",
+    "turn up the volume": "volume up", "turn the volume up": "volume up",
+    "increase the volume": "volume up", "turn it up": "volume up",
+    "turn down the volume": "volume down", "turn the volume down": "volume down",
+    "lower the volume": "volume down", "decrease the volume": "volume down",
+    "turn it down": "volume down",
+    "more slowly": "slower", "too fast": "slower", "not so fast": "slower",
+    "following": "next", "preceding": "previous", "prior": "previous",
+    "earlier": "previous", "last": "previous",
+    "thread": "topic", "discussion": "topic", "conversation": "topic",
+    "threads": "topics", "discussions": "topics",
+    "quicker": "faster", "hush": "quiet", "unpause": "resume", "proceed": "continue",
+}
+"""Everyday words for the card's words. Kept to words that mean the same in every state;
+words whose meaning the state decides are in :data:`voicepeer.commands.intents.SENSES`."""
+_SYNONYM_ORDER = sorted(SYNONYMS, key=lambda s: len(s.split()), reverse=True)
+
+TUNING_PHRASINGS = "data/phrasings_tune.toml"
+SLOT_MARKS = ("{number}", "{ordinal}", "{query}", "{name}")
+
+
+def _strip(words: list[str], phrases: tuple[str, ...], at_start: bool) -> list[str]:
+    """``words`` without the ``phrases`` at their start (or end), repeatedly, as long as
+    something is left."""
+    changed = True
+    while changed:
+        changed = False
+        for phrase in phrases:
+            cut = phrase.split()
+            n = len(cut)
+            edge = words[:n] if at_start else words[-n:]
+            if edge == cut and len(words) > n:
+                words = words[n:] if at_start else words[:-n]
+                changed = True
+                break
+    return words
+
+
+def _substitute(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for phrase in _SYNONYM_ORDER:
+            cut = phrase.split()
+            if words[i : i + len(cut)] == cut:
+                out += SYNONYMS[phrase].split()
+                i += len(cut)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out or words
+
+
+def unwrap(text: str) -> str:
+    """``text`` (normalized words) without the politeness, filler and hesitations around
+    the command; ``text`` itself when nothing would be left."""
+    words = [w for w in text.split() if w not in HESITATIONS]
+    words = _strip(words, LEADING, at_start=True)
+    words = _strip(words, TRAILING, at_start=False)
+    words = _strip(words, LEADING, at_start=True)
+    return " ".join(words) or text
+
+
+def core(text: str) -> str:
+    """The command in ``text`` (normalized words): unwrapped, and with the card's words for
+    everyday ones."""
+    return " ".join(_substitute(unwrap(text).split())) or text
+
+
+def slot_pattern(template: str) -> re.Pattern[str] | None:
+    """A regular expression matching the unwrapped ``template`` ("choose number {number}",
+    lower case), with one named group per slot, or ``None`` when it has no slot."""
+    if not any(mark in template for mark in SLOT_MARKS):
+        return None
+    parts = []
+    for word in unwrap(template).split():
+        if word in SLOT_MARKS:
+            parts.append(f"(?P<{word.strip('{}')}>.+?)")
+        else:
+            parts.append(re.escape(word))
+    return re.compile("^" + " ".join(parts) + "$")
+
+
+@cache
+def tuning_phrasings() -> Mapping[Intent, tuple[str, ...]]:
+    """The natural phrasings of each intent collected for tuning, lower case, with slot
+    marks ("choose number {number}")."""
+    data = resources.files("voicepeer.commands").joinpath(TUNING_PHRASINGS)
+    if not data.is_file():
+        return {}
+    table = tomllib.loads(data.read_text("utf-8")).get("intents", {})
+    known = {i.value for i in Intent}
+    return {Intent(name): tuple(p.lower() for p in entry.get("phrasings", ()))
+            for name, entry in table.items() if name in known}
