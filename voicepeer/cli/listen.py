@@ -4,9 +4,14 @@ With ``--json`` each utterance found is one JSON object on its own line: in comm
 ``{"intent": name or null, "slots": {...}, "text": "...", "confidence": 0..1}``, in
 dictation mode ``{"text": "..."}``. Benchmarks rely on this format.
 
-``--state confirming`` (or ``liking``) hears each utterance exactly as the voice loop does
-while it waits for the answer to "Shall I post your reply?" (or "Like this post?"): the
-intent is "yes" only for a clear yes, null where the question would be asked again.
+``--state STATE`` (browsing, reading, dictating, confirming, liking, sleeping … : every
+state of the voice loop) decodes and interprets each utterance exactly as the voice loop
+does in that state: with that state's phrase set, the commands it understands and what
+words mean there ("carry on" reads on while reading and wakes voicepeer while sleeping).
+At "Shall I post your reply?" (confirming) the intent is "yes" only for a clear yes, null
+where the question would be asked again. In the states where the person dictates
+(dictating, composing, naming, titling) each record is ``{"text": "..."}``, with
+``"intent"`` added when the whole utterance is an editing command ("send it" → "send").
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import make_interpreter, make_listener
-from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.settings import RecognitionSettings
-from voicepeer.voice.assistant import ALLOWED, listen_mode
+from voicepeer.voice.assistant import interpret_in, is_goodbye_while_dictating, listen_mode
 from voicepeer.voice.states import State
 
 
@@ -34,9 +40,9 @@ def register(subparsers: Any) -> None:
     source.add_argument("--wav", type=Path, metavar="FILE", help="WAV file to recognize")
     source.add_argument("--mic", action="store_true", help="listen to the microphone (default)")
     parser.add_argument("--mode", choices=("command", "dictation"), default="command")
-    parser.add_argument("--state", choices=("confirming", "liking"), default=None,
-                        help="hear answers as the voice loop does when it has asked this "
-                             "question (overrides --mode)")
+    parser.add_argument("--state", choices=[s.value for s in State], default=None,
+                        help="hear and understand as the voice loop does in this state "
+                             "(overrides --mode)")
     parser.add_argument("--engine", choices=("sphinx", "vosk"), default=None,
                         help="speech engine (default: Vosk once an English Vosk model is "
                              "installed, PocketSphinx until then)")
@@ -73,9 +79,12 @@ def run_listen(args: argparse.Namespace) -> int:
         while (heard := listener.listen(mode, args.state or "")) is not None:
             if mode is ListenMode.DICTATION:
                 record: dict[str, Any] = {"text": heard.text}
+                action = _editing(heard, state, interpreter)
+                if action is not None:
+                    record["intent"] = action
                 line = heard.text or "(nothing recognized)"
             else:
-                verdict = (interpreter.answer(heard, ALLOWED[state]) if state is not None
+                verdict = (interpret_in(state, heard, interpreter) if state is not None
                            else interpreter.command(heard))
                 command = verdict.command
                 record = {
@@ -94,6 +103,16 @@ def run_listen(args: argparse.Namespace) -> int:
     finally:
         listener.close()
     return 0
+
+
+def _editing(heard: Heard, state: State | None, interpreter: Interpreter) -> str | None:
+    """The editing command a whole dictated utterance is in ``state``, if any."""
+    if state is None:
+        return None
+    if state is State.DICTATING and is_goodbye_while_dictating(heard):
+        return "quit"
+    action = interpreter.editing(heard)
+    return action.value if action is not None else None
 
 
 def _describe(record: dict[str, Any]) -> str:
