@@ -45,14 +45,25 @@ def _by_text(outcomes: list[Outcome]) -> dict[tuple[str, str | None], Outcome]:
 @pytest.mark.slow
 def test_a_tiny_subset_gives_every_figure(recognizer: Recognizer) -> None:
     natural = natural_items("eval", per_intent=1)
-    items = ([i for i in natural if i.phrasing == "natural"][:3]
-             + [i for i in natural if i.phrasing == "context"][:1]
-             + canonical_items("eval", per_intent=1)[:1] + room_talk_items("eval", limit=1)
-             + [Item("command", "next post", "en-us", PLAIN, Intent.NEXT, state="reading"),
-                Item("command", "yeah", "en-us", PLAIN, None, state="confirming",
-                     phrasing="context"),
-                Item("command", "wake up", "en-us", PLAIN, Intent.WAKE, state="sleeping",
-                     phrasing="context")])
+    items = (
+        [i for i in natural if i.phrasing == "natural"][:3]
+        + [i for i in natural if i.phrasing == "context"][:1]
+        + canonical_items("eval", per_intent=1)[:1]
+        + room_talk_items("eval", limit=1)
+        + [
+            Item("command", "next post", "en-us", PLAIN, Intent.NEXT, state="reading"),
+            Item("command", "yeah", "en-us", PLAIN, None, state="confirming", phrasing="context"),
+            Item(
+                "command",
+                "wake up",
+                "en-us",
+                PLAIN,
+                Intent.WAKE,
+                state="sleeping",
+                phrasing="context",
+            ),
+        ]
+    )
     outcomes = evaluate(numbered(items), recognizer)
     figures = summarize(outcomes)
     for label in ("canonical", "natural", "context"):
@@ -74,7 +85,8 @@ def test_a_tiny_subset_gives_every_figure(recognizer: Recognizer) -> None:
 
 @pytest.mark.slow
 def test_the_bench_command_prints_the_figures_of_both_splits(
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import scripts.benchlib._asr_main as bench
 
     def tiny(split: str, every_condition: bool = False) -> list[Item]:
@@ -84,17 +96,24 @@ def test_the_bench_command_prints_the_figures_of_both_splits(
     assert bench_main(["--split", "both", "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
     for split in ("tune", "eval"):
-        assert {f"{split}_natural_accuracy", f"{split}_natural_wrong_action_rate",
-                f"{split}_false_accept_rate"} <= set(figures)
+        assert {
+            f"{split}_natural_accuracy",
+            f"{split}_natural_wrong_action_rate",
+            f"{split}_false_accept_rate",
+        } <= set(figures)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "state"), [("yes please", "confirming"),
-                                             ("no thanks", "liking"),
-                                             ("next post", None)])
+@pytest.mark.parametrize(
+    ("text", "state"), [("yes please", "confirming"), ("no thanks", "liking"), ("next post", None)]
+)
 def test_the_bench_hears_as_voicepeer_listen_does(
-        text: str, state: str | None, tmp_path: Path, recognizer: Recognizer,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    text: str,
+    state: str | None,
+    tmp_path: Path,
+    recognizer: Recognizer,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     item = Item("command", text, "en-us", PLAIN, state=state, seed=7)
     path = tmp_path / "said.wav"
     _write_wav(path, render(item))

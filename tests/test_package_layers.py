@@ -26,20 +26,30 @@ def imported_modules(path: Path) -> set[str]:
 
 
 def imports_of(package: str) -> dict[str, set[str]]:
-    return {str(path.relative_to(PACKAGE)): imported_modules(path)
-            for path in sorted((PACKAGE / package).rglob("*.py"))}
+    return {
+        str(path.relative_to(PACKAGE)): imported_modules(path)
+        for path in sorted((PACKAGE / package).rglob("*.py"))
+    }
 
 
 def test_recognition_never_imports_commands() -> None:
-    offending = {file: sorted(m for m in modules if m.startswith("voicepeer.commands"))
-                 for file, modules in imports_of("recognition").items()}
+    offending = {
+        file: sorted(m for m in modules if m.startswith("voicepeer.commands"))
+        for file, modules in imports_of("recognition").items()
+    }
     assert {f: m for f, m in offending.items() if m} == {}
 
 
 def test_commands_import_only_the_shared_types_of_recognition() -> None:
-    offending = {file: sorted(m for m in modules if m.startswith("voicepeer.recognition")
-                              and not m.startswith("voicepeer.recognition.base"))
-                 for file, modules in imports_of("commands").items()}
+    offending = {
+        file: sorted(
+            m
+            for m in modules
+            if m.startswith("voicepeer.recognition")
+            and not m.startswith("voicepeer.recognition.base")
+        )
+        for file, modules in imports_of("commands").items()
+    }
     assert {f: m for f, m in offending.items() if m} == {}
 
 
@@ -51,8 +61,13 @@ def test_the_shared_types_import_no_voicepeer_module() -> None:
 
 def test_the_check_sees_lazy_imports(tmp_path: Path) -> None:
     source = tmp_path / "lazy.py"
-    source.write_text("def f():\n    from voicepeer.commands.intents import Intent\n"
-                      "    import voicepeer.recognition.sphinx\n", "utf-8")
+    source.write_text(
+        "def f():\n    from voicepeer.commands.intents import Intent\n"
+        "    import voicepeer.recognition.sphinx\n",
+        "utf-8",
+    )
     assert imported_modules(source) == {
-        "voicepeer.commands.intents", "voicepeer.commands.intents.Intent",
-        "voicepeer.recognition.sphinx"}
+        "voicepeer.commands.intents",
+        "voicepeer.commands.intents.Intent",
+        "voicepeer.recognition.sphinx",
+    }

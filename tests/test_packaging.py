@@ -16,7 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_the_build_gives_no_licence_warnings(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True, timeout=600)
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     output = done.stdout + done.stderr
     assert "BuildBackendWarning" not in output and "license" not in output.lower(), output

@@ -44,7 +44,8 @@ def _texts(half: dict[str, Any]) -> set[str]:
 def test_the_halves_are_what_the_rule_makes_of_the_collection() -> None:
     for path, text in phrasings_split.expected_files().items():
         assert path.read_text(encoding="utf-8") == text, (
-            f"{path.name} is out of date: run python -m scripts.benchlib.phrasings_split")
+            f"{path.name} is out of date: run python -m scripts.benchlib.phrasings_split"
+        )
 
 
 @pytest.mark.parametrize("half", sorted(HALVES))

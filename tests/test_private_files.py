@@ -25,9 +25,22 @@ def mode(path: Path) -> int:
 
 def run_text(forum_url: str, said: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "voicepeer", "run", "--forum", forum_url,
-         "--input", "text", "--output", "text"],
-        input=said, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "voicepeer",
+            "run",
+            "--forum",
+            forum_url,
+            "--input",
+            "text",
+            "--output",
+            "text",
+        ],
+        input=said,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -93,10 +106,14 @@ def test_tightening_leaves_private_modes_and_links_alone(tmp_path: Path) -> None
     assert paths.make_private(tmp_path / "missing") is False
 
 
-@pytest.mark.parametrize("address", [
-    "http://carer:hunter2@127.0.0.1:9", "https://carer:hunter2@forum.example.org/",
-    "carer:hunter2@forum.example.org",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "http://carer:hunter2@127.0.0.1:9",
+        "https://carer:hunter2@forum.example.org/",
+        "carer:hunter2@forum.example.org",
+    ],
+)
 def test_a_forum_address_with_a_password_is_refused_and_never_kept(
     isolated_home: Path, address: str
 ) -> None:

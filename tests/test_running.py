@@ -16,11 +16,13 @@ from voicepeer.running import (
     voice_loop_running,
 )
 
-HOLD = ("from voicepeer.running import voice_loop_running\n"
-        "import sys, time\n"
-        "with voice_loop_running():\n"
-        "    print('running', flush=True)\n"
-        "    time.sleep(60)\n")
+HOLD = (
+    "from voicepeer.running import voice_loop_running\n"
+    "import sys, time\n"
+    "with voice_loop_running():\n"
+    "    print('running', flush=True)\n"
+    "    time.sleep(60)\n"
+)
 
 
 def test_a_voice_loop_is_seen_while_it_runs_and_not_after_it_is_killed() -> None:
@@ -28,8 +30,9 @@ def test_a_voice_loop_is_seen_while_it_runs_and_not_after_it_is_killed() -> None
     with voice_loop_running():
         assert voice_loop_is_running()
     assert not voice_loop_is_running()
-    loop = subprocess.Popen([sys.executable, "-c", HOLD], stdout=subprocess.PIPE, text=True,
-                            env=dict(os.environ))
+    loop = subprocess.Popen(
+        [sys.executable, "-c", HOLD], stdout=subprocess.PIPE, text=True, env=dict(os.environ)
+    )
     try:
         assert loop.stdout is not None and loop.stdout.readline().strip() == "running"
         assert voice_loop_is_running()
@@ -48,8 +51,9 @@ def test_voice_training_waits_for_a_running_voice_loop(
 
 
 def test_a_second_voice_loop_is_refused_naming_the_first() -> None:
-    loop = subprocess.Popen([sys.executable, "-c", HOLD], stdout=subprocess.PIPE, text=True,
-                            env=dict(os.environ))
+    loop = subprocess.Popen(
+        [sys.executable, "-c", HOLD], stdout=subprocess.PIPE, text=True, env=dict(os.environ)
+    )
     try:
         assert loop.stdout is not None and loop.stdout.readline().strip() == "running"
         holder = running_loop()
@@ -68,8 +72,9 @@ def test_a_second_voice_loop_is_refused_naming_the_first() -> None:
 
 def test_a_voice_loop_started_by_the_service_is_named_with_how_to_stop_it() -> None:
     env = {**os.environ, "INVOCATION_ID": "0123456789abcdef"}
-    loop = subprocess.Popen([sys.executable, "-c", HOLD], stdout=subprocess.PIPE, text=True,
-                            env=env)
+    loop = subprocess.Popen(
+        [sys.executable, "-c", HOLD], stdout=subprocess.PIPE, text=True, env=env
+    )
     try:
         assert loop.stdout is not None and loop.stdout.readline().strip() == "running"
         with pytest.raises(AlreadyRunningError) as refused, voice_loop_running():

@@ -92,8 +92,7 @@ def open_speech(output: Endpoint, settings: Settings) -> SpeechOutput:
     from voicepeer.speech.factory import make_speech_output
 
     kind: Literal["speaker", "wav"] = "wav" if output.kind == "wav" else "speaker"
-    return FallbackSpeech(make_speech_output(kind, settings.speech, wav_dir=output.path),
-                          say_error)
+    return FallbackSpeech(make_speech_output(kind, settings.speech, wav_dir=output.path), say_error)
 
 
 def open_listener(source: Endpoint, settings: Settings) -> Listener:
@@ -136,9 +135,13 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
     With push-to-talk set up, the microphone listens only when the switch says so."""
     with ExitStack() as stack:
         notices: list[str] = []
-        if (settings.barge_in.enabled and settings.barge_in.set_up_echo_cancel
-                and settings.switches.mode == "off"
-                and output.kind == "speaker" and source.kind == "mic"):
+        if (
+            settings.barge_in.enabled
+            and settings.barge_in.set_up_echo_cancel
+            and settings.switches.mode == "off"
+            and output.kind == "speaker"
+            and source.kind == "mic"
+        ):
             # Before the speaker opens, so that speech goes through the canceller's sink.
             set_up_echo_cancel()
         try:
@@ -153,8 +156,10 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         except AudioDeviceError as error:
             log.warning("no microphone: %s", error)
             listener = TextListener(prompt="> ")
-            notices.append("I can't find a microphone, so please type what you would say, "
-                           "one command per line. Type goodbye, or press Control D, to end.")
+            notices.append(
+                "I can't find a microphone, so please type what you would say, "
+                "one command per line. Type goodbye, or press Control D, to end."
+            )
         stack.callback(listener.close)
         untrained = False
         if isinstance(listener, AudioListener):
@@ -162,8 +167,9 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
 
             # Only the bundled engine learns a voice (see voicepeer train-voice).
             recognizer = listener.recognizer
-            untrained = (isinstance(recognizer, SphinxRecognizer)
-                         and recognizer.voice_profile is None)
+            untrained = (
+                isinstance(recognizer, SphinxRecognizer) and recognizer.voice_profile is None
+            )
             speech, listener = _add_switch(speech, listener, settings, stack)
         voice = VoiceControls(speech, settings.speech)
         for notice in notices:
@@ -171,24 +177,30 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         yield VoiceIO(listener, voice, open_cues(output, settings), untrained)
 
 
-def _add_switch(speech: SpeechOutput, listener: AudioListener, settings: Settings,
-                stack: ExitStack) -> tuple[SpeechOutput, Listener]:
+def _add_switch(
+    speech: SpeechOutput, listener: AudioListener, settings: Settings, stack: ExitStack
+) -> tuple[SpeechOutput, Listener]:
     """Push-to-talk when configured; otherwise a key that stops speech (in a terminal) and
     listening for "stop" while speaking (with an echo-cancelled microphone)."""
     tracked = TrackedSpeech(speech)
     if settings.switches.mode != "off":
         switch = open_switch(settings.switches)
         if switch is not None:
-            ptt = PushToTalkListener(listener, switch, settings.switches, tracked,
-                                     yes_pressed=listener.yes_pressed)
+            ptt = PushToTalkListener(
+                listener, switch, settings.switches, tracked, yes_pressed=listener.yes_pressed
+            )
             stack.callback(ptt.close)
             return tracked, ptt
     barge_in = open_barge_in(listener, tracked, settings.barge_in, settings.recognition)
     if barge_in is not None:
         stack.callback(barge_in.close)
     if sys.stdin.isatty():
-        stop_key = StopKey(TerminalKeySwitch(), tracked, yes_key=settings.switches.yes_key,
-                           yes_pressed=listener.yes_pressed)
+        stop_key = StopKey(
+            TerminalKeySwitch(),
+            tracked,
+            yes_key=settings.switches.yes_key,
+            yes_pressed=listener.yes_pressed,
+        )
         stack.callback(stop_key.close)
     elif barge_in is None:
         return speech, listener
@@ -200,13 +212,15 @@ def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseC
     tells the user when the forum is slow or asks voicepeer to wait."""
     client = open_discourse(url, settings.forum)
     client.on_slow(lambda: speech.say("Still waiting for the forum."))
-    client.on_wait(lambda seconds: speech.say(
-        f"{waiting_announcement(seconds)} I will carry on after that."))
+    client.on_wait(
+        lambda seconds: speech.say(f"{waiting_announcement(seconds)} I will carry on after that.")
+    )
     return client
 
 
-def _background_retry(url: str, settings: Settings, outbox_path: Path,
-                      stack: ExitStack) -> OutboxRetry:
+def _background_retry(
+    url: str, settings: Settings, outbox_path: Path, stack: ExitStack
+) -> OutboxRetry:
     """Retries waiting replies during the session through a client of its own: one that
     never speaks ("still waiting", "the forum asked me to wait") over the voice loop."""
     client = stack.enter_context(open_discourse(url, settings.forum, offline_cache=False))
@@ -222,8 +236,14 @@ def forum_data_dir(forum_key: str) -> Path:
     return paths.data_dir() / "forums" / safe
 
 
-def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settings,
-                  *, forum_key: str | None = None) -> int:
+def run_assistant(
+    url: str,
+    source: Endpoint,
+    output: Endpoint,
+    settings: Settings,
+    *,
+    forum_key: str | None = None,
+) -> int:
     """Run the voice loop against the forum at ``url`` until the input ends. ``forum_key``
     names the forum's own data (default: its address; the demo forum's port changes)."""
     if not url:
@@ -238,8 +258,9 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
         stack.enter_context(voice_loop_running())
         io = stack.enter_context(open_io(source, output, settings))
         forum = stack.enter_context(open_forum(url, settings, io.voice.speech))
-        outbox = Outbox(data / "outbox.sqlite3", forum,
-                        lock_wait_s=RetrySettings().voice_loop_lock_wait_s)
+        outbox = Outbox(
+            data / "outbox.sqlite3", forum, lock_wait_s=RetrySettings().voice_loop_lock_wait_s
+        )
         stack.callback(outbox.close)
         drafts = DraftStore(data / "outbox.sqlite3")
         stack.callback(drafts.close)
@@ -253,8 +274,9 @@ def run_assistant(url: str, source: Endpoint, output: Endpoint, settings: Settin
             drafts=drafts,
             outbox=outbox,
             places=PlacesFile(data / "places.json"),
-            render_post=PostRenderer(skip_quotes=settings.speech.skip_quotes,
-                                     muted_words=settings.voice.muted_words),
+            render_post=PostRenderer(
+                skip_quotes=settings.speech.skip_quotes, muted_words=settings.voice.muted_words
+            ),
             voice=io.voice,
             cues=io.cues,
             voice_training_would_help=io.voice_training_would_help,

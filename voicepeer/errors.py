@@ -125,8 +125,9 @@ class ResponseProblem(Enum):
 class ForumResponseError(ForumError):
     """The forum answered with something voicepeer cannot understand (malformed JSON, 5xx)."""
 
-    def __init__(self, message: str, *,
-                 problem: ResponseProblem = ResponseProblem.UNREADABLE) -> None:
+    def __init__(
+        self, message: str, *, problem: ResponseProblem = ResponseProblem.UNREADABLE
+    ) -> None:
         super().__init__(message)
         self.problem = problem
 
@@ -172,8 +173,14 @@ class ForumForbiddenError(ForumError):
     one's own post or one already liked, a restricted category, someone else's private
     message. The account itself still works."""
 
-    def __init__(self, message: str, *, kind: Forbidden = Forbidden.NOT_ALLOWED,
-                 reason: str = "", generic: bool = True) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: Forbidden = Forbidden.NOT_ALLOWED,
+        reason: str = "",
+        generic: bool = True,
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.reason = reason
@@ -196,8 +203,9 @@ class ForumRequestError(ForumError):
     """The forum refused the request's parameters (HTTP 400 ``invalid_parameters``), e.g. a
     search shorter than the forum's minimum."""
 
-    def __init__(self, message: str, *, problem: RequestProblem = RequestProblem.REFUSED,
-                 minimum: int = 0) -> None:
+    def __init__(
+        self, message: str, *, problem: RequestProblem = RequestProblem.REFUSED, minimum: int = 0
+    ) -> None:
         super().__init__(message)
         self.problem = problem
         self.minimum = minimum
@@ -228,8 +236,7 @@ class AuthProblem(Enum):
 class AuthError(ForumError):
     """The forum did not accept the account (HTTP 401/403) or no credentials are set up."""
 
-    def __init__(self, message: str, *,
-                 problem: AuthProblem = AuthProblem.NOT_ACCEPTED) -> None:
+    def __init__(self, message: str, *, problem: AuthProblem = AuthProblem.NOT_ACCEPTED) -> None:
         super().__init__(message)
         self.problem = problem
 

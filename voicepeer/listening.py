@@ -28,14 +28,18 @@ def make_interpreter(settings: RecognitionSettings | None = None) -> Interpreter
             f"[recognition] aliases name unknown commands: {', '.join(unknown)}; "
             f"each alias must map to one of: {', '.join(sorted(known))}"
         )
-    aliases: Mapping[str, Intent] = {phrase: Intent(name)
-                                     for phrase, name in settings.aliases.items()}
-    return Interpreter(aliases, MatcherThresholds(
-        min_score=settings.min_command_score,
-        ambiguity_margin=settings.ambiguity_margin,
-        min_engine_confidence=settings.min_engine_confidence,
-        wake_min_score=settings.wake_min_score,
-    ))
+    aliases: Mapping[str, Intent] = {
+        phrase: Intent(name) for phrase, name in settings.aliases.items()
+    }
+    return Interpreter(
+        aliases,
+        MatcherThresholds(
+            min_score=settings.min_command_score,
+            ambiguity_margin=settings.ambiguity_margin,
+            min_engine_confidence=settings.min_engine_confidence,
+            wake_min_score=settings.wake_min_score,
+        ),
+    )
 
 
 def voice_loop_phrasebook(interpreter: Interpreter | None = None) -> Phrasebook:
@@ -44,19 +48,28 @@ def voice_loop_phrasebook(interpreter: Interpreter | None = None) -> Phrasebook:
     return (interpreter or Interpreter()).phrasebook()
 
 
-def make_recognizer(settings: RecognitionSettings, engine: str | None = None,
-                    model: Path | None = None,
-                    interpreter: Interpreter | None = None) -> Recognizer:
+def make_recognizer(
+    settings: RecognitionSettings,
+    engine: str | None = None,
+    model: Path | None = None,
+    interpreter: Interpreter | None = None,
+) -> Recognizer:
     """The configured speech engine, decoding as the voice loop does."""
     phrasebook = voice_loop_phrasebook(interpreter or make_interpreter(settings))
     return listeners.make_recognizer(settings, phrasebook, engine, model)
 
 
-def make_listener(kind: str, settings: RecognitionSettings, path: Path | str | None = None,
-                  engine: str | None = None, model: Path | None = None,
-                  interpreter: Interpreter | None = None) -> listeners.AudioListener:
+def make_listener(
+    kind: str,
+    settings: RecognitionSettings,
+    path: Path | str | None = None,
+    engine: str | None = None,
+    model: Path | None = None,
+    interpreter: Interpreter | None = None,
+) -> listeners.AudioListener:
     """A listener on the microphone (``"mic"``) or a WAV file (``"wav"``) hearing as the
     voice loop does."""
     phrasebook = voice_loop_phrasebook(interpreter or make_interpreter(settings))
-    return listeners.make_listener(kind, settings, phrasebook, path=path, engine=engine,
-                                   model=model)
+    return listeners.make_listener(
+        kind, settings, phrasebook, path=path, engine=engine, model=model
+    )

@@ -152,7 +152,8 @@ def setup_logging(
     except OSError as error:
         logging.getLogger(__name__).warning(
             "cannot write the log file in %s (%s); logging to the terminal only",
-            log_dir, error.strerror or error,
+            log_dir,
+            error.strerror or error,
         )
         return None
     file_handler.setLevel(logging.DEBUG if debug else logging.INFO)

@@ -63,8 +63,9 @@ def make_private(path: Path) -> bool:
     if not current & 0o077:
         return False
     os.chmod(path, current & wanted)
-    log.warning("made %s private (others could read it: mode %o, now %o)",
-                path, current, current & wanted)
+    log.warning(
+        "made %s private (others could read it: mode %o, now %o)", path, current, current & wanted
+    )
     return True
 
 

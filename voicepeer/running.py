@@ -54,7 +54,7 @@ class AlreadyRunningError(VoicepeerError):
             f"voicepeer is already running as {who}{what}{by}: {holder.how_to_stop()}, "
             "then start this one again",
             spoken="I am already running somewhere else on this computer. Please stop that "
-                   "one first.",
+            "one first.",
         )
         self.holder = holder
 

@@ -17,13 +17,17 @@ import scripts.benchlib as benchlib
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--only", action="append", default=[],
-                        help="run only these benchmark modules (repeatable)")
+    parser.add_argument(
+        "--only", action="append", default=[], help="run only these benchmark modules (repeatable)"
+    )
     args = parser.parse_args(argv)
     figures: dict[str, float | int] = {}
     failures: dict[str, str] = {}
-    names = sorted(m.name for m in pkgutil.iter_modules([str(Path(benchlib.__file__).parent)])
-                   if not m.name.startswith("_"))
+    names = sorted(
+        m.name
+        for m in pkgutil.iter_modules([str(Path(benchlib.__file__).parent)])
+        if not m.name.startswith("_")
+    )
     for name in names:
         if args.only and name not in args.only:
             continue

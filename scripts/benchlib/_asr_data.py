@@ -100,8 +100,14 @@ DICTATION = {
 
 SEARCH_QUERIES = {"tune": ("fatigue", "heat"), "eval": ("numbness", "walking")}
 NUMBERS = {"tune": ("three", "twelve", "twenty one"), "eval": ("seven", "fifteen", "forty two")}
-NUMBER_VALUES = {"three": 3, "twelve": 12, "twenty one": 21, "seven": 7, "fifteen": 15,
-                 "forty two": 42}
+NUMBER_VALUES = {
+    "three": 3,
+    "twelve": 12,
+    "twenty one": 21,
+    "seven": 7,
+    "fifteen": 15,
+    "forty two": 42,
+}
 
 
 @dataclass(frozen=True)
@@ -148,8 +154,11 @@ def command_items(split: str, per_intent: int | None = None) -> list[Item]:
     voices = VOICES[split]
     items = []
     for intent, phrasings in PHRASINGS.items():
-        chosen = list(phrasings) if per_intent is None else rng.sample(
-            phrasings, min(per_intent, len(phrasings)))
+        chosen = (
+            list(phrasings)
+            if per_intent is None
+            else rng.sample(phrasings, min(per_intent, len(phrasings)))
+        )
         for phrase in chosen:
             slots: dict[str, int | str] = {}
             text = phrase
@@ -159,29 +168,34 @@ def command_items(split: str, per_intent: int | None = None) -> list[Item]:
             elif intent is Intent.SEARCH:
                 query = rng.choice(SEARCH_QUERIES[split])
                 text, slots = f"{phrase} {query}", {"query": query}
-            items.append(Item("command", text, rng.choice(voices), rng.choice(CONDITIONS),
-                              intent, slots))
+            items.append(
+                Item("command", text, rng.choice(voices), rng.choice(CONDITIONS), intent, slots)
+            )
     return items
 
 
 def chatter_items(split: str) -> list[Item]:
     rng = random.Random(SEEDS[split] + 1)
-    return [Item("chatter", t, rng.choice(VOICES[split]), rng.choice(CONDITIONS))
-            for t in CHATTER[split]]
+    return [
+        Item("chatter", t, rng.choice(VOICES[split]), rng.choice(CONDITIONS))
+        for t in CHATTER[split]
+    ]
 
 
 def dictation_items(split: str) -> list[Item]:
     rng = random.Random(SEEDS[split] + 2)
     plain = (Condition("normal", 150), Condition("slow", 120, gap_ms=10))
-    return [Item("dictation", t, rng.choice(VOICES[split]), rng.choice(plain))
-            for t in DICTATION[split]]
+    return [
+        Item("dictation", t, rng.choice(VOICES[split]), rng.choice(plain)) for t in DICTATION[split]
+    ]
 
 
 def espeak(text: str, voice: str, wpm: int, gap_ms: int = 0) -> np.ndarray:
     """``text`` spoken by espeak-ng, as 16 kHz mono int16."""
     done = subprocess.run(
         ["espeak-ng", "-v", voice, "-s", str(wpm), "-g", str(gap_ms), "--stdout", text],
-        capture_output=True, check=True,
+        capture_output=True,
+        check=True,
     )
     with wave.open(io.BytesIO(done.stdout)) as wav:
         rate = wav.getframerate()
@@ -209,8 +223,10 @@ TRAINING_CONDITION = Condition("training", 150)
 
 def training_items(voice: str) -> list[Item]:
     """The voice-training sentences as ``voice`` reads them (``voicepeer train-voice``)."""
-    return [Item("training", sentence, voice, TRAINING_CONDITION, seed=1000 + index)
-            for index, sentence in enumerate(TRAINING_SENTENCES)]
+    return [
+        Item("training", sentence, voice, TRAINING_CONDITION, seed=1000 + index)
+        for index, sentence in enumerate(TRAINING_SENTENCES)
+    ]
 
 
 def render(item: Item) -> np.ndarray:

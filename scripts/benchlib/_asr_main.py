@@ -13,25 +13,45 @@ from voicepeer.recognition.settings import RecognitionSettings
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench_asr", description=__doc__)
-    parser.add_argument("--split", choices=("eval", "tune", "both"), default="eval",
-                        help="eval: speech and phrasings never used for tuning (default); "
-                             "tune: the tuning set; both: each, figures prefixed tune_/eval_")
-    parser.add_argument("--every-condition", action="store_true",
-                        help="say every natural phrasing in every condition, not in one "
-                             "chosen at random (about six times as long)")
+    parser.add_argument(
+        "--split",
+        choices=("eval", "tune", "both"),
+        default="eval",
+        help="eval: speech and phrasings never used for tuning (default); "
+        "tune: the tuning set; both: each, figures prefixed tune_/eval_",
+    )
+    parser.add_argument(
+        "--every-condition",
+        action="store_true",
+        help="say every natural phrasing in every condition, not in one "
+        "chosen at random (about six times as long)",
+    )
     parser.add_argument("--engine", choices=("sphinx", "vosk"), default="sphinx")
-    parser.add_argument("--voice-training", action="store_true",
-                        help="also decode each voice after voice training with it (bundled "
-                             "engine); adds the trained_* figures")
-    parser.add_argument("--dictation", action="store_true",
-                        help="only dictation: word error rate and share needing no correction "
-                             "on peer-support replies and general English, with each model")
+    parser.add_argument(
+        "--voice-training",
+        action="store_true",
+        help="also decode each voice after voice training with it (bundled "
+        "engine); adds the trained_* figures",
+    )
+    parser.add_argument(
+        "--dictation",
+        action="store_true",
+        help="only dictation: word error rate and share needing no correction "
+        "on peer-support replies and general English, with each model",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", action="store_true", help="list every item got wrong")
-    parser.add_argument("--features", action="store_true",
-                        help="print the rejection features of every command and chatter item")
-    parser.add_argument("--noise-suppression", choices=("auto", "on", "off"), default="auto",
-                        help="[recognition] noise_suppression to measure with")
+    parser.add_argument(
+        "--features",
+        action="store_true",
+        help="print the rejection features of every command and chatter item",
+    )
+    parser.add_argument(
+        "--noise-suppression",
+        choices=("auto", "on", "off"),
+        default="auto",
+        help="[recognition] noise_suppression to measure with",
+    )
     args = parser.parse_args(argv)
     splits = ("tune", "eval") if args.split == "both" else (args.split,)
     figures: dict[str, float] = {}
@@ -59,13 +79,27 @@ def _figures(split: str, args: argparse.Namespace) -> dict[str, float]:
     for label, run in runs:
         for o in run:
             if args.features and o.item.kind != "dictation":
-                print(json.dumps({"kind": o.item.kind, "text": o.item.text, "ok": o.correct,
-                                  "cond": o.item.condition.name, "trained": bool(label),
-                                  "state": o.item.state, **o.detail}), file=sys.stderr)
+                print(
+                    json.dumps(
+                        {
+                            "kind": o.item.kind,
+                            "text": o.item.text,
+                            "ok": o.correct,
+                            "cond": o.item.condition.name,
+                            "trained": bool(label),
+                            "state": o.item.state,
+                            **o.detail,
+                        }
+                    ),
+                    file=sys.stderr,
+                )
             if args.misses and not o.correct:
-                print(f"{split} {label}MISS {o.item.kind:9} {o.item.phrasing:9} "
-                      f"{o.item.state or '-':12} {o.item.condition.name:6} {o.item.voice:14} "
-                      f"{o.item.text!r} -> {o.heard!r}", file=sys.stderr)
+                print(
+                    f"{split} {label}MISS {o.item.kind:9} {o.item.phrasing:9} "
+                    f"{o.item.state or '-':12} {o.item.condition.name:6} {o.item.voice:14} "
+                    f"{o.item.text!r} -> {o.heard!r}",
+                    file=sys.stderr,
+                )
     return figures
 
 

@@ -108,15 +108,17 @@ def evaluate(
             if item.kind == "dictation":
                 ref, hyp = normalize(item.text).split(), normalize(" ".join(heard)).split()
                 errors = Levenshtein.distance(ref, hyp)
-                outcomes.append(Outcome(item, heard, errors == 0, True, decode_s, audio_s,
-                                        len(ref), errors))
+                outcomes.append(
+                    Outcome(item, heard, errors == 0, True, decode_s, audio_s, len(ref), errors)
+                )
                 continue
             expected = expected_action(item.intent, item.slots, item.state)
             # Nothing expected (room talk, a "yeah" when only a clear yes may post): correct
             # when nothing is done; otherwise exactly the one expected action.
             correct = not accepted if expected is None else actions == [expected]
-            outcomes.append(Outcome(item, heard, correct, accepted, decode_s, audio_s,
-                                    detail=features))
+            outcomes.append(
+                Outcome(item, heard, correct, accepted, decode_s, audio_s, detail=features)
+            )
     return outcomes
 
 
@@ -139,13 +141,15 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
             figures[f"intent_accuracy_voice_{voice}"] = sum(o.correct for o in group) / len(group)
         # Misses differ in cost: a command rejected is said again, a command taken for
         # another one does something the person then has to undo.
-        figures["wrong_action_rate"] = (sum(o.accepted and not o.correct for o in commands)
-                                        / len(commands))
+        figures["wrong_action_rate"] = sum(o.accepted and not o.correct for o in commands) / len(
+            commands
+        )
         figures["commands"] = len(commands)
         for phrasing in ("canonical", "natural", "context"):
             figures |= _accuracy(phrasing, [o for o in commands if o.item.phrasing == phrasing])
-        figures["rtf_command"] = (sum(o.decode_s for o in commands + chatter)
-                                  / sum(o.audio_s for o in commands + chatter))
+        figures["rtf_command"] = sum(o.decode_s for o in commands + chatter) / sum(
+            o.audio_s for o in commands + chatter
+        )
     if chatter:
         figures["false_accept_rate"] = sum(o.accepted for o in chatter) / len(chatter)
         figures["chatter"] = len(chatter)
@@ -153,10 +157,12 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
             group = [o for o in chatter if o.item.state == state]
             figures[f"false_accept_rate_{state}"] = sum(o.accepted for o in group) / len(group)
     if dictation:
-        figures["dictation_wer"] = (sum(o.errors for o in dictation)
-                                    / max(1, sum(o.words for o in dictation)))
-        figures["rtf_dictation"] = (sum(o.decode_s for o in dictation)
-                                    / sum(o.audio_s for o in dictation))
+        figures["dictation_wer"] = sum(o.errors for o in dictation) / max(
+            1, sum(o.words for o in dictation)
+        )
+        figures["rtf_dictation"] = sum(o.decode_s for o in dictation) / sum(
+            o.audio_s for o in dictation
+        )
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in figures.items()}
 
 
@@ -166,8 +172,7 @@ def _accuracy(label: str, group: list[Outcome]) -> dict[str, float | int]:
         return {}
     figures: dict[str, float | int] = {
         f"{label}_accuracy": sum(o.correct for o in group) / len(group),
-        f"{label}_wrong_action_rate": sum(o.accepted and not o.correct for o in group)
-        / len(group),
+        f"{label}_wrong_action_rate": sum(o.accepted and not o.correct for o in group) / len(group),
         f"{label}_commands": len(group),
     }
     for name in sorted({o.item.condition.name for o in group}):
@@ -183,11 +188,11 @@ def evaluate_trained(items: list[Item]) -> list[Outcome]:
     outcomes = []
     with tempfile.TemporaryDirectory() as folder:
         for voice in sorted({item.voice for item in items}):
-            recordings = [TrainingRecording(t.text, render(t).tobytes())
-                          for t in training_items(voice)]
+            recordings = [
+                TrainingRecording(t.text, render(t).tobytes()) for t in training_items(voice)
+            ]
             profile = train_voice(recordings, Path(folder) / voice).path
-            recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook(),
-                                          voice_profile=profile)
+            recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook(), voice_profile=profile)
             outcomes += evaluate([item for item in items if item.voice == voice], recognizer)
             recognizer.close()
     return outcomes
@@ -196,8 +201,12 @@ def evaluate_trained(items: list[Item]) -> list[Outcome]:
 def full_set(split: str, every_condition: bool = False) -> list[Item]:
     """The command card's phrasings, the natural phrasings and state-dependent words of the
     split, each in its state; room talk in the main listening states; dictation."""
-    return numbered(canonical_items(split) + natural_items(split, every_condition=every_condition)
-                    + room_talk_items(split) + dictation_items(split))
+    return numbered(
+        canonical_items(split)
+        + natural_items(split, every_condition=every_condition)
+        + room_talk_items(split)
+        + dictation_items(split)
+    )
 
 
 def run() -> dict[str, float | int]:
@@ -206,12 +215,16 @@ def run() -> dict[str, float | int]:
     started = time.perf_counter()
     recognizer = make_recognizer(RecognitionSettings())
     start_s = time.perf_counter() - started
-    items = numbered(command_items("eval", per_intent=1) + chatter_items("eval")[:6]
-                     + dictation_items("eval")[:2])
+    items = numbered(
+        command_items("eval", per_intent=1)
+        + chatter_items("eval")[:6]
+        + dictation_items("eval")[:2]
+    )
     figures = summarize(evaluate(items, recognizer))
     recognizer.close()
-    recordings = [TrainingRecording(t.text, render(t).tobytes())
-                  for t in training_items("en-us-nyc")]
+    recordings = [
+        TrainingRecording(t.text, render(t).tobytes()) for t in training_items("en-us-nyc")
+    ]
     checker = SentenceChecker()
     recordings = [r for r in recordings if checker.matches(r)]  # as the person said each one
     with tempfile.TemporaryDirectory() as folder:

@@ -71,8 +71,9 @@ def fill(phrasing: str, split: str, rng: random.Random) -> tuple[str, dict[str, 
     return phrasing.replace(match.group(0), word), dict([slot])
 
 
-def _said(text: str, split: str, rng: random.Random, every_condition: bool) -> list[
-        tuple[str, Condition]]:
+def _said(
+    text: str, split: str, rng: random.Random, every_condition: bool
+) -> list[tuple[str, Condition]]:
     conditions = CONDITIONS if every_condition else (rng.choice(CONDITIONS),)
     return [(rng.choice(VOICES[split]), condition) for condition in conditions]
 
@@ -80,12 +81,16 @@ def _said(text: str, split: str, rng: random.Random, every_condition: bool) -> l
 def canonical_items(split: str, per_intent: int | None = None) -> list[Item]:
     """The command card's phrasings (voicepeer.commands.intents), each in its usual state."""
     states = usual_states(split)
-    return [replace(item, state=states[item.intent])
-            for item in command_items(split, per_intent) if item.intent is not None]
+    return [
+        replace(item, state=states[item.intent])
+        for item in command_items(split, per_intent)
+        if item.intent is not None
+    ]
 
 
-def natural_items(split: str, per_intent: int | None = None,
-                  every_condition: bool = False) -> list[Item]:
+def natural_items(
+    split: str, per_intent: int | None = None, every_condition: bool = False
+) -> list[Item]:
     """The split's natural phrasings in their usual state, then the state-dependent words
     in each state they are listed for. ``every_condition``: each one in every condition,
     not in one chosen at random."""
@@ -98,9 +103,19 @@ def natural_items(split: str, per_intent: int | None = None,
             phrasings = rng.sample(phrasings, min(per_intent, len(phrasings)))
         for phrasing in phrasings:
             text, slots = fill(phrasing, split, rng)
-            items += [Item("command", text, voice, condition, Intent(name), slots,
-                           state=entry["state"], phrasing="natural")
-                      for voice, condition in _said(text, split, rng, every_condition)]
+            items += [
+                Item(
+                    "command",
+                    text,
+                    voice,
+                    condition,
+                    Intent(name),
+                    slots,
+                    state=entry["state"],
+                    phrasing="natural",
+                )
+                for voice, condition in _said(text, split, rng, every_condition)
+            ]
     contexts = list(half["context"].items())
     if per_intent is not None:
         contexts = rng.sample(contexts, min(per_intent, len(contexts)))
@@ -108,9 +123,19 @@ def natural_items(split: str, per_intent: int | None = None,
         for state, meaning in meanings.items():
             text, slots = fill(words, split, rng)
             intent = None if meaning == "none" else Intent(meaning)
-            items += [Item("command", text, voice, condition, intent,
-                           slots if intent is not None else {}, state=state, phrasing="context")
-                      for voice, condition in _said(text, split, rng, every_condition)]
+            items += [
+                Item(
+                    "command",
+                    text,
+                    voice,
+                    condition,
+                    intent,
+                    slots if intent is not None else {},
+                    state=state,
+                    phrasing="context",
+                )
+                for voice, condition in _said(text, split, rng, every_condition)
+            ]
     return items
 
 
@@ -118,5 +143,8 @@ def room_talk_items(split: str, limit: int | None = None) -> list[Item]:
     """Talk not meant for voicepeer (radio, people in the room), heard in each state of
     ROOM_TALK_STATES."""
     rng = random.Random(SEEDS[split] + 4)
-    return [Item("chatter", text, rng.choice(VOICES[split]), rng.choice(CONDITIONS), state=state)
-            for text in CHATTER[split][:limit] for state in ROOM_TALK_STATES]
+    return [
+        Item("chatter", text, rng.choice(VOICES[split]), rng.choice(CONDITIONS), state=state)
+        for text in CHATTER[split][:limit]
+        for state in ROOM_TALK_STATES
+    ]

@@ -38,8 +38,9 @@ class Action:
     slots: dict[str, int | str] = field(default_factory=dict)
 
 
-def expected_action(intent: Intent | None, slots: dict[str, int | str],
-                    state: str | None) -> Action | None:
+def expected_action(
+    intent: Intent | None, slots: dict[str, int | str], state: str | None
+) -> Action | None:
     """The action a correctly understood ``intent`` leads to in ``state``."""
     if intent is None:
         return None

@@ -31,21 +31,29 @@ import numpy as np
 
 STOP_VOICES = {
     # Tuning split: the voices and rates the interrupting-command rules were tuned on.
-    "tune": [(voice, rate) for voice in ("en-us", "en-gb", "en-gb-x-rp", "en-us+f3")
-             for rate in (110, 130, 150, 170, 200)],
+    "tune": [
+        (voice, rate)
+        for voice in ("en-us", "en-gb", "en-gb-x-rp", "en-us+f3")
+        for rate in (110, 130, 150, 170, 200)
+    ],
     # Evaluation split: other voices and rates, never looked at while tuning.
-    "eval": [(voice, rate) for voice in ("en-us-nyc", "en-gb-scotland", "en-029", "en-gb+f4",
-                                         "en+m3") for rate in (100, 145, 190, 165)],
+    "eval": [
+        (voice, rate)
+        for voice in ("en-us-nyc", "en-gb-scotland", "en-029", "en-gb+f4", "en+m3")
+        for rate in (100, 145, 190, 165)
+    ],
 }
 """The people saying "stop" (espeak-ng voice, words per minute), by split."""
 STOP_EVERY_S = 6.0
 """Seconds between spoken "stop"s in one session (voicepeer goes on reading after each)."""
 CAUGHT_WITHIN_S = 1.0
 """A "stop" counts as caught when speech fell silent this soon after the end of the word."""
-ROOM_TALK = ("I think I will put the kettle on, would you like a cup of tea",
-             "Did you see the weather forecast for tomorrow",
-             "Can you pass me the remote please",
-             "The bus was late again this morning and I had to stand all the way")
+ROOM_TALK = (
+    "I think I will put the kettle on, would you like a cup of tea",
+    "Did you see the weather forecast for tomorrow",
+    "Can you pass me the remote please",
+    "The bus was late again this morning and I had to stand all the way",
+)
 ROOM_TALK_EVERY_S = 30.0
 
 
@@ -53,17 +61,20 @@ def _say_to_wav(text: str, voice: str, rate: int, path: Path) -> float:
     """Write espeak-ng speech to ``path``; returns where the speech in it ends (seconds)."""
     from voicepeer.audio.input import read_wav
 
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text],
-                   check=True)
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(path), text], check=True)
     samples = np.abs(read_wav(path).astype(np.int32))
     loud = np.nonzero(samples > samples.max() * 0.05)[0]
     return float(loud[-1]) / 16_000 if loud.size else 0.0
 
 
 def _trial(env: dict[str, str], plan: dict[str, Any]) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, "-m", "tests.support.barge_in_trial", json.dumps(plan)],
-                          env=env, capture_output=True, text=True,
-                          timeout=plan.get("timeout_s", 300))
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.support.barge_in_trial", json.dumps(plan)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=plan.get("timeout_s", 300),
+    )
     if done.returncode != 0:
         raise RuntimeError(f"barge-in trial failed: {done.stderr[-3000:]}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
@@ -75,8 +86,9 @@ def _paragraphs() -> list[str]:
     return [p for p in LONG_LETTER.split("\n\n") if len(p) > 120 and not p.startswith("#")]
 
 
-def _stop_session(env: dict[str, str], folder: Path, split: str,
-                  paragraphs: list[str]) -> tuple[list[float | None], int]:
+def _stop_session(
+    env: dict[str, str], folder: Path, split: str, paragraphs: list[str]
+) -> tuple[list[float | None], int]:
     """One reading session with a spoken "stop" every STOP_EVERY_S seconds: for each, the
     seconds from the end of the word to silence (None when not caught in time), and how
     many commands stopped speech where no "stop" was said."""
@@ -86,17 +98,30 @@ def _stop_session(env: dict[str, str], folder: Path, split: str,
         at = 4.0 + n * STOP_EVERY_S
         ends.append(at + _say_to_wav("stop", voice, rate, wav))
         sounds.append({"at_s": at, "wav": str(wav)})
-    result = _trial(env, {"texts": paragraphs * 10, "sounds": sounds, "stop_on_command": False,
-                          "until_s": ends[-1] + 2, "timeout_s": ends[-1] + 300})
+    result = _trial(
+        env,
+        {
+            "texts": paragraphs * 10,
+            "sounds": sounds,
+            "stop_on_command": False,
+            "until_s": ends[-1] + 2,
+            "timeout_s": ends[-1] + 300,
+        },
+    )
     delays: list[float | None] = []
     claimed: set[int] = set()
     for (voice, rate), sound, end in zip(STOP_VOICES[split], sounds, ends, strict=True):
-        after = [(i, t - end) for i, t in enumerate(result["silenced_at_s"])
-                 if sound["at_s"] <= t <= end + CAUGHT_WITHIN_S]
+        after = [
+            (i, t - end)
+            for i, t in enumerate(result["silenced_at_s"])
+            if sound["at_s"] <= t <= end + CAUGHT_WITHIN_S
+        ]
         delays.append(after[0][1] if after else None)
         claimed.update(i for i, _ in after)
-        print(f"barge-in stop {split} {voice} {rate} wpm: "
-              f"{'caught' if after else 'missed'}", file=sys.stderr)
+        print(
+            f"barge-in stop {split} {voice} {rate} wpm: {'caught' if after else 'missed'}",
+            file=sys.stderr,
+        )
     print(f"barge-in {split} verdicts: {result['verdicts']}", file=sys.stderr)
     return delays, len(result["silenced_at_s"]) - len(claimed)
 
@@ -120,7 +145,8 @@ def run() -> dict[str, float | int]:
             for split in STOP_VOICES:
                 caught, stray = _stop_session(env, folder, split, paragraphs)
                 figures[f"barge_in_stop_rate_{split}"] = round(
-                    sum(d is not None for d in caught) / len(caught), 3)
+                    sum(d is not None for d in caught) / len(caught), 3
+                )
                 figures[f"barge_in_stray_stops_{split}"] = stray
                 delays += [d for d in caught if d is not None]
             if soak_s > 0:
@@ -128,13 +154,15 @@ def run() -> dict[str, float | int]:
         finally:
             server.stop()
     figures["barge_in_stop_rate"] = figures["barge_in_stop_rate_eval"]
-    figures["barge_in_stop_to_silence_ms"] = (round(statistics.median(delays) * 1000)
-                                              if delays else -1)
+    figures["barge_in_stop_to_silence_ms"] = (
+        round(statistics.median(delays) * 1000) if delays else -1
+    )
     return figures
 
 
-def _soak(env: dict[str, str], folder: Path, soak_s: float,
-          paragraphs: list[str]) -> dict[str, float | int]:
+def _soak(
+    env: dict[str, str], folder: Path, soak_s: float, paragraphs: list[str]
+) -> dict[str, float | int]:
     """Commands heard in ``soak_s`` seconds of voicepeer reading with room talk."""
     sounds = []
     for n, at in enumerate(np.arange(10.0, soak_s, ROOM_TALK_EVERY_S)):
@@ -146,9 +174,22 @@ def _soak(env: dict[str, str], folder: Path, soak_s: float,
         for paragraph in paragraphs:
             texts.append(paragraph)
             words += len(paragraph.split())
-    soak = _trial(env, {"texts": texts, "sounds": sounds, "stop_on_command": False,
-                        "until_s": soak_s, "timeout_s": soak_s + 300})
-    print(f"barge-in soak: {soak['spoken_s']:.0f} s, commands {soak['commands']}, "
-          f"verdicts {soak['verdicts']}", file=sys.stderr)
-    return {"barge_in_false_stops": len(soak["commands"]),
-            "barge_in_soak_s": round(soak["spoken_s"])}
+    soak = _trial(
+        env,
+        {
+            "texts": texts,
+            "sounds": sounds,
+            "stop_on_command": False,
+            "until_s": soak_s,
+            "timeout_s": soak_s + 300,
+        },
+    )
+    print(
+        f"barge-in soak: {soak['spoken_s']:.0f} s, commands {soak['commands']}, "
+        f"verdicts {soak['verdicts']}",
+        file=sys.stderr,
+    )
+    return {
+        "barge_in_false_stops": len(soak["commands"]),
+        "barge_in_soak_s": round(soak["spoken_s"]),
+    }

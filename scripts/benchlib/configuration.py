@@ -63,19 +63,31 @@ def run() -> dict[str, float | int]:
         write_ms = _median_ms(lambda: save_settings(settings, path))
 
         env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
-        env.update(HOME=folder, XDG_CONFIG_HOME=f"{folder}/config",
-                   XDG_DATA_HOME=f"{folder}/data", XDG_STATE_HOME=f"{folder}/state")
-        script = ("from voicepeer.cli.doctor import run_checks\n"
-                  "from scripts.benchlib._memory import peak_rss_kb\n"
-                  "checks = run_checks(audio=False)\n"
-                  "assert checks, 'no checks ran'\n"
-                  "import resource\n"
-                  "children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-                  "print(max(peak_rss_kb(), children))\n")
+        env.update(
+            HOME=folder,
+            XDG_CONFIG_HOME=f"{folder}/config",
+            XDG_DATA_HOME=f"{folder}/data",
+            XDG_STATE_HOME=f"{folder}/state",
+        )
+        script = (
+            "from voicepeer.cli.doctor import run_checks\n"
+            "from scripts.benchlib._memory import peak_rss_kb\n"
+            "checks = run_checks(audio=False)\n"
+            "assert checks, 'no checks ran'\n"
+            "import resource\n"
+            "children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+            "print(max(peak_rss_kb(), children))\n"
+        )
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", script], env=env, check=True,
-                              capture_output=True, text=True, timeout=300,
-                              cwd=Path(__file__).resolve().parents[2])
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=Path(__file__).resolve().parents[2],
+        )
         doctor_s = time.perf_counter() - started
         peak_kb = int(done.stdout.strip().splitlines()[-1])
     card_ms = _median_ms(lambda: render_card(CardContent()))

@@ -48,10 +48,34 @@ from voicepeer.voice.assistant import ALLOWED
 from voicepeer.voice.states import State
 
 NEAR_YES = {
-    "tune": ("yeah", "yep", "yes but", "yes and no", "hang on", "yes wait", "yet", "guess",
-             "less", "okay", "yeah go on", "yes no"),
-    "eval": ("yeah", "yes but", "yes and no", "hang on", "yes wait", "mess", "yellow",
-             "yes maybe", "yeah sure", "hold on", "yes sorry no", "send it"),
+    "tune": (
+        "yeah",
+        "yep",
+        "yes but",
+        "yes and no",
+        "hang on",
+        "yes wait",
+        "yet",
+        "guess",
+        "less",
+        "okay",
+        "yeah go on",
+        "yes no",
+    ),
+    "eval": (
+        "yeah",
+        "yes but",
+        "yes and no",
+        "hang on",
+        "yes wait",
+        "mess",
+        "yellow",
+        "yes maybe",
+        "yeah sure",
+        "hold on",
+        "yes sorry no",
+        "send it",
+    ),
 }
 """Said where a yes is expected, none of them a clear yes. Both splits name the sounds a
 person says in place of a yes; each adds its own."""
@@ -68,19 +92,28 @@ class Answered:
 def answer_items(split: str) -> list[Item]:
     rng = random.Random(SEEDS[split] + 7)
     voices = VOICES[split]
-    items = [Item("yes", phrase, voice, condition)
-             for phrase in CLEAR_YES for voice in voices for condition in CONDITIONS]
+    items = [
+        Item("yes", phrase, voice, condition)
+        for phrase in CLEAR_YES
+        for voice in voices
+        for condition in CONDITIONS
+    ]
     for phrase in NEAR_YES[split]:
-        items += [Item("near_yes", phrase, v, rng.choice(CONDITIONS))
-                  for v in rng.sample(voices, 2)]
+        items += [
+            Item("near_yes", phrase, v, rng.choice(CONDITIONS)) for v in rng.sample(voices, 2)
+        ]
     for intent, phrases in PHRASINGS.items():
         if intent is not Intent.YES:
-            items += [Item("command", p, rng.choice(voices), rng.choice(CONDITIONS))
-                      for p in phrases]
-    items += [Item("chatter", t, rng.choice(voices), rng.choice(CONDITIONS))
-              for t in CHATTER[split]]
-    items += [Item("noise", "", "", Condition("noise", 0, snr_db=float(level)))
-              for level in (-35, -30, -25, -20, -15)]
+            items += [
+                Item("command", p, rng.choice(voices), rng.choice(CONDITIONS)) for p in phrases
+            ]
+    items += [
+        Item("chatter", t, rng.choice(voices), rng.choice(CONDITIONS)) for t in CHATTER[split]
+    ]
+    items += [
+        Item("noise", "", "", Condition("noise", 0, snr_db=float(level)))
+        for level in (-35, -30, -25, -20, -15)
+    ]
     return numbered(items)
 
 
@@ -94,8 +127,9 @@ def _noise(item: Item) -> np.ndarray:
     return np.clip(np.round(signal), -32768, 32767).astype(np.int16)
 
 
-def evaluate(items: list[Item], recognizer: Recognizer,
-             settings: RecognitionSettings | None = None) -> list[Answered]:
+def evaluate(
+    items: list[Item], recognizer: Recognizer, settings: RecognitionSettings | None = None
+) -> list[Answered]:
     import wave
 
     settings = settings or RecognitionSettings()
@@ -117,8 +151,9 @@ def evaluate(items: list[Item], recognizer: Recognizer,
                 heard.append(result.text)
                 command = judge_answer(result, matcher, allowed).command
                 yes = yes or (command is not None and command.intent is Intent.YES)
-            answered.append(Answered(item, heard, yes,
-                                     dict(getattr(recognizer, "last_features", {}))))
+            answered.append(
+                Answered(item, heard, yes, dict(getattr(recognizer, "last_features", {})))
+            )
     return answered
 
 
@@ -146,25 +181,37 @@ def run() -> dict[str, float | int]:
         figures = summarize(evaluate(answer_items("eval"), recognizer))
     finally:
         recognizer.close()
-    return {"true_yes_rate": figures["true_yes_rate"],
-            "false_yes_rate": figures["false_yes_rate"]}
+    return {"true_yes_rate": figures["true_yes_rate"], "false_yes_rate": figures["false_yes_rate"]}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.benchlib.consent",
-                                     description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scripts.benchlib.consent", description=__doc__)
     parser.add_argument("--split", choices=("eval", "tune"), default="eval")
-    parser.add_argument("--features", action="store_true",
-                        help="print what was heard for every item, with its scores")
+    parser.add_argument(
+        "--features",
+        action="store_true",
+        help="print what was heard for every item, with its scores",
+    )
     args = parser.parse_args(argv)
     recognizer = make_recognizer(RecognitionSettings(), engine="sphinx")
     answered = evaluate(answer_items(args.split), recognizer)
     recognizer.close()
     for a in answered:
         if args.features or (a.yes != (a.item.kind == "yes")):
-            print(json.dumps({"kind": a.item.kind, "text": a.item.text, "voice": a.item.voice,
-                              "cond": a.item.condition.name, "yes": a.yes, "heard": a.heard,
-                              **a.features}), file=sys.stderr)
+            print(
+                json.dumps(
+                    {
+                        "kind": a.item.kind,
+                        "text": a.item.text,
+                        "voice": a.item.voice,
+                        "cond": a.item.condition.name,
+                        "yes": a.yes,
+                        "heard": a.heard,
+                        **a.features,
+                    }
+                ),
+                file=sys.stderr,
+            )
     print(json.dumps(summarize(answered)))
     return 0
 

@@ -81,8 +81,10 @@ class Score:
 def items(split: str, kind: str) -> list[Item]:
     rng = random.Random(f"{split}-{kind}")
     plain = CONDITIONS[0]
-    return [Item("dictation", text, rng.choice(VOICES[split]), plain, seed=rng.randrange(10**6))
-            for text in SETS[kind][split]]
+    return [
+        Item("dictation", text, rng.choice(VOICES[split]), plain, seed=rng.randrange(10**6))
+        for text in SETS[kind][split]
+    ]
 
 
 def _words(text: str) -> list[str]:
@@ -97,9 +99,12 @@ def score(recognizer: SphinxRecognizer, item: Item) -> Score:
 
 def figures(scores: list[Score], prefix: str) -> dict[str, float]:
     words = sum(s.words for s in scores)
-    return {f"{prefix}_wer": round(sum(s.errors for s in scores) / max(1, words), 3),
-            f"{prefix}_no_correction_share": round(
-                sum(s.errors == 0 for s in scores) / max(1, len(scores)), 3)}
+    return {
+        f"{prefix}_wer": round(sum(s.errors for s in scores) / max(1, words), 3),
+        f"{prefix}_no_correction_share": round(
+            sum(s.errors == 0 for s in scores) / max(1, len(scores)), 3
+        ),
+    }
 
 
 def run(split: str = "eval", *, voice_training: bool = False) -> dict[str, float]:
@@ -121,11 +126,11 @@ def _trained(split: str) -> dict[str, float]:
     scores: dict[str, list[Score]] = {kind: [] for kind in SETS}
     with tempfile.TemporaryDirectory() as folder:
         for voice in sorted({i.voice for group in all_items.values() for i in group}):
-            recordings = [TrainingRecording(t.text, render(t).tobytes())
-                          for t in training_items(voice)]
+            recordings = [
+                TrainingRecording(t.text, render(t).tobytes()) for t in training_items(voice)
+            ]
             profile = train_voice(recordings, Path(folder) / voice).path
-            recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook(),
-                                          voice_profile=profile)
+            recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook(), voice_profile=profile)
             for kind, group in all_items.items():
                 scores[kind] += [score(recognizer, i) for i in group if i.voice == voice]
             recognizer.close()

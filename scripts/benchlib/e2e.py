@@ -32,8 +32,18 @@ import numpy as np
 from scripts.benchlib._memory import peak_rss_kb
 
 COMMANDS = [
-    "latest topics", "next", "next", "previous", "where am i", "open topic two", "next",
-    "who wrote this", "repeat", "back", "help", "next",
+    "latest topics",
+    "next",
+    "next",
+    "previous",
+    "where am i",
+    "open topic two",
+    "next",
+    "who wrote this",
+    "repeat",
+    "back",
+    "help",
+    "next",
 ]
 GAP_S = 3.0
 _SPEECH_LEVEL = 500
@@ -85,7 +95,7 @@ def _speech_end_s(wav: Path, start_s: float, end_s: float) -> float:
     silence, which is not the person still speaking."""
     from voicepeer.audio.input import read_wav
 
-    samples = read_wav(wav)[int(start_s * 16_000):int(end_s * 16_000)]
+    samples = read_wav(wav)[int(start_s * 16_000) : int(end_s * 16_000)]
     loud = np.nonzero(np.abs(samples.astype(np.int32)) > _SPEECH_LEVEL)[0]
     return start_s + (float(loud[-1]) / 16_000 if loud.size else end_s - start_s)
 
@@ -127,9 +137,13 @@ def _child(workdir: Path) -> dict[str, float | int]:
         client = DiscourseClient(forum.base_url)
         outbox = Outbox(workdir / "outbox.sqlite3", client)
         engines = Engines(
-            listener=listener, forum=client, interpreter=Interpreter(),
-            drafts=DraftStore(workdir / "outbox.sqlite3"), outbox=outbox,
-            places=PlacesFile(workdir / "places.json"), render_post=PostRenderer(),
+            listener=listener,
+            forum=client,
+            interpreter=Interpreter(),
+            drafts=DraftStore(workdir / "outbox.sqlite3"),
+            outbox=outbox,
+            places=PlacesFile(workdir / "places.json"),
+            render_post=PostRenderer(),
             voice=VoiceControls(speech, state_file=workdir / "voice.json"),
         )
         assistant = Assistant(engines, VoiceSettings(greeting=False))
@@ -165,9 +179,15 @@ def _child(workdir: Path) -> dict[str, float | int]:
 
 
 SLOW_COMMANDS: list[list[str | float]] = [
-    ["open topic", 1.5, "twelve"], ["open topic", 1.5, "three"], ["search for", 1.5, "heat"],
-    ["go to", 1.5, "sleep"], ["go back", 1.5, "one"], ["where", 1.5, "am i"],
-    ["back to", 1.5, "the list"], ["stop", 1.5, "listening"], ["open topic", 1.5, "twenty one"],
+    ["open topic", 1.5, "twelve"],
+    ["open topic", 1.5, "three"],
+    ["search for", 1.5, "heat"],
+    ["go to", 1.5, "sleep"],
+    ["go back", 1.5, "one"],
+    ["where", 1.5, "am i"],
+    ["back to", 1.5, "the list"],
+    ["stop", 1.5, "listening"],
+    ["open topic", 1.5, "twenty one"],
 ]
 
 
@@ -186,8 +206,9 @@ def cut_off_rate(voices: tuple[str, ...] = ("en-us", "en-gb")) -> float:
     with tempfile.TemporaryDirectory(prefix="voicepeer-slow-") as tmp:
         for voice in voices:
             for parts in SLOW_COMMANDS:
-                path = write_wav(Path(tmp) / "slow.wav",
-                                 utterances([*parts, 3.0], voice=voice, wpm=110))
+                path = write_wav(
+                    Path(tmp) / "slow.wav", utterances([*parts, 3.0], voice=voice, wpm=110)
+                )
                 listener = AudioListener(WavFileInput(path), recognizer, settings)
                 pieces = 0
                 while listener.listen(ListenMode.COMMAND) is not None:
@@ -203,19 +224,30 @@ def run() -> dict[str, float | int]:
     with tempfile.TemporaryDirectory(prefix="voicepeer-e2e-") as tmp:
         env = dict(os.environ)
         home = Path(tmp) / "home"
-        for name, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
-                          ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        for name, sub in (
+            ("XDG_CONFIG_HOME", ".config"),
+            ("XDG_DATA_HOME", ".local/share"),
+            ("XDG_CACHE_HOME", ".cache"),
+            ("XDG_STATE_HOME", ".local/state"),
+        ):
             (home / sub).mkdir(parents=True)
             env[name] = str(home / sub)
         env["HOME"] = str(home)
-        done = subprocess.run([sys.executable, "-m", "scripts.benchlib.e2e", tmp], cwd=root,
-                              env=env, capture_output=True, text=True, timeout=900)
+        done = subprocess.run(
+            [sys.executable, "-m", "scripts.benchlib.e2e", tmp],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         if done.returncode != 0:
             raise RuntimeError(f"e2e benchmark failed: {done.stderr[-2000:]}")
         figures: dict[str, float | int] = json.loads(done.stdout.strip().splitlines()[-1])
     figures["e2e_cut_off_rate"] = cut_off_rate()
     figures["e2e_cut_off_rate_more_voices"] = cut_off_rate(
-        ("en-gb-x-rp", "en-us-nyc", "en-gb-scotland", "en-029"))
+        ("en-gb-x-rp", "en-us-nyc", "en-gb-scotland", "en-029")
+    )
     return figures
 
 

@@ -38,8 +38,18 @@ def run() -> dict[str, float | int]:
             steps = [*STEPS * STEP_ROUNDS, *["random"] * RANDOM_TRIALS]
             for trial, step in enumerate(steps):
                 raw = f"Bench kill trial {trial} at {step}. Arrives once or stays a draft."
-                outcomes.append(kill_trial(forum.base_url, KEY, Path(tmp) / f"o{trial}.sqlite3",
-                                           topic_id, raw, step, rng, max_delay_s=0.3))
+                outcomes.append(
+                    kill_trial(
+                        forum.base_url,
+                        KEY,
+                        Path(tmp) / f"o{trial}.sqlite3",
+                        topic_id,
+                        raw,
+                        step,
+                        rng,
+                        max_delay_s=0.3,
+                    )
+                )
     return {
         "kill_trials": len(outcomes),
         "kill_duplicates": sum(o.duplicated for o in outcomes),

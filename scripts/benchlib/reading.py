@@ -86,8 +86,9 @@ def _session(base_url: str) -> float:
 
 def run() -> dict[str, float | int]:
     with tempfile.TemporaryDirectory() as tmp:
-        options = DemoForumOptions(admin_api_key=KEY, admin_api_key_requests_per_minute=0,
-                                   mega_topic_posts_count=1000)
+        options = DemoForumOptions(
+            admin_api_key=KEY, admin_api_key_requests_per_minute=0, mega_topic_posts_count=1000
+        )
         with DemoForum(Path(tmp) / "forum.sqlite3", options) as forum:
             gapped = seed_topic_with_gaps(forum.store, 2000, deleted=range(100, 1300, 20))
             mega = seed_topic_with_gaps(forum.store, 1200, deleted=())

@@ -39,8 +39,7 @@ _PARAGRAPHS = (
     "still the hardest part of every day.",
     "My neurologist suggested ocrelizumab, e.g. two infusions a year, but I worry about "
     "infections because I work with children.",
-    "Dr. Patel said the MRI showed no new lesions, which was a relief after a difficult "
-    "winter.",
+    "Dr. Patel said the MRI showed no new lesions, which was a relief after a difficult winter.",
     "Heat makes everything worse for me; a cooling vest, cold drinks and a fan by the bed "
     "help more than I expected.",
     "Has anyone tried a walking stick with a seat? Mine arrived yesterday :) and I can "
@@ -74,8 +73,7 @@ class _FirstAudio:
     def end_utterance(self) -> None:
         """Nothing held back: nothing to finish."""
 
-    def play(self, pcm: bytes, sample_rate: int, *,
-             cancel: threading.Event | None = None) -> None:
+    def play(self, pcm: bytes, sample_rate: int, *, cancel: threading.Event | None = None) -> None:
         if self.first_at is None:
             self.first_at = time.perf_counter()
         if self.speech is not None:
@@ -137,8 +135,10 @@ def _stop_trials(trials: int) -> dict[str, float]:
     speech.close()
     recorder.close()
     quantile = lambda values: statistics.quantiles(values, n=20)[-1]  # noqa: E731
-    return {"stop_latency_ms_p95": round(quantile(latencies), 1),
-            "stop_return_ms_p95": round(quantile(returns), 1)}
+    return {
+        "stop_latency_ms_p95": round(quantile(latencies), 1),
+        "stop_return_ms_p95": round(quantile(returns), 1),
+    }
 
 
 def _stop_figures() -> dict[str, float]:
@@ -154,9 +154,20 @@ def _stop_figures() -> dict[str, float]:
         server.start()
         try:
             done = subprocess.run(
-                [sys.executable, "-m", "scripts.benchlib.speech", "--stop-trials",
-                 str(STOP_TRIALS)], cwd=root, env=server.env(), capture_output=True,
-                text=True, timeout=300, check=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "scripts.benchlib.speech",
+                    "--stop-trials",
+                    str(STOP_TRIALS),
+                ],
+                cwd=root,
+                env=server.env(),
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=True,
+            )
         finally:
             server.stop()
     figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])

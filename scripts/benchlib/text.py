@@ -35,15 +35,29 @@ from voicepeer.voice.rendering import PostRenderer
 RUNS = 3
 MEGABYTE = 1_000_000
 
-_PARAGRAPH = ("<p>Heat makes my <strong>fatigue</strong> worse; a "
-              "<a href='https://www.nhs.uk/ms'>cooling vest</a> helps &amp; so do fans "
-              '<img src="/images/emoji/twitter/smile.png" title=":smile:" class="emoji">.</p>\n')
-_MARKDOWN = ("Heat makes my **fatigue** worse; a [cooling vest](https://www.nhs.uk/ms) helps "
-             "& so do fans :smile:\n\n")
+_PARAGRAPH = (
+    "<p>Heat makes my <strong>fatigue</strong> worse; a "
+    "<a href='https://www.nhs.uk/ms'>cooling vest</a> helps &amp; so do fans "
+    '<img src="/images/emoji/twitter/smile.png" title=":smile:" class="emoji">.</p>\n'
+)
+_MARKDOWN = (
+    "Heat makes my **fatigue** worse; a [cooling vest](https://www.nhs.uk/ms) helps "
+    "& so do fans :smile:\n\n"
+)
 _EMOJI = '<img src="/images/emoji/twitter/smile.png" title=":smile:" class="emoji" alt=":smile:">'
 _DIRTY = "Heat \x1b]0;title\x07and \x1b[2Jfatigue\u202e\u200b\x00 \ud800 "
-_MARKDOWN_MALFORMED = ("*a ", "_a ", "~~a ", "[a ", "![a ", "[a](", "[spoiler]", "[b=",
-                      "[quote=", "<a ")
+_MARKDOWN_MALFORMED = (
+    "*a ",
+    "_a ",
+    "~~a ",
+    "[a ",
+    "![a ",
+    "[a](",
+    "[spoiler]",
+    "[b=",
+    "[quote=",
+    "<a ",
+)
 _MALFORMED = ("<a", "</", "<!", "<a b='", '<a ="', "<p><!--", "<")
 
 
@@ -62,10 +76,22 @@ def _fill(piece: str, size: int = MEGABYTE) -> str:
 
 def _dirty_topic_list() -> dict[str, object]:
     dirty = _DIRTY
-    return {"users": [{"id": 1, "username": dirty}], "topic_list": {"topics": [
-        {"id": i, "title": dirty * 3, "slug": "s", "posts_count": 3, "last_poster_username":
-         dirty, "posters": [{"user_id": 1, "description": "Original Poster"}]}
-        for i in range(30)]}}
+    return {
+        "users": [{"id": 1, "username": dirty}],
+        "topic_list": {
+            "topics": [
+                {
+                    "id": i,
+                    "title": dirty * 3,
+                    "slug": "s",
+                    "posts_count": 3,
+                    "last_poster_username": dirty,
+                    "posters": [{"user_id": 1, "description": "Original Poster"}],
+                }
+                for i in range(30)
+            ]
+        },
+    }
 
 
 def run() -> dict[str, float | int]:
@@ -77,26 +103,34 @@ def run() -> dict[str, float | int]:
     for _ in range(100):
         built = parse.topic_list(topic_list, 0)
     parse_us = (time.perf_counter() - started) / 100 * 1e6
-    dirty = dataclasses.replace(built, topics=tuple(
-        dataclasses.replace(t, title=_DIRTY) for t in built.topics))
+    dirty = dataclasses.replace(
+        built, topics=tuple(dataclasses.replace(t, title=_DIRTY) for t in built.topics)
+    )
     started = time.perf_counter()
     for _ in range(100):
         clean_fields(dirty)
     clean_us = (time.perf_counter() - started) / 100 * 1e6
     return {
         "html_50k_nested_ms": _median_ms(
-            lambda: cooked_to_speech("<div>" * 50_000 + "deep" + "</div>" * 50_000)),
+            lambda: cooked_to_speech("<div>" * 50_000 + "deep" + "</div>" * 50_000)
+        ),
         "html_50k_nested_text_ms": _median_ms(
-            lambda: cooked_to_speech("<div>a " * 50_000 + "</div>" * 50_000)),
+            lambda: cooked_to_speech("<div>a " * 50_000 + "</div>" * 50_000)
+        ),
         "html_1mb_ms": _median_ms(lambda: cooked_to_speech(_fill(_PARAGRAPH))),
-        "html_1mb_one_paragraph_ms": _median_ms(lambda: cooked_to_speech(
-            "<p>" + _fill("I rest every afternoon and it helps. ") + "</p>")),
+        "html_1mb_one_paragraph_ms": _median_ms(
+            lambda: cooked_to_speech(
+                "<p>" + _fill("I rest every afternoon and it helps. ") + "</p>"
+            )
+        ),
         "html_malformed_200k_ms": max(
-            _median_ms(partial(cooked_to_speech, _fill(p, 200_000))) for p in _MALFORMED),
+            _median_ms(partial(cooked_to_speech, _fill(p, 200_000))) for p in _MALFORMED
+        ),
         "html_emoji_flood_ms": _median_ms(lambda: cooked_to_speech(f"<p>{_EMOJI * 3000}</p>")),
         "markdown_1mb_ms": _median_ms(lambda: markdown_to_speech(_fill(_MARKDOWN))),
-        "markdown_malformed_400k_ms": max(_median_ms(partial(markdown_to_speech, _fill(p, 400_000)))
-                                          for p in _MARKDOWN_MALFORMED),
+        "markdown_malformed_400k_ms": max(
+            _median_ms(partial(markdown_to_speech, _fill(p, 400_000))) for p in _MARKDOWN_MALFORMED
+        ),
         "post_first_page_1mb_ms": _median_ms(lambda: PostRenderer().page(big_post)),
         "post_next_page_1mb_ms": _median_ms(lambda: renderer.page(big_post, 2_000), digits=3),
         "forum_topic_list_parse_us": round(parse_us, 1),

@@ -68,8 +68,13 @@ def gzip_bomb() -> dict[str, float | int]:
     ).encode()
     url, listener = _serve(lambda conn: conn.sendall(head + packed))
     try:
-        done = subprocess.run([sys.executable, "-c", CHILD, url], capture_output=True,
-                              text=True, timeout=300, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, url],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
     finally:
         listener.close()
     result = json.loads(done.stdout)

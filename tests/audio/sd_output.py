@@ -32,19 +32,19 @@ class SoundDeviceOutput:
     def end_utterance(self) -> None:
         """Nothing held back: nothing to finish."""
 
-    def play(self, pcm: bytes, sample_rate: int, *,
-             cancel: threading.Event | None = None) -> None:
+    def play(self, pcm: bytes, sample_rate: int, *, cancel: threading.Event | None = None) -> None:
         import sounddevice
 
         self._stopped.clear()
         chunk = 2 * sample_rate // 10  # 100 ms
         try:
-            with sounddevice.RawOutputStream(samplerate=sample_rate, channels=1,
-                                             dtype="int16", latency="high") as stream:
+            with sounddevice.RawOutputStream(
+                samplerate=sample_rate, channels=1, dtype="int16", latency="high"
+            ) as stream:
                 for start in range(0, len(pcm), chunk):
                     if self._stopped.is_set() or (cancel is not None and cancel.is_set()):
                         return
-                    stream.write(pcm[start:start + chunk])
+                    stream.write(pcm[start : start + chunk])
         except sounddevice.PortAudioError as error:
             raise AudioDeviceError(f"cannot play sound: {error}") from error
 

@@ -45,8 +45,7 @@ PARAGRAPHS = [
 
 def espeak_pcm(text: str, folder: Path, voice: str = "en-us", rate: int = 150) -> bytes:
     wav = folder / "said.wav"
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(wav), text],
-                   check=True)
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(wav), text], check=True)
     # Faint noise around it: exact digital silence decodes badly.
     noise = np.random.default_rng(0).normal(0, 20, 4800)
     return np.concatenate([noise, read_wav(wav), noise]).astype("<i2").tobytes()
@@ -58,14 +57,16 @@ def recognizer() -> BargeInRecognizer:
 
 
 @pytest.mark.parametrize("voice", ["en-us", "en-gb"])
-def test_a_spoken_stop_is_a_command(recognizer: BargeInRecognizer, tmp_path: Path,
-                                    voice: str) -> None:
+def test_a_spoken_stop_is_a_command(
+    recognizer: BargeInRecognizer, tmp_path: Path, voice: str
+) -> None:
     verdict = recognizer.judge(espeak_pcm("stop", tmp_path, voice))
     assert verdict.command == "stop", verdict
 
 
 def test_a_stop_the_first_decode_mishears_is_taken_on_the_grammars_word(
-        recognizer: BargeInRecognizer, tmp_path: Path) -> None:
+    recognizer: BargeInRecognizer, tmp_path: Path
+) -> None:
     # This voice's "stop" is read as "look" by the garbage-path decode, as many are through
     # the echo canceller; the five-word grammar still hears "stop".
     pcm = espeak_pcm("stop", tmp_path, "en-us+f3", 130)
@@ -76,22 +77,25 @@ def test_a_stop_the_first_decode_mishears_is_taken_on_the_grammars_word(
     assert strict.judge(pcm).command is None
 
 
-@pytest.mark.parametrize("text", [
-    "the summer heat makes everything harder",
-    "I went to the shop",
-    "repeat after me",
-    "next week we go",
-    "go back to bed",
-    "please stop",
-])
-def test_talk_is_never_a_command(recognizer: BargeInRecognizer, tmp_path: Path,
-                                 text: str) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the summer heat makes everything harder",
+        "I went to the shop",
+        "repeat after me",
+        "next week we go",
+        "go back to bed",
+        "please stop",
+    ],
+)
+def test_talk_is_never_a_command(recognizer: BargeInRecognizer, tmp_path: Path, text: str) -> None:
     verdict = recognizer.judge(espeak_pcm(text, tmp_path, "en-gb"))
     assert verdict.command is None, verdict
 
 
-def test_speech_longer_than_a_command_is_not_decoded(recognizer: BargeInRecognizer,
-                                                      tmp_path: Path) -> None:
+def test_speech_longer_than_a_command_is_not_decoded(
+    recognizer: BargeInRecognizer, tmp_path: Path
+) -> None:
     pcm = espeak_pcm("stop " * 8, tmp_path)
     verdict = recognizer.judge(pcm)
     assert verdict.command is None and verdict.reading == ""
@@ -99,7 +103,7 @@ def test_speech_longer_than_a_command_is_not_decoded(recognizer: BargeInRecogniz
 
 def test_quiet_echo_around_a_command_is_left_out(tmp_path: Path) -> None:
     stop = np.frombuffer(espeak_pcm("stop", tmp_path), dtype="<i2")
-    echo = (np.frombuffer(espeak_pcm(PARAGRAPHS[0], tmp_path), dtype="<i2")[:16_000] * 0.05)
+    echo = np.frombuffer(espeak_pcm(PARAGRAPHS[0], tmp_path), dtype="<i2")[:16_000] * 0.05
     pcm = np.concatenate([echo, stop, echo]).astype("<i2").tobytes()
     kept = loudest_stretch(pcm, 18.0)
     assert len(kept) < len(stop.tobytes()) < len(pcm)
@@ -139,10 +143,10 @@ class Heards:
 
 
 def test_a_command_heard_while_speaking_stops_speech_and_is_answered_first(
-        recognizer: BargeInRecognizer, tmp_path: Path) -> None:
+    recognizer: BargeInRecognizer, tmp_path: Path
+) -> None:
     wav = tmp_path / "stop.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), "stop"],
-                   check=True)
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), "stop"], check=True)
     quiet = Quiet()
     speech = TrackedSpeech(quiet)
     speech.speaking.set()
@@ -160,8 +164,12 @@ def test_a_command_heard_while_speaking_stops_speech_and_is_answered_first(
 
 
 def test_off_setting_means_no_listening_while_speaking() -> None:
-    assert open_barge_in(Heards(), TrackedSpeech(Quiet()), BargeInSettings(enabled=False),
-                         RecognitionSettings()) is None
+    assert (
+        open_barge_in(
+            Heards(), TrackedSpeech(Quiet()), BargeInSettings(enabled=False), RecognitionSettings()
+        )
+        is None
+    )
 
 
 # -- the virtual room ------------------------------------------------------------------------
@@ -183,16 +191,21 @@ def room(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseAudioServer]
 
 def trial(room: PulseAudioServer, plan: dict[str, Any]) -> dict[str, Any]:
     env = {**room.env(), "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    done = subprocess.run([sys.executable, "-m", "tests.support.barge_in_trial",
-                           json.dumps(plan)], env=env, capture_output=True, text=True,
-                          timeout=240)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.support.barge_in_trial", json.dumps(plan)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 @pytest.mark.audio
 def test_voicepeer_sets_up_the_echo_canceller_and_doctor_says_so(
-        room: PulseAudioServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    room: PulseAudioServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PULSE_SERVER", room.server_address)
     check = check_echo_cancel(Settings())
     assert check.ok and "pactl load-module module-echo-cancel" in check.fix
@@ -206,7 +219,8 @@ def test_voicepeer_sets_up_the_echo_canceller_and_doctor_says_so(
 
 @pytest.mark.audio
 def test_devices_routed_by_environment_are_left_alone(
-        room: PulseAudioServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    room: PulseAudioServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("PULSE_SERVER", room.server_address)
     monkeypatch.setenv("PULSE_SOURCE", "room.monitor")
     modules = room.pactl("list", "short", "modules")
@@ -216,8 +230,9 @@ def test_devices_routed_by_environment_are_left_alone(
 
 
 @pytest.mark.audio
-def test_doctor_fails_without_a_sound_server(monkeypatch: pytest.MonkeyPatch,
-                                             tmp_path: Path) -> None:
+def test_doctor_fails_without_a_sound_server(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("PULSE_SERVER", f"unix:{tmp_path}/nothing-here")
     assert not echo_cancel_status().reachable
     check = check_echo_cancel(Settings())
@@ -226,12 +241,21 @@ def test_doctor_fails_without_a_sound_server(monkeypatch: pytest.MonkeyPatch,
 
 @pytest.mark.audio
 @pytest.mark.slow
-def test_its_own_voice_and_room_talk_never_stop_it(room: PulseAudioServer,
-                                                   tmp_path: Path) -> None:
+def test_its_own_voice_and_room_talk_never_stop_it(room: PulseAudioServer, tmp_path: Path) -> None:
     talk = tmp_path / "talk.wav"
-    subprocess.run(["espeak-ng", "-v", "en-gb", "-s", "150", "-w", str(talk),
-                    "Did you see the weather forecast for tomorrow, next week looks cold"],
-                   check=True)
+    subprocess.run(
+        [
+            "espeak-ng",
+            "-v",
+            "en-gb",
+            "-s",
+            "150",
+            "-w",
+            str(talk),
+            "Did you see the weather forecast for tomorrow, next week looks cold",
+        ],
+        check=True,
+    )
     result = trial(room, {"texts": PARAGRAPHS, "sounds": [{"at_s": 5.0, "wav": str(talk)}]})
     assert result["echo_cancel_in_use"]
     assert result["commands"] == [], result["verdicts"]
@@ -240,8 +264,7 @@ def test_its_own_voice_and_room_talk_never_stop_it(room: PulseAudioServer,
 
 @pytest.mark.audio
 @pytest.mark.slow
-def test_a_spoken_stop_over_its_speech_stops_it(room: PulseAudioServer,
-                                                tmp_path: Path) -> None:
+def test_a_spoken_stop_over_its_speech_stops_it(room: PulseAudioServer, tmp_path: Path) -> None:
     # A bounded form of the bench's stop rate, which is well under one (0.55 to 0.6 of the
     # tuning voices' stops caught, see the README): the bundled model often mishears a word
     # the canceller has worn down. So "stop" is said up to eight times, by different voices
@@ -249,12 +272,22 @@ def test_a_spoken_stop_over_its_speech_stops_it(room: PulseAudioServer,
     # the reading. At that rate all eight are missed about once in 600 runs. Through the
     # canceller "stop" is sometimes heard as "pause", which stops speech as well.
     sounds = []
-    for n, (voice, rate) in enumerate((("en-gb-x-rp", 150), ("en-us", 170), ("en-gb", 130),
-                                       ("en-us", 110), ("en-gb-x-rp", 200), ("en-gb", 150),
-                                       ("en-us", 200), ("en-gb-x-rp", 130))):
+    for n, (voice, rate) in enumerate(
+        (
+            ("en-gb-x-rp", 150),
+            ("en-us", 170),
+            ("en-gb", 130),
+            ("en-us", 110),
+            ("en-gb-x-rp", 200),
+            ("en-gb", 150),
+            ("en-us", 200),
+            ("en-gb-x-rp", 130),
+        )
+    ):
         stop = tmp_path / f"stop{n}.wav"
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(stop), "stop"],
-                       check=True)
+        subprocess.run(
+            ["espeak-ng", "-v", voice, "-s", str(rate), "-w", str(stop), "stop"], check=True
+        )
         sounds.append({"at_s": 4.0 + 6.0 * n, "wav": str(stop)})
     result = trial(room, {"texts": PARAGRAPHS * 5, "sounds": sounds})
     assert result["echo_cancel_in_use"]

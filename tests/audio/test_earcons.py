@@ -45,7 +45,7 @@ def test_no_clicks(earcon: Earcon) -> None:
     assert abs(wave[0]) < 0.01 and abs(wave[-1]) < 0.01
     edges = np.cumsum([round(note.duration_s * RATE) for note in DESIGNS[earcon]])[:-1]
     for edge in edges:  # where one note hands over to the next
-        assert np.max(np.abs(wave[edge - 2:edge + 2])) < 0.02
+        assert np.max(np.abs(wave[edge - 2 : edge + 2])) < 0.02
     # No jump bigger than the steepest slope of the tone itself (fundamental + harmonic).
     top_hz = max(note.frequency_hz for note in DESIGNS[earcon])
     steepest = 2 * np.pi * top_hz / RATE * (1 + 2 * 0.15) / 1.15
@@ -64,7 +64,7 @@ def test_pitches_are_distinct_and_move_the_right_way() -> None:
 
     def halves(earcon: Earcon) -> tuple[float, float]:
         wave = samples(render(earcon))
-        return peak_hz(wave[: len(wave) // 2]), peak_hz(wave[len(wave) // 2:])
+        return peak_hz(wave[: len(wave) // 2]), peak_hz(wave[len(wave) // 2 :])
 
     first, second = halves(Earcon.LISTENING)
     assert second > first * 1.3  # rising: "ready"
@@ -85,8 +85,10 @@ def test_volume_scales_and_is_checked() -> None:
 def _segments(wave: np.ndarray, rate: int) -> list[np.ndarray]:
     """Stretches of sound separated by more than 0.1 s of silence."""
     frame = rate // 100
-    loud = [np.sqrt(np.mean(wave[i:i + frame] ** 2)) > 0.01
-            for i in range(0, len(wave) - frame, frame)]
+    loud = [
+        np.sqrt(np.mean(wave[i : i + frame] ** 2)) > 0.01
+        for i in range(0, len(wave) - frame, frame)
+    ]
     found, start, quiet = [], None, 0
     for index, is_loud in enumerate([*loud, *[False] * 20]):
         if is_loud:
@@ -95,25 +97,42 @@ def _segments(wave: np.ndarray, rate: int) -> list[np.ndarray]:
         elif start is not None:
             quiet += 1
             if quiet > 10:
-                found.append(wave[start * frame:(index - quiet + 1) * frame])
+                found.append(wave[start * frame : (index - quiet + 1) * frame])
                 start = None
     if start is not None:
-        found.append(wave[start * frame:])
+        found.append(wave[start * frame :])
     return found
 
 
-def _play_and_record(pulse: PulseAudioServer, tmp_path: Path, *names: str) -> tuple[dict[str, bool],
-                                                                                    np.ndarray]:
+def _play_and_record(
+    pulse: PulseAudioServer, tmp_path: Path, *names: str
+) -> tuple[dict[str, bool], np.ndarray]:
     recording = tmp_path / "monitor.raw"
     with recording.open("wb") as sink:
         recorder = subprocess.Popen(
-            ["parec", "-d", "@DEFAULT_MONITOR@", "--format=s16le", f"--rate={RATE}",
-             "--channels=1", "--raw"], env=pulse.env(), stdout=sink)
+            [
+                "parec",
+                "-d",
+                "@DEFAULT_MONITOR@",
+                "--format=s16le",
+                f"--rate={RATE}",
+                "--channels=1",
+                "--raw",
+            ],
+            env=pulse.env(),
+            stdout=sink,
+        )
         try:
             time.sleep(0.5)
-            played = subprocess.run([sys.executable, "-m", "tests.audio.sd_output", *names],
-                                    env=pulse.env(), cwd=ROOT, capture_output=True, text=True,
-                                    timeout=60, check=True)
+            played = subprocess.run(
+                [sys.executable, "-m", "tests.audio.sd_output", *names],
+                env=pulse.env(),
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=True,
+            )
             time.sleep(0.5)
         finally:
             recorder.terminate()
@@ -123,8 +142,7 @@ def _play_and_record(pulse: PulseAudioServer, tmp_path: Path, *names: str) -> tu
 
 @pytest.mark.audio
 @pytest.mark.slow
-def test_earcons_play_on_a_real_sound_device(pulseaudio: PulseAudioServer,
-                                             tmp_path: Path) -> None:
+def test_earcons_play_on_a_real_sound_device(pulseaudio: PulseAudioServer, tmp_path: Path) -> None:
     results, wave = _play_and_record(pulseaudio, tmp_path, "listening", "no-got_it", "error")
     assert results == {"listening": True, "got_it": False, "error": True}
     heard = _segments(wave, RATE)
@@ -139,11 +157,18 @@ def test_earcons_play_on_a_real_sound_device(pulseaudio: PulseAudioServer,
 
 
 @pytest.mark.audio
-def test_broken_speaker_does_not_stop_voicepeer(pulseaudio: PulseAudioServer,
-                                                tmp_path: Path) -> None:
+def test_broken_speaker_does_not_stop_voicepeer(
+    pulseaudio: PulseAudioServer, tmp_path: Path
+) -> None:
     env = {**pulseaudio.env(), "PULSE_SERVER": f"unix:{tmp_path}/no-such-socket"}
-    played = subprocess.run([sys.executable, "-m", "tests.audio.sd_output", "got_it"],
-                            env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    played = subprocess.run(
+        [sys.executable, "-m", "tests.audio.sd_output", "got_it"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert played.returncode == 0, played.stderr[-2000:]
     assert json.loads(played.stdout) == {"got_it": False}
     assert "Could not play the got_it tone" in played.stderr
@@ -151,14 +176,17 @@ def test_broken_speaker_does_not_stop_voicepeer(pulseaudio: PulseAudioServer,
 
 @pytest.mark.audio
 @pytest.mark.slow
-def test_earcons_arrive_whole_through_voicepeers_speaker(pulseaudio: PulseAudioServer,
-                                                         tmp_path: Path) -> None:
-    results, wave = _play_and_record(pulseaudio, tmp_path, "--voicepeer-output",
-                                     "listening", "got_it", "error")
+def test_earcons_arrive_whole_through_voicepeers_speaker(
+    pulseaudio: PulseAudioServer, tmp_path: Path
+) -> None:
+    results, wave = _play_and_record(
+        pulseaudio, tmp_path, "--voicepeer-output", "listening", "got_it", "error"
+    )
     assert results == {"listening": True, "got_it": True, "error": True}
     heard = _segments(wave, RATE)
     assert [round(len(s) / RATE, 2) for s in heard] == pytest.approx(
-        [duration_s(e) for e in Earcon], abs=0.03)
+        [duration_s(e) for e in Earcon], abs=0.03
+    )
     assert [peak_hz(s) for s in heard[:2]] == pytest.approx([784, 1046.5], abs=20)
 
 
@@ -172,6 +200,7 @@ def test_earcons_saved_by_the_wav_output(tmp_path: Path) -> None:
         assert saved.getframerate() == RATE and saved.getnchannels() == 1
         pcm = saved.readframes(saved.getnframes())
     lead = round(LEAD_IN_S * RATE) * 2
-    assert pcm[lead:lead + len(render(Earcon.ERROR, volume=0.3))] == render(Earcon.ERROR,
-                                                                              volume=0.3)
+    assert pcm[lead : lead + len(render(Earcon.ERROR, volume=0.3))] == render(
+        Earcon.ERROR, volume=0.3
+    )
     assert not any(pcm[:lead])

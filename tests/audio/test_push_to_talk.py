@@ -37,17 +37,24 @@ def evdev_switch(tmp_path: Path) -> Iterator[EvdevSwitch]:
     switch.close()
 
 
-def make(switch: EvdevSwitch | TerminalKeySwitch, *, speaking: list[bool] | None = None,
-         **settings: object) -> tuple[PushToTalk, list[str], Clock]:
+def make(
+    switch: EvdevSwitch | TerminalKeySwitch,
+    *,
+    speaking: list[bool] | None = None,
+    **settings: object,
+) -> tuple[PushToTalk, list[str], Clock]:
     events: list[str] = []
     clock = Clock()
     speaking = speaking if speaking is not None else [False]
     control = PushToTalk(
-        switch, SwitchSettings(**settings),  # type: ignore[arg-type]
-        is_speaking=lambda: speaking[0], clock=clock,
+        switch,
+        SwitchSettings(**settings),  # type: ignore[arg-type]
+        is_speaking=lambda: speaking[0],
+        clock=clock,
         on_listen_start=lambda: events.append("listen"),
         on_listen_stop=lambda: events.append("stop"),
-        on_stop_speech=lambda: events.append("hush"))
+        on_stop_speech=lambda: events.append("hush"),
+    )
     return control, events, clock
 
 
@@ -120,8 +127,7 @@ def test_release_after_a_stop_press_does_not_end_listening(evdev_switch: EvdevSw
 
 
 def test_only_the_switch_key_stops_speech_when_asked(evdev_switch: EvdevSwitch) -> None:
-    control, events, _ = make(evdev_switch, mode="tap", speaking=[True],
-                              any_key_stops_speech=False)
+    control, events, _ = make(evdev_switch, mode="tap", speaking=[True], any_key_stops_speech=False)
     control.handle_press("a")
     assert events == [] and not control.stop_speech.is_set()
     control.handle_press("space")
@@ -152,16 +158,25 @@ def test_mode_off_is_not_push_to_talk(evdev_switch: EvdevSwitch) -> None:
 def test_open_switch_follows_settings(tmp_path: Path) -> None:
     assert open_switch(SwitchSettings(mode="off")) is None
     with pytest.raises(AudioDeviceError, match="does not exist"):
-        open_switch(SwitchSettings(mode="tap", source="evdev",
-                                   evdev_device=str(tmp_path / "gone")))
+        open_switch(SwitchSettings(mode="tap", source="evdev", evdev_device=str(tmp_path / "gone")))
     with pytest.raises(ConfigError, match="source"):
         open_switch(SwitchSettings(mode="tap", source="bluetooth"))
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("Space", "space"), (" ", "space"), ("KEY_SPACE", "space"), ("Return", "enter"),
-    ("F12", "f12"), ("key_f5", "f5"), ("BTN_A", "btn_south"), ("code:57", "space"),
-    ("code:700", "code:700"), ("Esc", "escape"),
-])
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Space", "space"),
+        (" ", "space"),
+        ("KEY_SPACE", "space"),
+        ("Return", "enter"),
+        ("F12", "f12"),
+        ("key_f5", "f5"),
+        ("BTN_A", "btn_south"),
+        ("code:57", "space"),
+        ("code:700", "code:700"),
+        ("Esc", "escape"),
+    ],
+)
 def test_key_names_are_normalized(written: str, expected: str) -> None:
     assert normalize_key(written) == expected

@@ -62,8 +62,12 @@ def test_keyboards_switches_and_joysticks_are_listed(tmp_path: Path) -> None:
     devices = list_input_devices(proc, by_id)
     names = [device.name for device in devices]
     # The mouse reports buttons too (EV_KEY bit), so a mouse button can be the switch.
-    assert names == ["Power Button", "AbleNet Hitch 2 Switch Interface",
-                     "Logitech USB Receiver Mouse", "DragonRise Inc.   Generic   USB  Joystick  "]
+    assert names == [
+        "Power Button",
+        "AbleNet Hitch 2 Switch Interface",
+        "Logitech USB Receiver Mouse",
+        "DragonRise Inc.   Generic   USB  Joystick  ",
+    ]
     switch = devices[1]
     assert switch.event_path == Path("/dev/input/event5")
     assert switch.best_path == by_id / "usb-AbleNet_Hitch_2-event-kbd"
@@ -75,7 +79,8 @@ def test_no_device_list_means_no_devices(tmp_path: Path) -> None:
 
 
 def test_grab_that_fails_still_leaves_a_working_switch(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     node = tmp_path / "event5"
     os.mkfifo(node)
     writer = os.open(node, os.O_RDWR)

@@ -49,29 +49,44 @@ def test_event_struct_is_the_kernel_size() -> None:
 
 def test_presses_and_releases_are_decoded(device: tuple[Path, int]) -> None:
     node, writer = device
-    stream = b"".join([
-        pack_event(KEY_SPACE, 1), pack_event(0, 0, kind=EV_SYN),
-        pack_event(KEY_SPACE, 2), pack_event(KEY_SPACE, 2),  # auto-repeat: not new presses
-        pack_event(KEY_SPACE, 0), pack_event(0, 0, kind=EV_SYN),
-        pack_event(0, 512, kind=EV_ABS),  # a joystick axis moving
-        pack_event(BTN_SOUTH, 1), pack_event(BTN_0, 1), pack_event(KEY_F5, 1),
-        pack_event(999, 1),
-    ])
+    stream = b"".join(
+        [
+            pack_event(KEY_SPACE, 1),
+            pack_event(0, 0, kind=EV_SYN),
+            pack_event(KEY_SPACE, 2),
+            pack_event(KEY_SPACE, 2),  # auto-repeat: not new presses
+            pack_event(KEY_SPACE, 0),
+            pack_event(0, 0, kind=EV_SYN),
+            pack_event(0, 512, kind=EV_ABS),  # a joystick axis moving
+            pack_event(BTN_SOUTH, 1),
+            pack_event(BTN_0, 1),
+            pack_event(KEY_F5, 1),
+            pack_event(999, 1),
+        ]
+    )
     with EvdevSwitch(node) as switch:
         assert switch.supports_release
         os.write(writer, stream[:37])  # an event split across two reads
         os.write(writer, stream[37:])
         assert read_all(switch, 6) == [
-            ("space", True), ("space", False), ("btn_south", True), ("btn_0", True),
-            ("f5", True), ("code:999", True)]
+            ("space", True),
+            ("space", False),
+            ("btn_south", True),
+            ("btn_0", True),
+            ("f5", True),
+            ("code:999", True),
+        ]
 
 
 def test_hold_to_talk_through_the_device(device: tuple[Path, int]) -> None:
     node, writer = device
     changes: queue.Queue[str] = queue.Queue()
-    control = PushToTalk(EvdevSwitch(node), SwitchSettings(mode="hold", source="evdev"),
-                         on_listen_start=lambda: changes.put("listen"),
-                         on_listen_stop=lambda: changes.put("stop"))
+    control = PushToTalk(
+        EvdevSwitch(node),
+        SwitchSettings(mode="hold", source="evdev"),
+        on_listen_start=lambda: changes.put("listen"),
+        on_listen_stop=lambda: changes.put("stop"),
+    )
     assert control.hold_mode
     control.start()
     try:
@@ -86,8 +101,9 @@ def test_hold_to_talk_through_the_device(device: tuple[Path, int]) -> None:
 def test_unplugged_device_stops_listening_and_reports(device: tuple[Path, int]) -> None:
     node, writer = device
     errors: queue.Queue[VoicepeerError] = queue.Queue()
-    control = PushToTalk(EvdevSwitch(node), SwitchSettings(mode="tap", source="evdev"),
-                         on_error=errors.put)
+    control = PushToTalk(
+        EvdevSwitch(node), SwitchSettings(mode="tap", source="evdev"), on_error=errors.put
+    )
     control.start()
     try:
         os.write(writer, pack_event(KEY_SPACE, 1))
@@ -113,8 +129,9 @@ def test_unset_device_is_a_clear_error() -> None:
         EvdevSwitch("")
 
 
-def test_unreadable_device_suggests_the_input_group(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unreadable_device_suggests_the_input_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     node = tmp_path / "event3"
     node.write_bytes(b"")
     node.chmod(0o000)

@@ -53,18 +53,21 @@ def test_cbreak_while_open_and_restored_on_close(pty_pair: tuple[int, int]) -> N
     assert termios.tcgetattr(slave) == before
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    (b" ", ["space"]),
-    (b"\r", ["enter"]),
-    (b"A", ["a"]),
-    (b"\x1bOP", ["f1"]),
-    (b"\x1b[15~", ["f5"]),
-    (b"\x1b[24~", ["f12"]),
-    (b"\x1b[[A", ["f1"]),
-    (b"\x1b", ["escape"]),
-    (b" \x1b[17~x", ["space", "f6", "x"]),
-    (b"\x1b[99~", ["unknown"]),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (b" ", ["space"]),
+        (b"\r", ["enter"]),
+        (b"A", ["a"]),
+        (b"\x1bOP", ["f1"]),
+        (b"\x1b[15~", ["f5"]),
+        (b"\x1b[24~", ["f12"]),
+        (b"\x1b[[A", ["f1"]),
+        (b"\x1b", ["escape"]),
+        (b" \x1b[17~x", ["space", "f6", "x"]),
+        (b"\x1b[99~", ["unknown"]),
+    ],
+)
 def test_key_names(pty_pair: tuple[int, int], typed: bytes, expected: list[str]) -> None:
     master, slave = pty_pair
     with TerminalKeySwitch(slave) as switch:
@@ -124,17 +127,24 @@ def test_restored_after_an_error_in_the_with_block(pty_pair: tuple[int, int]) ->
 def test_restored_when_the_program_crashes(pty_pair: tuple[int, int]) -> None:
     _, slave = pty_pair
     before = termios.tcgetattr(slave)
-    script = ("from voicepeer.switches import TerminalKeySwitch\n"
-              "TerminalKeySwitch().start(print)\n"
-              "raise RuntimeError('crash while the switch is on')\n")
-    crashed = subprocess.run([sys.executable, "-c", script], stdin=slave, cwd=ROOT,
-                             capture_output=True, text=True, timeout=30)
+    script = (
+        "from voicepeer.switches import TerminalKeySwitch\n"
+        "TerminalKeySwitch().start(print)\n"
+        "raise RuntimeError('crash while the switch is on')\n"
+    )
+    crashed = subprocess.run(
+        [sys.executable, "-c", script],
+        stdin=slave,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert crashed.returncode == 1 and "crash while the switch is on" in crashed.stderr
     assert termios.tcgetattr(slave) == before
     # Without the switch's restoring, a crash would leave the terminal without echo.
     careless = "import tty; tty.setcbreak(0); raise RuntimeError('crash')"
-    subprocess.run([sys.executable, "-c", careless], stdin=slave, capture_output=True,
-                   timeout=30)
+    subprocess.run([sys.executable, "-c", careless], stdin=slave, capture_output=True, timeout=30)
     assert termios.tcgetattr(slave) != before
 
 

@@ -14,8 +14,15 @@ from collections.abc import Sequence
 class Terminal:
     def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
         self._master, slave = pty.openpty()
-        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                        close_fds=True, start_new_session=True)
+        self.process = subprocess.Popen(
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            close_fds=True,
+            start_new_session=True,
+        )
         os.close(slave)
         self.output = ""
         self._seen = 0

@@ -62,8 +62,9 @@ class _Card(HTMLParser):
             self.sections[-1][1].append((f"{tag}.{cls}" if cls else tag, data.strip()))
 
     def texts(self, section: str, tag: str) -> list[str]:
-        return [text for cls, items in self.sections if cls == section
-                for t, text in items if t == tag]
+        return [
+            text for cls, items in self.sections if cls == section for t, text in items if t == tag
+        ]
 
     def all(self, tag: str) -> list[str]:
         return [text for _, items in self.sections for t, text in items if t == tag]
@@ -86,8 +87,7 @@ def test_page_one_holds_the_essentials_and_the_keys(tmp_path: Path) -> None:
     assert card.sections[0][0] == "essentials"
     assert card.texts("essentials", "h1") == ["Talking to voicepeer"]
     said = card.texts("essentials", "th")
-    assert said == [f"“{PHRASINGS[i][0]}{' 3' if i is Intent.OPEN else ''}”"
-                    for i, _ in ESSENTIALS]
+    assert said == [f"“{PHRASINGS[i][0]}{' 3' if i is Intent.OPEN else ''}”" for i, _ in ESSENTIALS]
     assert "“goodbye”" in said and "“send it”" in said
     keys = card.texts("essentials", "p")
     assert "To stop me talking: press any key." in keys
@@ -102,9 +102,12 @@ def test_the_full_list_has_every_command_editing_punctuation_and_keys(tmp_path: 
     card = parsed(content_from(tmp_path))
     headings = card.all("h2")
     assert headings == [title for title, _ in groups()] + [
-        "While writing a reply", "Punctuation while writing", "Keys", "Your own words"]
-    listed = [text for cls, items in card.sections if cls == ""
-              for t, text in items if t == "dt"]
+        "While writing a reply",
+        "Punctuation while writing",
+        "Keys",
+        "Your own words",
+    ]
+    listed = [text for cls, items in card.sections if cls == "" for t, text in items if t == "dt"]
     assert len(listed) == len(Intent)
     assert sorted(i for _, intents in groups() for i in intents) == sorted(Intent)
     editing = " ".join(card.texts("editing", "dt"))
@@ -127,10 +130,17 @@ def test_own_words_are_listed_and_a_clash_is_marked(tmp_path: Path) -> None:
 
 
 def test_keys_follow_the_settings() -> None:
-    held = parsed(CardContent(switches=SwitchSettings(
-        mode="hold", source="evdev", key="btn_0", any_key_stops_speech=False)))
-    assert held.texts("keys", "p") == ["To stop me talking: press btn_0.",
-                                       "To talk: hold btn_0 down while you speak."]
+    held = parsed(
+        CardContent(
+            switches=SwitchSettings(
+                mode="hold", source="evdev", key="btn_0", any_key_stops_speech=False
+            )
+        )
+    )
+    assert held.texts("keys", "p") == [
+        "To stop me talking: press btn_0.",
+        "To talk: hold btn_0 down while you speak.",
+    ]
     assert parsed(CardContent()).texts("keys", "p") == ["To stop me talking: press any key."]
 
 
@@ -155,8 +165,21 @@ def test_cli_writes_the_card_and_names_clashes(isolated_home: Path, tmp_path: Pa
     config.write_text(CONFIG)
     card_file = tmp_path / "card.html"
     done = subprocess.run(
-        [sys.executable, "-m", "voicepeer", "--config", str(config), "commands", "--card",
-         str(card_file)], env=dict(os.environ), capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "voicepeer",
+            "--config",
+            str(config),
+            "commands",
+            "--card",
+            str(card_file),
+        ],
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "Command card written" in done.stdout
     assert 'Note: "back = next": "back" already means "back"' in done.stdout
@@ -166,7 +189,11 @@ def test_cli_writes_the_card_and_names_clashes(isolated_home: Path, tmp_path: Pa
 def test_cli_unwritable_card_is_explained(isolated_home: Path, tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "voicepeer", "commands", "--card", str(tmp_path / "no" / "x.html")],
-        env=dict(os.environ), capture_output=True, text=True, timeout=120)
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert "cannot write the command card" in done.stderr
 
@@ -175,19 +202,37 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(CHROMIUM is None or shutil.which("pdftotext") is None,
-                    reason="needs chromium and poppler-utils (pdftotext)")
+@pytest.mark.skipif(
+    CHROMIUM is None or shutil.which("pdftotext") is None,
+    reason="needs chromium and poppler-utils (pdftotext)",
+)
 def test_printed_page_one_is_the_essentials_alone(tmp_path: Path) -> None:
     card = tmp_path / "card.html"
     card.write_text(render_card(content_from(tmp_path)), encoding="utf-8")
     pdf = tmp_path / "card.pdf"
     assert CHROMIUM is not None
-    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-                    f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
-                    f"--print-to-pdf={pdf}", card.as_uri()],
-                   capture_output=True, timeout=180, check=True)
-    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                           text=True, timeout=60, check=True).stdout.split("\f")
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            card.as_uri(),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout.split("\f")
     first = pages[0]
     assert "Talking to voicepeer" in first
     for intent, meaning in ESSENTIALS:

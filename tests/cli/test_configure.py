@@ -29,8 +29,9 @@ def soundless_env(home: Path) -> dict[str, str]:
     runtime = home / "empty-runtime"
     runtime.mkdir(mode=0o700, exist_ok=True)
     # Models go to the test's own folder, never the checkout's models/.
-    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime),
-               VOICEPEER_MODELS_DIR=str(home / "models"))
+    env.update(
+        HOME=str(home), XDG_RUNTIME_DIR=str(runtime), VOICEPEER_MODELS_DIR=str(home / "models")
+    )
     return env
 
 
@@ -154,8 +155,10 @@ def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Pat
 def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
     isolated_home: Path, tmp_path: Path
 ) -> None:
-    forum = DemoForum(tmp_path / "forum.sqlite3",
-                      DemoForumOptions(offer_device_code=False, member_password=MEMBER_PASSWORD))
+    forum = DemoForum(
+        tmp_path / "forum.sqlite3",
+        DemoForumOptions(offer_device_code=False, member_password=MEMBER_PASSWORD),
+    )
     base_url = forum.start()
     try:
         env = {**soundless_env(isolated_home), "BROWSER": "true"}  # a browser that opens nothing
@@ -193,23 +196,55 @@ def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
 
 
 def test_end_of_input_saves_what_was_chosen(isolated_home: Path) -> None:
-    done = subprocess.run([*VOICEPEER, "configure"], input="https://forum.example.org\nn\n",
-                          env=soundless_env(isolated_home), capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [*VOICEPEER, "configure"],
+        input="https://forum.example.org\nn\n",
+        env=soundless_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "saving what was chosen so far" in done.stdout
     assert load_settings(config_file(isolated_home)).general.forum_url == (
-        "https://forum.example.org")
+        "https://forum.example.org"
+    )
 
 
 def test_non_interactive_flags(isolated_home: Path) -> None:
-    args = ["configure", "--non-interactive", "--forum-url", "https://Forum.Example.org/",
-            "--voice", "en-gb-scotland", "--rate", "140", "--volume", "0.6",
-            "--muted-word", "ouch", "--muted-word", "spasm", "--content-note", "relapse",
-            "--alias", "onwards=next", "--push-to-talk-key", "enter",
-            "--silence-timeout", "2.5", "--dictation-silence", "6"]
-    done = subprocess.run([*VOICEPEER, *args], env=soundless_env(isolated_home),
-                          capture_output=True, text=True, timeout=120)
+    args = [
+        "configure",
+        "--non-interactive",
+        "--forum-url",
+        "https://Forum.Example.org/",
+        "--voice",
+        "en-gb-scotland",
+        "--rate",
+        "140",
+        "--volume",
+        "0.6",
+        "--muted-word",
+        "ouch",
+        "--muted-word",
+        "spasm",
+        "--content-note",
+        "relapse",
+        "--alias",
+        "onwards=next",
+        "--push-to-talk-key",
+        "enter",
+        "--silence-timeout",
+        "2.5",
+        "--dictation-silence",
+        "6",
+    ]
+    done = subprocess.run(
+        [*VOICEPEER, *args],
+        env=soundless_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     settings = load_settings(config_file(isolated_home))
     assert settings.general.forum_url == "https://forum.example.org"
@@ -221,9 +256,13 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     assert settings.recognition.dictation_silence_s == 6.0
     assert dict(settings.recognition.aliases) == {"onwards": "next"}
     # A second run adds to the lists instead of replacing them.
-    subprocess.run([*VOICEPEER, "configure", "--non-interactive", "--muted-word", "fatigue"],
-                   env=soundless_env(isolated_home), check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [*VOICEPEER, "configure", "--non-interactive", "--muted-word", "fatigue"],
+        env=soundless_env(isolated_home),
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     settings = load_settings(config_file(isolated_home))
     assert settings.voice.muted_words == ("ouch", "spasm", "fatigue")
     assert settings.speech.rate_wpm == 140
@@ -232,10 +271,15 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
 def test_settings_no_longer_used_are_left_out_of_the_new_file(isolated_home: Path) -> None:
     config_file(isolated_home).parent.mkdir(parents=True)
     config_file(isolated_home).write_text(
-        "[recognition]\nwait_for_speech_s = 5.0\n\n[forum]\nposts_chunk_size = 50\n")
-    done = subprocess.run([*VOICEPEER, "configure", "--non-interactive", "--rate", "150"],
-                          env=soundless_env(isolated_home), capture_output=True, text=True,
-                          timeout=120)
+        "[recognition]\nwait_for_speech_s = 5.0\n\n[forum]\nposts_chunk_size = 50\n"
+    )
+    done = subprocess.run(
+        [*VOICEPEER, "configure", "--non-interactive", "--rate", "150"],
+        env=soundless_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "Left out of the new file: line 2, [recognition] wait_for_speech_s" in done.stdout
     assert "[forum] posts_chunk_size: no longer used" in done.stdout
@@ -255,9 +299,13 @@ def test_settings_no_longer_used_are_left_out_of_the_new_file(isolated_home: Pat
     ],
 )
 def test_bad_flags_are_explained(isolated_home: Path, flags: list[str], message: str) -> None:
-    done = subprocess.run([*VOICEPEER, "configure", "--non-interactive", *flags],
-                          env=soundless_env(isolated_home), capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [*VOICEPEER, "configure", "--non-interactive", *flags],
+        env=soundless_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode != 0
     assert message in done.stderr
     assert "Traceback" not in done.stderr
@@ -266,14 +314,27 @@ def test_bad_flags_are_explained(isolated_home: Path, flags: list[str], message:
 
 def test_model_download_with_progress(isolated_home: Path, tmp_path: Path) -> None:
     from tests.speech_models.model_server import Behaviour, model_archive, serving
+
     name = "vosk-model-small-en-us-0.15"
     config = tmp_path / "config.toml"
     with serving(Behaviour(payload=model_archive(name))) as base_url:
         config.write_text(f'[models]\nmodel_base_url = "{base_url}"\n')
         done = subprocess.run(
-            [*VOICEPEER, "--config", str(config), "configure", "--non-interactive",
-             "--model", name, "--download-model"],
-            env=soundless_env(isolated_home), capture_output=True, text=True, timeout=120)
+            [
+                *VOICEPEER,
+                "--config",
+                str(config),
+                "configure",
+                "--non-interactive",
+                "--model",
+                name,
+                "--download-model",
+            ],
+            env=soundless_env(isolated_home),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert done.returncode == 0, done.stderr
     settings = load_settings(config)
     assert settings.models.model_base_url == base_url  # kept when the file was rewritten
@@ -283,12 +344,25 @@ def test_model_download_with_progress(isolated_home: Path, tmp_path: Path) -> No
 
 def test_failed_download_is_a_note_not_a_crash(isolated_home: Path, tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
-    config.write_text('[models]\nmodel_base_url = "http://127.0.0.1:9/vosk/models"\n'
-                      "download_attempts = 1\n")
+    config.write_text(
+        '[models]\nmodel_base_url = "http://127.0.0.1:9/vosk/models"\ndownload_attempts = 1\n'
+    )
     done = subprocess.run(
-        [*VOICEPEER, "--config", str(config), "configure", "--non-interactive",
-         "--download-model", "--voice", "en-us"],
-        env=soundless_env(isolated_home), capture_output=True, text=True, timeout=120)
+        [
+            *VOICEPEER,
+            "--config",
+            str(config),
+            "configure",
+            "--non-interactive",
+            "--download-model",
+            "--voice",
+            "en-us",
+        ],
+        env=soundless_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "The download did not finish" in done.stdout
     assert "voicepeer models download" in done.stdout

@@ -34,8 +34,14 @@ DOCTOR = (
 
 def run_doctor(env: dict[str, str], *args: str) -> dict[str, dict[str, object]]:
     # A fresh process: PortAudio reads the environment (PULSE_SERVER, ~/.asoundrc) at import.
-    done = subprocess.run([sys.executable, "-c", DOCTOR, *args], env=env, capture_output=True,
-                          text=True, timeout=180, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", DOCTOR, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
     return {c["check"]: c for c in json.loads(done.stdout)}
 
 
@@ -98,8 +104,10 @@ def test_settings_no_longer_used_pass_with_a_tip_to_remove_them(tmp_path: Path) 
     check, settings = check_configuration(config, required=True)
     assert check.ok is True
     assert settings.speech.rate_wpm == 150
-    assert f"Remove from {config} what is no longer used: line 5, [forum] posts_chunk_size" \
+    assert (
+        f"Remove from {config} what is no longer used: line 5, [forum] posts_chunk_size"
         in check.fix
+    )
 
 
 def test_credentials_file_must_be_private(isolated_home: Path) -> None:
@@ -124,14 +132,16 @@ def test_speech_output_falls_back_and_fails_clearly(tmp_path: Path) -> None:
     from voicepeer.speech.synth import EspeakSynthesizer, FallbackSynthesizer, Pyttsx3Synthesizer
 
     check = check_speech_output(Settings())  # pyttsx3, as configured by default
-    assert check.ok is True and "says \"hello\"" in check.detail
+    assert check.ok is True and 'says "hello"' in check.detail
     broken_pyttsx3 = Pyttsx3Synthesizer(driver_name="no_such_driver")
-    check = check_speech_output(Settings(), FallbackSynthesizer(broken_pyttsx3,
-                                                                EspeakSynthesizer()))
+    check = check_speech_output(
+        Settings(), FallbackSynthesizer(broken_pyttsx3, EspeakSynthesizer())
+    )
     assert check.ok is True and "speaks with espeak-ng" in check.detail
     missing = EspeakSynthesizer(executable=str(tmp_path / "espeak-ng"))
-    check = check_speech_output(Settings(), FallbackSynthesizer(
-        Pyttsx3Synthesizer(driver_name="no_such_driver"), missing))
+    check = check_speech_output(
+        Settings(), FallbackSynthesizer(Pyttsx3Synthesizer(driver_name="no_such_driver"), missing)
+    )
     assert check.ok is False and "espeak-ng" in check.fix
 
 
@@ -141,8 +151,9 @@ def demo_forum(tmp_path: Path) -> Iterator[str]:
     from tests.support.approval import MEMBER_PASSWORD
     from voicepeer.demo_forum import DemoForum, DemoForumOptions
 
-    server = DemoForum(tmp_path / "forum.sqlite3",
-                       DemoForumOptions(member_password=MEMBER_PASSWORD))
+    server = DemoForum(
+        tmp_path / "forum.sqlite3", DemoForumOptions(member_password=MEMBER_PASSWORD)
+    )
     yield server.start()
     server.stop()
 
@@ -162,8 +173,9 @@ def test_forum_reachability_and_account(isolated_home: Path, demo_forum: str) ->
 
     store = CredentialStore()
     real = approved_key(demo_forum)
-    store.save(Credentials(demo_forum, "user_api_key", "revoked-key-000000", "demo",
-                           real.client_id))
+    store.save(
+        Credentials(demo_forum, "user_api_key", "revoked-key-000000", "demo", real.client_id)
+    )
     forum, account = check_forum(settings)
     assert account.ok is False and "revoked" in account.fix
 
@@ -172,8 +184,7 @@ def test_forum_reachability_and_account(isolated_home: Path, demo_forum: str) ->
     assert account.ok is True and "signed in as demo" in account.detail
 
 
-def test_a_forum_that_redirects_within_itself_passes(isolated_home: Path,
-                                                       demo_forum: str) -> None:
+def test_a_forum_that_redirects_within_itself_passes(isolated_home: Path, demo_forum: str) -> None:
     """A forum moved from /old to / answers with redirects, which voicepeer follows while
     they stay on the forum's own address: doctor must follow them too."""
     import socket
@@ -187,17 +198,24 @@ def test_a_forum_that_redirects_within_itself_passes(isolated_home: Path,
             conn.sendall(response(308, headers={"Location": request.path.removeprefix("/old")}))
             return
         headers = {k: v for k, v in request.headers.items() if k.startswith("user-api")}
-        answer = httpx.request(request.method, demo_forum + request.path, headers=headers,
-                               content=request.body)
-        conn.sendall(response(answer.status_code, answer.content,
-                              {"Content-Type": answer.headers.get("content-type", "")}))
+        answer = httpx.request(
+            request.method, demo_forum + request.path, headers=headers, content=request.body
+        )
+        conn.sendall(
+            response(
+                answer.status_code,
+                answer.content,
+                {"Content-Type": answer.headers.get("content-type", "")},
+            )
+        )
 
     front = LoopbackServer(moved)
     try:
         url = front.url + "/old"
         real = approved_key(demo_forum)
-        CredentialStore().save(Credentials(url, "user_api_key", real.key, real.username,
-                                           real.client_id))
+        CredentialStore().save(
+            Credentials(url, "user_api_key", real.key, real.username, real.client_id)
+        )
         forum, account = check_forum(Settings(general=GeneralSettings(forum_url=url)))
         assert forum.ok is True, forum.detail
         assert account.ok is True and "signed in as demo" in account.detail
@@ -222,15 +240,25 @@ def test_unreachable_forum(isolated_home: Path) -> None:
 
 def test_cli_json_and_exit_status(isolated_home: Path) -> None:
     env = soundless_env(isolated_home)
-    done = subprocess.run([sys.executable, "-m", "voicepeer", "doctor", "--json"], env=env,
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [sys.executable, "-m", "voicepeer", "doctor", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     checks = json.loads(done.stdout)
     assert all(set(c) == {"check", "ok", "detail", "fix"} for c in checks)
     assert done.returncode == 1  # no microphone here
     assert all(c["fix"] for c in checks if not c["ok"])
 
-    done = subprocess.run([sys.executable, "-m", "voicepeer", "doctor", "--no-audio"], env=env,
-                          capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [sys.executable, "-m", "voicepeer", "doctor", "--no-audio"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stdout
     assert "Everything voicepeer needs is working." in done.stdout
     assert "microphone" not in done.stdout
@@ -241,16 +269,18 @@ def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
     from voicepeer.setup.doctor import check_vosk_model
     from voicepeer.speech_models import korean_model_dir
 
-    check = check_vosk_model(Settings(recognition=RecognitionSettings(
-        engine="vosk", model_path=tmp_path / "missing")))
+    check = check_vosk_model(
+        Settings(recognition=RecognitionSettings(engine="vosk", model_path=tmp_path / "missing"))
+    )
     assert check.ok is False and "model_path" in check.fix
     check = check_vosk_model(Settings(recognition=RecognitionSettings(engine="vosk")))
     assert check.ok is False and "voicepeer models download" in check.fix
     assert check_vosk_model(Settings()).ok is True  # the built-in engine needs no download
     korean = korean_model_dir()
     if korean is not None:  # the model from the package index, installed for the tests
-        check = check_vosk_model(Settings(recognition=RecognitionSettings(
-            engine="vosk", model_path=korean)))
+        check = check_vosk_model(
+            Settings(recognition=RecognitionSettings(engine="vosk", model_path=korean))
+        )
         assert check.ok is True, check.detail
 
 
@@ -267,7 +297,8 @@ def test_voice_training_states(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     profile = default_profile_path()
     shutil.copytree(bundled_model_dir(), profile)
     (profile / "voicepeer-training.json").write_text(
-        '{"trained": "2026-11-26T10:00:00+00:00", "sentences": 12}')
+        '{"trained": "2026-11-26T10:00:00+00:00", "sentences": 12}'
+    )
     check = check_voice_training(Settings())
     assert check.ok and check.detail == "in use: trained on 2026-11-26 from 12 sentences"
     (profile / "sendump").unlink()

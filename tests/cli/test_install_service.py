@@ -14,18 +14,31 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "install-service"
 VOICEPEER = Path(sys.executable).parent / "voicepeer"
 
-needs_systemd = pytest.mark.skipif(shutil.which("systemd-analyze") is None,
-                                   reason="systemd-analyze is not installed")
+needs_systemd = pytest.mark.skipif(
+    shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed"
+)
 
 
 def run_script(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True,
-                          env=env or dict(os.environ), timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args],
+        capture_output=True,
+        text=True,
+        env=env or dict(os.environ),
+        timeout=60,
+        check=False,
+    )
 
 
 def verify(unit: Path, *extra: str, env: dict[str, str] | None = None) -> None:
-    done = subprocess.run(["systemd-analyze", "verify", *extra, str(unit)], capture_output=True,
-                          text=True, env=env or dict(os.environ), timeout=60, check=False)
+    done = subprocess.run(
+        ["systemd-analyze", "verify", *extra, str(unit)],
+        capture_output=True,
+        text=True,
+        env=env or dict(os.environ),
+        timeout=60,
+        check=False,
+    )
     # verify exits 0 for some mistakes and only warns about them: the output must be empty.
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "" and done.stdout.strip() == "", done.stderr

@@ -29,8 +29,11 @@ def test_training_from_a_folder_then_forgetting_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     for number, sentence in enumerate(TRAINING_SENTENCES[:8], start=1):
-        write_wav(tmp_path / f"{number:02d}.wav",
-                  utterances([sentence, 0.4], voice="en-gb", seed=number), rate=16_000)
+        write_wav(
+            tmp_path / f"{number:02d}.wav",
+            utterances([sentence, 0.4], voice="en-gb", seed=number),
+            rate=16_000,
+        )
     assert main(["train-voice", "--wav-dir", str(tmp_path)]) == 0
     assert "Voice training done with 8 sentences" in capsys.readouterr().out
     check_profile(default_profile_path())
@@ -74,5 +77,6 @@ def test_training_at_the_microphone_stopped_early_with_ctrl_c(
     term.expect(rf"Stopped after {kept} sentences", timeout=60)
     term.expect(rf"Voice training done with {kept} sentences", timeout=120)
     assert term.finish() == 0, term.output
-    check_profile(isolated_home / ".local" / "share" / "voicepeer" / "voice"
-                  / default_profile_path().name)
+    check_profile(
+        isolated_home / ".local" / "share" / "voicepeer" / "voice" / default_profile_path().name
+    )

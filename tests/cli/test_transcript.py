@@ -16,15 +16,17 @@ from voicepeer.logs import LOG_FILE_NAME, TRANSCRIPT_FILE_NAME
 STATE = Path(".local/state/voicepeer")
 
 
-def test_log_lines_stay_out_of_the_persons_terminal(isolated_home: Path,
-                                                    tmp_path: Path) -> None:
+def test_log_lines_stay_out_of_the_persons_terminal(isolated_home: Path, tmp_path: Path) -> None:
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
         # No sound card: the speaker and earcons fail, which is logged, and speech is printed.
         done = subprocess.run(
-            voicepeer("run", "--forum", forum.base_url, "--input", "text",
-                      "--output", "speaker"),
-            input="latest topics\n", capture_output=True, text=True, timeout=120,
-            env=no_audio_env())
+            voicepeer("run", "--forum", forum.base_url, "--input", "text", "--output", "speaker"),
+            input="latest topics\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env=no_audio_env(),
+        )
     assert done.returncode == 0, done.stderr
     assert "I can't find a speaker" in done.stdout
     assert "WARNING" not in done.stderr and "voicepeer.app" not in done.stderr, done.stderr
@@ -36,23 +38,40 @@ def test_log_lines_stay_out_of_the_persons_terminal(isolated_home: Path,
 def test_debug_shows_what_was_heard(tmp_path: Path) -> None:
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
         done = subprocess.run(
-            voicepeer("--debug", "run", "--forum", forum.base_url, "--input", "text",
-                      "--output", "text"),
-            input="latest topics\n", capture_output=True, text=True, timeout=120)
+            voicepeer(
+                "--debug", "run", "--forum", forum.base_url, "--input", "text", "--output", "text"
+            ),
+            input="latest topics\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert done.returncode == 0, done.stderr
     assert "heard 'latest topics'" in done.stderr
 
 
 def test_a_helper_follows_the_transcript_live(isolated_home: Path, tmp_path: Path) -> None:
-    follower = subprocess.Popen(voicepeer("transcript"), stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+    follower = subprocess.Popen(
+        voicepeer("transcript"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         with DemoForum(tmp_path / "forum.sqlite3") as forum:
             done = subprocess.run(
-                voicepeer("run", "--transcript", "--forum", forum.base_url,
-                          "--input", "text", "--output", "text"),
-                input="latest topics\nblue cheese\ngoodbye\n", capture_output=True,
-                text=True, timeout=120)
+                voicepeer(
+                    "run",
+                    "--transcript",
+                    "--forum",
+                    forum.base_url,
+                    "--input",
+                    "text",
+                    "--output",
+                    "text",
+                ),
+                input="latest topics\nblue cheese\ngoodbye\n",
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
         assert done.returncode == 0, done.stderr
         path = isolated_home / STATE / TRANSCRIPT_FILE_NAME
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -72,28 +91,33 @@ def test_a_helper_follows_the_transcript_live(isolated_home: Path, tmp_path: Pat
 
 
 def test_no_follow_prints_the_transcript_so_far(isolated_home: Path) -> None:
-    missing = subprocess.run(voicepeer("transcript", "--no-follow"), capture_output=True,
-                             text=True, timeout=60)
+    missing = subprocess.run(
+        voicepeer("transcript", "--no-follow"), capture_output=True, text=True, timeout=60
+    )
     assert missing.returncode == 1 and "voicepeer run --transcript" in missing.stdout
     path = isolated_home / STATE / TRANSCRIPT_FILE_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f"12:00:{n:02d} said: line {n}\n" for n in range(30)))
     os.chmod(path, 0o600)
-    shown = subprocess.run(voicepeer("transcript", "--no-follow"), capture_output=True,
-                           text=True, timeout=60)
+    shown = subprocess.run(
+        voicepeer("transcript", "--no-follow"), capture_output=True, text=True, timeout=60
+    )
     assert shown.returncode == 0
     lines = shown.stdout.splitlines()
     assert len(lines) == 20 and lines[-1].endswith("said: line 29")
-
-
 
 
 def test_the_setting_turns_the_transcript_on_for_the_service(isolated_home: Path) -> None:
     config = isolated_home / ".config" / "voicepeer" / "config.toml"
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text("[general]\ntranscript = true\n")
-    done = subprocess.run(voicepeer("run", "--input", "text", "--output", "text"),
-                          input="latest topics\n", capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        voicepeer("run", "--input", "text", "--output", "text"),
+        input="latest topics\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stderr.strip() == "voicepeer: goodbye"  # nothing but speech before it
     text = (isolated_home / STATE / TRANSCRIPT_FILE_NAME).read_text()
@@ -104,8 +128,12 @@ def test_an_unwritable_transcript_folder_is_explained(isolated_home: Path) -> No
     state = isolated_home / ".local" / "state"
     (state / "voicepeer").mkdir(parents=True, exist_ok=True)
     (state / "voicepeer" / TRANSCRIPT_FILE_NAME).mkdir()  # a folder where the file should be
-    done = subprocess.run(voicepeer("run", "--transcript", "--input", "text", "--output",
-                                    "text"), input="", capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        voicepeer("run", "--transcript", "--input", "text", "--output", "text"),
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert "cannot write the transcript" in done.stderr and "Traceback" not in done.stderr

@@ -11,17 +11,37 @@ COMMANDS = CompletenessJudge()
 ANSWERS = CompletenessJudge.for_answers()
 
 
-@pytest.mark.parametrize("text", [
-    "next post", "latest", "latest topics", "repeat", "help", "open topic twelve", "read",
-    "open topic three", "go to sleep", "who wrote this",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "next post",
+        "latest",
+        "latest topics",
+        "repeat",
+        "help",
+        "open topic twelve",
+        "read",
+        "open topic three",
+        "go to sleep",
+        "who wrote this",
+    ],
+)
 def test_whole_commands_nothing_longer_changes_are_complete(text: str) -> None:
     assert COMMANDS.judge(text) is Completeness.COMPLETE
 
 
-@pytest.mark.parametrize("text", [
-    "open topic", "search for", "go to", "open topic twenty", "go back", "stop", "where",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "open topic",
+        "search for",
+        "go to",
+        "open topic twenty",
+        "go back",
+        "stop",
+        "where",
+    ],
+)
 def test_beginnings_of_longer_commands_are_unfinished(text: str) -> None:
     assert COMMANDS.judge(text) is Completeness.UNFINISHED
 

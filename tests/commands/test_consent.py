@@ -36,10 +36,23 @@ def test_a_clear_confident_yes_is_yes(text: str) -> None:
     assert intent(Heard(text, 0.95), LIKING) is Intent.YES
 
 
-@pytest.mark.parametrize("text", [
-    "yeah", "yep", "okay", "yes but", "yes and no", "yes wait", "hang on", "send it",
-    "next", "like this post", "the weather will be wet tomorrow", "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yeah",
+        "yep",
+        "okay",
+        "yes but",
+        "yes and no",
+        "yes wait",
+        "hang on",
+        "send it",
+        "next",
+        "like this post",
+        "the weather will be wet tomorrow",
+        "",
+    ],
+)
 def test_anything_else_is_never_yes(text: str) -> None:
     assert intent(Heard(text, 1.0)) is not Intent.YES
     assert intent(Heard(text, 1.0), LIKING) is not Intent.YES
@@ -86,8 +99,9 @@ def recognizer() -> Iterator[SphinxRecognizer]:
     engine.close()
 
 
-def answers(recognizer: SphinxRecognizer, path: Path, allowed: frozenset[Intent]
-            ) -> list[tuple[str, Intent | None]]:
+def answers(
+    recognizer: SphinxRecognizer, path: Path, allowed: frozenset[Intent]
+) -> list[tuple[str, Intent | None]]:
     listener = AudioListener(WavFileInput(path), recognizer, RecognitionSettings())
     found = []
     while (heard := listener.listen(ListenMode.ANSWER)) is not None:
@@ -98,8 +112,16 @@ def answers(recognizer: SphinxRecognizer, path: Path, allowed: frozenset[Intent]
 # ("guess" is measured by scripts/benchlib/consent.py, not here: in espeak-ng's Scottish
 # voice, after other speech, the bundled model hears it as "yes" down to its sounds.)
 NOT_YES_SPOKEN = [
-    "yeah", "send it", "yes but", "hang on", "yes wait", "yes and no", "yep",
-    "next post", "like this post", "okay",
+    "yeah",
+    "send it",
+    "yes but",
+    "hang on",
+    "yes wait",
+    "yes and no",
+    "yep",
+    "next post",
+    "like this post",
+    "okay",
     "I went to the shop this morning and it was busy",
     "did you feed the cat",
 ]
@@ -123,7 +145,13 @@ def test_spoken_near_yes_commands_and_room_talk_give_no_yes(
 def test_a_spoken_yes_is_yes_and_a_spoken_no_is_no(
     recognizer: SphinxRecognizer, tmp_path: Path, voice: str
 ) -> None:
-    path = write_wav(tmp_path / "answers.wav", utterances(
-        ["yes", 2.0, "yes please", 2.0, "no", 2.0, "cancel", 2.0], voice=voice))
+    path = write_wav(
+        tmp_path / "answers.wav",
+        utterances(["yes", 2.0, "yes please", 2.0, "no", 2.0, "cancel", 2.0], voice=voice),
+    )
     assert [i for _, i in answers(recognizer, path, CONFIRMING)] == [
-        Intent.YES, Intent.YES, Intent.NO, Intent.CANCEL]
+        Intent.YES,
+        Intent.YES,
+        Intent.NO,
+        Intent.CANCEL,
+    ]

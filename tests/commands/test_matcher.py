@@ -34,8 +34,13 @@ def test_every_intent_has_a_distinct_canonical_phrase() -> None:
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("open topic three", 3), ("number twelve", 12), ("topic twenty one", 21),
-     ("open 7", 7), ("Open topic forty-two.", 42)],
+    [
+        ("open topic three", 3),
+        ("number twelve", 12),
+        ("topic twenty one", 21),
+        ("open 7", 7),
+        ("Open topic forty-two.", 42),
+    ],
 )
 def test_open_takes_a_number(text: str, number: int) -> None:
     verdict = MATCHER.interpret(Heard(text))
@@ -60,8 +65,13 @@ def test_bare_search_has_no_query_so_the_loop_can_ask_for_one() -> None:
 
 @pytest.mark.parametrize(
     "chatter",
-    ["I went to the shop this morning", "the weather will be wet tomorrow",
-     "did you feed the cat", "and now the news", "my legs are tired"],
+    [
+        "I went to the shop this morning",
+        "the weather will be wet tomorrow",
+        "did you feed the cat",
+        "and now the news",
+        "my legs are tired",
+    ],
 )
 def test_chatter_runs_no_command(chatter: str) -> None:
     verdict = MATCHER.interpret(Heard(chatter))
@@ -125,8 +135,13 @@ def test_thresholds_come_from_the_recognition_settings() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("ＮＥＸＴ　ＰＯＳＴ", "next post"), ("what\u2019s new?", "what's new"),
-     ("next\u200bpost", "next post"), ("  Next\tPOST\n", "next post"), ("ǹext", "ǹext")],
+    [
+        ("ＮＥＸＴ　ＰＯＳＴ", "next post"),
+        ("what\u2019s new?", "what's new"),
+        ("next\u200bpost", "next post"),
+        ("  Next\tPOST\n", "next post"),
+        ("ǹext", "ǹext"),
+    ],
 )
 def test_normalize_folds_strange_unicode(text: str, expected: str) -> None:
     assert normalize(text) == expected
@@ -148,8 +163,17 @@ def test_any_text_gets_a_verdict_without_error(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("twelve", 12), ("twenty one", 21), ("ninety-nine", 99), ("one hundred and five", 105),
-     ("to", 2), ("12", 12), ("twelve one", None), ("", None), ("banana", None)],
+    [
+        ("twelve", 12),
+        ("twenty one", 21),
+        ("ninety-nine", 99),
+        ("one hundred and five", 105),
+        ("to", 2),
+        ("12", 12),
+        ("twelve one", None),
+        ("", None),
+        ("banana", None),
+    ],
 )
 def test_spoken_numbers(text: str, value: int | None) -> None:
     assert parse_number(text) == value
@@ -157,8 +181,13 @@ def test_spoken_numbers(text: str, value: int | None) -> None:
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("the second one", 2), ("the twenty first topic", 21), ("open number twelve", 12),
-     ("open the third one", 3), ("the 2nd one", 2)],
+    [
+        ("the second one", 2),
+        ("the twenty first topic", 21),
+        ("open number twelve", 12),
+        ("open the third one", 3),
+        ("the 2nd one", 2),
+    ],
 )
 def test_topics_are_picked_the_ways_people_say_numbers(text: str, number: int) -> None:
     assert MATCHER.interpret(Heard(text)).command == Command(Intent.OPEN, {"number": number})
@@ -172,32 +201,39 @@ def test_a_number_alone_is_not_enough(alone: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "intent"),
-    [("could you go to the next post please", Intent.NEXT), ("um next", Intent.NEXT),
-     ("please go back", Intent.BACK), ("can you repeat that please", Intent.REPEAT),
-     ("turn the volume up", Intent.LOUDER), ("the following post", Intent.NEXT),
-     ("a bit slower please", Intent.SLOWER), ("who wrote this thanks", Intent.WHO)],
+    [
+        ("could you go to the next post please", Intent.NEXT),
+        ("um next", Intent.NEXT),
+        ("please go back", Intent.BACK),
+        ("can you repeat that please", Intent.REPEAT),
+        ("turn the volume up", Intent.LOUDER),
+        ("the following post", Intent.NEXT),
+        ("a bit slower please", Intent.SLOWER),
+        ("who wrote this thanks", Intent.WHO),
+    ],
 )
-def test_politeness_filler_and_everyday_words_around_a_command(text: str,
-                                                               intent: Intent) -> None:
+def test_politeness_filler_and_everyday_words_around_a_command(text: str, intent: Intent) -> None:
     verdict = MATCHER.interpret(Heard(text))
     assert verdict.command == Command(intent), verdict
 
 
 def test_a_search_keeps_its_words_and_drops_the_politeness() -> None:
-    assert MATCHER.interpret(Heard("could you search for last week's news please")).command \
-        == Command(Intent.SEARCH, {"query": "last week's news"})
+    assert MATCHER.interpret(
+        Heard("could you search for last week's news please")
+    ).command == Command(Intent.SEARCH, {"query": "last week's news"})
 
 
 @pytest.mark.parametrize(
     ("text", "allowed", "intent"),
-    [("carry on", {Intent.NEXT, Intent.RESUME}, Intent.NEXT),
-     ("carry on", {Intent.WAKE, Intent.RESUME}, Intent.RESUME),
-     ("continue", {Intent.NEXT, Intent.RESUME}, Intent.RESUME),
-     ("read it", {Intent.READ, Intent.NEXT}, Intent.READ),
-     ("read it", {Intent.YES, Intent.NO, Intent.NEXT}, Intent.YES)],
+    [
+        ("carry on", {Intent.NEXT, Intent.RESUME}, Intent.NEXT),
+        ("carry on", {Intent.WAKE, Intent.RESUME}, Intent.RESUME),
+        ("continue", {Intent.NEXT, Intent.RESUME}, Intent.RESUME),
+        ("read it", {Intent.READ, Intent.NEXT}, Intent.READ),
+        ("read it", {Intent.YES, Intent.NO, Intent.NEXT}, Intent.YES),
+    ],
 )
-def test_the_state_decides_what_words_mean(text: str, allowed: set[Intent],
-                                           intent: Intent) -> None:
+def test_the_state_decides_what_words_mean(text: str, allowed: set[Intent], intent: Intent) -> None:
     assert MATCHER.interpret(Heard(text), allowed=allowed).command == Command(intent)
 
 

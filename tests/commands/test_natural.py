@@ -26,9 +26,14 @@ FILLS = {"{number}": "twelve", "{ordinal}": "second", "{query}": "fatigue", "{na
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("could you please go to the next post please", "next post"), ("um uh next", "next"),
-     ("okay", "okay"), ("please", "please"), ("just stop now", "stop"),
-     ("i'd like to reply", "reply")],
+    [
+        ("could you please go to the next post please", "next post"),
+        ("um uh next", "next"),
+        ("okay", "okay"),
+        ("please", "please"),
+        ("just stop now", "stop"),
+        ("i'd like to reply", "reply"),
+    ],
 )
 def test_unwrap_removes_what_is_said_around_a_command(text: str, expected: str) -> None:
     assert unwrap(text) == expected
@@ -57,13 +62,17 @@ def _said_where() -> list[tuple[Intent, State, str]]:
     """(intent, the state it is said in, phrasing) of the tuning half."""
     data = resources.files("voicepeer.commands").joinpath(TUNING_PHRASINGS)
     table = tomllib.loads(data.read_text("utf-8"))["intents"]
-    return [(Intent(name), State(entry["state"]), p) for name, entry in table.items()
-            for p in entry["phrasings"]]
+    return [
+        (Intent(name), State(entry["state"]), p)
+        for name, entry in table.items()
+        for p in entry["phrasings"]
+    ]
 
 
 @pytest.mark.parametrize(("intent", "state", "phrasing"), _said_where())
-def test_every_tuning_phrasing_is_understood_where_it_is_said(intent: Intent, state: State,
-                                                              phrasing: str) -> None:
+def test_every_tuning_phrasing_is_understood_where_it_is_said(
+    intent: Intent, state: State, phrasing: str
+) -> None:
     text = phrasing
     for mark, value in FILLS.items():
         text = text.replace(mark, value)
@@ -80,9 +89,16 @@ def test_every_tuning_phrasing_is_understood_where_it_is_said(intent: Intent, st
 
 
 ROOM_TALK = (
-    "we should paint the hallway blue", "i need a break", "i need to go to the shop",
-    "the following day", "that thread was long", "last night was bad", "i want to go home",
-    "the first of may", "number twelve bus", "could you pass the salt please",
+    "we should paint the hallway blue",
+    "i need a break",
+    "i need to go to the shop",
+    "the following day",
+    "that thread was long",
+    "last night was bad",
+    "i want to go home",
+    "the first of may",
+    "number twelve bus",
+    "could you pass the salt please",
 )
 
 

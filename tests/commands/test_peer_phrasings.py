@@ -15,9 +15,11 @@ COMMANDS = Interpreter().phrasebook().commands[""]
 
 def test_names_and_bare_phrasings() -> None:
     assert MATCHER.interpret(Heard("message Priya Nair")).command == Command(
-        Intent.MESSAGE, {"name": "priya nair"})
+        Intent.MESSAGE, {"name": "priya nair"}
+    )
     assert MATCHER.interpret(Heard("send a message to sam")).command == Command(
-        Intent.MESSAGE, {"name": "to sam"})
+        Intent.MESSAGE, {"name": "to sam"}
+    )
     assert MATCHER.interpret(Heard("send a message")).command == Command(Intent.MESSAGE)
     assert MATCHER.interpret(Heard("new message")).command == Command(Intent.MESSAGE)
 
@@ -29,14 +31,20 @@ def test_new_topic_is_never_taken_for_next_topic() -> None:
 
 def test_the_new_commands_reach_the_grammars() -> None:
     grammar = jsgf_grammar(COMMANDS)
-    for phrase in ("my bookmarks", "remove bookmark", "my messages", "start a new topic",
-                   "send a message"):
+    for phrase in (
+        "my bookmarks",
+        "remove bookmark",
+        "my messages",
+        "start a new topic",
+        "send a message",
+    ):
         assert phrase in grammar, phrase
     vosk = json.loads(vosk_grammar(COMMANDS))
     assert {"my bookmarks", "inbox", "message", "start a new topic"} <= set(vosk)
     # Kept out of the command models (see MATCHED_ONLY), understood when heard.
-    alternatives = {a.strip(" ();") for line in grammar.splitlines()
-                    for a in line.split("=")[-1].split("|")}
+    alternatives = {
+        a.strip(" ();") for line in grammar.splitlines() for a in line.split("=")[-1].split("|")
+    }
     assert "start a new topic" in alternatives
     assert "new topic" not in vosk and "new topic" not in alternatives
     assert "message" in COMMANDS.text_prefixes and "my messages" in COMMANDS.phrases

@@ -9,7 +9,8 @@ from voicepeer.commands.phrasebook import spoken_numbers
 from voicepeer.recognition.base import ListenMode
 
 PHRASEBOOK = Interpreter({"onward please": Intent.NEXT}).phrasebook(
-    {"sleeping": {Intent.WAKE, Intent.RESUME}}, {"liking": {Intent.YES, Intent.NO}})
+    {"sleeping": {Intent.WAKE, Intent.RESUME}}, {"liking": {Intent.YES, Intent.NO}}
+)
 
 
 def test_spoken_numbers_go_to_ninety_nine() -> None:

@@ -146,7 +146,10 @@ def test_doctor_reports_the_broken_file_instead_of_all_well(
     path = write(tmp_path, name, CORPUS[name][0])
     done = subprocess.run(
         [sys.executable, "-m", "voicepeer", "--config", str(path), "doctor", "--no-audio"],
-        capture_output=True, text=True, timeout=180, env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=dict(os.environ),
     )
     assert "Traceback" not in done.stderr + done.stdout
     assert done.returncode == 1
@@ -158,7 +161,10 @@ def test_doctor_on_a_named_pipe_does_not_hang(isolated_home: Path, tmp_path: Pat
     os.mkfifo(path)
     done = subprocess.run(
         [sys.executable, "-m", "voicepeer", "--config", str(path), "doctor", "--no-audio"],
-        capture_output=True, text=True, timeout=180, env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=dict(os.environ),
     )
     assert done.returncode == 1
     assert "named pipe" in done.stdout

@@ -76,8 +76,13 @@ def test_every_type_is_read() -> None:
         "[listen]\nsilence_s = 4.5\n"
     )
     assert root.talk == Talk(
-        rate_wpm=120, volume=1.0, voice="en-us", pace=Pace.BRISK, greeting=False,
-        muted=("ugh", "ouch"), aliases={"onwards": "next"},
+        rate_wpm=120,
+        volume=1.0,
+        voice="en-us",
+        pace=Pace.BRISK,
+        greeting=False,
+        muted=("ugh", "ouch"),
+        aliases={"onwards": "next"},
         lexicon=Path("~/words.toml").expanduser(),
     )
     assert isinstance(root.talk.volume, float)
@@ -143,8 +148,7 @@ posts_chunk_size = 50
 """
 
 
-def test_settings_no_longer_used_are_skipped_and_named(caplog: pytest.LogCaptureFixture
-                                                       ) -> None:
+def test_settings_no_longer_used_are_skipped_and_named(caplog: pytest.LogCaptureFixture) -> None:
     notes: list[str] = []
     loaded = load_text(OLD_FILE, Settings, notes=notes)
     assert loaded.recognition.command_silence_s == 2.0  # the rest of the file still counts
@@ -180,7 +184,7 @@ def test_nan_and_booleans_are_not_numbers() -> None:
 
 def test_windows_editor_files_load() -> None:
     # Byte-order mark and CRLF line ends, as Notepad writes them.
-    text = "\ufeff[talk]\r\nrate_wpm = 100\r\nmuted = [\"ça\", \"😴\"]\r\n"
+    text = '\ufeff[talk]\r\nrate_wpm = 100\r\nmuted = ["ça", "😴"]\r\n'
     talk = load_text(text.encode("utf-8"), Root).talk
     assert talk.rate_wpm == 100 and talk.muted == ("ça", "😴")
 
@@ -215,8 +219,8 @@ def test_env_variable_chooses_the_file(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_written_file_loads_back_and_keeps_help(tmp_path: Path) -> None:
     changed = with_changes(
-        Settings(), {"speech": {"rate_wpm": 130, "voice": "en-us"},
-                     "voice": {"muted_words": ["ouch"]}},
+        Settings(),
+        {"speech": {"rate_wpm": 130, "voice": "en-us"}, "voice": {"muted_words": ["ouch"]}},
     )
     path = save_settings(changed, tmp_path / "config.toml")
     text = path.read_text()

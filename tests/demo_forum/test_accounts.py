@@ -23,8 +23,10 @@ def test_without_demo_mode_anonymous_posting_is_refused(closed_forum: DemoForum)
         assert client.get("/latest.json").status_code == 200  # public reading still works
         response = client.post("/posts.json", json={"topic_id": 1, "raw": "x" * 30})
         assert response.status_code == 403
-        assert response.json() == {"errors": ["You need to be logged in to do that."],
-                                   "error_type": "not_logged_in"}
+        assert response.json() == {
+            "errors": ["You need to be logged in to do that."],
+            "error_type": "not_logged_in",
+        }
 
 
 def test_admin_key_acts_as_the_named_member(closed_forum: DemoForum) -> None:
@@ -33,12 +35,17 @@ def test_admin_key_acts_as_the_named_member(closed_forum: DemoForum) -> None:
         headers = {"Api-Key": key, "Api-Username": "mei"}
         me = client.get("/session/current.json", headers=headers).json()["current_user"]
         assert me["username"] == "mei"
-        posted = client.post("/posts.json", headers=headers,
-                             json={"topic_id": 11, "raw": "Results were stable, thank you all!"})
+        posted = client.post(
+            "/posts.json",
+            headers=headers,
+            json={"topic_id": 11, "raw": "Results were stable, thank you all!"},
+        )
         assert posted.status_code == 200 and posted.json()["username"] == "mei"
-        for bad in ({"Api-Key": "wrong", "Api-Username": "mei"},
-                    {"Api-Key": key, "Api-Username": "nobody"},
-                    {"Api-Key": key}):
+        for bad in (
+            {"Api-Key": "wrong", "Api-Username": "mei"},
+            {"Api-Key": key, "Api-Username": "nobody"},
+            {"Api-Key": key},
+        ):
             refused = client.get("/latest.json", headers=bad)
             assert refused.status_code == 403
             assert refused.json()["error_type"] == "invalid_access"
@@ -63,28 +70,32 @@ def test_read_tracking_drives_unread_and_new(forum: DemoForum, client: httpx.Cli
     # jo wrote in the fatigue topic (post 6 of 8) and has not read past her own post.
     assert by_id[1]["last_read_post_number"] == 6
     assert by_id[1]["unread_posts"] == 2
-    unread_ids = [t["id"] for t in client.get("/unread.json", headers=jo).json()["topic_list"]
-                  ["topics"]]
+    unread_ids = [
+        t["id"] for t in client.get("/unread.json", headers=jo).json()["topic_list"]["topics"]
+    ]
     assert 1 in unread_ids
-    new_ids = [t["id"] for t in client.get("/new.json", headers=jo).json()["topic_list"]
-               ["topics"]]
+    new_ids = [t["id"] for t in client.get("/new.json", headers=jo).json()["topic_list"]["topics"]]
     assert 7 not in new_ids and 1 not in new_ids  # jo posted in both
     assert 14 in new_ids  # never opened
     # Reading posts 7 and 8 (Discourse's timings call) clears the topic.
-    marked = client.post("/topics/timings", headers=jo,
-                         data={"topic_id": "1", "topic_time": "4000",
-                               "timings[7]": "2000", "timings[8]": "2000"})
+    marked = client.post(
+        "/topics/timings",
+        headers=jo,
+        data={"topic_id": "1", "topic_time": "4000", "timings[7]": "2000", "timings[8]": "2000"},
+    )
     assert marked.status_code == 200
-    assert 1 not in [t["id"] for t in client.get("/unread.json", headers=jo).json()
-                     ["topic_list"]["topics"]]
+    assert 1 not in [
+        t["id"] for t in client.get("/unread.json", headers=jo).json()["topic_list"]["topics"]
+    ]
     topic = client.get("/t/1.json", headers=jo).json()
     validate_response("GET", "/t/{id}.json", 200, topic)
     assert topic["last_read_post_number"] == 8
     assert all(p["read"] for p in topic["post_stream"]["posts"])
     # JSON timings for a never-opened topic take it off the new list.
     client.post("/topics/timings", headers=jo, json={"topic_id": 14, "timings": {"1": 900}})
-    assert 14 not in [t["id"] for t in client.get("/new.json", headers=jo).json()
-                      ["topic_list"]["topics"]]
+    assert 14 not in [
+        t["id"] for t in client.get("/new.json", headers=jo).json()["topic_list"]["topics"]
+    ]
 
 
 def test_timings_need_a_signed_in_member(client: httpx.Client) -> None:
@@ -93,8 +104,9 @@ def test_timings_need_a_signed_in_member(client: httpx.Client) -> None:
     assert response.json()["error_type"] == "not_logged_in"
 
 
-def test_notifications_for_replies_mentions_likes_and_messages(forum: DemoForum,
-                                                               client: httpx.Client) -> None:
+def test_notifications_for_replies_mentions_likes_and_messages(
+    forum: DemoForum, client: httpx.Client
+) -> None:
     key = forum.create_admin_api_key()
     demo = {"Api-Key": key, "Api-Username": "demo"}
     body = client.get("/notifications.json", headers=demo).json()
@@ -104,12 +116,12 @@ def test_notifications_for_replies_mentions_likes_and_messages(forum: DemoForum,
     assert all(not n["read"] for n in body["notifications"])
     sam = {"Api-Key": key, "Api-Username": "sam"}
     demo_post = client.get("/t/14.json").json()["post_stream"]["stream"][0]
-    client.post("/post_actions.json", headers=sam,
-                json={"id": demo_post, "post_action_type_id": 2})
+    client.post("/post_actions.json", headers=sam, json={"id": demo_post, "post_action_type_id": 2})
     newest = client.get("/notifications.json", headers=demo).json()["notifications"][0]
     assert newest["notification_type"] == 5 and newest["data"]["display_username"] == "sam"
-    client.post("/posts.json", headers=sam,
-                json={"topic_id": 2, "raw": "@demo you might like this"})
+    client.post(
+        "/posts.json", headers=sam, json={"topic_id": 2, "raw": "@demo you might like this"}
+    )
     newest = client.get("/notifications.json", headers=demo).json()["notifications"][0]
     assert newest["notification_type"] == 1 and newest["topic_id"] == 2
     marked = client.put("/notifications/mark-read.json", headers=demo, json={})
@@ -125,8 +137,9 @@ def test_user_api_key_rate_limit_answers_json_429(forum: DemoForum) -> None:
     key = forum.create_admin_api_key()
     with httpx.Client(base_url=forum.base_url) as client:
         headers = {"Api-Key": key, "Api-Username": "demo"}
-        statuses = [client.get("/site/settings.json", headers=headers).status_code
-                    for _ in range(61)]
+        statuses = [
+            client.get("/site/settings.json", headers=headers).status_code for _ in range(61)
+        ]
         assert statuses[:60] == [200] * 60
         assert statuses[60] == 429
         limited = client.get("/site/settings.json", headers=headers)

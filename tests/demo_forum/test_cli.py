@@ -33,7 +33,10 @@ RUNNER = (
 def _start(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", RUNNER, "demo-forum", *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
     )
 
 
@@ -46,8 +49,11 @@ def test_runs_in_the_foreground_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> N
         assert first.startswith("Demo forum running at http://127.0.0.1:"), first
         url = first.rsplit(" ", 1)[1].strip()
         assert httpx.get(f"{url}/latest.json", timeout=10).status_code == 200
-        posted = httpx.post(f"{url}/posts.json", timeout=10,
-                            json={"topic_id": 1, "raw": "Posted through the command line forum."})
+        posted = httpx.post(
+            f"{url}/posts.json",
+            timeout=10,
+            json={"topic_id": 1, "raw": "Posted through the command line forum."},
+        )
         assert posted.json()["username"] == "demo"  # demo mode is the default
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=15)
@@ -65,8 +71,11 @@ def test_require_sign_in_flag(tmp_path: Path) -> None:
     try:
         assert process.stdout is not None
         url = process.stdout.readline().rsplit(" ", 1)[1].strip()
-        refused = httpx.post(f"{url}/posts.json", timeout=10,
-                             json={"topic_id": 1, "raw": "Nobody signed in to write this."})
+        refused = httpx.post(
+            f"{url}/posts.json",
+            timeout=10,
+            json={"topic_id": 1, "raw": "Nobody signed in to write this."},
+        )
         assert refused.status_code == 403
         process.send_signal(signal.SIGTERM)
         process.communicate(timeout=15)
@@ -100,21 +109,30 @@ def test_registers_the_subcommand() -> None:
 
 
 def test_prints_the_sign_in_password_and_allows_added_redirects(tmp_path: Path) -> None:
-    process = _start("--port", "0", "--db", str(tmp_path / "f.sqlite3"), "--member-password",
-                     "pebble-harbour-willow", "--allow-auth-redirect",
-                     "http://127.0.0.1:8731/voicepeer-auth")
+    process = _start(
+        "--port",
+        "0",
+        "--db",
+        str(tmp_path / "f.sqlite3"),
+        "--member-password",
+        "pebble-harbour-willow",
+        "--allow-auth-redirect",
+        "http://127.0.0.1:8731/voicepeer-auth",
+    )
     try:
         assert process.stdout is not None
         url = process.stdout.readline().rsplit(" ", 1)[1].strip()
         printed = [process.stdout.readline() for _ in range(2)]
         assert any("the password: pebble-harbour-willow" in line for line in printed), printed
         with httpx.Client(base_url=url, timeout=10) as browser:
-            signed = browser.post("/session", data={"login": "demo",
-                                                    "password": "pebble-harbour-willow"})
+            signed = browser.post(
+                "/session", data={"login": "demo", "password": "pebble-harbour-willow"}
+            )
             assert signed.status_code == 302
         for port, status in ((8731, 302), (8732, 403)):
-            link = start_request(url, "cli-test", auth_redirect=f"http://127.0.0.1:{port}/"
-                                 "voicepeer-auth").approval_url
+            link = start_request(
+                url, "cli-test", auth_redirect=f"http://127.0.0.1:{port}/voicepeer-auth"
+            ).approval_url
             # Allowed: on to signing in. Not allowed: refused at once.
             assert httpx.get(link, timeout=10).status_code == status
         process.send_signal(signal.SIGINT)

@@ -28,8 +28,9 @@ def test_slow_answers(forum: DemoForum, client: httpx.Client) -> None:
 
 
 @pytest.mark.parametrize("status", [500, 502, 503])
-def test_next_requests_fail_then_recover(forum: DemoForum, client: httpx.Client,
-                                         status: int) -> None:
+def test_next_requests_fail_then_recover(
+    forum: DemoForum, client: httpx.Client, status: int
+) -> None:
     forum.faults.fail_next(2, status, retry_after_s=3)
     first = client.get("/latest.json")
     assert first.status_code == status

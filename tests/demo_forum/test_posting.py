@@ -17,8 +17,9 @@ def _post(client: httpx.Client, body: dict, **headers: str) -> httpx.Response:
 
 
 def test_reply_appears_in_the_topic_with_cooked_html(client: httpx.Client) -> None:
-    response = _post(client, {"topic_id": 1, "raw": REPLY + " <b>not bold</b> @sam",
-                              "reply_to_post_number": 2})
+    response = _post(
+        client, {"topic_id": 1, "raw": REPLY + " <b>not bold</b> @sam", "reply_to_post_number": 2}
+    )
     assert response.status_code == 200, response.text
     created = response.json()
     validate_response("POST", "/posts.json", 200, created)
@@ -44,8 +45,10 @@ def test_too_short_and_too_long_posts_get_discourse_wording(make_forum: ForumFac
     with httpx.Client(base_url=forum.base_url) as client:
         short = _post(client, {"topic_id": 1, "raw": "  Too short      "})
         assert short.status_code == 422
-        assert short.json() == {"action": "create_post",
-                                "errors": ["Body is too short (minimum is 20 characters)"]}
+        assert short.json() == {
+            "action": "create_post",
+            "errors": ["Body is too short (minimum is 20 characters)"],
+        }
         long = _post(client, {"topic_id": 1, "raw": "word " * 100})
         assert long.status_code == 422
         assert long.json()["errors"] == ["Body is too long (maximum is 200 characters)"]
@@ -55,27 +58,30 @@ def test_too_short_and_too_long_posts_get_discourse_wording(make_forum: ForumFac
 def test_new_topic_lands_in_its_category_and_checks_the_title(client: httpx.Client) -> None:
     short_title = _post(client, {"title": "Hi", "raw": REPLY, "category": 4})
     assert short_title.status_code == 422
-    assert short_title.json()["errors"] == [
-        "Title is too short (minimum is 15 characters)"
-    ]
-    created = _post(client, {"title": "Cold weather and stiff legs 🥶", "raw": REPLY,
-                             "category": 1})
+    assert short_title.json()["errors"] == ["Title is too short (minimum is 15 characters)"]
+    created = _post(
+        client, {"title": "Cold weather and stiff legs 🥶", "raw": REPLY, "category": 1}
+    )
     assert created.status_code == 200, created.text
     topic_id = created.json()["topic_id"]
     topic = client.get(f"/t/{topic_id}.json").json()
     assert topic["category_id"] == 1
     assert topic["title"] == "Cold weather and stiff legs 🥶"
     assert topic["slug"] == "cold-weather-and-stiff-legs"
-    unknown = _post(client, {"title": "A topic in nowhere at all", "raw": REPLY,
-                             "category": 999})
+    unknown = _post(client, {"title": "A topic in nowhere at all", "raw": REPLY, "category": 999})
     assert unknown.status_code == 422
 
 
-def test_private_message_is_seen_only_by_its_members(forum: DemoForum, client: httpx.Client
-                                                     ) -> None:
+def test_private_message_is_seen_only_by_its_members(
+    forum: DemoForum, client: httpx.Client
+) -> None:
     admin_key = forum.create_admin_api_key()
-    body = {"title": "A quick question for you", "raw": "Are you free on Tuesday?",
-            "archetype": "private_message", "target_recipients": "mei"}
+    body = {
+        "title": "A quick question for you",
+        "raw": "Are you free on Tuesday?",
+        "archetype": "private_message",
+        "target_recipients": "mei",
+    }
     sent = _post(client, body, **{"Api-Key": admin_key, "Api-Username": "jo"})
     assert sent.status_code == 200, sent.text
     topic_id = sent.json()["topic_id"]
@@ -95,8 +101,11 @@ def test_private_message_is_seen_only_by_its_members(forum: DemoForum, client: h
     assert reply.status_code == 200  # 10-character minimum for messages
     intruder = _post(client, {"topic_id": topic_id, "raw": "Let me in please!!"}, **as_sam)
     assert intruder.status_code == 403
-    nobody = _post(client, {**body, "target_recipients": "nobody_here"},
-                   **{"Api-Key": admin_key, "Api-Username": "jo"})
+    nobody = _post(
+        client,
+        {**body, "target_recipients": "nobody_here"},
+        **{"Api-Key": admin_key, "Api-Username": "jo"},
+    )
     assert nobody.status_code == 422
 
 
@@ -138,12 +147,10 @@ def test_like_and_bookmark_a_post(client: httpx.Client) -> None:
     assert again.status_code == 403
     flag = client.post("/post_actions.json", json={"id": 3, "post_action_type_id": 4})
     assert flag.status_code == 400
-    mark = client.post("/bookmarks.json", json={"bookmarkable_id": 3,
-                                                "bookmarkable_type": "Post"})
+    mark = client.post("/bookmarks.json", json={"bookmarkable_id": 3, "bookmarkable_type": "Post"})
     assert mark.status_code == 200
     assert mark.json()["success"] == "OK" and mark.json()["id"] > 0
-    twice = client.post("/bookmarks.json", json={"bookmarkable_id": 3,
-                                                 "bookmarkable_type": "Post"})
+    twice = client.post("/bookmarks.json", json={"bookmarkable_id": 3, "bookmarkable_type": "Post"})
     assert twice.status_code == 400
     validate_error_body(twice.json())
     assert client.delete(f"/bookmarks/{mark.json()['id']}.json").status_code == 200
@@ -151,8 +158,11 @@ def test_like_and_bookmark_a_post(client: httpx.Client) -> None:
 
 def test_bad_bodies_get_clear_errors_and_change_nothing(client: httpx.Client) -> None:
     before = client.get("/t/1.json").json()["posts_count"]
-    broken = client.post("/posts.json", content=b'{"topic_id": 1, "raw": "unfinished',
-                         headers={"Content-Type": "application/json"})
+    broken = client.post(
+        "/posts.json",
+        content=b'{"topic_id": 1, "raw": "unfinished',
+        headers={"Content-Type": "application/json"},
+    )
     assert broken.status_code == 400
     validate_error_body(broken.json())
     listed = client.post("/posts.json", json=["not", "an", "object"])
@@ -164,8 +174,11 @@ def test_bad_bodies_get_clear_errors_and_change_nothing(client: httpx.Client) ->
     assert wrong_type.status_code == 400
     no_topic = client.post("/posts.json", json={"topic_id": 424242, "raw": REPLY})
     assert no_topic.status_code == 404
-    latin1 = client.post("/posts.json", content="raw=caf\xe9 au lait".encode("latin-1"),
-                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+    latin1 = client.post(
+        "/posts.json",
+        content="raw=caf\xe9 au lait".encode("latin-1"),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert latin1.status_code == 400
     assert client.get("/t/1.json").json()["posts_count"] == before
 
@@ -178,14 +191,16 @@ def test_strange_unicode_survives_the_round_trip(client: httpx.Client) -> None:
     assert "👩🏽‍🦽" in fetched["cooked"]
 
 
-def test_simultaneous_replies_all_land_with_distinct_numbers(forum: DemoForum, client: httpx.Client
-                                                             ) -> None:
+def test_simultaneous_replies_all_land_with_distinct_numbers(
+    forum: DemoForum, client: httpx.Client
+) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     def reply(n: int) -> int:
         with httpx.Client(base_url=forum.base_url, timeout=20) as own:
-            response = own.post("/posts.json",
-                                json={"topic_id": 3, "raw": f"Reply number {n} arriving at once."})
+            response = own.post(
+                "/posts.json", json={"topic_id": 3, "raw": f"Reply number {n} arriving at once."}
+            )
             assert response.status_code == 200, response.text
             return int(response.json()["post_number"])
 

@@ -38,8 +38,9 @@ def test_latest_lists_seeded_topics_newest_first(client: httpx.Client) -> None:
         assert [names[p["user_id"]] for p in latest] == [topic["last_poster_username"]]
 
 
-def test_latest_pages_by_thirty_and_links_only_to_existing_pages(forum: DemoForum,
-                                                                 client: httpx.Client) -> None:
+def test_latest_pages_by_thirty_and_links_only_to_existing_pages(
+    forum: DemoForum, client: httpx.Client
+) -> None:
     for n in range(40):
         forum.seed_long_topic(posts=1, title=f"Paging check topic number {n}")
     first = _get(client, "/latest.json", "/latest.json")["topic_list"]
@@ -61,8 +62,12 @@ def test_bad_page_number_is_a_clear_400(client: httpx.Client) -> None:
 def test_categories_and_category_topics(client: httpx.Client) -> None:
     listed = _get(client, "/categories.json", "/categories.json")["category_list"]["categories"]
     names = [c["name"] for c in listed]
-    assert names[:4] == ["Living with MS", "Newly diagnosed", "Treatments and medication",
-                         "Good news"]
+    assert names[:4] == [
+        "Living with MS",
+        "Newly diagnosed",
+        "Treatments and medication",
+        "Good news",
+    ]
     good_news = next(c for c in listed if c["slug"] == "good-news")
     body = _get(client, f"/c/good-news/{good_news['id']}.json", "/c/{slug}/{id}.json")
     topics = body["topic_list"]["topics"]
@@ -112,8 +117,9 @@ def test_single_post_has_raw_and_cooked(client: httpx.Client) -> None:
     assert body["reply_to_user"]["username"] == "priya"
 
 
-@pytest.mark.parametrize("url", ["/t/99999.json", "/posts/99999.json", "/t/99999/posts.json",
-                                 "/no/such/page.json"])
+@pytest.mark.parametrize(
+    "url", ["/t/99999.json", "/posts/99999.json", "/t/99999/posts.json", "/no/such/page.json"]
+)
 def test_unknown_things_are_json_404s(client: httpx.Client, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 404

@@ -18,8 +18,10 @@ from voicepeer.errors import ConfigError
 
 
 def _all_topics(client: httpx.Client) -> list[dict]:
-    return [client.get(f"/t/{t['id']}.json").json()
-            for t in client.get("/latest.json").json()["topic_list"]["topics"]]
+    return [
+        client.get(f"/t/{t['id']}.json").json()
+        for t in client.get("/latest.json").json()["topic_list"]["topics"]
+    ]
 
 
 def test_seed_has_about_a_dozen_topics_of_three_to_fifteen_posts(client: httpx.Client) -> None:
@@ -35,8 +37,11 @@ def test_seed_has_about_a_dozen_topics_of_three_to_fifteen_posts(client: httpx.C
 def test_seed_has_the_features_a_reader_must_handle(client: httpx.Client) -> None:
     cooked = [p["cooked"] for t in _all_topics(client) for p in t["post_stream"]["posts"]]
     everything = "\n".join(cooked)
-    assert re.search(r'<aside class="quote[^"]*" data-username="\w+" data-post="\d+" '
-                     r'data-topic="\d+">', everything)
+    assert re.search(
+        r'<aside class="quote[^"]*" data-username="\w+" data-post="\d+" '
+        r'data-topic="\d+">',
+        everything,
+    )
     assert '<img src="/images/emoji/twitter/' in everything and 'class="emoji"' in everything
     assert "🎉" in everything or "💙" in everything  # raw unicode emoji as well
     assert '<a class="mention" href="/u/' in everything
@@ -62,8 +67,12 @@ def test_long_topic_generator(tmp_path: Path) -> None:
     store = Store(tmp_path / "forum.sqlite3")
     seed_forum(store)
     topic_id = seed_long_topic(store, posts=2000)
-    numbers = [r[0] for r in store.all(
-        "SELECT post_number FROM posts WHERE topic_id = ? ORDER BY post_number", (topic_id,))]
+    numbers = [
+        r[0]
+        for r in store.all(
+            "SELECT post_number FROM posts WHERE topic_id = ? ORDER BY post_number", (topic_id,)
+        )
+    ]
     assert numbers == list(range(1, 2001))
     store.close()
 
@@ -77,8 +86,9 @@ def test_markdown_escapes_html_and_keeps_structure() -> None:
         usernames={"sam"},
     )
     assert "<script>" not in cooked and "&lt;script&gt;" in cooked
-    assert '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener nofollow ugc">link</a>' \
-        in cooked
+    assert (
+        '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener nofollow ugc">link</a>' in cooked
+    )
     assert 'href="javascript' not in cooked
     assert 'title=":smile:"' in cooked and ":not_an_emoji:" in cooked
     assert '<a class="mention" href="/u/sam">@sam</a>' in cooked
@@ -99,9 +109,27 @@ def test_markdown_never_lets_markup_through(raw: str) -> None:
     cooked = render(raw, usernames={"sam"})
     # Every "<" in the output starts one of the renderer's own tags.
     for tag in re.findall(r"<(/?[a-z0-9]+)", cooked):
-        assert tag.lstrip("/") in {"p", "br", "ul", "ol", "li", "blockquote", "aside", "div",
-                                   "a", "img", "span", "strong", "em", "h1", "h2", "h3", "h4",
-                                   "h5", "h6"}
+        assert tag.lstrip("/") in {
+            "p",
+            "br",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "aside",
+            "div",
+            "a",
+            "img",
+            "span",
+            "strong",
+            "em",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+        }
     assert "<script" not in cooked.lower()
 
 

@@ -46,8 +46,7 @@ SIGNED_IN_GETS = [
 
 
 @pytest.mark.parametrize(("url", "template"), DOCUMENTED_GETS)
-def test_anonymous_answers_match_the_spec(client: httpx.Client, url: str, template: str
-                                          ) -> None:
+def test_anonymous_answers_match_the_spec(client: httpx.Client, url: str, template: str) -> None:
     response = client.get(url)
     assert response.status_code == 200, response.text
     validate_response("GET", template, 200, response.json())
@@ -69,15 +68,17 @@ def test_signed_in_answers_match_the_spec(forum: DemoForum, client: httpx.Client
     headers = {"Api-Key": key, "Api-Username": "demo"}
     # Give the member likes, bookmarks and reads, so the optional fields appear.
     client.post("/post_actions.json", headers=headers, json={"id": 2, "post_action_type_id": 2})
-    client.post("/bookmarks.json", headers=headers,
-                json={"bookmarkable_id": 2, "bookmarkable_type": "Post"})
+    client.post(
+        "/bookmarks.json", headers=headers, json={"bookmarkable_id": 2, "bookmarkable_type": "Post"}
+    )
     client.post("/topics/timings", headers=headers, json={"topic_id": 1, "timings": {"3": 5}})
     for url, template in SIGNED_IN_GETS:
         response = client.get(url, headers=headers)
         assert response.status_code == 200, (url, response.text)
         validate_response("GET", template, 200, response.json())
-    created = client.post("/posts.json", headers=headers,
-                          json={"topic_id": 15, "raw": "Thanks again Sam, talk soon."})
+    created = client.post(
+        "/posts.json", headers=headers, json={"topic_id": 15, "raw": "Thanks again Sam, talk soon."}
+    )
     validate_response("POST", "/posts.json", 200, created.json())
     marked = client.put("/notifications/mark-read.json", headers=headers, json={"id": 1})
     validate_response("PUT", "/notifications/mark-read.json", 200, marked.json())
@@ -96,10 +97,12 @@ def test_error_answers_look_like_discourse(client: httpx.Client) -> None:
 
 
 def test_request_bodies_the_client_sends_are_checked() -> None:
-    validate_request_body("POST", "/posts.json",
-                          {"topic_id": 1, "raw": "hello", "reply_to_post_number": 2})
-    validate_request_body("POST", "/posts.json", {"title": "A new topic title", "raw": "hi",
-                                                  "category": 1})
+    validate_request_body(
+        "POST", "/posts.json", {"topic_id": 1, "raw": "hello", "reply_to_post_number": 2}
+    )
+    validate_request_body(
+        "POST", "/posts.json", {"title": "A new topic title", "raw": "hi", "category": 1}
+    )
     validate_request_body("POST", "/post_actions.json", {"id": 5, "post_action_type_id": 2})
     with pytest.raises(SpecMismatch, match="raw"):
         validate_request_body("POST", "/posts.json", {"topic_id": 1})
@@ -113,10 +116,19 @@ def test_the_spec_helpers_reject_wrong_answers() -> None:
     with pytest.raises(SpecMismatch, match="post_stream"):
         validate_response("GET", "/t/{id}.json", 200, {"id": 1})
     with pytest.raises(SpecMismatch, match="not allowed"):
-        validate_response("GET", "/categories.json", 200,
-                          {"category_list": {"can_create_category": False,
-                                             "can_create_topic": True, "categories": [],
-                                             "surprise": 1}})
+        validate_response(
+            "GET",
+            "/categories.json",
+            200,
+            {
+                "category_list": {
+                    "can_create_category": False,
+                    "can_create_topic": True,
+                    "categories": [],
+                    "surprise": 1,
+                }
+            },
+        )
     with pytest.raises(SpecMismatch, match="is not of type"):
         validate_response("GET", "/posts/{id}.json", 200, {"id": "seven"})
     with pytest.raises(NotInSpec):

@@ -50,7 +50,8 @@ def test_a_mega_topic_leaves_out_the_stream(make_forum: ForumFactory) -> None:
         stream = body["post_stream"]
         assert "stream" not in stream and stream["isMegaTopic"] is True
         assert stream["lastId"] == max(
-            r[0] for r in forum.store.all("SELECT id FROM posts WHERE topic_id = ?", (topic_id,)))
+            r[0] for r in forum.store.all("SELECT id FROM posts WHERE topic_id = ?", (topic_id,))
+        )
         assert "timeline_lookup" not in body
         assert numbers(body) == list(range(1, 21))
         assert "stream" in client.get(f"/t/{small}.json").json()["post_stream"]
@@ -59,14 +60,22 @@ def test_a_mega_topic_leaves_out_the_stream(make_forum: ForumFactory) -> None:
 def test_whispers_are_seen_by_staff_only(make_forum: ForumFactory) -> None:
     forum = make_forum(admin_api_key=KEY, admin_api_key_requests_per_minute=0)
     topic_id = seed_topic_with_gaps(forum.store, 3, deleted=())
-    whisper = add_special_post(forum.store, topic_id, "ruth", post_type=PostType.WHISPER,
-                               raw="Staff only: keep an eye on this.")
-    closed = add_special_post(forum.store, topic_id, "ruth", post_type=PostType.SMALL_ACTION,
-                              action_code="closed.enabled")
+    whisper = add_special_post(
+        forum.store,
+        topic_id,
+        "ruth",
+        post_type=PostType.WHISPER,
+        raw="Staff only: keep an eye on this.",
+    )
+    closed = add_special_post(
+        forum.store, topic_id, "ruth", post_type=PostType.SMALL_ACTION, action_code="closed.enabled"
+    )
     with httpx.Client(base_url=forum.base_url, timeout=10) as client:
+
         def seen_by(username: str) -> dict:
-            answer = client.get(f"/t/{topic_id}.json",
-                                headers={"Api-Key": KEY, "Api-Username": username})
+            answer = client.get(
+                f"/t/{topic_id}.json", headers={"Api-Key": KEY, "Api-Username": username}
+            )
             return dict(answer.json())
 
         staff = seen_by("ruth")
@@ -78,8 +87,9 @@ def test_whispers_are_seen_by_staff_only(make_forum: ForumFactory) -> None:
 
 
 def test_pinned_topics_lead_the_latest_list(forum: DemoForum, client: httpx.Client) -> None:
-    oldest = forum.store.one("SELECT id FROM topics WHERE archetype = 'regular'"
-                             " ORDER BY bumped_at LIMIT 1")
+    oldest = forum.store.one(
+        "SELECT id FROM topics WHERE archetype = 'regular' ORDER BY bumped_at LIMIT 1"
+    )
     assert oldest is not None
     pin_topic(forum.store, oldest["id"])
     topics = client.get("/latest.json").json()["topic_list"]["topics"]
@@ -87,30 +97,35 @@ def test_pinned_topics_lead_the_latest_list(forum: DemoForum, client: httpx.Clie
     assert not any(t["pinned"] for t in topics[1:])
 
 
-def test_subcategories_are_listed_as_discourse_lists_them(forum: DemoForum,
-                                                          client: httpx.Client) -> None:
+def test_subcategories_are_listed_as_discourse_lists_them(
+    forum: DemoForum, client: httpx.Client
+) -> None:
     sub = add_subcategory(forum.store, "living-with-ms", "Fatigue")
     plain = client.get("/categories.json").json()["category_list"]["categories"]
     assert sub not in [c["id"] for c in plain]  # only top-level categories
     living = next(c for c in plain if c["slug"] == "living-with-ms")
     assert living["subcategory_ids"] == [sub] and living["has_children"]
     nested = client.get("/categories.json", params={"include_subcategories": "true"}).json()
-    living = next(c for c in nested["category_list"]["categories"]
-                  if c["slug"] == "living-with-ms")
+    living = next(c for c in nested["category_list"]["categories"] if c["slug"] == "living-with-ms")
     assert [(c["id"], c["parent_category_id"]) for c in living["subcategory_list"]] == [
-        (sub, living["id"])]
+        (sub, living["id"])
+    ]
     site = client.get("/site.json").json()
-    assert next(c for c in site["categories"] if c["id"] == sub)["parent_category_id"] == (
-        living["id"])
+    assert (
+        next(c for c in site["categories"] if c["id"] == sub)["parent_category_id"]
+        == (living["id"])
+    )
 
 
 def test_an_older_database_gains_the_new_columns(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     with sqlite3.connect(path) as db:
-        db.execute("CREATE TABLE posts (id INTEGER PRIMARY KEY, topic_id INTEGER NOT NULL,"
-                   " post_number INTEGER NOT NULL, user_id INTEGER NOT NULL, raw TEXT NOT NULL,"
-                   " cooked TEXT NOT NULL, created_at TEXT NOT NULL,"
-                   " reply_to_post_number INTEGER, words INTEGER NOT NULL DEFAULT 0)")
+        db.execute(
+            "CREATE TABLE posts (id INTEGER PRIMARY KEY, topic_id INTEGER NOT NULL,"
+            " post_number INTEGER NOT NULL, user_id INTEGER NOT NULL, raw TEXT NOT NULL,"
+            " cooked TEXT NOT NULL, created_at TEXT NOT NULL,"
+            " reply_to_post_number INTEGER, words INTEGER NOT NULL DEFAULT 0)"
+        )
         db.execute("INSERT INTO posts VALUES (1, 1, 1, 1, 'x', '<p>x</p>', 'now', NULL, 1)")
     store = Store(path)
     try:

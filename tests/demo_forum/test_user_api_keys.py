@@ -27,16 +27,28 @@ def private_key() -> rsa.RSAPrivateKey:
 
 
 def _public_pem(key: rsa.RSAPrivateKey) -> str:
-    return key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    ).decode()
+    return (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
 
 
-def _request(key: rsa.RSAPrivateKey, *, client_id: str = "voicepeer-test-1",
-             scopes: str = "read,write", redirect: str | None = None,
-             nonce: str = "n0nce-1") -> dict[str, str]:
-    params = {"application_name": "voicepeer", "client_id": client_id, "scopes": scopes,
-              "public_key": _public_pem(key), "nonce": nonce}
+def _request(
+    key: rsa.RSAPrivateKey,
+    *,
+    client_id: str = "voicepeer-test-1",
+    scopes: str = "read,write",
+    redirect: str | None = None,
+    nonce: str = "n0nce-1",
+) -> dict[str, str]:
+    params = {
+        "application_name": "voicepeer",
+        "client_id": client_id,
+        "scopes": scopes,
+        "public_key": _public_pem(key),
+        "nonce": nonce,
+    }
     if redirect is not None:
         params["auth_redirect"] = redirect
     return params
@@ -51,8 +63,9 @@ def _decrypt(key: rsa.RSAPrivateKey, payload: str) -> dict:
     return json.loads(key.decrypt(base64.b64decode(payload), padding.PKCS1v15()))
 
 
-def _shown_key(forum: DemoForum, key: rsa.RSAPrivateKey, username: str = "demo",
-               **kwargs: str) -> dict:
+def _shown_key(
+    forum: DemoForum, key: rsa.RSAPrivateKey, username: str = "demo", **kwargs: str
+) -> dict:
     with Browser(forum.base_url, username) as browser:
         shown = browser.authorize(_link(key, **kwargs))
     assert shown.status_code == 200, shown.text[:500]
@@ -72,8 +85,11 @@ def test_a_signed_in_member_approves_and_the_payload_is_shown_for_pasting(
     me = client.get("/session/current.json", headers=_as(payload))
     assert me.status_code == 200
     assert me.json()["current_user"]["username"] == "priya"  # the one who signed in
-    reply = client.post("/posts.json", headers=_as(payload),
-                        json={"topic_id": 14, "raw": "Posting through my own key now."})
+    reply = client.post(
+        "/posts.json",
+        headers=_as(payload),
+        json={"topic_id": 14, "raw": "Posting through my own key now."},
+    )
     assert reply.status_code == 200
     assert reply.json()["username"] == "priya"
 
@@ -117,8 +133,7 @@ def test_nobody_can_sign_in_without_a_member_password(
 ) -> None:
     closed = make_forum(member_password="")
     with httpx.Client(base_url=closed.base_url) as browser:
-        assert browser.post("/session", data={"login": "demo", "password": ""}
-                            ).status_code == 403
+        assert browser.post("/session", data={"login": "demo", "password": ""}).status_code == 403
 
 
 def test_an_allowed_redirect_gets_the_payload(
@@ -133,14 +148,17 @@ def test_an_allowed_redirect_gets_the_payload(
     assert _decrypt(private_key, parse_qs(location.query)["payload"][0])["nonce"] == "n0nce-1"
 
 
-@pytest.mark.parametrize("redirect", [
-    REDIRECT,  # stock settings allow no address on this computer
-    "http://127.0.0.1:9999/voicepeer-auth",  # another port
-    "https://127.0.0.1:8731/voicepeer-auth",  # another scheme
-    "http://127.0.0.1:8731/voicepeer-auth\r\nSet-Cookie: x=1",  # header injection
-    "java\tscript:alert(1)",
-    "javascript:alert(1)",
-])
+@pytest.mark.parametrize(
+    "redirect",
+    [
+        REDIRECT,  # stock settings allow no address on this computer
+        "http://127.0.0.1:9999/voicepeer-auth",  # another port
+        "https://127.0.0.1:8731/voicepeer-auth",  # another scheme
+        "http://127.0.0.1:8731/voicepeer-auth\r\nSet-Cookie: x=1",  # header injection
+        "java\tscript:alert(1)",
+        "javascript:alert(1)",
+    ],
+)
 def test_a_redirect_not_allowed_is_refused_at_once(
     make_forum: ForumFactory, private_key: rsa.RSAPrivateKey, redirect: str
 ) -> None:
@@ -179,12 +197,16 @@ def test_a_member_below_the_trust_level_cannot_approve(
         assert "Authorize" not in page.text
 
 
-def test_read_only_key_cannot_post(forum: DemoForum, client: httpx.Client,
-                                   private_key: rsa.RSAPrivateKey) -> None:
+def test_read_only_key_cannot_post(
+    forum: DemoForum, client: httpx.Client, private_key: rsa.RSAPrivateKey
+) -> None:
     payload = _shown_key(forum, private_key, scopes="read")
     assert client.get("/latest.json", headers=_as(payload)).status_code == 200
-    refused = client.post("/posts.json", headers=_as(payload),
-                          json={"topic_id": 1, "raw": "This should not be allowed."})
+    refused = client.post(
+        "/posts.json",
+        headers=_as(payload),
+        json={"topic_id": 1, "raw": "This should not be allowed."},
+    )
     assert refused.status_code == 403
     assert refused.json()["error_type"] == "invalid_access"
 
@@ -225,9 +247,9 @@ def test_the_protocol_version_is_announced(client: httpx.Client) -> None:
         ({"nonce": ""}, "nonce"),
     ],
 )
-def test_bad_requests_explain_what_is_wrong(client: httpx.Client,
-                                            private_key: rsa.RSAPrivateKey,
-                                            change: dict[str, str], expected: str) -> None:
+def test_bad_requests_explain_what_is_wrong(
+    client: httpx.Client, private_key: rsa.RSAPrivateKey, change: dict[str, str], expected: str
+) -> None:
     params = {**_request(private_key), **change}
     response = client.get("/user-api-key/new", params=params)
     assert response.status_code in (400, 403)
@@ -246,12 +268,14 @@ def test_code_approval_as_current_discourse_runs_it(
     assert len(started["device_code"]) == 64
     poll = {"device_code": started["device_code"]}
     assert client.post("/user-api-key/device/poll.json", json=poll).json() == {
-        "status": "authorization_pending"}
+        "status": "authorization_pending"
+    }
     with Browser(forum.base_url, "dave") as browser:
         page = browser.open(started["verification_uri_with_request"])
         action, hidden = form_of(page.text)
-        done = browser.http.post(action, data={**hidden, "code": started["user_code"],
-                                               "decision": "authorize"})
+        done = browser.http.post(
+            action, data={**hidden, "code": started["user_code"], "decision": "authorize"}
+        )
     assert "The application is connected" in done.text
     answer = client.post("/user-api-key/device/poll.json", json=poll).json()
     assert answer["status"] == "authorized"
@@ -261,22 +285,25 @@ def test_code_approval_as_current_discourse_runs_it(
     assert me["current_user"]["username"] == "dave"
     # The payload is handed over once; after that the code is gone.
     assert client.post("/user-api-key/device/poll.json", json=poll).json() == {
-        "status": "expired_token"}
+        "status": "expired_token"
+    }
 
 
-def test_code_approval_can_be_switched_off(make_forum: ForumFactory,
-                                           private_key: rsa.RSAPrivateKey) -> None:
+def test_code_approval_can_be_switched_off(
+    make_forum: ForumFactory, private_key: rsa.RSAPrivateKey
+) -> None:
     older = make_forum(offer_device_code=False)
     with httpx.Client(base_url=older.base_url) as http:
         assert "auth-api-device-code" not in http.head("/user-api-key/new").headers
-        assert http.post("/user-api-key/device.json",
-                         json=_request(private_key)).status_code == 404
+        assert http.post("/user-api-key/device.json", json=_request(private_key)).status_code == 404
 
 
 def test_guessing_the_password_is_slowed_down(forum: DemoForum) -> None:
     with httpx.Client(base_url=forum.base_url) as browser:
-        answers = [browser.post("/session", data={"login": "demo", "password": f"guess{n}"}
-                                ).status_code for n in range(7)]
+        answers = [
+            browser.post("/session", data={"login": "demo", "password": f"guess{n}"}).status_code
+            for n in range(7)
+        ]
         assert answers == [403] * 6 + [429]
         # Even the right password waits out the minute.
         right = browser.post("/session", data={"login": "demo", "password": MEMBER_PASSWORD})

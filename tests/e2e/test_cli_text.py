@@ -38,7 +38,9 @@ def demo_forum_process(tmp_path: Path) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
         voicepeer("demo-forum", "--port", str(port), "--db", str(tmp_path / "forum.sqlite3")),
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -71,7 +73,10 @@ def no_audio_env() -> dict[str, str]:
 def test_run_in_text_mode_posts_the_reply(demo_forum_process: str) -> None:
     result = subprocess.run(
         voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
-        input=CONVERSATION, capture_output=True, text=True, timeout=120,
+        input=CONVERSATION,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stdout.splitlines() if line.startswith("SAY: ")]
@@ -87,8 +92,12 @@ def test_run_in_text_mode_posts_the_reply(demo_forum_process: str) -> None:
 
 def test_demo_without_sound_devices_falls_back_to_text_once() -> None:
     result = subprocess.run(
-        voicepeer("demo"), input="latest topics\n", capture_output=True, text=True,
-        timeout=120, env=no_audio_env(),
+        voicepeer("demo"),
+        input="latest topics\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=no_audio_env(),
     )
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stdout.splitlines() if line.startswith("SAY: ")]
@@ -99,8 +108,12 @@ def test_demo_without_sound_devices_falls_back_to_text_once() -> None:
 
 
 def test_unknown_input_choice_is_explained() -> None:
-    result = subprocess.run(voicepeer("run", "--forum", "http://127.0.0.1:9", "--input", "ear"),
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        voicepeer("run", "--forum", "http://127.0.0.1:9", "--input", "ear"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "--input must be one of mic, text, wav:PATH, not 'ear'" in result.stderr
 
@@ -109,16 +122,28 @@ def test_each_forum_keeps_its_own_drafts(demo_forum_process: str, tmp_path: Path
     put_aside = "open topic one\nreply\nthis reply belongs to the first forum only\ncancel\n"
     first = subprocess.run(
         voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
-        input=put_aside, capture_output=True, text=True, timeout=120)
+        input=put_aside,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "Reply put aside. It is saved" in first.stdout, first.stderr
     with DemoForum(tmp_path / "other.sqlite3") as other:
         second = subprocess.run(
             voicepeer("run", "--forum", other.base_url, "--input", "text", "--output", "text"),
-            input="open topic one\nreply\n", capture_output=True, text=True, timeout=120)
+            input="open topic one\nreply\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert "Replying to" in second.stdout and "saved reply" not in second.stdout
     again = subprocess.run(
         voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
-        input="open topic one\nreply\n", capture_output=True, text=True, timeout=120)
+        input="open topic one\nreply\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "You have a saved reply" in again.stdout
 
 
@@ -128,15 +153,21 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
     """The service is running when a carer starts voicepeer run in a terminal."""
     first = subprocess.Popen(
         voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert first.stdin is not None and first.stdout is not None
     try:
         assert first.stdout.readline().startswith("SAY: Hello. This is voicepeer")
         second = subprocess.run(
-            voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output",
-                      "text"),
-            input=CONVERSATION, capture_output=True, text=True, timeout=120)
+            voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
+            input=CONVERSATION,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert second.returncode == 1
         assert f"voicepeer is already running as process {first.pid}" in second.stderr
         assert f"(voicepeer run --forum {demo_forum_process} --input text" in second.stderr
@@ -156,12 +187,17 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
 def test_run_after_choosing_the_demo_forum_in_configure_reads_its_topics() -> None:
     configured = subprocess.run(
         voicepeer("configure", "--non-interactive", "--forum-url", "demo"),
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert configured.returncode == 0, configured.stderr
     result = subprocess.run(
         voicepeer("run", "--input", "text", "--output", "text"),
-        input="latest topics\n", capture_output=True, text=True, timeout=120,
+        input="latest topics\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     assert "no forum address" not in result.stderr

@@ -36,8 +36,9 @@ MISUNDERSTOOD = ("could not understand", "didn't catch", "something new in", "ca
 
 @pytest.fixture
 def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    options = DemoForumOptions(admin_api_key=KEY, admin_api_key_requests_per_minute=0,
-                               mega_topic_posts_count=MEGA_FROM)
+    options = DemoForumOptions(
+        admin_api_key=KEY, admin_api_key_requests_per_minute=0, mega_topic_posts_count=MEGA_FROM
+    )
     with DemoForum(tmp_path / "forum.sqlite3", options) as server:
         yield server
 
@@ -51,9 +52,11 @@ def as_member(username: str) -> dict[str, str]:
 
 
 def read_up_to(forum: DemoForum, username: str, topic_id: int, post_number: int) -> None:
-    answer = httpx.post(f"{forum.base_url}/topics/timings", headers=as_member(username),
-                        json={"topic_id": topic_id, "topic_time": 1000,
-                              "timings": {str(post_number): 1000}})
+    answer = httpx.post(
+        f"{forum.base_url}/topics/timings",
+        headers=as_member(username),
+        json={"topic_id": topic_id, "topic_time": 1000, "timings": {str(post_number): 1000}},
+    )
     assert answer.status_code == 200
 
 
@@ -69,9 +72,12 @@ def last_read(forum: DemoForum, username: str, topic_id: int) -> int | None:
 
 
 def unread_notifications(forum: DemoForum) -> int:
-    return int(forum.store.scalar(
-        "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id"
-        " WHERE u.username = 'demo' AND n.read = 0"))
+    return int(
+        forum.store.scalar(
+            "SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id"
+            " WHERE u.username = 'demo' AND n.read = 0"
+        )
+    )
 
 
 def assert_understood(talk: Conversation) -> None:
@@ -79,13 +85,16 @@ def assert_understood(talk: Conversation) -> None:
         assert not any(bad in line for bad in MISUNDERSTOOD), line
 
 
-def test_a_signed_in_session_reads_stock_discourse_answers(forum: DemoForum,
-                                                           tmp_path: Path) -> None:
+def test_a_signed_in_session_reads_stock_discourse_answers(
+    forum: DemoForum, tmp_path: Path
+) -> None:
     store = forum.store
-    gaps = seed_topic_with_gaps(store, 452, deleted=DELETED,
-                                title="Four hundred posts about pacing, some deleted")
-    mega = seed_topic_with_gaps(store, 520, deleted=(17,),
-                                title="The forum's longest conversation ever")
+    gaps = seed_topic_with_gaps(
+        store, 452, deleted=DELETED, title="Four hundred posts about pacing, some deleted"
+    )
+    mega = seed_topic_with_gaps(
+        store, 520, deleted=(17,), title="The forum's longest conversation ever"
+    )
     pinned = store.one("SELECT id, title FROM topics WHERE title LIKE 'Heat sensitivity%'")
     assert pinned is not None
     pin_topic(store, pinned["id"])
@@ -102,20 +111,29 @@ def test_a_signed_in_session_reads_stock_discourse_answers(forum: DemoForum,
     open_mega = f"open topic {latest_position(forum, mega)}"
     lines = [
         "latest topics",
-        open_gaps, "next", "back",
-        open_mega, *["next"] * 7, "previous", "back",
+        open_gaps,
+        "next",
+        "back",
+        open_mega,
+        *["next"] * 7,
+        "previous",
+        "back",
         *["notifications"] * rounds,
         "search for ms",
-        "search for pier", "open topic one",
+        "search for pier",
+        "open topic one",
     ]
     unread_between: list[int] = []
     second_round = lines.index("notifications") + 1
 
-    talk = converse(forum.base_url, lines, tmp_path / "data",
-                    credentials=signed_in(forum, "demo"),
-                    settings=VoiceSettings(greeting=False, max_listed_topics=20),
-                    before_line={second_round: lambda: unread_between.append(
-                        unread_notifications(forum))})
+    talk = converse(
+        forum.base_url,
+        lines,
+        tmp_path / "data",
+        credentials=signed_in(forum, "demo"),
+        settings=VoiceSettings(greeting=False, max_listed_topics=20),
+        before_line={second_round: lambda: unread_between.append(unread_notifications(forum))},
+    )
     assert_understood(talk)
 
     # Latest: the pinned topic says so, and leads the list.
@@ -123,16 +141,18 @@ def test_a_signed_in_session_reads_stock_discourse_answers(forum: DemoForum,
 
     # 452 post numbers, six deleted: resumes at the first post above 300, counted as Discourse
     # counts unread (highest 452 minus last read 300), in the subcategory named with its parent.
-    opened = talk.said_after("Four hundred posts about pacing, some deleted, in Fatigue, in"
-                        " Living with MS.")
+    opened = talk.said_after(
+        "Four hundred posts about pacing, some deleted, in Fatigue, in Living with MS."
+    )
     intro = next(line for line in talk.said if line.startswith("Four hundred posts"))
     assert "152 new posts since you last read. Continuing from post 295." in intro
     assert opened[0].startswith("Post 295 of 446") and "Reply number 301." in opened[0]
     assert "Reply number 302." in opened[1]
 
     # The mega topic: resumes after post 15 and reads on past the first chunk of twenty.
-    mega_intro = next(line for line in talk.said if line.startswith(
-        "The forum's longest conversation ever"))
+    mega_intro = next(
+        line for line in talk.said if line.startswith("The forum's longest conversation ever")
+    )
     assert "Continuing from post 16." in mega_intro
     read = talk.said_after("The forum's longest conversation ever, in Living with MS.")
     for number, line in zip((16, 18, 19, 20, 21, 22, 23, 24), read[:8], strict=True):
@@ -140,14 +160,19 @@ def test_a_signed_in_session_reads_stock_discourse_answers(forum: DemoForum,
     assert "Reply number 23." in read[8]  # "previous"
 
     # Notifications: five at a time, each said on its own and marked read once heard.
-    round_one = talk.said_after(f"You have {unread_before} new notifications. Here are "
-                                "the newest 5.")
+    round_one = talk.said_after(
+        f"You have {unread_before} new notifications. Here are the newest 5."
+    )
     assert unread_between == [unread_before - 5]
     assert round_one[5] == "Say notifications again to hear more."
     # The five newest, each in its own words (the seed's last five types).
-    newest = ("Something new in your circle:", "whom you follow, replied in",
-              "whom you follow, started", "priya started following you.",
-              "mei wrote in a chat thread you watch.")
+    newest = (
+        "Something new in your circle:",
+        "whom you follow, replied in",
+        "whom you follow, started",
+        "priya started following you.",
+        "mei wrote in a chat thread you watch.",
+    )
     for said, line in zip(round_one[:5], newest, strict=True):
         assert line in said
     assert unread_notifications(forum) == 0  # every one was heard in the end
@@ -169,8 +194,9 @@ def unread_ids(forum: DemoForum) -> list[int]:
         return [n.id for n in client.notifications() if not n.read and n.id is not None]
 
 
-def test_a_stop_leaves_the_notification_and_the_rest_unread(forum: DemoForum,
-                                                            tmp_path: Path) -> None:
+def test_a_stop_leaves_the_notification_and_the_rest_unread(
+    forum: DemoForum, tmp_path: Path
+) -> None:
     seed_every_notification(forum.store, "demo")
     with DiscourseClient(forum.base_url, credentials=signed_in(forum, "demo")) as client:
         unread = [n for n in client.notifications() if not n.read]
@@ -178,9 +204,14 @@ def test_a_stop_leaves_the_notification_and_the_rest_unread(forum: DemoForum,
     before = unread_ids(forum)
     between: list[list[int]] = []
     speech = KeyPressedDuring([second])  # the key, pressed while the second is said
-    converse(forum.base_url, ["notifications", "notifications", "repeat"], tmp_path / "data",
-             credentials=signed_in(forum, "demo"), speech=speech.tracked,
-             before_line={1: lambda: between.append(unread_ids(forum))})
+    converse(
+        forum.base_url,
+        ["notifications", "notifications", "repeat"],
+        tmp_path / "data",
+        credentials=signed_in(forum, "demo"),
+        speech=speech.tracked,
+        before_line={1: lambda: between.append(unread_ids(forum))},
+    )
     said = speech.said
 
     # Stopped during the second: only the first counts as read on the forum.
@@ -188,8 +219,9 @@ def test_a_stop_leaves_the_notification_and_the_rest_unread(forum: DemoForum,
     stopped = said.index(second)
     assert said[stopped - 1] == first
     left = len(before) - 1
-    assert said[stopped + 1] == (f"{left} notifications not heard yet. Say notifications "
-                                 "to hear them.")
+    assert said[stopped + 1] == (
+        f"{left} notifications not heard yet. Say notifications to hear them."
+    )
     assert third not in said[:stopped]
 
     # "notifications" again goes on from the stopped one; all five heard are marked read.
@@ -199,37 +231,59 @@ def test_a_stop_leaves_the_notification_and_the_rest_unread(forum: DemoForum,
     assert unread_ids(forum) == before[6:]
 
     # "repeat" says that round again, marking nothing more.
-    assert said[again + 7:] == said[again:again + 7]
+    assert said[again + 7 :] == said[again : again + 7]
 
 
 def test_a_stop_during_the_count_marks_none_read(forum: DemoForum, tmp_path: Path) -> None:
     seed_every_notification(forum.store, "demo")
     before = unread_ids(forum)
     speech = KeyPressedDuring(["new notifications."])
-    converse(forum.base_url, ["notifications"], tmp_path / "data",
-             credentials=signed_in(forum, "demo"), speech=speech.tracked)
-    assert speech.said[-1] == (f"{len(before)} notifications not heard yet. Say "
-                               "notifications to hear them.")
+    converse(
+        forum.base_url,
+        ["notifications"],
+        tmp_path / "data",
+        credentials=signed_in(forum, "demo"),
+        speech=speech.tracked,
+    )
+    assert speech.said[-1] == (
+        f"{len(before)} notifications not heard yet. Say notifications to hear them."
+    )
     assert len(speech.said) == 2
     assert unread_ids(forum) == before
 
 
 def test_a_staff_member_hears_small_actions_and_whispers_for_what_they_are(
-        forum: DemoForum, tmp_path: Path) -> None:
+    forum: DemoForum, tmp_path: Path
+) -> None:
     store = forum.store
     topic = seed_topic_with_gaps(store, 2, title="A short talk that a moderator closed")
-    add_special_post(store, topic, "ruth", post_type=PostType.WHISPER,
-                     raw="Keeping an eye on this one, it got heated last week.")
-    add_special_post(store, topic, "ruth", post_type=PostType.SMALL_ACTION,
-                     action_code="closed.enabled")
-    add_special_post(store, topic, "ruth", post_type=PostType.MODERATOR_ACTION,
-                     raw="Closed for now: please take it to a private message.")
+    add_special_post(
+        store,
+        topic,
+        "ruth",
+        post_type=PostType.WHISPER,
+        raw="Keeping an eye on this one, it got heated last week.",
+    )
+    add_special_post(
+        store, topic, "ruth", post_type=PostType.SMALL_ACTION, action_code="closed.enabled"
+    )
+    add_special_post(
+        store,
+        topic,
+        "ruth",
+        post_type=PostType.MODERATOR_ACTION,
+        raw="Closed for now: please take it to a private message.",
+    )
     with store.transaction() as conn:  # as if Ruth wrote them elsewhere and opens it afresh
         conn.execute("DELETE FROM topic_reads WHERE topic_id = ?", (topic,))
     position = latest_position(forum, topic)
-    talk = converse(forum.base_url, [f"open topic {position}", *["next"] * 4],
-                    tmp_path / "data", credentials=signed_in(forum, "ruth"),
-                    settings=VoiceSettings(greeting=False, max_listed_topics=20))
+    talk = converse(
+        forum.base_url,
+        [f"open topic {position}", *["next"] * 4],
+        tmp_path / "data",
+        credentials=signed_in(forum, "ruth"),
+        settings=VoiceSettings(greeting=False, max_listed_topics=20),
+    )
     assert_understood(talk)
     posts = talk.said_after("A short talk that a moderator closed")
     assert posts[2].startswith("Post 3 of 5, a whisper to staff, by Ruth Adeyemi")
@@ -238,9 +292,13 @@ def test_a_staff_member_hears_small_actions_and_whispers_for_what_they_are(
     assert posts[4].startswith("Post 5 of 5, a moderator's note, by Ruth Adeyemi")
 
     # A member who is not staff never hears the whisper.
-    member = converse(forum.base_url, [f"open topic {position}"], tmp_path / "member",
-                      credentials=signed_in(forum, "demo"),
-                      settings=VoiceSettings(greeting=False))
+    member = converse(
+        forum.base_url,
+        [f"open topic {position}"],
+        tmp_path / "member",
+        credentials=signed_in(forum, "demo"),
+        settings=VoiceSettings(greeting=False),
+    )
     intro = next(line for line in member.said if line.startswith("A short talk"))
     assert "4 posts" in intro
     assert "Keeping an eye" not in member.transcript

@@ -28,9 +28,17 @@ class SinkListener:
 
     def __init__(self, env: dict[str, str], sink: str) -> None:
         self._process = subprocess.Popen(
-            ["parec", f"--device={sink}.monitor", "--format=s16le", "--rate=16000",
-             "--channels=1", "--latency-msec=20"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            [
+                "parec",
+                f"--device={sink}.monitor",
+                "--format=s16le",
+                "--rate=16000",
+                "--channels=1",
+                "--latency-msec=20",
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
         self.loud_blocks = 0
         self.last_loud = 0.0
@@ -45,13 +53,13 @@ class SinkListener:
                 self.loud_blocks += 1
                 self.last_loud = time.monotonic()
 
-    def wait_for_answer(self, since_blocks: int, quiet_s: float = 1.5,
-                        timeout_s: float = 90) -> None:
+    def wait_for_answer(
+        self, since_blocks: int, quiet_s: float = 1.5, timeout_s: float = 90
+    ) -> None:
         """Wait until something new was heard and then silence lasted ``quiet_s``."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
-            if (self.loud_blocks > since_blocks
-                    and time.monotonic() - self.last_loud > quiet_s):
+            if self.loud_blocks > since_blocks and time.monotonic() - self.last_loud > quiet_s:
                 return
             time.sleep(0.1)
         pytest.fail("voicepeer did not answer through the speaker")
@@ -66,8 +74,13 @@ def two_sinks(pulseaudio: PulseAudioServer) -> Iterator[dict[str, str]]:
     """A speaker sink and a microphone sink; the environment makes voicepeer use them."""
     env = pulseaudio.env()
     modules = [
-        subprocess.run(["pactl", "load-module", "module-null-sink", f"sink_name={name}"],
-                       env=env, capture_output=True, text=True, check=True).stdout.strip()
+        subprocess.run(
+            ["pactl", "load-module", "module-null-sink", f"sink_name={name}"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         for name in (SPEAKER_SINK, MIC_SINK)
     ]
     try:
@@ -79,11 +92,11 @@ def two_sinks(pulseaudio: PulseAudioServer) -> Iterator[dict[str, str]]:
 
 @pytest.mark.audio
 @pytest.mark.slow
-def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str],
-                                                 tmp_path: Path) -> None:
+def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str], tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
-    config.write_text('[speech]\nengine = "espeak-ng"\nrate_wpm = 260\n\n'
-                      "[voice]\nmax_listed_topics = 1\n")
+    config.write_text(
+        '[speech]\nengine = "espeak-ng"\nrate_wpm = 260\n\n[voice]\nmax_listed_topics = 1\n'
+    )
     said = {}
     spoken = ("open topic one", "like this post", "yes")
     for text in spoken:
@@ -94,10 +107,25 @@ def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str],
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
         speaker = SinkListener(env, SPEAKER_SINK)
         voicepeer = subprocess.Popen(
-            [sys.executable, "-m", "voicepeer", "--config", str(config), "run",
-             "--forum", forum.base_url, "--input", "mic", "--output", "speaker"],
-            env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "voicepeer",
+                "--config",
+                str(config),
+                "run",
+                "--forum",
+                forum.base_url,
+                "--input",
+                "mic",
+                "--output",
+                "speaker",
+            ],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         try:
             speaker.wait_for_answer(0)  # the greeting
@@ -110,8 +138,9 @@ def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str],
 
             for text in spoken:
                 heard_before = speaker.loud_blocks
-                subprocess.run(["paplay", f"--device={MIC_SINK}", str(said[text])], env=env,
-                               check=True)
+                subprocess.run(
+                    ["paplay", f"--device={MIC_SINK}", str(said[text])], env=env, check=True
+                )
                 speaker.wait_for_answer(heard_before)
                 if text == "like this post":  # asked, not yet liked
                     assert {"id": 2, "count": 1} not in likes()

@@ -21,16 +21,29 @@ def test_spoken_commands_and_dictation_post_a_reply(tmp_path: Path) -> None:
     wav = tmp_path / "conversation.wav"
     conversation(
         ["latest topics", "open topic one", "next", "reply", DICTATED, "send it", "yes"],
-        wav, gap_s=3.5,
+        wav,
+        gap_s=3.5,
     )
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
         latest = httpx.get(f"{forum.base_url}/latest.json").json()
         topic_id = latest["topic_list"]["topics"][0]["id"]
         before = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["posts_count"]
         result = subprocess.run(
-            [sys.executable, "-m", "voicepeer", "run", "--forum", forum.base_url,
-             "--input", f"wav:{wav}", "--output", "text"],
-            capture_output=True, text=True, timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "voicepeer",
+                "run",
+                "--forum",
+                forum.base_url,
+                "--input",
+                f"wav:{wav}",
+                "--output",
+                "text",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         assert result.returncode == 0, result.stderr
         said = result.stdout

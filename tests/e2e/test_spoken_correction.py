@@ -52,9 +52,20 @@ class Person:
         self._dictation: Heard | None = None
 
     def lines(self) -> list[Line]:
-        return ["open topic one", "reply", DICTATED, self.correct_with_choice,
-                self.choose, self.correct_by_spelling, self.spell_it, self.first_letters,
-                self.other_letters, "that's it", "send it", "yes"]
+        return [
+            "open topic one",
+            "reply",
+            DICTATED,
+            self.correct_with_choice,
+            self.choose,
+            self.correct_by_spelling,
+            self.spell_it,
+            self.first_letters,
+            self.other_letters,
+            "that's it",
+            "send it",
+            "yes",
+        ]
 
     def correct_with_choice(self, said: list[str]) -> str:
         assert self.listener is not None
@@ -78,8 +89,9 @@ class Person:
     def correct_by_spelling(self, said: list[str]) -> str:
         assert self._dictation is not None and self.chosen is not None
         wrong = [(self._dictation.words[i].text, meant) for i, meant in misheard(self._dictation)]
-        word, meant = next(w for w in wrong if w[0] != self.chosen[0]
-                           and min(len(w[0]), len(w[1])) >= MIN_LENGTH)
+        word, meant = next(
+            w for w in wrong if w[0] != self.chosen[0] and min(len(w[0]), len(w[1])) >= MIN_LENGTH
+        )
         self.spelled = (word, meant)
         return f"correct {word}"
 
@@ -106,8 +118,7 @@ def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> N
     person = Person()
 
     def make_listener(said_so_far: Callable[[], list[str]]) -> Listener:
-        person.listener = SpokenListener(recognizer, person.lines(),
-                                         said_so_far)
+        person.listener = SpokenListener(recognizer, person.lines(), said_so_far)
         return person.listener
 
     with DemoForum(tmp_path / "forum.sqlite3") as forum:

@@ -18,9 +18,22 @@ from voicepeer.demo_forum import DemoForum
 
 def run_voicepeer(forum: DemoForum, source: str, output: str, typed: str = "") -> str:
     result = subprocess.run(
-        [sys.executable, "-m", "voicepeer", "run", "--forum", forum.base_url,
-         "--input", source, "--output", output],
-        input=typed, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "voicepeer",
+            "run",
+            "--forum",
+            forum.base_url,
+            "--input",
+            source,
+            "--output",
+            output,
+        ],
+        input=typed,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout
@@ -35,11 +48,16 @@ def forum(tmp_path: Path) -> Iterator[DemoForum]:
 @pytest.mark.slow
 def test_spoken_navigation_who_where_sleep_and_wake(forum: DemoForum, tmp_path: Path) -> None:
     wav = tmp_path / "spoken.wav"
-    conversation(["open topic two", "who wrote this", "where am i", "go to sleep",
-                  "next post", "wake up"], wav, gap_s=3.0)
-    said = [line.removeprefix("SAY: ")
-            for line in run_voicepeer(forum, f"wav:{wav}", "text").splitlines()]
-    after_open = said[said.index("Stable MRI for three years! 🎉, in Good news. 6 posts.") + 1:]
+    conversation(
+        ["open topic two", "who wrote this", "where am i", "go to sleep", "next post", "wake up"],
+        wav,
+        gap_s=3.0,
+    )
+    said = [
+        line.removeprefix("SAY: ")
+        for line in run_voicepeer(forum, f"wav:{wav}", "text").splitlines()
+    ]
+    after_open = said[said.index("Stable MRI for three years! 🎉, in Good news. 6 posts.") + 1 :]
     assert after_open[0].startswith("Post 1 of 6, by Priya")
     assert after_open[1].startswith("This post is by Priya")
     assert after_open[2] == "You are reading Stable MRI for three years! 🎉, post 1 of 6."
@@ -55,8 +73,9 @@ def wav_seconds_and_level(path: Path) -> tuple[float, float]:
 
 
 @pytest.mark.slow
-def test_answers_are_spoken_and_faster_is_heard_and_remembered(forum: DemoForum,
-                                                                tmp_path: Path) -> None:
+def test_answers_are_spoken_and_faster_is_heard_and_remembered(
+    forum: DemoForum, tmp_path: Path
+) -> None:
     spoken = tmp_path / "said"
     run_voicepeer(forum, "text", f"wav:{spoken}", "where am i\nfaster\nfaster\nfaster\n")
     first_run = sorted(spoken.glob("*.wav"))

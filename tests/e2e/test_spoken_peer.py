@@ -16,17 +16,30 @@ from voicepeer.demo_forum import DemoForum
 @pytest.mark.slow
 def test_spoken_bookmarks_messages_and_new_topic(tmp_path: Path) -> None:
     wav = tmp_path / "spoken.wav"
-    conversation(["open topic two", "my bookmarks", "my messages", "new topic", "cancel"],
-                 wav, gap_s=3.0)
+    conversation(
+        ["open topic two", "my bookmarks", "my messages", "new topic", "cancel"], wav, gap_s=3.0
+    )
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
         result = subprocess.run(
-            [sys.executable, "-m", "voicepeer", "run", "--forum", forum.base_url,
-             "--input", f"wav:{wav}", "--output", "text"],
-            capture_output=True, text=True, timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "voicepeer",
+                "run",
+                "--forum",
+                forum.base_url,
+                "--input",
+                f"wav:{wav}",
+                "--output",
+                "text",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     assert result.returncode == 0, result.stderr
     said = [line.removeprefix("SAY: ") for line in result.stdout.splitlines()]
-    after_open = said[next(i for i, s in enumerate(said) if s.startswith("Post 1 of 6")) + 1:]
+    after_open = said[next(i for i, s in enumerate(said) if s.startswith("Post 1 of 6")) + 1 :]
     # Signed out (the practice forum lets anyone read): bookmarks and messages need an account.
     assert "voicepeer forum connect" in after_open[0]
     assert "voicepeer forum connect" in after_open[1]

@@ -77,8 +77,9 @@ def forum(start_forum: StartForum) -> RunningForum:
     return start_forum()
 
 
-def approve_user_api_key(running: RunningForum, client_id: str = "voicepeer-test",
-                         username: str = "demo") -> Credentials:
+def approve_user_api_key(
+    running: RunningForum, client_id: str = "voicepeer-test", username: str = "demo"
+) -> Credentials:
     """The real approval flow: key pair and nonce, the member signs in with a browser and
     presses Authorize, the payload the forum shows is pasted back and decrypted."""
     from tests.support.approval import approve_user_api_key as approve

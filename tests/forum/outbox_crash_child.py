@@ -96,16 +96,34 @@ def copies_on_forum(client: DiscourseClient, topic_id: int, raw: str) -> int:
     return sum(1 for p in posts if p.username == "demo" and raw.split(".")[0] in p.cooked)
 
 
-def kill_trial(base_url: str, key: str, db_path: Path, topic_id: int, raw: str,
-               step: str, rng: random.Random | None = None,
-               max_delay_s: float = 0.2) -> TrialOutcome:
+def kill_trial(
+    base_url: str,
+    key: str,
+    db_path: Path,
+    topic_id: int,
+    raw: str,
+    step: str,
+    rng: random.Random | None = None,
+    max_delay_s: float = 0.2,
+) -> TrialOutcome:
     """One crash: the child is killed at ``step`` (or at a random moment up to
     ``max_delay_s`` after "go"); then a new outbox flushes twice, as the next start would."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.forum.outbox_crash_child", base_url, str(db_path),
-         str(topic_id), step],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=REPO, env={**os.environ, "VOICEPEER_TEST_API_KEY": key},
+        [
+            sys.executable,
+            "-m",
+            "tests.forum.outbox_crash_child",
+            base_url,
+            str(db_path),
+            str(topic_id),
+            step,
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "VOICEPEER_TEST_API_KEY": key},
     )
     assert child.stdin is not None and child.stdout is not None
     child.stdin.write(raw)

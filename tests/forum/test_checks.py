@@ -48,8 +48,9 @@ def test_unicode_counts_characters_not_bytes() -> None:
 
 
 def test_title_checks() -> None:
-    assert "6 characters more" in _said(check_title("Fatigue!!",
-                                                   SiteLimits(min_topic_title_length=15)))
+    assert "6 characters more" in _said(
+        check_title("Fatigue!!", SiteLimits(min_topic_title_length=15))
+    )
     assert check_title("Heat and fatigue in summer", SiteLimits()) is None
 
 
@@ -60,7 +61,5 @@ def test_rejection_from_the_forum_is_explained() -> None:
     assert limit_from_rejection(errors) == 25
     assert limit_from_rejection(("Title is too short (minimum is 15 characters)",)) is None
     assert "did not say why" in rejection_line(())
-    assert "moment ago" in rejection_line(
-        ("Body is too similar to what you recently posted",)
-    )
+    assert "moment ago" in rejection_line(("Body is too similar to what you recently posted",))
     assert rejection_line(("Topic is closed",)).endswith("Topic is closed.")

@@ -94,8 +94,12 @@ def test_wrong_admin_key_is_not_saved(forum: RunningForum) -> None:
 def _connect(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", RUN_FORUM_COMMAND, "forum", "connect", *args],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        cwd=REPO, env=dict(os.environ),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+        env=dict(os.environ),
     )
 
 
@@ -181,8 +185,7 @@ def test_a_wrong_paste_is_explained_and_the_right_one_still_taken(
 
 def test_an_allowed_redirect_finishes_by_itself(start_forum: StartForum) -> None:
     redirect = f"http://127.0.0.1:{_free_port()}/voicepeer-auth"
-    running = start_forum(
-        allowed_user_api_auth_redirects=(*DISCOURSE_AUTH_REDIRECTS, redirect))
+    running = start_forum(allowed_user_api_auth_redirects=(*DISCOURSE_AUTH_REDIRECTS, redirect))
     child = _connect(running.base_url, "--redirect", redirect)
     link = _approval_link(child)
     assert "auth_redirect" in link
@@ -234,8 +237,9 @@ def _enter_code(browser: Browser, link: str, code: str, decision: str) -> httpx.
     page = browser.open(link)
     assert page.status_code == 200 and "Type the code" in page.text, page.text[:800]
     action, fields = form_of(page.text)
-    return browser.http.post(action, data={**fields, "code": code.lower().replace("-", " "),
-                                           "decision": decision})
+    return browser.http.post(
+        action, data={**fields, "code": code.lower().replace("-", " "), "decision": decision}
+    )
 
 
 def test_connect_by_typing_the_code_on_current_discourse(start_forum: StartForum) -> None:
@@ -276,18 +280,22 @@ def test_a_code_not_entered_in_time_ends_with_a_stated_message(start_forum: Star
 
 
 def test_a_redirect_elsewhere_is_refused_before_anything_starts(forum: RunningForum) -> None:
-    result = voicepeer_forum("connect", forum.base_url, "--redirect",
-                             "https://api.discourse.org/api/auth_redirect")
+    result = voicepeer_forum(
+        "connect", forum.base_url, "--redirect", "https://api.discourse.org/api/auth_redirect"
+    )
     assert result.returncode != 0
     assert "an address on this computer with a port" in result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(("address", "expected"), [
-    ("notaurl", "is not a web address"),
-    ("forum example org", "is not a web address"),
-    ("ftp://forum.example.org", "is not a web address"),
-    ("http://127.0.0.1:9", "Nothing answered at http://127.0.0.1:9"),
-])
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("notaurl", "is not a web address"),
+        ("forum example org", "is not a web address"),
+        ("ftp://forum.example.org", "is not a web address"),
+        ("http://127.0.0.1:9", "Nothing answered at http://127.0.0.1:9"),
+    ],
+)
 def test_a_wrong_address_is_explained(address: str, expected: str) -> None:
     result = voicepeer_forum("connect", address)
     assert result.returncode == 1
@@ -298,9 +306,12 @@ def test_a_wrong_address_is_explained(address: str, expected: str) -> None:
 
 def test_a_web_site_that_is_not_discourse_is_explained(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html><body>Our charity's home page</body></html>")
-    site = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1",
-                             str(port := _free_port())], cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    site = subprocess.Popen(
+        [sys.executable, "-m", "http.server", "--bind", "127.0.0.1", str(port := _free_port())],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
@@ -318,9 +329,16 @@ def test_a_web_site_that_is_not_discourse_is_explained(tmp_path: Path) -> None:
 
 
 def test_a_forum_without_user_api_keys_is_explained(forum: RunningForum) -> None:
-    forum.server.faults.answer_next("/user-api-key/new", Response.json(404, {
-        "errors": ["The requested URL or resource could not be found."],
-        "error_type": "not_found"}))
+    forum.server.faults.answer_next(
+        "/user-api-key/new",
+        Response.json(
+            404,
+            {
+                "errors": ["The requested URL or resource could not be found."],
+                "error_type": "not_found",
+            },
+        ),
+    )
     result = voicepeer_forum("connect", forum.base_url)
     assert result.returncode == 1
     assert "does not let apps connect" in result.stderr
@@ -336,10 +354,23 @@ def test_status_notices_a_key_the_forum_no_longer_accepts(forum: RunningForum) -
 
 
 def test_an_admin_key_needs_no_user_api_keys(forum: RunningForum) -> None:
-    forum.server.faults.answer_next("/user-api-key/new", Response.json(404, {
-        "errors": ["The requested URL or resource could not be found."],
-        "error_type": "not_found"}))
-    result = voicepeer_forum("connect", forum.base_url, "--api-key-stdin", "--api-username",
-                             "demo", stdin=ADMIN_KEY + "\n")
+    forum.server.faults.answer_next(
+        "/user-api-key/new",
+        Response.json(
+            404,
+            {
+                "errors": ["The requested URL or resource could not be found."],
+                "error_type": "not_found",
+            },
+        ),
+    )
+    result = voicepeer_forum(
+        "connect",
+        forum.base_url,
+        "--api-key-stdin",
+        "--api-username",
+        "demo",
+        stdin=ADMIN_KEY + "\n",
+    )
     assert result.returncode == 0, result.stderr
     assert forum.server.faults.canned_left() == 0  # the forum was asked, and said no

@@ -123,10 +123,13 @@ def test_find_own_post_looks_past_a_busy_topic(forum: RunningForum) -> None:
     assert demo.find_own_post(topic_id, raw, before) is not None
 
 
-@pytest.mark.parametrize("moderation", [
-    {"moderated_words": ("approve",)},  # like a watched word: only /posts/{user}/pending
-    {"moderated_usernames": ("demo",)},  # a site queue: listed in the topic itself
-])
+@pytest.mark.parametrize(
+    "moderation",
+    [
+        {"moderated_words": ("approve",)},  # like a watched word: only /posts/{user}/pending
+        {"moderated_usernames": ("demo",)},  # a site queue: listed in the topic itself
+    ],
+)
 def test_find_own_post_sees_a_reply_waiting_for_a_moderator(
     start_forum: StartForum, moderation: dict[str, tuple[str, ...]]
 ) -> None:

@@ -32,24 +32,29 @@ def test_forum_addresses_are_normalized() -> None:
         normalize_forum_url("ftp://forum.example.org")
 
 
-@pytest.mark.parametrize(("address", "fault"), [
-    ("https://" + "a" * 3000 + ".org", WebAddressFault.TOO_LONG),
-    ("https://forum example.org", WebAddressFault.UNSAFE_CHARACTERS),
-    ("https://carer:hunter2@forum.example.org", WebAddressFault.USER_INFO),
-    ("javascript:alert(1)", WebAddressFault.NOT_HTTP),
-    ("ftp://forum.example.org", WebAddressFault.NOT_HTTP),
-    ("http://[::1", WebAddressFault.UNREADABLE),
-    ("https://forum.example.org:abc", WebAddressFault.BAD_PORT),
-    ("https://", WebAddressFault.NO_HOST),
-])
+@pytest.mark.parametrize(
+    ("address", "fault"),
+    [
+        ("https://" + "a" * 3000 + ".org", WebAddressFault.TOO_LONG),
+        ("https://forum example.org", WebAddressFault.UNSAFE_CHARACTERS),
+        ("https://carer:hunter2@forum.example.org", WebAddressFault.USER_INFO),
+        ("javascript:alert(1)", WebAddressFault.NOT_HTTP),
+        ("ftp://forum.example.org", WebAddressFault.NOT_HTTP),
+        ("http://[::1", WebAddressFault.UNREADABLE),
+        ("https://forum.example.org:abc", WebAddressFault.BAD_PORT),
+        ("https://", WebAddressFault.NO_HOST),
+    ],
+)
 def test_a_wrong_address_is_refused_with_its_reason_and_never_repeated(
     address: str, fault: WebAddressFault
 ) -> None:
     with pytest.raises(WebAddressError) as caught:
         normalize_forum_url(address)
     assert caught.value.fault is fault
-    assert say_error(caught.value) == "That forum address does not look right. Please check it " \
+    assert (
+        say_error(caught.value) == "That forum address does not look right. Please check it "
         "and try again."
+    )
     # The words for the person setting up come from the configuration's messages.
     with pytest.raises(ConfigError) as explained:
         forum_address(address)

@@ -60,15 +60,33 @@ def test_private_messages_carry_read_tracking() -> None:
 def test_unread_is_counted_as_discourse_counts_it() -> None:
     row = captured("private_messages")["topic_list"]["topics"][0]
     # Current Discourse sends unread_posts (the official API spec's latest.json lists only it).
-    assert parse.topic_list({"topic_list": {"topics": [
-        {**row, "unread_posts": 7}]}}, 0).topics[0].unread_posts == 7
+    assert (
+        parse.topic_list({"topic_list": {"topics": [{**row, "unread_posts": 7}]}}, 0)
+        .topics[0]
+        .unread_posts
+        == 7
+    )
     # Older versions (ListableTopicSerializer with Unread): seen-but-unread plus never seen.
-    assert parse.topic_list({"topic_list": {"topics": [
-        {**row, "unread": 2, "new_posts": 3}]}}, 0).topics[0].unread_posts == 5
+    assert (
+        parse.topic_list({"topic_list": {"topics": [{**row, "unread": 2, "new_posts": 3}]}}, 0)
+        .topics[0]
+        .unread_posts
+        == 5
+    )
     bare = {k: v for k, v in row.items() if k not in ("new_posts", "unread")}
-    assert parse.topic_list({"topic_list": {"topics": [
-        {**bare, "highest_post_number": 14, "last_read_post_number": 3}]}}, 0
-    ).topics[0].unread_posts == 11
+    assert (
+        parse.topic_list(
+            {
+                "topic_list": {
+                    "topics": [{**bare, "highest_post_number": 14, "last_read_post_number": 3}]
+                }
+            },
+            0,
+        )
+        .topics[0]
+        .unread_posts
+        == 11
+    )
 
 
 def test_topic_with_gaps_and_a_moderator_action() -> None:
@@ -87,8 +105,12 @@ def test_mega_topic_shape_from_post_stream_serializer_mixin() -> None:
     # 10,000) the stream is left out and isMegaTopic and lastId are sent instead.
     data = captured("topic")
     stream = data["post_stream"]
-    mega = {**data, "posts_count": 12_345, "highest_post_number": 12_400,
-            "post_stream": {"posts": stream["posts"], "isMegaTopic": True, "lastId": 999_999}}
+    mega = {
+        **data,
+        "posts_count": 12_345,
+        "highest_post_number": 12_400,
+        "post_stream": {"posts": stream["posts"], "isMegaTopic": True, "lastId": 999_999},
+    }
     topic = parse.topic(mega)
     assert topic.is_mega and topic.post_ids == () and topic.last_post_id == 999_999
     assert [p.id for p in topic.loaded_posts] == [83, 84, 86, 226]
@@ -111,14 +133,28 @@ def test_categories() -> None:
 def test_subcategories_from_site_json_and_include_subcategories() -> None:
     # /site.json lists every category with parent_category_id (SiteCategorySerializer);
     # /categories.json?include_subcategories=true nests them as subcategory_list.
-    site = {"categories": [{"id": 1, "name": "Living with MS", "slug": "living"},
-                           {"id": 9, "name": "Fatigue", "slug": "fatigue",
-                            "parent_category_id": 1}]}
+    site = {
+        "categories": [
+            {"id": 1, "name": "Living with MS", "slug": "living"},
+            {"id": 9, "name": "Fatigue", "slug": "fatigue", "parent_category_id": 1},
+        ]
+    }
     by_id = {c.id: c for c in parse.categories(site)}
     assert by_id[9].parent_category_id == 1
-    nested = {"category_list": {"categories": [
-        {"id": 1, "name": "Living with MS", "slug": "living", "subcategory_list": [
-            {"id": 9, "name": "Fatigue", "slug": "fatigue", "parent_category_id": 1}]}]}}
+    nested = {
+        "category_list": {
+            "categories": [
+                {
+                    "id": 1,
+                    "name": "Living with MS",
+                    "slug": "living",
+                    "subcategory_list": [
+                        {"id": 9, "name": "Fatigue", "slug": "fatigue", "parent_category_id": 1}
+                    ],
+                }
+            ]
+        }
+    }
     found = {c.id: c for c in parse.categories(nested)}
     assert forum_phrases.category_phrase(found[9], found[1]) == "Fatigue, in Living with MS"
 
@@ -128,7 +164,8 @@ def test_old_bare_list_of_notifications() -> None:
     (note,) = parse.notifications(captured("notifications"), parse.NOTIFICATION_KINDS)
     assert note.id is None and note.kind == "posted" and note.username == "riking"
     assert forum_phrases.notification_line(note) == (
-        "riking posted in .json feed for notifications, which you are watching.")
+        "riking posted in .json feed for notifications, which you are watching."
+    )
 
 
 def test_old_grouped_search_answer_is_a_clear_error() -> None:
@@ -138,9 +175,18 @@ def test_old_grouped_search_answer_is_a_clear_error() -> None:
 
 def test_search_hits_name_the_matching_post() -> None:
     # SearchPostSerializer: each post carries its own username, topic_id and post_number.
-    answer = {"posts": [{"id": 5, "username": "jo", "topic_id": 3, "post_number": 7,
-                         "blurb": "cooling <b>vest</b>"}],
-              "topics": [{"id": 3, "title": "Heat &amp; MS"}]}
+    answer = {
+        "posts": [
+            {
+                "id": 5,
+                "username": "jo",
+                "topic_id": 3,
+                "post_number": 7,
+                "blurb": "cooling <b>vest</b>",
+            }
+        ],
+        "topics": [{"id": 3, "title": "Heat &amp; MS"}],
+    }
     (hit,) = parse.search_hits(answer)
     assert (hit.username, hit.topic_id, hit.post_number) == ("jo", 3, 7)
     assert hit.excerpt == "cooling vest" and hit.topic_title == "Heat & MS"
@@ -151,13 +197,23 @@ def test_notification_types_are_those_of_discourse() -> None:
     assert {v: k for k, v in NOTIFICATION_TYPES.items()} == parse.NOTIFICATION_KINDS
 
 
-@pytest.mark.parametrize("kind, data, about_topic", every_notification("Heat and fatigue"),
-                         ids=lambda v: v if isinstance(v, str) else "")
-def test_every_notification_type_is_named(kind: str, data: dict[str, Any],
-                                          about_topic: bool) -> None:
-    row = {"id": 1, "notification_type": NOTIFICATION_TYPES[kind], "read": False,
-           "topic_id": 4 if about_topic else None, "post_number": 1 if about_topic else None,
-           "fancy_title": "Heat and fatigue" if about_topic else None, "data": data}
+@pytest.mark.parametrize(
+    "kind, data, about_topic",
+    every_notification("Heat and fatigue"),
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_every_notification_type_is_named(
+    kind: str, data: dict[str, Any], about_topic: bool
+) -> None:
+    row = {
+        "id": 1,
+        "notification_type": NOTIFICATION_TYPES[kind],
+        "read": False,
+        "topic_id": 4 if about_topic else None,
+        "post_number": 1 if about_topic else None,
+        "fancy_title": "Heat and fatigue" if about_topic else None,
+        "data": data,
+    }
     (note,) = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS)
     line = forum_phrases.notification_line(note)
     assert note.kind == kind
@@ -170,8 +226,13 @@ def test_every_notification_type_is_named(kind: str, data: dict[str, Any],
 
 def test_likes_by_two_and_by_many() -> None:
     def liked(extra: dict[str, Any]) -> str:
-        row = {"id": 2, "notification_type": 5, "read": False, "topic_id": 4,
-               "data": {"topic_title": "Pacing", "display_username": "priya", **extra}}
+        row = {
+            "id": 2,
+            "notification_type": 5,
+            "read": False,
+            "topic_id": 4,
+            "data": {"topic_title": "Pacing", "display_username": "priya", **extra},
+        }
         (note,) = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS)
         return forum_phrases.notification_line(note)
 

@@ -16,10 +16,12 @@ LOG_METHODS = frozenset({"debug", "info", "warning", "error", "exception", "crit
 # Ends like a sentence: a word, a closing bracket or quote, or a placeholder, then . ? or !
 # (SQL's "key = ?" does not).
 SENTENCE_END = re.compile(r"[\w)'\"}][.?!][\"')]*$")
-FORUMS_OWN_WORDS = frozenset({
-    # Discourse's stock answer for invalid_access, matched to tell it from a real reason.
-    "You are not permitted to view the requested resource.",
-})
+FORUMS_OWN_WORDS = frozenset(
+    {
+        # Discourse's stock answer for invalid_access, matched to tell it from a real reason.
+        "You are not permitted to view the requested resource.",
+    }
+)
 
 
 def _text(node: ast.AST) -> str | None:
@@ -27,8 +29,9 @@ def _text(node: ast.AST) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        return "".join(str(part.value) if isinstance(part, ast.Constant) else "{}"
-                       for part in node.values)
+        return "".join(
+            str(part.value) if isinstance(part, ast.Constant) else "{}" for part in node.values
+        )
     return None
 
 
@@ -39,8 +42,11 @@ def _exempt(tree: ast.AST) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Expr) and _text(node.value) is not None:
             exempt.add(id(node.value))
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr in LOG_METHODS):
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in LOG_METHODS
+        ):
             exempt.update(id(inner) for inner in ast.walk(node))
         elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
             exempt.update(id(inner) for inner in ast.walk(node.exc.args[0]))
@@ -59,8 +65,7 @@ def spoken_sentences(source: str) -> list[str]:
         if text is None or id(node) in exempt:
             continue
         text = text.strip()
-        if (len(text.split()) >= 3 and SENTENCE_END.search(text)
-                and text not in FORUMS_OWN_WORDS):
+        if len(text.split()) >= 3 and SENTENCE_END.search(text) and text not in FORUMS_OWN_WORDS:
             found.append(text)
     return found
 
@@ -95,11 +100,11 @@ def told(title: str) -> str:
 
 
 def test_sql_and_short_fragments_are_not_sentences() -> None:
-    source = '''
+    source = """
 QUERY = "SELECT refusal FROM drafts WHERE key = ?"
 NAME = "the forum"
 AGE = "saved a moment ago"
-'''
+"""
     assert spoken_sentences(source) == []
 
 
@@ -110,7 +115,10 @@ def test_only_the_dialogue_reads_an_errors_sentence() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Attribute) and node.attr == "spoken"
-                    and isinstance(node.ctx, ast.Load)):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "spoken"
+                and isinstance(node.ctx, ast.Load)
+            ):
                 readers.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert [where.partition(":")[0] for where in readers] == ["voice/error_phrases.py"], readers

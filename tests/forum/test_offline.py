@@ -74,8 +74,9 @@ def test_a_topic_read_before_resumes_offline_at_the_first_unread_post(
     assert thread.post_at(thread.start_index()).post_number == 51
     running.server.stop()
 
-    offline = running.client("demo", cache=ReadingCache(),
-                             settings=ForumSettings(read_retries=0, connect_timeout_s=1))
+    offline = running.client(
+        "demo", cache=ReadingCache(), settings=ForumSettings(read_retries=0, connect_timeout_s=1)
+    )
     saved = offline.thread(topic_id)
     assert saved.topic.saved_at is not None
     assert saved.post_at(saved.start_index()).post_number == 51

@@ -86,8 +86,7 @@ def test_refused_reply_comes_back_as_the_draft_with_the_reason(
     key = f"topic-{_heat(running)}"
     drafts.save(key, "So true.")
     outbox = Outbox(path, running.client("demo"))
-    result = outbox.submit(NewReply(_heat(running), "So true."), "Heat and fatigue",
-                           draft_key=key)
+    result = outbox.submit(NewReply(_heat(running), "So true."), "Heat and fatigue", draft_key=key)
     assert result.state is OutboxState.REJECTED
     assert "at least 30 characters" in send_result_line(result)
     assert "say reply in that topic" in send_result_line(result)
@@ -116,8 +115,11 @@ def test_a_draft_started_meanwhile_is_kept_when_a_refused_reply_comes_back(
     assert drafts.load("k") == "Too short.\n\nWords dictated while the first one waited."
     # Dictation going on meanwhile neither overwrites nor sends the refused words...
     drafts.save("k", "Words dictated while the first one waited, and more.")
-    outbox.record(NewReply(_heat(running), "Words dictated while the first one waited, "
-                           "and more."), "Heat", draft_key="k")
+    outbox.record(
+        NewReply(_heat(running), "Words dictated while the first one waited, and more."),
+        "Heat",
+        draft_key="k",
+    )
     assert drafts.load("k") == "Too short."
     assert drafts.refusal("k") is not None
     # ...and the next "reply" in that topic takes them back, with the reason.
@@ -132,8 +134,9 @@ def test_recording_a_reply_takes_its_draft_in_the_same_step(
     drafts.save("topic-1", "Words about to be confirmed.")
     drafts.save("topic-2", "Another topic's words.")
     offline = DiscourseClient("http://127.0.0.1:9", settings=ForumSettings(read_retries=0))
-    Outbox(path, offline).record(NewReply(1, "Words about to be confirmed."), "T",
-                                 draft_key="topic-1")
+    Outbox(path, offline).record(
+        NewReply(1, "Words about to be confirmed."), "T", draft_key="topic-1"
+    )
     assert drafts.all() == {"topic-2": "Another topic's words."}
 
 
@@ -168,8 +171,7 @@ def test_killed_at_any_step_the_reply_arrives_exactly_once_and_its_draft_is_gone
     forum: RunningForum, tmp_path: Path, step: str
 ) -> None:
     raw = f"Killed at step {step}. Nothing may be lost or doubled."
-    outcome = kill_trial(forum.base_url, ADMIN_KEY, tmp_path / "o.sqlite3", _heat(forum), raw,
-                         step)
+    outcome = kill_trial(forum.base_url, ADMIN_KEY, tmp_path / "o.sqlite3", _heat(forum), raw, step)
     assert outcome.states == ("posted",)
     assert outcome.copies == 1
     assert not outcome.draft_kept  # never offered again as unsent
@@ -181,8 +183,9 @@ def test_killed_once_a_refused_reply_is_back_it_stays_a_draft(
 ) -> None:
     running = start_forum(min_post_length=80)
     raw = "Refused, then killed. The words stay a draft."
-    outcome = kill_trial(running.base_url, ADMIN_KEY, tmp_path / "o.sqlite3", _heat(running),
-                         raw, "returned")
+    outcome = kill_trial(
+        running.base_url, ADMIN_KEY, tmp_path / "o.sqlite3", _heat(running), raw, "returned"
+    )
     assert outcome.states == ("rejected",) and outcome.draft_kept and outcome.copies == 0
 
 
@@ -197,8 +200,17 @@ def test_killed_at_random_moments_nothing_is_lost_or_doubled(
     outcomes = []
     for trial in range(KILL_TRIALS):
         raw = f"Random kill number {trial}. The words arrive once or wait as a draft."
-        outcomes.append(kill_trial(forum.base_url, ADMIN_KEY, tmp_path / f"o{trial}.sqlite3",
-                                   _heat(forum), raw, "random", rng))
+        outcomes.append(
+            kill_trial(
+                forum.base_url,
+                ADMIN_KEY,
+                tmp_path / f"o{trial}.sqlite3",
+                _heat(forum),
+                raw,
+                "random",
+                rng,
+            )
+        )
     assert not [o for o in outcomes if o.duplicated or o.lost], outcomes
     assert all(o.copies == 1 or o.draft_kept for o in outcomes)
 
@@ -248,7 +260,8 @@ def test_the_check_after_a_lost_answer_does_not_depend_on_the_clocks(
     lossy = DiscourseClient(forum.base_url, credentials=creds, transport=DropAfterSending())
     raw = "Sent from a tablet whose clock runs fast. It arrived."
     assert Outbox(path, lossy).submit(NewReply(_heat(forum), raw), "Heat").state is (
-        OutboxState.SENDING)
+        OutboxState.SENDING
+    )
     [flushed] = Outbox(path, forum.client("demo")).flush()
     assert flushed.state is OutboxState.POSTED and flushed.entry.attempts == 1
     assert _copies(forum, _heat(forum), raw) == 1
@@ -289,14 +302,19 @@ def test_two_processes_flushing_at_once_post_each_reply_once(
     path = tmp_path / "outbox.sqlite3"
     offline = DiscourseClient("http://127.0.0.1:9", settings=ForumSettings(read_retries=0))
     waiting = Outbox(path, offline)
-    raws = [f"Waiting while offline, reply {n}. Two copies of voicepeer start." for n in
-            range(3)]
+    raws = [f"Waiting while offline, reply {n}. Two copies of voicepeer start." for n in range(3)]
     for raw in raws:
         waiting.record(NewReply(_heat(forum), raw), "Heat and fatigue")
     start = time.time() + 2.0  # both children flush at the same moment
-    children = [subprocess.Popen(
-        [sys.executable, "-c", FLUSH_CHILD, forum.base_url, ADMIN_KEY, str(path), str(start)],
-        stdout=subprocess.PIPE, text=True, cwd=REPO) for _ in range(2)]
+    children = [
+        subprocess.Popen(
+            [sys.executable, "-c", FLUSH_CHILD, forum.base_url, ADMIN_KEY, str(path), str(start)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
+        for _ in range(2)
+    ]
     delivered = [int(child.communicate(timeout=120)[0].strip()) for child in children]
     assert sum(delivered) == 3  # each reply announced by the one that sent or found it
     assert all(_copies(forum, _heat(forum), raw) == 1 for raw in raws)
@@ -307,8 +325,9 @@ def test_a_reply_to_a_topic_that_is_gone_is_kept_not_sent_again(
 ) -> None:
     path = tmp_path / "o.sqlite3"
     outbox = Outbox(path, forum.client("demo"))
-    result = outbox.submit(NewReply(999_999, "For a topic removed meanwhile."), "Gone",
-                           draft_key="topic-999999")
+    result = outbox.submit(
+        NewReply(999_999, "For a topic removed meanwhile."), "Gone", draft_key="topic-999999"
+    )
     assert result.state is OutboxState.REJECTED
     said = send_result_line(result)
     assert "kept on this computer" in said and "say reply" not in said

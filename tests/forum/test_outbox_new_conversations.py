@@ -53,9 +53,12 @@ def test_a_private_message_waits_offline_and_is_sent_later(
     entry = again.pending()[0]
     assert entry.kind is EntryKind.MESSAGE and entry.recipients == ("mei",)
     assert [send_result_line(r) for r in again.flush()] == [
-        "Your message, Lift on Saturday, has now been sent."]
-    assert len(topics_titled(forum, "Lift on Saturday",
-                             "/topics/private-messages-sent/demo.json")) == 1
+        "Your message, Lift on Saturday, has now been sent."
+    ]
+    assert (
+        len(topics_titled(forum, "Lift on Saturday", "/topics/private-messages-sent/demo.json"))
+        == 1
+    )
     again.close()
 
 
@@ -68,9 +71,12 @@ def test_an_older_outbox_file_gains_the_new_columns(tmp_path: Path, forum: Runni
         "CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, topic_id INTEGER NOT NULL,"
         " topic_title TEXT NOT NULL, raw TEXT NOT NULL, reply_to_post_number INTEGER,"
         " state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL,"
-        " sent_at TEXT, post_number INTEGER, errors TEXT NOT NULL DEFAULT '')")
-    db.execute("INSERT INTO outbox (topic_id, topic_title, raw, state, created_at) VALUES"
-               " (1, 'Old', 'an old reply kept from before', 'rejected', '2026-01-01T00:00:00')")
+        " sent_at TEXT, post_number INTEGER, errors TEXT NOT NULL DEFAULT '')"
+    )
+    db.execute(
+        "INSERT INTO outbox (topic_id, topic_title, raw, state, created_at) VALUES"
+        " (1, 'Old', 'an old reply kept from before', 'rejected', '2026-01-01T00:00:00')"
+    )
     db.commit()
     db.close()
     outbox = Outbox(path, forum.client("demo"))
@@ -90,7 +96,8 @@ def test_a_new_topic_takes_its_draft_in_one_step_and_a_refusal_brings_it_back(
     category = running.client("demo").categories()[0].id
     result = Outbox(path, running.client("demo")).submit_new(
         NewTopic(category, "Pacing on hot days", "A body the forum finds too short."),
-        draft_key="new topic in Fatigue")
+        draft_key="new topic in Fatigue",
+    )
     assert result.state is OutboxState.REJECTED
     assert "start it again the same way" in send_result_line(result)
     assert drafts.resume("new topic in Fatigue") == "A body the forum finds too short."

@@ -34,8 +34,9 @@ def test_a_wait_the_forum_asks_for_is_kept_then_the_reply_goes_out(
     outbox = Outbox(tmp_path / "o.sqlite3", forum.client("demo"))
     retry = OutboxRetry(outbox, clock=clock)
     forum.server.faults.rate_limit_next(1, 3600, path="/posts.json")
-    result = outbox.submit(NewReply(_heat(forum), "Sent after the hour the forum asked."),
-                           "Heat and fatigue")
+    result = outbox.submit(
+        NewReply(_heat(forum), "Sent after the hour the forum asked."), "Heat and fatigue"
+    )
     assert result.state is OutboxState.PENDING
     said = send_result_line(result)
     assert "wait 60 minutes" in said and "I will send them when I can" in said
@@ -48,7 +49,8 @@ def test_a_wait_the_forum_asks_for_is_kept_then_the_reply_goes_out(
     [sent] = retry.run_due()
     assert sent.state is OutboxState.POSTED
     assert [send_result_line(r) for r in retry.news()] == [
-        "Your reply to Heat and fatigue has now been posted."]
+        "Your reply to Heat and fatigue has now been posted."
+    ]
     assert retry.news() == []  # said once
     assert retry.due_in() is None and outbox.pending() == ()
 
@@ -81,7 +83,8 @@ def test_replies_waiting_from_before_are_found_and_sent(
     [sent] = retry.run_due()
     assert sent.state is OutboxState.POSTED
     assert [send_result_line(r) for r in retry.news()] == [
-        "Your reply to Heat has now been posted."]
+        "Your reply to Heat has now been posted."
+    ]
 
 
 def test_a_reply_confirmed_while_the_background_sends_is_left_to_it_not_kept_waiting(
@@ -94,8 +97,7 @@ def test_a_reply_confirmed_while_the_background_sends_is_left_to_it_not_kept_wai
     loop = Outbox(path, forum.client("demo"), lock_wait_s=0.2)
     retry.watch(loop)
     with background._sending():  # a slow send in the background holds the outbox
-        result = loop.submit(NewReply(_heat(forum), "Confirmed while another was sent."),
-                             "Heat")
+        result = loop.submit(NewReply(_heat(forum), "Confirmed while another was sent."), "Heat")
     assert result.state is OutboxState.PENDING
     said = send_result_line(result)
     assert "busy sending another reply" in said and "words are safe" in said

@@ -34,7 +34,8 @@ def as_member(username: str) -> dict[str, str]:
 
 
 def test_resuming_a_topic_with_gaps_starts_at_the_first_unread_post(
-        start_forum: StartForum) -> None:
+    start_forum: StartForum,
+) -> None:
     running = start_forum()
     topic_id = seed_topic_with_gaps(running.server.store, 452, deleted=DELETED)
     read_up_to(running.client("demo"), topic_id, 300)
@@ -133,8 +134,7 @@ def test_failed_timings_are_kept_for_the_next_batch(start_forum: StartForum) -> 
 def test_a_mega_topic_is_paged_by_post_number(start_forum: StartForum) -> None:
     running = start_forum(mega_topic_posts_count=100)
     topic_id = seed_topic_with_gaps(running.server.store, 130, deleted=(50, 51))
-    raw = httpx.get(f"{running.base_url}/t/{topic_id}.json",
-                    headers=as_member("demo")).json()
+    raw = httpx.get(f"{running.base_url}/t/{topic_id}.json", headers=as_member("demo")).json()
     assert "stream" not in raw["post_stream"] and raw["post_stream"]["isMegaTopic"]
     client = running.client("demo")
     thread = client.thread(topic_id)
@@ -150,7 +150,8 @@ def test_a_mega_topic_is_paged_by_post_number(start_forum: StartForum) -> None:
 
 
 def test_a_mega_topic_resumes_after_the_last_read_post_and_reads_back(
-        start_forum: StartForum) -> None:
+    start_forum: StartForum,
+) -> None:
     running = start_forum(mega_topic_posts_count=100)
     topic_id = seed_topic_with_gaps(running.server.store, 130, deleted=(70,))
     read_up_to(running.client("demo"), topic_id, 75)
@@ -169,8 +170,12 @@ def test_notifications_are_marked_read_one_at_a_time(forum: RunningForum) -> Non
     client = forum.client("demo")
     notes = [n for n in client.notifications() if not n.read]
     assert len(notes) >= count
-    assert {n.kind for n in notes} >= {"liked_consolidated", "group_message_summary",
-                                       "granted_badge", "invitee_accepted"}
+    assert {n.kind for n in notes} >= {
+        "liked_consolidated",
+        "group_message_summary",
+        "granted_badge",
+        "invitee_accepted",
+    }
     heard = notes[0]
     assert heard.id is not None
     client.mark_notification_read(heard.id)
@@ -186,5 +191,6 @@ def test_the_user_agent_is_not_taken_for_a_crawler() -> None:
     # Words of crawler_user_agents (bot, spider, crawl …) must not appear.
     agent = ForumSettings().user_agent.lower()
     assert "discourse" in agent and agent.startswith("voicepeer/")
-    assert not any(word in agent for word in ("bot", "spider", "crawl", "curl", "http",
-                                              "python", "java"))
+    assert not any(
+        word in agent for word in ("bot", "spider", "crawl", "curl", "http", "python", "java")
+    )

@@ -25,42 +25,126 @@ from .conftest import RunningForum
 STOCK = "You are not permitted to view the requested resource."
 
 
-@pytest.mark.parametrize(("method", "path", "status", "body", "kind", "words"), [
-    ("POST", "/post_actions.json", 403,
-     {"errors": ["You have already performed this action."], "error_type": "invalid_access"},
-     ForumForbiddenError, "already liked"),
-    ("POST", "/post_actions.json", 403, {"errors": [STOCK], "error_type": "invalid_access"},
-     ForumForbiddenError, "your own posts"),
-    ("GET", "/t/12.json", 403, {"errors": [STOCK], "error_type": "invalid_access"},
-     ForumForbiddenError, "restricted category"),
-    ("POST", "/posts.json", 403,
-     {"errors": ["You are not permitted to view the requested resource.",
-                 "This topic is closed."], "error_type": "invalid_access"},
-     ForumForbiddenError, "It says: This topic is closed."),
-    ("GET", "/notifications.json", 403,
-     {"errors": ["You need to be logged in to do that."], "error_type": "not_logged_in"},
-     AuthError, "reconnect"),
-    ("GET", "/latest.json", 403,
-     {"errors": [f"{STOCK} The API username or key is invalid."],
-      "error_type": "invalid_access"}, AuthError, "reconnect"),
-    ("GET", "/t/12.json", 404,
-     {"errors": ["The requested URL or resource could not be found."],
-      "error_type": "not_found"}, ForumNotFoundError, "could not find"),
-    ("GET", "/t/12.json", 410,
-     {"errors": ["The requested URL or resource could not be found."],
-      "error_type": "not_found"}, ForumGoneError, "deleted"),
-    ("POST", "/posts.json", 422,
-     {"action": "create_post", "errors": ["Body is too short (minimum is 20 characters)"]},
-     ForumRejectedError, "at least 20 characters"),
-    ("POST", "/posts.json", 400,
-     {"errors": ["param is missing or the value is empty: raw"],
-      "error_type": "invalid_parameters"}, ForumRequestError, "missing or not allowed"),
-    ("GET", "/search.json", 400,
-     {"errors": ["You supplied invalid parameters to the request: q"],
-      "error_type": "invalid_parameters"}, ForumRequestError, "would not search"),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "status", "body", "kind", "words"),
+    [
+        (
+            "POST",
+            "/post_actions.json",
+            403,
+            {"errors": ["You have already performed this action."], "error_type": "invalid_access"},
+            ForumForbiddenError,
+            "already liked",
+        ),
+        (
+            "POST",
+            "/post_actions.json",
+            403,
+            {"errors": [STOCK], "error_type": "invalid_access"},
+            ForumForbiddenError,
+            "your own posts",
+        ),
+        (
+            "GET",
+            "/t/12.json",
+            403,
+            {"errors": [STOCK], "error_type": "invalid_access"},
+            ForumForbiddenError,
+            "restricted category",
+        ),
+        (
+            "POST",
+            "/posts.json",
+            403,
+            {
+                "errors": [
+                    "You are not permitted to view the requested resource.",
+                    "This topic is closed.",
+                ],
+                "error_type": "invalid_access",
+            },
+            ForumForbiddenError,
+            "It says: This topic is closed.",
+        ),
+        (
+            "GET",
+            "/notifications.json",
+            403,
+            {"errors": ["You need to be logged in to do that."], "error_type": "not_logged_in"},
+            AuthError,
+            "reconnect",
+        ),
+        (
+            "GET",
+            "/latest.json",
+            403,
+            {
+                "errors": [f"{STOCK} The API username or key is invalid."],
+                "error_type": "invalid_access",
+            },
+            AuthError,
+            "reconnect",
+        ),
+        (
+            "GET",
+            "/t/12.json",
+            404,
+            {
+                "errors": ["The requested URL or resource could not be found."],
+                "error_type": "not_found",
+            },
+            ForumNotFoundError,
+            "could not find",
+        ),
+        (
+            "GET",
+            "/t/12.json",
+            410,
+            {
+                "errors": ["The requested URL or resource could not be found."],
+                "error_type": "not_found",
+            },
+            ForumGoneError,
+            "deleted",
+        ),
+        (
+            "POST",
+            "/posts.json",
+            422,
+            {"action": "create_post", "errors": ["Body is too short (minimum is 20 characters)"]},
+            ForumRejectedError,
+            "at least 20 characters",
+        ),
+        (
+            "POST",
+            "/posts.json",
+            400,
+            {
+                "errors": ["param is missing or the value is empty: raw"],
+                "error_type": "invalid_parameters",
+            },
+            ForumRequestError,
+            "missing or not allowed",
+        ),
+        (
+            "GET",
+            "/search.json",
+            400,
+            {
+                "errors": ["You supplied invalid parameters to the request: q"],
+                "error_type": "invalid_parameters",
+            },
+            ForumRequestError,
+            "would not search",
+        ),
+    ],
+)
 def test_each_answer_means_what_it_says(
-    method: str, path: str, status: int, body: dict[str, object], kind: type[ForumError],
+    method: str,
+    path: str,
+    status: int,
+    body: dict[str, object],
+    kind: type[ForumError],
     words: str,
 ) -> None:
     error = error_for_answer(method, path, status, body, {}, signed_in=True)
@@ -78,12 +162,24 @@ def test_signing_in_is_asked_for_only_when_there_is_no_account() -> None:
     assert "connect your account" in say_error(error) and "reconnect" not in say_error(error)
 
 
-@pytest.mark.parametrize(("body", "headers", "wait"), [
-    ({"errors": ["You’ve performed this action too many times. Please wait 37 seconds before "
-                 "trying again."], "error_type": "rate_limit",
-      "extras": {"wait_seconds": 37, "time_left": "37 seconds"}}, {"Retry-After": "37"}, 37.0),
-    (None, {"Retry-After": "120"}, 120.0),  # Discourse's per-IP layer: plain text
-])
+@pytest.mark.parametrize(
+    ("body", "headers", "wait"),
+    [
+        (
+            {
+                "errors": [
+                    "You’ve performed this action too many times. Please wait 37 seconds before "
+                    "trying again."
+                ],
+                "error_type": "rate_limit",
+                "extras": {"wait_seconds": 37, "time_left": "37 seconds"},
+            },
+            {"Retry-After": "37"},
+            37.0,
+        ),
+        (None, {"Retry-After": "120"}, 120.0),  # Discourse's per-IP layer: plain text
+    ],
+)
 def test_both_rate_limit_forms_say_how_long(
     body: dict[str, object] | None, headers: dict[str, str], wait: float
 ) -> None:
@@ -110,15 +206,23 @@ def test_an_action_refused_to_a_working_key_is_not_an_account_problem(
     assert "your own posts" in say_error(caught.value)
 
 
-@pytest.mark.parametrize("refusal", [
-    ForumRejectedError("POST /posts.json: HTTP 422",
-                       errors=("Body is too short (minimum is 30 characters)",)),
-    ForumForbiddenError("POST /posts.json: HTTP 403", kind=Forbidden.FORUM_SAYS,
-                        reason="This topic is closed.", generic=False),
-    ForumRequestError("POST /posts.json: HTTP 400"),
-    ForumNotFoundError("POST /posts.json: HTTP 404"),
-    ForumGoneError("POST /posts.json: HTTP 410"),
-])
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        ForumRejectedError(
+            "POST /posts.json: HTTP 422", errors=("Body is too short (minimum is 30 characters)",)
+        ),
+        ForumForbiddenError(
+            "POST /posts.json: HTTP 403",
+            kind=Forbidden.FORUM_SAYS,
+            reason="This topic is closed.",
+            generic=False,
+        ),
+        ForumRequestError("POST /posts.json: HTTP 400"),
+        ForumNotFoundError("POST /posts.json: HTTP 404"),
+        ForumGoneError("POST /posts.json: HTTP 410"),
+    ],
+)
 def test_a_kept_refusal_is_said_as_when_it_happened(refusal: ForumError) -> None:
     kept = refusal_from_record(record_of(refusal))
     assert type(kept) is type(refusal)

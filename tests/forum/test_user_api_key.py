@@ -53,10 +53,13 @@ def test_pasted_payload_is_decrypted() -> None:
 
 def test_pasted_payload_is_found_among_the_pages_words() -> None:
     request = start_request("https://forum.example.org", "cid")
-    payload = _encrypt_like_discourse(request.fields["public_key"],
-                                      {"key": "k-789", "nonce": request.nonce})
-    page_copy = ("Application authorized\nThank you for authorizing voicepeer. Copy the text "
-                 f"below and paste it into the application.\n{payload}\nBack to the forum\n")
+    payload = _encrypt_like_discourse(
+        request.fields["public_key"], {"key": "k-789", "nonce": request.nonce}
+    )
+    page_copy = (
+        "Application authorized\nThank you for authorizing voicepeer. Copy the text "
+        f"below and paste it into the application.\n{payload}\nBack to the forum\n"
+    )
     assert finish_request(request, page_copy).key == "k-789"
     # A terminal that turned the line breaks into spaces.
     assert finish_request(request, payload.replace("\n", " ")).key == "k-789"

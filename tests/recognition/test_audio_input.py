@@ -115,7 +115,12 @@ def test_no_microphone_is_an_audio_device_error(tmp_path: Path, device: str | No
     # A fresh process with no sound server: PortAudio reads the environment at import.
     env = {k: v for k, v in os.environ.items() if k != "PULSE_SERVER"}
     env["PULSE_SERVER"] = f"unix:{tmp_path}/no-such-socket"
-    done = subprocess.run([sys.executable, "-c", _NO_DEVICE_SCRIPT % device], env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", _NO_DEVICE_SCRIPT % device],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "AudioDeviceError:" in done.stdout, done.stderr
     assert "microphone" in done.stdout

@@ -18,9 +18,19 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[
 
 
 def test_command_mode_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write_wav(tmp_path / "c.wav", utterances(
-        ["open topic twelve", 1.8, "the weather will be wet and windy all week", 1.8,
-         "go to sleep", 1.8]))
+    path = write_wav(
+        tmp_path / "c.wav",
+        utterances(
+            [
+                "open topic twelve",
+                1.8,
+                "the weather will be wet and windy all week",
+                1.8,
+                "go to sleep",
+                1.8,
+            ]
+        ),
+    )
     status, lines, _ = run(["listen", "--wav", str(path), "--mode", "command", "--json"], capsys)
     assert status == 0
     records = [json.loads(line) for line in lines]
@@ -35,8 +45,10 @@ def test_command_mode_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 def test_dictation_mode_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_wav(tmp_path / "d.wav", utterances(["I hope you feel better soon", 3.0]))
-    status, lines, _ = run(["listen", "--wav", str(path), "--mode", "dictation", "--json",
-                            "--engine", "sphinx"], capsys)
+    status, lines, _ = run(
+        ["listen", "--wav", str(path), "--mode", "dictation", "--json", "--engine", "sphinx"],
+        capsys,
+    )
     assert status == 0
     records = [json.loads(line) for line in lines]
     assert len(records) == 1
@@ -62,8 +74,10 @@ def test_vosk_without_a_model_says_what_to_do(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = write_wav(tmp_path / "v.wav", utterances(["next", 1.0]))
-    status, _, err = run(["listen", "--wav", str(path), "--engine", "vosk", "--model",
-                          str(tmp_path / "no-model")], capsys)
+    status, _, err = run(
+        ["listen", "--wav", str(path), "--engine", "vosk", "--model", str(tmp_path / "no-model")],
+        capsys,
+    )
     assert status == 1
     assert "not a Vosk model" in err
 
@@ -72,10 +86,12 @@ def test_vosk_without_a_model_says_what_to_do(
 def test_state_hears_answers_as_the_question_would(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
 ) -> None:
-    path = write_wav(tmp_path / "a.wav", utterances(
-        ["yes", 2.0, "yeah", 2.0, "send it", 2.0, "no", 2.0]))
-    status, lines, _ = run(["listen", "--wav", str(path), "--state", state, "--json",
-                            "--engine", "sphinx"], capsys)
+    path = write_wav(
+        tmp_path / "a.wav", utterances(["yes", 2.0, "yeah", 2.0, "send it", 2.0, "no", 2.0])
+    )
+    status, lines, _ = run(
+        ["listen", "--wav", str(path), "--state", state, "--json", "--engine", "sphinx"], capsys
+    )
     assert status == 0
     records = [json.loads(line) for line in lines]
     assert [set(r) for r in records] == [{"intent", "slots", "text", "confidence"}] * 4
@@ -84,8 +100,11 @@ def test_state_hears_answers_as_the_question_would(
 
 @pytest.mark.parametrize(
     ("state", "intents"),
-    [("reading", ["next", "next", "louder"]), ("sleeping", ["resume", None, None]),
-     ("browsing", ["next", "next", "louder"])],
+    [
+        ("reading", ["next", "next", "louder"]),
+        ("sleeping", ["resume", None, None]),
+        ("browsing", ["next", "next", "louder"]),
+    ],
 )
 def test_every_state_hears_as_the_voice_loop_does_there(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str, intents: list[str | None]
@@ -94,10 +113,12 @@ def test_every_state_hears_as_the_voice_loop_does_there(
     # no command while asleep. (The bundled recognizer hears the card's words; everyday
     # phrasings around them are tested as text in tests/commands. "carry on" may go on as
     # "carry on reading", so the pauses are longer than its wait.)
-    path = write_wav(tmp_path / "s.wav", utterances(
-        ["carry on", 3.0, "next post", 3.0, "louder", 3.0]))
-    status, lines, _ = run(["listen", "--wav", str(path), "--state", state, "--json",
-                            "--engine", "sphinx"], capsys)
+    path = write_wav(
+        tmp_path / "s.wav", utterances(["carry on", 3.0, "next post", 3.0, "louder", 3.0])
+    )
+    status, lines, _ = run(
+        ["listen", "--wav", str(path), "--state", state, "--json", "--engine", "sphinx"], capsys
+    )
     assert status == 0
     records = [json.loads(line) for line in lines]
     assert [set(r) for r in records] == [{"intent", "slots", "text", "confidence"}] * 3
@@ -107,10 +128,13 @@ def test_every_state_hears_as_the_voice_loop_does_there(
 def test_dictating_hears_text_and_whole_editing_commands(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = write_wav(tmp_path / "d.wav", utterances(
-        ["I hope you feel better soon", 3.0, "send it", 3.0]))
-    status, lines, _ = run(["listen", "--wav", str(path), "--state", "dictating", "--json",
-                            "--engine", "sphinx"], capsys)
+    path = write_wav(
+        tmp_path / "d.wav", utterances(["I hope you feel better soon", 3.0, "send it", 3.0])
+    )
+    status, lines, _ = run(
+        ["listen", "--wav", str(path), "--state", "dictating", "--json", "--engine", "sphinx"],
+        capsys,
+    )
     assert status == 0
     records = [json.loads(line) for line in lines]
     assert "intent" not in records[0] and "better" in records[0]["text"]

@@ -48,17 +48,23 @@ def test_a_complete_command_ends_within_half_a_second_of_speech(
     assert audio.read_s - speech_end_s <= 0.5
 
 
-@pytest.mark.parametrize(("voice", "parts"), [
-    ("en-us", ["open topic", 1.5, "twelve"]), ("en-us", ["go to", 1.5, "sleep"]),
-    ("en-us", ["search for", 1.5, "heat"]), ("en-us", ["open", 1.5, "topic", 1.5, "seven"]),
-    # A whole command that a longer one changes, when nothing says the longer one cannot
-    # apply: "go back" (back to the list) of "go back one" (the previous post).
-    ("en-us", ["go back", 1.5, "one"]), ("en-us", ["stop", 1.5, "listening"]),
-    ("en-us", ["where", 1.5, "am i"]),
-    # The first words heard as no command by one pass and as "hold" (of "hold on") by the
-    # other.
-    ("en-gb", ["search for", 1.5, "heat"]),
-])
+@pytest.mark.parametrize(
+    ("voice", "parts"),
+    [
+        ("en-us", ["open topic", 1.5, "twelve"]),
+        ("en-us", ["go to", 1.5, "sleep"]),
+        ("en-us", ["search for", 1.5, "heat"]),
+        ("en-us", ["open", 1.5, "topic", 1.5, "seven"]),
+        # A whole command that a longer one changes, when nothing says the longer one cannot
+        # apply: "go back" (back to the list) of "go back one" (the previous post).
+        ("en-us", ["go back", 1.5, "one"]),
+        ("en-us", ["stop", 1.5, "listening"]),
+        ("en-us", ["where", 1.5, "am i"]),
+        # The first words heard as no command by one pass and as "hold" (of "hold on") by the
+        # other.
+        ("en-gb", ["search for", 1.5, "heat"]),
+    ],
+)
 def test_slow_commands_with_long_pauses_are_not_cut(
     recognizer: SphinxRecognizer, tmp_path: Path, voice: str, parts: list[str | float]
 ) -> None:
@@ -77,24 +83,31 @@ def test_a_slow_command_with_a_long_pause_is_understood(
 ) -> None:
     path = write_wav(tmp_path / "slow.wav", utterances(["open topic", 1.5, "twelve", 3.0]))
     heard = AudioListener(WavFileInput(path), recognizer, RecognitionSettings()).listen(
-        ListenMode.COMMAND)
+        ListenMode.COMMAND
+    )
     assert heard is not None
     command = CommandMatcher().interpret(heard).command
     assert command is not None and command.intent is Intent.OPEN
     assert dict(command.slots) == {"number": 12}
 
 
-@pytest.mark.parametrize(("command", "in_play", "answered_at_once"), [
-    # In a topic list "next paragraph" cannot apply: "next" is whole.
-    ("next", {"next", "previous", "latest", "open", "help"}, True),
-    # Reading a post with paragraphs ahead: "next" may go on as "next paragraph".
-    ("next", {"next", "next_paragraph", "back", "help"}, False),
-    ("next", None, False),
-    ("back", {"back", "next", "help"}, True),
-    ("back", {"back", "previous_paragraph", "help"}, False),
-])
+@pytest.mark.parametrize(
+    ("command", "in_play", "answered_at_once"),
+    [
+        # In a topic list "next paragraph" cannot apply: "next" is whole.
+        ("next", {"next", "previous", "latest", "open", "help"}, True),
+        # Reading a post with paragraphs ahead: "next" may go on as "next paragraph".
+        ("next", {"next", "next_paragraph", "back", "help"}, False),
+        ("next", None, False),
+        ("back", {"back", "next", "help"}, True),
+        ("back", {"back", "previous_paragraph", "help"}, False),
+    ],
+)
 def test_a_command_a_longer_one_changes_waits_only_where_the_longer_one_applies(
-    recognizer: SphinxRecognizer, tmp_path: Path, command: str, in_play: set[str] | None,
+    recognizer: SphinxRecognizer,
+    tmp_path: Path,
+    command: str,
+    in_play: set[str] | None,
     answered_at_once: bool,
 ) -> None:
     speech_end_s = 0.5 + espeak(command).size / RATE

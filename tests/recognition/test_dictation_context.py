@@ -30,13 +30,16 @@ def recognizer() -> SphinxRecognizer:
 
 
 def test_each_ms_word_is_told_apart_by_its_pronunciation() -> None:
-    decoder = pocketsphinx.Decoder(hmm=str(bundled_model_dir()), dict=str(bundled_dictionary()),
-                                   lm=None, loglevel="FATAL")
+    decoder = pocketsphinx.Decoder(
+        hmm=str(bundled_model_dir()), dict=str(bundled_dictionary()), lm=None, loglevel="FATAL"
+    )
     for entry, phones in ms_pronunciations():
         decoder.add_word(entry, phones, False)
     words = sorted(ms_words() - {"ms"})
-    decoder.add_jsgf_string("words", "#JSGF V1.0;\ngrammar words;\npublic <w> = "
-                            + " | ".join([*words, *SOUND_ALIKES]) + ";\n")
+    decoder.add_jsgf_string(
+        "words",
+        "#JSGF V1.0;\ngrammar words;\npublic <w> = " + " | ".join([*words, *SOUND_ALIKES]) + ";\n",
+    )
     decoder.activate_search("words")
     missed = []
     for word in words:
@@ -50,10 +53,14 @@ def test_each_ms_word_is_told_apart_by_its_pronunciation() -> None:
     assert len(missed) <= (1 - MIN_TOLD_APART) * len(words), missed
 
 
-@pytest.mark.parametrize("sentence", [
-    "i hope ocrelizumab works for you", "my spasticity is worse in the evening",
-    "the lumbar puncture was not as bad as i feared",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "i hope ocrelizumab works for you",
+        "my spasticity is worse in the evening",
+        "the lumbar puncture was not as bad as i feared",
+    ],
+)
 def test_ms_words_are_heard_in_dictation(recognizer: SphinxRecognizer, sentence: str) -> None:
     heard = decode(recognizer, utterances([sentence]).tobytes(), ListenMode.DICTATION).text
     named = [w for w in sentence.split() if w in ms_words() or w in ("lumbar", "puncture")]
@@ -61,14 +68,29 @@ def test_ms_words_are_heard_in_dictation(recognizer: SphinxRecognizer, sentence:
 
 
 def test_the_post_answered_makes_its_words_heard(recognizer: SphinxRecognizer) -> None:
-    post = Post(id=2, topic_id=1, post_number=1, username="dave", name="Dave Whitfield",
-                created_at=datetime(2026, 1, 1, tzinfo=UTC),
-                cooked="<p>I managed the whole pier with my walker!</p>")
-    topic = Topic(id=1, title="Walked to the end of the pier today", slug="walked",
-                  posts_count=1, post_ids=(2,), loaded_posts=(post,))
+    post = Post(
+        id=2,
+        topic_id=1,
+        post_number=1,
+        username="dave",
+        name="Dave Whitfield",
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+        cooked="<p>I managed the whole pier with my walker!</p>",
+    )
+    topic = Topic(
+        id=1,
+        title="Walked to the end of the pier today",
+        slug="walked",
+        posts_count=1,
+        post_ids=(2,),
+        loaded_posts=(post,),
+    )
     context = reply_context(topic, post)
-    assert context == ["walked to the end of the pier today",
-                       "i managed the whole pier with my walker", "thank you dave whitfield"]
+    assert context == [
+        "walked to the end of the pier today",
+        "i managed the whole pier with my walker",
+        "thank you dave whitfield",
+    ]
     audio = utterances(["did you get to the end of the pier with your walker"]).tobytes()
     before = decode(recognizer, audio, ListenMode.DICTATION).text.split()
     recognizer.use_dictation_context(context)

@@ -34,8 +34,13 @@ def pcm(*parts: npt.NDArray[np.float64], noise_rms: float = 20.0, seed: int = 0)
 
 
 def settings(**changes: float) -> EndpointSettings:
-    values = {"silence_s": 1.2, "max_utterance_s": 10.0, "min_speech_s": 0.12,
-              "speech_margin_db": 9.0, "min_speech_level_db": -55.0}
+    values = {
+        "silence_s": 1.2,
+        "max_utterance_s": 10.0,
+        "min_speech_s": 0.12,
+        "speech_margin_db": 9.0,
+        "min_speech_level_db": -55.0,
+    }
     values.update(changes)
     return EndpointSettings(**values)
 

@@ -16,14 +16,25 @@ from voicepeer.recognition.grammar import jsgf_grammar, split_text, vosk_grammar
 from voicepeer.recognition.sphinx import EXTRA_PRONUNCIATIONS
 
 EVERY_COMMAND = voice_loop_phrasebook().commands[""]
-SMALL = Vocabulary(phrases=("next post", "go back"), number_prefixes=("open topic",),
-                   numbers=("one", "twenty one"), text_prefixes=("search for",))
+SMALL = Vocabulary(
+    phrases=("next post", "go back"),
+    number_prefixes=("open topic",),
+    numbers=("one", "twenty one"),
+    text_prefixes=("search for",),
+)
 
 
 def test_vosk_phrase_list_has_every_phrase_and_unk() -> None:
     phrases = json.loads(vosk_grammar(SMALL))
-    assert set(phrases) == {"next post", "go back", "open topic", "one", "twenty one",
-                            "search for", "[unk]"}
+    assert set(phrases) == {
+        "next post",
+        "go back",
+        "open topic",
+        "one",
+        "twenty one",
+        "search for",
+        "[unk]",
+    }
     assert phrases[-1] == "[unk]"
 
 
@@ -87,7 +98,13 @@ def test_arpa_model_is_normalized_and_loads(tmp_path: Path) -> None:
 def test_goodbye_and_paragraph_phrasings_reach_both_grammars() -> None:
     vosk = json.loads(vosk_grammar(EVERY_COMMAND))
     jsgf = jsgf_grammar(EVERY_COMMAND)
-    for phrase in ("goodbye", "quit voicepeer", "stop voicepeer", "next paragraph",
-                   "previous paragraph", "skip to the end"):
+    for phrase in (
+        "goodbye",
+        "quit voicepeer",
+        "stop voicepeer",
+        "next paragraph",
+        "previous paragraph",
+        "skip to the end",
+    ):
         assert phrase in vosk
         assert phrase in jsgf

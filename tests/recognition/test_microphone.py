@@ -45,10 +45,16 @@ def test_commands_played_into_the_sound_card_are_understood(
     pulse_env: dict[str, str], tmp_path: Path
 ) -> None:
     env = dict(pulse_env, PULSE_SOURCE="null.monitor")
-    wav = write_wav(tmp_path / "said.wav",
-                    utterances(["next post", 2.0, "go to sleep", 2.0], wpm=130))
-    done = subprocess.run([sys.executable, "-c", _LISTEN_SCRIPT, str(wav)], env=env,
-                          capture_output=True, text=True, timeout=120)
+    wav = write_wav(
+        tmp_path / "said.wav", utterances(["next post", 2.0, "go to sleep", 2.0], wpm=130)
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", _LISTEN_SCRIPT, str(wav)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     results = json.loads(done.stdout.strip().splitlines()[-1])
     assert [r["intent"] for r in results] == ["next", "sleep"], results
@@ -72,9 +78,13 @@ print(f"{waited:.3f}")
 def test_discard_pending_drops_what_was_captured_while_speaking(
     pulse_env: dict[str, str],
 ) -> None:
-    done = subprocess.run([sys.executable, "-c", _DISCARD_SCRIPT],
-                          env=dict(pulse_env, PULSE_SOURCE="null.monitor"),
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", _DISCARD_SCRIPT],
+        env=dict(pulse_env, PULSE_SOURCE="null.monitor"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     # Fresh audio must be waited for in real time: the old second was dropped.
     assert float(done.stdout.strip().splitlines()[-1]) >= 0.35

@@ -11,9 +11,14 @@ from tests.support.speech_audio import espeak, silence
 from voicepeer.audio.vad import neural_detector
 from voicepeer.recognition.endpointing import Endpointer, EndpointSettings, SpeechDetector
 
-SETTINGS = EndpointSettings(silence_s=2.5, max_utterance_s=10.0, min_speech_s=0.12,
-                            speech_margin_db=9.0, min_speech_level_db=-55.0,
-                            detector_from_noise_db=-50.0)
+SETTINGS = EndpointSettings(
+    silence_s=2.5,
+    max_utterance_s=10.0,
+    min_speech_s=0.12,
+    speech_margin_db=9.0,
+    min_speech_level_db=-55.0,
+    detector_from_noise_db=-50.0,
+)
 
 
 def pink(n: int, rms: float) -> npt.NDArray[np.float64]:
@@ -34,10 +39,10 @@ def speech_share(noise_rms: float, detector: SpeechDetector | None) -> tuple[flo
     size = endpointer.frame_bytes
     decisions = []
     for offset in range(0, len(audio) - size + 1, size):
-        endpointer.feed(audio[offset:offset + size])
+        endpointer.feed(audio[offset : offset + size])
         decisions.append(endpointer.last_frame_speech)
     loud = np.abs(np.concatenate([silence(1.0), speech])) > 300
-    frames = [i for i in range(len(decisions)) if loud[i * size // 2:(i + 1) * size // 2].any()]
+    frames = [i for i in range(len(decisions)) if loud[i * size // 2 : (i + 1) * size // 2].any()]
     return sum(decisions[i] for i in frames) / len(frames), decisions
 
 

@@ -50,9 +50,11 @@ def test_suppression_is_used_only_in_a_noisy_room(
     tmp_path: Path, noise_rms: float, suppressing: bool
 ) -> None:
     path = write_wav(tmp_path / "room.wav", in_noise("next post", noise_rms))
-    listener = AudioListener(WavFileInput(path),
-                             SphinxRecognizer(phrasebook=voice_loop_phrasebook()),
-                             RecognitionSettings())
+    listener = AudioListener(
+        WavFileInput(path),
+        SphinxRecognizer(phrasebook=voice_loop_phrasebook()),
+        RecognitionSettings(),
+    )
     heard = listener.listen(ListenMode.COMMAND)
     assert heard is not None and heard.text == "next post"
     assert listener.suppressing is suppressing

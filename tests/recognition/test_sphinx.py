@@ -32,8 +32,12 @@ def recognizer() -> Iterator[SphinxRecognizer]:
     engine.close()
 
 
-def heard_all(recognizer: SphinxRecognizer, path: Path, mode: ListenMode,
-              settings: RecognitionSettings | None = None) -> list[Heard]:
+def heard_all(
+    recognizer: SphinxRecognizer,
+    path: Path,
+    mode: ListenMode,
+    settings: RecognitionSettings | None = None,
+) -> list[Heard]:
     from voicepeer.audio.input import WavFileInput
 
     listener = AudioListener(WavFileInput(path), recognizer, settings or RecognitionSettings())
@@ -71,8 +75,11 @@ def test_every_intents_canonical_phrase_is_understood(
     expected = [*Intent, *OTHER_PHRASINGS]
     assert len(heard) == len(expected), [h.text for h in heard]
     understood = [MATCHER.interpret(h).command for h in heard]
-    wrong = {intent for intent, command in zip(expected, understood, strict=True)
-             if command is None or command.intent is not intent}
+    wrong = {
+        intent
+        for intent, command in zip(expected, understood, strict=True)
+        if command is None or command.intent is not intent
+    }
     said = [(i.value, h.text) for i, h in zip(expected, heard, strict=True)]
     assert wrong == set(), said
     by_intent = {c.intent: c for c in understood if c is not None}
@@ -116,8 +123,11 @@ def test_room_chatter_runs_no_command(recognizer: SphinxRecognizer, tmp_path: Pa
     path = write_wav(tmp_path / "chatter.wav", utterances(parts, voice="en-gb"))
     heard = heard_all(recognizer, path, ListenMode.COMMAND)
     assert heard, "the chatter was not heard at all"
-    accepted = [(h.text, MATCHER.interpret(h).command) for h in heard
-                if MATCHER.interpret(h).command is not None]
+    accepted = [
+        (h.text, MATCHER.interpret(h).command)
+        for h in heard
+        if MATCHER.interpret(h).command is not None
+    ]
     assert accepted == []
 
 
@@ -126,8 +136,10 @@ def test_a_bare_number_opens_no_topic(recognizer: SphinxRecognizer, tmp_path: Pa
     # "open topic thirty nine" and the other prefixed phrasings open a topic. Said 2.8 s
     # apart: the command grammar reads "thirty nine" as "start a", the start of "start a new
     # topic", so voicepeer waits 2.5 s for its rest, as for a slow command.
-    path = write_wav(tmp_path / "numbers.wav",
-                     utterances(["thirty nine", 2.8, "twenty one", 2.8, "open topic twelve"]))
+    path = write_wav(
+        tmp_path / "numbers.wav",
+        utterances(["thirty nine", 2.8, "twenty one", 2.8, "open topic twelve"]),
+    )
     heard = heard_all(recognizer, path, ListenMode.COMMAND)
     commands = [MATCHER.interpret(h).command for h in heard]
     assert [c for c in commands if c is not None] == [Command(Intent.OPEN, {"number": 12})]
@@ -150,8 +162,9 @@ def test_slow_command_with_a_pause_inside_is_not_cut(
     recognizer: SphinxRecognizer, tmp_path: Path
 ) -> None:
     # About 0.6 s between words: a pause inside a command, shorter than command_silence_s.
-    path = write_wav(tmp_path / "open.wav",
-                     utterances(["open topic seven", 2.0], wpm=95, gap_10ms=25))
+    path = write_wav(
+        tmp_path / "open.wav", utterances(["open topic seven", 2.0], wpm=95, gap_10ms=25)
+    )
     heard = heard_all(recognizer, path, ListenMode.COMMAND)
     assert len(heard) == 1
     command = MATCHER.interpret(heard[0]).command
@@ -159,11 +172,13 @@ def test_slow_command_with_a_pause_inside_is_not_cut(
     assert "number" in command.slots
 
 
-def test_quiet_speech_is_heard_and_understood(
-    recognizer: SphinxRecognizer, tmp_path: Path
-) -> None:
-    said = {"next post": Intent.NEXT, "previous post": Intent.PREVIOUS,
-            "read it back": Intent.READ_BACK, "go to sleep": Intent.SLEEP}
+def test_quiet_speech_is_heard_and_understood(recognizer: SphinxRecognizer, tmp_path: Path) -> None:
+    said = {
+        "next post": Intent.NEXT,
+        "previous post": Intent.PREVIOUS,
+        "read it back": Intent.READ_BACK,
+        "go to sleep": Intent.SLEEP,
+    }
     parts: list[str | float] = []
     for phrase in said:
         # Apart by more than unfinished_silence_s: a misheard start ("hold", of "hold on")
@@ -195,8 +210,9 @@ def test_partial_dictation_results_arrive_while_speaking(
 
     path = write_wav(tmp_path / "p.wav", utterances(["I have been feeling very tired", 3.0]))
     partials: list[str] = []
-    listener = AudioListener(WavFileInput(path), recognizer, RecognitionSettings(),
-                             on_partial=partials.append)
+    listener = AudioListener(
+        WavFileInput(path), recognizer, RecognitionSettings(), on_partial=partials.append
+    )
     final = listener.listen(ListenMode.DICTATION)
     assert final is not None and final.text
     assert partials and partials[0] != final.text
@@ -238,7 +254,8 @@ def test_a_caregivers_alias_is_understood(tmp_path: Path) -> None:
     heard = heard_all(engine, path, ListenMode.COMMAND)
     engine.close()
     assert [CommandMatcher(aliases=aliases).interpret(h).command for h in heard] == [
-        Command(Intent.NEXT)]
+        Command(Intent.NEXT)
+    ]
 
 
 def test_a_cut_down_dictionary_keeps_every_pronunciation(tmp_path: Path) -> None:
@@ -302,18 +319,25 @@ def test_short_dictated_editing_commands_are_offered_as_a_reading(
 ) -> None:
     from voicepeer.commands.editing import DictationAction, heard_action
 
-    said = {"send it": DictationAction.SEND, "scratch that": DictationAction.SCRATCH,
-            "delete last word": DictationAction.DELETE_WORD,
-            "start over": DictationAction.START_OVER}
-    path = write_wav(tmp_path / "editing.wav",
-                     utterances([part for text in said for part in (text, 3.0)]))
+    said = {
+        "send it": DictationAction.SEND,
+        "scratch that": DictationAction.SCRATCH,
+        "delete last word": DictationAction.DELETE_WORD,
+        "start over": DictationAction.START_OVER,
+    }
+    path = write_wav(
+        tmp_path / "editing.wav", utterances([part for text in said for part in (text, 3.0)])
+    )
     heard = heard_all(recognizer, path, ListenMode.DICTATION)
     assert [heard_action(h) for h in heard] == list(said.values()), heard
     # Ordinary short replies stay text.
-    path = write_wav(tmp_path / "reply.wav", utterances(["thank you so much", 3.0,
-                                                          "I hope it helps", 3.0]))
+    path = write_wav(
+        tmp_path / "reply.wav", utterances(["thank you so much", 3.0, "I hope it helps", 3.0])
+    )
     assert [heard_action(h) for h in heard_all(recognizer, path, ListenMode.DICTATION)] == [
-        None, None]
+        None,
+        None,
+    ]
 
 
 def test_ending_the_session_by_voice_is_understood(
@@ -323,8 +347,10 @@ def test_ending_the_session_by_voice_is_understood(
     parts: list[str | float] = []
     for phrase in phrases:
         parts += [phrase, 1.6]
-    heard = heard_all(recognizer, write_wav(tmp_path / "quit.wav", utterances(parts)),
-                      ListenMode.COMMAND)
+    heard = heard_all(
+        recognizer, write_wav(tmp_path / "quit.wav", utterances(parts)), ListenMode.COMMAND
+    )
     understood = [MATCHER.interpret(h).command for h in heard]
-    assert [c.intent if c else None for c in understood] == [Intent.QUIT] * 3, \
-        [h.text for h in heard]
+    assert [c.intent if c else None for c in understood] == [Intent.QUIT] * 3, [
+        h.text for h in heard
+    ]

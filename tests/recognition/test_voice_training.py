@@ -41,8 +41,11 @@ from voicepeer.recognition.voice_training import (
 
 VOICE = "en-gb+m3"
 """A voice the bundled US model hears badly, so training has something to learn."""
-HELD_OUT = ("the nurse is coming on tuesday at ten", "I will ring my sister later",
-            "thank you for sharing your story")
+HELD_OUT = (
+    "the nurse is coming on tuesday at ten",
+    "I will ring my sister later",
+    "thank you for sharing your story",
+)
 
 
 def said(text: str, seed: int = 0) -> bytes:
@@ -62,8 +65,11 @@ def recordings() -> list[TrainingRecording]:
 def alignment_scores(model: Path) -> list[float]:
     """How well the model fits held-out sentences of the same voice (higher is better)."""
     decoder = pocketsphinx.Decoder(
-        hmm=str(model), dict=pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"),
-        lm=None, loglevel="FATAL")
+        hmm=str(model),
+        dict=pocketsphinx.get_model_path("en-us/cmudict-en-us.dict"),
+        lm=None,
+        loglevel="FATAL",
+    )
     scores = []
     for seed, sentence in enumerate(HELD_OUT, start=100):
         decoder.set_align_text(sentence.lower())
@@ -117,8 +123,9 @@ def test_the_checker_tells_the_sentence_from_other_speech(
 ) -> None:
     assert checker.matches(recordings[0])
     assert not checker.matches(TrainingRecording(TRAINING_SENTENCES[5], recordings[0].pcm))
-    assert not checker.matches(TrainingRecording(TRAINING_SENTENCES[0],
-                                                 bytes(silence(2.0).tobytes())))
+    assert not checker.matches(
+        TrainingRecording(TRAINING_SENTENCES[0], bytes(silence(2.0).tobytes()))
+    )
 
 
 def test_each_recording_is_aligned_once(recordings: list[TrainingRecording]) -> None:

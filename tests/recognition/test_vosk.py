@@ -27,8 +27,13 @@ pytestmark = pytest.mark.vosk
 NEXT, PREVIOUS, HELLO = "다음", "이전", "안녕하세요"
 PHRASES = (NEXT, PREVIOUS, HELLO)
 KOREAN = Vocabulary(phrases=PHRASES, accepts=lambda text: text in PHRASES)
-PHRASEBOOK = Phrasebook(commands={"": KOREAN}, answers={"": KOREAN}, editing=Vocabulary(),
-                        correction=Vocabulary(), correction_sentences=lambda words: [])
+PHRASEBOOK = Phrasebook(
+    commands={"": KOREAN},
+    answers={"": KOREAN},
+    editing=Vocabulary(),
+    correction=Vocabulary(),
+    correction_sentences=lambda words: [],
+)
 """What an interpreter of Korean commands would tell the engine."""
 
 
@@ -95,11 +100,14 @@ def test_dictation_uses_the_full_model_with_n_best(recognizer: VoskRecognizer) -
     assert any(w.alternatives or w.confidence < 1.0 for w in result.words), result
 
 
-def test_listener_endpoints_two_commands_apart(
-    recognizer: VoskRecognizer, tmp_path: Path
-) -> None:
-    pieces = [np.zeros(8000, dtype=np.int16), espeak(NEXT, "ko"), np.zeros(32000, dtype=np.int16),
-              espeak(PREVIOUS, "ko"), np.zeros(8000, dtype=np.int16)]
+def test_listener_endpoints_two_commands_apart(recognizer: VoskRecognizer, tmp_path: Path) -> None:
+    pieces = [
+        np.zeros(8000, dtype=np.int16),
+        espeak(NEXT, "ko"),
+        np.zeros(32000, dtype=np.int16),
+        espeak(PREVIOUS, "ko"),
+        np.zeros(8000, dtype=np.int16),
+    ]
     path = write_wav(tmp_path / "two.wav", with_hiss(np.concatenate(pieces)))
     listener = AudioListener(WavFileInput(path), recognizer, RecognitionSettings())
     heard = []
@@ -126,25 +134,42 @@ except ModelMissingError as error:
 """
 
 
-def test_damaged_model_is_model_missing_not_a_crash(
-    korean_model_dir: Path, tmp_path: Path
-) -> None:
+def test_damaged_model_is_model_missing_not_a_crash(korean_model_dir: Path, tmp_path: Path) -> None:
     damaged = tmp_path / "model"
     shutil.copytree(korean_model_dir / "conf", damaged / "conf")
     (damaged / "am").mkdir()
     (damaged / "am" / "final.mdl").write_bytes(b"\0" * 1024)
     # In a child process: a damaged model must not take voicepeer down with it.
-    done = subprocess.run([sys.executable, "-c", _LOAD_DAMAGED, str(damaged)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", _LOAD_DAMAGED, str(damaged)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "ModelMissingError:" in done.stdout, done.stderr[-2000:]
 
 
 def test_listen_command_line_with_vosk(korean_model_dir: Path, tmp_path: Path) -> None:
     path = write_wav(tmp_path / "hello.wav", utterances([HELLO, 0.5], voice="ko"))
     done = subprocess.run(
-        [sys.executable, "-m", "voicepeer", "listen", "--wav", str(path), "--engine", "vosk",
-         "--model", str(korean_model_dir), "--mode", "dictation", "--json"],
-        capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "voicepeer",
+            "listen",
+            "--wav",
+            str(path),
+            "--engine",
+            "vosk",
+            "--model",
+            str(korean_model_dir),
+            "--mode",
+            "dictation",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if line.strip()]

@@ -17,8 +17,9 @@ from voicepeer.setup.wizard_engines import WizardEngines
 
 def test_the_wizard_refuses_a_word_that_is_already_a_command() -> None:
     out = io.StringIO()
-    wizard = Wizard(Settings(), Prompter(io.StringIO("back = next\nonwards = next\n\n"), out),
-                    WizardEngines())
+    wizard = Wizard(
+        Settings(), Prompter(io.StringIO("back = next\nonwards = next\n\n"), out), WizardEngines()
+    )
     wizard.step_aliases()
     assert wizard.settings.recognition.aliases == {"onwards": "next"}
     said = out.getvalue()
@@ -29,8 +30,10 @@ def test_the_wizard_refuses_a_word_that_is_already_a_command() -> None:
 
 def test_doctor_flags_a_hand_edited_conflict_and_an_unknown_command(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
-    config.write_text('[recognition]\naliases = { back = "next", onwards = "teleport", '
-                      'carry = "next" }\n', encoding="utf-8")
+    config.write_text(
+        '[recognition]\naliases = { back = "next", onwards = "teleport", carry = "next" }\n',
+        encoding="utf-8",
+    )
     settings = load_settings(config)
     check = check_aliases(settings)
     assert check.ok is False
@@ -51,9 +54,10 @@ def test_doctor_runs_the_personal_words_and_push_to_talk_checks(tmp_path: Path) 
     from voicepeer.cli.doctor import run_checks
 
     config = tmp_path / "config.toml"
-    config.write_text('[recognition]\naliases = { back = "next" }\n'
-                      '[switches]\nmode = "hold"\n', encoding="utf-8")
+    config.write_text(
+        '[recognition]\naliases = { back = "next" }\n[switches]\nmode = "hold"\n', encoding="utf-8"
+    )
     checks = {c.check: c for c in run_checks(config, audio=False)}
     assert checks["personal command words"].ok is False
     assert checks["push-to-talk"].ok is False
-    assert "Use \"tap\"" in checks["push-to-talk"].fix
+    assert 'Use "tap"' in checks["push-to-talk"].fix

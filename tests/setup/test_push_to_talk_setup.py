@@ -36,8 +36,12 @@ def config_file(home: Path) -> Path:
 
 
 def configure(*flags: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*VOICEPEER, "configure", "--non-interactive", *flags],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [*VOICEPEER, "configure", "--non-interactive", *flags],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_hold_with_a_terminal_key_is_refused_with_the_fix(isolated_home: Path) -> None:
@@ -46,8 +50,7 @@ def test_hold_with_a_terminal_key_is_refused_with_the_fix(isolated_home: Path) -
     assert 'push-to-talk "hold" needs to know when the key is let go' in done.stderr
     assert "--push-to-talk-mode tap" in done.stderr and 'source = "evdev"' in done.stderr
     assert not config_file(isolated_home).exists()
-    assert configure("--push-to-talk-key", "space", "--push-to-talk-mode", "tap"
-                     ).returncode == 0
+    assert configure("--push-to-talk-key", "space", "--push-to-talk-mode", "tap").returncode == 0
 
 
 def test_push_to_talk_can_be_turned_off_again(isolated_home: Path) -> None:
@@ -59,13 +62,15 @@ def test_push_to_talk_can_be_turned_off_again(isolated_home: Path) -> None:
     assert "[switches] mode: 'tap' → 'off'" in done.stdout
 
 
-@pytest.mark.parametrize(("switches", "wanted"), [
-    (SwitchSettings(mode="hold", source="terminal"), "a terminal never says"),
-    (SwitchSettings(mode="tap", key="btn_0"), "a switch button a terminal cannot see"),
-    (SwitchSettings(mode="hold", source="evdev"), "evdev_device is empty"),
-])
-def test_doctor_names_what_cannot_work_and_the_fix(switches: SwitchSettings,
-                                                   wanted: str) -> None:
+@pytest.mark.parametrize(
+    ("switches", "wanted"),
+    [
+        (SwitchSettings(mode="hold", source="terminal"), "a terminal never says"),
+        (SwitchSettings(mode="tap", key="btn_0"), "a switch button a terminal cannot see"),
+        (SwitchSettings(mode="hold", source="evdev"), "evdev_device is empty"),
+    ],
+)
+def test_doctor_names_what_cannot_work_and_the_fix(switches: SwitchSettings, wanted: str) -> None:
     assert push_to_talk_problem(switches) is not None
     check = check_push_to_talk(Settings(switches=switches))
     assert check.ok is False
@@ -76,8 +81,11 @@ def test_doctor_names_what_cannot_work_and_the_fix(switches: SwitchSettings,
 def test_doctor_passes_what_can_work() -> None:
     assert check_push_to_talk(Settings()).ok is True
     assert check_push_to_talk(Settings(switches=SwitchSettings(mode="tap", key="f2"))).ok
-    assert check_push_to_talk(Settings(switches=SwitchSettings(
-        mode="hold", source="evdev", evdev_device="/dev/input/event3"))).ok
+    assert check_push_to_talk(
+        Settings(
+            switches=SwitchSettings(mode="hold", source="evdev", evdev_device="/dev/input/event3")
+        )
+    ).ok
 
 
 def test_the_wizard_refuses_hold_then_tests_the_key_pressed(isolated_home: Path) -> None:
@@ -121,10 +129,15 @@ def test_an_impossible_file_setting_is_turned_off_with_a_note_after_the_question
     from voicepeer.setup.wizard_engines import WizardEngines
 
     out = io.StringIO()
-    wizard = Wizard(Settings(switches=SwitchSettings(mode="hold")),
-                    Prompter(io.StringIO(""), out), WizardEngines())
+    wizard = Wizard(
+        Settings(switches=SwitchSettings(mode="hold")),
+        Prompter(io.StringIO(""), out),
+        WizardEngines(),
+    )
     wizard.interactive = True  # the questions were asked; the push-to-talk step was skipped
     wizard.refuse_impossible_push_to_talk()
     assert wizard.settings.switches.mode == "off"
-    assert 'Push-to-talk is turned off, as it cannot work like this: push-to-talk "hold"' \
+    assert (
+        'Push-to-talk is turned off, as it cannot work like this: push-to-talk "hold"'
         in out.getvalue()
+    )

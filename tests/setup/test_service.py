@@ -11,8 +11,9 @@ import pytest
 from voicepeer.setup.service import SERVICE_UNIT, service_paused
 
 
-def fake_systemctl(folder: Path, monkeypatch: pytest.MonkeyPatch, *, active: bool,
-                   start_works: bool = True) -> Path:
+def fake_systemctl(
+    folder: Path, monkeypatch: pytest.MonkeyPatch, *, active: bool, start_works: bool = True
+) -> Path:
     """Put a recording systemctl first on PATH; returns the file its calls go to."""
     calls = folder / "calls.txt"
     script = folder / "systemctl"
@@ -21,7 +22,8 @@ def fake_systemctl(folder: Path, monkeypatch: pytest.MonkeyPatch, *, active: boo
         f'echo "$*" >> "{calls}"\n'
         f'case "$2" in is-active) exit {0 if active else 3};; '
         f"start) exit {0 if start_works else 1};; esac\n"
-        "exit 0\n")
+        "exit 0\n"
+    )
     script.chmod(0o755)
     monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
     return calls
@@ -35,8 +37,11 @@ def test_a_running_service_is_stopped_for_the_training_and_started_again(
     with service_paused(said.append):
         calls.open("a").write("training\n")
     assert calls.read_text().splitlines() == [
-        f"--user is-active --quiet {SERVICE_UNIT}", f"--user stop {SERVICE_UNIT}", "training",
-        f"--user start {SERVICE_UNIT}"]
+        f"--user is-active --quiet {SERVICE_UNIT}",
+        f"--user stop {SERVICE_UNIT}",
+        "training",
+        f"--user start {SERVICE_UNIT}",
+    ]
     assert "pausing it" in said[0] and "running again" in said[-1]
 
 

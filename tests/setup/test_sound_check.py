@@ -25,9 +25,34 @@ def spoken(text: str, folder: Path, name: str) -> bytes:
     """espeak-ng speech as 16 kHz mono 16-bit PCM, trimmed of espeak's own silence."""
     wav, raw = folder / f"{name}.wav", folder / f"{name}.raw"
     subprocess.run(["espeak-ng", "-v", "en-us", "-s", "110", "-w", str(wav), text], check=True)
-    subprocess.run(["sox", str(wav), "-r", str(RATE), "-c", "1", "-b", "16", "-e", "signed",
-                    "-t", "raw", str(raw), "silence", "1", "0.01", "1%", "reverse", "silence",
-                    "1", "0.01", "1%", "reverse"], check=True)
+    subprocess.run(
+        [
+            "sox",
+            str(wav),
+            "-r",
+            str(RATE),
+            "-c",
+            "1",
+            "-b",
+            "16",
+            "-e",
+            "signed",
+            "-t",
+            "raw",
+            str(raw),
+            "silence",
+            "1",
+            "0.01",
+            "1%",
+            "reverse",
+            "silence",
+            "1",
+            "0.01",
+            "1%",
+            "reverse",
+        ],
+        check=True,
+    )
     return raw.read_bytes()
 
 
@@ -53,7 +78,8 @@ def test_pause_between_words_is_measured(tmp_path: Path, gap_s: float) -> None:
     pauses = pauses_s(pcm, RATE)
     assert max(pauses) == pytest.approx(gap_s, abs=0.15)
     assert speech_s(pcm, RATE) == pytest.approx(
-        (len(first) + len(second)) / 2 / RATE + gap_s, abs=0.2)
+        (len(first) + len(second)) / 2 / RATE + gap_s, abs=0.2
+    )
 
 
 def test_no_speech_means_no_pauses() -> None:
@@ -92,8 +118,7 @@ def test_recording_ends_after_the_quiet_that_follows_speech(tmp_path: Path) -> N
     words = spoken("next post", tmp_path, "np")
     pcm = silence(1.0, 20) + words + silence(5.0, 20)
     levels: list[float] = []
-    recording = record_utterance(_Recorded(pcm), RATE, end_silence_s=1.5,
-                                 on_level=levels.append)
+    recording = record_utterance(_Recorded(pcm), RATE, end_silence_s=1.5, on_level=levels.append)
     assert recording.heard_speech
     expected_s = 1.0 + len(words) / 2 / RATE + 1.5
     assert len(recording.pcm) / 2 / RATE == pytest.approx(expected_s, abs=0.25)

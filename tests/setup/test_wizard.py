@@ -24,8 +24,13 @@ def wizard(answers: str = "") -> tuple[Wizard, io.StringIO]:
 def test_a_long_pause_splits_the_phrase_and_a_longer_wait_is_suggested(tmp_path: Path) -> None:
     # Longer than unfinished_silence_s: "next" may go on as "next paragraph", and voicepeer
     # waits that long for the rest.
-    pcm = (silence(0.5, 30) + spoken("next", tmp_path, "a") + silence(2.8, 30)
-           + spoken("post", tmp_path, "b") + silence(1.0, 30))
+    pcm = (
+        silence(0.5, 30)
+        + spoken("next", tmp_path, "a")
+        + silence(2.8, 30)
+        + spoken("post", tmp_path, "b")
+        + silence(1.0, 30)
+    )
     chosen, out = wizard("\n")  # Enter: accept the suggestion
     assert chosen._recognition_test(pcm) is True
     assert "took them as separate commands" in out.getvalue()

@@ -37,8 +37,17 @@ class MonitorRecorder:
 
     def __init__(self) -> None:
         self._process = subprocess.Popen(
-            ["parec", "--raw", "--format=s16le", "--rate=16000", "--channels=1",
-             "-d", "null.monitor", "--latency-msec=10"], stdout=subprocess.PIPE,
+            [
+                "parec",
+                "--raw",
+                "--format=s16le",
+                "--rate=16000",
+                "--channels=1",
+                "-d",
+                "null.monitor",
+                "--latency-msec=10",
+            ],
+            stdout=subprocess.PIPE,
         )
         self.slices: list[tuple[float, int]] = []
         self._thread = threading.Thread(target=self._read, daemon=True)
@@ -91,8 +100,9 @@ class Observed:
 
 
 def _speaker(events: list[tuple[str, int]]) -> tuple[StreamingSpeech, Observed, Any]:
-    speech = make_speech_output("speaker", SpeechSettings(rate_wpm=220),
-                                on_event=lambda kind, i: events.append((kind, i)))
+    speech = make_speech_output(
+        "speaker", SpeechSettings(rate_wpm=220), on_event=lambda kind, i: events.append((kind, i))
+    )
     assert isinstance(speech, StreamingSpeech)
     observed = Observed(speech._synth)
     speech._synth = observed
@@ -114,8 +124,12 @@ def play_whole() -> dict[str, Any]:
     time.sleep(0.5)
     speech.close()
     recorder.close()
-    return {"events": events, "durations": observed.durations,
-            "frames_played": output.frames_played, "loud_seconds": recorder.loud_seconds()}
+    return {
+        "events": events,
+        "durations": observed.durations,
+        "frames_played": output.frames_played,
+        "loud_seconds": recorder.loud_seconds(),
+    }
 
 
 def stop_during_playback() -> dict[str, Any]:
@@ -141,12 +155,15 @@ def stop_during_playback() -> dict[str, Any]:
     growth = _settle(recorder, output)
     speech.close()
     recorder.close()
-    return {"events": events, "durations": observed.durations,
-            "frames_after_stop": output.frames_played - frames_at_stop[0],
-            "frames_growth_after_return": growth,
-            "say_returned_after_stop_s": returned - stopped_at[0],
-            "loud_seconds": recorder.loud_seconds(),
-            "loud_seconds_after_stop": recorder.loud_seconds(after=stopped_at[0] + 0.1)}
+    return {
+        "events": events,
+        "durations": observed.durations,
+        "frames_after_stop": output.frames_played - frames_at_stop[0],
+        "frames_growth_after_return": growth,
+        "say_returned_after_stop_s": returned - stopped_at[0],
+        "loud_seconds": recorder.loud_seconds(),
+        "loud_seconds_after_stop": recorder.loud_seconds(after=stopped_at[0] + 0.1),
+    }
 
 
 def stop_during_synthesis() -> dict[str, Any]:
@@ -169,9 +186,13 @@ def stop_during_synthesis() -> dict[str, Any]:
     growth = _settle(recorder, output)
     speech.close()
     recorder.close()
-    return {"events": events, "frames_played": output.frames_played,
-            "frames_growth_after_return": growth, "loud_seconds": recorder.loud_seconds(),
-            "stop_returned": stop_returned.is_set()}
+    return {
+        "events": events,
+        "frames_played": output.frames_played,
+        "frames_growth_after_return": growth,
+        "loud_seconds": recorder.loud_seconds(),
+        "stop_returned": stop_returned.is_set(),
+    }
 
 
 def speaker_vanishes() -> dict[str, Any]:
@@ -200,8 +221,9 @@ def speaker_vanishes() -> dict[str, Any]:
             try:
                 speech.say(POST)
             except VoicepeerError as error:
-                errors.append({"error": type(error).__name__, "message": str(error),
-                               "spoken": error.spoken})
+                errors.append(
+                    {"error": type(error).__name__, "message": str(error), "spoken": error.spoken}
+                )
         speech.close()
         server.stop()
     return {"errors": errors, "events": events}

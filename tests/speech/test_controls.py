@@ -72,6 +72,7 @@ def test_damaged_or_out_of_range_state_falls_back_safely(tmp_path: Path) -> None
 def test_unwritable_state_folder_does_not_stop_the_change(tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("", encoding="utf-8")
-    controls = VoiceControls(VoiceRecorder(), SpeechSettings(rate_wpm=160),
-                             state_file=blocker / "voice.json")
+    controls = VoiceControls(
+        VoiceRecorder(), SpeechSettings(rate_wpm=160), state_file=blocker / "voice.json"
+    )
     assert controls.faster().rate_wpm == 180

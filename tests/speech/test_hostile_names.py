@@ -38,15 +38,30 @@ HOSTILE = [
     "\x1b]0;you have been hacked\x07",  # set the terminal title
     "\x1b]2;title\x1b\\",
     "\x9b31m",  # 8-bit CSI
-    "\x07", "\x00", "\x08", "\x7f", "\r", "\u0085",
-    "\u202e", "\u202d", "\u2066", "\u2069", "\u061c", "\u200f",  # bidi overrides and marks
-    "\u200b", "\u200d", "\u2060", "\ufeff", "\u00ad",  # zero-width characters, soft hyphen
-    "\ud800", "\udfff",  # lone surrogates
-    "\ue000", "\U000e0041",  # private use, tag character
+    "\x07",
+    "\x00",
+    "\x08",
+    "\x7f",
+    "\r",
+    "\u0085",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2069",
+    "\u061c",
+    "\u200f",  # bidi overrides and marks
+    "\u200b",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",  # zero-width characters, soft hyphen
+    "\ud800",
+    "\udfff",  # lone surrogates
+    "\ue000",
+    "\U000e0041",  # private use, tag character
     "Z" + "\u0301\u0336\u0358" * 40,  # a zalgo flood
 ]
-TEXT = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12)), max_size=12).map(
-    "".join)
+TEXT = st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=12)), max_size=12).map("".join)
 
 
 def assert_clean(text: str) -> None:
@@ -72,24 +87,69 @@ def text_fields(record: Any) -> Iterator[tuple[str, str]]:
 def forum_answers(t: list[str]) -> dict[str, Any]:
     """Discourse JSON answers with a hostile string in every name, title and excerpt."""
     cooked = f"<p>{t[0]}</p>"
-    post = {"id": 7, "topic_id": 5, "post_number": 1, "username": t[1], "name": t[2],
-            "cooked": cooked, "reply_to_user": {"username": t[3]}, "action_code": "closed.enabled",
-            "action_code_who": t[6]}
+    post = {
+        "id": 7,
+        "topic_id": 5,
+        "post_number": 1,
+        "username": t[1],
+        "name": t[2],
+        "cooked": cooked,
+        "reply_to_user": {"username": t[3]},
+        "action_code": "closed.enabled",
+        "action_code_who": t[6],
+    }
     return {
-        "latest": {"users": [{"id": 1, "username": t[4]}], "topic_list": {"topics": [
-            {"id": 5, "title": t[5], "slug": "s", "posts_count": 3, "unread_posts": 1,
-             "last_poster_username": t[6],
-             "posters": [{"user_id": 1, "description": "Original Poster"}]}]}},
-        "topic": {"id": 5, "title": t[7], "slug": "s", "posts_count": 1, "category_id": 2,
-                  "post_stream": {"stream": [7], "posts": [post]}},
-        "categories": {"category_list": {"categories": [
-            {"id": 2, "name": t[8], "slug": "c", "description_text": t[9]}]}},
-        "notifications": {"notifications": [
-            {"id": 1, "notification_type": 2, "read": False, "topic_id": 5, "post_number": 1,
-             "data": {"topic_title": t[10], "display_username": t[11], "group_name": t[9],
-                      "badge_name": t[8], "username2": t[4]}}]},
-        "search": {"posts": [{"id": 7, "topic_id": 5, "post_number": 1, "username": t[1],
-                              "blurb": t[0]}], "topics": [{"id": 5, "title": t[5]}]},
+        "latest": {
+            "users": [{"id": 1, "username": t[4]}],
+            "topic_list": {
+                "topics": [
+                    {
+                        "id": 5,
+                        "title": t[5],
+                        "slug": "s",
+                        "posts_count": 3,
+                        "unread_posts": 1,
+                        "last_poster_username": t[6],
+                        "posters": [{"user_id": 1, "description": "Original Poster"}],
+                    }
+                ]
+            },
+        },
+        "topic": {
+            "id": 5,
+            "title": t[7],
+            "slug": "s",
+            "posts_count": 1,
+            "category_id": 2,
+            "post_stream": {"stream": [7], "posts": [post]},
+        },
+        "categories": {
+            "category_list": {
+                "categories": [{"id": 2, "name": t[8], "slug": "c", "description_text": t[9]}]
+            }
+        },
+        "notifications": {
+            "notifications": [
+                {
+                    "id": 1,
+                    "notification_type": 2,
+                    "read": False,
+                    "topic_id": 5,
+                    "post_number": 1,
+                    "data": {
+                        "topic_title": t[10],
+                        "display_username": t[11],
+                        "group_name": t[9],
+                        "badge_name": t[8],
+                        "username2": t[4],
+                    },
+                }
+            ]
+        },
+        "search": {
+            "posts": [{"id": 7, "topic_id": 5, "post_number": 1, "username": t[1], "blurb": t[0]}],
+            "topics": [{"id": 5, "title": t[5]}],
+        },
     }
 
 
@@ -120,11 +180,26 @@ def everything_said(built: dict[str, Any]) -> list[str]:
 def test_names_and_titles_from_the_forum_arrive_clean() -> None:
     dirty = "Heat \x1b]0;pwned\x07and \x1b[2Jfatigue\u202e\u200b\x00\ud800"
     built = records(forum_answers([dirty] * 12))
-    names = {name: value for name, value in text_fields(tuple(built.values()))
-             if name not in {"slug", "kind", "archetype", "action_code", *parse.MARKUP_FIELDS}}
-    assert set(names) == {"title", "username", "name", "reply_to_username", "created_by",
-                          "last_poster_username", "description", "topic_title", "excerpt",
-                          "action_code_who", "group_name", "badge_name", "other_username"}
+    names = {
+        name: value
+        for name, value in text_fields(tuple(built.values()))
+        if name not in {"slug", "kind", "archetype", "action_code", *parse.MARKUP_FIELDS}
+    }
+    assert set(names) == {
+        "title",
+        "username",
+        "name",
+        "reply_to_username",
+        "created_by",
+        "last_poster_username",
+        "description",
+        "topic_title",
+        "excerpt",
+        "action_code_who",
+        "group_name",
+        "badge_name",
+        "other_username",
+    }
     for name, value in names.items():
         assert value == "Heat and fatigue", (name, value)
     # The post's HTML is kept whole for the reader, which cleans it as a whole.
@@ -195,21 +270,31 @@ def hostile_forum(tmp_path: Path) -> Iterator[DemoForum]:
     """The demo forum, with a hostile title, display name and category name."""
     with DemoForum(tmp_path / "forum.sqlite3") as server:
         with server.store.transaction() as conn:
-            topic = conn.execute("SELECT id, user_id, category_id FROM topics "
-                                 "ORDER BY bumped_at DESC LIMIT 1").fetchone()
-            conn.execute("UPDATE topics SET title = ? WHERE id = ?",
-                         ("\x1b[2J\x1b[HCooling \u202evests\u200b\x07 work", topic["id"]))
-            conn.execute("UPDATE users SET name = ? WHERE id IN (SELECT user_id FROM posts "
-                         "WHERE topic_id = ?)", ("\x1b]0;owned\x07Jo\x00\ufeff", topic["id"]))
-            conn.execute("UPDATE categories SET name = ? WHERE id = ?",
-                         ("\x1b[31mLiving\u2066 well\x9b0m", topic["category_id"]))
+            topic = conn.execute(
+                "SELECT id, user_id, category_id FROM topics ORDER BY bumped_at DESC LIMIT 1"
+            ).fetchone()
+            conn.execute(
+                "UPDATE topics SET title = ? WHERE id = ?",
+                ("\x1b[2J\x1b[HCooling \u202evests\u200b\x07 work", topic["id"]),
+            )
+            conn.execute(
+                "UPDATE users SET name = ? WHERE id IN (SELECT user_id FROM posts "
+                "WHERE topic_id = ?)",
+                ("\x1b]0;owned\x07Jo\x00\ufeff", topic["id"]),
+            )
+            conn.execute(
+                "UPDATE categories SET name = ? WHERE id = ?",
+                ("\x1b[31mLiving\u2066 well\x9b0m", topic["category_id"]),
+            )
         yield server
 
 
-def test_a_hostile_forum_is_read_and_printed_clean(hostile_forum: DemoForum,
-                                                    tmp_path: Path) -> None:
-    said = converse(hostile_forum.base_url, ["latest topics", "open topic 1", "who", "where"],
-                    tmp_path / "data").said
+def test_a_hostile_forum_is_read_and_printed_clean(
+    hostile_forum: DemoForum, tmp_path: Path
+) -> None:
+    said = converse(
+        hostile_forum.base_url, ["latest topics", "open topic 1", "who", "where"], tmp_path / "data"
+    ).said
     for line in said:
         assert_clean(line)
     transcript = "\n".join(said)

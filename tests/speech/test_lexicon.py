@@ -17,9 +17,7 @@ def test_acronyms_match_case_exactly() -> None:
     assert lexicon.apply("My MS and SPMS, not 5 ms or Ms. Smith") == (
         "My M S and secondary progressive M S, not 5 ms or Ms. Smith"
     )
-    assert lexicon.apply("PPMS CIS DMTs MRI's") == (
-        "primary progressive M S C I S D M T's M R I's"
-    )
+    assert lexicon.apply("PPMS CIS DMTs MRI's") == ("primary progressive M S C I S D M T's M R I's")
 
 
 def test_drug_names_match_in_any_case_and_across_spaces() -> None:
@@ -31,8 +29,9 @@ def test_drug_names_match_in_any_case_and_across_spaces() -> None:
 
 def test_caregiver_file_adds_and_overrides(isolated_home: Path) -> None:
     extra = isolated_home / "lexicon.toml"
-    extra.write_text('[words]\n"MS" = "multiple sclerosis"\n"Wendy" = "Wen-dee"\n',
-                     encoding="utf-8")
+    extra.write_text(
+        '[words]\n"MS" = "multiple sclerosis"\n"Wendy" = "Wen-dee"\n', encoding="utf-8"
+    )
     lexicon = load_lexicon(extra)
     assert lexicon.apply("Wendy has MS") == "Wen-dee has multiple sclerosis"
     assert lexicon.apply("RRMS") == "relapsing remitting M S"  # the rest is kept
@@ -52,22 +51,23 @@ def test_missing_caregiver_file_is_fine_and_broken_one_is_explained(isolated_hom
 
 
 def phonemes(text: str) -> str:
-    return subprocess.run(["espeak-ng", "-v", "en-gb", "-q", "-x", text], check=True,
-                          capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        ["espeak-ng", "-v", "en-gb", "-q", "-x", text], check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 # The syllable that carries the main stress, as espeak-ng phonemes right after its ' mark.
 STRESSED = {
-    "ocrelizumab": "'Iz",      # ok-ruh-LIZ-yoo-mab
-    "natalizumab": "'Iz",      # nat-uh-LIZ-yoo-mab
-    "fingolimod": "'0l",       # fin-GOL-i-mod
-    "teriflunomide": "'u:",    # te-ri-FLOO-no-mide
-    "alemtuzumab": "'u:",      # al-em-TOO-zoo-mab
-    "cladribine": "'i:n",      # CLAD-ri-been
-    "ofatumumab": "'u:",       # oh-fa-TOO-myoo-mab
-    "glatiramer": "'i@",       # gla-TEER-a-mer
-    "siponimod": "'0n",        # si-PON-i-mod
-    "ozanimod": "'an",         # oh-ZAN-i-mod
+    "ocrelizumab": "'Iz",  # ok-ruh-LIZ-yoo-mab
+    "natalizumab": "'Iz",  # nat-uh-LIZ-yoo-mab
+    "fingolimod": "'0l",  # fin-GOL-i-mod
+    "teriflunomide": "'u:",  # te-ri-FLOO-no-mide
+    "alemtuzumab": "'u:",  # al-em-TOO-zoo-mab
+    "cladribine": "'i:n",  # CLAD-ri-been
+    "ofatumumab": "'u:",  # oh-fa-TOO-myoo-mab
+    "glatiramer": "'i@",  # gla-TEER-a-mer
+    "siponimod": "'0n",  # si-PON-i-mod
+    "ozanimod": "'an",  # oh-ZAN-i-mod
 }
 
 

@@ -32,15 +32,47 @@ NESTINGS: dict[str, Callable[[int], str]] = {
     "onebox titles": lambda n: "<aside class='onebox'>" + "<h3>a " * n,
     "stray end tags": lambda n: "<div>" * n + "ok" + "</span>" * n,
 }
-FIRST_LINES = {"div": "Deep.", "div with text": "A.", "span": "A a a", "unclosed links": "A (",
-               "lists": "Item one: a.", "quotes": "Quote:", "onebox titles": "A link:",
-               "stray end tags": "Ok."}
+FIRST_LINES = {
+    "div": "Deep.",
+    "div with text": "A.",
+    "span": "A a a",
+    "unclosed links": "A (",
+    "lists": "Item one: a.",
+    "quotes": "Quote:",
+    "onebox titles": "A link:",
+    "stray end tags": "Ok.",
+}
 # Inputs that made Python's html.parser scan the rest of the input again from each "<".
 # Unclosed markdown that made a pattern search on to the end of the text from each opening.
-MARKDOWN_RESCANS = ["*a ", "_a ", "~~a ", "[a ", "![a ", "[a](", "[spoiler]", "[b=", "[quote=",
-                    "[details=", "<a ", "# a" + " " * 50 + "b\n", "- "]
-RESCANS = ["<a", "</", "<!", "<", "<a b='", '<a ="', "</a", "<p><!--", "&#", "<!---->",
-           '<img alt="x">', "<script>"]
+MARKDOWN_RESCANS = [
+    "*a ",
+    "_a ",
+    "~~a ",
+    "[a ",
+    "![a ",
+    "[a](",
+    "[spoiler]",
+    "[b=",
+    "[quote=",
+    "[details=",
+    "<a ",
+    "# a" + " " * 50 + "b\n",
+    "- ",
+]
+RESCANS = [
+    "<a",
+    "</",
+    "<!",
+    "<",
+    "<a b='",
+    '<a ="',
+    "</a",
+    "<p><!--",
+    "&#",
+    "<!---->",
+    '<img alt="x">',
+    "<script>",
+]
 
 
 def lines_executed(run: Callable[[], object]) -> int:
@@ -86,7 +118,8 @@ def test_nested_quotes_are_announced_once_and_closed_once() -> None:
 
 def test_a_link_inside_a_link_ends_the_first() -> None:
     assert cooked_to_speech("<p><a href='/a'>one <a href='/b'>two</a> three</a></p>") == (
-        "One (link on this forum) two (link on this forum) three.")
+        "One (link on this forum) two (link on this forum) three."
+    )
 
 
 @pytest.mark.parametrize("pattern", RESCANS)
@@ -101,15 +134,18 @@ def test_malformed_markup_is_scanned_once(pattern: str) -> None:
 
 
 def test_a_megabyte_post_is_read_whole() -> None:
-    paragraph = ("<p>Heat makes my <strong>fatigue</strong> worse; a "
-                 "<a href='https://www.nhs.uk/ms'>cooling vest</a> helps &amp; so do fans.</p>\n")
+    paragraph = (
+        "<p>Heat makes my <strong>fatigue</strong> worse; a "
+        "<a href='https://www.nhs.uk/ms'>cooling vest</a> helps &amp; so do fans.</p>\n"
+    )
     count = 1_000_000 // len(paragraph) + 1
     started = time.monotonic()
     spoken = cooked_to_speech(paragraph * count).splitlines()
     assert time.monotonic() - started < HANG_GUARD_S
     assert len(spoken) == count
-    assert set(spoken) == {"Heat makes my fatigue worse; a cooling vest (link to nhs.uk) "
-                           "helps & so do fans."}
+    assert set(spoken) == {
+        "Heat makes my fatigue worse; a cooling vest (link to nhs.uk) helps & so do fans."
+    }
 
 
 @pytest.mark.parametrize(
@@ -147,13 +183,23 @@ class Tokens:
 
 def test_tokens_follow_the_html_standard() -> None:
     tokens = Tokens()
-    tokenize('<P CLASS="a>b" data-x=1 checked title=\'&lt;q&gt;\'>I <3 you &amp; a < b'
-             "<BR/><script>if (a</p>) {}</script ><img alt=x/></p >", tokens)
+    tokenize(
+        "<P CLASS=\"a>b\" data-x=1 checked title='&lt;q&gt;'>I <3 you &amp; a < b"
+        "<BR/><script>if (a</p>) {}</script ><img alt=x/></p >",
+        tokens,
+    )
     assert tokens.seen == [
         ("start", "p", "class=a>b", "data-x=1", "checked=None", "title=<q>"),
-        ("text", "I "), ("text", "<"), ("text", "3 you & a "), ("text", "<"), ("text", " b"),
-        ("empty", "br"), ("start", "script"), ("end", "script"),
-        ("empty", "img", "alt=x/"), ("end", "p"),
+        ("text", "I "),
+        ("text", "<"),
+        ("text", "3 you & a "),
+        ("text", "<"),
+        ("text", " b"),
+        ("empty", "br"),
+        ("start", "script"),
+        ("end", "script"),
+        ("empty", "img", "alt=x/"),
+        ("end", "p"),
     ]
 
 
@@ -168,15 +214,21 @@ def test_unclosed_markdown_is_scanned_once(pattern: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "spoken"),
     [
-        ("***both*** and __strong__ and ~~gone~~ and _really_", "Both and strong and gone and "
-         "really."),
+        (
+            "***both*** and __strong__ and ~~gone~~ and _really_",
+            "Both and strong and gone and really.",
+        ),
         ("snake_case_name stays, 2 * 3 = 6, a*b", "Snake_case_name stays, 2 * 3 = 6, a*b."),
         ("## Heading with # inside  ###   ", "Heading with # inside."),
-        ("[spoiler]secret[/spoiler] seen [spoiler]not closed", "Hidden text, skipped.\n"
-         "Seen spoiler not closed."),
-        ('[the guide](https://www.nhs.uk/x "Title") and ![my walker](/u/a.jpg)',
-         "The guide (link to nhs.uk) and a picture: my walker."),
-        ("[quote=\"sam, post:1\"]hi[/quote]", "Sam wrote:\nHi.\nEnd of quote."),
+        (
+            "[spoiler]secret[/spoiler] seen [spoiler]not closed",
+            "Hidden text, skipped.\nSeen spoiler not closed.",
+        ),
+        (
+            '[the guide](https://www.nhs.uk/x "Title") and ![my walker](/u/a.jpg)',
+            "The guide (link to nhs.uk) and a picture: my walker.",
+        ),
+        ('[quote="sam, post:1"]hi[/quote]', "Sam wrote:\nHi.\nEnd of quote."),
     ],
 )
 def test_markdown_still_reads_as_before(raw: str, spoken: str) -> None:

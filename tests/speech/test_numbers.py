@@ -19,8 +19,10 @@ from voicepeer.speech.text import load_lexicon, plain_to_speech
         ("24/7 and 1/2 a tablet", "Twenty four seven and a half a tablet."),
         ("lost 5kg, walked 2 km", "Lost 5 kilograms, walked 2 kilometres."),
         # Dates, phone numbers and negative numbers are not ranges.
-        ("since 2024-03-01, call 0800-800-8000, it was -5", "Since 2024-03-01, call "
-         "0800-800-8000, it was -5."),
+        (
+            "since 2024-03-01, call 0800-800-8000, it was -5",
+            "Since 2024-03-01, call 0800-800-8000, it was -5.",
+        ),
     ],
 )
 def test_spoken_numbers(written: str, spoken: str) -> None:

@@ -6,8 +6,10 @@ from voicepeer.speech.text import split_sentences
 
 
 def test_abbreviations_and_decimals_do_not_end_sentences() -> None:
-    text = ("Dr. Patel said e.g. fatigue is common. I take 1.5 mg daily! Is that a lot? "
-            "Ms. Jones agreed, i.e. rest more. I have MS. It is hard etc. Yes.")
+    text = (
+        "Dr. Patel said e.g. fatigue is common. I take 1.5 mg daily! Is that a lot? "
+        "Ms. Jones agreed, i.e. rest more. I have MS. It is hard etc. Yes."
+    )
     assert split_sentences(text) == [
         "Dr. Patel said e.g. fatigue is common.",
         "I take 1.5 mg daily!",
@@ -21,7 +23,9 @@ def test_abbreviations_and_decimals_do_not_end_sentences() -> None:
 
 def test_line_breaks_always_end_a_sentence() -> None:
     assert split_sentences("Sam wrote:\nhello there\n\nEnd of quote.") == [
-        "Sam wrote:", "hello there", "End of quote.",
+        "Sam wrote:",
+        "hello there",
+        "End of quote.",
     ]
 
 

@@ -15,8 +15,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_scenario(name: str, env: dict[str, str]) -> dict[str, Any]:
-    done = subprocess.run([sys.executable, "-m", "tests.speech.audio_scenarios", name],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.speech.audio_scenarios", name],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -26,8 +32,7 @@ def run_scenario(name: str, env: dict[str, str]) -> dict[str, Any]:
 def test_whole_utterance_reaches_the_sink(pulse_env: dict[str, str]) -> None:
     result = run_scenario("play_whole", pulse_env)
     events = [tuple(e) for e in result["events"]]
-    assert [e for e in events if e[0] == "played"] == [("played", 0), ("played", 1),
-                                                       ("played", 2)]
+    assert [e for e in events if e[0] == "played"] == [("played", 0), ("played", 1), ("played", 2)]
     total = sum(result["durations"])
     assert result["frames_played"] == pytest.approx(total * 22_050, abs=3)
     # What the monitor heard is speech (with its pauses) of about the synthesized length.

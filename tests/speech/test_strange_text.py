@@ -13,48 +13,57 @@ from voicepeer.speech.text import cooked_to_speech, markdown_to_speech, split_se
 from voicepeer.speech.text.emoji import emoji_run_words
 from voicepeer.speech.text.sanitize import MAX_COMBINING_MARKS, speakable
 
-SMILE = ('<img src="/images/emoji/twitter/smile.png?v=12" title=":smile:" class="emoji" '
-         'alt=":smile:">')
-HEART = ('<img src="/images/emoji/twitter/heart.png?v=12" title=":heart:" class="emoji" '
-         'alt=":heart:">')
+SMILE = (
+    '<img src="/images/emoji/twitter/smile.png?v=12" title=":smile:" class="emoji" alt=":smile:">'
+)
+HEART = (
+    '<img src="/images/emoji/twitter/heart.png?v=12" title=":heart:" class="emoji" alt=":heart:">'
+)
 ZALGO = "Z" + "\u0301\u0336\u0358\u0317" * 60 + "algo"
 
-needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None,
-                                  reason="espeak-ng is not installed")
+needs_espeak = pytest.mark.skipif(
+    shutil.which("espeak-ng") is None, reason="espeak-ng is not installed"
+)
 
 
 def seconds_spoken(text: str) -> float:
     """How long the real voice takes to say ``text``, sentence by sentence as voicepeer does."""
     synth = EspeakSynthesizer("en-gb")
     try:
-        return sum(synth.synthesize(speakable(s), rate_wpm=160).duration_s
-                   for s in split_sentences(text))
+        return sum(
+            synth.synthesize(speakable(s), rate_wpm=160).duration_s for s in split_sentences(text)
+        )
     finally:
         synth.close()
 
 
 def test_three_thousand_emoji_pictures_are_summed_up() -> None:
     assert cooked_to_speech(f"<p>Good news {SMILE * 3000} for all</p>") == (
-        "Good news many smiling face emoji for all.")
+        "Good news many smiling face emoji for all."
+    )
 
 
 def test_a_mixed_flood_says_what_most_of_it_is() -> None:
     html = f"<p>{(SMILE * 3 + HEART) * 750}</p>"
     assert cooked_to_speech(html) == "Many emoji, mostly smiling face."
     assert cooked_to_speech(f"<p>{(SMILE + HEART) * 6}</p>") == (
-        "12 emoji, among them smiling face and heart.")
+        "12 emoji, among them smiling face and heart."
+    )
 
 
 def test_a_few_emoji_are_said_one_by_one() -> None:
     assert cooked_to_speech(f"<p>Thanks {SMILE} {HEART}{HEART}!</p>") == (
-        "Thanks smiling face heart!")
+        "Thanks smiling face heart!"
+    )
 
 
 def test_emoji_floods_in_markdown_and_unicode_are_summed_up() -> None:
     assert markdown_to_speech("thanks " + ":smile: " * 3000 + "all") == (
-        "Thanks many smiling face emoji all.")
+        "Thanks many smiling face emoji all."
+    )
     assert markdown_to_speech("wow " + "😀🙂😭" * 1000) == (
-        "Wow many emoji, among them grinning face, smiling face and sobbing face.")
+        "Wow many emoji, among them grinning face, smiling face and sobbing face."
+    )
     spoken = cooked_to_speech("<p>" + "🧡" * 3000 + "</p>")
     assert spoken == "Many orange heart emoji."
 
@@ -67,19 +76,27 @@ def test_a_run_of_emoji_never_grows_with_its_length() -> None:
 @pytest.mark.parametrize(
     ("html", "spoken"),
     [
-        ("<p>Me 👩🏽‍🦽 and my family 👨‍👩‍👧‍👦</p>",
-         "Me woman in a wheelchair and my family family."),
+        (
+            "<p>Me 👩🏽‍🦽 and my family 👨‍👩‍👧‍👦</p>",
+            "Me woman in a wheelchair and my family family.",
+        ),
         ("<p>Proud 🏳️‍🌈 and ❤️‍🩹</p>", "Proud rainbow flag and mending heart."),
         ("<p>Home 🇬🇧</p>", "Home flag."),
         ("<p>ＨＥＬＬＯ ｆｒｉｅｎｄｓ</p>", "HELLO friends."),
-        ("<p>\u202eevil\u202c and \u2067right to left\u2069 text</p>",
-         "Evil and right to left text."),
-        ("<p>She said שלום עולם to me, then Привет!</p>",
-         "She said some Hebrew text to me, then some Cyrillic text!"),
+        (
+            "<p>\u202eevil\u202c and \u2067right to left\u2069 text</p>",
+            "Evil and right to left text.",
+        ),
+        (
+            "<p>She said שלום עולם to me, then Привет!</p>",
+            "She said some Hebrew text to me, then some Cyrillic text!",
+        ),
         ("<p>مرحبا بكم جميعا</p>", "Some Arabic text."),
         ("<p>你好 everyone</p>", "Some Chinese text everyone."),
-        ("<p>take β-interferon, café au lait, naïve Straße</p>",
-         "Take β-interferon, café au lait, naïve Straße."),
+        (
+            "<p>take β-interferon, café au lait, naïve Straße</p>",
+            "Take β-interferon, café au lait, naïve Straße.",
+        ),
         (f"<p>{ZALGO} is here</p>", None),
     ],
 )
@@ -115,5 +132,6 @@ def test_an_emoji_flood_is_said_in_a_few_seconds() -> None:
 
 def test_a_row_of_emoticons_is_summed_up_like_emoji() -> None:
     assert markdown_to_speech("thanks :) and " + ":-) " * 3000 + "<3") == (
-        "Thanks smiling face and many emoji, mostly smiling face.")
+        "Thanks smiling face and many emoji, mostly smiling face."
+    )
     assert markdown_to_speech("at 10:30 :( but :D") == "At 10:30 sad face but laughing face."

@@ -16,8 +16,10 @@ from voicepeer.speech.streaming import StreamingSpeech, scale_volume
 from voicepeer.speech.synth import EspeakSynthesizer, Pyttsx3Synthesizer, Speech
 from voicepeer.speech.text import load_lexicon
 
-pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None,
-                                reason="espeak-ng is not installed (scripts/setup installs it)")
+pytestmark = pytest.mark.skipif(
+    shutil.which("espeak-ng") is None,
+    reason="espeak-ng is not installed (scripts/setup installs it)",
+)
 
 POST = " ".join(f"Sentence {n} is about resting when the fatigue comes." for n in range(1, 21))
 
@@ -29,8 +31,7 @@ class Recording(WavDirectoryOutput):
         super().__init__(directory)
         self.plays: list[bytes] = []
 
-    def play(self, pcm: bytes, sample_rate: int, *,
-             cancel: threading.Event | None = None) -> None:
+    def play(self, pcm: bytes, sample_rate: int, *, cancel: threading.Event | None = None) -> None:
         if cancel is None or not cancel.is_set():
             self.plays.append(pcm)
         super().play(pcm, sample_rate, cancel=cancel)
@@ -42,9 +43,12 @@ Events = list[tuple[str, int]]
 def make(tmp_path: Path, **kwargs: object) -> tuple[StreamingSpeech, Recording, Events]:
     events: list[tuple[str, int]] = []
     output = Recording(tmp_path / "wav")
-    speech = StreamingSpeech(Pyttsx3Synthesizer("en-gb"), output,
-                             on_event=lambda kind, i: events.append((kind, i)),
-                             **kwargs)  # type: ignore[arg-type]
+    speech = StreamingSpeech(
+        Pyttsx3Synthesizer("en-gb"),
+        output,
+        on_event=lambda kind, i: events.append((kind, i)),
+        **kwargs,  # type: ignore[arg-type]
+    )
     return speech, output, events
 
 
@@ -145,7 +149,12 @@ def test_volume_scales_the_samples(tmp_path: Path) -> None:
     speech.close()
     samples = np.array([0, 1000, -1000, 32767, -32768], "<i2").tobytes()
     assert np.frombuffer(scale_volume(samples, 0.5), "<i2").tolist() == [
-        0, 500, -500, 16383, -16384]
+        0,
+        500,
+        -500,
+        16383,
+        -16384,
+    ]
     assert scale_volume(samples, 1.0) == samples
 
 
@@ -166,16 +175,18 @@ def test_markup_in_text_never_reaches_the_engine(tmp_path: Path) -> None:
             seen.append(text)
             return super().synthesize(text, rate_wpm=rate_wpm)
 
-    speech = StreamingSpeech(Spy("en-gb"), WavDirectoryOutput(tmp_path / "w"),
-                             lexicon=load_lexicon())
+    speech = StreamingSpeech(
+        Spy("en-gb"), WavDirectoryOutput(tmp_path / "w"), lexicon=load_lexicon()
+    )
     speech.say("My MS \x1b[2J [[h@l@U]] <speak>x</speak> \u202eok.")
     speech.close()
     assert seen == ["My M S h@l@U x ok."]
 
 
 def test_engine_failure_reaches_the_caller_as_speech_engine_error(tmp_path: Path) -> None:
-    speech = StreamingSpeech(EspeakSynthesizer("en-gb", executable="no-such-espeak"),
-                             WavDirectoryOutput(tmp_path / "w"))
+    speech = StreamingSpeech(
+        EspeakSynthesizer("en-gb", executable="no-such-espeak"), WavDirectoryOutput(tmp_path / "w")
+    )
     with pytest.raises(SpeechEngineError):
         speech.say("Hello there.")
     speech.close()

@@ -17,8 +17,10 @@ from voicepeer.speech.synth import (
     Synthesizer,
 )
 
-pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None,
-                                reason="espeak-ng is not installed (scripts/setup installs it)")
+pytestmark = pytest.mark.skipif(
+    shutil.which("espeak-ng") is None,
+    reason="espeak-ng is not installed (scripts/setup installs it)",
+)
 
 SENTENCE = "Thank you all for the kind replies, I feel much better today."  # 12 words
 
@@ -30,8 +32,9 @@ def rms(speech: Speech) -> float:
 
 @pytest.fixture(params=["pyttsx3", "espeak-ng"])
 def synthesizer(request: pytest.FixtureRequest) -> Synthesizer:
-    engine: Synthesizer = (Pyttsx3Synthesizer("en-gb") if request.param == "pyttsx3"
-                           else EspeakSynthesizer("en-gb"))
+    engine: Synthesizer = (
+        Pyttsx3Synthesizer("en-gb") if request.param == "pyttsx3" else EspeakSynthesizer("en-gb")
+    )
     request.addfinalizer(engine.close)
     return engine
 
@@ -79,8 +82,9 @@ def test_broken_pyttsx3_falls_back_to_espeak(caplog: pytest.LogCaptureFixture) -
     broken = Pyttsx3Synthesizer("en-gb", driver_name="no_such_driver")
     with pytest.raises(SpeechEngineError):
         broken.synthesize("hello", rate_wpm=160)
-    engine = FallbackSynthesizer(Pyttsx3Synthesizer("en-gb", driver_name="no_such_driver"),
-                                 EspeakSynthesizer("en-gb"))
+    engine = FallbackSynthesizer(
+        Pyttsx3Synthesizer("en-gb", driver_name="no_such_driver"), EspeakSynthesizer("en-gb")
+    )
     with caplog.at_level(logging.WARNING, logger="voicepeer.speech.synth"):
         first = engine.synthesize(SENTENCE, rate_wpm=160)
         second = engine.synthesize(SENTENCE, rate_wpm=160)
@@ -96,8 +100,9 @@ def test_cancel_interrupts_espeak_mid_render() -> None:
     engine = EspeakSynthesizer("en-gb")
     long_text = "This goes on and on. " * 400
     result: list[Speech] = []
-    worker = threading.Thread(target=lambda: result.append(
-        engine.synthesize(long_text, rate_wpm=160)))
+    worker = threading.Thread(
+        target=lambda: result.append(engine.synthesize(long_text, rate_wpm=160))
+    )
     worker.start()
     while engine._process is None and worker.is_alive():
         pass

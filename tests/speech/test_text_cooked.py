@@ -45,17 +45,28 @@ def test_plain_blockquote_and_nested_quote() -> None:
 @pytest.mark.parametrize(
     ("html", "spoken"),
     [
-        ('<p><a href="https://www.nhs.uk/conditions/multiple-sclerosis/">'
-         "https://www.nhs.uk/conditions/multiple-sclerosis/</a></p>", "A link to nhs.uk."),
-        ('<p>Read <a href="https://www.mssociety.org.uk/care">the care guide</a> now</p>',
-         "Read the care guide (link to mssociety.org.uk) now."),
+        (
+            '<p><a href="https://www.nhs.uk/conditions/multiple-sclerosis/">'
+            "https://www.nhs.uk/conditions/multiple-sclerosis/</a></p>",
+            "A link to nhs.uk.",
+        ),
+        (
+            '<p>Read <a href="https://www.mssociety.org.uk/care">the care guide</a> now</p>',
+            "Read the care guide (link to mssociety.org.uk) now.",
+        ),
         ('<p><a href="https://nhs.uk/x">nhs.uk</a></p>', "A link to nhs.uk."),
-        ('<p><a href="/t/welcome/12">see this topic</a></p>',
-         "See this topic (link on this forum)."),
-        ('<p><a class="mention" href="/u/jane_doe">@jane_doe</a> thank you</p>',
-         "Jane doe thank you."),
-        ('<p>Thank you <span class="mention">@sam</span>, and mail jo@example.org</p>',
-         "Thank you Sam, and mail jo@example.org."),
+        (
+            '<p><a href="/t/welcome/12">see this topic</a></p>',
+            "See this topic (link on this forum).",
+        ),
+        (
+            '<p><a class="mention" href="/u/jane_doe">@jane_doe</a> thank you</p>',
+            "Jane doe thank you.",
+        ),
+        (
+            '<p>Thank you <span class="mention">@sam</span>, and mail jo@example.org</p>',
+            "Thank you Sam, and mail jo@example.org.",
+        ),
     ],
 )
 def test_links_and_mentions(html: str, spoken: str) -> None:
@@ -67,7 +78,7 @@ def test_onebox_says_domain_and_title() -> None:
         '<aside class="onebox allowlistedgeneric" data-onebox-src="https://www.bbc.co.uk/news/1">'
         '<header class="source"><img src="/fav.ico" class="site-icon">'
         '<a href="https://www.bbc.co.uk/news/1">'
-        "bbc.co.uk</a></header><article class=\"onebox-body\">"
+        'bbc.co.uk</a></header><article class="onebox-body">'
         '<img src="/t.jpg" class="thumbnail">'
         '<h3><a href="https://www.bbc.co.uk/news/1">New MS treatment approved</a></h3>'
         "<p>Long summary that should not be read.</p></article></aside>"
@@ -78,15 +89,19 @@ def test_onebox_says_domain_and_title() -> None:
 @pytest.mark.parametrize(
     ("html", "spoken"),
     [
-        ('<p><img src="/uploads/a.jpeg" alt="my new walker" width="690"></p>',
-         "A picture: my new walker."),
+        (
+            '<p><img src="/uploads/a.jpeg" alt="my new walker" width="690"></p>',
+            "A picture: my new walker.",
+        ),
         ('<p><img src="/uploads/b.jpeg" alt="IMG_20240301_123456" width="690"></p>', "A picture."),
         ('<p><img src="/uploads/c.png" alt="image|690x388"></p>', "A picture."),
-        ('<div class="lightbox-wrapper"><a class="lightbox" href="/uploads/d.jpeg" '
-         'data-download-href="/uploads/d" title="walker"><img src="/uploads/d.jpeg" '
-         'alt="my walker" width="690"><div class="meta"><span class="filename">walker</span>'
-         '<span class="informations">1024×768 245 KB</span></div></a></div>',
-         "A picture: my walker."),
+        (
+            '<div class="lightbox-wrapper"><a class="lightbox" href="/uploads/d.jpeg" '
+            'data-download-href="/uploads/d" title="walker"><img src="/uploads/d.jpeg" '
+            'alt="my walker" width="690"><div class="meta"><span class="filename">walker</span>'
+            '<span class="informations">1024×768 245 KB</span></div></a></div>',
+            "A picture: my walker.",
+        ),
     ],
 )
 def test_pictures(html: str, spoken: str) -> None:
@@ -108,8 +123,7 @@ def test_emoji_images_unicode_emoji_and_emoticons_become_feelings() -> None:
 
 
 def test_code_is_skipped_and_inline_code_read() -> None:
-    html = ("<p>Run <code>voicepeer doctor</code></p>"
-            '<pre><code class="lang-py">x = 1\n</code></pre>')
+    html = '<p>Run <code>voicepeer doctor</code></p><pre><code class="lang-py">x = 1\n</code></pre>'
     assert lines(html) == ["Run voicepeer doctor.", "A block of code, skipped."]
 
 
@@ -128,8 +142,10 @@ def test_lists_read_as_items_and_headings_as_sentences() -> None:
 
 
 def test_numbers_ranges_and_spoiler() -> None:
-    html = ("<p>I sleep 9-10 hours, take 1/2 a tablet 2x a day.</p>"
-            '<p><span class="spoiler">plot</span></p>')
+    html = (
+        "<p>I sleep 9-10 hours, take 1/2 a tablet 2x a day.</p>"
+        '<p><span class="spoiler">plot</span></p>'
+    )
     assert lines(html) == [
         "I sleep 9 to 10 hours, take a half a tablet 2 times a day.",
         "Hidden text, skipped.",
@@ -143,8 +159,9 @@ def test_dates_in_text_are_not_taken_for_ranges() -> None:
 
 
 def test_lexicon_applies_to_cooked_text() -> None:
-    spoken = cooked_to_speech("<p>My MS nurse said RRMS, and my EDSS is 3.</p>",
-                              lexicon=load_lexicon())
+    spoken = cooked_to_speech(
+        "<p>My MS nurse said RRMS, and my EDSS is 3.</p>", lexicon=load_lexicon()
+    )
     assert spoken == "My M S nurse said relapsing remitting M S, and my E D S S is 3."
 
 

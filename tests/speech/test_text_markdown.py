@@ -42,15 +42,25 @@ def test_markdown_quotes_can_be_skipped_including_nested() -> None:
         "My reply.",
     ]
     assert markdown_to_speech(raw).splitlines() == [
-        "Ann wrote:", "Outer.", "Bob wrote:", "Inner.", "End of quote.", "More.",
-        "End of quote.", "My reply.",
+        "Ann wrote:",
+        "Outer.",
+        "Bob wrote:",
+        "Inner.",
+        "End of quote.",
+        "More.",
+        "End of quote.",
+        "My reply.",
     ]
 
 
 def test_markdown_blockquote_lines() -> None:
     raw = "> quoted line one\n> line two\n\nmine"
     assert markdown_to_speech(raw).splitlines() == [
-        "Quote:", "Quoted line one.", "Line two.", "End of quote.", "Mine.",
+        "Quote:",
+        "Quoted line one.",
+        "Line two.",
+        "End of quote.",
+        "Mine.",
     ]
 
 

@@ -18,15 +18,57 @@ LEXICON = load_lexicon()
 
 # Pieces that have broken text-to-speech front ends: markup, engine escapes, invisible
 # and direction-changing characters, fullwidth look-alikes, emoji sequences.
-NASTY = st.sampled_from([
-    "<speak>", "</speak>", "<prosody rate='x-slow'>", "[[h@'l@U]]", "\x1b[31m", "\x1b]0;t\x07",
-    "\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\x00", "\x01", "\x7f", "\u0085",
-    "＜speak＞", "［［", "&lt;break time='9s'/&gt;", "&#27;", "&#x202e;", "👩🏽‍🦽", "🇬🇧", "❤️",
-    ":)", "<3", "2-3", "Dr.", "e.g.", "MS", "ocrelizumab", "<aside class='quote'>", "<pre>",
-    "<a href='https://www.nhs.uk/x'>", "</a>", "<img class='emoji' title=':smile:'>",
-    "[quote=\"sam\"]", "[/quote]", "```", "> ", "- ", "\n", "\r\n", "\t", "\U0010ffff",
-    "\ud7ff", "\U000e0041", "\u0301\u0301\u0301",
-])
+NASTY = st.sampled_from(
+    [
+        "<speak>",
+        "</speak>",
+        "<prosody rate='x-slow'>",
+        "[[h@'l@U]]",
+        "\x1b[31m",
+        "\x1b]0;t\x07",
+        "\u202e",
+        "\u2066",
+        "\u200b",
+        "\u200d",
+        "\ufeff",
+        "\x00",
+        "\x01",
+        "\x7f",
+        "\u0085",
+        "＜speak＞",
+        "［［",
+        "&lt;break time='9s'/&gt;",
+        "&#27;",
+        "&#x202e;",
+        "👩🏽‍🦽",
+        "🇬🇧",
+        "❤️",
+        ":)",
+        "<3",
+        "2-3",
+        "Dr.",
+        "e.g.",
+        "MS",
+        "ocrelizumab",
+        "<aside class='quote'>",
+        "<pre>",
+        "<a href='https://www.nhs.uk/x'>",
+        "</a>",
+        "<img class='emoji' title=':smile:'>",
+        '[quote="sam"]',
+        "[/quote]",
+        "```",
+        "> ",
+        "- ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\U0010ffff",
+        "\ud7ff",
+        "\U000e0041",
+        "\u0301\u0301\u0301",
+    ]
+)
 TEXT = st.lists(st.one_of(NASTY, st.text(max_size=20)), max_size=30).map("".join)
 
 

@@ -31,8 +31,9 @@ SMALL_MODEL_FILES = {
 }
 
 
-def model_archive(name: str, files: dict[str, int] | None = None, *, top_folder: bool = True,
-                  seed: int = 7) -> bytes:
+def model_archive(
+    name: str, files: dict[str, int] | None = None, *, top_folder: bool = True, seed: int = 7
+) -> bytes:
     """A zip archive laid out like an official Vosk model archive (one top folder)."""
     import random
 
@@ -97,7 +98,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if behaviour.pace_s:
             for start in range(0, len(chunk), 16_384):
-                self.wfile.write(chunk[start:start + 16_384])
+                self.wfile.write(chunk[start : start + 16_384])
                 self.wfile.flush()
                 time.sleep(behaviour.pace_s)
             return

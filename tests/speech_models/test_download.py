@@ -53,8 +53,9 @@ def progress_log() -> tuple[ProgressBar, io.StringIO]:
 
 
 def installed_files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def archive_files(archive: bytes) -> dict[str, bytes]:
@@ -96,8 +97,11 @@ def test_download_installs_model_and_shows_progress(models: Path) -> None:
 def test_interactive_progress_redraws_one_line(models: Path) -> None:
     stream = io.StringIO()
     with serving(Behaviour(payload=model_archive(NAME))) as url:
-        download_model(NAME, settings=settings_for(url),
-                       progress=ProgressBar(stream, interactive=True, redraw_every_s=0.0))
+        download_model(
+            NAME,
+            settings=settings_for(url),
+            progress=ProgressBar(stream, interactive=True, redraw_every_s=0.0),
+        )
     redraws = stream.getvalue().split("\n")[0].split("\r")[1:]
     assert len(redraws) >= 3  # one line, drawn over and over
     assert "  0%" in redraws[0] and "100%" in redraws[-1]
@@ -121,8 +125,9 @@ def test_interrupted_run_is_continued_by_the_next_run(models: Path) -> None:
     behaviour = Behaviour(payload=archive, drop_after_bytes=150_000, drops_left=1)
     with serving(behaviour) as url:
         with pytest.raises(ModelDownloadError) as failed:
-            download_model(NAME, settings=settings_for(url, download_attempts=1),
-                           progress=progress_log()[0])
+            download_model(
+                NAME, settings=settings_for(url, download_attempts=1), progress=progress_log()[0]
+            )
         assert "run the same command again" in str(failed.value)
         part = models / f"{NAME}.zip.part"
         assert part.stat().st_size == 150_000
@@ -206,8 +211,9 @@ def test_unknown_model_on_server_says_so(models: Path) -> None:
 def test_server_errors_are_retried_then_reported(models: Path) -> None:
     behaviour = Behaviour(status=503)
     with serving(behaviour) as url, pytest.raises(ModelDownloadError, match="HTTP 503"):
-        download_model(NAME, settings=settings_for(url, download_attempts=3),
-                       progress=progress_log()[0])
+        download_model(
+            NAME, settings=settings_for(url, download_attempts=3), progress=progress_log()[0]
+        )
     assert len(behaviour.requests) == 3
 
 
@@ -227,8 +233,7 @@ def test_installed_model_is_not_downloaded_again(models: Path) -> None:
         assert len(behaviour.requests) == 1
         assert "already installed" in output.getvalue()
         behaviour.payload = model_archive(NAME, seed=99)
-        folder = download_model(NAME, settings=settings_for(url), progress=progress,
-                                force=True)
+        folder = download_model(NAME, settings=settings_for(url), progress=progress, force=True)
     assert installed_files(folder) == archive_files(behaviour.payload)
     assert sorted(p.name for p in models.iterdir()) == [NAME]
 
@@ -237,8 +242,9 @@ def test_base_url_from_environment(models: Path, monkeypatch: pytest.MonkeyPatch
     behaviour = Behaviour(payload=model_archive(NAME))
     with serving(behaviour) as url:
         monkeypatch.setenv(BASE_URL_ENV, url)
-        download_model(NAME, settings=settings_for("http://127.0.0.1:9/nowhere"),
-                       progress=progress_log()[0])
+        download_model(
+            NAME, settings=settings_for("http://127.0.0.1:9/nowhere"), progress=progress_log()[0]
+        )
     assert len(behaviour.requests) == 1
 
 

@@ -114,8 +114,9 @@ def test_big_model_with_full_graph_is_accepted(models: Path) -> None:
     assert problems == ["missing graph/HCLr.fst and graph/Gr.fst (or graph/HCLG.fst)"]
 
 
-def test_models_folder_falls_back_to_user_data(monkeypatch: pytest.MonkeyPatch,
-                                               isolated_home: Path) -> None:
+def test_models_folder_falls_back_to_user_data(
+    monkeypatch: pytest.MonkeyPatch, isolated_home: Path
+) -> None:
     monkeypatch.delenv("VOICEPEER_MODELS_DIR", raising=False)
     monkeypatch.setattr("voicepeer.speech_models.locations.checkout_models_dir", lambda: None)
     assert models_dir() == isolated_home / ".local/share/voicepeer/models"
@@ -156,8 +157,8 @@ def test_cli_list_download_verify(models: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_cli_uses_the_models_folder_from_the_config_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("VOICEPEER_MODELS_DIR", raising=False)
     chosen = tmp_path / "carer's models"
     config = tmp_path / "config.toml"

@@ -46,8 +46,9 @@ def shown_payload(page: str) -> str:
 class Browser:
     """A web browser: keeps cookies, follows the forum's pages the way a person would."""
 
-    def __init__(self, base_url: str, username: str = "demo",
-                 password: str = MEMBER_PASSWORD) -> None:
+    def __init__(
+        self, base_url: str, username: str = "demo", password: str = MEMBER_PASSWORD
+    ) -> None:
         self.http = httpx.Client(base_url=base_url, timeout=30)
         self.username, self.password = username, password
 
@@ -65,8 +66,9 @@ class Browser:
         page = self.http.get(url)
         if page.status_code == 302 and page.headers["location"] == "/login":
             assert self.http.get("/login").status_code == 200
-            signed = self.http.post("/session", data={"login": self.username,
-                                                      "password": self.password})
+            signed = self.http.post(
+                "/session", data={"login": self.username, "password": self.password}
+            )
             assert signed.status_code == 302, signed.text[:500]
             page = self.http.get(signed.headers["location"])
         return page
@@ -81,8 +83,9 @@ class Browser:
         return self.http.post(action, data=fields)
 
 
-def approve_user_api_key(base_url: str, client_id: str = "voicepeer-test",
-                         username: str = "demo") -> Credentials:
+def approve_user_api_key(
+    base_url: str, client_id: str = "voicepeer-test", username: str = "demo"
+) -> Credentials:
     """voicepeer's own approval request, approved in the browser, pasted back."""
     from voicepeer.forum.user_api_key import finish_request, start_request
 

@@ -33,14 +33,18 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     from voicepeer.voice.push_to_talk import TrackedSpeech
 
     verdicts: list[BargeInVerdict] = []
-    speech = TrackedSpeech(make_speech_output(
-        "speaker", SpeechSettings(rate_wpm=plan.get("rate_wpm", 160))))
-    monitor = BargeInMonitor(SounddeviceInput(), BargeInRecognizer(), speech,
-                             on_verdict=verdicts.append)
+    speech = TrackedSpeech(
+        make_speech_output("speaker", SpeechSettings(rate_wpm=plan.get("rate_wpm", 160)))
+    )
+    monitor = BargeInMonitor(
+        SounddeviceInput(), BargeInRecognizer(), speech, on_verdict=verdicts.append
+    )
     started = time.monotonic()
     ended = threading.Event()
-    players = [threading.Thread(target=_play_at, args=(started + s["at_s"], s["wav"], ended))
-               for s in plan.get("sounds", [])]
+    players = [
+        threading.Thread(target=_play_at, args=(started + s["at_s"], s["wav"], ended))
+        for s in plan.get("sounds", [])
+    ]
     for player in players:
         player.start()
     commands: list[str] = []

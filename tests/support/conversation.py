@@ -102,16 +102,21 @@ def converse(
     printed = io.StringIO()
     # A given output falls back to print when it fails, as the app's speaker does.
     speech = FallbackSpeech(speech, say_error) if speech is not None else PrintedSpeech(printed)
-    client = DiscourseClient(base_url, settings=forum_settings or ForumSettings(
-        retry_backoff_s=0.01, read_retries=1), cache=ReadingCache(data_dir / "cache.sqlite3"),
-        credentials=credentials)
+    client = DiscourseClient(
+        base_url,
+        settings=forum_settings or ForumSettings(retry_backoff_s=0.01, read_retries=1),
+        cache=ReadingCache(data_dir / "cache.sqlite3"),
+        credentials=credentials,
+    )
     outbox = Outbox(data_dir / "outbox.sqlite3", client)
     background = retry(outbox) if retry is not None else None
     try:
         engines = Engines(
-            listener=listener(lambda: _said(printed)) if listener else HookedListener(
-                TextListener(io.StringIO("".join(f"{line}\n" for line in lines))),
-                before_line or {}),
+            listener=listener(lambda: _said(printed))
+            if listener
+            else HookedListener(
+                TextListener(io.StringIO("".join(f"{line}\n" for line in lines))), before_line or {}
+            ),
             forum=client,
             interpreter=Interpreter(aliases),
             drafts=DraftStore(data_dir / "outbox.sqlite3"),

@@ -32,8 +32,9 @@ class KeyPressedDuring:
 
     @property
     def said(self) -> list[str]:
-        return [line.removeprefix(PrintedSpeech.PREFIX)
-                for line in self.out.getvalue().splitlines()]
+        return [
+            line.removeprefix(PrintedSpeech.PREFIX) for line in self.out.getvalue().splitlines()
+        ]
 
     def stop(self) -> None:
         """Printing is instant: only a press while a marked line is said cuts it short."""

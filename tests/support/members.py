@@ -24,5 +24,6 @@ def signed_in(forum: DemoForum, username: str = "demo") -> Credentials:
 
 def as_member(forum: DemoForum, path: str, username: str = "demo") -> Any:
     """The forum's JSON answer to ``path`` for ``username``."""
-    return httpx.get(f"{forum.base_url}{path}",
-                     headers={"Api-Key": ADMIN_KEY, "Api-Username": username}).json()
+    return httpx.get(
+        f"{forum.base_url}{path}", headers={"Api-Key": ADMIN_KEY, "Api-Username": username}
+    ).json()

@@ -30,8 +30,9 @@ class PulseAudioServer:
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ)
-        env.update(HOME=str(self.home), XDG_RUNTIME_DIR=str(self.runtime),
-                   PULSE_SERVER=self.server_address)
+        env.update(
+            HOME=str(self.home), XDG_RUNTIME_DIR=str(self.runtime), PULSE_SERVER=self.server_address
+        )
         return env
 
     def start(self, timeout: float = 20.0) -> None:
@@ -43,10 +44,20 @@ class PulseAudioServer:
         # warnings, and then the daemon blocks writing to it and stops answering.
         with self.log.open("wb") as log:
             self._process = subprocess.Popen(
-                ["pulseaudio", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit",
-                 "--load=module-null-sink", "--log-target=stderr", "-n",
-                 "--load=module-native-protocol-unix", "--load=module-always-sink"],
-                env=self.env(), stdout=subprocess.DEVNULL, stderr=log,
+                [
+                    "pulseaudio",
+                    "--daemonize=no",
+                    "--exit-idle-time=-1",
+                    "--disallow-exit",
+                    "--load=module-null-sink",
+                    "--log-target=stderr",
+                    "-n",
+                    "--load=module-native-protocol-unix",
+                    "--load=module-always-sink",
+                ],
+                env=self.env(),
+                stdout=subprocess.DEVNULL,
+                stderr=log,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -61,8 +72,9 @@ class PulseAudioServer:
         raise RuntimeError("PulseAudio did not start in time")
 
     def pactl(self, *args: str) -> str:
-        return subprocess.run(["pactl", *args], env=self.env(), capture_output=True, text=True,
-                              check=True, timeout=20).stdout
+        return subprocess.run(
+            ["pactl", *args], env=self.env(), capture_output=True, text=True, check=True, timeout=20
+        ).stdout
 
     def set_up_room(self) -> None:
         """Make the null sink a speaker standing in a room: what it plays reaches a second
@@ -73,13 +85,21 @@ class PulseAudioServer:
         keeps changing the delay, which no sound card does and the canceller never settles
         on. (PulseAudio refuses to cancel between a sink and its own monitor.)"""
         self.pactl("load-module", "module-null-sink", f"sink_name={ROOM_SINK}")
-        self.pactl("load-module", "module-loopback", "source=null.monitor",
-                   f"sink={ROOM_SINK}", "latency_msec=40", "adjust_time=0",
-                   "source_dont_move=true", "sink_dont_move=true")
+        self.pactl(
+            "load-module",
+            "module-loopback",
+            "source=null.monitor",
+            f"sink={ROOM_SINK}",
+            "latency_msec=40",
+            "adjust_time=0",
+            "source_dont_move=true",
+            "sink_dont_move=true",
+        )
         # The voice reaches the microphone 18 dB down (PulseAudio's 50%), as from a speaker
         # an arm's length away; the person speaks close to it (played at full level).
-        index = next(line.split("\t")[0] for line in
-                     self.pactl("list", "short", "sink-inputs").splitlines())
+        index = next(
+            line.split("\t")[0] for line in self.pactl("list", "short", "sink-inputs").splitlines()
+        )
         self.pactl("set-sink-input-volume", index, f"{ECHO_VOLUME_PERCENT}%")
         self.pactl("set-default-sink", "null")
         self.pactl("set-default-source", f"{ROOM_SINK}.monitor")
@@ -98,6 +118,5 @@ class PulseAudioServer:
 def say_into_microphone(text: str, env: dict[str, str], folder: Path, wpm: int = 120) -> None:
     """Play espeak-ng speech into the null sink; its monitor is the default microphone."""
     wav = folder / "said.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(wpm), "-w", str(wav), text],
-                   check=True)
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", str(wpm), "-w", str(wav), text], check=True)
     subprocess.run(["paplay", str(wav)], env=env, check=True, timeout=60)

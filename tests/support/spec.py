@@ -89,19 +89,28 @@ def _real_discourse_quirks(spec: dict[str, Any]) -> dict[str, Any]:
         if isinstance(reply_to, dict) and reply_to.get("type") == ["string", "null"]:
             reply_to["type"] = ["integer", "string", "null"]
             # 2. PostSerializer adds reply_to_user to replies.
-            props.setdefault("reply_to_user", {
-                "type": "object",
-                "properties": {"username": {"type": "string"},
-                               "name": {"type": ["string", "null"]},
-                               "avatar_template": {"type": "string"}},
-            })
+            props.setdefault(
+                "reply_to_user",
+                {
+                    "type": "object",
+                    "properties": {
+                        "username": {"type": "string"},
+                        "name": {"type": ["string", "null"]},
+                        "avatar_template": {"type": "string"},
+                    },
+                },
+            )
         # 3. A post's like summary carries count/acted/can_undo once someone has liked it.
         summary = props.get("actions_summary")
         if isinstance(summary, dict) and isinstance(summary.get("items"), dict):
             item_props = summary["items"].setdefault("properties", {})
             if "hidden" not in item_props:  # post summaries, not the topic-level one
-                for name, kind in (("count", "integer"), ("acted", "boolean"),
-                                   ("can_undo", "boolean"), ("can_act", "boolean")):
+                for name, kind in (
+                    ("count", "integer"),
+                    ("acted", "boolean"),
+                    ("can_undo", "boolean"),
+                    ("can_act", "boolean"),
+                ):
                     item_props.setdefault(name, {"type": kind})
     # 4. TopicViewSerializer: signed-in readers get last_read_post_number; private messages
     #    have no category and list their allowed users.
@@ -163,10 +172,19 @@ def validate_response(method: str, path_template: str, status: int, body: Any) -
     response = op.get("responses", {}).get(str(status))
     schema = (response or {}).get("content", {}).get("application/json", {}).get("schema")
     if schema is None:
-        raise NotInSpec(f"the spec documents no JSON for {method.upper()} {path_template} "
-                        f"answering {status}")
-    pointer = "/" + _pointer("paths", path_template, method.lower(), "responses", str(status),
-                             "content", "application/json", "schema")
+        raise NotInSpec(
+            f"the spec documents no JSON for {method.upper()} {path_template} answering {status}"
+        )
+    pointer = "/" + _pointer(
+        "paths",
+        path_template,
+        method.lower(),
+        "responses",
+        str(status),
+        "content",
+        "application/json",
+        "schema",
+    )
     _check(pointer, body, f"{method.upper()} {path_template} {status} response")
 
 
@@ -178,8 +196,15 @@ def validate_request_body(method: str, path_template: str, body: Any) -> None:
     schema = op.get("requestBody", {}).get("content", {}).get("application/json", {})
     if "schema" not in schema:
         raise NotInSpec(f"the spec documents no JSON body for {method.upper()} {path_template}")
-    pointer = "/" + _pointer("paths", path_template, method.lower(), "requestBody", "content",
-                             "application/json", "schema")
+    pointer = "/" + _pointer(
+        "paths",
+        path_template,
+        method.lower(),
+        "requestBody",
+        "content",
+        "application/json",
+        "schema",
+    )
     _check(pointer, body, f"{method.upper()} {path_template} request body")
 
 
@@ -193,8 +218,10 @@ DISCOURSE_ERROR_SCHEMA: dict[str, Any] = {
         "action": {"type": "string"},
         "extras": {
             "type": "object",
-            "properties": {"wait_seconds": {"type": "integer", "minimum": 0},
-                           "time_left": {"type": "string"}},
+            "properties": {
+                "wait_seconds": {"type": "integer", "minimum": 0},
+                "time_left": {"type": "string"},
+            },
         },
     },
 }

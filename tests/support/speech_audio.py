@@ -43,8 +43,12 @@ def with_hiss(
 
 
 def utterances(
-    parts: Sequence[str | float], voice: str = "en-us", wpm: int = 150, gap_10ms: int = 0,
-    gain: float = 1.0, seed: int = 0,
+    parts: Sequence[str | float],
+    voice: str = "en-us",
+    wpm: int = 150,
+    gap_10ms: int = 0,
+    gain: float = 1.0,
+    seed: int = 0,
 ) -> npt.NDArray[np.int16]:
     """Text parts spoken in order; float parts are pauses in seconds. Half a second of
     hiss leads in."""
@@ -75,8 +79,15 @@ class Segment:
     end_s: float
 
 
-def conversation(texts: Sequence[str], path: Path, *, gap_s: float = 3.0,
-                 voice: str = "en-us", wpm: int = 150, seed: int = 7) -> list[Segment]:
+def conversation(
+    texts: Sequence[str],
+    path: Path,
+    *,
+    gap_s: float = 3.0,
+    voice: str = "en-us",
+    wpm: int = 150,
+    seed: int = 7,
+) -> list[Segment]:
     """Write the texts to a WAV, each followed by ``gap_s`` of hiss; returns where each one
     was spoken (for measuring how soon voicepeer answers)."""
     pieces: list[npt.NDArray[np.int16]] = [silence(0.5)]

@@ -55,14 +55,16 @@ def push_to_talk() -> None:
     master, slave = os.openpty()
     speech = TrackedSpeech(make_speech_output("speaker", SpeechSettings(engine="espeak-ng")))
     settings = SwitchSettings(mode="tap", debounce_s=0.2)
-    listener = PushToTalkListener(TextListener(io.StringIO("next post\n")),
-                                  TerminalKeySwitch(slave), settings, speech)
+    listener = PushToTalkListener(
+        TextListener(io.StringIO("next post\n")), TerminalKeySwitch(slave), settings, speech
+    )
     say_s = speak_until_pressed(speech, master, b" ")
 
     heard: list[str] = []
     listening = threading.Thread(
         target=lambda: heard.append(getattr(listener.listen(ListenMode.COMMAND), "text", "")),
-        daemon=True)
+        daemon=True,
+    )
     listening.start()
     time.sleep(1.0)
     waited_for_press = listening.is_alive() and not heard
@@ -70,8 +72,16 @@ def push_to_talk() -> None:
     listening.join(10)
     listener.close()
     speech.close()
-    print(json.dumps({"say_s": say_s, "words": len(LONG_TEXT.split()),
-                      "waited_for_press": waited_for_press, "heard": heard}))
+    print(
+        json.dumps(
+            {
+                "say_s": say_s,
+                "words": len(LONG_TEXT.split()),
+                "waited_for_press": waited_for_press,
+                "heard": heard,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -32,9 +32,19 @@ def first_topic_id(forum: DemoForum) -> int:
 def test_browse_read_reply_and_post_after_yes(forum: DemoForum, data: Path) -> None:
     topic_id = first_topic_id(forum)
     before = len(topic_posts(forum, topic_id))
-    talk = converse(forum.base_url, [
-        "latest topics", "open topic one", "next", "reply", REPLY, "send it", "yes",
-    ], data)
+    talk = converse(
+        forum.base_url,
+        [
+            "latest topics",
+            "open topic one",
+            "next",
+            "reply",
+            REPLY,
+            "send it",
+            "yes",
+        ],
+        data,
+    )
     said = talk.transcript
     assert "latest topics." in talk.said[0] and "One: Walked to the end of the pier" in said
     assert "Post 1 of 4, by Dave Whitfield" in said and "Post 2 of 4, by Jo Baxter" in said
@@ -51,9 +61,20 @@ def test_browse_read_reply_and_post_after_yes(forum: DemoForum, data: Path) -> N
 def test_nothing_is_posted_without_yes_and_the_draft_is_kept(forum: DemoForum, data: Path) -> None:
     topic_id = first_topic_id(forum)
     before = len(topic_posts(forum, topic_id))
-    talk = converse(forum.base_url, [
-        "open topic one", "reply", REPLY, "send it", "what", "no", "read it back", "cancel",
-    ], data)
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "reply",
+            REPLY,
+            "send it",
+            "what",
+            "no",
+            "read it back",
+            "cancel",
+        ],
+        data,
+    )
     assert "Shall I post your reply? Please say yes or no." in talk.said
     assert any("I have not posted it" in line for line in talk.said)
     assert talk.said[-1] == "Reply put aside. It is saved: say reply to come back to it."
@@ -81,27 +102,41 @@ def test_the_minimum_length_is_read_from_the_forum(tmp_path: Path, data: Path) -
 
 
 def test_dictation_editing(forum: DemoForum, data: Path) -> None:
-    talk = converse(forum.base_url, [
-        "open topic two", "reply", "hello priya comma", "what wonderful news full stop",
-        "my cat", "scratch that", "I am so happy for you", "delete last word", "read it back",
-    ], data)
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic two",
+            "reply",
+            "hello priya comma",
+            "what wonderful news full stop",
+            "my cat",
+            "scratch that",
+            "I am so happy for you",
+            "delete last word",
+            "read it back",
+        ],
+        data,
+    )
     assert talk.said[-1] == "Your reply says: Hello priya, what wonderful news. I am so happy for"
 
 
-def test_unrecognized_speech_gets_a_short_apology_then_a_hint(forum: DemoForum,
-                                                              data: Path) -> None:
+def test_unrecognized_speech_gets_a_short_apology_then_a_hint(forum: DemoForum, data: Path) -> None:
     talk = converse(forum.base_url, ["latest topics", "purple elephants", "banana bread"], data)
     assert talk.said[-2] == "Sorry, I didn't catch that."
     assert talk.said[-1] == "Sorry, I didn't catch that. Say help to hear what you can say."
 
 
-def test_voice_training_is_mentioned_once_when_mishearing_goes_on(forum: DemoForum,
-                                                                  data: Path) -> None:
-    gibberish = [f"purple elephant number {word}" for word in
-                 ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")]
-    talk = converse(forum.base_url, ["latest topics", *gibberish], data,
-                    voice_training_would_help=True)
-    sorry = talk.said[-len(gibberish):]
+def test_voice_training_is_mentioned_once_when_mishearing_goes_on(
+    forum: DemoForum, data: Path
+) -> None:
+    gibberish = [
+        f"purple elephant number {word}"
+        for word in ("alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel")
+    ]
+    talk = converse(
+        forum.base_url, ["latest topics", *gibberish], data, voice_training_would_help=True
+    )
+    sorry = talk.said[-len(gibberish) :]
     assert sorry[TRAINING_HINT_AFTER - 1] == SORRY_TRAIN
     assert sorry.count(SORRY_TRAIN) == 1 and sorry[-1] == SORRY
     trained = converse(forum.base_url, ["latest topics", *gibberish], data)
@@ -109,9 +144,21 @@ def test_voice_training_is_mentioned_once_when_mishearing_goes_on(forum: DemoFor
 
 
 def test_help_lists_what_can_be_said_in_each_state(forum: DemoForum, data: Path) -> None:
-    talk = converse(forum.base_url, [
-        "help", "open topic one", "help", "reply", "help", REPLY, "send it", "help", "no",
-    ], data)
+    talk = converse(
+        forum.base_url,
+        [
+            "help",
+            "open topic one",
+            "help",
+            "reply",
+            "help",
+            REPLY,
+            "send it",
+            "help",
+            "no",
+        ],
+        data,
+    )
     helps = [line for line in talk.said if line.startswith(("You can say", "Say your reply"))]
     browsing, reading, dictating, confirming = helps
     assert "latest topics" in browsing and "reply" not in browsing.split(": ")[1].split(", ")
@@ -121,11 +168,21 @@ def test_help_lists_what_can_be_said_in_each_state(forum: DemoForum, data: Path)
 
 
 def test_where_am_i_and_who_wrote_this(forum: DemoForum, data: Path) -> None:
-    talk = converse(forum.base_url, [
-        "latest topics", "next", "where am i", "read", "who wrote this", "where am i",
-    ], data)
+    talk = converse(
+        forum.base_url,
+        [
+            "latest topics",
+            "next",
+            "where am i",
+            "read",
+            "who wrote this",
+            "where am i",
+        ],
+        data,
+    )
     assert "You are in the topic list, on topic 2 of 14: Stable MRI for three years!" in (
-        talk.transcript)
+        talk.transcript
+    )
     assert any(line.startswith("This post is by Priya") for line in talk.said), talk.transcript
     assert talk.said[-1] == "You are reading Stable MRI for three years! 🎉, post 1 of 6."
 
@@ -145,13 +202,19 @@ def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
     url = forum.start()
     port = forum.port
     # The forum goes away between the question and the answer.
-    talk = converse(url, ["open topic one", "reply", REPLY, "send it", "yes", "open topic two"],
-                    data, before_line={4: forum.stop})
+    talk = converse(
+        url,
+        ["open topic one", "reply", REPLY, "send it", "yes", "open topic two"],
+        data,
+        before_line={4: forum.stop},
+    )
     after_yes = talk.said_after("Shall I post it?")
     # Depending on when the connection breaks, the reply is either known not to have been
     # sent or uncertain; either way it is kept and the user hears so.
-    assert ("Your words are safe; I will send them when I can." in after_yes[0]
-            or "I have kept it, and I will check the topic" in after_yes[0]), talk.transcript
+    assert (
+        "Your words are safe; I will send them when I can." in after_yes[0]
+        or "I have kept it, and I will check the topic" in after_yes[0]
+    ), talk.transcript
     # Opening another topic is explained too (unreachable, or failing while it shuts down).
     assert after_yes[1].startswith(("I cannot reach the forum", "The forum")), talk.transcript
     # Back on line: the kept reply goes out, and the user is told.
@@ -167,8 +230,7 @@ def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
 def test_moderated_reply_is_announced_as_waiting(tmp_path: Path, data: Path) -> None:
     options = DemoForumOptions(moderated_usernames=("demo",))
     with DemoForum(tmp_path / "moderated.sqlite3", options) as forum:
-        talk = converse(forum.base_url, ["open topic one", "reply", REPLY, "send it", "yes"],
-                        data)
+        talk = converse(forum.base_url, ["open topic one", "reply", REPLY, "send it", "yes"], data)
     assert talk.said[-1] == (
         "Your reply to Walked to the end of the pier today is waiting for a moderator to "
         "approve it."
@@ -183,8 +245,7 @@ def test_content_note_asks_before_reading(forum: DemoForum, data: Path) -> None:
         "Read it? Say yes or no."
     )
     assert "Eighteen months ago" in talk.said[2]
-    skipped = converse(forum.base_url, ["open topic one", "no", "next"], data,
-                       settings=settings)
+    skipped = converse(forum.base_url, ["open topic one", "no", "next"], data, settings=settings)
     assert skipped.said[2] == "Skipped. Say next for the next post."
     assert skipped.said[3].startswith("Post 2 of 4")
 
@@ -196,16 +257,24 @@ def test_muted_words_are_not_read(forum: DemoForum, data: Path) -> None:
 
 
 def test_sleep_ignores_everything_but_wake_up(forum: DemoForum, data: Path) -> None:
-    talk = converse(forum.base_url, [
-        "open topic one", "go to sleep", "next", "reply", "wake up", "where am i",
-    ], data)
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "go to sleep",
+            "next",
+            "reply",
+            "wake up",
+            "where am i",
+        ],
+        data,
+    )
     sleeping = talk.said_after("Going to sleep")
     assert sleeping[0].startswith("I'm listening again. You are reading Walked to the end")
     assert sleeping[1] == "You are reading Walked to the end of the pier today, post 1 of 4."
 
 
-def test_faster_and_slower_are_acknowledged_and_remembered(forum: DemoForum,
-                                                           data: Path) -> None:
+def test_faster_and_slower_are_acknowledged_and_remembered(forum: DemoForum, data: Path) -> None:
     talk = converse(forum.base_url, ["faster", "faster", "slower"], data)
     assert talk.said == ["Speaking faster.", "Speaking faster.", "Speaking slower."]
     assert '"rate_wpm": 180' in (data / "voice.json").read_text()
@@ -213,17 +282,20 @@ def test_faster_and_slower_are_acknowledged_and_remembered(forum: DemoForum,
 
 def test_ambiguous_commands_are_asked_about_not_guessed(forum: DemoForum, data: Path) -> None:
     # A caregiver's alias that collides with a built-in phrasing makes "go on" ambiguous.
-    talk = converse(forum.base_url, ["open topic one", "go on"], data,
-                    aliases={"go on": Intent.RESUME})
+    talk = converse(
+        forum.base_url, ["open topic one", "go on"], data, aliases={"go on": Intent.RESUME}
+    )
     assert talk.said[-1] in ("Did you mean next or resume?", "Did you mean resume or next?")
 
 
-def test_a_topic_number_past_the_list_says_which_numbers_there_are(forum: DemoForum,
-                                                                   data: Path) -> None:
+def test_a_topic_number_past_the_list_says_which_numbers_there_are(
+    forum: DemoForum, data: Path
+) -> None:
     count = len(httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"])
     talk = converse(forum.base_url, ["latest topics", "open topic ninety nine"], data)
-    assert talk.said[-1] == (f"There is no topic 99. Say open topic and a number from 1 to "
-                             f"{count}.")
+    assert talk.said[-1] == (
+        f"There is no topic 99. Say open topic and a number from 1 to {count}."
+    )
 
 
 def first_post_likes(forum: DemoForum, topic_id: int) -> int:
@@ -236,17 +308,28 @@ def test_a_like_is_given_only_after_yes(forum: DemoForum, data: Path) -> None:
     # A like is public: a misheard command must not give one.
     topic_id = first_topic_id(forum)
     asked = "Like this post by Dave Whitfield? Say yes or no."
-    talk = converse(forum.base_url, [
-        "latest topics", "open topic one", "like this post", "the kettle is on", "no",
-    ], data)
-    assert talk.said[-3:] == [asked, "Shall I like this post? Please say yes or no.",
-                              "Not liked."]
+    talk = converse(
+        forum.base_url,
+        [
+            "latest topics",
+            "open topic one",
+            "like this post",
+            "the kettle is on",
+            "no",
+        ],
+        data,
+    )
+    assert talk.said[-3:] == [asked, "Shall I like this post? Please say yes or no.", "Not liked."]
     assert first_post_likes(forum, topic_id) == 0
-    talk = converse(forum.base_url,
-                    ["latest topics", "open topic one", "like this post", "stop", "yes"], data)
+    talk = converse(
+        forum.base_url, ["latest topics", "open topic one", "like this post", "stop", "yes"], data
+    )
     # "Stop" cuts voicepeer short; the question still waits for its answer.
-    assert talk.said[-3:] == [asked, "Stopped. Shall I like this post? Please say yes or no.",
-                              "You liked this post by Dave Whitfield."]
+    assert talk.said[-3:] == [
+        asked,
+        "Stopped. Shall I like this post? Please say yes or no.",
+        "You liked this post by Dave Whitfield.",
+    ]
     assert first_post_likes(forum, topic_id) == 1
     assert talk.assistant is not None and talk.assistant.state is State.READING
 
@@ -289,10 +372,12 @@ class VanishingSpeaker:
         """Nothing to release."""
 
 
-def test_a_vanished_speaker_falls_back_to_print(forum: DemoForum, data: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
-    talk = converse(forum.base_url, ["latest topics", "where am i", "faster"], data,
-                    speech=VanishingSpeaker())
+def test_a_vanished_speaker_falls_back_to_print(
+    forum: DemoForum, data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    talk = converse(
+        forum.base_url, ["latest topics", "where am i", "faster"], data, speech=VanishingSpeaker()
+    )
     assert talk.assistant is not None
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == "SAY: I lost the speaker. I will print."
@@ -318,7 +403,8 @@ class RateNoted(PrintedSpeech):
 
 
 def test_the_loop_speaks_through_the_output_its_voice_controls_change(
-        forum: DemoForum, data: Path) -> None:
+    forum: DemoForum, data: Path
+) -> None:
     speech = RateNoted()
     converse(forum.base_url, ["faster", "where am i", "slower"], data, speech=speech)
     assert [rate for _, rate in speech.lines] == [180, 180, 160]

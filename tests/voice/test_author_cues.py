@@ -33,8 +33,14 @@ def plugged_forum(tmp_path: Path) -> Iterator[DemoForum]:
 def spoken_post(said: list[str], header: str) -> str:
     """A post as said, paragraph by paragraph: from its header to what is said next."""
     start = next(i for i, line in enumerate(said) if line.startswith(header))
-    end = next((i for i in range(start + 1, len(said))
-                if said[i].startswith(("Post ", "This post is by"))), len(said))
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(said))
+            if said[i].startswith(("Post ", "This post is by"))
+        ),
+        len(said),
+    )
     return " ".join(said[start:end])
 
 
@@ -42,21 +48,35 @@ def test_reading_says_role_title_group_edit_answer_and_reactions(
     plugged_forum: DemoForum, tmp_path: Path
 ) -> None:
     number = topic_number(plugged_forum, FATIGUE)
-    talk = converse(plugged_forum.base_url, [
-        f"open topic {number}", "next", "who wrote this",
-        "next", "next", "next", "next", "next", "who wrote this",
-    ], tmp_path / "data")
+    talk = converse(
+        plugged_forum.base_url,
+        [
+            f"open topic {number}",
+            "next",
+            "who wrote this",
+            "next",
+            "next",
+            "next",
+            "next",
+            "next",
+            "who wrote this",
+        ],
+        tmp_path / "data",
+    )
     sam = spoken_post(talk.said, "Post 2 of 8")
-    assert sam.endswith("This post is marked as the accepted answer. It was edited after "
-                        "posting. Three people liked this, one sent a hug.")
+    assert sam.endswith(
+        "This post is marked as the accepted answer. It was edited after "
+        "posting. Three people liked this, one sent a hug."
+    )
     who = next(line for line in talk.said if line.startswith("This post is by Sam Okafor"))
     assert "They joined the forum in" in who
     assert "On this forum" not in who  # Sam has no role, title or group
     jo = spoken_post(talk.said, "Post 6 of 8")
     assert "Jo Baxter is in the peer supporters group." in jo
     ruth = spoken_post(talk.said, "Post 7 of 8")
-    assert ("Ruth Adeyemi is a forum admin, titled MS nurse and in the ms society nurses "
-            "group.") in ruth
+    assert (
+        "Ruth Adeyemi is a forum admin, titled MS nurse and in the ms society nurses group."
+    ) in ruth
     assert "a link to mssociety.org.uk" in ruth
     assert talk.said[-1].startswith("This post is by Ruth Adeyemi")
     assert "On this forum they are a forum admin, titled MS nurse" in talk.said[-1]
@@ -77,18 +97,33 @@ def test_without_the_plugins_likes_come_from_the_core_fields(tmp_path: Path) -> 
 
 
 def test_cues_follow_discourse_field_shapes() -> None:
-    cues = post_cues({
-        "admin": False, "moderator": True, "user_title": "  ", "flair_name": "carers",
-        "version": 1, "last_wiki_edit": "2026-01-01T00:00:00Z",
-        "actions_summary": [{"id": 2, "count": 1}],
-        "reactions": [{"id": "heart", "type": "emoji", "count": 4},
-                      {"id": "hugs", "type": "emoji", "count": 2},
-                      {"id": "open_mouth", "type": "emoji", "count": 1}, {"id": 7}],
-        "accepted_answer": "yes",
-    })
-    assert cues == PostCues(moderator=True, group="carers", edited=True, likes=4, reactions=(
-        Reaction("hugs", 2), Reaction("open_mouth", 1)))
-    assert reactions_sentence(cues) == ("Four people liked this, two sent hugs, "
-                                        "one sent a surprised face.")
+    cues = post_cues(
+        {
+            "admin": False,
+            "moderator": True,
+            "user_title": "  ",
+            "flair_name": "carers",
+            "version": 1,
+            "last_wiki_edit": "2026-01-01T00:00:00Z",
+            "actions_summary": [{"id": 2, "count": 1}],
+            "reactions": [
+                {"id": "heart", "type": "emoji", "count": 4},
+                {"id": "hugs", "type": "emoji", "count": 2},
+                {"id": "open_mouth", "type": "emoji", "count": 1},
+                {"id": 7},
+            ],
+            "accepted_answer": "yes",
+        }
+    )
+    assert cues == PostCues(
+        moderator=True,
+        group="carers",
+        edited=True,
+        likes=4,
+        reactions=(Reaction("hugs", 2), Reaction("open_mouth", 1)),
+    )
+    assert reactions_sentence(cues) == (
+        "Four people liked this, two sent hugs, one sent a surprised face."
+    )
     assert reactions_sentence(PostCues()) == ""
     assert post_cues({"version": "2", "actions_summary": "odd"}) == PostCues()

@@ -22,7 +22,6 @@ def forum(tmp_path: Path) -> Iterator[DemoForum]:
         yield server
 
 
-
 def saved(forum: DemoForum) -> list[dict[str, object]]:
     body = as_member(forum, "/u/demo/bookmarks.json")
     return list(body.get("user_bookmark_list", {}).get("bookmarks", []))
@@ -36,9 +35,17 @@ def topic_title(forum: DemoForum, number: int) -> str:
 def test_bookmark_list_open_and_remove(forum: DemoForum, tmp_path: Path) -> None:
     data = tmp_path / "data"
     title = topic_title(forum, 2)
-    talk = converse(forum.base_url, [
-        "open topic two", "next", "bookmark this", "bookmark this",
-    ], data, credentials=signed_in(forum))
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic two",
+            "next",
+            "bookmark this",
+            "bookmark this",
+        ],
+        data,
+        credentials=signed_in(forum),
+    )
     assert talk.said[-2].startswith("Bookmarked this post by ")
     assert "Only you can see your bookmarks." in talk.said[-2]
     assert talk.said[-1].startswith("This post is already in your bookmarks.")
@@ -46,18 +53,35 @@ def test_bookmark_list_open_and_remove(forum: DemoForum, tmp_path: Path) -> None
     assert len(rows) == 1 and rows[0]["linked_post_number"] == 2 and rows[0]["title"] == title
 
     # Another day: the list, then the saved post opens where it was saved.
-    again = converse(forum.base_url, [
-        "latest topics", "my bookmarks", "open topic one", "where am i",
-    ], data, credentials=signed_in(forum))
+    again = converse(
+        forum.base_url,
+        [
+            "latest topics",
+            "my bookmarks",
+            "open topic one",
+            "where am i",
+        ],
+        data,
+        credentials=signed_in(forum),
+    )
     listing = next(line for line in again.said if line.startswith("You have 1 bookmark."))
     assert f"One: {title}, post 2 by " in listing
     assert any(line.startswith("Post 2 of ") for line in again.said)
     assert again.said[-1].startswith(f"You are reading {title}, post 2 of")
 
     # "remove bookmark" while reading the saved post undoes it.
-    removed = converse(forum.base_url, [
-        "my bookmarks", "read", "remove bookmark", "remove bookmark", "my bookmarks",
-    ], data, credentials=signed_in(forum))
+    removed = converse(
+        forum.base_url,
+        [
+            "my bookmarks",
+            "read",
+            "remove bookmark",
+            "remove bookmark",
+            "my bookmarks",
+        ],
+        data,
+        credentials=signed_in(forum),
+    )
     assert removed.said[-3] == f"Removed the bookmark on {title}, post 2."
     assert removed.said[-2] == "This post is not in your bookmarks."
     assert removed.said[-1].startswith("You have no bookmarks yet.")
@@ -66,10 +90,25 @@ def test_bookmark_list_open_and_remove(forum: DemoForum, tmp_path: Path) -> None
 
 def test_going_through_the_list_and_removing_one(forum: DemoForum, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    talk = converse(forum.base_url, [
-        "open topic one", "bookmark this", "back", "open topic three", "next", "bookmark this",
-        "my bookmarks", "next", "where am i", "remove bookmark", "previous", "back",
-    ], data, credentials=signed_in(forum))
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "bookmark this",
+            "back",
+            "open topic three",
+            "next",
+            "bookmark this",
+            "my bookmarks",
+            "next",
+            "where am i",
+            "remove bookmark",
+            "previous",
+            "back",
+        ],
+        data,
+        credentials=signed_in(forum),
+    )
     assert any(line.startswith("You have 2 bookmarks.") for line in talk.said)
     # Newest first, as Discourse lists them: topic one's post is second.
     assert f"You are in your bookmarks, on 2 of 2: {topic_title(forum, 1)}." in talk.said
@@ -81,8 +120,9 @@ def test_going_through_the_list_and_removing_one(forum: DemoForum, tmp_path: Pat
 
 
 def test_signed_out_hears_how_to_sign_in(forum: DemoForum, tmp_path: Path) -> None:
-    talk = converse(forum.base_url, ["open topic one", "bookmark this", "my bookmarks"],
-                    tmp_path / "data")
+    talk = converse(
+        forum.base_url, ["open topic one", "bookmark this", "my bookmarks"], tmp_path / "data"
+    )
     assert talk.said[-2] == talk.said[-1]
     assert "voicepeer forum connect" in talk.said[-1]
     assert saved(forum) == []

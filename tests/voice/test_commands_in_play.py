@@ -35,8 +35,9 @@ class ExpectingListener(TextListener):
         return super().listen(mode, context)
 
 
-def told_for(forum: DemoForum, lines: list[str], data: Path,
-             speech: SpeechOutput | None = None) -> list[frozenset[str] | None]:
+def told_for(
+    forum: DemoForum, lines: list[str], data: Path, speech: SpeechOutput | None = None
+) -> list[frozenset[str] | None]:
     listener = ExpectingListener(lines)
 
     def make(said: Callable[[], list[str]]) -> ExpectingListener:
@@ -46,8 +47,7 @@ def told_for(forum: DemoForum, lines: list[str], data: Path,
     return listener.told
 
 
-def test_next_paragraph_applies_only_while_a_post_has_more(forum: DemoForum,
-                                                           data: Path) -> None:
+def test_next_paragraph_applies_only_while_a_post_has_more(forum: DemoForum, data: Path) -> None:
     told = told_for(forum, ["latest topics", "open topic two", "help"], data)
     browsing, reading_to_its_end = told[1], told[2]
     assert browsing is not None and Intent.NEXT in browsing
@@ -58,8 +58,9 @@ def test_next_paragraph_applies_only_while_a_post_has_more(forum: DemoForum,
     assert {Intent.NEXT, Intent.BACK, Intent.PREVIOUS_PARAGRAPH} <= reading_to_its_end
 
 
-def test_next_paragraph_applies_in_a_post_stopped_part_way(forum: DemoForum,
-                                                           tmp_path: Path) -> None:
+def test_next_paragraph_applies_in_a_post_stopped_part_way(
+    forum: DemoForum, tmp_path: Path
+) -> None:
     speech = KeyPressedDuring([STOPPED_AT])
     told = told_for(forum, [*OPEN_LETTER, "help"], tmp_path / "data", speech=speech.tracked)
     stopped = told[2]

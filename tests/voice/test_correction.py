@@ -43,8 +43,14 @@ def test_correction_commands_are_whole_utterances() -> None:
 
 
 def test_word_alternatives_come_from_aligned_readings() -> None:
-    readings = ["the fatty is bad", "the fatigue is bad", "the fatigue is bad", "the fatty is bad",
-                "a fatty is bad", "the thirty eight is bad"]
+    readings = [
+        "the fatty is bad",
+        "the fatigue is bad",
+        "the fatigue is bad",
+        "the fatty is bad",
+        "a fatty is bad",
+        "the thirty eight is bad",
+    ]
     words = words_from_readings("the fatty is bad", readings)
     assert [w.text for w in words] == ["the", "fatty", "is", "bad"]
     assert words[1].alternatives[0] == "fatigue" and "thirty eight" in words[1].alternatives
@@ -55,8 +61,12 @@ def test_word_alternatives_come_from_aligned_readings() -> None:
 
 def heard(text: str, unsure: dict[str, tuple[str, ...]] | None = None) -> Heard:
     unsure = unsure or {}
-    return Heard(text, words=tuple(
-        HeardWord(w, 0.3 if w in unsure else 1.0, unsure.get(w, ())) for w in text.split()))
+    return Heard(
+        text,
+        words=tuple(
+            HeardWord(w, 0.3 if w in unsure else 1.0, unsure.get(w, ())) for w in text.split()
+        ),
+    )
 
 
 def test_choosing_another_guess_replaces_only_that_word() -> None:
@@ -66,8 +76,9 @@ def test_choosing_another_guess_replaces_only_that_word() -> None:
     draft.add("my fatty is worse", heard("my fatty is worse", {"fatty": ("fatigue", "fat")}).words)
     assert read_back(draft).endswith("I'm not sure about: fatty.")
     assert corrector.hear(Heard("correct fatty"), draft)
-    assert said[-1] == ("Instead of fatty: 1: fatigue, 2: fat. Say a number, none of those, "
-                        "or spell it.")
+    assert said[-1] == (
+        "Instead of fatty: 1: fatigue, 2: fat. Say a number, none of those, or spell it."
+    )
     assert corrector.hear(Heard("seven"), draft) and said[-1].startswith("There are only 2")
     assert corrector.hear(Heard("number one"), draft)
     assert said[-1] == "Changed fatty to fatigue."
@@ -80,8 +91,9 @@ def test_a_word_named_as_heard_differently_is_found_through_its_guesses() -> Non
     said: list[str] = []
     draft, corrector = Draft(), Corrector(said.append)
     draft.add("the thirteen is bad", heard("the thirteen is bad", {"thirteen": ("fatigue",)}).words)
-    naming = Heard("correct fatigue", words=(HeardWord("correct"), HeardWord("fatigue", 0.4,
-                                                                            ("thirteen",))))
+    naming = Heard(
+        "correct fatigue", words=(HeardWord("correct"), HeardWord("fatigue", 0.4, ("thirteen",)))
+    )
     assert corrector.hear(naming, draft)
     assert said[-1].startswith("Instead of thirteen: 1: fatigue")
 
@@ -91,8 +103,9 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
     draft, corrector = Draft(), Corrector(said.append)
     draft.add("I have miss")
     assert corrector.hear(Heard("correct miss"), draft)
-    assert said[-1] == ("I have no other guesses for miss. "
-                        "Spell miss letter by letter, then say done.")
+    assert said[-1] == (
+        "I have no other guesses for miss. Spell miss letter by letter, then say done."
+    )
     assert corrector.hear(Heard("mike"), draft) and said[-1] == "m. More letters, or say done."
     assert corrector.hear(Heard("s"), draft)
     assert corrector.hear(Heard("hello there"), draft)
@@ -118,12 +131,26 @@ def test_correct_with_a_word_not_in_the_reply_is_reply_text() -> None:
 
 
 def test_typed_session_spells_and_replaces_then_posts_after_yes(
-        forum: DemoForum, tmp_path: Path) -> None:
-    talk = converse(forum.base_url, [
-        "open topic one", "reply", "the doctor suggested ocrelizumab for my relapse",
-        "replace doctor with neurologist", "correct relapse", "spell it",
-        "mike", "sierra", "that's it", "read it back", "send it", "yes",
-    ], tmp_path / "data")
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "reply",
+            "the doctor suggested ocrelizumab for my relapse",
+            "replace doctor with neurologist",
+            "correct relapse",
+            "spell it",
+            "mike",
+            "sierra",
+            "that's it",
+            "read it back",
+            "send it",
+            "yes",
+        ],
+        tmp_path / "data",
+    )
     said = talk.transcript
     assert "Replaced doctor with neurologist." in said
     assert "Spell relapse letter by letter, then say done." in said
@@ -134,11 +161,22 @@ def test_typed_session_spells_and_replaces_then_posts_after_yes(
 
 
 def test_typed_session_leaves_a_word_and_cancel_keeps_the_draft(
-        forum: DemoForum, tmp_path: Path) -> None:
-    talk = converse(forum.base_url, [
-        "open topic one", "reply", "my legs feel heavy today", "correct heavy", "leave it",
-        "replace arms with legs", "read it back", "cancel",
-    ], tmp_path / "data")
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "reply",
+            "my legs feel heavy today",
+            "correct heavy",
+            "leave it",
+            "replace arms with legs",
+            "read it back",
+            "cancel",
+        ],
+        tmp_path / "data",
+    )
     said = talk.transcript
     assert "Left heavy as it was." in said
     # "arms" is not in the reply: the utterance is reply text, nothing is lost.

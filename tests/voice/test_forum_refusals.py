@@ -18,10 +18,14 @@ from tests.support.conversation import Conversation, converse
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.demo_forum.http_api import Response
 
-STOCK_403 = {"errors": ["You are not permitted to view the requested resource."],
-             "error_type": "invalid_access"}
-NOT_FOUND = {"errors": ["The requested URL or resource could not be found."],
-             "error_type": "not_found"}
+STOCK_403 = {
+    "errors": ["You are not permitted to view the requested resource."],
+    "error_type": "invalid_access",
+}
+NOT_FOUND = {
+    "errors": ["The requested URL or resource could not be found."],
+    "error_type": "not_found",
+}
 
 
 def latest_ids(forum: DemoForum) -> list[int]:
@@ -37,8 +41,9 @@ def never_misleading(talk: Conversation) -> None:
 
 
 def test_liking_a_post_twice_is_explained(forum: DemoForum, data: Path) -> None:
-    talk = converse(forum.base_url, [
-        "open topic one", "like this post", "yes", "like this post", "yes"], data)
+    talk = converse(
+        forum.base_url, ["open topic one", "like this post", "yes", "like this post", "yes"], data
+    )
     assert talk.said[-3] == "You liked this post by Dave Whitfield."
     assert talk.said[-1] == "You have already liked this post, so there is nothing more to do."
     never_misleading(talk)
@@ -46,13 +51,20 @@ def test_liking_a_post_twice_is_explained(forum: DemoForum, data: Path) -> None:
 
 def test_liking_your_own_post_is_explained(forum: DemoForum, data: Path) -> None:
     # Without an account the demo forum posts as the member "demo": this topic is theirs.
-    made = httpx.post(f"{forum.base_url}/posts.json", json={
-        "title": "A topic of my own about pacing", "raw": "Pacing has helped me more than I "
-        "expected this winter.", "category": 1})
+    made = httpx.post(
+        f"{forum.base_url}/posts.json",
+        json={
+            "title": "A topic of my own about pacing",
+            "raw": "Pacing has helped me more than I expected this winter.",
+            "category": 1,
+        },
+    )
     assert made.status_code == 200, made.text
     talk = converse(forum.base_url, ["open topic one", "like this post", "yes"], data)
-    assert talk.said[-1] == ("The forum did not let you like this post. It may be one of your "
-                             "own posts: the forum does not let anyone like their own.")
+    assert talk.said[-1] == (
+        "The forum did not let you like this post. It may be one of your "
+        "own posts: the forum does not let anyone like their own."
+    )
     never_misleading(talk)
 
 
@@ -62,8 +74,10 @@ def test_a_two_letter_search_is_answered_without_asking_the_forum(
     # If voicepeer sent the search, this canned answer would be used up.
     forum.faults.answer_next("/search.json", Response.json(500, {"errors": ["sent"]}))
     talk = converse(forum.base_url, ["search for ms"], data)
-    assert talk.said[-1] == ("That is too short to search for: the forum needs at least 3 "
-                             "characters. Say search for, and then a longer word.")
+    assert talk.said[-1] == (
+        "That is too short to search for: the forum needs at least 3 "
+        "characters. Say search for, and then a longer word."
+    )
     assert forum.faults.canned_left() == 1
     never_misleading(talk)
 
@@ -76,30 +90,41 @@ def test_the_search_minimum_is_the_forums_own(tmp_path: Path, data: Path) -> Non
     assert "at least 6 characters" in talk.said[-1]
 
 
-def test_a_search_the_forum_refuses_is_not_called_unreadable(
-    forum: DemoForum, data: Path
-) -> None:
-    forum.faults.answer_next("/search.json", Response.json(400, {
-        "errors": ["You supplied invalid parameters to the request: q"],
-        "error_type": "invalid_parameters"}))
+def test_a_search_the_forum_refuses_is_not_called_unreadable(forum: DemoForum, data: Path) -> None:
+    forum.faults.answer_next(
+        "/search.json",
+        Response.json(
+            400,
+            {
+                "errors": ["You supplied invalid parameters to the request: q"],
+                "error_type": "invalid_parameters",
+            },
+        ),
+    )
     talk = converse(forum.base_url, ["search for fatigue"], data)
-    assert talk.said[-1] == ("The forum would not search for that. Please try a longer or "
-                             "different word.")
+    assert talk.said[-1] == (
+        "The forum would not search for that. Please try a longer or different word."
+    )
     never_misleading(talk)
 
 
 def test_a_restricted_category_is_explained(forum: DemoForum, data: Path) -> None:
     forum.faults.answer_next(f"/t/{latest_ids(forum)[0]}.json", Response.json(403, STOCK_403))
     talk = converse(forum.base_url, ["latest topics", "open topic one"], data)
-    assert talk.said[-1] == ("That is in a part of the forum your account cannot see, such as "
-                             "a restricted category or a private message between other people.")
+    assert talk.said[-1] == (
+        "That is in a part of the forum your account cannot see, such as "
+        "a restricted category or a private message between other people."
+    )
     never_misleading(talk)
 
 
-@pytest.mark.parametrize(("status", "expected"), [
-    (404, "I could not find that on the forum. It may have been removed."),
-    (410, "That has been deleted from the forum, so I cannot open it."),
-])
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (404, "I could not find that on the forum. It may have been removed."),
+        (410, "That has been deleted from the forum, so I cannot open it."),
+    ],
+)
 def test_a_missing_or_deleted_topic_is_explained(
     forum: DemoForum, data: Path, status: int, expected: str
 ) -> None:
@@ -110,40 +135,62 @@ def test_a_missing_or_deleted_topic_is_explained(
 
 
 def test_a_controller_rate_limit_says_how_long_to_wait(forum: DemoForum, data: Path) -> None:
-    body = {"errors": ["You’ve performed this action too many times. Please wait 600 seconds "
-                       "before trying again."], "error_type": "rate_limit",
-            "extras": {"wait_seconds": 600, "time_left": "10 minutes"}}
-    forum.faults.answer_next("/latest.json", Response(
-        429, json.dumps(body).encode(), headers=[("Retry-After", "600")]))
+    body = {
+        "errors": [
+            "You’ve performed this action too many times. Please wait 600 seconds "
+            "before trying again."
+        ],
+        "error_type": "rate_limit",
+        "extras": {"wait_seconds": 600, "time_left": "10 minutes"},
+    }
+    forum.faults.answer_next(
+        "/latest.json", Response(429, json.dumps(body).encode(), headers=[("Retry-After", "600")])
+    )
     talk = converse(forum.base_url, ["latest topics"], data)
-    assert talk.said[-1] == ("The forum asked me to wait 10 minutes before asking it again. "
-                             "Please try again after that; nothing you dictated is lost.")
+    assert talk.said[-1] == (
+        "The forum asked me to wait 10 minutes before asking it again. "
+        "Please try again after that; nothing you dictated is lost."
+    )
     never_misleading(talk)
 
 
-def test_the_per_address_rate_limit_says_how_long_to_wait(forum: DemoForum,
-                                                           data: Path) -> None:
-    forum.faults.answer_next("/latest.json", Response.text(
-        429, "Slow down, too many requests from this IP address\n", [("Retry-After", "240")]))
+def test_the_per_address_rate_limit_says_how_long_to_wait(forum: DemoForum, data: Path) -> None:
+    forum.faults.answer_next(
+        "/latest.json",
+        Response.text(
+            429, "Slow down, too many requests from this IP address\n", [("Retry-After", "240")]
+        ),
+    )
     talk = converse(forum.base_url, ["latest topics"], data)
     assert talk.said[-1].startswith("The forum asked me to wait 4 minutes before asking it")
     never_misleading(talk)
 
 
-def test_a_reply_to_a_closed_topic_is_kept_and_not_retried(forum: DemoForum,
-                                                            data: Path) -> None:
-    forum.faults.answer_next("/posts.json", Response.json(403, {
-        "errors": ["You are not permitted to view the requested resource.",
-                   "This topic is closed; it no longer accepts new replies."],
-        "error_type": "invalid_access"}))
-    talk = converse(forum.base_url, ["open topic one", "reply",
-                                     "thank you for this it helps a lot to know", "send it",
-                                     "yes"], data)
+def test_a_reply_to_a_closed_topic_is_kept_and_not_retried(forum: DemoForum, data: Path) -> None:
+    forum.faults.answer_next(
+        "/posts.json",
+        Response.json(
+            403,
+            {
+                "errors": [
+                    "You are not permitted to view the requested resource.",
+                    "This topic is closed; it no longer accepts new replies.",
+                ],
+                "error_type": "invalid_access",
+            },
+        ),
+    )
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "reply", "thank you for this it helps a lot to know", "send it", "yes"],
+        data,
+    )
     assert talk.said[-1] == (
         "Your reply to Walked to the end of the pier today was not posted. The forum does not "
         "let you do that here. It says: This topic is closed; it no longer accepts new "
         "replies. I have kept your words: say reply in that topic to change them and send "
-        "them again.")
+        "them again."
+    )
     never_misleading(talk)
     # Refused for good: the next start does not try it again behind the person's back.
     again = converse(forum.base_url, [], data)

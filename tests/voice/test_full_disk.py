@@ -47,11 +47,14 @@ def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
     mount.mkdir()
     done = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", str(mount)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
-        pytest.skip(f"a small disk to fill needs mounting a tmpfs, which failed here "
-                    f"(run as root): {done.stderr.strip()}")
+        pytest.skip(
+            f"a small disk to fill needs mounting a tmpfs, which failed here "
+            f"(run as root): {done.stderr.strip()}"
+        )
     try:
         yield SmallDisk(mount)
     finally:
@@ -75,11 +78,20 @@ def test_reading_dictating_and_posting_go_on_when_the_disk_fills(
     small_disk: SmallDisk, forum: DemoForum
 ) -> None:
     lines = [
-        "latest topics", "open topic one", "next", "reply", REPLY, "read it back", "send it",
-        "yes", "yes",
+        "latest topics",
+        "open topic one",
+        "next",
+        "reply",
+        REPLY,
+        "read it back",
+        "send it",
+        "yes",
+        "yes",
     ]
     talk = converse(
-        forum.base_url, lines, small_disk.mount / "data",
+        forum.base_url,
+        lines,
+        small_disk.mount / "data",
         before_line={1: small_disk.fill, 8: small_disk.free},
     )
     said = talk.transcript
@@ -103,8 +115,10 @@ def test_a_reply_not_yet_saved_is_not_posted_while_the_disk_is_full(
     small_disk: SmallDisk, forum: DemoForum
 ) -> None:
     talk = converse(
-        forum.base_url, ["open topic one", "reply", REPLY, "send it", "yes", "no"],
-        small_disk.mount / "data", before_line={1: small_disk.fill},
+        forum.base_url,
+        ["open topic one", "reply", REPLY, "send it", "yes", "no"],
+        small_disk.mount / "data",
+        before_line={1: small_disk.fill},
     )
     assert "I have not posted it" in talk.transcript
     assert posts_with(forum, "walking to the pier sounds wonderful") == 0

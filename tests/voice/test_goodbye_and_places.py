@@ -20,41 +20,58 @@ from voicepeer.voice.states import State
 REPLY = "thank you for this it helps a lot to know I am not alone"
 
 
-@pytest.mark.parametrize("goodbye", ["goodbye", "quit voicepeer", "Stop voicepeer.",
-                                     "turn off voicepeer"])
+@pytest.mark.parametrize(
+    "goodbye", ["goodbye", "quit voicepeer", "Stop voicepeer.", "turn off voicepeer"]
+)
 def test_goodbye_ends_the_session_at_once_without_an_unsent_reply(
     forum: DemoForum, data: Path, goodbye: str
 ) -> None:
-    talk = converse(forum.base_url, ["latest topics", goodbye, "open topic one"], data,
-                    settings=VoiceSettings())
+    talk = converse(
+        forum.base_url, ["latest topics", goodbye, "open topic one"], data, settings=VoiceSettings()
+    )
     assert "Say resume" not in talk.said[0]  # nothing read yet, so nothing to go back to
     assert talk.said[-1] == "Goodbye. Your place is kept for next time."
-    assert not any("Walked to the end of the pier today" in line and "Post" in line
-                   for line in talk.said)  # "open topic one" was never heard
+    assert not any(
+        "Walked to the end of the pier today" in line and "Post" in line for line in talk.said
+    )  # "open topic one" was never heard
     assert talk.assistant is not None and talk.assistant.finished
 
 
 def test_goodbye_with_an_unsent_reply_asks_first_and_keeps_the_draft(
     forum: DemoForum, data: Path
 ) -> None:
-    talk = converse(forum.base_url, ["open topic one", "reply", REPLY, "goodbye",
-                                     "quit voicepeer", "no", "read it back", "quit voicepeer",
-                                     "yes", "latest topics"], data)
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "reply",
+            REPLY,
+            "goodbye",
+            "quit voicepeer",
+            "no",
+            "read it back",
+            "quit voicepeer",
+            "yes",
+            "latest topics",
+        ],
+        data,
+    )
     said = talk.transcript
     # A lone "goodbye" while dictating may be part of the reply: it is text.
     assert "Your reply is not posted yet. It stays saved either way" in said
     assert "All right, I am staying." in said
-    assert "Your reply says: Thank you for this it helps a lot to know I am not alone " \
-           "goodbye" in said
+    assert (
+        "Your reply says: Thank you for this it helps a lot to know I am not alone goodbye" in said
+    )
     assert talk.said[-1] == "Goodbye. Your reply is saved. Your place is kept for next time."
     again = converse(forum.base_url, ["open topic one", "reply"], data)
     assert any("You have a saved reply" in line and "not alone" in line for line in again.said)
 
 
-def test_goodbye_while_asked_to_post_says_no_and_never_posts(forum: DemoForum,
-                                                             data: Path) -> None:
-    talk = converse(forum.base_url, ["open topic one", "reply", REPLY, "send it",
-                                     "goodbye", "yes"], data)
+def test_goodbye_while_asked_to_post_says_no_and_never_posts(forum: DemoForum, data: Path) -> None:
+    talk = converse(
+        forum.base_url, ["open topic one", "reply", REPLY, "send it", "goodbye", "yes"], data
+    )
     assert talk.assistant is not None and talk.assistant.state is State.QUITTING
     assert "is posted" not in talk.transcript
     again = converse(forum.base_url, ["open topic one", "reply"], data)
@@ -77,9 +94,23 @@ def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: P
 def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> None:
     def run(lines: str) -> str:
         done = subprocess.run(
-            [sys.executable, "-m", "voicepeer", "run", "--forum", forum.base_url,
-             "--input", "text", "--output", "text"],
-            input=lines, capture_output=True, text=True, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "voicepeer",
+                "run",
+                "--forum",
+                forum.base_url,
+                "--input",
+                "text",
+                "--output",
+                "text",
+            ],
+            input=lines,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout
 
@@ -90,9 +121,23 @@ def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> Non
 
 def test_help_names_goodbye_and_when_typing_control_d(forum: DemoForum) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "voicepeer", "run", "--forum", forum.base_url,
-         "--input", "text", "--output", "text"],
-        input="help\n", capture_output=True, text=True, timeout=120)
+        [
+            sys.executable,
+            "-m",
+            "voicepeer",
+            "run",
+            "--forum",
+            forum.base_url,
+            "--input",
+            "text",
+            "--output",
+            "text",
+        ],
+        input="help\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     help_line = done.stdout.splitlines()[-1]
     assert "goodbye, help." in help_line
     assert help_line.endswith("When typing, Control D also ends.")

@@ -31,27 +31,43 @@ def test_a_long_post_says_its_length_first(forum: DemoForum, tmp_path: Path) -> 
     talk = converse(forum.base_url, OPEN_LETTER, tmp_path / "data")
     header = next(line for line in talk.said if line.startswith("Post 1 of"))
     # The whole 2,049-word letter, not just its first page, at 160 words a minute.
-    assert header.endswith("A long post, about 13 minutes. Stop me at any time, then say "
-                           "next paragraph, previous paragraph, or skip to the end.")
+    assert header.endswith(
+        "A long post, about 13 minutes. Stop me at any time, then say "
+        "next paragraph, previous paragraph, or skip to the end."
+    )
     assert any(line.startswith(STOPPED_AT) for line in talk.said)
     assert any(line.startswith(AFTER_IT) for line in talk.said)
 
 
-def test_short_posts_and_a_zero_threshold_give_no_warning(forum: DemoForum,
-                                                          tmp_path: Path) -> None:
+def test_short_posts_and_a_zero_threshold_give_no_warning(forum: DemoForum, tmp_path: Path) -> None:
     short = converse(forum.base_url, ["open topic one"], tmp_path / "a")
     assert "A long post" not in short.transcript
-    off = converse(forum.base_url, OPEN_LETTER, tmp_path / "b",
-                   settings=VoiceSettings(greeting=False, long_post_s=0))
+    off = converse(
+        forum.base_url,
+        OPEN_LETTER,
+        tmp_path / "b",
+        settings=VoiceSettings(greeting=False, long_post_s=0),
+    )
     assert "A long post" not in off.transcript
 
 
-def test_after_a_stop_move_by_paragraph_and_skip_to_the_end(forum: DemoForum,
-                                                           tmp_path: Path) -> None:
+def test_after_a_stop_move_by_paragraph_and_skip_to_the_end(
+    forum: DemoForum, tmp_path: Path
+) -> None:
     speech = KeyPressedDuring([STOPPED_AT, STOPPED_AT, AFTER_IT])
-    converse(forum.base_url, [*OPEN_LETTER, "previous paragraph", "next paragraph",
-                              "skip to the end", "next paragraph", "resume"],
-             tmp_path / "data", speech=speech.tracked)
+    converse(
+        forum.base_url,
+        [
+            *OPEN_LETTER,
+            "previous paragraph",
+            "next paragraph",
+            "skip to the end",
+            "next paragraph",
+            "resume",
+        ],
+        tmp_path / "data",
+        speech=speech.tracked,
+    )
     said = [line.removeprefix(PrintedSpeech.PREFIX) for line in speech.out.getvalue().splitlines()]
     stops = [i for i, line in enumerate(said) if line.startswith(STOPPED_AT)]
     # Read up to the stop, not beyond it.
@@ -60,18 +76,19 @@ def test_after_a_stop_move_by_paragraph_and_skip_to_the_end(forum: DemoForum,
     assert stops[1] == stops[0] + 2 and said[stops[0] + 1] != said[stops[0]]
     # "next paragraph": on from the paragraph after it (stopped there this time).
     assert said[stops[1] + 1].startswith(AFTER_IT)
-    assert said[stops[1] + 2] == ("End of the post. Say next for the next post, or reply "
-                                  "to answer it.")
+    assert said[stops[1] + 2] == (
+        "End of the post. Say next for the next post, or reply to answer it."
+    )
     assert said[stops[1] + 3] == "That was the last paragraph. Say next for the next post."
     # "resume" after the end reads the post again from its start.
     assert said[stops[1] + 4].startswith("Post 1 of")
 
 
-def test_resume_after_a_stop_goes_on_from_the_stopped_paragraph(forum: DemoForum,
-                                                                tmp_path: Path) -> None:
+def test_resume_after_a_stop_goes_on_from_the_stopped_paragraph(
+    forum: DemoForum, tmp_path: Path
+) -> None:
     speech = KeyPressedDuring([STOPPED_AT])
-    converse(forum.base_url, [*OPEN_LETTER, "resume"], tmp_path / "data",
-             speech=speech.tracked)
+    converse(forum.base_url, [*OPEN_LETTER, "resume"], tmp_path / "data", speech=speech.tracked)
     said = speech.out.getvalue().splitlines()
     stops = [i for i, line in enumerate(said) if STOPPED_AT in line]
     assert len(stops) == 2 and AFTER_IT in said[stops[1] + 1]
@@ -84,8 +101,9 @@ def test_length_warning() -> None:
     assert length_warning(160 * 60 * 5, 160, 120.0).startswith("A long post, about 5 hours.")
 
 
-def test_repeat_after_a_post_says_the_whole_short_post_again(forum: DemoForum,
-                                                             tmp_path: Path) -> None:
+def test_repeat_after_a_post_says_the_whole_short_post_again(
+    forum: DemoForum, tmp_path: Path
+) -> None:
     talk = converse(forum.base_url, ["open topic one", "repeat"], tmp_path / "data")
     first = next(i for i, line in enumerate(talk.said) if line.startswith("Post "))
     post = talk.said[first:]
@@ -93,11 +111,9 @@ def test_repeat_after_a_post_says_the_whole_short_post_again(forum: DemoForum,
     assert len(post) % 2 == 0 and post[:half] == post[half:]
 
 
-def test_repeat_in_a_long_post_says_the_paragraph_reached(forum: DemoForum,
-                                                          tmp_path: Path) -> None:
+def test_repeat_in_a_long_post_says_the_paragraph_reached(forum: DemoForum, tmp_path: Path) -> None:
     speech = KeyPressedDuring([STOPPED_AT])
-    converse(forum.base_url, [*OPEN_LETTER, "repeat"], tmp_path / "data",
-             speech=speech.tracked)
+    converse(forum.base_url, [*OPEN_LETTER, "repeat"], tmp_path / "data", speech=speech.tracked)
     said = speech.out.getvalue().splitlines()
     assert STOPPED_AT in said[-1] and STOPPED_AT in said[-2]
 
@@ -110,12 +126,20 @@ def letter_paragraphs(forum: DemoForum) -> tuple[str, ...]:
     found = httpx.get(f"{forum.base_url}/search.json", params={"q": "perching stool"}).json()
     topic_id = found["posts"][0]["topic_id"]
     first = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"][0]
-    return PostRenderer().paragraphs(Post(id=first["id"], topic_id=topic_id, post_number=1,
-                                          username=first["username"], cooked=first["cooked"]))
+    return PostRenderer().paragraphs(
+        Post(
+            id=first["id"],
+            topic_id=topic_id,
+            post_number=1,
+            username=first["username"],
+            cooked=first["cooked"],
+        )
+    )
 
 
 def test_continue_after_the_pause_reads_the_letter_to_its_last_paragraph(
-        forum: DemoForum, tmp_path: Path) -> None:
+    forum: DemoForum, tmp_path: Path
+) -> None:
     paragraphs = letter_paragraphs(forum)
     assert sum(len(p.split()) for p in paragraphs) > MAX_SPOKEN_WORDS
     said = converse(forum.base_url, [*OPEN_LETTER, "continue"], tmp_path / "data").said
@@ -123,21 +147,22 @@ def test_continue_after_the_pause_reads_the_letter_to_its_last_paragraph(
     pause = next(i for i, line in enumerate(said) if line.startswith(PAUSE))
     assert said[pause].endswith("Say continue to read on, or next for the next post.")
     # Every paragraph once, in order: the first page, the pause, then the rest to the end.
-    assert said[start:pause] + said[pause + 1:pause + 1 + len(paragraphs) - (pause - start)] \
-        == list(paragraphs)
+    assert said[start:pause] + said[
+        pause + 1 : pause + 1 + len(paragraphs) - (pause - start)
+    ] == list(paragraphs)
     assert said[pause + len(paragraphs) - (pause - start)] == paragraphs[-1]
     assert sum(line.startswith(PAUSE) for line in said) == 1
 
 
-def test_paragraph_steps_cross_the_page_boundary_both_ways(forum: DemoForum,
-                                                          tmp_path: Path) -> None:
+def test_paragraph_steps_cross_the_page_boundary_both_ways(
+    forum: DemoForum, tmp_path: Path
+) -> None:
     paragraphs = letter_paragraphs(forum)
-    said = converse(forum.base_url, [*OPEN_LETTER, "previous paragraph"],
-                    tmp_path / "data").said
+    said = converse(forum.base_url, [*OPEN_LETTER, "previous paragraph"], tmp_path / "data").said
     pause = next(i for i, line in enumerate(said) if line.startswith(PAUSE))
     last_of_page = paragraphs.index(said[pause - 1])
     # Back from the pause: the first page's last paragraph, then on into the second page.
-    assert said[pause + 1:pause + 3] == list(paragraphs[last_of_page:last_of_page + 2])
+    assert said[pause + 1 : pause + 3] == list(paragraphs[last_of_page : last_of_page + 2])
     assert said[-1] == paragraphs[-1]
     said = converse(forum.base_url, [*OPEN_LETTER, "next paragraph"], tmp_path / "b").said
     pause = next(i for i, line in enumerate(said) if line.startswith(PAUSE))
@@ -145,25 +170,40 @@ def test_paragraph_steps_cross_the_page_boundary_both_ways(forum: DemoForum,
 
 
 def test_skip_to_the_end_reaches_the_real_end_of_a_post_longer_than_a_page(
-        forum: DemoForum, tmp_path: Path) -> None:
+    forum: DemoForum, tmp_path: Path
+) -> None:
     paragraphs = letter_paragraphs(forum)
     speech = KeyPressedDuring([STOPPED_AT])
-    converse(forum.base_url, [*OPEN_LETTER, "skip to the end", "previous paragraph",
-                              "next paragraph"], tmp_path / "data", speech=speech.tracked)
+    converse(
+        forum.base_url,
+        [*OPEN_LETTER, "skip to the end", "previous paragraph", "next paragraph"],
+        tmp_path / "data",
+        speech=speech.tracked,
+    )
     said = [line.removeprefix(PrintedSpeech.PREFIX) for line in speech.out.getvalue().splitlines()]
     assert PAUSE not in speech.out.getvalue()  # stopped on the first page
     end = said.index("End of the post. Say next for the next post, or reply to answer it.")
     # Back from the end: the letter's own last paragraph, and nothing after it.
-    assert said[end + 1:] == [paragraphs[-1],
-                              "That was the last paragraph. Say next for the next post."]
+    assert said[end + 1 :] == [
+        paragraphs[-1],
+        "That was the last paragraph. Say next for the next post.",
+    ]
 
 
 def test_a_post_without_readable_words_says_so_after_its_header() -> None:
     said: list[str] = []
     reading = ParagraphReading(said.append, lambda: False, lambda: 160, 120.0)
-    image_only = Post(id=9, topic_id=1, post_number=1, username="sam",
-                      cooked="<p><img src='/a.png' class='avatar'></p>")
-    reading.read_post("Post 1 of 1, by sam.", partial(PostRenderer().page, image_only),
-                      " Three people liked this.")
+    image_only = Post(
+        id=9,
+        topic_id=1,
+        post_number=1,
+        username="sam",
+        cooked="<p><img src='/a.png' class='avatar'></p>",
+    )
+    reading.read_post(
+        "Post 1 of 1, by sam.",
+        partial(PostRenderer().page, image_only),
+        " Three people liked this.",
+    )
     assert said == [f"Post 1 of 1, by sam. {EMPTY_POST} Three people liked this."]
     assert not reading.carry_on()

@@ -22,7 +22,6 @@ def start(tmp_path: Path, **options: Any) -> DemoForum:
     return keyed_forum(tmp_path / "forum.sqlite3", **options)
 
 
-
 def category_topics(forum: DemoForum, slug: str, category_id: int) -> list[dict[str, Any]]:
     body = httpx.get(f"{forum.base_url}/c/{slug}/{category_id}.json").json()
     return list(body["topic_list"]["topics"])
@@ -33,26 +32,47 @@ def test_new_topic_in_a_chosen_category_after_yes(tmp_path: Path) -> None:
         categories = httpx.get(f"{forum.base_url}/categories.json").json()
         second = categories["category_list"]["categories"][1]
         before = len(category_topics(forum, second["slug"], second["id"]))
-        talk = converse(forum.base_url, [
-            "latest topics", "new topic", "number nine", "number two", "tips", TITLE, "hot",
-            "send it", FIRST_POST, "read it back", "send it", "no", "send it", "yes",
-        ], tmp_path / "data", credentials=signed_in(forum))
+        talk = converse(
+            forum.base_url,
+            [
+                "latest topics",
+                "new topic",
+                "number nine",
+                "number two",
+                "tips",
+                TITLE,
+                "hot",
+                "send it",
+                FIRST_POST,
+                "read it back",
+                "send it",
+                "no",
+                "send it",
+                "yes",
+            ],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
         after = category_topics(forum, second["slug"], second["id"])
     said = talk.said
     choices = next(line for line in said if line.startswith("Which category"))
     assert f"Two: {second['name']}." in choices
     assert "There is no category 9." in " ".join(said)
     assert f"A new topic in {second['name']}. Say its title, at least 15 characters long." in said
-    assert ("I heard: Tips. The title is too short: it needs 11 characters more, at least 15 "
-            "characters. Please say a longer title.") in said
-    assert any(line.startswith("Your new topic is a little too short for the forum")
-               for line in said)
+    assert (
+        "I heard: Tips. The title is too short: it needs 11 characters more, at least 15 "
+        "characters. Please say a longer title."
+    ) in said
+    assert any(
+        line.startswith("Your new topic is a little too short for the forum") for line in said
+    )
     assert "Your new topic says: Hot what helps you sleep when the nights are hot?" in said
     question = [line for line in said if "Shall I post it?" in line][-1]
     assert question == (
         "Your new topic, titled Tips for sleeping in the heat, says: Hot what helps you sleep "
         f"when the nights are hot? It will appear publicly, in {second['name']}, on the "
-        "voicepeer demo forum. Shall I post it? Say yes or no.")
+        "voicepeer demo forum. Shall I post it? Say yes or no."
+    )
     assert any(line.startswith("All right, I have not posted it.") for line in said)
     assert said[-1] == "Your new topic, Tips for sleeping in the heat, is posted."
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
@@ -62,25 +82,49 @@ def test_new_topic_in_a_chosen_category_after_yes(tmp_path: Path) -> None:
 
 def test_the_forums_own_rules_are_explained(tmp_path: Path) -> None:
     with start(tmp_path, min_topic_title_length=40, max_post_length=100) as forum:
-        talk = converse(forum.base_url, [
-            "new topic", "number one", TITLE, f"{TITLE} in a very hot summer",
-            " ".join([FIRST_POST] * 3), "send it", "cancel",
-        ], tmp_path / "data", credentials=signed_in(forum))
+        talk = converse(
+            forum.base_url,
+            [
+                "new topic",
+                "number one",
+                TITLE,
+                f"{TITLE} in a very hot summer",
+                " ".join([FIRST_POST] * 3),
+                "send it",
+                "cancel",
+            ],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
     said = talk.said
     assert any("at least 40 characters long" in line for line in said)
     assert any("The title is too short: it needs 11 characters more" in line for line in said)
     assert any(line.startswith("Your new topic is too long for the forum by") for line in said)
-    assert said[-1].startswith("New topic put aside. It is saved: say new topic and choose "
-                               "the same category")
+    assert said[-1].startswith(
+        "New topic put aside. It is saved: say new topic and choose the same category"
+    )
 
 
 def test_a_put_aside_topic_comes_back(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with start(tmp_path) as forum:
-        converse(forum.base_url, ["new topic", "number one", TITLE, FIRST_POST, "cancel"],
-                 data, credentials=signed_in(forum))
-        again = converse(forum.base_url, ["new topic", "number one", "send it", "yes"],
-                         data, credentials=signed_in(forum))
-    assert any(line.startswith("You have a saved new topic, titled Tips for sleeping in the "
-                               "heat. It says: What helps you sleep") for line in again.said)
+        converse(
+            forum.base_url,
+            ["new topic", "number one", TITLE, FIRST_POST, "cancel"],
+            data,
+            credentials=signed_in(forum),
+        )
+        again = converse(
+            forum.base_url,
+            ["new topic", "number one", "send it", "yes"],
+            data,
+            credentials=signed_in(forum),
+        )
+    assert any(
+        line.startswith(
+            "You have a saved new topic, titled Tips for sleeping in the "
+            "heat. It says: What helps you sleep"
+        )
+        for line in again.said
+    )
     assert again.said[-1] == "Your new topic, Tips for sleeping in the heat, is posted."

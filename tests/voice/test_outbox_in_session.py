@@ -48,11 +48,13 @@ class WatchedRetry(OutboxRetry):
 def _quick_retry(base_url: str) -> Callable[[Outbox], OutboxRetry]:
     def make(loop_outbox: Outbox) -> OutboxRetry:
         client = DiscourseClient(base_url, settings=ForumSettings(read_retries=0))
-        retry = WatchedRetry(Outbox(loop_outbox.path, client),
-                             RetrySettings(first_wait_s=0.2, poll_s=0.05))
+        retry = WatchedRetry(
+            Outbox(loop_outbox.path, client), RetrySettings(first_wait_s=0.2, poll_s=0.05)
+        )
         retry.sent = threading.Event()
         retry.watch(loop_outbox)
         return retry
+
     return make
 
 
@@ -79,18 +81,28 @@ def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
         assert isinstance(made[0], WatchedRetry) and made[0].sent.wait(timeout=30)
 
     try:
-        talk = converse(url, ["open topic one", "reply", REPLY, "send it", "yes",
-                              "where am i", "where am i", "where am i"],
-                        tmp_path / "data", before_line={4: forum.stop, 5: come_back},
-                        retry=make)
+        talk = converse(
+            url,
+            [
+                "open topic one",
+                "reply",
+                REPLY,
+                "send it",
+                "yes",
+                "where am i",
+                "where am i",
+                "where am i",
+            ],
+            tmp_path / "data",
+            before_line={4: forum.stop, 5: come_back},
+            retry=make,
+        )
         after_yes = talk.said_after("Shall I post it?")
-        assert "Your words are safe; I will send them when I can." in after_yes[0], (
-            talk.transcript)
+        assert "Your words are safe; I will send them when I can." in after_yes[0], talk.transcript
         told = f"Your reply to {TOPIC} has now been posted."
         assert talk.said.count(told) == 1, talk.transcript
         # Said between utterances, after an answer, never in the middle of one.
-        assert talk.said[talk.said.index(told) - 1].startswith("You are reading"), (
-            talk.transcript)
+        assert talk.said[talk.said.index(told) - 1].startswith("You are reading"), talk.transcript
         assert _copies(url, topic_id) == 1
     finally:
         for server in restarted:
@@ -99,9 +111,17 @@ def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
 
 def test_news_waits_while_the_person_is_dictating(tmp_path: Path) -> None:
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
-        sent = OutboxEntry(id=1, topic_id=2, topic_title="Another topic", raw="Some words.",
-                           reply_to_post_number=None, state=OutboxState.POSTED, attempts=1,
-                           created_at=datetime.now(UTC), sent_at=datetime.now(UTC))
+        sent = OutboxEntry(
+            id=1,
+            topic_id=2,
+            topic_title="Another topic",
+            raw="Some words.",
+            reply_to_post_number=None,
+            state=OutboxState.POSTED,
+            attempts=1,
+            created_at=datetime.now(UTC),
+            sent_at=datetime.now(UTC),
+        )
         pending = [SendResult(sent)]
 
         class Made(OutboxRetry):
@@ -112,8 +132,12 @@ def test_news_waits_while_the_person_is_dictating(tmp_path: Path) -> None:
         def make(loop_outbox: Outbox) -> OutboxRetry:
             return Made(loop_outbox, RetrySettings(poll_s=60))
 
-        talk = converse(forum.base_url, ["open topic one", "reply", "some words", "cancel"],
-                        tmp_path / "data", retry=make)
+        talk = converse(
+            forum.base_url,
+            ["open topic one", "reply", "some words", "cancel"],
+            tmp_path / "data",
+            retry=make,
+        )
     # Told once reading (before "reply"), not while dictating.
     assert talk.said.count("Your reply to Another topic has now been posted.") == 1
     said = talk.said.index("Your reply to Another topic has now been posted.")
@@ -133,8 +157,12 @@ def test_a_refused_reply_comes_back_as_the_draft_with_the_forums_reason(
             assert app is not None
             app.options = dataclasses.replace(app.options, min_post_length=200)
 
-        talk = converse(url, ["open topic one", "reply", REPLY, "send it", "yes",
-                              "reply", "cancel"], data, before_line={4: tighten_the_rules})
+        talk = converse(
+            url,
+            ["open topic one", "reply", REPLY, "send it", "yes", "reply", "cancel"],
+            data,
+            before_line={4: tighten_the_rules},
+        )
         after_yes = talk.said_after("Shall I post it?")
         assert after_yes[0].startswith(f"Your reply to {TOPIC} was not posted.")
         assert "200" in after_yes[0] and "say reply in that topic" in after_yes[0]
@@ -143,7 +171,8 @@ def test_a_refused_reply_comes_back_as_the_draft_with_the_forums_reason(
         assert "200" in offered and "it helps a lot to know I am not alone" in offered
         assert "Change it, then say send it." in offered
         assert _copies(url, _first_topic(url)) == 0
-        outbox = Outbox(data / "outbox.sqlite3",
-                        DiscourseClient(url, settings=ForumSettings(read_retries=0)))
+        outbox = Outbox(
+            data / "outbox.sqlite3", DiscourseClient(url, settings=ForumSettings(read_retries=0))
+        )
         assert outbox.pending() == () and outbox.flush() == []  # never sent by itself
         assert "not alone" in DraftStore(data / "outbox.sqlite3").all().popitem()[1]

@@ -8,16 +8,30 @@ from voicepeer.forum.peer import ForumUser
 from voicepeer.voice.new_conversation import Conversation
 from voicepeer.voice.people import heard_name, rank
 
-MEMBERS = [ForumUser("ruth", "Ruth Adeyemi"), ForumUser("sam", "Sam Okafor"),
-           ForumUser("priya", "Priya Nair"), ForumUser("dave", "Dave Whitfield"),
-           ForumUser("mei", "Mei Lin"), ForumUser("jo", "Jo Baxter"),
-           ForumUser("demo", "Demo Member")]
+MEMBERS = [
+    ForumUser("ruth", "Ruth Adeyemi"),
+    ForumUser("sam", "Sam Okafor"),
+    ForumUser("priya", "Priya Nair"),
+    ForumUser("dave", "Dave Whitfield"),
+    ForumUser("mei", "Mei Lin"),
+    ForumUser("jo", "Jo Baxter"),
+    ForumUser("demo", "Demo Member"),
+]
 
 
-@pytest.mark.parametrize(("said", "meant"), [
-    ("Priya", "priya"), ("pria", "priya"), ("may", "mei"), ("Mei Lin.", "mei"),
-    ("davey", "dave"), ("joe", "jo"), ("p r i y a", "priya"), ("to Priya Nair", "priya"),
-])
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("Priya", "priya"),
+        ("pria", "priya"),
+        ("may", "mei"),
+        ("Mei Lin.", "mei"),
+        ("davey", "dave"),
+        ("joe", "jo"),
+        ("p r i y a", "priya"),
+        ("to Priya Nair", "priya"),
+    ],
+)
 def test_the_member_meant_comes_first(said: str, meant: str) -> None:
     assert rank(heard_name(said), MEMBERS, "demo")[0].username == meant
 
@@ -30,6 +44,7 @@ def test_nobody_alike_and_never_oneself(said: str) -> None:
 def test_names_of_the_people_a_message_goes_to() -> None:
     assert Conversation(recipients=tuple(MEMBERS[1:3])).names == "Sam Okafor and Priya Nair"
     assert Conversation(recipients=tuple(MEMBERS[1:4])).names == (
-        "Sam Okafor, Priya Nair and Dave Whitfield")
+        "Sam Okafor, Priya Nair and Dave Whitfield"
+    )
     assert Conversation(recipients=(ForumUser("zed"),)).names == "zed"
     assert Conversation().names == "nobody yet"

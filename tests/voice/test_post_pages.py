@@ -7,8 +7,10 @@ from voicepeer.forum.base import Post
 from voicepeer.speech.text import MAX_PARAGRAPH_WORDS
 from voicepeer.voice.rendering import MAX_SPOKEN_WORDS, PostRenderer
 
-PARAGRAPH = ("<p>Heat makes my fatigue worse, so I keep a fan by the bed. "
-             "Cold drinks help too, and so does resting after lunch.</p>\n")
+PARAGRAPH = (
+    "<p>Heat makes my fatigue worse, so I keep a fan by the bed. "
+    "Cold drinks help too, and so does resting after lunch.</p>\n"
+)
 PARAGRAPH_WORDS = 23
 
 
@@ -27,14 +29,20 @@ def megabyte_post() -> Post:
 def test_a_short_post_is_one_page() -> None:
     renderer = PostRenderer()
     page = renderer.page(post(PARAGRAPH * 3))
-    assert page.paragraphs == (
-        "Heat makes my fatigue worse, so I keep a fan by the bed. Cold drinks help too, and "
-        "so does resting after lunch.",) * 3
+    assert (
+        page.paragraphs
+        == (
+            "Heat makes my fatigue worse, so I keep a fan by the bed. Cold drinks help too, and "
+            "so does resting after lunch.",
+        )
+        * 3
+    )
     assert page.next_start is None and page.words_left == 0
     assert page.post_words == 3 * PARAGRAPH_WORDS
     assert renderer.page(post("<p><img src='/a.png' class='avatar'></p>")).paragraphs == ()
     assert renderer.page(post("", raw="less :smile: and *more*")).text == (
-        "Less smiling face and more.")
+        "Less smiling face and more."
+    )
 
 
 def test_a_megabyte_post_pages_count_the_words_left_and_the_whole() -> None:
@@ -58,7 +66,7 @@ def test_paging_reaches_every_paragraph_once_in_order() -> None:
         page = renderer.page(big, start)
         assert page.start == start
         assert 0 < words(page.text) <= MAX_SPOKEN_WORDS
-        assert page.words_left == words(" ".join(paragraphs[page.start + len(page.paragraphs):]))
+        assert page.words_left == words(" ".join(paragraphs[page.start + len(page.paragraphs) :]))
         seen.extend(page.paragraphs)
         start = page.next_start
         pages += 1
@@ -94,4 +102,3 @@ def test_muted_words_are_left_out_of_every_page() -> None:
     for start in (0, 2, 9):
         assert "fatigue" not in renderer.page(big, start).text
         assert "a muted word" in renderer.page(big, start).text
-

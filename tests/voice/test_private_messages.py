@@ -24,7 +24,6 @@ def forum(tmp_path: Path) -> Iterator[DemoForum]:
         yield server
 
 
-
 def inbox(forum: DemoForum, username: str) -> list[dict[str, Any]]:
     listing = as_member(forum, f"/topics/private-messages/{username}.json", username)
     return list(listing["topic_list"]["topics"])
@@ -32,12 +31,25 @@ def inbox(forum: DemoForum, username: str) -> list[dict[str, Any]]:
 
 def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> None:
     topic_id = inbox(forum, "demo")[0]["id"]
-    talk = converse(forum.base_url, [
-        "my messages", "open topic one", "reply", "thank you sam that means a lot", "send it",
-        "no", "send it", "yes",
-    ], tmp_path / "data", credentials=signed_in(forum))
-    assert talk.said[0].startswith("1 private conversation, 1 with new messages. One: "
-                                   "Checking in after your first week, by sam")
+    talk = converse(
+        forum.base_url,
+        [
+            "my messages",
+            "open topic one",
+            "reply",
+            "thank you sam that means a lot",
+            "send it",
+            "no",
+            "send it",
+            "yes",
+        ],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[0].startswith(
+        "1 private conversation, 1 with new messages. One: "
+        "Checking in after your first week, by sam"
+    )
     question = next(line for line in talk.said if "Shall I post it?" in line)
     assert "It will be sent privately, to Sam Okafor, on the voicepeer demo forum." in question
     assert talk.said[-1] == "Your reply to Checking in after your first week is posted."
@@ -50,10 +62,25 @@ def test_start_a_message_to_a_person_found_by_how_the_name_sounds(
     forum: DemoForum, tmp_path: Path
 ) -> None:
     before = len(inbox(forum, "mei"))
-    talk = converse(forum.base_url, [
-        "latest topics", "message pria", "no", "may", "yes", "lunch", MESSAGE, "send it",
-        "where am i", "no", "send it", "yes",
-    ], tmp_path / "data", credentials=signed_in(forum))
+    talk = converse(
+        forum.base_url,
+        [
+            "latest topics",
+            "message pria",
+            "no",
+            "may",
+            "yes",
+            "lunch",
+            MESSAGE,
+            "send it",
+            "where am i",
+            "no",
+            "send it",
+            "yes",
+        ],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
     said = talk.said
     assert "Did you mean Priya Nair? Say yes or no." in said
     assert "Did you mean Mei Lin? Say yes or no." in said
@@ -61,7 +88,8 @@ def test_start_a_message_to_a_person_found_by_how_the_name_sounds(
     assert question == (
         "Your message, titled Lunch, says: Would you like to meet for lunch next week. "
         "It will be sent privately, to Mei Lin, on the voicepeer demo forum. "
-        "Shall I send it? Say yes or no.")
+        "Shall I send it? Say yes or no."
+    )
     assert "You are writing a message to Mei Lin. It has 9 words so far." in said
     assert said[-1] == "Your message, Lunch, is sent."
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
@@ -76,25 +104,52 @@ def test_nothing_is_sent_without_yes_and_the_message_is_kept(
 ) -> None:
     data = tmp_path / "data"
     before = len(inbox(forum, "jo"))
-    talk = converse(forum.base_url, [
-        "message jo", "yes", "hello", MESSAGE, "send it", "what", "cancel",
-    ], data, credentials=signed_in(forum))
+    talk = converse(
+        forum.base_url,
+        [
+            "message jo",
+            "yes",
+            "hello",
+            MESSAGE,
+            "send it",
+            "what",
+            "cancel",
+        ],
+        data,
+        credentials=signed_in(forum),
+    )
     assert "Shall I send it? Please say yes or no." in talk.said
-    assert talk.said[-1] == ("Message put aside. It is saved: say message Jo Baxter to come "
-                             "back to it.")
+    assert talk.said[-1] == (
+        "Message put aside. It is saved: say message Jo Baxter to come back to it."
+    )
     assert len(inbox(forum, "jo")) == before
-    again = converse(forum.base_url, ["message jo baxter", "yes", "send it", "yes"], data,
-                     credentials=signed_in(forum))
-    assert any(line.startswith("You have a saved message, titled Hello. It says: Would you")
-               for line in again.said)
+    again = converse(
+        forum.base_url,
+        ["message jo baxter", "yes", "send it", "yes"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert any(
+        line.startswith("You have a saved message, titled Hello. It says: Would you")
+        for line in again.said
+    )
     assert again.said[-1] == "Your message, Hello, is sent."
     assert len(inbox(forum, "jo")) == before + 1
 
 
 def test_a_name_nobody_has_and_a_cancel(forum: DemoForum, tmp_path: Path) -> None:
-    talk = converse(forum.base_url, [
-        "open topic one", "send a message", "zebedee", "p r i y a", "cancel",
-    ], tmp_path / "data", credentials=signed_in(forum))
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "send a message",
+            "zebedee",
+            "p r i y a",
+            "cancel",
+        ],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
     assert "Who would you like to write to? Say their name." in talk.said
     assert talk.said[-3].startswith("I could not find anyone called zebedee on the forum.")
     assert talk.said[-2] == "Did you mean Priya Nair? Say yes or no."

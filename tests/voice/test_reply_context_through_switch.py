@@ -29,9 +29,12 @@ def test_push_to_talk_hands_the_reply_context_to_the_engine(tmp_path: Path) -> N
     before = decode(recognizer, audio.tobytes(), ListenMode.DICTATION).text.split()
     master, slave = os.openpty()
     listener = AudioListener(WavFileInput(write_wav(tmp_path / "reply.wav", audio)), recognizer)
-    switch = PushToTalkListener(listener, TerminalKeySwitch(slave),
-                                SwitchSettings(mode="tap", debounce_s=0.2),
-                                TrackedSpeech(PrintedSpeech()))
+    switch = PushToTalkListener(
+        listener,
+        TerminalKeySwitch(slave),
+        SwitchSettings(mode="tap", debounce_s=0.2),
+        TrackedSpeech(PrintedSpeech()),
+    )
     try:
         switch.use_dictation_context(CONTEXT)
         threading.Timer(0.3, os.write, (master, b" ")).start()

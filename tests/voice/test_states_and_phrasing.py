@@ -24,21 +24,34 @@ def test_posting_needs_confirmation_first() -> None:
     # Dictating can only reach READING (cancel), CONFIRMING or the goodbye question, which
     # leads back only; nothing skips the question.
     assert ALLOWED_TRANSITIONS[State.DICTATING] == {
-        State.DICTATING, State.CONFIRMING, State.READING, State.QUITTING,
+        State.DICTATING,
+        State.CONFIRMING,
+        State.READING,
+        State.QUITTING,
     }
     assert ALLOWED_TRANSITIONS[State.QUITTING] == {
-        State.QUITTING, State.DICTATING, State.CONFIRMING,
+        State.QUITTING,
+        State.DICTATING,
+        State.CONFIRMING,
     }
     with pytest.raises(StateTransitionError):
         check_transition(State.BROWSING, State.CONFIRMING)
 
 
 def test_topic_list_summary_names_the_first_topics_and_what_to_say() -> None:
-    topics = TopicList(tuple(
-        TopicSummary(id=i, title=f"Topic {i}", slug=f"t{i}", posts_count=i, created_by="sam",
-                     unread_posts=2 if i == 1 else 0)
-        for i in range(1, 8)
-    ))
+    topics = TopicList(
+        tuple(
+            TopicSummary(
+                id=i,
+                title=f"Topic {i}",
+                slug=f"t{i}",
+                posts_count=i,
+                created_by="sam",
+                unread_posts=2 if i == 1 else 0,
+            )
+            for i in range(1, 8)
+        )
+    )
     summary = phrasing.topic_list_summary(topics, shown=2, heading="7 latest topics.")
     assert summary.startswith("7 latest topics. One:")
     assert "One: Topic 1, by sam, no replies, 2 unread." in summary
@@ -48,8 +61,15 @@ def test_topic_list_summary_names_the_first_topics_and_what_to_say() -> None:
 
 
 def test_post_header_says_position_author_age_and_whom_it_answers() -> None:
-    post = Post(id=9, topic_id=1, post_number=3, username="alex", cooked="<p>hi</p>",
-                created_at=NOW - timedelta(hours=2), reply_to_username="sam")
+    post = Post(
+        id=9,
+        topic_id=1,
+        post_number=3,
+        username="alex",
+        cooked="<p>hi</p>",
+        created_at=NOW - timedelta(hours=2),
+        reply_to_username="sam",
+    )
     assert phrasing.post_header(post, 2, 14, NOW) == (
         "Post 3 of 14, by alex, 2 hours ago, replying to sam."
     )

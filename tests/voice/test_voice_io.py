@@ -13,8 +13,9 @@ from voicepeer.settings import Settings
 
 
 def voice_training_would_help(input_spec: str, tmp_path: Path) -> bool:
-    with open_io(parse_input(input_spec), parse_output(f"wav:{tmp_path / 'said'}"),
-                 Settings()) as io:
+    with open_io(
+        parse_input(input_spec), parse_output(f"wav:{tmp_path / 'said'}"), Settings()
+    ) as io:
         return io.voice_training_would_help
 
 

@@ -51,12 +51,22 @@ def recognizer() -> Iterator[SphinxRecognizer]:
     engine.close()
 
 
-def answer_with_key(recognizer: SphinxRecognizer, master: int, slave: int, tmp_path: Path,
-                    mode: ListenMode, typed: bytes) -> Heard | None:
+def answer_with_key(
+    recognizer: SphinxRecognizer,
+    master: int,
+    slave: int,
+    tmp_path: Path,
+    mode: ListenMode,
+    typed: bytes,
+) -> Heard | None:
     path = write_wav(tmp_path / "room.wav", utterances([4.0]))
     listener = AudioListener(PacedWav(path), recognizer)
-    key = StopKey(TerminalKeySwitch(slave), TrackedSpeech(PrintedSpeech()), yes_key="y",
-                  yes_pressed=listener.yes_pressed)
+    key = StopKey(
+        TerminalKeySwitch(slave),
+        TrackedSpeech(PrintedSpeech()),
+        yes_key="y",
+        yes_pressed=listener.yes_pressed,
+    )
     threading.Timer(0.5, os.write, (master, typed)).start()
     try:
         return listener.listen(mode)

@@ -42,8 +42,7 @@ class AudioOutput(Protocol):
         """The utterance begun by :meth:`begin_utterance` is over (finished or cut short)."""
         ...
 
-    def play(self, pcm: bytes, sample_rate: int, *,
-             cancel: threading.Event | None = None) -> None:
+    def play(self, pcm: bytes, sample_rate: int, *, cancel: threading.Event | None = None) -> None:
         """Play and block until done; return at once when ``cancel`` is set (before or
         during the play) or :meth:`stop` is called from another thread."""
         ...

@@ -77,7 +77,7 @@ def _note(note: Note, sample_rate: int) -> np.ndarray:
     release = min(count // 2, round(RELEASE_S * sample_rate))
     # Raised-cosine ramps that reach exactly zero at both ends.
     envelope[:attack] = 0.5 - 0.5 * np.cos(np.pi * np.arange(attack) / attack)
-    envelope[count - release:] = 0.5 + 0.5 * np.cos(np.pi * np.arange(1, release + 1) / release)
+    envelope[count - release :] = 0.5 + 0.5 * np.cos(np.pi * np.arange(1, release + 1) / release)
     result: np.ndarray = tone * envelope
     return result
 
@@ -93,12 +93,15 @@ class EarconPlayer:
         self._settings = settings or EarconSettings()
         rate, volume = self._settings.sample_rate_hz, self._settings.volume
         lead, tail = b"\0\0" * round(LEAD_IN_S * rate), b"\0\0" * round(TAIL_S * rate)
-        self._pcm = {earcon: lead + render(earcon, sample_rate=rate, volume=volume) + tail
-                     for earcon in Earcon}
+        self._pcm = {
+            earcon: lead + render(earcon, sample_rate=rate, volume=volume) + tail
+            for earcon in Earcon
+        }
 
     def enabled(self, earcon: Earcon) -> bool:
         return bool(getattr(self._settings, f"{earcon.value}_enabled")) and (
-            self._settings.volume > 0.0)
+            self._settings.volume > 0.0
+        )
 
     def play(self, earcon: Earcon) -> bool:
         """Play ``earcon`` and block until done (about 0.4 s); False if it is switched off

@@ -40,9 +40,9 @@ ENABLE_HINT = (
 PIPEWIRE_SNIPPET = (
     "~/.config/pipewire/pipewire.conf.d/echo-cancel.conf: context.modules = [ { name = "
     "libpipewire-module-echo-cancel args = { library.name = aec/libspa-aec-webrtc "
-    f"capture.props = {{ node.name = \"{SOURCE_NAME}_capture\" }} "
-    f"source.props = {{ node.name = \"{SOURCE_NAME}\" }} "
-    f"sink.props = {{ node.name = \"{SINK_NAME}\" }} }} }} ]"
+    f'capture.props = {{ node.name = "{SOURCE_NAME}_capture" }} '
+    f'source.props = {{ node.name = "{SOURCE_NAME}" }} '
+    f'sink.props = {{ node.name = "{SINK_NAME}" }} }} }} ]'
 )
 """The same, permanently, for PipeWire."""
 
@@ -75,8 +75,7 @@ def _pactl(*args: str) -> str | None:
     if shutil.which("pactl") is None:
         return None
     try:
-        done = subprocess.run(["pactl", *args], capture_output=True, text=True,
-                              timeout=_TIMEOUT_S)
+        done = subprocess.run(["pactl", *args], capture_output=True, text=True, timeout=_TIMEOUT_S)
     except (OSError, subprocess.TimeoutExpired) as error:
         log.debug("pactl %s: %s", args[0], error)
         return None
@@ -89,8 +88,11 @@ def _pactl(*args: str) -> str | None:
 def _names(listing: str, driver: str) -> tuple[str, ...]:
     # "pactl list short sources": index, name, driver, format, state.
     rows = (line.split("\t") for line in listing.splitlines())
-    return tuple(row[1] for row in rows if len(row) > 2 and driver in row[2]
-                 and not row[1].endswith(".monitor"))
+    return tuple(
+        row[1]
+        for row in rows
+        if len(row) > 2 and driver in row[2] and not row[1].endswith(".monitor")
+    )
 
 
 def echo_cancel_status() -> EchoCancelStatus:
@@ -100,8 +102,9 @@ def echo_cancel_status() -> EchoCancelStatus:
     # PULSE_SOURCE/PULSE_SINK, where set, route voicepeer's own streams past the defaults.
     source = os.environ.get("PULSE_SOURCE") or (_pactl("get-default-source") or "").strip()
     sink = os.environ.get("PULSE_SINK") or (_pactl("get-default-sink") or "").strip()
-    return EchoCancelStatus(_names(sources, "echo-cancel"), source,
-                            _names(sinks, "echo-cancel"), sink)
+    return EchoCancelStatus(
+        _names(sources, "echo-cancel"), source, _names(sinks, "echo-cancel"), sink
+    )
 
 
 def set_up_echo_cancel() -> EchoCancelStatus:
@@ -114,8 +117,14 @@ def set_up_echo_cancel() -> EchoCancelStatus:
     if not status.reachable or status.in_use or routed:
         return status
     if not status.available:
-        loaded = _pactl("load-module", _MODULE, "aec_method=webrtc", AEC_ARGS,
-                        f"source_name={SOURCE_NAME}", f"sink_name={SINK_NAME}")
+        loaded = _pactl(
+            "load-module",
+            _MODULE,
+            "aec_method=webrtc",
+            AEC_ARGS,
+            f"source_name={SOURCE_NAME}",
+            f"sink_name={SINK_NAME}",
+        )
         if loaded is None:
             log.warning("could not load the echo canceller; try: %s", ENABLE_HINT)
             return status

@@ -33,8 +33,10 @@ class NoiseSuppressor:
         data = self._rest + pcm
         whole = len(data) // _FRAME_BYTES * _FRAME_BYTES
         self._rest = data[whole:]
-        return b"".join(self._processor.Process10ms(data[i:i + _FRAME_BYTES]).audio
-                        for i in range(0, whole, _FRAME_BYTES))
+        return b"".join(
+            self._processor.Process10ms(data[i : i + _FRAME_BYTES]).audio
+            for i in range(0, whole, _FRAME_BYTES)
+        )
 
 
 def suppression_available() -> bool:

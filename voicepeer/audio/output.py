@@ -68,9 +68,15 @@ def find_output_device(name: str = "") -> int | None:
 class SounddeviceOutput:
     """A speaker. One ``play`` at a time; ``stop`` from any thread ends it within a block."""
 
-    def __init__(self, device: str = "", *, chunk_s: float = 0.02,
-                 latency: str | float = "low", probe_rate: int = 22_050,
-                 warm_up_s: float = 0.2) -> None:
+    def __init__(
+        self,
+        device: str = "",
+        *,
+        chunk_s: float = 0.02,
+        latency: str | float = "low",
+        probe_rate: int = 22_050,
+        warm_up_s: float = 0.2,
+    ) -> None:
         self._sd = _import_sounddevice()
         self._device = find_output_device(device)
         self._chunk_s = min(max(chunk_s, 0.005), 0.05)
@@ -92,8 +98,12 @@ class SounddeviceOutput:
             # The first start of a stream through PulseAudio's ALSA plugin holds the audio
             # back ~0.9 s (measured); a little silence at start-up takes that delay instead
             # of the first sentence.
-            threading.Thread(target=self._warm_up, args=(probe_rate, warm_up_s),
-                             name="voicepeer-speaker-warm-up", daemon=True).start()
+            threading.Thread(
+                target=self._warm_up,
+                args=(probe_rate, warm_up_s),
+                name="voicepeer-speaker-warm-up",
+                daemon=True,
+            ).start()
 
     def _stream_for(self, sample_rate: int) -> Any:
         if self._stream is not None and self._stream_rate == sample_rate:
@@ -101,9 +111,14 @@ class SounddeviceOutput:
         self._close_stream()
         try:
             self._stream = self._sd.RawOutputStream(
-                samplerate=sample_rate, blocksize=max(1, int(sample_rate * self._chunk_s)),
-                device=self._device, channels=1, dtype="int16", latency=self._latency,
-                callback=self._fill, finished_callback=self._done.set,
+                samplerate=sample_rate,
+                blocksize=max(1, int(sample_rate * self._chunk_s)),
+                device=self._device,
+                channels=1,
+                dtype="int16",
+                latency=self._latency,
+                callback=self._fill,
+                finished_callback=self._done.set,
             )
         except (self._sd.PortAudioError, ValueError) as error:
             raise _speaker_error(f"cannot open the output device ({error})") from error
@@ -116,10 +131,10 @@ class SounddeviceOutput:
         if self._stopped.is_set() or (cancel is not None and cancel.is_set()):
             outdata[:] = bytes(wanted)
             raise self._sd.CallbackAbort
-        chunk = self._data[self._position:self._position + wanted]
-        outdata[:len(chunk)] = chunk
+        chunk = self._data[self._position : self._position + wanted]
+        outdata[: len(chunk)] = chunk
         if len(chunk) < wanted:
-            outdata[len(chunk):] = bytes(wanted - len(chunk))
+            outdata[len(chunk) :] = bytes(wanted - len(chunk))
         self._position += len(chunk)
         self.frames_played += len(chunk) // 2
         if self._position >= len(self._data):
@@ -142,14 +157,12 @@ class SounddeviceOutput:
     def end_utterance(self) -> None:
         """Nothing was held back: nothing to finish."""
 
-    def play(self, pcm: bytes, sample_rate: int, *,
-             cancel: threading.Event | None = None) -> None:
+    def play(self, pcm: bytes, sample_rate: int, *, cancel: threading.Event | None = None) -> None:
         """Play ``pcm`` and block until it has been heard, or until stopped or cancelled."""
         with self._play_lock:
             self._play_locked(pcm, sample_rate, cancel)
 
-    def _play_locked(self, pcm: bytes, sample_rate: int,
-                     cancel: threading.Event | None) -> None:
+    def _play_locked(self, pcm: bytes, sample_rate: int, cancel: threading.Event | None) -> None:
         self._stopped.clear()
         if not pcm or (cancel is not None and cancel.is_set()):
             return
@@ -224,8 +237,9 @@ class WavDirectoryOutput:
                 spoken="I cannot write my speech to the output folder. "
                 "Please ask your helper to check it.",
             ) from error
-        numbers = [int(m.group(1)) for p in self.directory.iterdir()
-                   if (m := _NUMBERED.match(p.name))]
+        numbers = [
+            int(m.group(1)) for p in self.directory.iterdir() if (m := _NUMBERED.match(p.name))
+        ]
         self._next = max(numbers, default=0) + 1
         self._pending: list[bytes] | None = None
         self._pending_rate = 0
@@ -242,8 +256,7 @@ class WavDirectoryOutput:
             self._flush()
             self._pending = None
 
-    def play(self, pcm: bytes, sample_rate: int, *,
-             cancel: threading.Event | None = None) -> None:
+    def play(self, pcm: bytes, sample_rate: int, *, cancel: threading.Event | None = None) -> None:
         if cancel is not None and cancel.is_set():
             return
         with self._lock:

@@ -17,6 +17,7 @@ class EarconSettings:
     """Play a soft falling tone when voicepeer did not catch what was said."""
     volume: float = field(default=0.4, metadata={"min": 0.0, "max": 1.0})
     """Loudness of the tones from 0.0 (silent) to 1.0 (full scale)."""
-    sample_rate_hz: int = field(default=22_050,
-                                metadata={"choices": (16_000, 22_050, 44_100, 48_000)})
+    sample_rate_hz: int = field(
+        default=22_050, metadata={"choices": (16_000, 22_050, 44_100, 48_000)}
+    )
     """Sample rate of the tones in hertz; match the speaker's rate to avoid resampling."""

@@ -34,7 +34,7 @@ class SileroDetector:
         data = self._rest + frame
         whole = len(data) // self._chunk_bytes * self._chunk_bytes
         for start in range(0, whole, self._chunk_bytes):
-            self._speech = self._vad(data[start:start + self._chunk_bytes]) > SPEECH_PROBABILITY
+            self._speech = self._vad(data[start : start + self._chunk_bytes]) > SPEECH_PROBABILITY
         self._rest = data[whole:]
         return self._speech
 

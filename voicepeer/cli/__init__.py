@@ -62,10 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"voicepeer {__version__}")
     parser.add_argument("--debug", action="store_true", help="log details for troubleshooting")
-    parser.add_argument("--config", metavar="FILE", help="settings file (default: config.toml "
-                        "in the config folder, or $VOICEPEER_CONFIG)")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
-                                       parser_class=_Parser)
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (default: config.toml in the config folder, or $VOICEPEER_CONFIG)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in SUBCOMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser

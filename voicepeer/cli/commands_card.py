@@ -27,15 +27,51 @@ from voicepeer.switches.settings import SwitchSettings
 from voicepeer.voice.dictation import SPOKEN_MARKS
 
 GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
-    ("Moving around", (Intent.LATEST, Intent.NEXT, Intent.PREVIOUS, Intent.OPEN, Intent.BACK,
-                       Intent.WHERE, Intent.SEARCH)),
-    ("Reading", (Intent.READ, Intent.REPEAT, Intent.STOP, Intent.NEXT_PARAGRAPH,
-                 Intent.PREVIOUS_PARAGRAPH, Intent.SKIP_TO_END, Intent.PAUSE, Intent.RESUME,
-                 Intent.WHO, Intent.NOTIFICATIONS, Intent.LIKE, Intent.BOOKMARK)),
-    ("Replying", (Intent.REPLY, Intent.READ_BACK, Intent.SCRATCH, Intent.SEND, Intent.CANCEL,
-                  Intent.YES, Intent.NO)),
-    ("Voice", (Intent.FASTER, Intent.SLOWER, Intent.LOUDER, Intent.QUIETER, Intent.SLEEP,
-               Intent.WAKE)),
+    (
+        "Moving around",
+        (
+            Intent.LATEST,
+            Intent.NEXT,
+            Intent.PREVIOUS,
+            Intent.OPEN,
+            Intent.BACK,
+            Intent.WHERE,
+            Intent.SEARCH,
+        ),
+    ),
+    (
+        "Reading",
+        (
+            Intent.READ,
+            Intent.REPEAT,
+            Intent.STOP,
+            Intent.NEXT_PARAGRAPH,
+            Intent.PREVIOUS_PARAGRAPH,
+            Intent.SKIP_TO_END,
+            Intent.PAUSE,
+            Intent.RESUME,
+            Intent.WHO,
+            Intent.NOTIFICATIONS,
+            Intent.LIKE,
+            Intent.BOOKMARK,
+        ),
+    ),
+    (
+        "Replying",
+        (
+            Intent.REPLY,
+            Intent.READ_BACK,
+            Intent.SCRATCH,
+            Intent.SEND,
+            Intent.CANCEL,
+            Intent.YES,
+            Intent.NO,
+        ),
+    ),
+    (
+        "Voice",
+        (Intent.FASTER, Intent.SLOWER, Intent.LOUDER, Intent.QUIETER, Intent.SLEEP, Intent.WAKE),
+    ),
     ("Other", (Intent.HELP, Intent.QUIT)),
 )
 ESSENTIALS: tuple[tuple[Intent, str], ...] = (
@@ -110,13 +146,22 @@ class CardContent:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "commands", help="list what can be said, or write a large-print command card",
+        "commands",
+        help="list what can be said, or write a large-print command card",
         description="List the spoken commands, with the personal words set up for this person.",
     )
-    parser.add_argument("--card", metavar="FILE", type=Path,
-                        help="write a large-print HTML page to print, instead of listing")
-    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
-                        help="settings file with the personal command words")
+    parser.add_argument(
+        "--card",
+        metavar="FILE",
+        type=Path,
+        help="write a large-print HTML page to print, instead of listing",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="settings file with the personal command words",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -136,16 +181,16 @@ def groups() -> list[tuple[str, tuple[Intent, ...]]]:
     """The card's groups; intents added to the catalogue later land in "Other"."""
     placed = {intent for _, intents in GROUPS for intent in intents}
     extra = tuple(intent for intent in Intent if intent not in placed)
-    return [(title, intents + extra if title == "Other" else intents)
-            for title, intents in GROUPS]
+    return [(title, intents + extra if title == "Other" else intents) for title, intents in GROUPS]
 
 
 def shown(intent: Intent, phrase: str) -> str:
     """A phrasing as printed: "where am I", "open topic 3"."""
     phrase = _CAPITAL_I.sub("I", phrase)
     slot = SLOT_INTENTS.get(intent)
-    return f"{phrase} {SLOT_EXAMPLES[slot]}" if slot is not None and slot in SLOT_EXAMPLES \
-        else phrase
+    return (
+        f"{phrase} {SLOT_EXAMPLES[slot]}" if slot is not None and slot in SLOT_EXAMPLES else phrase
+    )
 
 
 def key_lines(switches: SwitchSettings) -> list[str]:
@@ -163,8 +208,9 @@ def key_lines(switches: SwitchSettings) -> list[str]:
 
 
 def clash_note(problem: AliasProblem) -> str:
-    return (f"“{problem.phrase}” = {problem.command}: {problem.problem}. Ask your helper to "
-            "change it.")
+    return (
+        f"“{problem.phrase}” = {problem.command}: {problem.problem}. Ask your helper to change it."
+    )
 
 
 def render_text(content: CardContent) -> str:
@@ -180,8 +226,10 @@ def render_text(content: CardContent) -> str:
                 line += f"   (your words: {', '.join(content.aliases[intent])})"
             lines.append(line)
     lines.append("While writing a reply")
-    lines += [f"  {', '.join(phrases)}: {EDITING_MEANING[action]}"
-              for action, phrases in DICTATION_PHRASES.items()]
+    lines += [
+        f"  {', '.join(phrases)}: {EDITING_MEANING[action]}"
+        for action, phrases in DICTATION_PHRASES.items()
+    ]
     lines.append("Punctuation while writing")
     lines += [f"  {word}: {MARK_NAMES.get(mark, mark)}" for word, mark in SPOKEN_MARKS]
     lines.append("Keys")
@@ -194,68 +242,110 @@ def render_text(content: CardContent) -> str:
 
 def _essentials(content: CardContent) -> list[str]:
     e = html.escape
-    parts = ['<section class="essentials">', "<h1>Talking to voicepeer</h1>",
-             '<p class="intro">Say one of these when I am listening. Take your time.</p>',
-             "<table>"]
+    parts = [
+        '<section class="essentials">',
+        "<h1>Talking to voicepeer</h1>",
+        '<p class="intro">Say one of these when I am listening. Take your time.</p>',
+        "<table>",
+    ]
     for intent, meaning in ESSENTIALS:
         phrase = shown(intent, PHRASINGS[intent][0])
         own = content.aliases.get(intent)
         also = f"<br>or: “{e('”, “'.join(own))}”" if own else ""
         parts.append(f"<tr><th>“{e(phrase)}”</th><td>{e(meaning)}{also}</td></tr>")
-    parts += ["</table>", '<div class="keys">',
-              *(f"<p>{e(line)}</p>" for line in key_lines(content.switches)),
-              "</div>", "</section>"]
+    parts += [
+        "</table>",
+        '<div class="keys">',
+        *(f"<p>{e(line)}</p>" for line in key_lines(content.switches)),
+        "</div>",
+        "</section>",
+    ]
     return parts
 
 
 def _everything(content: CardContent) -> list[str]:
     e = html.escape
-    parts = ['<section class="all-intro">', "<h1>Everything you can say</h1>",
-             '<p class="intro">Say <b>help</b> at any time to hear what you can say there.</p>',
-             "</section>"]
+    parts = [
+        '<section class="all-intro">',
+        "<h1>Everything you can say</h1>",
+        '<p class="intro">Say <b>help</b> at any time to hear what you can say there.</p>',
+        "</section>",
+    ]
     for title, intents in groups():
         parts += ["<section>", f"<h2>{e(title)}</h2>", "<dl>"]
         for intent in intents:
             first, *rest = PHRASINGS[intent]
             parts.append(f"<dt>“{e(shown(intent, first))}”</dt>")
             if rest:
-                parts.append("<dd>or: " + ", ".join(f"“{e(shown(intent, p))}”" for p in rest)
-                             + "</dd>")
+                parts.append(
+                    "<dd>or: " + ", ".join(f"“{e(shown(intent, p))}”" for p in rest) + "</dd>"
+                )
             if content.aliases.get(intent):
-                parts.append('<dd class="mine">your words: '
-                             + ", ".join(f"“{e(p)}”" for p in content.aliases[intent]) + "</dd>")
+                parts.append(
+                    '<dd class="mine">your words: '
+                    + ", ".join(f"“{e(p)}”" for p in content.aliases[intent])
+                    + "</dd>"
+                )
         parts += ["</dl>", "</section>"]
-    parts += ['<section class="editing">', "<h2>While writing a reply</h2>",
-              '<p class="intro">Say these on their own; anything else becomes your reply.</p>',
-              "<dl>"]
+    parts += [
+        '<section class="editing">',
+        "<h2>While writing a reply</h2>",
+        '<p class="intro">Say these on their own; anything else becomes your reply.</p>',
+        "<dl>",
+    ]
     for action, phrases in DICTATION_PHRASES.items():
-        parts.append("<dt>" + ", ".join(f"“{e(_CAPITAL_I.sub('I', p))}”" for p in phrases)
-                     + "</dt>")
+        parts.append(
+            "<dt>" + ", ".join(f"“{e(_CAPITAL_I.sub('I', p))}”" for p in phrases) + "</dt>"
+        )
         parts.append(f"<dd>{e(EDITING_MEANING[action])}</dd>")
-    parts += ["</dl>", "</section>", '<section class="punctuation">',
-              "<h2>Punctuation while writing</h2>", "<table>"]
+    parts += [
+        "</dl>",
+        "</section>",
+        '<section class="punctuation">',
+        "<h2>Punctuation while writing</h2>",
+        "<table>",
+    ]
     for word, mark in SPOKEN_MARKS:
         parts.append(f"<tr><th>“{e(word)}”</th><td>{e(MARK_NAMES.get(mark, mark))}</td></tr>")
-    parts += ["</table>", "</section>", '<section class="keys">', "<h2>Keys</h2>",
-              *(f"<p>{e(line)}</p>" for line in key_lines(content.switches)), "</section>"]
+    parts += [
+        "</table>",
+        "</section>",
+        '<section class="keys">',
+        "<h2>Keys</h2>",
+        *(f"<p>{e(line)}</p>" for line in key_lines(content.switches)),
+        "</section>",
+    ]
     if content.aliases or content.problems:
         parts += ['<section class="own">', "<h2>Your own words</h2>", "<dl>"]
         for intent, own in content.aliases.items():
-            parts += [f"<dt>{', '.join(f'“{e(p)}”' for p in own)}</dt>",
-                      f"<dd>means “{e(PHRASINGS[intent][0])}”</dd>"]
+            parts += [
+                f"<dt>{', '.join(f'“{e(p)}”' for p in own)}</dt>",
+                f"<dd>means “{e(PHRASINGS[intent][0])}”</dd>",
+            ]
         for problem in content.problems:
-            parts += [f'<dt class="clash">“{e(problem.phrase)}” — does not work</dt>',
-                      f'<dd class="clash">{e(problem.problem)}. Ask your helper to change '
-                      "it.</dd>"]
+            parts += [
+                f'<dt class="clash">“{e(problem.phrase)}” — does not work</dt>',
+                f'<dd class="clash">{e(problem.problem)}. Ask your helper to change it.</dd>',
+            ]
         parts += ["</dl>", "</section>"]
     return parts
 
 
 def render_card(content: CardContent) -> str:
     parts = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        "<title>What you can say to voicepeer</title>", f"<style>{CSS}</style>", "</head>",
-        "<body>", *_essentials(content), *_everything(content), "</body>", "</html>", "",
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        "<title>What you can say to voicepeer</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        *_essentials(content),
+        *_everything(content),
+        "</body>",
+        "</html>",
+        "",
     ]
     return "\n".join(parts)
 
@@ -264,8 +354,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings(getattr(args, "config", None))
     except ConfigError as error:
-        print(f"voicepeer: {error}\n(Showing the card without personal words.)",
-              file=sys.stderr)
+        print(f"voicepeer: {error}\n(Showing the card without personal words.)", file=sys.stderr)
         settings = Settings()
     content = card_content(settings)
     if args.card is None:
@@ -274,8 +363,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         args.card.write_text(render_card(content), encoding="utf-8")
     except OSError as error:
-        raise ConfigError(f"cannot write the command card to {args.card}: "
-                          f"{error.strerror or error}") from None
+        raise ConfigError(
+            f"cannot write the command card to {args.card}: {error.strerror or error}"
+        ) from None
     print(f"Command card written to {args.card}. Open it in a web browser and print it.")
     for problem in content.problems:
         print(f"Note: {problem}")

@@ -29,48 +29,94 @@ def register(subparsers: Any) -> None:
         description="Set voicepeer up. Without --non-interactive it asks, step by step; "
         "every choice can also be given as a flag.",
     )
-    parser.add_argument("--forum-url", metavar="URL",
-                        help='the forum\'s web address, or "demo" for the built-in forum')
+    parser.add_argument(
+        "--forum-url",
+        metavar="URL",
+        help='the forum\'s web address, or "demo" for the built-in forum',
+    )
     parser.add_argument("--voice", help="espeak-ng voice, e.g. en-gb or en-us")
     parser.add_argument("--rate", type=int, metavar="WPM", help="speaking rate, words per minute")
     parser.add_argument("--volume", type=float, help="loudness from 0.0 to 1.0")
-    parser.add_argument("--silence-timeout", type=float, metavar="SECONDS",
-                        help="seconds of silence that end a spoken command")
-    parser.add_argument("--dictation-silence", type=float, metavar="SECONDS",
-                        help="seconds of silence that end a piece of a dictated reply")
+    parser.add_argument(
+        "--silence-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="seconds of silence that end a spoken command",
+    )
+    parser.add_argument(
+        "--dictation-silence",
+        type=float,
+        metavar="SECONDS",
+        help="seconds of silence that end a piece of a dictated reply",
+    )
     parser.add_argument("--push-to-talk-key", metavar="KEY", help="key used as a talk switch")
-    parser.add_argument("--push-to-talk-mode", choices=("tap", "hold"),
-                        help="tap: press to talk and again to stop; hold: talk while held "
-                             '(needs [switches] source = "evdev")')
-    parser.add_argument("--no-push-to-talk", action="store_true",
-                        help="turn push-to-talk off: voicepeer always listens")
-    parser.add_argument("--alias", type=_alias, action="append", default=[],
-                        metavar="WORDS=COMMAND", help="personal phrasing, e.g. onwards=next")
-    parser.add_argument("--muted-word", action="append", default=[], metavar="WORD",
-                        help="word to leave out when reading (repeatable)")
-    parser.add_argument("--content-note", action="append", default=[], metavar="TOPIC",
-                        help="topic to warn about before reading a post (repeatable)")
+    parser.add_argument(
+        "--push-to-talk-mode",
+        choices=("tap", "hold"),
+        help="tap: press to talk and again to stop; hold: talk while held "
+        '(needs [switches] source = "evdev")',
+    )
+    parser.add_argument(
+        "--no-push-to-talk",
+        action="store_true",
+        help="turn push-to-talk off: voicepeer always listens",
+    )
+    parser.add_argument(
+        "--alias",
+        type=_alias,
+        action="append",
+        default=[],
+        metavar="WORDS=COMMAND",
+        help="personal phrasing, e.g. onwards=next",
+    )
+    parser.add_argument(
+        "--muted-word",
+        action="append",
+        default=[],
+        metavar="WORD",
+        help="word to leave out when reading (repeatable)",
+    )
+    parser.add_argument(
+        "--content-note",
+        action="append",
+        default=[],
+        metavar="TOPIC",
+        help="topic to warn about before reading a post (repeatable)",
+    )
     parser.add_argument("--model", metavar="NAME", help="Vosk speech model for dictation")
-    parser.add_argument("--download-model", action="store_true",
-                        help="download the speech model now")
-    parser.add_argument("--non-interactive", action="store_true",
-                        help="ask nothing: apply the flags and write the file")
-    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
-                        help="settings file to write")
+    parser.add_argument(
+        "--download-model", action="store_true", help="download the speech model now"
+    )
+    parser.add_argument(
+        "--non-interactive",
+        action="store_true",
+        help="ask nothing: apply the flags and write the file",
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", default=argparse.SUPPRESS, help="settings file to write"
+    )
     parser.set_defaults(handler=run)
 
 
 def choices_from(args: argparse.Namespace) -> Choices:
     if args.no_push_to_talk and (args.push_to_talk_mode or args.push_to_talk_key):
-        raise ConfigError("--no-push-to-talk turns push-to-talk off; leave out "
-                          "--push-to-talk-mode and --push-to-talk-key with it")
+        raise ConfigError(
+            "--no-push-to-talk turns push-to-talk off; leave out "
+            "--push-to-talk-mode and --push-to-talk-key with it"
+        )
     return Choices(
-        forum_url=args.forum_url, voice=args.voice, rate=args.rate, volume=args.volume,
-        silence=args.silence_timeout, dictation_silence=args.dictation_silence,
+        forum_url=args.forum_url,
+        voice=args.voice,
+        rate=args.rate,
+        volume=args.volume,
+        silence=args.silence_timeout,
+        dictation_silence=args.dictation_silence,
         push_to_talk=args.push_to_talk_key,
         push_to_talk_mode="off" if args.no_push_to_talk else args.push_to_talk_mode,
-        aliases=dict(args.alias), muted_words=list(args.muted_word),
-        content_notes=list(args.content_note), model=args.model,
+        aliases=dict(args.alias),
+        muted_words=list(args.muted_word),
+        content_notes=list(args.content_note),
+        model=args.model,
         download_model=args.download_model,
     )
 
@@ -84,8 +130,10 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     except ConfigError as error:
         if args.non_interactive:
             raise
-        prompter.say(f"The existing settings file has problems:\n{error}\n"
-                     "Starting from the defaults; the old file is kept as config.toml.bak.")
+        prompter.say(
+            f"The existing settings file has problems:\n{error}\n"
+            "Starting from the defaults; the old file is kept as config.toml.bak."
+        )
         settings = Settings()
     wizard = Wizard(settings, prompter, engines or WizardEngines(), choices_from(args))
     wizard.notes += [f"Left out of the new file: {note}." for note in retired]

@@ -14,8 +14,24 @@ from typing import Any
 from voicepeer.demo_forum import DemoForum, DemoForumOptions, default_db_path
 
 # Easy to read out and type: a carer may have to copy it from one screen to another.
-_WORDS = ("apple", "river", "candle", "garden", "pebble", "meadow", "harbour", "willow",
-          "lantern", "biscuit", "orchard", "thistle", "marble", "kettle", "heather", "ribbon")
+_WORDS = (
+    "apple",
+    "river",
+    "candle",
+    "garden",
+    "pebble",
+    "meadow",
+    "harbour",
+    "willow",
+    "lantern",
+    "biscuit",
+    "orchard",
+    "thistle",
+    "marble",
+    "kettle",
+    "heather",
+    "ribbon",
+)
 
 
 def register(subparsers: Any) -> None:
@@ -27,21 +43,39 @@ def register(subparsers: Any) -> None:
             "conversations, stored on this computer. Stop it with Ctrl-C."
         ),
     )
-    parser.add_argument("--port", type=int, default=4200,
-                        help="port to listen on (0 picks a free one; default 4200)")
-    parser.add_argument("--host", default="127.0.0.1",
-                        help="address to listen on (default 127.0.0.1: this computer only)")
-    parser.add_argument("--db", type=Path, default=None,
-                        help=f"database file (default {default_db_path()})")
-    parser.add_argument("--require-sign-in", action="store_true",
-                        help="refuse posts without an API key (by default anyone may post "
-                        "as the member 'demo')")
-    parser.add_argument("--member-password", default=None,
-                        help="password every member signs in with to approve an app such as "
-                        "voicepeer (default: a new one, printed at start)")
-    parser.add_argument("--allow-auth-redirect", action="append", default=[], metavar="URL",
-                        help="also let apps be sent back to URL after approval, as a site "
-                        "admin adds to allowed_user_api_auth_redirects (repeatable)")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=4200,
+        help="port to listen on (0 picks a free one; default 4200)",
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only)",
+    )
+    parser.add_argument(
+        "--db", type=Path, default=None, help=f"database file (default {default_db_path()})"
+    )
+    parser.add_argument(
+        "--require-sign-in",
+        action="store_true",
+        help="refuse posts without an API key (by default anyone may post as the member 'demo')",
+    )
+    parser.add_argument(
+        "--member-password",
+        default=None,
+        help="password every member signs in with to approve an app such as "
+        "voicepeer (default: a new one, printed at start)",
+    )
+    parser.add_argument(
+        "--allow-auth-redirect",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="also let apps be sent back to URL after approval, as a site "
+        "admin adds to allowed_user_api_auth_redirects (repeatable)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -54,7 +88,8 @@ def run(args: argparse.Namespace) -> int:
         demo_mode=not args.require_sign_in,
         member_password=password,
         allowed_user_api_auth_redirects=(
-            *DemoForumOptions.allowed_user_api_auth_redirects, *args.allow_auth_redirect
+            *DemoForumOptions.allowed_user_api_auth_redirects,
+            *args.allow_auth_redirect,
         ),
     )
     forum = DemoForum(args.db, options, host=args.host, port=args.port)
@@ -68,11 +103,16 @@ def run(args: argparse.Namespace) -> int:
         url = forum.start()
         print(f"Demo forum running at {url}", flush=True)
         print(f"Database: {forum.db_path}", flush=True)
-        print(f"To connect an app, sign in as any member (e.g. demo) with the password: "
-              f"{password}", flush=True)
+        print(
+            f"To connect an app, sign in as any member (e.g. demo) with the password: {password}",
+            flush=True,
+        )
         if args.host not in ("127.0.0.1", "localhost", "::1"):
-            print("Warning: other computers on the network can reach this forum; anyone who "
-                  "knows the password can sign in as any member.", flush=True)
+            print(
+                "Warning: other computers on the network can reach this forum; anyone who "
+                "knows the password can sign in as any member.",
+                flush=True,
+            )
         print("Press Ctrl-C to stop.", flush=True)
         while not stop.wait(0.5):
             pass

@@ -38,12 +38,17 @@ def register(subparsers: Any) -> None:
         description="Check everything voicepeer needs and say how to fix each problem. "
         "Exit status 1 when something fails.",
     )
-    parser.add_argument("--json", action="store_true",
-                        help='print a JSON list of {"check", "ok", "detail", "fix"}')
-    parser.add_argument("--no-audio", action="store_true",
-                        help="skip the microphone and speaker (e.g. over a remote login)")
-    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
-                        help="settings file to check")
+    parser.add_argument(
+        "--json", action="store_true", help='print a JSON list of {"check", "ok", "detail", "fix"}'
+    )
+    parser.add_argument(
+        "--no-audio",
+        action="store_true",
+        help="skip the microphone and speaker (e.g. over a remote login)",
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", default=argparse.SUPPRESS, help="settings file to check"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -53,8 +58,11 @@ def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[C
     config_check, settings = check_configuration(path, required=explicit)
     checks = [config_check, check_aliases(settings), check_push_to_talk(settings)]
     if audio:
-        checks += [check_microphone(settings.recognition.device),
-                   check_speaker(settings.speech.output_device), check_echo_cancel(settings)]
+        checks += [
+            check_microphone(settings.recognition.device),
+            check_speaker(settings.speech.output_device),
+            check_echo_cancel(settings),
+        ]
     checks += [
         check_speech_output(settings),
         check_recognizer(settings=settings),
@@ -78,9 +86,12 @@ def format_report(checks: list[Check]) -> str:
             lines.append(f"       {label}: {check.fix}")
     failed = sum(not c.ok for c in checks)
     lines.append("")
-    lines.append("Everything voicepeer needs is working." if not failed else
-                 f"{failed} problem{'s' if failed > 1 else ''} found: follow 'What to do' above, "
-                 "then run 'voicepeer doctor' again.")
+    lines.append(
+        "Everything voicepeer needs is working."
+        if not failed
+        else f"{failed} problem{'s' if failed > 1 else ''} found: follow 'What to do' above, "
+        "then run 'voicepeer doctor' again."
+    )
     return "\n".join(lines)
 
 

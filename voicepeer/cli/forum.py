@@ -19,25 +19,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     actions = parser.add_subparsers(dest="forum_action", metavar="ACTION", required=True)
 
     connect = actions.add_parser(
-        "connect", help="link a forum account (run once)",
+        "connect",
+        help="link a forum account (run once)",
         description="Check the forum's address, then show a link to open in a web browser "
         "where the person approves voicepeer: on current Discourse by typing a code shown "
         "here, otherwise by pasting here the block of text the forum then shows. Works on any "
-        "Discourse forum without changing its settings.")
+        "Discourse forum without changing its settings.",
+    )
     connect.add_argument("url", help="the forum's web address, e.g. https://forum.example.org")
     connect.add_argument(
-        "--paste", action="store_true",
+        "--paste",
+        action="store_true",
         help="approve by pasting the text the forum shows, even where the forum offers a code "
         "to type instead",
     )
     connect.add_argument(
-        "--redirect", metavar="URL",
+        "--redirect",
+        metavar="URL",
         help="have the forum send the approval straight back to voicepeer at URL, an address "
         "on this computer such as http://127.0.0.1:8731/voicepeer-auth; works only if the "
         "forum's administrator has added it to allowed_user_api_auth_redirects",
     )
     connect.add_argument(
-        "--redirect-wait", type=float, default=120.0, metavar="SECONDS",
+        "--redirect-wait",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
         help="with --redirect: how long to wait for the forum before asking for the pasted "
         "text instead (default 120)",
     )
@@ -48,11 +55,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     connect.add_argument("--api-username", help="username the admin API key acts as")
     connect.add_argument(
-        "--timeout", type=float, default=600.0, metavar="SECONDS",
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
         help="how long to wait for the approval in all (default 600)",
     )
-    connect.add_argument("--no-browser", action="store_true",
-                         help="only print the link; do not open a web browser")
+    connect.add_argument(
+        "--no-browser", action="store_true", help="only print the link; do not open a web browser"
+    )
     connect.set_defaults(handler=connect_command)
 
     revoke = actions.add_parser("revoke", help="disconnect and revoke the key")
@@ -68,9 +79,13 @@ def connect_command(args: argparse.Namespace) -> int:
     if args.api_key_stdin and not args.api_username:
         raise ConfigError("--api-key-stdin needs --api-username NAME")
     options = ConnectOptions(
-        paste=args.paste, redirect=args.redirect, redirect_wait_s=args.redirect_wait,
-        timeout_s=args.timeout, open_browser=not args.no_browser,
-        admin_username=args.api_username if args.api_key_stdin else None)
+        paste=args.paste,
+        redirect=args.redirect,
+        redirect_wait_s=args.redirect_wait,
+        timeout_s=args.timeout,
+        open_browser=not args.no_browser,
+        admin_username=args.api_username if args.api_key_stdin else None,
+    )
     return 0 if connect_account(args.url, options) else 1
 
 

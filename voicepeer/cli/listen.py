@@ -40,17 +40,33 @@ def register(subparsers: Any) -> None:
     source.add_argument("--wav", type=Path, metavar="FILE", help="WAV file to recognize")
     source.add_argument("--mic", action="store_true", help="listen to the microphone (default)")
     parser.add_argument("--mode", choices=("command", "dictation"), default="command")
-    parser.add_argument("--state", choices=[s.value for s in State], default=None,
-                        help="hear and understand as the voice loop does in this state "
-                             "(overrides --mode)")
-    parser.add_argument("--engine", choices=("sphinx", "vosk"), default=None,
-                        help="speech engine (default: Vosk once an English Vosk model is "
-                             "installed, PocketSphinx until then)")
-    parser.add_argument("--model", type=Path, metavar="PATH",
-                        help="Vosk model directory or PocketSphinx acoustic model directory")
+    parser.add_argument(
+        "--state",
+        choices=[s.value for s in State],
+        default=None,
+        help="hear and understand as the voice loop does in this state (overrides --mode)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("sphinx", "vosk"),
+        default=None,
+        help="speech engine (default: Vosk once an English Vosk model is "
+        "installed, PocketSphinx until then)",
+    )
+    parser.add_argument(
+        "--model",
+        type=Path,
+        metavar="PATH",
+        help="Vosk model directory or PocketSphinx acoustic model directory",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per utterance")
-    parser.add_argument("--max-utterances", type=int, default=0, metavar="N",
-                        help="stop after N utterances (0: until the input ends)")
+    parser.add_argument(
+        "--max-utterances",
+        type=int,
+        default=0,
+        metavar="N",
+        help="stop after N utterances (0: until the input ends)",
+    )
     parser.set_defaults(handler=run_listen)
 
 
@@ -70,8 +86,9 @@ def run_listen(args: argparse.Namespace) -> int:
     mode = listen_mode(state) if state is not None else ListenMode(args.mode)
     kind = "wav" if args.wav is not None else "mic"
     interpreter = make_interpreter(settings)
-    listener = make_listener(kind, settings, path=args.wav, engine=args.engine, model=args.model,
-                             interpreter=interpreter)
+    listener = make_listener(
+        kind, settings, path=args.wav, engine=args.engine, model=args.model, interpreter=interpreter
+    )
     if kind == "mic" and not args.json:
         print("Listening. Press Ctrl+C to stop.", file=sys.stderr)
     count = 0
@@ -84,8 +101,11 @@ def run_listen(args: argparse.Namespace) -> int:
                     record["intent"] = action
                 line = heard.text or "(nothing recognized)"
             else:
-                verdict = (interpret_in(state, heard, interpreter) if state is not None
-                           else interpreter.command(heard))
+                verdict = (
+                    interpret_in(state, heard, interpreter)
+                    if state is not None
+                    else interpreter.command(heard)
+                )
                 command = verdict.command
                 record = {
                     "intent": command.intent.value if command else None,

@@ -24,8 +24,10 @@ from voicepeer.speech_models.settings import DEFAULT_VOSK_MODEL
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
-        "models", help="list, download and check speech models",
-        description="Manage the speech models voicepeer listens with.")
+        "models",
+        help="list, download and check speech models",
+        description="Manage the speech models voicepeer listens with.",
+    )
     parser.add_argument("--dir", help="models folder (default: automatic)")
     parser.set_defaults(handler=lambda args: _help(parser))
     actions = parser.add_subparsers(dest="models_command", metavar="ACTION")
@@ -34,8 +36,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing.set_defaults(handler=run_list)
 
     download = actions.add_parser("download", help="download and install a model")
-    download.add_argument("name", nargs="?", default=DEFAULT_VOSK_MODEL,
-                          help=f"model name (default: {DEFAULT_VOSK_MODEL})")
+    download.add_argument(
+        "name",
+        nargs="?",
+        default=DEFAULT_VOSK_MODEL,
+        help=f"model name (default: {DEFAULT_VOSK_MODEL})",
+    )
     download.add_argument("--base-url", help="download site to use instead of the Vosk site")
     download.add_argument("--force", action="store_true", help="download again if installed")
     download.set_defaults(handler=run_download)
@@ -73,8 +79,11 @@ def run_list(args: argparse.Namespace) -> int:
     for entry in list_models(settings):
         size = f", about {entry.approx_size_mb} MB" if entry.approx_size_mb else ""
         print(f"{entry.name}  [{entry.status}{size}]")
-        print(textwrap.fill(entry.description, width=88, initial_indent="    ",
-                            subsequent_indent="    "))
+        print(
+            textwrap.fill(
+                entry.description, width=88, initial_indent="    ", subsequent_indent="    "
+            )
+        )
         if entry.path is not None:
             print(f"    in {entry.path}")
         elif entry.status == "available" and (info := catalogue_entry(entry.name)):
@@ -85,18 +94,21 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_download(args: argparse.Namespace) -> int:
     try:
-        download_model(args.name, settings=_settings(args), progress=ProgressBar(sys.stderr),
-                       force=args.force)
+        download_model(
+            args.name, settings=_settings(args), progress=ProgressBar(sys.stderr), force=args.force
+        )
     except KeyboardInterrupt:
-        print("\nStopped. Run the same command again to continue where it left off.",
-              file=sys.stderr)
+        print(
+            "\nStopped. Run the same command again to continue where it left off.", file=sys.stderr
+        )
         return 130
     return 0
 
 
 def run_install(args: argparse.Namespace) -> int:
-    install_archive(args.archive, settings=_settings(args), progress=ProgressBar(sys.stderr),
-                    force=args.force)
+    install_archive(
+        args.archive, settings=_settings(args), progress=ProgressBar(sys.stderr), force=args.force
+    )
     return 0
 
 

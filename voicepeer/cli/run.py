@@ -19,45 +19,67 @@ log = logging.getLogger(__name__)
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     run = subparsers.add_parser(
-        "run", help="use a Discourse forum by voice",
+        "run",
+        help="use a Discourse forum by voice",
         description="Listen, read the forum aloud and post dictated replies. Say goodbye "
-                    "(or quit voicepeer) to end; with typed input, Ctrl+D ends too.",
+        "(or quit voicepeer) to end; with typed input, Ctrl+D ends too.",
     )
-    run.add_argument("--forum", metavar="URL", default=None,
-                     help="the forum's web address (default: forum_url from the settings; "
-                          "none there means the built-in demo forum)")
+    run.add_argument(
+        "--forum",
+        metavar="URL",
+        default=None,
+        help="the forum's web address (default: forum_url from the settings; "
+        "none there means the built-in demo forum)",
+    )
     _add_io_arguments(run)
     run.set_defaults(handler=_run)
 
     demo = subparsers.add_parser(
-        "demo", help="try voicepeer on the built-in demo forum",
+        "demo",
+        help="try voicepeer on the built-in demo forum",
         description="Start the built-in demo forum and talk to it. With no microphone or "
-                    "speaker, type what you would say and read what voicepeer would say. "
-                    "Say or type goodbye to end; with typed input, Ctrl+D ends too.",
+        "speaker, type what you would say and read what voicepeer would say. "
+        "Say or type goodbye to end; with typed input, Ctrl+D ends too.",
     )
-    demo.add_argument("--port", type=int, default=0,
-                      help="port for the demo forum (default: any free port)")
+    demo.add_argument(
+        "--port", type=int, default=0, help="port for the demo forum (default: any free port)"
+    )
     _add_io_arguments(demo)
     demo.set_defaults(handler=_demo)
 
 
 def _add_io_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--input", type=parse_input, default=parse_input("mic"),
-                        metavar="mic|text|wav:PATH",
-                        help="where speech comes from: the microphone, typed lines (one "
-                             "utterance per line; Ctrl+D ends), or a WAV recording "
-                             "(default: mic)")
-    parser.add_argument("--output", type=parse_output, default=parse_output("speaker"),
-                        metavar="speaker|text|wav:DIR",
-                        help="where voicepeer speaks: the speaker, printed lines starting "
-                             "'SAY: ', or one WAV file per utterance in DIR (default: speaker)")
-    parser.add_argument("--transcript", action="store_true",
-                        help="write what voicepeer hears, says and does to a private "
-                             "transcript file, to follow with 'voicepeer transcript' "
-                             "(also [general] transcript = true)")
+    parser.add_argument(
+        "--input",
+        type=parse_input,
+        default=parse_input("mic"),
+        metavar="mic|text|wav:PATH",
+        help="where speech comes from: the microphone, typed lines (one "
+        "utterance per line; Ctrl+D ends), or a WAV recording "
+        "(default: mic)",
+    )
+    parser.add_argument(
+        "--output",
+        type=parse_output,
+        default=parse_output("speaker"),
+        metavar="speaker|text|wav:DIR",
+        help="where voicepeer speaks: the speaker, printed lines starting "
+        "'SAY: ', or one WAV file per utterance in DIR (default: speaker)",
+    )
+    parser.add_argument(
+        "--transcript",
+        action="store_true",
+        help="write what voicepeer hears, says and does to a private "
+        "transcript file, to follow with 'voicepeer transcript' "
+        "(also [general] transcript = true)",
+    )
     # SUPPRESS keeps a --config given before the subcommand from being reset to None.
-    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS,
-                        help="settings file (default: config.toml in the config folder)")
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="settings file (default: config.toml in the config folder)",
+    )
 
 
 def _start_transcript(args: argparse.Namespace, settings: Settings) -> None:
@@ -66,8 +88,9 @@ def _start_transcript(args: argparse.Namespace, settings: Settings) -> None:
     try:
         open_transcript(paths.state_dir())
     except OSError as error:
-        raise ConfigError(f"cannot write the transcript in {paths.state_dir()}: "
-                          f"{error.strerror or error}") from None
+        raise ConfigError(
+            f"cannot write the transcript in {paths.state_dir()}: {error.strerror or error}"
+        ) from None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -86,8 +109,9 @@ def _demo(args: argparse.Namespace) -> int:
     return _run_demo(args, settings, port=args.port, show_address=True)
 
 
-def _run_demo(args: argparse.Namespace, settings: Settings, *, port: int,
-              show_address: bool) -> int:
+def _run_demo(
+    args: argparse.Namespace, settings: Settings, *, port: int, show_address: bool
+) -> int:
     """The built-in demo forum, started in this process on loopback, and voicepeer on it.
     ``show_address``: print where it runs (for a look in a web browser); otherwise only
     the log says, so the person's terminal shows only what voicepeer says."""
@@ -97,5 +121,4 @@ def _run_demo(args: argparse.Namespace, settings: Settings, *, port: int,
         log.info("demo forum running at %s", forum.base_url)
         if show_address:
             print(f"voicepeer: demo forum running at {forum.base_url}", file=sys.stderr)
-        return run_assistant(forum.base_url, args.input, args.output, settings,
-                             forum_key="demo")
+        return run_assistant(forum.base_url, args.input, args.output, settings, forum_key="demo")

@@ -35,12 +35,18 @@ def register(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     action = parser.add_mutually_exclusive_group()
-    action.add_argument("--sentences", action="store_true",
-                        help="print the numbered sentences to record and stop")
-    action.add_argument("--wav-dir", type=Path, metavar="DIR",
-                        help="train from recordings 01.wav, 02.wav, ... in DIR")
-    action.add_argument("--forget", action="store_true",
-                        help="delete the voice training and listen as before it")
+    action.add_argument(
+        "--sentences", action="store_true", help="print the numbered sentences to record and stop"
+    )
+    action.add_argument(
+        "--wav-dir",
+        type=Path,
+        metavar="DIR",
+        help="train from recordings 01.wav, 02.wav, ... in DIR",
+    )
+    action.add_argument(
+        "--forget", action="store_true", help="delete the voice training and listen as before it"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -54,8 +60,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.forget:
         removed = forget_voice(profile)
-        print(f"Voice training deleted ({profile})." if removed
-              else "There was no voice training to delete.")
+        print(
+            f"Voice training deleted ({profile})."
+            if removed
+            else "There was no voice training to delete."
+        )
         return 0
     if args.wav_dir is not None:
         recordings = recordings_from(args.wav_dir)
@@ -65,8 +74,11 @@ def run(args: argparse.Namespace) -> int:
     from voicepeer.setup.voice_training_session import run_voice_training
 
     if chosen_engine(settings.recognition) == "vosk":
-        print("Note: voice training is for the bundled engine; voicepeer listens with Vosk, "
-              'so it is used only with [recognition] engine = "sphinx".', file=sys.stderr)
+        print(
+            "Note: voice training is for the bundled engine; voicepeer listens with Vosk, "
+            'so it is used only with [recognition] engine = "sphinx".',
+            file=sys.stderr,
+        )
     print(run_voice_training(Prompter(), settings.recognition.device, settings))
     return 0
 
@@ -83,6 +95,8 @@ def recordings_from(folder: Path) -> list[TrainingRecording]:
         if wav.exists():
             recordings.append(TrainingRecording(sentence, read_wav(wav).tobytes()))
     if not recordings:
-        raise ConfigError(f"{folder} has no recordings named 01.wav, 02.wav, ... "
-                          "(see voicepeer train-voice --sentences)")
+        raise ConfigError(
+            f"{folder} has no recordings named 01.wav, 02.wav, ... "
+            "(see voicepeer train-voice --sentences)"
+        )
     return recordings

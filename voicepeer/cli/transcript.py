@@ -22,13 +22,15 @@ SHOWN_AT_START = 20
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "transcript", help="follow what voicepeer hears, says and does (for a helper)",
+        "transcript",
+        help="follow what voicepeer hears, says and does (for a helper)",
         description="Show the live transcript of a voicepeer session started with "
         "'voicepeer run --transcript' (or [general] transcript = true): what it heard, what "
         "it said and what it did. Ctrl+C stops following.",
     )
-    parser.add_argument("--no-follow", action="store_true",
-                        help="print the transcript so far and stop")
+    parser.add_argument(
+        "--no-follow", action="store_true", help="print the transcript so far and stop"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -42,8 +44,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"No transcript yet ({path}). Start voicepeer with 'voicepeer run --transcript'.")
         return 1
     if not path.exists():
-        print(f"Waiting for a transcript in {path}. Start voicepeer with "
-              "'voicepeer run --transcript'.", flush=True)
+        print(
+            f"Waiting for a transcript in {path}. Start voicepeer with "
+            "'voicepeer run --transcript'.",
+            flush=True,
+        )
     with contextlib.suppress(KeyboardInterrupt):
         follow(path, follow_on=not args.no_follow)
     return 0

@@ -19,8 +19,7 @@ from voicepeer.recognition.base import Completeness
 NOT_COMMANDS = frozenset({Intent.SEND, Intent.SCRATCH, Intent.READ_BACK, Intent.CANCEL})
 """Said only while dictating or answering "Shall I post it?", never as a command: "read" is
 complete although "read it back" is longer."""
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                   "ninety"})
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 _SHORT_ANSWERS = frozenset({Intent.YES.value, Intent.NO.value})
 
 __all__ = ["Completeness", "CompletenessJudge"]
@@ -31,11 +30,18 @@ class CompletenessJudge:
     ``phrases`` when given (e.g. the answers to a question, where "yes" is unfinished
     because "yes but" and "yes wait" take it back)."""
 
-    def __init__(self, aliases: Mapping[str, Intent] | None = None,
-                 phrases: Iterable[tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        aliases: Mapping[str, Intent] | None = None,
+        phrases: Iterable[tuple[str, str]] | None = None,
+    ) -> None:
         if phrases is None:
-            table = [(normalize(p), i.value) for i, ps in PHRASINGS.items()
-                     if i not in NOT_COMMANDS for p in ps]
+            table = [
+                (normalize(p), i.value)
+                for i, ps in PHRASINGS.items()
+                if i not in NOT_COMMANDS
+                for p in ps
+            ]
             table += [(normalize(p), Intent(i).value) for p, i in (aliases or {}).items()]
         else:
             table = [(normalize(p), meaning) for p, meaning in phrases]
@@ -49,10 +55,10 @@ class CompletenessJudge:
         from voicepeer.commands.consent import CLEAR_YES, NOT_YES
 
         phrases = [(p, "yes") for p in CLEAR_YES] + [(p, "not yes") for p in NOT_YES]
-        phrases += [(p, i.value) for i, ps in PHRASINGS.items() if i is not Intent.YES
-                    for p in ps]
-        phrases += [(p, Intent(i).value) for p, i in (aliases or {}).items()
-                    if Intent(i) is not Intent.YES]
+        phrases += [(p, i.value) for i, ps in PHRASINGS.items() if i is not Intent.YES for p in ps]
+        phrases += [
+            (p, Intent(i).value) for p, i in (aliases or {}).items() if Intent(i) is not Intent.YES
+        ]
         return cls(phrases=phrases)
 
     def judge(self, text: str, in_play: Collection[str] | None = None) -> Completeness:
@@ -65,15 +71,17 @@ class CompletenessJudge:
         heard = " ".join(words)
         if self._is_slot_start(words):
             return Completeness.UNFINISHED
-        longer = {m for p, m in self._meaning.items()
-                  if p.startswith(heard + " ") and (in_play is None or m in in_play)}
+        longer = {
+            m
+            for p, m in self._meaning.items()
+            if p.startswith(heard + " ") and (in_play is None or m in in_play)
+        }
         meaning = self._meaning.get(heard)
         if meaning is not None and meaning not in self._slot_meanings:
             return Completeness.COMPLETE if longer <= {meaning} else Completeness.UNFINISHED
         if self._topic_number(words) is not None:
             # "open topic twenty" may go on: "twenty one".
-            return (Completeness.UNFINISHED if words[-1] in _TENS
-                    else Completeness.COMPLETE)
+            return Completeness.UNFINISHED if words[-1] in _TENS else Completeness.COMPLETE
         return Completeness.UNFINISHED if longer else Completeness.UNKNOWN
 
     def meaning(self, text: str) -> str | None:
@@ -87,7 +95,7 @@ class CompletenessJudge:
         return self._meaning.get(" ".join(words))
 
     def is_short_answer(self, meaning: str | None) -> bool:
-        """"yes" or "no": a command grammar forced to pick a phrasing often picks one of
+        """ "yes" or "no": a command grammar forced to pick a phrasing often picks one of
         them for other short speech ("next" as "yep")."""
         return meaning in _SHORT_ANSWERS
 
@@ -100,5 +108,5 @@ class CompletenessJudge:
         for phrase in sorted(PHRASINGS[Intent.OPEN], key=len, reverse=True):
             prefix = phrase.split()
             if words[: len(prefix)] == prefix and len(words) > len(prefix):
-                return parse_number(" ".join(words[len(prefix):]))
+                return parse_number(" ".join(words[len(prefix) :]))
         return None

@@ -21,8 +21,22 @@ CLEAR_YES: tuple[str, ...] = ("yes", "yes please")
 """The only spoken answers that give consent."""
 
 NOT_YES: tuple[str, ...] = (
-    "yeah", "yep", "yes but", "yes and no", "yes wait", "yes no", "hang on", "wait",
-    "hold on", "okay", "maybe", "i guess", "not sure", "yes i think", "yet", "less",
+    "yeah",
+    "yep",
+    "yes but",
+    "yes and no",
+    "yes wait",
+    "yes no",
+    "hang on",
+    "wait",
+    "hold on",
+    "okay",
+    "maybe",
+    "i guess",
+    "not sure",
+    "yes i think",
+    "yet",
+    "less",
 )
 """Sounds close to yes, or a yes taken back, that must never give consent. Recognizers
 put them in their answer vocabulary so such speech is heard as what it is."""
@@ -40,8 +54,9 @@ def is_clear_yes(text: str) -> bool:
     return normalize(text) in CLEAR_YES
 
 
-def judge_answer(heard: Heard, matcher: CommandMatcher,
-                 allowed: Collection[Intent]) -> Interpretation:
+def judge_answer(
+    heard: Heard, matcher: CommandMatcher, allowed: Collection[Intent]
+) -> Interpretation:
     """What an answer to a yes-or-no question means. ``allowed``: the intents the
     question accepts (yes among them). ``Interpretation(None)`` means ask again."""
     if Intent.YES in allowed and heard.by_switch:
@@ -49,8 +64,11 @@ def judge_answer(heard: Heard, matcher: CommandMatcher,
     if not heard.text.strip() or heard.by_switch:
         return Interpretation(None)
     if is_clear_yes(heard.text):
-        if (Intent.YES in allowed and heard.confidence >= MIN_YES_CONFIDENCE
-                and all(is_clear_yes(p) for p in heard.passes)):
+        if (
+            Intent.YES in allowed
+            and heard.confidence >= MIN_YES_CONFIDENCE
+            and all(is_clear_yes(p) for p in heard.passes)
+        ):
             return Interpretation(Command(Intent.YES), confidence=heard.confidence)
         return Interpretation(None)
     words = normalize(heard.text).split()

@@ -18,20 +18,71 @@ from voicepeer.commands.matcher import normalize
 from voicepeer.commands.numbers import parse_number
 
 NATO_ALPHABET: dict[str, str] = {
-    "alfa": "a", "alpha": "a", "bravo": "b", "charlie": "c", "delta": "d", "echo": "e",
-    "foxtrot": "f", "golf": "g", "hotel": "h", "india": "i", "juliet": "j", "juliett": "j",
-    "kilo": "k", "lima": "l", "mike": "m", "november": "n", "oscar": "o", "papa": "p",
-    "quebec": "q", "romeo": "r", "sierra": "s", "tango": "t", "uniform": "u",
-    "victor": "v", "whiskey": "w", "whisky": "w", "x-ray": "x", "xray": "x", "yankee": "y",
+    "alfa": "a",
+    "alpha": "a",
+    "bravo": "b",
+    "charlie": "c",
+    "delta": "d",
+    "echo": "e",
+    "foxtrot": "f",
+    "golf": "g",
+    "hotel": "h",
+    "india": "i",
+    "juliet": "j",
+    "juliett": "j",
+    "kilo": "k",
+    "lima": "l",
+    "mike": "m",
+    "november": "n",
+    "oscar": "o",
+    "papa": "p",
+    "quebec": "q",
+    "romeo": "r",
+    "sierra": "s",
+    "tango": "t",
+    "uniform": "u",
+    "victor": "v",
+    "whiskey": "w",
+    "whisky": "w",
+    "x-ray": "x",
+    "xray": "x",
+    "yankee": "y",
     "zulu": "z",
 }
 # How recognizers write some letters said on their own.
-_LETTER_NAMES = {"ay": "a", "bee": "b", "see": "c", "sea": "c", "dee": "d", "ee": "e",
-                 "eff": "f", "gee": "g", "aitch": "h", "eye": "i", "jay": "j", "kay": "k",
-                 "el": "l", "em": "m", "en": "n", "oh": "o", "pea": "p", "pee": "p",
-                 "queue": "q", "cue": "q", "are": "r", "ar": "r", "ess": "s", "tea": "t",
-                 "tee": "t", "you": "u", "vee": "v", "ex": "x", "why": "y", "zed": "z",
-                 "zee": "z"}
+_LETTER_NAMES = {
+    "ay": "a",
+    "bee": "b",
+    "see": "c",
+    "sea": "c",
+    "dee": "d",
+    "ee": "e",
+    "eff": "f",
+    "gee": "g",
+    "aitch": "h",
+    "eye": "i",
+    "jay": "j",
+    "kay": "k",
+    "el": "l",
+    "em": "m",
+    "en": "n",
+    "oh": "o",
+    "pea": "p",
+    "pee": "p",
+    "queue": "q",
+    "cue": "q",
+    "are": "r",
+    "ar": "r",
+    "ess": "s",
+    "tea": "t",
+    "tee": "t",
+    "you": "u",
+    "vee": "v",
+    "ex": "x",
+    "why": "y",
+    "zed": "z",
+    "zee": "z",
+}
 
 CORRECT_WORDS = ("correct", "fix")
 CHOOSE_PREFIXES = ("number", "option", "choice")
@@ -106,7 +157,7 @@ def correction_command(utterance: str) -> CorrectionCommand | None:
 
 
 def chosen_number(words: tuple[str, ...]) -> int | None:
-    """"two", "number two", "option 2" → 2; ``None`` for anything else."""
+    """ "two", "number two", "option 2" → 2; ``None`` for anything else."""
     if words and words[0] in CHOOSE_PREFIXES:
         words = words[1:]
     if not words or len(words) > 2:
@@ -143,8 +194,9 @@ def correction_phrases(sample_words: tuple[str, ...] = ()) -> list[str]:
     phrases += nato
     # Letters in runs, as a word is spelled.
     phrases += [" ".join(nato[i : i + 4]) for i in range(0, len(nato), 2)]
-    phrases += [" ".join(chr(c) for c in range(start, min(start + 4, 123)))
-                for start in range(97, 123, 2)]
+    phrases += [
+        " ".join(chr(c) for c in range(start, min(start + 4, 123))) for start in range(97, 123, 2)
+    ]
     for word in sample_words:
         phrases += [f"correct {word}", f"fix {word}"]
     for first, second in itertools.pairwise(sample_words):

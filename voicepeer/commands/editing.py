@@ -38,7 +38,8 @@ DICTATION_PHRASES: dict[DictationAction, tuple[str, ...]] = {
 }
 
 NATURAL_ACTIONS: dict[Intent, DictationAction] = {
-    Intent.SEND: DictationAction.SEND, Intent.SCRATCH: DictationAction.SCRATCH,
+    Intent.SEND: DictationAction.SEND,
+    Intent.SCRATCH: DictationAction.SCRATCH,
     Intent.READ_BACK: DictationAction.READ_BACK,
 }
 """Intents whose natural phrasings collected for tuning are editing commands too ("post my
@@ -81,8 +82,12 @@ def dictation_action(utterance: str) -> DictationAction | None:
 
 def _phrases() -> list[tuple[str, DictationAction]]:
     table = [(p, a) for a, ps in DICTATION_PHRASES.items() for p in ps]
-    table += [(unwrap(p), NATURAL_ACTIONS[i]) for i, ps in tuning_phrasings().items()
-              if i in NATURAL_ACTIONS for p in ps]
+    table += [
+        (unwrap(p), NATURAL_ACTIONS[i])
+        for i, ps in tuning_phrasings().items()
+        if i in NATURAL_ACTIONS
+        for p in ps
+    ]
     return table
 
 

@@ -94,12 +94,19 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.MESSAGES: ("my messages", "private messages", "inbox", "check messages"),
     Intent.MESSAGE: ("send a message", "message", "write a message"),
     Intent.NEW_TOPIC: ("start a new topic",),
-    Intent.QUIT: ("goodbye", "goodbye voicepeer", "bye voicepeer", "quit voicepeer",
-                  "stop voicepeer", "exit voicepeer", "close voicepeer", "switch off voicepeer",
-                  "turn off voicepeer"),
+    Intent.QUIT: (
+        "goodbye",
+        "goodbye voicepeer",
+        "bye voicepeer",
+        "quit voicepeer",
+        "stop voicepeer",
+        "exit voicepeer",
+        "close voicepeer",
+        "switch off voicepeer",
+        "turn off voicepeer",
+    ),
     Intent.NEXT_PARAGRAPH: ("next paragraph", "skip paragraph", "skip this paragraph"),
-    Intent.PREVIOUS_PARAGRAPH: ("previous paragraph", "back a paragraph",
-                                "go back a paragraph"),
+    Intent.PREVIOUS_PARAGRAPH: ("previous paragraph", "back a paragraph", "go back a paragraph"),
     Intent.SKIP_TO_END: ("skip to the end", "skip to end", "end of post", "skip the rest"),
 }
 
@@ -130,14 +137,20 @@ asked "Read this post?" it is a yes. Where none of them is understood the words 
 ("hang on" at "Shall I post it?" is no yes)."""
 
 ORDINAL_PHRASINGS: tuple[str, ...] = (
-    "the {ordinal}", "the {ordinal} one", "the {ordinal} topic", "the {ordinal} post",
-    "{ordinal} topic", "{ordinal} one",
+    "the {ordinal}",
+    "the {ordinal} one",
+    "the {ordinal} topic",
+    "the {ordinal} post",
+    "{ordinal} topic",
+    "{ordinal} one",
 )
 """How a topic is picked by its place in the list ("the second one"); a number or an
 ordinal alone is never enough."""
 
 SLOT_INTENTS: Mapping[Intent, str] = {
-    Intent.OPEN: "number", Intent.SEARCH: "query", Intent.MESSAGE: "name",
+    Intent.OPEN: "number",
+    Intent.SEARCH: "query",
+    Intent.MESSAGE: "name",
 }
 """Intents whose phrasing is followed by a value, and the slot that value goes in."""
 FREE_TEXT_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s != "number")

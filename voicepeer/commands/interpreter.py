@@ -39,8 +39,11 @@ from voicepeer.recognition.base import Heard, ListenMode, Phrasebook, Vocabulary
 class Interpreter:
     """Decides what utterances mean, with the caregiver's ``aliases`` and ``thresholds``."""
 
-    def __init__(self, aliases: Mapping[str, Intent] | None = None,
-                 thresholds: MatcherThresholds | None = None) -> None:
+    def __init__(
+        self,
+        aliases: Mapping[str, Intent] | None = None,
+        thresholds: MatcherThresholds | None = None,
+    ) -> None:
         self.aliases = dict(aliases or {})
         self.matcher = CommandMatcher(self.aliases, thresholds)
 
@@ -60,8 +63,11 @@ class Interpreter:
         """The correction command a whole utterance is, or ``None``."""
         return correction_command(text)
 
-    def phrasebook(self, contexts: Mapping[str, Collection[Intent]] | None = None,
-                   answer_contexts: Mapping[str, Collection[Intent]] | None = None) -> Phrasebook:
+    def phrasebook(
+        self,
+        contexts: Mapping[str, Collection[Intent]] | None = None,
+        answer_contexts: Mapping[str, Collection[Intent]] | None = None,
+    ) -> Phrasebook:
         """What recognizers may hear: every command (context ""), and the commands of each
         of ``contexts`` and the answers of each of ``answer_contexts`` (name → intents)."""
         phrasings = command_phrasings(self.aliases)
@@ -74,25 +80,34 @@ class Interpreter:
         return Phrasebook(
             commands=commands,
             answers=answers,
-            editing=Vocabulary(phrases=tuple(editing_phrases()),
-                               accepts=lambda text: dictation_action(text) is not None),
-            correction=Vocabulary(sentences=tuple(correction_phrases()),
-                                  accepts=lambda text: correction_command(text) is not None),
+            editing=Vocabulary(
+                phrases=tuple(editing_phrases()),
+                accepts=lambda text: dictation_action(text) is not None,
+            ),
+            correction=Vocabulary(
+                sentences=tuple(correction_phrases()),
+                accepts=lambda text: correction_command(text) is not None,
+            ),
             correction_sentences=lambda words: correction_phrases(tuple(words)),
-            completeness={ListenMode.COMMAND: CompletenessJudge(self.aliases),
-                          ListenMode.ANSWER: CompletenessJudge.for_answers(self.aliases)},
+            completeness={
+                ListenMode.COMMAND: CompletenessJudge(self.aliases),
+                ListenMode.ANSWER: CompletenessJudge.for_answers(self.aliases),
+            },
         )
 
-    def _commands(self, phrasings: Mapping[Intent, tuple[str, ...]],
-                  intents: Collection[Intent] | None) -> Vocabulary:
+    def _commands(
+        self, phrasings: Mapping[Intent, tuple[str, ...]], intents: Collection[Intent] | None
+    ) -> Vocabulary:
         def accepts(text: str) -> bool:
             return self.command(Heard(text), intents).command is not None
 
-        return command_vocabulary(phrasings, set(Intent) if intents is None else intents,
-                                  accepts, is_number_alone)
+        return command_vocabulary(
+            phrasings, set(Intent) if intents is None else intents, accepts, is_number_alone
+        )
 
-    def _answers(self, phrasings: Mapping[Intent, tuple[str, ...]],
-                 intents: Collection[Intent] | None) -> Vocabulary:
+    def _answers(
+        self, phrasings: Mapping[Intent, tuple[str, ...]], intents: Collection[Intent] | None
+    ) -> Vocabulary:
         allowed = set(Intent) if intents is None else set(intents)
 
         def accepts(text: str) -> bool:

@@ -117,13 +117,20 @@ class CommandMatcher:
         self._senses = entries
         patterns = [(slot_pattern(t.lower()), i) for t, i in templates]
         # Longest first, so "open topic three" is not read as "open" + "topic three".
-        self._templates = sorted(((p, i) for p, i in patterns if p is not None),
-                                 key=lambda item: len(item[0].pattern), reverse=True)
+        self._templates = sorted(
+            ((p, i) for p, i in patterns if p is not None),
+            key=lambda item: len(item[0].pattern),
+            reverse=True,
+        )
 
     def interpret(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         text = normalize(heard.text)
-        if (not text or heard.confidence < self.thresholds.min_engine_confidence
-                or is_number_alone(text) or is_number_alone(unwrap(text))):
+        if (
+            not text
+            or heard.confidence < self.thresholds.min_engine_confidence
+            or is_number_alone(text)
+            or is_number_alone(unwrap(text))
+        ):
             return Interpretation(None)
         slot_command = self._match_slot(unwrap(text), allowed)
         if slot_command is not None:
@@ -149,7 +156,8 @@ class CommandMatcher:
         close = tuple(
             intent
             for intent, score in ranked[1:]
-            if (top_score < 100 or score == 100) and score >= self.thresholds.min_score
+            if (top_score < 100 or score == 100)
+            and score >= self.thresholds.min_score
             and top_score - score < self.thresholds.ambiguity_margin
         )
         if close:

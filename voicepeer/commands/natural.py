@@ -20,18 +20,66 @@ from importlib import resources
 from voicepeer.commands.intents import Intent
 
 LEADING: tuple[str, ...] = (
-    "could you please", "can you please", "would you please", "will you please",
-    "could you", "can you", "would you", "will you", "would you mind", "please",
-    "i would like to", "i'd like to", "i want to", "i wanna", "i need to", "i'd like",
-    "i want", "let me", "let's", "let us", "go ahead and", "you can", "just", "now",
-    "okay", "ok", "right", "so", "well", "oh", "hey", "alright", "all right",
-    "go to the", "go to", "take me to the", "take me to", "show me the", "show me",
-    "give me the", "give me", "play the", "tell me", "a little bit", "a little", "a bit",
+    "could you please",
+    "can you please",
+    "would you please",
+    "will you please",
+    "could you",
+    "can you",
+    "would you",
+    "will you",
+    "would you mind",
+    "please",
+    "i would like to",
+    "i'd like to",
+    "i want to",
+    "i wanna",
+    "i need to",
+    "i'd like",
+    "i want",
+    "let me",
+    "let's",
+    "let us",
+    "go ahead and",
+    "you can",
+    "just",
+    "now",
+    "okay",
+    "ok",
+    "right",
+    "so",
+    "well",
+    "oh",
+    "hey",
+    "alright",
+    "all right",
+    "go to the",
+    "go to",
+    "take me to the",
+    "take me to",
+    "show me the",
+    "show me",
+    "give me the",
+    "give me",
+    "play the",
+    "tell me",
+    "a little bit",
+    "a little",
+    "a bit",
 )
 """Words said before a command that do not change it, longest first where they overlap."""
 TRAILING: tuple[str, ...] = (
-    "please", "thanks", "thank you", "now", "for me", "for now", "then", "right now",
-    "if you can", "if you could", "if you don't mind",
+    "please",
+    "thanks",
+    "thank you",
+    "now",
+    "for me",
+    "for now",
+    "then",
+    "right now",
+    "if you can",
+    "if you could",
+    "if you don't mind",
 )
 """Words said after a command that do not change it."""
 HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "ah", "mm", "uhm"})
@@ -39,20 +87,39 @@ HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "ah", "mm", "uhm"})
 
 SYNONYMS: Mapping[str, str] = {
     # Whole expressions first (longest match wins), then single words.
-    "the one after": "next one", "the one before": "previous one",
-    "one back": "previous one", "back up": "previous",
-    "move on": "next", "skip this one": "next one", "skip this": "next",
-    "turn up the volume": "volume up", "turn the volume up": "volume up",
-    "increase the volume": "volume up", "turn it up": "volume up",
-    "turn down the volume": "volume down", "turn the volume down": "volume down",
-    "lower the volume": "volume down", "decrease the volume": "volume down",
+    "the one after": "next one",
+    "the one before": "previous one",
+    "one back": "previous one",
+    "back up": "previous",
+    "move on": "next",
+    "skip this one": "next one",
+    "skip this": "next",
+    "turn up the volume": "volume up",
+    "turn the volume up": "volume up",
+    "increase the volume": "volume up",
+    "turn it up": "volume up",
+    "turn down the volume": "volume down",
+    "turn the volume down": "volume down",
+    "lower the volume": "volume down",
+    "decrease the volume": "volume down",
     "turn it down": "volume down",
-    "more slowly": "slower", "too fast": "slower", "not so fast": "slower",
-    "following": "next", "preceding": "previous", "prior": "previous",
-    "earlier": "previous", "last": "previous",
-    "thread": "topic", "discussion": "topic", "conversation": "topic",
-    "threads": "topics", "discussions": "topics",
-    "quicker": "faster", "hush": "quiet", "unpause": "resume", "proceed": "continue",
+    "more slowly": "slower",
+    "too fast": "slower",
+    "not so fast": "slower",
+    "following": "next",
+    "preceding": "previous",
+    "prior": "previous",
+    "earlier": "previous",
+    "last": "previous",
+    "thread": "topic",
+    "discussion": "topic",
+    "conversation": "topic",
+    "threads": "topics",
+    "discussions": "topics",
+    "quicker": "faster",
+    "hush": "quiet",
+    "unpause": "resume",
+    "proceed": "continue",
 }
 """Everyday words for the card's words. Kept to words that mean the same in every state;
 words whose meaning the state decides are in :data:`voicepeer.commands.intents.SENSES`."""
@@ -134,5 +201,8 @@ def tuning_phrasings() -> Mapping[Intent, tuple[str, ...]]:
         return {}
     table = tomllib.loads(data.read_text("utf-8")).get("intents", {})
     known = {i.value for i in Intent}
-    return {Intent(name): tuple(p.lower() for p in entry.get("phrasings", ()))
-            for name, entry in table.items() if name in known}
+    return {
+        Intent(name): tuple(p.lower() for p in entry.get("phrasings", ()))
+        for name, entry in table.items()
+        if name in known
+    }

@@ -4,30 +4,81 @@
 from __future__ import annotations
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 # Words recognizers commonly return for numbers said on their own.
-_HOMOPHONES = {"won": "one", "to": "two", "too": "two", "for": "four", "fore": "four",
-               "ate": "eight", "tree": "three", "free": "three"}
+_HOMOPHONES = {
+    "won": "one",
+    "to": "two",
+    "too": "two",
+    "for": "four",
+    "fore": "four",
+    "ate": "eight",
+    "tree": "three",
+    "free": "three",
+}
 
 NUMBER_WORDS: tuple[str, ...] = (*_UNITS, *_TENS, "hundred")
 
 _ORDINAL_UNITS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
     "nineteenth": 19,
 }
 _ORDINAL_TENS = {
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
 }
 ORDINAL_WORDS: tuple[str, ...] = (*_ORDINAL_UNITS, *_ORDINAL_TENS)
 _NUMBER_LEAD = frozenset({"number", "no", "topic", "post"})
@@ -67,8 +118,7 @@ def parse_number(text: str) -> int | None:
 def parse_ordinal(text: str) -> int | None:
     """The integer an ordinal names ("second" 2, "twenty first" 21, "2nd" 2), or ``None``."""
     words = text.lower().replace("-", " ").split()
-    if len(words) == 1 and words[0][:-2].isdigit() and words[0][-2:] in ("st", "nd", "rd",
-                                                                         "th"):
+    if len(words) == 1 and words[0][:-2].isdigit() and words[0][-2:] in ("st", "nd", "rd", "th"):
         return int(words[0][:-2]) or None
     if len(words) == 1:
         return _ORDINAL_UNITS.get(words[0], _ORDINAL_TENS.get(words[0]))

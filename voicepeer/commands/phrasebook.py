@@ -16,8 +16,18 @@ from voicepeer.commands.intents import FREE_TEXT_INTENTS, PHRASINGS, SLOT_INTENT
 from voicepeer.recognition.base import Vocabulary
 
 _DIGITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen")
+_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 PLAIN_WEIGHT = 5
@@ -60,8 +70,9 @@ def spoken_numbers(limit: int = 99) -> list[str]:
     return out
 
 
-def command_sentences(phrasings: Mapping[Intent, tuple[str, ...]],
-                      intents: Collection[Intent]) -> list[str]:
+def command_sentences(
+    phrasings: Mapping[Intent, tuple[str, ...]], intents: Collection[Intent]
+) -> list[str]:
     """Training text for a command language model: every phrasing of ``intents``, "open"
     phrasings with every topic number, each plain phrasing :data:`PLAIN_WEIGHT` times."""
     sentences: list[str] = []
@@ -76,14 +87,18 @@ def command_sentences(phrasings: Mapping[Intent, tuple[str, ...]],
     return sentences
 
 
-def command_vocabulary(phrasings: Mapping[Intent, tuple[str, ...]], intents: Collection[Intent],
-                       accepts: Callable[[str], bool], refuses: Callable[[str], bool],
-                       ) -> Vocabulary:
+def command_vocabulary(
+    phrasings: Mapping[Intent, tuple[str, ...]],
+    intents: Collection[Intent],
+    accepts: Callable[[str], bool],
+    refuses: Callable[[str], bool],
+) -> Vocabulary:
     """The command vocabulary of ``intents`` with the interpreter's tests of a reading."""
     wanted = set(intents)
     return Vocabulary(
-        phrases=tuple(p for i, ps in phrasings.items()
-                      if i in wanted and i not in SLOT_INTENTS for p in ps),
+        phrases=tuple(
+            p for i, ps in phrasings.items() if i in wanted and i not in SLOT_INTENTS for p in ps
+        ),
         number_prefixes=phrasings[Intent.OPEN] if Intent.OPEN in wanted else (),
         numbers=tuple(spoken_numbers()) if Intent.OPEN in wanted else (),
         text_prefixes=tuple(p for i in FREE_TEXT_INTENTS if i in wanted for p in phrasings[i]),
@@ -93,8 +108,9 @@ def command_vocabulary(phrasings: Mapping[Intent, tuple[str, ...]], intents: Col
     )
 
 
-def answer_vocabulary(phrasings: Mapping[Intent, tuple[str, ...]],
-                      accepts: Callable[[str], bool]) -> Vocabulary:
+def answer_vocabulary(
+    phrasings: Mapping[Intent, tuple[str, ...]], accepts: Callable[[str], bool]
+) -> Vocabulary:
     """The vocabulary of answers: a clear yes and the other answers; as other speech every
     other command phrasing, the slot commands without their value, and the near-yes sounds
     (:data:`voicepeer.commands.consent.NOT_YES`), so that speech like them is heard as what
@@ -106,5 +122,9 @@ def answer_vocabulary(phrasings: Mapping[Intent, tuple[str, ...]],
             (answer if intent in ANSWER_INTENTS else other).extend(phrases)
     answers = sorted(set(answer))
     others = sorted(set(other) - set(answer))
-    return Vocabulary(phrases=tuple(answers), other=tuple(others),
-                      sentences=(*answers * ANSWER_WEIGHT, *others), accepts=accepts)
+    return Vocabulary(
+        phrases=tuple(answers),
+        other=tuple(others),
+        sentences=(*answers * ANSWER_WEIGHT, *others),
+        accepts=accepts,
+    )

@@ -28,8 +28,7 @@ if TYPE_CHECKING:
     from voicepeer.settings import Settings
 
 
-def load_settings(path: Path | str | None = None, *, notes: list[str] | None = None
-                  ) -> Settings:
+def load_settings(path: Path | str | None = None, *, notes: list[str] | None = None) -> Settings:
     """The settings from the configuration file (defaults when there is none yet).
 
     A file named explicitly (argument or ``VOICEPEER_CONFIG``) must exist. Lines skipped

@@ -51,17 +51,22 @@ def alias_problem(phrase: str, command: str) -> AliasProblem | None:
     known = {intent.value for intent in Intent}
     if command not in known:
         return AliasProblem(
-            phrase, command, f'"{command}" is not a voicepeer command',
-            f"Change it to one of: {', '.join(sorted(known))}, or remove the line.")
+            phrase,
+            command,
+            f'"{command}" is not a voicepeer command',
+            f"Change it to one of: {', '.join(sorted(known))}, or remove the line.",
+        )
     taken = builtin_meaning(phrase)
     if taken is not None and taken.value != command:
         said = canonical(Intent(command))
         return AliasProblem(
-            phrase, command,
+            phrase,
+            command,
             f'"{phrase}" already means "{canonical(taken)}", so the person would be asked '
-            f'which one they meant every time',
+            f"which one they meant every time",
             f'Choose other words for "{said}", ones that are not a command already, or '
-            "remove the line.")
+            "remove the line.",
+        )
     return None
 
 

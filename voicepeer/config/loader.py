@@ -52,10 +52,14 @@ def config_path(explicit: Path | str | None = None) -> tuple[Path, bool]:
 
 
 RETIRED_SETTINGS: Mapping[tuple[str, str], str] = {
-    ("recognition", "wait_for_speech_s"):
-        "it never had any effect: voicepeer always waits for the person to speak",
-    ("forum", "posts_chunk_size"):
-        "the forum decides how many posts come at a time (20 on Discourse)",
+    (
+        "recognition",
+        "wait_for_speech_s",
+    ): "it never had any effect: voicepeer always waits for the person to speak",
+    (
+        "forum",
+        "posts_chunk_size",
+    ): "the forum decides how many posts come at a time (20 on Discourse)",
 }
 """Settings earlier versions wrote, (section, key) → why they went. A file that still has
 them loads as before: the line is skipped and named as one to remove."""
@@ -68,8 +72,9 @@ MAX_NESTING = 20
 MAX_PROBLEMS_SHOWN = 30
 
 
-def load_file(path: Path, root: type[T], *, required: bool = False,
-              notes: list[str] | None = None) -> T:
+def load_file(
+    path: Path, root: type[T], *, required: bool = False, notes: list[str] | None = None
+) -> T:
     """Settings of type ``root`` from ``path``; all defaults when the file does not exist
     (unless ``required``). Lines that are skipped harmlessly (settings no longer used) are
     described in ``notes``."""
@@ -129,8 +134,13 @@ def _file_kind(mode: int) -> str:
     return "device"
 
 
-def load_text(raw: bytes | str, root: type[T], *, source: Path | str = FILE_NAME,
-              notes: list[str] | None = None) -> T:
+def load_text(
+    raw: bytes | str,
+    root: type[T],
+    *,
+    source: Path | str = FILE_NAME,
+    notes: list[str] | None = None,
+) -> T:
     """Settings of type ``root`` from TOML text; ``source`` names it in messages, ``notes``
     receives the lines skipped harmlessly."""
     try:
@@ -147,7 +157,7 @@ def load_text(raw: bytes | str, root: type[T], *, source: Path | str = FILE_NAME
     if deep is not None:
         raise ConfigError(
             f"{source}: line {deep}: brackets [ ] or braces {{ }} are nested more than "
-            f"{MAX_NESTING} deep. Settings are single values, lists like [\"a\", \"b\"] or "
+            f'{MAX_NESTING} deep. Settings are single values, lists like ["a", "b"] or '
             'tables like { name = "value" }; remove the extra brackets.',
             spoken=SPOKEN_PROBLEM,
         )
@@ -327,7 +337,7 @@ def _unknown_key(
         elsewhere = _find_elsewhere(root, key)
         if elsewhere:
             hint = f" It belongs in the [{elsewhere}] section."
-    return f"{where}: voicepeer has no {kind} called \"{key}\".{hint}"
+    return f'{where}: voicepeer has no {kind} called "{key}".{hint}'
 
 
 def _all_sections(cls: type) -> bool:

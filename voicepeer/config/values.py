@@ -60,16 +60,22 @@ class Check:
 
 WEB_ADDRESS_WORDS: Mapping[WebAddressFault, str] = {
     WebAddressFault.TOO_LONG: f"a web address is at most {MAX_ADDRESS_LENGTH} characters",
-    WebAddressFault.UNSAFE_CHARACTERS: ("a web address has no spaces, line breaks or control "
-                                        "characters"),
-    WebAddressFault.USER_INFO: ("the address must not contain a user name or password (they "
-                                "would be kept in plain sight); connect the account with "
-                                "'voicepeer forum connect' instead"),
+    WebAddressFault.UNSAFE_CHARACTERS: (
+        "a web address has no spaces, line breaks or control characters"
+    ),
+    WebAddressFault.USER_INFO: (
+        "the address must not contain a user name or password (they "
+        "would be kept in plain sight); connect the account with "
+        "'voicepeer forum connect' instead"
+    ),
     WebAddressFault.NOT_HTTP: "a web address here starts with https:// (or http://)",
-    WebAddressFault.UNREADABLE: ("that is not a web address (an IPv6 address goes in square "
-                                 "brackets, like https://[2001:db8::1])"),
-    WebAddressFault.BAD_PORT: ("the port after the colon must be a number from 0 to 65535, "
-                               "like forum.example.org:8443"),
+    WebAddressFault.UNREADABLE: (
+        "that is not a web address (an IPv6 address goes in square "
+        "brackets, like https://[2001:db8::1])"
+    ),
+    WebAddressFault.BAD_PORT: (
+        "the port after the colon must be a number from 0 to 65535, like forum.example.org:8443"
+    ),
     WebAddressFault.NO_HOST: "the address has no host name, like forum.example.org",
 }
 
@@ -85,8 +91,10 @@ def forum_address(text: str) -> str:
     try:
         return normalize_forum_url(text)
     except WebAddressError as error:
-        raise ForumSettingsError(f"not a forum web address: {web_address_words(error.fault)}",
-                                 kind=ForumSetting.ADDRESS_MALFORMED) from None
+        raise ForumSettingsError(
+            f"not a forum web address: {web_address_words(error.fault)}",
+            kind=ForumSetting.ADDRESS_MALFORMED,
+        ) from None
 
 
 def _web_address(value: str) -> str | None:
@@ -212,16 +220,21 @@ def _convert_type(value: Any, tp: Any) -> Any:
         key_type, value_type = typing.get_args(inner) or (str, str)
         if not isinstance(value, Mapping):
             raise BadValue('expected a table like { "name" = "value" }')
-        return {
-            _convert_type(k, key_type): _convert_type(v, value_type) for k, v in value.items()
-        }
+        return {_convert_type(k, key_type): _convert_type(v, value_type) for k, v in value.items()}
     raise BadValue(f"voicepeer cannot read settings of type {inner}")
 
 
 # --- writing -------------------------------------------------------------------------
 
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
-            "\r": "\\r"}
+_ESCAPES = {
+    '"': '\\"',
+    "\\": "\\\\",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+}
 
 
 def toml_string(text: str) -> str:

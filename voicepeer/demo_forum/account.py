@@ -31,21 +31,30 @@ def current_session(ctx: Context, _m: re.Match[str]) -> Response:
     unread = ctx.store.scalar(
         "SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read = 0", (user["id"],)
     )
-    return Response.json(200, {"current_user": {
-        "id": user["id"], "username": user["username"], "name": user["name"],
-        "avatar_template": avatar_template(user["username"]),
-        "admin": bool(user["admin"]), "moderator": bool(user["moderator"]),
-        "trust_level": user["trust_level"], "unread_notifications": int(unread or 0),
-        "can_create_topic": True,
-    }})
+    return Response.json(
+        200,
+        {
+            "current_user": {
+                "id": user["id"],
+                "username": user["username"],
+                "name": user["name"],
+                "avatar_template": avatar_template(user["username"]),
+                "admin": bool(user["admin"]),
+                "moderator": bool(user["moderator"]),
+                "trust_level": user["trust_level"],
+                "unread_notifications": int(unread or 0),
+                "can_create_topic": True,
+            }
+        },
+    )
 
 
 def notifications(ctx: Context, _m: re.Match[str]) -> Response:
     user = signed_in(ctx.viewer)
     offset = max(0, ctx.request.params.integer("offset") or 0)
-    total = int(ctx.store.scalar(
-        "SELECT COUNT(*) FROM notifications WHERE user_id = ?", (user["id"],)
-    ))
+    total = int(
+        ctx.store.scalar("SELECT COUNT(*) FROM notifications WHERE user_id = ?", (user["id"],))
+    )
     rows = ctx.store.all(
         "SELECT n.*, t.slug, t.title FROM notifications n LEFT JOIN topics t ON t.id = n.topic_id"
         " WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ? OFFSET ?",
@@ -53,11 +62,17 @@ def notifications(ctx: Context, _m: re.Match[str]) -> Response:
     )
     items = [
         {
-            "id": row["id"], "user_id": row["user_id"],
-            "notification_type": row["notification_type"], "read": bool(row["read"]),
-            "high_priority": row["notification_type"] == 6, "created_at": row["created_at"],
-            "post_number": row["post_number"], "topic_id": row["topic_id"],
-            "fancy_title": row["title"], "slug": row["slug"], "data": json.loads(row["data"]),
+            "id": row["id"],
+            "user_id": row["user_id"],
+            "notification_type": row["notification_type"],
+            "read": bool(row["read"]),
+            "high_priority": row["notification_type"] == 6,
+            "created_at": row["created_at"],
+            "post_number": row["post_number"],
+            "topic_id": row["topic_id"],
+            "fancy_title": row["title"],
+            "slug": row["slug"],
+            "data": json.loads(row["data"]),
         }
         for row in rows
     ]
@@ -69,8 +84,9 @@ def notifications(ctx: Context, _m: re.Match[str]) -> Response:
         "notifications": items,
         "total_rows_notifications": total,
         "seen_notification_id": int(seen or 0),
-        "load_more_notifications":
-            f"/notifications?offset={offset + NOTIFICATIONS_PER_PAGE}&username={user['username']}",
+        "load_more_notifications": (
+            f"/notifications?offset={offset + NOTIFICATIONS_PER_PAGE}&username={user['username']}"
+        ),
     }
     return Response.json(200, body)
 
@@ -102,21 +118,38 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
     term = (ctx.request.params.text("q") or "").strip()
     terms = [t.lower() for t in term.split() if t]
     grouped: dict[str, Any] = {
-        "more_posts": None, "more_users": None, "more_categories": None, "term": term,
-        "search_log_id": 0, "more_full_page_results": None, "can_create_topic": True,
-        "error": None, "post_ids": [], "user_ids": [], "category_ids": [], "tag_ids": [],
+        "more_posts": None,
+        "more_users": None,
+        "more_categories": None,
+        "term": term,
+        "search_log_id": 0,
+        "more_full_page_results": None,
+        "can_create_topic": True,
+        "error": None,
+        "post_ids": [],
+        "user_ids": [],
+        "category_ids": [],
+        "tag_ids": [],
         "group_ids": [],
     }
-    result: dict[str, Any] = {"posts": [], "topics": [], "users": [], "categories": [],
-                              "tags": [], "groups": [], "grouped_search_result": grouped}
+    result: dict[str, Any] = {
+        "posts": [],
+        "topics": [],
+        "users": [],
+        "categories": [],
+        "tags": [],
+        "groups": [],
+        "grouped_search_result": grouped,
+    }
     if not terms:  # Rails' params.require(:q): a blank term is a missing one
         raise missing_param("q")
     if len(term) < ctx.options.min_search_term_length:
         # Discourse's SearchController refuses a short term outright.
         raise invalid_param("q")
     if len(terms) > MAX_SEARCH_TERMS:
-        raise error(400, f"A search may have at most {MAX_SEARCH_TERMS} words.",
-                    "invalid_parameters")
+        raise error(
+            400, f"A search may have at most {MAX_SEARCH_TERMS} words.", "invalid_parameters"
+        )
     viewer_id = ctx.viewer.user_id
     conditions = " AND ".join(
         "(instr(lower(p.raw), ?) > 0 OR instr(lower(t.title), ?) > 0)" for _ in terms
@@ -136,13 +169,19 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
     topic_ids: list[int] = []
     for row in rows:
         likes = ctx.store.scalar("SELECT COUNT(*) FROM post_likes WHERE post_id = ?", (row["id"],))
-        result["posts"].append({
-            "id": row["id"], "name": row["name"], "username": row["username"],
-            "avatar_template": avatar_template(row["username"]),
-            "created_at": row["created_at"], "like_count": int(likes or 0),
-            "blurb": _blurb(excerpt(row["cooked"], 100_000), terms),
-            "post_number": row["post_number"], "topic_id": row["topic_id"],
-        })
+        result["posts"].append(
+            {
+                "id": row["id"],
+                "name": row["name"],
+                "username": row["username"],
+                "avatar_template": avatar_template(row["username"]),
+                "created_at": row["created_at"],
+                "like_count": int(likes or 0),
+                "blurb": _blurb(excerpt(row["cooked"], 100_000), terms),
+                "post_number": row["post_number"],
+                "topic_id": row["topic_id"],
+            }
+        )
         grouped["post_ids"].append(row["id"])
         if row["topic_id"] not in topic_ids:
             topic_ids.append(row["topic_id"])
@@ -161,7 +200,12 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
 ROUTES: tuple[Route, ...] = (
     route("GET", r"/session/current(?:\.json)?", current_session, "read", "session_info"),
     route("GET", r"/notifications(?:\.json)?", notifications, "read", "notifications"),
-    route("PUT", r"/notifications/mark-read(?:\.json)?", mark_notifications_read,
-          "write", "notifications"),
+    route(
+        "PUT",
+        r"/notifications/mark-read(?:\.json)?",
+        mark_notifications_read,
+        "write",
+        "notifications",
+    ),
     route("GET", r"/search(?:\.json)?", search),
 )

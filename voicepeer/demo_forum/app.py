@@ -86,16 +86,21 @@ class DemoForumApp:
         wait = self.limiter.hit(f"ip:{request.client_ip}", self.options.ip_requests_per_minute)
         if wait is not None:
             # Discourse's per-IP layer answers before any controller: plain text.
-            return Response.text(429, "Slow down, too many requests from this IP address\n",
-                                 [("Retry-After", str(wait))])
+            return Response.text(
+                429,
+                "Slow down, too many requests from this IP address\n",
+                [("Retry-After", str(wait))],
+            )
         try:
             response = self._dispatch(request)
         except HttpError as failed:
             response = failed.response
         except Exception:  # a bug here must not kill the server thread
             log.exception("Demo forum failed on %s %s", request.method, path)
-            response = Response.json(500, {"errors": ["The demo forum hit an internal error."],
-                                           "error_type": "server_error"})
+            response = Response.json(
+                500,
+                {"errors": ["The demo forum hit an internal error."], "error_type": "server_error"},
+            )
         return self.faults.spoil(path, response)
 
     def _dispatch(self, request: Request) -> Response:

@@ -14,8 +14,17 @@ from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.demo_forum.store import Store, hash_key
 
 USER_API_SCOPES = frozenset(
-    {"read", "write", "message_bus", "push", "notifications", "session_info",
-     "one_time_password", "bookmarks_calendar", "user_status"}
+    {
+        "read",
+        "write",
+        "message_bus",
+        "push",
+        "notifications",
+        "session_info",
+        "one_time_password",
+        "bookmarks_calendar",
+        "user_status",
+    }
 )
 
 
@@ -58,7 +67,9 @@ def authenticate(store: Store, options: DemoForumOptions, request: Request) -> V
         if user is None:
             raise invalid_access()
         return Viewer(
-            user, "user_api_key", frozenset(row["scopes"].split(",")),
+            user,
+            "user_api_key",
+            frozenset(row["scopes"].split(",")),
             rate_key=f"user-api-key:{row['id']}",
             rate_limit=options.user_api_key_requests_per_minute,
             user_api_key_id=int(row["id"]),
@@ -76,7 +87,9 @@ def authenticate(store: Store, options: DemoForumOptions, request: Request) -> V
                 "The API username or key is invalid."
             )
         return Viewer(
-            user, "admin_api_key", rate_key=f"api-key:{hash_key(api_key)[:16]}",
+            user,
+            "admin_api_key",
+            rate_key=f"api-key:{hash_key(api_key)[:16]}",
             rate_limit=options.admin_api_key_requests_per_minute,
         )
     return Viewer(None)

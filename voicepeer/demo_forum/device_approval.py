@@ -49,22 +49,27 @@ def create(ctx: Context, _m: re.Match[str]) -> Response:
         conn.execute(
             "INSERT INTO device_grants (device_code, user_code, request_token, request, status,"
             " expires_at) VALUES (?, ?, ?, ?, 'pending', ?)",
-            (device_code, user_code, request_token, json.dumps(values),
-             time.time() + GRANT_TTL_S),
+            (device_code, user_code, request_token, json.dumps(values), time.time() + GRANT_TTL_S),
         )
     verification_uri = f"{ctx.base_url}/user-api-key/activate"
-    return Response.json(200, {
-        "device_code": device_code, "user_code": user_code,
-        "verification_uri": verification_uri,
-        "verification_uri_with_request": f"{verification_uri}?request={quote(request_token)}",
-        "expires_in": GRANT_TTL_S, "interval": ctx.options.device_code_poll_interval_s,
-    })
+    return Response.json(
+        200,
+        {
+            "device_code": device_code,
+            "user_code": user_code,
+            "verification_uri": verification_uri,
+            "verification_uri_with_request": f"{verification_uri}?request={quote(request_token)}",
+            "expires_in": GRANT_TTL_S,
+            "interval": ctx.options.device_code_poll_interval_s,
+        },
+    )
 
 
 def _live_grant(ctx: Context, where: str, value: str) -> Any:
     return ctx.store.one(
-        f"SELECT * FROM device_grants WHERE {where} = ? AND status = 'pending'"
-        " AND expires_at > ?", (value, time.time()))
+        f"SELECT * FROM device_grants WHERE {where} = ? AND status = 'pending' AND expires_at > ?",
+        (value, time.time()),
+    )
 
 
 def activate(ctx: Context, _m: re.Match[str]) -> Response:
@@ -74,35 +79,53 @@ def activate(ctx: Context, _m: re.Match[str]) -> Response:
     token = ctx.request.params.text("request") or ""
     grant = _live_grant(ctx, "request_token", token) if token else None
     if token and grant is None:
-        return _code_form(session, "That approval link has expired. Ask the application to "
-                          "start again, or type the code it shows.")
+        return _code_form(
+            session,
+            "That approval link has expired. Ask the application to "
+            "start again, or type the code it shows.",
+        )
     if grant is None:
         return _code_form(session)
     values = json.loads(grant["request"])
     if not may_approve(ctx, session.member):
-        return page("Connect an application", (
-            "<p>This forum does not yet let your account connect applications.</p>"))
-    return _code_form(session, intro=(
-        f"<p>Signed in as <strong>{html.escape(session.member['username'])}</strong>.</p>\n"
-        f"<p><strong>{html.escape(values['application_name'])}</strong> would like to use "
-        f"this forum on your behalf, with access to: "
-        f"{html.escape(', '.join(values['scopes'].split(',')))}. Type the code it shows "
-        "to confirm.</p>"), request_token=token)
+        return page(
+            "Connect an application",
+            ("<p>This forum does not yet let your account connect applications.</p>"),
+        )
+    return _code_form(
+        session,
+        intro=(
+            f"<p>Signed in as <strong>{html.escape(session.member['username'])}</strong>.</p>\n"
+            f"<p><strong>{html.escape(values['application_name'])}</strong> would like to use "
+            f"this forum on your behalf, with access to: "
+            f"{html.escape(', '.join(values['scopes'].split(',')))}. Type the code it shows "
+            "to confirm.</p>"
+        ),
+        request_token=token,
+    )
 
 
-def _code_form(session: sign_in.BrowserSession, message: str = "", *, intro: str = "",
-               request_token: str = "") -> Response:
+def _code_form(
+    session: sign_in.BrowserSession, message: str = "", *, intro: str = "", request_token: str = ""
+) -> Response:
     note = f'<p role="alert">{html.escape(message)}</p>\n' if message else ""
-    hidden = (f'<input type="hidden" name="request" value="{html.escape(request_token)}">\n'
-              if request_token else "")
-    return page("Connect an application", (
-        f"{note}{intro or '<p>Type the code the application shows.</p>'}\n"
-        '<form method="post" action="/user-api-key/device/authorize">\n'
-        f'<input type="hidden" name="authenticity_token" '
-        f'value="{html.escape(session.form_token)}">\n{hidden}'
-        '<label>Code <input type="text" name="code" autocomplete="off"></label>\n'
-        '<button type="submit" name="decision" value="authorize">Authorize</button>\n'
-        '<button type="submit" name="decision" value="deny">Deny</button>\n</form>'))
+    hidden = (
+        f'<input type="hidden" name="request" value="{html.escape(request_token)}">\n'
+        if request_token
+        else ""
+    )
+    return page(
+        "Connect an application",
+        (
+            f"{note}{intro or '<p>Type the code the application shows.</p>'}\n"
+            '<form method="post" action="/user-api-key/device/authorize">\n'
+            f'<input type="hidden" name="authenticity_token" '
+            f'value="{html.escape(session.form_token)}">\n{hidden}'
+            '<label>Code <input type="text" name="code" autocomplete="off"></label>\n'
+            '<button type="submit" name="decision" value="authorize">Authorize</button>\n'
+            '<button type="submit" name="decision" value="deny">Deny</button>\n</form>'
+        ),
+    )
 
 
 def authorize(ctx: Context, _m: re.Match[str]) -> Response:
@@ -116,22 +139,33 @@ def authorize(ctx: Context, _m: re.Match[str]) -> Response:
     grant = _live_grant(ctx, "user_code", code) if code else None
     token = params.text("request") or ""
     if grant is None or (token and grant["request_token"] != token):
-        return _code_form(session, "That code is not right, or has expired. Check the code "
-                          "the application shows.", request_token=token)
+        return _code_form(
+            session,
+            "That code is not right, or has expired. Check the code the application shows.",
+            request_token=token,
+        )
     if params.text("decision") == "deny":
         with ctx.store.transaction() as conn:
-            conn.execute("UPDATE device_grants SET status = 'denied' WHERE device_code = ?",
-                         (grant["device_code"],))
+            conn.execute(
+                "UPDATE device_grants SET status = 'denied' WHERE device_code = ?",
+                (grant["device_code"],),
+            )
         return page("Application not connected", "<p>The application was not connected.</p>")
     if not may_approve(ctx, session.member):
         raise invalid_access()
     payload = issue_key(ctx, json.loads(grant["request"]), session.member)
     with ctx.store.transaction() as conn:
-        conn.execute("UPDATE device_grants SET status = 'authorized', payload = ?"
-                     " WHERE device_code = ?", (payload, grant["device_code"]))
-    return page("Application connected", (
-        "<p>The application is connected to your account. You can close this page and go "
-        "back to it.</p>"))
+        conn.execute(
+            "UPDATE device_grants SET status = 'authorized', payload = ? WHERE device_code = ?",
+            (payload, grant["device_code"]),
+        )
+    return page(
+        "Application connected",
+        (
+            "<p>The application is connected to your account. You can close this page and go "
+            "back to it.</p>"
+        ),
+    )
 
 
 def poll(ctx: Context, _m: re.Match[str]) -> Response:

@@ -47,7 +47,11 @@ class Faults:
             self._delay_s, self._delay_path = max(0.0, seconds), path
 
     def fail_next(
-        self, count: int, status: int = 503, *, path: str | None = None,
+        self,
+        count: int,
+        status: int = 503,
+        *,
+        path: str | None = None,
         retry_after_s: int | None = None,
     ) -> None:
         """Answer the next ``count`` requests (to ``path``, if given) with ``status``."""
@@ -113,8 +117,9 @@ class Faults:
                     headers = []
                     if failure.retry_after_s is not None:
                         headers.append(("Retry-After", str(failure.retry_after_s)))
-                    return Response.html(failure.status, _SERVER_ERROR_PAGES[failure.status],
-                                         headers)
+                    return Response.html(
+                        failure.status, _SERVER_ERROR_PAGES[failure.status], headers
+                    )
             self._failures = [f for f in self._failures if f.remaining > 0]
             return None
 
@@ -124,12 +129,22 @@ class Faults:
         if mode is None:
             return response
         if mode == "truncated_json":
-            return Response(response.status, response.body[: len(response.body) // 2],
-                            response.content_type, response.headers)
+            return Response(
+                response.status,
+                response.body[: len(response.body) // 2],
+                response.content_type,
+                response.headers,
+            )
         if mode == "html":
-            return Response.html(200, "<html><body><p>Please sign in to continue.</p></body>"
-                                      "</html>")
+            return Response.html(
+                200, "<html><body><p>Please sign in to continue.</p></body></html>"
+            )
         if mode == "wrong_shape":
             return Response.json(200, ["this", "is", "not", "the", "expected", "object"])
-        return Response(response.status, response.body, response.content_type,
-                        response.headers, drop_after_bytes=len(response.body) // 2)
+        return Response(
+            response.status,
+            response.body,
+            response.content_type,
+            response.headers,
+            drop_after_bytes=len(response.body) // 2,
+        )

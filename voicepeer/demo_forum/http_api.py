@@ -20,19 +20,18 @@ class Response:
     """Fault injection: close the connection after this many body bytes."""
 
     @classmethod
-    def json(cls, status: int, payload: Any, headers: list[tuple[str, str]] | None = None
-             ) -> Response:
+    def json(
+        cls, status: int, payload: Any, headers: list[tuple[str, str]] | None = None
+    ) -> Response:
         body = json.dumps(payload, ensure_ascii=False).encode()
         return cls(status, body, headers=list(headers or []))
 
     @classmethod
-    def text(cls, status: int, text: str, headers: list[tuple[str, str]] | None = None
-             ) -> Response:
+    def text(cls, status: int, text: str, headers: list[tuple[str, str]] | None = None) -> Response:
         return cls(status, text.encode(), "text/plain; charset=utf-8", list(headers or []))
 
     @classmethod
-    def html(cls, status: int, page: str, headers: list[tuple[str, str]] | None = None
-             ) -> Response:
+    def html(cls, status: int, page: str, headers: list[tuple[str, str]] | None = None) -> Response:
         return cls(status, page.encode(), "text/html; charset=utf-8", list(headers or []))
 
 
@@ -56,8 +55,9 @@ def not_found() -> HttpError:
     return error(404, "The requested URL or resource could not be found.", "not_found")
 
 
-def invalid_access(message: str = "You are not permitted to view the requested resource."
-                   ) -> HttpError:
+def invalid_access(
+    message: str = "You are not permitted to view the requested resource.",
+) -> HttpError:
     return error(403, message, "invalid_access")
 
 
@@ -70,8 +70,9 @@ def missing_param(name: str) -> HttpError:
 
 
 def invalid_param(name: str) -> HttpError:
-    return error(400, f"You supplied invalid parameters to the request: {name}",
-                 "invalid_parameters")
+    return error(
+        400, f"You supplied invalid parameters to the request: {name}", "invalid_parameters"
+    )
 
 
 def rejected(errors: list[str], action: str | None = None) -> HttpError:
@@ -115,8 +116,9 @@ def _check_json(parsed: Any) -> None:
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError as exc:
-                raise error(400, "The request body is not valid UTF-8 text.",
-                            "invalid_parameters") from exc
+                raise error(
+                    400, "The request body is not valid UTF-8 text.", "invalid_parameters"
+                ) from exc
 
 
 class Params:
@@ -135,8 +137,9 @@ class Params:
             try:
                 parsed = json.loads(body.decode("utf-8"))
             except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-                raise error(400, "The request body is not valid JSON.",
-                            "invalid_parameters") from exc
+                raise error(
+                    400, "The request body is not valid JSON.", "invalid_parameters"
+                ) from exc
             _check_json(parsed)
             if not isinstance(parsed, dict):
                 raise error(400, "The request body must be a JSON object.", "invalid_parameters")
@@ -148,8 +151,9 @@ class Params:
             try:
                 text = body.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise error(400, "The request body is not valid UTF-8.",
-                            "invalid_parameters") from exc
+                raise error(
+                    400, "The request body is not valid UTF-8.", "invalid_parameters"
+                ) from exc
             self._merge_form(text)
 
     def _merge_form(self, text: str) -> None:

@@ -25,9 +25,12 @@ def user_card(ctx: Context, match: re.Match[str]) -> Response:
     about = profiles.profile(ctx.store, user["id"])
     card: dict[str, Any] = {
         **basic_user(user),
-        "created_at": user["created_at"], "title": about["title"],
-        "primary_group_name": about["primary_group_name"], "flair_name": about["flair_name"],
-        "admin": bool(user["admin"]), "moderator": bool(user["moderator"]),
+        "created_at": user["created_at"],
+        "title": about["title"],
+        "primary_group_name": about["primary_group_name"],
+        "flair_name": about["flair_name"],
+        "admin": bool(user["admin"]),
+        "moderator": bool(user["moderator"]),
         "trust_level": user["trust_level"],
         "can_send_private_message_to_user": ctx.viewer.user is not None,
     }
@@ -45,8 +48,14 @@ def search_users(ctx: Context, _m: re.Match[str]) -> Response:
         " ORDER BY lower(username) = ? DESC, username LIMIT ?",
         (*(_like(term, p) for p in ("{}%", "{}%", "% {}%")), term, USER_SEARCH_LIMIT),
     )
-    users = [{"username": r["username"], "name": r["name"],
-              "avatar_template": avatar_template(r["username"])} for r in rows]
+    users = [
+        {
+            "username": r["username"],
+            "name": r["name"],
+            "avatar_template": avatar_template(r["username"]),
+        }
+        for r in rows
+    ]
     return Response.json(200, {"users": users})
 
 
@@ -77,12 +86,12 @@ def bookmarks(ctx: Context, match: re.Match[str]) -> Response:
     )
     if not rows and page == 0:
         # Discourse's answer when there is nothing bookmarked: no list at all.
-        return Response.json(200, {"bookmarks": [],
-                                   "no_results_help": "You haven't bookmarked anything yet."})
+        return Response.json(
+            200, {"bookmarks": [], "no_results_help": "You haven't bookmarked anything yet."}
+        )
     listing: dict[str, Any] = {"bookmarks": [_bookmark(ctx, row) for row in rows]}
     if len(rows) == BOOKMARKS_PER_PAGE:
-        listing["more_bookmarks_url"] = (
-            f"/u/{match['username']}/bookmarks.json?page={page + 1}")
+        listing["more_bookmarks_url"] = f"/u/{match['username']}/bookmarks.json?page={page + 1}"
     return Response.json(200, {"user_bookmark_list": listing})
 
 
@@ -90,17 +99,28 @@ def _bookmark(ctx: Context, row: Any) -> dict[str, Any]:
     author = ctx.store.user_by_id(row["user_id"])
     assert author is not None
     return {
-        "id": row["bookmark_id"], "created_at": row["bookmarked_at"],
-        "updated_at": row["bookmarked_at"], "name": row["bookmark_name"], "reminder_at": None,
-        "pinned": False, "title": row["title"], "fancy_title": row["title"],
-        "excerpt": excerpt(row["cooked"], 300), "bookmarkable_id": row["id"],
+        "id": row["bookmark_id"],
+        "created_at": row["bookmarked_at"],
+        "updated_at": row["bookmarked_at"],
+        "name": row["bookmark_name"],
+        "reminder_at": None,
+        "pinned": False,
+        "title": row["title"],
+        "fancy_title": row["title"],
+        "excerpt": excerpt(row["cooked"], 300),
+        "bookmarkable_id": row["id"],
         "bookmarkable_type": "Post",
         "bookmarkable_url": f"{ctx.base_url}/t/{row['slug']}/{row['topic_id']}/"
-                            f"{row['post_number']}",
-        "topic_id": row["topic_id"], "linked_post_number": row["post_number"],
-        "deleted": False, "hidden": False, "category_id": row["category_id"],
-        "archetype": row["archetype"], "slug": row["slug"], "post_user_username":
-        author["username"], "user": basic_user(author),
+        f"{row['post_number']}",
+        "topic_id": row["topic_id"],
+        "linked_post_number": row["post_number"],
+        "deleted": False,
+        "hidden": False,
+        "category_id": row["category_id"],
+        "archetype": row["archetype"],
+        "slug": row["slug"],
+        "post_user_username": author["username"],
+        "user": basic_user(author),
     }
 
 
@@ -108,14 +128,23 @@ def topics_created_by(ctx: Context, match: re.Match[str]) -> Response:
     owner = ctx.store.user_by_name(match["username"])
     if owner is None:
         raise not_found()
-    return _paged(ctx, "archetype = 'regular' AND user_id = ?", (owner["id"],),
-                  f"/topics/created-by/{owner['username']}")
+    return _paged(
+        ctx,
+        "archetype = 'regular' AND user_id = ?",
+        (owner["id"],),
+        f"/topics/created-by/{owner['username']}",
+    )
 
 
 def messages_sent(ctx: Context, match: re.Match[str]) -> Response:
     owner_id = _owner(ctx, match["username"])
-    return _paged(ctx, "archetype = 'private_message' AND user_id = ?", (owner_id,),
-                  f"/topics/private-messages-sent/{match['username']}", style="private")
+    return _paged(
+        ctx,
+        "archetype = 'private_message' AND user_id = ?",
+        (owner_id,),
+        f"/topics/private-messages-sent/{match['username']}",
+        style="private",
+    )
 
 
 ROUTES: tuple[Route, ...] = (
@@ -123,6 +152,5 @@ ROUTES: tuple[Route, ...] = (
     route("GET", r"/u/(?P<username>[^/]+?)/card(?:\.json)?", user_card),
     route("GET", r"/u/(?P<username>[^/]+?)/bookmarks(?:\.json)?", bookmarks),
     route("GET", r"/topics/created-by/(?P<username>[^/]+?)(?:\.json)?", topics_created_by),
-    route("GET", r"/topics/private-messages-sent/(?P<username>[^/]+?)(?:\.json)?",
-          messages_sent),
+    route("GET", r"/topics/private-messages-sent/(?P<username>[^/]+?)(?:\.json)?", messages_sent),
 )

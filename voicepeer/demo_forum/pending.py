@@ -39,8 +39,9 @@ def topic_pending_posts(ctx: Context, topic_id: int) -> list[dict[str, Any]] | N
     ]
 
 
-def _serialized(store_row: sqlite3.Row, user: sqlite3.Row, topic: sqlite3.Row | None
-                ) -> dict[str, Any]:
+def _serialized(
+    store_row: sqlite3.Row, user: sqlite3.Row, topic: sqlite3.Row | None
+) -> dict[str, Any]:
     return {
         "id": store_row["id"],
         "avatar_template": avatar_template(user["username"]),
@@ -59,8 +60,9 @@ def _serialized(store_row: sqlite3.Row, user: sqlite3.Row, topic: sqlite3.Row | 
 def user_pending_posts(ctx: Context, match: re.Match[str]) -> Response:
     viewer = signed_in(ctx.viewer)
     user = ctx.store.user_by_name(match["username"])
-    if user is None or (user["id"] != viewer["id"] and not viewer["admin"]
-                        and not viewer["moderator"]):
+    if user is None or (
+        user["id"] != viewer["id"] and not viewer["admin"] and not viewer["moderator"]
+    ):
         raise not_found()
     rows = ctx.store.all(
         "SELECT * FROM pending_posts WHERE user_id = ? ORDER BY created_at DESC, id DESC",
@@ -68,13 +70,20 @@ def user_pending_posts(ctx: Context, match: re.Match[str]) -> Response:
     )
     listed = []
     for row in rows:
-        topic = (ctx.store.one("SELECT * FROM topics WHERE id = ?", (row["topic_id"],))
-                 if row["topic_id"] is not None else None)
+        topic = (
+            ctx.store.one("SELECT * FROM topics WHERE id = ?", (row["topic_id"],))
+            if row["topic_id"] is not None
+            else None
+        )
         listed.append(_serialized(row, user, topic))
     return Response.json(200, {"pending_posts": listed})
 
 
 ROUTES: tuple[Route, ...] = (
-    route("GET", r"/posts/(?P<username>[A-Za-z0-9_.\-]*[A-Za-z_.\-][A-Za-z0-9_.\-]*)/pending"
-                 r"(?:\.json)?", user_pending_posts),
+    route(
+        "GET",
+        r"/posts/(?P<username>[A-Za-z0-9_.\-]*[A-Za-z_.\-][A-Za-z0-9_.\-]*)/pending"
+        r"(?:\.json)?",
+        user_pending_posts,
+    ),
 )

@@ -66,8 +66,16 @@ def add_post(
     cursor = conn.execute(
         "INSERT INTO posts (topic_id, post_number, user_id, raw, cooked, created_at,"
         " reply_to_post_number, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (topic_id, number, user_id, raw, render(raw, usernames), created_at,
-         reply_to_post_number, len(raw.split())),
+        (
+            topic_id,
+            number,
+            user_id,
+            raw,
+            render(raw, usernames),
+            created_at,
+            reply_to_post_number,
+            len(raw.split()),
+        ),
     )
     conn.execute("UPDATE topics SET bumped_at = ? WHERE id = ?", (created_at, topic_id))
     # The author has read their own post.
@@ -148,7 +156,12 @@ def add_topic(
                 (topic_id, member),
             )
     return add_post(
-        store, conn, topic_id=topic_id, user_id=user_id, raw=raw, created_at=created_at,
+        store,
+        conn,
+        topic_id=topic_id,
+        user_id=user_id,
+        raw=raw,
+        created_at=created_at,
         notify=notify,
     )
 
@@ -165,8 +178,13 @@ def add_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor
     if post["user_id"] != user_id:
         topic = conn.execute("SELECT * FROM topics WHERE id = ?", (post["topic_id"],)).fetchone()
         _notify(
-            conn, user_id=post["user_id"], kind=LIKED, topic=topic,
-            post_number=post["post_number"], post_id=post["id"], actor=actor,
+            conn,
+            user_id=post["user_id"],
+            kind=LIKED,
+            topic=topic,
+            post_number=post["post_number"],
+            post_id=post["id"],
+            actor=actor,
             created_at=created_at,
         )
     return True
@@ -175,22 +193,37 @@ def add_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor
 def approve_pending(store: Store, pending_id: int) -> sqlite3.Row | None:
     """Publish a post held for moderation, as a moderator would; None if it is gone."""
     with store.transaction() as conn:
-        pending = conn.execute(
-            "SELECT * FROM pending_posts WHERE id = ?", (pending_id,)
-        ).fetchone()
+        pending = conn.execute("SELECT * FROM pending_posts WHERE id = ?", (pending_id,)).fetchone()
         if pending is None:
             return None
         conn.execute("DELETE FROM pending_posts WHERE id = ?", (pending_id,))
         if pending["topic_id"] is not None:
-            post = add_post(store, conn, topic_id=pending["topic_id"],
-                            user_id=pending["user_id"], raw=pending["raw"])
+            post = add_post(
+                store,
+                conn,
+                topic_id=pending["topic_id"],
+                user_id=pending["user_id"],
+                raw=pending["raw"],
+            )
         else:
-            post = add_topic(store, conn, user_id=pending["user_id"],
-                             title=pending["title"] or "", raw=pending["raw"],
-                             category_id=pending["category_id"],
-                             archetype=pending["archetype"])
+            post = add_topic(
+                store,
+                conn,
+                user_id=pending["user_id"],
+                title=pending["title"] or "",
+                raw=pending["raw"],
+                category_id=pending["category_id"],
+                archetype=pending["archetype"],
+            )
         topic = conn.execute("SELECT * FROM topics WHERE id = ?", (post["topic_id"],)).fetchone()
-        _notify(conn, user_id=pending["user_id"], kind=POST_APPROVED, topic=topic,
-                post_number=post["post_number"], post_id=post["id"], actor="system",
-                created_at=now_iso())
+        _notify(
+            conn,
+            user_id=pending["user_id"],
+            kind=POST_APPROVED,
+            topic=topic,
+            post_number=post["post_number"],
+            post_id=post["id"],
+            actor="system",
+            created_at=now_iso(),
+        )
         return post

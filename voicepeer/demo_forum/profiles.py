@@ -17,8 +17,13 @@ from voicepeer.demo_forum.store import Store, now_iso
 PLUGINS = ("solved", "reactions")
 """Discourse plugins the demo forum can imitate (``DemoForumOptions.plugins``)."""
 PLUGIN_POST_KEYS = (
-    "can_accept_answer", "can_unaccept_answer", "accepted_answer", "topic_accepted_answer",
-    "reactions", "current_user_reaction", "reaction_users_count",
+    "can_accept_answer",
+    "can_unaccept_answer",
+    "accepted_answer",
+    "topic_accepted_answer",
+    "reactions",
+    "current_user_reaction",
+    "reaction_users_count",
     "current_user_used_main_reaction",
 )
 MAIN_REACTION = "heart"
@@ -52,8 +57,9 @@ def set_up(store: Store, plugins: Iterable[str]) -> None:
         for statement in _statements():  # executescript would end the transaction
             conn.execute(statement)
         conn.execute("DELETE FROM site_plugins")
-        conn.executemany("INSERT INTO site_plugins (name) VALUES (?)",
-                         [(p,) for p in sorted(set(plugins))])
+        conn.executemany(
+            "INSERT INTO site_plugins (name) VALUES (?)", [(p,) for p in sorted(set(plugins))]
+        )
         if conn.execute("SELECT COUNT(*) FROM profile_seed").fetchone()[0]:
             return
         conn.execute("INSERT INTO profile_seed (done) VALUES (1)")
@@ -82,15 +88,20 @@ def _seed(conn: sqlite3.Connection) -> None:
         return
     # Sam's pacing tips: edited once, accepted as the answer, liked and hugged.
     conn.execute("INSERT OR REPLACE INTO post_versions VALUES (?, 2)", (answer["id"],))
-    conn.execute("INSERT OR REPLACE INTO topic_solutions VALUES (?, ?)",
-                 (topic["id"], answer["id"]))
+    conn.execute(
+        "INSERT OR REPLACE INTO topic_solutions VALUES (?, ?)", (topic["id"], answer["id"])
+    )
     for name in ("priya", "dave", "mei"):
         if name in ids:
-            conn.execute("INSERT OR IGNORE INTO post_likes VALUES (?, ?, ?)",
-                         (answer["id"], ids[name], now_iso()))
+            conn.execute(
+                "INSERT OR IGNORE INTO post_likes VALUES (?, ?, ?)",
+                (answer["id"], ids[name], now_iso()),
+            )
     if "jo" in ids:
-        conn.execute("INSERT OR IGNORE INTO post_reactions VALUES (?, ?, 'hugs', ?)",
-                     (answer["id"], ids["jo"], now_iso()))
+        conn.execute(
+            "INSERT OR IGNORE INTO post_reactions VALUES (?, ?, 'hugs', ?)",
+            (answer["id"], ids["jo"], now_iso()),
+        )
 
 
 def plugins_on(store: Store) -> frozenset[str]:
@@ -118,11 +129,14 @@ def post_fields(store: Store, post: sqlite3.Row, viewer_id: int | None) -> dict[
     }
     plugins = plugins_on(store)
     if "solved" in plugins:
-        solution = store.scalar("SELECT post_id FROM topic_solutions WHERE topic_id = ?",
-                                (post["topic_id"],))
+        solution = store.scalar(
+            "SELECT post_id FROM topic_solutions WHERE topic_id = ?", (post["topic_id"],)
+        )
         fields.update(
-            accepted_answer=solution == post["id"], topic_accepted_answer=solution is not None,
-            can_accept_answer=False, can_unaccept_answer=False,
+            accepted_answer=solution == post["id"],
+            topic_accepted_answer=solution is not None,
+            can_accept_answer=False,
+            can_unaccept_answer=False,
         )
     if "reactions" in plugins:
         fields.update(_reaction_fields(store, post, viewer_id))
@@ -131,9 +145,14 @@ def post_fields(store: Store, post: sqlite3.Row, viewer_id: int | None) -> dict[
 
 def _reaction_fields(store: Store, post: sqlite3.Row, viewer_id: int | None) -> dict[str, Any]:
     # As the plugin serializes them: likes fold into the main reaction, most given first.
-    counts = {r["reaction"]: int(r["n"]) for r in store.all(
-        "SELECT reaction, COUNT(*) AS n FROM post_reactions WHERE post_id = ? GROUP BY reaction",
-        (post["id"],))}
+    counts = {
+        r["reaction"]: int(r["n"])
+        for r in store.all(
+            "SELECT reaction, COUNT(*) AS n FROM post_reactions"
+            " WHERE post_id = ? GROUP BY reaction",
+            (post["id"],),
+        )
+    }
     likes = int(store.scalar("SELECT COUNT(*) FROM post_likes WHERE post_id = ?", (post["id"],)))
     if likes:
         counts[MAIN_REACTION] = counts.get(MAIN_REACTION, 0) + likes
@@ -143,17 +162,24 @@ def _reaction_fields(store: Store, post: sqlite3.Row, viewer_id: int | None) -> 
     )
     users = store.scalar(
         "SELECT COUNT(*) FROM (SELECT user_id FROM post_reactions WHERE post_id = ?"
-        " UNION SELECT user_id FROM post_likes WHERE post_id = ?)", (post["id"], post["id"]))
+        " UNION SELECT user_id FROM post_likes WHERE post_id = ?)",
+        (post["id"], post["id"]),
+    )
     mine = None
     if viewer_id is not None:
-        own = store.scalar("SELECT reaction FROM post_reactions WHERE post_id = ? AND user_id = ?",
-                           (post["id"], viewer_id))
-        liked = store.scalar("SELECT COUNT(*) FROM post_likes WHERE post_id = ? AND user_id = ?",
-                             (post["id"], viewer_id))
+        own = store.scalar(
+            "SELECT reaction FROM post_reactions WHERE post_id = ? AND user_id = ?",
+            (post["id"], viewer_id),
+        )
+        liked = store.scalar(
+            "SELECT COUNT(*) FROM post_likes WHERE post_id = ? AND user_id = ?",
+            (post["id"], viewer_id),
+        )
         if own or liked:
             mine = {"id": own or MAIN_REACTION, "type": "emoji", "can_undo": True}
     return {
-        "reactions": reactions, "reaction_users_count": int(users or 0),
+        "reactions": reactions,
+        "reaction_users_count": int(users or 0),
         "current_user_reaction": mine,
         "current_user_used_main_reaction": mine is not None and mine["id"] == MAIN_REACTION,
     }

@@ -26,8 +26,13 @@ def _page(ctx: Context) -> int:
 
 
 def topic_list_response(
-    ctx: Context, topics: list[sqlite3.Row], *, page: int, more_url: str | None,
-    style: str = "latest", extra: dict[str, Any] | None = None,
+    ctx: Context,
+    topics: list[sqlite3.Row],
+    *,
+    page: int,
+    more_url: str | None,
+    style: str = "latest",
+    extra: dict[str, Any] | None = None,
 ) -> Response:
     viewer_id = ctx.viewer.user_id
     items = [topic_list_item(ctx.store, t, viewer_id, style=style) for t in topics]
@@ -46,8 +51,9 @@ def topic_list_response(
     return Response.json(200, {"users": users, "primary_groups": [], "topic_list": topic_list})
 
 
-def _paged(ctx: Context, where: str, params: tuple[Any, ...], base: str, style: str = "latest"
-           ) -> Response:
+def _paged(
+    ctx: Context, where: str, params: tuple[Any, ...], base: str, style: str = "latest"
+) -> Response:
     page = _page(ctx)
     rows = ctx.store.all(
         f"SELECT * FROM topics WHERE {where}"
@@ -58,8 +64,9 @@ def _paged(ctx: Context, where: str, params: tuple[Any, ...], base: str, style: 
     more = len(rows) > TOPICS_PER_PAGE
     joiner = "&" if "?" in base else "?"
     more_url = f"{base}{joiner}page={page + 1}" if more else None
-    return topic_list_response(ctx, rows[:TOPICS_PER_PAGE], page=page, more_url=more_url,
-                               style=style)
+    return topic_list_response(
+        ctx, rows[:TOPICS_PER_PAGE], page=page, more_url=more_url, style=style
+    )
 
 
 def latest(ctx: Context, _m: re.Match[str]) -> Response:
@@ -73,7 +80,8 @@ def new_topics(ctx: Context, _m: re.Match[str]) -> Response:
     return _paged(
         ctx,
         "archetype = 'regular' AND id NOT IN (SELECT topic_id FROM topic_reads WHERE user_id = ?)",
-        (user_id,), "/new",
+        (user_id,),
+        "/new",
     )
 
 
@@ -86,7 +94,8 @@ def unread_topics(ctx: Context, _m: re.Match[str]) -> Response:
         "archetype = 'regular' AND id IN (SELECT r.topic_id FROM topic_reads r WHERE r.user_id = ?"
         " AND r.last_read_post_number < (SELECT MAX(post_number) FROM posts p"
         " WHERE p.topic_id = r.topic_id))",
-        (user_id,), "/unread",
+        (user_id,),
+        "/unread",
     )
 
 
@@ -97,27 +106,56 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
         (row["id"],),
     )
     assert counts is not None
-    children = [r[0] for r in ctx.store.all(
-        "SELECT id FROM categories WHERE parent_category_id = ? ORDER BY position", (row["id"],))]
+    children = [
+        r[0]
+        for r in ctx.store.all(
+            "SELECT id FROM categories WHERE parent_category_id = ? ORDER BY position", (row["id"],)
+        )
+    ]
     data: dict[str, Any] = {
-        "id": row["id"], "name": row["name"], "color": row["color"],
-        "text_color": row["text_color"], "style_type": "square", "emoji": None, "icon": None,
-        "slug": row["slug"], "topic_count": counts["topics"], "post_count": counts["posts"],
-        "position": row["position"], "description": row["description"],
-        "description_text": row["description"], "description_excerpt": row["description"],
-        "topic_url": f"/t/about-the-{row['slug']}-category/0", "read_restricted": False,
+        "id": row["id"],
+        "name": row["name"],
+        "color": row["color"],
+        "text_color": row["text_color"],
+        "style_type": "square",
+        "emoji": None,
+        "icon": None,
+        "slug": row["slug"],
+        "topic_count": counts["topics"],
+        "post_count": counts["posts"],
+        "position": row["position"],
+        "description": row["description"],
+        "description_text": row["description"],
+        "description_excerpt": row["description"],
+        "topic_url": f"/t/about-the-{row['slug']}-category/0",
+        "read_restricted": False,
         # Discourse's permission types: 1 full, 2 create posts, 3 read only.
         "permission": 1 if (ctx.viewer.user or ctx.options.demo_mode) else 3,
-        "notification_level": 1, "can_edit": False, "topic_template": None,
-        "topic_title_placeholder": None, "has_children": False, "subcategory_count": None,
-        "sort_order": None, "sort_ascending": None, "show_subcategory_list": False,
-        "num_featured_topics": 3, "default_view": None, "subcategory_list_style": "rows",
-        "default_top_period": "all", "default_list_filter": "all",
-        "minimum_required_tags": 0, "navigate_to_first_post_after_read": False,
-        "topics_day": 0, "topics_week": 0, "topics_month": 0, "topics_year": 0,
-        "topics_all_time": counts["topics"], "subcategory_ids": children,
+        "notification_level": 1,
+        "can_edit": False,
+        "topic_template": None,
+        "topic_title_placeholder": None,
+        "has_children": False,
+        "subcategory_count": None,
+        "sort_order": None,
+        "sort_ascending": None,
+        "show_subcategory_list": False,
+        "num_featured_topics": 3,
+        "default_view": None,
+        "subcategory_list_style": "rows",
+        "default_top_period": "all",
+        "default_list_filter": "all",
+        "minimum_required_tags": 0,
+        "navigate_to_first_post_after_read": False,
+        "topics_day": 0,
+        "topics_week": 0,
+        "topics_month": 0,
+        "topics_year": 0,
+        "topics_all_time": counts["topics"],
+        "subcategory_ids": children,
         "uploaded_logo": None,
-        "uploaded_logo_dark": None, "uploaded_background": None,
+        "uploaded_logo_dark": None,
+        "uploaded_background": None,
         "uploaded_background_dark": None,
     }
     data.update(has_children=bool(children), subcategory_count=len(children) or None)
@@ -129,18 +167,28 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
 def categories(ctx: Context, _m: re.Match[str]) -> Response:
     # Top-level categories; with include_subcategories=true each lists its subcategories.
     rows = ctx.store.all(
-        "SELECT * FROM categories WHERE parent_category_id IS NULL ORDER BY position")
+        "SELECT * FROM categories WHERE parent_category_id IS NULL ORDER BY position"
+    )
     listed = [category_json(ctx, row) for row in rows]
     if (ctx.request.params.text("include_subcategories") or "").lower() == "true":
         for item in listed:
-            item["subcategory_list"] = [category_json(ctx, sub) for sub in ctx.store.all(
-                "SELECT * FROM categories WHERE parent_category_id = ? ORDER BY position",
-                (item["id"],))]
-    return Response.json(200, {"category_list": {
-        "can_create_category": False,
-        "can_create_topic": ctx.viewer.user is not None or ctx.options.demo_mode,
-        "categories": listed,
-    }})
+            item["subcategory_list"] = [
+                category_json(ctx, sub)
+                for sub in ctx.store.all(
+                    "SELECT * FROM categories WHERE parent_category_id = ? ORDER BY position",
+                    (item["id"],),
+                )
+            ]
+    return Response.json(
+        200,
+        {
+            "category_list": {
+                "can_create_category": False,
+                "can_create_topic": ctx.viewer.user is not None or ctx.options.demo_mode,
+                "categories": listed,
+            }
+        },
+    )
 
 
 def category_topics(ctx: Context, match: re.Match[str]) -> Response:
@@ -148,8 +196,11 @@ def category_topics(ctx: Context, match: re.Match[str]) -> Response:
     if category is None:
         raise not_found()
     return _paged(
-        ctx, "archetype = 'regular' AND category_id = ?", (category["id"],),
-        f"/c/{category['slug']}/{category['id']}", style="category",
+        ctx,
+        "archetype = 'regular' AND category_id = ?",
+        (category["id"],),
+        f"/c/{category['slug']}/{category['id']}",
+        style="category",
     )
 
 
@@ -178,8 +229,13 @@ def topic_posts(ctx: Context, match: re.Match[str]) -> Response:
             (topic["id"], *args, *wanted),
         )
     elif near is not None:
-        rows = _posts_beside(ctx, where, (topic["id"], *args), near,
-                             ascending=(params.text("asc") or "").lower() in ("true", "1", "t"))
+        rows = _posts_beside(
+            ctx,
+            where,
+            (topic["id"], *args),
+            near,
+            ascending=(params.text("asc") or "").lower() in ("true", "1", "t"),
+        )
     else:
         rows = ctx.store.all(
             f"SELECT * FROM posts WHERE {where} ORDER BY post_number LIMIT ?",
@@ -189,22 +245,27 @@ def topic_posts(ctx: Context, match: re.Match[str]) -> Response:
     return Response.json(200, {"post_stream": {"posts": posts}, "id": topic["id"]})
 
 
-def _posts_beside(ctx: Context, where: str, args: tuple[Any, ...], post_number: int, *,
-                  ascending: bool) -> list[sqlite3.Row]:
+def _posts_beside(
+    ctx: Context, where: str, args: tuple[Any, ...], post_number: int, *, ascending: bool
+) -> list[sqlite3.Row]:
     """TopicView#filter_posts_by_post_number: the chunk strictly after (or, newest first,
     before) the post with that number, or the post nearest it when it was deleted."""
     anchor = ctx.store.scalar(
         f"SELECT post_number FROM posts WHERE {where} ORDER BY abs(post_number - ?),"
-        " post_number LIMIT 1", (*args, post_number))
+        " post_number LIMIT 1",
+        (*args, post_number),
+    )
     if anchor is None:
         return []
     if ascending:
         return ctx.store.all(
-            f"SELECT * FROM posts WHERE {where} AND post_number > ? ORDER BY post_number"
-            " LIMIT ?", (*args, anchor, POSTS_CHUNK))
+            f"SELECT * FROM posts WHERE {where} AND post_number > ? ORDER BY post_number LIMIT ?",
+            (*args, anchor, POSTS_CHUNK),
+        )
     return ctx.store.all(
-        f"SELECT * FROM posts WHERE {where} AND post_number < ? ORDER BY post_number DESC"
-        " LIMIT ?", (*args, anchor, POSTS_CHUNK))
+        f"SELECT * FROM posts WHERE {where} AND post_number < ? ORDER BY post_number DESC LIMIT ?",
+        (*args, anchor, POSTS_CHUNK),
+    )
 
 
 def single_post(ctx: Context, match: re.Match[str]) -> Response:
@@ -226,7 +287,9 @@ def private_messages(ctx: Context, match: re.Match[str]) -> Response:
         ctx,
         "archetype = 'private_message' AND id IN"
         " (SELECT topic_id FROM topic_allowed_users WHERE user_id = ?)",
-        (owner["id"],), f"/topics/private-messages/{owner['username']}", style="private",
+        (owner["id"],),
+        f"/topics/private-messages/{owner['username']}",
+        style="private",
     )
 
 

@@ -29,16 +29,26 @@ def seed_forum(store: Store, *, now: datetime | None = None) -> None:
                 "INSERT INTO users (username, name, admin, moderator, trust_level, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (
-                    member.username, member.name, int(member.admin), int(member.moderator),
-                    4 if member.admin else 1, iso(now - timedelta(days=400)),
+                    member.username,
+                    member.name,
+                    int(member.admin),
+                    int(member.moderator),
+                    4 if member.admin else 1,
+                    iso(now - timedelta(days=400)),
                 ),
             )
         for position, category in enumerate(CATEGORIES, start=1):
             conn.execute(
                 "INSERT INTO categories (name, slug, color, text_color, description, position)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                (category.name, category.slug, category.color, "FFFFFF", category.description,
-                 position),
+                (
+                    category.name,
+                    category.slug,
+                    category.color,
+                    "FFFFFF",
+                    category.description,
+                    position,
+                ),
             )
         user_ids = {r["username"]: r["id"] for r in conn.execute("SELECT id, username FROM users")}
         category_ids = {r["slug"]: r["id"] for r in conn.execute("SELECT id, slug FROM categories")}
@@ -46,9 +56,12 @@ def seed_forum(store: Store, *, now: datetime | None = None) -> None:
             opened = now - timedelta(days=seed.days_ago)
             first, *replies = seed.posts
             post = add_topic(
-                store, conn,
-                user_id=user_ids[first.username], title=seed.title,
-                raw=first.raw, created_at=iso(opened),
+                store,
+                conn,
+                user_id=user_ids[first.username],
+                title=seed.title,
+                raw=first.raw,
+                created_at=iso(opened),
                 category_id=category_ids[seed.category] if seed.category else None,
                 archetype="private_message" if seed.recipients else "regular",
                 recipients=tuple(user_ids[name] for name in seed.recipients),
@@ -57,9 +70,13 @@ def seed_forum(store: Store, *, now: datetime | None = None) -> None:
             for n, reply in enumerate(replies, start=1):
                 moment = min(opened + n * _REPLY_GAP, now - timedelta(minutes=len(replies) - n))
                 add_post(
-                    store, conn, topic_id=topic_id, user_id=user_ids[reply.username],
+                    store,
+                    conn,
+                    topic_id=topic_id,
+                    user_id=user_ids[reply.username],
                     raw=reply.raw.replace("{topic}", str(topic_id)),
-                    reply_to_post_number=reply.reply_to, created_at=iso(moment),
+                    reply_to_post_number=reply.reply_to,
+                    created_at=iso(moment),
                 )
     log.info("Seeded the demo forum at %s", store.path)
 
@@ -83,16 +100,25 @@ def seed_long_topic(
     start = datetime.now(UTC) - timedelta(minutes=posts + 1)
     with store.transaction() as conn:
         first = add_topic(
-            store, conn, user_id=user_ids[0], title=title, category_id=category_id,
+            store,
+            conn,
+            user_id=user_ids[0],
+            title=title,
+            category_id=category_id,
             raw="This topic is here to test reading a long conversation. Post number 1.",
-            created_at=iso(start), notify=False,
+            created_at=iso(start),
+            notify=False,
         )
         topic_id = int(first["topic_id"])
         for n in range(2, posts + 1):
             add_post(
-                store, conn, topic_id=topic_id, user_id=user_ids[n % len(user_ids)],
+                store,
+                conn,
+                topic_id=topic_id,
+                user_id=user_ids[n % len(user_ids)],
                 raw=f"Reply number {n}. Pacing myself today, a short walk and a long rest.",
                 reply_to_post_number=n - 1 if n % 5 == 0 else None,
-                created_at=iso(start + timedelta(minutes=n)), notify=False,
+                created_at=iso(start + timedelta(minutes=n)),
+                notify=False,
             )
     return topic_id

@@ -24,12 +24,19 @@ def delete_posts(store: Store, topic_id: int, post_numbers: Iterable[int]) -> No
     numbers never reused."""
     numbers = sorted(set(post_numbers))
     with store.transaction() as conn:
-        conn.executemany("DELETE FROM posts WHERE topic_id = ? AND post_number = ?",
-                         [(topic_id, n) for n in numbers])
+        conn.executemany(
+            "DELETE FROM posts WHERE topic_id = ? AND post_number = ?",
+            [(topic_id, n) for n in numbers],
+        )
 
 
-def seed_topic_with_gaps(store: Store, posts: int = 452, *, deleted: Iterable[int] = (),
-                         title: str = "A long conversation with some posts deleted") -> int:
+def seed_topic_with_gaps(
+    store: Store,
+    posts: int = 452,
+    *,
+    deleted: Iterable[int] = (),
+    title: str = "A long conversation with some posts deleted",
+) -> int:
     """A topic of ``posts`` numbers of which ``deleted`` are gone, read by nobody yet (its
     generated authors included); returns its id."""
     topic_id = seed_long_topic(store, posts, title=title)
@@ -47,17 +54,26 @@ def _user_id(store: Store, username: str) -> int:
     return int(user["id"])
 
 
-def add_special_post(store: Store, topic_id: int, username: str, *, post_type: int,
-                     raw: str = "", action_code: str | None = None) -> int:
+def add_special_post(
+    store: Store,
+    topic_id: int,
+    username: str,
+    *,
+    post_type: int,
+    raw: str = "",
+    action_code: str | None = None,
+) -> int:
     """A small-action (3), whisper (4) or moderator-action (2) post; returns its number.
     Small actions carry no text of their own, only ``action_code``."""
     user_id = _user_id(store, username)
     with store.transaction() as conn:
-        post = add_post(store, conn, topic_id=topic_id, user_id=user_id, raw=raw or " ",
-                        notify=False)
-        conn.execute("UPDATE posts SET post_type = ?, action_code = ?, raw = ?, cooked = ?"
-                     " WHERE id = ?", (post_type, action_code, raw,
-                                       f"<p>{raw}</p>" if raw else "", post["id"]))
+        post = add_post(
+            store, conn, topic_id=topic_id, user_id=user_id, raw=raw or " ", notify=False
+        )
+        conn.execute(
+            "UPDATE posts SET post_type = ?, action_code = ?, raw = ?, cooked = ? WHERE id = ?",
+            (post_type, action_code, raw, f"<p>{raw}</p>" if raw else "", post["id"]),
+        )
     return int(post["post_number"])
 
 
@@ -77,77 +93,128 @@ def add_subcategory(store: Store, parent_slug: str, name: str, description: str 
         cursor = conn.execute(
             "INSERT INTO categories (name, slug, color, text_color, description, position,"
             " parent_category_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (name, slugify(name), parent["color"], "FFFFFF", description, position,
-             parent["id"]))
+            (name, slugify(name), parent["color"], "FFFFFF", description, position, parent["id"]),
+        )
     return int(cursor.lastrowid or 0)
 
 
 def _post_alert(topic_title: str, actor: str, post_id: int = 1) -> dict[str, Any]:
     # PostAlerter#create_notification's data for post-related notifications.
-    return {"topic_title": topic_title, "original_post_id": post_id, "original_post_type": 1,
-            "original_username": actor, "revision_number": None, "display_username": actor}
+    return {
+        "topic_title": topic_title,
+        "original_post_id": post_id,
+        "original_post_type": 1,
+        "original_username": actor,
+        "revision_number": None,
+        "display_username": actor,
+    }
 
 
 def every_notification(topic_title: str) -> list[tuple[str, dict[str, Any], bool]]:
     """(type name, data, about a topic) for every type of Notification.types."""
     alert = _post_alert(topic_title, "sam")
-    chat = {"chat_message_id": 7, "chat_channel_id": 2, "chat_channel_title": "Coffee",
-            "mentioned_by_username": "mei"}
+    chat = {
+        "chat_message_id": 7,
+        "chat_channel_id": 2,
+        "chat_channel_title": "Coffee",
+        "mentioned_by_username": "mei",
+    }
     return [
-        ("mentioned", alert, True), ("replied", alert, True), ("quoted", alert, True),
+        ("mentioned", alert, True),
+        ("replied", alert, True),
+        ("quoted", alert, True),
         ("edited", alert, True),
         ("liked", {**_post_alert(topic_title, "priya"), "username2": "dave", "count": 2}, True),
-        ("private_message", alert, True), ("invited_to_private_message", alert, True),
+        ("private_message", alert, True),
+        ("invited_to_private_message", alert, True),
         ("invitee_accepted", {"display_username": "jo"}, False),
-        ("posted", alert, True), ("moved_post", alert, True), ("linked", alert, True),
-        ("granted_badge", {"badge_id": 9, "badge_name": "First Like", "badge_slug":
-                           "first-like", "badge_title": False, "username": "demo"}, False),
+        ("posted", alert, True),
+        ("moved_post", alert, True),
+        ("linked", alert, True),
+        (
+            "granted_badge",
+            {
+                "badge_id": 9,
+                "badge_name": "First Like",
+                "badge_slug": "first-like",
+                "badge_title": False,
+                "username": "demo",
+            },
+            False,
+        ),
         ("invited_to_topic", alert, True),
         ("custom", {"message": "discourse_plugin.notice", "title": "Site notice"}, False),
         ("group_mentioned", {**alert, "group_id": 3, "group_name": "carers"}, True),
-        ("group_message_summary", {"group_id": 3, "group_name": "carers", "inbox_count": 4,
-                                   "username": "demo"}, False),
+        (
+            "group_message_summary",
+            {"group_id": 3, "group_name": "carers", "inbox_count": 4, "username": "demo"},
+            False,
+        ),
         ("watching_first_post", alert, True),
         ("topic_reminder", {"topic_title": topic_title, "display_username": "demo"}, True),
-        ("liked_consolidated", {"username": "mei", "display_username": "mei", "count": 5},
-         False),
+        ("liked_consolidated", {"username": "mei", "display_username": "mei", "count": 5}, False),
         ("post_approved", {"topic_title": topic_title}, True),
         ("code_review_commit_approved", {"num_approved_commits": 1}, False),
         ("membership_request_accepted", {"group_id": 3, "group_name": "carers"}, False),
         ("membership_request_consolidated", {"group_name": "carers", "count": 3}, False),
-        ("bookmark_reminder", {"title": topic_title, "display_username": "demo",
-                               "bookmark_name": "read later", "topic_title": topic_title},
-         True),
+        (
+            "bookmark_reminder",
+            {
+                "title": topic_title,
+                "display_username": "demo",
+                "bookmark_name": "read later",
+                "topic_title": topic_title,
+            },
+            True,
+        ),
         ("reaction", {**_post_alert(topic_title, "jo"), "reaction_icon": "heart"}, True),
         ("votes_released", {"topic_title": topic_title}, True),
         ("event_reminder", {"topic_title": topic_title}, True),
         ("event_invitation", {**alert, "display_username": "ruth"}, True),
-        ("chat_mention", chat, False), ("chat_message", chat, False),
+        ("chat_mention", chat, False),
+        ("chat_message", chat, False),
         ("chat_invitation", {**chat, "invited_by_username": "mei"}, False),
-        ("chat_group_mention", chat, False), ("chat_quoted", chat, False),
-        ("assigned", {"message": "discourse_assign.assign_notification",
-                      "display_username": "ruth", "topic_title": topic_title}, True),
+        ("chat_group_mention", chat, False),
+        ("chat_quoted", chat, False),
+        (
+            "assigned",
+            {
+                "message": "discourse_assign.assign_notification",
+                "display_username": "ruth",
+                "topic_title": topic_title,
+            },
+            True,
+        ),
         ("question_answer_user_commented", alert, True),
         ("watching_category_or_tag", alert, True),
-        ("new_features", {}, False), ("admin_problems", {}, False),
-        ("linked_consolidated", {"username": "dave", "display_username": "dave",
-                                 "count": 3}, False),
+        ("new_features", {}, False),
+        ("admin_problems", {}, False),
+        (
+            "linked_consolidated",
+            {"username": "dave", "display_username": "dave", "count": 3},
+            False,
+        ),
         ("chat_watched_thread", chat, False),
         ("following", {"display_username": "priya"}, False),
-        ("following_created_topic", alert, True), ("following_replied", alert, True),
+        ("following_created_topic", alert, True),
+        ("following_replied", alert, True),
         ("circles_activity", {"topic_title": topic_title}, True),
     ]
 
 
-def seed_every_notification(store: Store, username: str = "demo", *,
-                            topic_id: int | None = None) -> int:
+def seed_every_notification(
+    store: Store, username: str = "demo", *, topic_id: int | None = None
+) -> int:
     """One unread notification of every Discourse type for ``username``, newest last;
     returns how many."""
     from voicepeer.demo_forum.site import NOTIFICATION_TYPES
 
     user_id = _user_id(store, username)
-    topic = store.topic(topic_id) if topic_id is not None else store.one(
-        "SELECT * FROM topics WHERE archetype = 'regular' ORDER BY id LIMIT 1")
+    topic = (
+        store.topic(topic_id)
+        if topic_id is not None
+        else store.one("SELECT * FROM topics WHERE archetype = 'regular' ORDER BY id LIMIT 1")
+    )
     assert topic is not None
     start = datetime.now(UTC) - timedelta(hours=2)
     rows = every_notification(topic["title"])
@@ -156,7 +223,13 @@ def seed_every_notification(store: Store, username: str = "demo", *,
             conn.execute(
                 "INSERT INTO notifications (user_id, notification_type, topic_id, post_number,"
                 " data, read, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
-                (user_id, NOTIFICATION_TYPES[kind], topic["id"] if about_topic else None,
-                 1 if about_topic else None, json.dumps(data),
-                 iso(start + timedelta(minutes=n))))
+                (
+                    user_id,
+                    NOTIFICATION_TYPES[kind],
+                    topic["id"] if about_topic else None,
+                    1 if about_topic else None,
+                    json.dumps(data),
+                    iso(start + timedelta(minutes=n)),
+                ),
+            )
     return len(rows)

@@ -91,8 +91,14 @@ class DemoForum:
     ``start()`` returns the base URL; use as a context manager to stop it afterwards.
     """
 
-    def __init__(self, db_path: Path | None = None, options: DemoForumOptions | None = None,
-                 *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        db_path: Path | None = None,
+        options: DemoForumOptions | None = None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
         self.db_path = db_path or default_db_path()
         self.options = options or DemoForumOptions()
         self.host = host
@@ -137,7 +143,9 @@ class DemoForum:
         self.base_url = f"http://{bound_host!s}:{self.port}"
         self._app.base_url = self.base_url
         self._thread = threading.Thread(
-            target=server.serve_forever, name="demo-forum", kwargs={"poll_interval": 0.1},
+            target=server.serve_forever,
+            name="demo-forum",
+            kwargs={"poll_interval": 0.1},
             daemon=True,
         )
         self._thread.start()
@@ -166,8 +174,12 @@ class DemoForum:
         self.start()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.stop()
 
     # -- helpers for tests, benchmarks and carers ------------------------------------
@@ -176,8 +188,10 @@ class DemoForum:
         """A new admin API key (accepted with any member in ``Api-Username``)."""
         key = secrets.token_hex(32)
         with self.store.transaction() as conn:
-            conn.execute("INSERT INTO admin_api_keys (key_hash, created_at) VALUES (?, ?)",
-                         (hash_key(key), now_iso()))
+            conn.execute(
+                "INSERT INTO admin_api_keys (key_hash, created_at) VALUES (?, ?)",
+                (hash_key(key), now_iso()),
+            )
         return key
 
     def seed_long_topic(self, posts: int = 2000, *, title: str | None = None) -> int:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DISCOURSE_AUTH_REDIRECTS = ("https://api.discourse.org/api/auth_redirect",
-                            "discourse://auth_redirect")
+DISCOURSE_AUTH_REDIRECTS = (
+    "https://api.discourse.org/api/auth_redirect",
+    "discourse://auth_redirect",
+)
 """Discourse's default ``allowed_user_api_auth_redirects``."""
 
 
@@ -39,9 +41,7 @@ class DemoForumOptions:
     """Words that send a post to the moderation queue (matched case-insensitively)."""
     user_api_key_requests_per_minute: int = field(default=20, metadata={"min": 0, "max": 10_000})
     """Requests one user API key may make per minute; 0 means no limit (Discourse: 20)."""
-    admin_api_key_requests_per_minute: int = field(
-        default=60, metadata={"min": 0, "max": 10_000}
-    )
+    admin_api_key_requests_per_minute: int = field(default=60, metadata={"min": 0, "max": 10_000})
     """Requests one admin API key may make per minute; 0 means no limit (Discourse: 60)."""
     ip_requests_per_minute: int = field(default=0, metadata={"min": 0, "max": 100_000})
     """Requests one IP address may make per minute before a plain-text 429; 0 means no limit

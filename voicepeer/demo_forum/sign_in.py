@@ -35,14 +35,19 @@ class BrowserSession:
     form_token: str
 
 
-def page(title: str, body: str, status: int = 200,
-         headers: list[tuple[str, str]] | None = None) -> Response:
+def page(
+    title: str, body: str, status: int = 200, headers: list[tuple[str, str]] | None = None
+) -> Response:
     """A plain HTML page of the demo forum."""
-    return Response.html(status, (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>{html.escape(title)}</title></head>\n<body>\n<h1>{html.escape(title)}</h1>\n"
-        f"{body}\n</body></html>\n"
-    ), headers)
+    return Response.html(
+        status,
+        (
+            '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title></head>\n<body>\n<h1>{html.escape(title)}</h1>\n"
+            f"{body}\n</body></html>\n"
+        ),
+        headers,
+    )
 
 
 def _cookies(ctx: Context) -> dict[str, str]:
@@ -73,30 +78,42 @@ def form_token_matches(session: BrowserSession, ctx: Context) -> bool:
 
 def _local_path(value: str) -> str:
     """Only a path on this forum: never an address elsewhere (an open redirect)."""
-    return value if re.match(r"^/(?![/\\])", value) and not re.search(r"[\x00-\x1f]", value) \
-        else "/"
+    return (
+        value if re.match(r"^/(?![/\\])", value) and not re.search(r"[\x00-\x1f]", value) else "/"
+    )
 
 
 def send_to_sign_in(ctx: Context) -> Response:
     """Discourse's answer to a signed-out visitor of an approval page: remember the page,
     go to the sign-in form."""
     target = ctx.request.path + (f"?{ctx.request.query}" if ctx.request.query else "")
-    return Response(302, b"", "text/html; charset=utf-8", [
-        ("Location", "/login"),
-        ("Set-Cookie", f"{DESTINATION_COOKIE}={quote(target, safe='')}; Path=/; HttpOnly;"
-                       " SameSite=Lax"),
-    ])
+    return Response(
+        302,
+        b"",
+        "text/html; charset=utf-8",
+        [
+            ("Location", "/login"),
+            (
+                "Set-Cookie",
+                f"{DESTINATION_COOKIE}={quote(target, safe='')}; Path=/; HttpOnly; SameSite=Lax",
+            ),
+        ],
+    )
 
 
 def _sign_in_form(message: str = "", status: int = 200) -> Response:
     note = f'<p role="alert">{html.escape(message)}</p>\n' if message else ""
-    return page("Sign in", (
-        f"{note}<form method=\"post\" action=\"/session\">\n"
-        '<label>Member name <input type="text" name="login" autocomplete="username"></label>\n'
-        '<label>Password <input type="password" name="password" '
-        'autocomplete="current-password"></label>\n'
-        '<button type="submit">Sign in</button>\n</form>'
-    ), status)
+    return page(
+        "Sign in",
+        (
+            f'{note}<form method="post" action="/session">\n'
+            '<label>Member name <input type="text" name="login" autocomplete="username"></label>\n'
+            '<label>Password <input type="password" name="password" '
+            'autocomplete="current-password"></label>\n'
+            '<button type="submit">Sign in</button>\n</form>'
+        ),
+        status,
+    )
 
 
 def login_page(ctx: Context, _m: re.Match[str]) -> Response:
@@ -106,16 +123,20 @@ def login_page(ctx: Context, _m: re.Match[str]) -> Response:
 def create_session(ctx: Context, _m: re.Match[str]) -> Response:
     params = ctx.request.params
     ip = ctx.request.client_ip
-    recent = ctx.store.scalar("SELECT COUNT(*) FROM sign_in_failures WHERE client_ip = ? AND"
-                              " at > ?", (ip, time.time() - 60))
+    recent = ctx.store.scalar(
+        "SELECT COUNT(*) FROM sign_in_failures WHERE client_ip = ? AND at > ?",
+        (ip, time.time() - 60),
+    )
     if int(recent or 0) >= FAILED_SIGN_INS_PER_MINUTE:
         return _sign_in_form("Too many attempts. Please wait a minute and try again.", 429)
     login = (params.text("login") or "").strip()
     password = params.text("password") or ""
     member = ctx.store.user_by_name(login) if login else None
     expected = ctx.options.member_password
-    if member is None or not expected or not hmac.compare_digest(
-        password.encode(), expected.encode()
+    if (
+        member is None
+        or not expected
+        or not hmac.compare_digest(password.encode(), expected.encode())
     ):
         with ctx.store.transaction() as conn:
             conn.execute("DELETE FROM sign_in_failures WHERE at < ?", (time.time() - 60,))
@@ -129,11 +150,16 @@ def create_session(ctx: Context, _m: re.Match[str]) -> Response:
             (hash_key(token), member["id"], secrets.token_urlsafe(24), now_iso()),
         )
     destination = _local_path(unquote(_cookies(ctx).get(DESTINATION_COOKIE, "/")))
-    return Response(302, b"", "text/html; charset=utf-8", [
-        ("Location", destination),
-        ("Set-Cookie", f"{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"),
-        ("Set-Cookie", f"{DESTINATION_COOKIE}=; Path=/; Max-Age=0"),
-    ])
+    return Response(
+        302,
+        b"",
+        "text/html; charset=utf-8",
+        [
+            ("Location", destination),
+            ("Set-Cookie", f"{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax"),
+            ("Set-Cookie", f"{DESTINATION_COOKIE}=; Path=/; Max-Age=0"),
+        ],
+    )
 
 
 ROUTES: tuple[Route, ...] = (

@@ -28,8 +28,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
     # Only ids and numbers for the whole stream (from the index); full rows for the chunk.
     visible, args = store.visible_posts_sql(viewer_id)
     posts = store.all(
-        f"SELECT id, post_number FROM posts WHERE topic_id = ? AND {visible}"
-        " ORDER BY post_number",
+        f"SELECT id, post_number FROM posts WHERE topic_id = ? AND {visible} ORDER BY post_number",
         (topic["id"], *args),
     )
     last_post = store.one(
@@ -49,8 +48,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         start = max(0, min(index, len(posts) - POSTS_CHUNK))
     chunk_ids = [p["id"] for p in posts[start : start + POSTS_CHUNK]]
     chunk = store.all(
-        f"SELECT * FROM posts WHERE id IN ({','.join('?' * len(chunk_ids))})"
-        " ORDER BY post_number",
+        f"SELECT * FROM posts WHERE id IN ({','.join('?' * len(chunk_ids))}) ORDER BY post_number",
         chunk_ids,
     )
     author = store.user_by_id(topic["user_id"])
@@ -61,22 +59,32 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         " WHERE p.topic_id = ? GROUP BY u.id ORDER BY post_count DESC LIMIT 24",
         (topic["id"],),
     )
-    likes = int(store.scalar(
-        "SELECT COUNT(*) FROM post_likes l JOIN posts p ON p.id = l.post_id WHERE p.topic_id = ?",
-        (topic["id"],),
-    ))
+    likes = int(
+        store.scalar(
+            "SELECT COUNT(*) FROM post_likes l JOIN posts p ON p.id = l.post_id"
+            " WHERE p.topic_id = ?",
+            (topic["id"],),
+        )
+    )
     bookmarks = []
     if viewer_id is not None:
         for row in store.all(
             "SELECT b.* FROM bookmarks b JOIN posts p ON p.id = b.post_id"
-            " WHERE b.user_id = ? AND p.topic_id = ?", (viewer_id, topic["id"]),
+            " WHERE b.user_id = ? AND p.topic_id = ?",
+            (viewer_id, topic["id"]),
         ):
-            bookmarks.append({"id": row["id"], "bookmarkable_id": row["post_id"],
-                              "bookmarkable_type": "Post", "name": row["name"],
-                              "reminder_at": None})
-    words = int(store.scalar(
-        "SELECT COALESCE(SUM(words), 0) FROM posts WHERE topic_id = ?", (topic["id"],)
-    ))
+            bookmarks.append(
+                {
+                    "id": row["id"],
+                    "bookmarkable_id": row["post_id"],
+                    "bookmarkable_type": "Post",
+                    "name": row["name"],
+                    "reminder_at": None,
+                }
+            )
+    words = int(
+        store.scalar("SELECT COALESCE(SUM(words), 0) FROM posts WHERE topic_id = ?", (topic["id"],))
+    )
     post_stream: dict[str, Any] = {"posts": [post_json(store, p, viewer_id) for p in chunk]}
     if mega:
         post_stream.update(isMegaTopic=True, lastId=posts[-1]["id"])
@@ -136,19 +144,37 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "thumbnails": None,
         "slow_mode_enabled_until": None,
         "details": {
-            "can_edit": False, "notification_level": 1, "can_move_posts": False,
-            "can_delete": False, "can_remove_allowed_users": False,
+            "can_edit": False,
+            "notification_level": 1,
+            "can_move_posts": False,
+            "can_delete": False,
+            "can_remove_allowed_users": False,
             "can_create_post": viewer_id is not None or ctx.options.demo_mode,
-            "can_reply_as_new_topic": viewer_id is not None, "can_convert_topic": False,
-            "can_review_topic": False, "can_close_topic": False, "can_archive_topic": False,
-            "can_split_merge_topic": False, "can_edit_staff_notes": False,
-            "can_toggle_topic_visibility": False, "can_pin_unpin_topic": False,
-            "can_moderate_category": False, "can_remove_self_id": viewer_id or 0,
+            "can_reply_as_new_topic": viewer_id is not None,
+            "can_convert_topic": False,
+            "can_review_topic": False,
+            "can_close_topic": False,
+            "can_archive_topic": False,
+            "can_split_merge_topic": False,
+            "can_edit_staff_notes": False,
+            "can_toggle_topic_visibility": False,
+            "can_pin_unpin_topic": False,
+            "can_moderate_category": False,
+            "can_remove_self_id": viewer_id or 0,
             "participants": [
-                {**basic_user(u), "post_count": u["post_count"], "primary_group_name": None,
-                 "flair_name": None, "flair_url": None, "flair_color": None,
-                 "flair_bg_color": None, "flair_group_id": None, "admin": bool(u["admin"]),
-                 "moderator": bool(u["moderator"]), "trust_level": u["trust_level"]}
+                {
+                    **basic_user(u),
+                    "post_count": u["post_count"],
+                    "primary_group_name": None,
+                    "flair_name": None,
+                    "flair_url": None,
+                    "flair_color": None,
+                    "flair_bg_color": None,
+                    "flair_group_id": None,
+                    "admin": bool(u["admin"]),
+                    "moderator": bool(u["moderator"]),
+                    "trust_level": u["trust_level"],
+                }
                 for u in participants
             ],
             "created_by": basic_user(author),
@@ -157,8 +183,12 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
     }
     if topic["archetype"] == "private_message":
         data["details"]["allowed_users"] = [
-            {"id": u["id"], "username": u["username"], "name": u["name"],
-             "avatar_template": avatar_template(u["username"])}
+            {
+                "id": u["id"],
+                "username": u["username"],
+                "name": u["name"],
+                "avatar_template": avatar_template(u["username"]),
+            }
             for uid in sorted(store.allowed_user_ids(topic["id"]))
             if (u := store.user_by_id(uid)) is not None
         ]
@@ -178,6 +208,9 @@ ROUTES: tuple[Route, ...] = (
     route("GET", r"/t/(?P<id>\d+)(?:\.json)?", show_topic),
     route("GET", r"/t/(?P<id>\d+)/(?P<post_number>\d+)(?:\.json)?", show_topic),
     route("GET", r"/t/(?P<slug>[^/]*[^/\d][^/]*)/(?P<id>\d+)(?:\.json)?", show_topic),
-    route("GET", r"/t/(?P<slug>[^/]*[^/\d][^/]*)/(?P<id>\d+)/(?P<post_number>\d+)(?:\.json)?",
-          show_topic),
+    route(
+        "GET",
+        r"/t/(?P<slug>[^/]*[^/\d][^/]*)/(?P<id>\d+)/(?P<post_number>\d+)(?:\.json)?",
+        show_topic,
+    ),
 )

@@ -62,8 +62,13 @@ def redirect_allowed(redirect: str, allowed: tuple[str, ...]) -> bool:
 
 
 def _refused(message: str, status: int = 403) -> HttpError:
-    return HttpError(page("This connection request cannot be used",
-                          f"<p>{html.escape(message)}</p>", status=status))
+    return HttpError(
+        page(
+            "This connection request cannot be used",
+            f"<p>{html.escape(message)}</p>",
+            status=status,
+        )
+    )
 
 
 def checked_request(ctx: Context) -> dict[str, str]:
@@ -120,24 +125,32 @@ def new_key_page(ctx: Context, _m: re.Match[str]) -> Response:
         return sign_in.send_to_sign_in(ctx)
     member = session.member
     if not may_approve(ctx, member):
-        return page("Connect an application", (
-            f"<p>You are signed in as {html.escape(member['username'])}, and this forum does "
-            "not yet let your account connect applications. The forum's moderators can "
-            "tell you when it will.</p>"))
+        return page(
+            "Connect an application",
+            (
+                f"<p>You are signed in as {html.escape(member['username'])}, and this forum does "
+                "not yet let your account connect applications. The forum's moderators can "
+                "tell you when it will.</p>"
+            ),
+        )
     fields = "\n".join(
         f'<input type="hidden" name="{name}" value="{html.escape(value)}">'
-        for name, value in values.items() if value
+        for name, value in values.items()
+        if value
     )
     scopes = ", ".join(values["scopes"].split(","))
-    return page("Connect an application", (
-        f"<p>Signed in as <strong>{html.escape(member['username'])}</strong>.</p>\n"
-        f"<p><strong>{html.escape(values['application_name'])}</strong> would like to use this "
-        f"forum on your behalf, with access to: {html.escape(scopes)}.</p>\n"
-        '<form method="post" action="/user-api-key">\n'
-        f'<input type="hidden" name="authenticity_token" '
-        f'value="{html.escape(session.form_token)}">\n{fields}\n'
-        '<button type="submit">Authorize</button>\n</form>'
-    ))
+    return page(
+        "Connect an application",
+        (
+            f"<p>Signed in as <strong>{html.escape(member['username'])}</strong>.</p>\n"
+            f"<p><strong>{html.escape(values['application_name'])}</strong> would like to use this "
+            f"forum on your behalf, with access to: {html.escape(scopes)}.</p>\n"
+            '<form method="post" action="/user-api-key">\n'
+            f'<input type="hidden" name="authenticity_token" '
+            f'value="{html.escape(session.form_token)}">\n{fields}\n'
+            '<button type="submit">Authorize</button>\n</form>'
+        ),
+    )
 
 
 def approve(ctx: Context, _m: re.Match[str]) -> Response:
@@ -160,14 +173,19 @@ def approve(ctx: Context, _m: re.Match[str]) -> Response:
         joiner = "&" if "?" in redirect else "?"
         location = f"{redirect}{joiner}{urlencode({'payload': payload}, quote_via=quote)}"
         return Response(302, b"", "text/html; charset=utf-8", [("Location", location)])
-    instructions = (f"Thank you for authorizing {values['application_name']}. Copy the text "
-                    "below and paste it into the application.")
+    instructions = (
+        f"Thank you for authorizing {values['application_name']}. Copy the text "
+        "below and paste it into the application."
+    )
     if ctx.request.path.endswith(".json"):
         return Response.json(200, {"payload": payload, "instructions": instructions})
-    return page("Application authorized", (
-        f"<p>{html.escape(instructions)}</p>\n"
-        f'<pre><code id="payload">{html.escape(payload)}</code></pre>'
-    ))
+    return page(
+        "Application authorized",
+        (
+            f"<p>{html.escape(instructions)}</p>\n"
+            f'<pre><code id="payload">{html.escape(payload)}</code></pre>'
+        ),
+    )
 
 
 def issue_key(ctx: Context, values: dict[str, str], member: sqlite3.Row) -> str:
@@ -182,15 +200,21 @@ def issue_key(ctx: Context, values: dict[str, str], member: sqlite3.Row) -> str:
         conn.execute(
             "INSERT INTO user_api_keys (key_hash, user_id, client_id, application_name, scopes,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (hash_key(key), member["id"], values["client_id"], values["application_name"],
-             values["scopes"], now_iso()),
+            (
+                hash_key(key),
+                member["id"],
+                values["client_id"],
+                values["application_name"],
+                values["scopes"],
+                now_iso(),
+            ),
         )
-    message = json.dumps({"key": key, "nonce": values["nonce"], "push": False,
-                          "api": USER_API_VERSION}).encode()
+    message = json.dumps(
+        {"key": key, "nonce": values["nonce"], "push": False, "api": USER_API_VERSION}
+    ).encode()
     scheme: padding.AsymmetricPadding = padding.PKCS1v15()
     if values.get("padding") == "oaep":  # Ruby's PKCS1_OAEP_PADDING: SHA-1 throughout
-        scheme = padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA1(),
-                              label=None)
+        scheme = padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA1(), label=None)
     encrypted = _public_key(values["public_key"]).encrypt(message, scheme)
     return "\n".join(textwrap.wrap(base64.b64encode(encrypted).decode(), 60)) + "\n"
 

@@ -31,8 +31,7 @@ def _length_errors(
     if new_topic:
         title_text = (title or "").strip()
         min_title = (
-            options.min_personal_message_title_length if private
-            else options.min_topic_title_length
+            options.min_personal_message_title_length if private else options.min_topic_title_length
         )
         if not title_text:
             errors.append("Title can't be blank")
@@ -62,7 +61,8 @@ def _needs_moderation(ctx: Context, user: sqlite3.Row, raw: str, title: str | No
     text = f"{title or ''} {raw}".lower()
     return any(
         re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text)
-        for word in ctx.options.moderated_words if word.strip()
+        for word in ctx.options.moderated_words
+        if word.strip()
     )
 
 
@@ -94,21 +94,19 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
         ):
             reply_to = None  # Discourse ignores a reply target that is not in the topic
     elif private:
-        names = (params.text("target_recipients") or params.text("target_usernames") or "")
+        names = params.text("target_recipients") or params.text("target_usernames") or ""
         wanted = [n.strip() for n in names.split(",") if n.strip()]
         if not wanted:
             raise rejected(["You must choose a valid user."], "create_post")
         for name in wanted:
             found = ctx.store.user_by_name(name)
             if found is None:
-                raise rejected([f"Sorry, you can't send a message to \"{name}\"."], "create_post")
+                raise rejected([f'Sorry, you can\'t send a message to "{name}".'], "create_post")
             recipients.append(found)
     else:
         category_param = params.integer("category")
         if category_param is None:
-            category_id = ctx.store.scalar(
-                "SELECT id FROM categories WHERE slug = 'uncategorized'"
-            )
+            category_id = ctx.store.scalar("SELECT id FROM categories WHERE slug = 'uncategorized'")
         elif ctx.store.scalar("SELECT COUNT(*) FROM categories WHERE id = ?", (category_param,)):
             category_id = category_param
         else:
@@ -120,18 +118,36 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
         return _enqueue(ctx, user, raw, title, topic_id, category_id, archetype)
     with ctx.store.transaction() as conn:
         if topic_id is not None:
-            post = add_post(ctx.store, conn, topic_id=topic_id, user_id=user["id"], raw=raw,
-                            reply_to_post_number=reply_to)
+            post = add_post(
+                ctx.store,
+                conn,
+                topic_id=topic_id,
+                user_id=user["id"],
+                raw=raw,
+                reply_to_post_number=reply_to,
+            )
         else:
-            post = add_topic(ctx.store, conn, user_id=user["id"], title=(title or "").strip(),
-                             raw=raw, category_id=category_id, archetype=archetype,
-                             recipients=tuple(r["id"] for r in recipients))
+            post = add_topic(
+                ctx.store,
+                conn,
+                user_id=user["id"],
+                title=(title or "").strip(),
+                raw=raw,
+                category_id=category_id,
+                archetype=archetype,
+                recipients=tuple(r["id"] for r in recipients),
+            )
     return Response.json(200, post_json(ctx.store, post, user["id"], style="created"))
 
 
 def _enqueue(
-    ctx: Context, user: sqlite3.Row, raw: str, title: str | None, topic_id: int | None,
-    category_id: int | None, archetype: str,
+    ctx: Context,
+    user: sqlite3.Row,
+    raw: str,
+    title: str | None,
+    topic_id: int | None,
+    category_id: int | None,
+    archetype: str,
 ) -> Response:
     created_at = now_iso()
     with ctx.store.transaction() as conn:
@@ -144,13 +160,27 @@ def _enqueue(
             "SELECT COUNT(*) FROM pending_posts WHERE user_id = ?", (user["id"],)
         ).fetchone()[0]
     pending: dict[str, Any] = {
-        "id": cursor.lastrowid, "avatar_template": avatar_template(user["username"]),
-        "category_url": None, "created_at": created_at, "created_by_id": user["id"],
-        "name": user["name"], "raw_text": raw, "title": title, "topic_id": topic_id,
-        "topic_url": f"/t/{topic_id}" if topic_id else None, "username": user["username"],
+        "id": cursor.lastrowid,
+        "avatar_template": avatar_template(user["username"]),
+        "category_url": None,
+        "created_at": created_at,
+        "created_by_id": user["id"],
+        "name": user["name"],
+        "raw_text": raw,
+        "title": title,
+        "topic_id": topic_id,
+        "topic_url": f"/t/{topic_id}" if topic_id else None,
+        "username": user["username"],
     }
-    return Response.json(200, {"success": True, "action": "enqueued", "pending_post": pending,
-                               "pending_count": pending_count})
+    return Response.json(
+        200,
+        {
+            "success": True,
+            "action": "enqueued",
+            "pending_post": pending,
+            "pending_count": pending_count,
+        },
+    )
 
 
 def _post_for_action(ctx: Context, post_id: int) -> sqlite3.Row:
@@ -167,8 +197,9 @@ def post_action(ctx: Context, _m: re.Match[str]) -> Response:
     post = _post_for_action(ctx, params.integer("id", required=True) or 0)
     action = params.integer("post_action_type_id", required=True)
     if action != 2:
-        raise error(400, "The demo forum only supports likes (post_action_type_id 2).",
-                    "invalid_parameters")
+        raise error(
+            400, "The demo forum only supports likes (post_action_type_id 2).", "invalid_parameters"
+        )
     if post["user_id"] == user["id"]:
         raise invalid_access()
     with ctx.store.transaction() as conn:
@@ -182,8 +213,11 @@ def create_bookmark(ctx: Context, _m: re.Match[str]) -> Response:
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
     kind = params.text("bookmarkable_type") or "Post"
     if kind != "Post":
-        raise error(400, "The demo forum bookmarks posts only (bookmarkable_type Post).",
-                    "invalid_parameters")
+        raise error(
+            400,
+            "The demo forum bookmarks posts only (bookmarkable_type Post).",
+            "invalid_parameters",
+        )
     post = _post_for_action(ctx, params.integer("bookmarkable_id", required=True) or 0)
     with ctx.store.transaction() as conn:
         try:
@@ -216,9 +250,11 @@ def topic_timings(ctx: Context, _m: re.Match[str]) -> Response:
         numbers = [int(n) for n in params.mapping("timings")]
     except ValueError as exc:
         raise invalid_param("timings") from exc
-    highest = int(ctx.store.scalar(
-        "SELECT COALESCE(MAX(post_number), 0) FROM posts WHERE topic_id = ?", (topic["id"],)
-    ))
+    highest = int(
+        ctx.store.scalar(
+            "SELECT COALESCE(MAX(post_number), 0) FROM posts WHERE topic_id = ?", (topic["id"],)
+        )
+    )
     read_up_to = max((n for n in numbers if 1 <= n <= highest), default=0)
     if read_up_to:
         with ctx.store.transaction() as conn:

@@ -88,16 +88,24 @@ def _json(response: httpx.Response) -> Any:
 
 
 def check_forum_address(
-    text: str, *, transport: httpx.BaseTransport | None = None,
-    timeout_s: float = CHECK_TIMEOUT_S, need_user_api_keys: bool = True,
+    text: str,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    timeout_s: float = CHECK_TIMEOUT_S,
+    need_user_api_keys: bool = True,
 ) -> ForumAddress:
     """The forum at ``text`` if voicepeer can connect an account there; otherwise
     :class:`ForumAddressError` saying what is wrong. With
     ``need_user_api_keys`` false (an admin API key will be used) the forum need not offer
     user API keys."""
     url = _well_formed(text)
-    with httpx.Client(base_url=url, timeout=timeout_s, transport=transport,
-                      follow_redirects=True, headers={"Accept": "application/json"}) as http:
+    with httpx.Client(
+        base_url=url,
+        timeout=timeout_s,
+        transport=transport,
+        follow_redirects=True,
+        headers={"Accept": "application/json"},
+    ) as http:
         try:
             info = http.get("/site/basic-info.json")
             about = None if isinstance(_json(info), dict) else http.get("/about.json")
@@ -120,7 +128,9 @@ def check_forum_address(
     if need_user_api_keys and (keys.status_code != 200 or not version.isdigit()):
         raise ForumAddressError(AddressProblem.NO_USER_API_KEYS, url, title)
     return ForumAddress(
-        url=url, title=title, login_required=login_required,
+        url=url,
+        title=title,
+        login_required=login_required,
         user_api_version=int(version) if version.isdigit() else 0,
         device_code=keys.headers.get("Auth-Api-Device-Code", "").lower() == "true",
     )

@@ -274,8 +274,9 @@ class Forum(Protocol):
         the background, so its unread counts move as in a web browser."""
         ...
 
-    def posts_after(self, topic_id: int, post_number: int, *, before: bool = False
-                    ) -> tuple[Post, ...]:
+    def posts_after(
+        self, topic_id: int, post_number: int, *, before: bool = False
+    ) -> tuple[Post, ...]:
         """The next chunk of posts after ``post_number`` (or before it, newest first), by
         post number: how a mega topic is paged, and how to find the first unread post."""
         ...

@@ -33,8 +33,9 @@ def _dt(value: Any) -> datetime | None:
 
 
 def _post_from(d: dict[str, Any]) -> Post:
-    return Post(**{**d, "created_at": _dt(d.get("created_at")),
-                    "cues": cues_from_saved(d.get("cues"))})
+    return Post(
+        **{**d, "created_at": _dt(d.get("created_at")), "cues": cues_from_saved(d.get("cues"))}
+    )
 
 
 def _summary_from(d: dict[str, Any]) -> TopicSummary:

@@ -60,8 +60,9 @@ def check_reply(
     if length < minimum:
         return DraftProblem(LengthProblem.TOO_SHORT, limit=minimum, by=minimum - length)
     if length > limits.max_post_length:
-        return DraftProblem(LengthProblem.TOO_LONG, limit=limits.max_post_length,
-                            by=length - limits.max_post_length)
+        return DraftProblem(
+            LengthProblem.TOO_LONG, limit=limits.max_post_length, by=length - limits.max_post_length
+        )
     return None
 
 
@@ -69,13 +70,19 @@ def check_title(title: str, limits: SiteLimits) -> DraftProblem | None:
     """What the forum would refuse a new topic's title for; None if fine."""
     length = _length(title)
     if length < limits.min_topic_title_length:
-        return DraftProblem(LengthProblem.TOO_SHORT, title=True,
-                            limit=limits.min_topic_title_length,
-                            by=limits.min_topic_title_length - length)
+        return DraftProblem(
+            LengthProblem.TOO_SHORT,
+            title=True,
+            limit=limits.min_topic_title_length,
+            by=limits.min_topic_title_length - length,
+        )
     if length > limits.max_topic_title_length:
-        return DraftProblem(LengthProblem.TOO_LONG, title=True,
-                            limit=limits.max_topic_title_length,
-                            by=length - limits.max_topic_title_length)
+        return DraftProblem(
+            LengthProblem.TOO_LONG,
+            title=True,
+            limit=limits.max_topic_title_length,
+            by=length - limits.max_topic_title_length,
+        )
     return None
 
 
@@ -85,7 +92,8 @@ def check_search_term(query: str, minimum: int) -> None:
     if len(query.strip()) < minimum:
         raise ForumRequestError(
             f"search term of {len(query.strip())} characters; the forum's minimum is {minimum}",
-            problem=RequestProblem.SEARCH_TOO_SHORT, minimum=minimum,
+            problem=RequestProblem.SEARCH_TOO_SHORT,
+            minimum=minimum,
         )
 
 
@@ -110,11 +118,14 @@ class Rejection:
 
 def read_rejection(error: str) -> Rejection:
     """What one of the forum's refusal sentences says, as far as voicepeer knows it."""
-    for problem, pattern in ((LengthProblem.TOO_SHORT, _TOO_SHORT),
-                             (LengthProblem.TOO_LONG, _TOO_LONG)):
+    for problem, pattern in (
+        (LengthProblem.TOO_SHORT, _TOO_SHORT),
+        (LengthProblem.TOO_LONG, _TOO_LONG),
+    ):
         if match := pattern.match(error):
-            return Rejection(problem, title=match["what"].lower() == "title",
-                             limit=int(match["n"]), words=error)
+            return Rejection(
+                problem, title=match["what"].lower() == "title", limit=int(match["n"]), words=error
+            )
     return Rejection(None, too_similar="too similar" in error.lower(), words=error)
 
 

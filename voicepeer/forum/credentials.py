@@ -57,8 +57,9 @@ class WebAddressError(ForumSettingsError):
     address itself is left out: it may hold a password."""
 
     def __init__(self, fault: WebAddressFault) -> None:
-        super().__init__(f"not a forum web address ({fault.value})",
-                         kind=ForumSetting.ADDRESS_MALFORMED)
+        super().__init__(
+            f"not a forum web address ({fault.value})", kind=ForumSetting.ADDRESS_MALFORMED
+        )
         self.fault = fault
 
 
@@ -156,8 +157,10 @@ class CredentialStore:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise ForumSettingsError(f"{self.path} is damaged ({error.msg} at line {error.lineno})",
-                                     kind=ForumSetting.ACCOUNT_FILE_DAMAGED) from None
+            raise ForumSettingsError(
+                f"{self.path} is damaged ({error.msg} at line {error.lineno})",
+                kind=ForumSetting.ACCOUNT_FILE_DAMAGED,
+            ) from None
         if not isinstance(data, dict):
             raise ConfigError(f"{self.path} is damaged (not a JSON object)")
         data.setdefault("client_ids", {})

@@ -49,25 +49,28 @@ def start_device_approval(http: ForumHttp, client_id: str) -> DeviceApproval:
         raise ForumResponseError("the forum's answer to a code request is not usable")
     link = data.get("verification_uri_with_request") or data["verification_uri"]
     return DeviceApproval(
-        request=request, user_code=data["user_code"], link=str(link),
+        request=request,
+        user_code=data["user_code"],
+        link=str(link),
         interval_s=_number(data, "interval", DEFAULT_INTERVAL_S),
-        expires_in_s=_number(data, "expires_in", 600.0), device_code=data["device_code"],
+        expires_in_s=_number(data, "expires_in", 600.0),
+        device_code=data["device_code"],
     )
 
 
 def poll_device_approval(http: ForumHttp, approval: DeviceApproval) -> Credentials | None:
     """The account's credentials once approved; None while still waiting. Raises AuthError
     when it was denied or the code has expired."""
-    data = http.write("POST", "/user-api-key/device/poll.json",
-                      {"device_code": approval.device_code})
+    data = http.write(
+        "POST", "/user-api-key/device/poll.json", {"device_code": approval.device_code}
+    )
     status = data.get("status") if isinstance(data, dict) else None
     if status == "authorization_pending":
         return None
     if status == "authorized" and isinstance(data.get("payload"), str):
         return finish_request(approval.request, data["payload"])
     if status == "access_denied":
-        raise AuthError("the approval was denied on the forum",
-                        problem=AuthProblem.APPROVAL_DENIED)
+        raise AuthError("the approval was denied on the forum", problem=AuthProblem.APPROVAL_DENIED)
     if status == "expired_token":
         raise AuthError("the approval code expired", problem=AuthProblem.APPROVAL_EXPIRED)
     raise ForumResponseError(f"unexpected answer to a code poll: {status!r}")

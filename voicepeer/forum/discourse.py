@@ -102,8 +102,9 @@ class DiscourseClient:
         self._notification_kinds: dict[int, str] | None = None
         self._fresh: dict[str, tuple[float, Any]] = {}
         self._clock = clock
-        self.timings = ReadingTimings(self._send_timings,
-                                      interval_s=self.settings.timings_interval_s, clock=clock)
+        self.timings = ReadingTimings(
+            self._send_timings, interval_s=self.settings.timings_interval_s, clock=clock
+        )
 
     # -- plumbing ------------------------------------------------------------------------
 
@@ -188,8 +189,12 @@ class DiscourseClient:
 
     def categories(self) -> tuple[Category, ...]:
         """Every category, subcategories included (they carry ``parent_category_id``)."""
-        return self._read("categories", lambda: parse.categories(
-            self.http.get("/categories.json", {"include_subcategories": "true"})))
+        return self._read(
+            "categories",
+            lambda: parse.categories(
+                self.http.get("/categories.json", {"include_subcategories": "true"})
+            ),
+        )
 
     def category_topics(self, category: Category, page: int = 0) -> TopicList:
         slug = quote(category.slug or str(category.id), safe="")
@@ -230,8 +235,9 @@ class DiscourseClient:
         cached = self.cache.get(key) if self.cache else None
         return cached.loaded_posts if isinstance(cached, Topic) else ()
 
-    def posts_after(self, topic_id: int, post_number: int, *, before: bool = False
-                    ) -> tuple[Post, ...]:
+    def posts_after(
+        self, topic_id: int, post_number: int, *, before: bool = False
+    ) -> tuple[Post, ...]:
         """The chunk of posts numbered above ``post_number`` (below it, newest first, with
         ``before``): TopicsController#posts with ``post_number`` and ``asc``."""
         params = {"post_number": int(post_number), "asc": "false" if before else "true"}
@@ -239,10 +245,16 @@ class DiscourseClient:
             data = self.http.get(f"/t/{int(topic_id)}/posts.json", params)
         except (ForumUnreachableError, ForumResponseError):
             # Out of reach: the saved copy's posts, as the forum would have chosen them.
-            saved = sorted(self._saved_posts(self._cache_key(f"topic-{topic_id}")),
-                           key=lambda p: p.post_number, reverse=before)
-            found = tuple(p for p in saved if (p.post_number < post_number if before
-                                                else p.post_number > post_number))
+            saved = sorted(
+                self._saved_posts(self._cache_key(f"topic-{topic_id}")),
+                key=lambda p: p.post_number,
+                reverse=before,
+            )
+            found = tuple(
+                p
+                for p in saved
+                if (p.post_number < post_number if before else p.post_number > post_number)
+            )
             if not found:
                 raise
             return found[:POSTS_CHUNK]
@@ -257,8 +269,11 @@ class DiscourseClient:
         self.timings.record(topic_id, post_number, milliseconds)
 
     def _send_timings(self, topic_id: int, timings: dict[int, int]) -> None:
-        body = {"topic_id": topic_id, "topic_time": sum(timings.values()),
-                "timings": {str(number): ms for number, ms in sorted(timings.items())}}
+        body = {
+            "topic_id": topic_id,
+            "topic_time": sum(timings.values()),
+            "timings": {str(number): ms for number, ms in sorted(timings.items())},
+        }
         self.http.send_quietly("POST", "/topics/timings", body)
 
     def thread(self, topic_id: int) -> Thread:
@@ -284,8 +299,9 @@ class DiscourseClient:
             try:
                 data = self.http.get("/session/current.json")
             except ForumNotFoundError:  # Discourse's answer when nobody is signed in
-                raise AuthError("not signed in to the forum",
-                                problem=AuthProblem.NOT_SIGNED_IN) from None
+                raise AuthError(
+                    "not signed in to the forum", problem=AuthProblem.NOT_SIGNED_IN
+                ) from None
             self._username = parse.guarded(
                 "current user", lambda: parse._str(data["current_user"]["username"])
             )
@@ -412,8 +428,11 @@ class DiscourseClient:
         """The topic (or private message) the user started with this title, if it is there
         (checked before a new topic whose sending was interrupted is sent again)."""
         me = quote(self.username(), safe="")
-        path = (f"/topics/private-messages-sent/{me}.json" if private
-                else f"/topics/created-by/{me}.json")
+        path = (
+            f"/topics/private-messages-sent/{me}.json"
+            if private
+            else f"/topics/created-by/{me}.json"
+        )
         earliest = since - timedelta(minutes=10) if since else None
         wanted = " ".join(title.split()).casefold()
         for row in parse.topic_list(self.http.get(path), 0).topics:
@@ -428,13 +447,15 @@ class DiscourseClient:
         """The highest post id in the topic now, asked of the forum (never a saved copy)."""
         return own_posts.newest_post_id(self.http.get(f"/t/{int(topic_id)}.json"))
 
-    def find_own_post(self, topic_id: int, raw: str, after_post_id: int | None
-                      ) -> PostOutcome | None:
+    def find_own_post(
+        self, topic_id: int, raw: str, after_post_id: int | None
+    ) -> PostOutcome | None:
         """The user's post with this text after post ``after_post_id`` in the topic, or
         waiting there for a moderator (checked before a reply whose sending was interrupted
         is sent again); see :mod:`voicepeer.forum.own_posts`."""
-        return own_posts.find_own_post(_OwnPostReader(self), topic_id, raw, after_post_id,
-                                       chunk=POSTS_CHUNK)
+        return own_posts.find_own_post(
+            _OwnPostReader(self), topic_id, raw, after_post_id, chunk=POSTS_CHUNK
+        )
 
 
 class _OwnPostReader:
@@ -448,13 +469,18 @@ class _OwnPostReader:
 
     def posts(self, topic_id: int, post_ids: list[int]) -> tuple[Post, ...]:
         # Never the offline cache: a saved copy lacks the post being looked for.
-        return parse.posts(self._client.http.get(
-            f"/t/{int(topic_id)}/posts.json", {"post_ids[]": [int(i) for i in post_ids]}))
+        return parse.posts(
+            self._client.http.get(
+                f"/t/{int(topic_id)}/posts.json", {"post_ids[]": [int(i) for i in post_ids]}
+            )
+        )
 
     def posts_before(self, topic_id: int, post_number: int) -> tuple[Post, ...]:
-        return parse.posts(self._client.http.get(
-            f"/t/{int(topic_id)}/posts.json",
-            {"post_number": int(post_number), "asc": "false"}))
+        return parse.posts(
+            self._client.http.get(
+                f"/t/{int(topic_id)}/posts.json", {"post_number": int(post_number), "asc": "false"}
+            )
+        )
 
     def raw_of(self, post_id: int) -> str | None:
         return self._client.post(post_id).raw

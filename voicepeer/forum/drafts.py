@@ -64,8 +64,10 @@ class DraftStore:
         """The draft to carry on dictating: refused words that came back are taken into it
         from now on (the person is about to hear them)."""
         with transaction(self._db) as db:
-            db.execute(f"UPDATE drafts SET text = {DRAFT_WORDS}, returned = '' WHERE key = ?",
-                       (storable_text(key),))
+            db.execute(
+                f"UPDATE drafts SET text = {DRAFT_WORDS}, returned = '' WHERE key = ?",
+                (storable_text(key),),
+            )
         return self.load(key)
 
     def refusal(self, key: str) -> ForumError | None:
@@ -81,8 +83,10 @@ class DraftStore:
 
     def all(self) -> dict[str, str]:
         """Every saved draft, key → all its words."""
-        return {str(k): str(t) for k, t in self._db.execute(
-            f"SELECT key, {DRAFT_WORDS} FROM drafts ORDER BY key")}
+        return {
+            str(k): str(t)
+            for k, t in self._db.execute(f"SELECT key, {DRAFT_WORDS} FROM drafts ORDER BY key")
+        }
 
     def take_in_legacy(self, directory: Path) -> int:
         """Move drafts saved as files by earlier versions into the database; returns how
@@ -95,8 +99,11 @@ class DraftStore:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 key, text = str(data["key"]), str(data["text"])
             except (OSError, ValueError, KeyError, TypeError) as error:
-                log.warning("draft file %s is unreadable (%s); left for recovery", path.name,
-                            type(error).__name__)
+                log.warning(
+                    "draft file %s is unreadable (%s); left for recovery",
+                    path.name,
+                    type(error).__name__,
+                )
                 continue
             with transaction(self._db) as db:
                 # As sent, a draft got a full stop when it had no closing mark.
@@ -106,13 +113,19 @@ class DraftStore:
                     " AND ('topic-' || topic_id) = ?",
                     (sent, sent + ".", storable_text(key)),
                 ).fetchone()[0]
-                if not handed_over and not db.execute(
-                    "SELECT COUNT(*) FROM drafts WHERE key = ?", (storable_text(key),)
-                ).fetchone()[0]:
+                if (
+                    not handed_over
+                    and not db.execute(
+                        "SELECT COUNT(*) FROM drafts WHERE key = ?", (storable_text(key),)
+                    ).fetchone()[0]
+                ):
                     db.execute(
                         "INSERT INTO drafts (key, text, saved_at) VALUES (?, ?, ?)",
-                        (storable_text(key), storable_text(text),
-                         str(data.get("saved_at") or datetime.now(UTC).isoformat())),
+                        (
+                            storable_text(key),
+                            storable_text(text),
+                            str(data.get("saved_at") or datetime.now(UTC).isoformat()),
+                        ),
                     )
                     moved += 1
             path.unlink()  # only once the database has it

@@ -164,7 +164,12 @@ class ForumHttp:
         the data for next time."""
         try:
             self._once(
-                method, path, None, body, "application/json", True,
+                method,
+                path,
+                None,
+                body,
+                "application/json",
+                True,
                 self.settings.request_deadline_s,
             )
         except _Retryable as error:
@@ -248,8 +253,10 @@ class ForumHttp:
             # Nothing was sent: safe to try again, reads and writes alike.
             raise _Retryable(where, f"cannot connect: {type(error).__name__}", sent=False) from None
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
-            raise ForumSettingsError(f"{where}: bad forum address ({type(error).__name__})",
-                                     kind=ForumSetting.ADDRESS_UNUSABLE) from None
+            raise ForumSettingsError(
+                f"{where}: bad forum address ({type(error).__name__})",
+                kind=ForumSetting.ADDRESS_UNUSABLE,
+            ) from None
         except httpx.TimeoutException as error:
             reason = f"no answer in time: {type(error).__name__} ({error})"
             raise _Retryable(where, reason) from None
@@ -273,14 +280,16 @@ class ForumHttp:
         if status >= 500:
             raise _Retryable(where, f"server error HTTP {status}", sent=True)
         method, _, path = where.partition(" ")
-        error = error_for_answer(method, path, status, data, response.headers,
-                                 signed_in=self._signed_in)
+        error = error_for_answer(
+            method, path, status, data, response.headers, signed_in=self._signed_in
+        )
         # Discourse refuses a revoked or unknown user API key with the same stock sentence
         # as a forbidden action: ask the forum who we are before blaming either.
         generic = isinstance(error, ForumForbiddenError) and error.generic
         if generic and self._signed_in and not self._account_works():
-            raise AuthError(f"{error} (the account key is no longer accepted)",
-                            problem=AuthProblem.KEY_REFUSED)
+            raise AuthError(
+                f"{error} (the account key is no longer accepted)", problem=AuthProblem.KEY_REFUSED
+            )
         raise error
 
     def _account_works(self) -> bool:

@@ -153,8 +153,9 @@ class PostingForum(Protocol):
         """The highest post id in the topic now (0 when it has none, None if unknown)."""
         ...
 
-    def find_own_post(self, topic_id: int, raw: str, after_post_id: int | None
-                      ) -> PostOutcome | None:
+    def find_own_post(
+        self, topic_id: int, raw: str, after_post_id: int | None
+    ) -> PostOutcome | None:
         """The user's post with this text after ``after_post_id``, or waiting for a moderator."""
         ...
 
@@ -213,8 +214,9 @@ class Outbox:
         # flock excludes other open files (other processes, other Outbox objects); the
         # thread lock excludes other threads sharing this object's file.
         self._thread_lock = threading.RLock()
-        self._lock_fd = os.open(self.path.with_name(self.path.name + ".lock"),
-                                os.O_RDWR | os.O_CREAT, 0o600)
+        self._lock_fd = os.open(
+            self.path.with_name(self.path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600
+        )
         self._held = 0
         self._listeners: list[Callable[[SendResult], None]] = []
 
@@ -229,8 +231,9 @@ class Outbox:
     # -- queries -------------------------------------------------------------------------
 
     def get(self, entry_id: int) -> OutboxEntry:
-        row = self._db.execute(f"SELECT {_COLUMNS} FROM outbox WHERE id = ?",
-                               (entry_id,)).fetchone()
+        row = self._db.execute(
+            f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (entry_id,)
+        ).fetchone()
         if row is None:
             raise KeyError(entry_id)
         return _entry(row)
@@ -244,16 +247,23 @@ class Outbox:
 
     # -- changes -------------------------------------------------------------------------
 
-    def record(self, reply: NewReply, topic_title: str, *,
-               draft_key: str | None = None) -> OutboxEntry:
+    def record(
+        self, reply: NewReply, topic_title: str, *, draft_key: str | None = None
+    ) -> OutboxEntry:
         """Store a confirmed reply durably and, in the same transaction, take away the
         draft it came from; nothing is sent yet."""
         with _recording(EntryKind.REPLY), transaction(self._db) as db:
             cursor = db.execute(
                 "INSERT INTO outbox (topic_id, topic_title, raw, reply_to_post_number, state, "
                 "created_at, draft_key) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
-                (reply.topic_id, storable_text(topic_title), storable_text(reply.raw),
-                 reply.reply_to_post_number, _now().isoformat(), draft_key),
+                (
+                    reply.topic_id,
+                    storable_text(topic_title),
+                    storable_text(reply.raw),
+                    reply.reply_to_post_number,
+                    _now().isoformat(),
+                    draft_key,
+                ),
             )
             if draft_key is not None:
                 let_go_of_draft(db, storable_text(draft_key))
@@ -262,14 +272,16 @@ class Outbox:
         self._checkpoint("recorded")
         return self.get(entry_id)
 
-    def submit(self, reply: NewReply, topic_title: str, *,
-               draft_key: str | None = None) -> SendResult:
+    def submit(
+        self, reply: NewReply, topic_title: str, *, draft_key: str | None = None
+    ) -> SendResult:
         """Record the reply (its draft handed over), then try to send it at once."""
         entry = self.record(reply, topic_title, draft_key=draft_key)
         return self.send(entry.id, first_try=True)
 
-    def submit_new(self, started: NewTopic | NewPrivateMessage, *,
-                   draft_key: str | None = None) -> SendResult:
+    def submit_new(
+        self, started: NewTopic | NewPrivateMessage, *, draft_key: str | None = None
+    ) -> SendResult:
         """Record a new topic or private message (its draft handed over in the same
         transaction), then try to send it at once."""
         payload: dict[str, object]
@@ -281,8 +293,14 @@ class Outbox:
             cursor = db.execute(
                 "INSERT INTO outbox (topic_id, topic_title, raw, state, created_at, kind,"
                 " payload, draft_key) VALUES (0, ?, ?, 'pending', ?, ?, ?, ?)",
-                (storable_text(started.title), storable_text(started.raw),
-                 _now().isoformat(), kind.value, json.dumps(payload), draft_key),
+                (
+                    storable_text(started.title),
+                    storable_text(started.raw),
+                    _now().isoformat(),
+                    kind.value,
+                    json.dumps(payload),
+                    draft_key,
+                ),
             )
             if draft_key is not None:
                 let_go_of_draft(db, storable_text(draft_key))
@@ -364,15 +382,22 @@ class Outbox:
                 newest = self.forum.newest_post_id(entry.topic_id)
                 self._set(entry.id, "after_post_id = ?", newest)
                 self._checkpoint("noted")
-            self._set(entry.id, "state = 'sending', sent_at = ?, attempts = attempts + 1",
-                      _now().isoformat())
+            self._set(
+                entry.id,
+                "state = 'sending', sent_at = ?, attempts = attempts + 1",
+                _now().isoformat(),
+            )
             self._checkpoint("sending")
             posting = True
             outcome = self._request(entry)
         except DeliveryUncertainError as error:
             return SendResult(self.get(entry.id), error, first_try)
-        except (ForumRejectedError, ForumNotFoundError, ForumForbiddenError,
-                ForumRequestError) as error:
+        except (
+            ForumRejectedError,
+            ForumNotFoundError,
+            ForumForbiddenError,
+            ForumRequestError,
+        ) as error:
             # Refused for what it is, not for the moment: sending again would not help.
             errors = error.errors if isinstance(error, ForumRejectedError) else (str(error),)
             return SendResult(self._hand_back(entry, errors, error), error, first_try)
@@ -390,50 +415,77 @@ class Outbox:
     def _already_there(self, entry: OutboxEntry) -> PostOutcome | None:
         if entry.kind is not EntryKind.REPLY:
             return self.forum.find_own_topic(
-                entry.topic_title, private=entry.kind is EntryKind.MESSAGE, since=entry.sent_at)
+                entry.topic_title, private=entry.kind is EntryKind.MESSAGE, since=entry.sent_at
+            )
         return self.forum.find_own_post(entry.topic_id, entry.raw, entry.after_post_id)
 
     def _request(self, entry: OutboxEntry) -> PostOutcome:
         if entry.kind is EntryKind.TOPIC:
             assert entry.category_id is not None
-            return self.forum.create_topic(NewTopic(entry.category_id, entry.topic_title,
-                                                    entry.raw))
+            return self.forum.create_topic(
+                NewTopic(entry.category_id, entry.topic_title, entry.raw)
+            )
         if entry.kind is EntryKind.MESSAGE:
             return self.forum.send_private_message(
-                NewPrivateMessage(entry.recipients, entry.topic_title, entry.raw))
+                NewPrivateMessage(entry.recipients, entry.topic_title, entry.raw)
+            )
         return self.forum.create_post(
-            NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number))
+            NewReply(entry.topic_id, entry.raw, entry.reply_to_post_number)
+        )
 
-    def _hand_back(self, entry: OutboxEntry, errors: tuple[str, ...], refusal: ForumError
-                   ) -> OutboxEntry:
+    def _hand_back(
+        self, entry: OutboxEntry, errors: tuple[str, ...], refusal: ForumError
+    ) -> OutboxEntry:
         """The forum refused the reply: settle the entry and make its words the draft for
         its topic again, with the reason, in one transaction."""
         with transaction(self._db) as db:
-            hand_back_words(db, entry.key, entry.raw, storable_text(record_of(refusal)),
-                            _now().isoformat())
-            db.execute("UPDATE outbox SET state = 'rejected', errors = ? WHERE id = ?",
-                       ("\n".join(errors), entry.id))
+            hand_back_words(
+                db, entry.key, entry.raw, storable_text(record_of(refusal)), _now().isoformat()
+            )
+            db.execute(
+                "UPDATE outbox SET state = 'rejected', errors = ? WHERE id = ?",
+                ("\n".join(errors), entry.id),
+            )
         self._checkpoint("returned")
         return self.get(entry.id)
 
     def _finish(self, entry: OutboxEntry, outcome: PostOutcome) -> OutboxEntry:
-        state = (OutboxState.ENQUEUED if outcome.status is PostStatus.ENQUEUED
-                 else OutboxState.POSTED)
-        self._set(entry.id, "state = ?, post_number = ?, errors = ''", state.value,
-                  outcome.post_number)
+        state = (
+            OutboxState.ENQUEUED if outcome.status is PostStatus.ENQUEUED else OutboxState.POSTED
+        )
+        self._set(
+            entry.id, "state = ?, post_number = ?, errors = ''", state.value, outcome.post_number
+        )
         return self.get(entry.id)
 
     def _set(self, entry_id: int, assignments: str, *values: object) -> None:
         self._db.execute(f"UPDATE outbox SET {assignments} WHERE id = ?", (*values, entry_id))
 
 
-_COLUMNS = ("id, topic_id, topic_title, raw, reply_to_post_number, state, attempts, "
-            "created_at, sent_at, post_number, errors, draft_key, after_post_id, kind, payload")
+_COLUMNS = (
+    "id, topic_id, topic_title, raw, reply_to_post_number, state, attempts, "
+    "created_at, sent_at, post_number, errors, draft_key, after_post_id, kind, payload"
+)
 
 
 def _entry(row: tuple[object, ...]) -> OutboxEntry:
-    (entry_id, topic_id, title, raw, reply_to, state, attempts, created, sent, number, errors,
-     draft_key, after, kind, payload) = row
+    (
+        entry_id,
+        topic_id,
+        title,
+        raw,
+        reply_to,
+        state,
+        attempts,
+        created,
+        sent,
+        number,
+        errors,
+        draft_key,
+        after,
+        kind,
+        payload,
+    ) = row
     extra = json.loads(str(payload)) if payload else {}
     return OutboxEntry(
         id=int(entry_id),  # type: ignore[call-overload]

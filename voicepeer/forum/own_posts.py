@@ -60,17 +60,20 @@ def newest_post_id(topic_data: Any) -> int | None:
     return max(topic.post_ids, default=0)
 
 
-def find_own_post(forum: _Reading, topic_id: int, raw: str, after_post_id: int | None,
-                  *, chunk: int) -> PostOutcome | None:
+def find_own_post(
+    forum: _Reading, topic_id: int, raw: str, after_post_id: int | None, *, chunk: int
+) -> PostOutcome | None:
     data = forum.get(f"/t/{int(topic_id)}.json")
     topic = parse.topic(data)
     me = forum.me()
     wanted = normalize_raw(raw)
-    newest_first = (_mega_newest_first(forum, topic, chunk) if topic.is_mega
-                    else _newest_first(forum, topic, chunk))
+    newest_first = (
+        _mega_newest_first(forum, topic, chunk)
+        if topic.is_mega
+        else _newest_first(forum, topic, chunk)
+    )
     for seen, post in enumerate(newest_first):
-        if seen >= MAX_POSTS_SEARCHED or (after_post_id is not None
-                                          and post.id <= after_post_id):
+        if seen >= MAX_POSTS_SEARCHED or (after_post_id is not None and post.id <= after_post_id):
             break
         if me and post.username.lower() != me.lower():
             continue
@@ -87,10 +90,11 @@ def _newest_first(forum: _Reading, topic: Topic, chunk: int) -> Iterator[Post]:
     loaded = {p.id: p for p in topic.loaded_posts}
     ids = topic.post_ids
     for end in range(len(ids), 0, -chunk):
-        part = ids[max(0, end - chunk):end]
+        part = ids[max(0, end - chunk) : end]
         missing = [pid for pid in part if pid not in loaded]
-        loaded.update((p.id, p) for p in (forum.posts(topic_id=topic.id, post_ids=missing)
-                                           if missing else ()))
+        loaded.update(
+            (p.id, p) for p in (forum.posts(topic_id=topic.id, post_ids=missing) if missing else ())
+        )
         yield from (loaded[pid] for pid in reversed(part) if pid in loaded)
 
 
@@ -107,12 +111,10 @@ def _mega_newest_first(forum: _Reading, topic: Topic, chunk: int) -> Iterator[Po
             return
 
 
-def _waiting_texts(forum: _Reading, topic_data: Any, topic_id: int, me: str | None
-                   ) -> list[str]:
+def _waiting_texts(forum: _Reading, topic_data: Any, topic_id: int, me: str | None) -> list[str]:
     """The user's posts in this topic that wait for a moderator."""
     if isinstance(topic_data, dict) and isinstance(topic_data.get("pending_posts"), list):
-        return [str(p.get("raw") or "") for p in topic_data["pending_posts"]
-                if isinstance(p, dict)]
+        return [str(p.get("raw") or "") for p in topic_data["pending_posts"] if isinstance(p, dict)]
     if me is None:
         return []
     try:
@@ -121,5 +123,8 @@ def _waiting_texts(forum: _Reading, topic_data: Any, topic_id: int, me: str | No
         log.info("own waiting posts not readable: %s", type(error).__name__)
         return []
     listed = data.get("pending_posts") if isinstance(data, dict) else None
-    return [str(p.get("raw_text") or "") for p in listed or ()
-            if isinstance(p, dict) and p.get("topic_id") == topic_id]
+    return [
+        str(p.get("raw_text") or "")
+        for p in listed or ()
+        if isinstance(p, dict) and p.get("topic_id") == topic_id
+    ]

@@ -33,27 +33,69 @@ MARKUP_FIELDS = frozenset({"cooked", "raw"})
 #: published as ``/site.json`` ``notification_types``), for when the site's own table is not
 #: at hand.
 NOTIFICATION_KINDS: dict[int, str] = {
-    1: "mentioned", 2: "replied", 3: "quoted", 4: "edited", 5: "liked",
-    6: "private_message", 7: "invited_to_private_message", 8: "invitee_accepted", 9: "posted",
-    10: "moved_post", 11: "linked", 12: "granted_badge", 13: "invited_to_topic", 14: "custom",
-    15: "group_mentioned", 16: "group_message_summary", 17: "watching_first_post",
-    18: "topic_reminder", 19: "liked_consolidated", 20: "post_approved",
-    21: "code_review_commit_approved", 22: "membership_request_accepted",
-    23: "membership_request_consolidated", 24: "bookmark_reminder", 25: "reaction",
-    26: "votes_released", 27: "event_reminder", 28: "event_invitation", 29: "chat_mention",
-    30: "chat_message", 31: "chat_invitation", 32: "chat_group_mention", 33: "chat_quoted",
-    34: "assigned", 35: "question_answer_user_commented", 36: "watching_category_or_tag",
-    37: "new_features", 38: "admin_problems", 39: "linked_consolidated",
-    40: "chat_watched_thread", 800: "following", 801: "following_created_topic",
-    802: "following_replied", 900: "circles_activity",
+    1: "mentioned",
+    2: "replied",
+    3: "quoted",
+    4: "edited",
+    5: "liked",
+    6: "private_message",
+    7: "invited_to_private_message",
+    8: "invitee_accepted",
+    9: "posted",
+    10: "moved_post",
+    11: "linked",
+    12: "granted_badge",
+    13: "invited_to_topic",
+    14: "custom",
+    15: "group_mentioned",
+    16: "group_message_summary",
+    17: "watching_first_post",
+    18: "topic_reminder",
+    19: "liked_consolidated",
+    20: "post_approved",
+    21: "code_review_commit_approved",
+    22: "membership_request_accepted",
+    23: "membership_request_consolidated",
+    24: "bookmark_reminder",
+    25: "reaction",
+    26: "votes_released",
+    27: "event_reminder",
+    28: "event_invitation",
+    29: "chat_mention",
+    30: "chat_message",
+    31: "chat_invitation",
+    32: "chat_group_mention",
+    33: "chat_quoted",
+    34: "assigned",
+    35: "question_answer_user_commented",
+    36: "watching_category_or_tag",
+    37: "new_features",
+    38: "admin_problems",
+    39: "linked_consolidated",
+    40: "chat_watched_thread",
+    800: "following",
+    801: "following_created_topic",
+    802: "following_replied",
+    900: "circles_activity",
 }
 
 #: Where the person who caused a notification is named in its ``data``, most telling first.
 #: (``username`` comes last: in group-message and badge notifications it is the recipient.)
-_ACTOR_KEYS = ("display_username", "original_username", "mentioned_by_username",
-               "invited_by_username", "username")
-_NOT_AN_ACTOR = frozenset({"group_message_summary", "granted_badge",
-                           "membership_request_accepted", "membership_request_consolidated"})
+_ACTOR_KEYS = (
+    "display_username",
+    "original_username",
+    "mentioned_by_username",
+    "invited_by_username",
+    "username",
+)
+_NOT_AN_ACTOR = frozenset(
+    {
+        "group_message_summary",
+        "granted_badge",
+        "membership_request_accepted",
+        "membership_request_consolidated",
+    }
+)
 
 
 def guarded(what: str, build: Callable[[], T]) -> T:
@@ -155,8 +197,10 @@ def _unread(row: dict[str, Any]) -> int:
         return max(0, int(row["unread_posts"]))
     if isinstance(row.get("unread"), int) or isinstance(row.get("new_posts"), int):
         return max(0, int(row.get("unread") or 0) + int(row.get("new_posts") or 0))
-    highest, last_read = _opt_int(row.get("highest_post_number")), _opt_int(
-        row.get("last_read_post_number"))
+    highest, last_read = (
+        _opt_int(row.get("highest_post_number")),
+        _opt_int(row.get("last_read_post_number")),
+    )
     return max(0, highest - last_read) if highest and last_read else 0
 
 
@@ -244,8 +288,13 @@ def notification(row: Any, kinds: dict[int, str]) -> Notification:
         extra = {}
     type_id = int(row["notification_type"])
     kind = kinds.get(type_id, f"type {type_id}")
-    actor = None if kind in _NOT_AN_ACTOR else next(
-        (str(extra[k]) for k in _ACTOR_KEYS if isinstance(extra.get(k), str) and extra[k]), None)
+    actor = (
+        None
+        if kind in _NOT_AN_ACTOR
+        else next(
+            (str(extra[k]) for k in _ACTOR_KEYS if isinstance(extra.get(k), str) and extra[k]), None
+        )
+    )
     title = extra.get("topic_title") or row.get("fancy_title") or extra.get("title") or ""
     return Notification(
         id=_opt_int(row.get("id")),

@@ -94,9 +94,12 @@ class DiscoursePeer:
 
     def find_users(self, term: str) -> tuple[ForumUser, ...]:
         data = self._client.http.get("/u/search/users.json", {"term": term})
-        return parse.guarded("user search", lambda: tuple(
-            ForumUser(parse._str(u["username"]), u.get("name") or None) for u in data["users"]
-        ))
+        return parse.guarded(
+            "user search",
+            lambda: tuple(
+                ForumUser(parse._str(u["username"]), u.get("name") or None) for u in data["users"]
+            ),
+        )
 
     def participants(self, topic_id: int) -> tuple[ForumUser, ...]:
         data = self._client.http.get(f"/t/{int(topic_id)}.json")
@@ -109,8 +112,9 @@ class DiscoursePeer:
                 for u in details.get("allowed_users") or ()
                 if str(u.get("username", "")).casefold() != me
             )
-            groups = tuple(ForumUser(parse._str(g["name"]), None)
-                           for g in details.get("allowed_groups") or ())
+            groups = tuple(
+                ForumUser(parse._str(g["name"]), None) for g in details.get("allowed_groups") or ()
+            )
             return people + groups
 
         return parse.guarded("conversation", build)
@@ -121,9 +125,14 @@ class DiscoursePeer:
         # Discourse answers a person with no bookmarks with a list-less body.
         listing = data.get("user_bookmark_list") if isinstance(data, dict) else None
         rows = listing.get("bookmarks") if isinstance(listing, dict) else None
-        return parse.guarded("bookmark list", lambda: tuple(
-            _bookmark(row) for row in rows or () if row.get("bookmarkable_type", "Post") == "Post"
-        ))
+        return parse.guarded(
+            "bookmark list",
+            lambda: tuple(
+                _bookmark(row)
+                for row in rows or ()
+                if row.get("bookmarkable_type", "Post") == "Post"
+            ),
+        )
 
     def add_bookmark(self, post_id: int) -> int:
         data = self._client.http.write(

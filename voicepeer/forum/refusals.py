@@ -108,13 +108,17 @@ def error_for_answer(
     None; ``signed_in`` says whether the request carried an account key."""
     reasons = error_strings(data)
     kind = _error_type(data)
-    detail = (f"{method} {path}: HTTP {status}" + (f" {kind}" if kind else "")
-              + (f" ({'; '.join(reasons)})" if reasons else ""))
+    detail = (
+        f"{method} {path}: HTTP {status}"
+        + (f" {kind}" if kind else "")
+        + (f" ({'; '.join(reasons)})" if reasons else "")
+    )
     if status == 429:
         return RateLimitedError(detail, wait_seconds=retry_after(headers, data))
     if status == 401 or kind == "not_logged_in":
-        return AuthError(detail, problem=AuthProblem.KEY_REFUSED if signed_in
-                         else AuthProblem.SIGN_IN_NEEDED)
+        return AuthError(
+            detail, problem=AuthProblem.KEY_REFUSED if signed_in else AuthProblem.SIGN_IN_NEEDED
+        )
     if status == 403:
         if any(_BAD_API_CREDENTIALS in r for r in reasons):
             return AuthError(detail, problem=AuthProblem.KEY_REFUSED)
@@ -156,11 +160,13 @@ def refusal_from_record(text: str) -> ForumError:
 def _refusal(record: dict[str, Any]) -> ForumError:
     name, detail = record["error"], str(record["detail"])
     if name == ForumForbiddenError.__name__:
-        return ForumForbiddenError(detail, kind=Forbidden(record["kind"]),
-                                   reason=str(record["reason"]), generic=False)
+        return ForumForbiddenError(
+            detail, kind=Forbidden(record["kind"]), reason=str(record["reason"]), generic=False
+        )
     if name == ForumRequestError.__name__:
-        return ForumRequestError(detail, problem=RequestProblem(record["problem"]),
-                                 minimum=int(record["minimum"]))
+        return ForumRequestError(
+            detail, problem=RequestProblem(record["problem"]), minimum=int(record["minimum"])
+        )
     if name == ForumGoneError.__name__:
         return ForumGoneError(detail)
     if name == ForumNotFoundError.__name__:

@@ -53,8 +53,9 @@ def open_replies_db(path: Path) -> sqlite3.Connection:
     """Open (creating, private to the user) the database at ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fresh = not path.exists()
-    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
-                         timeout=BUSY_TIMEOUT_MS / 1000)
+    db = sqlite3.connect(
+        path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
     if fresh:
         os.chmod(path, 0o600)
     db.execute("PRAGMA synchronous=FULL")
@@ -69,8 +70,10 @@ def open_replies_db(path: Path) -> sqlite3.Connection:
     return db
 
 
-DRAFT_WORDS = ("CASE WHEN returned = '' THEN text WHEN text = '' THEN returned"
-               " ELSE returned || char(10) || char(10) || text END")
+DRAFT_WORDS = (
+    "CASE WHEN returned = '' THEN text WHEN text = '' THEN returned"
+    " ELSE returned || char(10) || char(10) || text END"
+)
 """SQL for all the words of a draft: those the forum refused first (``returned``, kept
 apart until the person takes them back, so a reply being dictated meanwhile cannot
 overwrite them), then the rest."""
@@ -83,8 +86,9 @@ def let_go_of_draft(db: sqlite3.Connection, key: str) -> None:
     db.execute("UPDATE drafts SET text = '' WHERE key = ?", (key,))
 
 
-def hand_back_words(db: sqlite3.Connection, key: str, words: str, reason: str,
-                    saved_at: str) -> None:
+def hand_back_words(
+    db: sqlite3.Connection, key: str, words: str, reason: str, saved_at: str
+) -> None:
     """Words the forum refused become part of the draft ``key`` again, with the reason."""
     db.execute(
         "INSERT INTO drafts (key, text, returned, refusal, saved_at) VALUES (?, '', ?, ?, ?)"

@@ -71,8 +71,7 @@ class OutboxRetry:
             if isinstance(result.error, RateLimitedError):
                 wait = result.error.wait_seconds  # the forum said how long: exactly that
             else:
-                wait = min(self.settings.first_wait_s * 2 ** self._failures,
-                           self.settings.max_wait_s)
+                wait = min(self.settings.first_wait_s * 2**self._failures, self.settings.max_wait_s)
             self._failures += 1
             self._due = now + wait
             log.info("a reply waits; next try in %.0f s", wait)

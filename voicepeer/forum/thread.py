@@ -27,8 +27,9 @@ also how many it sends when asked for the posts after or before a post number.""
 class PostSource(Protocol):
     def posts(self, topic_id: int, post_ids: Sequence[int]) -> tuple[Post, ...]: ...
 
-    def posts_after(self, topic_id: int, post_number: int, *, before: bool = False
-                    ) -> tuple[Post, ...]: ...
+    def posts_after(
+        self, topic_id: int, post_number: int, *, before: bool = False
+    ) -> tuple[Post, ...]: ...
 
 
 class Thread:
@@ -84,8 +85,10 @@ class Thread:
         if self._complete_start or not self._ids:
             return 0
         first = self._posts[self._ids[0]]
-        earlier = sorted(self._source.posts_after(self.topic.id, first.post_number, before=True),
-                         key=lambda p: p.post_number)
+        earlier = sorted(
+            self._source.posts_after(self.topic.id, first.post_number, before=True),
+            key=lambda p: p.post_number,
+        )
         earlier = [p for p in earlier if p.id not in self._posts]
         if not earlier or earlier[0].post_number <= 1:
             self._complete_start = True
@@ -183,8 +186,10 @@ class Thread:
                 # Certain only when the known post just before it is at or below the number.
                 before = known[position - 1] if position else None
                 if (index == 0 and self._complete_start) or (
-                        before is not None and before[0] == index - 1
-                        and before[1].post_number <= post_number):
+                    before is not None
+                    and before[0] == index - 1
+                    and before[1].post_number <= post_number
+                ):
                     return index
                 break
         after = self._source.posts_after(self.topic.id, post_number)
@@ -203,8 +208,9 @@ class Thread:
 
     def _last_post_index(self) -> int:
         if self.topic.is_mega and not self._complete_end:
-            newest = self._source.posts_after(self.topic.id, self.topic.highest_post_number + 1,
-                                              before=True)
+            newest = self._source.posts_after(
+                self.topic.id, self.topic.highest_post_number + 1, before=True
+            )
             if newest:
                 self._remember(newest)
                 self._ids = [p.id for p in sorted(newest, key=lambda p: p.post_number)]
@@ -217,8 +223,11 @@ class Thread:
             self._complete_end = True
             return
         last = self._posts[self._ids[-1]]
-        later = [p for p in self._source.posts_after(self.topic.id, last.post_number)
-                 if p.id not in self._posts]
+        later = [
+            p
+            for p in self._source.posts_after(self.topic.id, last.post_number)
+            if p.id not in self._posts
+        ]
         self._remember(later)
         self._ids.extend(p.id for p in later)
         if not later or self.topic.last_post_id in {p.id for p in later}:

@@ -31,8 +31,9 @@ class ReadingTimings:
     same request), and two requests are at least ``interval_s`` apart. Whatever is left is
     sent on :meth:`close`."""
 
-    def __init__(self, send: Send, *, interval_s: float = 30.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, send: Send, *, interval_s: float = 30.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._send = send
         self._interval_s = interval_s
         self._clock = clock
@@ -51,8 +52,9 @@ class ReadingTimings:
             if self._gathering_since is None:
                 self._gathering_since = self._clock()
             if self._worker is None and not self._closed:
-                self._worker = threading.Thread(target=self._run, name="voicepeer-timings",
-                                                daemon=True)
+                self._worker = threading.Thread(
+                    target=self._run, name="voicepeer-timings", daemon=True
+                )
                 self._worker.start()
             self._wake.notify()
 

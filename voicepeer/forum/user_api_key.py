@@ -110,8 +110,9 @@ def _payload_bytes(payload: str) -> bytes:
     try:
         return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
     except (binascii.Error, ValueError):
-        raise AuthError("the pasted approval text is not valid base64",
-                        problem=AuthProblem.APPROVAL_INCOMPLETE) from None
+        raise AuthError(
+            "the pasted approval text is not valid base64", problem=AuthProblem.APPROVAL_INCOMPLETE
+        ) from None
 
 
 def finish_request(request: KeyRequest, payload: str) -> Credentials:
@@ -151,8 +152,9 @@ class RedirectListener:
     """A one-shot HTTP listener on this computer that receives the approval redirect at
     ``http://host:port/path`` (port 0: any free one)."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0,
-                 path: str = "/voicepeer-auth") -> None:
+    def __init__(
+        self, host: str = "127.0.0.1", port: int = 0, path: str = "/voicepeer-auth"
+    ) -> None:
         received: list[str] = []
         done = threading.Event()
 

@@ -73,8 +73,9 @@ class BargeInVerdict:
 class BargeInRecognizer:
     """PocketSphinx with the bundled English model, decoding utterances whole."""
 
-    def __init__(self, settings: BargeInSettings | None = None,
-                 model_dir: Path | None = None) -> None:
+    def __init__(
+        self, settings: BargeInSettings | None = None, model_dir: Path | None = None
+    ) -> None:
         self.settings = settings or BargeInSettings()
         dictionary = bundled_dictionary()
         known = dictionary_words(dictionary)
@@ -85,8 +86,11 @@ class BargeInRecognizer:
             if words and not line.startswith("#") and all(w in known for w in words):
                 sentences.append(" ".join(words))
         sentences += list(BARGE_IN_COMMANDS) * COMMAND_WEIGHT
-        grammar = ("#JSGF V1.0;\ngrammar barge_in;\npublic <command> = "
-                   + " | ".join(BARGE_IN_COMMANDS) + ";\n")
+        grammar = (
+            "#JSGF V1.0;\ngrammar barge_in;\npublic <command> = "
+            + " | ".join(BARGE_IN_COMMANDS)
+            + ";\n"
+        )
         import pocketsphinx
 
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
@@ -95,15 +99,20 @@ class BargeInRecognizer:
             subset = write_dictionary_subset(dictionary, vocabulary, folder / "barge_in.dict")
             try:
                 self._decoder: Any = pocketsphinx.Decoder(
-                    hmm=str(model_dir or bundled_model_dir()), dict=str(subset), lm=None,
-                    samprate=16_000.0, loglevel="FATAL")
+                    hmm=str(model_dir or bundled_model_dir()),
+                    dict=str(subset),
+                    lm=None,
+                    samprate=16_000.0,
+                    loglevel="FATAL",
+                )
                 self._decoder.add_lm_file(_LM, str(write_arpa(sentences, folder / "b.lm")))
                 self._decoder.add_jsgf_string(_GRAMMAR, grammar)
             except (RuntimeError, ValueError, OSError) as error:
                 raise SpeechEngineError(
                     f"the interrupting-command decoder did not load: {error}",
                     spoken="I cannot listen for stop while I speak. Please ask your helper "
-                    "to run voicepeer doctor.") from error
+                    "to run voicepeer doctor.",
+                ) from error
 
     def judge(self, pcm: bytes) -> BargeInVerdict:
         """Decide whether 16 kHz mono int16 ``pcm`` (one utterance) is an interrupting
@@ -120,10 +129,14 @@ class BargeInRecognizer:
             # two decodes differ and one heard "stop", stopping is the safe reading;
             # otherwise the grammar's pick, when it has one, names the command.
             picks = {reading, grammar}
-            command = ("stop" if "stop" in picks
-                       else grammar if grammar in BARGE_IN_COMMANDS else reading)
-        elif (grammar == "stop" and len(reading.split()) <= _MAX_OTHER_WORDS
-              and len(audio) / 2 / 16_000 <= self.settings.grammar_stop_max_s):
+            command = (
+                "stop" if "stop" in picks else grammar if grammar in BARGE_IN_COMMANDS else reading
+            )
+        elif (
+            grammar == "stop"
+            and len(reading.split()) <= _MAX_OTHER_WORDS
+            and len(audio) / 2 / 16_000 <= self.settings.grammar_stop_max_s
+        ):
             command = "stop"
         return BargeInVerdict(command, reading, grammar, score)
 
@@ -132,8 +145,9 @@ class BargeInRecognizer:
         return heard, max(0.0, min(1.0, score))
 
 
-def loudest_stretch(pcm: bytes, below_peak_db: float, keep_s: float = 0.15,
-                    sample_rate: int = 16_000) -> bytes:
+def loudest_stretch(
+    pcm: bytes, below_peak_db: float, keep_s: float = 0.15, sample_rate: int = 16_000
+) -> bytes:
     """The part of ``pcm`` from the first to the last 10 ms within ``below_peak_db`` of its
     loudest, with ``keep_s`` around it. What is left of voicepeer's own voice after echo
     cancellation runs on around a command, far quieter than the person near the microphone;

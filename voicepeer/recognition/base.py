@@ -145,8 +145,14 @@ class Vocabulary:
 
     def words(self) -> set[str]:
         """Every word the vocabulary can say."""
-        texts = (*self.phrases, *self.number_prefixes, *self.numbers, *self.text_prefixes,
-                 *self.other, *self.sentences)
+        texts = (
+            *self.phrases,
+            *self.number_prefixes,
+            *self.numbers,
+            *self.text_prefixes,
+            *self.other,
+            *self.sentences,
+        )
         return {w for t in texts for w in t.split()}
 
 

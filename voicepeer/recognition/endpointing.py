@@ -80,8 +80,12 @@ class Endpointer:
     With a ``detector``, in a noisy room a frame is speech when either it or the energy test
     says so: the energy test misses quiet sounds under noise, which a neural detector hears."""
 
-    def __init__(self, settings: EndpointSettings, sample_rate: int = 16_000,
-                 detector: SpeechDetector | None = None) -> None:
+    def __init__(
+        self,
+        settings: EndpointSettings,
+        sample_rate: int = 16_000,
+        detector: SpeechDetector | None = None,
+    ) -> None:
         self.settings = settings
         self._detector = detector
         self.last_frame_speech = False

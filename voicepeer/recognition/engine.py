@@ -28,8 +28,9 @@ class Recognition:
     """Readings of the same audio by other decoding passes (see ``Heard.passes``)."""
 
     def as_heard(self) -> Heard:
-        return Heard(self.text, self.confidence, self.alternatives, words=self.words,
-                     passes=self.passes)
+        return Heard(
+            self.text, self.confidence, self.alternatives, words=self.words, passes=self.passes
+        )
 
 
 class Recognizer(Protocol):
@@ -78,7 +79,10 @@ class Recognizer(Protocol):
 
 
 def decode(
-    recognizer: Recognizer, pcm: bytes, mode: ListenMode, chunk_s: float = 0.1,
+    recognizer: Recognizer,
+    pcm: bytes,
+    mode: ListenMode,
+    chunk_s: float = 0.1,
     context: str = "",
 ) -> Recognition:
     """Decode a whole utterance at once (used for second passes and in tests)."""

@@ -42,8 +42,9 @@ def jsgf_grammar(vocabulary: Vocabulary, *, known_words: set[str] | None = None)
     phrases with words it cannot pronounce rather than failing to load."""
 
     def usable(phrases: Iterable[str]) -> list[str]:
-        return [p for p in phrases
-                if known_words is None or all(w in known_words for w in _words(p))]
+        return [
+            p for p in phrases if known_words is None or all(w in known_words for w in _words(p))
+        ]
 
     rules = ["#JSGF V1.0;", "grammar voicepeer;"]
     branches = []
@@ -67,10 +68,16 @@ def jsgf_grammar(vocabulary: Vocabulary, *, known_words: set[str] | None = None)
 def vosk_grammar(vocabulary: Vocabulary) -> str:
     """``vocabulary`` as the JSON phrase list Vosk takes, with ``[unk]`` for everything else
     (Vosk returns ``[unk]`` for speech outside the list)."""
-    phrases = [*vocabulary.phrases, *vocabulary.number_prefixes, *vocabulary.numbers,
-               *vocabulary.text_prefixes, *vocabulary.other]
-    return json.dumps([*sorted({" ".join(_words(p)) for p in phrases}), "[unk]"],
-                      ensure_ascii=False)
+    phrases = [
+        *vocabulary.phrases,
+        *vocabulary.number_prefixes,
+        *vocabulary.numbers,
+        *vocabulary.text_prefixes,
+        *vocabulary.other,
+    ]
+    return json.dumps(
+        [*sorted({" ".join(_words(p)) for p in phrases}), "[unk]"], ensure_ascii=False
+    )
 
 
 def split_text(text: str, prefixes: Iterable[str]) -> tuple[str, str] | None:

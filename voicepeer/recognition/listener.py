@@ -68,9 +68,11 @@ class AudioListener:
         self.settings = settings or RecognitionSettings()
         self._on_partial = on_partial
         self._on_speech_start = on_speech_start
-        self._endpointer = Endpointer(endpoint_settings(self.settings, ListenMode.COMMAND),
-                                      audio_input.sample_rate,
-                                      neural_detector(audio_input.sample_rate))
+        self._endpointer = Endpointer(
+            endpoint_settings(self.settings, ListenMode.COMMAND),
+            audio_input.sample_rate,
+            neural_detector(audio_input.sample_rate),
+        )
         self._completeness = recognizer.phrasebook.completeness
         self._in_play: frozenset[str] | None = None
         """Commands that can apply now (see expect_commands); ``None``: all."""
@@ -169,8 +171,7 @@ class AudioListener:
         self._cleaned.append(self._suppressor.process(frame))
         del self._cleaned[:-64]
         if started:
-            self.suppressing = (self.settings.noise_suppression == "on"
-                                or self._noisy_room())
+            self.suppressing = self.settings.noise_suppression == "on" or self._noisy_room()
         if not audio or not self.suppressing:
             return audio
         frames = len(audio) // len(frame)
@@ -189,17 +190,24 @@ class AudioListener:
         in_play = self._in_play if mode is ListenMode.COMMAND else None
         readings = [heard.text, *heard.alternatives] if heard is not None else []
         verdicts = [judge.judge(text, in_play) for text in readings]
-        if verdicts and verdicts[0] is Completeness.COMPLETE and heard is not None \
-                and not heard.out_of_grammar:
+        if (
+            verdicts
+            and verdicts[0] is Completeness.COMPLETE
+            and heard is not None
+            and not heard.out_of_grammar
+        ):
             meaning = judge.meaning(heard.text)
             # A pass that heard no command at all ("help" as "undo") does not disagree.
-            others = {judge.meaning(t) for t, v in zip(heard.alternatives, verdicts[1:],
-                                                       strict=True)
-                      if v is not Completeness.UNKNOWN} - {meaning}
+            others = {
+                judge.meaning(t)
+                for t, v in zip(heard.alternatives, verdicts[1:], strict=True)
+                if v is not Completeness.UNKNOWN
+            } - {meaning}
             # The command grammar, forced to pick a phrasing, often picks a short answer
             # ("next" as "yep"); a reading that is itself such a word must be agreed on.
-            if not others or (all(judge.is_short_answer(m) for m in others)
-                              and not judge.is_short_answer(meaning)):
+            if not others or (
+                all(judge.is_short_answer(m) for m in others) and not judge.is_short_answer(meaning)
+            ):
                 return True
         # Speech no pass took for a command or its start ends after the usual silence, so
         # that room talk and the command after it stay apart. An answer that is not complete
@@ -207,8 +215,11 @@ class AudioListener:
         silence = self.settings.command_silence_s
         # Only a forced reading of the command grammar took longer talk for a command.
         short = endpointer.speech_s <= LONGEST_COMMAND_SPEECH_S
-        if mode is ListenMode.COMMAND and (verdicts[:1] != [Completeness.UNKNOWN] or short) \
-                and any(v is not Completeness.UNKNOWN for v in verdicts):
+        if (
+            mode is ListenMode.COMMAND
+            and (verdicts[:1] != [Completeness.UNKNOWN] or short)
+            and any(v is not Completeness.UNKNOWN for v in verdicts)
+        ):
             silence = max(silence, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False
@@ -222,9 +233,13 @@ class AudioListener:
         self.last_audio = endpointer.take_audio()
         result = self.recognizer.finish()
         self.last_recognition = result
-        log.debug("utterance %s: %.1f s, confidence %.2f, out of grammar %s", why,
-                  len(self.last_audio) / 2 / self.audio_input.sample_rate, result.confidence,
-                  result.out_of_grammar)
+        log.debug(
+            "utterance %s: %.1f s, confidence %.2f, out of grammar %s",
+            why,
+            len(self.last_audio) / 2 / self.audio_input.sample_rate,
+            result.confidence,
+            result.out_of_grammar,
+        )
         return result.as_heard()
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
@@ -238,7 +253,9 @@ class AudioListener:
 
 
 def make_recognizer(
-    settings: RecognitionSettings, phrasebook: Phrasebook, engine: str | None = None,
+    settings: RecognitionSettings,
+    phrasebook: Phrasebook,
+    engine: str | None = None,
     model: Path | None = None,
 ) -> Recognizer:
     """The configured speech engine (``engine``/``model`` override the settings), decoding
@@ -250,11 +267,18 @@ def make_recognizer(
         from voicepeer.recognition.voice_profile import usable_profile
 
         # The saved training belongs to the bundled model; another model needs its own.
-        trained = (usable_profile(settings.voice_profile)
-                   if model_path is None or settings.voice_profile else None)
-        return SphinxRecognizer(model_dir=model_path, dictation_lm=settings.dictation_lm_path,
-                                dictation_model=settings.dictation_model,
-                                phrasebook=phrasebook, voice_profile=trained)
+        trained = (
+            usable_profile(settings.voice_profile)
+            if model_path is None or settings.voice_profile
+            else None
+        )
+        return SphinxRecognizer(
+            model_dir=model_path,
+            dictation_lm=settings.dictation_lm_path,
+            dictation_model=settings.dictation_model,
+            phrasebook=phrasebook,
+            voice_profile=trained,
+        )
     if chosen == "vosk":
         from voicepeer.recognition.vosk_engine import VoskRecognizer, locate_vosk_model
 

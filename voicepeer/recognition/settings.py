@@ -23,8 +23,9 @@ class RecognitionSettings:
     voice_profile: Path | None = None
     """Folder of a voice-trained model for the bundled engine (made by 'voicepeer
     train-voice'); empty = the one voice training saved in the data folder, if any."""
-    dictation_model: str = field(default="peer_support",
-                                 metadata={"choices": ("peer_support", "general")})
+    dictation_model: str = field(
+        default="peer_support", metadata={"choices": ("peer_support", "general")}
+    )
     """PocketSphinx dictation vocabulary: "peer_support" (a model built from forum-style
     replies, more accurate for them) or "general" (the bundled 134,000-word English model)."""
     dictation_lm_path: Path | None = None

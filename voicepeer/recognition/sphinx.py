@@ -66,7 +66,9 @@ log = logging.getLogger(__name__)
 # Words some phrasings use that the bundled dictionary lacks, with ARPAbet pronunciations.
 EXTRA_PRONUNCIATIONS: Mapping[str, str] = {"shush": "SH AH SH", "voicepeer": "V OY S P IH R"}
 NEAR_YES_PRONUNCIATIONS: Mapping[str, str] = {
-    "yeah(2)": "Y EH", "yeah(3)": "Y EH AH", "yeah(4)": "Y EH HH",
+    "yeah(2)": "Y EH",
+    "yeah(3)": "Y EH AH",
+    "yeah(4)": "Y EH HH",
 }
 """How "yeah" is said besides the dictionary's Y AE: without them a "yeah" said as
 Y EH, or with a breath at the end (Y EH HH), fits "yes" better than "yeah", and answers
@@ -115,7 +117,6 @@ def _missing_model(
             "reinstall voicepeer, or run voicepeer models verify."
         ),
     )
-
 
 
 def decode_whole(decoder: Any, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
@@ -171,16 +172,21 @@ class SphinxRecognizer:
             if not path.exists():
                 raise _missing_model(what, path)
         self._known_words = dictionary_words(dic) | set(EXTRA_PRONUNCIATIONS) | ms_words()
-        self._grammars = {name: jsgf_grammar(vocabulary, known_words=self._known_words)
-                          for name, vocabulary in phrasebook.commands.items()}
+        self._grammars = {
+            name: jsgf_grammar(vocabulary, known_words=self._known_words)
+            for name, vocabulary in phrasebook.commands.items()
+        }
         commands = {name: self._sayable(v.sentences) for name, v in phrasebook.commands.items()}
         answers = {name: self._sayable(v.sentences) for name, v in phrasebook.answers.items()}
         # Short dictated utterances are also checked for editing commands ("send it") with
         # a model of the commands plus the editing phrases (see _editing_reading); the
         # command model itself stays as tuned.
         editing = self._sayable(phrasebook.editing.phrases)
-        peer_support = (self._peer_support_sentences(commands[""])
-                        if dictation_lm is None and dictation_model == "peer_support" else None)
+        peer_support = (
+            self._peer_support_sentences(commands[""])
+            if dictation_lm is None and dictation_model == "peer_support"
+            else None
+        )
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
             folder = Path(name)
             self._full_dictionary = dic
@@ -190,17 +196,27 @@ class SphinxRecognizer:
             if peer_support is not None:
                 # Every search then says only words of these texts. With the whole
                 # 134,000-word dictionary each language model took seconds to set up.
-                texts = [*self._grammars.values(), *editing, *peer_support,
-                         *phrasebook.correction.sentences]
+                texts = [
+                    *self._grammars.values(),
+                    *editing,
+                    *peer_support,
+                    *phrasebook.correction.sentences,
+                ]
                 texts += [s for ss in (*commands.values(), *answers.values()) for s in ss]
                 vocabulary = {w for t in texts for w in re.findall(r"[\w']+", t)}
                 self._decoder_words = (vocabulary & self._known_words) | ms_words()
-                dic = write_dictionary_subset(dic, vocabulary & self._known_words,
-                                              folder / "voicepeer.dict")
+                dic = write_dictionary_subset(
+                    dic, vocabulary & self._known_words, folder / "voicepeer.dict"
+                )
             self._decoder = self._load_decoder(hmm, dic, voice_profile)
-            self._add_searches(folder, commands, editing,
-                               write_arpa(peer_support, folder / "peer_support.lm")
-                               if peer_support is not None else lm)
+            self._add_searches(
+                folder,
+                commands,
+                editing,
+                write_arpa(peer_support, folder / "peer_support.lm")
+                if peer_support is not None
+                else lm,
+            )
             self._add_answer_searches(folder, answers)
         self._mode: ListenMode | None = None
         self._context = ""
@@ -215,8 +231,13 @@ class SphinxRecognizer:
         """The sentences whose every word the dictionary can pronounce."""
         return [s for s in sentences if all(w in self._known_words for w in s.split())]
 
-    def _add_searches(self, folder: Path, commands: Mapping[str, list[str]], editing: list[str],
-                      dictation_lm: Path) -> None:
+    def _add_searches(
+        self,
+        folder: Path,
+        commands: Mapping[str, list[str]],
+        editing: list[str],
+        dictation_lm: Path,
+    ) -> None:
         # Start from the cepstral mean of ordinary speech instead of the model's default,
         # which made the very first command of a session decode badly.
         self._decoder.set_cmn(INITIAL_CMN)
@@ -255,25 +276,34 @@ class SphinxRecognizer:
         try:
             for number, (name, sentences) in enumerate(answers.items()):
                 self._decoder.add_lm_file(
-                    _ANSWER_LM + name, str(write_arpa(sentences, folder / f"answer{number}.lm")))
+                    _ANSWER_LM + name, str(write_arpa(sentences, folder / f"answer{number}.lm"))
+                )
             self._decoder.add_allphone_file(
-                _PHONES, pocketsphinx.get_model_path("en-us/en-us-phone.lm.bin"))
+                _PHONES, pocketsphinx.get_model_path("en-us/en-us-phone.lm.bin")
+            )
         except (RuntimeError, ValueError) as error:
             raise SpeechEngineError(f"the answer model did not load: {error}") from error
 
     def _load_decoder(self, hmm: Path, dic: Path, voice_profile: Path | None) -> Any:
         import pocketsphinx
 
-        options: dict[str, Any] = {"dict": str(dic), "lm": None,
-                                   "samprate": float(self._sample_rate), "loglevel": "FATAL"}
+        options: dict[str, Any] = {
+            "dict": str(dic),
+            "lm": None,
+            "samprate": float(self._sample_rate),
+            "loglevel": "FATAL",
+        }
         if voice_profile is not None:
             try:
                 return pocketsphinx.Decoder(hmm=str(voice_profile), **options)
             except (RuntimeError, ValueError, OSError) as error:
                 # Recognition without the training beats no recognition at all.
                 self.voice_profile = None
-                log.warning("voice training %s does not load (%s); listening without it",
-                            voice_profile, error)
+                log.warning(
+                    "voice training %s does not load (%s); listening without it",
+                    voice_profile,
+                    error,
+                )
         try:
             return pocketsphinx.Decoder(hmm=str(hmm), **options)
         except (RuntimeError, ValueError, OSError) as error:
@@ -301,8 +331,9 @@ class SphinxRecognizer:
             self._decoder_words.add(entry.split("(")[0])
         usable = known_runs(sentences, self._decoder_words)
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
-            lm = write_arpa([*self._dictation_sentences, *usable * CONTEXT_WEIGHT],
-                            Path(name) / "dictation.lm")
+            lm = write_arpa(
+                [*self._dictation_sentences, *usable * CONTEXT_WEIGHT], Path(name) / "dictation.lm"
+            )
             try:
                 self._decoder.add_lm_file(_DICTATION, str(lm))
             except (RuntimeError, ValueError) as error:
@@ -435,7 +466,7 @@ class SphinxRecognizer:
         return [answer] if self._phrasebook.correction.accepts(answer) else []
 
     def _correct_reading(self, audio: bytes) -> list[str]:
-        """"correct <word>" read with a grammar of the words dictated lately: the word a
+        """ "correct <word>" read with a grammar of the words dictated lately: the word a
         person names is one the reply already has, and free dictation hears a lone word
         badly ("correct there" came back as "correct to your")."""
         try:
@@ -457,9 +488,13 @@ class SphinxRecognizer:
         words = self._segments()
         grammar, grammar_score = self._decode_whole(_COMMAND + self._context, audio)
         words += self._segments()
-        self.last_features = {"seconds": len(audio) / 2 / self._sample_rate, "lm": heard,
-                              "lm_score": heard_score, "grammar": grammar,
-                              "score": grammar_score}
+        self.last_features = {
+            "seconds": len(audio) / 2 / self._sample_rate,
+            "lm": heard,
+            "lm_score": heard_score,
+            "grammar": grammar,
+            "score": grammar_score,
+        }
         text, confidence = heard, 0.5 + 0.5 * _clamp(heard_score)
         taken = heard_score >= MIN_LM_SCORE and vocabulary.accepts(heard)
         min_grammar_score = MIN_GRAMMAR_SCORE_TRAINED if self.voice_profile else MIN_GRAMMAR_SCORE
@@ -467,8 +502,12 @@ class SphinxRecognizer:
             return Recognition(heard, min(0.1, heard_score), (grammar,), out_of_grammar=True)
         if not taken:
             extra = len(heard.split()) - len(grammar.split())
-            if (grammar and extra <= MAX_EXTRA_LM_WORDS and grammar_score >= min_grammar_score
-                    and vocabulary.accepts(grammar)):
+            if (
+                grammar
+                and extra <= MAX_EXTRA_LM_WORDS
+                and grammar_score >= min_grammar_score
+                and vocabulary.accepts(grammar)
+            ):
                 taken = True
                 text, confidence = grammar, 0.4 + 0.5 * _clamp(grammar_score)
         if not taken:
@@ -498,22 +537,37 @@ class SphinxRecognizer:
             # differ from it there ("yeah", "guess").
             first, last = words[0], words[-1]
             pronounced = (self._decoder.lookup_word(first.word.split("(")[0]) or "").split()
-            fit = phone_fit(pronounced, [p for p, start, end in phones
-                                         if start <= first.end_frame and end >= first.start_frame])
+            fit = phone_fit(
+                pronounced,
+                [
+                    p
+                    for p, start, end in phones
+                    if start <= first.end_frame and end >= first.start_frame
+                ],
+            )
             # Frames are 10 ms; 2 bytes a sample.
             step = self._sample_rate // 100 * 2
-            sibilance = sibilance_db(audio[first.start_frame * step:(first.end_frame + 1) * step],
-                                     self._sample_rate)
+            sibilance = sibilance_db(
+                audio[first.start_frame * step : (first.end_frame + 1) * step], self._sample_rate
+            )
             if pronounced and pronounced[-1] in ("S", "Z") and sibilance < MIN_SIBILANCE_DB:
                 fit = 0.0  # "yeah" said with a breath at its end ("yeh-h") read as "yes"
-            outside = [p for p, start, end in phones
-                       if (start + end) / 2 > last.end_frame + _SLACK_FRAMES
-                       or (start + end) / 2 < first.start_frame - _SLACK_FRAMES]
+            outside = [
+                p
+                for p, start, end in phones
+                if (start + end) / 2 > last.end_frame + _SLACK_FRAMES
+                or (start + end) / 2 < first.start_frame - _SLACK_FRAMES
+            ]
             if _classes(outside):
                 fit = 0.0  # speech the reading leaves out ("yes … but")
-        self.last_features = {"seconds": len(audio) / 2 / self._sample_rate, "lm": heard,
-                              "lm_score": heard_score, "posterior": posterior,
-                              "phones": " ".join(p for p, _, _ in phones), "fit": fit}
+        self.last_features = {
+            "seconds": len(audio) / 2 / self._sample_rate,
+            "lm": heard,
+            "lm_score": heard_score,
+            "posterior": posterior,
+            "phones": " ".join(p for p, _, _ in phones),
+            "fit": fit,
+        }
         if words:
             self.last_features["sibilance"] = sibilance
         if not heard:
@@ -524,9 +578,10 @@ class SphinxRecognizer:
         """(word, last frame) of the last decode; nothing when nothing was decoded."""
         return [(seg.word, seg.end_frame) for seg in self._decoder.seg() or ()]
 
-    def _search(self, text: str, vocabulary: Vocabulary, audio: bytes,
-                words: list[tuple[str, int]]) -> Recognition:
-        """"search for fatigue": the audio after the search words is read with the
+    def _search(
+        self, text: str, vocabulary: Vocabulary, audio: bytes, words: list[tuple[str, int]]
+    ) -> Recognition:
+        """ "search for fatigue": the audio after the search words is read with the
         dictation model (the command model only knows command words)."""
         split = split_text(text, vocabulary.text_prefixes)
         prefix = split[0] if split else " ".join(text.split())
@@ -561,9 +616,14 @@ def _clamp(value: float) -> float:
 
 _PHONE_CLASSES = {
     phone: kind
-    for kind, phones in (("V", "AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW Y"),
-                         ("P", "B D G K P T"), ("S", "S Z SH ZH F V TH DH CH JH"),
-                         ("N", "M N NG"), ("L", "L R W"), ("X", "+SPN+"))
+    for kind, phones in (
+        ("V", "AA AE AH AO AW AY EH ER EY IH IY OW OY UH UW Y"),
+        ("P", "B D G K P T"),
+        ("S", "S Z SH ZH F V TH DH CH JH"),
+        ("N", "M N NG"),
+        ("L", "L R W"),
+        ("X", "+SPN+"),
+    )
     for phone in phones.split()
 }
 """Broad classes of sounds: a free loop of speech sounds confuses vowels with each other
@@ -605,6 +665,6 @@ def sibilance_db(pcm: bytes, sample_rate: int = 16_000) -> float:
     high, mid = (freqs >= 4000) & (freqs <= 7800), (freqs >= 300) & (freqs <= 3000)
     best = -99.0
     for start in range(0, samples.size - size + 1, size // 5):
-        power = np.abs(np.fft.rfft(samples[start:start + size] * np.hanning(size))) ** 2
+        power = np.abs(np.fft.rfft(samples[start : start + size] * np.hanning(size))) ** 2
         best = max(best, 10 * math.log10((power[high].sum() + 1e-9) / (power[mid].sum() + 1e-9)))
     return best

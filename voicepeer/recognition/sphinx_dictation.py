@@ -11,8 +11,20 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-CORRECTION_SAMPLE_WORDS = ("fatigue", "walking", "tired", "relapse", "better", "legs",
-                           "today", "week", "ocrelizumab", "spasticity", "mri", "numbness")
+CORRECTION_SAMPLE_WORDS = (
+    "fatigue",
+    "walking",
+    "tired",
+    "relapse",
+    "better",
+    "legs",
+    "today",
+    "week",
+    "ocrelizumab",
+    "spasticity",
+    "mri",
+    "numbness",
+)
 """Words shown after "correct" and in "replace … with …" in the dictation model, so those
 commands are likely at the start of an utterance (the word itself may be any)."""
 CONTEXT_WEIGHT = 3

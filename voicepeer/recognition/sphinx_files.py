@@ -40,8 +40,9 @@ def bundled_dictionary() -> Path:
 def dictionary_words(path: Path) -> set[str]:
     """The words a pronunciation dictionary has (alternative pronunciations folded)."""
     with path.open(encoding="utf-8", errors="replace") as lines:
-        return {head for line in lines if (head := line.split(" ", 1)[0])
-                and not head.endswith(")")}
+        return {
+            head for line in lines if (head := line.split(" ", 1)[0]) and not head.endswith(")")
+        }
 
 
 def write_dictionary_subset(source: Path, words: set[str], path: Path) -> Path:
@@ -55,8 +56,7 @@ def write_dictionary_subset(source: Path, words: set[str], path: Path) -> Path:
 def _damaged(path: Path, why: str) -> ModelMissingError:
     return ModelMissingError(
         f"{path} is not a PocketSphinx sendump file: {why}",
-        spoken="My English speech model is damaged. Please ask your helper to reinstall "
-               "voicepeer.",
+        spoken="My English speech model is damaged. Please ask your helper to reinstall voicepeer.",
     )
 
 

@@ -25,8 +25,15 @@ log = logging.getLogger(__name__)
 PROFILE_NAME = "sphinx-en-us"
 ABOUT_FILE = "voicepeer-training.json"
 """Written last into a trained model folder: when it was trained, from how many sentences."""
-MODEL_FILES = ("mdef", "means", "variances", "sendump", "transition_matrices", "feat.params",
-               "noisedict")
+MODEL_FILES = (
+    "mdef",
+    "means",
+    "variances",
+    "sendump",
+    "transition_matrices",
+    "feat.params",
+    "noisedict",
+)
 SAME_SIZE_FILES = ("means", "variances", "sendump", "transition_matrices")
 """Adaptation changes these files' numbers, never their size."""
 
@@ -47,15 +54,18 @@ def check_profile(path: Path, base_model: Path | None = None) -> dict[str, objec
         missing = [name for name in MODEL_FILES if not (path / name).is_file()]
         if missing:
             raise ValueError(f"missing {', '.join(missing)}")
-        resized = [name for name in SAME_SIZE_FILES
-                   if (path / name).stat().st_size != (base / name).stat().st_size]
+        resized = [
+            name
+            for name in SAME_SIZE_FILES
+            if (path / name).stat().st_size != (base / name).stat().st_size
+        ]
         if resized:
             raise ValueError(f"{', '.join(resized)} do not fit the speech model")
     except (OSError, UnicodeDecodeError, ValueError) as error:
         raise VoiceTrainingError(
             f"the voice training in {path} is damaged ({error})",
             spoken="The record of your voice is damaged, so I am listening without it. "
-                   "Please ask your helper to do voice training again.",
+            "Please ask your helper to do voice training again.",
         ) from error
     return about
 
@@ -87,8 +97,7 @@ def save_profile(model: Path, profile_path: Path, sentences: int, base_model: Pa
     try:
         for name in MODEL_FILES:
             shutil.copyfile(model / name, staging / name)
-        about = {"trained": datetime.now(UTC).isoformat(timespec="seconds"),
-                 "sentences": sentences}
+        about = {"trained": datetime.now(UTC).isoformat(timespec="seconds"), "sentences": sentences}
         (staging / ABOUT_FILE).write_text(json.dumps(about), "utf-8")
         for item in staging.iterdir():
             with item.open("rb") as handle:

@@ -78,8 +78,12 @@ _TOOLS_MISSING_SPOKEN = (
     "Voice training needs some extra speech software. Please ask your helper to run the "
     "voicepeer set-up script, then try again."
 )
-_SPHINXTRAIN_DIRS = ("/usr/lib/sphinxtrain", "/usr/libexec/sphinxtrain",
-                     "/usr/local/lib/sphinxtrain", "/usr/local/libexec/sphinxtrain")
+_SPHINXTRAIN_DIRS = (
+    "/usr/lib/sphinxtrain",
+    "/usr/libexec/sphinxtrain",
+    "/usr/local/lib/sphinxtrain",
+    "/usr/local/libexec/sphinxtrain",
+)
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,9 @@ class SentenceChecker:
 
         self._decoder = pocketsphinx.Decoder(
             hmm=str(model_dir or bundled_model_dir()),
-            dict=str(dictionary or bundled_dictionary()), lm=None, loglevel="FATAL",
+            dict=str(dictionary or bundled_dictionary()),
+            lm=None,
+            loglevel="FATAL",
         )
         self._verdicts: dict[TrainingRecording, bool] = {}
 
@@ -199,40 +205,105 @@ def train_voice(
             f"voice training needs at least {MIN_RECORDINGS} recordings that match their "
             f"sentences; {len(usable)} of {len(recordings)} did",
             spoken=f"I need at least {MIN_RECORDINGS} sentences I can follow to learn your "
-                   "voice. Please try again somewhere quiet, reading each sentence as it "
-                   "is written.",
+            "voice. Please try again somewhere quiet, reading each sentence as it "
+            "is written.",
         )
     profile_path = profile_path or default_profile_path()
     with tempfile.TemporaryDirectory(prefix="voicepeer-training-") as folder:
         work = Path(folder)
         hmm = _trainable_model(model, work / "model")
-        _write_recordings([*usable, *(with_noise(r, seed) for seed, r in enumerate(usable))],
-                          work)
+        _write_recordings([*usable, *(with_noise(r, seed) for seed, r in enumerate(usable))], work)
         params = read_feature_params(model)
-        _run(tools.feature_extractor, "-argfile", model / "feat.params", "-samprate", "16000",
-             "-dither", "yes", "-seed", "1", "-c", work / "ids", "-di", work, "-do", work,
-             "-ei", "wav", "-eo", "mfc", "-mswav", "yes")
+        _run(
+            tools.feature_extractor,
+            "-argfile",
+            model / "feat.params",
+            "-samprate",
+            "16000",
+            "-dither",
+            "yes",
+            "-seed",
+            "1",
+            "-c",
+            work / "ids",
+            "-di",
+            work,
+            "-do",
+            work,
+            "-ei",
+            "wav",
+            "-eo",
+            "mfc",
+            "-mswav",
+            "yes",
+        )
         _run(tools.mdef_converter, "-text", model / "mdef", hmm / "mdef.txt")
         ts2cb = f".{params.get('model', 'ptm')}."
         _run(
-            tools.baum_welch, "-hmmdir", hmm, "-moddeffn", hmm / "mdef.txt", "-ts2cbfn", ts2cb,
-            "-feat", params.get("feat", "1s_c_d_dd"),
+            tools.baum_welch,
+            "-hmmdir",
+            hmm,
+            "-moddeffn",
+            hmm / "mdef.txt",
+            "-ts2cbfn",
+            ts2cb,
+            "-feat",
+            params.get("feat", "1s_c_d_dd"),
             *(("-svspec", params["svspec"]) if "svspec" in params else ()),
-            "-cmn", params.get("cmn", "batch"), "-agc", params.get("agc", "none"),
-            "-dictfn", dic, "-ctlfn", work / "ids", "-lsnfn", work / "transcription",
-            "-cepdir", work, "-accumdir", work,
+            "-cmn",
+            params.get("cmn", "batch"),
+            "-agc",
+            params.get("agc", "none"),
+            "-dictfn",
+            dic,
+            "-ctlfn",
+            work / "ids",
+            "-lsnfn",
+            work / "transcription",
+            "-cepdir",
+            work,
+            "-accumdir",
+            work,
         )
         adapted = work / "adapted"
         shutil.copytree(model, adapted)
-        _run(tools.map_adapter, "-moddeffn", hmm / "mdef.txt", "-ts2cbfn", ts2cb,
-             "-meanfn", hmm / "means", "-varfn", hmm / "variances",
-             "-mixwfn", hmm / "mixture_weights", "-tmatfn", hmm / "transition_matrices",
-             "-accumdir", work, "-mapmeanfn", adapted / "means",
-             "-mapvarfn", adapted / "variances", "-mapmixwfn", work / "adapted_weights",
-             "-maptmatfn", adapted / "transition_matrices")
+        _run(
+            tools.map_adapter,
+            "-moddeffn",
+            hmm / "mdef.txt",
+            "-ts2cbfn",
+            ts2cb,
+            "-meanfn",
+            hmm / "means",
+            "-varfn",
+            hmm / "variances",
+            "-mixwfn",
+            hmm / "mixture_weights",
+            "-tmatfn",
+            hmm / "transition_matrices",
+            "-accumdir",
+            work,
+            "-mapmeanfn",
+            adapted / "means",
+            "-mapvarfn",
+            adapted / "variances",
+            "-mapmixwfn",
+            work / "adapted_weights",
+            "-maptmatfn",
+            adapted / "transition_matrices",
+        )
         # PocketSphinx reads mixture weights as a sendump.
-        _run(tools.sendump_writer, "-pocketsphinx", "yes", "-moddeffn", hmm / "mdef.txt",
-             "-mixwfn", work / "adapted_weights", "-sendumpfn", adapted / "sendump")
+        _run(
+            tools.sendump_writer,
+            "-pocketsphinx",
+            "yes",
+            "-moddeffn",
+            hmm / "mdef.txt",
+            "-mixwfn",
+            work / "adapted_weights",
+            "-sendumpfn",
+            adapted / "sendump",
+        )
         save_profile(adapted, profile_path, len(usable), model)
     log.info("voice training used %d of %d recordings", len(usable), len(recordings))
     return TrainingResult(profile_path, len(usable), len(recordings))
@@ -242,8 +313,10 @@ def describe_result(result: TrainingResult) -> str:
     skipped = result.offered - result.used
     left_out = f" ({skipped} did not match their sentence and were left out)" if skipped else ""
     # A voicepeer already running keeps the model it loaded at start.
-    return (f"Voice training done with {result.used} sentences{left_out}; saved in "
-            f"{result.path}. voicepeer uses it from its next start.")
+    return (
+        f"Voice training done with {result.used} sentences{left_out}; saved in "
+        f"{result.path}. voicepeer uses it from its next start."
+    )
 
 
 def with_noise(recording: TrainingRecording, seed: int) -> TrainingRecording:
@@ -252,8 +325,9 @@ def with_noise(recording: TrainingRecording, seed: int) -> TrainingRecording:
     signal = samples.astype(np.float64)
     voiced = signal[np.abs(signal) > 100]  # the speech, not the pauses around it
     speech_rms = float(np.sqrt(np.mean(voiced**2))) if voiced.size else 1000.0
-    noise = np.random.default_rng(seed).normal(0.0, speech_rms / 10 ** (NOISY_COPY_SNR_DB / 20),
-                                               signal.size)
+    noise = np.random.default_rng(seed).normal(
+        0.0, speech_rms / 10 ** (NOISY_COPY_SNR_DB / 20), signal.size
+    )
     noisy = np.clip(np.round(signal + noise), -32768, 32767).astype(np.int16)
     return TrainingRecording(recording.sentence, noisy.tobytes())
 
@@ -289,8 +363,14 @@ def _run(tool: Path, *arguments: object) -> str:
     """Run one training tool; its log (stdout and stderr) is returned for inspection."""
     command = [str(tool), *(str(a) for a in arguments)]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, errors="replace",
-                              timeout=TOOL_TIMEOUT_S, check=False)
+        done = subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=TOOL_TIMEOUT_S,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired) as error:
         raise VoiceTrainingError(f"{tool.name} could not run: {error}") from error
     output = done.stdout + done.stderr

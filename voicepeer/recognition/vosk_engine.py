@@ -80,10 +80,12 @@ class VoskRecognizer:
         self._phrasebook = phrasebook
         self._model = model if model is not None else load_vosk_model(model_path)
         try:
-            self._commands = {name: self._grammar_recognizer(v)
-                              for name, v in phrasebook.commands.items()}
-            self._answers = {name: self._grammar_recognizer(v)
-                             for name, v in phrasebook.answers.items()}
+            self._commands = {
+                name: self._grammar_recognizer(v) for name, v in phrasebook.commands.items()
+            }
+            self._answers = {
+                name: self._grammar_recognizer(v) for name, v in phrasebook.answers.items()
+            }
             self._dictation = vosk.KaldiRecognizer(self._model, float(sample_rate))
         except Exception as error:
             raise SpeechEngineError(f"Vosk could not set up recognition: {error}") from error
@@ -100,8 +102,9 @@ class VoskRecognizer:
     def _grammar_recognizer(self, vocabulary: Vocabulary) -> Any:
         import vosk
 
-        recognizer = vosk.KaldiRecognizer(self._model, float(self._sample_rate),
-                                          vosk_grammar(vocabulary))
+        recognizer = vosk.KaldiRecognizer(
+            self._model, float(self._sample_rate), vosk_grammar(vocabulary)
+        )
         # Per-word posteriors (SetWords) are the confidence that rejection needs.
         recognizer.SetWords(True)
         return recognizer
@@ -168,10 +171,12 @@ class VoskRecognizer:
         if self._mode is not ListenMode.DICTATION and (len(heard) < len(words) or not taken):
             # Part of it was outside the phrase list, or phrases were strung together
             # (chatter forced onto the list): not what the interpreter takes here.
-            return Recognition(text, min(confidence, 0.1), self._alternatives,
-                               out_of_grammar=True)
-        words_heard = (words_from_readings(text, [text, *self._alternatives])
-                       if self._mode is ListenMode.DICTATION else ())
+            return Recognition(text, min(confidence, 0.1), self._alternatives, out_of_grammar=True)
+        words_heard = (
+            words_from_readings(text, [text, *self._alternatives])
+            if self._mode is ListenMode.DICTATION
+            else ()
+        )
         return Recognition(text, confidence, self._alternatives, words=words_heard)
 
     def _collect(self, result_json: str) -> None:

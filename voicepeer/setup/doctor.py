@@ -81,15 +81,23 @@ def check_configuration(config_file: Path, *, required: bool = False) -> tuple[C
         settings = load_file(config_file, Settings, required=required, notes=notes)
     except VoicepeerError as error:
         return (
-            Check("configuration", False, str(error),
-                  f"Fix the lines listed in {config_file} with a text editor, or run "
-                  "'voicepeer configure' to write the file again."),
+            Check(
+                "configuration",
+                False,
+                str(error),
+                f"Fix the lines listed in {config_file} with a text editor, or run "
+                "'voicepeer configure' to write the file again.",
+            ),
             Settings(),
         )
     where = config_file if config_file.exists() else f"{config_file} (not created yet: defaults)"
-    tip = (f"Remove from {config_file} what is no longer used: " + "; ".join(notes)
-           + ". 'voicepeer configure' also leaves it out when it writes the file."
-           if notes else "")
+    tip = (
+        f"Remove from {config_file} what is no longer used: "
+        + "; ".join(notes)
+        + ". 'voicepeer configure' also leaves it out when it writes the file."
+        if notes
+        else ""
+    )
     return Check("configuration", True, f"settings read from {where}", tip), settings
 
 
@@ -100,14 +108,19 @@ def check_aliases(settings: Settings) -> Check:
     aliases = settings.recognition.aliases
     problems = alias_problems(aliases)
     if problems:
-        return Check("personal command words", False,
-                     "; ".join(f'"{p.phrase} = {p.command}": {p.problem}' for p in problems),
-                     " ".join(dict.fromkeys(p.fix for p in problems))
-                     + " Edit [recognition] aliases in the settings file, or run "
-                     "'voicepeer configure' again.")
-    return Check("personal command words", True,
-                 f"{len(aliases)} set up, none taking over a built-in command" if aliases
-                 else "none set up")
+        return Check(
+            "personal command words",
+            False,
+            "; ".join(f'"{p.phrase} = {p.command}": {p.problem}' for p in problems),
+            " ".join(dict.fromkeys(p.fix for p in problems))
+            + " Edit [recognition] aliases in the settings file, or run "
+            "'voicepeer configure' again.",
+        )
+    return Check(
+        "personal command words",
+        True,
+        f"{len(aliases)} set up, none taking over a built-in command" if aliases else "none set up",
+    )
 
 
 def check_push_to_talk(settings: Settings) -> Check:
@@ -121,9 +134,12 @@ def check_push_to_talk(settings: Settings) -> Check:
     if problem is not None:
         what, _, fix = problem.partition(". ")
         return Check("push-to-talk", False, what, fix or "Run 'voicepeer configure' again.")
-    return Check("push-to-talk", True,
-                 f"{switches.mode} with the key {switches.key} ({switches.source})",
-                 "To turn it off: voicepeer configure --non-interactive --no-push-to-talk")
+    return Check(
+        "push-to-talk",
+        True,
+        f"{switches.mode} with the key {switches.key} ({switches.source})",
+        "To turn it off: voicepeer configure --non-interactive --no-push-to-talk",
+    )
 
 
 def _sounddevice() -> Any:
@@ -145,8 +161,9 @@ def _devices(kind: str) -> tuple[list[str], str | None]:
     return [str(d["name"]) for d in devices if int(d[key]) > 0], None
 
 
-def check_microphone(device: str = "",
-                     open_microphone: Callable[[str], AudioInput] | None = None) -> Check:
+def check_microphone(
+    device: str = "", open_microphone: Callable[[str], AudioInput] | None = None
+) -> Check:
     """A microphone exists and delivers audio (``device``: the configured one, "" = default)."""
     names, problem = _devices("input")
     if problem or not names:
@@ -164,13 +181,18 @@ def check_microphone(device: str = "",
     except VoicepeerError as error:
         fix = AUDIO_FIX_INPUT
         if device:
-            fix = (f'Set [recognition] device to part of one of these names, or to "" for the '
-                   f"default microphone: {', '.join(names)}. {fix}")
+            fix = (
+                f'Set [recognition] device to part of one of these names, or to "" for the '
+                f"default microphone: {', '.join(names)}. {fix}"
+            )
         return Check("microphone", False, str(error), fix)
     if not audio:
         return Check("microphone", False, "the microphone gave no sound", AUDIO_FIX_INPUT)
-    return Check("microphone", True, f"recording works ({len(names)} input devices: "
-                 + ", ".join(names[:3]) + ")")
+    return Check(
+        "microphone",
+        True,
+        f"recording works ({len(names)} input devices: " + ", ".join(names[:3]) + ")",
+    )
 
 
 def check_noise_suppression(settings: Settings) -> Check:
@@ -181,13 +203,22 @@ def check_noise_suppression(settings: Settings) -> Check:
     if recognition.noise_suppression == "off":
         return Check("noise suppression", True, "off ([recognition] noise_suppression)")
     if not suppression_available():
-        return Check("noise suppression", False, "the webrtc-noise-gain library is missing",
-                     "Run scripts/setup again.")
+        return Check(
+            "noise suppression",
+            False,
+            "the webrtc-noise-gain library is missing",
+            "Run scripts/setup again.",
+        )
     if recognition.noise_suppression == "on":
-        return Check("noise suppression", True, "always on (it costs some accuracy in a "
-                     "quiet room)")
-    return Check("noise suppression", True, "automatic: on while the background is louder "
-                 f"than {recognition.noisy_room_db:.0f} dB (a fan, the TV), off in a quiet room")
+        return Check(
+            "noise suppression", True, "always on (it costs some accuracy in a quiet room)"
+        )
+    return Check(
+        "noise suppression",
+        True,
+        "automatic: on while the background is louder "
+        f"than {recognition.noisy_room_db:.0f} dB (a fan, the TV), off in a quiet room",
+    )
 
 
 def check_speaker(device: str = "") -> Check:
@@ -204,8 +235,10 @@ def check_speaker(device: str = "") -> Check:
     except AudioDeviceError as error:
         fix = AUDIO_FIX_OUTPUT
         if device:
-            fix = ("Set [speech] output_device to part of one of the names found, or to \"\" "
-                   f"for the default speaker. {fix}")
+            fix = (
+                'Set [speech] output_device to part of one of the names found, or to "" '
+                f"for the default speaker. {fix}"
+            )
         return Check("speaker", False, str(error), fix)
     return Check("speaker", True, f"playing works ({device or 'default device'})")
 
@@ -239,21 +272,33 @@ def check_recognizer(
 
         def recognize(pcm: bytes) -> str:
             return recognize_command(pcm, settings or Settings())
+
     started = time.monotonic()
     phrase = _spoken_test_phrase(TEST_PHRASE)
     try:
         heard = recognize(phrase if phrase is not None else QUIET_PCM)
     except VoicepeerError as error:
         what = "decoding a test phrase failed" if phrase else "the recognizer did not start"
-        return Check("speech recognizer", False, f"{what}: {error}",
-                     fix + " If it still fails, run 'voicepeer --debug doctor' and send the "
-                     "log to whoever supports you.")
+        return Check(
+            "speech recognizer",
+            False,
+            f"{what}: {error}",
+            fix + " If it still fails, run 'voicepeer --debug doctor' and send the "
+            "log to whoever supports you.",
+        )
     took = time.monotonic() - started
     if phrase is None:
-        return Check("speech recognizer", True,
-                     f"the speech model loads ({took:.1f} s); no voice to test it with")
-    return Check("speech recognizer", True, f'a test phrase "{TEST_PHRASE}" was heard as '
-                 f'"{heard}" ({took:.1f} s, model loading included)')
+        return Check(
+            "speech recognizer",
+            True,
+            f"the speech model loads ({took:.1f} s); no voice to test it with",
+        )
+    return Check(
+        "speech recognizer",
+        True,
+        f'a test phrase "{TEST_PHRASE}" was heard as '
+        f'"{heard}" ({took:.1f} s, model loading included)',
+    )
 
 
 def check_vosk_model(settings: Settings) -> Check:
@@ -267,27 +312,41 @@ def check_vosk_model(settings: Settings) -> Check:
     if required and chosen is not None:
         problems = folder_problems(chosen) if chosen.is_dir() else ["no such folder"]
         if problems:
-            return Check("dictation model", False, f"{chosen}: " + "; ".join(problems),
-                         "Set [recognition] model_path to the folder of an unpacked Vosk "
-                         "model, or leave it out to use 'voicepeer models download'.")
+            return Check(
+                "dictation model",
+                False,
+                f"{chosen}: " + "; ".join(problems),
+                "Set [recognition] model_path to the folder of an unpacked Vosk "
+                "model, or leave it out to use 'voicepeer models download'.",
+            )
         return Check("dictation model", True, f"Vosk model ready in {chosen}")
     name = settings.models.vosk_model
     folder = find_vosk_model(name, settings.models)
     download = f"Run 'voicepeer models download {name}' (needs the internet, about 40 MB)."
     if folder is None:
         if required:
-            return Check("dictation model", False,
-                         f'[recognition] engine is "vosk" but the model "{name}" is not '
-                         "installed", f'{download} Or set [recognition] engine = "sphinx".')
-        return Check("dictation model", True,
-                     f'the Vosk model "{name}" is not installed; dictation uses the built-in, '
-                     "less accurate model",
-                     download)
+            return Check(
+                "dictation model",
+                False,
+                f'[recognition] engine is "vosk" but the model "{name}" is not installed',
+                f'{download} Or set [recognition] engine = "sphinx".',
+            )
+        return Check(
+            "dictation model",
+            True,
+            f'the Vosk model "{name}" is not installed; dictation uses the built-in, '
+            "less accurate model",
+            download,
+        )
     reports = verify_models(folder.name, settings.models)
     problems = [p for report in reports for p in report.problems]
     if problems:
-        return Check("dictation model", False, f"{folder}: " + "; ".join(problems),
-                     f"The model is damaged. {download.replace('download', 'download --force')}")
+        return Check(
+            "dictation model",
+            False,
+            f"{folder}: " + "; ".join(problems),
+            f"The model is damaged. {download.replace('download', 'download --force')}",
+        )
     return Check("dictation model", True, f"Vosk model ready in {folder}")
 
 
@@ -311,20 +370,31 @@ def check_voice_training(settings: Settings) -> Check:
         try:
             TrainingTools.find()
         except VoiceTrainingError as error:
-            return Check("voice training", True, f"not done, and not possible yet: {error}",
-                         "Run scripts/setup, then 'voicepeer train-voice'.")
-        return Check("voice training", True, "not done",
-                     "If voicepeer often mishears the person, run 'voicepeer train-voice': "
-                     f"they say {len(TRAINING_SENTENCES)} short sentences and it learns "
-                     "their voice.")
+            return Check(
+                "voice training",
+                True,
+                f"not done, and not possible yet: {error}",
+                "Run scripts/setup, then 'voicepeer train-voice'.",
+            )
+        return Check(
+            "voice training",
+            True,
+            "not done",
+            "If voicepeer often mishears the person, run 'voicepeer train-voice': "
+            f"they say {len(TRAINING_SENTENCES)} short sentences and it learns "
+            "their voice.",
+        )
     try:
         about = check_profile(path)
     except VoiceTrainingError as error:
         return Check("voice training", False, str(error), again)
     when = str(about.get("trained", "")).split("T")[0] or "an unknown date"
-    return Check("voice training", True,
-                 f"in use: trained on {when} from {about.get('sentences', '?')} sentences",
-                 f"If the person's voice has changed, or a new microphone is used: {again}")
+    return Check(
+        "voice training",
+        True,
+        f"in use: trained on {when} from {about.get('sentences', '?')} sentences",
+        f"If the person's voice has changed, or a new microphone is used: {again}",
+    )
 
 
 def check_echo_cancel(settings: Settings) -> Check:
@@ -334,25 +404,42 @@ def check_echo_cancel(settings: Settings) -> Check:
 
     name = "listening while speaking"
     if not settings.barge_in.enabled or settings.switches.mode != "off":
-        why = ("[barge_in] enabled is false" if not settings.barge_in.enabled
-               else "push-to-talk is in use")
+        why = (
+            "[barge_in] enabled is false"
+            if not settings.barge_in.enabled
+            else "push-to-talk is in use"
+        )
         return Check(name, True, f"off ({why}); a key or switch stops speech")
     if settings.barge_in.without_echo_cancel:
         return Check(name, True, "on without echo cancellation (headphones only)")
     status = echo_cancel_status()
     fix = f"Run: {ENABLE_HINT} (PipeWire, permanently: {PIPEWIRE_SNIPPET})"
     if status.in_use:
-        return Check(name, True, f"echo-cancelled microphone {status.default_source} in use; "
-                     f"{VOICE_STOP_NOTE}")
+        return Check(
+            name,
+            True,
+            f"echo-cancelled microphone {status.default_source} in use; {VOICE_STOP_NOTE}",
+        )
     if status.reachable and settings.barge_in.set_up_echo_cancel:
-        have = (f"echo-cancelled microphone {status.sources[0]} available" if status.available
-                else "no echo canceller loaded yet")
-        return Check(name, True, f"{have}; voicepeer sets it up when it starts; "
-                     f"{VOICE_STOP_NOTE}", fix)
-    detail = ("no PulseAudio or PipeWire sound server answers (pactl)" if not status.reachable
-              else "no echo-cancelled microphone in use")
-    return Check(name, False, f"{detail}: voicepeer will not hear stop while it speaks",
-                 fix + ", or set [barge_in] enabled = false.")
+        have = (
+            f"echo-cancelled microphone {status.sources[0]} available"
+            if status.available
+            else "no echo canceller loaded yet"
+        )
+        return Check(
+            name, True, f"{have}; voicepeer sets it up when it starts; {VOICE_STOP_NOTE}", fix
+        )
+    detail = (
+        "no PulseAudio or PipeWire sound server answers (pactl)"
+        if not status.reachable
+        else "no echo-cancelled microphone in use"
+    )
+    return Check(
+        name,
+        False,
+        f"{detail}: voicepeer will not hear stop while it speaks",
+        fix + ", or set [barge_in] enabled = false.",
+    )
 
 
 def check_speech_output(settings: Settings, synthesizer: Synthesizer | None = None) -> Check:
@@ -361,8 +448,10 @@ def check_speech_output(settings: Settings, synthesizer: Synthesizer | None = No
     from voicepeer.speech.factory import make_synthesizer
 
     speech = settings.speech
-    fix = ("Install espeak-ng with scripts/setup (or 'sudo apt install espeak-ng'), and "
-           "check [speech] voice is a voice listed by 'espeak-ng --voices'.")
+    fix = (
+        "Install espeak-ng with scripts/setup (or 'sudo apt install espeak-ng'), and "
+        "check [speech] voice is a voice listed by 'espeak-ng --voices'."
+    )
     try:
         synthesizer = synthesizer or make_synthesizer(speech)
         try:
@@ -373,11 +462,15 @@ def check_speech_output(settings: Settings, synthesizer: Synthesizer | None = No
         return Check("speech output", False, str(error), fix)
     if sound.duration_s < MIN_SPOKEN_HELLO_S:
         return Check("speech output", False, f"{synthesizer.name} produced almost no sound", fix)
-    note = ("" if synthesizer.name == speech.engine
-            else f" ({speech.engine} did not work, so voicepeer speaks with {synthesizer.name}; "
-                 "the log says why)")
-    return Check("speech output", True,
-                 f'{synthesizer.name} says "hello" in voice {speech.voice}{note}')
+    note = (
+        ""
+        if synthesizer.name == speech.engine
+        else f" ({speech.engine} did not work, so voicepeer speaks with {synthesizer.name}; "
+        "the log says why)"
+    )
+    return Check(
+        "speech output", True, f'{synthesizer.name} says "hello" in voice {speech.voice}{note}'
+    )
 
 
 def check_disk_space(settings: Settings, folder: Path | None = None) -> Check:
@@ -389,10 +482,13 @@ def check_disk_space(settings: Settings, folder: Path | None = None) -> Check:
     free_mb = shutil.disk_usage(probe).free // (1024 * 1024)
     need = settings.general.min_free_disk_mb
     if free_mb < need:
-        return Check("disk space", False, f"only {free_mb} MB free where voicepeer keeps its "
-                     f"files ({folder}); {need} MB wanted",
-                     "Delete files you do not need (old photos, videos, downloads) or use a "
-                     "larger memory card.")
+        return Check(
+            "disk space",
+            False,
+            f"only {free_mb} MB free where voicepeer keeps its files ({folder}); {need} MB wanted",
+            "Delete files you do not need (old photos, videos, downloads) or use a "
+            "larger memory card.",
+        )
     return Check("disk space", True, f"{free_mb} MB free in {probe}")
 
 
@@ -403,9 +499,12 @@ def check_credentials_file(path: Path | None = None) -> Check:
         return Check("account keys file", True, "no forum account saved yet")
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & 0o077:
-        return Check("account keys file", False,
-                     f"{path} can be read by other users (permissions {mode:o})",
-                     f"Run: chmod 600 {path}")
+        return Check(
+            "account keys file",
+            False,
+            f"{path} can be read by other users (permissions {mode:o})",
+            f"Run: chmod 600 {path}",
+        )
     return Check("account keys file", True, f"{path} is private (permissions {mode:o})")
 
 
@@ -417,18 +516,36 @@ def check_forum(settings: Settings) -> list[Check]:
 
     url = settings.general.forum_url.strip()
     if not url:
-        return [Check("forum", True, "using the built-in demo forum (no internet needed)",
-                      "To use a real forum: voicepeer configure --forum-url ADDRESS")]
+        return [
+            Check(
+                "forum",
+                True,
+                "using the built-in demo forum (no internet needed)",
+                "To use a real forum: voicepeer configure --forum-url ADDRESS",
+            )
+        ]
     try:
         url = forum_address(url)
     except VoicepeerError as error:
-        return [Check("forum", False, str(error),
-                      'Set [general] forum_url to the address, like "https://forum.example.org".')]
+        return [
+            Check(
+                "forum",
+                False,
+                str(error),
+                'Set [general] forum_url to the address, like "https://forum.example.org".',
+            )
+        ]
     try:
         client = open_discourse(url, settings.forum, offline_cache=False)
     except VoicepeerError as error:  # the saved account cannot be read
-        return [Check("forum account", False, str(error),
-                      f"Reconnect the account: voicepeer forum connect {url}")]
+        return [
+            Check(
+                "forum account",
+                False,
+                str(error),
+                f"Reconnect the account: voicepeer forum connect {url}",
+            )
+        ]
     with client:
         return _forum_checks(url, client)
 
@@ -437,9 +554,15 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
     try:
         site = client.http.get("/site/basic-info.json")
     except ForumUnreachableError as error:
-        return [Check("forum", False, f"cannot reach {url}: {error}",
-                      "Check the internet connection (open the forum in a web browser), and "
-                      "that [general] forum_url is the forum's address.")]
+        return [
+            Check(
+                "forum",
+                False,
+                f"cannot reach {url}: {error}",
+                "Check the internet connection (open the forum in a web browser), and "
+                "that [general] forum_url is the forum's address.",
+            )
+        ]
     except (AuthError, ForumForbiddenError) as error:
         if client.credentials is None:
             site = error
@@ -449,25 +572,56 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
         site = error
     if not isinstance(site, dict):
         why = site if isinstance(site, ForumError) else "it does not describe itself as one"
-        return [Check("forum", False, f"{url} is not a Discourse forum ({why})",
-                      "Check that [general] forum_url is the forum's main address.")]
+        return [
+            Check(
+                "forum",
+                False,
+                f"{url} is not a Discourse forum ({why})",
+                "Check that [general] forum_url is the forum's main address.",
+            )
+        ]
     checks = [Check("forum", True, f"{url} answers")]
     if client.credentials is None:
-        return [*checks, Check("forum account", False, "no account connected for this forum",
-                               f"Connect the person's account: voicepeer forum connect {url}")]
+        return [
+            *checks,
+            Check(
+                "forum account",
+                False,
+                "no account connected for this forum",
+                f"Connect the person's account: voicepeer forum connect {url}",
+            ),
+        ]
     try:
         username = client.check_account()
     except ForumUnreachableError as error:
-        return [*checks, Check("forum account", False, f"no answer: {error}",
-                               "Check the internet connection and run doctor again.")]
+        return [
+            *checks,
+            Check(
+                "forum account",
+                False,
+                f"no answer: {error}",
+                "Check the internet connection and run doctor again.",
+            ),
+        ]
     except (AuthError, ForumForbiddenError, ForumNotFoundError) as error:
         return [*checks, _key_refused(url, error)]
     except ForumError as error:
-        return [*checks, Check("forum account", False, f"the forum could not say who is "
-                               f"signed in ({error})", "Run 'voicepeer doctor' again later.")]
+        return [
+            *checks,
+            Check(
+                "forum account",
+                False,
+                f"the forum could not say who is signed in ({error})",
+                "Run 'voicepeer doctor' again later.",
+            ),
+        ]
     return [*checks, Check("forum account", True, f"signed in as {username}")]
 
 
 def _key_refused(url: str, error: ForumError) -> Check:
-    return Check("forum account", False, f"the forum did not accept the saved key ({error})",
-                 f"The key was revoked or expired. Reconnect: voicepeer forum connect {url}")
+    return Check(
+        "forum account",
+        False,
+        f"the forum did not accept the saved key ({error})",
+        f"The key was revoked or expired. Reconnect: voicepeer forum connect {url}",
+    )

@@ -73,8 +73,9 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> boo
         key = _read_key_from_stdin()
         if not key:
             raise ConfigError("no API key on standard input")
-        creds: Credentials | None = Credentials(url, "admin_api_key", key,
-                                                username=options.admin_username)
+        creds: Credentials | None = Credentials(
+            url, "admin_api_key", key, username=options.admin_username
+        )
     elif forum.device_code and not (options.redirect or options.paste):
         creds = _approve_with_code(store, url, options)
     else:
@@ -135,19 +136,23 @@ def _approve(store: CredentialStore, url: str, options: ConnectOptions) -> Crede
     listener = RedirectListener(*_local_redirect(redirect)) if redirect else None
     try:
         request = start_request(url, store.client_id(url), auth_redirect=redirect)
-        _print_steps(request.approval_url, redirect=listener is not None,
-                     timeout_s=options.timeout_s, redirect_wait_s=options.redirect_wait_s)
+        _print_steps(
+            request.approval_url,
+            redirect=listener is not None,
+            timeout_s=options.timeout_s,
+            redirect_wait_s=options.redirect_wait_s,
+        )
         _open_in_browser(request.approval_url, options)
-        payload = _wait_for_approval(request, listener, options.timeout_s,
-                                     options.redirect_wait_s)
+        payload = _wait_for_approval(request, listener, options.timeout_s, options.redirect_wait_s)
     finally:
         if listener:
             listener.close()
     return payload
 
 
-def _approve_with_code(store: CredentialStore, url: str,
-                       options: ConnectOptions) -> Credentials | None:
+def _approve_with_code(
+    store: CredentialStore, url: str, options: ConnectOptions
+) -> Credentials | None:
     http = ForumHttp(url)
     try:
         return _wait_for_code(http, store.client_id(url), options)
@@ -155,15 +160,17 @@ def _approve_with_code(store: CredentialStore, url: str,
         http.close()
 
 
-def _wait_for_code(http: ForumHttp, client_id: str,
-                   options: ConnectOptions) -> Credentials | None:
+def _wait_for_code(http: ForumHttp, client_id: str, options: ConnectOptions) -> Credentials | None:
     approval = start_device_approval(http, client_id)
     limit_s = min(options.timeout_s, approval.expires_in_s)
     _print_first_steps(approval.link)
     print("  3. The forum asks for a code. Type this code, then press 'Authorize':\n")
     print(f"     {approval.user_code}\n")
-    print(f"This finishes by itself once you have. I will wait up to {wait_phrase(limit_s)}, "
-          f"asking the forum every {wait_phrase(approval.interval_s)}.", flush=True)
+    print(
+        f"This finishes by itself once you have. I will wait up to {wait_phrase(limit_s)}, "
+        f"asking the forum every {wait_phrase(approval.interval_s)}.",
+        flush=True,
+    )
     _open_in_browser(approval.link, options)
     started = time.monotonic()
     reminded = started
@@ -178,8 +185,10 @@ def _wait_for_code(http: ForumHttp, client_id: str,
             unreachable = True
             continue
         except AuthError as error:
-            print(f"{say_error(error)} Nothing was saved; run voicepeer forum connect again.",
-                  file=sys.stderr)
+            print(
+                f"{say_error(error)} Nothing was saved; run voicepeer forum connect again.",
+                file=sys.stderr,
+            )
             return None
         unreachable = False
         if creds is not None:
@@ -187,10 +196,16 @@ def _wait_for_code(http: ForumHttp, client_id: str,
         if time.monotonic() - reminded >= REMINDER_EVERY_S:
             reminded = time.monotonic()
             left = limit_s - (reminded - started)
-            print(f"Still waiting for the code {approval.user_code} to be entered on the "
-                  f"forum ({wait_phrase(left)} left).", flush=True)
-    print(f"The code was not entered within {wait_phrase(limit_s)}; nothing was saved. Run "
-          "voicepeer forum connect again when ready.", file=sys.stderr)
+            print(
+                f"Still waiting for the code {approval.user_code} to be entered on the "
+                f"forum ({wait_phrase(left)} left).",
+                flush=True,
+            )
+    print(
+        f"The code was not entered within {wait_phrase(limit_s)}; nothing was saved. Run "
+        "voicepeer forum connect again when ready.",
+        file=sys.stderr,
+    )
     return None
 
 
@@ -209,8 +224,11 @@ def _print_steps(link: str, *, redirect: bool, timeout_s: float, redirect_wait_s
         print("     by itself. If the forum says the return address is not allowed, run this")
         print("     again without --redirect. If it shows a page with a block of letters and")
         print("     numbers instead, copy all of it, paste it here and press Enter.\n")
-        print(f"I will listen for the forum for {wait_phrase(redirect_wait_s)}, and wait up to "
-              f"{wait_phrase(timeout_s)} in all.", flush=True)
+        print(
+            f"I will listen for the forum for {wait_phrase(redirect_wait_s)}, and wait up to "
+            f"{wait_phrase(timeout_s)} in all.",
+            flush=True,
+        )
     else:
         print("  4. The forum then shows a page thanking you, with a block of letters and")
         print("     numbers below. Select all of that block, copy it, paste it here and press")
@@ -219,7 +237,9 @@ def _print_steps(link: str, *, redirect: bool, timeout_s: float, redirect_wait_s
 
 
 def _wait_for_approval(
-    request: KeyRequest, listener: RedirectListener | None, timeout_s: float,
+    request: KeyRequest,
+    listener: RedirectListener | None,
+    timeout_s: float,
     redirect_wait_s: float,
 ) -> Credentials | None:
     lines = TypedLines(sys.stdin)
@@ -234,9 +254,12 @@ def _wait_for_approval(
                 return finish_request(request, payload)
             if waited >= redirect_wait_s:
                 listening = False
-                print(f"\nNothing came back from the forum in {wait_phrase(redirect_wait_s)}. If "
-                      "the forum shows a block of letters and numbers, paste it here and press "
-                      "Enter.", flush=True)
+                print(
+                    f"\nNothing came back from the forum in {wait_phrase(redirect_wait_s)}. If "
+                    "the forum shows a block of letters and numbers, paste it here and press "
+                    "Enter.",
+                    flush=True,
+                )
         if not typing:
             continue
         line = lines.next_line(0.0 if listening else TYPING_POLL_S)
@@ -260,9 +283,14 @@ def _wait_for_approval(
         lines.drop_typed_ahead()
         return creds
     if pasted:
-        print("The pasted text is not complete: it must be the whole block the forum shows.",
-              file=sys.stderr)
+        print(
+            "The pasted text is not complete: it must be the whole block the forum shows.",
+            file=sys.stderr,
+        )
     late = time.monotonic() - started >= timeout_s
-    print(f"No approval arrived{' in ' + wait_phrase(timeout_s) if late else ''}; nothing was "
-          "saved. Run voicepeer forum connect again when ready.", file=sys.stderr)
+    print(
+        f"No approval arrived{' in ' + wait_phrase(timeout_s) if late else ''}; nothing was "
+        "saved. Run voicepeer forum connect again when ready.",
+        file=sys.stderr,
+    )
     return None

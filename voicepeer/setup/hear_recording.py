@@ -55,8 +55,12 @@ def recognize_command(pcm: bytes, settings: Any) -> str:
             wav.setframerate(INPUT_SAMPLE_RATE)
             wav.writeframes(prepare_for_recognizer(pcm, INPUT_SAMPLE_RATE, pad_s=0.5))
         try:
-            done = subprocess.run([sys.executable, "-m", __name__, str(config), str(audio)],
-                                  capture_output=True, timeout=RECOGNIZE_TIMEOUT_S, check=False)
+            done = subprocess.run(
+                [sys.executable, "-m", __name__, str(config), str(audio)],
+                capture_output=True,
+                timeout=RECOGNIZE_TIMEOUT_S,
+                check=False,
+            )
         except subprocess.TimeoutExpired:
             raise SpeechEngineError(
                 f"the speech recognizer gave no answer within {RECOGNIZE_TIMEOUT_S:.0f} s"

@@ -71,8 +71,9 @@ def _plain(value: Any) -> str:
 def _parse(text: str, current: Any) -> Any:
     """Typed text as the kind of value the setting holds."""
     if isinstance(current, bool):
-        return {"yes": True, "y": True, "true": True, "no": False, "n": False,
-                "false": False}.get(text.lower(), text)
+        return {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False}.get(
+            text.lower(), text
+        )
     if isinstance(current, int | float):
         try:
             number = float(text)

@@ -21,24 +21,33 @@ def push_to_talk_problem(switches: SwitchSettings) -> str | None:
         return None
     key = normalize_key(switches.key)
     if switches.source == "terminal" and switches.mode == "hold":
-        return ('push-to-talk "hold" needs to know when the key is let go, which a terminal '
-                'never says. Use "tap" (press once to talk, again to stop: '
-                "voicepeer configure --push-to-talk-mode tap), or read the switch directly: "
-                'set [switches] source = "evdev" and evdev_device to the switch\'s '
-                "/dev/input device")
+        return (
+            'push-to-talk "hold" needs to know when the key is let go, which a terminal '
+            'never says. Use "tap" (press once to talk, again to stop: '
+            "voicepeer configure --push-to-talk-mode tap), or read the switch directly: "
+            'set [switches] source = "evdev" and evdev_device to the switch\'s '
+            "/dev/input device"
+        )
     if switches.source == "terminal" and key.startswith(EVDEV_ONLY_PREFIXES):
-        return (f'the key "{switches.key}" is a switch button a terminal cannot see. Choose '
-                'a keyboard key such as space or f2, or set [switches] source = "evdev" and '
-                "evdev_device to the switch's /dev/input device")
+        return (
+            f'the key "{switches.key}" is a switch button a terminal cannot see. Choose '
+            'a keyboard key such as space or f2, or set [switches] source = "evdev" and '
+            "evdev_device to the switch's /dev/input device"
+        )
     if switches.source == "evdev" and not switches.evdev_device.strip():
-        return ('[switches] source is "evdev" but evdev_device is empty. Set it to the '
-                "switch's device (ls /dev/input/by-id/ lists them), or use "
-                'source = "terminal"')
+        return (
+            '[switches] source is "evdev" but evdev_device is empty. Set it to the '
+            "switch's device (ls /dev/input/by-id/ lists them), or use "
+            'source = "terminal"'
+        )
     return None
 
 
-def wait_for_key(switches: SwitchSettings, ready: Callable[[], object] = lambda: None,
-                 timeout_s: float = KEY_TEST_S) -> str | None:
+def wait_for_key(
+    switches: SwitchSettings,
+    ready: Callable[[], object] = lambda: None,
+    timeout_s: float = KEY_TEST_S,
+) -> str | None:
     """The first key pressed on the configured switch within ``timeout_s``, or ``None``.
     ``ready`` is called once the switch is listening (to ask for the press then, so a quick
     press is not missed)."""

@@ -20,8 +20,12 @@ def _systemctl(*arguments: str) -> int:
     if program is None:
         return 127
     try:
-        return subprocess.run([program, "--user", *arguments], capture_output=True,
-                              timeout=SYSTEMCTL_TIMEOUT_S, check=False).returncode
+        return subprocess.run(
+            [program, "--user", *arguments],
+            capture_output=True,
+            timeout=SYSTEMCTL_TIMEOUT_S,
+            check=False,
+        ).returncode
     except (OSError, subprocess.TimeoutExpired) as error:
         log.info("systemctl %s: %s", " ".join(arguments), error)
         return 1
@@ -36,8 +40,10 @@ def service_paused(say: Callable[[str], None]) -> Iterator[None]:
     if _systemctl("is-active", "--quiet", SERVICE_UNIT) != 0:
         yield
         return
-    say("  voicepeer is running as a service: pausing it, so it does not take the sentences "
-        "for commands.")
+    say(
+        "  voicepeer is running as a service: pausing it, so it does not take the sentences "
+        "for commands."
+    )
     _systemctl("stop", SERVICE_UNIT)
     try:
         yield
@@ -45,5 +51,7 @@ def service_paused(say: Callable[[str], None]) -> Iterator[None]:
         if _systemctl("start", SERVICE_UNIT) == 0:
             say("  The voicepeer service is running again.")
         else:
-            say("  The voicepeer service did not start again: run "
-                f"'systemctl --user start {SERVICE_UNIT}'.")
+            say(
+                "  The voicepeer service did not start again: run "
+                f"'systemctl --user start {SERVICE_UNIT}'."
+            )

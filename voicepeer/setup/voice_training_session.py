@@ -64,13 +64,18 @@ class TrainingSession:
             self.speak(f"Please say: {sentence}" if attempt == 0 else "Once more, please.")
             self.microphone.discard_pending()  # not the prompt itself
             self.io.say("  Listening...")
-            heard = record_utterance(self.microphone, INPUT_SAMPLE_RATE, max_s=MAX_SENTENCE_S,
-                                     end_silence_s=END_SILENCE_S)
+            heard = record_utterance(
+                self.microphone,
+                INPUT_SAMPLE_RATE,
+                max_s=MAX_SENTENCE_S,
+                end_silence_s=END_SILENCE_S,
+            )
             if not heard.heard_speech:
                 self.io.say("  I heard nothing. Check the microphone is on.")
                 continue
             recording = TrainingRecording(
-                sentence, prepare_for_recognizer(heard.pcm, INPUT_SAMPLE_RATE, pad_s=0.3))
+                sentence, prepare_for_recognizer(heard.pcm, INPUT_SAMPLE_RATE, pad_s=0.3)
+            )
             if self.checker.matches(recording):
                 self.io.say("  Thank you.")
                 return recording
@@ -83,10 +88,14 @@ def run_voice_training(io: Prompter, device: str, settings: Any) -> str:
     """The whole session at the microphone; returns a sentence saying how it went."""
     from voicepeer.setup.wizard_engines import open_microphone, speak_preview
 
-    io.say(f"  I will show and say {len(TRAINING_SENTENCES)} short sentences. After each one, "
-           "say it back in your usual way;")
-    io.say("  take your time. To stop early press Ctrl+C: once "
-           f"{MIN_RECORDINGS} sentences are done, I learn from those.")
+    io.say(
+        f"  I will show and say {len(TRAINING_SENTENCES)} short sentences. After each one, "
+        "say it back in your usual way;"
+    )
+    io.say(
+        "  take your time. To stop early press Ctrl+C: once "
+        f"{MIN_RECORDINGS} sentences are done, I learn from those."
+    )
     with service_paused(io.say):
         if voice_loop_is_running():
             # It would hear the sentences too, and take "yes that is correct" for a yes.
@@ -94,16 +103,19 @@ def run_voice_training(io: Prompter, device: str, settings: Any) -> str:
                 "voicepeer is running in another window: close it (Ctrl+C there) and start "
                 "voice training again",
                 spoken="I am already running in another window. Please close that one "
-                       "first, then start voice training again.")
+                "first, then start voice training again.",
+            )
         microphone = open_microphone(device)  # first: without one, nothing else is needed
         try:
             io.say("  Loading the speech model...")
             checker = SentenceChecker()
-            session = TrainingSession(io, microphone,
-                                      lambda text: speak_preview(text, settings.speech), checker)
+            session = TrainingSession(
+                io, microphone, lambda text: speak_preview(text, settings.speech), checker
+            )
             recordings = session.collect()
         finally:
             microphone.close()
         io.say(f"  Learning the voice from {len(recordings)} sentences (a few seconds)...")
-        return describe_result(train_voice(recordings, settings.recognition.voice_profile,
-                                           checker=checker))
+        return describe_result(
+            train_voice(recordings, settings.recognition.voice_profile, checker=checker)
+        )

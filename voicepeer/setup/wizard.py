@@ -51,8 +51,10 @@ SETTING_OF: Mapping[str, tuple[str, str]] = {  # wizard choice → (section, fie
     "content_notes": ("voice", "content_note_topics"),
     "model": ("models", "vosk_model"),
 }
-PREVIEW_TEXT = ("Hello. This is how I will sound when I read the forum to you. "
-                "Say faster or slower at any time.")
+PREVIEW_TEXT = (
+    "Hello. This is how I will sound when I read the forum to you. "
+    "Say faster or slower at any time."
+)
 TEST_PHRASE = "next post"
 ENGLISH_VOICES = ("en-gb", "en-us", "en-gb-scotland", "en-gb-x-rp", "en-us-nyc", "en-029")
 
@@ -85,8 +87,13 @@ class Choices:
 
 
 class Wizard:
-    def __init__(self, settings: Settings, prompter: Prompter, engines: WizardEngines,
-                 choices: Choices | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        prompter: Prompter,
+        engines: WizardEngines,
+        choices: Choices | None = None,
+    ) -> None:
         self.settings = settings
         self.original = settings
         self.io = prompter
@@ -121,8 +128,16 @@ class Wizard:
     def apply_flags(self) -> None:
         """Every choice given on the command line, validated now so mistakes show early."""
         c = self.choices
-        for choice in ("forum_url", "voice", "rate", "volume", "silence", "dictation_silence",
-                       "push_to_talk", "model"):
+        for choice in (
+            "forum_url",
+            "voice",
+            "rate",
+            "volume",
+            "silence",
+            "dictation_silence",
+            "push_to_talk",
+            "model",
+        ):
             value = getattr(c, choice)
             if value is not None:
                 self.store(choice, _forum_url(value) if choice == "forum_url" else value)
@@ -153,8 +168,10 @@ class Wizard:
 
     def run_interactive(self) -> None:
         self.interactive = True
-        self.io.say("voicepeer set-up. Press Enter to keep the value in [brackets]; "
-                    'type "skip" to skip a step.')
+        self.io.say(
+            "voicepeer set-up. Press Enter to keep the value in [brackets]; "
+            'type "skip" to skip a step.'
+        )
         steps = self.steps()
         for number, (title, step) in enumerate(steps, start=1):
             self.io.say()
@@ -168,8 +185,9 @@ class Wizard:
                 return
             except Exception as error:  # a broken part must never end the set-up
                 log.debug("wizard step %s failed", title, exc_info=True)
-                self.note(f"{title} is not available on this computer ({describe(error)}); "
-                          "skipping.")
+                self.note(
+                    f"{title} is not available on this computer ({describe(error)}); skipping."
+                )
 
     def download_if_asked(self) -> None:
         if self.choices.download_model:
@@ -187,21 +205,26 @@ class Wizard:
             self.note(f"{error}; the forum was not changed.")
             return
         self.store("forum_url", url)
-        if url and self.io.yes("  Connect the person's forum account now? You will need a web "
-                               "browser where they are signed in", True):
+        if url and self.io.yes(
+            "  Connect the person's forum account now? You will need a web "
+            "browser where they are signed in",
+            True,
+        ):
             self.io.say()
             if self.engines.connect_account(url):
                 self.io.say("  Account connected.")
             else:
-                self.note(f"The account is not connected yet. Later run: voicepeer forum "
-                          f"connect {url}")
+                self.note(
+                    f"The account is not connected yet. Later run: voicepeer forum connect {url}"
+                )
 
     def step_voice(self) -> None:
         self.io.say("  English voices: " + ", ".join(ENGLISH_VOICES))
         while True:
             voice = self.io.ask("  Voice", self.current("voice") or "en-gb")
-            rate = self.io.value("  Speaking rate in words per minute",
-                                 setting_spec("rate"), self.current("rate"))
+            rate = self.io.value(
+                "  Speaking rate in words per minute", setting_spec("rate"), self.current("rate")
+            )
             volume = self.io.value("  Volume", setting_spec("volume"), self.current("volume"))
             self.io.say("  This is how I will sound:")
             spoken = False
@@ -238,8 +261,9 @@ class Wizard:
                     if self._recognition_test(recording.pcm):
                         break
                 else:
-                    self.io.say("  I heard nothing. Check the microphone is plugged in and "
-                                "not muted.")
+                    self.io.say(
+                        "  I heard nothing. Check the microphone is plugged in and not muted."
+                    )
                 if not self.io.yes("  Try again?", True):
                     break
         finally:
@@ -247,16 +271,20 @@ class Wizard:
         if heard_speech:
             self._suggest_silence(heard_speech)
         else:
-            self.note("The microphone test heard no speech; run voicepeer configure again "
-                      "once the microphone works.")
+            self.note(
+                "The microphone test heard no speech; run voicepeer configure again "
+                "once the microphone works."
+            )
 
     def _recognition_test(self, pcm: bytes) -> bool:
         """True when the test phrase was understood, or the recognizer cannot be tried."""
         try:
             heard = self.engines.recognize_command(pcm, self.settings)
         except Exception as error:
-            self.note(f"The microphone records, but the recognition test could not run "
-                      f"({describe(error)}). Run voicepeer doctor.")
+            self.note(
+                f"The microphone records, but the recognition test could not run "
+                f"({describe(error)}). Run voicepeer doctor."
+            )
             return True  # trying again would fail the same way
         if heard.strip() == TEST_PHRASE:
             self.io.say(f'  I heard "{heard}". The microphone works.')
@@ -264,22 +292,29 @@ class Wizard:
         parts = heard.split(" / ")
         if len(parts) > 1 and parts[0].strip() == TEST_PHRASE.split()[0]:
             # The words were heard, but as two commands: the wait suggested next fixes that.
-            self.io.say(f'  I heard "{heard}": the pause after "{parts[0]}" was longer than I '
-                        "wait, so I took them as separate commands. The microphone works; "
-                        "the wait suggested next fixes the rest.")
+            self.io.say(
+                f'  I heard "{heard}": the pause after "{parts[0]}" was longer than I '
+                "wait, so I took them as separate commands. The microphone works; "
+                "the wait suggested next fixes the rest."
+            )
             return True
-        self.io.say(f'  I heard "{heard or "nothing I understood"}" instead of '
-                    f'"{TEST_PHRASE}". A closer microphone or a quieter room may help.')
+        self.io.say(
+            f'  I heard "{heard or "nothing I understood"}" instead of '
+            f'"{TEST_PHRASE}". A closer microphone or a quieter room may help.'
+        )
         return False
 
     def _suggest_silence(self, pcm: bytes) -> None:
         pauses = pauses_s(pcm, INPUT_SAMPLE_RATE)
         spec = setting_spec("silence")
-        suggestion = suggest_timeout_s(pauses, spec.minimum or 0.5, spec.maximum or 10.0,
-                                       self.current("silence"))
+        suggestion = suggest_timeout_s(
+            pauses, spec.minimum or 0.5, spec.maximum or 10.0, self.current("silence")
+        )
         longest = f"{max(pauses):.1f} s" if pauses else "none"
-        self.io.say(f"  Longest pause between words: {longest}. Suggested wait before I "
-                    f"answer: {suggestion} s.")
+        self.io.say(
+            f"  Longest pause between words: {longest}. Suggested wait before I "
+            f"answer: {suggestion} s."
+        )
         chosen = self.io.value("  Seconds of silence that end a command", spec, suggestion)
         self.store("silence", chosen)
         # Replies are longer and need thinking time: at least twice the command wait.
@@ -290,8 +325,10 @@ class Wizard:
             self.io.say(f"  While dictating a reply I will wait {round(wanted, 1)} s.")
 
     def step_voice_training(self) -> None:
-        self.io.say(f"  voicepeer can learn the person's voice: they say {len(TRAINING_SENTENCES)} "
-                    "short sentences")
+        self.io.say(
+            f"  voicepeer can learn the person's voice: they say {len(TRAINING_SENTENCES)} "
+            "short sentences"
+        )
         self.io.say("  after me (about three minutes). It helps most with slow or unclear speech")
         self.io.say("  and with accents; it is the best single step for being understood. It can")
         self.io.say("  also be done later: voicepeer train-voice")
@@ -301,8 +338,9 @@ class Wizard:
         try:
             self.io.say(f"  {self.engines.train_voice(self.io, microphone, self.settings)}")
         except VoiceTrainingError as error:
-            self.note(f"Voice training did not finish: {error}. Try again with "
-                      "voicepeer train-voice.")
+            self.note(
+                f"Voice training did not finish: {error}. Try again with voicepeer train-voice."
+            )
 
     def step_push_to_talk(self) -> None:
         self.io.say("  Instead of an open microphone, voicepeer can listen only when a key (or a")
@@ -310,14 +348,18 @@ class Wizard:
         self.io.say("  to start and again to stop; hold: listen while held (only with a switch")
         self.io.say('  read directly, [switches] source = "evdev").')
         while True:
-            chosen = self.io.value("  Push-to-talk", setting_spec("push_to_talk_mode"),
-                                   self.current("push_to_talk_mode"))
+            chosen = self.io.value(
+                "  Push-to-talk",
+                setting_spec("push_to_talk_mode"),
+                self.current("push_to_talk_mode"),
+            )
             if chosen == "off":
                 self.store("push_to_talk_mode", "off")
                 self.io.say("  Push-to-talk is off: voicepeer always listens.")
                 return
-            name = self.io.value("  Key name", setting_spec("push_to_talk"),
-                                 self.current("push_to_talk"))
+            name = self.io.value(
+                "  Key name", setting_spec("push_to_talk"), self.current("push_to_talk")
+            )
             trial = self._with({"push_to_talk_mode": chosen, "push_to_talk": name})
             problem = push_to_talk_problem(trial.switches)
             if problem is None:
@@ -333,14 +375,20 @@ class Wizard:
             return
         switches = self.settings.switches
         try:
-            pressed = self.engines.wait_for_key(switches, lambda: self.io.say(
-                f"  Press {switches.key} once now (I wait {KEY_TEST_S:.0f} seconds)..."))
+            pressed = self.engines.wait_for_key(
+                switches,
+                lambda: self.io.say(
+                    f"  Press {switches.key} once now (I wait {KEY_TEST_S:.0f} seconds)..."
+                ),
+            )
         except VoicepeerError as error:
             self.note(f"The key could not be tested here ({error}).")
             return
         if pressed is None:
-            self.note(f"No key was pressed within {KEY_TEST_S:.0f} seconds; the key is not "
-                      "tested. Run voicepeer configure again to test it.")
+            self.note(
+                f"No key was pressed within {KEY_TEST_S:.0f} seconds; the key is not "
+                "tested. Run voicepeer configure again to test it."
+            )
         elif pressed == normalize_key(switches.key):
             self.io.say("  Got it: the key works.")
         else:
@@ -377,11 +425,15 @@ class Wizard:
         self.store("aliases", aliases)
 
     def step_muted(self) -> None:
-        muted = self.io.ask("  Words to leave out when reading, separated by commas",
-                            ", ".join(self.current("muted_words") or ()))
+        muted = self.io.ask(
+            "  Words to leave out when reading, separated by commas",
+            ", ".join(self.current("muted_words") or ()),
+        )
         self.store("muted_words", _split(muted))
-        notes = self.io.ask("  Topics to warn about before reading, separated by commas",
-                            ", ".join(self.current("content_notes") or ()))
+        notes = self.io.ask(
+            "  Topics to warn about before reading, separated by commas",
+            ", ".join(self.current("content_notes") or ()),
+        )
         self.store("content_notes", _split(notes))
 
     def step_model(self) -> None:
@@ -395,8 +447,10 @@ class Wizard:
         try:
             folder = self.engines.download_model(name, self.settings.models)
         except Exception as error:
-            self.note(f"The download did not finish ({describe(error)}). Try later: "
-                      f"voicepeer models download {name}")
+            self.note(
+                f"The download did not finish ({describe(error)}). Try later: "
+                f"voicepeer models download {name}"
+            )
             return
         self.io.say(f"  Installed in {folder}.")
 
@@ -415,7 +469,7 @@ class Wizard:
 
 
 def _forum_url(text: str) -> str:
-    """"demo" or empty → "" (the built-in forum); anything else → a normalized address."""
+    """ "demo" or empty → "" (the built-in forum); anything else → a normalized address."""
     return "" if text.strip().lower() in ("", "demo") else forum_address(text)
 
 
@@ -444,8 +498,11 @@ def parse_alias(text: str) -> tuple[str, str]:
     if not sep or not phrase.strip():
         raise BadValue(f'"{text}" should look like onwards = next.')
     if intent is None:
-        raise BadValue(f'"{command.strip()}" is not a command; commands: '
-                       + ", ".join(i.value for i in Intent) + ".")
+        raise BadValue(
+            f'"{command.strip()}" is not a command; commands: '
+            + ", ".join(i.value for i in Intent)
+            + "."
+        )
     problem = alias_problem(phrase.strip().lower(), intent.value)
     if problem is not None:
         raise BadValue(f"{problem.problem}. {problem.fix}")

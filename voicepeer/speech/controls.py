@@ -42,8 +42,12 @@ class VoiceControls:
     are what the person last asked for.
     """
 
-    def __init__(self, speech: SpeechOutput, settings: SpeechSettings | None = None,
-                 state_file: Path | None = None) -> None:
+    def __init__(
+        self,
+        speech: SpeechOutput,
+        settings: SpeechSettings | None = None,
+        state_file: Path | None = None,
+    ) -> None:
         self._speech = speech
         self._settings = settings or SpeechSettings()
         self._state_file = state_file or paths.state_dir() / STATE_FILE_NAME

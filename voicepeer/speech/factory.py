@@ -46,8 +46,11 @@ def make_synthesizer(settings: SpeechSettings) -> Synthesizer:
 
 def lexicon_for(settings: SpeechSettings) -> Lexicon:
     """Built-in pronunciations plus the caregiver's file (settings path or config folder)."""
-    extra = Path(settings.lexicon_path).expanduser() if settings.lexicon_path else (
-        paths.config_dir() / "lexicon.toml")
+    extra = (
+        Path(settings.lexicon_path).expanduser()
+        if settings.lexicon_path
+        else (paths.config_dir() / "lexicon.toml")
+    )
     if settings.lexicon_path and not extra.is_file():
         log.warning("pronunciation file %s not found; using the built-in one", extra)
     return load_lexicon(extra)
@@ -79,7 +82,12 @@ def make_speech_output(
     else:
         output = SounddeviceOutput(settings.output_device, chunk_s=settings.chunk_s)
     return StreamingSpeech(
-        make_synthesizer(settings), output, rate_wpm=settings.rate_wpm, volume=settings.volume,
-        lexicon=lexicon_for(settings), max_sentence_words=settings.max_sentence_words,
-        lookahead=settings.lookahead_sentences, on_event=on_event,
+        make_synthesizer(settings),
+        output,
+        rate_wpm=settings.rate_wpm,
+        volume=settings.volume,
+        lexicon=lexicon_for(settings),
+        max_sentence_words=settings.max_sentence_words,
+        lookahead=settings.lookahead_sentences,
+        on_event=on_event,
     )

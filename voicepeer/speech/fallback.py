@@ -21,8 +21,12 @@ class FallbackSpeech:
     waiting") moves to print together.
     """
 
-    def __init__(self, primary: SpeechOutput, explain: Callable[[VoicepeerError], str],
-                 printed: PrintedSpeech | None = None) -> None:
+    def __init__(
+        self,
+        primary: SpeechOutput,
+        explain: Callable[[VoicepeerError], str],
+        printed: PrintedSpeech | None = None,
+    ) -> None:
         self._primary = primary
         self._explain = explain
         self._printed = printed or PrintedSpeech()

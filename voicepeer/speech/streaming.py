@@ -213,8 +213,9 @@ class StreamingSpeech:
     # -- producer ---------------------------------------------------------------------------
     def _ensure_worker(self) -> None:
         if self._worker is None or not self._worker.is_alive():
-            self._worker = threading.Thread(target=self._produce, name="voicepeer-speech",
-                                            daemon=True)
+            self._worker = threading.Thread(
+                target=self._produce, name="voicepeer-speech", daemon=True
+            )
             self._worker.start()
 
     def _produce(self) -> None:
@@ -246,9 +247,10 @@ class StreamingSpeech:
             return error
         except Exception as error:  # an engine bug must not kill the producer silently
             log.exception("speech synthesizer crashed")
-            return SpeechEngineError(f"speech synthesizer crashed: {error!r}",
-                                     spoken="My voice stopped working. "
-                                     "Please ask your helper to restart me.")
+            return SpeechEngineError(
+                f"speech synthesizer crashed: {error!r}",
+                spoken="My voice stopped working. Please ask your helper to restart me.",
+            )
 
     @staticmethod
     def _deliver(job: _Job, item: Speech | VoicepeerError) -> bool:

@@ -164,7 +164,9 @@ class EspeakSynthesizer:
             self._cancelled = False
             try:
                 self._process = subprocess.Popen(
-                    command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    command,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,
                 )
             except OSError as error:
@@ -213,8 +215,12 @@ class FallbackSynthesizer:
             try:
                 return self._primary.synthesize(text, rate_wpm=rate_wpm)
             except SpeechEngineError as error:
-                log.warning("%s failed (%s); speaking with %s from now on",
-                            self._primary.name, error, self._fallback.name)
+                log.warning(
+                    "%s failed (%s); speaking with %s from now on",
+                    self._primary.name,
+                    error,
+                    self._fallback.name,
+                )
                 self._active = self._fallback
         return self._fallback.synthesize(text, rate_wpm=rate_wpm)
 
@@ -243,13 +249,13 @@ def _parse_wav_stream(data: bytes) -> Speech:
     position = 12
     sample_rate = 0
     while position + 8 <= len(data):
-        chunk_id = data[position:position + 4]
-        size = int.from_bytes(data[position + 4:position + 8], "little")
+        chunk_id = data[position : position + 4]
+        size = int.from_bytes(data[position + 4 : position + 8], "little")
         body = position + 8
         if chunk_id == b"fmt ":
-            channels = int.from_bytes(data[body + 2:body + 4], "little")
-            sample_rate = int.from_bytes(data[body + 4:body + 8], "little")
-            bits = int.from_bytes(data[body + 14:body + 16], "little")
+            channels = int.from_bytes(data[body + 2 : body + 4], "little")
+            sample_rate = int.from_bytes(data[body + 4 : body + 8], "little")
+            bits = int.from_bytes(data[body + 14 : body + 16], "little")
             if channels != 1 or bits != 16:
                 raise _engine_failed("espeak-ng wrote audio that is not 16-bit mono")
         elif chunk_id == b"data":

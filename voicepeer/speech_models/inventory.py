@@ -68,30 +68,43 @@ def list_models(settings: ModelSettings | None = None) -> list[ModelListing]:
     listings: list[ModelListing] = []
     sphinx = pocketsphinx_model_dir()
     if sphinx is not None:
-        listings.append(ModelListing(
-            POCKETSPHINX_NAME, "en-us", "built in",
-            "Built in, always available. Good for spoken commands; weak for dictating posts.",
-            path=sphinx))
+        listings.append(
+            ModelListing(
+                POCKETSPHINX_NAME,
+                "en-us",
+                "built in",
+                "Built in, always available. Good for spoken commands; weak for dictating posts.",
+                path=sphinx,
+            )
+        )
     installed = installed_vosk_models(settings)
     for info in CATALOGUE:
         folder = installed.pop(info.name, None)
         status = "available" if folder is None else _status(folder)
-        listings.append(ModelListing(info.name, info.language, status, info.description,
-                                     info.approx_size_mb, folder))
+        listings.append(
+            ModelListing(
+                info.name, info.language, status, info.description, info.approx_size_mb, folder
+            )
+        )
     korean = korean_model_dir()
     if korean is not None:
-        listings.append(ModelListing(
-            KOREAN_NAME, "ko", _status(korean),
-            "Korean model from the Python package index (used by voicepeer's own tests).",
-            path=korean))
+        listings.append(
+            ModelListing(
+                KOREAN_NAME,
+                "ko",
+                _status(korean),
+                "Korean model from the Python package index (used by voicepeer's own tests).",
+                path=korean,
+            )
+        )
     for name, folder in sorted(installed.items()):
-        listings.append(ModelListing(name, "", _status(folder), "Installed by hand.",
-                                     path=folder))
+        listings.append(ModelListing(name, "", _status(folder), "Installed by hand.", path=folder))
     return listings
 
 
-def verify_models(name: str | None = None, settings: ModelSettings | None = None, *,
-                  load: bool = False) -> list[ModelReport]:
+def verify_models(
+    name: str | None = None, settings: ModelSettings | None = None, *, load: bool = False
+) -> list[ModelReport]:
     """Check one installed model (``name``) or all of them; ``load`` also opens it in Vosk."""
     targets: list[tuple[str, Path | None]] = []
     installed = installed_vosk_models(settings)

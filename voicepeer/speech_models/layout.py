@@ -74,7 +74,7 @@ def archive_problems(archive: Path) -> list[str]:
         return [f"archive contains unsafe paths such as {unsafe[0]!r}"]
     root = archive_root(names)
     prefix = root + "/" if root else ""
-    inside = [name[len(prefix):] for name in names if name.startswith(prefix)]
+    inside = [name[len(prefix) :] for name in names if name.startswith(prefix)]
     return [f"missing {name}" for name in missing_files(inside)]
 
 

@@ -93,8 +93,11 @@ def find_vosk_model(name: str | None = None, settings: ModelSettings | None = No
         problems = folder_problems(folder)
         if not problems:
             return folder
-        log.warning("Speech model %s is damaged (%s); run: voicepeer models verify",
-                    folder, "; ".join(problems))
+        log.warning(
+            "Speech model %s is damaged (%s); run: voicepeer models verify",
+            folder,
+            "; ".join(problems),
+        )
     return None
 
 

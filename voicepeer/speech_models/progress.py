@@ -14,13 +14,20 @@ MB = 1_000_000
 
 
 class ProgressBar:
-    def __init__(self, stream: TextIO | None = None, *, width: int = 30,
-                 interactive: bool | None = None, redraw_every_s: float = 0.1) -> None:
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        *,
+        width: int = 30,
+        interactive: bool | None = None,
+        redraw_every_s: float = 0.1,
+    ) -> None:
         self._stream = stream if stream is not None else sys.stderr
         self._width = width
         self._interactive = (
-            interactive if interactive is not None else bool(getattr(self._stream, "isatty",
-                                                                     lambda: False)())
+            interactive
+            if interactive is not None
+            else bool(getattr(self._stream, "isatty", lambda: False)())
         )
         self._redraw_every_s = redraw_every_s
         self._label = ""
@@ -75,5 +82,7 @@ class ProgressBar:
         fraction = min(1.0, self._done / self._total)
         filled = round(fraction * self._width)
         bar = "#" * filled + "-" * (self._width - filled)
-        return (f"{self._label} [{bar}] {fraction * 100:3.0f}%  "
-                f"{self._done / MB:.1f} of {self._total / MB:.1f} MB{speed}")
+        return (
+            f"{self._label} [{bar}] {fraction * 100:3.0f}%  "
+            f"{self._done / MB:.1f} of {self._total / MB:.1f} MB{speed}"
+        )

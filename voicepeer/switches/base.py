@@ -35,8 +35,12 @@ class Switch(Protocol):
         """Whether releases are reported (needed for hold-to-talk)."""
         ...
 
-    def start(self, on_press: KeyHandler, on_release: KeyHandler | None = None,
-              on_error: ErrorHandler | None = None) -> None:
+    def start(
+        self,
+        on_press: KeyHandler,
+        on_release: KeyHandler | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
         """Begin reporting presses (and releases) of any key, by name."""
         ...
 
@@ -62,13 +66,20 @@ class ThreadedSwitch(ABC):
     @abstractmethod
     def _release_device(self) -> None: ...
 
-    def start(self, on_press: KeyHandler, on_release: KeyHandler | None = None,
-              on_error: ErrorHandler | None = None) -> None:
+    def start(
+        self,
+        on_press: KeyHandler,
+        on_release: KeyHandler | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> None:
         if self._thread is not None:
             raise RuntimeError("switch already started")
         self._thread = threading.Thread(
-            target=self._run, args=(on_press, on_release, on_error),
-            name=type(self).__name__, daemon=True)
+            target=self._run,
+            args=(on_press, on_release, on_error),
+            name=type(self).__name__,
+            daemon=True,
+        )
         self._thread.start()
 
     def close(self) -> None:
@@ -83,8 +94,9 @@ class ThreadedSwitch(ABC):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def _run(self, on_press: KeyHandler, on_release: KeyHandler | None,
-             on_error: ErrorHandler | None) -> None:
+    def _run(
+        self, on_press: KeyHandler, on_release: KeyHandler | None, on_error: ErrorHandler | None
+    ) -> None:
         while not self._closing.is_set():
             try:
                 events = self.read_events(POLL_S)

@@ -24,17 +24,23 @@ Callback = Callable[[], None]
 
 
 class PushToTalk:
-    def __init__(self, switch: Switch, settings: SwitchSettings, *,
-                 is_speaking: Callable[[], bool] = lambda: False,
-                 on_listen_start: Callback | None = None,
-                 on_listen_stop: Callback | None = None,
-                 on_stop_speech: Callback | None = None,
-                 on_error: Callable[[VoicepeerError], None] | None = None,
-                 on_yes: Callback | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        switch: Switch,
+        settings: SwitchSettings,
+        *,
+        is_speaking: Callable[[], bool] = lambda: False,
+        on_listen_start: Callback | None = None,
+        on_listen_stop: Callback | None = None,
+        on_stop_speech: Callback | None = None,
+        on_error: Callable[[VoicepeerError], None] | None = None,
+        on_yes: Callback | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         if settings.mode not in ("tap", "hold"):
-            raise ConfigError(f'push-to-talk needs [switches] mode "tap" or "hold", '
-                              f'not "{settings.mode}"')
+            raise ConfigError(
+                f'push-to-talk needs [switches] mode "tap" or "hold", not "{settings.mode}"'
+            )
         self.listening = threading.Event()
         """Set while the person wants voicepeer to listen."""
         self.stop_speech = threading.Event()
@@ -46,8 +52,10 @@ class PushToTalk:
         self._key = normalize_key(settings.key)
         self._hold = settings.mode == "hold"
         if self._hold and not switch.supports_release:
-            log.warning("This switch cannot report releases (a terminal key); hold-to-talk "
-                        "works only with source = \"evdev\". Using tap mode instead.")
+            log.warning(
+                "This switch cannot report releases (a terminal key); hold-to-talk "
+                'works only with source = "evdev". Using tap mode instead.'
+            )
             self._hold = False
         self._is_speaking = is_speaking
         self._on_listen_start = on_listen_start

@@ -53,9 +53,13 @@ def list_input_devices(proc_file: Path = PROC_DEVICES, by_id: Path = BY_ID) -> l
         if event is None:
             continue
         ev_bits = int(events.group(1), 16) if events else 0
-        has_keys = bool(ev_bits & (1 << 1)) or "kbd" in words or any(
-            word.startswith("js") for word in words)
+        has_keys = (
+            bool(ev_bits & (1 << 1))
+            or "kbd" in words
+            or any(word.startswith("js") for word in words)
+        )
         if has_keys:
-            devices.append(InputDevice(name.group(1), Path("/dev/input") / event,
-                                       links.get(event), has_keys))
+            devices.append(
+                InputDevice(name.group(1), Path("/dev/input") / event, links.get(event), has_keys)
+            )
     return devices

@@ -26,10 +26,10 @@ INPUT_EVENT = struct.Struct("llHHi")
 EV_KEY = 0x01
 KEY_RELEASE, KEY_PRESS, KEY_REPEAT = 0, 1, 2
 
-SPOKEN_MISSING = ("I cannot find the switch. Please ask your helper to check that it is "
-                  "plugged in.")
-SPOKEN_DENIED = ("I am not allowed to read the switch. Please ask your helper to add my user "
-                 "to the input group.")
+SPOKEN_MISSING = "I cannot find the switch. Please ask your helper to check that it is plugged in."
+SPOKEN_DENIED = (
+    "I am not allowed to read the switch. Please ask your helper to add my user to the input group."
+)
 
 
 EVIOCGRAB = 0x40044590
@@ -46,23 +46,28 @@ class EvdevSwitch(ThreadedSwitch):
         self._fd: int | None = None
         if not str(device).strip():
             raise AudioDeviceError(
-                'no switch device is set: set [switches] evdev_device, e.g. to a path listed '
-                'by "ls -l /dev/input/by-id/"', spoken=SPOKEN_MISSING)
+                "no switch device is set: set [switches] evdev_device, e.g. to a path listed "
+                'by "ls -l /dev/input/by-id/"',
+                spoken=SPOKEN_MISSING,
+            )
         try:
             self._fd = os.open(self.device, os.O_RDONLY | os.O_NONBLOCK)
         except FileNotFoundError as error:
             raise AudioDeviceError(
                 f"the switch device {self.device} does not exist; is the switch plugged in? "
-                'Devices are listed by "ls -l /dev/input/by-id/"', spoken=SPOKEN_MISSING
+                'Devices are listed by "ls -l /dev/input/by-id/"',
+                spoken=SPOKEN_MISSING,
             ) from error
         except PermissionError as error:
             raise AudioDeviceError(
                 f"no permission to read the switch device {self.device}; add the user to the "
                 'input group ("sudo usermod -aG input $USER"), then log out and in again',
-                spoken=SPOKEN_DENIED) from error
+                spoken=SPOKEN_DENIED,
+            ) from error
         except OSError as error:
-            raise AudioDeviceError(f"cannot open the switch device {self.device}: {error}",
-                                   spoken=SPOKEN_MISSING) from error
+            raise AudioDeviceError(
+                f"cannot open the switch device {self.device}: {error}", spoken=SPOKEN_MISSING
+            ) from error
         if grab:
             self._grab(self._fd)
 
@@ -71,8 +76,11 @@ class EvdevSwitch(ThreadedSwitch):
         try:
             fcntl.ioctl(fd, EVIOCGRAB, 1)
         except OSError as error:
-            log.warning("Could not take %s for voicepeer alone (%s); its presses also "
-                        "reach other programs", self.device, error)
+            log.warning(
+                "Could not take %s for voicepeer alone (%s); its presses also reach other programs",
+                self.device,
+                error,
+            )
 
     def read_events(self, timeout_s: float) -> list[KeyEvent]:
         fd = self._fd
@@ -88,8 +96,9 @@ class EvdevSwitch(ThreadedSwitch):
         except OSError as error:
             if error.errno == errno.ENODEV:
                 raise self._unplugged() from error
-            raise AudioDeviceError(f"cannot read the switch device {self.device}: {error}",
-                                   spoken=SPOKEN_MISSING) from error
+            raise AudioDeviceError(
+                f"cannot read the switch device {self.device}: {error}", spoken=SPOKEN_MISSING
+            ) from error
         if not data:
             raise self._unplugged()
         self._buffer += data
@@ -103,8 +112,9 @@ class EvdevSwitch(ThreadedSwitch):
         return events
 
     def _unplugged(self) -> AudioDeviceError:
-        return AudioDeviceError(f"the switch device {self.device} went away (unplugged?)",
-                                spoken=SPOKEN_MISSING)
+        return AudioDeviceError(
+            f"the switch device {self.device} went away (unplugged?)", spoken=SPOKEN_MISSING
+        )
 
     def _release_device(self) -> None:
         fd, self._fd = self._fd, None

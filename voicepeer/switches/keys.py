@@ -6,34 +6,79 @@ import string
 
 # What terminals send for the function keys (xterm, VTE, the Linux console, rxvt).
 TERMINAL_SEQUENCES: dict[bytes, str] = {
-    b"\x1bOP": "f1", b"\x1bOQ": "f2", b"\x1bOR": "f3", b"\x1bOS": "f4",
-    b"\x1b[11~": "f1", b"\x1b[12~": "f2", b"\x1b[13~": "f3", b"\x1b[14~": "f4",
-    b"\x1b[[A": "f1", b"\x1b[[B": "f2", b"\x1b[[C": "f3", b"\x1b[[D": "f4", b"\x1b[[E": "f5",
-    b"\x1b[15~": "f5", b"\x1b[17~": "f6", b"\x1b[18~": "f7", b"\x1b[19~": "f8",
-    b"\x1b[20~": "f9", b"\x1b[21~": "f10", b"\x1b[23~": "f11", b"\x1b[24~": "f12",
-    b"\x1b[A": "up", b"\x1b[B": "down", b"\x1b[C": "right", b"\x1b[D": "left",
+    b"\x1bOP": "f1",
+    b"\x1bOQ": "f2",
+    b"\x1bOR": "f3",
+    b"\x1bOS": "f4",
+    b"\x1b[11~": "f1",
+    b"\x1b[12~": "f2",
+    b"\x1b[13~": "f3",
+    b"\x1b[14~": "f4",
+    b"\x1b[[A": "f1",
+    b"\x1b[[B": "f2",
+    b"\x1b[[C": "f3",
+    b"\x1b[[D": "f4",
+    b"\x1b[[E": "f5",
+    b"\x1b[15~": "f5",
+    b"\x1b[17~": "f6",
+    b"\x1b[18~": "f7",
+    b"\x1b[19~": "f8",
+    b"\x1b[20~": "f9",
+    b"\x1b[21~": "f10",
+    b"\x1b[23~": "f11",
+    b"\x1b[24~": "f12",
+    b"\x1b[A": "up",
+    b"\x1b[B": "down",
+    b"\x1b[C": "right",
+    b"\x1b[D": "left",
 }
 TERMINAL_SINGLE: dict[int, str] = {
-    0x20: "space", 0x0D: "enter", 0x0A: "enter", 0x1B: "escape", 0x09: "tab",
-    0x7F: "backspace", 0x08: "backspace",
+    0x20: "space",
+    0x0D: "enter",
+    0x0A: "enter",
+    0x1B: "escape",
+    0x09: "tab",
+    0x7F: "backspace",
+    0x08: "backspace",
 }
 
 # Linux input event codes (linux/input-event-codes.h).
 EVDEV_CODES: dict[int, str] = {
-    1: "escape", 14: "backspace", 15: "tab", 28: "enter", 57: "space", 96: "enter",
-    103: "up", 105: "left", 106: "right", 108: "down",
-    **{59 + i: f"f{i + 1}" for i in range(10)}, 87: "f11", 88: "f12",
+    1: "escape",
+    14: "backspace",
+    15: "tab",
+    28: "enter",
+    57: "space",
+    96: "enter",
+    103: "up",
+    105: "left",
+    106: "right",
+    108: "down",
+    **{59 + i: f"f{i + 1}" for i in range(10)},
+    87: "f11",
+    88: "f12",
     **{2 + i: str((i + 1) % 10) for i in range(10)},
-    **{code: letter for letter, code in zip(
-        "qwertyuiop", range(16, 26), strict=True)},
+    **{code: letter for letter, code in zip("qwertyuiop", range(16, 26), strict=True)},
     **{code: letter for letter, code in zip("asdfghjkl", range(30, 39), strict=True)},
     **{code: letter for letter, code in zip("zxcvbnm", range(44, 51), strict=True)},
     **{0x100 + i: f"btn_{i}" for i in range(10)},
-    0x110: "btn_left", 0x111: "btn_right", 0x112: "btn_middle",
-    0x120: "btn_trigger", 0x121: "btn_thumb", 0x130: "btn_south", 0x131: "btn_east",
+    0x110: "btn_left",
+    0x111: "btn_right",
+    0x112: "btn_middle",
+    0x120: "btn_trigger",
+    0x121: "btn_thumb",
+    0x130: "btn_south",
+    0x131: "btn_east",
 }
-_ALIASES = {"return": "enter", "esc": "escape", " ": "space", "spacebar": "space",
-            "btn_a": "btn_south", "btn_b": "btn_east", "kpenter": "enter"}
+_ALIASES = {
+    "return": "enter",
+    "esc": "escape",
+    " ": "space",
+    "spacebar": "space",
+    "btn_a": "btn_south",
+    "btn_b": "btn_east",
+    "kpenter": "enter",
+}
 
 
 def normalize_key(name: str) -> str:
@@ -89,7 +134,7 @@ def parse_terminal_keys(data: bytes) -> list[str]:
         if byte >= 0x80:
             length = _utf8_length(byte)
             try:
-                keys.append(data[index:index + length].decode("utf-8").lower())
+                keys.append(data[index : index + length].decode("utf-8").lower())
                 index += length
                 continue
             except UnicodeDecodeError:
@@ -105,7 +150,8 @@ def incomplete_terminal_input(data: bytes) -> bool:
     if start >= 0:
         tail = data[start:]
         if len(tail) < _LONGEST_SEQUENCE and any(
-                sequence.startswith(tail) and sequence != tail for sequence in _BY_LENGTH):
+            sequence.startswith(tail) and sequence != tail for sequence in _BY_LENGTH
+        ):
             return True
     for back in range(1, min(4, len(data)) + 1):  # walk back over continuation bytes
         byte = data[-back]

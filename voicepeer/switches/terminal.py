@@ -28,7 +28,6 @@ from voicepeer.switches.keys import incomplete_terminal_input, parse_terminal_ke
 log = logging.getLogger(__name__)
 
 
-
 class TerminalKeySwitch(ThreadedSwitch):
     supports_release = False
 
@@ -43,14 +42,17 @@ class TerminalKeySwitch(ThreadedSwitch):
                 "push-to-talk with a key needs voicepeer to run in a terminal window; "
                 'set [switches] source = "evdev" to read the switch device directly',
                 spoken="I cannot read the switch key here. Please ask your helper to check "
-                       "the switch settings.")
+                "the switch settings.",
+            )
         try:
             self._saved: list[Any] | None = termios.tcgetattr(self._fd)
             tty.setcbreak(self._fd, termios.TCSANOW)
         except termios.error as error:
-            raise AudioDeviceError(f"cannot set up the terminal for the switch key: {error}",
-                                   spoken="I cannot read the switch key here. Please ask your "
-                                          "helper to check the switch settings.") from error
+            raise AudioDeviceError(
+                f"cannot set up the terminal for the switch key: {error}",
+                spoken="I cannot read the switch key here. Please ask your "
+                "helper to check the switch settings.",
+            ) from error
         atexit.register(self.restore_terminal)
 
     def restore_terminal(self) -> None:

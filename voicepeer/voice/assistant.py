@@ -63,22 +63,51 @@ well be part of the reply."""
 
 def is_goodbye_while_dictating(heard: Heard) -> bool:
     """The whole utterance (or the command reading the recognizer offers) is a goodbye."""
-    return any(normalize(text) in GOODBYE_WHILE_DICTATING
-               for text in (heard.text, *heard.alternatives))
+    return any(
+        normalize(text) in GOODBYE_WHILE_DICTATING for text in (heard.text, *heard.alternatives)
+    )
 
-_EVERYWHERE = frozenset({
-    Intent.HELP, Intent.WHERE, Intent.REPEAT, Intent.STOP, Intent.FASTER, Intent.SLOWER,
-    Intent.LOUDER, Intent.QUIETER, Intent.QUIT,
-})
-_FORUM = frozenset({
-    Intent.LATEST, Intent.OPEN, Intent.NEXT, Intent.PREVIOUS, Intent.READ, Intent.SLEEP,
-    Intent.PAUSE, Intent.NOTIFICATIONS, Intent.SEARCH, Intent.RESUME,
-})
+
+_EVERYWHERE = frozenset(
+    {
+        Intent.HELP,
+        Intent.WHERE,
+        Intent.REPEAT,
+        Intent.STOP,
+        Intent.FASTER,
+        Intent.SLOWER,
+        Intent.LOUDER,
+        Intent.QUIETER,
+        Intent.QUIT,
+    }
+)
+_FORUM = frozenset(
+    {
+        Intent.LATEST,
+        Intent.OPEN,
+        Intent.NEXT,
+        Intent.PREVIOUS,
+        Intent.READ,
+        Intent.SLEEP,
+        Intent.PAUSE,
+        Intent.NOTIFICATIONS,
+        Intent.SEARCH,
+        Intent.RESUME,
+    }
+)
 ALLOWED: dict[State, frozenset[Intent]] = {
     State.BROWSING: _EVERYWHERE | _FORUM,
-    State.READING: _EVERYWHERE | _FORUM | {
-        Intent.REPLY, Intent.WHO, Intent.BACK, Intent.LIKE, Intent.BOOKMARK,
-        Intent.NEXT_PARAGRAPH, Intent.PREVIOUS_PARAGRAPH, Intent.SKIP_TO_END,
+    State.READING: _EVERYWHERE
+    | _FORUM
+    | {
+        Intent.REPLY,
+        Intent.WHO,
+        Intent.BACK,
+        Intent.LIKE,
+        Intent.BOOKMARK,
+        Intent.NEXT_PARAGRAPH,
+        Intent.PREVIOUS_PARAGRAPH,
+        Intent.SKIP_TO_END,
     },
     State.CONTENT_NOTE: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.NEXT, Intent.BACK},
     State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
@@ -91,14 +120,41 @@ for _state, _extra in PEER_ALLOWED.items():
     ALLOWED[_state] = ALLOWED.get(_state, frozenset()) | _extra
 
 HELP_ORDER: tuple[Intent, ...] = (
-    Intent.YES, Intent.NO, Intent.LATEST, Intent.OPEN, Intent.READ, Intent.NEXT,
-    Intent.PREVIOUS, Intent.NEXT_PARAGRAPH, Intent.PREVIOUS_PARAGRAPH, Intent.SKIP_TO_END,
-    Intent.REPEAT, Intent.WHO, Intent.REPLY, Intent.READ_BACK, Intent.CANCEL,
-    Intent.BACK, Intent.LIKE, Intent.BOOKMARK, Intent.NOTIFICATIONS, Intent.SEARCH,
-    Intent.BOOKMARKS, Intent.REMOVE_BOOKMARK, Intent.MESSAGES, Intent.MESSAGE,
-    Intent.NEW_TOPIC, Intent.WHERE, Intent.FASTER, Intent.SLOWER, Intent.LOUDER,
-    Intent.QUIETER, Intent.PAUSE,
-    Intent.SLEEP, Intent.WAKE, Intent.QUIT, Intent.HELP,
+    Intent.YES,
+    Intent.NO,
+    Intent.LATEST,
+    Intent.OPEN,
+    Intent.READ,
+    Intent.NEXT,
+    Intent.PREVIOUS,
+    Intent.NEXT_PARAGRAPH,
+    Intent.PREVIOUS_PARAGRAPH,
+    Intent.SKIP_TO_END,
+    Intent.REPEAT,
+    Intent.WHO,
+    Intent.REPLY,
+    Intent.READ_BACK,
+    Intent.CANCEL,
+    Intent.BACK,
+    Intent.LIKE,
+    Intent.BOOKMARK,
+    Intent.NOTIFICATIONS,
+    Intent.SEARCH,
+    Intent.BOOKMARKS,
+    Intent.REMOVE_BOOKMARK,
+    Intent.MESSAGES,
+    Intent.MESSAGE,
+    Intent.NEW_TOPIC,
+    Intent.WHERE,
+    Intent.FASTER,
+    Intent.SLOWER,
+    Intent.LOUDER,
+    Intent.QUIETER,
+    Intent.PAUSE,
+    Intent.SLEEP,
+    Intent.WAKE,
+    Intent.QUIT,
+    Intent.HELP,
 )
 HELP_WORDING: dict[Intent, str] = {
     Intent.OPEN: "open topic and a number",
@@ -147,8 +203,10 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
 
 
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
-SORRY_TRAIN = ("Sorry, I keep mishearing you. Your helper can teach me your voice with "
-               "voice training, which takes about three minutes.")
+SORRY_TRAIN = (
+    "Sorry, I keep mishearing you. Your helper can teach me your voice with "
+    "voice training, which takes about three minutes."
+)
 TRAINING_HINT_AFTER = 6
 """Mishearings in a row before voice training is mentioned (once a session)."""
 
@@ -194,14 +252,23 @@ class Assistant:
         self._resume_state = State.BROWSING
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
         self.paragraphs = ParagraphReading(
-            self.say, self._speech_interrupted, lambda: self.engines.voice.rate_wpm,
-            self.settings.long_post_s)
-        self.reader = Reader(ReaderEngines(engines.forum, places, engines.render_post),
-                             self.settings, self.say, now, monotonic,
-                             read_post=self.paragraphs.read_post,
-                             interrupted=self._speech_interrupted)
-        self.composer = Composer(ComposerEngines(engines.forum, engines.drafts, engines.outbox),
-                                 self.say)
+            self.say,
+            self._speech_interrupted,
+            lambda: self.engines.voice.rate_wpm,
+            self.settings.long_post_s,
+        )
+        self.reader = Reader(
+            ReaderEngines(engines.forum, places, engines.render_post),
+            self.settings,
+            self.say,
+            now,
+            monotonic,
+            read_post=self.paragraphs.read_post,
+            interrupted=self._speech_interrupted,
+        )
+        self.composer = Composer(
+            ComposerEngines(engines.forum, engines.drafts, engines.outbox), self.say
+        )
         self._last_said = ""
         self._misheard_in_a_row = 0
         self._training_mentioned = False
@@ -209,11 +276,18 @@ class Assistant:
         self._monotonic = monotonic
         self._now = now
         self.peer = engines.peer or peer_forum_for(engines.forum)
-        self.peer_loop = PeerLoop(self.reader, PeerEngines(
-            engines.forum, self.peer, Bookmarks(self.reader, self.peer, self.say),
-            NewConversationComposer(
-                ComposerEngines(engines.forum, engines.drafts, engines.outbox), self.say),
-        ), self.say)
+        self.peer_loop = PeerLoop(
+            self.reader,
+            PeerEngines(
+                engines.forum,
+                self.peer,
+                Bookmarks(self.reader, self.peer, self.say),
+                NewConversationComposer(
+                    ComposerEngines(engines.forum, engines.drafts, engines.outbox), self.say
+                ),
+            ),
+            self.say,
+        )
         self._rest_due = self._next_rest_time()
         self._quit_from = State.DICTATING
         self.finished = False
@@ -224,12 +298,16 @@ class Assistant:
     def run(self) -> None:
         """Greet, then handle utterances until the input ends."""
         if self.settings.greeting:
-            again = (" Say resume to go back to where you were."
-                     if self.engines.places.last_topic() is not None else "")
+            again = (
+                " Say resume to go back to where you were."
+                if self.engines.places.last_topic() is not None
+                else ""
+            )
             forum = phrasing.forum_name(self.engines.forum.title)
-            self.say(f"Hello. This is voicepeer, connected to {forum}."
-                     " Say latest topics to hear what people are talking about, or say help."
-                     + again)
+            self.say(
+                f"Hello. This is voicepeer, connected to {forum}."
+                " Say latest topics to hear what people are talking about, or say help." + again
+            )
         while True:
             self._tell_news()
             mode = listen_mode(self.state)
@@ -240,8 +318,9 @@ class Assistant:
                 heard = self.engines.listener.listen(mode, self.state.value)
             except AudioDeviceError as error:
                 # The microphone or switch vanished: carry on with typed input.
-                log.warning("listening failed, reading typed input instead: %s",
-                            type(error).__name__)
+                log.warning(
+                    "listening failed, reading typed input instead: %s", type(error).__name__
+                )
                 self.say(f"{say_error(error)} Please type what you would say instead.")
                 self.engines.listener = TextListener(prompt="> ")
                 continue
@@ -254,17 +333,22 @@ class Assistant:
             if self.finished:
                 break
         self.reader.finish_hearing()
-        writing = {State.DICTATING: self.composer, State.CONFIRMING: self.composer,
-                   State.QUITTING: self.composer,
-                   State.COMPOSING: self.peer_loop.composer,
-                   State.SENDING: self.peer_loop.composer}.get(self.state)
+        writing = {
+            State.DICTATING: self.composer,
+            State.CONFIRMING: self.composer,
+            State.QUITTING: self.composer,
+            State.COMPOSING: self.peer_loop.composer,
+            State.SENDING: self.peer_loop.composer,
+        }.get(self.state)
         if writing is not None:
             try:
                 writing.save()
             except DiskFullError as error:
                 log.error("stopping with a reply that could not be saved: %s", error)
-                self.say("The memory card is full, so your reply could not be saved before "
-                         "I stop. Please ask your helper to make some room on the memory card.")
+                self.say(
+                    "The memory card is full, so your reply could not be saved before "
+                    "I stop. Please ask your helper to make some room on the memory card."
+                )
 
     def _commands_in_play(self) -> frozenset[Intent] | None:
         """What can apply in this state, so a command that only a longer one of another
@@ -280,8 +364,10 @@ class Assistant:
         (in memory), so the person can go on; the whole explanation is given once."""
         log.warning("%s", error)
         if self._disk_full_said and type(error) is DiskFullError:  # said in full once
-            self.say("The memory card is still full, so that is not saved yet. "
-                     "I am keeping it here for now.")
+            self.say(
+                "The memory card is still full, so that is not saved yet. "
+                "I am keeping it here for now."
+            )
         else:
             self.say(say_error(error))
         self._disk_full_said = True
@@ -349,8 +435,11 @@ class Assistant:
         self._misheard_in_a_row += 1
         if self.state in OPEN_QUESTIONS:
             self.say(OPEN_QUESTIONS[self.state])
-        elif (self.engines.voice_training_would_help and not self._training_mentioned
-              and self._misheard_in_a_row >= TRAINING_HINT_AFTER):
+        elif (
+            self.engines.voice_training_would_help
+            and not self._training_mentioned
+            and self._misheard_in_a_row >= TRAINING_HINT_AFTER
+        ):
             self._training_mentioned = True
             self.say(SORRY_TRAIN)
         elif self._misheard_in_a_row >= self.settings.failed_hearing_hint_after:
@@ -372,8 +461,13 @@ class Assistant:
             self._go(State.READING)
 
     def _follow(self, step: Next) -> None:
-        self._go({Next.DICTATING: State.DICTATING, Next.CONFIRMING: State.CONFIRMING,
-                  Next.READING: State.READING}[step])
+        self._go(
+            {
+                Next.DICTATING: State.DICTATING,
+                Next.CONFIRMING: State.CONFIRMING,
+                Next.READING: State.READING,
+            }[step]
+        )
 
     # --- commands ----------------------------------------------------------------------
 
@@ -385,7 +479,8 @@ class Assistant:
         handlers: dict[Intent, Callable[[Command], None]] = {
             Intent.LATEST: lambda c: self._latest(),
             Intent.OPEN: lambda c: self._after_read(
-                self.reader.open_number(int(c.slots.get("number", 0)))),
+                self.reader.open_number(int(c.slots.get("number", 0)))
+            ),
             Intent.NEXT: lambda c: self._step(+1),
             Intent.PREVIOUS: lambda c: self._step(-1),
             Intent.REPEAT: lambda c: self._repeat(),
@@ -396,7 +491,8 @@ class Assistant:
             Intent.SLEEP: lambda c: self._sleep("Going to sleep. Say wake up when you need me."),
             Intent.PAUSE: lambda c: self._sleep(
                 "Paused. Your place is kept, even if I am switched off. "
-                "Say resume when you are ready."),
+                "Say resume when you are ready."
+            ),
             Intent.RESUME: lambda c: self._resume(),
             Intent.REPLY: lambda c: self._reply(),
             Intent.WHO: lambda c: say_who_wrote(self.reader, self.peer, self.say, self._now),
@@ -453,8 +549,12 @@ class Assistant:
 
     def _adjust_voice(self, intent: Intent) -> None:
         voice = self.engines.voice
-        change = {Intent.FASTER: voice.faster, Intent.SLOWER: voice.slower,
-                  Intent.LOUDER: voice.louder, Intent.QUIETER: voice.quieter}[intent]()
+        change = {
+            Intent.FASTER: voice.faster,
+            Intent.SLOWER: voice.slower,
+            Intent.LOUDER: voice.louder,
+            Intent.QUIETER: voice.quieter,
+        }[intent]()
         # Said in the new voice, so the person hears the difference at once.
         self.say(VOICE_CHANGE_PHRASES[intent][change.changed])
 
@@ -495,8 +595,12 @@ class Assistant:
         assert topic is not None
         category = self.reader.category(topic.category_id)
         reply_to = self.reader.loaded_current_post()
-        self.composer.start(topic, reply_to, category.name if category else None,
-                            self.peer_loop.private_audience(topic))
+        self.composer.start(
+            topic,
+            reply_to,
+            category.name if category else None,
+            self.peer_loop.private_audience(topic),
+        )
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
 
@@ -508,16 +612,19 @@ class Assistant:
 
     def _quit(self) -> None:
         """Goodbye: at once, or — with a reply not yet posted — after a yes."""
-        unsent = self.state in (State.DICTATING, State.CONFIRMING) and \
-            not self.composer.draft.is_empty
+        unsent = (
+            self.state in (State.DICTATING, State.CONFIRMING) and not self.composer.draft.is_empty
+        )
         if self.state is State.QUITTING or not unsent:
             self._finish()
             return
         self.composer.save()
         self._quit_from = self.state
         self._go(State.QUITTING)
-        self.say("Your reply is not posted yet. It stays saved either way: say reply in this "
-                 "topic next time to go on with it. Shall I stop now? Say yes or no.")
+        self.say(
+            "Your reply is not posted yet. It stays saved either way: say reply in this "
+            "topic next time to go on with it. Shall I stop now? Say yes or no."
+        )
 
     def _finish(self) -> None:
         self.finished = True
@@ -542,8 +649,10 @@ class Assistant:
     def _no(self) -> None:
         if self.state is State.QUITTING:
             self._go(self._quit_from)
-            self.say("All right, I am staying. " + OPEN_QUESTIONS.get(
-                self.state, "Go on with your reply, or say send it."))
+            self.say(
+                "All right, I am staying. "
+                + OPEN_QUESTIONS.get(self.state, "Go on with your reply, or say send it.")
+            )
             return
         if self.state is State.CONFIRMING:
             self._follow(self.composer.decline())
@@ -557,8 +666,7 @@ class Assistant:
 
     def _where(self) -> str:
         topic = self.reader.topic
-        if self.state in (State.CONFIRMING, State.DICTATING, State.QUITTING) and \
-                topic is not None:
+        if self.state in (State.CONFIRMING, State.DICTATING, State.QUITTING) and topic is not None:
             words = phrasing.count_phrase(self.composer.words_so_far(), "word")
             return f"You are writing a reply to {topic.title}. It has {words} so far."
         return self.peer_loop.where(self.state) or self.reader.where()
@@ -568,8 +676,11 @@ class Assistant:
             return DICTATION_HELP
         allowed = ALLOWED[self.state]
         phrases = [HELP_WORDING.get(i, canonical(i)) for i in HELP_ORDER if i in allowed]
-        typed = (" When typing, Control D also ends."
-                 if isinstance(self.engines.listener, TextListener) else "")
+        typed = (
+            " When typing, Control D also ends."
+            if isinstance(self.engines.listener, TextListener)
+            else ""
+        )
         return "You can say: " + ", ".join(phrases) + "." + typed
 
     # --- looking after the user --------------------------------------------------------
@@ -582,7 +693,8 @@ class Assistant:
         if self._rest_due is None or self._monotonic() < self._rest_due:
             return
         minutes = round(self.settings.rest_reminder_s / 60)
-        self.say(f"You have been reading for {minutes} minutes. Perhaps time for a rest? "
-                 "Say pause, and I will keep your place.")
+        self.say(
+            f"You have been reading for {minutes} minutes. Perhaps time for a rest? "
+            "Say pause, and I will keep your place."
+        )
         self._rest_due = self._next_rest_time()
-

@@ -11,13 +11,17 @@ from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader
 
 
-def say_who_wrote(reader: Reader, peer: PeerForum | None, say: Say,
-                  now: Callable[[], datetime]) -> None:
+def say_who_wrote(
+    reader: Reader, peer: PeerForum | None, say: Say, now: Callable[[], datetime]
+) -> None:
     post = reader.current_post()
     if post is None:
         say("There is no post open. Say latest topics, then open one.")
         return
     # The user card adds when they joined; without it the post's own cues still stand.
-    profile = (reader.forum_call(lambda: peer.user_profile(post.username), quiet=True)
-               if peer is not None else None)
+    profile = (
+        reader.forum_call(lambda: peer.user_profile(post.username), quiet=True)
+        if peer is not None
+        else None
+    )
     say(who_wrote(post, profile, now()))

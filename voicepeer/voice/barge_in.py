@@ -24,31 +24,43 @@ from voicepeer.voice.push_to_talk import TrackedSpeech
 log = logging.getLogger(__name__)
 
 _IDLE_POLL_S = 0.05
-VOICE_STOP_NOTE = ("on by default, but it misses about half of the stops said over its "
-                   "speech (a key or switch always stops it; [barge_in] enabled = false "
-                   "turns it off)")
+VOICE_STOP_NOTE = (
+    "on by default, but it misses about half of the stops said over its "
+    "speech (a key or switch always stops it; [barge_in] enabled = false "
+    "turns it off)"
+)
 """What the person and their helper should know about stopping speech by voice (doctor)."""
 
 
 class BargeInMonitor:
     """Listens while ``speech`` speaks; a command stops it and waits in :meth:`take`."""
 
-    def __init__(self, audio_input: AudioInput, recognizer: BargeInRecognizer,
-                 speech: TrackedSpeech, settings: BargeInSettings | None = None,
-                 recognition: RecognitionSettings | None = None, *,
-                 on_verdict: Callable[[BargeInVerdict], None] | None = None) -> None:
+    def __init__(
+        self,
+        audio_input: AudioInput,
+        recognizer: BargeInRecognizer,
+        speech: TrackedSpeech,
+        settings: BargeInSettings | None = None,
+        recognition: RecognitionSettings | None = None,
+        *,
+        on_verdict: Callable[[BargeInVerdict], None] | None = None,
+    ) -> None:
         self._input = audio_input
         self._recognizer = recognizer
         self._speech = speech
         self.settings = settings or BargeInSettings()
         levels = recognition or RecognitionSettings()
-        self._endpointer = Endpointer(EndpointSettings(
-            silence_s=self.settings.silence_s,
-            # A little past the longest command, so longer talk is cut and dropped.
-            max_utterance_s=self.settings.max_command_s + self.settings.silence_s + 0.5,
-            min_speech_s=levels.min_speech_s, speech_margin_db=levels.speech_margin_db,
-            min_speech_level_db=max(levels.min_speech_level_db, self.settings.min_level_db)),
-            audio_input.sample_rate)
+        self._endpointer = Endpointer(
+            EndpointSettings(
+                silence_s=self.settings.silence_s,
+                # A little past the longest command, so longer talk is cut and dropped.
+                max_utterance_s=self.settings.max_command_s + self.settings.silence_s + 0.5,
+                min_speech_s=levels.min_speech_s,
+                speech_margin_db=levels.speech_margin_db,
+                min_speech_level_db=max(levels.min_speech_level_db, self.settings.min_level_db),
+            ),
+            audio_input.sample_rate,
+        )
         self._on_verdict = on_verdict
         self._pending: str | None = None
         self._lock = threading.Lock()
@@ -56,8 +68,7 @@ class BargeInMonitor:
         self.failed: VoicepeerError | None = None
         self.stopped_at: float | None = None
         """time.monotonic() when the last command stopped speech (for measurements)."""
-        self._thread = threading.Thread(target=self._run, name="voicepeer-barge-in",
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._run, name="voicepeer-barge-in", daemon=True)
         self._thread.start()
 
     def take(self) -> str | None:
@@ -93,8 +104,13 @@ class BargeInMonitor:
             self._endpointer.take_audio()  # too long for a command: talk
         elif event is Event.ENDED:
             verdict = self._recognizer.judge(self._endpointer.take_audio())
-            log.debug("heard over speech: %r / %r (%.2f) -> %s", verdict.reading,
-                      verdict.grammar, verdict.score, verdict.command)
+            log.debug(
+                "heard over speech: %r / %r (%.2f) -> %s",
+                verdict.reading,
+                verdict.grammar,
+                verdict.score,
+                verdict.command,
+            )
             if self._on_verdict is not None:
                 self._on_verdict(verdict)
             if verdict.command is not None and self._speech.speaking.is_set():
@@ -133,8 +149,12 @@ class BargeInListener:
         self.monitor.close()
 
 
-def open_barge_in(inner: Listener, speech: TrackedSpeech, settings: BargeInSettings,
-                  recognition: RecognitionSettings) -> BargeInListener | None:
+def open_barge_in(
+    inner: Listener,
+    speech: TrackedSpeech,
+    settings: BargeInSettings,
+    recognition: RecognitionSettings,
+) -> BargeInListener | None:
     """Listening while speaking on the configured microphone, or None when it is off or
     would hear voicepeer's own voice (no echo canceller in use and no headphones)."""
     from voicepeer.audio.echo_cancel import ENABLE_HINT, echo_cancel_status
@@ -154,5 +174,6 @@ def open_barge_in(inner: Listener, speech: TrackedSpeech, settings: BargeInSetti
     except VoicepeerError as error:
         log.warning("not listening while speaking: %s", error)
         return None
-    return BargeInListener(inner, BargeInMonitor(audio_input, recognizer, speech, settings,
-                                                 recognition))
+    return BargeInListener(
+        inner, BargeInMonitor(audio_input, recognizer, speech, settings, recognition)
+    )

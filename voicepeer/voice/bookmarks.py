@@ -60,8 +60,10 @@ class Bookmarks:
             self._say("This post is already in your bookmarks. Say my bookmarks to hear them.")
             return
         if self._reader.forum_call(lambda: peer.add_bookmark(post.id)) is not None:
-            self._say(f"Bookmarked this post by {phrasing.author_name(post)}. Only you can "
-                      "see your bookmarks. Say my bookmarks to find it again.")
+            self._say(
+                f"Bookmarked this post by {phrasing.author_name(post)}. Only you can "
+                "see your bookmarks. Say my bookmarks to find it again."
+            )
 
     def show(self) -> bool:
         """ "my bookmarks": read the list; True when there is one to move through."""
@@ -70,13 +72,13 @@ class Bookmarks:
             return False
         self.items, self.index = found, 0
         if not found:
-            self._say("You have no bookmarks yet. While reading, say bookmark this to save "
-                      "a post.")
+            self._say("You have no bookmarks yet. While reading, say bookmark this to save a post.")
             return False
         lines = [f"You have {phrasing.count_phrase(len(found), 'bookmark')}."]
         lines += [bookmark_line(i + 1, b) for i, b in enumerate(found[:5])]
-        lines.append("Say open topic and a number to read one, next to go through them, or "
-                     "remove bookmark.")
+        lines.append(
+            "Say open topic and a number to read one, next to go through them, or remove bookmark."
+        )
         self._say(" ".join(lines))
         return True
 
@@ -90,8 +92,10 @@ class Bookmarks:
 
     def open_number(self, number: int) -> ReadOutcome:
         if not 1 <= number <= len(self.items):
-            self._say(f"There is no bookmark {number}. Say open topic and a number from 1 to "
-                      f"{len(self.items)}.")
+            self._say(
+                f"There is no bookmark {number}. Say open topic and a number from 1 to "
+                f"{len(self.items)}."
+            )
             return ReadOutcome.FAILED
         self.index = number - 1
         return self.open_current()
@@ -118,8 +122,10 @@ class Bookmarks:
         saved = self._fetch() if post is not None else None
         if post is None or saved is None:
             return
-        match = next((b for b in saved if b.topic_id == post.topic_id
-                      and b.post_number == post.post_number), None)
+        match = next(
+            (b for b in saved if b.topic_id == post.topic_id and b.post_number == post.post_number),
+            None,
+        )
         if match is None:
             self._say("This post is not in your bookmarks.")
             return

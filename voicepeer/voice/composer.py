@@ -61,8 +61,13 @@ class Composer:
     def _key(topic: Topic) -> str:
         return f"topic-{topic.id}"
 
-    def start(self, topic: Topic, reply_to: Post | None, category: str | None,
-              private_to: str | None = None) -> None:
+    def start(
+        self,
+        topic: Topic,
+        reply_to: Post | None,
+        category: str | None,
+        private_to: str | None = None,
+    ) -> None:
         """Begin (or take up again) a reply to ``topic``, answering ``reply_to``; ``category``
         names where the topic is, for telling the user where the reply will appear;
         ``private_to`` names who is in a private conversation."""
@@ -75,12 +80,16 @@ class Composer:
         if refusal:
             self._say(refused_draft_line(topic.title, refusal, self.draft.text))
         elif saved:
-            self._say(f"You have a saved reply to {topic.title}. It says: {self.draft.text} "
-                      "Keep talking to add to it, or say send it.")
+            self._say(
+                f"You have a saved reply to {topic.title}. It says: {self.draft.text} "
+                "Keep talking to add to it, or say send it."
+            )
         else:
             whom = phrasing.author_name(reply_to) if reply_to else "the topic"
-            self._say(f"Replying to {whom} in {topic.title}. Say your reply, then say send it. "
-                      "Take your time.")
+            self._say(
+                f"Replying to {whom} in {topic.title}. Say your reply, then say send it. "
+                "Take your time."
+            )
 
     def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
@@ -96,8 +105,11 @@ class Composer:
         if action is DictationAction.READ_BACK:
             self._say(read_back(self.draft))
         elif action is DictationAction.SCRATCH:
-            self._say("Removed the last part." if self.draft.scratch_last_phrase()
-                      else "There is nothing to remove.")
+            self._say(
+                "Removed the last part."
+                if self.draft.scratch_last_phrase()
+                else "There is nothing to remove."
+            )
         elif action is DictationAction.DELETE_WORD:
             word = self.draft.delete_last_word()
             self._say(f"Deleted {word}." if word else "There is nothing to delete.")
@@ -146,7 +158,8 @@ class Composer:
         forum = phrasing.forum_name(self._engines.forum.title)
         if self._is_private():
             whom = self._private_to or (
-                phrasing.author_name(self._reply_to) if self._reply_to else "the group")
+                phrasing.author_name(self._reply_to) if self._reply_to else "the group"
+            )
             return f"It will be sent privately, to {whom}, on {forum}."
         where = self._category or (self._topic.title if self._topic else "the topic")
         return f"It will appear publicly, in {where}, on {forum}."
@@ -159,21 +172,27 @@ class Composer:
         number = reply_to.post_number if reply_to and reply_to.post_number > 1 else None
         reply = NewReply(self._topic.id, self.draft.text_to_send(), number)
         # The outbox takes the draft away in the same transaction that records the reply.
-        result = self._engines.outbox.submit(reply, self._topic.title,
-                                             draft_key=self._key(self._topic))
+        result = self._engines.outbox.submit(
+            reply, self._topic.title, draft_key=self._key(self._topic)
+        )
         self.draft = Draft()
         self._say(send_result_line(result))
 
     def decline(self) -> Next:
-        self._say("All right, I have not posted it. Your reply is kept. Keep talking to add to "
-                  "it, or say send it when you are ready.")
+        self._say(
+            "All right, I have not posted it. Your reply is kept. Keep talking to add to "
+            "it, or say send it when you are ready."
+        )
         return Next.DICTATING
 
     def cancel(self) -> Next:
         # Cancelling keeps the draft: the user may come back to it with "reply".
         self.save()
-        self._say("Reply cancelled." if self.draft.is_empty
-                  else "Reply put aside. It is saved: say reply to come back to it.")
+        self._say(
+            "Reply cancelled."
+            if self.draft.is_empty
+            else "Reply put aside. It is saved: say reply to come back to it."
+        )
         return Next.READING
 
     def words_so_far(self) -> int:

@@ -79,11 +79,15 @@ class Corrector:
             command = correction_command(reading)
             if command is None:
                 continue
-            if (command.kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE)
-                    and draft.find(command.words) is None):
+            if (
+                command.kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE)
+                and draft.find(command.words) is None
+            ):
                 continue
             if self.pending is Pending.NOTHING and command.kind not in (
-                    CorrectionKind.CORRECT, CorrectionKind.REPLACE):
+                CorrectionKind.CORRECT,
+                CorrectionKind.REPLACE,
+            ):
                 continue  # "two" or "done" with nothing asked is reply text
             return command
         return None
@@ -127,8 +131,10 @@ class Corrector:
             return True
         if self.pending is Pending.CHOICE and command is not None and kind is CorrectionKind.CHOOSE:
             if command.choice > len(target.choices):
-                self._say(f"There are only {len(target.choices)} choices. Say a number from 1 "
-                          f"to {len(target.choices)}, none of those, or spell it.")
+                self._say(
+                    f"There are only {len(target.choices)} choices. Say a number from 1 "
+                    f"to {len(target.choices)}, none of those, or spell it."
+                )
                 return True
             self._put(draft, target, target.choices[command.choice - 1])
             return True
@@ -150,8 +156,10 @@ class Corrector:
             self._say(f"Left {target.original} as it was.")
             return False
         if self.pending is Pending.CHOICE:
-            self._say(f"Say a number from 1 to {len(target.choices)}, none of those, spell it, "
-                      "or leave it.")
+            self._say(
+                f"Say a number from 1 to {len(target.choices)}, none of those, spell it, "
+                "or leave it."
+            )
         else:
             self._say("Say letters, like m s, or mike sierra, then say done. Or say leave it.")
         return True
@@ -171,7 +179,7 @@ class Corrector:
 
 
 def _named_otherwise(heard: Heard) -> list[str]:
-    """"correct thirteen" read with the recognizer's other guesses for the word named
+    """ "correct thirteen" read with the recognizer's other guesses for the word named
     ("correct fatigue"): a misheard word is often misheard again when it is named."""
     words = heard.words
     if len(words) != 2 or words[0].text not in CORRECT_WORDS:

@@ -46,8 +46,9 @@ def tokenize_dictation(utterance: str) -> list[str]:
     text = re.sub(r" ?\n(?: ?\n)+ ?", "\n\n", text)
     for index, (spoken, _mark) in enumerate(SPOKEN_MARKS):
         # A private-use character stands in for the mark until tokens are split.
-        text = re.sub(rf"\b{spoken}\b", f" {chr(_PLACEHOLDER_BASE + index)} ", text,
-                      flags=re.IGNORECASE)
+        text = re.sub(
+            rf"\b{spoken}\b", f" {chr(_PLACEHOLDER_BASE + index)} ", text, flags=re.IGNORECASE
+        )
     tokens = []
     for token in _TOKEN.findall(text):
         code = ord(token[0]) - _PLACEHOLDER_BASE
@@ -164,15 +165,21 @@ class Draft:
         phrase[place.token : place.token + place.count] = new
         shift = len(new) - place.count
         self.heard[place.phrase] = {
-            (i if i < place.token else i + shift): word for i, word in heard.items()
-            if not place.token <= i < place.token + place.count}
+            (i if i < place.token else i + shift): word
+            for i, word in heard.items()
+            if not place.token <= i < place.token + place.count
+        }
         if not phrase:
             del self.phrases[place.phrase], self.heard[place.phrase]
 
     def unsure_words(self, below: float) -> list[str]:
         """Words still in the draft that the recognizer was less than ``below`` sure of."""
-        return [self.phrases[p][i] for p, heard in enumerate(self.heard)
-                for i, word in sorted(heard.items()) if word.confidence < below]
+        return [
+            self.phrases[p][i]
+            for p, heard in enumerate(self.heard)
+            for i, word in sorted(heard.items())
+            if word.confidence < below
+        ]
 
     def delete_last_word(self) -> str | None:
         """Remove the last word (and any marks after it); returns the word removed."""

@@ -52,19 +52,29 @@ def _always(sentence: str) -> Callable[[object], str]:
 
 for _error, _sentence in (
     (ForumError, "The forum had a problem. Please try again in a little while."),
-    (ForumUnreachableError, "I cannot reach the forum right now. Check the internet "
-                            "connection; I will keep anything you dictated."),
-    (DeliveryUncertainError, "I am not sure the forum received that. I have kept it, and I "
-                             "will check before sending it again."),
-    (ResponseTooLargeError, "The forum sent far more than I expected, so I stopped reading "
-                            "it. Please try again later."),
-    (CrossOriginRedirectError, "The forum sent me on to a different web address, so I "
-                               "stopped there to keep your account safe. Please ask your "
-                               "helper to check the forum address in my settings."),
+    (
+        ForumUnreachableError,
+        "I cannot reach the forum right now. Check the internet "
+        "connection; I will keep anything you dictated.",
+    ),
+    (
+        DeliveryUncertainError,
+        "I am not sure the forum received that. I have kept it, and I "
+        "will check before sending it again.",
+    ),
+    (
+        ResponseTooLargeError,
+        "The forum sent far more than I expected, so I stopped reading it. Please try again later.",
+    ),
+    (
+        CrossOriginRedirectError,
+        "The forum sent me on to a different web address, so I "
+        "stopped there to keep your account safe. Please ask your "
+        "helper to check the forum address in my settings.",
+    ),
     (ForumNotFoundError, "I could not find that on the forum. It may have been removed."),
     (ForumGoneError, "That has been deleted from the forum, so I cannot open it."),
-    (PostRemovedError, "That post has been removed from the forum. I will go on to the next "
-                       "one."),
+    (PostRemovedError, "That post has been removed from the forum. I will go on to the next one."),
     (OutboxBusyError, "I am busy sending another reply to the forum."),
 ):
     say_error.register(_error, _always(_sentence))
@@ -78,53 +88,73 @@ def _characters(count: int) -> str:
 
 _FORBIDDEN = {
     Forbidden.ALREADY_LIKED: "You have already liked this post, so there is nothing more to do.",
-    Forbidden.LIKE_REFUSED: ("The forum did not let you like this post. It may be one of your "
-                             "own posts: the forum does not let anyone like their own."),
+    Forbidden.LIKE_REFUSED: (
+        "The forum did not let you like this post. It may be one of your "
+        "own posts: the forum does not let anyone like their own."
+    ),
     Forbidden.FORUM_SAYS: "The forum does not let you do that here. It says: {reason}",
-    Forbidden.HIDDEN_PLACE: ("That is in a part of the forum your account cannot see, such as "
-                             "a restricted category or a private message between other people."),
+    Forbidden.HIDDEN_PLACE: (
+        "That is in a part of the forum your account cannot see, such as "
+        "a restricted category or a private message between other people."
+    ),
     Forbidden.CANNOT_SEE: "Your account cannot see that part of the forum.",
     Forbidden.NOT_ALLOWED: "The forum does not let your account do that here.",
 }
 
-_RECONNECT = ("The forum no longer accepts voicepeer's key for your account. Please ask your "
-              "helper to reconnect it with voicepeer forum connect.")
+_RECONNECT = (
+    "The forum no longer accepts voicepeer's key for your account. Please ask your "
+    "helper to reconnect it with voicepeer forum connect."
+)
 _START_AGAIN = "Please start connecting again."
 _AUTH = {
-    AuthProblem.NOT_ACCEPTED: ("The forum did not accept the account. Please ask your helper "
-                               "to reconnect it."),
+    AuthProblem.NOT_ACCEPTED: (
+        "The forum did not accept the account. Please ask your helper to reconnect it."
+    ),
     AuthProblem.KEY_REFUSED: _RECONNECT,
-    AuthProblem.SIGN_IN_NEEDED: ("The forum needs you to be signed in for that. Please ask "
-                                 "your helper to connect your account with voicepeer forum "
-                                 "connect."),
-    AuthProblem.NOT_SIGNED_IN: ("I am not signed in to the forum. Please ask your helper to run "
-                                "voicepeer forum connect."),
+    AuthProblem.SIGN_IN_NEEDED: (
+        "The forum needs you to be signed in for that. Please ask "
+        "your helper to connect your account with voicepeer forum "
+        "connect."
+    ),
+    AuthProblem.NOT_SIGNED_IN: (
+        "I am not signed in to the forum. Please ask your helper to run voicepeer forum connect."
+    ),
     AuthProblem.APPROVAL_DENIED: "The approval was refused on the forum: Deny was pressed.",
     AuthProblem.APPROVAL_EXPIRED: "The code has expired before it was entered on the forum.",
-    AuthProblem.APPROVAL_INCOMPLETE: ("That is not the whole approval text. Please copy all of "
-                                      "the block of letters and numbers the forum shows, and "
-                                      "paste it again."),
-    AuthProblem.APPROVAL_UNREADABLE: ("That approval text belongs to a different request. "
-                                      + _START_AGAIN),
+    AuthProblem.APPROVAL_INCOMPLETE: (
+        "That is not the whole approval text. Please copy all of "
+        "the block of letters and numbers the forum shows, and "
+        "paste it again."
+    ),
+    AuthProblem.APPROVAL_UNREADABLE: (
+        "That approval text belongs to a different request. " + _START_AGAIN
+    ),
     AuthProblem.APPROVAL_OTHER_REQUEST: "That approval is for a different request. " + _START_AGAIN,
 }
 
 _RESPONSE = {
-    ResponseProblem.UNREADABLE: ("The forum sent an answer I could not understand. Please try "
-                                 "again later."),
-    ResponseProblem.SERVER_TROUBLE: ("The forum is having trouble at the moment. Please try "
-                                     "again in a few minutes."),
-    ResponseProblem.REDIRECT_LOOP: ("The forum keeps sending me somewhere else. Please try "
-                                    "again later."),
+    ResponseProblem.UNREADABLE: (
+        "The forum sent an answer I could not understand. Please try again later."
+    ),
+    ResponseProblem.SERVER_TROUBLE: (
+        "The forum is having trouble at the moment. Please try again in a few minutes."
+    ),
+    ResponseProblem.REDIRECT_LOOP: (
+        "The forum keeps sending me somewhere else. Please try again later."
+    ),
 }
 
 _SETTINGS = {
-    ForumSetting.ADDRESS_UNUSABLE: ("The forum address in my settings is wrong. Please ask your "
-                                    "helper to run voicepeer forum connect again."),
-    ForumSetting.ADDRESS_MALFORMED: ("That forum address does not look right. Please check it "
-                                     "and try again."),
-    ForumSetting.ACCOUNT_FILE_DAMAGED: ("My saved forum account is damaged. Please ask your "
-                                        "helper to reconnect."),
+    ForumSetting.ADDRESS_UNUSABLE: (
+        "The forum address in my settings is wrong. Please ask your "
+        "helper to run voicepeer forum connect again."
+    ),
+    ForumSetting.ADDRESS_MALFORMED: (
+        "That forum address does not look right. Please check it and try again."
+    ),
+    ForumSetting.ACCOUNT_FILE_DAMAGED: (
+        "My saved forum account is damaged. Please ask your helper to reconnect."
+    ),
 }
 
 
@@ -145,7 +175,8 @@ def rejection_line(errors: tuple[str, ...]) -> str:
     if not errors:
         return "The forum did not accept that, and did not say why."
     return "The forum did not accept that. " + " ".join(
-        _explain(read_rejection(e)) for e in errors[:3])
+        _explain(read_rejection(e)) for e in errors[:3]
+    )
 
 
 def problem_line(problem: DraftProblem) -> str:
@@ -154,15 +185,21 @@ def problem_line(problem: DraftProblem) -> str:
     if problem.title:
         if problem.problem is LengthProblem.TOO_LONG:
             return f"The title is too long by {by}. Please say a shorter title."
-        return (f"The title is too short: it needs {by} more, at least {limit}. "
-                "Please say a longer title.")
+        return (
+            f"The title is too short: it needs {by} more, at least {limit}. "
+            "Please say a longer title."
+        )
     if problem.problem is LengthProblem.EMPTY:
         return "Your reply is empty. Please dictate what you want to say."
     if problem.problem is LengthProblem.TOO_LONG:
-        return (f"Your reply is too long for the forum by {by}. "
-                "Please shorten it or split it into two replies.")
-    return (f"Your reply is a little too short for the forum: it needs {by} more, at least "
-            f"{limit} in all. Please add a few words.")
+        return (
+            f"Your reply is too long for the forum by {by}. "
+            "Please shorten it or split it into two replies."
+        )
+    return (
+        f"Your reply is a little too short for the forum: it needs {by} more, at least "
+        f"{limit} in all. Please add a few words."
+    )
 
 
 # -- checking an address before connecting (words for a carer) ------------------------------
@@ -174,32 +211,43 @@ _EXAMPLE = "for example https://forum.example.org"
 def _address(error: ForumAddressError) -> str:
     where = error.address
     if error.problem is AddressProblem.NOT_WEB_ADDRESS:
-        return (f"{where!r} is not a web address. Type the forum's address as the web browser "
-                f"shows it, {_EXAMPLE}.")
+        return (
+            f"{where!r} is not a web address. Type the forum's address as the web browser "
+            f"shows it, {_EXAMPLE}."
+        )
     if error.problem is AddressProblem.NO_DOT:
-        return (f"{where!r} is not a web address: a forum's address has a dot in its name, "
-                f"{_EXAMPLE}.")
+        return (
+            f"{where!r} is not a web address: a forum's address has a dot in its name, {_EXAMPLE}."
+        )
     if error.problem is AddressProblem.NOTHING_ANSWERS:
-        return (f"Nothing answered at {where}. Check the address (open it in a web browser) "
-                "and the internet connection.")
+        return (
+            f"Nothing answered at {where}. Check the address (open it in a web browser) "
+            "and the internet connection."
+        )
     if error.problem is AddressProblem.NOT_DISCOURSE:
-        return (f"{where} answered, but it is not a Discourse forum. voicepeer works with "
-                "Discourse forums: check that this is the forum's own address (the one the "
-                "web browser shows on the forum's pages), not a page that links to it.")
+        return (
+            f"{where} answered, but it is not a Discourse forum. voicepeer works with "
+            "Discourse forums: check that this is the forum's own address (the one the "
+            "web browser shows on the forum's pages), not a page that links to it."
+        )
     if error.problem is AddressProblem.STOPPED_ANSWERING:
         return f"{where} stopped answering while being checked. Please try again in a few minutes."
-    return (f"{error.title} ({where}) does not let apps connect to a member's account (it has "
-            "no user API keys). Ask the forum's administrators; or, if you are one, use an "
-            "admin API key with: voicepeer forum connect --api-key-stdin --api-username NAME")
+    return (
+        f"{error.title} ({where}) does not let apps connect to a member's account (it has "
+        "no user API keys). Ask the forum's administrators; or, if you are one, use an "
+        "admin API key with: voicepeer forum connect --api-key-stdin --api-username NAME"
+    )
 
 
 @say_error.register
 def _not_recorded(error: OutboxFullError) -> str:
     what = {EntryKind.TOPIC: "new topic", EntryKind.MESSAGE: "message"}.get(error.kind, "reply")
     done = "sent" if error.kind is EntryKind.MESSAGE else "posted"
-    return (f"The memory card is full, so I could not save your {what}, and I have not {done} "
-            "it. I am keeping it here for now: say yes to try again. Please ask your helper to "
-            "make some room on the memory card.")
+    return (
+        f"The memory card is full, so I could not save your {what}, and I have not {done} "
+        "it. I am keeping it here for now: say yes to try again. Please ask your helper to "
+        "make some room on the memory card."
+    )
 
 
 @say_error.register
@@ -220,12 +268,16 @@ def _forbidden(error: ForumForbiddenError) -> str:
 @say_error.register
 def _request(error: ForumRequestError) -> str:
     if error.problem is RequestProblem.SEARCH_TOO_SHORT:
-        return (f"That is too short to search for: the forum needs at least "
-                f"{_characters(error.minimum)}. Say search for, and then a longer word.")
+        return (
+            f"That is too short to search for: the forum needs at least "
+            f"{_characters(error.minimum)}. Say search for, and then a longer word."
+        )
     if error.problem is RequestProblem.SEARCH_REFUSED:
         return "The forum would not search for that. Please try a longer or different word."
-    return ("The forum could not do that: part of the request was missing or not allowed. "
-            "Please try it another way.")
+    return (
+        "The forum could not do that: part of the request was missing or not allowed. "
+        "Please try it another way."
+    )
 
 
 @say_error.register
@@ -235,8 +287,10 @@ def _auth(error: AuthError) -> str:
 
 @say_error.register
 def _rate_limited(error: RateLimitedError) -> str:
-    return (f"The forum asked me to wait {wait_phrase(error.wait_seconds)} before asking it "
-            "again. Please try again after that; nothing you dictated is lost.")
+    return (
+        f"The forum asked me to wait {wait_phrase(error.wait_seconds)} before asking it "
+        "again. Please try again after that; nothing you dictated is lost."
+    )
 
 
 @say_error.register

@@ -69,11 +69,15 @@ def notification_line(notification: Notification) -> str:
     kind, count = notification.kind, notification.count
     template = NOTIFICATION_PHRASES.get(kind)
     if kind == "liked" and count and count > 1:
-        template = ("{who} and {other} liked your post in {topic}." if count == 2
-                    else "{who} and {others} liked your post in {topic}.")
+        template = (
+            "{who} and {other} liked your post in {topic}."
+            if count == 2
+            else "{who} and {others} liked your post in {topic}."
+        )
     if template is None:
-        template = UNKNOWN_NOTIFICATION if notification.topic_title else (
-            UNKNOWN_NOTIFICATION_NO_TOPIC)
+        template = (
+            UNKNOWN_NOTIFICATION if notification.topic_title else (UNKNOWN_NOTIFICATION_NO_TOPIC)
+        )
     others = (count or 2) - 1
     line = template.format(
         who=notification.username or "Someone",

@@ -38,8 +38,7 @@ class Conversation:
         """Names the draft, so the same message or topic can be taken up again."""
         if self.category is not None:
             return f"new topic in {self.category.id}"
-        return "new message to " + ",".join(sorted(u.username.casefold()
-                                                   for u in self.recipients))
+        return "new message to " + ",".join(sorted(u.username.casefold() for u in self.recipients))
 
     @property
     def what(self) -> str:
@@ -92,8 +91,9 @@ class NewConversationComposer(Composer):
 
     def __init__(self, engines: ComposerEngines, say: Say) -> None:
         # The reply composer's own sentences ("Your reply says: …") name what is written.
-        super().__init__(engines, lambda text: say(
-            text.replace("Your reply", f"Your {self.conversation.what}")))
+        super().__init__(
+            engines, lambda text: say(text.replace("Your reply", f"Your {self.conversation.what}"))
+        )
 
     def begin(self, conversation: Conversation) -> bool:
         """Start writing ``conversation``; True when a saved one was taken up again (its
@@ -104,8 +104,10 @@ class NewConversationComposer(Composer):
         if saved and saved_title:
             self.conversation = replace(conversation, title=saved_title)
             self.draft = Draft.from_text(saved)
-            self._say(f"You have a saved {conversation.what}, titled {saved_title}. It says: "
-                      f"{self.draft.text} Keep talking to add to it, or say send it.")
+            self._say(
+                f"You have a saved {conversation.what}, titled {saved_title}. It says: "
+                f"{self.draft.text} Keep talking to add to it, or say send it."
+            )
             return True
         self.conversation, self.draft = conversation, Draft()
         return False
@@ -114,8 +116,7 @@ class NewConversationComposer(Composer):
         self.conversation = replace(self.conversation, title=title)
         self._engines.drafts.save(_title_key(self.conversation), title)
         first = "your message" if self.conversation.private else "the first post"
-        self._say(f"The title is: {title}. Now say {first}, then say send it. "
-                  "Take your time.")
+        self._say(f"The title is: {title}. Now say {first}, then say send it. Take your time.")
 
     def save(self) -> None:
         if self.draft.is_empty:
@@ -129,32 +130,39 @@ class NewConversationComposer(Composer):
     def ask_to_post(self) -> Next:
         conversation = self.conversation
         text = self.draft.text_to_send()
-        problem = check_reply(text, self._limits(), private=conversation.private,
-                              first_post=not conversation.private)
+        problem = check_reply(
+            text, self._limits(), private=conversation.private, first_post=not conversation.private
+        )
         if problem is not None:
-            self._say(problem_line(problem).replace("two replies", "two posts")
-                      + " Then say send it.")
+            self._say(
+                problem_line(problem).replace("two replies", "two posts") + " Then say send it."
+            )
             return Next.DICTATING
         verb = "send" if conversation.private else "post"
-        self._say(f"Your {conversation.what}, titled {conversation.title}, says: {text} "
-                  f"{conversation.audience(forum_name(self._engines.forum.title))} "
-                  f"Shall I {verb} it? Say yes or no.")
+        self._say(
+            f"Your {conversation.what}, titled {conversation.title}, says: {text} "
+            f"{conversation.audience(forum_name(self._engines.forum.title))} "
+            f"Shall I {verb} it? Say yes or no."
+        )
         return Next.CONFIRMING
 
     def post(self) -> None:
         """The person said yes: to the outbox (on disk before anything is sent)."""
         conversation = self.conversation
         # The outbox takes the draft away in the same transaction that records it.
-        result = self._engines.outbox.submit_new(conversation.to_send(self.draft.text_to_send()),
-                                                 draft_key=conversation.key)
+        result = self._engines.outbox.submit_new(
+            conversation.to_send(self.draft.text_to_send()), draft_key=conversation.key
+        )
         self._engines.drafts.discard(_title_key(conversation))
         self.draft = Draft()
         self._say(send_result_line(result))
 
     def decline(self) -> Next:
         verb = "sent" if self.conversation.private else "posted"
-        self._say(f"All right, I have not {verb} it. It is kept. Keep talking to add to it, "
-                  "or say send it when you are ready.")
+        self._say(
+            f"All right, I have not {verb} it. It is kept. Keep talking to add to it, "
+            "or say send it when you are ready."
+        )
         return Next.DICTATING
 
     def cancel(self) -> Next:
@@ -162,10 +170,16 @@ class NewConversationComposer(Composer):
         if self.draft.is_empty:
             self._engines.drafts.discard(_title_key(self.conversation))
         what = self.conversation.what.capitalize()
-        again = (f"say message {self.conversation.names}" if self.conversation.private
-                 else "say new topic and choose the same category")
-        self._say(f"{what} cancelled." if self.draft.is_empty
-                  else f"{what} put aside. It is saved: {again} to come back to it.")
+        again = (
+            f"say message {self.conversation.names}"
+            if self.conversation.private
+            else "say new topic and choose the same category"
+        )
+        self._say(
+            f"{what} cancelled."
+            if self.draft.is_empty
+            else f"{what} put aside. It is saved: {again} to come back to it."
+        )
         return Next.READING
 
 

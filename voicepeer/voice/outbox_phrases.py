@@ -15,15 +15,21 @@ def send_result_line(result: SendResult) -> str:
     entry, error = result.entry, result.error
     if entry.state is OutboxState.REJECTED:
         if isinstance(error, ForumNotFoundError):  # the topic is gone: no "reply" there
-            return (f"{_what(entry)} was not {_done(entry)}. {say_error(error)} "
-                    "Your words are kept on this computer.")
+            return (
+                f"{_what(entry)} was not {_done(entry)}. {say_error(error)} "
+                "Your words are kept on this computer."
+            )
         # Refused just now, or earlier (then only the forum's own words are known).
         reasons = (say_error(error),) if error is not None else entry.errors
-        again = ("say reply in that topic to change them and send them again."
-                 if entry.kind is EntryKind.REPLY
-                 else "start it again the same way to change them and send them again.")
-        return (f"{_what(entry)} was not {_done(entry)}. {' '.join(reasons)} "
-                f"I have kept your words: {again}")
+        again = (
+            "say reply in that topic to change them and send them again."
+            if entry.kind is EntryKind.REPLY
+            else "start it again the same way to change them and send them again."
+        )
+        return (
+            f"{_what(entry)} was not {_done(entry)}. {' '.join(reasons)} "
+            f"I have kept your words: {again}"
+        )
     if error is None:
         if entry.state is OutboxState.ENQUEUED:
             return f"{_what(entry)} is waiting for a moderator to approve it."
@@ -32,16 +38,22 @@ def send_result_line(result: SendResult) -> str:
     if isinstance(error, DeliveryUncertainError):
         what = _what(entry).removeprefix("Your ").rstrip(",")
         where = "topic" if entry.kind is EntryKind.REPLY else "forum"
-        return (f"I am not sure the forum received your {what}. I have kept it, and I will "
-                f"check the {where} before sending it again, so it will not appear twice.")
-    return (f"{_what(entry)} is not sent yet. {say_error(error)} "
-            "Your words are safe; I will send them when I can.")
+        return (
+            f"I am not sure the forum received your {what}. I have kept it, and I will "
+            f"check the {where} before sending it again, so it will not appear twice."
+        )
+    return (
+        f"{_what(entry)} is not sent yet. {say_error(error)} "
+        "Your words are safe; I will send them when I can."
+    )
 
 
 def refused_draft_line(title: str, refusal: ForumError, words: str) -> str:
     """Taking up a reply the forum refused: why, and what it says."""
-    return (f"The forum did not accept your reply to {title}. {say_error(refusal)} "
-            f"Your reply says: {words} Change it, then say send it.")
+    return (
+        f"The forum did not accept your reply to {title}. {say_error(refusal)} "
+        f"Your reply says: {words} Change it, then say send it."
+    )
 
 
 def _what(entry: OutboxEntry) -> str:

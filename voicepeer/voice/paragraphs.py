@@ -32,8 +32,10 @@ def length_warning(words: int, rate_wpm: int, long_post_s: float) -> str:
     seconds to say (0 turns the warning off); otherwise nothing."""
     if long_post_s <= 0 or words / max(rate_wpm, 1) * 60 < long_post_s:
         return ""
-    return (f"A long post, {spoken_length(words, rate_wpm)}. Stop me at any time, then say "
-            "next paragraph, previous paragraph, or skip to the end.")
+    return (
+        f"A long post, {spoken_length(words, rate_wpm)}. Stop me at any time, then say "
+        "next paragraph, previous paragraph, or skip to the end."
+    )
 
 
 @dataclass
@@ -106,16 +108,18 @@ class ParagraphReading:
         if page.next_start is not None:
             # A pause rather than reading on: after ten minutes a tired listener may have
             # drifted off, and one word carries on from here.
-            self._say_one(f"I'll pause here. The post goes on for "
-                          f"{spoken_length(page.words_left, self.rate_wpm())} more. Say "
-                          "continue to read on, or next for the next post.")
+            self._say_one(
+                f"I'll pause here. The post goes on for "
+                f"{spoken_length(page.words_left, self.rate_wpm())} more. Say "
+                "continue to read on, or next for the next post."
+            )
 
     def _say_one(self, text: str) -> None:
         self._last_said = text
         self.say(text)
 
     def step(self, delta: int) -> None:
-        """"next paragraph" (+1) or "previous paragraph" (-1), then read on from there."""
+        """ "next paragraph" (+1) or "previous paragraph" (-1), then read on from there."""
         if self._pages is None:
             self.say("There is no post being read. Say read, or open topic and a number.")
             return
@@ -142,7 +146,7 @@ class ParagraphReading:
         self.say("End of the post. Say next for the next post, or reply to answer it.")
 
     def repeat(self, last_said: str) -> bool:
-        """"repeat" just after part of the post: a short post again from its start, or the
+        """ "repeat" just after part of the post: a short post again from its start, or the
         paragraph reached in a long one. False when the last thing said was not the post."""
         if self._pages is None or last_said != self._last_said:
             return False

@@ -31,18 +31,35 @@ from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
 from voicepeer.voice.states import State
 
-_ALWAYS = frozenset({
-    Intent.HELP, Intent.WHERE, Intent.REPEAT, Intent.STOP, Intent.FASTER, Intent.SLOWER,
-    Intent.LOUDER, Intent.QUIETER,
-})
+_ALWAYS = frozenset(
+    {
+        Intent.HELP,
+        Intent.WHERE,
+        Intent.REPEAT,
+        Intent.STOP,
+        Intent.FASTER,
+        Intent.SLOWER,
+        Intent.LOUDER,
+        Intent.QUIETER,
+    }
+)
 _STARTERS = frozenset({Intent.BOOKMARKS, Intent.MESSAGES, Intent.MESSAGE, Intent.NEW_TOPIC})
 
 PEER_ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.BROWSING: _STARTERS,
     State.READING: _STARTERS | {Intent.REMOVE_BOOKMARK},
-    State.BOOKMARKS: _ALWAYS | {
-        Intent.OPEN, Intent.NEXT, Intent.PREVIOUS, Intent.READ, Intent.BACK,
-        Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS, Intent.LATEST, Intent.SLEEP, Intent.PAUSE,
+    State.BOOKMARKS: _ALWAYS
+    | {
+        Intent.OPEN,
+        Intent.NEXT,
+        Intent.PREVIOUS,
+        Intent.READ,
+        Intent.BACK,
+        Intent.REMOVE_BOOKMARK,
+        Intent.BOOKMARKS,
+        Intent.LATEST,
+        Intent.SLEEP,
+        Intent.PAUSE,
     },
     State.CHOOSING: _ALWAYS | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.CATEGORY: _ALWAYS | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
@@ -109,9 +126,12 @@ class PeerLoop:
         if intent is Intent.NEW_TOPIC:
             self._origin, self._starting = state, "new topic"
             return self._new_topic()
-        handler = {State.BOOKMARKS: self._in_bookmarks, State.CHOOSING: self._choosing,
-                   State.CATEGORY: self._choosing_category,
-                   State.SENDING: self._sending}.get(state)
+        handler = {
+            State.BOOKMARKS: self._in_bookmarks,
+            State.CHOOSING: self._choosing,
+            State.CATEGORY: self._choosing_category,
+            State.SENDING: self._sending,
+        }.get(state)
         return handler(command) if handler else None
 
     def hear(self, state: State, heard: Heard) -> State:
@@ -122,8 +142,11 @@ class PeerLoop:
         if action is DictationAction.CANCEL:
             return self._cancelled()
         if action is DictationAction.HELP:
-            self._say("Say their name, or spell it. Or say cancel." if state is State.NAMING
-                      else "Say the title, or say cancel.")
+            self._say(
+                "Say their name, or spell it. Or say cancel."
+                if state is State.NAMING
+                else "Say the title, or say cancel."
+            )
             return state
         if state is State.NAMING:
             return self._look_for(heard.text)
@@ -153,8 +176,7 @@ class PeerLoop:
         if found is None:
             return False
         if not found.topics:
-            self._say("You have no private messages. Say message and a name to write to "
-                      "someone.")
+            self._say("You have no private messages. Say message and a name to write to someone.")
             return False
         # New and unread conversations first, each group newest first as the forum sent it.
         ordered = tuple(sorted(found.topics, key=lambda t: t.unread_posts == 0))
@@ -191,8 +213,10 @@ class PeerLoop:
         if found is None:
             return self._origin
         if not found:
-            self._say(f"I could not find anyone called {name} on the forum. Please say their "
-                      "name again, or spell it. Or say cancel.")
+            self._say(
+                f"I could not find anyone called {name} on the forum. Please say their "
+                "name again, or spell it. Or say cancel."
+            )
             return State.NAMING
         self._offered = found
         return self._offer()
@@ -237,8 +261,10 @@ class PeerLoop:
             return None
         number = int(command.slots.get("number", 0))
         if not 1 <= number <= len(self._categories):
-            self._say(f"There is no category {number}. Say number and a number from 1 to "
-                      f"{len(self._categories)}.")
+            self._say(
+                f"There is no category {number}. Say number and a number from 1 to "
+                f"{len(self._categories)}."
+            )
             return State.CATEGORY
         return self._start(Conversation(category=self._categories[number - 1]))
 
@@ -248,18 +274,22 @@ class PeerLoop:
         if self.composer.begin(conversation):
             return State.COMPOSING
         if conversation.private:
-            self._say(f"Writing to {conversation.names}. What is your message about? "
-                      "Say a short title.")
+            self._say(
+                f"Writing to {conversation.names}. What is your message about? Say a short title."
+            )
         else:
             minimum = self.composer.limits().min_topic_title_length
-            self._say(f"A new topic {conversation.place}. Say its title, at least {minimum} "
-                      "characters long.")
+            self._say(
+                f"A new topic {conversation.place}. Say its title, at least {minimum} "
+                "characters long."
+            )
         return State.TITLING
 
     def _title(self, text: str) -> State:
         title = spoken_title(text)
-        problem = title_problem(title, self.composer.limits(),
-                                private=self.composer.conversation.private)
+        problem = title_problem(
+            title, self.composer.limits(), private=self.composer.conversation.private
+        )
         if problem:
             self._say(f"I heard: {title}. {problem}")
             return State.TITLING
@@ -299,13 +329,17 @@ class PeerLoop:
     def where(self, state: State) -> str | None:
         if state is State.BOOKMARKS and self.bookmarks.items:
             index = self.bookmarks.index
-            return (f"You are in your bookmarks, on {index + 1} of "
-                    f"{len(self.bookmarks.items)}: {self.bookmarks.items[index].title}.")
+            return (
+                f"You are in your bookmarks, on {index + 1} of "
+                f"{len(self.bookmarks.items)}: {self.bookmarks.items[index].title}."
+            )
         conversation = self.composer.conversation
         if state in (State.COMPOSING, State.SENDING, State.TITLING):
             words = phrasing.count_phrase(len(self.composer.draft.text.split()), "word")
-            return (f"You are writing a {conversation.what} {conversation.place}. It has "
-                    f"{words} so far.")
+            return (
+                f"You are writing a {conversation.what} {conversation.place}. It has "
+                f"{words} so far."
+            )
         if state in (State.NAMING, State.CHOOSING):
             return "You are choosing whom to write to. Say cancel to stop."
         if state is State.CATEGORY:
@@ -314,5 +348,8 @@ class PeerLoop:
 
 
 def _opened(outcome: ReadOutcome) -> State:
-    return {ReadOutcome.READ: State.READING, ReadOutcome.HELD: State.CONTENT_NOTE,
-            ReadOutcome.FAILED: State.BOOKMARKS}[outcome]
+    return {
+        ReadOutcome.READ: State.READING,
+        ReadOutcome.HELD: State.CONTENT_NOTE,
+        ReadOutcome.FAILED: State.BOOKMARKS,
+    }[outcome]

@@ -53,10 +53,15 @@ def score(name: str, user: ForumUser) -> float:
 
 def rank(name: str, candidates: list[ForumUser], me: str | None) -> tuple[ForumUser, ...]:
     """The candidates likely meant, best first (never the person themself)."""
-    unique = {u.username.casefold(): u for u in candidates
-              if me is None or u.username.casefold() != me.casefold()}
-    scored = sorted(((score(name, u), u.username, u) for u in unique.values()),
-                    key=lambda item: (-item[0], item[1]))
+    unique = {
+        u.username.casefold(): u
+        for u in candidates
+        if me is None or u.username.casefold() != me.casefold()
+    }
+    scored = sorted(
+        ((score(name, u), u.username, u) for u in unique.values()),
+        key=lambda item: (-item[0], item[1]),
+    )
     return tuple(u for s, _, u in scored if s >= MIN_SCORE)[:MAX_OFFERED]
 
 

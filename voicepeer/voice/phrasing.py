@@ -9,8 +9,7 @@ from voicepeer.forum.base import Post, Topic, TopicList, TopicSummary
 from voicepeer.speech.text import spoken_age
 from voicepeer.speech.text.sanitize import one_line
 
-_COUNT_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
-                "Ten")
+_COUNT_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
 
 
 def count_phrase(count: int, noun: str) -> str:
@@ -46,8 +45,12 @@ def topic_line(position: int, topic: TopicSummary) -> str:
     return ", ".join(parts) + "."
 
 
-def topic_list_summary(topics: TopicList, shown: int, heading: str,
-                       line: Callable[[int, TopicSummary], str] = topic_line) -> str:
+def topic_list_summary(
+    topics: TopicList,
+    shown: int,
+    heading: str,
+    line: Callable[[int, TopicSummary], str] = topic_line,
+) -> str:
     """``heading`` (e.g. "5 latest topics."), then the first ``shown`` topics named."""
     count = len(topics.topics)
     lines = [heading]
@@ -63,8 +66,9 @@ def topic_intro(topic: Topic, category_name: str | None) -> str:
     where = f", in {category_name}" if category_name else ""
     intro = f"{topic.title}{where}. {count_phrase(topic.posts_count, 'post').capitalize()}."
     if topic.unread_posts:
-        intro += (f" {count_phrase(topic.unread_posts, 'new post').capitalize()} since you"
-                  " last read.")
+        intro += (
+            f" {count_phrase(topic.unread_posts, 'new post').capitalize()} since you last read."
+        )
     return intro
 
 

@@ -35,14 +35,16 @@ class DraftKeeper(Protocol):
 class ReplyOutbox(Protocol):
     """Durable queue of confirmed replies: records each before sending, never posts twice."""
 
-    def submit(self, reply: NewReply, topic_title: str, *,
-               draft_key: str | None = None) -> SendResult:
+    def submit(
+        self, reply: NewReply, topic_title: str, *, draft_key: str | None = None
+    ) -> SendResult:
         """Record the reply durably, taking away the draft ``draft_key`` in the same step,
         then try to post it; the result says what to announce."""
         ...
 
-    def submit_new(self, started: NewTopic | NewPrivateMessage, *,
-                   draft_key: str | None = None) -> SendResult:
+    def submit_new(
+        self, started: NewTopic | NewPrivateMessage, *, draft_key: str | None = None
+    ) -> SendResult:
         """Record a new topic or private message durably, taking away the draft
         ``draft_key`` in the same step, then try to send it."""
         ...

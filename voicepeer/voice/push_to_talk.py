@@ -47,13 +47,24 @@ class PushToTalkListener:
     utterance; in hold mode listening lasts while the switch is held. ``yes_pressed`` is the
     inner listener's own (see AudioListener): a yes switch also answers there."""
 
-    def __init__(self, inner: Listener, switch: Switch, settings: SwitchSettings,
-                 speech: TrackedSpeech, *, yes_pressed: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        inner: Listener,
+        switch: Switch,
+        settings: SwitchSettings,
+        speech: TrackedSpeech,
+        *,
+        yes_pressed: threading.Event | None = None,
+    ) -> None:
         self._inner = inner
         self._yes = yes_pressed
-        self.push_to_talk = PushToTalk(switch, settings, is_speaking=speech.speaking.is_set,
-                                       on_stop_speech=speech.stop,
-                                       on_yes=self._yes.set if self._yes else None)
+        self.push_to_talk = PushToTalk(
+            switch,
+            settings,
+            is_speaking=speech.speaking.is_set,
+            on_stop_speech=speech.stop,
+            on_yes=self._yes.set if self._yes else None,
+        )
         self.push_to_talk.start()
 
     def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
@@ -85,8 +96,14 @@ class StopKey:
     """With an open microphone (no push-to-talk), any key pressed in voicepeer's terminal
     still stops speech at once."""
 
-    def __init__(self, switch: Switch, speech: TrackedSpeech, *, yes_key: str = "",
-                 yes_pressed: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        switch: Switch,
+        speech: TrackedSpeech,
+        *,
+        yes_key: str = "",
+        yes_pressed: threading.Event | None = None,
+    ) -> None:
         self._switch = switch
         self._speech = speech
         self._yes_key = normalize_key(yes_key) if yes_key else None

@@ -71,11 +71,17 @@ class ReaderEngines:
 class Reader:
     """What is current in the forum — a topic list, a topic, a post — and reading it aloud."""
 
-    def __init__(self, engines: ReaderEngines, settings: VoiceSettings, say: Say,
-                 now: Callable[[], datetime],
-                 monotonic: Callable[[], float] = time.monotonic,
-                 *, read_post: PostReading,
-                 interrupted: Callable[[], bool] = lambda: False) -> None:
+    def __init__(
+        self,
+        engines: ReaderEngines,
+        settings: VoiceSettings,
+        say: Say,
+        now: Callable[[], datetime],
+        monotonic: Callable[[], float] = time.monotonic,
+        *,
+        read_post: PostReading,
+        interrupted: Callable[[], bool] = lambda: False,
+    ) -> None:
         self._engines = engines
         self._interrupted = interrupted
         """Whether the person stopped the speech during the last ``say`` (and forgets it)."""
@@ -96,8 +102,11 @@ class Reader:
         self.thread: Thread | None = None
         self.post_index = 0
         self._categories: dict[int, Category] | None = None
-        self._notes = [re.compile(rf"\b{re.escape(t.strip())}", re.IGNORECASE)
-                       for t in settings.content_note_topics if t.strip()]
+        self._notes = [
+            re.compile(rf"\b{re.escape(t.strip())}", re.IGNORECASE)
+            for t in settings.content_note_topics
+            if t.strip()
+        ]
 
     @property
     def topic(self) -> Topic | None:
@@ -126,10 +135,17 @@ class Reader:
         for hit in hits:
             first_hits.setdefault(hit.topic_id, hit)
         # The hit's author wrote the matching post, not (necessarily) the topic: no "by".
-        found = TopicList(tuple(
-            TopicSummary(id=hit.topic_id, title=hit.topic_title or "an untitled topic", slug="",
-                         posts_count=0)
-            for hit in first_hits.values()))
+        found = TopicList(
+            tuple(
+                TopicSummary(
+                    id=hit.topic_id,
+                    title=hit.topic_title or "an untitled topic",
+                    slug="",
+                    posts_count=0,
+                )
+                for hit in first_hits.values()
+            )
+        )
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
         return self._show_list(found, f"{count} about {query}.", first_hits)
 
@@ -137,14 +153,20 @@ class Reader:
         """Make ``topics`` the current list and read it, after ``heading``."""
         return self._show_list(topics, heading)
 
-    def _show_list(self, topics: TopicList, heading: str,
-                   search_hits: dict[int, SearchHit] | None = None) -> bool:
+    def _show_list(
+        self, topics: TopicList, heading: str, search_hits: dict[int, SearchHit] | None = None
+    ) -> bool:
         self.close_topic()
         self.topics, self.topic_index = topics, 0
         self._search_hits = search_hits or {}
-        self._say(phrasing.topic_list_summary(
-            topics, self._settings.max_listed_topics, heading,
-            line=lambda position, _topic: self._list_line(position - 1)))
+        self._say(
+            phrasing.topic_list_summary(
+                topics,
+                self._settings.max_listed_topics,
+                heading,
+                line=lambda position, _topic: self._list_line(position - 1),
+            )
+        )
         return bool(topics.topics)
 
     def step_in_list(self, delta: int) -> None:
@@ -182,8 +204,11 @@ class Reader:
             self.topics = topics
         count = len(self.topics.topics)
         if not 1 <= number <= count:
-            self._say(f"There is no topic {number}. Say open topic and a number from 1 to {count}."
-                      if count else "There are no topics to open.")
+            self._say(
+                f"There is no topic {number}. Say open topic and a number from 1 to {count}."
+                if count
+                else "There are no topics to open."
+            )
             return ReadOutcome.FAILED
         self.topic_index = number - 1
         return self.open_current()
@@ -211,7 +236,8 @@ class Reader:
             return ReadOutcome.FAILED
         self.thread, self.post_index = thread, start
         intro = offline_note(topic.saved_at) + phrasing.topic_intro(
-            topic, self.category_name(topic.category_id))
+            topic, self.category_name(topic.category_id)
+        )
         resumed_at = thread.position(self.post_index)[0]
         if resumed_at > 1 and post_number is None:
             intro += f" Continuing from post {resumed_at}."
@@ -250,8 +276,11 @@ class Reader:
         if post.post_type == PostType.SMALL_ACTION:
             # Not a post anyone wrote: what happened to the topic, said briefly.
             age = phrasing.age_of(post, self._now())
-            said = (f"Post {ordinal} of {total}: " + forum_phrases.small_action_line(
-                post, phrasing.author_name(post)).rstrip(".") + (f", {age}." if age else "."))
+            said = (
+                f"Post {ordinal} of {total}: "
+                + forum_phrases.small_action_line(post, phrasing.author_name(post)).rstrip(".")
+                + (f", {age}." if age else ".")
+            )
             self._say_post(post, said)
             return ReadOutcome.READ
         header = phrasing.post_header(post, ordinal - 1, total, self._now())
@@ -259,8 +288,11 @@ class Reader:
         if kind:
             header = header.replace(", by ", f", {kind}, by ", 1)
         # The whole post, not the page read first: a note must come before any of it.
-        note = None if despite_note else self._content_note(
-            "\n".join(self._engines.render_post.paragraphs(post)))
+        note = (
+            None
+            if despite_note
+            else self._content_note("\n".join(self._engines.render_post.paragraphs(post)))
+        )
         if note:
             self._say(f"{header} This post talks about {note}. Read it? Say yes or no.")
             return ReadOutcome.HELD
@@ -273,8 +305,9 @@ class Reader:
         self.finish_hearing()
         self._hearing = (post.topic_id, post.post_number, self._monotonic())
         if with_text:
-            self._read_post(said, partial(self._engines.render_post.page, post),
-                            cues.about_post(post))
+            self._read_post(
+                said, partial(self._engines.render_post.page, post), cues.about_post(post)
+            )
         else:
             self._say(said)
         self._engines.places.set(self.thread.topic.id, self.post_index)
@@ -287,8 +320,10 @@ class Reader:
         topic_id, post_number, began = self._hearing
         self._hearing = None
         elapsed_ms = int((self._monotonic() - began) * 1000)
-        self.forum_call(lambda: self._engines.forum.record_reading(
-            topic_id, post_number, elapsed_ms), quiet=True)
+        self.forum_call(
+            lambda: self._engines.forum.record_reading(topic_id, post_number, elapsed_ms),
+            quiet=True,
+        )
 
     def _content_note(self, text: str) -> str | None:
         for pattern in self._notes:
@@ -354,8 +389,9 @@ class Reader:
                 return
             # Each heard one marked read by its id: without an id Discourse would mark all.
             if notification.id is not None:
-                self.forum_call(partial(self._engines.forum.mark_notification_read,
-                                        notification.id), quiet=True)
+                self.forum_call(
+                    partial(self._engines.forum.mark_notification_read, notification.id), quiet=True
+                )
         if len(unread) > NOTIFICATIONS_READ:
             self._say_in_round("Say notifications again to hear more.")
 
@@ -367,11 +403,13 @@ class Reader:
 
     def _say_unheard(self, count: int) -> None:
         them = "it" if count == 1 else "them"
-        self._say(f"{phrasing.count_phrase(count, 'notification').capitalize()} not heard "
-                  f"yet. Say notifications to hear {them}.")
+        self._say(
+            f"{phrasing.count_phrase(count, 'notification').capitalize()} not heard "
+            f"yet. Say notifications to hear {them}."
+        )
 
     def repeat_notifications(self, last_said: str) -> bool:
-        """"repeat" just after notifications were said to the end: all of them again
+        """ "repeat" just after notifications were said to the end: all of them again
         (nothing more is marked read). False when the last thing said was something else."""
         if last_said not in self._notification_round:
             return False
@@ -386,8 +424,10 @@ class Reader:
             ordinal, total = self.thread.position(self.post_index)
             return f"You are reading {self.thread.topic.title}, post {ordinal} of {total}."
         if self.topics is not None and self.topics.topics:
-            return (f"You are in the topic list, on topic {self.topic_index + 1} of "
-                    f"{len(self.topics.topics)}: {self.topics.topics[self.topic_index].title}.")
+            return (
+                f"You are in the topic list, on topic {self.topic_index + 1} of "
+                f"{len(self.topics.topics)}: {self.topics.topics[self.topic_index].title}."
+            )
         return "You are at the start. Say latest topics."
 
     def reopen_last_topic(self) -> ReadOutcome | None:

@@ -55,13 +55,19 @@ class PostPage:
 class PostRenderer:
     """Turns a post into speakable text: markup converted, muted words left out."""
 
-    def __init__(self, *, skip_quotes: bool = False, muted_words: tuple[str, ...] = (),
-                 max_words: int = MAX_SPOKEN_WORDS) -> None:
+    def __init__(
+        self,
+        *,
+        skip_quotes: bool = False,
+        muted_words: tuple[str, ...] = (),
+        max_words: int = MAX_SPOKEN_WORDS,
+    ) -> None:
         self._skip_quotes = skip_quotes
         self._max_words = max(1, max_words)
         words = [re.escape(w.strip()) for w in muted_words if w.strip()]
-        self._muted = (re.compile(r"\b(?:" + "|".join(words) + r")\w*", re.IGNORECASE)
-                       if words else None)
+        self._muted = (
+            re.compile(r"\b(?:" + "|".join(words) + r")\w*", re.IGNORECASE) if words else None
+        )
         self._kept: OrderedDict[tuple[int, str, str | None], _Converted] = OrderedDict()
 
     def paragraphs(self, post: Post) -> tuple[str, ...]:
@@ -74,11 +80,16 @@ class PostRenderer:
         start = min(max(start, 0), len(paragraphs))
         end = start
         while end < len(paragraphs) and (
-                end == start or words_before[end + 1] - words_before[start] <= self._max_words):
+            end == start or words_before[end + 1] - words_before[start] <= self._max_words
+        ):
             end += 1
-        return PostPage(paragraphs[start:end], start, len(paragraphs),
-                        words_left=words_before[-1] - words_before[end],
-                        post_words=words_before[-1])
+        return PostPage(
+            paragraphs[start:end],
+            start,
+            len(paragraphs),
+            words_left=words_before[-1] - words_before[end],
+            post_words=words_before[-1],
+        )
 
     def _converted(self, post: Post) -> _Converted:
         key = (post.id, post.cooked, post.raw)  # an edited post is converted again
@@ -92,10 +103,8 @@ class PostRenderer:
             paragraphs = markdown_paragraphs(post.raw or "", skip_quotes=self._skip_quotes)
         if self._muted is not None:
             paragraphs = [self._muted.sub("a muted word", p) for p in paragraphs]
-        kept = tuple(paragraphs), tuple(accumulate((len(p.split()) for p in paragraphs),
-                                                   initial=0))
+        kept = tuple(paragraphs), tuple(accumulate((len(p.split()) for p in paragraphs), initial=0))
         self._kept[key] = kept
         if len(self._kept) > _POSTS_KEPT:
             self._kept.popitem(last=False)
         return kept
-

@@ -96,28 +96,51 @@ _STARTS = frozenset({State.BOOKMARKS, State.NAMING, State.CHOOSING, State.CATEGO
 _ORIGINS = frozenset({State.BROWSING, State.READING})
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
-    State.BROWSING: frozenset({
-        State.BROWSING, State.READING, State.CONTENT_NOTE, State.SLEEPING,
-    }) | _STARTS,
-    State.READING: frozenset({
-        State.READING, State.BROWSING, State.CONTENT_NOTE, State.DICTATING, State.LIKING,
-        State.SLEEPING,
-    }) | _STARTS,
+    State.BROWSING: frozenset(
+        {
+            State.BROWSING,
+            State.READING,
+            State.CONTENT_NOTE,
+            State.SLEEPING,
+        }
+    )
+    | _STARTS,
+    State.READING: frozenset(
+        {
+            State.READING,
+            State.BROWSING,
+            State.CONTENT_NOTE,
+            State.DICTATING,
+            State.LIKING,
+            State.SLEEPING,
+        }
+    )
+    | _STARTS,
     State.CONTENT_NOTE: frozenset({State.CONTENT_NOTE, State.READING, State.BROWSING}),
-    State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING,
-                                State.QUITTING}),
-    State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING,
-                                 State.QUITTING}),
+    State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING, State.QUITTING}),
+    State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING, State.QUITTING}),
     State.QUITTING: frozenset({State.QUITTING, State.DICTATING, State.CONFIRMING}),
     State.LIKING: frozenset({State.LIKING, State.READING}),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS}),
-    State.BOOKMARKS: frozenset({
-        State.BOOKMARKS, State.READING, State.CONTENT_NOTE, State.BROWSING, State.SLEEPING,
-    }),
+    State.BOOKMARKS: frozenset(
+        {
+            State.BOOKMARKS,
+            State.READING,
+            State.CONTENT_NOTE,
+            State.BROWSING,
+            State.SLEEPING,
+        }
+    ),
     State.NAMING: frozenset({State.NAMING, State.CHOOSING}) | _ORIGINS,
-    State.CHOOSING: frozenset({
-        State.CHOOSING, State.NAMING, State.TITLING, State.COMPOSING,
-    }) | _ORIGINS,
+    State.CHOOSING: frozenset(
+        {
+            State.CHOOSING,
+            State.NAMING,
+            State.TITLING,
+            State.COMPOSING,
+        }
+    )
+    | _ORIGINS,
     State.CATEGORY: frozenset({State.CATEGORY, State.TITLING, State.COMPOSING}) | _ORIGINS,
     State.TITLING: frozenset({State.TITLING, State.COMPOSING}) | _ORIGINS,
     State.COMPOSING: frozenset({State.COMPOSING, State.SENDING}) | _ORIGINS,

@@ -139,7 +139,8 @@ EMOTICONS: dict[str, str] = {
 }
 
 _EMOTICON_RE = re.compile(
-    r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True))
+    r"(?<!\S)("
+    + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True))
     + r")(?=[\s.,!?]|$)"
 )
 _SHORTCODE_RE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])")
@@ -151,8 +152,11 @@ ZWJ_SEQUENCES: dict[tuple[str, ...], str] = {
     ("eye", "left speech bubble"): "eye in speech bubble",
 }
 _PEOPLE = frozenset({"man", "woman", "girl", "boy", "child", "adult", "baby", "person"})
-_AIDS = {"wheelchair": "in a wheelchair", "motorized wheelchair": "in a powered wheelchair",
-         "probing cane": "with a white cane"}
+_AIDS = {
+    "wheelchair": "in a wheelchair",
+    "motorized wheelchair": "in a powered wheelchair",
+    "probing cane": "with a white cane",
+}
 
 EMOJI_SAID_ONE_BY_ONE = 5
 """Emoji in a row said one by one; more are summed up ("many emoji, mostly heart")."""
@@ -263,7 +267,7 @@ def _runs_as_words(text: str, pattern: re.Pattern[str], words: Callable[[str], s
     run: list[str] = []
     position = 0
     for match in pattern.finditer(text):
-        between = text[position:match.start()]
+        between = text[position : match.start()]
         if run and between.strip():
             out.append(f" {emoji_run_words(run)} ")
             run = []

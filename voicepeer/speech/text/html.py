@@ -10,23 +10,106 @@ from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
 
-_VOID = frozenset({"img", "br", "hr", "input", "meta", "link", "source", "wbr", "col", "area",
-                   "embed", "param", "track", "base"})
-_SILENT = frozenset({"script", "style", "template", "svg", "noscript", "head", "title", "button",
-                     "select", "textarea", "math"})
-_BLOCKS = frozenset({"p", "div", "tr", "table", "section", "article", "header", "footer",
-                     "details", "summary", "dl", "dt", "dd", "figure", "figcaption", "hr",
-                     "blockquote", "aside", "main", "nav", "center", "address"})
+_VOID = frozenset(
+    {
+        "img",
+        "br",
+        "hr",
+        "input",
+        "meta",
+        "link",
+        "source",
+        "wbr",
+        "col",
+        "area",
+        "embed",
+        "param",
+        "track",
+        "base",
+    }
+)
+_SILENT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "svg",
+        "noscript",
+        "head",
+        "title",
+        "button",
+        "select",
+        "textarea",
+        "math",
+    }
+)
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "details",
+        "summary",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "hr",
+        "blockquote",
+        "aside",
+        "main",
+        "nav",
+        "center",
+        "address",
+    }
+)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 # Open elements whose text is captured rather than said as it comes (the innermost decides).
 _CAPTURING = frozenset({"link", "onebox-title", "onebox"})
 _ITEM_LABEL = re.compile(r"Item \w+:")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-_ORDINAL_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                  "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-                  "seventeen", "eighteen", "nineteen", "twenty")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_ORDINAL_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
 
 
 _MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
@@ -176,8 +259,9 @@ class CookedReader:
             self._flush()
         elif tag == "img":
             if "emoji" in classes:
-                self._emoji_run.append(discourse_emoji_words(attr.get("title")
-                                                             or attr.get("alt", "")))
+                self._emoji_run.append(
+                    discourse_emoji_words(attr.get("title") or attr.get("alt", ""))
+                )
             elif not classes & {"avatar", "site-icon", "onebox-avatar", "thumbnail"}:
                 self._emit(f" {spoken_picture(attr.get('alt', ''))} ")
 
@@ -189,8 +273,12 @@ class CookedReader:
 
     def _open(self, tag: str, attr: dict[str, str], classes: frozenset[str]) -> _Open:
         in_quote = self._inside("quote")
-        if tag in _SILENT or (tag == "div" and ({"title", "meta"} & classes) and self._stack
-                              and self._stack[-1].kind in {"quote", "link"}):
+        if tag in _SILENT or (
+            tag == "div"
+            and ({"title", "meta"} & classes)
+            and self._stack
+            and self._stack[-1].kind in {"quote", "link"}
+        ):
             return self._silence(tag)
         if tag == "div" and "meta" in classes and self._inside("link"):
             return self._silence(tag)  # a lightbox's file name and size
@@ -218,8 +306,9 @@ class CookedReader:
         if (tag == "aside" and "quote" in classes) or (tag == "blockquote" and not in_quote):
             name = spoken_name(attr.get("data-username", ""))
             if self.skip_quotes:
-                return self._silence(tag, f"A quote from {name}, skipped." if name
-                                     else "A quote, skipped.")
+                return self._silence(
+                    tag, f"A quote from {name}, skipped." if name else "A quote, skipped."
+                )
             self._say_line(f"{name} wrote:" if name else "Quote:")
             return _Open(tag, "quote")
         if tag == "a":
@@ -264,8 +353,11 @@ class CookedReader:
         elif open_.kind == "onebox":
             title = " ".join("".join(open_.capture).split())
             target = spoken_link(open_.href, "") if open_.href else "A link"
-            self._say_line(f"{target[:1].upper()}{target[1:]}: {title}." if title
-                           else f"{target[:1].upper()}{target[1:]}.")
+            self._say_line(
+                f"{target[:1].upper()}{target[1:]}: {title}."
+                if title
+                else f"{target[:1].upper()}{target[1:]}."
+            )
         elif open_.kind == "link":
             self._emit(f" {self._link_words(open_)} ")
         elif open_.kind in {"block", "item", "list"}:

@@ -16,8 +16,9 @@ from typing import Protocol
 Attrs = list[tuple[str, str | None]]
 
 # Elements whose content is raw text up to their end tag, never markup; none is read aloud.
-RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-                      "noframes", "noscript"})
+RAW_TEXT = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"}
+)
 
 _TAG_NAME = re.compile(r"[A-Za-z][^\s/>]*")
 # What follows a tag name up to its ">": quoted values may hold ">", an unclosed quote runs
@@ -72,7 +73,7 @@ def tokenize(document: str, handler: HtmlHandler) -> None:
 def _markup(document: str, start: int, handler: HtmlHandler) -> int:
     """Handle what starts with the ``<`` at ``start``; returns where the text goes on."""
     end = len(document)
-    after = document[start + 1:start + 2]
+    after = document[start + 1 : start + 2]
     if document.startswith("<!--", start):
         close = document.find("-->", start + 2)  # "<!-->" and "<!--->" are empty comments
         return end if close < 0 else close + 3

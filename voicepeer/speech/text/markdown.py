@@ -16,8 +16,9 @@ _QUOTE_TAG = re.compile(r"\[quote(?:=\"?([^\[\]\"]*)\"?)?\]|\[/quote\]", re.IGNO
 _SPOILER_OPEN = re.compile(r"\[spoiler\]", re.IGNORECASE)
 _SPOILER_CLOSE = re.compile(r"\[/spoiler\]", re.IGNORECASE)
 _DETAILS = re.compile(r"\[details=\"?([^\[\]\"]*)\"?\]", re.IGNORECASE)
-_BBCODE = re.compile(r"\[/?(?:b|i|u|s|details|center|size|color|wrap|date)(?:=[^\[\]]*)?\]",
-                     re.IGNORECASE)
+_BBCODE = re.compile(
+    r"\[/?(?:b|i|u|s|details|center|size|color|wrap|date)(?:=[^\[\]]*)?\]", re.IGNORECASE
+)
 _TARGET = r"\(([^()\[\]\s]*)(?:\s+\"[^\"()\[\]]*\")?\)"
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]" + _TARGET)
 _LINK = re.compile(r"\[([^\[\]]*)\]" + _TARGET)
@@ -41,7 +42,7 @@ def _quote_blocks(text: str, skip_quotes: bool) -> str:
     position = 0
     for match in _QUOTE_TAG.finditer(text):
         if not skipping:
-            out.append(text[position:match.start()])
+            out.append(text[position : match.start()])
         position = match.end()
         if match.group(0).lower() == "[/quote]":
             if depth == 0:
@@ -84,7 +85,7 @@ def _hide_spoilers(text: str) -> str:
         closing = _SPOILER_CLOSE.search(text, opening.end())
         if closing is None:
             break  # no end after this one, so none after any later one either
-        out += [text[position:opening.start()], "\nHidden text, skipped.\n"]
+        out += [text[position : opening.start()], "\nHidden text, skipped.\n"]
         position = closing.end()
     out.append(text[position:])
     return "".join(out)

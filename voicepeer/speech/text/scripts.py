@@ -13,8 +13,12 @@ import unicodedata
 from functools import lru_cache
 
 _READ_BY_THE_VOICE = frozenset({"LATIN"})
-_SCRIPT_NAMES = {"CJK": "Chinese", "HIRAGANA": "Japanese", "KATAKANA": "Japanese",
-                 "HANGUL": "Korean"}
+_SCRIPT_NAMES = {
+    "CJK": "Chinese",
+    "HIRAGANA": "Japanese",
+    "KATAKANA": "Japanese",
+    "HANGUL": "Korean",
+}
 # Words without the punctuation around them, which stays (and keeps its pauses).
 _WORD = re.compile(r"[^\s.,;:!?()\"“”]+")
 
@@ -49,7 +53,7 @@ def foreign_text_words(text: str) -> str:
         if script and script == current:
             position = match.end()  # one more word of the same run
             continue
-        out.append(text[position:match.start()])
+        out.append(text[position : match.start()])
         if script:
             out.append(f"some {_SCRIPT_NAMES.get(script, script.title())} text")
         else:

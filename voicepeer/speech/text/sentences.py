@@ -5,15 +5,79 @@ from __future__ import annotations
 import re
 
 # Lower-cased words that end with a full stop without ending the sentence.
-ABBREVIATIONS = frozenset({
-    "dr", "mr", "mrs", "prof", "st", "mt", "rev", "sr", "jr", "vs", "etc", "approx",
-    "e.g", "i.e", "eg", "ie", "no", "nos", "fig", "dept", "min", "max", "inc", "ltd",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "a.m", "p.m", "cf", "al", "ca", "tel", "ext", "wk", "wks", "hr", "hrs", "mg", "ml",
-})
+ABBREVIATIONS = frozenset(
+    {
+        "dr",
+        "mr",
+        "mrs",
+        "prof",
+        "st",
+        "mt",
+        "rev",
+        "sr",
+        "jr",
+        "vs",
+        "etc",
+        "approx",
+        "e.g",
+        "i.e",
+        "eg",
+        "ie",
+        "no",
+        "nos",
+        "fig",
+        "dept",
+        "min",
+        "max",
+        "inc",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "a.m",
+        "p.m",
+        "cf",
+        "al",
+        "ca",
+        "tel",
+        "ext",
+        "wk",
+        "wks",
+        "hr",
+        "hrs",
+        "mg",
+        "ml",
+    }
+)
 # Abbreviations that are almost always followed by a name or number, never a new sentence.
-_ALWAYS_CONTINUE = frozenset({"dr", "mr", "mrs", "prof", "st", "mt", "rev", "e.g", "i.e", "eg",
-                              "ie", "vs", "cf", "no", "approx"})
+_ALWAYS_CONTINUE = frozenset(
+    {
+        "dr",
+        "mr",
+        "mrs",
+        "prof",
+        "st",
+        "mt",
+        "rev",
+        "e.g",
+        "i.e",
+        "eg",
+        "ie",
+        "vs",
+        "cf",
+        "no",
+        "approx",
+    }
+)
 
 _LONGEST_ABBREVIATION = 16
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+(\S?))")
@@ -66,7 +130,7 @@ def _break_long(sentence: str, max_words: int) -> list[str]:
                 chunks.append(" ".join(current))
                 current = []
             cut = len(words) - len(words) % max_words or len(words) - max_words
-            chunks += [" ".join(words[i:i + max_words]) for i in range(0, cut, max_words)]
+            chunks += [" ".join(words[i : i + max_words]) for i in range(0, cut, max_words)]
             words = words[cut:]
         if current and len(current) + len(words) > max_words:
             chunks.append(" ".join(current))
