@@ -49,6 +49,18 @@ _HOMOPHONES = {
 
 NUMBER_WORDS: tuple[str, ...] = (*_UNITS, *_TENS, "hundred")
 
+
+def spoken_numbers(limit: int = 99) -> list[str]:
+    """Topic numbers as said aloud, 1 to ``limit`` (at most 99): topic lists are read a page
+    (30) at a time, and hundreds only add paths that short commands get mistaken for."""
+    words = {value: word for word, value in _UNITS.items() if value}
+    for tens, tens_value in _TENS.items():
+        words[tens_value] = tens
+        for unit in range(1, 10):
+            words[tens_value + unit] = f"{tens} {words[unit]}"
+    return [words[number] for number in range(1, min(limit, 99) + 1)]
+
+
 _ORDINAL_UNITS = {
     "first": 1,
     "second": 2,

@@ -13,22 +13,8 @@ from collections.abc import Callable, Collection, Mapping
 
 from voicepeer.commands.consent import CLEAR_YES, NOT_YES
 from voicepeer.commands.intents import FREE_TEXT_INTENTS, PHRASINGS, SLOT_INTENTS, Intent
+from voicepeer.commands.numbers import spoken_numbers
 from voicepeer.recognition.base import Vocabulary
-
-_DIGITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS = (
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-)
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 PLAIN_WEIGHT = 5
 """How many times each plain phrasing counts in a command model, so that, summed over its
@@ -55,19 +41,6 @@ def command_phrasings(
         if text and text not in table[intent]:
             table[intent].append(text)
     return {intent: tuple(ps) for intent, ps in table.items()}
-
-
-def spoken_numbers(limit: int = 99) -> list[str]:
-    """Topic numbers as said aloud, 1 to ``limit`` (at most 99): topic lists are read a page
-    (30) at a time, and hundreds only add paths that short commands get mistaken for."""
-    below20 = [*_DIGITS, *_TEENS]
-    out = below20[: min(limit, 19)]
-    for tens_index, tens in enumerate(_TENS):
-        for unit in ("", *_DIGITS):
-            value = 20 + 10 * tens_index + (_DIGITS.index(unit) + 1 if unit else 0)
-            if value <= limit:
-                out.append(f"{tens} {unit}".strip())
-    return out
 
 
 def command_sentences(
