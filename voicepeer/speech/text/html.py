@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
+from voicepeer.speech.text.timefmt import MONTHS
 
 _VOID = frozenset(
     {
@@ -74,20 +75,6 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 # Open elements whose text is captured rather than said as it comes (the innermost decides).
 _CAPTURING = frozenset({"link", "onebox-title", "onebox"})
 _ITEM_LABEL = re.compile(r"Item \w+:")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _ORDINAL_WORDS = (
     "one",
     "two",
@@ -132,7 +119,7 @@ def spoken_local_date(date: str, time_of_day: str = "") -> str:
     if not match or not 1 <= int(match.group(2)) <= 12:
         return "a date"
     year, month, day = match.groups()
-    spoken = f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+    spoken = f"{int(day)} {MONTHS[int(month) - 1]} {year}"
     if re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", time_of_day.strip()):
         spoken += f" at {time_of_day.strip()[:5]}"
     return spoken

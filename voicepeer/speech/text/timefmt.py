@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -53,5 +53,5 @@ def spoken_age(dt: datetime, now: datetime) -> str:
 
 
 def _day(dt: datetime, now: datetime) -> str:
-    text = f"{dt.day} {_MONTHS[dt.month - 1]}"
+    text = f"{dt.day} {MONTHS[dt.month - 1]}"
     return text if dt.year == now.year else f"{text} {dt.year}"
