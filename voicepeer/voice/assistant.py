@@ -34,6 +34,7 @@ from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.paragraphs import ParagraphReading
 from voicepeer.voice.peer_loop import (
+    COMMANDS_EVERYWHERE,
     DICTATION_STATES,
     PEER_ALLOWED,
     PEER_QUESTIONS,
@@ -68,19 +69,9 @@ def is_goodbye_while_dictating(heard: Heard) -> bool:
     )
 
 
-_EVERYWHERE = frozenset(
-    {
-        Intent.HELP,
-        Intent.WHERE,
-        Intent.REPEAT,
-        Intent.STOP,
-        Intent.FASTER,
-        Intent.SLOWER,
-        Intent.LOUDER,
-        Intent.QUIETER,
-        Intent.QUIT,
-    }
-)
+# The peer screens' everyday commands, and "goodbye".
+_EVERYWHERE = COMMANDS_EVERYWHERE | {Intent.QUIT}
+
 _FORUM = frozenset(
     {
         Intent.LATEST,

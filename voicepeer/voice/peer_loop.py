@@ -31,7 +31,7 @@ from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
 from voicepeer.voice.states import State
 
-_ALWAYS = frozenset(
+COMMANDS_EVERYWHERE = frozenset(
     {
         Intent.HELP,
         Intent.WHERE,
@@ -48,7 +48,7 @@ _STARTERS = frozenset({Intent.BOOKMARKS, Intent.MESSAGES, Intent.MESSAGE, Intent
 PEER_ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.BROWSING: _STARTERS,
     State.READING: _STARTERS | {Intent.REMOVE_BOOKMARK},
-    State.BOOKMARKS: _ALWAYS
+    State.BOOKMARKS: COMMANDS_EVERYWHERE
     | {
         Intent.OPEN,
         Intent.NEXT,
@@ -61,9 +61,9 @@ PEER_ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.SLEEP,
         Intent.PAUSE,
     },
-    State.CHOOSING: _ALWAYS | {Intent.YES, Intent.NO, Intent.CANCEL},
-    State.CATEGORY: _ALWAYS | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
-    State.SENDING: _ALWAYS | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
+    State.CHOOSING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
+    State.CATEGORY: COMMANDS_EVERYWHERE | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
+    State.SENDING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
 }
 """Intents understood in each state, added to the assistant's own."""
 
