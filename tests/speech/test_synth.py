@@ -65,6 +65,30 @@ def test_long_first_sentence_after_start_is_not_dropped() -> None:
         engine.close()
 
 
+def test_dropped_pyttsx3_writes_are_rendered_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pyttsx3 now and then writes an empty file; the drop cannot be caused on demand, so the
+    # real render is wrapped to drop the first three writes.
+    engine = Pyttsx3Synthesizer("en-gb")
+    real_render = engine._render
+    calls: list[str] = []
+
+    def dropping_render(text: str, rate_wpm: int) -> Speech:
+        calls.append(text)
+        speech = real_render(text, rate_wpm)
+        return speech if len(calls) > 3 else Speech(b"", speech.sample_rate)
+
+    try:
+        engine.synthesize("hello", rate_wpm=160)  # started and warmed up before the drops
+        monkeypatch.setattr(engine, "_render", dropping_render)
+        speech = engine.synthesize(SENTENCE, rate_wpm=160)
+        assert len(calls) == 4 and rms(speech) > 300
+        monkeypatch.setattr(engine, "_render", lambda text, rate_wpm: Speech(b"", 22050))
+        with pytest.raises(SpeechEngineError):
+            engine.synthesize(SENTENCE, rate_wpm=160)
+    finally:
+        engine.close()
+
+
 def test_text_that_looks_like_options_is_spoken_not_obeyed() -> None:
     engine = EspeakSynthesizer("en-gb")
     speech = engine.synthesize("--help -w /tmp/x.wav", rate_wpm=160)
