@@ -73,14 +73,14 @@ def test_wizard_through_a_terminal_with_sound(
     term.send("y")
     term.expect(r"Step 3 of 8: The microphone")
     term.expect(r"\[\.+\]\s+-?\d+ dB")  # the live level meter
-    # Two tries, as a carer would give: played audio can glitch on a busy test machine.
-    for attempt in range(2):
+    # Up to three tries, as a carer would give: played audio can glitch on a busy machine.
+    for attempt in range(3):
         term.expect(r"Press Enter for a recognition test: ", timeout=30)
         term.send("")
         term.expect(r"I am listening")
         say_into_microphone("next post", pulse_env, tmp_path)
         heard = term.expect(r"I heard .*\n|recognition test could not run.*\n", timeout=90)
-        if "The microphone works" in heard or attempt == 1:
+        if "The microphone works" in heard or attempt == 2:
             break
         term.expect(r"Try again\? \(Y/n\): ")
         term.send("y")
