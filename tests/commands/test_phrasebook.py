@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.numbers import spoken_numbers
+from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import ListenMode
 
 PHRASEBOOK = Interpreter({"onward please": Intent.NEXT}).phrasebook(

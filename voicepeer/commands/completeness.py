@@ -14,12 +14,12 @@ from collections.abc import Collection, Iterable, Mapping
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.commands.matcher import normalize
 from voicepeer.commands.numbers import parse_number
+from voicepeer.number_words import TENS
 from voicepeer.recognition.base import Completeness
 
 NOT_COMMANDS = frozenset({Intent.SEND, Intent.SCRATCH, Intent.READ_BACK, Intent.CANCEL})
 """Said only while dictating or answering "Shall I post it?", never as a command: "read" is
 complete although "read it back" is longer."""
-_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 _SHORT_ANSWERS = frozenset({Intent.YES.value, Intent.NO.value})
 
 __all__ = ["Completeness", "CompletenessJudge"]
@@ -81,7 +81,7 @@ class CompletenessJudge:
             return Completeness.COMPLETE if longer <= {meaning} else Completeness.UNFINISHED
         if self._topic_number(words) is not None:
             # "open topic twenty" may go on: "twenty one".
-            return Completeness.UNFINISHED if words[-1] in _TENS else Completeness.COMPLETE
+            return Completeness.UNFINISHED if words[-1] in TENS else Completeness.COMPLETE
         return Completeness.UNFINISHED if longer else Completeness.UNKNOWN
 
     def meaning(self, text: str) -> str | None:

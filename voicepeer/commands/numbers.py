@@ -3,38 +3,9 @@
 
 from __future__ import annotations
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+from voicepeer.number_words import TENS as _TENS
+from voicepeer.number_words import UNITS as _UNITS
+
 # Words recognizers commonly return for numbers said on their own.
 _HOMOPHONES = {
     "won": "one",
@@ -48,17 +19,6 @@ _HOMOPHONES = {
 }
 
 NUMBER_WORDS: tuple[str, ...] = (*_UNITS, *_TENS, "hundred")
-
-
-def spoken_numbers(limit: int = 99) -> list[str]:
-    """Topic numbers as said aloud, 1 to ``limit`` (at most 99): topic lists are read a page
-    (30) at a time, and hundreds only add paths that short commands get mistaken for."""
-    words = {value: word for word, value in _UNITS.items() if value}
-    for tens, tens_value in _TENS.items():
-        words[tens_value] = tens
-        for unit in range(1, 10):
-            words[tens_value + unit] = f"{tens} {words[unit]}"
-    return [words[number] for number in range(1, min(limit, 99) + 1)]
 
 
 _ORDINAL_UNITS = {

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Mapping
 
 from voicepeer.commands.consent import CLEAR_YES, NOT_YES
 from voicepeer.commands.intents import FREE_TEXT_INTENTS, PHRASINGS, SLOT_INTENTS, Intent
-from voicepeer.commands.numbers import spoken_numbers
+from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import Vocabulary
 
 PLAIN_WEIGHT = 5

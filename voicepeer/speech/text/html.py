@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from voicepeer.number_words import spoken_numbers
 from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
@@ -75,28 +76,7 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 # Open elements whose text is captured rather than said as it comes (the innermost decides).
 _CAPTURING = frozenset({"link", "onebox-title", "onebox"})
 _ITEM_LABEL = re.compile(r"Item \w+:")
-_ORDINAL_WORDS = (
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-)
+_ITEM_WORDS = spoken_numbers(20)
 
 
 _MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
@@ -126,7 +106,7 @@ def spoken_local_date(date: str, time_of_day: str = "") -> str:
 
 
 def item_label(number: int) -> str:
-    words = _ORDINAL_WORDS[number - 1] if 0 < number <= len(_ORDINAL_WORDS) else str(number)
+    words = _ITEM_WORDS[number - 1] if 0 < number <= len(_ITEM_WORDS) else str(number)
     return f"Item {words}: "
 
 
