@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support.voicepeer_run import run_voicepeer
 from voicepeer import paths
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.cache import ReadingCache
@@ -24,24 +24,7 @@ def mode(path: Path) -> int:
 
 
 def run_text(forum_url: str, said: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "voicepeer",
-            "run",
-            "--forum",
-            forum_url,
-            "--input",
-            "text",
-            "--output",
-            "text",
-        ],
-        input=said,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_voicepeer(forum_url, said, timeout=120)
 
 
 def every_path(root: Path) -> list[Path]:

@@ -3,14 +3,13 @@ acted on by the real voice loop against the real demo forum over loopback HTTP."
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.support.speech_audio import conversation
+from tests.support.voicepeer_run import run_voicepeer
 from voicepeer.demo_forum import DemoForum
 
 DICTATED = "thank you for sharing this it helps a lot to know I am not alone"
@@ -28,23 +27,7 @@ def test_spoken_commands_and_dictation_post_a_reply(tmp_path: Path) -> None:
         latest = httpx.get(f"{forum.base_url}/latest.json").json()
         topic_id = latest["topic_list"]["topics"][0]["id"]
         before = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["posts_count"]
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "voicepeer",
-                "run",
-                "--forum",
-                forum.base_url,
-                "--input",
-                f"wav:{wav}",
-                "--output",
-                "text",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = run_voicepeer(forum.base_url, source=f"wav:{wav}")
         assert result.returncode == 0, result.stderr
         said = result.stdout
         assert "Post 1 of 4" in said and "Post 2 of 4" in said, said

@@ -3,8 +3,6 @@ and voicepeer's answers through the real synthesizer into WAV files."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import wave
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,28 +11,12 @@ import numpy as np
 import pytest
 
 from tests.support.speech_audio import conversation
+from tests.support.voicepeer_run import run_voicepeer
 from voicepeer.demo_forum import DemoForum
 
 
-def run_voicepeer(forum: DemoForum, source: str, output: str, typed: str = "") -> str:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "voicepeer",
-            "run",
-            "--forum",
-            forum.base_url,
-            "--input",
-            source,
-            "--output",
-            output,
-        ],
-        input=typed,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def said_by_voicepeer(forum: DemoForum, source: str, output: str, typed: str = "") -> str:
+    result = run_voicepeer(forum.base_url, typed, source=source, output=output)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -55,7 +37,7 @@ def test_spoken_navigation_who_where_sleep_and_wake(forum: DemoForum, tmp_path: 
     )
     said = [
         line.removeprefix("SAY: ")
-        for line in run_voicepeer(forum, f"wav:{wav}", "text").splitlines()
+        for line in said_by_voicepeer(forum, f"wav:{wav}", "text").splitlines()
     ]
     after_open = said[said.index("Stable MRI for three years! 🎉, in Good news. 6 posts.") + 1 :]
     assert after_open[0].startswith("Post 1 of 6, by Priya")
@@ -77,7 +59,7 @@ def test_answers_are_spoken_and_faster_is_heard_and_remembered(
     forum: DemoForum, tmp_path: Path
 ) -> None:
     spoken = tmp_path / "said"
-    run_voicepeer(forum, "text", f"wav:{spoken}", "where am i\nfaster\nfaster\nfaster\n")
+    said_by_voicepeer(forum, "text", f"wav:{spoken}", "where am i\nfaster\nfaster\nfaster\n")
     first_run = sorted(spoken.glob("*.wav"))
     # Greeting, "where am i", three "Speaking faster." — each a WAV of real speech.
     assert len(first_run) == 5
@@ -85,7 +67,7 @@ def test_answers_are_spoken_and_faster_is_heard_and_remembered(
     assert all(level > 3000 for _, level in levels), levels
     slow_where = levels[1][0]
     # The next session keeps the faster voice: the same answer takes less time.
-    run_voicepeer(forum, "text", f"wav:{spoken}", "where am i\n")
+    said_by_voicepeer(forum, "text", f"wav:{spoken}", "where am i\n")
     second_run = sorted(set(spoken.glob("*.wav")) - set(first_run))
     fast_where = wav_seconds_and_level(second_run[1])[0]
     assert fast_where < 0.85 * slow_where, (slow_where, fast_where)

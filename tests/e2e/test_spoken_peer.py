@@ -3,13 +3,12 @@ real voice loop and the real demo forum."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.support.speech_audio import conversation
+from tests.support.voicepeer_run import run_voicepeer
 from voicepeer.demo_forum import DemoForum
 
 
@@ -20,23 +19,7 @@ def test_spoken_bookmarks_messages_and_new_topic(tmp_path: Path) -> None:
         ["open topic two", "my bookmarks", "my messages", "new topic", "cancel"], wav, gap_s=3.0
     )
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "voicepeer",
-                "run",
-                "--forum",
-                forum.base_url,
-                "--input",
-                f"wav:{wav}",
-                "--output",
-                "text",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        result = run_voicepeer(forum.base_url, source=f"wav:{wav}")
     assert result.returncode == 0, result.stderr
     said = [line.removeprefix("SAY: ") for line in result.stdout.splitlines()]
     after_open = said[next(i for i, s in enumerate(said) if s.startswith("Post 1 of 6")) + 1 :]

@@ -6,13 +6,12 @@ computer off and on: real demo forum over loopback, real on-disk places, drafts 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.support.conversation import converse
+from tests.support.voicepeer_run import run_voicepeer
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
@@ -93,24 +92,7 @@ def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: P
 
 def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> None:
     def run(lines: str) -> str:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "voicepeer",
-                "run",
-                "--forum",
-                forum.base_url,
-                "--input",
-                "text",
-                "--output",
-                "text",
-            ],
-            input=lines,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        done = run_voicepeer(forum.base_url, lines, timeout=120)
         assert done.returncode == 0, done.stderr
         return done.stdout
 
@@ -120,24 +102,7 @@ def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> Non
 
 
 def test_help_names_goodbye_and_when_typing_control_d(forum: DemoForum) -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "voicepeer",
-            "run",
-            "--forum",
-            forum.base_url,
-            "--input",
-            "text",
-            "--output",
-            "text",
-        ],
-        input="help\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_voicepeer(forum.base_url, "help\n", timeout=120)
     help_line = done.stdout.splitlines()[-1]
     assert "goodbye, help." in help_line
     assert help_line.endswith("When typing, Control D also ends.")
