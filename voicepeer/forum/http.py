@@ -33,6 +33,7 @@ from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.transport import (
     DeadlineBackend,
     DeadlineTransport,
+    ForumRequest,
     ResponseTooLargeError,
     Sender,
 )
@@ -143,12 +144,14 @@ class ForumHttp:
     def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """GET JSON; retried with backoff on network faults, timeouts and server errors."""
         with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
-            return self._with_retries("GET", path, timer, params=params)
+            return self._with_retries(ForumRequest("GET", path, params=params), timer)
 
     def get_text(self, path: str) -> str:
         """GET a page as text (used for settings Discourse only embeds in its HTML)."""
         with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
-            response = self._with_retries("GET", path, timer, accept="text/html", raw=True)
+            response = self._with_retries(
+                ForumRequest("GET", path, accept="text/html"), timer, raw=True
+            )
         assert isinstance(response, httpx.Response)
         return response.text
 
@@ -156,7 +159,7 @@ class ForumHttp:
         """POST/PUT/DELETE JSON. Never retried after it may have reached the forum: such
         failures raise :class:`DeliveryUncertainError` so the caller can check first."""
         with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
-            return self._with_retries(method, path, timer, body=body)
+            return self._with_retries(ForumRequest(method, path, body=body), timer)
 
     def send_quietly(self, method: str, path: str, body: Mapping[str, Any]) -> None:
         """One attempt at a background write (reading progress): no retries, no waiting,
@@ -164,31 +167,17 @@ class ForumHttp:
         the data for next time."""
         try:
             self._once(
-                method,
-                path,
-                None,
-                body,
-                "application/json",
-                True,
-                self.settings.request_deadline_s,
+                ForumRequest(method, path, body=body),
+                raw=True,
+                seconds=self.settings.request_deadline_s,
             )
         except _Retryable as error:
             raise error.for_write() from None
 
     # -- machinery ------------------------------------------------------------------------
 
-    def _with_retries(
-        self,
-        method: str,
-        path: str,
-        timer: _SlowTimer,
-        *,
-        params: Mapping[str, Any] | None = None,
-        body: Mapping[str, Any] | None = None,
-        accept: str = "application/json",
-        raw: bool = False,
-    ) -> Any:
-        is_read = method == "GET"
+    def _with_retries(self, request: ForumRequest, timer: _SlowTimer, *, raw: bool = False) -> Any:
+        is_read = request.method == "GET"
         attempt = 0
         waits = 0
         started = time.monotonic()
@@ -197,7 +186,7 @@ class ForumHttp:
             if is_read:
                 seconds = min(seconds, self.settings.read_deadline_s - (time.monotonic() - started))
             try:
-                return self._once(method, path, params, body, accept, raw, max(seconds, 0.01))
+                return self._once(request, raw=raw, seconds=max(seconds, 0.01))
             except ResponseTooLargeError as error:
                 if is_read:
                     raise
@@ -223,7 +212,9 @@ class ForumHttp:
                 if attempt >= self.settings.read_retries or late:
                     raise error.for_read() from error.__cause__
                 attempt += 1
-                log.info("%s failed (%s); retry %d in %.1fs", path, error.reason, attempt, delay)
+                log.info(
+                    "%s failed (%s); retry %d in %.1fs", request.path, error.reason, attempt, delay
+                )
                 self._sleep(delay)
 
     def _announce_wait(self, seconds: float) -> None:
@@ -233,22 +224,11 @@ class ForumHttp:
             except Exception:
                 log.exception("rate-limit listener failed")
 
-    def _once(
-        self,
-        method: str,
-        path: str,
-        params: Mapping[str, Any] | None,
-        body: Mapping[str, Any] | None,
-        accept: str,
-        raw: bool,
-        seconds: float,
-    ) -> Any:
-        where = f"{method} {path}"
+    def _once(self, request: ForumRequest, *, raw: bool, seconds: float) -> Any:
+        where = request.where
         self.requests_made += 1
         try:
-            response = self._sender.send(
-                method, path, params=params, body=body, accept=accept, seconds=seconds
-            )
+            response = self._sender.send(request, seconds)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             # Nothing was sent: safe to try again, reads and writes alike.
             raise _Retryable(where, f"cannot connect: {type(error).__name__}", sent=False) from None
@@ -264,11 +244,12 @@ class ForumHttp:
             # Dropped or garbled mid-exchange (reset, truncated, bad encoding, redirect loop).
             raise _Retryable(where, f"connection broke: {type(error).__name__}") from None
         for listener in list(self._request_listeners):
-            listener(method, path)
+            listener(request.method, request.path)
         log.debug("%s -> %d", where, response.status_code)
-        return self._interpret(where, response, raw=raw)
+        return self._interpret(request, response, raw=raw)
 
-    def _interpret(self, where: str, response: httpx.Response, *, raw: bool) -> Any:
+    def _interpret(self, request: ForumRequest, response: httpx.Response, *, raw: bool) -> Any:
+        where = request.where
         status = response.status_code
         data = _json_or_none(response)
         if 200 <= status < 300:
@@ -279,9 +260,8 @@ class ForumHttp:
             return data
         if status >= 500:
             raise _Retryable(where, f"server error HTTP {status}", sent=True)
-        method, _, path = where.partition(" ")
         error = error_for_answer(
-            method, path, status, data, response.headers, signed_in=self._signed_in
+            request.method, request.path, status, data, response.headers, signed_in=self._signed_in
         )
         # Discourse refuses a revoked or unknown user API key with the same stock sentence
         # as a forbidden action: ask the forum who we are before blaming either.

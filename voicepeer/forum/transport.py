@@ -20,6 +20,7 @@ import threading
 import time
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import httpcore
@@ -34,6 +35,23 @@ MAX_REDIRECTS = 5
 INFLATE_STEP = 64 * 1024
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@dataclass(frozen=True)
+class ForumRequest:
+    """One request to the forum, as voicepeer means it (before redirects and retries)."""
+
+    method: str
+    path: str
+    params: Mapping[str, Any] | None = None
+    body: Mapping[str, Any] | None = None
+    """Sent as JSON."""
+    accept: str = "application/json"
+
+    @property
+    def where(self) -> str:
+        """How logs and errors name it: method and path, never parameters or body."""
+        return f"{self.method} {self.path}"
 
 
 class CrossOriginRedirectError(ForumError):
@@ -190,20 +208,11 @@ class Sender:
         self._settings = settings
         self._backend = backend
 
-    def send(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None,
-        body: Mapping[str, Any] | None,
-        accept: str,
-        seconds: float,
-    ) -> httpx.Response:
+    def send(self, request: ForumRequest, seconds: float) -> httpx.Response:
         """One exchange, redirects included, that takes at most ``seconds`` in all."""
         ends = time.monotonic() + seconds
         try:
-            return self._send(method, path, params, body, accept, seconds, ends)
+            return self._send(request, seconds, ends)
         except httpx.TimeoutException as error:
             if time.monotonic() < ends - 0.05:
                 raise  # an ordinary timeout of one step, well before the deadline
@@ -211,23 +220,14 @@ class Sender:
                 f"no complete answer within the overall deadline of {seconds:.3g} s"
             ) from error
 
-    def _send(
-        self,
-        method: str,
-        path: str,
-        params: Mapping[str, Any] | None,
-        body: Mapping[str, Any] | None,
-        accept: str,
-        seconds: float,
-        ends: float,
-    ) -> httpx.Response:
+    def _send(self, wanted: ForumRequest, seconds: float, ends: float) -> httpx.Response:
         with self._backend.within(seconds) if self._backend else contextlib.nullcontext():
             request = self._client.build_request(
-                method,
-                path,
-                params=params,
-                json=body,
-                headers={"Accept": accept, "Accept-Encoding": "gzip"},
+                wanted.method,
+                wanted.path,
+                params=wanted.params,
+                json=wanted.body,
+                headers={"Accept": wanted.accept, "Accept-Encoding": "gzip"},
                 timeout=self._timeout(ends),
             )
             for _ in range(MAX_REDIRECTS + 1):
@@ -241,7 +241,7 @@ class Sender:
                     response.close()
                 request = following
         raise ForumResponseError(
-            f"{method} {path}: the forum redirected more than {MAX_REDIRECTS} times",
+            f"{wanted.where}: the forum redirected more than {MAX_REDIRECTS} times",
             problem=ResponseProblem.REDIRECT_LOOP,
         )
 
