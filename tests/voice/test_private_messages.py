@@ -39,6 +39,7 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
             "reply",
             "thank you sam that means a lot",
             "send it",
+            "hang on",
             "no",
             "send it",
             "yes",
@@ -50,8 +51,9 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
         "1 private conversation, 1 with new messages. One: "
         "Checking in after your first week, by sam"
     )
-    question = next(line for line in talk.said if "Shall I post it?" in line)
+    question = next(line for line in talk.said if "Shall I send it?" in line)
     assert "It will be sent privately, to Sam Okafor, on the voicepeer demo forum." in question
+    assert talk.said_after(question)[0] == "Shall I send your private reply? Please say yes or no."
     assert talk.said[-1] == "Your reply to Checking in after your first week is posted."
     posts = as_member(forum, f"/t/{topic_id}.json")["post_stream"]["posts"]
     assert [p["username"] for p in posts].count("demo") == 2  # one seeded, one now

@@ -422,10 +422,16 @@ class Assistant:
         self._dispatch(interpretation.command)
         self._maybe_suggest_rest()
 
+    def _open_question(self, otherwise: str = "") -> str:
+        """The question the current state waits on, asked again; ``otherwise`` when none."""
+        if self.state is State.CONFIRMING:
+            return self.composer.question_again()
+        return OPEN_QUESTIONS.get(self.state, otherwise)
+
     def _misheard(self) -> None:
         self._misheard_in_a_row += 1
         if self.state in OPEN_QUESTIONS:
-            self.say(OPEN_QUESTIONS[self.state])
+            self.say(self._open_question())
         elif (
             self.engines.voice_training_would_help
             and not self._training_mentioned
@@ -561,7 +567,7 @@ class Assistant:
 
     def _stop(self) -> None:
         self.engines.voice.speech.stop()
-        self.say("Stopped. " + OPEN_QUESTIONS.get(self.state, "Say next, repeat, or help."))
+        self.say("Stopped. " + self._open_question("Say next, repeat, or help."))
 
     def _sleep(self, message: str) -> None:
         self._resume_state = self.state
@@ -642,7 +648,7 @@ class Assistant:
             self._go(self._quit_from)
             self.say(
                 "All right, I am staying. "
-                + OPEN_QUESTIONS.get(self.state, "Go on with your reply, or say send it.")
+                + self._open_question("Go on with your reply, or say send it.")
             )
             return
         if self.state is State.CONFIRMING:

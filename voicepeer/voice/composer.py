@@ -140,8 +140,15 @@ class Composer:
         if problem is not None:
             self._say(problem_line(problem) + " Then say send it.")
             return Next.DICTATING
-        self._say(f"Your reply says: {text} {self._audience()} Shall I post it? Say yes or no.")
+        verb = "send" if self._is_private() else "post"
+        self._say(f"Your reply says: {text} {self._audience()} Shall I {verb} it? Say yes or no.")
         return Next.CONFIRMING
+
+    def question_again(self) -> str:
+        """The question asked again after a mishearing: a private reply is sent, not posted."""
+        if self._is_private():
+            return "Shall I send your private reply? Please say yes or no."
+        return "Shall I post your reply? Please say yes or no."
 
     def _limits(self) -> SiteLimits:
         try:
