@@ -51,6 +51,7 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
         "1 private conversation, 1 with new messages. One: "
         "Checking in after your first week, by sam"
     )
+    assert talk.said[1].startswith("Checking in after your first week, a private conversation.")
     question = next(line for line in talk.said if "Shall I send it?" in line)
     assert "It will be sent privately, to Sam Okafor, on the voicepeer demo forum." in question
     assert talk.said_after(question)[0] == "Shall I send your private reply? Please say yes or no."

@@ -64,6 +64,9 @@ def topic_list_summary(
 
 def topic_intro(topic: Topic, category_name: str | None) -> str:
     where = f", in {category_name}" if category_name else ""
+    if topic.archetype == "private_message":
+        # Said with the title, so that nobody reads out or answers one unawares.
+        where = ", a private conversation"
     intro = f"{topic.title}{where}. {count_phrase(topic.posts_count, 'post').capitalize()}."
     if topic.unread_posts:
         intro += (
