@@ -11,9 +11,10 @@ import pytest
 from tests.support.speech_audio import utterances, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands.completeness import CompletenessJudge
 from voicepeer.commands.consent import MIN_YES_CONFIDENCE, judge_answer
 from voicepeer.listening import voice_loop_phrasebook
-from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.base import Completeness, Heard, ListenMode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
@@ -109,6 +110,9 @@ def answers(
     return found
 
 
+PAST_ANSWER_S = RecognitionSettings().answer_silence_s + 0.5
+"""A pause after which the next answer is a new one."""
+
 # ("guess" is measured by scripts/benchlib/consent.py, not here: in espeak-ng's Scottish
 # voice, after other speech, the bundled model hears it as "yes" down to its sounds.)
 NOT_YES_SPOKEN = [
@@ -133,7 +137,7 @@ def test_spoken_near_yes_commands_and_room_talk_give_no_yes(
 ) -> None:
     parts: list[str | float] = []
     for text in NOT_YES_SPOKEN:
-        parts += [text, 2.0]
+        parts += [text, PAST_ANSWER_S]
     path = write_wav(tmp_path / "not-yes.wav", utterances(parts, voice=voice))
     for allowed in (CONFIRMING, LIKING):
         heard = answers(recognizer, path, allowed)
@@ -147,7 +151,10 @@ def test_a_spoken_yes_is_yes_and_a_spoken_no_is_no(
 ) -> None:
     path = write_wav(
         tmp_path / "answers.wav",
-        utterances(["yes", 2.0, "yes please", 2.0, "no", 2.0, "cancel", 2.0], voice=voice),
+        utterances(
+            ["yes", PAST_ANSWER_S, "yes please", PAST_ANSWER_S, "no", 2.0, "cancel", 2.0],
+            voice=voice,
+        ),
     )
     assert [i for _, i in answers(recognizer, path, CONFIRMING)] == [
         Intent.YES,
@@ -155,3 +162,42 @@ def test_a_spoken_yes_is_yes_and_a_spoken_no_is_no(
         Intent.NO,
         Intent.CANCEL,
     ]
+
+
+@pytest.mark.parametrize(
+    ("voice", "first", "then"),
+    [
+        ("en-us", "yes", "but"),
+        ("en-gb-scotland", "yes", "but"),
+        ("en-us", "yes please", "hang on"),
+        ("en-gb", "yes", "no wait"),
+    ],
+)
+def test_a_yes_taken_back_after_a_long_pause_is_no_yes(
+    recognizer: SphinxRecognizer, tmp_path: Path, voice: str, first: str, then: str
+) -> None:
+    # 1.5 s is longer than command_silence_s, which once ended the answer after "yes".
+    pause = 1.5
+    assert pause > RecognitionSettings().command_silence_s
+    path = write_wav(
+        tmp_path / "taken-back.wav", utterances([first, pause, then, 1.0], voice=voice)
+    )
+    for allowed in (CONFIRMING, LIKING):
+        heard = answers(recognizer, path, allowed)
+        assert [h for h in heard if h[1] is Intent.YES] == []
+        assert len(heard) == 1, heard  # heard whole, as one answer
+
+
+@pytest.mark.parametrize("voice", ["en-us", "en-gb-scotland"])
+def test_a_plain_yes_followed_by_silence_is_yes(
+    recognizer: SphinxRecognizer, tmp_path: Path, voice: str
+) -> None:
+    path = write_wav(tmp_path / "yes.wav", utterances(["yes", PAST_ANSWER_S], voice=voice))
+    assert answers(recognizer, path, CONFIRMING) == [("yes", Intent.YES)]
+
+
+def test_a_yes_is_never_a_whole_answer_at_a_pause() -> None:
+    judge = CompletenessJudge.for_answers()
+    assert judge.judge("yes") is Completeness.UNFINISHED
+    assert judge.judge("yes please") is Completeness.UNFINISHED
+    assert judge.judge("no") is Completeness.COMPLETE

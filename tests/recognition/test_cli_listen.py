@@ -86,16 +86,19 @@ def test_vosk_without_a_model_says_what_to_do(
 def test_state_hears_answers_as_the_question_would(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
 ) -> None:
+    # A yes is taken only after answer_silence_s (2.5 s) of silence; "yes … but" said with
+    # a shorter pause is one answer, and no yes.
     path = write_wav(
-        tmp_path / "a.wav", utterances(["yes", 2.0, "yeah", 2.0, "send it", 2.0, "no", 2.0])
+        tmp_path / "a.wav",
+        utterances(["yes", 3.0, "yeah", 3.0, "send it", 3.0, "no", 3.0, "yes", 1.5, "but", 3.0]),
     )
     status, lines, _ = run(
         ["listen", "--wav", str(path), "--state", state, "--json", "--engine", "sphinx"], capsys
     )
     assert status == 0
     records = [json.loads(line) for line in lines]
-    assert [set(r) for r in records] == [{"intent", "slots", "text", "confidence"}] * 4
-    assert [r["intent"] for r in records] == ["yes", None, None, "no"]
+    assert [set(r) for r in records] == [{"intent", "slots", "text", "confidence"}] * 5
+    assert [r["intent"] for r in records] == ["yes", None, None, "no", None]
 
 
 @pytest.mark.parametrize(

@@ -52,9 +52,10 @@ class CompletenessJudge:
     @classmethod
     def for_answers(cls, aliases: Mapping[str, Intent] | None = None) -> CompletenessJudge:
         """Answers to a yes-or-no question: a clear yes is never complete ("yes but")."""
-        from voicepeer.commands.consent import CLEAR_YES, NOT_YES
+        from voicepeer.commands.consent import CLEAR_YES, NOT_YES, TAKE_BACKS
 
         phrases = [(p, "yes") for p in CLEAR_YES] + [(p, "not yes") for p in NOT_YES]
+        phrases += [(f"{y} {t}", "not yes") for y in CLEAR_YES for t in TAKE_BACKS]
         phrases += [(p, i.value) for i, ps in PHRASINGS.items() if i is not Intent.YES for p in ps]
         phrases += [
             (p, Intent(i).value) for p, i in (aliases or {}).items() if Intent(i) is not Intent.YES

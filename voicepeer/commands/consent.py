@@ -4,9 +4,11 @@ A question such as "Shall I post your reply?" or "Like this post by …?" is ans
 clear "yes" (or "yes please"), heard with high confidence and, where the recognizer decoded
 the answer twice over, heard as a clear yes by every pass — or with a press of the
 person's yes switch. Anything else is not a yes: "yeah", "yes but", "yes and no",
-"hang on", other commands and room talk. An unsure answer gets the question again; it is
-never guessed. Other answers ("no", "cancel", "read it back", "help") are matched as
-commands, restricted to what the question allows.
+"hang on", other commands and room talk. A spoken yes is never a whole answer at a pause:
+the listener waits its answer_silence_s for a take-back ("yes … but") and hears them as
+one answer. An unsure answer gets the question again; it is never guessed. Other answers
+("no", "cancel", "read it back", "help") are matched as commands, restricted to what the
+question allows.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ NOT_YES: tuple[str, ...] = (
 )
 """Sounds close to yes, or a yes taken back, that must never give consent. Recognizers
 put them in their answer vocabulary so such speech is heard as what it is."""
+
+TAKE_BACKS: tuple[str, ...] = ("but", "wait", "no", "hang on", "hold on", "sorry")
+"""Words that, said after a yes, take it back ("yes … but"). A yes is therefore never a
+whole answer at a pause: the listener waits its answer_silence_s for them first."""
 
 MIN_YES_CONFIDENCE = 0.6
 """Lowest recognizer confidence (0-1) for a yes. The bundled engine's confidence is the lower

@@ -36,13 +36,22 @@ talk even when another pass, forced to pick a command, picked one."""
 def endpoint_settings(settings: RecognitionSettings, mode: ListenMode) -> EndpointSettings:
     command = mode is not ListenMode.DICTATION
     return EndpointSettings(
-        silence_s=settings.command_silence_s if command else settings.dictation_silence_s,
+        silence_s=_silence_s(settings, mode),
         max_utterance_s=settings.max_command_s if command else settings.max_dictation_s,
         min_speech_s=settings.min_speech_s,
         speech_margin_db=settings.speech_margin_db,
         min_speech_level_db=settings.min_speech_level_db,
         detector_from_noise_db=settings.noisy_room_db,
     )
+
+
+def _silence_s(settings: RecognitionSettings, mode: ListenMode) -> float:
+    """Silence that ends an utterance not judged complete at a pause."""
+    if mode is ListenMode.DICTATION:
+        return settings.dictation_silence_s
+    if mode is ListenMode.ANSWER:
+        return max(settings.command_silence_s, settings.answer_silence_s)
+    return settings.command_silence_s
 
 
 class AudioListener:
@@ -211,8 +220,8 @@ class AudioListener:
                 return True
         # Speech no pass took for a command or its start ends after the usual silence, so
         # that room talk and the command after it stay apart. An answer that is not complete
-        # ("yes", which "yes but" takes back) waits the usual silence too.
-        silence = self.settings.command_silence_s
+        # ("yes", which "yes … but" takes back) waits the answer's own silence.
+        silence = _silence_s(self.settings, mode)
         # Only a forced reading of the command grammar took longer talk for a command.
         short = endpointer.speech_s <= LONGEST_COMMAND_SPEECH_S
         if (

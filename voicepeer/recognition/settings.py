@@ -46,6 +46,11 @@ class RecognitionSettings:
     """Seconds of silence that end a command not heard whole yet ("open topic …",
     "search for …", "next" where "next paragraph" can follow, or something misheard so
     far), so slow speech with long pauses is not cut."""
+    answer_silence_s: float = field(default=2.5, metadata={"min": 1.0, "max": 10.0})
+    """Seconds of silence that end the answer to a question before something others see
+    ("Shall I post it?") unless it is a whole answer other than yes ("no", "cancel"). A yes
+    is taken only after this much silence, so that "yes … but" or "yes … hang on" said
+    after a pause is heard whole, as no yes."""
     dictation_silence_s: float = field(default=2.5, metadata={"min": 1.0, "max": 10.0})
     """Seconds of silence that end a piece of dictation."""
     max_command_s: float = field(default=10.0, metadata={"min": 2.0, "max": 30.0})
