@@ -231,8 +231,13 @@ def training_items(voice: str) -> list[Item]:
 
 def render(item: Item) -> np.ndarray:
     """The item as it reaches the microphone: lead-in and tail, noise, volume."""
-    rng = np.random.default_rng(item.seed)
     speech = espeak(item.text, item.voice, item.condition.wpm, item.condition.gap_ms)
+    return at_microphone(speech, item)
+
+
+def at_microphone(speech: np.ndarray, item: Item) -> np.ndarray:
+    """``speech`` as it reaches the microphone in ``item``'s condition (see render())."""
+    rng = np.random.default_rng(item.seed)
     speech = speech.astype(np.float64)
     lead = np.zeros(int(16000 * 0.6))
     signal = np.concatenate([lead, speech, np.zeros(int(16000 * 0.4))])

@@ -5,7 +5,11 @@ voicepeer.commands.consent), over synthetic speech from scripts/benchlib/_asr_da
 - true_yes_rate: share of spoken "yes" / "yes please" (every voice of the split, every
   condition: normal, slow, noisy, quiet) taken as yes;
 - false_yes_rate: share of everything else taken as yes — near-yes sounds ("yeah",
-  "yes but", "hang on" …), every other command phrasing, room talk and bare noise.
+  "yes but", "hang on" …), a yes taken back after a 1.5 s pause ("yes … but"), every other
+  command phrasing, room talk and bare noise.
+
+The tuning split adds yeses (and near-yes sounds) in eight more voices and five more ways of
+speaking (see WIDER_TUNE_VOICES): its own four voices were too easy to tune on.
 
 ``run()`` (part of ``scripts/bench --json``) reports the evaluation split.
 ``python -m scripts.benchlib.consent --split tune --features`` prints what tuning looks at.
@@ -31,6 +35,8 @@ from scripts.benchlib._asr_data import (
     VOICES,
     Condition,
     Item,
+    at_microphone,
+    espeak,
     numbered,
     pink_noise,
     render,
@@ -80,6 +86,36 @@ NEAR_YES = {
 """Said where a yes is expected, none of them a clear yes. Both splits name the sounds a
 person says in place of a yes; each adds its own."""
 
+TAKEN_BACK = {
+    "tune": ("yes … but", "yes … hang on", "yes please … no wait", "yes … wait"),
+    "eval": ("yes … no", "yes … hold on", "yes please … but", "yes … sorry no"),
+}
+"""A yes taken back after a pause (" … ", TAKE_BACK_PAUSE_S) longer than the silence that
+ends a command: never a yes."""
+TAKE_BACK_PAUSE_S = 1.5
+
+WIDER_TUNE_VOICES = (
+    "en-gb-x-gbclan",
+    "en-gb-x-gbcwmd",
+    "en-us+m4",
+    "en-gb+f5",
+    "en-us+klatt",
+    "en-gb+croak",
+    "en-us+m7",
+    "en-gb+f1",
+)
+"""More voices for the tuning split's yes answers (none of them the evaluation split's,
+nor variants of its accents): its four voices all said yes the way the model hears best."""
+WIDER_TUNE_CONDITIONS = (
+    Condition("fast", 210),
+    Condition("slow", 80, gap_ms=40),
+    Condition("noisy", 130, snr_db=5.0),
+    Condition("quiet", 140, gain_db=-34.0),
+    Condition("loud", 170, gain_db=10.0),
+)
+"""More ways of saying yes for the tuning split: faster, slower, in louder noise, quieter,
+and loud enough to clip."""
+
 
 @dataclass(frozen=True)
 class Answered:
@@ -98,10 +134,22 @@ def answer_items(split: str) -> list[Item]:
         for voice in voices
         for condition in CONDITIONS
     ]
+    if split == "tune":
+        items += [
+            Item("yes", phrase, voice, condition)
+            for phrase in CLEAR_YES
+            for voice in WIDER_TUNE_VOICES
+            for condition in (*CONDITIONS, *WIDER_TUNE_CONDITIONS)
+        ]
     for phrase in NEAR_YES[split]:
         items += [
             Item("near_yes", phrase, v, rng.choice(CONDITIONS)) for v in rng.sample(voices, 2)
         ]
+        if split == "tune":
+            items += [
+                Item("near_yes", phrase, v, rng.choice(WIDER_TUNE_CONDITIONS))
+                for v in rng.sample(WIDER_TUNE_VOICES, 2)
+            ]
     for intent, phrases in PHRASINGS.items():
         if intent is not Intent.YES:
             items += [
@@ -114,6 +162,11 @@ def answer_items(split: str) -> list[Item]:
         Item("noise", "", "", Condition("noise", 0, snr_db=float(level)))
         for level in (-35, -30, -25, -20, -15)
     ]
+    rng = random.Random(SEEDS[split] + 8)
+    for phrase in TAKEN_BACK[split]:
+        items += [
+            Item("taken_back", phrase, v, rng.choice(CONDITIONS)) for v in rng.sample(voices, 2)
+        ]
     return numbered(items)
 
 
@@ -125,6 +178,20 @@ def _noise(item: Item) -> np.ndarray:
     signal = np.concatenate([np.zeros(9600), burst, np.zeros(8000)])
     signal = signal + rng.normal(0, 6, signal.size)
     return np.clip(np.round(signal), -32768, 32767).astype(np.int16)
+
+
+def spoken(item: Item) -> np.ndarray:
+    """The item's audio: bare noise, or its words with TAKE_BACK_PAUSE_S at each " … "."""
+    if item.kind == "noise":
+        return _noise(item)
+    if " … " not in item.text:
+        return render(item)
+    gap = np.zeros(int(16000 * TAKE_BACK_PAUSE_S), dtype=np.int16)
+    pieces: list[np.ndarray] = []
+    for part in item.text.split(" … "):
+        c = item.condition
+        pieces += [espeak(part, item.voice, c.wpm, c.gap_ms), gap]
+    return at_microphone(np.concatenate(pieces[:-1]), item)
 
 
 def evaluate(
@@ -139,7 +206,7 @@ def evaluate(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "answer.wav"
         for item in items:
-            samples = _noise(item) if item.kind == "noise" else render(item)
+            samples = spoken(item)
             with wave.open(str(path), "wb") as wav:
                 wav.setnchannels(1)
                 wav.setsampwidth(2)
@@ -157,21 +224,23 @@ def evaluate(
     return answered
 
 
+def _rate(group: list[Answered]) -> float:
+    return round(sum(a.yes for a in group) / len(group), 4) if group else float("nan")
+
+
 def summarize(answered: list[Answered]) -> dict[str, float | int]:
     yes = [a for a in answered if a.item.kind == "yes"]
     other = [a for a in answered if a.item.kind != "yes"]
     figures: dict[str, float | int] = {
-        "true_yes_rate": round(sum(a.yes for a in yes) / len(yes), 4),
-        "false_yes_rate": round(sum(a.yes for a in other) / len(other), 4),
+        "true_yes_rate": _rate(yes),
+        "false_yes_rate": _rate(other),
         "yes_answers": len(yes),
         "not_yes_answers": len(other),
     }
     for kind in sorted({a.item.kind for a in other}):
-        group = [a for a in other if a.item.kind == kind]
-        figures[f"false_yes_rate_{kind}"] = round(sum(a.yes for a in group) / len(group), 4)
-    for name in sorted({c.name for c in CONDITIONS}):
-        group = [a for a in yes if a.item.condition.name == name]
-        figures[f"true_yes_rate_{name}"] = round(sum(a.yes for a in group) / len(group), 4)
+        figures[f"false_yes_rate_{kind}"] = _rate([a for a in other if a.item.kind == kind])
+    for name in sorted({a.item.condition.name for a in yes}):
+        figures[f"true_yes_rate_{name}"] = _rate([a for a in yes if a.item.condition.name == name])
     return figures
 
 
@@ -192,9 +261,15 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="print what was heard for every item, with its scores",
     )
+    parser.add_argument(
+        "--kind",
+        action="append",
+        help="only items of this kind (yes, near_yes, taken_back, command, chatter, noise)",
+    )
     args = parser.parse_args(argv)
     recognizer = make_recognizer(RecognitionSettings(), engine="sphinx")
-    answered = evaluate(answer_items(args.split), recognizer)
+    items = [i for i in answer_items(args.split) if not args.kind or i.kind in args.kind]
+    answered = evaluate(items, recognizer)
     recognizer.close()
     for a in answered:
         if args.features or (a.yes != (a.item.kind == "yes")):
