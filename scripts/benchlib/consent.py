@@ -190,7 +190,10 @@ def spoken(item: Item) -> np.ndarray:
     pieces: list[np.ndarray] = []
     for part in item.text.split(" … "):
         c = item.condition
-        pieces += [espeak(part, item.voice, c.wpm, c.gap_ms), gap]
+        speech = espeak(part, item.voice, c.wpm, c.gap_ms)
+        # espeak-ng ends slow speech with up to 1.5 s of silence of its own.
+        sounding = np.flatnonzero(np.abs(speech) > 100)
+        pieces += [speech[sounding[0] : sounding[-1] + 1] if sounding.size else speech, gap]
     return at_microphone(np.concatenate(pieces[:-1]), item)
 
 
