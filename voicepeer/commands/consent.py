@@ -22,6 +22,26 @@ from voicepeer.recognition.base import Heard
 CLEAR_YES: tuple[str, ...] = ("yes", "yes please")
 """The only spoken answers that give consent."""
 
+YES_RHYMES: tuple[str, ...] = (
+    "ess",
+    "bless",
+    "chess",
+    "dess",
+    "dress",
+    "fess",
+    "guess",
+    "hess",
+    "jess",
+    "mess",
+    "ness",
+    "press",
+    "tess",
+    "vess",
+)
+"""Words and names that differ from "yes" only in how they begin (or, "ess", in having no
+y): as answers the recognizer can hear, they make it weigh "yes" against other starts, so
+that speech is read as yes only when it begins like one."""
+
 NOT_YES: tuple[str, ...] = (
     "yeah",
     "yep",
@@ -39,6 +59,7 @@ NOT_YES: tuple[str, ...] = (
     "yes i think",
     "yet",
     "less",
+    *YES_RHYMES,
 )
 """Sounds close to yes, or a yes taken back, that must never give consent. Recognizers
 put them in their answer vocabulary so such speech is heard as what it is."""
@@ -50,8 +71,10 @@ whole answer at a pause: the listener waits its answer_silence_s for them first.
 MIN_YES_CONFIDENCE = 0.6
 """Lowest recognizer confidence (0-1) for a yes. The bundled engine's confidence is the lower
 of the answer's word posterior and its check of the sounds (0 or 1), so this is the
-posterior a yes needs once its sounds agree. Chosen on the tuning split of
-scripts/benchlib/consent.py: every yes there scored 0.83 or more, everything else 0."""
+posterior a yes needs once its sounds agree. On the widened tuning split of
+scripts/benchlib/consent.py every yes whose sounds agreed scored 0.66 or more and every
+other answer 0: near-yes speech read as "yes" reached 0.69 ("yeah"), 0.93 ("yet" in loud
+noise), and it is the sounds check that keeps it out."""
 
 _YES_START = frozenset({"yes", "yeah", "yep", "okay"})
 
