@@ -176,7 +176,8 @@ def test_a_spoken_yes_is_yes_and_a_spoken_no_is_no(
 def test_a_yes_taken_back_after_a_long_pause_is_no_yes(
     recognizer: SphinxRecognizer, tmp_path: Path, voice: str, first: str, then: str
 ) -> None:
-    # 1.5 s is longer than command_silence_s, which once ended the answer after "yes".
+    # Longer than command_silence_s, which once ended the answer after "yes" (espeak-ng
+    # adds about 0.35 s of its own).
     pause = 1.5
     assert pause > RecognitionSettings().command_silence_s
     path = write_wav(
