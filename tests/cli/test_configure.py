@@ -69,7 +69,7 @@ def test_wizard_through_a_terminal_with_sound(
     term.send("")
     term.expect(r"This is how I will sound")
     term.expect(r"Keep this voice\? \(Y/n\): ", timeout=60)
-    assert "No speaker" not in term.output  # the virtual sound card played it
+    assert "No speaker" not in term.output, term.output  # the virtual sound card played it
     term.send("y")
     term.expect(r"Step 3 of 8: The microphone")
     term.expect(r"\[\.+\]\s+-?\d+ dB")  # the live level meter

@@ -195,8 +195,9 @@ def stop_during_synthesis() -> dict[str, Any]:
     }
 
 
-def speaker_vanishes() -> dict[str, Any]:
-    """Its own PulseAudio server, shut down in the middle of a sentence."""
+def _own_server_trial(meddle: Callable[[Any, Any], None], times: int) -> dict[str, Any]:
+    """Say POST ``times`` times through a PulseAudio server of its own, which
+    ``meddle(server, output)`` upsets from another thread; the errors and events seen."""
     import os
     import tempfile
     from pathlib import Path
@@ -209,24 +210,59 @@ def speaker_vanishes() -> dict[str, Any]:
         os.environ.update(server.env())  # before sounddevice is first imported
         events: list[tuple[str, int]] = []
         speech, _, output = _speaker(events)
-
-        def pull_the_plug() -> None:
-            while output.frames_played < 0.5 * 22_050:
-                time.sleep(0.005)
-            server.stop()
-
-        threading.Thread(target=pull_the_plug, daemon=True).start()
+        threading.Thread(target=meddle, args=(server, output), daemon=True).start()
         errors: list[dict[str, str]] = []
-        for _ in range(2):
+        for _ in range(times):
             try:
                 speech.say(POST)
             except VoicepeerError as error:
                 errors.append(
                     {"error": type(error).__name__, "message": str(error), "spoken": error.spoken}
                 )
+        server.freeze(False)
         speech.close()
         server.stop()
     return {"errors": errors, "events": events}
+
+
+def _after_half_a_second(output: Any) -> None:
+    while output.frames_played < 0.5 * 22_050:
+        time.sleep(0.005)
+
+
+def speaker_vanishes() -> dict[str, Any]:
+    """The sound server shut down in the middle of a sentence."""
+
+    def pull_the_plug(server: Any, output: Any) -> None:
+        _after_half_a_second(output)
+        server.stop()
+
+    return _own_server_trial(pull_the_plug, times=2)
+
+
+def speaker_freezes() -> dict[str, Any]:
+    """The sound server stops taking audio in the middle of a sentence, for good."""
+
+    def freeze(server: Any, output: Any) -> None:
+        _after_half_a_second(output)
+        server.freeze(True)
+
+    return _own_server_trial(freeze, times=1)
+
+
+def speaker_busy() -> dict[str, Any]:
+    """The sound server plays in fits and starts (a busy computer): for 12 s it is held
+    still 0.8 s in every 1.2 s, so a sentence takes far longer than its audio."""
+
+    def stutter(server: Any, output: Any) -> None:
+        _after_half_a_second(output)
+        for _ in range(10):
+            server.freeze(True)
+            time.sleep(0.8)
+            server.freeze(False)
+            time.sleep(0.4)
+
+    return _own_server_trial(stutter, times=1)
 
 
 def no_speaker() -> dict[str, Any]:
@@ -243,6 +279,8 @@ SCENARIOS: dict[str, Callable[[], dict[str, Any]]] = {
     "stop_during_synthesis": stop_during_synthesis,
     "no_speaker": no_speaker,
     "speaker_vanishes": speaker_vanishes,
+    "speaker_freezes": speaker_freezes,
+    "speaker_busy": speaker_busy,
 }
 
 if __name__ == "__main__":

@@ -75,3 +75,21 @@ def test_speaker_vanishing_mid_sentence_is_an_audio_device_error(
     assert "screen" in result["errors"][0]["spoken"]
     assert ["playing", 0] in result["events"]
     assert ["played", 0] not in result["events"]
+
+
+@pytest.mark.audio
+def test_a_speaker_that_takes_no_audio_is_an_audio_device_error(pulseaudio: object) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
+    result = run_scenario("speaker_freezes", env)
+    assert [e["error"] for e in result["errors"]] == ["AudioDeviceError"]
+    assert "stopped taking audio" in result["errors"][0]["message"]
+
+
+@pytest.mark.audio
+def test_a_busy_computer_playing_in_fits_and_starts_is_not_a_broken_speaker(
+    pulseaudio: object,
+) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
+    result = run_scenario("speaker_busy", env)
+    assert result["errors"] == []
+    assert ["played", 7] in result["events"]  # the whole post, all eight sentences

@@ -71,6 +71,12 @@ class PulseAudioServer:
         self.stop()
         raise RuntimeError("PulseAudio did not start in time")
 
+    def freeze(self, frozen: bool) -> None:
+        """Stop the server in its tracks (SIGSTOP) or let it go on (SIGCONT): a sound
+        device that takes no audio, or, in short bursts, a computer too busy to play."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.send_signal(signal.SIGSTOP if frozen else signal.SIGCONT)
+
     def pactl(self, *args: str) -> str:
         return subprocess.run(
             ["pactl", *args], env=self.env(), capture_output=True, text=True, check=True, timeout=20
