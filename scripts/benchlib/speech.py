@@ -73,6 +73,9 @@ class _FirstAudio:
     def end_utterance(self) -> None:
         """Nothing held back: nothing to finish."""
 
+    def hold(self, held: bool) -> None:
+        """Nothing plays, so nothing to hold."""
+
     def play(self, pcm: bytes, sample_rate: int, *, cancel: threading.Event | None = None) -> None:
         if self.first_at is None:
             self.first_at = time.perf_counter()

@@ -32,6 +32,9 @@ class SoundDeviceOutput:
     def end_utterance(self) -> None:
         """Nothing held back: nothing to finish."""
 
+    def hold(self, held: bool) -> None:
+        """Not needed by these tests."""
+
     def play(self, pcm: bytes, sample_rate: int, *, cancel: threading.Event | None = None) -> None:
         import sounddevice
 

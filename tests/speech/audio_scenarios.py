@@ -166,6 +166,44 @@ def stop_during_playback() -> dict[str, Any]:
     }
 
 
+def hold_during_playback() -> dict[str, Any]:
+    """Held silent for a while in the middle of a sentence, then let go on."""
+    events: list[tuple[str, int]] = []
+    recorder = MonitorRecorder()
+    speech, observed, output = _speaker(events)
+    held: dict[str, float] = {}
+
+    def hold_for_a_second() -> None:
+        while ("playing", 1) not in events:
+            time.sleep(0.005)
+        start = output.frames_played
+        while output.frames_played - start < 0.3 * 22_050:
+            time.sleep(0.005)
+        speech.hold(True)
+        held["from"] = time.monotonic()
+        time.sleep(0.2)  # what the device had buffered has played by now
+        held["frames_at"] = output.frames_played
+        time.sleep(1.0)
+        held["frames_growth"] = output.frames_played - held["frames_at"]
+        held["until"] = time.monotonic()
+        speech.hold(False)
+
+    threading.Thread(target=hold_for_a_second, daemon=True).start()
+    speech.say(POST)
+    time.sleep(0.3)
+    speech.close()
+    recorder.close()
+    return {
+        "events": events,
+        "durations": observed.durations,
+        "frames_played": output.frames_played,
+        "frames_growth_while_held": held["frames_growth"],
+        "loud_seconds_while_held": recorder.loud_seconds(after=held["from"] + 0.2)
+        - recorder.loud_seconds(after=held["until"]),
+        "loud_seconds_after": recorder.loud_seconds(after=held["until"]),
+    }
+
+
 def stop_during_synthesis() -> dict[str, Any]:
     events: list[tuple[str, int]] = []
     recorder = MonitorRecorder()
@@ -277,6 +315,7 @@ SCENARIOS: dict[str, Callable[[], dict[str, Any]]] = {
     "play_whole": play_whole,
     "stop_during_playback": stop_during_playback,
     "stop_during_synthesis": stop_during_synthesis,
+    "hold_during_playback": hold_during_playback,
     "no_speaker": no_speaker,
     "speaker_vanishes": speaker_vanishes,
     "speaker_freezes": speaker_freezes,

@@ -41,6 +41,20 @@ def test_stop_during_playback_silences_the_sink(pulse_env: dict[str, str]) -> No
 
 
 @pytest.mark.audio
+def test_held_speech_falls_silent_and_goes_on_from_the_same_place(
+    pulse_env: dict[str, str],
+) -> None:
+    result = run_scenario("hold_during_playback", pulse_env)
+    assert result["frames_growth_while_held"] == 0
+    assert result["loud_seconds_while_held"] == 0
+    # Every sentence was played to its end, none of it twice or left out.
+    played = [e for e in map(tuple, result["events"]) if e[0] == "played"]
+    assert played == [("played", n) for n in range(len(result["durations"]))]
+    assert result["frames_played"] == pytest.approx(sum(result["durations"]) * 22_050, abs=3)
+    assert result["loud_seconds_after"] > 1.0
+
+
+@pytest.mark.audio
 def test_stop_during_synthesis_plays_nothing(pulse_env: dict[str, str]) -> None:
     result = run_scenario("stop_during_synthesis", pulse_env)
     assert result["stop_returned"]

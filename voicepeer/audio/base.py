@@ -51,4 +51,9 @@ class AudioOutput(Protocol):
         """Stop playing at once; safe to call from any thread."""
         ...
 
+    def hold(self, held: bool) -> None:
+        """Play silence in place of the audio while ``held``, keeping the place in it, so
+        a person can be heard over it; safe to call from any thread."""
+        ...
+
     def close(self) -> None: ...

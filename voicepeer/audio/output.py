@@ -92,6 +92,7 @@ class SounddeviceOutput:
         self._data = memoryview(b"")
         self._position = 0
         self._closed = False
+        self._held = threading.Event()
         self.frames_played = 0
         """Frames handed to the device so far (for checks that nothing plays after a stop)."""
         # Open the device now, so a missing speaker is reported before anything is said.
@@ -133,6 +134,9 @@ class SounddeviceOutput:
         if self._stopped.is_set() or (cancel is not None and cancel.is_set()):
             outdata[:] = bytes(wanted)
             raise self._sd.CallbackAbort
+        if self._held.is_set():
+            outdata[:] = bytes(wanted)  # silence; the place in the audio is kept
+            return
         chunk = self._data[self._position : self._position + wanted]
         outdata[: len(chunk)] = chunk
         if len(chunk) < wanted:
@@ -181,8 +185,8 @@ class SounddeviceOutput:
                 if self._stopped.is_set() or (cancel is not None and cancel.is_set()):
                     break
                 # Stuck means taking nothing for a while: a busy computer plays slowly, in
-                # fits and starts, and that is not a broken speaker.
-                if self._position != taken:
+                # fits and starts, and that is not a broken speaker; nor is one held back.
+                if self._position != taken or self._held.is_set():
                     taken, stuck_after = self._position, time.monotonic() + _STALL_GRACE_S
                 elif time.monotonic() > stuck_after:
                     stream.abort()
@@ -205,6 +209,15 @@ class SounddeviceOutput:
     def stop(self) -> None:
         self._stopped.set()
         self._done.set()
+
+    def hold(self, held: bool) -> None:
+        """Play silence instead of the audio until released, then go on from the same
+        place; safe to call from any thread. While a person may be saying "stop", the echo
+        canceller then has no voice of voicepeer's to take out and leaves theirs whole."""
+        if held:
+            self._held.set()
+        else:
+            self._held.clear()
 
     def _close_stream(self) -> None:
         if self._stream is None:
@@ -262,6 +275,9 @@ class WavDirectoryOutput:
         with self._lock:
             self._flush()
             self._pending = None
+
+    def hold(self, held: bool) -> None:
+        """Nobody listens to a file while it is written: nothing to make way for."""
 
     def play(self, pcm: bytes, sample_rate: int, *, cancel: threading.Event | None = None) -> None:
         if cancel is not None and cancel.is_set():

@@ -46,6 +46,11 @@ class FallbackSpeech:
     def stop(self) -> None:
         self._active.stop()
 
+    def hold(self, held: bool) -> None:
+        hold = getattr(self._active, "hold", None)
+        if hold is not None:
+            hold(held)
+
     def take_interruption(self) -> bool:
         return self._active.take_interruption()
 

@@ -119,6 +119,10 @@ class StreamingSpeech:
         cut_short, self._cut_short = self._cut_short, False
         return cut_short
 
+    def hold(self, held: bool) -> None:
+        """Keep the speaker silent while ``held`` (the place is kept), from any thread."""
+        self._output.hold(held)
+
     def forget_pause(self) -> None:
         """Drop the paused utterance (e.g. when the person moves to another post)."""
         self._paused = None

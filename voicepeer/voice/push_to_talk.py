@@ -35,6 +35,13 @@ class TrackedSpeech:
     def take_interruption(self) -> bool:
         return self._inner.take_interruption()
 
+    def hold(self, held: bool) -> None:
+        """Keep the speaker silent while ``held`` and go on from the same place after, where
+        the speech output plays to a speaker (a printed one has nothing to hold)."""
+        hold = getattr(self._inner, "hold", None)
+        if hold is not None:
+            hold(held)
+
     def set_voice(self, *, rate_wpm: int, volume: float) -> None:
         self._inner.set_voice(rate_wpm=rate_wpm, volume=volume)
 
