@@ -22,6 +22,7 @@ import pytest
 from tests.support.pulse import PulseAudioServer
 from voicepeer.audio.echo_cancel import echo_cancel_status, set_up_echo_cancel
 from voicepeer.audio.input import WavFileInput, read_wav
+from voicepeer.recognition import barge_in
 from voicepeer.recognition.barge_in import (
     BARGE_IN_COMMANDS,
     BargeInRecognizer,
@@ -75,6 +76,21 @@ def test_a_stop_the_first_decode_mishears_is_taken_on_the_grammars_word(
     assert verdict.command == "stop"
     strict = BargeInRecognizer(BargeInSettings(grammar_stop_max_s=0.0))
     assert strict.judge(pcm).command is None
+
+
+@pytest.mark.parametrize("voice", ["en-gb", "en-gb-x-rp"])
+def test_a_stop_framed_by_digital_silence_is_heard_over_a_noise_floor(
+    recognizer: BargeInRecognizer, tmp_path: Path, voice: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An echo canceller outputs exact zeros where it hears only echo; these slow "stop"s
+    # framed by them are misheard ("so") unless faint noise is put under them.
+    wav = tmp_path / "stop.wav"
+    subprocess.run(["espeak-ng", "-v", voice, "-s", "110", "-w", str(wav), "stop"], check=True)
+    silence = np.zeros(4800)
+    pcm = np.concatenate([silence, read_wav(wav), silence]).astype("<i2").tobytes()
+    assert recognizer.judge(pcm).command == "stop"
+    monkeypatch.setattr(barge_in, "NOISE_FLOOR_RMS", 0.0)
+    assert recognizer.judge(pcm).command is None
 
 
 @pytest.mark.parametrize(
