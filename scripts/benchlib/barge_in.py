@@ -10,9 +10,13 @@ the room over it.
 - ``barge_in_false_stops``: commands heard in ``BARGE_IN_SOAK_S`` seconds (default 600) of
   voicepeer reading a long post aloud with room talk played in now and then (target 0);
 - ``barge_in_stop_to_silence_ms``: median time from the end of a caught "stop" (when its
-  WAV reached that point, by the clock of the process that started playing it) to speech
-  having stopped (target <= 1000).
-``BARGE_IN_SOAK_S=0`` leaves the soak out.
+  WAV reached that point, by the clock of the process that started playing it) to the
+  speaker falling silent for good (target <= 1000): speech is held silent from the start
+  of the word while it is judged, so this is mostly below zero;
+  ``barge_in_stop_to_decision_ms``: the same to the moment it was taken for a command.
+``BARGE_IN_SOAK_S=0`` leaves the soak out; ``barge_in_soak_holds`` says how often speech
+was held silent for a sound in it. ``BARGE_IN_SETTINGS`` (JSON) tries other ``[barge_in]``
+settings.
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ def _say_to_wav(text: str, voice: str, rate: int, path: Path) -> float:
 
 
 def _trial(env: dict[str, str], plan: dict[str, Any]) -> dict[str, Any]:
+    # Other [barge_in] settings to compare, e.g. BARGE_IN_SETTINGS='{"hold_speech": false}'.
+    plan = {**plan, "barge_in": json.loads(os.environ.get("BARGE_IN_SETTINGS", "{}"))}
     done = subprocess.run(
         [sys.executable, "-m", "tests.support.barge_in_trial", json.dumps(plan)],
         env=env,
@@ -88,10 +94,10 @@ def _paragraphs() -> list[str]:
 
 def _stop_session(
     env: dict[str, str], folder: Path, split: str, paragraphs: list[str]
-) -> tuple[list[float | None], int]:
+) -> tuple[list[tuple[float, float] | None], int]:
     """One reading session with a spoken "stop" every STOP_EVERY_S seconds: for each, the
-    seconds from the end of the word to silence (None when not caught in time), and how
-    many commands stopped speech where no "stop" was said."""
+    seconds from the end of the word to silence and to the decision (None when not caught
+    in time), and how many commands stopped speech where no "stop" was said."""
     sounds, ends = [], []
     for n, (voice, rate) in enumerate(STOP_VOICES[split]):
         wav = folder / f"stop-{split}{n}.wav"
@@ -108,7 +114,7 @@ def _stop_session(
             "timeout_s": ends[-1] + 300,
         },
     )
-    delays: list[float | None] = []
+    delays: list[tuple[float, float] | None] = []
     claimed: set[int] = set()
     for (voice, rate), sound, end in zip(STOP_VOICES[split], sounds, ends, strict=True):
         after = [
@@ -116,7 +122,7 @@ def _stop_session(
             for i, t in enumerate(result["silenced_at_s"])
             if sound["at_s"] <= t <= end + CAUGHT_WITHIN_S
         ]
-        delays.append(after[0][1] if after else None)
+        delays.append((after[0][1], result["decided_at_s"][after[0][0]] - end) if after else None)
         claimed.update(i for i, _ in after)
         print(
             f"barge-in stop {split} {voice} {rate} wpm: {'caught' if after else 'missed'}",
@@ -141,7 +147,7 @@ def run() -> dict[str, float | int]:
         try:
             server.set_up_room()
             env = {**server.env(), "PYTHONPATH": str(Path.cwd())}
-            delays: list[float] = []
+            delays: list[tuple[float, float]] = []
             for split in STOP_VOICES:
                 caught, stray = _stop_session(env, folder, split, paragraphs)
                 figures[f"barge_in_stop_rate_{split}"] = round(
@@ -154,9 +160,10 @@ def run() -> dict[str, float | int]:
         finally:
             server.stop()
     figures["barge_in_stop_rate"] = figures["barge_in_stop_rate_eval"]
-    figures["barge_in_stop_to_silence_ms"] = (
-        round(statistics.median(delays) * 1000) if delays else -1
-    )
+    for name, column in (("silence", 0), ("decision", 1)):
+        figures[f"barge_in_stop_to_{name}_ms"] = (
+            round(statistics.median(d[column] for d in delays) * 1000) if delays else -1
+        )
     return figures
 
 
@@ -186,10 +193,12 @@ def _soak(
     )
     print(
         f"barge-in soak: {soak['spoken_s']:.0f} s, commands {soak['commands']}, "
+        f"held {soak['holds']} times, "
         f"verdicts {soak['verdicts']}",
         file=sys.stderr,
     )
     return {
         "barge_in_false_stops": len(soak["commands"]),
         "barge_in_soak_s": round(soak["spoken_s"]),
+        "barge_in_soak_holds": soak["holds"],
     }

@@ -26,6 +26,7 @@ from voicepeer.recognition import barge_in
 from voicepeer.recognition.barge_in import (
     BARGE_IN_COMMANDS,
     BargeInRecognizer,
+    BargeInVerdict,
     loudest_stretch,
 )
 from voicepeer.recognition.base import Heard, ListenMode
@@ -130,11 +131,17 @@ class Quiet:
 
     def __init__(self) -> None:
         self.stops = 0
+        self.calls: list[str] = []
+        """"stop", "hold" and "release", in the order they came."""
 
     def say(self, text: str) -> None: ...
 
     def stop(self) -> None:
         self.stops += 1
+        self.calls.append("stop")
+
+    def hold(self, held: bool) -> None:
+        self.calls.append("hold" if held else "release")
 
     def take_interruption(self) -> bool:
         return False
@@ -177,6 +184,47 @@ def test_a_command_heard_while_speaking_stops_speech_and_is_answered_first(
         assert listener.listen(ListenMode.COMMAND) == Heard("next post")
     finally:
         listener.close()
+
+
+def monitor_file(
+    recognizer: BargeInRecognizer, wav: Path, settings: BargeInSettings | None = None
+) -> tuple[Quiet, list[BargeInVerdict]]:
+    """Run a monitor over ``wav`` as the microphone while speech is said to be playing."""
+    quiet, verdicts = Quiet(), list[BargeInVerdict]()
+    speech = TrackedSpeech(quiet)
+    speech.speaking.set()
+    audio = WavFileInput(wav)
+    monitor = BargeInMonitor(audio, recognizer, speech, settings, on_verdict=verdicts.append)
+    deadline = time.monotonic() + 60
+    while audio._offset < len(audio._pcm) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    monitor.close()
+    return quiet, verdicts
+
+
+def test_speech_is_held_from_the_first_sound_until_the_stop_is_judged(
+    recognizer: BargeInRecognizer, tmp_path: Path
+) -> None:
+    wav = tmp_path / "stop.wav"
+    subprocess.run(["espeak-ng", "-v", "en-gb", "-s", "150", "-w", str(wav), "stop"], check=True)
+    quiet, verdicts = monitor_file(recognizer, wav)
+    assert [v.command for v in verdicts] == ["stop"]
+    assert quiet.calls == ["hold", "stop", "release"]
+    quiet, _ = monitor_file(recognizer, wav, BargeInSettings(hold_speech=False))
+    assert quiet.calls == ["stop"]
+
+
+def test_talk_held_back_for_goes_on_and_its_last_words_are_not_judged_alone(
+    recognizer: BargeInRecognizer, tmp_path: Path
+) -> None:
+    # Longer than a command and without a pause: the endpointer cuts it, and what follows
+    # the cut ("... and stop") would be judged on its own but is the same talk.
+    wav = tmp_path / "talk.wav"
+    text = "we walked all the way down to the shops by the river and then we had to stop"
+    subprocess.run(["espeak-ng", "-v", "en-gb", "-s", "170", "-w", str(wav), text], check=True)
+    quiet, verdicts = monitor_file(recognizer, wav)
+    assert verdicts == [] and quiet.stops == 0
+    assert quiet.calls[:2] == ["hold", "release"] and quiet.calls[-1] == "release"
 
 
 def test_off_setting_means_no_listening_while_speaking() -> None:
@@ -275,7 +323,9 @@ def test_its_own_voice_and_room_talk_never_stop_it(room: PulseAudioServer, tmp_p
     result = trial(room, {"texts": PARAGRAPHS, "sounds": [{"at_s": 5.0, "wav": str(talk)}]})
     assert result["echo_cancel_in_use"]
     assert result["commands"] == [], result["verdicts"]
-    assert result["spoken_s"] > 15  # both paragraphs were read to the end
+    # The talk held speech back while it was judged, and reading then went on to the end.
+    assert result["holds"] >= 1
+    assert result["spoken_s"] > 15
 
 
 @pytest.mark.audio

@@ -27,6 +27,7 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     # Imported only now: the speaker and microphone must open on the canceller's devices.
     from voicepeer.audio.input import SounddeviceInput
     from voicepeer.recognition.barge_in import BargeInRecognizer, BargeInVerdict
+    from voicepeer.recognition.settings import BargeInSettings
     from voicepeer.speech.factory import make_speech_output
     from voicepeer.speech.settings import SpeechSettings
     from voicepeer.voice.barge_in import BargeInMonitor
@@ -36,8 +37,11 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     speech = TrackedSpeech(
         make_speech_output("speaker", SpeechSettings(rate_wpm=plan.get("rate_wpm", 160)))
     )
+    # "barge_in": settings to try other than the defaults (for comparisons in the bench).
+    settings = BargeInSettings(**plan.get("barge_in", {}))
+    recognizer = BargeInRecognizer(settings)
     monitor = BargeInMonitor(
-        SounddeviceInput(), BargeInRecognizer(), speech, on_verdict=verdicts.append
+        SounddeviceInput(), recognizer, speech, settings, on_verdict=verdicts.append
     )
     started = time.monotonic()
     ended = threading.Event()
@@ -49,6 +53,7 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
         player.start()
     commands: list[str] = []
     silenced_at: list[float] = []
+    decided_at: list[float] = []
     try:
         for text in plan["texts"]:
             if time.monotonic() - started > plan.get("until_s", float("inf")):
@@ -57,7 +62,8 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
             command = monitor.take()
             if command is not None:
                 commands.append(command)
-                silenced_at.append(time.monotonic() - started)
+                decided_at.append(time.monotonic() - started)
+                silenced_at.append((monitor.silent_since or time.monotonic()) - started)
                 if plan.get("stop_on_command", True):
                     break
     finally:
@@ -71,6 +77,8 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
         "echo_cancel_in_use": status.in_use,
         "commands": commands,
         "silenced_at_s": silenced_at,
+        "decided_at_s": decided_at,
+        "holds": monitor.holds,
         "spoken_s": spoken_s,
         "verdicts": [[v.reading, v.grammar, round(v.score, 3), v.command] for v in verdicts],
     }

@@ -4,6 +4,12 @@ The voice loop stays sequential: while it speaks, a monitor thread listens on it
 microphone stream (echo-cancelled, see :mod:`voicepeer.audio.echo_cancel`) for the few
 interrupting commands. One heard stops speech at once, like a key press, and is handed to
 the loop as what the person said next.
+
+From the first sound that may be a person the speaker is held silent (its place kept)
+until the sound is judged, as many voice assistants do; speech goes on where it was if it
+was not a command. The canceller wears down a word said over voicepeer's voice; held, most
+of the word reaches it with nothing to take out, and the person hears at once that they
+were heard.
 """
 
 from __future__ import annotations
@@ -61,6 +67,10 @@ class BargeInMonitor:
             ),
             audio_input.sample_rate,
         )
+        self._held_frames: int | None = None
+        """Frames since the sound speech is held for was last speech; None when not held."""
+        self._talk_quiet_frames: int | None = None
+        """Frames of quiet since talk too long for a command; None when there was none."""
         self._on_verdict = on_verdict
         self._pending: str | None = None
         self._lock = threading.Lock()
@@ -68,6 +78,12 @@ class BargeInMonitor:
         self.failed: VoicepeerError | None = None
         self.stopped_at: float | None = None
         """time.monotonic() when the last command stopped speech (for measurements)."""
+        self.silent_since: float | None = None
+        """time.monotonic() from which the speaker was silent for the last command: when
+        speech was held for it (see ``hold_speech``), else when it stopped."""
+        self._held_since = 0.0
+        self.holds = 0
+        """How many times speech was held for a sound (for measurements)."""
         self._thread = threading.Thread(target=self._run, name="voicepeer-barge-in", daemon=True)
         self._thread.start()
 
@@ -81,6 +97,8 @@ class BargeInMonitor:
         try:
             while not self._closed.is_set():
                 if not self._speech.speaking.is_set():
+                    self._release()
+                    self._talk_quiet_frames = None
                     self._input.discard_pending()
                     self._endpointer.reset()
                     self._speech.speaking.wait(_IDLE_POLL_S)
@@ -100,8 +118,14 @@ class BargeInMonitor:
         if len(frame) < frame_bytes:
             frame += b"\0" * (frame_bytes - len(frame))
         event, _ = self._endpointer.feed(frame)
+        if self._talk_quiet_frames is not None:
+            self._follow_talk(event)
+            return
+        self._hold_while_heard(event)
         if event is Event.TRUNCATED:
             self._endpointer.take_audio()  # too long for a command: talk
+            self._release()
+            self._talk_quiet_frames = 0
         elif event is Event.ENDED:
             verdict = self._recognizer.judge(self._endpointer.take_audio())
             log.debug(
@@ -118,10 +142,48 @@ class BargeInMonitor:
                     self._pending = verdict.command
                 self._speech.stop()
                 self.stopped_at = time.monotonic()
+                held = self._held_frames is not None
+                self.silent_since = self._held_since if held else self.stopped_at
+            self._release()
+
+    def _follow_talk(self, event: Event) -> None:
+        """After speech too long for a command, everything up to the next pause of
+        ``silence_s`` is the rest of that talk: its last words ("... looks cold") are never
+        judged on their own."""
+        if event in (Event.ENDED, Event.TRUNCATED):
+            self._endpointer.take_audio()
+        quiet = self._talk_quiet_frames or 0
+        self._talk_quiet_frames = 0 if self._endpointer.last_frame_speech else quiet + 1
+        if self._talk_quiet_frames * FRAME_S >= self.settings.silence_s:
+            self._talk_quiet_frames = None
+
+    def _hold_while_heard(self, event: Event) -> None:
+        """Hold speech back from the first frame that sounds like a person until their
+        utterance is judged, so the rest of a "stop" reaches the decoder without
+        voicepeer's voice over it; a sound that never becomes an utterance releases it
+        after ``hold_unheard_s``."""
+        if not self.settings.hold_speech:
+            return
+        if self._held_frames is None:
+            if self._endpointer.last_frame_speech:
+                self._speech.hold(True)
+                self._held_since = time.monotonic()
+                self.holds += 1
+                self._held_frames = 0
+            return
+        self._held_frames = 0 if self._endpointer.in_speech else self._held_frames + 1
+        if event is Event.NONE and self._held_frames * FRAME_S >= self.settings.hold_unheard_s:
+            self._release()
+
+    def _release(self) -> None:
+        if self._held_frames is not None:
+            self._speech.hold(False)
+            self._held_frames = None
 
     def close(self) -> None:
         self._closed.set()
         self._thread.join(timeout=5)
+        self._release()  # speech outlives listening
         self._input.close()
 
 
