@@ -114,9 +114,10 @@ class BargeInSettings:
     min_score: float = field(default=0.6, metadata={"min": 0.0, "max": 1.0})
     """Lowest recognizer score (0-1) at which an interrupting command is taken."""
     grammar_stop_max_s: float = field(default=1.0, metadata={"min": 0.0, "max": 5.0})
-    """Longest sound (seconds) taken as "stop" on the five-word grammar's word alone, when
-    the first decode heard no command but at most two other words: through the echo
-    canceller a spoken "stop" is often read as "so", "look" or "cold". 0 turns this off.
+    """Longest sound (seconds) taken as "stop" on the five-word grammar's "stop" or "pause"
+    alone, when the first decode heard no command but at most two other words: through the
+    echo canceller a spoken "stop" is often read as "cold", "look" or "yoga". 0 turns this
+    off.
     Only "stop" is taken this way, as a wrong stop is only a pause."""
     hold_speech: bool = True
     """Fall silent (keeping the place) from the first sound that may be a person until it
