@@ -121,8 +121,8 @@ class BargeInSettings:
     Only "stop" is taken this way, as a wrong stop is only a pause."""
     hold_speech: bool = True
     """Fall silent (keeping the place) from the first sound that may be a person until it
-    is judged, and go on if it was not a command: the rest of their word then reaches the
-    echo canceller with no voice of voicepeer's to take out, and is heard whole."""
+    is judged, and go on if it was not a command, so a "stop" silences speech at once
+    rather than once it has been recognized."""
     hold_unheard_s: float = field(default=0.3, metadata={"min": 0.05, "max": 2.0})
     """Seconds after a sound that held speech back (``hold_speech``) without becoming an
     utterance until speech goes on."""
