@@ -115,6 +115,15 @@ def _settle(recorder: MonitorRecorder, output: Any, seconds: float = 1.0) -> int
     return int(output.frames_played) - frames
 
 
+def _wait_into_sentence_two(events: list[tuple[str, int]], output: Any) -> None:
+    """Until sentence two (index 1) has been playing for 0.3 s."""
+    while ("playing", 1) not in events:
+        time.sleep(0.005)
+    start = output.frames_played
+    while output.frames_played - start < 0.3 * 22_050:
+        time.sleep(0.005)
+
+
 def play_whole() -> dict[str, Any]:
     events: list[tuple[str, int]] = []
     recorder = MonitorRecorder()
@@ -140,11 +149,7 @@ def stop_during_playback() -> dict[str, Any]:
     frames_at_stop: list[int] = []
 
     def stop_once_sentence_one_is_heard() -> None:
-        while ("playing", 1) not in events:
-            time.sleep(0.005)
-        start = output.frames_played
-        while output.frames_played - start < 0.3 * 22_050:  # well into sentence two
-            time.sleep(0.005)
+        _wait_into_sentence_two(events, output)
         stopped_at.append(time.monotonic())
         speech.stop()
         frames_at_stop.append(output.frames_played)
@@ -174,11 +179,7 @@ def hold_during_playback() -> dict[str, Any]:
     held: dict[str, float] = {}
 
     def hold_for_a_second() -> None:
-        while ("playing", 1) not in events:
-            time.sleep(0.005)
-        start = output.frames_played
-        while output.frames_played - start < 0.3 * 22_050:
-            time.sleep(0.005)
+        _wait_into_sentence_two(events, output)
         speech.hold(True)
         held["from"] = time.monotonic()
         time.sleep(0.2)  # what the device had buffered has played by now
