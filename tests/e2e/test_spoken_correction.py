@@ -1,9 +1,12 @@
-"""Fixing misheard words by voice, spoken by espeak-ng and heard by the real PocketSphinx
-engine, in the real voice loop against the real demo forum over loopback HTTP.
+"""Fixing misheard words by voice, spoken by espeak-ng, written to WAV files and heard from
+them by the real PocketSphinx engine, in the real voice loop against the real demo forum
+over loopback HTTP.
 
 The person answers what voicepeer actually heard, as a person would: they say "correct"
 and a word the read-back got wrong, pick the right guess by its number, spell another
-word in the NATO alphabet, and post after a clear yes.
+word in the NATO alphabet ("spell it" while guesses are offered, "that's it" at the end), and
+post after a clear yes. While a choice or letters are awaited the voice loop listens for
+exactly those answers.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import pytest
 
 from tests.support.conversation import converse
 from tests.support.spoken_session import Line, SpokenListener
-from voicepeer.commands.correction import NATO_ALPHABET
+from voicepeer.commands.correction import CHOICE_ANSWERS, NATO_ALPHABET, SPELLING_ANSWERS
 from voicepeer.demo_forum import DemoForum
 from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, Listener
@@ -96,8 +99,9 @@ class Person:
         return f"correct {word}"
 
     def spell_it(self, said: list[str]) -> str:
-        # voicepeer either offers guesses (none fit) or goes straight to spelling.
-        return "none of those" if said[-1].startswith("Instead of") else "spell it"
+        # voicepeer offers guesses (none fit) or goes straight to spelling; "spell it"
+        # works either way (while spelling it starts the word again).
+        return "spell it"
 
     def first_letters(self, said: list[str]) -> str:
         assert self.spelled is not None
@@ -118,7 +122,9 @@ def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> N
     person = Person()
 
     def make_listener(said_so_far: Callable[[], list[str]]) -> Listener:
-        person.listener = SpokenListener(recognizer, person.lines(), said_so_far)
+        person.listener = SpokenListener(
+            recognizer, person.lines(), said_so_far, wav_folder=tmp_path
+        )
         return person.listener
 
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
@@ -128,6 +134,10 @@ def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> N
         assert f"Changed {person.chosen[0]} to {person.chosen[1]}." in said, said
         assert f"Changed {person.spelled[0]} to {person.spelled[1]}." in said, said
         assert "Shall I post it? Say yes or no." in said, said
+        assert person.listener is not None
+        heard_in = list(zip(person.listener.spoken, person.listener.contexts, strict=True))
+        assert [c for s, c in heard_in if s.startswith("number ")] == [CHOICE_ANSWERS]
+        assert ("that's it", SPELLING_ANSWERS) in heard_in and ("send it", "dictating") in heard_in
         assert talk.said[-1].endswith("is posted."), said
         confirmed = said.split("Your reply says: ")[-1].split(" It will appear", 1)[0]
         assert person.chosen[1] in confirmed.lower() and person.spelled[1] in confirmed.lower()

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
-from tests.support.speech_audio import RATE, silence, utterances, with_hiss
+from tests.support.speech_audio import RATE, silence, utterances, with_hiss, write_wav
+from voicepeer.audio.input import WavFileInput
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.engine import Recognizer
 from voicepeer.recognition.listener import AudioListener
@@ -23,11 +25,14 @@ TRAILING_SILENCE_S = 3.5
 
 
 class SpokenInput:
-    """An audio input holding one utterance at a time (never exact digital silence)."""
+    """An audio input holding one utterance at a time (never exact digital silence). With
+    ``wav_folder`` each utterance is written there as a WAV file and read back from it by
+    voicepeer's own WAV input."""
 
-    def __init__(self) -> None:
+    def __init__(self, wav_folder: Path | None = None) -> None:
         self._pcm = b""
         self._seed = 0
+        self._wav_folder = wav_folder
 
     @property
     def sample_rate(self) -> int:
@@ -37,7 +42,12 @@ class SpokenInput:
         self._seed += 1
         speech = utterances([text], seed=self._seed)
         tail = with_hiss(silence(TRAILING_SILENCE_S), seed=self._seed + 1000)
-        self._pcm = np.concatenate([speech, tail]).tobytes()
+        samples = np.concatenate([speech, tail])
+        self._pcm = samples.tobytes()
+        if self._wav_folder is not None:
+            path = write_wav(self._wav_folder / f"utterance{self._seed}.wav", samples)
+            wav = WavFileInput(path)
+            self._pcm = wav.read(wav.duration_s)
 
     def read(self, seconds: float) -> bytes:
         size = int(RATE * seconds) * 2
@@ -58,12 +68,16 @@ class SpokenListener:
     recognizer: Recognizer
     lines: Iterable[Line]
     said: Callable[[], list[str]]
+    wav_folder: Path | None = None
+    """Where each utterance is written as a WAV file and read back (None: in memory)."""
     spoken: list[str] = field(default_factory=list)
     heard: list[Heard] = field(default_factory=list)
+    contexts: list[str] = field(default_factory=list)
+    """The context the voice loop listened in, for each utterance."""
 
     def __post_init__(self) -> None:
         self._lines = iter(self.lines)
-        self._input = SpokenInput()
+        self._input = SpokenInput(self.wav_folder)
         self._listener = AudioListener(self._input, self.recognizer)
 
     def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
@@ -72,6 +86,7 @@ class SpokenListener:
         if text is None:
             return None
         self.spoken.append(text)
+        self.contexts.append(context)
         self._input.speak(text)
         heard = self._listener.listen(mode, context)
         if heard is not None:

@@ -9,8 +9,14 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from voicepeer.commands.correction import CorrectionKind, correction_command
+from voicepeer.commands.correction import (
+    CHOICE_ANSWERS,
+    SPELLING_ANSWERS,
+    CorrectionKind,
+    correction_command,
+)
 from voicepeer.demo_forum import DemoForum
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, HeardWord
 from voicepeer.recognition.word_choices import words_from_readings
 from voicepeer.voice.correction import Corrector, Pending, read_back
@@ -112,6 +118,27 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
     assert said[-1].startswith("Say letters, like m s")
     assert corrector.hear(Heard("that's it"), draft)
     assert said[-1] == "Changed miss to ms." and draft.text == "I have ms"
+
+
+def test_the_answers_awaited_are_told_and_only_those_are_taken() -> None:
+    """The voice loop listens in the context ``awaited`` names; the phrasebook's model of it
+    takes exactly those answers and the editing commands."""
+    draft, corrector = Draft(), Corrector(lambda text: None)
+    draft.add("my legs are weak", heard("my legs are weak", {"weak": ("week",)}).words)
+    assert corrector.awaited is None
+    corrector.hear(Heard("correct weak"), draft)
+    assert corrector.awaited == CHOICE_ANSWERS
+    choice = voice_loop_phrasebook().correction_answers[CHOICE_ANSWERS]
+    assert all(choice.accepts(t) for t in ("number two", "spell it", "none of them", "send it"))
+    assert not any(choice.accepts(t) for t in ("mike sierra", "done", "my legs are weak"))
+    corrector.hear(Heard("spell it"), draft)
+    assert corrector.awaited == SPELLING_ANSWERS
+    spelling = voice_loop_phrasebook().correction_answers[SPELLING_ANSWERS]
+    assert all(spelling.accepts(t) for t in ("mike sierra", "m s", "done", "scratch that"))
+    assert not any(spelling.accepts(t) for t in ("number two", "go on", "i walked today"))
+    assert spelling.other and not any(spelling.accepts(t) for t in spelling.other)
+    corrector.hear(Heard("leave it"), draft)
+    assert corrector.awaited is None
 
 
 def test_talk_while_a_choice_is_pending_is_kept_as_reply_text() -> None:

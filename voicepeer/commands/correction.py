@@ -97,6 +97,20 @@ MAX_CONTROL_WORDS = 4
 MAX_CHOICE = 9
 CONTROL_WEIGHT = 5
 MAX_TARGET_WORDS = 3
+CHOICE_ANSWERS = "choosing a correction"
+"""Context (see recognition.base.Phrasebook.correction_answers) while a choice is awaited."""
+SPELLING_ANSWERS = "spelling a correction"
+"""Context while letters are awaited."""
+AWAITED_WEIGHT = 10
+"""How many times each awaited answer counts next to the other commands (the garbage path)
+in the model answers are decoded with."""
+SPELLING_CONTROL_WEIGHT = 100
+"""How many times "done" and the like count next to each pair of letters while spelling."""
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TAKEN_BY = {
+    CHOICE_ANSWERS: ("choose", "none_of_those", "spell", "leave"),
+    SPELLING_ANSWERS: ("letters", "done", "leave", "spell", "none_of_those"),
+}
 
 
 class CorrectionKind(Enum):
@@ -188,17 +202,49 @@ def correction_phrases(sample_words: tuple[str, ...] = ()) -> list[str]:
     # The answers that steer a correction are said on their own and are short, so they
     # are easily taken for letters: counted several times, they weigh more in the model.
     phrases = [*NONE_PHRASES, *SPELL_PHRASES, *DONE_PHRASES, *LEAVE_PHRASES] * CONTROL_WEIGHT
-    numbers = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-    phrases += [*numbers, *(f"{p} {n}" for p in CHOOSE_PREFIXES for n in numbers)]
-    nato = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]
-    phrases += nato
-    # Letters in runs, as a word is spelled.
-    phrases += [" ".join(nato[i : i + 4]) for i in range(0, len(nato), 2)]
-    phrases += [
-        " ".join(chr(c) for c in range(start, min(start + 4, 123))) for start in range(97, 123, 2)
-    ]
+    phrases += [*_choice_phrases(), *_letter_phrases()]
     for word in sample_words:
         phrases += [f"correct {word}", f"fix {word}"]
     for first, second in itertools.pairwise(sample_words):
         phrases.append(f"replace {first} with {second}")
     return phrases
+
+
+def _choice_phrases() -> list[str]:
+    return [*_NUMBER_WORDS, *(f"{p} {n}" for p in CHOOSE_PREFIXES for n in _NUMBER_WORDS)]
+
+
+def _letter_phrases() -> list[str]:
+    """NATO letters alone, and letters in runs as a word is spelled (NATO and plain)."""
+    nato = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]
+    phrases = list(nato)
+    phrases += [" ".join(nato[i : i + 4]) for i in range(0, len(nato), 2)]
+    phrases += [
+        " ".join(chr(c) for c in range(start, min(start + 4, 123))) for start in range(97, 123, 2)
+    ]
+    return phrases
+
+
+def awaited_answers(context: str) -> list[str]:
+    """Every answer a correction waiting in ``context`` (:data:`CHOICE_ANSWERS` or
+    :data:`SPELLING_ANSWERS`) takes, for a model of exactly those answers."""
+    # Short and said on their own, these are easily taken for other words: they count more.
+    control = [*LEAVE_PHRASES, *NONE_PHRASES, *SPELL_PHRASES] * CONTROL_WEIGHT
+    if context == CHOICE_ANSWERS:
+        return [*_choice_phrases(), *control]
+    # Any letter may follow any other: every pair once, NATO and plain, rather than the
+    # alphabet's runs, after which "sierra echo" was heard as "sierra kilo".
+    nato = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]
+    plain = [chr(c) for c in range(97, 123)]
+    letters = [f"{a} {b}" for kind in (nato, plain) for a in kind for b in kind]
+    return [
+        *letters,
+        *DONE_PHRASES * SPELLING_CONTROL_WEIGHT,
+        *control * (SPELLING_CONTROL_WEIGHT // CONTROL_WEIGHT),
+    ]
+
+
+def is_awaited_answer(context: str, text: str) -> bool:
+    """Whether ``text`` is an answer a correction waiting in ``context`` takes."""
+    command = correction_command(text)
+    return command is not None and command.kind.value in _TAKEN_BY.get(context, ())

@@ -15,9 +15,14 @@ from collections.abc import Collection, Mapping
 from voicepeer.commands.completeness import CompletenessJudge
 from voicepeer.commands.consent import judge_answer
 from voicepeer.commands.correction import (
+    AWAITED_WEIGHT,
+    CHOICE_ANSWERS,
+    SPELLING_ANSWERS,
     CorrectionCommand,
+    awaited_answers,
     correction_command,
     correction_phrases,
+    is_awaited_answer,
 )
 from voicepeer.commands.editing import (
     DictationAction,
@@ -32,7 +37,11 @@ from voicepeer.commands.matcher import (
     MatcherThresholds,
     is_number_alone,
 )
-from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
+from voicepeer.commands.phrasebook import (
+    answer_vocabulary,
+    command_phrasings,
+    command_vocabulary,
+)
 from voicepeer.recognition.base import Heard, ListenMode, Phrasebook, Vocabulary
 
 
@@ -89,10 +98,36 @@ class Interpreter:
                 accepts=lambda text: correction_command(text) is not None,
             ),
             correction_sentences=lambda words: correction_phrases(tuple(words)),
+            correction_answers={
+                name: self._correction_answers(name, phrasings)
+                for name in (CHOICE_ANSWERS, SPELLING_ANSWERS)
+            },
             completeness={
                 ListenMode.COMMAND: CompletenessJudge(self.aliases),
                 ListenMode.ANSWER: CompletenessJudge.for_answers(self.aliases),
             },
+        )
+
+    @staticmethod
+    def _correction_answers(
+        context: str, phrasings: Mapping[Intent, tuple[str, ...]]
+    ) -> Vocabulary:
+        """The answers a correction waits for in ``context`` and the editing commands
+        ("send it" goes on working); every other command phrasing is the garbage path."""
+        answers = awaited_answers(context)
+        taken = sorted({*answers, *editing_phrases()})
+        other = sorted(
+            {p for ps in phrasings.values() for p in ps if len(p.split()) > 2} - set(taken)
+        )
+
+        def accepts(text: str) -> bool:
+            return is_awaited_answer(context, text) or dictation_action(text) is not None
+
+        return Vocabulary(
+            phrases=tuple(taken),
+            other=tuple(other),
+            sentences=(*answers * AWAITED_WEIGHT, *editing_phrases() * AWAITED_WEIGHT, *other),
+            accepts=accepts,
         )
 
     def _commands(

@@ -65,7 +65,8 @@ class Listener(Protocol):
         """Block until the user has said something; ``None`` when input has ended for good.
 
         ``context`` names the phrase set to decode with (the voice loop passes the name of
-        its state, see :class:`Phrasebook`); "" means every command.
+        its state, see :class:`Phrasebook`); "" means every command. In DICTATION mode a
+        context of ``Phrasebook.correction_answers`` says a correction waits for its answer.
         An empty ``Heard.text`` means speech was heard but nothing usable recognized.
         """
         ...
@@ -171,6 +172,11 @@ class Phrasebook:
     correction_sentences: Callable[[Sequence[str]], list[str]]
     """Correction sentences using these words of replies ("correct fatigue"), for the
     dictation language model."""
+    correction_answers: Mapping[str, Vocabulary] = field(default_factory=dict)
+    """What a correction waits for (a choice, letters), by the context the voice loop
+    then listens in (DICTATION mode): exactly those answers and the editing commands, with
+    other commands as the garbage path. Dictated speech is decoded with it first, so an
+    answer is not heard as the likelier words of free dictation."""
     completeness: Mapping[ListenMode, CompletenessCheck] = field(default_factory=dict)
     """How to judge a pause in command and answer mode (none: wait the usual silence)."""
 

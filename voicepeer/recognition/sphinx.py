@@ -98,6 +98,7 @@ _COMMAND_LM = "command_lm:"
 _EDITING_LM = "editing_lm"
 _CORRECTION_LM = "correction_lm"
 _CORRECT_TARGET = "correct_target"
+_AWAITED_LM = "awaited_lm:"
 _DICTATION = "dictation"
 _ANSWER_LM = "answer_lm:"
 _PHONES = "phones"
@@ -203,6 +204,7 @@ class SphinxRecognizer:
                     *phrasebook.correction.sentences,
                 ]
                 texts += [s for ss in (*commands.values(), *answers.values()) for s in ss]
+                texts += [s for v in phrasebook.correction_answers.values() for s in v.sentences]
                 vocabulary = {w for t in texts for w in re.findall(r"[\w']+", t)}
                 self._decoder_words = (vocabulary & self._known_words) | ms_words()
                 dic = write_dictionary_subset(
@@ -220,6 +222,9 @@ class SphinxRecognizer:
             self._add_answer_searches(folder, answers)
         self._mode: ListenMode | None = None
         self._context = ""
+        self._awaited: Vocabulary | None = None
+        """The answers a correction waits for (dictation decodes them first), if any."""
+        self._awaited_search = ""
         self._in_utterance = False
         self._utterance_audio: list[bytes] = []
         self._recent_words: deque[str] = deque(maxlen=RECENT_WORDS)
@@ -260,6 +265,10 @@ class SphinxRecognizer:
                 self._decoder.add_lm_file(_COMMAND_LM + name, str(command_lm))
             self._decoder.add_lm_file(_EDITING_LM, str(editing_lm))
             self._decoder.add_lm_file(_CORRECTION_LM, str(correction_lm))
+            awaited = self._phrasebook.correction_answers.items()
+            for number, (name, vocabulary) in enumerate(awaited):
+                lm = write_arpa(self._sayable(vocabulary.sentences), folder / f"awaited{number}.lm")
+                self._decoder.add_lm_file(_AWAITED_LM + name, str(lm))
         except (RuntimeError, ValueError) as error:
             raise SpeechEngineError(f"the command model did not load: {error}") from error
         try:
@@ -370,6 +379,9 @@ class SphinxRecognizer:
         # A context the phrasebook does not know decodes as every command.
         table = self._phrasebook.answers if mode is ListenMode.ANSWER else self._grammars
         self._context = context if context in table else ""
+        awaited = self._phrasebook.correction_answers
+        self._awaited = awaited.get(context) if mode is ListenMode.DICTATION else None
+        self._awaited_search = _AWAITED_LM + context
         self._in_utterance = True
         self._utterance_audio = []
         self._peeked = None
@@ -438,6 +450,13 @@ class SphinxRecognizer:
         score = _clamp(hyp.score) if hyp is not None else 0.0
         readings = nbest_readings(self._decoder) if text else []
         words = words_from_readings(text, readings) if text else ()
+        if self._awaited is not None:
+            answer = self._awaited_answer(self._awaited)
+            if answer:
+                # Alone: the free reading of an answer is no command of any kind.
+                return Recognition(answer, score)
+            self._recent_words.extend(plain_words(text))
+            return Recognition(text, score, words=words) if text else Recognition("", 0.0)
         editing = [r for r in self._editing_readings(text, readings) if r != text]
         if not editing and text:
             self._recent_words.extend(plain_words(text))
@@ -464,6 +483,20 @@ class SphinxRecognizer:
             return self._correct_reading(audio)
         answer, _ = self._decode_whole(_CORRECTION_LM, audio, passes=3)
         return [answer] if self._phrasebook.correction.accepts(answer) else []
+
+    def _awaited_answer(self, awaited: Vocabulary) -> str:
+        """The answer a correction waits for, read with a model of those answers, the
+        editing commands and (as the garbage path) the other commands; "" when that is not
+        an answer, and the utterance is more of the reply. Free dictation, whose words are
+        likelier, heard "spell it" as "delete"; any length, as slow spelling is long."""
+        audio = trim_silence(b"".join(self._utterance_audio), keep_s=0.15)
+        self._utterance_audio = []
+        if not audio:
+            return ""
+        self._mode = None  # the next start() activates the search it needs
+        heard, _ = self._decode_whole(self._awaited_search, audio, passes=3)
+        self.last_features = {"awaited": heard}
+        return heard if awaited.accepts(heard) else ""
 
     def _correct_reading(self, audio: bytes) -> list[str]:
         """ "correct <word>" read with a grammar of the words dictated lately: the word a

@@ -306,7 +306,7 @@ class Assistant:
                 self.engines.cues.listening()
             self.engines.listener.expect_commands(self._commands_in_play())
             try:
-                heard = self.engines.listener.listen(mode, self.state.value)
+                heard = self.engines.listener.listen(mode, self._listen_context())
             except AudioDeviceError as error:
                 # The microphone or switch vanished: carry on with typed input.
                 log.warning(
@@ -340,6 +340,13 @@ class Assistant:
                     "The memory card is full, so your reply could not be saved before "
                     "I stop. Please ask your helper to make some room on the memory card."
                 )
+
+    def _listen_context(self) -> str:
+        """The state's name, or what a correction of the text being written waits for."""
+        writing = {State.DICTATING: self.composer, State.COMPOSING: self.peer_loop.composer}
+        composer = writing.get(self.state)
+        awaited = composer.corrector.awaited if composer is not None else None
+        return awaited or self.state.value
 
     def _commands_in_play(self) -> frozenset[Intent] | None:
         """What can apply in this state, so a command that only a longer one of another

@@ -6,8 +6,9 @@ letters ("m s", "mike sierra") until "done". "replace walk with talk" swaps word
 "read it back" names the words the recognizer was unsure of.
 
 A correction is a short exchange inside dictation (the voice loop stays in DICTATING):
-while a choice or spelling is pending, the answers are read as such; anything long is
-taken as more of the reply, so nothing the person says is lost.
+while a choice or spelling is pending, the voice loop tells the listener so (``awaited``),
+the answers are decoded narrowly and read as such; anything long is taken as more of the
+reply, so nothing the person says is lost.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from voicepeer.commands.correction import (
+    CHOICE_ANSWERS,
     CORRECT_WORDS,
+    SPELLING_ANSWERS,
     CorrectionCommand,
     CorrectionKind,
     correction_command,
@@ -57,6 +60,15 @@ class Corrector:
 
     def reset(self) -> None:
         self.pending, self._target, self._letters = Pending.NOTHING, None, []
+
+    @property
+    def awaited(self) -> str | None:
+        """The context to listen in while a choice or letters are awaited (recognizers
+        then decode those answers narrowly, see Phrasebook.correction_answers); ``None``
+        when nothing is."""
+        return {Pending.CHOICE: CHOICE_ANSWERS, Pending.SPELLING: SPELLING_ANSWERS}.get(
+            self.pending
+        )
 
     def hear(self, heard: Heard, draft: Draft) -> bool:
         """Act on ``heard`` if it is a correction (or an answer to one); False when it is
