@@ -33,8 +33,10 @@ PHRASEBOOK = Phrasebook(
     editing=Vocabulary(),
     correction=Vocabulary(),
     correction_sentences=lambda words: [],
+    correction_answers={"choosing": Vocabulary(phrases=(NEXT,), accepts=lambda t: t == NEXT)},
 )
-"""What an interpreter of Korean commands would tell the engine."""
+"""What an interpreter of Korean commands would tell the engine ("choosing": the answers
+a correction waits for, here one word)."""
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +100,17 @@ def test_dictation_uses_the_full_model_with_n_best(recognizer: VoskRecognizer) -
     assert [w.text for w in result.words] == result.text.split()
     assert all(0.0 <= w.confidence <= 1.0 for w in result.words)
     assert any(w.alternatives or w.confidence < 1.0 for w in result.words), result
+
+
+def test_an_awaited_answer_is_read_with_its_grammar_and_talk_as_dictation(
+    recognizer: VoskRecognizer,
+) -> None:
+    answer = decode(recognizer, korean(NEXT), ListenMode.DICTATION, context="choosing")
+    assert answer.text == NEXT and not answer.alternatives and not answer.words
+    sentence = "오늘 날씨가 정말 좋네요"
+    talk = decode(recognizer, korean(sentence, 1), ListenMode.DICTATION, context="choosing")
+    free = decode(recognizer, korean(sentence, 1), ListenMode.DICTATION)
+    assert talk.text == free.text and talk.text != NEXT and talk.words, talk
 
 
 def test_listener_endpoints_two_commands_apart(recognizer: VoskRecognizer, tmp_path: Path) -> None:

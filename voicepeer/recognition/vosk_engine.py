@@ -86,6 +86,10 @@ class VoskRecognizer:
             self._answers = {
                 name: self._grammar_recognizer(v) for name, v in phrasebook.answers.items()
             }
+            self._awaited = {
+                name: self._grammar_recognizer(v)
+                for name, v in phrasebook.correction_answers.items()
+            }
             self._dictation = vosk.KaldiRecognizer(self._model, float(sample_rate))
         except Exception as error:
             raise SpeechEngineError(f"Vosk could not set up recognition: {error}") from error
@@ -94,6 +98,9 @@ class VoskRecognizer:
         self._dictation.SetWords(True)
         self._active: Any = None
         self._vocabulary: Vocabulary | None = None
+        self._answer: tuple[Any, Vocabulary] | None = None
+        """While a correction waits for an answer: the grammar of those answers, fed the
+        same audio as dictation and read first (see finish)."""
         self._mode = ListenMode.COMMAND
         self._alternatives: tuple[str, ...] = ()
         self._texts: list[str] = []
@@ -119,8 +126,15 @@ class VoskRecognizer:
 
     def start(self, mode: ListenMode, context: str = "") -> None:
         self._mode = mode
+        self._answer = None
         if mode is ListenMode.DICTATION:
             self._active, self._vocabulary = self._dictation, None
+            if context in self._awaited:
+                self._answer = (
+                    self._awaited[context],
+                    self._phrasebook.correction_answers[context],
+                )
+                self._answer[0].Reset()
         else:
             # A context the phrasebook does not know decodes as every command.
             table = self._answers if mode is ListenMode.ANSWER else self._commands
@@ -139,6 +153,8 @@ class VoskRecognizer:
             if self._active.AcceptWaveform(pcm[: len(pcm) // 2 * 2]):
                 # Vosk found its own end of segment (a pause): keep the segment's result.
                 self._collect(self._active.Result())
+            if self._answer is not None:
+                self._answer[0].AcceptWaveform(pcm[: len(pcm) // 2 * 2])
         except Exception as error:
             raise SpeechEngineError(f"Vosk failed while decoding: {error}") from error
 
@@ -158,9 +174,13 @@ class VoskRecognizer:
             return Recognition("", 0.0)
         try:
             self._collect(self._active.FinalResult())
+            answer = self._awaited_answer()
         except Exception as error:
             raise SpeechEngineError(f"Vosk failed to finish: {error}") from error
         self._active = None
+        if answer:
+            # Alone: the free reading of an answer is no command of any kind.
+            return Recognition(answer, min(self._confidences, default=0.0))
         words = " ".join(self._texts).split()
         heard = [w for w in words if w != UNKNOWN]
         confidence = min(self._confidences) if self._confidences else 0.0
@@ -178,6 +198,18 @@ class VoskRecognizer:
             else ()
         )
         return Recognition(text, confidence, self._alternatives, words=words_heard)
+
+    def _awaited_answer(self) -> str:
+        """The answer a correction waits for, as the grammar of those answers heard it; ""
+        when it heard something else ([unk]), which is then dictation. Free dictation
+        hears short answers as likelier words ("spell it" as "delete")."""
+        if self._answer is None:
+            return ""
+        recognizer, vocabulary = self._answer
+        self._answer = None
+        words = json.loads(recognizer.FinalResult()).get("text", "").split()
+        text = " ".join(words)
+        return text if words and UNKNOWN not in words and vocabulary.accepts(text) else ""
 
     def _collect(self, result_json: str) -> None:
         result = json.loads(result_json)
