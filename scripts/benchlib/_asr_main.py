@@ -39,6 +39,13 @@ def main(argv: list[str] | None = None) -> int:
         help="only dictation: word error rate and share needing no correction "
         "on peer-support replies and general English, with each model",
     )
+    parser.add_argument(
+        "--generic-weights",
+        type=lambda text: [float(w) for w in text.split(",")],
+        default=[],
+        help="with --dictation: also the mixed model with each of these shares of "
+        "everyday English (comma-separated), to choose the share on the tuning split",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", action="store_true", help="list every item got wrong")
     parser.add_argument(
@@ -65,7 +72,12 @@ def _figures(split: str, args: argparse.Namespace) -> dict[str, float]:
     if args.dictation:
         from scripts.benchlib import dictation
 
-        return dictation.run(split, voice_training=args.voice_training)
+        return dictation.run(
+            split,
+            voice_training=args.voice_training,
+            engine=args.engine,
+            generic_weights=args.generic_weights,
+        )
     settings = RecognitionSettings(noise_suppression=args.noise_suppression)
     recognizer = make_recognizer(settings, engine=args.engine)
     outcomes = evaluate(full_set(split, args.every_condition), recognizer, settings)

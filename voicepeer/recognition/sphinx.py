@@ -33,15 +33,22 @@ from typing import Any
 import numpy as np
 
 from voicepeer.errors import ModelMissingError, SpeechEngineError
+from voicepeer.paths import data_dir
 from voicepeer.recognition.arpa import write_arpa
 from voicepeer.recognition.base import ListenMode, Phrasebook, Vocabulary
+from voicepeer.recognition.dictation_lm import (
+    GENERIC_WEIGHT,
+    ContextMixer,
+    mixed_model_path,
+    model_words,
+)
 from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.engine import Recognition
 from voicepeer.recognition.grammar import jsgf_grammar, split_text
 from voicepeer.recognition.sphinx_dictation import (
-    CONTEXT_WEIGHT,
     CORRECTION_SAMPLE_WORDS,
     RECENT_WORDS,
+    add_dictation_search,
     correct_grammar,
     known_runs,
     names_a_word,
@@ -156,6 +163,7 @@ class SphinxRecognizer:
         dictionary: Path | None = None,
         dictation_lm: Path | None = None,
         dictation_model: str = "peer_support",
+        generic_weight: float = GENERIC_WEIGHT,
         voice_profile: Path | None = None,
         sample_rate: int = 16_000,
     ) -> None:
@@ -188,37 +196,28 @@ class SphinxRecognizer:
             if dictation_lm is None and dictation_model == "peer_support"
             else None
         )
+        self._context_mixer: ContextMixer | None = None
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
             folder = Path(name)
             self._full_dictionary = dic
-            self._dictation_sentences = peer_support
-            """The dictation model's own sentences; ``None`` when it was given ready-made."""
             self._decoder_words = set(self._known_words)
             if peer_support is not None:
+                naming = self._sayable(self._naming_sentences())
+                lm = mixed_model_path(peer_support, data_dir() / "models", generic_weight, naming)
+                self._context_mixer = ContextMixer(lm)
                 # Every search then says only words of these texts. With the whole
                 # 134,000-word dictionary each language model took seconds to set up.
-                texts = [
-                    *self._grammars.values(),
-                    *editing,
-                    *peer_support,
-                    *phrasebook.correction.sentences,
-                ]
+                texts = [*self._grammars.values(), *editing, *phrasebook.correction.sentences]
                 texts += [s for ss in (*commands.values(), *answers.values()) for s in ss]
                 texts += [s for v in phrasebook.correction_answers.values() for s in v.sentences]
                 vocabulary = {w for t in texts for w in re.findall(r"[\w']+", t)}
+                vocabulary |= model_words(lm)
                 self._decoder_words = (vocabulary & self._known_words) | ms_words()
                 dic = write_dictionary_subset(
                     dic, vocabulary & self._known_words, folder / "voicepeer.dict"
                 )
             self._decoder = self._load_decoder(hmm, dic, voice_profile)
-            self._add_searches(
-                folder,
-                commands,
-                editing,
-                write_arpa(peer_support, folder / "peer_support.lm")
-                if peer_support is not None
-                else lm,
-            )
+            self._add_searches(folder, commands, editing, lm)
             self._add_answer_searches(folder, answers)
         self._mode: ListenMode | None = None
         self._context = ""
@@ -231,6 +230,12 @@ class SphinxRecognizer:
         self._peeked: tuple[int, Recognition, dict[str, float | str]] | None = None
         self.last_features: dict[str, float | str] = {}
         """How the last command decision was reached (for diagnostics and tuning)."""
+
+    def _naming_sentences(self) -> list[str]:
+        """ "correct fatigue", "replace walking with tired": the commands that name words
+        of the reply, shown with sample words."""
+        sentences = self._phrasebook.correction_sentences(CORRECTION_SAMPLE_WORDS)
+        return [s for s in sentences if s.split()[0] in ("correct", "fix", "replace")]
 
     def _sayable(self, sentences: Iterable[str]) -> list[str]:
         """The sentences whose every word the dictionary can pronounce."""
@@ -257,7 +262,11 @@ class SphinxRecognizer:
         editing_lm = write_arpa([*commands[""], *editing], folder / "editing.lm")
         # Answers to a correction ("number two", "mike sierra", "done") with the editing
         # phrases only: among all the command phrasings they were heard as commands.
-        correction = self._sayable(self._phrasebook.correction.sentences)
+        # "correct fatigue" too: the dictation model, with everyday English, heard
+        # "correct with" as "connect with"; this model tells that a word was named.
+        correction = self._sayable(
+            [*self._phrasebook.correction.sentences, *self._naming_sentences()]
+        )
         correction_lm = write_arpa([*editing, *correction], folder / "correction.lm")
         try:
             for number, (name, sentences) in enumerate(commands.items()):
@@ -272,7 +281,7 @@ class SphinxRecognizer:
         except (RuntimeError, ValueError) as error:
             raise SpeechEngineError(f"the command model did not load: {error}") from error
         try:
-            self._decoder.add_lm_file(_DICTATION, str(dictation_lm))
+            add_dictation_search(self._decoder, _DICTATION, dictation_lm)
         except (RuntimeError, ValueError, OSError) as error:
             raise _missing_model("language model", dictation_lm, error) from error
 
@@ -330,9 +339,9 @@ class SphinxRecognizer:
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         """Rebuild the dictation model with ``sentences`` (the post answered, the title,
-        names) counted :data:`CONTEXT_WEIGHT` times, adding their words the dictation
+        names) mixed in (see :class:`ContextMixer`), adding their words the dictation
         vocabulary lacks from the full dictionary. A ready-made model is left as it is."""
-        if self._dictation_sentences is None:
+        if self._context_mixer is None:
             return
         wanted = {w for s in sentences for w in s.split()} - self._decoder_words
         for entry, phones in dictionary_pronunciations(self._full_dictionary, wanted):
@@ -340,11 +349,12 @@ class SphinxRecognizer:
             self._decoder_words.add(entry.split("(")[0])
         usable = known_runs(sentences, self._decoder_words)
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
-            lm = write_arpa(
-                [*self._dictation_sentences, *usable * CONTEXT_WEIGHT], Path(name) / "dictation.lm"
-            )
+            lm = self._context_mixer.base
+            if usable:
+                lm = Path(name) / "dictation.lm"
+                lm.write_text(self._context_mixer.with_context(usable), encoding="utf-8")
             try:
-                self._decoder.add_lm_file(_DICTATION, str(lm))
+                add_dictation_search(self._decoder, _DICTATION, lm)
             except (RuntimeError, ValueError) as error:
                 # The context only helps; dictation goes on with the model it had.
                 log.warning("the reply's context did not load: %s", error)
@@ -458,6 +468,11 @@ class SphinxRecognizer:
             self._recent_words.extend(plain_words(text))
             return Recognition(text, score, words=words) if text else Recognition("", 0.0)
         editing = [r for r in self._editing_readings(text, readings) if r != text]
+        if editing and self._phrasebook.correction.accepts(text):
+            # Everyday English in the dictation model makes a short correction into a
+            # likelier other one ("correct where is" for "correct where's"); the models of
+            # what is said to a reply, which hear short commands well, decide.
+            return Recognition(editing[0], score, tuple(editing[1:]))
         if not editing and text:
             self._recent_words.extend(plain_words(text))
         if not text and not editing:
@@ -482,6 +497,8 @@ class SphinxRecognizer:
         if self._recent_words and names_a_word(readings):
             return self._correct_reading(audio)
         answer, _ = self._decode_whole(_CORRECTION_LM, audio, passes=3)
+        if self._recent_words and names_a_word([answer]):
+            return self._correct_reading(audio)
         return [answer] if self._phrasebook.correction.accepts(answer) else []
 
     def _awaited_answer(self, awaited: Vocabulary) -> str:

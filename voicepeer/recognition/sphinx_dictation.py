@@ -7,6 +7,7 @@ import itertools
 import logging
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -27,13 +28,25 @@ CORRECTION_SAMPLE_WORDS = (
 )
 """Words shown after "correct" and in "replace … with …" in the dictation model, so those
 commands are likely at the start of an utterance (the word itself may be any)."""
-CONTEXT_WEIGHT = 3
-"""How many times the reply's context sentences count next to the peer-support ones."""
+DICTATION_LANGUAGE_WEIGHT = 9.0
+"""How much the dictation language model counts against the sounds (PocketSphinx's ``lw``,
+6.5 by default and kept so for commands); chosen on the tuning split."""
 N_BEST = 20
 """Dictation readings compared for per-word alternatives ("correct fatigue")."""
 RECENT_WORDS = 400
 """Dictated words kept (in memory only) to hear which one "correct …" names."""
 _PLAIN_WORD = re.compile(r"[a-z][a-z']*")
+
+
+def add_dictation_search(decoder: Any, name: str, lm: Path) -> None:
+    """Add the dictation language model ``lm`` as search ``name``, weighted by
+    :data:`DICTATION_LANGUAGE_WEIGHT` (a search takes the weight it is created with)."""
+    default = decoder.config["lw"]
+    decoder.config["lw"] = DICTATION_LANGUAGE_WEIGHT
+    try:
+        decoder.add_lm_file(name, str(lm))
+    finally:
+        decoder.config["lw"] = default
 
 
 def nbest_readings(decoder: Any) -> list[str]:

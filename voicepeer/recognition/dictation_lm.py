@@ -1,0 +1,142 @@
+"""The bundled engine's dictation language model: the peer-support model mixed with everyday
+English, and a reply's context mixed in on top.
+
+The everyday English part is a pruned bigram model of the generic US English model in the
+pocketsphinx wheel (10,000 words, 100,000 bigrams; built by scripts/build_generic_lm.py).
+Mixing takes seconds (the Python binding of PocketSphinx cannot interpolate models as it
+loads them), so the mixed model is written once to the data folder (``models/``) the first
+time it is needed and loaded from there afterwards. A reply's context (the post answered,
+the title, the names) is mixed in by adding its probabilities to those of the mixed model
+for the n-grams the context has, and recomputing the backoff weights of those histories
+only: the same as a full interpolation up to a constant factor, for the n-grams the context
+has, and about a second instead of several.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from voicepeer.atomic import atomic_write_text
+from voicepeer.recognition.arpa import build_arpa
+from voicepeer.recognition.lm_mix import BOS, BackoffModel, Gram, mix, read_arpa, to_arpa
+
+log = logging.getLogger(__name__)
+
+GENERIC_MODEL = "data/generic_en.arpa.gz"
+GENERIC_WEIGHT = 0.5
+"""Share of everyday English in the dictation model (tuned on the tuning split only)."""
+COMMAND_WEIGHT = 0.2
+"""Share of the commands that name a word of the reply ("correct fatigue"): heard by their
+readings in dictation, they must stay likely at the start of an utterance. Mixed in with
+the peer-support replies alone, everyday English made them too rare to be heard."""
+CONTEXT_WEIGHT = 0.3
+"""Share of a reply's context in the dictation model while replying."""
+
+
+def generic_model() -> BackoffModel:
+    data = resources.files("voicepeer.recognition").joinpath(GENERIC_MODEL).read_bytes()
+    return read_arpa(gzip.decompress(data).decode("utf-8"))
+
+
+def mixed_model_path(
+    peer_support: Sequence[str],
+    folder: Path,
+    generic_weight: float = GENERIC_WEIGHT,
+    commands: Sequence[str] = (),
+) -> Path:
+    """The peer-support model of ``peer_support`` mixed with everyday English, as an ARPA
+    file in ``folder`` (built the first time, reused while the sentences stay the same).
+    With ``generic_weight`` 0, the peer-support model alone. ``commands`` get a share of
+    their own (:data:`COMMAND_WEIGHT`)."""
+    source = resources.files("voicepeer.recognition").joinpath(GENERIC_MODEL).read_bytes()
+    digest = hashlib.sha256("\n".join([*peer_support, "", *commands]).encode())
+    digest.update(f"{generic_weight}".encode())
+    digest.update(hashlib.sha256(source).digest())
+    path = folder / f"dictation-{digest.hexdigest()[:16]}.lm"
+    if path.exists():
+        return path
+    peer = read_arpa(build_arpa(peer_support))
+    parts = [(1.0 - generic_weight, peer)]
+    if generic_weight > 0:
+        parts.append((generic_weight, generic_model()))
+    if commands:
+        parts = [(w * (1.0 - COMMAND_WEIGHT), m) for w, m in parts]
+        parts.append((COMMAND_WEIGHT, read_arpa(build_arpa(commands))))
+    mixed = mix(parts) if len(parts) > 1 else peer
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(path, to_arpa(mixed), mode=0o644)
+    log.info("built the mixed dictation model %s", path.name)
+    return path
+
+
+def model_words(path: Path) -> set[str]:
+    """The words of an ARPA model (its unigrams), read without reading the rest."""
+    words: set[str] = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("\\1-grams:"):
+                break
+        for line in lines:
+            if line.startswith("\\"):
+                break
+            fields = line.split()
+            if len(fields) >= 2:
+                words.add(fields[1])
+    return words
+
+
+class ContextMixer:
+    """A dictation model with a reply's context mixed in, built from ``base`` (the mixed
+    model's ARPA file, read the first time a context is given)."""
+
+    def __init__(self, base: Path, weight: float = CONTEXT_WEIGHT) -> None:
+        self.base = base
+        """The mixed model's ARPA file, the dictation model when there is no context."""
+        self._weight = weight
+        self._base: BackoffModel | None = None
+        self._followers: dict[Gram, list[Gram]] = {}
+
+    def _load(self) -> BackoffModel:
+        if self._base is None:
+            self._base = read_arpa(self.base.read_text("utf-8"))
+            followers: dict[Gram, list[Gram]] = defaultdict(list)
+            for n in range(2, self._base.order + 1):
+                for gram in self._base.probs[n]:
+                    followers[gram[:-1]].append(gram)
+            self._followers = dict(followers)
+        return self._base
+
+    def with_context(self, sentences: Sequence[str]) -> str:
+        """ARPA text of the base model with ``sentences`` mixed in (the base when none)."""
+        base = self._load()
+        if not any(s.split() for s in sentences):
+            return to_arpa(base)
+        context = read_arpa(build_arpa(sentences))
+        kappa = self._weight / (1.0 - self._weight)
+        out = BackoffModel([dict(p) for p in base.probs], dict(base.backoffs))
+        added: dict[Gram, list[Gram]] = defaultdict(list)
+        for n in range(1, min(base.order, context.order) + 1):
+            for gram, p in context.probs[n].items():
+                if gram == (BOS,):
+                    continue
+                if gram not in base.probs[n]:
+                    added[gram[:-1]].append(gram)
+                out.probs[n][gram] = base.prob(gram) + kappa * p
+        # Every history's probabilities now sum to 1 + kappa; those the context touched get
+        # backoff weights for that sum (lower orders first: higher ones back off to them).
+        for n in range(2, min(base.order, context.order) + 1):
+            histories = {g[:-1] for g in context.probs[n]}
+            for history in histories:
+                seen = [*self._followers.get(history, ()), *added.get(history, ())]
+                kept = sum(out.probs[n][g] for g in seen)
+                lower = sum(out.prob(g[1:]) for g in seen)
+                out.backoffs[history] = max(1e-6, 1.0 + kappa - kept) / max(
+                    1e-6, 1.0 + kappa - lower
+                )
+        return to_arpa(out)
