@@ -29,7 +29,7 @@ from voicepeer.recognition.lm_mix import BOS, BackoffModel, Gram, mix, read_arpa
 log = logging.getLogger(__name__)
 
 GENERIC_MODEL = "data/generic_en.arpa.gz"
-GENERIC_WEIGHT = 0.5
+GENERIC_WEIGHT = 0.2
 """Share of everyday English in the dictation model (tuned on the tuning split only)."""
 COMMAND_WEIGHT = 0.2
 """Share of the commands that name a word of the reply ("correct fatigue"): heard by their

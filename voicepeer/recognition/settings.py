@@ -26,8 +26,8 @@ class RecognitionSettings:
     dictation_model: str = field(
         default="peer_support", metadata={"choices": ("peer_support", "general")}
     )
-    """PocketSphinx dictation vocabulary: "peer_support" (a model built from forum-style
-    replies, more accurate for them) or "general" (the bundled 134,000-word English model)."""
+    """PocketSphinx dictation vocabulary: "peer_support" (forum-style replies mixed with
+    10,000 words of everyday English) or "general" (the bundled 72,000-word English model)."""
     dictation_lm_path: Path | None = None
     """PocketSphinx language model file for dictation (ARPA or binary); overrides
     dictation_model when set."""

@@ -455,9 +455,12 @@ class SphinxRecognizer:
             raise SpeechEngineError(f"PocketSphinx failed to finish: {error}") from error
         finally:
             self._in_utterance = False
-        hyp = self._decoder.hyp()
-        text = " ".join(hyp.hypstr.split()) if hyp is not None else ""
-        score = _clamp(hyp.score) if hyp is not None else 0.0
+        # The streamed reading (for partial()) follows a running cepstral mean; the whole
+        # utterance decoded again with its own mean is heard better.
+        audio = b"".join(self._utterance_audio)
+        text, score = self._decode_whole(_DICTATION, audio) if audio else ("", 0.0)
+        self._mode = None  # the next start() activates the search it needs
+        score = _clamp(score)
         readings = nbest_readings(self._decoder) if text else []
         words = words_from_readings(text, readings) if text else ()
         if self._awaited is not None:
