@@ -12,7 +12,7 @@ exactly those answers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -27,22 +27,42 @@ from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, Listener
 from voicepeer.recognition.sphinx import SphinxRecognizer
 
-DICTATED = "my fatigue is much worse when the weather is hot"
+DICTATIONS = (
+    "my fatigue is much worse when the weather is hot",
+    "i could only manage the shops with my walker today",
+    "my legs were shaking after the long walk home",
+    "the walk along the pier sounds lovely well done",
+)
+"""Replies the person dictates, one after another after "start over", until voicepeer
+mishears one in a way that "correct" can fix both by a choice and by spelling."""
 MIN_LENGTH = 4
 """Short words ("in", "the") are hard to name again by voice; the person corrects longer ones."""
 NUMBER_WORDS = ("one", "two", "three", "four", "five")
 NATO = {letter: word for word, letter in reversed(NATO_ALPHABET.items())}
 
 
-def misheard(heard: Heard) -> list[tuple[int, str]]:
-    """(index in the heard words, the word meant) for each word heard wrongly, paired in
-    order within each wrongly heard run."""
-    said, meant = heard.text.split(), DICTATED.split()
+def misheard(heard: Heard, meant_text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(word heard, word meant, the other guesses for it) for each word heard wrongly,
+    paired in order within each wrongly heard run."""
+    said, meant = heard.text.split(), meant_text.split()
     pairs = []
     for tag, a0, a1, b0, b1 in SequenceMatcher(a=said, b=meant).get_opcodes():
         if tag == "replace":
-            pairs += [(a0 + i, meant[b0 + i]) for i in range(min(a1 - a0, b1 - b0))]
+            for i in range(min(a1 - a0, b1 - b0)):
+                word = heard.words[a0 + i]
+                pairs.append((word.text, meant[b0 + i], word.alternatives))
     return pairs
+
+
+def fixes(heard: Heard, meant: str) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """A misheard word whose right guess is offered, and another one to spell."""
+    wrong = [w for w in misheard(heard, meant) if min(len(w[0]), len(w[1])) >= MIN_LENGTH]
+    choosable = [w for w in wrong if w[1] in w[2]]
+    for chosen in choosable:
+        spelled = [w for w in wrong if w[0] != chosen[0]]
+        if spelled:
+            return (chosen[0], chosen[1]), (spelled[0][0], spelled[0][1])
+    return None
 
 
 class Person:
@@ -52,33 +72,30 @@ class Person:
         self.listener: SpokenListener | None = None
         self.chosen: tuple[str, str] | None = None
         self.spelled: tuple[str, str] | None = None
-        self._dictation: Heard | None = None
 
-    def lines(self) -> list[Line]:
-        return [
-            "open topic one",
-            "reply",
-            DICTATED,
-            self.correct_with_choice,
-            self.choose,
-            self.correct_by_spelling,
-            self.spell_it,
-            self.first_letters,
-            self.other_letters,
-            "that's it",
-            "send it",
-            "yes",
-        ]
-
-    def correct_with_choice(self, said: list[str]) -> str:
-        assert self.listener is not None
-        self._dictation = next(h for h in self.listener.heard if len(h.text.split()) > 4)
-        for index, meant in misheard(self._dictation):
-            word = self._dictation.words[index]
-            if meant in word.alternatives and len(word.text) >= MIN_LENGTH:
-                self.chosen = (word.text, meant)
-                return f"correct {word.text}"
-        raise AssertionError(f"no misheard word has the right guess: {self._dictation}")
+    def lines(self) -> Iterator[Line]:
+        yield "open topic one"
+        yield "reply"
+        for dictated in DICTATIONS:
+            yield dictated
+            assert self.listener is not None
+            found = fixes(self.listener.heard[-1], dictated)
+            if found is not None:
+                self.chosen, self.spelled = found
+                break
+            yield "start over"
+        else:
+            raise AssertionError("nothing to fix by a choice")
+        assert self.chosen is not None and self.spelled is not None
+        yield f"correct {self.chosen[0]}"
+        yield self.choose
+        yield f"correct {self.spelled[0]}"
+        yield self.spell_it
+        yield self.first_letters
+        yield self.other_letters
+        yield "that's it"
+        yield "send it"
+        yield "yes"
 
     def choose(self, said: list[str]) -> str:
         assert self.chosen is not None
@@ -88,15 +105,6 @@ class Person:
         numbers = dict(re.findall(r"(\d): ([^,.]+)", offer))
         number = next(n for n, choice in numbers.items() if choice == self.chosen[1])
         return f"number {NUMBER_WORDS[int(number) - 1]}"
-
-    def correct_by_spelling(self, said: list[str]) -> str:
-        assert self._dictation is not None and self.chosen is not None
-        wrong = [(self._dictation.words[i].text, meant) for i, meant in misheard(self._dictation)]
-        word, meant = next(
-            w for w in wrong if w[0] != self.chosen[0] and min(len(w[0]), len(w[1])) >= MIN_LENGTH
-        )
-        self.spelled = (word, meant)
-        return f"correct {word}"
 
     def spell_it(self, said: list[str]) -> str:
         # voicepeer offers guesses (none fit) or goes straight to spelling; "spell it"

@@ -106,6 +106,10 @@ AWAITED_WEIGHT = 10
 in the model answers are decoded with."""
 SPELLING_CONTROL_WEIGHT = 100
 """How many times "done" and the like count next to each pair of letters while spelling."""
+SINGLE_LETTER_WEIGHT = 5
+"""How many times a letter said on its own counts next to each pair of letters."""
+NATO_WEIGHT = 3
+"""How many times a NATO letter counts next to a plain one."""
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _TAKEN_BY = {
     CHOICE_ANSWERS: ("choose", "none_of_those", "spell", "leave"),
@@ -232,11 +236,14 @@ def awaited_answers(context: str) -> list[str]:
     control = [*LEAVE_PHRASES, *NONE_PHRASES, *SPELL_PHRASES] * CONTROL_WEIGHT
     if context == CHOICE_ANSWERS:
         return [*_choice_phrases(), *control]
-    # Any letter may follow any other: every pair once, NATO and plain, rather than the
-    # alphabet's runs, after which "sierra echo" was heard as "sierra kilo".
+    # Any letter may follow any other: every pair, rather than the alphabet's runs, after
+    # which "sierra echo" was heard as "sierra kilo". The NATO words count more: plain
+    # letters are short and alike, and took "echo" for "u o" and "kilo" for "q o".
     nato = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]
     plain = [chr(c) for c in range(97, 123)]
-    letters = [f"{a} {b}" for kind in (nato, plain) for a in kind for b in kind]
+    letters = [f"{a} {b}" for a in nato for b in nato] * NATO_WEIGHT
+    letters += [f"{a} {b}" for a in plain for b in plain]
+    letters += [*nato * NATO_WEIGHT, *plain] * SINGLE_LETTER_WEIGHT  # said on its own
     return [
         *letters,
         *DONE_PHRASES * SPELLING_CONTROL_WEIGHT,
