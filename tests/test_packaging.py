@@ -27,4 +27,8 @@ def test_the_build_gives_no_licence_warnings(tmp_path: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         name = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
         metadata = archive.read(name).decode()
+        names = set(archive.namelist())
     assert "License-Expression: MIT" in metadata
+    # The dictation model is made from these where voicepeer is installed.
+    assert {"voicepeer/recognition/data/generic_en.arpa.gz"} <= names
+    assert {"voicepeer/recognition/data/peer_support.txt"} <= names
