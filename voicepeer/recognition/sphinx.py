@@ -458,16 +458,17 @@ class SphinxRecognizer:
         # The streamed reading (for partial()) follows a running cepstral mean; the whole
         # utterance decoded again with its own mean is heard better.
         audio = b"".join(self._utterance_audio)
-        text, score = self._decode_whole(_DICTATION, audio) if audio else ("", 0.0)
         self._mode = None  # the next start() activates the search it needs
+        if self._awaited is not None and audio:
+            answer, answer_score = self._awaited_answer(self._awaited, audio)
+            if answer:
+                # Alone: the free reading of an answer is no command of any kind.
+                return Recognition(answer, _clamp(answer_score))
+        text, score = self._decode_whole(_DICTATION, audio) if audio else ("", 0.0)
         score = _clamp(score)
         readings = nbest_readings(self._decoder) if text else []
         words = words_from_readings(text, readings) if text else ()
         if self._awaited is not None:
-            answer = self._awaited_answer(self._awaited)
-            if answer:
-                # Alone: the free reading of an answer is no command of any kind.
-                return Recognition(answer, score)
             self._recent_words.extend(plain_words(text))
             return Recognition(text, score, words=words) if text else Recognition("", 0.0)
         editing = [r for r in self._editing_readings(text, readings) if r != text]
@@ -504,19 +505,17 @@ class SphinxRecognizer:
             return self._correct_reading(audio)
         return [answer] if self._phrasebook.correction.accepts(answer) else []
 
-    def _awaited_answer(self, awaited: Vocabulary) -> str:
+    def _awaited_answer(self, awaited: Vocabulary, audio: bytes) -> tuple[str, float]:
         """The answer a correction waits for, read with a model of those answers, the
-        editing commands and (as the garbage path) the other commands; "" when that is not
-        an answer, and the utterance is more of the reply. Free dictation, whose words are
-        likelier, heard "spell it" as "delete"; any length, as slow spelling is long."""
-        audio = trim_silence(b"".join(self._utterance_audio), keep_s=0.15)
-        self._utterance_audio = []
-        if not audio:
-            return ""
-        self._mode = None  # the next start() activates the search it needs
-        heard, _ = self._decode_whole(self._awaited_search, audio, passes=3)
+        editing commands and (as the garbage path) the other commands, with its score;
+        "" when that is not an answer, and the utterance is more of the reply. Free
+        dictation, whose words are likelier, heard "spell it" as "delete". Any length is
+        read so, as slow spelling is long."""
+        heard, score = self._decode_whole(
+            self._awaited_search, trim_silence(audio, keep_s=0.15), passes=3
+        )
         self.last_features = {"awaited": heard}
-        return heard if awaited.accepts(heard) else ""
+        return (heard, score) if awaited.accepts(heard) else ("", 0.0)
 
     def _correct_reading(self, audio: bytes) -> list[str]:
         """ "correct <word>" read with a grammar of the words dictated lately: the word a
