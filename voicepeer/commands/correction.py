@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from voicepeer.commands.matcher import normalize
 from voicepeer.commands.numbers import parse_number
+from voicepeer.number_words import spoken_numbers
 
 NATO_ALPHABET: dict[str, str] = {
     "alfa": "a",
@@ -110,7 +111,7 @@ SINGLE_LETTER_WEIGHT = 5
 """How many times a letter said on its own counts next to each pair of letters."""
 NATO_WEIGHT = 3
 """How many times a NATO letter counts next to a plain one."""
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_NUMBER_WORDS = tuple(spoken_numbers(MAX_CHOICE))
 _TAKEN_BY = {
     CHOICE_ANSWERS: ("choose", "none_of_those", "spell", "leave"),
     SPELLING_ANSWERS: ("letters", "done", "leave", "spell", "none_of_those"),
