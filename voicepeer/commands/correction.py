@@ -112,6 +112,8 @@ SINGLE_LETTER_WEIGHT = 5
 NATO_WEIGHT = 3
 """How many times a NATO letter counts next to a plain one."""
 _NUMBER_WORDS = tuple(spoken_numbers(MAX_CHOICE))
+_NATO_WORDS = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]
+"""One spelling of each NATO letter, for recognizers' models."""
 _TAKEN_BY = {
     CHOICE_ANSWERS: ("choose", "none_of_those", "spell", "leave"),
     SPELLING_ANSWERS: ("letters", "done", "leave", "spell", "none_of_those"),
@@ -221,7 +223,7 @@ def _choice_phrases() -> list[str]:
 
 def _letter_phrases() -> list[str]:
     """NATO letters alone, and letters in runs as a word is spelled (NATO and plain)."""
-    nato = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]
+    nato = _NATO_WORDS
     phrases = list(nato)
     phrases += [" ".join(nato[i : i + 4]) for i in range(0, len(nato), 2)]
     phrases += [
@@ -240,8 +242,7 @@ def awaited_answers(context: str) -> list[str]:
     # Any letter may follow any other: every pair, rather than the alphabet's runs, after
     # which "sierra echo" was heard as "sierra kilo". The NATO words count more: plain
     # letters are short and alike, and took "echo" for "u o" and "kilo" for "q o".
-    nato = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]
-    plain = [chr(c) for c in range(97, 123)]
+    nato, plain = _NATO_WORDS, [chr(c) for c in range(97, 123)]
     letters = [f"{a} {b}" for a in nato for b in nato] * NATO_WEIGHT
     letters += [f"{a} {b}" for a in plain for b in plain]
     letters += [*nato * NATO_WEIGHT, *plain] * SINGLE_LETTER_WEIGHT  # said on its own

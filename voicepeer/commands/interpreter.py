@@ -37,11 +37,7 @@ from voicepeer.commands.matcher import (
     MatcherThresholds,
     is_number_alone,
 )
-from voicepeer.commands.phrasebook import (
-    answer_vocabulary,
-    command_phrasings,
-    command_vocabulary,
-)
+from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
 from voicepeer.recognition.base import Heard, ListenMode, Phrasebook, Vocabulary
 
 
@@ -113,7 +109,8 @@ class Interpreter:
         context: str, phrasings: Mapping[Intent, tuple[str, ...]]
     ) -> Vocabulary:
         """The answers a correction waits for in ``context`` and the editing commands
-        ("send it" goes on working); every other command phrasing is the garbage path."""
+        ("send it" goes on working); the other command phrasings of three words or more
+        are the garbage path (shorter ones, such as "go on", took the place of "done")."""
         answers = awaited_answers(context)
         taken = sorted({*answers, *editing_phrases()})
         other = sorted(
