@@ -22,7 +22,7 @@ from scripts.benchlib.asr_states import act, mode_in
 from voicepeer.audio.input import WavFileInput
 from voicepeer.cli import main as voicepeer_main
 from voicepeer.commands.intents import Intent
-from voicepeer.commands.matcher import CommandMatcher
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import make_recognizer
 from voicepeer.recognition.engine import Recognizer
 from voicepeer.recognition.listener import AudioListener
@@ -119,10 +119,10 @@ def test_the_bench_hears_as_voicepeer_listen_does(
     _write_wav(path, render(item))
     settings = RecognitionSettings()
     listener = AudioListener(WavFileInput(path), recognizer, settings)
-    matcher = CommandMatcher()
+    interpreter = Interpreter()
     bench = []
     while (heard := listener.listen(mode_in(state), state or "")) is not None:
-        action = act(heard, state, matcher)
+        action = act(heard, state, interpreter)
         bench.append((action.name, action.slots) if action else (None, {}))
     argv = ["listen", "--wav", str(path), "--json", "--engine", "sphinx"]
     assert voicepeer_main([*argv, "--state", state] if state else argv) == 0

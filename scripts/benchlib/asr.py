@@ -43,7 +43,8 @@ from scripts.benchlib._asr_data import (
 from scripts.benchlib.asr_phrasings import canonical_items, natural_items, room_talk_items
 from scripts.benchlib.asr_states import act, expected_action, mode_in
 from voicepeer.audio.input import WavFileInput
-from voicepeer.commands.matcher import CommandMatcher, normalize
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.matcher import normalize
 from voicepeer.listening import make_recognizer, voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import Recognizer
@@ -82,10 +83,10 @@ def evaluate(
     items: Iterable[Item],
     recognizer: Recognizer,
     settings: RecognitionSettings | None = None,
-    matcher: CommandMatcher | None = None,
+    interpreter: Interpreter | None = None,
 ) -> list[Outcome]:
     settings = settings or RecognitionSettings()
-    matcher = matcher or CommandMatcher()
+    interpreter = interpreter or Interpreter()
     outcomes = []
     with tempfile.TemporaryDirectory() as folder:
         for item in items:
@@ -100,7 +101,7 @@ def evaluate(
             while (result := listener.listen(mode)) is not None:
                 heard.append(result.text)
                 if item.kind != "dictation":
-                    actions.append(act(result, item.state, matcher))
+                    actions.append(act(result, item.state, interpreter))
             decode_s = time.perf_counter() - started
             audio_s = samples.size / 16000
             features = dict(getattr(recognizer, "last_features", {}))

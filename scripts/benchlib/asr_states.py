@@ -1,10 +1,11 @@
 """What the voice loop does with an utterance in a given state, for the recognition bench.
 
-The same rules as ``voicepeer listen --state`` (cli/listen.py) and ``VoiceAssistant.handle``:
-consent states judge the answer (commands/consent.py), dictation hears editing commands as
-whole utterances, sleep wakes on any command it allows, every other state matches commands
-restricted to what it allows. ``state=None`` is ``voicepeer listen`` without ``--state``:
-any command. tests/test_bench_phrasings.py checks that this agrees with the command line.
+The same rules as ``voicepeer listen --state`` (cli/listen.py) and ``VoiceAssistant.handle``,
+through the same interpreter: consent states judge the answer (commands/consent.py),
+dictation hears editing commands as whole utterances, sleep wakes on any command it allows,
+every other state matches commands restricted to what it allows. ``state=None`` is
+``voicepeer listen`` without ``--state``: any command. tests/test_bench_phrasings.py checks
+that this agrees with the command line.
 To measure a new state, add it to voicepeer.voice.states; nothing here needs to change unless
 the loop handles it in a new way.
 """
@@ -13,17 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from voicepeer.commands.consent import judge_answer
-from voicepeer.commands.editing import heard_action
 from voicepeer.commands.intents import Intent
-from voicepeer.commands.matcher import CommandMatcher
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard, ListenMode
-from voicepeer.voice.assistant import (
-    ALLOWED,
-    ASKING_CONSENT,
-    is_goodbye_while_dictating,
-    listen_mode,
-)
+from voicepeer.voice.assistant import interpret_in, is_goodbye_while_dictating, listen_mode
 from voicepeer.voice.states import State
 
 WAKING = "wake"
@@ -54,20 +48,18 @@ def mode_in(state: str | None) -> ListenMode:
     return ListenMode.COMMAND if state is None else listen_mode(State(state))
 
 
-def act(heard: Heard, state: str | None, matcher: CommandMatcher) -> Action | None:
+def act(heard: Heard, state: str | None, interpreter: Interpreter) -> Action | None:
     """What the loop does with ``heard`` in ``state``; ``None``: nothing (it asks again,
     says it did not catch that, or — while dictating — takes it as reply text)."""
     if state is None:
-        command = matcher.interpret(heard).command
+        command = interpreter.command(heard).command
     elif (where := State(state)) is State.DICTATING:
         if is_goodbye_while_dictating(heard):
             return Action(Intent.QUIT.value)
-        editing = heard_action(heard)
+        editing = interpreter.editing(heard)
         return Action(editing.value) if editing is not None else None
-    elif where in ASKING_CONSENT:
-        command = judge_answer(heard, matcher, ALLOWED[where]).command
     else:
-        command = matcher.interpret(heard, ALLOWED[where]).command
+        command = interpret_in(where, heard, interpreter).command
         if command is not None and where is State.SLEEPING:
             return Action(WAKING)
     return None if command is None else Action(command.intent.value, dict(command.slots))
