@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import PHRASINGS, canonical
-from voicepeer.commands.matcher import MatcherThresholds, normalize
+from voicepeer.commands.matcher import normalize
 from voicepeer.commands.numbers import parse_number
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
@@ -97,33 +97,11 @@ def test_caregiver_alias_is_understood() -> None:
     assert verdict.command is not None and verdict.command.intent is Intent.NEXT
 
 
-def test_paused_only_wake_up_and_resume_count_and_strictly() -> None:
-    paused = {Intent.WAKE, Intent.RESUME}
-    assert MATCHER.interpret(Heard("resume"), allowed=paused).command == Command(Intent.RESUME)
-    assert MATCHER.interpret(Heard("next post"), allowed=paused).command is None
-    # Paused is asleep too: a near miss the ordinary threshold would take is refused.
-    lenient = CommandMatcher(thresholds=MatcherThresholds(wake_min_score=80.0))
-    assert MATCHER.interpret(Heard("make up"), allowed=paused).command is None
-    assert lenient.interpret(Heard("make up"), allowed=paused).command is not None
-
-
 def test_confirming_a_post_needs_a_real_yes() -> None:
     confirming = {Intent.YES, Intent.NO, Intent.HELP, Intent.CANCEL}
     # The bundled recognizer hears a spoken "help" as "do it": that must never post.
     interpreted = MATCHER.interpret(Heard("do it"), allowed=confirming)
     assert interpreted.command is None or interpreted.command.intent is not Intent.YES
-
-
-def test_asleep_only_wake_up_counts_and_strictly() -> None:
-    asleep = {Intent.WAKE}
-    woke = MATCHER.interpret(Heard("wake up"), allowed=asleep)
-    assert woke.command is not None and woke.command.intent is Intent.WAKE
-    assert MATCHER.interpret(Heard("next post"), allowed=asleep).command is None
-    # Close enough for the normal threshold, not for the sleeping one.
-    lenient = CommandMatcher(thresholds=MatcherThresholds(wake_min_score=80.0))
-    for near_miss in ("make up", "take up"):
-        assert MATCHER.interpret(Heard(near_miss), allowed=asleep).command is None
-        assert lenient.interpret(Heard(near_miss), allowed=asleep).command is not None
 
 
 def test_thresholds_come_from_the_recognition_settings() -> None:
@@ -227,7 +205,6 @@ def test_a_search_keeps_its_words_and_drops_the_politeness() -> None:
     ("text", "allowed", "intent"),
     [
         ("carry on", {Intent.NEXT, Intent.RESUME}, Intent.NEXT),
-        ("carry on", {Intent.WAKE, Intent.RESUME}, Intent.RESUME),
         ("continue", {Intent.NEXT, Intent.RESUME}, Intent.RESUME),
         ("read it", {Intent.READ, Intent.NEXT}, Intent.READ),
         ("read it", {Intent.YES, Intent.NO, Intent.NEXT}, Intent.YES),

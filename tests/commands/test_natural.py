@@ -8,7 +8,7 @@ from importlib import resources
 
 import pytest
 
-from voicepeer.commands.intents import Intent
+from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.natural import (
     TUNING_PHRASINGS,
@@ -82,6 +82,9 @@ def test_every_tuning_phrasing_is_understood_where_it_is_said(
         assert action is not None and action.value == intent.value, text
         return
     verdict = interpret_in(state, Heard(text), interpreter)
+    if state is State.SLEEPING and unwrap(text) not in (*PHRASINGS[Intent.WAKE], "resume"):
+        assert verdict.command is None  # asleep only what voicepeer said would wake it does
+        return
     if state in ASKING_CONSENT and intent is Intent.YES:
         assert verdict.command is None  # only a clear yes: others are asked again
         return

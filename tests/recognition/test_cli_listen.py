@@ -104,27 +104,29 @@ def test_state_hears_answers_as_the_question_would(
 @pytest.mark.parametrize(
     ("state", "intents"),
     [
-        ("reading", ["next", "next", "louder"]),
-        ("sleeping", ["resume", None, None]),
-        ("browsing", ["next", "next", "louder"]),
+        ("reading", ["next", "next", "louder", "resume"]),
+        ("sleeping", [None, None, None, "resume"]),
+        ("browsing", ["next", "next", "louder", "resume"]),
     ],
 )
 def test_every_state_hears_as_the_voice_loop_does_there(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str, intents: list[str | None]
 ) -> None:
-    # "carry on" reads on, and after "pause" it resumes; a command another state has is
-    # no command while asleep. (The bundled recognizer hears the card's words; everyday
-    # phrasings around them are tested as text in tests/commands. "carry on" may go on as
-    # "carry on reading", so the pauses are longer than its wait.)
+    # "carry on" reads on; asleep only "resume" (what "pause" says to say) or "wake up"
+    # wakes voicepeer: "carry on" may be said to someone in the room. (The bundled
+    # recognizer hears the card's words; everyday phrasings around them are tested as text
+    # in tests/commands. "carry on" may go on as "carry on reading", so the pauses are
+    # longer than its wait.)
     path = write_wav(
-        tmp_path / "s.wav", utterances(["carry on", 3.0, "next post", 3.0, "louder", 3.0])
+        tmp_path / "s.wav",
+        utterances(["carry on", 3.0, "next post", 3.0, "louder", 3.0, "resume", 3.0]),
     )
     status, lines, _ = run(
         ["listen", "--wav", str(path), "--state", state, "--json", "--engine", "sphinx"], capsys
     )
     assert status == 0
     records = [json.loads(line) for line in lines]
-    assert [set(r) for r in records] == [{"intent", "slots", "text", "confidence"}] * 3
+    assert [set(r) for r in records] == [{"intent", "slots", "text", "confidence"}] * 4
     assert [r["intent"] for r in records] == intents
 
 

@@ -132,8 +132,9 @@ SENSES: Mapping[str, tuple[Intent, ...]] = {
     "wait": (Intent.PAUSE,),
 }
 """Words whose meaning the state decides: the first of their intents the state understands.
-"Carry on" reads the next post, and after "pause" it resumes; "read it" opens a topic, and
-asked "Read this post?" it is a yes. Where none of them is understood the words do nothing
+"Carry on" reads the next post and "continue" reads on where reading stopped;
+"read it" opens a topic, and asked "Read this post?" it is a yes. (Asleep, none of them
+wakes voicepeer: see the interpreter.) Where none of them is understood the words do nothing
 ("hang on" at "Shall I post it?" is no yes)."""
 
 ORDINAL_PHRASINGS: tuple[str, ...] = (

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 
+from rapidfuzz import fuzz
+
 from voicepeer.commands.completeness import CompletenessJudge
 from voicepeer.commands.consent import judge_answer
 from voicepeer.commands.correction import (
@@ -30,15 +32,20 @@ from voicepeer.commands.editing import (
     editing_phrases,
     heard_action,
 )
-from voicepeer.commands.intents import Intent
+from voicepeer.commands.intents import PHRASINGS, Command, Intent, canonical
 from voicepeer.commands.matcher import (
     CommandMatcher,
     Interpretation,
     MatcherThresholds,
     is_number_alone,
+    normalize,
 )
+from voicepeer.commands.natural import unwrap
 from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
 from voicepeer.recognition.base import Heard, ListenMode, Phrasebook, Vocabulary
+
+ASLEEP = frozenset({Intent.WAKE, Intent.RESUME})
+"""What is understood asleep (after "go to sleep" or "pause"): voicepeer listening again."""
 
 
 class Interpreter:
@@ -51,10 +58,36 @@ class Interpreter:
     ) -> None:
         self.aliases = dict(aliases or {})
         self.matcher = CommandMatcher(self.aliases, thresholds)
+        self._wake_phrases = [
+            (normalize(p), i)
+            for p, i in (
+                *((p, Intent.WAKE) for p in PHRASINGS[Intent.WAKE]),
+                (canonical(Intent.RESUME), Intent.RESUME),
+                *((p, i) for p, i in self.aliases.items() if i in ASLEEP),
+            )
+        ]
 
     def command(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         """The command ``heard`` is among ``allowed`` (every intent when ``None``)."""
+        if allowed is not None and set(allowed) <= ASLEEP:
+            return self._wake(heard, allowed)
         return self.matcher.interpret(heard, allowed)
+
+    def _wake(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
+        """Asleep, people talk to others in the room: only what voicepeer said would wake
+        it ("Say wake up when you need me", "Say resume when you are ready") does, with
+        at most politeness around it and strictly (``wake_min_score``). No everyday words
+        and no words whose meaning the state decides: "carry on" or "read it" said to
+        someone else must not set voicepeer talking."""
+        thresholds = self.matcher.thresholds
+        text = unwrap(normalize(heard.text))
+        if not text or heard.confidence < thresholds.min_engine_confidence:
+            return Interpretation(None)
+        scored = [(fuzz.ratio(text, p), i) for p, i in self._wake_phrases if i in allowed]
+        score, intent = max(scored, default=(0.0, Intent.WAKE))
+        if score < thresholds.wake_min_score:
+            return Interpretation(None)
+        return Interpretation(Command(intent), confidence=heard.confidence * score / 100)
 
     def answer(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
         """The answer to a question before something others can see (see consent)."""

@@ -62,7 +62,8 @@ class MatcherThresholds:
     min_engine_confidence: float = 0.3
     """Recognizer confidence (0-1) below which an utterance is rejected outright."""
     wake_min_score: float = 90.0
-    """Stricter fuzzy score while asleep (only "wake up" allowed), so chatter cannot wake."""
+    """Stricter fuzzy score while asleep (see :class:`voicepeer.commands.interpreter.Interpreter`),
+    so chatter cannot wake voicepeer."""
 
 
 class CommandMatcher:
@@ -145,10 +146,7 @@ class CommandMatcher:
             if score > best.get(intent, -1.0):
                 best[intent] = score
         ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
-        # Asleep (or paused), only "wake up" / "resume" are allowed: chatter must not wake.
-        asleep = allowed is not None and set(allowed) <= {Intent.WAKE, Intent.RESUME}
-        min_score = self.thresholds.wake_min_score if asleep else self.thresholds.min_score
-        if not ranked or ranked[0][1] < min_score:
+        if not ranked or ranked[0][1] < self.thresholds.min_score:
             return Interpretation(None)
         top_intent, top_score = ranked[0]
         # A phrasing heard exactly is not mistaken for a near one ("bookmarks", not

@@ -54,11 +54,13 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 
 Each state that listens decides what is understood in it: the interpreter takes only the
 state's commands (assistant.ALLOWED), and words whose meaning depends on the state are
-resolved by it (commands.intents.SENSES): "carry on" reads the next post in READING and
-wakes voicepeer in SLEEPING after "pause"; "read it" opens a topic in BROWSING and is a yes
-in CONTENT_NOTE. DICTATING, COMPOSING, NAMING and TITLING hear free text (editing commands
-only as whole utterances); CONFIRMING, LIKING and SENDING hear answers, where only a clear
-yes is a yes. `voicepeer listen --state STATE` hears exactly as the loop does in STATE.
+resolved by it (commands.intents.SENSES): "carry on" reads the next post in READING;
+"read it" opens a topic in BROWSING and is a yes in CONTENT_NOTE.
+SLEEPING takes only what voicepeer said would wake it ("wake up", "resume"), as it hears
+people talk to others in the room. DICTATING, COMPOSING, NAMING and TITLING hear free text
+(editing commands only as whole utterances); CONFIRMING, LIKING and SENDING hear answers,
+where only a clear yes is a yes. `voicepeer listen --state STATE` hears exactly as the loop
+does in STATE.
 
 Posting is not a state of its own: after "yes" the reply is handed to the outbox and the
 loop is back in READING, on the same topic, whatever the forum answered. Only when the disk
