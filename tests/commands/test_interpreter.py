@@ -63,3 +63,46 @@ def test_how_strictly_asleep_hears_comes_from_its_threshold() -> None:
     for near_miss in ("make up", "take up"):
         assert lenient.command(Heard(near_miss), ASLEEP).command == Command(Intent.WAKE)
     assert INTERPRETER.command(Heard("wake up", confidence=0.1), ASLEEP).command is None
+
+
+READING = {Intent.NEXT, Intent.PREVIOUS, Intent.REPEAT, Intent.RESUME, Intent.READ, Intent.OPEN}
+
+
+def test_a_command_the_free_reading_also_heard_is_taken() -> None:
+    heard = Heard("next post", 0.8, passes=("next",))
+    assert INTERPRETER.command(heard, READING).command == Command(Intent.NEXT)
+
+
+@pytest.mark.parametrize(
+    ("forced", "free", "intent"),
+    [
+        # Everyday wording the recognizer does not know, forced onto the card's words.
+        ("where was i", "what forty i'm", Intent.RESUME),
+        ("read the topic", "any not again", Intent.READ),
+        # Room talk.
+        ("previous topic", "please", Intent.PREVIOUS),
+    ],
+)
+def test_a_command_the_free_reading_did_not_hear_is_asked_about(
+    forced: str, free: str, intent: Intent
+) -> None:
+    verdict = INTERPRETER.command(Heard(forced, 0.8, passes=(free,)), READING)
+    assert verdict.command is None and verdict.ambiguous == (intent,)
+
+
+def test_passes_hearing_different_topic_numbers_are_asked_about() -> None:
+    verdict = INTERPRETER.command(Heard("topic eighty two", 0.8, passes=("topic eight",)), READING)
+    assert verdict.command is None and verdict.ambiguous == (Intent.OPEN,)
+    same = INTERPRETER.command(Heard("open topic eight", 0.8, passes=("topic eight",)), READING)
+    assert same.command == Command(Intent.OPEN, {"number": 8})
+
+
+def test_typed_text_and_a_pass_that_heard_nothing_need_no_confirmation() -> None:
+    assert INTERPRETER.command(Heard("next"), READING).command == Command(Intent.NEXT)
+    assert INTERPRETER.command(Heard("next", passes=("",)), READING).command == Command(Intent.NEXT)
+
+
+def test_asleep_every_pass_must_hear_a_wake_phrase() -> None:
+    assert INTERPRETER.command(Heard("wake up", passes=("wake up please",)), ASLEEP).command
+    forced = INTERPRETER.command(Heard("wake up", passes=("make a cup",)), ASLEEP)
+    assert forced.command is None and forced.ambiguous == ()

@@ -70,8 +70,36 @@ class Interpreter:
     def command(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         """The command ``heard`` is among ``allowed`` (every intent when ``None``)."""
         if allowed is not None and set(allowed) <= ASLEEP:
-            return self._wake(heard, allowed)
-        return self.matcher.interpret(heard, allowed)
+            woken = self._wake(heard, allowed)
+            if any(
+                self._wake(Heard(p, heard.confidence), allowed).command is None
+                for p in heard.passes
+            ):
+                return Interpretation(None)
+            return woken
+        found = self.matcher.interpret(heard, allowed)
+        if found.command is not None and not self._confirmed(found.command, heard, allowed):
+            return Interpretation(None, found.confidence, ambiguous=(found.command.intent,))
+        return found
+
+    def _confirmed(
+        self, command: Command, heard: Heard, allowed: Collection[Intent] | None
+    ) -> bool:
+        """Whether the recognizer's other passes (free readings of the same audio, not bound
+        to the command phrases) heard a command as well, the same one where it has a
+        number. A grammar picks the nearest phrasing for any speech: when the free reading
+        heard no command at all, the command is more likely forced onto room talk or onto
+        an everyday phrasing the recognizer does not know ("one more time" as "where was
+        i") than said. voicepeer then asks "Did you mean …?" rather than do something the
+        person has to undo. A pass that heard nothing does not count against it."""
+        for reading in filter(None, heard.passes):
+            other = self.matcher.interpret(Heard(reading, heard.confidence), allowed).command
+            if other is None or (
+                other.intent is command.intent
+                and other.slots.get("number") != command.slots.get("number")
+            ):
+                return False
+        return True
 
     def _wake(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
         """Asleep, people talk to others in the room: only what voicepeer said would wake

@@ -52,8 +52,9 @@ class Heard:
     """The words of ``text`` with per-word confidence and alternatives, when the recognizer
     gives them (dictation); empty for typed text."""
     passes: tuple[str, ...] = ()
-    """Independent readings of the same audio by the recognizer's other decoding passes
-    (answers only); a clear yes needs every one to agree. Empty for typed text."""
+    """Independent readings of the same audio by the recognizer's other decoding passes,
+    where they differ from ``text``: a clear yes needs every one to agree; a command forced
+    out of a grammar needs the free reading to be a command too. Empty for typed text."""
     by_switch: bool = False
     """The person pressed their yes switch instead of speaking."""
 

@@ -567,7 +567,10 @@ class SphinxRecognizer:
         if text in vocabulary.text_prefixes or split_text(text, vocabulary.text_prefixes):
             return self._search(text, vocabulary, audio, words)
         alternatives = tuple(t for t in (heard, grammar) if t and t != text)
-        return Recognition(text, confidence, alternatives)
+        # The free reading, which could have heard other words, is evidence the interpreter
+        # weighs against a reading the grammar was forced to pick.
+        passes = (heard,) if heard and text != heard else ()
+        return Recognition(text, confidence, alternatives, passes=passes)
 
     def _decode_answer(self, audio: bytes) -> Recognition:
         """An answer to a question, decoded twice: with the answer language model, which

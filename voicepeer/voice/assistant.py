@@ -417,7 +417,9 @@ class Assistant:
         if interpretation.ambiguous:
             transcript.info("did: nothing yet, unsure which command was meant")
             options = " or ".join(canonical(i) for i in interpretation.ambiguous[:3])
-            self.say(f"Did you mean {options}?")
+            # One option: the recognizer was unsure it heard a command at all.
+            again = " If so, please say it again." if len(interpretation.ambiguous) == 1 else ""
+            self.say(f"Did you mean {options}?{again}")
             return
         if interpretation.command is None:
             transcript.info("did: nothing, not understood as a command")
