@@ -106,3 +106,15 @@ def test_asleep_every_pass_must_hear_a_wake_phrase() -> None:
     assert INTERPRETER.command(Heard("wake up", passes=("wake up please",)), ASLEEP).command
     forced = INTERPRETER.command(Heard("wake up", passes=("make a cup",)), ASLEEP)
     assert forced.command is None and forced.ambiguous == ()
+
+
+@pytest.mark.parametrize("lone_word", ["volume", "volume please", "repeater", "previously"])
+def test_a_lone_word_only_close_to_a_phrasing_is_no_command(lone_word: str) -> None:
+    assert INTERPRETER.matcher.interpret(Heard(lone_word), READING | {Intent.LOUDER}).command
+    assert INTERPRETER.command(Heard(lone_word), READING | {Intent.LOUDER}).command is None
+
+
+def test_a_lone_word_of_the_card_and_a_near_longer_phrasing_are_taken() -> None:
+    assert INTERPRETER.command(Heard("next"), READING).command == Command(Intent.NEXT)
+    near = INTERPRETER.command(Heard("go to the next posts"), READING)
+    assert near.command == Command(Intent.NEXT)

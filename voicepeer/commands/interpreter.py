@@ -40,7 +40,7 @@ from voicepeer.commands.matcher import (
     is_number_alone,
     normalize,
 )
-from voicepeer.commands.natural import unwrap
+from voicepeer.commands.natural import core, unwrap
 from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
 from voicepeer.recognition.base import Heard, ListenMode, Phrasebook, Vocabulary
 
@@ -78,6 +78,10 @@ class Interpreter:
                 return Interpretation(None)
             return woken
         found = self.matcher.interpret(heard, allowed)
+        if found.near and len(core(normalize(heard.text)).split()) == 1:
+            # A lone word only close to a phrasing is too often a bit of room talk
+            # ("volume" of "volume up"), as a number alone is too often a misheard command.
+            return Interpretation(None)
         if found.command is not None and not self._confirmed(found.command, heard, allowed):
             return Interpretation(None, found.confidence, ambiguous=(found.command.intent,))
         return found

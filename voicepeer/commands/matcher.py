@@ -51,6 +51,8 @@ class Interpretation:
     confidence: float = 0.0
     ambiguous: tuple[Intent, ...] = ()
     """Two or more intents that scored too close to tell apart: ask the user which."""
+    near: bool = False
+    """Heard only close to a phrasing ("volume" of "volume up"), not word for word."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,11 @@ class CommandMatcher:
         )
         if close:
             return Interpretation(None, confidence=top_score / 100, ambiguous=(top_intent, *close))
-        return Interpretation(Command(top_intent), confidence=heard.confidence * top_score / 100)
+        return Interpretation(
+            Command(top_intent),
+            confidence=heard.confidence * top_score / 100,
+            near=top_score < 100,
+        )
 
     def _match_slot(self, text: str, allowed: Collection[Intent] | None) -> Command | None:
         """A command with its value ("open topic three", "search for heat", "the second
