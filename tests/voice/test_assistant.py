@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 import httpx
@@ -12,6 +13,7 @@ from tests.support.conversation import converse
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.errors import AudioDeviceError
+from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.assistant import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER
 from voicepeer.voice.settings import VoiceSettings
@@ -286,6 +288,36 @@ def test_ambiguous_commands_are_asked_about_not_guessed(forum: DemoForum, data: 
         forum.base_url, ["open topic one", "go on"], data, aliases={"go on": Intent.RESUME}
     )
     assert talk.said[-1] in ("Did you mean next or resume?", "Did you mean resume or next?")
+
+
+class Readings:
+    """A listener handing over readings as a recognizer with two passes gives them."""
+
+    def __init__(self, heard: list[Heard]) -> None:
+        self._heard = iter(heard)
+
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
+        return next(self._heard, None)
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        pass
+
+    def expect_commands(self, intents: Collection[str] | None) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_command_only_the_forced_reading_heard_is_asked_about(
+    forum: DemoForum, data: Path
+) -> None:
+    # "one more time", which the bundled model knows no words of, forced onto "where was
+    # i" while the free reading heard no command: voicepeer asks instead of resuming.
+    heard = [Heard("open topic one"), Heard("where was i", 0.8, passes=("what forty i'm",))]
+    talk = converse(forum.base_url, [], data, listener=lambda said: Readings(heard))
+    assert talk.said[-1] == "Did you mean resume? If so, please say it again."
+    assert talk.assistant is not None and talk.assistant.state is State.READING
 
 
 def test_a_topic_number_past_the_list_says_which_numbers_there_are(
