@@ -186,8 +186,8 @@ def listen_mode(state: State) -> ListenMode:
 def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
     """What ``heard`` means in ``state`` (one that listens for commands or answers): the
     state decides which commands there are and what words mean ("carry on" reads the next
-    post, asleep it wakes voicepeer), and a question before something public takes only a
-    clear yes."""
+    post; asleep only "wake up" or "resume" wakes voicepeer), and a question before
+    something public takes only a clear yes."""
     if state in ASKING_CONSENT:
         return interpreter.answer(heard, ALLOWED[state])
     return interpreter.command(heard, ALLOWED[state])
