@@ -73,7 +73,7 @@ class Interpreter:
             woken = self._wake(heard, allowed)
             if any(
                 self._wake(Heard(p, heard.confidence), allowed).command is None
-                for p in heard.passes
+                for p in filter(None, heard.passes)
             ):
                 return Interpretation(None)
             return woken
