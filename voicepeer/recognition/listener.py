@@ -189,9 +189,9 @@ class AudioListener:
     def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
         """At a pause in a command: True when what was said is a whole command that nothing
         longer would change, and every pass of the engine heard it so (end now). Otherwise
-        wait; patiently when any pass heard a command or the start of one ("open topic …",
-        "go back" of "go back one", "four" read as "hold" of "hold on"), so slow speech with
-        long pauses is not cut."""
+        wait; patiently when what was said is short or any pass heard a command or the start
+        of one ("open topic …", "go back" of "go back one", "four" read as "hold" of "hold
+        on"), so slow speech with long pauses is not cut."""
         heard = self.recognizer.peek()
         judge = self._completeness.get(mode)
         if judge is None:
@@ -218,17 +218,14 @@ class AudioListener:
                 all(judge.is_short_answer(m) for m in others) and not judge.is_short_answer(meaning)
             ):
                 return True
-        # Speech no pass took for a command or its start ends after the usual silence, so
-        # that room talk and the command after it stay apart. An answer that is not complete
+        # Longer speech no pass took for a command ends after the usual silence, so that
+        # room talk and the command after it stay apart; short speech may be the misheard
+        # start of a slow command, and waits patiently. An answer that is not complete
         # ("yes", which "yes … but" takes back) waits the answer's own silence.
         silence = _silence_s(self.settings, mode)
         # Only a forced reading of the command grammar took longer talk for a command.
         short = endpointer.speech_s <= LONGEST_COMMAND_SPEECH_S
-        if (
-            mode is ListenMode.COMMAND
-            and (verdicts[:1] != [Completeness.UNKNOWN] or short)
-            and any(v is not Completeness.UNKNOWN for v in verdicts)
-        ):
+        if mode is ListenMode.COMMAND and (verdicts[:1] != [Completeness.UNKNOWN] or short):
             silence = max(silence, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False

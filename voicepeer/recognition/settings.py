@@ -37,8 +37,9 @@ class RecognitionSettings:
     """Microphone name or number as PortAudio lists it; empty = the system default."""
 
     command_silence_s: float = field(default=1.2, metadata={"min": 0.5, "max": 5.0})
-    """Seconds of silence that end a spoken command not heard whole (when longer than
-    unfinished_silence_s)."""
+    """Seconds of silence that end longer speech heard as no command at all (room talk, kept
+    apart from the command after it) and an answer not heard whole; short speech not heard
+    whole waits unfinished_silence_s when that is longer."""
     complete_silence_s: float = field(default=0.3, metadata={"min": 0.1, "max": 5.0})
     """Seconds of silence after which a command heard whole ("next", "go back") is taken
     at once, when nothing longer would change it."""
