@@ -52,6 +52,7 @@ def test_a_complete_command_ends_within_half_a_second_of_speech(
     ("voice", "parts"),
     [
         ("en-us", ["open topic", 1.5, "twelve"]),
+        ("en-us", ["open topic", 1.5, "five"]),
         ("en-us", ["go to", 1.5, "sleep"]),
         ("en-us", ["search for", 1.5, "heat"]),
         ("en-us", ["open", 1.5, "topic", 1.5, "seven"]),
