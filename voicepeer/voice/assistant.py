@@ -161,14 +161,14 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 }
 
 OPEN_QUESTIONS: dict[State, str] = {
-    State.CONFIRMING: "Shall I post your reply? Please say yes or no.",
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
     State.LIKING: "Shall I like this post? Please say yes or no.",
     **PEER_QUESTIONS,
     State.QUITTING: "Shall I stop now? Your reply stays saved. Please say yes or no.",
 }
 """States that wait for a yes or no, and how the question is asked again (after a
-mishearing, or after "stop" cut voicepeer short)."""
+mishearing, or after "stop" cut voicepeer short). CONFIRMING asks its composer, since a
+private reply is sent, not posted."""
 
 ASKING_CONSENT = frozenset({State.CONFIRMING, State.LIKING, State.SENDING})
 """States whose yes makes something public (a reply, a like, a private message or a new
@@ -439,8 +439,9 @@ class Assistant:
 
     def _misheard(self) -> None:
         self._misheard_in_a_row += 1
-        if self.state in OPEN_QUESTIONS:
-            self.say(self._open_question())
+        question = self._open_question()
+        if question:
+            self.say(question)
         elif (
             self.engines.voice_training_would_help
             and not self._training_mentioned
