@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from voicepeer import paths
+from voicepeer.audio.earcons import EarconPlayer
 from voicepeer.audio.echo_cancel import set_up_echo_cancel
 from voicepeer.errors import AudioDeviceError, ConfigError
 from voicepeer.forum.credentials import normalize_forum_url
@@ -21,7 +22,7 @@ from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
-from voicepeer.listening import make_interpreter, make_listener
+from voicepeer.listening import acknowledge_yes, make_interpreter, make_listener
 from voicepeer.recognition.base import Listener
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.running import voice_loop_running
@@ -161,8 +162,13 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
                 "one command per line. Type goodbye, or press Control D, to end."
             )
         stack.callback(listener.close)
+        cues = open_cues(output, settings)
         untrained = False
         if isinstance(listener, AudioListener):
+            if isinstance(cues, EarconPlayer):
+                listener.on_answer_pause = acknowledge_yes(
+                    cues, make_interpreter(settings.recognition)
+                )
             from voicepeer.recognition.sphinx import SphinxRecognizer
 
             # Only the bundled engine learns a voice (see voicepeer train-voice).
@@ -174,7 +180,7 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         voice = VoiceControls(speech, settings.speech)
         for notice in notices:
             voice.speech.say(notice)
-        yield VoiceIO(listener, voice, open_cues(output, settings), untrained)
+        yield VoiceIO(listener, voice, cues, untrained)
 
 
 def _add_switch(

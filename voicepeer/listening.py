@@ -5,15 +5,16 @@ meet here and in voicepeer.recognition.base."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from voicepeer.audio.earcons import Earcon, EarconPlayer, tones_hz
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import MatcherThresholds
 from voicepeer.errors import ConfigError
 from voicepeer.recognition import listener as listeners
-from voicepeer.recognition.base import Phrasebook
+from voicepeer.recognition.base import Heard, Phrasebook
 from voicepeer.recognition.engine import Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 
@@ -73,3 +74,20 @@ def make_listener(
     return listeners.make_listener(
         kind, settings, phrasebook, path=path, engine=engine, model=model
     )
+
+
+def acknowledge_yes(
+    player: EarconPlayer, interpreter: Interpreter | None = None
+) -> Callable[[Heard], tuple[float, ...]]:
+    """A listener's ``on_answer_pause``: the heard-yes earcon as soon as an answer is a yes
+    the question would take, while a "… but" can still take it back (the listener waits
+    answer_silence_s for one). Returns the earcon's pitches, which the listener then
+    filters out of the microphone, so the tone is never heard as more of the answer."""
+    judge = interpreter or Interpreter()
+
+    def acknowledge(heard: Heard) -> tuple[float, ...]:
+        if judge.answer(heard, (Intent.YES,)).command is None or not player.heard_yes():
+            return ()
+        return tones_hz(Earcon.HEARD_YES)
+
+    return acknowledge

@@ -1,10 +1,13 @@
 """Earcons: short, gentle tones that say what voicepeer is doing without words.
 
-Three sounds, each under a fifth of a second and distinct in pitch and direction:
+Four sounds, each a fifth of a second or less and distinct in pitch and direction:
 
 - LISTENING ("I'm ready for you"): a soft rising step, C5 → G5;
 - GOT_IT ("heard you"): one short high note, C6;
-- ERROR ("didn't catch that"): a low falling step, G4 → E♭4 — calm, not an alarm.
+- ERROR ("didn't catch that"): a low falling step, G4 → E♭4 — calm, not an alarm;
+- HEARD_YES ("I heard your yes"): one soft G6 that swells and fades, played as soon as a
+  yes is heard while a "… but" can still take it back. Its smooth shape keeps it to one
+  narrow band of pitch, which the listener filters out of the microphone (audio/tone_filter.py).
 
 Each note is a sine with a little second harmonic for warmth, shaped by a raised-cosine
 attack and release so it starts and ends at silence (no clicks).
@@ -39,19 +42,28 @@ class Earcon(Enum):
     LISTENING = "listening"
     GOT_IT = "got_it"
     ERROR = "error"
+    HEARD_YES = "heard_yes"
 
 
 @dataclass(frozen=True)
 class Note:
     frequency_hz: float
     duration_s: float
+    swell: bool = False
+    """Rise and fall over the whole note (a raised cosine) instead of quick ramps."""
 
 
 DESIGNS: dict[Earcon, tuple[Note, ...]] = {
     Earcon.LISTENING: (Note(523.25, 0.075), Note(783.99, 0.105)),
     Earcon.GOT_IT: (Note(1046.50, 0.120),),
     Earcon.ERROR: (Note(392.00, 0.090), Note(311.13, 0.110)),
+    Earcon.HEARD_YES: (Note(1567.98, 0.200, swell=True),),
 }
+
+
+def tones_hz(earcon: Earcon) -> tuple[float, ...]:
+    """The pitches ``earcon`` is made of: each note and its second harmonic."""
+    return tuple(f for note in DESIGNS[earcon] for f in (note.frequency_hz, 2 * note.frequency_hz))
 
 
 def duration_s(earcon: Earcon) -> float:
@@ -72,6 +84,9 @@ def _note(note: Note, sample_rate: int) -> np.ndarray:
     t = np.arange(count) / sample_rate
     phase = 2 * np.pi * note.frequency_hz * t
     tone = np.sin(phase) + HARMONIC_LEVEL * np.sin(2 * phase)
+    if note.swell:
+        envelope = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(count) / count)
+        return tone * envelope
     envelope = np.ones(count)
     attack = min(count // 2, round(ATTACK_S * sample_rate))
     release = min(count // 2, round(RELEASE_S * sample_rate))
@@ -123,6 +138,9 @@ class EarconPlayer:
 
     def error(self) -> bool:
         return self.play(Earcon.ERROR)
+
+    def heard_yes(self) -> bool:
+        return self.play(Earcon.HEARD_YES)
 
     def stop(self) -> None:
         self._output.stop()

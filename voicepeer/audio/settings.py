@@ -15,6 +15,9 @@ class EarconSettings:
     """Play a short high blip when voicepeer has heard something."""
     error_enabled: bool = True
     """Play a soft falling tone when voicepeer did not catch what was said."""
+    heard_yes_enabled: bool = True
+    """Play a soft chime as soon as a yes to "Shall I post it?" (or to liking, sending or
+    starting a topic) is heard, while a "… but" can still take it back."""
     volume: float = field(default=0.4, metadata={"min": 0.0, "max": 1.0})
     """Loudness of the tones from 0.0 (silent) to 1.0 (full scale)."""
     sample_rate_hz: int = field(

@@ -11,6 +11,7 @@ from typing import Literal
 
 from voicepeer.audio.base import AudioInput
 from voicepeer.audio.noise import NoiseSuppressor, suppression_available
+from voicepeer.audio.tone_filter import ToneNotch
 from voicepeer.audio.vad import neural_detector
 from voicepeer.errors import ConfigError
 from voicepeer.recognition.base import Completeness, Heard, ListenMode, Phrasebook
@@ -61,6 +62,9 @@ class AudioListener:
     speaking. A pause in a command is judged by the recognizer's phrasebook (the
     interpreter's). ``on_partial`` receives the recognizer's partial text as speech goes on
     (for a live caption); ``on_speech_start`` is called when speech begins (for an earcon).
+    ``on_answer_pause`` gets the reading of an answer at a pause after which the listener
+    waits for more (a yes waits answer_silence_s for a take-back); it returns the pitches of
+    any sound it played then, which are filtered out of what is heard after it.
     """
 
     def __init__(
@@ -71,12 +75,14 @@ class AudioListener:
         *,
         on_partial: Callable[[str], None] | None = None,
         on_speech_start: Callable[[], None] | None = None,
+        on_answer_pause: Callable[[Heard], Sequence[float]] | None = None,
     ) -> None:
         self.audio_input = audio_input
         self.recognizer = recognizer
         self.settings = settings or RecognitionSettings()
         self._on_partial = on_partial
         self._on_speech_start = on_speech_start
+        self.on_answer_pause = on_answer_pause
         self._endpointer = Endpointer(
             endpoint_settings(self.settings, ListenMode.COMMAND),
             audio_input.sample_rate,
@@ -118,6 +124,8 @@ class AudioListener:
         held: list[bytes] = []
         """Audio of a judged pause, given to the recognizer only if speech resumes: the
         recognizer's reading of the utterance then still holds when it ends there."""
+        notch: ToneNotch | None = None
+        """Takes out of the microphone's sound a tone played at a pause in this answer."""
         while True:
             frame = self.audio_input.read(FRAME_S)
             if mode is ListenMode.ANSWER and self.yes_pressed.is_set():
@@ -128,6 +136,8 @@ class AudioListener:
                 return None
             if len(frame) < frame_bytes:
                 frame += b"\0" * (frame_bytes - len(frame))
+            if notch is not None:
+                frame = notch.process(frame)
             event, audio = endpointer.feed(frame)
             audio = self._clean(frame, audio, event is Event.STARTED)
             if event is Event.STARTED:
@@ -151,6 +161,8 @@ class AudioListener:
                     # rest of the silence has been heard (a microphone keeps recording).
                     judged_pause = True
                     complete = self._judge_pause(endpointer, mode)
+                    if mode is ListenMode.ANSWER and not complete and notch is None:
+                        notch = self._answer_paused()
                 if complete and pause >= self._complete_silence_s():
                     endpointer.end_now()
                     return self._finish(endpointer, "complete")
@@ -159,6 +171,15 @@ class AudioListener:
                 if partial != last_partial:
                     last_partial = partial
                     self._on_partial(partial)
+
+    def _answer_paused(self) -> ToneNotch | None:
+        """Tell ``on_answer_pause`` what the answer is so far; a filter for the pitches of
+        the sound it played, if any, so that sound is not heard as speech."""
+        reading = self.recognizer.peek()
+        if self.on_answer_pause is None or reading is None:
+            return None
+        tones = self.on_answer_pause(reading.as_heard())
+        return ToneNotch(tones, self.audio_input.sample_rate) if tones else None
 
     def _noisy_room(self) -> bool:
         noise = self._endpointer.noise_db
