@@ -7,6 +7,7 @@ and ``eval`` (other voices, seeds and sentences, never looked at while tuning).
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 import subprocess
@@ -118,6 +119,9 @@ class Condition:
     """Pause espeak-ng puts between words (``-g``, in units of 10 ms at the default speed)."""
     snr_db: float | None = None
     gain_db: float = 0.0
+    noise: str = "pink"
+    """The kind of background at ``snr_db`` (see NOISES): "pink" (steady, even), "fan"
+    (brown, rumbling), "kettle" (white hiss) or "tv" (another voice talking)."""
 
 
 CONDITIONS = (
@@ -212,6 +216,49 @@ def pink_noise(n: int, rng: np.random.Generator) -> np.ndarray:
     return noise / np.sqrt(np.mean(noise**2))
 
 
+def brown_noise(n: int, rng: np.random.Generator) -> np.ndarray:
+    """Brown (1/f²) noise with unit RMS: the low rumble of a fan or a fridge."""
+    spectrum = np.fft.rfft(rng.normal(size=n))
+    freqs = np.fft.rfftfreq(n)
+    freqs[0] = freqs[1]
+    noise = np.fft.irfft(spectrum / freqs, n)
+    return noise / np.sqrt(np.mean(noise**2))
+
+
+def white_noise(n: int, rng: np.random.Generator) -> np.ndarray:
+    """White noise with unit RMS: the hiss of a boiling kettle or a tap."""
+    return rng.normal(size=n)
+
+
+TV_LINES = (
+    "good evening and welcome to the programme",
+    "tonight we look at the history of the railways in the north",
+    "the minister is expected to make a statement later this week",
+    "and after the break we will be talking to a gardener from Devon",
+    "rain will spread from the west during the afternoon",
+    "the final score was two goals to one",
+)
+"""What the television says behind the person: in neither split's room talk."""
+TV_VOICES = ("en-gb-x-gbclan", "en-gb-x-gbcwmd")
+"""Voices of neither split."""
+
+
+@functools.cache
+def _tv_speech(voice: str) -> np.ndarray:
+    return espeak(" ".join(TV_LINES), voice, 170).astype(np.float64)
+
+
+def tv_talk(n: int, rng: np.random.Generator) -> np.ndarray:
+    """Another voice reading without pause, unit RMS: a television."""
+    speech = _tv_speech(TV_VOICES[int(rng.integers(len(TV_VOICES)))])
+    start = int(rng.integers(0, max(1, speech.size - n)))
+    talk = np.resize(speech[start:], n)
+    return talk / np.sqrt(np.mean(talk**2))
+
+
+NOISES = {"pink": pink_noise, "fan": brown_noise, "kettle": white_noise, "tv": tv_talk}
+
+
 def numbered(items: list[Item]) -> list[Item]:
     """``items`` with seeds by position, so each renders the same in every run and subset."""
     return [replace(item, seed=index) for index, item in enumerate(items)]
@@ -245,7 +292,7 @@ def at_microphone(speech: np.ndarray, item: Item) -> np.ndarray:
     speech_rms = float(np.sqrt(np.mean(voiced**2))) if voiced.size else 1000.0
     if item.condition.snr_db is not None:
         noise_rms = speech_rms / 10 ** (item.condition.snr_db / 20)
-        signal = signal + pink_noise(signal.size, rng) * noise_rms
+        signal = signal + NOISES[item.condition.noise](signal.size, rng) * noise_rms
     signal = signal * 10 ** (item.condition.gain_db / 20)
     # A real microphone always hisses a little; exact digital silence never happens.
     signal = signal + rng.normal(0, 6, signal.size)
