@@ -46,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         help="with --dictation: also the mixed model with each of these shares of "
         "everyday English (comma-separated), to choose the share on the tuning split",
     )
+    parser.add_argument(
+        "--noise-kinds",
+        action="store_true",
+        help="only commands in a noisy room: the command card's wordings clean and over "
+        "pink noise, a fan, a kettle and a television (scripts/benchlib/asr_noisy.py)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", action="store_true", help="list every item got wrong")
     parser.add_argument(
@@ -78,6 +84,10 @@ def _figures(split: str, args: argparse.Namespace) -> dict[str, float]:
             engine=args.engine,
             generic_weights=args.generic_weights,
         )
+    if args.noise_kinds:
+        from scripts.benchlib import asr_noisy
+
+        return asr_noisy.run(split, "today", asr_noisy.noisy_items(split), args.misses)
     settings = RecognitionSettings(noise_suppression=args.noise_suppression)
     recognizer = make_recognizer(settings, engine=args.engine)
     outcomes = evaluate(full_set(split, args.every_condition), recognizer, settings)
