@@ -175,8 +175,7 @@ class AudioListener:
     def _answer_paused(self) -> ToneNotch | None:
         """Tell ``on_answer_pause`` what the answer is so far; a filter for the pitches of
         the sound it played, if any, so that sound is not heard as speech."""
-        reading = self.recognizer.peek()
-        if self.on_answer_pause is None or reading is None:
+        if self.on_answer_pause is None or (reading := self.recognizer.peek()) is None:
             return None
         tones = self.on_answer_pause(reading.as_heard())
         return ToneNotch(tones, self.audio_input.sample_rate) if tones else None
