@@ -217,3 +217,33 @@ def test_the_chime_through_a_real_speaker_is_not_heard_as_speech(
     assert first["speech_after_chime"] == 0, first["frames"]
     assert not second["yes"] and second["chimes"] == 2, second
     assert second["speech_after_chime"] > 0, second  # the "but" after it was heard
+
+
+_OPEN_IO_SCRIPT = """
+import json, sys
+from voicepeer.app import open_io, parse_input, parse_output
+from voicepeer.settings import Settings
+
+found = {}
+for output in ("speaker", "wav:" + sys.argv[2]):
+    with open_io(parse_input("wav:" + sys.argv[1]), parse_output(output), Settings()) as io:
+        found[output.split(":")[0]] = getattr(io.listener, "on_answer_pause", None) is not None
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.audio
+def test_voicepeer_chimes_for_a_yes_when_it_has_a_speaker(
+    pulse_env: dict[str, str], tmp_path: Path
+) -> None:
+    wav = write_wav(tmp_path / "in.wav", utterances(["yes", 1.0]))
+    done = subprocess.run(
+        [sys.executable, "-c", _OPEN_IO_SCRIPT, str(wav), str(tmp_path / "said")],
+        env=dict(pulse_env, PULSE_SINK="null"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    # Earcons play only through a speaker; written speech (wav:) has none.
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"speaker": True, "wav": False}
