@@ -16,7 +16,11 @@ the room over it.
   ``barge_in_stop_to_decision_ms``: the same to the moment it was taken for a command.
 ``BARGE_IN_SOAK_S=0`` leaves the soak out; ``barge_in_soak_holds`` says how often speech
 was held silent for a sound in it. ``BARGE_IN_SETTINGS`` (JSON) tries other ``[barge_in]``
-settings.
+settings. ``BARGE_IN_DETAIL=<folder>`` keeps, per split, what happened around each spoken
+"stop" (``stops-<split>.json``: caught or not, each sound judged with what both decodes
+read, talk cut as too long, speech held) and the sounds themselves (``<split>/heard-N.wav``,
+``<split>/microphone.wav``: all the microphone took while voicepeer spoke) for judging
+them again offline.
 """
 
 from __future__ import annotations
@@ -104,6 +108,10 @@ def _stop_session(
         at = 4.0 + n * STOP_EVERY_S
         ends.append(at + _say_to_wav("stop", voice, rate, wav))
         sounds.append({"at_s": at, "wav": str(wav)})
+    detail_dir = os.environ.get("BARGE_IN_DETAIL")
+    record_dir = Path(detail_dir, split) if detail_dir else None
+    if record_dir is not None:
+        record_dir.mkdir(parents=True, exist_ok=True)
     result = _trial(
         env,
         {
@@ -112,10 +120,12 @@ def _stop_session(
             "stop_on_command": False,
             "until_s": ends[-1] + 2,
             "timeout_s": ends[-1] + 300,
+            "record_dir": str(record_dir) if record_dir else None,
         },
     )
     delays: list[tuple[float, float] | None] = []
     claimed: set[int] = set()
+    trials = []
     for (voice, rate), sound, end in zip(STOP_VOICES[split], sounds, ends, strict=True):
         after = [
             (i, t - end)
@@ -124,11 +134,29 @@ def _stop_session(
         ]
         delays.append((after[0][1], result["decided_at_s"][after[0][0]] - end) if after else None)
         claimed.update(i for i, _ in after)
+        # What happened from the start of the word until just before the next one.
+        around = [
+            e for e in result["events"] if sound["at_s"] <= e["at_s"] < end + STOP_EVERY_S - 2
+        ]
+        trials.append(
+            {
+                "voice": voice,
+                "rate_wpm": rate,
+                "at_s": sound["at_s"],
+                "end_s": round(end, 3),
+                "caught": bool(after),
+                "events": around,
+            }
+        )
+        judged = [f"{e['reading']!r}/{e['grammar']!r}" for e in around if e["kind"] == "judged"]
+        talk = sum(e["kind"] == "talk" for e in around)
         print(
-            f"barge-in stop {split} {voice} {rate} wpm: {'caught' if after else 'missed'}",
+            f"barge-in stop {split} {voice} {rate} wpm: {'caught' if after else 'missed'}"
+            f" (judged {', '.join(judged) or 'nothing'}{f'; talk cut {talk}' if talk else ''})",
             file=sys.stderr,
         )
-    print(f"barge-in {split} verdicts: {result['verdicts']}", file=sys.stderr)
+    if record_dir is not None:
+        (record_dir.parent / f"stops-{split}.json").write_text(json.dumps(trials, indent=1))
     return delays, len(result["silenced_at_s"]) - len(claimed)
 
 

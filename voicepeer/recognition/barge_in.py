@@ -82,6 +82,8 @@ class BargeInVerdict:
     grammar: str
     """What the five-word grammar picked."""
     score: float
+    duration_s: float = 0.0
+    """Length of the sound judged (its loudest stretch), in seconds."""
 
 
 class BargeInRecognizer:
@@ -132,8 +134,9 @@ class BargeInRecognizer:
         """Decide whether 16 kHz mono int16 ``pcm`` (one utterance) is an interrupting
         command."""
         audio = loudest_stretch(pcm, self.settings.below_peak_db)
-        if len(audio) / 2 / 16_000 > self.settings.max_command_s:
-            return BargeInVerdict(None, "", "", 0.0)
+        duration_s = len(audio) / 2 / 16_000
+        if duration_s > self.settings.max_command_s:
+            return BargeInVerdict(None, "", "", 0.0, duration_s)
         audio = with_noise_floor(audio, NOISE_FLOOR_RMS)
         # Twice: the first pass fits the cepstral mean to this voice and room.
         reading, score = self._decode(_LM, audio, passes=2)
@@ -150,10 +153,10 @@ class BargeInRecognizer:
         elif (
             grammar in _WORN_STOP
             and len(reading.split()) <= _MAX_OTHER_WORDS
-            and len(audio) / 2 / 16_000 <= self.settings.grammar_stop_max_s
+            and duration_s <= self.settings.grammar_stop_max_s
         ):
             command = "stop"
-        return BargeInVerdict(command, reading, grammar, score)
+        return BargeInVerdict(command, reading, grammar, score, duration_s)
 
     def _decode(self, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
         heard, score = decode_whole(self._decoder, search, audio, passes)

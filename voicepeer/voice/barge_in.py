@@ -125,6 +125,7 @@ class BargeInMonitor:
         self._hold_while_heard(event)
         if event is Event.TRUNCATED:
             self._endpointer.take_audio()  # too long for a command: talk
+            log.debug("heard over speech: talk too long for a command")
             self._release()
             self._talk_quiet_frames = 0
         elif event is Event.ENDED:
