@@ -19,8 +19,8 @@ was held silent for a sound in it. ``BARGE_IN_SETTINGS`` (JSON) tries other ``[b
 settings. ``BARGE_IN_DETAIL=<folder>`` keeps, per split, what happened around each spoken
 "stop" (``stops-<split>.json``: caught or not, each sound judged with what both decodes
 read, talk cut as too long, speech held) and the sounds themselves (``<split>/heard-N.wav``,
-``<split>/microphone.wav``: all the microphone took while voicepeer spoke) for judging
-them again offline.
+``<split>/microphone.wav``: all the microphone took while voicepeer spoke), and the same of
+the soak (``soak.json``, ``soak/``), for judging them again offline.
 """
 
 from __future__ import annotations
@@ -96,6 +96,16 @@ def _paragraphs() -> list[str]:
     return [p for p in LONG_LETTER.split("\n\n") if len(p) > 120 and not p.startswith("#")]
 
 
+def _detail_dir(part: str) -> Path | None:
+    """Where the sounds of ``part`` are kept (``BARGE_IN_DETAIL``), if anywhere."""
+    detail = os.environ.get("BARGE_IN_DETAIL")
+    if not detail:
+        return None
+    folder = Path(detail, part)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def _stop_session(
     env: dict[str, str], folder: Path, split: str, paragraphs: list[str]
 ) -> tuple[list[tuple[float, float] | None], int]:
@@ -108,10 +118,7 @@ def _stop_session(
         at = 4.0 + n * STOP_EVERY_S
         ends.append(at + _say_to_wav("stop", voice, rate, wav))
         sounds.append({"at_s": at, "wav": str(wav)})
-    detail_dir = os.environ.get("BARGE_IN_DETAIL")
-    record_dir = Path(detail_dir, split) if detail_dir else None
-    if record_dir is not None:
-        record_dir.mkdir(parents=True, exist_ok=True)
+    record_dir = _detail_dir(split)
     result = _trial(
         env,
         {
@@ -209,6 +216,7 @@ def _soak(
         for paragraph in paragraphs:
             texts.append(paragraph)
             words += len(paragraph.split())
+    record_dir = _detail_dir("soak")
     soak = _trial(
         env,
         {
@@ -217,8 +225,11 @@ def _soak(
             "stop_on_command": False,
             "until_s": soak_s,
             "timeout_s": soak_s + 300,
+            "record_dir": str(record_dir) if record_dir else None,
         },
     )
+    if record_dir is not None:
+        (record_dir.parent / "soak.json").write_text(json.dumps(soak["events"], indent=1))
     print(
         f"barge-in soak: {soak['spoken_s']:.0f} s, commands {soak['commands']}, "
         f"held {soak['holds']} times, "

@@ -36,6 +36,8 @@ from voicepeer.setup.doctor import check_echo_cancel
 from voicepeer.voice.barge_in import BargeInListener, BargeInMonitor, open_barge_in
 from voicepeer.voice.push_to_talk import TrackedSpeech
 
+DATA = Path(__file__).parent.parent / "data"
+
 PARAGRAPHS = [
     "Welcome back. This is a long post about fatigue and walking aids, and how the summer "
     "heat makes everything harder for me, so I rest in the afternoon and keep cool.",
@@ -74,6 +76,20 @@ def test_a_stop_the_first_decode_mishears_is_taken_on_the_grammars_word(
     pcm = espeak_pcm("stop", tmp_path, "en-us+f3", 130)
     verdict = recognizer.judge(pcm)
     assert verdict.reading not in BARGE_IN_COMMANDS and verdict.grammar == "stop"
+    assert verdict.command == "stop"
+    strict = BargeInRecognizer(BargeInSettings(grammar_stop_max_s=0.0))
+    assert strict.judge(pcm).command is None
+
+
+def test_a_stop_the_grammar_finds_no_path_for_is_taken_on_its_best_path(
+    recognizer: BargeInRecognizer,
+) -> None:
+    # An espeak-ng "stop" (en-us, 130 wpm) as the WebRTC canceller passed it on in the
+    # virtual room while voicepeer spoke (scripts/benchlib/barge_in.py): the first decode
+    # reads "look" and the five-word grammar reaches no end state, yet its path is "stop".
+    pcm = read_wav(DATA / "stop-after-echo-cancel.wav").tobytes()
+    verdict = recognizer.judge(pcm)
+    assert (verdict.reading, verdict.grammar, verdict.unfinished) == ("look", "", "stop")
     assert verdict.command == "stop"
     strict = BargeInRecognizer(BargeInSettings(grammar_stop_max_s=0.0))
     assert strict.judge(pcm).command is None

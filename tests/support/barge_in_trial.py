@@ -60,6 +60,7 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
             detail: dict[str, Any] = {
                 "reading": verdict.reading,
                 "grammar": verdict.grammar,
+                "unfinished": verdict.unfinished,
                 "score": round(verdict.score, 3),
                 "command": verdict.command,
                 "duration_s": round(verdict.duration_s, 3),
