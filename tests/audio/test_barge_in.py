@@ -95,6 +95,16 @@ def test_a_stop_the_grammar_finds_no_path_for_is_taken_on_its_best_path(
     assert strict.judge(pcm).command is None
 
 
+def test_a_stop_as_short_as_one_word_is_taken_however_many_words_were_read(
+    recognizer: BargeInRecognizer,
+) -> None:
+    # An en-gb-x-rp "stop" at 150 wpm after the canceller: 0.44 s long, read "i go out".
+    pcm = read_wav(DATA / "short-stop-read-as-words.wav").tobytes()
+    verdict = recognizer.judge(pcm)
+    assert len(verdict.reading.split()) > 2 and verdict.grammar == "pause"
+    assert verdict.command == "stop"
+
+
 @pytest.mark.parametrize("voice", ["en-gb", "en-gb-x-rp"])
 def test_a_stop_framed_by_digital_silence_is_heard_over_a_noise_floor(
     recognizer: BargeInRecognizer, tmp_path: Path, voice: str, monkeypatch: pytest.MonkeyPatch
