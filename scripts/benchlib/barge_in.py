@@ -16,7 +16,8 @@ the room over it.
   ``barge_in_stop_to_decision_ms``: the same to the moment it was taken for a command.
 ``BARGE_IN_SOAK_S=0`` leaves the soak out; ``barge_in_soak_holds`` says how often speech
 was held silent for a sound in it. ``BARGE_IN_SETTINGS`` (JSON) tries other ``[barge_in]``
-settings. ``BARGE_IN_DETAIL=<folder>`` keeps, per split, what happened around each spoken
+settings; ``BARGE_IN_AEC`` (module-echo-cancel arguments, e.g. ``aec_method=speex``) another
+canceller. ``BARGE_IN_DETAIL=<folder>`` keeps, per split, what happened around each spoken
 "stop" (``stops-<split>.json``: caught or not, each sound judged with what both decodes
 read, talk cut as too long, speech held) and the sounds themselves (``<split>/heard-N.wav``,
 ``<split>/microphone.wav``: all the microphone took while voicepeer spoke), and the same of
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -182,6 +184,7 @@ def run() -> dict[str, float | int]:
         try:
             server.set_up_room()
             env = {**server.env(), "PYTHONPATH": str(Path.cwd())}
+            _load_other_canceller(server)
             delays: list[tuple[float, float]] = []
             for split in STOP_VOICES:
                 caught, stray = _stop_session(env, folder, split, paragraphs)
@@ -200,6 +203,23 @@ def run() -> dict[str, float | int]:
             round(statistics.median(d[column] for d in delays) * 1000) if delays else -1
         )
     return figures
+
+
+def _load_other_canceller(server: Any) -> None:
+    """With ``BARGE_IN_AEC`` (arguments of PulseAudio's module-echo-cancel, e.g.
+    ``aec_method=speex``), that canceller is loaded first, and voicepeer uses it as one
+    already there instead of loading its own."""
+    from voicepeer.audio.echo_cancel import SINK_NAME, SOURCE_NAME
+
+    arguments = os.environ.get("BARGE_IN_AEC")
+    if arguments:
+        server.pactl(
+            "load-module",
+            "module-echo-cancel",
+            *shlex.split(arguments),
+            f"source_name={SOURCE_NAME}",
+            f"sink_name={SINK_NAME}",
+        )
 
 
 def _soak(
