@@ -57,7 +57,9 @@ STOP_VOICES = {
 STOP_EVERY_S = 6.0
 """Seconds between spoken "stop"s in one session (voicepeer goes on reading after each)."""
 CAUGHT_WITHIN_S = 1.0
-"""A "stop" counts as caught when speech fell silent this soon after the end of the word."""
+"""A "stop" counts as caught when a command decided after the end of the word left speech
+silent from this soon after that end (or from before it, when speech was already held for a
+sound that ran into the word)."""
 ROOM_TALK = (
     "I think I will put the kettle on, would you like a cup of tea",
     "Did you see the weather forecast for tomorrow",
@@ -136,10 +138,14 @@ def _stop_session(
     claimed: set[int] = set()
     trials = []
     for (voice, rate), sound, end in zip(STOP_VOICES[split], sounds, ends, strict=True):
+        # Decided once the word was over, with the speaker silent by CAUGHT_WITHIN_S after
+        # it. Silence may begin before the word: speech held for a sound that ran into it.
         after = [
-            (i, t - end)
-            for i, t in enumerate(result["silenced_at_s"])
-            if sound["at_s"] <= t <= end + CAUGHT_WITHIN_S
+            (i, silenced - end)
+            for i, (silenced, decided) in enumerate(
+                zip(result["silenced_at_s"], result["decided_at_s"], strict=True)
+            )
+            if i not in claimed and decided >= end and silenced <= end + CAUGHT_WITHIN_S
         ]
         delays.append((after[0][1], result["decided_at_s"][after[0][0]] - end) if after else None)
         claimed.update(i for i, _ in after)
