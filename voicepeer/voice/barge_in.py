@@ -32,9 +32,9 @@ log = logging.getLogger(__name__)
 
 _IDLE_POLL_S = 0.05
 VOICE_STOP_NOTE = (
-    "on by default; it falls silent when someone starts to speak and misses about one "
-    "in ten stops said over its speech (a key or switch always stops it; [barge_in] "
-    "enabled = false turns it off)"
+    "on by default; it falls silent when someone starts to speak and in tests missed "
+    "about one in twenty stops said over its speech (a key or switch always stops it; "
+    "[barge_in] enabled = false turns it off)"
 )
 """What the person and their helper should know about stopping speech by voice (doctor)."""
 
