@@ -89,7 +89,7 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     barge_in_log = logging.getLogger("voicepeer.voice.barge_in")
     barge_in_log.setLevel(logging.DEBUG)
     barge_in_log.addHandler(TalkNotes())
-    started = time.monotonic()
+    started = time.monotonic()  # the microphone delivers from when it opens; set again below
     speech = NotedSpeech(
         make_speech_output("speaker", SpeechSettings(rate_wpm=plan.get("rate_wpm", 160)))
     )
