@@ -1,7 +1,7 @@
 """Hearing as the voice loop does: the interpreter (voicepeer.commands) with the caregiver's
 aliases and thresholds, and recognizers (voicepeer.recognition) built with its phrasebook of
-every state of the voice loop. The two packages never import each other's engines; they
-meet here and in voicepeer.recognition.base."""
+every state of the voice loop (voicepeer.voice.state_commands). The two packages never
+import each other; they meet here and in voicepeer.recognition.base."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from voicepeer.recognition import listener as listeners
 from voicepeer.recognition.base import Heard, Phrasebook
 from voicepeer.recognition.engine import Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
+from voicepeer.voice.state_commands import command_contexts, commands_in_play
 
 
 def make_interpreter(settings: RecognitionSettings | None = None) -> Interpreter:
@@ -43,10 +44,15 @@ def make_interpreter(settings: RecognitionSettings | None = None) -> Interpreter
     )
 
 
-def voice_loop_phrasebook(interpreter: Interpreter | None = None) -> Phrasebook:
+def voice_loop_phrasebook(
+    interpreter: Interpreter | None = None, per_state: bool = True
+) -> Phrasebook:
     """What recognizers may hear in every listening state of the voice loop (with the
-    default interpreter when none is given)."""
-    return (interpreter or Interpreter()).phrasebook()
+    default interpreter when none is given): one context per state, named as the state,
+    with the commands it understands (``per_state``: decoded with their own grammar)."""
+    return (interpreter or Interpreter()).phrasebook(
+        command_contexts(), in_play=commands_in_play(), narrow=per_state
+    )
 
 
 def make_recognizer(
@@ -56,7 +62,9 @@ def make_recognizer(
     interpreter: Interpreter | None = None,
 ) -> Recognizer:
     """The configured speech engine, decoding as the voice loop does."""
-    phrasebook = voice_loop_phrasebook(interpreter or make_interpreter(settings))
+    phrasebook = voice_loop_phrasebook(
+        interpreter or make_interpreter(settings), settings.per_state_grammar
+    )
     return listeners.make_recognizer(settings, phrasebook, engine, model)
 
 
@@ -70,7 +78,9 @@ def make_listener(
 ) -> listeners.AudioListener:
     """A listener on the microphone (``"mic"``) or a WAV file (``"wav"``) hearing as the
     voice loop does."""
-    phrasebook = voice_loop_phrasebook(interpreter or make_interpreter(settings))
+    phrasebook = voice_loop_phrasebook(
+        interpreter or make_interpreter(settings), settings.per_state_grammar
+    )
     return listeners.make_listener(
         kind, settings, phrasebook, path=path, engine=engine, model=model
     )

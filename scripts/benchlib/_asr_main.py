@@ -52,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         help="only commands in a noisy room: the command card's wordings clean and over "
         "pink noise, a fan, a kettle and a television (scripts/benchlib/asr_noisy.py)",
     )
+    parser.add_argument(
+        "--every-command-grammar",
+        action="store_true",
+        help="decode every state with the grammar of every command "
+        "([recognition] per_state_grammar = false)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", action="store_true", help="list every item got wrong")
     parser.add_argument(
@@ -88,14 +94,17 @@ def _figures(split: str, args: argparse.Namespace) -> dict[str, float]:
         from scripts.benchlib import asr_noisy
 
         return asr_noisy.run(split, "today", asr_noisy.noisy_items(split), args.misses)
-    settings = RecognitionSettings(noise_suppression=args.noise_suppression)
+    settings = RecognitionSettings(
+        noise_suppression=args.noise_suppression,
+        per_state_grammar=not args.every_command_grammar,
+    )
     recognizer = make_recognizer(settings, engine=args.engine)
     outcomes = evaluate(full_set(split, args.every_condition), recognizer, settings)
     recognizer.close()
     figures = summarize(outcomes)
     runs = [("", outcomes)]
     if args.voice_training:
-        trained = evaluate_trained(full_set(split, args.every_condition))
+        trained = evaluate_trained(full_set(split, args.every_condition), settings)
         figures |= {f"trained_{k}": v for k, v in summarize(trained).items()}
         runs.append(("trained ", trained))
     for label, run in runs:

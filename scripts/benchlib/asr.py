@@ -98,7 +98,8 @@ def evaluate(
             started = time.perf_counter()
             heard = []
             actions = []
-            while (result := listener.listen(mode)) is not None:
+            # In the state's context, as the voice loop and ``voicepeer listen --state``.
+            while (result := listener.listen(mode, item.state or "")) is not None:
                 heard.append(result.text)
                 if item.kind != "dictation":
                     actions.append(act(result, item.state, interpreter))
@@ -182,7 +183,9 @@ def _accuracy(label: str, group: list[Outcome]) -> dict[str, float | int]:
     return figures
 
 
-def evaluate_trained(items: list[Item]) -> list[Outcome]:
+def evaluate_trained(
+    items: list[Item], settings: RecognitionSettings | None = None
+) -> list[Outcome]:
     """Each voice's items decoded after voice training with that voice, as after
     ``voicepeer train-voice``: the training sentences are read at the person's own pace
     in a quiet room, the items then come in every condition."""
@@ -193,8 +196,12 @@ def evaluate_trained(items: list[Item]) -> list[Outcome]:
                 TrainingRecording(t.text, render(t).tobytes()) for t in training_items(voice)
             ]
             profile = train_voice(recordings, Path(folder) / voice).path
-            recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook(), voice_profile=profile)
-            outcomes += evaluate([item for item in items if item.voice == voice], recognizer)
+            settings = settings or RecognitionSettings()
+            phrasebook = voice_loop_phrasebook(per_state=settings.per_state_grammar)
+            recognizer = SphinxRecognizer(phrasebook=phrasebook, voice_profile=profile)
+            outcomes += evaluate(
+                [item for item in items if item.voice == voice], recognizer, settings
+            )
             recognizer.close()
     return outcomes
 

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -185,8 +185,6 @@ class Heards:
         return self.heard.pop(0) if self.heard else None
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None: ...
-
-    def expect_commands(self, intents: Collection[str] | None) -> None: ...
 
     def close(self) -> None: ...
 

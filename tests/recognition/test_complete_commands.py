@@ -17,6 +17,7 @@ from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
+from voicepeer.voice.state_commands import LAST_PARAGRAPH
 
 
 class CountedInput(WavFileInput):
@@ -93,30 +94,30 @@ def test_a_slow_command_with_a_long_pause_is_understood(
 
 
 @pytest.mark.parametrize(
-    ("command", "in_play", "answered_at_once"),
+    ("command", "context", "answered_at_once"),
     [
         # In a topic list "next paragraph" cannot apply: "next" is whole.
-        ("next", {"next", "previous", "latest", "open", "help"}, True),
+        ("next", "browsing", True),
         # Reading a post with paragraphs ahead: "next" may go on as "next paragraph".
-        ("next", {"next", "next_paragraph", "back", "help"}, False),
-        ("next", None, False),
-        ("back", {"back", "next", "help"}, True),
-        ("back", {"back", "previous_paragraph", "help"}, False),
+        ("next", "reading", False),
+        ("next", LAST_PARAGRAPH, True),
+        ("next", "", False),
+        ("back", "bookmarks", True),
+        ("back", "reading", False),
     ],
 )
 def test_a_command_a_longer_one_changes_waits_only_where_the_longer_one_applies(
     recognizer: SphinxRecognizer,
     tmp_path: Path,
     command: str,
-    in_play: set[str] | None,
+    context: str,
     answered_at_once: bool,
 ) -> None:
     speech_end_s = 0.5 + espeak(command).size / RATE
     path = write_wav(tmp_path / "c.wav", utterances([command, 4.0]))
     audio = CountedInput(path)
     listener = AudioListener(audio, recognizer, RecognitionSettings())
-    listener.expect_commands(in_play)
-    heard = listener.listen(ListenMode.COMMAND)
+    heard = listener.listen(ListenMode.COMMAND, context)
     assert heard is not None and heard.text == command
     waited_s = audio.read_s - speech_end_s
     if answered_at_once:

@@ -8,7 +8,7 @@ voicepeer's own input modes.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,9 +68,6 @@ class HookedListener:
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         self._inner.use_dictation_context(sentences)
-
-    def expect_commands(self, intents: Collection[str] | None) -> None:
-        self._inner.expect_commands(intents)
 
     def close(self) -> None:
         self._inner.close()

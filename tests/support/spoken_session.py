@@ -7,7 +7,7 @@ far), so a test can answer what voicepeer actually heard, as a person would.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,9 +95,6 @@ class SpokenListener:
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         self._listener.use_dictation_context(sentences)
-
-    def expect_commands(self, intents: Collection[str] | None) -> None:
-        self._listener.expect_commands(intents)
 
     def close(self) -> None:
         self._input.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -300,9 +300,6 @@ class Readings:
         return next(self._heard, None)
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        pass
-
-    def expect_commands(self, intents: Collection[str] | None) -> None:
         pass
 
     def close(self) -> None:

@@ -11,6 +11,7 @@ the interpreter; recognizers get its :class:`Phrasebook` from whoever builds the
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -137,13 +138,25 @@ class Interpreter:
         self,
         contexts: Mapping[str, Collection[Intent]] | None = None,
         answer_contexts: Mapping[str, Collection[Intent]] | None = None,
+        *,
+        in_play: Mapping[str, Collection[Intent]] | None = None,
+        narrow: bool = True,
     ) -> Phrasebook:
         """What recognizers may hear: every command (context ""), and the commands of each
-        of ``contexts`` and the answers of each of ``answer_contexts`` (name → intents)."""
+        of ``contexts`` and the answers of each of ``answer_contexts`` (name → intents).
+        ``in_play`` names contexts where fewer commands can apply than are understood (see
+        ``Vocabulary.in_play``). ``narrow``: each context is decoded with its own commands,
+        the others being its garbage path; otherwise with every command, as "" is."""
         phrasings = command_phrasings(self.aliases)
-        commands = {"": self._commands(phrasings, None)}
+        every = self._commands(phrasings, None)
+        commands = {"": every}
         for name, intents in (contexts or {}).items():
-            commands[name] = self._commands(phrasings, intents)
+            playing = (in_play or {}).get(name, intents)
+            commands[name] = (
+                self._commands(phrasings, intents, playing)
+                if narrow
+                else replace(every, in_play=frozenset(i.value for i in playing))
+            )
         answers = {"": self._answers(phrasings, None)}
         for name, intents in (answer_contexts or {}).items():
             answers[name] = self._answers(phrasings, intents)
@@ -193,13 +206,20 @@ class Interpreter:
         )
 
     def _commands(
-        self, phrasings: Mapping[Intent, tuple[str, ...]], intents: Collection[Intent] | None
+        self,
+        phrasings: Mapping[Intent, tuple[str, ...]],
+        intents: Collection[Intent] | None,
+        in_play: Collection[Intent] | None = None,
     ) -> Vocabulary:
         def accepts(text: str) -> bool:
             return self.command(Heard(text), intents).command is not None
 
         return command_vocabulary(
-            phrasings, set(Intent) if intents is None else intents, accepts, is_number_alone
+            phrasings,
+            set(Intent) if intents is None else intents,
+            accepts,
+            is_number_alone,
+            in_play,
         )
 
     def _answers(

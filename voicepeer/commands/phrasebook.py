@@ -19,6 +19,9 @@ from voicepeer.recognition.base import Vocabulary
 PLAIN_WEIGHT = 5
 """How many times each plain phrasing counts in a command model, so that, summed over its
 numbers, "open topic N" does not crowd out the other commands."""
+GARBAGE_WEIGHT = 1
+"""How many times each phrasing of a command that does not apply counts in a narrowed
+command model, against :data:`PLAIN_WEIGHT` for the commands that do."""
 ANSWER_WEIGHT = 3
 """How many times each answer counts against the other speech in the answer model (the
 engine's own checks of the sounds keep "yeah" from passing as "yes")."""
@@ -65,9 +68,18 @@ def command_vocabulary(
     intents: Collection[Intent],
     accepts: Callable[[str], bool],
     refuses: Callable[[str], bool],
+    in_play: Collection[Intent] | None = None,
 ) -> Vocabulary:
-    """The command vocabulary of ``intents`` with the interpreter's tests of a reading."""
+    """The command vocabulary of ``intents`` with the interpreter's tests of a reading.
+
+    Narrower than every command, it keeps the phrasings of the other commands, said once
+    each and bare of their values, as its garbage path (:data:`GARBAGE_WEIGHT`): a
+    command of another state, or room talk made of command words, is then heard as what
+    it is instead of being forced onto the nearest command of this one. ``in_play``: the
+    commands a longer one can change the meaning of here (default: ``intents``)."""
     wanted = set(intents)
+    own = {p for i, ps in phrasings.items() if i in wanted for p in ps}
+    garbage = sorted({p for i, ps in phrasings.items() if i not in wanted for p in ps} - own)
     return Vocabulary(
         phrases=tuple(
             p for i, ps in phrasings.items() if i in wanted and i not in SLOT_INTENTS for p in ps
@@ -75,7 +87,9 @@ def command_vocabulary(
         number_prefixes=phrasings[Intent.OPEN] if Intent.OPEN in wanted else (),
         numbers=tuple(spoken_numbers()) if Intent.OPEN in wanted else (),
         text_prefixes=tuple(p for i in FREE_TEXT_INTENTS if i in wanted for p in phrasings[i]),
-        sentences=tuple(command_sentences(phrasings, wanted)),
+        other=tuple(garbage),
+        sentences=(*command_sentences(phrasings, wanted), *garbage * GARBAGE_WEIGHT),
+        in_play=frozenset(i.value for i in (wanted if in_play is None else in_play)),
         accepts=accepts,
         refuses=refuses,
     )

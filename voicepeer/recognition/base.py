@@ -65,8 +65,9 @@ class Listener(Protocol):
     def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         """Block until the user has said something; ``None`` when input has ended for good.
 
-        ``context`` names the phrase set to decode with (the voice loop passes the name of
-        its state, see :class:`Phrasebook`); "" means every command. In DICTATION mode a
+        ``context`` names the phrase set to decode with and the commands that can apply
+        (the voice loop passes the name of its state, see :class:`Phrasebook`); "" means
+        every command. In DICTATION mode a
         context of ``Phrasebook.correction_answers`` says a correction waits for its answer.
         An empty ``Heard.text`` means speech was heard but nothing usable recognized.
         """
@@ -76,12 +77,6 @@ class Listener(Protocol):
         """Make the words a reply likely reuses more likely: bias dictation towards
         ``sentences`` (lower case, plain words) until the next call; an empty sequence goes
         back to no context. A listener whose engine cannot be biased ignores it."""
-        ...
-
-    def expect_commands(self, intents: Collection[str] | None) -> None:
-        """Only these commands (intent names) can apply, ``None`` for all: a command that
-        only a longer one of another kind would change ("next" of "next paragraph") is
-        whole where the longer one cannot apply, and is answered without waiting."""
         ...
 
     def close(self) -> None: ...
@@ -140,6 +135,10 @@ class Vocabulary:
     """Training text for a language model of this situation, weighted by repetition."""
     accepts: Callable[[str], bool] = _takes_nothing
     """Whether the interpreter takes this reading (lower case words) here."""
+    in_play: frozenset[str] | None = None
+    """The commands (intent names) that can apply in this situation, ``None`` for all: a
+    command that only a longer one of another kind would change ("next" of "next
+    paragraph") is whole where the longer one cannot apply, and is answered at once."""
     refuses: Callable[[str], bool] = _takes_nothing
     """Whether this reading rules out the utterance altogether, so that no other reading of
     the same audio is taken in its place (a number alone: misheard short commands come out
@@ -163,7 +162,8 @@ class Phrasebook:
     """Everything recognizers are told about what may be said, built by the interpreter."""
 
     commands: Mapping[str, Vocabulary]
-    """Commands per context (the voice loop's state, by name); "" is every command."""
+    """Commands per context (the voice loop's state, by name); "" is every command.
+    Contexts whose phrases are the same share one grammar and model in the engines."""
     answers: Mapping[str, Vocabulary]
     """Answers to a question before something others see, per context; "" for any."""
     editing: Vocabulary

@@ -38,7 +38,9 @@ def _alternatives(phrases: Iterable[str]) -> str:
 
 def jsgf_grammar(vocabulary: Vocabulary, *, known_words: set[str] | None = None) -> str:
     """The grammar of ``vocabulary`` in JSGF: its phrases, its number prefixes each with a
-    number, and its bare text prefixes. ``known_words`` (the recognizer's dictionary) drops
+    number, its bare text prefixes, and its garbage path (``other``: phrases a reading may
+    be, which the interpreter then refuses, so that speech like them is not forced onto
+    the nearest phrase). ``known_words`` (the recognizer's dictionary) drops
     phrases with words it cannot pronounce rather than failing to load."""
 
     def usable(phrases: Iterable[str]) -> list[str]:
@@ -59,6 +61,9 @@ def jsgf_grammar(vocabulary: Vocabulary, *, known_words: set[str] | None = None)
     bare = usable(vocabulary.text_prefixes)
     if bare:
         branches.append(f"({_alternatives(bare)})")
+    garbage = usable(vocabulary.other)
+    if garbage:
+        branches.append(f"({_alternatives(garbage)})")
     if not branches:
         raise ValueError("a grammar needs at least one phrase")
     rules.append(f"public <utterance> = {' | '.join(branches)};")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -90,7 +90,7 @@ class AudioListener:
         )
         self._completeness = recognizer.phrasebook.completeness
         self._in_play: frozenset[str] | None = None
-        """Commands that can apply now (see expect_commands); ``None``: all."""
+        """Commands that can apply in the context listened in (``Vocabulary.in_play``)."""
         self.last_recognition: Recognition | None = None
         """The engine's full verdict on the last utterance (n-best, rejection)."""
         self._cut_short = False
@@ -115,6 +115,7 @@ class AudioListener:
         self._cut_short = False
         if mode is ListenMode.ANSWER:
             self.yes_pressed.clear()
+        self._in_play = self.recognizer.phrasebook.command_vocabulary(mode, context).in_play
         endpointer = self._endpointer
         endpointer.settings = endpoint_settings(self.settings, mode)
         endpointer.reset()
@@ -249,11 +250,6 @@ class AudioListener:
             silence = max(silence, self.settings.unfinished_silence_s)
         endpointer.settings = replace(endpointer.settings, silence_s=silence)
         return False
-
-    def expect_commands(self, intents: Collection[str] | None) -> None:
-        """Only these commands (intent names) can apply in what follows, ``None`` for all:
-        "next" is whole where "next paragraph" cannot apply, and is answered at once."""
-        self._in_play = frozenset(intents) if intents is not None else None
 
     def _finish(self, endpointer: Endpointer, why: str) -> Heard:
         self.last_audio = endpointer.take_audio()

@@ -81,6 +81,9 @@ class RecognitionSettings:
     """Recognizer confidence (0-1) below which an utterance is not taken as a command."""
     wake_min_score: float = field(default=90.0, metadata={"min": 50.0, "max": 100.0})
     """Stricter fuzzy score needed for "wake up" while asleep, so chatter does not wake it."""
+    per_state_grammar: bool = True
+    """Decode commands with a grammar of what the current state understands (the other
+    commands as its garbage path) rather than of every command."""
 
 
 @dataclass(frozen=True)

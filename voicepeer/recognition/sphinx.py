@@ -191,6 +191,14 @@ class SphinxRecognizer:
             for name, vocabulary in phrasebook.commands.items()
         }
         commands = {name: self._sayable(v.sentences) for name, v in phrasebook.commands.items()}
+        # One grammar and one model per distinct phrase set, made once: states that hear
+        # the same commands share them, and switching state only activates another search.
+        shared: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._command_search = {
+            name: shared.setdefault((grammar, tuple(commands[name])), str(len(shared)))
+            for name, grammar in self._grammars.items()
+        }
+        self._command_models = {number: key for key, number in shared.items()}
         answers = {name: self._sayable(v.sentences) for name, v in phrasebook.answers.items()}
         # Short dictated utterances are also checked for editing commands ("send it") with
         # a model of the commands plus the editing phrases (see _editing_reading); the
@@ -260,8 +268,8 @@ class SphinxRecognizer:
             if self._decoder.lookup_word(word) is None:
                 self._decoder.add_word(word, phones, False)
         try:
-            for name, grammar in self._grammars.items():
-                self._decoder.add_jsgf_string(_COMMAND + name, grammar)
+            for number, (grammar, _) in self._command_models.items():
+                self._decoder.add_jsgf_string(_COMMAND + number, grammar)
         except (RuntimeError, ValueError) as error:
             raise SpeechEngineError(f"the command grammar did not load: {error}") from error
         editing_lm = write_arpa([*commands[""], *editing], folder / "editing.lm")
@@ -274,14 +282,14 @@ class SphinxRecognizer:
         )
         correction_lm = write_arpa([*editing, *correction], folder / "correction.lm")
         try:
-            for number, (name, sentences) in enumerate(commands.items()):
-                command_lm = write_arpa(sentences, folder / f"commands{number}.lm")
-                self._decoder.add_lm_file(_COMMAND_LM + name, str(command_lm))
+            for number, (_, sentences) in self._command_models.items():
+                command_lm = write_arpa(list(sentences), folder / f"commands{number}.lm")
+                self._decoder.add_lm_file(_COMMAND_LM + number, str(command_lm))
             self._decoder.add_lm_file(_EDITING_LM, str(editing_lm))
             self._decoder.add_lm_file(_CORRECTION_LM, str(correction_lm))
             awaited = self._phrasebook.correction_answers.items()
-            for number, (name, vocabulary) in enumerate(awaited):
-                lm = write_arpa(self._sayable(vocabulary.sentences), folder / f"awaited{number}.lm")
+            for index, (name, vocabulary) in enumerate(awaited):
+                lm = write_arpa(self._sayable(vocabulary.sentences), folder / f"awaited{index}.lm")
                 self._decoder.add_lm_file(_AWAITED_LM + name, str(lm))
         except (RuntimeError, ValueError) as error:
             raise SpeechEngineError(f"the command model did not load: {error}") from error
@@ -541,9 +549,10 @@ class SphinxRecognizer:
         vocabulary = self._phrasebook.commands[self._context]
         # Two passes: the first leaves the decoder's cepstral mean fitted to this very
         # utterance (this voice, this microphone, this room), the second decodes with it.
-        heard, heard_score = self._decode_whole(_COMMAND_LM + self._context, audio, passes=2)
+        search = self._command_search[self._context]
+        heard, heard_score = self._decode_whole(_COMMAND_LM + search, audio, passes=2)
         words = self._segments()
-        grammar, grammar_score = self._decode_whole(_COMMAND + self._context, audio)
+        grammar, grammar_score = self._decode_whole(_COMMAND + search, audio)
         words += self._segments()
         self.last_features = {
             "seconds": len(audio) / 2 / self._sample_rate,

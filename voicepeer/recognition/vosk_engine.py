@@ -80,9 +80,14 @@ class VoskRecognizer:
         self._phrasebook = phrasebook
         self._model = model if model is not None else load_vosk_model(model_path)
         try:
-            self._commands = {
-                name: self._grammar_recognizer(v) for name, v in phrasebook.commands.items()
-            }
+            # Contexts with the same phrase list share one recognizer.
+            self._commands: dict[str, Any] = {}
+            by_grammar: dict[str, Any] = {}
+            for name, vocabulary in phrasebook.commands.items():
+                grammar = vosk_grammar(vocabulary)
+                if grammar not in by_grammar:
+                    by_grammar[grammar] = self._grammar_recognizer(vocabulary)
+                self._commands[name] = by_grammar[grammar]
             self._answers = {
                 name: self._grammar_recognizer(v) for name, v in phrasebook.answers.items()
             }

@@ -22,7 +22,7 @@ from voicepeer.forum.base import Forum
 from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
-from voicepeer.recognition.base import Heard, Listener, ListenMode
+from voicepeer.recognition.base import Heard, Listener
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
@@ -33,14 +33,7 @@ from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.paragraphs import ParagraphReading
-from voicepeer.voice.peer_loop import (
-    COMMANDS_EVERYWHERE,
-    DICTATION_STATES,
-    PEER_ALLOWED,
-    PEER_QUESTIONS,
-    PeerEngines,
-    PeerLoop,
-)
+from voicepeer.voice.peer_loop import PEER_QUESTIONS, PeerEngines, PeerLoop
 from voicepeer.voice.ports import (
     Cues,
     DraftKeeper,
@@ -52,6 +45,13 @@ from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.settings import VoiceSettings
+from voicepeer.voice.state_commands import (
+    ALLOWED,
+    ASKING_CONSENT,
+    DICTATION_STATES,
+    listen_mode,
+    listening_context,
+)
 from voicepeer.voice.states import State, check_transition
 from voicepeer.voice.text_input import TextListener
 
@@ -68,47 +68,6 @@ def is_goodbye_while_dictating(heard: Heard) -> bool:
         normalize(text) in GOODBYE_WHILE_DICTATING for text in (heard.text, *heard.alternatives)
     )
 
-
-# The peer screens' everyday commands, and "goodbye".
-_EVERYWHERE = COMMANDS_EVERYWHERE | {Intent.QUIT}
-
-_FORUM = frozenset(
-    {
-        Intent.LATEST,
-        Intent.OPEN,
-        Intent.NEXT,
-        Intent.PREVIOUS,
-        Intent.READ,
-        Intent.SLEEP,
-        Intent.PAUSE,
-        Intent.NOTIFICATIONS,
-        Intent.SEARCH,
-        Intent.RESUME,
-    }
-)
-ALLOWED: dict[State, frozenset[Intent]] = {
-    State.BROWSING: _EVERYWHERE | _FORUM,
-    State.READING: _EVERYWHERE
-    | _FORUM
-    | {
-        Intent.REPLY,
-        Intent.WHO,
-        Intent.BACK,
-        Intent.LIKE,
-        Intent.BOOKMARK,
-        Intent.NEXT_PARAGRAPH,
-        Intent.PREVIOUS_PARAGRAPH,
-        Intent.SKIP_TO_END,
-    },
-    State.CONTENT_NOTE: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.NEXT, Intent.BACK},
-    State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
-    State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
-    State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
-    State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
-}
-"""Intents understood in each state (dictation has its own editing commands)."""
-for _state, _extra in PEER_ALLOWED.items():
-    ALLOWED[_state] = ALLOWED.get(_state, frozenset()) | _extra
 
 HELP_ORDER: tuple[Intent, ...] = (
     Intent.YES,
@@ -169,18 +128,6 @@ OPEN_QUESTIONS: dict[State, str] = {
 """States that wait for a yes or no, and how the question is asked again (after a
 mishearing, or after "stop" cut voicepeer short). CONFIRMING asks its composer, since a
 private reply is sent, not posted."""
-
-ASKING_CONSENT = frozenset({State.CONFIRMING, State.LIKING, State.SENDING})
-"""States whose yes makes something public (a reply, a like, a private message or a new
-topic): the answer is heard narrowly (ListenMode.ANSWER) and judged by
-voicepeer.commands.consent."""
-
-
-def listen_mode(state: State) -> ListenMode:
-    """How the recognizer listens in ``state``."""
-    if state is State.DICTATING or state in DICTATION_STATES:
-        return ListenMode.DICTATION
-    return ListenMode.ANSWER if state in ASKING_CONSENT else ListenMode.COMMAND
 
 
 def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
@@ -304,7 +251,6 @@ class Assistant:
             mode = listen_mode(self.state)
             if self.state is not State.SLEEPING:
                 self.engines.cues.listening()
-            self.engines.listener.expect_commands(self._commands_in_play())
             try:
                 heard = self.engines.listener.listen(mode, self._listen_context())
             except AudioDeviceError as error:
@@ -342,20 +288,13 @@ class Assistant:
                 )
 
     def _listen_context(self) -> str:
-        """The state's name, or what a correction of the text being written waits for."""
+        """The state's context, or what a correction of the text being written waits for.
+        After a post's last paragraph "next paragraph" only says to say next, so "next"
+        there is whole."""
         writing = {State.DICTATING: self.composer, State.COMPOSING: self.peer_loop.composer}
         composer = writing.get(self.state)
         awaited = composer.corrector.awaited if composer is not None else None
-        return awaited or self.state.value
-
-    def _commands_in_play(self) -> frozenset[Intent] | None:
-        """What can apply in this state, so a command that only a longer one of another
-        kind would change is answered at once. After a post's last paragraph "next
-        paragraph" only says to say next, so "next" there is whole."""
-        allowed = ALLOWED.get(self.state)
-        if allowed is not None and self.state is State.READING and not self.paragraphs.has_next():
-            allowed = allowed - {Intent.NEXT_PARAGRAPH}
-        return allowed
+        return awaited or listening_context(self.state, self.paragraphs.has_next())
 
     def _say_disk_full(self, error: DiskFullError) -> None:
         """The disk filled while saving: the state and anything dictated stay as they were

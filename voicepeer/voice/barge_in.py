@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 
 from voicepeer.audio.base import AudioInput
 from voicepeer.errors import VoicepeerError
@@ -204,9 +204,6 @@ class BargeInListener:
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         self._inner.use_dictation_context(sentences)
-
-    def expect_commands(self, intents: Collection[str] | None) -> None:
-        self._inner.expect_commands(intents)
 
     def close(self) -> None:
         """Stop listening while speaking; the inner listener belongs to whoever opened it."""

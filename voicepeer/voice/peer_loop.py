@@ -31,51 +31,12 @@ from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
 from voicepeer.voice.states import State
 
-COMMANDS_EVERYWHERE = frozenset(
-    {
-        Intent.HELP,
-        Intent.WHERE,
-        Intent.REPEAT,
-        Intent.STOP,
-        Intent.FASTER,
-        Intent.SLOWER,
-        Intent.LOUDER,
-        Intent.QUIETER,
-    }
-)
-_STARTERS = frozenset({Intent.BOOKMARKS, Intent.MESSAGES, Intent.MESSAGE, Intent.NEW_TOPIC})
-
-PEER_ALLOWED: Mapping[State, frozenset[Intent]] = {
-    State.BROWSING: _STARTERS,
-    State.READING: _STARTERS | {Intent.REMOVE_BOOKMARK},
-    State.BOOKMARKS: COMMANDS_EVERYWHERE
-    | {
-        Intent.OPEN,
-        Intent.NEXT,
-        Intent.PREVIOUS,
-        Intent.READ,
-        Intent.BACK,
-        Intent.REMOVE_BOOKMARK,
-        Intent.BOOKMARKS,
-        Intent.LATEST,
-        Intent.SLEEP,
-        Intent.PAUSE,
-    },
-    State.CHOOSING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
-    State.CATEGORY: COMMANDS_EVERYWHERE | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
-    State.SENDING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
-}
-"""Intents understood in each state, added to the assistant's own."""
-
 PEER_QUESTIONS: Mapping[State, str] = {
     State.CHOOSING: "Is that the person you mean? Please say yes or no.",
     State.CATEGORY: "Which category? Say number and the category's number, or say cancel.",
     State.SENDING: "Shall I send it? Please say yes or no.",
 }
 """States here that wait for an answer, and how the question is asked again."""
-
-DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})
-"""States whose next utterance is text (a name, a title, a message), not a command."""
 
 NO_MESSAGES = "Private messages are not available on this forum."
 

@@ -8,7 +8,7 @@ sequential — it waits here for the switch before it listens.
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 
 from voicepeer.recognition.base import Heard, Listener, ListenMode
 from voicepeer.speech.base import SpeechOutput
@@ -90,9 +90,6 @@ class PushToTalkListener:
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         self._inner.use_dictation_context(sentences)
-
-    def expect_commands(self, intents: Collection[str] | None) -> None:
-        self._inner.expect_commands(intents)
 
     def close(self) -> None:
         """Release the switch; the inner listener belongs to whoever opened it."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from typing import TextIO
 
 from voicepeer.recognition.base import Heard, ListenMode
@@ -29,9 +29,6 @@ class TextListener:
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         """Typed words are exact: nothing to bias."""
-
-    def expect_commands(self, intents: Collection[str] | None) -> None:
-        """Typed lines end with Enter: there is no silence to judge."""
 
     def close(self) -> None:
         """The stream belongs to the caller; nothing to release."""

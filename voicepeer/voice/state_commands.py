@@ -1,0 +1,128 @@
+"""What each state of the voice loop understands: the one table the interpreter judges
+utterances by (``assistant.interpret_in``), the recognizers decode with (one command
+grammar per state, see ``voicepeer.listening.voice_loop_phrasebook``) and the listener
+ends utterances by (a command that only a longer one could change is answered at once
+where the longer one cannot apply)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from voicepeer.commands.intents import Intent
+from voicepeer.recognition.base import ListenMode
+from voicepeer.voice.states import State
+
+COMMANDS_EVERYWHERE = frozenset(
+    {
+        Intent.HELP,
+        Intent.WHERE,
+        Intent.REPEAT,
+        Intent.STOP,
+        Intent.FASTER,
+        Intent.SLOWER,
+        Intent.LOUDER,
+        Intent.QUIETER,
+    }
+)
+"""Understood in every state that listens for commands or answers, except asleep."""
+_EVERYWHERE = COMMANDS_EVERYWHERE | {Intent.QUIT}
+_STARTERS = frozenset({Intent.BOOKMARKS, Intent.MESSAGES, Intent.MESSAGE, Intent.NEW_TOPIC})
+_FORUM = frozenset(
+    {
+        Intent.LATEST,
+        Intent.OPEN,
+        Intent.NEXT,
+        Intent.PREVIOUS,
+        Intent.READ,
+        Intent.SLEEP,
+        Intent.PAUSE,
+        Intent.NOTIFICATIONS,
+        Intent.SEARCH,
+        Intent.RESUME,
+    }
+)
+
+ALLOWED: Mapping[State, frozenset[Intent]] = {
+    State.BROWSING: _EVERYWHERE | _FORUM | _STARTERS,
+    State.READING: _EVERYWHERE
+    | _FORUM
+    | _STARTERS
+    | {
+        Intent.REPLY,
+        Intent.WHO,
+        Intent.BACK,
+        Intent.LIKE,
+        Intent.BOOKMARK,
+        Intent.REMOVE_BOOKMARK,
+        Intent.NEXT_PARAGRAPH,
+        Intent.PREVIOUS_PARAGRAPH,
+        Intent.SKIP_TO_END,
+    },
+    State.CONTENT_NOTE: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.NEXT, Intent.BACK},
+    State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
+    State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
+    State.BOOKMARKS: COMMANDS_EVERYWHERE
+    | {
+        Intent.OPEN,
+        Intent.NEXT,
+        Intent.PREVIOUS,
+        Intent.READ,
+        Intent.BACK,
+        Intent.REMOVE_BOOKMARK,
+        Intent.BOOKMARKS,
+        Intent.LATEST,
+        Intent.SLEEP,
+        Intent.PAUSE,
+    },
+    State.CHOOSING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
+    State.CATEGORY: COMMANDS_EVERYWHERE | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
+    State.SENDING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
+}
+"""Intents understood in each state that listens for commands or answers (dictation has
+its own editing commands)."""
+
+ASKING_CONSENT = frozenset({State.CONFIRMING, State.LIKING, State.SENDING})
+"""States whose yes makes something public (a reply, a like, a private message or a new
+topic): the answer is heard narrowly (ListenMode.ANSWER) and judged by
+voicepeer.commands.consent."""
+
+DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})
+"""States whose next utterance is text (a name, a title, a message), not a command."""
+
+LAST_PARAGRAPH = "reading, last paragraph"
+"""Listening context of READING once the post's last paragraph is reached: the same
+commands are understood, but "next paragraph" can no longer follow "next", so "next" is
+answered at once."""
+
+
+def listen_mode(state: State) -> ListenMode:
+    """How the recognizer listens in ``state``."""
+    if state is State.DICTATING or state in DICTATION_STATES:
+        return ListenMode.DICTATION
+    return ListenMode.ANSWER if state in ASKING_CONSENT else ListenMode.COMMAND
+
+
+def listening_context(state: State, more_paragraphs: bool = True) -> str:
+    """The context the recognizer decodes ``state`` in (its name); ``more_paragraphs``:
+    whether a post being read has a paragraph after the one reached."""
+    if state is State.READING and not more_paragraphs:
+        return LAST_PARAGRAPH
+    return state.value
+
+
+def command_contexts() -> dict[str, frozenset[Intent]]:
+    """Every context the voice loop listens for commands in, and the intents understood."""
+    contexts = {
+        state.value: intents
+        for state, intents in ALLOWED.items()
+        if listen_mode(state) is ListenMode.COMMAND
+    }
+    contexts[LAST_PARAGRAPH] = ALLOWED[State.READING]
+    return contexts
+
+
+def commands_in_play() -> dict[str, frozenset[Intent]]:
+    """The contexts where fewer commands can apply than are understood, and those that can."""
+    return {LAST_PARAGRAPH: ALLOWED[State.READING] - {Intent.NEXT_PARAGRAPH}}
