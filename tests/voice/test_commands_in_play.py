@@ -1,12 +1,12 @@
-"""The voice loop tells the listener which commands can apply, so that "next" is answered at
-once where "next paragraph" cannot apply, and waited on where it can.
+"""The voice loop listens in a context whose commands are those that can apply, so that
+"next" is answered at once where "next paragraph" cannot apply, and waited on where it can.
 
-The real voice loop and demo forum, with typed lines; the listener notes what it was told."""
+The real voice loop and demo forum, with typed lines; the listener notes what applied."""
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.support.conversation import converse
@@ -14,33 +14,33 @@ from tests.support.key_press import KeyPressedDuring
 from tests.voice.test_long_posts import OPEN_LETTER, STOPPED_AT
 from voicepeer.commands.intents import Intent
 from voicepeer.demo_forum import DemoForum
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.voice.text_input import TextListener
 
+PHRASEBOOK = voice_loop_phrasebook()
 
-class ExpectingListener(TextListener):
-    """Typed lines; notes, for each line, the commands it was told could apply."""
+
+class ContextListener(TextListener):
+    """Typed lines; notes, for each line, the commands that could apply in the context the
+    voice loop listened in (as the phrasebook, built from the same table, says)."""
 
     def __init__(self, lines: list[str]) -> None:
         super().__init__(io.StringIO("".join(f"{line}\n" for line in lines)))
         self.told: list[frozenset[str] | None] = []
-        self._expected: frozenset[str] | None = None
-
-    def expect_commands(self, intents: Collection[str] | None) -> None:
-        self._expected = frozenset(intents) if intents is not None else None
 
     def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
-        self.told.append(self._expected)
+        self.told.append(PHRASEBOOK.command_vocabulary(mode, context).in_play)
         return super().listen(mode, context)
 
 
 def told_for(
     forum: DemoForum, lines: list[str], data: Path, speech: SpeechOutput | None = None
 ) -> list[frozenset[str] | None]:
-    listener = ExpectingListener(lines)
+    listener = ContextListener(lines)
 
-    def make(said: Callable[[], list[str]]) -> ExpectingListener:
+    def make(said: Callable[[], list[str]]) -> ContextListener:
         return listener
 
     converse(forum.base_url, lines, data, listener=make, speech=speech)
