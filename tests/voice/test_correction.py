@@ -15,6 +15,7 @@ from voicepeer.commands.correction import (
     CorrectionKind,
     correction_command,
 )
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.demo_forum import DemoForum
 from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, HeardWord
@@ -77,7 +78,7 @@ def heard(text: str, unsure: dict[str, tuple[str, ...]] | None = None) -> Heard:
 
 def test_choosing_another_guess_replaces_only_that_word() -> None:
     said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append)
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
     draft.add("the fatty comma is bad", heard("the fatty comma is bad").words)
     draft.add("my fatty is worse", heard("my fatty is worse", {"fatty": ("fatigue", "fat")}).words)
     assert read_back(draft).endswith("I'm not sure about: fatty.")
@@ -95,7 +96,7 @@ def test_choosing_another_guess_replaces_only_that_word() -> None:
 
 def test_a_word_named_as_heard_differently_is_found_through_its_guesses() -> None:
     said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append)
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
     draft.add("the thirteen is bad", heard("the thirteen is bad", {"thirteen": ("fatigue",)}).words)
     naming = Heard(
         "correct fatigue", words=(HeardWord("correct"), HeardWord("fatigue", 0.4, ("thirteen",)))
@@ -106,7 +107,7 @@ def test_a_word_named_as_heard_differently_is_found_through_its_guesses() -> Non
 
 def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
     said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append)
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
     draft.add("I have miss")
     assert corrector.hear(Heard("correct miss"), draft)
     assert said[-1] == (
@@ -123,7 +124,7 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
 def test_the_answers_awaited_are_told_and_only_those_are_taken() -> None:
     """The voice loop listens in the context ``awaited`` names; the phrasebook's model of it
     takes exactly those answers and the editing commands."""
-    draft, corrector = Draft(), Corrector(lambda text: None)
+    draft, corrector = Draft(), Corrector(lambda text: None, Interpreter())
     draft.add("my legs are weak", heard("my legs are weak", {"weak": ("week",)}).words)
     assert corrector.awaited is None
     corrector.hear(Heard("correct weak"), draft)
@@ -143,7 +144,7 @@ def test_the_answers_awaited_are_told_and_only_those_are_taken() -> None:
 
 def test_talk_while_a_choice_is_pending_is_kept_as_reply_text() -> None:
     said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append)
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
     draft.add("my legs are weak", heard("my legs are weak", {"weak": ("week",)}).words)
     assert corrector.hear(Heard("correct weak"), draft)
     assert not corrector.hear(Heard("and I have been resting a lot"), draft)
@@ -151,7 +152,7 @@ def test_talk_while_a_choice_is_pending_is_kept_as_reply_text() -> None:
 
 
 def test_correct_with_a_word_not_in_the_reply_is_reply_text() -> None:
-    draft, corrector = Draft(), Corrector(lambda _: None)
+    draft, corrector = Draft(), Corrector(lambda _: None, Interpreter())
     draft.add("my legs are weak")
     assert not corrector.hear(Heard("correct me"), draft)
     assert not corrector.hear(Heard("two"), draft)

@@ -204,9 +204,10 @@ class Assistant:
             read_post=self.paragraphs.read_post,
             interrupted=self._speech_interrupted,
         )
-        self.composer = Composer(
-            ComposerEngines(engines.forum, engines.drafts, engines.outbox), self.say
+        writing = ComposerEngines(
+            engines.forum, engines.drafts, engines.outbox, engines.interpreter
         )
+        self.composer = Composer(writing, self.say)
         self._last_said = ""
         self._misheard_in_a_row = 0
         self._training_mentioned = False
@@ -220,9 +221,8 @@ class Assistant:
                 engines.forum,
                 self.peer,
                 Bookmarks(self.reader, self.peer, self.say),
-                NewConversationComposer(
-                    ComposerEngines(engines.forum, engines.drafts, engines.outbox), self.say
-                ),
+                NewConversationComposer(writing, self.say),
+                engines.interpreter,
             ),
             self.say,
         )

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from voicepeer.commands.editing import DictationAction, heard_action
+from voicepeer.commands.editing import DictationAction
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, NewReply, Post, SiteLimits, Topic
 from voicepeer.forum.checks import check_reply
@@ -42,6 +43,8 @@ class ComposerEngines:
     forum: Forum
     drafts: DraftKeeper
     outbox: ReplyOutbox
+    interpreter: Interpreter
+    """Decides which dictated utterances are editing or correction commands."""
 
 
 class Composer:
@@ -51,7 +54,7 @@ class Composer:
         self._engines = engines
         self._say = say
         self.draft = Draft()
-        self.corrector = Corrector(say)
+        self.corrector = Corrector(say, engines.interpreter)
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
         self._category: str | None = None
@@ -93,7 +96,7 @@ class Composer:
 
     def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
-        action = heard_action(heard)
+        action = self._engines.interpreter.editing(heard)
         if action is None and self.corrector.hear(heard, self.draft):
             self.save()
             return Next.DICTATING

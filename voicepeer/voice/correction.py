@@ -22,8 +22,8 @@ from voicepeer.commands.correction import (
     SPELLING_ANSWERS,
     CorrectionCommand,
     CorrectionKind,
-    correction_command,
 )
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.dictation import Draft, Place
 from voicepeer.voice.ports import Say
@@ -52,8 +52,9 @@ class _Target:
 class Corrector:
     """Correction commands and the choices or spelling they wait for."""
 
-    def __init__(self, say: Say) -> None:
+    def __init__(self, say: Say, interpreter: Interpreter) -> None:
         self._say = say
+        self._interpreter = interpreter
         self.pending = Pending.NOTHING
         self._target: _Target | None = None
         self._letters: list[str] = []
@@ -88,7 +89,7 @@ class Corrector:
         """The correction this utterance is, in its best reading or another one; "correct"
         and "replace" count only when the words they name are in the draft."""
         for reading in (heard.text, *heard.alternatives, *_named_otherwise(heard)):
-            command = correction_command(reading)
+            command = self._interpreter.correction(reading)
             if command is None:
                 continue
             if (

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.editing import DictationAction, heard_action
+from voicepeer.commands.editing import DictationAction
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.forum.base import Category, Forum, Topic, TopicList
 from voicepeer.forum.peer import ForumUser, PeerForum
 from voicepeer.recognition.base import Heard
@@ -47,6 +48,8 @@ class PeerEngines:
     peer: PeerForum | None
     bookmarks: Bookmarks
     composer: NewConversationComposer
+    interpreter: Interpreter
+    """Decides which names and titles said are editing commands ("cancel", "help")."""
 
 
 class PeerLoop:
@@ -99,7 +102,7 @@ class PeerLoop:
         """One utterance taken as text in a dictation state."""
         if state is State.COMPOSING:
             return self._follow(self.composer.hear(heard))
-        action = heard_action(heard)
+        action = self._engines.interpreter.editing(heard)
         if action is DictationAction.CANCEL:
             return self._cancelled()
         if action is DictationAction.HELP:
