@@ -13,7 +13,7 @@ import pytest
 from scripts.benchlib import phrasings_split
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import SLOT_INTENTS, Intent
-from voicepeer.commands.matcher import normalize
+from voicepeer.commands.text import normalize
 from voicepeer.voice.assistant import ALLOWED
 from voicepeer.voice.states import State
 

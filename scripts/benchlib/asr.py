@@ -44,7 +44,7 @@ from scripts.benchlib.asr_phrasings import canonical_items, natural_items, room_
 from scripts.benchlib.asr_states import act, expected_action, mode_in
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.matcher import normalize
+from voicepeer.commands.text import normalize
 from voicepeer.listening import make_recognizer, voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import Recognizer

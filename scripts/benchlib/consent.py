@@ -42,9 +42,9 @@ from scripts.benchlib._asr_data import (
     render,
 )
 from voicepeer.audio.input import WavFileInput
-from voicepeer.commands.consent import CLEAR_YES, judge_answer
+from voicepeer.commands.consent import CLEAR_YES
 from voicepeer.commands.intents import PHRASINGS, Intent
-from voicepeer.commands.matcher import CommandMatcher
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import make_recognizer
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import Recognizer
@@ -203,7 +203,7 @@ def evaluate(
     import wave
 
     settings = settings or RecognitionSettings()
-    matcher = CommandMatcher()
+    interpreter = Interpreter()
     allowed = ALLOWED[State.CONFIRMING]
     answered = []
     with tempfile.TemporaryDirectory() as folder:
@@ -219,7 +219,7 @@ def evaluate(
             heard, yes = [], False
             while (result := listener.listen(ListenMode.ANSWER)) is not None:
                 heard.append(result.text)
-                command = judge_answer(result, matcher, allowed).command
+                command = interpreter.answer(result, allowed).command
                 yes = yes or (command is not None and command.intent is Intent.YES)
             answered.append(
                 Answered(item, heard, yes, dict(getattr(recognizer, "last_features", {})))

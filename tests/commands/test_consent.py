@@ -10,9 +10,10 @@ import pytest
 
 from tests.support.speech_audio import utterances, write_wav
 from voicepeer.audio.input import WavFileInput
-from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands import Intent
 from voicepeer.commands.completeness import CompletenessJudge
-from voicepeer.commands.consent import MIN_YES_CONFIDENCE, judge_answer
+from voicepeer.commands.consent import MIN_YES_CONFIDENCE
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Completeness, Heard, ListenMode
 from voicepeer.recognition.listener import AudioListener
@@ -21,13 +22,13 @@ from voicepeer.recognition.sphinx import SphinxRecognizer
 from voicepeer.voice.assistant import ALLOWED, listen_mode
 from voicepeer.voice.states import State
 
-MATCHER = CommandMatcher()
+INTERPRETER = Interpreter()
 CONFIRMING = ALLOWED[State.CONFIRMING]
 LIKING = ALLOWED[State.LIKING]
 
 
 def intent(heard: Heard, allowed: frozenset[Intent] = CONFIRMING) -> Intent | None:
-    command = judge_answer(heard, MATCHER, allowed).command
+    command = INTERPRETER.answer(heard, allowed).command
     return command.intent if command else None
 
 
@@ -60,7 +61,7 @@ def test_anything_else_is_never_yes(text: str) -> None:
 
 
 def test_an_unsure_yes_is_asked_again_not_guessed() -> None:
-    verdict = judge_answer(Heard("yes", MIN_YES_CONFIDENCE - 0.01), MATCHER, CONFIRMING)
+    verdict = INTERPRETER.answer(Heard("yes", MIN_YES_CONFIDENCE - 0.01), CONFIRMING)
     assert verdict.command is None and not verdict.ambiguous
 
 

@@ -13,7 +13,7 @@ from tests.support.speech_audio import utterances, write_wav
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import canonical
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.matcher import normalize
+from voicepeer.commands.text import normalize
 from voicepeer.errors import ModelMissingError
 from voicepeer.listening import make_listener, voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, ListenMode

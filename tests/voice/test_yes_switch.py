@@ -14,8 +14,8 @@ import pytest
 
 from tests.support.speech_audio import utterances, write_wav
 from voicepeer.audio.input import WavFileInput
-from voicepeer.commands import CommandMatcher, Intent
-from voicepeer.commands.consent import judge_answer
+from voicepeer.commands import Intent
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.listener import AudioListener
@@ -79,7 +79,7 @@ def test_the_yes_key_answers_yes_while_a_question_waits(
 ) -> None:
     heard = answer_with_key(recognizer, *terminal, tmp_path, ListenMode.ANSWER, b"y")
     assert heard is not None and heard.by_switch
-    command = judge_answer(heard, CommandMatcher(), ALLOWED[State.LIKING]).command
+    command = Interpreter().answer(heard, ALLOWED[State.LIKING]).command
     assert command is not None and command.intent is Intent.YES
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
-from voicepeer.commands.matcher import normalize
 from voicepeer.commands.numbers import parse_number
+from voicepeer.commands.text import normalize
 from voicepeer.number_words import TENS
 from voicepeer.recognition.base import Completeness
 

@@ -13,10 +13,11 @@ question allows.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from voicepeer.commands.intents import Command, Intent
-from voicepeer.commands.matcher import CommandMatcher, Interpretation, normalize
+from voicepeer.commands.matcher import Interpretation
+from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 
 CLEAR_YES: tuple[str, ...] = ("yes", "yes please")
@@ -83,11 +84,16 @@ def is_clear_yes(text: str) -> bool:
     return normalize(text) in CLEAR_YES
 
 
+CommandJudge = Callable[[Heard, Collection[Intent]], Interpretation]
+"""The interpreter's reading of an utterance as one of the given commands."""
+
+
 def judge_answer(
-    heard: Heard, matcher: CommandMatcher, allowed: Collection[Intent]
+    heard: Heard, commands: CommandJudge, allowed: Collection[Intent]
 ) -> Interpretation:
     """What an answer to a yes-or-no question means. ``allowed``: the intents the
-    question accepts (yes among them). ``Interpretation(None)`` means ask again."""
+    question accepts (yes among them); ``commands`` reads the answers that are not a yes
+    ("no", "cancel"). ``Interpretation(None)`` means ask again."""
     if Intent.YES in allowed and heard.by_switch:
         return Interpretation(Command(Intent.YES), confidence=1.0)
     if not heard.text.strip() or heard.by_switch:
@@ -105,4 +111,4 @@ def judge_answer(
         # A yes-like start that is not a clear yes ("yeah", "yes but"): never taken for
         # anything else either.
         return Interpretation(None)
-    return matcher.interpret(heard, [i for i in allowed if i is not Intent.YES])
+    return commands(heard, [i for i in allowed if i is not Intent.YES])

@@ -14,8 +14,8 @@ from enum import Enum
 
 from rapidfuzz import fuzz
 
-from voicepeer.commands.matcher import normalize
 from voicepeer.commands.numbers import parse_number
+from voicepeer.commands.text import normalize
 from voicepeer.number_words import spoken_numbers
 
 NATO_ALPHABET: dict[str, str] = {

@@ -12,8 +12,8 @@ from enum import Enum
 from rapidfuzz import fuzz
 
 from voicepeer.commands.intents import Intent
-from voicepeer.commands.matcher import normalize
 from voicepeer.commands.natural import tuning_phrasings, unwrap
+from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 
 

@@ -1,11 +1,21 @@
-"""The interpreter: what an utterance means, in one place.
+"""The interpreter: what an utterance means, asked in one place.
 
-Recognizers report what they heard (texts with scores, rejection); everything that decides
-whether that is a command, and which, is here and in the modules it draws on — phrasings
-and aliases (intents, matcher), numbers (numbers), search queries (matcher), consent
-(consent), editing and correction while dictating (editing, correction), and what the
-recognizers are told may be said (phrasebook). The voice loop and ``voicepeer listen`` ask
-the interpreter; recognizers get its :class:`Phrasebook` from whoever builds them.
+Recognizers report what they heard (texts with scores, rejection); the voice loop, its
+dictation steps and ``voicepeer listen`` ask the interpreter what that means, with the
+intents the state understands (voicepeer.voice.state_commands) deciding. Each acceptance
+rule has one home, tested in the file of the same name under tests/commands/:
+- phrasings, aliases, slot values (search queries, topic numbers), fuzzy scores and
+  ambiguity: ``matcher``; everyday wording around a command: ``natural``;
+- numbers as people say them, and that a number said alone is never a command:
+  ``numbers`` (applied here, before the matcher);
+- a lone word only close to a phrasing, a command only a forced reading heard, what wakes
+  voicepeer asleep: here (test_interpreter);
+- a clear yes before anything others can see: ``consent``;
+- editing and correction commands while dictating: ``editing``, ``correction`` (the
+  latter tested with the corrector, tests/voice/test_correction.py);
+- whether a command is whole at a pause: ``completeness``;
+- what recognizers are told may be said, per context: ``phrasebook``.
+Recognizers get the :class:`Phrasebook` from whoever builds them.
 """
 
 from __future__ import annotations
@@ -34,15 +44,11 @@ from voicepeer.commands.editing import (
     heard_action,
 )
 from voicepeer.commands.intents import PHRASINGS, Command, Intent, canonical
-from voicepeer.commands.matcher import (
-    CommandMatcher,
-    Interpretation,
-    MatcherThresholds,
-    is_number_alone,
-    normalize,
-)
+from voicepeer.commands.matcher import CommandMatcher, Interpretation, MatcherThresholds
 from voicepeer.commands.natural import core, unwrap
+from voicepeer.commands.numbers import is_number_alone
 from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
+from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard, ListenMode, Phrasebook, Vocabulary
 
 ASLEEP = frozenset({Intent.WAKE, Intent.RESUME})
@@ -78,7 +84,7 @@ class Interpreter:
             ):
                 return Interpretation(None)
             return woken
-        found = self.matcher.interpret(heard, allowed)
+        found = self._matched(heard, allowed)
         if found.near and len(core(normalize(heard.text)).split()) == 1:
             # A lone word only close to a phrasing is too often a bit of room talk
             # ("volume" of "volume up"), as a number alone is too often a misheard command.
@@ -86,6 +92,14 @@ class Interpreter:
         if found.command is not None and not self._confirmed(found.command, heard, allowed):
             return Interpretation(None, found.confidence, ambiguous=(found.command.intent,))
         return found
+
+    def _matched(self, heard: Heard, allowed: Collection[Intent] | None) -> Interpretation:
+        """The phrasing ``heard`` matches (see matcher), where a number said alone is never
+        a command: misheard short commands come out as numbers (see numbers)."""
+        text = normalize(heard.text)
+        if is_number_alone(text) or is_number_alone(unwrap(text)):
+            return Interpretation(None)
+        return self.matcher.interpret(heard, allowed)
 
     def _confirmed(
         self, command: Command, heard: Heard, allowed: Collection[Intent] | None
@@ -98,7 +112,7 @@ class Interpreter:
         i") than said. voicepeer then asks "Did you mean …?" rather than do something the
         person has to undo. A pass that heard nothing does not count against it."""
         for reading in filter(None, heard.passes):
-            other = self.matcher.interpret(Heard(reading, heard.confidence), allowed).command
+            other = self._matched(Heard(reading, heard.confidence), allowed).command
             if other is None or (
                 other.intent is command.intent
                 and other.slots.get("number") != command.slots.get("number")
@@ -124,7 +138,7 @@ class Interpreter:
 
     def answer(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
         """The answer to a question before something others can see (see consent)."""
-        return judge_answer(heard, self.matcher, allowed)
+        return judge_answer(heard, self._matched, allowed)
 
     def editing(self, heard: Heard) -> DictationAction | None:
         """The editing command a dictated utterance is, or ``None`` for reply text."""

@@ -1,9 +1,10 @@
-"""Match what was heard against the intent catalogue with fuzzy scoring and rejection."""
+"""Phrasings and aliases: what was heard matched against the intent catalogue with fuzzy
+scoring, slot values ("open topic three", "search for heat") and ambiguity. The interpreter
+applies it with its own rules around it (a number alone, a lone near word, what the state
+understands); nothing else does."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
@@ -20,26 +21,9 @@ from voicepeer.commands.intents import (
     Intent,
 )
 from voicepeer.commands.natural import SLOT_MARKS, core, slot_pattern, tuning_phrasings, unwrap
-from voicepeer.commands.numbers import parse_number, parse_ordinal, spoken_number
+from voicepeer.commands.numbers import parse_ordinal, spoken_number
+from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
-
-_NON_WORD = re.compile(r"[^\w' ]+")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
-
-
-def normalize(text: str) -> str:
-    """Lower case, compatibility forms folded (full-width letters, ligatures), curly
-    apostrophes straightened, punctuation and control characters removed, single spaces."""
-    folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
-    return " ".join(_NON_WORD.sub(" ", folded).replace("_", " ").split())
-
-
-def is_number_alone(text: str) -> bool:
-    """A number said on its own ("thirty nine"): never a command. Misheard short commands
-    ("reply") come out as numbers, so a topic is opened only with its prefix ("open topic
-    thirty nine", "number thirty nine")."""
-    words = normalize(text)
-    return parse_number(words) is not None or parse_ordinal(words) is not None
 
 
 @dataclass(frozen=True)
@@ -128,12 +112,7 @@ class CommandMatcher:
 
     def interpret(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         text = normalize(heard.text)
-        if (
-            not text
-            or heard.confidence < self.thresholds.min_engine_confidence
-            or is_number_alone(text)
-            or is_number_alone(unwrap(text))
-        ):
+        if not text or heard.confidence < self.thresholds.min_engine_confidence:
             return Interpretation(None)
         slot_command = self._match_slot(unwrap(text), allowed)
         if slot_command is not None:

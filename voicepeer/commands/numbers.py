@@ -1,8 +1,11 @@
 """Spoken numbers as people say them ("twelve", "twenty one", "12", "number twelve",
-"the second", "twenty first", "2nd") to integers."""
+"the second", "twenty first", "2nd") to integers, and the rule that a number said alone is
+never a command (applied by the interpreter, and told to recognizers as what rules an
+utterance out)."""
 
 from __future__ import annotations
 
+from voicepeer.commands.text import normalize
 from voicepeer.number_words import TENS as _TENS
 from voicepeer.number_words import UNITS as _UNITS
 
@@ -106,3 +109,11 @@ def spoken_number(text: str) -> int | None:
     while len(words) > 1 and words[0] in _NUMBER_LEAD:
         words = words[1:]
     return parse_number(" ".join(words))
+
+
+def is_number_alone(text: str) -> bool:
+    """A number said on its own ("thirty nine"): never a command. Misheard short commands
+    ("reply") come out as numbers, so a topic is opened only with its prefix ("open topic
+    thirty nine", "number thirty nine")."""
+    words = normalize(text)
+    return parse_number(words) is not None or parse_ordinal(words) is not None

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from voicepeer.commands.intents import PHRASINGS, Intent, canonical
-from voicepeer.commands.matcher import normalize
+from voicepeer.commands.text import normalize
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,8 @@ from datetime import UTC, datetime
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.matcher import Interpretation, normalize
+from voicepeer.commands.matcher import Interpretation
+from voicepeer.commands.text import normalize
 from voicepeer.errors import AudioDeviceError, DiskFullError
 from voicepeer.forum.base import Forum
 from voicepeer.forum.outbox import SendResult

@@ -1,0 +1,24 @@
+"""Editing commands while dictating: only a whole utterance is a command."""
+
+from voicepeer.commands.editing import DictationAction, dictation_action, heard_action
+from voicepeer.recognition.base import Heard
+
+
+def test_a_command_is_a_command_only_as_a_whole_utterance() -> None:
+    assert dictation_action("send it") is DictationAction.SEND
+    assert dictation_action("Send it.") is DictationAction.SEND
+    assert dictation_action("sent it") is DictationAction.SEND  # a common mishearing
+    assert dictation_action("I will send it tomorrow") is None
+    assert dictation_action("scratch that") is DictationAction.SCRATCH
+    assert dictation_action("delete last word") is DictationAction.DELETE_WORD
+    assert dictation_action("start over") is DictationAction.START_OVER
+    assert dictation_action("read it back") is DictationAction.READ_BACK
+    assert dictation_action("the weather helped") is None
+
+
+def test_a_short_utterance_is_a_command_when_the_recognizer_offers_it_as_a_reading() -> None:
+    # Free-text recognition heard "do it"; the command grammar heard "send it".
+    assert heard_action(Heard("do it", 0.6, ("send it",))) is DictationAction.SEND
+    assert heard_action(Heard("do it", 0.6)) is None
+    # A long utterance stays text whatever else was offered.
+    assert heard_action(Heard("I will do it when the heat has gone", 0.6, ("send it",))) is None

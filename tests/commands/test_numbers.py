@@ -1,0 +1,60 @@
+"""Numbers as people say them, and the rule that a number said alone is never a command:
+misheard short commands ("reply") come out as numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicepeer.commands import Command, Intent
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.numbers import is_number_alone, parse_number, parse_ordinal
+from voicepeer.recognition.base import Heard
+from voicepeer.voice.state_commands import ALLOWED, ASKING_CONSENT
+
+INTERPRETER = Interpreter()
+ALONE = ["thirty nine", "12", "second", "please thirty nine", "2nd"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("twelve", 12),
+        ("twenty one", 21),
+        ("ninety-nine", 99),
+        ("one hundred and five", 105),
+        ("to", 2),
+        ("12", 12),
+        ("twelve one", None),
+        ("", None),
+        ("banana", None),
+    ],
+)
+def test_spoken_numbers(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("second", 2), ("twenty first", 21), ("2nd", 2)])
+def test_ordinals(text: str, value: int) -> None:
+    assert parse_ordinal(text) == value
+
+
+@pytest.mark.parametrize("alone", ALONE)
+def test_a_number_alone_is_not_enough_in_any_state(alone: str) -> None:
+    assert is_number_alone(alone) or is_number_alone(alone.removeprefix("please "))
+    assert INTERPRETER.command(Heard(alone)).command is None
+    for state, allowed in ALLOWED.items():
+        judge = INTERPRETER.answer if state in ASKING_CONSENT else INTERPRETER.command
+        assert judge(Heard(alone), allowed).command is None, state
+
+
+def test_a_number_alone_in_the_free_reading_is_no_confirmation() -> None:
+    """A command the grammar was forced to pick is not confirmed by a free reading that
+    heard only a number."""
+    heard = Heard("open topic three", passes=("three",))
+    assert INTERPRETER.command(heard).command is None
+
+
+def test_a_number_with_its_prefix_opens_the_topic() -> None:
+    verdict = INTERPRETER.command(Heard("open topic thirty nine"))
+    assert verdict.command == Command(Intent.OPEN, {"number": 39})
+    assert not is_number_alone("open topic thirty nine")
