@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import ListenMode
+from voicepeer.voice.state_commands import ALLOWED, LAST_PARAGRAPH, listen_mode
 
 PHRASEBOOK = Interpreter({"onward please": Intent.NEXT}).phrasebook(
     {"sleeping": {Intent.WAKE, Intent.RESUME}}, {"liking": {Intent.YES, Intent.NO}}
@@ -37,6 +39,40 @@ def test_a_context_has_only_its_own_commands() -> None:
     assert not asleep.accepts("next post")
     assert PHRASEBOOK.commands[""].accepts("next post")
     assert PHRASEBOOK.command_vocabulary(ListenMode.COMMAND, "unknown") is PHRASEBOOK.commands[""]
+
+
+def test_a_narrowed_context_keeps_the_other_commands_as_its_garbage_path() -> None:
+    asleep = PHRASEBOOK.commands["sleeping"]
+    assert "next post" in asleep.other and "wake up" not in asleep.other
+    # Its own phrasings weigh more than the garbage in its model.
+    assert asleep.sentences.count("wake up") > asleep.sentences.count("next post") > 0
+    assert asleep.in_play == {"wake", "resume"}
+    assert not asleep.accepts("next post")
+
+
+def test_a_context_not_narrowed_is_decoded_as_every_command() -> None:
+    phrasebook = Interpreter().phrasebook({"sleeping": {Intent.WAKE}}, narrow=False)
+    asleep, every = phrasebook.commands["sleeping"], phrasebook.commands[""]
+    assert (asleep.phrases, asleep.sentences, asleep.other) == (
+        every.phrases,
+        every.sentences,
+        every.other,
+    )
+    assert asleep.in_play == {"wake"}
+
+
+def test_the_voice_loop_has_a_context_per_state_that_listens_for_commands() -> None:
+    commands = voice_loop_phrasebook().commands
+    for state, intents in ALLOWED.items():
+        if listen_mode(state) is ListenMode.COMMAND:
+            assert commands[state.value].in_play == {i.value for i in intents}, state
+        else:
+            assert state.value not in commands
+    # At the last paragraph "next paragraph" is still understood, but cannot follow "next".
+    last, reading = commands[LAST_PARAGRAPH], commands["reading"]
+    assert last.phrases == reading.phrases and reading.in_play is not None
+    assert last.in_play == reading.in_play - {"next_paragraph"}
+    assert last.accepts("next paragraph")
 
 
 def test_a_number_alone_is_refused_not_taken() -> None:

@@ -57,6 +57,19 @@ def test_jsgf_numbers_need_their_prefix() -> None:
     assert "public <utterance> = (go back | next post) | <numbered> | (search for);" in grammar
 
 
+def test_a_states_jsgf_grammar_has_its_garbage_path_and_loads() -> None:
+    asleep = voice_loop_phrasebook().commands["sleeping"]
+    grammar = jsgf_grammar(asleep)
+    assert "(carry on reading | continue | resume | start listening | wake | wake up | where" in grammar
+    assert "| next post |" in grammar
+    assert "<numbered>" not in grammar  # "open topic" only bare, as garbage
+    decoder = pocketsphinx.Decoder(lm=None, loglevel="FATAL")
+    for word, phones in EXTRA_PRONUNCIATIONS.items():
+        decoder.add_word(word, phones, False)
+    decoder.add_jsgf_string("asleep", grammar)
+    decoder.activate_search("asleep")
+
+
 def test_jsgf_grammar_drops_phrasings_the_dictionary_cannot_say() -> None:
     vocabulary = Vocabulary(phrases=("zorblax now", "next post"))
     grammar = jsgf_grammar(vocabulary, known_words={"next", "now", "post"})

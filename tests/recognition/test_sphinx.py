@@ -17,11 +17,13 @@ from voicepeer.commands.text import normalize
 from voicepeer.errors import ModelMissingError
 from voicepeer.listening import make_listener, voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.engine import decode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
 from voicepeer.recognition.sphinx_files import dictionary_words, write_dictionary_subset
 from voicepeer.voice.assistant import ALLOWED
+from voicepeer.voice.state_commands import LAST_PARAGRAPH
 from voicepeer.voice.states import State
 
 MATCHER = CommandMatcher()
@@ -154,6 +156,26 @@ def test_room_chatter_runs_no_command(recognizer: SphinxRecognizer, tmp_path: Pa
         if MATCHER.interpret(h).command is not None
     ]
     assert accepted == []
+
+
+def test_each_state_is_decoded_with_its_own_grammar(recognizer: SphinxRecognizer) -> None:
+    # Asleep, "next post" is heard as what it is (the garbage path) and refused, where
+    # every command's grammar takes it; "wake up" wakes.
+    pcm = {text: utterances([text]).tobytes() for text in ("next post", "wake up")}
+    asleep = decode(recognizer, pcm["next post"], ListenMode.COMMAND, context="sleeping")
+    assert asleep.out_of_grammar and asleep.text == "next post"
+    anywhere = decode(recognizer, pcm["next post"], ListenMode.COMMAND)
+    assert not anywhere.out_of_grammar and anywhere.text == "next post"
+    woken = decode(recognizer, pcm["wake up"], ListenMode.COMMAND, context="sleeping")
+    assert not woken.out_of_grammar and woken.text == "wake up"
+
+
+def test_states_that_hear_the_same_commands_share_one_search() -> None:
+    engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
+    searches = engine.command_searches
+    assert searches[LAST_PARAGRAPH] == searches["reading"] != searches["browsing"]
+    assert len(set(searches.values())) < len(searches)
+    engine.close()
 
 
 def test_a_bare_number_opens_no_topic(recognizer: SphinxRecognizer, tmp_path: Path) -> None:

@@ -382,6 +382,11 @@ class SphinxRecognizer:
         return self._phrasebook
 
     @property
+    def command_searches(self) -> Mapping[str, str]:
+        """The command search each context decodes with (for diagnostics)."""
+        return self._command_search
+
+    @property
     def grammar(self) -> str:
         """The JSGF grammar of every command (for diagnostics)."""
         return self._grammars[""]
