@@ -60,7 +60,7 @@ def test_jsgf_numbers_need_their_prefix() -> None:
 def test_a_states_jsgf_grammar_has_its_garbage_path_and_loads() -> None:
     asleep = voice_loop_phrasebook().commands["sleeping"]
     grammar = jsgf_grammar(asleep)
-    assert "(carry on reading | continue | resume | start listening | wake | wake up | where" in grammar
+    assert "(carry on reading | continue | resume | start listening | wake | wake up" in grammar
     assert "| next post |" in grammar
     assert "<numbered>" not in grammar  # "open topic" only bare, as garbage
     decoder = pocketsphinx.Decoder(lm=None, loglevel="FATAL")
