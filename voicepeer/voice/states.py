@@ -52,10 +52,11 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 - SENDING: voicepeer read it back, said who will see it ("privately, to Priya Nair" or
   "publicly, in Living with MS") and asked; only an explicit "yes" sends it.
 
-Each state that listens decides what is understood in it: the interpreter takes only the
-state's commands (assistant.ALLOWED), and words whose meaning depends on the state are
-resolved by it (commands.intents.SENSES): "carry on" reads the next post in READING;
-"read it" opens a topic in BROWSING and is a yes in CONTENT_NOTE.
+Each state that listens decides what is understood in it (state_commands.ALLOWED, the one
+table for it): the interpreter takes only the state's commands, the recognizer decodes with
+a grammar of them (the other commands as its garbage path), and words whose meaning
+depends on the state are resolved by it (commands.intents.SENSES): "carry on" reads the
+next post in READING; "read it" opens a topic in BROWSING and is a yes in CONTENT_NOTE.
 SLEEPING takes only what voicepeer said would wake it ("wake up", "resume"), as it hears
 people talk to others in the room. DICTATING, COMPOSING, NAMING and TITLING hear free text
 (editing commands only as whole utterances); CONFIRMING, LIKING and SENDING hear answers,
