@@ -6,8 +6,10 @@ dictation mode ``{"text": "..."}``. Benchmarks rely on this format.
 
 ``--state STATE`` (browsing, reading, dictating, confirming, liking, sleeping … : every
 state of the voice loop) decodes and interprets each utterance exactly as the voice loop
-does in that state: with that state's phrase set, the commands it understands and what
-words mean there ("carry on" reads on while reading and wakes voicepeer while sleeping).
+does in that state: with that state's command grammar (the other commands as its garbage
+path; "reading" as with paragraphs still to come), the commands it understands and what
+words mean there ("carry on" reads the next post while reading; asleep only "wake up" or
+"resume" wakes voicepeer).
 At "Shall I post your reply?" (confirming) the intent is "yes" only for a clear yes, null
 where the question would be asked again. In the states where the person dictates
 (dictating, composing, naming, titling) each record is ``{"text": "..."}``, with
