@@ -14,15 +14,24 @@ PACKAGE = Path(voicepeer.__file__).parent
 
 
 def imported_modules(path: Path) -> set[str]:
-    """Every voicepeer module ``path`` imports, anywhere in the file."""
+    """Every voicepeer module ``path`` imports, anywhere in the file, relative imports
+    ("from ..commands import x") made absolute."""
     found: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            module = _absolute(path, node.module, node.level)
+            found.add(module)
+            found |= {f"{module}.{alias.name}" for alias in node.names}
     return {name for name in found if name.split(".")[0] == "voicepeer"}
+
+
+def _absolute(path: Path, module: str | None, level: int) -> str:
+    if level == 0:
+        return module or ""
+    package = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)[:-level]
+    return ".".join([*package, *([module] if module else [])])
 
 
 def imports_of(package: str) -> dict[str, set[str]]:
@@ -71,3 +80,9 @@ def test_the_check_sees_lazy_imports(tmp_path: Path) -> None:
         "voicepeer.commands.intents.Intent",
         "voicepeer.recognition.sphinx",
     }
+
+
+def test_the_check_sees_relative_imports() -> None:
+    inside = PACKAGE / "recognition" / "listener.py"
+    assert _absolute(inside, "commands.intents", 2) == "voicepeer.commands.intents"
+    assert _absolute(inside, None, 1) == "voicepeer.recognition"
