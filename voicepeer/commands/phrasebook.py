@@ -76,7 +76,7 @@ def command_vocabulary(
     each and bare of their values, as its garbage path (:data:`GARBAGE_WEIGHT`): a
     command of another state, or room talk made of command words, is then heard as what
     it is instead of being forced onto the nearest command of this one. ``in_play``: the
-    commands a longer one can change the meaning of here (default: ``intents``)."""
+    commands that can apply here (default: ``intents``), see ``Vocabulary.in_play``."""
     wanted = set(intents)
     own = {p for i, ps in phrasings.items() if i in wanted for p in ps}
     garbage = sorted({p for i, ps in phrasings.items() if i not in wanted for p in ps} - own)
