@@ -45,7 +45,7 @@ def make_interpreter(settings: RecognitionSettings | None = None) -> Interpreter
 
 
 def voice_loop_phrasebook(
-    interpreter: Interpreter | None = None, per_state: bool = True
+    interpreter: Interpreter | None = None, per_state: bool = False
 ) -> Phrasebook:
     """What recognizers may hear in every listening state of the voice loop (with the
     default interpreter when none is given): one context per state, named as the state,

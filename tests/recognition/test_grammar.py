@@ -58,7 +58,7 @@ def test_jsgf_numbers_need_their_prefix() -> None:
 
 
 def test_a_states_jsgf_grammar_has_its_garbage_path_and_loads() -> None:
-    asleep = voice_loop_phrasebook().commands["sleeping"]
+    asleep = voice_loop_phrasebook(per_state=True).commands["sleeping"]
     grammar = jsgf_grammar(asleep)
     assert "(carry on reading | continue | resume | start listening | wake | wake up" in grammar
     assert "| next post |" in grammar
