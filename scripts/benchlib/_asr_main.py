@@ -53,10 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         "pink noise, a fan, a kettle and a television (scripts/benchlib/asr_noisy.py)",
     )
     parser.add_argument(
-        "--every-command-grammar",
+        "--per-state-grammar",
         action="store_true",
-        help="decode every state with the grammar of every command "
-        "([recognition] per_state_grammar = false)",
+        help="decode each state with a grammar of its own commands "
+        "([recognition] per_state_grammar = true; default: every command's grammar)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", action="store_true", help="list every item got wrong")
@@ -96,7 +96,7 @@ def _figures(split: str, args: argparse.Namespace) -> dict[str, float]:
         return asr_noisy.run(split, "today", asr_noisy.noisy_items(split), args.misses)
     settings = RecognitionSettings(
         noise_suppression=args.noise_suppression,
-        per_state_grammar=not args.every_command_grammar,
+        per_state_grammar=args.per_state_grammar,
     )
     recognizer = make_recognizer(settings, engine=args.engine)
     outcomes = evaluate(full_set(split, args.every_condition), recognizer, settings)
