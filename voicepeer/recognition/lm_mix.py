@@ -131,26 +131,54 @@ def mix(
 
 
 def prune(
-    model: BackoffModel, *, vocabulary_size: int, keep: Set[str] = frozenset(), max_bigrams: int
+    model: BackoffModel,
+    *,
+    vocabulary_size: int,
+    keep: Set[str] = frozenset(),
+    max_bigrams: int,
+    max_trigrams: int = 0,
 ) -> BackoffModel:
-    """A bigram model of ``model``: its ``vocabulary_size`` likeliest words plus ``keep``,
-    and the ``max_bigrams`` bigrams among them that differ most from their backoff estimate,
-    weighted by how often their history occurs (Stolcke's criterion, approximated)."""
+    """A model of ``model`` with its ``vocabulary_size`` likeliest words plus ``keep``, and
+    the ``max_bigrams`` bigrams and ``max_trigrams`` trigrams among them that differ most
+    from their backoff estimate, weighted by how often their history occurs (Stolcke's
+    criterion, approximated). A kept trigram keeps its history's bigram, which holds the
+    history's backoff weight."""
     ranked = sorted((p, w) for (w,), p in model.probs[1].items() if w not in (BOS, EOS, UNK))
     words = {w for _, w in ranked[-vocabulary_size:]} | (keep & model.vocabulary())
-    pruned = BackoffModel(
-        [{}, {(w,): model.probs[1][(w,)] for w in words | {BOS, EOS} if (w,) in model.probs[1]}, {}]
-    )
-    scored = []
-    for gram, p in model.probs[2].items():
-        if all(w in words or w in (BOS, EOS) for w in gram):
-            estimate = model.backoffs.get(gram[:1], 1.0) * model.probs[1].get(gram[1:], _FLOOR)
-            history = model.probs[1].get(gram[:1], _FLOOR) if gram[0] != BOS else 0.05
-            scored.append((history * p * math.log(p / estimate), gram))
-    scored.sort(reverse=True)
-    for _, gram in scored[:max_bigrams]:
-        pruned.probs[2][gram] = model.probs[2][gram]
+    order = 3 if max_trigrams > 0 and model.order >= 3 else 2
+    pruned = BackoffModel([{} for _ in range(order + 1)])
+    pruned.probs[1] = {
+        (w,): model.probs[1][(w,)] for w in words | {BOS, EOS} if (w,) in model.probs[1]
+    }
+    bigrams = _most_telling(model, 2, words, max_bigrams)
+    if order == 3:
+        trigrams = _most_telling(model, 3, words, max_trigrams)
+        bigrams |= {g[:2] for g in trigrams if g[:2] in model.probs[2]}
+        pruned.probs[3] = {g: model.probs[3][g] for g in trigrams if g[:2] in model.probs[2]}
+    pruned.probs[2] = {g: model.probs[2][g] for g in bigrams}
     return renormalize(pruned)
+
+
+def _most_telling(model: BackoffModel, n: int, words: Set[str], count: int) -> set[Gram]:
+    """The ``count`` n-grams of ``model`` over ``words`` whose probability differs most from
+    its backoff estimate, each weighted by its history's probability."""
+    scored = []
+    for gram, p in model.probs[n].items():
+        if not all(w in words or w in (BOS, EOS) for w in gram):
+            continue
+        estimate = model.backoffs.get(gram[:-1], 1.0) * model.prob(gram[1:])
+        history = _history_prob(model, gram[:-1])
+        scored.append((history * p * math.log(p / max(estimate, _FLOOR)), gram))
+    scored.sort(reverse=True)
+    return {gram for _, gram in scored[:count]}
+
+
+def _history_prob(model: BackoffModel, history: Gram) -> float:
+    """About how often ``history`` occurs: a sentence start counts as a common word."""
+    p = 0.05 if history[0] == BOS else model.probs[1].get(history[:1], _FLOOR)
+    for i in range(1, len(history)):
+        p *= model.prob(history[: i + 1])
+    return p
 
 
 def to_arpa(model: BackoffModel) -> str:
