@@ -60,6 +60,7 @@ from voicepeer.recognition.sphinx_dictation import (
     nbest_readings,
     plain_words,
 )
+from voicepeer.recognition.sphinx_feed import feed
 from voicepeer.recognition.sphinx_files import (
     bundled_dictionary,
     bundled_model_dir,
@@ -134,13 +135,16 @@ def _missing_model(
 
 def decode_whole(decoder: Any, search: str, audio: bytes, passes: int = 1) -> tuple[str, float]:
     """Decode one whole utterance with the named search: the text heard, with white space
-    folded, and the decoder's score ("" and 0.0 when nothing was heard). Each pass after
-    the first decodes again with the cepstral mean the previous one fitted to this audio."""
+    folded, and the decoder's score ("" and 0.0 when nothing was heard, and for no audio).
+    Each pass after the first decodes again with the cepstral mean the previous one fitted
+    to this audio."""
+    if len(audio) < 2:
+        return "", 0.0
     try:
         decoder.activate_search(search)
         for _ in range(passes):
             decoder.start_utt()
-            decoder.process_raw(audio, False, True)
+            feed(decoder, audio, whole=True)
             decoder.end_utt()
     except RuntimeError as error:
         raise SpeechEngineError(f"PocketSphinx failed while decoding: {error}") from error
@@ -363,13 +367,15 @@ class SphinxRecognizer:
         usable = known_runs(sentences, self._decoder_words)
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
             lm = self._context_mixer.base
-            if usable:
-                lm = Path(name) / "dictation.lm"
-                lm.write_text(self._context_mixer.with_context(usable), encoding="utf-8")
             try:
+                if usable:
+                    # Holds the post answered: a temporary file, gone once it is loaded.
+                    lm = Path(name) / "dictation.lm"
+                    lm.write_text(self._context_mixer.with_context(usable), encoding="utf-8")
                 add_dictation_search(self._decoder, _DICTATION, lm)
-            except (RuntimeError, ValueError) as error:
-                # The context only helps; dictation goes on with the model it had.
+            except (OSError, RuntimeError, ValueError) as error:
+                # The context only helps; dictation goes on with the model it had (its file
+                # may have been replaced by a voicepeer started with other settings).
                 log.warning("the reply's context did not load: %s", error)
         self._mode = None  # the next start() activates the rebuilt search
 
@@ -426,7 +432,7 @@ class SphinxRecognizer:
         if self._mode in _WHOLE:
             return
         try:
-            self._decoder.process_raw(pcm, False, False)
+            feed(self._decoder, pcm)
         except RuntimeError as error:
             raise SpeechEngineError(f"PocketSphinx failed while decoding: {error}") from error
 

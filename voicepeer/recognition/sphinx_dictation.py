@@ -54,7 +54,7 @@ def nbest_readings(decoder: Any) -> list[str]:
     try:
         best = itertools.islice(decoder.nbest(), N_BEST)
         return [" ".join(h.hypstr.split()) for h in best if h is not None]
-    except RuntimeError as error:
+    except (RuntimeError, TypeError) as error:  # TypeError: the decode left no lattice
         log.debug("no n-best readings: %s", error)
         return []
 

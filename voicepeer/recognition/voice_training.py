@@ -28,6 +28,7 @@ import numpy as np
 
 from voicepeer.errors import VoiceTrainingError
 from voicepeer.recognition.endpointing import trim_silence
+from voicepeer.recognition.sphinx_feed import feed
 from voicepeer.recognition.sphinx_files import (
     bundled_dictionary,
     bundled_model_dir,
@@ -169,7 +170,7 @@ class SentenceChecker:
         try:
             self._decoder.set_align_text(words)
             self._decoder.start_utt()
-            self._decoder.process_raw(trim_silence(recording.pcm), False, True)
+            feed(self._decoder, trim_silence(recording.pcm), whole=True)
             self._decoder.end_utt()
         except RuntimeError as error:
             log.debug("alignment failed: %s", error)
