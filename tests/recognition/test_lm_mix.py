@@ -8,6 +8,7 @@ from pathlib import Path
 import pocketsphinx
 import pytest
 
+from voicepeer.paths import cache_dir
 from voicepeer.recognition.arpa import build_arpa
 from voicepeer.recognition.dictation_lm import (
     ContextMixer,
@@ -69,7 +70,10 @@ def test_the_mixed_dictation_model_is_built_once_and_loads(tmp_path: Path) -> No
     built = path.stat().st_mtime_ns
     assert mixed_model_path(PEER, tmp_path) == path
     assert path.stat().st_mtime_ns == built
-    assert mixed_model_path([*PEER, "one more reply"], tmp_path) != path
+    # A model built for other sentences replaces the earlier one, which nothing uses now.
+    other = mixed_model_path([*PEER, "one more reply"], tmp_path)
+    assert other != path and sorted(tmp_path.glob("dictation-*.lm")) == [other]
+    path = mixed_model_path(PEER, tmp_path)
     words = model_words(path)
     # Everyday English the replies never use is in it, and so is every reply word.
     assert {"river", "salmon", "kitchen"} <= words
@@ -97,3 +101,12 @@ def test_a_reply_context_makes_its_words_likelier_and_nothing_else(tmp_path: Pat
     # The histories the context has sum to 1 + kappa: a mixture scaled by a constant.
     assert total(boosted, ("the",)) == pytest.approx(1.0 + kappa, abs=0.02)
     assert read_arpa(ContextMixer(base_path).with_context([])).probs == base.probs
+
+
+def test_models_an_earlier_voicepeer_left_in_the_cache_folder_are_removed(tmp_path: Path) -> None:
+    earlier = cache_dir() / "models"
+    earlier.mkdir(parents=True)
+    (earlier / "dictation-0123456789abcdef.lm").write_text("\\data\\\n", encoding="utf-8")
+    (earlier / "notes.txt").write_text("not a model", encoding="utf-8")
+    mixed_model_path(PEER, tmp_path)
+    assert [p.name for p in earlier.iterdir()] == ["notes.txt"]

@@ -14,6 +14,7 @@ has, and about a second instead of several.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import logging
@@ -23,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from voicepeer.atomic import atomic_write_text
+from voicepeer.paths import cache_dir
 from voicepeer.recognition.arpa import build_arpa
 from voicepeer.recognition.lm_mix import BOS, BackoffModel, Gram, mix, read_arpa, to_arpa
 
@@ -37,6 +39,8 @@ readings in dictation, they must stay likely at the start of an utterance. Mixed
 the peer-support replies alone, everyday English made them too rare to be heard."""
 CONTEXT_WEIGHT = 0.3
 """Share of a reply's context in the dictation model while replying."""
+MODEL_PREFIX = "dictation-"
+"""Mixed models are files named so, with a digest of what they were built from."""
 
 
 def generic_model() -> BackoffModel:
@@ -58,7 +62,7 @@ def mixed_model_path(
     digest = hashlib.sha256("\n".join([*peer_support, "", *commands]).encode())
     digest.update(f"{generic_weight}".encode())
     digest.update(hashlib.sha256(source).digest())
-    path = folder / f"dictation-{digest.hexdigest()[:16]}.lm"
+    path = folder / f"{MODEL_PREFIX}{digest.hexdigest()[:16]}.lm"
     if path.exists():
         return path
     peer = read_arpa(build_arpa(peer_support))
@@ -72,7 +76,22 @@ def mixed_model_path(
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, to_arpa(mixed), mode=0o644)
     log.info("built the mixed dictation model %s", path.name)
+    # Earlier versions of voicepeer kept them in the cache folder.
+    remove_earlier_models(path, [folder, cache_dir() / "models"])
     return path
+
+
+def remove_earlier_models(current: Path, folders: Sequence[Path]) -> None:
+    """Delete the mixed models built before ``current`` (for other sentences, shares or
+    everyday English) from ``folders``: nothing uses them any more. They hold only
+    voicepeer's own sentences, never anything read or dictated (a reply's context is
+    mixed into a temporary file, deleted as soon as the recognizer has loaded it)."""
+    for folder in folders:
+        for old in folder.glob(f"{MODEL_PREFIX}*.lm"):
+            if old != current:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+                    log.info("removed the earlier dictation model %s", old.name)
 
 
 def model_words(path: Path) -> set[str]:
