@@ -153,3 +153,63 @@ def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> N
         topic_id = latest["topic_list"]["topics"][0]["id"]
         posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
         assert confirmed.rstrip(".").lower() in str(posts[-1]["cooked"]).lower()
+
+
+class Replacer:
+    """Says "replace" and a word voicepeer heard, then the new words when asked."""
+
+    NEW_WORDS = "my walker"
+
+    def __init__(self) -> None:
+        self.listener: SpokenListener | None = None
+        self.replaced = ""
+
+    def lines(self) -> Iterator[Line]:
+        yield "open topic one"
+        yield "reply"
+        yield DICTATIONS[1]
+        yield self.replace
+        yield self.new_words
+        yield "send it"
+        yield "yes"
+
+    def replace(self, said: list[str]) -> str:
+        assert self.listener is not None
+        heard = self.listener.heard[-1].text.split()
+        self.replaced = next(w for w in heard if len(w) >= MIN_LENGTH and heard.count(w) == 1)
+        return f"replace {self.replaced}"
+
+    def new_words(self, said: list[str]) -> str:
+        assert self.listener is not None
+        assert said[-1] == f"Replace {self.replaced} with what?", self.listener.heard[-1]
+        return self.NEW_WORDS
+
+
+@pytest.mark.slow
+def test_spoken_replace_asks_for_the_new_words_then_posts(tmp_path: Path) -> None:
+    recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
+    person = Replacer()
+
+    def make_listener(said_so_far: Callable[[], list[str]]) -> Listener:
+        person.listener = SpokenListener(
+            recognizer, person.lines(), said_so_far, wav_folder=tmp_path
+        )
+        return person.listener
+
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        talk = converse(forum.base_url, [], tmp_path / "data", listener=make_listener)
+        said = talk.transcript
+        assert person.listener is not None
+        new = person.listener.heard[-3].text
+        # The new words are dictation, heard as such (not one of a few awaited answers).
+        assert ("my walker", "dictating") in zip(
+            person.listener.spoken, person.listener.contexts, strict=True
+        )
+        assert f"Replaced {person.replaced} with {new}." in said, said
+        assert talk.said[-1].endswith("is posted."), said
+        confirmed = said.split("Your reply says: ")[-1].split(" It will appear", 1)[0]
+        assert person.replaced not in confirmed.lower().split() and new in confirmed.lower()
+        latest = httpx.get(f"{forum.base_url}/latest.json").json()
+        topic_id = latest["topic_list"]["topics"][0]["id"]
+        posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
+        assert confirmed.rstrip(".").lower() in str(posts[-1]["cooked"]).lower()

@@ -210,3 +210,62 @@ def test_typed_session_leaves_a_word_and_cancel_keeps_the_draft(
     # "arms" is not in the reply: the utterance is reply text, nothing is lost.
     assert "Your reply says: My legs feel heavy today replace arms with legs" in said
     assert "Reply put aside." in said
+
+
+def test_replace_without_new_words_names_only_the_words_to_find() -> None:
+    for said in ("replace walking", "Replace walking with", "replace my left leg"):
+        command = correction_command(said)
+        assert command is not None and command.kind is CorrectionKind.REPLACE, said
+        assert command.replacement == () and command.words[0] in ("walking", "my")
+    assert correction_command("replace with talking") is None
+    assert correction_command("replace one two three four") is None
+
+
+def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append)
+    draft.add("my walking is slow today")
+    assert corrector.hear(Heard("replace walking"), draft)
+    assert said[-1] == "Replace walking with what?" and corrector.pending is Pending.REPLACEMENT
+    # Dictation goes on as usual: the new words are not one of a few awaited answers.
+    assert corrector.awaited is None
+    assert corrector.hear(Heard("with my balance comma"), draft)
+    assert said[-1] == "Replaced walking with my balance comma."
+    assert draft.text == "My my balance, is slow today"
+    assert corrector.pending is Pending.NOTHING
+
+
+def test_leave_it_after_replace_keeps_the_words() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append)
+    draft.add("my walking is slow")
+    assert corrector.hear(Heard("replace walking with"), draft)
+    assert corrector.hear(Heard("leave it"), draft)
+    assert said[-1] == "Left walking as it was." and draft.text == "My walking is slow"
+
+
+def test_typed_session_replaces_words_given_after_the_question_then_posts_after_yes(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "reply",
+            "my doctor says the new tablets should help",
+            "replace doctor",
+            "neurologist",
+            "replace the new tablets",
+            "with the infusion",
+            "send it",
+            "yes",
+        ],
+        tmp_path / "data",
+    )
+    said = talk.transcript
+    assert "Replace doctor with what?" in said
+    assert "Replaced doctor with neurologist." in said
+    assert "Replace the new tablets with what?" in said
+    assert "Replaced the new tablets with the infusion." in said
+    assert talk.said[-1].endswith("is posted."), said
+    assert "My neurologist says the infusion should help." in last_post(forum)

@@ -1,5 +1,6 @@
 """Correction commands while dictating: "correct fatigue", "number two", "none of those",
-"spell it", letters ("m s", "mike sierra") ended by "done", "replace walk with talk".
+"spell it", letters ("m s", "mike sierra") ended by "done", "replace walk with talk" (or
+"replace walk", then the new words when asked).
 
 Like the other editing commands each counts only as a whole utterance. "correct …" and
 "replace … with …" carry words of the reply; the voice loop takes them only when those
@@ -144,7 +145,8 @@ class CorrectionCommand:
     words: tuple[str, ...] = ()
     """CORRECT: the words to correct; REPLACE: the words to find; LETTERS: the letters."""
     replacement: tuple[str, ...] = ()
-    """REPLACE: the words to put in their place."""
+    """REPLACE: the words to put in their place; none when only the words to find were said
+    ("replace walking"), and the next words dictated are the replacement."""
     choice: int = 0
     """CHOOSE: the number said (from 1)."""
 
@@ -163,6 +165,11 @@ def correction_command(utterance: str) -> CorrectionCommand | None:
     if words[0] == "replace" and "with" in words[2:-1]:
         at = words.index("with", 2)
         return CorrectionCommand(CorrectionKind.REPLACE, words[1:at], words[at + 1 :])
+    if words[0] == "replace" and words[1:2] != ("with",):
+        # "replace walking" (or "… with" and a pause): voicepeer asks with what.
+        named = words[1:-1] if words[-1] == "with" else words[1:]
+        if 0 < len(named) <= MAX_TARGET_WORDS:
+            return CorrectionCommand(CorrectionKind.REPLACE, named)
     choice = chosen_number(words)
     if choice is not None:
         return CorrectionCommand(CorrectionKind.CHOOSE, choice=choice)
@@ -211,7 +218,7 @@ def correction_phrases(sample_words: tuple[str, ...] = ()) -> list[str]:
     phrases = [*NONE_PHRASES, *SPELL_PHRASES, *DONE_PHRASES, *LEAVE_PHRASES] * CONTROL_WEIGHT
     phrases += [*_choice_phrases(), *_letter_phrases()]
     for word in sample_words:
-        phrases += [f"correct {word}", f"fix {word}"]
+        phrases += [f"correct {word}", f"fix {word}", f"replace {word}"]
     for first, second in itertools.pairwise(sample_words):
         phrases.append(f"replace {first} with {second}")
     return phrases

@@ -56,7 +56,7 @@ from voicepeer.recognition.sphinx_dictation import (
     add_dictation_search,
     correct_grammar,
     known_runs,
-    names_a_word,
+    naming_verbs,
     nbest_readings,
     plain_words,
 )
@@ -522,11 +522,11 @@ class SphinxRecognizer:
         heard, _ = self._decode_whole(_EDITING_LM, audio, passes=2)
         if self._phrasebook.editing.accepts(heard):
             return [heard]
-        if self._recent_words and names_a_word(readings):
-            return self._correct_reading(audio)
+        if self._recent_words and naming_verbs(readings):
+            return self._correct_reading(audio, naming_verbs(readings))
         answer, _ = self._decode_whole(_CORRECTION_LM, audio, passes=3)
-        if self._recent_words and names_a_word([answer]):
-            return self._correct_reading(audio)
+        if self._recent_words and naming_verbs([answer]):
+            return self._correct_reading(audio, naming_verbs([answer]))
         return [answer] if self._phrasebook.correction.accepts(answer) else []
 
     def _awaited_answer(self, awaited: Vocabulary, audio: bytes) -> tuple[str, float]:
@@ -541,12 +541,14 @@ class SphinxRecognizer:
         self.last_features = {"awaited": heard}
         return (heard, score) if awaited.accepts(heard) else ("", 0.0)
 
-    def _correct_reading(self, audio: bytes) -> list[str]:
-        """ "correct <word>" read with a grammar of the words dictated lately: the word a
-        person names is one the reply already has, and free dictation hears a lone word
-        badly ("correct there" came back as "correct to your")."""
+    def _correct_reading(self, audio: bytes, verbs: Sequence[str]) -> list[str]:
+        """ "correct <word>" (or "replace <word>", with ``verbs``) read with a grammar of the
+        words dictated lately: the word a person names is one the reply already has, and
+        free dictation hears a lone word badly ("correct there" came back as "correct to
+        your")."""
+        grammar = correct_grammar(self._recent_words, verbs)
         try:
-            self._decoder.add_jsgf_string(_CORRECT_TARGET, correct_grammar(self._recent_words))
+            self._decoder.add_jsgf_string(_CORRECT_TARGET, grammar)
         except (RuntimeError, ValueError) as error:
             log.debug("no grammar of recent words: %s", error)
             return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,15 +64,21 @@ def plain_words(text: str) -> list[str]:
     return [w for w in text.split() if _PLAIN_WORD.fullmatch(w)]
 
 
-def names_a_word(readings: Iterable[str]) -> bool:
-    """Whether any reading starts like "correct …"."""
-    return any(r.split()[:1] in (["correct"], ["fix"]) for r in readings)
+def naming_verbs(readings: Sequence[str]) -> tuple[str, ...]:
+    """The command words of a reading that names one word of the reply: "correct" or "fix"
+    when any reading starts so; "replace" when the best one does and no reading has
+    "with" ("replace walking", whose new words are asked for); none otherwise."""
+    if any(r.split()[:1] in (["correct"], ["fix"]) for r in readings):
+        return ("correct", "fix")
+    replaces = bool(readings) and readings[0].split()[:1] == ["replace"]
+    return ("replace",) if replaces and not any("with" in r.split() for r in readings) else ()
 
 
-def correct_grammar(words: Iterable[str]) -> str:
-    """JSGF: "correct" or "fix" and one of ``words``."""
+def correct_grammar(words: Iterable[str], verbs: Sequence[str] = ("correct", "fix")) -> str:
+    """JSGF: one of ``verbs`` ("correct" or "fix") and one of ``words``."""
     choices = " | ".join(sorted(set(words)))
-    return f"#JSGF V1.0;\ngrammar correct;\npublic <correct> = (correct | fix) ({choices});\n"
+    said = " | ".join(verbs)
+    return f"#JSGF V1.0;\ngrammar correct;\npublic <correct> = ({said}) ({choices});\n"
 
 
 def known_runs(sentences: Iterable[str], known: set[str]) -> list[str]:

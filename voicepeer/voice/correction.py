@@ -2,13 +2,15 @@
 
 "correct fatigue" reads the recognizer's other guesses for that word as numbered choices;
 "number two" (or "two") takes one, "none of those" offers spelling. "spell it" takes
-letters ("m s", "mike sierra") until "done". "replace walk with talk" swaps words.
+letters ("m s", "mike sierra") until "done". "replace walk with talk" swaps words;
+"replace walk" asks "Replace walk with what?" and takes the next words dictated.
 "read it back" names the words the recognizer was unsure of.
 
 A correction is a short exchange inside dictation (the voice loop stays in DICTATING):
 while a choice or spelling is pending, the voice loop tells the listener so (``awaited``),
 the answers are decoded narrowly and read as such; anything long is taken as more of the
-reply, so nothing the person says is lost.
+reply, so nothing the person says is lost. New words for "replace walk" are dictation,
+decoded as such.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ class Pending(Enum):
     NOTHING = "nothing"
     CHOICE = "choice"
     SPELLING = "spelling"
+    REPLACEMENT = "replacement"
 
 
 @dataclass
@@ -82,6 +85,9 @@ class Corrector:
         if command.kind is CorrectionKind.CORRECT:
             self._correct(command, draft)
             return True
+        if not command.replacement:
+            self._ask_replacement(command, draft)
+            return True
         self._replace(command, draft)
         return True
 
@@ -123,6 +129,34 @@ class Corrector:
         listed = ", ".join(f"{_ORDINAL_SPOKEN[i]}: {c}" for i, c in enumerate(self._target.choices))
         self._say(f"Instead of {original}: {listed}. Say a number, none of those, or spell it.")
 
+    def _ask_replacement(self, command: CorrectionCommand, draft: Draft) -> None:
+        place = draft.find(command.words)
+        assert place is not None
+        self._target = _Target(place, draft.words_at(place))
+        self.pending = Pending.REPLACEMENT
+        self._say(f"Replace {self._target.original} with what?")
+
+    def _take_replacement(self, heard: Heard, draft: Draft) -> bool:
+        """The words dictated after "replace walk": the new words ("with talk" counts as
+        "talk"); "leave it" keeps the old ones."""
+        target = self._target
+        assert target is not None
+        command = correction_command(heard.text)
+        new = heard.text.split()
+        if new[:1] == ["with"]:
+            new = new[1:]
+        if (command is not None and command.kind is CorrectionKind.LEAVE) or not new:
+            self.reset()
+            self._say(f"Left {target.original} as it was.")
+            return True
+        self.reset()
+        if draft.words_at(target.place) != target.original:
+            self._say("Your reply has changed since. Say replace and the words again.")
+            return True
+        draft.replace(target.place, " ".join(new))
+        self._say(f"Replaced {target.original} with {' '.join(new)}.")
+        return True
+
     def _replace(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
         assert place is not None
@@ -132,6 +166,8 @@ class Corrector:
         self._say(f"Replaced {original} with {new}.")
 
     def _answer(self, command: CorrectionCommand | None, heard: Heard, draft: Draft) -> bool:
+        if self.pending is Pending.REPLACEMENT:
+            return self._take_replacement(heard, draft)
         target = self._target
         assert target is not None
         kind = command.kind if command else None
