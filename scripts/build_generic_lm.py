@@ -32,7 +32,7 @@ must retain this copyright notice, this list of conditions and its disclaimer. T
 PROVIDED BY CARNEGIE MELLON UNIVERSITY AS IS AND ANY EXPRESSED OR IMPLIED WARRANTIES ARE
 DISCLAIMED.
 """
-WORDS, BIGRAMS, TRIGRAMS = 10_000, 100_000, 0
+WORDS, BIGRAMS, TRIGRAMS = 10_000, 100_000, 100_000
 """The sizes voicepeer ships (chosen on the tuning split, see README)."""
 
 

@@ -42,7 +42,14 @@ def _field(data: np.ndarray, offsets: np.ndarray, bits: int) -> np.ndarray:
     return ((window >> shifts) & np.uint64((1 << bits) - 1)).astype(np.int64)
 
 
+def _from_log(values: np.ndarray) -> np.ndarray:
+    """Probabilities (or weights) from logarithms in the model's base."""
+    return np.power(10.0, values.astype(np.float64) * _LOG10_OF_BASE)
+
+
 def read_trie(path: Path) -> BackoffModel:
+    """The n-grams of the trie model at ``path`` with their probabilities and backoff
+    weights."""
     raw = path.read_bytes()
     if not raw.startswith(_HEADER):
         raise ValueError(f"{path} is not a PocketSphinx trie language model")
@@ -56,9 +63,12 @@ def read_trie(path: Path) -> BackoffModel:
     table = 1 << _QUANT_BITS
     tables = []  # per middle order: (probabilities, backoffs); then the longest order's
     for _ in range(order - 2):
-        probs = np.frombuffer(raw, dtype="<f4", count=table, offset=at)
-        backoffs = np.frombuffer(raw, dtype="<f4", count=table, offset=at + 4 * table)
-        tables.append((probs, backoffs))
+        tables.append(
+            (
+                np.frombuffer(raw, dtype="<f4", count=table, offset=at),
+                np.frombuffer(raw, dtype="<f4", count=table, offset=at + 4 * table),
+            )
+        )
         at += 8 * table
     longest_probs = np.frombuffer(raw, dtype="<f4", count=table, offset=at)
     at += 4 * table
@@ -85,10 +95,10 @@ def read_trie(path: Path) -> BackoffModel:
     words = raw[at : at + length].decode("utf-8").split("\0")[: counts[0]]
 
     model = BackoffModel([{} for _ in range(order + 1)])
-    for i, word in enumerate(words):
-        p = 0.0 if word == BOS else 10.0 ** (float(unigrams["p"][i]) * _LOG10_OF_BASE)
-        model.probs[1][(word,)] = p
-        model.backoffs[(word,)] = 10.0 ** (float(unigrams["b"][i]) * _LOG10_OF_BASE)
+    for i, name in enumerate(words):
+        p = 0.0 if name == BOS else 10.0 ** (float(unigrams["p"][i]) * _LOG10_OF_BASE)
+        model.probs[1][(name,)] = p
+        model.backoffs[(name,)] = 10.0 ** (float(unigrams["b"][i]) * _LOG10_OF_BASE)
     # Level by level: the entries of order n, each with the reversed path that leads to it.
     paths = np.arange(counts[0], dtype=np.int64).reshape(-1, 1)
     begins = unigrams["next"][:-1].astype(np.int64)
@@ -100,27 +110,23 @@ def read_trie(path: Path) -> BackoffModel:
         index = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         index += np.repeat(begins, lengths)
         offsets = index * total
-        word = _field(data, offsets, word_bits)
+        last = _field(data, offsets, word_bits)
+        backoffs: np.ndarray | None = None
         if n < order:
             probs_table, backoffs_table = tables[n - 2]
-            backoff = backoffs_table[_field(data, offsets + word_bits, _QUANT_BITS)]
-            prob = probs_table[_field(data, offsets + word_bits + _QUANT_BITS, _QUANT_BITS)]
+            backoffs = _from_log(backoffs_table[_field(data, offsets + word_bits, _QUANT_BITS)])
+            probs = _from_log(
+                probs_table[_field(data, offsets + word_bits + _QUANT_BITS, _QUANT_BITS)]
+            )
             next_at = offsets + word_bits + 2 * _QUANT_BITS
             begins = _field(data, next_at, next_bits)
             ends = _field(data, next_at + total, next_bits)
         else:
-            prob = longest_probs[_field(data, offsets + word_bits, _QUANT_BITS)]
-            backoff = None
-        paths = np.concatenate([paths[parent], word.reshape(-1, 1)], axis=1)
-        probs = np.power(10.0, prob.astype(np.float64) * _LOG10_OF_BASE)
-        backoffs = (
-            np.power(10.0, backoff.astype(np.float64) * _LOG10_OF_BASE)
-            if backoff is not None
-            else None
-        )
+            probs = _from_log(longest_probs[_field(data, offsets + word_bits, _QUANT_BITS)])
+        paths = np.concatenate([paths[parent], last.reshape(-1, 1)], axis=1)
         level = model.probs[n]
-        for k, path in enumerate(paths.tolist()):
-            gram = tuple(words[w] for w in reversed(path))
+        for k, ids in enumerate(paths.tolist()):
+            gram = tuple(words[w] for w in reversed(ids))
             level[gram] = float(probs[k])
             if backoffs is not None and backoffs[k] != 1.0:
                 model.backoffs[gram] = float(backoffs[k])

@@ -1,8 +1,9 @@
 """The bundled engine's dictation language model: the peer-support model mixed with everyday
 English, and a reply's context mixed in on top.
 
-The everyday English part is a pruned bigram model of the generic US English model in the
-pocketsphinx wheel (10,000 words, 100,000 bigrams; built by scripts/build_generic_lm.py).
+The everyday English part is a pruned trigram model of the generic US English model in the
+pocketsphinx wheel (10,000 words, 100,000 bigrams, 100,000 trigrams; built by
+scripts/build_generic_lm.py).
 Mixing takes seconds (the Python binding of PocketSphinx cannot interpolate models as it
 loads them), so the mixed model is written once to the data folder (``models/``) the first
 time it is needed and loaded from there afterwards. A reply's context (the post answered,
