@@ -522,11 +522,11 @@ class SphinxRecognizer:
         heard, _ = self._decode_whole(_EDITING_LM, audio, passes=2)
         if self._phrasebook.editing.accepts(heard):
             return [heard]
-        if self._recent_words and naming_verbs(readings):
-            return self._correct_reading(audio, naming_verbs(readings))
+        if self._recent_words and (verbs := naming_verbs(readings)):
+            return self._correct_reading(audio, verbs)
         answer, _ = self._decode_whole(_CORRECTION_LM, audio, passes=3)
-        if self._recent_words and naming_verbs([answer]):
-            return self._correct_reading(audio, naming_verbs([answer]))
+        if self._recent_words and (verbs := naming_verbs([answer])):
+            return self._correct_reading(audio, verbs)
         return [answer] if self._phrasebook.correction.accepts(answer) else []
 
     def _awaited_answer(self, awaited: Vocabulary, audio: bytes) -> tuple[str, float]:
