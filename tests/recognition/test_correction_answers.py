@@ -17,6 +17,7 @@ from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import decode
 from voicepeer.recognition.sphinx import SphinxRecognizer
+from voicepeer.recognition.sphinx_dictation import correct_grammar, naming_verbs
 from voicepeer.voice.correction import MAX_ANSWER_WORDS
 
 
@@ -71,3 +72,12 @@ def test_talk_while_an_answer_is_awaited_is_read_as_dictation(
     assert correction_command(text) is None, text
     # Longer than any answer: the voice loop keeps it as more of the reply.
     assert len(text.split()) > MAX_ANSWER_WORDS and "legs" in text.split(), text
+
+
+def test_a_reading_that_names_a_word_is_heard_again_with_the_replys_words() -> None:
+    assert naming_verbs(["the fatigue is bad", "correct fatigue"]) == ("correct", "fix")
+    assert naming_verbs(["replace walking", "replace walking in"]) == ("replace",)
+    # A reading with "with" may be the whole "replace … with …": never cut to its first part.
+    assert naming_verbs(["replace walking talking", "replace walking with talking"]) == ()
+    assert naming_verbs(["i replace it", "replace it"]) == ()
+    assert "(replace) (legs | walking)" in correct_grammar(["walking", "legs"], ("replace",))
