@@ -32,8 +32,9 @@ from voicepeer.recognition.lm_mix import BOS, BackoffModel, Gram, mix, read_arpa
 log = logging.getLogger(__name__)
 
 GENERIC_MODEL = "data/generic_en.arpa.gz"
-GENERIC_WEIGHT = 0.2
-"""Share of everyday English in the dictation model (tuned on the tuning split only)."""
+GENERIC_WEIGHT = 0.5
+"""Share of everyday English in the dictation model (tuned on the tuning split only: after
+voice training, where the words weigh more, half heard general English and replies best)."""
 COMMAND_WEIGHT = 0.2
 """Share of the commands that name a word of the reply ("correct fatigue"): heard by their
 readings in dictation, they must stay likely at the start of an utterance. Mixed in with
