@@ -15,11 +15,12 @@ import re
 from collections.abc import Callable, Iterator
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Protocol
 
 import httpx
 import pytest
 
-from tests.support.conversation import converse
+from tests.support.conversation import Conversation, converse
 from tests.support.spoken_session import Line, SpokenListener
 from voicepeer.commands.correction import CHOICE_ANSWERS, NATO_ALPHABET, SPELLING_ANSWERS
 from voicepeer.demo_forum import DemoForum
@@ -124,10 +125,16 @@ class Person:
         return " ".join(NATO[letter] for letter in self.spelled[1][3:])
 
 
-@pytest.mark.slow
-def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> None:
+class Speaker(Protocol):
+    listener: SpokenListener | None
+
+    def lines(self) -> Iterator[Line]: ...
+
+
+def spoken_session(person: Speaker, tmp_path: Path) -> tuple[Conversation, str]:
+    """``person`` talking to the real voice loop through WAV files and the bundled engine,
+    against the demo forum: the conversation, and the last post of the latest topic."""
     recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
-    person = Person()
 
     def make_listener(said_so_far: Callable[[], list[str]]) -> Listener:
         person.listener = SpokenListener(
@@ -137,22 +144,29 @@ def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> N
 
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
         talk = converse(forum.base_url, [], tmp_path / "data", listener=make_listener)
-        said = talk.transcript
-        assert person.chosen is not None and person.spelled is not None, said
-        assert f"Changed {person.chosen[0]} to {person.chosen[1]}." in said, said
-        assert f"Changed {person.spelled[0]} to {person.spelled[1]}." in said, said
-        assert "Shall I post it? Say yes or no." in said, said
-        assert person.listener is not None
-        heard_in = list(zip(person.listener.spoken, person.listener.contexts, strict=True))
-        assert [c for s, c in heard_in if s.startswith("number ")] == [CHOICE_ANSWERS]
-        assert ("that's it", SPELLING_ANSWERS) in heard_in and ("send it", "dictating") in heard_in
-        assert talk.said[-1].endswith("is posted."), said
-        confirmed = said.split("Your reply says: ")[-1].split(" It will appear", 1)[0]
-        assert person.chosen[1] in confirmed.lower() and person.spelled[1] in confirmed.lower()
         latest = httpx.get(f"{forum.base_url}/latest.json").json()
         topic_id = latest["topic_list"]["topics"][0]["id"]
         posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
-        assert confirmed.rstrip(".").lower() in str(posts[-1]["cooked"]).lower()
+    return talk, str(posts[-1]["cooked"])
+
+
+@pytest.mark.slow
+def test_spoken_correction_by_choice_and_spelling_then_post(tmp_path: Path) -> None:
+    person = Person()
+    talk, posted = spoken_session(person, tmp_path)
+    said = talk.transcript
+    assert person.chosen is not None and person.spelled is not None, said
+    assert f"Changed {person.chosen[0]} to {person.chosen[1]}." in said, said
+    assert f"Changed {person.spelled[0]} to {person.spelled[1]}." in said, said
+    assert "Shall I post it? Say yes or no." in said, said
+    assert person.listener is not None
+    heard_in = list(zip(person.listener.spoken, person.listener.contexts, strict=True))
+    assert [c for s, c in heard_in if s.startswith("number ")] == [CHOICE_ANSWERS]
+    assert ("that's it", SPELLING_ANSWERS) in heard_in and ("send it", "dictating") in heard_in
+    assert talk.said[-1].endswith("is posted."), said
+    confirmed = said.split("Your reply says: ")[-1].split(" It will appear", 1)[0]
+    assert person.chosen[1] in confirmed.lower() and person.spelled[1] in confirmed.lower()
+    assert confirmed.rstrip(".").lower() in posted.lower()
 
 
 class Replacer:
@@ -187,29 +201,17 @@ class Replacer:
 
 @pytest.mark.slow
 def test_spoken_replace_asks_for_the_new_words_then_posts(tmp_path: Path) -> None:
-    recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
     person = Replacer()
-
-    def make_listener(said_so_far: Callable[[], list[str]]) -> Listener:
-        person.listener = SpokenListener(
-            recognizer, person.lines(), said_so_far, wav_folder=tmp_path
-        )
-        return person.listener
-
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
-        talk = converse(forum.base_url, [], tmp_path / "data", listener=make_listener)
-        said = talk.transcript
-        assert person.listener is not None
-        new = person.listener.heard[-3].text
-        # The new words are dictation, heard as such (not one of a few awaited answers).
-        assert ("my walker", "dictating") in zip(
-            person.listener.spoken, person.listener.contexts, strict=True
-        )
-        assert f"Replaced {person.replaced} with {new}." in said, said
-        assert talk.said[-1].endswith("is posted."), said
-        confirmed = said.split("Your reply says: ")[-1].split(" It will appear", 1)[0]
-        assert person.replaced not in confirmed.lower().split() and new in confirmed.lower()
-        latest = httpx.get(f"{forum.base_url}/latest.json").json()
-        topic_id = latest["topic_list"]["topics"][0]["id"]
-        posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
-        assert confirmed.rstrip(".").lower() in str(posts[-1]["cooked"]).lower()
+    talk, posted = spoken_session(person, tmp_path)
+    said = talk.transcript
+    assert person.listener is not None
+    new = person.listener.heard[-3].text
+    # The new words are dictation, heard as such (not one of a few awaited answers).
+    assert ("my walker", "dictating") in zip(
+        person.listener.spoken, person.listener.contexts, strict=True
+    )
+    assert f"Replaced {person.replaced} with {new}." in said, said
+    assert talk.said[-1].endswith("is posted."), said
+    confirmed = said.split("Your reply says: ")[-1].split(" It will appear", 1)[0]
+    assert person.replaced not in confirmed.lower().split() and new in confirmed.lower()
+    assert confirmed.rstrip(".").lower() in posted.lower()
