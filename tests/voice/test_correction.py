@@ -223,7 +223,7 @@ def test_replace_without_new_words_names_only_the_words_to_find() -> None:
 
 def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:
     said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append)
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
     draft.add("my walking is slow today")
     assert corrector.hear(Heard("replace walking"), draft)
     assert said[-1] == "Replace walking with what?" and corrector.pending is Pending.REPLACEMENT
@@ -237,7 +237,7 @@ def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:
 
 def test_leave_it_after_replace_keeps_the_words() -> None:
     said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append)
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
     draft.add("my walking is slow")
     assert corrector.hear(Heard("replace walking with"), draft)
     assert corrector.hear(Heard("leave it"), draft)

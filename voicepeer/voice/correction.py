@@ -141,7 +141,7 @@ class Corrector:
         "talk"); "leave it" keeps the old ones."""
         target = self._target
         assert target is not None
-        command = correction_command(heard.text)
+        command = self._interpreter.correction(heard.text)
         new = heard.text.split()
         if new[:1] == ["with"]:
             new = new[1:]
