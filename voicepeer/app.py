@@ -16,6 +16,7 @@ from typing import Literal
 from voicepeer import paths
 from voicepeer.audio.earcons import EarconPlayer
 from voicepeer.audio.echo_cancel import set_up_echo_cancel
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.errors import AudioDeviceError, ConfigError
 from voicepeer.forum.credentials import normalize_forum_url
 from voicepeer.forum.discourse import DiscourseClient, open_discourse
@@ -96,10 +97,12 @@ def open_speech(output: Endpoint, settings: Settings) -> SpeechOutput:
     return FallbackSpeech(make_speech_output(kind, settings.speech, wav_dir=output.path), say_error)
 
 
-def open_listener(source: Endpoint, settings: Settings) -> Listener:
+def open_listener(source: Endpoint, settings: Settings, interpreter: Interpreter) -> Listener:
     if source.kind == "text":
         return TextListener(prompt="> ")
-    return make_listener(source.kind, settings.recognition, path=source.path)
+    return make_listener(
+        source.kind, settings.recognition, path=source.path, interpreter=interpreter
+    )
 
 
 @dataclass
@@ -110,6 +113,8 @@ class VoiceIO:
     listener: Listener
     voice: VoiceControls
     cues: Cues
+    interpreter: Interpreter
+    """What was heard means: the one the listener decodes for and the voice loop acts by."""
     voice_training_would_help: bool = False
     """The bundled engine is listening without voice training."""
 
@@ -152,8 +157,11 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
             speech = PrintedSpeech()
             notices.append("I can't find a speaker, so I will print what I say.")
         stack.callback(speech.close)
+        # One interpreter for the recognizer's phrasebook, the heard-yes cue and the voice
+        # loop, so all three understand the same words the same way.
+        interpreter = make_interpreter(settings.recognition)
         try:
-            listener = open_listener(source, settings)
+            listener = open_listener(source, settings, interpreter)
         except AudioDeviceError as error:
             log.warning("no microphone: %s", error)
             listener = TextListener(prompt="> ")
@@ -166,9 +174,7 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         untrained = False
         if isinstance(listener, AudioListener):
             if isinstance(cues, EarconPlayer):
-                listener.on_answer_pause = acknowledge_yes(
-                    cues, make_interpreter(settings.recognition)
-                )
+                listener.on_answer_pause = acknowledge_yes(cues, interpreter)
             from voicepeer.recognition.sphinx import SphinxRecognizer
 
             # Only the bundled engine learns a voice (see voicepeer train-voice).
@@ -180,7 +186,7 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         voice = VoiceControls(speech, settings.speech)
         for notice in notices:
             voice.speech.say(notice)
-        yield VoiceIO(listener, voice, cues, untrained)
+        yield VoiceIO(listener, voice, cues, interpreter, untrained)
 
 
 def _add_switch(
@@ -276,7 +282,7 @@ def run_assistant(
         engines = Engines(
             listener=io.listener,
             forum=forum,
-            interpreter=make_interpreter(settings.recognition),
+            interpreter=io.interpreter,
             drafts=drafts,
             outbox=outbox,
             places=PlacesFile(data / "places.json"),
