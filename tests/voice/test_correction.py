@@ -1,5 +1,6 @@
-"""Correcting a dictated reply by voice: the commands, the draft's words, and typed sessions
-through the real voice loop against the real demo forum."""
+"""Correcting a dictated reply by voice: the draft's words, the questions asked, and typed
+sessions through the real voice loop against the real demo forum. What counts as a
+correction command is tested in tests/commands/test_correction.py."""
 
 from __future__ import annotations
 
@@ -9,12 +10,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from voicepeer.commands.correction import (
-    CHOICE_ANSWERS,
-    SPELLING_ANSWERS,
-    CorrectionKind,
-    correction_command,
-)
+from voicepeer.commands.correction import CHOICE_ANSWERS, SPELLING_ANSWERS
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.demo_forum import DemoForum
 from voicepeer.listening import voice_loop_phrasebook
@@ -28,25 +24,6 @@ def last_post(forum: DemoForum) -> str:
     topic_id = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]["id"]
     posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
     return str(posts[-1]["cooked"])
-
-
-def test_correction_commands_are_whole_utterances() -> None:
-    assert correction_command("correct fatigue") == correction_command("Correct fatigue.")
-    assert correction_command("correct fatigue").kind is CorrectionKind.CORRECT  # type: ignore[union-attr]
-    assert correction_command("number two").choice == 2  # type: ignore[union-attr]
-    assert correction_command("two").choice == 2  # type: ignore[union-attr]
-    assert correction_command("option to").choice == 2  # type: ignore[union-attr]
-    assert correction_command("mike sierra").words == ("m", "s")  # type: ignore[union-attr]
-    assert correction_command("m s").words == ("m", "s")  # type: ignore[union-attr]
-    assert correction_command("em ess").words == ("m", "s")  # type: ignore[union-attr]
-    replace = correction_command("replace walk with talk")
-    assert replace is not None and replace.kind is CorrectionKind.REPLACE
-    assert (replace.words, replace.replacement) == (("walk",), ("talk",))
-    assert correction_command("that's it").kind is CorrectionKind.DONE  # type: ignore[union-attr]
-    assert correction_command("none of those").kind is CorrectionKind.NONE_OF_THOSE  # type: ignore[union-attr]
-    assert correction_command("I walked with my stick today") is None
-    assert correction_command("replace with") is None
-    assert correction_command("number twelve") is None
 
 
 def test_word_alternatives_come_from_aligned_readings() -> None:
@@ -210,15 +187,6 @@ def test_typed_session_leaves_a_word_and_cancel_keeps_the_draft(
     # "arms" is not in the reply: the utterance is reply text, nothing is lost.
     assert "Your reply says: My legs feel heavy today replace arms with legs" in said
     assert "Reply put aside." in said
-
-
-def test_replace_without_new_words_names_only_the_words_to_find() -> None:
-    for said in ("replace walking", "Replace walking with", "replace my left leg"):
-        command = correction_command(said)
-        assert command is not None and command.kind is CorrectionKind.REPLACE, said
-        assert command.replacement == () and command.words[0] in ("walking", "my")
-    assert correction_command("replace with talking") is None
-    assert correction_command("replace one two three four") is None
 
 
 def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:

@@ -10,6 +10,7 @@ words are in the draft, so a sentence that happens to start with "correct" stays
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -115,6 +116,7 @@ NATO_WEIGHT = 3
 _NUMBER_WORDS = tuple(spoken_numbers(MAX_CHOICE))
 _NATO_WORDS = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky", "xray")]
 """One spelling of each NATO letter, for recognizers' models."""
+_X_RAY = re.compile(r"\bx ray\b")
 _TAKEN_BY = {
     CHOICE_ANSWERS: ("choose", "none_of_those", "spell", "leave"),
     SPELLING_ANSWERS: ("letters", "done", "leave", "spell", "none_of_those"),
@@ -153,7 +155,8 @@ class CorrectionCommand:
 
 def correction_command(utterance: str) -> CorrectionCommand | None:
     """The correction command this whole utterance is, or ``None``."""
-    text = normalize(utterance)
+    # Normalizing splits the recognizers' "x-ray" in two; as a letter it is one word.
+    text = _X_RAY.sub("xray", normalize(utterance))
     words = tuple(text.split())
     if not words:
         return None

@@ -1,0 +1,100 @@
+"""What counts as a correction command while dictating (voicepeer/commands/correction.py):
+whole utterances only, numbers and letters said the ways people say them, and the answers a
+pending correction takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicepeer.commands.correction import (
+    CHOICE_ANSWERS,
+    MAX_CHOICE,
+    SPELLING_ANSWERS,
+    CorrectionKind,
+    awaited_answers,
+    chosen_number,
+    correction_command,
+    correction_phrases,
+    is_awaited_answer,
+    spelled_letters,
+)
+
+
+def test_correction_commands_are_whole_utterances() -> None:
+    assert correction_command("correct fatigue") == correction_command("Correct fatigue.")
+    assert correction_command("correct fatigue").kind is CorrectionKind.CORRECT  # type: ignore[union-attr]
+    assert correction_command("number two").choice == 2  # type: ignore[union-attr]
+    assert correction_command("two").choice == 2  # type: ignore[union-attr]
+    assert correction_command("option to").choice == 2  # type: ignore[union-attr]
+    assert correction_command("mike sierra").words == ("m", "s")  # type: ignore[union-attr]
+    assert correction_command("m s").words == ("m", "s")  # type: ignore[union-attr]
+    assert correction_command("em ess").words == ("m", "s")  # type: ignore[union-attr]
+    replace = correction_command("replace walk with talk")
+    assert replace is not None and replace.kind is CorrectionKind.REPLACE
+    assert (replace.words, replace.replacement) == (("walk",), ("talk",))
+    assert correction_command("that's it").kind is CorrectionKind.DONE  # type: ignore[union-attr]
+    assert correction_command("none of those").kind is CorrectionKind.NONE_OF_THOSE  # type: ignore[union-attr]
+    assert correction_command("I walked with my stick today") is None
+    assert correction_command("replace with") is None
+    assert correction_command("number twelve") is None
+
+
+def test_replace_without_new_words_names_only_the_words_to_find() -> None:
+    for said in ("replace walking", "Replace walking with", "replace my left leg"):
+        command = correction_command(said)
+        assert command is not None and command.kind is CorrectionKind.REPLACE, said
+        assert command.replacement == () and command.words[0] in ("walking", "my")
+    assert correction_command("replace with talking") is None
+    assert correction_command("replace one two three four") is None
+
+
+def test_a_choice_is_a_number_from_one_to_the_last_choice_with_or_without_its_word() -> None:
+    assert chosen_number(("two",)) == 2
+    assert chosen_number(("option", "3")) == 3
+    assert chosen_number(("choice", "one")) == 1
+    assert chosen_number(("number",)) is None
+    assert chosen_number(("zero",)) is None
+    assert chosen_number((str(MAX_CHOICE + 1),)) is None
+    assert chosen_number(("number", "two", "please")) is None
+
+
+def test_letters_are_plain_or_nato_mixed_and_anything_else_is_no_spelling() -> None:
+    assert spelled_letters(("m", "sierra")) == ["m", "s"]
+    assert spelled_letters(("mike", "sierra")) == ["m", "s"]
+    assert spelled_letters(("em", "ess")) == ["m", "s"]
+    assert spelled_letters(("mike", "hello")) is None
+    assert spelled_letters(()) == []
+    assert correction_command("mike hello") is None
+    # Recognizers write the NATO x as "x-ray", which normalizing splits in two.
+    assert correction_command("X-ray echo").words == ("x", "e")  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("context", "taken", "refused"),
+    [
+        (CHOICE_ANSWERS, ("number two", "none of those", "spell it", "leave it"), ("mike", "done")),
+        (
+            SPELLING_ANSWERS,
+            ("mike sierra", "m s", "done", "leave it"),
+            ("number two", "correct it"),
+        ),
+    ],
+)
+def test_a_pending_correction_takes_only_its_own_answers(
+    context: str, taken: tuple[str, ...], refused: tuple[str, ...]
+) -> None:
+    assert all(is_awaited_answer(context, t) for t in taken)
+    assert not any(is_awaited_answer(context, t) for t in refused)
+    assert not is_awaited_answer("no such context", "number two")
+    # The model of a pending correction holds every answer it takes, and only those.
+    answers = set(awaited_answers(context))
+    assert all(is_awaited_answer(context, a) for a in answers)
+    assert set(taken) <= answers | {"m s"}
+
+
+def test_the_recognizers_sentences_show_each_command_with_the_replys_words() -> None:
+    phrases = correction_phrases(("tired", "legs"))
+    assert {"correct tired", "fix legs", "replace tired with legs"} <= set(phrases)
+    assert all(correction_command(p) is not None for p in phrases)
+    # The short answers weigh more than once, so they are not taken for letters.
+    assert phrases.count("none of those") > 1
