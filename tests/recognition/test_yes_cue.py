@@ -134,9 +134,15 @@ def test_no_chime_when_it_is_switched_off(recognizer: SphinxRecognizer, tmp_path
     assert list((tmp_path / "out").glob("*.wav")) == []
 
 
+HANG_S = 480
+"""After this long a child process is taken to hang and prints where. Its first start in a
+new home mixes the dictation model, which takes seconds on a quiet machine and a minute or
+more on a busy one: this is a guard against a hang, not a measure of speed."""
+
 # Runs in a fresh process: PortAudio reads PULSE_SERVER when sounddevice is imported.
 _ROOM_SCRIPT = """
-import json, subprocess, sys
+import faulthandler, json, subprocess, sys
+faulthandler.dump_traceback_later(float(sys.argv[2]), exit=True)  # where it hung, if it did
 from voicepeer.audio.earcons import EarconPlayer
 from voicepeer.audio.input import SounddeviceInput
 from voicepeer.audio.output import SounddeviceOutput
@@ -203,11 +209,17 @@ def test_the_chime_through_a_real_speaker_is_not_heard_as_speech(
     env = dict(pulse_env, PULSE_SOURCE="null.monitor", PULSE_SINK="null")
     said = utterances(["yes", WINDOW_S + 1.5, "yes", 1.5, "but", WINDOW_S + 1.5], wpm=130)
     done = subprocess.run(
-        [sys.executable, "-c", _ROOM_SCRIPT, str(write_wav(tmp_path / "said.wav", said))],
+        [
+            sys.executable,
+            "-c",
+            _ROOM_SCRIPT,
+            str(write_wav(tmp_path / "said.wav", said)),
+            str(HANG_S),
+        ],
         env=env,
         capture_output=True,
         text=True,
-        timeout=180,
+        timeout=HANG_S + 60,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     first, second = json.loads(done.stdout.strip().splitlines()[-1])
@@ -220,7 +232,8 @@ def test_the_chime_through_a_real_speaker_is_not_heard_as_speech(
 
 
 _OPEN_IO_SCRIPT = """
-import json, sys
+import faulthandler, json, sys
+faulthandler.dump_traceback_later(float(sys.argv[3]), exit=True)  # where it hung, if it did
 from voicepeer.app import open_io, parse_input, parse_output
 from voicepeer.settings import Settings
 
@@ -238,11 +251,11 @@ def test_voicepeer_chimes_for_a_yes_when_it_has_a_speaker(
 ) -> None:
     wav = write_wav(tmp_path / "in.wav", utterances(["yes", 1.0]))
     done = subprocess.run(
-        [sys.executable, "-c", _OPEN_IO_SCRIPT, str(wav), str(tmp_path / "said")],
+        [sys.executable, "-c", _OPEN_IO_SCRIPT, str(wav), str(tmp_path / "said"), str(HANG_S)],
         env=dict(pulse_env, PULSE_SINK="null"),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=HANG_S + 60,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     # Earcons play only through a speaker; written speech (wav:) has none.
