@@ -8,12 +8,13 @@ speech with pauses between words is kept whole.
 
 from __future__ import annotations
 
-import math
+import functools
 from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
 import numpy as np
+import numpy.typing as npt
 
 FRAME_S = 0.03
 """Analysis frame length in seconds."""
@@ -56,15 +57,27 @@ def level_db(frame: bytes, sample_rate: int = 16_000) -> float:
 
     Leaving out the lowest and highest frequencies keeps hum, rumble, fans and hiss (much
     of whose energy is there) from drowning quiet speech."""
-    samples = np.frombuffer(frame[: len(frame) // 2 * 2], dtype=np.int16).astype(np.float64)
+    samples = np.frombuffer(frame[: len(frame) // 2 * 2], dtype=np.int16)
     if samples.size == 0:
         return -120.0
-    spectrum = np.fft.rfft(samples * np.hanning(samples.size))
-    freqs = np.fft.rfftfreq(samples.size, 1 / sample_rate)
-    band = spectrum[(freqs >= _BAND_LOW_HZ) & (freqs <= _BAND_HIGH_HZ)]
+    return float(_band_levels_db(samples.reshape(1, -1), sample_rate)[0])
+
+
+def _band_levels_db(frames: npt.NDArray[np.int16], sample_rate: int) -> npt.NDArray[np.float64]:
+    """level_db() of each row of ``frames``, in one pass of numpy (a Python loop over 10 ms
+    pieces took 10 to 20 ms a second of audio, at every pause)."""
+    window, band = _analysis(frames.shape[1], sample_rate)
+    spectrum = np.fft.rfft(frames.astype(np.float64) * window, axis=1)[:, band]
     # Parseval, with the Hann window's power loss (3/8) undone: RMS of the band's signal.
-    power = 2 * float(np.sum(np.abs(band) ** 2)) / samples.size**2 / 0.375
-    return 10 * math.log10(max(power, 1e-9) / 32768.0**2)
+    power = 2 * np.sum(np.abs(spectrum) ** 2, axis=1) / frames.shape[1] ** 2 / 0.375
+    return 10 * np.log10(np.maximum(power, 1e-9) / 32768.0**2)
+
+
+@functools.lru_cache(maxsize=8)
+def _analysis(size: int, sample_rate: int) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """The Hann window and the speech band's bins for frames of ``size`` samples."""
+    freqs = np.fft.rfftfreq(size, 1 / sample_rate)
+    return np.hanning(size), (freqs >= _BAND_LOW_HZ) & (freqs <= _BAND_HIGH_HZ)
 
 
 class SpeechDetector(Protocol):
@@ -213,13 +226,15 @@ def trim_silence(pcm: bytes, keep_s: float = 0.15, sample_rate: int = 16_000) ->
     speech. Long silent edges skew the recognizer's per-utterance normalization, which
     costs short commands dearly."""
     step = int(sample_rate * 0.01) * 2
-    levels = [level_db(pcm[i : i + step], sample_rate) for i in range(0, len(pcm) - step + 1, step)]
-    if len(levels) < 10:
+    count = len(pcm) // step
+    if count < 10:
         return pcm
+    samples = np.frombuffer(pcm[: count * step], dtype=np.int16).reshape(count, step // 2)
+    levels = _band_levels_db(samples, sample_rate)
     floor = float(np.percentile(levels, 10))
-    loud = [i for i, level in enumerate(levels) if level > floor + 12.0]
-    if not loud:
+    loud = np.flatnonzero(levels > floor + 12.0)
+    if not loud.size:
         return pcm
     keep = round(keep_s / 0.01)
-    first, last = max(0, loud[0] - keep), min(len(levels), loud[-1] + 1 + keep)
+    first, last = max(0, int(loud[0]) - keep), min(count, int(loud[-1]) + 1 + keep)
     return pcm[first * step : last * step]
