@@ -4,6 +4,10 @@ quiet room the energy test decides alone."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import numpy as np
 import numpy.typing as npt
 
@@ -57,3 +61,21 @@ def test_in_a_quiet_room_the_energy_test_decides_alone() -> None:
     _, energy_alone = speech_share(0.0, None)
     _, with_detector = speech_share(0.0, neural_detector())
     assert with_detector == energy_alone
+
+
+def test_silero_runs_on_the_calling_thread_alone() -> None:
+    """Its OpenMP team (a thread a core, spinning between chunks) cost seven times the
+    processor time; the limit that prevents it is not left in the environment."""
+    code = (
+        "import os, numpy\n"
+        "before = len(os.listdir('/proc/self/task'))\n"
+        "from voicepeer.audio.vad import neural_detector\n"
+        "detector = neural_detector()\n"
+        "heard = [detector.is_speech(bytes(960)) for _ in range(20)]\n"
+        "print(len(os.listdir('/proc/self/task')) - before, 'OMP_THREAD_LIMIT' in os.environ)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.split() == ["0", "False"]
