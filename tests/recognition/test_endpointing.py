@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from tests.support.speech_audio import utterances, with_hiss
 from voicepeer.recognition.endpointing import (
     Endpointer,
     EndpointSettings,
@@ -143,3 +144,16 @@ def test_trim_silence_keeps_the_speech_and_a_margin() -> None:
     audio = pcm(quiet(1.0), tone(0.5), quiet(1.5))
     trimmed = trim_silence(audio, keep_s=0.15)
     assert 0.7 <= len(trimmed) / 2 / RATE <= 0.9
+
+
+def test_trim_silence_cuts_where_the_level_of_each_10_ms_says() -> None:
+    """Real speech, loud and faint, in hiss: the cut is where level_db of each 10 ms piece
+    (12 dB over the quietest tenth) puts the first and last speech, 0.15 s kept around."""
+    for gain in (1.0, 0.05):
+        audio = with_hiss(utterances(["open topic", 0.4, "two", 0.5], gain=gain)).tobytes()
+        levels = [level_db(audio[i : i + 320]) for i in range(0, len(audio) - 319, 320)]
+        floor = float(np.percentile(levels, 10))
+        loud = [i for i, level in enumerate(levels) if level > floor + 12.0]
+        first, last = max(0, loud[0] - 15), min(len(levels), loud[-1] + 16)
+        assert trim_silence(audio, keep_s=0.15) == audio[first * 320 : last * 320]
+        assert first > 0 and last < len(levels)
