@@ -6,6 +6,10 @@
   A command heard whole ends after ``complete_silence_s``; others wait the longer
   endpointing silence ("back" in a post, which "back a paragraph" would change).
 - e2e_command_latency_ms_max: the slowest of them (each one is printed on stderr).
+- e2e_decision_cpu_ms_p50 / _p95: processor time the voicepeer process spent from the end of
+  speech of each command to the listener's handing it over (endpointing, the decodes at the
+  pause, the completeness check, the neural detector); unlike the latency it hardly moves
+  with the machine's load. e2e_answer_cpu_ms_p50: the same up to the spoken answer.
 - e2e_cut_off_rate: share of slowly spoken commands with 1.5 s pauses inside ("open topic
   … twelve") that the endpointer cut into more than one utterance, in two voices;
   e2e_cut_off_rate_more_voices the same in four other espeak-ng voices.
@@ -51,15 +55,19 @@ _SPEECH_LEVEL = 500
 
 
 class PacedInput:
-    """Hands out a WAV's audio no faster than real time, noting when each sample arrived."""
+    """Hands out a WAV's audio no faster than real time (``paced``), noting when each sample
+    arrived and how much processor time the process had used by then."""
 
-    def __init__(self, inner: object, sample_rate: int) -> None:
+    def __init__(self, inner: object, sample_rate: int, *, paced: bool = True) -> None:
         self._inner = inner
         self._rate = sample_rate
+        self._paced = paced
         self._started: float | None = None
         self._fed = 0
         self.arrivals: list[tuple[float, float]] = []
         """(seconds into the WAV, wall-clock time it was handed out)."""
+        self.cpu: list[tuple[float, float]] = []
+        """(seconds into the WAV, the processor time of the process when handed out)."""
 
     @property
     def sample_rate(self) -> int:
@@ -72,9 +80,10 @@ class PacedInput:
         self._fed += len(data) // 2
         due = self._started + self._fed / self._rate
         delay = due - time.monotonic()
-        if delay > 0:
+        if delay > 0 and self._paced:
             time.sleep(delay)
         self.arrivals.append((self._fed / self._rate, time.monotonic()))
+        self.cpu.append((self._fed / self._rate, time.process_time()))
         return data
 
     def discard_pending(self) -> None:
@@ -84,9 +93,16 @@ class PacedInput:
         self._inner.close()  # type: ignore[attr-defined]
 
     def arrived_at(self, wav_seconds: float) -> float:
-        for position, wall in self.arrivals:
+        return self._at(self.arrivals, wav_seconds)
+
+    def cpu_at(self, wav_seconds: float) -> float:
+        return self._at(self.cpu, wav_seconds)
+
+    @staticmethod
+    def _at(marks: list[tuple[float, float]], wav_seconds: float) -> float:
+        for position, value in marks:
             if position >= wav_seconds:
-                return wall
+                return value
         raise ValueError("the conversation ended before that point of the WAV")
 
 
@@ -100,7 +116,11 @@ def _speech_end_s(wav: Path, start_s: float, end_s: float) -> float:
     return start_s + (float(loud[-1]) / 16_000 if loud.size else end_s - start_s)
 
 
-def _child(workdir: Path) -> dict[str, float | int]:
+def _percentile(ordered: list[float], share: float) -> float:
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _child(workdir: Path, *, paced: bool = True) -> dict[str, float | int]:
     from tests.support.speech_audio import conversation
     from voicepeer.audio.input import WavFileInput
     from voicepeer.commands.interpreter import Interpreter
@@ -109,6 +129,7 @@ def _child(workdir: Path) -> dict[str, float | int]:
     from voicepeer.forum.drafts import DraftStore
     from voicepeer.forum.outbox import Outbox
     from voicepeer.listening import make_recognizer
+    from voicepeer.recognition.base import Heard, ListenMode
     from voicepeer.recognition.listener import AudioListener
     from voicepeer.recognition.settings import RecognitionSettings
     from voicepeer.speech.controls import VoiceControls
@@ -121,6 +142,8 @@ def _child(workdir: Path) -> dict[str, float | int]:
     wav = workdir / "commands.wav"
     segments = conversation(COMMANDS, wav, gap_s=GAP_S)
     answers: list[float] = []
+    answer_cpu: list[float] = []
+    """The process's processor time at each answer."""
     sorry = 0
     lock = threading.Lock()
 
@@ -128,10 +151,22 @@ def _child(workdir: Path) -> dict[str, float | int]:
         if kind == "playing" and index == 0:
             with lock:
                 answers.append(time.monotonic())
+                answer_cpu.append(time.process_time())
 
     recognition = RecognitionSettings()
-    audio = PacedInput(WavFileInput(wav), 16_000)
+    audio = PacedInput(WavFileInput(wav), 16_000, paced=paced)
     listener = AudioListener(audio, make_recognizer(recognition), recognition)
+    heard_at: list[tuple[float, float]] = []
+    """(seconds of the WAV read, the process's processor time) when each
+    utterance was returned."""
+    original_listen = listener.listen
+
+    def timed_listen(mode: ListenMode, context: str = "") -> Heard | None:
+        heard = original_listen(mode, context)
+        heard_at.append((audio.cpu[-1][0] if audio.cpu else 0.0, time.process_time()))
+        return heard
+
+    listener.listen = timed_listen  # type: ignore[method-assign]
     speech = make_speech_output("wav", wav_dir=workdir / "said", on_event=on_event)
     with DemoForum(workdir / "forum.sqlite3") as forum:
         client = DiscourseClient(forum.base_url)
@@ -161,18 +196,30 @@ def _child(workdir: Path) -> dict[str, float | int]:
         client.close()
     speech.close()
     latencies: list[float] = []
+    decisions: list[float] = []
+    to_answer: list[float] = []
     for segment in segments:
-        ended = audio.arrived_at(_speech_end_s(wav, segment.start_s, segment.end_s))
-        following = [t for t in answers if t >= ended]
+        speech_end = _speech_end_s(wav, segment.start_s, segment.end_s)
+        ended = audio.arrived_at(speech_end)
+        following = [i for i, t in enumerate(answers) if t >= ended]
         if following:
-            latencies.append((following[0] - ended) * 1000)
+            latencies.append((answers[following[0]] - ended) * 1000)
+            to_answer.append((answer_cpu[following[0]] - audio.cpu_at(speech_end)) * 1000)
+        returned = [cpu for position, cpu in heard_at if position >= speech_end]
+        if returned:
+            decisions.append((returned[0] - audio.cpu_at(speech_end)) * 1000)
     print(json.dumps([round(x) for x in latencies]), file=sys.stderr)
+    print("decision cpu ms", json.dumps([round(x, 1) for x in decisions]), file=sys.stderr)
+    print("cpu to answer ms", json.dumps([round(x, 1) for x in to_answer]), file=sys.stderr)
     ordered = sorted(latencies)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    cpu = sorted(decisions)
     return {
         "e2e_command_latency_ms_p50": round(statistics.median(ordered), 1),
-        "e2e_command_latency_ms_p95": round(p95, 1),
+        "e2e_command_latency_ms_p95": round(_percentile(ordered, 0.95), 1),
         "e2e_command_latency_ms_max": round(ordered[-1], 1),
+        "e2e_decision_cpu_ms_p50": round(statistics.median(cpu), 1),
+        "e2e_decision_cpu_ms_p95": round(_percentile(cpu, 0.95), 1),
+        "e2e_answer_cpu_ms_p50": round(statistics.median(to_answer), 1),
         "e2e_commands_understood": round(1 - sorry / len(COMMANDS), 3),
         "peak_rss_mb": round(peak_rss_kb() / 1024, 1),
     }
@@ -252,4 +299,5 @@ def run() -> dict[str, float | int]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(_child(Path(sys.argv[1]))))
+    # "--unpaced": the same conversation as fast as it decodes (processor time only).
+    print(json.dumps(_child(Path(sys.argv[1]), paced="--unpaced" not in sys.argv[2:])))
