@@ -63,6 +63,13 @@ of scripts/benchlib/consent.py every near-yes reading that passed the other chec
 than 6."""
 
 
+MIN_SIBILANCE_DB_FOLLOWED = 4.5
+"""MIN_SIBILANCE_DB for a first word read with more words after it ("yes please"), which
+are evidence of their own. On the widened tuning split of scripts/benchlib/consent.py
+"yes please" in 5 dB noise measured 4.9 dB and up, and no answer but a spoken yes was
+read as "yes please"; near-yes readings that passed the other checks measured 3.9 dB or
+less."""
+
 def sibilance_db(pcm: bytes, sample_rate: int = 16_000) -> float:
     """How strongly ``pcm`` hisses at its most hissing moment (dB, see MIN_SIBILANCE_DB)."""
     samples = np.frombuffer(pcm[: len(pcm) // 2 * 2], dtype=np.int16).astype(np.float64)

@@ -33,6 +33,7 @@ from voicepeer.errors import ModelMissingError, SpeechEngineError
 from voicepeer.paths import data_dir
 from voicepeer.recognition.answer_sounds import (
     MIN_SIBILANCE_DB,
+    MIN_SIBILANCE_DB_FOLLOWED,
     TRUSTED_POSTERIOR,
     VOICED,
     phone_fit,
@@ -653,19 +654,23 @@ class SphinxRecognizer:
         }
         if not heard:
             return Recognition("", 0.0, out_of_grammar=True)
-        fit = self._answer_fit(audio, words[0], words[-1], phones, posterior) if words else 0.0
+        fit = self._answer_fit(audio, words, phones, posterior) if words else 0.0
         return Recognition(heard, _clamp(min(posterior, fit)))
 
     def _answer_fit(
         self,
         audio: bytes,
-        first: Any,
-        last: Any,
+        words: list[Any],
         phones: list[tuple[str, int, int]],
         posterior: float,
     ) -> float:
-        """1.0 when the audio agrees with the answer read, from ``first`` word to ``last``
-        (decoder segments), else 0.0 (see _decode_answer)."""
+        """1.0 when the audio agrees with the answer read (``words``: decoder segments),
+        else 0.0 (see _decode_answer). Followed by more words read as surely as it
+        (``posterior``, the lowest), the first word needs less of its own evidence: in loud
+        noise the loop of sounds hears the noise before it as a consonant, and the hiss of
+        its s is buried (see MIN_SIBILANCE_DB_FOLLOWED)."""
+        first, last = words[0], words[-1]
+        followed = len(words) > 1
         # The first word carries the answer ("yes" of "yes please"); near-yes sounds
         # differ from it there ("yeah", "guess").
         pronounced = (self._decoder.lookup_word(first.word.split("(")[0]) or "").split()
@@ -693,9 +698,10 @@ class SphinxRecognizer:
         self.last_features.update(
             starts_like=starts_like, sibilance=sibilance, outside=" ".join(outside)
         )
-        if not starts_like and posterior < TRUSTED_POSTERIOR:
+        if not starts_like and posterior < TRUSTED_POSTERIOR and not followed:
             return 0.0
-        if pronounced and pronounced[-1] in ("S", "Z") and sibilance < MIN_SIBILANCE_DB:
+        min_sibilance = MIN_SIBILANCE_DB_FOLLOWED if followed else MIN_SIBILANCE_DB
+        if pronounced and pronounced[-1] in ("S", "Z") and sibilance < min_sibilance:
             return 0.0  # "yeah" said with a breath at its end ("yeh-h") read as "yes"
         if VOICED.intersection(sound_classes(outside)):
             return 0.0  # speech the reading leaves out ("yes … but")
