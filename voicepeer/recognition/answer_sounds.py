@@ -62,13 +62,14 @@ of scripts/benchlib/consent.py every near-yes reading that passed the other chec
 3.9 dB or less ("yet" in loud noise; "yeah" -10.9 and less), 28 of 224 spoken yeses less
 than 6."""
 
-
 MIN_SIBILANCE_DB_FOLLOWED = 4.5
 """MIN_SIBILANCE_DB for a first word read with more words after it ("yes please"), which
 are evidence of their own. On the widened tuning split of scripts/benchlib/consent.py
-"yes please" in 5 dB noise measured 4.9 dB and up, and no answer but a spoken yes was
-read as "yes please"; near-yes readings that passed the other checks measured 3.9 dB or
-less."""
+"yes please" in 5 dB noise measured 4.9 dB and up, and no other answer was read as
+"yes please"; near-yes readings that passed the other checks measured 3.9 dB or less.
+"yeah please" and "yep please", often read as "yes please", measured -5.6 dB or less in
+the tuning split's voices (normal, noisy and slow)."""
+
 
 def sibilance_db(pcm: bytes, sample_rate: int = 16_000) -> float:
     """How strongly ``pcm`` hisses at its most hissing moment (dB, see MIN_SIBILANCE_DB)."""

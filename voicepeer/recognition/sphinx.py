@@ -637,9 +637,10 @@ class SphinxRecognizer:
         loop of bare speech sounds, which is bound by no words at all. The confidence is
         the reading's lowest word posterior, or 0 when the audio disagrees: the first word
         must begin with the sound class its pronunciation does ("guess" is not "yes")
-        unless the posterior is TRUSTED_POSTERIOR, a word ending in s must hiss like one
-        ("yeah" with a breath at its end does not), and the loop may hear no speech outside
-        the words read ("yes … but")."""
+        unless the posterior is TRUSTED_POSTERIOR or more words follow it, a word ending in
+        s must hiss like one ("yeah" with a breath at its end does not; a little less before
+        more words), and the loop may hear no speech outside the words read
+        ("yes … but")."""
         heard, heard_score = self._decode_whole(_ANSWER_LM + self._context, audio, passes=2)
         words = [seg for seg in self._decoder.seg() or () if not seg.word.startswith(("<", "["))]
         posterior = min((seg.prob for seg in words), default=0.0)
