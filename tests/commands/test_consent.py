@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.benchlib._asr_data import Condition, Item, render
 from tests.support.speech_audio import utterances, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands import Intent
@@ -203,3 +204,33 @@ def test_a_yes_is_never_a_whole_answer_at_a_pause() -> None:
     assert judge.judge("yes") is Completeness.UNFINISHED
     assert judge.judge("yes please") is Completeness.UNFINISHED
     assert judge.judge("no") is Completeness.COMPLETE
+
+
+LOUD_NOISE = Condition("noisy", 130, snr_db=5.0)
+"""Steady pink noise 5 dB below the voice: the tuning split's loudest room."""
+
+
+def noisy_answer(tmp_path: Path, text: str, voice: str, seed: int) -> Path:
+    item = Item("yes", text, voice, LOUD_NOISE, seed=seed)
+    return write_wav(tmp_path / "noisy.wav", render(item))
+
+
+@pytest.mark.parametrize(("voice", "seed"), [("en-gb+croak", 199), ("en-gb+f1", 221)])
+def test_yes_please_in_loud_noise_is_yes(
+    recognizer: SphinxRecognizer, tmp_path: Path, voice: str, seed: int
+) -> None:
+    # Read right, but the noise buries the hiss of "yes" and sounds like a consonant
+    # before it: "please", read as surely, is the evidence that makes up for it.
+    path = noisy_answer(tmp_path, "yes please", voice, seed)
+    assert answers(recognizer, path, CONFIRMING) == [("yes please", Intent.YES)]
+
+
+@pytest.mark.parametrize(("voice", "seed"), [("en-gb+croak", 199), ("en-gb+f1", 221)])
+@pytest.mark.parametrize("text", ["yeah please", "yep please", "yeah", "yet", "yes but"])
+def test_near_yes_in_the_same_noise_is_no_yes(
+    recognizer: SphinxRecognizer, tmp_path: Path, voice: str, seed: int, text: str
+) -> None:
+    # "yeah please" is often read as "yes please" here; it has no s to hiss.
+    path = noisy_answer(tmp_path, text, voice, seed)
+    heard = answers(recognizer, path, CONFIRMING)
+    assert heard and [h for h in heard if h[1] is Intent.YES] == []
