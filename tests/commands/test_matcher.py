@@ -181,3 +181,12 @@ def test_words_meaning_nothing_in_a_state_do_nothing() -> None:
 
 def test_an_exact_phrasing_is_not_ambiguous() -> None:
     assert MATCHER.interpret(Heard("bookmarks")).command == Command(Intent.BOOKMARKS)
+
+
+@pytest.mark.parametrize("text", ["speak louder", "speak louder please"])
+def test_a_near_match_naming_another_commands_own_word_is_asked(text: str) -> None:
+    # "speak louder" is two letters from "speak slower", but "louder" is only ever said
+    # for louder: asked, never slowed down on.
+    verdict = CommandMatcher().interpret(Heard(text))
+    assert verdict.command is None
+    assert set(verdict.ambiguous) == {Intent.SLOWER, Intent.LOUDER}

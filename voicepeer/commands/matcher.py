@@ -87,6 +87,14 @@ class CommandMatcher:
         for phrase, meanings in SENSES.items():
             senses[core(normalize(phrase))] = meanings
         entries = list(senses.items())
+        # Words only one command's phrasings have ("louder"): a near match that names
+        # another command's own word is not that command ("speak louder" is not "speak
+        # slower").
+        owners: dict[str, set[Intent]] = {}
+        for key, meanings in entries:
+            for word in key.split():
+                owners.setdefault(word, set()).update(meanings)
+        self._own_words = {w: next(iter(i)) for w, i in owners.items() if len(i) == 1}
         # A caregiver's alias is a phrasing of its own: one that collides with a built-in
         # phrasing of another command is asked about, never silently preferred.
         for phrase, intent in (aliases or {}).items():
@@ -139,6 +147,18 @@ class CommandMatcher:
             and score >= self.thresholds.min_score
             and top_score - score < self.thresholds.ambiguity_margin
         )
+        if top_score < 100:
+            close += tuple(
+                sorted(
+                    {
+                        owner
+                        for word in heard_core.split()
+                        if (owner := self._own_words.get(word, top_intent)) is not top_intent
+                        and (allowed is None or owner in allowed)
+                    }
+                    - set(close)
+                )
+            )
         if close:
             return Interpretation(None, confidence=top_score / 100, ambiguous=(top_intent, *close))
         return Interpretation(
