@@ -118,3 +118,18 @@ def test_a_lone_word_of_the_card_and_a_near_longer_phrasing_are_taken() -> None:
     assert INTERPRETER.command(Heard("next"), READING).command == Command(Intent.NEXT)
     near = INTERPRETER.command(Heard("go to the next posts"), READING)
     assert near.command == Command(Intent.NEXT)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("continue reading", Intent.RESUME),
+        ("resume reading", Intent.RESUME),
+        ("time to wake up", Intent.WAKE),
+        ("start listening again", Intent.WAKE),
+    ],
+)
+def test_asleep_wake_and_resume_phrasings_naming_voicepeer_wake_it(
+    text: str, intent: Intent
+) -> None:
+    assert INTERPRETER.command(Heard(text), ASLEEP).command == Command(intent)

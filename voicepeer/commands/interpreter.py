@@ -43,9 +43,9 @@ from voicepeer.commands.editing import (
     editing_phrases,
     heard_action,
 )
-from voicepeer.commands.intents import PHRASINGS, Command, Intent, canonical
+from voicepeer.commands.intents import PHRASINGS, SENSES, Command, Intent, canonical
 from voicepeer.commands.matcher import CommandMatcher, Interpretation, MatcherThresholds
-from voicepeer.commands.natural import core, unwrap
+from voicepeer.commands.natural import core, tuning_phrasings, unwrap
 from voicepeer.commands.numbers import is_number_alone
 from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
 from voicepeer.commands.text import normalize
@@ -53,6 +53,13 @@ from voicepeer.recognition.base import Heard, ListenMode, Phrasebook, Vocabulary
 
 ASLEEP = frozenset({Intent.WAKE, Intent.RESUME})
 """What is understood asleep (after "go to sleep" or "pause"): voicepeer listening again."""
+WAKE_WORDS = frozenset(
+    {"wake", "listen", "listening", "resume", "continue", "unpause", "voicepeer"}
+)
+"""Words that name voicepeer listening or reading again: asleep, a wake or resume phrasing
+wakes it only with one of them ("continue reading", "start listening again"), never an
+everyday one said as easily to someone in the room ("i'm back", "carry on"), and never
+a word whose meaning the state decides ("continue")."""
 
 
 class Interpreter:
@@ -66,11 +73,17 @@ class Interpreter:
         self.aliases = dict(aliases or {})
         self.matcher = CommandMatcher(self.aliases, thresholds)
         self._wake_phrases = [
-            (normalize(p), i)
+            (unwrap(normalize(p)), i)
             for p, i in (
                 *((p, Intent.WAKE) for p in PHRASINGS[Intent.WAKE]),
                 (canonical(Intent.RESUME), Intent.RESUME),
                 *((p, i) for p, i in self.aliases.items() if i in ASLEEP),
+                *(
+                    (p, i)
+                    for i in ASLEEP
+                    for p in (*PHRASINGS[i], *tuning_phrasings().get(i, ()))
+                    if WAKE_WORDS & set(normalize(p).split()) and unwrap(normalize(p)) not in SENSES
+                ),
             )
         ]
 
@@ -122,8 +135,9 @@ class Interpreter:
 
     def _wake(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
         """Asleep, people talk to others in the room: only what voicepeer said would wake
-        it ("Say wake up when you need me", "Say resume when you are ready") does, with
-        at most politeness around it and strictly (``wake_min_score``). No everyday words
+        it ("Say wake up when you need me", "Say resume when you are ready") and the wake
+        and resume phrasings naming it (:data:`WAKE_WORDS`: "continue reading") do, with
+        at most politeness around them and strictly (``wake_min_score``). No everyday words
         and no words whose meaning the state decides: "carry on" or "read it" said to
         someone else must not set voicepeer talking."""
         thresholds = self.matcher.thresholds
