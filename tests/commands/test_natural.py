@@ -8,15 +8,18 @@ from importlib import resources
 
 import pytest
 
-from voicepeer.commands.intents import PHRASINGS, Intent
-from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.intents import SENSES, Intent
+from voicepeer.commands.interpreter import WAKE_WORDS, Interpreter
 from voicepeer.commands.natural import (
     TUNING_PHRASINGS,
     core,
+    everyday_sentences,
+    free_text_prefixes,
     slot_pattern,
     tuning_phrasings,
     unwrap,
 )
+from voicepeer.commands.phrasebook import command_phrasings
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.voice.assistant import ALLOWED, ASKING_CONSENT, interpret_in, listen_mode
 from voicepeer.voice.states import State
@@ -42,6 +45,45 @@ def test_unwrap_removes_what_is_said_around_a_command(text: str, expected: str) 
 def test_core_puts_the_cards_words_in() -> None:
     assert core("the following thread") == "the next topic"
     assert core("turn the volume up please") == "volume up"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("could you skip ahead", "next"),
+        ("go forward please", "next"),
+        ("once more", "again"),
+        ("pause for a moment", "pause"),
+        ("wait a minute", "hold on"),
+        ("take me back", "go back"),
+        ("turn the sound up", "volume up"),
+        ("read it to me", "read it"),
+    ],
+)
+def test_everyday_words_for_the_cards_words(text: str, expected: str) -> None:
+    assert core(text) == expected
+
+
+def test_everyday_sentences_let_the_command_model_say_everyday_words() -> None:
+    sentences = everyday_sentences(command_phrasings(), set(Intent))
+    words = {w for s in sentences for w in s.split()}
+    # Politeness and filler, the tuning phrasings' own words, and everyday core words.
+    assert {"could", "you", "please", "thank", "move", "increase", "following"} <= words
+    assert "open up number twelve" in sentences and "open the second one" in sentences
+    # Free text is read by the dictation model: only the words before it are said here.
+    assert "find topics about" in sentences
+    assert not any("{" in s for s in sentences)
+    # Only the commands asked for.
+    only_next = everyday_sentences(command_phrasings(), {Intent.NEXT})
+    assert "move on" in only_next
+    assert not any("volume" in s or "bookmark" in s for s in only_next)
+
+
+def test_free_text_follows_the_natural_prefixes_of_search_and_message() -> None:
+    prefixes = free_text_prefixes({Intent.SEARCH})
+    assert "find topics about" in prefixes and "look up" in prefixes
+    assert not any("{" in p for p in prefixes)
+    assert free_text_prefixes({Intent.NEXT}) == []
 
 
 def test_slot_patterns_name_their_values() -> None:
@@ -82,8 +124,8 @@ def test_every_tuning_phrasing_is_understood_where_it_is_said(
         assert action is not None and action.value == intent.value, text
         return
     verdict = interpret_in(state, Heard(text), interpreter)
-    if state is State.SLEEPING and unwrap(text) not in (*PHRASINGS[Intent.WAKE], "resume"):
-        assert verdict.command is None  # asleep only what voicepeer said would wake it does
+    if state is State.SLEEPING and (not WAKE_WORDS & set(text.split()) or unwrap(text) in SENSES):
+        assert verdict.command is None  # asleep only wake and resume phrasings naming it do
         return
     if state in ASKING_CONSENT and intent is Intent.YES:
         assert verdict.command is None  # only a clear yes: others are asked again

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 from importlib import resources
 
-from voicepeer.commands.intents import Intent
+from voicepeer.commands.intents import SENSES, SLOT_INTENTS, Intent
+from voicepeer.commands.numbers import ORDINAL_WORDS
+from voicepeer.number_words import spoken_numbers
 
 LEADING: tuple[str, ...] = (
     "could you please",
@@ -80,6 +82,11 @@ TRAILING: tuple[str, ...] = (
     "if you can",
     "if you could",
     "if you don't mind",
+    "to me",
+    "for a moment",
+    "for a minute",
+    "for a second",
+    "for a bit",
 )
 """Words said after a command that do not change it."""
 HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "ah", "mm", "uhm"})
@@ -94,6 +101,15 @@ SYNONYMS: Mapping[str, str] = {
     "move on": "next",
     "skip this one": "next one",
     "skip this": "next",
+    "skip ahead": "next",
+    "go forward": "next",
+    "once more": "again",
+    "wait a minute": "hold on",
+    "wait a second": "hold on",
+    "wait a moment": "hold on",
+    "take me back": "go back",
+    "turn the sound up": "volume up",
+    "turn the sound down": "volume down",
     "turn up the volume": "volume up",
     "turn the volume up": "volume up",
     "increase the volume": "volume up",
@@ -206,3 +222,74 @@ def tuning_phrasings() -> Mapping[Intent, tuple[str, ...]]:
         for name, entry in table.items()
         if name in known
     }
+
+
+_STRIDE = 7
+WRAPPED_PER_WORDING = 2
+"""How many card phrasings each politeness or filler wording is said around in the
+command language model: enough for the model to carry on from it into any command, few
+enough that the card's own phrasings still weigh most."""
+
+
+def _filled(template: str) -> list[str]:
+    """``template`` with its slot filled as it may be said: every topic number, every
+    ordinal; free text (a search word, a name) is read by the dictation model, so only the
+    words before it are kept."""
+    if "{number}" in template:
+        return [template.replace("{number}", n) for n in spoken_numbers()]
+    if "{ordinal}" in template:
+        return [template.replace("{ordinal}", o) for o in ORDINAL_WORDS]
+    for mark in SLOT_MARKS:
+        if mark in template:
+            before = template.split(mark)[0].split()
+            return [" ".join(before)] if before else []
+    return [template]
+
+
+def free_text_prefixes(intents: Collection[Intent]) -> list[str]:
+    """The words a free-text value follows in the natural phrasings of ``intents`` ("find
+    topics about" fatigue), where the value ends the phrasing (politeness aside)."""
+    prefixes = []
+    for intent, templates in tuning_phrasings().items():
+        if intent not in intents:
+            continue
+        for template in templates:
+            words = _strip(template.split(), TRAILING, at_start=False)
+            if len(words) > 1 and words[-1] in ("{query}", "{name}"):
+                prefixes.append(" ".join(words[:-1]))
+    return sorted(set(prefixes))
+
+
+def everyday_sentences(
+    phrasings: Mapping[Intent, tuple[str, ...]], intents: Collection[Intent]
+) -> list[str]:
+    """Everyday ways of saying the commands of ``intents`` (``phrasings``: the card's
+    phrasings per intent), as training text for the command language model: the natural
+    phrasings collected for tuning, the words whose meaning the state decides, every
+    politeness and filler wording around card phrasings, and the card phrasings with each
+    everyday word in place of the card's word it stands for."""
+    sentences: list[str] = []
+    for intent, templates in tuning_phrasings().items():
+        if intent in intents:
+            sentences += [s for t in templates for s in _filled(t)]
+    sentences += [p for p, meanings in SENSES.items() if set(meanings) & set(intents)]
+    plain = [p for i, ps in phrasings.items() if i in intents and i not in SLOT_INTENTS for p in ps]
+    if not plain:
+        return sentences
+    # Spread over the card's phrasings (a stride that skips to other commands), so no
+    # command gains much more than another.
+    k = 0
+    for lead in LEADING:
+        for _ in range(WRAPPED_PER_WORDING):
+            sentences.append(f"{lead} {plain[k % len(plain)]}")
+            k += _STRIDE
+    for trail in TRAILING:
+        for _ in range(WRAPPED_PER_WORDING):
+            sentences.append(f"{plain[k % len(plain)]} {trail}")
+            k += _STRIDE
+    for word, card in SYNONYMS.items():
+        target = f" {card} "
+        said = next((p for p in plain if target in f" {p} "), None)
+        if said is not None:
+            sentences.append(f" {said} ".replace(target, f" {word} ").strip())
+    return sentences

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Mapping
 
 from voicepeer.commands.consent import CLEAR_YES, NOT_YES
 from voicepeer.commands.intents import FREE_TEXT_INTENTS, PHRASINGS, SLOT_INTENTS, Intent
+from voicepeer.commands.natural import everyday_sentences, free_text_prefixes
 from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import Vocabulary
 
@@ -86,9 +87,13 @@ def command_vocabulary(
         ),
         number_prefixes=phrasings[Intent.OPEN] if Intent.OPEN in wanted else (),
         numbers=tuple(spoken_numbers()) if Intent.OPEN in wanted else (),
-        text_prefixes=tuple(p for i in FREE_TEXT_INTENTS if i in wanted for p in phrasings[i]),
+        text_prefixes=(
+            *(p for i in FREE_TEXT_INTENTS if i in wanted for p in phrasings[i]),
+            *free_text_prefixes(wanted),
+        ),
         other=tuple(garbage),
         sentences=(*command_sentences(phrasings, wanted), *garbage * GARBAGE_WEIGHT),
+        everyday=tuple(everyday_sentences(phrasings, wanted)),
         in_play=frozenset(i.value for i in (wanted if in_play is None else in_play)),
         accepts=accepts,
         refuses=refuses,

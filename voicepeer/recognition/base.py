@@ -133,6 +133,10 @@ class Vocabulary:
     other states, room talk): the garbage path that keeps it off the nearest phrase."""
     sentences: tuple[str, ...] = ()
     """Training text for a language model of this situation, weighted by repetition."""
+    everyday: tuple[str, ...] = ()
+    """Everyday ways of saying the commands (politeness, fillers, other words for their
+    core words), for the command language model only: its words can then be heard, so the
+    interpreter gets what was said instead of the nearest command card wording."""
     accepts: Callable[[str], bool] = _takes_nothing
     """Whether the interpreter takes this reading (lower case words) here."""
     in_play: frozenset[str] | None = None
@@ -153,6 +157,7 @@ class Vocabulary:
             *self.text_prefixes,
             *self.other,
             *self.sentences,
+            *self.everyday,
         )
         return {w for t in texts for w in t.split()}
 

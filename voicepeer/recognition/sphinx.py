@@ -226,11 +226,17 @@ class SphinxRecognizer:
             for name, vocabulary in phrasebook.commands.items()
         }
         commands = {name: self._sayable(v.sentences) for name, v in phrasebook.commands.items()}
+        # The command language models also hear everyday wordings; the editing and dictation
+        # models keep the card's wording alone (``commands``).
+        command_lms = {
+            name: self._sayable([*v.sentences, *v.everyday])
+            for name, v in phrasebook.commands.items()
+        }
         # One grammar and one model per distinct phrase set, made once: states that hear
         # the same commands share them, and switching state only activates another search.
         shared: dict[tuple[str, tuple[str, ...]], str] = {}
         self._command_search = {
-            name: shared.setdefault((grammar, tuple(commands[name])), str(len(shared)))
+            name: shared.setdefault((grammar, tuple(command_lms[name])), str(len(shared)))
             for name, grammar in self._grammars.items()
         }
         self._command_models = {number: key for key, number in shared.items()}
@@ -256,7 +262,7 @@ class SphinxRecognizer:
                 # Every search then says only words of these texts. With the whole
                 # 134,000-word dictionary each language model took seconds to set up.
                 texts = [*self._grammars.values(), *editing, *phrasebook.correction.sentences]
-                texts += [s for ss in (*commands.values(), *answers.values()) for s in ss]
+                texts += [s for ss in (*command_lms.values(), *answers.values()) for s in ss]
                 texts += [s for v in phrasebook.correction_answers.values() for s in v.sentences]
                 vocabulary = {w for t in texts for w in re.findall(r"[\w']+", t)}
                 vocabulary |= model_words(lm)
