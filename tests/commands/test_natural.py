@@ -15,6 +15,7 @@ from voicepeer.commands.natural import (
     core,
     everyday_sentences,
     free_text_prefixes,
+    says_nothing,
     slot_pattern,
     tuning_phrasings,
     unwrap,
@@ -69,7 +70,7 @@ def test_everyday_sentences_let_the_command_model_say_everyday_words() -> None:
     words = {w for s in sentences for w in s.split()}
     # Politeness and filler, the tuning phrasings' own words, and everyday core words.
     assert {"could", "you", "please", "thank", "move", "increase", "following"} <= words
-    assert "open up number twelve" in sentences and "open the second one" in sentences
+    assert "open up number five" in sentences and "open the second one" in sentences
     # Free text is read by the dictation model: only the words before it are said here.
     assert "find topics about" in sentences
     assert not any("{" in s for s in sentences)
@@ -84,6 +85,11 @@ def test_free_text_follows_the_natural_prefixes_of_search_and_message() -> None:
     assert "find topics about" in prefixes and "look up" in prefixes
     assert not any("{" in p for p in prefixes)
     assert free_text_prefixes({Intent.NEXT}) == []
+
+
+def test_only_articles_and_hesitations_say_nothing() -> None:
+    assert says_nothing("") and says_nothing("the") and says_nothing("um the")
+    assert not says_nothing("the end") and not says_nothing("okay")
 
 
 def test_slot_patterns_name_their_values() -> None:

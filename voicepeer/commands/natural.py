@@ -19,7 +19,6 @@ from importlib import resources
 
 from voicepeer.commands.intents import SENSES, SLOT_INTENTS, Intent
 from voicepeer.commands.numbers import ORDINAL_WORDS
-from voicepeer.number_words import spoken_numbers
 
 LEADING: tuple[str, ...] = (
     "could you please",
@@ -91,6 +90,14 @@ TRAILING: tuple[str, ...] = (
 """Words said after a command that do not change it."""
 HESITATIONS = frozenset({"um", "uh", "er", "erm", "hmm", "ah", "mm", "uhm"})
 """Sounds of hesitation, dropped wherever they are."""
+EMPTY_WORDS = HESITATIONS | {"the", "a", "an"}
+"""Words that say nothing on their own: a reading of only these heard no words."""
+
+
+def says_nothing(text: str) -> bool:
+    """Whether ``text`` (normalized words) is only words that say nothing on their own."""
+    return all(w in EMPTY_WORDS for w in text.split())
+
 
 SYNONYMS: Mapping[str, str] = {
     # Whole expressions first (longest match wins), then single words.
@@ -225,20 +232,27 @@ def tuning_phrasings() -> Mapping[Intent, tuple[str, ...]]:
 
 
 _STRIDE = 7
-WRAPPED_PER_WORDING = 2
+WRAPPED_PER_WORDING = 1
 """How many card phrasings each politeness or filler wording is said around in the
 command language model: enough for the model to carry on from it into any command, few
 enough that the card's own phrasings still weigh most."""
 
 
+SAMPLE_NUMBERS = ("one", "five", "twenty")
+"""Numbers said in the natural phrasings that pick a topic: the card's own "open topic"
+and "number" phrasings already carry every number; with each number said after every
+natural phrasing too, numbers crowded out short commands ("help" was heard as "two")."""
+SAMPLE_ORDINALS = 10
+
+
 def _filled(template: str) -> list[str]:
-    """``template`` with its slot filled as it may be said: every topic number, every
-    ordinal; free text (a search word, a name) is read by the dictation model, so only the
+    """``template`` with its slot filled as it may be said: a few topic numbers and the
+    first ordinals; free text (a search word, a name) is read by the dictation model, so only the
     words before it are kept."""
     if "{number}" in template:
-        return [template.replace("{number}", n) for n in spoken_numbers()]
+        return [template.replace("{number}", n) for n in SAMPLE_NUMBERS]
     if "{ordinal}" in template:
-        return [template.replace("{ordinal}", o) for o in ORDINAL_WORDS]
+        return [template.replace("{ordinal}", o) for o in ORDINAL_WORDS[:SAMPLE_ORDINALS]]
     for mark in SLOT_MARKS:
         if mark in template:
             before = template.split(mark)[0].split()
