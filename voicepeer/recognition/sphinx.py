@@ -108,6 +108,10 @@ INITIAL_CMN = "50.0,-6.56,-3.26,11.51,-4.19,-1.29,-5.45,-9.49,-3.26,-3.58,2.58,-
 PEER_SUPPORT_CORPUS = "data/peer_support.txt"
 
 _COMMAND = "command:"
+CARD_OVER_EVERYDAY = 3
+"""How many times the card's phrasings count in a command language model against the
+everyday wordings: counted once, short card commands were heard as everyday words
+("help" as "two", "back" as "the"). Chosen on the tuning split."""
 _COMMAND_LM = "command_lm:"
 _EDITING_LM = "editing_lm"
 _CORRECTION_LM = "correction_lm"
@@ -229,7 +233,7 @@ class SphinxRecognizer:
         # The command language models also hear everyday wordings; the editing and dictation
         # models keep the card's wording alone (``commands``).
         command_lms = {
-            name: self._sayable([*v.sentences, *v.everyday])
+            name: self._sayable([*v.sentences * CARD_OVER_EVERYDAY, *v.everyday])
             for name, v in phrasebook.commands.items()
         }
         # One grammar and one model per distinct phrase set, made once: states that hear
