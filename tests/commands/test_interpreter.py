@@ -133,3 +133,12 @@ def test_asleep_wake_and_resume_phrasings_naming_voicepeer_wake_it(
     text: str, intent: Intent
 ) -> None:
     assert INTERPRETER.command(Heard(text), ASLEEP).command == Command(intent)
+
+
+def test_a_free_reading_of_only_empty_words_does_not_count_against_a_command() -> None:
+    # The free model also hears everyday wording: a short "back" came out as "the".
+    allowed = {Intent.BACK, Intent.NEXT}
+    heard = Heard("back", passes=("the",))
+    assert INTERPRETER.command(heard, allowed).command == Command(Intent.BACK)
+    disagreeing = Heard("back", passes=("the end",))
+    assert INTERPRETER.command(disagreeing, allowed).command is None

@@ -45,7 +45,7 @@ from voicepeer.commands.editing import (
 )
 from voicepeer.commands.intents import PHRASINGS, SENSES, Command, Intent, canonical
 from voicepeer.commands.matcher import CommandMatcher, Interpretation, MatcherThresholds
-from voicepeer.commands.natural import core, tuning_phrasings, unwrap
+from voicepeer.commands.natural import core, says_nothing, tuning_phrasings, unwrap
 from voicepeer.commands.numbers import is_number_alone
 from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
 from voicepeer.commands.text import normalize
@@ -123,8 +123,12 @@ class Interpreter:
         heard no command at all, the command is more likely forced onto room talk or onto
         an everyday phrasing the recognizer does not know ("one more time" as "where was
         i") than said. voicepeer then asks "Did you mean …?" rather than do something the
-        person has to undo. A pass that heard nothing does not count against it."""
-        for reading in filter(None, heard.passes):
+        person has to undo. A pass that heard nothing, or only a word that says nothing on
+        its own ("the": the free model also hears everyday wording), does not count against
+        it."""
+        for reading in heard.passes:
+            if says_nothing(normalize(reading)):
+                continue
             other = self._matched(Heard(reading, heard.confidence), allowed).command
             if other is None or (
                 other.intent is command.intent
