@@ -292,15 +292,10 @@ def everyday_sentences(
         return sentences
     # Spread over the card's phrasings (a stride that skips to other commands), so no
     # command gains much more than another.
-    k = 0
-    for lead in LEADING:
-        for _ in range(WRAPPED_PER_WORDING):
-            sentences.append(f"{lead} {plain[k % len(plain)]}")
-            k += _STRIDE
-    for trail in TRAILING:
-        for _ in range(WRAPPED_PER_WORDING):
-            sentences.append(f"{plain[k % len(plain)]} {trail}")
-            k += _STRIDE
+    wrappings = [(lead, "") for lead in LEADING] + [("", trail) for trail in TRAILING]
+    repeated = [w for w in wrappings for _ in range(WRAPPED_PER_WORDING)]
+    for k, (lead, trail) in enumerate(repeated):
+        sentences.append(f"{lead} {plain[k * _STRIDE % len(plain)]} {trail}".strip())
     for word, card in SYNONYMS.items():
         target = f" {card} "
         said = next((p for p in plain if target in f" {p} "), None)
