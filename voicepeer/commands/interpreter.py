@@ -62,6 +62,22 @@ everyday one said as easily to someone in the room ("i'm back", "carry on"), and
 a word whose meaning the state decides ("continue")."""
 
 
+def wake_phrases(aliases: Mapping[str, Intent]) -> list[tuple[str, Intent]]:
+    """The phrasings that wake voicepeer when asleep, normalized, with their intents: what
+    voicepeer itself says to wake it, the caregiver's aliases for waking, and the card's and
+    tuning phrasings that name voicepeer listening (:data:`WAKE_WORDS`) without being a word
+    whose meaning the state decides."""
+    phrases: list[tuple[str, Intent]] = [(p, Intent.WAKE) for p in PHRASINGS[Intent.WAKE]]
+    phrases.append((canonical(Intent.RESUME), Intent.RESUME))
+    phrases += [(p, i) for p, i in aliases.items() if i in ASLEEP]
+    for intent in ASLEEP:
+        for phrase in (*PHRASINGS[intent], *tuning_phrasings().get(intent, ())):
+            core = unwrap(normalize(phrase))
+            if WAKE_WORDS & set(normalize(phrase).split()) and core not in SENSES:
+                phrases.append((phrase, intent))
+    return [(unwrap(normalize(p)), i) for p, i in phrases]
+
+
 class Interpreter:
     """Decides what utterances mean, with the caregiver's ``aliases`` and ``thresholds``."""
 
@@ -72,20 +88,7 @@ class Interpreter:
     ) -> None:
         self.aliases = dict(aliases or {})
         self.matcher = CommandMatcher(self.aliases, thresholds)
-        self._wake_phrases = [
-            (unwrap(normalize(p)), i)
-            for p, i in (
-                *((p, Intent.WAKE) for p in PHRASINGS[Intent.WAKE]),
-                (canonical(Intent.RESUME), Intent.RESUME),
-                *((p, i) for p, i in self.aliases.items() if i in ASLEEP),
-                *(
-                    (p, i)
-                    for i in ASLEEP
-                    for p in (*PHRASINGS[i], *tuning_phrasings().get(i, ()))
-                    if WAKE_WORDS & set(normalize(p).split()) and unwrap(normalize(p)) not in SENSES
-                ),
-            )
-        ]
+        self._wake_phrases = wake_phrases(self.aliases)
 
     def command(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         """The command ``heard`` is among ``allowed`` (every intent when ``None``)."""
