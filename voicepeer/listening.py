@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voicepeer.audio.earcons import Earcon, EarconPlayer, tones_hz
 from voicepeer.commands.intents import Intent
@@ -18,6 +19,9 @@ from voicepeer.recognition.base import Heard, Phrasebook
 from voicepeer.recognition.engine import Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.voice.state_commands import command_contexts, commands_in_play
+
+if TYPE_CHECKING:
+    from voicepeer.recognition.dictation_lm import DictationSources
 
 
 def make_interpreter(settings: RecognitionSettings | None = None) -> Interpreter:
@@ -53,6 +57,21 @@ def voice_loop_phrasebook(
     return (interpreter or Interpreter()).phrasebook(
         command_contexts(), in_play=commands_in_play(), narrow=per_state
     )
+
+
+def dictation_sources(
+    settings: RecognitionSettings, interpreter: Interpreter | None = None
+) -> DictationSources | None:
+    """What the bundled engine mixes its dictation model from when it hears as the voice
+    loop does with ``settings``; None when it mixes none (a dictation model of one's own)."""
+    if settings.dictation_lm_path is not None or settings.dictation_model != "peer_support":
+        return None
+    from voicepeer.recognition.sphinx import dictation_sources as sources
+
+    phrasebook = voice_loop_phrasebook(
+        interpreter or make_interpreter(settings), settings.per_state_grammar
+    )
+    return sources(phrasebook)
 
 
 def make_recognizer(

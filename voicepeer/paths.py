@@ -24,6 +24,13 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
+def site_data_dirs() -> list[Path]:
+    """Read-only data folders shared by every user, most important first (XDG_DATA_DIRS,
+    by default /usr/local/share/voicepeer and /usr/share/voicepeer)."""
+    folders = platformdirs.site_data_dir(APP_NAME, multipath=True).split(os.pathsep)
+    return [Path(folder) for folder in folders if folder]
+
+
 def cache_dir() -> Path:
     """Directory of data that can be rebuilt: the offline reading cache."""
     return Path(platformdirs.user_cache_dir(APP_NAME))

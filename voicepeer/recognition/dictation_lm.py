@@ -6,11 +6,12 @@ pocketsphinx wheel (10,000 words, 100,000 bigrams, 100,000 trigrams; built by
 scripts/build_generic_lm.py).
 Mixing takes seconds (the Python binding of PocketSphinx cannot interpolate models as it
 loads them), so the mixed model is written once to the data folder (``models/``) the first
-time it is needed and loaded from there afterwards. A reply's context (the post answered,
-the title, the names) is mixed in by adding its probabilities to those of the mixed model
-for the n-grams the context has, and recomputing the backoff weights of those histories
-only: the same as a full interpolation up to a constant factor, for the n-grams the context
-has, and about a second instead of several.
+time it is needed and loaded from there afterwards; one prepared ahead of time (``voicepeer
+prepare``) in a shared folder (:func:`shared_model_folders`) is used as it is.
+A reply's context (the post answered, the title, the names) is mixed in by adding its
+probabilities to those of the mixed model for the n-grams the context has, and recomputing
+the backoff weights of those histories only: the same as a full interpolation up to a
+constant factor, for the n-grams the context has, and about a second instead of several.
 """
 
 from __future__ import annotations
@@ -19,13 +20,15 @@ import contextlib
 import gzip
 import hashlib
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from voicepeer.atomic import atomic_write_text
-from voicepeer.paths import cache_dir
+from voicepeer.paths import cache_dir, site_data_dirs
 from voicepeer.recognition.arpa import build_arpa
 from voicepeer.recognition.lm_mix import BOS, BackoffModel, Gram, mix, read_arpa, to_arpa
 
@@ -50,50 +53,118 @@ def generic_model() -> BackoffModel:
     return read_arpa(gzip.decompress(data).decode("utf-8"))
 
 
+@dataclass(frozen=True)
+class DictationSources:
+    """What a mixed dictation model is made of. Its file name is a digest of these and of
+    the everyday English model, so a file of that name, wherever it is, is this model."""
+
+    peer_support: tuple[str, ...]
+    """Forum-style replies and the sentences said while dictating."""
+    commands: tuple[str, ...] = ()
+    """Commands that name a word of the reply, given their own share
+    (:data:`COMMAND_WEIGHT`)."""
+    generic_weight: float = GENERIC_WEIGHT
+    """Share of everyday English; 0 for the peer-support model alone."""
+
+    @property
+    def file_name(self) -> str:
+        source = resources.files("voicepeer.recognition").joinpath(GENERIC_MODEL).read_bytes()
+        digest = hashlib.sha256("\n".join([*self.peer_support, "", *self.commands]).encode())
+        digest.update(f"{self.generic_weight}".encode())
+        digest.update(hashlib.sha256(source).digest())
+        return f"{MODEL_PREFIX}{digest.hexdigest()[:16]}.lm"
+
+    def build(self, folder: Path) -> Path:
+        """Mix the model into ``folder`` (seconds; half a minute on a Raspberry Pi) and
+        return its file. Nothing else in ``folder`` is touched."""
+        peer = read_arpa(build_arpa(self.peer_support))
+        parts = [(1.0 - self.generic_weight, peer)]
+        if self.generic_weight > 0:
+            parts.append((self.generic_weight, generic_model()))
+        if self.commands:
+            parts = [(w * (1.0 - COMMAND_WEIGHT), m) for w, m in parts]
+            parts.append((COMMAND_WEIGHT, read_arpa(build_arpa(self.commands))))
+        mixed = mix(parts) if len(parts) > 1 else peer
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / self.file_name
+        # Readable by all: a model built for a system image is shared by every user.
+        atomic_write_text(path, to_arpa(mixed), mode=0o644)
+        log.info("built the mixed dictation model %s", path.name)
+        return path
+
+
+def shared_model_folders() -> list[Path]:
+    """Read-only folders where a system image or an administrator may keep prepared
+    dictation models for every user: ``models`` in each site data folder (XDG_DATA_DIRS,
+    e.g. /usr/local/share/voicepeer/models)."""
+    return [folder / "models" for folder in site_data_dirs()]
+
+
+def find_model(sources: DictationSources, folders: Sequence[Path]) -> Path | None:
+    """The first readable file of the model of ``sources`` in ``folders``, if any."""
+    for folder in folders:
+        path = folder / sources.file_name
+        if path.is_file() and os.access(path, os.R_OK):
+            return path
+    return None
+
+
+def prepared_model(
+    sources: DictationSources, folder: Path, shared: Sequence[Path] | None = None
+) -> Path:
+    """The model of ``sources``: from the person's ``folder``, else from a ``shared``
+    folder (by default :func:`shared_model_folders`), else built into ``folder`` the first
+    time. Earlier models are removed from ``folder`` only, never from a shared one."""
+    shared = shared_model_folders() if shared is None else shared
+    found = find_model(sources, [folder, *shared])
+    if found is not None:
+        return found
+    path = sources.build(folder)
+    # Earlier versions of voicepeer kept them in the cache folder.
+    remove_earlier_models(path, [folder, cache_dir() / "models"], keep=shared)
+    return path
+
+
 def mixed_model_path(
     peer_support: Sequence[str],
     folder: Path,
     generic_weight: float = GENERIC_WEIGHT,
     commands: Sequence[str] = (),
+    shared: Sequence[Path] | None = None,
 ) -> Path:
     """The peer-support model of ``peer_support`` mixed with everyday English, as an ARPA
-    file in ``folder`` (built the first time, reused while the sentences stay the same).
-    With ``generic_weight`` 0, the peer-support model alone. ``commands`` get a share of
-    their own (:data:`COMMAND_WEIGHT`)."""
-    source = resources.files("voicepeer.recognition").joinpath(GENERIC_MODEL).read_bytes()
-    digest = hashlib.sha256("\n".join([*peer_support, "", *commands]).encode())
-    digest.update(f"{generic_weight}".encode())
-    digest.update(hashlib.sha256(source).digest())
-    path = folder / f"{MODEL_PREFIX}{digest.hexdigest()[:16]}.lm"
-    if path.exists():
-        return path
-    peer = read_arpa(build_arpa(peer_support))
-    parts = [(1.0 - generic_weight, peer)]
-    if generic_weight > 0:
-        parts.append((generic_weight, generic_model()))
-    if commands:
-        parts = [(w * (1.0 - COMMAND_WEIGHT), m) for w, m in parts]
-        parts.append((COMMAND_WEIGHT, read_arpa(build_arpa(commands))))
-    mixed = mix(parts) if len(parts) > 1 else peer
-    folder.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(path, to_arpa(mixed), mode=0o644)
-    log.info("built the mixed dictation model %s", path.name)
-    # Earlier versions of voicepeer kept them in the cache folder.
-    remove_earlier_models(path, [folder, cache_dir() / "models"])
-    return path
+    file in ``folder`` or a ``shared`` one (built the first time, reused while the sentences
+    stay the same). With ``generic_weight`` 0, the peer-support model alone. ``commands``
+    get a share of their own (:data:`COMMAND_WEIGHT`)."""
+    sources = DictationSources(tuple(peer_support), tuple(commands), generic_weight)
+    return prepared_model(sources, folder, shared)
 
 
-def remove_earlier_models(current: Path, folders: Sequence[Path]) -> None:
+def remove_earlier_models(
+    current: Path, folders: Sequence[Path], keep: Sequence[Path] | None = None
+) -> None:
     """Delete the mixed models built before ``current`` (for other sentences, shares or
     everyday English) from ``folders``: nothing uses them any more. They hold only
     voicepeer's own sentences, never anything read or dictated (a reply's context is
-    mixed into a temporary file, deleted as soon as the recognizer has loaded it)."""
+    mixed into a temporary file, deleted as soon as the recognizer has loaded it).
+    Folders among ``keep`` (by default the shared folders) are left alone even when
+    named: others' models live there."""
+    kept = {_resolved(f) for f in (shared_model_folders() if keep is None else keep)}
     for folder in folders:
+        if _resolved(folder) in kept:
+            continue
         for old in folder.glob(f"{MODEL_PREFIX}*.lm"):
             if old != current:
                 with contextlib.suppress(OSError):
                     old.unlink()
                     log.info("removed the earlier dictation model %s", old.name)
+
+
+def _resolved(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except OSError:
+        return folder
 
 
 def model_words(path: Path) -> set[str]:

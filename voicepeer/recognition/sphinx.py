@@ -24,7 +24,7 @@ import logging
 import re
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -45,8 +45,9 @@ from voicepeer.recognition.base import ListenMode, Phrasebook, Vocabulary
 from voicepeer.recognition.dictation_lm import (
     GENERIC_WEIGHT,
     ContextMixer,
-    mixed_model_path,
+    DictationSources,
     model_words,
+    prepared_model,
 )
 from voicepeer.recognition.endpointing import trim_silence
 from voicepeer.recognition.engine import Recognition
@@ -187,6 +188,48 @@ def _activate_cmn_fit(decoder: Any) -> None:
     decoder.activate_search(_CMN_FIT)
 
 
+def known_words(dictionary: Path | None = None) -> set[str]:
+    """The words the engine can say: those of ``dictionary`` (the bundled one by default),
+    its own extra pronunciations and the MS words."""
+    words = dictionary_words(dictionary or bundled_dictionary())
+    return words | set(EXTRA_PRONUNCIATIONS) | ms_words()
+
+
+def sayable(sentences: Iterable[str], known: Set[str]) -> list[str]:
+    """The sentences whose every word is ``known`` (the dictionary can pronounce it)."""
+    return [s for s in sentences if all(w in known for w in s.split())]
+
+
+def naming_sentences(phrasebook: Phrasebook) -> list[str]:
+    """ "correct fatigue", "replace walking with tired": the commands that name words of
+    the reply, shown with sample words."""
+    sentences = phrasebook.correction_sentences(CORRECTION_SAMPLE_WORDS)
+    return [s for s in sentences if s.split()[0] in ("correct", "fix", "replace")]
+
+
+def dictation_sources(
+    phrasebook: Phrasebook,
+    known: Set[str] | None = None,
+    generic_weight: float = GENERIC_WEIGHT,
+) -> DictationSources:
+    """What the engine mixes its dictation model from, hearing ``phrasebook`` with the
+    ``known`` words (the bundled dictionary's by default): forum-style replies written for
+    voicepeer, the commands said while dictating ("scratch that", "read it back") and
+    those naming a word of the reply. The engine and ``voicepeer prepare`` both ask here,
+    so a model prepared ahead of time is the one the engine looks for."""
+    known = known_words() if known is None else known
+    text = resources.files("voicepeer.recognition").joinpath(PEER_SUPPORT_CORPUS)
+    lines = [" ".join(line.lower().split()) for line in text.read_text("utf-8").splitlines()]
+    sentences = [line for line in lines if line and not line.startswith("#")]
+    sentences += sorted(set(sayable(phrasebook.commands[""].sentences, known)))
+    sentences += phrasebook.correction_sentences(CORRECTION_SAMPLE_WORDS)
+    return DictationSources(
+        tuple(sayable(sentences, known)),
+        tuple(sayable(naming_sentences(phrasebook), known)),
+        generic_weight,
+    )
+
+
 class SphinxRecognizer:
     """PocketSphinx decoder with command, answer and dictation searches.
 
@@ -224,7 +267,7 @@ class SphinxRecognizer:
         for what, path in (("acoustic model", hmm), ("dictionary", dic), ("language model", lm)):
             if not path.exists():
                 raise _missing_model(what, path)
-        self._known_words = dictionary_words(dic) | set(EXTRA_PRONUNCIATIONS) | ms_words()
+        self._known_words = known_words(dic)
         self._grammars = {
             name: jsgf_grammar(vocabulary, known_words=self._known_words)
             for name, vocabulary in phrasebook.commands.items()
@@ -249,8 +292,8 @@ class SphinxRecognizer:
         # a model of the commands plus the editing phrases (see _editing_reading); the
         # command model itself stays as tuned.
         editing = self._sayable(phrasebook.editing.phrases)
-        peer_support = (
-            self._peer_support_sentences(commands[""])
+        sources = (
+            dictation_sources(phrasebook, self._known_words, generic_weight)
             if dictation_lm is None and dictation_model == "peer_support"
             else None
         )
@@ -259,9 +302,8 @@ class SphinxRecognizer:
             folder = Path(name)
             self._full_dictionary = dic
             self._decoder_words = set(self._known_words)
-            if peer_support is not None:
-                naming = self._sayable(self._naming_sentences())
-                lm = mixed_model_path(peer_support, data_dir() / "models", generic_weight, naming)
+            if sources is not None:
+                lm = prepared_model(sources, data_dir() / "models")
                 self._context_mixer = ContextMixer(lm)
                 # Every search then says only words of these texts. With the whole
                 # 134,000-word dictionary each language model took seconds to set up.
@@ -289,15 +331,9 @@ class SphinxRecognizer:
         self.last_features: dict[str, float | str] = {}
         """How the last command decision was reached (for diagnostics and tuning)."""
 
-    def _naming_sentences(self) -> list[str]:
-        """ "correct fatigue", "replace walking with tired": the commands that name words
-        of the reply, shown with sample words."""
-        sentences = self._phrasebook.correction_sentences(CORRECTION_SAMPLE_WORDS)
-        return [s for s in sentences if s.split()[0] in ("correct", "fix", "replace")]
-
     def _sayable(self, sentences: Iterable[str]) -> list[str]:
         """The sentences whose every word the dictionary can pronounce."""
-        return [s for s in sentences if all(w in self._known_words for w in s.split())]
+        return sayable(sentences, self._known_words)
 
     def _add_searches(
         self,
@@ -323,7 +359,7 @@ class SphinxRecognizer:
         # "correct fatigue" too: the dictation model, with everyday English, heard
         # "correct with" as "connect with"; this model tells that a word was named.
         correction = self._sayable(
-            [*self._phrasebook.correction.sentences, *self._naming_sentences()]
+            [*self._phrasebook.correction.sentences, *naming_sentences(self._phrasebook)]
         )
         correction_lm = write_arpa([*editing, *correction], folder / "correction.lm")
         try:
@@ -384,16 +420,6 @@ class SphinxRecognizer:
             return pocketsphinx.Decoder(hmm=str(hmm), **options)
         except (RuntimeError, ValueError, OSError) as error:
             raise _missing_model("acoustic model or dictionary", hmm, error) from error
-
-    def _peer_support_sentences(self, command_sentences: list[str]) -> list[str]:
-        """Forum-style replies written for voicepeer, plus the commands said while
-        dictating ("scratch that", "read it back"), limited to words in the dictionary."""
-        text = resources.files("voicepeer.recognition").joinpath(PEER_SUPPORT_CORPUS)
-        lines = [" ".join(line.lower().split()) for line in text.read_text("utf-8").splitlines()]
-        sentences = [line for line in lines if line and not line.startswith("#")]
-        sentences += sorted(set(command_sentences))
-        sentences += self._phrasebook.correction_sentences(CORRECTION_SAMPLE_WORDS)
-        return self._sayable(sentences)
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         """Rebuild the dictation model with ``sentences`` (the post answered, the title,
