@@ -28,6 +28,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "voicepeer.cli.models",
     "voicepeer.cli.forum",
     "voicepeer.cli.doctor",
+    "voicepeer.cli.prepare",
     "voicepeer.cli.configure",
     "voicepeer.cli.commands_card",
     "voicepeer.cli.listen",
