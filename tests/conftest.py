@@ -1,5 +1,10 @@
 """Shared test set-up: every test gets its own HOME and XDG directories.
 
+The bundled engine's dictation model for the default settings is mixed once (seconds of
+CPU) into pytest's cache, named by the digest of what it is made of, and every test finds
+it in a shared data folder (XDG_DATA_DIRS), as a user finds one a system image prepared.
+Tests of mixing itself mix their own (tests/recognition/test_lm_mix.py).
+
 Audio tests share one PulseAudio daemon with a null sink (a virtual sound card), started
 once per session in a private runtime directory; tests reach it through PULSE_SERVER.
 """
@@ -18,9 +23,29 @@ import pytest
 from tests.support.pulse import PulseAudioServer
 
 
+@pytest.fixture(scope="session")
+def shared_data(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site data folder holding the dictation model the engine mixes with default
+    settings; kept in pytest's cache between runs (a new model gets a new name)."""
+    from voicepeer.listening import dictation_sources
+    from voicepeer.recognition.dictation_lm import find_model, remove_earlier_models
+    from voicepeer.recognition.settings import RecognitionSettings
+
+    cache = getattr(request.config, "cache", None)
+    root = cache.mkdir("voicepeer-shared-data") if cache else tmp_path_factory.mktemp("shared")
+    models = Path(root) / "voicepeer" / "models"
+    sources = dictation_sources(RecognitionSettings())
+    assert sources is not None
+    if find_model(sources, [models]) is None:
+        built = sources.build(models)
+        remove_earlier_models(built, [models], keep=())
+    return Path(root)
+
+
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh HOME and XDG config/data/cache/state directories for each test."""
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_data: Path) -> Path:
+    """A fresh HOME and XDG config/data/cache/state directories for each test, and the
+    shared data folder ahead of the system's (subprocesses inherit them)."""
     home = tmp_path / "home"
     for name, sub in (
         ("XDG_CONFIG_HOME", ".config"),
@@ -32,6 +57,8 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(path))
     monkeypatch.setenv("HOME", str(home))
+    system = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
+    monkeypatch.setenv("XDG_DATA_DIRS", f"{shared_data}{os.pathsep}{system}")
     return home
 
 
@@ -58,4 +85,4 @@ def pulse_env(pulseaudio: PulseAudioServer, monkeypatch: pytest.MonkeyPatch) -> 
     return dict(os.environ)
 
 
-__all__ = ["isolated_home", "pulse_env", "pulseaudio", "subprocess", "time"]
+__all__ = ["isolated_home", "pulse_env", "pulseaudio", "shared_data", "subprocess", "time"]
