@@ -14,6 +14,7 @@ from voicepeer.recognition.arpa import build_arpa, write_arpa
 from voicepeer.recognition.base import Vocabulary
 from voicepeer.recognition.grammar import jsgf_grammar, split_text, vosk_grammar
 from voicepeer.recognition.sphinx import EXTRA_PRONUNCIATIONS
+from voicepeer.recognition.sphinx_files import bundled_dictionary, write_dictionary_subset
 
 EVERY_COMMAND = voice_loop_phrasebook().commands[""]
 SMALL = Vocabulary(
@@ -104,7 +105,10 @@ def test_arpa_model_is_normalized_and_loads(tmp_path: Path) -> None:
     del unigrams["<s>"]
     assert math.isclose(sum(unigrams.values()), 1.0, rel_tol=1e-3)
     path = write_arpa(sentences, tmp_path / "tiny.lm")
-    decoder = pocketsphinx.Decoder(lm=str(path), loglevel="FATAL")
+    # With the words of the model only: the whole dictionary took seconds to load.
+    words = {w for s in sentences for w in s.split()}
+    dictionary = write_dictionary_subset(bundled_dictionary(), words, tmp_path / "tiny.dict")
+    decoder = pocketsphinx.Decoder(lm=str(path), dict=str(dictionary), loglevel="FATAL")
     assert decoder.lookup_word("next") is not None
 
 
