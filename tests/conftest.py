@@ -23,10 +23,14 @@ import pytest
 from tests.support.pulse import PulseAudioServer
 
 
-@pytest.fixture(scope="session")
-def shared_data(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="session", autouse=True)
+def shared_data(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
     """A site data folder holding the dictation model the engine mixes with default
-    settings; kept in pytest's cache between runs (a new model gets a new name)."""
+    settings, kept in pytest's cache between runs (a new model gets a new name), ahead of
+    the system's in XDG_DATA_DIRS for the whole session: engines a module shares start
+    before any test's own HOME is set up, and they find it too."""
     from voicepeer.listening import dictation_sources
     from voicepeer.recognition.dictation_lm import find_model, remove_earlier_models
     from voicepeer.recognition.settings import RecognitionSettings
@@ -39,13 +43,15 @@ def shared_data(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     if find_model(sources, [models]) is None:
         built = sources.build(models)
         remove_earlier_models(built, [models], keep=())
-    return Path(root)
+    system = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_DIRS", f"{root}{os.pathsep}{system}")
+        yield Path(root)
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_data: Path) -> Path:
-    """A fresh HOME and XDG config/data/cache/state directories for each test, and the
-    shared data folder ahead of the system's (subprocesses inherit them)."""
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh HOME and XDG config/data/cache/state directories for each test."""
     home = tmp_path / "home"
     for name, sub in (
         ("XDG_CONFIG_HOME", ".config"),
@@ -57,8 +63,6 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_data: 
         path.mkdir(parents=True, exist_ok=True)
         monkeypatch.setenv(name, str(path))
     monkeypatch.setenv("HOME", str(home))
-    system = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
-    monkeypatch.setenv("XDG_DATA_DIRS", f"{shared_data}{os.pathsep}{system}")
     return home
 
 
