@@ -12,9 +12,10 @@ from voicepeer.paths import cache_dir
 from voicepeer.recognition.arpa import build_arpa
 from voicepeer.recognition.dictation_lm import (
     ContextMixer,
+    DictationSources,
     generic_model,
-    mixed_model_path,
     model_words,
+    prepared_model,
 )
 from voicepeer.recognition.lm_mix import BOS, EOS, BackoffModel, mix, prune, read_arpa, to_arpa
 
@@ -66,14 +67,14 @@ def test_pruning_keeps_the_likeliest_words_and_stays_normalized() -> None:
 
 
 def test_the_mixed_dictation_model_is_built_once_and_loads(tmp_path: Path) -> None:
-    path = mixed_model_path(PEER, tmp_path)
+    path = prepared_model(DictationSources(tuple(PEER)), tmp_path)
     built = path.stat().st_mtime_ns
-    assert mixed_model_path(PEER, tmp_path) == path
+    assert prepared_model(DictationSources(tuple(PEER)), tmp_path) == path
     assert path.stat().st_mtime_ns == built
     # A model built for other sentences replaces the earlier one, which nothing uses now.
-    other = mixed_model_path([*PEER, "one more reply"], tmp_path)
+    other = prepared_model(DictationSources((*PEER, "one more reply")), tmp_path)
     assert other != path and sorted(tmp_path.glob("dictation-*.lm")) == [other]
-    path = mixed_model_path(PEER, tmp_path)
+    path = prepared_model(DictationSources(tuple(PEER)), tmp_path)
     words = model_words(path)
     # Everyday English the replies never use is in it, and so is every reply word.
     assert {"river", "salmon", "kitchen"} <= words
@@ -109,5 +110,5 @@ def test_models_an_earlier_voicepeer_left_in_the_cache_folder_are_removed(tmp_pa
     (earlier / "dictation-0123456789abcdef.lm").write_text("\\data\\\n", encoding="utf-8")
     (earlier / "notes.txt").write_text("not a model", encoding="utf-8")
     # Without everyday English: nothing to mix, only building and removing are tested here.
-    mixed_model_path(PEER, tmp_path, generic_weight=0.0)
+    prepared_model(DictationSources(tuple(PEER), generic_weight=0.0), tmp_path)
     assert [p.name for p in earlier.iterdir()] == ["notes.txt"]

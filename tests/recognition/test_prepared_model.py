@@ -13,7 +13,6 @@ from voicepeer.listening import dictation_sources, voice_loop_phrasebook
 from voicepeer.paths import data_dir
 from voicepeer.recognition.dictation_lm import (
     DictationSources,
-    mixed_model_path,
     prepared_model,
     remove_earlier_models,
     shared_model_folders,
@@ -50,7 +49,7 @@ def test_the_shared_folders_are_the_site_data_folders(site: Path, tmp_path: Path
 def test_a_shared_model_is_used_as_it_is_and_nothing_is_built(site: Path) -> None:
     before = listing(site)
     user = data_dir() / "models"
-    path = mixed_model_path(PEER, user, generic_weight=0.0)
+    path = prepared_model(SOURCES, user)
     assert path == site / SOURCES.file_name
     assert listing(site) == before
     assert not user.exists()

@@ -125,21 +125,6 @@ def prepared_model(
     return path
 
 
-def mixed_model_path(
-    peer_support: Sequence[str],
-    folder: Path,
-    generic_weight: float = GENERIC_WEIGHT,
-    commands: Sequence[str] = (),
-    shared: Sequence[Path] | None = None,
-) -> Path:
-    """The peer-support model of ``peer_support`` mixed with everyday English, as an ARPA
-    file in ``folder`` or a ``shared`` one (built the first time, reused while the sentences
-    stay the same). With ``generic_weight`` 0, the peer-support model alone. ``commands``
-    get a share of their own (:data:`COMMAND_WEIGHT`)."""
-    sources = DictationSources(tuple(peer_support), tuple(commands), generic_weight)
-    return prepared_model(sources, folder, shared)
-
-
 def remove_earlier_models(
     current: Path, folders: Sequence[Path], keep: Sequence[Path] | None = None
 ) -> None:
