@@ -17,6 +17,7 @@ constant factor, for the n-grams the context has, and about a second instead of 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
 import logging
@@ -53,6 +54,13 @@ def generic_model() -> BackoffModel:
     return read_arpa(gzip.decompress(data).decode("utf-8"))
 
 
+@functools.cache
+def _generic_model_digest() -> bytes:
+    """Digest of the bundled everyday English model (1.6 MB), part of every model's name."""
+    source = resources.files("voicepeer.recognition").joinpath(GENERIC_MODEL).read_bytes()
+    return hashlib.sha256(source).digest()
+
+
 @dataclass(frozen=True)
 class DictationSources:
     """What a mixed dictation model is made of. Its file name is a digest of these and of
@@ -66,12 +74,12 @@ class DictationSources:
     generic_weight: float = GENERIC_WEIGHT
     """Share of everyday English; 0 for the peer-support model alone."""
 
-    @property
+    @functools.cached_property
     def file_name(self) -> str:
-        source = resources.files("voicepeer.recognition").joinpath(GENERIC_MODEL).read_bytes()
+        # Asked for in every folder searched, then to build: digested once.
         digest = hashlib.sha256("\n".join([*self.peer_support, "", *self.commands]).encode())
         digest.update(f"{self.generic_weight}".encode())
-        digest.update(hashlib.sha256(source).digest())
+        digest.update(_generic_model_digest())
         return f"{MODEL_PREFIX}{digest.hexdigest()[:16]}.lm"
 
     def build(self, folder: Path) -> Path:
