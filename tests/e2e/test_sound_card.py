@@ -54,9 +54,11 @@ class SinkListener:
                 self.last_loud = time.monotonic()
 
     def wait_for_answer(
-        self, since_blocks: int, quiet_s: float = 1.5, timeout_s: float = 90
+        self, since_blocks: int, quiet_s: float = 2.5, timeout_s: float = 90
     ) -> None:
-        """Wait until something new was heard and then silence lasted ``quiet_s``."""
+        """Wait until something new was heard and then silence lasted ``quiet_s``: long
+        enough that a speech engine stalling mid-sentence on a busy machine is not taken for
+        the end of the answer, and the next words are not said over it."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.loud_blocks > since_blocks and time.monotonic() - self.last_loud > quiet_s:
@@ -90,6 +92,18 @@ def two_sinks(pulseaudio: PulseAudioServer) -> Iterator[dict[str, str]]:
             subprocess.run(["pactl", "unload-module", module], env=env, check=False)
 
 
+def heard_and_said(env: dict[str, str]) -> str:
+    """The session's transcript: what voicepeer heard, said and did."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "voicepeer", "transcript", "--no-follow"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return shown.stdout + shown.stderr
+
+
 @pytest.mark.audio
 @pytest.mark.slow
 def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str], tmp_path: Path) -> None:
@@ -120,6 +134,7 @@ def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str], tmp_
                 "mic",
                 "--output",
                 "speaker",
+                "--transcript",  # what it heard, to show if the like never comes
             ],
             env=env,
             stdin=subprocess.DEVNULL,
@@ -149,7 +164,7 @@ def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str], tmp_
             deadline = time.monotonic() + 30
             while {"id": 2, "count": 1} not in likes() and time.monotonic() < deadline:
                 time.sleep(0.2)
-            assert {"id": 2, "count": 1} in likes(), likes()
+            assert {"id": 2, "count": 1} in likes(), heard_and_said(env)
         finally:
             voicepeer.terminate()
             out, err = voicepeer.communicate(timeout=30)
