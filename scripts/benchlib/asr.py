@@ -13,9 +13,10 @@
 ``scripts/bench_asr`` runs the full evaluation set and prints every figure: for the command
 card's wording (``canonical_*``), everyday phrasings (``natural_*``, asr_phrasings.py) and
 words whose meaning the state decides (``context_*``), each said in its state of the voice
-loop: accuracy overall and per condition, and the wrong-action rate (understood as something
-else, or acted on where nothing should happen); room talk taken for a command
-(``false_accept_rate``, per state); dictation word error rate.
+loop: accuracy overall and per condition, the wrong-action rate (understood as something
+else, or acted on where nothing should happen) and the asked rate (nothing done, but "Did
+you mean …?" asked: a question, which costs less than a wrong action); room talk taken for
+a command (``false_accept_rate``, per state); dictation word error rate.
 """
 
 from __future__ import annotations
@@ -41,12 +42,12 @@ from scripts.benchlib._asr_data import (
     training_items,
 )
 from scripts.benchlib.asr_phrasings import canonical_items, natural_items, room_talk_items
-from scripts.benchlib.asr_states import act, expected_action, mode_in
+from scripts.benchlib.asr_states import act, asked, expected_action, mode_in, verdict
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
 from voicepeer.listening import make_recognizer, voice_loop_phrasebook
-from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.engine import Recognizer
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
@@ -69,6 +70,13 @@ class Outcome:
     words: int = 0
     errors: int = 0
     detail: dict[str, Any] = field(default_factory=dict)
+    asked: bool = False
+    """Nothing was done, but the loop asked what was meant ("Did you mean next post?", or
+    "Search for what?" for a search heard without its words)."""
+    wrong: bool = False
+    """Something other than what was meant was done (room talk: anything was done)."""
+    heard_as: list[Heard] = field(default_factory=list)
+    """Every utterance as the interpreter got it (to replay the interpreter offline)."""
 
 
 def _write_wav(path: Path, samples: Any) -> None:
@@ -97,12 +105,16 @@ def evaluate(
             mode = ListenMode.DICTATION if item.kind == "dictation" else mode_in(item.state)
             started = time.perf_counter()
             heard = []
+            heard_as = []
             actions = []
+            questions = []
             # In the state's context, as the voice loop and ``voicepeer listen --state``.
             while (result := listener.listen(mode, item.state or "")) is not None:
                 heard.append(result.text)
+                heard_as.append(result)
                 if item.kind != "dictation":
                     actions.append(act(result, item.state, interpreter))
+                    questions.append(asked(result, item.state, interpreter))
             decode_s = time.perf_counter() - started
             audio_s = samples.size / 16000
             features = dict(getattr(recognizer, "last_features", {}))
@@ -118,8 +130,20 @@ def evaluate(
             # Nothing expected (room talk, a "yeah" when only a clear yes may post): correct
             # when nothing is done; otherwise exactly the one expected action.
             correct = not accepted if expected is None else actions == [expected]
+            judged = verdict(expected, actions, questions)
             outcomes.append(
-                Outcome(item, heard, correct, accepted, decode_s, audio_s, detail=features)
+                Outcome(
+                    item,
+                    heard,
+                    correct,
+                    accepted,
+                    decode_s,
+                    audio_s,
+                    detail=features,
+                    asked=judged == "asked",
+                    wrong=judged == "wrong",
+                    heard_as=heard_as,
+                )
             )
     return outcomes
 
@@ -143,9 +167,9 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
             figures[f"intent_accuracy_voice_{voice}"] = sum(o.correct for o in group) / len(group)
         # Misses differ in cost: a command rejected is said again, a command taken for
         # another one does something the person then has to undo.
-        figures["wrong_action_rate"] = sum(o.accepted and not o.correct for o in commands) / len(
-            commands
-        )
+        figures["wrong_action_rate"] = sum(o.wrong for o in commands) / len(commands)
+        # An unsure reading asked about costs a question, not an action to undo.
+        figures["asked_rate"] = sum(o.asked for o in commands) / len(commands)
         figures["commands"] = len(commands)
         for phrasing in ("canonical", "natural", "context"):
             figures |= _accuracy(phrasing, [o for o in commands if o.item.phrasing == phrasing])
@@ -154,6 +178,7 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
         )
     if chatter:
         figures["false_accept_rate"] = sum(o.accepted for o in chatter) / len(chatter)
+        figures["asked_on_chatter_rate"] = sum(o.asked for o in chatter) / len(chatter)
         figures["chatter"] = len(chatter)
         for state in sorted({o.item.state for o in chatter if o.item.state is not None}):
             group = [o for o in chatter if o.item.state == state]
@@ -174,7 +199,8 @@ def _accuracy(label: str, group: list[Outcome]) -> dict[str, float | int]:
         return {}
     figures: dict[str, float | int] = {
         f"{label}_accuracy": sum(o.correct for o in group) / len(group),
-        f"{label}_wrong_action_rate": sum(o.accepted and not o.correct for o in group) / len(group),
+        f"{label}_wrong_action_rate": sum(o.wrong for o in group) / len(group),
+        f"{label}_asked_rate": sum(o.asked for o in group) / len(group),
         f"{label}_commands": len(group),
     }
     for name in sorted({o.item.condition.name for o in group}):
@@ -197,7 +223,9 @@ def evaluate_trained(
             ]
             profile = train_voice(recordings, Path(folder) / voice).path
             settings = settings or RecognitionSettings()
-            phrasebook = voice_loop_phrasebook(per_state=settings.per_state_grammar)
+            phrasebook = voice_loop_phrasebook(
+                per_state=settings.per_state_grammar, everyday=settings.everyday_wording
+            )
             recognizer = SphinxRecognizer(phrasebook=phrasebook, voice_profile=profile)
             outcomes += evaluate(
                 [item for item in items if item.voice == voice], recognizer, settings

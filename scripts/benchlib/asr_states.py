@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from voicepeer.commands.intents import Intent
+from voicepeer.commands.intents import FREE_TEXT_INTENTS, Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.voice.assistant import interpret_in, is_goodbye_while_dictating, listen_mode
@@ -63,3 +63,39 @@ def act(heard: Heard, state: str | None, interpreter: Interpreter) -> Action | N
         if command is not None and where is State.SLEEPING:
             return Action(WAKING)
     return None if command is None else Action(command.intent.value, dict(command.slots))
+
+
+def asks_for_value(action: Action) -> bool:
+    """Whether the loop answers ``action`` with a question for its value: a search or a
+    message heard without its words ("Search for what?")."""
+    return action.name in {i.value for i in FREE_TEXT_INTENTS} and not action.slots
+
+
+def asked(heard: Heard, state: str | None, interpreter: Interpreter) -> bool:
+    """Whether the loop answers ``heard`` in ``state`` with a question about what was meant
+    ("Did you mean next post?") rather than acting or saying it did not catch it."""
+    if state is None:
+        return bool(interpreter.command(heard).ambiguous)
+    where = State(state)
+    if where in (State.DICTATING, State.SLEEPING):
+        return False
+    return bool(interpret_in(where, heard, interpreter).ambiguous)
+
+
+def verdict(expected: Action | None, actions: list[Action | None], questions: list[bool]) -> str:
+    """What became of one item said as one or more utterances (``actions`` and whether each
+    was asked about, ``questions``): "right" (exactly the expected action; nothing for room
+    talk), "wrong" (something else done; for room talk anything), "asked" (nothing done
+    but a question about what was meant or for a value), or "missed" (nothing done, or the
+    right action with a piece of the same speech not understood after it: slow speech cut
+    at a pause, "bookmark this" then "post", which costs a "Sorry", not an undo)."""
+    done = [a for a in actions if a is not None and not asks_for_value(a)]
+    if expected is None:
+        return "wrong" if any(a is not None for a in actions) else "right"
+    if actions == [expected]:
+        return "right"
+    if done and done != [expected]:
+        return "wrong"
+    if any(questions) or any(a is not None and asks_for_value(a) for a in actions):
+        return "asked"
+    return "missed"
