@@ -61,6 +61,17 @@ def test_bare_search_has_no_query_so_the_loop_can_ask_for_one() -> None:
     assert "query" not in verdict.command.slots
 
 
+@pytest.mark.parametrize("text", ["search the", "look up the", "message the", "find a"])
+def test_a_value_heard_only_as_empty_words_is_asked_for(text: str) -> None:
+    # "search heat" was read "search the": searching for "the" is a wrong action, asking
+    # "Search for what?" is not.
+    verdict = MATCHER.interpret(Heard(text))
+    assert verdict.command is not None and verdict.command.slots == {}
+    assert MATCHER.interpret(Heard("search the news")).command == Command(
+        Intent.SEARCH, {"query": "the news"}
+    )
+
+
 @pytest.mark.parametrize(
     "chatter",
     [

@@ -20,7 +20,14 @@ from voicepeer.commands.intents import (
     Command,
     Intent,
 )
-from voicepeer.commands.natural import SLOT_MARKS, core, slot_pattern, tuning_phrasings, unwrap
+from voicepeer.commands.natural import (
+    SLOT_MARKS,
+    core,
+    says_nothing,
+    slot_pattern,
+    tuning_phrasings,
+    unwrap,
+)
 from voicepeer.commands.numbers import parse_ordinal, spoken_number
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
@@ -191,5 +198,10 @@ class CommandMatcher:
             elif values:
                 slot = SLOT_INTENTS[intent]
                 value = next(iter(values.values()))
+                if says_nothing(value):
+                    # "search the": the value was not heard, only a word around it. Taken
+                    # bare, the voice loop asks for it ("Search for what?") instead of
+                    # searching for "the".
+                    return Command(intent)
                 return Command(intent, {slot: value})
         return None
