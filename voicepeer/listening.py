@@ -49,13 +49,14 @@ def make_interpreter(settings: RecognitionSettings | None = None) -> Interpreter
 
 
 def voice_loop_phrasebook(
-    interpreter: Interpreter | None = None, per_state: bool = False
+    interpreter: Interpreter | None = None, per_state: bool = False, everyday: bool = True
 ) -> Phrasebook:
     """What recognizers may hear in every listening state of the voice loop (with the
     default interpreter when none is given): one context per state, named as the state,
-    with the commands it understands (``per_state``: decoded with their own grammar)."""
+    with the commands it understands (``per_state``: decoded with their own grammar;
+    ``everyday``: command models also hear everyday wordings)."""
     return (interpreter or Interpreter()).phrasebook(
-        command_contexts(), in_play=commands_in_play(), narrow=per_state
+        command_contexts(), in_play=commands_in_play(), narrow=per_state, everyday=everyday
     )
 
 
@@ -82,7 +83,9 @@ def make_recognizer(
 ) -> Recognizer:
     """The configured speech engine, decoding as the voice loop does."""
     phrasebook = voice_loop_phrasebook(
-        interpreter or make_interpreter(settings), settings.per_state_grammar
+        interpreter or make_interpreter(settings),
+        settings.per_state_grammar,
+        everyday=settings.everyday_wording,
     )
     return listeners.make_recognizer(settings, phrasebook, engine, model)
 
@@ -98,7 +101,9 @@ def make_listener(
     """A listener on the microphone (``"mic"``) or a WAV file (``"wav"``) hearing as the
     voice loop does."""
     phrasebook = voice_loop_phrasebook(
-        interpreter or make_interpreter(settings), settings.per_state_grammar
+        interpreter or make_interpreter(settings),
+        settings.per_state_grammar,
+        everyday=settings.everyday_wording,
     )
     return listeners.make_listener(
         kind, settings, phrasebook, path=path, engine=engine, model=model

@@ -58,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         help="decode each state with a grammar of its own commands "
         "([recognition] per_state_grammar = true; default: every command's grammar)",
     )
+    parser.add_argument(
+        "--no-everyday-wording",
+        action="store_true",
+        help="command models without everyday wordings ([recognition] everyday_wording = false)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--misses", action="store_true", help="list every item got wrong")
     parser.add_argument(
@@ -97,6 +102,7 @@ def _figures(split: str, args: argparse.Namespace) -> dict[str, float]:
     settings = RecognitionSettings(
         noise_suppression=args.noise_suppression,
         per_state_grammar=args.per_state_grammar,
+        everyday_wording=not args.no_everyday_wording,
     )
     recognizer = make_recognizer(settings, engine=args.engine)
     outcomes = evaluate(full_set(split, args.every_condition), recognizer, settings)

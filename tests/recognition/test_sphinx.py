@@ -15,14 +15,16 @@ from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
+from voicepeer.config.loader import load_text
 from voicepeer.errors import ModelMissingError
-from voicepeer.listening import make_listener, voice_loop_phrasebook
+from voicepeer.listening import make_listener, make_recognizer, voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.engine import decode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
 from voicepeer.recognition.sphinx_files import dictionary_words, write_dictionary_subset
+from voicepeer.settings import Settings
 from voicepeer.voice.assistant import interpret_in
 from voicepeer.voice.state_commands import LAST_PARAGRAPH
 from voicepeer.voice.states import State
@@ -414,3 +416,22 @@ def test_ending_the_session_by_voice_is_understood(
     assert [c.intent if c else None for c in understood] == [Intent.QUIT] * 3, [
         h.text for h in heard
     ]
+
+
+def test_a_carer_can_turn_the_everyday_wording_of_commands_off(
+    recognizer: SphinxRecognizer,
+) -> None:
+    settings = load_text(
+        "[recognition]\neveryday_wording = false\n", Settings, source="config.toml"
+    ).recognition
+    assert not settings.everyday_wording and RecognitionSettings().everyday_wording
+    card_only = make_recognizer(settings, engine="sphinx")
+    assert isinstance(card_only, SphinxRecognizer)
+    everyday = set(recognizer.phrasebook.commands[""].everyday)
+    assert everyday & set(recognizer.command_model_sentences())
+    for context in ("", "reading", "sleeping"):
+        assert not card_only.phrasebook.commands[context].everyday
+        sentences = set(card_only.command_model_sentences(context))
+        assert sentences and not sentences - set(card_only.phrasebook.commands[context].sentences)
+        assert not sentences & (everyday - set(recognizer.phrasebook.commands[""].sentences))
+    card_only.close()

@@ -176,19 +176,21 @@ class Interpreter:
         *,
         in_play: Mapping[str, Collection[Intent]] | None = None,
         narrow: bool = True,
+        everyday: bool = True,
     ) -> Phrasebook:
         """What recognizers may hear: every command (context ""), and the commands of each
         of ``contexts`` and the answers of each of ``answer_contexts`` (name → intents).
         ``in_play`` names contexts where fewer commands can apply than are understood (see
         ``Vocabulary.in_play``). ``narrow``: each context is decoded with its own commands,
-        the others being its garbage path; otherwise with every command, as "" is."""
+        the others being its garbage path; otherwise with every command, as "" is.
+        ``everyday``: command models also hear everyday wordings (``Vocabulary.everyday``)."""
         phrasings = command_phrasings(self.aliases)
-        every = self._commands(phrasings, None)
+        every = self._commands(phrasings, None, everyday=everyday)
         commands = {"": every}
         for name, intents in (contexts or {}).items():
             playing = (in_play or {}).get(name, intents)
             commands[name] = (
-                self._commands(phrasings, intents, playing)
+                self._commands(phrasings, intents, playing, everyday=everyday)
                 if narrow
                 else replace(every, in_play=frozenset(i.value for i in playing))
             )
@@ -245,6 +247,8 @@ class Interpreter:
         phrasings: Mapping[Intent, tuple[str, ...]],
         intents: Collection[Intent] | None,
         in_play: Collection[Intent] | None = None,
+        *,
+        everyday: bool = True,
     ) -> Vocabulary:
         def accepts(text: str) -> bool:
             return self.command(Heard(text), intents).command is not None
@@ -255,6 +259,7 @@ class Interpreter:
             accepts,
             is_number_alone,
             in_play,
+            everyday=everyday,
         )
 
     def _answers(

@@ -70,6 +70,8 @@ def command_vocabulary(
     accepts: Callable[[str], bool],
     refuses: Callable[[str], bool],
     in_play: Collection[Intent] | None = None,
+    *,
+    everyday: bool = True,
 ) -> Vocabulary:
     """The command vocabulary of ``intents`` with the interpreter's tests of a reading.
 
@@ -77,7 +79,8 @@ def command_vocabulary(
     each and bare of their values, as its garbage path (:data:`GARBAGE_WEIGHT`): a
     command of another state, or room talk made of command words, is then heard as what
     it is instead of being forced onto the nearest command of this one. ``in_play``: the
-    commands that can apply here (default: ``intents``), see ``Vocabulary.in_play``."""
+    commands that can apply here (default: ``intents``), see ``Vocabulary.in_play``.
+    ``everyday``: with the everyday wordings of the commands (``Vocabulary.everyday``)."""
     wanted = set(intents)
     own = {p for i, ps in phrasings.items() if i in wanted for p in ps}
     garbage = sorted({p for i, ps in phrasings.items() if i not in wanted for p in ps} - own)
@@ -93,7 +96,7 @@ def command_vocabulary(
         ),
         other=tuple(garbage),
         sentences=(*command_sentences(phrasings, wanted), *garbage * GARBAGE_WEIGHT),
-        everyday=tuple(everyday_sentences(phrasings, wanted)),
+        everyday=tuple(everyday_sentences(phrasings, wanted)) if everyday else (),
         in_play=frozenset(i.value for i in (wanted if in_play is None else in_play)),
         accepts=accepts,
         refuses=refuses,

@@ -86,6 +86,11 @@ class RecognitionSettings:
     commands as its garbage path) rather than of every command. Off by default: with the
     bundled model it took less room talk for a command but understood fewer commands
     (see the README's figures)."""
+    everyday_wording: bool = True
+    """Let the command model hear everyday ways of saying commands ("could you go to the
+    next one please", "one more time") besides the command card's wording. Turn off for
+    someone who keeps to the card: the model then knows only the card's phrasings, and
+    card commands are less often heard as everyday words."""
 
 
 @dataclass(frozen=True)

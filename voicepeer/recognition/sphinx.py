@@ -459,6 +459,11 @@ class SphinxRecognizer:
         """The command search each context decodes with (for diagnostics)."""
         return self._command_search
 
+    def command_model_sentences(self, context: str = "") -> tuple[str, ...]:
+        """The training text of the command language model ``context`` decodes with (for
+        diagnostics): the card's phrasings, and the everyday wordings unless turned off."""
+        return self._command_models[self._command_search.get(context, self._command_search[""])][1]
+
     @property
     def grammar(self) -> str:
         """The JSGF grammar of every command (for diagnostics)."""
