@@ -435,3 +435,15 @@ def test_a_carer_can_turn_the_everyday_wording_of_commands_off(
         assert sentences and not sentences - set(card_only.phrasebook.commands[context].sentences)
         assert not sentences & (everyday - set(recognizer.phrasebook.commands[""].sentences))
     card_only.close()
+
+
+def test_a_search_whose_words_were_not_heard_asks_for_them(
+    recognizer: SphinxRecognizer, tmp_path: Path
+) -> None:
+    # "find heat" is read "find the": searching for "the" would be a wrong action; taken
+    # bare, the voice loop asks "Search for what?".
+    path = write_wav(tmp_path / "find.wav", utterances(["find heat"]))
+    (heard,) = heard_all(recognizer, path, ListenMode.COMMAND)
+    assert heard.text.split()[0] == "find"
+    verdict = interpret_in(State.BROWSING, heard, Interpreter())
+    assert verdict.command == Command(Intent.SEARCH)
