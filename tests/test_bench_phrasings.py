@@ -18,7 +18,7 @@ from scripts.benchlib.asr_phrasings import (
     natural_items,
     room_talk_items,
 )
-from scripts.benchlib.asr_states import act, mode_in
+from scripts.benchlib.asr_states import Action, act, mode_in, verdict
 from voicepeer.audio.input import WavFileInput
 from voicepeer.cli import main as voicepeer_main
 from voicepeer.commands.intents import Intent
@@ -69,6 +69,7 @@ def test_a_tiny_subset_gives_every_figure(recognizer: Recognizer) -> None:
     for label in ("canonical", "natural", "context"):
         assert 0.0 <= figures[f"{label}_accuracy"] <= 1.0
         assert 0.0 <= figures[f"{label}_wrong_action_rate"] <= 1.0
+        assert 0.0 <= figures[f"{label}_asked_rate"] <= 1.0
     assert figures["natural_commands"] == 3 and figures["context_commands"] == 3
     assert figures["chatter"] == len(ROOM_TALK_STATES)
     for state in ROOM_TALK_STATES:
@@ -129,3 +130,21 @@ def test_the_bench_hears_as_voicepeer_listen_does(
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
     assert bench == [(line["intent"], line["slots"]) for line in lines]
     assert bench and bench[0][0] is not None, bench
+
+
+def test_a_question_is_counted_apart_from_a_wrong_action_and_a_miss() -> None:
+    nxt, back = Action("next"), Action("back")
+    assert verdict(nxt, [nxt], [False]) == "right"
+    assert verdict(nxt, [back], [False]) == "wrong"
+    assert verdict(nxt, [nxt, nxt], [False, False]) == "wrong"
+    assert verdict(nxt, [None], [True]) == "asked"
+    assert verdict(nxt, [None], [False]) == "missed"
+    # The right action, then a piece of the same slow speech not understood: a "Sorry".
+    assert verdict(nxt, [nxt, None], [False, False]) == "missed"
+    # A search heard without its words: the loop asks "Search for what?".
+    heat = Action("search", {"query": "heat"})
+    assert verdict(heat, [Action("search")], [False]) == "asked"
+    assert verdict(heat, [Action("search", {"query": "the"})], [False]) == "wrong"
+    # Room talk: anything done is wrong, a question is asked.
+    assert verdict(None, [None], [True]) == "asked"
+    assert verdict(None, [back], [False]) == "wrong"

@@ -86,9 +86,10 @@ def verdict(expected: Action | None, actions: list[Action | None], questions: li
     """What became of one item said as one or more utterances (``actions`` and whether each
     was asked about, ``questions``): "right" (exactly the expected action; nothing for room
     talk), "wrong" (something else done; for room talk anything), "asked" (nothing done
-    but a question about what was meant or for a value; room talk too), or "missed" (nothing done, or the
-    right action with a piece of the same speech not understood after it: slow speech cut
-    at a pause, "bookmark this" then "post", which costs a "Sorry", not an undo)."""
+    but a question about what was meant or for a value; room talk too), or "missed"
+    (nothing done, or the right action with a piece of the same speech not understood after
+    it: slow speech cut at a pause, "bookmark this" then "post", which costs a "Sorry", not
+    an undo)."""
     done = [a for a in actions if a is not None and not asks_for_value(a)]
     if expected is None:
         if any(a is not None for a in actions):
