@@ -88,9 +88,10 @@ class RecognitionSettings:
     (see the README's figures)."""
     everyday_wording: bool = True
     """Let the command model hear everyday ways of saying commands ("could you go to the
-    next one please", "one more time") besides the command card's wording. Turn off for
-    someone who keeps to the card: the model then knows only the card's phrasings, and
-    card commands are less often heard as everyday words."""
+    next one please", "one more time") besides the command card's wording. Off, the model
+    knows only the card's phrasings: for someone who keeps to the card's words, though
+    with the bundled model it understood them no better and took more everyday speech for
+    another command (see the README's figures)."""
 
 
 @dataclass(frozen=True)
