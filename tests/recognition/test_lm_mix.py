@@ -9,7 +9,7 @@ import pocketsphinx
 import pytest
 
 from voicepeer.paths import cache_dir
-from voicepeer.recognition.arpa import build_arpa
+from voicepeer.recognition.arpa import build_arpa, looks_like_language_model
 from voicepeer.recognition.dictation_lm import (
     ContextMixer,
     DictationSources,
@@ -112,3 +112,19 @@ def test_models_an_earlier_voicepeer_left_in_the_cache_folder_are_removed(tmp_pa
     # Without everyday English: nothing to mix, only building and removing are tested here.
     prepared_model(DictationSources(tuple(PEER), generic_weight=0.0), tmp_path)
     assert [p.name for p in earlier.iterdir()] == ["notes.txt"]
+
+
+def test_a_damaged_language_model_is_told_from_every_kind_pocketsphinx_reads(
+    tmp_path: Path,
+) -> None:
+    arpa = tmp_path / "small.lm"
+    arpa.write_text(build_arpa(PEER))
+    binary = Path(pocketsphinx.get_model_path("en-us/en-us.lm.bin"))
+    assert looks_like_language_model(arpa) and looks_like_language_model(binary)
+    mixed = prepared_model(DictationSources(tuple(PEER), generic_weight=0.0), tmp_path)
+    assert looks_like_language_model(mixed)
+    for damaged in ("this is not an ARPA file\n", "", "ngram 1=3\n"):
+        broken = tmp_path / "broken.lm"
+        broken.write_text(damaged)
+        assert not looks_like_language_model(broken)
+    assert not looks_like_language_model(tmp_path / "absent.lm")

@@ -82,3 +82,20 @@ def _prob(
 def write_arpa(sentences: Iterable[str], path: Path, order: int = 3) -> Path:
     path.write_text(build_arpa(sentences, order), encoding="utf-8")
     return path
+
+
+_MODEL_MARKS = (b"\\data\\", b"Trie Language Model", b"Darpa Trigram LM")
+"""What starts a language model PocketSphinx reads: ARPA text, its binary, the old DMP."""
+
+
+def looks_like_language_model(path: Path, head_bytes: int = 65536) -> bool:
+    """Whether ``path`` starts as a language model does (compressed files are not looked
+    into), so a damaged one is refused at once instead of after loading everything else."""
+    if path.suffix in (".gz", ".bz2"):
+        return True
+    try:
+        with path.open("rb") as file:
+            head = file.read(head_bytes)
+    except OSError:
+        return False
+    return any(mark in head for mark in _MODEL_MARKS)

@@ -40,7 +40,7 @@ from voicepeer.recognition.answer_sounds import (
     sibilance_db,
     sound_classes,
 )
-from voicepeer.recognition.arpa import write_arpa
+from voicepeer.recognition.arpa import looks_like_language_model, write_arpa
 from voicepeer.recognition.base import ListenMode, Phrasebook, Vocabulary
 from voicepeer.recognition.dictation_lm import (
     GENERIC_WEIGHT,
@@ -267,6 +267,8 @@ class SphinxRecognizer:
         for what, path in (("acoustic model", hmm), ("dictionary", dic), ("language model", lm)):
             if not path.exists():
                 raise _missing_model(what, path)
+        if not looks_like_language_model(lm):
+            raise _missing_model("language model", lm, ValueError("not a language model"))
         self._known_words = known_words(dic)
         self._grammars = {
             name: jsgf_grammar(vocabulary, known_words=self._known_words)
