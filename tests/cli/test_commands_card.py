@@ -233,7 +233,7 @@ def test_printed_page_one_is_the_essentials_alone(tmp_path: Path) -> None:
         timeout=60,
         check=True,
     ).stdout.split("\f")
-    first = pages[0]
+    first = " ".join(pages[0].split())  # large print wraps long lines on the page
     assert "Talking to voicepeer" in first
     for intent, meaning in ESSENTIALS:
         assert PHRASINGS[intent][0] in first and meaning.split()[0] in first
