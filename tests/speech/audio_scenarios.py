@@ -250,13 +250,19 @@ def _own_server_trial(meddle: Callable[[Any, Any], None], times: int) -> dict[st
         events: list[tuple[str, int]] = []
         speech, _, output = _speaker(events)
         threading.Thread(target=meddle, args=(server, output), daemon=True).start()
-        errors: list[dict[str, str]] = []
+        errors: list[dict[str, Any]] = []
         for _ in range(times):
+            started = time.monotonic()
             try:
                 speech.say(POST)
             except VoicepeerError as error:
                 errors.append(
-                    {"error": type(error).__name__, "message": str(error), "spoken": error.spoken}
+                    {
+                        "error": type(error).__name__,
+                        "message": str(error),
+                        "spoken": error.spoken,
+                        "after_s": time.monotonic() - started,
+                    }
                 )
         server.freeze(False)
         speech.close()

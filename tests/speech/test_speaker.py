@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.support.scenario import run_scenario as run_audio_scenario
+from voicepeer.audio.output import _STALL_GRACE_S
 
 
 def run_scenario(name: str, env: dict[str, str]) -> dict[str, Any]:
@@ -97,6 +98,9 @@ def test_a_speaker_that_takes_no_audio_is_an_audio_device_error(pulseaudio: obje
     result = run_scenario("speaker_freezes", env)
     assert [e["error"] for e in result["errors"]] == ["AudioDeviceError"]
     assert "stopped taking audio" in result["errors"][0]["message"]
+    # Told once the device took nothing for the grace time, not after the stuck stream
+    # was shut down too (that waited about 34 s more).
+    assert result["errors"][0]["after_s"] < _STALL_GRACE_S + 10
 
 
 @pytest.mark.audio

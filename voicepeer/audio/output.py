@@ -93,6 +93,9 @@ class SounddeviceOutput:
         self._position = 0
         self._closed = False
         self._held = threading.Event()
+        self._generation = 0
+        """Which stream the callbacks may serve: one given up as stuck must not play or
+        finish the next one's audio if its sound server wakes up again."""
         self.frames_played = 0
         """Frames handed to the device so far (for checks that nothing plays after a stop)."""
         # Open the device now, so a missing speaker is reported before anything is said.
@@ -112,6 +115,8 @@ class SounddeviceOutput:
         if self._stream is not None and self._stream_rate == sample_rate:
             return self._stream
         self._close_stream()
+        self._generation += 1
+        generation = self._generation
         try:
             self._stream = self._sd.RawOutputStream(
                 samplerate=sample_rate,
@@ -120,17 +125,26 @@ class SounddeviceOutput:
                 channels=1,
                 dtype="int16",
                 latency=self._latency,
-                callback=self._fill,
-                finished_callback=self._done.set,
+                callback=lambda *args: self._fill(*args, generation=generation),
+                finished_callback=lambda: self._finished(generation),
             )
         except (self._sd.PortAudioError, ValueError) as error:
             raise _speaker_error(f"cannot open the output device ({error})") from error
         self._stream_rate = sample_rate
         return self._stream
 
-    def _fill(self, outdata: Any, frames: int, time_info: Any, status: Any) -> None:
+    def _finished(self, generation: int) -> None:
+        if generation == self._generation:
+            self._done.set()
+
+    def _fill(
+        self, outdata: Any, frames: int, time_info: Any, status: Any, *, generation: int
+    ) -> None:
         wanted = frames * 2
         cancel = self._cancel
+        if generation != self._generation:  # a stream given up as stuck
+            outdata[:] = bytes(wanted)
+            raise self._sd.CallbackAbort
         if self._stopped.is_set() or (cancel is not None and cancel.is_set()):
             outdata[:] = bytes(wanted)
             raise self._sd.CallbackAbort
@@ -189,7 +203,7 @@ class SounddeviceOutput:
                 if self._position != taken or self._held.is_set():
                     taken, stuck_after = self._position, time.monotonic() + _STALL_GRACE_S
                 elif time.monotonic() > stuck_after:
-                    stream.abort()
+                    self._abandon_stream()
                     raise _speaker_error("the output device stopped taking audio")
             interrupted = self._stopped.is_set() or (cancel is not None and cancel.is_set())
             if interrupted:
@@ -222,19 +236,33 @@ class SounddeviceOutput:
     def _close_stream(self) -> None:
         if self._stream is None:
             return
-        try:
-            self._stream.abort()
-            self._stream.close()
-        except Exception as error:  # a vanished device can fail to close; nothing to save
-            log.debug("closing speaker stream: %s", error)
+        _close_quietly(self._stream)
         self._stream = None
         self._stream_rate = 0
+
+    def _abandon_stream(self) -> None:
+        """Give up a stuck stream without waiting for it: aborting a stream the sound
+        server no longer serves blocked for about 34 s (measured), which the person would
+        have spent in silence before being told the speaker is not working."""
+        stream, self._stream, self._stream_rate = self._stream, None, 0
+        self._generation += 1
+        threading.Thread(
+            target=_close_quietly, args=(stream,), name="voicepeer-speaker-abandon", daemon=True
+        ).start()
 
     def close(self) -> None:
         self._closed = True
         self.stop()
         with self._play_lock:
             self._close_stream()
+
+
+def _close_quietly(stream: Any) -> None:
+    try:
+        stream.abort()
+        stream.close()
+    except Exception as error:  # a vanished device can fail to close; nothing to save
+        log.debug("closing speaker stream: %s", error)
 
 
 _NUMBERED = re.compile(r"^(\d{4,})\.wav$")
