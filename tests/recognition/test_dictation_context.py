@@ -13,7 +13,11 @@ from voicepeer.forum.base import Post, Topic
 from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import decode
-from voicepeer.recognition.sphinx import SphinxRecognizer
+from voicepeer.recognition.sphinx import INITIAL_CMN, SphinxRecognizer, decode_whole
+from voicepeer.recognition.sphinx_dictation import (
+    DICTATION_BEST_PATH_LANGUAGE_WEIGHT,
+    DICTATION_LANGUAGE_WEIGHT,
+)
 from voicepeer.recognition.sphinx_files import bundled_dictionary, bundled_model_dir
 from voicepeer.recognition.vocabulary import ms_pronunciations, ms_words
 from voicepeer.voice.reply_context import reply_context
@@ -100,3 +104,41 @@ def test_the_post_answered_makes_its_words_heard(recognizer: SphinxRecognizer) -
     assert "pier" not in before and "walker" not in before
     assert "pier" in after and "walker" in after, after
     assert "pier" not in again and "walker" not in again, again
+
+
+def test_dictation_is_decoded_with_its_own_language_weights() -> None:
+    # A PocketSphinx search keeps the weights it was created with: the dictation search,
+    # when the engine starts and when the reply's context rebuilds it, must be created with
+    # voicepeer's, and the command searches keep PocketSphinx's defaults.
+    engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
+    decoder = engine._decoder
+    assert engine._context_mixer is not None
+    lm = str(engine._context_mixer.base)
+    searches = {
+        "as_dictation": {
+            "lw": DICTATION_LANGUAGE_WEIGHT,
+            "bestpathlw": DICTATION_BEST_PATH_LANGUAGE_WEIGHT,
+        },
+        "lw_only": {"lw": DICTATION_LANGUAGE_WEIGHT},
+    }
+    for name, values in searches.items():
+        defaults = {key: decoder.config[key] for key in values}
+        for key, value in values.items():
+            decoder.config[key] = value
+        decoder.add_lm_file(name, lm)
+        for key, value in defaults.items():
+            decoder.config[key] = value
+    audio = utterances(["my legs are weak when it is hot"]).tobytes()
+
+    def heard(search: str) -> tuple[str, float]:
+        decoder.set_cmn(INITIAL_CMN)  # the same cepstral mean for every decode compared
+        return decode_whole(decoder, search, audio)
+
+    heard("dictation")  # the first decode after starting scores a little differently
+    started = heard("dictation")
+    assert started == heard("as_dictation")
+    assert started[1] != heard("lw_only")[1]
+    engine.use_dictation_context([])
+    assert heard("dictation") == started
+    assert (decoder.config["lw"], decoder.config["bestpathlw"]) == (6.5, 9.5)
+    engine.close()
