@@ -17,6 +17,7 @@ from voicepeer.recognition.sphinx import INITIAL_CMN, SphinxRecognizer, decode_w
 from voicepeer.recognition.sphinx_dictation import (
     DICTATION_BEST_PATH_LANGUAGE_WEIGHT,
     DICTATION_LANGUAGE_WEIGHT,
+    add_weighted_search,
 )
 from voicepeer.recognition.sphinx_files import bundled_dictionary, bundled_model_dir
 from voicepeer.recognition.vocabulary import ms_pronunciations, ms_words
@@ -113,21 +114,10 @@ def test_dictation_is_decoded_with_its_own_language_weights() -> None:
     engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
     decoder = engine._decoder
     assert engine._context_mixer is not None
-    lm = str(engine._context_mixer.base)
-    searches = {
-        "as_dictation": {
-            "lw": DICTATION_LANGUAGE_WEIGHT,
-            "bestpathlw": DICTATION_BEST_PATH_LANGUAGE_WEIGHT,
-        },
-        "lw_only": {"lw": DICTATION_LANGUAGE_WEIGHT},
-    }
-    for name, values in searches.items():
-        defaults = {key: decoder.config[key] for key in values}
-        for key, value in values.items():
-            decoder.config[key] = value
-        decoder.add_lm_file(name, lm)
-        for key, value in defaults.items():
-            decoder.config[key] = value
+    lm = engine._context_mixer.base
+    both = {"lw": DICTATION_LANGUAGE_WEIGHT, "bestpathlw": DICTATION_BEST_PATH_LANGUAGE_WEIGHT}
+    add_weighted_search(decoder, "as_dictation", lm, both)
+    add_weighted_search(decoder, "lw_only", lm, {"lw": DICTATION_LANGUAGE_WEIGHT})
     audio = utterances(["my legs are weak when it is hot"]).tobytes()
 
     def heard(search: str) -> tuple[str, float]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +53,15 @@ _PLAIN_WORD = re.compile(r"[a-z][a-z']*")
 
 def add_dictation_search(decoder: Any, name: str, lm: Path) -> None:
     """Add the dictation language model ``lm`` as search ``name``, weighted by
-    :data:`DICTATION_LANGUAGE_WEIGHT` and :data:`DICTATION_BEST_PATH_LANGUAGE_WEIGHT` (a
-    search takes the weights it is created with; the other searches keep the defaults)."""
-    defaults = {key: decoder.config[key] for key in _DICTATION_DECODER}
-    for key, value in _DICTATION_DECODER.items():
+    :data:`DICTATION_LANGUAGE_WEIGHT` and :data:`DICTATION_BEST_PATH_LANGUAGE_WEIGHT`."""
+    add_weighted_search(decoder, name, lm, _DICTATION_DECODER)
+
+
+def add_weighted_search(decoder: Any, name: str, lm: Path, settings: Mapping[str, float]) -> None:
+    """Add ``lm`` as search ``name`` created with the decoder ``settings`` (a search takes
+    the weights it is created with; the other searches keep the decoder's own)."""
+    defaults = {key: decoder.config[key] for key in settings}
+    for key, value in settings.items():
         decoder.config[key] = value
     try:
         decoder.add_lm_file(name, str(lm))
