@@ -142,10 +142,8 @@ class SounddeviceOutput:
     ) -> None:
         wanted = frames * 2
         cancel = self._cancel
-        if generation != self._generation:  # a stream given up as stuck
-            outdata[:] = bytes(wanted)
-            raise self._sd.CallbackAbort
-        if self._stopped.is_set() or (cancel is not None and cancel.is_set()):
+        given_up = generation != self._generation  # a stream given up as stuck
+        if given_up or self._stopped.is_set() or (cancel is not None and cancel.is_set()):
             outdata[:] = bytes(wanted)
             raise self._sd.CallbackAbort
         if self._held.is_set():
