@@ -50,11 +50,20 @@ def test_the_phrase_said_normally_is_understood(tmp_path: Path) -> None:
     assert 'I heard "next post". The microphone works.' in out.getvalue()
 
 
+def test_other_words_for_the_same_command_pass(tmp_path: Path) -> None:
+    # The test asks whether voicepeer would do the right thing, not for the exact words.
+    pcm = silence(0.5, 30) + spoken("next one", tmp_path, "n1") + silence(1.0, 30)
+    chosen, out = wizard()
+    assert chosen._recognition_test(pcm) is True
+    assert 'which I understand as "next post". The microphone works.' in out.getvalue()
+
+
 def test_something_else_is_not_taken_for_the_phrase(tmp_path: Path) -> None:
     pcm = silence(0.5, 30) + spoken("read it back", tmp_path, "rb") + silence(1.0, 30)
     chosen, out = wizard()
     assert chosen._recognition_test(pcm) is False
-    assert 'instead of "next post"' in out.getvalue()
+    assert 'I heard "read it back" instead of "next post"' in out.getvalue()
+    assert "voice training" in out.getvalue()
 
 
 def test_every_choice_fills_a_setting_that_exists() -> None:
