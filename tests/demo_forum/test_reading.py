@@ -151,6 +151,20 @@ def test_search_finds_posts_and_their_topics(client: httpx.Client) -> None:
     }
 
 
+def test_search_blurbs_are_cut_as_stock_discourse_cuts_them(client: httpx.Client) -> None:
+    # GroupedSearchResults.blurb_for: ActionView's excerpt, 100 characters either side of
+    # the term, cut at any character and marked "..."; else the first 197 and "...".
+    body = _get(client, "/search.json?q=fatigue", "/search.json")
+    blurbs = [p["blurb"] for p in body["posts"]]
+    cut = [b for b in blurbs if b.startswith("...")]
+    assert cut, blurbs  # the long letter mentions fatigue far into it
+    for blurb in cut:
+        found = blurb.lower().index("fatigue")
+        assert found == len("...") + 100, blurb
+        assert len(blurb) <= 3 + 100 + len("fatigue") + 100 + 3
+        assert "…" not in blurb
+
+
 def test_site_documents_and_client_settings(make_forum: ForumFactory) -> None:
     forum = make_forum(min_post_length=5, max_post_length=500, title="Test forum")
     with httpx.Client(base_url=forum.base_url) as client:

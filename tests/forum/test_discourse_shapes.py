@@ -192,6 +192,17 @@ def test_search_hits_name_the_matching_post() -> None:
     assert hit.excerpt == "cooling vest" and hit.topic_title == "Heat & MS"
 
 
+def test_search_blurbs_are_read_without_the_pieces_of_words_discourse_cut() -> None:
+    # blurb_for cuts the post at any character, mid-word too, and marks the cut "...".
+    blurb = "...tched treatments, and their <span>neurologists</span> were fine. Sudd..."
+    assert parse.blurb_words(blurb) == "… treatments, and their neurologists were fine. …"
+    assert parse.blurb_words("... cut between words") == "… cut between words"
+    # A post's own dots look like a cut: a preview may lose a word, never read a fragment,
+    # and never loses the whole text.
+    assert parse.blurb_words("See you soon...") == "See you …"
+    assert parse.blurb_words("hmm...") == "hmm..."
+
+
 def test_notification_types_are_those_of_discourse() -> None:
     # Both tables copy Notification.types (app/models/notification.rb).
     assert {v: k for k, v in NOTIFICATION_TYPES.items()} == parse.NOTIFICATION_KINDS

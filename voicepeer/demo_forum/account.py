@@ -105,13 +105,29 @@ def mark_notifications_read(ctx: Context, _m: re.Match[str]) -> Response:
     return Response.json(200, {"success": "OK"})
 
 
-def _blurb(raw: str, terms: list[str]) -> str:
-    text = " ".join(raw.split())
-    lowered = text.lower()
-    found = min((i for t in terms if (i := lowered.find(t)) >= 0), default=0)
-    start = max(0, found - 60)
-    piece = text[start : start + 200]
-    return ("…" if start else "") + piece + ("…" if start + 200 < len(text) else "")
+BLURB_LENGTH = 200
+"""Characters of a search blurb (Search::GroupedSearchResults::BLURB_LENGTH)."""
+OMISSION = "..."
+
+
+def _blurb(text: str, term: str) -> str:
+    """A search result's blurb as stock Discourse makes it (GroupedSearchResults.blurb_for
+    with ActionView's excerpt and truncate): up to half the blurb length either side of the
+    whole term, found ignoring case, else the post's beginning; cut at any character, even
+    inside a word, and marked with "..."."""
+    text = " ".join(text.split())
+    quoted = re.search(r'"([^"]+)"', term)  # Search::PHRASE_MATCH_REGEXP_PATTERN
+    phrase = (quoted[1] if quoted else term).strip()
+    found = text.lower().find(phrase.lower()) if phrase else -1
+    if found < 0:
+        if len(text) <= BLURB_LENGTH:
+            return text
+        return text[: BLURB_LENGTH - len(OMISSION)] + OMISSION
+    radius = BLURB_LENGTH // 2
+    start, end = max(0, found - radius), found + len(phrase) + radius
+    before = OMISSION if start > 0 else ""
+    after = OMISSION if end < len(text) else ""
+    return before + text[start:end] + after
 
 
 def search(ctx: Context, _m: re.Match[str]) -> Response:
@@ -177,7 +193,7 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
                 "avatar_template": avatar_template(row["username"]),
                 "created_at": row["created_at"],
                 "like_count": int(likes or 0),
-                "blurb": _blurb(excerpt(row["cooked"], 100_000), terms),
+                "blurb": _blurb(excerpt(row["cooked"], 100_000), term),
                 "post_number": row["post_number"],
                 "topic_id": row["topic_id"],
             }

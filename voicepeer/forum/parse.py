@@ -321,6 +321,31 @@ def notifications(data: Any, kinds: dict[int, str]) -> tuple[Notification, ...]:
     return guarded("notification list", build)
 
 
+BLURB_OMISSIONS = ("...", "…")
+"""How a search blurb marks where Discourse cut the post (ActionView's "..."; "…" too)."""
+
+
+def blurb_words(blurb: str) -> str:
+    """A search blurb as text to read out: tags gone, and no piece of a word where Discourse
+    cut the post, which it does at any character ("...tched treatments"): a word touching
+    the cut is left out, since it may be a fragment, and "…" marks the cut."""
+    whole = html.unescape(re.sub(r"<[^>]+>", "", blurb)).strip()
+    text, cut_before, cut_after = whole, False, False
+    for omission in BLURB_OMISSIONS:
+        if text.startswith(omission):
+            text, cut_before = text[len(omission) :], True
+            if text[:1].isalnum():
+                text = text.partition(" ")[2]
+        if text.endswith(omission):
+            text, cut_after = text[: -len(omission)], True
+            if text[-1:].isalnum():
+                text = text.rpartition(" ")[0]
+    text = text.strip()
+    if not text:  # a short post of its own "...", not a cut one
+        return whole
+    return ("… " if cut_before else "") + text + (" …" if cut_after else "")
+
+
 def search_hits(data: Any) -> tuple[SearchHit, ...]:
     def build() -> tuple[SearchHit, ...]:
         topics = data.get("topics") or ()
@@ -331,7 +356,7 @@ def search_hits(data: Any) -> tuple[SearchHit, ...]:
                 topic_id=int(p["topic_id"]),
                 post_number=int(p["post_number"]),
                 username=_str(p["username"]),
-                excerpt=html.unescape(re.sub(r"<[^>]+>", "", str(p.get("blurb") or ""))),
+                excerpt=blurb_words(str(p.get("blurb") or "")),
                 topic_title=titles.get(p["topic_id"], ""),
             )
             for p in data["posts"]
