@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -448,3 +449,10 @@ def test_search_results_become_the_topic_list(forum: DemoForum, data: Path) -> N
     assert "jo wrote: This made my day. The chips were earned!" in talk.said[0]
     assert "by Dave" not in talk.said[0]
     assert talk.said[-1].startswith("Post 2 of 4, by Jo Baxter")
+
+
+def test_search_results_are_read_without_pieces_of_words(forum: DemoForum, data: Path) -> None:
+    # Fatigue comes far into a long letter: the forum cuts its blurb mid-word.
+    said = converse(forum.base_url, ["search for fatigue"], data).said[0]
+    assert "ruth wrote: … " in said
+    assert re.search(r"\.\.\.|…\w|\w…", said) is None, said

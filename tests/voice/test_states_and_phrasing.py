@@ -60,6 +60,16 @@ def test_topic_list_summary_names_the_first_topics_and_what_to_say() -> None:
     assert "open topic and a number up to 7" in summary
 
 
+def test_a_line_ends_as_one_sentence_so_the_voice_pauses_after_it() -> None:
+    # A search result's title is the whole line: "yourself?" not "yourself?.".
+    asked = TopicSummary(id=1, title="How do you pace yourself?", slug="p", posts_count=0)
+    assert phrasing.topic_line(2, asked) == "Two: How do you pace yourself?"
+    assert phrasing.as_sentence("Small win") == "Small win."
+    assert phrasing.as_sentence("MS fatigue …") == "MS fatigue …"
+    assert phrasing.as_sentence("Great! ") == "Great!"
+    assert phrasing.as_sentence("") == ""
+
+
 def test_post_header_says_position_author_age_and_whom_it_answers() -> None:
     post = Post(
         id=9,

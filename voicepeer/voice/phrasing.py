@@ -42,7 +42,14 @@ def topic_line(position: int, topic: TopicSummary) -> str:
         parts.append(count_phrase(topic.reply_count, "reply"))
     if topic.unread_posts:
         parts.append(f"{topic.unread_posts} unread")
-    return ", ".join(parts) + "."
+    return as_sentence(", ".join(parts))
+
+
+def as_sentence(text: str) -> str:
+    """``text`` ending as a sentence, so the voice pauses before what follows: a full stop
+    added unless it ends with one already (or "?", "!", "…"), never "?."."""
+    text = text.rstrip()
+    return text if not text or text.endswith((".", "?", "!", "…")) else text + "."
 
 
 def topic_list_summary(

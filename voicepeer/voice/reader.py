@@ -191,7 +191,7 @@ class Reader:
         line = phrasing.topic_line(index + 1, topic)
         hit = self._search_hits.get(topic.id)
         if hit is not None:
-            line += f" {hit.username} wrote: {hit.excerpt}"
+            line += f" {hit.username} wrote: {phrasing.as_sentence(hit.excerpt)}"
         return line
 
     # --- topics and posts ---------------------------------------------------------------
