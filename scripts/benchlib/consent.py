@@ -94,6 +94,37 @@ TAKEN_BACK = {
 ends a command: never a yes."""
 TAKE_BACK_PAUSE_S = 1.5
 
+AFTER_PAUSE = (
+    "but",
+    "wait",
+    "no",
+    "hang on",
+    "hold on",
+    "sorry",
+    "no wait",
+    "not yet",
+    "maybe",
+    "actually no",
+    "please wait",
+    "please don't",
+    "leave it",
+    "police",
+    "these",
+    "cheese",
+    "stop",
+    "cancel",
+    "read it back",
+    "um",
+    "peace",
+    "pleased",
+    "freeze",
+    "please no",
+)
+"""Said after "yes" and a pause, for ``--after-pause``: none of them is "please"."""
+PLEASE_RHYMES = frozenset({"police", "these", "cheese", "peace", "pleased", "freeze"})
+"""Those of AFTER_PAUSE that differ from "please" only in how they begin or end: reported
+as their own kind ("rhyme"), the others are take-backs."""
+
 WIDER_TUNE_VOICES = (
     "en-gb-x-gbclan",
     "en-gb-x-gbcwmd",
@@ -168,6 +199,26 @@ def answer_items(split: str) -> list[Item]:
             Item("taken_back", phrase, v, rng.choice(CONDITIONS)) for v in rng.sample(voices, 2)
         ]
     return numbered(items)
+
+
+def after_pause_items() -> list[Item]:
+    """ "yes … <AFTER_PAUSE>" in every voice of the tuning split, normal and very slow by
+    turns: what may follow a yes and a pause, beyond the few take-backs of TAKEN_BACK.
+    Tuning voices only, as rules are chosen with them."""
+    voices = (*VOICES["tune"], *WIDER_TUNE_VOICES)
+    ways = (CONDITIONS[0], WIDER_TUNE_CONDITIONS[1])
+    pairs = [(then, voice) for then in AFTER_PAUSE for voice in voices]
+    return numbered(
+        [
+            Item(
+                "rhyme" if then in PLEASE_RHYMES else "taken_back",
+                f"yes … {then}",
+                voice,
+                ways[n % 2],
+            )
+            for n, (then, voice) in enumerate(pairs)
+        ]
+    )
 
 
 def _noise(item: Item) -> np.ndarray:
@@ -269,9 +320,15 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         help="only items of this kind (yes, near_yes, taken_back, command, chatter, noise)",
     )
+    parser.add_argument(
+        "--after-pause",
+        action="store_true",
+        help='"yes … but" and the like in every tuning voice (after_pause_items), not --split',
+    )
     args = parser.parse_args(argv)
     recognizer = make_recognizer(RecognitionSettings(), engine="sphinx")
-    items = [i for i in answer_items(args.split) if not args.kind or i.kind in args.kind]
+    chosen = after_pause_items() if args.after_pause else answer_items(args.split)
+    items = [i for i in chosen if not args.kind or i.kind in args.kind]
     answered = evaluate(items, recognizer)
     recognizer.close()
     for a in answered:
