@@ -377,7 +377,9 @@ class SphinxRecognizer:
         except (RuntimeError, ValueError) as error:
             raise SpeechEngineError(f"the command model did not load: {error}") from error
         try:
-            add_dictation_search(self._decoder, _DICTATION, dictation_lm)
+            add_dictation_search(
+                self._decoder, _DICTATION, dictation_lm, trained=self.voice_profile is not None
+            )
         except (RuntimeError, ValueError, OSError) as error:
             raise _missing_model("language model", dictation_lm, error) from error
 
@@ -441,7 +443,9 @@ class SphinxRecognizer:
                     # Holds the post answered: a temporary file, gone once it is loaded.
                     lm = Path(name) / "dictation.lm"
                     lm.write_text(self._context_mixer.with_context(usable), encoding="utf-8")
-                add_dictation_search(self._decoder, _DICTATION, lm)
+                add_dictation_search(
+                    self._decoder, _DICTATION, lm, trained=self.voice_profile is not None
+                )
             except (OSError, RuntimeError, ValueError) as error:
                 # The context only helps; dictation goes on with the model it had (its file
                 # may have been replaced by a voicepeer started with other settings).

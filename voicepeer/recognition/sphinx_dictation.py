@@ -39,11 +39,28 @@ PocketSphinx scales the final choice by it, not by ``lw``. Chosen on the tuning 
 it got 75 of 161 words of peer-support replies wrong instead of 88 and 146 of 180 of general
 English instead of 148 (more weight dropped more words); the word insertion penalty, silence
 and filler probabilities and wider beams changed only a few words either way."""
+TRAINED_DICTATION_LANGUAGE_WEIGHT = 6.5
+""":data:`DICTATION_LANGUAGE_WEIGHT` when a voice profile (voice training) is loaded: the
+weights above were chosen on untrained voices, whose sounds the bundled model matches badly
+so the language model has to count more. Chosen on the tuning split after voice training
+(mixed model): with ``bestpathlw`` 9.5, ``lw`` 5.5 to 7.5 got 17 of 161 reply words wrong
+and 62 to 70 of 180 general words (6.5: 17 and 63), 9.0 got 22 and 74, 10 got 24 and 98."""
+TRAINED_DICTATION_BEST_PATH_LANGUAGE_WEIGHT = 9.5
+""":data:`DICTATION_BEST_PATH_LANGUAGE_WEIGHT` when a voice profile is loaded. Chosen with
+:data:`TRAINED_DICTATION_LANGUAGE_WEIGHT` on the tuning split after voice training: with
+``lw`` 6.5, 8 to 13 got 17 of 161 reply words wrong and 61 to 66 of 180 general words, 15
+got 19 and 69 (with ``lw`` 9.0, 15 got 23 and 87, 9.5 to 13 got 22 and 74 to 80). These
+are PocketSphinx's own defaults, named here so dictation does not depend on them."""
 _DICTATION_DECODER = {
     "lw": DICTATION_LANGUAGE_WEIGHT,
     "bestpathlw": DICTATION_BEST_PATH_LANGUAGE_WEIGHT,
 }
 """The decoder settings a dictation search is created with."""
+_TRAINED_DICTATION_DECODER = {
+    "lw": TRAINED_DICTATION_LANGUAGE_WEIGHT,
+    "bestpathlw": TRAINED_DICTATION_BEST_PATH_LANGUAGE_WEIGHT,
+}
+"""The decoder settings a dictation search is created with when a voice profile is loaded."""
 N_BEST = 20
 """Dictation readings compared for per-word alternatives ("correct fatigue")."""
 RECENT_WORDS = 400
@@ -51,10 +68,14 @@ RECENT_WORDS = 400
 _PLAIN_WORD = re.compile(r"[a-z][a-z']*")
 
 
-def add_dictation_search(decoder: Any, name: str, lm: Path) -> None:
+def add_dictation_search(decoder: Any, name: str, lm: Path, *, trained: bool = False) -> None:
     """Add the dictation language model ``lm`` as search ``name``, weighted by
-    :data:`DICTATION_LANGUAGE_WEIGHT` and :data:`DICTATION_BEST_PATH_LANGUAGE_WEIGHT`."""
-    add_weighted_search(decoder, name, lm, _DICTATION_DECODER)
+    :data:`DICTATION_LANGUAGE_WEIGHT` and :data:`DICTATION_BEST_PATH_LANGUAGE_WEIGHT`, or by
+    :data:`TRAINED_DICTATION_LANGUAGE_WEIGHT` and
+    :data:`TRAINED_DICTATION_BEST_PATH_LANGUAGE_WEIGHT` when the decoder's acoustic model is
+    a voice profile (``trained``)."""
+    settings = _TRAINED_DICTATION_DECODER if trained else _DICTATION_DECODER
+    add_weighted_search(decoder, name, lm, settings)
 
 
 def add_weighted_search(decoder: Any, name: str, lm: Path, settings: Mapping[str, float]) -> None:
