@@ -3,7 +3,9 @@ espeak-ng speech decoded by the real PocketSphinx engine."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pocketsphinx
 import pytest
@@ -17,7 +19,10 @@ from voicepeer.recognition.sphinx import INITIAL_CMN, SphinxRecognizer, decode_w
 from voicepeer.recognition.sphinx_dictation import (
     DICTATION_BEST_PATH_LANGUAGE_WEIGHT,
     DICTATION_LANGUAGE_WEIGHT,
+    TRAINED_DICTATION_BEST_PATH_LANGUAGE_WEIGHT,
+    TRAINED_DICTATION_LANGUAGE_WEIGHT,
     add_weighted_search,
+    known_runs,
 )
 from voicepeer.recognition.sphinx_files import bundled_dictionary, bundled_model_dir
 from voicepeer.recognition.vocabulary import ms_pronunciations, ms_words
@@ -107,28 +112,52 @@ def test_the_post_answered_makes_its_words_heard(recognizer: SphinxRecognizer) -
     assert "pier" not in again and "walker" not in again, again
 
 
-def test_dictation_is_decoded_with_its_own_language_weights() -> None:
+@pytest.mark.parametrize("trained", [False, True], ids=["untrained", "voice_profile"])
+def test_dictation_is_decoded_with_its_own_language_weights(trained: bool, tmp_path: Path) -> None:
     # A PocketSphinx search keeps the weights it was created with: the dictation search,
     # when the engine starts and when the reply's context rebuilds it, must be created with
-    # voicepeer's, and the command searches keep PocketSphinx's defaults.
-    engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
+    # voicepeer's (those for trained voices when a voice profile is loaded), and the command
+    # searches keep PocketSphinx's defaults. A copy of the bundled model stands for a voice
+    # profile: which weights apply depends only on whether one loaded.
+    profile = None
+    if trained:
+        profile = tmp_path / "voice"
+        shutil.copytree(bundled_model_dir(), profile)
+    engine = SphinxRecognizer(phrasebook=voice_loop_phrasebook(), voice_profile=profile)
+    assert (engine.voice_profile is not None) is trained
     decoder = engine._decoder
     assert engine._context_mixer is not None
-    lm = engine._context_mixer.base
-    both = {"lw": DICTATION_LANGUAGE_WEIGHT, "bestpathlw": DICTATION_BEST_PATH_LANGUAGE_WEIGHT}
-    add_weighted_search(decoder, "as_dictation", lm, both)
-    add_weighted_search(decoder, "lw_only", lm, {"lw": DICTATION_LANGUAGE_WEIGHT})
+    weights = {
+        False: {"lw": DICTATION_LANGUAGE_WEIGHT, "bestpathlw": DICTATION_BEST_PATH_LANGUAGE_WEIGHT},
+        True: {
+            "lw": TRAINED_DICTATION_LANGUAGE_WEIGHT,
+            "bestpathlw": TRAINED_DICTATION_BEST_PATH_LANGUAGE_WEIGHT,
+        },
+    }
     audio = utterances(["my legs are weak when it is hot"]).tobytes()
 
     def heard(search: str) -> tuple[str, float]:
         decoder.set_cmn(INITIAL_CMN)  # the same cepstral mean for every decode compared
         return decode_whole(decoder, search, audio)
 
-    heard("dictation")  # the first decode after starting scores a little differently
-    started = heard("dictation")
-    assert started == heard("as_dictation")
-    assert started[1] != heard("lw_only")[1]
-    engine.use_dictation_context([])
-    assert heard("dictation") == started
+    def compare_with(lm: Path) -> None:
+        for which, settings in weights.items():
+            add_weighted_search(decoder, f"weighted_{which}", lm, settings)
+        add_weighted_search(decoder, "lw_only", lm, {"lw": DICTATION_LANGUAGE_WEIGHT})
+        heard("dictation")  # the first decode after starting scores a little differently
+        dictation = heard("dictation")
+        assert dictation == heard(f"weighted_{trained}")
+        assert dictation[1] != heard(f"weighted_{not trained}")[1]
+        assert dictation[1] != heard("lw_only")[1]
+
+    compare_with(engine._context_mixer.base)
+    context = ["my legs are weak and my feet are hot when it is warm"]
+    engine.use_dictation_context(context)
+    with_context = tmp_path / "context.lm"
+    with_context.write_text(
+        engine._context_mixer.with_context(known_runs(context, engine._decoder_words)),
+        encoding="utf-8",
+    )
+    compare_with(with_context)
     assert (decoder.config["lw"], decoder.config["bestpathlw"]) == (6.5, 9.5)
     engine.close()
