@@ -4,8 +4,8 @@ voice loop uses, so a set-up check judges what voicepeer would do, not the exact
 
 The set-up tools ask it in a child process (``python -m voicepeer.setup.hear_recording
 SETTINGS WAV``, printing a JSON list of what was heard and the command it is, if any), with
-a time limit: a decoder that
-crashes or never answers must not take the wizard, and the answers given so far, with it.
+a time limit: a decoder that crashes or never answers must not take the wizard, and the
+answers given so far, with it.
 The settings reach the child as a settings file, the one format both sides already share.
 """
 
