@@ -45,6 +45,22 @@ def test_latest_keeps_pinned_topics_apart() -> None:
     assert all(t.unread_posts == 0 for t in listing.topics)  # anonymous: no tracking
 
 
+def test_emoji_in_titles_are_said_as_words() -> None:
+    # Discourse keeps emoji in titles as shortcodes (fancy_title turns unicode ones into
+    # them); a speech engine would say "colon tada".
+    row = captured("latest")["topic_list"]["topics"][1]
+    titled = {**row, "title": "Stable MRI for three years! :tada: :tada:"}
+    listing = parse.topic_list({"topic_list": {"topics": [titled]}}, 0)
+    assert listing.topics[0].title == "Stable MRI for three years! celebration"
+    unicode = {**row, "title": "Walked to the pier \U0001f389"}
+    listing = parse.topic_list({"topic_list": {"topics": [unicode]}}, 0)
+    assert listing.topics[0].title == "Walked to the pier celebration"
+    # Not a shortcode: a time, or colons in a sentence.
+    timed = {**row, "title": "Clinic at 10:30: what to ask?"}
+    listing = parse.topic_list({"topic_list": {"topics": [timed]}}, 0)
+    assert listing.topics[0].title == "Clinic at 10:30: what to ask?"
+
+
 def test_new_and_category_lists() -> None:
     assert parse.topic_list(captured("new"), 0).topics
     assert parse.topic_list(captured("category_topics"), 0).topics

@@ -22,6 +22,7 @@ from voicepeer.forum.base import (
     TopicSummary,
 )
 from voicepeer.forum.cues import post_cues
+from voicepeer.speech.text.emoji import title_words
 from voicepeer.speech.text.sanitize import clean_fields
 
 T = TypeVar("T")
@@ -125,6 +126,12 @@ def _opt_int(value: Any) -> int | None:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def title_text(value: Any) -> str:
+    """A topic title as the forum sent it (HTML entities in ``fancy_title``), its emoji as
+    words (:func:`~voicepeer.speech.text.emoji.title_words`)."""
+    return title_words(html.unescape(str(value)))
+
+
 def _str(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {type(value).__name__}")
@@ -171,7 +178,7 @@ def topic_list(data: Any, page: int) -> TopicList:
             rows.append(
                 TopicSummary(
                     id=int(row["id"]),
-                    title=html.unescape(_str(row["title"])),
+                    title=title_text(_str(row["title"])),
                     slug=_str(row.get("slug") or ""),
                     posts_count=int(row.get("posts_count") or 0),
                     category_id=_opt_int(row.get("category_id")),
@@ -214,7 +221,7 @@ def topic(data: Any) -> Topic:
         highest = _opt_int(data.get("highest_post_number"))
         return Topic(
             id=int(data["id"]),
-            title=html.unescape(_str(data["title"])),
+            title=title_text(_str(data["title"])),
             slug=_str(data.get("slug") or ""),
             posts_count=int(data["posts_count"]),
             post_ids=() if mega else tuple(int(i) for i in stream["stream"]),
@@ -302,7 +309,7 @@ def notification(row: Any, kinds: dict[int, str]) -> Notification:
         read=bool(row.get("read")),
         topic_id=_opt_int(row.get("topic_id")),
         post_number=_opt_int(row.get("post_number")),
-        topic_title=html.unescape(str(title)) or None,
+        topic_title=title_text(title) or None,
         username=actor,
         created_at=when(row.get("created_at")),
         count=_count(extra.get("count") if "count" in extra else extra.get("inbox_count")),
@@ -349,7 +356,7 @@ def blurb_words(blurb: str) -> str:
 def search_hits(data: Any) -> tuple[SearchHit, ...]:
     def build() -> tuple[SearchHit, ...]:
         topics = data.get("topics") or ()
-        titles = {t["id"]: html.unescape(str(t.get("title") or "")) for t in topics}
+        titles = {t["id"]: title_text(t.get("title") or "") for t in topics}
         return tuple(
             SearchHit(
                 post_id=int(p["id"]),

@@ -168,7 +168,7 @@ def _bookmark(row: dict[str, Any]) -> Bookmark:
         id=int(row["id"]),
         topic_id=int(row["topic_id"]),
         post_number=int(row.get("linked_post_number") or 1),
-        title=html.unescape(str(row.get("title") or row.get("fancy_title") or "")),
+        title=parse.title_text(row.get("title") or row.get("fancy_title") or ""),
         # Discourse's excerpts may keep a little markup (links, emoji images).
         excerpt=html.unescape(re.sub(r"<[^>]+>", "", str(row.get("excerpt") or ""))),
         author=(user.get("name") or user.get("username")) if isinstance(user, dict) else None,

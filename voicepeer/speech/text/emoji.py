@@ -289,3 +289,10 @@ def emoticon_words(text: str) -> str:
 def shortcode_words(text: str) -> str:
     """``:smile:`` shortcodes in raw markdown (drafts, posts without cooked HTML)."""
     return _runs_as_words(text, _SHORTCODE_RE, discourse_emoji_words)
+
+
+def title_words(title: str) -> str:
+    """A topic title with its emoji as words: Discourse keeps emoji in titles as
+    ``:shortcode:`` text (its ``fancy_title`` turns unicode ones into shortcodes too, and
+    its web page draws them), which a speech engine would read as "colon tada"."""
+    return " ".join(unicode_emoji_words(shortcode_words(title)).split())
