@@ -112,7 +112,7 @@ def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str], tmp_
         '[speech]\nengine = "espeak-ng"\nrate_wpm = 260\n\n[voice]\nmax_listed_topics = 1\n'
     )
     said = {}
-    spoken = ("open topic one", "like this post", "yes")
+    spoken = ("open topic one", "like this post", "yes")  # "yes" again if asked again
     for text in spoken:
         wav = tmp_path / f"{text.replace(' ', '_')}.wav"
         conversation([text], wav, gap_s=0.5)
@@ -151,20 +151,31 @@ def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str], tmp_
                 summary = first["post_stream"]["posts"][0]["actions_summary"]
                 return [{"id": a["id"], "count": a.get("count")} for a in summary]
 
-            for text in spoken:
+            def say(text: str) -> None:
                 heard_before = speaker.loud_blocks
                 subprocess.run(
                     ["paplay", f"--device={MIC_SINK}", str(said[text])], env=env, check=True
                 )
                 speaker.wait_for_answer(heard_before)
-                if text == "like this post":  # asked, not yet liked
-                    assert {"id": 2, "count": 1} not in likes()
-            # A chime answers the yes at once; the like follows the answer window, in
-            # which a take-back could still come.
-            deadline = time.monotonic() + 30
-            while {"id": 2, "count": 1} not in likes() and time.monotonic() < deadline:
-                time.sleep(0.2)
+
+            def liked_within(seconds: float) -> bool:
+                deadline = time.monotonic() + seconds
+                while {"id": 2, "count": 1} not in likes() and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                return {"id": 2, "count": 1} in likes()
+
+            say("open topic one")
+            say("like this post")
+            assert {"id": 2, "count": 1} not in likes()  # asked, not yet liked
+            # A chime answers the yes at once; the like follows the answer window, in which
+            # a take-back could still come. A yes the sound path left unsure is asked about
+            # again, never guessed: the person then says it again, as anyone would.
+            for _attempt in range(3):
+                say("yes")
+                if liked_within(15):
+                    break
             assert {"id": 2, "count": 1} in likes(), heard_and_said(env)
+            assert "not a clear yes" in heard_and_said(env) or _attempt == 0
         finally:
             voicepeer.terminate()
             out, err = voicepeer.communicate(timeout=30)

@@ -13,6 +13,7 @@ import pytest
 from tests.support.conversation import converse
 from tests.support.members import as_member, keyed_forum, signed_in
 from voicepeer.demo_forum import DemoForum
+from voicepeer.speech.text.emoji import title_words
 from voicepeer.voice.states import State
 
 
@@ -65,9 +66,15 @@ def test_bookmark_list_open_and_remove(forum: DemoForum, tmp_path: Path) -> None
         credentials=signed_in(forum),
     )
     listing = next(line for line in again.said if line.startswith("You have 1 bookmark."))
-    assert f"One: {title}, post 2 by " in listing
+    spoken = title_words(title)  # its emoji as words
+    assert f"One: {spoken}, post 2 by " in listing
+    # The post's piece ends as a sentence before what to say next.
+    assert listing.endswith(
+        "Celebrate properly. Say open topic and a number to read one, "
+        "next to go through them, or remove bookmark."
+    )
     assert any(line.startswith("Post 2 of ") for line in again.said)
-    assert again.said[-1].startswith(f"You are reading {title}, post 2 of")
+    assert again.said[-1].startswith(f"You are reading {spoken}, post 2 of")
 
     # "remove bookmark" while reading the saved post undoes it.
     removed = converse(
@@ -82,7 +89,7 @@ def test_bookmark_list_open_and_remove(forum: DemoForum, tmp_path: Path) -> None
         data,
         credentials=signed_in(forum),
     )
-    assert removed.said[-3] == f"Removed the bookmark on {title}, post 2."
+    assert removed.said[-3] == f"Removed the bookmark on {spoken}, post 2."
     assert removed.said[-2] == "This post is not in your bookmarks."
     assert removed.said[-1].startswith("You have no bookmarks yet.")
     assert saved(forum) == []

@@ -362,7 +362,10 @@ class Assistant:
             self.say(f"Did you mean {options}?{again}")
             return
         if interpretation.command is None:
-            transcript.info("did: nothing, not understood as a command")
+            if self.state in ASKING_CONSENT:  # the helper reading sees why it asked again
+                transcript.info("did: nothing, not a clear yes or no, so asked again")
+            else:
+                transcript.info("did: nothing, not understood as a command")
             self.engines.cues.error()
             self._misheard()
             return

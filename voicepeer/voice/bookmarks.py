@@ -24,7 +24,9 @@ def bookmark_line(position: int, bookmark: Bookmark) -> str:
     number = number_word(position).capitalize()
     by = f" by {bookmark.author}" if bookmark.author else ""
     line = f"{number}: {bookmark.title}, post {bookmark.post_number}{by}"
-    return line + (f": {_excerpt(bookmark.excerpt)}" if bookmark.excerpt else ".")
+    return line + (
+        f": {phrasing.as_sentence(_excerpt(bookmark.excerpt))}" if bookmark.excerpt else "."
+    )
 
 
 class Bookmarks:
