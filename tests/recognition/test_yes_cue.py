@@ -235,8 +235,10 @@ _OPEN_IO_SCRIPT = """
 import faulthandler, json, sys
 faulthandler.dump_traceback_later(float(sys.argv[3]), exit=True)  # where it hung, if it did
 from voicepeer.app import open_io, parse_input, parse_output
+from voicepeer.audio import portaudio_exit
 from voicepeer.settings import Settings
 
+portaudio_exit.exit_status = 0  # as voicepeer's main keeps it: a stuck shutdown is cut short
 found = {}
 for output in ("speaker", "wav:" + sys.argv[2]):
     with open_io(parse_input("wav:" + sys.argv[1]), parse_output(output), Settings()) as io:

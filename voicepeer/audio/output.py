@@ -15,6 +15,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
+from voicepeer.audio.portaudio_exit import limit_exit_wait
 from voicepeer.errors import AudioDeviceError
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ def _import_sounddevice() -> Any:
         import sounddevice  # imported late: PortAudio reads the environment at import time
     except OSError as error:  # the PortAudio library itself is missing
         raise _speaker_error(f"PortAudio is not installed ({error})") from error
+    limit_exit_wait()
     return sounddevice
 
 

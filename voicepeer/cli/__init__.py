@@ -17,6 +17,7 @@ import typing
 from collections.abc import Sequence
 
 from voicepeer import __version__, paths
+from voicepeer.audio import portaudio_exit
 from voicepeer.errors import VoicepeerError
 from voicepeer.logs import setup_logging
 
@@ -75,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    status = _run(argv)
+    # Kept for the case where PortAudio's shutdown at exit has to be cut short.
+    portaudio_exit.exit_status = status
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     # Rotating file under the state folder, secrets scrubbed; see voicepeer.logs.

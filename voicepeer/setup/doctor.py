@@ -145,6 +145,9 @@ def check_push_to_talk(settings: Settings) -> Check:
 def _sounddevice() -> Any:
     import sounddevice  # imported late: PortAudio reads the environment at import time
 
+    from voicepeer.audio.portaudio_exit import limit_exit_wait
+
+    limit_exit_wait()
     return sounddevice
 
 
