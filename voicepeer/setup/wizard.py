@@ -289,7 +289,7 @@ class Wizard:
                 f"({describe(error)}). Run voicepeer doctor."
             )
             return True  # trying again would fail the same way
-        if heard.intents == (TEST_INTENT,):
+        if heard.intents == (TEST_INTENT,) or heard.text == TEST_PHRASE:
             if heard.text == TEST_PHRASE:
                 self.io.say(f'  I heard "{heard.text}". The microphone works.')
             else:
