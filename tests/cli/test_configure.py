@@ -130,7 +130,7 @@ def test_wizard_through_a_terminal_with_sound(
     assert (settings.switches.mode, settings.switches.key) == ("tap", "f5")
     assert dict(settings.recognition.aliases) == {"onwards": "next"}
     assert '"onwards" will mean "next"' in term.output
-    assert "The microphone works." in heard
+    assert 'I heard "next post". The microphone works.' in heard
 
 
 def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Path) -> None:

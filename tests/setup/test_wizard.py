@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.setup.test_sound_check import silence, spoken
-from voicepeer.commands.intents import Intent
 from voicepeer.settings import Settings
-from voicepeer.setup.hear_recording import HeardCommands
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.wizard import Wizard
 from voicepeer.setup.wizard_engines import WizardEngines
@@ -52,27 +50,11 @@ def test_the_phrase_said_normally_is_understood(tmp_path: Path) -> None:
     assert 'I heard "next post". The microphone works.' in out.getvalue()
 
 
-def test_other_words_for_the_same_command_pass() -> None:
-    # The test asks whether voicepeer would do the right thing, not for the exact words:
-    # what the recognizer and interpreter made of the recording, as the child process
-    # reports it.
-    def heard(_pcm: bytes, _settings: object) -> HeardCommands:
-        return HeardCommands(("next one",), (Intent.NEXT.value,))
-
-    out = io.StringIO()
-    chosen = Wizard(
-        Settings(), Prompter(io.StringIO(""), out), WizardEngines(recognize_command=heard)
-    )
-    assert chosen._recognition_test(b"") is True
-    assert 'I heard "next one", which I understand as "next post".' in out.getvalue()
-
-
 def test_something_else_is_not_taken_for_the_phrase(tmp_path: Path) -> None:
     pcm = silence(0.5, 30) + spoken("read it back", tmp_path, "rb") + silence(1.0, 30)
     chosen, out = wizard()
     assert chosen._recognition_test(pcm) is False
-    assert 'I heard "read it back" instead of "next post"' in out.getvalue()
-    assert "voice training" in out.getvalue()
+    assert 'instead of "next post"' in out.getvalue()
 
 
 def test_every_choice_fills_a_setting_that_exists() -> None:

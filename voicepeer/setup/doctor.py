@@ -274,7 +274,7 @@ def check_recognizer(
         from voicepeer.setup.hear_recording import recognize_command
 
         def recognize(pcm: bytes) -> str:
-            return recognize_command(pcm, settings or Settings()).text
+            return recognize_command(pcm, settings or Settings())
 
     started = time.monotonic()
     phrase = _spoken_test_phrase(TEST_PHRASE)

@@ -1,11 +1,9 @@
-"""What voicepeer, listening for a command while reading a post, makes of a recording: the
-same listener, engine, model, silence timing, personal command words and interpreter the
-voice loop uses, so a set-up check judges what voicepeer would do, not the exact words.
+"""What voicepeer, listening for a command, makes of a recording: the same listener, engine,
+model, silence timing and personal command words the voice loop uses.
 
 The set-up tools ask it in a child process (``python -m voicepeer.setup.hear_recording
-SETTINGS WAV``, printing a JSON list of what was heard and the command it is, if any), with
-a time limit: a decoder that crashes or never answers must not take the wizard, and the
-answers given so far, with it.
+SETTINGS WAV``, printing a JSON list of what was heard), with a time limit: a decoder that
+crashes or never answers must not take the wizard, and the answers given so far, with it.
 The settings reach the child as a settings file, the one format both sides already share.
 """
 
@@ -16,7 +14,6 @@ import subprocess
 import sys
 import tempfile
 import wave
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,45 +24,25 @@ RECOGNIZE_TIMEOUT_S = 120.0
 """Long enough for a slow computer to load the recognizer's models (about 10 s here)."""
 
 
-@dataclass(frozen=True)
-class HeardCommands:
-    """The utterances voicepeer split a recording into, and the command each one is."""
-
-    texts: tuple[str, ...]
-    intents: tuple[str | None, ...]
-    """For each of ``texts``, the intent's name, or None when it is no command."""
-
-    @property
-    def text(self) -> str:
-        """What was heard, the utterances joined with " / "."""
-        return " / ".join(t for t in self.texts if t)
-
-
-def heard_in(settings_file: Path, recording: Path) -> list[dict[str, str | None]]:
-    """Every utterance the command listener hears in ``recording`` (16 kHz mono WAV), with
-    the command it is while a post is read."""
+def heard_in(settings_file: Path, recording: Path) -> list[str]:
+    """Every utterance the command listener hears in ``recording`` (16 kHz mono WAV)."""
     from voicepeer.config import load_settings
-    from voicepeer.listening import make_interpreter, make_listener
+    from voicepeer.listening import make_listener
     from voicepeer.recognition.base import ListenMode
-    from voicepeer.voice.assistant import interpret_in
-    from voicepeer.voice.states import State
 
-    settings = load_settings(settings_file).recognition
-    interpreter = make_interpreter(settings)
-    listener = make_listener("wav", settings, path=recording, interpreter=interpreter)
+    listener = make_listener("wav", load_settings(settings_file).recognition, path=recording)
     try:
-        heard_list: list[dict[str, str | None]] = []
-        while (heard := listener.listen(ListenMode.COMMAND, State.READING.value)) is not None:
-            command = interpret_in(State.READING, heard, interpreter).command
-            intent = command.intent.value if command is not None else None
-            heard_list.append({"text": heard.text, "intent": intent})
-        return heard_list
+        texts = []
+        while (heard := listener.listen(ListenMode.COMMAND)) is not None:
+            texts.append(heard.text)
+        return texts
     finally:
         listener.close()
 
 
-def recognize_command(pcm: bytes, settings: Any) -> HeardCommands:
-    """What voicepeer makes of ``pcm`` (16 kHz mono speech) with ``settings``."""
+def recognize_command(pcm: bytes, settings: Any) -> str:
+    """What voicepeer makes of ``pcm`` (16 kHz mono speech) with ``settings``; the
+    utterances it splits the audio into are joined with " / "."""
     from voicepeer.config.writer import write_file
     from voicepeer.setup.sound_check import prepare_for_recognizer
 
@@ -91,11 +68,8 @@ def recognize_command(pcm: bytes, settings: Any) -> HeardCommands:
     if done.returncode != 0:
         last = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
         raise SpeechEngineError(f"the speech recognizer failed: {last[0]}")
-    heard = [h for h in json.loads(done.stdout) if isinstance(h, dict)]
-    return HeardCommands(
-        tuple(str(h.get("text") or "") for h in heard),
-        tuple(h["intent"] if isinstance(h.get("intent"), str) else None for h in heard),
-    )
+    texts = json.loads(done.stdout)
+    return " / ".join(t for t in texts if isinstance(t, str) and t)
 
 
 def main(arguments: list[str]) -> int:
