@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
-from voicepeer.audio.portaudio_exit import limit_exit_wait
+from voicepeer.audio.portaudio_exit import import_sounddevice
 from voicepeer.errors import AudioDeviceError, ConfigError
 
 log = logging.getLogger(__name__)
@@ -133,9 +133,7 @@ class SounddeviceInput:
         *,
         max_queued_s: float = 120.0,
     ) -> None:
-        import sounddevice  # imported here: PortAudio reads the environment at import time
-
-        limit_exit_wait()
+        sounddevice = import_sounddevice()
 
         self._sample_rate = sample_rate
         self._chunks: queue.Queue[bytes] = queue.Queue(maxsize=max(1, int(max_queued_s / block_s)))

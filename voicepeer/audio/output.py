@@ -15,7 +15,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
-from voicepeer.audio.portaudio_exit import limit_exit_wait
+from voicepeer.audio.portaudio_exit import import_sounddevice
 from voicepeer.errors import AudioDeviceError
 
 log = logging.getLogger(__name__)
@@ -36,11 +36,9 @@ def _speaker_error(detail: str) -> AudioDeviceError:
 
 def _import_sounddevice() -> Any:
     try:
-        import sounddevice  # imported late: PortAudio reads the environment at import time
+        return import_sounddevice()
     except OSError as error:  # the PortAudio library itself is missing
         raise _speaker_error(f"PortAudio is not installed ({error})") from error
-    limit_exit_wait()
-    return sounddevice
 
 
 def find_output_device(name: str = "") -> int | None:

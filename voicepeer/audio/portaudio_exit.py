@@ -16,6 +16,7 @@ import contextlib
 import os
 import sys
 import threading
+from types import ModuleType
 
 EXIT_GRACE_S = 5.0
 """Seconds PortAudio's shutdown may take at exit before the process ends without it."""
@@ -26,6 +27,15 @@ exception after it counts as 1). Until it is set the shutdown is not cut short: 
 that only uses voicepeer's audio (a test runner, a benchmark) ends with its own status."""
 
 _limited = False
+
+
+def import_sounddevice() -> ModuleType:
+    """sounddevice, imported late (PortAudio reads the environment at import time), with
+    the time limit on its shutdown in place; an OSError means PortAudio is missing."""
+    import sounddevice
+
+    limit_exit_wait()
+    return sounddevice
 
 
 def limit_exit_wait() -> None:

@@ -143,12 +143,9 @@ def check_push_to_talk(settings: Settings) -> Check:
 
 
 def _sounddevice() -> Any:
-    import sounddevice  # imported late: PortAudio reads the environment at import time
+    from voicepeer.audio.portaudio_exit import import_sounddevice
 
-    from voicepeer.audio.portaudio_exit import limit_exit_wait
-
-    limit_exit_wait()
-    return sounddevice
+    return import_sounddevice()
 
 
 def _devices(kind: str) -> tuple[list[str], str | None]:
