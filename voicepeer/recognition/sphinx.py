@@ -377,9 +377,7 @@ class SphinxRecognizer:
         except (RuntimeError, ValueError) as error:
             raise SpeechEngineError(f"the command model did not load: {error}") from error
         try:
-            add_dictation_search(
-                self._decoder, _DICTATION, dictation_lm, trained=self.voice_profile is not None
-            )
+            self._add_dictation_search(dictation_lm)
         except (RuntimeError, ValueError, OSError) as error:
             raise _missing_model("language model", dictation_lm, error) from error
 
@@ -443,9 +441,7 @@ class SphinxRecognizer:
                     # Holds the post answered: a temporary file, gone once it is loaded.
                     lm = Path(name) / "dictation.lm"
                     lm.write_text(self._context_mixer.with_context(usable), encoding="utf-8")
-                add_dictation_search(
-                    self._decoder, _DICTATION, lm, trained=self.voice_profile is not None
-                )
+                self._add_dictation_search(lm)
             except (OSError, RuntimeError, ValueError) as error:
                 # The context only helps; dictation goes on with the model it had (its file
                 # may have been replaced by a voicepeer started with other settings).
@@ -459,6 +455,11 @@ class SphinxRecognizer:
     @property
     def phrasebook(self) -> Phrasebook:
         return self._phrasebook
+
+    def _add_dictation_search(self, lm: Path) -> None:
+        """The dictation search on ``lm``, weighted for a trained voice when the voice
+        profile loaded (at start and when a reply's context is mixed in alike)."""
+        add_dictation_search(self._decoder, _DICTATION, lm, trained=self.voice_profile is not None)
 
     @property
     def command_searches(self) -> Mapping[str, str]:
