@@ -89,6 +89,48 @@ def test_dropped_pyttsx3_writes_are_rendered_again(monkeypatch: pytest.MonkeyPat
         engine.close()
 
 
+@pytest.mark.parametrize("left_behind", ["empty file", "half a header", "no file"])
+def test_a_write_cut_short_is_rendered_again_even_while_warming_up(
+    left_behind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Under load pyttsx3 has left an empty file behind, even for the warm-up sentence. That
+    # cannot be caused on demand, so the real engine's first two writes are cut after they run.
+    import pyttsx3
+
+    synthesizer = Pyttsx3Synthesizer("en-gb")
+    target = synthesizer._dir / "sentence.wav"
+    real_init = pyttsx3.init
+    runs = 0
+
+    def cut_write() -> None:
+        if left_behind == "no file":
+            target.unlink()
+        else:
+            target.write_bytes(target.read_bytes()[: 0 if left_behind == "empty file" else 20])
+
+    def init_with_cut_writes(driver_name: str | None = None) -> object:
+        engine = real_init(driver_name)
+        real_run = engine.runAndWait
+
+        def run_and_cut() -> None:
+            nonlocal runs
+            runs += 1
+            real_run()
+            if runs <= 2:
+                cut_write()
+
+        monkeypatch.setattr(engine, "runAndWait", run_and_cut)
+        return engine
+
+    monkeypatch.setattr(pyttsx3, "init", init_with_cut_writes)
+    try:
+        speech = synthesizer.synthesize(SENTENCE, rate_wpm=160)
+    finally:
+        synthesizer.close()
+    assert runs == 3  # the warm-up and the first render were cut, the second was whole
+    assert rms(speech) > 500 and speech.duration_s > 2.5
+
+
 def test_text_that_looks_like_options_is_spoken_not_obeyed() -> None:
     engine = EspeakSynthesizer("en-gb")
     speech = engine.synthesize("--help -w /tmp/x.wav", rate_wpm=160)
