@@ -205,18 +205,37 @@ def test_search_hits_name_the_matching_post() -> None:
     }
     (hit,) = parse.search_hits(answer)
     assert (hit.username, hit.topic_id, hit.post_number) == ("jo", 3, 7)
-    assert hit.excerpt == "cooling vest" and hit.topic_title == "Heat & MS"
+    assert hit.excerpt == "cooling vest." and hit.topic_title == "Heat & MS"
 
 
 def test_search_blurbs_are_read_without_the_pieces_of_words_discourse_cut() -> None:
     # blurb_for cuts the post at any character, mid-word too, and marks the cut "...".
     blurb = "...tched treatments, and their <span>neurologists</span> were fine. Sudd..."
-    assert parse.blurb_words(blurb) == "… treatments, and their neurologists were fine. …"
-    assert parse.blurb_words("... cut between words") == "… cut between words"
+    assert parse.excerpt_words(blurb) == "… treatments, and their neurologists were fine. …"
+    assert parse.excerpt_words("... cut between words") == "… cut between words."
     # A post's own dots look like a cut: a preview may lose a word, never read a fragment,
     # and never loses the whole text.
-    assert parse.blurb_words("See you soon...") == "See you …"
-    assert parse.blurb_words("hmm...") == "hmm..."
+    assert parse.excerpt_words("See you soon...") == "See you …"
+    assert parse.excerpt_words("hmm...") == "hmm..."
+
+
+def test_bookmark_excerpts_are_read_with_their_emoji_and_links_as_words() -> None:
+    # PrettyText.excerpt(cooked, 300, keep_emoji_images: true), as pretty_text_spec.rb
+    # shows it: emoji pictures and links kept as HTML, the cut marked "&hellip;".
+    emoji = (
+        "<img src='/images/emoji/twitter/heart.png?v=12' title=':heart:' class='emoji' "
+        "alt=':heart:' loading='lazy' width='20' height='20'>"
+    )
+    excerpt = (
+        f'Hello world {emoji} see <a href="https://www.mssociety.org.uk/care">this '
+        "page</a> &amp; rest, the neurolo&hellip;"
+    )
+    assert parse.excerpt_words(excerpt) == (
+        "Hello world heart see this page (link to mssociety.org.uk) & rest, the …"
+    )
+    # Blurbs carry the emoji's code and outside addresses as text.
+    blurb = "So glad :heart: see https://www.mssociety.org.uk/care the page"
+    assert parse.excerpt_words(blurb) == ("So glad heart see a link to mssociety.org.uk the page.")
 
 
 def test_notification_types_are_those_of_discourse() -> None:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -23,6 +22,8 @@ from voicepeer.forum.base import (
 )
 from voicepeer.forum.cues import post_cues
 from voicepeer.speech.text.emoji import title_words
+from voicepeer.speech.text.html import cooked_lines
+from voicepeer.speech.text.links import spoken_bare_urls
 from voicepeer.speech.text.sanitize import clean_fields
 
 T = TypeVar("T")
@@ -328,17 +329,21 @@ def notifications(data: Any, kinds: dict[int, str]) -> tuple[Notification, ...]:
     return guarded("notification list", build)
 
 
-BLURB_OMISSIONS = ("...", "…")
-"""How a search blurb marks where Discourse cut the post (ActionView's "..."; "…" too)."""
+EXCERPT_OMISSIONS = ("...", "…")
+"""How an excerpt marks where Discourse cut the post: "..." in search blurbs (ActionView's
+excerpt), "&hellip;" in bookmark excerpts (PrettyText.excerpt)."""
 
 
-def blurb_words(blurb: str) -> str:
-    """A search blurb as text to read out: tags gone, and no piece of a word where Discourse
-    cut the post, which it does at any character ("...tched treatments"): a word touching
-    the cut is left out, since it may be a fragment, and "…" marks the cut."""
-    whole = html.unescape(re.sub(r"<[^>]+>", "", blurb)).strip()
+def excerpt_words(excerpt: Any) -> str:
+    """A bookmark's excerpt or a search blurb as words to read out. Bookmark excerpts are
+    HTML (links and emoji pictures kept as tags); blurbs are the post as plain text with
+    outside link addresses and emoji codes (":heart:") written in. Links, addresses and
+    emoji are said as in a post. Discourse cuts both at any character ("...tched
+    treatments", "the neurolo&hellip;"): a word touching a cut is left out, since it may be
+    a fragment, and "…" marks the cut."""
+    whole = spoken_bare_urls(title_words(" ".join(cooked_lines(str(excerpt or "")))))
     text, cut_before, cut_after = whole, False, False
-    for omission in BLURB_OMISSIONS:
+    for omission in EXCERPT_OMISSIONS:
         if text.startswith(omission):
             text, cut_before = text[len(omission) :], True
             if text[:1].isalnum():
@@ -363,7 +368,7 @@ def search_hits(data: Any) -> tuple[SearchHit, ...]:
                 topic_id=int(p["topic_id"]),
                 post_number=int(p["post_number"]),
                 username=_str(p["username"]),
-                excerpt=blurb_words(str(p.get("blurb") or "")),
+                excerpt=excerpt_words(p.get("blurb")),
                 topic_title=titles.get(p["topic_id"], ""),
             )
             for p in data["posts"]

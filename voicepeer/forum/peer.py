@@ -8,8 +8,6 @@ Shapes follow Discourse's ``UserCardSerializer``, ``UserBookmarkListSerializer``
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -169,8 +167,7 @@ def _bookmark(row: dict[str, Any]) -> Bookmark:
         topic_id=int(row["topic_id"]),
         post_number=int(row.get("linked_post_number") or 1),
         title=parse.title_text(row.get("title") or row.get("fancy_title") or ""),
-        # Discourse's excerpts may keep a little markup (links, emoji images).
-        excerpt=html.unescape(re.sub(r"<[^>]+>", "", str(row.get("excerpt") or ""))),
+        excerpt=parse.excerpt_words(row.get("excerpt")),
         author=(user.get("name") or user.get("username")) if isinstance(user, dict) else None,
         name=row.get("name") or None,
     )
