@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import httpx
 
 from tests.demo_forum.conftest import ForumFactory
+from tests.support.members import ADMIN_KEY
 from tests.support.spec import validate_error_body, validate_request_body, validate_response
 from voicepeer.demo_forum import DemoForum
 
@@ -154,6 +158,43 @@ def test_like_and_bookmark_a_post(client: httpx.Client) -> None:
     assert twice.status_code == 400
     validate_error_body(twice.json())
     assert client.delete(f"/bookmarks/{mark.json()['id']}.json").status_code == 200
+
+
+def test_bookmark_excerpts_and_search_blurbs_are_shaped_as_stock(make_forum: ForumFactory) -> None:
+    forum = make_forum(admin_api_key=ADMIN_KEY)
+    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    client = httpx.Client(base_url=forum.base_url, headers=member, timeout=10)
+    raw = (
+        "Fish & chips helped :heart: see [the MS Society page](https://www.mssociety.org.uk/care)"
+        " and https://example.org/heat today. " + "Cooling down slowly really helps. " * 12
+    )
+    created = _post(client, {"topic_id": 1, "raw": raw})
+    assert created.status_code == 200, created.text
+    post_id = created.json()["id"]
+    mark = client.post(
+        "/bookmarks.json", json={"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
+    )
+    assert mark.status_code == 200, mark.text
+    rows = client.get("/u/demo/bookmarks.json").json()["user_bookmark_list"]["bookmarks"]
+    (excerpt,) = [r["excerpt"] for r in rows if r["bookmarkable_id"] == post_id]
+    # PrettyText.excerpt(cooked, 300, keep_emoji_images: true): HTML, emoji picture and
+    # links kept as tags, text escaped, cut after 300 characters of text, even mid-word.
+    assert excerpt.startswith("Fish &amp; chips helped <img ")
+    assert 'class="emoji" alt=":heart:"' in excerpt
+    assert '<a href="https://www.mssociety.org.uk/care"' in excerpt
+    assert excerpt.endswith("&hellip;")
+    text = html.unescape(re.sub(r"<[^>]+>", "", excerpt.removesuffix("&hellip;")))
+    assert len(text) == 300 and raw.startswith("Fish & chips helped ")
+    # SearchIndexer::HtmlScrubber: plain text with the emoji's title and the outside link's
+    # address written in (not an address that is its own link text), escaped by Sanitize.
+    found = client.get("/search.json", params={"q": "chips helped"}).json()["posts"]
+    (blurb,) = [p["blurb"] for p in found if p["id"] == post_id]
+    assert blurb.startswith(
+        "Fish &amp; chips helped :heart: see https://www.mssociety.org.uk/care the MS Society"
+        " page and https://example.org/heat "
+    )
+    assert "<" not in blurb
+    client.close()
 
 
 def test_bad_bodies_get_clear_errors_and_change_nothing(client: httpx.Client) -> None:

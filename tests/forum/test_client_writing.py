@@ -8,6 +8,7 @@ from voicepeer.errors import AuthError
 from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic, PostStatus
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import open_discourse
+from voicepeer.forum.peer import peer_forum_for
 from voicepeer.voice.error_phrases import say_error
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
@@ -175,3 +176,29 @@ def test_find_own_post_in_a_mega_topic(start_forum: StartForum) -> None:
     found = demo.find_own_post(topic_id, raw, before)
     assert found is not None and found.post_id == posted.post_id
     assert demo.find_own_post(topic_id, raw, posted.post_id) is None
+
+
+def test_a_bookmarked_posts_emoji_and_links_are_read_as_words(forum: RunningForum) -> None:
+    # A bookmark's excerpt is PrettyText.excerpt(cooked, 300, keep_emoji_images: true):
+    # HTML with the emoji picture and the link kept, cut mid-word with "&hellip;"; a search
+    # blurb is the scrubbed text with the emoji code and the outside address written in.
+    demo = forum.client("demo")
+    raw = (
+        "So glad the vest helped :heart: see [the MS Society page]"
+        "(https://www.mssociety.org.uk/care) for more. " + "Cooling down slowly helps. " * 12
+    )
+    mine = demo.create_post(NewReply(_heat_topic_id(forum), raw))
+    assert mine.post_id is not None
+    demo.bookmark(mine.post_id)
+    peer = peer_forum_for(demo)
+    assert peer is not None
+    (saved,) = [b for b in peer.bookmarks() if b.post_number == mine.post_number]
+    assert saved.excerpt.startswith(
+        "So glad the vest helped heart see the MS Society page (link to mssociety.org.uk) "
+    )
+    assert saved.excerpt.endswith(" …") and "<" not in saved.excerpt and "&" not in saved.excerpt
+    assert saved.excerpt.split()[-2] in {"Cooling", "down", "slowly", "helps."}  # no fragment
+    (hit,) = [h for h in demo.search("vest helped") if h.post_number == mine.post_number]
+    assert hit.excerpt.startswith(
+        "So glad the vest helped heart see a link to mssociety.org.uk the MS Society page"
+    )

@@ -68,9 +68,10 @@ def test_bookmark_list_open_and_remove(forum: DemoForum, tmp_path: Path) -> None
     listing = next(line for line in again.said if line.startswith("You have 1 bookmark."))
     spoken = title_words(title)  # its emoji as words
     assert f"One: {spoken}, post 2 by " in listing
-    # The post's piece ends as a sentence before what to say next.
+    # The post's piece, its emoji said as in the post (Discourse keeps emoji pictures in
+    # bookmark excerpts), ends as a sentence before what to say next.
     assert listing.endswith(
-        "Celebrate properly. Say open topic and a number to read one, "
+        "Celebrate properly confetti ball. Say open topic and a number to read one, "
         "next to go through them, or remove bookmark."
     )
     assert any(line.startswith("Post 2 of ") for line in again.said)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any
 
 from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.excerpts import search_text
 from voicepeer.demo_forum.http_api import (
     Response,
     error,
@@ -16,7 +18,7 @@ from voicepeer.demo_forum.http_api import (
     not_found,
 )
 from voicepeer.demo_forum.reading import category_json
-from voicepeer.demo_forum.serializers import avatar_template, excerpt, topic_list_item
+from voicepeer.demo_forum.serializers import avatar_template, topic_list_item
 
 NOTIFICATIONS_PER_PAGE = 60
 SEARCH_RESULTS = 50
@@ -193,7 +195,8 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
                 "avatar_template": avatar_template(row["username"]),
                 "created_at": row["created_at"],
                 "like_count": int(likes or 0),
-                "blurb": _blurb(excerpt(row["cooked"], 100_000), term),
+                # Sanitize.clean, last in blurb_for, writes the text out as HTML.
+                "blurb": html.escape(_blurb(search_text(row["cooked"], ctx.base_url), term), False),
                 "post_number": row["post_number"],
                 "topic_id": row["topic_id"],
             }

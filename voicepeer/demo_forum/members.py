@@ -10,9 +10,10 @@ from typing import Any
 from voicepeer.demo_forum import profiles
 from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.excerpts import post_excerpt
 from voicepeer.demo_forum.http_api import Response, invalid_access, not_found
 from voicepeer.demo_forum.reading import _paged
-from voicepeer.demo_forum.serializers import avatar_template, basic_user, excerpt
+from voicepeer.demo_forum.serializers import avatar_template, basic_user
 
 USER_SEARCH_LIMIT = 20
 BOOKMARKS_PER_PAGE = 20
@@ -107,7 +108,7 @@ def _bookmark(ctx: Context, row: Any) -> dict[str, Any]:
         "pinned": False,
         "title": row["title"],
         "fancy_title": row["title"],
-        "excerpt": excerpt(row["cooked"], 300),
+        "excerpt": post_excerpt(row["cooked"]),
         "bookmarkable_id": row["id"],
         "bookmarkable_type": "Post",
         "bookmarkable_url": f"{ctx.base_url}/t/{row['slug']}/{row['topic_id']}/"
