@@ -29,6 +29,7 @@ from voicepeer.errors import (
     RateLimitedError,
     RequestProblem,
 )
+from voicepeer.speech.text.sentences import as_sentence
 
 #: Discourse's stock sentence for ``invalid_access``; a revoked key gets it too.
 STOCK_INVALID_ACCESS = "You are not permitted to view the requested resource."
@@ -69,15 +70,10 @@ def _error_type(data: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _sentence(text: str) -> str:
-    text = " ".join(text.split())
-    return text if text.endswith((".", "!", "?")) else f"{text}."
-
-
 def _forbidden(method: str, path: str, reasons: tuple[str, ...]) -> ForumForbiddenError:
     """A refused action, with what kind of refusal it is."""
     own = [r for r in reasons if r.strip() and r.strip() != STOCK_INVALID_ACCESS]
-    reason = " ".join(_sentence(r) for r in own[:2])
+    reason = " ".join(as_sentence(" ".join(r.split())) for r in own[:2])
     detail = f"{method} {path}: HTTP 403 invalid_access" + (f" ({reason})" if reason else "")
     liking = path.startswith("/post_actions")
     if liking and any(_ALREADY_DONE in r for r in own):

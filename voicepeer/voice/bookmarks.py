@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from voicepeer.forum.peer import Bookmark, PeerForum
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.ports import Say
@@ -24,9 +25,7 @@ def bookmark_line(position: int, bookmark: Bookmark) -> str:
     number = number_word(position).capitalize()
     by = f" by {bookmark.author}" if bookmark.author else ""
     line = f"{number}: {bookmark.title}, post {bookmark.post_number}{by}"
-    return line + (
-        f": {phrasing.as_sentence(_excerpt(bookmark.excerpt))}" if bookmark.excerpt else "."
-    )
+    return line + (f": {as_sentence(_excerpt(bookmark.excerpt))}" if bookmark.excerpt else ".")
 
 
 class Bookmarks:

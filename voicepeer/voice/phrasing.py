@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from voicepeer.forum.base import Post, Topic, TopicList, TopicSummary
 from voicepeer.speech.text import spoken_age
 from voicepeer.speech.text.sanitize import one_line
+from voicepeer.speech.text.sentences import as_sentence
 
 _COUNT_WORDS = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
 
@@ -43,13 +44,6 @@ def topic_line(position: int, topic: TopicSummary) -> str:
     if topic.unread_posts:
         parts.append(f"{topic.unread_posts} unread")
     return as_sentence(", ".join(parts))
-
-
-def as_sentence(text: str) -> str:
-    """``text`` ending as a sentence, so the voice pauses before what follows: a full stop
-    added unless it ends with one already (or "?", "!", "…"), never "?."."""
-    text = text.rstrip()
-    return text if not text or text.endswith((".", "?", "!", "…")) else text + "."
 
 
 def topic_list_summary(

@@ -29,6 +29,7 @@ from voicepeer.forum.base import (
     TopicSummary,
 )
 from voicepeer.forum.thread import Thread
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.paragraphs import Pages
@@ -191,7 +192,7 @@ class Reader:
         line = phrasing.topic_line(index + 1, topic)
         hit = self._search_hits.get(topic.id)
         if hit is not None:
-            line += f" {hit.username} wrote: {phrasing.as_sentence(hit.excerpt)}"
+            line += f" {hit.username} wrote: {as_sentence(hit.excerpt)}"
         return line
 
     # --- topics and posts ---------------------------------------------------------------

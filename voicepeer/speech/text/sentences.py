@@ -151,3 +151,10 @@ def split_sentences(text: str, max_words: int = 40) -> list[str]:
         for sentence in _sentences_by_punctuation(line):
             sentences.extend(_break_long(sentence, max_words))
     return sentences
+
+
+def as_sentence(text: str) -> str:
+    """``text`` ending as a sentence, so the voice pauses before what follows: a full stop
+    added unless it ends with one already (or "?", "!", "…"), never "?."."""
+    text = text.rstrip()
+    return text if not text or text.endswith((".", "?", "!", "…")) else text + "."
