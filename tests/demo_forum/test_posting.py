@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 import httpx
 
@@ -195,6 +196,53 @@ def test_bookmark_excerpts_and_search_blurbs_are_shaped_as_stock(make_forum: For
     )
     assert "<" not in blurb
     client.close()
+
+
+def test_a_whole_topic_is_bookmarked_as_stock_discourse_does(make_forum: ForumFactory) -> None:
+    forum = make_forum(admin_api_key=ADMIN_KEY)
+    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    with httpx.Client(base_url=forum.base_url, headers=member, timeout=10) as client:
+
+        def mark(kind: str, target: int) -> httpx.Response:
+            body = {"bookmarkable_id": target, "bookmarkable_type": kind}
+            return client.post("/bookmarks.json", json=body)
+
+        def listed() -> list[dict[str, Any]]:
+            body = client.get("/u/demo/bookmarks.json").json()
+            return list(body["user_bookmark_list"]["bookmarks"])
+
+        topic = client.get("/t/1.json").json()
+        first_post = topic["post_stream"]["posts"][0]
+        assert mark("Topic", 1).status_code == 200
+        assert mark("Topic", 1).status_code == 400  # once per topic
+        assert mark("Post", first_post["id"]).status_code == 200  # its first post besides
+        assert mark("ChatMessage", 1).status_code == 400
+        saved_topic, saved_post = sorted(listed(), key=lambda b: b["bookmarkable_type"] != "Topic")
+        # UserTopicBookmarkSerializer: the topic is the bookmarkable, linked to post 1, with
+        # how far the member has read (nothing yet) and the excerpt of the first post.
+        assert saved_topic["bookmarkable_id"] == 1 and saved_topic["topic_id"] == 1
+        assert saved_topic["linked_post_number"] == 1
+        assert saved_topic["last_read_post_number"] is None
+        assert saved_topic["highest_post_number"] == topic["highest_post_number"]
+        assert saved_topic["excerpt"] == saved_post["excerpt"]
+        assert saved_post["bookmarkable_id"] == first_post["id"]
+        # Read up to post 2: the excerpt is then of post 3, the first not yet read.
+        timings = {"topic_id": 1, "topic_time": 4000, "timings": {"1": 2000, "2": 2000}}
+        assert client.post("/topics/timings", json=timings).status_code == 200
+        (saved_topic,) = [b for b in listed() if b["bookmarkable_type"] == "Topic"]
+        assert saved_topic["last_read_post_number"] == 2
+        third = client.get("/t/1/3.json").json()["post_stream"]["posts"]
+        third_post = next(p for p in third if p["post_number"] == 3)
+        words = html.unescape(re.sub(r"<[^>]+>", " ", third_post["cooked"])).split()
+        assert saved_topic["excerpt"].startswith(words[0])
+        # The topic shows both bookmarks; only the post's own marks the post bookmarked.
+        view = client.get("/t/1.json").json()
+        assert {b["bookmarkable_type"] for b in view["bookmarks"]} == {"Topic", "Post"}
+        assert view["post_stream"]["posts"][0]["bookmarked"] is True
+        client.delete(f"/bookmarks/{saved_post['id']}.json")
+        view = client.get("/t/1.json").json()
+        assert view["bookmarked"] is True
+        assert view["post_stream"]["posts"][0]["bookmarked"] is False
 
 
 def test_bad_bodies_get_clear_errors_and_change_nothing(client: httpx.Client) -> None:

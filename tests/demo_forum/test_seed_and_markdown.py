@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import httpx
@@ -148,3 +149,28 @@ def test_damaged_database_file_gives_a_clear_error(tmp_path: Path) -> None:
         DemoForum(damaged).start()
     assert "practice forum" in caught.value.spoken
     assert damaged.read_bytes().startswith(b"this is not a database")  # left untouched
+
+
+def test_a_practice_forum_made_before_topic_bookmarks_gains_them(tmp_path: Path) -> None:
+    # A demo forum file from before topic bookmarks: its bookmarks table has no type.
+    path = tmp_path / "older.sqlite3"
+    older = sqlite3.connect(path)
+    older.execute(
+        "CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL,"
+        " post_id INTEGER NOT NULL, name TEXT, created_at TEXT NOT NULL,"
+        " UNIQUE (user_id, post_id))"
+    )
+    older.execute("INSERT INTO bookmarks VALUES (1, 1, 2, NULL, '2026-01-01T00:00:00.000Z')")
+    older.commit()
+    older.close()
+    store = Store(path)
+    (kept,) = store.all("SELECT * FROM bookmarks")
+    assert (kept["post_id"], kept["bookmarkable_type"]) == (2, "Post")
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO bookmarks (user_id, post_id, created_at, bookmarkable_type)"
+            " VALUES (1, 3, '2026-01-02T00:00:00.000Z', 'Topic')"
+        )
+    kinds = [r["bookmarkable_type"] for r in store.all("SELECT * FROM bookmarks")]
+    store.close()
+    assert kinds == ["Post", "Topic"]

@@ -80,7 +80,7 @@ def bookmarks(ctx: Context, match: re.Match[str]) -> Response:
     page = max(0, ctx.request.params.integer("page") or 0)
     rows = ctx.store.all(
         "SELECT b.id AS bookmark_id, b.name AS bookmark_name, b.created_at AS bookmarked_at,"
-        " p.*, t.title, t.slug, t.archetype, t.category_id FROM bookmarks b"
+        " b.bookmarkable_type, p.*, t.title, t.slug, t.archetype, t.category_id FROM bookmarks b"
         " JOIN posts p ON p.id = b.post_id JOIN topics t ON t.id = p.topic_id"
         " WHERE b.user_id = ? ORDER BY b.id DESC LIMIT ? OFFSET ?",
         (owner_id, BOOKMARKS_PER_PAGE, page * BOOKMARKS_PER_PAGE),
@@ -99,7 +99,7 @@ def bookmarks(ctx: Context, match: re.Match[str]) -> Response:
 def _bookmark(ctx: Context, row: Any) -> dict[str, Any]:
     author = ctx.store.user_by_id(row["user_id"])
     assert author is not None
-    return {
+    shown = {
         "id": row["bookmark_id"],
         "created_at": row["bookmarked_at"],
         "updated_at": row["bookmarked_at"],
@@ -122,6 +122,37 @@ def _bookmark(ctx: Context, row: Any) -> dict[str, Any]:
         "slug": row["slug"],
         "post_user_username": author["username"],
         "user": basic_user(author),
+    }
+    if row["bookmarkable_type"] == "Topic":
+        shown.update(_topic_bookmark(ctx, row))
+    return shown
+
+
+def _topic_bookmark(ctx: Context, row: Any) -> dict[str, Any]:
+    """What UserTopicBookmarkSerializer says differently: the topic is the bookmarkable,
+    linked to post 1 (Discourse's own pages open it at the first unread post), with how far
+    the member has read; the excerpt is of that first unread post once some is read."""
+    topic_id = row["topic_id"]
+    last_read = ctx.store.last_read(ctx.viewer.user["id"] if ctx.viewer.user else None, topic_id)
+    highest = int(
+        ctx.store.scalar("SELECT MAX(post_number) FROM posts WHERE topic_id = ?", (topic_id,))
+    )
+    cooked = row["cooked"]
+    if last_read is not None:
+        unread = ctx.store.scalar(
+            "SELECT cooked FROM posts WHERE topic_id = ? AND post_number >= ? AND post_type = 1"
+            " ORDER BY post_number LIMIT 1",
+            (topic_id, min(last_read + 1, highest)),
+        )
+        cooked = unread or cooked
+    return {
+        "bookmarkable_id": topic_id,
+        "bookmarkable_type": "Topic",
+        "bookmarkable_url": f"{ctx.base_url}/t/{row['slug']}/{topic_id}",
+        "linked_post_number": 1,
+        "excerpt": post_excerpt(cooked),
+        "last_read_post_number": last_read,
+        "highest_post_number": highest,
     }
 
 

@@ -308,7 +308,8 @@ def post_json(
     )
     bookmarked = viewer_id is not None and bool(
         store.scalar(
-            "SELECT COUNT(*) FROM bookmarks WHERE post_id = ? AND user_id = ?",
+            "SELECT COUNT(*) FROM bookmarks WHERE post_id = ? AND user_id = ?"
+            " AND bookmarkable_type = 'Post'",
             (post["id"], viewer_id),
         )
     )

@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS post_likes (
 CREATE TABLE IF NOT EXISTS bookmarks (
     id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
     post_id INTEGER NOT NULL REFERENCES posts(id), name TEXT, created_at TEXT NOT NULL,
-    UNIQUE (user_id, post_id));
+    bookmarkable_type TEXT NOT NULL DEFAULT 'Post',
+    UNIQUE (user_id, post_id, bookmarkable_type));
 CREATE TABLE IF NOT EXISTS topic_reads (
     user_id INTEGER NOT NULL REFERENCES users(id), topic_id INTEGER NOT NULL REFERENCES topics(id),
     last_read_post_number INTEGER NOT NULL, PRIMARY KEY (user_id, topic_id));
@@ -81,6 +82,9 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("posts", "action_code", "TEXT"),
     ("topics", "pinned_at", "TEXT"),
     ("categories", "parent_category_id", "INTEGER"),
+    # A topic's bookmark is kept on its first post (older databases cannot then also
+    # bookmark that post on its own: their unique key is the post alone).
+    ("bookmarks", "bookmarkable_type", "TEXT NOT NULL DEFAULT 'Post'"),
 )
 
 

@@ -76,8 +76,10 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
             bookmarks.append(
                 {
                     "id": row["id"],
-                    "bookmarkable_id": row["post_id"],
-                    "bookmarkable_type": "Post",
+                    "bookmarkable_id": (
+                        topic["id"] if row["bookmarkable_type"] == "Topic" else row["post_id"]
+                    ),
+                    "bookmarkable_type": row["bookmarkable_type"],
                     "name": row["name"],
                     "reminder_at": None,
                 }

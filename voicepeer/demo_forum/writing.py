@@ -209,24 +209,36 @@ def post_action(ctx: Context, _m: re.Match[str]) -> Response:
 
 
 def create_bookmark(ctx: Context, _m: re.Match[str]) -> Response:
+    """A bookmark on a post, or on a whole topic (``bookmarkable_type`` Topic, as the
+    bookmark button at the top of a topic makes), kept on the topic's first post."""
     params = ctx.request.params
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
     kind = params.text("bookmarkable_type") or "Post"
-    if kind != "Post":
+    if kind not in ("Post", "Topic"):
         raise error(
             400,
-            "The demo forum bookmarks posts only (bookmarkable_type Post).",
+            "The demo forum bookmarks posts and topics only (bookmarkable_type Post or Topic).",
             "invalid_parameters",
         )
-    post = _post_for_action(ctx, params.integer("bookmarkable_id", required=True) or 0)
+    target = params.integer("bookmarkable_id", required=True) or 0
+    if kind == "Topic":
+        topic = visible_topic(ctx, target)
+        post = ctx.store.one(
+            "SELECT * FROM posts WHERE topic_id = ? AND post_number = 1", (topic["id"],)
+        )
+        if post is None:
+            raise not_found()
+    else:
+        post = _post_for_action(ctx, target)
     with ctx.store.transaction() as conn:
         try:
             cursor = conn.execute(
-                "INSERT INTO bookmarks (user_id, post_id, name, created_at) VALUES (?, ?, ?, ?)",
-                (user["id"], post["id"], params.text("name"), now_iso()),
+                "INSERT INTO bookmarks (user_id, post_id, name, created_at, bookmarkable_type)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (user["id"], post["id"], params.text("name"), now_iso(), kind),
             )
         except sqlite3.IntegrityError as exc:
-            raise error(400, "You have already bookmarked this post.") from exc
+            raise error(400, f"You have already bookmarked this {kind.lower()}.") from exc
     return Response.json(200, {"success": "OK", "id": cursor.lastrowid})
 
 
