@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from voicepeer.demo_forum.seed_reading import every_notification
@@ -17,6 +18,9 @@ from voicepeer.demo_forum.site import NOTIFICATION_TYPES
 from voicepeer.errors import ForumResponseError
 from voicepeer.forum import parse
 from voicepeer.forum.base import PostType
+from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.peer import peer_forum_for
 from voicepeer.voice import forum_phrases
 
 FIXTURES = Path(__file__).parents[1] / "data" / "discourse_api_fixtures"
@@ -285,3 +289,60 @@ def test_likes_by_two_and_by_many() -> None:
     assert liked({}) == "priya liked your post in Pacing."
     assert liked({"count": 2, "username2": "dave"}) == "priya and dave liked your post in Pacing."
     assert liked({"count": "4"}) == "priya and 3 others liked your post in Pacing."
+
+
+def test_saved_topics_open_after_the_last_post_read_and_chat_bookmarks_are_left_out() -> None:
+    # UserBookmarkListSerializer mixes kinds: UserTopicBookmarkSerializer's topics (always
+    # linked_post_number 1; the web opens them after last_read_post_number), posts, and
+    # chat messages (no topic at all).
+    sam = {"id": 2, "username": "sam", "name": "Sam Okafor"}
+
+    def topic(bookmark_id: int, topic_id: int, last_read: int | None) -> dict[str, Any]:
+        return {
+            "id": bookmark_id,
+            "bookmarkable_type": "Topic",
+            "bookmarkable_id": topic_id,
+            "topic_id": topic_id,
+            "linked_post_number": 1,
+            "last_read_post_number": last_read,
+            "highest_post_number": 9,
+            "title": "Heat &amp; MS",
+            "fancy_title": "Heat &amp; MS",
+            "excerpt": "Cooling vests",
+            "user": sam,
+        }
+
+    rows = [
+        {"id": 1, "bookmarkable_type": "ChatMessage", "title": "general", "user": sam},
+        topic(2, 4, 5),
+        topic(3, 5, None),
+        topic(4, 6, 9),
+        {
+            "id": 5,
+            "bookmarkable_type": "Post",
+            "topic_id": 4,
+            "linked_post_number": 2,
+            "title": "Heat",
+            "user": sam,
+        },
+    ]
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert request.url.path == "/u/demo/bookmarks.json"
+        return httpx.Response(200, json={"user_bookmark_list": {"bookmarks": rows}})
+
+    client = DiscourseClient(
+        "http://forum.invalid",
+        credentials=Credentials("http://forum.invalid", "user_api_key", "k", username="demo"),
+        transport=httpx.MockTransport(answer),
+    )
+    peer = peer_forum_for(client)
+    assert peer is not None
+    found = peer.bookmarks()
+    assert [(b.id, b.topic_id, b.post_number, b.whole_topic) for b in found] == [
+        (2, 4, 6, True),
+        (3, 5, 1, True),
+        (4, 6, 9, True),  # all read: the last post
+        (5, 4, 2, False),
+    ]
+    assert found[0].title == "Heat & MS" and found[0].author == "Sam Okafor"

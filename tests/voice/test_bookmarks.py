@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import as_member, keyed_forum, signed_in
+from tests.support.members import ADMIN_KEY, as_member, keyed_forum, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.speech.text.emoji import title_words
 from voicepeer.voice.states import State
@@ -133,4 +133,41 @@ def test_signed_out_hears_how_to_sign_in(forum: DemoForum, tmp_path: Path) -> No
     )
     assert talk.said[-2] == talk.said[-1]
     assert "voicepeer forum connect" in talk.said[-1]
+    assert saved(forum) == []
+
+
+def test_a_topic_saved_on_the_web_opens_where_reading_stopped(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # The bookmark at the top of a topic on the web saves the whole topic; the web opens
+    # it at the first post not yet read, and so does voicepeer.
+    topics = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    topic = next(t for t in topics if t["posts_count"] >= 3)
+    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    read = httpx.post(
+        f"{forum.base_url}/topics/timings",
+        headers=member,
+        json={"topic_id": topic["id"], "topic_time": 6000, "timings": {"1": 3000, "2": 3000}},
+    )
+    assert read.status_code == 200, read.text
+    mark = httpx.post(
+        f"{forum.base_url}/bookmarks.json",
+        headers=member,
+        json={"bookmarkable_id": topic["id"], "bookmarkable_type": "Topic"},
+    )
+    assert mark.status_code == 200, mark.text
+    talk = converse(
+        forum.base_url,
+        ["my bookmarks", "open topic one", "bookmark this", "remove bookmark", "remove bookmark"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    spoken = title_words(topic["title"])
+    listing = next(line for line in talk.said if line.startswith("You have 1 bookmark."))
+    assert f"One: {spoken}, a saved topic started by " in listing
+    assert any(line.startswith(f"Post 3 of {topic['posts_count']}") for line in talk.said)
+    # The post itself can be saved beside the topic; removing goes post first, then topic.
+    assert talk.said[-3].startswith("Bookmarked this post by ")
+    assert talk.said[-2] == f"Removed the bookmark on {spoken}, post 3."
+    assert talk.said[-1] == f"Removed the bookmark on {spoken}."
     assert saved(forum) == []

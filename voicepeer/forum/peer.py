@@ -53,6 +53,10 @@ class Bookmark:
     author: str | None = None
     name: str | None = None
     """The reminder name the person gave it, if any."""
+    whole_topic: bool = False
+    """Saved as a whole topic (the bookmark at the top of a topic on the forum's web pages):
+    ``post_number`` is then the first post not yet read there, where it opens, as on the
+    web; its author the topic's."""
 
 
 class PeerForum(Protocol):
@@ -128,7 +132,8 @@ class DiscoursePeer:
             lambda: tuple(
                 _bookmark(row)
                 for row in rows or ()
-                if row.get("bookmarkable_type", "Post") == "Post"
+                # Chat messages and other plugins' bookmarks have no topic to read.
+                if row.get("bookmarkable_type", "Post") in ("Post", "Topic")
             ),
         )
 
@@ -162,12 +167,24 @@ def _profile(user: dict[str, Any]) -> UserProfile:
 
 def _bookmark(row: dict[str, Any]) -> Bookmark:
     user = row.get("user") or {}
+    whole_topic = row.get("bookmarkable_type") == "Topic"
     return Bookmark(
         id=int(row["id"]),
         topic_id=int(row["topic_id"]),
-        post_number=int(row.get("linked_post_number") or 1),
+        post_number=_first_unread(row) if whole_topic else int(row.get("linked_post_number") or 1),
         title=parse.title_text(row.get("title") or row.get("fancy_title") or ""),
         excerpt=parse.excerpt_words(row.get("excerpt")),
         author=(user.get("name") or user.get("username")) if isinstance(user, dict) else None,
         name=row.get("name") or None,
+        whole_topic=whole_topic,
     )
+
+
+def _first_unread(row: dict[str, Any]) -> int:
+    """Where a saved topic opens: after the last post read, as Discourse's web pages open it
+    (UserTopicBookmarkSerializer's own linked_post_number is always 1)."""
+    last_read = row.get("last_read_post_number")
+    if not isinstance(last_read, int) or last_read < 1:
+        return 1
+    highest = row.get("highest_post_number")
+    return min(last_read + 1, highest) if isinstance(highest, int) and highest > 0 else last_read

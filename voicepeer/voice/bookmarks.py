@@ -23,8 +23,12 @@ def _excerpt(text: str) -> str:
 def bookmark_line(position: int, bookmark: Bookmark) -> str:
     """ "One: Fatigue that sleep doesn't fix, post 2 by Sam Okafor: Oh yes, every week…" """
     number = number_word(position).capitalize()
-    by = f" by {bookmark.author}" if bookmark.author else ""
-    line = f"{number}: {bookmark.title}, post {bookmark.post_number}{by}"
+    if bookmark.whole_topic:
+        by = f" started by {bookmark.author}" if bookmark.author else ""
+        line = f"{number}: {bookmark.title}, a saved topic{by}"
+    else:
+        by = f" by {bookmark.author}" if bookmark.author else ""
+        line = f"{number}: {bookmark.title}, post {bookmark.post_number}{by}"
     return line + (f": {as_sentence(_excerpt(bookmark.excerpt))}" if bookmark.excerpt else ".")
 
 
@@ -57,7 +61,7 @@ class Bookmarks:
         saved = self._fetch()
         if saved is None:
             return
-        if any(b.topic_id == post.topic_id and b.post_number == post.post_number for b in saved):
+        if _saved_post(saved, post.topic_id, post.post_number) is not None:
             self._say("This post is already in your bookmarks. Say my bookmarks to hear them.")
             return
         if self._reader.forum_call(lambda: peer.add_bookmark(post.id)) is not None:
@@ -123,9 +127,9 @@ class Bookmarks:
         saved = self._fetch() if post is not None else None
         if post is None or saved is None:
             return
-        match = next(
-            (b for b in saved if b.topic_id == post.topic_id and b.post_number == post.post_number),
-            None,
+        # The post's own bookmark; else the bookmark of the whole topic it is in.
+        match = _saved_post(saved, post.topic_id, post.post_number) or next(
+            (b for b in saved if b.whole_topic and b.topic_id == post.topic_id), None
         )
         if match is None:
             self._say("This post is not in your bookmarks.")
@@ -137,5 +141,18 @@ class Bookmarks:
         assert peer is not None
         if not self._reader.forum_do(lambda: peer.remove_bookmark(bookmark.id)):
             return False
-        self._say(f"Removed the bookmark on {bookmark.title}, post {bookmark.post_number}.")
+        where = "" if bookmark.whole_topic else f", post {bookmark.post_number}"
+        self._say(f"Removed the bookmark on {bookmark.title}{where}.")
         return True
+
+
+def _saved_post(saved: tuple[Bookmark, ...], topic_id: int, post_number: int) -> Bookmark | None:
+    """The bookmark of that very post (not of the whole topic), if it is saved."""
+    return next(
+        (
+            b
+            for b in saved
+            if not b.whole_topic and b.topic_id == topic_id and b.post_number == post_number
+        ),
+        None,
+    )
