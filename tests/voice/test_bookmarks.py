@@ -171,3 +171,29 @@ def test_a_topic_saved_on_the_web_opens_where_reading_stopped(
     assert talk.said[-2] == f"Removed the bookmark on {spoken}, post 3."
     assert talk.said[-1] == f"Removed the bookmark on {spoken}."
     assert saved(forum) == []
+
+
+def test_bookmarks_beyond_the_forums_first_page_are_heard(
+    forum: DemoForum, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Discourse sends 20 bookmarks a page with more_bookmarks_url; voicepeer reads on, up to
+    # its own limit (lowered here from 100 to 40, so 45 saved posts pass it).
+    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    marked = 0
+    for post_id in range(1, 200):
+        body = {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
+        answer = httpx.post(f"{forum.base_url}/bookmarks.json", headers=member, json=body)
+        marked += answer.status_code == 200
+        if marked == 45:
+            break
+    assert marked == 45
+    every = converse(
+        forum.base_url, ["my bookmarks"], tmp_path / "all", credentials=signed_in(forum)
+    )
+    assert every.said[-1].startswith("You have 45 bookmarks. One: ")
+    monkeypatch.setattr("voicepeer.forum.peer.MAX_BOOKMARKS", 40)
+    monkeypatch.setattr("voicepeer.voice.bookmarks.MAX_BOOKMARKS", 40)
+    capped = converse(
+        forum.base_url, ["my bookmarks"], tmp_path / "capped", credentials=signed_in(forum)
+    )
+    assert capped.said[-1].startswith("You have 40 bookmarks or more. These are the newest.")

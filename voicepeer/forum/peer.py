@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -57,6 +58,12 @@ class Bookmark:
     """Saved as a whole topic (the bookmark at the top of a topic on the forum's web pages):
     ``post_number`` is then the first post not yet read there, where it opens, as on the
     web; its author the topic's."""
+
+
+BOOKMARKS_PAGE = 20
+"""Bookmarks Discourse sends a page (UserBookmarkList's per_page)."""
+MAX_BOOKMARKS = 100
+"""Saved posts listed at most, newest first: more than a person goes through by voice."""
 
 
 class PeerForum(Protocol):
@@ -122,20 +129,21 @@ class DiscoursePeer:
         return parse.guarded("conversation", build)
 
     def bookmarks(self) -> tuple[Bookmark, ...]:
+        """The newest :data:`MAX_BOOKMARKS` saved posts and topics, newest first: Discourse
+        sends 20 a page, with ``more_bookmarks_url`` while there are more."""
         me = quote(self.username(), safe="")
-        data = self._client.http.get(f"/u/{me}/bookmarks.json")
-        # Discourse answers a person with no bookmarks with a list-less body.
-        listing = data.get("user_bookmark_list") if isinstance(data, dict) else None
-        rows = listing.get("bookmarks") if isinstance(listing, dict) else None
-        return parse.guarded(
-            "bookmark list",
-            lambda: tuple(
-                _bookmark(row)
-                for row in rows or ()
-                # Chat messages and other plugins' bookmarks have no topic to read.
-                if row.get("bookmarkable_type", "Post") in ("Post", "Topic")
-            ),
-        )
+        found: list[Bookmark] = []
+        for page in range(MAX_BOOKMARKS // BOOKMARKS_PAGE):
+            data = self._client.http.get(
+                f"/u/{me}/bookmarks.json", {"page": page} if page else None
+            )
+            # Discourse answers a person with no bookmarks with a list-less body.
+            listing = data.get("user_bookmark_list") if isinstance(data, dict) else None
+            rows = listing.get("bookmarks") if isinstance(listing, dict) else None
+            found += parse.guarded("bookmark list", partial(_bookmarks, rows))
+            if not rows or not isinstance(listing, dict) or not listing.get("more_bookmarks_url"):
+                break
+        return tuple(found[:MAX_BOOKMARKS])
 
     def add_bookmark(self, post_id: int) -> int:
         data = self._client.http.write(
@@ -163,6 +171,12 @@ def _profile(user: dict[str, Any]) -> UserProfile:
         admin=user.get("admin") is True,
         moderator=user.get("moderator") is True,
     )
+
+
+def _bookmarks(rows: Any) -> list[Bookmark]:
+    # Chat messages and other plugins' bookmarks have no topic to read.
+    kinds = ("Post", "Topic")
+    return [_bookmark(row) for row in rows or () if row.get("bookmarkable_type", "Post") in kinds]
 
 
 def _bookmark(row: dict[str, Any]) -> Bookmark:

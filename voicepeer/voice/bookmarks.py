@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from voicepeer.forum.peer import Bookmark, PeerForum
+from voicepeer.forum.peer import MAX_BOOKMARKS, Bookmark, PeerForum
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.cues import number_word
@@ -80,6 +80,8 @@ class Bookmarks:
             self._say("You have no bookmarks yet. While reading, say bookmark this to save a post.")
             return False
         lines = [f"You have {phrasing.count_phrase(len(found), 'bookmark')}."]
+        if len(found) >= MAX_BOOKMARKS:  # the forum has more, older ones
+            lines = [f"You have {MAX_BOOKMARKS} bookmarks or more. These are the newest."]
         lines += [bookmark_line(i + 1, b) for i, b in enumerate(found[:5])]
         lines.append(
             "Say open topic and a number to read one, next to go through them, or remove bookmark."
