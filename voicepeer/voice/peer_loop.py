@@ -147,7 +147,9 @@ class PeerLoop:
         unread = sum(1 for t in ordered if t.unread_posts)
         heading = phrasing.count_phrase(len(ordered), "private conversation").capitalize()
         heading += f", {unread} with new messages." if unread else "."
-        return self._reader.show_list(TopicList(ordered), heading)
+        # Older conversations follow from the forum's next pages, as it sends them.
+        listed = TopicList(ordered, page=found.page, has_more=found.has_more)
+        return self._reader.show_list(listed, heading, self._engines.forum.private_messages)
 
     def private_audience(self, topic: Topic) -> str | None:
         """Who else is in a private conversation, named for the question before sending."""

@@ -56,7 +56,9 @@ def topic_list_summary(
     count = len(topics.topics)
     lines = [heading]
     lines += [line(i + 1, t) for i, t in enumerate(topics.topics[:shown])]
-    if count > shown:
+    if topics.has_more:  # the forum has older ones, fetched as the person goes on
+        lines.append("Say next to hear more, or open topic and a number.")
+    elif count > shown:
         lines.append(f"Say next to hear more, or open topic and a number up to {count}.")
     else:
         lines.append("Say open topic and a number.")

@@ -46,6 +46,11 @@ PostReading = Callable[[str, Pages, str], None]
 
 NOTIFICATIONS_READ = 5
 """Notifications read aloud at a time; each is marked read once it has been said in full."""
+MAX_LIST_PAGES = 10
+"""Pages of a topic list fetched at most (Discourse sends 30 topics a page): "next" past the
+end of a page, or "open topic" with a number further on, fetches the next one."""
+PageLoader = Callable[[int], TopicList]
+"""Fetches page ``n`` (from 0) of the list being read."""
 
 
 def offline_note(saved_at: datetime | None) -> str:
@@ -99,6 +104,8 @@ class Reader:
         self._search_hits: dict[int, SearchHit] = {}
         """The matching post per topic of the list last found by a search."""
         self.topics: TopicList | None = None
+        self._next_pages: PageLoader | None = None
+        """Where the current list's further pages come from (None: it has none)."""
         self.topic_index = 0
         self.thread: Thread | None = None
         self.post_index = 0
@@ -123,7 +130,8 @@ class Reader:
             self._say("There are no topics on the forum yet.")
             return False
         count = phrasing.count_phrase(len(topics.topics), "latest topic").capitalize()
-        return self._show_list(topics, f"{offline_note(topics.saved_at)}{count}.")
+        heading = f"{offline_note(topics.saved_at)}{count}."
+        return self._show_list(topics, heading, next_pages=self._engines.forum.latest)
 
     def show_search(self, query: str) -> bool:
         hits = self.forum_call(lambda: self._engines.forum.search(query))
@@ -150,15 +158,23 @@ class Reader:
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
         return self._show_list(found, f"{count} about {query}.", first_hits)
 
-    def show_list(self, topics: TopicList, heading: str) -> bool:
-        """Make ``topics`` the current list and read it, after ``heading``."""
-        return self._show_list(topics, heading)
+    def show_list(
+        self, topics: TopicList, heading: str, next_pages: PageLoader | None = None
+    ) -> bool:
+        """Make ``topics`` the current list and read it, after ``heading``; ``next_pages``
+        fetches the pages after it when the forum has more."""
+        return self._show_list(topics, heading, next_pages=next_pages)
 
     def _show_list(
-        self, topics: TopicList, heading: str, search_hits: dict[int, SearchHit] | None = None
+        self,
+        topics: TopicList,
+        heading: str,
+        search_hits: dict[int, SearchHit] | None = None,
+        next_pages: PageLoader | None = None,
     ) -> bool:
         self.close_topic()
         self.topics, self.topic_index = topics, 0
+        self._next_pages = next_pages
         self._search_hits = search_hits or {}
         self._say(
             phrasing.topic_list_summary(
@@ -175,11 +191,32 @@ class Reader:
             self.latest()
             return
         new_index = self.topic_index + delta
+        if new_index >= len(self.topics.topics) and self._load_next_page() is None:
+            return  # the forum could not be reached: said so
         if not 0 <= new_index < len(self.topics.topics):
             self._say("That is the end of the list." if delta > 0 else "This is the first topic.")
             return
         self.topic_index = new_index
         self._say(self._list_line(new_index) + " Say read to open it.")
+
+    def _load_next_page(self) -> bool | None:
+        """The forum's next page of the current list added to it: whether it added topics,
+        or None when the forum could not give it (said so). A topic already in the list (a
+        new reply moves it up between pages) is not added twice."""
+        topics, next_pages = self.topics, self._next_pages
+        if topics is None or next_pages is None or not topics.has_more:
+            return False
+        if topics.page + 1 >= MAX_LIST_PAGES:
+            return False
+        page = self.forum_call(lambda: next_pages(topics.page + 1))
+        if page is None:
+            return None
+        known = {t.id for t in topics.topics}
+        added = tuple(t for t in page.topics if t.id not in known)
+        self.topics = TopicList(
+            topics.topics + added, page=page.page, has_more=page.has_more, saved_at=page.saved_at
+        )
+        return bool(added) or self._load_next_page()
 
     def current_list_line(self) -> str:
         if self.topics is None or not self.topics.topics:
@@ -202,7 +239,13 @@ class Reader:
             topics = self.forum_call(lambda: self._engines.forum.latest())
             if topics is None:
                 return ReadOutcome.FAILED
-            self.topics = topics
+            self.topics, self._next_pages = topics, self._engines.forum.latest
+        while number > len(self.topics.topics):
+            loaded = self._load_next_page()
+            if loaded is None:
+                return ReadOutcome.FAILED
+            if not loaded:
+                break
         count = len(self.topics.topics)
         if not 1 <= number <= count:
             self._say(
@@ -425,9 +468,10 @@ class Reader:
             ordinal, total = self.thread.position(self.post_index)
             return f"You are reading {self.thread.topic.title}, post {ordinal} of {total}."
         if self.topics is not None and self.topics.topics:
+            more = " or more" if self.topics.has_more and self._next_pages else ""
             return (
                 f"You are in the topic list, on topic {self.topic_index + 1} of "
-                f"{len(self.topics.topics)}: {self.topics.topics[self.topic_index].title}."
+                f"{len(self.topics.topics)}{more}: {self.topics.topics[self.topic_index].title}."
             )
         return "You are at the start. Say latest topics."
 

@@ -1,0 +1,93 @@
+"""A forum's lists are longer than one page: Discourse sends 30 topics at a time with
+``more_topics_url``. Going on past the end of a page, or opening a topic further down,
+fetches the next page from the real demo forum over loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
+from voicepeer.demo_forum import DemoForum
+from voicepeer.speech.text.emoji import title_words
+
+NEW_TOPICS = 20
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with keyed_forum(tmp_path / "forum.sqlite3") as server:
+        member = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
+        for n in range(NEW_TOPICS):
+            body = {
+                "title": f"Small things that help, number {n + 1}",
+                "raw": "Sharing what has helped me this week with the heat and fatigue.",
+                "category": 1,
+            }
+            made = httpx.post(f"{server.base_url}/posts.json", headers=member, json=body)
+            assert made.status_code == 200, made.text
+        yield server
+
+
+def latest(forum: DemoForum, page: int) -> dict[str, object]:
+    answer = httpx.get(f"{forum.base_url}/latest.json", params={"page": page})
+    return dict(answer.json()["topic_list"])
+
+
+def test_next_goes_on_into_the_forums_next_page(forum: DemoForum, tmp_path: Path) -> None:
+    first, second = latest(forum, 0), latest(forum, 1)
+    assert len(first["topics"]) == 30 and first.get("more_topics_url")  # type: ignore[arg-type]
+    thirty_first = second["topics"][0]["title"]  # type: ignore[index]
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "open topic thirty", "back", "next", "where am i"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert "Say next to hear more, or open topic and a number." in talk.said[0]
+    assert talk.said[-2].startswith(f"31: {title_words(str(thirty_first))}")
+    total = 30 + len(second["topics"])  # type: ignore[arg-type]
+    assert talk.said[-1].startswith(f"You are in the topic list, on topic 31 of {total}:")
+
+
+def test_a_topic_further_down_opens_by_its_number(forum: DemoForum, tmp_path: Path) -> None:
+    second = latest(forum, 1)["topics"]
+    last = len(second) + 30  # type: ignore[arg-type]
+    talk = converse(
+        forum.base_url,
+        ["latest topics", f"open topic {last}", "back", f"open topic {last + 1}"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    title = title_words(str(second[-1]["title"]))  # type: ignore[index]
+    assert any(line.startswith(title) for line in talk.said), talk.said
+    assert talk.said[-1] == (
+        f"There is no topic {last + 1}. Say open topic and a number from 1 to {last}."
+    )
+
+
+def test_older_private_conversations_follow_on_the_next_page(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    sam = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
+    for n in range(30):  # with the seeded one, 31: a page and one more
+        body = {
+            "title": f"Checking in about the meet-up, note {n + 1}",
+            "raw": "Just checking you are still all right for Thursday.",
+            "archetype": "private_message",
+            "target_recipients": "demo",
+        }
+        made = httpx.post(f"{forum.base_url}/posts.json", headers=sam, json=body)
+        assert made.status_code == 200, made.text
+    talk = converse(
+        forum.base_url,
+        ["my messages", "open topic thirty one"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[0].startswith("30 private conversations")
+    assert any(line.startswith("Checking in after your first week") for line in talk.said)
