@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from voicepeer.speech.text import split_sentences
-from voicepeer.speech.text.sentences import as_sentence
 
 
 def test_abbreviations_and_decimals_do_not_end_sentences() -> None:
@@ -53,10 +52,3 @@ def test_quotes_after_full_stop_stay_with_the_sentence() -> None:
 def test_empty_and_blank_text() -> None:
     assert split_sentences("") == []
     assert split_sentences(" \n \n") == []
-
-
-def test_text_is_ended_as_a_sentence_once() -> None:
-    assert as_sentence("Small win Three") == "Small win Three."
-    assert as_sentence("Feeling better yourself? ") == "Feeling better yourself?"
-    assert as_sentence("Wow!") == "Wow!" and as_sentence("and then …") == "and then …"
-    assert as_sentence("Done.") == "Done." and as_sentence("  ") == ""

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from voicepeer.forum.base import Post, TopicList, TopicSummary
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.places import PlacesFile
 from voicepeer.voice.states import (
@@ -64,10 +65,10 @@ def test_a_line_ends_as_one_sentence_so_the_voice_pauses_after_it() -> None:
     # A search result's title is the whole line: "yourself?" not "yourself?.".
     asked = TopicSummary(id=1, title="How do you pace yourself?", slug="p", posts_count=0)
     assert phrasing.topic_line(2, asked) == "Two: How do you pace yourself?"
-    assert phrasing.as_sentence("Small win") == "Small win."
-    assert phrasing.as_sentence("MS fatigue …") == "MS fatigue …"
-    assert phrasing.as_sentence("Great! ") == "Great!"
-    assert phrasing.as_sentence("") == ""
+    assert as_sentence("Small win") == "Small win."
+    assert as_sentence("MS fatigue …") == "MS fatigue …"
+    assert as_sentence("Great! ") == "Great!"
+    assert as_sentence("") == ""
 
 
 def test_post_header_says_position_author_age_and_whom_it_answers() -> None:

@@ -1,8 +1,9 @@
 """Excerpts of posts as stock Discourse writes them, for the lists that show one.
 
-- Bookmarks: ``PrettyText.excerpt(cooked, 300, keep_emoji_images: true)`` (lib/excerpt_parser.rb):
-  HTML still, with links and emoji pictures kept as tags, other pictures as "[alt]",
-  quotes left out, and the text cut at any character, even inside a word, with "&hellip;".
+- Bookmarks: ``PrettyText.excerpt(cooked, 300, keep_emoji_images: true)``
+  (lib/excerpt_parser.rb): HTML still, with links and emoji pictures kept as tags, other
+  pictures as "[alt]", quotes left out, and the text cut at any character, even inside a
+  word, with "&hellip;".
 - Search: ``SearchIndexer::HtmlScrubber.scrub`` (app/services/search_indexer.rb): plain
   text in which each element's alt, title, outside link address and video title are
   written out as words; an emoji picture leaves its title (":heart:"). The blurb is then
@@ -18,7 +19,6 @@ from html.parser import HTMLParser
 BOOKMARK_EXCERPT_LENGTH = 300
 """Characters of text in a bookmark's excerpt (Discourse's post bookmarkable)."""
 
-_VOID = frozenset({"img", "br", "hr", "input", "meta", "link", "source", "wbr"})
 _EMOJI_CODE = re.compile(r"\A:\w+:\Z")
 
 
