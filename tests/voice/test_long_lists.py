@@ -91,3 +91,18 @@ def test_older_private_conversations_follow_on_the_next_page(
     )
     assert talk.said[0].startswith("30 private conversations")
     assert any(line.startswith("Checking in after your first week") for line in talk.said)
+
+
+def test_a_next_page_the_forum_cannot_give_is_explained(forum: DemoForum, tmp_path: Path) -> None:
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "open topic thirty", "back", "next", "where am i"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+        before_line={3: forum.stop},  # the forum goes away before "next"
+    )
+    # Unreachable, or failing while it shuts down: either way said, and what to do.
+    assert talk.said[-2].startswith(("I cannot reach the forum", "The forum")), talk.said
+    assert "end of the list" not in talk.said[-2]
+    # The list read so far stays, at the same place.
+    assert talk.said[-1].startswith("You are in the topic list, on topic 30 of 30 or more:")
