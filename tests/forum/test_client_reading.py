@@ -87,7 +87,7 @@ def test_private_messages_are_listed_and_read(forum: RunningForum) -> None:
 
 
 def test_search_finds_posts(forum: RunningForum) -> None:
-    hits = forum.client().search("pier")
+    hits = forum.client().search("pier").hits
     assert hits
     assert any("pier" in h.excerpt.lower() or "pier" in h.topic_title.lower() for h in hits)
 

@@ -190,7 +190,7 @@ def test_old_bare_list_of_notifications() -> None:
 
 def test_old_grouped_search_answer_is_a_clear_error() -> None:
     with pytest.raises(ForumResponseError, match="search result"):
-        parse.search_hits(captured("search"))
+        parse.search_results(captured("search"))
 
 
 def test_search_hits_name_the_matching_post() -> None:
@@ -206,8 +206,11 @@ def test_search_hits_name_the_matching_post() -> None:
             }
         ],
         "topics": [{"id": 3, "title": "Heat &amp; MS"}],
+        "grouped_search_result": {"more_full_page_results": True},
     }
-    (hit,) = parse.search_hits(answer)
+    found = parse.search_results(answer)
+    (hit,) = found.hits
+    assert found.has_more  # Discourse has a further page of matching posts
     assert (hit.username, hit.topic_id, hit.post_number) == ("jo", 3, 7)
     assert hit.excerpt == "cooling vest." and hit.topic_title == "Heat & MS"
 

@@ -159,7 +159,7 @@ def records(answers: dict[str, Any]) -> dict[str, Any]:
         "topic": parse.topic(answers["topic"]),
         "categories": parse.categories(answers["categories"]),
         "notifications": parse.notifications(answers["notifications"], parse.NOTIFICATION_KINDS),
-        "search": parse.search_hits(answers["search"]),
+        "search": parse.search_results(answers["search"]).hits,
     }
 
 

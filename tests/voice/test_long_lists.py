@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -18,18 +19,23 @@ from voicepeer.speech.text.emoji import title_words
 NEW_TOPICS = 20
 
 
+def add_topics(forum: DemoForum, count: int, about: str = "the heat and fatigue") -> None:
+    member = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
+    for n in range(count):
+        body = {
+            "title": f"Small things that help, number {n + 1}",
+            "raw": f"Sharing what has helped me this week with {about}.",
+            "category": 1,
+        }
+        made = httpx.post(f"{forum.base_url}/posts.json", headers=member, json=body)
+        assert made.status_code == 200, made.text
+
+
 @pytest.fixture
 def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with keyed_forum(tmp_path / "forum.sqlite3") as server:
-        member = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
-        for n in range(NEW_TOPICS):
-            body = {
-                "title": f"Small things that help, number {n + 1}",
-                "raw": "Sharing what has helped me this week with the heat and fatigue.",
-                "category": 1,
-            }
-            made = httpx.post(f"{server.base_url}/posts.json", headers=member, json=body)
-            assert made.status_code == 200, made.text
+    # No request limit: the topics made here are not what is tested.
+    with keyed_forum(tmp_path / "forum.sqlite3", admin_api_key_requests_per_minute=0) as server:
+        add_topics(server, NEW_TOPICS)
         yield server
 
 
@@ -106,3 +112,31 @@ def test_a_next_page_the_forum_cannot_give_is_explained(forum: DemoForum, tmp_pa
     assert "end of the list" not in talk.said[-2]
     # The list read so far stays, at the same place.
     assert talk.said[-1].startswith("You are in the topic list, on topic 30 of 30 or more:")
+
+
+def test_search_results_go_on_into_the_next_page(forum: DemoForum, tmp_path: Path) -> None:
+    # Discourse's full-page search sends 50 matching posts a page and says when there
+    # are more (more_full_page_results).
+    add_topics(forum, 55, about="a cooling towel")
+
+    def search(page: int) -> dict[str, Any]:
+        params = {"q": "cooling towel", "page": page}
+        return dict(httpx.get(f"{forum.base_url}/search.json", params=params).json())
+
+    first, second = search(1), search(2)
+    assert len(first["posts"]) == 50 and first["grouped_search_result"]["more_full_page_results"]
+    on_first = list(dict.fromkeys(p["topic_id"] for p in first["posts"]))
+    every = list(dict.fromkeys(p["topic_id"] for p in first["posts"] + second["posts"]))
+    assert len(every) > len(on_first)
+    talk = converse(
+        forum.base_url,
+        ["search for cooling towel", f"open topic {len(every)}", "back", "where am i"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[0].startswith(f"{len(on_first)} topics about cooling towel.")
+    last = next(t["title"] for t in second["topics"] if t["id"] == every[-1])
+    assert any(line.startswith(title_words(last)) for line in talk.said), talk.said
+    assert talk.said[-1].startswith(
+        f"You are in the topic list, on topic {len(every)} of {len(every)}:"
+    )

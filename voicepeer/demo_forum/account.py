@@ -169,6 +169,8 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
             400, f"A search may have at most {MAX_SEARCH_TERMS} words.", "invalid_parameters"
         )
     viewer_id = ctx.viewer.user_id
+    # Full-page search pages its posts 50 at a time from page 1 (Search's offset).
+    page = max(1, ctx.request.params.integer("page") or 1)
     conditions = " AND ".join(
         "(instr(lower(p.raw), ?) > 0 OR instr(lower(t.title), ?) > 0)" for _ in terms
     )
@@ -178,8 +180,13 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
         " JOIN topics t ON t.id = p.topic_id JOIN users u ON u.id = p.user_id"
         f" WHERE {conditions} AND (t.archetype = 'regular' OR p.topic_id IN"
         " (SELECT topic_id FROM topic_allowed_users WHERE user_id = ?))"
-        " ORDER BY p.created_at DESC LIMIT ?",
-        (*args, viewer_id if viewer_id is not None else -1, SEARCH_RESULTS + 1),
+        " ORDER BY p.created_at DESC LIMIT ? OFFSET ?",
+        (
+            *args,
+            viewer_id if viewer_id is not None else -1,
+            SEARCH_RESULTS + 1,
+            (page - 1) * SEARCH_RESULTS,
+        ),
     )
     if len(rows) > SEARCH_RESULTS:
         grouped["more_full_page_results"] = "true"

@@ -208,6 +208,15 @@ class SearchHit:
     topic_title: str = ""
 
 
+@dataclass(frozen=True)
+class SearchResults:
+    """One page of a search's matching posts, newest first."""
+
+    hits: tuple[SearchHit, ...]
+    has_more: bool = False
+    """True when the forum has a further page (Discourse's ``more_full_page_results``)."""
+
+
 class PostStatus(Enum):
     POSTED = "posted"
     ENQUEUED = "enqueued"
@@ -281,6 +290,8 @@ class Forum(Protocol):
         post number: how a mega topic is paged, and how to find the first unread post."""
         ...
 
-    def search(self, query: str, page: int = 1) -> tuple[SearchHit, ...]: ...
+    def search(self, query: str, page: int = 1) -> SearchResults:
+        """Page ``page`` (from 1, as Discourse counts them) of the posts matching ``query``."""
+        ...
 
     def close(self) -> None: ...

@@ -42,7 +42,7 @@ from voicepeer.forum.base import (
     Post,
     PostOutcome,
     PostStatus,
-    SearchHit,
+    SearchResults,
     SiteLimits,
     Topic,
     TopicList,
@@ -409,12 +409,12 @@ class DiscourseClient:
         # Without an id Discourse marks every notification read: never send it so.
         self.http.write("PUT", "/notifications/mark-read.json", {"id": int(notification_id)})
 
-    def search(self, query: str, page: int = 1) -> tuple[SearchHit, ...]:
+    def search(self, query: str, page: int = 1) -> SearchResults:
         check_search_term(query, self._min_search_term_length())
         params: dict[str, Any] = {"q": query}
         if page > 1:
             params["page"] = page
-        return parse.search_hits(self.http.get("/search.json", params))
+        return parse.search_results(self.http.get("/search.json", params))
 
     def _min_search_term_length(self) -> int:
         try:

@@ -16,6 +16,7 @@ from voicepeer.forum.base import (
     PostOutcome,
     PostStatus,
     SearchHit,
+    SearchResults,
     Topic,
     TopicList,
     TopicSummary,
@@ -358,11 +359,12 @@ def excerpt_words(excerpt: Any) -> str:
     return ("… " if cut_before else "") + text + (" …" if cut_after else "")
 
 
-def search_hits(data: Any) -> tuple[SearchHit, ...]:
-    def build() -> tuple[SearchHit, ...]:
+def search_results(data: Any) -> SearchResults:
+    def build() -> SearchResults:
         topics = data.get("topics") or ()
         titles = {t["id"]: title_text(t.get("title") or "") for t in topics}
-        return tuple(
+        grouped = data.get("grouped_search_result") or {}
+        hits = tuple(
             SearchHit(
                 post_id=int(p["id"]),
                 topic_id=int(p["topic_id"]),
@@ -373,5 +375,6 @@ def search_hits(data: Any) -> tuple[SearchHit, ...]:
             )
             for p in data["posts"]
         )
+        return SearchResults(hits, has_more=bool(grouped.get("more_full_page_results")))
 
     return guarded("search result", build)

@@ -134,29 +134,43 @@ class Reader:
         return self._show_list(topics, heading, next_pages=self._engines.forum.latest)
 
     def show_search(self, query: str) -> bool:
-        hits = self.forum_call(lambda: self._engines.forum.search(query))
-        if hits is None:
+        first = self.forum_call(lambda: self._search_page(query, 0, {}))
+        if first is None:
             return False
-        if not hits:
+        found, hits = first
+        if not found.topics:
             self._say(f"I found nothing about {query}. Try other words.")
             return False
-        first_hits: dict[int, SearchHit] = {}
-        for hit in hits:
-            first_hits.setdefault(hit.topic_id, hit)
-        # The hit's author wrote the matching post, not (necessarily) the topic: no "by".
-        found = TopicList(
-            tuple(
-                TopicSummary(
-                    id=hit.topic_id,
-                    title=hit.topic_title or "an untitled topic",
-                    slug="",
-                    posts_count=0,
-                )
-                for hit in first_hits.values()
-            )
-        )
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
-        return self._show_list(found, f"{count} about {query}.", first_hits)
+        more = partial(self._more_found, query)
+        return self._show_list(found, f"{count} about {query}.", hits, next_pages=more)
+
+    def _more_found(self, query: str, page: int) -> TopicList:
+        found, hits = self._search_page(query, page, self._search_hits)
+        self._search_hits |= hits
+        return found
+
+    def _search_page(
+        self, query: str, page: int, known: dict[int, SearchHit]
+    ) -> tuple[TopicList, dict[int, SearchHit]]:
+        """Page ``page`` (from 0) of a search as a list of the topics not ``known`` yet,
+        with the first matching post of each (where the topic opens)."""
+        results = self._engines.forum.search(query, page=page + 1)
+        hits: dict[int, SearchHit] = {}
+        for hit in results.hits:
+            if hit.topic_id not in known:
+                hits.setdefault(hit.topic_id, hit)
+        # The hit's author wrote the matching post, not (necessarily) the topic: no "by".
+        topics = tuple(
+            TopicSummary(
+                id=hit.topic_id,
+                title=hit.topic_title or "an untitled topic",
+                slug="",
+                posts_count=0,
+            )
+            for hit in hits.values()
+        )
+        return TopicList(topics, page=page, has_more=results.has_more), hits
 
     def show_list(
         self, topics: TopicList, heading: str, next_pages: PageLoader | None = None
