@@ -120,7 +120,7 @@ def test_search_results_go_on_into_the_next_page(forum: DemoForum, tmp_path: Pat
     add_topics(forum, 55, about="a cooling towel")
 
     def search(page: int) -> dict[str, Any]:
-        params = {"q": "cooling towel", "page": page}
+        params: dict[str, str | int] = {"q": "cooling towel", "page": page}
         return dict(httpx.get(f"{forum.base_url}/search.json", params=params).json())
 
     first, second = search(1), search(2)
