@@ -197,3 +197,15 @@ def test_bookmarks_beyond_the_forums_first_page_are_heard(
         forum.base_url, ["my bookmarks"], tmp_path / "capped", credentials=signed_in(forum)
     )
     assert capped.said[-1].startswith("You have 40 bookmarks or more. These are the newest.")
+
+
+def test_a_bookmarks_name_is_said_with_it(forum: DemoForum, tmp_path: Path) -> None:
+    # On the web a bookmark can be given a name ("ask the nurse"), said with it.
+    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    body = {"bookmarkable_id": 2, "bookmarkable_type": "Post", "name": "ask the nurse"}
+    mark = httpx.post(f"{forum.base_url}/bookmarks.json", headers=member, json=body)
+    assert mark.status_code == 200, mark.text
+    talk = converse(
+        forum.base_url, ["my bookmarks"], tmp_path / "data", credentials=signed_in(forum)
+    )
+    assert ", you named it ask the nurse: " in talk.said[-1], talk.said

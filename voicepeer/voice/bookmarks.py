@@ -21,7 +21,8 @@ def _excerpt(text: str) -> str:
 
 
 def bookmark_line(position: int, bookmark: Bookmark) -> str:
-    """ "One: Fatigue that sleep doesn't fix, post 2 by Sam Okafor: Oh yes, every week…" """
+    """ "One: Fatigue that sleep doesn't fix, post 2 by Sam Okafor: Oh yes, every week…"
+    (with ", you named it ask the nurse" before the excerpt when it has a name)."""
     number = number_word(position).capitalize()
     if bookmark.whole_topic:
         by = f" started by {bookmark.author}" if bookmark.author else ""
@@ -29,6 +30,8 @@ def bookmark_line(position: int, bookmark: Bookmark) -> str:
     else:
         by = f" by {bookmark.author}" if bookmark.author else ""
         line = f"{number}: {bookmark.title}, post {bookmark.post_number}{by}"
+    if bookmark.name:  # the name the person gave it on the forum's web pages
+        line += f", you named it {bookmark.name}"
     return line + (f": {as_sentence(_excerpt(bookmark.excerpt))}" if bookmark.excerpt else ".")
 
 
