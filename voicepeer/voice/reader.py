@@ -142,6 +142,7 @@ class Reader:
             self._say(f"I found nothing about {query}. Try other words.")
             return False
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
+        count += " or more" if found.has_more else ""
         more = partial(self._more_found, query)
         return self._show_list(found, f"{count} about {query}.", hits, next_pages=more)
 
