@@ -140,3 +140,35 @@ def test_search_results_go_on_into_the_next_page(forum: DemoForum, tmp_path: Pat
     assert talk.said[-1].startswith(
         f"You are in the topic list, on topic {len(every)} of {len(every)}:"
     )
+
+
+def test_an_unread_notification_behind_sixty_newer_ones_is_heard(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # /notifications.json sends the newest 60 of every kind; filter=unread asks for
+    # unread ones, so one left unread behind 60 newer (read on the web) is not lost.
+    sam = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
+    demo = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    for n in range(61):
+        said = "Have you tried the cooling towel" if n == 0 else f"Thinking of you, note {n}"
+        body = {"topic_id": 1, "raw": f"@demo {said}? Take care."}
+        made = httpx.post(f"{forum.base_url}/posts.json", headers=sam, json=body)
+        assert made.status_code == 200, made.text
+    newest = httpx.get(f"{forum.base_url}/notifications.json", headers=demo).json()
+    assert len(newest["notifications"]) == 60
+    for note in newest["notifications"]:  # read on the web: all but the oldest mention
+        body = {"id": note["id"]}
+        marked = httpx.put(
+            f"{forum.base_url}/notifications/mark-read.json", headers=demo, json=body
+        )
+        assert marked.status_code == 200
+    unread = httpx.get(
+        f"{forum.base_url}/notifications.json", headers=demo, params={"filter": "unread"}
+    ).json()["notifications"]
+    assert not any("Thinking of you" in str(n["data"]) for n in unread)
+    talk = converse(
+        forum.base_url, ["notifications"], tmp_path / "data", credentials=signed_in(forum)
+    )
+    assert talk.said[0] == f"You have {len(unread)} new notifications."
+    # The newest unread is the mention behind the 60 read ones.
+    assert talk.said[1].startswith("sam mentioned you in "), talk.said

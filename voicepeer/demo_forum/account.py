@@ -54,12 +54,17 @@ def current_session(ctx: Context, _m: re.Match[str]) -> Response:
 def notifications(ctx: Context, _m: re.Match[str]) -> Response:
     user = signed_in(ctx.viewer)
     offset = max(0, ctx.request.params.integer("offset") or 0)
+    # NotificationsController#index: filter=read or unread keeps only those.
+    kind = ctx.request.params.text("filter") or ""
+    kept = {"read": " AND n.read = 1", "unread": " AND n.read = 0"}.get(kind, "")
     total = int(
-        ctx.store.scalar("SELECT COUNT(*) FROM notifications WHERE user_id = ?", (user["id"],))
+        ctx.store.scalar(
+            f"SELECT COUNT(*) FROM notifications n WHERE n.user_id = ?{kept}", (user["id"],)
+        )
     )
     rows = ctx.store.all(
         "SELECT n.*, t.slug, t.title FROM notifications n LEFT JOIN topics t ON t.id = n.topic_id"
-        " WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ? OFFSET ?",
+        f" WHERE n.user_id = ?{kept} ORDER BY n.id DESC LIMIT ? OFFSET ?",
         (user["id"], NOTIFICATIONS_PER_PAGE, offset),
     )
     items = [
@@ -88,6 +93,7 @@ def notifications(ctx: Context, _m: re.Match[str]) -> Response:
         "seen_notification_id": int(seen or 0),
         "load_more_notifications": (
             f"/notifications?offset={offset + NOTIFICATIONS_PER_PAGE}&username={user['username']}"
+            + (f"&filter={kind}" if kept else "")
         ),
     }
     return Response.json(200, body)

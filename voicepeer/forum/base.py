@@ -272,7 +272,10 @@ class Forum(Protocol):
 
     def bookmark(self, post_id: int) -> None: ...
 
-    def notifications(self) -> tuple[Notification, ...]: ...
+    def notifications(self, *, unread_only: bool = False) -> tuple[Notification, ...]:
+        """The newest notifications (only unread ones, asked of the forum, with
+        ``unread_only``)."""
+        ...
 
     def mark_notification_read(self, notification_id: int) -> None:
         """Mark this one notification read (never all of them: the rest were not heard)."""

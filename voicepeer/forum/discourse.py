@@ -395,12 +395,15 @@ class DiscourseClient:
         self, *, kinds: Collection[str] | None = None, unread_only: bool = False
     ) -> tuple[Notification, ...]:
         """The user's notifications, newest first; ``kinds`` keeps only those types
-        (e.g. :data:`REPLIES_AND_MENTIONS`)."""
+        (e.g. :data:`REPLIES_AND_MENTIONS`). ``unread_only`` asks the forum for unread ones
+        (``filter=unread``): it sends the newest 60 of all kinds, so an unread one behind
+        60 newer ones would otherwise never be heard."""
         if self._notification_kinds is None:
             with contextlib.suppress(ForumError):
                 self.site_limits()
         names = self._notification_kinds or parse.NOTIFICATION_KINDS
-        notes = parse.notifications(self.http.get("/notifications.json"), names)
+        params = {"filter": "unread"} if unread_only else None
+        notes = parse.notifications(self.http.get("/notifications.json", params), names)
         return tuple(
             n for n in notes if (kinds is None or n.kind in kinds) and not (unread_only and n.read)
         )

@@ -427,7 +427,7 @@ class Reader:
     def notifications(self) -> None:
         """Say the newest unread notifications, one utterance each, marking each read on
         the forum once it has been said in full; a stop leaves it and the rest unread."""
-        found = self.forum_call(lambda: self._engines.forum.notifications())
+        found = self.forum_call(lambda: self._engines.forum.notifications(unread_only=True))
         if found is None:
             return
         unread = [n for n in found if not n.read]
