@@ -146,6 +146,7 @@ class PeerLoop:
         ordered = tuple(sorted(found.topics, key=lambda t: t.unread_posts == 0))
         unread = sum(1 for t in ordered if t.unread_posts)
         heading = phrasing.count_phrase(len(ordered), "private conversation").capitalize()
+        heading += " or more" if found.has_more else ""
         heading += f", {unread} with new messages." if unread else "."
         # Older conversations follow from the forum's next pages, as it sends them.
         listed = TopicList(ordered, page=found.page, has_more=found.has_more)
