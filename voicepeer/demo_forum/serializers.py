@@ -9,11 +9,12 @@ from __future__ import annotations
 import html
 import re
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from voicepeer.demo_forum import profiles
 from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
-from voicepeer.demo_forum.store import Store
+from voicepeer.demo_forum.store import Store, iso
 
 POSTS_CHUNK = 20
 """Posts per chunk in /t/{id}.json, as Discourse serves them."""
@@ -241,7 +242,7 @@ def topic_list_item(
         "posters": posters,
     }
     if viewer_id is not None:
-        item.update(_tracking(store, topic["id"], viewer_id, stats["highest_post_number"]))
+        item.update(_tracking(store, topic, viewer_id, stats["highest_post_number"]))
     if style == "category":
         narrowed = {key: item[key] for key in CATEGORY_TOPIC_KEYS}
         narrowed.update(bookmarked=None, liked=None)
@@ -257,7 +258,23 @@ def topic_list_item(
     return item
 
 
-def _tracking(store: Store, topic_id: int, viewer_id: int, highest: int) -> dict[str, Any]:
+NEW_TOPIC_DURATION = timedelta(days=2)
+"""How long a topic a member has not opened counts as new to them (Discourse's default
+new_topic_duration_minutes, 2880), never from before they joined."""
+
+
+def _unseen(store: Store, topic: sqlite3.Row, viewer_id: int, last_read: int | None) -> bool:
+    """ListableTopicSerializer#unseen: never read, and started since the member's
+    treat_as_new_topic_start_date."""
+    viewer = store.user_by_id(viewer_id)
+    if last_read is not None or viewer is None:
+        return False
+    since = max(str(viewer["created_at"]), iso(datetime.now(UTC) - NEW_TOPIC_DURATION))
+    return str(topic["created_at"]) >= since
+
+
+def _tracking(store: Store, topic: sqlite3.Row, viewer_id: int, highest: int) -> dict[str, Any]:
+    topic_id = topic["id"]
     last_read = store.last_read(viewer_id, topic_id)
     bookmarked = bool(
         store.scalar(
@@ -274,7 +291,7 @@ def _tracking(store: Store, topic_id: int, viewer_id: int, highest: int) -> dict
         )
     )
     tracking: dict[str, Any] = {
-        "unseen": last_read is None,
+        "unseen": _unseen(store, topic, viewer_id, last_read),
         "bookmarked": bookmarked,
         "liked": liked,
         "notification_level": 1 if last_read is None else 2,

@@ -42,6 +42,9 @@ class TopicSummary:
     """Posts this user has not read (0 when the forum does not track it, e.g. anonymously)."""
     pinned: bool = False
     """Pinned to the top of the list by a moderator, whatever its last activity."""
+    unseen: bool = False
+    """New to this member: never opened, and started since the forum counts topics as new
+    for them (Discourse's ``unseen``; two days by default). False when signed out."""
 
     @property
     def reply_count(self) -> int:

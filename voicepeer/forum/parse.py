@@ -189,6 +189,7 @@ def topic_list(data: Any, page: int) -> TopicList:
                     bumped_at=when(row.get("bumped_at") or row.get("last_posted_at")),
                     unread_posts=_unread(row),
                     pinned=bool(row.get("pinned")),
+                    unseen=row.get("unseen") is True,
                 )
             )
         return TopicList(

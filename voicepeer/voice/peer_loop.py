@@ -143,8 +143,9 @@ class PeerLoop:
             self._say("You have no private messages. Say message and a name to write to someone.")
             return False
         # New and unread conversations first, each group newest first as the forum sent it.
-        ordered = tuple(sorted(found.topics, key=lambda t: t.unread_posts == 0))
-        unread = sum(1 for t in ordered if t.unread_posts)
+        # A conversation never opened (unseen) is new too.
+        ordered = tuple(sorted(found.topics, key=lambda t: not (t.unread_posts or t.unseen)))
+        unread = sum(1 for t in ordered if t.unread_posts or t.unseen)
         heading = phrasing.count_phrase(len(ordered), "private conversation").capitalize()
         heading += " or more" if found.has_more else ""
         heading += f", {unread} with new messages." if unread else "."

@@ -32,7 +32,7 @@ def age_of(post: Post, now: datetime) -> str:
 
 
 def topic_line(position: int, topic: TopicSummary) -> str:
-    """ "One: Heat and fatigue, by Sam, 12 replies, 2 unread." """
+    """ "One: Heat and fatigue, by Sam, 12 replies, 2 unread." (or ", new": never opened)"""
     number = _COUNT_WORDS[position] if position < len(_COUNT_WORDS) else str(position)
     parts = [f"{number}: {topic.title}"]
     if topic.pinned:  # pinned by a moderator: at the top whatever its last activity
@@ -43,6 +43,8 @@ def topic_line(position: int, topic: TopicSummary) -> str:
         parts.append(count_phrase(topic.reply_count, "reply"))
     if topic.unread_posts:
         parts.append(f"{topic.unread_posts} unread")
+    elif topic.unseen:
+        parts.append("new")
     return as_sentence(", ".join(parts))
 
 

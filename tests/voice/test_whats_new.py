@@ -1,0 +1,86 @@
+"""Topics new to the person: Discourse marks a topic ``unseen`` when they have never opened it
+and it was started since it counts topics as new for them (two days by default, never from
+before they joined). voicepeer says "new" in the list and counts a new conversation among
+those with new messages. Against the real demo forum over loopback."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
+from voicepeer.demo_forum import DemoForum
+
+SAM = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
+DEMO = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with keyed_forum(tmp_path / "forum.sqlite3") as server:
+        yield server
+
+
+def start(forum: DemoForum, body: Mapping[str, object]) -> int:
+    made = httpx.post(f"{forum.base_url}/posts.json", headers=SAM, json=body)
+    assert made.status_code == 200, made.text
+    return int(made.json()["topic_id"])
+
+
+def test_a_topic_started_since_is_new_until_it_is_opened(forum: DemoForum, tmp_path: Path) -> None:
+    body = {
+        "title": "Cooling towels: which ones work?",
+        "raw": "I have tried two kinds this summer.",
+    }
+    topic_id = start(forum, body)
+    rows = httpx.get(f"{forum.base_url}/latest.json", headers=DEMO).json()["topic_list"]["topics"]
+    unseen = {row["id"] for row in rows if row["unseen"]}
+    two_days_ago = (datetime.now(UTC) - timedelta(days=2)).isoformat()[:19]
+    assert topic_id in unseen
+    # Only topics started in the last two days are new; the seed's are older but one.
+    assert all(row["created_at"][:19] >= two_days_ago for row in rows if row["unseen"])
+    assert len(unseen) < len(rows) - 5
+    anonymous = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    assert not any(row.get("unseen") for row in anonymous)
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "open topic one"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert "One: Cooling towels: which ones work?, by sam, no replies, new." in talk.said[0]
+    # Opened once, it is no longer new (the next time the list is fetched).
+    later = converse(
+        forum.base_url, ["latest topics"], tmp_path / "data", credentials=signed_in(forum)
+    )
+    assert "One: Cooling towels: which ones work?, by sam, no replies." in later.said[0]
+
+
+def test_a_new_private_conversation_counts_among_those_with_new_messages(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    before = converse(
+        forum.base_url, ["my messages"], tmp_path / "before", credentials=signed_in(forum)
+    )
+    assert before.said[0].startswith("1 private conversation, 1 with new messages.")
+    start(
+        forum,
+        {
+            "title": "Lift to the meet-up on Thursday",
+            "raw": "I can pick you up at ten if that helps.",
+            "archetype": "private_message",
+            "target_recipients": "demo",
+        },
+    )
+    talk = converse(
+        forum.base_url, ["my messages"], tmp_path / "after", credentials=signed_in(forum)
+    )
+    assert talk.said[0].startswith(
+        "2 private conversations, 2 with new messages. "
+        "One: Lift to the meet-up on Thursday, by sam, no replies, new."
+    )
