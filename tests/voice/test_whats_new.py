@@ -49,11 +49,16 @@ def test_a_topic_started_since_is_new_until_it_is_opened(forum: DemoForum, tmp_p
     assert not any(row.get("unseen") for row in anonymous)
     talk = converse(
         forum.base_url,
-        ["latest topics", "open topic one"],
+        ["latest topics", "open topic one", "back", "latest topics"],
         tmp_path / "data",
         credentials=signed_in(forum),
     )
     assert "One: Cooling towels: which ones work?, by sam, no replies, new." in talk.said[0]
+    # Read aloud, it is not new in the list at once, though the forum hears of the reading
+    # within half a minute and a fetched list is reused for one.
+    seen = "One: Cooling towels: which ones work?, by sam, no replies."
+    assert talk.said[-2].startswith(f"Back to the topic list. {seen}")
+    assert seen in talk.said[-1]
     # Opened once, it is no longer new (the next time the list is fetched).
     later = converse(
         forum.base_url, ["latest topics"], tmp_path / "data", credentials=signed_in(forum)
@@ -84,3 +89,18 @@ def test_a_new_private_conversation_counts_among_those_with_new_messages(
         "2 private conversations, 2 with new messages. "
         "One: Lift to the meet-up on Thursday, by sam, no replies, new."
     )
+
+
+def test_replies_read_aloud_are_no_longer_counted_unread(forum: DemoForum, tmp_path: Path) -> None:
+    rows = httpx.get(f"{forum.base_url}/latest.json", headers=DEMO).json()["topic_list"]["topics"]
+    (position,) = [n for n, row in enumerate(rows, 1) if row["unread_posts"]]
+    number = ("one", "two", "three", "four", "five")[position - 1]
+    talk = converse(
+        forum.base_url,
+        ["latest topics", f"open topic {number}", "next", "next", "back"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    line = f"{number.capitalize()}: Hello from a new member, by demo, 2 replies"
+    assert f"{line}, 2 unread." in talk.said[0]
+    assert talk.said[-1] == f"Back to the topic list. {line}."

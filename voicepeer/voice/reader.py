@@ -11,7 +11,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 from functools import partial
@@ -101,6 +101,10 @@ class Reader:
         self._monotonic = monotonic
         self._hearing: tuple[int, int, float] | None = None
         """(topic id, post number, when its reading began) of the post last read aloud."""
+        self._heard_up_to: dict[int, int] = {}
+        """Topic id → the furthest post number read aloud in it this session: lists say so
+        at once, while the forum learns it within ``timings_interval_s`` and a fetched
+        list is reused for ``list_cache_s``."""
         self._search_hits: dict[int, SearchHit] = {}
         """The matching post per topic of the list last found by a search."""
         self.topics: TopicList | None = None
@@ -188,7 +192,7 @@ class Reader:
         next_pages: PageLoader | None = None,
     ) -> bool:
         self.close_topic()
-        self.topics, self.topic_index = topics, 0
+        self.topics, self.topic_index = self._as_heard(topics), 0
         self._next_pages = next_pages
         self._search_hits = search_hits or {}
         self._say(
@@ -227,7 +231,7 @@ class Reader:
         if page is None:
             return None
         known = {t.id for t in topics.topics}
-        added = tuple(t for t in page.topics if t.id not in known)
+        added = tuple(t for t in self._as_heard(page).topics if t.id not in known)
         self.topics = TopicList(
             topics.topics + added, page=page.page, has_more=page.has_more, saved_at=page.saved_at
         )
@@ -378,11 +382,27 @@ class Reader:
             return
         topic_id, post_number, began = self._hearing
         self._hearing = None
+        self._heard_up_to[topic_id] = max(post_number, self._heard_up_to.get(topic_id, 0))
+        if self.topics is not None:
+            self.topics = self._as_heard(self.topics)
         elapsed_ms = int((self._monotonic() - began) * 1000)
         self.forum_call(
             lambda: self._engines.forum.record_reading(topic_id, post_number, elapsed_ms),
             quiet=True,
         )
+
+    def _as_heard(self, topics: TopicList) -> TopicList:
+        """``topics`` with what was read aloud this session counted as read: not new, and
+        unread only after the furthest post heard (the forum's own figure when lower)."""
+
+        def heard(topic: TopicSummary) -> TopicSummary:
+            up_to = self._heard_up_to.get(topic.id)
+            if up_to is None:
+                return topic
+            unread = min(topic.unread_posts, max(0, topic.posts_count - up_to))
+            return replace(topic, unseen=False, unread_posts=unread)
+
+        return replace(topics, topics=tuple(heard(t) for t in topics.topics))
 
     def _content_note(self, text: str) -> str | None:
         for pattern in self._notes:
