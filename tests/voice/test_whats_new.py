@@ -53,12 +53,15 @@ def test_a_topic_started_since_is_new_until_it_is_opened(forum: DemoForum, tmp_p
         tmp_path / "data",
         credentials=signed_in(forum),
     )
+    fresh = sum(1 for row in rows if row["unseen"] or row["unread_posts"])
+    assert talk.said[0].startswith(f"{len(rows)} latest topics, {fresh} with new posts. ")
     assert "One: Cooling towels: which ones work?, by sam, no replies, new." in talk.said[0]
     # Read aloud, it is not new in the list at once, though the forum hears of the reading
     # within half a minute and a fetched list is reused for one.
     seen = "One: Cooling towels: which ones work?, by sam, no replies."
     assert talk.said[-2].startswith(f"Back to the topic list. {seen}")
     assert seen in talk.said[-1]
+    assert talk.said[-1].startswith(f"{len(rows)} latest topics, {fresh - 1} with new posts. ")
     # Opened once, it is no longer new (the next time the list is fetched).
     later = converse(
         forum.base_url, ["latest topics"], tmp_path / "data", credentials=signed_in(forum)

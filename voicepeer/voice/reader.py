@@ -133,7 +133,10 @@ class Reader:
         if not topics.topics:
             self._say("There are no topics on the forum yet.")
             return False
+        topics = self._as_heard(topics)
         count = phrasing.count_phrase(len(topics.topics), "latest topic").capitalize()
+        fresh = sum(1 for t in topics.topics if t.unread_posts or t.unseen)
+        count += f", {fresh} with new posts" if fresh else ""
         heading = f"{offline_note(topics.saved_at)}{count}."
         return self._show_list(topics, heading, next_pages=self._engines.forum.latest)
 
