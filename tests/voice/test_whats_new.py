@@ -86,12 +86,18 @@ def test_a_new_private_conversation_counts_among_those_with_new_messages(
         },
     )
     talk = converse(
-        forum.base_url, ["my messages"], tmp_path / "after", credentials=signed_in(forum)
+        forum.base_url,
+        ["my messages", "open topic one", "my messages"],
+        tmp_path / "after",
+        credentials=signed_in(forum),
     )
     assert talk.said[0].startswith(
         "2 private conversations, 2 with new messages. "
         "One: Lift to the meet-up on Thursday, by sam, no replies, new."
     )
+    # Read aloud, it is no longer new, though the forum has not heard of it yet.
+    assert talk.said[-1].startswith("2 private conversations, 1 with new messages. ")
+    assert "Lift to the meet-up on Thursday, by sam, no replies." in talk.said[-1]
 
 
 def test_replies_read_aloud_are_no_longer_counted_unread(forum: DemoForum, tmp_path: Path) -> None:

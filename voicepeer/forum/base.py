@@ -50,6 +50,11 @@ class TopicSummary:
     def reply_count(self) -> int:
         return max(0, self.posts_count - 1)
 
+    @property
+    def has_new_posts(self) -> bool:
+        """Unread replies, or the whole topic new to this member."""
+        return bool(self.unread_posts or self.unseen)
+
 
 @dataclass(frozen=True)
 class TopicList:

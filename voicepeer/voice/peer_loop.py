@@ -143,9 +143,10 @@ class PeerLoop:
             self._say("You have no private messages. Say message and a name to write to someone.")
             return False
         # New and unread conversations first, each group newest first as the forum sent it.
-        # A conversation never opened (unseen) is new too.
-        ordered = tuple(sorted(found.topics, key=lambda t: not (t.unread_posts or t.unseen)))
-        unread = sum(1 for t in ordered if t.unread_posts or t.unseen)
+        # A conversation never opened (unseen) is new too; one just read aloud is not.
+        heard = self._reader.as_heard(found).topics
+        ordered = tuple(sorted(heard, key=lambda t: not t.has_new_posts))
+        unread = sum(1 for t in ordered if t.has_new_posts)
         heading = phrasing.count_phrase(len(ordered), "private conversation").capitalize()
         heading += " or more" if found.has_more else ""
         heading += f", {unread} with new messages." if unread else "."

@@ -133,9 +133,9 @@ class Reader:
         if not topics.topics:
             self._say("There are no topics on the forum yet.")
             return False
-        topics = self._as_heard(topics)
+        topics = self.as_heard(topics)
         count = phrasing.count_phrase(len(topics.topics), "latest topic").capitalize()
-        fresh = sum(1 for t in topics.topics if t.unread_posts or t.unseen)
+        fresh = sum(1 for t in topics.topics if t.has_new_posts)
         count += f", {fresh} with new posts" if fresh else ""
         heading = f"{offline_note(topics.saved_at)}{count}."
         return self._show_list(topics, heading, next_pages=self._engines.forum.latest)
@@ -195,7 +195,7 @@ class Reader:
         next_pages: PageLoader | None = None,
     ) -> bool:
         self.close_topic()
-        self.topics, self.topic_index = self._as_heard(topics), 0
+        self.topics, self.topic_index = self.as_heard(topics), 0
         self._next_pages = next_pages
         self._search_hits = search_hits or {}
         self._say(
@@ -234,7 +234,7 @@ class Reader:
         if page is None:
             return None
         known = {t.id for t in topics.topics}
-        added = tuple(t for t in self._as_heard(page).topics if t.id not in known)
+        added = tuple(t for t in self.as_heard(page).topics if t.id not in known)
         self.topics = TopicList(
             topics.topics + added, page=page.page, has_more=page.has_more, saved_at=page.saved_at
         )
@@ -387,19 +387,24 @@ class Reader:
         self._hearing = None
         self._heard_up_to[topic_id] = max(post_number, self._heard_up_to.get(topic_id, 0))
         if self.topics is not None:
-            self.topics = self._as_heard(self.topics)
+            self.topics = self.as_heard(self.topics)
         elapsed_ms = int((self._monotonic() - began) * 1000)
         self.forum_call(
             lambda: self._engines.forum.record_reading(topic_id, post_number, elapsed_ms),
             quiet=True,
         )
 
-    def _as_heard(self, topics: TopicList) -> TopicList:
-        """``topics`` with what was read aloud this session counted as read: not new, and
-        unread only after the furthest post heard (the forum's own figure when lower)."""
+    def as_heard(self, topics: TopicList) -> TopicList:
+        """``topics`` with what was read aloud this session, the post being read now
+        included, counted as read: not new, and unread only after the furthest post heard
+        (the forum's own figure when lower)."""
+        up_to_post = dict(self._heard_up_to)
+        if self._hearing is not None:
+            topic_id, post_number, _ = self._hearing
+            up_to_post[topic_id] = max(post_number, up_to_post.get(topic_id, 0))
 
         def heard(topic: TopicSummary) -> TopicSummary:
-            up_to = self._heard_up_to.get(topic.id)
+            up_to = up_to_post.get(topic.id)
             if up_to is None:
                 return topic
             unread = min(topic.unread_posts, max(0, topic.posts_count - up_to))
