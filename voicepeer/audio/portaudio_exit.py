@@ -31,20 +31,16 @@ _limited = False
 
 def import_sounddevice() -> ModuleType:
     """sounddevice, imported late (PortAudio reads the environment at import time), with
-    the time limit on its shutdown in place; an OSError means PortAudio is missing."""
+    the time limit on its shutdown in place; an OSError means PortAudio is missing. The
+    limit is registered right after the import: atexit runs handlers last registered
+    first, so it starts before sounddevice's own handler begins to wait."""
+    global _limited
     import sounddevice
 
-    limit_exit_wait()
-    return sounddevice
-
-
-def limit_exit_wait() -> None:
-    """Call right after importing sounddevice: atexit runs handlers last registered first,
-    so the time limit starts before sounddevice's own handler begins to wait."""
-    global _limited
     if not _limited:
         _limited = True
         atexit.register(_start_exit_timer)
+    return sounddevice
 
 
 def _start_exit_timer() -> None:

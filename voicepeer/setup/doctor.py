@@ -13,10 +13,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from voicepeer import paths
 from voicepeer.audio.base import AudioInput
+from voicepeer.audio.portaudio_exit import import_sounddevice
 from voicepeer.config.loader import load_file
 from voicepeer.config.values import forum_address
 from voicepeer.errors import (
@@ -142,16 +143,10 @@ def check_push_to_talk(settings: Settings) -> Check:
     )
 
 
-def _sounddevice() -> Any:
-    from voicepeer.audio.portaudio_exit import import_sounddevice
-
-    return import_sounddevice()
-
-
 def _devices(kind: str) -> tuple[list[str], str | None]:
     """Names of the input or output devices PortAudio sees, or why it cannot look."""
     try:
-        sd = _sounddevice()
+        sd = import_sounddevice()
         devices = sd.query_devices()
     except (OSError, ImportError) as error:  # no PortAudio library at all
         return [], f"the sound library is missing ({error}); run scripts/setup"
