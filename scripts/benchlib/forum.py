@@ -23,7 +23,7 @@ from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.checks import check_reply
 from voicepeer.forum.credentials import Credentials
-from voicepeer.forum.discourse import REPLIES_AND_MENTIONS, DiscourseClient
+from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
 
 KEY = "bench-admin-key"
@@ -59,7 +59,7 @@ def _browse(base_url: str) -> float:
     client.http.on_request(lambda method, path: stamps.append(clock.now))
     # Start of a session: the rules for replies, what is new for this person, the list.
     limits = client.site_limits()
-    client.notifications(kinds=REPLIES_AND_MENTIONS, unread_only=True)
+    client.notifications(unread_only=True)
     for round_ in range(TOPICS_OPENED):
         listing = client.latest()
         clock.now += SECONDS_PER_TITLE * (3 + round_)  # listens to a few titles

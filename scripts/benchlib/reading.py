@@ -61,7 +61,7 @@ def _session(base_url: str) -> float:
 
     client.http.on_request(stamp)
     listing = client.latest()
-    for notification in [n for n in client.notifications() if not n.read][:5]:
+    for notification in client.notifications(unread_only=True).newest[:5]:
         clock.now += 5.0
         assert notification.id is not None
         client.mark_notification_read(notification.id)

@@ -191,7 +191,7 @@ def test_a_signed_in_session_reads_stock_discourse_answers(
 def unread_ids(forum: DemoForum) -> list[int]:
     """The demo member's unread notifications, newest first, as the forum lists them."""
     with DiscourseClient(forum.base_url, credentials=signed_in(forum, "demo")) as client:
-        return [n.id for n in client.notifications() if not n.read and n.id is not None]
+        return [n.id for n in client.notifications().newest if not n.read and n.id is not None]
 
 
 def test_a_stop_leaves_the_notification_and_the_rest_unread(
@@ -199,7 +199,7 @@ def test_a_stop_leaves_the_notification_and_the_rest_unread(
 ) -> None:
     seed_every_notification(forum.store, "demo")
     with DiscourseClient(forum.base_url, credentials=signed_in(forum, "demo")) as client:
-        unread = [n for n in client.notifications() if not n.read]
+        unread = [n for n in client.notifications().newest if not n.read]
     first, second, third = (notification_line(n) for n in unread[:3])
     before = unread_ids(forum)
     between: list[list[int]] = []

@@ -8,7 +8,7 @@ from voicepeer.errors import AuthError
 from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic, PostStatus
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import open_discourse
-from voicepeer.forum.peer import peer_forum_for
+from voicepeer.forum.peer import DiscoursePeer, peer_forum_for
 from voicepeer.voice.error_phrases import say_error
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
@@ -58,15 +58,15 @@ def test_like_bookmark_and_notifications(forum: RunningForum) -> None:
             topic_id, "Peas! What a good idea, thank you.", reply_to_post_number=mine.post_number
         )
     )
-    demo.bookmark(mine.post_id)
-    notes = demo.notifications()
+    DiscoursePeer(demo).add_bookmark(mine.post_id)
+    notes = demo.notifications().newest
     kinds = {n.kind for n in notes if n.topic_id == topic_id and not n.read}
     assert {"liked", "replied"} <= kinds
     replied = next(n for n in notes if n.kind == "replied" and n.topic_id == topic_id)
     assert replied.username == "sam"
     assert replied.id is not None
     demo.mark_notification_read(replied.id)
-    after = demo.notifications()
+    after = demo.notifications().newest
     assert next(n for n in after if n.id == replied.id).read
     # Only that one: the like was not heard, so it stays new.
     assert not next(n for n in after if n.kind == "liked" and n.topic_id == topic_id).read
@@ -189,9 +189,9 @@ def test_a_bookmarked_posts_emoji_and_links_are_read_as_words(forum: RunningForu
     )
     mine = demo.create_post(NewReply(_heat_topic_id(forum), raw))
     assert mine.post_id is not None
-    demo.bookmark(mine.post_id)
     peer = peer_forum_for(demo)
     assert peer is not None
+    peer.add_bookmark(mine.post_id)
     (saved,) = [b for b in peer.bookmarks() if b.post_number == mine.post_number]
     assert saved.excerpt.startswith(
         "So glad the vest helped heart see the MS Society page (link to mssociety.org.uk) "

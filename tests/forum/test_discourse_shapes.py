@@ -181,7 +181,7 @@ def test_subcategories_from_site_json_and_include_subcategories() -> None:
 
 def test_old_bare_list_of_notifications() -> None:
     # This capture predates notification ids: it is read, and cannot be marked read.
-    (note,) = parse.notifications(captured("notifications"), parse.NOTIFICATION_KINDS)
+    (note,) = parse.notifications(captured("notifications"), parse.NOTIFICATION_KINDS).newest
     assert note.id is None and note.kind == "posted" and note.username == "riking"
     assert forum_phrases.notification_line(note) == (
         "riking posted in .json feed for notifications, which you are watching."
@@ -267,7 +267,7 @@ def test_every_notification_type_is_named(
         "fancy_title": "Heat and fatigue" if about_topic else None,
         "data": data,
     }
-    (note,) = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS)
+    (note,) = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS).newest
     line = forum_phrases.notification_line(note)
     assert note.kind == kind
     assert "cannot describe" not in line and "something new" not in line
@@ -286,7 +286,7 @@ def test_likes_by_two_and_by_many() -> None:
             "topic_id": 4,
             "data": {"topic_title": "Pacing", "display_username": "priya", **extra},
         }
-        (note,) = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS)
+        (note,) = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS).newest
         return forum_phrases.notification_line(note)
 
     assert liked({}) == "priya liked your post in Pacing."
@@ -349,3 +349,32 @@ def test_saved_topics_open_after_the_last_post_read_and_chat_bookmarks_are_left_
         (5, 4, 2, False),
     ]
     assert found[0].title == "Heat & MS" and found[0].author == "Sam Okafor"
+
+
+@pytest.mark.parametrize("honours_filter", [True, False])
+def test_unread_notifications_and_their_total(honours_filter: bool) -> None:
+    # NotificationsController#index counts what was asked for (total_rows_notifications)
+    # and sends 60; a forum older than filter=unread sends read ones and counts them too.
+    rows = [
+        {"id": n, "notification_type": 2, "read": n % 3 == 0, "topic_id": 4, "data": {}}
+        for n in range(90, 30, -1)
+    ]
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path != "/notifications.json":  # the site's rules: not needed here
+            return httpx.Response(404)
+        asked = request.url.params.get("filter") == "unread" and honours_filter
+        sent = [r for r in rows if not (asked and r["read"])]
+        total = 75 if asked else 200
+        return httpx.Response(200, json={"notifications": sent, "total_rows_notifications": total})
+
+    client = DiscourseClient(
+        "http://forum.invalid",
+        credentials=Credentials("http://forum.invalid", "user_api_key", "k", username="demo"),
+        transport=httpx.MockTransport(answer),
+    )
+    found = client.notifications(unread_only=True)
+    assert [n.id for n in found.newest] == [r["id"] for r in rows if not r["read"]]
+    assert found.total == (75 if honours_filter else 40)
+    every = client.notifications()
+    assert len(every.newest) == 60 and every.total == 200

@@ -168,7 +168,7 @@ def test_a_mega_topic_resumes_after_the_last_read_post_and_reads_back(
 def test_notifications_are_marked_read_one_at_a_time(forum: RunningForum) -> None:
     count = seed_every_notification(forum.server.store, "demo")
     client = forum.client("demo")
-    notes = [n for n in client.notifications() if not n.read]
+    notes = [n for n in client.notifications().newest if not n.read]
     assert len(notes) >= count
     assert {n.kind for n in notes} >= {
         "liked_consolidated",
@@ -179,7 +179,7 @@ def test_notifications_are_marked_read_one_at_a_time(forum: RunningForum) -> Non
     heard = notes[0]
     assert heard.id is not None
     client.mark_notification_read(heard.id)
-    after = {n.id: n.read for n in client.notifications()}
+    after = {n.id: n.read for n in client.notifications().newest}
     assert after[heard.id]
     assert sum(after.values()) == 1 + sum(n.read for n in notes)
 

@@ -13,6 +13,7 @@ from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.peer import DiscoursePeer
 from voicepeer.forum.settings import ForumSettings
 
 from .conftest import StartForum
@@ -42,8 +43,8 @@ def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
     other = next(t for t in listing.topics if t.id != long_topic)
     first_post = client.topic(other.id).loaded_posts[0]
     client.like(first_post.id)
-    client.bookmark(first_post.id)
-    heard = client.notifications()[0].id
+    DiscoursePeer(client).add_bookmark(first_post.id)
+    heard = client.notifications().newest[0].id
     assert heard is not None
     client.mark_notification_read(heard)
     client.posts_after(long_topic, 10)

@@ -158,7 +158,9 @@ def records(answers: dict[str, Any]) -> dict[str, Any]:
         "latest": parse.topic_list(answers["latest"], 0),
         "topic": parse.topic(answers["topic"]),
         "categories": parse.categories(answers["categories"]),
-        "notifications": parse.notifications(answers["notifications"], parse.NOTIFICATION_KINDS),
+        "notifications": parse.notifications(
+            answers["notifications"], parse.NOTIFICATION_KINDS
+        ).newest,
         "search": parse.search_results(answers["search"]).hits,
     }
 

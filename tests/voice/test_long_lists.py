@@ -172,3 +172,35 @@ def test_an_unread_notification_behind_sixty_newer_ones_is_heard(
     assert talk.said[0] == f"You have {len(unread)} new notifications."
     # The newest unread is the mention behind the 60 read ones.
     assert talk.said[1].startswith("sam mentioned you in "), talk.said
+
+
+def test_more_than_sixty_unread_notifications_are_counted_in_full(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # The forum sends 60 at a time; its total_rows_notifications says how many there are.
+    sam = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
+    demo = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    for n in range(66):
+        body = {"topic_id": 1, "raw": f"@demo Thinking of you today, note {n}. Take care."}
+        made = httpx.post(f"{forum.base_url}/posts.json", headers=sam, json=body)
+        assert made.status_code == 200, made.text
+    unread, offset = 0, 0
+    while True:  # every unread one, page by page, as the web's "load more" does
+        params: dict[str, str | int] = {"filter": "unread", "offset": offset}
+        page = httpx.get(f"{forum.base_url}/notifications.json", headers=demo, params=params)
+        found = page.json()["notifications"]
+        if not found:
+            break
+        unread, offset = unread + len(found), offset + len(found)
+    assert unread > 66
+    talk = converse(
+        forum.base_url,
+        ["notifications", "notifications"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[0] == f"You have {unread} new notifications. Here are the newest 5."
+    assert sum(line.startswith("sam mentioned you in ") for line in talk.said) == 10
+    # Each heard one was marked read: the second round counts five fewer.
+    second = next(i for i, line in enumerate(talk.said) if i and line.startswith("You have"))
+    assert talk.said[second] == f"You have {unread - 5} new notifications. Here are the newest 5."

@@ -205,6 +205,16 @@ class Notification:
 
 
 @dataclass(frozen=True)
+class Notifications:
+    """The newest notifications the forum sent, and how many it holds of those asked for."""
+
+    newest: tuple[Notification, ...]
+    total: int
+    """How many the forum holds of those asked for (``total_rows_notifications``): more than
+    ``newest`` when there are more than the 60 it sends at a time, never fewer."""
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """A post found by a search, with a short plain-text excerpt."""
 
@@ -278,11 +288,9 @@ class Forum(Protocol):
 
     def like(self, post_id: int) -> None: ...
 
-    def bookmark(self, post_id: int) -> None: ...
-
-    def notifications(self, *, unread_only: bool = False) -> tuple[Notification, ...]:
+    def notifications(self, *, unread_only: bool = False) -> Notifications:
         """The newest notifications (only unread ones, asked of the forum, with
-        ``unread_only``)."""
+        ``unread_only``), and how many there are in all."""
         ...
 
     def mark_notification_read(self, notification_id: int) -> None:

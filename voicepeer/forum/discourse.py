@@ -14,7 +14,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
@@ -38,7 +38,7 @@ from voicepeer.forum.base import (
     NewPrivateMessage,
     NewReply,
     NewTopic,
-    Notification,
+    Notifications,
     Post,
     PostOutcome,
     PostStatus,
@@ -60,13 +60,6 @@ log = logging.getLogger(__name__)
 R = TypeVar("R", TopicList, Topic, tuple[Category, ...])
 
 LIKE_ACTION_TYPE = 2
-REPLIES_AND_MENTIONS: tuple[str, ...] = (
-    "replied",
-    "mentioned",
-    "quoted",
-    "group_mentioned",
-    "private_message",
-)
 _LIMIT_NAMES = tuple(SiteLimits.__dataclass_fields__)
 
 
@@ -385,28 +378,21 @@ class DiscourseClient:
             "POST", "/post_actions.json", {"id": post_id, "post_action_type_id": LIKE_ACTION_TYPE}
         )
 
-    def bookmark(self, post_id: int) -> None:
-        # Discourse 3.x bookmarks any record through /bookmarks.json (not in the OpenAPI spec).
-        self.http.write(
-            "POST", "/bookmarks.json", {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
-        )
-
-    def notifications(
-        self, *, kinds: Collection[str] | None = None, unread_only: bool = False
-    ) -> tuple[Notification, ...]:
-        """The user's notifications, newest first; ``kinds`` keeps only those types
-        (e.g. :data:`REPLIES_AND_MENTIONS`). ``unread_only`` asks the forum for unread ones
-        (``filter=unread``): it sends the newest 60 of all kinds, so an unread one behind
-        60 newer ones would otherwise never be heard."""
+    def notifications(self, *, unread_only: bool = False) -> Notifications:
+        """The user's newest notifications and how many there are. ``unread_only`` asks the
+        forum for unread ones (``filter=unread``): it sends the newest 60 of all kinds, so an
+        unread one behind 60 newer ones would otherwise never be heard."""
         if self._notification_kinds is None:
             with contextlib.suppress(ForumError):
                 self.site_limits()
         names = self._notification_kinds or parse.NOTIFICATION_KINDS
         params = {"filter": "unread"} if unread_only else None
-        notes = parse.notifications(self.http.get("/notifications.json", params), names)
-        return tuple(
-            n for n in notes if (kinds is None or n.kind in kinds) and not (unread_only and n.read)
-        )
+        found = parse.notifications(self.http.get("/notifications.json", params), names)
+        if not unread_only or not any(n.read for n in found.newest):
+            return found
+        # A forum older than the filter sent read ones too; its total counts them as well.
+        unread = tuple(n for n in found.newest if not n.read)
+        return Notifications(unread, len(unread))
 
     def mark_notification_read(self, notification_id: int) -> None:
         # Without an id Discourse marks every notification read: never send it so.

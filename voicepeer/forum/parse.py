@@ -12,6 +12,7 @@ from voicepeer.errors import ForumResponseError
 from voicepeer.forum.base import (
     Category,
     Notification,
+    Notifications,
     Post,
     PostOutcome,
     PostStatus,
@@ -322,11 +323,13 @@ def notification(row: Any, kinds: dict[int, str]) -> Notification:
     )
 
 
-def notifications(data: Any, kinds: dict[int, str]) -> tuple[Notification, ...]:
-    def build() -> tuple[Notification, ...]:
+def notifications(data: Any, kinds: dict[int, str]) -> Notifications:
+    def build() -> Notifications:
         # Very old Discourse versions answered with a bare list.
         rows = data if isinstance(data, list) else data["notifications"]
-        return tuple(notification(row, kinds) for row in rows)
+        newest = tuple(notification(row, kinds) for row in rows)
+        total = _opt_int(data.get("total_rows_notifications")) if isinstance(data, dict) else None
+        return Notifications(newest, max(len(newest), total or 0))
 
     return guarded("notification list", build)
 

@@ -146,6 +146,7 @@ class DiscoursePeer:
         return tuple(found[:MAX_BOOKMARKS])
 
     def add_bookmark(self, post_id: int) -> int:
+        # Discourse 3.x bookmarks any record through /bookmarks.json (not in the OpenAPI spec).
         data = self._client.http.write(
             "POST", "/bookmarks.json", {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
         )

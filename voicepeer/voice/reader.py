@@ -458,28 +458,28 @@ class Reader:
         found = self.forum_call(lambda: self._engines.forum.notifications(unread_only=True))
         if found is None:
             return
-        unread = [n for n in found if not n.read]
+        unread = found.newest
         self._notification_round = []
         if not unread:
             self._say("You have no new notifications.")
             return
-        heading = f"You have {phrasing.count_phrase(len(unread), 'new notification')}."
-        if len(unread) > NOTIFICATIONS_READ:
+        heading = f"You have {phrasing.count_phrase(found.total, 'new notification')}."
+        if found.total > NOTIFICATIONS_READ:
             heading += f" Here are the newest {NOTIFICATIONS_READ}."
         self._interrupted()  # a stop pressed before this began is not a stop of this
         if not self._say_in_round(heading):
-            self._say_unheard(len(unread))
+            self._say_unheard(found.total)
             return
         for heard, notification in enumerate(unread[:NOTIFICATIONS_READ]):
             if not self._say_in_round(forum_phrases.notification_line(notification)):
-                self._say_unheard(len(unread) - heard)
+                self._say_unheard(found.total - heard)
                 return
             # Each heard one marked read by its id: without an id Discourse would mark all.
             if notification.id is not None:
                 self.forum_call(
                     partial(self._engines.forum.mark_notification_read, notification.id), quiet=True
                 )
-        if len(unread) > NOTIFICATIONS_READ:
+        if found.total > NOTIFICATIONS_READ:
             self._say_in_round("Say notifications again to hear more.")
 
     def _say_in_round(self, line: str) -> bool:
