@@ -50,6 +50,14 @@ def test_the_phrase_said_normally_is_understood(tmp_path: Path) -> None:
     assert 'I heard "next post". The microphone works.' in out.getvalue()
 
 
+def test_other_words_for_the_same_command_pass(tmp_path: Path) -> None:
+    # Judged as the voice loop judges it: "the next one" would have read the next post.
+    pcm = silence(0.5, 30) + spoken("the next one", tmp_path, "n1") + silence(1.0, 30)
+    chosen, out = wizard()
+    assert chosen._recognition_test(pcm) is True
+    assert 'I heard "the next one", which I understand as "next post".' in out.getvalue()
+
+
 def test_something_else_is_not_taken_for_the_phrase(tmp_path: Path) -> None:
     pcm = silence(0.5, 30) + spoken("read it back", tmp_path, "rb") + silence(1.0, 30)
     chosen, out = wizard()

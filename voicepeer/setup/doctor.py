@@ -266,7 +266,7 @@ def check_recognizer(
         from voicepeer.setup.hear_recording import recognize_command
 
         def recognize(pcm: bytes) -> str:
-            return recognize_command(pcm, settings or Settings())
+            return recognize_command(pcm, settings or Settings()).text
 
     started = time.monotonic()
     phrase = _spoken_test_phrase(TEST_PHRASE)

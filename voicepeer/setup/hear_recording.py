@@ -1,10 +1,12 @@
 """What voicepeer, listening for a command, makes of a recording: the same listener, engine,
-model, silence timing and personal command words the voice loop uses.
+model, silence timing, personal command words and interpreter the voice loop uses while it
+reads a post.
 
 The set-up tools ask it in a child process (``python -m voicepeer.setup.hear_recording
-SETTINGS WAV``, printing a JSON list of what was heard), with a time limit: a decoder that
-crashes or never answers must not take the wizard, and the answers given so far, with it.
-The settings reach the child as a settings file, the one format both sides already share.
+SETTINGS WAV``, printing a JSON list of what was heard and the command each would be), with
+a time limit: a decoder that crashes or never answers must not take the wizard, and the
+answers given so far, with it. The settings reach the child as a settings file, the one
+format both sides already share.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import wave
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,25 +27,47 @@ RECOGNIZE_TIMEOUT_S = 120.0
 """Long enough for a slow computer to load the recognizer's models (about 10 s here)."""
 
 
-def heard_in(settings_file: Path, recording: Path) -> list[str]:
-    """Every utterance the command listener hears in ``recording`` (16 kHz mono WAV)."""
-    from voicepeer.config import load_settings
-    from voicepeer.listening import make_listener
-    from voicepeer.recognition.base import ListenMode
+@dataclass(frozen=True)
+class HeardCommands:
+    """The utterances heard in a recording, and the command each would be."""
 
-    listener = make_listener("wav", load_settings(settings_file).recognition, path=recording)
+    texts: tuple[str, ...]
+    commands: tuple[str | None, ...]
+    """Per utterance, the command (an ``Intent`` value) voicepeer would carry out while
+    reading a post, or None where it would say it did not catch that."""
+
+    @property
+    def text(self) -> str:
+        """What was heard, the utterances joined with " / "."""
+        return " / ".join(t for t in self.texts if t)
+
+
+def heard_in(settings_file: Path, recording: Path) -> list[dict[str, str | None]]:
+    """Every utterance the command listener hears in ``recording`` (16 kHz mono WAV), with
+    the command it would be."""
+    from voicepeer.config import load_settings
+    from voicepeer.listening import make_interpreter, make_listener
+    from voicepeer.voice.assistant import interpret_in
+    from voicepeer.voice.state_commands import listen_mode
+    from voicepeer.voice.states import State
+
+    settings = load_settings(settings_file).recognition
+    interpreter = make_interpreter(settings)
+    listener = make_listener("wav", settings, path=recording, interpreter=interpreter)
     try:
-        texts = []
-        while (heard := listener.listen(ListenMode.COMMAND)) is not None:
-            texts.append(heard.text)
-        return texts
+        found: list[dict[str, str | None]] = []
+        while (
+            heard := listener.listen(listen_mode(State.READING), State.READING.value)
+        ) is not None:
+            command = interpret_in(State.READING, heard, interpreter).command
+            found.append({"text": heard.text, "command": command.intent.value if command else None})
+        return found
     finally:
         listener.close()
 
 
-def recognize_command(pcm: bytes, settings: Any) -> str:
-    """What voicepeer makes of ``pcm`` (16 kHz mono speech) with ``settings``; the
-    utterances it splits the audio into are joined with " / "."""
+def recognize_command(pcm: bytes, settings: Any) -> HeardCommands:
+    """What voicepeer makes of ``pcm`` (16 kHz mono speech) with ``settings``."""
     from voicepeer.config.writer import write_file
     from voicepeer.setup.sound_check import prepare_for_recognizer
 
@@ -68,8 +93,11 @@ def recognize_command(pcm: bytes, settings: Any) -> str:
     if done.returncode != 0:
         last = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
         raise SpeechEngineError(f"the speech recognizer failed: {last[0]}")
-    texts = json.loads(done.stdout)
-    return " / ".join(t for t in texts if isinstance(t, str) and t)
+    found = [u for u in json.loads(done.stdout) if isinstance(u, dict)]
+    return HeardCommands(
+        tuple(str(u.get("text") or "") for u in found),
+        tuple(u["command"] if isinstance(u.get("command"), str) else None for u in found),
+    )
 
 
 def main(arguments: list[str]) -> int:

@@ -56,6 +56,8 @@ PREVIEW_TEXT = (
     "Say faster or slower at any time."
 )
 TEST_PHRASE = "next post"
+TEST_COMMAND = Intent.NEXT.value
+"""The command (an ``Intent`` value) the test phrase is."""
 ENGLISH_VOICES = ("en-gb", "en-us", "en-gb-scotland", "en-gb-x-rp", "en-us-nyc", "en-029")
 
 
@@ -279,15 +281,22 @@ class Wizard:
     def _recognition_test(self, pcm: bytes) -> bool:
         """True when the test phrase was understood, or the recognizer cannot be tried."""
         try:
-            heard = self.engines.recognize_command(pcm, self.settings)
+            found = self.engines.recognize_command(pcm, self.settings)
         except Exception as error:
             self.note(
                 f"The microphone records, but the recognition test could not run "
                 f"({describe(error)}). Run voicepeer doctor."
             )
             return True  # trying again would fail the same way
+        heard = found.text
         if heard.strip() == TEST_PHRASE:
             self.io.say(f'  I heard "{heard}". The microphone works.')
+            return True
+        if found.commands == (TEST_COMMAND,):
+            # Other words for the same command ("next one"): voicepeer would have acted.
+            self.io.say(
+                f'  I heard "{heard}", which I understand as "{TEST_PHRASE}". The microphone works.'
+            )
             return True
         parts = heard.split(" / ")
         if len(parts) > 1 and parts[0].strip() == TEST_PHRASE.split()[0]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from voicepeer.audio.base import AudioInput
 from voicepeer.errors import AudioDeviceError, VoicepeerError
-from voicepeer.setup.hear_recording import recognize_command
+from voicepeer.setup.hear_recording import HeardCommands, recognize_command
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.push_to_talk import wait_for_key
 from voicepeer.speech.settings import SpeechSettings
@@ -85,7 +85,7 @@ class WizardEngines:
     connect_account: Callable[[str], bool] = connect_account
     speak_preview: SpeakPreview = speak_preview
     open_microphone: Callable[[str], AudioInput] = open_microphone
-    recognize_command: Callable[[bytes, Any], str] = recognize_command
+    recognize_command: Callable[[bytes, Any], HeardCommands] = recognize_command
     download_model: Callable[[str, Any], Path] = download_model
     train_voice: Callable[[Prompter, str, Any], str] = train_voice
     """(prompter, microphone name, settings) → how it went; see
