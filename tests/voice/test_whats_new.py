@@ -15,6 +15,7 @@ import pytest
 from tests.support.conversation import converse
 from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
 from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.seed_reading import delete_posts
 
 SAM = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
 DEMO = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
@@ -113,3 +114,29 @@ def test_replies_read_aloud_are_no_longer_counted_unread(forum: DemoForum, tmp_p
     line = f"{number.capitalize()}: Hello from a new member, by demo, 2 replies"
     assert f"{line}, 2 unread." in talk.said[0]
     assert talk.said[-1] == f"Back to the topic list. {line}."
+
+
+def test_posts_left_unread_are_counted_by_number_past_a_deleted_one(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Discourse's unread count is the highest post number minus the last one read; a
+    # deleted post keeps its number, so it is not the number of posts left.
+    rows = httpx.get(f"{forum.base_url}/latest.json", headers=DEMO).json()["topic_list"]["topics"]
+    (position,) = [n for n, row in enumerate(rows, 1) if row["unread_posts"]]
+    topic_id = rows[position - 1]["id"]
+    for n in range(2):
+        body = {"topic_id": topic_id, "raw": f"Welcome! Glad you found us, reply {n}."}
+        assert httpx.post(f"{forum.base_url}/posts.json", headers=SAM, json=body).status_code == 200
+    delete_posts(forum.store, topic_id, [2])
+    row = httpx.get(f"{forum.base_url}/latest.json", headers=DEMO).json()["topic_list"]["topics"][0]
+    assert (row["id"], row["posts_count"], row["highest_post_number"]) == (topic_id, 4, 5)
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "open topic one", "next", "back"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    line = "One: Hello from a new member, by demo, 3 replies"
+    assert f"new posts. {line}, 4 unread. Two:" in talk.said[0]
+    # Posts 3 and 4 were read aloud; post 5 is left.
+    assert talk.said[-1] == f"Back to the topic list. {line}, 1 unread."

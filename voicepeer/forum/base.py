@@ -40,6 +40,9 @@ class TopicSummary:
     bumped_at: datetime | None = None
     unread_posts: int = 0
     """Posts this user has not read (0 when the forum does not track it, e.g. anonymously)."""
+    highest_post_number: int = 0
+    """The last post's number: above ``posts_count`` when posts were deleted, since their
+    numbers are never reused (0 when the forum does not say)."""
     pinned: bool = False
     """Pinned to the top of the list by a moderator, whatever its last activity."""
     unseen: bool = False

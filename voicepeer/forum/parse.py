@@ -189,6 +189,7 @@ def topic_list(data: Any, page: int) -> TopicList:
                     created_by=_original_poster(row, users),
                     bumped_at=when(row.get("bumped_at") or row.get("last_posted_at")),
                     unread_posts=_unread(row),
+                    highest_post_number=_opt_int(row.get("highest_post_number")) or 0,
                     pinned=bool(row.get("pinned")),
                     unseen=row.get("unseen") is True,
                 )

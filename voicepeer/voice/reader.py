@@ -407,7 +407,10 @@ class Reader:
             up_to = up_to_post.get(topic.id)
             if up_to is None:
                 return topic
-            unread = min(topic.unread_posts, max(0, topic.posts_count - up_to))
+            # Discourse counts unread by post number (highest minus last read), which
+            # deleted posts keep, not by how many posts are left.
+            last = topic.highest_post_number or topic.posts_count
+            unread = min(topic.unread_posts, max(0, last - up_to))
             return replace(topic, unseen=False, unread_posts=unread)
 
         return replace(topics, topics=tuple(heard(t) for t in topics.topics))
