@@ -15,6 +15,7 @@ from voicepeer.demo_forum import (
     site,
     topic_view,
     user_api_keys,
+    voting,
     writing,
 )
 from voicepeer.demo_forum.auth import authenticate
@@ -45,6 +46,7 @@ ROUTES: tuple[Route, ...] = (
     *sign_in.ROUTES,
     *device_approval.ROUTES,
     *members.ROUTES,
+    *voting.ROUTES,
 )
 
 

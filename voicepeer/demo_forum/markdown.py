@@ -2,13 +2,16 @@
 
 Enough for what forum members type: paragraphs, line breaks, links, bullet and numbered
 lists, ``>`` quotes, Discourse ``[quote="sam, post:2, topic:5"]`` quotes, ``:emoji:`` codes,
-``@mentions`` and ``**bold**``/``*italic*``. Every piece of member text is HTML-escaped
+``@mentions``, ``**bold**``/``*italic*`` and ``[poll]`` blocks (cooked as the poll plugin
+bundled with Discourse cooks them). Every piece of member text is HTML-escaped
 before it is wrapped in markup, so nothing a member types becomes live HTML.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 from collections.abc import Callable, Container
 
@@ -51,6 +54,14 @@ _QUOTE_OPEN = re.compile(
     r'^\[quote(?:="([^",\]]+)(?:,\s*post:(\d+))?(?:,\s*topic:(\d+))?[^"]*")?\]\s*$'
 )
 _QUOTE_CLOSE = "[/quote]"
+_POLL_OPEN = re.compile(r"^\[poll((?:\s+[A-Za-z]+=(?:\"[^\"]*\"|\S+?))*)\s*\]\s*$")
+_POLL_ATTR = re.compile(r'([A-Za-z]+)=(?:"([^"]*)"|(\S+))')
+_POLL_CLOSE = "[/poll]"
+# The [poll] attributes the plugin keeps (poll.js ALLOWED_ATTRIBUTES), as data-poll-*.
+_POLL_ATTRIBUTES = frozenset(
+    {"close", "max", "min", "name", "order", "public", "results", "chartType", "groups"}
+    | {"status", "step", "type"}
+)
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,9})[.)]\s+(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
@@ -110,9 +121,15 @@ class MarkdownRenderer:
             if not line.strip():
                 i += 1
                 continue
+            poll = _POLL_OPEN.match(line.strip())
+            if poll:
+                end = self._find_block_end(lines, i + 1, _POLL_CLOSE)
+                out.append(self._poll(poll.group(1), lines[i + 1 : end]))
+                i = end + 1
+                continue
             opened = _QUOTE_OPEN.match(line.strip())
             if opened:
-                end = self._find_quote_end(lines, i + 1)
+                end = self._find_block_end(lines, i + 1, _QUOTE_CLOSE)
                 out.append(self._discourse_quote(opened, lines[i + 1 : end]))
                 i = end + 1
                 continue
@@ -162,14 +179,58 @@ class MarkdownRenderer:
             or _NUMBERED.match(line)
             or _HEADING.match(line)
             or _QUOTE_OPEN.match(line.strip())
+            or _POLL_OPEN.match(line.strip())
         )
 
     @staticmethod
-    def _find_quote_end(lines: list[str], start: int) -> int:
+    def _find_block_end(lines: list[str], start: int, closing: str) -> int:
         for j in range(start, len(lines)):
-            if lines[j].strip() == _QUOTE_CLOSE:
+            if lines[j].strip() == closing:
                 return j
         return len(lines)
+
+    def _poll(self, attributes: str, inner: list[str]) -> str:
+        """A poll as the plugin cooks it: its question (a heading inside the block), its
+        choices, each with an id that is the MD5 of its markdown, and a voter count of 0."""
+        given = {
+            m.group(1): m.group(2) or m.group(3) or "" for m in _POLL_ATTR.finditer(attributes)
+        }
+        data = {k: v for k, v in given.items() if k in _POLL_ATTRIBUTES and v}
+        data.setdefault("name", "poll")
+        data.setdefault("status", "open")
+        title: str | None = None
+        choices: list[str] = []
+        tag = "ul"
+        for line in inner:
+            heading = _HEADING.match(line.strip())
+            item = _BULLET.match(line) or _NUMBERED.match(line)
+            if heading and title is None and not choices:
+                title = heading.group(2).strip()
+            elif item:
+                tag = "ol" if _NUMBERED.match(line) else "ul"
+                choices.append(item.group(item.lastindex or 1).strip())
+        if data.get("type") == "number":
+            low, high = int(data.get("min", "1")), int(data.get("max", "20"))
+            choices, tag = (
+                [str(n) for n in range(low, high + 1, max(1, int(data.get("step", "1"))))],
+                "ul",
+            )
+        attrs = "".join(
+            f' data-poll-{html.escape(k.lower())}="{html.escape(v)}"'
+            for k, v in sorted(data.items())
+        )
+        items = "\n".join(
+            f'<li data-poll-option-id="{choice_id(text)}">{self._inline(text)}</li>'
+            for text in choices
+        )
+        title_html = f'<div class="poll-title">{self._inline(title)}</div>\n' if title else ""
+        return (
+            f'<div class="poll"{attrs}>\n<div class="poll-container">\n{title_html}'
+            f"<{tag}>\n{items}\n</{tag}>\n</div>\n"
+            '<div class="poll-info">\n<div class="poll-info_counts">\n'
+            '<div class="poll-info_counts-count">\n<span class="info-number">0</span>\n'
+            '<span class="info-label">voters</span>\n</div>\n</div>\n</div>\n</div>'
+        )
 
     def _discourse_quote(self, opened: re.Match[str], inner: list[str]) -> str:
         body = "\n".join(self._blocks(inner))
@@ -221,6 +282,12 @@ class MarkdownRenderer:
             href = f"/u/{html.escape(name.lower())}"
             return f'<a class="mention" href="{href}">@{html.escape(name)}</a>'
         return f'<span class="mention">@{html.escape(name)}</span>'
+
+
+def choice_id(markdown: str) -> str:
+    """A poll choice's id: the MD5 of its markdown as a JSON list, as the plugin makes it."""
+    text = json.dumps([markdown], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 def render(raw: str, usernames: Container[str] = ()) -> str:

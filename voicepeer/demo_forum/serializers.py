@@ -12,7 +12,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from voicepeer.demo_forum import profiles
+from voicepeer.demo_forum import polls, profiles
 from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
 from voicepeer.demo_forum.store import Store, iso
 
@@ -399,6 +399,8 @@ def post_json(
         "mentioned_users": [],
     }
     data.update(profiles.post_fields(store, post, viewer_id))
+    viewer = store.user_by_id(viewer_id) if viewer_id is not None else None
+    data.update(polls.post_fields(store, post, viewer))
     if post["reply_to_post_number"]:
         parent_author = store.one(
             "SELECT u.* FROM posts p JOIN users u ON u.id = p.user_id"
@@ -414,12 +416,20 @@ def post_json(
     if post["action_code"]:  # Discourse includes it only on small-action posts
         data["action_code"] = post["action_code"]
     if style == "stream":
-        narrowed = {key: data[key] for key in (*STREAM_POST_KEYS, *PLUGIN_POST_KEYS) if key in data}
+        narrowed = {
+            key: data[key]
+            for key in (*STREAM_POST_KEYS, *PLUGIN_POST_KEYS, *polls.POST_KEYS)
+            if key in data
+        }
         if "action_code" in data:
             narrowed["action_code"] = data["action_code"]
         return narrowed
     if style == "created":
-        return {key: data[key] for key in (*CREATED_POST_KEYS, *PLUGIN_POST_KEYS) if key in data}
+        return {
+            key: data[key]
+            for key in (*CREATED_POST_KEYS, *PLUGIN_POST_KEYS, *polls.POST_KEYS)
+            if key in data
+        }
     data.pop("link_counts")
     data.pop("read")
     return data

@@ -71,6 +71,13 @@ CREATE TABLE IF NOT EXISTS device_grants (
     request TEXT NOT NULL, status TEXT NOT NULL, payload TEXT, expires_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS admin_api_keys (
     key_hash TEXT PRIMARY KEY, created_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS poll_votes (
+    post_id INTEGER NOT NULL REFERENCES posts(id), poll_name TEXT NOT NULL,
+    option_id TEXT NOT NULL, user_id INTEGER NOT NULL REFERENCES users(id),
+    created_at TEXT NOT NULL, PRIMARY KEY (post_id, poll_name, option_id, user_id));
+CREATE TABLE IF NOT EXISTS closed_polls (
+    post_id INTEGER NOT NULL REFERENCES posts(id), poll_name TEXT NOT NULL,
+    PRIMARY KEY (post_id, poll_name));
 CREATE INDEX IF NOT EXISTS posts_by_topic ON posts (topic_id, post_number);
 CREATE INDEX IF NOT EXISTS replies_by_topic ON posts (topic_id, reply_to_post_number);
 CREATE INDEX IF NOT EXISTS topics_by_bump ON topics (bumped_at);

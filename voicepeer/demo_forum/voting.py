@@ -1,0 +1,79 @@
+"""Voting in polls and closing them, as the poll plugin's PollsController does."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from voicepeer.demo_forum.auth import acting_user
+from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.http_api import Response, error, invalid_access, not_found
+from voicepeer.demo_forum.polls import PollMarkup, is_closed, polls_in, serialized
+from voicepeer.demo_forum.reading import visible_topic
+from voicepeer.demo_forum.store import now_iso
+
+
+def _poll(ctx: Context) -> tuple[sqlite3.Row, PollMarkup]:
+    params = ctx.request.params
+    post = ctx.store.one(
+        "SELECT * FROM posts WHERE id = ?", (params.integer("post_id", required=True) or 0,)
+    )
+    if post is None:
+        raise not_found()
+    visible_topic(ctx, post["topic_id"])
+    name = params.text("poll_name") or ""
+    poll = next((p for p in polls_in(post["cooked"]) if p.name == name), None)
+    if poll is None:
+        raise error(422, "No poll with this name.", "invalid_parameters")
+    return post, poll
+
+
+def vote(ctx: Context, _m: re.Match[str]) -> Response:
+    """PollsController#vote: the member's choices replace any earlier ones."""
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    post, poll = _poll(ctx)
+    name = poll.name
+    if is_closed(ctx.store, post["id"], poll):
+        raise error(422, "Poll must be open to vote.", "invalid_parameters")
+    chosen = ctx.request.params.raw("options")
+    picked = [str(c) for c in (chosen if isinstance(chosen, list) else [chosen]) if c]
+    known = {choice for choice, _ in poll.choices}
+    if not picked or not set(picked) <= known:
+        raise error(422, "You voted for an option that doesn't exist.", "invalid_parameters")
+    if poll.data.get("type", "regular") == "regular" and len(picked) > 1:
+        raise error(422, "You must select exactly one option.", "invalid_parameters")
+    with ctx.store.transaction() as conn:
+        conn.execute(
+            "DELETE FROM poll_votes WHERE post_id = ? AND poll_name = ? AND user_id = ?",
+            (post["id"], name, user["id"]),
+        )
+        conn.executemany(
+            "INSERT INTO poll_votes VALUES (?, ?, ?, ?, ?)",
+            [(post["id"], name, choice, user["id"], now_iso()) for choice in picked],
+        )
+    body = {"poll": serialized(ctx.store, post, poll, user), "vote": picked}
+    return Response.json(200, body)
+
+
+def toggle_status(ctx: Context, _m: re.Match[str]) -> Response:
+    """PollsController#toggle_status: the post's author or staff open or close a poll."""
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    post, poll = _poll(ctx)
+    if post["user_id"] != user["id"] and not (user["admin"] or user["moderator"]):
+        raise invalid_access()
+    status = ctx.request.params.text("status")
+    if status not in ("open", "closed"):
+        raise error(422, "status must be open or closed.", "invalid_parameters")
+    with ctx.store.transaction() as conn:
+        conn.execute(
+            "DELETE FROM closed_polls WHERE post_id = ? AND poll_name = ?", (post["id"], poll.name)
+        )
+        if status == "closed":
+            conn.execute("INSERT INTO closed_polls VALUES (?, ?)", (post["id"], poll.name))
+    return Response.json(200, {"poll": serialized(ctx.store, post, poll, user)})
+
+
+ROUTES: tuple[Route, ...] = (
+    route("PUT", r"/polls/vote(?:\.json)?", vote),
+    route("PUT", r"/polls/toggle_status(?:\.json)?", toggle_status),
+)
