@@ -5,6 +5,7 @@ from pathlib import Path
 
 from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
 from voicepeer.forum.cache import ReadingCache
+from voicepeer.speech.text.polls import PollTally
 from voicepeer.voice.phrasing import saved_phrase
 
 NOW = datetime(2026, 3, 12, 15, 40, tzinfo=UTC)  # a Thursday
@@ -43,6 +44,10 @@ def _topic() -> Topic:
         cooked="<p>Héllo 😀</p>",
         created_at=NOW,
         reply_to_post_number=None,
+        polls=(
+            PollTally("poll", voters=2, votes=(("a1", 2), ("b2", 0)), mine=frozenset({"a1"})),
+            PollTally("later", voters=5, votes=None, closed=True),
+        ),
     )
     return Topic(
         id=3,

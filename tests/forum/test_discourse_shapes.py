@@ -378,3 +378,45 @@ def test_unread_notifications_and_their_total(honours_filter: bool) -> None:
     assert found.total == (75 if honours_filter else 40)
     every = client.notifications()
     assert len(every.newest) == 60 and every.total == 200
+
+
+def test_poll_counts_as_the_poll_plugin_serializes_them() -> None:
+    # PollSerializer / PollOptionSerializer: "votes" only where the member may see the
+    # results; polls_votes: the member's own choices by poll name.
+    row = {**captured("post"), "cooked": "<p>A poll</p>"}
+    row["polls"] = [
+        {
+            "name": "poll",
+            "type": "regular",
+            "status": "open",
+            "results": "always",
+            "options": [
+                {"id": "a1", "html": "Yes", "votes": 3},
+                {"id": "b2", "html": "No", "votes": 0},
+            ],
+            "voters": 3,
+            "chart_type": "bar",
+        },
+        {
+            "name": "later",
+            "type": "multiple",
+            "status": "closed",
+            "results": "on_vote",
+            "options": [{"id": "c3", "html": "Tea"}, {"id": "d4", "html": "Coffee"}],
+            "voters": 7,
+        },
+        "not a poll",
+        {"options": []},
+    ]
+    row["polls_votes"] = {"poll": ["a1"], "later": "c3"}
+    first, later = parse.post(row).polls
+    assert (first.name, first.voters, first.votes, first.mine) == (
+        "poll",
+        3,
+        (("a1", 3), ("b2", 0)),
+        frozenset({"a1"}),
+    )
+    assert (later.votes, later.mine, later.closed, first.closed) == (None, frozenset(), True, False)
+    for odd in ("polls", [{"name": "poll", "options": "none", "voters": "many"}]):
+        post = parse.post({**captured("post"), "polls": odd})
+        assert post.cooked and all(p.votes is None and p.voters == 0 for p in post.polls)

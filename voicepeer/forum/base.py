@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Protocol
 
 from voicepeer.forum.cues import PostCues
+from voicepeer.speech.text.polls import PollTally
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ class Post:
     """What a small-action post records, e.g. ``closed.enabled``."""
     action_code_who: str | None = None
     """The member a small action concerns (e.g. who was invited), when it names one."""
+    polls: tuple[PollTally, ...] = ()
+    """The live counts of the post's polls (its question and choices are in ``cooked``)."""
 
 
 class PostType:

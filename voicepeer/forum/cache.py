@@ -20,6 +20,7 @@ from voicepeer import paths
 from voicepeer.atomic import disk_full_as_error, is_disk_full
 from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
 from voicepeer.forum.cues import cues_from_saved
+from voicepeer.speech.text.polls import PollTally
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,23 @@ def _dt(value: Any) -> datetime | None:
 
 def _post_from(d: dict[str, Any]) -> Post:
     return Post(
-        **{**d, "created_at": _dt(d.get("created_at")), "cues": cues_from_saved(d.get("cues"))}
+        **{
+            **d,
+            "created_at": _dt(d.get("created_at")),
+            "cues": cues_from_saved(d.get("cues")),
+            "polls": tuple(_poll_from(p) for p in d.get("polls") or ()),
+        }
+    )
+
+
+def _poll_from(d: dict[str, Any]) -> PollTally:
+    votes = d.get("votes")
+    return PollTally(
+        **{
+            **d,
+            "votes": None if votes is None else tuple((str(c), int(n)) for c, n in votes),
+            "mine": frozenset(d.get("mine") or ()),
+        }
     )
 
 
@@ -46,6 +63,8 @@ def encode(record: TopicList | Topic | tuple[Category, ...]) -> str:
     def default(value: Any) -> Any:
         if isinstance(value, datetime):
             return value.isoformat()
+        if isinstance(value, frozenset):
+            return sorted(value)
         raise TypeError(type(value).__name__)
 
     if isinstance(record, tuple):

@@ -26,6 +26,7 @@ from voicepeer.forum.cues import post_cues
 from voicepeer.speech.text.emoji import title_words
 from voicepeer.speech.text.html import cooked_lines
 from voicepeer.speech.text.links import spoken_bare_urls
+from voicepeer.speech.text.polls import PollTally
 from voicepeer.speech.text.sanitize import clean_fields
 
 T = TypeVar("T")
@@ -162,7 +163,37 @@ def post(data: Any) -> Post:
         action_code=_opt_str(data.get("action_code")),
         action_code_who=_opt_str(data.get("action_code_who")),
         cues=post_cues(data),
+        polls=_polls(data.get("polls"), data.get("polls_votes")),
     )
+
+
+def _polls(polls: Any, own_votes: Any) -> tuple[PollTally, ...]:
+    """The live counts of a post's polls (the poll plugin's ``polls``, and ``polls_votes``:
+    the choices the person voted for, by poll name). A poll that does not make sense is
+    left out rather than losing the post: its question and choices are in the post itself."""
+    if not isinstance(polls, list):
+        return ()
+    mine = own_votes if isinstance(own_votes, dict) else {}
+    tallies = []
+    for poll in polls:
+        if not isinstance(poll, dict) or not isinstance(poll.get("name"), str):
+            continue
+        options = [o for o in poll.get("options") or () if isinstance(o, dict)]
+        # Votes are left out of every choice while the results are hidden.
+        shown = [
+            (str(o.get("id")), n) for o in options if (n := _opt_int(o.get("votes"))) is not None
+        ]
+        voted = mine.get(poll["name"])
+        tallies.append(
+            PollTally(
+                name=poll["name"],
+                voters=max(0, _opt_int(poll.get("voters")) or 0),
+                votes=tuple(shown) if options and len(shown) == len(options) else None,
+                mine=frozenset(str(c) for c in voted) if isinstance(voted, list) else frozenset(),
+                closed=poll.get("status") == "closed",
+            )
+        )
+    return tuple(tallies)
 
 
 def _original_poster(row: dict[str, Any], users: dict[int, str]) -> str | None:

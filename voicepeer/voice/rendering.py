@@ -68,7 +68,7 @@ class PostRenderer:
         self._muted = (
             re.compile(r"\b(?:" + "|".join(words) + r")\w*", re.IGNORECASE) if words else None
         )
-        self._kept: OrderedDict[tuple[int, str, str | None], _Converted] = OrderedDict()
+        self._kept: OrderedDict[tuple[object, ...], _Converted] = OrderedDict()
 
     def paragraphs(self, post: Post) -> tuple[str, ...]:
         """The post's spoken paragraphs, in order (converted once while the post is recent)."""
@@ -92,13 +92,14 @@ class PostRenderer:
         )
 
     def _converted(self, post: Post) -> _Converted:
-        key = (post.id, post.cooked, post.raw)  # an edited post is converted again
+        key = (post.id, post.cooked, post.raw, post.polls)  # an edited post is converted again
         kept = self._kept.get(key)
         if kept is not None:
             self._kept.move_to_end(key)
             return kept
         if post.cooked:
-            paragraphs = cooked_paragraphs(post.cooked, skip_quotes=self._skip_quotes)
+            polls = {poll.name: poll for poll in post.polls}
+            paragraphs = cooked_paragraphs(post.cooked, skip_quotes=self._skip_quotes, polls=polls)
         else:
             paragraphs = markdown_paragraphs(post.raw or "", skip_quotes=self._skip_quotes)
         if self._muted is not None:

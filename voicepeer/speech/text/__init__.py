@@ -6,13 +6,14 @@ never reach a synthesizer as markup or control sequences.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from voicepeer.speech.text.emoji import emoticon_words, unicode_emoji_words
 from voicepeer.speech.text.html import cooked_lines, spoken_mentions, spoken_name
 from voicepeer.speech.text.lexicon import Lexicon, load_lexicon
 from voicepeer.speech.text.markdown import markdown_lines
 from voicepeer.speech.text.numbers import speak_numbers
+from voicepeer.speech.text.polls import PollTally
 from voicepeer.speech.text.sanitize import is_speakable, normalize, speakable
 from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.speech.text.sentences import split_sentences
@@ -77,11 +78,16 @@ def _finish(lines: Iterable[str], lexicon: Lexicon | None) -> list[str]:
 
 
 def cooked_paragraphs(
-    html: str, *, skip_quotes: bool = False, lexicon: Lexicon | None = None
+    html: str,
+    *,
+    skip_quotes: bool = False,
+    lexicon: Lexicon | None = None,
+    polls: Mapping[str, PollTally] | None = None,
 ) -> list[str]:
     """Discourse ``cooked`` HTML as speakable paragraphs (spoken blocks), in order: the unit
-    a long post is paged by. One pass over the HTML, however long or deep."""
-    return _finish(cooked_lines(html, skip_quotes=skip_quotes), lexicon)
+    a long post is paged by. One pass over the HTML, however long or deep. ``polls``: the
+    live counts of the post's polls, by name."""
+    return _finish(cooked_lines(html, skip_quotes=skip_quotes, polls=polls), lexicon)
 
 
 def markdown_paragraphs(

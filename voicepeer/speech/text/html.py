@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from voicepeer.number_words import spoken_numbers
 from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
+from voicepeer.speech.text.polls import PollTally, choice_counts, poll_ending, poll_heading
 from voicepeer.speech.text.timefmt import MONTHS
 
 _VOID = frozenset(
@@ -75,7 +77,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 # Open elements whose text is captured rather than said as it comes (the innermost decides).
 _CAPTURING = frozenset({"link", "onebox-title", "onebox"})
-_ITEM_LABEL = re.compile(r"Item \w+:")
+_ITEM_LABEL = re.compile(r"(?:Item|Choice) \w+:")
 _ITEM_WORDS = spoken_numbers(20)
 
 
@@ -105,9 +107,9 @@ def spoken_local_date(date: str, time_of_day: str = "") -> str:
     return spoken
 
 
-def item_label(number: int) -> str:
+def item_label(number: int, noun: str = "Item") -> str:
     words = _ITEM_WORDS[number - 1] if 0 < number <= len(_ITEM_WORDS) else str(number)
-    return f"Item {words}: "
+    return f"{noun} {words}: "
 
 
 @dataclass
@@ -118,6 +120,9 @@ class _Open:
     classes: frozenset[str] = frozenset()
     count: int = 0
     capture: list[str] = field(default_factory=list)
+    poll: str = ""
+    """A poll's name, or a poll choice's id."""
+    poll_type: str = ""
 
 
 class CookedReader:
@@ -129,8 +134,12 @@ class CookedReader:
     walking the stack: deeply nested HTML costs no more per element than flat HTML.
     """
 
-    def __init__(self, *, skip_quotes: bool = False) -> None:
+    def __init__(
+        self, *, skip_quotes: bool = False, polls: Mapping[str, PollTally] | None = None
+    ) -> None:
         self.skip_quotes = skip_quotes
+        self._polls = polls or {}
+        """The live counts of the post's polls, by poll name."""
         self._lines: list[str] = []
         self._block: list[str] = []
         self._stack: list[_Open] = []
@@ -252,7 +261,9 @@ class CookedReader:
         if "spoiler" in classes or "spoiled" in classes:
             return self._silence(tag, "Hidden text, skipped.")
         if tag == "div" and "poll" in classes:
-            return self._silence(tag, "A poll, skipped.")
+            return self._poll(tag, attr)
+        if tag == "div" and "poll-info" in classes and self._inside("poll"):
+            return self._silence(tag)  # "0 voters", written when the post was saved
         if "footnote-backref" in classes:
             return self._silence(tag)
         if tag == "span" and "discourse-local-date" in classes:
@@ -281,6 +292,9 @@ class CookedReader:
         if tag == "a":
             return _Open(tag, "link", href=attr.get("href", ""), classes=classes)
         if tag in {"ul", "ol"}:
+            polls = self._by_kind["poll"]
+            if polls and polls[-1].poll_type == "number":
+                return self._silence(tag)  # every number in the range: the heading said it
             self._flush()
             return _Open(tag, "list")
         if tag == "li":
@@ -289,7 +303,11 @@ class CookedReader:
             lists = self._by_kind["list"]
             if lists:
                 lists[-1].count += 1
-                self._block.append(item_label(lists[-1].count))
+                choice = attr.get("data-poll-option-id", "")
+                noun = "Choice" if choice and self._inside("poll") else "Item"
+                self._block.append(item_label(lists[-1].count, noun))
+                if noun == "Choice":
+                    return _Open(tag, "item", poll=choice)
             return _Open(tag, "item")
         if tag in _HEADINGS or tag in _BLOCKS:
             self._flush()
@@ -297,6 +315,20 @@ class CookedReader:
         if tag in {"td", "th"}:
             return _Open(tag, "cell")
         return _Open(tag)
+
+    def _poll(self, tag: str, attr: dict[str, str]) -> _Open:
+        name = attr.get("data-poll-name", "poll")
+        tally = self._polls.get(name)
+        kind = attr.get("data-poll-type", "regular")
+        closed = tally.closed if tally else attr.get("data-poll-status") == "closed"
+        self._say_line(
+            poll_heading(kind, closed, attr.get("data-poll-min", ""), attr.get("data-poll-max", ""))
+        )
+        return _Open(tag, "poll", poll=name, poll_type=kind)
+
+    def _tally(self) -> PollTally | None:
+        polls = self._by_kind["poll"]
+        return self._polls.get(polls[-1].poll) if polls else None
 
     def handle_endtag(self, tag: str) -> None:
         self._end_emoji_run()
@@ -327,6 +359,14 @@ class CookedReader:
             )
         elif open_.kind == "link":
             self._emit(f" {self._link_words(open_)} ")
+        elif open_.kind == "item" and open_.poll:
+            self._emit(choice_counts(self._tally(), open_.poll))
+            self._flush()
+        elif open_.kind == "poll":
+            self._flush()
+            ending = poll_ending(self._polls.get(open_.poll))
+            if ending:
+                self._say_line(ending)
         elif open_.kind in {"block", "item", "list"}:
             self._flush()
         elif open_.kind == "cell":
@@ -357,8 +397,11 @@ class CookedReader:
             self._emit(data)
 
 
-def cooked_lines(html: str, *, skip_quotes: bool = False) -> list[str]:
-    """The blocks of a cooked post as plain lines, before pronunciation clean-up."""
-    reader = CookedReader(skip_quotes=skip_quotes)
+def cooked_lines(
+    html: str, *, skip_quotes: bool = False, polls: Mapping[str, PollTally] | None = None
+) -> list[str]:
+    """The blocks of a cooked post as plain lines, before pronunciation clean-up; ``polls``:
+    the live counts of its polls, by name."""
+    reader = CookedReader(skip_quotes=skip_quotes, polls=polls)
     tokenize(html, reader)
     return reader.lines()

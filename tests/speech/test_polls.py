@@ -1,0 +1,97 @@
+"""Polls read aloud: the question and choices from the post's HTML (as Discourse's poll
+plugin cooks it, from its own spec), the live counts from the forum; the post's own
+"0 voters", written when it was saved, is never read."""
+
+from __future__ import annotations
+
+from voicepeer.speech.text import cooked_paragraphs
+from voicepeer.speech.text.polls import PollTally
+
+# plugins/poll/spec/lib/pretty_text_spec.rb, "can correctly cook polls" (emoji path shortened).
+MULTIPLE = "\n".join(
+    (
+        '<div class="poll" data-poll-name="poll" data-poll-status="open"'
+        ' data-poll-type="multiple">',
+        '<div class="poll-container">',
+        "<ol>",
+        '<li data-poll-option-id="b6475cbf6acb8676b20c60582cfc487a">test 1 <img'
+        ' src="/images/emoji/twitter/slight_smile.png?v=12" title=":slight_smile:" class="emoji"'
+        ' alt=":slight_smile:" loading="lazy" width="20" height="20"> <b>test</b></li>',
+        '<li data-poll-option-id="7158af352698eb1443d709818df097d4">test 2</li>',
+        "</ol>",
+        "</div>",
+        '<div class="poll-info">',
+        '<div class="poll-info_counts">',
+        '<div class="poll-info_counts-count">',
+        '<span class="info-number">0</span>',
+        '<span class="info-label">voters</span>',
+        "</div>",
+        "</div>",
+        "</div>",
+        "</div>",
+    )
+)
+FIRST, SECOND = "b6475cbf6acb8676b20c60582cfc487a", "7158af352698eb1443d709818df097d4"
+TITLED = (
+    '<p>Summer is coming.</p>\n<div class="poll" data-poll-name="heat" data-poll-status="open">'
+    '\n<div class="poll-container">\n<div class="poll-title">What helps you <em>most</em>?</div>'
+    '\n<ul>\n<li data-poll-option-id="a1">Cooling vest</li>\n<li data-poll-option-id="b2">'
+    'Cold showers</li>\n</ul>\n</div>\n<div class="poll-info"><span class="info-number">0'
+    '</span><span class="info-label">voters</span></div>\n</div>\n<p>Thanks all.</p>'
+)
+
+
+def test_the_question_and_choices_are_read_without_the_saved_count() -> None:
+    assert cooked_paragraphs(MULTIPLE) == [
+        "A poll, more than one choice allowed.",
+        "Choice one: test 1 smiling face test.",
+        "Choice two: test 2.",
+    ]
+    said = cooked_paragraphs(TITLED)
+    assert said == [
+        "Summer is coming.",
+        "A poll.",
+        "What helps you most?",
+        "Choice one: Cooling vest.",
+        "Choice two: Cold showers.",
+        "Thanks all.",
+    ]
+    assert not any("voter" in line or "0" in line for line in said)
+
+
+def test_live_counts_and_the_persons_own_vote_are_read_with_each_choice() -> None:
+    tally = PollTally("poll", voters=3, votes=((FIRST, 2), (SECOND, 1)), mine=frozenset({SECOND}))
+    assert cooked_paragraphs(MULTIPLE, polls={"poll": tally}) == [
+        "A poll, more than one choice allowed.",
+        "Choice one: test 1 smiling face test, 2 votes.",
+        "Choice two: test 2, 1 vote, your vote.",
+        "3 people voted.",
+    ]
+    # Counts go by poll name: another poll's are never read with this one.
+    assert "2 votes" not in " ".join(cooked_paragraphs(TITLED, polls={"poll": tally}))
+
+
+def test_hidden_results_closed_polls_and_nobody_yet() -> None:
+    hidden = PollTally("heat", voters=4, votes=None, mine=frozenset({"a1"}), closed=False)
+    said = cooked_paragraphs(TITLED, polls={"heat": hidden})
+    assert said[2:6] == [
+        "What helps you most?",
+        "Choice one: Cooling vest, your vote.",
+        "Choice two: Cold showers.",
+        "4 people voted. The results are not shown yet.",
+    ]
+    closed = PollTally("heat", voters=0, votes=(("a1", 0), ("b2", 0)), closed=True)
+    said = cooked_paragraphs(TITLED, polls={"heat": closed})
+    assert said[1] == "A closed poll."
+    assert said[3] == "Choice one: Cooling vest, no votes."
+    assert said[5] == "Nobody has voted yet."
+
+
+def test_a_number_poll_says_its_range_not_every_number() -> None:
+    numbers = "\n".join(f'<li data-poll-option-id="n{n}">{n}</li>' for n in range(1, 21))
+    cooked = (
+        '<div class="poll" data-poll-max="20" data-poll-min="1" data-poll-name="poll" '
+        'data-poll-status="open" data-poll-step="1" data-poll-type="number">\n'
+        f'<div class="poll-container">\n<ul>\n{numbers}\n</ul>\n</div>\n</div>'
+    )
+    assert cooked_paragraphs(cooked) == ["A poll: a number from 1 to 20."]
