@@ -13,6 +13,7 @@ from voicepeer.demo_forum import (
     reading,
     sign_in,
     site,
+    topic_status,
     topic_view,
     user_api_keys,
     voting,
@@ -47,6 +48,7 @@ ROUTES: tuple[Route, ...] = (
     *device_approval.ROUTES,
     *members.ROUTES,
     *voting.ROUTES,
+    *topic_status.ROUTES,
 )
 
 

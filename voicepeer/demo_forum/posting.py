@@ -91,6 +91,22 @@ def add_post(
     return post
 
 
+def make_special(
+    conn: sqlite3.Connection,
+    post_id: int,
+    *,
+    post_type: int,
+    raw: str = "",
+    action_code: str | None = None,
+) -> None:
+    """Turn a post into a small-action (3), whisper (4) or moderator-action (2) post; small
+    actions carry no text of their own, only ``action_code``."""
+    conn.execute(
+        "UPDATE posts SET post_type = ?, action_code = ?, raw = ?, cooked = ? WHERE id = ?",
+        (post_type, action_code, raw, f"<p>{raw}</p>" if raw else "", post_id),
+    )
+
+
 def _notify_for_post(conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3.Row) -> None:
     author = conn.execute("SELECT username FROM users WHERE id = ?", (post["user_id"],)).fetchone()
     actor = author[0]

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from voicepeer.demo_forum.posting import add_post
+from voicepeer.demo_forum.posting import add_post, make_special
 from voicepeer.demo_forum.seed import seed_forum, seed_long_topic
 from voicepeer.demo_forum.store import Store, iso, now_iso, slugify
 
@@ -70,10 +70,7 @@ def add_special_post(
         post = add_post(
             store, conn, topic_id=topic_id, user_id=user_id, raw=raw or " ", notify=False
         )
-        conn.execute(
-            "UPDATE posts SET post_type = ?, action_code = ?, raw = ?, cooked = ? WHERE id = ?",
-            (post_type, action_code, raw, f"<p>{raw}</p>" if raw else "", post["id"]),
-        )
+        make_special(conn, post["id"], post_type=post_type, raw=raw, action_code=action_code)
     return int(post["post_number"])
 
 

@@ -92,6 +92,8 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     # A topic's bookmark is kept on its first post (older databases cannot then also
     # bookmark that post on its own: their unique key is the post alone).
     ("bookmarks", "bookmarkable_type", "TEXT NOT NULL DEFAULT 'Post'"),
+    ("topics", "closed", "INTEGER NOT NULL DEFAULT 0"),
+    ("topics", "archived", "INTEGER NOT NULL DEFAULT 0"),
 )
 
 

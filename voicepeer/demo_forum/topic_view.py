@@ -12,6 +12,7 @@ from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.pending import topic_pending_posts
 from voicepeer.demo_forum.reading import visible_topic
 from voicepeer.demo_forum.serializers import POSTS_CHUNK, avatar_template, basic_user, post_json
+from voicepeer.demo_forum.topic_status import can_post_in
 
 
 def _days_ago(stamp: str) -> int:
@@ -108,8 +109,8 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "like_count": likes,
         "last_posted_at": last_post["created_at"] if last_post else None,
         "visible": True,
-        "closed": False,
-        "archived": False,
+        "closed": bool(topic["closed"]),
+        "archived": bool(topic["archived"]),
         "has_summary": False,
         "archetype": topic["archetype"],
         "slug": topic["slug"],
@@ -151,7 +152,6 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
             "can_move_posts": False,
             "can_delete": False,
             "can_remove_allowed_users": False,
-            "can_create_post": viewer_id is not None or ctx.options.demo_mode,
             "can_reply_as_new_topic": viewer_id is not None,
             "can_convert_topic": False,
             "can_review_topic": False,
@@ -194,6 +194,12 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
             for uid in sorted(store.allowed_user_ids(topic["id"]))
             if (u := store.user_by_id(uid)) is not None
         ]
+    # TopicViewDetailsSerializer sends can_create_post only when it is true.
+    poster = store.user_by_id(viewer_id) if viewer_id is not None else None
+    if poster is None and ctx.options.demo_mode:
+        poster = store.user_by_name("demo")  # who anonymous visitors post as
+    if can_post_in(topic, poster):
+        data["details"]["can_create_post"] = True
     if mega:
         del data["timeline_lookup"]
     waiting = topic_pending_posts(ctx, topic["id"])

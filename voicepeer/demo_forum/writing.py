@@ -21,6 +21,7 @@ from voicepeer.demo_forum.posting import add_like, add_post, add_topic
 from voicepeer.demo_forum.reading import visible_topic
 from voicepeer.demo_forum.serializers import avatar_template, post_json
 from voicepeer.demo_forum.store import now_iso
+from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
 
 
 def _length_errors(
@@ -88,6 +89,8 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
         ):
             raise invalid_access()
         private = topic["archetype"] == "private_message"
+        if not can_post_in(topic, user):
+            raise rejected([TOPIC_NOT_FOUND], "create_post")
         if reply_to is not None and not ctx.store.scalar(
             "SELECT COUNT(*) FROM posts WHERE topic_id = ? AND post_number = ?",
             (topic_id, reply_to),

@@ -1,0 +1,73 @@
+"""Closing and archiving topics on the demo forum, as Discourse does: staff only, a
+small-action post left behind, and replies then refused with PostCreator's own words;
+``details.can_create_post`` is sent only to those who may still reply."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.members import ADMIN_KEY, keyed_forum
+from voicepeer.demo_forum import DemoForum
+
+
+def member(username: str) -> dict[str, str]:
+    return {"Api-Key": ADMIN_KEY, "Api-Username": username}
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with keyed_forum(tmp_path / "forum.sqlite3") as server:
+        yield server
+
+
+def set_status(forum: DemoForum, who: str, status: str, enabled: bool) -> httpx.Response:
+    body = {"status": status, "enabled": "true" if enabled else "false"}
+    return httpx.put(f"{forum.base_url}/t/1/status.json", headers=member(who), json=body)
+
+
+def reply(forum: DemoForum, who: str) -> httpx.Response:
+    body = {"topic_id": 1, "raw": "Thank you, this helped me a great deal today."}
+    return httpx.post(f"{forum.base_url}/posts.json", headers=member(who), json=body)
+
+
+def topic(forum: DemoForum, who: str) -> dict[str, object]:
+    return dict(httpx.get(f"{forum.base_url}/t/1.json", headers=member(who)).json())
+
+
+def test_a_closed_topic_takes_replies_from_staff_only(forum: DemoForum) -> None:
+    assert topic(forum, "demo")["details"]["can_create_post"] is True  # type: ignore[index]
+    assert set_status(forum, "demo", "closed", True).status_code == 403
+    assert set_status(forum, "ruth", "closed", True).status_code == 200
+    seen = topic(forum, "demo")
+    assert seen["closed"] is True and "can_create_post" not in seen["details"]  # type: ignore[operator]
+    last = seen["post_stream"]["posts"][-1]  # type: ignore[index]
+    assert (last["post_type"], last["action_code"]) == (3, "closed.enabled")
+    refused = reply(forum, "demo")
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [
+        "Something has gone wrong. Perhaps this topic was closed or deleted while you were "
+        "looking at it?"
+    ]
+    assert reply(forum, "ruth").status_code == 200
+    (row,) = [
+        t
+        for t in httpx.get(f"{forum.base_url}/latest.json", headers=member("demo")).json()[
+            "topic_list"
+        ]["topics"]
+        if t["id"] == 1
+    ]
+    assert row["closed"] is True and row["archived"] is False
+    assert set_status(forum, "ruth", "closed", False).status_code == 200
+    assert reply(forum, "demo").status_code == 200
+
+
+def test_an_archived_topic_takes_no_replies_but_an_admins(forum: DemoForum) -> None:
+    assert set_status(forum, "ruth", "archived", True).status_code == 200
+    seen = topic(forum, "demo")
+    assert seen["archived"] is True and "can_create_post" not in seen["details"]  # type: ignore[operator]
+    assert reply(forum, "demo").status_code == 422
+    assert set_status(forum, "ruth", "pinned", True).status_code == 400
