@@ -420,3 +420,21 @@ def test_poll_counts_as_the_poll_plugin_serializes_them() -> None:
     for odd in ("polls", [{"name": "poll", "options": "none", "voters": "many"}]):
         post = parse.post({**captured("post"), "polls": odd})
         assert post.cooked and all(p.votes is None and p.voters == 0 for p in post.polls)
+
+
+def test_whether_a_reply_can_be_added_is_read_from_the_topic() -> None:
+    # TopicViewDetailsSerializer sends can_create_post only when true: this capture was made
+    # by a visitor who could not reply.
+    data = captured("topic")
+    assert "can_create_post" not in data["details"]
+    seen = parse.topic(data)
+    assert (seen.can_reply, seen.closed, seen.archived) == (False, False, False)
+    member = {**data, "details": {**data["details"], "can_create_post": True}}
+    assert parse.topic(member).can_reply is True
+    assert parse.topic({k: v for k, v in data.items() if k != "details"}).can_reply is None
+    closed = parse.topic({**data, "closed": True, "archived": True})
+    assert (closed.closed, closed.archived) == (True, True)
+    listing = captured("latest")
+    listing["topic_list"]["topics"][0]["closed"] = True
+    rows = parse.topic_list(listing, 0).topics
+    assert rows[0].closed and not any(t.closed for t in rows[1:])

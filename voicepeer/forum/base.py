@@ -49,6 +49,10 @@ class TopicSummary:
     unseen: bool = False
     """New to this member: never opened, and started since the forum counts topics as new
     for them (Discourse's ``unseen``; two days by default). False when signed out."""
+    closed: bool = False
+    """Closed by a moderator: no new replies (but for staff)."""
+    archived: bool = False
+    """Archived by a moderator: frozen, no new replies at all."""
 
     @property
     def reply_count(self) -> int:
@@ -132,6 +136,11 @@ class Topic:
     """Too many posts for Discourse to list every id (``isMegaTopic``)."""
     last_post_id: int | None = None
     """A mega topic's newest post id (``lastId``)."""
+    closed: bool = False
+    archived: bool = False
+    can_reply: bool | None = None
+    """Whether the forum lets this member reply here (``details.can_create_post``, sent
+    only when true); None when the forum does not say."""
 
     @property
     def unread_posts(self) -> int:
@@ -264,6 +273,11 @@ class Forum(Protocol):
     @property
     def title(self) -> str | None:
         """The forum's own name, e.g. "MS Society"; None when it does not say."""
+        ...
+
+    @property
+    def signed_in(self) -> bool:
+        """Whether a member's account is set up (else voicepeer reads as a visitor)."""
         ...
 
     def latest(self, page: int = 0) -> TopicList: ...

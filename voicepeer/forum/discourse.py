@@ -124,6 +124,10 @@ class DiscourseClient:
             self._title = str(title) if title else ""
         return self._title or None
 
+    @property
+    def signed_in(self) -> bool:
+        return self.credentials is not None
+
     def close(self) -> None:
         self.timings.close()
         self.http.close()

@@ -223,6 +223,8 @@ def topic_list(data: Any, page: int) -> TopicList:
                     highest_post_number=_opt_int(row.get("highest_post_number")) or 0,
                     pinned=bool(row.get("pinned")),
                     unseen=row.get("unseen") is True,
+                    closed=row.get("closed") is True,
+                    archived=row.get("archived") is True,
                 )
             )
         return TopicList(
@@ -268,9 +270,19 @@ def topic(data: Any) -> Topic:
             highest_post_number=highest or max((p.post_number for p in loaded), default=0),
             is_mega=mega,
             last_post_id=_opt_int(stream.get("lastId")),
+            closed=data.get("closed") is True,
+            archived=data.get("archived") is True,
+            can_reply=_can_reply(data.get("details")),
         )
 
     return guarded("topic", build)
+
+
+def _can_reply(details: Any) -> bool | None:
+    # TopicViewDetailsSerializer leaves can_create_post out unless it is true.
+    if not isinstance(details, dict):
+        return None
+    return details.get("can_create_post") is True
 
 
 def posts(data: Any) -> tuple[Post, ...]:

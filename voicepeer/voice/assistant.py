@@ -18,13 +18,14 @@ from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import Interpretation
 from voicepeer.commands.text import normalize
-from voicepeer.errors import AudioDeviceError, DiskFullError
-from voicepeer.forum.base import Forum
+from voicepeer.errors import AudioDeviceError, AuthError, AuthProblem, DiskFullError
+from voicepeer.forum.base import Forum, Topic
 from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
 from voicepeer.recognition.base import Heard, Listener
 from voicepeer.speech.controls import VoiceControls
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
@@ -543,6 +544,9 @@ class Assistant:
     def _reply(self) -> None:
         topic = self.reader.topic
         assert topic is not None
+        if topic.can_reply is False:
+            self._refuse_reply(topic)
+            return
         category = self.reader.category(topic.category_id)
         reply_to = self.reader.loaded_current_post()
         self.composer.start(
@@ -553,6 +557,20 @@ class Assistant:
         )
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
+
+    def _refuse_reply(self, topic: Topic) -> None:
+        """The forum would refuse a reply here: say so before the person dictates one, and
+        read back any reply saved for this topic, which stays saved."""
+        if topic.closed or topic.archived:
+            why = phrasing.closed_topic_phrase(topic)
+        elif not self.engines.forum.signed_in:
+            why = say_error(AuthError("no account", problem=AuthProblem.NOT_SIGNED_IN))
+        else:
+            why = "The forum does not let you reply in this topic."
+        saved = self.composer.saved_words(topic)
+        if saved:
+            why += f" Your saved reply to it stays saved. It says: {as_sentence(saved)}"
+        self.say(why)
 
     def _ask_to_like(self) -> None:
         question = self.reader.like_question()

@@ -64,6 +64,10 @@ class Composer:
     def _key(topic: Topic) -> str:
         return f"topic-{topic.id}"
 
+    def saved_words(self, topic: Topic) -> str | None:
+        """The words of a reply to ``topic`` saved earlier, without taking it up."""
+        return self._engines.drafts.load(self._key(topic))
+
     def start(
         self,
         topic: Topic,

@@ -45,6 +45,8 @@ def topic_line(position: int, topic: TopicSummary) -> str:
         parts.append(f"{topic.unread_posts} unread")
     elif topic.unseen:
         parts.append("new")
+    if topic.archived or topic.closed:
+        parts.append("archived" if topic.archived else "closed")
     return as_sentence(", ".join(parts))
 
 
@@ -77,7 +79,16 @@ def topic_intro(topic: Topic, category_name: str | None) -> str:
         intro += (
             f" {count_phrase(topic.unread_posts, 'new post').capitalize()} since you last read."
         )
+    if topic.archived or topic.closed:
+        intro += f" {closed_topic_phrase(topic)}"
     return intro
+
+
+def closed_topic_phrase(topic: Topic) -> str:
+    """Why no reply can be added to ``topic``: said when it opens and at "reply"."""
+    if topic.archived:
+        return "This topic is archived: no new replies can be added."
+    return "This topic is closed to new replies."
 
 
 def post_header(post: Post, index: int, total: int, now: datetime) -> str:

@@ -1,0 +1,81 @@
+"""A closed topic heard through the voice loop, against the demo forum over loopback: the
+list and the topic say so, and "reply" says why no reply can be added before the person
+dictates one in vain; a reply saved earlier is read back and stays saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from tests.support.conversation import converse
+from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
+from voicepeer.demo_forum import DemoForum
+from voicepeer.number_words import spoken_numbers
+
+CLOSED = "This topic is closed to new replies."
+
+
+def close_topic_one(forum: DemoForum) -> None:
+    body = {"status": "closed", "enabled": "true"}
+    headers = {"Api-Key": ADMIN_KEY, "Api-Username": "ruth"}
+    closed = httpx.put(f"{forum.base_url}/t/1/status.json", headers=headers, json=body)
+    assert closed.status_code == 200, closed.text
+
+
+def position_of_topic_one(forum: DemoForum) -> str:
+    rows = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    position = next(n for n, row in enumerate(rows, 1) if row["id"] == 1)
+    return spoken_numbers(30)[position - 1]
+
+
+def test_reply_in_a_closed_topic_is_explained_before_any_dictation(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        close_topic_one(forum)
+        number = position_of_topic_one(forum)
+        talk = converse(
+            forum.base_url,
+            ["latest topics", f"open topic {number}", "reply", "next"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+    listed = next(s for s in talk.said[0].split(". ") if s.startswith(number.capitalize()))
+    assert listed.endswith(", closed"), listed
+    assert talk.said[1].endswith(f" posts. {CLOSED}"), talk.said[1]  # the topic's introduction
+    refusal = talk.said.index(CLOSED)
+    assert not any("Say your reply" in line for line in talk.said)
+    assert talk.said[refusal + 1].startswith("Post 2 of ")  # still reading: next goes on
+
+
+def test_a_reply_saved_before_the_topic_closed_is_read_back_and_kept(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        number = position_of_topic_one(forum)
+        opening = ["latest topics", f"open topic {number}"]
+        first = converse(
+            forum.base_url,
+            [*opening, "reply", "Cold showers help me most", "send it", "no", "cancel"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        assert first.said[-1] == "Reply put aside. It is saved: say reply to come back to it."
+        close_topic_one(forum)  # which moves it to the top of the list
+        later = converse(
+            forum.base_url,
+            ["latest topics", f"open topic {position_of_topic_one(forum)}", "reply"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+    assert later.said[-1] == (
+        f"{CLOSED} Your saved reply to it stays saved. It says: Cold showers help me most."
+    )
+
+
+def test_a_visitor_is_told_to_sign_in_before_dictating(tmp_path: Path) -> None:
+    # Read without an account: the forum sends no can_create_post for a visitor.
+    with keyed_forum(tmp_path / "forum.sqlite3", demo_mode=False) as forum:
+        talk = converse(
+            forum.base_url, ["latest topics", "open topic one", "reply"], tmp_path / "data"
+        )
+    assert talk.said[-1] == (
+        "I am not signed in to the forum. Please ask your helper to run voicepeer forum connect."
+    )
