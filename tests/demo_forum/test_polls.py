@@ -11,16 +11,12 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.members import ADMIN_KEY, keyed_forum
+from tests.support.members import keyed_forum, member_headers
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.markdown import render
 
 # plugins/poll/spec/lib/pretty_text_spec.rb, "can correctly cook polls".
 SPEC_CHOICE, SPEC_ID = "test 1 :) <b>test</b>", "b6475cbf6acb8676b20c60582cfc487a"
-
-
-def member(username: str) -> dict[str, str]:
-    return {"Api-Key": ADMIN_KEY, "Api-Username": username}
 
 
 @pytest.fixture
@@ -35,20 +31,22 @@ def start_poll(forum: DemoForum, attributes: str = "") -> dict[str, Any]:
         "* Cooling vest\n* Cold showers\n[/poll]"
     )
     body = {"title": "Heat: what helps you most?", "raw": raw, "category": 1}
-    made = httpx.post(f"{forum.base_url}/posts.json", headers=member("sam"), json=body)
+    made = httpx.post(f"{forum.base_url}/posts.json", headers=member_headers("sam"), json=body)
     assert made.status_code == 200, made.text
     return dict(made.json())
 
 
 def seen_by(forum: DemoForum, post_id: int, username: str) -> dict[str, Any]:
-    answer = httpx.get(f"{forum.base_url}/posts/{post_id}.json", headers=member(username))
+    answer = httpx.get(f"{forum.base_url}/posts/{post_id}.json", headers=member_headers(username))
     assert answer.status_code == 200, answer.text
     return dict(answer.json())
 
 
 def vote(forum: DemoForum, post_id: int, username: str, *choices: str) -> httpx.Response:
     body = {"post_id": post_id, "poll_name": "poll", "options": list(choices)}
-    return httpx.put(f"{forum.base_url}/polls/vote.json", headers=member(username), json=body)
+    return httpx.put(
+        f"{forum.base_url}/polls/vote.json", headers=member_headers(username), json=body
+    )
 
 
 def test_choices_are_cooked_with_the_plugins_ids() -> None:
@@ -88,8 +86,8 @@ def test_votes_that_cannot_be_taken_are_refused(forum: DemoForum) -> None:
     assert vote(forum, post["id"], "mei", "f" * 32).status_code == 422
     close = {"post_id": post["id"], "poll_name": "poll", "status": "closed"}
     url = f"{forum.base_url}/polls/toggle_status.json"
-    assert httpx.put(url, headers=member("mei"), json=close).status_code == 403
-    assert httpx.put(url, headers=member("sam"), json=close).status_code == 200
+    assert httpx.put(url, headers=member_headers("mei"), json=close).status_code == 403
+    assert httpx.put(url, headers=member_headers("sam"), json=close).status_code == 200
     refused = vote(forum, post["id"], "mei", vest)
     assert refused.status_code == 422 and "open" in refused.json()["errors"][0]
     (poll,) = seen_by(forum, post["id"], "dave")["polls"]

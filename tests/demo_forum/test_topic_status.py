@@ -10,12 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.members import ADMIN_KEY, keyed_forum
+from tests.support.members import keyed_forum, member_headers
 from voicepeer.demo_forum import DemoForum
-
-
-def member(username: str) -> dict[str, str]:
-    return {"Api-Key": ADMIN_KEY, "Api-Username": username}
 
 
 @pytest.fixture
@@ -26,16 +22,16 @@ def forum(tmp_path: Path) -> Iterator[DemoForum]:
 
 def set_status(forum: DemoForum, who: str, status: str, enabled: bool) -> httpx.Response:
     body = {"status": status, "enabled": "true" if enabled else "false"}
-    return httpx.put(f"{forum.base_url}/t/1/status.json", headers=member(who), json=body)
+    return httpx.put(f"{forum.base_url}/t/1/status.json", headers=member_headers(who), json=body)
 
 
 def reply(forum: DemoForum, who: str) -> httpx.Response:
     body = {"topic_id": 1, "raw": "Thank you, this helped me a great deal today."}
-    return httpx.post(f"{forum.base_url}/posts.json", headers=member(who), json=body)
+    return httpx.post(f"{forum.base_url}/posts.json", headers=member_headers(who), json=body)
 
 
 def topic(forum: DemoForum, who: str) -> dict[str, object]:
-    return dict(httpx.get(f"{forum.base_url}/t/1.json", headers=member(who)).json())
+    return dict(httpx.get(f"{forum.base_url}/t/1.json", headers=member_headers(who)).json())
 
 
 def test_a_closed_topic_takes_replies_from_staff_only(forum: DemoForum) -> None:
@@ -55,7 +51,7 @@ def test_a_closed_topic_takes_replies_from_staff_only(forum: DemoForum) -> None:
     assert reply(forum, "ruth").status_code == 200
     (row,) = [
         t
-        for t in httpx.get(f"{forum.base_url}/latest.json", headers=member("demo")).json()[
+        for t in httpx.get(f"{forum.base_url}/latest.json", headers=member_headers("demo")).json()[
             "topic_list"
         ]["topics"]
         if t["id"] == 1

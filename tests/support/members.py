@@ -22,8 +22,11 @@ def signed_in(forum: DemoForum, username: str = "demo") -> Credentials:
     return Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username=username)
 
 
+def member_headers(username: str) -> dict[str, str]:
+    """Headers that act as ``username`` on a forum that accepts :data:`ADMIN_KEY`."""
+    return {"Api-Key": ADMIN_KEY, "Api-Username": username}
+
+
 def as_member(forum: DemoForum, path: str, username: str = "demo") -> Any:
     """The forum's JSON answer to ``path`` for ``username``."""
-    return httpx.get(
-        f"{forum.base_url}{path}", headers={"Api-Key": ADMIN_KEY, "Api-Username": username}
-    ).json()
+    return httpx.get(f"{forum.base_url}{path}", headers=member_headers(username)).json()

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
-from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
+from tests.support.members import keyed_forum, member_headers, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.number_words import spoken_numbers
 
@@ -18,8 +18,9 @@ CLOSED = "This topic is closed to new replies."
 
 def close_topic_one(forum: DemoForum) -> None:
     body = {"status": "closed", "enabled": "true"}
-    headers = {"Api-Key": ADMIN_KEY, "Api-Username": "ruth"}
-    closed = httpx.put(f"{forum.base_url}/t/1/status.json", headers=headers, json=body)
+    closed = httpx.put(
+        f"{forum.base_url}/t/1/status.json", headers=member_headers("ruth"), json=body
+    )
     assert closed.status_code == 200, closed.text
 
 

@@ -4,7 +4,7 @@ fetches the next page from the real demo forum over loopback."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
+from tests.support.members import ADMIN_KEY, keyed_forum, member_headers, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.speech.text.emoji import title_words
 
@@ -142,18 +142,27 @@ def test_search_results_go_on_into_the_next_page(forum: DemoForum, tmp_path: Pat
     )
 
 
+def mention_demo(forum: DemoForum, texts: Iterable[str]) -> None:
+    """Sam replies once per text, mentioning demo: one notification each."""
+    for text in texts:
+        body = {"topic_id": 1, "raw": f"@demo {text} Take care."}
+        made = httpx.post(f"{forum.base_url}/posts.json", headers=member_headers("sam"), json=body)
+        assert made.status_code == 200, made.text
+
+
 def test_an_unread_notification_behind_sixty_newer_ones_is_heard(
     forum: DemoForum, tmp_path: Path
 ) -> None:
     # /notifications.json sends the newest 60 of every kind; filter=unread asks for
     # unread ones, so one left unread behind 60 newer (read on the web) is not lost.
-    sam = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
-    demo = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
-    for n in range(61):
-        said = "Have you tried the cooling towel" if n == 0 else f"Thinking of you, note {n}"
-        body = {"topic_id": 1, "raw": f"@demo {said}? Take care."}
-        made = httpx.post(f"{forum.base_url}/posts.json", headers=sam, json=body)
-        assert made.status_code == 200, made.text
+    demo = member_headers("demo")
+    mention_demo(
+        forum,
+        [
+            "Have you tried the cooling towel?",
+            *(f"Thinking of you, note {n}?" for n in range(1, 61)),
+        ],
+    )
     newest = httpx.get(f"{forum.base_url}/notifications.json", headers=demo).json()
     assert len(newest["notifications"]) == 60
     for note in newest["notifications"]:  # read on the web: all but the oldest mention
@@ -178,12 +187,8 @@ def test_more_than_sixty_unread_notifications_are_counted_in_full(
     forum: DemoForum, tmp_path: Path
 ) -> None:
     # The forum sends 60 at a time; its total_rows_notifications says how many there are.
-    sam = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
-    demo = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
-    for n in range(66):
-        body = {"topic_id": 1, "raw": f"@demo Thinking of you today, note {n}. Take care."}
-        made = httpx.post(f"{forum.base_url}/posts.json", headers=sam, json=body)
-        assert made.status_code == 200, made.text
+    demo = member_headers("demo")
+    mention_demo(forum, [f"Thinking of you today, note {n}." for n in range(66)])
     unread, offset = 0, 0
     while True:  # every unread one, page by page, as the web's "load more" does
         params: dict[str, str | int] = {"filter": "unread", "offset": offset}

@@ -9,11 +9,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
-from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
-
-
-def member(username: str) -> dict[str, str]:
-    return {"Api-Key": ADMIN_KEY, "Api-Username": username}
+from tests.support.members import keyed_forum, member_headers, signed_in
 
 
 def test_a_poll_is_read_with_its_counts_and_ones_own_vote(tmp_path: Path) -> None:
@@ -23,15 +19,15 @@ def test_a_poll_is_read_with_its_counts_and_ones_own_vote(tmp_path: Path) -> Non
     )
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         body = {"title": "Heat poll: what helps you?", "raw": raw, "category": 1}
-        made = httpx.post(f"{forum.base_url}/posts.json", headers=member("sam"), json=body)
+        made = httpx.post(f"{forum.base_url}/posts.json", headers=member_headers("sam"), json=body)
         assert made.status_code == 200, made.text
         post_id = made.json()["id"]
-        seen = httpx.get(f"{forum.base_url}/posts/{post_id}.json", headers=member("demo"))
+        seen = httpx.get(f"{forum.base_url}/posts/{post_id}.json", headers=member_headers("demo"))
         vest, showers, _indoors = (o["id"] for o in seen.json()["polls"][0]["options"])
         for username, choice in (("priya", vest), ("mei", vest), ("demo", showers)):
             body = {"post_id": post_id, "poll_name": "poll", "options": [choice]}
             voted = httpx.put(
-                f"{forum.base_url}/polls/vote.json", headers=member(username), json=body
+                f"{forum.base_url}/polls/vote.json", headers=member_headers(username), json=body
             )
             assert voted.status_code == 200, voted.text
         talk = converse(
