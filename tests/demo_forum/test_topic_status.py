@@ -12,6 +12,7 @@ import pytest
 
 from tests.support.members import keyed_forum, member_headers
 from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
 
 
 @pytest.fixture
@@ -67,3 +68,27 @@ def test_an_archived_topic_takes_no_replies_but_an_admins(forum: DemoForum) -> N
     assert seen["archived"] is True and "can_create_post" not in seen["details"]  # type: ignore[operator]
     assert reply(forum, "demo").status_code == 422
     assert set_status(forum, "ruth", "pinned", True).status_code == 400
+
+
+def test_a_category_can_keep_starting_topics_to_staff(forum: DemoForum) -> None:
+    keep_topics_to_staff(forum.store, "living-with-ms")
+
+    def permissions(who: str) -> dict[str, object]:
+        answer = httpx.get(f"{forum.base_url}/categories.json", headers=member_headers(who))
+        return {c["slug"]: c["permission"] for c in answer.json()["category_list"]["categories"]}
+
+    assert permissions("demo")["living-with-ms"] is None
+    assert permissions("ruth")["living-with-ms"] == 1
+    assert set(permissions("demo").values()) == {None, 1}
+    categories = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
+    (living,) = [c for c in categories["categories"] if c["slug"] == "living-with-ms"]
+    body = {"title": "A question about heat and sleep", "raw": "How do you all sleep?" * 3}
+
+    def start(who: str) -> httpx.Response:
+        url = f"{forum.base_url}/posts.json"
+        return httpx.post(url, headers=member_headers(who), json={**body, "category": living["id"]})
+
+    refused = start("demo")
+    assert refused.status_code == 403 and refused.json()["error_type"] == "invalid_access"
+    assert start("ruth").status_code == 200
+    assert reply(forum, "demo").status_code == 200  # replies there are still anyone's

@@ -130,6 +130,12 @@ def _real_discourse_quirks(spec: dict[str, Any]) -> dict[str, Any]:
     # 6. Search answers include the topics of the matching posts.
     search = _schema_at(spec, "get", "/search.json")
     search["properties"]["topics"] = {"type": "array", "items": {"type": "object"}}
+    # 7. A category's permission is null where the reader may not start topics (CategoryList
+    #    and Site set it only where they may; see discourse_api_fixtures/categories.json).
+    listed = _schema_at(spec, "get", "/categories.json")["properties"]["category_list"]
+    site = _schema_at(spec, "get", "/site.json")
+    for categories in (listed["properties"]["categories"], site["properties"]["categories"]):
+        categories["items"]["properties"]["permission"] = {"type": ["integer", "null"]}
     return spec
 
 

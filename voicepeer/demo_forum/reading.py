@@ -112,6 +112,7 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
             "SELECT id FROM categories WHERE parent_category_id = ? ORDER BY position", (row["id"],)
         )
     ]
+    may_start = can_start_topic_in(row, ctx.viewer.user, ctx.options.demo_mode)
     data: dict[str, Any] = {
         "id": row["id"],
         "name": row["name"],
@@ -129,8 +130,9 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
         "description_excerpt": row["description"],
         "topic_url": f"/t/about-the-{row['slug']}-category/0",
         "read_restricted": False,
-        # Discourse's permission types: 1 full, 2 create posts, 3 read only.
-        "permission": 1 if (ctx.viewer.user or ctx.options.demo_mode) else 3,
+        # CategoryList sets permission to 1 (full) where the member may start topics and
+        # leaves it null elsewhere, visitors included.
+        "permission": 1 if may_start else None,
         "notification_level": 1,
         "can_edit": False,
         "topic_template": None,
@@ -162,6 +164,17 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
     if row["parent_category_id"] is not None:
         data["parent_category_id"] = row["parent_category_id"]
     return data
+
+
+def can_start_topic_in(
+    category: sqlite3.Row, user: sqlite3.Row | None, demo_mode: bool = False
+) -> bool:
+    """Category.topic_create_allowed: members may start topics unless the category keeps
+    that to staff."""
+    if user is None:
+        return demo_mode  # anonymous visitors post as "demo" in demo mode
+    staff = bool(user["admin"] or user["moderator"])
+    return staff or not category["staff_start_topics"]
 
 
 def categories(ctx: Context, _m: re.Match[str]) -> Response:

@@ -95,6 +95,13 @@ def add_subcategory(store: Store, parent_slug: str, name: str, description: str 
     return int(cursor.lastrowid or 0)
 
 
+def keep_topics_to_staff(store: Store, slug: str) -> None:
+    """Members may reply in the category but only staff start topics (an announcements
+    category: "create_post" for everyone)."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE categories SET staff_start_topics = 1 WHERE slug = ?", (slug,))
+
+
 def _post_alert(topic_title: str, actor: str, post_id: int = 1) -> dict[str, Any]:
     # PostAlerter#create_notification's data for post-related notifications.
     return {

@@ -94,6 +94,9 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("bookmarks", "bookmarkable_type", "TEXT NOT NULL DEFAULT 'Post'"),
     ("topics", "closed", "INTEGER NOT NULL DEFAULT 0"),
     ("topics", "archived", "INTEGER NOT NULL DEFAULT 0"),
+    # 1: everyone may reply, only staff start topics (category group permission
+    # "create_post" for everyone, as in an announcements category).
+    ("categories", "staff_start_topics", "INTEGER NOT NULL DEFAULT 0"),
 )
 
 

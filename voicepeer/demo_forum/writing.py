@@ -18,7 +18,7 @@ from voicepeer.demo_forum.http_api import (
     rejected,
 )
 from voicepeer.demo_forum.posting import add_like, add_post, add_topic
-from voicepeer.demo_forum.reading import visible_topic
+from voicepeer.demo_forum.reading import can_start_topic_in, visible_topic
 from voicepeer.demo_forum.serializers import avatar_template, post_json
 from voicepeer.demo_forum.store import now_iso
 from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
@@ -110,10 +110,13 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
         category_param = params.integer("category")
         if category_param is None:
             category_id = ctx.store.scalar("SELECT id FROM categories WHERE slug = 'uncategorized'")
-        elif ctx.store.scalar("SELECT COUNT(*) FROM categories WHERE id = ?", (category_param,)):
-            category_id = category_param
         else:
-            raise rejected(["Category can't be blank"], "create_post")
+            category = ctx.store.one("SELECT * FROM categories WHERE id = ?", (category_param,))
+            if category is None:
+                raise rejected(["Category can't be blank"], "create_post")
+            if not can_start_topic_in(category, user):
+                raise invalid_access()  # TopicCreator: guardian.ensure_can_create!(Topic, ...)
+            category_id = category_param
     errors = _length_errors(ctx, raw, title, private=private, new_topic=topic_id is None)
     if errors:
         raise rejected(errors, "create_post")
