@@ -12,6 +12,7 @@ import httpx
 from tests.support.conversation import converse
 from tests.support.members import keyed_forum, signed_in
 from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
 from voicepeer.voice.states import State
 
 TITLE = "tips for sleeping in the heat"
@@ -128,3 +129,36 @@ def test_a_put_aside_topic_comes_back(tmp_path: Path) -> None:
         for line in again.said
     )
     assert again.said[-1] == "Your new topic, Tips for sleeping in the heat, is posted."
+
+
+def test_only_categories_the_member_may_start_topics_in_are_offered(tmp_path: Path) -> None:
+    # An announcements category: members reply there, only staff start topics (Discourse
+    # sends permission null for it), so a member is never led to dictate one for it.
+    with start(tmp_path) as forum:
+        listed = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
+        first, second = listed["categories"][:2]
+        keep_topics_to_staff(forum.store, first["slug"])
+        talk = converse(
+            forum.base_url,
+            ["latest topics", "new topic", "number one"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        staff = converse(
+            forum.base_url,
+            ["latest topics", "new topic"],
+            tmp_path / "staff",
+            credentials=signed_in(forum, "ruth"),
+        )
+    choices = next(line for line in talk.said if line.startswith("Which category"))
+    assert first["name"] not in choices and f"One: {second['name']}." in choices
+    assert f"A new topic in {second['name']}." in " ".join(talk.said)
+    assert f"One: {first['name']}." in staff.said[-1]
+
+
+def test_a_visitor_is_told_to_sign_in_before_choosing_a_category(tmp_path: Path) -> None:
+    with start(tmp_path, demo_mode=False) as forum:
+        talk = converse(forum.base_url, ["latest topics", "new topic"], tmp_path / "data")
+    assert talk.said[-1] == (
+        "I am not signed in to the forum. Please ask your helper to run voicepeer forum connect."
+    )

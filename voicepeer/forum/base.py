@@ -25,6 +25,9 @@ class Category:
     description: str = ""
     parent_category_id: int | None = None
     """Set for a subcategory: the category it belongs to."""
+    can_start_topics: bool | None = None
+    """Whether the member may start topics here (Discourse sends ``permission`` 1 where
+    they may, null elsewhere, e.g. an announcements category); None when it does not say."""
 
 
 @dataclass(frozen=True)

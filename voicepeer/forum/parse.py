@@ -299,6 +299,7 @@ def categories(data: Any) -> tuple[Category, ...]:
                 topic_count=int(c.get("topic_count") or 0),
                 description=_str(c.get("description_text") or c.get("description") or ""),
                 parent_category_id=_opt_int(c.get("parent_category_id")),
+                can_start_topics=c["permission"] == 1 if "permission" in c else None,
             )
             for c in rows
         )

@@ -18,7 +18,7 @@ from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import Interpretation
 from voicepeer.commands.text import normalize
-from voicepeer.errors import AudioDeviceError, AuthError, AuthProblem, DiskFullError
+from voicepeer.errors import AudioDeviceError, DiskFullError
 from voicepeer.forum.base import Forum, Topic
 from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
@@ -30,7 +30,7 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
-from voicepeer.voice.error_phrases import say_error
+from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.outbox_phrases import send_result_line
@@ -564,7 +564,7 @@ class Assistant:
         if topic.closed or topic.archived:
             why = phrasing.closed_topic_phrase(topic)
         elif not self.engines.forum.signed_in:
-            why = say_error(AuthError("no account", problem=AuthProblem.NOT_SIGNED_IN))
+            why = not_signed_in()
         else:
             why = "The forum does not let you reply in this topic."
         saved = self.composer.saved_words(topic)

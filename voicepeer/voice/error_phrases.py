@@ -285,6 +285,11 @@ def _auth(error: AuthError) -> str:
     return _AUTH[error.problem]
 
 
+def not_signed_in() -> str:
+    """What to say when something needs an account and voicepeer reads as a visitor."""
+    return _AUTH[AuthProblem.NOT_SIGNED_IN]
+
+
 @say_error.register
 def _rate_limited(error: RateLimitedError) -> str:
     return (

@@ -21,6 +21,7 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Next
 from voicepeer.voice.cues import number_word
+from voicepeer.voice.error_phrases import not_signed_in
 from voicepeer.voice.new_conversation import (
     Conversation,
     NewConversationComposer,
@@ -213,12 +214,21 @@ class PeerLoop:
         found = self._reader.forum_call(self._engines.forum.categories)
         if found is None:
             return self._origin
-        self._categories = found
-        if not found:
-            self._say("This forum has no categories to start a topic in.")
+        # Only where the forum lets the member start one: a topic dictated for an
+        # announcements category would be refused after all that effort.
+        self._categories = tuple(c for c in found if c.can_start_topics is not False)
+        if not self._categories:
+            if not found:
+                self._say("This forum has no categories to start a topic in.")
+            elif not self._engines.forum.signed_in:
+                self._say(not_signed_in())
+            else:
+                self._say("This forum has no categories you can start a topic in.")
             return self._origin
         lines = ["Which category is your topic for?"]
-        lines += [f"{number_word(i).capitalize()}: {c.name}." for i, c in enumerate(found, 1)]
+        lines += [
+            f"{number_word(i).capitalize()}: {c.name}." for i, c in enumerate(self._categories, 1)
+        ]
         lines.append("Say number and the category's number, or say cancel.")
         self._say(" ".join(lines))
         return State.CATEGORY
