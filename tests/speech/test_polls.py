@@ -95,3 +95,20 @@ def test_a_number_poll_says_its_range_not_every_number() -> None:
         f'<div class="poll-container">\n<ul>\n{numbers}\n</ul>\n</div>\n</div>'
     )
     assert cooked_paragraphs(cooked) == ["A poll: a number from 1 to 20."]
+
+
+def test_how_many_may_be_chosen_is_said() -> None:
+    def heading(attributes: str) -> str:
+        cooked = (
+            f'<div class="poll" data-poll-name="poll" data-poll-type="multiple"{attributes}>'
+            '<div class="poll-container"><ul><li data-poll-option-id="a">Tea</li></ul></div></div>'
+        )
+        return cooked_paragraphs(cooked)[0]
+
+    assert (
+        heading(' data-poll-max="3" data-poll-min="1"') == "A poll: choose up to 3 of the choices."
+    )
+    assert heading(' data-poll-max="3" data-poll-min="2"') == (
+        "A poll: choose from 2 to 3 of the choices."
+    )
+    assert heading("") == "A poll, more than one choice allowed."

@@ -38,6 +38,10 @@ def poll_heading(kind: str, closed: bool, low: str, high: str) -> str:
     if kind == "number":
         return f"{heading}: a number from {low or 1} to {high or 'any'}."
     if kind == "multiple":
+        if high and low and low not in ("0", "1"):
+            return f"{heading}: choose from {low} to {high} of the choices."
+        if high:
+            return f"{heading}: choose up to {high} of the choices."
         return f"{heading}, more than one choice allowed."
     if kind == "ranked_choice":
         return f"{heading}, choices ranked in order."
