@@ -36,7 +36,9 @@ def vote(ctx: Context, _m: re.Match[str]) -> Response:
     if is_closed(ctx.store, post["id"], poll):
         raise error(422, "Poll must be open to vote.", "invalid_parameters")
     chosen = ctx.request.params.raw("options")
-    picked = [str(c) for c in (chosen if isinstance(chosen, list) else [chosen]) if c]
+    picked = list(
+        dict.fromkeys(str(c) for c in (chosen if isinstance(chosen, list) else [chosen]) if c)
+    )
     known = {choice for choice, _ in poll.choices}
     if not picked or not set(picked) <= known:
         raise error(422, "You voted for an option that doesn't exist.", "invalid_parameters")
