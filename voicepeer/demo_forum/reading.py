@@ -281,11 +281,17 @@ def _posts_beside(
     )
 
 
-def single_post(ctx: Context, match: re.Match[str]) -> Response:
-    post = ctx.store.one("SELECT * FROM posts WHERE id = ?", (int(match["id"]),))
+def visible_post(ctx: Context, post_id: int) -> sqlite3.Row:
+    """The post, when it exists and the viewer may see its topic (else 404 or 403)."""
+    post = ctx.store.one("SELECT * FROM posts WHERE id = ?", (post_id,))
     if post is None:
         raise not_found()
     visible_topic(ctx, post["topic_id"])
+    return post
+
+
+def single_post(ctx: Context, match: re.Match[str]) -> Response:
+    post = visible_post(ctx, int(match["id"]))
     return Response.json(200, post_json(ctx.store, post, ctx.viewer.user_id, style="single"))
 
 

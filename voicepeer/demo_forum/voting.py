@@ -7,20 +7,15 @@ import sqlite3
 
 from voicepeer.demo_forum.auth import acting_user
 from voicepeer.demo_forum.context import Context, Route, route
-from voicepeer.demo_forum.http_api import Response, error, invalid_access, not_found
+from voicepeer.demo_forum.http_api import Response, error, invalid_access
 from voicepeer.demo_forum.polls import PollMarkup, is_closed, polls_in, serialized
-from voicepeer.demo_forum.reading import visible_topic
+from voicepeer.demo_forum.reading import visible_post
 from voicepeer.demo_forum.store import now_iso
 
 
 def _poll(ctx: Context) -> tuple[sqlite3.Row, PollMarkup]:
     params = ctx.request.params
-    post = ctx.store.one(
-        "SELECT * FROM posts WHERE id = ?", (params.integer("post_id", required=True) or 0,)
-    )
-    if post is None:
-        raise not_found()
-    visible_topic(ctx, post["topic_id"])
+    post = visible_post(ctx, params.integer("post_id", required=True) or 0)
     name = params.text("poll_name") or ""
     poll = next((p for p in polls_in(post["cooked"]) if p.name == name), None)
     if poll is None:

@@ -18,7 +18,7 @@ from voicepeer.demo_forum.http_api import (
     rejected,
 )
 from voicepeer.demo_forum.posting import add_like, add_post, add_topic
-from voicepeer.demo_forum.reading import can_start_topic_in, visible_topic
+from voicepeer.demo_forum.reading import can_start_topic_in, visible_post, visible_topic
 from voicepeer.demo_forum.serializers import avatar_template, post_json
 from voicepeer.demo_forum.store import now_iso
 from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
@@ -189,18 +189,10 @@ def _enqueue(
     )
 
 
-def _post_for_action(ctx: Context, post_id: int) -> sqlite3.Row:
-    post = ctx.store.one("SELECT * FROM posts WHERE id = ?", (post_id,))
-    if post is None:
-        raise not_found()
-    visible_topic(ctx, post["topic_id"])
-    return post
-
-
 def post_action(ctx: Context, _m: re.Match[str]) -> Response:
     params = ctx.request.params
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
-    post = _post_for_action(ctx, params.integer("id", required=True) or 0)
+    post = visible_post(ctx, params.integer("id", required=True) or 0)
     action = params.integer("post_action_type_id", required=True)
     if action != 2:
         raise error(
@@ -235,7 +227,7 @@ def create_bookmark(ctx: Context, _m: re.Match[str]) -> Response:
         if post is None:
             raise not_found()
     else:
-        post = _post_for_action(ctx, target)
+        post = visible_post(ctx, target)
     with ctx.store.transaction() as conn:
         try:
             cursor = conn.execute(
