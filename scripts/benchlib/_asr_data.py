@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from voicepeer.audio.input import to_mono_16k
-from voicepeer.commands.intents import PHRASINGS, Intent
+from voicepeer.commands.intents import NUMBER_INTENTS, PHRASINGS, Intent
 from voicepeer.recognition.voice_training import TRAINING_SENTENCES
 
 VOICES = {
@@ -166,7 +166,7 @@ def command_items(split: str, per_intent: int | None = None) -> list[Item]:
         for phrase in chosen:
             slots: dict[str, int | str] = {}
             text = phrase
-            if intent is Intent.OPEN:
+            if intent in NUMBER_INTENTS:
                 number = rng.choice(NUMBERS[split])
                 text, slots = f"{phrase} {number}", {"number": NUMBER_VALUES[number]}
             elif intent is Intent.SEARCH:

@@ -24,6 +24,7 @@ ANSWERS = CompletenessJudge.for_answers()
         "open topic three",
         "go to sleep",
         "who wrote this",
+        "vote for choice two",
     ],
 )
 def test_whole_commands_nothing_longer_changes_are_complete(text: str) -> None:
@@ -37,6 +38,9 @@ def test_whole_commands_nothing_longer_changes_are_complete(text: str) -> None:
         "search for",
         "go to",
         "open topic twenty",
+        "vote for",
+        "vote for choice",
+        "vote for choice twenty",
         "go back",
         "stop",
         "where",
@@ -49,6 +53,12 @@ def test_beginnings_of_longer_commands_are_unfinished(text: str) -> None:
 @pytest.mark.parametrize("text", ["the cat sat on the mat", "", "search for heat"])
 def test_other_speech_is_neither(text: str) -> None:
     assert COMMANDS.judge(text) is Completeness.UNKNOWN
+
+
+def test_a_vote_and_a_topic_number_mean_different_things() -> None:
+    assert COMMANDS.meaning("vote for choice two") == "vote 2"
+    assert COMMANDS.meaning("open topic two") == "open 2"
+    assert COMMANDS.meaning("vote for") is None
 
 
 def test_a_caregivers_alias_counts_as_a_command() -> None:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
-from voicepeer.commands.intents import PHRASINGS, canonical
+from voicepeer.commands.intents import NUMBER_INTENTS, PHRASINGS, canonical
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.recognition.settings import RecognitionSettings
@@ -17,7 +17,12 @@ MATCHER = CommandMatcher()
 
 @pytest.mark.parametrize(
     ("intent", "phrase"),
-    [(i, p) for i, ps in PHRASINGS.items() if i not in (Intent.OPEN, Intent.SEARCH) for p in ps],
+    [
+        (i, p)
+        for i, ps in PHRASINGS.items()
+        if i not in (*NUMBER_INTENTS, Intent.SEARCH)
+        for p in ps
+    ],
 )
 def test_every_phrasing_means_its_intent(intent: Intent, phrase: str) -> None:
     verdict = MATCHER.interpret(Heard(phrase))
@@ -45,6 +50,29 @@ def test_open_takes_a_number(text: str, number: int) -> None:
     assert verdict.command is not None
     assert verdict.command.intent is Intent.OPEN
     assert verdict.command.slots == {"number": number}
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("vote for choice two", 2),
+        ("vote for 3", 3),
+        ("vote for number four", 4),
+        ("vote for option one", 1),
+        ("vote for the second one", 2),
+        ("vote for the third choice", 3),
+        ("could you vote for choice two please", 2),
+    ],
+)
+def test_vote_takes_a_choice_number(text: str, number: int) -> None:
+    verdict = MATCHER.interpret(Heard(text))
+    assert verdict.command == Command(Intent.VOTE, {"number": number})
+
+
+@pytest.mark.parametrize("text", ["vote", "vote for", "vote for choice"])
+def test_a_vote_without_its_choice_is_no_vote(text: str) -> None:
+    # A vote is public: "vote for" must not be read as a vote for choice four.
+    assert MATCHER.interpret(Heard(text)).command is None
 
 
 def test_search_takes_the_rest_as_query() -> None:

@@ -24,12 +24,13 @@ def test_spoken_numbers_go_to_ninety_nine() -> None:
 def test_every_command_has_its_phrasings_aliases_and_numbers() -> None:
     commands = PHRASEBOOK.commands[""]
     assert {"next post", "onward please", "go to sleep"} <= set(commands.phrases)
-    assert commands.number_prefixes == PHRASINGS[Intent.OPEN]
+    assert commands.number_prefixes == (*PHRASINGS[Intent.OPEN], *PHRASINGS[Intent.VOTE])
     assert "search for" in commands.text_prefixes and "message" in commands.text_prefixes
     sentences = set(commands.sentences)
     for intent in Intent:
         assert any(s.startswith(PHRASINGS[intent][0]) for s in sentences), intent
     assert "open topic ninety nine" in sentences
+    assert "vote for choice two" in sentences and "vote for" not in sentences
 
 
 def test_a_context_has_only_its_own_commands() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
 
-from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
+from voicepeer.commands.intents import NUMBER_INTENTS, PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.commands.numbers import parse_number
 from voicepeer.commands.text import normalize
 from voicepeer.number_words import TENS
@@ -80,7 +80,7 @@ class CompletenessJudge:
         meaning = self._meaning.get(heard)
         if meaning is not None and meaning not in self._slot_meanings:
             return Completeness.COMPLETE if longer <= {meaning} else Completeness.UNFINISHED
-        if self._topic_number(words) is not None:
+        if self._numbered(words) is not None:
             # "open topic twenty" may go on: "twenty one".
             return Completeness.UNFINISHED if words[-1] in TENS else Completeness.COMPLETE
         return Completeness.UNFINISHED if longer else Completeness.UNKNOWN
@@ -88,9 +88,9 @@ class CompletenessJudge:
     def meaning(self, text: str) -> str | None:
         """What a complete command does ("next", "open 12"), to compare two readings."""
         words = normalize(text).split()
-        number = self._topic_number(words)
-        if number is not None:
-            return f"open {number}"
+        numbered = self._numbered(words)
+        if numbered is not None:
+            return f"{numbered[0].value} {numbered[1]}"
         if self._is_slot_start(words):
             return None  # "open topic": its number is still to come
         return self._meaning.get(" ".join(words))
@@ -104,10 +104,12 @@ class CompletenessJudge:
         """A slot phrasing with its value still to come ("open topic", "search for")."""
         return " ".join(words) in self._slots
 
-    def _topic_number(self, words: list[str]) -> int | None:
-        """N of "open topic N" (longest prefix first), or ``None``."""
-        for phrase in sorted(PHRASINGS[Intent.OPEN], key=len, reverse=True):
-            prefix = phrase.split()
+    def _numbered(self, words: list[str]) -> tuple[Intent, int] | None:
+        """The intent and N of "open topic N" or "vote for choice N" (longest prefix
+        first), or ``None``."""
+        prefixes = [(p.split(), i) for i in NUMBER_INTENTS for p in PHRASINGS[i]]
+        for prefix, intent in sorted(prefixes, key=lambda item: len(item[0]), reverse=True):
             if words[: len(prefix)] == prefix and len(words) > len(prefix):
-                return parse_number(" ".join(words[len(prefix) :]))
+                number = parse_number(" ".join(words[len(prefix) :]))
+                return None if number is None else (intent, number)
         return None

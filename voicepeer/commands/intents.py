@@ -47,6 +47,7 @@ class Intent(StrEnum):
     NEXT_PARAGRAPH = "next_paragraph"
     PREVIOUS_PARAGRAPH = "previous_paragraph"
     SKIP_TO_END = "skip_to_end"
+    VOTE = "vote"
 
 
 @dataclass(frozen=True)
@@ -108,16 +109,27 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.NEXT_PARAGRAPH: ("next paragraph", "skip paragraph", "skip this paragraph"),
     Intent.PREVIOUS_PARAGRAPH: ("previous paragraph", "back a paragraph", "go back a paragraph"),
     Intent.SKIP_TO_END: ("skip to the end", "skip to end", "end of post", "skip the rest"),
+    # No bare "vote": "vote for" would be heard as "vote four".
+    Intent.VOTE: ("vote for choice", "vote for"),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {
     Intent.NEW_TOPIC: ("new topic", "start a topic", "create a topic"),
     Intent.MESSAGE: ("new message",),
+    Intent.VOTE: (
+        "vote for number {number}",
+        "vote for option {number}",
+        "vote for the {ordinal}",
+        "vote for the {ordinal} choice",
+        "vote for the {ordinal} option",
+    ),
 }
 """Phrasings understood when heard, but kept out of the recognizers' command models, where
 they made other commands misheard (measured with the bundled model on espeak-ng speech):
 with "new topic", a slow "next post" came out as "new next post"; with a second phrasing
-ending in "topic", "stop" came out as "topic". The free reading still hears them."""
+ending in "topic", "stop" came out as "topic". The free reading still hears them. The
+other wordings of a vote are matched only too, so that a vote adds no more to the command
+models than the card's own phrasings."""
 
 SENSES: Mapping[str, tuple[Intent, ...]] = {
     "carry on": (Intent.NEXT, Intent.RESUME),
@@ -152,8 +164,11 @@ SLOT_INTENTS: Mapping[Intent, str] = {
     Intent.OPEN: "number",
     Intent.SEARCH: "query",
     Intent.MESSAGE: "name",
+    Intent.VOTE: "number",
 }
 """Intents whose phrasing is followed by a value, and the slot that value goes in."""
+NUMBER_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s == "number")
+"""Slot intents whose value is a number ("open topic three", "vote for choice two")."""
 FREE_TEXT_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s != "number")
 """Slot intents whose value is free text ("search for fatigue", "message Priya"): said
 bare, the voice loop asks for the value."""

@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 
 from voicepeer.commands.consent import CLEAR_YES, NOT_YES
-from voicepeer.commands.intents import FREE_TEXT_INTENTS, PHRASINGS, SLOT_INTENTS, Intent
+from voicepeer.commands.intents import (
+    FREE_TEXT_INTENTS,
+    NUMBER_INTENTS,
+    PHRASINGS,
+    SLOT_INTENTS,
+    Intent,
+)
 from voicepeer.commands.natural import everyday_sentences, free_text_prefixes
 from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import Vocabulary
@@ -50,14 +56,15 @@ def command_phrasings(
 def command_sentences(
     phrasings: Mapping[Intent, tuple[str, ...]], intents: Collection[Intent]
 ) -> list[str]:
-    """Training text for a command language model: every phrasing of ``intents``, "open"
-    phrasings with every topic number, each plain phrasing :data:`PLAIN_WEIGHT` times."""
+    """Training text for a command language model: every phrasing of ``intents``, those
+    taking a number ("open topic", "vote for choice") with every number, each plain phrasing
+    :data:`PLAIN_WEIGHT` times."""
     sentences: list[str] = []
     for intent, phrases in phrasings.items():
         if intent not in intents:
             continue
         for phrase in phrases:
-            if intent is Intent.OPEN:
+            if intent in NUMBER_INTENTS:
                 sentences += [f"{phrase} {number}" for number in spoken_numbers()]
             else:
                 sentences += [phrase] * PLAIN_WEIGHT
@@ -88,8 +95,8 @@ def command_vocabulary(
         phrases=tuple(
             p for i, ps in phrasings.items() if i in wanted and i not in SLOT_INTENTS for p in ps
         ),
-        number_prefixes=phrasings[Intent.OPEN] if Intent.OPEN in wanted else (),
-        numbers=tuple(spoken_numbers()) if Intent.OPEN in wanted else (),
+        number_prefixes=tuple(p for i in NUMBER_INTENTS if i in wanted for p in phrasings[i]),
+        numbers=tuple(spoken_numbers()) if wanted & set(NUMBER_INTENTS) else (),
         text_prefixes=(
             *(p for i in FREE_TEXT_INTENTS if i in wanted for p in phrasings[i]),
             *free_text_prefixes(wanted),
