@@ -93,3 +93,33 @@ def test_votes_that_cannot_be_taken_are_refused(forum: DemoForum) -> None:
     assert refused.status_code == 422 and "open" in refused.json()["errors"][0]
     (poll,) = seen_by(forum, post["id"], "dave")["polls"]
     assert poll["status"] == "closed" and [o["votes"] for o in poll["options"]] == [1, 0]
+
+
+def test_a_multiple_choice_vote_is_held_to_the_polls_min_and_max(forum: DemoForum) -> None:
+    raw = (
+        "[poll type=multiple min=2 max=3]\n* Heat\n* Cold\n* Damp\n* Wind\n[/poll]\n\n"
+        "Which weather makes your symptoms worse?"
+    )
+    body = {"title": "Weather and symptoms: which?", "raw": raw, "category": 1}
+    made = httpx.post(f"{forum.base_url}/posts.json", headers=member_headers("sam"), json=body)
+    assert made.status_code == 200, made.text
+    post_id = made.json()["id"]
+    ids = [o["id"] for o in seen_by(forum, post_id, "mei")["polls"][0]["options"]]
+    too_few, too_many = vote(forum, post_id, "mei", ids[0]), vote(forum, post_id, "mei", *ids)
+    assert too_few.status_code == too_many.status_code == 422
+    assert too_few.json()["errors"] == ["You must select at least 2 options."]
+    assert vote(forum, post_id, "mei", *ids[:2]).status_code == 200
+
+
+def test_an_archived_topic_takes_no_votes_a_closed_one_does(forum: DemoForum) -> None:
+    post = start_poll(forum)
+    vest = seen_by(forum, post["id"], "mei")["polls"][0]["options"][0]["id"]
+    staff = member_headers("ruth")
+    url = f"{forum.base_url}/t/{post['topic_id']}/status.json"
+    closing = httpx.put(url, headers=staff, json={"status": "closed", "enabled": "true"})
+    assert closing.status_code == 200, closing.text
+    assert vote(forum, post["id"], "mei", vest).status_code == 200
+    httpx.put(url, headers=staff, json={"status": "archived", "enabled": "true"}).raise_for_status()
+    refused = vote(forum, post["id"], "mei", vest)
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == ["The topic must be open to vote."]

@@ -417,9 +417,53 @@ def test_poll_counts_as_the_poll_plugin_serializes_them() -> None:
         frozenset({"a1"}),
     )
     assert (later.votes, later.mine, later.closed, first.closed) == (None, frozenset(), True, False)
+    assert first.choices == (("a1", "Yes"), ("b2", "No")) and later.kind == "multiple"
     for odd in ("polls", [{"name": "poll", "options": "none", "voters": "many"}]):
         post = parse.post({**captured("post"), "polls": odd})
         assert post.cooked and all(p.votes is None and p.voters == 0 for p in post.polls)
+
+
+@pytest.mark.parametrize("sent_back", ["counts", "nothing usable"])
+def test_a_vote_is_sent_as_the_polls_controller_takes_it(sent_back: str) -> None:
+    # PollsController#vote: PUT /polls/vote with post_id, poll_name and options (the whole
+    # vote); it answers with the poll (PollSerializer) and the member's vote.
+    poll = {
+        "name": "poll",
+        "type": "multiple",
+        "status": "open",
+        "min": 1,
+        "max": 2,
+        "public": True,
+        "options": [{"id": "a1", "html": "Tea", "votes": 1}, {"id": "b2", "html": "Coffee"}],
+        "voters": 4,
+    }
+    seen: list[dict[str, Any]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        assert (request.method, request.url.path) == ("PUT", "/polls/vote")
+        seen.append(json.loads(request.content))
+        if sent_back == "counts":
+            poll["options"][1]["votes"] = 3  # type: ignore[index]
+            return httpx.Response(200, json={"poll": poll, "vote": ["a1", "b2"]})
+        return httpx.Response(200, json={"poll": "counted"})
+
+    client = DiscourseClient(
+        "http://forum.invalid",
+        credentials=Credentials("http://forum.invalid", "user_api_key", "k", username="demo"),
+        transport=httpx.MockTransport(answer),
+    )
+    tally = client.vote(12, "poll", ("a1", "b2"))
+    assert seen == [{"post_id": 12, "poll_name": "poll", "options": ["a1", "b2"]}]
+    if sent_back == "counts":
+        assert tally is not None
+        assert (tally.votes, tally.mine, tally.voters) == (
+            (("a1", 1), ("b2", 3)),
+            frozenset({"a1", "b2"}),
+            4,
+        )
+        assert (tally.least, tally.most, tally.public) == (1, 2, True)
+    else:
+        assert tally is None
 
 
 def test_whether_a_reply_can_be_added_is_read_from_the_topic() -> None:

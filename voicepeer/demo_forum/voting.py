@@ -28,6 +28,9 @@ def vote(ctx: Context, _m: re.Match[str]) -> Response:
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
     post, poll = _poll(ctx)
     name = poll.name
+    if ctx.store.scalar("SELECT archived FROM topics WHERE id = ?", (post["topic_id"],)):
+        # A closed topic still takes votes; an archived one does not.
+        raise error(422, "The topic must be open to vote.", "invalid_parameters")
     if is_closed(ctx.store, post["id"], poll):
         raise error(422, "Poll must be open to vote.", "invalid_parameters")
     chosen = ctx.request.params.raw("options")
@@ -37,8 +40,7 @@ def vote(ctx: Context, _m: re.Match[str]) -> Response:
     known = {choice for choice, _ in poll.choices}
     if not picked or not set(picked) <= known:
         raise error(422, "You voted for an option that doesn't exist.", "invalid_parameters")
-    if poll.data.get("type", "regular") == "regular" and len(picked) > 1:
-        raise error(422, "You must select exactly one option.", "invalid_parameters")
+    _check_count(poll, len(picked))
     with ctx.store.transaction() as conn:
         conn.execute(
             "DELETE FROM poll_votes WHERE post_id = ? AND poll_name = ? AND user_id = ?",
@@ -50,6 +52,20 @@ def vote(ctx: Context, _m: re.Match[str]) -> Response:
         )
     body = {"poll": serialized(ctx.store, post, poll, user), "vote": picked}
     return Response.json(200, body)
+
+
+def _check_count(poll: PollMarkup, count: int) -> None:
+    """Poll.validate_votes!: a multiple-choice poll takes from its min to its max choices,
+    any other poll one."""
+    kind = poll.data.get("type", "regular")
+    if kind == "multiple":
+        low, high = poll.data.get("min"), poll.data.get("max")
+        if low and low.isdigit() and count < int(low):
+            raise error(422, f"You must select at least {low} options.", "invalid_parameters")
+        if high and high.isdigit() and count > int(high):
+            raise error(422, f"You can select at most {high} options.", "invalid_parameters")
+    elif kind != "ranked_choice" and count > 1:
+        raise error(422, "You must select exactly one option.", "invalid_parameters")
 
 
 def toggle_status(ctx: Context, _m: re.Match[str]) -> Response:

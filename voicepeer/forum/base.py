@@ -311,6 +311,11 @@ class Forum(Protocol):
 
     def like(self, post_id: int) -> None: ...
 
+    def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
+        """Make the person's vote in a poll exactly ``choices`` (choice ids), replacing any
+        earlier vote; the poll's counts afterwards, when the forum sends them."""
+        ...
+
     def notifications(self, *, unread_only: bool = False) -> Notifications:
         """The newest notifications (only unread ones, asked of the forum, with
         ``unread_only``), and how many there are in all."""

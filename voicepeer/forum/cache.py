@@ -51,6 +51,7 @@ def _poll_from(d: dict[str, Any]) -> PollTally:
             **d,
             "votes": None if votes is None else tuple((str(c), int(n)) for c, n in votes),
             "mine": frozenset(d.get("mine") or ()),
+            "choices": tuple((str(c), str(h)) for c, h in d.get("choices") or ()),
         }
     )
 

@@ -54,6 +54,7 @@ from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.thread import POSTS_CHUNK, Thread
 from voicepeer.forum.timings import ReadingTimings
+from voicepeer.speech.text.polls import PollTally
 
 log = logging.getLogger(__name__)
 
@@ -381,6 +382,15 @@ class DiscourseClient:
         self.http.write(
             "POST", "/post_actions.json", {"id": post_id, "post_action_type_id": LIKE_ACTION_TYPE}
         )
+
+    def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
+        # PollsController#vote: the choices sent replace the person's earlier ones.
+        body = {"post_id": post_id, "poll_name": poll_name, "options": list(choices)}
+        answer = self.http.write("PUT", "/polls/vote", body)
+        poll = answer.get("poll") if isinstance(answer, dict) else None
+        if not isinstance(poll, dict):
+            return None
+        return parse.poll_tally({**poll, "name": poll_name}, answer.get("vote"))
 
     def notifications(self, *, unread_only: bool = False) -> Notifications:
         """The user's newest notifications and how many there are. ``unread_only`` asks the

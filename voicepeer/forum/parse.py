@@ -176,24 +176,29 @@ def _polls(polls: Any, own_votes: Any) -> tuple[PollTally, ...]:
     mine = own_votes if isinstance(own_votes, dict) else {}
     tallies = []
     for poll in polls:
-        if not isinstance(poll, dict) or not isinstance(poll.get("name"), str):
-            continue
-        options = [o for o in poll.get("options") or () if isinstance(o, dict)]
-        # Votes are left out of every choice while the results are hidden.
-        shown = [
-            (str(o.get("id")), n) for o in options if (n := _opt_int(o.get("votes"))) is not None
-        ]
-        voted = mine.get(poll["name"])
-        tallies.append(
-            PollTally(
-                name=poll["name"],
-                voters=max(0, _opt_int(poll.get("voters")) or 0),
-                votes=tuple(shown) if options and len(shown) == len(options) else None,
-                mine=frozenset(str(c) for c in voted) if isinstance(voted, list) else frozenset(),
-                closed=poll.get("status") == "closed",
-            )
-        )
+        if isinstance(poll, dict) and isinstance(poll.get("name"), str):
+            tallies.append(poll_tally(poll, mine.get(poll["name"])))
     return tuple(tallies)
+
+
+def poll_tally(poll: dict[str, Any], voted: Any) -> PollTally:
+    """One poll as PollSerializer sends it, with the choices the person voted for."""
+    options = [o for o in poll.get("options") or () if isinstance(o, dict) and "id" in o]
+    # Votes are left out of every choice while the results are hidden.
+    shown = [(str(o.get("id")), n) for o in options if (n := _opt_int(o.get("votes"))) is not None]
+    kind = poll.get("type")
+    return PollTally(
+        name=str(poll.get("name")),
+        voters=max(0, _opt_int(poll.get("voters")) or 0),
+        votes=tuple(shown) if options and len(shown) == len(options) else None,
+        mine=frozenset(str(c) for c in voted) if isinstance(voted, list) else frozenset(),
+        closed=poll.get("status") == "closed",
+        kind=kind if isinstance(kind, str) else "regular",
+        choices=tuple((str(o["id"]), str(o.get("html") or "")) for o in options),
+        least=_opt_int(poll.get("min")),
+        most=_opt_int(poll.get("max")),
+        public=poll.get("public") is True,
+    )
 
 
 def _original_poster(row: dict[str, Any], users: dict[int, str]) -> str | None:

@@ -14,10 +14,12 @@ posts after the last one it knows (or before the first), as Discourse's own clie
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from voicepeer.errors import PostRemovedError
 from voicepeer.forum.base import Post, Topic
+from voicepeer.speech.text.polls import PollTally
 
 POSTS_CHUNK = 20
 """Posts fetched per request: Discourse's own chunk size (``TopicView.chunk_size``), which is
@@ -112,6 +114,13 @@ class Thread:
         if post is None:
             raise PostRemovedError(f"post {post_id} of topic {self.topic.id} is gone")
         return post
+
+    def update_poll(self, post_id: int, tally: PollTally) -> None:
+        """A poll of a fetched post as the forum counts it now (after the person voted)."""
+        post = self._posts.get(post_id)
+        if post is not None:
+            polls = tuple(tally if p.name == tally.name else p for p in post.polls)
+            self._posts[post_id] = replace(post, polls=polls)
 
     def index_of_post_number(self, post_number: int) -> int | None:
         """Index of a post number among the posts already known (e.g. a reply target)."""

@@ -23,6 +23,16 @@ class PollTally:
     mine: frozenset[str] = frozenset()
     """Ids of the choices the person voted for."""
     closed: bool = False
+    kind: str = "regular"
+    """"regular", "multiple", "number" or "ranked_choice"."""
+    choices: tuple[tuple[str, str], ...] = ()
+    """(choice id, choice HTML) of each choice, in the order the post shows them."""
+    least: int | None = None
+    """The fewest choices one may pick in a multiple-choice poll (its ``min``)."""
+    most: int | None = None
+    """The most choices one may pick in a multiple-choice poll (its ``max``)."""
+    public: bool = False
+    """Whether the forum shows who voted for what."""
 
     def votes_for(self, choice: str) -> int | None:
         return None if self.votes is None else dict(self.votes).get(choice, 0)
