@@ -82,7 +82,7 @@ def test_vosk_without_a_model_says_what_to_do(
     assert "not a Vosk model" in err
 
 
-@pytest.mark.parametrize("state", ["confirming", "liking"])
+@pytest.mark.parametrize("state", ["confirming", "liking", "voting"])
 def test_state_hears_answers_as_the_question_would(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
 ) -> None:
@@ -128,6 +128,19 @@ def test_every_state_hears_as_the_voice_loop_does_there(
     records = [json.loads(line) for line in lines]
     assert [set(r) for r in records] == [{"intent", "slots", "text", "confidence"}] * 4
     assert [r["intent"] for r in records] == intents
+
+
+def test_a_vote_is_heard_with_its_choice_while_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_wav(tmp_path / "v.wav", utterances(["vote for choice two", 3.0]))
+    status, lines, _ = run(
+        ["listen", "--wav", str(path), "--state", "reading", "--json", "--engine", "sphinx"],
+        capsys,
+    )
+    assert status == 0
+    (record,) = [json.loads(line) for line in lines]
+    assert (record["intent"], record["slots"]) == ("vote", {"number": 2})
 
 
 def test_dictating_hears_text_and_whole_editing_commands(

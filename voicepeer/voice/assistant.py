@@ -36,6 +36,7 @@ from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.paragraphs import ParagraphReading
 from voicepeer.voice.peer_loop import PEER_QUESTIONS, PeerEngines, PeerLoop
+from voicepeer.voice.poll_votes import PollVote
 from voicepeer.voice.ports import (
     Cues,
     DraftKeeper,
@@ -89,6 +90,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.CANCEL,
     Intent.BACK,
     Intent.LIKE,
+    Intent.VOTE,
     Intent.BOOKMARK,
     Intent.NOTIFICATIONS,
     Intent.SEARCH,
@@ -112,6 +114,7 @@ HELP_WORDING: dict[Intent, str] = {
     Intent.OPEN: "open topic and a number",
     Intent.SEARCH: "search for and a word",
     Intent.MESSAGE: "message and a name",
+    Intent.VOTE: "vote for choice and a number",
 }
 
 VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
@@ -124,12 +127,13 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 OPEN_QUESTIONS: dict[State, str] = {
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
     State.LIKING: "Shall I like this post? Please say yes or no.",
+    State.VOTING: "Shall I cast this vote? Please say yes or no.",
     **PEER_QUESTIONS,
     State.QUITTING: "Shall I stop now? Your reply stays saved. Please say yes or no.",
 }
 """States that wait for a yes or no, and how the question is asked again (after a
 mishearing, or after "stop" cut voicepeer short). CONFIRMING asks its composer, since a
-private reply is sent, not posted."""
+private reply is sent, not posted; VOTING names the choice again."""
 
 
 def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
@@ -230,6 +234,8 @@ class Assistant:
         )
         self._rest_due = self._next_rest_time()
         self._quit_from = State.DICTATING
+        self._vote: PollVote | None = None
+        """The vote asked about in VOTING, cast only on a clear yes."""
         self.finished = False
         """The person said goodbye: the loop ends after this utterance."""
 
@@ -379,6 +385,8 @@ class Assistant:
         """The question the current state waits on, asked again; ``otherwise`` when none."""
         if self.state is State.CONFIRMING:
             return self.composer.question_again()
+        if self.state is State.VOTING and self._vote is not None:
+            return self._vote.question
         return OPEN_QUESTIONS.get(self.state, otherwise)
 
     def _misheard(self) -> None:
@@ -449,6 +457,7 @@ class Assistant:
             Intent.WHO: lambda c: say_who_wrote(self.reader, self.peer, self.say, self._now),
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_to_like(),
+            Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.NOTIFICATIONS: lambda c: self.reader.notifications(),
             Intent.SEARCH: lambda c: self._search(str(c.slots.get("query", ""))),
             Intent.YES: lambda c: self._yes(),
@@ -578,6 +587,13 @@ class Assistant:
             self._go(State.LIKING)
             self.say(question)
 
+    def _ask_to_vote(self, number: int) -> None:
+        vote = self.reader.plan_vote(number)
+        if vote is not None:
+            self._vote = vote
+            self._go(State.VOTING)
+            self.say(vote.question)
+
     def _quit(self) -> None:
         """Goodbye: at once, or — with a reply not yet posted — after a yes."""
         unsent = (
@@ -605,6 +621,11 @@ class Assistant:
         elif self.state is State.LIKING:
             self._go(State.READING)
             self.reader.like()
+        elif self.state is State.VOTING:
+            vote, self._vote = self._vote, None
+            self._go(State.READING)
+            if vote is not None:
+                self.reader.vote(vote)
         elif self.state is State.CONFIRMING:
             # Whatever the forum answers, the reply is in the outbox and the question has
             # been answered. Only a full disk keeps it out of the outbox: DiskFullError
@@ -625,9 +646,11 @@ class Assistant:
         if self.state is State.CONFIRMING:
             self._follow(self.composer.decline())
             return
-        if self.state is State.LIKING:
+        if self.state in (State.LIKING, State.VOTING):
+            declined = "Not liked." if self.state is State.LIKING else "Not voted."
+            self._vote = None
             self._go(State.READING)
-            self.say("Not liked.")
+            self.say(declined)
             return
         self._go(State.READING)
         self.say("Skipped. Say next for the next post.")

@@ -33,6 +33,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.paragraphs import Pages
+from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 from voicepeer.voice.ports import PlaceKeeper, Say
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.settings import VoiceSettings
@@ -454,6 +455,30 @@ class Reader:
         post = self.current_post()
         if post is not None and self.forum_do(lambda: self._engines.forum.like(post.id)):
             self._say(f"You liked this post by {phrasing.author_name(post)}.")
+
+    def plan_vote(self, number: int) -> PollVote | None:
+        """The vote "vote for choice ``number``" asks for in the current post; ``None``
+        after saying why there is none."""
+        post = self.current_post()
+        if post is None:
+            return None
+        planned = plan_vote(post, number, archived=self.topic is not None and self.topic.archived)
+        if isinstance(planned, str):
+            self._say(planned)
+            return None
+        return planned
+
+    def vote(self, vote: PollVote) -> None:
+        """Cast ``vote`` (the person said yes to it) and say it was counted."""
+        forum = self._engines.forum
+        sent = self.forum_call(lambda: (forum.vote(vote.post_id, vote.poll, vote.choices),))
+        if sent is None:
+            return
+        (tally,) = sent
+        if tally is not None and self.thread is not None:
+            # Read again, the post says the new counts and "your vote".
+            self.thread.update_poll(vote.post_id, tally)
+        self._say(after_vote(vote, tally))
 
     def notifications(self) -> None:
         """Say the newest unread notifications, one utterance each, marking each read on

@@ -52,6 +52,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.WHO,
         Intent.BACK,
         Intent.LIKE,
+        Intent.VOTE,
         Intent.BOOKMARK,
         Intent.REMOVE_BOOKMARK,
         Intent.NEXT_PARAGRAPH,
@@ -61,6 +62,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.CONTENT_NOTE: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.NEXT, Intent.BACK},
     State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
     State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.VOTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
     State.BOOKMARKS: COMMANDS_EVERYWHERE
@@ -83,9 +85,9 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
 """Intents understood in each state that listens for commands or answers (dictation has
 its own editing commands)."""
 
-ASKING_CONSENT = frozenset({State.CONFIRMING, State.LIKING, State.SENDING})
-"""States whose yes makes something public (a reply, a like, a private message or a new
-topic): the answer is heard narrowly (ListenMode.ANSWER) and judged by
+ASKING_CONSENT = frozenset({State.CONFIRMING, State.LIKING, State.VOTING, State.SENDING})
+"""States whose yes makes something public (a reply, a like, a vote, a private message or a
+new topic): the answer is heard narrowly (ListenMode.ANSWER) and judged by
 voicepeer.commands.consent."""
 
 DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})

@@ -8,6 +8,7 @@
        └──back────────────── CONTENT_NOTE  (a post that mentions a noted topic: read it?)
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
     READING ──like──▶ LIKING ──yes: liked / no──▶ READING
+    READING ──vote for choice N──▶ VOTING ──yes: voted / no──▶ READING
     DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
@@ -22,6 +23,9 @@
   no or next skips it.
 - LIKING: voicepeer has asked "Like this post by …?"; only an explicit "yes" likes it, for
   everyone to see. A like is public, and a misheard command must not give one.
+- VOTING: voicepeer has asked "Vote for choice two, Cold showers, in this poll?"; only an
+  explicit "yes" votes. A vote is counted for everyone to see (and on some polls, shown
+  with the voter's name).
 - QUITTING: the person said "goodbye" (or "quit voicepeer") with a reply not yet posted;
   voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
   reply "goodbye" ends the session at once, from any state but sleep.
@@ -59,9 +63,9 @@ depends on the state are resolved by it (commands.intents.SENSES): "carry on" re
 next post in READING; "read it" opens a topic in BROWSING and is a yes in CONTENT_NOTE.
 SLEEPING takes only what voicepeer said would wake it ("wake up", "resume"), as it hears
 people talk to others in the room. DICTATING, COMPOSING, NAMING and TITLING hear free text
-(editing commands only as whole utterances); CONFIRMING, LIKING and SENDING hear answers,
-where only a clear yes is a yes. `voicepeer listen --state STATE` hears exactly as the loop
-does in STATE.
+(editing commands only as whole utterances); CONFIRMING, LIKING, VOTING and SENDING hear
+answers, where only a clear yes is a yes. `voicepeer listen --state STATE` hears exactly as
+the loop does in STATE.
 
 Posting is not a state of its own: after "yes" the reply is handed to the outbox and the
 loop is back in READING, on the same topic, whatever the forum answered. Only when the disk
@@ -83,6 +87,7 @@ class State(Enum):
     DICTATING = "dictating"
     CONFIRMING = "confirming"
     LIKING = "liking"
+    VOTING = "voting"
     QUITTING = "quitting"
     SLEEPING = "sleeping"
     BOOKMARKS = "bookmarks"
@@ -115,6 +120,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.CONTENT_NOTE,
             State.DICTATING,
             State.LIKING,
+            State.VOTING,
             State.SLEEPING,
         }
     )
@@ -124,6 +130,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING, State.QUITTING}),
     State.QUITTING: frozenset({State.QUITTING, State.DICTATING, State.CONFIRMING}),
     State.LIKING: frozenset({State.LIKING, State.READING}),
+    State.VOTING: frozenset({State.VOTING, State.READING}),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS}),
     State.BOOKMARKS: frozenset(
         {

@@ -1,0 +1,224 @@
+"""Voting in a poll by voice, against the demo forum over loopback: "vote for choice two"
+names the choice and asks; only a clear yes casts the vote (it is counted for everyone
+to see); a change of vote, a multiple-choice poll's limits, a closed poll, an archived
+topic and a post without a poll each get a plain answer and no request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from tests.support.members import ADMIN_KEY, keyed_forum, member_headers, signed_in
+from voicepeer.forum.base import Post
+from voicepeer.speech.text.polls import PollTally
+from voicepeer.voice.poll_votes import PollVote, plan_vote
+
+HEAT_POLL = (
+    "How is everyone coping with the heat?\n\n[poll{attrs}]\n# What helps you most?\n"
+    "* Cooling vest\n* Cold showers\n* Staying indoors\n[/poll]"
+)
+OPEN_IT = ["latest topics", "open topic one"]
+
+
+def _post_poll(base_url: str, attrs: str = "") -> tuple[int, list[str]]:
+    body = {"title": "Heat poll: what helps you?", "raw": HEAT_POLL.format(attrs=attrs)}
+    made = httpx.post(
+        f"{base_url}/posts.json", headers=member_headers("sam"), json={**body, "category": 1}
+    )
+    assert made.status_code == 200, made.text
+    post_id = int(made.json()["id"])
+    return post_id, [o["id"] for o in _poll_as(base_url, post_id, "sam")["options"]]
+
+
+def _poll_as(base_url: str, post_id: int, username: str) -> dict[str, Any]:
+    seen = httpx.get(f"{base_url}/posts/{post_id}.json", headers=member_headers(username))
+    return dict(seen.json()["polls"][0])
+
+
+def _votes_of(base_url: str, post_id: int, username: str) -> list[str]:
+    seen = httpx.get(f"{base_url}/posts/{post_id}.json", headers=member_headers(username))
+    return list(seen.json().get("polls_votes", {}).get("poll", []))
+
+
+def _vote_as(base_url: str, username: str, post_id: int, choices: list[str]) -> None:
+    body = {"post_id": post_id, "poll_name": "poll", "options": choices}
+    voted = httpx.put(f"{base_url}/polls/vote.json", headers=member_headers(username), json=body)
+    assert voted.status_code == 200, voted.text
+
+
+def test_a_vote_is_cast_only_after_a_clear_yes(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        post_id, (_, showers, _) = _post_poll(forum.base_url)
+        _vote_as(forum.base_url, "priya", post_id, [showers])
+        declined = converse(
+            forum.base_url,
+            [*OPEN_IT, "vote for choice two", "yeah", "no"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        assert _votes_of(forum.base_url, post_id, "demo") == []
+        talk = converse(
+            forum.base_url,
+            [*OPEN_IT, "vote for choice two", "yes", "read"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        assert _votes_of(forum.base_url, post_id, "demo") == [showers]
+    question = "Vote for choice 2, Cold showers, in this poll? Say yes or no."
+    # "yeah" is no clear yes: the question is asked again, and "no" casts nothing.
+    asked = declined.said.index(question)
+    assert declined.said[asked + 1 :][:2] == [question, "Not voted."]
+    assert question in talk.said
+    assert "You voted for choice 2, Cold showers. It has 2 votes now; 2 people have voted." in (
+        talk.said
+    )
+    # Read again, the post has the new count and the person's own vote.
+    assert "Choice two: Cold showers, 2 votes, your vote." in talk.said
+
+
+def test_a_vote_changed_names_both_choices(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        post_id, (vest, showers, _) = _post_poll(forum.base_url)
+        _vote_as(forum.base_url, "demo", post_id, [vest])
+        talk = converse(
+            forum.base_url,
+            [*OPEN_IT, "vote for choice two", "yes"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        assert _votes_of(forum.base_url, post_id, "demo") == [showers]
+    assert (
+        "Change your vote in this poll from choice 1, Cooling vest to choice 2, Cold showers?"
+        " Say yes or no." in talk.said
+    )
+
+
+def test_a_multiple_choice_vote_adds_to_the_earlier_ones_up_to_the_most(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        post_id, (vest, showers, _) = _post_poll(forum.base_url, " type=multiple max=2")
+        _vote_as(forum.base_url, "demo", post_id, [showers])
+        talk = converse(
+            forum.base_url,
+            [*OPEN_IT, "vote for choice one", "yes", "vote for choice three"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        assert _votes_of(forum.base_url, post_id, "demo") == [vest, showers]
+    assert "Add your vote for choice 1, Cooling vest, in this poll? Say yes or no." in talk.said
+    assert "You have already voted for 2 choices, the most this poll takes." in talk.said
+
+
+@pytest.mark.parametrize(
+    ("lines", "answer"),
+    [
+        (["vote for choice nine"], "This poll has 3 choices."),
+        (["vote for choice one"], "You have already voted for choice 1, Cooling vest."),
+    ],
+)
+def test_a_choice_not_there_or_already_voted_for_sends_nothing(
+    tmp_path: Path, lines: list[str], answer: str
+) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        post_id, (vest, *_) = _post_poll(forum.base_url)
+        _vote_as(forum.base_url, "demo", post_id, [vest])
+        talk = converse(
+            forum.base_url, [*OPEN_IT, *lines], tmp_path / "data", credentials=signed_in(forum)
+        )
+        assert _votes_of(forum.base_url, post_id, "demo") == [vest]
+    assert any(line.startswith(answer) for line in talk.said), talk.said
+
+
+def test_a_closed_poll_and_an_archived_topic_take_no_vote(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        post_id, _ = _post_poll(forum.base_url)
+        admin = {"Api-Key": ADMIN_KEY, "Api-Username": "ruth"}
+        toggled = httpx.put(
+            f"{forum.base_url}/polls/toggle_status.json",
+            headers=admin,
+            json={"post_id": post_id, "poll_name": "poll", "status": "closed"},
+        )
+        assert toggled.status_code == 200, toggled.text
+        closed = converse(
+            forum.base_url,
+            [*OPEN_IT, "vote for choice one"],
+            tmp_path / "closed",
+            credentials=signed_in(forum),
+        )
+        httpx.put(
+            f"{forum.base_url}/polls/toggle_status.json",
+            headers=admin,
+            json={"post_id": post_id, "poll_name": "poll", "status": "open"},
+        ).raise_for_status()
+        topic_id = httpx.get(f"{forum.base_url}/posts/{post_id}.json").json()["topic_id"]
+        httpx.put(
+            f"{forum.base_url}/t/{topic_id}/status.json",
+            headers=admin,
+            json={"status": "archived", "enabled": "true"},
+        ).raise_for_status()
+        archived = converse(
+            forum.base_url,
+            [*OPEN_IT, "previous", "vote for choice one"],  # back from "… archived this topic"
+            tmp_path / "archived",
+            credentials=signed_in(forum),
+        )
+        refused = httpx.put(
+            f"{forum.base_url}/polls/vote.json",
+            headers=member_headers("demo"),
+            json={"post_id": post_id, "poll_name": "poll", "options": [_[0]]},
+        )
+        assert _votes_of(forum.base_url, post_id, "demo") == []
+    assert "This poll is closed: it takes no more votes." in closed.said
+    assert "This topic is archived, so its polls take no more votes." in archived.said
+    # The forum refuses it too, as Discourse does in an archived topic.
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == ["The topic must be open to vote."]
+
+
+def _post_with(*tallies: PollTally) -> Post:
+    from datetime import UTC, datetime
+
+    return Post(
+        id=7,
+        topic_id=3,
+        post_number=1,
+        username="sam",
+        cooked="",
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+        polls=tallies,
+    )
+
+
+NUMBERS = tuple((f"n{n}", str(n)) for n in range(1, 11))
+
+
+def test_a_number_poll_takes_the_number_said() -> None:
+    planned = plan_vote(_post_with(PollTally("poll", 0, kind="number", choices=NUMBERS)), 7)
+    assert isinstance(planned, PollVote) and planned.choices == ("n7",)
+    assert planned.question == "Vote for 7, in this poll? Say yes or no."
+    outside = plan_vote(_post_with(PollTally("poll", 0, kind="number", choices=NUMBERS)), 12)
+    assert outside == "This poll takes a number from 1 to 10."
+
+
+def test_polls_voicepeer_cannot_vote_in_say_so() -> None:
+    choices = (("a", "Heat"), ("b", "Cold"), ("c", "Damp"))
+    ranked = plan_vote(_post_with(PollTally("poll", 0, kind="ranked_choice", choices=choices)), 1)
+    assert isinstance(ranked, str) and "web page" in ranked
+    at_least = PollTally("poll", 0, kind="multiple", choices=choices, least=2, most=3)
+    assert isinstance(plan_vote(_post_with(at_least), 1), str)
+    assert plan_vote(_post_with(), 1) == "This post has no poll to vote in."
+
+
+def test_a_public_poll_says_everyone_sees_the_vote_and_a_second_poll_is_named() -> None:
+    choices = (("a", "Heat"), ("b", "Cold"))
+    public = PollTally("poll", 0, choices=choices, public=True)
+    closed = PollTally("first", 0, choices=choices, closed=True)
+    planned = plan_vote(_post_with(closed, public), 2)
+    assert isinstance(planned, PollVote) and planned.poll == "poll"
+    assert planned.question == (
+        "Vote for choice 2, Cold, in the first open poll of this post? "
+        "Everyone can see who voted for what in it. Say yes or no."
+    )

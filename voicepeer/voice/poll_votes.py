@@ -1,0 +1,124 @@
+"""Voting in a poll of the post being read: which choice "vote for choice N" means, what
+is asked before the vote is cast (everyone sees the counts change, and on a public poll
+the voter's name), and the choices the forum is sent.
+
+Choices are numbered as the post was read ("Choice two: Cold showers"); a number poll's
+choices are its numbers, so "vote for choice seven" picks 7.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from voicepeer.forum.base import Post
+from voicepeer.speech.text import cooked_to_speech
+from voicepeer.speech.text.polls import PollTally
+
+
+@dataclass(frozen=True)
+class PollVote:
+    """A vote the person asked for, waiting for their yes."""
+
+    post_id: int
+    poll: str
+    """The poll's name in the post."""
+    choices: tuple[str, ...]
+    """Every choice id the person's vote will hold once it is cast."""
+    choice: str
+    """The id of the choice asked for."""
+    picked: str
+    """The choice asked for, as said: "choice two, Cold showers"."""
+    question: str
+
+
+def choice_words(html: str) -> str:
+    """A choice's text as one spoken line, without the full stop that ends a spoken block."""
+    return " ".join(cooked_to_speech(html).split()).removesuffix(".")
+
+
+def _say_choice(tally: PollTally, number: int) -> tuple[str, str] | None:
+    """(choice id, how it is said) for choice ``number``, or ``None`` when there is none."""
+    if tally.kind == "number":
+        found = next((c for c, html in tally.choices if choice_words(html) == str(number)), None)
+        return None if found is None else (found, str(number))
+    if not 1 <= number <= len(tally.choices):
+        return None
+    choice, html = tally.choices[number - 1]
+    return choice, f"choice {number}, {choice_words(html)}"
+
+
+def _choices_heard(tally: PollTally) -> str:
+    if tally.kind == "number":
+        numbers = [choice_words(html) for _, html in tally.choices]
+        return f"This poll takes a number from {numbers[0]} to {numbers[-1]}."
+    count = len(tally.choices)
+    return f"This poll has {count} choices. Say vote for choice, and a number from 1 to {count}."
+
+
+def plan_vote(post: Post, number: int, *, archived: bool = False) -> PollVote | str:
+    """The vote "vote for choice ``number``" asks for in ``post``, or what to say instead.
+    ``archived``: the post's topic is archived, where polls take no votes (a closed topic's
+    polls still do)."""
+    polls = [p for p in post.polls if p.choices]
+    if not polls:
+        return "This post has no poll to vote in."
+    if archived:
+        return "This topic is archived, so its polls take no more votes."
+    tally = next((p for p in polls if not p.closed), None)
+    if tally is None:
+        return "This poll is closed: it takes no more votes."
+    if tally.kind == "ranked_choice":
+        return (
+            "This poll asks for the choices ranked in order, which I cannot do by voice. "
+            "The forum's web page can."
+        )
+    said = _say_choice(tally, number)
+    if said is None:
+        return _choices_heard(tally)
+    choice, picked = said
+    if choice in tally.mine:
+        return f"You have already voted for {picked}."
+    where = "the first open poll of this post" if len(polls) > 1 else "this poll"
+    seen = " Everyone can see who voted for what in it." if tally.public else ""
+    if tally.kind == "multiple":
+        order = [c for c, _ in tally.choices]
+        choices = tuple(sorted({*tally.mine, choice}, key=order.index))
+        if tally.most is not None and len(choices) > tally.most:
+            return f"You have already voted for {len(tally.mine)} choices, the most {where} takes."
+        if tally.least is not None and len(choices) < tally.least:
+            return (
+                f"This poll takes at least {tally.least} choices at once, which I cannot do "
+                "by voice. The forum's web page can."
+            )
+        verb = "Add your vote for" if tally.mine else "Vote for"
+        question = f"{verb} {picked}, in {where}?"
+    elif tally.mine:
+        old = _said_choice(tally, next((c for c, _ in tally.choices if c in tally.mine), ""))
+        choices = (choice,)
+        question = f"Change your vote in {where} from {old} to {picked}?"
+    else:
+        choices = (choice,)
+        question = f"Vote for {picked}, in {where}?"
+    return PollVote(
+        post.id, tally.name, choices, choice, picked, f"{question}{seen} Say yes or no."
+    )
+
+
+def _said_choice(tally: PollTally, choice: str) -> str:
+    """How an earlier vote is said, by its place among the choices."""
+    for place, (found, html) in enumerate(tally.choices, start=1):
+        if found == choice:
+            words = choice_words(html)
+            return words if tally.kind == "number" else f"choice {place}, {words}"
+    return "your earlier choice"
+
+
+def after_vote(vote: PollVote, tally: PollTally | None) -> str:
+    """What is said once the forum has counted the vote."""
+    said = f"You voted for {vote.picked}."
+    votes = None if tally is None else tally.votes_for(vote.choice)
+    if tally is None or votes is None:
+        return said  # the forum keeps the counts hidden from voters
+    count = "1 vote" if votes == 1 else f"{votes} votes"
+    people = "1 person has" if tally.voters == 1 else f"{tally.voters} people have"
+    return f"{said} It has {count} now; {people} voted."
