@@ -85,6 +85,31 @@ def test_require_sign_in_flag(tmp_path: Path) -> None:
     assert process.returncode == 0
 
 
+def test_allow_uncategorized_topics_flag(tmp_path: Path) -> None:
+    db = str(tmp_path / "f.sqlite3")
+    process = _start("--port", "0", "--db", db, "--allow-uncategorized-topics")
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().rsplit(" ", 1)[1].strip()
+        settings = httpx.get(f"{url}/site/settings.json", timeout=10).json()
+        assert settings["allow_uncategorized_topics"] is True
+        made = httpx.post(
+            f"{url}/posts.json",
+            timeout=10,
+            json={
+                "title": "A topic with no category at all",
+                "raw": "Posted from the command line forum.",
+            },
+        )
+        assert made.status_code == 200, made.text
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0
+
+
 def test_busy_port_gives_a_clear_error(tmp_path: Path) -> None:
     import socket
 

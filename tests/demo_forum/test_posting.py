@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from tests.demo_forum.conftest import ForumFactory
-from tests.support.members import ADMIN_KEY
+from tests.support.members import ADMIN_KEY, member_headers
 from tests.support.spec import validate_error_body, validate_request_body, validate_response
 from voicepeer.demo_forum import DemoForum
 
@@ -75,6 +75,85 @@ def test_new_topic_lands_in_its_category_and_checks_the_title(client: httpx.Clie
     assert topic["slug"] == "cold-weather-and-stiff-legs"
     unknown = _post(client, {"title": "A topic in nowhere at all", "raw": REPLY, "category": 999})
     assert unknown.status_code == 422
+
+
+def _categories(forum: DemoForum, who: str | None) -> dict[str, dict[str, Any]]:
+    headers = member_headers(who) if who else {}
+    listed = httpx.get(f"{forum.base_url}/categories.json", headers=headers).json()
+    return {c["slug"]: c for c in listed["category_list"]["categories"]}
+
+
+def _start_topic(forum: DemoForum, who: str | None, **where: int) -> httpx.Response:
+    body = {"title": "Cooling vests for the summer heat", "raw": REPLY, **where}
+    validate_request_body("POST", "/posts.json", body)
+    headers = member_headers(who) if who else {}
+    return httpx.post(f"{forum.base_url}/posts.json", json=body, headers=headers)
+
+
+def test_topics_need_a_category_as_on_a_new_discourse_site(make_forum: ForumFactory) -> None:
+    # allow_uncategorized_topics is false by default: Category.topic_create_allowed leaves
+    # Uncategorized out for members, and the Topic model refuses a topic with no category or
+    # in Uncategorized to everyone, staff included.
+    forum = make_forum(admin_api_key=ADMIN_KEY)
+    settings = httpx.get(f"{forum.base_url}/site/settings.json").json()
+    assert settings["allow_uncategorized_topics"] is False
+    site = httpx.get(f"{forum.base_url}/site.json", headers=member_headers("demo")).json()
+    uncategorized = site["uncategorized_category_id"]
+    by_id = {c["id"]: c["permission"] for c in site["categories"]}
+    assert by_id.pop(uncategorized) is None and set(by_id.values()) == {1}
+    for who in ("demo", None):  # a member, and a visitor posting as "demo" in demo mode
+        listed = _categories(forum, who)
+        assert listed["uncategorized"]["id"] == uncategorized
+        assert listed["uncategorized"]["permission"] is None
+        assert listed["good-news"]["permission"] == 1
+    assert _categories(forum, "ruth")["uncategorized"]["permission"] == 1
+    before = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+
+    there = _start_topic(forum, "demo", category=uncategorized)
+    assert there.status_code == 403 and there.json()["error_type"] == "invalid_access"
+    validate_error_body(there.json())
+    for who in ("demo", None):
+        nowhere = _start_topic(forum, who)
+        assert nowhere.status_code == 422
+        assert nowhere.json() == {"action": "create_post", "errors": ["Category can't be blank"]}
+    both = httpx.post(
+        f"{forum.base_url}/posts.json",
+        json={"title": "Heat", "raw": REPLY},
+        headers=member_headers("demo"),
+    )
+    assert both.json()["errors"] == [  # in the order the Topic model checks them
+        "Title is too short (minimum is 15 characters)",
+        "Category can't be blank",
+    ]
+    reserved = _start_topic(forum, "ruth", category=uncategorized)
+    assert reserved.status_code == 422
+    assert reserved.json() == {"action": "create_post", "errors": ["Category is reserved"]}
+    assert _start_topic(forum, "ruth").json()["errors"] == ["Category can't be blank"]
+    after = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    assert after == before
+
+    good_news = _categories(forum, "demo")["good-news"]["id"]
+    for who in ("demo", "ruth"):
+        made = _start_topic(forum, who, category=good_news)
+        assert made.status_code == 200, made.text
+        topic = httpx.get(f"{forum.base_url}/t/{made.json()['topic_id']}.json").json()
+        assert topic["category_id"] == good_news
+
+
+def test_allow_uncategorized_topics_lets_members_post_without_a_category(
+    make_forum: ForumFactory,
+) -> None:
+    forum = make_forum(admin_api_key=ADMIN_KEY, allow_uncategorized_topics=True)
+    settings = httpx.get(f"{forum.base_url}/site/settings.json").json()
+    assert settings["allow_uncategorized_topics"] is True
+    uncategorized = _categories(forum, "demo")["uncategorized"]
+    assert uncategorized["permission"] == 1
+    # With no category, Topic#ensure_topic_has_a_category files it in Uncategorized.
+    for who, where in (("demo", {}), ("demo", {"category": uncategorized["id"]}), (None, {})):
+        made = _start_topic(forum, who, **where)
+        assert made.status_code == 200, made.text
+        topic = httpx.get(f"{forum.base_url}/t/{made.json()['topic_id']}.json").json()
+        assert topic["category_id"] == uncategorized["id"]
 
 
 def test_private_message_is_seen_only_by_its_members(

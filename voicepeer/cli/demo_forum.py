@@ -76,6 +76,12 @@ def register(subparsers: Any) -> None:
         help="also let apps be sent back to URL after approval, as a site "
         "admin adds to allowed_user_api_auth_redirects (repeatable)",
     )
+    parser.add_argument(
+        "--allow-uncategorized-topics",
+        action="store_true",
+        help="let members start topics without a category, in Uncategorized, as the site "
+        "setting allow_uncategorized_topics does (off by default, as on a new Discourse site)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -86,6 +92,7 @@ def run(args: argparse.Namespace) -> int:
     password = args.member_password or "-".join(secrets.choice(_WORDS) for _ in range(3))
     options = DemoForumOptions(
         demo_mode=not args.require_sign_in,
+        allow_uncategorized_topics=args.allow_uncategorized_topics,
         member_password=password,
         allowed_user_api_auth_redirects=(
             *DemoForumOptions.allowed_user_api_auth_redirects,

@@ -9,6 +9,7 @@ from typing import Any
 from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, invalid_param, not_found
+from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import (
     POSTS_CHUNK,
     TOPICS_PER_PAGE,
@@ -16,6 +17,7 @@ from voicepeer.demo_forum.serializers import (
     post_json,
     topic_list_item,
 )
+from voicepeer.demo_forum.settings import DemoForumOptions
 
 
 def _page(ctx: Context) -> int:
@@ -112,7 +114,7 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
             "SELECT id FROM categories WHERE parent_category_id = ? ORDER BY position", (row["id"],)
         )
     ]
-    may_start = can_start_topic_in(row, ctx.viewer.user, ctx.options.demo_mode)
+    may_start = can_start_topic_in(row, ctx.viewer.user, ctx.options)
     data: dict[str, Any] = {
         "id": row["id"],
         "name": row["name"],
@@ -167,14 +169,23 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
 
 
 def can_start_topic_in(
-    category: sqlite3.Row, user: sqlite3.Row | None, demo_mode: bool = False
+    category: sqlite3.Row, user: sqlite3.Row | None, options: DemoForumOptions
 ) -> bool:
-    """Category.topic_create_allowed: members may start topics unless the category keeps
-    that to staff."""
+    """Category.topic_create_allowed: staff may start topics anywhere; members not where
+    the category keeps that to staff, nor in Uncategorized unless
+    ``allow_uncategorized_topics`` is on. (A topic there is still refused to staff too,
+    by the Topic model's own check: see writing.py.)"""
     if user is None:
-        return demo_mode  # anonymous visitors post as "demo" in demo mode
-    staff = bool(user["admin"] or user["moderator"])
-    return staff or not category["staff_start_topics"]
+        if not options.demo_mode:
+            return False
+        staff = False  # anonymous visitors post as "demo", a member
+    else:
+        staff = bool(user["admin"] or user["moderator"])
+    if staff:
+        return True
+    if category["staff_start_topics"]:
+        return False
+    return options.allow_uncategorized_topics or category["slug"] != UNCATEGORIZED_SLUG
 
 
 def categories(ctx: Context, _m: re.Match[str]) -> Response:

@@ -31,6 +31,10 @@ class DemoForumOptions:
     """Most characters a topic title may have (Discourse default 255)."""
     max_post_length: int = field(default=32_000, metadata={"min": 100, "max": 1_000_000})
     """Most characters a post may have (Discourse default 32000)."""
+    allow_uncategorized_topics: bool = False
+    """Whether topics may be started in Uncategorized or with no category (Discourse's site
+    setting of the same name, default false: members then see Uncategorized as a category
+    they cannot start topics in, and nobody, staff included, may create one there)."""
     min_search_term_length: int = field(default=3, metadata={"min": 1, "max": 100})
     """Fewest characters a search may have; shorter ones get 400 (Discourse default 3)."""
     moderated_usernames: tuple[str, ...] = ()

@@ -209,7 +209,7 @@ def client_settings(ctx: Context, _m: re.Match[str]) -> Response:
             "max_topic_title_length": options.max_topic_title_length,
             "max_post_length": options.max_post_length,
             "min_search_term_length": options.min_search_term_length,
-            "allow_uncategorized_topics": True,
+            "allow_uncategorized_topics": options.allow_uncategorized_topics,
             "login_required": False,
         },
     )

@@ -19,29 +19,29 @@ from voicepeer.demo_forum.http_api import (
 )
 from voicepeer.demo_forum.posting import add_like, add_post, add_topic
 from voicepeer.demo_forum.reading import can_start_topic_in, visible_post, visible_topic
+from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import avatar_template, post_json
 from voicepeer.demo_forum.store import now_iso
 from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
 
 
-def _length_errors(
-    ctx: Context, raw: str, title: str | None, *, private: bool, new_topic: bool
-) -> list[str]:
+def _title_errors(ctx: Context, title: str | None, *, private: bool) -> list[str]:
     options = ctx.options
-    errors: list[str] = []
-    if new_topic:
-        title_text = (title or "").strip()
-        min_title = (
-            options.min_personal_message_title_length if private else options.min_topic_title_length
-        )
-        if not title_text:
-            errors.append("Title can't be blank")
-        elif len(title_text) < min_title:
-            errors.append(f"Title is too short (minimum is {min_title} characters)")
-        elif len(title_text) > options.max_topic_title_length:
-            errors.append(
-                f"Title is too long (maximum is {options.max_topic_title_length} characters)"
-            )
+    title_text = (title or "").strip()
+    min_title = (
+        options.min_personal_message_title_length if private else options.min_topic_title_length
+    )
+    if not title_text:
+        return ["Title can't be blank"]
+    if len(title_text) < min_title:
+        return [f"Title is too short (minimum is {min_title} characters)"]
+    if len(title_text) > options.max_topic_title_length:
+        return [f"Title is too long (maximum is {options.max_topic_title_length} characters)"]
+    return []
+
+
+def _body_errors(ctx: Context, raw: str, *, private: bool, new_topic: bool) -> list[str]:
+    options = ctx.options
     body = raw.strip()
     if private:
         minimum = options.min_personal_message_post_length
@@ -50,10 +50,23 @@ def _length_errors(
     else:
         minimum = options.min_post_length
     if len(body) < minimum:
-        errors.append(f"Body is too short (minimum is {minimum} characters)")
-    elif len(body) > options.max_post_length:
-        errors.append(f"Body is too long (maximum is {options.max_post_length} characters)")
-    return errors
+        return [f"Body is too short (minimum is {minimum} characters)"]
+    if len(body) > options.max_post_length:
+        return [f"Body is too long (maximum is {options.max_post_length} characters)"]
+    return []
+
+
+def _category_errors(ctx: Context, category: sqlite3.Row | None) -> list[str]:
+    """The Topic model's ``validates :category_id, presence, exclusion`` while
+    allow_uncategorized_topics is off: it applies to staff too (Discourse dropped their
+    exemption), so an admin who may pick Uncategorized still cannot post there."""
+    if ctx.options.allow_uncategorized_topics:
+        return []
+    if category is None:
+        return ["Category can't be blank"]
+    if category["slug"] == UNCATEGORIZED_SLUG:
+        return ["Category is reserved"]
+    return []
 
 
 def _needs_moderation(ctx: Context, user: sqlite3.Row, raw: str, title: str | None) -> bool:
@@ -81,6 +94,7 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
         raise invalid_param("archetype")
     recipients: list[sqlite3.Row] = []
     category_id: int | None = None
+    category: sqlite3.Row | None = None
     private = archetype == "private_message"
     if topic_id is not None:
         topic = visible_topic(ctx, topic_id)
@@ -108,16 +122,26 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
             recipients.append(found)
     else:
         category_param = params.integer("category")
-        if category_param is None:
-            category_id = ctx.store.scalar("SELECT id FROM categories WHERE slug = 'uncategorized'")
-        else:
+        if category_param is not None:
             category = ctx.store.one("SELECT * FROM categories WHERE id = ?", (category_param,))
             if category is None:
                 raise rejected(["Category can't be blank"], "create_post")
-            if not can_start_topic_in(category, user):
+            if not can_start_topic_in(category, user, ctx.options):
                 raise invalid_access()  # TopicCreator: guardian.ensure_can_create!(Topic, ...)
-            category_id = category_param
-    errors = _length_errors(ctx, raw, title, private=private, new_topic=topic_id is None)
+        # Topic#ensure_topic_has_a_category files a topic sent without one in Uncategorized.
+        category_id = (
+            category["id"]
+            if category is not None
+            else ctx.store.scalar("SELECT id FROM categories WHERE slug = ?", (UNCATEGORIZED_SLUG,))
+        )
+    new_topic = topic_id is None
+    errors: list[str] = []
+    if new_topic:
+        # In the order the Topic model validates: title, then category.
+        errors += _title_errors(ctx, title, private=private)
+        if not private:
+            errors += _category_errors(ctx, category)
+    errors += _body_errors(ctx, raw, private=private, new_topic=new_topic)
     if errors:
         raise rejected(errors, "create_post")
     if _needs_moderation(ctx, user, raw, title):
