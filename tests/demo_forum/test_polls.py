@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.support.members import keyed_forum, member_headers
-from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum import DemoForum, ranked_choice
 from voicepeer.demo_forum.markdown import render
 
 # plugins/poll/spec/lib/pretty_text_spec.rb, "can correctly cook polls".
@@ -123,3 +123,138 @@ def test_an_archived_topic_takes_no_votes_a_closed_one_does(forum: DemoForum) ->
     refused = vote(forum, post["id"], "mei", vest)
     assert refused.status_code == 422
     assert refused.json()["errors"] == ["The topic must be open to vote."]
+
+
+def start(forum: DemoForum, raw: str) -> int:
+    body = {"title": "Poll results read aloud", "raw": raw, "category": 1}
+    made = httpx.post(f"{forum.base_url}/posts.json", headers=member_headers("sam"), json=body)
+    assert made.status_code == 200, made.text
+    return int(made.json()["id"])
+
+
+def test_a_number_poll_is_served_with_its_numbers_as_choices(forum: DemoForum) -> None:
+    post_id = start(forum, "How tired today?\n\n[poll type=number min=1 max=10 step=3]\n[/poll]")
+    (poll,) = seen_by(forum, post_id, "mei")["polls"]
+    assert [o["html"] for o in poll["options"]] == ["1", "4", "7", "10"]
+    assert (poll["min"], poll["max"], poll["step"]) == (1, 10, 3)
+    one, four, seven, _ = (o["id"] for o in poll["options"])
+    for username, choice in (("mei", four), ("priya", seven), ("dave", seven)):
+        assert vote(forum, post_id, username, choice).status_code == 200
+    assert vote(forum, post_id, "mei", one, four).status_code == 422  # one number each
+    (poll,) = seen_by(forum, post_id, "mei")["polls"]
+    assert [o["votes"] for o in poll["options"]] == [0, 1, 2, 0] and poll["voters"] == 3
+
+
+def rank(forum: DemoForum, post_id: int, username: str, ranks: dict[str, int]) -> httpx.Response:
+    # As the poll's page sends it: {digest, rank} by index, rank 0 for an unranked choice.
+    chosen = {str(i): {"digest": d, "rank": r} for i, (d, r) in enumerate(ranks.items())}
+    body = {"post_id": post_id, "poll_name": "poll", "options": chosen}
+    return httpx.put(
+        f"{forum.base_url}/polls/vote.json", headers=member_headers(username), json=body
+    )
+
+
+def test_a_ranked_choice_poll_is_served_with_its_instant_runoff_outcome(
+    forum: DemoForum,
+) -> None:
+    post_id = start(
+        forum,
+        "[poll type=ranked_choice results=on_vote]\n* Tea\n* Coffee\n* **Water**\n[/poll]",
+    )
+    (poll,) = seen_by(forum, post_id, "mei")["polls"]
+    tea, coffee, water = (o["id"] for o in poll["options"])
+    assert "ranked_choice_outcome" not in poll  # nobody may see results before voting
+    answer = rank(forum, post_id, "mei", {tea: 1, coffee: 2, water: 0})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["vote"] == [
+        {"digest": tea, "rank": 1},
+        {"digest": coffee, "rank": 2},
+        {"digest": water, "rank": 0},
+    ]
+    for username, ranks in (
+        ("priya", {coffee: 1, tea: 2, water: 3}),
+        ("dave", {water: 1, coffee: 2, tea: 3}),
+    ):
+        assert rank(forum, post_id, username, ranks).status_code == 200
+    assert rank(forum, post_id, "sam", {tea: 1, coffee: 2}).status_code == 422  # all ranked
+    seen = seen_by(forum, post_id, "mei")
+    (poll,) = seen["polls"]
+    # Round 1: one first preference each, all level, none a majority: all eliminated at once.
+    assert poll["ranked_choice_outcome"]["tied"] is True
+    assert [o["votes"] for o in poll["options"]] == [3, 3, 3]  # a row per choice per voter
+    assert seen["polls_votes"]["poll"][0] == {"digest": tea, "rank": 1}
+    assert rank(forum, post_id, "dave", {coffee: 1, water: 2, tea: 3}).status_code == 200
+    (poll,) = seen_by(forum, post_id, "priya")["polls"]
+    assert poll["ranked_choice_outcome"] == {
+        "tied": False,
+        "tied_candidates": None,
+        "winner": True,
+        "winning_candidate": {"digest": coffee, "html": "Coffee"},
+        "round_activity": [
+            {"round": 1, "majority": {"digest": coffee, "html": "Coffee"}, "eliminated": None}
+        ],
+    }
+    assert "ranked_choice_outcome" not in seen_by(forum, post_id, "demo")["polls"][0]
+
+
+# plugins/poll/spec/lib/ranked_choice_spec.rb, every case.
+def test_instant_runoff_as_the_plugins_own_spec_has_it() -> None:
+    def run(votes: list[str], names: str) -> Any:
+        choices = [(n, n) for n in names.split()]
+        return ranked_choice.outcome([v.split() for v in votes], choices)
+
+    def named(*names: str) -> list[dict[str, str]]:
+        return [{"digest": n, "html": n} for n in names]
+
+    simple = run(["Alice Bob", "Bob Alice", "Alice Bob", "Bob Alice", "Alice Bob"], "Alice Bob")
+    assert simple["winning_candidate"] == named("Alice")[0]
+    once = run(
+        [
+            "Alice Bob Charlie",
+            "Bob Charlie Alice",
+            "Charlie Alice Bob",
+            "Charlie Alice Bob",
+            "Bob Charlie Alice",
+        ],
+        "Alice Bob Charlie",
+    )
+    assert once["winning_candidate"] == named("Bob")[0]
+    four = "Alice Bob Charlie Dave"
+    tie = run(
+        [
+            "Alice Bob Charlie Dave",
+            "Bob Charlie Dave Alice",
+            "Charlie Dave Alice Bob",
+            "Dave Alice Bob Charlie",
+            "Bob Dave Charlie Alice",
+            "Dave Charlie Bob Alice",
+        ],
+        four,
+    )
+    assert tie["tied_candidates"] == named("Bob", "Dave") and len(tie["round_activity"]) == 2
+    assert run(["Dave Alice", "Bob Dave"], four)["tied_candidates"] == named("Dave", "Bob")
+    genres = "Belle-lettres Comedy Fantasy Historical Mystery Non-fiction Sci-fi Thriller"
+    complex_ = run(
+        [
+            "Belle-lettres Thriller Non-fiction Sci-fi Mystery Comedy Historical Fantasy",
+            "Mystery Fantasy Belle-lettres Sci-fi Non-fiction Historical Thriller Comedy",
+            "Mystery Thriller Belle-lettres Sci-fi Comedy Non-fiction Fantasy Historical",
+            "Mystery Sci-fi Fantasy Thriller Non-fiction Belle-lettres Historical Comedy",
+            "Mystery Thriller Non-fiction Sci-fi Comedy Historical Belle-lettres Fantasy",
+            "Fantasy Non-fiction Mystery Sci-fi Thriller Historical Belle-lettres Comedy",
+            "Fantasy Mystery Historical Thriller Sci-fi Non-fiction Comedy Belle-lettres",
+            "Thriller Mystery Fantasy Non-fiction Sci-fi Historical Comedy Belle-lettres",
+            "Mystery Fantasy Historical Thriller Non-fiction Comedy Sci-fi Belle-lettres",
+            "Fantasy Sci-fi Thriller Mystery Non-fiction Comedy Historical Belle-lettres",
+            "Fantasy Sci-fi Historical Non-fiction Comedy",
+            "Fantasy Sci-fi Mystery Comedy Thriller Non-fiction Historical",
+            "Fantasy Mystery Historical Non-fiction Sci-fi Comedy",
+            "Fantasy Sci-fi Mystery Comedy Thriller Historical Non-fiction",
+            "Comedy Historical Fantasy Sci-fi Mystery",
+            "Sci-fi Thriller Mystery Non-fiction Comedy Fantasy",
+        ],
+        genres,
+    )
+    assert complex_["tied_candidates"] == named("Mystery", "Fantasy")
+    assert len(complex_["round_activity"]) == 3
+    assert ranked_choice.outcome([], [("a", "A")]) is None  # nobody voted: null

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
 from voicepeer.forum.cache import ReadingCache
-from voicepeer.speech.text.polls import PollTally
+from voicepeer.speech.text.polls import PollTally, RankedOutcome
 from voicepeer.voice.phrasing import saved_phrase
 
 NOW = datetime(2026, 3, 12, 15, 40, tzinfo=UTC)  # a Thursday
@@ -47,6 +47,15 @@ def _topic() -> Topic:
         polls=(
             PollTally("poll", voters=2, votes=(("a1", 2), ("b2", 0)), mine=frozenset({"a1"})),
             PollTally("later", voters=5, votes=None, closed=True),
+            PollTally(
+                "drinks",
+                voters=2,
+                votes=(("t1", 2), ("c2", 2)),
+                choices=(("t1", "Tea"), ("c2", "Coffee")),
+                ranks=(("c2", 1), ("t1", 2)),
+                outcome=RankedOutcome(rounds=1, winner=None, tied=("Tea", "Coffee")),
+            ),
+            PollTally("won", voters=1, outcome=RankedOutcome(rounds=1, winner="Tea")),
         ),
     )
     return Topic(

@@ -21,6 +21,7 @@ from voicepeer.forum.base import PostType
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.peer import peer_forum_for
+from voicepeer.speech.text.polls import RankedOutcome
 from voicepeer.voice import forum_phrases
 
 FIXTURES = Path(__file__).parents[1] / "data" / "discourse_api_fixtures"
@@ -464,6 +465,99 @@ def test_a_vote_is_sent_as_the_polls_controller_takes_it(sent_back: str) -> None
         assert (tally.least, tally.most, tally.public) == (1, 2, True)
     else:
         assert tally is None
+
+
+# A ranked-choice poll's result as plugins/poll/lib/ranked_choice.rb (RankedChoice.run)
+# makes it and PollSerializer#ranked_choice_outcome sends it (only where the member may see
+# the results); the rounds as in the plugin's poll-results-tabs component test.
+RANKED_CHOICE_OUTCOME = {
+    "tied": False,
+    "tied_candidates": None,
+    "winner": True,
+    "winning_candidate": {"digest": "70e743697dac09483d7b824eaadb91e1", "html": "Team Blue"},
+    "round_activity": [
+        {
+            "round": 1,
+            "majority": None,
+            "eliminated": [{"digest": "1ddc47be0d2315b9711ee8526ca9d83f", "html": "Team Yellow"}],
+        },
+        {
+            "round": 2,
+            "majority": {"digest": "70e743697dac09483d7b824eaadb91e1", "html": "Team Blue"},
+            "eliminated": None,
+        },
+    ],
+}
+
+
+def test_ranked_choice_results_and_number_choices_as_the_plugin_sends_them() -> None:
+    ranked = {
+        "name": "poll",
+        "type": "ranked_choice",
+        "status": "open",
+        "results": "always",
+        "options": [
+            {"id": "1ddc47be0d2315b9711ee8526ca9d83f", "html": "Team Yellow", "votes": 9},
+            {"id": "70e743697dac09483d7b824eaadb91e1", "html": "Team Blue", "votes": 9},
+        ],
+        "voters": 9,
+        "ranked_choice_outcome": RANKED_CHOICE_OUTCOME,
+    }
+    tied = {
+        "tied": True,
+        "tied_candidates": [{"digest": "a", "html": "Tea"}, {"digest": "b", "html": "Coffee"}],
+        "winner": None,
+        "winning_candidate": None,
+        "round_activity": [{"round": 1, "majority": None, "eliminated": []}],
+    }
+    numbers = {
+        "name": "rating",
+        "type": "number",
+        "options": [{"id": "n1", "html": "1", "votes": 2}, {"id": "n2", "html": "2", "votes": 1}],
+        "voters": 3,
+        "min": 1,
+        "max": 2,
+        "step": 1,
+    }
+    row = {
+        **captured("post"),
+        "polls": [
+            ranked,
+            {
+                **ranked,
+                "name": "irv",
+                "type": "irv",
+                "ranked_choice_outcome": None,
+                "irv_outcome": tied,
+            },
+            numbers,
+        ],
+    }
+    row["polls_votes"] = {
+        "poll": [
+            {"digest": "70e743697dac09483d7b824eaadb91e1", "rank": 1},
+            {"digest": "1ddc47be0d2315b9711ee8526ca9d83f", "rank": 0},
+        ]
+    }
+    won, irv, rating = parse.post(row).polls
+    assert won.outcome == RankedOutcome(rounds=2, winner="Team Blue")
+    assert won.mine == frozenset({"70e743697dac09483d7b824eaadb91e1"})
+    assert won.ranks == (("70e743697dac09483d7b824eaadb91e1", 1),)
+    assert irv.outcome == RankedOutcome(rounds=1, winner=None, tied=("Tea", "Coffee"))
+    assert rating.choices == (("n1", "1"), ("n2", "2")) and rating.outcome is None
+    partial = {**numbers, "options": [{"id": "n1", "html": "1"}, {"id": "n3", "votes": 1}]}
+    assert parse.post({**captured("post"), "polls": [partial]}).polls[0].choices == ()
+    # Whatever else comes in its place is no result, and the post is still read.
+    for odd in (
+        None,
+        "won",
+        {"round_activity": "many"},
+        {**RANKED_CHOICE_OUTCOME, "winning_candidate": {"html": 3}},
+        {**RANKED_CHOICE_OUTCOME, "round_activity": []},
+        {"tied": "yes", "round_activity": [{}]},
+    ):
+        post = parse.post({**captured("post"), "polls": [{**ranked, "ranked_choice_outcome": odd}]})
+        assert post.cooked and post.polls[0].outcome is None
 
 
 def test_whether_a_reply_can_be_added_is_read_from_the_topic() -> None:

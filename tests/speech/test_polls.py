@@ -5,7 +5,7 @@ plugin cooks it, from its own spec), the live counts from the forum; the post's 
 from __future__ import annotations
 
 from voicepeer.speech.text import cooked_paragraphs
-from voicepeer.speech.text.polls import PollTally
+from voicepeer.speech.text.polls import PollTally, RankedOutcome
 
 # plugins/poll/spec/lib/pretty_text_spec.rb, "can correctly cook polls" (emoji path shortened).
 MULTIPLE = "\n".join(
@@ -112,3 +112,89 @@ def test_how_many_may_be_chosen_is_said() -> None:
         "A poll: choose from 2 to 3 of the choices."
     )
     assert heading("") == "A poll, more than one choice allowed."
+
+
+def number_poll(high: int = 10) -> str:
+    """A number poll cooked as the plugin does: each choice's HTML is its number."""
+    numbers = "\n".join(f'<li data-poll-option-id="n{n}">{n}</li>' for n in range(1, high + 1))
+    return (
+        f'<div class="poll" data-poll-max="{high}" data-poll-min="1" data-poll-name="poll" '
+        'data-poll-status="open" data-poll-step="1" data-poll-type="number">\n'
+        f'<div class="poll-container">\n<ul>\n{numbers}\n</ul>\n</div>\n</div>'
+    )
+
+
+def number_tally(
+    votes: dict[int, int] | None, mine: int | None = None, high: int = 10
+) -> PollTally:
+    labels = tuple((f"n{n}", str(n)) for n in range(1, high + 1))
+    counts = None if votes is None else tuple((f"n{n}", votes.get(n, 0)) for n in range(1, 11))
+    return PollTally(
+        "poll",
+        voters=sum((votes or {2: 1, 5: 2}).values()),
+        votes=counts,
+        mine=frozenset() if mine is None else frozenset({f"n{mine}"}),
+        choices=labels,
+    )
+
+
+def test_a_number_poll_says_its_average_rating_and_ones_own_vote() -> None:
+    # poll.gjs averageRating: each number times its votes, over the voters, 2 decimals.
+    said = cooked_paragraphs(number_poll(), polls={"poll": number_tally({2: 1, 3: 1, 4: 2})})
+    assert said == [
+        "A poll: a number from 1 to 10.",
+        "Average rating 3.25 out of 10, from 4 votes.",
+    ]
+    said = cooked_paragraphs(number_poll(), polls={"poll": number_tally({7: 1, 8: 2}, mine=7)})
+    assert said[1] == "Average rating 7.67 out of 10, from 3 votes. Your vote: 7."
+    # 25 / 8 = 3.125: halves go up, as JavaScript's Math.round does on the page.
+    said = cooked_paragraphs(number_poll(), polls={"poll": number_tally({3: 7, 4: 1})})
+    assert said[1] == "Average rating 3.13 out of 10, from 8 votes."
+    said = cooked_paragraphs(number_poll(), polls={"poll": number_tally({5: 1})})
+    assert said[1] == "Average rating 5 out of 10, from 1 vote."
+
+
+def test_a_number_polls_hidden_or_malformed_results_are_not_averaged() -> None:
+    hidden = cooked_paragraphs(number_poll(), polls={"poll": number_tally(None, mine=2)})
+    assert hidden[1] == "3 people voted. The results are not shown yet. Your vote: 2."
+    odd = PollTally("poll", voters=2, votes=(("n1", 2),), choices=(("n1", "one"),))
+    assert cooked_paragraphs(number_poll(), polls={"poll": odd})[1] == "2 people voted."
+    nobody = PollTally("poll", voters=0, votes=(("n1", 0),), choices=(("n1", "1"),))
+    assert cooked_paragraphs(number_poll(), polls={"poll": nobody})[1] == "Nobody has voted yet."
+
+
+RANKED = (
+    '<div class="poll" data-poll-name="poll" data-poll-status="open"'
+    ' data-poll-type="ranked_choice">\n<div class="poll-container">\n<ul>\n'
+    '<li data-poll-option-id="y1">Team Yellow</li>\n<li data-poll-option-id="b2">Team '
+    "<strong>Blue</strong></li>\n</ul>\n</div>\n</div>"
+)
+
+
+def test_a_ranked_choice_poll_says_its_winner_or_its_tie() -> None:
+    won = RankedOutcome(rounds=2, winner="Team <strong>Blue</strong>")
+    # Every ballot holds every choice, so each count is the voters: not said, as on the page.
+    tally = PollTally(
+        "poll", voters=9, votes=(("y1", 9), ("b2", 9)), ranks=(("b2", 1), ("y1", 2)), outcome=won
+    )
+    said = cooked_paragraphs(RANKED, polls={"poll": tally})
+    assert said == [
+        "A poll, choices ranked in order.",
+        "Choice one: Team Yellow, your second choice.",
+        "Choice two: Team Blue, your first choice.",
+        "9 people voted. The winner, after 2 rounds: Team Blue.",
+    ]
+    tie = RankedOutcome(rounds=1, winner=None, tied=("Team Yellow", "Team Blue", "Tea :)"))
+    tally = PollTally("poll", voters=2, votes=(("y1", 2), ("b2", 2)), outcome=tie)
+    assert cooked_paragraphs(RANKED, polls={"poll": tally})[-1] == (
+        "2 people voted. A tie after 1 round, between Team Yellow, Team Blue and Tea smiling face."
+    )
+    # A forum that sends only which choices were voted for, not their places.
+    plain = PollTally("poll", voters=2, votes=(("y1", 2), ("b2", 2)), mine=frozenset({"b2"}))
+    assert (
+        cooked_paragraphs(RANKED, polls={"poll": plain})[2] == "Choice two: Team Blue, your vote."
+    )
+    hidden = PollTally("poll", voters=2, votes=None, outcome=won)
+    assert cooked_paragraphs(RANKED, polls={"poll": hidden})[-1] == (
+        "2 people voted. The results are not shown yet."
+    )

@@ -46,3 +46,57 @@ def test_a_poll_is_read_with_its_counts_and_ones_own_vote(tmp_path: Path) -> Non
         "3 people voted.",
         "Thanks all.",
     ]
+
+
+def test_a_number_polls_average_and_a_ranked_choice_winner_are_heard(tmp_path: Path) -> None:
+    raw = (
+        "Two quick questions.\n\n[poll name=tired type=number min=1 max=10]\n"
+        "# How tired are you today?\n[/poll]\n\n[poll type=ranked_choice]\n"
+        "# Which drink in the heat?\n* Tea\n* Coffee\n* Water\n[/poll]"
+    )
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        body = {"title": "Tiredness and drinks", "raw": raw, "category": 1}
+        made = httpx.post(f"{forum.base_url}/posts.json", headers=member_headers("sam"), json=body)
+        assert made.status_code == 200, made.text
+        post_id = made.json()["id"]
+        seen = httpx.get(f"{forum.base_url}/posts/{post_id}.json", headers=member_headers("demo"))
+        tired, drinks = seen.json()["polls"]
+        number = {o["html"]: o["id"] for o in tired["options"]}
+        tea, coffee, water = (o["id"] for o in drinks["options"])
+        for username, rating in (("priya", "3"), ("mei", "4"), ("demo", "7")):
+            body = {"post_id": post_id, "poll_name": "tired", "options": [number[rating]]}
+            voted = httpx.put(
+                f"{forum.base_url}/polls/vote.json", headers=member_headers(username), json=body
+            )
+            assert voted.status_code == 200, voted.text
+        # Round 1: Tea 1, Coffee 2, Water 1 of 4, no majority; Tea and Water go together,
+        # and in round 2 every ballot is Coffee's.
+        for username, order in (
+            ("priya", (tea, coffee, water)),
+            ("mei", (coffee, tea, water)),
+            ("demo", (water, coffee, tea)),
+            ("dave", (coffee, water, tea)),
+        ):
+            ranks = {str(i): {"digest": d, "rank": i + 1} for i, d in enumerate(order)}
+            body = {"post_id": post_id, "poll_name": "poll", "options": ranks}
+            voted = httpx.put(
+                f"{forum.base_url}/polls/vote.json", headers=member_headers(username), json=body
+            )
+            assert voted.status_code == 200, voted.text
+        talk = converse(
+            forum.base_url,
+            ["latest topics", "open topic one"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+    start = talk.said.index("A poll: a number from 1 to 10.")
+    assert talk.said[start + 1 : start + 9] == [
+        "How tired are you today?",
+        "Average rating 4.67 out of 10, from 3 votes. Your vote: 7.",
+        "A poll, choices ranked in order.",
+        "Which drink in the heat?",
+        "Choice one: Tea, your third choice.",
+        "Choice two: Coffee, your second choice.",
+        "Choice three: Water, your first choice.",
+        "4 people voted. The winner, after 2 rounds: Coffee.",
+    ]

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from voicepeer.demo_forum import ranked_choice
 from voicepeer.demo_forum.store import Store
 
 POST_KEYS = ("polls", "polls_votes")
@@ -57,13 +58,18 @@ def post_fields(store: Store, post: sqlite3.Row, viewer: sqlite3.Row | None) -> 
         return {}
     fields: dict[str, Any] = {"polls": [serialized(store, post, p, viewer) for p in polls]}
     if viewer is not None:
-        mine: dict[str, list[str]] = {}
+        ranked = {p.name for p in polls if p.data.get("type") == "ranked_choice"}
+        mine: dict[str, list[Any]] = {}
         for row in store.all(
-            "SELECT poll_name, option_id FROM poll_votes WHERE post_id = ? AND user_id = ?"
+            "SELECT poll_name, option_id, rank FROM poll_votes WHERE post_id = ? AND user_id = ?"
             " ORDER BY rowid",
             (post["id"], viewer["id"]),
         ):
-            mine.setdefault(row["poll_name"], []).append(row["option_id"])
+            # plugin.rb: a ranked-choice poll's own votes are {digest, rank}, rank 0 unranked.
+            choice = row["option_id"]
+            mine.setdefault(row["poll_name"], []).append(
+                {"digest": choice, "rank": row["rank"]} if row["poll_name"] in ranked else choice
+            )
         if mine:
             fields["polls_votes"] = mine
     return fields
@@ -126,10 +132,30 @@ def serialized(
         "chart_type": poll.data.get("charttype", "bar"),
         "title": poll.title,
     }
-    if poll.data.get("type") in ("number", "multiple"):
-        for key in ("min", "max"):
+    kind = poll.data.get("type")
+    if kind in ("number", "multiple"):
+        for key in ("min", "max") + (("step",) if kind == "number" else ()):
             if key in poll.data:
                 serialized[key] = int(poll.data[key])
+    if kind == "ranked_choice" and can_see:  # PollSerializer#include_ranked_choice_outcome?
+        serialized["ranked_choice_outcome"] = ranked_choice.outcome(
+            ballots(store, post["id"], poll.name), poll.choices
+        )
     if poll.data.get("public") == "true":
         serialized["public"] = True
     return serialized
+
+
+def ballots(store: Store, post_id: int, poll_name: str) -> list[list[str]]:
+    """Each voter's ranked choices, first preference first, by voter as RankedChoice.outcome
+    reads them: a voter who left every choice unranked still has an (empty) ballot."""
+    ballots: dict[int, list[str]] = {}
+    for row in store.all(
+        "SELECT user_id, option_id, rank FROM poll_votes WHERE post_id = ? AND poll_name = ?"
+        " ORDER BY user_id, rank",
+        (post_id, poll_name),
+    ):
+        ballot = ballots.setdefault(row["user_id"], [])
+        if row["rank"] > 0:
+            ballot.append(row["option_id"])
+    return list(ballots.values())

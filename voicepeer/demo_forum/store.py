@@ -74,7 +74,8 @@ CREATE TABLE IF NOT EXISTS admin_api_keys (
 CREATE TABLE IF NOT EXISTS poll_votes (
     post_id INTEGER NOT NULL REFERENCES posts(id), poll_name TEXT NOT NULL,
     option_id TEXT NOT NULL, user_id INTEGER NOT NULL REFERENCES users(id),
-    created_at TEXT NOT NULL, PRIMARY KEY (post_id, poll_name, option_id, user_id));
+    created_at TEXT NOT NULL, rank INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (post_id, poll_name, option_id, user_id));
 CREATE TABLE IF NOT EXISTS closed_polls (
     post_id INTEGER NOT NULL REFERENCES posts(id), poll_name TEXT NOT NULL,
     PRIMARY KEY (post_id, poll_name));
@@ -97,6 +98,8 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     # 1: everyone may reply, only staff start topics (category group permission
     # "create_post" for everyone, as in an announcements category).
     ("categories", "staff_start_topics", "INTEGER NOT NULL DEFAULT 0"),
+    # A ranked-choice vote's place for its choice (0: left unranked), as PollVote#rank.
+    ("poll_votes", "rank", "INTEGER NOT NULL DEFAULT 0"),
 )
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from typing import Any
 
+from voicepeer.demo_forum import ranked_choice
 from voicepeer.demo_forum.auth import acting_user
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access
-from voicepeer.demo_forum.polls import PollMarkup, is_closed, polls_in, serialized
+from voicepeer.demo_forum.polls import PollMarkup, ballots, is_closed, polls_in, serialized
 from voicepeer.demo_forum.reading import visible_post
 from voicepeer.demo_forum.store import now_iso
 
@@ -34,29 +36,44 @@ def vote(ctx: Context, _m: re.Match[str]) -> Response:
     if is_closed(ctx.store, post["id"], poll):
         raise error(422, "Poll must be open to vote.", "invalid_parameters")
     chosen = ctx.request.params.raw("options")
-    picked = list(
-        dict.fromkeys(str(c) for c in (chosen if isinstance(chosen, list) else [chosen]) if c)
-    )
     known = {choice for choice, _ in poll.choices}
-    if not picked or not set(picked) <= known:
-        raise error(422, "You voted for an option that doesn't exist.", "invalid_parameters")
-    _check_count(poll, len(picked))
+    kind = poll.data.get("type", "regular")
+    if kind == "ranked_choice":
+        ranks = _ranks(chosen, known)
+        if len(ranks) != len(known):  # Poll.validate_votes!: every choice ranked, or 0
+            raise error(422, f"You must rank all {len(known)} options.", "invalid_parameters")
+        picked = list(ranks)
+    else:
+        picked = list(
+            dict.fromkeys(str(c) for c in (chosen if isinstance(chosen, list) else [chosen]) if c)
+        )
+        ranks = dict.fromkeys(picked, 0)
+        if not picked or not set(picked) <= known:
+            raise error(422, "You voted for an option that doesn't exist.", "invalid_parameters")
+        _check_count(poll, len(picked))
     with ctx.store.transaction() as conn:
         conn.execute(
             "DELETE FROM poll_votes WHERE post_id = ? AND poll_name = ? AND user_id = ?",
             (post["id"], name, user["id"]),
         )
         conn.executemany(
-            "INSERT INTO poll_votes VALUES (?, ?, ?, ?, ?)",
-            [(post["id"], name, choice, user["id"], now_iso()) for choice in picked],
+            "INSERT INTO poll_votes (post_id, poll_name, option_id, user_id, created_at, rank)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(post["id"], name, c, user["id"], now_iso(), ranks[c]) for c in picked],
         )
-    body = {"poll": serialized(ctx.store, post, poll, user), "vote": picked}
+    body: dict[str, Any] = {"poll": serialized(ctx.store, post, poll, user), "vote": picked}
+    if kind == "ranked_choice":
+        # Poll.vote adds the outcome to its answer whether or not the poll shows results.
+        body["poll"]["ranked_choice_outcome"] = ranked_choice.outcome(
+            ballots(ctx.store, post["id"], name), poll.choices
+        )
+        body["vote"] = [{"digest": c, "rank": ranks[c]} for c in picked]
     return Response.json(200, body)
 
 
 def _check_count(poll: PollMarkup, count: int) -> None:
     """Poll.validate_votes!: a multiple-choice poll takes from its min to its max choices,
-    any other poll one."""
+    a regular or number poll one."""
     kind = poll.data.get("type", "regular")
     if kind == "multiple":
         low, high = poll.data.get("min"), poll.data.get("max")
@@ -64,8 +81,27 @@ def _check_count(poll: PollMarkup, count: int) -> None:
             raise error(422, f"You must select at least {low} options.", "invalid_parameters")
         if high and high.isdigit() and count > int(high):
             raise error(422, f"You can select at most {high} options.", "invalid_parameters")
-    elif kind != "ranked_choice" and count > 1:
+    elif count > 1:
         raise error(422, "You must select exactly one option.", "invalid_parameters")
+
+
+def _ranks(chosen: object, known: set[str]) -> dict[str, int]:
+    """A ranked-choice vote's ``options``: ``{digest, rank}`` for each choice (rank 0 leaves
+    it unranked), as a mapping by index (how the poll's page sends it) or a list; choices the
+    poll does not have are dropped, as Poll.vote drops them."""
+    items = list(chosen.values()) if isinstance(chosen, dict) else chosen
+    ranks: dict[str, int] = {}
+    for item in items if isinstance(items, list) else ():
+        if not isinstance(item, dict) or str(item.get("digest")) not in known:
+            continue
+        try:
+            rank = int(str(item.get("rank")))
+        except ValueError:
+            raise error(422, "A choice's rank must be a number.", "invalid_parameters") from None
+        if rank < 0:
+            raise error(422, "A choice's rank must be a number.", "invalid_parameters")
+        ranks[str(item["digest"])] = rank
+    return ranks
 
 
 def toggle_status(ctx: Context, _m: re.Match[str]) -> Response:

@@ -20,7 +20,7 @@ from voicepeer import paths
 from voicepeer.atomic import disk_full_as_error, is_disk_full
 from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
 from voicepeer.forum.cues import cues_from_saved
-from voicepeer.speech.text.polls import PollTally
+from voicepeer.speech.text.polls import PollTally, RankedOutcome
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +52,16 @@ def _poll_from(d: dict[str, Any]) -> PollTally:
             "votes": None if votes is None else tuple((str(c), int(n)) for c, n in votes),
             "mine": frozenset(d.get("mine") or ()),
             "choices": tuple((str(c), str(h)) for c, h in d.get("choices") or ()),
+            "ranks": tuple((str(c), int(n)) for c, n in d.get("ranks") or ()),
+            "outcome": _outcome_from(d.get("outcome")),
         }
     )
+
+
+def _outcome_from(d: dict[str, Any] | None) -> RankedOutcome | None:
+    if d is None:
+        return None
+    return RankedOutcome(**{**d, "tied": tuple(d.get("tied") or ())})
 
 
 def _summary_from(d: dict[str, Any]) -> TopicSummary:

@@ -26,7 +26,7 @@ from voicepeer.forum.cues import post_cues
 from voicepeer.speech.text.emoji import title_words
 from voicepeer.speech.text.html import cooked_lines
 from voicepeer.speech.text.links import spoken_bare_urls
-from voicepeer.speech.text.polls import PollTally
+from voicepeer.speech.text.polls import PollTally, RankedOutcome
 from voicepeer.speech.text.sanitize import clean_fields
 
 T = TypeVar("T")
@@ -191,14 +191,70 @@ def poll_tally(poll: dict[str, Any], voted: Any) -> PollTally:
         name=str(poll.get("name")),
         voters=max(0, _opt_int(poll.get("voters")) or 0),
         votes=tuple(shown) if options and len(shown) == len(options) else None,
-        mine=frozenset(str(c) for c in voted) if isinstance(voted, list) else frozenset(),
+        mine=_own_choices(voted),
+        ranks=_own_ranks(voted),
         closed=poll.get("status") == "closed",
         kind=kind if isinstance(kind, str) else "regular",
-        choices=tuple((str(o["id"]), str(o.get("html") or "")) for o in options),
+        # All or none: a number poll's average from some of its choices would be wrong,
+        # and a vote by a choice's place needs every place.
+        choices=tuple((str(o["id"]), o["html"]) for o in options)
+        if all(isinstance(o.get("html"), str) for o in options)
+        else (),
         least=_opt_int(poll.get("min")),
         most=_opt_int(poll.get("max")),
         public=poll.get("public") is True,
+        # "irv_outcome" before the plugin renamed the poll type to ranked_choice.
+        outcome=_ranked_outcome(poll.get("ranked_choice_outcome") or poll.get("irv_outcome")),
     )
+
+
+def _own_choices(voted: Any) -> frozenset[str]:
+    """The choices one voted for: ids, or for a ranked-choice poll ``{digest, rank}`` with
+    rank 0 meaning the choice was left unranked."""
+    if not isinstance(voted, list):
+        return frozenset()
+    chosen = set()
+    for choice in voted:
+        if isinstance(choice, dict):
+            if isinstance(choice.get("digest"), str) and _opt_int(choice.get("rank")) != 0:
+                chosen.add(choice["digest"])
+        elif isinstance(choice, (str, int)):
+            chosen.add(str(choice))
+    return frozenset(chosen)
+
+
+def _own_ranks(voted: Any) -> tuple[tuple[str, int], ...]:
+    """How the person ranked a ranked-choice poll's choices (its ``{digest, rank}`` votes)."""
+    ranks = []
+    for choice in voted if isinstance(voted, list) else ():
+        if isinstance(choice, dict) and isinstance(choice.get("digest"), str):
+            place = _opt_int(choice.get("rank"))
+            if place is not None and place > 0:
+                ranks.append((choice["digest"], place))
+    return tuple(ranks)
+
+
+def _ranked_outcome(outcome: Any) -> RankedOutcome | None:
+    """A ranked-choice poll's result, shaped as the poll plugin's RankedChoice.run makes it
+    (plugins/poll/lib/ranked_choice.rb): ``{tied, tied_candidates: [{digest, html}] | null,
+    winner, winning_candidate: {digest, html} | null, round_activity: [{round, majority,
+    eliminated}]}``; null while nobody has voted. Anything else is no result, not a failure."""
+    if not isinstance(outcome, dict) or not isinstance(outcome.get("round_activity"), list):
+        return None
+    rounds = len(outcome["round_activity"])
+    winning = outcome.get("winning_candidate")
+    if outcome.get("tied") is not True and isinstance(winning, dict):
+        html_ = winning.get("html")
+        return RankedOutcome(rounds, html_) if isinstance(html_, str) and rounds else None
+    if outcome.get("tied") is True:
+        tied = outcome.get("tied_candidates")
+        names = tuple(
+            c["html"]
+            for c in (tied if isinstance(tied, list) else ())
+            if isinstance(c, dict) and isinstance(c.get("html"), str)
+        )
+        return RankedOutcome(rounds, None, names) if rounds else None
+    return None
 
 
 def _original_poster(row: dict[str, Any], users: dict[int, str]) -> str | None:

@@ -123,6 +123,7 @@ class _Open:
     poll: str = ""
     """A poll's name, or a poll choice's id."""
     poll_type: str = ""
+    poll_max: str = ""
 
 
 class CookedReader:
@@ -324,7 +325,7 @@ class CookedReader:
         self._say_line(
             poll_heading(kind, closed, attr.get("data-poll-min", ""), attr.get("data-poll-max", ""))
         )
-        return _Open(tag, "poll", poll=name, poll_type=kind)
+        return _Open(tag, "poll", poll=name, poll_type=kind, poll_max=attr.get("data-poll-max", ""))
 
     def _tally(self) -> PollTally | None:
         polls = self._by_kind["poll"]
@@ -360,11 +361,13 @@ class CookedReader:
         elif open_.kind == "link":
             self._emit(f" {self._link_words(open_)} ")
         elif open_.kind == "item" and open_.poll:
-            self._emit(choice_counts(self._tally(), open_.poll))
+            polls = self._by_kind["poll"]
+            kind = polls[-1].poll_type if polls else ""
+            self._emit(choice_counts(self._tally(), open_.poll, kind))
             self._flush()
         elif open_.kind == "poll":
             self._flush()
-            ending = poll_ending(self._polls.get(open_.poll))
+            ending = poll_ending(self._polls.get(open_.poll), open_.poll_type, open_.poll_max)
             if ending:
                 self._say_line(ending)
         elif open_.kind in {"block", "item", "list"}:
