@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -40,6 +42,21 @@ def _start(*args: str) -> subprocess.Popen[str]:
     )
 
 
+@contextlib.contextmanager
+def _serving(*args: str) -> Iterator[str]:
+    """The forum's address while it runs on a free port; it must then stop cleanly."""
+    process = _start("--port", "0", *args)
+    try:
+        assert process.stdout is not None
+        yield process.stdout.readline().rsplit(" ", 1)[1].strip()
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0
+
+
 def test_runs_in_the_foreground_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     db = tmp_path / "practice.sqlite3"
     process = _start("--port", "0", "--db", str(db))
@@ -67,30 +84,17 @@ def test_runs_in_the_foreground_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> N
 
 
 def test_require_sign_in_flag(tmp_path: Path) -> None:
-    process = _start("--port", "0", "--db", str(tmp_path / "f.sqlite3"), "--require-sign-in")
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().rsplit(" ", 1)[1].strip()
+    with _serving("--db", str(tmp_path / "f.sqlite3"), "--require-sign-in") as url:
         refused = httpx.post(
             f"{url}/posts.json",
             timeout=10,
             json={"topic_id": 1, "raw": "Nobody signed in to write this."},
         )
         assert refused.status_code == 403
-        process.send_signal(signal.SIGTERM)
-        process.communicate(timeout=15)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == 0
 
 
 def test_allow_uncategorized_topics_flag(tmp_path: Path) -> None:
-    db = str(tmp_path / "f.sqlite3")
-    process = _start("--port", "0", "--db", db, "--allow-uncategorized-topics")
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().rsplit(" ", 1)[1].strip()
+    with _serving("--db", str(tmp_path / "f.sqlite3"), "--allow-uncategorized-topics") as url:
         settings = httpx.get(f"{url}/site/settings.json", timeout=10).json()
         assert settings["allow_uncategorized_topics"] is True
         made = httpx.post(
@@ -102,12 +106,6 @@ def test_allow_uncategorized_topics_flag(tmp_path: Path) -> None:
             },
         )
         assert made.status_code == 200, made.text
-        process.send_signal(signal.SIGTERM)
-        process.communicate(timeout=15)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == 0
 
 
 def test_busy_port_gives_a_clear_error(tmp_path: Path) -> None:

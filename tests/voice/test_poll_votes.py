@@ -6,13 +6,13 @@ topic and a post without a poll each get a plain answer and no request."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import ADMIN_KEY, keyed_forum, member_headers, signed_in
+from tests.support.polls import own_votes, polls_seen, post_poll, vote_as
 from voicepeer.forum.base import Post
 from voicepeer.speech.text.polls import PollTally
 from voicepeer.voice.poll_votes import PollVote, plan_vote
@@ -25,49 +25,28 @@ OPEN_IT = ["latest topics", "open topic one"]
 
 
 def _post_poll(base_url: str, attrs: str = "") -> tuple[int, list[str]]:
-    body = {"title": "Heat poll: what helps you?", "raw": HEAT_POLL.format(attrs=attrs)}
-    made = httpx.post(
-        f"{base_url}/posts.json", headers=member_headers("sam"), json={**body, "category": 1}
-    )
-    assert made.status_code == 200, made.text
-    post_id = int(made.json()["id"])
-    return post_id, [o["id"] for o in _poll_as(base_url, post_id, "sam")["options"]]
-
-
-def _poll_as(base_url: str, post_id: int, username: str) -> dict[str, Any]:
-    seen = httpx.get(f"{base_url}/posts/{post_id}.json", headers=member_headers(username))
-    return dict(seen.json()["polls"][0])
-
-
-def _votes_of(base_url: str, post_id: int, username: str) -> list[str]:
-    seen = httpx.get(f"{base_url}/posts/{post_id}.json", headers=member_headers(username))
-    return list(seen.json().get("polls_votes", {}).get("poll", []))
-
-
-def _vote_as(base_url: str, username: str, post_id: int, choices: list[str]) -> None:
-    body = {"post_id": post_id, "poll_name": "poll", "options": choices}
-    voted = httpx.put(f"{base_url}/polls/vote.json", headers=member_headers(username), json=body)
-    assert voted.status_code == 200, voted.text
+    post_id = post_poll(base_url, HEAT_POLL.format(attrs=attrs), "Heat poll: what helps you?")
+    return post_id, [o["id"] for o in polls_seen(base_url, post_id)[0]["options"]]
 
 
 def test_a_vote_is_cast_only_after_a_clear_yes(tmp_path: Path) -> None:
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         post_id, (_, showers, _) = _post_poll(forum.base_url)
-        _vote_as(forum.base_url, "priya", post_id, [showers])
+        vote_as(forum.base_url, "priya", post_id, [showers])
         declined = converse(
             forum.base_url,
             [*OPEN_IT, "vote for choice two", "yeah", "no"],
             tmp_path / "data",
             credentials=signed_in(forum),
         )
-        assert _votes_of(forum.base_url, post_id, "demo") == []
+        assert own_votes(forum.base_url, post_id, "demo") == []
         talk = converse(
             forum.base_url,
             [*OPEN_IT, "vote for choice two", "yes", "read"],
             tmp_path / "data",
             credentials=signed_in(forum),
         )
-        assert _votes_of(forum.base_url, post_id, "demo") == [showers]
+        assert own_votes(forum.base_url, post_id, "demo") == [showers]
     question = "Vote for choice 2, Cold showers, in this poll? Say yes or no."
     # "yeah" is no clear yes: the question is asked again, and "no" casts nothing.
     asked = declined.said.index(question)
@@ -83,14 +62,14 @@ def test_a_vote_is_cast_only_after_a_clear_yes(tmp_path: Path) -> None:
 def test_a_vote_changed_names_both_choices(tmp_path: Path) -> None:
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         post_id, (vest, showers, _) = _post_poll(forum.base_url)
-        _vote_as(forum.base_url, "demo", post_id, [vest])
+        vote_as(forum.base_url, "demo", post_id, [vest])
         talk = converse(
             forum.base_url,
             [*OPEN_IT, "vote for choice two", "yes"],
             tmp_path / "data",
             credentials=signed_in(forum),
         )
-        assert _votes_of(forum.base_url, post_id, "demo") == [showers]
+        assert own_votes(forum.base_url, post_id, "demo") == [showers]
     assert (
         "Change your vote in this poll from choice 1, Cooling vest to choice 2, Cold showers?"
         " Say yes or no." in talk.said
@@ -100,14 +79,14 @@ def test_a_vote_changed_names_both_choices(tmp_path: Path) -> None:
 def test_a_multiple_choice_vote_adds_to_the_earlier_ones_up_to_the_most(tmp_path: Path) -> None:
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         post_id, (vest, showers, _) = _post_poll(forum.base_url, " type=multiple max=2")
-        _vote_as(forum.base_url, "demo", post_id, [showers])
+        vote_as(forum.base_url, "demo", post_id, [showers])
         talk = converse(
             forum.base_url,
             [*OPEN_IT, "vote for choice one", "yes", "vote for choice three"],
             tmp_path / "data",
             credentials=signed_in(forum),
         )
-        assert _votes_of(forum.base_url, post_id, "demo") == [vest, showers]
+        assert own_votes(forum.base_url, post_id, "demo") == [vest, showers]
     assert "Add your vote for choice 1, Cooling vest, in this poll? Say yes or no." in talk.said
     assert "You have already voted for 2 choices, the most this poll takes." in talk.said
 
@@ -124,11 +103,11 @@ def test_a_choice_not_there_or_already_voted_for_sends_nothing(
 ) -> None:
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         post_id, (vest, *_) = _post_poll(forum.base_url)
-        _vote_as(forum.base_url, "demo", post_id, [vest])
+        vote_as(forum.base_url, "demo", post_id, [vest])
         talk = converse(
             forum.base_url, [*OPEN_IT, *lines], tmp_path / "data", credentials=signed_in(forum)
         )
-        assert _votes_of(forum.base_url, post_id, "demo") == [vest]
+        assert own_votes(forum.base_url, post_id, "demo") == [vest]
     assert any(line.startswith(answer) for line in talk.said), talk.said
 
 
@@ -170,7 +149,7 @@ def test_a_closed_poll_and_an_archived_topic_take_no_vote(tmp_path: Path) -> Non
             headers=member_headers("demo"),
             json={"post_id": post_id, "poll_name": "poll", "options": [_[0]]},
         )
-        assert _votes_of(forum.base_url, post_id, "demo") == []
+        assert own_votes(forum.base_url, post_id, "demo") == []
     assert "This poll is closed: it takes no more votes." in closed.said
     assert "This topic is archived, so its polls take no more votes." in archived.said
     # The forum refuses it too, as Discourse does in an archived topic.

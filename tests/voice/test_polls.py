@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
-
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, member_headers, signed_in
+from tests.support.members import keyed_forum, signed_in
+from tests.support.polls import polls_seen, post_poll, vote_as
 
 
 def test_a_poll_is_read_with_its_counts_and_ones_own_vote(tmp_path: Path) -> None:
@@ -18,18 +17,11 @@ def test_a_poll_is_read_with_its_counts_and_ones_own_vote(tmp_path: Path) -> Non
         "* Cooling vest\n* Cold showers\n* Staying indoors\n[/poll]\n\nThanks all."
     )
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
-        body = {"title": "Heat poll: what helps you?", "raw": raw, "category": 1}
-        made = httpx.post(f"{forum.base_url}/posts.json", headers=member_headers("sam"), json=body)
-        assert made.status_code == 200, made.text
-        post_id = made.json()["id"]
-        seen = httpx.get(f"{forum.base_url}/posts/{post_id}.json", headers=member_headers("demo"))
-        vest, showers, _indoors = (o["id"] for o in seen.json()["polls"][0]["options"])
+        post_id = post_poll(forum.base_url, raw, "Heat poll: what helps you?")
+        (poll,) = polls_seen(forum.base_url, post_id)
+        vest, showers, _indoors = (o["id"] for o in poll["options"])
         for username, choice in (("priya", vest), ("mei", vest), ("demo", showers)):
-            body = {"post_id": post_id, "poll_name": "poll", "options": [choice]}
-            voted = httpx.put(
-                f"{forum.base_url}/polls/vote.json", headers=member_headers(username), json=body
-            )
-            assert voted.status_code == 200, voted.text
+            vote_as(forum.base_url, username, post_id, [choice])
         talk = converse(
             forum.base_url,
             ["latest topics", "open topic one"],
@@ -55,20 +47,12 @@ def test_a_number_polls_average_and_a_ranked_choice_winner_are_heard(tmp_path: P
         "# Which drink in the heat?\n* Tea\n* Coffee\n* Water\n[/poll]"
     )
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
-        body = {"title": "Tiredness and drinks", "raw": raw, "category": 1}
-        made = httpx.post(f"{forum.base_url}/posts.json", headers=member_headers("sam"), json=body)
-        assert made.status_code == 200, made.text
-        post_id = made.json()["id"]
-        seen = httpx.get(f"{forum.base_url}/posts/{post_id}.json", headers=member_headers("demo"))
-        tired, drinks = seen.json()["polls"]
+        post_id = post_poll(forum.base_url, raw, "Tiredness and drinks")
+        tired, drinks = polls_seen(forum.base_url, post_id)
         number = {o["html"]: o["id"] for o in tired["options"]}
         tea, coffee, water = (o["id"] for o in drinks["options"])
         for username, rating in (("priya", "3"), ("mei", "4"), ("demo", "7")):
-            body = {"post_id": post_id, "poll_name": "tired", "options": [number[rating]]}
-            voted = httpx.put(
-                f"{forum.base_url}/polls/vote.json", headers=member_headers(username), json=body
-            )
-            assert voted.status_code == 200, voted.text
+            vote_as(forum.base_url, username, post_id, [number[rating]], poll="tired")
         # Round 1: Tea 1, Coffee 2, Water 1 of 4, no majority; Tea and Water go together,
         # and in round 2 every ballot is Coffee's.
         for username, order in (
@@ -78,11 +62,7 @@ def test_a_number_polls_average_and_a_ranked_choice_winner_are_heard(tmp_path: P
             ("dave", (coffee, water, tea)),
         ):
             ranks = {str(i): {"digest": d, "rank": i + 1} for i, d in enumerate(order)}
-            body = {"post_id": post_id, "poll_name": "poll", "options": ranks}
-            voted = httpx.put(
-                f"{forum.base_url}/polls/vote.json", headers=member_headers(username), json=body
-            )
-            assert voted.status_code == 200, voted.text
+            vote_as(forum.base_url, username, post_id, ranks)
         talk = converse(
             forum.base_url,
             ["latest topics", "open topic one"],
