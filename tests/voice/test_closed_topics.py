@@ -67,7 +67,8 @@ def test_a_reply_saved_before_the_topic_closed_is_read_back_and_kept(tmp_path: P
             credentials=signed_in(forum),
         )
     assert later.said[-1] == (
-        f"{CLOSED} Your saved reply to it stays saved. It says: Cold showers help me most."
+        f"{CLOSED} Your saved reply to it stays saved. It says: Cold showers help me most. "
+        "To post it as a new topic instead, say start a new topic."
     )
 
 
@@ -80,3 +81,50 @@ def test_a_visitor_is_told_to_sign_in_before_dictating(tmp_path: Path) -> None:
     assert talk.said[-1] == (
         "I am not signed in to the forum. Please ask your helper to run voicepeer forum connect."
     )
+
+
+def test_a_reply_refused_as_the_topic_closed_can_start_a_new_topic(tmp_path: Path) -> None:
+    # The topic closed between "send it" and "yes": the forum refused the reply. "reply"
+    # asks the forum again instead of offering to change words that cannot be posted
+    # there, and "start a new topic" takes them up as the new topic's first post.
+    words = "Cold showers help me most of all"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        number = position_of_topic_one(forum)
+        talk = converse(
+            forum.base_url,
+            [
+                "latest topics",
+                f"open topic {number}",
+                "reply",
+                words,
+                "send it",
+                "yes",
+                "reply",
+                "start a new topic",
+                "number one",
+                "Cold showers for fatigue",
+                "send it",
+                "yes",
+                "reply",
+            ],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+            before_line={5: lambda: close_topic_one(forum)},
+        )
+        latest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+        started = next(t for t in latest if t["title"] == "Cold showers for fatigue")
+        first = httpx.get(f"{forum.base_url}/t/{started['id']}.json").json()
+        replied_in = httpx.get(f"{forum.base_url}/t/1.json").json()["title"]
+    assert first["post_stream"]["posts"][0]["cooked"] == f"<p>{words}.</p>"
+    refused = next(line for line in talk.said if "was not posted" in line)
+    assert "looking at it? I have kept your words" in refused  # ended once, not "?."
+    offered = talk.said.index(
+        f"{CLOSED} Your saved reply to it stays saved. It says: {words}. "
+        "To post it as a new topic instead, say start a new topic."
+    )
+    assert (
+        f"The title is: Cold showers for fatigue. The reply you wrote to {replied_in} starts "
+        f"the first post. It says: {words}. Keep talking to add to it, or say send it."
+    ) in talk.said[offered:]
+    # Posted as the new topic, the reply's saved words are let go: nothing is said twice.
+    assert talk.said[-1] == CLOSED

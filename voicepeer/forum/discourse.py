@@ -354,6 +354,8 @@ class DiscourseClient:
         try:
             outcome = _outcome(self.http.write("POST", "/posts.json", body))
         except ForumRejectedError as error:
+            # Refused, perhaps because the topic was closed meanwhile: read it afresh next.
+            self._fresh.pop(f"topic-{reply.topic_id}", None)
             minimum = limit_from_rejection(error.errors)
             if minimum is not None:
                 self.learn_min_post_length(minimum)

@@ -553,6 +553,10 @@ class Assistant:
     def _reply(self) -> None:
         topic = self.reader.topic
         assert topic is not None
+        if self.composer.refused(topic):
+            # The forum refused the last try, perhaps as the topic was closed meanwhile:
+            # ask it again rather than let the person change words that cannot be posted.
+            topic = self.reader.recheck_topic() or topic
         if topic.can_reply is False:
             self._refuse_reply(topic)
             return
@@ -579,6 +583,9 @@ class Assistant:
         saved = self.composer.saved_words(topic)
         if saved:
             why += f" Your saved reply to it stays saved. It says: {as_sentence(saved)}"
+            if (topic.closed or topic.archived) and self.engines.forum.signed_in:
+                self.peer_loop.composer.carry_reply(self.composer.draft_key(topic), topic.title)
+                why += " To post it as a new topic instead, say start a new topic."
         self.say(why)
 
     def _ask_to_like(self) -> None:

@@ -61,12 +61,17 @@ class Composer:
         self._private_to: str | None = None
 
     @staticmethod
-    def _key(topic: Topic) -> str:
+    def draft_key(topic: Topic) -> str:
+        """Names the saved reply to ``topic`` among the drafts."""
         return f"topic-{topic.id}"
 
     def saved_words(self, topic: Topic) -> str | None:
         """The words of a reply to ``topic`` saved earlier, without taking it up."""
-        return self._engines.drafts.load(self._key(topic))
+        return self._engines.drafts.load(self.draft_key(topic))
+
+    def refused(self, topic: Topic) -> bool:
+        """Whether the forum refused the reply to ``topic`` saved here, and it is unchanged."""
+        return self._engines.drafts.refusal(self.draft_key(topic)) is not None
 
     def start(
         self,
@@ -80,10 +85,10 @@ class Composer:
         ``private_to`` names who is in a private conversation."""
         self._topic, self._reply_to, self._category = topic, reply_to, category
         self._private_to = private_to
-        saved = self._engines.drafts.resume(self._key(topic))
+        saved = self._engines.drafts.resume(self.draft_key(topic))
         self.draft = Draft.from_text(saved) if saved else Draft()
         self.corrector.reset()
-        refusal = self._engines.drafts.refusal(self._key(topic)) if saved else None
+        refusal = self._engines.drafts.refusal(self.draft_key(topic)) if saved else None
         if refusal:
             self._say(refused_draft_line(topic.title, refusal, self.draft.text))
         elif saved:
@@ -134,9 +139,9 @@ class Composer:
         if self._topic is None:
             return
         if self.draft.is_empty:
-            self._engines.drafts.discard(self._key(self._topic))
+            self._engines.drafts.discard(self.draft_key(self._topic))
         else:
-            self._engines.drafts.save(self._key(self._topic), self.draft.text)
+            self._engines.drafts.save(self.draft_key(self._topic), self.draft.text)
 
     def ask_to_post(self) -> Next:
         """Read the reply back, say where it will appear and who can see it, and ask."""
@@ -187,7 +192,7 @@ class Composer:
         reply = NewReply(self._topic.id, self.draft.text_to_send(), number)
         # The outbox takes the draft away in the same transaction that records the reply.
         result = self._engines.outbox.submit(
-            reply, self._topic.title, draft_key=self._key(self._topic)
+            reply, self._topic.title, draft_key=self.draft_key(self._topic)
         )
         self.draft = Draft()
         self._say(send_result_line(result))

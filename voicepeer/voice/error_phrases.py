@@ -166,8 +166,9 @@ def _explain(rejection: Rejection) -> str:
         return f"The {what} is too long: the forum allows at most {rejection.limit} characters."
     if rejection.too_similar:
         return "It is almost the same as something you posted a moment ago, so it was refused."
-    # Discourse's own messages are written for people; read them as they are.
-    return rejection.words.rstrip(".") + "."
+    # Discourse's own messages are written for people; read them as they are, ended once.
+    words = rejection.words.rstrip(".")
+    return words if words.endswith(("?", "!")) else words + "."
 
 
 def rejection_line(errors: tuple[str, ...]) -> str:

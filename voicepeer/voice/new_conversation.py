@@ -94,12 +94,22 @@ class NewConversationComposer(Composer):
         super().__init__(
             engines, lambda text: say(text.replace("Your reply", f"Your {self.conversation.what}"))
         )
+        self._carried: tuple[str, str] | None = None
+        self._carrying: str | None = None
+        """The draft key of the reply whose words this new topic took up."""
+
+    def carry_reply(self, draft_key: str, topic_title: str) -> None:
+        """The saved words of a reply that can no longer be posted in its topic (closed or
+        archived since) start the next new topic's first post, if the person starts one;
+        once that topic is handed to the outbox the reply's draft is let go."""
+        self._carried = (draft_key, topic_title)
 
     def begin(self, conversation: Conversation) -> bool:
         """Start writing ``conversation``; True when a saved one was taken up again (its
         title too), False when it starts empty and still needs a title."""
         drafts = self._engines.drafts
         self.corrector.reset()  # a correction asked about an earlier draft is over
+        self._carrying = None
         saved, saved_title = drafts.load(conversation.key), drafts.load(_title_key(conversation))
         if saved and saved_title:
             self.conversation = replace(conversation, title=saved_title)
@@ -115,6 +125,20 @@ class NewConversationComposer(Composer):
     def titled(self, title: str) -> None:
         self.conversation = replace(self.conversation, title=title)
         self._engines.drafts.save(_title_key(self.conversation), title)
+        carried = self._carried if not self.conversation.private else None
+        # Taken up (refused words too), so that posting the topic lets go of all of them.
+        words = self._engines.drafts.resume(carried[0]) if carried else None
+        if carried and words:
+            self._carrying, self._carried = carried[0], None
+            self.draft = Draft.from_text(words)
+            self.save()
+            self._say(
+                # Not "Your reply": this composer's sentences name the new topic so.
+                f"The title is: {title}. The reply you wrote to {carried[1]} starts the first "
+                "post. "
+                f"It says: {self.draft.text} Keep talking to add to it, or say send it."
+            )
+            return
         first = "your message" if self.conversation.private else "the first post"
         self._say(f"The title is: {title}. Now say {first}, then say send it. Take your time.")
 
@@ -154,6 +178,10 @@ class NewConversationComposer(Composer):
             conversation.to_send(self.draft.text_to_send()), draft_key=conversation.key
         )
         self._engines.drafts.discard(_title_key(conversation))
+        if self._carrying is not None:
+            # Its words are in the outbox now, as the new topic's first post.
+            self._engines.drafts.discard(self._carrying)
+            self._carrying = None
         self.draft = Draft()
         self._say(send_result_line(result))
 

@@ -125,6 +125,22 @@ class Reader:
     def topic(self) -> Topic | None:
         return self.thread.topic if self.thread else None
 
+    def recheck_topic(self) -> Topic | None:
+        """The open topic with whether it takes replies as the forum says now (it may have
+        been closed since it was opened); the rest of it as it was read."""
+        thread = self.thread
+        if thread is None:
+            return None
+        fresh = self.forum_call(lambda: self._engines.forum.topic(thread.topic.id))
+        if fresh is not None:
+            thread.topic = replace(
+                thread.topic,
+                closed=fresh.closed,
+                archived=fresh.archived,
+                can_reply=fresh.can_reply,
+            )
+        return thread.topic
+
     # --- topic lists --------------------------------------------------------------------
 
     def latest(self) -> bool:
