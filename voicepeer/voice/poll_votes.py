@@ -36,15 +36,24 @@ def choice_words(html: str) -> str:
     return " ".join(cooked_to_speech(html).split()).removesuffix(".")
 
 
+def _label(tally: PollTally, place: int, html: str) -> str:
+    """How the choice at ``place`` is said: "choice 2, Cold showers", or a number poll's
+    number alone."""
+    words = choice_words(html)
+    return words if tally.kind == "number" else f"choice {place}, {words}"
+
+
 def _say_choice(tally: PollTally, number: int) -> tuple[str, str] | None:
     """(choice id, how it is said) for choice ``number``, or ``None`` when there is none."""
     if tally.kind == "number":
-        found = next((c for c, html in tally.choices if choice_words(html) == str(number)), None)
-        return None if found is None else (found, str(number))
-    if not 1 <= number <= len(tally.choices):
+        said = str(number)
+        place = next((i for i, (_, h) in enumerate(tally.choices, 1) if choice_words(h) == said), 0)
+    else:
+        place = number if 1 <= number <= len(tally.choices) else 0
+    if not place:
         return None
-    choice, html = tally.choices[number - 1]
-    return choice, f"choice {number}, {choice_words(html)}"
+    choice, html = tally.choices[place - 1]
+    return choice, _label(tally, place, html)
 
 
 def _choices_heard(tally: PollTally) -> str:
@@ -81,8 +90,8 @@ def plan_vote(post: Post, number: int, *, archived: bool = False) -> PollVote | 
     where = "the first open poll of this post" if len(polls) > 1 else "this poll"
     seen = " Everyone can see who voted for what in it." if tally.public else ""
     if tally.kind == "multiple":
-        order = [c for c, _ in tally.choices]
-        choices = tuple(sorted({*tally.mine, choice}, key=order.index))
+        # In the poll's order; an earlier vote for a choice no longer there is dropped.
+        choices = tuple(c for c, _ in tally.choices if c in tally.mine or c == choice)
         if tally.most is not None and len(choices) > tally.most:
             return f"You have already voted for {len(tally.mine)} choices, the most {where} takes."
         if tally.least is not None and len(choices) < tally.least:
@@ -108,8 +117,7 @@ def _said_choice(tally: PollTally, choice: str) -> str:
     """How an earlier vote is said, by its place among the choices."""
     for place, (found, html) in enumerate(tally.choices, start=1):
         if found == choice:
-            words = choice_words(html)
-            return words if tally.kind == "number" else f"choice {place}, {words}"
+            return _label(tally, place, html)
     return "your earlier choice"
 
 
