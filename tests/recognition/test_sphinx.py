@@ -59,6 +59,8 @@ def spoken_command(intent: Intent) -> str:
         return "open topic twelve"
     if intent is Intent.SEARCH:
         return "search for fatigue"
+    if intent is Intent.VOTE:
+        return "vote for choice two"
     return canonical(intent)
 
 
@@ -224,14 +226,14 @@ def test_slow_command_with_a_pause_inside_is_not_cut(
     recognizer: SphinxRecognizer, tmp_path: Path
 ) -> None:
     # About 0.6 s between words: a pause inside a command, shorter than command_silence_s.
+    # (Said this slowly, "seven" was heard as "two" and topic 2 opened; it is now rejected
+    # instead, so the number here is one the bundled model hears right when slow.)
     path = write_wav(
-        tmp_path / "open.wav", utterances(["open topic seven", 2.0], wpm=95, gap_10ms=25)
+        tmp_path / "open.wav", utterances(["open topic three", 2.0], wpm=95, gap_10ms=25)
     )
     heard = heard_all(recognizer, path, ListenMode.COMMAND)
     assert len(heard) == 1
-    command = MATCHER.interpret(heard[0]).command
-    assert command is not None and command.intent is Intent.OPEN
-    assert "number" in command.slots
+    assert MATCHER.interpret(heard[0]).command == Command(Intent.OPEN, {"number": 3})
 
 
 def test_quiet_speech_is_heard_and_understood(recognizer: SphinxRecognizer, tmp_path: Path) -> None:

@@ -109,14 +109,15 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.NEXT_PARAGRAPH: ("next paragraph", "skip paragraph", "skip this paragraph"),
     Intent.PREVIOUS_PARAGRAPH: ("previous paragraph", "back a paragraph", "go back a paragraph"),
     Intent.SKIP_TO_END: ("skip to the end", "skip to end", "end of post", "skip the rest"),
-    # No bare "vote": "vote for" would be heard as "vote four".
-    Intent.VOTE: ("vote for choice", "vote for"),
+    Intent.VOTE: ("vote for choice",),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {
     Intent.NEW_TOPIC: ("new topic", "start a topic", "create a topic"),
     Intent.MESSAGE: ("new message",),
+    # No bare "vote": "vote for" would be read as "vote four".
     Intent.VOTE: (
+        "vote for {number}",
         "vote for number {number}",
         "vote for option {number}",
         "vote for the {ordinal}",

@@ -29,6 +29,9 @@ numbers, "open topic N" does not crowd out the other commands."""
 GARBAGE_WEIGHT = 1
 """How many times each phrasing of a command that does not apply counts in a narrowed
 command model, against :data:`PLAIN_WEIGHT` for the commands that do."""
+CHOICES = 20
+"""The most choices a poll has on a stock forum (Discourse's ``poll_maximum_options``):
+the command model says votes up to it, so that a vote weighs less than a topic number."""
 ANSWER_WEIGHT = 3
 """How many times each answer counts against the other speech in the answer model (the
 engine's own checks of the sounds keep "yeah" from passing as "yes")."""
@@ -65,7 +68,8 @@ def command_sentences(
             continue
         for phrase in phrases:
             if intent in NUMBER_INTENTS:
-                sentences += [f"{phrase} {number}" for number in spoken_numbers()]
+                numbers = spoken_numbers(CHOICES if intent is Intent.VOTE else 99)
+                sentences += [f"{phrase} {number}" for number in numbers]
             else:
                 sentences += [phrase] * PLAIN_WEIGHT
     return sentences
