@@ -287,7 +287,9 @@ class Forum(Protocol):
 
     def categories(self) -> tuple[Category, ...]: ...
 
-    def topic(self, topic_id: int) -> Topic: ...
+    def topic(self, topic_id: int, *, fresh: bool = False) -> Topic:
+        """The topic; ``fresh``: as the forum has it now, not a copy read a moment ago."""
+        ...
 
     def posts(self, topic_id: int, post_ids: Sequence[int]) -> tuple[Post, ...]:
         """Fetch the given posts of a topic (those not in :attr:`Topic.loaded_posts`)."""

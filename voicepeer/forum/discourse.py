@@ -204,9 +204,11 @@ class DiscourseClient:
 
     # -- reading a topic -----------------------------------------------------------------
 
-    def topic(self, topic_id: int) -> Topic:
+    def topic(self, topic_id: int, *, fresh: bool = False) -> Topic:
         return self._read(
-            f"topic-{topic_id}", lambda: parse.topic(self.http.get(f"/t/{int(topic_id)}.json"))
+            f"topic-{topic_id}",
+            lambda: parse.topic(self.http.get(f"/t/{int(topic_id)}.json")),
+            reuse=not fresh,
         )
 
     def posts(self, topic_id: int, post_ids: Sequence[int]) -> tuple[Post, ...]:
@@ -354,8 +356,6 @@ class DiscourseClient:
         try:
             outcome = _outcome(self.http.write("POST", "/posts.json", body))
         except ForumRejectedError as error:
-            # Refused, perhaps because the topic was closed meanwhile: read it afresh next.
-            self._fresh.pop(f"topic-{reply.topic_id}", None)
             minimum = limit_from_rejection(error.errors)
             if minimum is not None:
                 self.learn_min_post_length(minimum)

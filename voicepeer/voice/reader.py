@@ -131,7 +131,7 @@ class Reader:
         thread = self.thread
         if thread is None:
             return None
-        fresh = self.forum_call(lambda: self._engines.forum.topic(thread.topic.id))
+        fresh = self.forum_call(lambda: self._engines.forum.topic(thread.topic.id, fresh=True))
         if fresh is not None:
             thread.topic = replace(
                 thread.topic,
