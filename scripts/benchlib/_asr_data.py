@@ -18,6 +18,7 @@ import numpy as np
 
 from voicepeer.audio.input import to_mono_16k
 from voicepeer.commands.intents import NUMBER_INTENTS, PHRASINGS, Intent
+from voicepeer.commands.phrasebook import CHOICES
 from voicepeer.recognition.voice_training import TRAINING_SENTENCES
 
 VOICES = {
@@ -153,6 +154,14 @@ class Item:
     of asking) or "context" (words whose meaning the state decides)."""
 
 
+def numbers_for(intent: Intent | None, split: str) -> tuple[str, ...]:
+    """The split's numbers that ``intent`` can take: a vote only a poll's choices (a stock
+    forum's polls have at most CHOICES), a topic any."""
+    if intent is Intent.VOTE:
+        return tuple(n for n in NUMBERS[split] if NUMBER_VALUES[n] <= CHOICES)
+    return NUMBERS[split]
+
+
 def command_items(split: str, per_intent: int | None = None) -> list[Item]:
     rng = random.Random(SEEDS[split])
     voices = VOICES[split]
@@ -167,7 +176,7 @@ def command_items(split: str, per_intent: int | None = None) -> list[Item]:
             slots: dict[str, int | str] = {}
             text = phrase
             if intent in NUMBER_INTENTS:
-                number = rng.choice(NUMBERS[split])
+                number = rng.choice(numbers_for(intent, split))
                 text, slots = f"{phrase} {number}", {"number": NUMBER_VALUES[number]}
             elif intent is Intent.SEARCH:
                 query = rng.choice(SEARCH_QUERIES[split])

@@ -18,13 +18,13 @@ from scripts.benchlib._asr_data import (
     CHATTER,
     CONDITIONS,
     NUMBER_VALUES,
-    NUMBERS,
     SEARCH_QUERIES,
     SEEDS,
     VOICES,
     Condition,
     Item,
     command_items,
+    numbers_for,
 )
 from scripts.benchlib.phrasings_split import EVAL, TUNE
 from voicepeer.commands.intents import Intent
@@ -48,16 +48,18 @@ def usual_states(split: str) -> dict[Intent, str]:
     return {Intent(name): e["state"] for name, e in load_half(split)["intents"].items()}
 
 
-def fill(phrasing: str, split: str, rng: random.Random) -> tuple[str, dict[str, int | str]]:
-    """``phrasing`` with its placeholder replaced by a value of ``split``, and the slot that
-    value is expected in."""
+def fill(
+    phrasing: str, split: str, rng: random.Random, intent: Intent | None = None
+) -> tuple[str, dict[str, int | str]]:
+    """``phrasing`` (of ``intent``) with its placeholder replaced by a value of ``split``,
+    and the slot that value is expected in."""
     match = _PLACEHOLDER.search(phrasing)
     if match is None:
         return phrasing, {}
     kind = match.group(1)
     slot: tuple[str, int | str]
     if kind == "number":
-        word = rng.choice(NUMBERS[split])
+        word = rng.choice(numbers_for(intent, split))
         slot = ("number", NUMBER_VALUES[word])
     elif kind == "ordinal":
         word = rng.choice(ORDINALS[split])
@@ -102,7 +104,7 @@ def natural_items(
         if per_intent is not None:
             phrasings = rng.sample(phrasings, min(per_intent, len(phrasings)))
         for phrasing in phrasings:
-            text, slots = fill(phrasing, split, rng)
+            text, slots = fill(phrasing, split, rng, Intent(name))
             items += [
                 Item(
                     "command",
