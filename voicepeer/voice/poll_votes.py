@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from voicepeer.forum.base import Post
-from voicepeer.speech.text import cooked_to_speech
-from voicepeer.speech.text.polls import PollTally
+from voicepeer.speech.text.polls import PollTally, choice_words, number_choices
 
 
 @dataclass(frozen=True)
@@ -31,11 +30,6 @@ class PollVote:
     question: str
 
 
-def choice_words(html: str) -> str:
-    """A choice's text as one spoken line, without the full stop that ends a spoken block."""
-    return " ".join(cooked_to_speech(html).split()).removesuffix(".")
-
-
 def _label(tally: PollTally, place: int, html: str) -> str:
     """How the choice at ``place`` is said: "choice 2, Cold showers", or a number poll's
     number alone."""
@@ -46,8 +40,7 @@ def _label(tally: PollTally, place: int, html: str) -> str:
 def _say_choice(tally: PollTally, number: int) -> tuple[str, str] | None:
     """(choice id, how it is said) for choice ``number``, or ``None`` when there is none."""
     if tally.kind == "number":
-        said = str(number)
-        place = next((i for i, (_, h) in enumerate(tally.choices, 1) if choice_words(h) == said), 0)
+        place = next((i for i, (_, n) in enumerate(number_choices(tally), 1) if n == number), 0)
     else:
         place = number if 1 <= number <= len(tally.choices) else 0
     if not place:
@@ -57,9 +50,9 @@ def _say_choice(tally: PollTally, number: int) -> tuple[str, str] | None:
 
 
 def _choices_heard(tally: PollTally) -> str:
-    if tally.kind == "number":
-        numbers = [choice_words(html) for _, html in tally.choices]
-        return f"This poll takes a number from {numbers[0]} to {numbers[-1]}."
+    numbers = number_choices(tally) if tally.kind == "number" else []
+    if numbers:
+        return f"This poll takes a number from {numbers[0][1]} to {numbers[-1][1]}."
     count = len(tally.choices)
     return f"This poll has {count} choices. Say vote for choice, and a number from 1 to {count}."
 

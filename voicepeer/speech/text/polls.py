@@ -109,7 +109,7 @@ def poll_ending(tally: PollTally | None, kind: str = "regular", high: str = "") 
     if kind == "number":
         average = _average_rating(tally, high)
         said = average or said
-        mine = sorted(label for choice, label in _numbers(tally) if choice in tally.mine)
+        mine = sorted(label for choice, label in number_choices(tally) if choice in tally.mine)
         if len(mine) == 1:
             said += f" Your vote: {mine[0]}."
     elif kind in ("ranked_choice", "irv") and tally.votes is not None and tally.outcome:
@@ -127,7 +127,7 @@ def _voted(tally: PollTally) -> str:
     return voted
 
 
-def _numbers(tally: PollTally) -> list[tuple[str, int]]:
+def number_choices(tally: PollTally) -> list[tuple[str, int]]:
     """(choice id, its number) of a number poll's choices; a choice that is not a whole
     number (a forum that sends something else) makes the list empty, so nothing is guessed."""
     numbers = []
@@ -142,7 +142,7 @@ def _numbers(tally: PollTally) -> list[tuple[str, int]]:
 def _average_rating(tally: PollTally, high: str) -> str:
     """Discourse's "Average rating": each choice's number times its votes, over the voters,
     to two decimal places (poll.gjs ``averageRating``); only where the results are shown."""
-    numbers = _numbers(tally)
+    numbers = number_choices(tally)
     if tally.votes is None or not tally.voters or not numbers:
         return ""
     total = sum(number * (tally.votes_for(choice) or 0) for choice, number in numbers)
@@ -157,17 +157,18 @@ def _average_rating(tally: PollTally, high: str) -> str:
 def _ranked_outcome(outcome: RankedOutcome) -> str:
     rounds = "1 round" if outcome.rounds == 1 else f"{outcome.rounds} rounds"
     if outcome.winner is not None:
-        winner = _spoken(outcome.winner)
+        winner = choice_words(outcome.winner)
         return f"The winner, after {rounds}: {winner}." if winner else ""
-    tied = [name for name in (_spoken(html) for html in outcome.tied) if name]
+    tied = [name for name in (choice_words(html) for html in outcome.tied) if name]
     if not tied:
         return f"A tie after {rounds}."
     between = tied[0] if len(tied) == 1 else ", ".join(tied[:-1]) + " and " + tied[-1]
     return f"A tie after {rounds}, between {between}."
 
 
-def _spoken(choice_html: str) -> str:
-    """A choice's HTML as it is said when the choice is read (emoji named, tags dropped)."""
+def choice_words(choice_html: str) -> str:
+    """A choice's HTML as it is said when the choice is read (emoji named, tags dropped),
+    as one line without the full stop that ends a spoken block."""
     from voicepeer.speech.text import cooked_paragraphs  # the reader imports this module
 
     return " ".join(cooked_paragraphs(choice_html)).rstrip(".")
