@@ -47,6 +47,12 @@ class CompletenessJudge:
             table = [(normalize(p), meaning) for p, meaning in phrases]
         self._meaning = {p: m for p, m in table if p}
         self._slots = {normalize(p) for i in SLOT_INTENTS for p in PHRASINGS[i]}
+        # Longest first, so "open topic three" is not read as "open" + "topic three".
+        self._number_prefixes = sorted(
+            ((p.split(), i) for i in NUMBER_INTENTS for p in PHRASINGS[i]),
+            key=lambda item: len(item[0]),
+            reverse=True,
+        )
         self._slot_meanings = {i.value for i in SLOT_INTENTS}
 
     @classmethod
@@ -107,8 +113,7 @@ class CompletenessJudge:
     def _numbered(self, words: list[str]) -> tuple[Intent, int] | None:
         """The intent and N of "open topic N" or "vote for choice N" (longest prefix
         first), or ``None``."""
-        prefixes = [(p.split(), i) for i in NUMBER_INTENTS for p in PHRASINGS[i]]
-        for prefix, intent in sorted(prefixes, key=lambda item: len(item[0]), reverse=True):
+        for prefix, intent in self._number_prefixes:
             if words[: len(prefix)] == prefix and len(words) > len(prefix):
                 number = parse_number(" ".join(words[len(prefix) :]))
                 return None if number is None else (intent, number)
