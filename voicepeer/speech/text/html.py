@@ -327,9 +327,10 @@ class CookedReader:
         )
         return _Open(tag, "poll", poll=name, poll_type=kind, poll_max=attr.get("data-poll-max", ""))
 
-    def _tally(self) -> PollTally | None:
+    def _poll_open(self) -> _Open | None:
+        """The poll being read, if any."""
         polls = self._by_kind["poll"]
-        return self._polls.get(polls[-1].poll) if polls else None
+        return polls[-1] if polls else None
 
     def handle_endtag(self, tag: str) -> None:
         self._end_emoji_run()
@@ -361,9 +362,9 @@ class CookedReader:
         elif open_.kind == "link":
             self._emit(f" {self._link_words(open_)} ")
         elif open_.kind == "item" and open_.poll:
-            polls = self._by_kind["poll"]
-            kind = polls[-1].poll_type if polls else ""
-            self._emit(choice_counts(self._tally(), open_.poll, kind))
+            poll = self._poll_open()
+            tally = self._polls.get(poll.poll) if poll else None
+            self._emit(choice_counts(tally, open_.poll, poll.poll_type if poll else ""))
             self._flush()
         elif open_.kind == "poll":
             self._flush()
