@@ -159,23 +159,27 @@ def test_only_categories_the_member_may_start_topics_in_are_offered(tmp_path: Pa
 def test_uncategorized_is_offered_only_where_the_forum_allows_topics_in_it(
     tmp_path: Path,
 ) -> None:
-    # Discourse's allow_uncategorized_topics is false by default, and then a member gets
-    # permission null on Uncategorized: a topic dictated for it would only be refused.
-    offered: dict[bool, str] = {}
+    # Discourse's allow_uncategorized_topics is false by default, and then a topic there is
+    # refused to everyone, staff too: a topic dictated for it would only be refused.
+    offered: dict[tuple[bool, str], str] = {}
     for allowed in (False, True):
         where = tmp_path / f"allowed-{allowed}"
         where.mkdir()
         with start(where, allow_uncategorized_topics=allowed) as forum:
-            talk = converse(
-                forum.base_url,
-                ["latest topics", "new topic"],
-                where / "data",
-                credentials=signed_in(forum),
-            )
-        offered[allowed] = next(line for line in talk.said if line.startswith("Which category"))
-    assert "Four: Good news." in offered[False]
-    assert "Uncategorized" not in offered[False] and "Five:" not in offered[False]
-    assert "Five: Uncategorized." in offered[True]
+            for who in ("demo", "ruth"):  # a member, and a moderator
+                talk = converse(
+                    forum.base_url,
+                    ["latest topics", "new topic"],
+                    where / who,
+                    credentials=signed_in(forum, who),
+                )
+                offered[allowed, who] = next(
+                    line for line in talk.said if line.startswith("Which category")
+                )
+    for who in ("demo", "ruth"):
+        assert "Four: Good news." in offered[False, who]
+        assert "Uncategorized" not in offered[False, who] and "Five:" not in offered[False, who]
+        assert "Five: Uncategorized." in offered[True, who]
 
 
 def test_a_visitor_is_told_to_sign_in_before_choosing_a_category(tmp_path: Path) -> None:

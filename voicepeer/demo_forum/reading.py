@@ -190,10 +190,16 @@ def can_start_topic_in(
 
 def categories(ctx: Context, _m: re.Match[str]) -> Response:
     # Top-level categories; with include_subcategories=true each lists its subcategories.
+    # Uncategorized is left out unless topics may be started there (CategoryList#prune_empty,
+    # for staff too): /site.json still lists it, for naming the topics filed in it.
     rows = ctx.store.all(
         "SELECT * FROM categories WHERE parent_category_id IS NULL ORDER BY position"
     )
-    listed = [category_json(ctx, row) for row in rows]
+    listed = [
+        category_json(ctx, row)
+        for row in rows
+        if ctx.options.allow_uncategorized_topics or row["slug"] != UNCATEGORIZED_SLUG
+    ]
     if (ctx.request.params.text("include_subcategories") or "").lower() == "true":
         for item in listed:
             item["subcategory_list"] = [

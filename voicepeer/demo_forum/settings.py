@@ -33,8 +33,9 @@ class DemoForumOptions:
     """Most characters a post may have (Discourse default 32000)."""
     allow_uncategorized_topics: bool = False
     """Whether topics may be started in Uncategorized or with no category (Discourse's site
-    setting of the same name, default false: members then see Uncategorized as a category
-    they cannot start topics in, and nobody, staff included, may create one there)."""
+    setting of the same name, default false: /categories.json then leaves Uncategorized out,
+    /site.json gives members no permission on it, and nobody, staff included, may create a
+    topic there)."""
     min_search_term_length: int = field(default=3, metadata={"min": 1, "max": 100})
     """Fewest characters a search may have; shorter ones get 400 (Discourse default 3)."""
     moderated_usernames: tuple[str, ...] = ()

@@ -59,7 +59,7 @@ def _body_errors(ctx: Context, raw: str, *, private: bool, new_topic: bool) -> l
 def _category_errors(ctx: Context, category: sqlite3.Row | None) -> list[str]:
     """The Topic model's ``validates :category_id, presence, exclusion`` while
     allow_uncategorized_topics is off: it applies to staff too (Discourse dropped their
-    exemption), so an admin who may pick Uncategorized still cannot post there."""
+    exemption), so an admin whom /site.json lets start topics there still cannot."""
     if ctx.options.allow_uncategorized_topics:
         return []
     if category is None:
