@@ -14,6 +14,7 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.number_words import spoken_numbers
 
 CLOSED = "This topic is closed to new replies."
+TITLE = "Cold showers for fatigue"
 
 
 def close_topic_one(forum: DemoForum) -> None:
@@ -102,7 +103,7 @@ def test_a_reply_refused_as_the_topic_closed_can_start_a_new_topic(tmp_path: Pat
                 "reply",
                 "start a new topic",
                 "number one",
-                "Cold showers for fatigue",
+                TITLE,
                 "send it",
                 "yes",
                 "reply",
@@ -112,7 +113,7 @@ def test_a_reply_refused_as_the_topic_closed_can_start_a_new_topic(tmp_path: Pat
             before_line={5: lambda: close_topic_one(forum)},
         )
         latest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
-        started = next(t for t in latest if t["title"] == "Cold showers for fatigue")
+        started = next(t for t in latest if t["title"] == TITLE)
         first = httpx.get(f"{forum.base_url}/t/{started['id']}.json").json()
         replied_in = httpx.get(f"{forum.base_url}/t/1.json").json()["title"]
     assert first["post_stream"]["posts"][0]["cooked"] == f"<p>{words}.</p>"
@@ -123,8 +124,59 @@ def test_a_reply_refused_as_the_topic_closed_can_start_a_new_topic(tmp_path: Pat
         "To post it as a new topic instead, say start a new topic."
     )
     assert (
-        f"The title is: Cold showers for fatigue. The reply you wrote to {replied_in} starts "
+        f"The title is: {TITLE}. The reply you wrote to {replied_in} starts "
         f"the first post. It says: {words}. Keep talking to add to it, or say send it."
     ) in talk.said[offered:]
     # Posted as the new topic, the reply's saved words are let go: nothing is said twice.
     assert talk.said[-1] == CLOSED
+
+
+def test_a_reply_taken_into_a_new_topic_put_aside_is_not_offered_twice(tmp_path: Path) -> None:
+    # The reply's words became a new topic's first post, which was put aside; voicepeer
+    # then stopped. Next time "reply" there says where the words are now, and posting that
+    # topic lets go of the reply too: the same words are never offered for two topics.
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        number = position_of_topic_one(forum)
+        opening = ["latest topics", f"open topic {number}"]
+        converse(
+            forum.base_url,
+            [*opening, "reply", "Cold showers help me most", "send it", "no", "cancel"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        close_topic_one(forum)
+        opening = ["latest topics", f"open topic {position_of_topic_one(forum)}"]
+        carried = converse(
+            forum.base_url,
+            [*opening, "reply", "start a new topic", "number one", TITLE, "cancel"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        category = next(line for line in carried.said if line.startswith("A new topic in "))
+        category_name = category.removeprefix("A new topic in ").split(".")[0]
+        assert carried.said[-1].startswith("New topic put aside. It is saved")
+        later = converse(
+            forum.base_url,
+            [*opening, "reply", "new topic", "number one", "send it", "yes"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        last = converse(
+            forum.base_url,
+            ["latest topics", f"open topic {position_of_topic_one(forum)}", "reply"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        latest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    assert later.said[3] == (
+        f"{CLOSED} Your saved reply to it is the first post of your saved new topic, titled "
+        f"{TITLE}, in {category_name}. To go on with it, say new topic and "
+        f"choose {category_name}."
+    )
+    assert later.said[5] == (
+        f"You have a saved new topic, titled {TITLE}. It says: Cold showers "
+        "help me most. Keep talking to add to it, or say send it."
+    )
+    assert later.said[-1] == f"Your new topic, {TITLE}, is posted."
+    assert last.said[-1] == CLOSED  # the reply's words went with the topic
+    assert [t["title"] for t in latest].count(TITLE) == 1

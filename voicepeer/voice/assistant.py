@@ -581,10 +581,19 @@ class Assistant:
         else:
             why = "The forum does not let you reply in this topic."
         saved = self.composer.saved_words(topic)
-        if saved:
+        draft_key = self.composer.draft_key(topic)
+        carrier = self.peer_loop.composer.carrier_of(draft_key) if saved else None
+        if carrier is not None:
+            category = self.reader.category(carrier[0])
+            named = category.name if category else "the same category"
+            why += (
+                " Your saved reply to it is the first post of your saved new topic, titled "
+                f"{carrier[1]}, in {named}. To go on with it, say new topic and choose {named}."
+            )
+        elif saved:
             why += f" Your saved reply to it stays saved. It says: {as_sentence(saved)}"
             if (topic.closed or topic.archived) and self.engines.forum.signed_in:
-                self.peer_loop.composer.carry_reply(self.composer.draft_key(topic), topic.title)
+                self.peer_loop.composer.carry_reply(draft_key, topic.title)
                 why += " To post it as a new topic instead, say start a new topic."
         self.say(why)
 

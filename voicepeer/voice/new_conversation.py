@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimits
 from voicepeer.forum.checks import check_reply, check_title
 from voicepeer.forum.peer import ForumUser
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.composer import Composer, ComposerEngines, Next
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line
@@ -37,7 +38,7 @@ class Conversation:
     def key(self) -> str:
         """Names the draft, so the same message or topic can be taken up again."""
         if self.category is not None:
-            return f"new topic in {self.category.id}"
+            return f"{_NEW_TOPIC_IN}{self.category.id}"
         return "new message to " + ",".join(sorted(u.username.casefold() for u in self.recipients))
 
     @property
@@ -104,19 +105,33 @@ class NewConversationComposer(Composer):
         once that topic is handed to the outbox the reply's draft is let go."""
         self._carried = (draft_key, topic_title)
 
+    def carrier_of(self, draft_key: str) -> tuple[int, str] | None:
+        """The category id and title of the saved new topic whose first post took up the
+        words of the reply saved as ``draft_key``, if one did (in this session or before)."""
+        drafts = self._engines.drafts
+        for key, value in drafts.all().items():
+            topic_key = key.removesuffix(_CARRIES)
+            if key != topic_key and value == draft_key and drafts.load(topic_key):
+                category = topic_key.removeprefix(_NEW_TOPIC_IN)
+                title = drafts.load(topic_key + _TITLE)
+                if category.isdigit() and title:
+                    return int(category), title
+        return None
+
     def begin(self, conversation: Conversation) -> bool:
         """Start writing ``conversation``; True when a saved one was taken up again (its
         title too), False when it starts empty and still needs a title."""
         drafts = self._engines.drafts
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
-        saved, saved_title = drafts.load(conversation.key), drafts.load(_title_key(conversation))
+        saved, saved_title = drafts.load(conversation.key), drafts.load(conversation.key + _TITLE)
         if saved and saved_title:
             self.conversation = replace(conversation, title=saved_title)
             self.draft = Draft.from_text(saved)
+            self._carrying = drafts.load(conversation.key + _CARRIES)
             self._say(
                 f"You have a saved {conversation.what}, titled {saved_title}. It says: "
-                f"{self.draft.text} Keep talking to add to it, or say send it."
+                f"{as_sentence(self.draft.text)} Keep talking to add to it, or say send it."
             )
             return True
         self.conversation, self.draft = conversation, Draft()
@@ -124,7 +139,7 @@ class NewConversationComposer(Composer):
 
     def titled(self, title: str) -> None:
         self.conversation = replace(self.conversation, title=title)
-        self._engines.drafts.save(_title_key(self.conversation), title)
+        self._engines.drafts.save(self.conversation.key + _TITLE, title)
         carried = self._carried if not self.conversation.private else None
         # Taken up (refused words too), so that posting the topic lets go of all of them.
         words = self._engines.drafts.resume(carried[0]) if carried else None
@@ -132,6 +147,8 @@ class NewConversationComposer(Composer):
             self._carrying, self._carried = carried[0], None
             self.draft = Draft.from_text(words)
             self.save()
+            # Kept on disk, so that posting this topic after a restart lets go of the reply.
+            self._engines.drafts.save(self.conversation.key + _CARRIES, carried[0])
             self._say(
                 # Not "Your reply": this composer's sentences name the new topic so.
                 f"The title is: {title}. The reply you wrote to {carried[1]} starts the first "
@@ -177,7 +194,7 @@ class NewConversationComposer(Composer):
         result = self._engines.outbox.submit_new(
             conversation.to_send(self.draft.text_to_send()), draft_key=conversation.key
         )
-        self._engines.drafts.discard(_title_key(conversation))
+        self._let_go_of_companions()
         if self._carrying is not None:
             # Its words are in the outbox now, as the new topic's first post.
             self._engines.drafts.discard(self._carrying)
@@ -196,7 +213,7 @@ class NewConversationComposer(Composer):
     def cancel(self) -> Next:
         self.save()
         if self.draft.is_empty:
-            self._engines.drafts.discard(_title_key(self.conversation))
+            self._let_go_of_companions()
         what = self.conversation.what.capitalize()
         again = (
             f"say message {self.conversation.names}"
@@ -210,6 +227,14 @@ class NewConversationComposer(Composer):
         )
         return Next.READING
 
+    def _let_go_of_companions(self) -> None:
+        """The title and the carried reply's key, saved beside the draft."""
+        for companion in (_TITLE, _CARRIES):
+            self._engines.drafts.discard(self.conversation.key + companion)
 
-def _title_key(conversation: Conversation) -> str:
-    return conversation.key + " title"
+
+_NEW_TOPIC_IN = "new topic in "
+_TITLE = " title"
+"""Saved beside a draft (its key and this): the conversation's title."""
+_CARRIES = " carries"
+"""Saved beside a new topic's draft: the key of the reply draft its first post took up."""

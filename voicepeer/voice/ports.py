@@ -31,6 +31,10 @@ class DraftKeeper(Protocol):
         """Why the forum refused this draft, when it came back from the outbox refused."""
         ...
 
+    def all(self) -> dict[str, str]:
+        """Every saved draft, key → all its words."""
+        ...
+
 
 class ReplyOutbox(Protocol):
     """Durable queue of confirmed replies: records each before sending, never posts twice."""
