@@ -8,6 +8,7 @@ import pytest
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.numbers import is_number_alone, parse_number, parse_ordinal
+from voicepeer.number_words import ordinal_word
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.state_commands import ALLOWED, ASKING_CONSENT
 
@@ -58,3 +59,11 @@ def test_a_number_with_its_prefix_opens_the_topic() -> None:
     verdict = INTERPRETER.command(Heard("open topic thirty nine"))
     assert verdict.command == Command(Intent.OPEN, {"number": 39})
     assert not is_number_alone("open topic thirty nine")
+
+
+def test_ordinal_words_are_said_as_they_are_heard() -> None:
+    # One table: what voicepeer says ("your ninth choice") is what it understands.
+    for place in (*range(1, 20), *range(20, 100, 10)):
+        word = ordinal_word(place)
+        assert word is not None and parse_ordinal(word) == place
+    assert ordinal_word(21) is None and ordinal_word(0) is None

@@ -6,6 +6,8 @@ utterance out)."""
 from __future__ import annotations
 
 from voicepeer.commands.text import normalize
+from voicepeer.number_words import ORDINAL_TENS as _ORDINAL_TENS
+from voicepeer.number_words import ORDINAL_UNITS as _ORDINAL_UNITS
 from voicepeer.number_words import TENS as _TENS
 from voicepeer.number_words import UNITS as _UNITS
 
@@ -24,37 +26,6 @@ _HOMOPHONES = {
 NUMBER_WORDS: tuple[str, ...] = (*_UNITS, *_TENS, "hundred")
 
 
-_ORDINAL_UNITS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-}
-_ORDINAL_TENS = {
-    "twentieth": 20,
-    "thirtieth": 30,
-    "fortieth": 40,
-    "fiftieth": 50,
-    "sixtieth": 60,
-    "seventieth": 70,
-    "eightieth": 80,
-    "ninetieth": 90,
-}
 ORDINAL_WORDS: tuple[str, ...] = (*_ORDINAL_UNITS, *_ORDINAL_TENS)
 _NUMBER_LEAD = frozenset({"number", "no", "topic", "post"})
 """Words said before a number that name what it counts ("open number twelve")."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from voicepeer.number_words import ordinal_word
+
 
 @dataclass(frozen=True)
 class RankedOutcome:
@@ -77,9 +79,6 @@ def poll_heading(kind: str, closed: bool, low: str, high: str) -> str:
     return f"{heading}."
 
 
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
-
-
 def choice_counts(tally: PollTally | None, choice: str, kind: str = "regular") -> str:
     """What follows a choice: its votes when the forum shows them, and the person's vote.
     A ranked-choice poll's counts are not said: each voter's ballot holds every choice, so
@@ -91,9 +90,8 @@ def choice_counts(tally: PollTally | None, choice: str, kind: str = "regular") -
         place = dict(tally.ranks).get(choice, 0)
         if place <= 0:  # unranked, or a forum that sends only which choices were voted for
             return ", your vote" if not tally.ranks and choice in tally.mine else ""
-        if place <= len(_ORDINALS):
-            return f", your {_ORDINALS[place - 1]} choice"
-        return f", your choice number {place}"
+        ordinal = ordinal_word(place)
+        return f", your {ordinal} choice" if ordinal else f", your choice number {place}"
     votes = tally.votes_for(choice)
     said = "" if votes is None else f", {_votes(votes)}"
     return said + (", your vote" if choice in tally.mine else "")
