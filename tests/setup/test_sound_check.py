@@ -21,13 +21,16 @@ from voicepeer.setup.sound_check import (
 RATE = 16_000
 
 
-def spoken(text: str, folder: Path, name: str) -> bytes:
-    """espeak-ng speech as 16 kHz mono 16-bit PCM, trimmed of espeak's own silence."""
+def spoken(text: str, folder: Path, name: str, rate_wpm: int = 110) -> bytes:
+    """espeak-ng speech as 16 kHz mono 16-bit PCM, trimmed of espeak's own silence; the
+    same bytes on every run."""
     wav, raw = folder / f"{name}.wav", folder / f"{name}.raw"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "110", "-w", str(wav), text], check=True)
+    speak = ["espeak-ng", "-v", "en-us", "-s", str(rate_wpm), "-w", str(wav), text]
+    subprocess.run(speak, check=True)
     subprocess.run(
         [
             "sox",
+            "-R",  # repeatable: sox otherwise dithers with a new random seed on every run
             str(wav),
             "-r",
             str(RATE),

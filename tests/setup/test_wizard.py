@@ -44,9 +44,11 @@ def test_a_long_pause_splits_the_phrase_and_a_longer_wait_is_suggested(tmp_path:
 
 
 def test_the_phrase_said_normally_is_understood(tmp_path: Path) -> None:
-    pcm = silence(0.5, 30) + spoken("next post", tmp_path, "np") + silence(1.0, 30)
+    # At a usual pace: said slowly (110 words a minute) it is heard as "new this post" in
+    # about one of five renderings that differ only in their last bit.
+    pcm = silence(0.5, 30) + spoken("next post", tmp_path, "np", 150) + silence(1.0, 30)
     chosen, out = wizard()
-    assert chosen._recognition_test(pcm) is True
+    assert chosen._recognition_test(pcm) is True, out.getvalue()
     assert 'I heard "next post". The microphone works.' in out.getvalue()
 
 
