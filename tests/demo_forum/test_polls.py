@@ -125,6 +125,36 @@ def test_an_archived_topic_takes_no_votes_a_closed_one_does(forum: DemoForum) ->
     assert refused.json()["errors"] == ["The topic must be open to vote."]
 
 
+def remove_vote(forum: DemoForum, post_id: int, username: str) -> httpx.Response:
+    body = {"post_id": post_id, "poll_name": "poll"}
+    return httpx.request(
+        "DELETE", f"{forum.base_url}/polls/vote", headers=member_headers(username), json=body
+    )
+
+
+def test_a_vote_is_taken_back_with_delete_as_the_plugin_does(forum: DemoForum) -> None:
+    # PollsController#remove_vote answers with the poll alone; Poll.change_vote's checks
+    # (an open poll in a topic not archived) hold as for a vote.
+    post = start_poll(forum, " type=multiple max=2")
+    vest, showers = (o["id"] for o in seen_by(forum, post["id"], "mei")["polls"][0]["options"])
+    assert vote(forum, post["id"], "mei", vest, showers).status_code == 200
+    assert vote(forum, post["id"], "priya", vest).status_code == 200
+    taken_back = remove_vote(forum, post["id"], "mei")
+    assert taken_back.status_code == 200, taken_back.text
+    assert set(taken_back.json()) == {"poll"}
+    assert [o["votes"] for o in taken_back.json()["poll"]["options"]] == [1, 0]
+    assert taken_back.json()["poll"]["voters"] == 1
+    assert "polls_votes" not in seen_by(forum, post["id"], "mei")
+    assert remove_vote(forum, post["id"], "dave").status_code == 200  # nothing to take back
+    staff = member_headers("ruth")
+    url = f"{forum.base_url}/t/{post['topic_id']}/status.json"
+    httpx.put(url, headers=staff, json={"status": "archived", "enabled": "true"}).raise_for_status()
+    refused = remove_vote(forum, post["id"], "priya")
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == ["The topic must be open to vote."]
+    assert seen_by(forum, post["id"], "priya")["polls_votes"] == {"poll": [vest]}
+
+
 def start(forum: DemoForum, raw: str) -> int:
     body = {"title": "Poll results read aloud", "raw": raw, "category": 1}
     made = httpx.post(f"{forum.base_url}/posts.json", headers=member_headers("sam"), json=body)

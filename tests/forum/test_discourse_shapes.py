@@ -467,6 +467,35 @@ def test_a_vote_is_sent_as_the_polls_controller_takes_it(sent_back: str) -> None
         assert tally is None
 
 
+def test_a_vote_is_taken_back_as_the_polls_controller_takes_it() -> None:
+    # PollsController#remove_vote: DELETE /polls/vote with post_id and poll_name (its #vote
+    # refuses a vote without options); it answers with the poll alone.
+    poll = {
+        "name": "poll",
+        "type": "regular",
+        "status": "open",
+        "options": [
+            {"id": "a1", "html": "Tea", "votes": 0},
+            {"id": "b2", "html": "Coffee", "votes": 2},
+        ],
+        "voters": 2,
+    }
+    seen: list[tuple[str, str, dict[str, Any]]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append((request.method, request.url.path, json.loads(request.content)))
+        return httpx.Response(200, json={"poll": poll})
+
+    client = DiscourseClient(
+        "http://forum.invalid",
+        credentials=Credentials("http://forum.invalid", "user_api_key", "k", username="demo"),
+        transport=httpx.MockTransport(answer),
+    )
+    tally = client.vote(12, "poll", ())
+    assert seen == [("DELETE", "/polls/vote", {"post_id": 12, "poll_name": "poll"})]
+    assert tally is not None and tally.mine == frozenset() and tally.votes_for("a1") == 0
+
+
 # A ranked-choice poll's result as plugins/poll/lib/ranked_choice.rb (RankedChoice.run)
 # makes it and PollSerializer#ranked_choice_outcome sends it (only where the member may see
 # the results); the rounds as in the plugin's poll-results-tabs component test.

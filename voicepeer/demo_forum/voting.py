@@ -25,16 +25,22 @@ def _poll(ctx: Context) -> tuple[sqlite3.Row, PollMarkup]:
     return post, poll
 
 
-def vote(ctx: Context, _m: re.Match[str]) -> Response:
-    """PollsController#vote: the member's choices replace any earlier ones."""
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+def _open_poll(ctx: Context) -> tuple[sqlite3.Row, PollMarkup]:
+    """Poll.change_vote's checks, before a vote is cast or removed."""
     post, poll = _poll(ctx)
-    name = poll.name
     if ctx.store.scalar("SELECT archived FROM topics WHERE id = ?", (post["topic_id"],)):
         # A closed topic still takes votes; an archived one does not.
         raise error(422, "The topic must be open to vote.", "invalid_parameters")
     if is_closed(ctx.store, post["id"], poll):
         raise error(422, "Poll must be open to vote.", "invalid_parameters")
+    return post, poll
+
+
+def vote(ctx: Context, _m: re.Match[str]) -> Response:
+    """PollsController#vote: the member's choices replace any earlier ones."""
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    post, poll = _open_poll(ctx)
+    name = poll.name
     chosen = ctx.request.params.raw("options")
     known = {choice for choice, _ in poll.choices}
     kind = poll.data.get("type", "regular")
@@ -61,14 +67,36 @@ def vote(ctx: Context, _m: re.Match[str]) -> Response:
             " VALUES (?, ?, ?, ?, ?, ?)",
             [(post["id"], name, c, user["id"], now_iso(), ranks[c]) for c in picked],
         )
-    body: dict[str, Any] = {"poll": serialized(ctx.store, post, poll, user), "vote": picked}
+    body: dict[str, Any] = {"poll": _answered_poll(ctx, post, poll, user), "vote": picked}
     if kind == "ranked_choice":
-        # Poll.vote adds the outcome to its answer whether or not the poll shows results.
-        body["poll"]["ranked_choice_outcome"] = ranked_choice.outcome(
-            ballots(ctx.store, post["id"], name), poll.choices
-        )
         body["vote"] = [{"digest": c, "rank": ranks[c]} for c in picked]
     return Response.json(200, body)
+
+
+def remove_vote(ctx: Context, _m: re.Match[str]) -> Response:
+    """PollsController#remove_vote: every choice the member voted for in the poll goes
+    (a member who had not voted gets the poll back unchanged)."""
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    post, poll = _open_poll(ctx)
+    with ctx.store.transaction() as conn:
+        conn.execute(
+            "DELETE FROM poll_votes WHERE post_id = ? AND poll_name = ? AND user_id = ?",
+            (post["id"], poll.name, user["id"]),
+        )
+    return Response.json(200, {"poll": _answered_poll(ctx, post, poll, user)})
+
+
+def _answered_poll(
+    ctx: Context, post: sqlite3.Row, poll: PollMarkup, user: sqlite3.Row
+) -> dict[str, Any]:
+    """The poll as Poll.vote and Poll.remove_vote answer with it: a ranked-choice poll with
+    its outcome whether or not the poll shows results."""
+    answered = serialized(ctx.store, post, poll, user)
+    if poll.data.get("type") == "ranked_choice":
+        answered["ranked_choice_outcome"] = ranked_choice.outcome(
+            ballots(ctx.store, post["id"], poll.name), poll.choices
+        )
+    return answered
 
 
 def _check_count(poll: PollMarkup, count: int) -> None:
@@ -124,5 +152,6 @@ def toggle_status(ctx: Context, _m: re.Match[str]) -> Response:
 
 ROUTES: tuple[Route, ...] = (
     route("PUT", r"/polls/vote(?:\.json)?", vote),
+    route("DELETE", r"/polls/vote(?:\.json)?", remove_vote),
     route("PUT", r"/polls/toggle_status(?:\.json)?", toggle_status),
 )

@@ -315,7 +315,8 @@ class Forum(Protocol):
 
     def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
         """Make the person's vote in a poll exactly ``choices`` (choice ids), replacing any
-        earlier vote; the poll's counts afterwards, when the forum sends them."""
+        earlier vote (no choices: the vote is taken back); the poll's counts afterwards,
+        when the forum sends them."""
         ...
 
     def notifications(self, *, unread_only: bool = False) -> Notifications:

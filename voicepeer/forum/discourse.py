@@ -386,9 +386,13 @@ class DiscourseClient:
         )
 
     def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
-        # PollsController#vote: the choices sent replace the person's earlier ones.
-        body = {"post_id": post_id, "poll_name": poll_name, "options": list(choices)}
-        answer = self.http.write("PUT", "/polls/vote", body)
+        # PollsController#vote: the choices sent replace the person's earlier ones; it
+        # refuses none, and #remove_vote takes the whole vote back.
+        body: dict[str, Any] = {"post_id": post_id, "poll_name": poll_name}
+        if choices:
+            answer = self.http.write("PUT", "/polls/vote", {**body, "options": list(choices)})
+        else:
+            answer = self.http.write("DELETE", "/polls/vote", body)
         poll = answer.get("poll") if isinstance(answer, dict) else None
         if not isinstance(poll, dict):
             return None
