@@ -5,6 +5,7 @@ topic and a post without a poll each get a plain answer and no request."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -200,4 +201,69 @@ def test_a_public_poll_says_everyone_sees_the_vote_and_a_second_poll_is_named() 
     assert planned.question == (
         "Vote for choice 2, Cold, in the first open poll of this post? "
         "Everyone can see who voted for what in it. Say yes or no."
+    )
+
+
+def test_a_vote_is_taken_back_only_after_a_clear_yes(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        post_id, (_, showers, _) = _post_poll(forum.base_url)
+        vote_as(forum.base_url, "priya", post_id, [showers])
+        vote_as(forum.base_url, "demo", post_id, [showers])
+        kept = converse(
+            forum.base_url,
+            [*OPEN_IT, "remove my vote", "yeah", "no"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        assert own_votes(forum.base_url, post_id, "demo") == [showers]
+        talk = converse(
+            forum.base_url,
+            [*OPEN_IT, "take back my vote", "yes", "read", "remove my vote"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        assert own_votes(forum.base_url, post_id, "demo") == []
+        assert own_votes(forum.base_url, post_id, "priya") == [showers]
+    question = "Take back your vote for choice 2, Cold showers, in this poll? Say yes or no."
+    asked = kept.said.index(question)
+    assert kept.said[asked + 1 :][:2] == [question, "Your vote stays."]
+    assert question in talk.said
+    assert "Your vote is taken back. 1 person has voted now." in talk.said
+    # Read again, the post no longer says "your vote"; asked again, there is none.
+    assert not any("your vote" in line for line in talk.said[talk.said.index(question) + 2 :])
+    assert talk.said[-1] == "You have not voted in this poll."
+
+
+def test_taking_back_a_vote_that_cannot_be_taken_back_sends_nothing() -> None:
+    choices = (("a", "Heat"), ("b", "Cold"), ("c", "Damp"))
+    voted = PollTally("poll", 2, choices=choices, mine=frozenset({"b"}))
+    assert plan_vote(_post_with(), None) == "This post has no poll to vote in."
+    assert plan_vote(_post_with(PollTally("poll", 2, choices=choices)), None) == (
+        "You have not voted in this poll."
+    )
+    assert plan_vote(_post_with(replace(voted, closed=True)), None) == (
+        "This poll is closed, so your vote in it stays."
+    )
+    assert plan_vote(_post_with(voted), None, archived=True) == (
+        "This topic is archived, so its polls take no more votes."
+    )
+
+
+def test_taking_back_names_every_choice_or_the_ranking() -> None:
+    choices = (("a", "Heat"), ("b", "Cold"), ("c", "Damp"))
+    several = PollTally("poll", 3, kind="multiple", choices=choices, mine=frozenset({"a", "c"}))
+    untouched = PollTally("first", 3, choices=choices)
+    planned = plan_vote(_post_with(untouched, several), None)
+    assert isinstance(planned, PollVote) and planned.taken_back and planned.poll == "poll"
+    assert planned.question == (
+        "Take back your vote for choice 1, Heat and choice 3, Damp, in the first open poll "
+        "you voted in? Say yes or no."
+    )
+    ranked = PollTally(
+        "poll", 3, kind="ranked_choice", choices=choices, ranks=(("b", 1), ("a", 2), ("c", 3))
+    )
+    planned = plan_vote(_post_with(ranked), None)
+    assert isinstance(planned, PollVote) and planned.choices == ()
+    assert planned.question == (
+        "Take back your ranking of its choices, in this poll? Say yes or no."
     )

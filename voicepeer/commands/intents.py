@@ -48,6 +48,7 @@ class Intent(StrEnum):
     PREVIOUS_PARAGRAPH = "previous_paragraph"
     SKIP_TO_END = "skip_to_end"
     VOTE = "vote"
+    REMOVE_VOTE = "remove_vote"
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.PREVIOUS_PARAGRAPH: ("previous paragraph", "back a paragraph", "go back a paragraph"),
     Intent.SKIP_TO_END: ("skip to the end", "skip to end", "end of post", "skip the rest"),
     Intent.VOTE: ("vote for choice",),
+    Intent.REMOVE_VOTE: ("remove my vote",),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

@@ -91,6 +91,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.BACK,
     Intent.LIKE,
     Intent.VOTE,
+    Intent.REMOVE_VOTE,
     Intent.BOOKMARK,
     Intent.NOTIFICATIONS,
     Intent.SEARCH,
@@ -458,6 +459,7 @@ class Assistant:
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_to_like(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
+            Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
             Intent.NOTIFICATIONS: lambda c: self.reader.notifications(),
             Intent.SEARCH: lambda c: self._search(str(c.slots.get("query", ""))),
             Intent.YES: lambda c: self._yes(),
@@ -603,7 +605,8 @@ class Assistant:
             self._go(State.LIKING)
             self.say(question)
 
-    def _ask_to_vote(self, number: int) -> None:
+    def _ask_to_vote(self, number: int | None) -> None:
+        """Ask before voting for choice ``number``, or before taking the vote back (None)."""
         vote = self.reader.plan_vote(number)
         if vote is not None:
             self._vote = vote
@@ -663,7 +666,7 @@ class Assistant:
             self._follow(self.composer.decline())
             return
         if self.state in (State.LIKING, State.VOTING):
-            declined = "Not liked." if self.state is State.LIKING else "Not voted."
+            declined = self._vote.declined if self._vote is not None else "Not liked."
             self._vote = None
             self._go(State.READING)
             self.say(declined)

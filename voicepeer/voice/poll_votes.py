@@ -1,6 +1,7 @@
 """Voting in a poll of the post being read: which choice "vote for choice N" means, what
 is asked before the vote is cast (everyone sees the counts change, and on a public poll
-the voter's name), and the choices the forum is sent.
+the voter's name), and the choices the forum is sent; and taking a vote back ("remove my
+vote"), asked the same way.
 
 Choices are numbered as the post was read ("Choice two: Cold showers"); a number poll's
 choices are its numbers, so "vote for choice seven" picks 7.
@@ -28,6 +29,13 @@ class PollVote:
     picked: str
     """The choice asked for, as said: "choice two, Cold showers"."""
     question: str
+    declined: str = "Not voted."
+    """Said when the person answers no."""
+
+    @property
+    def taken_back(self) -> bool:
+        """The person asked to remove their vote: the forum is sent no choices."""
+        return not self.choices
 
 
 def _label(tally: PollTally, place: int, html: str) -> str:
@@ -57,15 +65,17 @@ def _choices_heard(tally: PollTally) -> str:
     return f"This poll has {count} choices. Say vote for choice, and a number from 1 to {count}."
 
 
-def plan_vote(post: Post, number: int, *, archived: bool = False) -> PollVote | str:
-    """The vote "vote for choice ``number``" asks for in ``post``, or what to say instead.
-    ``archived``: the post's topic is archived, where polls take no votes (a closed topic's
-    polls still do)."""
+def plan_vote(post: Post, number: int | None, *, archived: bool = False) -> PollVote | str:
+    """The vote "vote for choice ``number``" asks for in ``post`` (``None``: taking the
+    person's vote back), or what to say instead. ``archived``: the post's topic is archived,
+    where polls take no votes (a closed topic's polls still do)."""
     polls = [p for p in post.polls if p.choices]
     if not polls:
         return "This post has no poll to vote in."
     if archived:
         return "This topic is archived, so its polls take no more votes."
+    if number is None:
+        return _plan_taking_back(post, polls)
     tally = next((p for p in polls if not p.closed), None)
     if tally is None:
         return "This poll is closed: it takes no more votes."
@@ -106,6 +116,32 @@ def plan_vote(post: Post, number: int, *, archived: bool = False) -> PollVote | 
     )
 
 
+def _plan_taking_back(post: Post, polls: list[PollTally]) -> PollVote | str:
+    """Taking back the person's whole vote in the first open poll they voted in (Discourse
+    removes a vote only whole: PollsController#remove_vote)."""
+    voted = [p for p in polls if p.mine or p.ranks]
+    if not voted:
+        return (
+            "You have not voted in this poll."
+            if len(polls) == 1
+            else ("You have not voted in this post's polls.")
+        )
+    tally = next((p for p in voted if not p.closed), None)
+    if tally is None:
+        return "This poll is closed, so your vote in it stays."
+    where = "the first open poll you voted in" if len(polls) > 1 else "this poll"
+    if tally.kind == "ranked_choice":
+        picked = "your ranking of its choices"
+        question = f"Take back {picked}, in {where}?"
+    else:
+        picked = " and ".join(_said_choice(tally, c) for c, _ in tally.choices if c in tally.mine)
+        question = f"Take back your vote for {picked}, in {where}?"
+    first = next((c for c, _ in tally.choices if c in tally.mine), "")
+    return PollVote(
+        post.id, tally.name, (), first, picked, f"{question} Say yes or no.", "Your vote stays."
+    )
+
+
 def _said_choice(tally: PollTally, choice: str) -> str:
     """How an earlier vote is said, by its place among the choices."""
     for place, (found, html) in enumerate(tally.choices, start=1):
@@ -115,11 +151,19 @@ def _said_choice(tally: PollTally, choice: str) -> str:
 
 
 def after_vote(vote: PollVote, tally: PollTally | None) -> str:
-    """What is said once the forum has counted the vote."""
+    """What is said once the forum has counted the vote, or taken it back."""
+    people = "" if tally is None else _people_voted(tally.voters)
+    if vote.taken_back:
+        return "Your vote is taken back." + (f" {people} now." if tally else "")
     said = f"You voted for {vote.picked}."
     votes = None if tally is None else tally.votes_for(vote.choice)
-    if tally is None or votes is None:
+    if votes is None:
         return said  # the forum keeps the counts hidden from voters
     count = "1 vote" if votes == 1 else f"{votes} votes"
-    people = "1 person has" if tally.voters == 1 else f"{tally.voters} people have"
-    return f"{said} It has {count} now; {people} voted."
+    return f"{said} It has {count} now; {people[0].lower()}{people[1:]}."
+
+
+def _people_voted(voters: int) -> str:
+    if voters == 0:
+        return "Nobody has voted in it"
+    return "1 person has voted" if voters == 1 else f"{voters} people have voted"

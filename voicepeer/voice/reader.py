@@ -472,9 +472,9 @@ class Reader:
         if post is not None and self.forum_do(lambda: self._engines.forum.like(post.id)):
             self._say(f"You liked this post by {phrasing.author_name(post)}.")
 
-    def plan_vote(self, number: int) -> PollVote | None:
-        """The vote "vote for choice ``number``" asks for in the current post; ``None``
-        after saying why there is none."""
+    def plan_vote(self, number: int | None) -> PollVote | None:
+        """The vote "vote for choice ``number``" asks for in the current post (``None``:
+        "remove my vote"); ``None`` after saying why there is none."""
         post = self.current_post()
         if post is None:
             return None
@@ -485,7 +485,7 @@ class Reader:
         return planned
 
     def vote(self, vote: PollVote) -> None:
-        """Cast ``vote`` (the person said yes to it) and say it was counted."""
+        """Cast ``vote`` or take it back (the person said yes) and say it was counted."""
         forum = self._engines.forum
         sent = self.forum_call(lambda: (forum.vote(vote.post_id, vote.poll, vote.choices),))
         if sent is None:

@@ -53,6 +53,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.BACK,
         Intent.LIKE,
         Intent.VOTE,
+        Intent.REMOVE_VOTE,
         Intent.BOOKMARK,
         Intent.REMOVE_BOOKMARK,
         Intent.NEXT_PARAGRAPH,

@@ -8,7 +8,7 @@
        └──back────────────── CONTENT_NOTE  (a post that mentions a noted topic: read it?)
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
     READING ──like──▶ LIKING ──yes: liked / no──▶ READING
-    READING ──vote for choice N──▶ VOTING ──yes: voted / no──▶ READING
+    READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
     DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
@@ -25,7 +25,7 @@
   everyone to see. A like is public, and a misheard command must not give one.
 - VOTING: voicepeer has asked "Vote for choice two, Cold showers, in this poll?"; only an
   explicit "yes" votes. A vote is counted for everyone to see (and on some polls, shown
-  with the voter's name).
+  with the voter's name). "Remove my vote" asks the same way before taking it back.
 - QUITTING: the person said "goodbye" (or "quit voicepeer") with a reply not yet posted;
   voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
   reply "goodbye" ends the session at once, from any state but sleep.
