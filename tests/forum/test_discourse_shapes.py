@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,17 @@ from voicepeer.speech.text.polls import RankedOutcome
 from voicepeer.voice import forum_phrases
 
 FIXTURES = Path(__file__).parents[1] / "data" / "discourse_api_fixtures"
+
+
+def signed_in_client(
+    answer: Callable[[httpx.Request], httpx.Response],
+) -> DiscourseClient:
+    """A client signed in as "demo" whose forum answers every request with ``answer``."""
+    return DiscourseClient(
+        "http://forum.invalid",
+        credentials=Credentials("http://forum.invalid", "user_api_key", "k", username="demo"),
+        transport=httpx.MockTransport(answer),
+    )
 
 
 def captured(name: str) -> Any:
@@ -335,11 +347,7 @@ def test_saved_topics_open_after_the_last_post_read_and_chat_bookmarks_are_left_
         assert request.url.path == "/u/demo/bookmarks.json"
         return httpx.Response(200, json={"user_bookmark_list": {"bookmarks": rows}})
 
-    client = DiscourseClient(
-        "http://forum.invalid",
-        credentials=Credentials("http://forum.invalid", "user_api_key", "k", username="demo"),
-        transport=httpx.MockTransport(answer),
-    )
+    client = signed_in_client(answer)
     peer = peer_forum_for(client)
     assert peer is not None
     found = peer.bookmarks()
@@ -369,11 +377,7 @@ def test_unread_notifications_and_their_total(honours_filter: bool) -> None:
         total = 75 if asked else 200
         return httpx.Response(200, json={"notifications": sent, "total_rows_notifications": total})
 
-    client = DiscourseClient(
-        "http://forum.invalid",
-        credentials=Credentials("http://forum.invalid", "user_api_key", "k", username="demo"),
-        transport=httpx.MockTransport(answer),
-    )
+    client = signed_in_client(answer)
     found = client.notifications(unread_only=True)
     assert [n.id for n in found.newest] == [r["id"] for r in rows if not r["read"]]
     assert found.total == (75 if honours_filter else 40)
@@ -448,11 +452,7 @@ def test_a_vote_is_sent_as_the_polls_controller_takes_it(sent_back: str) -> None
             return httpx.Response(200, json={"poll": poll, "vote": ["a1", "b2"]})
         return httpx.Response(200, json={"poll": "counted"})
 
-    client = DiscourseClient(
-        "http://forum.invalid",
-        credentials=Credentials("http://forum.invalid", "user_api_key", "k", username="demo"),
-        transport=httpx.MockTransport(answer),
-    )
+    client = signed_in_client(answer)
     tally = client.vote(12, "poll", ("a1", "b2"))
     assert seen == [{"post_id": 12, "poll_name": "poll", "options": ["a1", "b2"]}]
     if sent_back == "counts":
@@ -486,11 +486,7 @@ def test_a_vote_is_taken_back_as_the_polls_controller_takes_it() -> None:
         seen.append((request.method, request.url.path, json.loads(request.content)))
         return httpx.Response(200, json={"poll": poll})
 
-    client = DiscourseClient(
-        "http://forum.invalid",
-        credentials=Credentials("http://forum.invalid", "user_api_key", "k", username="demo"),
-        transport=httpx.MockTransport(answer),
-    )
+    client = signed_in_client(answer)
     tally = client.vote(12, "poll", ())
     assert seen == [("DELETE", "/polls/vote", {"post_id": 12, "poll_name": "poll"})]
     assert tally is not None and tally.mine == frozenset() and tally.votes_for("a1") == 0

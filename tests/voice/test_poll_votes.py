@@ -11,9 +11,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.conversation import converse
+from tests.support.conversation import Conversation, converse
 from tests.support.members import ADMIN_KEY, keyed_forum, member_headers, signed_in
 from tests.support.polls import own_votes, polls_seen, post_poll, vote_as
+from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.base import Post
 from voicepeer.speech.text.polls import PollTally
 from voicepeer.voice.poll_votes import PollVote, plan_vote
@@ -25,6 +26,11 @@ HEAT_POLL = (
 OPEN_IT = ["latest topics", "open topic one"]
 
 
+def heard(forum: DemoForum, said: list[str], data: Path) -> Conversation:
+    """What voicepeer says to "demo", signed in, as ``said`` is spoken in turn."""
+    return converse(forum.base_url, said, data, credentials=signed_in(forum))
+
+
 def _post_poll(base_url: str, attrs: str = "") -> tuple[int, list[str]]:
     post_id = post_poll(base_url, HEAT_POLL.format(attrs=attrs), "Heat poll: what helps you?")
     return post_id, [o["id"] for o in polls_seen(base_url, post_id)[0]["options"]]
@@ -34,19 +40,9 @@ def test_a_vote_is_cast_only_after_a_clear_yes(tmp_path: Path) -> None:
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         post_id, (_, showers, _) = _post_poll(forum.base_url)
         vote_as(forum.base_url, "priya", post_id, [showers])
-        declined = converse(
-            forum.base_url,
-            [*OPEN_IT, "vote for choice two", "yeah", "no"],
-            tmp_path / "data",
-            credentials=signed_in(forum),
-        )
+        declined = heard(forum, [*OPEN_IT, "vote for choice two", "yeah", "no"], tmp_path / "data")
         assert own_votes(forum.base_url, post_id, "demo") == []
-        talk = converse(
-            forum.base_url,
-            [*OPEN_IT, "vote for choice two", "yes", "read"],
-            tmp_path / "data",
-            credentials=signed_in(forum),
-        )
+        talk = heard(forum, [*OPEN_IT, "vote for choice two", "yes", "read"], tmp_path / "data")
         assert own_votes(forum.base_url, post_id, "demo") == [showers]
     question = "Vote for choice 2, Cold showers, in this poll? Say yes or no."
     # "yeah" is no clear yes: the question is asked again, and "no" casts nothing.
@@ -64,12 +60,7 @@ def test_a_vote_changed_names_both_choices(tmp_path: Path) -> None:
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         post_id, (vest, showers, _) = _post_poll(forum.base_url)
         vote_as(forum.base_url, "demo", post_id, [vest])
-        talk = converse(
-            forum.base_url,
-            [*OPEN_IT, "vote for choice two", "yes"],
-            tmp_path / "data",
-            credentials=signed_in(forum),
-        )
+        talk = heard(forum, [*OPEN_IT, "vote for choice two", "yes"], tmp_path / "data")
         assert own_votes(forum.base_url, post_id, "demo") == [showers]
     assert (
         "Change your vote in this poll from choice 1, Cooling vest to choice 2, Cold showers?"
@@ -81,11 +72,10 @@ def test_a_multiple_choice_vote_adds_to_the_earlier_ones_up_to_the_most(tmp_path
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         post_id, (vest, showers, _) = _post_poll(forum.base_url, " type=multiple max=2")
         vote_as(forum.base_url, "demo", post_id, [showers])
-        talk = converse(
-            forum.base_url,
+        talk = heard(
+            forum,
             [*OPEN_IT, "vote for choice one", "yes", "vote for choice three"],
             tmp_path / "data",
-            credentials=signed_in(forum),
         )
         assert own_votes(forum.base_url, post_id, "demo") == [vest, showers]
     assert "Add your vote for choice 1, Cooling vest, in this poll? Say yes or no." in talk.said
@@ -105,9 +95,7 @@ def test_a_choice_not_there_or_already_voted_for_sends_nothing(
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         post_id, (vest, *_) = _post_poll(forum.base_url)
         vote_as(forum.base_url, "demo", post_id, [vest])
-        talk = converse(
-            forum.base_url, [*OPEN_IT, *lines], tmp_path / "data", credentials=signed_in(forum)
-        )
+        talk = heard(forum, [*OPEN_IT, *lines], tmp_path / "data")
         assert own_votes(forum.base_url, post_id, "demo") == [vest]
     assert any(line.startswith(answer) for line in talk.said), talk.said
 
@@ -122,12 +110,7 @@ def test_a_closed_poll_and_an_archived_topic_take_no_vote(tmp_path: Path) -> Non
             json={"post_id": post_id, "poll_name": "poll", "status": "closed"},
         )
         assert toggled.status_code == 200, toggled.text
-        closed = converse(
-            forum.base_url,
-            [*OPEN_IT, "vote for choice one"],
-            tmp_path / "closed",
-            credentials=signed_in(forum),
-        )
+        closed = heard(forum, [*OPEN_IT, "vote for choice one"], tmp_path / "closed")
         httpx.put(
             f"{forum.base_url}/polls/toggle_status.json",
             headers=admin,
@@ -139,12 +122,9 @@ def test_a_closed_poll_and_an_archived_topic_take_no_vote(tmp_path: Path) -> Non
             headers=admin,
             json={"status": "archived", "enabled": "true"},
         ).raise_for_status()
-        archived = converse(
-            forum.base_url,
-            [*OPEN_IT, "previous", "vote for choice one"],  # back from "… archived this topic"
-            tmp_path / "archived",
-            credentials=signed_in(forum),
-        )
+        archived = heard(
+            forum, [*OPEN_IT, "previous", "vote for choice one"], tmp_path / "archived"
+        )  # back from "… archived this topic"
         refused = httpx.put(
             f"{forum.base_url}/polls/vote.json",
             headers=member_headers("demo"),
@@ -209,18 +189,12 @@ def test_a_vote_is_taken_back_only_after_a_clear_yes(tmp_path: Path) -> None:
         post_id, (_, showers, _) = _post_poll(forum.base_url)
         vote_as(forum.base_url, "priya", post_id, [showers])
         vote_as(forum.base_url, "demo", post_id, [showers])
-        kept = converse(
-            forum.base_url,
-            [*OPEN_IT, "remove my vote", "yeah", "no"],
-            tmp_path / "data",
-            credentials=signed_in(forum),
-        )
+        kept = heard(forum, [*OPEN_IT, "remove my vote", "yeah", "no"], tmp_path / "data")
         assert own_votes(forum.base_url, post_id, "demo") == [showers]
-        talk = converse(
-            forum.base_url,
+        talk = heard(
+            forum,
             [*OPEN_IT, "take back my vote", "yes", "read", "remove my vote"],
             tmp_path / "data",
-            credentials=signed_in(forum),
         )
         assert own_votes(forum.base_url, post_id, "demo") == []
         assert own_votes(forum.base_url, post_id, "priya") == [showers]
