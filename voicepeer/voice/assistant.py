@@ -666,7 +666,10 @@ class Assistant:
             self._follow(self.composer.decline())
             return
         if self.state in (State.LIKING, State.VOTING):
-            declined = self._vote.declined if self._vote is not None else "Not liked."
+            if self.state is State.LIKING:
+                declined = "Not liked."
+            else:  # a vote, or taking one back, each with its own answer
+                declined = self._vote.declined if self._vote is not None else "Not voted."
             self._vote = None
             self._go(State.READING)
             self.say(declined)

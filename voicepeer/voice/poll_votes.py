@@ -121,11 +121,8 @@ def _plan_taking_back(post: Post, polls: list[PollTally]) -> PollVote | str:
     removes a vote only whole: PollsController#remove_vote)."""
     voted = [p for p in polls if p.mine or p.ranks]
     if not voted:
-        return (
-            "You have not voted in this poll."
-            if len(polls) == 1
-            else ("You have not voted in this post's polls.")
-        )
+        where = "this poll" if len(polls) == 1 else "this post's polls"
+        return f"You have not voted in {where}."
     tally = next((p for p in voted if not p.closed), None)
     if tally is None:
         return "This poll is closed, so your vote in it stays."
@@ -134,7 +131,11 @@ def _plan_taking_back(post: Post, polls: list[PollTally]) -> PollVote | str:
         picked = "your ranking of its choices"
         question = f"Take back {picked}, in {where}?"
     else:
-        picked = " and ".join(_said_choice(tally, c) for c, _ in tally.choices if c in tally.mine)
+        picked = " and ".join(
+            _label(tally, place, html)
+            for place, (choice, html) in enumerate(tally.choices, start=1)
+            if choice in tally.mine
+        )
         question = f"Take back your vote for {picked}, in {where}?"
     first = next((c for c, _ in tally.choices if c in tally.mine), "")
     return PollVote(
@@ -152,18 +153,18 @@ def _said_choice(tally: PollTally, choice: str) -> str:
 
 def after_vote(vote: PollVote, tally: PollTally | None) -> str:
     """What is said once the forum has counted the vote, or taken it back."""
-    people = "" if tally is None else _people_voted(tally.voters)
     if vote.taken_back:
-        return "Your vote is taken back." + (f" {people} now." if tally else "")
+        said = "Your vote is taken back."
+        return said if tally is None else f"{said} {_people_voted(tally.voters).capitalize()} now."
     said = f"You voted for {vote.picked}."
     votes = None if tally is None else tally.votes_for(vote.choice)
-    if votes is None:
+    if tally is None or votes is None:
         return said  # the forum keeps the counts hidden from voters
     count = "1 vote" if votes == 1 else f"{votes} votes"
-    return f"{said} It has {count} now; {people[0].lower()}{people[1:]}."
+    return f"{said} It has {count} now; {_people_voted(tally.voters)}."
 
 
 def _people_voted(voters: int) -> str:
     if voters == 0:
-        return "Nobody has voted in it"
+        return "nobody has voted in it"
     return "1 person has voted" if voters == 1 else f"{voters} people have voted"
