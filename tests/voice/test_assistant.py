@@ -14,6 +14,7 @@ from tests.support.conversation import converse
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.errors import AudioDeviceError
+from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.assistant import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER
@@ -456,3 +457,14 @@ def test_search_results_are_read_without_pieces_of_words(forum: DemoForum, data:
     said = converse(forum.base_url, ["search for fatigue"], data).said[0]
     assert "ruth wrote: … " in said
     assert re.search(r"\.\.\.|…\w|\w…", said) is None, said
+
+
+def test_a_title_ending_in_a_question_mark_ends_its_sentence_once(
+    forum: DemoForum, data: Path
+) -> None:
+    rows = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    position, title = next((n, r["title"]) for n, r in enumerate(rows, 1) if r["title"][-1] == "?")
+    number = spoken_numbers(30)[position - 1]
+    talk = converse(forum.base_url, ["latest topics", f"open topic {number}", "reply"], data)
+    assert not any("?." in line for line in talk.said), talk.transcript
+    assert f" in {title} Say your reply, then say send it." in talk.said[-1]

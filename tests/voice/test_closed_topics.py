@@ -12,23 +12,40 @@ from tests.support.conversation import converse
 from tests.support.members import keyed_forum, member_headers, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.number_words import spoken_numbers
+from voicepeer.speech.text.sentences import as_sentence
 
 CLOSED = "This topic is closed to new replies."
 TITLE = "Cold showers for fatigue"
+WALKING = "Walking aids that help"
 
 
-def close_topic_one(forum: DemoForum) -> None:
-    body = {"status": "closed", "enabled": "true"}
-    closed = httpx.put(
+def close_topic_one(forum: DemoForum, *, closed: bool = True) -> None:
+    body = {"status": "closed", "enabled": "true" if closed else "false"}
+    changed = httpx.put(
         f"{forum.base_url}/t/1/status.json", headers=member_headers("ruth"), json=body
     )
-    assert closed.status_code == 200, closed.text
+    assert changed.status_code == 200, changed.text
 
 
 def position_of_topic_one(forum: DemoForum) -> str:
     rows = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
     position = next(n for n, row in enumerate(rows, 1) if row["id"] == 1)
     return spoken_numbers(30)[position - 1]
+
+
+SAVED = "Cold showers help me most"
+
+
+def put_a_reply_aside(forum: DemoForum, data: Path, *then: str) -> None:
+    """Dictates a reply to topic one, declines to post it and puts it aside; then ``then``."""
+    opening = ["latest topics", f"open topic {position_of_topic_one(forum)}", "reply", SAVED]
+    talk = converse(
+        forum.base_url,
+        [*opening, "send it", "no", "cancel", *then],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert "Reply put aside. It is saved: say reply to come back to it." in talk.said
 
 
 def test_reply_in_a_closed_topic_is_explained_before_any_dictation(tmp_path: Path) -> None:
@@ -51,15 +68,7 @@ def test_reply_in_a_closed_topic_is_explained_before_any_dictation(tmp_path: Pat
 
 def test_a_reply_saved_before_the_topic_closed_is_read_back_and_kept(tmp_path: Path) -> None:
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
-        number = position_of_topic_one(forum)
-        opening = ["latest topics", f"open topic {number}"]
-        first = converse(
-            forum.base_url,
-            [*opening, "reply", "Cold showers help me most", "send it", "no", "cancel"],
-            tmp_path / "data",
-            credentials=signed_in(forum),
-        )
-        assert first.said[-1] == "Reply put aside. It is saved: say reply to come back to it."
+        put_a_reply_aside(forum, tmp_path / "data")
         close_topic_one(forum)  # which moves it to the top of the list
         later = converse(
             forum.base_url,
@@ -68,7 +77,7 @@ def test_a_reply_saved_before_the_topic_closed_is_read_back_and_kept(tmp_path: P
             credentials=signed_in(forum),
         )
     assert later.said[-1] == (
-        f"{CLOSED} Your saved reply to it stays saved. It says: Cold showers help me most. "
+        f"{CLOSED} Your saved reply to it stays saved. It says: {SAVED}. "
         "To post it as a new topic instead, say start a new topic."
     )
 
@@ -136,14 +145,7 @@ def test_a_reply_taken_into_a_new_topic_put_aside_is_not_offered_twice(tmp_path:
     # then stopped. Next time "reply" there says where the words are now, and posting that
     # topic lets go of the reply too: the same words are never offered for two topics.
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
-        number = position_of_topic_one(forum)
-        opening = ["latest topics", f"open topic {number}"]
-        converse(
-            forum.base_url,
-            [*opening, "reply", "Cold showers help me most", "send it", "no", "cancel"],
-            tmp_path / "data",
-            credentials=signed_in(forum),
-        )
+        put_a_reply_aside(forum, tmp_path / "data")
         close_topic_one(forum)
         opening = ["latest topics", f"open topic {position_of_topic_one(forum)}"]
         carried = converse(
@@ -180,3 +182,77 @@ def test_a_reply_taken_into_a_new_topic_put_aside_is_not_offered_twice(tmp_path:
     assert later.said[-1] == f"Your new topic, {TITLE}, is posted."
     assert last.said[-1] == CLOSED  # the reply's words went with the topic
     assert [t["title"] for t in latest].count(TITLE) == 1
+
+
+def test_a_carried_reply_taken_up_again_in_its_reopened_topic_stays_its_own(
+    tmp_path: Path,
+) -> None:
+    # The reply's words went into a new topic put aside while the topic was closed; then
+    # the topic was reopened and the person took the reply up there and added to it.
+    # Posting the new topic must not take those words away: the two are drafts apart.
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_reply_aside(forum, tmp_path / "data")
+        close_topic_one(forum)
+        opening = ["latest topics", f"open topic {position_of_topic_one(forum)}"]
+        carried = converse(
+            forum.base_url,
+            [*opening, "reply", "start a new topic", "number one", TITLE, "cancel"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        category = next(line for line in carried.said if line.startswith("A new topic in "))
+        category_name = category.removeprefix("A new topic in ").split(".")[0]
+        close_topic_one(forum, closed=False)
+        opening = ["latest topics", f"open topic {position_of_topic_one(forum)}"]
+        then = ["cancel", "new topic", "number one", "send it", "yes", "reply"]
+        again = converse(
+            forum.base_url,
+            [*opening, "reply", "and cool drinks", *then],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        topic = httpx.get(f"{forum.base_url}/t/1.json").json()
+    taken_up = next(line for line in again.said if line.startswith("You have a saved reply"))
+    assert taken_up == (
+        f"You have a saved reply to {as_sentence(topic['title'])} Your saved new topic, "
+        f"titled {TITLE}, in {category_name}, also starts with it, and keeps its own copy. "
+        f"It says: {SAVED} Keep talking to add to it, or say send it."
+    )
+    assert again.said[-2] == f"Your new topic, {TITLE}, is posted."
+    assert again.said[-1].startswith("You have a saved reply to ")
+    assert f"It says: {SAVED} and cool drinks" in again.said[-1]
+    assert not any("cool drinks" in post["cooked"] for post in topic["post_stream"]["posts"])
+
+
+def test_a_saved_topic_in_the_chosen_category_says_the_reply_is_not_in_it(
+    tmp_path: Path,
+) -> None:
+    # "To post it as a new topic instead, say start a new topic" — but the category chosen
+    # already has a saved new topic, which is taken up instead: the person hears that the
+    # reply is not in it, so that they do not send it believing the reply went along.
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_reply_aside(
+            forum,
+            tmp_path / "data",
+            "new topic",
+            "number one",
+            WALKING,
+            "My stick is great",
+            "cancel",
+        )
+        close_topic_one(forum)
+        opening = ["latest topics", f"open topic {position_of_topic_one(forum)}", "reply"]
+        talk = converse(
+            forum.base_url,
+            [*opening, "start a new topic", "number one", "cancel", "reply"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        title = httpx.get(f"{forum.base_url}/t/1.json").json()["title"]
+    assert talk.said[5] == (
+        f"You have a saved new topic, titled {WALKING}. It says: My stick is great. "
+        f"The reply you wrote to {title} is not in it, and stays saved: to start a new topic "
+        "with it, choose another category, or send this one first. Keep talking to add to "
+        "it, or say send it."
+    )
+    assert f"Your saved reply to it stays saved. It says: {SAVED}." in talk.said[-1]

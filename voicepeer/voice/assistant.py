@@ -569,9 +569,25 @@ class Assistant:
             reply_to,
             category.name if category else None,
             self.peer_loop.private_audience(topic),
+            self._carried_note(topic),
         )
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
+
+    def _carried_note(self, topic: Topic) -> str:
+        """A reply the person carried into a new topic while this topic was closed, taken up
+        here again now it is open: both stay, as two drafts, and the person hears so."""
+        carrier = self.peer_loop.composer.let_go_of_reply(self.composer.draft_key(topic))
+        if carrier is None:
+            return ""
+        return (
+            f" Your saved new topic, titled {carrier[1]}, in "
+            f"{self._category_name(carrier[0])}, also starts with it, and keeps its own copy."
+        )
+
+    def _category_name(self, category_id: int) -> str:
+        category = self.reader.category(category_id)
+        return category.name if category else "the same category"
 
     def _refuse_reply(self, topic: Topic) -> None:
         """The forum would refuse a reply here: say so before the person dictates one, and
@@ -586,8 +602,7 @@ class Assistant:
         draft_key = self.composer.draft_key(topic)
         carrier = self.peer_loop.composer.carrier_of(draft_key) if saved else None
         if carrier is not None:
-            category = self.reader.category(carrier[0])
-            named = category.name if category else "the same category"
+            named = self._category_name(carrier[0])
             why += (
                 " Your saved reply to it is the first post of your saved new topic, titled "
                 f"{carrier[1]}, in {named}. To go on with it, say new topic and choose {named}."
@@ -681,7 +696,7 @@ class Assistant:
         topic = self.reader.topic
         if self.state in (State.CONFIRMING, State.DICTATING, State.QUITTING) and topic is not None:
             words = phrasing.count_phrase(self.composer.words_so_far(), "word")
-            return f"You are writing a reply to {topic.title}. It has {words} so far."
+            return f"You are writing a reply to {as_sentence(topic.title)} It has {words} so far."
         return self.peer_loop.where(self.state) or self.reader.where()
 
     def _help(self) -> str:

@@ -15,6 +15,7 @@ from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, NewReply, Post, SiteLimits, Topic
 from voicepeer.forum.checks import check_reply
 from voicepeer.recognition.base import Heard
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.correction import Corrector, read_back
 from voicepeer.voice.dictation import Draft
@@ -79,10 +80,12 @@ class Composer:
         reply_to: Post | None,
         category: str | None,
         private_to: str | None = None,
+        saved_note: str = "",
     ) -> None:
         """Begin (or take up again) a reply to ``topic``, answering ``reply_to``; ``category``
         names where the topic is, for telling the user where the reply will appear;
-        ``private_to`` names who is in a private conversation."""
+        ``private_to`` names who is in a private conversation; ``saved_note`` is said of a
+        saved reply taken up, before its words."""
         self._topic, self._reply_to, self._category = topic, reply_to, category
         self._private_to = private_to
         saved = self._engines.drafts.resume(self.draft_key(topic))
@@ -93,14 +96,15 @@ class Composer:
             self._say(refused_draft_line(topic.title, refusal, self.draft.text))
         elif saved:
             self._say(
-                f"You have a saved reply to {topic.title}. It says: {self.draft.text} "
+                f"You have a saved reply to {as_sentence(topic.title)}{saved_note} It says: "
+                f"{self.draft.text} "
                 "Keep talking to add to it, or say send it."
             )
         else:
             whom = phrasing.author_name(reply_to) if reply_to else "the topic"
             self._say(
-                f"Replying to {whom} in {topic.title}. Say your reply, then say send it. "
-                "Take your time."
+                f"Replying to {whom} in {as_sentence(topic.title)} Say your reply, then say "
+                "send it. Take your time."
             )
 
     def hear(self, heard: Heard) -> Next:

@@ -108,15 +108,38 @@ class NewConversationComposer(Composer):
     def carrier_of(self, draft_key: str) -> tuple[int, str] | None:
         """The category id and title of the saved new topic whose first post took up the
         words of the reply saved as ``draft_key``, if one did (in this session or before)."""
+        topic_key = self._carrier_key(draft_key)
+        if topic_key is None:
+            return None
+        category = topic_key.removeprefix(_NEW_TOPIC_IN)
+        title = self._engines.drafts.load(topic_key + _TITLE)
+        return (int(category), title) if category.isdigit() and title else None
+
+    def let_go_of_reply(self, draft_key: str) -> tuple[int, str] | None:
+        """The reply saved as ``draft_key`` is being taken up in its own topic again (it
+        was reopened): from now on it and any new topic that took up its words are two
+        drafts, so that posting one never takes away the other's words. Returns that new
+        topic's category id and title, as :meth:`carrier_of` does, to tell the person."""
+        if self._carried is not None and self._carried[0] == draft_key:
+            self._carried = None
+        carrier = self.carrier_of(draft_key)
+        for key in self._carrying_keys(draft_key):
+            self._engines.drafts.discard(key)
+        return carrier
+
+    def _carrier_key(self, draft_key: str) -> str | None:
+        """The draft key of the saved new topic carrying the reply saved as ``draft_key``."""
         drafts = self._engines.drafts
-        for key, value in drafts.all().items():
+        for key in self._carrying_keys(draft_key):
             topic_key = key.removesuffix(_CARRIES)
-            if key != topic_key and value == draft_key and drafts.load(topic_key):
-                category = topic_key.removeprefix(_NEW_TOPIC_IN)
-                title = drafts.load(topic_key + _TITLE)
-                if category.isdigit() and title:
-                    return int(category), title
+            if drafts.load(topic_key):
+                return topic_key
         return None
+
+    def _carrying_keys(self, draft_key: str) -> list[str]:
+        """The keys saved beside new topics' drafts that name the reply ``draft_key``."""
+        saved = self._engines.drafts.all().items()
+        return [key for key, value in saved if key.endswith(_CARRIES) and value == draft_key]
 
     def begin(self, conversation: Conversation) -> bool:
         """Start writing ``conversation``; True when a saved one was taken up again (its
@@ -130,12 +153,22 @@ class NewConversationComposer(Composer):
             self.draft = Draft.from_text(saved)
             self._carrying = drafts.load(conversation.key + _CARRIES)
             self._say(
-                f"You have a saved {conversation.what}, titled {saved_title}. It says: "
-                f"{as_sentence(self.draft.text)} Keep talking to add to it, or say send it."
+                f"You have a saved {conversation.what}, titled {as_sentence(saved_title)} It says: "
+                f"{as_sentence(self.draft.text)}{self._carried_elsewhere(conversation)} "
+                "Keep talking to add to it, or say send it."
             )
             return True
         self.conversation, self.draft = conversation, Draft()
         return False
+
+    def _carried_elsewhere(self, conversation: Conversation) -> str:
+        """Said when the saved topic taken up is not the new one a reply was to start."""
+        if self._carried is None or conversation.private:
+            return ""
+        return (
+            f" The reply you wrote to {self._carried[1]} is not in it, and stays saved: to "
+            "start a new topic with it, choose another category, or send this one first."
+        )
 
     def titled(self, title: str) -> None:
         self.conversation = replace(self.conversation, title=title)
@@ -151,13 +184,15 @@ class NewConversationComposer(Composer):
             self._engines.drafts.save(self.conversation.key + _CARRIES, carried[0])
             self._say(
                 # Not "Your reply": this composer's sentences name the new topic so.
-                f"The title is: {title}. The reply you wrote to {carried[1]} starts the first "
-                "post. "
-                f"It says: {self.draft.text} Keep talking to add to it, or say send it."
+                f"The title is: {as_sentence(title)} The reply you wrote to {carried[1]} "
+                f"starts the first post. It says: {self.draft.text} Keep talking to add to it, "
+                "or say send it."
             )
             return
         first = "your message" if self.conversation.private else "the first post"
-        self._say(f"The title is: {title}. Now say {first}, then say send it. Take your time.")
+        self._say(
+            f"The title is: {as_sentence(title)} Now say {first}, then say send it. Take your time."
+        )
 
     def save(self) -> None:
         if self.draft.is_empty:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from voicepeer.errors import ForumError, ForumNotFoundError
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import EntryKind, OutboxEntry, OutboxState, SendResult
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.error_phrases import say_error
 
 
@@ -51,7 +52,7 @@ def send_result_line(result: SendResult) -> str:
 def refused_draft_line(title: str, refusal: ForumError, words: str) -> str:
     """Taking up a reply the forum refused: why, and what it says."""
     return (
-        f"The forum did not accept your reply to {title}. {say_error(refusal)} "
+        f"The forum did not accept your reply to {as_sentence(title)} {say_error(refusal)} "
         f"Your reply says: {words} Change it, then say send it."
     )
 

@@ -17,6 +17,7 @@ from voicepeer.commands.interpreter import Interpreter
 from voicepeer.forum.base import Category, Forum, Topic, TopicList
 from voicepeer.forum.peer import ForumUser, PeerForum
 from voicepeer.recognition.base import Heard
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Next
@@ -270,7 +271,7 @@ class PeerLoop:
             title, self.composer.limits(), private=self.composer.conversation.private
         )
         if problem:
-            self._say(f"I heard: {title}. {problem}")
+            self._say(f"I heard: {as_sentence(title)} {problem}")
             return State.TITLING
         self.composer.titled(title)
         return State.COMPOSING
@@ -310,7 +311,7 @@ class PeerLoop:
             index = self.bookmarks.index
             return (
                 f"You are in your bookmarks, on {index + 1} of "
-                f"{len(self.bookmarks.items)}: {self.bookmarks.items[index].title}."
+                f"{len(self.bookmarks.items)}: {as_sentence(self.bookmarks.items[index].title)}"
             )
         conversation = self.composer.conversation
         if state in (State.COMPOSING, State.SENDING, State.TITLING):

@@ -558,7 +558,8 @@ class Reader:
             more = " or more" if self.topics.has_more and self._next_pages else ""
             return (
                 f"You are in the topic list, on topic {self.topic_index + 1} of "
-                f"{len(self.topics.topics)}{more}: {self.topics.topics[self.topic_index].title}."
+                f"{len(self.topics.topics)}{more}: "
+                f"{as_sentence(self.topics.topics[self.topic_index].title)}"
             )
         return "You are at the start. Say latest topics."
 

@@ -12,6 +12,7 @@ from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
 from voicepeer.speech.text.polls import PollTally, choice_counts, poll_ending, poll_heading
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.speech.text.timefmt import MONTHS
 
 _VOID = frozenset(
@@ -355,7 +356,7 @@ class CookedReader:
             title = " ".join("".join(open_.capture).split())
             target = spoken_link(open_.href, "") if open_.href else "A link"
             self._say_line(
-                f"{target[:1].upper()}{target[1:]}: {title}."
+                f"{target[:1].upper()}{target[1:]}: {as_sentence(title)}"
                 if title
                 else f"{target[:1].upper()}{target[1:]}."
             )
