@@ -83,8 +83,13 @@ def _categories(forum: DemoForum, who: str | None) -> dict[str, dict[str, Any]]:
     return {c["slug"]: c for c in listed["category_list"]["categories"]}
 
 
-def _start_topic(forum: DemoForum, who: str | None, **where: int) -> httpx.Response:
-    body = {"title": "Cooling vests for the summer heat", "raw": REPLY, **where}
+def _start_topic(
+    forum: DemoForum,
+    who: str | None,
+    title: str = "Cooling vests for the summer heat",
+    **where: int,
+) -> httpx.Response:
+    body = {"title": title, "raw": REPLY, **where}
     validate_request_body("POST", "/posts.json", body)
     headers = member_headers(who) if who else {}
     return httpx.post(f"{forum.base_url}/posts.json", json=body, headers=headers)
@@ -136,7 +141,7 @@ def test_topics_need_a_category_as_on_a_new_discourse_site(make_forum: ForumFact
 
     good_news = _categories(forum, "demo")["good-news"]["id"]
     for who in ("demo", "ruth"):
-        made = _start_topic(forum, who, category=good_news)
+        made = _start_topic(forum, who, f"Cooling vests, as {who} found", category=good_news)
         assert made.status_code == 200, made.text
         topic = httpx.get(f"{forum.base_url}/t/{made.json()['topic_id']}.json").json()
         assert topic["category_id"] == good_news
@@ -151,8 +156,10 @@ def test_allow_uncategorized_topics_lets_members_post_without_a_category(
     uncategorized = _categories(forum, "demo")["uncategorized"]
     assert uncategorized["permission"] == 1
     # With no category, Topic#ensure_topic_has_a_category files it in Uncategorized.
-    for who, where in (("demo", {}), ("demo", {"category": uncategorized["id"]}), (None, {})):
-        made = _start_topic(forum, who, **where)
+    for n, (who, where) in enumerate(
+        (("demo", {}), ("demo", {"category": uncategorized["id"]}), (None, {}))
+    ):
+        made = _start_topic(forum, who, f"Cooling vests for the heat, part {n}", **where)
         assert made.status_code == 200, made.text
         topic = httpx.get(f"{forum.base_url}/t/{made.json()['topic_id']}.json").json()
         assert topic["category_id"] == uncategorized["id"]
@@ -378,3 +385,39 @@ def test_simultaneous_replies_all_land_with_distinct_numbers(
         numbers = sorted(pool.map(reply, range(24)))
     assert numbers == list(range(8, 32))  # the seed topic had 7 posts
     assert client.get("/t/3.json").json()["posts_count"] == 31
+
+
+def test_a_title_another_topic_has_is_refused_as_on_a_stock_discourse(
+    make_forum: ForumFactory,
+) -> None:
+    # allow_duplicate_topic_titles is false by default: Topic's unique_among validation
+    # compares titles without case among all topics that are not messages.
+    forum = make_forum(admin_api_key=ADMIN_KEY)
+    good_news = _categories(forum, "demo")["good-news"]["id"]
+    taken = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]["title"]
+    for title in (taken, taken.upper()):
+        refused = _start_topic(forum, "demo", title, category=good_news)
+        assert refused.status_code == 422
+        assert refused.json() == {
+            "action": "create_post",
+            "errors": ["Title has already been used"],
+        }
+    made = _start_topic(forum, "demo", f"{taken} again", category=good_news)
+    assert made.status_code == 200, made.text
+    assert _start_topic(forum, "priya", f"{taken} again", category=good_news).status_code == 422
+    message = {
+        "title": taken,
+        "raw": REPLY,
+        "archetype": "private_message",
+        "target_recipients": "priya",
+    }
+    sent = httpx.post(f"{forum.base_url}/posts.json", json=message, headers=member_headers("demo"))
+    assert sent.status_code == 200, sent.text  # messages may share a title
+
+
+def test_allow_duplicate_topic_titles_lets_a_title_be_used_again(make_forum: ForumFactory) -> None:
+    forum = make_forum(admin_api_key=ADMIN_KEY, allow_duplicate_topic_titles=True)
+    good_news = _categories(forum, "demo")["good-news"]["id"]
+    taken = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]["title"]
+    made = _start_topic(forum, "demo", taken, category=good_news)
+    assert made.status_code == 200, made.text

@@ -19,11 +19,14 @@ from voicepeer.speech.text.emoji import title_words
 NEW_TOPICS = 20
 
 
-def add_topics(forum: DemoForum, count: int, about: str = "the heat and fatigue") -> None:
+def add_topics(
+    forum: DemoForum, count: int, about: str = "the heat and fatigue", first: int = 1
+) -> None:
+    """``count`` topics numbered from ``first`` (a forum refuses a title used before)."""
     member = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
-    for n in range(count):
+    for n in range(first, first + count):
         body = {
-            "title": f"Small things that help, number {n + 1}",
+            "title": f"Small things that help, number {n}",
             "raw": f"Sharing what has helped me this week with {about}.",
             "category": 1,
         }
@@ -117,7 +120,7 @@ def test_a_next_page_the_forum_cannot_give_is_explained(forum: DemoForum, tmp_pa
 def test_search_results_go_on_into_the_next_page(forum: DemoForum, tmp_path: Path) -> None:
     # Discourse's full-page search sends 50 matching posts a page and says when there
     # are more (more_full_page_results).
-    add_topics(forum, 55, about="a cooling towel")
+    add_topics(forum, 55, about="a cooling towel", first=NEW_TOPICS + 1)
 
     def search(page: int) -> dict[str, Any]:
         params: dict[str, str | int] = {"q": "cooling towel", "page": page}

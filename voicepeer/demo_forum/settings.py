@@ -36,6 +36,10 @@ class DemoForumOptions:
     setting of the same name, default false: /categories.json then leaves Uncategorized out,
     /site.json gives members no permission on it, and nobody, staff included, may create a
     topic there)."""
+    allow_duplicate_topic_titles: bool = False
+    """Whether a new topic may have the title of another topic (Discourse's site setting of
+    the same name, default false: the Topic model then refuses a title any topic already
+    has, compared without case, with "Title has already been used"; messages are exempt)."""
     min_search_term_length: int = field(default=3, metadata={"min": 1, "max": 100})
     """Fewest characters a search may have; shorter ones get 400 (Discourse default 3)."""
     moderated_usernames: tuple[str, ...] = ()

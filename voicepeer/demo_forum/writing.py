@@ -37,7 +37,17 @@ def _title_errors(ctx: Context, title: str | None, *, private: bool) -> list[str
         return [f"Title is too short (minimum is {min_title} characters)"]
     if len(title_text) > options.max_topic_title_length:
         return [f"Title is too long (maximum is {options.max_topic_title_length} characters)"]
+    if not private and not options.allow_duplicate_topic_titles and _title_taken(ctx, title_text):
+        return ["Title has already been used"]
     return []
+
+
+def _title_taken(ctx: Context, title: str) -> bool:
+    """Topic's ``unique_among`` validation: another topic that is not a message (closed
+    or archived ones too) has this title, in any case (SQLite's lower() knows only ASCII)."""
+    wanted = title.lower()
+    topics = ctx.store.all("SELECT title FROM topics WHERE archetype != 'private_message'")
+    return any(row["title"].lower() == wanted for row in topics)
 
 
 def _body_errors(ctx: Context, raw: str, *, private: bool, new_topic: bool) -> list[str]:
