@@ -63,3 +63,6 @@ def test_rejection_from_the_forum_is_explained() -> None:
     assert "did not say why" in rejection_line(())
     assert "moment ago" in rejection_line(("Body is too similar to what you recently posted",))
     assert rejection_line(("Topic is closed",)).endswith("Topic is closed.")
+    assert rejection_line(("Title has already been used",)) == (
+        "The forum did not accept that. Another topic on the forum already has this title."
+    )

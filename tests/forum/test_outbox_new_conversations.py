@@ -99,5 +99,5 @@ def test_a_new_topic_takes_its_draft_in_one_step_and_a_refusal_brings_it_back(
         draft_key="new topic in Fatigue",
     )
     assert result.state is OutboxState.REJECTED
-    assert "start it again the same way" in send_result_line(result)
+    assert "say new topic and choose the same category to change them" in send_result_line(result)
     assert drafts.resume("new topic in Fatigue") == "A body the forum finds too short."

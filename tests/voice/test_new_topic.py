@@ -188,3 +188,45 @@ def test_a_visitor_is_told_to_sign_in_before_choosing_a_category(tmp_path: Path)
     assert talk.said[-1] == (
         "I am not signed in to the forum. Please ask your helper to run voicepeer forum connect."
     )
+
+
+def test_a_title_the_forum_refuses_is_said_again_and_the_first_post_kept(
+    tmp_path: Path,
+) -> None:
+    # A stock Discourse refuses a title another topic has, only once the topic is sent:
+    # the first post comes back, and the person gives another title instead of dictating
+    # it all again.
+    with start(tmp_path) as forum:
+        latest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+        taken = latest[0]["title"]
+        opening = ["latest topics", "new topic", "number one"]
+        talk = converse(
+            forum.base_url,
+            [*opening, taken, FIRST_POST, "send it", "yes", *opening, TITLE, "send it", "yes"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        topics = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+        mine = next(t for t in topics if t["title"].lower() == TITLE)
+        first = httpx.get(f"{forum.base_url}/t/{mine['id']}.json").json()
+    category = next(line for line in talk.said if line.startswith("A new topic in "))
+    place = category.split(".")[0].removeprefix("A new topic ")
+    refused = talk.said.index(
+        f"Your new topic, {as_title(taken)}, was not posted. The forum did not accept that. "
+        "Another topic on the forum already has this title. I have kept your words: say new "
+        "topic and choose the same category to change them and send them again."
+    )
+    words = "What helps you sleep when the nights are hot?"
+    assert talk.said[refused + 3 : refused + 6] == [
+        f"Your new topic {place} was not posted. The forum did not accept that. Another topic "
+        f"on the forum already has this title. Its words are kept. They say: {words}",
+        "Say its title, at least 15 characters long.",
+        f"The title is: {as_title(TITLE)}. It says: {words} Keep talking to add to it, or say "
+        "send it.",
+    ]
+    assert first["post_stream"]["posts"][0]["cooked"] == f"<p>{words}</p>"
+    assert [t["title"] for t in topics].count(taken) == 1
+
+
+def as_title(dictated: str) -> str:
+    return dictated[:1].upper() + dictated[1:]

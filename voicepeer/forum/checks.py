@@ -99,6 +99,7 @@ def check_search_term(query: str, minimum: int) -> None:
 
 _TOO_SHORT = re.compile(r"^(?P<what>\w+) is too short \(minimum is (?P<n>\d+) characters?\)", re.I)
 _TOO_LONG = re.compile(r"^(?P<what>\w+) is too long \(maximum is (?P<n>\d+) characters?\)", re.I)
+_TITLE_TAKEN = re.compile(r"^title has already been used", re.I)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ class Rejection:
     """The forum's minimum or maximum, in characters."""
     too_similar: bool = False
     """Almost the same as something the person posted a moment ago."""
+    title_taken: bool = False
+    """Another topic has this title (Discourse's default: titles are unique)."""
     words: str = ""
     """The forum's own sentence, as it gave it."""
 
@@ -126,7 +129,12 @@ def read_rejection(error: str) -> Rejection:
             return Rejection(
                 problem, title=match["what"].lower() == "title", limit=int(match["n"]), words=error
             )
-    return Rejection(None, too_similar="too similar" in error.lower(), words=error)
+    return Rejection(
+        None,
+        too_similar="too similar" in error.lower(),
+        title_taken=_TITLE_TAKEN.match(error) is not None,
+        words=error,
+    )
 
 
 def limit_from_rejection(errors: tuple[str, ...]) -> int | None:

@@ -166,6 +166,8 @@ def _explain(rejection: Rejection) -> str:
         return f"The {what} is too long: the forum allows at most {rejection.limit} characters."
     if rejection.too_similar:
         return "It is almost the same as something you posted a moment ago, so it was refused."
+    if rejection.title_taken:
+        return "Another topic on the forum already has this title."
     # Discourse's own messages are written for people; read them as they are, ended once.
     words = rejection.words.rstrip(".")
     return words if words.endswith(("?", "!")) else words + "."

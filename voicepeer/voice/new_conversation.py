@@ -9,6 +9,7 @@ new conversation.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from enum import Enum
 
 from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimits
 from voicepeer.forum.checks import check_reply, check_title
@@ -16,10 +17,21 @@ from voicepeer.forum.peer import ForumUser
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.composer import Composer, ComposerEngines, Next
 from voicepeer.voice.dictation import Draft
-from voicepeer.voice.error_phrases import problem_line
+from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.phrasing import forum_name
 from voicepeer.voice.ports import Say
+
+
+class Begun(Enum):
+    """How a new conversation was taken up."""
+
+    SAVED = "saved"
+    """A saved one, title and all: dictation goes on."""
+    UNTITLED = "untitled"
+    """Saved words the forum refused: a title is asked for again."""
+    NEW = "new"
+    """Nothing saved: a title is asked for."""
 
 
 @dataclass(frozen=True)
@@ -141,9 +153,8 @@ class NewConversationComposer(Composer):
         saved = self._engines.drafts.all().items()
         return [key for key, value in saved if key.endswith(_CARRIES) and value == draft_key]
 
-    def begin(self, conversation: Conversation) -> bool:
-        """Start writing ``conversation``; True when a saved one was taken up again (its
-        title too), False when it starts empty and still needs a title."""
+    def begin(self, conversation: Conversation) -> Begun:
+        """Start writing ``conversation``, taking up what is saved of it."""
         drafts = self._engines.drafts
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
@@ -157,9 +168,23 @@ class NewConversationComposer(Composer):
                 f"{as_sentence(self.draft.text)}{self._carried_elsewhere(conversation)} "
                 "Keep talking to add to it, or say send it."
             )
-            return True
-        self.conversation, self.draft = conversation, Draft()
-        return False
+            return Begun.SAVED
+        self.conversation = conversation
+        if not saved:
+            self.draft = Draft()
+            return Begun.NEW
+        # Words without a title: the forum refused them (the title went to the outbox with
+        # them, and a refused title may be the reason), so the words stay and a title is
+        # asked for again.
+        refusal = drafts.refusal(conversation.key)
+        self.draft = Draft.from_text(drafts.resume(conversation.key) or saved)
+        why = f" {say_error(refusal)}" if refusal is not None else ""
+        done = "sent" if conversation.private else "posted"
+        self._say(
+            f"Your {conversation.what} {conversation.place} was not {done}.{why} Its words are "
+            f"kept. They say: {as_sentence(self.draft.text)}"
+        )
+        return Begun.UNTITLED
 
     def _carried_elsewhere(self, conversation: Conversation) -> str:
         """Said when the saved topic taken up is not the new one a reply was to start."""
@@ -173,6 +198,12 @@ class NewConversationComposer(Composer):
     def titled(self, title: str) -> None:
         self.conversation = replace(self.conversation, title=title)
         self._engines.drafts.save(self.conversation.key + _TITLE, title)
+        if not self.draft.is_empty:  # words kept from a refused try
+            self._say(
+                f"The title is: {as_sentence(title)} It says: {as_sentence(self.draft.text)} "
+                "Keep talking to add to it, or say send it."
+            )
+            return
         carried = self._carried if not self.conversation.private else None
         # Taken up (refused words too), so that posting the topic lets go of all of them.
         words = self._engines.drafts.resume(carried[0]) if carried else None

@@ -22,11 +22,11 @@ def send_result_line(result: SendResult) -> str:
             )
         # Refused just now, or earlier (then only the forum's own words are known).
         reasons = (say_error(error),) if error is not None else entry.errors
-        again = (
-            "say reply in that topic to change them and send them again."
-            if entry.kind is EntryKind.REPLY
-            else "start it again the same way to change them and send them again."
-        )
+        again = {
+            EntryKind.REPLY: "say reply in that topic",
+            EntryKind.TOPIC: "say new topic and choose the same category",
+            EntryKind.MESSAGE: "say message and their name",
+        }[entry.kind] + " to change them and send them again."
         return (
             f"{_what(entry)} was not {_done(entry)}. {' '.join(reasons)} "
             f"I have kept your words: {again}"

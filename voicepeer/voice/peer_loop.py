@@ -24,6 +24,7 @@ from voicepeer.voice.composer import Next
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.error_phrases import not_signed_in
 from voicepeer.voice.new_conversation import (
+    Begun,
     Conversation,
     NewConversationComposer,
     spoken_title,
@@ -251,18 +252,17 @@ class PeerLoop:
     # --- writing it ---------------------------------------------------------------------
 
     def _start(self, conversation: Conversation) -> State:
-        if self.composer.begin(conversation):
+        begun = self.composer.begin(conversation)
+        if begun is Begun.SAVED:
             return State.COMPOSING
         if conversation.private:
-            self._say(
-                f"Writing to {conversation.names}. What is your message about? Say a short title."
-            )
+            opening = f"Writing to {conversation.names}. "
+            ask = "What is your message about? Say a short title."
         else:
             minimum = self.composer.limits().min_topic_title_length
-            self._say(
-                f"A new topic {conversation.place}. Say its title, at least {minimum} "
-                "characters long."
-            )
+            opening = f"A new topic {conversation.place}. "
+            ask = f"Say its title, at least {minimum} characters long."
+        self._say(ask if begun is Begun.UNTITLED else opening + ask)
         return State.TITLING
 
     def _title(self, text: str) -> State:
