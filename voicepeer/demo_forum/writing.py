@@ -134,8 +134,8 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
         category_param = params.integer("category")
         if category_param is not None:
             category = ctx.store.one("SELECT * FROM categories WHERE id = ?", (category_param,))
-            if category is None:
-                raise rejected(["Category can't be blank"], "create_post")
+            if category is None:  # TopicCreator: InvalidParameters.new(:category)
+                raise invalid_param("category")
             if not can_start_topic_in(category, user, ctx.options):
                 raise invalid_access()  # TopicCreator: guardian.ensure_can_create!(Topic, ...)
         # Topic#ensure_topic_has_a_category files a topic sent without one in Uncategorized.
