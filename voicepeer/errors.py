@@ -197,6 +197,8 @@ class RequestProblem(Enum):
     """The forum would not search for the words given."""
     SEARCH_TOO_SHORT = "search_too_short"
     """Shorter than the forum's minimum (in ``minimum``); not sent."""
+    NO_SUCH_CATEGORY = "no_such_category"
+    """A new topic's category is not on the forum (deleted since it was chosen)."""
 
 
 class ForumRequestError(ForumError):

@@ -13,6 +13,7 @@ from tests.support.conversation import converse
 from tests.support.members import keyed_forum, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
+from voicepeer.number_words import spoken_numbers
 from voicepeer.voice.states import State
 
 TITLE = "tips for sleeping in the heat"
@@ -230,3 +231,82 @@ def test_a_title_the_forum_refuses_is_said_again_and_the_first_post_kept(
 
 def as_title(dictated: str) -> str:
     return dictated[:1].upper() + dictated[1:]
+
+
+def test_a_saved_topic_whose_category_closed_goes_to_the_category_chosen_next(
+    tmp_path: Path,
+) -> None:
+    # Put aside in a category that became one only staff start topics in: it is no longer
+    # offered, so its words would never be heard again; the next category chosen takes it.
+    with start(tmp_path) as forum:
+        listed = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
+        first, second = listed["categories"][:2]
+        opening = ["latest topics", "new topic", "number one"]
+        converse(
+            forum.base_url,
+            [*opening, TITLE, FIRST_POST, "cancel"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        keep_topics_to_staff(forum.store, first["slug"])
+        talk = converse(
+            forum.base_url,
+            [*opening, "send it", "yes", "new topic"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        topics = category_topics(forum, second["slug"], second["id"])
+    assert talk.said[1].endswith(
+        f"Say number and the category's number, or say cancel. Your saved new topic, titled "
+        f"{as_title(TITLE)}, was for {first['name']}, where you can no longer start topics: it "
+        "goes to the category you choose now, unless that one has a saved topic of its own."
+    )
+    assert talk.said[2].startswith(f"You have a saved new topic, titled {as_title(TITLE)}.")
+    assert talk.said[-2] == f"Your new topic, {as_title(TITLE)}, is posted."
+    assert "Your saved new topic" not in talk.said[-1]  # nothing stranded any more
+    assert as_title(TITLE) in [t["title"] for t in topics]
+
+
+def test_a_topic_whose_category_was_deleted_before_it_was_sent_is_kept(
+    tmp_path: Path,
+) -> None:
+    # The topic goes to a category that is deleted between "send it" and "yes": the forum
+    # answers 400 (the category is a bad parameter), the words come back, and the next
+    # category chosen takes them up.
+    with start(tmp_path) as forum:
+        with forum.store.transaction() as conn:
+            conn.execute(
+                "INSERT INTO categories (name, slug, color, text_color, description, position)"
+                " VALUES ('Summer meet-ups', 'summer-meet-ups', '0088CC', 'FFFFFF', '', 99)"
+            )
+        listed = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
+        number = spoken_numbers(30)[len(listed["categories"]) - 1]
+
+        def delete_it() -> None:
+            with forum.store.transaction() as conn:
+                conn.execute("DELETE FROM categories WHERE slug = 'summer-meet-ups'")
+
+        first = ["latest topics", "new topic", f"number {number}", TITLE, FIRST_POST]
+        again = ["new topic", "number one", "Sleeping in the summer heat", "send it", "yes"]
+        talk = converse(
+            forum.base_url,
+            [*first, "send it", "yes", *again],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+            before_line={6: delete_it},
+        )
+    words = "What helps you sleep when the nights are hot?"
+    refused = talk.said.index(
+        f"Your new topic, {as_title(TITLE)}, was not posted. The category chosen for it is no "
+        "longer on the forum. I have kept your words: say new topic and choose another "
+        "category to change them and send them again."
+    )
+    assert talk.said[refused + 1].endswith(
+        "Your saved new topic was for a category that is no longer on the forum: it goes to "
+        "the category you choose now, unless that one has a saved topic of its own."
+    )
+    place = listed["categories"][0]["name"]
+    assert talk.said[refused + 2] == (
+        f"Your saved new topic is in {place} now. Its words are kept. They say: {words}"
+    )
+    assert talk.said[-1] == "Your new topic, Sleeping in the summer heat, is posted."

@@ -365,9 +365,11 @@ class DiscourseClient:
 
     def create_topic(self, topic: NewTopic) -> PostOutcome:
         body = {"title": topic.title, "raw": topic.raw, "category": topic.category_id}
-        outcome = _outcome(self.http.write("POST", "/posts.json", body))
-        self.forget_recent()
-        return outcome
+        try:
+            return _outcome(self.http.write("POST", "/posts.json", body))
+        finally:
+            # Refused too: its category may be gone or closed since the list was read.
+            self.forget_recent()
 
     def send_private_message(self, message: NewPrivateMessage) -> PostOutcome:
         body = {

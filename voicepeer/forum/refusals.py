@@ -128,6 +128,9 @@ def error_for_answer(
     if status == 400 or kind == "invalid_parameters":
         if path.startswith("/search"):
             return ForumRequestError(detail, problem=RequestProblem.SEARCH_REFUSED)
+        # TopicCreator's InvalidParameters.new(:category): "…to the request: category".
+        if path.startswith("/posts") and any(r.endswith(": category") for r in reasons):
+            return ForumRequestError(detail, problem=RequestProblem.NO_SUCH_CATEGORY)
         return ForumRequestError(detail)
     return ForumResponseError(detail)
 

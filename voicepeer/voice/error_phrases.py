@@ -277,6 +277,8 @@ def _request(error: ForumRequestError) -> str:
         )
     if error.problem is RequestProblem.SEARCH_REFUSED:
         return "The forum would not search for that. Please try a longer or different word."
+    if error.problem is RequestProblem.NO_SUCH_CATEGORY:
+        return "The category chosen for it is no longer on the forum."
     return (
         "The forum could not do that: part of the request was missing or not allowed. "
         "Please try it another way."

@@ -8,6 +8,7 @@ new conversation.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -108,6 +109,8 @@ class NewConversationComposer(Composer):
             engines, lambda text: say(text.replace("Your reply", f"Your {self.conversation.what}"))
         )
         self._carried: tuple[str, str] | None = None
+        self._stranded: str | None = None
+        """The draft key of a saved new topic whose category can no longer be chosen."""
         self._carrying: str | None = None
         """The draft key of the reply whose words this new topic took up."""
 
@@ -153,11 +156,32 @@ class NewConversationComposer(Composer):
         saved = self._engines.drafts.all().items()
         return [key for key, value in saved if key.endswith(_CARRIES) and value == draft_key]
 
+    def stranded(self, open_to_topics: Collection[int]) -> tuple[int, str] | None:
+        """The category id and title (empty when it has none) of a saved new topic for a
+        category that is not among ``open_to_topics`` — deleted, or no longer open to the
+        person — so that it can never be chosen again: the next topic started, in a
+        category with no saved topic of its own, takes it up (see :meth:`begin`)."""
+        self._stranded = None
+        drafts = self._engines.drafts
+        for key in drafts.all():
+            category = key.removeprefix(_NEW_TOPIC_IN)
+            if key != category and category.isdigit() and int(category) not in open_to_topics:
+                self._stranded = key
+                return int(category), drafts.load(key + _TITLE) or ""
+        return None
+
     def begin(self, conversation: Conversation) -> Begun:
-        """Start writing ``conversation``, taking up what is saved of it."""
+        """Start writing ``conversation``, taking up what is saved of it (or of the stranded
+        new topic :meth:`stranded` found, when this category has none of its own)."""
         drafts = self._engines.drafts
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
+        stranded, self._stranded = self._stranded, None
+        moved = (
+            stranded is not None and not conversation.private and not drafts.load(conversation.key)
+        )
+        if stranded is not None and moved:
+            self._move(stranded, conversation.key)
         saved, saved_title = drafts.load(conversation.key), drafts.load(conversation.key + _TITLE)
         if saved and saved_title:
             self.conversation = replace(conversation, title=saved_title)
@@ -180,10 +204,12 @@ class NewConversationComposer(Composer):
         self.draft = Draft.from_text(drafts.resume(conversation.key) or saved)
         why = f" {say_error(refusal)}" if refusal is not None else ""
         done = "sent" if conversation.private else "posted"
-        self._say(
-            f"Your {conversation.what} {conversation.place} was not {done}.{why} Its words are "
-            f"kept. They say: {as_sentence(self.draft.text)}"
+        opening = (
+            f"Your saved {conversation.what} is {conversation.place} now."
+            if moved
+            else f"Your {conversation.what} {conversation.place} was not {done}.{why}"
         )
+        self._say(f"{opening} Its words are kept. They say: {as_sentence(self.draft.text)}")
         return Begun.UNTITLED
 
     def _carried_elsewhere(self, conversation: Conversation) -> str:
@@ -292,6 +318,18 @@ class NewConversationComposer(Composer):
             else f"{what} put aside. It is saved: {again} to come back to it."
         )
         return Next.READING
+
+    def _move(self, old_key: str, new_key: str) -> None:
+        """A saved new topic's words and companions, from one draft key to another: each is
+        saved under the new key before the old one is let go, so a crash between the two
+        keeps both rather than neither."""
+        drafts = self._engines.drafts
+        for suffix in ("", _TITLE, _CARRIES):
+            value = drafts.resume(old_key) if suffix == "" else drafts.load(old_key + suffix)
+            if value:
+                drafts.save(new_key + suffix, value)
+        for suffix in ("", _TITLE, _CARRIES):
+            drafts.discard(old_key + suffix)
 
     def _let_go_of_companions(self) -> None:
         """The title and the carried reply's key, saved beside the draft."""

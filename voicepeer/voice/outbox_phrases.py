@@ -4,7 +4,7 @@ known to have arrived."""
 
 from __future__ import annotations
 
-from voicepeer.errors import ForumError, ForumNotFoundError
+from voicepeer.errors import ForumError, ForumNotFoundError, ForumRequestError, RequestProblem
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import EntryKind, OutboxEntry, OutboxState, SendResult
 from voicepeer.speech.text.sentences import as_sentence
@@ -22,9 +22,13 @@ def send_result_line(result: SendResult) -> str:
             )
         # Refused just now, or earlier (then only the forum's own words are known).
         reasons = (say_error(error),) if error is not None else entry.errors
+        gone = isinstance(error, ForumRequestError) and (
+            error.problem is RequestProblem.NO_SUCH_CATEGORY
+        )
         again = {
             EntryKind.REPLY: "say reply in that topic",
-            EntryKind.TOPIC: "say new topic and choose the same category",
+            EntryKind.TOPIC: f"say new topic and choose {'another' if gone else 'the same'} "
+            "category",
             EntryKind.MESSAGE: "say message and their name",
         }[entry.kind] + " to change them and send them again."
         return (

@@ -8,7 +8,7 @@ New conversations begin from BROWSING or READING and end back there (the "origin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from voicepeer.commands import Command, Intent
@@ -232,6 +232,9 @@ class PeerLoop:
             f"{number_word(i).capitalize()}: {c.name}." for i, c in enumerate(self._categories, 1)
         ]
         lines.append("Say number and the category's number, or say cancel.")
+        stranded = self.composer.stranded({c.id for c in self._categories})
+        if stranded is not None:
+            lines.append(_stranded_line(stranded, found))
         self._say(" ".join(lines))
         return State.CATEGORY
 
@@ -325,6 +328,22 @@ class PeerLoop:
         if state is State.CATEGORY:
             return "You are choosing a category for a new topic. Say cancel to stop."
         return None
+
+
+def _stranded_line(stranded: tuple[int, str], categories: Sequence[Category]) -> str:
+    """A saved new topic whose category can no longer be chosen: where it goes instead."""
+    category_id, title = stranded
+    name = next((c.name for c in categories if c.id == category_id), None)
+    was_for = (
+        f"was for {name}, where you can no longer start topics"
+        if name
+        else "was for a category that is no longer on the forum"
+    )
+    titled = f", titled {title}," if title else ""
+    return (
+        f"Your saved new topic{titled} {was_for}: it goes to the category you choose now, "
+        "unless that one has a saved topic of its own."
+    )
 
 
 def _opened(outcome: ReadOutcome) -> State:

@@ -51,6 +51,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 - CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person.
 - CATEGORY: the forum's categories were read as numbered choices; "number N" picks one.
 - TITLING: the next utterance is the title; the forum's title rules are checked at once.
+  Words the forum refused (a title another topic has, a category gone) wait here too, read
+  back, so that only the title is said again.
 - COMPOSING: dictating the first post of the new conversation, with the same editing
   commands as a reply; the draft is saved after every change.
 - SENDING: voicepeer read it back, said who will see it ("privately, to Priya Nair" or
