@@ -164,3 +164,15 @@ def test_room_talk_with_everyday_words_runs_no_command_in_any_state(talk: str) -
         verdict = interpret_in(state, Heard(talk), interpreter)
         assert verdict.command is None, (state, verdict.command)
         assert verdict.ambiguous == (), (state, verdict.ambiguous)
+
+
+def test_a_command_added_moves_only_the_wrappings_that_land_on_it() -> None:
+    # Each politeness or filler wording is said around card phrasings of its own choosing:
+    # adding a command must not move the others' (that shifted every measured figure).
+    phrasings = command_phrasings()
+    without = {k: v for k, v in phrasings.items() if k is not Intent.REMOVE_VOTE}
+    before = set(everyday_sentences(without, set(Intent)))
+    after = set(everyday_sentences(phrasings, set(Intent)))
+    for moved in after - before:
+        assert any(p in moved for p in phrasings[Intent.REMOVE_VOTE]), moved
+    assert len(before - after) == len(after - before) <= 3, before - after

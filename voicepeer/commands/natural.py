@@ -11,6 +11,7 @@ was heard and of every phrasing alike. The natural phrasings collected for tunin
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Collection, Mapping
@@ -231,7 +232,6 @@ def tuning_phrasings() -> Mapping[Intent, tuple[str, ...]]:
     }
 
 
-_STRIDE = 7
 WRAPPED_PER_WORDING = 1
 """How many card phrasings each politeness or filler wording is said around in the
 command language model: enough for the model to carry on from it into any command, few
@@ -274,6 +274,18 @@ def free_text_prefixes(intents: Collection[Intent]) -> list[str]:
     return sorted(set(prefixes))
 
 
+def _wrapped(wording: str, plain: list[str]) -> list[str]:
+    """The card phrasings one politeness or filler wording is said around: those that hash
+    lowest with it (rendezvous hashing), so that each wording lands on a phrasing of its
+    own choosing, spread over the commands, and a phrasing added or removed moves only the
+    wordings that land on it — the models and the figures measured with them stay put."""
+
+    def rank(phrasing: str) -> bytes:
+        return hashlib.blake2b(f"{wording}|{phrasing}".encode(), digest_size=8).digest()
+
+    return sorted(plain, key=rank)[:WRAPPED_PER_WORDING]
+
+
 def everyday_sentences(
     phrasings: Mapping[Intent, tuple[str, ...]], intents: Collection[Intent]
 ) -> list[str]:
@@ -290,12 +302,9 @@ def everyday_sentences(
     plain = [p for i, ps in phrasings.items() if i in intents and i not in SLOT_INTENTS for p in ps]
     if not plain:
         return sentences
-    # Spread over the card's phrasings (a stride that skips to other commands), so no
-    # command gains much more than another.
     wrappings = [(lead, "") for lead in LEADING] + [("", trail) for trail in TRAILING]
-    repeated = [w for w in wrappings for _ in range(WRAPPED_PER_WORDING)]
-    for k, (lead, trail) in enumerate(repeated):
-        sentences.append(f"{lead} {plain[k * _STRIDE % len(plain)]} {trail}".strip())
+    for lead, trail in wrappings:
+        sentences += [f"{lead} {p} {trail}".strip() for p in _wrapped(f"{lead}|{trail}", plain)]
     for word, card in SYNONYMS.items():
         target = f" {card} "
         said = next((p for p in plain if target in f" {p} "), None)
