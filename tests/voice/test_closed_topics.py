@@ -48,6 +48,23 @@ def put_a_reply_aside(forum: DemoForum, data: Path, *then: str) -> None:
     assert "Reply put aside. It is saved: say reply to come back to it." in talk.said
 
 
+def carry_a_reply_into_a_new_topic(forum: DemoForum, data: Path) -> str:
+    """Puts a reply aside, closes its topic, and starts a new topic with the reply's words,
+    put aside too; returns the new topic's category."""
+    put_a_reply_aside(forum, data)
+    close_topic_one(forum)
+    opening = ["latest topics", f"open topic {position_of_topic_one(forum)}"]
+    carried = converse(
+        forum.base_url,
+        [*opening, "reply", "start a new topic", "number one", TITLE, "cancel"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert carried.said[-1].startswith("New topic put aside. It is saved")
+    category = next(line for line in carried.said if line.startswith("A new topic in "))
+    return category.removeprefix("A new topic in ").split(".")[0]
+
+
 def test_reply_in_a_closed_topic_is_explained_before_any_dictation(tmp_path: Path) -> None:
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         close_topic_one(forum)
@@ -145,18 +162,8 @@ def test_a_reply_taken_into_a_new_topic_put_aside_is_not_offered_twice(tmp_path:
     # then stopped. Next time "reply" there says where the words are now, and posting that
     # topic lets go of the reply too: the same words are never offered for two topics.
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
-        put_a_reply_aside(forum, tmp_path / "data")
-        close_topic_one(forum)
+        category_name = carry_a_reply_into_a_new_topic(forum, tmp_path / "data")
         opening = ["latest topics", f"open topic {position_of_topic_one(forum)}"]
-        carried = converse(
-            forum.base_url,
-            [*opening, "reply", "start a new topic", "number one", TITLE, "cancel"],
-            tmp_path / "data",
-            credentials=signed_in(forum),
-        )
-        category = next(line for line in carried.said if line.startswith("A new topic in "))
-        category_name = category.removeprefix("A new topic in ").split(".")[0]
-        assert carried.said[-1].startswith("New topic put aside. It is saved")
         later = converse(
             forum.base_url,
             [*opening, "reply", "new topic", "number one", "send it", "yes"],
@@ -176,8 +183,8 @@ def test_a_reply_taken_into_a_new_topic_put_aside_is_not_offered_twice(tmp_path:
         f"choose {category_name}."
     )
     assert later.said[5] == (
-        f"You have a saved new topic, titled {TITLE}. It says: Cold showers "
-        "help me most. Keep talking to add to it, or say send it."
+        f"You have a saved new topic, titled {TITLE}. It says: {SAVED}. Keep talking to add "
+        "to it, or say send it."
     )
     assert later.said[-1] == f"Your new topic, {TITLE}, is posted."
     assert last.said[-1] == CLOSED  # the reply's words went with the topic
@@ -191,17 +198,7 @@ def test_a_carried_reply_taken_up_again_in_its_reopened_topic_stays_its_own(
     # the topic was reopened and the person took the reply up there and added to it.
     # Posting the new topic must not take those words away: the two are drafts apart.
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
-        put_a_reply_aside(forum, tmp_path / "data")
-        close_topic_one(forum)
-        opening = ["latest topics", f"open topic {position_of_topic_one(forum)}"]
-        carried = converse(
-            forum.base_url,
-            [*opening, "reply", "start a new topic", "number one", TITLE, "cancel"],
-            tmp_path / "data",
-            credentials=signed_in(forum),
-        )
-        category = next(line for line in carried.said if line.startswith("A new topic in "))
-        category_name = category.removeprefix("A new topic in ").split(".")[0]
+        category_name = carry_a_reply_into_a_new_topic(forum, tmp_path / "data")
         close_topic_one(forum, closed=False)
         opening = ["latest topics", f"open topic {position_of_topic_one(forum)}"]
         then = ["cancel", "new topic", "number one", "send it", "yes", "reply"]
