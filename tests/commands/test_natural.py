@@ -170,7 +170,9 @@ def test_a_command_added_moves_only_the_wrappings_that_land_on_it() -> None:
     # Each politeness or filler wording is said around card phrasings of its own choosing:
     # adding a command must not move the others' (that shifted every measured figure).
     phrasings = command_phrasings()
-    without = {k: v for k, v in phrasings.items() if k is not Intent.REMOVE_VOTE}
+    without: dict[Intent, tuple[str, ...]] = {
+        k: v for k, v in phrasings.items() if k is not Intent.REMOVE_VOTE
+    }
     before = set(everyday_sentences(without, set(Intent)))
     after = set(everyday_sentences(phrasings, set(Intent)))
     for moved in after - before:

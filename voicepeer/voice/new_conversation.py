@@ -177,11 +177,10 @@ class NewConversationComposer(Composer):
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
         stranded, self._stranded = self._stranded, None
-        moved = (
-            stranded is not None and not conversation.private and not drafts.load(conversation.key)
-        )
-        if stranded is not None and moved:
+        moved = False
+        if stranded is not None and not conversation.private and not drafts.load(conversation.key):
             self._move(stranded, conversation.key)
+            moved = True
         saved, saved_title = drafts.load(conversation.key), drafts.load(conversation.key + _TITLE)
         if saved and saved_title:
             self.conversation = replace(conversation, title=saved_title)
@@ -197,11 +196,16 @@ class NewConversationComposer(Composer):
         if not saved:
             self.draft = Draft()
             return Begun.NEW
-        # Words without a title: the forum refused them (the title went to the outbox with
-        # them, and a refused title may be the reason), so the words stay and a title is
-        # asked for again.
+        self._take_up_untitled(conversation, moved=moved)
+        return Begun.UNTITLED
+
+    def _take_up_untitled(self, conversation: Conversation, *, moved: bool) -> None:
+        """Words saved without a title: the forum refused them (the title went to the outbox
+        with them, and a refused title may be the reason), so the words stay, are read back,
+        and a title is asked for again."""
+        drafts = self._engines.drafts
         refusal = drafts.refusal(conversation.key)
-        self.draft = Draft.from_text(drafts.resume(conversation.key) or saved)
+        self.draft = Draft.from_text(drafts.resume(conversation.key) or "")
         why = f" {say_error(refusal)}" if refusal is not None else ""
         done = "sent" if conversation.private else "posted"
         opening = (
@@ -210,7 +214,6 @@ class NewConversationComposer(Composer):
             else f"Your {conversation.what} {conversation.place} was not {done}.{why}"
         )
         self._say(f"{opening} Its words are kept. They say: {as_sentence(self.draft.text)}")
-        return Begun.UNTITLED
 
     def _carried_elsewhere(self, conversation: Conversation) -> str:
         """Said when the saved topic taken up is not the new one a reply was to start."""
@@ -224,7 +227,7 @@ class NewConversationComposer(Composer):
     def titled(self, title: str) -> None:
         self.conversation = replace(self.conversation, title=title)
         self._engines.drafts.save(self.conversation.key + _TITLE, title)
-        if not self.draft.is_empty:  # words kept from a refused try
+        if not self.draft.is_empty:  # words kept from a refused try, or moved here
             self._say(
                 f"The title is: {as_sentence(title)} It says: {as_sentence(self.draft.text)} "
                 "Keep talking to add to it, or say send it."
