@@ -25,10 +25,10 @@ def send_result_line(result: SendResult) -> str:
         gone = isinstance(error, ForumRequestError) and (
             error.problem is RequestProblem.NO_SUCH_CATEGORY
         )
+        category = "another category" if gone else "the same category"
         again = {
             EntryKind.REPLY: "say reply in that topic",
-            EntryKind.TOPIC: f"say new topic and choose {'another' if gone else 'the same'} "
-            "category",
+            EntryKind.TOPIC: f"say new topic and choose {category}",
             EntryKind.MESSAGE: "say message and their name",
         }[entry.kind] + " to change them and send them again."
         return (
