@@ -62,11 +62,12 @@ TRAINING_SENTENCES: tuple[str, ...] = (
     "where am I and what can I say",
     "scratch that and read it back to me",
     "pause for a moment then carry on",
-    "my family enjoyed a usual sunny weekend in June",
+    "my family visited us on a sunny weekend in June",
+    "we enjoyed the usual choice of songs",
 )
 """What the person reads: the command words in everyday sentences, and every English sound
 (the last one brings the two the others lack: the "oy" of "choice" and "voice", and the
-"zh" of "usual")."""
+"zh" of "usual"; put in place of the sentence before it instead, it cost dictation words)."""
 
 MIN_RECORDINGS = 6
 """Fewer sentences than this give too little speech to learn from reliably."""
