@@ -123,12 +123,7 @@ class NewConversationComposer(Composer):
     def carrier_of(self, draft_key: str) -> tuple[int, str] | None:
         """The category id and title of the saved new topic whose first post took up the
         words of the reply saved as ``draft_key``, if one did (in this session or before)."""
-        topic_key = self._carrier_key(draft_key)
-        if topic_key is None:
-            return None
-        category = topic_key.removeprefix(_NEW_TOPIC_IN)
-        title = self._engines.drafts.load(topic_key + _TITLE)
-        return (int(category), title) if category.isdigit() and title else None
+        return self._carrier(self._carriers_of(draft_key))
 
     def let_go_of_reply(self, draft_key: str) -> tuple[int, str] | None:
         """The reply saved as ``draft_key`` is being taken up in its own topic again (it
@@ -137,24 +132,31 @@ class NewConversationComposer(Composer):
         topic's category id and title, as :meth:`carrier_of` does, to tell the person."""
         if self._carried is not None and self._carried[0] == draft_key:
             self._carried = None
-        carrier = self.carrier_of(draft_key)
-        for key in self._carrying_keys(draft_key):
-            self._engines.drafts.discard(key)
+        carrying = self._carriers_of(draft_key)
+        carrier = self._carrier(carrying)
+        for topic_key in carrying:
+            self._engines.drafts.discard(topic_key + _CARRIES)
         return carrier
 
-    def _carrier_key(self, draft_key: str) -> str | None:
-        """The draft key of the saved new topic carrying the reply saved as ``draft_key``."""
+    def _carrier(self, carrying: list[str]) -> tuple[int, str] | None:
+        """The category id and title of the first of the new topics ``carrying`` (draft
+        keys) that is still saved."""
         drafts = self._engines.drafts
-        for key in self._carrying_keys(draft_key):
-            topic_key = key.removesuffix(_CARRIES)
-            if drafts.load(topic_key):
-                return topic_key
-        return None
+        topic_key = next((key for key in carrying if drafts.load(key)), None)
+        if topic_key is None:
+            return None
+        category, title = _category_of(topic_key), drafts.load(topic_key + _TITLE)
+        return (category, title) if category is not None and title else None
 
-    def _carrying_keys(self, draft_key: str) -> list[str]:
-        """The keys saved beside new topics' drafts that name the reply ``draft_key``."""
+    def _carriers_of(self, draft_key: str) -> list[str]:
+        """The draft keys of the new topics whose companion names the reply ``draft_key``
+        as the one their first post took up."""
         saved = self._engines.drafts.all().items()
-        return [key for key, value in saved if key.endswith(_CARRIES) and value == draft_key]
+        return [
+            key.removesuffix(_CARRIES)
+            for key, value in saved
+            if key.endswith(_CARRIES) and value == draft_key
+        ]
 
     def stranded(self, open_to_topics: Collection[int]) -> tuple[int, str] | None:
         """The category id and title (empty when it has none) of a saved new topic for a
@@ -164,10 +166,10 @@ class NewConversationComposer(Composer):
         self._stranded = None
         drafts = self._engines.drafts
         for key in drafts.all():
-            category = key.removeprefix(_NEW_TOPIC_IN)
-            if key != category and category.isdigit() and int(category) not in open_to_topics:
+            category = _category_of(key)
+            if category is not None and category not in open_to_topics:
                 self._stranded = key
-                return int(category), drafts.load(key + _TITLE) or ""
+                return category, drafts.load(key + _TITLE) or ""
         return None
 
     def begin(self, conversation: Conversation) -> Begun:
@@ -345,3 +347,10 @@ _TITLE = " title"
 """Saved beside a draft (its key and this): the conversation's title."""
 _CARRIES = " carries"
 """Saved beside a new topic's draft: the key of the reply draft its first post took up."""
+
+
+def _category_of(key: str) -> int | None:
+    """The category id of a new topic's draft key (see :attr:`Conversation.key`); None for
+    any other draft, or a companion saved beside one."""
+    category = key.removeprefix(_NEW_TOPIC_IN)
+    return int(category) if key != category and category.isdigit() else None
