@@ -67,8 +67,10 @@ def test_long_first_sentence_after_start_is_not_dropped() -> None:
 
 def test_dropped_pyttsx3_writes_are_rendered_again(monkeypatch: pytest.MonkeyPatch) -> None:
     # pyttsx3 now and then writes an empty file; the drop cannot be caused on demand, so the
-    # real render is wrapped to drop the first three writes.
-    engine = Pyttsx3Synthesizer("en-gb")
+    # real render is wrapped to drop the first three writes. pyttsx3 may drop one of the
+    # following writes for real too (it did under load), so more tries are allowed than the
+    # three that are made to fail.
+    engine = Pyttsx3Synthesizer("en-gb", render_tries=8)
     real_render = engine._render
     calls: list[str] = []
 
@@ -81,10 +83,17 @@ def test_dropped_pyttsx3_writes_are_rendered_again(monkeypatch: pytest.MonkeyPat
         engine.synthesize("hello", rate_wpm=160)  # started and warmed up before the drops
         monkeypatch.setattr(engine, "_render", dropping_render)
         speech = engine.synthesize(SENTENCE, rate_wpm=160)
-        assert len(calls) == 4 and rms(speech) > 300
-        monkeypatch.setattr(engine, "_render", lambda text, rate_wpm: Speech(b"", 22050))
+        assert len(calls) >= 4 and rms(speech) > 300
+        given_up_after: list[str] = []
+
+        def dropping_every_render(text: str, rate_wpm: int) -> Speech:
+            given_up_after.append(text)
+            return Speech(b"", 22050)
+
+        monkeypatch.setattr(engine, "_render", dropping_every_render)
         with pytest.raises(SpeechEngineError):
             engine.synthesize(SENTENCE, rate_wpm=160)
+        assert len(given_up_after) == 8
     finally:
         engine.close()
 

@@ -85,9 +85,16 @@ class Pyttsx3Synthesizer:
 
     name = "pyttsx3"
 
-    def __init__(self, voice: str = "en-gb", *, driver_name: str | None = None) -> None:
+    def __init__(
+        self,
+        voice: str = "en-gb",
+        *,
+        driver_name: str | None = None,
+        render_tries: int = _RENDER_TRIES,
+    ) -> None:
         self._voice = voice
         self._driver_name = driver_name
+        self._render_tries = render_tries
         self._engine: Any = None
         self._dir = Path(tempfile.mkdtemp(prefix="voicepeer-tts-"))
         self._lock = threading.Lock()
@@ -133,7 +140,7 @@ class Pyttsx3Synthesizer:
         with self._lock:
             if self._engine is None:
                 self._start()
-            for _ in range(_RENDER_TRIES):
+            for _ in range(self._render_tries):
                 speech = self._render(text, rate_wpm)
                 if speech.pcm or not text.strip():
                     return speech
