@@ -183,8 +183,8 @@ def test_a_reply_taken_into_a_new_topic_put_aside_is_not_offered_twice(tmp_path:
         f"choose {category_name}."
     )
     assert later.said[5] == (
-        f"You have a saved new topic, titled {TITLE}. It says: {SAVED}. Keep talking to add "
-        "to it, or say send it."
+        f"You have a saved new topic in {category_name}, titled {TITLE}. It says: {SAVED}. "
+        "Keep talking to add to it, or say send it."
     )
     assert later.said[-1] == f"Your new topic, {TITLE}, is posted."
     assert last.said[-1] == CLOSED  # the reply's words went with the topic
@@ -246,8 +246,10 @@ def test_a_saved_topic_in_the_chosen_category_says_the_reply_is_not_in_it(
             credentials=signed_in(forum),
         )
         title = httpx.get(f"{forum.base_url}/t/1.json").json()["title"]
+        categories = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
     assert talk.said[5] == (
-        f"You have a saved new topic, titled {WALKING}. It says: My stick is great. "
+        f"You have a saved new topic in {categories['categories'][0]['name']}, titled "
+        f"{WALKING}. It says: My stick is great. "
         f"The reply you wrote to {title} is not in it, and stays saved: to start a new topic "
         "with it, choose another category, or send this one first. Keep talking to add to "
         "it, or say send it."

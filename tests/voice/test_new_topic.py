@@ -122,10 +122,11 @@ def test_a_put_aside_topic_comes_back(tmp_path: Path) -> None:
             data,
             credentials=signed_in(forum),
         )
+        first = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
     assert any(
         line.startswith(
-            "You have a saved new topic, titled Tips for sleeping in the "
-            "heat. It says: What helps you sleep"
+            f"You have a saved new topic in {first['categories'][0]['name']}, titled Tips for "
+            "sleeping in the heat. It says: What helps you sleep"
         )
         for line in again.said
     )
@@ -261,7 +262,9 @@ def test_a_saved_topic_whose_category_closed_goes_to_the_category_chosen_next(
         f"{as_title(TITLE)}, was for {first['name']}, where you can no longer start topics: it "
         "goes to the category you choose now, unless that one has a saved topic of its own."
     )
-    assert talk.said[2].startswith(f"You have a saved new topic, titled {as_title(TITLE)}.")
+    assert talk.said[2].startswith(
+        f"Your saved new topic is in {second['name']} now, titled {as_title(TITLE)}."
+    )
     assert talk.said[-2] == f"Your new topic, {as_title(TITLE)}, is posted."
     assert "Your saved new topic" not in talk.said[-1]  # nothing stranded any more
     assert as_title(TITLE) in [t["title"] for t in topics]

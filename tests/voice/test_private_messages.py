@@ -133,7 +133,7 @@ def test_nothing_is_sent_without_yes_and_the_message_is_kept(
         credentials=signed_in(forum),
     )
     assert any(
-        line.startswith("You have a saved message, titled Hello. It says: Would you")
+        line.startswith("You have a saved message to Jo Baxter, titled Hello. It says: Would you")
         for line in again.said
     )
     assert again.said[-1] == "Your message, Hello, is sent."

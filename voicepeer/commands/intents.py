@@ -40,6 +40,7 @@ class Intent(StrEnum):
     SEARCH = "search"
     BOOKMARKS = "bookmarks"
     REMOVE_BOOKMARK = "remove_bookmark"
+    DRAFTS = "drafts"
     MESSAGES = "messages"
     MESSAGE = "message"
     NEW_TOPIC = "new_topic"
@@ -92,6 +93,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.SEARCH: ("search for", "search", "find", "look for"),
     Intent.BOOKMARKS: ("my bookmarks", "saved posts", "my saved posts", "list bookmarks"),
     Intent.REMOVE_BOOKMARK: ("remove bookmark", "delete bookmark", "remove this bookmark"),
+    Intent.DRAFTS: ("my drafts", "my saved replies", "unfinished replies"),
     # No bare "messages": one letter from "message", which starts a new conversation.
     Intent.MESSAGES: ("my messages", "private messages", "inbox", "check messages"),
     Intent.MESSAGE: ("send a message", "message", "write a message"),

@@ -88,6 +88,15 @@ class DraftStore:
             for k, t in self._db.execute(f"SELECT key, {DRAFT_WORDS} FROM drafts ORDER BY key")
         }
 
+    def newest_first(self) -> list[tuple[str, str, datetime | None]]:
+        """Every saved draft with words: key, all its words and when it was last saved
+        (None when the record does not say), the latest first."""
+        rows = self._db.execute(
+            f"SELECT key, {DRAFT_WORDS}, saved_at FROM drafts"
+            f" WHERE {DRAFT_WORDS} != '' ORDER BY saved_at DESC, key"
+        )
+        return [(str(key), str(words), _moment(saved_at)) for key, words, saved_at in rows]
+
     def take_in_legacy(self, directory: Path) -> int:
         """Move drafts saved as files by earlier versions into the database; returns how
         many came in. A draft whose words are already in the outbox for the same topic was
@@ -130,3 +139,11 @@ class DraftStore:
                     moved += 1
             path.unlink()  # only once the database has it
         return moved
+
+
+def _moment(saved_at: object) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(saved_at))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -18,7 +18,13 @@ from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import Interpretation
 from voicepeer.commands.text import normalize
-from voicepeer.errors import AudioDeviceError, DiskFullError
+from voicepeer.errors import (
+    AudioDeviceError,
+    DiskFullError,
+    ForumError,
+    ForumForbiddenError,
+    ForumNotFoundError,
+)
 from voicepeer.forum.base import Forum, Topic
 from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
@@ -47,6 +53,7 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_context import reply_context
+from voicepeer.voice.saved_drafts import GONE, DraftsEngines, SavedDraft, SavedDraftsList
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.state_commands import (
     ALLOWED,
@@ -97,6 +104,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.SEARCH,
     Intent.BOOKMARKS,
     Intent.REMOVE_BOOKMARK,
+    Intent.DRAFTS,
     Intent.MESSAGES,
     Intent.MESSAGE,
     Intent.NEW_TOPIC,
@@ -230,6 +238,17 @@ class Assistant:
                 Bookmarks(self.reader, self.peer, self.say),
                 NewConversationComposer(writing, self.say),
                 engines.interpreter,
+            ),
+            self.say,
+        )
+        self.saved_drafts = SavedDraftsList(
+            self.reader,
+            DraftsEngines(
+                engines.forum,
+                self.peer,
+                engines.drafts,
+                self._take_up_reply,
+                self.peer_loop.take_up,
             ),
             self.say,
         )
@@ -432,7 +451,9 @@ class Assistant:
     # --- commands ----------------------------------------------------------------------
 
     def _dispatch(self, command: Command) -> None:
-        moved_to = self.peer_loop.dispatch(self.state, command)
+        moved_to = self.saved_drafts.dispatch(self.state, command)
+        if moved_to is None:
+            moved_to = self.peer_loop.dispatch(self.state, command)
         if moved_to is not None:
             self._go(moved_to)
             return
@@ -574,6 +595,27 @@ class Assistant:
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
 
+    def _take_up_reply(self, draft: SavedDraft) -> State | None:
+        """Go on with a reply chosen from the saved drafts, in its own topic; None when the
+        topic can no longer be opened."""
+        assert draft.topic_id is not None
+        try:
+            self.reader.enter_topic(draft.topic_id)
+        except (ForumNotFoundError, ForumForbiddenError) as error:
+            # Its topic is deleted or hidden now: the words can start a new topic instead.
+            self.peer_loop.composer.carry_reply(draft.key, GONE)
+            self.say(
+                f"{say_error(error)} Your reply to it stays saved. To post it as a new topic "
+                "instead, say start a new topic."
+            )
+            return None
+        except ForumError as error:
+            self.say(say_error(error))
+            return State.DRAFTS
+        self._go(State.READING)
+        self._reply()
+        return self.state
+
     def _carried_note(self, topic: Topic) -> str:
         """A reply the person carried into a new topic while this topic was closed, taken up
         here again now it is open: both stay, as two drafts, and the person hears so."""
@@ -697,6 +739,8 @@ class Assistant:
         if self.state in (State.CONFIRMING, State.DICTATING, State.QUITTING) and topic is not None:
             words = phrasing.count_phrase(self.composer.words_so_far(), "word")
             return f"You are writing a reply to {as_sentence(topic.title)} It has {words} so far."
+        if self.state is State.DRAFTS:
+            return self.saved_drafts.where()
         return self.peer_loop.where(self.state) or self.reader.where()
 
     def _help(self) -> str:

@@ -15,7 +15,8 @@ EXCERPT_WORDS = 12
 """Words of each saved post read in the list: enough to recognise it."""
 
 
-def _excerpt(text: str) -> str:
+def excerpt(text: str) -> str:
+    """The first words of ``text``, enough to recognise it by."""
     words = text.split()
     return " ".join(words[:EXCERPT_WORDS]) + ("…" if len(words) > EXCERPT_WORDS else "")
 
@@ -32,7 +33,7 @@ def bookmark_line(position: int, bookmark: Bookmark) -> str:
         line = f"{number}: {bookmark.title}, post {bookmark.post_number}{by}"
     if bookmark.name:  # the name the person gave it on the forum's web pages
         line += f", you named it {bookmark.name}"
-    return line + (f": {as_sentence(_excerpt(bookmark.excerpt))}" if bookmark.excerpt else ".")
+    return line + (f": {as_sentence(excerpt(bookmark.excerpt))}" if bookmark.excerpt else ".")
 
 
 class Bookmarks:
@@ -102,10 +103,7 @@ class Bookmarks:
 
     def open_number(self, number: int) -> ReadOutcome:
         if not 1 <= number <= len(self.items):
-            self._say(
-                f"There is no bookmark {number}. Say open topic and a number from 1 to "
-                f"{len(self.items)}."
-            )
+            self._say(phrasing.no_such_number("bookmark", number, len(self.items), "open topic"))
             return ReadOutcome.FAILED
         self.index = number - 1
         return self.open_current()

@@ -63,8 +63,8 @@ class Composer:
 
     @staticmethod
     def draft_key(topic: Topic) -> str:
-        """Names the saved reply to ``topic`` among the drafts."""
-        return f"topic-{topic.id}"
+        """Names the saved reply to ``topic`` among the drafts (see :func:`replied_topic`)."""
+        return f"{_REPLY_TO}{topic.id}"
 
     def saved_words(self, topic: Topic) -> str | None:
         """The words of a reply to ``topic`` saved earlier, without taking it up."""
@@ -220,3 +220,13 @@ class Composer:
 
     def words_so_far(self) -> int:
         return len(self.draft.text.split())
+
+
+_REPLY_TO = "topic-"
+
+
+def replied_topic(draft_key: str) -> int | None:
+    """The id of the topic a reply's draft key names (see :meth:`Composer.draft_key`); None
+    for any other draft."""
+    topic = draft_key.removeprefix(_REPLY_TO)
+    return int(topic) if topic != draft_key and topic.isdigit() else None

@@ -21,7 +21,7 @@ from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.phrasing import forum_name
-from voicepeer.voice.ports import Say
+from voicepeer.voice.ports import DraftKeeper, Say
 
 
 class Begun(Enum):
@@ -52,7 +52,7 @@ class Conversation:
         """Names the draft, so the same message or topic can be taken up again."""
         if self.category is not None:
             return f"{_NEW_TOPIC_IN}{self.category.id}"
-        return "new message to " + ",".join(sorted(u.username.casefold() for u in self.recipients))
+        return _NEW_MESSAGE_TO + ",".join(sorted(u.username.casefold() for u in self.recipients))
 
     @property
     def what(self) -> str:
@@ -110,7 +110,8 @@ class NewConversationComposer(Composer):
         )
         self._carried: tuple[str, str] | None = None
         self._stranded: str | None = None
-        """The draft key of a saved new topic whose category can no longer be chosen."""
+        """The draft key of a saved new topic whose category can no longer be chosen, or of
+        a saved message whose people can no longer be found."""
         self._carrying: str | None = None
         """The draft key of the reply whose words this new topic took up."""
 
@@ -158,38 +159,55 @@ class NewConversationComposer(Composer):
             if key.endswith(_CARRIES) and value == draft_key
         ]
 
-    def stranded(self, open_to_topics: Collection[int]) -> tuple[int, str] | None:
+    def stranded(
+        self, open_to_topics: Collection[int], *, first: str | None = None
+    ) -> tuple[int, str] | None:
         """The category id and title (empty when it has none) of a saved new topic for a
         category that is not among ``open_to_topics`` — deleted, or no longer open to the
         person — so that it can never be chosen again: the next topic started, in a
-        category with no saved topic of its own, takes it up (see :meth:`begin`)."""
+        category with no saved topic of its own, takes it up (see :meth:`begin`). The
+        draft ``first`` (the one the person chose) is looked at before the others."""
         self._stranded = None
-        drafts = self._engines.drafts
-        for key in drafts.all():
+        for key in sorted(self._engines.drafts.all(), key=lambda key: key != first):
             category = _category_of(key)
             if category is not None and category not in open_to_topics:
                 self._stranded = key
-                return category, drafts.load(key + _TITLE) or ""
+                return category, saved_title(self._engines.drafts, key)
         return None
+
+    def strand(self, key: str | None) -> None:
+        """The saved message ``key`` can no longer go to its people (one left the forum):
+        the next message started, to someone with no saved message of their own, takes it
+        up (see :meth:`begin`); None: no saved message waits for other people."""
+        self._stranded = key
 
     def begin(self, conversation: Conversation) -> Begun:
         """Start writing ``conversation``, taking up what is saved of it (or of the stranded
-        new topic :meth:`stranded` found, when this category has none of its own)."""
+        new topic or message, when this category or person has none of its own)."""
         drafts = self._engines.drafts
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
         stranded, self._stranded = self._stranded, None
-        moved = False
-        if stranded is not None and not conversation.private and not drafts.load(conversation.key):
+        moved = (
+            stranded is not None
+            and (_category_of(stranded) is None) == conversation.private
+            and not drafts.load(conversation.key)
+        )
+        if moved:
+            assert stranded is not None
             self._move(stranded, conversation.key)
-            moved = True
         saved, saved_title = drafts.load(conversation.key), drafts.load(conversation.key + _TITLE)
         if saved and saved_title:
             self.conversation = replace(conversation, title=saved_title)
             self.draft = Draft.from_text(saved)
             self._carrying = drafts.load(conversation.key + _CARRIES)
+            opening = (
+                f"Your saved {conversation.what} is {conversation.place} now, titled"
+                if moved
+                else f"You have a saved {conversation.what} {conversation.place}, titled"
+            )
             self._say(
-                f"You have a saved {conversation.what}, titled {as_sentence(saved_title)} It says: "
+                f"{opening} {as_sentence(saved_title)} It says: "
                 f"{as_sentence(self.draft.text)}{self._carried_elsewhere(conversation)} "
                 "Keep talking to add to it, or say send it."
             )
@@ -343,6 +361,7 @@ class NewConversationComposer(Composer):
 
 
 _NEW_TOPIC_IN = "new topic in "
+_NEW_MESSAGE_TO = "new message to "
 _TITLE = " title"
 """Saved beside a draft (its key and this): the conversation's title."""
 _CARRIES = " carries"
@@ -354,3 +373,21 @@ def _category_of(key: str) -> int | None:
     any other draft, or a companion saved beside one."""
     category = key.removeprefix(_NEW_TOPIC_IN)
     return int(category) if key != category and category.isdigit() else None
+
+
+def saved_title(drafts: DraftKeeper, key: str) -> str:
+    """The title saved beside the draft of a new conversation; empty when it has none."""
+    return drafts.load(key + _TITLE) or ""
+
+
+def started_conversation(key: str) -> tuple[int | None, tuple[str, ...]] | None:
+    """What a new conversation's draft key names: (the category id, ()) for a new topic,
+    (None, the usernames) for a message; None for any other draft, or a companion saved
+    beside one."""
+    category = _category_of(key)
+    if category is not None:
+        return category, ()
+    people = key.removeprefix(_NEW_MESSAGE_TO)
+    if people == key or key.endswith((_TITLE, _CARRIES)) or not people:
+        return None
+    return None, tuple(people.split(","))

@@ -30,9 +30,10 @@ from voicepeer.voice.new_conversation import (
     spoken_title,
     title_problem,
 )
-from voicepeer.voice.people import find_people, heard_name
+from voicepeer.voice.people import find_people, heard_name, member
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
+from voicepeer.voice.saved_drafts import DraftKind, SavedDraft
 from voicepeer.voice.states import State
 
 PEER_QUESTIONS: Mapping[State, str] = {
@@ -169,6 +170,7 @@ class PeerLoop:
         if self._engines.peer is None:
             self._say(NO_MESSAGES)
             return self._origin
+        self.composer.strand(None)  # a message of its own, not one that lost its person
         if name.strip():
             return self._look_for(name)
         self._say("Who would you like to write to? Say their name.")
@@ -212,7 +214,9 @@ class PeerLoop:
 
     # --- new topics ---------------------------------------------------------------------
 
-    def _new_topic(self) -> State:
+    def _new_topic(self, first: str | None = None) -> State:
+        """Offer the categories to choose from (naming a saved topic that lost its own,
+        ``first`` if that one did)."""
         found = self._reader.forum_call(self._engines.forum.categories)
         if found is None:
             return self._origin
@@ -232,7 +236,7 @@ class PeerLoop:
             f"{number_word(i).capitalize()}: {c.name}." for i, c in enumerate(self._categories, 1)
         ]
         lines.append("Say number and the category's number, or say cancel.")
-        stranded = self.composer.stranded({c.id for c in self._categories})
+        stranded = self.composer.stranded({c.id for c in self._categories}, first=first)
         if stranded is not None:
             lines.append(_stranded_line(stranded, found))
         self._say(" ".join(lines))
@@ -245,12 +249,52 @@ class PeerLoop:
             return None
         number = int(command.slots.get("number", 0))
         if not 1 <= number <= len(self._categories):
-            self._say(
-                f"There is no category {number}. Say number and a number from 1 to "
-                f"{len(self._categories)}."
-            )
+            self._say(phrasing.no_such_number("category", number, len(self._categories), "number"))
             return State.CATEGORY
         return self._start(Conversation(category=self._categories[number - 1]))
+
+    # --- saved drafts -------------------------------------------------------------------
+
+    def take_up(self, draft: SavedDraft, origin: State) -> State:
+        """Go on with a saved new topic or message chosen from the drafts; back to
+        ``origin`` once it is sent or put aside."""
+        self._origin = origin
+        if draft.kind is DraftKind.TOPIC:
+            self._starting = "new topic"
+            categories = self._reader.forum_call(self._engines.forum.categories)
+            if categories is None:
+                return State.DRAFTS
+            chosen = next(
+                (
+                    c
+                    for c in categories
+                    if c.id == draft.category_id and c.can_start_topics is not False
+                ),
+                None,
+            )
+            if chosen is None:  # gone, or closed to the person: offer the others
+                return self._new_topic(first=draft.key)
+            return self._start(Conversation(category=chosen))
+        self._starting = "message"
+        peer = self._engines.peer
+        if peer is None:
+            self._say(NO_MESSAGES)
+            return State.DRAFTS
+        found = self._reader.forum_call(lambda: [(u, member(peer, u)) for u in draft.usernames])
+        if found is None:
+            return State.DRAFTS
+        people = tuple(user for _, user in found if user is not None)
+        gone = [username for username, user in found if user is None]
+        if not gone:
+            return self._start(Conversation(recipients=people))
+        self.composer.strand(draft.key)
+        titled = f", titled {draft.title}," if draft.title else ""
+        self._say(
+            f"I cannot find {' or '.join(gone)} on the forum any more, so your message{titled} "
+            "cannot go to them. Its words are kept. Say the name of someone to send it to "
+            "instead, or say cancel."
+        )
+        return State.NAMING
 
     # --- writing it ---------------------------------------------------------------------
 
@@ -299,6 +343,7 @@ class PeerLoop:
         return self._back_to_origin()
 
     def _cancelled(self) -> State:
+        self.composer.strand(None)
         self._say(f"{self._starting.capitalize()} cancelled. {self._reader.where()}")
         return self._back_to_origin()
 

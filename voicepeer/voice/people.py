@@ -13,6 +13,7 @@ import re
 import jellyfish
 from rapidfuzz import fuzz
 
+from voicepeer.errors import ForumNotFoundError
 from voicepeer.forum.peer import ForumUser, PeerForum
 
 MIN_SCORE = 70.0
@@ -80,3 +81,13 @@ def find_people(peer: PeerForum, name: str) -> tuple[ForumUser, ...]:
         if best and score(name, best[0]) >= 100:
             break  # an exact match: no need to ask the forum again
     return rank(name, found, peer.username())
+
+
+def member(peer: PeerForum, username: str) -> ForumUser | None:
+    """The member with exactly this username, None when the forum has nobody by it (any
+    more). Raises ForumError for anything else."""
+    try:
+        profile = peer.user_profile(username)
+    except ForumNotFoundError:
+        return None
+    return ForumUser(profile.username, profile.name)

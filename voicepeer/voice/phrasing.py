@@ -20,6 +20,12 @@ def count_phrase(count: int, noun: str) -> str:
     return f"{count} {noun if count == 1 else _plural(noun)}"
 
 
+def no_such_number(noun: str, number: int, count: int, how: str) -> str:
+    """ "There is no topic 9. Say open topic and a number from 1 to 5." for a choice made by
+    number among ``count`` (``how``: the words the choice is made with)."""
+    return f"There is no {noun} {number}. Say {how} and a number from 1 to {count}."
+
+
 def _plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Protocol
 
 from voicepeer.errors import ForumError
@@ -33,6 +34,10 @@ class DraftKeeper(Protocol):
 
     def all(self) -> dict[str, str]:
         """Every saved draft, key → all its words."""
+        ...
+
+    def newest_first(self) -> list[tuple[str, str, datetime | None]]:
+        """Every saved draft with words: key, words and when it was last saved, latest first."""
         ...
 
 

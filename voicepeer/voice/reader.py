@@ -288,7 +288,7 @@ class Reader:
         count = len(self.topics.topics)
         if not 1 <= number <= count:
             self._say(
-                f"There is no topic {number}. Say open topic and a number from 1 to {count}."
+                phrasing.no_such_number("topic", number, count, "open topic")
                 if count
                 else "There are no topics to open."
             )
@@ -326,6 +326,15 @@ class Reader:
             intro += f" Continuing from post {resumed_at}."
         self._say(intro)
         return self.read_current()
+
+    def enter_topic(self, topic_id: int) -> Topic:
+        """Make the topic current, at the post the person left it on, without reading it
+        (to go on with a reply saved there). Raises ForumError, unsaid."""
+        thread = Thread(self._engines.forum, self._engines.forum.topic(topic_id))
+        start = self._starting_index(thread, None)
+        self.close_topic()
+        self.thread, self.post_index = thread, start
+        return thread.topic
 
     def _starting_index(self, thread: Thread, post_number: int | None) -> int:
         if post_number is not None:

@@ -26,7 +26,9 @@ COMMANDS_EVERYWHERE = frozenset(
 )
 """Understood in every state that listens for commands or answers, except asleep."""
 _EVERYWHERE = COMMANDS_EVERYWHERE | {Intent.QUIT}
-_STARTERS = frozenset({Intent.BOOKMARKS, Intent.MESSAGES, Intent.MESSAGE, Intent.NEW_TOPIC})
+_STARTERS = frozenset(
+    {Intent.BOOKMARKS, Intent.DRAFTS, Intent.MESSAGES, Intent.MESSAGE, Intent.NEW_TOPIC}
+)
 _FORUM = frozenset(
     {
         Intent.LATEST,
@@ -41,6 +43,18 @@ _FORUM = frozenset(
         Intent.RESUME,
     }
 )
+
+_IN_A_LIST = COMMANDS_EVERYWHERE | {
+    Intent.OPEN,
+    Intent.NEXT,
+    Intent.PREVIOUS,
+    Intent.READ,
+    Intent.BACK,
+    Intent.LATEST,
+    Intent.SLEEP,
+    Intent.PAUSE,
+}
+"""Going through one of the person's own lists (bookmarks, drafts) and leaving it."""
 
 ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.BROWSING: _EVERYWHERE | _FORUM | _STARTERS,
@@ -66,19 +80,8 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.VOTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
-    State.BOOKMARKS: COMMANDS_EVERYWHERE
-    | {
-        Intent.OPEN,
-        Intent.NEXT,
-        Intent.PREVIOUS,
-        Intent.READ,
-        Intent.BACK,
-        Intent.REMOVE_BOOKMARK,
-        Intent.BOOKMARKS,
-        Intent.LATEST,
-        Intent.SLEEP,
-        Intent.PAUSE,
-    },
+    State.BOOKMARKS: _IN_A_LIST | {Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS},
+    State.DRAFTS: _IN_A_LIST | {Intent.DRAFTS},
     State.CHOOSING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.CATEGORY: COMMANDS_EVERYWHERE | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
     State.SENDING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},

@@ -36,6 +36,10 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 
     BROWSING / READING ──my bookmarks──▶ BOOKMARKS ──open N / read──▶ READING
                                             └──back──▶ BROWSING
+    BROWSING / READING ──my drafts──▶ DRAFTS ──open N / read──▶ DICTATING (a reply, in its
+        topic), COMPOSING or TITLING (a new topic or message), CATEGORY or NAMING (its
+        category or person is gone: choose another), READING (its topic takes no replies)
+                                       └──back──▶ BROWSING
     ORIGIN ──message──▶ NAMING ──a name──▶ CHOOSING ──yes──▶ TITLING
     ORIGIN ──message Priya──────────────▶ CHOOSING ──no──▶ CHOOSING (the next likely
                                               person) or NAMING (nobody left)
@@ -47,6 +51,9 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 
 - BOOKMARKS: the person's saved posts are the current list; next / previous move through
   them, "open topic N" opens one where it was saved, "remove bookmark" removes one.
+- DRAFTS: the replies, new topics and messages written and not sent are the current list,
+  newest first; next / previous move through them, "open N" takes one up where it was
+  being written (nothing is sent without the usual question).
 - NAMING: voicepeer asked whom to write to; the next utterance is taken as a name.
 - CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person.
 - CATEGORY: the forum's categories were read as numbered choices; "number N" picks one.
@@ -93,6 +100,7 @@ class State(Enum):
     QUITTING = "quitting"
     SLEEPING = "sleeping"
     BOOKMARKS = "bookmarks"
+    DRAFTS = "drafts"
     NAMING = "naming"
     CHOOSING = "choosing"
     CATEGORY = "category"
@@ -101,8 +109,8 @@ class State(Enum):
     SENDING = "sending"
 
 
-_STARTS = frozenset({State.BOOKMARKS, State.NAMING, State.CHOOSING, State.CATEGORY})
-"""Where saved posts and new conversations begin, from BROWSING or READING."""
+_STARTS = frozenset({State.BOOKMARKS, State.DRAFTS, State.NAMING, State.CHOOSING, State.CATEGORY})
+"""Where saved posts, saved drafts and new conversations begin, from BROWSING or READING."""
 _ORIGINS = frozenset({State.BROWSING, State.READING})
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
@@ -133,7 +141,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.QUITTING: frozenset({State.QUITTING, State.DICTATING, State.CONFIRMING}),
     State.LIKING: frozenset({State.LIKING, State.READING}),
     State.VOTING: frozenset({State.VOTING, State.READING}),
-    State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS}),
+    State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS}),
     State.BOOKMARKS: frozenset(
         {
             State.BOOKMARKS,
@@ -143,6 +151,18 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.SLEEPING,
         }
     ),
+    State.DRAFTS: frozenset(
+        {
+            State.DRAFTS,
+            State.DICTATING,
+            State.COMPOSING,
+            State.TITLING,
+            State.CATEGORY,
+            State.NAMING,
+            State.SLEEPING,
+        }
+    )
+    | _ORIGINS,
     State.NAMING: frozenset({State.NAMING, State.CHOOSING}) | _ORIGINS,
     State.CHOOSING: frozenset(
         {

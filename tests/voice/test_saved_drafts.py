@@ -1,0 +1,211 @@
+"""Saved drafts by voice against the real demo forum over loopback: "my drafts" lists what
+was written and not sent, in later sessions too, and "open N" goes on with it where it was
+being written; a draft whose topic or person is gone keeps its words and goes elsewhere.
+Nothing is sent without the usual yes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from tests.support.conversation import converse
+from tests.support.members import as_member, keyed_forum, signed_in
+from tests.voice.test_closed_topics import SAVED, put_a_reply_aside
+from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
+from voicepeer.speech.text.sentences import as_sentence
+from voicepeer.voice.states import State
+
+TITLE = "Tips for sleeping in the heat"
+FIRST_POST = "a fan by the bed helps me"
+MESSAGE = "would you like to meet for lunch next week"
+
+
+def put_a_new_topic_aside(forum: DemoForum, data: Path) -> str:
+    """Starts a new topic in the first category, titled and with words, and puts it aside;
+    returns the category's name."""
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "new topic", "number one", TITLE, FIRST_POST, "cancel"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-1].startswith("New topic put aside. It is saved")
+    opening = next(line for line in talk.said if line.startswith("A new topic in "))
+    return opening.removeprefix("A new topic in ").split(".")[0]
+
+
+def put_a_message_to_jo_aside(forum: DemoForum, data: Path) -> None:
+    talk = converse(
+        forum.base_url,
+        ["message jo", "yes", "lunch", MESSAGE, "cancel"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-1].startswith("Message put aside. It is saved")
+
+
+def posts_of_topic_one(forum: DemoForum) -> list[dict[str, Any]]:
+    return list(as_member(forum, "/t/1.json")["post_stream"]["posts"])
+
+
+def test_drafts_from_earlier_sessions_are_listed_and_each_goes_on_where_it_was(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_reply_aside(forum, data)
+        category = put_a_new_topic_aside(forum, data)
+        topic_one = as_member(forum, "/t/1.json")["title"]
+        replies_before = len(posts_of_topic_one(forum))
+        talk = converse(
+            forum.base_url,
+            ["my drafts", "where am i", "help", "next", "next", "open two", "send it", "yes"],
+            data,
+            credentials=signed_in(forum),
+        )
+        replied = posts_of_topic_one(forum)
+        then = converse(
+            forum.base_url,
+            ["my drafts", "read", "send it", "yes", "my drafts"],
+            data,
+            credentials=signed_in(forum),
+        )
+        latest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    listing = talk.said[0]
+    # The latest first: the new topic was put aside after the reply.
+    assert listing.startswith(
+        f"You have 2 saved drafts, the latest first. One: your new topic, titled {TITLE}, in "
+        f"{category}, saved just now: A fan by the bed helps me. Two: your reply to "
+        f"{topic_one}, saved just now: {SAVED}. Say open and a number"
+    ), listing
+    assert talk.said[1] == (
+        f"You are in your saved drafts, on 1 of 2: your new topic, titled {TITLE}, in {category}."
+    )
+    assert "next" in talk.said[2] and "open topic and a number" in talk.said[2]
+    assert talk.said[3].startswith(f"Two: your reply to {topic_one}, saved just now")
+    assert talk.said[4] == "That is the last draft."
+    assert talk.said[5].startswith(
+        f"You have a saved reply to {as_sentence(topic_one)} It says: {SAVED}"
+    )
+    assert len(replied) == replies_before + 1
+    assert (
+        replied[-1]["username"] == "demo" and "Cold showers help me most" in replied[-1]["cooked"]
+    )
+    # What was sent has left the drafts; the new topic is still there, and goes on.
+    assert then.said[0].startswith("You have 1 saved draft. One: your new topic")
+    assert then.said[1].startswith(
+        f"You have a saved new topic in {category}, titled {TITLE}. It says:"
+    )
+    assert f"It will appear publicly, in {category}" in then.said[2]
+    assert then.said[3] == f"Your new topic, {TITLE}, is posted."
+    assert then.said[4] == (
+        "You have no saved drafts. Whatever you write is saved as you go, until it is sent."
+    )
+    assert then.assistant is not None and then.assistant.state is State.BROWSING
+    assert TITLE in [t["title"] for t in latest]
+
+
+def test_a_draft_is_only_taken_up_never_sent_without_a_yes(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_reply_aside(forum, data)
+        before = len(posts_of_topic_one(forum))
+        talk = converse(
+            forum.base_url,
+            ["my drafts", "number three", "open one", "send it", "yeah", "no", "cancel"],
+            data,
+            credentials=signed_in(forum),
+        )
+        after = len(posts_of_topic_one(forum))
+    assert talk.said[1] == "There is no draft 3. Say open and a number from 1 to 1."
+    assert after == before
+    assert talk.said[-1] == "Reply put aside. It is saved: say reply to come back to it."
+
+
+def test_a_message_whose_person_left_goes_to_someone_else_with_its_words(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_message_to_jo_aside(forum, data)
+        with forum.store.transaction() as conn:  # Jo changed her username on the forum
+            conn.execute("UPDATE users SET username = 'jo_b' WHERE username = 'jo'")
+        talk = converse(
+            forum.base_url,
+            ["my drafts", "open one", "sam", "yes", "send it", "yes", "my drafts"],
+            data,
+            credentials=signed_in(forum),
+        )
+        inbox = as_member(forum, "/topics/private-messages/sam.json", "sam")
+    assert talk.said[0].startswith("You have 1 saved draft. One: your message to jo, titled Lunch")
+    assert talk.said[1] == (
+        "I cannot find jo on the forum any more, so your message, titled Lunch, cannot go to "
+        "them. Its words are kept. Say the name of someone to send it to instead, or say cancel."
+    )
+    assert talk.said[3].startswith(
+        "Your saved message is to Sam Okafor now, titled Lunch. It says: Would you like to meet"
+    )
+    assert "It will be sent privately, to Sam Okafor" in talk.said[4]
+    assert talk.said[5] == "Your message, Lunch, is sent."
+    assert talk.said[6].startswith("You have no saved drafts.")
+    assert "Lunch" in [t["title"] for t in inbox["topic_list"]["topics"]]
+
+
+def test_a_reply_whose_conversation_is_hidden_now_can_start_a_new_topic(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_reply_aside(forum, data)
+        with forum.store.transaction() as conn:  # topic one is gone for everyone but staff
+            conn.execute("UPDATE topics SET archetype = 'private_message' WHERE id = 1")
+        talk = converse(
+            forum.base_url,
+            ["my drafts", "open one", "start a new topic", "number one", TITLE, "cancel"],
+            data,
+            credentials=signed_in(forum),
+        )
+    assert talk.said[0].startswith(
+        "You have 1 saved draft. One: your reply to a topic that can no longer be opened"
+    )
+    assert talk.said[1].endswith(
+        "Your reply to it stays saved. To post it as a new topic instead, say start a new topic."
+    )
+    assert any(
+        line.startswith(
+            f"The title is: {TITLE}. The reply you wrote to a topic that can no longer be "
+            f"opened starts the first post. It says: {SAVED}"
+        )
+        for line in talk.said
+    ), talk.said
+
+
+def test_a_new_topic_whose_category_closed_goes_to_the_category_chosen(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        category = put_a_new_topic_aside(forum, data)
+        listed = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
+        first, second = listed["categories"][:2]
+        assert first["name"] == category
+        keep_topics_to_staff(forum.store, first["slug"])
+        talk = converse(
+            forum.base_url,
+            ["my drafts", "open one", "number one", "send it", "yes"],
+            data,
+            credentials=signed_in(forum),
+        )
+        posted = as_member(forum, f"/c/{second['slug']}/{second['id']}.json")
+    assert talk.said[1].startswith("Which category is your topic for? One: ")
+    assert talk.said[1].endswith(
+        f"Your saved new topic, titled {TITLE}, was for {category}, where you can no longer "
+        "start topics: it goes to the category you choose now, unless that one has a saved "
+        "topic of its own."
+    )
+    assert talk.said[2].startswith(
+        f"Your saved new topic is in {second['name']} now, titled {TITLE}. It says: A fan"
+    )
+    assert talk.said[-1] == f"Your new topic, {TITLE}, is posted."
+    assert TITLE in [t["title"] for t in posted["topic_list"]["topics"]]

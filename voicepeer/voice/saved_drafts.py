@@ -1,0 +1,225 @@
+"""Saved drafts by voice: "my drafts" lists the replies, new topics and messages written
+and not yet sent, the latest first, and "open N" takes one up where it was being written:
+a reply in its own topic, a new topic or message with its title, category or people.
+
+Nothing is sent from here: taking a draft up leads to the usual question before sending.
+A draft that can no longer go where it was meant to (its topic deleted, its category or
+person gone) keeps its words and is offered somewhere else, as the writing states do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+
+from voicepeer.commands import Command, Intent
+from voicepeer.errors import ForumError, ForumForbiddenError, ForumNotFoundError
+from voicepeer.forum.base import Forum
+from voicepeer.forum.peer import ForumUser, PeerForum
+from voicepeer.speech.text import spoken_age
+from voicepeer.speech.text.sentences import as_sentence
+from voicepeer.voice import phrasing
+from voicepeer.voice.bookmarks import excerpt
+from voicepeer.voice.composer import replied_topic
+from voicepeer.voice.cues import number_word
+from voicepeer.voice.new_conversation import Conversation, saved_title, started_conversation
+from voicepeer.voice.people import member
+from voicepeer.voice.ports import DraftKeeper, Say
+from voicepeer.voice.reader import Reader
+from voicepeer.voice.states import State
+
+LISTED_AT_ONCE = 5
+"""Drafts read out by "my drafts"; "next" goes on to the rest."""
+GONE = "a topic that can no longer be opened"
+"""How a reply's topic is named when the forum no longer shows it to the person."""
+
+
+class DraftKind(Enum):
+    REPLY = "reply"
+    TOPIC = "new topic"
+    MESSAGE = "message"
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """One draft as the list reads it; where it goes comes from its key."""
+
+    key: str
+    kind: DraftKind
+    words: str
+    saved_at: datetime | None
+    topic_id: int | None = None
+    """What a reply answers."""
+    category_id: int | None = None
+    """Where a new topic goes."""
+    usernames: tuple[str, ...] = ()
+    """Whom a message goes to."""
+    title: str = ""
+    """A new topic's or message's own title (empty until one is given)."""
+
+
+def saved_drafts(drafts: DraftKeeper) -> tuple[SavedDraft, ...]:
+    """Every draft with words, the latest first (a title or other note saved beside a
+    draft is part of it, not a draft of its own)."""
+    found: list[SavedDraft] = []
+    for key, words, saved_at in drafts.newest_first():
+        topic_id = replied_topic(key)
+        started = started_conversation(key)
+        if topic_id is not None:
+            found.append(SavedDraft(key, DraftKind.REPLY, words, saved_at, topic_id=topic_id))
+        elif started is not None:
+            category_id, usernames = started
+            kind = DraftKind.MESSAGE if category_id is None else DraftKind.TOPIC
+            found.append(
+                SavedDraft(
+                    key,
+                    kind,
+                    words,
+                    saved_at,
+                    category_id=category_id,
+                    usernames=usernames,
+                    title=saved_title(drafts, key),
+                )
+            )
+    return tuple(found)
+
+
+@dataclass
+class DraftsEngines:
+    forum: Forum
+    peer: PeerForum | None
+    drafts: DraftKeeper
+    take_up_reply: Callable[[SavedDraft], State | None]
+    """Opens a reply's topic and goes on with the reply there; the state that follows, or
+    None when the topic can no longer be opened (the person is told what to do instead)."""
+    take_up_conversation: Callable[[SavedDraft, State], State]
+    """Goes on with a new topic or message (the state to go back to when it is sent or put
+    aside, then the draft); the state that follows."""
+
+
+class SavedDraftsList:
+    """The person's unsent drafts as a list to go through and take up."""
+
+    def __init__(self, reader: Reader, engines: DraftsEngines, say: Say) -> None:
+        self._reader = reader
+        self._engines = engines
+        self._say = say
+        self.items: tuple[SavedDraft, ...] = ()
+        self.index = 0
+        self._origin = State.BROWSING
+        self._titles: dict[int, str] = {}
+        self._members: dict[str, ForumUser] = {}
+
+    def dispatch(self, state: State, command: Command) -> State | None:
+        """The state to move to when the command is about saved drafts; None otherwise."""
+        intent = command.intent
+        if intent is Intent.DRAFTS:
+            if state is not State.DRAFTS:
+                self._origin = state
+            return State.DRAFTS if self.show() else state
+        if state is not State.DRAFTS:
+            return None
+        if intent in (Intent.NEXT, Intent.PREVIOUS):
+            self.step(+1 if intent is Intent.NEXT else -1)
+            return State.DRAFTS
+        if intent is Intent.OPEN:
+            number = int(command.slots.get("number", 0))
+            if not 1 <= number <= len(self.items):
+                self._say(phrasing.no_such_number("draft", number, len(self.items), "open"))
+                return State.DRAFTS
+            self.index = number - 1
+            return self._take_up()
+        if intent is Intent.READ:
+            return self._take_up()
+        if intent is Intent.BACK:
+            self._reader.close_topic()
+            self._say("Back to the topic list. " + self._reader.current_list_line())
+            return State.BROWSING
+        return None
+
+    def show(self) -> bool:
+        """ "my drafts": read the list; True when there is one to go through."""
+        self._titles.clear()
+        self.items, self.index = saved_drafts(self._engines.drafts), 0
+        if not self.items:
+            self._say(
+                "You have no saved drafts. Whatever you write is saved as you go, until it is sent."
+            )
+            return False
+        count = phrasing.count_phrase(len(self.items), "saved draft")
+        lines = [f"You have {count}{', the latest first' if len(self.items) > 1 else ''}."]
+        lines += [self._line(i) for i in range(min(len(self.items), LISTED_AT_ONCE))]
+        lines.append("Say open and a number to go on with one, next to go through them, or back.")
+        self._say(" ".join(lines))
+        return True
+
+    def step(self, delta: int) -> None:
+        new_index = self.index + delta
+        if not 0 <= new_index < len(self.items):
+            self._say("That is the last draft." if delta > 0 else "This is the first one.")
+            return
+        self.index = new_index
+        self._say(self._line(new_index) + " Say read to go on with it.")
+
+    def where(self) -> str:
+        return (
+            f"You are in your saved drafts, on {self.index + 1} of {len(self.items)}: "
+            f"{self._what(self.items[self.index])}."
+        )
+
+    def _take_up(self) -> State:
+        if not self.items:
+            return State.DRAFTS
+        chosen = self.items[self.index]
+        if chosen.kind is not DraftKind.REPLY:
+            return self._engines.take_up_conversation(chosen, self._origin)
+        taken_up = self._engines.take_up_reply(chosen)
+        if taken_up is not None:
+            return taken_up
+        # Back where "my drafts" was said, where starting a new topic with it is understood.
+        reading = self._origin is State.READING and self._reader.thread is not None
+        return State.READING if reading else State.BROWSING
+
+    def _line(self, index: int) -> str:
+        """ "Two: your reply to Heat and fatigue, saved yesterday: I find that a cool…" """
+        draft = self.items[index]
+        saved = ""
+        if draft.saved_at is not None:
+            saved = f", saved {spoken_age(draft.saved_at, datetime.now(UTC).astimezone())}"
+        words = as_sentence(excerpt(draft.words))
+        return f"{number_word(index + 1).capitalize()}: {self._what(draft)}{saved}: {words}"
+
+    def _what(self, draft: SavedDraft) -> str:
+        """ "your reply to Heat and fatigue", "your message to Priya Nair, titled Hello" """
+        if draft.kind is DraftKind.REPLY:
+            assert draft.topic_id is not None
+            return f"your reply to {self._topic_title(draft.topic_id)}"
+        titled = f", titled {draft.title}" if draft.title else ""
+        if draft.kind is DraftKind.TOPIC:
+            category = self._reader.category_name(draft.category_id)
+            where = f"in {category}" if category else "for a category no longer on the forum"
+            return f"your new topic{titled}, {where}"
+        people = Conversation(recipients=tuple(self._member(u) for u in draft.usernames))
+        return f"your message to {people.names}{titled}"
+
+    def _topic_title(self, topic_id: int) -> str:
+        if topic_id not in self._titles:
+            try:
+                self._titles[topic_id] = self._engines.forum.topic(topic_id).title
+            except (ForumNotFoundError, ForumForbiddenError):
+                self._titles[topic_id] = GONE
+            except ForumError:
+                return "a topic I cannot reach just now"
+        return self._titles[topic_id]
+
+    def _member(self, username: str) -> ForumUser:
+        """The member, named as the forum shows them when it can say."""
+        peer = self._engines.peer
+        if username not in self._members and peer is not None:
+            try:
+                self._members[username] = member(peer, username) or ForumUser(username)
+            except ForumError:
+                return ForumUser(username)
+        return self._members.get(username, ForumUser(username))
