@@ -16,6 +16,7 @@ from tests.voice.test_closed_topics import SAVED, put_a_reply_aside
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
 from voicepeer.speech.text.sentences import as_sentence
+from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
 
 TITLE = "Tips for sleeping in the heat"
@@ -209,3 +210,17 @@ def test_a_new_topic_whose_category_closed_goes_to_the_category_chosen(tmp_path:
     )
     assert talk.said[-1] == f"Your new topic, {TITLE}, is posted."
     assert TITLE in [t["title"] for t in posted["topic_list"]["topics"]]
+
+
+def test_the_greeting_says_when_drafts_wait(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    greeting = VoiceSettings(greeting=True)
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        before = converse(forum.base_url, [], data, credentials=signed_in(forum), settings=greeting)
+        put_a_reply_aside(forum, data)
+        after = converse(forum.base_url, [], data, credentials=signed_in(forum), settings=greeting)
+    assert "draft" not in before.said[0]
+    assert after.said[0].endswith(
+        "Say resume to go back to where you were. You have 1 saved draft not sent yet: say my "
+        "drafts to hear it."
+    )

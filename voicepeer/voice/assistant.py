@@ -272,7 +272,9 @@ class Assistant:
             forum = phrasing.forum_name(self.engines.forum.title)
             self.say(
                 f"Hello. This is voicepeer, connected to {forum}."
-                " Say latest topics to hear what people are talking about, or say help." + again
+                " Say latest topics to hear what people are talking about, or say help."
+                + again
+                + self.saved_drafts.reminder()
             )
         while True:
             self._tell_news()

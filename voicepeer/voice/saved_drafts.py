@@ -155,6 +155,15 @@ class SavedDraftsList:
         self._say(" ".join(lines))
         return True
 
+    def reminder(self) -> str:
+        """Said in the greeting, so that words written on another day are not forgotten."""
+        count = len(saved_drafts(self._engines.drafts))
+        if not count:
+            return ""
+        drafts = phrasing.count_phrase(count, "saved draft")
+        them = "it" if count == 1 else "them"
+        return f" You have {drafts} not sent yet: say my drafts to hear {them}."
+
     def step(self, delta: int) -> None:
         new_index = self.index + delta
         if not 0 <= new_index < len(self.items):
