@@ -71,6 +71,21 @@ def test_a_yes_needs_every_decoding_pass_to_agree() -> None:
     assert intent(Heard("yes", 0.99, passes=("yes but",))) is None
 
 
+@pytest.mark.parametrize(
+    ("heard", "why"),
+    [
+        (Heard("yes", 0.41), "'yes' heard with confidence 0.41, under 0.6"),
+        (Heard("yes", 0.99, passes=("yeah",)), "'yes' another reading of it was 'yeah'"),
+        (Heard("yeah", 1.0), "'yeah' starts like a yes but is not a clear yes"),
+        (Heard("the kettle is on", 0.8), "'the kettle is on' is none of the answers"),
+        (Heard("", 0.0), "nothing clear was heard"),
+    ],
+)
+def test_the_transcript_says_why_an_answer_was_asked_again(heard: Heard, why: str) -> None:
+    assert intent(heard) is None
+    assert INTERPRETER.why_no_answer(heard).startswith(why)
+
+
 def test_a_yes_like_sound_is_not_taken_for_another_answer() -> None:
     assert intent(Heard("yeah no", 1.0)) is None
 

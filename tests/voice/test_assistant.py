@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from tests.support.conversation import converse
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.errors import AudioDeviceError
+from voicepeer.logs import transcript
 from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.speech.printed import PrintedSpeech
@@ -363,6 +365,36 @@ def test_a_like_is_given_only_after_yes(forum: DemoForum, data: Path) -> None:
     ]
     assert first_post_likes(forum, topic_id) == 1
     assert talk.assistant is not None and talk.assistant.state is State.READING
+
+
+class TranscriptLines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def test_the_transcript_says_why_a_yes_was_asked_about_again(forum: DemoForum, data: Path) -> None:
+    # The recognizer's confidence cannot be made low on demand; the readings are given.
+    heard = [Heard("open topic one"), Heard("like this post"), Heard("yes", 0.41), Heard("yes")]
+    written, level = TranscriptLines(), transcript.level
+    transcript.addHandler(written)
+    transcript.setLevel(logging.INFO)  # as --transcript sets it
+    try:
+        talk = converse(forum.base_url, [], data, listener=lambda said: Readings(heard))
+    finally:
+        transcript.removeHandler(written)
+        transcript.setLevel(level)
+    assert talk.said[-2:] == [
+        "Shall I like this post? Please say yes or no.",
+        "You liked this post by Dave Whitfield.",
+    ]
+    assert (
+        "did: nothing, not a clear yes or no ('yes' heard with confidence 0.41, under 0.6), "
+        "so asked again"
+    ) in written.lines
 
 
 def test_topics_read_before_can_be_read_offline(tmp_path: Path, data: Path) -> None:

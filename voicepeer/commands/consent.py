@@ -84,6 +84,27 @@ def is_clear_yes(text: str) -> bool:
     return normalize(text) in CLEAR_YES
 
 
+def _unsure_yes(heard: Heard) -> str | None:
+    """Why a spoken clear yes is not sure enough to count; None when it is."""
+    if heard.confidence < MIN_YES_CONFIDENCE:
+        return f"heard with confidence {heard.confidence:.2f}, under {MIN_YES_CONFIDENCE}"
+    other = next((reading for reading in heard.passes if not is_clear_yes(reading)), None)
+    return f"another reading of it was {other!r}" if other is not None else None
+
+
+def why_no_answer(heard: Heard) -> str:
+    """For the helper reading the transcript: why an answer that :func:`judge_answer` took
+    as no answer at all was not one."""
+    if not heard.text.strip():
+        return "nothing clear was heard"
+    if is_clear_yes(heard.text):
+        return f"{heard.text!r} {_unsure_yes(heard) or 'is not an answer to this question'}"
+    words = normalize(heard.text).split()
+    if words and words[0] in _YES_START:
+        return f"{heard.text!r} starts like a yes but is not a clear yes"
+    return f"{heard.text!r} is none of the answers to this question"
+
+
 CommandJudge = Callable[[Heard, Collection[Intent]], Interpretation]
 """The interpreter's reading of an utterance as one of the given commands."""
 
@@ -99,11 +120,7 @@ def judge_answer(
     if not heard.text.strip() or heard.by_switch:
         return Interpretation(None)
     if is_clear_yes(heard.text):
-        if (
-            Intent.YES in allowed
-            and heard.confidence >= MIN_YES_CONFIDENCE
-            and all(is_clear_yes(p) for p in heard.passes)
-        ):
+        if Intent.YES in allowed and _unsure_yes(heard) is None:
             return Interpretation(Command(Intent.YES), confidence=heard.confidence)
         return Interpretation(None)
     words = normalize(heard.text).split()

@@ -26,7 +26,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from voicepeer.commands.completeness import CompletenessJudge
-from voicepeer.commands.consent import judge_answer
+from voicepeer.commands.consent import judge_answer, why_no_answer
 from voicepeer.commands.correction import (
     AWAITED_WEIGHT,
     CHOICE_ANSWERS,
@@ -160,6 +160,10 @@ class Interpreter:
     def answer(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
         """The answer to a question before something others can see (see consent)."""
         return judge_answer(heard, self._matched, allowed)
+
+    def why_no_answer(self, heard: Heard) -> str:
+        """Why :meth:`answer` took ``heard`` as no answer, in words for the transcript."""
+        return why_no_answer(heard)
 
     def editing(self, heard: Heard) -> DictationAction | None:
         """The editing command a dictated utterance is, or ``None`` for reply text."""

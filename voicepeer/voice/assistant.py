@@ -392,7 +392,10 @@ class Assistant:
             return
         if interpretation.command is None:
             if self.state in ASKING_CONSENT:  # the helper reading sees why it asked again
-                transcript.info("did: nothing, not a clear yes or no, so asked again")
+                transcript.info(
+                    "did: nothing, not a clear yes or no (%s), so asked again",
+                    self.engines.interpreter.why_no_answer(heard),
+                )
             else:
                 transcript.info("did: nothing, not understood as a command")
             self.engines.cues.error()
