@@ -16,6 +16,16 @@ def test_a_command_is_a_command_only_as_a_whole_utterance() -> None:
     assert dictation_action("the weather helped") is None
 
 
+def test_a_short_word_a_letter_away_from_a_command_is_text() -> None:
+    # "go to end" (a reading the command grammar offered for "I hope it helps") is "end"
+    # once "go to" is taken off as politeness: one letter from "send".
+    assert dictation_action("end") is None
+    assert dictation_action("go to end") is None
+    assert heard_action(Heard("i hope the newest", 0.6, ("go to end",))) is None
+    assert dictation_action("send") is DictationAction.SEND
+    assert dictation_action("undo") is DictationAction.SCRATCH
+
+
 def test_a_short_utterance_is_a_command_when_the_recognizer_offers_it_as_a_reading() -> None:
     # Free-text recognition heard "do it"; the command grammar heard "send it".
     assert heard_action(Heard("do it", 0.6, ("send it",))) is DictationAction.SEND

@@ -50,6 +50,9 @@ MAX_COMMAND_WORDS = 6
 """Longer utterances are always reply text."""
 MIN_SCORE = 85.0
 """Fuzzy score (0-100) a whole utterance needs to count as an editing command."""
+MIN_NEAR_CHARACTERS = 5
+"""A phrasing shorter than this matches only word for word: a letter more or less makes a
+short word another word ("end" scores 86 against "send")."""
 
 
 def heard_action(heard: Heard) -> DictationAction | None:
@@ -75,6 +78,8 @@ def dictation_action(utterance: str) -> DictationAction | None:
     best: tuple[float, DictationAction | None] = (0.0, None)
     for phrase, action in _phrases():
         score = fuzz.ratio(text, phrase)
+        if score < 100 and len(phrase) < MIN_NEAR_CHARACTERS:
+            continue
         if score > best[0]:
             best = (score, action)
     return best[1] if best[0] >= MIN_SCORE else None
