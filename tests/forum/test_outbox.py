@@ -102,6 +102,29 @@ def test_refused_reply_comes_back_as_the_draft_with_the_reason(
     assert drafts.refusal(key) is None  # changing the words clears the reason
 
 
+def test_a_refused_reply_is_listed_with_the_drafts_and_deleting_it_lets_go_of_all(
+    start_forum: StartForum, tmp_path: Path
+) -> None:
+    running = start_forum(min_post_length=30)
+    path = tmp_path / "o.sqlite3"
+    drafts = DraftStore(path)
+    drafts.save("new topic in 3", "An older draft.")
+    outbox = Outbox(path, running.client("demo"))
+    entry = outbox.record(NewReply(_heat(running), "So true."), "Heat", draft_key="topic-9")
+    outbox.send(entry.id)  # refused: too short
+    listed = drafts.newest_first()
+    assert [(key, words) for key, words, _ in listed] == [
+        ("topic-9", "So true."),  # came back last, so listed first
+        ("new topic in 3", "An older draft."),
+    ]
+    assert all(saved_at is not None and saved_at.tzinfo is not None for _, _, saved_at in listed)
+    drafts.discard("topic-9")
+    assert drafts.load("topic-9") == "So true."  # discarding keeps refused words
+    drafts.delete("topic-9")
+    assert drafts.load("topic-9") is None and drafts.refusal("topic-9") is None
+    assert [key for key, _, _ in drafts.newest_first()] == ["new topic in 3"]
+
+
 def test_a_draft_started_meanwhile_is_kept_when_a_refused_reply_comes_back(
     start_forum: StartForum, tmp_path: Path
 ) -> None:

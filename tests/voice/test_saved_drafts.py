@@ -12,7 +12,7 @@ import httpx
 
 from tests.support.conversation import converse
 from tests.support.members import as_member, keyed_forum, signed_in
-from tests.voice.test_closed_topics import SAVED, put_a_reply_aside
+from tests.voice.test_closed_topics import SAVED, position_of_topic_one, put_a_reply_aside
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
 from voicepeer.speech.text.sentences import as_sentence
@@ -224,3 +224,55 @@ def test_the_greeting_says_when_drafts_wait(tmp_path: Path) -> None:
         "Say resume to go back to where you were. You have 1 saved draft not sent yet: say my "
         "drafts to hear it."
     )
+
+
+def test_a_draft_is_deleted_only_after_a_clear_yes(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_reply_aside(forum, data)
+        category = put_a_new_topic_aside(forum, data)
+        talk = converse(
+            forum.base_url,
+            [
+                "my drafts",
+                "delete this draft",
+                "yeah",
+                "no",
+                "delete this draft",
+                "yes",
+                "delete this draft",
+                "yes",
+                "my drafts",
+            ],
+            data,
+            credentials=signed_in(forum),
+        )
+        opening = ["latest topics", f"open topic {position_of_topic_one(forum)}", "reply"]
+        later = converse(
+            forum.base_url,
+            [*opening, "cancel", "new topic", "number one"],
+            data,
+            credentials=signed_in(forum),
+        )
+    asked = (
+        f"Delete your new topic, titled {TITLE}, in {category}? It says: A fan by the bed "
+        "helps me. Once deleted, its words cannot be brought back. Say yes or no."
+    )
+    assert talk.said[1:4] == [
+        asked,
+        "Shall I delete this draft? Please say yes or no.",
+        f"Kept. One: your new topic, titled {TITLE}, in {category}, saved just now: A fan by "
+        "the bed helps me. Say read to go on with it.",
+    ]
+    assert talk.said[5].startswith(
+        f"Deleted your new topic, titled {TITLE}, in {category}. You have 1 saved draft left. "
+        "One: your reply to "
+    )
+    assert talk.said[7].startswith("Deleted your reply to ")
+    assert talk.said[7].endswith("You have no saved drafts now.")
+    assert talk.said[8].startswith("You have no saved drafts.")
+    assert talk.assistant is not None and talk.assistant.state is State.BROWSING
+    # Gone for good: the reply starts empty again, and so does the new topic.
+    assert any(line.startswith("Replying to ") for line in later.said)
+    assert not any(line.startswith("You have a saved reply") for line in later.said)
+    assert later.said[-1].startswith(f"A new topic in {category}. Say its title")

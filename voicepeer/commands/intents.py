@@ -41,6 +41,7 @@ class Intent(StrEnum):
     BOOKMARKS = "bookmarks"
     REMOVE_BOOKMARK = "remove_bookmark"
     DRAFTS = "drafts"
+    REMOVE_DRAFT = "remove_draft"
     MESSAGES = "messages"
     MESSAGE = "message"
     NEW_TOPIC = "new_topic"
@@ -94,6 +95,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.BOOKMARKS: ("my bookmarks", "saved posts", "my saved posts", "list bookmarks"),
     Intent.REMOVE_BOOKMARK: ("remove bookmark", "delete bookmark", "remove this bookmark"),
     Intent.DRAFTS: ("my drafts", "my saved replies", "unfinished replies"),
+    Intent.REMOVE_DRAFT: ("delete this draft", "delete draft", "remove this draft"),
     # No bare "messages": one letter from "message", which starts a new conversation.
     Intent.MESSAGES: ("my messages", "private messages", "inbox", "check messages"),
     Intent.MESSAGE: ("send a message", "message", "write a message"),

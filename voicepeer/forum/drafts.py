@@ -81,6 +81,11 @@ class DraftStore:
         with disk_full_as_error("the reply being dictated"), transaction(self._db) as db:
             let_go_of_draft(db, storable_text(key))
 
+    def delete(self, key: str) -> None:
+        """The person chose to delete the draft: all its words go, refused ones too."""
+        with disk_full_as_error("the reply being dictated"):
+            self._db.execute("DELETE FROM drafts WHERE key = ?", (storable_text(key),))
+
     def all(self) -> dict[str, str]:
         """Every saved draft, key → all its words."""
         return {

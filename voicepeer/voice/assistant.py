@@ -53,7 +53,13 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_context import reply_context
-from voicepeer.voice.saved_drafts import GONE, DraftsEngines, SavedDraft, SavedDraftsList
+from voicepeer.voice.saved_drafts import (
+    DRAFT_QUESTIONS,
+    GONE,
+    DraftsEngines,
+    SavedDraft,
+    SavedDraftsList,
+)
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.state_commands import (
     ALLOWED,
@@ -105,6 +111,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.BOOKMARKS,
     Intent.REMOVE_BOOKMARK,
     Intent.DRAFTS,
+    Intent.REMOVE_DRAFT,
     Intent.MESSAGES,
     Intent.MESSAGE,
     Intent.NEW_TOPIC,
@@ -138,6 +145,7 @@ OPEN_QUESTIONS: dict[State, str] = {
     State.LIKING: "Shall I like this post? Please say yes or no.",
     State.VOTING: "Shall I cast this vote? Please say yes or no.",
     **PEER_QUESTIONS,
+    **DRAFT_QUESTIONS,
     State.QUITTING: "Shall I stop now? Your reply stays saved. Please say yes or no.",
 }
 """States that wait for a yes or no, and how the question is asked again (after a
@@ -744,7 +752,7 @@ class Assistant:
         if self.state in (State.CONFIRMING, State.DICTATING, State.QUITTING) and topic is not None:
             words = phrasing.count_phrase(self.composer.words_so_far(), "word")
             return f"You are writing a reply to {as_sentence(topic.title)} It has {words} so far."
-        if self.state is State.DRAFTS:
+        if self.state in (State.DRAFTS, State.DELETING):
             return self.saved_drafts.where()
         return self.peer_loop.where(self.state) or self.reader.where()
 

@@ -380,6 +380,13 @@ def saved_title(drafts: DraftKeeper, key: str) -> str:
     return drafts.load(key + _TITLE) or ""
 
 
+def delete_saved(drafts: DraftKeeper, key: str) -> None:
+    """Delete a saved draft for good, with whatever is saved beside it (a title, the reply
+    a new topic took up)."""
+    for companion in ("", _TITLE, _CARRIES):
+        drafts.delete(key + companion)
+
+
 def started_conversation(key: str) -> tuple[int | None, tuple[str, ...]] | None:
     """What a new conversation's draft key names: (the category id, ()) for a new topic,
     (None, the usernames) for a message; None for any other draft, or a companion saved

@@ -24,6 +24,10 @@ class DraftKeeper(Protocol):
 
     def discard(self, key: str) -> None: ...
 
+    def delete(self, key: str) -> None:
+        """All the draft's words go, refused ones too (``discard`` keeps those)."""
+        ...
+
     def resume(self, key: str) -> str | None:
         """The draft to carry on with, taking in words the forum refused meanwhile."""
         ...

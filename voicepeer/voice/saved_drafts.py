@@ -1,6 +1,7 @@
 """Saved drafts by voice: "my drafts" lists the replies, new topics and messages written
 and not yet sent, the latest first, and "open N" takes one up where it was being written:
 a reply in its own topic, a new topic or message with its title, category or people.
+"Delete this draft" deletes one for good, only after a clear yes.
 
 Nothing is sent from here: taking a draft up leads to the usual question before sending.
 A draft that can no longer go where it was meant to (its topic deleted, its category or
@@ -9,7 +10,7 @@ person gone) keeps its words and is offered somewhere else, as the writing state
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -24,12 +25,21 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import replied_topic
 from voicepeer.voice.cues import number_word
-from voicepeer.voice.new_conversation import Conversation, saved_title, started_conversation
+from voicepeer.voice.new_conversation import (
+    Conversation,
+    delete_saved,
+    saved_title,
+    started_conversation,
+)
 from voicepeer.voice.people import member
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.reader import Reader
 from voicepeer.voice.states import State
 
+DRAFT_QUESTIONS: Mapping[State, str] = {
+    State.DELETING: "Shall I delete this draft? Please say yes or no.",
+}
+"""States here that wait for an answer, and how the question is asked again."""
 LISTED_AT_ONCE = 5
 """Drafts read out by "my drafts"; "next" goes on to the rest."""
 GONE = "a topic that can no longer be opened"
@@ -119,8 +129,17 @@ class SavedDraftsList:
             if state is not State.DRAFTS:
                 self._origin = state
             return State.DRAFTS if self.show() else state
+        if state is State.DELETING:
+            return self._deleting(intent)
         if state is not State.DRAFTS:
             return None
+        if intent is Intent.REMOVE_DRAFT and self.items:
+            draft = self.items[self.index]
+            self._say(
+                f"Delete {self._what(draft)}? It says: {as_sentence(excerpt(draft.words))} "
+                "Once deleted, its words cannot be brought back. Say yes or no."
+            )
+            return State.DELETING
         if intent in (Intent.NEXT, Intent.PREVIOUS):
             self.step(+1 if intent is Intent.NEXT else -1)
             return State.DRAFTS
@@ -178,6 +197,25 @@ class SavedDraftsList:
             f"{self._what(self.items[self.index])}."
         )
 
+    def _deleting(self, intent: Intent) -> State | None:
+        """The answer to "Delete …?": only a clear yes deletes."""
+        if intent in (Intent.NO, Intent.CANCEL):
+            self._say("Kept. " + self._line(self.index) + " Say read to go on with it.")
+            return State.DRAFTS
+        if intent is not Intent.YES:
+            return None
+        draft = self.items[self.index]
+        delete_saved(self._engines.drafts, draft.key)
+        self.items = self.items[: self.index] + self.items[self.index + 1 :]
+        self.index = min(self.index, max(0, len(self.items) - 1))
+        deleted = f"Deleted {self._what(draft)}."
+        if not self.items:
+            self._say(f"{deleted} You have no saved drafts now.")
+            return self._back_to_origin()
+        left = phrasing.count_phrase(len(self.items), "saved draft")
+        self._say(f"{deleted} You have {left} left. {self._line(self.index)}")
+        return State.DRAFTS
+
     def _take_up(self) -> State:
         if not self.items:
             return State.DRAFTS
@@ -185,9 +223,10 @@ class SavedDraftsList:
         if chosen.kind is not DraftKind.REPLY:
             return self._engines.take_up_conversation(chosen, self._origin)
         taken_up = self._engines.take_up_reply(chosen)
-        if taken_up is not None:
-            return taken_up
-        # Back where "my drafts" was said, where starting a new topic with it is understood.
+        # Else back where "my drafts" was said, where starting a new topic with it is understood.
+        return taken_up if taken_up is not None else self._back_to_origin()
+
+    def _back_to_origin(self) -> State:
         reading = self._origin is State.READING and self._reader.thread is not None
         return State.READING if reading else State.BROWSING
 

@@ -81,7 +81,8 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
     State.BOOKMARKS: _IN_A_LIST | {Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS},
-    State.DRAFTS: _IN_A_LIST | {Intent.DRAFTS},
+    State.DRAFTS: _IN_A_LIST | {Intent.DRAFTS, Intent.REMOVE_DRAFT},
+    State.DELETING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.CHOOSING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.CATEGORY: COMMANDS_EVERYWHERE | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
     State.SENDING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
@@ -89,10 +90,12 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
 """Intents understood in each state that listens for commands or answers (dictation has
 its own editing commands)."""
 
-ASKING_CONSENT = frozenset({State.CONFIRMING, State.LIKING, State.VOTING, State.SENDING})
+ASKING_CONSENT = frozenset(
+    {State.CONFIRMING, State.LIKING, State.VOTING, State.SENDING, State.DELETING}
+)
 """States whose yes makes something public (a reply, a like, a vote, a private message or a
-new topic): the answer is heard narrowly (ListenMode.ANSWER) and judged by
-voicepeer.commands.consent."""
+new topic) or cannot be undone (deleting a draft): the answer is heard narrowly
+(ListenMode.ANSWER) and judged by voicepeer.commands.consent."""
 
 DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})
 """States whose next utterance is text (a name, a title, a message), not a command."""

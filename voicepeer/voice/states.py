@@ -36,6 +36,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 
     BROWSING / READING ──my bookmarks──▶ BOOKMARKS ──open N / read──▶ READING
                                             └──back──▶ BROWSING
+    DRAFTS ──delete this draft──▶ DELETING ──yes: deleted / no──▶ DRAFTS (ORIGIN when none
+        is left)
     BROWSING / READING ──my drafts──▶ DRAFTS ──open N / read──▶ DICTATING (a reply, in its
         topic), COMPOSING or TITLING (a new topic or message), CATEGORY or NAMING (its
         category or person is gone: choose another), READING (its topic takes no replies)
@@ -54,6 +56,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 - DRAFTS: the replies, new topics and messages written and not sent are the current list,
   newest first; next / previous move through them, "open N" takes one up where it was
   being written (nothing is sent without the usual question).
+- DELETING: voicepeer asked "Delete your reply to …? … Its words cannot be brought back.";
+  only an explicit "yes" deletes the draft, as words once deleted are gone for good.
 - NAMING: voicepeer asked whom to write to; the next utterance is taken as a name.
 - CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person.
 - CATEGORY: the forum's categories were read as numbered choices; "number N" picks one.
@@ -101,6 +105,7 @@ class State(Enum):
     SLEEPING = "sleeping"
     BOOKMARKS = "bookmarks"
     DRAFTS = "drafts"
+    DELETING = "deleting"
     NAMING = "naming"
     CHOOSING = "choosing"
     CATEGORY = "category"
@@ -160,9 +165,11 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.CATEGORY,
             State.NAMING,
             State.SLEEPING,
+            State.DELETING,
         }
     )
     | _ORIGINS,
+    State.DELETING: frozenset({State.DELETING, State.DRAFTS}) | _ORIGINS,
     State.NAMING: frozenset({State.NAMING, State.CHOOSING}) | _ORIGINS,
     State.CHOOSING: frozenset(
         {
