@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts.benchlib import _asr_data
 from scripts.benchlib._asr_data import Condition, Item, numbered, render
 from scripts.benchlib._asr_main import main as bench_main
 from scripts.benchlib.asr import Outcome, _write_wav, evaluate, summarize
@@ -148,3 +149,26 @@ def test_a_question_is_counted_apart_from_a_wrong_action_and_a_miss() -> None:
     # Room talk: anything done is wrong, a question is asked.
     assert verdict(None, [None], [True]) == "asked"
     assert verdict(None, [back], [False]) == "wrong"
+
+
+@pytest.mark.parametrize("split", ["tune", "eval"])
+def test_an_item_is_drawn_the_same_whatever_else_is_measured(
+    split: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Adding a command (or measuring a subset) must not draw other voices, conditions,
+    # numbers or noise for the rest: a change would then measure a new draw of everything.
+    def keyed(items: list[Item]) -> dict[tuple[object, ...], Item]:
+        return {(i.intent, i.state, i.phrasing, i.text, i.condition.name): i for i in items}
+
+    every = keyed(numbered(canonical_items(split) + natural_items(split)))
+    for item in numbered(natural_items(split, per_intent=2)):
+        key = (item.intent, item.state, item.phrasing, item.text, item.condition.name)
+        assert every[key] == item
+    added = dict(_asr_data.PHRASINGS)
+    added[Intent.HELP] = (*added[Intent.HELP], "tell me what to say")
+    monkeypatch.setattr(_asr_data, "PHRASINGS", added)
+    with_one_more = keyed(numbered(canonical_items(split)))
+    assert len(with_one_more) == len(canonical_items(split)) > 100
+    assert sum(key not in every for key in with_one_more) == 1
+    for key, item in with_one_more.items():
+        assert item == every.get(key, item)

@@ -8,6 +8,7 @@ and ``eval`` (other voices, seeds and sentences, never looked at while tuning).
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import random
 import subprocess
@@ -154,6 +155,19 @@ class Item:
     of asking) or "context" (words whose meaning the state decides)."""
 
 
+def item_rng(split: str, *names: str) -> random.Random:
+    """A generator of its own for one item (or one intent's choice of items), seeded by the
+    split and the item's names: what is drawn for an item (voice, condition, number) stays
+    the same when items are added or removed elsewhere, so that adding a command measures
+    that command, not a new draw of every other one."""
+    return random.Random(_stable_hash(str(SEEDS[split]), *names))
+
+
+def _stable_hash(*names: str) -> int:
+    key = "\x1f".join(names).encode()
+    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big")
+
+
 def numbers_for(intent: Intent | None, split: str) -> tuple[str, ...]:
     """The split's numbers that ``intent`` can take: a vote only a poll's choices (a stock
     forum's polls have at most CHOICES), a topic any."""
@@ -163,16 +177,18 @@ def numbers_for(intent: Intent | None, split: str) -> tuple[str, ...]:
 
 
 def command_items(split: str, per_intent: int | None = None) -> list[Item]:
-    rng = random.Random(SEEDS[split])
     voices = VOICES[split]
     items = []
     for intent, phrasings in PHRASINGS.items():
         chosen = (
             list(phrasings)
             if per_intent is None
-            else rng.sample(phrasings, min(per_intent, len(phrasings)))
+            else item_rng(split, "command", intent.value).sample(
+                phrasings, min(per_intent, len(phrasings))
+            )
         )
         for phrase in chosen:
+            rng = item_rng(split, "command", intent.value, phrase)
             slots: dict[str, int | str] = {}
             text = phrase
             if intent in NUMBER_INTENTS:
@@ -188,19 +204,20 @@ def command_items(split: str, per_intent: int | None = None) -> list[Item]:
 
 
 def chatter_items(split: str) -> list[Item]:
-    rng = random.Random(SEEDS[split] + 1)
-    return [
-        Item("chatter", t, rng.choice(VOICES[split]), rng.choice(CONDITIONS))
-        for t in CHATTER[split]
-    ]
+    return [chatter_item(t, split, item_rng(split, "chatter", t)) for t in CHATTER[split]]
+
+
+def chatter_item(text: str, split: str, rng: random.Random) -> Item:
+    return Item("chatter", text, rng.choice(VOICES[split]), rng.choice(CONDITIONS))
 
 
 def dictation_items(split: str) -> list[Item]:
-    rng = random.Random(SEEDS[split] + 2)
     plain = (Condition("normal", 150), Condition("slow", 120, gap_ms=10))
-    return [
-        Item("dictation", t, rng.choice(VOICES[split]), rng.choice(plain)) for t in DICTATION[split]
-    ]
+    items = []
+    for text in DICTATION[split]:
+        rng = item_rng(split, "dictation", text)
+        items.append(Item("dictation", text, rng.choice(VOICES[split]), rng.choice(plain)))
+    return items
 
 
 def espeak(text: str, voice: str, wpm: int, gap_ms: int = 0) -> np.ndarray:
@@ -269,8 +286,17 @@ NOISES = {"pink": pink_noise, "fan": brown_noise, "kettle": white_noise, "tv": t
 
 
 def numbered(items: list[Item]) -> list[Item]:
-    """``items`` with seeds by position, so each renders the same in every run and subset."""
-    return [replace(item, seed=index) for index, item in enumerate(items)]
+    """``items`` with seeds of their own (from what is said, by whom, how and where), so
+    each renders the same in every run and subset, whatever else is measured beside it."""
+    return [
+        replace(
+            item,
+            seed=_stable_hash(
+                item.kind, item.text, item.voice, item.condition.name, str(item.state)
+            ),
+        )
+        for item in items
+    ]
 
 
 TRAINING_CONDITION = Condition("training", 150)

@@ -19,11 +19,12 @@ from scripts.benchlib._asr_data import (
     CONDITIONS,
     NUMBER_VALUES,
     SEARCH_QUERIES,
-    SEEDS,
     VOICES,
     Condition,
     Item,
+    chatter_item,
     command_items,
+    item_rng,
     numbers_for,
 )
 from scripts.benchlib.phrasings_split import EVAL, TUNE
@@ -97,13 +98,15 @@ def natural_items(
     in each state they are listed for. ``every_condition``: each one in every condition,
     not in one chosen at random."""
     half = load_half(split)
-    rng = random.Random(SEEDS[split] + 3)
     items = []
     for name, entry in half["intents"].items():
         phrasings = list(entry["phrasings"])
         if per_intent is not None:
-            phrasings = rng.sample(phrasings, min(per_intent, len(phrasings)))
+            phrasings = item_rng(split, "natural", name).sample(
+                phrasings, min(per_intent, len(phrasings))
+            )
         for phrasing in phrasings:
+            rng = item_rng(split, "natural", name, phrasing)
             text, slots = fill(phrasing, split, rng, Intent(name))
             items += [
                 Item(
@@ -120,9 +123,10 @@ def natural_items(
             ]
     contexts = list(half["context"].items())
     if per_intent is not None:
-        contexts = rng.sample(contexts, min(per_intent, len(contexts)))
+        contexts = item_rng(split, "context").sample(contexts, min(per_intent, len(contexts)))
     for words, meanings in contexts:
         for state, meaning in meanings.items():
+            rng = item_rng(split, "context", words, state)
             text, slots = fill(words, split, rng)
             intent = None if meaning == "none" else Intent(meaning)
             items += [
@@ -144,9 +148,8 @@ def natural_items(
 def room_talk_items(split: str, limit: int | None = None) -> list[Item]:
     """Talk not meant for voicepeer (radio, people in the room), heard in each state of
     ROOM_TALK_STATES."""
-    rng = random.Random(SEEDS[split] + 4)
     return [
-        Item("chatter", text, rng.choice(VOICES[split]), rng.choice(CONDITIONS), state=state)
+        replace(chatter_item(text, split, item_rng(split, "room talk", text, state)), state=state)
         for text in CHATTER[split][:limit]
         for state in ROOM_TALK_STATES
     ]
