@@ -161,8 +161,7 @@ def test_an_item_is_drawn_the_same_whatever_else_is_measured(
         return {(i.intent, i.state, i.phrasing, i.text, i.condition.name): i for i in items}
 
     every = keyed(numbered(canonical_items(split) + natural_items(split)))
-    for item in numbered(natural_items(split, per_intent=2)):
-        key = (item.intent, item.state, item.phrasing, item.text, item.condition.name)
+    for key, item in keyed(numbered(natural_items(split, per_intent=2))).items():
         assert every[key] == item
     added = dict(_asr_data.PHRASINGS)
     added[Intent.HELP] = (*added[Intent.HELP], "tell me what to say")
