@@ -257,6 +257,7 @@ class Assistant:
                 engines.drafts,
                 self._take_up_reply,
                 self.peer_loop.take_up,
+                now,
             ),
             self.say,
         )

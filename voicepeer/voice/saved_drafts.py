@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import Enum
 
 from voicepeer.commands import Command, Intent
@@ -107,6 +107,8 @@ class DraftsEngines:
     take_up_conversation: Callable[[SavedDraft, State], State]
     """Goes on with a new topic or message (the state to go back to when it is sent or put
     aside, then the draft); the state that follows."""
+    now: Callable[[], datetime]
+    """The time, to say how long ago each draft was saved."""
 
 
 class SavedDraftsList:
@@ -133,7 +135,7 @@ class SavedDraftsList:
             return self._deleting(intent)
         if state is not State.DRAFTS:
             return None
-        if intent is Intent.REMOVE_DRAFT and self.items:
+        if intent is Intent.REMOVE_DRAFT:  # DRAFTS always has a draft to delete
             draft = self.items[self.index]
             self._say(
                 f"Delete {self._what(draft)}? It says: {as_sentence(excerpt(draft.words))} "
@@ -235,7 +237,7 @@ class SavedDraftsList:
         draft = self.items[index]
         saved = ""
         if draft.saved_at is not None:
-            saved = f", saved {spoken_age(draft.saved_at, datetime.now(UTC).astimezone())}"
+            saved = f", saved {spoken_age(draft.saved_at, self._engines.now())}"
         words = as_sentence(excerpt(draft.words))
         return f"{number_word(index + 1).capitalize()}: {self._what(draft)}{saved}: {words}"
 
