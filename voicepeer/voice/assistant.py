@@ -540,9 +540,8 @@ class Assistant:
             self.reader.step_in_list(delta)
 
     def _back(self) -> None:
-        self.reader.close_topic()
         self._go(State.BROWSING)
-        self.say("Back to the topic list. " + self.reader.current_list_line())
+        self.reader.back_to_list()
 
     def _adjust_voice(self, intent: Intent) -> None:
         voice = self.engines.voice

@@ -132,8 +132,7 @@ class PeerLoop:
         if intent is Intent.READ:
             return _opened(self.bookmarks.open_current())
         if intent is Intent.BACK:
-            self._reader.close_topic()
-            self._say("Back to the topic list. " + self._reader.current_list_line())
+            self._reader.back_to_list()
             return State.BROWSING
         return None
 

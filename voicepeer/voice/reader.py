@@ -582,6 +582,11 @@ class Reader:
         self.finish_hearing()
         self.thread = None
 
+    def back_to_list(self) -> None:
+        """ "back": the topic (or the person's own list) is left for the topic list."""
+        self.close_topic()
+        self._say("Back to the topic list. " + self.current_list_line())
+
     # --- forum access -------------------------------------------------------------------
 
     def category_name(self, category_id: int | None) -> str | None:

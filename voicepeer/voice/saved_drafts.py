@@ -155,8 +155,7 @@ class SavedDraftsList:
         if intent is Intent.READ:
             return self._take_up()
         if intent is Intent.BACK:
-            self._reader.close_topic()
-            self._say("Back to the topic list. " + self._reader.current_list_line())
+            self._reader.back_to_list()
             return State.BROWSING
         return None
 
