@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.support.speech_audio import conversation
 from tests.support.voicepeer_run import run_voicepeer
+from voicepeer.app import forum_data_dir
 from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.drafts import DraftStore
+from voicepeer.speech.text.sentences import as_sentence
 
 
 @pytest.mark.slow
@@ -28,3 +32,33 @@ def test_spoken_bookmarks_messages_and_new_topic(tmp_path: Path) -> None:
     assert "voicepeer forum connect" in after_open[1]
     assert after_open[2].startswith("Which category is your topic for? One: Living with MS.")
     assert after_open[3].startswith("New topic cancelled. You are reading Stable MRI")
+
+
+@pytest.mark.slow
+def test_spoken_drafts_are_listed_kept_on_no_and_taken_up(tmp_path: Path) -> None:
+    words = "Cold flannels on my neck help me most"
+    wav = tmp_path / "spoken.wav"
+    conversation(["my drafts", "delete this draft", "no", "read"], wav, gap_s=3.0)
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        title = httpx.get(f"{forum.base_url}/t/2.json").json()["title"]
+        saved = forum_data_dir(forum.base_url.split("://", 1)[1]) / "outbox.sqlite3"
+        drafts = DraftStore(saved)  # as a session on an earlier day left it
+        drafts.save("topic-2", words)
+        drafts.close()
+        result = run_voicepeer(forum.base_url, source=f"wav:{wav}")
+    assert result.returncode == 0, result.stderr
+    said = [line.removeprefix("SAY: ") for line in result.stdout.splitlines()]
+    assert said[0].endswith("You have 1 saved draft not sent yet: say my drafts to hear it.")
+    one = f"One: your reply to {title}, saved just now: {words}."
+    assert (
+        said[1] == f"You have 1 saved draft. {one} Say open and a number to go on with one, "
+        "next to go through them, or back."
+    )
+    assert said[2].startswith(f"Delete your reply to {title}? It says: {words}.")
+    assert said[3] == f"Kept. {one} Say read to go on with it."
+    # Taken up in its own topic (the practice forum lets visitors post, as "demo").
+    assert said[4] == (
+        f"You have a saved reply to {as_sentence(title)} It says: {words} Keep talking to add "
+        "to it, or say send it."
+    )
+    assert DraftStore(saved).load("topic-2") == words
