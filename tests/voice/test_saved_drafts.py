@@ -276,3 +276,21 @@ def test_a_draft_is_deleted_only_after_a_clear_yes(tmp_path: Path) -> None:
     assert any(line.startswith("Replying to ") for line in later.said)
     assert not any(line.startswith("You have a saved reply") for line in later.said)
     assert later.said[-1].startswith(f"A new topic in {category}. Say its title")
+
+
+def test_woken_in_the_drafts_it_says_where_in_them(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_reply_aside(forum, data)
+        topic_one = as_member(forum, "/t/1.json")["title"]
+        talk = converse(
+            forum.base_url,
+            ["my drafts", "go to sleep", "open one", "wake up", "open one"],
+            data,
+            credentials=signed_in(forum),
+        )
+    assert talk.said[2] == (
+        "I'm listening again. You are in your saved drafts, on 1 of 1: your reply to "
+        f"{as_sentence(topic_one)}"
+    )
+    assert talk.said[3].startswith(f"You have a saved reply to {as_sentence(topic_one)}")

@@ -390,7 +390,7 @@ class Assistant:
         if self.state is State.SLEEPING:
             if interpretation.command is not None:
                 self._go(self._resume_state)
-                self.say("I'm listening again. " + self.reader.where())
+                self.say("I'm listening again. " + self._where())
             return
         if interpretation.ambiguous:
             transcript.info("did: nothing yet, unsure which command was meant")

@@ -195,7 +195,7 @@ class SavedDraftsList:
     def where(self) -> str:
         return (
             f"You are in your saved drafts, on {self.index + 1} of {len(self.items)}: "
-            f"{self._what(self.items[self.index])}."
+            f"{as_sentence(self._what(self.items[self.index]))}"
         )
 
     def _deleting(self, intent: Intent) -> State | None:
