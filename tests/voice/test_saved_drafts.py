@@ -12,7 +12,12 @@ import httpx
 
 from tests.support.conversation import converse
 from tests.support.members import as_member, keyed_forum, signed_in
-from tests.voice.test_closed_topics import SAVED, position_of_topic_one, put_a_reply_aside
+from tests.voice.test_closed_topics import (
+    SAVED,
+    close_topic_one,
+    position_of_topic_one,
+    put_a_reply_aside,
+)
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
 from voicepeer.speech.text.sentences import as_sentence
@@ -294,3 +299,31 @@ def test_woken_in_the_drafts_it_says_where_in_them(tmp_path: Path) -> None:
         f"{as_sentence(topic_one)}"
     )
     assert talk.said[3].startswith(f"You have a saved reply to {as_sentence(topic_one)}")
+
+
+def test_a_reply_the_forum_refused_is_listed_as_such_and_taken_up_with_the_reason(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        opening = ["latest topics", f"open topic {position_of_topic_one(forum)}", "reply"]
+        converse(
+            forum.base_url,
+            [*opening, SAVED, "send it", "yes"],
+            data,
+            credentials=signed_in(forum),
+            before_line={5: lambda: close_topic_one(forum)},  # closed before the yes
+        )
+        topic_one = as_member(forum, "/t/1.json")["title"]
+        talk = converse(
+            forum.base_url, ["my drafts", "open one"], data, credentials=signed_in(forum)
+        )
+    assert talk.said[0].startswith(
+        f"You have 1 saved draft. One: your reply to {topic_one}, which the forum did not "
+        f"accept, saved just now: {SAVED}."
+    )
+    # Taken up, the forum is asked again, and says why.
+    assert talk.said[1].startswith("This topic is closed to new replies.")
+    assert talk.said[1].endswith(
+        f"It says: {SAVED}. To post it as a new topic instead, say start a new topic."
+    )

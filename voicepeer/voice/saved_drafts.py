@@ -68,6 +68,8 @@ class SavedDraft:
     """Whom a message goes to."""
     title: str = ""
     """A new topic's or message's own title (empty until one is given)."""
+    refused: bool = False
+    """The forum refused it; the reason is read when it is taken up."""
 
 
 def saved_drafts(drafts: DraftKeeper) -> tuple[SavedDraft, ...]:
@@ -77,8 +79,13 @@ def saved_drafts(drafts: DraftKeeper) -> tuple[SavedDraft, ...]:
     for key, words, saved_at in drafts.newest_first():
         topic_id = replied_topic(key)
         started = started_conversation(key)
+        refused = drafts.refusal(key) is not None
         if topic_id is not None:
-            found.append(SavedDraft(key, DraftKind.REPLY, words, saved_at, topic_id=topic_id))
+            found.append(
+                SavedDraft(
+                    key, DraftKind.REPLY, words, saved_at, topic_id=topic_id, refused=refused
+                )
+            )
         elif started is not None:
             category_id, usernames = started
             kind = DraftKind.MESSAGE if category_id is None else DraftKind.TOPIC
@@ -91,6 +98,7 @@ def saved_drafts(drafts: DraftKeeper) -> tuple[SavedDraft, ...]:
                     category_id=category_id,
                     usernames=usernames,
                     title=saved_title(drafts, key),
+                    refused=refused,
                 )
             )
     return tuple(found)
@@ -238,7 +246,9 @@ class SavedDraftsList:
         if draft.saved_at is not None:
             saved = f", saved {spoken_age(draft.saved_at, self._engines.now())}"
         words = as_sentence(excerpt(draft.words))
-        return f"{number_word(index + 1).capitalize()}: {self._what(draft)}{saved}: {words}"
+        refused = ", which the forum did not accept" if draft.refused else ""
+        number = number_word(index + 1).capitalize()
+        return f"{number}: {self._what(draft)}{refused}{saved}: {words}"
 
     def _what(self, draft: SavedDraft) -> str:
         """ "your reply to Heat and fatigue", "your message to Priya Nair, titled Hello" """
