@@ -146,7 +146,7 @@ class NewConversationComposer(Composer):
         topic_key = next((key for key in carrying if drafts.load(key)), None)
         if topic_key is None:
             return None
-        category, title = _category_of(topic_key), drafts.load(topic_key + _TITLE)
+        category, title = _category_of(topic_key), saved_title(drafts, topic_key)
         return (category, title) if category is not None and title else None
 
     def _carriers_of(self, draft_key: str) -> list[str]:
@@ -188,17 +188,17 @@ class NewConversationComposer(Composer):
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
         stranded, self._stranded = self._stranded, None
-        moved = (
+        moved = False
+        if (
             stranded is not None
             and (_category_of(stranded) is None) == conversation.private
             and not drafts.load(conversation.key)
-        )
-        if moved:
-            assert stranded is not None
+        ):
             self._move(stranded, conversation.key)
-        saved, saved_title = drafts.load(conversation.key), drafts.load(conversation.key + _TITLE)
-        if saved and saved_title:
-            self.conversation = replace(conversation, title=saved_title)
+            moved = True
+        saved, title = drafts.load(conversation.key), saved_title(drafts, conversation.key)
+        if saved and title:
+            self.conversation = replace(conversation, title=title)
             self.draft = Draft.from_text(saved)
             self._carrying = drafts.load(conversation.key + _CARRIES)
             opening = (
@@ -207,7 +207,7 @@ class NewConversationComposer(Composer):
                 else f"You have a saved {conversation.what} {conversation.place}, titled"
             )
             self._say(
-                f"{opening} {as_sentence(saved_title)} It says: "
+                f"{opening} {as_sentence(title)} It says: "
                 f"{as_sentence(self.draft.text)}{self._carried_elsewhere(conversation)} "
                 "Keep talking to add to it, or say send it."
             )

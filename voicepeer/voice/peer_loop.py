@@ -213,15 +213,14 @@ class PeerLoop:
 
     # --- new topics ---------------------------------------------------------------------
 
-    def _new_topic(self, first: str | None = None) -> State:
-        """Offer the categories to choose from (naming a saved topic that lost its own,
-        ``first`` if that one did)."""
+    def _new_topic(self) -> State:
         found = self._reader.forum_call(self._engines.forum.categories)
-        if found is None:
-            return self._origin
-        # Only where the forum lets the member start one: a topic dictated for an
-        # announcements category would be refused after all that effort.
-        self._categories = tuple(c for c in found if c.can_start_topics is not False)
+        return self._origin if found is None else self._offer_categories(found)
+
+    def _offer_categories(self, found: Sequence[Category], first: str | None = None) -> State:
+        """Offer the forum's categories ``found`` to choose from (naming a saved topic that
+        lost its own, ``first`` if that one did)."""
+        self._categories = _startable(found)
         if not self._categories:
             if not found:
                 self._say("This forum has no categories to start a topic in.")
@@ -263,16 +262,9 @@ class PeerLoop:
             categories = self._reader.forum_call(self._engines.forum.categories)
             if categories is None:
                 return State.DRAFTS
-            chosen = next(
-                (
-                    c
-                    for c in categories
-                    if c.id == draft.category_id and c.can_start_topics is not False
-                ),
-                None,
-            )
+            chosen = next((c for c in _startable(categories) if c.id == draft.category_id), None)
             if chosen is None:  # gone, or closed to the person: offer the others
-                return self._new_topic(first=draft.key)
+                return self._offer_categories(categories, first=draft.key)
             return self._start(Conversation(category=chosen))
         self._starting = "message"
         peer = self._engines.peer
@@ -388,6 +380,12 @@ def _stranded_line(stranded: tuple[int, str], categories: Sequence[Category]) ->
         f"Your saved new topic{titled} {was_for}: it goes to the category you choose now, "
         "unless that one has a saved topic of its own."
     )
+
+
+def _startable(categories: Sequence[Category]) -> tuple[Category, ...]:
+    """Only where the forum lets the member start a topic: one dictated for an
+    announcements category would be refused after all that effort."""
+    return tuple(c for c in categories if c.can_start_topics is not False)
 
 
 def _opened(outcome: ReadOutcome) -> State:

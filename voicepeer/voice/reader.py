@@ -327,14 +327,13 @@ class Reader:
         self._say(intro)
         return self.read_current()
 
-    def enter_topic(self, topic_id: int) -> Topic:
+    def enter_topic(self, topic_id: int) -> None:
         """Make the topic current, at the post the person left it on, without reading it
         (to go on with a reply saved there). Raises ForumError, unsaid."""
         thread = Thread(self._engines.forum, self._engines.forum.topic(topic_id))
         start = self._starting_index(thread, None)
         self.close_topic()
         self.thread, self.post_index = thread, start
-        return thread.topic
 
     def _starting_index(self, thread: Thread, post_number: int | None) -> int:
         if post_number is not None:
