@@ -20,6 +20,7 @@ from tests.voice.test_closed_topics import (
 )
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
+from voicepeer.forum.drafts import DraftStore
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
@@ -157,6 +158,39 @@ def test_a_message_whose_person_left_goes_to_someone_else_with_its_words(
     assert "It will be sent privately, to Sam Okafor" in talk.said[4]
     assert talk.said[5] == "Your message, Lunch, is sent."
     assert talk.said[6].startswith("You have no saved drafts.")
+    assert "Lunch" in [t["title"] for t in inbox["topic_list"]["topics"]]
+
+
+def test_a_message_to_several_people_goes_on_to_those_still_there(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_message_to_jo_aside(forum, data)
+        drafts = DraftStore(data / "outbox.sqlite3")
+        # The same message, as written to Jo and Sam together.
+        for key, words in drafts.all().items():
+            drafts.delete(key)
+            drafts.save(key.replace("jo", "jo,sam"), words)
+        drafts.close()
+        with forum.store.transaction() as conn:  # Jo changed her username on the forum
+            conn.execute("UPDATE users SET username = 'jo_b' WHERE username = 'jo'")
+        talk = converse(
+            forum.base_url,
+            ["my drafts", "open one", "send it", "yes"],
+            data,
+            credentials=signed_in(forum),
+        )
+        inbox = as_member(forum, "/topics/private-messages/sam.json", "sam")
+    assert talk.said[0].startswith(
+        "You have 1 saved draft. One: your message to jo and Sam Okafor, titled Lunch"
+    )
+    assert (
+        talk.said[1] == "I cannot find jo on the forum any more, so your message cannot go to them."
+    )
+    assert talk.said[2].startswith(
+        "Your saved message is to Sam Okafor now, titled Lunch. It says: Would you like to meet"
+    )
+    assert "It will be sent privately, to Sam Okafor" in talk.said[3]
+    assert talk.said[4] == "Your message, Lunch, is sent."
     assert "Lunch" in [t["title"] for t in inbox["topic_list"]["topics"]]
 
 
@@ -327,3 +361,33 @@ def test_a_reply_the_forum_refused_is_listed_as_such_and_taken_up_with_the_reaso
     assert talk.said[1].endswith(
         f"It says: {SAVED}. To post it as a new topic instead, say start a new topic."
     )
+
+
+def test_a_reply_taken_up_answers_the_post_it_was_written_to_not_the_last_one_heard(
+    tmp_path: Path,
+) -> None:
+    take_up_and_send = ["my drafts", "open one", "send it", "yes"]
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        posts = posts_of_topic_one(forum)
+        second = posts[1]["name"] or posts[1]["username"]
+        # Written to the second post and put aside; then the topic is read on, and left
+        # two posts later, so that is where it would open again.
+        opening = ["latest topics", f"open topic {position_of_topic_one(forum)}", "next"]
+        converse(
+            forum.base_url,
+            [*opening, "reply", SAVED, "cancel", "next", "next"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        talk = converse(
+            forum.base_url, take_up_and_send, tmp_path / "data", credentials=signed_in(forum)
+        )
+        sent = posts_of_topic_one(forum)[-1]
+    with keyed_forum(tmp_path / "another.sqlite3") as forum:
+        # A reply to the topic itself stays one, wherever the person was reading.
+        put_a_reply_aside(forum, tmp_path / "other", "next", "next")
+        converse(forum.base_url, take_up_and_send, tmp_path / "other", credentials=signed_in(forum))
+        to_topic = posts_of_topic_one(forum)[-1]
+    assert f"It answers {second}. It says: {SAVED}" in talk.said[1], talk.said[1]
+    assert sent["reply_to_post_number"] == 2 and SAVED in sent["cooked"]
+    assert to_topic["reply_to_post_number"] is None and SAVED in to_topic["cooked"]

@@ -25,7 +25,7 @@ from voicepeer.errors import (
     ForumForbiddenError,
     ForumNotFoundError,
 )
-from voicepeer.forum.base import Forum, Topic
+from voicepeer.forum.base import Forum, Post, Topic
 from voicepeer.forum.outbox import SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
@@ -489,7 +489,7 @@ class Assistant:
                 "Say resume when you are ready."
             ),
             Intent.RESUME: lambda c: self._resume(),
-            Intent.REPLY: lambda c: self._reply(),
+            Intent.REPLY: lambda c: self._reply(self.reader.loaded_current_post()),
             Intent.WHO: lambda c: say_who_wrote(self.reader, self.peer, self.say, self._now),
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_to_like(),
@@ -586,7 +586,8 @@ class Assistant:
         else:
             self._after_read(outcome)
 
-    def _reply(self) -> None:
+    def _reply(self, reply_to: Post | None) -> None:
+        """Write a reply in the current topic, answering ``reply_to`` (None: the topic)."""
         topic = self.reader.topic
         assert topic is not None
         if self.composer.refused(topic):
@@ -597,7 +598,6 @@ class Assistant:
             self._refuse_reply(topic)
             return
         category = self.reader.category(topic.category_id)
-        reply_to = self.reader.loaded_current_post()
         self.composer.start(
             topic,
             reply_to,
@@ -613,7 +613,7 @@ class Assistant:
         topic can no longer be opened."""
         assert draft.topic_id is not None
         try:
-            self.reader.enter_topic(draft.topic_id)
+            answered = self.reader.enter_topic(draft.topic_id, draft.answers)
         except (ForumNotFoundError, ForumForbiddenError) as error:
             # Its topic is deleted or hidden now: the words can start a new topic instead.
             self.peer_loop.composer.carry_reply(draft.key, GONE)
@@ -626,7 +626,7 @@ class Assistant:
             self.say(say_error(error))
             return State.DRAFTS
         self._go(State.READING)
-        self._reply()
+        self._reply(answered)
         return self.state
 
     def _carried_note(self, topic: Topic) -> str:

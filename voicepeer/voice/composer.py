@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeGuard
 
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.interpreter import Interpreter
@@ -60,6 +61,8 @@ class Composer:
         self._reply_to: Post | None = None
         self._category: str | None = None
         self._private_to: str | None = None
+        self._answered_kept = False
+        """Whether the post this reply answers is saved beside its draft (once is enough)."""
 
     @staticmethod
     def draft_key(topic: Topic) -> str:
@@ -88,6 +91,7 @@ class Composer:
         saved reply taken up, before its words."""
         self._topic, self._reply_to, self._category = topic, reply_to, category
         self._private_to = private_to
+        self._answered_kept = False
         saved = self._engines.drafts.resume(self.draft_key(topic))
         self.draft = Draft.from_text(saved) if saved else Draft()
         self.corrector.reset()
@@ -95,8 +99,10 @@ class Composer:
         if refusal:
             self._say(refused_draft_line(topic.title, refusal, self.draft.text))
         elif saved:
+            answers = f" It answers {phrasing.author_name(reply_to)}." if _answers(reply_to) else ""
             self._say(
-                f"You have a saved reply to {as_sentence(topic.title)}{saved_note} It says: "
+                f"You have a saved reply to {as_sentence(topic.title)}{saved_note}{answers} "
+                "It says: "
                 f"{self.draft.text} "
                 "Keep talking to add to it, or say send it."
             )
@@ -106,6 +112,17 @@ class Composer:
                 f"Replying to {whom} in {as_sentence(topic.title)} Say your reply, then say "
                 "send it. Take your time."
             )
+
+    def _keep_answered(self, key: str) -> None:
+        """Save which post the reply answers beside its draft, so that taken up later from
+        the saved drafts it answers the same post, not the one the person last heard."""
+        if self._answered_kept:
+            return
+        if _answers(self._reply_to):
+            self._engines.drafts.save(key + ANSWERS, str(self._reply_to.post_number))
+        else:
+            self._engines.drafts.discard(key + ANSWERS)
+        self._answered_kept = True
 
     def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
@@ -142,10 +159,12 @@ class Composer:
     def save(self) -> None:
         if self._topic is None:
             return
+        key = self.draft_key(self._topic)
         if self.draft.is_empty:
-            self._engines.drafts.discard(self.draft_key(self._topic))
+            self._engines.drafts.discard(key)
         else:
-            self._engines.drafts.save(self.draft_key(self._topic), self.draft.text)
+            self._engines.drafts.save(key, self.draft.text)
+            self._keep_answered(key)
 
     def ask_to_post(self) -> Next:
         """Read the reply back, say where it will appear and who can see it, and ask."""
@@ -191,8 +210,7 @@ class Composer:
         """The user said yes: hand the reply to the outbox and say what became of it."""
         assert self._topic is not None
         reply_to = self._reply_to
-        # Replying to the opening post is replying to the topic itself.
-        number = reply_to.post_number if reply_to and reply_to.post_number > 1 else None
+        number = reply_to.post_number if reply_to and _answers(reply_to) else None
         reply = NewReply(self._topic.id, self.draft.text_to_send(), number)
         # The outbox takes the draft away in the same transaction that records the reply.
         result = self._engines.outbox.submit(
@@ -223,6 +241,22 @@ class Composer:
 
 
 _REPLY_TO = "topic-"
+ANSWERS = " answers"
+"""Saved beside a reply's draft (its key and this): the number of the post it answers;
+absent when it answers the topic itself. Left behind once the reply is sent, so that a
+reply the forum refuses comes back answering the same post."""
+
+
+def _answers(reply_to: Post | None) -> TypeGuard[Post]:
+    """Whether a reply to ``reply_to`` answers that post: replying to the opening post is
+    replying to the topic itself."""
+    return reply_to is not None and reply_to.post_number > 1
+
+
+def answered_post(drafts: DraftKeeper, draft_key: str) -> int | None:
+    """The number of the post the reply saved as ``draft_key`` answers; None for the topic."""
+    number = drafts.load(draft_key + ANSWERS) or ""
+    return int(number) if number.isdigit() else None
 
 
 def replied_topic(draft_key: str) -> int | None:

@@ -279,11 +279,15 @@ class PeerLoop:
         if not gone:
             return self._start(Conversation(recipients=people))
         self.composer.strand(draft.key)
+        missing = f"I cannot find {' or '.join(gone)} on the forum any more"
+        if people:
+            # The others are still there: the message goes on to them (asked before sending).
+            self._say(f"{missing}, so your message cannot go to them.")
+            return self._start(Conversation(recipients=people))
         titled = f", titled {draft.title}," if draft.title else ""
         self._say(
-            f"I cannot find {' or '.join(gone)} on the forum any more, so your message{titled} "
-            "cannot go to them. Its words are kept. Say the name of someone to send it to "
-            "instead, or say cancel."
+            f"{missing}, so your message{titled} cannot go to them. Its words are kept. Say "
+            "the name of someone to send it to instead, or say cancel."
         )
         return State.NAMING
 

@@ -327,13 +327,16 @@ class Reader:
         self._say(intro)
         return self.read_current()
 
-    def enter_topic(self, topic_id: int) -> None:
-        """Make the topic current, at the post the person left it on, without reading it
-        (to go on with a reply saved there). Raises ForumError, unsaid."""
+    def enter_topic(self, topic_id: int, post_number: int | None) -> Post | None:
+        """Make the topic current without reading it (to go on with a reply saved there),
+        at post ``post_number`` — returned, None if it is gone — or, for None, at the post
+        the person left it on. Raises ForumError, unsaid."""
         thread = Thread(self._engines.forum, self._engines.forum.topic(topic_id))
-        start = self._starting_index(thread, None)
+        start = self._starting_index(thread, post_number)
         self.close_topic()
         self.thread, self.post_index = thread, start
+        post = self.loaded_current_post()
+        return post if post is not None and post.post_number == post_number else None
 
     def _starting_index(self, thread: Thread, post_number: int | None) -> int:
         if post_number is not None:

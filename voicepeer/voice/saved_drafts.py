@@ -23,7 +23,7 @@ from voicepeer.speech.text import spoken_age
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
-from voicepeer.voice.composer import replied_topic
+from voicepeer.voice.composer import answered_post, replied_topic
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.new_conversation import (
     Conversation,
@@ -61,7 +61,9 @@ class SavedDraft:
     words: str
     saved_at: datetime | None
     topic_id: int | None = None
-    """What a reply answers."""
+    """The topic a reply is for."""
+    answers: int | None = None
+    """The number of the post a reply answers; None for the topic itself."""
     category_id: int | None = None
     """Where a new topic goes."""
     usernames: tuple[str, ...] = ()
@@ -83,7 +85,13 @@ def saved_drafts(drafts: DraftKeeper) -> tuple[SavedDraft, ...]:
         if topic_id is not None:
             found.append(
                 SavedDraft(
-                    key, DraftKind.REPLY, words, saved_at, topic_id=topic_id, refused=refused
+                    key,
+                    DraftKind.REPLY,
+                    words,
+                    saved_at,
+                    topic_id=topic_id,
+                    answers=answered_post(drafts, key),
+                    refused=refused,
                 )
             )
         elif started is not None:
