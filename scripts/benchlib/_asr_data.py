@@ -124,6 +124,10 @@ class Condition:
     noise: str = "pink"
     """The kind of background at ``snr_db`` (see NOISES): "pink" (steady, even), "fan"
     (brown, rumbling), "kettle" (white hiss) or "tv" (another voice talking)."""
+    lead_s: float = 0.6
+    """Seconds of the room (and its background) heard before the person speaks."""
+    tail_s: float = 0.4
+    """Seconds of the room heard after."""
 
 
 CONDITIONS = (
@@ -321,8 +325,8 @@ def at_microphone(speech: np.ndarray, item: Item) -> np.ndarray:
     """``speech`` as it reaches the microphone in ``item``'s condition (see render())."""
     rng = np.random.default_rng(item.seed)
     speech = speech.astype(np.float64)
-    lead = np.zeros(int(16000 * 0.6))
-    signal = np.concatenate([lead, speech, np.zeros(int(16000 * 0.4))])
+    lead = np.zeros(int(16000 * item.condition.lead_s))
+    signal = np.concatenate([lead, speech, np.zeros(int(16000 * item.condition.tail_s))])
     voiced = speech[np.abs(speech) > 100]
     speech_rms = float(np.sqrt(np.mean(voiced**2))) if voiced.size else 1000.0
     if item.condition.snr_db is not None:

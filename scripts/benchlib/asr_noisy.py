@@ -2,8 +2,9 @@
 
 The command card's wordings of a split (scripts.benchlib.asr_phrasings.canonical_items), each
 in its state, said once clean and once over each kind of background (_asr_data.NOISES: pink,
-a fan's brown rumble, a kettle's white hiss, a television's talk) at 10 or 15 dB
-signal-to-noise, and judged as the voice loop would (scripts.benchlib.asr.evaluate).
+a fan's brown rumble, a kettle's white hiss, a television's talk; and the television long
+on, TV_ON) at 10 or 15 dB signal-to-noise, and judged as the voice loop would
+(scripts.benchlib.asr.evaluate).
 
     python -m scripts.benchlib.asr_noisy --split tune --variant today --variant level3
 
@@ -35,9 +36,14 @@ from voicepeer.recognition.barge_in import NOISE_FLOOR_RMS, with_noise_floor
 from voicepeer.recognition.settings import RecognitionSettings
 
 SNRS_DB = (10.0, 15.0)
+TV_ON = "tv_on"
+"""A television on for a while before the person speaks (12 s, longer than voicepeer takes
+to tell its talk from a person's; RecognitionSettings.background_talk_s) and after (3 s):
+the "tv" kind has it come on 0.6 s before, as if switched on just then."""
+KINDS = (*NOISES, TV_ON)
 
 
-def noisy_items(split: str, kinds: tuple[str, ...] = tuple(NOISES), every: int = 1) -> list[Item]:
+def noisy_items(split: str, kinds: tuple[str, ...] = KINDS, every: int = 1) -> list[Item]:
     """Every ``every``-th command card wording clean, and over each of ``kinds`` of noise
     (the signal-to-noise ratio taking each of SNRS_DB in turn)."""
     items = []
@@ -46,6 +52,8 @@ def noisy_items(split: str, kinds: tuple[str, ...] = tuple(NOISES), every: int =
         for number, kind in enumerate(NOISES):
             snr = SNRS_DB[(index // every + number) % len(SNRS_DB)]
             said.append(replace(item, condition=Condition(kind, 145, snr_db=snr, noise=kind)))
+        tv = said[-1].condition
+        said.append(replace(item, condition=replace(tv, name=TV_ON, lead_s=12.0, tail_s=3.0)))
         items += said if index % every == 0 else [replace(i, kind="skipped") for i in said]
     # Numbered before choosing, so that an item sounds the same in every subset.
     return [
@@ -137,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.benchlib.asr_noisy")
     parser.add_argument("--split", choices=("tune", "eval"), default="tune")
     parser.add_argument("--variant", action="append", choices=sorted(VARIANTS), default=[])
-    parser.add_argument("--kind", action="append", choices=sorted(NOISES), default=[])
+    parser.add_argument("--kind", action="append", choices=sorted(KINDS), default=[])
     parser.add_argument(
         "--every", type=int, default=1, help="only every N-th wording (a quicker screen)"
     )

@@ -254,3 +254,12 @@ def test_strange_unicode_survives_a_round_trip(words: list[str], alias: str) -> 
     root = Root(talk=Talk(muted=tuple(words), aliases={alias: "next"}))
     text = render(root)
     assert load(text) == root
+
+
+def test_settings_that_contradict_each_other_say_which_and_why() -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_text("[recognition]\nbackground_talk_s = 12\n", Settings, source="config.toml")
+    message = str(caught.value)
+    assert "background_talk_s (12) must be shorter than max_command_s (10)" in message
+    assert caught.value.spoken and "helper" in caught.value.spoken
+    assert load_text("[recognition]\nbackground_talk_s = 12\nmax_command_s = 15\n", Settings)

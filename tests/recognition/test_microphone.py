@@ -27,7 +27,8 @@ from voicepeer.listening import voice_loop_phrasebook
 
 recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
 mic = SounddeviceInput(device="pulse")
-listener = AudioListener(mic, recognizer, RecognitionSettings(max_command_s=8.0))
+settings = RecognitionSettings(max_command_s=8.0, background_talk_s=6.0)
+listener = AudioListener(mic, recognizer, settings)
 mic.read(0.3)  # the device is live before anything plays
 player = subprocess.Popen(["paplay", "--device=null", sys.argv[1]])
 results = []

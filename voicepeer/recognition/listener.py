@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
+
+import numpy as np
 
 from voicepeer.audio.base import AudioInput
 from voicepeer.audio.noise import NoiseSuppressor, suppression_available
@@ -43,6 +46,7 @@ def endpoint_settings(settings: RecognitionSettings, mode: ListenMode) -> Endpoi
         speech_margin_db=settings.speech_margin_db,
         min_speech_level_db=settings.min_speech_level_db,
         detector_from_noise_db=settings.noisy_room_db,
+        talk_after_s=settings.background_talk_s if command else None,
     )
 
 
@@ -97,8 +101,9 @@ class AudioListener:
         self._suppressor: NoiseSuppressor | None = None
         if self.settings.noise_suppression != "off" and suppression_available():
             self._suppressor = NoiseSuppressor()
-        self._cleaned: list[bytes] = []
-        """The last frames as cleaned by the suppressor, matching the endpointer's."""
+        self._recent: deque[tuple[bytes, bytes | None, bool]] = deque(maxlen=64)
+        """The last frames as fed to the endpointer, as cleaned by the suppressor, and
+        whether each was talk in the room (see Endpointer.last_frame_talk)."""
         self.suppressing = False
         """Whether the current utterance is cleaned of noise (see noise_suppression)."""
         self.yes_pressed = threading.Event()
@@ -140,6 +145,14 @@ class AudioListener:
             if notch is not None:
                 frame = notch.process(frame)
             event, audio = endpointer.feed(frame)
+            if event is Event.DROPPED:
+                # Talk in the room, not to voicepeer: its reading is of no use to anyone.
+                log.debug("utterance dropped: talk in the room")
+                self.recognizer.finish()
+                endpointer.settings = endpoint_settings(self.settings, mode)
+                judged_pause = complete = False
+                held = []
+                continue
             audio = self._clean(frame, audio, event is Event.STARTED)
             if event is Event.STARTED:
                 self.recognizer.start(mode, context)
@@ -194,18 +207,23 @@ class AudioListener:
 
     def _clean(self, frame: bytes, audio: bytes, started: bool) -> bytes:
         """``audio`` (the endpointer's frames for the recognizer) cleaned of noise when the
-        background measured before this utterance is loud. The suppressor hears every frame,
-        so its noise estimate is ready when speech starts."""
-        if self._suppressor is None:
-            return audio
-        self._cleaned.append(self._suppressor.process(frame))
-        del self._cleaned[:-64]
+        background measured before this utterance is loud, and with the sound of talk in
+        the room replaced by a quiet hiss. The suppressor hears every frame, so its noise
+        estimate is ready when speech starts."""
+        cleaned = self._suppressor.process(frame) if self._suppressor is not None else None
+        self._recent.append((frame, cleaned, self._endpointer.last_frame_talk))
         if started:
-            self.suppressing = self.settings.noise_suppression == "on" or self._noisy_room()
-        if not audio or not self.suppressing:
-            return audio
+            self.suppressing = cleaned is not None and (
+                self.settings.noise_suppression == "on" or self._noisy_room()
+            )
         frames = len(audio) // len(frame)
-        return b"".join(self._cleaned[-frames:])
+        recent = list(self._recent)[-frames:] if frames else []
+        if not self.suppressing and not any(talk for _, _, talk in recent):
+            return audio
+        return b"".join(
+            _quietened(clean if self.suppressing and clean is not None else raw, talk)
+            for raw, clean, talk in recent
+        )
 
     def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
         """At a pause in a command: True when what was said is a whole command that nothing
@@ -272,6 +290,19 @@ class AudioListener:
             self.recognizer.close()
         finally:
             self.audio_input.close()
+
+
+_HISS = np.random.default_rng(0).normal(0, 6, 4800).round().astype(np.int16)
+"""A quiet microphone's hiss (-75 dBFS), heard in place of talk in the room."""
+
+
+def _quietened(frame: bytes, talk: bool) -> bytes:
+    """``frame``, or a quiet hiss for a frame of talk in the room: the pauses in what the
+    person says then sound like pauses to the recognizer, not like the talk's words (only
+    turned down, the recognizer's level normalization would bring them back)."""
+    if not talk:
+        return frame
+    return _HISS[: len(frame) // 2].tobytes()
 
 
 def make_recognizer(

@@ -56,6 +56,11 @@ class RecognitionSettings:
     """Seconds of silence that end a piece of dictation."""
     max_command_s: float = field(default=10.0, metadata={"min": 2.0, "max": 30.0})
     """Longest command in seconds; longer speech is cut here and decoded."""
+    background_talk_s: float = field(default=8.0, metadata={"min": 3.0, "max": 30.0})
+    """Seconds of speech with hardly a pause, outside dictation, after which it is taken for
+    talk in the room (a television, a radio, people talking) and dropped unheard: from
+    then on only speech louder than that talk is listened to, until it stops. Shorter than
+    max_command_s."""
     max_dictation_s: float = field(default=90.0, metadata={"min": 10.0, "max": 600.0})
     """Longest stretch of dictation in seconds before it is decoded."""
     min_speech_s: float = field(default=0.12, metadata={"min": 0.03, "max": 2.0})
@@ -92,6 +97,15 @@ class RecognitionSettings:
     knows only the card's phrasings: for someone who keeps to the card's words, though
     with the bundled model it understood them no better and took more everyday speech for
     another command (see the README's figures)."""
+
+    def __post_init__(self) -> None:
+        if self.background_talk_s >= self.max_command_s:
+            raise ValueError(
+                f"background_talk_s ({self.background_talk_s:g}) must be shorter than "
+                f"max_command_s ({self.max_command_s:g}), or talk in the room is cut there "
+                "and heard as a command before it can be told apart: lower "
+                "background_talk_s or raise max_command_s"
+            )
 
 
 @dataclass(frozen=True)
