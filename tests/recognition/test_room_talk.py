@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from tests.recognition.test_neural_vad import SETTINGS as NEURAL_SETTINGS
 from tests.support.speech_audio import espeak, silence, write_wav
 from voicepeer.audio.input import WavFileInput
 from voicepeer.audio.vad import neural_detector
@@ -31,14 +32,7 @@ from voicepeer.recognition.sphinx import SphinxRecognizer
 COMMAND = "latest topics"
 TALK_RMS = 600.0
 """The television, 10 dB or so under the person (espeak-ng speaks at about 3000 RMS)."""
-SETTINGS = EndpointSettings(
-    silence_s=1.2,
-    max_utterance_s=10.0,
-    min_speech_s=0.12,
-    speech_margin_db=9.0,
-    min_speech_level_db=-55.0,
-    talk_after_s=8.0,
-)
+SETTINGS = replace(NEURAL_SETTINGS, silence_s=1.2, talk_after_s=8.0)
 
 
 @cache
