@@ -210,7 +210,7 @@ class Composer:
         """The user said yes: hand the reply to the outbox and say what became of it."""
         assert self._topic is not None
         reply_to = self._reply_to
-        number = reply_to.post_number if reply_to and _answers(reply_to) else None
+        number = reply_to.post_number if _answers(reply_to) else None
         reply = NewReply(self._topic.id, self.draft.text_to_send(), number)
         # The outbox takes the draft away in the same transaction that records the reply.
         result = self._engines.outbox.submit(
