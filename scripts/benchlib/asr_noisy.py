@@ -51,9 +51,11 @@ def noisy_items(split: str, kinds: tuple[str, ...] = KINDS, every: int = 1) -> l
         said = [replace(item, condition=Condition("clean", 150))]
         for number, kind in enumerate(NOISES):
             snr = SNRS_DB[(index // every + number) % len(SNRS_DB)]
-            said.append(replace(item, condition=Condition(kind, 145, snr_db=snr, noise=kind)))
-        tv = said[-1].condition
-        said.append(replace(item, condition=replace(tv, name=TV_ON, lead_s=12.0, tail_s=3.0)))
+            condition = Condition(kind, 145, snr_db=snr, noise=kind)
+            said.append(replace(item, condition=condition))
+            if kind == "tv":  # and the same television long on
+                long_on = replace(condition, name=TV_ON, lead_s=12.0, tail_s=3.0)
+                said.append(replace(item, condition=long_on))
         items += said if index % every == 0 else [replace(i, kind="skipped") for i in said]
     # Numbered before choosing, so that an item sounds the same in every subset.
     return [

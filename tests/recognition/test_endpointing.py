@@ -47,7 +47,11 @@ def settings(**changes: float) -> EndpointSettings:
 
 
 def events(audio: bytes, endpoint: EndpointSettings) -> list[tuple[Event, float]]:
-    endpointer = Endpointer(endpoint)
+    return fed(Endpointer(endpoint), audio)
+
+
+def fed(endpointer: Endpointer, audio: bytes) -> list[tuple[Event, float]]:
+    """Feeds ``audio`` frame by frame; each event but NONE, with the second it came at."""
     size = endpointer.frame_bytes
     found: list[tuple[Event, float]] = []
     for offset in range(0, len(audio) - size + 1, size):

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from tests.recognition.test_endpointing import fed
 from tests.recognition.test_neural_vad import SETTINGS as NEURAL_SETTINGS
 from tests.support.speech_audio import espeak, silence, write_wav
 from voicepeer.audio.input import WavFileInput
@@ -71,14 +72,7 @@ def events(
     audio: npt.NDArray[np.int16], settings: EndpointSettings = SETTINGS
 ) -> tuple[list[tuple[Event, float]], Endpointer]:
     endpointer = Endpointer(settings, detector=neural_detector())
-    pcm = audio.tobytes()
-    size = endpointer.frame_bytes
-    found: list[tuple[Event, float]] = []
-    for offset in range(0, len(pcm) - size + 1, size):
-        event, _ = endpointer.feed(pcm[offset : offset + size])
-        if event is not Event.NONE:
-            found.append((event, round(offset / 2 / 16_000, 2)))
-    return found, endpointer
+    return fed(endpointer, audio.tobytes()), endpointer
 
 
 def test_talk_longer_than_a_command_is_dropped_and_the_louder_command_heard_alone() -> None:
