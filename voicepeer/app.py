@@ -117,6 +117,8 @@ class VoiceIO:
     """What was heard means: the one the listener decodes for and the voice loop acts by."""
     voice_training_would_help: bool = False
     """The bundled engine is listening without voice training."""
+    hearing: AudioListener | None = None
+    """The listener on the microphone or recording, under any switch or barge-in."""
 
 
 def open_cues(output: Endpoint, settings: Settings) -> Cues:
@@ -172,6 +174,7 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         stack.callback(listener.close)
         cues = open_cues(output, settings)
         untrained = False
+        hearing = listener if isinstance(listener, AudioListener) else None
         if isinstance(listener, AudioListener):
             if isinstance(cues, EarconPlayer):
                 listener.on_answer_pause = acknowledge_yes(cues, interpreter)
@@ -186,7 +189,7 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         voice = VoiceControls(speech, settings.speech)
         for notice in notices:
             voice.speech.say(notice)
-        yield VoiceIO(listener, voice, cues, interpreter, untrained)
+        yield VoiceIO(listener, voice, cues, interpreter, untrained, hearing)
 
 
 def _add_switch(
@@ -295,6 +298,8 @@ def run_assistant(
             news=retry.news,
         )
         assistant = Assistant(engines, settings.voice)
+        if io.hearing is not None:
+            io.hearing.on_room_talk = assistant.room_talk_heard
         assistant.announce_outbox()
         retry.start()
         stack.callback(retry.close)

@@ -6,7 +6,6 @@ with the talk's sound kept from the recognizer, until the talk stops."""
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +14,7 @@ import numpy.typing as npt
 from tests.recognition.test_endpointing import fed
 from tests.recognition.test_neural_vad import SETTINGS as NEURAL_SETTINGS
 from tests.support.speech_audio import espeak, silence, write_wav
+from tests.support.television import COMMAND, command_over_television, room, television
 from voicepeer.audio.input import WavFileInput
 from voicepeer.audio.vad import neural_detector
 from voicepeer.listening import voice_loop_phrasebook
@@ -26,46 +26,12 @@ from voicepeer.recognition.endpointing import (
     EndpointSettings,
     Event,
 )
+from voicepeer.recognition.engine import Recognition
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
 
-COMMAND = "latest topics"
-TALK_RMS = 600.0
-"""The television, 10 dB or so under the person (espeak-ng speaks at about 3000 RMS)."""
 SETTINGS = replace(NEURAL_SETTINGS, silence_s=1.2, talk_after_s=8.0)
-
-
-@cache
-def _talk() -> npt.NDArray[np.float64]:
-    text = (
-        "good evening and welcome to the programme. tonight we look at the history of the "
-        "railways in the north. rain will spread from the west during the afternoon, and "
-        "the final score was two goals to one"
-    )
-    speech = espeak(text, voice="en-gb", wpm=170).astype(np.float64)
-    return speech / np.sqrt(np.mean(speech**2))
-
-
-def television(seconds: float, start_s: float = 0.0) -> npt.NDArray[np.float64]:
-    """A television talking without a break, ``start_s`` into its programme."""
-    talk = np.resize(np.roll(_talk(), -int(start_s * 16_000)), int(seconds * 16_000))
-    return talk * TALK_RMS
-
-
-def room(*parts: npt.NDArray[np.float64] | npt.NDArray[np.int16]) -> npt.NDArray[np.int16]:
-    signal = np.concatenate(parts).astype(np.float64)
-    signal = signal + np.random.default_rng(5).normal(0, 6, signal.size)
-    return np.clip(np.round(signal), -32768, 32767).astype(np.int16)
-
-
-def command_over_television(before_s: float = 12.0, after_s: float = 4.0) -> npt.NDArray[np.int16]:
-    said = espeak(COMMAND).astype(np.float64)
-    return room(
-        television(before_s),
-        said + television(said.size / 16_000, before_s),
-        television(after_s, before_s + said.size / 16_000),
-    )
 
 
 def events(
@@ -124,15 +90,53 @@ def test_a_command_just_heard_does_not_raise_the_talk_level_to_its_own() -> None
     assert [event for event, _ in found][2:] == [Event.STARTED, Event.ENDED] * 2, found
 
 
+class CountingRecognizer(SphinxRecognizer):
+    """The bundled engine, counting the utterances it decodes to the end."""
+
+    finished = 0
+
+    def finish(self) -> Recognition:
+        self.finished += 1
+        return super().finish()
+
+
+class Recording(WavFileInput):
+    """A recording that notes where voicepeer dropped what the microphone heard."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.discarded_at: list[float] = []
+
+    def at_s(self) -> float:
+        return self._offset / 2 / 16_000
+
+    def discard_pending(self) -> None:
+        self.discarded_at.append(self.at_s())
+        super().discard_pending()
+
+
 def test_the_listener_hears_the_command_and_not_the_television(tmp_path: Path) -> None:
     path = write_wav(tmp_path / "room.wav", command_over_television())
-    recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
-    listener = AudioListener(WavFileInput(path), recognizer, RecognitionSettings())
+    recognizer = CountingRecognizer(phrasebook=voice_loop_phrasebook())
+    recording = Recording(path)
+    hints: list[float] = []
+
+    def hint() -> bool:  # as the voice loop says it: speaks, so the microphone is dropped
+        hints.append(recording.at_s())
+        return True
+
+    listener = AudioListener(recording, recognizer, RecognitionSettings(), on_room_talk=hint)
     heard = []
     while (result := listener.listen(ListenMode.COMMAND, "browsing")) is not None:
         heard.append(result.text)
     listener.close()
     assert heard == [COMMAND]
+    # Told once, when the television was dropped (8 s of it), and the microphone's sound
+    # while it was said dropped after it; the television itself was never decoded.
+    assert len(hints) == 1 and 7.5 <= hints[0] <= 9.5
+    # At each listen (the start, after the command) and after the hint.
+    assert recording.discarded_at[:2] == [0.0, hints[0]] and len(recording.discarded_at) == 3
+    assert recognizer.finished == 1
 
 
 def test_once_found_the_talk_is_marked_frame_by_frame_as_not_for_the_recognizer() -> None:

@@ -69,6 +69,9 @@ class AudioListener:
     ``on_answer_pause`` gets the reading of an answer at a pause after which the listener
     waits for more (a yes waits answer_silence_s for a take-back); it returns the pitches of
     any sound it played then, which are filtered out of what is heard after it.
+    ``on_room_talk`` is called when talk in the room (a television) was taken for an
+    utterance and dropped; it returns whether it spoke (what the microphone heard meanwhile
+    is then dropped too).
     """
 
     def __init__(
@@ -80,6 +83,7 @@ class AudioListener:
         on_partial: Callable[[str], None] | None = None,
         on_speech_start: Callable[[], None] | None = None,
         on_answer_pause: Callable[[Heard], Sequence[float]] | None = None,
+        on_room_talk: Callable[[], bool] | None = None,
     ) -> None:
         self.audio_input = audio_input
         self.recognizer = recognizer
@@ -87,6 +91,7 @@ class AudioListener:
         self._on_partial = on_partial
         self._on_speech_start = on_speech_start
         self.on_answer_pause = on_answer_pause
+        self.on_room_talk = on_room_talk
         self._endpointer = Endpointer(
             endpoint_settings(self.settings, ListenMode.COMMAND),
             audio_input.sample_rate,
@@ -146,12 +151,14 @@ class AudioListener:
                 frame = notch.process(frame)
             event, audio = endpointer.feed(frame)
             if event is Event.DROPPED:
-                # Talk in the room, not to voicepeer: its reading is of no use to anyone.
+                # Talk in the room, not to voicepeer: never decoded (the next start()
+                # abandons it), so its sound cannot colour the reading of the next command.
                 log.debug("utterance dropped: talk in the room")
-                self.recognizer.finish()
                 endpointer.settings = endpoint_settings(self.settings, mode)
                 judged_pause = complete = False
                 held = []
+                if self.on_room_talk is not None and self.on_room_talk():
+                    self.audio_input.discard_pending()  # voicepeer's own voice
                 continue
             audio = self._clean(frame, audio, event is Event.STARTED)
             if event is Event.STARTED:

@@ -53,6 +53,7 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_context import reply_context
+from voicepeer.voice.room_talk import RoomTalkHint
 from voicepeer.voice.saved_drafts import (
     DRAFT_QUESTIONS,
     GONE,
@@ -262,6 +263,7 @@ class Assistant:
             self.say,
         )
         self._rest_due = self._next_rest_time()
+        self._room_talk = RoomTalkHint(self.say, self.settings.room_talk_reminder_s, monotonic)
         self._quit_from = State.DICTATING
         self._vote: PollVote | None = None
         """The vote asked about in VOTING, cast only on a clear yes."""
@@ -325,6 +327,11 @@ class Assistant:
                     "The memory card is full, so your reply could not be saved before "
                     "I stop. Please ask your helper to make some room on the memory card."
                 )
+
+    def room_talk_heard(self) -> bool:
+        """A listener's ``on_room_talk``: say (now and then) that talk in the room drowns
+        the person out; True when it was said."""
+        return self._room_talk.heard(self.state)
 
     def _listen_context(self) -> str:
         """The state's context, or what a correction of the text being written waits for.

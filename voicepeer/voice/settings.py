@@ -22,5 +22,8 @@ class VoiceSettings:
     long_post_s: float = field(default=120.0, metadata={"min": 0.0, "max": 3600.0})
     """Before reading a post that takes at least this many seconds to say, say how long it
     is ("A long post, about 13 minutes"); 0 turns this off."""
+    room_talk_reminder_s: float = field(default=600.0, metadata={"min": 0.0, "max": 14_400.0})
+    """After saying that a television or people talking drown out the person, say it again
+    only after this many seconds; 0 never says it."""
     failed_hearing_hint_after: int = field(default=2, metadata={"min": 1, "max": 10})
     """After this many misheard utterances in a row, suggest saying "help" (count)."""
