@@ -3,6 +3,9 @@ steady noise, cuts at the maximum length."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
@@ -34,16 +37,15 @@ def pcm(*parts: npt.NDArray[np.float64], noise_rms: float = 20.0, seed: int = 0)
     return np.clip(signal, -32768, 32767).astype(np.int16).tobytes()
 
 
-def settings(**changes: float) -> EndpointSettings:
-    values = {
-        "silence_s": 1.2,
-        "max_utterance_s": 10.0,
-        "min_speech_s": 0.12,
-        "speech_margin_db": 9.0,
-        "min_speech_level_db": -55.0,
-    }
-    values.update(changes)
-    return EndpointSettings(**values)
+def settings(**changes: Any) -> EndpointSettings:
+    usual = EndpointSettings(
+        silence_s=1.2,
+        max_utterance_s=10.0,
+        min_speech_s=0.12,
+        speech_margin_db=9.0,
+        min_speech_level_db=-55.0,
+    )
+    return replace(usual, **changes)
 
 
 def events(audio: bytes, endpoint: EndpointSettings) -> list[tuple[Event, float]]:

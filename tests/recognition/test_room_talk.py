@@ -14,7 +14,7 @@ import numpy.typing as npt
 from tests.recognition.test_endpointing import fed
 from tests.recognition.test_neural_vad import SETTINGS as NEURAL_SETTINGS
 from tests.support.speech_audio import espeak, silence, write_wav
-from tests.support.television import COMMAND, command_over_television, room, television
+from tests.support.television import COMMAND, command_over_television, room_sound, television
 from voicepeer.audio.input import WavFileInput
 from voicepeer.audio.vad import neural_detector
 from voicepeer.listening import voice_loop_phrasebook
@@ -59,7 +59,7 @@ def test_talk_longer_than_a_command_is_dropped_and_the_louder_command_heard_alon
 
 
 def test_when_the_talk_stops_everything_is_listened_to_again() -> None:
-    found, endpointer = events(room(television(10.0), silence(TALK_GONE_S + 0.5)))
+    found, endpointer = events(room_sound(television(10.0), silence(TALK_GONE_S + 0.5)))
     assert [event for event, _ in found] == [Event.STARTED, Event.DROPPED]
     assert endpointer.talk_db is None
     assert endpointer.threshold_db() < -45  # the quiet room's own threshold
@@ -67,7 +67,7 @@ def test_when_the_talk_stops_everything_is_listened_to_again() -> None:
 
 def test_a_person_dictating_at_length_is_never_taken_for_talk() -> None:
     found, endpointer = events(
-        room(television(12.0), silence(3.0)),
+        room_sound(television(12.0), silence(3.0)),
         replace(SETTINGS, talk_after_s=None, max_utterance_s=90.0, silence_s=2.5),
     )
     assert [event for event, _ in found] == [Event.STARTED, Event.ENDED]
@@ -79,7 +79,7 @@ def test_a_command_just_heard_does_not_raise_the_talk_level_to_its_own() -> None
     # as the first (the talk's level comes from the talk alone, never from a command).
     said = espeak(COMMAND).astype(np.float64)
     at = 12.0 + said.size / 16_000
-    audio = room(
+    audio = room_sound(
         television(12.0),
         said + television(said.size / 16_000, 12.0),
         television(4.0, at),
@@ -140,9 +140,9 @@ def test_the_listener_hears_the_command_and_not_the_television(tmp_path: Path) -
 
 
 def test_once_found_the_talk_is_marked_frame_by_frame_as_not_for_the_recognizer() -> None:
-    found, endpointer = events(room(television(9.0)))
+    found, endpointer = events(room_sound(television(9.0)))
     assert found == [(Event.STARTED, found[0][1]), (Event.DROPPED, found[1][1])]
-    pcm = room(television(1.0, 9.0)).tobytes()
+    pcm = room_sound(television(1.0, 9.0)).tobytes()
     size = endpointer.frame_bytes
     talk = []
     for offset in range(0, len(pcm) - size + 1, size):

@@ -32,7 +32,7 @@ def television(seconds: float, start_s: float = 0.0) -> npt.NDArray[np.float64]:
     return talk * TALK_RMS
 
 
-def room(*parts: npt.NDArray[np.float64] | npt.NDArray[np.int16]) -> npt.NDArray[np.int16]:
+def room_sound(*parts: npt.NDArray[np.float64] | npt.NDArray[np.int16]) -> npt.NDArray[np.int16]:
     signal = np.concatenate(parts).astype(np.float64)
     signal = signal + np.random.default_rng(5).normal(0, 6, signal.size)
     return np.clip(np.round(signal), -32768, 32767).astype(np.int16)
@@ -40,7 +40,7 @@ def room(*parts: npt.NDArray[np.float64] | npt.NDArray[np.int16]) -> npt.NDArray
 
 def command_over_television(before_s: float = 12.0, after_s: float = 4.0) -> npt.NDArray[np.int16]:
     said = espeak(COMMAND).astype(np.float64)
-    return room(
+    return room_sound(
         television(before_s),
         said + television(said.size / 16_000, before_s),
         television(after_s, before_s + said.size / 16_000),

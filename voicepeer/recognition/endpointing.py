@@ -63,6 +63,19 @@ TALK_GONE_S = 3.0
 """Seconds in which the detector hears no speech after which the background talk is over."""
 
 
+_HISS = np.random.default_rng(0).normal(0, 6, 4800).round().astype(np.int16)
+"""A quiet microphone's hiss (-75 dBFS), heard in place of talk in the room."""
+
+
+def quietened(frame: bytes, talk: bool) -> bytes:
+    """``frame``, or a quiet hiss for a frame of talk in the room: the pauses in what the
+    person says then sound like pauses to the recognizer, not like the talk's words (only
+    turned down, the recognizer's level normalization would bring them back)."""
+    if not talk:
+        return frame
+    return _HISS[: len(frame) // 2].tobytes()
+
+
 class Event(Enum):
     NONE = "none"
     STARTED = "started"
@@ -89,6 +102,12 @@ class EndpointSettings:
     the ``detector``'s speech is taken for talk in the room: from then on only speech louder
     than that talk counts, until it stops. None: not looked for (in dictation a person may
     speak at length)."""
+    talk_spans_utterances: bool = False
+    """Look for talk in the room over utterances and the pauses between them alike, not in
+    either alone, and never drop an utterance for it (the stretch has pauses, so the
+    utterance under way may be a command): for listening while voicepeer speaks, which
+    cuts utterances at a short command's length, so no one lasts ``talk_after_s``.
+    Otherwise a command just heard could raise the talk's level to its own."""
 
 
 def level_db(frame: bytes, sample_rate: int = 16_000) -> float:
@@ -183,7 +202,8 @@ class Endpointer:
 
     def feed(self, frame: bytes) -> tuple[Event, bytes]:
         """Process one frame; returns the event and the audio to pass on to a recognizer
-        (the pre-roll and frame when speech starts, the frame while in speech)."""
+        (the pre-roll and frame when speech starts, the frame while in speech), with the
+        sound of talk in the room in it replaced by a quiet hiss (see last_frame_talk)."""
         level = level_db(frame)
         if self.noise_db is None:
             self.noise_db = level
@@ -204,6 +224,8 @@ class Endpointer:
             and not is_speech
             and (not self._in_speech or (self._silence_run + 1) * FRAME_S >= TALK_PAUSE_S)
         )
+        # The utterance's audio keeps the talk's sound from the recognizer.
+        frame = quietened(frame, self.last_frame_talk)
         if not self._in_speech:
             self._track_noise(level, is_speech)
             self._pre_roll.append(frame)
@@ -284,13 +306,15 @@ class Endpointer:
     def _hear_talk(self, level: float, heard: bool) -> bool:
         """Follow talk in the room from the detector's opinion of each frame; True when the
         utterance under way turns out to be that talk (it is then dropped). The stretch
-        looked at is either between utterances or within one, never both: a command just
-        heard must not raise the talk's level to its own."""
+        looked at is either between utterances or within one, never both (unless
+        ``talk_spans_utterances``): a command just heard must not raise the talk's level to
+        its own."""
         self._no_talk_run = 0 if heard else self._no_talk_run + 1
         if self.talk_db is not None and self._no_talk_run * FRAME_S >= TALK_GONE_S:
             self.talk_db = None
         window = self.settings.talk_after_s
-        if window is None or self._room_in_speech is not self._in_speech:
+        apart = not self.settings.talk_spans_utterances
+        if window is None or (apart and self._room_in_speech is not self._in_speech):
             self._room.clear()  # in dictation a person speaks at length: that is not talk
             self._room_in_speech = self._in_speech
         if window is None:
@@ -302,8 +326,8 @@ class Endpointer:
         if len(self._room) < frames or sum(h for _, h in self._room) < TALK_SHARE * frames:
             return False
         self.talk_db = float(np.percentile([lv for lv, _ in self._room], TALK_PERCENTILE))
-        if not self._in_speech:
-            return False
+        if not self._in_speech or not apart:
+            return False  # over a stretch with pauses in it, this utterance may be a command
         self.reset()
         return True
 

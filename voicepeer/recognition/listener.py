@@ -10,15 +10,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-import numpy as np
-
 from voicepeer.audio.base import AudioInput
 from voicepeer.audio.noise import NoiseSuppressor, suppression_available
 from voicepeer.audio.tone_filter import ToneNotch
 from voicepeer.audio.vad import neural_detector
 from voicepeer.errors import ConfigError
 from voicepeer.recognition.base import Completeness, Heard, ListenMode, Phrasebook
-from voicepeer.recognition.endpointing import FRAME_S, Endpointer, EndpointSettings, Event
+from voicepeer.recognition.endpointing import (
+    FRAME_S,
+    Endpointer,
+    EndpointSettings,
+    Event,
+    quietened,
+)
 from voicepeer.recognition.engine import Recognition, Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 
@@ -213,24 +217,21 @@ class AudioListener:
         return self.settings.complete_silence_s
 
     def _clean(self, frame: bytes, audio: bytes, started: bool) -> bytes:
-        """``audio`` (the endpointer's frames for the recognizer) cleaned of noise when the
-        background measured before this utterance is loud, and with the sound of talk in
-        the room replaced by a quiet hiss. The suppressor hears every frame, so its noise
-        estimate is ready when speech starts."""
+        """``audio`` (the endpointer's frames for the recognizer, talk in the room in them
+        already quietened) cleaned of noise when the background measured before this
+        utterance is loud. The suppressor hears every frame, so its noise estimate is ready
+        when speech starts."""
         cleaned = self._suppressor.process(frame) if self._suppressor is not None else None
         self._recent.append((frame, cleaned, self._endpointer.last_frame_talk))
         if started:
             self.suppressing = cleaned is not None and (
                 self.settings.noise_suppression == "on" or self._noisy_room()
             )
+        if not self.suppressing:
+            return audio
         frames = len(audio) // len(frame)
         recent = list(self._recent)[-frames:] if frames else []
-        if not self.suppressing and not any(talk for _, _, talk in recent):
-            return audio
-        return b"".join(
-            _quietened(clean if self.suppressing and clean is not None else raw, talk)
-            for raw, clean, talk in recent
-        )
+        return b"".join(quietened(clean or raw, talk) for raw, clean, talk in recent)
 
     def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
         """At a pause in a command: True when what was said is a whole command that nothing
@@ -297,19 +298,6 @@ class AudioListener:
             self.recognizer.close()
         finally:
             self.audio_input.close()
-
-
-_HISS = np.random.default_rng(0).normal(0, 6, 4800).round().astype(np.int16)
-"""A quiet microphone's hiss (-75 dBFS), heard in place of talk in the room."""
-
-
-def _quietened(frame: bytes, talk: bool) -> bytes:
-    """``frame``, or a quiet hiss for a frame of talk in the room: the pauses in what the
-    person says then sound like pauses to the recognizer, not like the talk's words (only
-    turned down, the recognizer's level normalization would bring them back)."""
-    if not talk:
-        return frame
-    return _HISS[: len(frame) // 2].tobytes()
 
 
 def make_recognizer(

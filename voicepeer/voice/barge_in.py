@@ -16,11 +16,13 @@ of voicepeer's over it (as many stops were caught either way).
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Sequence
 
 from voicepeer.audio.base import AudioInput
+from voicepeer.audio.vad import neural_detector
 from voicepeer.errors import VoicepeerError
 from voicepeer.recognition.barge_in import BargeInRecognizer, BargeInVerdict
 from voicepeer.recognition.base import Heard, Listener, ListenMode
@@ -65,8 +67,15 @@ class BargeInMonitor:
                 min_speech_s=levels.min_speech_s,
                 speech_margin_db=levels.speech_margin_db,
                 min_speech_level_db=max(levels.min_speech_level_db, self.settings.min_level_db),
+                # The detector only tells talk in the room (a television), which would
+                # otherwise hold speech back at its every loud phrase; what is speech stays
+                # the energy test's, which the interrupting commands were tuned on.
+                detector_from_noise_db=math.inf,
+                talk_after_s=levels.background_talk_s,
+                talk_spans_utterances=True,
             ),
             audio_input.sample_rate,
+            neural_detector(audio_input.sample_rate),
         )
         self._held_frames: int | None = None
         """Frames since the sound speech is held for was last speech; None when not held."""
@@ -167,7 +176,10 @@ class BargeInMonitor:
         if not self.settings.hold_speech:
             return
         if self._held_frames is None:
-            if self._endpointer.last_frame_speech:
+            # Over talk in the room its loud syllables pass for a first sound now and then:
+            # there only an utterance holds speech back.
+            over_talk = self._endpointer.talk_db is not None
+            if event is Event.STARTED if over_talk else self._endpointer.last_frame_speech:
                 self._speech.hold(True)
                 self._held_since = time.monotonic()
                 self.holds += 1
