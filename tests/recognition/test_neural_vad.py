@@ -11,18 +11,12 @@ import sys
 import numpy as np
 import numpy.typing as npt
 
+from tests.recognition.test_endpointing import settings
 from tests.support.speech_audio import espeak, silence
 from voicepeer.audio.vad import neural_detector
-from voicepeer.recognition.endpointing import Endpointer, EndpointSettings, SpeechDetector
+from voicepeer.recognition.endpointing import Endpointer, SpeechDetector
 
-SETTINGS = EndpointSettings(
-    silence_s=2.5,
-    max_utterance_s=10.0,
-    min_speech_s=0.12,
-    speech_margin_db=9.0,
-    min_speech_level_db=-55.0,
-    detector_from_noise_db=-50.0,
-)
+SETTINGS = settings(silence_s=2.5, detector_from_noise_db=-50.0)
 
 
 def pink(n: int, rms: float) -> npt.NDArray[np.float64]:
