@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.speech_audio import utterances, write_wav
+from tests.support.television import command_over_television
 from voicepeer.cli import main
 
 
@@ -157,3 +158,16 @@ def test_dictating_hears_text_and_whole_editing_commands(
     records = [json.loads(line) for line in lines]
     assert "intent" not in records[0] and "better" in records[0]["text"]
     assert records[1]["intent"] == "send"
+
+
+def test_talk_in_the_room_is_dropped_and_said_so_on_the_error_stream(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_wav(tmp_path / "tv.wav", command_over_television())
+    status, lines, err = run(
+        ["listen", "--wav", str(path), "--state", "browsing", "--json", "--engine", "sphinx"],
+        capsys,
+    )
+    assert status == 0
+    assert [json.loads(line)["intent"] for line in lines] == ["latest"]
+    assert err.count("talk in the room") == 1

@@ -14,6 +14,8 @@ At "Shall I post your reply?" (confirming) the intent is "yes" only for a clear 
 where the question would be asked again. In the states where the person dictates
 (dictating, composing, naming, titling) each record is ``{"text": "..."}``, with
 ``"intent"`` added when the whole utterance is an editing command ("send it" → "send").
+Talk in the room (a television) taken for speech is dropped, with a line on the error
+stream saying so.
 """
 
 from __future__ import annotations
@@ -93,6 +95,7 @@ def run_listen(args: argparse.Namespace) -> int:
     )
     if kind == "mic" and not args.json:
         print("Listening. Press Ctrl+C to stop.", file=sys.stderr)
+    listener.on_room_talk = _tell_room_talk
     count = 0
     try:
         while (heard := listener.listen(mode, args.state or "")) is not None:
@@ -125,6 +128,17 @@ def run_listen(args: argparse.Namespace) -> int:
     finally:
         listener.close()
     return 0
+
+
+def _tell_room_talk() -> bool:
+    """Say on the error stream (the JSON lines stay as they are) why a long stretch of talk
+    was not recognized, as the voice loop tells the person."""
+    print(
+        "(talk in the room, such as a television, was ignored: from now on only a louder "
+        "voice is listened to, until it stops)",
+        file=sys.stderr,
+    )
+    return False  # nothing was played: what the microphone heard meanwhile is kept
 
 
 def _editing(heard: Heard, state: State | None, interpreter: Interpreter) -> str | None:
