@@ -11,6 +11,9 @@ was not a command. The person hears at once that they were heard: in the virtual
 (scripts/benchlib/barge_in.py) the speaker fell silent before the end of a caught "stop"
 rather than ~0.55 s after it, and the rest of the word reached the canceller with no voice
 of voicepeer's over it (as many stops were caught either way).
+
+Talk in the room (a television) is found as the command listener finds it; from then on
+only a voice louder than it, and only a whole utterance, holds speech back.
 """
 
 from __future__ import annotations
@@ -178,8 +181,11 @@ class BargeInMonitor:
         if self._held_frames is None:
             # Over talk in the room its loud syllables pass for a first sound now and then:
             # there only an utterance holds speech back.
-            over_talk = self._endpointer.talk_db is not None
-            if event is Event.STARTED if over_talk else self._endpointer.last_frame_speech:
+            if self._endpointer.talk_db is not None:
+                heard = event is Event.STARTED
+            else:
+                heard = self._endpointer.last_frame_speech
+            if heard:
                 self._speech.hold(True)
                 self._held_since = time.monotonic()
                 self.holds += 1
