@@ -206,7 +206,9 @@ def _add_switch(
             )
             stack.callback(ptt.close)
             return tracked, ptt
-    barge_in = open_barge_in(listener, tracked, settings.barge_in, settings.recognition)
+    barge_in = open_barge_in(
+        listener, tracked, settings.barge_in, settings.recognition, listener.room_talk
+    )
     if barge_in is not None:
         stack.callback(barge_in.close)
     if sys.stdin.isatty():

@@ -32,6 +32,7 @@ from voicepeer.recognition.barge_in import (
     loudest_stretch,
 )
 from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.endpointing import RoomTalk
 from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
 from voicepeer.settings import Settings
 from voicepeer.setup.doctor import check_echo_cancel
@@ -338,6 +339,23 @@ def test_voicepeer_sets_up_the_echo_canceller_and_doctor_says_so(
     assert "in use" in check_echo_cancel(Settings()).detail
     off = replace(Settings(), barge_in=BargeInSettings(enabled=False))
     assert check_echo_cancel(off).detail.startswith("off")
+
+
+@pytest.mark.audio
+def test_listening_while_speaking_shares_the_room_with_the_command_listener(
+    room: PulseAudioServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PULSE_SERVER", room.server_address)
+    assert set_up_echo_cancel().in_use
+    shared = RoomTalk()
+    listener = open_barge_in(
+        Heards(), TrackedSpeech(Quiet()), BargeInSettings(), RecognitionSettings(), shared
+    )
+    assert listener is not None
+    try:
+        assert listener.monitor.room_talk is shared
+    finally:
+        listener.close()
 
 
 @pytest.mark.audio

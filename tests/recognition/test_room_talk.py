@@ -5,6 +5,7 @@ with the talk's sound kept from the recognizer, until the talk stops."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -72,6 +73,37 @@ def test_a_person_dictating_at_length_is_never_taken_for_talk() -> None:
     )
     assert [event for event, _ in found] == [Event.STARTED, Event.ENDED]
     assert endpointer.talk_db is None
+
+
+def test_talk_found_while_voicepeer_spoke_holds_when_the_person_answers() -> None:
+    # Listening while speaking (utterances cut at a command's length, the detector only
+    # telling talk) finds the television; the command listener after it shares the room.
+    while_speaking = Endpointer(
+        replace(
+            SETTINGS,
+            silence_s=0.35,
+            max_utterance_s=2.45,
+            detector_from_noise_db=math.inf,
+            talk_spans_utterances=True,
+        ),
+        detector=neural_detector(),
+    )
+    kinds = [event for event, _ in fed(while_speaking, room_sound(television(12.0)).tobytes())]
+    assert Event.DROPPED not in kinds and while_speaking.talk_db is not None
+    said = espeak(COMMAND).astype(np.float64)
+    answer = room_sound(
+        television(2.0, 12.0),
+        said + television(said.size / 16_000, 14.0),
+        television(3.0, 14.0 + said.size / 16_000),
+    )
+    shared = Endpointer(SETTINGS, detector=neural_detector(), room=while_speaking.room)
+    found = fed(shared, answer.tobytes())
+    # The command alone, at once: not the television from its first frame, to be dropped
+    # after talk_after_s with the command in it.
+    assert [event for event, _ in found] == [Event.STARTED, Event.ENDED], found
+    assert 1.5 <= found[0][1] <= 2.3
+    alone = fed(Endpointer(SETTINGS, detector=neural_detector()), answer.tobytes())
+    assert alone[0][0] is Event.STARTED and alone[0][1] < 0.5, alone  # without the room
 
 
 def test_a_command_just_heard_does_not_raise_the_talk_level_to_its_own() -> None:

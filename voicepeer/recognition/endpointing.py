@@ -145,6 +145,16 @@ class SpeechDetector(Protocol):
     def is_speech(self, frame: bytes) -> bool: ...
 
 
+class RoomTalk:
+    """The level of talk in the room (a television), shared by the endpointers listening
+    to one microphone: talk found while voicepeer speaks holds when the person answers,
+    and the other way round."""
+
+    def __init__(self) -> None:
+        self.level_db: float | None = None
+        """The talk's level (see TALK_PERCENTILE); None: no talk heard."""
+
+
 class Endpointer:
     """Feed fixed frames; it says when an utterance starts and ends and keeps its audio.
 
@@ -156,9 +166,12 @@ class Endpointer:
         settings: EndpointSettings,
         sample_rate: int = 16_000,
         detector: SpeechDetector | None = None,
+        room: RoomTalk | None = None,
     ) -> None:
         self.settings = settings
         self._detector = detector
+        self.room = room or RoomTalk()
+        """Talk in the room, as this endpointer and any sharing it found it."""
         self.last_frame_speech = False
         """Whether the last frame fed was taken for speech."""
         self.last_frame_talk = False
@@ -175,8 +188,6 @@ class Endpointer:
         self._silence_run = 0
         self._frames = 0
         self._speech_frames = 0
-        self.talk_db: float | None = None
-        """The level of talk in the room (see EndpointSettings.talk_after_s); None: none."""
         self._room: deque[tuple[float, bool]] = deque()
         """Each recent frame's level and whether the detector heard speech in it."""
         self._room_in_speech = False
@@ -185,6 +196,15 @@ class Endpointer:
     @property
     def in_speech(self) -> bool:
         return self._in_speech
+
+    @property
+    def talk_db(self) -> float | None:
+        """The level of talk in the room (see EndpointSettings.talk_after_s); None: none."""
+        return self.room.level_db
+
+    @talk_db.setter
+    def talk_db(self, level: float | None) -> None:
+        self.room.level_db = level
 
     def threshold_db(self) -> float:
         noise = self.noise_db if self.noise_db is not None else -90.0
@@ -296,12 +316,14 @@ class Endpointer:
         return b"".join(frames)
 
     def reset(self) -> None:
-        """Forget any speech in progress (the noise estimate is kept)."""
+        """Forget any speech in progress (the noise estimate and talk level are kept; the
+        talk is over only after TALK_GONE_S heard in one stretch of listening)."""
         self._in_speech = False
         self._pre_roll = []
         self._audio = []
         self._recent = []
         self._silence_run = 0
+        self._no_talk_run = 0
 
     def _hear_talk(self, level: float, heard: bool) -> bool:
         """Follow talk in the room from the detector's opinion of each frame; True when the

@@ -101,6 +101,8 @@ class AudioListener:
             audio_input.sample_rate,
             neural_detector(audio_input.sample_rate),
         )
+        self.room_talk = self._endpointer.room
+        """Talk in the room as found here (listening while speaking shares it)."""
         self._completeness = recognizer.phrasebook.completeness
         self._in_play: frozenset[str] | None = None
         """Commands that can apply in the context listened in (``Vocabulary.in_play``)."""

@@ -29,7 +29,13 @@ from voicepeer.audio.vad import neural_detector
 from voicepeer.errors import VoicepeerError
 from voicepeer.recognition.barge_in import BargeInRecognizer, BargeInVerdict
 from voicepeer.recognition.base import Heard, Listener, ListenMode
-from voicepeer.recognition.endpointing import FRAME_S, Endpointer, EndpointSettings, Event
+from voicepeer.recognition.endpointing import (
+    FRAME_S,
+    Endpointer,
+    EndpointSettings,
+    Event,
+    RoomTalk,
+)
 from voicepeer.recognition.settings import BargeInSettings, RecognitionSettings
 from voicepeer.voice.push_to_talk import TrackedSpeech
 
@@ -56,6 +62,7 @@ class BargeInMonitor:
         recognition: RecognitionSettings | None = None,
         *,
         on_verdict: Callable[[BargeInVerdict], None] | None = None,
+        room: RoomTalk | None = None,
     ) -> None:
         self._input = audio_input
         self._recognizer = recognizer
@@ -79,7 +86,10 @@ class BargeInMonitor:
             ),
             audio_input.sample_rate,
             neural_detector(audio_input.sample_rate),
+            room,
         )
+        self.room_talk = self._endpointer.room
+        """Talk in the room as found here (shared with the command listener's)."""
         self._held_frames: int | None = None
         """Frames since the sound speech is held for was last speech; None when not held."""
         self._talk_quiet_frames: int | None = None
@@ -233,9 +243,11 @@ def open_barge_in(
     speech: TrackedSpeech,
     settings: BargeInSettings,
     recognition: RecognitionSettings,
+    room: RoomTalk | None = None,
 ) -> BargeInListener | None:
     """Listening while speaking on the configured microphone, or None when it is off or
-    would hear voicepeer's own voice (no echo canceller in use and no headphones)."""
+    would hear voicepeer's own voice (no echo canceller in use and no headphones).
+    ``room``: talk in the room as the listener of ``inner`` finds it, shared."""
     from voicepeer.audio.echo_cancel import ENABLE_HINT, echo_cancel_status
     from voicepeer.audio.input import SounddeviceInput
 
@@ -254,5 +266,5 @@ def open_barge_in(
         log.warning("not listening while speaking: %s", error)
         return None
     return BargeInListener(
-        inner, BargeInMonitor(audio_input, recognizer, speech, settings, recognition)
+        inner, BargeInMonitor(audio_input, recognizer, speech, settings, recognition, room=room)
     )
