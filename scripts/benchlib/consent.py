@@ -6,7 +6,8 @@ voicepeer.commands.consent), over synthetic speech from scripts/benchlib/_asr_da
   condition: normal, slow, noisy, quiet) taken as yes;
 - false_yes_rate: share of everything else taken as yes — near-yes sounds ("yeah",
   "yes but", "hang on" …), a yes taken back after a 1.5 s pause ("yes … but"), every other
-  command phrasing, room talk and bare noise.
+  command phrasing, room talk and bare noise; and answers over a television (TV_ON),
+  and the programme alone.
 
 The tuning split adds yeses (and near-yes sounds) in eight more voices and five more ways of
 speaking (see WIDER_TUNE_VOICES): its own four voices were too easy to tune on.
@@ -22,7 +23,7 @@ import json
 import random
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,14 @@ WIDER_TUNE_CONDITIONS = (
 and loud enough to clip."""
 
 
+TV_ON = Condition("tv_on", 150, snr_db=10.0, noise="tv", lead_s=12.0, tail_s=3.0)
+"""A television on before the answer (longer than background_talk_s, so voicepeer has
+found it) and after, 10 dB under the person: yeses must still be taken, and neither the
+programme nor anything else said over it be a yes."""
+TV_ALONE = replace(TV_ON, lead_s=40.0, tail_s=0.0)
+"""The programme alone, with nobody answering."""
+
+
 @dataclass(frozen=True)
 class Answered:
     item: Item
@@ -198,7 +207,22 @@ def answer_items(split: str) -> list[Item]:
         items += [
             Item("taken_back", phrase, v, rng.choice(CONDITIONS)) for v in rng.sample(voices, 2)
         ]
-    return numbered(items)
+    return numbered(items + _over_television(split))
+
+
+def _over_television(split: str) -> list[Item]:
+    """Yeses and what is not a yes said over a television (TV_ON), and the programme
+    alone."""
+    rng = random.Random(SEEDS[split] + 9)
+    voices = VOICES[split]
+    items = [Item("yes", phrase, voice, TV_ON) for phrase in CLEAR_YES for voice in voices]
+    items += [Item("near_yes", phrase, rng.choice(voices), TV_ON) for phrase in NEAR_YES[split]]
+    items += [Item("taken_back", phrase, rng.choice(voices), TV_ON) for phrase in TAKEN_BACK[split]]
+    items += [
+        Item("command", phrase, rng.choice(voices), TV_ON)
+        for phrase in (PHRASINGS[Intent.NO][0], PHRASINGS[Intent.CANCEL][0], "read it back")
+    ]
+    return [*items, Item("television", "", "", TV_ALONE)]
 
 
 def after_pause_items() -> list[Item]:
@@ -232,9 +256,12 @@ def _noise(item: Item) -> np.ndarray:
 
 
 def spoken(item: Item) -> np.ndarray:
-    """The item's audio: bare noise, or its words with TAKE_BACK_PAUSE_S at each " … "."""
+    """The item's audio: bare noise, the television alone, or its words with
+    TAKE_BACK_PAUSE_S at each " … "."""
     if item.kind == "noise":
         return _noise(item)
+    if item.kind == "television":
+        return at_microphone(np.zeros(0), item)
     if " … " not in item.text:
         return render(item)
     gap = np.zeros(int(16000 * TAKE_BACK_PAUSE_S), dtype=np.int16)
@@ -293,6 +320,8 @@ def summarize(answered: list[Answered]) -> dict[str, float | int]:
     }
     for kind in sorted({a.item.kind for a in other}):
         figures[f"false_yes_rate_{kind}"] = _rate([a for a in other if a.item.kind == kind])
+    over_tv = [a for a in other if a.item.condition.name == TV_ON.name]
+    figures["false_yes_rate_over_television"] = _rate(over_tv)
     for name in sorted({a.item.condition.name for a in yes}):
         figures[f"true_yes_rate_{name}"] = _rate([a for a in yes if a.item.condition.name == name])
     return figures

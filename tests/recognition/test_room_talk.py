@@ -23,12 +23,13 @@ from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.endpointing import (
     FRAME_S,
     TALK_GONE_S,
+    TALK_RESUME_DB,
     Endpointer,
     EndpointSettings,
     Event,
 )
 from voicepeer.recognition.engine import Recognition
-from voicepeer.recognition.listener import AudioListener
+from voicepeer.recognition.listener import AudioListener, endpoint_settings
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
 
@@ -104,6 +105,58 @@ def test_talk_found_while_voicepeer_spoke_holds_when_the_person_answers() -> Non
     assert 1.5 <= found[0][1] <= 2.3
     alone = fed(Endpointer(SETTINGS, detector=neural_detector()), answer.tobytes())
     assert alone[0][0] is Event.STARTED and alone[0][1] < 0.5, alone  # without the room
+
+
+def _answer_over_television(*parts: str | float, gain: float = 1.0) -> npt.NDArray[np.int16]:
+    """12 s of television, then ``parts`` said over it (floats: pauses; the words after
+    the first at ``gain``), then 4 s more of it."""
+    pieces, at = [television(12.0)], 12.0
+    for n, part in enumerate(parts):
+        said = (
+            np.zeros(int(part * 16_000))
+            if isinstance(part, float)
+            else espeak(part, voice="en-gb").astype(np.float64) * (gain if n else 1.0)
+        )
+        pieces.append(said + television(said.size / 16_000, at))
+        at += said.size / 16_000
+    return room_sound(*pieces, television(4.0, at))
+
+
+def test_a_quiet_take_back_after_a_yes_over_the_television_is_part_of_the_answer() -> None:
+    # "yes ... but wait", the take-back 9 dB quieter than the yes: to an answer it is more
+    # of the answer (asked again), never silence after a yes.
+    audio = _answer_over_television("yes", 1.0, "but wait", gain=0.35)
+    said_end = 12.0 + (audio.size / 16_000 - 16.0)  # where the take-back ends
+    answer = endpoint_settings(RecognitionSettings(), ListenMode.ANSWER)
+    found, _ = events(audio, answer)
+    assert [event for event, _ in found][2:] == [Event.STARTED, Event.ENDED], found
+    assert found[3][1] >= said_end + answer.silence_s - 0.3
+    # A command's pause needs more (TALK_RESUME_DB): there the take-back would be silence.
+    found, _ = events(audio, replace(answer, talk_resume_db=TALK_RESUME_DB))
+    assert found[3][1] < said_end + answer.silence_s - 0.3, found
+
+
+def test_an_answers_quiet_first_sound_under_the_television_reaches_the_recognizer() -> None:
+    pcm = _answer_over_television("guess").tobytes()
+
+    def quietened_before_the_word(mode: ListenMode) -> tuple[bool, ...]:
+        endpointer = Endpointer(
+            endpoint_settings(RecognitionSettings(), mode), detector=neural_detector()
+        )
+        size = endpointer.frame_bytes
+        for offset in range(0, len(pcm) - size + 1, size):
+            event, _ = endpointer.feed(pcm[offset : offset + size])
+            if event is Event.STARTED and endpointer.talk_db is not None:
+                return endpointer.started_talk
+        raise AssertionError("the word over the television never started an utterance")
+
+    command = quietened_before_the_word(ListenMode.COMMAND)
+    answer = quietened_before_the_word(ListenMode.ANSWER)
+    # The same talk before the word, a hiss either way, but in an answer the last 0.15 s
+    # before its first loud sound (the "g") is given as heard.
+    assert len(command) == len(answer) and command.index(False) >= 10, command
+    assert answer.index(False) == command.index(False) - round(0.15 / FRAME_S), answer
+    assert answer[command.index(False) :] == command[command.index(False) :]
 
 
 def test_a_command_just_heard_does_not_raise_the_talk_level_to_its_own() -> None:

@@ -102,6 +102,13 @@ class EndpointSettings:
     the ``detector``'s speech is taken for talk in the room: from then on only speech louder
     than that talk counts, until it stops. None: not looked for (in dictation a person may
     speak at length)."""
+    talk_resume_db: float = TALK_RESUME_DB
+    """How much louder than talk in the room speech must be to go on after a pause of
+    TALK_PAUSE_S (dB)."""
+    talk_onset_s: float = 0.0
+    """Seconds before the first frame of speech over talk in the room given to the
+    recognizer as heard rather than quietened: a quiet first sound ("g" of "guess") may be
+    under the talk's level."""
     talk_spans_utterances: bool = False
     """Look for talk in the room over utterances and the pauses between them alike, not in
     either alone, and never drop an utterance for it (the stretch has pauses, so the
@@ -181,7 +188,10 @@ class Endpointer:
         self.noise_db: float | None = None
         """Background level in dB; set from the first frame, then tracked."""
         self._levels: list[float] = []
-        self._pre_roll: list[bytes] = []
+        self._pre_roll: list[tuple[bytes, bool]] = []
+        """Frames heard before speech began, each with whether it was talk in the room."""
+        self.started_talk: tuple[bool, ...] = ()
+        """Which frames of the audio given with the last STARTED were talk, quietened."""
         self._audio: list[bytes] = []
         self._in_speech = False
         self._recent: list[bool] = []
@@ -217,7 +227,7 @@ class Endpointer:
         the pause would otherwise carry its words into the command."""
         paused = self._in_speech and self._silence_run * FRAME_S >= TALK_PAUSE_S
         if self.talk_db is not None and paused:
-            return max(self.threshold_db(), self.talk_db + TALK_RESUME_DB)
+            return max(self.threshold_db(), self.talk_db + self.settings.talk_resume_db)
         return self.threshold_db()
 
     def feed(self, frame: bytes) -> tuple[Event, bytes]:
@@ -244,11 +254,9 @@ class Endpointer:
             and not is_speech
             and (not self._in_speech or (self._silence_run + 1) * FRAME_S >= TALK_PAUSE_S)
         )
-        # The utterance's audio keeps the talk's sound from the recognizer.
-        frame = quietened(frame, self.last_frame_talk)
         if not self._in_speech:
             self._track_noise(level, is_speech)
-            self._pre_roll.append(frame)
+            self._pre_roll.append((frame, self.last_frame_talk))
             self._recent.append(is_speech)
             window = max(1, round(_START_WINDOW_S / FRAME_S))
             del self._recent[:-window]
@@ -258,7 +266,7 @@ class Endpointer:
             if sum(self._recent) >= min(needed, window):
                 self._in_speech = True
                 self._silence_run = 0
-                self._audio = list(self._pre_roll)
+                self._audio = self._started_audio()
                 self._levels = []
                 self._speech_frames = 0
                 self._frames = len(self._audio)
@@ -266,6 +274,8 @@ class Endpointer:
                 self._recent = []
                 return Event.STARTED, b"".join(self._audio)
             return Event.NONE, b""
+        # The utterance's audio keeps the talk's sound from the recognizer.
+        frame = quietened(frame, self.last_frame_talk)
         self._audio.append(frame)
         self._levels.append(level)
         self._frames += 1
@@ -280,6 +290,19 @@ class Endpointer:
             self.noise_db = float(np.percentile(self._levels, 50))
             return Event.TRUNCATED, frame
         return Event.NONE, frame
+
+    def _started_audio(self) -> list[bytes]:
+        """The pre-roll as the recognizer gets it: the talk's sound quietened, except for
+        the ``talk_onset_s`` before the first frame of speech (see started_talk)."""
+        first = next((i for i, (_, talk) in enumerate(self._pre_roll) if not talk), 0)
+        keep_from = first - round(self.settings.talk_onset_s / FRAME_S)
+        self.started_talk = tuple(
+            talk and i < keep_from for i, (_, talk) in enumerate(self._pre_roll)
+        )
+        return [
+            quietened(frame, talk)
+            for (frame, _), talk in zip(self._pre_roll, self.started_talk, strict=True)
+        ]
 
     @property
     def speech_s(self) -> float:
