@@ -293,8 +293,12 @@ class Endpointer:
 
     def _started_audio(self) -> list[bytes]:
         """The pre-roll as the recognizer gets it: the talk's sound quietened, except for
-        the ``talk_onset_s`` before the first frame of speech (see started_talk)."""
-        first = next((i for i, (_, talk) in enumerate(self._pre_roll) if not talk), 0)
+        the ``talk_onset_s`` before the first frame of the speech that started the
+        utterance (within the start window; see started_talk)."""
+        window = len(self._pre_roll) - round(_START_WINDOW_S / FRAME_S)
+        first = next(
+            (i for i, (_, talk) in enumerate(self._pre_roll) if i >= window and not talk), 0
+        )
         keep_from = first - round(self.settings.talk_onset_s / FRAME_S)
         self.started_talk = tuple(
             talk and i < keep_from for i, (_, talk) in enumerate(self._pre_roll)
