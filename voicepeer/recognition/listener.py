@@ -125,9 +125,8 @@ class AudioListener:
         self._suppressor: NoiseSuppressor | None = None
         if self.settings.noise_suppression != "off" and suppression_available():
             self._suppressor = NoiseSuppressor()
-        self._recent: deque[tuple[bytes, bytes | None, bool]] = deque(maxlen=64)
-        """The last frames as fed to the endpointer, as cleaned by the suppressor, and
-        whether each was talk in the room (see Endpointer.last_frame_talk)."""
+        self._cleaned: deque[bytes] = deque(maxlen=64)
+        """The last frames as cleaned by the suppressor, matching the endpointer's."""
         self.suppressing = False
         """Whether the current utterance is cleaned of noise (see noise_suppression)."""
         self.yes_pressed = threading.Event()
@@ -236,21 +235,18 @@ class AudioListener:
         already quietened) cleaned of noise when the background measured before this
         utterance is loud. The suppressor hears every frame, so its noise estimate is ready
         when speech starts."""
-        cleaned = self._suppressor.process(frame) if self._suppressor is not None else None
-        self._recent.append((frame, cleaned, self._endpointer.last_frame_talk))
-        if started:
-            self.suppressing = cleaned is not None and (
-                self.settings.noise_suppression == "on" or self._noisy_room()
-            )
-        if not self.suppressing:
+        if self._suppressor is None:
             return audio
-        frames = len(audio) // len(frame)
-        recent = list(self._recent)[-frames:] if frames else []
-        talk = self._endpointer.started_talk if started else [t for _, _, t in recent]
-        return b"".join(
-            quietened(clean or raw, quiet)
-            for (raw, clean, _), quiet in zip(recent, talk, strict=True)
-        )
+        self._cleaned.append(self._suppressor.process(frame))
+        if started:
+            self.suppressing = self.settings.noise_suppression == "on" or self._noisy_room()
+        if not audio or not self.suppressing:
+            return audio
+        # The same frames, cleaned, with the talk the endpointer found in them quietened.
+        endpointer = self._endpointer
+        talk = endpointer.started_talk if started else (endpointer.last_frame_talk,)
+        cleaned = list(self._cleaned)[-len(talk) :]
+        return b"".join(quietened(c, t) for c, t in zip(cleaned, talk, strict=True))
 
     def _judge_pause(self, endpointer: Endpointer, mode: ListenMode) -> bool:
         """At a pause in a command: True when what was said is a whole command that nothing
