@@ -21,7 +21,7 @@ import pytest
 
 from tests.support.pulse import PulseAudioServer
 from tests.support.speech_audio import espeak, write_wav
-from tests.support.television import room_sound, television
+from tests.support.television import over_television, room_sound, television
 from voicepeer.audio.echo_cancel import echo_cancel_status, set_up_echo_cancel
 from voicepeer.audio.input import WavFileInput, read_wav
 from voicepeer.recognition import barge_in
@@ -274,14 +274,7 @@ def test_a_stop_said_louder_than_a_television_is_judged_on_its_own(
     # grammar reads it, though whether it is then taken is about even (scripts/bench_asr
     # has no television; see the README's barge-in figures).
     said = espeak("stop", voice="en-us+f3").astype(np.float64)
-    wav = write_wav(
-        tmp_path / "television.wav",
-        room_sound(
-            television(12.0),
-            said + television(said.size / 16_000, 12.0),
-            television(3.0, 12.0 + said.size / 16_000),
-        ),
-    )
+    wav = write_wav(tmp_path / "television.wav", over_television(said, after_s=3.0))
     _, verdicts = monitor_file(recognizer, wav)
     stop = [v for v in verdicts if v.duration_s <= 0.8]
     assert len(stop) == 1 and stop[0].grammar == "stop", verdicts

@@ -15,7 +15,13 @@ import numpy.typing as npt
 from tests.recognition.test_endpointing import fed
 from tests.recognition.test_neural_vad import SETTINGS as NEURAL_SETTINGS
 from tests.support.speech_audio import espeak, silence, write_wav
-from tests.support.television import COMMAND, command_over_television, room_sound, television
+from tests.support.television import (
+    COMMAND,
+    command_over_television,
+    over_television,
+    room_sound,
+    television,
+)
 from voicepeer.audio.input import WavFileInput
 from voicepeer.audio.vad import neural_detector
 from voicepeer.listening import voice_loop_phrasebook
@@ -92,11 +98,7 @@ def test_talk_found_while_voicepeer_spoke_holds_when_the_person_answers() -> Non
     kinds = [event for event, _ in fed(while_speaking, room_sound(television(12.0)).tobytes())]
     assert Event.DROPPED not in kinds and while_speaking.talk_db is not None
     said = espeak(COMMAND).astype(np.float64)
-    answer = room_sound(
-        television(2.0, 12.0),
-        said + television(said.size / 16_000, 14.0),
-        television(3.0, 14.0 + said.size / 16_000),
-    )
+    answer = over_television(said, before_s=2.0, after_s=3.0, start_s=12.0)
     shared = Endpointer(SETTINGS, detector=neural_detector(), room=while_speaking.room)
     found = fed(shared, answer.tobytes())
     # The command alone, at once: not the television from its first frame, to be dropped
@@ -110,16 +112,13 @@ def test_talk_found_while_voicepeer_spoke_holds_when_the_person_answers() -> Non
 def _answer_over_television(*parts: str | float, gain: float = 1.0) -> npt.NDArray[np.int16]:
     """12 s of television, then ``parts`` said over it (floats: pauses; the words after
     the first at ``gain``), then 4 s more of it."""
-    pieces, at = [television(12.0)], 12.0
-    for n, part in enumerate(parts):
-        said = (
-            np.zeros(int(part * 16_000))
-            if isinstance(part, float)
-            else espeak(part, voice="en-gb").astype(np.float64) * (gain if n else 1.0)
-        )
-        pieces.append(said + television(said.size / 16_000, at))
-        at += said.size / 16_000
-    return room_sound(*pieces, television(4.0, at))
+    said = [
+        np.zeros(int(part * 16_000))
+        if isinstance(part, float)
+        else espeak(part, voice="en-gb").astype(np.float64) * (gain if n else 1.0)
+        for n, part in enumerate(parts)
+    ]
+    return over_television(np.concatenate(said))
 
 
 def test_a_quiet_take_back_after_a_yes_over_the_television_is_part_of_the_answer() -> None:
@@ -163,14 +162,7 @@ def test_a_command_just_heard_does_not_raise_the_talk_level_to_its_own() -> None
     # Two commands over the television, four seconds apart: the second is heard as well
     # as the first (the talk's level comes from the talk alone, never from a command).
     said = espeak(COMMAND).astype(np.float64)
-    at = 12.0 + said.size / 16_000
-    audio = room_sound(
-        television(12.0),
-        said + television(said.size / 16_000, 12.0),
-        television(4.0, at),
-        said + television(said.size / 16_000, at + 4.0),
-        television(4.0, at + 4.0 + said.size / 16_000),
-    )
+    audio = over_television(np.concatenate([said, np.zeros(4 * 16_000), said]))
     found, _ = events(audio)
     assert [event for event, _ in found][2:] == [Event.STARTED, Event.ENDED] * 2, found
 

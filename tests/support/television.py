@@ -38,10 +38,20 @@ def room_sound(*parts: npt.NDArray[np.float64] | npt.NDArray[np.int16]) -> npt.N
     return np.clip(np.round(signal), -32768, 32767).astype(np.int16)
 
 
-def command_over_television(before_s: float = 12.0, after_s: float = 4.0) -> npt.NDArray[np.int16]:
-    said = espeak(COMMAND).astype(np.float64)
+def over_television(
+    said: npt.NDArray[np.float64] | npt.NDArray[np.int16],
+    before_s: float = 12.0,
+    after_s: float = 4.0,
+    start_s: float = 0.0,
+) -> npt.NDArray[np.int16]:
+    """``said`` over a television on ``before_s`` before it and ``after_s`` after, from
+    ``start_s`` into its programme."""
     return room_sound(
-        television(before_s),
-        said + television(said.size / 16_000, before_s),
-        television(after_s, before_s + said.size / 16_000),
+        television(before_s, start_s),
+        said + television(said.size / 16_000, start_s + before_s),
+        television(after_s, start_s + before_s + said.size / 16_000),
     )
+
+
+def command_over_television() -> npt.NDArray[np.int16]:
+    return over_television(espeak(COMMAND).astype(np.float64))
