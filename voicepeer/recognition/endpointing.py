@@ -295,9 +295,10 @@ class Endpointer:
         """The pre-roll as the recognizer gets it: the talk's sound quietened, except for
         the ``talk_onset_s`` before the first frame of the speech that started the
         utterance (within the start window; see started_talk)."""
-        window = len(self._pre_roll) - round(_START_WINDOW_S / FRAME_S)
+        window_start = len(self._pre_roll) - round(_START_WINDOW_S / FRAME_S)
         first = next(
-            (i for i, (_, talk) in enumerate(self._pre_roll) if i >= window and not talk), 0
+            (i for i, (_, talk) in enumerate(self._pre_roll) if i >= window_start and not talk),
+            0,
         )
         keep_from = first - round(self.settings.talk_onset_s / FRAME_S)
         self.started_talk = tuple(
