@@ -25,7 +25,7 @@ from tests.support.television import (
 from voicepeer.audio.input import WavFileInput
 from voicepeer.audio.vad import neural_detector
 from voicepeer.listening import voice_loop_phrasebook
-from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.endpointing import (
     FRAME_S,
     TALK_GONE_S,
@@ -226,3 +226,24 @@ def test_once_found_the_talk_is_marked_frame_by_frame_as_not_for_the_recognizer(
         endpointer.feed(pcm[offset : offset + size])
         talk.append(endpointer.last_frame_talk)
     assert sum(talk) >= 0.9 * len(talk), f"{sum(talk)} of {len(talk)} frames of {FRAME_S} s"
+
+
+def test_what_is_heard_over_the_television_says_so(tmp_path: Path) -> None:
+    # So that an answer unclear over it is asked again with why; in a quiet room not.
+    recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
+    heard: dict[str, list[Heard]] = {}
+    for name, audio in {
+        "television": _answer_over_television("yes"),
+        "quiet": room_sound(silence(1.0), espeak("yes", voice="en-gb"), silence(2.0)),
+    }.items():
+        listener = AudioListener(
+            WavFileInput(write_wav(tmp_path / f"{name}.wav", audio)),
+            recognizer,
+            RecognitionSettings(),
+        )
+        heard[name] = []
+        while (result := listener.listen(ListenMode.ANSWER)) is not None:
+            heard[name].append(result)
+    recognizer.close()
+    assert [h.over_talk for h in heard["television"]] == [True], heard
+    assert [(h.text, h.over_talk) for h in heard["quiet"]] == [("yes", False)], heard

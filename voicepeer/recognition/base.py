@@ -57,6 +57,9 @@ class Heard:
     out of a grammar needs the free reading to be a command too. Empty for typed text."""
     by_switch: bool = False
     """The person pressed their yes switch instead of speaking."""
+    over_talk: bool = False
+    """Talk in the room (a television, people talking) was heard while this was said: what
+    is unclear may be unclear because of it, which the person can do something about."""
 
 
 class Listener(Protocol):

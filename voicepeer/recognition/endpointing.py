@@ -192,6 +192,9 @@ class Endpointer:
         """Frames heard before speech began, each with whether it was talk in the room."""
         self.started_talk: tuple[bool, ...] = ()
         """Which frames of the audio given with the last STARTED were talk, quietened."""
+        self.over_talk = False
+        """Whether talk in the room was heard while the current (or last) utterance was
+        said, so that its words were picked out of that talk."""
         self._audio: list[bytes] = []
         self._in_speech = False
         self._recent: list[bool] = []
@@ -265,6 +268,7 @@ class Endpointer:
             del self._pre_roll[:-keep]
             if sum(self._recent) >= min(needed, window):
                 self._in_speech = True
+                self.over_talk = self.talk_db is not None
                 self._silence_run = 0
                 self._audio = self._started_audio()
                 self._levels = []
@@ -276,6 +280,7 @@ class Endpointer:
             return Event.NONE, b""
         # The utterance's audio keeps the talk's sound from the recognizer.
         frame = quietened(frame, self.last_frame_talk)
+        self.over_talk = self.over_talk or self.talk_db is not None
         self._audio.append(frame)
         self._levels.append(level)
         self._frames += 1

@@ -303,7 +303,7 @@ class AudioListener:
             result.confidence,
             result.out_of_grammar,
         )
-        return result.as_heard()
+        return replace(result.as_heard(), over_talk=endpointer.over_talk)
 
     def use_dictation_context(self, sentences: Sequence[str]) -> None:
         self.recognizer.use_dictation_context(sentences)
