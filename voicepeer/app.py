@@ -119,6 +119,8 @@ class VoiceIO:
     """The bundled engine is listening without voice training."""
     hearing: AudioListener | None = None
     """The listener on the microphone or recording, under any switch or barge-in."""
+    yes_switch: bool = False
+    """A press of the person's yes switch (or key) answers a question with yes."""
 
 
 def open_cues(output: Endpoint, settings: Settings) -> Cues:
@@ -173,31 +175,33 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
             )
         stack.callback(listener.close)
         cues = open_cues(output, settings)
-        untrained = False
+        untrained = yes_switch = False
         hearing = listener if isinstance(listener, AudioListener) else None
-        if isinstance(listener, AudioListener):
+        if hearing is not None:
             if isinstance(cues, EarconPlayer):
-                listener.on_answer_pause = acknowledge_yes(cues, interpreter)
+                hearing.on_answer_pause = acknowledge_yes(cues, interpreter)
             from voicepeer.recognition.sphinx import SphinxRecognizer
 
             # Only the bundled engine learns a voice (see voicepeer train-voice).
-            recognizer = listener.recognizer
+            recognizer = hearing.recognizer
             untrained = (
                 isinstance(recognizer, SphinxRecognizer) and recognizer.voice_profile is None
             )
-            speech, listener = _add_switch(speech, listener, settings, stack)
+            speech, listener, yes_switch = _add_switch(speech, hearing, settings, stack)
         voice = VoiceControls(speech, settings.speech)
         for notice in notices:
             voice.speech.say(notice)
-        yield VoiceIO(listener, voice, cues, interpreter, untrained, hearing)
+        yield VoiceIO(listener, voice, cues, interpreter, untrained, hearing, yes_switch)
 
 
 def _add_switch(
     speech: SpeechOutput, listener: AudioListener, settings: Settings, stack: ExitStack
-) -> tuple[SpeechOutput, Listener]:
+) -> tuple[SpeechOutput, Listener, bool]:
     """Push-to-talk when configured; otherwise a key that stops speech (in a terminal) and
-    listening for "stop" while speaking (with an echo-cancelled microphone)."""
+    listening for "stop" while speaking (with an echo-cancelled microphone). The last of
+    the three: whether the configured yes key is read, so a press answers yes."""
     tracked = TrackedSpeech(speech)
+    yes_key = bool(settings.switches.yes_key)
     if settings.switches.mode != "off":
         switch = open_switch(settings.switches)
         if switch is not None:
@@ -205,7 +209,7 @@ def _add_switch(
                 listener, switch, settings.switches, tracked, yes_pressed=listener.yes_pressed
             )
             stack.callback(ptt.close)
-            return tracked, ptt
+            return tracked, ptt, yes_key
     barge_in = open_barge_in(
         listener, tracked, settings.barge_in, settings.recognition, listener.room_talk
     )
@@ -220,8 +224,8 @@ def _add_switch(
         )
         stack.callback(stop_key.close)
     elif barge_in is None:
-        return speech, listener
-    return tracked, barge_in or listener
+        return speech, listener, False
+    return tracked, barge_in or listener, yes_key and sys.stdin.isatty()
 
 
 def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseClient:
@@ -298,6 +302,7 @@ def run_assistant(
             cues=io.cues,
             voice_training_would_help=io.voice_training_would_help,
             news=retry.news,
+            yes_switch=io.yes_switch,
         )
         assistant = Assistant(engines, settings.voice)
         if io.hearing is not None:

@@ -53,6 +53,22 @@ class Conversation:
         raise AssertionError(f"{marker!r} was never said:\n{self.transcript}")
 
 
+class Readings:
+    """A listener handing over readings as a recognizer with two passes gives them."""
+
+    def __init__(self, heard: list[Heard]) -> None:
+        self._heard = iter(heard)
+
+    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
+        return next(self._heard, None)
+
+    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 class HookedListener:
     """A listener that runs a callable before handing over a given utterance."""
 
@@ -88,6 +104,7 @@ def converse(
     credentials: Credentials | None = None,
     listener: Callable[[Callable[[], list[str]]], Listener] | None = None,
     retry: Callable[[Outbox], OutboxRetry] | None = None,
+    yes_switch: bool = False,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
@@ -95,7 +112,7 @@ def converse(
     ``credentials`` the session is signed in; otherwise it reads anonymously. ``listener``
     replaces typed lines: it is made from a callable returning what was said so far.
     ``retry`` makes the background retry for the loop's outbox; it is started here and
-    closed after."""
+    closed after. ``yes_switch``: the person has one."""
     printed = io.StringIO()
     # A given output falls back to print when it fails, as the app's speaker does.
     speech = FallbackSpeech(speech, say_error) if speech is not None else PrintedSpeech(printed)
@@ -123,6 +140,7 @@ def converse(
             voice=VoiceControls(speech, state_file=data_dir / "voice.json"),
             voice_training_would_help=voice_training_would_help,
             news=background.news if background is not None else list,
+            yes_switch=yes_switch,
         )
         assistant = Assistant(engines, settings or VoiceSettings(greeting=False))
         assistant.announce_outbox()

@@ -5,19 +5,18 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.support.conversation import converse
+from tests.support.conversation import Readings, converse
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.errors import AudioDeviceError
 from voicepeer.logs import transcript
 from voicepeer.number_words import spoken_numbers
-from voicepeer.recognition.base import Heard, ListenMode
+from voicepeer.recognition.base import Heard
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.assistant import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER
 from voicepeer.voice.settings import VoiceSettings
@@ -292,22 +291,6 @@ def test_ambiguous_commands_are_asked_about_not_guessed(forum: DemoForum, data: 
         forum.base_url, ["open topic one", "go on"], data, aliases={"go on": Intent.RESUME}
     )
     assert talk.said[-1] in ("Did you mean next or resume?", "Did you mean resume or next?")
-
-
-class Readings:
-    """A listener handing over readings as a recognizer with two passes gives them."""
-
-    def __init__(self, heard: list[Heard]) -> None:
-        self._heard = iter(heard)
-
-    def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
-        return next(self._heard, None)
-
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 def test_a_command_only_the_forced_reading_heard_is_asked_about(

@@ -53,7 +53,7 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_context import reply_context
-from voicepeer.voice.room_talk import RoomTalkHint
+from voicepeer.voice.room_talk import RoomTalkHint, unclear_over_talk
 from voicepeer.voice.saved_drafts import (
     DRAFT_QUESTIONS,
     GONE,
@@ -196,6 +196,8 @@ class Engines:
     news: Callable[[], list[SendResult]] = field(default=list)
     """What happened meanwhile (a waiting reply sent in the background), told between
     utterances while browsing or reading."""
+    yes_switch: bool = False
+    """The person has a yes switch (or key) that answers a question with yes."""
 
 
 class Assistant:
@@ -234,6 +236,9 @@ class Assistant:
         self.composer = Composer(writing, self.say)
         self._last_said = ""
         self._misheard_in_a_row = 0
+        self._talk_explained = False
+        """Why an answer over talk in the room was unclear has been said since the last
+        command understood."""
         self._training_mentioned = False
         self._disk_full_said = False
         self._monotonic = monotonic
@@ -407,18 +412,21 @@ class Assistant:
             self.say(f"Did you mean {options}?{again}")
             return
         if interpretation.command is None:
-            if self.state in ASKING_CONSENT:  # the helper reading sees why it asked again
+            asking = self.state in ASKING_CONSENT
+            if asking:  # the helper reading sees why it asked again
                 transcript.info(
-                    "did: nothing, not a clear yes or no (%s), so asked again",
+                    "did: nothing, not a clear yes or no (%s%s), so asked again",
                     self.engines.interpreter.why_no_answer(heard),
+                    ", over talk in the room" if heard.over_talk else "",
                 )
             else:
                 transcript.info("did: nothing, not understood as a command")
             self.engines.cues.error()
-            self._misheard()
+            self._misheard(over_talk=asking and heard.over_talk)
             return
         self.engines.cues.got_it()
         self._misheard_in_a_row = 0
+        self._talk_explained = False
         self._dispatch(interpretation.command)
         self._maybe_suggest_rest()
 
@@ -430,10 +438,16 @@ class Assistant:
             return self._vote.question
         return OPEN_QUESTIONS.get(self.state, otherwise)
 
-    def _misheard(self) -> None:
+    def _misheard(self, over_talk: bool = False) -> None:
+        """Say so, and what helps. ``over_talk``: an answer unclear over talk in the room,
+        where only a quieter room or the yes switch will do."""
         self._misheard_in_a_row += 1
         question = self._open_question()
-        if question:
+        if question and over_talk:
+            explained = self._talk_explained
+            self._talk_explained = True
+            self.say(f"{unclear_over_talk(not explained, self.engines.yes_switch)} {question}")
+        elif question:
             self.say(question)
         elif (
             self.engines.voice_training_would_help

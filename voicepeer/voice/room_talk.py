@@ -3,7 +3,9 @@
 Over a television or people talking, voicepeer listens only to a voice louder than that
 talk (see voicepeer.recognition.endpointing). Without a word about it, a person speaking
 as usual would hear nothing back and not know why; so the first time the talk is heard,
-voicepeer says so and what helps, and after that only now and then.
+voicepeer says so and what helps, and after that only now and then. An answer to a
+question before something public that is unclear over such talk is never guessed: the
+person hears why the question is asked again, and what makes their answer count.
 """
 
 from __future__ import annotations
@@ -41,3 +43,20 @@ class RoomTalkHint:
         self._said_at = now
         self._say(ROOM_TALK_HINT)
         return True
+
+
+def unclear_over_talk(first: bool, yes_switch: bool) -> str:
+    """Said before a question is asked again because its answer, given over talk in the
+    room, was unclear: the first time why and what helps, after that briefly.
+    ``yes_switch``: the person has a yes switch, whose press always counts."""
+    if not first:
+        switch = " Your yes switch works too." if yes_switch else ""
+        return "Still not clear over the talk in the room." + switch
+    helps = (
+        "Please press your yes switch, or turn it down and answer again."
+        if yes_switch
+        else "Please turn it down, or come closer, and answer again."
+    )
+    return (
+        "I can hear a television or people talking, so I could not be sure of your answer. " + helps
+    )
