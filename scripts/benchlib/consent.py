@@ -7,7 +7,10 @@ voicepeer.commands.consent), over synthetic speech from scripts/benchlib/_asr_da
 - false_yes_rate: share of everything else taken as yes — near-yes sounds ("yeah",
   "yes but", "hang on" …), a yes taken back after a 1.5 s pause ("yes … but"), every other
   command phrasing, room talk and bare noise; and answers over a television (TV_ON),
-  and the programme alone.
+  and the programme alone;
+- yes_over_television_told_why: of the yeses over a television not taken, the share whose
+  question was asked again saying why (the talk in the room), and
+  told_of_talk_without_television: how many answers with no television were told so.
 
 The tuning split adds yeses (and near-yes sounds) in eight more voices and five more ways of
 speaking (see WIDER_TUNE_VOICES): its own four voices were too easy to tune on.
@@ -163,6 +166,9 @@ class Answered:
     heard: list[str]
     yes: bool
     features: dict[str, Any]
+    told_why: bool = False
+    """An answer was unclear over talk in the room: the question was asked again with why
+    (voicepeer.voice.room_talk.unclear_over_talk)."""
 
 
 def answer_items(split: str) -> list[Item]:
@@ -294,19 +300,23 @@ def evaluate(
                 wav.setframerate(16000)
                 wav.writeframes(samples.tobytes())
             listener = AudioListener(WavFileInput(path), recognizer, settings)
-            heard, yes = [], False
+            heard, yes, told_why = [], False, False
             while (result := listener.listen(ListenMode.ANSWER)) is not None:
                 heard.append(result.text)
                 command = interpreter.answer(result, allowed).command
                 yes = yes or (command is not None and command.intent is Intent.YES)
-            answered.append(
-                Answered(item, heard, yes, dict(getattr(recognizer, "last_features", {})))
-            )
+                told_why = told_why or (command is None and result.over_talk)
+            features = dict(getattr(recognizer, "last_features", {}))
+            answered.append(Answered(item, heard, yes, features, told_why))
     return answered
 
 
+def _share(flags: list[bool]) -> float:
+    return round(sum(flags) / len(flags), 4) if flags else float("nan")
+
+
 def _rate(group: list[Answered]) -> float:
-    return round(sum(a.yes for a in group) / len(group), 4) if group else float("nan")
+    return _share([a.yes for a in group])
 
 
 def summarize(answered: list[Answered]) -> dict[str, float | int]:
@@ -322,6 +332,12 @@ def summarize(answered: list[Answered]) -> dict[str, float | int]:
         figures[f"false_yes_rate_{kind}"] = _rate([a for a in other if a.item.kind == kind])
     over_tv = [a for a in other if a.item.condition.name == TV_ON.name]
     figures["false_yes_rate_over_television"] = _rate(over_tv)
+    # Of the yeses over a television not taken, how many heard why; elsewhere, how many
+    # were told of talk in the room when there was none.
+    missed = [a for a in yes if a.item.condition.name == TV_ON.name and not a.yes]
+    figures["yes_over_television_told_why"] = _share([a.told_why for a in missed])
+    quiet_room = [a for a in answered if a.item.condition.noise != "tv"]
+    figures["told_of_talk_without_television"] = sum(a.told_why for a in quiet_room)
     for name in sorted({a.item.condition.name for a in yes}):
         figures[f"true_yes_rate_{name}"] = _rate([a for a in yes if a.item.condition.name == name])
     return figures
@@ -370,6 +386,7 @@ def main(argv: list[str] | None = None) -> int:
                         "voice": a.item.voice,
                         "cond": a.item.condition.name,
                         "yes": a.yes,
+                        "told_why": a.told_why,
                         "heard": a.heard,
                         **a.features,
                     }
