@@ -92,3 +92,36 @@ def test_a_category_can_keep_starting_topics_to_staff(forum: DemoForum) -> None:
     assert refused.status_code == 403 and refused.json()["error_type"] == "invalid_access"
     assert start("ruth").status_code == 200
     assert reply(forum, "demo").status_code == 200  # replies there are still anyone's
+
+
+def like_summary(forum: DemoForum, who: str, post_number: int) -> dict[str, object] | None:
+    posts = topic(forum, who)["post_stream"]["posts"]  # type: ignore[index]
+    post = next(p for p in posts if p["post_number"] == post_number)
+    return next((a for a in post["actions_summary"] if a["id"] == 2), None)
+
+
+def like(forum: DemoForum, who: str, post_number: int) -> httpx.Response:
+    posts = topic(forum, who)["post_stream"]["posts"]  # type: ignore[index]
+    post_id = next(p["id"] for p in posts if p["post_number"] == post_number)
+    body = {"id": post_id, "post_action_type_id": 2}
+    return httpx.post(f"{forum.base_url}/post_actions.json", headers=member_headers(who), json=body)
+
+
+def test_a_post_says_whether_it_can_be_liked_and_an_archived_topic_takes_no_likes(
+    forum: DemoForum,
+) -> None:
+    # Guardian#post_can_act?: not one's own post, not twice, not in an archived topic;
+    # PostSerializer lists the summary only with a count or can_act.
+    author = topic(forum, "demo")["post_stream"]["posts"][0]["username"]  # type: ignore[index]
+    assert like_summary(forum, "demo", 1) == {"id": 2, "can_act": True}
+    assert like_summary(forum, str(author), 1) is None
+    assert like(forum, str(author), 1).status_code == 403
+    liked = like(forum, "demo", 1)
+    assert liked.status_code == 200, liked.text
+    after = next(a for a in liked.json()["actions_summary"] if a["id"] == 2)
+    assert after == {"id": 2, "count": 1, "acted": True, "can_undo": True}
+    assert like_summary(forum, "demo", 1) == after
+    assert set_status(forum, "ruth", "archived", True).status_code == 200
+    assert like_summary(forum, "mei", 1) == {"id": 2, "count": 1}
+    refused = like(forum, "mei", 1)
+    assert refused.status_code == 403 and refused.json()["error_type"] == "invalid_access"

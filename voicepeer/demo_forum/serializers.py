@@ -332,7 +332,12 @@ def post_json(
     )
     last_read = store.last_read(viewer_id, post["topic_id"])
     yours = viewer_id == post["user_id"]
-    like_action: dict[str, Any] = {"id": 2, "can_act": viewer_id is not None and not yours}
+    # Guardian#post_can_act?: signed in, not one's own post, not liked yet, and nothing
+    # but flags in an archived topic. PostSerializer lists the summary only with a count
+    # or can_act.
+    like_action: dict[str, Any] = {"id": 2}
+    if viewer_id is not None and not (yours or liked or topic["archived"]):
+        like_action["can_act"] = True
     if likes:
         like_action["count"] = likes
     if liked:
@@ -374,7 +379,7 @@ def post_json(
         "read": last_read is not None and post["post_number"] <= last_read,
         "user_title": None,
         "bookmarked": bookmarked,
-        "actions_summary": [like_action],
+        "actions_summary": [like_action] if len(like_action) > 1 else [],
         "moderator": bool(author["moderator"]),
         "admin": bool(author["admin"]),
         "staff": bool(author["admin"] or author["moderator"]),

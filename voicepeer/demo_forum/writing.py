@@ -232,8 +232,9 @@ def post_action(ctx: Context, _m: re.Match[str]) -> Response:
         raise error(
             400, "The demo forum only supports likes (post_action_type_id 2).", "invalid_parameters"
         )
-    if post["user_id"] == user["id"]:
-        raise invalid_access()
+    topic = ctx.store.topic(post["topic_id"])
+    if post["user_id"] == user["id"] or (topic is not None and topic["archived"]):
+        raise invalid_access()  # Guardian#post_can_act? (see serializers.post_json)
     with ctx.store.transaction() as conn:
         if not add_like(conn, post=post, user_id=user["id"], actor=user["username"]):
             raise error(403, "You have already performed this action.", "invalid_access")
