@@ -601,3 +601,25 @@ def test_whether_a_reply_can_be_added_is_read_from_the_topic() -> None:
     listing["topic_list"]["topics"][0]["closed"] = True
     rows = parse.topic_list(listing, 0).topics
     assert rows[0].closed and not any(t.closed for t in rows[1:])
+
+
+@pytest.mark.parametrize(
+    ("summary", "liked", "can_like"),
+    [
+        ([{"id": 2, "count": 3, "can_act": True}], False, True),
+        ([{"id": 2, "count": 4, "acted": True, "can_undo": True}], True, False),
+        ([{"id": 2, "count": 3}], False, False),  # one's own, or an archived topic
+        ([], False, False),  # no likes and none allowed: PostSerializer lists nothing
+        ([{"id": 2, "can_act": "yes"}], False, False),  # odd values never allow
+        (None, False, None),  # a forum that does not say: voicepeer asks as before
+    ],
+)
+def test_a_post_says_whether_the_member_liked_it_and_may_like_it(
+    summary: list[dict[str, Any]] | None, liked: bool, can_like: bool | None
+) -> None:
+    data = {"id": 9, "topic_id": 1, "post_number": 2, "username": "jo", "cooked": "<p>Hi</p>"}
+    if summary is not None:
+        data["actions_summary"] = summary
+    cues = parse.post(data).cues
+    assert cues is not None
+    assert (cues.liked, cues.can_like) == (liked, can_like)

@@ -121,6 +121,7 @@ def test_cues_follow_discourse_field_shapes() -> None:
         edited=True,
         likes=4,
         reactions=(Reaction("hugs", 2), Reaction("open_mouth", 1)),
+        can_like=False,  # a count and no can_act
     )
     assert reactions_sentence(cues) == (
         "Four people liked this, two sent hugs, one sent a surprised face."

@@ -17,6 +17,7 @@ import pytest
 from tests.support.conversation import Conversation, converse
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.demo_forum.http_api import Response
+from voicepeer.voice.error_phrases import ALREADY_LIKED, LIKE_REFUSED
 
 STOCK_403 = {
     "errors": ["You are not permitted to view the requested resource."],
@@ -45,7 +46,7 @@ def test_liking_a_post_twice_is_explained(forum: DemoForum, data: Path) -> None:
         forum.base_url, ["open topic one", "like this post", "yes", "like this post", "yes"], data
     )
     assert talk.said[-3] == "You liked this post by Dave Whitfield."
-    assert talk.said[-1] == "You have already liked this post, so there is nothing more to do."
+    assert talk.said[-1] == ALREADY_LIKED
     never_misleading(talk)
 
 
@@ -61,10 +62,7 @@ def test_liking_your_own_post_is_explained(forum: DemoForum, data: Path) -> None
     )
     assert made.status_code == 200, made.text
     talk = converse(forum.base_url, ["open topic one", "like this post", "yes"], data)
-    assert talk.said[-1] == (
-        "The forum did not let you like this post. It may be one of your "
-        "own posts: the forum does not let anyone like their own."
-    )
+    assert talk.said[-1] == LIKE_REFUSED
     never_misleading(talk)
 
 

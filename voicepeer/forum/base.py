@@ -311,7 +311,10 @@ class Forum(Protocol):
 
     def send_private_message(self, message: NewPrivateMessage) -> PostOutcome: ...
 
-    def like(self, post_id: int) -> None: ...
+    def like(self, post_id: int) -> Post | None:
+        """Like the post; the post as the forum now shows it (its like counted, liked by
+        the member), when the answer says."""
+        ...
 
     def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
         """Make the person's vote in a poll exactly ``choices`` (choice ids), replacing any

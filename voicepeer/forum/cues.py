@@ -38,6 +38,11 @@ class PostCues:
     likes: int = 0
     reactions: tuple[Reaction, ...] = ()
     """Reactions other than likes (the reactions plugin); likes are counted in ``likes``."""
+    liked: bool = False
+    """The member reading has liked the post (the like summary's ``acted``)."""
+    can_like: bool | None = None
+    """Whether the forum lets the member reading like it (``can_act``): not their own post,
+    not liked yet, not in an archived topic. None when the forum did not say."""
 
 
 def _text(value: Any) -> str | None:
@@ -50,10 +55,16 @@ def _count(value: Any) -> int:
 
 def post_cues(data: dict[str, Any]) -> PostCues:
     """The cues in one serialized post; anything missing or odd is simply left out."""
-    likes = 0
-    for action in data.get("actions_summary") or ():
+    likes, liked = 0, False
+    actions = data.get("actions_summary")
+    # PostSerializer lists a like summary only with a count or can_act: none listed means
+    # the member cannot like it.
+    can_like = False if isinstance(actions, list) else None
+    for action in actions if isinstance(actions, list) else ():
         if isinstance(action, dict) and action.get("id") == LIKE_ACTION_ID:
             likes = _count(action.get("count"))
+            liked = action.get("acted") is True
+            can_like = action.get("can_act") is True
     reactions: list[Reaction] = []
     for reaction in data.get("reactions") or ():
         if not isinstance(reaction, dict) or not isinstance(reaction.get("id"), str):
@@ -73,6 +84,8 @@ def post_cues(data: dict[str, Any]) -> PostCues:
         accepted_answer=data.get("accepted_answer") is True,
         likes=likes,
         reactions=tuple(sorted(reactions, key=lambda r: -r.count)),
+        liked=liked,
+        can_like=can_like,
     )
 
 

@@ -382,10 +382,16 @@ class DiscourseClient:
         self.forget_recent()
         return outcome
 
-    def like(self, post_id: int) -> None:
-        self.http.write(
+    def like(self, post_id: int) -> Post | None:
+        answer = self.http.write(
             "POST", "/post_actions.json", {"id": post_id, "post_action_type_id": LIKE_ACTION_TYPE}
         )
+        # The like is made whatever the answer looks like: an answer that is not a post
+        # only means the counts are not known yet.
+        try:
+            return parse.guarded("post", lambda: parse.post(answer))
+        except ForumResponseError:
+            return None
 
     def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
         # PollsController#vote: the choices sent replace the person's earlier ones; it

@@ -122,6 +122,12 @@ class Thread:
             polls = tuple(tally if p.name == tally.name else p for p in post.polls)
             self._posts[post_id] = replace(post, polls=polls)
 
+    def update_cues(self, post: Post) -> None:
+        """What the forum now shows about a fetched post (after the person liked it)."""
+        known = self._posts.get(post.id)
+        if known is not None and post.cues is not None:
+            self._posts[post.id] = replace(known, cues=post.cues)
+
     def index_of_post_number(self, post_number: int) -> int | None:
         """Index of a post number among the posts already known (e.g. a reply target)."""
         for index, post_id in enumerate(self._ids):

@@ -86,12 +86,16 @@ def _characters(count: int) -> str:
 
 # -- the forum's refusals ---------------------------------------------------------------------
 
+ALREADY_LIKED = "You have already liked this post, so there is nothing more to do."
+LIKE_REFUSED = (
+    "The forum does not let you like this post. It may be one of your own posts: the forum "
+    "does not let anyone like their own."
+)
+"""Said when the forum refuses a like, or before asking, when the post says it would."""
+
 _FORBIDDEN = {
-    Forbidden.ALREADY_LIKED: "You have already liked this post, so there is nothing more to do.",
-    Forbidden.LIKE_REFUSED: (
-        "The forum did not let you like this post. It may be one of your "
-        "own posts: the forum does not let anyone like their own."
-    ),
+    Forbidden.ALREADY_LIKED: ALREADY_LIKED,
+    Forbidden.LIKE_REFUSED: LIKE_REFUSED,
     Forbidden.FORUM_SAYS: "The forum does not let you do that here. It says: {reason}",
     Forbidden.HIDDEN_PLACE: (
         "That is in a part of the forum your account cannot see, such as "
