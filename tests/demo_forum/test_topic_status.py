@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.members import keyed_forum, member_headers
+from tests.support.members import backdate_likes, keyed_forum, member_headers
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
 
@@ -125,3 +125,42 @@ def test_a_post_says_whether_it_can_be_liked_and_an_archived_topic_takes_no_like
     assert like_summary(forum, "mei", 1) == {"id": 2, "count": 1}
     refused = like(forum, "mei", 1)
     assert refused.status_code == 403 and refused.json()["error_type"] == "invalid_access"
+
+
+def unlike(forum: DemoForum, who: str, post_number: int) -> httpx.Response:
+    posts = topic(forum, who)["post_stream"]["posts"]  # type: ignore[index]
+    post_id = next(p["id"] for p in posts if p["post_number"] == post_number)
+    return httpx.request(
+        "DELETE",
+        f"{forum.base_url}/post_actions/{post_id}.json",
+        headers=member_headers(who),
+        json={"post_action_type_id": 2},
+    )
+
+
+def liked_notifications(forum: DemoForum, who: str) -> int:
+    answer = httpx.get(f"{forum.base_url}/notifications.json", headers=member_headers(who))
+    return sum(n["notification_type"] == 5 for n in answer.json()["notifications"])
+
+
+def test_a_like_is_taken_back_within_ten_minutes_and_not_after(forum: DemoForum) -> None:
+    # PostActionsController#destroy: 404 without a like; Guardian#can_delete_post_action?:
+    # within post_undo_action_window_mins (10) and not in an archived topic, else 403.
+    author = str(topic(forum, "demo")["post_stream"]["posts"][0]["username"])  # type: ignore[index]
+    assert unlike(forum, "demo", 1).status_code == 404
+    assert like(forum, "demo", 1).status_code == 200
+    assert liked_notifications(forum, author) == 1
+    taken = unlike(forum, "demo", 1)
+    assert taken.status_code == 200, taken.text
+    assert [a for a in taken.json()["actions_summary"] if a["id"] == 2] == [
+        {"id": 2, "can_act": True}
+    ]
+    assert liked_notifications(forum, author) == 0  # PostActionNotifier takes it back too
+    assert like(forum, "demo", 1).status_code == 200
+    backdate_likes(forum, 11)
+    assert like_summary(forum, "demo", 1) == {"id": 2, "count": 1, "acted": True}
+    late = unlike(forum, "demo", 1)
+    assert late.status_code == 403 and late.json()["error_type"] == "invalid_access"
+    assert like(forum, "mei", 1).status_code == 200
+    assert set_status(forum, "ruth", "archived", True).status_code == 200
+    assert unlike(forum, "mei", 1).status_code == 403

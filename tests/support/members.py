@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
+from voicepeer.demo_forum.store import iso
 from voicepeer.forum.credentials import Credentials
 
 ADMIN_KEY = "voice-test-admin-key-0123456789"
@@ -30,3 +33,17 @@ def member_headers(username: str) -> dict[str, str]:
 def as_member(forum: DemoForum, path: str, username: str = "demo") -> Any:
     """The forum's JSON answer to ``path`` for ``username``."""
     return httpx.get(f"{forum.base_url}{path}", headers=member_headers(username)).json()
+
+
+def backdate_likes(forum: DemoForum, minutes: int) -> None:
+    """Make every like on ``forum`` ``minutes`` older, as if given that long ago."""
+    with sqlite3.connect(forum.db_path) as conn:
+        rows = conn.execute("SELECT post_id, user_id, created_at FROM post_likes").fetchall()
+        for post_id, user_id, created_at in rows:
+            earlier = datetime.fromisoformat(created_at.replace("Z", "+00:00")) - timedelta(
+                minutes=minutes
+            )
+            conn.execute(
+                "UPDATE post_likes SET created_at = ? WHERE post_id = ? AND user_id = ?",
+                (iso(earlier), post_id, user_id),
+            )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from datetime import UTC, datetime, timedelta
 
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.store import Store, now_iso, slugify
@@ -15,6 +16,10 @@ REPLIED = 2
 LIKED = 5
 PRIVATE_MESSAGE = 6
 POST_APPROVED = 20
+
+POST_UNDO_ACTION_WINDOW = timedelta(minutes=10)
+"""How long after liking a member may take the like back (Discourse's site setting
+post_undo_action_window_mins, default 10; Guardian#can_delete_post_action?)."""
 
 _MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 
@@ -204,6 +209,23 @@ def add_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor
             created_at=created_at,
         )
     return True
+
+
+def like_undoable(liked_at: str, archived: bool) -> bool:
+    """Guardian#can_delete_post_action? for the member's own like given at ``liked_at``:
+    within POST_UNDO_ACTION_WINDOW, and never in an archived topic."""
+    given = datetime.fromisoformat(liked_at.replace("Z", "+00:00"))
+    return not archived and datetime.now(UTC) - given < POST_UNDO_ACTION_WINDOW
+
+
+def remove_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor: str) -> None:
+    """Take a like back, and with it the author's notification of it (PostActionNotifier)."""
+    conn.execute("DELETE FROM post_likes WHERE post_id = ? AND user_id = ?", (post["id"], user_id))
+    conn.execute(
+        "DELETE FROM notifications WHERE notification_type = ? AND user_id = ? AND topic_id = ?"
+        " AND post_number = ? AND json_extract(data, '$.display_username') = ?",
+        (LIKED, post["user_id"], post["topic_id"], post["post_number"], actor),
+    )
 
 
 def approve_pending(store: Store, pending_id: int) -> sqlite3.Row | None:

@@ -17,7 +17,7 @@ from voicepeer.demo_forum.http_api import (
     not_found,
     rejected,
 )
-from voicepeer.demo_forum.posting import add_like, add_post, add_topic
+from voicepeer.demo_forum.posting import add_like, add_post, add_topic, like_undoable, remove_like
 from voicepeer.demo_forum.reading import can_start_topic_in, visible_post, visible_topic
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import avatar_template, post_json
@@ -223,21 +223,44 @@ def _enqueue(
     )
 
 
+def _like_action(ctx: Context) -> None:
+    if ctx.request.params.integer("post_action_type_id", required=True) != 2:
+        raise error(
+            400, "The demo forum only supports likes (post_action_type_id 2).", "invalid_parameters"
+        )
+
+
 def post_action(ctx: Context, _m: re.Match[str]) -> Response:
     params = ctx.request.params
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
     post = visible_post(ctx, params.integer("id", required=True) or 0)
-    action = params.integer("post_action_type_id", required=True)
-    if action != 2:
-        raise error(
-            400, "The demo forum only supports likes (post_action_type_id 2).", "invalid_parameters"
-        )
+    _like_action(ctx)
     topic = ctx.store.topic(post["topic_id"])
     if post["user_id"] == user["id"] or (topic is not None and topic["archived"]):
         raise invalid_access()  # Guardian#post_can_act? (see serializers.post_json)
     with ctx.store.transaction() as conn:
         if not add_like(conn, post=post, user_id=user["id"], actor=user["username"]):
             raise error(403, "You have already performed this action.", "invalid_access")
+    return Response.json(200, post_json(ctx.store, post, user["id"], style="single"))
+
+
+def delete_post_action(ctx: Context, match: re.Match[str]) -> Response:
+    """PostActionsController#destroy: the member's like taken back (PostActionDestroyer: 404
+    when there is none, 403 when Guardian#can_delete_post_action? says no); the post."""
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    post = visible_post(ctx, int(match["id"]))
+    _like_action(ctx)
+    liked_at = ctx.store.scalar(
+        "SELECT created_at FROM post_likes WHERE post_id = ? AND user_id = ?",
+        (post["id"], user["id"]),
+    )
+    if liked_at is None:
+        raise not_found()
+    topic = ctx.store.topic(post["topic_id"])
+    if not like_undoable(str(liked_at), topic is not None and bool(topic["archived"])):
+        raise invalid_access()
+    with ctx.store.transaction() as conn:
+        remove_like(conn, post=post, user_id=user["id"], actor=user["username"])
     return Response.json(200, post_json(ctx.store, post, user["id"], style="single"))
 
 
@@ -317,6 +340,7 @@ def topic_timings(ctx: Context, _m: re.Match[str]) -> Response:
 ROUTES: tuple[Route, ...] = (
     route("POST", r"/posts(?:\.json)?", create_post),
     route("POST", r"/post_actions(?:\.json)?", post_action),
+    route("DELETE", r"/post_actions/(?P<id>\d+)(?:\.json)?", delete_post_action),
     route("POST", r"/bookmarks(?:\.json)?", create_bookmark),
     route("DELETE", r"/bookmarks/(?P<id>\d+)(?:\.json)?", delete_bookmark),
     route("POST", r"/topics/timings(?:\.json)?", topic_timings),
