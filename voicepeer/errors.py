@@ -159,6 +159,9 @@ class Forbidden(Enum):
     ALREADY_LIKED = "already_liked"
     LIKE_REFUSED = "like_refused"
     """A like refused without a reason: most likely the person's own post."""
+    UNLIKE_REFUSED = "unlike_refused"
+    """Taking a like back refused: the forum's few minutes for it have passed, or the topic
+    is archived."""
     FORUM_SAYS = "forum_says"
     """The forum gave its own reason (in ``reason``)."""
     HIDDEN_PLACE = "hidden_place"

@@ -45,6 +45,14 @@ STOCK = "You are not permitted to view the requested resource."
             "your own posts",
         ),
         (
+            "DELETE",
+            "/post_actions/9.json",
+            403,
+            {"errors": [STOCK], "error_type": "invalid_access"},
+            ForumForbiddenError,
+            "first few minutes after giving it",
+        ),
+        (
             "GET",
             "/t/12.json",
             403,

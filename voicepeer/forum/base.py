@@ -316,6 +316,10 @@ class Forum(Protocol):
         the member), when the answer says."""
         ...
 
+    def unlike(self, post_id: int) -> Post | None:
+        """Take the member's like of the post back; the post as the forum now shows it."""
+        ...
+
     def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
         """Make the person's vote in a poll exactly ``choices`` (choice ids), replacing any
         earlier vote (no choices: the vote is taken back); the poll's counts afterwards,

@@ -43,6 +43,9 @@ class PostCues:
     can_like: bool | None = None
     """Whether the forum lets the member reading like it (``can_act``): not their own post,
     not liked yet, not in an archived topic. None when the forum did not say."""
+    can_unlike: bool = False
+    """Whether the forum lets the member take their like back (``can_undo``): only for a
+    few minutes after giving it (post_undo_action_window_mins), never in an archived topic."""
 
 
 def _text(value: Any) -> str | None:
@@ -55,7 +58,7 @@ def _count(value: Any) -> int:
 
 def post_cues(data: dict[str, Any]) -> PostCues:
     """The cues in one serialized post; anything missing or odd is simply left out."""
-    likes, liked = 0, False
+    likes, liked, can_unlike = 0, False, False
     actions = data.get("actions_summary")
     # PostSerializer lists a like summary only with a count or can_act: none listed means
     # the member cannot like it.
@@ -65,6 +68,7 @@ def post_cues(data: dict[str, Any]) -> PostCues:
             likes = _count(action.get("count"))
             liked = action.get("acted") is True
             can_like = action.get("can_act") is True
+            can_unlike = action.get("can_undo") is True
     reactions: list[Reaction] = []
     for reaction in data.get("reactions") or ():
         if not isinstance(reaction, dict) or not isinstance(reaction.get("id"), str):
@@ -86,6 +90,7 @@ def post_cues(data: dict[str, Any]) -> PostCues:
         reactions=tuple(sorted(reactions, key=lambda r: -r.count)),
         liked=liked,
         can_like=can_like,
+        can_unlike=can_unlike,
     )
 
 

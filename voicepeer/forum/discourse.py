@@ -386,12 +386,17 @@ class DiscourseClient:
         answer = self.http.write(
             "POST", "/post_actions.json", {"id": post_id, "post_action_type_id": LIKE_ACTION_TYPE}
         )
-        # The like is made whatever the answer looks like: an answer that is not a post
-        # only means the counts are not known yet.
-        try:
-            return parse.guarded("post", lambda: parse.post(answer))
-        except ForumResponseError:
-            return None
+        return _post_or_none(answer)
+
+    def unlike(self, post_id: int) -> Post | None:
+        # PostActionsController#destroy: 404 when the member has no like there, 403 once
+        # post_undo_action_window_mins have passed or the topic is archived.
+        answer = self.http.write(
+            "DELETE",
+            f"/post_actions/{int(post_id)}.json",
+            {"post_action_type_id": LIKE_ACTION_TYPE},
+        )
+        return _post_or_none(answer)
 
     def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
         # PollsController#vote: the choices sent replace the person's earlier ones; it
@@ -508,6 +513,15 @@ class _OwnPostReader:
         except AuthError:
             # Signed out (a demo forum that lets anyone post): the text alone must match.
             return None
+
+
+def _post_or_none(answer: Any) -> Post | None:
+    """The post a like (or its taking back) answers with. The like is made whatever the
+    answer looks like: one that is not a post only means the counts are not known yet."""
+    try:
+        return parse.guarded("post", lambda: parse.post(answer))
+    except ForumResponseError:
+        return None
 
 
 def open_discourse(

@@ -76,7 +76,9 @@ def _forbidden(method: str, path: str, reasons: tuple[str, ...]) -> ForumForbidd
     reason = " ".join(as_sentence(" ".join(r.split())) for r in own[:2])
     detail = f"{method} {path}: HTTP 403 invalid_access" + (f" ({reason})" if reason else "")
     liking = path.startswith("/post_actions")
-    if liking and any(_ALREADY_DONE in r for r in own):
+    if liking and method == "DELETE":
+        kind = Forbidden.UNLIKE_REFUSED
+    elif liking and any(_ALREADY_DONE in r for r in own):
         kind = Forbidden.ALREADY_LIKED
     elif liking and not own:
         kind = Forbidden.LIKE_REFUSED

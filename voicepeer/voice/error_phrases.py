@@ -92,10 +92,16 @@ LIKE_REFUSED = (
     "does not let anyone like their own."
 )
 """Said when the forum refuses a like, or before asking, when the post says it would."""
+UNLIKE_REFUSED = (
+    "The forum no longer lets you take back your like of this post: a like can only be "
+    "taken back in the first few minutes after giving it, and never in an archived topic."
+)
+NOT_LIKED = "You have not liked this post, so there is no like to take back."
 
 _FORBIDDEN = {
     Forbidden.ALREADY_LIKED: ALREADY_LIKED,
     Forbidden.LIKE_REFUSED: LIKE_REFUSED,
+    Forbidden.UNLIKE_REFUSED: UNLIKE_REFUSED,
     Forbidden.FORUM_SAYS: "The forum does not let you do that here. It says: {reason}",
     Forbidden.HIDDEN_PLACE: (
         "That is in a part of the forum your account cannot see, such as "
