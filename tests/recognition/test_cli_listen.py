@@ -144,6 +144,18 @@ def test_a_vote_is_heard_with_its_choice_while_reading(
     assert (record["intent"], record["slots"]) == ("vote", {"number": 2})
 
 
+def test_a_like_and_its_taking_back_are_told_apart_while_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_wav(tmp_path / "l.wav", utterances(["like this post", 3.0, "remove my like", 3.0]))
+    status, lines, _ = run(
+        ["listen", "--wav", str(path), "--state", "reading", "--json", "--engine", "sphinx"],
+        capsys,
+    )
+    assert status == 0
+    assert [json.loads(line)["intent"] for line in lines] == ["like", "unlike"]
+
+
 def test_dictating_hears_text_and_whole_editing_commands(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,5 +1,6 @@
-"""Liking a post, signed in: the post says whether the forum would take the like (as its own
-page greys the button), so the person is never asked for a yes that cannot count."""
+"""Liking a post and taking a like back, signed in: the post says whether the forum would take
+either (as its own page greys the button), so the person is never asked for a yes that cannot
+count, and each is made only after a clear yes."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, member_headers, signed_in
+from tests.support.members import backdate_likes, keyed_forum, member_headers, signed_in
 from voicepeer.demo_forum import DemoForum
-from voicepeer.voice.error_phrases import ALREADY_LIKED, LIKE_REFUSED
+from voicepeer.voice.error_phrases import ALREADY_LIKED, LIKE_REFUSED, NOT_LIKED, UNLIKE_REFUSED
 from voicepeer.voice.settings import VoiceSettings
 
 ASKED = "Like this post by Dave Whitfield? Say yes or no."
@@ -73,3 +74,83 @@ def test_an_archived_topic_says_it_takes_no_more_likes(forum: DemoForum, data: P
     assert "This topic is archived, so its posts take no more likes." in talk.said
     assert ASKED not in talk.said
     assert first_post_likes(forum) == 0
+
+
+TAKE_BACK = "Take back your like of this post by Dave Whitfield? Say yes or no."
+
+
+def test_a_like_is_taken_back_only_after_yes(forum: DemoForum, data: Path) -> None:
+    lines = [
+        "open topic one",
+        "like this post",
+        "yes",
+        "remove my like",
+        "what",  # unclear: asked again, nothing done
+        "no",
+        "remove my like",
+        "yes",
+        "remove my like",  # none left: said at once
+    ]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-6:] == [
+        TAKE_BACK,
+        "Shall I take back your like? Please say yes or no.",
+        "Your like stays.",
+        TAKE_BACK,
+        "Your like of this post by Dave Whitfield is taken back.",
+        NOT_LIKED,
+    ]
+    assert first_post_likes(forum) == 0
+
+
+def test_after_the_forums_few_minutes_a_like_is_said_to_stay(forum: DemoForum, data: Path) -> None:
+    converse(
+        forum.base_url,
+        ["open topic one", "like this post", "yes"],
+        data,
+        credentials=signed_in(forum),
+    )
+    backdate_likes(forum, 11)  # post_undo_action_window_mins (10) have passed
+    talk = converse(
+        forum.base_url, ["open topic one", "remove my like"], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-1] == UNLIKE_REFUSED
+    assert first_post_likes(forum) == 1
+
+
+def test_a_like_taken_back_elsewhere_meanwhile_is_said_so(forum: DemoForum, data: Path) -> None:
+    # The post said "liked" when asked; by the yes the like was gone (the forum's own page).
+    def take_back_on_the_web() -> None:
+        post_id = httpx.get(f"{forum.base_url}/t/{topic_one(forum)}.json").json()["post_stream"][
+            "posts"
+        ][0]["id"]
+        httpx.request(
+            "DELETE",
+            f"{forum.base_url}/post_actions/{post_id}.json",
+            headers=member_headers("demo"),
+            json={"post_action_type_id": 2},
+        ).raise_for_status()
+
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "like this post", "yes", "remove my like", "yes"],
+        data,
+        credentials=signed_in(forum),
+        before_line={4: take_back_on_the_web},
+    )
+    assert talk.said[-2:] == [TAKE_BACK, NOT_LIKED]
+    assert first_post_likes(forum) == 0
+
+
+def test_read_anonymously_the_forum_decides_after_the_yes(forum: DemoForum, data: Path) -> None:
+    # Without an account a post says nobody may like it, so voicepeer asks as before and
+    # the forum (here its demo mode, acting as the member "demo") answers.
+    lines = ["open topic one", "remove my like", "yes", "like this post", "yes"]
+    talk = converse(forum.base_url, lines, data)
+    assert talk.said[-4:] == [
+        TAKE_BACK,
+        NOT_LIKED,  # the forum's 404: no like of theirs there
+        ASKED,
+        "You liked this post by Dave Whitfield.",
+    ]
+    assert first_post_likes(forum) == 1

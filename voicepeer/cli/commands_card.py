@@ -53,6 +53,7 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
             Intent.WHO,
             Intent.NOTIFICATIONS,
             Intent.LIKE,
+            Intent.UNLIKE,
             Intent.VOTE,
             Intent.REMOVE_VOTE,
             Intent.BOOKMARK,

@@ -51,6 +51,7 @@ class Intent(StrEnum):
     SKIP_TO_END = "skip_to_end"
     VOTE = "vote"
     REMOVE_VOTE = "remove_vote"
+    UNLIKE = "unlike"
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.SKIP_TO_END: ("skip to the end", "skip to end", "end of post", "skip the rest"),
     Intent.VOTE: ("vote for choice",),
     Intent.REMOVE_VOTE: ("remove my vote",),
+    Intent.UNLIKE: ("remove my like",),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

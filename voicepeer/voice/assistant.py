@@ -38,6 +38,7 @@ from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
+from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.paragraphs import ParagraphReading
@@ -104,6 +105,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.CANCEL,
     Intent.BACK,
     Intent.LIKE,
+    Intent.UNLIKE,
     Intent.VOTE,
     Intent.REMOVE_VOTE,
     Intent.BOOKMARK,
@@ -143,7 +145,6 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 
 OPEN_QUESTIONS: dict[State, str] = {
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
-    State.LIKING: "Shall I like this post? Please say yes or no.",
     State.VOTING: "Shall I cast this vote? Please say yes or no.",
     **PEER_QUESTIONS,
     **DRAFT_QUESTIONS,
@@ -270,6 +271,9 @@ class Assistant:
         self._rest_due = self._next_rest_time()
         self._room_talk = RoomTalkHint(self.say, self.settings.room_talk_reminder_s, monotonic)
         self._quit_from = State.DICTATING
+        self.likes = Likes(self.reader, engines.forum, self.say)
+        self._like: LikeChange | None = None
+        """The like asked about in LIKING (or its taking back), made only on a clear yes."""
         self._vote: PollVote | None = None
         """The vote asked about in VOTING, cast only on a clear yes."""
         self.finished = False
@@ -436,6 +440,8 @@ class Assistant:
             return self.composer.question_again()
         if self.state is State.VOTING and self._vote is not None:
             return self._vote.question
+        if self.state is State.LIKING and self._like is not None:
+            return self._like.question_again
         return OPEN_QUESTIONS.get(self.state, otherwise)
 
     def _misheard(self, over_talk: bool = False) -> None:
@@ -513,7 +519,8 @@ class Assistant:
             Intent.REPLY: lambda c: self._reply(self.reader.loaded_current_post()),
             Intent.WHO: lambda c: say_who_wrote(self.reader, self.peer, self.say, self._now),
             Intent.BACK: lambda c: self._back(),
-            Intent.LIKE: lambda c: self._ask_to_like(),
+            Intent.LIKE: lambda c: self._ask_about_like(take_back=False),
+            Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
             Intent.NOTIFICATIONS: lambda c: self.reader.notifications(),
@@ -690,11 +697,13 @@ class Assistant:
                 why += " To post it as a new topic instead, say start a new topic."
         self.say(why)
 
-    def _ask_to_like(self) -> None:
-        question = self.reader.like_question()
-        if question is not None:
+    def _ask_about_like(self, take_back: bool) -> None:
+        """Ask before liking the post, or before taking the person's like back."""
+        like = self.likes.plan(take_back)
+        if like is not None:
+            self._like = like
             self._go(State.LIKING)
-            self.say(question)
+            self.say(like.question)
 
     def _ask_to_vote(self, number: int | None) -> None:
         """Ask before voting for choice ``number``, or before taking the vote back (None)."""
@@ -729,8 +738,10 @@ class Assistant:
         if self.state is State.QUITTING:
             self._finish()
         elif self.state is State.LIKING:
+            like, self._like = self._like, None
             self._go(State.READING)
-            self.reader.like()
+            if like is not None:
+                self.likes.make(like)
         elif self.state is State.VOTING:
             vote, self._vote = self._vote, None
             self._go(State.READING)
@@ -757,11 +768,10 @@ class Assistant:
             self._follow(self.composer.decline())
             return
         if self.state in (State.LIKING, State.VOTING):
-            if self.state is State.LIKING:
-                declined = "Not liked."
-            else:  # a vote, or taking one back, each with its own answer
-                declined = self._vote.declined if self._vote is not None else "Not voted."
-            self._vote = None
+            # A like or a vote, or taking one back, each with its own answer.
+            asked = self._like if self.state is State.LIKING else self._vote
+            declined = asked.declined if asked is not None else "Nothing done."
+            self._like = self._vote = None
             self._go(State.READING)
             self.say(declined)
             return

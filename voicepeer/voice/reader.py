@@ -31,7 +31,7 @@ from voicepeer.forum.base import (
 from voicepeer.forum.thread import Thread
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
-from voicepeer.voice.error_phrases import ALREADY_LIKED, LIKE_REFUSED, say_error
+from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.paragraphs import Pages
 from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 from voicepeer.voice.ports import PlaceKeeper, Say
@@ -470,41 +470,6 @@ class Reader:
             return ReadOutcome.FAILED
         self.post_index = new_index
         return self.read_current()
-
-    def like_question(self) -> str | None:
-        """What to ask before liking the current post; ``None`` when there is none."""
-        post = self.current_post()
-        if post is None:
-            return None
-        refusal = self._like_refusal(post)
-        if refusal is not None:
-            self._say(refusal)
-            return None
-        return f"Like this post by {phrasing.author_name(post)}? Say yes or no."
-
-    def _like_refusal(self, post: Post) -> str | None:
-        """Why the forum would refuse a like of ``post``, as its own page shows it, so the
-        person is not asked for a yes that cannot count; None: ask."""
-        cues, topic = post.cues, self.topic
-        if cues is None or not self._engines.forum.signed_in:
-            return None  # read anonymously, a post says nobody may like it
-        if cues.liked:
-            return ALREADY_LIKED
-        if cues.can_like is False and topic is not None and topic.archived:
-            return "This topic is archived, so its posts take no more likes."
-        return LIKE_REFUSED if cues.can_like is False else None
-
-    def like(self) -> None:
-        post, thread = self.current_post(), self.thread
-        if post is None:
-            return
-        liked = self.forum_call(lambda: (self._engines.forum.like(post.id),))
-        if liked is None:
-            return
-        (now,) = liked
-        if now is not None and thread is not None:
-            thread.update_cues(now)  # so that a second "like this" is answered at once
-        self._say(f"You liked this post by {phrasing.author_name(post)}.")
 
     def plan_vote(self, number: int | None) -> PollVote | None:
         """The vote "vote for choice ``number``" asks for in the current post (``None``:

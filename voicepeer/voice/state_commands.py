@@ -66,6 +66,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.WHO,
         Intent.BACK,
         Intent.LIKE,
+        Intent.UNLIKE,
         Intent.VOTE,
         Intent.REMOVE_VOTE,
         Intent.BOOKMARK,

@@ -7,7 +7,7 @@
        │                          ▼
        └──back────────────── CONTENT_NOTE  (a post that mentions a noted topic: read it?)
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
-    READING ──like──▶ LIKING ──yes: liked / no──▶ READING
+    READING ──like / remove my like──▶ LIKING ──yes: liked (or taken back) / no──▶ READING
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
     DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
 
@@ -22,7 +22,9 @@
 - CONTENT_NOTE: voicepeer has said "This post talks about …. Read it?"; yes reads it,
   no or next skips it.
 - LIKING: voicepeer has asked "Like this post by …?"; only an explicit "yes" likes it, for
-  everyone to see. A like is public, and a misheard command must not give one.
+  everyone to see. A like is public, and a misheard command must not give one. "Remove my
+  like" asks the same way before taking it back (which the forum allows only for a few
+  minutes after the like).
 - VOTING: voicepeer has asked "Vote for choice two, Cold showers, in this poll?"; only an
   explicit "yes" votes. A vote is counted for everyone to see (and on some polls, shown
   with the voter's name). "Remove my vote" asks the same way before taking it back.
