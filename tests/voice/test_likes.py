@@ -12,6 +12,7 @@ import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import backdate_likes, keyed_forum, member_headers, signed_in
+from tests.voice.test_assistant import first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.error_phrases import ALREADY_LIKED, LIKE_REFUSED, NOT_LIKED, UNLIKE_REFUSED
 from voicepeer.voice.settings import VoiceSettings
@@ -25,14 +26,8 @@ def forum(tmp_path: Path) -> Iterator[DemoForum]:
         yield server
 
 
-def topic_one(forum: DemoForum) -> int:
-    """The topic "open topic one" opens: the first of the latest."""
-    latest = httpx.get(f"{forum.base_url}/latest.json").json()
-    return int(latest["topic_list"]["topics"][0]["id"])
-
-
 def first_post_likes(forum: DemoForum) -> int:
-    url = f"{forum.base_url}/t/{topic_one(forum)}.json"
+    url = f"{forum.base_url}/t/{first_topic_id(forum)}.json"
     posts = httpx.get(url).json()["post_stream"]["posts"]
     like: dict[str, int] = next((a for a in posts[0]["actions_summary"] if a["id"] == 2), {})
     return int(like.get("count", 0))
@@ -64,7 +59,7 @@ def test_ones_own_post_is_not_asked_about(forum: DemoForum, data: Path) -> None:
 
 def test_an_archived_topic_says_it_takes_no_more_likes(forum: DemoForum, data: Path) -> None:
     archived = httpx.put(
-        f"{forum.base_url}/t/{topic_one(forum)}/status.json",
+        f"{forum.base_url}/t/{first_topic_id(forum)}/status.json",
         headers=member_headers("ruth"),
         json={"status": "archived", "enabled": "true"},
     )
@@ -121,9 +116,7 @@ def test_after_the_forums_few_minutes_a_like_is_said_to_stay(forum: DemoForum, d
 def test_a_like_taken_back_elsewhere_meanwhile_is_said_so(forum: DemoForum, data: Path) -> None:
     # The post said "liked" when asked; by the yes the like was gone (the forum's own page).
     def take_back_on_the_web() -> None:
-        post_id = httpx.get(f"{forum.base_url}/t/{topic_one(forum)}.json").json()["post_stream"][
-            "posts"
-        ][0]["id"]
+        post_id = topic_posts(forum, first_topic_id(forum))[0]["id"]
         httpx.request(
             "DELETE",
             f"{forum.base_url}/post_actions/{post_id}.json",

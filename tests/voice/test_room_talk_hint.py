@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
-
 from tests.support.conversation import Conversation, Readings, converse
-from tests.voice.test_assistant import REPLY
+from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.room_talk import ROOM_TALK_HINT, RoomTalkHint, unclear_over_talk
@@ -61,9 +59,7 @@ def answers_over_talk(
 
 
 def posts_in_topic_one(forum: DemoForum) -> int:
-    latest = httpx.get(f"{forum.base_url}/latest.json").json()
-    topic_id = latest["topic_list"]["topics"][0]["id"]
-    return int(httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["posts_count"])
+    return len(topic_posts(forum, first_topic_id(forum)))
 
 
 def test_an_answer_unclear_over_talk_is_asked_again_saying_why_and_what_helps(
