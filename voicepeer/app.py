@@ -215,7 +215,16 @@ def _add_switch(
     )
     if barge_in is not None:
         stack.callback(barge_in.close)
-    if sys.stdin.isatty():
+    terminal = sys.stdin.isatty()
+    if yes_key and not terminal:
+        # Typically a service started without a terminal: the carer set up a switch that
+        # nothing reads, and voicepeer must not tell the person to press it.
+        log.warning(
+            "[switches] yes_key is set, but without a terminal or push-to-talk nothing "
+            'reads it: presses are not heard (push-to-talk with [switches] source = "evdev" '
+            "reads a switch without a terminal)"
+        )
+    if terminal:
         stop_key = StopKey(
             TerminalKeySwitch(),
             tracked,
@@ -225,7 +234,7 @@ def _add_switch(
         stack.callback(stop_key.close)
     elif barge_in is None:
         return speech, listener, False
-    return tracked, barge_in or listener, yes_key and sys.stdin.isatty()
+    return tracked, barge_in or listener, yes_key and terminal
 
 
 def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseClient:

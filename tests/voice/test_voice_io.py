@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -46,10 +47,13 @@ def yes_switch(tmp_path: Path, yes_key: str) -> bool:
 
 
 def test_the_yes_switch_is_offered_only_where_its_key_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    # Not in a terminal (as under a service manager), the yes key is never read.
-    assert not yes_switch(tmp_path, "y")
+    # Not in a terminal (as under a service manager), the yes key is never read, and the
+    # log says so for the carer.
+    with caplog.at_level(logging.WARNING, logger="voicepeer.app"):
+        assert not yes_switch(tmp_path, "y")
+    assert any("yes_key is set" in r.getMessage() for r in caplog.records)
     master, slave = os.openpty()
     try:
         with open(slave, closefd=False) as terminal:
