@@ -18,7 +18,7 @@ from voicepeer.logs import transcript
 from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import Heard
 from voicepeer.speech.printed import PrintedSpeech
-from voicepeer.voice.assistant import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER
+from voicepeer.voice.assistant import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER, UNCLEAR_ANSWER
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
 
@@ -483,3 +483,26 @@ def test_a_title_ending_in_a_question_mark_ends_its_sentence_once(
     talk = converse(forum.base_url, ["latest topics", f"open topic {number}", "reply"], data)
     assert not any("?." in line for line in talk.said), talk.transcript
     assert f" in {title} Say your reply, then say send it." in talk.said[-1]
+
+
+@pytest.mark.parametrize(
+    ("yes_switch", "helps"),
+    [
+        (False, "If I keep missing it, your helper can set up a yes switch."),
+        (True, "Your yes switch answers yes too."),
+    ],
+)
+def test_a_yes_that_keeps_failing_is_told_how_to_answer_once(
+    forum: DemoForum, data: Path, yes_switch: bool, helps: str
+) -> None:
+    # A slurred or quiet yes that is never clear enough: never guessed, but after
+    # failed_hearing_hint_after tries the person hears what else works, once.
+    before = len(topic_posts(forum, first_topic_id(forum)))
+    unsure = [Heard("yes", 0.4), Heard("yes", 0.45), Heard("yes", 0.5)]
+    heard = [Heard("open topic one"), Heard("reply"), Heard(REPLY), Heard("send it"), *unsure]
+    talk = converse(
+        forum.base_url, [], data, listener=lambda said: Readings(heard), yes_switch=yes_switch
+    )
+    question = "Shall I post your reply? Please say yes or no."
+    assert talk.said[-3:] == [question, f"{UNCLEAR_ANSWER} {helps} {question}", question]
+    assert len(topic_posts(forum, first_topic_id(forum))) == before

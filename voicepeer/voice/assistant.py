@@ -171,6 +171,18 @@ SORRY_TRAIN = (
     "voice training, which takes about three minutes."
 )
 TRAINING_HINT_AFTER = 6
+UNCLEAR_ANSWER = "I could not be sure of your answer. Say just yes, or just no, on its own."
+
+
+def unclear_answer_help(yes_switch: bool) -> str:
+    """Said once, with a question asked again after failed_hearing_hint_after unclear
+    answers in a row: how to answer so that it counts (a clear yes is never guessed, so a
+    person whose yes keeps failing must hear what else works)."""
+    if yes_switch:
+        return f"{UNCLEAR_ANSWER} Your yes switch answers yes too."
+    return f"{UNCLEAR_ANSWER} If I keep missing it, your helper can set up a yes switch."
+
+
 """Mishearings in a row before voice training is mentioned (once a session)."""
 
 
@@ -240,6 +252,8 @@ class Assistant:
         self._talk_explained = False
         """Why an answer over talk in the room was unclear has been said since the last
         command understood."""
+        self._answer_helped = False
+        """How to answer a question so that it counts has been said since then."""
         self._training_mentioned = False
         self._disk_full_said = False
         self._monotonic = monotonic
@@ -430,7 +444,7 @@ class Assistant:
             return
         self.engines.cues.got_it()
         self._misheard_in_a_row = 0
-        self._talk_explained = False
+        self._talk_explained = self._answer_helped = False
         self._dispatch(interpretation.command)
         self._maybe_suggest_rest()
 
@@ -449,10 +463,19 @@ class Assistant:
         where only a quieter room or the yes switch will do."""
         self._misheard_in_a_row += 1
         question = self._open_question()
+        yes_switch = self.engines.yes_switch
         if question and over_talk:
             explained = self._talk_explained
             self._talk_explained = True
-            self.say(f"{unclear_over_talk(not explained, self.engines.yes_switch)} {question}")
+            self.say(f"{unclear_over_talk(not explained, yes_switch)} {question}")
+        elif (
+            question
+            and self.state in ASKING_CONSENT
+            and not self._answer_helped
+            and self._misheard_in_a_row >= self.settings.failed_hearing_hint_after
+        ):
+            self._answer_helped = True
+            self.say(f"{unclear_answer_help(yes_switch)} {question}")
         elif question:
             self.say(question)
         elif (

@@ -26,4 +26,5 @@ class VoiceSettings:
     """After saying that a television or people talking drown out the person, say it again
     only after this many seconds; 0 never says it."""
     failed_hearing_hint_after: int = field(default=2, metadata={"min": 1, "max": 10})
-    """After this many misheard utterances in a row, suggest saying "help" (count)."""
+    """After this many misheard utterances in a row, suggest saying "help" or, at a question
+    before something public, how to answer it so that it counts (count)."""
