@@ -82,6 +82,38 @@ def test_a_multiple_choice_vote_adds_to_the_earlier_ones_up_to_the_most(tmp_path
     assert "You have already voted for 2 choices, the most this poll takes." in talk.said
 
 
+def test_a_ranked_choice_poll_is_ranked_by_voice_a_yes_at_each_step(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        post_id, (vest, showers, indoors) = _post_poll(forum.base_url, " type=ranked_choice")
+        talk = heard(
+            forum,
+            [*OPEN_IT, "vote for choice two", "yes", "vote for choice three", "no"],
+            tmp_path / "data",
+        )
+        # One step counted, the second declined: Cold showers first, the rest unranked.
+        assert own_votes(forum.base_url, post_id, "demo") == [
+            {"digest": vest, "rank": 0},
+            {"digest": showers, "rank": 1},
+            {"digest": indoors, "rank": 0},
+        ]
+        again = heard(
+            forum,
+            [*OPEN_IT, "vote for choice three", "yes", "vote for choice two"],
+            tmp_path / "data",
+        )
+        ranked = own_votes(forum.base_url, post_id, "demo")
+    assert talk.said[-4:] == [
+        "Rank choice 2, Cold showers, as your first choice, in this poll? Say yes or no.",
+        "You ranked choice 2, Cold showers, as your first choice. To rank another next, say "
+        "vote for choice and its number.",
+        "Rank choice 3, Staying indoors, as your second choice, after choice 2, Cold showers, "
+        "in this poll? Say yes or no.",
+        "Not voted.",
+    ]
+    assert {r["digest"]: r["rank"] for r in ranked} == {vest: 0, showers: 1, indoors: 2}
+    assert again.said[-1] == "You have already ranked choice 2, Cold showers, as your first choice."
+
+
 @pytest.mark.parametrize(
     ("lines", "answer"),
     [
@@ -163,10 +195,33 @@ def test_a_number_poll_takes_the_number_said() -> None:
     assert outside == "This poll takes a number from 1 to 10."
 
 
+def test_a_ranked_choice_poll_is_ranked_one_choice_at_a_time() -> None:
+    choices = (("a", "Heat"), ("b", "Cold"), ("c", "Damp"))
+    fresh = PollTally("poll", 0, kind="ranked_choice", choices=choices)
+    first = plan_vote(_post_with(fresh), 2)
+    assert isinstance(first, PollVote) and first.choices == ("b",)
+    assert first.question == (
+        "Rank choice 2, Cold, as your first choice, in this poll? Say yes or no."
+    )
+    # The whole ballot is sent: the choices not ranked yet at place 0.
+    assert first.ranks == (("a", 0), ("b", 1), ("c", 0))
+    started = replace(fresh, ranks=(("b", 1),))
+    second = plan_vote(_post_with(started), 3)
+    assert isinstance(second, PollVote) and second.ranks == (("a", 0), ("b", 1), ("c", 2))
+    assert second.question == (
+        "Rank choice 3, Damp, as your second choice, after choice 2, Cold, in this poll? "
+        "Say yes or no."
+    )
+    assert plan_vote(_post_with(started), 2) == (
+        "You have already ranked choice 2, Cold, as your first choice."
+    )
+    assert plan_vote(_post_with(started), 4) == (
+        "This poll has 3 choices. Say vote for choice, and a number from 1 to 3."
+    )
+
+
 def test_polls_voicepeer_cannot_vote_in_say_so() -> None:
     choices = (("a", "Heat"), ("b", "Cold"), ("c", "Damp"))
-    ranked = plan_vote(_post_with(PollTally("poll", 0, kind="ranked_choice", choices=choices)), 1)
-    assert isinstance(ranked, str) and "web page" in ranked
     at_least = PollTally("poll", 0, kind="multiple", choices=choices, least=2, most=3)
     assert isinstance(plan_vote(_post_with(at_least), 1), str)
     assert plan_vote(_post_with(), 1) == "This post has no poll to vote in."

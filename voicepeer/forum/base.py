@@ -320,9 +320,16 @@ class Forum(Protocol):
         """Take the member's like of the post back; the post as the forum now shows it."""
         ...
 
-    def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
+    def vote(
+        self,
+        post_id: int,
+        poll_name: str,
+        choices: Sequence[str],
+        ranks: Sequence[tuple[str, int]] = (),
+    ) -> PollTally | None:
         """Make the person's vote in a poll exactly ``choices`` (choice ids), replacing any
-        earlier vote (no choices: the vote is taken back); the poll's counts afterwards,
+        earlier vote (no choices: the vote is taken back); in a ranked-choice poll
+        ``ranks`` gives every choice its place (0: unranked). The poll's counts afterwards,
         when the forum sends them."""
         ...
 

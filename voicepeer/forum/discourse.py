@@ -398,11 +398,22 @@ class DiscourseClient:
         )
         return _post_or_none(answer)
 
-    def vote(self, post_id: int, poll_name: str, choices: Sequence[str]) -> PollTally | None:
+    def vote(
+        self,
+        post_id: int,
+        poll_name: str,
+        choices: Sequence[str],
+        ranks: Sequence[tuple[str, int]] = (),
+    ) -> PollTally | None:
         # PollsController#vote: the choices sent replace the person's earlier ones; it
-        # refuses none, and #remove_vote takes the whole vote back.
+        # refuses none, and #remove_vote takes the whole vote back. A ranked-choice vote is
+        # every choice's {digest, rank} by index, as the poll's page sends it (Poll.vote
+        # reads options.values).
         body: dict[str, Any] = {"post_id": post_id, "poll_name": poll_name}
-        if choices:
+        if ranks:
+            options: Any = {str(i): {"digest": c, "rank": r} for i, (c, r) in enumerate(ranks)}
+            answer = self.http.write("PUT", "/polls/vote", {**body, "options": options})
+        elif choices:
             answer = self.http.write("PUT", "/polls/vote", {**body, "options": list(choices)})
         else:
             answer = self.http.write("DELETE", "/polls/vote", body)

@@ -4,7 +4,10 @@ the voter's name), and the choices the forum is sent; and taking a vote back ("r
 vote"), asked the same way.
 
 Choices are numbered as the post was read ("Choice two: Cold showers"); a number poll's
-choices are its numbers, so "vote for choice seven" picks 7.
+choices are its numbers, so "vote for choice seven" picks 7. A ranked-choice poll is
+ranked one choice at a time: each "vote for choice N" puts that choice next in the
+person's order (first when there is none yet), and each step is a whole vote — the choices
+not yet ranked are sent unranked, which the forum takes.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from voicepeer.forum.base import Post
+from voicepeer.number_words import ordinal_word
 from voicepeer.speech.text.polls import PollTally, choice_words, number_choices
 
 
@@ -31,6 +35,9 @@ class PollVote:
     question: str
     declined: str = "Not voted."
     """Said when the person answers no."""
+    ranks: tuple[tuple[str, int], ...] = ()
+    """For a ranked-choice poll, (choice id, place) of every choice, 0 for those left
+    unranked: the whole ballot sent; empty for other polls."""
 
     @property
     def taken_back(self) -> bool:
@@ -79,19 +86,16 @@ def plan_vote(post: Post, number: int | None, *, archived: bool = False) -> Poll
     tally = next((p for p in polls if not p.closed), None)
     if tally is None:
         return "This poll is closed: it takes no more votes."
-    if tally.kind == "ranked_choice":
-        return (
-            "This poll asks for the choices ranked in order, which I cannot do by voice. "
-            "The forum's web page can."
-        )
     said = _say_choice(tally, number)
     if said is None:
         return _choices_heard(tally)
     choice, picked = said
-    if choice in tally.mine:
-        return f"You have already voted for {picked}."
     where = "the first open poll of this post" if len(polls) > 1 else "this poll"
     seen = " Everyone can see who voted for what in it." if tally.public else ""
+    if tally.kind == "ranked_choice":
+        return _plan_ranking(post, tally, choice, picked, f"in {where}?{seen}")
+    if choice in tally.mine:
+        return f"You have already voted for {picked}."
     if tally.kind == "multiple":
         # In the poll's order; an earlier vote for a choice no longer there is dropped.
         choices = tuple(c for c, _ in tally.choices if c in tally.mine or c == choice)
@@ -114,6 +118,32 @@ def plan_vote(post: Post, number: int | None, *, archived: bool = False) -> Poll
     return PollVote(
         post.id, tally.name, choices, choice, picked, f"{question}{seen} Say yes or no."
     )
+
+
+def _ranked(tally: PollTally) -> list[str]:
+    """The choices the person has ranked, first place first."""
+    known = {c for c, _ in tally.choices}
+    return [c for c, place in sorted(tally.ranks, key=lambda r: r[1]) if c in known]
+
+
+def _place(order: int) -> str:
+    return ordinal_word(order) or f"number {order}"
+
+
+def _plan_ranking(
+    post: Post, tally: PollTally, choice: str, picked: str, where: str
+) -> PollVote | str:
+    """Ranking ``choice`` next after the choices the person has already ranked."""
+    ranked = _ranked(tally)
+    if choice in ranked:
+        return (
+            f"You have already ranked {picked}, as your {_place(ranked.index(choice) + 1)} choice."
+        )
+    order = [*ranked, choice]
+    after = f", after {_said_choice(tally, ranked[-1])}" if ranked else ""
+    question = f"Rank {picked}, as your {_place(len(order))} choice{after}, {where} Say yes or no."
+    ranks = tuple((c, order.index(c) + 1 if c in order else 0) for c, _ in tally.choices)
+    return PollVote(post.id, tally.name, tuple(order), choice, picked, question, ranks=ranks)
 
 
 def _plan_taking_back(post: Post, polls: list[PollTally]) -> PollVote | str:
@@ -156,6 +186,8 @@ def after_vote(vote: PollVote, tally: PollTally | None) -> str:
     if vote.taken_back:
         said = "Your vote is taken back."
         return said if tally is None else f"{said} {_people_voted(tally.voters).capitalize()} now."
+    if vote.ranks:
+        return _after_ranking(vote)
     said = f"You voted for {vote.picked}."
     votes = None if tally is None else tally.votes_for(vote.choice)
     if tally is None or votes is None:
@@ -168,3 +200,12 @@ def _people_voted(voters: int) -> str:
     if voters == 0:
         return "nobody has voted in it"
     return "1 person has voted" if voters == 1 else f"{voters} people have voted"
+
+
+def _after_ranking(vote: PollVote) -> str:
+    """What is said once a ranking step is counted, and how to go on."""
+    place = _place(len(vote.choices))
+    said = f"You ranked {vote.picked}, as your {place} choice."
+    if len(vote.choices) == len(vote.ranks):
+        return f"{said} Every choice is ranked now."
+    return f"{said} To rank another next, say vote for choice and its number."

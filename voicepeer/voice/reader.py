@@ -486,7 +486,9 @@ class Reader:
     def vote(self, vote: PollVote) -> None:
         """Cast ``vote`` or take it back (the person said yes) and say it was counted."""
         forum = self._engines.forum
-        sent = self.forum_call(lambda: (forum.vote(vote.post_id, vote.poll, vote.choices),))
+        sent = self.forum_call(
+            lambda: (forum.vote(vote.post_id, vote.poll, vote.choices, vote.ranks),)
+        )
         if sent is None:
             return
         (tally,) = sent
