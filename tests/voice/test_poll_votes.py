@@ -114,6 +114,25 @@ def test_a_ranked_choice_poll_is_ranked_by_voice_a_yes_at_each_step(tmp_path: Pa
     assert again.said[-1] == "You have already ranked choice 2, Cold showers, as your first choice."
 
 
+def test_a_poll_taking_two_at_once_is_voted_in_by_saying_each(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        post_id, (vest, _, indoors) = _post_poll(forum.base_url, " type=multiple min=2 max=3")
+        talk = heard(
+            forum,
+            [*OPEN_IT, "vote for choice one", "vote for choice three", "yes"],
+            tmp_path / "data",
+        )
+        assert own_votes(forum.base_url, post_id, "demo") == [vest, indoors]
+    assert talk.said[-3:] == [
+        "Choice 1, Cooling vest noted. This poll takes at least 2 choices at once: say vote "
+        "for choice and another number, one at a time.",
+        "Vote for choice 1, Cooling vest and choice 3, Staying indoors, in this poll? "
+        "Say yes or no.",
+        "You voted for choice 1, Cooling vest and choice 3, Staying indoors. 1 person has "
+        "voted now.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("lines", "answer"),
     [
@@ -220,10 +239,29 @@ def test_a_ranked_choice_poll_is_ranked_one_choice_at_a_time() -> None:
     )
 
 
-def test_polls_voicepeer_cannot_vote_in_say_so() -> None:
+def test_a_poll_taking_several_choices_at_once_notes_them_until_enough_are_said() -> None:
     choices = (("a", "Heat"), ("b", "Cold"), ("c", "Damp"))
-    at_least = PollTally("poll", 0, kind="multiple", choices=choices, least=2, most=3)
-    assert isinstance(plan_vote(_post_with(at_least), 1), str)
+    post = _post_with(PollTally("poll", 0, kind="multiple", choices=choices, least=2, most=3))
+    first = plan_vote(post, 3)
+    assert isinstance(first, PollVote) and not first.complete and first.choices == ("c",)
+    assert first.question == (
+        "Choice 3, Damp noted. This poll takes at least 2 choices at once: say vote for "
+        "choice and another number, one at a time."
+    )
+    assert plan_vote(post, 3, noted=first) == "You have already chosen choice 3, Damp."
+    both = plan_vote(post, 1, noted=first)
+    assert isinstance(both, PollVote) and both.complete and both.several
+    assert both.choices == ("a", "c")  # in the poll's order
+    assert both.question == (
+        "Vote for choice 1, Heat and choice 3, Damp, in this poll? Say yes or no."
+    )
+    # Noted in another post's poll, they do not count here.
+    elsewhere = replace(first, post_id=99)
+    alone = plan_vote(post, 1, noted=elsewhere)
+    assert isinstance(alone, PollVote) and not alone.complete and alone.choices == ("a",)
+
+
+def test_polls_voicepeer_cannot_vote_in_say_so() -> None:
     assert plan_vote(_post_with(), 1) == "This post has no poll to vote in."
 
 

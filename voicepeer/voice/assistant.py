@@ -290,6 +290,8 @@ class Assistant:
         """The like asked about in LIKING (or its taking back), made only on a clear yes."""
         self._vote: PollVote | None = None
         """The vote asked about in VOTING, cast only on a clear yes."""
+        self._noted_choices: PollVote | None = None
+        """Choices said for a poll that takes several at once, too few yet to ask about."""
         self.finished = False
         """The person said goodbye: the loop ends after this utterance."""
 
@@ -729,9 +731,16 @@ class Assistant:
             self.say(like.question)
 
     def _ask_to_vote(self, number: int | None) -> None:
-        """Ask before voting for choice ``number``, or before taking the vote back (None)."""
-        vote = self.reader.plan_vote(number)
-        if vote is not None:
+        """Ask before voting for choice ``number``, or before taking the vote back (None).
+        Choices too few for the poll to take at once are noted until more are said."""
+        noted, self._noted_choices = self._noted_choices, None
+        vote = self.reader.plan_vote(number, noted if number is not None else None)
+        if vote is None:
+            self._noted_choices = noted if number is not None else None
+        elif not vote.complete:
+            self._noted_choices = vote
+            self.say(vote.question)
+        else:
             self._vote = vote
             self._go(State.VOTING)
             self.say(vote.question)

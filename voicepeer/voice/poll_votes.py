@@ -7,7 +7,9 @@ Choices are numbered as the post was read ("Choice two: Cold showers"); a number
 choices are its numbers, so "vote for choice seven" picks 7. A ranked-choice poll is
 ranked one choice at a time: each "vote for choice N" puts that choice next in the
 person's order (first when there is none yet), and each step is a whole vote — the choices
-not yet ranked are sent unranked, which the forum takes.
+not yet ranked are sent unranked, which the forum takes. A multiple-choice poll that takes
+several choices at once (its min) notes each choice said until there are enough, then asks
+once about them all.
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ class PollVote:
     ranks: tuple[tuple[str, int], ...] = ()
     """For a ranked-choice poll, (choice id, place) of every choice, 0 for those left
     unranked: the whole ballot sent; empty for other polls."""
+    complete: bool = True
+    """False: fewer choices than a multiple-choice poll takes at once (its min), so they are
+    only noted (``question`` says so) until more are said; nothing is asked or sent."""
+    several: bool = False
+    """Several choices asked about at once (noted until the poll's min was reached)."""
 
     @property
     def taken_back(self) -> bool:
@@ -72,10 +79,14 @@ def _choices_heard(tally: PollTally) -> str:
     return f"This poll has {count} choices. Say vote for choice, and a number from 1 to {count}."
 
 
-def plan_vote(post: Post, number: int | None, *, archived: bool = False) -> PollVote | str:
+def plan_vote(
+    post: Post, number: int | None, *, archived: bool = False, noted: PollVote | None = None
+) -> PollVote | str:
     """The vote "vote for choice ``number``" asks for in ``post`` (``None``: taking the
     person's vote back), or what to say instead. ``archived``: the post's topic is archived,
-    where polls take no votes (a closed topic's polls still do)."""
+    where polls take no votes (a closed topic's polls still do). ``noted``: choices said
+    before and not sent, as a poll needing several at once takes them (see
+    PollVote.complete)."""
     polls = [p for p in post.polls if p.choices]
     if not polls:
         return "This post has no poll to vote in."
@@ -97,18 +108,8 @@ def plan_vote(post: Post, number: int | None, *, archived: bool = False) -> Poll
     if choice in tally.mine:
         return f"You have already voted for {picked}."
     if tally.kind == "multiple":
-        # In the poll's order; an earlier vote for a choice no longer there is dropped.
-        choices = tuple(c for c, _ in tally.choices if c in tally.mine or c == choice)
-        if tally.most is not None and len(choices) > tally.most:
-            return f"You have already voted for {len(tally.mine)} choices, the most {where} takes."
-        if tally.least is not None and len(choices) < tally.least:
-            return (
-                f"This poll takes at least {tally.least} choices at once, which I cannot do "
-                "by voice. The forum's web page can."
-            )
-        verb = "Add your vote for" if tally.mine else "Vote for"
-        question = f"{verb} {picked}, in {where}?"
-    elif tally.mine:
+        return _plan_multiple(post, tally, choice, picked, where, seen, noted)
+    if tally.mine:
         old = _said_choice(tally, next((c for c, _ in tally.choices if c in tally.mine), ""))
         choices = (choice,)
         question = f"Change your vote in {where} from {old} to {picked}?"
@@ -118,6 +119,39 @@ def plan_vote(post: Post, number: int | None, *, archived: bool = False) -> Poll
     return PollVote(
         post.id, tally.name, choices, choice, picked, f"{question}{seen} Say yes or no."
     )
+
+
+def _plan_multiple(
+    post: Post,
+    tally: PollTally,
+    choice: str,
+    picked: str,
+    where: str,
+    seen: str,
+    noted: PollVote | None,
+) -> PollVote | str:
+    """Adding ``choice`` to the person's votes in a multiple-choice poll, with any choices
+    noted before (a poll whose min is more than one takes its first vote whole)."""
+    earlier = (
+        noted.choices if noted and (noted.post_id, noted.poll) == (post.id, tally.name) else ()
+    )
+    if choice in earlier:
+        return f"You have already chosen {picked}."
+    # In the poll's order; an earlier vote for a choice no longer there is dropped.
+    chosen = {*tally.mine, *earlier, choice}
+    choices = tuple(c for c, _ in tally.choices if c in chosen)
+    if tally.most is not None and len(choices) > tally.most:
+        return f"You have already voted for {len(tally.mine)} choices, the most {where} takes."
+    if tally.least is not None and len(choices) < tally.least:
+        more = "another number" if tally.least - len(choices) == 1 else "more numbers"
+        said = f"{picked[0].upper()}{picked[1:]} noted. {where.capitalize()} takes at least "
+        said += f"{tally.least} choices at once: say vote for choice and {more}, one at a time."
+        return PollVote(post.id, tally.name, choices, choice, picked, said, complete=False)
+    new = [c for c in choices if c not in tally.mine]
+    named = " and ".join(_said_choice(tally, c) for c in new)
+    verb = "Add your vote for" if tally.mine else "Vote for"
+    question = f"{verb} {named}, in {where}?{seen} Say yes or no."
+    return PollVote(post.id, tally.name, choices, choice, named, question, several=len(new) > 1)
 
 
 def _ranked(tally: PollTally) -> list[str]:
@@ -189,6 +223,8 @@ def after_vote(vote: PollVote, tally: PollTally | None) -> str:
     if vote.ranks:
         return _after_ranking(vote)
     said = f"You voted for {vote.picked}."
+    if vote.several and tally is not None:
+        return f"{said} {_people_voted(tally.voters).capitalize()} now."
     votes = None if tally is None else tally.votes_for(vote.choice)
     if tally is None or votes is None:
         return said  # the forum keeps the counts hidden from voters

@@ -471,13 +471,15 @@ class Reader:
         self.post_index = new_index
         return self.read_current()
 
-    def plan_vote(self, number: int | None) -> PollVote | None:
+    def plan_vote(self, number: int | None, noted: PollVote | None = None) -> PollVote | None:
         """The vote "vote for choice ``number``" asks for in the current post (``None``:
-        "remove my vote"); ``None`` after saying why there is none."""
+        "remove my vote"), with choices ``noted`` before; ``None`` after saying why there
+        is none."""
         post = self.current_post()
         if post is None:
             return None
-        planned = plan_vote(post, number, archived=self.topic is not None and self.topic.archived)
+        archived = self.topic is not None and self.topic.archived
+        planned = plan_vote(post, number, archived=archived, noted=noted)
         if isinstance(planned, str):
             self._say(planned)
             return None
