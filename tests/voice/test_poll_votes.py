@@ -17,7 +17,7 @@ from tests.support.polls import own_votes, polls_seen, post_poll, vote_as
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.base import Post
 from voicepeer.speech.text.polls import PollTally
-from voicepeer.voice.poll_votes import PollVote, plan_vote
+from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 
 HEAT_POLL = (
     "How is everyone coping with the heat?\n\n[poll{attrs}]\n# What helps you most?\n"
@@ -236,6 +236,16 @@ def test_a_ranked_choice_poll_is_ranked_one_choice_at_a_time() -> None:
     )
     assert plan_vote(_post_with(started), 4) == (
         "This poll has 3 choices. Say vote for choice, and a number from 1 to 3."
+    )
+
+
+def test_the_last_choice_ranked_says_every_choice_is_ranked() -> None:
+    choices = (("a", "Heat"), ("b", "Cold"))
+    tally = PollTally("poll", 1, kind="ranked_choice", choices=choices, ranks=(("b", 1),))
+    last = plan_vote(_post_with(tally), 1)
+    assert isinstance(last, PollVote) and last.ranks == (("a", 2), ("b", 1))
+    assert after_vote(last, None) == (
+        "You ranked choice 1, Heat, as your second choice. Every choice is ranked now."
     )
 
 
