@@ -211,6 +211,14 @@ def add_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor
     return True
 
 
+def like_given_at(store: Store, post_id: int, user_id: int) -> str | None:
+    """When the member liked the post (as Discourse writes times); None: they have not."""
+    given = store.scalar(
+        "SELECT created_at FROM post_likes WHERE post_id = ? AND user_id = ?", (post_id, user_id)
+    )
+    return None if given is None else str(given)
+
+
 def like_undoable(liked_at: str, archived: bool) -> bool:
     """Guardian#can_delete_post_action? for the member's own like given at ``liked_at``:
     within POST_UNDO_ACTION_WINDOW, and never in an archived topic."""

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from voicepeer.demo_forum.posting import like_given_at
 from voicepeer.demo_forum.store import Store, now_iso
 
 PLUGINS = ("solved", "reactions")
@@ -171,11 +172,7 @@ def _reaction_fields(store: Store, post: sqlite3.Row, viewer_id: int | None) -> 
             "SELECT reaction FROM post_reactions WHERE post_id = ? AND user_id = ?",
             (post["id"], viewer_id),
         )
-        liked = store.scalar(
-            "SELECT COUNT(*) FROM post_likes WHERE post_id = ? AND user_id = ?",
-            (post["id"], viewer_id),
-        )
-        if own or liked:
+        if own or like_given_at(store, post["id"], viewer_id) is not None:
             mine = {"id": own or MAIN_REACTION, "type": "emoji", "can_undo": True}
     return {
         "reactions": reactions,

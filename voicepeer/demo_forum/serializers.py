@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from voicepeer.demo_forum import polls, profiles
-from voicepeer.demo_forum.posting import like_undoable
+from voicepeer.demo_forum.posting import like_given_at, like_undoable
 from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
 from voicepeer.demo_forum.store import Store, iso
 
@@ -318,14 +318,7 @@ def post_json(
         (post["topic_id"], post["post_number"]),
     )
     likes = int(store.scalar("SELECT COUNT(*) FROM post_likes WHERE post_id = ?", (post["id"],)))
-    liked_at = (
-        store.scalar(
-            "SELECT created_at FROM post_likes WHERE post_id = ? AND user_id = ?",
-            (post["id"], viewer_id),
-        )
-        if viewer_id is not None
-        else None
-    )
+    liked_at = like_given_at(store, post["id"], viewer_id) if viewer_id is not None else None
     liked = liked_at is not None
     bookmarked = viewer_id is not None and bool(
         store.scalar(
@@ -346,7 +339,7 @@ def post_json(
         like_action["count"] = likes
     if liked_at is not None:
         like_action["acted"] = True
-        if like_undoable(str(liked_at), bool(topic["archived"])):
+        if like_undoable(liked_at, bool(topic["archived"])):
             like_action["can_undo"] = True
     data: dict[str, Any] = {
         "id": post["id"],

@@ -17,7 +17,14 @@ from voicepeer.demo_forum.http_api import (
     not_found,
     rejected,
 )
-from voicepeer.demo_forum.posting import add_like, add_post, add_topic, like_undoable, remove_like
+from voicepeer.demo_forum.posting import (
+    add_like,
+    add_post,
+    add_topic,
+    like_given_at,
+    like_undoable,
+    remove_like,
+)
 from voicepeer.demo_forum.reading import can_start_topic_in, visible_post, visible_topic
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import avatar_template, post_json
@@ -250,14 +257,11 @@ def delete_post_action(ctx: Context, match: re.Match[str]) -> Response:
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
     post = visible_post(ctx, int(match["id"]))
     _like_action(ctx)
-    liked_at = ctx.store.scalar(
-        "SELECT created_at FROM post_likes WHERE post_id = ? AND user_id = ?",
-        (post["id"], user["id"]),
-    )
+    liked_at = like_given_at(ctx.store, post["id"], user["id"])
     if liked_at is None:
         raise not_found()
     topic = ctx.store.topic(post["topic_id"])
-    if not like_undoable(str(liked_at), topic is not None and bool(topic["archived"])):
+    if not like_undoable(liked_at, topic is not None and bool(topic["archived"])):
         raise invalid_access()
     with ctx.store.transaction() as conn:
         remove_like(conn, post=post, user_id=user["id"], actor=user["username"])
