@@ -733,17 +733,18 @@ class Assistant:
     def _ask_to_vote(self, number: int | None) -> None:
         """Ask before voting for choice ``number``, or before taking the vote back (None).
         Choices too few for the poll to take at once are noted until more are said."""
-        noted, self._noted_choices = self._noted_choices, None
-        vote = self.reader.plan_vote(number, noted if number is not None else None)
+        if number is None:
+            self._noted_choices = None  # "remove my vote" forgets them too
+        vote = self.reader.plan_vote(number, self._noted_choices)
         if vote is None:
-            self._noted_choices = noted if number is not None else None
-        elif not vote.complete:
-            self._noted_choices = vote
-            self.say(vote.question)
-        else:
+            return
+        if vote.complete:
+            self._noted_choices = None  # all in the question now
             self._vote = vote
             self._go(State.VOTING)
-            self.say(vote.question)
+        else:
+            self._noted_choices = vote
+        self.say(vote.question)
 
     def _quit(self) -> None:
         """Goodbye: at once, or — with a reply not yet posted — after a yes."""
