@@ -99,14 +99,11 @@ class Likes:
         post_id = change.post.id
         try:
             now = self._forum.unlike(post_id) if change.take_back else self._forum.like(post_id)
-        except ForumNotFoundError as error:
-            # Taking back: the forum has no like of theirs there (taken back on its page).
-            log.warning("like change failed: %s", type(error).__name__)
-            self._say(NOT_LIKED if change.take_back else say_error(error))
-            return
         except ForumError as error:
             log.warning("like change failed: %s", type(error).__name__)
-            self._say(say_error(error))
+            # Taking back, a 404 is no like of theirs there (taken back on the forum's page).
+            gone = change.take_back and isinstance(error, ForumNotFoundError)
+            self._say(NOT_LIKED if gone else say_error(error))
             return
         thread = self._reader.thread
         if now is not None and thread is not None:
