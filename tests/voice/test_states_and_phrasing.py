@@ -95,3 +95,19 @@ def test_places_survive_a_restart_and_ignore_a_damaged_file(tmp_path: Path) -> N
     assert PlacesFile(path).last_topic() == 12
     path.write_text("{not json")
     assert PlacesFile(path).get(12) is None
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (0.2, "1 second"),
+        (89, "89 seconds"),
+        (90, "2 minutes"),
+        (600, "10 minutes"),
+        (5400, "2 hours"),
+        # A forum's daily limit asks for hours, not "780 minutes".
+        (13 * 3600 + 100, "13 hours"),
+    ],
+)
+def test_a_wait_is_said_in_the_unit_a_person_would_use(seconds: float, said: str) -> None:
+    assert phrasing.wait_phrase(seconds) == said

@@ -113,12 +113,15 @@ def author_name(post: Post) -> str:
 
 
 def wait_phrase(seconds: float) -> str:
-    """Speakable form of a wait, e.g. "10 seconds", "2 minutes"."""
+    """Speakable form of a wait, e.g. "10 seconds", "2 minutes", "13 hours" (a forum's
+    daily limits ask for hours)."""
     whole = max(1, round(seconds))
-    if whole < 90:
-        return f"{whole} second{'s' if whole != 1 else ''}"
-    minutes = round(whole / 60)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    # A unit is used from one and a half of it: "89 seconds", "2 minutes", "89 minutes".
+    for unit, size in (("hour", 3600), ("minute", 60)):
+        if whole >= size * 3 // 2:
+            count = round(whole / size)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{whole} second{'s' if whole != 1 else ''}"
 
 
 def waiting_announcement(seconds: float) -> str:
