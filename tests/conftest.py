@@ -49,6 +49,26 @@ def shared_data(
         yield Path(root)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def member_limits_lifted() -> Iterator[None]:
+    """The demo forum's limits on how fast members post and like are lifted, as Discourse's
+    own test suite lifts them (``RateLimiter.disable``): a test replying twice would
+    otherwise wait 5 seconds. Tests about the limits take the ``member_limits`` fixture."""
+    from voicepeer.demo_forum.member_limits import MemberLimits
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MemberLimits, "enabled", False)
+        yield
+
+
+@pytest.fixture
+def member_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo forum limits members as a stock Discourse does, for this test."""
+    from voicepeer.demo_forum.member_limits import MemberLimits
+
+    monkeypatch.setattr(MemberLimits, "enabled", True)
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh HOME and XDG config/data/cache/state directories for each test."""

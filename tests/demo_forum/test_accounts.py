@@ -8,6 +8,7 @@ import pytest
 from tests.demo_forum.conftest import ForumFactory
 from tests.support.spec import validate_error_body, validate_response
 from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.member_limits import time_left
 
 NOT_PERMITTED = "You are not permitted to view the requested resource."
 
@@ -148,7 +149,7 @@ def test_user_api_key_rate_limit_answers_json_429(forum: DemoForum) -> None:
         assert body["error_type"] == "rate_limit"
         wait = body["extras"]["wait_seconds"]
         assert 1 <= wait <= 60
-        assert body["extras"]["time_left"] == f"{wait} seconds"
+        assert body["extras"]["time_left"] == time_left(wait)
         assert limited.headers["Retry-After"] == str(wait)
         # Other callers are not held back by this key's limit.
         assert client.get("/site/settings.json").status_code == 200

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,3 +47,18 @@ def backdate_likes(forum: DemoForum, minutes: int) -> None:
                 "UPDATE post_likes SET created_at = ? WHERE post_id = ? AND user_id = ?",
                 (iso(earlier), post_id, user_id),
             )
+
+
+def age_member_actions(forum: DemoForum, seconds: float) -> None:
+    """Make every action the member limits counted ``seconds`` older."""
+    with sqlite3.connect(forum.db_path) as conn:
+        conn.execute("UPDATE member_actions SET at = at - ?", (seconds,))
+
+
+def make_new_member(forum: DemoForum, username: str, trust_level: int = 0) -> None:
+    """Make ``username`` a member who joined just now, at ``trust_level``."""
+    with sqlite3.connect(forum.db_path) as conn:
+        conn.execute(
+            "UPDATE users SET trust_level = ?, created_at = ? WHERE username = ?",
+            (trust_level, iso(datetime.now(UTC)), username),
+        )

@@ -30,6 +30,7 @@ from voicepeer.demo_forum.http_api import (
     invalid_access,
     whole_number,
 )
+from voicepeer.demo_forum.member_limits import rate_limited
 from voicepeer.demo_forum.ratelimit import RateLimiter
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.demo_forum.store import Store
@@ -50,23 +51,6 @@ ROUTES: tuple[Route, ...] = (
     *voting.ROUTES,
     *topic_status.ROUTES,
 )
-
-
-def rate_limited(wait_s: int) -> Response:
-    """The JSON 429 a Discourse controller sends when a limit is hit."""
-    unit = "second" if wait_s == 1 else "seconds"
-    return Response.json(
-        429,
-        {
-            "errors": [
-                f"You’ve performed this action too many times. "
-                f"Please wait {wait_s} {unit} before trying again."
-            ],
-            "error_type": "rate_limit",
-            "extras": {"wait_seconds": wait_s, "time_left": f"{wait_s} {unit}"},
-        },
-        headers=[("Retry-After", str(wait_s))],
-    )
 
 
 class DemoForumApp:

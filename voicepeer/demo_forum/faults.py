@@ -9,6 +9,7 @@ import threading
 from dataclasses import dataclass
 
 from voicepeer.demo_forum.http_api import Response
+from voicepeer.demo_forum.member_limits import rate_limited
 
 MALFORMED_MODES = ("truncated_json", "html", "wrong_shape", "drop_connection")
 
@@ -111,8 +112,6 @@ class Faults:
                 if failure.remaining > 0 and failure.path in (None, path):
                     failure.remaining -= 1
                     if failure.rate_limit:
-                        from voicepeer.demo_forum.app import rate_limited  # app imports us
-
                         return rate_limited(failure.retry_after_s or 0)
                     headers = []
                     if failure.retry_after_s is not None:

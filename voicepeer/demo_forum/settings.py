@@ -42,6 +42,28 @@ class DemoForumOptions:
     has, compared without case, with "Title has already been used"; messages are exempt)."""
     min_search_term_length: int = field(default=3, metadata={"min": 1, "max": 100})
     """Fewest characters a search may have; shorter ones get 400 (Discourse default 3)."""
+    unique_posts_mins: int = field(default=5, metadata={"min": 0, "max": 1440})
+    """Minutes in which a member may not post the same words again ("Body is too similar
+    to what you recently posted"; messages apart from topics; staff exempt; Discourse 5)."""
+    rate_limit_create_post: float = field(default=5.0, metadata={"min": 0.0, "max": 3600.0})
+    """Seconds a member waits after any post before the next (Discourse default 5)."""
+    rate_limit_new_user_create_post: float = field(
+        default=30.0, metadata={"min": 0.0, "max": 3600.0}
+    )
+    """The same for a new member: trust level 0, or 1 and joined within a day (Discourse 30)."""
+    rate_limit_create_topic: float = field(default=15.0, metadata={"min": 0.0, "max": 3600.0})
+    """Seconds a member waits after starting a topic or message before the next (Discourse 15)."""
+    max_topics_per_day: int = field(default=20, metadata={"min": 0, "max": 10_000})
+    """Topics one member may start in a day (Discourse default 20)."""
+    max_topics_in_first_day: int = field(default=3, metadata={"min": 0, "max": 10_000})
+    """Topics a member may start on their first day of posting (Discourse default 3)."""
+    max_replies_in_first_day: int = field(default=10, metadata={"min": 0, "max": 10_000})
+    """Replies a member may post on their first day of posting (Discourse default 10)."""
+    max_personal_messages_per_day: int = field(default=20, metadata={"min": 0, "max": 10_000})
+    """Messages one member may start in a day (Discourse default 20)."""
+    max_likes_per_day: int = field(default=50, metadata={"min": 0, "max": 10_000})
+    """Likes one member may give in a day, times 1.5, 2 or 3 at trust level 2, 3 or 4
+    (Discourse default 50)."""
     moderated_usernames: tuple[str, ...] = ()
     """Members whose every post waits for a moderator instead of appearing at once."""
     plugins: tuple[str, ...] = ()

@@ -79,6 +79,9 @@ CREATE TABLE IF NOT EXISTS poll_votes (
 CREATE TABLE IF NOT EXISTS closed_polls (
     post_id INTEGER NOT NULL REFERENCES posts(id), poll_name TEXT NOT NULL,
     PRIMARY KEY (post_id, poll_name));
+CREATE TABLE IF NOT EXISTS member_actions (
+    user_id INTEGER NOT NULL REFERENCES users(id), kind TEXT NOT NULL, at REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS member_actions_by_kind ON member_actions (user_id, kind, at);
 CREATE INDEX IF NOT EXISTS posts_by_topic ON posts (topic_id, post_number);
 CREATE INDEX IF NOT EXISTS replies_by_topic ON posts (topic_id, reply_to_post_number);
 CREATE INDEX IF NOT EXISTS topics_by_bump ON topics (bumped_at);

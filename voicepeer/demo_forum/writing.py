@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from voicepeer.demo_forum.auth import acting_user, signed_in
@@ -17,6 +18,7 @@ from voicepeer.demo_forum.http_api import (
     not_found,
     rejected,
 )
+from voicepeer.demo_forum.member_limits import MemberLimits
 from voicepeer.demo_forum.posting import (
     add_like,
     add_post,
@@ -28,7 +30,7 @@ from voicepeer.demo_forum.posting import (
 from voicepeer.demo_forum.reading import can_start_topic_in, visible_post, visible_topic
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import avatar_template, post_json
-from voicepeer.demo_forum.store import now_iso
+from voicepeer.demo_forum.store import iso, now_iso
 from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
 
 
@@ -70,6 +72,27 @@ def _body_errors(ctx: Context, raw: str, *, private: bool, new_topic: bool) -> l
         return [f"Body is too short (minimum is {minimum} characters)"]
     if len(body) > options.max_post_length:
         return [f"Body is too long (maximum is {options.max_post_length} characters)"]
+    return []
+
+
+def _repeat_errors(ctx: Context, user: sqlite3.Row, raw: str, *, private: bool) -> list[str]:
+    """PostValidator#unique_post_validator: the member posted these very words (topics and
+    messages apart) within ``unique_posts_mins``; staff are exempt."""
+    minutes = ctx.options.unique_posts_mins
+    if minutes <= 0 or user["admin"] or user["moderator"]:
+        return []
+    since = iso(datetime.now(UTC) - timedelta(minutes=minutes))
+    rows = ctx.store.all(
+        "SELECT p.raw, t.archetype FROM posts p JOIN topics t ON t.id = p.topic_id"
+        " WHERE p.user_id = ? AND p.created_at >= ?",
+        (user["id"], since),
+    )
+    words = raw.strip()
+    if any(
+        row["raw"].strip() == words and (row["archetype"] == "private_message") == private
+        for row in rows
+    ):
+        return ["Body is too similar to what you recently posted"]
     return []
 
 
@@ -159,11 +182,21 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
         if not private:
             errors += _category_errors(ctx, category)
     errors += _body_errors(ctx, raw, private=private, new_topic=new_topic)
+    errors += _repeat_errors(ctx, user, raw, private=private)
     if errors:
         raise rejected(errors, "create_post")
     if _needs_moderation(ctx, user, raw, title):
         return _enqueue(ctx, user, raw, title, topic_id, category_id, archetype)
+    # The models' limits come after validation; a post waiting for a moderator meets none.
+    member_limits = MemberLimits(ctx.store, ctx.options)
+    limits = (
+        member_limits.for_topic(user, private=private)
+        if new_topic
+        else member_limits.for_post(user, reply=True)
+    )
+    member_limits.check(user, limits)
     with ctx.store.transaction() as conn:
+        member_limits.record(conn, user, limits)
         if topic_id is not None:
             post = add_post(
                 ctx.store,
@@ -245,10 +278,31 @@ def post_action(ctx: Context, _m: re.Match[str]) -> Response:
     topic = ctx.store.topic(post["topic_id"])
     if post["user_id"] == user["id"] or (topic is not None and topic["archived"]):
         raise invalid_access()  # Guardian#post_can_act? (see serializers.post_json)
+    member_limits = MemberLimits(ctx.store, ctx.options)
+    _limit_action(ctx, member_limits, user, post)
+    daily = member_limits.for_like(user)
+    member_limits.check(user, [daily])
     with ctx.store.transaction() as conn:
         if not add_like(conn, post=post, user_id=user["id"], actor=user["username"]):
             raise error(403, "You have already performed this action.", "invalid_access")
-    return Response.json(200, post_json(ctx.store, post, user["id"], style="single"))
+        member_limits.record(conn, user, [daily])
+    # PostActionsController#create: the likes left today, which the forum's page warns of.
+    headers = [
+        ("Discourse-Actions-Remaining", str(member_limits.remaining(user, daily))),
+        ("Discourse-Actions-Max", str(daily.most)),
+    ]
+    answer = post_json(ctx.store, post, user["id"], style="single")
+    return Response.json(200, answer, headers=headers)
+
+
+def _limit_action(
+    ctx: Context, member_limits: MemberLimits, user: sqlite3.Row, post: sqlite3.Row
+) -> None:
+    """``PostAction.limit_action!``: counted as soon as it passes, whatever follows."""
+    limit = member_limits.for_action_on(post["id"])
+    member_limits.check(user, [limit])
+    with ctx.store.transaction() as conn:
+        member_limits.record(conn, user, [limit])
 
 
 def delete_post_action(ctx: Context, match: re.Match[str]) -> Response:
@@ -263,6 +317,8 @@ def delete_post_action(ctx: Context, match: re.Match[str]) -> Response:
     topic = ctx.store.topic(post["topic_id"])
     if not like_undoable(liked_at, topic is not None and bool(topic["archived"])):
         raise invalid_access()
+    # Taking a like back gives no like back to the day's limit (the like is only trashed).
+    _limit_action(ctx, MemberLimits(ctx.store, ctx.options), user, post)
     with ctx.store.transaction() as conn:
         remove_like(conn, post=post, user_id=user["id"], actor=user["username"])
     return Response.json(200, post_json(ctx.store, post, user["id"], style="single"))
