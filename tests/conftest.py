@@ -54,10 +54,9 @@ def member_limits_lifted() -> Iterator[None]:
     """The demo forum's limits on how fast members post and like are lifted, as Discourse's
     own test suite lifts them (``RateLimiter.disable``): a test replying twice would
     otherwise wait 5 seconds. Tests about the limits take the ``member_limits`` fixture."""
-    from voicepeer.demo_forum.member_limits import MemberLimits
+    from voicepeer.demo_forum.member_limits import limits_lifted
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(MemberLimits, "enabled", False)
+    with limits_lifted():
         yield
 
 

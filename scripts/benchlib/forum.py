@@ -19,6 +19,7 @@ from collections import deque
 from pathlib import Path
 
 from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.member_limits import limits_lifted
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.checks import check_reply
@@ -87,7 +88,7 @@ def _browse(base_url: str) -> float:
 def run() -> dict[str, float | int]:
     with tempfile.TemporaryDirectory() as tmp:
         options = DemoForumOptions(admin_api_key=KEY, admin_api_key_requests_per_minute=0)
-        with DemoForum(Path(tmp) / "forum.sqlite3", options) as forum:
+        with limits_lifted(), DemoForum(Path(tmp) / "forum.sqlite3", options) as forum:
             topic_id = forum.seed_long_topic(LONG_TOPIC_POSTS)
             base_url = forum.base_url
             first, whole = [], []

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from tests.forum.outbox_crash_child import TrialOutcome, kill_trial
 from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.member_limits import limits_lifted
 from voicepeer.demo_forum.settings import DemoForumOptions
 
 KEY = "bench-admin-key-0123456789"
@@ -33,7 +34,7 @@ def run() -> dict[str, float | int]:
     outcomes: list[TrialOutcome] = []
     with tempfile.TemporaryDirectory() as tmp:
         options = DemoForumOptions(admin_api_key=KEY, admin_api_key_requests_per_minute=0)
-        with DemoForum(Path(tmp) / "forum.sqlite3", options) as forum:
+        with limits_lifted(), DemoForum(Path(tmp) / "forum.sqlite3", options) as forum:
             topic_id = int(forum.store.scalar("SELECT MIN(id) FROM topics"))
             steps = [*STEPS * STEP_ROUNDS, *["random"] * RANDOM_TRIALS]
             for trial, step in enumerate(steps):
