@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from voicepeer.demo_forum.http_api import Response
 from voicepeer.errors import AuthError
-from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic, PostStatus
+from voicepeer.forum.base import LikeAnswer, NewPrivateMessage, NewReply, NewTopic, PostStatus
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import open_discourse
 from voicepeer.forum.peer import DiscoursePeer, peer_forum_for
@@ -70,6 +71,26 @@ def test_like_bookmark_and_notifications(forum: RunningForum) -> None:
     assert next(n for n in after if n.id == replied.id).read
     # Only that one: the like was not heard, so it stays new.
     assert not next(n for n in after if n.kind == "liked" and n.topic_id == topic_id).read
+
+
+def test_a_like_answers_with_the_likes_left_today(
+    start_forum: StartForum, member_limits: None
+) -> None:
+    forum = start_forum(max_likes_per_day=10)
+    demo, sam = forum.client("demo"), forum.client("sam")
+    mine = demo.create_post(NewReply(_heat_topic_id(forum), "Frozen peas on the neck work."))
+    assert mine.post_id is not None
+    answer = sam.like(mine.post_id)
+    assert (answer.likes_left, answer.likes_a_day) == (9, 10)
+    assert answer.post is not None and answer.post.cues is not None
+    assert answer.post.cues.liked
+
+
+def test_a_like_answered_without_counts_or_post_is_still_made(forum: RunningForum) -> None:
+    # A forum whose answer has no like headers, and a body that is not a post.
+    forum.server.faults.answer_next("/post_actions.json", Response.json(200, {"success": "OK"}))
+    answer = forum.client("sam").like(1)
+    assert answer == LikeAnswer(None)
 
 
 def test_private_message_send_and_reply(forum: RunningForum) -> None:

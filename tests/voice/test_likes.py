@@ -15,6 +15,7 @@ from tests.support.members import backdate_likes, keyed_forum, member_headers, s
 from tests.voice.test_assistant import first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.error_phrases import ALREADY_LIKED, LIKE_REFUSED, NOT_LIKED, UNLIKE_REFUSED
+from voicepeer.voice.likes import likes_used_up
 from voicepeer.voice.settings import VoiceSettings
 
 ASKED = "Like this post by Dave Whitfield? Say yes or no."
@@ -147,3 +148,26 @@ def test_read_anonymously_the_forum_decides_after_the_yes(forum: DemoForum, data
         "You liked this post by Dave Whitfield.",
     ]
     assert first_post_likes(forum) == 1
+
+
+def test_the_days_likes_are_counted_down_and_then_refused_without_a_question(
+    tmp_path: Path, data: Path, member_limits: None
+) -> None:
+    # The forum's own limits (here 3 likes a day): each like's answer says how many are left.
+    with keyed_forum(tmp_path / "limited.sqlite3", max_likes_per_day=3) as forum:
+        like_next = ["next post", "like this post", "yes"]
+        lines = ["open topic one", "like this post", "yes", *like_next * 3, *like_next[:2]]
+        talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    liked = [line for line in talk.said if line.startswith("You liked this post")]
+    assert len(liked) == 3
+    assert liked[0].endswith("Whitfield.")  # two left: nothing more said
+    assert liked[1].endswith("You have 1 like left for today.")
+    assert liked[2].endswith("That was your last like for today: the forum allows 3 in a day.")
+    # The fourth is asked (the forum decides), refused for the day, and not made.
+    used_up = likes_used_up(24 * 3600)
+    assert talk.said.count(used_up) == 2
+    # The fifth is answered at once: no question whose yes could not count.
+    assert talk.said[-1] == used_up
+    assert talk.said[-4] == "Like this post by Ruth Adeyemi? Say yes or no."
+    assert talk.said[-3] == used_up
+    assert talk.said[-2].startswith("That was the last post.")

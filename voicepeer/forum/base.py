@@ -260,6 +260,19 @@ class PostStatus(Enum):
 
 
 @dataclass(frozen=True)
+class LikeAnswer:
+    """What the forum answered a like with."""
+
+    post: Post | None
+    """The post as the forum now shows it (its like counted), when the answer says."""
+    likes_left: int | None = None
+    """Likes the member may still give before the forum's limit for a day
+    (Discourse-Actions-Remaining); None when the forum does not say."""
+    likes_a_day: int | None = None
+    """That limit (Discourse-Actions-Max)."""
+
+
+@dataclass(frozen=True)
 class PostOutcome:
     status: PostStatus
     post_id: int | None = None
@@ -311,9 +324,8 @@ class Forum(Protocol):
 
     def send_private_message(self, message: NewPrivateMessage) -> PostOutcome: ...
 
-    def like(self, post_id: int) -> Post | None:
-        """Like the post; the post as the forum now shows it (its like counted, liked by
-        the member), when the answer says."""
+    def like(self, post_id: int) -> LikeAnswer:
+        """Like the post; the post as the forum now shows it, and the likes left today."""
         ...
 
     def unlike(self, post_id: int) -> Post | None:

@@ -35,6 +35,7 @@ from voicepeer.forum import own_posts, parse
 from voicepeer.forum.base import (
     Category,
     Forum,
+    LikeAnswer,
     NewPrivateMessage,
     NewReply,
     NewTopic,
@@ -50,7 +51,13 @@ from voicepeer.forum.base import (
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.checks import check_search_term, limit_from_rejection
 from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
-from voicepeer.forum.http import DeliveryUncertainError, ForumHttp, SlowListener, WaitListener
+from voicepeer.forum.http import (
+    DeliveryUncertainError,
+    ForumHttp,
+    SlowListener,
+    WaitListener,
+    json_or_none,
+)
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.thread import POSTS_CHUNK, Thread
 from voicepeer.forum.timings import ReadingTimings
@@ -382,11 +389,16 @@ class DiscourseClient:
         self.forget_recent()
         return outcome
 
-    def like(self, post_id: int) -> Post | None:
-        answer = self.http.write(
+    def like(self, post_id: int) -> LikeAnswer:
+        # PostActionsController#create tells the likes left of the day's limit in headers.
+        answer = self.http.write_answer(
             "POST", "/post_actions.json", {"id": post_id, "post_action_type_id": LIKE_ACTION_TYPE}
         )
-        return _post_or_none(answer)
+        return LikeAnswer(
+            _post_or_none(json_or_none(answer)),
+            likes_left=_header_count(answer.headers, "Discourse-Actions-Remaining"),
+            likes_a_day=_header_count(answer.headers, "Discourse-Actions-Max"),
+        )
 
     def unlike(self, post_id: int) -> Post | None:
         # PostActionsController#destroy: 404 when the member has no like there, 403 once
@@ -524,6 +536,11 @@ class _OwnPostReader:
         except AuthError:
             # Signed out (a demo forum that lets anyone post): the text alone must match.
             return None
+
+
+def _header_count(headers: httpx.Headers, name: str) -> int | None:
+    value = headers.get(name, "").strip()
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def _post_or_none(answer: Any) -> Post | None:

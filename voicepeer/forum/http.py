@@ -52,7 +52,7 @@ class DeliveryUncertainError(ForumUnreachableError):
     after the request was sent, or the forum failed while handling it."""
 
 
-def _json_or_none(response: httpx.Response) -> Any:
+def json_or_none(response: httpx.Response) -> Any:
     try:
         return json.loads(response.content)
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -161,6 +161,16 @@ class ForumHttp:
         with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
             return self._with_retries(ForumRequest(method, path, body=body), timer)
 
+    def write_answer(
+        self, method: str, path: str, body: Mapping[str, Any] | None = None
+    ) -> httpx.Response:
+        """As :meth:`write`, but the forum's 2xx answer as it came: its headers too, and
+        its body whether JSON or not."""
+        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
+            response = self._with_retries(ForumRequest(method, path, body=body), timer, raw=True)
+        assert isinstance(response, httpx.Response)
+        return response
+
     def send_quietly(self, method: str, path: str, body: Mapping[str, Any]) -> None:
         """One attempt at a background write (reading progress): no retries, no waiting,
         nothing announced, an empty answer accepted. Failures raise for the caller to keep
@@ -251,7 +261,7 @@ class ForumHttp:
     def _interpret(self, request: ForumRequest, response: httpx.Response, *, raw: bool) -> Any:
         where = request.where
         status = response.status_code
-        data = _json_or_none(response)
+        data = json_or_none(response)
         if 200 <= status < 300:
             if raw:
                 return response

@@ -4,15 +4,23 @@ Signed in, a post says whether the forum would take either (its like summary's `
 ``can_act`` and ``can_undo``), as the forum's own page greys its button: the person is
 told at once instead of being asked for a yes that cannot count. Read anonymously a post
 says nobody may like it, so there voicepeer asks and says the forum's refusal, if any.
+
+A forum limits the likes one member gives in a day (Discourse: 50, more at higher trust
+levels). Each like's answer says how many are left: a person is told when few are left,
+as the forum's page warns, and that a like was the last. Once the forum has refused one
+for the day's limit, another "like this" is answered at once, with when likes come back.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from voicepeer.errors import ForumError, ForumNotFoundError
-from voicepeer.forum.base import Forum, Post
+from voicepeer.errors import ForumError, ForumNotFoundError, RateLimitedError
+from voicepeer.forum.base import Forum, LikeAnswer, Post
 from voicepeer.voice import phrasing
 from voicepeer.voice.error_phrases import (
     ALREADY_LIKED,
@@ -27,6 +35,22 @@ from voicepeer.voice.reader import Reader
 log = logging.getLogger(__name__)
 
 ARCHIVED = "This topic is archived, so its posts take no more likes."
+FEW_LEFT_SHARE = 0.1
+"""Share of the day's likes from which the person is told how many are left (the forum's
+page warns at a tenth)."""
+MINUTE_LIMITS_S = 60.0
+"""Longest wait a forum's per-minute limits ask for (an API key's requests, four actions on
+one post); a longer wait after a like is the limit of likes for a day."""
+WARNING_GAP_S = 86_400.0
+"""Seconds between two warnings of few likes left: once a day, as the forum's page."""
+
+
+def likes_used_up(wait_s: float) -> str:
+    """What to say once the forum's limit of likes for a day is reached."""
+    return (
+        "You have given all the likes the forum allows in a day. You can like posts again "
+        f"in {phrasing.wait_phrase(wait_s)}."
+    )
 
 
 @dataclass(frozen=True)
@@ -64,17 +88,23 @@ class LikeChange:
 class Likes:
     """Plans a like (or its taking back) of the post being read, and makes it on a yes."""
 
-    def __init__(self, reader: Reader, forum: Forum, say: Say) -> None:
+    def __init__(
+        self, reader: Reader, forum: Forum, say: Say, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self._reader = reader
         self._forum = forum
         self._say = say
+        self._clock = clock
+        self._likes_back_at: float | None = None
+        """When the forum will take likes again, after refusing one for the day's limit."""
+        self._warned_at: float | None = None
 
     def plan(self, take_back: bool) -> LikeChange | None:
         """The change to ask about; None after saying why there is none to make."""
         post = self._reader.current_post()
         if post is None:
             return None
-        refusal = self._refusal(post, take_back)
+        refusal = self._refusal(post, take_back) or self._used_up(take_back)
         if refusal is not None:
             self._say(refusal)
             return None
@@ -94,11 +124,30 @@ class Likes:
             return ARCHIVED if topic is not None and topic.archived else LIKE_REFUSED
         return None
 
+    def _used_up(self, take_back: bool) -> str | None:
+        if take_back or self._likes_back_at is None:
+            return None
+        wait = self._likes_back_at - self._clock()
+        return likes_used_up(wait) if wait > 0 else None
+
     def make(self, change: LikeChange) -> None:
         """Give or take back the like (the person said yes) and say so."""
         post_id = change.post.id
+        news = ""
         try:
-            now = self._forum.unlike(post_id) if change.take_back else self._forum.like(post_id)
+            if change.take_back:
+                now = self._forum.unlike(post_id)
+            else:
+                answer = self._forum.like(post_id)
+                now, news = answer.post, self._likes_left(answer)
+        except RateLimitedError as error:
+            log.warning("like change refused for now: %s", type(error).__name__)
+            if change.take_back or error.wait_seconds <= MINUTE_LIMITS_S:
+                self._say(say_error(error))
+                return
+            self._likes_back_at = self._clock() + error.wait_seconds
+            self._say(likes_used_up(error.wait_seconds))
+            return
         except ForumError as error:
             log.warning("like change failed: %s", type(error).__name__)
             # Taking back, a 404 is no like of theirs there (taken back on the forum's page).
@@ -108,4 +157,17 @@ class Likes:
         thread = self._reader.thread
         if now is not None and thread is not None:
             thread.update_cues(now)  # so that the next "like this" is answered at once
-        self._say(change.done)
+        self._say(f"{change.done} {news}".rstrip())
+
+    def _likes_left(self, answer: LikeAnswer) -> str:
+        """The forum's count of likes left today, when worth saying."""
+        left, most = answer.likes_left, answer.likes_a_day
+        if left is None or not most or left > math.ceil(most * FEW_LEFT_SHARE):
+            return ""
+        if left == 0:
+            return f"That was your last like for today: the forum allows {most} in a day."
+        now = self._clock()
+        if self._warned_at is not None and now - self._warned_at < WARNING_GAP_S:
+            return ""
+        self._warned_at = now
+        return f"You have {left} like{'s' if left != 1 else ''} left for today."
