@@ -61,7 +61,8 @@ def test_rejection_from_the_forum_is_explained() -> None:
     assert limit_from_rejection(errors) == 25
     assert limit_from_rejection(("Title is too short (minimum is 15 characters)",)) is None
     assert "did not say why" in rejection_line(())
-    assert "moment ago" in rejection_line(("Body is too similar to what you recently posted",))
+    said = rejection_line(("Body is too similar to what you recently posted",))
+    assert "same words from you twice within a few minutes" in said
     assert rejection_line(("Topic is closed",)).endswith("Topic is closed.")
     assert rejection_line(("Title has already been used",)) == (
         "The forum did not accept that. Another topic on the forum already has this title."

@@ -13,6 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.members import age_member_actions, make_new_member
+from voicepeer.errors import RateLimitedError
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
@@ -75,6 +77,47 @@ def test_unreachable_forum_keeps_the_reply_until_flush(forum: RunningForum, tmp_
     assert flushed.state is OutboxState.POSTED
     assert send_result_line(flushed) == "Your reply to Heat and fatigue has now been posted."
     assert _copies(forum, _heat(forum), raw) == 1
+
+
+def test_a_reply_past_the_forums_limit_for_a_day_is_kept_and_sent_after_the_wait(
+    start_forum: StartForum, tmp_path: Path, member_limits: None
+) -> None:
+    # A member new today may post max_replies_in_first_day replies (Discourse: 10; 1 here).
+    running = start_forum(max_replies_in_first_day=1, rate_limit_new_user_create_post=0)
+    make_new_member(running.server, "demo")
+    outbox = Outbox(tmp_path / "o.sqlite3", running.client("demo"))
+    first = outbox.submit(NewReply(_heat(running), "Hello all, new here today."), "Heat")
+    assert first.state is OutboxState.POSTED
+    raw = "And thank you for the warm welcome, everyone."
+    held = outbox.submit(NewReply(_heat(running), raw), "Heat and fatigue")
+    assert held.state is OutboxState.PENDING
+    assert isinstance(held.error, RateLimitedError) and held.error.wait_seconds > 86_000
+    assert send_result_line(held) == (
+        "Your reply to Heat and fatigue is not sent yet: the forum asked me to wait 24 hours "
+        "before it takes more from you. I have kept it, and I will send it then."
+    )
+    assert _copies(running, _heat(running), raw) == 0
+    age_member_actions(running.server, 86_400)
+    [sent] = outbox.flush()
+    assert sent.state is OutboxState.POSTED
+    assert _copies(running, _heat(running), raw) == 1
+
+
+def test_the_same_words_again_within_minutes_come_back_as_a_draft(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    path = tmp_path / "o.sqlite3"
+    outbox = Outbox(path, forum.client("demo"))
+    words = "Thank you, this helps me a lot."
+    assert outbox.submit(NewReply(_heat(forum), words), "Heat").state is OutboxState.POSTED
+    other = next(t for t in forum.client("ruth").latest().topics if t.id != _heat(forum))
+    key = f"topic-{other.id}"
+    again = outbox.submit(NewReply(other.id, words), other.title, draft_key=key)
+    assert again.state is OutboxState.REJECTED
+    said = send_result_line(again)
+    assert "same words from you twice within a few minutes" in said
+    assert "I have kept your words" in said
+    assert DraftStore(path).load(key) == words
 
 
 def test_refused_reply_comes_back_as_the_draft_with_the_reason(

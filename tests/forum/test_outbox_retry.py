@@ -39,7 +39,7 @@ def test_a_wait_the_forum_asks_for_is_kept_then_the_reply_goes_out(
     )
     assert result.state is OutboxState.PENDING
     said = send_result_line(result)
-    assert "wait 60 minutes" in said and "I will send them when I can" in said
+    assert "wait 60 minutes" in said and "I will send it then" in said
     assert retry.due_in() == 3600
     for later in (1.0, 600.0, 3599.0):  # nothing is tried before the hour is up
         clock.now = 1000.0 + later

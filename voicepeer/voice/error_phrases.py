@@ -175,7 +175,8 @@ def _explain(rejection: Rejection) -> str:
     if rejection.problem is LengthProblem.TOO_LONG:
         return f"The {what} is too long: the forum allows at most {rejection.limit} characters."
     if rejection.too_similar:
-        return "It is almost the same as something you posted a moment ago, so it was refused."
+        # Discourse's unique_posts_mins (5 by default): the same words, in any topic.
+        return "It does not take the same words from you twice within a few minutes."
     if rejection.title_taken:
         return "Another topic on the forum already has this title."
     # Discourse's own messages are written for people; read them as they are, ended once.

@@ -4,11 +4,18 @@ known to have arrived."""
 
 from __future__ import annotations
 
-from voicepeer.errors import ForumError, ForumNotFoundError, ForumRequestError, RequestProblem
+from voicepeer.errors import (
+    ForumError,
+    ForumNotFoundError,
+    ForumRequestError,
+    RateLimitedError,
+    RequestProblem,
+)
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import EntryKind, OutboxEntry, OutboxState, SendResult
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.error_phrases import say_error
+from voicepeer.voice.phrasing import wait_phrase
 
 
 def send_result_line(result: SendResult) -> str:
@@ -46,6 +53,14 @@ def send_result_line(result: SendResult) -> str:
         return (
             f"I am not sure the forum received your {what}. I have kept it, and I will "
             f"check the {where} before sending it again, so it will not appear twice."
+        )
+    if isinstance(error, RateLimitedError):
+        # A forum's limit per day (topics, replies on a first day): the background retry
+        # sends it once the wait is over, or the next start does.
+        return (
+            f"{_what(entry)} is not sent yet: the forum asked me to wait "
+            f"{wait_phrase(error.wait_seconds)} before it takes more from you. I have kept "
+            "it, and I will send it then."
         )
     return (
         f"{_what(entry)} is not sent yet. {say_error(error)} "
