@@ -41,6 +41,7 @@ from voicepeer.voice.places import PlacesFile
 from voicepeer.voice.ports import Cues, SilentCues
 from voicepeer.voice.push_to_talk import PushToTalkListener, StopKey, TrackedSpeech
 from voicepeer.voice.rendering import PostRenderer
+from voicepeer.voice.state_commands import switch_presses
 from voicepeer.voice.text_input import TextListener
 
 log = logging.getLogger(__name__)
@@ -202,11 +203,17 @@ def _add_switch(
     the three: whether the configured yes key is read, so a press answers yes."""
     tracked = TrackedSpeech(speech)
     yes_key = bool(settings.switches.yes_key)
+    listener.presses = switch_presses()
     if settings.switches.mode != "off":
         switch = open_switch(settings.switches)
         if switch is not None:
             ptt = PushToTalkListener(
-                listener, switch, settings.switches, tracked, yes_pressed=listener.yes_pressed
+                listener,
+                switch,
+                settings.switches,
+                tracked,
+                yes_pressed=listener.yes_pressed,
+                presses=listener.presses,
             )
             stack.callback(ptt.close)
             return tracked, ptt, yes_key

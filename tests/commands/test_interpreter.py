@@ -7,8 +7,8 @@ import pytest
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.interpreter import ASLEEP, Interpreter
-from voicepeer.commands.matcher import MatcherThresholds
-from voicepeer.recognition.base import Heard
+from voicepeer.commands.matcher import Interpretation, MatcherThresholds
+from voicepeer.recognition.base import Heard, switch_press
 
 INTERPRETER = Interpreter()
 
@@ -63,6 +63,14 @@ def test_how_strictly_asleep_hears_comes_from_its_threshold() -> None:
     for near_miss in ("make up", "take up"):
         assert lenient.command(Heard(near_miss), ASLEEP).command == Command(Intent.WAKE)
     assert INTERPRETER.command(Heard("wake up", confidence=0.1), ASLEEP).command is None
+
+
+def test_a_press_of_the_yes_switch_wakes_voicepeer_and_is_no_other_command() -> None:
+    press = switch_press()
+    assert INTERPRETER.command(press, ASLEEP) == Interpretation(Command(Intent.WAKE), 1.0)
+    # Awake, a press is not "yes" taken as a command, nor anything else.
+    assert INTERPRETER.command(press, READING).command is None
+    assert INTERPRETER.command(press).command is None
 
 
 READING = {Intent.NEXT, Intent.PREVIOUS, Intent.REPEAT, Intent.RESUME, Intent.READ, Intent.OPEN}

@@ -92,6 +92,11 @@ class Interpreter:
 
     def command(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         """The command ``heard`` is among ``allowed`` (every intent when ``None``)."""
+        if heard.by_switch:
+            # A press of the yes switch is no spoken command; asleep it wakes voicepeer (a
+            # yes where a question waits: see answer).
+            asleep = allowed is not None and Intent.WAKE in allowed and set(allowed) <= ASLEEP
+            return Interpretation(Command(Intent.WAKE), 1.0) if asleep else Interpretation(None)
         if allowed is not None and set(allowed) <= ASLEEP:
             woken = self._wake(heard, allowed)
             if any(

@@ -62,6 +62,24 @@ class Heard:
     is unclear may be unclear because of it, which the person can do something about."""
 
 
+def switch_press() -> Heard:
+    """A press of the person's yes switch, heard where a press counts (see
+    :class:`SwitchPresses`): it answers a question yes, and wakes voicepeer asleep."""
+    return Heard("yes", 1.0, by_switch=True)
+
+
+@dataclass(frozen=True)
+class SwitchPresses:
+    """Where a listener hears a press of the yes switch: always at a question's answer,
+    and in the contexts named here (the voice loop's: asleep, where a press wakes it)."""
+
+    contexts: frozenset[str] = frozenset()
+
+    def count(self, mode: ListenMode, context: str) -> bool:
+        """Whether a press made while listening in ``mode`` and ``context`` is heard."""
+        return mode is ListenMode.ANSWER or context in self.contexts
+
+
 class Listener(Protocol):
     """Yields the user's utterances one at a time."""
 

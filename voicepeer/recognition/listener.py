@@ -15,7 +15,14 @@ from voicepeer.audio.noise import NoiseSuppressor, suppression_available
 from voicepeer.audio.tone_filter import ToneNotch
 from voicepeer.audio.vad import neural_detector
 from voicepeer.errors import ConfigError
-from voicepeer.recognition.base import Completeness, Heard, ListenMode, Phrasebook
+from voicepeer.recognition.base import (
+    Completeness,
+    Heard,
+    ListenMode,
+    Phrasebook,
+    SwitchPresses,
+    switch_press,
+)
 from voicepeer.recognition.endpointing import (
     FRAME_S,
     TALK_MARGIN_DB,
@@ -130,8 +137,10 @@ class AudioListener:
         self.suppressing = False
         """Whether the current utterance is cleaned of noise (see noise_suppression)."""
         self.yes_pressed = threading.Event()
-        """Set by the person's yes switch; heard as a yes while a question waits for its
-        answer (only a press made while it waits)."""
+        """Set by the person's yes switch; heard where :attr:`presses` counts it (only a
+        press made while listening there)."""
+        self.presses = SwitchPresses()
+        """Where a press of the yes switch is heard besides a question's answer."""
         self.last_audio: bytes = b""
         """Audio of the last utterance (kept in memory only, never written anywhere)."""
 
@@ -141,7 +150,8 @@ class AudioListener:
         # else: the last utterance hit the maximum length while the person was still
         # speaking; what they said meanwhile is kept, not dropped.
         self._cut_short = False
-        if mode is ListenMode.ANSWER:
+        presses = self.presses.count(mode, context)
+        if presses:
             self.yes_pressed.clear()
         self._in_play = self.recognizer.phrasebook.command_vocabulary(mode, context).in_play
         endpointer = self._endpointer
@@ -157,8 +167,8 @@ class AudioListener:
         """Takes out of the microphone's sound a tone played at a pause in this answer."""
         while True:
             frame = self.audio_input.read(FRAME_S)
-            if mode is ListenMode.ANSWER and self.yes_pressed.is_set():
-                return Heard("yes", 1.0, by_switch=True)
+            if presses and self.yes_pressed.is_set():
+                return switch_press()
             if not frame:
                 if endpointer.in_speech:
                     return self._finish(endpointer, "input ended")

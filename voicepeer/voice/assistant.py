@@ -624,7 +624,9 @@ class Assistant:
     def _sleep(self, message: str) -> None:
         self._resume_state = self.state
         self._go(State.SLEEPING)
-        self.say(message)
+        # Asleep, a press wakes voicepeer too: worth knowing when talk drowns "wake up".
+        switch = " Pressing your yes switch wakes me too." if self.engines.yes_switch else ""
+        self.say(message + switch)
 
     def _resume(self) -> None:
         # Outside sleep, "resume" reads on from where the user left this topic — or, after a

@@ -10,7 +10,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from voicepeer.recognition.base import Heard, Listener, ListenMode
+from voicepeer.recognition.base import (
+    Heard,
+    Listener,
+    ListenMode,
+    SwitchPresses,
+    switch_press,
+)
 from voicepeer.speech.base import SpeechOutput
 from voicepeer.switches import PushToTalk, Switch, SwitchSettings, normalize_key
 
@@ -52,7 +58,8 @@ class TrackedSpeech:
 class PushToTalkListener:
     """A Listener that waits for the switch before listening. In tap mode one press is one
     utterance; in hold mode listening lasts while the switch is held. ``yes_pressed`` is the
-    inner listener's own (see AudioListener): a yes switch also answers there."""
+    inner listener's own (see AudioListener): a yes switch also answers there, and is
+    heard where ``presses`` counts it."""
 
     def __init__(
         self,
@@ -62,9 +69,11 @@ class PushToTalkListener:
         speech: TrackedSpeech,
         *,
         yes_pressed: threading.Event | None = None,
+        presses: SwitchPresses | None = None,
     ) -> None:
         self._inner = inner
         self._yes = yes_pressed
+        self._presses = presses or SwitchPresses()
         self.push_to_talk = PushToTalk(
             switch,
             settings,
@@ -76,13 +85,14 @@ class PushToTalkListener:
 
     def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         ptt = self.push_to_talk
-        if mode is ListenMode.ANSWER and self._yes is not None:
-            self._yes.clear()  # only a press made while the question waits answers it
+        yes = self._yes if self._presses.count(mode, context) else None
+        if yes is not None:
+            yes.clear()  # only a press made while listening here counts
         while not ptt.wait_for_listening(timeout_s=0.2):
             if ptt.failed is not None:
                 raise ptt.failed
-            if mode is ListenMode.ANSWER and self._yes is not None and self._yes.is_set():
-                return Heard("yes", 1.0, by_switch=True)
+            if yes is not None and yes.is_set():
+                return switch_press()
         heard = self._inner.listen(mode, context)
         if not ptt.hold_mode:
             ptt.stop_listening()

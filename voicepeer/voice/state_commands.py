@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from voicepeer.commands.intents import Intent
-from voicepeer.recognition.base import ListenMode
+from voicepeer.recognition.base import ListenMode, SwitchPresses
 from voicepeer.voice.states import State
 
 COMMANDS_EVERYWHERE = frozenset(
@@ -112,6 +112,13 @@ def listen_mode(state: State) -> ListenMode:
     if state is State.DICTATING or state in DICTATION_STATES:
         return ListenMode.DICTATION
     return ListenMode.ANSWER if state in ASKING_CONSENT else ListenMode.COMMAND
+
+
+def switch_presses() -> SwitchPresses:
+    """Where the yes switch is heard besides a question's answer: asleep, where a press
+    wakes voicepeer (a switch is not pressed by talk in the room, as "wake up" may be
+    drowned by it)."""
+    return SwitchPresses(frozenset({listening_context(State.SLEEPING)}))
 
 
 def listening_context(state: State, more_paragraphs: bool = True) -> str:
