@@ -101,3 +101,39 @@ def test_a_new_topic_takes_its_draft_in_one_step_and_a_refusal_brings_it_back(
     assert result.state is OutboxState.REJECTED
     assert "say new topic and choose the same category to change them" in send_result_line(result)
     assert drafts.resume("new topic in Fatigue") == "A body the forum finds too short."
+
+
+def test_a_message_the_forum_retitled_is_found_after_a_lost_answer_not_sent_twice(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    # The forum tidies titles (title_prettify): it keeps "lift on saturday??  " as
+    # "Lift on saturday?". Messages may share titles, so only the check stops a second copy.
+    client = forum.client("demo")
+    outbox = Outbox(tmp_path / "outbox.sqlite3", client)
+    forum.server.faults.malform("/posts.json", "drop_connection")
+    first = outbox.submit_new(NewPrivateMessage(("mei",), "lift  on saturday??  ", RAW))
+    assert first.state is OutboxState.SENDING
+    forum.server.faults.clear()
+    [sent] = outbox.flush()
+    assert sent.state is OutboxState.POSTED and sent.entry.attempts == 1
+    sent_box = "/topics/private-messages-sent/demo.json"
+    assert len(topics_titled(forum, "Lift on saturday?", sent_box)) == 1
+    outbox.close()
+
+
+def test_a_topic_the_forum_retitled_is_found_after_a_lost_answer(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    client = forum.client("demo")
+    outbox = Outbox(tmp_path / "outbox.sqlite3", client)
+    forum.server.faults.malform("/posts.json", "drop_connection")
+    title = "SLEEPING IN HOT WEATHER WITH MS..."
+    first = outbox.submit_new(NewTopic(client.categories()[0].id, title, RAW))
+    assert first.state is OutboxState.SENDING
+    forum.server.faults.clear()
+    # Not refused as a title already used (by itself): found, and said as posted.
+    [found] = outbox.flush()
+    assert found.state is OutboxState.POSTED and found.entry.attempts == 1
+    stored = "Sleeping in hot weather with ms"
+    assert len(topics_titled(forum, stored, "/topics/created-by/demo.json")) == 1
+    outbox.close()

@@ -40,6 +40,9 @@ class DemoForumOptions:
     """Whether a new topic may have the title of another topic (Discourse's site setting of
     the same name, default false: the Topic model then refuses a title any topic already
     has, compared without case, with "Title has already been used"; messages are exempt)."""
+    title_prettify: bool = True
+    """Tidy titles as they are stored: a capital first letter, no final full stops, one !
+    or ? at most in a row, no title all in capitals (Discourse's site setting, default on)."""
     min_search_term_length: int = field(default=3, metadata={"min": 1, "max": 100})
     """Fewest characters a search may have; shorter ones get 400 (Discourse default 3)."""
     unique_posts_mins: int = field(default=5, metadata={"min": 0, "max": 1440})

@@ -479,9 +479,9 @@ class DiscourseClient:
             else f"/topics/created-by/{me}.json"
         )
         earliest = since - timedelta(minutes=10) if since else None
-        wanted = " ".join(title.split()).casefold()
+        wanted = own_posts.title_key(title)
         for row in parse.topic_list(self.http.get(path), 0).topics:
-            if " ".join(row.title.split()).casefold() != wanted:
+            if own_posts.title_key(row.title) != wanted:
                 continue
             if earliest and row.bumped_at and row.bumped_at < earliest:
                 continue

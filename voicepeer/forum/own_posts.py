@@ -32,6 +32,17 @@ def normalize_raw(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n")).strip()
 
 
+def title_key(title: str) -> str:
+    """A title as it compares with the forum's copy of it: Discourse tidies a title before
+    storing it (title_prettify: a capital, runs of ! and ? made one, final full stops and a
+    space before a final ! or ? taken away, all capitals undone; spaces always), so a topic
+    is found again whether or not the forum did."""
+    text = " ".join(re.sub("[\u200b-\u200d\ufeff]", "", title).split()).casefold()
+    text = re.sub(r"!+", "!", re.sub(r"\?+", "?", text))
+    text = re.sub(r"([^.])\.+$", r"\1", text)
+    return re.sub(r"\s+([!?])$", r"\1", text)
+
+
 class _Reading(Protocol):
     """The parts of the Discourse client the search needs."""
 
