@@ -7,7 +7,7 @@ import pytest
 
 from tests.demo_forum.conftest import ForumFactory
 from tests.support.members import ADMIN_KEY, member_headers
-from voicepeer.demo_forum.text_cleaner import clean_title
+from voicepeer.demo_forum.text_cleaner import clean_raw, clean_title
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,9 @@ def test_the_forum_keeps_and_compares_the_tidied_title(make_forum: ForumFactory)
     again = start("SLEEPING IN THE SUMMER HEAT!", 2)
     assert again.status_code == 422
     assert again.json()["errors"] == ["Title has already been used"]
+
+
+def test_a_posts_unusual_spaces_are_made_plain_and_its_end_trimmed() -> None:
+    assert clean_raw("Cooling\u00a0towels\u2009help.\u3000 \n\n") == "Cooling towels help."
+    # Runs of spaces and line breaks inside are the writer's and stay.
+    assert clean_raw("One.\n\n  Two.") == "One.\n\n  Two."

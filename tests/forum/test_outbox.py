@@ -228,6 +228,23 @@ def test_lost_answer_is_checked_before_sending_again(forum: RunningForum, tmp_pa
     assert _copies(forum, _heat(forum), raw) == 1
 
 
+def test_a_reply_the_forum_respaced_is_found_after_a_lost_answer(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    # The forum makes unusual spaces plain and drops trailing ones (PostCreator), so the
+    # copy it keeps differs from the words sent; it is still theirs, and not sent again.
+    path = tmp_path / "outbox.sqlite3"
+    creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
+    lossy = DiscourseClient(forum.base_url, credentials=creds, transport=DropAfterSending())
+    raw = "Pasted from a phone:\u00a0cooling\u2009towels help.\u3000 \n"
+    assert Outbox(path, lossy).submit(NewReply(_heat(forum), raw), "Heat").state is (
+        OutboxState.SENDING
+    )
+    [flushed] = Outbox(path, forum.client("demo")).flush()
+    assert flushed.state is OutboxState.POSTED and flushed.entry.attempts == 1
+    assert _copies(forum, _heat(forum), "Pasted from a phone") == 1
+
+
 STEPS = ("recorded", "noted", "sending", "request_sent", "response_read", "done")
 
 

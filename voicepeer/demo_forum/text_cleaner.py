@@ -1,6 +1,7 @@
-"""Discourse's TextCleaner for topic titles: the Topic model tidies a title before it is
-validated and stored, so a title comes back from the forum a little different from how it
-was sent ("tips for heat!!!" is kept as "Tips for heat!")."""
+"""Discourse's TextCleaner: the Topic model tidies a title before it is validated and
+stored, so a title comes back from the forum a little different from how it was sent
+("tips for heat!!!" is kept as "Tips for heat!"); PostCreator makes a post's unusual spaces
+plain and drops its trailing white space."""
 
 from __future__ import annotations
 
@@ -35,3 +36,9 @@ def clean_title(title: str, *, prettify: bool) -> str:
     text = _ODD_SPACES.sub(" ", text)
     text = _ZERO_WIDTH.sub("", text)
     return text.strip()
+
+
+def clean_raw(raw: str) -> str:
+    """A post's text as PostCreator#setup_post keeps it: ``normalize_whitespaces``, then
+    no white space at the end."""
+    return _ODD_SPACES.sub(" ", raw).rstrip()

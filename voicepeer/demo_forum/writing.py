@@ -31,7 +31,7 @@ from voicepeer.demo_forum.reading import can_start_topic_in, visible_post, visib
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import avatar_template, post_json
 from voicepeer.demo_forum.store import iso, now_iso
-from voicepeer.demo_forum.text_cleaner import clean_title
+from voicepeer.demo_forum.text_cleaner import clean_raw, clean_title
 from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
 
 
@@ -127,6 +127,7 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
     raw = params.text("raw")
     if raw is None or not raw.strip():
         raise missing_param("raw")
+    raw = clean_raw(raw)
     topic_id = params.integer("topic_id")
     reply_to = params.integer("reply_to_post_number")
     title = params.text("title")

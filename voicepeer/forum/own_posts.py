@@ -26,10 +26,15 @@ MAX_POSTS_SEARCHED = 200
 """Most posts after the noted one to look through (a copy is among the newest)."""
 
 
+_ODD_SPACES = re.compile("[\u00a0\u1680\u180e\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+"""The spaces Discourse makes plain in a post's text (TextCleaner.normalize_whitespaces)."""
+
+
 def normalize_raw(text: str) -> str:
-    """Compare post text the way the forum stores it: trimmed, line endings and runs of
-    spaces unified."""
-    return re.sub(r"[ \t]+", " ", text.replace("\r\n", "\n")).strip()
+    """Compare post text the way the forum stores it: trimmed, unusual spaces made plain,
+    line endings and runs of spaces unified."""
+    text = _ODD_SPACES.sub(" ", text.replace("\r\n", "\n"))
+    return re.sub(r"[ \t]+", " ", text).strip()
 
 
 def title_key(title: str) -> str:
