@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from tests.support.members import age_member_actions, make_new_member
+from voicepeer.demo_forum.http_api import Response
 from voicepeer.errors import RateLimitedError
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials
@@ -243,6 +244,34 @@ def test_a_reply_the_forum_respaced_is_found_after_a_lost_answer(
     [flushed] = Outbox(path, forum.client("demo")).flush()
     assert flushed.state is OutboxState.POSTED and flushed.entry.attempts == 1
     assert _copies(forum, _heat(forum), "Pasted from a phone") == 1
+
+
+def test_words_the_forum_calls_a_repeat_after_a_lost_answer_are_said_most_likely_there(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    # The check after the lost answer sees the topic as it was before (a stale copy on
+    # the way), so the reply is sent again; the forum refuses the same words as a moment
+    # ago. Most likely the first send arrived: said so, and the words kept in case.
+    path = tmp_path / "outbox.sqlite3"
+    heat = _heat(forum)
+    as_demo = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    before = httpx.get(f"{forum.base_url}/t/{heat}.json", headers=as_demo)
+    creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
+    lossy = DiscourseClient(forum.base_url, credentials=creds, transport=DropAfterSending())
+    raw = "Cooling towels around the neck help me every afternoon."
+    key = f"topic-{heat}"
+    lost = Outbox(path, lossy).submit(NewReply(heat, raw), "Heat and fatigue", draft_key=key)
+    assert lost.state is OutboxState.SENDING
+    forum.server.faults.answer_next(f"/t/{heat}.json", Response.json(200, before.json()))
+    [again] = Outbox(path, forum.client("demo")).flush()
+    assert again.state is OutboxState.REJECTED and again.entry.attempts == 2
+    assert send_result_line(again) == (
+        "The forum says you posted these same words a few minutes ago, so your reply to "
+        "Heat and fatigue is most likely there already. I have kept the words in your drafts "
+        "in case it is not: say my drafts to hear them."
+    )
+    assert DraftStore(path).load(key) == raw
+    assert _copies(forum, heat, raw) == 1
 
 
 STEPS = ("recorded", "noted", "sending", "request_sent", "response_read", "done")

@@ -11,6 +11,7 @@ from voicepeer.errors import (
     RateLimitedError,
     RequestProblem,
 )
+from voicepeer.forum.checks import read_rejection
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import EntryKind, OutboxEntry, OutboxState, SendResult
 from voicepeer.speech.text.sentences import as_sentence
@@ -26,6 +27,15 @@ def send_result_line(result: SendResult) -> str:
             return (
                 f"{_what(entry)} was not {_done(entry)}. {say_error(error)} "
                 "Your words are kept on this computer."
+            )
+        if entry.attempts > 1 and any(read_rejection(e).too_similar for e in entry.errors):
+            # Sent before with no answer, not found by the check, and now "the same words
+            # as a moment ago": most likely the first send arrived. Kept all the same.
+            what = _what(entry).replace("Your", "your", 1)
+            return (
+                f"The forum says you {_done(entry)} these same words a few minutes ago, so "
+                f"{what} is most likely there already. I have kept the words in your drafts "
+                "in case it is not: say my drafts to hear them."
             )
         # Refused just now, or earlier (then only the forum's own words are known).
         reasons = (say_error(error),) if error is not None else entry.errors
