@@ -7,6 +7,7 @@ import time
 
 from voicepeer.demo_forum import (
     account,
+    deleting,
     device_approval,
     members,
     pending,
@@ -41,6 +42,7 @@ ROUTES: tuple[Route, ...] = (
     *reading.ROUTES,
     *topic_view.ROUTES,
     *writing.ROUTES,
+    *deleting.ROUTES,
     *pending.ROUTES,
     *account.ROUTES,
     *site.ROUTES,

@@ -16,6 +16,7 @@ a restart as Discourse's Redis does.
 - Replies on a member's first day: ``max_replies_in_first_day``.
 - Likes a day: ``max_likes_per_day``, times 1.5, 2 or 3 at trust level 2, 3 or 4; and any
   action on one post at most 4 times a minute (``PostAction.limit_action!``).
+- Deleting one's own posts: ``max_post_deletions_per_minute`` and ``_per_day``.
 """
 
 from __future__ import annotations
@@ -154,6 +155,17 @@ class MemberLimits:
         return Limit(
             "create_like", int(self._options.max_likes_per_day * multiplier), DAY_S, _LIKES
         )
+
+    def for_deletion(self, user: sqlite3.Row) -> list[Limit]:
+        """PostsController#destroy: deleting one's own post, by the minute and by the day;
+        trust level 4 may moderate, and is not limited."""
+        if int(user["trust_level"]) >= 4:
+            return []
+        options = self._options
+        return [
+            Limit("delete_post_per_min", options.max_post_deletions_per_minute, 60.0),
+            Limit("delete_post_per_day", options.max_post_deletions_per_day, DAY_S),
+        ]
 
     @staticmethod
     def for_action_on(post_id: int) -> Limit:

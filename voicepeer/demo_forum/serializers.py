@@ -305,6 +305,18 @@ def _tracking(store: Store, topic: sqlite3.Row, viewer_id: int, highest: int) ->
     return tracking
 
 
+def can_delete_post(post: sqlite3.Row, topic: sqlite3.Row, viewer_id: int | None) -> bool:
+    """Guardian#can_delete_post? for a member's own post: never a topic's first post,
+    nothing in an archived topic, nothing deleted already (staff deleting others' posts is
+    not imitated)."""
+    return (
+        viewer_id == post["user_id"]
+        and post["post_number"] > 1
+        and not topic["archived"]
+        and not post["user_deleted"]
+    )
+
+
 def post_json(
     store: Store, post: sqlite3.Row, viewer_id: int | None, *, style: str = "stream"
 ) -> dict[str, Any]:
@@ -329,6 +341,7 @@ def post_json(
     )
     last_read = store.last_read(viewer_id, post["topic_id"])
     yours = viewer_id == post["user_id"]
+    deleted = bool(post["user_deleted"])
     # Guardian#post_can_act?: signed in, not one's own post, not liked yet, and nothing
     # but flags in an archived topic. PostSerializer lists the summary only with a count
     # or can_act.
@@ -369,9 +382,9 @@ def post_json(
         "flair_color": None,
         "flair_group_id": None,
         "version": 1,
-        "can_edit": yours,
-        "can_delete": yours and post["post_number"] > 1,
-        "can_recover": False,
+        "can_edit": yours and not deleted,
+        "can_delete": can_delete_post(post, topic, viewer_id),
+        "can_recover": yours and deleted,
         "can_see_hidden_post": False,
         "can_wiki": False,
         "link_counts": [],
@@ -386,7 +399,7 @@ def post_json(
         "hidden": False,
         "trust_level": author["trust_level"],
         "deleted_at": None,
-        "user_deleted": False,
+        "user_deleted": deleted,
         "edit_reason": None,
         "can_view_edit_history": True,
         "wiki": False,

@@ -64,6 +64,11 @@ class DemoForumOptions:
     """Replies a member may post on their first day of posting (Discourse default 10)."""
     max_personal_messages_per_day: int = field(default=20, metadata={"min": 0, "max": 10_000})
     """Messages one member may start in a day (Discourse default 20)."""
+    max_post_deletions_per_minute: int = field(default=2, metadata={"min": 0, "max": 1000})
+    """Own posts one member may delete in a minute; 0 lets nobody delete their own posts
+    (Discourse default 2; staff and trust level 4 unlimited)."""
+    max_post_deletions_per_day: int = field(default=10, metadata={"min": 0, "max": 10_000})
+    """Own posts one member may delete in a day; 0 as above (Discourse default 10)."""
     max_likes_per_day: int = field(default=50, metadata={"min": 0, "max": 10_000})
     """Likes one member may give in a day, times 1.5, 2 or 3 at trust level 2, 3 or 4
     (Discourse default 50)."""

@@ -103,6 +103,10 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("categories", "staff_start_topics", "INTEGER NOT NULL DEFAULT 0"),
     # A ranked-choice vote's place for its choice (0: left unranked), as PollVote#rank.
     ("poll_votes", "rank", "INTEGER NOT NULL DEFAULT 0"),
+    # Deleted by its author (PostDestroyer#mark_for_deletion): the text it had, kept as
+    # Discourse keeps it in the post's revisions.
+    ("posts", "user_deleted", "INTEGER NOT NULL DEFAULT 0"),
+    ("posts", "raw_before_deletion", "TEXT"),
 )
 
 

@@ -1,0 +1,96 @@
+"""A member deletes their own reply as on a stock Discourse (PostsController#destroy,
+Guardian#can_delete_post?, PostDestroyer#mark_for_deletion)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.demo_forum.conftest import ForumFactory
+from tests.support.members import ADMIN_KEY, age_member_actions, member_headers
+from tests.support.spec import validate_error_body
+from voicepeer.demo_forum import DemoForum
+
+HEAT_TOPIC = 1
+
+
+@pytest.fixture
+def forum(make_forum: ForumFactory) -> DemoForum:
+    return make_forum(admin_api_key=ADMIN_KEY)
+
+
+def _reply(forum: DemoForum, who: str, words: str, topic_id: int = HEAT_TOPIC) -> int:
+    answer = httpx.post(
+        f"{forum.base_url}/posts.json",
+        json={"topic_id": topic_id, "raw": words},
+        headers=member_headers(who),
+    )
+    assert answer.status_code == 200, answer.text
+    return int(answer.json()["id"])
+
+
+def _delete(forum: DemoForum, who: str, post_id: int) -> httpx.Response:
+    return httpx.delete(f"{forum.base_url}/posts/{post_id}.json", headers=member_headers(who))
+
+
+def _post(forum: DemoForum, who: str, post_id: int) -> dict[str, Any]:
+    answer = httpx.get(f"{forum.base_url}/posts/{post_id}.json", headers=member_headers(who))
+    assert answer.status_code == 200, answer.text
+    data: dict[str, Any] = answer.json()
+    return data
+
+
+def test_an_own_reply_is_left_as_a_stub_saying_it_was_deleted(forum: DemoForum) -> None:
+    post_id = _reply(forum, "sam", "Cooling towels around my neck help a lot.")
+    assert _post(forum, "sam", post_id)["can_delete"] is True
+    assert _post(forum, "mei", post_id)["can_delete"] is False
+    deleted = _delete(forum, "sam", post_id)
+    assert deleted.status_code == 200 and deleted.content == b""
+    mine = _post(forum, "sam", post_id)
+    assert mine["raw"] == "(post deleted by author)"
+    assert "(post deleted by author)" in mine["cooked"]
+    assert (mine["user_deleted"], mine["can_delete"], mine["can_recover"]) == (True, False, True)
+    assert (mine["can_edit"], mine["version"]) == (False, 2)
+    assert _post(forum, "mei", post_id)["can_recover"] is False
+    # It stays in the topic, numbered as before.
+    stream = httpx.get(f"{forum.base_url}/t/{HEAT_TOPIC}.json").json()["post_stream"]["stream"]
+    assert post_id in stream
+    assert _delete(forum, "sam", post_id).status_code == 403  # deleted already
+
+
+def test_what_a_member_may_not_delete_is_refused(forum: DemoForum) -> None:
+    posts = httpx.get(f"{forum.base_url}/t/{HEAT_TOPIC}.json").json()["post_stream"]["posts"]
+    first, other = posts[0], posts[1]
+    for who, post in ((first["username"], first), ("demo", other)):
+        refused = _delete(forum, who, post["id"])
+        assert refused.status_code == 403
+        validate_error_body(refused.json())
+        assert refused.json()["error_type"] == "invalid_access"
+    mine = _reply(forum, "demo", "A reply in a topic about to be archived.")
+    archived = httpx.put(
+        f"{forum.base_url}/t/{HEAT_TOPIC}/status.json",
+        headers=member_headers("ruth"),
+        json={"status": "archived", "enabled": "true"},
+    )
+    assert archived.status_code == 200
+    assert _delete(forum, "demo", mine).status_code == 403
+    assert _delete(forum, "demo", 999_999).status_code == 404
+
+
+def test_deleting_is_limited_to_two_a_minute(forum: DemoForum, member_limits: None) -> None:
+    ids = []
+    for n in (1, 2, 3):
+        ids.append(_reply(forum, "sam", f"Reply number {n} about the summer heat.", n))
+        age_member_actions(forum, 60)  # replies' own limit passed
+    assert [_delete(forum, "sam", i).status_code for i in ids[:2]] == [200, 200]
+    third = _delete(forum, "sam", ids[2])
+    assert third.status_code == 429
+    assert third.json()["error_type"] == "rate_limit"
+
+
+def test_a_forum_that_allows_no_deletions_refuses_them(make_forum: ForumFactory) -> None:
+    forum = make_forum(admin_api_key=ADMIN_KEY, max_post_deletions_per_day=0)
+    post_id = _reply(forum, "sam", "Cooling towels around my neck help a lot.")
+    assert _delete(forum, "sam", post_id).status_code == 403
