@@ -22,12 +22,13 @@ NEW_TOPICS = 20
 def add_topics(
     forum: DemoForum, count: int, about: str = "the heat and fatigue", first: int = 1
 ) -> None:
-    """``count`` topics numbered from ``first`` (a forum refuses a title used before)."""
+    """``count`` topics numbered from ``first`` (a forum refuses a title used before, and
+    the same words from one member within minutes)."""
     member = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
     for n in range(first, first + count):
         body = {
             "title": f"Small things that help, number {n}",
-            "raw": f"Sharing what has helped me this week with {about}.",
+            "raw": f"Sharing what has helped me this week with {about}, tip {n}.",
             "category": 1,
         }
         made = httpx.post(f"{forum.base_url}/posts.json", headers=member, json=body)
@@ -86,7 +87,7 @@ def test_older_private_conversations_follow_on_the_next_page(
     for n in range(30):  # with the seeded one, 31: a page and one more
         body = {
             "title": f"Checking in about the meet-up, note {n + 1}",
-            "raw": "Just checking you are still all right for Thursday.",
+            "raw": f"Just checking you are still all right for Thursday ({n + 1}).",
             "archetype": "private_message",
             "target_recipients": "demo",
         }
