@@ -162,6 +162,9 @@ class Forbidden(Enum):
     UNLIKE_REFUSED = "unlike_refused"
     """Taking a like back refused: the forum's few minutes for it have passed, or the topic
     is archived."""
+    DELETE_REFUSED = "delete_refused"
+    """Deleting a post refused: not the person's own, a topic's first post, an archived
+    topic, or one deleted already."""
     FORUM_SAYS = "forum_says"
     """The forum gave its own reason (in ``reason``)."""
     HIDDEN_PLACE = "hidden_place"

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from voicepeer.demo_forum.http_api import Response
-from voicepeer.errors import AuthError
+from voicepeer.errors import AuthError, Forbidden, ForumForbiddenError
 from voicepeer.forum.base import LikeAnswer, NewPrivateMessage, NewReply, NewTopic, PostStatus
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import open_discourse
 from voicepeer.forum.peer import DiscoursePeer, peer_forum_for
-from voicepeer.voice.error_phrases import say_error
+from voicepeer.voice.error_phrases import DELETE_REFUSED, say_error
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
 
@@ -223,3 +223,21 @@ def test_a_bookmarked_posts_emoji_and_links_are_read_as_words(forum: RunningForu
     assert hit.excerpt.startswith(
         "So glad the vest helped heart see a link to mssociety.org.uk the MS Society page"
     )
+
+
+def test_an_own_reply_is_deleted_and_anothers_refused_with_the_reason(
+    forum: RunningForum,
+) -> None:
+    demo = forum.client("demo")
+    mine = demo.create_post(NewReply(_heat_topic_id(forum), "Frozen peas on the neck work."))
+    assert mine.post_id is not None
+    before = demo.post(mine.post_id)
+    assert before.cues is not None and before.cues.yours and before.cues.can_delete
+    demo.delete_post(mine.post_id)
+    after = demo.post(mine.post_id)
+    assert after.raw == "(post deleted by author)"
+    assert after.cues is not None and after.cues.deleted_by_author and not after.cues.can_delete
+    with pytest.raises(ForumForbiddenError) as refused:
+        forum.client("sam").delete_post(before.id)
+    assert refused.value.kind is Forbidden.DELETE_REFUSED
+    assert say_error(refused.value) == DELETE_REFUSED

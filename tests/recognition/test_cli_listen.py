@@ -83,7 +83,7 @@ def test_vosk_without_a_model_says_what_to_do(
     assert "not a Vosk model" in err
 
 
-@pytest.mark.parametrize("state", ["confirming", "liking", "voting"])
+@pytest.mark.parametrize("state", ["confirming", "liking", "voting", "deleting_post"])
 def test_state_hears_answers_as_the_question_would(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
 ) -> None:
@@ -154,6 +154,30 @@ def test_a_like_and_its_taking_back_are_told_apart_while_reading(
     )
     assert status == 0
     assert [json.loads(line)["intent"] for line in lines] == ["like", "unlike"]
+
+
+def test_deleting_ones_post_is_told_apart_from_taking_a_like_or_vote_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spoken: list[str | float] = [
+        "delete my post",
+        3.0,
+        "remove my like",
+        3.0,
+        "remove my vote",
+        3.0,
+    ]
+    path = write_wav(tmp_path / "d.wav", utterances(spoken))
+    status, lines, _ = run(
+        ["listen", "--wav", str(path), "--state", "reading", "--json", "--engine", "sphinx"],
+        capsys,
+    )
+    assert status == 0
+    assert [json.loads(line)["intent"] for line in lines] == [
+        "delete_post",
+        "unlike",
+        "remove_vote",
+    ]
 
 
 def test_dictating_hears_text_and_whole_editing_commands(

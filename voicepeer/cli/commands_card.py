@@ -54,6 +54,7 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
             Intent.NOTIFICATIONS,
             Intent.LIKE,
             Intent.UNLIKE,
+            Intent.DELETE_POST,
             Intent.VOTE,
             Intent.REMOVE_VOTE,
             Intent.BOOKMARK,

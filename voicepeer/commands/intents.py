@@ -52,6 +52,7 @@ class Intent(StrEnum):
     VOTE = "vote"
     REMOVE_VOTE = "remove_vote"
     UNLIKE = "unlike"
+    DELETE_POST = "delete_post"
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.VOTE: ("vote for choice",),
     Intent.REMOVE_VOTE: ("remove my vote",),
     Intent.UNLIKE: ("remove my like",),
+    Intent.DELETE_POST: ("delete my post",),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

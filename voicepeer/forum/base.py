@@ -324,6 +324,15 @@ class Forum(Protocol):
 
     def send_private_message(self, message: NewPrivateMessage) -> PostOutcome: ...
 
+    def post(self, post_id: int) -> Post:
+        """One post as the forum shows it now, with its markdown source (``raw``)."""
+        ...
+
+    def delete_post(self, post_id: int) -> None:
+        """Delete the member's own reply: the forum keeps a stub saying its author deleted
+        it (Discourse for a day, and the author may bring it back meanwhile)."""
+        ...
+
     def like(self, post_id: int) -> LikeAnswer:
         """Like the post; the post as the forum now shows it, and the likes left today."""
         ...

@@ -46,6 +46,13 @@ class PostCues:
     can_unlike: bool = False
     """Whether the forum lets the member take their like back (``can_undo``): only for a
     few minutes after giving it (post_undo_action_window_mins), never in an archived topic."""
+    yours: bool = False
+    """The member reading wrote it."""
+    can_delete: bool = False
+    """Whether the forum lets the member reading delete it (Guardian#can_delete_post?: their
+    own reply, not a topic's first post, not in an archived topic, not deleted already)."""
+    deleted_by_author: bool = False
+    """Its author deleted it (``user_deleted``): the forum shows a stub in its place."""
 
 
 def _text(value: Any) -> str | None:
@@ -91,6 +98,9 @@ def post_cues(data: dict[str, Any]) -> PostCues:
         liked=liked,
         can_like=can_like,
         can_unlike=can_unlike,
+        yours=data.get("yours") is True,
+        can_delete=data.get("can_delete") is True,
+        deleted_by_author=data.get("user_deleted") is True,
     )
 
 

@@ -389,6 +389,10 @@ class DiscourseClient:
         self.forget_recent()
         return outcome
 
+    def delete_post(self, post_id: int) -> None:
+        # PostsController#destroy answers 200 with an empty body (render body: nil).
+        self.http.write_answer("DELETE", f"/posts/{int(post_id)}.json")
+
     def like(self, post_id: int) -> LikeAnswer:
         # PostActionsController#create tells the likes left of the day's limit in headers.
         answer = self.http.write_answer(

@@ -82,6 +82,8 @@ def _forbidden(method: str, path: str, reasons: tuple[str, ...]) -> ForumForbidd
         kind = Forbidden.ALREADY_LIKED
     elif liking and not own:
         kind = Forbidden.LIKE_REFUSED
+    elif method == "DELETE" and path.startswith("/posts/") and not own:
+        kind = Forbidden.DELETE_REFUSED
     elif own:
         kind = Forbidden.FORUM_SAYS
     elif method == "GET" and path.startswith(("/t/", "/posts/", "/c/", "/topics/")):

@@ -122,6 +122,11 @@ class Thread:
             polls = tuple(tally if p.name == tally.name else p for p in post.polls)
             self._posts[post_id] = replace(post, polls=polls)
 
+    def replace_post(self, post: Post) -> None:
+        """A fetched post as the forum shows it now (after the person deleted it)."""
+        if post.id in self._posts:
+            self._posts[post.id] = post
+
     def update_cues(self, post: Post) -> None:
         """What the forum now shows about a fetched post (after the person liked it)."""
         known = self._posts.get(post.id)

@@ -51,6 +51,7 @@ from voicepeer.voice.ports import (
     ReplyOutbox,
     SilentCues,
 )
+from voicepeer.voice.post_deletion import PostDeletion, PostDeletions
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_context import reply_context
@@ -106,6 +107,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.BACK,
     Intent.LIKE,
     Intent.UNLIKE,
+    Intent.DELETE_POST,
     Intent.VOTE,
     Intent.REMOVE_VOTE,
     Intent.BOOKMARK,
@@ -290,6 +292,11 @@ class Assistant:
         """The like asked about in LIKING (or its taking back), made only on a clear yes."""
         self._vote: PollVote | None = None
         """The vote asked about in VOTING, cast only on a clear yes."""
+        self.post_deletions = PostDeletions(
+            self.reader, engines.forum, engines.drafts, self.say, now
+        )
+        self._deletion: PostDeletion | None = None
+        """The person's post asked about in DELETING_POST, deleted only on a clear yes."""
         self._noted_choices: PollVote | None = None
         """Choices said for a poll that takes several at once, too few yet to ask about."""
         self.finished = False
@@ -458,6 +465,8 @@ class Assistant:
             return self._vote.question
         if self.state is State.LIKING and self._like is not None:
             return self._like.question_again
+        if self.state is State.DELETING_POST:
+            return PostDeletion.question_again
         return OPEN_QUESTIONS.get(self.state, otherwise)
 
     def _misheard(self, over_talk: bool = False) -> None:
@@ -546,6 +555,7 @@ class Assistant:
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_about_like(take_back=False),
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
+            Intent.DELETE_POST: lambda c: self._ask_to_delete_post(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
             Intent.NOTIFICATIONS: lambda c: self.reader.notifications(),
@@ -732,6 +742,14 @@ class Assistant:
             self._go(State.LIKING)
             self.say(like.question)
 
+    def _ask_to_delete_post(self) -> None:
+        """Ask before deleting the person's reply (the one read, or their newest here)."""
+        deletion = self.post_deletions.plan()
+        if deletion is not None:
+            self._deletion = deletion
+            self._go(State.DELETING_POST)
+            self.say(deletion.question)
+
     def _ask_to_vote(self, number: int | None) -> None:
         """Ask before voting for choice ``number``, or before taking the vote back (None).
         Choices too few for the poll to take at once are noted until more are said."""
@@ -782,6 +800,11 @@ class Assistant:
             self._go(State.READING)
             if vote is not None:
                 self.reader.vote(vote)
+        elif self.state is State.DELETING_POST:
+            deletion, self._deletion = self._deletion, None
+            self._go(State.READING)
+            if deletion is not None:
+                self.post_deletions.make(deletion)
         elif self.state is State.CONFIRMING:
             # Whatever the forum answers, the reply is in the outbox and the question has
             # been answered. Only a full disk keeps it out of the outbox: DiskFullError
@@ -802,11 +825,15 @@ class Assistant:
         if self.state is State.CONFIRMING:
             self._follow(self.composer.decline())
             return
-        if self.state in (State.LIKING, State.VOTING):
-            # A like or a vote, or taking one back, each with its own answer.
-            asked = self._like if self.state is State.LIKING else self._vote
+        if self.state in (State.LIKING, State.VOTING, State.DELETING_POST):
+            # A like or a vote, or taking one back, or a deletion, each with its own answer.
+            asked = {
+                State.LIKING: self._like,
+                State.VOTING: self._vote,
+                State.DELETING_POST: self._deletion,
+            }[self.state]
             declined = asked.declined if asked is not None else "Nothing done."
-            self._like = self._vote = None
+            self._like = self._vote = self._deletion = None
             self._go(State.READING)
             self.say(declined)
             return

@@ -94,7 +94,9 @@ def about_post(post: Post) -> str:
     sentences = []
     if cues.accepted_answer:
         sentences.append("This post is marked as the accepted answer.")
-    if cues.edited:
+    if cues.deleted_by_author:  # the forum's stub says so; a deletion is no edit
+        sentences.append("Its author deleted it.")
+    elif cues.edited:
         sentences.append("It was edited after posting.")
     reactions = reactions_sentence(cues)
     if reactions:

@@ -97,11 +97,16 @@ UNLIKE_REFUSED = (
     "taken back in the first few minutes after giving it, and never in an archived topic."
 )
 NOT_LIKED = "You have not liked this post, so there is no like to take back."
+DELETE_REFUSED = (
+    "The forum does not let you delete this post. You can delete only your own replies, "
+    "not the first post of a topic, and nothing in an archived topic."
+)
 
 _FORBIDDEN = {
     Forbidden.ALREADY_LIKED: ALREADY_LIKED,
     Forbidden.LIKE_REFUSED: LIKE_REFUSED,
     Forbidden.UNLIKE_REFUSED: UNLIKE_REFUSED,
+    Forbidden.DELETE_REFUSED: DELETE_REFUSED,
     Forbidden.FORUM_SAYS: "The forum does not let you do that here. It says: {reason}",
     Forbidden.HIDDEN_PLACE: (
         "That is in a part of the forum your account cannot see, such as "

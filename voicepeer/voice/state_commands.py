@@ -67,6 +67,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.BACK,
         Intent.LIKE,
         Intent.UNLIKE,
+        Intent.DELETE_POST,
         Intent.VOTE,
         Intent.REMOVE_VOTE,
         Intent.BOOKMARK,
@@ -79,6 +80,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
     State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.VOTING: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.DELETING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
     State.BOOKMARKS: _IN_A_LIST | {Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS},
@@ -92,10 +94,17 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
 its own editing commands)."""
 
 ASKING_CONSENT = frozenset(
-    {State.CONFIRMING, State.LIKING, State.VOTING, State.SENDING, State.DELETING}
+    {
+        State.CONFIRMING,
+        State.LIKING,
+        State.VOTING,
+        State.SENDING,
+        State.DELETING,
+        State.DELETING_POST,
+    }
 )
-"""States whose yes makes something public (a reply, a like, a vote, a private message or a
-new topic) or cannot be undone (deleting a draft): the answer is heard narrowly
+"""States whose yes makes something public (a reply, a like, a vote, a private message, a
+new topic or a post deleted) or cannot be undone (deleting a draft): the answer is heard narrowly
 (ListenMode.ANSWER) and judged by voicepeer.commands.consent."""
 
 DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})

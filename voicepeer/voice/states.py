@@ -9,6 +9,7 @@
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
     READING ──like / remove my like──▶ LIKING ──yes: liked (or taken back) / no──▶ READING
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
+    READING ──delete my post──▶ DELETING_POST ──yes: deleted, words kept / no──▶ READING
     DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
@@ -28,6 +29,8 @@
 - VOTING: voicepeer has asked "Vote for choice two, Cold showers, in this poll?"; only an
   explicit "yes" votes. A vote is counted for everyone to see (and on some polls, shown
   with the voter's name). "Remove my vote" asks the same way before taking it back.
+- DELETING_POST: voicepeer asked "Delete your post, posted …? It begins: …"; only an
+  explicit "yes" deletes it, and everyone sees that its author deleted it.
 - QUITTING: the person said "goodbye" (or "quit voicepeer") with a reply not yet posted;
   voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
   reply "goodbye" ends the session at once, from any state but sleep.
@@ -114,6 +117,7 @@ class State(Enum):
     TITLING = "titling"
     COMPOSING = "composing"
     SENDING = "sending"
+    DELETING_POST = "deleting_post"
 
 
 _STARTS = frozenset({State.BOOKMARKS, State.DRAFTS, State.NAMING, State.CHOOSING, State.CATEGORY})
@@ -138,6 +142,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.DICTATING,
             State.LIKING,
             State.VOTING,
+            State.DELETING_POST,
             State.SLEEPING,
         }
     )
@@ -148,6 +153,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.QUITTING: frozenset({State.QUITTING, State.DICTATING, State.CONFIRMING}),
     State.LIKING: frozenset({State.LIKING, State.READING}),
     State.VOTING: frozenset({State.VOTING, State.READING}),
+    State.DELETING_POST: frozenset({State.DELETING_POST, State.READING}),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS}),
     State.BOOKMARKS: frozenset(
         {

@@ -1,0 +1,131 @@
+"""Deleting one's own reply by voice: only after a clear yes, the question quoting what
+will go, the words kept as the draft; what the forum would refuse is said at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from tests.support.members import keyed_forum, member_headers, signed_in
+from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
+from voicepeer.demo_forum import DemoForum
+from voicepeer.voice.error_phrases import not_signed_in
+from voicepeer.voice.post_deletion import FIRST_POST, NONE_OF_YOURS
+from voicepeer.voice.settings import VoiceSettings
+
+POST_IT = ["open topic one", "reply", REPLY, "send it", "yes"]
+DELETED = (
+    "Your post is deleted. Its words are kept as your draft reply to this topic: say reply "
+    "to post them again, changed or not."
+)
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with keyed_forum(tmp_path / "forum.sqlite3") as server:
+        yield server
+
+
+def last_post(forum: DemoForum) -> dict[str, object]:
+    return topic_posts(forum, first_topic_id(forum))[-1]
+
+
+def test_a_reply_just_posted_is_deleted_after_yes_and_its_words_kept(
+    forum: DemoForum, data: Path
+) -> None:
+    # Right after posting, the post being read is the one answered (Dave's): the reply
+    # just posted is found as the person's newest here.
+    talk = converse(
+        forum.base_url, [*POST_IT, "delete my post", "yes"], data, credentials=signed_in(forum)
+    )
+    question = talk.said[-2]
+    assert question.startswith("Delete your post, posted just now? ")
+    assert "It begins: Thank you for this it helps a lot to know I am…" in question
+    assert question.endswith("Everyone will see that you deleted it. Say yes or no.")
+    assert talk.said[-1] == DELETED
+    mine = last_post(forum)
+    assert mine["username"] == "demo" and mine["user_deleted"] is True
+    # The words come back with "reply" in a later session, and reading it says what it is.
+    later = converse(
+        forum.base_url,
+        ["open topic one", "reply"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert "thank you for this it helps a lot" in later.transcript.lower()
+
+
+def test_no_keeps_the_post_and_nothing_is_done_without_a_clear_yes(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = [*POST_IT, "delete my post", "yeah", "no"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2] == "Shall I delete your post? Please say yes or no."
+    assert talk.said[-1] == "Your post stays."
+    assert last_post(forum)["user_deleted"] is False
+
+
+def test_someone_elses_post_with_no_reply_of_yours_is_refused_at_once(
+    forum: DemoForum, data: Path
+) -> None:
+    talk = converse(
+        forum.base_url, ["open topic one", "delete my post"], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-1] == NONE_OF_YOURS
+
+
+def test_the_first_post_of_ones_own_topic_is_refused_at_once(forum: DemoForum, data: Path) -> None:
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "delete my post"],
+        data,
+        credentials=signed_in(forum, "dave"),  # who started topic one
+        settings=VoiceSettings(greeting=False, unread_first=False),
+    )
+    assert talk.said[-1] == FIRST_POST
+
+
+def test_read_again_a_deleted_post_says_its_author_deleted_it(forum: DemoForum, data: Path) -> None:
+    converse(
+        forum.base_url, [*POST_IT, "delete my post", "yes"], data, credentials=signed_in(forum)
+    )
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "next", "next", "next", "next"],
+        data,
+        credentials=signed_in(forum, "mei"),
+    )
+    assert any(
+        "(post deleted by author)" in line and "Its author deleted it." in line
+        for line in talk.said
+    )
+    assert "It was edited after posting." not in talk.transcript
+
+
+def test_deleted_on_the_web_meanwhile_is_said_so_and_not_asked(
+    forum: DemoForum, data: Path
+) -> None:
+    def delete_on_the_web() -> None:
+        post_id = last_post(forum)["id"]
+        httpx.delete(
+            f"{forum.base_url}/posts/{post_id}.json", headers=member_headers("demo")
+        ).raise_for_status()
+
+    talk = converse(
+        forum.base_url,
+        [*POST_IT, "delete my post"],
+        data,
+        credentials=signed_in(forum),
+        before_line={5: delete_on_the_web},
+    )
+    assert talk.said[-1] == NONE_OF_YOURS
+    assert "Everyone will see that you deleted it" not in talk.transcript
+
+
+def test_without_an_account_nothing_is_deleted(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, ["open topic one", "delete my post"], data)
+    assert talk.said[-1] == not_signed_in()
