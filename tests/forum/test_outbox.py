@@ -54,6 +54,12 @@ class DropAfterSending(httpx.BaseTransport):
         return response
 
 
+def lossy_client(forum: RunningForum) -> DiscourseClient:
+    """The member demo's client whose answers to new posts are lost on the way back."""
+    creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
+    return DiscourseClient(forum.base_url, credentials=creds, transport=DropAfterSending())
+
+
 def test_reply_is_posted_and_announced(forum: RunningForum, tmp_path: Path) -> None:
     outbox = Outbox(tmp_path / "outbox.sqlite3", forum.client("demo"))
     result = outbox.submit(NewReply(_heat(forum), "Fans in every room. Truly."), "Heat and fatigue")
@@ -217,8 +223,7 @@ def test_moderated_reply_is_announced_as_waiting(start_forum: StartForum, tmp_pa
 
 def test_lost_answer_is_checked_before_sending_again(forum: RunningForum, tmp_path: Path) -> None:
     path = tmp_path / "outbox.sqlite3"
-    creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
-    lossy = DiscourseClient(forum.base_url, credentials=creds, transport=DropAfterSending())
+    lossy = lossy_client(forum)
     raw = "The answer to this one gets lost. But it arrived."
     result = Outbox(path, lossy).submit(NewReply(_heat(forum), raw), "Heat and fatigue")
     assert result.state is OutboxState.SENDING
@@ -235,8 +240,7 @@ def test_a_reply_the_forum_respaced_is_found_after_a_lost_answer(
     # The forum makes unusual spaces plain and drops trailing ones (PostCreator), so the
     # copy it keeps differs from the words sent; it is still theirs, and not sent again.
     path = tmp_path / "outbox.sqlite3"
-    creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
-    lossy = DiscourseClient(forum.base_url, credentials=creds, transport=DropAfterSending())
+    lossy = lossy_client(forum)
     raw = "Pasted from a phone:\u00a0cooling\u2009towels help.\u3000 \n"
     assert Outbox(path, lossy).submit(NewReply(_heat(forum), raw), "Heat").state is (
         OutboxState.SENDING
@@ -256,8 +260,7 @@ def test_words_the_forum_calls_a_repeat_after_a_lost_answer_are_said_most_likely
     heat = _heat(forum)
     as_demo = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
     before = httpx.get(f"{forum.base_url}/t/{heat}.json", headers=as_demo)
-    creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
-    lossy = DiscourseClient(forum.base_url, credentials=creds, transport=DropAfterSending())
+    lossy = lossy_client(forum)
     raw = "Cooling towels around the neck help me every afternoon."
     key = f"topic-{heat}"
     lost = Outbox(path, lossy).submit(NewReply(heat, raw), "Heat and fatigue", draft_key=key)
@@ -368,8 +371,7 @@ def test_the_check_after_a_lost_answer_does_not_depend_on_the_clocks(
     ahead = datetime.now(UTC) + timedelta(minutes=20)
     monkeypatch.setattr(outbox_module, "_now", lambda: ahead)
     path = tmp_path / "outbox.sqlite3"
-    creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
-    lossy = DiscourseClient(forum.base_url, credentials=creds, transport=DropAfterSending())
+    lossy = lossy_client(forum)
     raw = "Sent from a tablet whose clock runs fast. It arrived."
     assert Outbox(path, lossy).submit(NewReply(_heat(forum), raw), "Heat").state is (
         OutboxState.SENDING
@@ -384,8 +386,7 @@ def test_a_reply_held_for_a_moderator_whose_answer_was_lost_is_not_sent_again(
 ) -> None:
     running = start_forum(moderated_usernames=("demo",))
     path = tmp_path / "outbox.sqlite3"
-    creds = Credentials(running.base_url, "admin_api_key", ADMIN_KEY, username="demo")
-    lossy = DiscourseClient(running.base_url, credentials=creds, transport=DropAfterSending())
+    lossy = lossy_client(running)
     raw = "Held for a moderator, and the answer got lost."
     Outbox(path, lossy).submit(NewReply(_heat(running), raw), "Heat")
     [flushed] = Outbox(path, running.client("demo")).flush()
