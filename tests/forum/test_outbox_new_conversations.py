@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.forum.conftest import RunningForum, StartForum
 from voicepeer.forum.base import NewPrivateMessage, NewTopic
 from voicepeer.forum.outbox import EntryKind, Outbox, OutboxState
@@ -103,37 +105,35 @@ def test_a_new_topic_takes_its_draft_in_one_step_and_a_refusal_brings_it_back(
     assert drafts.resume("new topic in Fatigue") == "A body the forum finds too short."
 
 
-def test_a_message_the_forum_retitled_is_found_after_a_lost_answer_not_sent_twice(
-    forum: RunningForum, tmp_path: Path
+@pytest.mark.parametrize(
+    ("kind", "sent", "kept", "box"),
+    [
+        # Messages may share a title, so only the check stops a second copy.
+        ("message", "lift  on saturday??  ", "Lift on saturday?", "private-messages-sent"),
+        # A second topic would be refused as a title already used, and handed back.
+        (
+            "topic",
+            "SLEEPING IN HOT WEATHER WITH MS...",
+            "Sleeping in hot weather with ms",
+            "created-by",
+        ),
+    ],
+)
+def test_a_conversation_the_forum_retitled_is_found_after_a_lost_answer(
+    forum: RunningForum, tmp_path: Path, kind: str, sent: str, kept: str, box: str
 ) -> None:
-    # The forum tidies titles (title_prettify): it keeps "lift on saturday??  " as
-    # "Lift on saturday?". Messages may share titles, so only the check stops a second copy.
+    # The forum tidies titles as it stores them (title_prettify).
     client = forum.client("demo")
     outbox = Outbox(tmp_path / "outbox.sqlite3", client)
     forum.server.faults.malform("/posts.json", "drop_connection")
-    first = outbox.submit_new(NewPrivateMessage(("mei",), "lift  on saturday??  ", RAW))
-    assert first.state is OutboxState.SENDING
+    new: NewTopic | NewPrivateMessage = (
+        NewPrivateMessage(("mei",), sent, RAW)
+        if kind == "message"
+        else NewTopic(client.categories()[0].id, sent, RAW)
+    )
+    assert outbox.submit_new(new).state is OutboxState.SENDING
     forum.server.faults.clear()
-    [sent] = outbox.flush()
-    assert sent.state is OutboxState.POSTED and sent.entry.attempts == 1
-    sent_box = "/topics/private-messages-sent/demo.json"
-    assert len(topics_titled(forum, "Lift on saturday?", sent_box)) == 1
-    outbox.close()
-
-
-def test_a_topic_the_forum_retitled_is_found_after_a_lost_answer(
-    forum: RunningForum, tmp_path: Path
-) -> None:
-    client = forum.client("demo")
-    outbox = Outbox(tmp_path / "outbox.sqlite3", client)
-    forum.server.faults.malform("/posts.json", "drop_connection")
-    title = "SLEEPING IN HOT WEATHER WITH MS..."
-    first = outbox.submit_new(NewTopic(client.categories()[0].id, title, RAW))
-    assert first.state is OutboxState.SENDING
-    forum.server.faults.clear()
-    # Not refused as a title already used (by itself): found, and said as posted.
     [found] = outbox.flush()
     assert found.state is OutboxState.POSTED and found.entry.attempts == 1
-    stored = "Sleeping in hot weather with ms"
-    assert len(topics_titled(forum, stored, "/topics/created-by/demo.json")) == 1
+    assert len(topics_titled(forum, kept, f"/topics/{box}/demo.json")) == 1
     outbox.close()
