@@ -98,6 +98,7 @@ class Likes:
         self._likes_back_at: float | None = None
         """When the forum will take likes again, after refusing one for the day's limit."""
         self._warned_at: float | None = None
+        """When the person was last told that few likes are left."""
 
     def plan(self, take_back: bool) -> LikeChange | None:
         """The change to ask about; None after saying why there is none to make."""
