@@ -129,3 +129,13 @@ def test_deleted_on_the_web_meanwhile_is_said_so_and_not_asked(
 def test_without_an_account_nothing_is_deleted(forum: DemoForum, data: Path) -> None:
     talk = converse(forum.base_url, ["open topic one", "delete my post"], data)
     assert talk.said[-1] == not_signed_in()
+
+
+def test_in_a_private_conversation_the_question_says_who_will_see(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["my messages", "open topic one", "reply", REPLY, "send it", "yes", "delete my post"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1].endswith(
+        "Everyone in this conversation will see that you deleted it. Say yes or no."
+    )

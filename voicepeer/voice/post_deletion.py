@@ -46,15 +46,16 @@ class PostDeletion:
     post: Post
     age: str
     """When it was posted ("just now", "3 minutes ago"), or ""."""
+    private: bool = False
+    """It is in a private conversation: only its members see the deletion."""
 
     @property
     def question(self) -> str:
         when = f", posted {self.age}" if self.age else ""
         words = excerpt(self.post.raw or "")
         begins = f" It begins: {as_sentence(words)}" if words else ""
-        return (
-            f"Delete your post{when}?{begins} Everyone will see that you deleted it. Say yes or no."
-        )
+        who = "Everyone in this conversation" if self.private else "Everyone"
+        return f"Delete your post{when}?{begins} {who} will see that you deleted it. Say yes or no."
 
     question_again = "Shall I delete your post? Please say yes or no."
     declined = "Your post stays."
@@ -98,7 +99,9 @@ class PostDeletions:
         if fresh.cues is not None and not fresh.cues.can_delete:
             self._say(self._refusal(fresh))  # deleted on the web meanwhile, or archived
             return None
-        return PostDeletion(fresh, phrasing.age_of(fresh, self._now()))
+        topic = self._reader.topic
+        private = topic is not None and topic.archetype == "private_message"
+        return PostDeletion(fresh, phrasing.age_of(fresh, self._now()), private)
 
     def _target(self, post: Post) -> Post | None:
         """The post being read when it is theirs to delete; otherwise, when it is not theirs,
