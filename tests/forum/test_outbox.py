@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from tests.support.members import age_member_actions, make_new_member
+from tests.support.transports import DropAfterSending
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.errors import RateLimitedError
 from voicepeer.forum.base import NewReply
@@ -38,20 +39,6 @@ def _copies(forum: RunningForum, topic_id: int, raw: str) -> int:
     topic = client.topic(topic_id)
     posts = client.posts(topic_id, topic.post_ids[-30:])
     return sum(1 for p in posts if p.username == "demo" and raw.split(".")[0] in p.cooked)
-
-
-class DropAfterSending(httpx.BaseTransport):
-    """Real HTTP to the forum, but the answer to a new post is lost on the way back."""
-
-    def __init__(self) -> None:
-        self.inner = httpx.HTTPTransport()
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response = self.inner.handle_request(request)
-        if request.method == "POST" and request.url.path.endswith("/posts.json"):
-            response.close()
-            raise httpx.ReadError("connection reset by peer")
-        return response
 
 
 def lossy_client(forum: RunningForum) -> DiscourseClient:

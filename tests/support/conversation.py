@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import httpx
+
 from voicepeer.commands import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.forum.cache import ReadingCache
@@ -105,6 +107,7 @@ def converse(
     listener: Callable[[Callable[[], list[str]]], Listener] | None = None,
     retry: Callable[[Outbox], OutboxRetry] | None = None,
     yes_switch: bool = False,
+    transport: httpx.BaseTransport | None = None,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
@@ -112,7 +115,8 @@ def converse(
     ``credentials`` the session is signed in; otherwise it reads anonymously. ``listener``
     replaces typed lines: it is made from a callable returning what was said so far.
     ``retry`` makes the background retry for the loop's outbox; it is started here and
-    closed after. ``yes_switch``: the person has one."""
+    closed after. ``yes_switch``: the person has one. ``transport`` carries the client's
+    HTTP (e.g. one that loses answers)."""
     printed = io.StringIO()
     # A given output falls back to print when it fails, as the app's speaker does.
     speech = FallbackSpeech(speech, say_error) if speech is not None else PrintedSpeech(printed)
@@ -121,6 +125,7 @@ def converse(
         settings=forum_settings or ForumSettings(retry_backoff_s=0.01, read_retries=1),
         cache=ReadingCache(data_dir / "cache.sqlite3"),
         credentials=credentials,
+        transport=transport,
     )
     outbox = Outbox(data_dir / "outbox.sqlite3", client)
     background = retry(outbox) if retry is not None else None

@@ -11,10 +11,11 @@ import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import keyed_forum, member_headers, signed_in
+from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.error_phrases import not_signed_in
-from voicepeer.voice.post_deletion import FIRST_POST, NONE_OF_YOURS
+from voicepeer.voice.post_deletion import FIRST_POST, KEPT, NONE_OF_YOURS, NOT_DELETED, UNSURE
 from voicepeer.voice.settings import VoiceSettings
 
 POST_IT = ["open topic one", "reply", REPLY, "send it", "yes"]
@@ -139,3 +140,69 @@ def test_in_a_private_conversation_the_question_says_who_will_see(
     assert talk.said[-1].endswith(
         "Everyone in this conversation will see that you deleted it. Say yes or no."
     )
+
+
+def test_an_answer_lost_after_the_forum_deleted_it_is_checked_and_said_done(
+    forum: DemoForum, data: Path
+) -> None:
+    lossy = DropAfterSending("DELETE", r"^/posts/\d+\.json$")
+    talk = converse(
+        forum.base_url,
+        [*POST_IT, "delete my post", "yes"],
+        data,
+        credentials=signed_in(forum),
+        transport=lossy,
+    )
+    assert talk.said[-1] == DELETED
+    assert last_post(forum)["user_deleted"] is True
+
+
+def test_a_failed_delete_leaves_the_post_and_no_second_copy_of_its_words(
+    forum: DemoForum, data: Path
+) -> None:
+    def fail_the_delete() -> None:
+        post_id = last_post(forum)["id"]
+        forum.faults.fail_next(1, 503, path=f"/posts/{post_id}.json")
+
+    talk = converse(
+        forum.base_url,
+        [*POST_IT, "delete my post", "yes", "reply"],
+        data,
+        credentials=signed_in(forum),
+        before_line={6: fail_the_delete},
+    )
+    assert talk.said[-2] == NOT_DELETED
+    assert last_post(forum)["user_deleted"] is False
+    # "reply" starts afresh: the words were not left behind as a draft.
+    assert "thank you for this" not in talk.said[-1].lower()
+
+
+class ForumGoneAfterDeleting(DropAfterSending):
+    """The delete's answer is lost, and the forum cannot be reached after it."""
+
+    def __init__(self) -> None:
+        super().__init__("DELETE", r"^/posts/\d+\.json$")
+        self.deleted = False
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if self.deleted:
+            raise httpx.ConnectError("network is unreachable")
+        self.deleted = request.method == "DELETE"
+        return super().handle_request(request)
+
+
+def test_not_knowing_whether_it_was_deleted_keeps_the_words_and_says_so(
+    forum: DemoForum, data: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        [*POST_IT, "delete my post", "yes"],
+        data,
+        credentials=signed_in(forum),
+        transport=ForumGoneAfterDeleting(),
+    )
+    assert talk.said[-1] == UNSURE + KEPT
+    later = converse(
+        forum.base_url, ["open topic one", "reply"], data, credentials=signed_in(forum)
+    )
+    assert "thank you for this it helps a lot" in later.transcript.lower()

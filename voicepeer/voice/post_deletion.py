@@ -18,6 +18,7 @@ from datetime import datetime
 
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, Post
+from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
@@ -37,6 +38,15 @@ FIRST_POST = (
 )
 ARCHIVED = "This topic is archived, so its posts can no longer be deleted."
 NONE_OF_YOURS = "This post is not yours, and you have no reply in this topic that you can delete."
+UNSURE = "I am not sure the forum deleted your post: say delete my post again to make sure."
+NOT_DELETED = (
+    "The forum did not finish deleting your post, and it is still there. Say delete my post "
+    "to try again."
+)
+KEPT = (
+    " Its words are kept as your draft reply to this topic: say reply to post them again, "
+    "changed or not."
+)
 
 
 @dataclass(frozen=True)
@@ -138,25 +148,30 @@ class PostDeletions:
             self._forum.delete_post(post.id)
         except ForumError as error:
             log.warning("deleting a post failed: %s", type(error).__name__)
-            if keep:
-                self._drafts.delete(key)
-            self._say(say_error(error))
-            return
-        self._show_as_deleted(post)
-        kept = (
-            " Its words are kept as your draft reply to this topic: say reply to post them "
-            "again, changed or not."
-            if keep
-            else ""
-        )
-        self._say(f"Your post is deleted.{kept}")
+            # The answer lost on the way: the post itself says whether it went.
+            uncertain = isinstance(error, DeliveryUncertainError)
+            deleted = self._deleted_after_all(post) if uncertain else False
+            if deleted is None:  # not known: the words stay, and asking again is safe
+                self._say(UNSURE + (KEPT if keep else ""))
+                return
+            if not deleted:
+                if keep:  # the post is still there: no second copy of its words
+                    self._drafts.delete(key)
+                self._say(NOT_DELETED if uncertain else say_error(error))
+                return
+        else:
+            self._deleted_after_all(post)  # so that, read again, it is the forum's stub
+        self._say("Your post is deleted." + (KEPT if keep else ""))
 
-    def _show_as_deleted(self, post: Post) -> None:
-        """Read again, the post is the forum's stub, not the words just deleted."""
-        thread = self._reader.thread
-        if thread is None:
-            return
+    def _deleted_after_all(self, post: Post) -> bool | None:
+        """Read the post again: whether it is deleted now (None when it cannot be read).
+        The thread then holds the forum's copy, the stub where it is deleted."""
         try:
-            thread.replace_post(self._forum.post(post.id))
+            now = self._forum.post(post.id)
         except ForumError as error:
-            log.info("could not read the deleted post again: %s", type(error).__name__)
+            log.info("could not read the post again: %s", type(error).__name__)
+            return None
+        thread = self._reader.thread
+        if thread is not None:
+            thread.replace_post(now)
+        return now.cues is not None and now.cues.deleted_by_author
