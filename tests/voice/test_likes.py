@@ -12,6 +12,7 @@ import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import backdate_likes, keyed_forum, member_headers, signed_in
+from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.error_phrases import ALREADY_LIKED, LIKE_REFUSED, NOT_LIKED, UNLIKE_REFUSED
@@ -171,3 +172,23 @@ def test_the_days_likes_are_counted_down_and_then_refused_without_a_question(
     assert talk.said[-4] == "Like this post by Ruth Adeyemi? Say yes or no."
     assert talk.said[-3] == used_up
     assert talk.said[-2].startswith("That was the last post.")
+
+
+def test_a_like_whose_answer_was_lost_is_said_unsure_and_never_given_twice(
+    forum: DemoForum, data: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "like this post", "yes", "like this post", "yes"],
+        data,
+        credentials=signed_in(forum),
+        transport=DropAfterSending("POST", r"^/post_actions\.json$"),
+    )
+    unsure = (
+        "The connection broke before the forum answered, so I am not sure it was done. "
+        "Please say it again to make sure; the forum will not do it twice."
+    )
+    # Not known to be liked, so asked again; every answer here is lost, the second one
+    # being the forum's "already done".
+    assert talk.said[-4:] == [ASKED, unsure, ASKED, unsure]
+    assert first_post_likes(forum) == 1

@@ -58,9 +58,12 @@ for _error, _sentence in (
         "connection; I will keep anything you dictated.",
     ),
     (
+        # Replies, topics and messages have their own line (outbox_phrases): what reaches
+        # here is a like, a vote or a bookmark, which the forum takes once however often
+        # it is asked.
         DeliveryUncertainError,
-        "I am not sure the forum received that. I have kept it, and I "
-        "will check before sending it again.",
+        "The connection broke before the forum answered, so I am not sure it was done. "
+        "Please say it again to make sure; the forum will not do it twice.",
     ),
     (
         ResponseTooLargeError,
