@@ -3,6 +3,7 @@ Guardian#can_delete_post?, PostDestroyer#mark_for_deletion)."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 import httpx
@@ -94,3 +95,57 @@ def test_a_forum_that_allows_no_deletions_refuses_them(make_forum: ForumFactory)
     forum = make_forum(admin_api_key=ADMIN_KEY, max_post_deletions_per_day=0)
     post_id = _reply(forum, "sam", "Cooling towels around my neck help a lot.")
     assert _delete(forum, "sam", post_id).status_code == 403
+
+
+def _start_topic(forum: DemoForum, who: str) -> int:
+    body = {
+        "title": f"Does anyone else get the MS hug? Asking as {who}",
+        "raw": "A tight band around my ribs since yesterday. Is this the MS hug?",
+        "category": 1,
+    }
+    made = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers(who))
+    assert made.status_code == 200, made.text
+    return int(made.json()["topic_id"])
+
+
+def _topic(forum: DemoForum, who: str, topic_id: int) -> dict[str, Any]:
+    answer = httpx.get(f"{forum.base_url}/t/{topic_id}.json", headers=member_headers(who))
+    assert answer.status_code == 200, answer.text
+    data: dict[str, Any] = answer.json()
+    return data
+
+
+def _delete_topic(forum: DemoForum, who: str, topic_id: int) -> httpx.Response:
+    return httpx.delete(f"{forum.base_url}/t/{topic_id}.json", headers=member_headers(who))
+
+
+def test_an_own_topic_with_no_replies_is_left_as_a_closed_stub(forum: DemoForum) -> None:
+    topic_id = _start_topic(forum, "sam")
+    assert _topic(forum, "sam", topic_id)["details"]["can_delete"] is True
+    assert _topic(forum, "mei", topic_id)["details"]["can_delete"] is False
+    first = _topic(forum, "sam", topic_id)["post_stream"]["posts"][0]
+    assert first["can_delete"] is False  # a first post goes only with its topic
+    assert _delete(forum, "sam", first["id"]).status_code == 403
+    deleted = _delete_topic(forum, "sam", topic_id)
+    assert deleted.status_code == 200 and deleted.content == b""
+    after = _topic(forum, "mei", topic_id)
+    assert after["closed"] is True and after["details"]["can_delete"] is False
+    stub = _post(forum, "sam", first["id"])
+    assert stub["raw"] == "(topic deleted by author)"
+    assert (stub["user_deleted"], stub["can_recover"]) == (True, True)
+
+
+def test_a_topic_with_a_reply_or_a_day_old_or_anothers_is_refused(forum: DemoForum) -> None:
+    answered = _start_topic(forum, "sam")
+    _reply(forum, "mei", "Yes, it comes and goes for me. Warmth helps.", answered)
+    assert _topic(forum, "sam", answered)["details"]["can_delete"] is False
+    for who, topic_id in (("sam", answered), ("demo", _start_topic(forum, "jo")), ("sam", 99_999)):
+        refused = _delete_topic(forum, who, topic_id)
+        assert refused.status_code == 422
+        validate_error_body(refused.json())
+    old = _start_topic(forum, "priya")
+    with sqlite3.connect(forum.db_path) as conn:
+        conn.execute(
+            "UPDATE topics SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (old,)
+        )
+    assert _delete_topic(forum, "priya", old).status_code == 422

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from voicepeer.demo_forum.http_api import Response
-from voicepeer.errors import AuthError, Forbidden, ForumForbiddenError
+from voicepeer.errors import AuthError, Forbidden, ForumForbiddenError, ForumRejectedError
 from voicepeer.forum.base import LikeAnswer, NewPrivateMessage, NewReply, NewTopic, PostStatus
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import open_discourse
@@ -241,3 +241,26 @@ def test_an_own_reply_is_deleted_and_anothers_refused_with_the_reason(
         forum.client("sam").delete_post(before.id)
     assert refused.value.kind is Forbidden.DELETE_REFUSED
     assert say_error(refused.value) == DELETE_REFUSED
+
+
+def test_an_own_new_topic_is_deleted_whole_and_one_with_a_reply_refused(
+    forum: RunningForum,
+) -> None:
+    demo = forum.client("demo")
+    category = next(c for c in demo.categories() if c.slug == "good-news")
+    lone = demo.create_topic(
+        NewTopic(category.id, "Walked to the shop today", "All the way there and back!")
+    )
+    answered = demo.create_topic(
+        NewTopic(category.id, "Slept through the night", "At last, a whole night of sleep!")
+    )
+    assert lone.topic_id is not None and answered.topic_id is not None
+    forum.client("sam").create_post(NewReply(answered.topic_id, "So glad to hear it, well done."))
+    assert demo.topic(lone.topic_id).can_delete
+    assert not demo.topic(answered.topic_id).can_delete
+    assert not forum.client("sam").topic(lone.topic_id).can_delete
+    demo.delete_topic(lone.topic_id)
+    after = demo.topic(lone.topic_id, fresh=True)
+    assert after.closed and not after.can_delete
+    with pytest.raises(ForumRejectedError):
+        demo.delete_topic(answered.topic_id)

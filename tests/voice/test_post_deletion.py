@@ -14,6 +14,7 @@ from tests.support.members import keyed_forum, member_headers, signed_in
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.drafts import DraftStore
 from voicepeer.voice.error_phrases import not_signed_in
 from voicepeer.voice.post_deletion import FIRST_POST, KEPT, NONE_OF_YOURS, NOT_DELETED, UNSURE
 from voicepeer.voice.settings import VoiceSettings
@@ -206,3 +207,36 @@ def test_not_knowing_whether_it_was_deleted_keeps_the_words_and_says_so(
         forum.base_url, ["open topic one", "reply"], data, credentials=signed_in(forum)
     )
     assert "thank you for this it helps a lot" in later.transcript.lower()
+
+
+def test_a_new_topic_of_ones_own_with_no_replies_is_deleted_whole_after_yes(
+    forum: DemoForum, data: Path
+) -> None:
+    title = "Does anyone else get the MS hug?"
+    words = "A tight band around my ribs since yesterday. Is this what people call the hug?"
+    made = httpx.post(
+        f"{forum.base_url}/posts.json",
+        json={"title": title, "raw": words, "category": 1},
+        headers=member_headers("demo"),
+    )
+    assert made.status_code == 200, made.text
+    topic_id = made.json()["topic_id"]
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "delete my post", "yes"],
+        data,
+        credentials=signed_in(forum),
+        settings=VoiceSettings(greeting=False, unread_first=False),
+    )
+    assert talk.said[-2] == (
+        f"Delete your topic, {title}, started just now? It begins: A tight band around my "
+        "ribs since yesterday. Is this what people… Nobody has replied yet. "
+        "Everyone will see that you deleted it. Say yes or no."
+    )
+    assert talk.said[-1].startswith("Your topic is deleted. Its title and words are kept")
+    topic = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()
+    assert topic["closed"] is True
+    assert "(topic deleted by author)" in topic["post_stream"]["posts"][0]["cooked"]
+    drafts = DraftStore(data / "outbox.sqlite3")
+    assert drafts.load("new topic in 1") == words
+    assert drafts.load("new topic in 1 title") == title

@@ -317,6 +317,20 @@ def can_delete_post(post: sqlite3.Row, topic: sqlite3.Row, viewer_id: int | None
     )
 
 
+def can_delete_topic(store: Store, topic: sqlite3.Row, viewer_id: int | None) -> bool:
+    """Guardian#can_delete_topic? for a member's own topic: while it has no replies and in
+    its first 24 hours (not after its author deleted it already)."""
+    if viewer_id != topic["user_id"]:
+        return False
+    posts = store.all("SELECT user_deleted FROM posts WHERE topic_id = ?", (topic["id"],))
+    created = datetime.fromisoformat(topic["created_at"].replace("Z", "+00:00"))
+    return (
+        len(posts) <= 1
+        and not any(p["user_deleted"] for p in posts)
+        and datetime.now(UTC) - created < timedelta(hours=24)
+    )
+
+
 def post_json(
     store: Store, post: sqlite3.Row, viewer_id: int | None, *, style: str = "stream"
 ) -> dict[str, Any]:

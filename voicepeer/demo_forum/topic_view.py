@@ -11,7 +11,13 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.pending import topic_pending_posts
 from voicepeer.demo_forum.reading import visible_topic
-from voicepeer.demo_forum.serializers import POSTS_CHUNK, avatar_template, basic_user, post_json
+from voicepeer.demo_forum.serializers import (
+    POSTS_CHUNK,
+    avatar_template,
+    basic_user,
+    can_delete_topic,
+    post_json,
+)
 from voicepeer.demo_forum.topic_status import can_post_in
 
 
@@ -150,7 +156,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
             "can_edit": False,
             "notification_level": 1,
             "can_move_posts": False,
-            "can_delete": False,
+            "can_delete": can_delete_topic(store, topic, viewer_id),
             "can_remove_allowed_users": False,
             "can_reply_as_new_topic": viewer_id is not None,
             "can_convert_topic": False,

@@ -144,6 +144,10 @@ class Topic:
     can_reply: bool | None = None
     """Whether the forum lets this member reply here (``details.can_create_post``, sent
     only when true); None when the forum does not say."""
+    can_delete: bool = False
+    """Whether the forum lets this member delete the whole topic (``details.can_delete``,
+    sent only when true): for a member, their own topic in its first day, before anyone
+    replies (Guardian#can_delete_topic?)."""
 
     @property
     def unread_posts(self) -> int:
@@ -326,6 +330,11 @@ class Forum(Protocol):
 
     def post(self, post_id: int) -> Post:
         """One post as the forum shows it now, with its markdown source (``raw``)."""
+        ...
+
+    def delete_topic(self, topic_id: int) -> None:
+        """Delete the member's own topic (the forum keeps its first post as a stub saying
+        its author deleted it, and closes it)."""
         ...
 
     def delete_post(self, post_id: int) -> None:

@@ -389,6 +389,10 @@ class DiscourseClient:
         self.forget_recent()
         return outcome
 
+    def delete_topic(self, topic_id: int) -> None:
+        # TopicsController#destroy: 200 with an empty body; a refusal is a 422.
+        self.http.write_answer("DELETE", f"/t/{int(topic_id)}.json")
+
     def delete_post(self, post_id: int) -> None:
         # PostsController#destroy answers 200 with an empty body (render body: nil).
         self.http.write_answer("DELETE", f"/posts/{int(post_id)}.json")

@@ -334,6 +334,8 @@ def topic(data: Any) -> Topic:
             closed=data.get("closed") is True,
             archived=data.get("archived") is True,
             can_reply=_can_reply(data.get("details")),
+            can_delete=isinstance(data.get("details"), dict)
+            and data["details"].get("can_delete") is True,
         )
 
     return guarded("topic", build)

@@ -465,8 +465,8 @@ class Assistant:
             return self._vote.question
         if self.state is State.LIKING and self._like is not None:
             return self._like.question_again
-        if self.state is State.DELETING_POST:
-            return PostDeletion.question_again
+        if self.state is State.DELETING_POST and self._deletion is not None:
+            return self._deletion.question_again
         return OPEN_QUESTIONS.get(self.state, otherwise)
 
     def _misheard(self, over_talk: bool = False) -> None:

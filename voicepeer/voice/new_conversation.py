@@ -380,6 +380,17 @@ def saved_title(drafts: DraftKeeper, key: str) -> str:
     return drafts.load(key + _TITLE) or ""
 
 
+def keep_as_new_topic(drafts: DraftKeeper, category_id: int, title: str, raw: str) -> str | None:
+    """Save a deleted topic's title and words as the draft new topic in its category, as if
+    dictated there, unless one is saved already; the draft's key when saved."""
+    key = f"{_NEW_TOPIC_IN}{category_id}"
+    if drafts.load(key) is not None:
+        return None
+    drafts.save(key + _TITLE, title)
+    drafts.save(key, raw)
+    return key
+
+
 def delete_saved(drafts: DraftKeeper, key: str) -> None:
     """Delete a saved draft for good, with whatever is saved beside it (a title, the reply
     a new topic took up, the post a reply answers)."""

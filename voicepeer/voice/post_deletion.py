@@ -1,12 +1,15 @@
-"""Deleting one's own reply by voice ("delete my post"), only after a clear yes.
+"""Deleting one's own reply, or one's own new topic, by voice ("delete my post"), only
+after a clear yes.
 
 A reply posted by mistake, or regretted, can be taken down without the forum's web page.
 Discourse lets a member delete their own replies (never a topic's first post, nothing in
-an archived topic) and leaves "(post deleted by author)" in its place. The post being read
-is deleted when it is the person's; otherwise their newest reply in the topic, typically
-the one just posted. Before asking, the post is read fresh from the forum, so the question
-quotes what will go. Its words are kept as the draft reply to the topic (unless one is
-there already), so a deleted post can be said again, changed or not: nothing is lost.
+an archived topic) and leaves "(post deleted by author)" in its place; a topic of their own
+goes whole, in its first day and before anyone replies ("(topic deleted by author)"). The
+post being read is deleted when it is the person's (its topic, when it starts one);
+otherwise their newest reply in the topic, typically the one just posted. Before asking,
+the post is read fresh from the forum, so the question quotes what will go. Its words are
+kept as a draft (the reply to the topic, or the new topic in its category, unless one is
+there already), so what was deleted can be said again, changed or not: nothing is lost.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from voicepeer.errors import ForumError
-from voicepeer.forum.base import Forum, Post
+from voicepeer.forum.base import Forum, Post, Topic
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import DELETE_REFUSED, not_signed_in, say_error
+from voicepeer.voice.new_conversation import delete_saved, keep_as_new_topic
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.reader import Reader
 
@@ -33,8 +37,8 @@ OWN_POSTS_LOOKED_AT = 30
 """Newest posts of the topic searched for the person's own reply to delete."""
 DELETED_ALREADY = "You have deleted this post already."
 FIRST_POST = (
-    "This post starts the topic, and the forum does not let the first post of a topic be "
-    "deleted on its own."
+    "This post starts the topic. The forum lets you delete a topic of yours only on its "
+    "first day, before anyone has replied."
 )
 ARCHIVED = "This topic is archived, so its posts can no longer be deleted."
 NONE_OF_YOURS = "This post is not yours, and you have no reply in this topic that you can delete."
@@ -51,28 +55,42 @@ KEPT = (
 
 @dataclass(frozen=True)
 class PostDeletion:
-    """The person's reply to delete, as the forum showed it just before asking."""
+    """The person's reply to delete, or the first post of their topic to delete whole, as
+    the forum showed it just before asking."""
 
     post: Post
     age: str
     """When it was posted ("just now", "3 minutes ago"), or ""."""
     private: bool = False
     """It is in a private conversation: only its members see the deletion."""
+    topic: Topic | None = None
+    """The person's topic, deleted whole (its first post is ``post``); None for a reply."""
 
     @property
     def question(self) -> str:
-        when = f", posted {self.age}" if self.age else ""
         words = excerpt(self.post.raw or "")
         begins = f" It begins: {as_sentence(words)}" if words else ""
         who = "Everyone in this conversation" if self.private else "Everyone"
-        return f"Delete your post{when}?{begins} {who} will see that you deleted it. Say yes or no."
+        if self.topic is not None:
+            when = f", started {self.age}" if self.age else ""
+            what = f"your topic, {self.topic.title}{when}"
+            begins += " Nobody has replied yet."
+        else:
+            what = f"your post{', posted ' + self.age if self.age else ''}"
+        return f"Delete {what}?{begins} {who} will see that you deleted it. Say yes or no."
 
-    question_again = "Shall I delete your post? Please say yes or no."
-    declined = "Your post stays."
+    @property
+    def question_again(self) -> str:
+        what = "topic" if self.topic is not None else "post"
+        return f"Shall I delete your {what}? Please say yes or no."
+
+    @property
+    def declined(self) -> str:
+        return "Your topic stays." if self.topic is not None else "Your post stays."
 
 
 class PostDeletions:
-    """Plans the deletion of the person's reply, and makes it on a yes."""
+    """Plans the deletion of the person's reply or topic, and makes it on a yes."""
 
     def __init__(
         self,
@@ -97,34 +115,44 @@ class PostDeletions:
             self._say(not_signed_in())  # whose post is whose needs the person's account
             return None
         try:
-            target = self._target(post)
-            if target is None:
+            found = self._target(post)
+            if found is None:
                 self._say(self._refusal(post))
                 return None
+            target, topic = found
             fresh = self._forum.post(target.id)
         except ForumError as error:
             log.warning("could not read the post to delete: %s", type(error).__name__)
             self._say(say_error(error))
             return None
-        if fresh.cues is not None and not fresh.cues.can_delete:
+        cues = fresh.cues
+        gone = cues is not None and (cues.deleted_by_author if topic else not cues.can_delete)
+        if gone:
             self._say(self._refusal(fresh))  # deleted on the web meanwhile, or archived
             return None
-        topic = self._reader.topic
-        private = topic is not None and topic.archetype == "private_message"
-        return PostDeletion(fresh, phrasing.age_of(fresh, self._now()), private)
+        private = topic is None and self._private()
+        return PostDeletion(fresh, phrasing.age_of(fresh, self._now()), private, topic)
 
-    def _target(self, post: Post) -> Post | None:
-        """The post being read when it is theirs to delete; otherwise, when it is not theirs,
-        their newest reply in the topic that they can delete."""
+    def _private(self) -> bool:
+        topic = self._reader.topic
+        return topic is not None and topic.archetype == "private_message"
+
+    def _target(self, post: Post) -> tuple[Post, Topic | None] | None:
+        """The post being read when it is theirs to delete, with its topic when that goes
+        whole; otherwise, when it is not theirs, their newest reply in the topic that they
+        can delete."""
         cues = post.cues
         if cues is not None and cues.can_delete:
-            return post
-        if cues is not None and cues.yours:
-            return None  # theirs, but the forum keeps it (first post, archived, deleted)
+            return post, None
         topic = self._forum.topic(post.topic_id, fresh=True)
+        if cues is not None and cues.yours:
+            # The first post of their own topic goes only with the topic (messages aside).
+            whole = post.post_number == 1 and topic.can_delete and topic.archetype == "regular"
+            return (post, topic) if whole else None
         newest = topic.post_ids[-OWN_POSTS_LOOKED_AT:]
         posts = self._forum.posts(post.topic_id, newest)
-        return next((p for p in reversed(posts) if p.cues and p.cues.can_delete), None)
+        own = next((p for p in reversed(posts) if p.cues and p.cues.can_delete), None)
+        return (own, None) if own is not None else None
 
     def _refusal(self, post: Post) -> str:
         cues, topic = post.cues, self._reader.topic
@@ -137,31 +165,50 @@ class PostDeletions:
         return NONE_OF_YOURS if cues is not None else DELETE_REFUSED
 
     def make(self, deletion: PostDeletion) -> None:
-        """Delete the post (the person said yes), keeping its words, and say so."""
-        post, topic = deletion.post, self._reader.topic
-        key = Composer.draft_key(topic) if topic is not None else ""
+        """Delete the post or topic (the person said yes), keeping its words, and say so."""
+        post, topic = deletion.post, deletion.topic
         # Kept before deleting, so that a full disk stops the deletion, not the words.
-        keep = bool(key and post.raw and post.raw.strip()) and self._drafts.load(key) is None
-        if keep:
-            self._drafts.save(key, post.raw or "")
+        kept = self._keep_words(deletion)
         try:
-            self._forum.delete_post(post.id)
+            if topic is not None:
+                self._forum.delete_topic(topic.id)
+            else:
+                self._forum.delete_post(post.id)
         except ForumError as error:
-            log.warning("deleting a post failed: %s", type(error).__name__)
+            log.warning("deleting failed: %s", type(error).__name__)
             # The answer lost on the way: the post itself says whether it went.
             uncertain = isinstance(error, DeliveryUncertainError)
             deleted = self._deleted_after_all(post) if uncertain else False
             if deleted is None:  # not known: the words stay, and asking again is safe
-                self._say(UNSURE + (KEPT if keep else ""))
+                self._say(UNSURE + (_kept_line(deletion) if kept else ""))
                 return
             if not deleted:
-                if keep:  # the post is still there: no second copy of its words
-                    self._drafts.delete(key)
+                if kept is not None:  # it is still there: no second copy of its words
+                    delete_saved(self._drafts, kept)
                 self._say(NOT_DELETED if uncertain else say_error(error))
                 return
         else:
             self._deleted_after_all(post)  # so that, read again, it is the forum's stub
-        self._say("Your post is deleted." + (KEPT if keep else ""))
+        what = "topic" if topic is not None else "post"
+        self._say(f"Your {what} is deleted." + (_kept_line(deletion) if kept else ""))
+
+    def _keep_words(self, deletion: PostDeletion) -> str | None:
+        """Save the words (and a topic's title) as a draft, unless one is there already;
+        the draft's key when saved."""
+        raw = (deletion.post.raw or "").strip()
+        topic = deletion.topic
+        if not raw:
+            return None
+        if topic is not None:
+            if topic.category_id is None:
+                return None
+            return keep_as_new_topic(self._drafts, topic.category_id, topic.title, raw)
+        reading = self._reader.topic
+        key = Composer.draft_key(reading) if reading is not None else ""
+        if not key or self._drafts.load(key) is not None:
+            return None
+        self._drafts.save(key, raw)
+        return key
 
     def _deleted_after_all(self, post: Post) -> bool | None:
         """Read the post again: whether it is deleted now (None when it cannot be read).
@@ -175,3 +222,12 @@ class PostDeletions:
         if thread is not None:
             thread.replace_post(now)
         return now.cues is not None and now.cues.deleted_by_author
+
+
+def _kept_line(deletion: PostDeletion) -> str:
+    if deletion.topic is not None:
+        return (
+            " Its title and words are kept as your draft new topic in the same category: say "
+            "start a new topic and choose that category to post them again."
+        )
+    return KEPT
