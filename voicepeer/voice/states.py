@@ -9,7 +9,8 @@
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
     READING ──like / remove my like──▶ LIKING ──yes: liked (or taken back) / no──▶ READING
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
-    READING ──delete my post──▶ DELETING_POST ──yes: deleted, words kept / no──▶ READING
+    READING ──delete my post──▶ DELETING_POST ──yes: deleted (a reply, or a new topic whole),
+        words kept as a draft / no──▶ READING
     DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
@@ -29,8 +30,9 @@
 - VOTING: voicepeer has asked "Vote for choice two, Cold showers, in this poll?"; only an
   explicit "yes" votes. A vote is counted for everyone to see (and on some polls, shown
   with the voter's name). "Remove my vote" asks the same way before taking it back.
-- DELETING_POST: voicepeer asked "Delete your post, posted …? It begins: …"; only an
-  explicit "yes" deletes it, and everyone sees that its author deleted it.
+- DELETING_POST: voicepeer asked "Delete your post, posted …? It begins: …" (or, on the
+  first post of the person's new topic, "Delete your topic, …?"); only an explicit "yes"
+  deletes it, and everyone sees that its author deleted it.
 - QUITTING: the person said "goodbye" (or "quit voicepeer") with a reply not yet posted;
   voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
   reply "goodbye" ends the session at once, from any state but sleep.
