@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
-from voicepeer.demo_forum.store import iso
+from voicepeer.demo_forum.store import iso, parse_iso
 from voicepeer.forum.credentials import Credentials
 
 ADMIN_KEY = "voice-test-admin-key-0123456789"
@@ -40,9 +40,7 @@ def backdate_likes(forum: DemoForum, minutes: int) -> None:
     with sqlite3.connect(forum.db_path) as conn:
         rows = conn.execute("SELECT post_id, user_id, created_at FROM post_likes").fetchall()
         for post_id, user_id, created_at in rows:
-            earlier = datetime.fromisoformat(created_at.replace("Z", "+00:00")) - timedelta(
-                minutes=minutes
-            )
+            earlier = parse_iso(created_at) - timedelta(minutes=minutes)
             conn.execute(
                 "UPDATE post_likes SET created_at = ? WHERE post_id = ? AND user_id = ?",
                 (iso(earlier), post_id, user_id),

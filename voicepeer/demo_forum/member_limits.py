@@ -31,7 +31,7 @@ from typing import ClassVar
 
 from voicepeer.demo_forum.http_api import HttpError, Response
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.demo_forum.store import Store
+from voicepeer.demo_forum.store import Store, parse_iso
 
 DAY_S = 86_400.0
 LIKE_MULTIPLIERS = {2: 1.5, 3: 2.0, 4: 3.0}
@@ -220,7 +220,7 @@ class MemberLimits:
     def _new_user(self, user: sqlite3.Row) -> bool:
         """``User#new_user?``: trust level 0, or 1 and joined within a day; not staff."""
         level = int(user["trust_level"])
-        recent = _parse(user["created_at"]) >= _now() - timedelta(days=1)
+        recent = parse_iso(user["created_at"]) >= _now() - timedelta(days=1)
         return (recent or level == 0) and level < 2 and not _staff(user)
 
     def _posting_on_first_day(self, user: sqlite3.Row) -> bool:
@@ -232,7 +232,7 @@ class MemberLimits:
         first = self._store.scalar(
             "SELECT MIN(created_at) FROM posts WHERE user_id = ?", (user["id"],)
         )
-        return level == 0 or first is None or _parse(first) >= _now() - timedelta(days=1)
+        return level == 0 or first is None or parse_iso(first) >= _now() - timedelta(days=1)
 
 
 @contextmanager
@@ -253,7 +253,3 @@ def _staff(user: sqlite3.Row) -> bool:
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _parse(stamp: str) -> datetime:
-    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))

@@ -8,7 +8,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from voicepeer.demo_forum.markdown import render
-from voicepeer.demo_forum.store import Store, now_iso, slugify
+from voicepeer.demo_forum.store import Store, now_iso, parse_iso, slugify
 
 # Discourse's notification type numbers (site.json "notification_types").
 MENTIONED = 1
@@ -222,8 +222,7 @@ def like_given_at(store: Store, post_id: int, user_id: int) -> str | None:
 def like_undoable(liked_at: str, archived: bool) -> bool:
     """Guardian#can_delete_post_action? for the member's own like given at ``liked_at``:
     within POST_UNDO_ACTION_WINDOW, and never in an archived topic."""
-    given = datetime.fromisoformat(liked_at.replace("Z", "+00:00"))
-    return not archived and datetime.now(UTC) - given < POST_UNDO_ACTION_WINDOW
+    return not archived and datetime.now(UTC) - parse_iso(liked_at) < POST_UNDO_ACTION_WINDOW
 
 
 def remove_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 from voicepeer.demo_forum import polls, profiles
 from voicepeer.demo_forum.posting import like_given_at, like_undoable
 from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
-from voicepeer.demo_forum.store import Store, iso
+from voicepeer.demo_forum.store import Store, iso, parse_iso
 
 POSTS_CHUNK = 20
 """Posts per chunk in /t/{id}.json, as Discourse serves them."""
@@ -323,11 +323,10 @@ def can_delete_topic(store: Store, topic: sqlite3.Row, viewer_id: int | None) ->
     if viewer_id != topic["user_id"]:
         return False
     posts = store.all("SELECT user_deleted FROM posts WHERE topic_id = ?", (topic["id"],))
-    created = datetime.fromisoformat(topic["created_at"].replace("Z", "+00:00"))
     return (
         len(posts) <= 1
         and not any(p["user_deleted"] for p in posts)
-        and datetime.now(UTC) - created < timedelta(hours=24)
+        and datetime.now(UTC) - parse_iso(topic["created_at"]) < timedelta(hours=24)
     )
 
 

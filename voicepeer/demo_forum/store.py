@@ -120,6 +120,11 @@ def iso(moment: datetime) -> str:
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 
+def parse_iso(stamp: str) -> datetime:
+    """A time the way Discourse writes it (see :func:`iso`), read back."""
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+
+
 def slugify(title: str) -> str:
     """Discourse-like slug: ASCII words joined by hyphens; ``topic`` when nothing is left."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
