@@ -135,13 +135,13 @@ def test_find_own_post_matches_text_and_author(forum: RunningForum) -> None:
 
 def test_find_own_post_looks_past_a_busy_topic(forum: RunningForum) -> None:
     demo = forum.client("demo")
-    sam = forum.client("sam")
+    others = (forum.client("sam"), forum.client("mei"))
     topic_id = _heat_topic_id(forum)
     before = demo.newest_post_id(topic_id)
     raw = "Posted just before the connection dropped."
     demo.create_post(NewReply(topic_id, raw))
     for n in range(45):  # others keep talking while the user is offline
-        sam.create_post(NewReply(topic_id, f"Busy conversation, message number {n}."))
+        others[n % 2].create_post(NewReply(topic_id, f"Busy conversation, message number {n}."))
     assert demo.find_own_post(topic_id, raw, before) is not None
 
 
@@ -192,8 +192,9 @@ def test_find_own_post_in_a_mega_topic(start_forum: StartForum) -> None:
     assert before is not None and before > 0
     raw = "Written in a topic far too long to list every post."
     posted = demo.create_post(NewReply(topic_id, raw))
+    others = (running.client("sam"), running.client("mei"))
     for n in range(25):  # others keep talking: the reply is no longer in the newest chunk
-        running.client("sam").create_post(NewReply(topic_id, f"Mega topic chatter {n}, yes."))
+        others[n % 2].create_post(NewReply(topic_id, f"Mega topic chatter {n}, yes."))
     found = demo.find_own_post(topic_id, raw, before)
     assert found is not None and found.post_id == posted.post_id
     assert demo.find_own_post(topic_id, raw, posted.post_id) is None

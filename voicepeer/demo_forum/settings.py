@@ -48,6 +48,17 @@ class DemoForumOptions:
     unique_posts_mins: int = field(default=5, metadata={"min": 0, "max": 1440})
     """Minutes in which a member may not post the same words again ("Body is too similar
     to what you recently posted"; messages apart from topics; staff exempt; Discourse 5)."""
+    newuser_max_replies_per_topic: int = field(default=3, metadata={"min": 1, "max": 10_000})
+    """Replies a member at trust level 0 may post in one topic that is not theirs until
+    someone replies to, mentions or quotes them there (Discourse default 3)."""
+    max_consecutive_replies: int = field(default=3, metadata={"min": 0, "max": 10_000})
+    """Posts in a row one member may make in a topic that they did not start, while they may
+    still edit the last of them; 0 for no limit (Discourse default 3; staff exempt)."""
+    post_edit_time_limit: int = field(default=1440, metadata={"min": 0, "max": 10_080})
+    """Minutes in which a member below trust level 2 may edit their post; 0 for ever
+    (Discourse default 1440)."""
+    tl2_post_edit_time_limit: int = field(default=43_200, metadata={"min": 0, "max": 525_600})
+    """The same from trust level 2 up, in minutes (Discourse default 43200)."""
     rate_limit_create_post: float = field(default=5.0, metadata={"min": 0.0, "max": 3600.0})
     """Seconds a member waits after any post before the next (Discourse default 5)."""
     rate_limit_new_user_create_post: float = field(

@@ -28,6 +28,7 @@ from voicepeer.demo_forum.posting import (
     remove_like,
 )
 from voicepeer.demo_forum.reading import can_start_topic_in, visible_post, visible_topic
+from voicepeer.demo_forum.reply_limits import reply_limit_errors
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import avatar_template, post_json
 from voicepeer.demo_forum.store import iso, now_iso
@@ -137,6 +138,7 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
     if archetype not in ("regular", "private_message"):
         raise invalid_param("archetype")
     recipients: list[sqlite3.Row] = []
+    topic: sqlite3.Row | None = None
     category_id: int | None = None
     category: sqlite3.Row | None = None
     private = archetype == "private_message"
@@ -186,7 +188,13 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
         if not private:
             errors += _category_errors(ctx, category)
     errors += _body_errors(ctx, raw, private=private, new_topic=new_topic)
+    # PostValidator's order: the new-member limit, the repeat, then the run of replies.
+    new_member, in_a_row = (
+        reply_limit_errors(ctx.store, ctx.options, user, topic) if topic else ([], [])
+    )
+    errors += new_member
     errors += _repeat_errors(ctx, user, raw, private=private)
+    errors += in_a_row
     if errors:
         raise rejected(errors, "create_post")
     if _needs_moderation(ctx, user, raw, title):
