@@ -3,9 +3,11 @@ from __future__ import annotations
 from voicepeer.forum.base import SiteLimits
 from voicepeer.forum.checks import (
     DraftProblem,
+    RepliesHeld,
     check_reply,
     check_title,
     limit_from_rejection,
+    read_rejection,
 )
 from voicepeer.voice.error_phrases import problem_line, rejection_line
 
@@ -67,3 +69,27 @@ def test_rejection_from_the_forum_is_explained() -> None:
     assert rejection_line(("Title has already been used",)) == (
         "The forum did not accept that. Another topic on the forum already has this title."
     )
+
+
+def test_the_forums_limits_on_replies_in_a_topic_are_read_with_their_count() -> None:
+    in_a_row = read_rejection(
+        "No more than 4 consecutive replies are allowed. Please edit your previous reply, or "
+        "wait for someone to reply to you."
+    )
+    assert (in_a_row.replies_held, in_a_row.limit) == (RepliesHeld.IN_A_ROW, 4)
+    one = read_rejection(
+        "No consecutive replies are allowed. Please edit your previous reply, or wait for "
+        "someone to reply to you."
+    )
+    assert (one.replies_held, one.limit) == (RepliesHeld.IN_A_ROW, 1)
+    assert "at most one reply in a row" in rejection_line((one.words,))
+    # Either apostrophe: a site's own text overrides may use the curly one.
+    for sorry in ("We're", "We’re"):
+        new = read_rejection(
+            f"{sorry} sorry, but new users are temporarily limited to 1 reply in the same topic."
+        )
+        assert (new.replies_held, new.limit) == (RepliesHeld.NEW_MEMBER, 1)
+    assert rejection_line((new.words,)).endswith(
+        "As a new member, you may post one reply in a topic until someone answers you there."
+    )
+    assert read_rejection("Topic is closed").replies_held is None

@@ -100,6 +100,19 @@ def check_search_term(query: str, minimum: int) -> None:
 _TOO_SHORT = re.compile(r"^(?P<what>\w+) is too short \(minimum is (?P<n>\d+) characters?\)", re.I)
 _TOO_LONG = re.compile(r"^(?P<what>\w+) is too long \(maximum is (?P<n>\d+) characters?\)", re.I)
 _TITLE_TAKEN = re.compile(r"^title has already been used", re.I)
+# PostValidator's limits on replies in one topic (server.en.yml too_many_replies and
+# max_consecutive_replies; "No consecutive replies" when the limit is 1).
+_NEW_MEMBER_REPLIES = re.compile(r"new users are temporarily limited to (?P<n>\d+) repl", re.I)
+_REPLIES_IN_A_ROW = re.compile(r"no (?:more than (?P<n>\d+) )?consecutive replies", re.I)
+
+
+class RepliesHeld(Enum):
+    """Why the forum takes no more replies from the member in a topic for now."""
+
+    NEW_MEMBER = "new_member"
+    """A new member's replies in a topic until someone answers them there."""
+    IN_A_ROW = "in_a_row"
+    """Replies in a row at the end of someone else's topic."""
 
 
 @dataclass(frozen=True)
@@ -110,11 +123,14 @@ class Rejection:
     """A length rule broken; None for any other reason."""
     title: bool = False
     limit: int = 0
-    """The forum's minimum or maximum, in characters."""
+    """The forum's minimum or maximum: characters for a length, replies for a reply limit."""
     too_similar: bool = False
     """Almost the same as something the person posted a moment ago."""
     title_taken: bool = False
     """Another topic has this title (Discourse's default: titles are unique)."""
+    replies_held: RepliesHeld | None = None
+    """A limit of ``limit`` replies from the member in the topic, lifted when someone else
+    posts there."""
     words: str = ""
     """The forum's own sentence, as it gave it."""
 
@@ -129,6 +145,12 @@ def read_rejection(error: str) -> Rejection:
             return Rejection(
                 problem, title=match["what"].lower() == "title", limit=int(match["n"]), words=error
             )
+    for held, pattern in (
+        (RepliesHeld.NEW_MEMBER, _NEW_MEMBER_REPLIES),
+        (RepliesHeld.IN_A_ROW, _REPLIES_IN_A_ROW),
+    ):
+        if match := pattern.search(error):
+            return Rejection(None, limit=int(match["n"] or 1), replies_held=held, words=error)
     return Rejection(
         None,
         too_similar="too similar" in error.lower(),

@@ -32,7 +32,13 @@ from voicepeer.errors import (
     VoicepeerError,
 )
 from voicepeer.forum.address_check import AddressProblem, ForumAddressError
-from voicepeer.forum.checks import DraftProblem, LengthProblem, Rejection, read_rejection
+from voicepeer.forum.checks import (
+    DraftProblem,
+    LengthProblem,
+    Rejection,
+    RepliesHeld,
+    read_rejection,
+)
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import EntryKind, OutboxBusyError, OutboxFullError
 from voicepeer.forum.transport import CrossOriginRedirectError, ResponseTooLargeError
@@ -187,9 +193,23 @@ def _explain(rejection: Rejection) -> str:
         return "It does not take the same words from you twice within a few minutes."
     if rejection.title_taken:
         return "Another topic on the forum already has this title."
+    if rejection.replies_held is RepliesHeld.NEW_MEMBER:
+        return (
+            f"As a new member, you may post {_replies(rejection.limit)} in a topic until "
+            "someone answers you there."
+        )
+    if rejection.replies_held is RepliesHeld.IN_A_ROW:
+        return (
+            f"It takes at most {_replies(rejection.limit)} in a row from you in someone "
+            "else's topic, until another person posts there."
+        )
     # Discourse's own messages are written for people; read them as they are, ended once.
     words = rejection.words.rstrip(".")
     return words if words.endswith(("?", "!")) else words + "."
+
+
+def _replies(count: int) -> str:
+    return "one reply" if count == 1 else f"{count} replies"
 
 
 def rejection_line(errors: tuple[str, ...]) -> str:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from voicepeer.errors import (
     ForumError,
     ForumNotFoundError,
+    ForumRejectedError,
     ForumRequestError,
     RateLimitedError,
     RequestProblem,
 )
-from voicepeer.forum.checks import read_rejection
+from voicepeer.forum.checks import RepliesHeld, read_rejection
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import EntryKind, OutboxEntry, OutboxState, SendResult
 from voicepeer.speech.text.sentences import as_sentence
@@ -48,6 +49,9 @@ def send_result_line(result: SendResult) -> str:
             EntryKind.TOPIC: f"say new topic and choose {category}",
             EntryKind.MESSAGE: "say message and their name",
         }[entry.kind] + " to change them and send them again."
+        if held := replies_held(entry.errors):
+            # Changing the words would not help: only someone else's post lifts it.
+            again = f"{_LIFTED[held]}, say reply in that topic to send them."
         return (
             f"{_what(entry)} was not {_done(entry)}. {' '.join(reasons)} "
             f"I have kept your words: {again}"
@@ -78,11 +82,24 @@ def send_result_line(result: SendResult) -> str:
     )
 
 
+_LIFTED = {
+    RepliesHeld.NEW_MEMBER: "once someone has answered you there",
+    RepliesHeld.IN_A_ROW: "once someone else has posted there",
+}
+
+
+def replies_held(errors: tuple[str, ...]) -> RepliesHeld | None:
+    """The forum's limit on the member's replies in the topic, if that is why it refused."""
+    return next((r.replies_held for r in map(read_rejection, errors) if r.replies_held), None)
+
+
 def refused_draft_line(title: str, refusal: ForumError, words: str) -> str:
     """Taking up a reply the forum refused: why, and what it says."""
+    held = replies_held(refusal.errors) if isinstance(refusal, ForumRejectedError) else None
+    then = f"{_LIFTED[held].capitalize()}, say send it." if held else "Change it, then say send it."
     return (
         f"The forum did not accept your reply to {as_sentence(title)} {say_error(refusal)} "
-        f"Your reply says: {words} Change it, then say send it."
+        f"Your reply says: {words} {then}"
     )
 
 
