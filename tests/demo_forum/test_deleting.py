@@ -149,3 +149,65 @@ def test_a_topic_with_a_reply_or_a_day_old_or_anothers_is_refused(forum: DemoFor
             "UPDATE topics SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (old,)
         )
     assert _delete_topic(forum, "priya", old).status_code == 422
+
+
+def _recover(forum: DemoForum, who: str, post_id: int) -> httpx.Response:
+    return httpx.put(f"{forum.base_url}/posts/{post_id}/recover", headers=member_headers(who))
+
+
+def _recover_topic(forum: DemoForum, who: str, topic_id: int) -> httpx.Response:
+    return httpx.put(f"{forum.base_url}/t/{topic_id}/recover", headers=member_headers(who))
+
+
+def test_an_own_deleted_reply_comes_back_with_its_words(forum: DemoForum) -> None:
+    words = "Cooling towels around my neck help a lot, and @mei suggested them."
+    post_id = _reply(forum, "sam", words)
+    assert _post(forum, "sam", post_id)["can_recover"] is False  # nothing to bring back
+    assert _recover(forum, "sam", post_id).status_code == 403
+    assert _delete(forum, "sam", post_id).status_code == 200
+    assert _recover(forum, "mei", post_id).status_code == 403  # not hers
+    back = _recover(forum, "sam", post_id)
+    assert back.status_code == 200
+    post = back.json()  # render_post_json: the post with its raw, as it is now
+    assert post["raw"] == words and "@mei" in post["cooked"]
+    assert (post["user_deleted"], post["can_recover"], post["can_delete"]) == (False, False, True)
+    assert post["version"] == 3  # the deletion and the recovery are revisions
+    assert _post(forum, "mei", post_id)["raw"] == words
+    assert _recover(forum, "sam", post_id).status_code == 403  # back already
+
+
+def test_a_deleted_reply_can_be_brought_back_only_for_a_day(forum: DemoForum) -> None:
+    post_id = _reply(forum, "sam", "Cooling towels around my neck help a lot.")
+    assert _delete(forum, "sam", post_id).status_code == 200
+    with sqlite3.connect(forum.db_path) as conn:
+        conn.execute(
+            "UPDATE posts SET user_deleted_at = '2026-01-01T10:00:00.000Z' WHERE id = ?",
+            (post_id,),
+        )
+    assert _post(forum, "sam", post_id)["can_recover"] is False
+    refused = _recover(forum, "sam", post_id)
+    assert refused.status_code == 403
+    validate_error_body(refused.json())
+
+
+def test_bringing_back_counts_against_the_deletion_limits(
+    forum: DemoForum, member_limits: None
+) -> None:
+    post_id = _reply(forum, "sam", "Cooling towels around my neck help a lot.")
+    assert _delete(forum, "sam", post_id).status_code == 200
+    assert _recover(forum, "sam", post_id).status_code == 200
+    # PostsController#recover performs the same two RateLimiters as #destroy.
+    assert _delete(forum, "sam", post_id).status_code == 429
+
+
+def test_an_own_deleted_topic_comes_back_open_with_its_words(forum: DemoForum) -> None:
+    topic_id = _start_topic(forum, "sam")
+    first = _topic(forum, "sam", topic_id)["post_stream"]["posts"][0]
+    assert _recover_topic(forum, "sam", topic_id).status_code == 403  # not deleted
+    assert _delete_topic(forum, "sam", topic_id).status_code == 200
+    assert _recover_topic(forum, "mei", topic_id).status_code == 403
+    back = _recover_topic(forum, "sam", topic_id)
+    assert back.status_code == 200 and back.content == b""
+    topic = _topic(forum, "mei", topic_id)
+    assert topic["closed"] is False
+    assert _post(forum, "mei", first["id"])["raw"].startswith("A tight band around my ribs")

@@ -1,13 +1,21 @@
-"""A member deleting their own reply, or their own topic, as PostsController#destroy and
-TopicsController#destroy do for someone who is not staff: PostDestroyer#mark_for_deletion
-leaves "(post deleted by author)" in the post's place, or "(topic deleted by author)" in
-the first post's and closes the topic (Discourse removes the stub a day later; here it
-stays), keeps the words it had as a revision, and answers 200 with an empty body."""
+"""A member deleting their own reply, or their own topic, and bringing it back, as
+PostsController#destroy / #recover and TopicsController#destroy / #recover do for someone
+who is not staff.
+
+PostDestroyer#mark_for_deletion leaves "(post deleted by author)" in the post's place, or
+"(topic deleted by author)" in the first post's and closes the topic, keeps the words it had
+as a revision, and answers 200 with an empty body. For a day (delete_removed_posts_after)
+the author may bring it back: PostDestroyer#user_recovered restores the words as a new
+revision and reopens the topic. Discourse then trashes the stub; here it stays, and only
+bringing it back ends.
+"""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from voicepeer.demo_forum.auth import acting_user
 from voicepeer.demo_forum.context import Context, Route, route
@@ -15,7 +23,13 @@ from voicepeer.demo_forum.http_api import Response, invalid_access, rejected
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.member_limits import MemberLimits
 from voicepeer.demo_forum.reading import visible_post
-from voicepeer.demo_forum.serializers import can_delete_post, can_delete_topic
+from voicepeer.demo_forum.serializers import (
+    can_delete_post,
+    can_delete_topic,
+    can_recover_post,
+    post_json,
+)
+from voicepeer.demo_forum.store import now_iso
 
 DELETED_BY_AUTHOR = "(post deleted by author)"
 """Discourse's js.post.deleted_by_author_simple: the stub's text."""
@@ -27,17 +41,37 @@ def delete_post(ctx: Context, match: re.Match[str]) -> Response:
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
     post = visible_post(ctx, int(match["id"]))
     topic = ctx.store.topic(post["topic_id"])
-    options = ctx.options
-    # Guardian#can_delete_post?: either deletion limit set below 1 stops it altogether.
-    allowed = min(options.max_post_deletions_per_minute, options.max_post_deletions_per_day) >= 1
-    if topic is None or not allowed or not can_delete_post(post, topic, user["id"]):
+    if topic is None or not _deletions_allowed(ctx) or not can_delete_post(post, topic, user["id"]):
         raise invalid_access()
-    member_limits = MemberLimits(ctx.store, options)
-    limits = member_limits.for_deletion(user)
-    member_limits.check(user, limits)
-    with ctx.store.transaction() as conn:
-        member_limits.record(conn, user, limits)
+    with _counted_as_deletion(ctx, user) as conn:
         _mark_for_deletion(conn, post["id"], DELETED_BY_AUTHOR)
+    return Response(200, b"", "text/plain; charset=utf-8")
+
+
+def recover_post(ctx: Context, match: re.Match[str]) -> Response:
+    """PostsController#recover: the post as it is now, with its raw (render_post_json)."""
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    post = visible_post(ctx, int(match["id"]))
+    if not _deletions_allowed(ctx) or not can_recover_post(post, user["id"]):
+        raise invalid_access()
+    with _counted_as_deletion(ctx, user) as conn:  # the same limiter keys as deleting
+        _recover(conn, post)
+    now = visible_post(ctx, post["id"])
+    return Response.json(200, post_json(ctx.store, now, user["id"], style="single"))
+
+
+def recover_topic(ctx: Context, match: re.Match[str]) -> Response:
+    """TopicsController#recover: Guardian#can_recover_topic? is can_recover_post? of its
+    first post for a member; 200 with an empty body, no rate limit."""
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    first = ctx.store.one(
+        "SELECT * FROM posts WHERE topic_id = ? ORDER BY post_number LIMIT 1",
+        (int(match["id"]),),
+    )
+    if first is None or not _deletions_allowed(ctx) or not can_recover_post(first, user["id"]):
+        raise invalid_access()
+    with ctx.store.transaction() as conn:
+        _recover(conn, first)
     return Response(200, b"", "text/plain; charset=utf-8")
 
 
@@ -59,14 +93,51 @@ def delete_topic(ctx: Context, match: re.Match[str]) -> Response:
     return Response(200, b"", "text/plain; charset=utf-8")
 
 
+def _deletions_allowed(ctx: Context) -> bool:
+    """Guardian#can_delete_post? and #can_recover_post?: either deletion limit set below 1
+    stops a member deleting, and bringing back, altogether."""
+    options = ctx.options
+    return min(options.max_post_deletions_per_minute, options.max_post_deletions_per_day) >= 1
+
+
+@contextmanager
+def _counted_as_deletion(ctx: Context, user: sqlite3.Row) -> Iterator[sqlite3.Connection]:
+    """A transaction for a deletion or a recovery, refused (429) past the member's limits."""
+    member_limits = MemberLimits(ctx.store, ctx.options)
+    limits = member_limits.for_deletion(user)
+    member_limits.check(user, limits)
+    with ctx.store.transaction() as conn:
+        member_limits.record(conn, user, limits)
+        yield conn
+
+
 def _mark_for_deletion(conn: sqlite3.Connection, post_id: int, stub: str) -> None:
     """PostDestroyer#mark_for_deletion: the post revised to ``stub`` (one more version, the
     words it had kept) and marked deleted by its author."""
     conn.execute(
-        "UPDATE posts SET raw_before_deletion = raw, raw = ?, cooked = ?, user_deleted = 1"
-        " WHERE id = ?",
-        (stub, render(stub), post_id),
+        "UPDATE posts SET raw_before_deletion = raw, raw = ?, cooked = ?, user_deleted = 1,"
+        " user_deleted_at = ? WHERE id = ?",
+        (stub, render(stub), now_iso(), post_id),
     )
+    _new_version(conn, post_id)
+
+
+def _recover(conn: sqlite3.Connection, post: sqlite3.Row) -> None:
+    """PostDestroyer#user_recovered: no longer deleted, the words before the deletion back
+    as one more version, and a topic's first post reopens the topic."""
+    raw = post["raw_before_deletion"] or ""
+    usernames = frozenset(r[0].lower() for r in conn.execute("SELECT username FROM users"))
+    conn.execute(
+        "UPDATE posts SET raw = ?, cooked = ?, user_deleted = 0, user_deleted_at = NULL,"
+        " raw_before_deletion = NULL WHERE id = ?",
+        (raw, render(raw, usernames), post["id"]),
+    )
+    _new_version(conn, post["id"])
+    if post["post_number"] == 1:
+        conn.execute("UPDATE topics SET closed = 0 WHERE id = ?", (post["topic_id"],))
+
+
+def _new_version(conn: sqlite3.Connection, post_id: int) -> None:
     conn.execute(
         "INSERT INTO post_versions (post_id, version) VALUES (?, 2) ON CONFLICT (post_id)"
         " DO UPDATE SET version = version + 1",
@@ -77,4 +148,6 @@ def _mark_for_deletion(conn: sqlite3.Connection, post_id: int, stub: str) -> Non
 ROUTES: tuple[Route, ...] = (
     route("DELETE", r"/posts/(?P<id>\d+)(?:\.json)?", delete_post),
     route("DELETE", r"/t/(?P<id>\d+)(?:\.json)?", delete_topic),
+    route("PUT", r"/posts/(?P<id>\d+)/recover(?:\.json)?", recover_post),
+    route("PUT", r"/t/(?P<id>\d+)/recover(?:\.json)?", recover_topic),
 )

@@ -317,6 +317,23 @@ def can_delete_post(post: sqlite3.Row, topic: sqlite3.Row, viewer_id: int | None
     )
 
 
+DELETE_REMOVED_POSTS_AFTER = timedelta(hours=24)
+"""How long a post its author deleted stays a stub the author may bring back (Discourse's
+site setting delete_removed_posts_after, default 24 hours; its job then trashes the post).
+Here the stub stays in place afterwards, and only bringing it back ends."""
+
+
+def can_recover_post(post: sqlite3.Row, viewer_id: int | None) -> bool:
+    """Guardian#can_recover_post? for a member's own post: one they deleted themselves, while
+    it is still a stub (the deletion limits, which also stop recovering, are the handler's)."""
+    if viewer_id != post["user_id"] or not post["user_deleted"]:
+        return False
+    deleted_at = post["user_deleted_at"]
+    return deleted_at is None or datetime.now(UTC) - parse_iso(deleted_at) < (
+        DELETE_REMOVED_POSTS_AFTER
+    )
+
+
 def can_delete_topic(store: Store, topic: sqlite3.Row, viewer_id: int | None) -> bool:
     """Guardian#can_delete_topic? for a member's own topic: while it has no replies and in
     its first 24 hours (not after its author deleted it already)."""
@@ -397,7 +414,7 @@ def post_json(
         "version": 1,
         "can_edit": yours and not deleted,
         "can_delete": can_delete_post(post, topic, viewer_id),
-        "can_recover": yours and deleted,
+        "can_recover": can_recover_post(post, viewer_id),
         "can_see_hidden_post": False,
         "can_wiki": False,
         "link_counts": [],

@@ -107,6 +107,9 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     # Discourse keeps it in the post's revisions.
     ("posts", "user_deleted", "INTEGER NOT NULL DEFAULT 0"),
     ("posts", "raw_before_deletion", "TEXT"),
+    # When: the stub stays recoverable for delete_removed_posts_after (a stub of an older
+    # database, without the time, counts as deleted just now).
+    ("posts", "user_deleted_at", "TEXT"),
 )
 
 
