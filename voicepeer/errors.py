@@ -165,6 +165,9 @@ class Forbidden(Enum):
     DELETE_REFUSED = "delete_refused"
     """Deleting a post refused: not the person's own, a topic's first post, an archived
     topic, or one deleted already."""
+    RECOVER_REFUSED = "recover_refused"
+    """Bringing back a deleted post or topic refused: not the person's own, not deleted by
+    them, or the forum no longer keeps it (a day after the deletion, by default)."""
     FORUM_SAYS = "forum_says"
     """The forum gave its own reason (in ``reason``)."""
     HIDDEN_PLACE = "hidden_place"

@@ -242,6 +242,15 @@ def test_an_own_reply_is_deleted_and_anothers_refused_with_the_reason(
         forum.client("sam").delete_post(before.id)
     assert refused.value.kind is Forbidden.DELETE_REFUSED
     assert say_error(refused.value) == DELETE_REFUSED
+    assert after.cues.can_recover
+    with pytest.raises(ForumForbiddenError) as not_hers:
+        forum.client("sam").recover_post(before.id)
+    assert not_hers.value.kind is Forbidden.RECOVER_REFUSED
+    assert "only you can bring back your own" in say_error(not_hers.value)
+    back = demo.recover_post(mine.post_id)  # the post as it now is, with its words
+    assert back.raw == "Frozen peas on the neck work."
+    assert back.cues is not None and not back.cues.deleted_by_author and back.cues.can_delete
+    assert not back.cues.can_recover
 
 
 def test_an_own_new_topic_is_deleted_whole_and_one_with_a_reply_refused(
@@ -265,3 +274,9 @@ def test_an_own_new_topic_is_deleted_whole_and_one_with_a_reply_refused(
     assert after.closed and not after.can_delete
     with pytest.raises(ForumRejectedError):
         demo.delete_topic(answered.topic_id)
+    demo.recover_topic(lone.topic_id)
+    again = demo.topic(lone.topic_id, fresh=True)
+    assert not again.closed and again.can_delete
+    with pytest.raises(ForumForbiddenError) as refused:
+        demo.recover_topic(answered.topic_id)  # never deleted
+    assert refused.value.kind is Forbidden.RECOVER_REFUSED

@@ -342,6 +342,15 @@ class Forum(Protocol):
         it (Discourse for a day, and the author may bring it back meanwhile)."""
         ...
 
+    def recover_post(self, post_id: int) -> Post:
+        """Bring back the member's own post they deleted (its words and place); the post as
+        the forum now shows it."""
+        ...
+
+    def recover_topic(self, topic_id: int) -> None:
+        """Bring back the member's own topic they deleted, reopened."""
+        ...
+
     def like(self, post_id: int) -> LikeAnswer:
         """Like the post; the post as the forum now shows it, and the likes left today."""
         ...

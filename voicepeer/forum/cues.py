@@ -53,6 +53,9 @@ class PostCues:
     own reply, not a topic's first post, not in an archived topic, not deleted already)."""
     deleted_by_author: bool = False
     """Its author deleted it (``user_deleted``): the forum shows a stub in its place."""
+    can_recover: bool = False
+    """Whether the member reading may bring it back (Guardian#can_recover_post?: their own
+    post they deleted, while the forum keeps the stub, a day by default)."""
 
 
 def _text(value: Any) -> str | None:
@@ -101,6 +104,7 @@ def post_cues(data: dict[str, Any]) -> PostCues:
         yours=data.get("yours") is True,
         can_delete=data.get("can_delete") is True,
         deleted_by_author=data.get("user_deleted") is True,
+        can_recover=data.get("can_recover") is True,
     )
 
 

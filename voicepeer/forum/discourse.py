@@ -397,6 +397,15 @@ class DiscourseClient:
         # PostsController#destroy answers 200 with an empty body (render body: nil).
         self.http.write_answer("DELETE", f"/posts/{int(post_id)}.json")
 
+    def recover_post(self, post_id: int) -> Post:
+        # PostsController#recover answers with the post as it now is, raw included.
+        data = self.http.write("PUT", f"/posts/{int(post_id)}/recover")
+        return parse.guarded("recovered post", lambda: parse.post(data))
+
+    def recover_topic(self, topic_id: int) -> None:
+        # TopicsController#recover: 200 with an empty body.
+        self.http.write_answer("PUT", f"/t/{int(topic_id)}/recover")
+
     def like(self, post_id: int) -> LikeAnswer:
         # PostActionsController#create tells the likes left of the day's limit in headers.
         answer = self.http.write_answer(

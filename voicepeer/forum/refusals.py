@@ -84,6 +84,8 @@ def _forbidden(method: str, path: str, reasons: tuple[str, ...]) -> ForumForbidd
         kind = Forbidden.LIKE_REFUSED
     elif method == "DELETE" and path.startswith("/posts/") and not own:
         kind = Forbidden.DELETE_REFUSED
+    elif method == "PUT" and path.endswith("/recover") and not own:
+        kind = Forbidden.RECOVER_REFUSED
     elif own:
         kind = Forbidden.FORUM_SAYS
     elif method == "GET" and path.startswith(("/t/", "/posts/", "/c/", "/topics/")):

@@ -116,6 +116,10 @@ _FORBIDDEN = {
     Forbidden.LIKE_REFUSED: LIKE_REFUSED,
     Forbidden.UNLIKE_REFUSED: UNLIKE_REFUSED,
     Forbidden.DELETE_REFUSED: DELETE_REFUSED,
+    Forbidden.RECOVER_REFUSED: (
+        "The forum does not let you bring this back. It keeps a post you deleted for about a "
+        "day only, and only you can bring back your own."
+    ),
     Forbidden.FORUM_SAYS: "The forum does not let you do that here. It says: {reason}",
     Forbidden.HIDDEN_PLACE: (
         "That is in a part of the forum your account cannot see, such as "
