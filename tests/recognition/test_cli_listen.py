@@ -83,7 +83,9 @@ def test_vosk_without_a_model_says_what_to_do(
     assert "not a Vosk model" in err
 
 
-@pytest.mark.parametrize("state", ["confirming", "liking", "voting", "deleting_post"])
+@pytest.mark.parametrize(
+    "state", ["confirming", "liking", "voting", "deleting_post", "recovering_post"]
+)
 def test_state_hears_answers_as_the_question_would(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
 ) -> None:
@@ -156,7 +158,7 @@ def test_a_like_and_its_taking_back_are_told_apart_while_reading(
     assert [json.loads(line)["intent"] for line in lines] == ["like", "unlike"]
 
 
-def test_deleting_ones_post_is_told_apart_from_taking_a_like_or_vote_back(
+def test_deleting_or_bringing_back_ones_post_is_told_apart_from_other_commands(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     spoken: list[str | float] = [
@@ -165,6 +167,10 @@ def test_deleting_ones_post_is_told_apart_from_taking_a_like_or_vote_back(
         "remove my like",
         3.0,
         "remove my vote",
+        3.0,
+        "bring back my post",
+        3.0,
+        "go back",
         3.0,
     ]
     path = write_wav(tmp_path / "d.wav", utterances(spoken))
@@ -177,6 +183,8 @@ def test_deleting_ones_post_is_told_apart_from_taking_a_like_or_vote_back(
         "delete_post",
         "unlike",
         "remove_vote",
+        "recover_post",
+        "back",
     ]
 
 

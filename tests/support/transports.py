@@ -16,10 +16,13 @@ class DropAfterSending(httpx.BaseTransport):
         self.inner = httpx.HTTPTransport()
         self._method = method
         self._path = re.compile(path)
+        self.dropped = 0
+        """Answers lost so far."""
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response = self.inner.handle_request(request)
         if request.method == self._method and self._path.search(request.url.path):
             response.close()
+            self.dropped += 1
             raise httpx.ReadError("connection reset by peer")
         return response

@@ -22,7 +22,8 @@ from voicepeer.voice.settings import VoiceSettings
 POST_IT = ["open topic one", "reply", REPLY, "send it", "yes"]
 DELETED = (
     "Your post is deleted. Its words are kept as your draft reply to this topic: say reply "
-    "to post them again, changed or not."
+    "to post them again, changed or not. If you change your mind, say bring back my post "
+    "within a day."
 )
 
 

@@ -55,6 +55,7 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
             Intent.LIKE,
             Intent.UNLIKE,
             Intent.DELETE_POST,
+            Intent.RECOVER_POST,
             Intent.VOTE,
             Intent.REMOVE_VOTE,
             Intent.BOOKMARK,

@@ -53,6 +53,7 @@ class Intent(StrEnum):
     REMOVE_VOTE = "remove_vote"
     UNLIKE = "unlike"
     DELETE_POST = "delete_post"
+    RECOVER_POST = "recover_post"
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.REMOVE_VOTE: ("remove my vote",),
     Intent.UNLIKE: ("remove my like",),
     Intent.DELETE_POST: ("delete my post",),
+    Intent.RECOVER_POST: ("bring back my post", "bring back my topic"),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

@@ -52,6 +52,7 @@ from voicepeer.voice.ports import (
     SilentCues,
 )
 from voicepeer.voice.post_deletion import PostDeletion, PostDeletions
+from voicepeer.voice.post_recovery import PostRecoveries, PostRecovery
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_context import reply_context
@@ -108,6 +109,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.LIKE,
     Intent.UNLIKE,
     Intent.DELETE_POST,
+    Intent.RECOVER_POST,
     Intent.VOTE,
     Intent.REMOVE_VOTE,
     Intent.BOOKMARK,
@@ -297,6 +299,17 @@ class Assistant:
         )
         self._deletion: PostDeletion | None = None
         """The person's post asked about in DELETING_POST, deleted only on a clear yes."""
+        self.post_recoveries = PostRecoveries(
+            self.reader,
+            engines.forum,
+            engines.drafts,
+            self.say,
+            now,
+            self.post_deletions.words_deleted,
+        )
+        self._recovery: PostRecovery | None = None
+        """The person's deleted post asked about in RECOVERING_POST, brought back only on a
+        clear yes."""
         self._noted_choices: PollVote | None = None
         """Choices said for a poll that takes several at once, too few yet to ask about."""
         self.finished = False
@@ -467,6 +480,8 @@ class Assistant:
             return self._like.question_again
         if self.state is State.DELETING_POST and self._deletion is not None:
             return self._deletion.question_again
+        if self.state is State.RECOVERING_POST and self._recovery is not None:
+            return self._recovery.question_again
         return OPEN_QUESTIONS.get(self.state, otherwise)
 
     def _misheard(self, over_talk: bool = False) -> None:
@@ -556,6 +571,7 @@ class Assistant:
             Intent.LIKE: lambda c: self._ask_about_like(take_back=False),
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
             Intent.DELETE_POST: lambda c: self._ask_to_delete_post(),
+            Intent.RECOVER_POST: lambda c: self._ask_to_recover_post(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
             Intent.NOTIFICATIONS: lambda c: self.reader.notifications(),
@@ -750,6 +766,15 @@ class Assistant:
             self._go(State.DELETING_POST)
             self.say(deletion.question)
 
+    def _ask_to_recover_post(self) -> None:
+        """Ask before bringing back the person's deleted post (the one read, or their newest
+        deleted one here)."""
+        recovery = self.post_recoveries.plan()
+        if recovery is not None:
+            self._recovery = recovery
+            self._go(State.RECOVERING_POST)
+            self.say(recovery.question)
+
     def _ask_to_vote(self, number: int | None) -> None:
         """Ask before voting for choice ``number``, or before taking the vote back (None).
         Choices too few for the poll to take at once are noted until more are said."""
@@ -805,6 +830,11 @@ class Assistant:
             self._go(State.READING)
             if deletion is not None:
                 self.post_deletions.make(deletion)
+        elif self.state is State.RECOVERING_POST:
+            recovery, self._recovery = self._recovery, None
+            self._go(State.READING)
+            if recovery is not None:
+                self.post_recoveries.make(recovery)
         elif self.state is State.CONFIRMING:
             # Whatever the forum answers, the reply is in the outbox and the question has
             # been answered. Only a full disk keeps it out of the outbox: DiskFullError
@@ -825,15 +855,18 @@ class Assistant:
         if self.state is State.CONFIRMING:
             self._follow(self.composer.decline())
             return
-        if self.state in (State.LIKING, State.VOTING, State.DELETING_POST):
-            # A like or a vote, or taking one back, or a deletion, each with its own answer.
+        asked_now = (State.LIKING, State.VOTING, State.DELETING_POST, State.RECOVERING_POST)
+        if self.state in asked_now:
+            # A like or a vote, or taking one back, or a deletion or bringing back, each
+            # with its own answer.
             asked = {
                 State.LIKING: self._like,
                 State.VOTING: self._vote,
                 State.DELETING_POST: self._deletion,
+                State.RECOVERING_POST: self._recovery,
             }[self.state]
             declined = asked.declined if asked is not None else "Nothing done."
-            self._like = self._vote = self._deletion = None
+            self._like = self._vote = self._deletion = self._recovery = None
             self._go(State.READING)
             self.say(declined)
             return

@@ -380,10 +380,15 @@ def saved_title(drafts: DraftKeeper, key: str) -> str:
     return drafts.load(key + _TITLE) or ""
 
 
+def new_topic_key(category_id: int) -> str:
+    """The key of the draft new topic in a category."""
+    return f"{_NEW_TOPIC_IN}{category_id}"
+
+
 def keep_as_new_topic(drafts: DraftKeeper, category_id: int, title: str, raw: str) -> str | None:
     """Save a deleted topic's title and words as the draft new topic in its category, as if
     dictated there, unless one is saved already; the draft's key when saved."""
-    key = f"{_NEW_TOPIC_IN}{category_id}"
+    key = new_topic_key(category_id)
     if drafts.load(key) is not None:
         return None
     drafts.save(key + _TITLE, title)

@@ -105,6 +105,9 @@ class PostDeletions:
         self._drafts = drafts
         self._say = say
         self._now = now
+        self.words_deleted: dict[int, str] = {}
+        """The words of each post deleted this session, by post id: what "bring back my
+        post" quotes."""
 
     def plan(self) -> PostDeletion | None:
         """The deletion to ask about; None after saying why there is none to make."""
@@ -178,8 +181,9 @@ class PostDeletions:
             log.warning("deleting failed: %s", type(error).__name__)
             # The answer lost on the way: the post itself says whether it went.
             uncertain = isinstance(error, DeliveryUncertainError)
-            deleted = self._deleted_after_all(post) if uncertain else False
+            deleted = deleted_now(self._forum, self._reader, post) if uncertain else False
             if deleted is None:  # not known: the words stay, and asking again is safe
+                self.words_deleted[post.id] = post.raw or ""
                 self._say(UNSURE + (_kept_line(deletion) if kept else ""))
                 return
             if not deleted:
@@ -188,9 +192,11 @@ class PostDeletions:
                 self._say(NOT_DELETED if uncertain else say_error(error))
                 return
         else:
-            self._deleted_after_all(post)  # so that, read again, it is the forum's stub
+            read_again(self._forum, self._reader, post)  # read again, it is the forum's stub
+        self.words_deleted[post.id] = post.raw or ""
         what = "topic" if topic is not None else "post"
-        self._say(f"Your {what} is deleted." + (_kept_line(deletion) if kept else ""))
+        undo = f" If you change your mind, say bring back my {what} within a day."
+        self._say(f"Your {what} is deleted." + (_kept_line(deletion) if kept else "") + undo)
 
     def _keep_words(self, deletion: PostDeletion) -> str | None:
         """Save the words (and a topic's title) as a draft, unless one is there already;
@@ -210,18 +216,28 @@ class PostDeletions:
         self._drafts.save(key, raw)
         return key
 
-    def _deleted_after_all(self, post: Post) -> bool | None:
-        """Read the post again: whether it is deleted now (None when it cannot be read).
-        The thread then holds the forum's copy, the stub where it is deleted."""
-        try:
-            now = self._forum.post(post.id)
-        except ForumError as error:
-            log.info("could not read the post again: %s", type(error).__name__)
-            return None
-        thread = self._reader.thread
-        if thread is not None:
-            thread.replace_post(now)
-        return now.cues is not None and now.cues.deleted_by_author
+
+def deleted_now(forum: Forum, reader: Reader, post: Post) -> bool | None:
+    """Read ``post`` again after a deletion: whether it is deleted now (None when it cannot
+    be read). The thread then holds the forum's copy, the stub where it is deleted."""
+    now = read_again(forum, reader, post)
+    if now is None:
+        return None
+    return now.cues is not None and now.cues.deleted_by_author
+
+
+def read_again(forum: Forum, reader: Reader, post: Post) -> Post | None:
+    """``post`` as the forum shows it now (None when it cannot be read), put in the thread
+    in place of the copy read before."""
+    try:
+        now = forum.post(post.id)
+    except ForumError as error:
+        log.info("could not read the post again: %s", type(error).__name__)
+        return None
+    thread = reader.thread
+    if thread is not None:
+        thread.replace_post(now)
+    return now
 
 
 def _kept_line(deletion: PostDeletion) -> str:

@@ -68,6 +68,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.LIKE,
         Intent.UNLIKE,
         Intent.DELETE_POST,
+        Intent.RECOVER_POST,
         Intent.VOTE,
         Intent.REMOVE_VOTE,
         Intent.BOOKMARK,
@@ -81,6 +82,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.VOTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.DELETING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.RECOVERING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
     State.BOOKMARKS: _IN_A_LIST | {Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS},
@@ -101,11 +103,12 @@ ASKING_CONSENT = frozenset(
         State.SENDING,
         State.DELETING,
         State.DELETING_POST,
+        State.RECOVERING_POST,
     }
 )
 """States whose yes makes something public (a reply, a like, a vote, a private message, a
-new topic or a post deleted) or cannot be undone (deleting a draft): the answer is heard narrowly
-(ListenMode.ANSWER) and judged by voicepeer.commands.consent."""
+new topic, a post deleted or brought back) or cannot be undone (deleting a draft): the
+answer is heard narrowly (ListenMode.ANSWER) and judged by voicepeer.commands.consent."""
 
 DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})
 """States whose next utterance is text (a name, a title, a message), not a command."""

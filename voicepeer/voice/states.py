@@ -11,6 +11,8 @@
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
     READING ──delete my post──▶ DELETING_POST ──yes: deleted (a reply, or a new topic whole),
         words kept as a draft / no──▶ READING
+    READING ──bring back my post──▶ RECOVERING_POST ──yes: back (a topic, reopened), its kept
+        draft let go / no──▶ READING
     DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
@@ -33,6 +35,8 @@
 - DELETING_POST: voicepeer asked "Delete your post, posted …? It begins: …" (or, on the
   first post of the person's new topic, "Delete your topic, …?"); only an explicit "yes"
   deletes it, and everyone sees that its author deleted it.
+- RECOVERING_POST: voicepeer asked "Bring back your deleted post, posted …?" (or "your
+  topic, …?"); only an explicit "yes" brings it back, for everyone to see again.
 - QUITTING: the person said "goodbye" (or "quit voicepeer") with a reply not yet posted;
   voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
   reply "goodbye" ends the session at once, from any state but sleep.
@@ -120,6 +124,7 @@ class State(Enum):
     COMPOSING = "composing"
     SENDING = "sending"
     DELETING_POST = "deleting_post"
+    RECOVERING_POST = "recovering_post"
 
 
 _STARTS = frozenset({State.BOOKMARKS, State.DRAFTS, State.NAMING, State.CHOOSING, State.CATEGORY})
@@ -145,6 +150,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.LIKING,
             State.VOTING,
             State.DELETING_POST,
+            State.RECOVERING_POST,
             State.SLEEPING,
         }
     )
@@ -156,6 +162,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.LIKING: frozenset({State.LIKING, State.READING}),
     State.VOTING: frozenset({State.VOTING, State.READING}),
     State.DELETING_POST: frozenset({State.DELETING_POST, State.READING}),
+    State.RECOVERING_POST: frozenset({State.RECOVERING_POST, State.READING}),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS}),
     State.BOOKMARKS: frozenset(
         {
