@@ -22,6 +22,7 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, rejected
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.member_limits import MemberLimits
+from voicepeer.demo_forum.posting import known_usernames, new_version
 from voicepeer.demo_forum.reading import visible_post
 from voicepeer.demo_forum.serializers import (
     can_delete_post,
@@ -119,30 +120,22 @@ def _mark_for_deletion(conn: sqlite3.Connection, post_id: int, stub: str) -> Non
         " user_deleted_at = ? WHERE id = ?",
         (stub, render(stub), now_iso(), post_id),
     )
-    _new_version(conn, post_id)
+    new_version(conn, post_id)
 
 
 def _recover(conn: sqlite3.Connection, post: sqlite3.Row) -> None:
     """PostDestroyer#user_recovered: no longer deleted, the words before the deletion back
     as one more version, and a topic's first post reopens the topic."""
     raw = post["raw_before_deletion"] or ""
-    usernames = frozenset(r[0].lower() for r in conn.execute("SELECT username FROM users"))
+    usernames = known_usernames(conn)
     conn.execute(
         "UPDATE posts SET raw = ?, cooked = ?, user_deleted = 0, user_deleted_at = NULL,"
         " raw_before_deletion = NULL WHERE id = ?",
         (raw, render(raw, usernames), post["id"]),
     )
-    _new_version(conn, post["id"])
+    new_version(conn, post["id"])
     if post["post_number"] == 1:
         conn.execute("UPDATE topics SET closed = 0 WHERE id = ?", (post["topic_id"],))
-
-
-def _new_version(conn: sqlite3.Connection, post_id: int) -> None:
-    conn.execute(
-        "INSERT INTO post_versions (post_id, version) VALUES (?, 2) ON CONFLICT (post_id)"
-        " DO UPDATE SET version = version + 1",
-        (post_id,),
-    )
 
 
 ROUTES: tuple[Route, ...] = (

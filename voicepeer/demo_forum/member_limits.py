@@ -36,6 +36,8 @@ from voicepeer.demo_forum.store import Store, parse_iso
 DAY_S = 86_400.0
 LIKE_MULTIPLIERS = {2: 1.5, 3: 2.0, 4: 3.0}
 """Discourse's tl2/tl3/tl4_additional_likes_per_day_multiplier defaults."""
+EDIT_MULTIPLIERS = {2: 1.5, 3: 2.0, 4: 3.0}
+"""Its tl2/tl3/tl4_additional_edits_per_day_multiplier defaults (EditRateLimiter)."""
 
 TOO_MANY = (
     "You’ve performed this action too many times. Please wait {time_left} before trying again."
@@ -55,6 +57,9 @@ _FIRST_DAY = (
     "We appreciate your enthusiasm, keep it up! That said, for the safety of our community, "
     "you’ve reached the maximum number of {what} a new user can create on their first day. "
     "Please wait {time_left} and you’ll be able to create more."
+)
+_EDITS = (
+    "You’ve reached the maximum number of daily edits. You can submit more edits in {time_left}."
 )
 _LIKES = (
     "Wow! You’ve been sharing a lot of love! That’s great, but you’ve reached the daily "
@@ -155,6 +160,11 @@ class MemberLimits:
         return Limit(
             "create_like", int(self._options.max_likes_per_day * multiplier), DAY_S, _LIKES
         )
+
+    def for_edit(self, user: sqlite3.Row) -> Limit:
+        """EditRateLimiter: a new version of a post, so many a day."""
+        multiplier = EDIT_MULTIPLIERS.get(int(user["trust_level"]), 1.0)
+        return Limit("edit-post", int(self._options.max_edits_per_day * multiplier), DAY_S, _EDITS)
 
     def for_deletion(self, user: sqlite3.Row) -> list[Limit]:
         """PostsController#destroy: deleting one's own post, by the minute and by the day;

@@ -67,7 +67,7 @@ def add_post(
     number = conn.execute(
         "SELECT COALESCE(MAX(post_number), 0) + 1 FROM posts WHERE topic_id = ?", (topic_id,)
     ).fetchone()[0]
-    usernames = frozenset(r[0].lower() for r in conn.execute("SELECT username FROM users"))
+    usernames = known_usernames(conn)
     cursor = conn.execute(
         "INSERT INTO posts (topic_id, post_number, user_id, raw, cooked, created_at,"
         " reply_to_post_number, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -94,6 +94,21 @@ def add_post(
     if notify:
         _notify_for_post(conn, topic, post)
     return post
+
+
+def known_usernames(conn: sqlite3.Connection) -> frozenset[str]:
+    """Every member's username, in lower case: the mentions a post's markdown links."""
+    return frozenset(r[0].lower() for r in conn.execute("SELECT username FROM users"))
+
+
+def new_version(conn: sqlite3.Connection, post_id: int) -> None:
+    """One more version of the post (PostRevisor: ``version += 1``), made now."""
+    conn.execute(
+        "INSERT INTO post_versions (post_id, version) VALUES (?, 2) ON CONFLICT (post_id)"
+        " DO UPDATE SET version = version + 1",
+        (post_id,),
+    )
+    conn.execute("UPDATE posts SET last_version_at = ? WHERE id = ?", (now_iso(), post_id))
 
 
 def make_special(

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import UTC, datetime, timedelta
 
+from voicepeer.demo_forum.serializers import can_edit_post
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.demo_forum.store import Store, parse_iso
+from voicepeer.demo_forum.store import Store
 
 
 def reply_limit_errors(
@@ -82,7 +82,7 @@ def _in_a_row_errors(
     last = posts[-limit:]
     if len(last) < limit or any(p["user_id"] != user["id"] for p in last):
         return []
-    if not _can_edit_own(options, user, topic, posts[-1]):
+    if not can_edit_post(posts[-1], topic, user):
         return []
     # server.en.yml max_consecutive_replies (one / other).
     if limit == 1:
@@ -94,20 +94,3 @@ def _in_a_row_errors(
         f"No more than {limit} consecutive replies are allowed. Please edit your previous "
         "reply, or wait for someone to reply to you."
     ]
-
-
-def _can_edit_own(
-    options: DemoForumOptions, user: sqlite3.Row, topic: sqlite3.Row, post: sqlite3.Row
-) -> bool:
-    """Guardian#can_edit_post? for a member's own post: not in an archived topic, not
-    deleted, and within the edit time limit of their trust level (LimitedEdit)."""
-    if topic["archived"] or post["user_deleted"]:
-        return False
-    minutes = (
-        options.post_edit_time_limit
-        if int(user["trust_level"]) < 2
-        else options.tl2_post_edit_time_limit
-    )
-    if minutes <= 0:
-        return True
-    return parse_iso(post["created_at"]) >= datetime.now(UTC) - timedelta(minutes=minutes)

@@ -317,6 +317,32 @@ def can_delete_post(post: sqlite3.Row, topic: sqlite3.Row, viewer_id: int | None
     )
 
 
+POST_EDIT_TIME_LIMIT = timedelta(minutes=1440)
+"""How long a member below trust level 2 may edit their post (Discourse's site setting
+post_edit_time_limit, default 1440 minutes)."""
+TL2_POST_EDIT_TIME_LIMIT = timedelta(minutes=43_200)
+"""The same from trust level 2 up (tl2_post_edit_time_limit, default 43200 minutes)."""
+
+
+def edit_time_expired(post: sqlite3.Row, author: sqlite3.Row) -> bool:
+    """LimitedEdit#edit_time_limit_expired? for the post's author."""
+    limit = POST_EDIT_TIME_LIMIT if int(author["trust_level"]) < 2 else TL2_POST_EDIT_TIME_LIMIT
+    return datetime.now(UTC) - parse_iso(post["created_at"]) > limit
+
+
+def can_edit_post(post: sqlite3.Row, topic: sqlite3.Row, viewer: sqlite3.Row | None) -> bool:
+    """Guardian#can_edit_post?: staff always (here: where the topic takes posts), a member
+    their own post while it is not deleted, not in an archived topic, and within the edit
+    time limit (a closed topic does not stop it)."""
+    if viewer is None:
+        return False
+    if viewer["admin"] or viewer["moderator"]:
+        return True
+    if topic["archived"] or post["user_deleted"] or viewer["id"] != post["user_id"]:
+        return False
+    return not edit_time_expired(post, viewer)
+
+
 DELETE_REMOVED_POSTS_AFTER = timedelta(hours=24)
 """How long a post its author deleted stays a stub the author may bring back (Discourse's
 site setting delete_removed_posts_after, default 24 hours; its job then trashes the post).
@@ -371,6 +397,7 @@ def post_json(
     )
     last_read = store.last_read(viewer_id, post["topic_id"])
     yours = viewer_id == post["user_id"]
+    viewer = store.user_by_id(viewer_id) if viewer_id is not None else None
     deleted = bool(post["user_deleted"])
     # Guardian#post_can_act?: signed in, not one's own post, not liked yet, and nothing
     # but flags in an archived topic. PostSerializer lists the summary only with a count
@@ -412,7 +439,7 @@ def post_json(
         "flair_color": None,
         "flair_group_id": None,
         "version": 1,
-        "can_edit": yours and not deleted,
+        "can_edit": can_edit_post(post, topic, viewer),
         "can_delete": can_delete_post(post, topic, viewer_id),
         "can_recover": can_recover_post(post, viewer_id),
         "can_see_hidden_post": False,
@@ -446,7 +473,6 @@ def post_json(
         "mentioned_users": [],
     }
     data.update(profiles.post_fields(store, post, viewer_id))
-    viewer = store.user_by_id(viewer_id) if viewer_id is not None else None
     data.update(polls.post_fields(store, post, viewer))
     if post["reply_to_post_number"]:
         parent_author = store.one(

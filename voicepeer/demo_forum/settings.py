@@ -54,11 +54,9 @@ class DemoForumOptions:
     max_consecutive_replies: int = field(default=3, metadata={"min": 0, "max": 10_000})
     """Posts in a row one member may make in a topic that they did not start, while they may
     still edit the last of them; 0 for no limit (Discourse default 3; staff exempt)."""
-    post_edit_time_limit: int = field(default=1440, metadata={"min": 0, "max": 10_080})
-    """Minutes in which a member below trust level 2 may edit their post; 0 for ever
-    (Discourse default 1440)."""
-    tl2_post_edit_time_limit: int = field(default=43_200, metadata={"min": 0, "max": 525_600})
-    """The same from trust level 2 up, in minutes (Discourse default 43200)."""
+    max_edits_per_day: int = field(default=30, metadata={"min": 0, "max": 10_000})
+    """Edits a member may make in a day, more from trust level 2 up (Discourse default 30;
+    an edit within the grace period of the last version is not counted)."""
     rate_limit_create_post: float = field(default=5.0, metadata={"min": 0.0, "max": 3600.0})
     """Seconds a member waits after any post before the next (Discourse default 5)."""
     rate_limit_new_user_create_post: float = field(

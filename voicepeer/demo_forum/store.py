@@ -110,6 +110,9 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     # When: the stub stays recoverable for delete_removed_posts_after (a stub of an older
     # database, without the time, counts as deleted just now).
     ("posts", "user_deleted_at", "TEXT"),
+    # When its latest version was made (None: at creation); edits within the grace period
+    # after it make no new version.
+    ("posts", "last_version_at", "TEXT"),
 )
 
 

@@ -61,7 +61,7 @@ def _title_taken(ctx: Context, title: str) -> bool:
     return any(row["title"].lower() == wanted for row in topics)
 
 
-def _body_errors(ctx: Context, raw: str, *, private: bool, new_topic: bool) -> list[str]:
+def body_errors(ctx: Context, raw: str, *, private: bool, new_topic: bool) -> list[str]:
     options = ctx.options
     body = raw.strip()
     if private:
@@ -187,7 +187,7 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
         errors += _title_errors(ctx, title, private=private)
         if not private:
             errors += _category_errors(ctx, category)
-    errors += _body_errors(ctx, raw, private=private, new_topic=new_topic)
+    errors += body_errors(ctx, raw, private=private, new_topic=new_topic)
     # PostValidator's order: the new-member limit, the repeat, then the run of replies.
     new_member, in_a_row = (
         reply_limit_errors(ctx.store, ctx.options, user, topic) if topic else ([], [])

@@ -1,0 +1,96 @@
+"""A member editing their own post, as PostsController#update and PostRevisor do for
+someone who is not staff: ``PUT /posts/:id`` with ``post[raw]``.
+
+Guardian#can_edit_post? decides who may (the author, within the edit time limit, not in an
+archived topic, not a post they deleted); past the time limit the author gets the
+too_late_to_edit sentence (422), anyone else the stock 403. The words are checked as a new
+post's are (a 422 with the validation's sentences). An edit within the grace period of the
+last version (editing_grace_period, 300 s, and a small change) makes no new version and is
+not counted; any other is a new version, counted against the day's edits (EditRateLimiter).
+The answer is ``{"post": …}``, the post as it now is, raw included."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from voicepeer.demo_forum.auth import acting_user
+from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.http_api import Response, error, invalid_access, missing_param, rejected
+from voicepeer.demo_forum.markdown import render
+from voicepeer.demo_forum.member_limits import MemberLimits
+from voicepeer.demo_forum.posting import new_version
+from voicepeer.demo_forum.reading import visible_post
+from voicepeer.demo_forum.serializers import can_edit_post, edit_time_expired, post_json
+from voicepeer.demo_forum.store import parse_iso
+from voicepeer.demo_forum.text_cleaner import clean_raw
+from voicepeer.demo_forum.writing import body_errors
+
+TOO_LATE_TO_EDIT = "That post was created too long ago. It can no longer be edited or deleted."
+"""server.en.yml too_late_to_edit."""
+EDITING_GRACE_PERIOD = timedelta(seconds=300)
+"""Discourse's editing_grace_period default."""
+GRACE_MAX_DIFF = 100
+"""editing_grace_period_max_diff: characters changed within the grace period."""
+GRACE_MAX_DIFF_HIGH_TRUST = 400
+"""editing_grace_period_max_diff_high_trust, from trust level 2 up."""
+
+
+def update_post(ctx: Context, match: re.Match[str]) -> Response:
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    post = visible_post(ctx, int(match["id"]))
+    topic = ctx.store.topic(post["topic_id"])
+    assert topic is not None
+    raw = _raw_param(ctx)
+    if not can_edit_post(post, topic, user):
+        if post["user_id"] == user["id"] and edit_time_expired(post, user):
+            raise error(422, TOO_LATE_TO_EDIT)
+        raise invalid_access()
+    raw = clean_raw(raw)
+    private = topic["archetype"] == "private_message"
+    errors = body_errors(ctx, raw, private=private, new_topic=post["post_number"] == 1)
+    if errors:
+        raise rejected(errors)
+    if raw.rstrip() != post["raw"].rstrip():
+        _revise(ctx, user, post, raw)
+    now = visible_post(ctx, post["id"])
+    return Response.json(200, {"post": post_json(ctx.store, now, user["id"], style="single")})
+
+
+def _raw_param(ctx: Context) -> str:
+    """``params.require(:post)``, then its ``raw`` (JSON ``{"post": {"raw": …}}`` or the
+    form's ``post[raw]``)."""
+    raw = ctx.request.params.mapping("post").get("raw")
+    if not isinstance(raw, str) or not raw.strip():
+        raise missing_param("post")
+    return raw
+
+
+def _revise(ctx: Context, user: sqlite3.Row, post: sqlite3.Row, raw: str) -> None:
+    """PostRevisor#revise!: the new words, a new version unless within the grace period."""
+    member_limits = MemberLimits(ctx.store, ctx.options)
+    grace = _grace_period_edit(user, post, raw)
+    limits = [] if grace else [member_limits.for_edit(user)]
+    member_limits.check(user, limits)
+    usernames = ctx.store.usernames()
+    with ctx.store.transaction() as conn:
+        member_limits.record(conn, user, limits)
+        conn.execute(
+            "UPDATE posts SET raw = ?, cooked = ?, words = ? WHERE id = ?",
+            (raw, render(raw, usernames), len(raw.split()), post["id"]),
+        )
+        if not grace:
+            new_version(conn, post["id"])
+
+
+def _grace_period_edit(user: sqlite3.Row, post: sqlite3.Row, raw: str) -> bool:
+    """PostRevisor#grace_period_edit?: soon after the last version, and a small change."""
+    since = parse_iso(post["last_version_at"] or post["created_at"])
+    if datetime.now(UTC) - since > EDITING_GRACE_PERIOD:
+        return False
+    most = GRACE_MAX_DIFF if int(user["trust_level"]) < 2 else GRACE_MAX_DIFF_HIGH_TRUST
+    return abs(len(raw) - len(post["raw"])) <= most
+
+
+ROUTES: tuple[Route, ...] = (route("PUT", r"/posts/(?P<id>\d+)(?:\.json)?", update_post),)
