@@ -280,3 +280,20 @@ def test_an_own_new_topic_is_deleted_whole_and_one_with_a_reply_refused(
     with pytest.raises(ForumForbiddenError) as refused:
         demo.recover_topic(answered.topic_id)  # never deleted
     assert refused.value.kind is Forbidden.RECOVER_REFUSED
+
+
+def test_an_own_reply_is_edited_and_anothers_refused(forum: RunningForum) -> None:
+    demo = forum.client("demo")
+    mine = demo.create_post(NewReply(_heat_topic_id(forum), "Frozen peas on the neck work."))
+    assert mine.post_id is not None
+    before = demo.post(mine.post_id)
+    assert before.cues is not None and before.cues.can_edit
+    assert not forum.client("sam").post(mine.post_id).cues.can_edit  # type: ignore[union-attr]
+    longer = "Frozen peas on the neck work.\n\nA damp flannel does too."
+    after = demo.edit_post(mine.post_id, longer)  # the post as it now is, with its words
+    assert after.raw == longer and "damp flannel" in after.cooked
+    with pytest.raises(ForumForbiddenError):
+        forum.client("sam").edit_post(mine.post_id, longer + " Not mine.")
+    with pytest.raises(ForumRejectedError) as too_short:
+        demo.edit_post(mine.post_id, "Peas.")
+    assert "too short" in " ".join(too_short.value.errors)

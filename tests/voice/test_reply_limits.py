@@ -51,13 +51,15 @@ def test_a_fourth_reply_in_a_row_waits_as_a_draft_until_someone_else_posts(
             f"Your reply to {PIER} was not posted. The forum did not accept that. It takes at "
             "most 3 replies in a row from you in someone else's topic, until another person "
             "posts there. I have kept your words: once someone else has posted there, say "
-            "reply in that topic to send them."
+            "reply in that topic to send them. Or say add it to my last reply, to put them at "
+            "the end of it now."
         )
         # Taken up again: the same reason, and what lifts it, not "change it".
         back = converse(forum.base_url, ["open topic one", "reply"], data, credentials=account)
         assert back.said[-1].startswith(f"The forum did not accept your reply to {PIER}.")
         assert back.said[-1].endswith(
-            f"Your reply says: {WORDS[3]} Once someone else has posted there, say send it."
+            f"Your reply says: {WORDS[3]} Once someone else has posted there, say send it. Or "
+            "say cancel, then add it to my last reply."
         )
         topic_id = _newest_topic_id(forum)
         _post_as(forum, "mei", topic_id, "Lovely to hear about the pier, well done!")

@@ -56,6 +56,7 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
             Intent.UNLIKE,
             Intent.DELETE_POST,
             Intent.RECOVER_POST,
+            Intent.ADD_TO_REPLY,
             Intent.VOTE,
             Intent.REMOVE_VOTE,
             Intent.BOOKMARK,

@@ -54,6 +54,7 @@ class Intent(StrEnum):
     UNLIKE = "unlike"
     DELETE_POST = "delete_post"
     RECOVER_POST = "recover_post"
+    ADD_TO_REPLY = "add_to_reply"
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.UNLIKE: ("remove my like",),
     Intent.DELETE_POST: ("delete my post",),
     Intent.RECOVER_POST: ("bring back my post", "bring back my topic"),
+    Intent.ADD_TO_REPLY: ("add it to my last reply",),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

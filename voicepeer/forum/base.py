@@ -342,6 +342,11 @@ class Forum(Protocol):
         it (Discourse for a day, and the author may bring it back meanwhile)."""
         ...
 
+    def edit_post(self, post_id: int, raw: str) -> Post:
+        """Replace the words of the member's own post with ``raw``; the post as the forum
+        now shows it."""
+        ...
+
     def recover_post(self, post_id: int) -> Post:
         """Bring back the member's own post they deleted (its words and place); the post as
         the forum now shows it."""

@@ -48,6 +48,9 @@ class PostCues:
     few minutes after giving it (post_undo_action_window_mins), never in an archived topic."""
     yours: bool = False
     """The member reading wrote it."""
+    can_edit: bool = False
+    """Whether the forum lets the member reading edit it (Guardian#can_edit_post?: their own
+    post, within the forum's edit time limit, not in an archived topic, not deleted)."""
     can_delete: bool = False
     """Whether the forum lets the member reading delete it (Guardian#can_delete_post?: their
     own reply, not a topic's first post, not in an archived topic, not deleted already)."""
@@ -102,6 +105,7 @@ def post_cues(data: dict[str, Any]) -> PostCues:
         can_like=can_like,
         can_unlike=can_unlike,
         yours=data.get("yours") is True,
+        can_edit=data.get("can_edit") is True,
         can_delete=data.get("can_delete") is True,
         deleted_by_author=data.get("user_deleted") is True,
         can_recover=data.get("can_recover") is True,

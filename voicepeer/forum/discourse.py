@@ -397,6 +397,12 @@ class DiscourseClient:
         # PostsController#destroy answers 200 with an empty body (render body: nil).
         self.http.write_answer("DELETE", f"/posts/{int(post_id)}.json")
 
+    def edit_post(self, post_id: int, raw: str) -> Post:
+        # PostsController#update answers {"post": ...}, raw included.
+        data = self.http.write("PUT", f"/posts/{int(post_id)}.json", {"post": {"raw": raw}})
+        post = data.get("post") if isinstance(data, dict) else None
+        return parse.guarded("edited post", lambda: parse.post(post))
+
     def recover_post(self, post_id: int) -> Post:
         # PostsController#recover answers with the post as it now is, raw included.
         data = self.http.write("PUT", f"/posts/{int(post_id)}/recover")

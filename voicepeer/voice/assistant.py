@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.intents import PHRASINGS, canonical
@@ -55,6 +56,7 @@ from voicepeer.voice.post_deletion import PostDeletion, PostDeletions
 from voicepeer.voice.post_recovery import PostRecoveries, PostRecovery
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
+from voicepeer.voice.reply_addition import ReplyAddition, ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.room_talk import RoomTalkHint, unclear_over_talk
 from voicepeer.voice.saved_drafts import (
@@ -110,6 +112,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.UNLIKE,
     Intent.DELETE_POST,
     Intent.RECOVER_POST,
+    Intent.ADD_TO_REPLY,
     Intent.VOTE,
     Intent.REMOVE_VOTE,
     Intent.BOOKMARK,
@@ -175,6 +178,7 @@ SORRY_TRAIN = (
     "voice training, which takes about three minutes."
 )
 TRAINING_HINT_AFTER = 6
+"""Mishearings in a row before voice training is mentioned (once a session)."""
 UNCLEAR_ANSWER = "I could not be sure of your answer. Say just yes, or just no, on its own."
 
 
@@ -187,7 +191,11 @@ def unclear_answer_help(yes_switch: bool) -> str:
     return f"{UNCLEAR_ANSWER} If I keep missing it, your helper can set up a yes switch."
 
 
-"""Mishearings in a row before voice training is mentioned (once a session)."""
+class Declinable(Protocol):
+    """Something asked about with a yes or no, with what to say when the answer is no."""
+
+    @property
+    def declined(self) -> str: ...
 
 
 @dataclass
@@ -310,6 +318,12 @@ class Assistant:
         self._recovery: PostRecovery | None = None
         """The person's deleted post asked about in RECOVERING_POST, brought back only on a
         clear yes."""
+        self.reply_additions = ReplyAdditions(
+            self.reader, engines.forum, engines.drafts, self.say, now
+        )
+        self._addition: ReplyAddition | None = None
+        """The saved words asked about in ADDING_TO_REPLY, added to the person's last reply
+        only on a clear yes."""
         self._noted_choices: PollVote | None = None
         """Choices said for a poll that takes several at once, too few yet to ask about."""
         self.finished = False
@@ -482,6 +496,8 @@ class Assistant:
             return self._deletion.question_again
         if self.state is State.RECOVERING_POST and self._recovery is not None:
             return self._recovery.question_again
+        if self.state is State.ADDING_TO_REPLY and self._addition is not None:
+            return self._addition.question_again
         return OPEN_QUESTIONS.get(self.state, otherwise)
 
     def _misheard(self, over_talk: bool = False) -> None:
@@ -572,6 +588,7 @@ class Assistant:
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
             Intent.DELETE_POST: lambda c: self._ask_to_delete_post(),
             Intent.RECOVER_POST: lambda c: self._ask_to_recover_post(),
+            Intent.ADD_TO_REPLY: lambda c: self._ask_to_add_to_reply(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
             Intent.NOTIFICATIONS: lambda c: self.reader.notifications(),
@@ -775,6 +792,14 @@ class Assistant:
             self._go(State.RECOVERING_POST)
             self.say(recovery.question)
 
+    def _ask_to_add_to_reply(self) -> None:
+        """Ask before adding the topic's saved words to the person's last reply there."""
+        addition = self.reply_additions.plan()
+        if addition is not None:
+            self._addition = addition
+            self._go(State.ADDING_TO_REPLY)
+            self.say(addition.question)
+
     def _ask_to_vote(self, number: int | None) -> None:
         """Ask before voting for choice ``number``, or before taking the vote back (None).
         Choices too few for the poll to take at once are noted until more are said."""
@@ -835,6 +860,11 @@ class Assistant:
             self._go(State.READING)
             if recovery is not None:
                 self.post_recoveries.make(recovery)
+        elif self.state is State.ADDING_TO_REPLY:
+            addition, self._addition = self._addition, None
+            self._go(State.READING)
+            if addition is not None:
+                self.reply_additions.make(addition)
         elif self.state is State.CONFIRMING:
             # Whatever the forum answers, the reply is in the outbox and the question has
             # been answered. Only a full disk keeps it out of the outbox: DiskFullError
@@ -855,18 +885,19 @@ class Assistant:
         if self.state is State.CONFIRMING:
             self._follow(self.composer.decline())
             return
-        asked_now = (State.LIKING, State.VOTING, State.DELETING_POST, State.RECOVERING_POST)
+        asked_now: dict[State, Declinable | None] = {
+            State.LIKING: self._like,
+            State.VOTING: self._vote,
+            State.DELETING_POST: self._deletion,
+            State.RECOVERING_POST: self._recovery,
+            State.ADDING_TO_REPLY: self._addition,
+        }
         if self.state in asked_now:
-            # A like or a vote, or taking one back, or a deletion or bringing back, each
-            # with its own answer.
-            asked = {
-                State.LIKING: self._like,
-                State.VOTING: self._vote,
-                State.DELETING_POST: self._deletion,
-                State.RECOVERING_POST: self._recovery,
-            }[self.state]
+            # A like or a vote, or taking one back, or a change to the person's own post,
+            # each with its own answer.
+            asked = asked_now[self.state]
             declined = asked.declined if asked is not None else "Nothing done."
-            self._like = self._vote = self._deletion = self._recovery = None
+            self._like = self._vote = self._deletion = self._recovery = self._addition = None
             self._go(State.READING)
             self.say(declined)
             return

@@ -50,8 +50,11 @@ def send_result_line(result: SendResult) -> str:
             EntryKind.MESSAGE: "say message and their name",
         }[entry.kind] + " to change them and send them again."
         if held := replies_held(entry.errors):
-            # Changing the words would not help: only someone else's post lifts it.
+            # Changing the words would not help: only someone else's post lifts it, or
+            # (as the forum itself suggests) adding them to the last reply.
             again = f"{_LIFTED[held]}, say reply in that topic to send them."
+            if held is RepliesHeld.IN_A_ROW:
+                again += " Or say add it to my last reply, to put them at the end of it now."
         return (
             f"{_what(entry)} was not {_done(entry)}. {' '.join(reasons)} "
             f"I have kept your words: {again}"
@@ -97,6 +100,8 @@ def refused_draft_line(title: str, refusal: ForumError, words: str) -> str:
     """Taking up a reply the forum refused: why, and what it says."""
     held = replies_held(refusal.errors) if isinstance(refusal, ForumRejectedError) else None
     then = f"{_LIFTED[held].capitalize()}, say send it." if held else "Change it, then say send it."
+    if held is RepliesHeld.IN_A_ROW:
+        then += " Or say cancel, then add it to my last reply."
     return (
         f"The forum did not accept your reply to {as_sentence(title)} {say_error(refusal)} "
         f"Your reply says: {words} {then}"

@@ -69,6 +69,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.UNLIKE,
         Intent.DELETE_POST,
         Intent.RECOVER_POST,
+        Intent.ADD_TO_REPLY,
         Intent.VOTE,
         Intent.REMOVE_VOTE,
         Intent.BOOKMARK,
@@ -83,6 +84,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.VOTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.DELETING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.RECOVERING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.ADDING_TO_REPLY: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
     State.BOOKMARKS: _IN_A_LIST | {Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS},
@@ -104,10 +106,11 @@ ASKING_CONSENT = frozenset(
         State.DELETING,
         State.DELETING_POST,
         State.RECOVERING_POST,
+        State.ADDING_TO_REPLY,
     }
 )
 """States whose yes makes something public (a reply, a like, a vote, a private message, a
-new topic, a post deleted or brought back) or cannot be undone (deleting a draft): the
+new topic, a post deleted, brought back or added to) or cannot be undone (deleting a draft): the
 answer is heard narrowly (ListenMode.ANSWER) and judged by voicepeer.commands.consent."""
 
 DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})

@@ -13,6 +13,8 @@
         words kept as a draft / no──▶ READING
     READING ──bring back my post──▶ RECOVERING_POST ──yes: back (a topic, reopened), its kept
         draft let go / no──▶ READING
+    READING ──add it to my last reply──▶ ADDING_TO_REPLY ──yes: the topic's saved words added
+        to the person's last reply, the draft let go / no──▶ READING
     DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
@@ -37,6 +39,8 @@
   deletes it, and everyone sees that its author deleted it.
 - RECOVERING_POST: voicepeer asked "Bring back your deleted post, posted …?" (or "your
   topic, …?"); only an explicit "yes" brings it back, for everyone to see again.
+- ADDING_TO_REPLY: voicepeer asked "Add your saved words to the end of your reply posted …?
+  Your words: …"; only an explicit "yes" changes the reply, for everyone to see.
 - QUITTING: the person said "goodbye" (or "quit voicepeer") with a reply not yet posted;
   voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
   reply "goodbye" ends the session at once, from any state but sleep.
@@ -125,6 +129,7 @@ class State(Enum):
     SENDING = "sending"
     DELETING_POST = "deleting_post"
     RECOVERING_POST = "recovering_post"
+    ADDING_TO_REPLY = "adding_to_reply"
 
 
 _STARTS = frozenset({State.BOOKMARKS, State.DRAFTS, State.NAMING, State.CHOOSING, State.CATEGORY})
@@ -151,6 +156,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.VOTING,
             State.DELETING_POST,
             State.RECOVERING_POST,
+            State.ADDING_TO_REPLY,
             State.SLEEPING,
         }
     )
@@ -163,6 +169,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.VOTING: frozenset({State.VOTING, State.READING}),
     State.DELETING_POST: frozenset({State.DELETING_POST, State.READING}),
     State.RECOVERING_POST: frozenset({State.RECOVERING_POST, State.READING}),
+    State.ADDING_TO_REPLY: frozenset({State.ADDING_TO_REPLY, State.READING}),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS}),
     State.BOOKMARKS: frozenset(
         {

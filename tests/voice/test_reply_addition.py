@@ -1,0 +1,146 @@
+"""Adding the words saved for a topic to the end of one's last reply there, as the forum
+asks when it takes no more replies in a row: only after a clear yes, never twice, the saved
+copy let go only once the words are on the forum."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from tests.support.members import keyed_forum, member_headers, signed_in
+from tests.support.transports import DropAfterSending
+from tests.voice.test_assistant import first_topic_id, topic_posts
+from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.drafts import DraftStore
+from voicepeer.voice.reply_addition import ADDED, ALREADY_THERE, CANNOT_EDIT, NO_REPLY, NO_WORDS
+
+MINE = "Well done on the pier, that is a long walk."
+MORE = "the cafe at the end has good chairs if you need a break"
+SAVE_MORE = ["reply", MORE, "cancel"]  # put aside: saved as the topic's draft
+ADD = "add it to my last reply"
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with keyed_forum(tmp_path / "forum.sqlite3") as server:
+        yield server
+
+
+def _post_mine(forum: DemoForum) -> int:
+    body = {"topic_id": first_topic_id(forum), "raw": MINE}
+    made = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers("demo"))
+    assert made.status_code == 200, made.text
+    return int(made.json()["id"])
+
+
+def _raw(forum: DemoForum, post_id: int) -> str:
+    return str(httpx.get(f"{forum.base_url}/posts/{post_id}.json").json()["raw"])
+
+
+def _draft(data: Path, forum: DemoForum) -> str | None:
+    return DraftStore(data / "outbox.sqlite3").load(f"topic-{first_topic_id(forum)}")
+
+
+def test_a_fourth_reply_in_a_row_goes_at_the_end_of_the_third_after_yes(
+    forum: DemoForum, data: Path
+) -> None:
+    said = ["open topic one"]
+    for n in range(4):
+        said += ["reply", f"note number {n} about the walk along the pier", "send it", "yes"]
+    talk = converse(
+        forum.base_url,
+        [*said, "add it to my last reply", "yes"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert "Or say add it to my last reply, to put them at the end of it now." in talk.said[-3]
+    assert talk.said[-2] == (
+        "Add your saved words to the end of your reply posted just now? Your words: Note number "
+        "3 about the walk along the pier. Everyone will see your reply changed. Say yes or no."
+    )
+    assert talk.said[-1] == ADDED
+    last = topic_posts(forum, first_topic_id(forum))[-1]
+    assert last["username"] == "demo"
+    assert "note number 2" in str(last["cooked"]).lower()
+    assert "note number 3" in str(last["cooked"]).lower()
+    assert _draft(data, forum) is None
+
+
+def test_no_changes_nothing_and_keeps_the_words(forum: DemoForum, data: Path) -> None:
+    post_id = _post_mine(forum)
+    lines = ["open topic one", *SAVE_MORE, ADD, "yeah", "no"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2] == "Shall I add your words to your reply? Please say yes or no."
+    assert talk.said[-1] == "Your reply stays as it was, and your words stay saved."
+    assert _raw(forum, post_id) == MINE
+    assert _draft(data, forum) is not None
+
+
+def test_without_saved_words_or_a_reply_it_says_what_to_do(forum: DemoForum, data: Path) -> None:
+    nothing = converse(
+        forum.base_url,
+        ["open topic one", "add it to my last reply"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert nothing.said[-1] == NO_WORDS
+    no_reply = converse(
+        forum.base_url,
+        ["open topic one", *SAVE_MORE, ADD],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert no_reply.said[-1] == NO_REPLY
+
+
+def test_a_reply_past_the_forums_edit_time_is_not_asked_about(forum: DemoForum, data: Path) -> None:
+    post_id = _post_mine(forum)
+    with sqlite3.connect(forum.db_path) as conn:
+        conn.execute(
+            "UPDATE posts SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (post_id,)
+        )
+    lines = ["open topic one", *SAVE_MORE, ADD]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == CANNOT_EDIT
+    assert _raw(forum, post_id) == MINE
+
+
+def test_an_answer_lost_after_the_change_is_checked_and_the_words_are_not_added_twice(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum)
+    lossy = DropAfterSending("PUT", rf"^/posts/{post_id}\.json$")
+    lines = ["open topic one", *SAVE_MORE, ADD, "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum), transport=lossy)
+    assert lossy.dropped == 1
+    assert talk.said[-1] == ADDED
+    assert _raw(forum, post_id).lower().count("good chairs") == 1
+    assert _draft(data, forum) is None
+
+
+def test_words_already_at_the_end_are_not_added_again(forum: DemoForum, data: Path) -> None:
+    # As if voicepeer stopped after the forum took the change, before letting go of the copy.
+    post_id = _post_mine(forum)
+    converse(forum.base_url, ["open topic one", *SAVE_MORE], data, credentials=signed_in(forum))
+    saved = _draft(data, forum)
+    assert saved is not None
+    changed = httpx.put(
+        f"{forum.base_url}/posts/{post_id}.json",
+        json={"post": {"raw": f"{MINE}\n\n{saved}"}},
+        headers=member_headers("demo"),
+    )
+    assert changed.status_code == 200, changed.text
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "add it to my last reply"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-1] == ALREADY_THERE
+    assert _raw(forum, post_id).lower().count("good chairs") == 1
+    assert _draft(data, forum) is None

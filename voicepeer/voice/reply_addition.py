@@ -1,0 +1,172 @@
+"""Adding the words saved for a topic to the end of the person's last reply there ("add it
+to my last reply"), only after a clear yes.
+
+A forum that takes no more replies in a row from a member asks them to edit their previous
+reply instead (Discourse's max_consecutive_replies), and a thought that came after posting
+belongs with the reply it adds to. The words are the topic's saved reply (kept after the
+forum refused it, or put aside); they go after a blank line at the end of the person's
+newest reply in the topic, while the forum lets them edit it. The reply is read fresh
+first: words already at its end (added before an answer was lost) are not added twice. The
+saved copy goes only once the words are on the forum.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from voicepeer.errors import ForumError
+from voicepeer.forum.base import Forum, Post
+from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.own_posts import normalize_raw
+from voicepeer.speech.text.sentences import as_sentence
+from voicepeer.voice import phrasing
+from voicepeer.voice.bookmarks import excerpt
+from voicepeer.voice.composer import Composer
+from voicepeer.voice.error_phrases import not_signed_in, say_error
+from voicepeer.voice.new_conversation import delete_saved
+from voicepeer.voice.ports import DraftKeeper, Say
+from voicepeer.voice.post_deletion import OWN_POSTS_LOOKED_AT, read_again
+from voicepeer.voice.reader import Reader
+
+log = logging.getLogger(__name__)
+
+NO_WORDS = (
+    "You have no words saved for this topic to add. Say reply to write some, then say cancel "
+    "to keep them, or send it to post them."
+)
+NO_REPLY = "You have no reply in this topic to add to. Say reply, then send it, to post your words."
+CANNOT_EDIT = (
+    "The forum no longer lets you change your last reply here: it allows changes only for a "
+    "while after posting. Say reply, then send it, to post your words as a new reply."
+)
+ALREADY_THERE = (
+    "Those words are already at the end of your reply, so I have let go of the saved copy."
+)
+ADDED = "Your words are added to the end of your reply."
+UNSURE = (
+    "I am not sure the forum took the change, so your words stay saved. Say add it to my "
+    "last reply again: they will not be added twice."
+)
+NOT_ADDED = (
+    "The forum did not take the change, and your reply is as it was. Your words stay saved: "
+    "say add it to my last reply to try again."
+)
+
+
+@dataclass(frozen=True)
+class ReplyAddition:
+    """The saved words to add, and the person's reply to add them to, as the forum showed
+    it just before asking."""
+
+    post: Post
+    age: str
+    """When the reply was posted ("3 minutes ago"), or ""."""
+    words: str
+    draft_key: str
+
+    @property
+    def question(self) -> str:
+        when = f" posted {self.age}" if self.age else ""
+        return (
+            f"Add your saved words to the end of your reply{when}? Your words: "
+            f"{as_sentence(excerpt(self.words))} Everyone will see your reply changed. Say yes "
+            "or no."
+        )
+
+    @property
+    def question_again(self) -> str:
+        return "Shall I add your words to your reply? Please say yes or no."
+
+    @property
+    def declined(self) -> str:
+        return "Your reply stays as it was, and your words stay saved."
+
+
+class ReplyAdditions:
+    """Plans adding the topic's saved words to the person's last reply, and does it on a
+    yes."""
+
+    def __init__(
+        self,
+        reader: Reader,
+        forum: Forum,
+        drafts: DraftKeeper,
+        say: Say,
+        now: Callable[[], datetime],
+    ) -> None:
+        self._reader = reader
+        self._forum = forum
+        self._drafts = drafts
+        self._say = say
+        self._now = now
+
+    def plan(self) -> ReplyAddition | None:
+        """What to ask about; None after saying why there is nothing to add."""
+        topic = self._reader.topic
+        if topic is None:
+            return None
+        if not self._forum.signed_in:
+            self._say(not_signed_in())
+            return None
+        key = Composer.draft_key(topic)
+        words = (self._drafts.load(key) or "").strip()
+        if not words:
+            self._say(NO_WORDS)
+            return None
+        try:
+            fresh = self._forum.topic(topic.id, fresh=True)
+            posts = self._forum.posts(topic.id, fresh.post_ids[-OWN_POSTS_LOOKED_AT:])
+            own = [p for p in posts if p.cues and p.cues.yours and not p.cues.deleted_by_author]
+            last = self._forum.post(own[-1].id) if own else None
+        except ForumError as error:
+            log.warning("could not read the reply to add to: %s", type(error).__name__)
+            self._say(say_error(error))
+            return None
+        if last is None or last.cues is None:
+            self._say(NO_REPLY)
+            return None
+        if ends_with(last.raw or "", words):
+            delete_saved(self._drafts, key)
+            self._say(ALREADY_THERE)
+            return None
+        if not last.cues.can_edit:
+            self._say(CANNOT_EDIT)
+            return None
+        return ReplyAddition(last, phrasing.age_of(last, self._now()), words, key)
+
+    def make(self, addition: ReplyAddition) -> None:
+        """Add the words (the person said yes), and say so; the saved copy goes once they
+        are on the forum."""
+        post, words = addition.post, addition.words
+        try:
+            changed = self._forum.edit_post(post.id, (post.raw or "").rstrip() + "\n\n" + words)
+            if self._reader.thread is not None:
+                self._reader.thread.replace_post(changed)
+        except ForumError as error:
+            log.warning("adding to the reply failed: %s", type(error).__name__)
+            if not isinstance(error, DeliveryUncertainError):
+                self._say(f"{say_error(error)} Your words stay saved.")
+                return
+            # The answer lost on the way: the reply itself says whether they are there.
+            changed_or_not = read_again(self._forum, self._reader, post)
+            if changed_or_not is None:
+                self._say(UNSURE)
+                return
+            if not ends_with(changed_or_not.raw or "", words):
+                self._say(NOT_ADDED)
+                return
+        delete_saved(self._drafts, addition.draft_key)
+        self._say(ADDED)
+
+
+def ends_with(raw: str, words: str) -> bool:
+    """Whether the post's text ends with ``words``, compared as the forum stores text."""
+    return _plain(raw).endswith(_plain(words))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", normalize_raw(text))
