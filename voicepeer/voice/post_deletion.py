@@ -28,13 +28,12 @@ from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import DELETE_REFUSED, not_signed_in, say_error
 from voicepeer.voice.new_conversation import delete_saved, keep_as_new_topic
+from voicepeer.voice.own_post_changes import OwnPostChanges
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.reader import Reader
 
 log = logging.getLogger(__name__)
 
-OWN_POSTS_LOOKED_AT = 30
-"""Newest posts of the topic searched for the person's own reply to delete."""
 DELETED_ALREADY = "You have deleted this post already."
 FIRST_POST = (
     "This post starts the topic. The forum lets you delete a topic of yours only on its "
@@ -89,7 +88,7 @@ class PostDeletion:
         return "Your topic stays." if self.topic is not None else "Your post stays."
 
 
-class PostDeletions:
+class PostDeletions(OwnPostChanges):
     """Plans the deletion of the person's reply or topic, and makes it on a yes."""
 
     def __init__(
@@ -100,11 +99,7 @@ class PostDeletions:
         say: Say,
         now: Callable[[], datetime],
     ) -> None:
-        self._reader = reader
-        self._forum = forum
-        self._drafts = drafts
-        self._say = say
-        self._now = now
+        super().__init__(reader, forum, drafts, say, now)
         self.words_deleted: dict[int, str] = {}
         """The words of each post deleted this session, by post id: what "bring back my
         post" quotes."""
@@ -152,10 +147,14 @@ class PostDeletions:
             # The first post of their own topic goes only with the topic (messages aside).
             whole = post.post_number == 1 and topic.can_delete and topic.archetype == "regular"
             return (post, topic) if whole else None
-        newest = topic.post_ids[-OWN_POSTS_LOOKED_AT:]
-        posts = self._forum.posts(post.topic_id, newest)
-        own = next((p for p in reversed(posts) if p.cues and p.cues.can_delete), None)
+        own = self._newest_own(topic, lambda cues: cues.can_delete)
         return (own, None) if own is not None else None
+
+    def _deleted_now(self, post: Post) -> bool | None:
+        """Read the post again: whether it is deleted now (None when it cannot be read).
+        The thread then holds the forum's copy, the stub where it is deleted."""
+        now = self._read_again(post)
+        return None if now is None else now.cues is not None and now.cues.deleted_by_author
 
     def _refusal(self, post: Post) -> str:
         cues, topic = post.cues, self._reader.topic
@@ -181,7 +180,7 @@ class PostDeletions:
             log.warning("deleting failed: %s", type(error).__name__)
             # The answer lost on the way: the post itself says whether it went.
             uncertain = isinstance(error, DeliveryUncertainError)
-            deleted = deleted_now(self._forum, self._reader, post) if uncertain else False
+            deleted = self._deleted_now(post) if uncertain else False
             if deleted is None:  # not known: the words stay, and asking again is safe
                 self.words_deleted[post.id] = post.raw or ""
                 self._say(UNSURE + (_kept_line(deletion) if kept else ""))
@@ -192,7 +191,7 @@ class PostDeletions:
                 self._say(NOT_DELETED if uncertain else say_error(error))
                 return
         else:
-            read_again(self._forum, self._reader, post)  # read again, it is the forum's stub
+            self._read_again(post)  # read again, it is the forum's stub
         self.words_deleted[post.id] = post.raw or ""
         what = "topic" if topic is not None else "post"
         undo = f" If you change your mind, say bring back my {what} within a day."
@@ -215,29 +214,6 @@ class PostDeletions:
             return None
         self._drafts.save(key, raw)
         return key
-
-
-def deleted_now(forum: Forum, reader: Reader, post: Post) -> bool | None:
-    """Read ``post`` again after a deletion: whether it is deleted now (None when it cannot
-    be read). The thread then holds the forum's copy, the stub where it is deleted."""
-    now = read_again(forum, reader, post)
-    if now is None:
-        return None
-    return now.cues is not None and now.cues.deleted_by_author
-
-
-def read_again(forum: Forum, reader: Reader, post: Post) -> Post | None:
-    """``post`` as the forum shows it now (None when it cannot be read), put in the thread
-    in place of the copy read before."""
-    try:
-        now = forum.post(post.id)
-    except ForumError as error:
-        log.info("could not read the post again: %s", type(error).__name__)
-        return None
-    thread = reader.thread
-    if thread is not None:
-        thread.replace_post(now)
-    return now
 
 
 def _kept_line(deletion: PostDeletion) -> str:

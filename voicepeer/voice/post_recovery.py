@@ -26,8 +26,8 @@ from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.new_conversation import delete_saved, new_topic_key
+from voicepeer.voice.own_post_changes import OwnPostChanges
 from voicepeer.voice.ports import DraftKeeper, Say
-from voicepeer.voice.post_deletion import OWN_POSTS_LOOKED_AT, read_again
 from voicepeer.voice.reader import Reader
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class PostRecovery:
         return f"Your {what} stays deleted."
 
 
-class PostRecoveries:
+class PostRecoveries(OwnPostChanges):
     """Plans bringing back the person's deleted post or topic, and does it on a yes."""
 
     def __init__(
@@ -93,11 +93,7 @@ class PostRecoveries:
         now: Callable[[], datetime],
         words_deleted: Mapping[int, str],
     ) -> None:
-        self._reader = reader
-        self._forum = forum
-        self._drafts = drafts
-        self._say = say
-        self._now = now
+        super().__init__(reader, forum, drafts, say, now)
         self._words_deleted = words_deleted
 
     def plan(self) -> PostRecovery | None:
@@ -137,11 +133,7 @@ class PostRecoveries:
         if cues is not None and cues.yours and cues.deleted_by_author:
             return post
         topic = self._forum.topic(post.topic_id, fresh=True)
-        posts = self._forum.posts(post.topic_id, topic.post_ids[-OWN_POSTS_LOOKED_AT:])
-        return next(
-            (p for p in reversed(posts) if p.cues and p.cues.yours and p.cues.deleted_by_author),
-            None,
-        )
+        return self._newest_own(topic, lambda cues: cues.yours and cues.deleted_by_author)
 
     def make(self, recovery: PostRecovery) -> None:
         """Bring the post or topic back (the person said yes), and say so."""
@@ -149,7 +141,7 @@ class PostRecoveries:
         try:
             if topic is not None:
                 self._forum.recover_topic(topic.id)
-                back = read_again(self._forum, self._reader, post)
+                back = self._read_again(post)
             else:
                 back = self._forum.recover_post(post.id)
                 if self._reader.thread is not None:
@@ -160,7 +152,7 @@ class PostRecoveries:
                 self._say(say_error(error))
                 return
             # The answer lost on the way: the post itself says whether it came back.
-            back = read_again(self._forum, self._reader, post)
+            back = self._read_again(post)
             if back is None or back.cues is None:
                 self._say(UNSURE)
                 return

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from voicepeer.errors import ForumError
-from voicepeer.forum.base import Forum, Post
+from voicepeer.forum.base import Post
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.own_posts import normalize_raw
 from voicepeer.speech.text.sentences import as_sentence
@@ -28,9 +26,7 @@ from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.new_conversation import delete_saved
-from voicepeer.voice.ports import DraftKeeper, Say
-from voicepeer.voice.post_deletion import OWN_POSTS_LOOKED_AT, read_again
-from voicepeer.voice.reader import Reader
+from voicepeer.voice.own_post_changes import OwnPostChanges
 
 log = logging.getLogger(__name__)
 
@@ -86,23 +82,9 @@ class ReplyAddition:
         return "Your reply stays as it was, and your words stay saved."
 
 
-class ReplyAdditions:
+class ReplyAdditions(OwnPostChanges):
     """Plans adding the topic's saved words to the person's last reply, and does it on a
     yes."""
-
-    def __init__(
-        self,
-        reader: Reader,
-        forum: Forum,
-        drafts: DraftKeeper,
-        say: Say,
-        now: Callable[[], datetime],
-    ) -> None:
-        self._reader = reader
-        self._forum = forum
-        self._drafts = drafts
-        self._say = say
-        self._now = now
 
     def plan(self) -> ReplyAddition | None:
         """What to ask about; None after saying why there is nothing to add."""
@@ -119,9 +101,8 @@ class ReplyAdditions:
             return None
         try:
             fresh = self._forum.topic(topic.id, fresh=True)
-            posts = self._forum.posts(topic.id, fresh.post_ids[-OWN_POSTS_LOOKED_AT:])
-            own = [p for p in posts if p.cues and p.cues.yours and not p.cues.deleted_by_author]
-            last = self._forum.post(own[-1].id) if own else None
+            own = self._newest_own(fresh, lambda cues: cues.yours and not cues.deleted_by_author)
+            last = self._forum.post(own.id) if own is not None else None
         except ForumError as error:
             log.warning("could not read the reply to add to: %s", type(error).__name__)
             self._say(say_error(error))
@@ -152,7 +133,7 @@ class ReplyAdditions:
                 self._say(f"{say_error(error)} Your words stay saved.")
                 return
             # The answer lost on the way: the reply itself says whether they are there.
-            changed_or_not = read_again(self._forum, self._reader, post)
+            changed_or_not = self._read_again(post)
             if changed_or_not is None:
                 self._say(UNSURE)
                 return

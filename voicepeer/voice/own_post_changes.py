@@ -1,0 +1,56 @@
+"""What changing one of the person's own posts by voice needs, whatever the change
+(deleting, bringing back, adding words): the engines, finding their newest post in the
+topic that the change fits, and reading a post again after an answer was lost."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from voicepeer.errors import ForumError
+from voicepeer.forum.base import Forum, Post, Topic
+from voicepeer.forum.cues import PostCues
+from voicepeer.voice.ports import DraftKeeper, Say
+from voicepeer.voice.reader import Reader
+
+log = logging.getLogger(__name__)
+
+OWN_POSTS_LOOKED_AT = 30
+"""Newest posts of the topic searched for the person's own post to change."""
+
+
+class OwnPostChanges:
+    """The engines a change to the person's own post works with."""
+
+    def __init__(
+        self,
+        reader: Reader,
+        forum: Forum,
+        drafts: DraftKeeper,
+        say: Say,
+        now: Callable[[], datetime],
+    ) -> None:
+        self._reader = reader
+        self._forum = forum
+        self._drafts = drafts
+        self._say = say
+        self._now = now
+
+    def _newest_own(self, topic: Topic, fits: Callable[[PostCues], bool]) -> Post | None:
+        """The person's newest post among the topic's newest whose cues ``fits``."""
+        posts = self._forum.posts(topic.id, topic.post_ids[-OWN_POSTS_LOOKED_AT:])
+        return next((p for p in reversed(posts) if p.cues and fits(p.cues)), None)
+
+    def _read_again(self, post: Post) -> Post | None:
+        """``post`` as the forum shows it now (None when it cannot be read), put in the
+        thread in place of the copy read before."""
+        try:
+            now = self._forum.post(post.id)
+        except ForumError as error:
+            log.info("could not read the post again: %s", type(error).__name__)
+            return None
+        thread = self._reader.thread
+        if thread is not None:
+            thread.replace_post(now)
+        return now
