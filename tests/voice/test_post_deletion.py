@@ -16,7 +16,14 @@ from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.voice.error_phrases import not_signed_in
-from voicepeer.voice.post_deletion import FIRST_POST, KEPT, NONE_OF_YOURS, NOT_DELETED, UNSURE
+from voicepeer.voice.post_deletion import (
+    FIRST_MESSAGE,
+    FIRST_POST,
+    KEPT,
+    NONE_OF_YOURS,
+    NOT_DELETED,
+    UNSURE,
+)
 from voicepeer.voice.settings import VoiceSettings
 
 POST_IT = ["open topic one", "reply", REPLY, "send it", "yes"]
@@ -241,3 +248,92 @@ def test_a_new_topic_of_ones_own_with_no_replies_is_deleted_whole_after_yes(
     drafts = DraftStore(data / "outbox.sqlite3")
     assert drafts.load("new topic in 1") == words
     assert drafts.load("new topic in 1 title") == title
+
+
+def test_a_message_just_sent_is_deleted_whole_and_kept_as_a_draft_to_the_same_people(
+    forum: DemoForum, data: Path
+) -> None:
+    # A message sent to the wrong person, or too soon: gone from the conversation, its
+    # title and words kept for sending again; "bring back my post" undoes it.
+    title = "About Thursday"
+    words = "Could we meet at the cafe instead of the hall this week?"
+    sent = httpx.post(
+        f"{forum.base_url}/posts.json",
+        json={
+            "title": title,
+            "raw": words,
+            "archetype": "private_message",
+            "target_recipients": "mei",
+        },
+        headers=member_headers("demo"),
+    )
+    assert sent.status_code == 200, sent.text
+    topic_id = sent.json()["topic_id"]
+    talk = converse(
+        forum.base_url,
+        ["my messages", "open topic two", "delete my post", "yes"],
+        data,
+        credentials=signed_in(forum),
+        settings=VoiceSettings(greeting=False, unread_first=False),
+    )
+    assert f"Two: {title}" in talk.said[0]  # after the conversation with news
+    assert talk.said[-2] == (
+        f"Delete your message, {title}, sent just now? It begins: Could we meet at the cafe "
+        "instead of the hall this week? Nobody has replied yet. Everyone in this conversation "
+        "will see that you deleted it. Say yes or no."
+    )
+    assert talk.said[-1] == (
+        "Your message is deleted. Its title and words are kept as your draft message to Mei "
+        "Lin: say message and their name to send them again, changed or not. If you change "
+        "your mind, say bring back my post within a day."
+    )
+    first = httpx.get(f"{forum.base_url}/t/{topic_id}.json", headers=member_headers("mei")).json()[
+        "post_stream"
+    ]["posts"][0]
+    assert "(topic deleted by author)" in first["cooked"] and words not in first["cooked"]
+    drafts = DraftStore(data / "outbox.sqlite3")
+    assert drafts.load("new message to mei") == words
+    assert drafts.load("new message to mei title") == title
+    back = converse(
+        forum.base_url,
+        ["my messages", "open topic two", "bring back my post", "yes"],
+        data,
+        credentials=signed_in(forum),
+        settings=VoiceSettings(greeting=False, unread_first=False),
+    )
+    assert back.said[-2] == (
+        f"Bring back your message, {title}? Everyone in this conversation will see it again. "
+        "Say yes or no."
+    )
+    assert back.said[-1] == (
+        "Your message is back, as it was. I have taken its words out of your drafts: they are "
+        "on the forum again."
+    )
+    assert drafts.load("new message to mei") is None
+
+
+def test_a_message_someone_answered_is_not_deleted_and_the_reason_is_its_own(
+    forum: DemoForum, data: Path
+) -> None:
+    sent = httpx.post(
+        f"{forum.base_url}/posts.json",
+        json={
+            "title": "About Thursday",
+            "raw": "Could we meet at the cafe instead of the hall this week?",
+            "archetype": "private_message",
+            "target_recipients": "mei",
+        },
+        headers=member_headers("demo"),
+    )
+    assert sent.status_code == 200, sent.text
+    answer = {"topic_id": sent.json()["topic_id"], "raw": "Yes, the cafe suits me better."}
+    made = httpx.post(f"{forum.base_url}/posts.json", json=answer, headers=member_headers("mei"))
+    assert made.status_code == 200, made.text
+    talk = converse(
+        forum.base_url,
+        ["my messages", "open topic one", "previous", "delete my post"],
+        data,
+        credentials=signed_in(forum),
+        settings=VoiceSettings(greeting=False, unread_first=False),
+    )
+    assert talk.said[-1] == FIRST_MESSAGE, talk.said

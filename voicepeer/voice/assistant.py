@@ -303,7 +303,7 @@ class Assistant:
         self._vote: PollVote | None = None
         """The vote asked about in VOTING, cast only on a clear yes."""
         self.post_deletions = PostDeletions(
-            self.reader, engines.forum, engines.drafts, self.say, now
+            self.reader, engines.forum, engines.drafts, self.say, now, self.peer
         )
         self._deletion: PostDeletion | None = None
         """The person's post asked about in DELETING_POST, deleted only on a clear yes."""
@@ -314,6 +314,7 @@ class Assistant:
             self.say,
             now,
             self.post_deletions.words_deleted,
+            self.peer,
         )
         self._recovery: PostRecovery | None = None
         """The person's deleted post asked about in RECOVERING_POST, brought back only on a

@@ -385,10 +385,15 @@ def new_topic_key(category_id: int) -> str:
     return f"{_NEW_TOPIC_IN}{category_id}"
 
 
-def keep_as_new_topic(drafts: DraftKeeper, category_id: int, title: str, raw: str) -> str | None:
-    """Save a deleted topic's title and words as the draft new topic in its category, as if
-    dictated there, unless one is saved already; the draft's key when saved."""
-    key = new_topic_key(category_id)
+def new_message_key(recipients: tuple[ForumUser, ...]) -> str:
+    """The key of the draft new message to ``recipients``."""
+    return Conversation(recipients=recipients).key
+
+
+def keep_as_new_conversation(drafts: DraftKeeper, key: str, title: str, raw: str) -> str | None:
+    """Save a deleted topic's or message's title and words as the draft new topic in its
+    category, or new message to its people (``key``), as if dictated there, unless one is
+    saved already; the key when saved."""
     if drafts.load(key) is not None:
         return None
     drafts.save(key + _TITLE, title)

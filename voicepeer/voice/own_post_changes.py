@@ -11,6 +11,8 @@ from datetime import datetime
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, Post, Topic
 from voicepeer.forum.cues import PostCues
+from voicepeer.forum.peer import PeerForum
+from voicepeer.voice.new_conversation import Conversation, new_message_key, new_topic_key
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.reader import Reader
 
@@ -30,17 +32,31 @@ class OwnPostChanges:
         drafts: DraftKeeper,
         say: Say,
         now: Callable[[], datetime],
+        peer: PeerForum | None = None,
     ) -> None:
         self._reader = reader
         self._forum = forum
         self._drafts = drafts
         self._say = say
         self._now = now
+        self._peer = peer
+        """Who is in a private conversation, for keeping a deleted message's words."""
 
     def _newest_own(self, topic: Topic, fits: Callable[[PostCues], bool]) -> Post | None:
         """The person's newest post among the topic's newest whose cues ``fits``."""
         posts = self._forum.posts(topic.id, topic.post_ids[-OWN_POSTS_LOOKED_AT:])
         return next((p for p in reversed(posts) if p.cues and fits(p.cues)), None)
+
+    def _kept_as(self, topic: Topic) -> tuple[str, str]:
+        """Where a whole topic's or message's words are kept as a draft: the key of the new
+        topic in its category, or of the new message to its other members, with them named
+        (empty when not known). Raises ForumError when they cannot be asked for."""
+        if topic.archetype != "private_message":
+            return (new_topic_key(topic.category_id), "") if topic.category_id else ("", "")
+        people = self._peer.participants(topic.id) if self._peer is not None else ()
+        if not people:
+            return "", ""
+        return new_message_key(people), Conversation(recipients=people).names
 
     def _read_again(self, post: Post) -> Post | None:
         """``post`` as the forum shows it now (None when it cannot be read), put in the

@@ -3,13 +3,15 @@ after a clear yes.
 
 A reply posted by mistake, or regretted, can be taken down without the forum's web page.
 Discourse lets a member delete their own replies (never a topic's first post, nothing in
-an archived topic) and leaves "(post deleted by author)" in its place; a topic of their own
-goes whole, in its first day and before anyone replies ("(topic deleted by author)"). The
-post being read is deleted when it is the person's (its topic, when it starts one);
-otherwise their newest reply in the topic, typically the one just posted. Before asking,
-the post is read fresh from the forum, so the question quotes what will go. Its words are
-kept as a draft (the reply to the topic, or the new topic in its category, unless one is
-there already), so what was deleted can be said again, changed or not: nothing is lost.
+an archived topic) and leaves "(post deleted by author)" in its place; a topic or private
+message of their own goes whole, in its first day and before anyone replies ("(topic
+deleted by author)") — a message sent to the wrong person, say. The post being read is
+deleted when it is the person's (its topic, when it starts one); otherwise their newest
+reply in the topic, typically the one just posted. Before asking, the post is read fresh
+from the forum, so the question quotes what will go. Its words are kept as a draft (the
+reply to the topic, the new topic in its category, or the new message to the same people,
+unless one is there already), so what was deleted can be said again, changed or not:
+nothing is lost.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from datetime import datetime
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, Post, Topic
 from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.peer import PeerForum
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import DELETE_REFUSED, not_signed_in, say_error
-from voicepeer.voice.new_conversation import delete_saved, keep_as_new_topic
+from voicepeer.voice.new_conversation import delete_saved, keep_as_new_conversation
 from voicepeer.voice.own_post_changes import OwnPostChanges
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.reader import Reader
@@ -38,6 +41,10 @@ DELETED_ALREADY = "You have deleted this post already."
 FIRST_POST = (
     "This post starts the topic. The forum lets you delete a topic of yours only on its "
     "first day, before anyone has replied."
+)
+FIRST_MESSAGE = (
+    "This message starts the conversation. The forum lets you delete a conversation you "
+    "started only on its first day, before anyone has replied."
 )
 ARCHIVED = "This topic is archived, so its posts can no longer be deleted."
 NONE_OF_YOURS = "This post is not yours, and you have no reply in this topic that you can delete."
@@ -63,7 +70,19 @@ class PostDeletion:
     private: bool = False
     """It is in a private conversation: only its members see the deletion."""
     topic: Topic | None = None
-    """The person's topic, deleted whole (its first post is ``post``); None for a reply."""
+    """The person's topic or message, deleted whole (its first post is ``post``); None for
+    a reply."""
+    kept_as: str = ""
+    """Where a whole topic's or message's title and words are kept: the draft key of the new
+    topic in its category, or of the new message to its people ("" when they are unknown)."""
+    people: str = ""
+    """A deleted message's other members, named."""
+
+    @property
+    def what(self) -> str:
+        if self.topic is None:
+            return "post"
+        return "message" if self.topic.archetype == "private_message" else "topic"
 
     @property
     def question(self) -> str:
@@ -71,8 +90,9 @@ class PostDeletion:
         begins = f" It begins: {as_sentence(words)}" if words else ""
         who = "Everyone in this conversation" if self.private else "Everyone"
         if self.topic is not None:
-            when = f", started {self.age}" if self.age else ""
-            what = f"your topic, {self.topic.title}{when}"
+            done = "sent" if self.what == "message" else "started"
+            when = f", {done} {self.age}" if self.age else ""
+            what = f"your {self.what}, {self.topic.title}{when}"
             begins += " Nobody has replied yet."
         else:
             what = f"your post{', posted ' + self.age if self.age else ''}"
@@ -80,12 +100,11 @@ class PostDeletion:
 
     @property
     def question_again(self) -> str:
-        what = "topic" if self.topic is not None else "post"
-        return f"Shall I delete your {what}? Please say yes or no."
+        return f"Shall I delete your {self.what}? Please say yes or no."
 
     @property
     def declined(self) -> str:
-        return "Your topic stays." if self.topic is not None else "Your post stays."
+        return f"Your {self.what} stays."
 
 
 class PostDeletions(OwnPostChanges):
@@ -98,8 +117,9 @@ class PostDeletions(OwnPostChanges):
         drafts: DraftKeeper,
         say: Say,
         now: Callable[[], datetime],
+        peer: PeerForum | None = None,
     ) -> None:
-        super().__init__(reader, forum, drafts, say, now)
+        super().__init__(reader, forum, drafts, say, now, peer)
         self.words_deleted: dict[int, str] = {}
         """The words of each post deleted this session, by post id: what "bring back my
         post" quotes."""
@@ -119,6 +139,7 @@ class PostDeletions(OwnPostChanges):
                 return None
             target, topic = found
             fresh = self._forum.post(target.id)
+            kept_as, people = self._kept_as(topic) if topic is not None else ("", "")
         except ForumError as error:
             log.warning("could not read the post to delete: %s", type(error).__name__)
             self._say(say_error(error))
@@ -128,8 +149,8 @@ class PostDeletions(OwnPostChanges):
         if gone:
             self._say(self._refusal(fresh))  # deleted on the web meanwhile, or archived
             return None
-        private = topic is None and self._private()
-        return PostDeletion(fresh, phrasing.age_of(fresh, self._now()), private, topic)
+        age = phrasing.age_of(fresh, self._now())
+        return PostDeletion(fresh, age, self._private(), topic, kept_as, people)
 
     def _private(self) -> bool:
         topic = self._reader.topic
@@ -144,8 +165,8 @@ class PostDeletions(OwnPostChanges):
             return post, None
         topic = self._forum.topic(post.topic_id, fresh=True)
         if cues is not None and cues.yours:
-            # The first post of their own topic goes only with the topic (messages aside).
-            whole = post.post_number == 1 and topic.can_delete and topic.archetype == "regular"
+            # The first post of their own topic or message goes only with it, whole.
+            whole = post.post_number == 1 and topic.can_delete
             return (post, topic) if whole else None
         own = self._newest_own(topic, lambda cues: cues.can_delete)
         return (own, None) if own is not None else None
@@ -162,8 +183,10 @@ class PostDeletions(OwnPostChanges):
             return DELETED_ALREADY
         if topic is not None and topic.archived:
             return ARCHIVED
+        if cues is not None and cues.yours and post.post_number == 1:
+            return FIRST_MESSAGE if self._private() else FIRST_POST
         if cues is not None and cues.yours:
-            return FIRST_POST if post.post_number == 1 else DELETE_REFUSED
+            return DELETE_REFUSED
         return NONE_OF_YOURS if cues is not None else DELETE_REFUSED
 
     def make(self, deletion: PostDeletion) -> None:
@@ -193,8 +216,10 @@ class PostDeletions(OwnPostChanges):
         else:
             self._read_again(post)  # read again, it is the forum's stub
         self.words_deleted[post.id] = post.raw or ""
-        what = "topic" if topic is not None else "post"
-        undo = f" If you change your mind, say bring back my {what} within a day."
+        what = deletion.what
+        # "bring back my post" brings a message back too: its first post goes with it.
+        again = "topic" if what == "topic" else "post"
+        undo = f" If you change your mind, say bring back my {again} within a day."
         self._say(f"Your {what} is deleted." + (_kept_line(deletion) if kept else "") + undo)
 
     def _keep_words(self, deletion: PostDeletion) -> str | None:
@@ -205,9 +230,9 @@ class PostDeletions(OwnPostChanges):
         if not raw:
             return None
         if topic is not None:
-            if topic.category_id is None:
+            if not deletion.kept_as:
                 return None
-            return keep_as_new_topic(self._drafts, topic.category_id, topic.title, raw)
+            return keep_as_new_conversation(self._drafts, deletion.kept_as, topic.title, raw)
         reading = self._reader.topic
         key = Composer.draft_key(reading) if reading is not None else ""
         if not key or self._drafts.load(key) is not None:
@@ -217,6 +242,11 @@ class PostDeletions(OwnPostChanges):
 
 
 def _kept_line(deletion: PostDeletion) -> str:
+    if deletion.what == "message":
+        return (
+            f" Its title and words are kept as your draft message to {deletion.people}: say "
+            "message and their name to send them again, changed or not."
+        )
     if deletion.topic is not None:
         return (
             " Its title and words are kept as your draft new topic in the same category: say "

@@ -20,12 +20,13 @@ from datetime import datetime
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, Post, Topic
 from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.peer import PeerForum
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import not_signed_in, say_error
-from voicepeer.voice.new_conversation import delete_saved, new_topic_key
+from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import OwnPostChanges
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.reader import Reader
@@ -57,12 +58,24 @@ class PostRecovery:
     words: str = ""
     """Its words, when known here (it was deleted this session)."""
     topic: Topic | None = None
-    """The person's topic, brought back whole; None for a reply."""
+    """The person's topic or message, brought back whole; None for a reply."""
+    kept_as: str = ""
+    """The draft key its words were kept as when it was deleted ("" for a reply: the
+    topic's reply draft)."""
+
+    @property
+    def what(self) -> str:
+        if self.topic is None:
+            return "post"
+        return "message" if self.topic.archetype == "private_message" else "topic"
 
     @property
     def question(self) -> str:
         began = f" It began: {as_sentence(excerpt(self.words))}" if self.words.strip() else ""
-        if self.topic is not None:
+        if self.what == "message":
+            what = f"your message, {self.topic.title if self.topic else ''}"
+            again = "Everyone in this conversation will see it again."
+        elif self.topic is not None:
             what = f"your topic, {self.topic.title}"
             again = "Everyone will see it again, open for replies."
         else:
@@ -72,13 +85,11 @@ class PostRecovery:
 
     @property
     def question_again(self) -> str:
-        what = "topic" if self.topic is not None else "post"
-        return f"Shall I bring back your {what}? Please say yes or no."
+        return f"Shall I bring back your {self.what}? Please say yes or no."
 
     @property
     def declined(self) -> str:
-        what = "topic" if self.topic is not None else "post"
-        return f"Your {what} stays deleted."
+        return f"Your {self.what} stays deleted."
 
 
 class PostRecoveries(OwnPostChanges):
@@ -92,8 +103,9 @@ class PostRecoveries(OwnPostChanges):
         say: Say,
         now: Callable[[], datetime],
         words_deleted: Mapping[int, str],
+        peer: PeerForum | None = None,
     ) -> None:
-        super().__init__(reader, forum, drafts, say, now)
+        super().__init__(reader, forum, drafts, say, now, peer)
         self._words_deleted = words_deleted
 
     def plan(self) -> PostRecovery | None:
@@ -109,6 +121,7 @@ class PostRecoveries(OwnPostChanges):
             fresh = self._forum.post(target.id) if target is not None else None
             whole = fresh is not None and fresh.post_number == 1
             topic = self._forum.topic(fresh.topic_id, fresh=True) if whole and fresh else None
+            kept_as = self._kept_as(topic)[0] if topic is not None else ""
         except ForumError as error:
             log.warning("could not read the post to bring back: %s", type(error).__name__)
             self._say(say_error(error))
@@ -124,7 +137,7 @@ class PostRecoveries(OwnPostChanges):
             self._say(TOO_LATE)
             return None
         words = self._words_deleted.get(fresh.id, "")
-        return PostRecovery(fresh, phrasing.age_of(fresh, self._now()), words, topic)
+        return PostRecovery(fresh, phrasing.age_of(fresh, self._now()), words, topic, kept_as)
 
     def _target(self, post: Post) -> Post | None:
         """The post being read when it is the person's deleted post; otherwise their newest
@@ -159,8 +172,7 @@ class PostRecoveries(OwnPostChanges):
             if back.cues.deleted_by_author:
                 self._say(NOT_BACK)
                 return
-        what = "topic" if topic is not None else "post"
-        line = f"Your {what} is back, as it was."
+        line = f"Your {recovery.what} is back, as it was."
         if back is not None and self._let_go_of_kept_words(recovery, back.raw or ""):
             line += " I have taken its words out of your drafts: they are on the forum again."
         self._say(line)
@@ -171,14 +183,12 @@ class PostRecoveries(OwnPostChanges):
         if not words:
             return False
         if recovery.topic is not None:
-            if recovery.topic.category_id is None:
-                return False
-            key = new_topic_key(recovery.topic.category_id)
+            key = recovery.kept_as
         elif self._reader.topic is not None:
             key = Composer.draft_key(self._reader.topic)
         else:
             return False
-        if (self._drafts.load(key) or "").strip() != words:
+        if not key or (self._drafts.load(key) or "").strip() != words:
             return False
         delete_saved(self._drafts, key)
         return True
