@@ -100,11 +100,16 @@ def _real_discourse_quirks(spec: dict[str, Any]) -> dict[str, Any]:
                     },
                 },
             )
-        # 3. A post's like summary carries count/acted/can_undo once someone has liked it.
+        # 3. A post's like summary carries count/acted/can_undo once someone has liked it,
+        #    and can_act only when true (PostSerializer#actions_summary: one's own liked post
+        #    has a count and no can_act).
         summary = props.get("actions_summary")
         if isinstance(summary, dict) and isinstance(summary.get("items"), dict):
             item_props = summary["items"].setdefault("properties", {})
             if "hidden" not in item_props:  # post summaries, not the topic-level one
+                item_required = summary["items"].get("required", [])
+                if "can_act" in item_required:
+                    item_required.remove("can_act")
                 for name, kind in (
                     ("count", "integer"),
                     ("acted", "boolean"),
@@ -116,6 +121,8 @@ def _real_discourse_quirks(spec: dict[str, Any]) -> dict[str, Any]:
     #    have no category and list their allowed users.
     topic = _schema_at(spec, "get", "/t/{id}.json")
     topic["properties"]["last_read_post_number"] = {"type": "integer"}
+    #    In slow mode, a reader who has been in the topic gets when they last posted there.
+    topic["properties"]["user_last_posted_at"] = {"type": ["string", "null"]}
     topic["properties"]["category_id"]["type"] = ["integer", "null"]
     details = topic["properties"]["details"]["properties"]
     details["allowed_users"] = {"type": "array", "items": {"type": "object"}}

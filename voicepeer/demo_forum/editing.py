@@ -15,6 +15,7 @@ import re
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+from voicepeer.demo_forum import slow_mode
 from voicepeer.demo_forum.auth import acting_user
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access, missing_param, rejected
@@ -71,6 +72,9 @@ def _revise(ctx: Context, user: sqlite3.Row, post: sqlite3.Row, raw: str) -> Non
     """PostRevisor#revise!: the new words, a new version unless within the grace period."""
     member_limits = MemberLimits(ctx.store, ctx.options)
     grace = _grace_period_edit(user, post, raw)
+    topic = ctx.store.topic(post["topic_id"])
+    if not grace and topic is not None and slow_mode.affected(topic, user):
+        raise error(422, slow_mode.CANNOT_EDIT_ON_SLOW_MODE)  # slow_mode_prevents_editing
     limits = [] if grace else [member_limits.for_edit(user)]
     member_limits.check(user, limits)
     usernames = ctx.store.usernames()

@@ -113,6 +113,8 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     # When its latest version was made (None: at creation); edits within the grace period
     # after it make no new version.
     ("posts", "last_version_at", "TEXT"),
+    # Slow mode: each member posts in the topic at most once in this many seconds (0: off).
+    ("topics", "slow_mode_seconds", "INTEGER NOT NULL DEFAULT 0"),
 )
 
 

@@ -18,6 +18,7 @@ from voicepeer.demo_forum.serializers import (
     can_delete_topic,
     post_json,
 )
+from voicepeer.demo_forum.slow_mode import last_posted_at
 from voicepeer.demo_forum.topic_status import can_post_in
 
 
@@ -129,7 +130,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "pinned_at": topic["pinned_at"],
         "pinned_until": None,
         "image_url": None,
-        "slow_mode_seconds": 0,
+        "slow_mode_seconds": int(topic["slow_mode_seconds"]),
         "draft": None,
         "draft_key": f"topic_{topic['id']}",
         "draft_sequence": 0,
@@ -215,6 +216,9 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         last_read = store.last_read(viewer_id, topic["id"])
         if last_read is not None:
             data["last_read_post_number"] = last_read
+        # TopicViewSerializer: only in slow mode, and for a member with a TopicUser row.
+        if topic["slow_mode_seconds"] and last_read is not None:
+            data["user_last_posted_at"] = last_posted_at(store, topic["id"], viewer_id)
     return Response.json(200, data)
 
 

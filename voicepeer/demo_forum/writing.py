@@ -31,6 +31,7 @@ from voicepeer.demo_forum.reading import can_start_topic_in, visible_post, visib
 from voicepeer.demo_forum.reply_limits import reply_limit_errors
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import avatar_template, post_json
+from voicepeer.demo_forum.slow_mode import slow_mode_errors
 from voicepeer.demo_forum.store import iso, now_iso
 from voicepeer.demo_forum.text_cleaner import clean_raw, clean_title
 from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
@@ -144,6 +145,8 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
     private = archetype == "private_message"
     if topic_id is not None:
         topic = visible_topic(ctx, topic_id)
+        if slow := slow_mode_errors(ctx.store, topic, user):  # PostCreator#valid?, first
+            raise rejected(slow, "create_post")
         if topic["archetype"] == "private_message" and user["id"] not in ctx.store.allowed_user_ids(
             topic["id"]
         ):

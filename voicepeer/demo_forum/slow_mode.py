@@ -1,0 +1,71 @@
+"""Slow mode, as Discourse keeps it: a moderator lets each member post in a topic only once
+every ``slow_mode_seconds`` (``PUT /t/:id/slow_mode``, TopicsController#set_slow_mode).
+PostCreator#valid? refuses a reply sooner than that after the member's last post there
+(TopicUser.last_posted_at) with a 422 that gives no time; the topic's page shows
+``slow_mode_seconds`` and the member's ``user_last_posted_at``, from which the web composer
+tells the wait. Staff are not affected (Guardian#affected_by_slow_mode?), and an edit outside
+the grace period is refused while it lasts (slow_mode_prevents_editing, on by default).
+Here slow mode has no end time (``slow_mode_enabled_until`` stays null)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+from voicepeer.demo_forum.auth import acting_user
+from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.http_api import Response, error, invalid_access
+from voicepeer.demo_forum.reading import visible_topic
+from voicepeer.demo_forum.store import Store, parse_iso
+
+SLOW_MODE_ENABLED = "This topic is in slow mode."
+"""server.en.yml slow_mode_enabled."""
+CANNOT_EDIT_ON_SLOW_MODE = (
+    "This topic is in slow mode. To encourage thoughtful, considered discussion, editing old "
+    "posts in this topic is not currently allowed during slow mode."
+)
+"""server.en.yml cannot_edit_on_slow_mode."""
+
+
+def affected(topic: sqlite3.Row, user: sqlite3.Row) -> bool:
+    """Guardian#affected_by_slow_mode?: a slow topic, and not staff."""
+    return int(topic["slow_mode_seconds"]) > 0 and not (user["admin"] or user["moderator"])
+
+
+def last_posted_at(store: Store, topic_id: int, user_id: int) -> str | None:
+    """When the member last posted in the topic (TopicUser.last_posted_at)."""
+    value = store.scalar(
+        "SELECT MAX(created_at) FROM posts WHERE topic_id = ? AND user_id = ?",
+        (topic_id, user_id),
+    )
+    return str(value) if value else None
+
+
+def slow_mode_errors(store: Store, topic: sqlite3.Row, user: sqlite3.Row) -> list[str]:
+    """PostCreator#valid?'s refusal of a reply too soon after the member's last one."""
+    if not affected(topic, user):
+        return []
+    last = last_posted_at(store, topic["id"], user["id"])
+    if last is None:
+        return []
+    ready = parse_iso(last) + timedelta(seconds=int(topic["slow_mode_seconds"]))
+    return [SLOW_MODE_ENABLED] if datetime.now(UTC) < ready else []
+
+
+def set_slow_mode(ctx: Context, match: re.Match[str]) -> Response:
+    """TopicsController#set_slow_mode: staff, or trust level 4 (Guardian#can_moderate?);
+    ``seconds`` 0 turns it off; 200 with an empty body."""
+    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    topic = visible_topic(ctx, int(match["id"]))
+    if not (user["admin"] or user["moderator"] or int(user["trust_level"]) >= 4):
+        raise invalid_access()
+    seconds = ctx.request.params.integer("seconds")
+    if seconds is None or seconds < 0:
+        raise error(400, "param is missing or the value is empty: seconds", "invalid_parameters")
+    with ctx.store.transaction() as conn:
+        conn.execute("UPDATE topics SET slow_mode_seconds = ? WHERE id = ?", (seconds, topic["id"]))
+    return Response(200, b"", "text/plain; charset=utf-8")
+
+
+ROUTES: tuple[Route, ...] = (route("PUT", r"/t/(?P<id>\d+)/slow_mode(?:\.json)?", set_slow_mode),)
