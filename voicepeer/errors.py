@@ -258,3 +258,13 @@ class RateLimitedError(ForumError):
     def __init__(self, message: str, *, wait_seconds: float) -> None:
         super().__init__(message)
         self.wait_seconds = wait_seconds
+
+
+class SlowModeError(RateLimitedError):
+    """A reply refused because the topic is in slow mode (Discourse's 422 "This topic is in
+    slow mode.", which gives no time): the wait is worked out from the topic's page."""
+
+    def __init__(self, message: str, *, wait_seconds: float, interval_seconds: int) -> None:
+        super().__init__(message, wait_seconds=wait_seconds)
+        self.interval_seconds = interval_seconds
+        """How often the topic takes a post from each member."""

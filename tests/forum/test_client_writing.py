@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from voicepeer.demo_forum.http_api import Response
-from voicepeer.errors import AuthError, Forbidden, ForumForbiddenError, ForumRejectedError
+from voicepeer.errors import (
+    AuthError,
+    Forbidden,
+    ForumForbiddenError,
+    ForumRejectedError,
+    SlowModeError,
+)
 from voicepeer.forum.base import LikeAnswer, NewPrivateMessage, NewReply, NewTopic, PostStatus
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.discourse import open_discourse
@@ -297,3 +304,21 @@ def test_an_own_reply_is_edited_and_anothers_refused(forum: RunningForum) -> Non
     with pytest.raises(ForumRejectedError) as too_short:
         demo.edit_post(mine.post_id, "Peas.")
     assert "too short" in " ".join(too_short.value.errors)
+
+
+def test_a_reply_refused_in_slow_mode_says_how_long_to_wait(forum: RunningForum) -> None:
+    topic_id = _heat_topic_id(forum)
+    slowed = httpx.put(
+        f"{forum.base_url}/t/{topic_id}/slow_mode",
+        json={"seconds": 600},
+        headers={"Api-Key": ADMIN_KEY, "Api-Username": "ruth"},
+    )
+    assert slowed.status_code == 200
+    demo = forum.client("demo")
+    demo.create_post(NewReply(topic_id, "Frozen peas on the neck work for me."))
+    with pytest.raises(SlowModeError) as held:
+        demo.create_post(NewReply(topic_id, "And a damp flannel does too, I find."))
+    assert held.value.interval_seconds == 600
+    assert 540 < held.value.wait_seconds <= 600  # from the page's user_last_posted_at
+    topic = demo.topic(topic_id, fresh=True)
+    assert topic.slow_mode_seconds == 600 and topic.user_last_posted_at is not None

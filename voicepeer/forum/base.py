@@ -148,6 +148,17 @@ class Topic:
     """Whether the forum lets this member delete the whole topic (``details.can_delete``,
     sent only when true): for a member, their own topic in its first day, before anyone
     replies (Guardian#can_delete_topic?)."""
+    slow_mode_seconds: int = 0
+    """Slow mode: each member may post here only once in this many seconds (0: off)."""
+    user_last_posted_at: datetime | None = None
+    """In slow mode, when this member last posted here (the forum sends it only then)."""
+
+    def slow_mode_wait(self, now: datetime) -> float:
+        """Seconds before slow mode lets this member post here again (0: now)."""
+        if self.slow_mode_seconds <= 0 or self.user_last_posted_at is None:
+            return 0.0
+        ready = self.user_last_posted_at.timestamp() + self.slow_mode_seconds
+        return max(0.0, ready - now.timestamp())
 
     @property
     def unread_posts(self) -> int:

@@ -159,6 +159,12 @@ def read_rejection(error: str) -> Rejection:
     )
 
 
+def slow_mode_refusal(errors: tuple[str, ...]) -> bool:
+    """Whether the forum refused a reply because its topic is in slow mode
+    (server.en.yml slow_mode_enabled: "This topic is in slow mode.")."""
+    return any(e.strip().lower().startswith("this topic is in slow mode") for e in errors)
+
+
 def limit_from_rejection(errors: tuple[str, ...]) -> int | None:
     """The minimum body length a 422 reveals, so later checks use the forum's real rule."""
     for error in errors:

@@ -16,7 +16,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import quote
 
@@ -30,6 +30,7 @@ from voicepeer.errors import (
     ForumRejectedError,
     ForumResponseError,
     ForumUnreachableError,
+    SlowModeError,
 )
 from voicepeer.forum import own_posts, parse
 from voicepeer.forum.base import (
@@ -49,7 +50,7 @@ from voicepeer.forum.base import (
     TopicList,
 )
 from voicepeer.forum.cache import ReadingCache
-from voicepeer.forum.checks import check_search_term, limit_from_rejection
+from voicepeer.forum.checks import check_search_term, limit_from_rejection, slow_mode_refusal
 from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
 from voicepeer.forum.http import (
     DeliveryUncertainError,
@@ -366,9 +367,23 @@ class DiscourseClient:
             minimum = limit_from_rejection(error.errors)
             if minimum is not None:
                 self.learn_min_post_length(minimum)
+            if slow_mode_refusal(error.errors):
+                raise self._slow_mode(reply.topic_id, error) from error
             raise
         self._fresh.pop(f"topic-{reply.topic_id}", None)
         return outcome
+
+    def _slow_mode(self, topic_id: int, refusal: ForumRejectedError) -> SlowModeError:
+        """The slow-mode refusal as a wait: the topic's page tells the interval and when the
+        member last posted, as the forum's web composer works it out."""
+        try:
+            topic = self.topic(topic_id, fresh=True)
+        except ForumError:
+            topic = None
+        interval = topic.slow_mode_seconds if topic is not None else 0
+        wait = topic.slow_mode_wait(datetime.now(UTC)) if topic is not None else 0.0
+        # Not known (or already over by the forum's clock): try again in a minute.
+        return SlowModeError(str(refusal), wait_seconds=wait or 60.0, interval_seconds=interval)
 
     def create_topic(self, topic: NewTopic) -> PostOutcome:
         body = {"title": topic.title, "raw": topic.raw, "category": topic.category_id}

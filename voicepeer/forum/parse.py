@@ -336,6 +336,8 @@ def topic(data: Any) -> Topic:
             can_reply=_can_reply(data.get("details")),
             can_delete=isinstance(data.get("details"), dict)
             and data["details"].get("can_delete") is True,
+            slow_mode_seconds=_opt_int(data.get("slow_mode_seconds")) or 0,
+            user_last_posted_at=when(data.get("user_last_posted_at")),
         )
 
     return guarded("topic", build)

@@ -696,6 +696,7 @@ class Assistant:
         if topic.can_reply is False:
             self._refuse_reply(topic)
             return
+        self._say_slow_mode(topic)
         category = self.reader.category(topic.category_id)
         self.composer.start(
             topic,
@@ -706,6 +707,20 @@ class Assistant:
         )
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
+
+    def _say_slow_mode(self, topic: Topic) -> None:
+        """Before a reply is dictated in a topic in slow mode, say when it can go (read from
+        the forum now: the person may have posted there a moment ago)."""
+        if topic.slow_mode_seconds <= 0:
+            return
+        forum = self.engines.forum
+        fresh = self.reader.forum_call(lambda: forum.topic(topic.id, fresh=True), quiet=True)
+        wait = fresh.slow_mode_wait(self._now()) if fresh is not None else 0.0
+        if wait > 0:
+            self.say(
+                "This topic is in slow mode: your reply can go in "
+                f"{phrasing.wait_phrase(wait)}. Take your time; I will send it then."
+            )
 
     def _take_up_reply(self, draft: SavedDraft) -> State | None:
         """Go on with a reply chosen from the saved drafts, in its own topic; None when the

@@ -11,6 +11,7 @@ from voicepeer.errors import (
     ForumRequestError,
     RateLimitedError,
     RequestProblem,
+    SlowModeError,
 )
 from voicepeer.forum.checks import RepliesHeld, read_rejection
 from voicepeer.forum.http import DeliveryUncertainError
@@ -70,6 +71,14 @@ def send_result_line(result: SendResult) -> str:
         return (
             f"I am not sure the forum received your {what}. I have kept it, and I will "
             f"check the {where} before sending it again, so it will not appear twice."
+        )
+    if isinstance(error, SlowModeError):
+        # A topic a moderator slowed: the background retry sends it when the time comes.
+        every = f", and takes one post from you every {wait_phrase(error.interval_seconds)}"
+        return (
+            f"{_what(entry)} is not sent yet: this topic is in slow mode"
+            f"{every if error.interval_seconds else ''}. I have kept it, and I will send it in "
+            f"{wait_phrase(error.wait_seconds)}."
         )
     if isinstance(error, RateLimitedError):
         # A forum's limit per day (topics, replies on a first day): the background retry
