@@ -14,8 +14,8 @@ import pytest
 from tests.support.conversation import converse
 from tests.support.members import keyed_forum, member_headers, signed_in
 from tests.support.transports import DropAfterSending
-from tests.voice.test_assistant import first_topic_id, topic_posts
-from tests.voice.test_post_deletion import DELETED, POST_IT
+from tests.voice.test_assistant import first_topic_id
+from tests.voice.test_post_deletion import DELETED, POST_IT, last_post
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.voice.post_recovery import NOT_DELETED, NOTHING_DELETED, TOO_LATE
@@ -32,10 +32,6 @@ BACK = (
 def forum(tmp_path: Path) -> Iterator[DemoForum]:
     with keyed_forum(tmp_path / "forum.sqlite3") as server:
         yield server
-
-
-def last_post(forum: DemoForum) -> dict[str, object]:
-    return topic_posts(forum, first_topic_id(forum))[-1]
 
 
 def reply_draft(forum: DemoForum, data: Path) -> str | None:

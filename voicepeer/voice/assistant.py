@@ -42,6 +42,7 @@ from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.outbox_phrases import send_result_line
+from voicepeer.voice.own_post_changes import OwnPostEngines
 from voicepeer.voice.paragraphs import ParagraphReading
 from voicepeer.voice.peer_loop import PEER_QUESTIONS, PeerEngines, PeerLoop
 from voicepeer.voice.poll_votes import PollVote
@@ -302,26 +303,17 @@ class Assistant:
         """The like asked about in LIKING (or its taking back), made only on a clear yes."""
         self._vote: PollVote | None = None
         """The vote asked about in VOTING, cast only on a clear yes."""
-        self.post_deletions = PostDeletions(
+        own_posts = OwnPostEngines(
             self.reader, engines.forum, engines.drafts, self.say, now, self.peer
         )
+        self.post_deletions = PostDeletions(own_posts)
         self._deletion: PostDeletion | None = None
         """The person's post asked about in DELETING_POST, deleted only on a clear yes."""
-        self.post_recoveries = PostRecoveries(
-            self.reader,
-            engines.forum,
-            engines.drafts,
-            self.say,
-            now,
-            self.post_deletions.words_deleted,
-            self.peer,
-        )
+        self.post_recoveries = PostRecoveries(own_posts)
         self._recovery: PostRecovery | None = None
         """The person's deleted post asked about in RECOVERING_POST, brought back only on a
         clear yes."""
-        self.reply_additions = ReplyAdditions(
-            self.reader, engines.forum, engines.drafts, self.say, now
-        )
+        self.reply_additions = ReplyAdditions(own_posts)
         self._addition: ReplyAddition | None = None
         """The saved words asked about in ADDING_TO_REPLY, added to the person's last reply
         only on a clear yes."""

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, Post, Topic
 from voicepeer.forum.cues import PostCues
 from voicepeer.forum.peer import PeerForum
+from voicepeer.voice.error_phrases import not_signed_in
 from voicepeer.voice.new_conversation import Conversation, new_message_key, new_topic_key
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.reader import Reader
@@ -22,25 +24,43 @@ OWN_POSTS_LOOKED_AT = 30
 """Newest posts of the topic searched for the person's own post to change."""
 
 
-class OwnPostChanges:
-    """The engines a change to the person's own post works with."""
+@dataclass(frozen=True)
+class OwnPostEngines:
+    """What a change to the person's own post works with."""
 
-    def __init__(
-        self,
-        reader: Reader,
-        forum: Forum,
-        drafts: DraftKeeper,
-        say: Say,
-        now: Callable[[], datetime],
-        peer: PeerForum | None = None,
-    ) -> None:
-        self._reader = reader
-        self._forum = forum
-        self._drafts = drafts
-        self._say = say
-        self._now = now
-        self._peer = peer
-        """Who is in a private conversation, for keeping a deleted message's words."""
+    reader: Reader
+    forum: Forum
+    drafts: DraftKeeper
+    say: Say
+    now: Callable[[], datetime]
+    peer: PeerForum | None = None
+    """Who is in a private conversation, for keeping a deleted message's words."""
+    words_deleted: dict[int, str] = field(default_factory=dict)
+    """The words of each post deleted this session, by post id: what "bring back my post"
+    quotes."""
+
+
+class OwnPostChanges:
+    """A change to the person's own post: the engines, and what every such change needs."""
+
+    def __init__(self, engines: OwnPostEngines) -> None:
+        self._engines = engines
+        self._reader = engines.reader
+        self._forum = engines.forum
+        self._drafts = engines.drafts
+        self._say = engines.say
+        self._now = engines.now
+
+    def _post_being_read(self) -> Post | None:
+        """The post being read, when the person is signed in (whose post is whose needs
+        their account); None after saying why not."""
+        post = self._reader.current_post()
+        if post is None:
+            return None
+        if not self._forum.signed_in:
+            self._say(not_signed_in())
+            return None
+        return post
 
     def _newest_own(self, topic: Topic, fits: Callable[[PostCues], bool]) -> Post | None:
         """The person's newest post among the topic's newest whose cues ``fits``."""
@@ -53,7 +73,8 @@ class OwnPostChanges:
         (empty when not known). Raises ForumError when they cannot be asked for."""
         if topic.archetype != "private_message":
             return (new_topic_key(topic.category_id), "") if topic.category_id else ("", "")
-        people = self._peer.participants(topic.id) if self._peer is not None else ()
+        peer = self._engines.peer
+        people = peer.participants(topic.id) if peer is not None else ()
         if not people:
             return "", ""
         return new_message_key(people), Conversation(recipients=people).names

@@ -17,23 +17,18 @@ nothing is lost.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from voicepeer.errors import ForumError
-from voicepeer.forum.base import Forum, Post, Topic
+from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.http import DeliveryUncertainError
-from voicepeer.forum.peer import PeerForum
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
-from voicepeer.voice.error_phrases import DELETE_REFUSED, not_signed_in, say_error
+from voicepeer.voice.error_phrases import DELETE_REFUSED, say_error
 from voicepeer.voice.new_conversation import delete_saved, keep_as_new_conversation
 from voicepeer.voice.own_post_changes import OwnPostChanges
-from voicepeer.voice.ports import DraftKeeper, Say
-from voicepeer.voice.reader import Reader
 
 log = logging.getLogger(__name__)
 
@@ -110,27 +105,10 @@ class PostDeletion:
 class PostDeletions(OwnPostChanges):
     """Plans the deletion of the person's reply or topic, and makes it on a yes."""
 
-    def __init__(
-        self,
-        reader: Reader,
-        forum: Forum,
-        drafts: DraftKeeper,
-        say: Say,
-        now: Callable[[], datetime],
-        peer: PeerForum | None = None,
-    ) -> None:
-        super().__init__(reader, forum, drafts, say, now, peer)
-        self.words_deleted: dict[int, str] = {}
-        """The words of each post deleted this session, by post id: what "bring back my
-        post" quotes."""
-
     def plan(self) -> PostDeletion | None:
         """The deletion to ask about; None after saying why there is none to make."""
-        post = self._reader.current_post()
+        post = self._post_being_read()
         if post is None:
-            return None
-        if not self._forum.signed_in:
-            self._say(not_signed_in())  # whose post is whose needs the person's account
             return None
         try:
             found = self._target(post)
@@ -205,7 +183,7 @@ class PostDeletions(OwnPostChanges):
             uncertain = isinstance(error, DeliveryUncertainError)
             deleted = self._deleted_now(post) if uncertain else False
             if deleted is None:  # not known: the words stay, and asking again is safe
-                self.words_deleted[post.id] = post.raw or ""
+                self._engines.words_deleted[post.id] = post.raw or ""
                 self._say(UNSURE + (_kept_line(deletion) if kept else ""))
                 return
             if not deleted:
@@ -215,7 +193,7 @@ class PostDeletions(OwnPostChanges):
                 return
         else:
             self._read_again(post)  # read again, it is the forum's stub
-        self.words_deleted[post.id] = post.raw or ""
+        self._engines.words_deleted[post.id] = post.raw or ""
         what = deletion.what
         # "bring back my post" brings a message back too: its first post goes with it.
         again = "topic" if what == "topic" else "post"

@@ -13,23 +13,18 @@ left in two places.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 
 from voicepeer.errors import ForumError
-from voicepeer.forum.base import Forum, Post, Topic
+from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.http import DeliveryUncertainError
-from voicepeer.forum.peer import PeerForum
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
-from voicepeer.voice.error_phrases import not_signed_in, say_error
+from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import OwnPostChanges
-from voicepeer.voice.ports import DraftKeeper, Say
-from voicepeer.voice.reader import Reader
 
 log = logging.getLogger(__name__)
 
@@ -95,26 +90,10 @@ class PostRecovery:
 class PostRecoveries(OwnPostChanges):
     """Plans bringing back the person's deleted post or topic, and does it on a yes."""
 
-    def __init__(
-        self,
-        reader: Reader,
-        forum: Forum,
-        drafts: DraftKeeper,
-        say: Say,
-        now: Callable[[], datetime],
-        words_deleted: Mapping[int, str],
-        peer: PeerForum | None = None,
-    ) -> None:
-        super().__init__(reader, forum, drafts, say, now, peer)
-        self._words_deleted = words_deleted
-
     def plan(self) -> PostRecovery | None:
         """What to ask about bringing back; None after saying why there is nothing to."""
-        post = self._reader.current_post()
+        post = self._post_being_read()
         if post is None:
-            return None
-        if not self._forum.signed_in:
-            self._say(not_signed_in())
             return None
         try:
             target = self._target(post)
@@ -136,7 +115,7 @@ class PostRecoveries(OwnPostChanges):
         if not cues.can_recover:
             self._say(TOO_LATE)
             return None
-        words = self._words_deleted.get(fresh.id, "")
+        words = self._engines.words_deleted.get(fresh.id, "")
         return PostRecovery(fresh, phrasing.age_of(fresh, self._now()), words, topic, kept_as)
 
     def _target(self, post: Post) -> Post | None:
