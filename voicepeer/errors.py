@@ -141,6 +141,11 @@ class ForumRejectedError(ForumError):
         """The forum's own sentences (its ``errors`` list)."""
 
 
+class EditConflictError(ForumRejectedError):
+    """A change to a post refused because the post was changed since it was read (HTTP
+    409, Discourse's edit_conflict)."""
+
+
 class ForumNotFoundError(ForumError):
     """The topic, post or page does not exist (HTTP 404)."""
 

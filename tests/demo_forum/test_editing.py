@@ -13,7 +13,7 @@ from tests.demo_forum.conftest import ForumFactory
 from tests.support.members import ADMIN_KEY, member_headers
 from tests.support.spec import validate_error_body, validate_response
 from voicepeer.demo_forum import DemoForum
-from voicepeer.demo_forum.editing import TOO_LATE_TO_EDIT
+from voicepeer.demo_forum.editing import EDIT_CONFLICT, TOO_LATE_TO_EDIT
 
 FATIGUE_TOPIC = 1
 WORDS = "Cooling towels around my neck help a lot on hot days."
@@ -116,3 +116,22 @@ def test_edits_are_limited_by_the_day(make_forum: ForumFactory, member_limits: N
     body = refused.json()
     assert body["error_type"] == "rate_limit"
     assert body["errors"][0].startswith("You’ve reached the maximum number of daily edits.")
+
+
+def test_an_edit_of_text_changed_meanwhile_is_refused_as_a_conflict(forum: DemoForum) -> None:
+    post_id = _reply(forum, "sam")
+    assert _edited(_edit(forum, "sam", post_id, WORDS + " Changed on the web."))
+    stale = httpx.put(
+        f"{forum.base_url}/posts/{post_id}.json",
+        json={"post": {"raw": WORDS + "\n\nAdded by voice.", "original_text": WORDS}},
+        headers=member_headers("sam"),
+    )
+    assert stale.status_code == 409
+    assert stale.json() == {"errors": [EDIT_CONFLICT]}
+    current = WORDS + " Changed on the web."
+    fresh = httpx.put(
+        f"{forum.base_url}/posts/{post_id}.json",
+        json={"post": {"raw": current + "\n\nAdded by voice.", "original_text": current}},
+        headers=member_headers("sam"),
+    )
+    assert _edited(fresh)["raw"].endswith("Added by voice.")

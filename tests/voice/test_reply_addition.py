@@ -17,7 +17,14 @@ from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
-from voicepeer.voice.reply_addition import ADDED, ALREADY_THERE, CANNOT_EDIT, NO_REPLY, NO_WORDS
+from voicepeer.voice.reply_addition import (
+    ADDED,
+    ALREADY_THERE,
+    CANNOT_EDIT,
+    CHANGED_MEANWHILE,
+    NO_REPLY,
+    NO_WORDS,
+)
 
 MINE = "Well done on the pier, that is a long walk."
 MORE = "the cafe at the end has good chairs if you need a break"
@@ -144,3 +151,30 @@ def test_words_already_at_the_end_are_not_added_again(forum: DemoForum, data: Pa
     assert talk.said[-1] == ALREADY_THERE
     assert _raw(forum, post_id).lower().count("good chairs") == 1
     assert _draft(data, forum) is None
+
+
+def test_a_reply_changed_on_the_web_after_the_question_is_left_as_it_is(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum)
+    on_the_web = MINE + " I took the train back."
+
+    def change_on_the_web() -> None:
+        changed = httpx.put(
+            f"{forum.base_url}/posts/{post_id}.json",
+            json={"post": {"raw": on_the_web}},
+            headers=member_headers("demo"),
+        )
+        assert changed.status_code == 200, changed.text
+
+    lines = ["open topic one", *SAVE_MORE, ADD, "yes"]
+    talk = converse(
+        forum.base_url,
+        lines,
+        data,
+        credentials=signed_in(forum),
+        before_line={len(lines) - 1: change_on_the_web},
+    )
+    assert talk.said[-1] == CHANGED_MEANWHILE
+    assert _raw(forum, post_id) == on_the_web  # the change on the web is not lost
+    assert _draft(data, forum) is not None  # nor are the words

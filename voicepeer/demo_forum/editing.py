@@ -7,7 +7,9 @@ too_late_to_edit sentence (422), anyone else the stock 403. The words are checke
 post's are (a 422 with the validation's sentences). An edit within the grace period of the
 last version (editing_grace_period, 300 s, and a small change) makes no new version and is
 not counted; any other is a new version, counted against the day's edits (EditRateLimiter).
-The answer is ``{"post": …}``, the post as it now is, raw included."""
+The answer is ``{"post": …}``, the post as it now is, raw included. A client that sends
+the text it changed (``post[original_text]``) gets a 409 when the post has been changed
+since."""
 
 from __future__ import annotations
 
@@ -28,6 +30,8 @@ from voicepeer.demo_forum.store import parse_iso
 from voicepeer.demo_forum.text_cleaner import clean_raw
 from voicepeer.demo_forum.writing import body_errors
 
+EDIT_CONFLICT = "That post was edited by another user and your changes can no longer be saved."
+"""server.en.yml edit_conflict: the 409 when ``post[original_text]`` is not the post's raw."""
 TOO_LATE_TO_EDIT = "That post was created too long ago. It can no longer be edited or deleted."
 """server.en.yml too_late_to_edit."""
 EDITING_GRACE_PERIOD = timedelta(seconds=300)
@@ -48,6 +52,9 @@ def update_post(ctx: Context, match: re.Match[str]) -> Response:
         if post["user_id"] == user["id"] and edit_time_expired(post, user):
             raise error(422, TOO_LATE_TO_EDIT)
         raise invalid_access()
+    original = ctx.request.params.mapping("post").get("original_text")
+    if isinstance(original, str) and original and original != post["raw"]:
+        raise error(409, EDIT_CONFLICT)
     raw = clean_raw(raw)
     private = topic["archetype"] == "private_message"
     errors = body_errors(ctx, raw, private=private, new_topic=post["post_number"] == 1)

@@ -353,9 +353,10 @@ class Forum(Protocol):
         it (Discourse for a day, and the author may bring it back meanwhile)."""
         ...
 
-    def edit_post(self, post_id: int, raw: str) -> Post:
+    def edit_post(self, post_id: int, raw: str, *, original: str | None = None) -> Post:
         """Replace the words of the member's own post with ``raw``; the post as the forum
-        now shows it."""
+        now shows it. With ``original`` (the words changed), EditConflictError when the
+        post no longer has them."""
         ...
 
     def recover_post(self, post_id: int) -> Post:

@@ -412,9 +412,11 @@ class DiscourseClient:
         # PostsController#destroy answers 200 with an empty body (render body: nil).
         self.http.write_answer("DELETE", f"/posts/{int(post_id)}.json")
 
-    def edit_post(self, post_id: int, raw: str) -> Post:
-        # PostsController#update answers {"post": ...}, raw included.
-        data = self.http.write("PUT", f"/posts/{int(post_id)}.json", {"post": {"raw": raw}})
+    def edit_post(self, post_id: int, raw: str, *, original: str | None = None) -> Post:
+        # PostsController#update answers {"post": ...}, raw included; a 409 when
+        # original_text is not the post's raw any more.
+        change = {"raw": raw} | ({"original_text": original} if original else {})
+        data = self.http.write("PUT", f"/posts/{int(post_id)}.json", {"post": change})
         post = data.get("post") if isinstance(data, dict) else None
         return parse.guarded("edited post", lambda: parse.post(post))
 

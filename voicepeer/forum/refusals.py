@@ -18,6 +18,7 @@ from typing import Any
 from voicepeer.errors import (
     AuthError,
     AuthProblem,
+    EditConflictError,
     Forbidden,
     ForumError,
     ForumForbiddenError,
@@ -131,6 +132,8 @@ def error_for_answer(
         return ForumNotFoundError(detail)
     if status == 422:
         return ForumRejectedError(detail, errors=reasons)
+    if status == 409:
+        return EditConflictError(detail, errors=reasons)
     if status == 400 or kind == "invalid_parameters":
         if path.startswith("/search"):
             return ForumRequestError(detail, problem=RequestProblem.SEARCH_REFUSED)

@@ -16,7 +16,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from voicepeer.errors import ForumError
+from voicepeer.errors import EditConflictError, ForumError
 from voicepeer.forum.base import Post
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.own_posts import normalize_raw
@@ -46,6 +46,10 @@ ADDED = "Your words are added to the end of your reply."
 UNSURE = (
     "I am not sure the forum took the change, so your words stay saved. Say add it to my "
     "last reply again: they will not be added twice."
+)
+CHANGED_MEANWHILE = (
+    "Your reply was changed on the forum since I asked, so I have changed nothing. Your words "
+    "stay saved: say add it to my last reply to add them to it as it is now."
 )
 NOT_ADDED = (
     "The forum did not take the change, and your reply is as it was. Your words stay saved: "
@@ -124,11 +128,16 @@ class ReplyAdditions(OwnPostChanges):
         are on the forum."""
         post, words = addition.post, addition.words
         try:
-            changed = self._forum.edit_post(post.id, (post.raw or "").rstrip() + "\n\n" + words)
+            # The words as read go along: a change made meanwhile (on the web) is not lost.
+            longer = (post.raw or "").rstrip() + "\n\n" + words
+            changed = self._forum.edit_post(post.id, longer, original=post.raw)
             if self._reader.thread is not None:
                 self._reader.thread.replace_post(changed)
         except ForumError as error:
             log.warning("adding to the reply failed: %s", type(error).__name__)
+            if isinstance(error, EditConflictError):
+                self._say(CHANGED_MEANWHILE)
+                return
             if not isinstance(error, DeliveryUncertainError):
                 self._say(f"{say_error(error)} Your words stay saved.")
                 return
