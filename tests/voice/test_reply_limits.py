@@ -88,3 +88,27 @@ def test_a_new_member_hears_why_their_reply_waits(tmp_path: Path) -> None:
             "have kept your words: once someone has answered you there, say reply in that "
             "topic to send them."
         )
+
+
+def test_a_notification_of_an_answer_says_the_held_reply_can_go_now(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        account = signed_in(forum)
+        converse(forum.base_url, ["open topic one", *_replies(*WORDS)], data, credentials=account)
+        topic_id = _newest_topic_id(forum)
+        posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
+        answer = {
+            "topic_id": topic_id,
+            "raw": "Thank you, I will try that cafe next time.",
+            "reply_to_post_number": posts[-1]["post_number"],  # demo's last reply
+        }
+        made = httpx.post(
+            f"{forum.base_url}/posts.json", json=answer, headers=member_headers("mei")
+        )
+        assert made.status_code == 200, made.text
+        talk = converse(forum.base_url, ["notifications"], data, credentials=account)
+        assert f"mei replied to you in {PIER}." in talk.said
+        assert talk.said[-1] == (
+            f"Your reply in {PIER} that the forum held back can go now: open the topic, say "
+            "reply, then send it."
+        )

@@ -39,6 +39,7 @@ from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
+from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.outbox_phrases import send_result_line
@@ -584,7 +585,7 @@ class Assistant:
             Intent.ADD_TO_REPLY: lambda c: self._ask_to_add_to_reply(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
-            Intent.NOTIFICATIONS: lambda c: self.reader.notifications(),
+            Intent.NOTIFICATIONS: lambda c: self._notifications(),
             Intent.SEARCH: lambda c: self._search(str(c.slots.get("query", ""))),
             Intent.YES: lambda c: self._yes(),
             Intent.NO: lambda c: self._no(),
@@ -699,6 +700,11 @@ class Assistant:
         )
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
+
+    def _notifications(self) -> None:
+        """The newest notifications, then which held-back replies they free."""
+        for line in held_replies_free(self.reader.notifications(), self.engines.drafts):
+            self.say(line)
 
     def _say_slow_mode(self, topic: Topic) -> None:
         """Before a reply is dictated in a topic in slow mode, say when it can go (read from

@@ -67,7 +67,7 @@ class Composer:
     @staticmethod
     def draft_key(topic: Topic) -> str:
         """Names the saved reply to ``topic`` among the drafts (see :func:`replied_topic`)."""
-        return f"{_REPLY_TO}{topic.id}"
+        return reply_draft_key(topic.id)
 
     def saved_words(self, topic: Topic) -> str | None:
         """The words of a reply to ``topic`` saved earlier, without taking it up."""
@@ -241,6 +241,13 @@ class Composer:
 
 
 _REPLY_TO = "topic-"
+
+
+def reply_draft_key(topic_id: int) -> str:
+    """Names the saved reply to the topic ``topic_id`` among the drafts."""
+    return f"{_REPLY_TO}{topic_id}"
+
+
 ANSWERS = " answers"
 """Saved beside a reply's draft (its key and this): the number of the post it answers;
 absent when it answers the topic itself. Left behind once the reply is sent, so that a

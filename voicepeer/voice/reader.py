@@ -21,6 +21,7 @@ from voicepeer.errors import ForumError
 from voicepeer.forum.base import (
     Category,
     Forum,
+    Notification,
     Post,
     PostType,
     SearchHit,
@@ -499,28 +500,31 @@ class Reader:
             self.thread.update_poll(vote.post_id, tally)
         self._say(after_vote(vote, tally))
 
-    def notifications(self) -> None:
+    def notifications(self) -> tuple[Notification, ...]:
         """Say the newest unread notifications, one utterance each, marking each read on
-        the forum once it has been said in full; a stop leaves it and the rest unread."""
+        the forum once it has been said in full; a stop leaves it and the rest unread. The
+        ones said in full."""
         found = self.forum_call(lambda: self._engines.forum.notifications(unread_only=True))
         if found is None:
-            return
+            return ()
         unread = found.newest
         self._notification_round = []
+        heard: list[Notification] = []
         if not unread:
             self._say("You have no new notifications.")
-            return
+            return ()
         heading = f"You have {phrasing.count_phrase(found.total, 'new notification')}."
         if found.total > NOTIFICATIONS_READ:
             heading += f" Here are the newest {NOTIFICATIONS_READ}."
         self._interrupted()  # a stop pressed before this began is not a stop of this
         if not self._say_in_round(heading):
             self._say_unheard(found.total)
-            return
-        for heard, notification in enumerate(unread[:NOTIFICATIONS_READ]):
+            return ()
+        for notification in unread[:NOTIFICATIONS_READ]:
             if not self._say_in_round(forum_phrases.notification_line(notification)):
-                self._say_unheard(found.total - heard)
-                return
+                self._say_unheard(found.total - len(heard))
+                return tuple(heard)
+            heard.append(notification)
             # Each heard one marked read by its id: without an id Discourse would mark all.
             if notification.id is not None:
                 self.forum_call(
@@ -528,6 +532,7 @@ class Reader:
                 )
         if found.total > NOTIFICATIONS_READ:
             self._say_in_round("Say notifications again to hear more.")
+        return tuple(heard)
 
     def _say_in_round(self, line: str) -> bool:
         """Say one line about the notifications; False when the person stopped it."""
