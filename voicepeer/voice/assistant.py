@@ -193,8 +193,12 @@ def unclear_answer_help(yes_switch: bool) -> str:
     return f"{UNCLEAR_ANSWER} If I keep missing it, your helper can set up a yes switch."
 
 
-class Declinable(Protocol):
-    """Something asked about with a yes or no, with what to say when the answer is no."""
+class Asked(Protocol):
+    """Something asked about with a yes or no (a like, a vote, a change to one's own post):
+    the question again after an unclear answer, and what to say when the answer is no."""
+
+    @property
+    def question_again(self) -> str: ...
 
     @property
     def declined(self) -> str: ...
@@ -482,17 +486,20 @@ class Assistant:
         """The question the current state waits on, asked again; ``otherwise`` when none."""
         if self.state is State.CONFIRMING:
             return self.composer.question_again()
-        if self.state is State.VOTING and self._vote is not None:
-            return self._vote.question
-        if self.state is State.LIKING and self._like is not None:
-            return self._like.question_again
-        if self.state is State.DELETING_POST and self._deletion is not None:
-            return self._deletion.question_again
-        if self.state is State.RECOVERING_POST and self._recovery is not None:
-            return self._recovery.question_again
-        if self.state is State.ADDING_TO_REPLY and self._addition is not None:
-            return self._addition.question_again
+        asked = self._asked().get(self.state)
+        if asked is not None:
+            return asked.question_again
         return OPEN_QUESTIONS.get(self.state, otherwise)
+
+    def _asked(self) -> dict[State, Asked | None]:
+        """What each of the states asking about one action is asking about."""
+        return {
+            State.LIKING: self._like,
+            State.VOTING: self._vote,
+            State.DELETING_POST: self._deletion,
+            State.RECOVERING_POST: self._recovery,
+            State.ADDING_TO_REPLY: self._addition,
+        }
 
     def _misheard(self, over_talk: bool = False) -> None:
         """Say so, and what helps. ``over_talk``: an answer unclear over talk in the room,
@@ -899,13 +906,7 @@ class Assistant:
         if self.state is State.CONFIRMING:
             self._follow(self.composer.decline())
             return
-        asked_now: dict[State, Declinable | None] = {
-            State.LIKING: self._like,
-            State.VOTING: self._vote,
-            State.DELETING_POST: self._deletion,
-            State.RECOVERING_POST: self._recovery,
-            State.ADDING_TO_REPLY: self._addition,
-        }
+        asked_now = self._asked()
         if self.state in asked_now:
             # A like or a vote, or taking one back, or a change to the person's own post,
             # each with its own answer.

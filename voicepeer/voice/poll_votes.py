@@ -47,6 +47,11 @@ class PollVote:
     """Several choices asked about at once (noted until the poll's min was reached)."""
 
     @property
+    def question_again(self) -> str:
+        """Asked again after an unclear answer: the whole question, as it names the choice."""
+        return self.question
+
+    @property
     def taken_back(self) -> bool:
         """The person asked to remove their vote: the forum is sent no choices."""
         return not self.choices
