@@ -44,6 +44,33 @@ def last_post(forum: DemoForum) -> dict[str, object]:
     return topic_posts(forum, first_topic_id(forum))[-1]
 
 
+HUG_TITLE = "Does anyone else get the MS hug?"
+HUG_WORDS = "A tight band around my ribs since yesterday. Is this what people call the hug?"
+THURSDAY_TITLE = "About Thursday"
+THURSDAY_WORDS = "Could we meet at the cafe instead of the hall this week?"
+
+
+def start_own_topic(forum: DemoForum) -> int:
+    """The member demo starts a topic just now (nobody has replied); its id."""
+    body = {"title": HUG_TITLE, "raw": HUG_WORDS, "category": 1}
+    made = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers("demo"))
+    assert made.status_code == 200, made.text
+    return int(made.json()["topic_id"])
+
+
+def send_own_message(forum: DemoForum) -> int:
+    """The member demo sends mei a message just now; its topic id."""
+    body = {
+        "title": THURSDAY_TITLE,
+        "raw": THURSDAY_WORDS,
+        "archetype": "private_message",
+        "target_recipients": "mei",
+    }
+    sent = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers("demo"))
+    assert sent.status_code == 200, sent.text
+    return int(sent.json()["topic_id"])
+
+
 def test_a_reply_just_posted_is_deleted_after_yes_and_its_words_kept(
     forum: DemoForum, data: Path
 ) -> None:
@@ -220,15 +247,8 @@ def test_not_knowing_whether_it_was_deleted_keeps_the_words_and_says_so(
 def test_a_new_topic_of_ones_own_with_no_replies_is_deleted_whole_after_yes(
     forum: DemoForum, data: Path
 ) -> None:
-    title = "Does anyone else get the MS hug?"
-    words = "A tight band around my ribs since yesterday. Is this what people call the hug?"
-    made = httpx.post(
-        f"{forum.base_url}/posts.json",
-        json={"title": title, "raw": words, "category": 1},
-        headers=member_headers("demo"),
-    )
-    assert made.status_code == 200, made.text
-    topic_id = made.json()["topic_id"]
+    title, words = HUG_TITLE, HUG_WORDS
+    topic_id = start_own_topic(forum)
     talk = converse(
         forum.base_url,
         ["open topic one", "delete my post", "yes"],
@@ -255,20 +275,8 @@ def test_a_message_just_sent_is_deleted_whole_and_kept_as_a_draft_to_the_same_pe
 ) -> None:
     # A message sent to the wrong person, or too soon: gone from the conversation, its
     # title and words kept for sending again; "bring back my post" undoes it.
-    title = "About Thursday"
-    words = "Could we meet at the cafe instead of the hall this week?"
-    sent = httpx.post(
-        f"{forum.base_url}/posts.json",
-        json={
-            "title": title,
-            "raw": words,
-            "archetype": "private_message",
-            "target_recipients": "mei",
-        },
-        headers=member_headers("demo"),
-    )
-    assert sent.status_code == 200, sent.text
-    topic_id = sent.json()["topic_id"]
+    title, words = THURSDAY_TITLE, THURSDAY_WORDS
+    topic_id = send_own_message(forum)
     talk = converse(
         forum.base_url,
         ["my messages", "open topic two", "delete my post", "yes"],
@@ -315,18 +323,7 @@ def test_a_message_just_sent_is_deleted_whole_and_kept_as_a_draft_to_the_same_pe
 def test_a_message_someone_answered_is_not_deleted_and_the_reason_is_its_own(
     forum: DemoForum, data: Path
 ) -> None:
-    sent = httpx.post(
-        f"{forum.base_url}/posts.json",
-        json={
-            "title": "About Thursday",
-            "raw": "Could we meet at the cafe instead of the hall this week?",
-            "archetype": "private_message",
-            "target_recipients": "mei",
-        },
-        headers=member_headers("demo"),
-    )
-    assert sent.status_code == 200, sent.text
-    answer = {"topic_id": sent.json()["topic_id"], "raw": "Yes, the cafe suits me better."}
+    answer = {"topic_id": send_own_message(forum), "raw": "Yes, the cafe suits me better."}
     made = httpx.post(f"{forum.base_url}/posts.json", json=answer, headers=member_headers("mei"))
     assert made.status_code == 200, made.text
     talk = converse(

@@ -15,7 +15,13 @@ from tests.support.conversation import converse
 from tests.support.members import keyed_forum, member_headers, signed_in
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id
-from tests.voice.test_post_deletion import DELETED, POST_IT, last_post
+from tests.voice.test_post_deletion import (
+    DELETED,
+    HUG_TITLE,
+    POST_IT,
+    last_post,
+    start_own_topic,
+)
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.voice.post_recovery import NOT_DELETED, NOTHING_DELETED, TOO_LATE
@@ -161,15 +167,7 @@ def test_an_answer_lost_after_the_forum_brought_it_back_is_checked_and_said_done
 
 
 def test_a_deleted_topic_of_ones_own_comes_back_reopened(forum: DemoForum, data: Path) -> None:
-    title = "Does anyone else get the MS hug?"
-    words = "A tight band around my ribs since yesterday. Is this what people call the hug?"
-    made = httpx.post(
-        f"{forum.base_url}/posts.json",
-        json={"title": title, "raw": words, "category": 1},
-        headers=member_headers("demo"),
-    )
-    assert made.status_code == 200, made.text
-    topic_id = made.json()["topic_id"]
+    title, topic_id = HUG_TITLE, start_own_topic(forum)
     talk = converse(
         forum.base_url,
         ["open topic one", "delete my post", "yes", "bring back my topic", "yes"],

@@ -40,6 +40,14 @@ class OwnPostEngines:
     quotes."""
 
 
+def what_goes(topic: Topic | None) -> str:
+    """What a change to the person's post changes: "post" for a reply, or the "topic" or
+    "message" it starts, when it goes (or comes back) whole."""
+    if topic is None:
+        return "post"
+    return "message" if topic.archetype == "private_message" else "topic"
+
+
 class OwnPostChanges:
     """A change to the person's own post: the engines, and what every such change needs."""
 

@@ -28,7 +28,7 @@ from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import DELETE_REFUSED, say_error
 from voicepeer.voice.new_conversation import delete_saved, keep_as_new_conversation
-from voicepeer.voice.own_post_changes import OwnPostChanges
+from voicepeer.voice.own_post_changes import OwnPostChanges, what_goes
 
 log = logging.getLogger(__name__)
 
@@ -75,9 +75,7 @@ class PostDeletion:
 
     @property
     def what(self) -> str:
-        if self.topic is None:
-            return "post"
-        return "message" if self.topic.archetype == "private_message" else "topic"
+        return what_goes(self.topic)
 
     @property
     def question(self) -> str:

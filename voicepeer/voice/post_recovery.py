@@ -24,7 +24,7 @@ from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
-from voicepeer.voice.own_post_changes import OwnPostChanges
+from voicepeer.voice.own_post_changes import OwnPostChanges, what_goes
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +60,7 @@ class PostRecovery:
 
     @property
     def what(self) -> str:
-        if self.topic is None:
-            return "post"
-        return "message" if self.topic.archetype == "private_message" else "topic"
+        return what_goes(self.topic)
 
     @property
     def question(self) -> str:
