@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Protocol
+from functools import partial
+from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.intents import PHRASINGS, canonical
@@ -54,11 +55,11 @@ from voicepeer.voice.ports import (
     ReplyOutbox,
     SilentCues,
 )
-from voicepeer.voice.post_deletion import PostDeletion, PostDeletions
-from voicepeer.voice.post_recovery import PostRecoveries, PostRecovery
+from voicepeer.voice.post_deletion import PostDeletions
+from voicepeer.voice.post_recovery import PostRecoveries
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
-from voicepeer.voice.reply_addition import ReplyAddition, ReplyAdditions
+from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.room_talk import RoomTalkHint, unclear_over_talk
 from voicepeer.voice.saved_drafts import (
@@ -195,13 +196,33 @@ def unclear_answer_help(yes_switch: bool) -> str:
 
 class Asked(Protocol):
     """Something asked about with a yes or no (a like, a vote, a change to one's own post):
-    the question again after an unclear answer, and what to say when the answer is no."""
+    the question, the question again after an unclear answer, and what to say when the
+    answer is no."""
+
+    @property
+    def question(self) -> str: ...
 
     @property
     def question_again(self) -> str: ...
 
     @property
     def declined(self) -> str: ...
+
+
+_AskedT = TypeVar("_AskedT", bound=Asked)
+
+
+@dataclass(frozen=True)
+class PostChange:
+    """A change to the person's own post asked about (deleting it, bringing it back, adding
+    to it), and what makes it on a clear yes."""
+
+    asked: Asked
+    make: Callable[[], None]
+
+
+POST_CHANGES = frozenset({State.DELETING_POST, State.RECOVERING_POST, State.ADDING_TO_REPLY})
+"""The states asking about a change to the person's own post (one PostChange at a time)."""
 
 
 @dataclass
@@ -312,15 +333,10 @@ class Assistant:
             self.reader, engines.forum, engines.drafts, self.say, now, self.peer
         )
         self.post_deletions = PostDeletions(own_posts)
-        self._deletion: PostDeletion | None = None
-        """The person's post asked about in DELETING_POST, deleted only on a clear yes."""
         self.post_recoveries = PostRecoveries(own_posts)
-        self._recovery: PostRecovery | None = None
-        """The person's deleted post asked about in RECOVERING_POST, brought back only on a
-        clear yes."""
         self.reply_additions = ReplyAdditions(own_posts)
-        self._addition: ReplyAddition | None = None
-        """The saved words asked about in ADDING_TO_REPLY, added to the person's last reply
+        self._post_change: PostChange | None = None
+        """The change to the person's own post asked about in one of POST_CHANGES, made
         only on a clear yes."""
         self._noted_choices: PollVote | None = None
         """Choices said for a poll that takes several at once, too few yet to ask about."""
@@ -493,12 +509,11 @@ class Assistant:
 
     def _asked(self) -> dict[State, Asked | None]:
         """What each of the states asking about one action is asking about."""
+        change = self._post_change.asked if self._post_change is not None else None
         return {
             State.LIKING: self._like,
             State.VOTING: self._vote,
-            State.DELETING_POST: self._deletion,
-            State.RECOVERING_POST: self._recovery,
-            State.ADDING_TO_REPLY: self._addition,
+            **dict.fromkeys(POST_CHANGES, change),
         }
 
     def _misheard(self, over_talk: bool = False) -> None:
@@ -587,9 +602,15 @@ class Assistant:
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_about_like(take_back=False),
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
-            Intent.DELETE_POST: lambda c: self._ask_to_delete_post(),
-            Intent.RECOVER_POST: lambda c: self._ask_to_recover_post(),
-            Intent.ADD_TO_REPLY: lambda c: self._ask_to_add_to_reply(),
+            Intent.DELETE_POST: lambda c: self._ask_to_change_post(
+                State.DELETING_POST, self.post_deletions.plan, self.post_deletions.make
+            ),
+            Intent.RECOVER_POST: lambda c: self._ask_to_change_post(
+                State.RECOVERING_POST, self.post_recoveries.plan, self.post_recoveries.make
+            ),
+            Intent.ADD_TO_REPLY: lambda c: self._ask_to_change_post(
+                State.ADDING_TO_REPLY, self.reply_additions.plan, self.reply_additions.make
+            ),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
             Intent.NOTIFICATIONS: lambda c: self._notifications(),
@@ -796,30 +817,19 @@ class Assistant:
             self._go(State.LIKING)
             self.say(like.question)
 
-    def _ask_to_delete_post(self) -> None:
-        """Ask before deleting the person's reply (the one read, or their newest here)."""
-        deletion = self.post_deletions.plan()
-        if deletion is not None:
-            self._deletion = deletion
-            self._go(State.DELETING_POST)
-            self.say(deletion.question)
-
-    def _ask_to_recover_post(self) -> None:
-        """Ask before bringing back the person's deleted post (the one read, or their newest
-        deleted one here)."""
-        recovery = self.post_recoveries.plan()
-        if recovery is not None:
-            self._recovery = recovery
-            self._go(State.RECOVERING_POST)
-            self.say(recovery.question)
-
-    def _ask_to_add_to_reply(self) -> None:
-        """Ask before adding the topic's saved words to the person's last reply there."""
-        addition = self.reply_additions.plan()
-        if addition is not None:
-            self._addition = addition
-            self._go(State.ADDING_TO_REPLY)
-            self.say(addition.question)
+    def _ask_to_change_post(
+        self,
+        state: State,
+        plan: Callable[[], _AskedT | None],
+        make: Callable[[_AskedT], None],
+    ) -> None:
+        """Ask before a change to the person's own post (deleting it, bringing it back,
+        adding to it); ``plan`` says why there is none to make, when there is none."""
+        planned = plan()
+        if planned is not None:
+            self._post_change = PostChange(planned, partial(make, planned))
+            self._go(state)
+            self.say(planned.question)
 
     def _ask_to_vote(self, number: int | None) -> None:
         """Ask before voting for choice ``number``, or before taking the vote back (None).
@@ -871,21 +881,11 @@ class Assistant:
             self._go(State.READING)
             if vote is not None:
                 self.reader.vote(vote)
-        elif self.state is State.DELETING_POST:
-            deletion, self._deletion = self._deletion, None
+        elif self.state in POST_CHANGES:
+            change, self._post_change = self._post_change, None
             self._go(State.READING)
-            if deletion is not None:
-                self.post_deletions.make(deletion)
-        elif self.state is State.RECOVERING_POST:
-            recovery, self._recovery = self._recovery, None
-            self._go(State.READING)
-            if recovery is not None:
-                self.post_recoveries.make(recovery)
-        elif self.state is State.ADDING_TO_REPLY:
-            addition, self._addition = self._addition, None
-            self._go(State.READING)
-            if addition is not None:
-                self.reply_additions.make(addition)
+            if change is not None:
+                change.make()
         elif self.state is State.CONFIRMING:
             # Whatever the forum answers, the reply is in the outbox and the question has
             # been answered. Only a full disk keeps it out of the outbox: DiskFullError
@@ -912,7 +912,8 @@ class Assistant:
             # each with its own answer.
             asked = asked_now[self.state]
             declined = asked.declined if asked is not None else "Nothing done."
-            self._like = self._vote = self._deletion = self._recovery = self._addition = None
+            self._like = self._vote = None
+            self._post_change = None
             self._go(State.READING)
             self.say(declined)
             return
