@@ -22,7 +22,7 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, rejected
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.member_limits import MemberLimits
-from voicepeer.demo_forum.posting import known_usernames, new_version
+from voicepeer.demo_forum.posting import new_version
 from voicepeer.demo_forum.reading import visible_post
 from voicepeer.demo_forum.serializers import (
     can_delete_post,
@@ -46,7 +46,7 @@ def delete_post(ctx: Context, match: re.Match[str]) -> Response:
         raise invalid_access()
     with _counted_as_deletion(ctx, user) as conn:
         _mark_for_deletion(conn, post["id"], DELETED_BY_AUTHOR)
-    return Response(200, b"", "text/plain; charset=utf-8")
+    return Response.text(200, "")
 
 
 def recover_post(ctx: Context, match: re.Match[str]) -> Response:
@@ -56,7 +56,7 @@ def recover_post(ctx: Context, match: re.Match[str]) -> Response:
     if not _deletions_allowed(ctx) or not can_recover_post(post, user["id"]):
         raise invalid_access()
     with _counted_as_deletion(ctx, user) as conn:  # the same limiter keys as deleting
-        _recover(conn, post)
+        _recover(conn, post, ctx.store.usernames())
     now = visible_post(ctx, post["id"])
     return Response.json(200, post_json(ctx.store, now, user["id"], style="single"))
 
@@ -72,8 +72,8 @@ def recover_topic(ctx: Context, match: re.Match[str]) -> Response:
     if first is None or not _deletions_allowed(ctx) or not can_recover_post(first, user["id"]):
         raise invalid_access()
     with ctx.store.transaction() as conn:
-        _recover(conn, first)
-    return Response(200, b"", "text/plain; charset=utf-8")
+        _recover(conn, first, ctx.store.usernames())
+    return Response.text(200, "")
 
 
 def delete_topic(ctx: Context, match: re.Match[str]) -> Response:
@@ -91,7 +91,7 @@ def delete_topic(ctx: Context, match: re.Match[str]) -> Response:
         if first is not None:
             _mark_for_deletion(conn, first["id"], TOPIC_DELETED_BY_AUTHOR)
         conn.execute("UPDATE topics SET closed = 1 WHERE id = ?", (topic["id"],))
-    return Response(200, b"", "text/plain; charset=utf-8")
+    return Response.text(200, "")
 
 
 def _deletions_allowed(ctx: Context) -> bool:
@@ -123,11 +123,11 @@ def _mark_for_deletion(conn: sqlite3.Connection, post_id: int, stub: str) -> Non
     new_version(conn, post_id)
 
 
-def _recover(conn: sqlite3.Connection, post: sqlite3.Row) -> None:
+def _recover(conn: sqlite3.Connection, post: sqlite3.Row, usernames: frozenset[str]) -> None:
     """PostDestroyer#user_recovered: no longer deleted, the words before the deletion back
-    as one more version, and a topic's first post reopens the topic."""
+    as one more version (its mentions linked among ``usernames``), and a topic's first post
+    reopens the topic."""
     raw = post["raw_before_deletion"] or ""
-    usernames = known_usernames(conn)
     conn.execute(
         "UPDATE posts SET raw = ?, cooked = ?, user_deleted = 0, user_deleted_at = NULL,"
         " raw_before_deletion = NULL WHERE id = ?",

@@ -61,7 +61,7 @@ def update_post(ctx: Context, match: re.Match[str]) -> Response:
     if errors:
         raise rejected(errors)
     if raw.rstrip() != post["raw"].rstrip():
-        _revise(ctx, user, post, raw)
+        _revise(ctx, user, post, topic, raw)
     now = visible_post(ctx, post["id"])
     return Response.json(200, {"post": post_json(ctx.store, now, user["id"], style="single")})
 
@@ -75,12 +75,13 @@ def _raw_param(ctx: Context) -> str:
     return raw
 
 
-def _revise(ctx: Context, user: sqlite3.Row, post: sqlite3.Row, raw: str) -> None:
+def _revise(
+    ctx: Context, user: sqlite3.Row, post: sqlite3.Row, topic: sqlite3.Row, raw: str
+) -> None:
     """PostRevisor#revise!: the new words, a new version unless within the grace period."""
     member_limits = MemberLimits(ctx.store, ctx.options)
     grace = _grace_period_edit(user, post, raw)
-    topic = ctx.store.topic(post["topic_id"])
-    if not grace and topic is not None and slow_mode.affected(topic, user):
+    if not grace and slow_mode.affected(topic, user):
         raise error(422, slow_mode.CANNOT_EDIT_ON_SLOW_MODE)  # slow_mode_prevents_editing
     limits = [] if grace else [member_limits.for_edit(user)]
     member_limits.check(user, limits)

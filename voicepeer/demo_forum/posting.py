@@ -67,7 +67,7 @@ def add_post(
     number = conn.execute(
         "SELECT COALESCE(MAX(post_number), 0) + 1 FROM posts WHERE topic_id = ?", (topic_id,)
     ).fetchone()[0]
-    usernames = known_usernames(conn)
+    usernames = store.usernames()
     cursor = conn.execute(
         "INSERT INTO posts (topic_id, post_number, user_id, raw, cooked, created_at,"
         " reply_to_post_number, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -94,11 +94,6 @@ def add_post(
     if notify:
         _notify_for_post(conn, topic, post)
     return post
-
-
-def known_usernames(conn: sqlite3.Connection) -> frozenset[str]:
-    """Every member's username, in lower case: the mentions a post's markdown links."""
-    return frozenset(r[0].lower() for r in conn.execute("SELECT username FROM users"))
 
 
 def new_version(conn: sqlite3.Connection, post_id: int) -> None:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from voicepeer.demo_forum.auth import acting_user
 from voicepeer.demo_forum.context import Context, Route, route
-from voicepeer.demo_forum.http_api import Response, error, invalid_access
+from voicepeer.demo_forum.http_api import Response, invalid_access, missing_param
 from voicepeer.demo_forum.reading import visible_topic
 from voicepeer.demo_forum.store import Store, parse_iso
 
@@ -62,10 +62,10 @@ def set_slow_mode(ctx: Context, match: re.Match[str]) -> Response:
         raise invalid_access()
     seconds = ctx.request.params.integer("seconds")
     if seconds is None or seconds < 0:
-        raise error(400, "param is missing or the value is empty: seconds", "invalid_parameters")
+        raise missing_param("seconds")
     with ctx.store.transaction() as conn:
         conn.execute("UPDATE topics SET slow_mode_seconds = ? WHERE id = ?", (seconds, topic["id"]))
-    return Response(200, b"", "text/plain; charset=utf-8")
+    return Response.text(200, "")
 
 
 ROUTES: tuple[Route, ...] = (route("PUT", r"/t/(?P<id>\d+)/slow_mode(?:\.json)?", set_slow_mode),)

@@ -118,7 +118,7 @@ def new_key_page(ctx: Context, _m: re.Match[str]) -> Response:
         headers = [("Auth-Api-Version", str(USER_API_VERSION))]
         if ctx.options.offer_device_code:
             headers.append(("Auth-Api-Device-Code", "true"))
-        return Response(200, b"", "text/html; charset=utf-8", headers)
+        return Response.html(200, "", headers)
     values = checked_request(ctx)
     session = sign_in.current(ctx)
     if session is None:

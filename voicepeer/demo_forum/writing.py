@@ -409,7 +409,7 @@ def topic_timings(ctx: Context, _m: re.Match[str]) -> Response:
                 (user["id"], topic["id"], read_up_to),
             )
     # Discourse answers timings with an empty 200.
-    return Response(200, b"", "text/plain; charset=utf-8")
+    return Response.text(200, "")
 
 
 ROUTES: tuple[Route, ...] = (
