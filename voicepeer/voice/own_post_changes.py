@@ -59,16 +59,18 @@ class OwnPostChanges:
         self._say = engines.say
         self._now = engines.now
 
-    def _post_being_read(self) -> Post | None:
-        """The post being read, when the person is signed in (whose post is whose needs
-        their account); None after saying why not."""
-        post = self._reader.current_post()
-        if post is None:
-            return None
-        if not self._forum.signed_in:
+    def _signed_in(self) -> bool:
+        """Whether the person is signed in (whose post is whose needs their account); said
+        when not."""
+        signed_in = self._forum.signed_in
+        if not signed_in:
             self._say(not_signed_in())
-            return None
-        return post
+        return signed_in
+
+    def _post_being_read(self) -> Post | None:
+        """The post being read, when the person is signed in; None after saying why not."""
+        post = self._reader.current_post()
+        return post if post is not None and self._signed_in() else None
 
     def _newest_own(self, topic: Topic, fits: Callable[[PostCues], bool]) -> Post | None:
         """The person's newest post among the topic's newest whose cues ``fits``."""
@@ -95,7 +97,10 @@ class OwnPostChanges:
         except ForumError as error:
             log.info("could not read the post again: %s", type(error).__name__)
             return None
-        thread = self._reader.thread
-        if thread is not None:
-            thread.replace_post(now)
+        self._show(now)
         return now
+
+    def _show(self, post: Post) -> None:
+        """Put the forum's copy of ``post`` in the thread being read, in place of the old."""
+        if self._reader.thread is not None:
+            self._reader.thread.replace_post(post)

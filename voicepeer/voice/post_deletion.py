@@ -170,6 +170,8 @@ class PostDeletions(OwnPostChanges):
         post, topic = deletion.post, deletion.topic
         # Kept before deleting, so that a full disk stops the deletion, not the words.
         kept = self._keep_words(deletion)
+        # What "bring back my post" quotes (asked only while the post is deleted).
+        self._engines.words_deleted[post.id] = post.raw or ""
         try:
             if topic is not None:
                 self._forum.delete_topic(topic.id)
@@ -181,7 +183,6 @@ class PostDeletions(OwnPostChanges):
             uncertain = isinstance(error, DeliveryUncertainError)
             deleted = self._deleted_now(post) if uncertain else False
             if deleted is None:  # not known: the words stay, and asking again is safe
-                self._engines.words_deleted[post.id] = post.raw or ""
                 self._say(UNSURE + (_kept_line(deletion) if kept else ""))
                 return
             if not deleted:
@@ -191,7 +192,6 @@ class PostDeletions(OwnPostChanges):
                 return
         else:
             self._read_again(post)  # read again, it is the forum's stub
-        self._engines.words_deleted[post.id] = post.raw or ""
         what = deletion.what
         # "bring back my post" brings a message back too: its first post goes with it.
         again = "topic" if what == "topic" else "post"

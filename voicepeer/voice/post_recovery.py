@@ -134,8 +134,7 @@ class PostRecoveries(OwnPostChanges):
                 back = self._read_again(post)
             else:
                 back = self._forum.recover_post(post.id)
-                if self._reader.thread is not None:
-                    self._reader.thread.replace_post(back)
+                self._show(back)
         except ForumError as error:
             log.warning("bringing back failed: %s", type(error).__name__)
             if not isinstance(error, DeliveryUncertainError):

@@ -24,7 +24,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
-from voicepeer.voice.error_phrases import not_signed_in, say_error
+from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import OwnPostChanges
 
@@ -93,10 +93,7 @@ class ReplyAdditions(OwnPostChanges):
     def plan(self) -> ReplyAddition | None:
         """What to ask about; None after saying why there is nothing to add."""
         topic = self._reader.topic
-        if topic is None:
-            return None
-        if not self._forum.signed_in:
-            self._say(not_signed_in())
+        if topic is None or not self._signed_in():
             return None
         key = Composer.draft_key(topic)
         words = (self._drafts.load(key) or "").strip()
@@ -130,9 +127,7 @@ class ReplyAdditions(OwnPostChanges):
         try:
             # The words as read go along: a change made meanwhile (on the web) is not lost.
             longer = (post.raw or "").rstrip() + "\n\n" + words
-            changed = self._forum.edit_post(post.id, longer, original=post.raw)
-            if self._reader.thread is not None:
-                self._reader.thread.replace_post(changed)
+            self._show(self._forum.edit_post(post.id, longer, original=post.raw))
         except ForumError as error:
             log.warning("adding to the reply failed: %s", type(error).__name__)
             if isinstance(error, EditConflictError):
