@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from voicepeer.errors import ForumRejectedError
 from voicepeer.forum.base import Notification
 from voicepeer.forum.checks import RepliesHeld
 from voicepeer.voice.composer import reply_draft_key
-from voicepeer.voice.outbox_phrases import replies_held
+from voicepeer.voice.outbox_phrases import refusal_held
 from voicepeer.voice.ports import DraftKeeper
 
 ANSWERED_KINDS = frozenset({"replied", "mentioned", "quoted", "posted"})
@@ -26,8 +25,7 @@ def held_replies_free(notifications: Iterable[Notification], drafts: DraftKeeper
     for note in notifications:
         if note.topic_id is None or note.topic_id in seen or note.kind not in ANSWERED_KINDS:
             continue
-        refusal = drafts.refusal(reply_draft_key(note.topic_id))
-        held = replies_held(refusal.errors) if isinstance(refusal, ForumRejectedError) else None
+        held = refusal_held(drafts.refusal(reply_draft_key(note.topic_id)))
         # A new member's limit is lifted by an answer to them, not by any post.
         lifted = held is RepliesHeld.IN_A_ROW or (
             held is RepliesHeld.NEW_MEMBER and note.kind != "posted"

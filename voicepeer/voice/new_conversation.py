@@ -385,11 +385,6 @@ def new_topic_key(category_id: int) -> str:
     return f"{_NEW_TOPIC_IN}{category_id}"
 
 
-def new_message_key(recipients: tuple[ForumUser, ...]) -> str:
-    """The key of the draft new message to ``recipients``."""
-    return Conversation(recipients=recipients).key
-
-
 def keep_as_new_conversation(drafts: DraftKeeper, key: str, title: str, raw: str) -> str | None:
     """Save a deleted topic's or message's title and words as the draft new topic in its
     category, or new message to its people (``key``), as if dictated there, unless one is

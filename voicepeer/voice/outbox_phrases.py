@@ -105,9 +105,14 @@ def replies_held(errors: tuple[str, ...]) -> RepliesHeld | None:
     return next((r.replies_held for r in map(read_rejection, errors) if r.replies_held), None)
 
 
+def refusal_held(refusal: ForumError | None) -> RepliesHeld | None:
+    """The same for a refusal kept with a draft (None: none kept, or another kind)."""
+    return replies_held(refusal.errors) if isinstance(refusal, ForumRejectedError) else None
+
+
 def refused_draft_line(title: str, refusal: ForumError, words: str) -> str:
     """Taking up a reply the forum refused: why, and what it says."""
-    held = replies_held(refusal.errors) if isinstance(refusal, ForumRejectedError) else None
+    held = refusal_held(refusal)
     then = f"{_LIFTED[held].capitalize()}, say send it." if held else "Change it, then say send it."
     if held is RepliesHeld.IN_A_ROW:
         then += " Or say cancel, then add it to my last reply."

@@ -14,7 +14,7 @@ from voicepeer.forum.base import Forum, Post, Topic
 from voicepeer.forum.cues import PostCues
 from voicepeer.forum.peer import PeerForum
 from voicepeer.voice.error_phrases import not_signed_in
-from voicepeer.voice.new_conversation import Conversation, new_message_key, new_topic_key
+from voicepeer.voice.new_conversation import Conversation, new_topic_key
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.reader import Reader
 
@@ -87,7 +87,8 @@ class OwnPostChanges:
         people = peer.participants(topic.id) if peer is not None else ()
         if not people:
             return "", ""
-        return new_message_key(people), Conversation(recipients=people).names
+        message = Conversation(recipients=people)
+        return message.key, message.names
 
     def _read_again(self, post: Post) -> Post | None:
         """``post`` as the forum shows it now (None when it cannot be read), put in the
