@@ -31,7 +31,7 @@ from typing import ClassVar
 
 from voicepeer.demo_forum.http_api import HttpError, Response
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.demo_forum.store import Store, parse_iso
+from voicepeer.demo_forum.store import Store, is_staff, parse_iso
 
 DAY_S = 86_400.0
 LIKE_MULTIPLIERS = {2: 1.5, 3: 2.0, 4: 3.0}
@@ -186,7 +186,7 @@ class MemberLimits:
 
     def check(self, user: sqlite3.Row, limits: Sequence[Limit]) -> None:
         """Raise the 429 of the first limit the action would break; staff pass."""
-        if _staff(user) or not self.enabled:
+        if is_staff(user) or not self.enabled:
             return
         now = time.time()
         for limit in limits:
@@ -196,7 +196,7 @@ class MemberLimits:
 
     def record(self, conn: sqlite3.Connection, user: sqlite3.Row, limits: Sequence[Limit]) -> None:
         """Note the action against its limits, in the caller's transaction."""
-        if _staff(user):
+        if is_staff(user):
             return
         now = time.time()
         conn.executemany(
@@ -206,7 +206,7 @@ class MemberLimits:
 
     def remaining(self, user: sqlite3.Row, limit: Limit) -> int:
         """Actions left in the window (``RateLimiter#remaining``; staff: all of them)."""
-        if _staff(user):
+        if is_staff(user):
             return limit.most
         return max(0, limit.most - len(self._times(user, limit, time.time())))
 
@@ -231,13 +231,13 @@ class MemberLimits:
         """``User#new_user?``: trust level 0, or 1 and joined within a day; not staff."""
         level = int(user["trust_level"])
         recent = parse_iso(user["created_at"]) >= _now() - timedelta(days=1)
-        return (recent or level == 0) and level < 2 and not _staff(user)
+        return (recent or level == 0) and level < 2 and not is_staff(user)
 
     def _posting_on_first_day(self, user: sqlite3.Row) -> bool:
         """``User#new_user_posting_on_first_day?``: below trust level 2, and level 0 or no
         post yet or the first post within a day; not staff."""
         level = int(user["trust_level"])
-        if _staff(user) or level >= 2:
+        if is_staff(user) or level >= 2:
             return False
         first = self._store.scalar(
             "SELECT MIN(created_at) FROM posts WHERE user_id = ?", (user["id"],)
@@ -255,10 +255,6 @@ def limits_lifted() -> Iterator[None]:
         yield
     finally:
         MemberLimits.enabled = before
-
-
-def _staff(user: sqlite3.Row) -> bool:
-    return bool(user["admin"] or user["moderator"])
 
 
 def _now() -> datetime:

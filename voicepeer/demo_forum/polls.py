@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from voicepeer.demo_forum import ranked_choice
-from voicepeer.demo_forum.store import Store
+from voicepeer.demo_forum.store import Store, is_staff
 
 POST_KEYS = ("polls", "polls_votes")
 
@@ -112,7 +112,7 @@ def serialized(
     )
     # Poll#can_see_results?
     if results == "staff_only":
-        can_see = viewer is not None and bool(viewer["admin"] or viewer["moderator"])
+        can_see = viewer is not None and is_staff(viewer)
     else:
         is_author = viewer is not None and viewer["id"] == post["user_id"]
         can_see = results == "always" or closed or (results == "on_vote" and (voted or is_author))

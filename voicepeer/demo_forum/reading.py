@@ -18,6 +18,7 @@ from voicepeer.demo_forum.serializers import (
     topic_list_item,
 )
 from voicepeer.demo_forum.settings import DemoForumOptions
+from voicepeer.demo_forum.store import is_staff
 
 
 def _page(ctx: Context) -> int:
@@ -180,7 +181,7 @@ def can_start_topic_in(
             return False
         staff = False  # anonymous visitors post as "demo", a member
     else:
-        staff = bool(user["admin"] or user["moderator"])
+        staff = is_staff(user)
     if staff:
         return True
     if category["staff_start_topics"]:

@@ -18,7 +18,7 @@ import sqlite3
 
 from voicepeer.demo_forum.serializers import can_edit_post
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.demo_forum.store import Store
+from voicepeer.demo_forum.store import Store, is_staff
 
 
 def reply_limit_errors(
@@ -26,7 +26,7 @@ def reply_limit_errors(
 ) -> tuple[list[str], list[str]]:
     """The new-member and the consecutive-replies refusals of a reply by ``user`` to
     ``topic``, apart: Discourse checks them in different places among its other rules."""
-    if user["admin"] or user["moderator"] or topic["archetype"] == "private_message":
+    if is_staff(user) or topic["archetype"] == "private_message":
         return [], []
     return _new_member_errors(store, options, user, topic), _in_a_row_errors(
         store, options, user, topic

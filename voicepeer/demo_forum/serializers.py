@@ -15,7 +15,7 @@ from typing import Any
 from voicepeer.demo_forum import polls, profiles
 from voicepeer.demo_forum.posting import like_given_at, like_undoable
 from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
-from voicepeer.demo_forum.store import Store, iso, parse_iso
+from voicepeer.demo_forum.store import Store, is_staff, iso, parse_iso
 
 POSTS_CHUNK = 20
 """Posts per chunk in /t/{id}.json, as Discourse serves them."""
@@ -336,7 +336,7 @@ def can_edit_post(post: sqlite3.Row, topic: sqlite3.Row, viewer: sqlite3.Row | N
     time limit (a closed topic does not stop it)."""
     if viewer is None:
         return False
-    if viewer["admin"] or viewer["moderator"]:
+    if is_staff(viewer):
         return True
     if topic["archived"] or post["user_deleted"] or viewer["id"] != post["user_id"]:
         return False
@@ -451,7 +451,7 @@ def post_json(
         "actions_summary": [like_action] if len(like_action) > 1 else [],
         "moderator": bool(author["moderator"]),
         "admin": bool(author["admin"]),
-        "staff": bool(author["admin"] or author["moderator"]),
+        "staff": is_staff(author),
         "user_id": author["id"],
         "hidden": False,
         "trust_level": author["trust_level"],

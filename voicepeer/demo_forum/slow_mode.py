@@ -17,7 +17,7 @@ from voicepeer.demo_forum.auth import acting_user
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, missing_param
 from voicepeer.demo_forum.reading import visible_topic
-from voicepeer.demo_forum.store import Store, parse_iso
+from voicepeer.demo_forum.store import Store, is_staff, parse_iso
 
 SLOW_MODE_ENABLED = "This topic is in slow mode."
 """server.en.yml slow_mode_enabled."""
@@ -30,7 +30,7 @@ CANNOT_EDIT_ON_SLOW_MODE = (
 
 def affected(topic: sqlite3.Row, user: sqlite3.Row) -> bool:
     """Guardian#affected_by_slow_mode?: a slow topic, and not staff."""
-    return int(topic["slow_mode_seconds"]) > 0 and not (user["admin"] or user["moderator"])
+    return int(topic["slow_mode_seconds"]) > 0 and not is_staff(user)
 
 
 def last_posted_at(store: Store, topic_id: int, user_id: int) -> str | None:
@@ -58,7 +58,7 @@ def set_slow_mode(ctx: Context, match: re.Match[str]) -> Response:
     ``seconds`` 0 turns it off; 200 with an empty body."""
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
     topic = visible_topic(ctx, int(match["id"]))
-    if not (user["admin"] or user["moderator"] or int(user["trust_level"]) >= 4):
+    if not (is_staff(user) or int(user["trust_level"]) >= 4):
         raise invalid_access()
     seconds = ctx.request.params.integer("seconds")
     if seconds is None or seconds < 0:

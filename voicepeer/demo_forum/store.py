@@ -118,6 +118,11 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def is_staff(user: sqlite3.Row) -> bool:
+    """An admin or a moderator (Discourse's ``staff?``)."""
+    return bool(user["admin"] or user["moderator"])
+
+
 def now_iso() -> str:
     """The current time the way Discourse writes it: ``2026-11-26T11:35:15.123Z``."""
     return iso(datetime.now(UTC))
@@ -225,7 +230,7 @@ class Store:
 
     def is_staff(self, user_id: int | None) -> bool:
         user = self.user_by_id(user_id) if user_id is not None else None
-        return bool(user and (user["admin"] or user["moderator"]))
+        return user is not None and is_staff(user)
 
     def visible_posts_sql(self, user_id: int | None) -> tuple[str, tuple[Any, ...]]:
         """SQL condition (on ``posts``) for the posts this viewer may see: whispers

@@ -13,6 +13,7 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access
 from voicepeer.demo_forum.posting import add_post, make_special
 from voicepeer.demo_forum.reading import visible_topic
+from voicepeer.demo_forum.store import is_staff
 
 TOPIC_NOT_FOUND = (
     "Something has gone wrong. Perhaps this topic was closed or deleted while you were "
@@ -38,7 +39,7 @@ def can_post_in(topic: sqlite3.Row, user: sqlite3.Row | None) -> bool:
 def set_status(ctx: Context, match: re.Match[str]) -> Response:
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
     topic = visible_topic(ctx, int(match["id"]))
-    if not (user["admin"] or user["moderator"]):
+    if not is_staff(user):
         raise invalid_access()
     params = ctx.request.params
     status = params.text("status")

@@ -35,7 +35,7 @@ from voicepeer.demo_forum.http_api import (
     not_logged_in,
 )
 from voicepeer.demo_forum.sign_in import page
-from voicepeer.demo_forum.store import hash_key, now_iso
+from voicepeer.demo_forum.store import hash_key, is_staff, now_iso
 
 USER_API_VERSION = 4
 _REQUIRED = ("application_name", "client_id", "scopes", "public_key", "nonce")
@@ -108,7 +108,7 @@ def _public_key(pem: str) -> rsa.RSAPublicKey:
 
 
 def may_approve(ctx: Context, member: sqlite3.Row) -> bool:
-    staff = bool(member["admin"] or member["moderator"])
+    staff = is_staff(member)
     return staff or int(member["trust_level"]) >= ctx.options.user_api_key_min_trust_level
 
 

@@ -12,7 +12,7 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access
 from voicepeer.demo_forum.polls import PollMarkup, ballots, is_closed, polls_in, serialized
 from voicepeer.demo_forum.reading import visible_post
-from voicepeer.demo_forum.store import now_iso
+from voicepeer.demo_forum.store import is_staff, now_iso
 
 
 def _poll(ctx: Context) -> tuple[sqlite3.Row, PollMarkup]:
@@ -136,7 +136,7 @@ def toggle_status(ctx: Context, _m: re.Match[str]) -> Response:
     """PollsController#toggle_status: the post's author or staff open or close a poll."""
     user = acting_user(ctx.store, ctx.options, ctx.viewer)
     post, poll = _poll(ctx)
-    if post["user_id"] != user["id"] and not (user["admin"] or user["moderator"]):
+    if post["user_id"] != user["id"] and not is_staff(user):
         raise invalid_access()
     status = ctx.request.params.text("status")
     if status not in ("open", "closed"):

@@ -32,7 +32,7 @@ from voicepeer.demo_forum.reply_limits import reply_limit_errors
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import avatar_template, post_json
 from voicepeer.demo_forum.slow_mode import slow_mode_errors
-from voicepeer.demo_forum.store import iso, now_iso
+from voicepeer.demo_forum.store import is_staff, iso, now_iso
 from voicepeer.demo_forum.text_cleaner import clean_raw, clean_title
 from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
 
@@ -82,7 +82,7 @@ def _repeat_errors(ctx: Context, user: sqlite3.Row, raw: str, *, private: bool) 
     """PostValidator#unique_post_validator: the member posted these very words (topics and
     messages apart) within ``unique_posts_mins``; staff are exempt."""
     minutes = ctx.options.unique_posts_mins
-    if minutes <= 0 or user["admin"] or user["moderator"]:
+    if minutes <= 0 or is_staff(user):
         return []
     since = iso(datetime.now(UTC) - timedelta(minutes=minutes))
     rows = ctx.store.all(
