@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from tests.demo_forum.conftest import ForumFactory
-from tests.support.members import ADMIN_KEY, age_member_actions, member_headers
+from tests.support.members import ADMIN_KEY, age_member_actions, member_headers, post_reply
 from tests.support.spec import validate_error_body
 from voicepeer.demo_forum import DemoForum
 
@@ -23,13 +23,7 @@ def forum(make_forum: ForumFactory) -> DemoForum:
 
 
 def _reply(forum: DemoForum, who: str, words: str, topic_id: int = HEAT_TOPIC) -> int:
-    answer = httpx.post(
-        f"{forum.base_url}/posts.json",
-        json={"topic_id": topic_id, "raw": words},
-        headers=member_headers(who),
-    )
-    assert answer.status_code == 200, answer.text
-    return int(answer.json()["id"])
+    return post_reply(forum, who, words, topic_id)
 
 
 def _delete(forum: DemoForum, who: str, post_id: int) -> httpx.Response:

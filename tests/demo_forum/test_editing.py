@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from tests.demo_forum.conftest import ForumFactory
-from tests.support.members import ADMIN_KEY, member_headers
+from tests.support.members import ADMIN_KEY, member_headers, post_reply
 from tests.support.spec import validate_error_body, validate_response
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.editing import EDIT_CONFLICT, TOO_LATE_TO_EDIT
@@ -25,13 +25,7 @@ def forum(make_forum: ForumFactory) -> DemoForum:
 
 
 def _reply(forum: DemoForum, who: str, words: str = WORDS) -> int:
-    answer = httpx.post(
-        f"{forum.base_url}/posts.json",
-        json={"topic_id": FATIGUE_TOPIC, "raw": words},
-        headers=member_headers(who),
-    )
-    assert answer.status_code == 200, answer.text
-    return int(answer.json()["id"])
+    return post_reply(forum, who, words, FATIGUE_TOPIC)
 
 
 def _edit(forum: DemoForum, who: str, post_id: int, raw: str) -> httpx.Response:

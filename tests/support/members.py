@@ -35,6 +35,17 @@ def as_member(forum: DemoForum, path: str, username: str = "demo") -> Any:
     return httpx.get(f"{forum.base_url}{path}", headers=member_headers(username)).json()
 
 
+def post_reply(forum: DemoForum, who: str, words: str, topic_id: int) -> int:
+    """``who`` replies ``words`` in the topic (the forum must take it); the new post's id."""
+    answer = httpx.post(
+        f"{forum.base_url}/posts.json",
+        json={"topic_id": topic_id, "raw": words},
+        headers=member_headers(who),
+    )
+    assert answer.status_code == 200, answer.text
+    return int(answer.json()["id"])
+
+
 def backdate_likes(forum: DemoForum, minutes: int) -> None:
     """Make every like on ``forum`` ``minutes`` older, as if given that long ago."""
     with sqlite3.connect(forum.db_path) as conn:

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, member_headers, signed_in
+from tests.support.members import keyed_forum, member_headers, post_reply, signed_in
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
@@ -39,10 +39,7 @@ def forum(tmp_path: Path) -> Iterator[DemoForum]:
 
 
 def _post_mine(forum: DemoForum) -> int:
-    body = {"topic_id": first_topic_id(forum), "raw": MINE}
-    made = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers("demo"))
-    assert made.status_code == 200, made.text
-    return int(made.json()["id"])
+    return post_reply(forum, "demo", MINE, first_topic_id(forum))
 
 
 def _raw(forum: DemoForum, post_id: int) -> str:

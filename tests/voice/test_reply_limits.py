@@ -10,7 +10,13 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, make_new_member, member_headers, signed_in
+from tests.support.members import (
+    keyed_forum,
+    make_new_member,
+    member_headers,
+    post_reply,
+    signed_in,
+)
 from voicepeer.demo_forum import DemoForum
 
 PIER = "Walked to the end of the pier today"
@@ -31,12 +37,6 @@ def _replies(*words: str) -> list[str]:
 
 def _newest_topic_id(forum: DemoForum) -> int:
     return int(httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]["id"])
-
-
-def _post_as(forum: DemoForum, who: str, topic_id: int, raw: str) -> None:
-    body = {"topic_id": topic_id, "raw": raw}
-    made = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers(who))
-    assert made.status_code == 200, made.text
 
 
 def test_a_fourth_reply_in_a_row_waits_as_a_draft_until_someone_else_posts(
@@ -62,7 +62,7 @@ def test_a_fourth_reply_in_a_row_waits_as_a_draft_until_someone_else_posts(
             "say cancel, then add it to my last reply."
         )
         topic_id = _newest_topic_id(forum)
-        _post_as(forum, "mei", topic_id, "Lovely to hear about the pier, well done!")
+        post_reply(forum, "mei", "Lovely to hear about the pier, well done!", topic_id)
         send = ["open topic one", "reply", "send it", "yes"]
         sent = converse(forum.base_url, send, data, credentials=account)
         assert sent.said[-1] == f"Your reply to {PIER} is posted."
@@ -78,7 +78,7 @@ def test_a_new_member_hears_why_their_reply_waits(tmp_path: Path) -> None:
         topic_id = _newest_topic_id(forum)
         for n, text in enumerate(WORDS):
             if n:  # someone else posts in between, so there is no run of replies
-                _post_as(forum, "mei", topic_id, f"Thanks for that, note number {n} from me.")
+                post_reply(forum, "mei", f"Thanks for that, note number {n} from me.", topic_id)
             talk = converse(
                 forum.base_url, ["open topic one", *_replies(text)], data, credentials=account
             )
