@@ -54,16 +54,12 @@ def _roles(admin: bool, moderator: bool, title: str | None, group: str | None) -
     return parts
 
 
-def _joined(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
 def about_author(post: Post) -> str:
     """ " Ruth Adeyemi is a forum admin, titled MS nurse." — or "" when the forum shows
     nothing of the kind."""
     cues = post.cues or PostCues()
     parts = _roles(cues.admin, cues.moderator, cues.user_title, cues.group)
-    return f" {phrasing.author_name(post)} is {_joined(parts)}." if parts else ""
+    return f" {phrasing.author_name(post)} is {phrasing.and_list(parts)}." if parts else ""
 
 
 def reaction_phrase(reaction: Reaction) -> str:
@@ -116,7 +112,7 @@ def who_wrote(post: Post, profile: UserProfile | None, now: datetime) -> str:
         cues.group or (profile.group if profile else None),
     )
     if parts:
-        lines.append(f"On this forum they are {_joined(parts)}.")
+        lines.append(f"On this forum they are {phrasing.and_list(parts)}.")
     if profile and profile.created_at:
         lines.append(f"They joined the forum in {profile.created_at:%B %Y}.")
     if cues.accepted_answer:

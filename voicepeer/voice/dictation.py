@@ -9,7 +9,7 @@ the recognizer said of its words (confidence, other guesses), for correcting the
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -137,17 +137,22 @@ class Draft:
         of as many words that is at least :data:`MIN_FUZZY_MATCH` alike."""
         wanted = " ".join(w.lower() for w in words)
         best: tuple[float, Place | None] = (MIN_FUZZY_MATCH - 0.01, None)
+        for place, said in self._runs(len(words)):
+            score = 101.0 if said == wanted else fuzz.ratio(said, wanted)
+            if score >= best[0]:
+                best = (score, place)
+        return best[1]
+
+    def _runs(self, count: int) -> Iterator[tuple[Place, str]]:
+        """Every run of ``count`` words with no marks between them, in the order they are
+        in the text, with its words in lower case."""
         for p, phrase in enumerate(self.phrases):
             indexes = [i for i, t in enumerate(phrase) if _is_word(t)]
-            for start in range(len(indexes) - len(words) + 1):
-                run = indexes[start : start + len(words)]
+            for start in range(len(indexes) - count + 1):
+                run = indexes[start : start + count]
                 if run[-1] - run[0] != len(run) - 1:
                     continue  # marks between the words: not one run
-                said = " ".join(phrase[i].lower() for i in run)
-                score = 101.0 if said == wanted else fuzz.ratio(said, wanted)
-                if score >= best[0]:
-                    best = (score, Place(p, run[0], len(run)))
-        return best[1]
+                yield Place(p, run[0], len(run)), " ".join(phrase[i].lower() for i in run)
 
     def words_at(self, place: Place) -> str:
         """The words at ``place``; "" when the draft no longer reaches there."""

@@ -20,7 +20,7 @@ from voicepeer.voice.composer import ANSWERS, Composer, ComposerEngines, Next
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import send_result_line
-from voicepeer.voice.phrasing import forum_name
+from voicepeer.voice.phrasing import and_list, forum_name
 from voicepeer.voice.ports import DraftKeeper, Say
 
 
@@ -61,9 +61,7 @@ class Conversation:
     @property
     def names(self) -> str:
         spoken = [u.display_name for u in self.recipients]
-        if len(spoken) <= 1:
-            return spoken[0] if spoken else "nobody yet"
-        return ", ".join(spoken[:-1]) + " and " + spoken[-1]
+        return and_list(spoken) if spoken else "nobody yet"
 
     @property
     def place(self) -> str:

@@ -26,6 +26,11 @@ def no_such_number(noun: str, number: int, count: int, how: str) -> str:
     return f"There is no {noun} {number}. Say {how} and a number from 1 to {count}."
 
 
+def and_list(parts: list[str]) -> str:
+    """ "a, b and c" """
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
 def _plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"
