@@ -52,6 +52,10 @@ class ComposerEngines:
 class Composer:
     """The reply being written to one topic (and, within it, to one post)."""
 
+    what = "reply"
+    """What is being written, as read back ("Your reply says: …")."""
+    help = DICTATION_HELP
+
     def __init__(self, engines: ComposerEngines, say: Say) -> None:
         self._engines = engines
         self._say = say
@@ -136,7 +140,7 @@ class Composer:
         if action is DictationAction.CANCEL:
             return self.cancel()
         if action is DictationAction.READ_BACK:
-            self._say(read_back(self.draft))
+            self._say(read_back(self.draft, self.what))
         elif action is DictationAction.SCRATCH:
             self._say(
                 "Removed the last part."
@@ -147,14 +151,17 @@ class Composer:
             word = self.draft.delete_last_word()
             self._say(f"Deleted {word}." if word else "There is nothing to delete.")
         elif action is DictationAction.START_OVER:
-            self.draft.clear()
-            self._say("Your reply is empty again. Start when you are ready.")
+            self.start_over()
         elif action is DictationAction.HELP:
-            self._say(DICTATION_HELP)
+            self._say(self.help)
         else:
             self.draft.add(heard.text, heard.words)
         self.save()
         return Next.DICTATING
+
+    def start_over(self) -> None:
+        self.draft.clear()
+        self._say("Your reply is empty again. Start when you are ready.")
 
     def save(self) -> None:
         if self._topic is None:

@@ -236,10 +236,11 @@ def _named_otherwise(heard: Heard) -> list[str]:
     return [f"{words[0].text} {other}" for other in words[1].alternatives]
 
 
-def read_back(draft: Draft) -> str:
-    """The reply as it stands, then the words the recognizer was unsure about."""
+def read_back(draft: Draft, what: str = "reply") -> str:
+    """The reply (or other ``what``) as it stands, then the words the recognizer was unsure
+    about."""
     if draft.is_empty:
-        return "Your reply is empty so far."
+        return f"Your {what} is empty so far."
     unsure = draft.unsure_words(UNSURE_BELOW)
     doubt = f" I'm not sure about: {', '.join(unsure)}." if unsure else ""
-    return f"Your reply says: {draft.text}{doubt}"
+    return f"Your {what} says: {draft.text}{doubt}"

@@ -1,0 +1,106 @@
+"""A posted post's words changed by voice: only the words named change, the rest of the
+post (quotes, links, layout, capitals) stays exactly as the forum had it."""
+
+from __future__ import annotations
+
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.recognition.base import Heard
+from voicepeer.voice.correction import Corrector, read_back
+from voicepeer.voice.post_text import PostText
+
+RAW = (
+    '[quote="priya, post:1, topic:5"]\nI walk to the pier every day\n[/quote]\n\n'
+    "Lovely! I walk there too, see https://example.org/walk-the-pier for the route.\n\n"
+    "* bring water\n* take the `walk` app"
+)
+
+
+def test_a_replaced_word_is_the_persons_own_and_nothing_else_moves() -> None:
+    text = PostText.of_post(RAW)
+    place = text.find(["walk"])
+    assert place is not None and text.words_at(place) == "walk"
+    text.replace(place, "stroll")
+    # Not the quoted words of someone else, not the link, not the code.
+    assert text.text_to_send() == RAW.replace("I walk there", "I stroll there")
+    assert text.changed and text.changes() == ["walk becomes stroll"]
+
+
+def test_a_capital_stays_a_capital_and_i_is_written_as_i() -> None:
+    text = PostText.of_post("Tysabri helps me. My sister and me went.")
+    tysabri = text.find(["tysabri"])
+    assert tysabri is not None
+    text.replace(tysabri, "ocrevus")
+    sister = text.find(["sister", "and", "me"])
+    assert sister is not None
+    text.replace(sister, "sister and i")
+    assert text.text_to_send() == "Ocrevus helps me. My sister and I went."
+
+
+def test_words_across_a_full_stop_are_not_one_run() -> None:
+    text = PostText.of_post("I rest. Then walk.")
+    assert text.find(["rest", "then"]) is None
+    assert text.find(["then", "walk"]) is not None
+
+
+def test_what_is_dictated_goes_at_the_end_and_only_it_is_finished() -> None:
+    ends_open = PostText.of_post("Thanks all\n\n[see this](https://example.org)")
+    assert ends_open.text_to_send() == "Thanks all\n\n[see this](https://example.org)"
+    assert not ends_open.changed
+    text = PostText.of_post("Thanks all.")
+    text.add("see you at the meeting")
+    assert text.text_to_send() == "Thanks all. See you at the meeting."
+    # A sentence left open goes on: no capital in its middle.
+    going_on = PostText.of_post("I rested and")
+    going_on.add("felt better")
+    assert going_on.text_to_send() == "I rested and felt better."
+    going_on.add("new paragraph i slept")
+    assert going_on.text_to_send() == "I rested and felt better\n\nI slept."
+    assert going_on.changes() == ["added: felt better I slept"]
+
+
+def test_scratch_and_delete_and_start_over() -> None:
+    text = PostText.of_post("My legs are weak today.")
+    text.add("more later")
+    assert text.scratch_last_phrase() and text.text == "My legs are weak today."
+    assert not text.scratch_last_phrase()  # the post's own words are not a dictated part
+    assert text.delete_last_word() == "today" and text.text == "My legs are weak"
+    assert text.delete_last_word() == "weak" and text.text == "My legs are"
+    text.clear()
+    assert text.text == "My legs are weak today." and not text.changed
+
+
+def test_many_changes_are_read_whole_not_one_by_one() -> None:
+    text = PostText.of_post("one two three four five six seven eight nine ten")
+    for old, new in (("two", "2"), ("four", "4"), ("six", "6"), ("eight", "8")):
+        place = text.find([old])
+        assert place is not None
+        text.replace(place, new)
+    assert text.changes() == [
+        "two becomes 2",
+        "four becomes 4",
+        "six becomes 6",
+        "eight becomes 8",
+    ]
+    ten = text.find(["ten"])
+    assert ten is not None
+    text.replace(ten, "10")
+    assert text.changes() is None
+
+
+def test_the_corrector_works_on_a_posts_words_by_spelling() -> None:
+    said: list[str] = []
+    text = PostText.of_post("The doctor suggested ocrelizumab for my relapse.")
+    corrector = Corrector(said.append, Interpreter())
+    # No recognizer guesses for words of a post: straight to spelling.
+    assert corrector.hear(Heard("correct relapse"), text)
+    assert (
+        said[-1]
+        == "I have no other guesses for relapse. Spell relapse letter by letter, then say done."
+    )
+    assert corrector.hear(Heard("mike sierra"), text)
+    assert corrector.hear(Heard("done"), text)
+    assert said[-1] == "Changed relapse to ms."
+    assert corrector.hear(Heard("replace doctor with neurologist"), text)
+    assert read_back(text, "post") == (
+        "Your post says: The neurologist suggested ocrelizumab for my ms."
+    )

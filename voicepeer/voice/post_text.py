@@ -1,0 +1,175 @@
+"""The words of a posted post being changed by voice ("correct my post").
+
+A post may have been written anywhere (on the web, by a helper), with links, quotes and
+layout that dictation never makes. So its text is kept exactly as the forum has it, and
+only the words the person changes are touched: "correct …" and "replace … with …" find
+words of their own writing (never inside a quote of someone else, a link or code), and
+what is dictated goes after the end, as in a reply being written. Nothing else of the
+post is re-spaced or re-capitalised.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from voicepeer.recognition.base import HeardWord
+from voicepeer.voice.dictation import Draft, Place
+
+WRITTEN = -1
+"""The phrase number of a place in the post's own text (dictated phrases count from 0)."""
+
+_WORD = re.compile(r"\w[\w'\u2019]*")
+_NOT_OWN_WORDS = re.compile(
+    r"\[quote[^\]]*\].*?\[/quote\]"  # someone else's words, quoted
+    r"|```.*?```|`[^`\n]*`"  # code
+    r"|https?://\S+|www\.\S+"  # links
+    r"|<[^>\n]*>",  # HTML tags
+    re.DOTALL | re.IGNORECASE,
+)
+_BREAKS_A_RUN = re.compile(r"[.,!?;:\n]")
+_SENTENCE_END = frozenset(".!?")
+_PRONOUN_I = re.compile(r"^i('(m|ve|ll|d|s))?$")
+MAX_CHANGES_SAID = 4
+"""Changes named one by one in the question; with more, the whole post is read."""
+
+
+@dataclass
+class PostText(Draft):
+    """A posted post's words as the person changes them: its own text (``written``, as the
+    forum has it but for the words changed) and what is dictated after it (the phrases)."""
+
+    written: str = ""
+    base: str = ""
+    """The words as the forum had them when the change began: what is changed, and what the
+    forum must still have for the change to go (a change made elsewhere meanwhile is never
+    overwritten)."""
+
+    @classmethod
+    def of_post(cls, raw: str, changed: str | None = None) -> PostText:
+        """The post's words ``raw``, as changed so far (``changed``, saved earlier)."""
+        return cls(written=raw if changed is None else changed, base=raw)
+
+    def own_words(self) -> list[str]:
+        """The words of the post's own text (not quotes, links or code), in lower case: the
+        words "correct …" and "replace …" can name."""
+        return [w.group().lower() for w in self._word_matches()]
+
+    def _word_matches(self) -> list[re.Match[str]]:
+        hidden = [m.span() for m in _NOT_OWN_WORDS.finditer(self.written)]
+        return [
+            w
+            for w in _WORD.finditer(self.written)
+            if not any(start <= w.start() < end for start, end in hidden)
+        ]
+
+    def _runs(self, count: int) -> Iterator[tuple[Place, str]]:
+        words = self._word_matches()
+        for first in range(len(words) - count + 1):
+            run = words[first : first + count]
+            between = (self.written[a.end() : b.start()] for a, b in pairwise(run))
+            if not any(_BREAKS_A_RUN.search(gap) for gap in between):
+                said = " ".join(w.group().lower() for w in run)
+                yield Place(WRITTEN, first, count), said
+        yield from super()._runs(count)
+
+    def words_at(self, place: Place) -> str:
+        if place.phrase != WRITTEN:
+            return super().words_at(place)
+        run = self._word_matches()[place.token : place.token + place.count]
+        return " ".join(w.group() for w in run) if len(run) == place.count else ""
+
+    def heard_at(self, place: Place) -> HeardWord | None:
+        return None if place.phrase == WRITTEN else super().heard_at(place)
+
+    def replace(self, place: Place, text: str) -> None:
+        if place.phrase != WRITTEN:
+            super().replace(place, text)
+            return
+        run = self._word_matches()[place.token : place.token + place.count]
+        start, end = run[0].start(), run[-1].end()
+        new = _as_written(text, self.written[start:end])
+        self.written = self.written[:start] + new + self.written[end:]
+
+    def delete_last_word(self) -> str | None:
+        """The last word dictated, or else the post's own last word (with the marks after
+        it, when nothing but marks follows)."""
+        if self.phrases:
+            return super().delete_last_word()
+        words = self._word_matches()
+        if not words:
+            return None
+        last = words[-1]
+        tail = self.written[last.end() :]
+        keep = tail if _WORD.search(tail) else ""
+        head = self.written[: last.start()].rstrip(" \t")
+        self.written = head + keep
+        return last.group()
+
+    def clear(self) -> None:
+        """Back to the words as they were before any change."""
+        super().clear()
+        self.written = self.base
+
+    @property
+    def text(self) -> str:
+        return _joined(self.written, super().text)
+
+    def text_to_send(self) -> str:
+        """The post's own text as it is (a post may end without a full stop), and what was
+        dictated after it finished as a reply is."""
+        if not self.phrases:
+            return self.written
+        return _joined(self.written, Draft(self.phrases, self.heard).text_to_send())
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def changed(self) -> bool:
+        return self.text_to_send().strip() != self.base.strip()
+
+    def changes(self) -> list[str] | None:
+        """The changes in words ("walk becomes talk", "added: …"); None when there are too
+        many to name one by one."""
+        old, new = _WORD.findall(self.base), _WORD.findall(self.text_to_send())
+        said = []
+        for tag, a, b, c, d in difflib.SequenceMatcher(a=old, b=new).get_opcodes():
+            before, after = " ".join(old[a:b]), " ".join(new[c:d])
+            if tag == "replace":
+                said.append(f"{before} becomes {after}")
+            elif tag == "delete":
+                said.append(f"{before} is taken out")
+            elif tag == "insert":
+                said.append(f"added: {after}" if d == len(new) else f"{after} is put in")
+        return said if len(said) <= MAX_CHANGES_SAID else None
+
+
+def _joined(written: str, dictated: str) -> str:
+    """The post's own text, then what was dictated after it (going on with a sentence the
+    post left open, without a capital)."""
+    if not dictated:
+        return written
+    if not written.strip():
+        return dictated
+    written = written.rstrip()
+    if dictated.startswith("\n"):
+        return written + dictated
+    first = dictated.split(maxsplit=1)[0]
+    if written[-1] not in _SENTENCE_END and not _PRONOUN_I.match(first.lower()):
+        dictated = dictated[:1].lower() + dictated[1:]
+    return f"{written} {dictated}"
+
+
+def _as_written(new: str, old: str) -> str:
+    """New words as they go into the post: "I" as a capital, and a capital first letter
+    where the old words had one (a name, a sentence's start)."""
+    words = [("I" + w[1:]) if _PRONOUN_I.match(w.lower()) else w for w in new.split()]
+    text = " ".join(words)
+    if old[:1].isupper():
+        text = text[:1].upper() + text[1:]
+    return text
