@@ -47,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
         "everyday English (comma-separated), to choose the share on the tuning split",
     )
     parser.add_argument(
+        "--post-words",
+        action="store_true",
+        help="only naming a word of one's posted post while changing it (correct my "
+        "post), with and without the post's words given to the recognizer",
+    )
+    parser.add_argument(
         "--noise-kinds",
         action="store_true",
         help="only commands in a noisy room: the command card's wordings clean and over "
@@ -95,6 +101,10 @@ def _figures(split: str, args: argparse.Namespace) -> dict[str, float]:
             engine=args.engine,
             generic_weights=args.generic_weights,
         )
+    if args.post_words:
+        from scripts.benchlib import post_words
+
+        return post_words.run(split, args.misses)
     if args.noise_kinds:
         from scripts.benchlib import asr_noisy
 

@@ -187,7 +187,9 @@ class Heards:
     def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         return self.heard.pop(0) if self.heard else None
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None: ...
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None: ...
 
     def close(self) -> None: ...
 

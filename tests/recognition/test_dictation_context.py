@@ -161,3 +161,17 @@ def test_dictation_is_decoded_with_its_own_language_weights(trained: bool, tmp_p
     compare_with(with_context)
     assert (decoder.config["lw"], decoder.config["bestpathlw"]) == (6.5, 9.5)
     engine.close()
+
+
+def test_a_word_of_ones_own_post_is_heard_when_named() -> None:
+    # A recognizer of its own: the words dictated earlier in the module would count.
+    recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
+    post = "my legs were shaking after the long walk home"
+    audio = utterances(["correct shaking"]).tobytes()
+    recognizer.use_dictation_context([post])
+    before = decode(recognizer, audio, ListenMode.DICTATION)
+    recognizer.use_dictation_context([post], own_words=post.split())
+    after = decode(recognizer, audio, ListenMode.DICTATION)
+    recognizer.close()
+    assert "correct shaking" not in (before.text, *before.alternatives), before
+    assert "correct shaking" in (after.text, *after.alternatives), after

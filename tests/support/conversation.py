@@ -64,7 +64,9 @@ class Readings:
     def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         return next(self._heard, None)
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
         pass
 
     def close(self) -> None:
@@ -84,8 +86,10 @@ class HookedListener:
         self._count += 1
         return self._inner.listen(mode, context)
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        self._inner.use_dictation_context(sentences)
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
+        self._inner.use_dictation_context(sentences, own_words)
 
     def close(self) -> None:
         self._inner.close()

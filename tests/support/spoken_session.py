@@ -93,8 +93,10 @@ class SpokenListener:
             self.heard.append(heard)
         return heard
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        self._listener.use_dictation_context(sentences)
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
+        self._listener.use_dictation_context(sentences, own_words)
 
     def close(self) -> None:
         self._input.close()

@@ -94,10 +94,14 @@ class Listener(Protocol):
         """
         ...
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
         """Make the words a reply likely reuses more likely: bias dictation towards
         ``sentences`` (lower case, plain words) until the next call; an empty sequence goes
-        back to no context. A listener whose engine cannot be biased ignores it."""
+        back to no context. ``own_words``: the words of the person's own text being changed
+        (a posted post), which "correct …" and "replace …" may name as if dictated just
+        now. A listener whose engine cannot be biased ignores it."""
         ...
 
     def close(self) -> None: ...

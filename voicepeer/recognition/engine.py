@@ -70,7 +70,9 @@ class Recognizer(Protocol):
         """End the utterance and return the final result."""
         ...
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
         """As :meth:`Listener.use_dictation_context`; an engine that cannot be biased
         ignores it."""
         ...

@@ -315,8 +315,10 @@ class AudioListener:
         )
         return replace(result.as_heard(), over_talk=endpointer.over_talk)
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        self.recognizer.use_dictation_context(sentences)
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
+        self.recognizer.use_dictation_context(sentences, own_words)
 
     def close(self) -> None:
         try:

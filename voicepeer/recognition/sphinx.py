@@ -423,16 +423,22 @@ class SphinxRecognizer:
         except (RuntimeError, ValueError, OSError) as error:
             raise _missing_model("acoustic model or dictionary", hmm, error) from error
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
         """Rebuild the dictation model with ``sentences`` (the post answered, the title,
         names) mixed in (see :class:`ContextMixer`), adding their words the dictation
-        vocabulary lacks from the full dictionary. A ready-made model is left as it is."""
-        if self._context_mixer is None:
-            return
-        wanted = {w for s in sentences for w in s.split()} - self._decoder_words
+        vocabulary lacks from the full dictionary. A ready-made model is left as it is.
+        ``own_words`` join the words dictated lately, which "correct …" is heard among: a
+        word of one's post named by free dictation alone was rarely heard right."""
+        wanted = {w for s in (*sentences, *own_words) for w in s.split()} - self._decoder_words
         for entry, phones in dictionary_pronunciations(self._full_dictionary, wanted):
             self._decoder.add_word(entry, phones, False)
             self._decoder_words.add(entry.split("(")[0])
+        named = plain_words(" ".join(own_words))
+        self._recent_words.extend(w for w in named if w in self._decoder_words)
+        if self._context_mixer is None:
+            return
         usable = known_runs(sentences, self._decoder_words)
         with tempfile.TemporaryDirectory(prefix="voicepeer-") as name:
             lm = self._context_mixer.base

@@ -238,8 +238,11 @@ class VoskRecognizer:
             self._texts.append(text)
             self._confidences.append(confidence)
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        """Not used yet: Vosk dictates with its own language model as it is."""
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
+        """Not used yet: Vosk dictates with its own language model as it is, and hears
+        "correct …" with it too."""
 
     def close(self) -> None:
         self._active = None

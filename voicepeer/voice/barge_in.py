@@ -230,8 +230,10 @@ class BargeInListener:
             return Heard(command, 0.9)
         return self._inner.listen(mode, context)
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        self._inner.use_dictation_context(sentences)
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
+        self._inner.use_dictation_context(sentences, own_words)
 
     def close(self) -> None:
         """Stop listening while speaking; the inner listener belongs to whoever opened it."""

@@ -98,8 +98,10 @@ class PushToTalkListener:
             ptt.stop_listening()
         return heard
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
-        self._inner.use_dictation_context(sentences)
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
+        self._inner.use_dictation_context(sentences, own_words)
 
     def close(self) -> None:
         """Release the switch; the inner listener belongs to whoever opened it."""

@@ -27,7 +27,9 @@ class TextListener:
             if text:
                 return Heard(text)
 
-    def use_dictation_context(self, sentences: Sequence[str]) -> None:
+    def use_dictation_context(
+        self, sentences: Sequence[str], own_words: Sequence[str] = ()
+    ) -> None:
         """Typed words are exact: nothing to bias."""
 
     def close(self) -> None:
