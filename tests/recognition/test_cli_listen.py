@@ -85,7 +85,15 @@ def test_vosk_without_a_model_says_what_to_do(
 
 @pytest.mark.parametrize(
     "state",
-    ["confirming", "liking", "voting", "deleting_post", "recovering_post", "adding_to_reply"],
+    [
+        "confirming",
+        "liking",
+        "voting",
+        "deleting_post",
+        "recovering_post",
+        "adding_to_reply",
+        "changing_post",
+    ],
 )
 def test_state_hears_answers_as_the_question_would(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
@@ -175,6 +183,8 @@ def test_deleting_or_bringing_back_ones_post_is_told_apart_from_other_commands(
         3.0,
         "add it to my last reply",
         3.0,
+        "correct my post",
+        3.0,
     ]
     path = write_wav(tmp_path / "d.wav", utterances(spoken))
     status, lines, _ = run(
@@ -189,6 +199,7 @@ def test_deleting_or_bringing_back_ones_post_is_told_apart_from_other_commands(
         "recover_post",
         "back",
         "add_to_reply",
+        "edit_post",
     ]
 
 

@@ -57,6 +57,7 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
             Intent.DELETE_POST,
             Intent.RECOVER_POST,
             Intent.ADD_TO_REPLY,
+            Intent.EDIT_POST,
             Intent.VOTE,
             Intent.REMOVE_VOTE,
             Intent.BOOKMARK,

@@ -55,6 +55,7 @@ class Intent(StrEnum):
     DELETE_POST = "delete_post"
     RECOVER_POST = "recover_post"
     ADD_TO_REPLY = "add_to_reply"
+    EDIT_POST = "edit_post"
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.DELETE_POST: ("delete my post",),
     Intent.RECOVER_POST: ("bring back my post", "bring back my topic"),
     Intent.ADD_TO_REPLY: ("add it to my last reply",),
+    Intent.EDIT_POST: ("correct my post", "change my post"),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

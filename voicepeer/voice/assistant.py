@@ -37,7 +37,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
-from voicepeer.voice.composer import DICTATION_HELP, Composer, ComposerEngines, Next
+from voicepeer.voice.composer import Composer, ComposerEngines, Next
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
@@ -56,6 +56,7 @@ from voicepeer.voice.ports import (
     SilentCues,
 )
 from voicepeer.voice.post_deletion import PostDeletions
+from voicepeer.voice.post_editing import PostEditor
 from voicepeer.voice.post_recovery import PostRecoveries
 from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
@@ -74,6 +75,7 @@ from voicepeer.voice.state_commands import (
     ALLOWED,
     ASKING_CONSENT,
     DICTATION_STATES,
+    WRITING_STATES,
     listen_mode,
     listening_context,
 )
@@ -116,6 +118,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.DELETE_POST,
     Intent.RECOVER_POST,
     Intent.ADD_TO_REPLY,
+    Intent.EDIT_POST,
     Intent.VOTE,
     Intent.REMOVE_VOTE,
     Intent.BOOKMARK,
@@ -223,6 +226,22 @@ class PostChange:
 
 POST_CHANGES = frozenset({State.DELETING_POST, State.RECOVERING_POST, State.ADDING_TO_REPLY})
 """The states asking about a change to the person's own post (one PostChange at a time)."""
+EDITING_STATES = frozenset({State.EDITING_POST, State.CHANGING_POST})
+"""The states where the person's own post is being changed word by word (the PostEditor
+writes, not the reply's Composer)."""
+_MOVES = {
+    False: {
+        Next.DICTATING: State.DICTATING,
+        Next.CONFIRMING: State.CONFIRMING,
+        Next.READING: State.READING,
+    },
+    True: {
+        Next.DICTATING: State.EDITING_POST,
+        Next.CONFIRMING: State.CHANGING_POST,
+        Next.READING: State.READING,
+    },
+}
+"""Where a writing step leads, for a reply (False) and for a change to one's post (True)."""
 
 
 @dataclass
@@ -335,6 +354,7 @@ class Assistant:
         self.post_deletions = PostDeletions(own_posts)
         self.post_recoveries = PostRecoveries(own_posts)
         self.reply_additions = ReplyAdditions(own_posts)
+        self.post_editor = PostEditor(writing, own_posts)
         self._post_change: PostChange | None = None
         """The change to the person's own post asked about in one of POST_CHANGES, made
         only on a clear yes."""
@@ -388,6 +408,8 @@ class Assistant:
             State.DICTATING: self.composer,
             State.CONFIRMING: self.composer,
             State.QUITTING: self.composer,
+            State.EDITING_POST: self.post_editor,
+            State.CHANGING_POST: self.post_editor,
             State.COMPOSING: self.peer_loop.composer,
             State.SENDING: self.peer_loop.composer,
         }.get(self.state)
@@ -410,7 +432,11 @@ class Assistant:
         """The state's context, or what a correction of the text being written waits for.
         After a post's last paragraph "next paragraph" only says to say next, so "next"
         there is whole."""
-        writing = {State.DICTATING: self.composer, State.COMPOSING: self.peer_loop.composer}
+        writing = {
+            State.DICTATING: self.composer,
+            State.EDITING_POST: self.post_editor,
+            State.COMPOSING: self.peer_loop.composer,
+        }
         composer = writing.get(self.state)
         awaited = composer.corrector.awaited if composer is not None else None
         return awaited or listening_context(self.state, self.paragraphs.has_next())
@@ -457,11 +483,11 @@ class Assistant:
         """Act on one utterance in the current state."""
         log.debug("heard %r", heard.text)
         transcript.info("heard: %s", heard.text)
-        if self.state is State.DICTATING:
+        if self.state in WRITING_STATES:
             if is_goodbye_while_dictating(heard):
                 self._quit()
             else:
-                self._follow(self.composer.hear(heard))
+                self._follow(self._writer().hear(heard))
             return
         if self.state in DICTATION_STATES:
             self._go(self.peer_loop.hear(self.state, heard))
@@ -500,8 +526,8 @@ class Assistant:
 
     def _open_question(self, otherwise: str = "") -> str:
         """The question the current state waits on, asked again; ``otherwise`` when none."""
-        if self.state is State.CONFIRMING:
-            return self.composer.question_again()
+        if self.state in (State.CONFIRMING, State.CHANGING_POST):
+            return self._writer().question_again()
         asked = self._asked().get(self.state)
         if asked is not None:
             return asked.question_again
@@ -562,13 +588,11 @@ class Assistant:
             self._go(State.READING)
 
     def _follow(self, step: Next) -> None:
-        self._go(
-            {
-                Next.DICTATING: State.DICTATING,
-                Next.CONFIRMING: State.CONFIRMING,
-                Next.READING: State.READING,
-            }[step]
-        )
+        self._go(_MOVES[self.state in EDITING_STATES][step])
+
+    def _writer(self) -> Composer:
+        """What writes in the current state: the change to the person's post, or the reply."""
+        return self.post_editor if self.state in EDITING_STATES else self.composer
 
     # --- commands ----------------------------------------------------------------------
 
@@ -611,14 +635,15 @@ class Assistant:
             Intent.ADD_TO_REPLY: lambda c: self._ask_to_change_post(
                 State.ADDING_TO_REPLY, self.reply_additions.plan, self.reply_additions.make
             ),
+            Intent.EDIT_POST: lambda c: self._edit_post(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
             Intent.NOTIFICATIONS: lambda c: self._notifications(),
             Intent.SEARCH: lambda c: self._search(str(c.slots.get("query", ""))),
             Intent.YES: lambda c: self._yes(),
             Intent.NO: lambda c: self._no(),
-            Intent.CANCEL: lambda c: self._follow(self.composer.cancel()),
-            Intent.READ_BACK: lambda c: self._follow(self.composer.ask_to_post()),
+            Intent.CANCEL: lambda c: self._follow(self._writer().cancel()),
+            Intent.READ_BACK: lambda c: self._follow(self._writer().ask_to_post()),
             Intent.FASTER: lambda c: self._adjust_voice(c.intent),
             Intent.SLOWER: lambda c: self._adjust_voice(c.intent),
             Intent.LOUDER: lambda c: self._adjust_voice(c.intent),
@@ -728,6 +753,17 @@ class Assistant:
         )
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
+
+    def _edit_post(self) -> None:
+        """Change the words of the person's own post (or take up the changes saved for it)."""
+        topic = self.reader.topic
+        assert topic is not None
+        if self.post_editor.begin():
+            post = self.post_editor.post_changed
+            self.engines.listener.use_dictation_context(
+                reply_context(topic, post), own_words=self.post_editor.draft.own_words()
+            )
+            self._go(State.EDITING_POST)
 
     def _notifications(self) -> None:
         """The newest notifications, then which held-back replies they free."""
@@ -866,6 +902,9 @@ class Assistant:
     def _finish(self) -> None:
         self.finished = True
         kept = " Your reply is saved." if self.state is State.QUITTING else ""
+        if self.state in EDITING_STATES and self.post_editor.draft.changed:
+            self.post_editor.save()
+            kept = " Your changes to your post are saved: say correct my post to go on."
         self.say(f"Goodbye.{kept} Your place is kept for next time.")
 
     def _yes(self) -> None:
@@ -886,11 +925,12 @@ class Assistant:
             self._go(State.READING)
             if change is not None:
                 change.make()
-        elif self.state is State.CONFIRMING:
-            # Whatever the forum answers, the reply is in the outbox and the question has
-            # been answered. Only a full disk keeps it out of the outbox: DiskFullError
-            # leaves the question standing, with the words still here.
-            self.composer.post()
+        elif self.state in (State.CONFIRMING, State.CHANGING_POST):
+            # Whatever the forum answers, the reply is in the outbox (or the changes to the
+            # post are on the forum or saved) and the question has been answered. Only a
+            # full disk keeps a reply out of the outbox: DiskFullError leaves the question
+            # standing, with the words still here.
+            self._writer().post()
             self._go(State.READING)
         else:
             self._after_read(self.reader.read_current(despite_note=True))
@@ -903,8 +943,8 @@ class Assistant:
                 + self._open_question("Go on with your reply, or say send it.")
             )
             return
-        if self.state is State.CONFIRMING:
-            self._follow(self.composer.decline())
+        if self.state in (State.CONFIRMING, State.CHANGING_POST):
+            self._follow(self._writer().decline())
             return
         asked_now = self._asked()
         if self.state in asked_now:
@@ -925,13 +965,15 @@ class Assistant:
         if self.state in (State.CONFIRMING, State.DICTATING, State.QUITTING) and topic is not None:
             words = phrasing.count_phrase(self.composer.words_so_far(), "word")
             return f"You are writing a reply to {as_sentence(topic.title)} It has {words} so far."
+        if self.state in EDITING_STATES and topic is not None:
+            return f"You are changing your post in {as_sentence(topic.title)}"
         if self.state in (State.DRAFTS, State.DELETING):
             return self.saved_drafts.where()
         return self.peer_loop.where(self.state) or self.reader.where()
 
     def _help(self) -> str:
-        if self.state is State.DICTATING:
-            return DICTATION_HELP
+        if self.state in WRITING_STATES:
+            return self._writer().help
         allowed = ALLOWED[self.state]
         phrases = [HELP_WORDING.get(i, canonical(i)) for i in HELP_ORDER if i in allowed]
         typed = (

@@ -70,6 +70,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.DELETE_POST,
         Intent.RECOVER_POST,
         Intent.ADD_TO_REPLY,
+        Intent.EDIT_POST,
         Intent.VOTE,
         Intent.REMOVE_VOTE,
         Intent.BOOKMARK,
@@ -85,6 +86,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.DELETING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.RECOVERING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.ADDING_TO_REPLY: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.CHANGING_POST: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
     State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
     State.BOOKMARKS: _IN_A_LIST | {Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS},
@@ -107,14 +109,18 @@ ASKING_CONSENT = frozenset(
         State.DELETING_POST,
         State.RECOVERING_POST,
         State.ADDING_TO_REPLY,
+        State.CHANGING_POST,
     }
 )
 """States whose yes makes something public (a reply, a like, a vote, a private message, a
-new topic, a post deleted, brought back or added to) or cannot be undone (deleting a draft): the
-answer is heard narrowly (ListenMode.ANSWER) and judged by voicepeer.commands.consent."""
+new topic, a post deleted, brought back, added to or changed) or cannot be undone (deleting
+a draft): the answer is heard narrowly (ListenMode.ANSWER) and judged by
+voicepeer.commands.consent."""
 
 DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})
 """States whose next utterance is text (a name, a title, a message), not a command."""
+WRITING_STATES = frozenset({State.DICTATING, State.EDITING_POST})
+"""States where a reply, or the person's own post, is written or changed word by word."""
 
 LAST_PARAGRAPH = "reading, last paragraph"
 """Listening context of READING once the post's last paragraph is reached: the same
@@ -124,7 +130,7 @@ answered at once."""
 
 def listen_mode(state: State) -> ListenMode:
     """How the recognizer listens in ``state``."""
-    if state is State.DICTATING or state in DICTATION_STATES:
+    if state in WRITING_STATES or state in DICTATION_STATES:
         return ListenMode.DICTATION
     return ListenMode.ANSWER if state in ASKING_CONSENT else ListenMode.COMMAND
 

@@ -15,6 +15,8 @@
         draft let go / no──▶ READING
     READING ──add it to my last reply──▶ ADDING_TO_REPLY ──yes: the topic's saved words added
         to the person's last reply, the draft let go / no──▶ READING
+    READING ──correct my post──▶ EDITING_POST ──send it──▶ CHANGING_POST ──yes: changed──▶ READING
+        EDITING_POST ──cancel: the changes kept──▶ READING    CHANGING_POST ──no──▶ EDITING_POST
     DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
@@ -41,6 +43,12 @@
   topic, …?"); only an explicit "yes" brings it back, for everyone to see again.
 - ADDING_TO_REPLY: voicepeer asked "Add your saved words to the end of your reply posted …?
   Your words: …"; only an explicit "yes" changes the reply, for everyone to see.
+- EDITING_POST: the person is changing the words of their own post ("correct my post");
+  utterances are corrections ("correct walk", "replace walk with talk") or the editing
+  commands of DICTATING, and other words go at the end. The changes are saved after each.
+- CHANGING_POST: voicepeer named the changes ("walk becomes talk") and asked "Shall I change
+  it?"; only an explicit "yes" changes the post, for everyone to see. "No" goes back to
+  EDITING_POST with the changes kept.
 - QUITTING: the person said "goodbye" (or "quit voicepeer") with a reply not yet posted;
   voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
   reply "goodbye" ends the session at once, from any state but sleep.
@@ -130,6 +138,8 @@ class State(Enum):
     DELETING_POST = "deleting_post"
     RECOVERING_POST = "recovering_post"
     ADDING_TO_REPLY = "adding_to_reply"
+    EDITING_POST = "editing_post"
+    CHANGING_POST = "changing_post"
 
 
 _STARTS = frozenset({State.BOOKMARKS, State.DRAFTS, State.NAMING, State.CHOOSING, State.CATEGORY})
@@ -157,6 +167,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.DELETING_POST,
             State.RECOVERING_POST,
             State.ADDING_TO_REPLY,
+            State.EDITING_POST,
             State.SLEEPING,
         }
     )
@@ -170,6 +181,8 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.DELETING_POST: frozenset({State.DELETING_POST, State.READING}),
     State.RECOVERING_POST: frozenset({State.RECOVERING_POST, State.READING}),
     State.ADDING_TO_REPLY: frozenset({State.ADDING_TO_REPLY, State.READING}),
+    State.EDITING_POST: frozenset({State.EDITING_POST, State.CHANGING_POST, State.READING}),
+    State.CHANGING_POST: frozenset({State.CHANGING_POST, State.EDITING_POST, State.READING}),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS}),
     State.BOOKMARKS: frozenset(
         {

@@ -1,0 +1,235 @@
+"""Changing the words of one's own post by voice ("correct my post"): corrections on the
+posted words, the changes named before a clear yes, nothing lost to a cancel, a stop or a
+lost answer, and a change made on the web meanwhile never overwritten."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.support.conversation import converse
+from tests.support.members import keyed_forum, member_headers, post_reply, signed_in
+from tests.support.transports import DropAfterSending
+from tests.voice.test_assistant import first_topic_id
+from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.drafts import DraftStore
+from voicepeer.voice.post_editing import (
+    BASE,
+    CANNOT_EDIT,
+    CHANGED,
+    CHANGED_MEANWHILE,
+    NO_POST,
+    NOTHING_CHANGED,
+    edit_key,
+)
+
+MINE = "I walk to the pier with my sister most mornings."
+CHANGE = ["open topic one", "correct my post"]  # "change my post" too: see the first test
+ASKED = "Everyone will see your post changed. Shall I change it? Say yes or no."
+
+
+@pytest.fixture
+def forum(tmp_path: Path) -> Iterator[DemoForum]:
+    with keyed_forum(tmp_path / "forum.sqlite3") as server:
+        yield server
+
+
+def _post_mine(forum: DemoForum, raw: str = MINE) -> int:
+    return post_reply(forum, "demo", raw, first_topic_id(forum))
+
+
+def _raw(forum: DemoForum, post_id: int) -> str:
+    return str(httpx.get(f"{forum.base_url}/posts/{post_id}.json").json()["raw"])
+
+
+def _saved(data: Path, post_id: int) -> tuple[str | None, str | None]:
+    drafts = DraftStore(data / "outbox.sqlite3")
+    return drafts.load(edit_key(post_id)), drafts.load(edit_key(post_id) + BASE)
+
+
+def test_a_misheard_word_is_replaced_and_the_post_changed_after_yes(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum)
+    lines = ["open topic one", "change my post", "replace sister with brother", "send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    # The post just read is the person's: not read again unasked.
+    assert talk.said[-4] == (
+        "Changing your post posted just now. Say read it back to hear it again. Say correct "
+        "and a word, or replace and the words, then send it when it is right."
+    )
+    assert talk.said[-3] == "Replaced sister with brother."
+    assert talk.said[-2] == f"Sister becomes brother. {ASKED}"
+    assert talk.said[-1] == CHANGED
+    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+    assert _saved(data, post_id) == (None, None)
+
+
+def test_spelling_a_word_and_adding_words_then_reading_back(forum: DemoForum, data: Path) -> None:
+    raw = "The doctor suggested ocrelizumab for my relapse."
+    post_id = _post_mine(forum, raw)
+    lines = [
+        "open topic one",
+        "previous",  # someone else's post: the person's newest is changed, and read out
+        "correct my post",
+        "correct relapse",
+        "mike sierra",
+        "done",
+        "it starts next month",
+        "read it back",
+        "send it",
+        "yes",
+    ]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[3].startswith(f"Changing your post posted just now. It says: {raw} ")
+    assert "Changed relapse to ms." in talk.said
+    new = "The doctor suggested ocrelizumab for my ms. It starts next month."
+    assert f"Your post says: {new[:-1]}" in talk.said
+    assert talk.said[-2] == f"Relapse becomes ms It starts next month. {ASKED}"
+    assert talk.said[-1] == CHANGED
+    assert _raw(forum, post_id) == new
+
+
+def test_no_keeps_the_changes_and_cancel_puts_them_aside_for_later(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum)
+    first = [*CHANGE, "replace sister with brother", "send it", "yeah", "no", "cancel"]
+    talk = converse(forum.base_url, first, data, credentials=signed_in(forum))
+    assert talk.said[-3] == "Shall I change your post? Please say yes or no."
+    assert talk.said[-1] == (
+        "Your post stays as it was. Your changes are put aside: say correct my post to come "
+        "back to them."
+    )
+    assert _raw(forum, post_id) == MINE
+    assert _saved(data, post_id) == (MINE.replace("sister", "brother"), MINE)
+    again = converse(
+        forum.base_url, [*CHANGE, "send it", "yes"], data, credentials=signed_in(forum)
+    )
+    assert again.said[-3] == (
+        "You have saved changes to your post posted just now. Sister becomes brother. Go on "
+        "changing it, or say send it."
+    )
+    assert again.said[-1] == CHANGED
+    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+
+
+def test_a_change_made_on_the_web_meanwhile_is_never_overwritten(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum)
+    converse(
+        forum.base_url,
+        [*CHANGE, "replace sister with brother", "cancel"],
+        data,
+        credentials=signed_in(forum),
+    )
+    on_the_web = MINE.replace("most mornings", "every morning")
+    changed = httpx.put(
+        f"{forum.base_url}/posts/{post_id}.json",
+        json={"post": {"raw": on_the_web}},
+        headers=member_headers("demo"),
+    )
+    assert changed.status_code == 200, changed.text
+    talk = converse(forum.base_url, [*CHANGE, "send it", "yes"], data, credentials=signed_in(forum))
+    # Both versions are heard before anything is sent; the yes then replaces the web's.
+    assert talk.said[-3].startswith(
+        f"Your post was changed on the forum since you began changing it here. On the forum "
+        f"it says: {on_the_web} Your version says: {MINE.replace('sister', 'brother')}"
+    )
+    assert talk.said[-1] == CHANGED
+    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+
+
+def test_a_change_on_the_web_between_the_question_and_the_yes_is_kept(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum)
+    on_the_web = MINE.replace("most mornings", "every morning")
+
+    class EditedOnTheWeb(httpx.HTTPTransport):
+        """The helper changes the post on the web just before voicepeer's change arrives."""
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.method == "PUT" and request.url.path == f"/posts/{post_id}.json":
+                web = httpx.put(
+                    f"{forum.base_url}/posts/{post_id}.json",
+                    json={"post": {"raw": on_the_web}},
+                    headers=member_headers("demo"),
+                )
+                assert web.status_code == 200, web.text
+            return super().handle_request(request)
+
+    lines = [*CHANGE, "replace sister with brother", "send it", "yes"]
+    talk = converse(
+        forum.base_url,
+        lines,
+        data,
+        credentials=signed_in(forum),
+        transport=EditedOnTheWeb(),
+    )
+    assert talk.said[-1] == CHANGED_MEANWHILE
+    assert _raw(forum, post_id) == on_the_web
+    assert _saved(data, post_id) == (MINE.replace("sister", "brother"), MINE)
+
+
+def test_an_answer_lost_after_the_change_is_checked_on_the_post(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum)
+    lossy = DropAfterSending("PUT", rf"^/posts/{post_id}\.json$")
+    lines = [*CHANGE, "replace sister with brother", "send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum), transport=lossy)
+    assert lossy.dropped == 1
+    assert talk.said[-1] == CHANGED
+    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+    assert _saved(data, post_id) == (None, None)
+
+
+def test_what_the_forum_does_not_allow_is_said_before_any_change(
+    forum: DemoForum, data: Path
+) -> None:
+    nothing = converse(forum.base_url, CHANGE, data, credentials=signed_in(forum))
+    assert nothing.said[-1] == NO_POST
+    post_id = _post_mine(forum)
+    unchanged = converse(
+        forum.base_url, [*CHANGE, "send it", "cancel"], data, credentials=signed_in(forum)
+    )
+    assert unchanged.said[-2] == NOTHING_CHANGED
+    assert unchanged.said[-1] == "Your post stays as it was."
+    with sqlite3.connect(forum.db_path) as conn:
+        conn.execute(
+            "UPDATE posts SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (post_id,)
+        )
+    too_old = converse(forum.base_url, CHANGE, data, credentials=signed_in(forum))
+    assert too_old.said[-1] == CANNOT_EDIT
+    assert _raw(forum, post_id) == MINE
+
+
+def test_quotes_and_links_written_on_the_web_survive_a_spoken_change(
+    forum: DemoForum, data: Path
+) -> None:
+    raw = (
+        '[quote="sam, post:1, topic:1"]\nThe pier walk is long\n[/quote]\n\n'
+        "The pier walk is fine with a stick, see https://example.org/pier-walk"
+    )
+    post_id = _post_mine(forum, raw)
+    lines = [*CHANGE, "replace stick with walker", "send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == CHANGED
+    assert _raw(forum, post_id) == raw.replace("stick", "walker")
+
+
+def test_goodbye_while_changing_keeps_the_changes(forum: DemoForum, data: Path) -> None:
+    post_id = _post_mine(forum)
+    lines = [*CHANGE, "replace sister with brother", "quit voicepeer"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        "Goodbye. Your changes to your post are saved: say correct my post to go on. Your "
+        "place is kept for next time."
+    )
+    assert _saved(data, post_id) == (MINE.replace("sister", "brother"), MINE)

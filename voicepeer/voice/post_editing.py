@@ -1,0 +1,266 @@
+"""Changing the words of one's own post by voice ("correct my post"), only after a clear yes.
+
+A word misheard in a reply is often noticed only once it is posted. The post changed is
+the one being read when it is the person's, otherwise their newest in the topic, read fresh
+from the forum (which says whether it still lets them edit it). The same corrections as in
+dictation work on its words ("correct walk", "replace walk with talk", spelling), and what
+is said otherwise goes at the end. The question names the changes ("walk becomes talk")
+before anything is sent.
+
+The changes are saved after every step, with the words they began from, so nothing is lost
+to a stop, a "cancel" or a refusal; "correct my post" on the same post takes them up again.
+The change goes with the words it began from (Discourse's ``original_text``): a change
+made meanwhile elsewhere (on the web, by a helper) is never overwritten, and the person
+hears both versions before choosing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from voicepeer.errors import EditConflictError, ForumError
+from voicepeer.forum.base import Post
+from voicepeer.forum.checks import check_reply
+from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.own_posts import normalize_raw
+from voicepeer.speech.text.sentences import as_sentence
+from voicepeer.voice import phrasing
+from voicepeer.voice.composer import Composer, ComposerEngines, Next
+from voicepeer.voice.error_phrases import problem_line, say_error
+from voicepeer.voice.own_post_changes import OwnPostChanges, OwnPostEngines
+from voicepeer.voice.post_text import PostText
+
+log = logging.getLogger(__name__)
+
+EDITING_HELP = (
+    "You are changing your post. To fix a word, say correct and the word, then choose a "
+    "number or say spell it; or say replace and the words, then the new words. What you say "
+    "otherwise goes at the end. Say read it back, delete last word, start over to undo every "
+    "change, send it when it is right, or cancel."
+)
+NO_POST = "You have no post in this topic to change."
+CANNOT_EDIT = (
+    "The forum no longer lets you change this post: it allows changes only for a while after "
+    "posting, and not in an archived topic."
+)
+NO_WORDS = "The forum did not give me the words of your post, so I cannot change it."
+NOTHING_CHANGED = (
+    "You have not changed anything yet. Say correct and a word, or replace and the words, "
+    "or say cancel."
+)
+CHANGED = "Your post is changed."
+UNSURE = (
+    "I am not sure the forum took the change, so your changes stay saved. Say correct my post "
+    "to hear your post as it is now, then send it again if it still needs it."
+)
+CHANGED_MEANWHILE = (
+    "Your post was changed on the forum since you began, perhaps on the web, so I have "
+    "changed nothing. Your changes stay saved: say correct my post to hear both versions."
+)
+NOT_CHANGED = (
+    "The forum did not take the change, and your post is as it was. Your changes stay saved: "
+    "say correct my post to try again."
+)
+BASE = " base"
+"""Saved beside a change's words (its key and this): the post's words it began from."""
+
+
+def edit_key(post_id: int) -> str:
+    """Names the saved change to the post ``post_id`` among the drafts."""
+    return f"post-{post_id}"
+
+
+def _same(a: str, b: str) -> bool:
+    return normalize_raw(a) == normalize_raw(b)
+
+
+class EditablePosts(OwnPostChanges):
+    """The person's post to change, as the forum shows it now, and the change sent."""
+
+    def find(self) -> Post | None:
+        """The post being read when it is the person's, else their newest in the topic,
+        read fresh; None after saying why there is none to change."""
+        topic = self._reader.topic
+        if topic is None or not self._signed_in():
+            return None
+
+        def theirs(post: Post) -> bool:
+            return post.cues is not None and post.cues.yours and not post.cues.deleted_by_author
+
+        current = self._reader.current_post()
+        try:
+            if current is None or not theirs(current):
+                fresh = self._forum.topic(topic.id, fresh=True)
+                current = self._newest_own(fresh, lambda c: c.yours and not c.deleted_by_author)
+            post = self._forum.post(current.id) if current is not None else None
+        except ForumError as error:
+            log.warning("could not read the post to change: %s", type(error).__name__)
+            self._say(say_error(error))
+            return None
+        if post is None or not theirs(post):
+            self._say(NO_POST)
+        elif post.raw is None:
+            self._say(NO_WORDS)
+        elif post.cues is None or not post.cues.can_edit:
+            self._say(CANNOT_EDIT)
+        else:
+            return post
+        return None
+
+    def send(self, post: Post, text: PostText) -> str | None:
+        """Send the change; what to say when it did not go (None: it is on the forum)."""
+        words = text.text_to_send()
+        try:
+            self._show(self._forum.edit_post(post.id, words, original=text.base))
+        except ForumError as error:
+            log.warning("changing the post failed: %s", type(error).__name__)
+            if isinstance(error, EditConflictError):
+                return CHANGED_MEANWHILE
+            if not isinstance(error, DeliveryUncertainError):
+                return f"{say_error(error)} Your changes stay saved."
+            # The answer lost on the way: the post itself says whether it changed.
+            now = self._read_again(post)
+            if now is None:
+                return UNSURE
+            if not _same(now.raw or "", words):
+                return NOT_CHANGED
+        return None
+
+    def being_read(self, post: Post) -> bool:
+        current = self._reader.current_post()
+        return current is not None and current.id == post.id
+
+    def private(self) -> bool:
+        topic = self._reader.topic
+        return topic is not None and topic.archetype == "private_message"
+
+
+class PostEditor(Composer):
+    """The person's own post being changed: the words, the question, and the change."""
+
+    what = "post"
+    help = EDITING_HELP
+
+    def __init__(self, writing: ComposerEngines, own: OwnPostEngines) -> None:
+        super().__init__(writing, own.say)
+        self._posts = EditablePosts(own)
+        self._now = own.now
+        self.draft: PostText = PostText()
+        self._post: Post | None = None
+
+    @property
+    def post_changed(self) -> Post | None:
+        """The post whose words are being changed."""
+        return self._post
+
+    def begin(self) -> bool:
+        """Start changing the person's post (or take up the changes saved for it); False
+        after saying why there is none to change."""
+        post = self._posts.find()
+        if post is None:
+            return False
+        self._post, raw = post, post.raw or ""
+        self.corrector.reset()
+        key = edit_key(post.id)
+        drafts = self._engines.drafts
+        saved, began_from = drafts.load(key), drafts.load(key + BASE)
+        self.draft = PostText.of_post(raw, saved)
+        age = phrasing.age_of(post, self._now())
+        which = f"your post{' posted ' + age if age else ''}"
+        if saved is not None and began_from is not None and not _same(began_from, raw):
+            # Changed elsewhere since: both versions heard, and sending replaces the
+            # forum's words only after the person heard them.
+            self.save()
+            self._say(
+                f"Your post was changed on the forum since you began changing it here. On the "
+                f"forum it says: {raw} Your version says: {self.draft.text} Say send it to "
+                "put your version in its place, start over to begin again from the forum's, "
+                "or go on changing it."
+            )
+        elif saved is not None:
+            self._say(
+                f"You have saved changes to {which}. {self._changes_line()} Go on changing "
+                "it, or say send it."
+            )
+        else:
+            heard = (
+                "Say read it back to hear it again."
+                if self._posts.being_read(post)
+                else f"It says: {raw}"
+            )
+            self._say(
+                f"Changing {which}. {heard} Say correct and a word, or replace and the "
+                "words, then send it when it is right."
+            )
+        return True
+
+    def _changes_line(self) -> str:
+        changes = self.draft.changes()
+        if changes is None:
+            return f"Your post will say: {self.draft.text_to_send()}"
+        named = phrasing.and_list(changes)
+        return as_sentence(named[:1].upper() + named[1:])
+
+    def start_over(self) -> None:
+        self.draft.clear()
+        self._say("Your post is back as it is on the forum. Change what you like, or cancel.")
+
+    def save(self) -> None:
+        if self._post is None:
+            return
+        key, drafts = edit_key(self._post.id), self._engines.drafts
+        if self.draft.changed:
+            drafts.save(key, self.draft.text_to_send())
+            drafts.save(key + BASE, self.draft.base)
+        else:
+            drafts.delete(key)
+            drafts.delete(key + BASE)
+
+    def ask_to_post(self) -> Next:
+        """Name the changes (or read the post as it will be), say who sees it, and ask."""
+        if not self.draft.changed:
+            self._say(NOTHING_CHANGED)
+            return Next.DICTATING
+        private = self._posts.private()
+        problem = check_reply(self.draft.text_to_send(), self._limits(), private=private)
+        if problem is not None:
+            self._say(problem_line(problem) + " Then say send it.")
+            return Next.DICTATING
+        who = "Everyone in this conversation" if private else "Everyone"
+        self._say(
+            f"{self._changes_line()} {who} will see your post changed. Shall I change it? "
+            "Say yes or no."
+        )
+        return Next.CONFIRMING
+
+    def question_again(self) -> str:
+        return "Shall I change your post? Please say yes or no."
+
+    def post(self) -> None:
+        """The person said yes: change the post, and say what became of it. The saved
+        changes go only once the forum has them."""
+        assert self._post is not None
+        trouble = self._posts.send(self._post, self.draft)
+        if trouble is not None:
+            self._say(trouble)
+            return
+        self.draft = PostText.of_post(self.draft.text_to_send())
+        self.save()
+        self._say(CHANGED)
+
+    def decline(self) -> Next:
+        self._say(
+            "All right, your post stays as it was, and your changes are kept. Go on changing "
+            "it, or say send it when you are ready."
+        )
+        return Next.DICTATING
+
+    def cancel(self) -> Next:
+        self.save()
+        self._say(
+            "Your post stays as it was. Your changes are put aside: say correct my post to "
+            "come back to them."
+            if self.draft.changed
+            else "Your post stays as it was."
+        )
+        return Next.READING
