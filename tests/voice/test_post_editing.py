@@ -17,14 +17,13 @@ from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
+from voicepeer.voice.composer import CHANGE_BASE, change_key
 from voicepeer.voice.post_editing import (
-    BASE,
     CANNOT_EDIT,
     CHANGED,
     CHANGED_MEANWHILE,
     NO_POST,
     NOTHING_CHANGED,
-    edit_key,
 )
 
 MINE = "I walk to the pier with my sister most mornings."
@@ -48,7 +47,7 @@ def _raw(forum: DemoForum, post_id: int) -> str:
 
 def _saved(data: Path, post_id: int) -> tuple[str | None, str | None]:
     drafts = DraftStore(data / "outbox.sqlite3")
-    return drafts.load(edit_key(post_id)), drafts.load(edit_key(post_id) + BASE)
+    return drafts.load(change_key(post_id)), drafts.load(change_key(post_id) + CHANGE_BASE)
 
 
 def test_a_misheard_word_is_replaced_and_the_post_changed_after_yes(
@@ -233,3 +232,62 @@ def test_goodbye_while_changing_keeps_the_changes(forum: DemoForum, data: Path) 
         "place is kept for next time."
     )
     assert _saved(data, post_id) == (MINE.replace("sister", "brother"), MINE)
+
+
+def test_changes_put_aside_are_in_my_drafts_and_taken_up_from_there(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum)
+    converse(
+        forum.base_url,
+        [*CHANGE, "replace sister with brother", "cancel"],
+        data,
+        credentials=signed_in(forum),
+    )
+    talk = converse(
+        forum.base_url,
+        ["my drafts", "open one", "send it", "yes"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert talk.said[0].startswith("You have 1 saved draft.")
+    assert "your changes to your post in Walked to the end of the pier today" in talk.said[0]
+    assert talk.said[-3] == (
+        "You have saved changes to your post posted just now. Sister becomes brother. Go on "
+        "changing it, or say send it."
+    )
+    assert talk.said[-1] == CHANGED
+    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+    assert DraftStore(data / "outbox.sqlite3").all() == {}
+
+
+def test_deleting_a_saved_change_deletes_all_of_it(forum: DemoForum, data: Path) -> None:
+    post_id = _post_mine(forum)
+    lines = [*CHANGE, "replace sister with brother", "cancel", "my drafts", "delete this draft"]
+    converse(forum.base_url, [*lines, "yes"], data, credentials=signed_in(forum))
+    assert DraftStore(data / "outbox.sqlite3").all() == {}
+    assert _raw(forum, post_id) == MINE
+
+
+def test_changes_to_a_post_past_its_edit_time_become_the_topics_reply(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum)
+    converse(
+        forum.base_url,
+        [*CHANGE, "replace sister with brother", "cancel"],
+        data,
+        credentials=signed_in(forum),
+    )
+    with sqlite3.connect(forum.db_path) as conn:
+        conn.execute(
+            "UPDATE posts SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (post_id,)
+        )
+    talk = converse(forum.base_url, CHANGE, data, credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        f"{CANNOT_EDIT} Your changed version is kept as your reply to this topic: say reply, "
+        "then send it, to post it as a new reply."
+    )
+    drafts = DraftStore(data / "outbox.sqlite3")
+    assert drafts.load(f"topic-{first_topic_id(forum)}") == MINE.replace("sister", "brother")
+    assert _saved(data, post_id) == (None, None)

@@ -37,7 +37,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
-from voicepeer.voice.composer import Composer, ComposerEngines, Next
+from voicepeer.voice.composer import Composer, ComposerEngines, Next, changed_post
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
@@ -335,6 +335,7 @@ class Assistant:
                 self.peer,
                 engines.drafts,
                 self._take_up_reply,
+                self._take_up_change,
                 self.peer_loop.take_up,
                 now,
             ),
@@ -754,11 +755,12 @@ class Assistant:
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
 
-    def _edit_post(self) -> None:
-        """Change the words of the person's own post (or take up the changes saved for it)."""
+    def _edit_post(self, post_id: int | None = None) -> None:
+        """Change the words of the person's own post (or take up the changes saved for it):
+        ``post_id``, or the one being read when it is theirs, else their newest here."""
         topic = self.reader.topic
         assert topic is not None
-        if self.post_editor.begin():
+        if self.post_editor.begin(post_id):
             post = self.post_editor.post_changed
             self.engines.listener.use_dictation_context(
                 reply_context(topic, post), own_words=self.post_editor.draft.own_words()
@@ -803,6 +805,30 @@ class Assistant:
             return State.DRAFTS
         self._go(State.READING)
         self._reply(answered)
+        return self.state
+
+    def _take_up_change(self, draft: SavedDraft) -> State | None:
+        """Go on with changes to a posted post chosen from the saved drafts, at the post;
+        None when its topic can no longer be opened."""
+        post_id = changed_post(draft.key)
+        assert post_id is not None
+        kept = (
+            " Your changed version stays in your saved drafts; say delete this draft there "
+            "when you no longer need it."
+        )
+        if draft.topic_id is None:
+            self.say("I do not know which topic that post is in." + kept)
+            return None
+        try:
+            self.reader.enter_topic(draft.topic_id, draft.answers)
+        except (ForumNotFoundError, ForumForbiddenError) as error:
+            self.say(say_error(error) + kept)
+            return None
+        except ForumError as error:
+            self.say(say_error(error))
+            return State.DRAFTS
+        self._go(State.READING)
+        self._edit_post(post_id)
         return self.state
 
     def _carried_note(self, topic: Topic) -> str:

@@ -273,6 +273,26 @@ def answered_post(drafts: DraftKeeper, draft_key: str) -> int | None:
     return int(number) if number.isdigit() else None
 
 
+_CHANGE_TO = "post-"
+CHANGE_BASE = " base"
+"""Saved beside a change to a posted post (its key and this): the post's words it began
+from."""
+CHANGE_PLACE = " place"
+"""Saved beside a change to a posted post: its topic's id and its number there."""
+
+
+def change_key(post_id: int) -> str:
+    """Names the saved change to the person's posted post ``post_id`` among the drafts."""
+    return f"{_CHANGE_TO}{post_id}"
+
+
+def changed_post(draft_key: str) -> int | None:
+    """The id of the post a saved change's key names (see :func:`change_key`); None for
+    any other draft."""
+    post = draft_key.removeprefix(_CHANGE_TO)
+    return int(post) if post != draft_key and post.isdigit() else None
+
+
 def replied_topic(draft_key: str) -> int | None:
     """The id of the topic a reply's draft key names (see :meth:`Composer.draft_key`); None
     for any other draft."""

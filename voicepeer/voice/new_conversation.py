@@ -16,7 +16,14 @@ from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimi
 from voicepeer.forum.checks import check_reply, check_title
 from voicepeer.forum.peer import ForumUser
 from voicepeer.speech.text.sentences import as_sentence
-from voicepeer.voice.composer import ANSWERS, Composer, ComposerEngines, Next
+from voicepeer.voice.composer import (
+    ANSWERS,
+    CHANGE_BASE,
+    CHANGE_PLACE,
+    Composer,
+    ComposerEngines,
+    Next,
+)
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import send_result_line
@@ -396,8 +403,8 @@ def keep_as_new_conversation(drafts: DraftKeeper, key: str, title: str, raw: str
 
 def delete_saved(drafts: DraftKeeper, key: str) -> None:
     """Delete a saved draft for good, with whatever is saved beside it (a title, the reply
-    a new topic took up, the post a reply answers)."""
-    for companion in ("", _TITLE, _CARRIES, ANSWERS):
+    a new topic took up, the post a reply answers, the words and place of a post changed)."""
+    for companion in ("", _TITLE, _CARRIES, ANSWERS, CHANGE_BASE, CHANGE_PLACE):
         drafts.delete(key + companion)
 
 

@@ -25,8 +25,17 @@ from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.own_posts import normalize_raw
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
-from voicepeer.voice.composer import Composer, ComposerEngines, Next
+from voicepeer.voice.composer import (
+    CHANGE_BASE,
+    CHANGE_PLACE,
+    Composer,
+    ComposerEngines,
+    Next,
+    change_key,
+    reply_draft_key,
+)
 from voicepeer.voice.error_phrases import problem_line, say_error
+from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import OwnPostChanges, OwnPostEngines
 from voicepeer.voice.post_text import PostText
 
@@ -61,13 +70,6 @@ NOT_CHANGED = (
     "The forum did not take the change, and your post is as it was. Your changes stay saved: "
     "say correct my post to try again."
 )
-BASE = " base"
-"""Saved beside a change's words (its key and this): the post's words it began from."""
-
-
-def edit_key(post_id: int) -> str:
-    """Names the saved change to the post ``post_id`` among the drafts."""
-    return f"post-{post_id}"
 
 
 def _same(a: str, b: str) -> bool:
@@ -77,9 +79,10 @@ def _same(a: str, b: str) -> bool:
 class EditablePosts(OwnPostChanges):
     """The person's post to change, as the forum shows it now, and the change sent."""
 
-    def find(self) -> Post | None:
-        """The post being read when it is the person's, else their newest in the topic,
-        read fresh; None after saying why there is none to change."""
+    def find(self, post_id: int | None = None) -> Post | None:
+        """The post ``post_id``, or else the post being read when it is the person's, else
+        their newest in the topic, read fresh (whether the forum still lets them edit it
+        or not); None after saying why there is none."""
         topic = self._reader.topic
         if topic is None or not self._signed_in():
             return None
@@ -89,7 +92,9 @@ class EditablePosts(OwnPostChanges):
 
         current = self._reader.current_post()
         try:
-            if current is None or not theirs(current):
+            if post_id is not None:
+                current = self._forum.post(post_id)
+            elif current is None or not theirs(current):
                 fresh = self._forum.topic(topic.id, fresh=True)
                 current = self._newest_own(fresh, lambda c: c.yours and not c.deleted_by_author)
             post = self._forum.post(current.id) if current is not None else None
@@ -101,8 +106,6 @@ class EditablePosts(OwnPostChanges):
             self._say(NO_POST)
         elif post.raw is None:
             self._say(NO_WORDS)
-        elif post.cues is None or not post.cues.can_edit:
-            self._say(CANNOT_EDIT)
         else:
             return post
         return None
@@ -153,17 +156,21 @@ class PostEditor(Composer):
         """The post whose words are being changed."""
         return self._post
 
-    def begin(self) -> bool:
-        """Start changing the person's post (or take up the changes saved for it); False
-        after saying why there is none to change."""
-        post = self._posts.find()
+    def begin(self, post_id: int | None = None) -> bool:
+        """Start changing the person's post ``post_id`` or the one :meth:`EditablePosts.find`
+        takes (or take up the changes saved for it); False after saying why there is none
+        to change."""
+        post = self._posts.find(post_id)
         if post is None:
+            return False
+        key = change_key(post.id)
+        drafts = self._engines.drafts
+        saved, began_from = drafts.load(key), drafts.load(key + CHANGE_BASE)
+        if post.cues is None or not post.cues.can_edit:
+            self._say(CANNOT_EDIT + self._keep_as_reply(post, saved))
             return False
         self._post, raw = post, post.raw or ""
         self.corrector.reset()
-        key = edit_key(post.id)
-        drafts = self._engines.drafts
-        saved, began_from = drafts.load(key), drafts.load(key + BASE)
         self.draft = PostText.of_post(raw, saved)
         age = phrasing.age_of(post, self._now())
         which = f"your post{' posted ' + age if age else ''}"
@@ -194,6 +201,21 @@ class PostEditor(Composer):
             )
         return True
 
+    def _keep_as_reply(self, post: Post, saved: str | None) -> str:
+        """Changes saved for a post the forum no longer lets the person edit become their
+        reply to the topic, when they have none there yet; what to say of them."""
+        if saved is None:
+            return ""
+        drafts, reply = self._engines.drafts, reply_draft_key(post.topic_id)
+        if (drafts.load(reply) or "").strip():
+            return " Your changed version stays in your saved drafts."
+        drafts.save(reply, saved)
+        delete_saved(drafts, change_key(post.id))
+        return (
+            " Your changed version is kept as your reply to this topic: say reply, then send "
+            "it, to post it as a new reply."
+        )
+
     def _changes_line(self) -> str:
         changes = self.draft.changes()
         if changes is None:
@@ -208,13 +230,14 @@ class PostEditor(Composer):
     def save(self) -> None:
         if self._post is None:
             return
-        key, drafts = edit_key(self._post.id), self._engines.drafts
+        post, drafts = self._post, self._engines.drafts
+        key = change_key(post.id)
         if self.draft.changed:
             drafts.save(key, self.draft.text_to_send())
-            drafts.save(key + BASE, self.draft.base)
+            drafts.save(key + CHANGE_BASE, self.draft.base)
+            drafts.save(key + CHANGE_PLACE, f"{post.topic_id} {post.post_number}")
         else:
-            drafts.delete(key)
-            drafts.delete(key + BASE)
+            delete_saved(drafts, key)
 
     def ask_to_post(self) -> Next:
         """Name the changes (or read the post as it will be), say who sees it, and ask."""

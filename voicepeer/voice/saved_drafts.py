@@ -1,6 +1,7 @@
 """Saved drafts by voice: "my drafts" lists the replies, new topics and messages written
-and not yet sent, the latest first, and "open N" takes one up where it was being written:
-a reply in its own topic, a new topic or message with its title, category or people.
+and not yet sent, and the changes to posted posts not yet made, the latest first, and
+"open N" takes one up where it was being written: a reply in its own topic, a new topic or
+message with its title, category or people, a change at its post.
 "Delete this draft" deletes one for good, only after a clear yes.
 
 Nothing is sent from here: taking a draft up leads to the usual question before sending.
@@ -23,7 +24,7 @@ from voicepeer.speech.text import spoken_age
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
-from voicepeer.voice.composer import answered_post, replied_topic
+from voicepeer.voice.composer import CHANGE_PLACE, answered_post, changed_post, replied_topic
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.new_conversation import (
     Conversation,
@@ -50,6 +51,8 @@ class DraftKind(Enum):
     REPLY = "reply"
     TOPIC = "new topic"
     MESSAGE = "message"
+    CHANGE = "change"
+    """Changes to one of the person's posted posts."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ class SavedDraft:
     topic_id: int | None = None
     """The topic a reply is for."""
     answers: int | None = None
-    """The number of the post a reply answers; None for the topic itself."""
+    """The number of the post a reply answers (None for the topic itself), or of the
+    person's post a change is to."""
     category_id: int | None = None
     """Where a new topic goes."""
     usernames: tuple[str, ...] = ()
@@ -79,6 +83,11 @@ def saved_drafts(drafts: DraftKeeper) -> tuple[SavedDraft, ...]:
     draft is part of it, not a draft of its own)."""
     found: list[SavedDraft] = []
     for key, words, saved_at in drafts.newest_first():
+        if changed_post(key) is not None:
+            topic_id, number = _change_place(drafts, key)
+            change = SavedDraft(key, DraftKind.CHANGE, words, saved_at, topic_id, number)
+            found.append(change)
+            continue
         topic_id = replied_topic(key)
         started = started_conversation(key)
         refused = drafts.refusal(key) is not None
@@ -112,6 +121,14 @@ def saved_drafts(drafts: DraftKeeper) -> tuple[SavedDraft, ...]:
     return tuple(found)
 
 
+def _change_place(drafts: DraftKeeper, key: str) -> tuple[int | None, int | None]:
+    """The topic and number of the post a saved change is to (None, None when not known)."""
+    place = (drafts.load(key + CHANGE_PLACE) or "").split()
+    if len(place) != 2 or not all(p.isdigit() for p in place):
+        return None, None
+    return int(place[0]), int(place[1])
+
+
 @dataclass
 class DraftsEngines:
     forum: Forum
@@ -120,6 +137,9 @@ class DraftsEngines:
     take_up_reply: Callable[[SavedDraft], State | None]
     """Opens a reply's topic and goes on with the reply there; the state that follows, or
     None when the topic can no longer be opened (the person is told what to do instead)."""
+    take_up_change: Callable[[SavedDraft], State | None]
+    """Opens the topic at the post a change is to and goes on changing it; the state that
+    follows, or None when it cannot (the person is told why)."""
     take_up_conversation: Callable[[SavedDraft, State], State]
     """Goes on with a new topic or message (the state to go back to when it is sent or put
     aside, then the draft); the state that follows."""
@@ -237,9 +257,12 @@ class SavedDraftsList:
         if not self.items:
             return State.DRAFTS
         chosen = self.items[self.index]
-        if chosen.kind is not DraftKind.REPLY:
+        if chosen.kind is DraftKind.CHANGE:
+            taken_up = self._engines.take_up_change(chosen)
+        elif chosen.kind is not DraftKind.REPLY:
             return self._engines.take_up_conversation(chosen, self._origin)
-        taken_up = self._engines.take_up_reply(chosen)
+        else:
+            taken_up = self._engines.take_up_reply(chosen)
         # Else back where "my drafts" was said, where starting a new topic with it is understood.
         return taken_up if taken_up is not None else self._back_to_origin()
 
@@ -263,6 +286,9 @@ class SavedDraftsList:
         if draft.kind is DraftKind.REPLY:
             assert draft.topic_id is not None
             return f"your reply to {self._topic_title(draft.topic_id)}"
+        if draft.kind is DraftKind.CHANGE:
+            where = self._topic_title(draft.topic_id) if draft.topic_id is not None else GONE
+            return f"your changes to your post in {where}"
         titled = f", titled {draft.title}" if draft.title else ""
         if draft.kind is DraftKind.TOPIC:
             category = self._reader.category_name(draft.category_id)

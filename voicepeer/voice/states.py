@@ -63,7 +63,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
         is left)
     BROWSING / READING ──my drafts──▶ DRAFTS ──open N / read──▶ DICTATING (a reply, in its
         topic), COMPOSING or TITLING (a new topic or message), CATEGORY or NAMING (its
-        category or person is gone: choose another), READING (its topic takes no replies)
+        category or person is gone: choose another), READING (its topic takes no replies),
+        EDITING_POST by way of READING (changes to a posted post, at the post)
                                        └──back──▶ BROWSING
     ORIGIN ──message──▶ NAMING ──a name──▶ CHOOSING ──yes──▶ TITLING
     ORIGIN ──message Priya──────────────▶ CHOOSING ──no──▶ CHOOSING (the next likely
@@ -76,9 +77,10 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 
 - BOOKMARKS: the person's saved posts are the current list; next / previous move through
   them, "open topic N" opens one where it was saved, "remove bookmark" removes one.
-- DRAFTS: the replies, new topics and messages written and not sent are the current list,
-  newest first; next / previous move through them, "open N" takes one up where it was
-  being written (nothing is sent without the usual question).
+- DRAFTS: the replies, new topics and messages written and not sent, and the changes to
+  posted posts not made, are the current list, newest first; next / previous move through
+  them, "open N" takes one up where it was being written (nothing is sent without the
+  usual question).
 - DELETING: voicepeer asked "Delete your reply to …? … Its words cannot be brought back.";
   only an explicit "yes" deletes the draft, as words once deleted are gone for good.
 - NAMING: voicepeer asked whom to write to; the next utterance is taken as a name.
