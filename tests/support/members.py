@@ -46,6 +46,14 @@ def post_reply(forum: DemoForum, who: str, words: str, topic_id: int) -> int:
     return int(answer.json()["id"])
 
 
+def post_long_ago(forum: DemoForum, post_id: int) -> None:
+    """Make the post as old as if written on 1 January 2026: past any edit time limit."""
+    with sqlite3.connect(forum.db_path) as conn:
+        conn.execute(
+            "UPDATE posts SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (post_id,)
+        )
+
+
 def backdate_likes(forum: DemoForum, minutes: int) -> None:
     """Make every like on ``forum`` ``minutes`` older, as if given that long ago."""
     with sqlite3.connect(forum.db_path) as conn:

@@ -4,7 +4,6 @@ lost answer, and a change made on the web meanwhile never overwritten."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +11,13 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, member_headers, post_reply, signed_in
+from tests.support.members import (
+    keyed_forum,
+    member_headers,
+    post_long_ago,
+    post_reply,
+    signed_in,
+)
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id
 from voicepeer.demo_forum import DemoForum
@@ -43,6 +48,15 @@ def _post_mine(forum: DemoForum, raw: str = MINE) -> int:
 
 def _raw(forum: DemoForum, post_id: int) -> str:
     return str(httpx.get(f"{forum.base_url}/posts/{post_id}.json").json()["raw"])
+
+
+def _put_aside(forum: DemoForum, data: Path) -> int:
+    """The person posts MINE, then changes "sister" to "brother" and says cancel; the
+    post's id."""
+    post_id = _post_mine(forum)
+    lines = [*CHANGE, "replace sister with brother", "cancel"]
+    converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    return post_id
 
 
 def _saved(data: Path, post_id: int) -> tuple[str | None, str | None]:
@@ -120,13 +134,7 @@ def test_no_keeps_the_changes_and_cancel_puts_them_aside_for_later(
 def test_a_change_made_on_the_web_meanwhile_is_never_overwritten(
     forum: DemoForum, data: Path
 ) -> None:
-    post_id = _post_mine(forum)
-    converse(
-        forum.base_url,
-        [*CHANGE, "replace sister with brother", "cancel"],
-        data,
-        credentials=signed_in(forum),
-    )
+    post_id = _put_aside(forum, data)
     on_the_web = MINE.replace("most mornings", "every morning")
     changed = httpx.put(
         f"{forum.base_url}/posts/{post_id}.json",
@@ -200,10 +208,7 @@ def test_what_the_forum_does_not_allow_is_said_before_any_change(
     )
     assert unchanged.said[-2] == NOTHING_CHANGED
     assert unchanged.said[-1] == "Your post stays as it was."
-    with sqlite3.connect(forum.db_path) as conn:
-        conn.execute(
-            "UPDATE posts SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (post_id,)
-        )
+    post_long_ago(forum, post_id)
     too_old = converse(forum.base_url, CHANGE, data, credentials=signed_in(forum))
     assert too_old.said[-1] == CANNOT_EDIT
     assert _raw(forum, post_id) == MINE
@@ -237,13 +242,7 @@ def test_goodbye_while_changing_keeps_the_changes(forum: DemoForum, data: Path) 
 def test_changes_put_aside_are_in_my_drafts_and_taken_up_from_there(
     forum: DemoForum, data: Path
 ) -> None:
-    post_id = _post_mine(forum)
-    converse(
-        forum.base_url,
-        [*CHANGE, "replace sister with brother", "cancel"],
-        data,
-        credentials=signed_in(forum),
-    )
+    post_id = _put_aside(forum, data)
     talk = converse(
         forum.base_url,
         ["my drafts", "open one", "send it", "yes"],
@@ -272,17 +271,8 @@ def test_deleting_a_saved_change_deletes_all_of_it(forum: DemoForum, data: Path)
 def test_changes_to_a_post_past_its_edit_time_become_the_topics_reply(
     forum: DemoForum, data: Path
 ) -> None:
-    post_id = _post_mine(forum)
-    converse(
-        forum.base_url,
-        [*CHANGE, "replace sister with brother", "cancel"],
-        data,
-        credentials=signed_in(forum),
-    )
-    with sqlite3.connect(forum.db_path) as conn:
-        conn.execute(
-            "UPDATE posts SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (post_id,)
-        )
+    post_id = _put_aside(forum, data)
+    post_long_ago(forum, post_id)
     talk = converse(forum.base_url, CHANGE, data, credentials=signed_in(forum))
     assert talk.said[-1] == (
         f"{CANNOT_EDIT} Your changed version is kept as your reply to this topic: say reply, "

@@ -4,7 +4,6 @@ copy let go only once the words are on the forum."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +11,13 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, member_headers, post_reply, signed_in
+from tests.support.members import (
+    keyed_forum,
+    member_headers,
+    post_long_ago,
+    post_reply,
+    signed_in,
+)
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
@@ -104,10 +109,7 @@ def test_without_saved_words_or_a_reply_it_says_what_to_do(forum: DemoForum, dat
 
 def test_a_reply_past_the_forums_edit_time_is_not_asked_about(forum: DemoForum, data: Path) -> None:
     post_id = _post_mine(forum)
-    with sqlite3.connect(forum.db_path) as conn:
-        conn.execute(
-            "UPDATE posts SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (post_id,)
-        )
+    post_long_ago(forum, post_id)
     lines = ["open topic one", *SAVE_MORE, ADD]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == CANNOT_EDIT

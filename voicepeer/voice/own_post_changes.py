@@ -77,6 +77,14 @@ class OwnPostChanges:
         posts = self._forum.posts(topic.id, topic.post_ids[-OWN_POSTS_LOOKED_AT:])
         return next((p for p in reversed(posts) if p.cues and fits(p.cues)), None)
 
+    def _newest_standing(self, topic: Topic) -> Post | None:
+        """The person's newest post in the topic that is not deleted, as the forum shows it
+        now (the topic read fresh: they may have posted there a moment ago). Raises
+        ForumError."""
+        fresh = self._forum.topic(topic.id, fresh=True)
+        own = self._newest_own(fresh, lambda cues: cues.yours and not cues.deleted_by_author)
+        return self._forum.post(own.id) if own is not None else None
+
     def _kept_as(self, topic: Topic) -> tuple[str, str]:
         """Where a whole topic's or message's words are kept as a draft: the key of the new
         topic in its category, or of the new message to its other members, with them named

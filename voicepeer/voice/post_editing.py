@@ -91,13 +91,12 @@ class EditablePosts(OwnPostChanges):
             return post.cues is not None and post.cues.yours and not post.cues.deleted_by_author
 
         current = self._reader.current_post()
+        if post_id is None and current is not None and theirs(current):
+            post_id = current.id
         try:
-            if post_id is not None:
-                current = self._forum.post(post_id)
-            elif current is None or not theirs(current):
-                fresh = self._forum.topic(topic.id, fresh=True)
-                current = self._newest_own(fresh, lambda c: c.yours and not c.deleted_by_author)
-            post = self._forum.post(current.id) if current is not None else None
+            post = (
+                self._forum.post(post_id) if post_id is not None else self._newest_standing(topic)
+            )
         except ForumError as error:
             log.warning("could not read the post to change: %s", type(error).__name__)
             self._say(say_error(error))

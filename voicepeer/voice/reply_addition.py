@@ -101,9 +101,7 @@ class ReplyAdditions(OwnPostChanges):
             self._say(NO_WORDS)
             return None
         try:
-            fresh = self._forum.topic(topic.id, fresh=True)
-            own = self._newest_own(fresh, lambda cues: cues.yours and not cues.deleted_by_author)
-            last = self._forum.post(own.id) if own is not None else None
+            last = self._newest_standing(topic)
         except ForumError as error:
             log.warning("could not read the reply to add to: %s", type(error).__name__)
             self._say(say_error(error))
