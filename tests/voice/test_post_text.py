@@ -104,3 +104,11 @@ def test_the_corrector_works_on_a_posts_words_by_spelling() -> None:
     assert read_back(text, "post") == (
         "Your post says: The neurologist suggested ocrelizumab for my ms."
     )
+
+
+def test_a_post_is_read_out_with_quotes_code_and_links_named() -> None:
+    text = PostText.of_post(RAW)
+    assert read_back(text, "post") == (
+        "Your post says: (a quote) \n\nLovely! I walk there too, see (a link) for the route."
+        "\n\n* bring water\n* take the (code) app"
+    )

@@ -208,6 +208,11 @@ class Draft:
         self.heard.clear()
 
     @property
+    def spoken(self) -> str:
+        """The text as it is read back to the person."""
+        return self.text
+
+    @property
     def text(self) -> str:
         return render([token for phrase in self.phrases for token in phrase])
 

@@ -37,7 +37,7 @@ from voicepeer.voice.composer import (
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import OwnPostChanges, OwnPostEngines
-from voicepeer.voice.post_text import PostText
+from voicepeer.voice.post_text import PostText, spoken_post
 
 log = logging.getLogger(__name__)
 
@@ -179,9 +179,9 @@ class PostEditor(Composer):
             self.save()
             self._say(
                 f"Your post was changed on the forum since you began changing it here. On the "
-                f"forum it says: {raw} Your version says: {self.draft.text} Say send it to "
-                "put your version in its place, start over to begin again from the forum's, "
-                "or go on changing it."
+                f"forum it says: {spoken_post(raw)} Your version says: {self.draft.spoken} Say "
+                "send it to put your version in its place, start over to begin again from the "
+                "forum's, or go on changing it."
             )
         elif saved is not None:
             self._say(
@@ -192,7 +192,7 @@ class PostEditor(Composer):
             heard = (
                 "Say read it back to hear it again."
                 if self._posts.being_read(post)
-                else f"It says: {raw}"
+                else f"It says: {spoken_post(raw)}"
             )
             self._say(
                 f"Changing {which}. {heard} Say correct and a word, or replace and the "
@@ -218,7 +218,7 @@ class PostEditor(Composer):
     def _changes_line(self) -> str:
         changes = self.draft.changes()
         if changes is None:
-            return f"Your post will say: {self.draft.text_to_send()}"
+            return f"Your post will say: {spoken_post(self.draft.text_to_send())}"
         named = phrasing.and_list(changes)
         return as_sentence(named[:1].upper() + named[1:])
 

@@ -126,6 +126,12 @@ class PostText(Draft):
         return _joined(self.written, Draft(self.phrases, self.heard).text_to_send())
 
     @property
+    def spoken(self) -> str:
+        """The text to read out: a quote, code or a link named, not read character by
+        character."""
+        return spoken_post(self.text)
+
+    @property
     def is_empty(self) -> bool:
         return not self.text.strip()
 
@@ -147,6 +153,21 @@ class PostText(Draft):
             elif tag == "insert":
                 said.append(f"added: {after}" if d == len(new) else f"{after} is put in")
         return said if len(said) <= MAX_CHANGES_SAID else None
+
+
+def spoken_post(raw: str) -> str:
+    """A post's markdown as it is read out: someone else's quoted words, code, links and
+    HTML tags named in a word or two, the rest as written."""
+
+    def named(match: re.Match[str]) -> str:
+        found = match.group()
+        if found.lower().startswith("[quote"):
+            return " (a quote) "
+        if found.startswith("`"):
+            return " (code) "
+        return "" if found.startswith("<") else " (a link) "
+
+    return re.sub(r"[ \t]+", " ", _NOT_OWN_WORDS.sub(named, raw)).strip()
 
 
 def _joined(written: str, dictated: str) -> str:
