@@ -29,6 +29,7 @@ from voicepeer.voice.post_editing import (
     CHANGED_MEANWHILE,
     NO_POST,
     NOTHING_CHANGED,
+    STILL_WAITING,
 )
 
 MINE = "I walk to the pier with my sister most mornings."
@@ -281,3 +282,17 @@ def test_changes_to_a_post_past_its_edit_time_become_the_topics_reply(
     drafts = DraftStore(data / "outbox.sqlite3")
     assert drafts.load(f"topic-{first_topic_id(forum)}") == MINE.replace("sister", "brother")
     assert _saved(data, post_id) == (None, None)
+
+
+def test_a_reply_not_on_the_forum_yet_is_not_mistaken_for_an_older_post(
+    forum: DemoForum, data: Path
+) -> None:
+    older = _post_mine(forum)
+    lines = ["open topic one", "reply", "my sister walks with me", "send it", "yes", *CHANGE[1:]]
+    # The forum is gone before the yes: the reply waits in the outbox.
+    talk = converse(
+        forum.base_url, lines, data, credentials=signed_in(forum), before_line={4: forum.stop}
+    )
+    assert "Your words are safe" in talk.said[-2]
+    assert talk.said[-1] == STILL_WAITING
+    assert _saved(data, older) == (None, None)

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
-from voicepeer.forum.outbox import SendResult
+from voicepeer.forum.outbox import OutboxEntry, SendResult
 
 Say = Callable[[str], None]
 """Says one utterance to the person (the voice loop's own ``say``, which also keeps it for
@@ -64,6 +64,10 @@ class ReplyOutbox(Protocol):
 
     def flush(self) -> list[SendResult]:
         """Try again to post every reply still waiting."""
+        ...
+
+    def pending(self) -> tuple[OutboxEntry, ...]:
+        """Replies not on the forum yet: waiting, or being sent."""
         ...
 
 

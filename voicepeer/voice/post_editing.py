@@ -19,9 +19,10 @@ from __future__ import annotations
 import logging
 
 from voicepeer.errors import EditConflictError, ForumError
-from voicepeer.forum.base import Post
+from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.checks import check_reply
 from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.outbox import EntryKind
 from voicepeer.forum.own_posts import normalize_raw
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
@@ -48,6 +49,10 @@ EDITING_HELP = (
     "change, send it when it is right, or cancel."
 )
 NO_POST = "You have no post in this topic to change."
+STILL_WAITING = (
+    "Your newest reply here is not on the forum yet, so it cannot be changed: it goes as "
+    "soon as the forum takes it. Then say correct my post."
+)
 CANNOT_EDIT = (
     "The forum no longer lets you change this post: it allows changes only for a while after "
     "posting, and not in an archived topic."
@@ -128,6 +133,10 @@ class EditablePosts(OwnPostChanges):
                 return NOT_CHANGED
         return None
 
+    @property
+    def topic(self) -> Topic | None:
+        return self._reader.topic
+
     def being_read(self, post: Post) -> bool:
         current = self._reader.current_post()
         return current is not None and current.id == post.id
@@ -159,6 +168,9 @@ class PostEditor(Composer):
         """Start changing the person's post ``post_id`` or the one :meth:`EditablePosts.find`
         takes (or take up the changes saved for it); False after saying why there is none
         to change."""
+        if post_id is None and self._reply_waiting():
+            self._say(STILL_WAITING)
+            return False
         post = self._posts.find(post_id)
         if post is None:
             return False
@@ -199,6 +211,15 @@ class PostEditor(Composer):
                 "words, then send it when it is right."
             )
         return True
+
+    def _reply_waiting(self) -> bool:
+        """Whether a reply of the person's to the topic is in the outbox, not on the forum
+        yet: "my post" then means that one."""
+        topic = self._posts.topic
+        return topic is not None and any(
+            entry.kind is EntryKind.REPLY and entry.topic_id == topic.id
+            for entry in self._engines.outbox.pending()
+        )
 
     def _keep_as_reply(self, post: Post, saved: str | None) -> str:
         """Changes saved for a post the forum no longer lets the person edit become their
