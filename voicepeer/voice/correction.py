@@ -243,4 +243,4 @@ def read_back(draft: Draft, what: str = "reply") -> str:
         return f"Your {what} is empty so far."
     unsure = draft.unsure_words(UNSURE_BELOW)
     doubt = f" I'm not sure about: {', '.join(unsure)}." if unsure else ""
-    return f"Your {what} says: {draft.spoken}{doubt}"
+    return f"Your {what} says: {draft.read_out}{doubt}"

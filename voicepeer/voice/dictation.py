@@ -208,7 +208,7 @@ class Draft:
         self.heard.clear()
 
     @property
-    def spoken(self) -> str:
+    def read_out(self) -> str:
         """The text as it is read back to the person."""
         return self.text
 

@@ -191,7 +191,7 @@ class PostEditor(Composer):
             self.save()
             self._say(
                 f"Your post was changed on the forum since you began changing it here. On the "
-                f"forum it says: {spoken_post(raw)} Your version says: {self.draft.spoken} Say "
+                f"forum it says: {spoken_post(raw)} Your version says: {self.draft.read_out} Say "
                 "send it to put your version in its place, start over to begin again from the "
                 "forum's, or go on changing it."
             )

@@ -126,7 +126,7 @@ class PostText(Draft):
         return _joined(self.written, Draft(self.phrases, self.heard).text_to_send())
 
     @property
-    def spoken(self) -> str:
+    def read_out(self) -> str:
         """The text to read out: a quote, code or a link named, not read character by
         character."""
         return spoken_post(self.text)
