@@ -93,3 +93,18 @@ def test_the_forums_limits_on_replies_in_a_topic_are_read_with_their_count() -> 
         "As a new member, you may post one reply in a topic until someone answers you there."
     )
     assert read_rejection("Topic is closed").replies_held is None
+
+
+def test_words_the_forum_finds_unclear_are_explained_for_a_reply_and_a_title() -> None:
+    body = read_rejection("Body seems unclear, is it a complete sentence?")
+    assert body.unclear and not body.title
+    title = read_rejection(
+        "Title seems unclear, most of the words contain the same letters over and over?"
+    )
+    assert title.unclear and title.title
+    assert rejection_line((body.words,)) == (
+        "The forum did not accept that. It thinks your reply seems unclear: it wants a "
+        "sentence of a few different words, not the same ones over and over, and not all in "
+        "capitals."
+    )
+    assert "It thinks the title seems unclear" in rejection_line((title.words,))

@@ -197,3 +197,12 @@ def test_a_reply_to_a_closed_topic_is_kept_and_not_retried(forum: DemoForum, dat
     back = converse(forum.base_url, ["open topic one", "reply"], data)
     assert back.said[-1].startswith("The forum did not accept your reply to Walked to the end")
     assert "This topic is closed" in back.said[-1] and "helps a lot to know" in back.said[-1]
+
+
+def test_a_reply_the_forum_finds_unclear_is_kept_and_explained(tmp_path: Path) -> None:
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        lines = ["open topic one", "reply", "no no no no no no no no", "send it", "yes"]
+        talk = converse(forum.base_url, lines, tmp_path / "data")
+        again = converse(forum.base_url, ["open topic one", "reply"], tmp_path / "data")
+    assert "It thinks your reply seems unclear" in talk.said[-1], talk.transcript
+    assert "No no no no no no no no" in again.said[-1], again.transcript

@@ -43,6 +43,16 @@ class DemoForumOptions:
     title_prettify: bool = True
     """Tidy titles as they are stored: a capital first letter, no final full stops, one !
     or ? at most in a row, no title all in capitals (Discourse's site setting, default on)."""
+    body_min_entropy: int = field(default=7, metadata={"min": 0, "max": 100})
+    """Different bytes a post's body needs, or it "seems unclear" (Discourse's site setting,
+    default 7; scaled down for messages and short minimum lengths, see text_sentinel.py)."""
+    title_min_entropy: int = field(default=10, metadata={"min": 0, "max": 100})
+    """Different bytes a topic's title needs (Discourse default 10; messages exempt)."""
+    title_max_word_length: int = field(default=30, metadata={"min": 1, "max": 1000})
+    """Longest run of letters and digits a topic's title may have (Discourse default 30)."""
+    allow_uppercase_posts: bool = False
+    """Whether a body or title may be all in capitals (Discourse's site setting, default
+    false: it "seems unclear")."""
     min_search_term_length: int = field(default=3, metadata={"min": 1, "max": 100})
     """Fewest characters a search may have; shorter ones get 400 (Discourse default 3)."""
     unique_posts_mins: int = field(default=5, metadata={"min": 0, "max": 1440})

@@ -34,6 +34,7 @@ from voicepeer.demo_forum.serializers import avatar_template, post_json
 from voicepeer.demo_forum.slow_mode import slow_mode_errors
 from voicepeer.demo_forum.store import is_staff, iso, now_iso
 from voicepeer.demo_forum.text_cleaner import clean_raw, clean_title
+from voicepeer.demo_forum.text_sentinel import body_unclear, title_unclear
 from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
 
 
@@ -45,13 +46,17 @@ def _title_errors(ctx: Context, title: str | None, *, private: bool) -> list[str
     )
     if not title_text:
         return ["Title can't be blank"]
+    length: list[str] = []
     if len(title_text) < min_title:
-        return [f"Title is too short (minimum is {min_title} characters)"]
-    if len(title_text) > options.max_topic_title_length:
-        return [f"Title is too long (maximum is {options.max_topic_title_length} characters)"]
+        length = [f"Title is too short (minimum is {min_title} characters)"]
+    elif len(title_text) > options.max_topic_title_length:
+        length = [f"Title is too long (maximum is {options.max_topic_title_length} characters)"]
+    # The Topic model's validations each add theirs: quality_title (not for messages),
+    # then unique_among.
+    errors = length + ([] if private else title_unclear(title_text, options))
     if not private and not options.allow_duplicate_topic_titles and _title_taken(ctx, title_text):
-        return ["Title has already been used"]
-    return []
+        errors.append("Title has already been used")
+    return errors
 
 
 def _title_taken(ctx: Context, title: str) -> bool:
@@ -71,11 +76,13 @@ def body_errors(ctx: Context, raw: str, *, private: bool, new_topic: bool) -> li
         minimum = options.min_first_post_length
     else:
         minimum = options.min_post_length
+    # PostValidator: stripped_length, then raw_quality, each adding its own.
+    errors = []
     if len(body) < minimum:
-        return [f"Body is too short (minimum is {minimum} characters)"]
-    if len(body) > options.max_post_length:
-        return [f"Body is too long (maximum is {options.max_post_length} characters)"]
-    return []
+        errors.append(f"Body is too short (minimum is {minimum} characters)")
+    elif len(body) > options.max_post_length:
+        errors.append(f"Body is too long (maximum is {options.max_post_length} characters)")
+    return errors + body_unclear(raw, options, private=private)
 
 
 def _repeat_errors(ctx: Context, user: sqlite3.Row, raw: str, *, private: bool) -> list[str]:

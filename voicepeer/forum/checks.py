@@ -100,6 +100,9 @@ def check_search_term(query: str, minimum: int) -> None:
 _TOO_SHORT = re.compile(r"^(?P<what>\w+) is too short \(minimum is (?P<n>\d+) characters?\)", re.I)
 _TOO_LONG = re.compile(r"^(?P<what>\w+) is too long \(maximum is (?P<n>\d+) characters?\)", re.I)
 _TITLE_TAKEN = re.compile(r"^title has already been used", re.I)
+# TextSentinel's judgement (server.en.yml is_invalid and errors.messages is_invalid_*):
+# "Body seems unclear, is it a complete sentence?", "Title seems unclear, ...".
+_UNCLEAR = re.compile(r"^(?P<what>\w+) seems unclear", re.I)
 # PostValidator's limits on replies in one topic (server.en.yml too_many_replies and
 # max_consecutive_replies; "No consecutive replies" when the limit is 1).
 _NEW_MEMBER_REPLIES = re.compile(r"new users are temporarily limited to (?P<n>\d+) repl", re.I)
@@ -128,6 +131,9 @@ class Rejection:
     """Almost the same as something the person posted a moment ago."""
     title_taken: bool = False
     """Another topic has this title (Discourse's default: titles are unique)."""
+    unclear: bool = False
+    """The forum judged the words unclear: the same few letters over and over, a very long
+    word (a title), or all in capitals."""
     replies_held: RepliesHeld | None = None
     """A limit of ``limit`` replies from the member in the topic, lifted when someone else
     posts there."""
@@ -151,6 +157,8 @@ def read_rejection(error: str) -> Rejection:
     ):
         if match := pattern.search(error):
             return Rejection(None, limit=int(match["n"] or 1), replies_held=held, words=error)
+    if match := _UNCLEAR.match(error):
+        return Rejection(None, title=match["what"].lower() == "title", unclear=True, words=error)
     return Rejection(
         None,
         too_similar="too similar" in error.lower(),

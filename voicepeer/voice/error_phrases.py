@@ -197,6 +197,16 @@ def _explain(rejection: Rejection) -> str:
         return "It does not take the same words from you twice within a few minutes."
     if rejection.title_taken:
         return "Another topic on the forum already has this title."
+    if rejection.unclear and rejection.title:
+        return (
+            "It thinks the title seems unclear: it wants a few different words, none of them "
+            "very long, and not all in capitals."
+        )
+    if rejection.unclear:
+        return (
+            "It thinks your reply seems unclear: it wants a sentence of a few different "
+            "words, not the same ones over and over, and not all in capitals."
+        )
     if rejection.replies_held is RepliesHeld.NEW_MEMBER:
         return (
             f"As a new member, you may post {_replies(rejection.limit)} in a topic until "
