@@ -177,3 +177,16 @@ def test_a_reply_changed_on_the_web_after_the_question_is_left_as_it_is(
     assert talk.said[-1] == CHANGED_MEANWHILE
     assert _raw(forum, post_id) == on_the_web  # the change on the web is not lost
     assert _draft(data, forum) is not None  # nor are the words
+
+
+def test_the_question_says_when_the_words_answered_someone_elses_post(
+    forum: DemoForum, data: Path
+) -> None:
+    _post_mine(forum)
+    lines = ["open topic one", "previous", "reply", MORE, "cancel", ADD]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    answered = talk.said[2].split(", by ", 1)[1].split(",", 1)[0]  # "Post 4 of 5, by …"
+    assert (
+        f"They answered a post by {answered}; at the end of your reply they will not show as "
+        "an answer to that post."
+    ) in talk.said[-1], talk.transcript

@@ -23,7 +23,7 @@ from voicepeer.forum.own_posts import normalize_raw
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
-from voicepeer.voice.composer import Composer
+from voicepeer.voice.composer import Composer, answered_post
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import OwnPostChanges
@@ -67,14 +67,23 @@ class ReplyAddition:
     """When the reply was posted ("3 minutes ago"), or ""."""
     words: str
     draft_key: str
+    answered: str = ""
+    """Who wrote the post the saved words answered (a reply to the topic: ""): added to
+    the person's reply, they no longer show as an answer to it."""
 
     @property
     def question(self) -> str:
         when = f" posted {self.age}" if self.age else ""
+        link = (
+            f" They answered {self.answered}; at the end of your reply they will not show as "
+            "an answer to that post."
+            if self.answered
+            else ""
+        )
         return (
             f"Add your saved words to the end of your reply{when}? Your words: "
-            f"{as_sentence(excerpt(self.words))} Everyone will see your reply changed. Say yes "
-            "or no."
+            f"{as_sentence(excerpt(self.words))}{link} Everyone will see your reply changed. "
+            "Say yes or no."
         )
 
     @property
@@ -102,6 +111,7 @@ class ReplyAdditions(OwnPostChanges):
             return None
         try:
             last = self._newest_standing(topic)
+            answered = self._answered(key, last)
         except ForumError as error:
             log.warning("could not read the reply to add to: %s", type(error).__name__)
             self._say(say_error(error))
@@ -116,7 +126,18 @@ class ReplyAdditions(OwnPostChanges):
         if not last.cues.can_edit:
             self._say(CANNOT_EDIT)
             return None
-        return ReplyAddition(last, phrasing.age_of(last, self._now()), words, key)
+        age = phrasing.age_of(last, self._now())
+        return ReplyAddition(last, age, words, key, answered)
+
+    def _answered(self, key: str, last: Post | None) -> str:
+        """Who wrote the post the saved words answered, when that is not ``last`` itself
+        (or the topic); "" otherwise. Raises ForumError."""
+        number, thread = answered_post(self._drafts, key), self._reader.thread
+        if number is None or thread is None or (last is not None and last.post_number == number):
+            return ""
+        index = thread.index_of_post_number(number)
+        post = thread.post_at(index) if index is not None else None
+        return f"a post by {phrasing.author_name(post)}" if post is not None else "another post"
 
     def make(self, addition: ReplyAddition) -> None:
         """Add the words (the person said yes), and say so; the saved copy goes once they
