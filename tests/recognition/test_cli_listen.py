@@ -203,20 +203,34 @@ def test_deleting_or_bringing_back_ones_post_is_told_apart_from_other_commands(
     ]
 
 
+@pytest.mark.parametrize("state", ["dictating", "editing_post"])
 def test_dictating_hears_text_and_whole_editing_commands(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
 ) -> None:
     path = write_wav(
         tmp_path / "d.wav", utterances(["I hope you feel better soon", 3.0, "send it", 3.0])
     )
     status, lines, _ = run(
-        ["listen", "--wav", str(path), "--state", "dictating", "--json", "--engine", "sphinx"],
+        ["listen", "--wav", str(path), "--state", state, "--json", "--engine", "sphinx"],
         capsys,
     )
     assert status == 0
     records = [json.loads(line) for line in lines]
     assert "intent" not in records[0] and "better" in records[0]["text"]
     assert records[1]["intent"] == "send"
+
+
+@pytest.mark.parametrize("state", ["dictating", "editing_post"])
+def test_only_a_goodbye_naming_voicepeer_ends_writing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
+) -> None:
+    path = write_wav(tmp_path / "g.wav", utterances(["goodbye voicepeer", 3.0]))
+    status, lines, _ = run(
+        ["listen", "--wav", str(path), "--state", state, "--json", "--engine", "sphinx"],
+        capsys,
+    )
+    assert status == 0
+    assert [json.loads(line).get("intent") for line in lines] == ["quit"]
 
 
 def test_talk_in_the_room_is_dropped_and_said_so_on_the_error_stream(

@@ -31,6 +31,7 @@ from voicepeer.listening import make_interpreter, make_listener
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.voice.assistant import interpret_in, is_goodbye_while_dictating, listen_mode
+from voicepeer.voice.state_commands import WRITING_STATES
 from voicepeer.voice.states import State
 
 
@@ -145,7 +146,7 @@ def _editing(heard: Heard, state: State | None, interpreter: Interpreter) -> str
     """The editing command a whole dictated utterance is in ``state``, if any."""
     if state is None:
         return None
-    if state is State.DICTATING and is_goodbye_while_dictating(heard):
+    if state in WRITING_STATES and is_goodbye_while_dictating(heard):
         return "quit"
     action = interpreter.editing(heard)
     return action.value if action is not None else None
