@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, post_reply, signed_in
+from tests.support.members import keyed_forum, post_reply, post_words, signed_in
 from tests.support.spoken_session import Line, SpokenListener
 from tests.voice.test_assistant import first_topic_id
 from voicepeer.listening import voice_loop_phrasebook
@@ -78,7 +77,7 @@ def test_spoken_change_to_a_posted_reply_after_a_clear_yes(tmp_path: Path) -> No
             listener=make_listener,
             credentials=signed_in(forum),
         )
-        raw = httpx.get(f"{forum.base_url}/posts/{post_id}.json").json()["raw"]
+        raw = post_words(forum, post_id)
     said = talk.transcript
     assert "Changed legs to feet." in said, said
     assert "Legs becomes feet. Everyone will see your post changed." in said, said

@@ -46,6 +46,11 @@ def post_reply(forum: DemoForum, who: str, words: str, topic_id: int) -> int:
     return int(answer.json()["id"])
 
 
+def post_words(forum: DemoForum, post_id: int) -> str:
+    """The post's words (``raw``) as the forum has them now."""
+    return str(httpx.get(f"{forum.base_url}/posts/{post_id}.json").json()["raw"])
+
+
 def post_long_ago(forum: DemoForum, post_id: int) -> None:
     """Make the post as old as if written on 1 January 2026: past any edit time limit."""
     with sqlite3.connect(forum.db_path) as conn:

@@ -16,6 +16,7 @@ from tests.support.members import (
     member_headers,
     post_long_ago,
     post_reply,
+    post_words,
     signed_in,
 )
 from tests.support.transports import DropAfterSending
@@ -47,10 +48,6 @@ def _post_mine(forum: DemoForum, raw: str = MINE) -> int:
     return post_reply(forum, "demo", raw, first_topic_id(forum))
 
 
-def _raw(forum: DemoForum, post_id: int) -> str:
-    return str(httpx.get(f"{forum.base_url}/posts/{post_id}.json").json()["raw"])
-
-
 def _put_aside(forum: DemoForum, data: Path) -> int:
     """The person posts MINE, then changes "sister" to "brother" and says cancel; the
     post's id."""
@@ -79,7 +76,7 @@ def test_a_misheard_word_is_replaced_and_the_post_changed_after_yes(
     assert talk.said[-3] == "Replaced sister with brother."
     assert talk.said[-2] == f"Sister becomes brother. {ASKED}"
     assert talk.said[-1] == CHANGED
-    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+    assert post_words(forum, post_id) == MINE.replace("sister", "brother")
     assert _saved(data, post_id) == (None, None)
 
 
@@ -105,7 +102,7 @@ def test_spelling_a_word_and_adding_words_then_reading_back(forum: DemoForum, da
     assert f"Your post says: {new[:-1]}" in talk.said
     assert talk.said[-2] == f"Relapse becomes ms It starts next month. {ASKED}"
     assert talk.said[-1] == CHANGED
-    assert _raw(forum, post_id) == new
+    assert post_words(forum, post_id) == new
 
 
 def test_no_keeps_the_changes_and_cancel_puts_them_aside_for_later(
@@ -119,7 +116,7 @@ def test_no_keeps_the_changes_and_cancel_puts_them_aside_for_later(
         "Your post stays as it was. Your changes are put aside: say correct my post to come "
         "back to them."
     )
-    assert _raw(forum, post_id) == MINE
+    assert post_words(forum, post_id) == MINE
     assert _saved(data, post_id) == (MINE.replace("sister", "brother"), MINE)
     again = converse(
         forum.base_url, [*CHANGE, "send it", "yes"], data, credentials=signed_in(forum)
@@ -129,7 +126,7 @@ def test_no_keeps_the_changes_and_cancel_puts_them_aside_for_later(
         "changing it, or say send it."
     )
     assert again.said[-1] == CHANGED
-    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+    assert post_words(forum, post_id) == MINE.replace("sister", "brother")
 
 
 def test_a_change_made_on_the_web_meanwhile_is_never_overwritten(
@@ -150,7 +147,7 @@ def test_a_change_made_on_the_web_meanwhile_is_never_overwritten(
         f"it says: {on_the_web} Your version says: {MINE.replace('sister', 'brother')}"
     )
     assert talk.said[-1] == CHANGED
-    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+    assert post_words(forum, post_id) == MINE.replace("sister", "brother")
 
 
 def test_a_change_on_the_web_between_the_question_and_the_yes_is_kept(
@@ -181,7 +178,7 @@ def test_a_change_on_the_web_between_the_question_and_the_yes_is_kept(
         transport=EditedOnTheWeb(),
     )
     assert talk.said[-1] == CHANGED_MEANWHILE
-    assert _raw(forum, post_id) == on_the_web
+    assert post_words(forum, post_id) == on_the_web
     assert _saved(data, post_id) == (MINE.replace("sister", "brother"), MINE)
 
 
@@ -194,7 +191,7 @@ def test_an_answer_lost_after_the_change_is_checked_on_the_post(
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum), transport=lossy)
     assert lossy.dropped == 1
     assert talk.said[-1] == CHANGED
-    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+    assert post_words(forum, post_id) == MINE.replace("sister", "brother")
     assert _saved(data, post_id) == (None, None)
 
 
@@ -212,7 +209,7 @@ def test_what_the_forum_does_not_allow_is_said_before_any_change(
     post_long_ago(forum, post_id)
     too_old = converse(forum.base_url, CHANGE, data, credentials=signed_in(forum))
     assert too_old.said[-1] == CANNOT_EDIT
-    assert _raw(forum, post_id) == MINE
+    assert post_words(forum, post_id) == MINE
 
 
 def test_quotes_and_links_written_on_the_web_survive_a_spoken_change(
@@ -226,7 +223,7 @@ def test_quotes_and_links_written_on_the_web_survive_a_spoken_change(
     lines = [*CHANGE, "replace stick with walker", "send it", "yes"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == CHANGED
-    assert _raw(forum, post_id) == raw.replace("stick", "walker")
+    assert post_words(forum, post_id) == raw.replace("stick", "walker")
 
 
 def test_goodbye_while_changing_keeps_the_changes(forum: DemoForum, data: Path) -> None:
@@ -257,7 +254,7 @@ def test_changes_put_aside_are_in_my_drafts_and_taken_up_from_there(
         "changing it, or say send it."
     )
     assert talk.said[-1] == CHANGED
-    assert _raw(forum, post_id) == MINE.replace("sister", "brother")
+    assert post_words(forum, post_id) == MINE.replace("sister", "brother")
     assert DraftStore(data / "outbox.sqlite3").all() == {}
 
 
@@ -266,7 +263,7 @@ def test_deleting_a_saved_change_deletes_all_of_it(forum: DemoForum, data: Path)
     lines = [*CHANGE, "replace sister with brother", "cancel", "my drafts", "delete this draft"]
     converse(forum.base_url, [*lines, "yes"], data, credentials=signed_in(forum))
     assert DraftStore(data / "outbox.sqlite3").all() == {}
-    assert _raw(forum, post_id) == MINE
+    assert post_words(forum, post_id) == MINE
 
 
 def test_changes_to_a_post_past_its_edit_time_become_the_topics_reply(

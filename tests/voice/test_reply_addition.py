@@ -16,6 +16,7 @@ from tests.support.members import (
     member_headers,
     post_long_ago,
     post_reply,
+    post_words,
     signed_in,
 )
 from tests.support.transports import DropAfterSending
@@ -45,10 +46,6 @@ def forum(tmp_path: Path) -> Iterator[DemoForum]:
 
 def _post_mine(forum: DemoForum) -> int:
     return post_reply(forum, "demo", MINE, first_topic_id(forum))
-
-
-def _raw(forum: DemoForum, post_id: int) -> str:
-    return str(httpx.get(f"{forum.base_url}/posts/{post_id}.json").json()["raw"])
 
 
 def _draft(data: Path, forum: DemoForum) -> str | None:
@@ -86,7 +83,7 @@ def test_no_changes_nothing_and_keeps_the_words(forum: DemoForum, data: Path) ->
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-2] == "Shall I add your words to your reply? Please say yes or no."
     assert talk.said[-1] == "Your reply stays as it was, and your words stay saved."
-    assert _raw(forum, post_id) == MINE
+    assert post_words(forum, post_id) == MINE
     assert _draft(data, forum) is not None
 
 
@@ -113,7 +110,7 @@ def test_a_reply_past_the_forums_edit_time_is_not_asked_about(forum: DemoForum, 
     lines = ["open topic one", *SAVE_MORE, ADD]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == CANNOT_EDIT
-    assert _raw(forum, post_id) == MINE
+    assert post_words(forum, post_id) == MINE
 
 
 def test_an_answer_lost_after_the_change_is_checked_and_the_words_are_not_added_twice(
@@ -125,7 +122,7 @@ def test_an_answer_lost_after_the_change_is_checked_and_the_words_are_not_added_
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum), transport=lossy)
     assert lossy.dropped == 1
     assert talk.said[-1] == ADDED
-    assert _raw(forum, post_id).lower().count("good chairs") == 1
+    assert post_words(forum, post_id).lower().count("good chairs") == 1
     assert _draft(data, forum) is None
 
 
@@ -148,7 +145,7 @@ def test_words_already_at_the_end_are_not_added_again(forum: DemoForum, data: Pa
         credentials=signed_in(forum),
     )
     assert talk.said[-1] == ALREADY_THERE
-    assert _raw(forum, post_id).lower().count("good chairs") == 1
+    assert post_words(forum, post_id).lower().count("good chairs") == 1
     assert _draft(data, forum) is None
 
 
@@ -175,7 +172,7 @@ def test_a_reply_changed_on_the_web_after_the_question_is_left_as_it_is(
         before_line={len(lines) - 1: change_on_the_web},
     )
     assert talk.said[-1] == CHANGED_MEANWHILE
-    assert _raw(forum, post_id) == on_the_web  # the change on the web is not lost
+    assert post_words(forum, post_id) == on_the_web  # the change on the web is not lost
     assert _draft(data, forum) is not None  # nor are the words
 
 
