@@ -112,3 +112,14 @@ def test_a_post_is_read_out_with_quotes_code_and_links_named() -> None:
         "Your post says: (a quote) \n\nLovely! I walk there too, see (a link) for the route."
         "\n\n* bring water\n* take the (code) app"
     )
+
+
+def test_a_correction_overtaken_by_a_change_names_the_post() -> None:
+    said: list[str] = []
+    text = PostText.of_post("My walking is slow today.")
+    corrector = Corrector(said.append, Interpreter(), "post")
+    assert corrector.hear(Heard("replace walking"), text)
+    text.clear()
+    text.written = "My balance is poor today."  # changed meanwhile
+    assert corrector.hear(Heard("with my balance"), text)
+    assert said[-1] == "Your post has changed since. Say replace and the words again."

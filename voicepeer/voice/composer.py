@@ -60,7 +60,7 @@ class Composer:
         self._engines = engines
         self._say = say
         self.draft = Draft()
-        self.corrector = Corrector(say, engines.interpreter)
+        self.corrector = Corrector(say, engines.interpreter, self.what)
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
         self._category: str | None = None

@@ -55,9 +55,11 @@ class _Target:
 class Corrector:
     """Correction commands and the choices or spelling they wait for."""
 
-    def __init__(self, say: Say, interpreter: Interpreter) -> None:
+    def __init__(self, say: Say, interpreter: Interpreter, what: str = "reply") -> None:
         self._say = say
         self._interpreter = interpreter
+        self._what = what
+        """What is being corrected, as said: "reply", or "post" for a posted one."""
         self.pending = Pending.NOTHING
         self._target: _Target | None = None
         self._letters: list[str] = []
@@ -151,7 +153,7 @@ class Corrector:
             return True
         self.reset()
         if draft.words_at(target.place) != target.original:
-            self._say("Your reply has changed since. Say replace and the words again.")
+            self._say(f"Your {self._what} has changed since. Say replace and the words again.")
             return True
         draft.replace(target.place, " ".join(new))
         self._say(f"Replaced {target.original} with {' '.join(new)}.")
@@ -221,7 +223,7 @@ class Corrector:
     def _put(self, draft: Draft, target: _Target, new: str) -> None:
         self.reset()
         if draft.words_at(target.place) != target.original:
-            self._say("Your reply has changed since. Say correct and the word again.")
+            self._say(f"Your {self._what} has changed since. Say correct and the word again.")
             return
         draft.replace(target.place, new)
         self._say(f"Changed {target.original} to {new}.")
