@@ -293,3 +293,14 @@ def test_a_reply_not_on_the_forum_yet_is_not_mistaken_for_an_older_post(
     assert "Your words are safe" in talk.said[-2]
     assert talk.said[-1] == STILL_WAITING
     assert _saved(data, older) == (None, None)
+
+
+def test_a_change_of_marks_alone_is_read_whole_in_the_question(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _post_mine(forum, "I walk to the pier most mornings")
+    lines = [*CHANGE, "full stop", "send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2] == f"Your post will say: I walk to the pier most mornings. {ASKED}"
+    assert talk.said[-1] == CHANGED
+    assert post_words(forum, post_id) == "I walk to the pier most mornings."

@@ -238,7 +238,7 @@ class PostEditor(Composer):
 
     def _changes_line(self) -> str:
         changes = self.draft.changes()
-        if changes is None:
+        if not changes:  # too many to name, or only marks and spacing changed
             return f"Your post will say: {spoken_post(self.draft.text_to_send())}"
         named = phrasing.and_list(changes)
         return as_sentence(named[:1].upper() + named[1:])

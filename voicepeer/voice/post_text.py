@@ -32,6 +32,8 @@ _NOT_OWN_WORDS = re.compile(
 )
 _BREAKS_A_RUN = re.compile(r"[.,!?;:\n]")
 _SENTENCE_END = frozenset(".!?")
+_ATTACHED = frozenset(".,!?;:")
+"""Marks that follow the word before them with no space (a "full stop" said at the end)."""
 _PRONOUN_I = re.compile(r"^i('(m|ve|ll|d|s))?$")
 MAX_CHANGES_SAID = 4
 """Changes named one by one in the question; with more, the whole post is read."""
@@ -141,7 +143,7 @@ class PostText(Draft):
 
     def changes(self) -> list[str] | None:
         """The changes in words ("walk becomes talk", "added: …"); None when there are too
-        many to name one by one."""
+        many to name one by one, [] when no word changed (only marks or spacing)."""
         old, new = _WORD.findall(self.base), _WORD.findall(self.text_to_send())
         said = []
         for tag, a, b, c, d in difflib.SequenceMatcher(a=old, b=new).get_opcodes():
@@ -178,7 +180,7 @@ def _joined(written: str, dictated: str) -> str:
     if not written.strip():
         return dictated
     written = written.rstrip()
-    if dictated.startswith("\n"):
+    if dictated.startswith("\n") or dictated[:1] in _ATTACHED:
         return written + dictated
     first = dictated.split(maxsplit=1)[0]
     if written[-1] not in _SENTENCE_END and not _PRONOUN_I.match(first.lower()):
