@@ -3,6 +3,9 @@ post (quotes, links, layout, capitals) stays exactly as the forum had it."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.correction import Corrector, read_back
@@ -123,3 +126,29 @@ def test_a_correction_overtaken_by_a_change_names_the_post() -> None:
     text.written = "My balance is poor today."  # changed meanwhile
     assert corrector.hear(Heard("with my balance"), text)
     assert said[-1] == "Your post has changed since. Say replace and the words again."
+
+
+def _common_start(a: str, b: str) -> int:
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+@given(raw=st.text(max_size=200), pick=st.integers(min_value=0), new=st.sampled_from(["ms", "I"]))
+def test_replacing_any_own_word_leaves_every_other_character_as_it_was(
+    raw: str, pick: int, new: str
+) -> None:
+    text = PostText.of_post(raw)
+    words = text.own_words()
+    if not words:  # nothing of the person's own to name in this text
+        return
+    place = text.find([words[pick % len(words)]])
+    assert place is not None
+    old = text.words_at(place)
+    before = text.text_to_send()
+    text.replace(place, new)
+    after = text.text_to_send()
+    # Only the run named changed: the text around it is character for character the same.
+    start = _common_start(before, after)
+    end = _common_start(before[start:][::-1], after[start:][::-1])
+    assert len(before) - start - end <= len(old)
