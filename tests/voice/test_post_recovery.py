@@ -24,7 +24,7 @@ from tests.voice.test_post_deletion import (
 )
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
-from voicepeer.voice.post_recovery import NOT_DELETED, NOTHING_DELETED, TOO_LATE
+from voicepeer.voice.post_recovery import NO_TOPIC_DELETED, NOT_DELETED, NOTHING_DELETED, TOO_LATE
 from voicepeer.voice.settings import VoiceSettings
 
 DELETE_IT = [*POST_IT, "delete my post", "yes"]
@@ -166,16 +166,24 @@ def test_an_answer_lost_after_the_forum_brought_it_back_is_checked_and_said_done
     assert last_post(forum)["user_deleted"] is False
 
 
-def test_a_deleted_topic_of_ones_own_comes_back_reopened(forum: DemoForum, data: Path) -> None:
+@pytest.mark.parametrize(
+    "from_the_list", [[], ["back"]], ids=["in_the_topic", "from_the_topic_list"]
+)
+def test_a_deleted_topic_of_ones_own_comes_back_reopened(
+    forum: DemoForum, data: Path, from_the_list: list[str]
+) -> None:
+    # Back at the topic list the forum lists the deleted topic no more: "bring back my
+    # topic" there opens the one deleted last, and asks.
     title, topic_id = HUG_TITLE, start_own_topic(forum)
     talk = converse(
         forum.base_url,
-        ["open topic one", "delete my post", "yes", "bring back my topic", "yes"],
+        ["open topic one", "delete my post", "yes", *from_the_list, "bring back my topic", "yes"],
         data,
         credentials=signed_in(forum),
         settings=VoiceSettings(greeting=False, unread_first=False),
     )
-    assert talk.said[-3].endswith("If you change your mind, say bring back my topic within a day.")
+    deleted = talk.said_after("Delete your topic")[0]
+    assert deleted.endswith("If you change your mind, say bring back my topic within a day.")
     assert talk.said[-2] == (
         f"Bring back your topic, {title}? It began: A tight band around my ribs since "
         "yesterday. Is this what people… Everyone will see it again, open for replies. Say "
@@ -191,3 +199,12 @@ def test_a_deleted_topic_of_ones_own_comes_back_reopened(forum: DemoForum, data:
     drafts = DraftStore(data / "outbox.sqlite3")
     assert drafts.load("new topic in 1") is None
     assert drafts.load("new topic in 1 title") is None
+
+
+def test_at_the_topic_list_with_no_topic_deleted_it_says_where_to_go(
+    forum: DemoForum, data: Path
+) -> None:
+    talk = converse(
+        forum.base_url, ["latest topics", "bring back my topic"], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-1] == NO_TOPIC_DELETED

@@ -630,9 +630,7 @@ class Assistant:
             Intent.DELETE_POST: lambda c: self._ask_to_change_post(
                 State.DELETING_POST, self.post_deletions.plan, self.post_deletions.make
             ),
-            Intent.RECOVER_POST: lambda c: self._ask_to_change_post(
-                State.RECOVERING_POST, self.post_recoveries.plan, self.post_recoveries.make
-            ),
+            Intent.RECOVER_POST: lambda c: self._recover(),
             Intent.ADD_TO_REPLY: lambda c: self._ask_to_change_post(
                 State.ADDING_TO_REPLY, self.reply_additions.plan, self.reply_additions.make
             ),
@@ -892,6 +890,16 @@ class Assistant:
             self._post_change = PostChange(planned, partial(make, planned))
             self._go(state)
             self.say(planned.question)
+
+    def _recover(self) -> None:
+        """Ask before bringing back the person's deleted post or topic; at the topic list,
+        the topic they deleted last (the forum lists it no more), opened first."""
+        if self.state is State.BROWSING:
+            if not self.post_recoveries.open_last_deleted_topic():
+                return
+            self._go(State.READING)
+        recoveries = self.post_recoveries
+        self._ask_to_change_post(State.RECOVERING_POST, recoveries.plan, recoveries.make)
 
     def _ask_to_vote(self, number: int | None) -> None:
         """Ask before voting for choice ``number``, or before taking the vote back (None).

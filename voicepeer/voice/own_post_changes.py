@@ -38,6 +38,9 @@ class OwnPostEngines:
     words_deleted: dict[int, str] = field(default_factory=dict)
     """The words of each post deleted this session, by post id: what "bring back my post"
     quotes."""
+    topics_deleted: list[int] = field(default_factory=list)
+    """The topics and messages deleted whole this session, the latest last: where "bring
+    back my topic" said at the topic list goes (the forum lists them no more)."""
 
 
 def what_goes(topic: Topic | None) -> str:

@@ -192,6 +192,8 @@ class PostDeletions(OwnPostChanges):
                 return
         else:
             self._read_again(post)  # read again, it is the forum's stub
+        if topic is not None:
+            self._engines.topics_deleted.append(topic.id)
         what = deletion.what
         # "bring back my post" brings a message back too: its first post goes with it.
         again = "topic" if what == "topic" else "post"

@@ -29,6 +29,10 @@ from voicepeer.voice.own_post_changes import OwnPostChanges, what_goes
 log = logging.getLogger(__name__)
 
 NOTHING_DELETED = "You have no deleted post in this topic to bring back."
+NO_TOPIC_DELETED = (
+    "You have not deleted a topic since I started. To bring back a post, open its topic and "
+    "say bring back my post there."
+)
 NOT_DELETED = "This post is not deleted, so there is nothing to bring back."
 TOO_LATE = (
     "The forum no longer lets you bring this back: it keeps a deleted post for about a day only."
@@ -87,6 +91,21 @@ class PostRecovery:
 
 class PostRecoveries(OwnPostChanges):
     """Plans bringing back the person's deleted post or topic, and does it on a yes."""
+
+    def open_last_deleted_topic(self) -> bool:
+        """At the topic list: open the topic the person deleted last this session (the
+        forum lists it no more), at its first post; False after saying why not."""
+        deleted = self._engines.topics_deleted
+        if not deleted:
+            self._say(NO_TOPIC_DELETED)
+            return False
+        try:
+            self._reader.enter_topic(deleted[-1], 1)
+        except ForumError as error:
+            log.warning("could not open the deleted topic: %s", type(error).__name__)
+            self._say(say_error(error))
+            return False
+        return True
 
     def plan(self) -> PostRecovery | None:
         """What to ask about bringing back; None after saying why there is nothing to."""

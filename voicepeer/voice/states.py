@@ -13,6 +13,8 @@
         words kept as a draft / no──▶ READING
     READING ──bring back my post──▶ RECOVERING_POST ──yes: back (a topic, reopened), its kept
         draft let go / no──▶ READING
+    BROWSING ──bring back my topic──▶ READING (the topic deleted last this session, which
+        the forum lists no more) ──▶ RECOVERING_POST, as from READING
     READING ──add it to my last reply──▶ ADDING_TO_REPLY ──yes: the topic's saved words added
         to the person's last reply, the draft let go / no──▶ READING
     READING ──correct my post──▶ EDITING_POST ──send it──▶ CHANGING_POST ──yes: changed──▶ READING
