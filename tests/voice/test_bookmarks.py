@@ -4,23 +4,16 @@ through the forum's API, "my bookmarks" lists them, a bookmark opens where it wa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import ADMIN_KEY, as_member, keyed_forum, signed_in
+from tests.support.members import ADMIN_KEY, as_member, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.speech.text.emoji import title_words
 from voicepeer.voice.states import State
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with keyed_forum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def saved(forum: DemoForum) -> list[dict[str, object]]:

@@ -4,11 +4,9 @@ count, and each is made only after a clear yes."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import backdate_likes, keyed_forum, member_headers, signed_in
@@ -20,12 +18,6 @@ from voicepeer.voice.likes import likes_used_up
 from voicepeer.voice.settings import VoiceSettings
 
 ASKED = "Like this post by Dave Whitfield? Say yes or no."
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with keyed_forum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def first_post_likes(forum: DemoForum) -> int:

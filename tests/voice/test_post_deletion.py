@@ -3,14 +3,12 @@ will go, the words kept as the draft; what the forum would refuse is said at onc
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, member_headers, signed_in
+from tests.support.members import member_headers, signed_in
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
@@ -32,12 +30,6 @@ DELETED = (
     "to post them again, changed or not. If you change your mind, say bring back my post "
     "within a day."
 )
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with keyed_forum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def last_post(forum: DemoForum) -> dict[str, object]:

@@ -4,15 +4,12 @@ lost answer, and a change made on the web meanwhile never overwritten."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import (
-    keyed_forum,
     member_headers,
     post_long_ago,
     post_reply,
@@ -36,12 +33,6 @@ from voicepeer.voice.post_editing import (
 MINE = "I walk to the pier with my sister most mornings."
 CHANGE = ["open topic one", "correct my post"]  # "change my post" too: see the first test
 ASKED = "Everyone will see your post changed. Shall I change it? Say yes or no."
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with keyed_forum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def _post_mine(forum: DemoForum, raw: str = MINE) -> int:

@@ -5,14 +5,13 @@ they are not in two places; what the forum would refuse is said at once."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, member_headers, signed_in
+from tests.support.members import member_headers, signed_in
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id
 from tests.voice.test_post_deletion import (
@@ -32,12 +31,6 @@ BACK = (
     "Your post is back, as it was. I have taken its words out of your drafts: they are on "
     "the forum again."
 )
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with keyed_forum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def reply_draft(forum: DemoForum, data: Path) -> str | None:

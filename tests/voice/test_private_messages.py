@@ -4,24 +4,15 @@ heard — each sent only after a yes to a question that names who will see it.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.support.conversation import converse
-from tests.support.members import as_member, keyed_forum, signed_in
+from tests.support.members import as_member, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.states import State
 
 MESSAGE = "would you like to meet for lunch next week"
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with keyed_forum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def inbox(forum: DemoForum, username: str) -> list[dict[str, Any]]:

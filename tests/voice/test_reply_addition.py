@@ -4,15 +4,12 @@ copy let go only once the words are on the forum."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import (
-    keyed_forum,
     member_headers,
     post_long_ago,
     post_reply,
@@ -36,12 +33,6 @@ MINE = "Well done on the pier, that is a long walk."
 MORE = "the cafe at the end has good chairs if you need a break"
 SAVE_MORE = ["reply", MORE, "cancel"]  # put aside: saved as the topic's draft
 ADD = "add it to my last reply"
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with keyed_forum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def _post_mine(forum: DemoForum) -> int:

@@ -5,26 +5,19 @@ those with new messages. Against the real demo forum over loopback."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
+from tests.support.members import ADMIN_KEY, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import delete_posts
 
 SAM = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
 DEMO = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
-
-
-@pytest.fixture
-def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with keyed_forum(tmp_path / "forum.sqlite3") as server:
-        yield server
 
 
 def start(forum: DemoForum, body: Mapping[str, object]) -> int:
