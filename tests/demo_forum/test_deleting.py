@@ -10,7 +10,13 @@ import httpx
 import pytest
 
 from tests.demo_forum.conftest import ForumFactory
-from tests.support.members import ADMIN_KEY, age_member_actions, member_headers, post_reply
+from tests.support.members import (
+    ADMIN_KEY,
+    age_member_actions,
+    member_headers,
+    post_reply,
+    posted,
+)
 from tests.support.spec import validate_error_body
 from voicepeer.demo_forum import DemoForum
 
@@ -97,9 +103,7 @@ def _start_topic(forum: DemoForum, who: str) -> int:
         "raw": "A tight band around my ribs since yesterday. Is this the MS hug?",
         "category": 1,
     }
-    made = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers(who))
-    assert made.status_code == 200, made.text
-    return int(made.json()["topic_id"])
+    return int(posted(forum, who, body)["topic_id"])
 
 
 def _topic(forum: DemoForum, who: str, topic_id: int) -> dict[str, Any]:

@@ -35,15 +35,16 @@ def as_member(forum: DemoForum, path: str, username: str = "demo") -> Any:
     return httpx.get(f"{forum.base_url}{path}", headers=member_headers(username)).json()
 
 
+def posted(forum: DemoForum, who: str, body: dict[str, Any]) -> Any:
+    """``who`` sends ``body`` to POST /posts.json (the forum must take it); its answer."""
+    answer = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers(who))
+    assert answer.status_code == 200, answer.text
+    return answer.json()
+
+
 def post_reply(forum: DemoForum, who: str, words: str, topic_id: int) -> int:
     """``who`` replies ``words`` in the topic (the forum must take it); the new post's id."""
-    answer = httpx.post(
-        f"{forum.base_url}/posts.json",
-        json={"topic_id": topic_id, "raw": words},
-        headers=member_headers(who),
-    )
-    assert answer.status_code == 200, answer.text
-    return int(answer.json()["id"])
+    return int(posted(forum, who, {"topic_id": topic_id, "raw": words})["id"])
 
 
 def post_words(forum: DemoForum, post_id: int) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
-from tests.support.members import member_headers, signed_in
+from tests.support.members import member_headers, post_reply, posted, signed_in
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
@@ -45,9 +45,7 @@ THURSDAY_WORDS = "Could we meet at the cafe instead of the hall this week?"
 def start_own_topic(forum: DemoForum) -> int:
     """The member demo starts a topic just now (nobody has replied); its id."""
     body = {"title": HUG_TITLE, "raw": HUG_WORDS, "category": 1}
-    made = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers("demo"))
-    assert made.status_code == 200, made.text
-    return int(made.json()["topic_id"])
+    return int(posted(forum, "demo", body)["topic_id"])
 
 
 def send_own_message(forum: DemoForum) -> int:
@@ -58,9 +56,7 @@ def send_own_message(forum: DemoForum) -> int:
         "archetype": "private_message",
         "target_recipients": "mei",
     }
-    sent = httpx.post(f"{forum.base_url}/posts.json", json=body, headers=member_headers("demo"))
-    assert sent.status_code == 200, sent.text
-    return int(sent.json()["topic_id"])
+    return int(posted(forum, "demo", body)["topic_id"])
 
 
 def test_a_reply_just_posted_is_deleted_after_yes_and_its_words_kept(
@@ -315,9 +311,7 @@ def test_a_message_just_sent_is_deleted_whole_and_kept_as_a_draft_to_the_same_pe
 def test_a_message_someone_answered_is_not_deleted_and_the_reason_is_its_own(
     forum: DemoForum, data: Path
 ) -> None:
-    answer = {"topic_id": send_own_message(forum), "raw": "Yes, the cafe suits me better."}
-    made = httpx.post(f"{forum.base_url}/posts.json", json=answer, headers=member_headers("mei"))
-    assert made.status_code == 200, made.text
+    post_reply(forum, "mei", "Yes, the cafe suits me better.", send_own_message(forum))
     talk = converse(
         forum.base_url,
         ["my messages", "open topic one", "previous", "delete my post"],

@@ -13,8 +13,8 @@ from tests.support.conversation import converse
 from tests.support.members import (
     keyed_forum,
     make_new_member,
-    member_headers,
     post_reply,
+    posted,
     signed_in,
 )
 from voicepeer.demo_forum import DemoForum
@@ -102,10 +102,7 @@ def test_a_notification_of_an_answer_says_the_held_reply_can_go_now(tmp_path: Pa
             "raw": "Thank you, I will try that cafe next time.",
             "reply_to_post_number": posts[-1]["post_number"],  # demo's last reply
         }
-        made = httpx.post(
-            f"{forum.base_url}/posts.json", json=answer, headers=member_headers("mei")
-        )
-        assert made.status_code == 200, made.text
+        posted(forum, "mei", answer)
         talk = converse(forum.base_url, ["notifications"], data, credentials=account)
         assert f"mei replied to you in {PIER}." in talk.said
         assert talk.said[-1] == (
