@@ -18,6 +18,7 @@ from tests.support.members import (
 )
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id
+from tests.voice.test_post_deletion import send_own_message
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.voice.composer import CHANGE_BASE, change_key
@@ -295,3 +296,15 @@ def test_a_change_of_marks_alone_is_read_whole_in_the_question(
     assert talk.said[-2] == f"Your post will say: I walk to the pier most mornings. {ASKED}"
     assert talk.said[-1] == CHANGED
     assert post_words(forum, post_id) == "I walk to the pier most mornings."
+
+
+def test_in_a_private_message_only_its_members_are_said_to_see_the_change(
+    forum: DemoForum, data: Path
+) -> None:
+    send_own_message(forum)
+    lines = ["my messages", "open topic two", "correct my post", "replace cafe with library"]
+    talk = converse(forum.base_url, [*lines, "send it"], data, credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        "Cafe becomes library. Everyone in this conversation will see your post changed. "
+        "Shall I change it? Say yes or no."
+    ), talk.transcript

@@ -141,10 +141,6 @@ class EditablePosts(OwnPostChanges):
         current = self._reader.current_post()
         return current is not None and current.id == post.id
 
-    def private(self) -> bool:
-        topic = self._reader.topic
-        return topic is not None and topic.archetype == "private_message"
-
 
 class PostEditor(Composer):
     """The person's own post being changed: the words, the question, and the change."""
@@ -180,7 +176,8 @@ class PostEditor(Composer):
         if post.cues is None or not post.cues.can_edit:
             self._say(CANNOT_EDIT + self._keep_as_reply(post, saved))
             return False
-        self._post, raw = post, post.raw or ""
+        # The topic too, for the composer's own reading of whether it is private.
+        self._post, self._topic, raw = post, self._posts.topic, post.raw or ""
         self.corrector.reset()
         self.draft = PostText.of_post(raw, saved)
         age = phrasing.age_of(post, self._now())
@@ -264,7 +261,7 @@ class PostEditor(Composer):
         if not self.draft.changed:
             self._say(NOTHING_CHANGED)
             return Next.DICTATING
-        private = self._posts.private()
+        private = self._is_private()
         problem = check_reply(self.draft.text_to_send(), self._limits(), private=private)
         if problem is not None:
             self._say(problem_line(problem) + " Then say send it.")
