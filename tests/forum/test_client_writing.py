@@ -159,7 +159,7 @@ def test_find_own_post_looks_past_a_busy_topic(forum: RunningForum) -> None:
         {"moderated_usernames": ("demo",)},  # a site queue: listed in the topic itself
     ],
 )
-def test_find_own_post_sees_a_reply_waiting_for_a_moderator(
+def test_a_reply_waiting_for_a_moderator_is_found_and_listed(
     start_forum: StartForum, moderation: dict[str, tuple[str, ...]]
 ) -> None:
     running = start_forum(**moderation)
@@ -172,9 +172,13 @@ def test_find_own_post_sees_a_reply_waiting_for_a_moderator(
     assert found is not None and found.status is PostStatus.ENQUEUED
     assert running.client("sam").find_own_post(topic_id, raw, before) is None
     assert demo.find_own_post(topic_id, "Please approve a different text.", before) is None
+    (waiting,) = demo.own_waiting_posts(topic_id)
+    assert waiting.raw == raw and waiting.created_at is not None
+    assert running.client("sam").own_waiting_posts(topic_id) == ()
     assert running.server.approve_pending_post(running.server.pending_post_ids()[0])
     found = demo.find_own_post(topic_id, raw, before)  # approved: now a post of its own
     assert found is not None and found.status is PostStatus.POSTED
+    assert demo.own_waiting_posts(topic_id) == ()
 
 
 def test_open_discourse_uses_the_saved_account(forum: RunningForum) -> None:

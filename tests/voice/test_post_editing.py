@@ -7,13 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import (
+    keyed_forum,
     member_headers,
     post_long_ago,
     post_reply,
     post_words,
+    posted,
     signed_in,
 )
 from tests.support.transports import DropAfterSending
@@ -26,6 +29,7 @@ from voicepeer.voice.post_editing import (
     CANNOT_EDIT,
     CHANGED,
     CHANGED_MEANWHILE,
+    HELD_FOR_APPROVAL,
     NO_POST,
     NOTHING_CHANGED,
     STILL_WAITING,
@@ -285,6 +289,38 @@ def test_a_reply_not_on_the_forum_yet_is_not_mistaken_for_an_older_post(
     assert "Your words are safe" in talk.said[-2]
     assert talk.said[-1] == STILL_WAITING
     assert _saved(data, older) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "held",
+    [{"moderated_usernames": ("demo",)}, {"moderated_words": ("pier",)}],
+    # Held by a watched word, the topic does not list it: the member's own list of waiting
+    # posts does.
+    ids=["every post of the member", "a watched word"],
+)
+def test_a_reply_held_for_a_moderator_is_not_mistaken_for_an_older_post(
+    tmp_path: Path, data: Path, held: dict[str, tuple[str, ...]]
+) -> None:
+    earlier = "My legs were heavy all day today."
+    with keyed_forum(tmp_path / "held.sqlite3", **held) as forum:
+        answer = posted(forum, "demo", {"topic_id": first_topic_id(forum), "raw": earlier})
+        if "pending_post" in answer:  # every post of theirs is held: approved, it is older
+            answer["id"] = forum.approve_pending_post(answer["pending_post"]["id"])
+        older = int(answer["id"])
+        lines = ["open topic one", "reply", "I walk to the pier with my sister", "send it", "yes"]
+        talk = converse(forum.base_url, [*lines, *CHANGE[1:]], data, credentials=signed_in(forum))
+        assert talk.said[-2].endswith("is waiting for a moderator to approve it.")
+        assert talk.said[-1] == HELD_FOR_APPROVAL
+        assert _saved(data, older) == (None, None)
+        # Approved, it is a post like any other (here the next after the one read last).
+        (waiting,) = forum.pending_post_ids()
+        newer = forum.approve_pending_post(waiting)
+        assert newer is not None
+        lines = [CHANGE[0], "next", CHANGE[1], "replace sister with brother", "send it", "yes"]
+        talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+        assert talk.said[-1] == CHANGED
+        assert "my brother" in post_words(forum, newer)
+        assert post_words(forum, older) == earlier
 
 
 def test_a_change_of_marks_alone_is_read_whole_in_the_question(

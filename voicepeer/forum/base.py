@@ -288,6 +288,14 @@ class LikeAnswer:
 
 
 @dataclass(frozen=True)
+class WaitingPost:
+    """A post of the member's held for a moderator: accepted, not yet on the forum."""
+
+    raw: str
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class PostOutcome:
     status: PostStatus
     post_id: int | None = None
@@ -366,6 +374,10 @@ class Forum(Protocol):
 
     def recover_topic(self, topic_id: int) -> None:
         """Bring back the member's own topic they deleted, reopened."""
+        ...
+
+    def own_waiting_posts(self, topic_id: int) -> tuple[WaitingPost, ...]:
+        """The member's posts in the topic held for a moderator, asked of the forum now."""
         ...
 
     def like(self, post_id: int) -> LikeAnswer:

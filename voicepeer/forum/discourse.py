@@ -48,6 +48,7 @@ from voicepeer.forum.base import (
     SiteLimits,
     Topic,
     TopicList,
+    WaitingPost,
 )
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.checks import check_search_term, limit_from_rejection, slow_mode_refusal
@@ -531,6 +532,10 @@ class DiscourseClient:
     def newest_post_id(self, topic_id: int) -> int | None:
         """The highest post id in the topic now, asked of the forum (never a saved copy)."""
         return own_posts.newest_post_id(self.http.get(f"/t/{int(topic_id)}.json"))
+
+    def own_waiting_posts(self, topic_id: int) -> tuple[WaitingPost, ...]:
+        data = self.http.get(f"/t/{int(topic_id)}.json")
+        return own_posts.waiting_posts(_OwnPostReader(self), data, topic_id)
 
     def find_own_post(
         self, topic_id: int, raw: str, after_post_id: int | None

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from voicepeer.errors import AuthError, ForumNotFoundError, ForumResponseError
 from voicepeer.forum import parse
-from voicepeer.forum.base import Post, PostOutcome, PostStatus, Topic
+from voicepeer.forum.base import Post, PostOutcome, PostStatus, Topic, WaitingPost
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def find_own_post(
         source = post.raw if post.raw is not None else forum.raw_of(post.id)
         if source is not None and normalize_raw(source) == wanted:
             return PostOutcome(PostStatus.POSTED, post.id, post.post_number, topic_id)
-    if any(normalize_raw(text) == wanted for text in _waiting_texts(forum, data, topic_id, me)):
+    if any(normalize_raw(p.raw) == wanted for p in waiting_posts(forum, data, topic_id)):
         return PostOutcome(PostStatus.ENQUEUED, topic_id=topic_id)
     return None
 
@@ -127,20 +127,23 @@ def _mega_newest_first(forum: _Reading, topic: Topic, chunk: int) -> Iterator[Po
             return
 
 
-def _waiting_texts(forum: _Reading, topic_data: Any, topic_id: int, me: str | None) -> list[str]:
+def waiting_posts(forum: _Reading, topic_data: Any, topic_id: int) -> tuple[WaitingPost, ...]:
     """The user's posts in this topic that wait for a moderator."""
     if isinstance(topic_data, dict) and isinstance(topic_data.get("pending_posts"), list):
-        return [str(p.get("raw") or "") for p in topic_data["pending_posts"] if isinstance(p, dict)]
-    if me is None:
-        return []
-    try:
-        data = forum.get(f"/posts/{quote(me, safe='')}/pending.json")
-    except (ForumNotFoundError, AuthError) as error:
-        log.info("own waiting posts not readable: %s", type(error).__name__)
-        return []
-    listed = data.get("pending_posts") if isinstance(data, dict) else None
-    return [
-        str(p.get("raw_text") or "")
-        for p in listed or ()
-        if isinstance(p, dict) and p.get("topic_id") == topic_id
-    ]
+        listed, text = topic_data["pending_posts"], "raw"
+    elif (me := forum.me()) is None:
+        return ()
+    else:
+        try:
+            data = forum.get(f"/posts/{quote(me, safe='')}/pending.json")
+        except (ForumNotFoundError, AuthError) as error:
+            log.info("own waiting posts not readable: %s", type(error).__name__)
+            return ()
+        found = data.get("pending_posts") if isinstance(data, dict) else None
+        listed = [p for p in found or () if isinstance(p, dict) and p.get("topic_id") == topic_id]
+        text = "raw_text"
+    return tuple(
+        WaitingPost(str(p.get(text) or ""), parse.when(p.get("created_at")))
+        for p in listed
+        if isinstance(p, dict)
+    )

@@ -53,6 +53,10 @@ STILL_WAITING = (
     "Your newest reply here is not on the forum yet, so it cannot be changed: it goes as "
     "soon as the forum takes it. Then say correct my post."
 )
+HELD_FOR_APPROVAL = (
+    "Your newest reply here is waiting for a moderator to approve it, and cannot be changed "
+    "until it is on the forum. Once it is approved, say correct my post."
+)
 CANNOT_EDIT = (
     "The forum no longer lets you change this post: it allows changes only for a while after "
     "posting, and not in an archived topic."
@@ -87,7 +91,8 @@ class EditablePosts(OwnPostChanges):
     def find(self, post_id: int | None = None) -> Post | None:
         """The post ``post_id``, or else the post being read when it is the person's, else
         their newest in the topic, read fresh (whether the forum still lets them edit it
-        or not); None after saying why there is none."""
+        or not); None after saying why there is none. Without ``post_id``, a newer reply
+        of theirs held for a moderator is the one meant, as a reply still in the outbox."""
         topic = self._reader.topic
         if topic is None or not self._signed_in():
             return None
@@ -96,9 +101,12 @@ class EditablePosts(OwnPostChanges):
             return post.cues is not None and post.cues.yours and not post.cues.deleted_by_author
 
         current = self._reader.current_post()
-        if post_id is None and current is not None and theirs(current):
-            post_id = current.id
         try:
+            if post_id is None and self._held_newest(topic):
+                self._say(HELD_FOR_APPROVAL)
+                return None
+            if post_id is None and current is not None and theirs(current):
+                post_id = current.id
             post = (
                 self._forum.post(post_id) if post_id is not None else self._newest_standing(topic)
             )
@@ -113,6 +121,17 @@ class EditablePosts(OwnPostChanges):
         else:
             return post
         return None
+
+    def _held_newest(self, topic: Topic) -> bool:
+        """Whether the person's newest post here waits for a moderator. Raises ForumError."""
+        held = self._forum.own_waiting_posts(topic.id)
+        if not held:
+            return False
+        standing = self._newest_standing(topic)
+        since = standing.created_at if standing is not None else None
+        return any(
+            since is None or post.created_at is None or post.created_at > since for post in held
+        )
 
     def send(self, post: Post, text: PostText) -> str | None:
         """Send the change; what to say when it did not go (None: it is on the forum)."""
