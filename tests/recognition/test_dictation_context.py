@@ -7,12 +7,14 @@ import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import pocketsphinx
 import pytest
 
-from tests.support.speech_audio import utterances
+from tests.support.speech_audio import espeak, silence, utterances
 from voicepeer.forum.base import Post, Topic
 from voicepeer.listening import voice_loop_phrasebook
+from voicepeer.recognition import sphinx
 from voicepeer.recognition.base import ListenMode
 from voicepeer.recognition.engine import decode
 from voicepeer.recognition.sphinx import INITIAL_CMN, SphinxRecognizer, decode_whole
@@ -175,3 +177,26 @@ def test_a_word_of_ones_own_post_is_heard_when_named() -> None:
     recognizer.close()
     assert "correct shaking" not in (before.text, *before.alternatives), before
     assert "correct shaking" in (after.text, *after.alternatives), after
+
+
+def test_a_named_words_weak_last_sound_is_not_trimmed_away(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    post = "the numbness in my hands comes and goes"
+    # A quiet microphone: its faint hiss puts the trimming level below the word's end.
+    spoken = np.concatenate([silence(0.6), espeak("correct numbness", wpm=160), silence(0.4)])
+    hiss = np.random.default_rng(41).normal(0, 6, spoken.size)
+    audio = np.round(spoken + hiss).astype(np.int16).tobytes()
+    kept = sphinx.NAMED_WORD_KEEP_S
+
+    def heard(keep_s: float) -> tuple[str, ...]:
+        monkeypatch.setattr(sphinx, "NAMED_WORD_KEEP_S", keep_s)
+        recognizer = SphinxRecognizer(phrasebook=voice_loop_phrasebook())
+        recognizer.use_dictation_context([post], own_words=post.split())
+        said = decode(recognizer, audio, ListenMode.DICTATION)
+        recognizer.close()
+        return (said.text, *said.alternatives)
+
+    # Trimmed as closely as commands are, the grammar ends on "correct" alone.
+    assert "correct numbness" not in heard(0.15)
+    assert "correct numbness" in heard(kept)
