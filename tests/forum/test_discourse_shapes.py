@@ -307,6 +307,29 @@ def test_likes_by_two_and_by_many() -> None:
     assert liked({"count": "4"}) == "priya and 3 others liked your post in Pacing."
 
 
+@pytest.mark.parametrize(
+    ("type_id", "gathered"),
+    [
+        (2, "3 new replies to you in Pacing, the newest by dave."),
+        (6, "3 new messages in your private conversation Pacing, the newest by dave."),
+        (9, "3 new posts in Pacing, which you are watching, the newest by dave."),
+        (36, "3 new posts in Pacing, in a category or tag you watch, the newest by dave."),
+    ],
+)
+def test_a_topics_gathered_notification_counts_its_posts(type_id: int, gathered: str) -> None:
+    # PostAlerter#create_notification keeps one of these per topic: with more than one
+    # unread, display_username is the count (embed.replies) and original_username the
+    # newest post's author.
+    def line(display: str) -> str:
+        data = {"topic_title": "Pacing", "display_username": display, "original_username": "dave"}
+        row = {"id": 7, "notification_type": type_id, "read": False, "topic_id": 4, "data": data}
+        (note,) = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS).newest
+        return forum_phrases.notification_line(note)
+
+    assert line("3 replies") == gathered
+    assert line("dave").startswith("dave ")  # one unread: named as usual
+
+
 def test_saved_topics_open_after_the_last_post_read_and_chat_bookmarks_are_left_out() -> None:
     # UserBookmarkListSerializer mixes kinds: UserTopicBookmarkSerializer's topics (always
     # linked_post_number 1; the web opens them after last_read_post_number), posts, and

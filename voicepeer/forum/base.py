@@ -228,7 +228,8 @@ class Notification:
     """Who caused it (the person who replied or mentioned the user)."""
     created_at: datetime | None = None
     count: int | None = None
-    """How many, for notifications that gather several (likes, group messages, requests)."""
+    """How many, for notifications that gather several (likes, group messages, requests, and
+    a topic's unread replies, watched posts or messages)."""
     group_name: str | None = None
     """The group it is about (group messages, membership requests, group mentions)."""
     badge_name: str | None = None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
@@ -93,6 +94,11 @@ _ACTOR_KEYS = (
     "invited_by_username",
     "username",
 )
+_GATHERED = re.compile(r"(\d+)\s")
+"""The start of a display_username that counts posts instead of naming a member: Discourse
+gathers a member's reply, watched-post and message notifications of one topic into one
+that says "2 replies" (PostAlerter: embed.replies in the site's language). Usernames never
+hold a space."""
 _NOT_AN_ACTOR = frozenset(
     {
         "group_message_summary",
@@ -409,12 +415,19 @@ def notification(row: Any, kinds: dict[int, str]) -> Notification:
         extra = {}
     type_id = int(row["notification_type"])
     kind = kinds.get(type_id, f"type {type_id}")
+    shown = extra.get("display_username")
+    gathered = _GATHERED.match(shown) if isinstance(shown, str) else None
+    # Gathered, the newest post's author is its original_username.
+    keys = _ACTOR_KEYS[1:] if gathered else _ACTOR_KEYS
     actor = (
         None
         if kind in _NOT_AN_ACTOR
-        else next(
-            (str(extra[k]) for k in _ACTOR_KEYS if isinstance(extra.get(k), str) and extra[k]), None
-        )
+        else next((str(extra[k]) for k in keys if isinstance(extra.get(k), str) and extra[k]), None)
+    )
+    count = (
+        int(gathered[1])
+        if gathered
+        else _count(extra.get("count") if "count" in extra else extra.get("inbox_count"))
     )
     title = extra.get("topic_title") or row.get("fancy_title") or extra.get("title") or ""
     return Notification(
@@ -426,7 +439,7 @@ def notification(row: Any, kinds: dict[int, str]) -> Notification:
         topic_title=title_text(title) or None,
         username=actor,
         created_at=when(row.get("created_at")),
-        count=_count(extra.get("count") if "count" in extra else extra.get("inbox_count")),
+        count=count,
         group_name=_opt_str(extra.get("group_name")),
         badge_name=_opt_str(extra.get("badge_name")),
         other_username=_opt_str(extra.get("username2")),

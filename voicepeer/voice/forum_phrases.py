@@ -60,6 +60,14 @@ NOTIFICATION_PHRASES: dict[str, str] = {
     "following_replied": "{who}, whom you follow, replied in {topic}.",
     "circles_activity": "Something new in your circle: {topic}.",
 }
+# A topic's unread replies, watched posts or messages, gathered by the forum into one
+# notification ("2 replies"); {who} wrote the newest.
+GATHERED_PHRASES: dict[str, str] = {
+    "replied": "{count} new replies to you in {topic}",
+    "private_message": "{count} new messages in your private conversation {topic}",
+    "posted": "{count} new posts in {topic}, which you are watching",
+    "watching_category_or_tag": "{count} new posts in {topic}, in a category or tag you watch",
+}
 UNKNOWN_NOTIFICATION = "A notification of a kind I cannot describe, about {topic}."
 UNKNOWN_NOTIFICATION_NO_TOPIC = "A notification of a kind I cannot describe."
 
@@ -74,6 +82,9 @@ def notification_line(notification: Notification) -> str:
             if count == 2
             else "{who} and {others} liked your post in {topic}."
         )
+    if kind in GATHERED_PHRASES and count and count > 1:
+        newest = ", the newest by {who}" if notification.username else ""
+        template = GATHERED_PHRASES[kind] + newest + "."
     if template is None:
         template = (
             UNKNOWN_NOTIFICATION if notification.topic_title else (UNKNOWN_NOTIFICATION_NO_TOPIC)
