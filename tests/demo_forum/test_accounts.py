@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -132,6 +134,38 @@ def test_notifications_for_replies_mentions_likes_and_messages(
     me = client.get("/session/current.json", headers=demo).json()["current_user"]
     assert me["unread_notifications"] == 0
     assert client.get("/notifications.json").status_code == 403
+
+
+def test_a_topics_replies_to_a_member_are_gathered_into_one_notification(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    # PostAlerter#create_notification: one replied/posted/message notification per topic,
+    # at the first unread post, "N replies" while more than one is unread.
+    key = forum.create_admin_api_key()
+    demo = {"Api-Key": key, "Api-Username": "demo"}
+
+    def replies_to_demo() -> list[dict[str, Any]]:
+        body = client.get("/notifications.json", headers=demo).json()
+        validate_response("GET", "/notifications.json", 200, body)
+        return [n for n in body["notifications"] if n["topic_id"] == 14]
+
+    (seeded,) = replies_to_demo()  # priya and sam answered demo's topic
+    assert seeded["data"]["display_username"] == "2 replies"
+    assert seeded["data"]["original_username"] == "priya" and seeded["post_number"] == 2
+    mei = {"Api-Key": key, "Api-Username": "mei"}
+    answer = {"topic_id": 14, "raw": "Welcome, lovely to have you here.", "reply_to_post_number": 1}
+    assert client.post("/posts.json", headers=mei, json=answer).status_code == 200
+    (gathered,) = replies_to_demo()
+    assert gathered["data"]["display_username"] == "3 replies"
+    assert gathered["data"]["original_username"] == "mei" and gathered["post_number"] == 2
+    # Read up to the end, one more reply is named as usual.
+    read = {"topic_id": "14", "timings[4]": "1000", "topic_time": "1000"}
+    assert client.post("/topics/timings", headers=demo, data=read).status_code == 200
+    answer["raw"] = "Ask us anything, nothing is a silly question."
+    sam = {"Api-Key": key, "Api-Username": "sam"}
+    assert client.post("/posts.json", headers=sam, json=answer).status_code == 200
+    (named,) = replies_to_demo()
+    assert named["data"]["display_username"] == "sam" and named["post_number"] == 5
 
 
 def test_user_api_key_rate_limit_answers_json_429(forum: DemoForum) -> None:

@@ -252,6 +252,21 @@ def test_a_stop_during_the_count_marks_none_read(forum: DemoForum, tmp_path: Pat
     assert unread_ids(forum) == before
 
 
+def test_replies_the_forum_gathers_into_one_notification_are_counted(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # priya and sam answered the demo member's topic: the forum keeps one notification
+    # for both ("2 replies"), named by the newest reply's author.
+    talk = converse(
+        forum.base_url, ["notifications"], tmp_path / "data", credentials=signed_in(forum, "demo")
+    )
+    assert talk.said == [
+        "You have 2 new notifications.",
+        "sam sent you a private message: Checking in after your first week.",
+        "2 new replies to you in Hello from a new member, the newest by priya.",
+    ]
+
+
 def test_a_staff_member_hears_small_actions_and_whispers_for_what_they_are(
     forum: DemoForum, tmp_path: Path
 ) -> None:

@@ -15,7 +15,11 @@ MENTIONED = 1
 REPLIED = 2
 LIKED = 5
 PRIVATE_MESSAGE = 6
+POSTED = 9
 POST_APPROVED = 20
+WATCHING_CATEGORY_OR_TAG = 36
+GATHERED = (REPLIED, POSTED, PRIVATE_MESSAGE, WATCHING_CATEGORY_OR_TAG)
+"""PostAlerter::COLLAPSED_NOTIFICATION_TYPES: a member has at most one of these per topic."""
 
 POST_UNDO_ACTION_WINDOW = timedelta(minutes=10)
 """How long after liking a member may take the like back (Discourse's site setting
@@ -35,19 +39,57 @@ def _notify(
     actor: str,
     created_at: str,
 ) -> None:
+    shown = actor
+    if kind in GATHERED:
+        # PostAlerter#create_notification: the topic's earlier ones go, and the new one
+        # points at the first post the member has not read, counting them when several.
+        conn.execute(
+            f"DELETE FROM notifications WHERE user_id = ? AND topic_id = ?"
+            f" AND notification_type IN ({', '.join('?' * len(GATHERED))})",
+            (user_id, topic["id"], *GATHERED),
+        )
+        unread = _unread_for(conn, user_id, topic)
+        post_number = unread[0] if unread else post_number
+        if len(unread) > 1:
+            shown = f"{len(unread)} replies"  # embed.replies
     data = {
         "topic_title": topic["title"],
         "original_post_id": post_id,
         "original_post_type": 1,
         "original_username": actor,
         "revision_number": None,
-        "display_username": actor,
+        "display_username": shown,
     }
     conn.execute(
         "INSERT INTO notifications (user_id, notification_type, topic_id, post_number, data,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?)",
         (user_id, kind, topic["id"], post_number, json.dumps(data), created_at),
     )
+
+
+def _unread_for(conn: sqlite3.Connection, user_id: int, topic: sqlite3.Row) -> list[int]:
+    """PostAlerter#unread_posts: the numbers of the posts after the member's last read one
+    that answer a post of theirs, or every one where they watch the topic (as members of a
+    private conversation do); whispers only for staff."""
+    read = conn.execute(
+        "SELECT last_read_post_number FROM topic_reads WHERE user_id = ? AND topic_id = ?",
+        (user_id, topic["id"]),
+    ).fetchone()
+    staff = conn.execute("SELECT admin OR moderator FROM users WHERE id = ?", (user_id,)).fetchone()
+    rows = conn.execute(
+        "SELECT p.post_number FROM posts p LEFT JOIN posts parent ON parent.topic_id ="
+        " p.topic_id AND parent.post_number = p.reply_to_post_number"
+        " WHERE p.topic_id = ? AND p.post_number > ? AND (? OR parent.user_id = ?)"
+        " AND (p.post_type != 4 OR ?) ORDER BY p.post_number",
+        (
+            topic["id"],
+            read[0] if read else 0,
+            topic["archetype"] == "private_message",
+            user_id,
+            bool(staff and staff[0]),
+        ),
+    ).fetchall()
+    return [int(r[0]) for r in rows]
 
 
 def add_post(
