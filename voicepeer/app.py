@@ -18,7 +18,7 @@ from voicepeer.audio.earcons import EarconPlayer
 from voicepeer.audio.echo_cancel import set_up_echo_cancel
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.errors import AudioDeviceError, ConfigError
-from voicepeer.forum.credentials import normalize_forum_url
+from voicepeer.forum.credentials import Credentials, normalize_forum_url
 from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
@@ -244,10 +244,12 @@ def _add_switch(
     return tracked, barge_in or listener, yes_key and terminal
 
 
-def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseClient:
-    """A client for the forum at ``url`` with the caregiver's stored account, if any, that
-    tells the user when the forum is slow or asks voicepeer to wait."""
-    client = open_discourse(url, settings.forum)
+def open_forum(
+    url: str, settings: Settings, speech: SpeechOutput, credentials: Credentials | None = None
+) -> DiscourseClient:
+    """A client for the forum at ``url`` with ``credentials`` or else the caregiver's stored
+    account, if any, that tells the user when the forum is slow or asks voicepeer to wait."""
+    client = open_discourse(url, settings.forum, credentials=credentials)
     client.on_slow(lambda: speech.say("Still waiting for the forum."))
     client.on_wait(
         lambda seconds: speech.say(f"{waiting_announcement(seconds)} I will carry on after that.")
@@ -256,11 +258,17 @@ def open_forum(url: str, settings: Settings, speech: SpeechOutput) -> DiscourseC
 
 
 def _background_retry(
-    url: str, settings: Settings, outbox_path: Path, stack: ExitStack
+    url: str,
+    settings: Settings,
+    outbox_path: Path,
+    stack: ExitStack,
+    credentials: Credentials | None,
 ) -> OutboxRetry:
     """Retries waiting replies during the session through a client of its own: one that
     never speaks ("still waiting", "the forum asked me to wait") over the voice loop."""
-    client = stack.enter_context(open_discourse(url, settings.forum, offline_cache=False))
+    client = stack.enter_context(
+        open_discourse(url, settings.forum, credentials=credentials, offline_cache=False)
+    )
     outbox = Outbox(outbox_path, client)
     stack.callback(outbox.close)
     return OutboxRetry(outbox)
@@ -280,9 +288,11 @@ def run_assistant(
     settings: Settings,
     *,
     forum_key: str | None = None,
+    credentials: Credentials | None = None,
 ) -> int:
     """Run the voice loop against the forum at ``url`` until the input ends. ``forum_key``
-    names the forum's own data (default: its address; the demo forum's port changes)."""
+    names the forum's own data (default: its address; the demo forum's port changes).
+    ``credentials``: the account to use instead of the saved one (the demo forum's)."""
     if not url:
         raise ConfigError(
             "no forum address: give --forum URL, set forum_url in the [general] section of "
@@ -294,7 +304,7 @@ def run_assistant(
     with ExitStack() as stack:
         stack.enter_context(voice_loop_running())
         io = stack.enter_context(open_io(source, output, settings))
-        forum = stack.enter_context(open_forum(url, settings, io.voice.speech))
+        forum = stack.enter_context(open_forum(url, settings, io.voice.speech, credentials))
         outbox = Outbox(
             data / "outbox.sqlite3", forum, lock_wait_s=RetrySettings().voice_loop_lock_wait_s
         )
@@ -302,7 +312,7 @@ def run_assistant(
         drafts = DraftStore(data / "outbox.sqlite3")
         stack.callback(drafts.close)
         drafts.take_in_legacy(data / "drafts")
-        retry = _background_retry(url, settings, data / "outbox.sqlite3", stack)
+        retry = _background_retry(url, settings, data / "outbox.sqlite3", stack, credentials)
         retry.watch(outbox)
         engines = Engines(
             listener=io.listener,

@@ -14,12 +14,17 @@ from pathlib import Path
 import httpx
 import pytest
 
+from voicepeer import paths
 from voicepeer.demo_forum import DemoForum
 
 CONVERSATION = (
     "latest topics\nopen topic one\nnext\nreply\n"
     "thank you for this it helps a lot to know I am not alone\nsend it\nyes\n"
 )
+
+
+LATEST = r"SAY: \d+ latest topics(, \d+ with new posts)?\. One: "
+"""The latest topics heard (signed in, those with posts the member has not read are counted)."""
 
 
 def voicepeer(*args: str) -> list[str]:
@@ -104,7 +109,7 @@ def test_demo_without_sound_devices_falls_back_to_text_once() -> None:
     assert said[0] == "SAY: I can't find a speaker, so I will print what I say."
     assert said[1].startswith("SAY: I can't find a microphone, so please type")
     assert sum("I can't find" in line for line in said) == 2
-    assert re.search(r"SAY: \d+ latest topics\. One: ", result.stdout)
+    assert re.search(LATEST, result.stdout)
 
 
 def test_unknown_input_choice_is_explained() -> None:
@@ -203,5 +208,30 @@ def test_run_after_choosing_the_demo_forum_in_configure_reads_its_topics() -> No
     assert "no forum address" not in result.stderr
     said = result.stdout
     assert "connected to the voicepeer demo forum" in said
-    assert re.search(r"SAY: \d+ latest topics\. One: ", said), said
+    assert re.search(LATEST, said), said
     assert "Hello from a new member" in said  # a topic the demo forum is seeded with
+
+
+def test_the_demo_is_signed_in_as_its_member_with_a_key_of_its_own() -> None:
+    # Messages and notifications need an account: the demo uses its member's, each start
+    # replacing the key of the one before, and nothing of it is saved for the real forum.
+    for heard in ("2 new notifications", "no new notifications"):  # marked read once heard
+        result = subprocess.run(
+            voicepeer("demo", "--input", "text", "--output", "text"),
+            input="notifications\nmy messages\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        said = result.stdout
+        assert "forum connect" not in said and "not signed in" not in said
+        assert f"SAY: You have {heard}." in said
+        assert "One: Checking in after your first week, by sam" in said
+    forum = DemoForum()  # the demo's own forum, in this test's data folder
+    keys = forum.store.all(
+        "SELECT revoked_at FROM user_api_keys WHERE client_id = ? ORDER BY id", ("voicepeer-demo",)
+    )
+    forum.stop()
+    assert [row["revoked_at"] is None for row in keys] == [False, True]
+    assert not (paths.config_dir() / "credentials.json").exists()

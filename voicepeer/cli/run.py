@@ -11,10 +11,17 @@ from voicepeer.app import parse_input, parse_output, run_assistant
 from voicepeer.config import load_settings
 from voicepeer.config.values import forum_address
 from voicepeer.errors import ConfigError
+from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.user_api_key import SCOPES
 from voicepeer.logs import open_transcript
 from voicepeer.settings import Settings
 
 log = logging.getLogger(__name__)
+
+DEMO_MEMBER = "demo"
+"""The demo forum's member voicepeer demo signs in as."""
+DEMO_CLIENT_ID = "voicepeer-demo"
+"""The client id of its key: each start replaces the key of the one before."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -121,4 +128,10 @@ def _run_demo(
         log.info("demo forum running at %s", forum.base_url)
         if show_address:
             print(f"voicepeer: demo forum running at {forum.base_url}", file=sys.stderr)
-        return run_assistant(forum.base_url, args.input, args.output, settings, forum_key="demo")
+        # Signed in as its demo member, as a helper would connect an account: messages,
+        # notifications and bookmarks work too. The key lives in memory only.
+        key = forum.member_key(DEMO_MEMBER, DEMO_CLIENT_ID, SCOPES)
+        member = Credentials(forum.base_url, "user_api_key", key, DEMO_MEMBER, DEMO_CLIENT_ID)
+        return run_assistant(
+            forum.base_url, args.input, args.output, settings, forum_key="demo", credentials=member
+        )

@@ -20,6 +20,7 @@ from voicepeer.demo_forum.posting import approve_pending
 from voicepeer.demo_forum.seed import seed_forum, seed_long_topic
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.demo_forum.store import Store, hash_key, now_iso
+from voicepeer.demo_forum.user_api_keys import store_key
 from voicepeer.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -193,6 +194,14 @@ class DemoForum:
                 (hash_key(key), now_iso()),
             )
         return key
+
+    def member_key(self, username: str, client_id: str, scopes: tuple[str, ...]) -> str:
+        """A user API key for the member, as if they had approved ``client_id`` in their
+        browser (its earlier key is revoked)."""
+        member = self.store.user_by_name(username)
+        if member is None:
+            raise ValueError(f"no member {username!r} on the demo forum")
+        return store_key(self.store, member["id"], client_id, "voicepeer", ",".join(scopes))
 
     def seed_long_topic(self, posts: int = 2000, *, title: str | None = None) -> int:
         """Add a topic with ``posts`` posts; returns its id."""

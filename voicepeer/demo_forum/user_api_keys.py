@@ -35,7 +35,7 @@ from voicepeer.demo_forum.http_api import (
     not_logged_in,
 )
 from voicepeer.demo_forum.sign_in import page
-from voicepeer.demo_forum.store import hash_key, is_staff, now_iso
+from voicepeer.demo_forum.store import Store, hash_key, is_staff, now_iso
 
 USER_API_VERSION = 4
 _REQUIRED = ("application_name", "client_id", "scopes", "public_key", "nonce")
@@ -190,25 +190,9 @@ def approve(ctx: Context, _m: re.Match[str]) -> Response:
 
 def issue_key(ctx: Context, values: dict[str, str], member: sqlite3.Row) -> str:
     """A new key for ``member``, encrypted to the app's public key (Base64.encode64 lines)."""
-    key = secrets.token_hex(16)
-    with ctx.store.transaction() as conn:
-        # Re-authorizing with the same client id replaces the earlier key.
-        conn.execute(
-            "UPDATE user_api_keys SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL",
-            (now_iso(), values["client_id"]),
-        )
-        conn.execute(
-            "INSERT INTO user_api_keys (key_hash, user_id, client_id, application_name, scopes,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                hash_key(key),
-                member["id"],
-                values["client_id"],
-                values["application_name"],
-                values["scopes"],
-                now_iso(),
-            ),
-        )
+    key = store_key(
+        ctx.store, member["id"], values["client_id"], values["application_name"], values["scopes"]
+    )
     message = json.dumps(
         {"key": key, "nonce": values["nonce"], "push": False, "api": USER_API_VERSION}
     ).encode()
@@ -217,6 +201,25 @@ def issue_key(ctx: Context, values: dict[str, str], member: sqlite3.Row) -> str:
         scheme = padding.OAEP(mgf=padding.MGF1(hashes.SHA1()), algorithm=hashes.SHA1(), label=None)
     encrypted = _public_key(values["public_key"]).encrypt(message, scheme)
     return "\n".join(textwrap.wrap(base64.b64encode(encrypted).decode(), 60)) + "\n"
+
+
+def store_key(
+    store: Store, member_id: int, client_id: str, application_name: str, scopes: str
+) -> str:
+    """A new user API key for the member, kept only as its hash; an earlier key of the same
+    client id is revoked, as re-authorizing replaces it."""
+    key = secrets.token_hex(16)
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE user_api_keys SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL",
+            (now_iso(), client_id),
+        )
+        conn.execute(
+            "INSERT INTO user_api_keys (key_hash, user_id, client_id, application_name, scopes,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (hash_key(key), member_id, client_id, application_name, scopes, now_iso()),
+        )
+    return key
 
 
 def revoke(ctx: Context, _m: re.Match[str]) -> Response:

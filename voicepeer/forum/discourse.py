@@ -602,12 +602,14 @@ def open_discourse(
     settings: ForumSettings | None = None,
     *,
     store: CredentialStore | None = None,
+    credentials: Credentials | None = None,
     offline_cache: bool = True,
 ) -> DiscourseClient:
-    """A client for ``forum_url`` signed in with the saved account (anonymous when none is
-    saved: reading works, posting raises AuthError) and with the offline reading cache."""
+    """A client for ``forum_url`` signed in with ``credentials``, else the saved account
+    (anonymous when none is saved: reading works, posting raises AuthError), and with the
+    offline reading cache."""
     settings = settings or ForumSettings()
-    credentials = (store or CredentialStore()).load(forum_url)
+    credentials = credentials or (store or CredentialStore()).load(forum_url)
     if credentials is None:
         log.info("no saved account for %s; reading anonymously", forum_url)
     cache = ReadingCache(max_entries=settings.offline_cache_max_entries) if offline_cache else None
