@@ -4,6 +4,7 @@ twice within minutes."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import httpx
@@ -88,6 +89,20 @@ def test_a_reply_right_after_another_is_refused_and_nothing_is_stored(forum: Dem
     assert _reply(forum, "mei", "I keep my feet in cool water when it gets bad.").status_code == 200
     age_member_actions(forum, 5)
     again = _reply(forum, "sam", "And a fan by the bed at night makes a big difference too.")
+    assert again.status_code == 200, again.text
+
+
+def test_waiting_the_seconds_a_refusal_asks_for_is_always_enough(
+    make_forum: ForumFactory,
+) -> None:
+    # RateLimiter counts whole seconds (Time.now.to_i) and allows again once the oldest
+    # action is the window old: a client that waits wait_seconds is never refused again.
+    forum = make_forum(admin_api_key=ADMIN_KEY, rate_limit_create_post=2.0)
+    assert _reply(forum, "sam", "Cooling towels around the neck help me a lot.").status_code == 200
+    words = "And a fan by the bed at night makes a big difference too."
+    wait = _refused(_reply(forum, "sam", words), "You’re replying a bit too quickly.")
+    time.sleep(wait)
+    again = _reply(forum, "sam", words)
     assert again.status_code == 200, again.text
 
 

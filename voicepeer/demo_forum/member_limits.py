@@ -188,7 +188,7 @@ class MemberLimits:
         """Raise the 429 of the first limit the action would break; staff pass."""
         if is_staff(user) or not self.enabled:
             return
-        now = time.time()
+        now = _whole_seconds()
         for limit in limits:
             wait = self._wait(user, limit, now)
             if wait is not None:
@@ -198,7 +198,7 @@ class MemberLimits:
         """Note the action against its limits, in the caller's transaction."""
         if is_staff(user):
             return
-        now = time.time()
+        now = _whole_seconds()
         conn.executemany(
             "INSERT INTO member_actions (user_id, kind, at) VALUES (?, ?, ?)",
             [(user["id"], limit.kind, now) for limit in limits],
@@ -208,9 +208,9 @@ class MemberLimits:
         """Actions left in the window (``RateLimiter#remaining``; staff: all of them)."""
         if is_staff(user):
             return limit.most
-        return max(0, limit.most - len(self._times(user, limit, time.time())))
+        return max(0, limit.most - len(self._times(user, limit, _whole_seconds())))
 
-    def _wait(self, user: sqlite3.Row, limit: Limit, now: float) -> float | None:
+    def _wait(self, user: sqlite3.Row, limit: Limit, now: int) -> float | None:
         times = self._times(user, limit, now)
         if len(times) < limit.most:
             return None
@@ -218,7 +218,7 @@ class MemberLimits:
         oldest = times[-limit.most] if limit.most > 0 else now
         return max(0.0, limit.window_s - (now - oldest))
 
-    def _times(self, user: sqlite3.Row, limit: Limit, now: float) -> list[float]:
+    def _times(self, user: sqlite3.Row, limit: Limit, now: int) -> list[float]:
         rows = self._store.all(
             "SELECT at FROM member_actions WHERE user_id = ? AND kind = ? AND at > ? ORDER BY at",
             (user["id"], limit.kind, now - limit.window_s),
@@ -243,6 +243,13 @@ class MemberLimits:
             "SELECT MIN(created_at) FROM posts WHERE user_id = ?", (user["id"],)
         )
         return level == 0 or first is None or parse_iso(first) >= _now() - timedelta(days=1)
+
+
+def _whole_seconds() -> int:
+    """Now, as RateLimiter counts: whole seconds (``Time.now.to_i``), so that waiting the
+    ``wait_seconds`` a refusal gave is always enough (an action is allowed again once the
+    oldest counted is ``secs`` old, ``>=``)."""
+    return int(time.time())
 
 
 @contextmanager
