@@ -79,7 +79,21 @@ def test_read_tracking_drives_unread_and_new(forum: DemoForum, client: httpx.Cli
     assert 1 in unread_ids
     new_ids = [t["id"] for t in client.get("/new.json", headers=jo).json()["topic_list"]["topics"]]
     assert 7 not in new_ids and 1 not in new_ids  # jo posted in both
-    assert 14 in new_ids  # never opened
+    assert 14 not in new_ids  # never opened, but started more than two days ago
+    sam = {"Api-Key": key, "Api-Username": "sam"}
+    started = client.post(
+        "/posts.json",
+        headers=sam,
+        json={
+            "title": "Cooling vests in the summer heat",
+            "raw": "Has anyone tried one yet?",
+            "category": 1,
+        },
+    )
+    assert started.status_code == 200, started.text
+    fresh = started.json()["topic_id"]
+    new_ids = [t["id"] for t in client.get("/new.json", headers=jo).json()["topic_list"]["topics"]]
+    assert new_ids == [fresh]
     # Reading posts 7 and 8 (Discourse's timings call) clears the topic.
     marked = client.post(
         "/topics/timings",
@@ -95,10 +109,8 @@ def test_read_tracking_drives_unread_and_new(forum: DemoForum, client: httpx.Cli
     assert topic["last_read_post_number"] == 8
     assert all(p["read"] for p in topic["post_stream"]["posts"])
     # JSON timings for a never-opened topic take it off the new list.
-    client.post("/topics/timings", headers=jo, json={"topic_id": 14, "timings": {"1": 900}})
-    assert 14 not in [
-        t["id"] for t in client.get("/new.json", headers=jo).json()["topic_list"]["topics"]
-    ]
+    client.post("/topics/timings", headers=jo, json={"topic_id": fresh, "timings": {"1": 900}})
+    assert client.get("/new.json", headers=jo).json()["topic_list"]["topics"] == []
 
 
 def test_timings_need_a_signed_in_member(client: httpx.Client) -> None:

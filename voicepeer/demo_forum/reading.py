@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import UTC, datetime
 from typing import Any
 
 from voicepeer.demo_forum.auth import signed_in
@@ -11,6 +12,7 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, invalid_param, not_found
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import (
+    NEW_TOPIC_DURATION,
     POSTS_CHUNK,
     TOPICS_PER_PAGE,
     basic_user,
@@ -18,7 +20,7 @@ from voicepeer.demo_forum.serializers import (
     topic_list_item,
 )
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.demo_forum.store import is_staff
+from voicepeer.demo_forum.store import is_staff, iso
 
 
 def _page(ctx: Context) -> int:
@@ -54,14 +56,21 @@ def topic_list_response(
     return Response.json(200, {"users": users, "primary_groups": [], "topic_list": topic_list})
 
 
+PINNED_FIRST = "pinned_at IS NULL, bumped_at DESC, id DESC"
+"""Latest and category lists: pinned topics lead, as Discourse lists them."""
+
+
 def _paged(
-    ctx: Context, where: str, params: tuple[Any, ...], base: str, style: str = "latest"
+    ctx: Context,
+    where: str,
+    params: tuple[Any, ...],
+    base: str,
+    style: str = "latest",
+    order: str = PINNED_FIRST,
 ) -> Response:
     page = _page(ctx)
     rows = ctx.store.all(
-        f"SELECT * FROM topics WHERE {where}"
-        # Pinned topics lead the list, as Discourse lists them.
-        " ORDER BY pinned_at IS NULL, bumped_at DESC, id DESC LIMIT ? OFFSET ?",
+        f"SELECT * FROM topics WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
         (*params, TOPICS_PER_PAGE + 1, page * TOPICS_PER_PAGE),
     )
     more = len(rows) > TOPICS_PER_PAGE
@@ -77,28 +86,35 @@ def latest(ctx: Context, _m: re.Match[str]) -> Response:
 
 
 def new_topics(ctx: Context, _m: re.Match[str]) -> Response:
-    user_id = ctx.viewer.user_id
-    if user_id is None:  # anonymous readers have nothing new or unread
-        return topic_list_response(ctx, [], page=0, more_url=None)
+    """TopicQuery#new_results: topics started since the member's new-topic start date
+    (two days back, never before they joined) that they have not read, newest activity
+    first, pinned or not. Members only (ListController#ensure_logged_in: /new is not one
+    of Discourse.anonymous_filters)."""
+    user = signed_in(ctx.viewer)
+    since = max(str(user["created_at"]), iso(datetime.now(UTC) - NEW_TOPIC_DURATION))
     return _paged(
         ctx,
-        "archetype = 'regular' AND id NOT IN (SELECT topic_id FROM topic_reads WHERE user_id = ?)",
-        (user_id,),
+        "archetype = 'regular' AND created_at >= ?"
+        " AND id NOT IN (SELECT topic_id FROM topic_reads WHERE user_id = ?)",
+        (since, user["id"]),
         "/new",
+        order="bumped_at DESC, id DESC",
     )
 
 
 def unread_topics(ctx: Context, _m: re.Match[str]) -> Response:
-    user_id = ctx.viewer.user_id
-    if user_id is None:
-        return topic_list_response(ctx, [], page=0, more_url=None)
+    """TopicQuery#unread_results: topics the member follows (here: has read, as the demo
+    forum counts every topic read as tracked) with posts after the last one they read; the
+    member's own topics first, then newest activity. Members only."""
+    user = signed_in(ctx.viewer)
     return _paged(
         ctx,
         "archetype = 'regular' AND id IN (SELECT r.topic_id FROM topic_reads r WHERE r.user_id = ?"
         " AND r.last_read_post_number < (SELECT MAX(post_number) FROM posts p"
         " WHERE p.topic_id = r.topic_id))",
-        (user_id,),
+        (user["id"],),
         "/unread",
+        order=f"user_id != {int(user['id'])}, bumped_at DESC, id DESC",
     )
 
 
