@@ -31,6 +31,7 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
         "Moving around",
         (
             Intent.LATEST,
+            Intent.UNREAD,
             Intent.NEXT,
             Intent.PREVIOUS,
             Intent.OPEN,

@@ -56,6 +56,7 @@ class Intent(StrEnum):
     RECOVER_POST = "recover_post"
     ADD_TO_REPLY = "add_to_reply"
     EDIT_POST = "edit_post"
+    UNREAD = "unread"
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.RECOVER_POST: ("bring back my post", "bring back my topic"),
     Intent.ADD_TO_REPLY: ("add it to my last reply",),
     Intent.EDIT_POST: ("correct my post", "change my post"),
+    Intent.UNREAD: ("unread topics", "unread", "unread posts"),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

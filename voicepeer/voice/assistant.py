@@ -100,6 +100,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.YES,
     Intent.NO,
     Intent.LATEST,
+    Intent.UNREAD,
     Intent.OPEN,
     Intent.READ,
     Intent.NEXT,
@@ -606,6 +607,7 @@ class Assistant:
             return
         handlers: dict[Intent, Callable[[Command], None]] = {
             Intent.LATEST: lambda c: self._latest(),
+            Intent.UNREAD: lambda c: self._unread(),
             Intent.OPEN: lambda c: self._after_read(
                 self.reader.open_number(int(c.slots.get("number", 0)))
             ),
@@ -658,6 +660,10 @@ class Assistant:
 
     def _latest(self) -> None:
         if self.reader.latest():
+            self._go(State.BROWSING)
+
+    def _unread(self) -> None:
+        if self.reader.unread():
             self._go(State.BROWSING)
 
     def _search(self, query: str) -> None:

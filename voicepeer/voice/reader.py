@@ -38,6 +38,8 @@ from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 from voicepeer.voice.ports import PlaceKeeper, Say
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.settings import VoiceSettings
+from voicepeer.voice.unread_topics import NOTHING_UNREAD, still_unread, unread_and_new
+from voicepeer.voice.unread_topics import heading as unread_heading
 
 log = logging.getLogger(__name__)
 
@@ -157,6 +159,20 @@ class Reader:
         count += f", {fresh} with new posts" if fresh else ""
         heading = f"{offline_note(topics.saved_at)}{count}."
         return self._show_list(topics, heading, next_pages=self._engines.forum.latest)
+
+    def unread(self) -> bool:
+        """Read the topics with something the person has not read (see
+        :mod:`voicepeer.voice.unread_topics`)."""
+        forum = self._engines.forum
+        listed = self.forum_call(lambda: unread_and_new(forum, 0))
+        if listed is None:
+            return False
+        found = still_unread(listed, self.as_heard(listed))
+        if not found.topics:
+            self._say(NOTHING_UNREAD)
+            return False
+        heading = f"{offline_note(found.saved_at)}{unread_heading(found)}"
+        return self._show_list(found, heading, next_pages=partial(unread_and_new, forum))
 
     def show_search(self, query: str) -> bool:
         first = self.forum_call(lambda: self._search_page(query, 0, {}))

@@ -32,6 +32,7 @@ _STARTERS = frozenset(
 _FORUM = frozenset(
     {
         Intent.LATEST,
+        Intent.UNREAD,
         Intent.OPEN,
         Intent.NEXT,
         Intent.PREVIOUS,
