@@ -82,3 +82,13 @@ def test_a_longer_command_that_cannot_apply_leaves_its_beginning_complete() -> N
     assert COMMANDS.judge("go back", {Intent.BACK, Intent.PREVIOUS}) is Completeness.UNFINISHED
     # A beginning stays a beginning: its value is still to come.
     assert COMMANDS.judge("open topic", browsing) is Completeness.UNFINISHED
+
+
+def test_a_command_whose_longer_form_ends_in_another_command_waits_for_it() -> None:
+    # "unread … topics" said slowly must not become "unread", then "topics" (latest topics).
+    browsing = {Intent.UNREAD, Intent.LATEST, Intent.NEXT, Intent.OPEN}
+    assert COMMANDS.judge("unread", browsing) is Completeness.UNFINISHED
+    assert COMMANDS.judge("unread topics", browsing) is Completeness.COMPLETE
+    assert COMMANDS.judge("unread", {Intent.UNREAD}) is Completeness.COMPLETE
+    # "next topic" ends in "topic", which does nothing without its number.
+    assert COMMANDS.judge("next", browsing) is Completeness.COMPLETE

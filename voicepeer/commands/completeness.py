@@ -3,8 +3,10 @@
 "latest" is complete: "latest topics" means the same. "open topic", "search for" and "go
 to" are unfinished: a number, a query or "sleep" may follow and change what happens. So is
 "next" wherever "next paragraph" can apply: only the voice loop's state tells whether it can
-(see ``in_play``). The endpointer ends an utterance quickly after a complete command and
-waits patiently after an unfinished one.
+(see ``in_play``). So is "unread": "unread topics" means the same, but its end alone
+("topics") is another command, which a pause after "unread" would leave to be heard. The
+endpointer ends an utterance quickly after a complete command and waits patiently after an
+unfinished one.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ class CompletenessJudge:
         }
         meaning = self._meaning.get(heard)
         if meaning is not None and meaning not in self._slot_meanings:
-            return Completeness.COMPLETE if longer <= {meaning} else Completeness.UNFINISHED
+            whole = longer <= {meaning} and self._rests(heard, in_play) <= {meaning}
+            return Completeness.COMPLETE if whole else Completeness.UNFINISHED
         if self._numbered(words) is not None:
             # "open topic twenty" may go on: "twenty one".
             return Completeness.UNFINISHED if words[-1] in TENS else Completeness.COMPLETE
@@ -105,6 +108,19 @@ class CompletenessJudge:
         """ "yes" or "no": a command grammar forced to pick a phrasing often picks one of
         them for other short speech ("next" as "yep")."""
         return meaning in _SHORT_ANSWERS
+
+    def _rests(self, heard: str, in_play: Collection[str] | None) -> set[str]:
+        """What the rest of each longer phrasing means alone, when it is a whole command:
+        "unread topics" cut after "unread" would leave "topics" to be heard as "latest
+        topics". ("next topic" leaves "topic", which does nothing without its number.)"""
+        rests = (p[len(heard) + 1 :] for p in self._meaning if p.startswith(heard + " "))
+        return {
+            m
+            for rest in rests
+            if (m := self._meaning.get(rest)) is not None
+            and m not in self._slot_meanings
+            and (in_play is None or m in in_play)
+        }
 
     def _is_slot_start(self, words: list[str]) -> bool:
         """A slot phrasing with its value still to come ("open topic", "search for")."""

@@ -52,6 +52,7 @@ _IN_A_LIST = COMMANDS_EVERYWHERE | {
     Intent.READ,
     Intent.BACK,
     Intent.LATEST,
+    Intent.UNREAD,
     Intent.SLEEP,
     Intent.PAUSE,
 }
