@@ -31,6 +31,15 @@ def voicepeer(*args: str) -> list[str]:
     return [sys.executable, "-m", "voicepeer", *args]
 
 
+def typed(
+    *args: str, lines: str = "", env: dict[str, str] | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """``voicepeer ARGS`` run to its end with ``lines`` typed in."""
+    return subprocess.run(
+        voicepeer(*args), input=lines, capture_output=True, text=True, timeout=timeout, env=env
+    )
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -76,12 +85,15 @@ def no_audio_env() -> dict[str, str]:
 
 
 def test_run_in_text_mode_posts_the_reply(demo_forum_process: str) -> None:
-    result = subprocess.run(
-        voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
-        input=CONVERSATION,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = typed(
+        "run",
+        "--forum",
+        demo_forum_process,
+        "--input",
+        "text",
+        "--output",
+        "text",
+        lines=CONVERSATION,
     )
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stdout.splitlines() if line.startswith("SAY: ")]
@@ -96,14 +108,7 @@ def test_run_in_text_mode_posts_the_reply(demo_forum_process: str) -> None:
 
 
 def test_demo_without_sound_devices_falls_back_to_text_once() -> None:
-    result = subprocess.run(
-        voicepeer("demo"),
-        input="latest topics\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=no_audio_env(),
-    )
+    result = typed("demo", lines="latest topics\n", env=no_audio_env())
     assert result.returncode == 0, result.stderr
     said = [line for line in result.stdout.splitlines() if line.startswith("SAY: ")]
     assert said[0] == "SAY: I can't find a speaker, so I will print what I say."
@@ -113,41 +118,38 @@ def test_demo_without_sound_devices_falls_back_to_text_once() -> None:
 
 
 def test_unknown_input_choice_is_explained() -> None:
-    result = subprocess.run(
-        voicepeer("run", "--forum", "http://127.0.0.1:9", "--input", "ear"),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = typed("run", "--forum", "http://127.0.0.1:9", "--input", "ear", timeout=60)
     assert result.returncode == 2
     assert "--input must be one of mic, text, wav:PATH, not 'ear'" in result.stderr
 
 
 def test_each_forum_keeps_its_own_drafts(demo_forum_process: str, tmp_path: Path) -> None:
     put_aside = "open topic one\nreply\nthis reply belongs to the first forum only\ncancel\n"
-    first = subprocess.run(
-        voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
-        input=put_aside,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    first = typed(
+        "run", "--forum", demo_forum_process, "--input", "text", "--output", "text", lines=put_aside
     )
     assert "Reply put aside. It is saved" in first.stdout, first.stderr
     with DemoForum(tmp_path / "other.sqlite3") as other:
-        second = subprocess.run(
-            voicepeer("run", "--forum", other.base_url, "--input", "text", "--output", "text"),
-            input="open topic one\nreply\n",
-            capture_output=True,
-            text=True,
-            timeout=120,
+        second = typed(
+            "run",
+            "--forum",
+            other.base_url,
+            "--input",
+            "text",
+            "--output",
+            "text",
+            lines="open topic one\nreply\n",
         )
     assert "Replying to" in second.stdout and "saved reply" not in second.stdout
-    again = subprocess.run(
-        voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
-        input="open topic one\nreply\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
+    again = typed(
+        "run",
+        "--forum",
+        demo_forum_process,
+        "--input",
+        "text",
+        "--output",
+        "text",
+        lines="open topic one\nreply\n",
     )
     assert "You have a saved reply" in again.stdout
 
@@ -166,12 +168,15 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
     assert first.stdin is not None and first.stdout is not None
     try:
         assert first.stdout.readline().startswith("SAY: Hello. This is voicepeer")
-        second = subprocess.run(
-            voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
-            input=CONVERSATION,
-            capture_output=True,
-            text=True,
-            timeout=120,
+        second = typed(
+            "run",
+            "--forum",
+            demo_forum_process,
+            "--input",
+            "text",
+            "--output",
+            "text",
+            lines=CONVERSATION,
         )
         assert second.returncode == 1
         assert f"voicepeer is already running as process {first.pid}" in second.stderr
@@ -190,20 +195,9 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
 
 
 def test_run_after_choosing_the_demo_forum_in_configure_reads_its_topics() -> None:
-    configured = subprocess.run(
-        voicepeer("configure", "--non-interactive", "--forum-url", "demo"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    configured = typed("configure", "--non-interactive", "--forum-url", "demo")
     assert configured.returncode == 0, configured.stderr
-    result = subprocess.run(
-        voicepeer("run", "--input", "text", "--output", "text"),
-        input="latest topics\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = typed("run", "--input", "text", "--output", "text", lines="latest topics\n")
     assert result.returncode == 0, result.stderr
     assert "no forum address" not in result.stderr
     said = result.stdout
@@ -216,12 +210,8 @@ def test_the_demo_is_signed_in_as_its_member_with_a_key_of_its_own() -> None:
     # Messages and notifications need an account: the demo uses its member's, each start
     # replacing the key of the one before, and nothing of it is saved for the real forum.
     for heard in ("2 new notifications", "no new notifications"):  # marked read once heard
-        result = subprocess.run(
-            voicepeer("demo", "--input", "text", "--output", "text"),
-            input="notifications\nmy messages\n",
-            capture_output=True,
-            text=True,
-            timeout=120,
+        result = typed(
+            "demo", "--input", "text", "--output", "text", lines="notifications\nmy messages\n"
         )
         assert result.returncode == 0, result.stderr
         said = result.stdout
