@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import UTC, datetime
 from typing import Any
 
 from voicepeer.demo_forum.auth import signed_in
@@ -12,15 +11,15 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, invalid_param, not_found
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
 from voicepeer.demo_forum.serializers import (
-    NEW_TOPIC_DURATION,
     POSTS_CHUNK,
     TOPICS_PER_PAGE,
     basic_user,
+    new_since,
     post_json,
     topic_list_item,
 )
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.demo_forum.store import is_staff, iso
+from voicepeer.demo_forum.store import is_staff
 
 
 def _page(ctx: Context) -> int:
@@ -91,12 +90,11 @@ def new_topics(ctx: Context, _m: re.Match[str]) -> Response:
     first, pinned or not. Members only (ListController#ensure_logged_in: /new is not one
     of Discourse.anonymous_filters)."""
     user = signed_in(ctx.viewer)
-    since = max(str(user["created_at"]), iso(datetime.now(UTC) - NEW_TOPIC_DURATION))
     return _paged(
         ctx,
         "archetype = 'regular' AND created_at >= ?"
         " AND id NOT IN (SELECT topic_id FROM topic_reads WHERE user_id = ?)",
-        (since, user["id"]),
+        (new_since(user), user["id"]),
         "/new",
         order="bumped_at DESC, id DESC",
     )

@@ -264,14 +264,18 @@ NEW_TOPIC_DURATION = timedelta(days=2)
 new_topic_duration_minutes, 2880), never from before they joined."""
 
 
+def new_since(member: sqlite3.Row) -> str:
+    """The member's treat_as_new_topic_start_date: topics started since may be new to them."""
+    return max(str(member["created_at"]), iso(datetime.now(UTC) - NEW_TOPIC_DURATION))
+
+
 def _unseen(store: Store, topic: sqlite3.Row, viewer_id: int, last_read: int | None) -> bool:
     """ListableTopicSerializer#unseen: never read, and started since the member's
     treat_as_new_topic_start_date."""
     viewer = store.user_by_id(viewer_id)
     if last_read is not None or viewer is None:
         return False
-    since = max(str(viewer["created_at"]), iso(datetime.now(UTC) - NEW_TOPIC_DURATION))
-    return str(topic["created_at"]) >= since
+    return str(topic["created_at"]) >= new_since(viewer)
 
 
 def _tracking(store: Store, topic: sqlite3.Row, viewer_id: int, highest: int) -> dict[str, Any]:
