@@ -178,6 +178,12 @@ def test_a_topics_replies_to_a_member_are_gathered_into_one_notification(
     assert client.post("/posts.json", headers=sam, json=answer).status_code == 200
     (named,) = replies_to_demo()
     assert named["data"]["display_username"] == "sam" and named["post_number"] == 5
+    # A reply to the topic, not to demo's post: demo started it, so watches it ("posted").
+    plain = {"topic_id": 14, "raw": "Same here, I joined last month and love it."}
+    assert client.post("/posts.json", headers=mei, json=plain).status_code == 200
+    (watched,) = replies_to_demo()
+    assert watched["notification_type"] == 9 and watched["post_number"] == 5
+    assert watched["data"]["display_username"] == "2 replies"
 
 
 def test_user_api_key_rate_limit_answers_json_429(forum: DemoForum) -> None:

@@ -69,8 +69,8 @@ def _notify(
 
 def _unread_for(conn: sqlite3.Connection, user_id: int, topic: sqlite3.Row) -> list[int]:
     """PostAlerter#unread_posts: the numbers of the posts after the member's last read one
-    that answer a post of theirs, or every one where they watch the topic (as members of a
-    private conversation do); whispers only for staff."""
+    that answer a post of theirs, or every one where they watch the topic (as its starter
+    and the members of a private conversation do); whispers only for staff."""
     read = conn.execute(
         "SELECT last_read_post_number FROM topic_reads WHERE user_id = ? AND topic_id = ?",
         (user_id, topic["id"]),
@@ -84,7 +84,7 @@ def _unread_for(conn: sqlite3.Connection, user_id: int, topic: sqlite3.Row) -> l
         (
             topic["id"],
             read[0] if read else 0,
-            topic["archetype"] == "private_message",
+            topic["archetype"] == "private_message" or topic["user_id"] == user_id,
             user_id,
             bool(staff and staff[0]),
         ),
@@ -199,6 +199,11 @@ def _notify_for_post(conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3
         if row is not None and row[0] not in told and (not private or row[0] in allowed):
             _notify(conn, user_id=row[0], kind=MENTIONED, **common)
             told.add(row[0])
+    # PostAlerter#notify_post_users: those watching the topic hear of every post not
+    # already told of; a topic's starter watches it (TopicCreator#watch_topic).
+    starter = topic["user_id"]
+    if topic["archetype"] != "private_message" and starter not in told:
+        _notify(conn, user_id=starter, kind=POSTED, **common)
 
 
 def add_topic(
