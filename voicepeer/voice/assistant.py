@@ -351,7 +351,13 @@ class Assistant:
         self._vote: PollVote | None = None
         """The vote asked about in VOTING, cast only on a clear yes."""
         own_posts = OwnPostEngines(
-            self.reader, engines.forum, engines.drafts, self.say, now, self.peer
+            self.reader,
+            engines.forum,
+            engines.drafts,
+            self.say,
+            now,
+            self.peer,
+            outbox=engines.outbox,
         )
         self.post_deletions = PostDeletions(own_posts)
         self.post_recoveries = PostRecoveries(own_posts)

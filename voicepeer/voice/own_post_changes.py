@@ -1,6 +1,10 @@
 """What changing one of the person's own posts by voice needs, whatever the change
 (deleting, bringing back, adding words): the engines, finding their newest post in the
-topic that the change fits, and reading a post again after an answer was lost."""
+topic that the change fits, and reading a post again after an answer was lost.
+
+A reply of theirs that is not on the forum yet (still in the outbox, or held for a
+moderator) has no post to change, but "my post" most likely means it: the change is not
+made to the post before it."""
 
 from __future__ import annotations
 
@@ -8,14 +12,16 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, Post, Topic
 from voicepeer.forum.cues import PostCues
+from voicepeer.forum.outbox import EntryKind
 from voicepeer.forum.peer import PeerForum
 from voicepeer.voice.error_phrases import not_signed_in
 from voicepeer.voice.new_conversation import Conversation, new_topic_key
-from voicepeer.voice.ports import DraftKeeper, Say
+from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reader import Reader
 
 log = logging.getLogger(__name__)
@@ -41,6 +47,29 @@ class OwnPostEngines:
     topics_deleted: list[int] = field(default_factory=list)
     """The topics and messages deleted whole this session, the latest last: where "bring
     back my topic" said at the topic list goes (the forum lists them no more)."""
+    outbox: ReplyOutbox | None = None
+    """The replies confirmed and not sent yet."""
+
+
+class Unposted(Enum):
+    """Why the person's newest reply in a topic is not on the forum yet."""
+
+    IN_OUTBOX = "in the outbox"
+    HELD = "held for a moderator"
+
+
+def unposted_line(why: Unposted, cannot: str, command: str) -> str:
+    """ "Your newest reply here is waiting for a moderator …": ``cannot`` says what cannot
+    be done ("it cannot be changed"), ``command`` what to say once it is there."""
+    if why is Unposted.IN_OUTBOX:
+        return (
+            f"Your newest reply here is not on the forum yet, so {cannot}: it goes as soon as "
+            f"the forum takes it. Then say {command}."
+        )
+    return (
+        f"Your newest reply here is waiting for a moderator to approve it, so {cannot} until "
+        f"it is on the forum. Once it is approved, say {command}."
+    )
 
 
 def what_goes(topic: Topic | None) -> str:
@@ -87,6 +116,23 @@ class OwnPostChanges:
         fresh = self._forum.topic(topic.id, fresh=True)
         own = self._newest_own(fresh, lambda cues: cues.yours and not cues.deleted_by_author)
         return self._forum.post(own.id) if own is not None else None
+
+    def _unposted_newest(self, topic: Topic) -> Unposted | None:
+        """Whether the person's newest reply in the topic is not on the forum yet, and why.
+        Raises ForumError."""
+        outbox = self._engines.outbox
+        if outbox is not None and any(
+            entry.kind is EntryKind.REPLY and entry.topic_id == topic.id
+            for entry in outbox.pending()
+        ):
+            return Unposted.IN_OUTBOX
+        held = self._forum.own_waiting_posts(topic.id)
+        if not held:
+            return None
+        standing = self._newest_standing(topic)
+        since = standing.created_at if standing is not None else None
+        newer = any(p.created_at is None or since is None or p.created_at > since for p in held)
+        return Unposted.HELD if newer else None
 
     def _kept_as(self, topic: Topic) -> tuple[str, str]:
         """Where a whole topic's or message's words are kept as a draft: the key of the new

@@ -28,7 +28,7 @@ from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import DELETE_REFUSED, say_error
 from voicepeer.voice.new_conversation import delete_saved, keep_as_new_conversation
-from voicepeer.voice.own_post_changes import OwnPostChanges, what_goes
+from voicepeer.voice.own_post_changes import OwnPostChanges, unposted_line, what_goes
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +109,12 @@ class PostDeletions(OwnPostChanges):
         if post is None:
             return None
         try:
+            # Said on someone else's post, "my post" may be a reply not on the forum yet.
+            here, theirs = self._reader.topic, post.cues is not None and post.cues.yours
+            why = self._unposted_newest(here) if here is not None and not theirs else None
+            if why is not None:
+                self._say(unposted_line(why, "I cannot delete it", "delete my post"))
+                return None
             found = self._target(post)
             if found is None:
                 self._say(self._refusal(post))

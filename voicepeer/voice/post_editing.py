@@ -22,7 +22,6 @@ from voicepeer.errors import EditConflictError, ForumError
 from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.checks import check_reply
 from voicepeer.forum.http import DeliveryUncertainError
-from voicepeer.forum.outbox import EntryKind
 from voicepeer.forum.own_posts import normalize_raw
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
@@ -37,7 +36,12 @@ from voicepeer.voice.composer import (
 )
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.new_conversation import delete_saved
-from voicepeer.voice.own_post_changes import OwnPostChanges, OwnPostEngines
+from voicepeer.voice.own_post_changes import (
+    OwnPostChanges,
+    OwnPostEngines,
+    Unposted,
+    unposted_line,
+)
 from voicepeer.voice.post_text import PostText, spoken_post
 
 log = logging.getLogger(__name__)
@@ -49,14 +53,8 @@ EDITING_HELP = (
     "change, send it when it is right, or cancel."
 )
 NO_POST = "You have no post in this topic to change."
-STILL_WAITING = (
-    "Your newest reply here is not on the forum yet, so it cannot be changed: it goes as "
-    "soon as the forum takes it. Then say correct my post."
-)
-HELD_FOR_APPROVAL = (
-    "Your newest reply here is waiting for a moderator to approve it, and cannot be changed "
-    "until it is on the forum. Once it is approved, say correct my post."
-)
+STILL_WAITING = unposted_line(Unposted.IN_OUTBOX, "it cannot be changed", "correct my post")
+HELD_FOR_APPROVAL = unposted_line(Unposted.HELD, "it cannot be changed", "correct my post")
 CANNOT_EDIT = (
     "The forum no longer lets you change this post: it allows changes only for a while after "
     "posting, and not in an archived topic."
@@ -91,8 +89,8 @@ class EditablePosts(OwnPostChanges):
     def find(self, post_id: int | None = None) -> Post | None:
         """The post ``post_id``, or else the post being read when it is the person's, else
         their newest in the topic, read fresh (whether the forum still lets them edit it
-        or not); None after saying why there is none. Without ``post_id``, a newer reply
-        of theirs held for a moderator is the one meant, as a reply still in the outbox."""
+        or not); None after saying why there is none. Without ``post_id``, a reply of theirs
+        not on the forum yet is the one meant (see :mod:`own_post_changes`)."""
         topic = self._reader.topic
         if topic is None or not self._signed_in():
             return None
@@ -102,8 +100,8 @@ class EditablePosts(OwnPostChanges):
 
         current = self._reader.current_post()
         try:
-            if post_id is None and self._held_newest(topic):
-                self._say(HELD_FOR_APPROVAL)
+            if post_id is None and (why := self._unposted_newest(topic)) is not None:
+                self._say(STILL_WAITING if why is Unposted.IN_OUTBOX else HELD_FOR_APPROVAL)
                 return None
             if post_id is None and current is not None and theirs(current):
                 post_id = current.id
@@ -121,17 +119,6 @@ class EditablePosts(OwnPostChanges):
         else:
             return post
         return None
-
-    def _held_newest(self, topic: Topic) -> bool:
-        """Whether the person's newest post here waits for a moderator. Raises ForumError."""
-        held = self._forum.own_waiting_posts(topic.id)
-        if not held:
-            return False
-        standing = self._newest_standing(topic)
-        since = standing.created_at if standing is not None else None
-        return any(
-            since is None or post.created_at is None or post.created_at > since for post in held
-        )
 
     def send(self, post: Post, text: PostText) -> str | None:
         """Send the change; what to say when it did not go (None: it is on the forum)."""
@@ -183,9 +170,6 @@ class PostEditor(Composer):
         """Start changing the person's post ``post_id`` or the one :meth:`EditablePosts.find`
         takes (or take up the changes saved for it); False after saying why there is none
         to change."""
-        if post_id is None and self._reply_waiting():
-            self._say(STILL_WAITING)
-            return False
         post = self._posts.find(post_id)
         if post is None:
             return False
@@ -227,15 +211,6 @@ class PostEditor(Composer):
                 "words, then send it when it is right."
             )
         return True
-
-    def _reply_waiting(self) -> bool:
-        """Whether a reply of the person's to the topic is in the outbox, not on the forum
-        yet: "my post" then means that one."""
-        topic = self._posts.topic
-        return topic is not None and any(
-            entry.kind is EntryKind.REPLY and entry.topic_id == topic.id
-            for entry in self._engines.outbox.pending()
-        )
 
     def _keep_as_reply(self, post: Post, saved: str | None) -> str:
         """Changes saved for a post the forum no longer lets the person edit become their

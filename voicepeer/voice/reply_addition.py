@@ -26,7 +26,7 @@ from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer, answered_post
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
-from voicepeer.voice.own_post_changes import OwnPostChanges
+from voicepeer.voice.own_post_changes import OwnPostChanges, unposted_line
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +110,10 @@ class ReplyAdditions(OwnPostChanges):
             self._say(NO_WORDS)
             return None
         try:
+            if (why := self._unposted_newest(topic)) is not None:
+                cannot = "I cannot add your words to it"
+                self._say(unposted_line(why, cannot, "add it to my last reply"))
+                return None
             last = self._newest_standing(topic)
             answered = self._answered(key, last)
         except ForumError as error:

@@ -1,0 +1,60 @@
+"""A reply of the person's that is not on the forum yet (held for a moderator, or still in
+the outbox) is what "my post" means: deleting, correcting or adding to "my post" says so,
+and never changes the post before it instead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from tests.support.members import keyed_forum, post_words, posted, signed_in
+from tests.voice.test_assistant import first_topic_id
+from voicepeer.demo_forum import DemoForum
+from voicepeer.voice.own_post_changes import Unposted, unposted_line
+from voicepeer.voice.post_editing import HELD_FOR_APPROVAL
+
+EARLIER = "My legs were heavy all day today."
+HELD = "I walk to the pier with my sister most mornings."
+
+
+def test_a_reply_held_for_a_moderator_is_not_mistaken_for_the_one_before(
+    tmp_path: Path, data: Path
+) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        topic = first_topic_id(forum)
+        older = int(posted(forum, "demo", {"topic_id": topic, "raw": EARLIER})["id"])
+        assert "pending_post" in posted(forum, "demo", {"topic_id": topic, "raw": HELD})
+        lines = [
+            "open topic one",  # goes on from the person's own post 5
+            "previous",  # someone else's post: "my post" is their newest
+            "delete my post",
+            "reply",
+            "and my brother too",
+            "cancel",
+            "add it to my last reply",
+            "correct my post",
+        ]
+        talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+        said = talk.said
+        assert unposted_line(Unposted.HELD, "I cannot delete it", "delete my post") in said
+        cannot = "I cannot add your words to it"
+        assert said[-2] == unposted_line(Unposted.HELD, cannot, "add it to my last reply")
+        assert said[-1] == HELD_FOR_APPROVAL
+        assert post_words(forum, older) == EARLIER
+
+
+def test_a_reply_still_in_the_outbox_is_not_mistaken_for_the_one_before(
+    forum: DemoForum, data: Path
+) -> None:
+    older = int(posted(forum, "demo", {"topic_id": first_topic_id(forum), "raw": EARLIER})["id"])
+    lines = ["open topic one", "previous", "reply", HELD, "send it", "yes", "delete my post"]
+    # The forum is gone before the yes: the reply waits in the outbox.
+    talk = converse(
+        forum.base_url, lines, data, credentials=signed_in(forum), before_line={5: forum.stop}
+    )
+    assert "Your words are safe" in talk.said[-2]
+    assert talk.said[-1] == unposted_line(
+        Unposted.IN_OUTBOX, "I cannot delete it", "delete my post"
+    )
+    forum.start()
+    assert post_words(forum, older) == EARLIER
