@@ -23,6 +23,8 @@ CONVERSATION = (
 )
 
 
+TEXT_IO = ("--input", "text", "--output", "text")
+"""Typed lines in, printed speech out."""
 LATEST = r"SAY: \d+ latest topics(, \d+ with new posts)?\. One: "
 """The latest topics heard (signed in, those with posts the member has not read are counted)."""
 
@@ -89,10 +91,7 @@ def test_run_in_text_mode_posts_the_reply(demo_forum_process: str) -> None:
         "run",
         "--forum",
         demo_forum_process,
-        "--input",
-        "text",
-        "--output",
-        "text",
+        *TEXT_IO,
         lines=CONVERSATION,
     )
     assert result.returncode == 0, result.stderr
@@ -125,19 +124,14 @@ def test_unknown_input_choice_is_explained() -> None:
 
 def test_each_forum_keeps_its_own_drafts(demo_forum_process: str, tmp_path: Path) -> None:
     put_aside = "open topic one\nreply\nthis reply belongs to the first forum only\ncancel\n"
-    first = typed(
-        "run", "--forum", demo_forum_process, "--input", "text", "--output", "text", lines=put_aside
-    )
+    first = typed("run", "--forum", demo_forum_process, *TEXT_IO, lines=put_aside)
     assert "Reply put aside. It is saved" in first.stdout, first.stderr
     with DemoForum(tmp_path / "other.sqlite3") as other:
         second = typed(
             "run",
             "--forum",
             other.base_url,
-            "--input",
-            "text",
-            "--output",
-            "text",
+            *TEXT_IO,
             lines="open topic one\nreply\n",
         )
     assert "Replying to" in second.stdout and "saved reply" not in second.stdout
@@ -145,10 +139,7 @@ def test_each_forum_keeps_its_own_drafts(demo_forum_process: str, tmp_path: Path
         "run",
         "--forum",
         demo_forum_process,
-        "--input",
-        "text",
-        "--output",
-        "text",
+        *TEXT_IO,
         lines="open topic one\nreply\n",
     )
     assert "You have a saved reply" in again.stdout
@@ -159,7 +150,7 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
 ) -> None:
     """The service is running when a carer starts voicepeer run in a terminal."""
     first = subprocess.Popen(
-        voicepeer("run", "--forum", demo_forum_process, "--input", "text", "--output", "text"),
+        voicepeer("run", "--forum", demo_forum_process, *TEXT_IO),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -172,10 +163,7 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
             "run",
             "--forum",
             demo_forum_process,
-            "--input",
-            "text",
-            "--output",
-            "text",
+            *TEXT_IO,
             lines=CONVERSATION,
         )
         assert second.returncode == 1
@@ -197,7 +185,7 @@ def test_a_second_voicepeer_at_once_is_refused_and_the_reply_posted_once(
 def test_run_after_choosing_the_demo_forum_in_configure_reads_its_topics() -> None:
     configured = typed("configure", "--non-interactive", "--forum-url", "demo")
     assert configured.returncode == 0, configured.stderr
-    result = typed("run", "--input", "text", "--output", "text", lines="latest topics\n")
+    result = typed("run", *TEXT_IO, lines="latest topics\n")
     assert result.returncode == 0, result.stderr
     assert "no forum address" not in result.stderr
     said = result.stdout
@@ -210,9 +198,7 @@ def test_the_demo_is_signed_in_as_its_member_with_a_key_of_its_own() -> None:
     # Messages and notifications need an account: the demo uses its member's, each start
     # replacing the key of the one before, and nothing of it is saved for the real forum.
     for heard in ("2 new notifications", "no new notifications"):  # marked read once heard
-        result = typed(
-            "demo", "--input", "text", "--output", "text", lines="notifications\nmy messages\n"
-        )
+        result = typed("demo", *TEXT_IO, lines="notifications\nmy messages\n")
         assert result.returncode == 0, result.stderr
         said = result.stdout
         assert "forum connect" not in said and "not signed in" not in said
