@@ -234,6 +234,23 @@ def test_reauthorizing_replaces_the_old_key_and_revoke_ends_it(
     assert client.get("/session/current.json", headers=_as(second)).status_code == 403
 
 
+def test_a_key_replaces_only_the_same_members_key_for_that_client(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    """Re-authorizing revokes the member's own earlier key for the client id, never another
+    member's (UserApiKeysController#create: ``@client.keys.where(user_id: …)``)."""
+    scopes = ("read", "write")
+    demo_key = forum.member_key("demo", "shared-client", scopes)
+    sam_key = forum.member_key("sam", "shared-client", scopes)
+    newer_demo_key = forum.member_key("demo", "shared-client", scopes)
+
+    def who(key: str) -> object:
+        answer = client.get("/session/current.json", headers={"User-Api-Key": key})
+        return answer.json()["current_user"]["username"] if answer.status_code == 200 else None
+
+    assert [who(demo_key), who(sam_key), who(newer_demo_key)] == [None, "sam", "demo"]
+
+
 def test_the_protocol_version_is_announced(client: httpx.Client) -> None:
     answer = client.head("/user-api-key/new")
     assert answer.status_code == 200 and answer.headers["auth-api-version"] == "4"

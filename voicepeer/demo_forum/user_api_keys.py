@@ -206,13 +206,15 @@ def issue_key(ctx: Context, values: dict[str, str], member: sqlite3.Row) -> str:
 def store_key(
     store: Store, member_id: int, client_id: str, application_name: str, scopes: str
 ) -> str:
-    """A new user API key for the member, kept only as its hash; an earlier key of the same
-    client id is revoked, as re-authorizing replaces it."""
+    """A new user API key for the member, kept only as its hash; the member's earlier key
+    for the same client id is revoked, as re-authorizing replaces it (another member's key
+    for that client stays: UserApiKeysController#create)."""
     key = secrets.token_hex(16)
     with store.transaction() as conn:
         conn.execute(
-            "UPDATE user_api_keys SET revoked_at = ? WHERE client_id = ? AND revoked_at IS NULL",
-            (now_iso(), client_id),
+            "UPDATE user_api_keys SET revoked_at = ?"
+            " WHERE client_id = ? AND user_id = ? AND revoked_at IS NULL",
+            (now_iso(), client_id, member_id),
         )
         conn.execute(
             "INSERT INTO user_api_keys (key_hash, user_id, client_id, application_name, scopes,"
