@@ -31,9 +31,17 @@ class RunningForum:
         username: str = "demo",
         *,
         settings: ForumSettings | None = None,
+        user_api_key: bool = False,
         **kwargs: Any,
     ) -> DiscourseClient:
+        """A client acting as ``username`` through the admin API key, or signed in with a
+        user API key of their own (as ``voicepeer forum connect`` is)."""
         creds = Credentials(self.base_url, "admin_api_key", ADMIN_KEY, username=username)
+        if user_api_key:
+            # Each install has a client id of its own: one per member here.
+            client_id = f"voicepeer-tests-{username}"
+            key = self.server.member_key(username, client_id, ("read", "write"))
+            creds = Credentials(self.base_url, "user_api_key", key, username, client_id)
         client = DiscourseClient(
             self.base_url,
             credentials=creds,

@@ -10,6 +10,7 @@ from voicepeer.errors import (
     AuthError,
     Forbidden,
     ForumForbiddenError,
+    ForumNotFoundError,
     ForumRejectedError,
     SlowModeError,
 )
@@ -179,6 +180,67 @@ def test_a_reply_waiting_for_a_moderator_is_found_and_listed(
     found = demo.find_own_post(topic_id, raw, before)  # approved: now a post of its own
     assert found is not None and found.status is PostStatus.POSTED
     assert demo.own_waiting_posts(topic_id) == ()
+
+
+@pytest.mark.parametrize(
+    "moderation",
+    [{"moderated_words": ("approve",)}, {"moderated_usernames": ("demo",)}],
+)
+def test_a_reply_waiting_for_a_moderator_is_withdrawn_by_its_author_only(
+    start_forum: StartForum, moderation: dict[str, tuple[str, ...]]
+) -> None:
+    running = start_forum(**moderation)
+    demo = running.client("demo", user_api_key=True)
+    topic_id = _heat_topic_id(running)
+    raw = "Please approve this one, or let me take it back."
+    assert demo.create_post(NewReply(topic_id, raw)).status is PostStatus.ENQUEUED
+    (waiting,) = demo.own_waiting_posts(topic_id)
+    queue_id = waiting.id
+    assert queue_id is not None and queue_id == running.server.pending_post_ids()[0]
+    # ReviewablesController#destroy finds only the author's own: a 404 for anyone else.
+    with pytest.raises(ForumNotFoundError):
+        running.client("sam", user_api_key=True).withdraw_waiting_post(queue_id)
+    # An admin API key is refused for a member who is not an admin.
+    with pytest.raises(ForumForbiddenError):
+        running.client("demo").withdraw_waiting_post(queue_id)
+    demo.withdraw_waiting_post(queue_id)
+    assert demo.own_waiting_posts(topic_id) == ()
+    assert running.server.pending_post_ids() == []
+    assert demo.find_own_post(topic_id, raw, None) is None  # never posted
+    with pytest.raises(ForumNotFoundError):  # gone: nothing left to withdraw
+        demo.withdraw_waiting_post(queue_id)
+
+
+def test_a_reply_a_moderator_approved_can_no_longer_be_withdrawn(
+    start_forum: StartForum,
+) -> None:
+    running = start_forum(moderated_usernames=("demo",))
+    demo = running.client("demo", user_api_key=True)
+    topic_id = _heat_topic_id(running)
+    raw = "Approved before I could change my mind."
+    demo.create_post(NewReply(topic_id, raw))
+    (waiting,) = demo.own_waiting_posts(topic_id)
+    assert waiting.id is not None
+    assert running.server.approve_pending_post(waiting.id) is not None
+    with pytest.raises(ForumNotFoundError):
+        demo.withdraw_waiting_post(waiting.id)
+    found = demo.find_own_post(topic_id, raw, None)
+    assert found is not None and found.status is PostStatus.POSTED
+
+
+def test_an_admin_withdraws_their_own_waiting_reply_through_the_admin_key(
+    start_forum: StartForum,
+) -> None:
+    """With an admin API key Discourse withdraws the post of the member named by
+    ``username`` (fetch_user_from_params): the client names its own account."""
+    running = start_forum(moderated_words=("approve",))
+    ruth = running.client("ruth")
+    topic_id = _heat_topic_id(running)
+    ruth.create_post(NewReply(topic_id, "Even an admin's words wait to approve here."))
+    (waiting,) = ruth.own_waiting_posts(topic_id)
+    assert waiting.id is not None
+    ruth.withdraw_waiting_post(waiting.id)
+    assert ruth.own_waiting_posts(topic_id) == ()
 
 
 def test_open_discourse_uses_the_saved_account(forum: RunningForum) -> None:

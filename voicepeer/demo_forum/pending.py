@@ -6,6 +6,11 @@ when the site queues posts by rule, ``NewPostManager.queue_enabled?``; a post he
 watched word does not switch it on), and ``GET /posts/{username}/pending.json``
 (``PostsController#pending``, ``PendingPostSerializer``), which only that member (or
 staff) may read; anyone else gets a 404.
+
+The member may withdraw one (``DELETE /review/{id}``, ReviewablesController#destroy): it
+is never posted. Only its author finds it (anyone else, or a post a moderator has dealt
+with, gets a 404), and an admin API key is let in only for an admin, who names the author
+with ``username``.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from typing import Any
 
 from voicepeer.demo_forum.auth import acting_user, signed_in
 from voicepeer.demo_forum.context import Context, Route, route
-from voicepeer.demo_forum.http_api import HttpError, Response, not_found
+from voicepeer.demo_forum.http_api import HttpError, Response, invalid_access, not_found
 from voicepeer.demo_forum.serializers import avatar_template
 
 
@@ -79,7 +84,27 @@ def user_pending_posts(ctx: Context, match: re.Match[str]) -> Response:
     return Response.json(200, {"pending_posts": listed})
 
 
+def withdraw_pending_post(ctx: Context, match: re.Match[str]) -> Response:
+    author = acting_user(ctx.store, ctx.options, ctx.viewer)
+    if ctx.viewer.kind == "admin_api_key":
+        if not author["admin"]:
+            raise invalid_access()
+        named = ctx.store.user_by_name(ctx.request.params.text("username") or "")
+        if named is None:
+            raise not_found()
+        author = named
+    with ctx.store.transaction() as conn:
+        gone = conn.execute(
+            "DELETE FROM pending_posts WHERE id = ? AND user_id = ?",
+            (int(match["id"]), author["id"]),
+        ).rowcount
+    if not gone:
+        raise not_found()
+    return Response.json(200, {"success": "OK"})
+
+
 ROUTES: tuple[Route, ...] = (
+    route("DELETE", r"/review/(?P<id>\d+)(?:\.json)?", withdraw_pending_post),
     route(
         "GET",
         r"/posts/(?P<username>[A-Za-z0-9_.\-]*[A-Za-z_.\-][A-Za-z0-9_.\-]*)/pending"

@@ -294,6 +294,9 @@ class WaitingPost:
 
     raw: str
     created_at: datetime | None = None
+    id: int | None = None
+    """Its place in the forum's review queue (a reviewable's id): what withdrawing it
+    names; None when the forum's answer left it out."""
 
 
 @dataclass(frozen=True)
@@ -379,6 +382,11 @@ class Forum(Protocol):
 
     def own_waiting_posts(self, topic_id: int) -> tuple[WaitingPost, ...]:
         """The member's posts in the topic held for a moderator, asked of the forum now."""
+        ...
+
+    def withdraw_waiting_post(self, waiting_id: int) -> None:
+        """Take back the member's post held for a moderator (``WaitingPost.id``): it is
+        never posted. Raises ForumNotFoundError once a moderator has dealt with it."""
         ...
 
     def like(self, post_id: int) -> LikeAnswer:

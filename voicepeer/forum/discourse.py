@@ -537,6 +537,15 @@ class DiscourseClient:
         data = self.http.get(f"/t/{int(topic_id)}.json")
         return own_posts.waiting_posts(_OwnPostReader(self), data, topic_id)
 
+    def withdraw_waiting_post(self, waiting_id: int) -> None:
+        # ReviewablesController#destroy: the member's own queued post goes (200, success
+        # JSON); 404 once a moderator has dealt with it. An admin API key must name whose
+        # post it is (fetch_user_from_params), and is refused for anyone but an admin.
+        path = f"/review/{int(waiting_id)}.json"
+        if self.credentials is not None and self.credentials.kind != "user_api_key":
+            path += f"?username={quote(self.username(), safe='')}"
+        self.http.write_answer("DELETE", path)
+
     def find_own_post(
         self, topic_id: int, raw: str, after_post_id: int | None
     ) -> PostOutcome | None:

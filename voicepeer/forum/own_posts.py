@@ -143,7 +143,13 @@ def waiting_posts(forum: _Reading, topic_data: Any, topic_id: int) -> tuple[Wait
         listed = [p for p in found or () if isinstance(p, dict) and p.get("topic_id") == topic_id]
         text = "raw_text"
     return tuple(
-        WaitingPost(str(p.get(text) or ""), parse.when(p.get("created_at")))
+        WaitingPost(str(p.get(text) or ""), parse.when(p.get("created_at")), _queue_id(p))
         for p in listed
         if isinstance(p, dict)
     )
+
+
+def _queue_id(listed: dict[str, Any]) -> int | None:
+    """A waiting post's review-queue id (both serializers name it ``id``)."""
+    found = listed.get("id")
+    return found if isinstance(found, int) and not isinstance(found, bool) else None
