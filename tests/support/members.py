@@ -25,6 +25,15 @@ def signed_in(forum: DemoForum, username: str = "demo") -> Credentials:
     return Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username=username)
 
 
+def user_key(forum: DemoForum, username: str = "demo") -> Credentials:
+    """``username`` signed in with a user API key of their own, as ``voicepeer forum
+    connect`` signs a person in (some writes are refused to an admin key acting for a
+    member who is not an admin)."""
+    client_id = f"voicepeer-tests-{username}"
+    key = forum.member_key(username, client_id, ("read", "write"))
+    return Credentials(forum.base_url, "user_api_key", key, username, client_id)
+
+
 def member_headers(username: str) -> dict[str, str]:
     """Headers that act as ``username`` on a forum that accepts :data:`ADMIN_KEY`."""
     return {"Api-Key": ADMIN_KEY, "Api-Username": username}

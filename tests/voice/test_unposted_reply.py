@@ -10,7 +10,7 @@ from tests.support.conversation import converse
 from tests.support.members import keyed_forum, post_words, posted, signed_in
 from tests.voice.test_assistant import first_topic_id
 from voicepeer.demo_forum import DemoForum
-from voicepeer.voice.own_post_changes import Unposted, unposted_line
+from voicepeer.voice.own_post_changes import OR_WITHDRAW, Unposted, unposted_line
 from voicepeer.voice.post_editing import HELD_FOR_APPROVAL
 
 EARLIER = "My legs were heavy all day today."
@@ -27,7 +27,8 @@ def test_a_reply_held_for_a_moderator_is_not_mistaken_for_the_one_before(
         lines = [
             "open topic one",  # goes on from the person's own post 5
             "previous",  # someone else's post: "my post" is their newest
-            "delete my post",
+            "delete my post",  # asks to withdraw the held reply (test_reply_withdrawal)
+            "no",
             "reply",
             "and my brother too",
             "cancel",
@@ -36,10 +37,12 @@ def test_a_reply_held_for_a_moderator_is_not_mistaken_for_the_one_before(
         ]
         talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
         said = talk.said
-        assert unposted_line(Unposted.HELD, "I cannot delete it", "delete my post") in said
+        assert talk.said_after("Withdraw it, so that it is never posted?")[0] == (
+            "Your reply stays with the moderators."
+        )
         cannot = "I cannot add your words to it"
         assert said[-2] == unposted_line(Unposted.HELD, cannot, "add it to my last reply")
-        assert said[-1] == HELD_FOR_APPROVAL
+        assert said[-1] == HELD_FOR_APPROVAL and OR_WITHDRAW in HELD_FOR_APPROVAL
         assert post_words(forum, older) == EARLIER
 
 

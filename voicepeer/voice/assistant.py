@@ -635,7 +635,8 @@ class Assistant:
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_about_like(take_back=False),
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
-            Intent.DELETE_POST: lambda c: self._ask_to_change_post(
+            # A deletion or a withdrawal: mypy infers no union for the type variable.
+            Intent.DELETE_POST: lambda c: self._ask_to_change_post(  # type: ignore[misc]
                 State.DELETING_POST, self.post_deletions.plan, self.post_deletions.make
             ),
             Intent.RECOVER_POST: lambda c: self._recover(),

@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import Enum
 
 from voicepeer.errors import ForumError
-from voicepeer.forum.base import Forum, Post, Topic
+from voicepeer.forum.base import Forum, Post, Topic, WaitingPost
 from voicepeer.forum.cues import PostCues
 from voicepeer.forum.outbox import EntryKind
 from voicepeer.forum.peer import PeerForum
@@ -58,6 +58,13 @@ class Unposted(Enum):
     HELD = "held for a moderator"
 
 
+WITHDRAW_COMMAND = "delete my post"
+"""What withdraws a reply held for a moderator."""
+OR_WITHDRAW = (
+    f"Or say {WITHDRAW_COMMAND} to withdraw it, and its words come back as your draft reply."
+)
+
+
 def unposted_line(why: Unposted, cannot: str, command: str) -> str:
     """ "Your newest reply here is waiting for a moderator …": ``cannot`` says what cannot
     be done ("it cannot be changed"), ``command`` what to say once it is there."""
@@ -66,10 +73,18 @@ def unposted_line(why: Unposted, cannot: str, command: str) -> str:
             f"Your newest reply here is not on the forum yet, so {cannot}: it goes as soon as "
             f"the forum takes it. Then say {command}."
         )
-    return (
+    line = (
         f"Your newest reply here is waiting for a moderator to approve it, so {cannot} until "
         f"it is on the forum. Once it is approved, say {command}."
     )
+    # Withdrawn, its words come back as the draft reply: changed, they can be sent again.
+    return line if command == WITHDRAW_COMMAND else f"{line} {OR_WITHDRAW}"
+
+
+def _age_order(post: WaitingPost) -> tuple[float, int]:
+    """Sorts waiting posts oldest first (the queue's ids grow too)."""
+    when = post.created_at.timestamp() if post.created_at is not None else float("-inf")
+    return when, post.id or 0
 
 
 def what_goes(topic: Topic | None) -> str:
@@ -120,19 +135,29 @@ class OwnPostChanges:
     def _unposted_newest(self, topic: Topic) -> Unposted | None:
         """Whether the person's newest reply in the topic is not on the forum yet, and why.
         Raises ForumError."""
+        if self._in_outbox(topic):
+            return Unposted.IN_OUTBOX
+        return Unposted.HELD if self._held_newest(topic) is not None else None
+
+    def _in_outbox(self, topic: Topic) -> bool:
+        """Whether a reply of the person's to the topic waits in the outbox."""
         outbox = self._engines.outbox
-        if outbox is not None and any(
+        return outbox is not None and any(
             entry.kind is EntryKind.REPLY and entry.topic_id == topic.id
             for entry in outbox.pending()
-        ):
-            return Unposted.IN_OUTBOX
+        )
+
+    def _held_newest(self, topic: Topic) -> WaitingPost | None:
+        """The person's newest reply in the topic when it is held for a moderator: newer
+        than their newest post there. Raises ForumError."""
         held = self._forum.own_waiting_posts(topic.id)
         if not held:
             return None
         standing = self._newest_standing(topic)
         since = standing.created_at if standing is not None else None
-        newer = any(p.created_at is None or since is None or p.created_at > since for p in held)
-        return Unposted.HELD if newer else None
+        newer = [p for p in held if p.created_at is None or since is None or p.created_at > since]
+        # The forum lists them oldest first in the topic, newest first on its own.
+        return max(newer, key=_age_order, default=None)
 
     def _kept_as(self, topic: Topic) -> tuple[str, str]:
         """Where a whole topic's or message's words are kept as a draft: the key of the new

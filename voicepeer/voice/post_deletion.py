@@ -20,7 +20,7 @@ import logging
 from dataclasses import dataclass
 
 from voicepeer.errors import ForumError
-from voicepeer.forum.base import Post, Topic
+from voicepeer.forum.base import Post, Topic, WaitingPost
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
@@ -28,10 +28,12 @@ from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import DELETE_REFUSED, say_error
 from voicepeer.voice.new_conversation import delete_saved, keep_as_new_conversation
-from voicepeer.voice.own_post_changes import OwnPostChanges, unposted_line, what_goes
+from voicepeer.voice.own_post_changes import OwnPostChanges, Unposted, unposted_line, what_goes
+from voicepeer.voice.reply_withdrawal import HeldReplyWithdrawal, ReplyWithdrawals
 
 log = logging.getLogger(__name__)
 
+CANNOT = "I cannot delete it"
 DELETED_ALREADY = "You have deleted this post already."
 FIRST_POST = (
     "This post starts the topic. The forum lets you delete a topic of yours only on its "
@@ -100,21 +102,30 @@ class PostDeletion:
         return f"Your {self.what} stays."
 
 
+PlannedDeletion = PostDeletion | HeldReplyWithdrawal
+"""What "delete my post" asks about: deleting a post or topic, or withdrawing a reply held
+for a moderator."""
+
+
 class PostDeletions(OwnPostChanges):
     """Plans the deletion of the person's reply or topic, and makes it on a yes."""
 
-    def plan(self) -> PostDeletion | None:
-        """The deletion to ask about; None after saying why there is none to make."""
+    def plan(self) -> PlannedDeletion | None:
+        """The deletion to ask about (or the withdrawal of a reply held for a moderator);
+        None after saying why there is none to make."""
         post = self._post_being_read()
         if post is None:
             return None
         try:
             # Said on someone else's post, "my post" may be a reply not on the forum yet.
             here, theirs = self._reader.topic, post.cues is not None and post.cues.yours
-            why = self._unposted_newest(here) if here is not None and not theirs else None
-            if why is not None:
-                self._say(unposted_line(why, "I cannot delete it", "delete my post"))
-                return None
+            if here is not None and not theirs:
+                if self._in_outbox(here):
+                    self._say(unposted_line(Unposted.IN_OUTBOX, CANNOT, "delete my post"))
+                    return None
+                held = self._held_newest(here)
+                if held is not None:
+                    return self._withdrawal(held, here)
             found = self._target(post)
             if found is None:
                 self._say(self._refusal(post))
@@ -133,6 +144,14 @@ class PostDeletions(OwnPostChanges):
             return None
         age = phrasing.age_of(fresh, self._now())
         return PostDeletion(fresh, age, self._private(), topic, kept_as, people)
+
+    def _withdrawal(self, held: WaitingPost, topic: Topic) -> HeldReplyWithdrawal | None:
+        """The withdrawal of the reply held for a moderator to ask about; None after saying
+        why it cannot be asked (the forum did not say which one in its queue it is)."""
+        if held.id is None:
+            self._say(unposted_line(Unposted.HELD, CANNOT, "delete my post"))
+            return None
+        return HeldReplyWithdrawal(held, topic)
 
     def _private(self) -> bool:
         topic = self._reader.topic
@@ -171,8 +190,12 @@ class PostDeletions(OwnPostChanges):
             return DELETE_REFUSED
         return NONE_OF_YOURS if cues is not None else DELETE_REFUSED
 
-    def make(self, deletion: PostDeletion) -> None:
-        """Delete the post or topic (the person said yes), keeping its words, and say so."""
+    def make(self, deletion: PlannedDeletion) -> None:
+        """Delete the post or topic (the person said yes), keeping its words, and say so;
+        or withdraw the reply held for a moderator."""
+        if isinstance(deletion, HeldReplyWithdrawal):
+            ReplyWithdrawals(self._engines).make(deletion)
+            return
         post, topic = deletion.post, deletion.topic
         # Kept before deleting, so that a full disk stops the deletion, not the words.
         kept = self._keep_words(deletion)

@@ -9,8 +9,8 @@
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
     READING ──like / remove my like──▶ LIKING ──yes: liked (or taken back) / no──▶ READING
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
-    READING ──delete my post──▶ DELETING_POST ──yes: deleted (a reply, or a new topic whole),
-        words kept as a draft / no──▶ READING
+    READING ──delete my post──▶ DELETING_POST ──yes: deleted (a reply, or a new topic whole;
+        or a reply held for a moderator withdrawn), words kept as a draft / no──▶ READING
     READING ──bring back my post──▶ RECOVERING_POST ──yes: back (a topic, reopened), its kept
         draft let go / no──▶ READING
     BROWSING ──bring back my topic──▶ READING (the topic deleted last this session, which
@@ -40,7 +40,9 @@
   with the voter's name). "Remove my vote" asks the same way before taking it back.
 - DELETING_POST: voicepeer asked "Delete your post, posted …? It begins: …" (or, on the
   first post of the person's new topic, "Delete your topic, …?"); only an explicit "yes"
-  deletes it, and everyone sees that its author deleted it.
+  deletes it, and everyone sees that its author deleted it. When their newest reply there
+  is held for a moderator, the question is "Withdraw it, so that it is never posted?";
+  a withdrawn reply cannot come back, so it too needs an explicit "yes".
 - RECOVERING_POST: voicepeer asked "Bring back your deleted post, posted …?" (or "your
   topic, …?"); only an explicit "yes" brings it back, for everyone to see again.
 - ADDING_TO_REPLY: voicepeer asked "Add your saved words to the end of your reply posted …?

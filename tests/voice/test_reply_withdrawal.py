@@ -1,0 +1,119 @@
+"""Withdrawing one's reply held for a moderator by voice ("delete my post" while it waits):
+only on a clear yes, never saying "withdrawn" of a reply a moderator has just approved,
+and never losing its words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from tests.support.members import keyed_forum, post_words, posted, signed_in, user_key
+from tests.support.transports import DropAfterSending
+from tests.voice.test_assistant import first_topic_id
+from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.drafts import DraftStore
+from voicepeer.voice.composer import reply_draft_key
+from voicepeer.voice.reply_withdrawal import (
+    DEALT_WITH,
+    KEPT,
+    KEPT_AFTER,
+    NOT_WITHDRAWN,
+    WITHDRAWN,
+)
+
+EARLIER = "My legs were heavy all day today."
+HELD = "I walk to the pier with my sister most mornings."
+ASKED = "Withdraw it, so that it is never posted?"
+LINES = ["open topic one", "previous", "delete my post", "yes"]
+"""On someone else's post, "my post" is the person's newest reply: the held one."""
+
+
+def _held_reply(forum: DemoForum) -> tuple[int, int]:
+    """The topic, and the id of the person's earlier post there; their newest reply waits
+    for a moderator."""
+    topic = first_topic_id(forum)
+    older = int(posted(forum, "demo", {"topic_id": topic, "raw": EARLIER})["id"])
+    assert "pending_post" in posted(forum, "demo", {"topic_id": topic, "raw": HELD})
+    return topic, older
+
+
+def _draft(data: Path, topic: int) -> str | None:
+    return DraftStore(data / "outbox.sqlite3").load(reply_draft_key(topic))
+
+
+def test_a_held_reply_is_withdrawn_on_yes_and_its_words_kept(tmp_path: Path, data: Path) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        topic, older = _held_reply(forum)
+        talk = converse(forum.base_url, LINES, data, credentials=user_key(forum))
+        question = next(line for line in talk.said if ASKED in line)
+        assert "It begins: I walk to the pier" in question and "yes or no" in question
+        assert talk.said[-1] == WITHDRAWN + KEPT
+        assert forum.pending_post_ids() == []
+        assert _draft(data, topic) == HELD
+        assert post_words(forum, older) == EARLIER  # the post before is untouched
+
+
+def test_no_keeps_the_reply_waiting(tmp_path: Path, data: Path) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        topic, _ = _held_reply(forum)
+        lines = [*LINES[:-1], "yeah", "no"]  # an unsure answer is asked again, never taken
+        talk = converse(forum.base_url, lines, data, credentials=user_key(forum))
+        assert talk.said[-2] == "Shall I withdraw your reply that waits for a moderator? " + (
+            "Please say yes or no."
+        )
+        assert talk.said[-1] == "Your reply stays with the moderators."
+        assert len(forum.pending_post_ids()) == 1 and _draft(data, topic) is None
+
+
+def test_a_reply_approved_while_asking_is_not_called_withdrawn(tmp_path: Path, data: Path) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        topic, _ = _held_reply(forum)
+        approve = {3: lambda: forum.approve_pending_post(forum.pending_post_ids()[0])}
+        talk = converse(
+            forum.base_url, LINES, data, credentials=user_key(forum), before_line=approve
+        )
+        assert talk.said[-1] == DEALT_WITH
+        assert _draft(data, topic) is None  # its words are on the forum: no second copy
+
+
+def test_the_withdrawn_words_go_after_a_draft_already_there(tmp_path: Path, data: Path) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        topic, _ = _held_reply(forum)
+        DraftStore(data / "outbox.sqlite3").save(reply_draft_key(topic), "Half a thought.")
+        talk = converse(forum.base_url, LINES, data, credentials=user_key(forum))
+        assert talk.said[-1] == WITHDRAWN + KEPT_AFTER
+        assert _draft(data, topic) == f"Half a thought.\n\n{HELD}"
+
+
+def test_a_lost_request_leaves_the_reply_waiting_and_the_draft_as_it_was(
+    tmp_path: Path, data: Path
+) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        topic, _ = _held_reply(forum)
+        DraftStore(data / "outbox.sqlite3").save(reply_draft_key(topic), "Half a thought.")
+        lost = DropAfterSending("DELETE", r"/review/", reaches_forum=False)
+        talk = converse(forum.base_url, LINES, data, credentials=user_key(forum), transport=lost)
+        assert lost.dropped == 1 and talk.said[-1] == NOT_WITHDRAWN
+        assert len(forum.pending_post_ids()) == 1
+        assert _draft(data, topic) == "Half a thought."
+
+
+def test_a_lost_answer_after_the_forum_withdrew_it_says_withdrawn(
+    tmp_path: Path, data: Path
+) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        topic, _ = _held_reply(forum)
+        lost = DropAfterSending("DELETE", r"/review/")
+        talk = converse(forum.base_url, LINES, data, credentials=user_key(forum), transport=lost)
+        assert lost.dropped == 1 and talk.said[-1] == WITHDRAWN + KEPT
+        assert forum.pending_post_ids() == [] and _draft(data, topic) == HELD
+
+
+def test_a_refused_withdrawal_says_why_and_keeps_no_copy(tmp_path: Path, data: Path) -> None:
+    """An admin API key acting for a member who is not an admin may not withdraw for them
+    (ReviewablesController#destroy): the reply stays waiting, with no second copy."""
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        topic, _ = _held_reply(forum)
+        talk = converse(forum.base_url, LINES, data, credentials=signed_in(forum))
+        assert talk.said[-1].startswith("The forum does not let your account do that")
+        assert len(forum.pending_post_ids()) == 1 and _draft(data, topic) is None

@@ -1,0 +1,139 @@
+"""Withdrawing one's reply held for a moderator ("delete my post" while it waits), only
+after a clear yes.
+
+A reply the forum holds for approval is not on the forum yet, but the person may regret it
+as much as a posted one. Discourse lets its author withdraw it (the review queue's delete,
+``ReviewablesController#destroy``): it is never posted, and the moderators no longer see
+it. A withdrawn reply cannot come back, so its words are always kept: as the draft reply
+to the topic, or after the draft reply already there, to be changed and sent again.
+
+A moderator may approve the reply while the question is asked. So that a "withdrawn"
+is never said of a reply that is on the forum, the queue is asked again just before
+withdrawing, and again when the forum's answer was lost on the way.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from voicepeer.errors import ForumError, ForumNotFoundError
+from voicepeer.forum.base import Topic, WaitingPost
+from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.speech.text.sentences import as_sentence
+from voicepeer.voice.bookmarks import excerpt
+from voicepeer.voice.composer import reply_draft_key
+from voicepeer.voice.error_phrases import say_error
+from voicepeer.voice.new_conversation import delete_saved
+from voicepeer.voice.own_post_changes import OwnPostChanges
+
+log = logging.getLogger(__name__)
+
+WITHDRAWN = "Your reply is withdrawn: it will not be posted, and the moderators no longer see it."
+KEPT = (
+    " Its words are kept as your draft reply to this topic: say reply to change them and "
+    "send them again."
+)
+KEPT_AFTER = (
+    " Its words are kept after your draft reply to this topic: say reply to hear them, "
+    "change them and send them again."
+)
+DEALT_WITH = (
+    "A moderator has just dealt with your reply, so it can no longer be withdrawn. If they "
+    "approved it, it is on the forum now: say delete my post to take it down."
+)
+NOT_WITHDRAWN = (
+    "The forum did not finish withdrawing your reply, and it is still waiting for a "
+    "moderator. Say delete my post to try again."
+)
+
+
+@dataclass(frozen=True)
+class HeldReplyWithdrawal:
+    """The person's newest reply in a topic, held for a moderator, to withdraw."""
+
+    held: WaitingPost
+    topic: Topic
+
+    @property
+    def question(self) -> str:
+        words = excerpt(self.held.raw)
+        begins = f" It begins: {as_sentence(words)}" if words else ""
+        return (
+            "Your newest reply here is waiting for a moderator to approve it. Withdraw it, so "
+            f"that it is never posted?{begins} Say yes or no."
+        )
+
+    @property
+    def question_again(self) -> str:
+        return "Shall I withdraw your reply that waits for a moderator? Please say yes or no."
+
+    @property
+    def declined(self) -> str:
+        return "Your reply stays with the moderators."
+
+
+class ReplyWithdrawals(OwnPostChanges):
+    """Withdraws the person's reply held for a moderator, on a yes."""
+
+    def make(self, withdrawal: HeldReplyWithdrawal) -> None:
+        """Withdraw the reply (the person said yes), keeping its words, and say so."""
+        topic_id, queue_id = withdrawal.topic.id, withdrawal.held.id
+        kept: _Kept | None = None
+        try:
+            if not self._still_waiting(topic_id, queue_id):
+                self._say(DEALT_WITH)
+                return
+            # Kept before withdrawing, so that a full disk stops the withdrawal, not the words.
+            kept = self._keep(withdrawal)
+            assert queue_id is not None  # only a reply the queue names is asked about
+            try:
+                self._forum.withdraw_waiting_post(queue_id)
+            except DeliveryUncertainError:
+                if self._still_waiting(topic_id, queue_id):
+                    self._let_go(kept)
+                    self._say(NOT_WITHDRAWN)
+                    return
+        except ForumNotFoundError:
+            self._let_go(kept)
+            self._say(DEALT_WITH)
+            return
+        except ForumError as error:
+            log.warning("withdrawing failed: %s", type(error).__name__)
+            self._let_go(kept)
+            self._say(say_error(error))
+            return
+        after = kept is not None and kept.before is not None
+        self._say(WITHDRAWN + (KEPT_AFTER if after else KEPT if kept else ""))
+
+    def _still_waiting(self, topic_id: int, queue_id: int | None) -> bool:
+        """Whether the forum's queue still holds the reply. Raises ForumError."""
+        return any(p.id == queue_id for p in self._forum.own_waiting_posts(topic_id))
+
+    def _keep(self, withdrawal: HeldReplyWithdrawal) -> _Kept | None:
+        """Save the reply's words as the topic's draft reply, after the draft there."""
+        words = withdrawal.held.raw.strip()
+        if not words:
+            return None
+        key = reply_draft_key(withdrawal.topic.id)
+        before = self._drafts.load(key)
+        self._drafts.save(key, f"{before.rstrip()}\n\n{words}" if before else words)
+        return _Kept(key, before)
+
+    def _let_go(self, kept: _Kept | None) -> None:
+        """The reply is not withdrawn (its words are in the queue, or on the forum): the
+        draft goes back to what it was."""
+        if kept is None:
+            return
+        if kept.before is None:
+            delete_saved(self._drafts, kept.key)
+        else:
+            self._drafts.save(kept.key, kept.before)
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """Where a withdrawn reply's words were saved, and the draft that was there before."""
+
+    key: str
+    before: str | None
