@@ -29,6 +29,12 @@ def test_new_topic_is_never_taken_for_next_topic() -> None:
     assert MATCHER.interpret(Heard("next topic")).command == Command(Intent.NEXT)
 
 
+def test_new_topics_lists_them_and_new_topic_starts_one() -> None:
+    for asked in ("new topics", "new topics please", "show me new topics"):
+        assert MATCHER.interpret(Heard(asked)).command == Command(Intent.LATEST), asked
+    assert MATCHER.interpret(Heard("new topic please")).command == Command(Intent.NEW_TOPIC)
+
+
 def test_the_new_commands_reach_the_grammars() -> None:
     grammar = jsgf_grammar(COMMANDS)
     for phrase in (
@@ -47,4 +53,5 @@ def test_the_new_commands_reach_the_grammars() -> None:
     }
     assert "start a new topic" in alternatives
     assert "new topic" not in vosk and "new topic" not in alternatives
+    assert "new topics" not in vosk and "new topics" not in alternatives
     assert "message" in COMMANDS.text_prefixes and "my messages" in COMMANDS.phrases

@@ -132,6 +132,8 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {
     Intent.NEW_TOPIC: ("new topic", "start a topic", "create a topic"),
+    # The topic list, not "new topic": out of the grammars, as "next topic" is too close.
+    Intent.LATEST: ("new topics",),
     Intent.MESSAGE: ("new message",),
     # No bare "vote": "vote for" would be read as "vote four".
     Intent.VOTE: (
