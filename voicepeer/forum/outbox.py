@@ -10,11 +10,13 @@ category or recipients travel in ``payload``. Such an entry found in SENDING is 
 against the topics or messages the user started before it is sent again.
 
 Each reply moves PENDING → SENDING → POSTED / ENQUEUED, or → REJECTED (handed back to the
-drafts; never sent again by itself). Before the first send the topic's newest post id is
-noted; SENDING is written *before* the request leaves. A reply found in SENDING — after a
-crash, a dropped connection or a timeout — may already be on the forum, so the posts after
-that id, and the user's posts waiting for a moderator, are checked for the same text before
-it is ever sent again: no clocks are compared.
+drafts; never sent again by itself). A PENDING reply may be WITHDRAWN at the person's word
+(its words handed back the same way): only PENDING is surely not on the forum. Before the
+first send the topic's newest post id is noted; SENDING is written *before* the request
+leaves. A reply found in SENDING — after a crash, a dropped connection or a timeout — may
+already be on the forum, so the posts after that id, and the user's posts waiting for a
+moderator, are checked for the same text before it is ever sent again: no clocks are
+compared.
 
 Only one sender works on a forum's outbox at a time, across threads and processes: a lock
 file next to the database (``flock``) is held while a reply is checked and sent.
@@ -73,6 +75,9 @@ each step."""
 LOCK_WAIT_S = 120.0
 """Seconds to wait for another sender (another voicepeer process, or the background retry)
 before leaving a reply waiting: longer than one send with its check can take."""
+WITHDRAW_WAIT_S = 2.0
+"""Seconds a withdrawal waits for a send under way before saying so: the person is
+waiting for an answer, and the entry may be on the forum once that send ends."""
 
 
 class EntryKind(Enum):
@@ -87,6 +92,7 @@ class OutboxState(Enum):
     POSTED = "posted"
     ENQUEUED = "enqueued"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
 
 
 @dataclass(frozen=True)
@@ -308,6 +314,21 @@ class Outbox:
         self._checkpoint("recorded")
         return self.send(cursor.lastrowid, first_try=True)
 
+    def withdraw(self, entry_id: int) -> OutboxEntry:
+        """Take back an entry not sent yet, at the person's word: it is never sent, and its
+        words go back to its draft (before any words there, as refused words do) in the
+        same transaction. Only a PENDING entry is taken back; one in SENDING may be on the
+        forum already. The entry as it now stands says what happened. Raises
+        OutboxBusyError while it (or another) is being sent."""
+        with self._sending(wait_s=WITHDRAW_WAIT_S):
+            entry = self.get(entry_id)
+            if entry.state is not OutboxState.PENDING:
+                return entry
+            with disk_full_as_error("the words taken back"), transaction(self._db) as db:
+                hand_back_words(db, entry.key, entry.raw, "", _now().isoformat())
+                db.execute("UPDATE outbox SET state = 'withdrawn' WHERE id = ?", (entry.id,))
+            return self.get(entry_id)
+
     def flush(self, ready: Callable[[], bool] | None = None) -> list[SendResult]:
         """Send every reply that is waiting; the results say what to announce. ``ready``,
         asked once the lock is held, can call it off (a retry no longer due)."""
@@ -334,10 +355,15 @@ class Outbox:
             return self._told(SendResult(self.get(entry_id), error, first_try))
 
     @contextmanager
-    def _sending(self) -> Iterator[None]:
-        with self._thread_lock:
+    def _sending(self, wait_s: float | None = None) -> Iterator[None]:
+        """Be the only sender for as long as the block runs. Another process is waited for
+        ``wait_s`` seconds (by default the outbox's own wait), then OutboxBusyError."""
+        # Another thread of this process sending is waited for to the end, unless told.
+        if not self._thread_lock.acquire(timeout=-1 if wait_s is None else wait_s):
+            raise OutboxBusyError("another thread is sending")
+        try:
             if self._held == 0:
-                self._take_file_lock()
+                self._take_file_lock(self._lock_wait_s if wait_s is None else wait_s)
             self._held += 1
             try:
                 yield
@@ -345,9 +371,11 @@ class Outbox:
                 self._held -= 1
                 if self._held == 0:
                     fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+        finally:
+            self._thread_lock.release()
 
-    def _take_file_lock(self) -> None:
-        deadline = time.monotonic() + self._lock_wait_s
+    def _take_file_lock(self, wait_s: float) -> None:
+        deadline = time.monotonic() + wait_s
         while True:
             try:
                 fcntl.flock(self._lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -369,8 +397,8 @@ class Outbox:
         return result
 
     def _attempt(self, entry: OutboxEntry, first_try: bool) -> SendResult:
-        if entry.state in (OutboxState.POSTED, OutboxState.ENQUEUED, OutboxState.REJECTED):
-            return SendResult(entry, first_try=first_try)
+        if entry.state not in (OutboxState.PENDING, OutboxState.SENDING):
+            return SendResult(entry, first_try=first_try)  # settled: sent, refused or taken back
         posting = False
         try:
             if entry.state is OutboxState.SENDING:

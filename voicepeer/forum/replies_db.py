@@ -89,12 +89,14 @@ def let_go_of_draft(db: sqlite3.Connection, key: str) -> None:
 def hand_back_words(
     db: sqlite3.Connection, key: str, words: str, reason: str, saved_at: str
 ) -> None:
-    """Words the forum refused become part of the draft ``key`` again, with the reason."""
+    """Words the forum refused (or the person took back: ``reason`` empty, keeping the
+    reason the draft had) become part of the draft ``key`` again, with the reason."""
     db.execute(
         "INSERT INTO drafts (key, text, returned, refusal, saved_at) VALUES (?, '', ?, ?, ?)"
         " ON CONFLICT (key) DO UPDATE SET returned = CASE WHEN drafts.returned = ''"
         " THEN excluded.returned ELSE drafts.returned || char(10) || char(10) ||"
-        " excluded.returned END, refusal = excluded.refusal, saved_at = excluded.saved_at",
+        " excluded.returned END, refusal = CASE WHEN excluded.refusal = ''"
+        " THEN drafts.refusal ELSE excluded.refusal END, saved_at = excluded.saved_at",
         (key, words, reason, saved_at),
     )
 

@@ -24,6 +24,8 @@ from voicepeer.voice.phrasing import wait_phrase
 def send_result_line(result: SendResult) -> str:
     """ "Your reply to Heat and fatigue is posted." — and what to do when it is not."""
     entry, error = result.entry, result.error
+    if entry.state is OutboxState.WITHDRAWN:
+        return f"{_what(entry)} was taken back, so it was not {_done(entry)}."
     if entry.state is OutboxState.REJECTED:
         if isinstance(error, ForumNotFoundError):  # the topic is gone: no "reply" there
             return (
