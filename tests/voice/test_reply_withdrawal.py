@@ -1,23 +1,34 @@
-"""Withdrawing one's reply held for a moderator by voice ("delete my post" while it waits):
-only on a clear yes, never saying "withdrawn" of a reply a moderator has just approved,
-and never losing its words."""
+"""Taking back one's reply not on the forum yet by voice ("delete my post" while it waits
+for a moderator, or to be sent): only on a clear yes, never saying "withdrawn" of a reply
+a moderator has just approved, and never losing its words."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, post_words, posted, signed_in, user_key
+from tests.support.members import (
+    keyed_forum,
+    post_reply,
+    post_words,
+    posted,
+    signed_in,
+    user_key,
+)
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id
 from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
+from voicepeer.forum.outbox import Outbox
 from voicepeer.voice.composer import reply_draft_key
 from voicepeer.voice.reply_withdrawal import (
     DEALT_WITH,
     KEPT,
     KEPT_AFTER,
+    MAYBE_SENT,
     NOT_WITHDRAWN,
+    TAKEN_BACK,
     WITHDRAWN,
 )
 
@@ -32,7 +43,7 @@ def _held_reply(forum: DemoForum) -> tuple[int, int]:
     """The topic, and the id of the person's earlier post there; their newest reply waits
     for a moderator."""
     topic = first_topic_id(forum)
-    older = int(posted(forum, "demo", {"topic_id": topic, "raw": EARLIER})["id"])
+    older = post_reply(forum, "demo", EARLIER, topic)
     assert "pending_post" in posted(forum, "demo", {"topic_id": topic, "raw": HELD})
     return topic, older
 
@@ -117,3 +128,33 @@ def test_a_refused_withdrawal_says_why_and_keeps_no_copy(tmp_path: Path, data: P
         talk = converse(forum.base_url, LINES, data, credentials=signed_in(forum))
         assert talk.said[-1].startswith("The forum does not let your account do that")
         assert len(forum.pending_post_ids()) == 1 and _draft(data, topic) is None
+
+
+def test_a_reply_waiting_to_be_sent_is_taken_back_and_never_sent(
+    forum: DemoForum, data: Path
+) -> None:
+    topic = first_topic_id(forum)
+    lines = [*LINES[:2], "reply", HELD, "send it", "yes", "delete my post", "yes"]
+    # The forum is gone before the first yes: the reply waits in the outbox.
+    talk = converse(
+        forum.base_url, lines, data, credentials=user_key(forum), before_line={5: forum.stop}
+    )
+    question = next(line for line in talk.said if "Take it back, so that" in line)
+    assert "It begins: I walk to the pier" in question
+    assert talk.said[-1] == TAKEN_BACK
+    assert _draft(data, topic) == HELD
+    forum.start()
+    with DiscourseClient(forum.base_url, credentials=user_key(forum)) as client:
+        assert Outbox(data / "outbox.sqlite3", client).flush() == []
+        assert client.find_own_post(topic, HELD, None) is None
+
+
+def test_a_reply_whose_sending_was_cut_off_is_not_offered(forum: DemoForum, data: Path) -> None:
+    """Its answer lost, the reply may be on the forum: only the check before sending it
+    again can tell, so taking it back is not offered (nor deleting the post before it)."""
+    older = post_reply(forum, "demo", EARLIER, first_topic_id(forum))
+    lines = [*LINES[:2], "reply", HELD, "send it", "yes", "delete my post"]
+    lost = DropAfterSending()
+    talk = converse(forum.base_url, lines, data, credentials=user_key(forum), transport=lost)
+    assert lost.dropped == 1 and talk.said[-1] == MAYBE_SENT
+    assert post_words(forum, older) == EARLIER

@@ -17,7 +17,7 @@ from enum import Enum
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, Post, Topic, WaitingPost
 from voicepeer.forum.cues import PostCues
-from voicepeer.forum.outbox import EntryKind
+from voicepeer.forum.outbox import EntryKind, OutboxEntry
 from voicepeer.forum.peer import PeerForum
 from voicepeer.voice.error_phrases import not_signed_in
 from voicepeer.voice.new_conversation import Conversation, new_topic_key
@@ -135,16 +135,17 @@ class OwnPostChanges:
     def _unposted_newest(self, topic: Topic) -> Unposted | None:
         """Whether the person's newest reply in the topic is not on the forum yet, and why.
         Raises ForumError."""
-        if self._in_outbox(topic):
+        if self._in_outbox(topic) is not None:
             return Unposted.IN_OUTBOX
         return Unposted.HELD if self._held_newest(topic) is not None else None
 
-    def _in_outbox(self, topic: Topic) -> bool:
-        """Whether a reply of the person's to the topic waits in the outbox."""
+    def _in_outbox(self, topic: Topic) -> OutboxEntry | None:
+        """The person's newest reply to the topic that waits in the outbox, if any."""
         outbox = self._engines.outbox
-        return outbox is not None and any(
-            entry.kind is EntryKind.REPLY and entry.topic_id == topic.id
-            for entry in outbox.pending()
+        waiting = outbox.pending() if outbox is not None else ()
+        return next(
+            (e for e in reversed(waiting) if e.kind is EntryKind.REPLY and e.topic_id == topic.id),
+            None,
         )
 
     def _held_newest(self, topic: Topic) -> WaitingPost | None:

@@ -70,6 +70,12 @@ class ReplyOutbox(Protocol):
         """Replies not on the forum yet: waiting, or being sent."""
         ...
 
+    def withdraw(self, entry_id: int) -> OutboxEntry:
+        """Take back an entry still waiting (its words handed back to its draft); the
+        entry as it now stands says whether it was. Raises OutboxBusyError while a send
+        is under way."""
+        ...
+
 
 class PlaceKeeper(Protocol):
     """Where the user was in each topic (0-based post index), kept across restarts."""

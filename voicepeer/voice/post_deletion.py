@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Post, Topic, WaitingPost
 from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.outbox import OutboxState
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
@@ -29,11 +30,15 @@ from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import DELETE_REFUSED, say_error
 from voicepeer.voice.new_conversation import delete_saved, keep_as_new_conversation
 from voicepeer.voice.own_post_changes import OwnPostChanges, Unposted, unposted_line, what_goes
-from voicepeer.voice.reply_withdrawal import HeldReplyWithdrawal, ReplyWithdrawals
+from voicepeer.voice.reply_withdrawal import (
+    MAYBE_SENT,
+    HeldReplyWithdrawal,
+    ReplyWithdrawals,
+    UnsentReplyWithdrawal,
+)
 
 log = logging.getLogger(__name__)
 
-CANNOT = "I cannot delete it"
 DELETED_ALREADY = "You have deleted this post already."
 FIRST_POST = (
     "This post starts the topic. The forum lets you delete a topic of yours only on its "
@@ -102,9 +107,9 @@ class PostDeletion:
         return f"Your {self.what} stays."
 
 
-PlannedDeletion = PostDeletion | HeldReplyWithdrawal
-"""What "delete my post" asks about: deleting a post or topic, or withdrawing a reply held
-for a moderator."""
+PlannedDeletion = PostDeletion | HeldReplyWithdrawal | UnsentReplyWithdrawal
+"""What "delete my post" asks about: deleting a post or topic, or taking back a reply not
+on the forum yet (held for a moderator, or still in the outbox)."""
 
 
 class PostDeletions(OwnPostChanges):
@@ -120,8 +125,11 @@ class PostDeletions(OwnPostChanges):
             # Said on someone else's post, "my post" may be a reply not on the forum yet.
             here, theirs = self._reader.topic, post.cues is not None and post.cues.yours
             if here is not None and not theirs:
-                if self._in_outbox(here):
-                    self._say(unposted_line(Unposted.IN_OUTBOX, CANNOT, "delete my post"))
+                unsent = self._in_outbox(here)
+                if unsent is not None and unsent.state is OutboxState.PENDING:
+                    return UnsentReplyWithdrawal(unsent)
+                if unsent is not None:  # its sending was interrupted: it may be there
+                    self._say(MAYBE_SENT)
                     return None
                 held = self._held_newest(here)
                 if held is not None:
@@ -149,7 +157,7 @@ class PostDeletions(OwnPostChanges):
         """The withdrawal of the reply held for a moderator to ask about; None after saying
         why it cannot be asked (the forum did not say which one in its queue it is)."""
         if held.id is None:
-            self._say(unposted_line(Unposted.HELD, CANNOT, "delete my post"))
+            self._say(unposted_line(Unposted.HELD, "I cannot delete it", "delete my post"))
             return None
         return HeldReplyWithdrawal(held, topic)
 
@@ -195,6 +203,9 @@ class PostDeletions(OwnPostChanges):
         or withdraw the reply held for a moderator."""
         if isinstance(deletion, HeldReplyWithdrawal):
             ReplyWithdrawals(self._engines).make(deletion)
+            return
+        if isinstance(deletion, UnsentReplyWithdrawal):
+            ReplyWithdrawals(self._engines).take_back(deletion)
             return
         post, topic = deletion.post, deletion.topic
         # Kept before deleting, so that a full disk stops the deletion, not the words.

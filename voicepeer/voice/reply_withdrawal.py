@@ -1,5 +1,9 @@
-"""Withdrawing one's reply held for a moderator ("delete my post" while it waits), only
-after a clear yes.
+"""Taking back one's reply that is not on the forum yet ("delete my post" while it waits
+to be sent, or waits for a moderator), only after a clear yes.
+
+A reply still in the outbox (the forum out of reach, say) is taken back from it: it is
+never sent, and its words go back to the topic's draft reply. One the forum may already
+have (its sending interrupted, not yet checked) is not offered: that is known only later.
 
 A reply the forum holds for approval is not on the forum yet, but the person may regret it
 as much as a posted one. Discourse lets its author withdraw it (the review queue's delete,
@@ -7,7 +11,7 @@ as much as a posted one. Discourse lets its author withdraw it (the review queue
 it. A withdrawn reply cannot come back, so its words are always kept: as the draft reply
 to the topic, or after the draft reply already there, to be changed and sent again.
 
-A moderator may approve the reply while the question is asked. So that a "withdrawn"
+A moderator may approve a held reply while the question is asked. So that a "withdrawn"
 is never said of a reply that is on the forum, the queue is asked again just before
 withdrawing, and again when the forum's answer was lost on the way.
 """
@@ -17,14 +21,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from voicepeer.errors import ForumError, ForumNotFoundError
+from voicepeer.errors import ForumError, ForumNotFoundError, VoicepeerError
 from voicepeer.forum.base import Topic, WaitingPost
 from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.outbox import OutboxBusyError, OutboxEntry, OutboxState, SendResult
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import reply_draft_key
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
+from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.own_post_changes import OwnPostChanges
 
 log = logging.getLogger(__name__)
@@ -42,6 +48,19 @@ DEALT_WITH = (
     "A moderator has just dealt with your reply, so it can no longer be withdrawn. If they "
     "approved it, it is on the forum now: say delete my post to take it down."
 )
+TAKEN_BACK = (
+    "Your reply is taken back: it will not be sent. Its words are your draft reply to this "
+    "topic again: say reply to change them and send them again."
+)
+SENT_MEANWHILE = "It was sent just now, so it is on the forum: say delete my post to take it down."
+HELD_MEANWHILE = (
+    "It was sent just now, and waits for a moderator: say delete my post to withdraw it."
+)
+MAYBE_SENT = (
+    "Your newest reply here may have reached the forum already, so I cannot take it back "
+    "now. I will check before sending it again; once it is there, say delete my post."
+)
+BEING_SENT = "Your reply is being sent this moment. Say delete my post again in a moment."
 NOT_WITHDRAWN = (
     "The forum did not finish withdrawing your reply, and it is still waiting for a "
     "moderator. Say delete my post to try again."
@@ -73,8 +92,58 @@ class HeldReplyWithdrawal:
         return "Your reply stays with the moderators."
 
 
+@dataclass(frozen=True)
+class UnsentReplyWithdrawal:
+    """The person's newest reply to a topic, still waiting in the outbox, to take back."""
+
+    entry: OutboxEntry
+
+    @property
+    def question(self) -> str:
+        words = excerpt(self.entry.raw)
+        begins = f" It begins: {as_sentence(words)}" if words else ""
+        return (
+            "Your newest reply here is not sent yet: it goes as soon as the forum takes it. "
+            f"Take it back, so that it is never sent?{begins} Say yes or no."
+        )
+
+    @property
+    def question_again(self) -> str:
+        return "Shall I take back your reply that is not sent yet? Please say yes or no."
+
+    @property
+    def declined(self) -> str:
+        return "Your reply stays, and goes as soon as the forum takes it."
+
+
+_AFTER_TAKING_BACK = {
+    OutboxState.WITHDRAWN: TAKEN_BACK,
+    OutboxState.POSTED: SENT_MEANWHILE,
+    OutboxState.ENQUEUED: HELD_MEANWHILE,
+    OutboxState.SENDING: MAYBE_SENT,
+}
+"""What is said once the outbox was asked to take a reply back, by the entry's state then."""
+
+
 class ReplyWithdrawals(OwnPostChanges):
-    """Withdraws the person's reply held for a moderator, on a yes."""
+    """Takes back the person's reply that is not on the forum yet, on a yes."""
+
+    def take_back(self, withdrawal: UnsentReplyWithdrawal) -> None:
+        """Take the reply out of the outbox (the person said yes), and say so."""
+        outbox = self._engines.outbox
+        assert outbox is not None  # only a reply found there is asked about
+        try:
+            now = outbox.withdraw(withdrawal.entry.id)
+        except OutboxBusyError:
+            self._say(BEING_SENT)
+            return
+        except VoicepeerError as error:  # a full disk: nothing changed
+            self._say(say_error(error))
+            return
+        if now.state is OutboxState.REJECTED:  # refused meanwhile: told then, words kept
+            self._say(send_result_line(SendResult(now)))
+            return
+        self._say(_AFTER_TAKING_BACK[now.state])
 
     def make(self, withdrawal: HeldReplyWithdrawal) -> None:
         """Withdraw the reply (the person said yes), keeping its words, and say so."""

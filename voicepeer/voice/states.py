@@ -10,7 +10,7 @@
     READING ──like / remove my like──▶ LIKING ──yes: liked (or taken back) / no──▶ READING
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
     READING ──delete my post──▶ DELETING_POST ──yes: deleted (a reply, or a new topic whole;
-        or a reply held for a moderator withdrawn), words kept as a draft / no──▶ READING
+        or a reply not on the forum yet taken back), words kept as a draft / no──▶ READING
     READING ──bring back my post──▶ RECOVERING_POST ──yes: back (a topic, reopened), its kept
         draft let go / no──▶ READING
     BROWSING ──bring back my topic──▶ READING (the topic deleted last this session, which
@@ -41,8 +41,9 @@
 - DELETING_POST: voicepeer asked "Delete your post, posted …? It begins: …" (or, on the
   first post of the person's new topic, "Delete your topic, …?"); only an explicit "yes"
   deletes it, and everyone sees that its author deleted it. When their newest reply there
-  is held for a moderator, the question is "Withdraw it, so that it is never posted?";
-  a withdrawn reply cannot come back, so it too needs an explicit "yes".
+  is not on the forum yet, the question is "Withdraw it, so that it is never posted?" (held
+  for a moderator) or "Take it back, so that it is never sent?" (still in the outbox); it
+  cannot come back, so that too needs an explicit "yes".
 - RECOVERING_POST: voicepeer asked "Bring back your deleted post, posted …?" (or "your
   topic, …?"); only an explicit "yes" brings it back, for everyone to see again.
 - ADDING_TO_REPLY: voicepeer asked "Add your saved words to the end of your reply posted …?
