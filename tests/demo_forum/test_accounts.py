@@ -218,3 +218,46 @@ def test_per_ip_limit_answers_plain_text_429(make_forum: ForumFactory) -> None:
         assert 1 <= int(limited.headers["Retry-After"]) <= 60
         forum.reset_rate_limits()
         assert client.get("/latest.json").status_code == 200
+
+
+def test_a_topic_is_followed_after_five_minutes_of_reading_or_a_reply(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    """Discourse's TopicUser: a topic read is "regular" (no unread count, not on the Unread
+    list) until about five minutes of reading in all (each batch counting a minute at most,
+    the first counting nothing) or a reply make it "tracking"; its starter watches it."""
+    key = forum.create_admin_api_key()
+    jo, sam, mei = ({"Api-Key": key, "Api-Username": name} for name in ("jo", "sam", "mei"))
+    started = client.post(
+        "/posts.json",
+        headers=sam,
+        json={
+            "title": "Cooling vests in the summer heat",
+            "raw": "Has anyone tried one?",
+            "category": 1,
+        },
+    )
+    topic = started.json()["topic_id"]
+
+    def read(who: dict[str, str], msecs: int) -> None:
+        body = {"topic_id": str(topic), "topic_time": str(msecs), "timings[1]": "1000"}
+        assert client.post("/topics/timings", headers=who, data=body).status_code == 200
+
+    def row(who: dict[str, str]) -> dict[str, object]:
+        topics = client.get("/latest.json", headers=who).json()["topic_list"]["topics"]
+        return next(t for t in topics if t["id"] == topic)
+
+    def unread(who: dict[str, str]) -> bool:
+        listed = client.get("/unread.json", headers=who).json()["topic_list"]["topics"]
+        return topic in [t["id"] for t in listed]
+
+    for _ in range(6):  # the first batch counts nothing; five minutes exactly is not past
+        read(jo, 90_000)
+    reply = {"topic_id": topic, "raw": "Mine keeps me going through July afternoons."}
+    assert client.post("/posts.json", headers=mei, json=reply).status_code == 200
+    assert (row(jo)["notification_level"], row(jo)["unread_posts"], unread(jo)) == (1, 0, False)
+    read(jo, 1_000)  # past five minutes: followed now
+    assert (row(jo)["notification_level"], row(jo)["unread_posts"], unread(jo)) == (2, 1, True)
+    assert row(sam)["notification_level"] == 3  # the starter watches it
+    assert row(mei)["notification_level"] == 2  # replied: tracking
+    assert "notification_level" not in row({"Api-Key": key, "Api-Username": "ruth"})

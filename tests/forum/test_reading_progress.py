@@ -61,7 +61,8 @@ def test_resuming_where_the_last_read_post_was_deleted(start_forum: StartForum) 
 
 
 def test_reading_progress_moves_the_forums_unread_count(start_forum: StartForum) -> None:
-    running = start_forum()
+    # A member who tracks every topic they open (auto-track after 0 seconds).
+    running = start_forum(auto_track_topics_after_s=0)
     topic_id = seed_topic_with_gaps(running.server.store, 40, deleted=(3,))
     reader = running.client("demo")
     read_up_to(reader, topic_id, 10)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.store import Store, now_iso, parse_iso, slugify
+from voicepeer.demo_forum.tracking import record_posting
 
 # Discourse's notification type numbers (site.json "notification_types").
 MENTIONED = 1
@@ -125,13 +126,8 @@ def add_post(
         ),
     )
     conn.execute("UPDATE topics SET bumped_at = ? WHERE id = ?", (created_at, topic_id))
-    # The author has read their own post.
-    conn.execute(
-        "INSERT INTO topic_reads (user_id, topic_id, last_read_post_number) VALUES (?, ?, ?)"
-        " ON CONFLICT (user_id, topic_id) DO UPDATE SET last_read_post_number ="
-        " MAX(last_read_post_number, excluded.last_read_post_number)",
-        (user_id, topic_id, number),
-    )
+    # The author has read their own post, and follows the topic now.
+    record_posting(conn, user_id, topic_id, number)
     post = conn.execute("SELECT * FROM posts WHERE id = ?", (cursor.lastrowid,)).fetchone()
     if notify:
         _notify_for_post(conn, topic, post)

@@ -20,6 +20,7 @@ from voicepeer.demo_forum.serializers import (
 )
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.demo_forum.store import is_staff
+from voicepeer.demo_forum.tracking import TRACKING
 
 
 def _page(ctx: Context) -> int:
@@ -101,16 +102,16 @@ def new_topics(ctx: Context, _m: re.Match[str]) -> Response:
 
 
 def unread_topics(ctx: Context, _m: re.Match[str]) -> Response:
-    """TopicQuery#unread_results: topics the member follows (here: has read, as the demo
-    forum counts every topic read as tracked) with posts after the last one they read; the
-    member's own topics first, then newest activity. Members only."""
+    """TopicQuery#unread_results: topics the member follows (tracking or watching:
+    voicepeer.demo_forum.tracking) with posts after the last one they read; the member's
+    own topics first, then newest activity. Members only."""
     user = signed_in(ctx.viewer)
     return _paged(
         ctx,
         "archetype = 'regular' AND id IN (SELECT r.topic_id FROM topic_reads r WHERE r.user_id = ?"
-        " AND r.last_read_post_number < (SELECT MAX(post_number) FROM posts p"
-        " WHERE p.topic_id = r.topic_id))",
-        (user["id"],),
+        " AND r.notification_level >= ? AND r.last_read_post_number < (SELECT MAX(post_number)"
+        " FROM posts p WHERE p.topic_id = r.topic_id))",
+        (user["id"], TRACKING),
         "/unread",
         order=f"user_id != {int(user['id'])}, bumped_at DESC, id DESC",
     )

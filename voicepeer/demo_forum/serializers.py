@@ -16,6 +16,7 @@ from voicepeer.demo_forum import polls, profiles
 from voicepeer.demo_forum.posting import like_given_at, like_undoable
 from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
 from voicepeer.demo_forum.store import Store, is_staff, iso, parse_iso
+from voicepeer.demo_forum.tracking import TRACKING
 
 POSTS_CHUNK = 20
 """Posts per chunk in /t/{id}.json, as Discourse serves them."""
@@ -295,17 +296,21 @@ def _tracking(store: Store, topic: sqlite3.Row, viewer_id: int, highest: int) ->
             (viewer_id, topic_id),
         )
     )
+    # Unread posts are counted only in a topic the member follows (Unread#unread_posts).
+    level = store.following(viewer_id, topic_id)
+    followed = last_read is not None and level is not None and level >= TRACKING
+    unread = max(0, highest - last_read) if followed and last_read is not None else 0
     tracking: dict[str, Any] = {
         "unseen": _unseen(store, topic, viewer_id, last_read),
         "bookmarked": bookmarked,
         "liked": liked,
-        "notification_level": 1 if last_read is None else 2,
-        "unread_posts": 0 if last_read is None else max(0, highest - last_read),
-        "new_posts": 0 if last_read is None else max(0, highest - last_read),
+        "unread_posts": unread,
+        "new_posts": unread,
         "unread": 0,
     }
     if last_read is not None:
         tracking["last_read_post_number"] = last_read
+        tracking["notification_level"] = level
     return tracking
 
 

@@ -126,3 +126,6 @@ class DemoForumOptions:
     mega_topic_posts_count: int = field(default=10_000, metadata={"min": 2, "max": 1_000_000})
     """Posts from which a topic is served as a mega topic: no list of every post id, paged by
     post number instead (Discourse's TopicView::MEGA_TOPIC_POSTS_COUNT, 10,000)."""
+    auto_track_topics_after_s: int = field(default=300, metadata={"min": 0, "max": 86_400})
+    """Seconds of reading after which a member tracks a topic (its new posts count as
+    unread); Discourse's ``default_other_auto_track_topics_after_msecs`` (5 minutes)."""

@@ -115,6 +115,11 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("posts", "last_version_at", "TEXT"),
     # Slow mode: each member posts in the topic at most once in this many seconds (0: off).
     ("topics", "slow_mode_seconds", "INTEGER NOT NULL DEFAULT 0"),
+    # How much the member follows the topic (voicepeer.demo_forum.tracking): TopicUser's
+    # notification level, why it was set (None: by nobody), and the reading time counted.
+    ("topic_reads", "notification_level", "INTEGER NOT NULL DEFAULT 1"),
+    ("topic_reads", "notifications_reason", "TEXT"),
+    ("topic_reads", "total_msecs_viewed", "INTEGER NOT NULL DEFAULT 0"),
 )
 
 
@@ -243,6 +248,15 @@ class Store:
         if topic["archetype"] != "private_message":
             return True
         return user_id is not None and user_id in self.allowed_user_ids(topic["id"])
+
+    def following(self, user_id: int | None, topic_id: int) -> int | None:
+        """The member's notification level for the topic (voicepeer.demo_forum.tracking);
+        None when they never opened it."""
+        value = self.scalar(
+            "SELECT notification_level FROM topic_reads WHERE user_id = ? AND topic_id = ?",
+            (user_id, topic_id),
+        )
+        return None if value is None else int(value)
 
     def last_read(self, user_id: int | None, topic_id: int) -> int | None:
         if user_id is None:

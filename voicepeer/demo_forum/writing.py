@@ -36,6 +36,7 @@ from voicepeer.demo_forum.store import is_staff, iso, now_iso
 from voicepeer.demo_forum.text_cleaner import clean_raw, clean_title
 from voicepeer.demo_forum.text_sentinel import body_unclear, title_unclear
 from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
+from voicepeer.demo_forum.tracking import record_reading
 
 
 def _title_errors(ctx: Context, title: str | None, *, private: bool) -> list[str]:
@@ -392,7 +393,9 @@ def delete_bookmark(ctx: Context, match: re.Match[str]) -> Response:
 
 
 def topic_timings(ctx: Context, _m: re.Match[str]) -> Response:
-    """Discourse's read tracking: ``timings[post_number]=milliseconds`` per post read."""
+    """Discourse's read tracking: ``timings[post_number]=milliseconds`` per post read, and
+    ``topic_time``, the milliseconds spent in the topic (which may make the member track
+    it: voicepeer.demo_forum.tracking)."""
     user = signed_in(ctx.viewer)
     params = ctx.request.params
     topic = visible_topic(ctx, params.integer("topic_id", required=True) or 0)
@@ -408,12 +411,13 @@ def topic_timings(ctx: Context, _m: re.Match[str]) -> Response:
     read_up_to = max((n for n in numbers if 1 <= n <= highest), default=0)
     if read_up_to:
         with ctx.store.transaction() as conn:
-            conn.execute(
-                "INSERT INTO topic_reads (user_id, topic_id, last_read_post_number)"
-                " VALUES (?, ?, ?) ON CONFLICT (user_id, topic_id) DO UPDATE SET"
-                " last_read_post_number ="
-                " MAX(last_read_post_number, excluded.last_read_post_number)",
-                (user["id"], topic["id"], read_up_to),
+            record_reading(
+                conn,
+                user["id"],
+                topic,
+                read_up_to,
+                params.integer("topic_time") or 0,
+                ctx.options.auto_track_topics_after_s * 1000,
             )
     # Discourse answers timings with an empty 200.
     return Response.text(200, "")
