@@ -91,3 +91,27 @@ def test_an_edit_outside_the_grace_period_is_held_in_slow_mode(forum: DemoForum)
     held = httpx.put(url, json={"post": {"raw": small + " Again."}}, headers=member_headers("sam"))
     assert held.status_code == 422
     assert held.json() == {"errors": [CANNOT_EDIT_ON_SLOW_MODE]}
+
+
+def test_slow_mode_with_an_end_lifts_by_itself(forum: DemoForum) -> None:
+    """TopicsController#set_slow_mode with ``enabled_until``: a clear_slow_mode timer ends
+    it, and the topic's page shows when (``slow_mode_enabled_until``)."""
+    url = f"{forum.base_url}/t/{TOPIC}/slow_mode"
+    ends = "2099-06-01T12:00:00.000Z"
+    body = {"seconds": 600, "enabled_until": ends}
+    assert httpx.put(url, json=body, headers=member_headers("ruth")).status_code == 200
+    page = httpx.get(f"{forum.base_url}/t/{TOPIC}.json", headers=member_headers("sam")).json()
+    validate_response("get", "/t/{id}.json", 200, page)
+    assert page["slow_mode_seconds"] == 600 and page["slow_mode_enabled_until"] == ends
+    _age_posts(forum, "sam", 3600)
+    assert _reply(forum, "sam", 1).status_code == 200
+    assert _reply(forum, "sam", 2).status_code == 422
+    with sqlite3.connect(forum.db_path) as conn:  # the end has come
+        conn.execute("UPDATE topics SET slow_mode_until = '2020-01-01T00:00:00.000Z'")
+    page = httpx.get(f"{forum.base_url}/t/{TOPIC}.json", headers=member_headers("sam")).json()
+    assert page["slow_mode_seconds"] == 0 and page["slow_mode_enabled_until"] is None
+    assert _reply(forum, "sam", 2).status_code == 200
+    bad = httpx.put(
+        url, json={"seconds": 600, "enabled_until": "soon"}, headers=member_headers("ruth")
+    )
+    assert bad.status_code == 400

@@ -5,6 +5,7 @@ as refused (the forum's 422 gives no time: the topic's page does)."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -53,3 +54,28 @@ def test_a_reply_too_soon_in_slow_mode_waits_and_is_sent_when_the_forum_takes_it
         assert any(line == f"Your reply to {PIER} has now been posted." for line in later.said)
         posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
         assert "good chairs" in posts[-1]["cooked"] and posts[-1]["username"] == "demo"
+
+
+def test_slow_mode_ending_sooner_than_the_interval_is_the_wait_heard(tmp_path: Path) -> None:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        topics = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+        topic_id = int(topics[0]["id"])
+        ends = datetime.now(UTC) + timedelta(minutes=3)
+        slowed = httpx.put(
+            f"{forum.base_url}/t/{topic_id}/slow_mode",
+            json={"seconds": 3600, "enabled_until": ends.isoformat()},
+            headers=member_headers("ruth"),
+        )
+        assert slowed.status_code == 200
+        first = ["reply", "well done on the pier that is a long walk", "send it", "yes"]
+        talk = converse(
+            forum.base_url,
+            ["open topic one", *first, "reply"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        # An hour after the reply just posted, but slow mode ends in three minutes.
+        assert (
+            "This topic is in slow mode: your reply can go in 3 minutes. Take your time; I "
+            "will send it then."
+        ) in talk.said[-2:]

@@ -115,6 +115,8 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("posts", "last_version_at", "TEXT"),
     # Slow mode: each member posts in the topic at most once in this many seconds (0: off).
     ("topics", "slow_mode_seconds", "INTEGER NOT NULL DEFAULT 0"),
+    # When slow mode ends by itself (its clear_slow_mode topic timer); None: no end set.
+    ("topics", "slow_mode_until", "TEXT"),
     # How much the member follows the topic (voicepeer.demo_forum.tracking): TopicUser's
     # notification level, why it was set (None: by nobody), and the reading time counted.
     ("topic_reads", "notification_level", "INTEGER NOT NULL DEFAULT 1"),

@@ -7,6 +7,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
+from voicepeer.demo_forum import slow_mode
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.pending import topic_pending_posts
@@ -20,6 +21,7 @@ from voicepeer.demo_forum.serializers import (
 )
 from voicepeer.demo_forum.slow_mode import last_posted_at
 from voicepeer.demo_forum.topic_status import can_post_in
+from voicepeer.demo_forum.tracking import REGULAR
 
 
 def _days_ago(stamp: str) -> int:
@@ -130,7 +132,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "pinned_at": topic["pinned_at"],
         "pinned_until": None,
         "image_url": None,
-        "slow_mode_seconds": int(topic["slow_mode_seconds"]),
+        "slow_mode_seconds": slow_mode.interval(topic),
         "draft": None,
         "draft_key": f"topic_{topic['id']}",
         "draft_sequence": 0,
@@ -152,10 +154,10 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "participant_count": len(participants),
         "show_read_indicator": False,
         "thumbnails": None,
-        "slow_mode_enabled_until": None,
+        "slow_mode_enabled_until": slow_mode.ends_at(topic),
         "details": {
             "can_edit": False,
-            "notification_level": 1,
+            "notification_level": store.following(viewer_id, topic["id"]) or REGULAR,
             "can_move_posts": False,
             "can_delete": can_delete_topic(store, topic, viewer_id),
             "can_remove_allowed_users": False,
@@ -217,7 +219,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         if last_read is not None:
             data["last_read_post_number"] = last_read
         # TopicViewSerializer: only in slow mode, and for a member with a TopicUser row.
-        if topic["slow_mode_seconds"] and last_read is not None:
+        if slow_mode.interval(topic) and last_read is not None:
             data["user_last_posted_at"] = last_posted_at(store, topic["id"], viewer_id)
     return Response.json(200, data)
 

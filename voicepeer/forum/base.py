@@ -152,12 +152,17 @@ class Topic:
     """Slow mode: each member may post here only once in this many seconds (0: off)."""
     user_last_posted_at: datetime | None = None
     """In slow mode, when this member last posted here (the forum sends it only then)."""
+    slow_mode_until: datetime | None = None
+    """When slow mode ends by itself (``slow_mode_enabled_until``); None: no end set."""
 
     def slow_mode_wait(self, now: datetime) -> float:
-        """Seconds before slow mode lets this member post here again (0: now)."""
+        """Seconds before slow mode lets this member post here again (0: now): the interval
+        after their last post here, or less when slow mode ends sooner."""
         if self.slow_mode_seconds <= 0 or self.user_last_posted_at is None:
             return 0.0
         ready = self.user_last_posted_at.timestamp() + self.slow_mode_seconds
+        if self.slow_mode_until is not None:
+            ready = min(ready, self.slow_mode_until.timestamp())
         return max(0.0, ready - now.timestamp())
 
     @property

@@ -344,6 +344,7 @@ def topic(data: Any) -> Topic:
             and data["details"].get("can_delete") is True,
             slow_mode_seconds=_opt_int(data.get("slow_mode_seconds")) or 0,
             user_last_posted_at=when(data.get("user_last_posted_at")),
+            slow_mode_until=when(data.get("slow_mode_enabled_until")),
         )
 
     return guarded("topic", build)
