@@ -9,7 +9,12 @@ import shutil
 import pytest
 
 from voicepeer.speech.synth import EspeakSynthesizer
-from voicepeer.speech.text import cooked_to_speech, markdown_to_speech, split_sentences
+from voicepeer.speech.text import (
+    cooked_to_speech,
+    markdown_to_speech,
+    plain_to_speech,
+    split_sentences,
+)
 from voicepeer.speech.text.emoji import emoji_run_words
 from voicepeer.speech.text.sanitize import MAX_COMBINING_MARKS, speakable
 
@@ -98,6 +103,11 @@ def test_a_run_of_emoji_never_grows_with_its_length() -> None:
             "Take β-interferon, café au lait, naïve Straße.",
         ),
         (f"<p>{ZALGO} is here</p>", None),
+        # A word the forum censored (Discourse puts a black square for each letter), and a
+        # square used as a bullet.
+        ("<p>My ■■■■■■ neurologist</p>", "My censored neurologist."),
+        ("<p>■■■■ this week, honestly</p>", "Censored this week, honestly."),
+        ("<p>■ Rest first</p>", "■ Rest first."),
     ],
 )
 def test_strange_unicode_reads_sensibly(html: str, spoken: str | None) -> None:
@@ -135,3 +145,7 @@ def test_a_row_of_emoticons_is_summed_up_like_emoji() -> None:
         "Thanks smiling face and many emoji, mostly smiling face."
     )
     assert markdown_to_speech("at 10:30 :( but :D") == "At 10:30 sad face but laughing face."
+
+
+def test_a_censored_title_is_said_as_censored() -> None:
+    assert plain_to_speech("What a ■■■■ week") == "What a censored week."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from voicepeer.speech.text.censored import censored_words
 from voicepeer.speech.text.emoji import emoticon_words, unicode_emoji_words
 from voicepeer.speech.text.html import cooked_lines, spoken_mentions, spoken_name
 from voicepeer.speech.text.lexicon import Lexicon, load_lexicon
@@ -65,7 +66,8 @@ def _finish(lines: Iterable[str], lexicon: Lexicon | None) -> list[str]:
     for line in lines:
         # Emoji first: normalizing drops the zero-width joiners that make 👩‍🦽 one emoji.
         for part in normalize(unicode_emoji_words(line)).split("\n"):
-            text = speak_numbers(emoticon_words(foreign_text_words(spoken_mentions(part))))
+            text = censored_words(foreign_text_words(spoken_mentions(part)))
+            text = speak_numbers(emoticon_words(text))
             if lexicon is not None:
                 text = lexicon.apply(text)
             text = speakable(text)
