@@ -31,6 +31,7 @@ from voicepeer.demo_forum.serializers import (
     post_json,
 )
 from voicepeer.demo_forum.store import now_iso
+from voicepeer.demo_forum.watched_words import censor
 
 DELETED_BY_AUTHOR = "(post deleted by author)"
 """Discourse's js.post.deleted_by_author_simple: the stub's text."""
@@ -56,7 +57,7 @@ def recover_post(ctx: Context, match: re.Match[str]) -> Response:
     if not _deletions_allowed(ctx) or not can_recover_post(post, user["id"]):
         raise invalid_access()
     with _counted_as_deletion(ctx, user) as conn:  # the same limiter keys as deleting
-        _recover(conn, post, ctx.store.usernames())
+        _recover(conn, post, ctx.store.usernames(), ctx.options.censored_words)
     now = visible_post(ctx, post["id"])
     return Response.json(200, post_json(ctx.store, now, user["id"], style="single"))
 
@@ -72,7 +73,7 @@ def recover_topic(ctx: Context, match: re.Match[str]) -> Response:
     if first is None or not _deletions_allowed(ctx) or not can_recover_post(first, user["id"]):
         raise invalid_access()
     with ctx.store.transaction() as conn:
-        _recover(conn, first, ctx.store.usernames())
+        _recover(conn, first, ctx.store.usernames(), ctx.options.censored_words)
     return Response.text(200, "")
 
 
@@ -123,15 +124,20 @@ def _mark_for_deletion(conn: sqlite3.Connection, post_id: int, stub: str) -> Non
     new_version(conn, post_id)
 
 
-def _recover(conn: sqlite3.Connection, post: sqlite3.Row, usernames: frozenset[str]) -> None:
+def _recover(
+    conn: sqlite3.Connection,
+    post: sqlite3.Row,
+    usernames: frozenset[str],
+    censored: tuple[str, ...],
+) -> None:
     """PostDestroyer#user_recovered: no longer deleted, the words before the deletion back
-    as one more version (its mentions linked among ``usernames``), and a topic's first post
-    reopens the topic."""
+    as one more version (its mentions linked among ``usernames``, its ``censored`` words
+    blacked out), and a topic's first post reopens the topic."""
     raw = post["raw_before_deletion"] or ""
     conn.execute(
         "UPDATE posts SET raw = ?, cooked = ?, user_deleted = 0, user_deleted_at = NULL,"
         " raw_before_deletion = NULL WHERE id = ?",
-        (raw, render(raw, usernames), post["id"]),
+        (raw, censor(render(raw, usernames), censored), post["id"]),
     )
     new_version(conn, post["id"])
     if post["post_number"] == 1:

@@ -17,7 +17,7 @@ import re
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
-from voicepeer.demo_forum import slow_mode
+from voicepeer.demo_forum import slow_mode, watched_words
 from voicepeer.demo_forum.auth import acting_user
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access, missing_param, rejected
@@ -26,7 +26,7 @@ from voicepeer.demo_forum.member_limits import MemberLimits
 from voicepeer.demo_forum.posting import new_version
 from voicepeer.demo_forum.reading import visible_post
 from voicepeer.demo_forum.serializers import can_edit_post, edit_time_expired, post_json
-from voicepeer.demo_forum.store import parse_iso
+from voicepeer.demo_forum.store import is_staff, parse_iso
 from voicepeer.demo_forum.text_cleaner import clean_raw
 from voicepeer.demo_forum.writing import body_errors
 
@@ -58,6 +58,8 @@ def update_post(ctx: Context, match: re.Match[str]) -> Response:
     raw = clean_raw(raw)
     private = topic["archetype"] == "private_message"
     errors = body_errors(ctx, raw, private=private, new_topic=post["post_number"] == 1)
+    if not is_staff(user):  # WatchedWordsValidator, among PostValidator's checks
+        errors += watched_words.blocked_errors(ctx.options.blocked_words, raw)
     if errors:
         raise rejected(errors)
     if raw.rstrip() != post["raw"].rstrip():
@@ -90,7 +92,12 @@ def _revise(
         member_limits.record(conn, user, limits)
         conn.execute(
             "UPDATE posts SET raw = ?, cooked = ?, words = ? WHERE id = ?",
-            (raw, render(raw, usernames), len(raw.split()), post["id"]),
+            (
+                raw,
+                watched_words.censor(render(raw, usernames), ctx.options.censored_words),
+                len(raw.split()),
+                post["id"],
+            ),
         )
         if not grace:
             new_version(conn, post["id"])

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.store import Store, now_iso, parse_iso, slugify
 from voicepeer.demo_forum.tracking import record_posting
+from voicepeer.demo_forum.watched_words import censor
 
 # Discourse's notification type numbers (site.json "notification_types").
 MENTIONED = 1
@@ -103,8 +104,10 @@ def add_post(
     reply_to_post_number: int | None = None,
     created_at: str | None = None,
     notify: bool = True,
+    censored: tuple[str, ...] = (),
 ) -> sqlite3.Row:
-    """Append a post to a topic inside the caller's transaction; returns the new post row."""
+    """Append a post to a topic inside the caller's transaction; returns the new post row.
+    ``censored``: the site's censored watched words, blacked out as it is cooked."""
     created_at = created_at or now_iso()
     topic = conn.execute("SELECT * FROM topics WHERE id = ?", (topic_id,)).fetchone()
     number = conn.execute(
@@ -119,7 +122,7 @@ def add_post(
             number,
             user_id,
             raw,
-            render(raw, usernames),
+            censor(render(raw, usernames), censored),
             created_at,
             reply_to_post_number,
             len(raw.split()),
@@ -214,6 +217,7 @@ def add_topic(
     recipients: tuple[int, ...] = (),
     created_at: str | None = None,
     notify: bool = True,
+    censored: tuple[str, ...] = (),
 ) -> sqlite3.Row:
     """Create a topic (or private message) with its first post; returns that post's row."""
     created_at = created_at or now_iso()
@@ -237,6 +241,7 @@ def add_topic(
         raw=raw,
         created_at=created_at,
         notify=notify,
+        censored=censored,
     )
 
 
@@ -288,7 +293,9 @@ def remove_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, ac
     )
 
 
-def approve_pending(store: Store, pending_id: int) -> sqlite3.Row | None:
+def approve_pending(
+    store: Store, pending_id: int, censored: tuple[str, ...] = ()
+) -> sqlite3.Row | None:
     """Publish a post held for moderation, as a moderator would; None if it is gone."""
     with store.transaction() as conn:
         pending = conn.execute("SELECT * FROM pending_posts WHERE id = ?", (pending_id,)).fetchone()
@@ -302,6 +309,7 @@ def approve_pending(store: Store, pending_id: int) -> sqlite3.Row | None:
                 topic_id=pending["topic_id"],
                 user_id=pending["user_id"],
                 raw=pending["raw"],
+                censored=censored,
             )
         else:
             post = add_topic(
@@ -312,6 +320,7 @@ def approve_pending(store: Store, pending_id: int) -> sqlite3.Row | None:
                 raw=pending["raw"],
                 category_id=pending["category_id"],
                 archetype=pending["archetype"],
+                censored=censored,
             )
         topic = conn.execute("SELECT * FROM topics WHERE id = ?", (post["topic_id"],)).fetchone()
         _notify(

@@ -215,7 +215,7 @@ class DemoForum:
 
     def approve_pending_post(self, pending_id: int) -> int | None:
         """Publish a held post as a moderator would; returns its new post id."""
-        post = approve_pending(self.store, pending_id)
+        post = approve_pending(self.store, pending_id, self.options.censored_words)
         return None if post is None else int(post["id"])
 
     def reset_rate_limits(self) -> None:

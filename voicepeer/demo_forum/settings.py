@@ -97,6 +97,10 @@ class DemoForumOptions:
     """Discourse plugins to imitate: "solved" (accepted answers) and "reactions"."""
     moderated_words: tuple[str, ...] = ()
     """Words that send a post to the moderation queue (matched case-insensitively)."""
+    blocked_words: tuple[str, ...] = ()
+    """Words a member's post may not hold at all: it is refused (watched words, "block")."""
+    censored_words: tuple[str, ...] = ()
+    """Words blacked out where posts are shown (watched words, "censor")."""
     user_api_key_requests_per_minute: int = field(default=20, metadata={"min": 0, "max": 10_000})
     """Requests one user API key may make per minute; 0 means no limit (Discourse: 20)."""
     admin_api_key_requests_per_minute: int = field(default=60, metadata={"min": 0, "max": 10_000})

@@ -13,6 +13,7 @@ from typing import Any
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.reading import category_json
+from voicepeer.demo_forum.watched_words import censored_regexp
 
 # Discourse's numbering (Notification.types in app/models/notification.rb), as /site.json
 # publishes it.
@@ -160,7 +161,7 @@ def site(ctx: Context, _m: re.Match[str]) -> Response:
         "user_color_schemes": [],
         "default_light_color_scheme": None,
         "default_dark_color_scheme": None,
-        "censored_regexp": [],
+        "censored_regexp": censored_regexp(ctx.options.censored_words),
         "custom_emoji_translation": {},
         "watched_words_replace": None,
         "watched_words_link": None,

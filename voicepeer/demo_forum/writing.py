@@ -7,6 +7,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from voicepeer.demo_forum import watched_words
 from voicepeer.demo_forum.auth import acting_user, signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import (
@@ -123,12 +124,7 @@ def _category_errors(ctx: Context, category: sqlite3.Row | None) -> list[str]:
 def _needs_moderation(ctx: Context, user: sqlite3.Row, raw: str, title: str | None) -> bool:
     if user["username"].lower() in {u.lower() for u in ctx.options.moderated_usernames}:
         return True
-    text = f"{title or ''} {raw}".lower()
-    return any(
-        re.search(rf"(?<!\w){re.escape(word.lower())}(?!\w)", text)
-        for word in ctx.options.moderated_words
-        if word.strip()
-    )
+    return bool(watched_words.matches(ctx.options.moderated_words, f"{title or ''} {raw}"))
 
 
 def create_post(ctx: Context, _m: re.Match[str]) -> Response:
@@ -191,6 +187,11 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
             if category is not None
             else ctx.store.scalar("SELECT id FROM categories WHERE slug = ?", (UNCATEGORIZED_SLUG,))
         )
+    # NewPostManager#perform refuses a blocked word before any other check (staff aside).
+    if not is_staff(user) and (
+        blocked := watched_words.blocked_errors(ctx.options.blocked_words, f"{title or ''} {raw}")
+    ):
+        raise rejected(blocked, "created_post")
     new_topic = topic_id is None
     errors: list[str] = []
     if new_topic:
@@ -228,6 +229,7 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
                 user_id=user["id"],
                 raw=raw,
                 reply_to_post_number=reply_to,
+                censored=ctx.options.censored_words,
             )
         else:
             post = add_topic(
@@ -239,6 +241,7 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
                 category_id=category_id,
                 archetype=archetype,
                 recipients=tuple(r["id"] for r in recipients),
+                censored=ctx.options.censored_words,
             )
     return Response.json(200, post_json(ctx.store, post, user["id"], style="created"))
 
