@@ -19,6 +19,8 @@ from voicepeer.forum.base import Forum, Post, Topic, WaitingPost
 from voicepeer.forum.cues import PostCues
 from voicepeer.forum.outbox import EntryKind, OutboxEntry
 from voicepeer.forum.peer import PeerForum
+from voicepeer.speech.text.sentences import as_sentence
+from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.error_phrases import not_signed_in
 from voicepeer.voice.new_conversation import Conversation, new_topic_key
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
@@ -79,6 +81,12 @@ def unposted_line(why: Unposted, cannot: str, command: str) -> str:
     )
     # Withdrawn, its words come back as the draft reply: changed, they can be sent again.
     return line if command == WITHDRAW_COMMAND else f"{line} {OR_WITHDRAW}"
+
+
+def it_begins(raw: str) -> str:
+    """ " It begins: …": how a post starts, quoted in a question about it ("" when empty)."""
+    words = excerpt(raw)
+    return f" It begins: {as_sentence(words)}" if words else ""
 
 
 def _age_order(post: WaitingPost) -> tuple[float, int]:

@@ -23,13 +23,17 @@ from voicepeer.errors import ForumError
 from voicepeer.forum.base import Post, Topic, WaitingPost
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import OutboxState
-from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
-from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.error_phrases import DELETE_REFUSED, say_error
 from voicepeer.voice.new_conversation import delete_saved, keep_as_new_conversation
-from voicepeer.voice.own_post_changes import OwnPostChanges, Unposted, unposted_line, what_goes
+from voicepeer.voice.own_post_changes import (
+    OwnPostChanges,
+    Unposted,
+    it_begins,
+    unposted_line,
+    what_goes,
+)
 from voicepeer.voice.reply_withdrawal import (
     MAYBE_SENT,
     HeldReplyWithdrawal,
@@ -86,8 +90,7 @@ class PostDeletion:
 
     @property
     def question(self) -> str:
-        words = excerpt(self.post.raw or "")
-        begins = f" It begins: {as_sentence(words)}" if words else ""
+        begins = it_begins(self.post.raw or "")
         who = "Everyone in this conversation" if self.private else "Everyone"
         if self.topic is not None:
             done = "sent" if self.what == "message" else "started"

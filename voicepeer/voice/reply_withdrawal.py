@@ -25,13 +25,11 @@ from voicepeer.errors import ForumError, ForumNotFoundError, VoicepeerError
 from voicepeer.forum.base import Topic, WaitingPost
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import OutboxBusyError, OutboxEntry, OutboxState, SendResult
-from voicepeer.speech.text.sentences import as_sentence
-from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import reply_draft_key
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.outbox_phrases import send_result_line
-from voicepeer.voice.own_post_changes import OwnPostChanges
+from voicepeer.voice.own_post_changes import OwnPostChanges, it_begins
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +74,9 @@ class HeldReplyWithdrawal:
 
     @property
     def question(self) -> str:
-        words = excerpt(self.held.raw)
-        begins = f" It begins: {as_sentence(words)}" if words else ""
         return (
             "Your newest reply here is waiting for a moderator to approve it. Withdraw it, so "
-            f"that it is never posted?{begins} Say yes or no."
+            f"that it is never posted?{it_begins(self.held.raw)} Say yes or no."
         )
 
     @property
@@ -100,11 +96,9 @@ class UnsentReplyWithdrawal:
 
     @property
     def question(self) -> str:
-        words = excerpt(self.entry.raw)
-        begins = f" It begins: {as_sentence(words)}" if words else ""
         return (
             "Your newest reply here is not sent yet: it goes as soon as the forum takes it. "
-            f"Take it back, so that it is never sent?{begins} Say yes or no."
+            f"Take it back, so that it is never sent?{it_begins(self.entry.raw)} Say yes or no."
         )
 
     @property
