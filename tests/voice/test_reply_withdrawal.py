@@ -21,6 +21,7 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
+from voicepeer.forum.replies_db import hand_back_words, open_replies_db, transaction
 from voicepeer.voice.composer import reply_draft_key
 from voicepeer.voice.reply_withdrawal import (
     DEALT_WITH,
@@ -94,6 +95,22 @@ def test_the_withdrawn_words_go_after_a_draft_already_there(tmp_path: Path, data
         talk = converse(forum.base_url, LINES, data, credentials=user_key(forum))
         assert talk.said[-1] == WITHDRAWN + KEPT_AFTER
         assert _draft(data, topic) == f"Half a thought.\n\n{HELD}"
+
+
+def test_words_handed_back_to_the_draft_earlier_are_not_repeated(
+    tmp_path: Path, data: Path
+) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        topic, _ = _held_reply(forum)
+        drafts = DraftStore(data / "outbox.sqlite3")
+        drafts.save(reply_draft_key(topic), "Half a thought.")
+        db = open_replies_db(data / "outbox.sqlite3")
+        with transaction(db) as conn:  # words the forum refused, back beside the draft
+            hand_back_words(conn, reply_draft_key(topic), "Refused words.", "", "2026-12-01")
+        db.close()
+        talk = converse(forum.base_url, LINES, data, credentials=user_key(forum))
+        assert talk.said[-1] == WITHDRAWN + KEPT_AFTER
+        assert _draft(data, topic) == f"Refused words.\n\nHalf a thought.\n\n{HELD}"
 
 
 def test_a_lost_request_leaves_the_reply_waiting_and_the_draft_as_it_was(

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from voicepeer.errors import ForumError, ForumNotFoundError, VoicepeerError
+from voicepeer.errors import ForumError, ForumNotFoundError
 from voicepeer.forum.base import Topic, WaitingPost
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import OutboxBusyError, OutboxEntry, OutboxState, SendResult
@@ -131,9 +131,6 @@ class ReplyWithdrawals(OwnPostChanges):
         except OutboxBusyError:
             self._say(BEING_SENT)
             return
-        except VoicepeerError as error:  # a full disk: nothing changed
-            self._say(say_error(error))
-            return
         if now.state is OutboxState.REJECTED:  # refused meanwhile: told then, words kept
             self._say(send_result_line(SendResult(now)))
             return
@@ -179,7 +176,9 @@ class ReplyWithdrawals(OwnPostChanges):
         if not words:
             return None
         key = reply_draft_key(withdrawal.topic.id)
-        before = self._drafts.load(key)
+        # All the draft's words as its own (refused words that came back taken in), so that
+        # saving after them repeats none.
+        before = self._drafts.resume(key) or None
         self._drafts.save(key, f"{before.rstrip()}\n\n{words}" if before else words)
         return _Kept(key, before)
 
