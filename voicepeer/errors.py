@@ -141,6 +141,12 @@ class ForumRejectedError(ForumError):
         """The forum's own sentences (its ``errors`` list)."""
 
 
+class DeclinedByModeratorError(ForumError):
+    """A post the forum held for a moderator is no longer waiting, and it is not on the
+    forum: most likely a moderator declined it. Discourse tells its author nothing then,
+    and keeps no copy they can read."""
+
+
 class EditConflictError(ForumRejectedError):
     """A change to a post refused because the post was changed since it was read (HTTP
     409, Discourse's edit_conflict)."""

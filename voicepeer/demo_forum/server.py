@@ -218,6 +218,14 @@ class DemoForum:
         post = approve_pending(self.store, pending_id, self.options.censored_words)
         return None if post is None else int(post["id"])
 
+    def reject_pending_post(self, pending_id: int) -> bool:
+        """Decline a held post as a moderator would (its author is told nothing, and no
+        longer finds it among their waiting posts); False if it is gone already."""
+        with self.store.transaction() as conn:
+            return bool(
+                conn.execute("DELETE FROM pending_posts WHERE id = ?", (pending_id,)).rowcount
+            )
+
     def reset_rate_limits(self) -> None:
         if self._app is not None:
             self._app.limiter.reset()

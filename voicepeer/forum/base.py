@@ -302,6 +302,8 @@ class WaitingPost:
     id: int | None = None
     """Its place in the forum's review queue (a reviewable's id): what withdrawing it
     names; None when the forum's answer left it out."""
+    topic_id: int | None = None
+    """The topic it replies in; None for a new topic or message (or when not said)."""
 
 
 @dataclass(frozen=True)

@@ -537,6 +537,11 @@ class DiscourseClient:
         data = self.http.get(f"/t/{int(topic_id)}.json")
         return own_posts.waiting_posts(_OwnPostReader(self), data, topic_id)
 
+    def all_waiting_posts(self) -> tuple[WaitingPost, ...] | None:
+        """Every post of the member's waiting for a moderator; None when the forum does
+        not let it be read."""
+        return own_posts.all_waiting_posts(_OwnPostReader(self))
+
     def withdraw_waiting_post(self, waiting_id: int) -> None:
         # ReviewablesController#destroy: the member's own queued post goes (200, success
         # JSON); 404 once a moderator has dealt with it. An admin API key must name whose

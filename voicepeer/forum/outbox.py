@@ -41,6 +41,7 @@ from typing import Protocol
 from voicepeer import paths
 from voicepeer.atomic import disk_full_as_error
 from voicepeer.errors import (
+    DeclinedByModeratorError,
     DiskFullError,
     ForumError,
     ForumForbiddenError,
@@ -54,9 +55,11 @@ from voicepeer.forum.base import (
     NewTopic,
     PostOutcome,
     PostStatus,
+    WaitingPost,
 )
 from voicepeer.forum.checks import storable_text
 from voicepeer.forum.http import DeliveryUncertainError
+from voicepeer.forum.own_posts import normalize_raw
 from voicepeer.forum.refusals import record_of
 from voicepeer.forum.replies_db import (
     hand_back_words,
@@ -172,6 +175,10 @@ class PostingForum(Protocol):
     def find_own_topic(
         self, title: str, *, private: bool, since: datetime | None
     ) -> PostOutcome | None: ...
+
+    def all_waiting_posts(self) -> tuple[WaitingPost, ...] | None:
+        """The member's posts waiting for a moderator; None when that cannot be read."""
+        ...
 
 
 class OutboxBusyError(ForumError):
@@ -328,6 +335,49 @@ class Outbox:
                 hand_back_words(db, entry.key, entry.raw, "", _now().isoformat())
                 db.execute("UPDATE outbox SET state = 'withdrawn' WHERE id = ?", (entry.id,))
             return self.get(entry_id)
+
+    def held(self) -> tuple[OutboxEntry, ...]:
+        """Entries the forum holds for a moderator, oldest first."""
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM outbox WHERE state = 'enqueued' ORDER BY id"
+        ).fetchall()
+        return tuple(_entry(r) for r in rows)
+
+    def settle_held(self) -> list[SendResult]:
+        """Ask the forum again about the entries it held for a moderator. One it still
+        holds stays; one on the forum now (approved) is POSTED; one neither waiting nor on
+        the forum (most likely declined: Discourse tells its author nothing, and keeps no
+        copy they can read) is REJECTED, its words handed back to its draft. Results for
+        the declined only. Raises ForumError when the forum cannot be asked, and
+        OutboxBusyError while a send is under way."""
+        if not self.held():
+            return []
+        results: list[SendResult] = []
+        with self._sending(wait_s=WITHDRAW_WAIT_S):
+            waiting = self.forum.all_waiting_posts()
+            if waiting is None:  # the forum does not say: nothing can be told apart
+                return []
+            for entry in self.held():
+                if any(_is_entry(w, entry) for w in waiting):
+                    continue
+                try:
+                    found = self._already_there(entry)
+                except ForumNotFoundError:  # its topic is gone: it is not there
+                    found = None
+                if found is not None and found.status is PostStatus.POSTED:
+                    self._finish(entry, found)
+                elif found is None:
+                    declined = DeclinedByModeratorError(f"{entry!r} is no longer waiting")
+                    settled = self._hand_back(entry, (str(declined),), declined)
+                    results.append(self._told(SendResult(settled, declined)))
+        return results
+
+    def held_withdrawn(self, topic_id: int, raw: str) -> None:
+        """The member withdrew their post held for a moderator (its words kept by the
+        caller): the entry it came from is settled, never to be handed back again."""
+        for entry in self.held():
+            if entry.topic_id == topic_id and normalize_raw(entry.raw) == normalize_raw(raw):
+                self._set(entry.id, "state = 'withdrawn'")
 
     def flush(self, ready: Callable[[], bool] | None = None) -> list[SendResult]:
         """Send every reply that is waiting; the results say what to announce. ``ready``,
@@ -494,6 +544,13 @@ _COLUMNS = (
     "id, topic_id, topic_title, raw, reply_to_post_number, state, attempts, "
     "created_at, sent_at, post_number, errors, draft_key, after_post_id, kind, payload"
 )
+
+
+def _is_entry(waiting: WaitingPost, entry: OutboxEntry) -> bool:
+    """Whether the post waiting for a moderator is the entry: in the same topic (or, for a
+    new topic or message, in none), with the same words as the forum keeps them."""
+    topic_id = entry.topic_id if entry.kind is EntryKind.REPLY else None
+    return waiting.topic_id == topic_id and normalize_raw(waiting.raw) == normalize_raw(entry.raw)
 
 
 def _entry(row: tuple[object, ...]) -> OutboxEntry:

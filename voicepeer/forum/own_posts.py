@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -129,23 +130,37 @@ def _mega_newest_first(forum: _Reading, topic: Topic, chunk: int) -> Iterator[Po
 
 def waiting_posts(forum: _Reading, topic_data: Any, topic_id: int) -> tuple[WaitingPost, ...]:
     """The user's posts in this topic that wait for a moderator."""
-    if isinstance(topic_data, dict) and isinstance(topic_data.get("pending_posts"), list):
-        listed, text = topic_data["pending_posts"], "raw"
-    elif (me := forum.me()) is None:
-        return ()
-    else:
-        try:
-            data = forum.get(f"/posts/{quote(me, safe='')}/pending.json")
-        except (ForumNotFoundError, AuthError) as error:
-            log.info("own waiting posts not readable: %s", type(error).__name__)
-            return ()
-        found = data.get("pending_posts") if isinstance(data, dict) else None
-        listed = [p for p in found or () if isinstance(p, dict) and p.get("topic_id") == topic_id]
-        text = "raw_text"
-    return tuple(
-        WaitingPost(str(p.get(text) or ""), parse.when(p.get("created_at")), _queue_id(p))
-        for p in listed
-        if isinstance(p, dict)
+    listed = topic_data.get("pending_posts") if isinstance(topic_data, dict) else None
+    if isinstance(listed, list):
+        return tuple(
+            replace(_waiting(p, "raw"), topic_id=topic_id) for p in listed if isinstance(p, dict)
+        )
+    return tuple(p for p in all_waiting_posts(forum) or () if p.topic_id == topic_id)
+
+
+def all_waiting_posts(forum: _Reading) -> tuple[WaitingPost, ...] | None:
+    """Every post of the user's waiting for a moderator, in any topic or starting one
+    (``/posts/{username}/pending.json``); None when the forum does not let it be read."""
+    if (me := forum.me()) is None:
+        return None
+    try:
+        data = forum.get(f"/posts/{quote(me, safe='')}/pending.json")
+    except (ForumNotFoundError, AuthError) as error:
+        log.info("own waiting posts not readable: %s", type(error).__name__)
+        return None
+    found = data.get("pending_posts") if isinstance(data, dict) else None
+    if not isinstance(found, list):
+        return None
+    return tuple(_waiting(p, "raw_text") for p in found if isinstance(p, dict))
+
+
+def _waiting(listed: dict[str, Any], text: str) -> WaitingPost:
+    topic_id = listed.get("topic_id")
+    return WaitingPost(
+        str(listed.get(text) or ""),
+        parse.when(listed.get("created_at")),
+        _queue_id(listed),
+        topic_id if isinstance(topic_id, int) and not isinstance(topic_id, bool) else None,
     )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from voicepeer.errors import (
     AuthError,
     AuthProblem,
+    DeclinedByModeratorError,
     EditConflictError,
     Forbidden,
     ForumError,
@@ -177,6 +178,8 @@ def _refusal(record: dict[str, Any]) -> ForumError:
         )
     if name == ForumGoneError.__name__:
         return ForumGoneError(detail)
+    if name == DeclinedByModeratorError.__name__:
+        return DeclinedByModeratorError(detail)
     if name == ForumNotFoundError.__name__:
         return ForumNotFoundError(detail)
     return ForumRejectedError(detail, errors=tuple(map(str, record.get("errors") or ())))

@@ -4,7 +4,9 @@ A background thread flushes the outbox when a retry is due: after a wait that do
 each failure, or exactly as long as the forum asked (``Retry-After`` / ``extras.wait_seconds``
 of a 429). It learns of every send, the voice loop's too, so a wait the forum asked for is
 kept whoever was told. What went out (or came back refused) is queued for the voice loop,
-which tells of it when it is neither speaking nor taking dictation.
+which tells of it when it is neither speaking nor taking dictation. Every so often it also
+asks about the replies the forum holds for a moderator, so that one declined comes back to
+the drafts, and is told of, during the session.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from voicepeer.errors import RateLimitedError
+from voicepeer.errors import ForumError, RateLimitedError
 from voicepeer.forum.outbox import Outbox, SendResult
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,9 @@ class RetrySettings:
     """Longest wait in seconds between two tries (the wait doubles up to this)."""
     poll_s: float = field(default=5.0, metadata={"min": 0.01, "max": 600.0})
     """Seconds between looks at the outbox for replies that are waiting or due."""
+    held_check_s: float = field(default=600.0, metadata={"min": 1.0, "max": 86_400.0})
+    """Seconds between asking the forum about replies it holds for a moderator, to tell
+    the person of one declined (its words back in the drafts) during the session."""
     voice_loop_lock_wait_s: float = field(default=3.0, metadata={"min": 0.0, "max": 120.0})
     """Seconds a reply confirmed by voice waits for a send in the background to finish;
     after that it is left for the background to send, so the person is never kept in
@@ -53,6 +58,7 @@ class OutboxRetry:
         """When to try next (clock seconds); None: nothing known to be waiting."""
         self._failures = 0
         self._news: list[SendResult] = []
+        self._held_checked = clock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.watch(outbox)
@@ -101,6 +107,21 @@ class OutboxRetry:
             self._news.extend(r for r in results if not r.waiting)
         return results
 
+    def check_held(self) -> list[SendResult]:
+        """Ask about the replies held for a moderator when a look is due; the declined."""
+        with self._lock:
+            if self._clock() - self._held_checked < self.settings.held_check_s:
+                return []
+            self._held_checked = self._clock()
+        try:
+            declined = self._outbox.settle_held()
+        except ForumError as error:  # the next look may reach it
+            log.info("replies held for a moderator not checked: %s", type(error).__name__)
+            return []
+        with self._lock:
+            self._news.extend(declined)
+        return declined
+
     def news(self) -> list[SendResult]:
         """Replies sent (or refused) in the background, each given once, to be told of."""
         with self._lock:
@@ -117,6 +138,7 @@ class OutboxRetry:
         while not self._stop.wait(self.settings.poll_s):
             try:
                 self.run_due()
+                self.check_held()
             except Exception:  # a fault here must not end retrying for the session
                 log.exception("retrying the outbox failed")
 

@@ -471,8 +471,17 @@ class Assistant:
 
     def announce_outbox(self) -> None:
         """Post replies kept from earlier (the forum was down, or voicepeer was stopped) and
-        say what became of them."""
-        for result in self.engines.outbox.flush():
+        say what became of them; and of those a moderator has dealt with since, the ones
+        declined."""
+        outbox = self.engines.outbox
+        for result in outbox.flush():
+            self.say(send_result_line(result))
+        try:
+            declined = outbox.settle_held()
+        except ForumError as error:  # asked again later, in the background
+            log.info("replies held for a moderator not checked: %s", type(error).__name__)
+            declined = []
+        for result in declined:
             self.say(send_result_line(result))
 
     def _tell_news(self) -> None:

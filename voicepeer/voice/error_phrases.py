@@ -14,6 +14,7 @@ from functools import singledispatch
 from voicepeer.errors import (
     AuthError,
     AuthProblem,
+    DeclinedByModeratorError,
     Forbidden,
     ForumError,
     ForumForbiddenError,
@@ -85,6 +86,11 @@ for _error, _sentence in (
     (ForumGoneError, "That has been deleted from the forum, so I cannot open it."),
     (PostRemovedError, "That post has been removed from the forum. I will go on to the next one."),
     (OutboxBusyError, "I am busy sending another reply to the forum."),
+    (
+        DeclinedByModeratorError,
+        "It is no longer waiting for a moderator, and it is not on the forum: most likely a "
+        "moderator declined it.",
+    ),
 ):
     say_error.register(_error, _always(_sentence))
 

@@ -70,6 +70,15 @@ class ReplyOutbox(Protocol):
         """Replies not on the forum yet: waiting, or being sent."""
         ...
 
+    def settle_held(self) -> list[SendResult]:
+        """Ask the forum about the replies it held for a moderator; the declined ones,
+        their words handed back to the drafts."""
+        ...
+
+    def held_withdrawn(self, topic_id: int, raw: str) -> None:
+        """The member withdrew their reply held for a moderator: its entry is settled."""
+        ...
+
     def withdraw(self, entry_id: int) -> OutboxEntry:
         """Take back an entry still waiting (its words handed back to its draft); the
         entry as it now stands says whether it was. Raises OutboxBusyError while a send

@@ -163,6 +163,8 @@ class ReplyWithdrawals(OwnPostChanges):
             self._let_go(kept)
             self._say(say_error(error))
             return
+        if self._engines.outbox is not None:  # never to be told of as declined later
+            self._engines.outbox.held_withdrawn(topic_id, withdrawal.held.raw)
         after = kept is not None and kept.before is not None
         self._say(WITHDRAWN + (KEPT_AFTER if after else KEPT if kept else ""))
 

@@ -1,0 +1,43 @@
+"""A reply held for a moderator and then declined: the forum tells its author nothing and
+keeps no copy they can read, so voicepeer tells them at the next start, and the words are
+their draft again, with why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from tests.support.members import keyed_forum, user_key
+
+HELD = "I walk to the pier with my sister most mornings."
+
+
+def test_a_declined_reply_is_told_at_the_next_start_and_comes_back_to_change(
+    tmp_path: Path, data: Path
+) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        account = user_key(forum)
+        first = converse(
+            forum.base_url,
+            ["open topic one", "reply", HELD, "send it", "yes"],
+            data,
+            credentials=account,
+        )
+        assert first.said[-1].endswith("is waiting for a moderator to approve it.")
+        assert forum.reject_pending_post(forum.pending_post_ids()[0])
+        later = converse(forum.base_url, ["open topic one", "reply"], data, credentials=account)
+        told = [line for line in later.said if "I have kept your words" in line]
+        assert len(told) == 1 and "most likely a moderator declined it" in told[0]
+        taken_up = later.said[-1]
+        assert "most likely a moderator declined it" in taken_up
+        assert "Your reply says: I walk to the pier with my sister most mornings." in taken_up
+
+
+def test_a_reply_the_person_withdrew_is_not_told_as_declined(tmp_path: Path, data: Path) -> None:
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        account = user_key(forum)
+        lines = ["open topic one", "reply", HELD, "send it", "yes", "delete my post", "yes"]
+        first = converse(forum.base_url, lines, data, credentials=account)
+        assert first.said[-1].startswith("Your reply is withdrawn")
+        later = converse(forum.base_url, [], data, credentials=account)
+        assert not any("declined" in line for line in later.said)
