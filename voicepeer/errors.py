@@ -146,6 +146,12 @@ class DeclinedByModeratorError(ForumError):
     forum: most likely a moderator declined it. Discourse tells its author nothing then,
     and keeps no copy they can read."""
 
+    def __init__(self, message: str, *, approved_there: bool = False) -> None:
+        super().__init__(message)
+        self.approved_there = approved_there
+        """A moderator approved a post of the member's in that topic since: perhaps this
+        one, its words changed before approving, which Discourse allows."""
+
 
 class EditConflictError(ForumRejectedError):
     """A change to a post refused because the post was changed since it was read (HTTP

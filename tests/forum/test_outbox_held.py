@@ -4,6 +4,7 @@ they can read) comes back to the drafts, with why."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from voicepeer.errors import DeclinedByModeratorError
@@ -103,3 +104,29 @@ def test_during_the_session_a_declined_reply_is_news_after_the_check_interval(
     assert [r.entry.id for r in retry.news()] == [declined.entry.id]
     now[0] += 600
     assert retry.check_held() == [] and retry.news() == []  # told once
+
+
+def test_a_reply_approved_with_its_words_changed_is_kept_in_case(
+    start_forum: StartForum, tmp_path: Path
+) -> None:
+    """A moderator may change a held post's words before approving it (Discourse lets
+    them): not found by its words, but an approval in its topic since it was sent, so the
+    person hears it may be there, and the words are kept all the same."""
+    running = start_forum(moderated_words=("approve",))
+    path = tmp_path / "o.sqlite3"
+    outbox = Outbox(path, running.client("demo"))
+    held = outbox.submit(NewReply(_heat(running), HELD), "Heat", draft_key="topic-1")
+    [pending] = running.server.pending_post_ids()
+    with sqlite3.connect(running.db_path) as conn:  # the moderator's change, then approval
+        conn.execute(
+            "UPDATE pending_posts SET raw = 'The pier walk was lovely.' WHERE id = ?", (pending,)
+        )
+    assert running.server.approve_pending_post(pending)
+    [kept] = outbox.settle_held()
+    assert kept.entry.id == held.entry.id
+    assert send_result_line(kept) == (
+        "Your reply to Heat is no longer waiting for a moderator. A moderator approved a post "
+        "of yours there since, perhaps changing its words, but I cannot find these words on "
+        "the forum. I have kept them in your drafts in case: say my drafts to hear them."
+    )
+    assert DraftStore(path).load("topic-1") == HELD

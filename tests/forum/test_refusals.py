@@ -7,6 +7,7 @@ import pytest
 
 from voicepeer.errors import (
     AuthError,
+    DeclinedByModeratorError,
     Forbidden,
     ForumError,
     ForumForbiddenError,
@@ -229,6 +230,8 @@ def test_an_action_refused_to_a_working_key_is_not_an_account_problem(
         ForumRequestError("POST /posts.json: HTTP 400"),
         ForumNotFoundError("POST /posts.json: HTTP 404"),
         ForumGoneError("POST /posts.json: HTTP 410"),
+        DeclinedByModeratorError("no longer waiting"),
+        DeclinedByModeratorError("no longer waiting", approved_there=True),
     ],
 )
 def test_a_kept_refusal_is_said_as_when_it_happened(refusal: ForumError) -> None:

@@ -53,13 +53,15 @@ from voicepeer.forum.base import (
     NewPrivateMessage,
     NewReply,
     NewTopic,
+    Notification,
+    Notifications,
     PostOutcome,
     PostStatus,
     WaitingPost,
 )
 from voicepeer.forum.checks import storable_text
 from voicepeer.forum.http import DeliveryUncertainError
-from voicepeer.forum.own_posts import normalize_raw
+from voicepeer.forum.own_posts import normalize_raw, title_key
 from voicepeer.forum.refusals import record_of
 from voicepeer.forum.replies_db import (
     hand_back_words,
@@ -179,6 +181,8 @@ class PostingForum(Protocol):
     def all_waiting_posts(self) -> tuple[WaitingPost, ...] | None:
         """The member's posts waiting for a moderator; None when that cannot be read."""
         ...
+
+    def notifications(self, *, unread_only: bool = False) -> Notifications: ...
 
 
 class OutboxBusyError(ForumError):
@@ -357,6 +361,7 @@ class Outbox:
             waiting = self.forum.all_waiting_posts()
             if waiting is None:  # the forum does not say: nothing can be told apart
                 return []
+            approvals: tuple[Notification, ...] | None = None
             for entry in self.held():
                 if any(_is_entry(w, entry) for w in waiting):
                     continue
@@ -367,10 +372,25 @@ class Outbox:
                 if found is not None and found.status is PostStatus.POSTED:
                     self._finish(entry, found)
                 elif found is None:
-                    declined = DeclinedByModeratorError(f"{entry!r} is no longer waiting")
+                    if approvals is None:
+                        approvals = self._approvals()
+                    declined = DeclinedByModeratorError(
+                        f"{entry!r} is no longer waiting",
+                        approved_there=any(_approves(n, entry) for n in approvals),
+                    )
+                    # Kept either way: words a moderator changed are not lost words.
                     settled = self._hand_back(entry, (str(declined),), declined)
                     results.append(self._told(SendResult(settled, declined)))
         return results
+
+    def _approvals(self) -> tuple[Notification, ...]:
+        """The member's newest "post approved" notifications (none when unreadable)."""
+        try:
+            newest = self.forum.notifications().newest
+        except ForumError as error:
+            log.info("approvals not readable: %s", type(error).__name__)
+            return ()
+        return tuple(n for n in newest if n.kind == "post_approved")
 
     def held_withdrawn(self, topic_id: int, raw: str) -> None:
         """The member withdrew their post held for a moderator (its words kept by the
@@ -544,6 +564,18 @@ _COLUMNS = (
     "id, topic_id, topic_title, raw, reply_to_post_number, state, attempts, "
     "created_at, sent_at, post_number, errors, draft_key, after_post_id, kind, payload"
 )
+
+
+def _approves(approval: Notification, entry: OutboxEntry) -> bool:
+    """Whether the "post approved" notification may be the entry's, its words changed: in
+    its topic (a reply), or a topic of its title (a new topic or message), since it was
+    sent."""
+    if entry.kind is EntryKind.REPLY:
+        same = approval.topic_id == entry.topic_id
+    else:
+        same = title_key(approval.topic_title or "") == title_key(entry.topic_title)
+    sent, when = entry.sent_at, approval.created_at
+    return same and (sent is None or when is None or when >= sent)
 
 
 def _is_entry(waiting: WaitingPost, entry: OutboxEntry) -> bool:

@@ -154,6 +154,8 @@ def record_of(refusal: ForumError) -> str:
         record.update(kind=refusal.kind.value, reason=refusal.reason)
     elif isinstance(refusal, ForumRequestError):
         record.update(problem=refusal.problem.value, minimum=refusal.minimum)
+    elif isinstance(refusal, DeclinedByModeratorError):
+        record.update(approved_there=refusal.approved_there)
     return json.dumps(record)
 
 
@@ -179,7 +181,7 @@ def _refusal(record: dict[str, Any]) -> ForumError:
     if name == ForumGoneError.__name__:
         return ForumGoneError(detail)
     if name == DeclinedByModeratorError.__name__:
-        return DeclinedByModeratorError(detail)
+        return DeclinedByModeratorError(detail, approved_there=record.get("approved_there") is True)
     if name == ForumNotFoundError.__name__:
         return ForumNotFoundError(detail)
     return ForumRejectedError(detail, errors=tuple(map(str, record.get("errors") or ())))

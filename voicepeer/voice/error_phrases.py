@@ -86,11 +86,6 @@ for _error, _sentence in (
     (ForumGoneError, "That has been deleted from the forum, so I cannot open it."),
     (PostRemovedError, "That post has been removed from the forum. I will go on to the next one."),
     (OutboxBusyError, "I am busy sending another reply to the forum."),
-    (
-        DeclinedByModeratorError,
-        "It is no longer waiting for a moderator, and it is not on the forum: most likely a "
-        "moderator declined it.",
-    ),
 ):
     say_error.register(_error, _always(_sentence))
 
@@ -315,6 +310,19 @@ def _not_recorded(error: OutboxFullError) -> str:
 @say_error.register
 def _response(error: ForumResponseError) -> str:
     return _RESPONSE[error.problem]
+
+
+@say_error.register
+def _declined(error: DeclinedByModeratorError) -> str:
+    if error.approved_there:
+        return (
+            "A moderator approved a post of yours there since, perhaps changing its words, "
+            "but I cannot find these words on the forum."
+        )
+    return (
+        "It is no longer waiting for a moderator, and it is not on the forum: most likely a "
+        "moderator declined it."
+    )
 
 
 @say_error.register

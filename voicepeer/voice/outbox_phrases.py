@@ -5,6 +5,7 @@ known to have arrived."""
 from __future__ import annotations
 
 from voicepeer.errors import (
+    DeclinedByModeratorError,
     ForumError,
     ForumNotFoundError,
     ForumRejectedError,
@@ -27,6 +28,12 @@ def send_result_line(result: SendResult) -> str:
     if entry.state is OutboxState.WITHDRAWN:
         return f"{_what(entry)} was taken back, so it was not {_done(entry)}."
     if entry.state is OutboxState.REJECTED:
+        if isinstance(error, DeclinedByModeratorError) and error.approved_there:
+            # Perhaps on the forum, changed: "not posted" might not be true.
+            return (
+                f"{_what(entry)} is no longer waiting for a moderator. {say_error(error)} I "
+                "have kept them in your drafts in case: say my drafts to hear them."
+            )
         if isinstance(error, ForumNotFoundError):  # the topic is gone: no "reply" there
             return (
                 f"{_what(entry)} was not {_done(entry)}. {say_error(error)} "
