@@ -12,6 +12,7 @@ from voicepeer.forum.base import NewReply, NewTopic
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox, OutboxState
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
+from voicepeer.voice.forum_phrases import notification_line
 from voicepeer.voice.outbox_phrases import send_result_line
 
 from .conftest import StartForum
@@ -31,6 +32,11 @@ def test_an_approved_reply_is_settled_as_posted_without_a_word(
     assert running.server.approve_pending_post(running.server.pending_post_ids()[0])
     assert outbox.settle_held() == []
     assert outbox.get(held.entry.id).state is OutboxState.POSTED and outbox.held() == ()
+    # The forum tells of the approval itself (data: the post's address only; the title
+    # comes with the notification's topic).
+    approval = running.client("demo").notifications().newest[0]
+    assert (approval.kind, approval.topic_id) == ("post_approved", _heat(running))
+    assert notification_line(approval).startswith("A moderator approved your post in Heat")
 
 
 def test_a_declined_reply_comes_back_to_its_draft_and_is_told_once(

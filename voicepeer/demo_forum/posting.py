@@ -323,14 +323,19 @@ def approve_pending(
                 censored=censored,
             )
         topic = conn.execute("SELECT * FROM topics WHERE id = ?", (post["topic_id"],)).fetchone()
-        _notify(
-            conn,
-            user_id=pending["user_id"],
-            kind=POST_APPROVED,
-            topic=topic,
-            post_number=post["post_number"],
-            post_id=post["id"],
-            actor="system",
-            created_at=now_iso(),
+        # ReviewableQueuedPost#perform_approve_post: only the post's address in the data;
+        # the topic's title comes with the notification's topic (fancy_title).
+        url = f"/t/{topic['slug']}/{topic['id']}/{post['post_number']}"
+        conn.execute(
+            "INSERT INTO notifications (user_id, notification_type, topic_id, post_number, data,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                pending["user_id"],
+                POST_APPROVED,
+                topic["id"],
+                post["post_number"],
+                json.dumps({"post_url": url}),
+                now_iso(),
+            ),
         )
         return post
