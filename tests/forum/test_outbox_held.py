@@ -136,3 +136,20 @@ def test_a_reply_approved_with_its_words_changed_is_kept_in_case(
         "the forum. I have kept them in your drafts in case: say my drafts to hear them."
     )
     assert DraftStore(path).load("topic-1") == HELD
+
+
+def test_a_declined_reply_leaves_the_wait_the_forum_asked_for_alone(
+    start_forum: StartForum, tmp_path: Path
+) -> None:
+    running = start_forum(moderated_words=("approve",))
+    now = [1000.0]
+    outbox = Outbox(tmp_path / "o.sqlite3", running.client("demo"))
+    retry = OutboxRetry(outbox, RetrySettings(held_check_s=600), clock=lambda: now[0])
+    outbox.submit(NewReply(_heat(running), HELD), "Heat")
+    running.server.reject_pending_post(running.server.pending_post_ids()[0])
+    running.server.faults.rate_limit_next(1, 3600, path="/posts.json")
+    waiting = outbox.submit(NewReply(_heat(running), "Sent once the hour is up."), "Heat")
+    assert waiting.state is OutboxState.PENDING and retry.due_in() == 3600
+    now[0] += 600
+    assert len(retry.check_held()) == 1
+    assert retry.due_in() == 3000  # the forum's hour still holds

@@ -378,9 +378,10 @@ class Outbox:
                         f"{entry!r} is no longer waiting",
                         approved_there=any(_approves(n, entry) for n in approvals),
                     )
-                    # Kept either way: words a moderator changed are not lost words.
+                    # Kept either way: words a moderator changed are not lost words. Not a
+                    # send: the listeners (a retry's schedule) are not told.
                     settled = self._hand_back(entry, (str(declined),), declined)
-                    results.append(self._told(SendResult(settled, declined)))
+                    results.append(SendResult(settled, declined))
         return results
 
     def _approvals(self) -> tuple[Notification, ...]:
