@@ -149,8 +149,8 @@ class DeclinedByModeratorError(ForumError):
     def __init__(self, message: str, *, approved_there: bool = False) -> None:
         super().__init__(message)
         self.approved_there = approved_there
-        """A moderator approved a post of the member's in that topic since: perhaps this
-        one, its words changed before approving, which Discourse allows."""
+        """A moderator approved a post of the member's in that topic: perhaps this one, its
+        words changed before approving, which Discourse allows."""
 
 
 class EditConflictError(ForumRejectedError):

@@ -116,8 +116,8 @@ def test_a_reply_approved_with_its_words_changed_is_kept_in_case(
     start_forum: StartForum, tmp_path: Path
 ) -> None:
     """A moderator may change a held post's words before approving it (Discourse lets
-    them): not found by its words, but an approval in its topic since it was sent, so the
-    person hears it may be there, and the words are kept all the same."""
+    them): not found by its words, but an approval in its topic, so the person hears it
+    may be there, and the words are kept all the same."""
     running = start_forum(moderated_words=("approve",))
     path = tmp_path / "o.sqlite3"
     outbox = Outbox(path, running.client("demo"))
@@ -132,8 +132,8 @@ def test_a_reply_approved_with_its_words_changed_is_kept_in_case(
     assert kept.entry.id == held.entry.id
     assert send_result_line(kept) == (
         "Your reply to Heat is no longer waiting for a moderator. A moderator approved a post "
-        "of yours there since, perhaps changing its words, but I cannot find these words on "
-        "the forum. I have kept them in your drafts in case: say my drafts to hear them."
+        "of yours there, perhaps changing its words, but I cannot find these words on the "
+        "forum. I have kept them in your drafts in case: say my drafts to hear them."
     )
     assert DraftStore(path).load("topic-1") == HELD
 

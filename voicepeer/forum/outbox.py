@@ -569,14 +569,12 @@ _COLUMNS = (
 
 def _approves(approval: Notification, entry: OutboxEntry) -> bool:
     """Whether the "post approved" notification may be the entry's, its words changed: in
-    its topic (a reply), or a topic of its title (a new topic or message), since it was
-    sent."""
+    its topic (a reply), or a topic of its title (a new topic or message). No clocks are
+    compared (the forum's may differ from this computer's): an older approval there only
+    makes the words be kept "in case", as they are anyway."""
     if entry.kind is EntryKind.REPLY:
-        same = approval.topic_id == entry.topic_id
-    else:
-        same = title_key(approval.topic_title or "") == title_key(entry.topic_title)
-    sent, when = entry.sent_at, approval.created_at
-    return same and (sent is None or when is None or when >= sent)
+        return approval.topic_id == entry.topic_id
+    return title_key(approval.topic_title or "") == title_key(entry.topic_title)
 
 
 def _is_entry(waiting: WaitingPost, entry: OutboxEntry) -> bool:

@@ -316,8 +316,8 @@ def _response(error: ForumResponseError) -> str:
 def _declined(error: DeclinedByModeratorError) -> str:
     if error.approved_there:
         return (
-            "A moderator approved a post of yours there since, perhaps changing its words, "
-            "but I cannot find these words on the forum."
+            "A moderator approved a post of yours there, perhaps changing its words, but I "
+            "cannot find these words on the forum."
         )
     return (
         "It is no longer waiting for a moderator, and it is not on the forum: most likely a "
