@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, user_key
+from tests.support.members import keyed_forum, signed_in, user_key
 
 HELD = "I walk to the pier with my sister most mornings."
 
@@ -41,3 +41,18 @@ def test_a_reply_the_person_withdrew_is_not_told_as_declined(tmp_path: Path, dat
         assert first.said[-1].startswith("Your reply is withdrawn")
         later = converse(forum.base_url, [], data, credentials=account)
         assert not any("declined" in line for line in later.said)
+
+
+def test_a_withdrawal_that_failed_leaves_the_reply_to_be_told_of_if_declined(
+    tmp_path: Path, data: Path
+) -> None:
+    """An admin key acting for a member who is not an admin may not withdraw (see
+    test_reply_withdrawal): the reply still waits, and is told of if a moderator then
+    declines it."""
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        lines = ["open topic one", "reply", HELD, "send it", "yes", "delete my post", "yes"]
+        first = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+        assert first.said[-1].startswith("The forum does not let your account do that")
+        assert forum.reject_pending_post(forum.pending_post_ids()[0])
+        later = converse(forum.base_url, [], data, credentials=signed_in(forum))
+        assert any("most likely a moderator declined it" in line for line in later.said)

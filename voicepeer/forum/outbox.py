@@ -30,7 +30,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -393,12 +393,29 @@ class Outbox:
             return ()
         return tuple(n for n in newest if n.kind == "post_approved")
 
-    def held_withdrawn(self, topic_id: int, raw: str) -> None:
-        """The member withdrew their post held for a moderator (its words kept by the
-        caller): the entry it came from is settled, never to be handed back again."""
-        for entry in self.held():
-            if entry.topic_id == topic_id and normalize_raw(entry.raw) == normalize_raw(raw):
-                self._set(entry.id, "state = 'withdrawn'")
+    def held_withdrawn(self, topic_id: int, raw: str) -> tuple[int, ...]:
+        """The member is withdrawing their reply held for a moderator (its words kept by the
+        caller): the entry it came from is settled, never to be handed back by
+        :meth:`settle_held`; the ids settled. Done before the forum is asked, as
+        settle_held asks the forum before it reads the entries: whatever the order, it
+        never takes the reply for a declined one."""
+        settled = tuple(
+            e.id
+            for e in self.held()
+            if e.topic_id == topic_id and normalize_raw(e.raw) == normalize_raw(raw)
+        )
+        for entry_id in settled:
+            self._set(entry_id, "state = 'withdrawn'")
+        return settled
+
+    def held_again(self, entry_ids: Iterable[int]) -> None:
+        """The withdrawal did not happen after all: the entries wait for a moderator again,
+        for settle_held to look at."""
+        for entry_id in entry_ids:
+            self._db.execute(
+                "UPDATE outbox SET state = 'enqueued' WHERE id = ? AND state = 'withdrawn'",
+                (entry_id,),
+            )
 
     def flush(self, ready: Callable[[], bool] | None = None) -> list[SendResult]:
         """Send every reply that is waiting; the results say what to announce. ``ready``,

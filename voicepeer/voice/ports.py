@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Protocol
 
@@ -75,8 +75,13 @@ class ReplyOutbox(Protocol):
         their words handed back to the drafts."""
         ...
 
-    def held_withdrawn(self, topic_id: int, raw: str) -> None:
-        """The member withdrew their reply held for a moderator: its entry is settled."""
+    def held_withdrawn(self, topic_id: int, raw: str) -> tuple[int, ...]:
+        """The member is withdrawing their reply held for a moderator: its entry is settled
+        first; the ids settled."""
+        ...
+
+    def held_again(self, entry_ids: Iterable[int]) -> None:
+        """The withdrawal did not happen: the entries wait for a moderator again."""
         ...
 
     def withdraw(self, entry_id: int) -> OutboxEntry:

@@ -139,34 +139,45 @@ class ReplyWithdrawals(OwnPostChanges):
     def make(self, withdrawal: HeldReplyWithdrawal) -> None:
         """Withdraw the reply (the person said yes), keeping its words, and say so."""
         topic_id, queue_id = withdrawal.topic.id, withdrawal.held.id
+        outbox = self._engines.outbox
         kept: _Kept | None = None
+        settled: tuple[int, ...] = ()
         try:
             if not self._still_waiting(topic_id, queue_id):
                 self._say(DEALT_WITH)
                 return
             # Kept before withdrawing, so that a full disk stops the withdrawal, not the words.
             kept = self._keep(withdrawal)
+            # Its outbox entry is never to be told of as declined once it is withdrawn.
+            settled = outbox.held_withdrawn(topic_id, withdrawal.held.raw) if outbox else ()
             assert queue_id is not None  # only a reply the queue names is asked about
             try:
                 self._forum.withdraw_waiting_post(queue_id)
             except DeliveryUncertainError:
                 if self._still_waiting(topic_id, queue_id):
-                    self._let_go(kept)
-                    self._say(NOT_WITHDRAWN)
+                    self._not_withdrawn(kept, settled, NOT_WITHDRAWN)
                     return
         except ForumNotFoundError:
-            self._let_go(kept)
-            self._say(DEALT_WITH)
+            self._not_withdrawn(kept, settled, DEALT_WITH)
             return
         except ForumError as error:
             log.warning("withdrawing failed: %s", type(error).__name__)
-            self._let_go(kept)
-            self._say(say_error(error))
+            self._not_withdrawn(kept, settled, say_error(error))
             return
-        if self._engines.outbox is not None:  # never to be told of as declined later
-            self._engines.outbox.held_withdrawn(topic_id, withdrawal.held.raw)
         after = kept is not None and kept.before is not None
         self._say(WITHDRAWN + (KEPT_AFTER if after else KEPT if kept else ""))
+
+    def _not_withdrawn(self, kept: _Kept | None, settled: tuple[int, ...], why: str) -> None:
+        """The reply is not withdrawn (its words are in the queue, or on the forum): the
+        draft goes back to what it was, the outbox entry waits again, and ``why`` is said."""
+        if kept is not None:
+            if kept.before is None:
+                delete_saved(self._drafts, kept.key)
+            else:
+                self._drafts.save(kept.key, kept.before)
+        if settled and self._engines.outbox is not None:
+            self._engines.outbox.held_again(settled)
+        self._say(why)
 
     def _still_waiting(self, topic_id: int, queue_id: int | None) -> bool:
         """Whether the forum's queue still holds the reply. Raises ForumError."""
@@ -183,16 +194,6 @@ class ReplyWithdrawals(OwnPostChanges):
         before = self._drafts.resume(key) or None
         self._drafts.save(key, f"{before.rstrip()}\n\n{words}" if before else words)
         return _Kept(key, before)
-
-    def _let_go(self, kept: _Kept | None) -> None:
-        """The reply is not withdrawn (its words are in the queue, or on the forum): the
-        draft goes back to what it was."""
-        if kept is None:
-            return
-        if kept.before is None:
-            delete_saved(self._drafts, kept.key)
-        else:
-            self._drafts.save(kept.key, kept.before)
 
 
 @dataclass(frozen=True)
