@@ -182,6 +182,16 @@ def test_a_reply_waiting_for_a_moderator_is_found_and_listed(
     assert demo.own_waiting_posts(topic_id) == ()
 
 
+def test_asking_for_ones_waiting_posts_in_a_topic_is_one_request(forum: RunningForum) -> None:
+    """Asked before "delete my post" and the like: the member's own list of held posts
+    answers for every kind of holding at once."""
+    demo = forum.client("demo")
+    topic_id = _heat_topic_id(forum)
+    before = demo.requests_made
+    assert demo.own_waiting_posts(topic_id) == ()
+    assert demo.requests_made == before + 1
+
+
 @pytest.mark.parametrize(
     "moderation",
     [{"moderated_words": ("approve",)}, {"moderated_usernames": ("demo",)}],

@@ -534,6 +534,11 @@ class DiscourseClient:
         return own_posts.newest_post_id(self.http.get(f"/t/{int(topic_id)}.json"))
 
     def own_waiting_posts(self, topic_id: int) -> tuple[WaitingPost, ...]:
+        # The member's own list holds every kind of held post in one request; the topic's
+        # (present only where the site queues posts by rule) when that list cannot be read.
+        everywhere = self.all_waiting_posts()
+        if everywhere is not None:
+            return tuple(p for p in everywhere if p.topic_id == topic_id)
         data = self.http.get(f"/t/{int(topic_id)}.json")
         return own_posts.waiting_posts(_OwnPostReader(self), data, topic_id)
 
