@@ -540,7 +540,7 @@ class DiscourseClient:
         if everywhere is not None:
             return tuple(p for p in everywhere if p.topic_id == topic_id)
         data = self.http.get(f"/t/{int(topic_id)}.json")
-        return own_posts.waiting_posts(_OwnPostReader(self), data, topic_id)
+        return own_posts.waiting_in_topic(data, topic_id) or ()
 
     def all_waiting_posts(self) -> tuple[WaitingPost, ...] | None:
         """Every post of the member's waiting for a moderator; None when the forum does

@@ -129,13 +129,23 @@ def _mega_newest_first(forum: _Reading, topic: Topic, chunk: int) -> Iterator[Po
 
 
 def waiting_posts(forum: _Reading, topic_data: Any, topic_id: int) -> tuple[WaitingPost, ...]:
-    """The user's posts in this topic that wait for a moderator."""
-    listed = topic_data.get("pending_posts") if isinstance(topic_data, dict) else None
-    if isinstance(listed, list):
-        return tuple(
-            replace(_waiting(p, "raw"), topic_id=topic_id) for p in listed if isinstance(p, dict)
-        )
+    """The user's posts in this topic that wait for a moderator: as the topic lists them,
+    else as their own list does."""
+    listed = waiting_in_topic(topic_data, topic_id)
+    if listed is not None:
+        return listed
     return tuple(p for p in all_waiting_posts(forum) or () if p.topic_id == topic_id)
+
+
+def waiting_in_topic(topic_data: Any, topic_id: int) -> tuple[WaitingPost, ...] | None:
+    """The user's waiting posts a topic's answer lists (``pending_posts``); None when it
+    leaves them out (the site queues no posts by rule)."""
+    listed = topic_data.get("pending_posts") if isinstance(topic_data, dict) else None
+    if not isinstance(listed, list):
+        return None
+    return tuple(
+        replace(_waiting(p, "raw"), topic_id=topic_id) for p in listed if isinstance(p, dict)
+    )
 
 
 def all_waiting_posts(forum: _Reading) -> tuple[WaitingPost, ...] | None:
