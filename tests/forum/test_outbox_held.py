@@ -90,7 +90,7 @@ def test_a_reply_withdrawn_by_its_author_is_never_told_as_declined(
     (waiting,) = demo.own_waiting_posts(topic)
     assert waiting.id is not None
     demo.withdraw_waiting_post(waiting.id)
-    outbox.held_withdrawn(topic, waiting.raw)
+    outbox.held_withdrawn(waiting)
     assert outbox.held() == () and outbox.settle_held() == []
 
 

@@ -393,17 +393,13 @@ class Outbox:
             return ()
         return tuple(n for n in newest if n.kind == "post_approved")
 
-    def held_withdrawn(self, topic_id: int, raw: str) -> tuple[int, ...]:
-        """The member is withdrawing their reply held for a moderator (its words kept by the
+    def held_withdrawn(self, waiting: WaitingPost) -> tuple[int, ...]:
+        """The member is withdrawing their post held for a moderator (its words kept by the
         caller): the entry it came from is settled, never to be handed back by
         :meth:`settle_held`; the ids settled. Done before the forum is asked, as
         settle_held asks the forum before it reads the entries: whatever the order, it
-        never takes the reply for a declined one."""
-        settled = tuple(
-            e.id
-            for e in self.held()
-            if e.topic_id == topic_id and normalize_raw(e.raw) == normalize_raw(raw)
-        )
+        never takes the post for a declined one."""
+        settled = tuple(e.id for e in self.held() if _is_entry(waiting, e))
         for entry_id in settled:
             self._set(entry_id, "state = 'withdrawn'")
         return settled

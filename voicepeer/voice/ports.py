@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from voicepeer.errors import ForumError
-from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic
+from voicepeer.forum.base import NewPrivateMessage, NewReply, NewTopic, WaitingPost
 from voicepeer.forum.outbox import OutboxEntry, SendResult
 
 Say = Callable[[str], None]
@@ -75,7 +75,7 @@ class ReplyOutbox(Protocol):
         their words handed back to the drafts."""
         ...
 
-    def held_withdrawn(self, topic_id: int, raw: str) -> tuple[int, ...]:
+    def held_withdrawn(self, waiting: WaitingPost) -> tuple[int, ...]:
         """The member is withdrawing their reply held for a moderator: its entry is settled
         first; the ids settled."""
         ...

@@ -149,7 +149,7 @@ class ReplyWithdrawals(OwnPostChanges):
             # Kept before withdrawing, so that a full disk stops the withdrawal, not the words.
             kept = self._keep(withdrawal)
             # Its outbox entry is never to be told of as declined once it is withdrawn.
-            settled = outbox.held_withdrawn(topic_id, withdrawal.held.raw) if outbox else ()
+            settled = outbox.held_withdrawn(withdrawal.held) if outbox else ()
             assert queue_id is not None  # only a reply the queue names is asked about
             try:
                 self._forum.withdraw_waiting_post(queue_id)
