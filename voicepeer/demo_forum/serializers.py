@@ -281,7 +281,9 @@ def _unseen(store: Store, topic: sqlite3.Row, viewer_id: int, last_read: int | N
 
 def _tracking(store: Store, topic: sqlite3.Row, viewer_id: int, highest: int) -> dict[str, Any]:
     topic_id = topic["id"]
-    last_read = store.last_read(viewer_id, topic_id)
+    read = store.reading(viewer_id, topic_id)  # one look at the row for both
+    last_read = None if read is None else int(read["last_read_post_number"])
+    level = None if read is None else int(read["notification_level"])
     bookmarked = bool(
         store.scalar(
             "SELECT COUNT(*) FROM bookmarks b JOIN posts p ON p.id = b.post_id"
@@ -297,9 +299,8 @@ def _tracking(store: Store, topic: sqlite3.Row, viewer_id: int, highest: int) ->
         )
     )
     # Unread posts are counted only in a topic the member follows (Unread#unread_posts).
-    level = store.following(viewer_id, topic_id)
-    followed = last_read is not None and level is not None and level >= TRACKING
-    unread = max(0, highest - last_read) if followed and last_read is not None else 0
+    followed = level is not None and level >= TRACKING
+    unread = max(0, highest - last_read) if last_read is not None and followed else 0
     tracking: dict[str, Any] = {
         "unseen": _unseen(store, topic, viewer_id, last_read),
         "bookmarked": bookmarked,

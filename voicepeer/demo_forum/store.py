@@ -251,20 +251,22 @@ class Store:
             return True
         return user_id is not None and user_id in self.allowed_user_ids(topic["id"])
 
-    def following(self, user_id: int | None, topic_id: int) -> int | None:
-        """The member's notification level for the topic (voicepeer.demo_forum.tracking);
-        None when they never opened it."""
-        value = self.scalar(
-            "SELECT notification_level FROM topic_reads WHERE user_id = ? AND topic_id = ?",
-            (user_id, topic_id),
-        )
-        return None if value is None else int(value)
-
-    def last_read(self, user_id: int | None, topic_id: int) -> int | None:
+    def reading(self, user_id: int | None, topic_id: int) -> sqlite3.Row | None:
+        """The member's reading of the topic: the last post read and how much they follow
+        it (voicepeer.demo_forum.tracking); None when they never opened it."""
         if user_id is None:
             return None
-        value = self.scalar(
-            "SELECT last_read_post_number FROM topic_reads WHERE user_id = ? AND topic_id = ?",
+        return self.one(
+            "SELECT last_read_post_number, notification_level FROM topic_reads"
+            " WHERE user_id = ? AND topic_id = ?",
             (user_id, topic_id),
         )
-        return None if value is None else int(value)
+
+    def following(self, user_id: int | None, topic_id: int) -> int | None:
+        """The member's notification level for the topic; None when they never opened it."""
+        read = self.reading(user_id, topic_id)
+        return None if read is None else int(read["notification_level"])
+
+    def last_read(self, user_id: int | None, topic_id: int) -> int | None:
+        read = self.reading(user_id, topic_id)
+        return None if read is None else int(read["last_read_post_number"])
