@@ -6,6 +6,7 @@ import json
 import re
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.store import Store, now_iso, parse_iso, slugify
@@ -62,10 +63,22 @@ def _notify(
         "revision_number": None,
         "display_username": shown,
     }
+    _insert_notification(conn, user_id, kind, topic["id"], post_number, data, created_at)
+
+
+def _insert_notification(
+    conn: sqlite3.Connection,
+    user_id: int,
+    kind: int,
+    topic_id: int,
+    post_number: int,
+    data: dict[str, Any],
+    created_at: str,
+) -> None:
     conn.execute(
         "INSERT INTO notifications (user_id, notification_type, topic_id, post_number, data,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (user_id, kind, topic["id"], post_number, json.dumps(data), created_at),
+        (user_id, kind, topic_id, post_number, json.dumps(data), created_at),
     )
 
 
@@ -326,16 +339,13 @@ def approve_pending(
         # ReviewableQueuedPost#perform_approve_post: only the post's address in the data;
         # the topic's title comes with the notification's topic (fancy_title).
         url = f"/t/{topic['slug']}/{topic['id']}/{post['post_number']}"
-        conn.execute(
-            "INSERT INTO notifications (user_id, notification_type, topic_id, post_number, data,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                pending["user_id"],
-                POST_APPROVED,
-                topic["id"],
-                post["post_number"],
-                json.dumps({"post_url": url}),
-                now_iso(),
-            ),
+        _insert_notification(
+            conn,
+            pending["user_id"],
+            POST_APPROVED,
+            topic["id"],
+            post["post_number"],
+            {"post_url": url},
+            now_iso(),
         )
         return post
