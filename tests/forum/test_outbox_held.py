@@ -15,7 +15,7 @@ from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.voice.forum_phrases import notification_line
 from voicepeer.voice.outbox_phrases import send_result_line
 
-from .conftest import StartForum
+from .conftest import RunningForum, StartForum
 from .test_outbox import _heat
 
 HELD = "Please approve this one: the pier walk was lovely."
@@ -94,15 +94,24 @@ def test_a_reply_withdrawn_by_its_author_is_never_told_as_declined(
     assert outbox.held() == () and outbox.settle_held() == []
 
 
-def test_during_the_session_a_declined_reply_is_news_after_the_check_interval(
+def _declined_during_a_session(
     start_forum: StartForum, tmp_path: Path
-) -> None:
+) -> tuple[RunningForum, Outbox, OutboxRetry, list[float]]:
+    """A reply held for a moderator, who has just declined it; the outbox, its retry
+    checking every 600 s by the clock returned (a list: move it on by adding)."""
     running = start_forum(moderated_words=("approve",))
     now = [1000.0]
     outbox = Outbox(tmp_path / "o.sqlite3", running.client("demo"))
     retry = OutboxRetry(outbox, RetrySettings(held_check_s=600), clock=lambda: now[0])
     outbox.submit(NewReply(_heat(running), HELD), "Heat")
     running.server.reject_pending_post(running.server.pending_post_ids()[0])
+    return running, outbox, retry, now
+
+
+def test_during_the_session_a_declined_reply_is_news_after_the_check_interval(
+    start_forum: StartForum, tmp_path: Path
+) -> None:
+    _, _, retry, now = _declined_during_a_session(start_forum, tmp_path)
     now[0] += 599  # not yet time to ask
     assert retry.check_held() == [] and retry.news() == []
     now[0] += 1
@@ -141,12 +150,7 @@ def test_a_reply_approved_with_its_words_changed_is_kept_in_case(
 def test_a_declined_reply_leaves_the_wait_the_forum_asked_for_alone(
     start_forum: StartForum, tmp_path: Path
 ) -> None:
-    running = start_forum(moderated_words=("approve",))
-    now = [1000.0]
-    outbox = Outbox(tmp_path / "o.sqlite3", running.client("demo"))
-    retry = OutboxRetry(outbox, RetrySettings(held_check_s=600), clock=lambda: now[0])
-    outbox.submit(NewReply(_heat(running), HELD), "Heat")
-    running.server.reject_pending_post(running.server.pending_post_ids()[0])
+    running, outbox, retry, now = _declined_during_a_session(start_forum, tmp_path)
     running.server.faults.rate_limit_next(1, 3600, path="/posts.json")
     waiting = outbox.submit(NewReply(_heat(running), "Sent once the hour is up."), "Heat")
     assert waiting.state is OutboxState.PENDING and retry.due_in() == 3600
