@@ -8,8 +8,7 @@ from pathlib import Path
 
 from tests.support.conversation import converse
 from tests.support.members import keyed_forum, signed_in, user_key
-
-HELD = "I walk to the pier with my sister most mornings."
+from tests.voice.test_unposted_reply import HELD
 
 
 def test_a_declined_reply_is_told_at_the_next_start_and_comes_back_to_change(

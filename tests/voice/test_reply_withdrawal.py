@@ -11,12 +11,12 @@ from tests.support.members import (
     keyed_forum,
     post_reply,
     post_words,
-    posted,
     signed_in,
     user_key,
 )
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id
+from tests.voice.test_unposted_reply import EARLIER, HELD, held_reply
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
@@ -33,20 +33,9 @@ from voicepeer.voice.reply_withdrawal import (
     WITHDRAWN,
 )
 
-EARLIER = "My legs were heavy all day today."
-HELD = "I walk to the pier with my sister most mornings."
 ASKED = "Withdraw it, so that it is never posted?"
 LINES = ["open topic one", "previous", "delete my post", "yes"]
 """On someone else's post, "my post" is the person's newest reply: the held one."""
-
-
-def _held_reply(forum: DemoForum) -> tuple[int, int]:
-    """The topic, and the id of the person's earlier post there; their newest reply waits
-    for a moderator."""
-    topic = first_topic_id(forum)
-    older = post_reply(forum, "demo", EARLIER, topic)
-    assert "pending_post" in posted(forum, "demo", {"topic_id": topic, "raw": HELD})
-    return topic, older
 
 
 def _draft(data: Path, topic: int) -> str | None:
@@ -55,7 +44,7 @@ def _draft(data: Path, topic: int) -> str | None:
 
 def test_a_held_reply_is_withdrawn_on_yes_and_its_words_kept(tmp_path: Path, data: Path) -> None:
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
-        topic, older = _held_reply(forum)
+        topic, older = held_reply(forum)
         talk = converse(forum.base_url, LINES, data, credentials=user_key(forum))
         question = next(line for line in talk.said if ASKED in line)
         assert "It begins: I walk to the pier" in question and "yes or no" in question
@@ -67,7 +56,7 @@ def test_a_held_reply_is_withdrawn_on_yes_and_its_words_kept(tmp_path: Path, dat
 
 def test_no_keeps_the_reply_waiting(tmp_path: Path, data: Path) -> None:
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
-        topic, _ = _held_reply(forum)
+        topic, _ = held_reply(forum)
         lines = [*LINES[:-1], "yeah", "no"]  # an unsure answer is asked again, never taken
         talk = converse(forum.base_url, lines, data, credentials=user_key(forum))
         assert talk.said[-2] == "Shall I withdraw your reply that waits for a moderator? " + (
@@ -79,7 +68,7 @@ def test_no_keeps_the_reply_waiting(tmp_path: Path, data: Path) -> None:
 
 def test_a_reply_approved_while_asking_is_not_called_withdrawn(tmp_path: Path, data: Path) -> None:
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
-        topic, _ = _held_reply(forum)
+        topic, _ = held_reply(forum)
         approve = {3: lambda: forum.approve_pending_post(forum.pending_post_ids()[0])}
         talk = converse(
             forum.base_url, LINES, data, credentials=user_key(forum), before_line=approve
@@ -90,7 +79,7 @@ def test_a_reply_approved_while_asking_is_not_called_withdrawn(tmp_path: Path, d
 
 def test_the_withdrawn_words_go_after_a_draft_already_there(tmp_path: Path, data: Path) -> None:
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
-        topic, _ = _held_reply(forum)
+        topic, _ = held_reply(forum)
         DraftStore(data / "outbox.sqlite3").save(reply_draft_key(topic), "Half a thought.")
         talk = converse(forum.base_url, LINES, data, credentials=user_key(forum))
         assert talk.said[-1] == WITHDRAWN + KEPT_AFTER
@@ -101,7 +90,7 @@ def test_words_handed_back_to_the_draft_earlier_are_not_repeated(
     tmp_path: Path, data: Path
 ) -> None:
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
-        topic, _ = _held_reply(forum)
+        topic, _ = held_reply(forum)
         drafts = DraftStore(data / "outbox.sqlite3")
         drafts.save(reply_draft_key(topic), "Half a thought.")
         db = open_replies_db(data / "outbox.sqlite3")
@@ -117,7 +106,7 @@ def test_a_lost_request_leaves_the_reply_waiting_and_the_draft_as_it_was(
     tmp_path: Path, data: Path
 ) -> None:
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
-        topic, _ = _held_reply(forum)
+        topic, _ = held_reply(forum)
         DraftStore(data / "outbox.sqlite3").save(reply_draft_key(topic), "Half a thought.")
         lost = DropAfterSending("DELETE", r"/review/", reaches_forum=False)
         talk = converse(forum.base_url, LINES, data, credentials=user_key(forum), transport=lost)
@@ -130,7 +119,7 @@ def test_a_lost_answer_after_the_forum_withdrew_it_says_withdrawn(
     tmp_path: Path, data: Path
 ) -> None:
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
-        topic, _ = _held_reply(forum)
+        topic, _ = held_reply(forum)
         lost = DropAfterSending("DELETE", r"/review/")
         talk = converse(forum.base_url, LINES, data, credentials=user_key(forum), transport=lost)
         assert lost.dropped == 1 and talk.said[-1] == WITHDRAWN + KEPT
@@ -141,7 +130,7 @@ def test_a_refused_withdrawal_says_why_and_keeps_no_copy(tmp_path: Path, data: P
     """An admin API key acting for a member who is not an admin may not withdraw for them
     (ReviewablesController#destroy): the reply stays waiting, with no second copy."""
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
-        topic, _ = _held_reply(forum)
+        topic, _ = held_reply(forum)
         talk = converse(forum.base_url, LINES, data, credentials=signed_in(forum))
         assert talk.said[-1].startswith("The forum does not let your account do that")
         assert len(forum.pending_post_ids()) == 1 and _draft(data, topic) is None

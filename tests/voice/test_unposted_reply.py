@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, post_words, posted, signed_in
+from tests.support.members import keyed_forum, post_reply, post_words, posted, signed_in
 from tests.voice.test_assistant import first_topic_id
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.own_post_changes import OR_WITHDRAW, Unposted, unposted_line
@@ -17,13 +17,20 @@ EARLIER = "My legs were heavy all day today."
 HELD = "I walk to the pier with my sister most mornings."
 
 
+def held_reply(forum: DemoForum) -> tuple[int, int]:
+    """The topic, and the id of the person's earlier post there; their newest reply there,
+    HELD, waits for a moderator (the forum holds posts saying "pier")."""
+    topic = first_topic_id(forum)
+    older = post_reply(forum, "demo", EARLIER, topic)
+    assert "pending_post" in posted(forum, "demo", {"topic_id": topic, "raw": HELD})
+    return topic, older
+
+
 def test_a_reply_held_for_a_moderator_is_not_mistaken_for_the_one_before(
     tmp_path: Path, data: Path
 ) -> None:
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
-        topic = first_topic_id(forum)
-        older = int(posted(forum, "demo", {"topic_id": topic, "raw": EARLIER})["id"])
-        assert "pending_post" in posted(forum, "demo", {"topic_id": topic, "raw": HELD})
+        _, older = held_reply(forum)
         lines = [
             "open topic one",  # goes on from the person's own post 5
             "previous",  # someone else's post: "my post" is their newest
