@@ -66,4 +66,21 @@ def test_a_censored_word_is_blacked_out_where_shown_and_kept_in_raw(forum: DemoF
     shown = httpx.get(f"{forum.base_url}/posts/{post['id']}.json").json()
     assert shown["raw"] == raw and "darn" not in shown["cooked"].replace("/darn", "")
     site = httpx.get(f"{forum.base_url}/site.json").json()
-    assert [r["case_sensitive"] for r in site["censored_regexp"]] == [False]
+    # WordWatcher.serialized_regexps_for_action(:censor, engine: :js), for the browser.
+    assert site["censored_regexp"] == [
+        {"(?:\\P{L}|^)(darn)(?=\\P{L}|$)": {"case_sensitive": False}}
+    ]
+
+
+def test_censored_words_go_to_the_browser_as_one_expression(make_forum: ForumFactory) -> None:
+    forum = make_forum(admin_api_key=ADMIN_KEY, censored_words=("darn", "h*ck", "a.b"))
+    site = httpx.get(f"{forum.base_url}/site.json").json()
+    # Escaped as WordWatcher.word_to_regexp does, a "*" standing for any letters.
+    assert site["censored_regexp"] == [
+        {"(?:\\P{L}|^)(darn|h\\S*ck|a\\.b)(?=\\P{L}|$)": {"case_sensitive": False}}
+    ]
+    raw = "Hiccuck, a.b but axb, all day long."
+    post = _post(forum, "sam", {"topic_id": TOPIC, "raw": raw}).json()
+    assert "■■■■■■■, ■■■ but axb, all day long." in post["cooked"]
+    uncensored = make_forum()
+    assert httpx.get(f"{uncensored.base_url}/site.json").json()["censored_regexp"] == []

@@ -1,12 +1,14 @@
-"""Watched words, as a Discourse site's moderators set them (WordWatcher): a word may send
+r"""Watched words, as a Discourse site's moderators set them (WordWatcher): a word may send
 a post to the moderation queue, refuse it, or be censored where it is shown.
 
 Matching is case-insensitive, on whole words: a word counts where neither side joins it to
-another word (WordWatcher's ``(?:[^[:word:]]|^)(word)(?=[^[:word:]]|$)``). Staff are never
+another word (WordWatcher's ``(?:[^[:word:]]|^)(word)(?=[^[:word:]]|$)``); a ``*`` in a
+word stands for any letters (``\S*``). Staff are never
 refused (WordWatcher.exempt_user?). Censoring happens as a post is cooked: each letter of
 the word becomes a black square (the markdown "censored" feature, censorFn), in the text
 only, never in a tag; ``raw`` keeps the word, and /site.json lists the words as
-``censored_regexp`` for the web page to censor titles itself.
+``censored_regexp`` for the web page to censor titles itself, in JavaScript's syntax, where
+a whole word is one with no letter beside it (``\P{L}``).
 """
 
 from __future__ import annotations
@@ -19,8 +21,16 @@ BLACK_SQUARE = "\u25a0"
 _TAG = re.compile(r"(<[^>]*>)")
 
 
+_SPECIAL = re.compile(r"([.*+?^${}()|\[\]\\])")
+"""The characters WordWatcher.word_to_regexp escapes."""
+
+
+def _word_regexp(word: str) -> str:
+    return _SPECIAL.sub(r"\\\1", word.strip()).replace("\\*", r"\S*")
+
+
 def _pattern(word: str) -> str:
-    return rf"(?:[^\w]|^)({re.escape(word.strip())})(?=[^\w]|$)"
+    return rf"(?:[^\w]|^)({_word_regexp(word)})(?=[^\w]|$)"
 
 
 def matches(words: Iterable[str], text: str) -> list[str]:
@@ -58,6 +68,10 @@ def censor(cooked: str, words: Iterable[str]) -> str:
     return "".join(parts)
 
 
-def censored_regexp(words: Iterable[str]) -> list[dict[str, object]]:
-    """SiteSerializer#censored_regexp: one case-insensitive expression per word."""
-    return [{"regexp": _pattern(w), "case_sensitive": False} for w in words if w.strip()]
+def censored_regexp(words: Iterable[str]) -> list[dict[str, dict[str, bool]]]:
+    """SiteSerializer#censored_regexp: the words as one case-insensitive expression for the
+    browser (WordWatcher.serialized_regexps_for_action with the :js engine)."""
+    alternatives = "|".join(_word_regexp(w) for w in words if w.strip())
+    if not alternatives:
+        return []
+    return [{rf"(?:\P{{L}}|^)({alternatives})(?=\P{{L}}|$)": {"case_sensitive": False}}]
