@@ -58,23 +58,24 @@ def test_long_topic_starts_with_one_request_and_loads_in_chunks(start_forum: Sta
     running = start_forum()
     topic_id = running.server.seed_long_topic(2000)
     client = running.client()
+    client.censored()  # the site's censored words, asked once before the first title
     thread = client.thread(topic_id)
-    assert client.requests_made == 1
+    assert client.requests_made == 1 + 1
     assert len(thread) == 2000
     assert thread.post_at(0).post_number == 1
-    assert client.requests_made == 1  # the first chunk came with the topic
+    assert client.requests_made == 1 + 1  # the first chunk came with the topic
     loaded = thread.fetched_count
     post = thread.post_at(loaded)  # the first post past the first chunk
     assert post.post_number == loaded + 1
-    assert client.requests_made == 2
+    assert client.requests_made == 1 + 2
     assert thread.fetched_count == loaded + 20
     for index in range(loaded, loaded + 20):
         thread.post_at(index)
-    assert client.requests_made == 2
+    assert client.requests_made == 1 + 2
     last = thread.post_at(1999)
     assert last.post_number == 2000
     assert thread.post_at(1998).post_number == 1999  # reading backwards fetches behind
-    assert client.requests_made == 3
+    assert client.requests_made == 1 + 3
 
 
 def test_private_messages_are_listed_and_read(forum: RunningForum) -> None:
@@ -104,10 +105,10 @@ def test_lists_are_reused_briefly(forum: RunningForum) -> None:
     client = forum.client(clock=lambda: now[0])
     client.latest()
     client.latest()
-    assert client.requests_made == 1
+    assert client.requests_made == 1 + 1  # and the site's censored words, once
     now[0] += 61
     client.latest()
-    assert client.requests_made == 2
+    assert client.requests_made == 2 + 1
 
 
 def test_jumping_to_a_post_number_fetches_only_around_it(start_forum: StartForum) -> None:
@@ -118,7 +119,7 @@ def test_jumping_to_a_post_number_fetches_only_around_it(start_forum: StartForum
     index = thread.find_post_number(321)
     assert index is not None
     assert thread.post_at(index).post_number == 321
-    assert client.requests_made == 2
+    assert client.requests_made == 2 + 1  # and the site's censored words
     assert thread.find_post_number(9999) is None
 
 

@@ -201,6 +201,7 @@ def test_names_and_titles_from_the_forum_arrive_clean() -> None:
         "group_name",
         "badge_name",
         "other_username",
+        "written_title",
     }
     for name, value in names.items():
         assert value == "Heat and fatigue", (name, value)

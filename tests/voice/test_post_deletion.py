@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
-from tests.support.members import member_headers, post_reply, posted, signed_in
+from tests.support.members import keyed_forum, member_headers, post_reply, posted, signed_in
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
@@ -256,6 +256,26 @@ def test_a_new_topic_of_ones_own_with_no_replies_is_deleted_whole_after_yes(
     drafts = DraftStore(data / "outbox.sqlite3")
     assert drafts.load("new topic in 1") == words
     assert drafts.load("new topic in 1 title") == title
+
+
+def test_a_deleted_topics_title_is_kept_as_written_though_said_censored(
+    tmp_path: Path, data: Path
+) -> None:
+    title = "Does anyone else get the darn MS hug?"
+    with keyed_forum(tmp_path / "forum.sqlite3", censored_words=("darn",)) as forum:
+        posted(forum, "demo", {"title": title, "raw": HUG_WORDS, "category": 1})
+        talk = converse(
+            forum.base_url,
+            ["open topic one", "delete my post", "yes"],
+            data,
+            credentials=signed_in(forum),
+            settings=VoiceSettings(greeting=False, unread_first=False),
+        )
+    assert talk.said[-2].startswith(
+        "Delete your topic, Does anyone else get the censored MS hug?, started just now?"
+    )
+    assert talk.said[-1].startswith("Your topic is deleted. Its title and words are kept")
+    assert DraftStore(data / "outbox.sqlite3").load("new topic in 1 title") == title
 
 
 def test_a_message_just_sent_is_deleted_whole_and_kept_as_a_draft_to_the_same_people(

@@ -28,6 +28,23 @@ def test_a_censored_word_is_read_as_censored(tmp_path: Path) -> None:
         assert not any("black" in line or "■" in line for line in talk.said)
 
 
+def test_a_censored_word_in_a_title_is_read_as_censored(tmp_path: Path) -> None:
+    # Discourse sends titles as written; its web page hides the word itself.
+    with keyed_forum(tmp_path / "forum.sqlite3", censored_words=("darn",)) as forum:
+        body = {
+            "title": "Those darn stairs at the clinic",
+            "raw": "Any tips for the climb?",
+            "category": 1,
+        }
+        posted(forum, "sam", body)
+        lines = ["latest topics", "open topic one", "where am i", "search for stairs"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+        titled = [line for line in talk.said if "stairs at the clinic" in line]
+        assert len(titled) >= 4, talk.transcript  # listed, opened, where, found
+        assert all("Those censored stairs at the clinic" in line for line in titled), titled
+        assert "darn" not in talk.transcript.lower()
+
+
 def test_a_reply_with_a_blocked_word_is_refused_with_the_reason_and_kept(
     tmp_path: Path,
 ) -> None:

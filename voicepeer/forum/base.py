@@ -154,6 +154,9 @@ class Topic:
     """In slow mode, when this member last posted here (the forum sends it only then)."""
     slow_mode_until: datetime | None = None
     """When slow mode ends by itself (``slow_mode_enabled_until``); None: no end set."""
+    written_title: str = ""
+    """The title as its author wrote it: ``title`` is as it is said, censored words hidden
+    and emoji named. What a deleted topic's words are kept with, to be posted again."""
 
     def slow_mode_wait(self, now: datetime) -> float:
         """Seconds before slow mode lets this member post here again (0: now): the interval

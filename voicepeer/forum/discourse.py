@@ -51,6 +51,7 @@ from voicepeer.forum.base import (
     WaitingPost,
 )
 from voicepeer.forum.cache import ReadingCache
+from voicepeer.forum.censored_titles import CensoredWords
 from voicepeer.forum.checks import check_search_term, limit_from_rejection, slow_mode_refusal
 from voicepeer.forum.credentials import Credentials, CredentialStore, normalize_forum_url
 from voicepeer.forum.http import (
@@ -71,6 +72,9 @@ R = TypeVar("R", TopicList, Topic, tuple[Category, ...])
 
 LIKE_ACTION_TYPE = 2
 _LIMIT_NAMES = tuple(SiteLimits.__dataclass_fields__)
+SITE_RETRY_S = 300.0
+"""Seconds before asking again for the site's censored words when the forum did not give
+them: soon enough for a passing fault, rare enough not to double every request."""
 
 
 class DiscourseClient:
@@ -102,6 +106,9 @@ class DiscourseClient:
         """The forum's name; "" when it gives none, None until asked."""
         self._username = credentials.username if credentials else None
         self._limits: SiteLimits | None = None
+        self._site: dict[str, Any] | None = None
+        self._censored: CensoredWords | None = None
+        self._censored_asked_at: float | None = None
         self._notification_kinds: dict[int, str] | None = None
         self._fresh: dict[str, tuple[float, Any]] = {}
         self._clock = clock
@@ -182,7 +189,8 @@ class DiscourseClient:
     def _list(self, key: str, path: str, page: int) -> TopicList:
         params = {"page": page} if page else None
         return self._read(
-            f"{key}:{page}", lambda: parse.topic_list(self.http.get(path, params), page)
+            f"{key}:{page}",
+            lambda: parse.topic_list(self.http.get(path, params), page, censor=self.censored()),
         )
 
     def latest(self, page: int = 0) -> TopicList:
@@ -216,7 +224,7 @@ class DiscourseClient:
     def topic(self, topic_id: int, *, fresh: bool = False) -> Topic:
         return self._read(
             f"topic-{topic_id}",
-            lambda: parse.topic(self.http.get(f"/t/{int(topic_id)}.json")),
+            lambda: parse.topic(self.http.get(f"/t/{int(topic_id)}.json"), censor=self.censored()),
             reuse=not fresh,
         )
 
@@ -333,10 +341,36 @@ class DiscourseClient:
         limits = self.site_limits()
         self._limits = replace(limits, min_post_length=minimum)
 
+    def censored(self) -> CensoredWords:
+        """The words the forum censors, to hide in titles as its web page does: asked of the
+        forum once (``/site.json``), in one quiet attempt, and only after it answered another
+        request, so that a forum out of reach or busy costs no wait. None are hidden while
+        they are not known."""
+        if self._censored is not None:
+            return self._censored
+        now = self._clock()
+        if self._censored_asked_at is not None and now - self._censored_asked_at < SITE_RETRY_S:
+            return CensoredWords()
+        self._censored_asked_at = now
+        try:
+            self._censored = CensoredWords.from_site(self._site_json(quietly=True))
+        except ForumError as error:
+            log.info("the forum's censored words are not known: %s", error)
+            return CensoredWords()
+        return self._censored
+
+    def _site_json(self, *, quietly: bool = False) -> dict[str, Any]:
+        """``/site.json``, asked once: the site's lists, rules and censored words.
+        ``quietly``: one attempt, nothing waited for or announced."""
+        if self._site is None:
+            site = self.http.get_quietly("/site.json") if quietly else self.http.get("/site.json")
+            self._site = site if isinstance(site, dict) else {}
+        return self._site
+
     def _fetch_limits(self) -> SiteLimits:
-        site = self.http.get("/site.json")
-        found = _limits_in(site if isinstance(site, dict) else {})
-        if isinstance(site, dict) and isinstance(site.get("notification_types"), dict):
+        site = self._site_json()
+        found = _limits_in(site)
+        if isinstance(site.get("notification_types"), dict):
             self._notification_kinds = {
                 int(v): str(k) for k, v in site["notification_types"].items() if isinstance(v, int)
             }
@@ -484,7 +518,8 @@ class DiscourseClient:
                 self.site_limits()
         names = self._notification_kinds or parse.NOTIFICATION_KINDS
         params = {"filter": "unread"} if unread_only else None
-        found = parse.notifications(self.http.get("/notifications.json", params), names)
+        data = self.http.get("/notifications.json", params)
+        found = parse.notifications(data, names, censor=self.censored())
         if not unread_only or not any(n.read for n in found.newest):
             return found
         # A forum older than the filter sent read ones too; its total counts them as well.
@@ -500,7 +535,7 @@ class DiscourseClient:
         params: dict[str, Any] = {"q": query}
         if page > 1:
             params["page"] = page
-        return parse.search_results(self.http.get("/search.json", params))
+        return parse.search_results(self.http.get("/search.json", params), censor=self.censored())
 
     def _min_search_term_length(self) -> int:
         try:

@@ -175,14 +175,19 @@ class ForumHttp:
         """One attempt at a background write (reading progress): no retries, no waiting,
         nothing announced, an empty answer accepted. Failures raise for the caller to keep
         the data for next time."""
+        self._one_attempt(ForumRequest(method, path, body=body), raw=True)
+
+    def get_quietly(self, path: str) -> Any:
+        """One attempt at a read the person is not waiting for (the site's censored words):
+        no retries, no waiting, nothing announced. Failures raise for the caller to ask
+        again later."""
+        return self._one_attempt(ForumRequest("GET", path), raw=False)
+
+    def _one_attempt(self, request: ForumRequest, *, raw: bool) -> Any:
         try:
-            self._once(
-                ForumRequest(method, path, body=body),
-                raw=True,
-                seconds=self.settings.request_deadline_s,
-            )
+            return self._once(request, raw=raw, seconds=self.settings.request_deadline_s)
         except _Retryable as error:
-            raise error.for_write() from None
+            raise (error.for_read() if request.method == "GET" else error.for_write()) from None
 
     # -- machinery ------------------------------------------------------------------------
 

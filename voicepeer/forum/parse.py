@@ -24,6 +24,7 @@ from voicepeer.forum.base import (
     TopicSummary,
 )
 from voicepeer.forum.cues import post_cues
+from voicepeer.speech.text.censored import censored_words
 from voicepeer.speech.text.emoji import title_words
 from voicepeer.speech.text.html import cooked_lines
 from voicepeer.speech.text.links import spoken_bare_urls
@@ -136,10 +137,16 @@ def _opt_int(value: Any) -> int | None:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def title_text(value: Any) -> str:
-    """A topic title as the forum sent it (HTML entities in ``fancy_title``), its emoji as
-    words (:func:`~voicepeer.speech.text.emoji.title_words`)."""
-    return title_words(html.unescape(str(value)))
+TitleCensor = Callable[[str], str]
+"""Hides the words the forum censors in a title (the forum sends titles uncensored)."""
+
+
+def title_text(value: Any, censor: TitleCensor | None = None) -> str:
+    """A topic title as the forum shows it: HTML entities (in ``fancy_title``) read, words
+    the forum censors hidden, emoji as words
+    (:func:`~voicepeer.speech.text.emoji.title_words`)."""
+    text = html.unescape(str(value))
+    return title_words(censor(text) if censor is not None else text)
 
 
 def _str(value: Any) -> str:
@@ -270,7 +277,7 @@ def _original_poster(row: dict[str, Any], users: dict[int, str]) -> str | None:
     return None
 
 
-def topic_list(data: Any, page: int) -> TopicList:
+def topic_list(data: Any, page: int, *, censor: TitleCensor | None = None) -> TopicList:
     def build() -> TopicList:
         users = {u["id"]: u["username"] for u in data.get("users") or ()}
         listing = data["topic_list"]
@@ -279,7 +286,7 @@ def topic_list(data: Any, page: int) -> TopicList:
             rows.append(
                 TopicSummary(
                     id=int(row["id"]),
-                    title=title_text(_str(row["title"])),
+                    title=title_text(_str(row["title"]), censor),
                     slug=_str(row.get("slug") or ""),
                     posts_count=int(row.get("posts_count") or 0),
                     category_id=_opt_int(row.get("category_id")),
@@ -316,7 +323,7 @@ def _unread(row: dict[str, Any]) -> int:
     return max(0, highest - last_read) if highest and last_read else 0
 
 
-def topic(data: Any) -> Topic:
+def topic(data: Any, *, censor: TitleCensor | None = None) -> Topic:
     def build() -> Topic:
         stream = data["post_stream"]
         # Discourse leaves out the list of every post id for topics of 10,000 posts or more
@@ -326,7 +333,8 @@ def topic(data: Any) -> Topic:
         highest = _opt_int(data.get("highest_post_number"))
         return Topic(
             id=int(data["id"]),
-            title=title_text(_str(data["title"])),
+            title=title_text(_str(data["title"]), censor),
+            written_title=html.unescape(_str(data["title"])),
             slug=_str(data.get("slug") or ""),
             posts_count=int(data["posts_count"]),
             post_ids=() if mega else tuple(int(i) for i in stream["stream"]),
@@ -407,7 +415,9 @@ def _count(value: Any) -> int | None:
     return _opt_int(value)
 
 
-def notification(row: Any, kinds: dict[int, str]) -> Notification:
+def notification(
+    row: Any, kinds: dict[int, str], censor: TitleCensor | None = None
+) -> Notification:
     """One notification; what ``data`` holds depends on its type (see Discourse's
     notification-types/*.js): liked_consolidated has ``count``, group_message_summary
     ``group_name`` and ``inbox_count``, granted_badge ``badge_name`` …"""
@@ -437,7 +447,7 @@ def notification(row: Any, kinds: dict[int, str]) -> Notification:
         read=bool(row.get("read")),
         topic_id=_opt_int(row.get("topic_id")),
         post_number=_opt_int(row.get("post_number")),
-        topic_title=title_text(title) or None,
+        topic_title=title_text(title, censor) or None,
         username=actor,
         created_at=when(row.get("created_at")),
         count=count,
@@ -447,11 +457,13 @@ def notification(row: Any, kinds: dict[int, str]) -> Notification:
     )
 
 
-def notifications(data: Any, kinds: dict[int, str]) -> Notifications:
+def notifications(
+    data: Any, kinds: dict[int, str], *, censor: TitleCensor | None = None
+) -> Notifications:
     def build() -> Notifications:
         # Very old Discourse versions answered with a bare list.
         rows = data if isinstance(data, list) else data["notifications"]
-        newest = tuple(notification(row, kinds) for row in rows)
+        newest = tuple(notification(row, kinds, censor) for row in rows)
         total = _opt_int(data.get("total_rows_notifications")) if isinstance(data, dict) else None
         return Notifications(newest, max(len(newest), total or 0))
 
@@ -466,11 +478,12 @@ excerpt), "&hellip;" in bookmark excerpts (PrettyText.excerpt)."""
 def excerpt_words(excerpt: Any) -> str:
     """A bookmark's excerpt or a search blurb as words to read out. Bookmark excerpts are
     HTML (links and emoji pictures kept as tags); blurbs are the post as plain text with
-    outside link addresses and emoji codes (":heart:") written in. Links, addresses and
-    emoji are said as in a post. Discourse cuts both at any character ("...tched
+    outside link addresses and emoji codes (":heart:") written in. Links, addresses, emoji
+    and censored words are said as in a post. Discourse cuts both at any character ("...tched
     treatments", "the neurolo&hellip;"): a word touching a cut is left out, since it may be
     a fragment, and "…" marks the cut."""
-    whole = spoken_bare_urls(title_words(" ".join(cooked_lines(str(excerpt or "")))))
+    text = " ".join(cooked_lines(str(excerpt or "")))
+    whole = censored_words(spoken_bare_urls(title_words(text)))
     text, cut_before, cut_after = whole, False, False
     for omission in EXCERPT_OMISSIONS:
         if text.startswith(omission):
@@ -487,10 +500,10 @@ def excerpt_words(excerpt: Any) -> str:
     return ("… " if cut_before else "") + text + (" …" if cut_after else "")
 
 
-def search_results(data: Any) -> SearchResults:
+def search_results(data: Any, *, censor: TitleCensor | None = None) -> SearchResults:
     def build() -> SearchResults:
         topics = data.get("topics") or ()
-        titles = {t["id"]: title_text(t.get("title") or "") for t in topics}
+        titles = {t["id"]: title_text(t.get("title") or "", censor) for t in topics}
         grouped = data.get("grouped_search_result") or {}
         hits = tuple(
             SearchHit(

@@ -140,7 +140,8 @@ class DiscoursePeer:
             # Discourse answers a person with no bookmarks with a list-less body.
             listing = data.get("user_bookmark_list") if isinstance(data, dict) else None
             rows = listing.get("bookmarks") if isinstance(listing, dict) else None
-            found += parse.guarded("bookmark list", partial(_bookmarks, rows))
+            censor = self._client.censored()
+            found += parse.guarded("bookmark list", partial(_bookmarks, rows, censor))
             if not rows or not isinstance(listing, dict) or not listing.get("more_bookmarks_url"):
                 break
         return tuple(found[:MAX_BOOKMARKS])
@@ -174,20 +175,24 @@ def _profile(user: dict[str, Any]) -> UserProfile:
     )
 
 
-def _bookmarks(rows: Any) -> list[Bookmark]:
+def _bookmarks(rows: Any, censor: parse.TitleCensor) -> list[Bookmark]:
     # Chat messages and other plugins' bookmarks have no topic to read.
     kinds = ("Post", "Topic")
-    return [_bookmark(row) for row in rows or () if row.get("bookmarkable_type", "Post") in kinds]
+    return [
+        _bookmark(row, censor)
+        for row in rows or ()
+        if row.get("bookmarkable_type", "Post") in kinds
+    ]
 
 
-def _bookmark(row: dict[str, Any]) -> Bookmark:
+def _bookmark(row: dict[str, Any], censor: parse.TitleCensor) -> Bookmark:
     user = row.get("user") or {}
     whole_topic = row.get("bookmarkable_type") == "Topic"
     return Bookmark(
         id=int(row["id"]),
         topic_id=int(row["topic_id"]),
         post_number=_first_unread(row) if whole_topic else int(row.get("linked_post_number") or 1),
-        title=parse.title_text(row.get("title") or row.get("fancy_title") or ""),
+        title=parse.title_text(row.get("title") or row.get("fancy_title") or "", censor),
         excerpt=parse.excerpt_words(row.get("excerpt")),
         author=(user.get("name") or user.get("username")) if isinstance(user, dict) else None,
         name=row.get("name") or None,

@@ -253,7 +253,8 @@ class PostDeletions(OwnPostChanges):
         if topic is not None:
             if not deletion.kept_as:
                 return None
-            return keep_as_new_conversation(self._drafts, deletion.kept_as, topic.title, raw)
+            title = topic.written_title or topic.title
+            return keep_as_new_conversation(self._drafts, deletion.kept_as, title, raw)
         reading = self._reader.topic
         key = Composer.draft_key(reading) if reading is not None else ""
         if not key or self._drafts.load(key) is not None:
