@@ -46,7 +46,7 @@ def test_a_withdrawal_that_failed_leaves_the_reply_to_be_told_of_if_declined(
     tmp_path: Path, data: Path
 ) -> None:
     """An admin key acting for a member who is not an admin may not withdraw (see
-    test_reply_withdrawal): the reply still waits, and is told of if a moderator then
+    test_withdrawals): the reply still waits, and is told of if a moderator then
     declines it."""
     with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
         lines = ["open topic one", "reply", HELD, "send it", "yes", "delete my post", "yes"]

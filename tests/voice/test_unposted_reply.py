@@ -34,7 +34,7 @@ def test_a_reply_held_for_a_moderator_is_not_mistaken_for_the_one_before(
         lines = [
             "open topic one",  # goes on from the person's own post 5
             "previous",  # someone else's post: "my post" is their newest
-            "delete my post",  # asks to withdraw the held reply (test_reply_withdrawal)
+            "delete my post",  # asks to withdraw the held reply (test_withdrawals)
             "no",
             "reply",
             "and my brother too",
@@ -59,7 +59,7 @@ def test_a_reply_still_in_the_outbox_is_not_mistaken_for_the_one_before(
     older = int(posted(forum, "demo", {"topic_id": first_topic_id(forum), "raw": EARLIER})["id"])
     lines = [
         *["open topic one", "previous", "reply", HELD, "send it", "yes"],
-        *["delete my post", "no"],  # taking it back: test_reply_withdrawal
+        *["delete my post", "no"],  # taking it back: test_withdrawals
     ]
     # The forum is gone before the yes: the reply waits in the outbox.
     talk = converse(

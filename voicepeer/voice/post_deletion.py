@@ -34,10 +34,10 @@ from voicepeer.voice.own_post_changes import (
     unposted_line,
     what_goes,
 )
-from voicepeer.voice.reply_withdrawal import (
+from voicepeer.voice.withdrawals import (
     MAYBE_SENT,
     HeldReplyWithdrawal,
-    ReplyWithdrawals,
+    Withdrawals,
     UnsentReplyWithdrawal,
 )
 
@@ -205,10 +205,10 @@ class PostDeletions(OwnPostChanges):
         """Delete the post or topic (the person said yes), keeping its words, and say so;
         or withdraw the reply held for a moderator."""
         if isinstance(deletion, HeldReplyWithdrawal):
-            ReplyWithdrawals(self._engines).make(deletion)
+            Withdrawals(self._engines).make(deletion)
             return
         if isinstance(deletion, UnsentReplyWithdrawal):
-            ReplyWithdrawals(self._engines).take_back(deletion)
+            Withdrawals(self._engines).take_back(deletion)
             return
         post, topic = deletion.post, deletion.topic
         # Kept before deleting, so that a full disk stops the deletion, not the words.

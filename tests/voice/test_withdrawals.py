@@ -23,7 +23,7 @@ from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
 from voicepeer.forum.replies_db import hand_back_words, open_replies_db, transaction
 from voicepeer.voice.composer import reply_draft_key
-from voicepeer.voice.reply_withdrawal import (
+from voicepeer.voice.withdrawals import (
     DEALT_WITH,
     KEPT,
     KEPT_AFTER,

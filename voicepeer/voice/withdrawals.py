@@ -119,7 +119,7 @@ _AFTER_TAKING_BACK = {
 """What is said once the outbox was asked to take a reply back, by the entry's state then."""
 
 
-class ReplyWithdrawals(OwnPostChanges):
+class Withdrawals(OwnPostChanges):
     """Takes back the person's reply that is not on the forum yet, on a yes."""
 
     def take_back(self, withdrawal: UnsentReplyWithdrawal) -> None:
