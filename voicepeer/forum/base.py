@@ -307,6 +307,10 @@ class WaitingPost:
     names; None when the forum's answer left it out."""
     topic_id: int | None = None
     """The topic it replies in; None for a new topic or message (or when not said)."""
+    title: str = ""
+    """A new topic's title as written (its topic's title for a reply); "" when not said."""
+    category_id: int | None = None
+    """The category a new topic goes in (its topic's category for a reply)."""
 
 
 @dataclass(frozen=True)
@@ -392,6 +396,11 @@ class Forum(Protocol):
 
     def own_waiting_posts(self, topic_id: int) -> tuple[WaitingPost, ...]:
         """The member's posts in the topic held for a moderator, asked of the forum now."""
+        ...
+
+    def all_waiting_posts(self) -> tuple[WaitingPost, ...] | None:
+        """Every post of the member's held for a moderator, replies and new topics, asked of
+        the forum now; None when the forum does not let them be read."""
         ...
 
     def withdraw_waiting_post(self, waiting_id: int) -> None:

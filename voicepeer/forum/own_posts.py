@@ -165,16 +165,17 @@ def all_waiting_posts(forum: _Reading) -> tuple[WaitingPost, ...] | None:
 
 
 def _waiting(listed: dict[str, Any], text: str) -> WaitingPost:
-    topic_id = listed.get("topic_id")
+    title = listed.get("title")
     return WaitingPost(
         str(listed.get(text) or ""),
         parse.when(listed.get("created_at")),
-        _queue_id(listed),
-        topic_id if isinstance(topic_id, int) and not isinstance(topic_id, bool) else None,
+        _whole_number(listed, "id"),  # its review-queue id, in both serializers
+        _whole_number(listed, "topic_id"),
+        title if isinstance(title, str) else "",  # the payload's, as written
+        _whole_number(listed, "category_id"),
     )
 
 
-def _queue_id(listed: dict[str, Any]) -> int | None:
-    """A waiting post's review-queue id (both serializers name it ``id``)."""
-    found = listed.get("id")
+def _whole_number(listed: dict[str, Any], name: str) -> int | None:
+    found = listed.get(name)
     return found if isinstance(found, int) and not isinstance(found, bool) else None

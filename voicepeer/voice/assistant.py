@@ -223,6 +223,8 @@ class PostChange:
 
     asked: Asked
     make: Callable[[], None]
+    back_to: State = State.READING
+    """Where the answer leads: where the question was asked."""
 
 
 POST_CHANGES = frozenset({State.DELETING_POST, State.RECOVERING_POST, State.ADDING_TO_REPLY})
@@ -644,10 +646,7 @@ class Assistant:
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_about_like(take_back=False),
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
-            # A deletion or a withdrawal: mypy infers no union for the type variable.
-            Intent.DELETE_POST: lambda c: self._ask_to_change_post(  # type: ignore[misc]
-                State.DELETING_POST, self.post_deletions.plan, self.post_deletions.make
-            ),
+            Intent.DELETE_POST: lambda c: self._delete_post(),
             Intent.RECOVER_POST: lambda c: self._recover(),
             Intent.ADD_TO_REPLY: lambda c: self._ask_to_change_post(
                 State.ADDING_TO_REPLY, self.reply_additions.plan, self.reply_additions.make
@@ -909,9 +908,18 @@ class Assistant:
         adding to it); ``plan`` says why there is none to make, when there is none."""
         planned = plan()
         if planned is not None:
-            self._post_change = PostChange(planned, partial(make, planned))
+            self._post_change = PostChange(planned, partial(make, planned), self.state)
             self._go(state)
             self.say(planned.question)
+
+    def _delete_post(self) -> None:
+        """Ask before deleting the person's post, or withdrawing one not on the forum yet;
+        at the topic list, their new topic held for a moderator (no topic to open yet)."""
+        deletions = self.post_deletions
+        at_list = self.state is State.BROWSING
+        plan = deletions.plan_at_list if at_list else deletions.plan
+        # A deletion or a withdrawal: mypy infers no union for the type variable.
+        self._ask_to_change_post(State.DELETING_POST, plan, deletions.make)  # type: ignore[misc]
 
     def _recover(self) -> None:
         """Ask before bringing back the person's deleted post or topic; at the topic list,
@@ -978,7 +986,7 @@ class Assistant:
                 self.reader.vote(vote)
         elif self.state in POST_CHANGES:
             change, self._post_change = self._post_change, None
-            self._go(State.READING)
+            self._go(change.back_to if change is not None else State.READING)
             if change is not None:
                 change.make()
         elif self.state in (State.CONFIRMING, State.CHANGING_POST):
@@ -1008,9 +1016,9 @@ class Assistant:
             # each with its own answer.
             asked = asked_now[self.state]
             declined = asked.declined if asked is not None else "Nothing done."
+            change, self._post_change = self._post_change, None
             self._like = self._vote = None
-            self._post_change = None
-            self._go(State.READING)
+            self._go(change.back_to if change is not None else State.READING)
             self.say(declined)
             return
         self._go(State.READING)

@@ -89,7 +89,7 @@ def it_begins(raw: str) -> str:
     return f" It begins: {as_sentence(words)}" if words else ""
 
 
-def _age_order(post: WaitingPost) -> tuple[float, int]:
+def age_order(post: WaitingPost) -> tuple[float, int]:
     """Sorts waiting posts oldest first (the queue's ids grow too)."""
     when = post.created_at.timestamp() if post.created_at is not None else float("-inf")
     return when, post.id or 0
@@ -166,7 +166,7 @@ class OwnPostChanges:
         since = standing.created_at if standing is not None else None
         newer = [p for p in held if p.created_at is None or since is None or p.created_at > since]
         # The forum lists them oldest first in the topic, newest first on its own.
-        return max(newer, key=_age_order, default=None)
+        return max(newer, key=age_order, default=None)
 
     def _kept_as(self, topic: Topic) -> tuple[str, str]:
         """Where a whole topic's or message's words are kept as a draft: the key of the new

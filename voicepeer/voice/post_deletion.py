@@ -37,8 +37,10 @@ from voicepeer.voice.own_post_changes import (
 from voicepeer.voice.withdrawals import (
     MAYBE_SENT,
     HeldReplyWithdrawal,
-    Withdrawals,
+    HeldTopicWithdrawal,
+    HeldWithdrawal,
     UnsentReplyWithdrawal,
+    Withdrawals,
 )
 
 log = logging.getLogger(__name__)
@@ -110,9 +112,9 @@ class PostDeletion:
         return f"Your {self.what} stays."
 
 
-PlannedDeletion = PostDeletion | HeldReplyWithdrawal | UnsentReplyWithdrawal
-"""What "delete my post" asks about: deleting a post or topic, or taking back a reply not
-on the forum yet (held for a moderator, or still in the outbox)."""
+PlannedDeletion = PostDeletion | HeldWithdrawal | UnsentReplyWithdrawal
+"""What "delete my post" asks about: deleting a post or topic, or taking back a reply or new
+topic not on the forum yet (held for a moderator, or a reply still in the outbox)."""
 
 
 class PostDeletions(OwnPostChanges):
@@ -155,6 +157,12 @@ class PostDeletions(OwnPostChanges):
             return None
         age = phrasing.age_of(fresh, self._now())
         return PostDeletion(fresh, age, self._private(), topic, kept_as, people)
+
+    def plan_at_list(self) -> HeldTopicWithdrawal | None:
+        """At the topic list, where no post is being read: the withdrawal of the person's
+        new topic held for a moderator (it has no topic to open yet); None after saying why
+        there is none."""
+        return Withdrawals(self._engines).plan_held_topic() if self._signed_in() else None
 
     def _withdrawal(self, held: WaitingPost, topic: Topic) -> HeldReplyWithdrawal | None:
         """The withdrawal of the reply held for a moderator to ask about; None after saying
@@ -204,7 +212,7 @@ class PostDeletions(OwnPostChanges):
     def make(self, deletion: PlannedDeletion) -> None:
         """Delete the post or topic (the person said yes), keeping its words, and say so;
         or withdraw the reply held for a moderator."""
-        if isinstance(deletion, HeldReplyWithdrawal):
+        if isinstance(deletion, HeldReplyWithdrawal | HeldTopicWithdrawal):
             Withdrawals(self._engines).make(deletion)
             return
         if isinstance(deletion, UnsentReplyWithdrawal):

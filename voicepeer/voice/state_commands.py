@@ -59,7 +59,7 @@ _IN_A_LIST = COMMANDS_EVERYWHERE | {
 """Going through one of the person's own lists (bookmarks, drafts) and leaving it."""
 
 ALLOWED: Mapping[State, frozenset[Intent]] = {
-    State.BROWSING: _EVERYWHERE | _FORUM | _STARTERS | {Intent.RECOVER_POST},
+    State.BROWSING: _EVERYWHERE | _FORUM | _STARTERS | {Intent.RECOVER_POST, Intent.DELETE_POST},
     State.READING: _EVERYWHERE
     | _FORUM
     | _STARTERS

@@ -1,5 +1,5 @@
-"""Taking back one's reply that is not on the forum yet ("delete my post" while it waits
-to be sent, or waits for a moderator), only after a clear yes.
+"""Taking back one's reply or new topic that is not on the forum yet ("delete my post"
+while it waits to be sent, or waits for a moderator), only after a clear yes.
 
 A reply still in the outbox (the forum out of reach, say) is taken back from it: it is
 never sent, and its words go back to the topic's draft reply. One the forum may already
@@ -11,8 +11,12 @@ as much as a posted one. Discourse lets its author withdraw it (the review queue
 it. A withdrawn reply cannot come back, so its words are always kept: as the draft reply
 to the topic, or after the draft reply already there, to be changed and sent again.
 
-A moderator may approve a held reply while the question is asked. So that a "withdrawn"
-is never said of a reply that is on the forum, the queue is asked again just before
+A new topic held for a moderator is withdrawn the same way, from the topic list (it has no
+topic to open yet): its title and words are kept as the draft new topic in its category, or
+after the draft new topic already there.
+
+A moderator may approve a held post while the question is asked. So that a "withdrawn" is
+never said of a post that is on the forum, the queue is asked again just before
 withdrawing, and again when the forum's answer was lost on the way.
 """
 
@@ -27,9 +31,13 @@ from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import OutboxBusyError, OutboxEntry, OutboxState, SendResult
 from voicepeer.voice.composer import reply_draft_key
 from voicepeer.voice.error_phrases import say_error
-from voicepeer.voice.new_conversation import delete_saved
+from voicepeer.voice.new_conversation import (
+    delete_saved,
+    keep_as_new_conversation,
+    new_topic_key,
+)
 from voicepeer.voice.outbox_phrases import send_result_line
-from voicepeer.voice.own_post_changes import OwnPostChanges, it_begins
+from voicepeer.voice.own_post_changes import OwnPostChanges, age_order, it_begins
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +71,21 @@ NOT_WITHDRAWN = (
     "The forum did not finish withdrawing your reply, and it is still waiting for a "
     "moderator. Say delete my post to try again."
 )
+TOPIC_WITHDRAWN = (
+    "Your new topic is withdrawn: it will not be posted, and the moderators no longer see it."
+)
+TOPIC_DEALT_WITH = (
+    "A moderator has just dealt with your new topic, so it can no longer be withdrawn. If "
+    "they approved it, it is in the latest topics now."
+)
+TOPIC_NOT_WITHDRAWN = (
+    "The forum did not finish withdrawing your new topic, and it is still waiting for a "
+    "moderator. Say delete my post to try again."
+)
+NO_TOPIC_HELD = (
+    "You have no new topic waiting for a moderator. To delete a post of yours, open its "
+    "topic and say delete my post while you hear it."
+)
 
 
 @dataclass(frozen=True)
@@ -86,6 +109,73 @@ class HeldReplyWithdrawal:
     @property
     def declined(self) -> str:
         return "Your reply stays with the moderators."
+
+    dealt_with = DEALT_WITH
+    not_withdrawn = NOT_WITHDRAWN
+
+    @property
+    def draft_key(self) -> str:
+        return reply_draft_key(self.topic.id)
+
+    @property
+    def words_after_a_draft(self) -> str:
+        return self.held.raw.strip()
+
+    def done(self, kept: _Kept | None) -> str:
+        after = kept is not None and kept.before is not None
+        return WITHDRAWN + (KEPT_AFTER if after else KEPT if kept else "")
+
+
+@dataclass(frozen=True)
+class HeldTopicWithdrawal:
+    """The person's newest new topic, held for a moderator, to withdraw."""
+
+    held: WaitingPost
+    category: str
+    """Its category's name ("" when unknown)."""
+
+    @property
+    def question(self) -> str:
+        return (
+            f"Your new topic, {self.held.title}, is waiting for a moderator to approve it. "
+            f"Withdraw it, so that it is never posted?{it_begins(self.held.raw)} Say yes or no."
+        )
+
+    @property
+    def question_again(self) -> str:
+        return "Shall I withdraw your new topic that waits for a moderator? Please say yes or no."
+
+    @property
+    def declined(self) -> str:
+        return "Your new topic stays with the moderators."
+
+    dealt_with = TOPIC_DEALT_WITH
+    not_withdrawn = TOPIC_NOT_WITHDRAWN
+
+    @property
+    def draft_key(self) -> str:
+        assert self.held.category_id is not None  # only a topic with one is asked about
+        return new_topic_key(self.held.category_id)
+
+    @property
+    def words_after_a_draft(self) -> str:
+        # That draft has a title of its own: this one goes first in the words.
+        return f"{self.held.title}\n\n{self.held.raw.strip()}".strip()
+
+    def done(self, kept: _Kept | None) -> str:
+        if kept is None:
+            return TOPIC_WITHDRAWN
+        where = f"in {self.category}" if self.category else "in its category"
+        choose = f"choose {self.category}" if self.category else "choose that category"
+        how = "after your draft new topic" if kept.before is not None else "as your draft new topic"
+        return (
+            f"{TOPIC_WITHDRAWN} Its title and words are kept {how} {where}: say new topic and "
+            f"{choose} to change them and send them again."
+        )
+
+
+HeldWithdrawal = HeldReplyWithdrawal | HeldTopicWithdrawal
+"""A post of the person's held for a moderator, to withdraw: a reply, or a new topic."""
 
 
 @dataclass(frozen=True)
@@ -136,36 +226,64 @@ class Withdrawals(OwnPostChanges):
             return
         self._say(_AFTER_TAKING_BACK[now.state])
 
-    def make(self, withdrawal: HeldReplyWithdrawal) -> None:
-        """Withdraw the reply (the person said yes), keeping its words, and say so."""
-        topic_id, queue_id = withdrawal.topic.id, withdrawal.held.id
+    def plan_held_topic(self) -> HeldTopicWithdrawal | None:
+        """The withdrawal of the person's newest new topic held for a moderator, to ask
+        about; None after saying why there is none."""
+        try:
+            waiting = self._forum.all_waiting_posts() or ()
+            # A reply has its topic; a new topic (or message) none. Without its place in
+            # the queue it cannot be withdrawn, nor kept without its category.
+            topics = [
+                p for p in waiting if p.topic_id is None and None not in (p.id, p.category_id)
+            ]
+            held = max(topics, key=age_order, default=None)
+            if held is None:
+                self._say(NO_TOPIC_HELD)
+                return None
+            category = self._category_name(held.category_id)
+        except ForumError as error:
+            log.warning("could not read the posts held for a moderator: %s", type(error).__name__)
+            self._say(say_error(error))
+            return None
+        return HeldTopicWithdrawal(held, category)
+
+    def _category_name(self, category_id: int | None) -> str:
+        try:
+            found = self._forum.categories()
+        except ForumError:
+            return ""
+        return next((c.name for c in found if c.id == category_id), "")
+
+    def make(self, withdrawal: HeldWithdrawal) -> None:
+        """Withdraw the reply or new topic (the person said yes), keeping its words, and
+        say so."""
+        queue_id = withdrawal.held.id
+        assert queue_id is not None  # only a post the queue names is asked about
         outbox = self._engines.outbox
         kept: _Kept | None = None
         settled: tuple[int, ...] = ()
         try:
-            if not self._still_waiting(topic_id, queue_id):
-                self._say(DEALT_WITH)
+            if not self._still_waiting(withdrawal):
+                self._say(withdrawal.dealt_with)
                 return
             # Kept before withdrawing, so that a full disk stops the withdrawal, not the words.
             kept = self._keep(withdrawal)
             # Its outbox entry is never to be told of as declined once it is withdrawn.
             settled = outbox.held_withdrawn(withdrawal.held) if outbox else ()
-            assert queue_id is not None  # only a reply the queue names is asked about
             try:
                 self._forum.withdraw_waiting_post(queue_id)
             except DeliveryUncertainError:
-                if self._still_waiting(topic_id, queue_id):
-                    self._not_withdrawn(kept, settled, NOT_WITHDRAWN)
+                if self._still_waiting(withdrawal):
+                    self._not_withdrawn(kept, settled, withdrawal.not_withdrawn)
                     return
         except ForumNotFoundError:
-            self._not_withdrawn(kept, settled, DEALT_WITH)
+            self._not_withdrawn(kept, settled, withdrawal.dealt_with)
             return
         except ForumError as error:
             log.warning("withdrawing failed: %s", type(error).__name__)
             self._not_withdrawn(kept, settled, say_error(error))
             return
-        after = kept is not None and kept.before is not None
-        self._say(WITHDRAWN + (KEPT_AFTER if after else KEPT if kept else ""))
+        self._say(withdrawal.done(kept))
 
     def _not_withdrawn(self, kept: _Kept | None, settled: tuple[int, ...], why: str) -> None:
         """The reply is not withdrawn (its words are in the queue, or on the forum): the
@@ -179,20 +297,30 @@ class Withdrawals(OwnPostChanges):
             self._engines.outbox.held_again(settled)
         self._say(why)
 
-    def _still_waiting(self, topic_id: int, queue_id: int | None) -> bool:
-        """Whether the forum's queue still holds the reply. Raises ForumError."""
-        return any(p.id == queue_id for p in self._forum.own_waiting_posts(topic_id))
+    def _still_waiting(self, withdrawal: HeldWithdrawal) -> bool:
+        """Whether the forum's queue still holds the post. Raises ForumError."""
+        if isinstance(withdrawal, HeldReplyWithdrawal):
+            listed = self._forum.own_waiting_posts(withdrawal.topic.id)
+        else:
+            listed = self._forum.all_waiting_posts() or ()
+        return any(p.id == withdrawal.held.id for p in listed)
 
-    def _keep(self, withdrawal: HeldReplyWithdrawal) -> _Kept | None:
-        """Save the reply's words as the topic's draft reply, after the draft there."""
+    def _keep(self, withdrawal: HeldWithdrawal) -> _Kept | None:
+        """Save the post's words (and a new topic's title) as its draft, or after the draft
+        there."""
         words = withdrawal.held.raw.strip()
         if not words:
             return None
-        key = reply_draft_key(withdrawal.topic.id)
+        key = withdrawal.draft_key
         # All the draft's words as its own (refused words that came back taken in), so that
         # saving after them repeats none.
         before = self._drafts.resume(key) or None
-        self._drafts.save(key, f"{before.rstrip()}\n\n{words}" if before else words)
+        if before is not None:
+            self._drafts.save(key, f"{before.rstrip()}\n\n{withdrawal.words_after_a_draft}")
+        elif isinstance(withdrawal, HeldTopicWithdrawal):
+            keep_as_new_conversation(self._drafts, key, withdrawal.held.title, words)
+        else:
+            self._drafts.save(key, words)
         return _Kept(key, before)
 
 
