@@ -393,8 +393,8 @@ def new_topic_key(category_id: int) -> str:
 def keep_as_new_conversation(drafts: DraftKeeper, key: str, title: str, raw: str) -> str | None:
     """Save a deleted topic's or message's title and words as the draft new topic in its
     category, or new message to its people (``key``), as if dictated there, unless one is
-    saved already; the key when saved."""
-    if drafts.load(key) is not None:
+    saved already (an empty one does not count); the key when saved."""
+    if drafts.load(key):
         return None
     drafts.save(key + _TITLE, title)
     drafts.save(key, raw)

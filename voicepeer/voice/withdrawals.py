@@ -29,6 +29,7 @@ from voicepeer.errors import ForumError, ForumNotFoundError
 from voicepeer.forum.base import Topic, WaitingPost
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import OutboxBusyError, OutboxEntry, OutboxState, SendResult
+from voicepeer.speech.text.emoji import title_words
 from voicepeer.voice.composer import reply_draft_key
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import (
@@ -137,8 +138,9 @@ class HeldTopicWithdrawal:
     @property
     def question(self) -> str:
         return (
-            f"Your new topic, {self.held.title}, is waiting for a moderator to approve it. "
-            f"Withdraw it, so that it is never posted?{it_begins(self.held.raw)} Say yes or no."
+            f"Your new topic, {title_words(self.held.title)}, is waiting for a moderator to "
+            "approve it. Withdraw it, so that it is never posted?"
+            f"{it_begins(self.held.raw)} Say yes or no."
         )
 
     @property
