@@ -114,6 +114,19 @@ def test_the_post_answered_makes_its_words_heard(recognizer: SphinxRecognizer) -
     assert "pier" not in again and "walker" not in again, again
 
 
+def test_the_title_is_reused_as_written_not_as_said() -> None:
+    topic = Topic(
+        id=1,
+        title="Those censored stairs",  # as it is said: the forum censors a word of it
+        slug="stairs",
+        posts_count=0,
+        post_ids=(),
+        loaded_posts=(),
+        written_title="Those darn stairs",
+    )
+    assert reply_context(topic, None) == ["those darn stairs"]
+
+
 @pytest.mark.parametrize("trained", [False, True], ids=["untrained", "voice_profile"])
 def test_dictation_is_decoded_with_its_own_language_weights(trained: bool, tmp_path: Path) -> None:
     # A PocketSphinx search keeps the weights it was created with: the dictation search,

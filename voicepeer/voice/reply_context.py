@@ -17,8 +17,9 @@ MAX_CONTEXT_WORDS = 600
 
 
 def reply_context(topic: Topic, reply_to: Post | None) -> list[str]:
-    """Lower-case sentences of plain words: title, the post answered, people's names."""
-    texts = [topic.title]
+    """Lower-case sentences of plain words: title, the post answered, people's names. The
+    title as written, as the post's own words are: a word the forum censors may be said."""
+    texts = [topic.written_title or topic.title]
     if reply_to is not None:
         texts.append(reply_to.raw or html.unescape(_TAG.sub(" ", reply_to.cooked)))
     people = {p.name or p.username for p in topic.loaded_posts}
