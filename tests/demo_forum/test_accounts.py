@@ -148,6 +148,20 @@ def test_notifications_for_replies_mentions_likes_and_messages(
     assert client.get("/notifications.json").status_code == 403
 
 
+def test_a_notification_names_its_topic_by_its_fancy_title(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    # NotificationSerializer#fancy_title: Topic#fancy_title, escaped and made typographic.
+    key = forum.create_admin_api_key()
+    sam = {"Api-Key": key, "Api-Username": "sam"}
+    body = {"title": "It's been a hard week -- any tips?", "raw": "@demo how do you pace?"}
+    assert client.post("/posts.json", headers=sam, json={**body, "category": 1}).is_success
+    demo = {"Api-Key": key, "Api-Username": "demo"}
+    newest = client.get("/notifications.json", headers=demo).json()["notifications"][0]
+    assert newest["notification_type"] == 1
+    assert newest["fancy_title"] == "It&rsquo;s been a hard week &ndash; any tips?"
+
+
 def test_a_topics_replies_to_a_member_are_gathered_into_one_notification(
     forum: DemoForum, client: httpx.Client
 ) -> None:

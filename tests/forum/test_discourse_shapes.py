@@ -19,8 +19,10 @@ from voicepeer.demo_forum.site import NOTIFICATION_TYPES
 from voicepeer.errors import ForumResponseError
 from voicepeer.forum import parse
 from voicepeer.forum.base import PostType
+from voicepeer.forum.censored_titles import CensoredWords
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.own_posts import title_key
 from voicepeer.forum.peer import peer_forum_for
 from voicepeer.speech.text.polls import RankedOutcome
 from voicepeer.voice import forum_phrases
@@ -305,6 +307,30 @@ def test_likes_by_two_and_by_many() -> None:
     assert liked({}) == "priya liked your post in Pacing."
     assert liked({"count": 2, "username2": "dave"}) == "priya and dave liked your post in Pacing."
     assert liked({"count": "4"}) == "priya and 3 others liked your post in Pacing."
+
+
+def test_a_post_approved_notification_names_its_topic_as_written() -> None:
+    # ReviewableQueuedPost#perform_approve_post keeps only the post's address in data: the
+    # topic comes as NotificationSerializer's fancy_title (escaped, HtmlPrettify'd), which
+    # the outbox compares with the title the person wrote, not with the title as said.
+    row = {
+        "id": 9,
+        "notification_type": 20,
+        "read": False,
+        "topic_id": 4,
+        "post_number": 1,
+        "fancy_title": "It&rsquo;s the darn heat &ndash; &ldquo;again&rdquo;&hellip;",
+        "data": {"post_url": "/t/its-the-darn-heat-again/4/1"},
+    }
+    censor = CensoredWords.from_site(
+        {"censored_regexp": [{r"(?:\P{L}|^)(darn)(?=\P{L}|$)": {"case_sensitive": False}}]}
+    )
+    notes = parse.notifications({"notifications": [row]}, parse.NOTIFICATION_KINDS, censor=censor)
+    (note,) = notes.newest
+    assert note.kind == "post_approved"
+    assert note.topic_title == "It’s the censored heat – “again”…"
+    assert note.written_title == "It’s the darn heat – “again”…"
+    assert title_key(note.written_title) == title_key('It\'s the darn heat -- "again"...')
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from typing import Any
 from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.excerpts import search_text
+from voicepeer.demo_forum.fancy_title import fancy_title
 from voicepeer.demo_forum.http_api import (
     Response,
     error,
@@ -77,10 +78,11 @@ def notifications(ctx: Context, _m: re.Match[str]) -> Response:
             "created_at": row["created_at"],
             "post_number": row["post_number"],
             "topic_id": row["topic_id"],
-            "fancy_title": row["title"],
             "slug": row["slug"],
             "data": json.loads(row["data"]),
         }
+        # NotificationSerializer: the topic's fancy_title, left out with no topic.
+        | ({"fancy_title": fancy_title(row["title"])} if row["title"] is not None else {})
         for row in rows
     ]
     seen = ctx.store.scalar(

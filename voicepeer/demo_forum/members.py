@@ -11,6 +11,7 @@ from voicepeer.demo_forum import profiles
 from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.excerpts import post_excerpt
+from voicepeer.demo_forum.fancy_title import fancy_title
 from voicepeer.demo_forum.http_api import Response, invalid_access, not_found
 from voicepeer.demo_forum.reading import _paged
 from voicepeer.demo_forum.serializers import avatar_template, basic_user
@@ -107,7 +108,7 @@ def _bookmark(ctx: Context, row: Any) -> dict[str, Any]:
         "reminder_at": None,
         "pinned": False,
         "title": row["title"],
-        "fancy_title": row["title"],
+        "fancy_title": fancy_title(row["title"]),
         "excerpt": post_excerpt(row["cooked"]),
         "bookmarkable_id": row["id"],
         "bookmarkable_type": "Post",

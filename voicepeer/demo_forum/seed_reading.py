@@ -157,7 +157,8 @@ def every_notification(topic_title: str) -> list[tuple[str, dict[str, Any], bool
         ("watching_first_post", alert, True),
         ("topic_reminder", {"topic_title": topic_title, "display_username": "demo"}, True),
         ("liked_consolidated", {"username": "mei", "display_username": "mei", "count": 5}, False),
-        ("post_approved", {"topic_title": topic_title}, True),
+        # ReviewableQueuedPost: the post's address only; the title comes as fancy_title.
+        ("post_approved", {"post_url": "/t/heat/1/1"}, True),
         ("code_review_commit_approved", {"num_approved_commits": 1}, False),
         ("membership_request_accepted", {"group_id": 3, "group_name": "carers"}, False),
         ("membership_request_consolidated", {"group_name": "carers", "count": 3}, False),

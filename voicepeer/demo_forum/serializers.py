@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from voicepeer.demo_forum import polls, profiles
+from voicepeer.demo_forum.fancy_title import fancy_title
 from voicepeer.demo_forum.posting import like_given_at, like_undoable
 from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
 from voicepeer.demo_forum.store import Store, is_staff, iso, parse_iso
@@ -213,7 +214,7 @@ def topic_list_item(
     item: dict[str, Any] = {
         "id": topic["id"],
         "title": topic["title"],
-        "fancy_title": html.escape(topic["title"], quote=False),
+        "fancy_title": fancy_title(topic["title"]),
         "slug": topic["slug"],
         "posts_count": stats["posts_count"],
         "reply_count": max(0, stats["posts_count"] - 1),

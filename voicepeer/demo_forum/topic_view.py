@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import UTC, datetime
 from typing import Any
 
 from voicepeer.demo_forum import slow_mode
 from voicepeer.demo_forum.context import Context, Route, route
+from voicepeer.demo_forum.fancy_title import fancy_title
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.pending import topic_pending_posts
 from voicepeer.demo_forum.reading import visible_topic
@@ -110,7 +110,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "tags_descriptions": {},
         "id": topic["id"],
         "title": topic["title"],
-        "fancy_title": html.escape(topic["title"], quote=False),
+        "fancy_title": fancy_title(topic["title"]),
         "posts_count": len(posts),
         "created_at": topic["created_at"],
         "views": topic["views"] + 1,

@@ -244,6 +244,9 @@ class Notification:
     """The badge granted, for a badge notification."""
     other_username: str | None = None
     """A second person, e.g. the other member when two liked a post."""
+    written_title: str | None = None
+    """The topic's title as the forum stores it (``topic_title`` is as it is said), its HTML
+    entities read; where only ``fancy_title`` gives it, with its curly quotes and dashes."""
 
 
 @dataclass(frozen=True)

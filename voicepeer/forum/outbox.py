@@ -587,7 +587,7 @@ def _approves(approval: Notification, entry: OutboxEntry) -> bool:
     makes the words be kept "in case", as they are anyway."""
     if entry.kind is EntryKind.REPLY:
         return approval.topic_id == entry.topic_id
-    return title_key(approval.topic_title or "") == title_key(entry.topic_title)
+    return title_key(approval.written_title or "") == title_key(entry.topic_title)
 
 
 def _is_entry(waiting: WaitingPost, entry: OutboxEntry) -> bool:

@@ -38,12 +38,31 @@ def normalize_raw(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+_PLAIN_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "--",
+        "\u2014": "---",
+        "\u2026": "...",
+        "\u00bd": "1/2",
+        "\u00bc": "1/4",
+        "\u00be": "3/4",
+    }
+)
+"""HtmlPrettify's entities, read, back to what was typed."""
+
+
 def title_key(title: str) -> str:
     """A title as it compares with the forum's copy of it: Discourse tidies a title before
     storing it (title_prettify: a capital, runs of ! and ? made one, final full stops and a
-    space before a final ! or ? taken away, all capitals undone; spaces always), so a topic
-    is found again whether or not the forum did."""
-    text = " ".join(re.sub("[\u200b-\u200d\ufeff]", "", title).split()).casefold()
+    space before a final ! or ? taken away, all capitals undone; spaces always), and its
+    ``fancy_title`` (the only form some answers give) has curly quotes, dashes and ellipses
+    for straight ones (HtmlPrettify), so a topic is found again whichever form came."""
+    text = title.translate(_PLAIN_TYPOGRAPHY)
+    text = " ".join(re.sub("[\u200b-\u200d\ufeff]", "", text).split()).casefold()
     text = re.sub(r"!+", "!", re.sub(r"\?+", "?", text))
     text = re.sub(r"([^.])\.+$", r"\1", text)
     return re.sub(r"\s+([!?])$", r"\1", text)

@@ -454,6 +454,7 @@ def notification(
         group_name=_opt_str(extra.get("group_name")),
         badge_name=_opt_str(extra.get("badge_name")),
         other_username=_opt_str(extra.get("username2")),
+        written_title=html.unescape(str(title)) or None,
     )
 
 
