@@ -64,6 +64,16 @@ def test_latest_keeps_pinned_topics_apart() -> None:
     assert all(t.unread_posts == 0 for t in listing.topics)  # anonymous: no tracking
 
 
+def test_the_original_poster_is_found_on_a_forum_in_another_language() -> None:
+    # TopicPostersSummary lists the starter first, its description in the site's language.
+    data = captured("latest")
+    for row in data["topic_list"]["topics"]:
+        for poster in row["posters"]:
+            poster["description"] = "Autor original" if poster is row["posters"][0] else "Otro"
+    listing = parse.topic_list(data, 0)
+    assert listing.topics[0].created_by == "test_users"
+
+
 def test_emoji_in_titles_are_said_as_words() -> None:
     # Discourse keeps emoji in titles as shortcodes (fancy_title turns unicode ones into
     # them); a speech engine would say "colon tada".

@@ -271,10 +271,13 @@ def _ranked_outcome(outcome: Any) -> RankedOutcome | None:
 
 
 def _original_poster(row: dict[str, Any], users: dict[int, str]) -> str | None:
-    for poster in row.get("posters") or ():
-        if "original poster" in str(poster.get("description", "")).lower():
-            return users.get(poster.get("user_id"))
-    return None
+    """Who started the topic: TopicPostersSummary lists them first, described "Original
+    Poster" in the site's language (so the words are looked for only in English)."""
+    posters = [p for p in row.get("posters") or () if isinstance(p, dict)]
+    named = (p for p in posters if "original poster" in str(p.get("description", "")).lower())
+    first = next(named, posters[0] if posters else {})
+    user_id = first.get("user_id")
+    return users.get(user_id) if isinstance(user_id, int) else None
 
 
 def topic_list(data: Any, page: int, *, censor: TitleCensor | None = None) -> TopicList:
