@@ -152,16 +152,17 @@ def test_search_finds_posts_and_their_topics(client: httpx.Client) -> None:
 
 
 def test_search_blurbs_are_cut_as_stock_discourse_cuts_them(client: httpx.Client) -> None:
-    # GroupedSearchResults.blurb_for: ActionView's excerpt, 100 characters either side of
-    # the term, cut at any character and marked "..."; else the first 197 and "...".
+    # GroupedSearchResults.blurb_for with SearchController's 300: ActionView's excerpt, 150
+    # characters either side of the term, cut at any character and marked "..."; else the
+    # first 297 and "...".
     body = _get(client, "/search.json?q=fatigue", "/search.json")
     blurbs = [p["blurb"] for p in body["posts"]]
     cut = [b for b in blurbs if b.startswith("...")]
     assert cut, blurbs  # the long letter mentions fatigue far into it
     for blurb in cut:
         found = blurb.lower().index("fatigue")
-        assert found == len("...") + 100, blurb
-        assert len(blurb) <= 3 + 100 + len("fatigue") + 100 + 3
+        assert found == len("...") + 150, blurb
+        assert len(blurb) <= 3 + 150 + len("fatigue") + 150 + 3
         assert "…" not in blurb
 
 
@@ -198,3 +199,21 @@ def test_wrong_method_is_refused_clearly(client: httpx.Client) -> None:
     response = client.delete("/latest.json")
     assert response.status_code == 405
     validate_error_body(response.json())
+
+
+def test_search_gives_a_topic_once_at_its_first_matching_post(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    # Full-page search aggregates (Search#aggregate_post_sql): one post per topic, the
+    # first that matches; private messages only when asked for ("in:messages").
+    body = _get(client, "/search.json?q=chips", "/search.json")
+    assert [(p["topic_id"], p["post_number"]) for p in body["posts"]] == [
+        (t["id"], 1) for t in body["topics"]
+    ]
+    assert len(body["topics"]) == 1  # dave's post 1 and jo's reply both say "chips"
+    assert body["grouped_search_result"]["more_full_page_results"] is None
+    demo = {"Api-Key": forum.create_admin_api_key(), "Api-Username": "demo"}
+    # demo's message "Checking in after your first week" is theirs to read, not to find.
+    assert client.get("/topics/private-messages/demo.json", headers=demo).is_success
+    found = client.get("/search.json", params={"q": "first week"}, headers=demo).json()
+    assert all(t["archetype"] == "regular" for t in found["topics"]), found["topics"]

@@ -458,8 +458,8 @@ def test_the_loop_speaks_through_the_output_its_voice_controls_change(
 
 
 def test_search_results_become_the_topic_list(forum: DemoForum, data: Path) -> None:
-    talk = converse(forum.base_url, ["search for chips", "open topic one"], data)
-    assert talk.said[0].startswith("1 topic about chips. One: Walked to the end of the pier")
+    talk = converse(forum.base_url, ["search for chips earned", "open topic one"], data)
+    assert talk.said[0].startswith("1 topic about chips earned. One: Walked to the end of the pier")
     assert "replies" not in talk.said[0].split("One:")[1].split(".")[0]
     # The hit names who wrote the matching post (not the topic), and opens at that post.
     assert "jo wrote: This made my day. The chips were earned!" in talk.said[0]
