@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.support.conversation import converse
+from tests.support.conversation import Conversation, converse
 from tests.support.members import keyed_forum, member_headers, post_reply, posted, signed_in
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
@@ -46,6 +46,17 @@ def start_own_topic(forum: DemoForum) -> int:
     """The member demo starts a topic just now (nobody has replied); its id."""
     body = {"title": HUG_TITLE, "raw": HUG_WORDS, "category": 1}
     return int(posted(forum, "demo", body)["topic_id"])
+
+
+def delete_first_topic(forum: DemoForum, data: Path) -> Conversation:
+    """The person opens the first topic listed (their own, just started) and deletes it."""
+    return converse(
+        forum.base_url,
+        ["open topic one", "delete my post", "yes"],
+        data,
+        credentials=signed_in(forum),
+        settings=VoiceSettings(greeting=False, unread_first=False),
+    )
 
 
 def send_own_message(forum: DemoForum) -> int:
@@ -237,13 +248,7 @@ def test_a_new_topic_of_ones_own_with_no_replies_is_deleted_whole_after_yes(
 ) -> None:
     title, words = HUG_TITLE, HUG_WORDS
     topic_id = start_own_topic(forum)
-    talk = converse(
-        forum.base_url,
-        ["open topic one", "delete my post", "yes"],
-        data,
-        credentials=signed_in(forum),
-        settings=VoiceSettings(greeting=False, unread_first=False),
-    )
+    talk = delete_first_topic(forum, data)
     assert talk.said[-2] == (
         f"Delete your topic, {title}, started just now? It begins: A tight band around my "
         "ribs since yesterday. Is this what people… Nobody has replied yet. "
@@ -264,13 +269,7 @@ def test_a_deleted_topics_title_is_kept_as_written_though_said_censored(
     title = "Does anyone else get the darn MS hug?"
     with keyed_forum(tmp_path / "forum.sqlite3", censored_words=("darn",)) as forum:
         posted(forum, "demo", {"title": title, "raw": HUG_WORDS, "category": 1})
-        talk = converse(
-            forum.base_url,
-            ["open topic one", "delete my post", "yes"],
-            data,
-            credentials=signed_in(forum),
-            settings=VoiceSettings(greeting=False, unread_first=False),
-        )
+        talk = delete_first_topic(forum, data)
     assert talk.said[-2].startswith(
         "Delete your topic, Does anyone else get the censored MS hug?, started just now?"
     )
