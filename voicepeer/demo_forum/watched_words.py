@@ -3,12 +3,12 @@ a post to the moderation queue, refuse it, or be censored where it is shown.
 
 Matching is case-insensitive, on whole words: a word counts where neither side joins it to
 another word (WordWatcher's ``(?:[^[:word:]]|^)(word)(?=[^[:word:]]|$)``); a ``*`` in a
-word stands for any letters (``\S*``). Staff are never
-refused (WordWatcher.exempt_user?). Censoring happens as a post is cooked: each letter of
-the word becomes a black square (the markdown "censored" feature, censorFn), in the text
-only, never in a tag; ``raw`` keeps the word, and /site.json lists the words as
-``censored_regexp`` for the web page to censor titles itself, in JavaScript's syntax, where
-a whole word is one with no letter beside it (``\P{L}``).
+word stands for any letters (``\S*``). Staff are never refused (WordWatcher.exempt_user?).
+Censoring happens as a post is cooked: each letter of the word becomes a black square (the
+markdown "censored" feature, censorFn), in the text only, never in a tag; ``raw`` keeps the
+word, and /site.json lists the words as ``censored_regexp`` for the web page to censor
+titles itself, in JavaScript's syntax, where a whole word is one with no letter beside it
+(``\P{L}``).
 """
 
 from __future__ import annotations
