@@ -9,7 +9,7 @@ import httpx
 
 from tests.support.conversation import Conversation, converse
 from tests.support.members import keyed_forum, member_headers, post_reply, posted, signed_in
-from tests.support.transports import DropAfterSending
+from tests.support.transports import DropAfterSending, ModeratorsView
 from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
@@ -112,6 +112,21 @@ def test_someone_elses_post_with_no_reply_of_yours_is_refused_at_once(
         forum.base_url, ["open topic one", "delete my post"], data, credentials=signed_in(forum)
     )
     assert talk.said[-1] == NONE_OF_YOURS
+
+
+def test_a_moderator_is_never_offered_to_delete_someone_elses_post(
+    forum: DemoForum, data: Path
+) -> None:
+    # Discourse lets a moderator delete any reply: "my post" still means only their own.
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "next", "delete my post"],
+        data,
+        credentials=signed_in(forum),
+        transport=ModeratorsView(),
+    )
+    assert talk.said[-1] == NONE_OF_YOURS
+    assert "Delete your post" not in talk.transcript
 
 
 def test_the_first_post_of_ones_own_topic_is_refused_at_once(forum: DemoForum, data: Path) -> None:

@@ -179,16 +179,16 @@ class PostDeletions(OwnPostChanges):
     def _target(self, post: Post) -> tuple[Post, Topic | None] | None:
         """The post being read when it is theirs to delete, with its topic when that goes
         whole; otherwise, when it is not theirs, their newest reply in the topic that they
-        can delete."""
+        can delete. Theirs, not merely one they may delete: a moderator may delete anyone's."""
         cues = post.cues
-        if cues is not None and cues.can_delete:
+        if cues is not None and cues.yours and cues.can_delete:
             return post, None
         topic = self._forum.topic(post.topic_id, fresh=True)
         if cues is not None and cues.yours:
             # The first post of their own topic or message goes only with it, whole.
             whole = post.post_number == 1 and topic.can_delete
             return (post, topic) if whole else None
-        own = self._newest_own(topic, lambda cues: cues.can_delete)
+        own = self._newest_own(topic, lambda cues: cues.yours and cues.can_delete)
         return (own, None) if own is not None else None
 
     def _deleted_now(self, post: Post) -> bool | None:
