@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 import socket
@@ -9,6 +10,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from urllib.parse import urlsplit
 
 from voicepeer import paths
@@ -86,6 +88,36 @@ class _Handler(BaseHTTPRequestHandler):
         log.debug("%s %s", self.command, urlsplit(self.path).path)
 
 
+class _Server(ThreadingHTTPServer):
+    """Keeps the connections it serves, so that stopping closes them as a forum going away
+    does: a client's kept-alive connection is then found closed (it connects again, and is
+    refused) instead of being answered by a forum that has stopped."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[BaseHTTPRequestHandler]) -> None:
+        super().__init__(address, handler)
+        self._open: set[socket.socket] = set()
+        self._open_lock = threading.Lock()
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._open_lock:
+            self._open.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._open_lock:
+            self._open.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        with self._open_lock:
+            open_now = list(self._open)
+        for connection in open_now:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
+
+
 class DemoForum:
     """A Discourse-compatible forum on 127.0.0.1, stored in SQLite, seeded on first start.
 
@@ -107,7 +139,7 @@ class DemoForum:
         self.faults = Faults()
         self._store: Store | None = None
         self._app: DemoForumApp | None = None
-        self._server: ThreadingHTTPServer | None = None
+        self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self.base_url = ""
 
@@ -130,14 +162,13 @@ class DemoForum:
             {"app": self._app, "timeout": self.options.request_timeout_s},
         )
         try:
-            server = ThreadingHTTPServer((self.host, self.port), handler)
+            server = _Server((self.host, self.port), handler)
         except OSError as exc:
             raise ConfigError(
                 f"The demo forum cannot listen on {self.host}:{self.port}: {exc.strerror}",
                 spoken="The practice forum could not start. Another program may be using its "
                 "port; please ask your helper to choose another one.",
             ) from exc
-        server.daemon_threads = True
         self._server = server
         bound_host, bound_port = server.server_address[:2]
         self.port = int(bound_port)
@@ -156,6 +187,7 @@ class DemoForum:
     def stop(self) -> None:
         if self._server is not None:
             self._server.shutdown()
+            self._server.close_connections()
             self._server.server_close()
             self._server = None
         if self._thread is not None:
