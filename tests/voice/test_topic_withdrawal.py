@@ -1,6 +1,7 @@
-"""Withdrawing one's new topic held for a moderator by voice ("delete my post" at the topic
-list, where it has no topic to open yet): only on a clear yes, its title and words kept as
-the draft new topic in its category, never called withdrawn once a moderator dealt with it."""
+"""Withdrawing one's new topic held for a moderator, or taking back one not sent yet, by
+voice ("delete my post" at the topic list, where it has no topic to open yet): only on a
+clear yes, its title and words kept as a draft, never called withdrawn once a moderator
+dealt with it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from tests.support.conversation import converse
 from tests.support.members import keyed_forum, posted, user_key
 from tests.support.transports import DropAfterSending
 from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
+from voicepeer.forum.outbox import Outbox
 from voicepeer.voice.states import State
 from voicepeer.voice.withdrawals import (
     NO_TOPIC_HELD,
@@ -135,3 +138,29 @@ def test_a_topic_sent_by_voice_and_withdrawn_is_never_told_of_as_declined(
         assert talk.said[-1].startswith(TOPIC_WITHDRAWN)
         later = converse(forum.base_url, ["latest topics"], data, credentials=user_key(forum))
     assert "declined" not in later.transcript and "moderator" not in later.transcript
+
+
+def test_a_new_topic_not_sent_yet_is_taken_back_with_its_title(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = [
+        "latest topics",
+        *["new topic", "number one", TITLE, WORDS, "send it", "yes"],
+        *LINES[1:],
+    ]
+    # The forum is gone before the yes: the new topic waits in the outbox.
+    talk = converse(
+        forum.base_url, lines, data, credentials=user_key(forum), before_line={6: forum.stop}
+    )
+    question = next(line for line in talk.said if "Take it back, so that" in line)
+    assert question.startswith(f"Your new topic, {TITLE}, is not sent yet")
+    assert talk.said[-1] == (
+        "Your new topic is taken back: it will not be sent. Its title and words are kept in "
+        "your drafts: say my drafts to hear them, change them and send them again."
+    )
+    drafts = DraftStore(data / "outbox.sqlite3")
+    assert drafts.load(KEY) == WORDS and drafts.load(KEY + " title") == TITLE
+    forum.start()
+    with DiscourseClient(forum.base_url, credentials=user_key(forum)) as client:
+        assert Outbox(data / "outbox.sqlite3", client).flush() == []
+        assert client.find_own_topic(TITLE, private=False, since=None) is None

@@ -251,7 +251,7 @@ class NewConversationComposer(Composer):
 
     def titled(self, title: str) -> None:
         self.conversation = replace(self.conversation, title=title)
-        self._engines.drafts.save(self.conversation.key + _TITLE, title)
+        save_title(self._engines.drafts, self.conversation.key, title)
         if not self.draft.is_empty:  # words kept from a refused try, or moved here
             self._say(
                 f"The title is: {as_sentence(title)} It says: {as_sentence(self.draft.text)} "
@@ -385,6 +385,11 @@ def saved_title(drafts: DraftKeeper, key: str) -> str:
     return drafts.load(key + _TITLE) or ""
 
 
+def save_title(drafts: DraftKeeper, key: str, title: str) -> None:
+    """Save ``title`` beside the draft of a new conversation (``key``)."""
+    drafts.save(key + _TITLE, title)
+
+
 def new_topic_key(category_id: int) -> str:
     """The key of the draft new topic in a category."""
     return f"{_NEW_TOPIC_IN}{category_id}"
@@ -396,7 +401,7 @@ def keep_as_new_conversation(drafts: DraftKeeper, key: str, title: str, raw: str
     saved already (an empty one does not count); the key when saved."""
     if drafts.load(key):
         return None
-    drafts.save(key + _TITLE, title)
+    save_title(drafts, key, title)
     drafts.save(key, raw)
     return key
 

@@ -39,7 +39,7 @@ from voicepeer.voice.withdrawals import (
     HeldReplyWithdrawal,
     HeldTopicWithdrawal,
     HeldWithdrawal,
-    UnsentReplyWithdrawal,
+    UnsentWithdrawal,
     Withdrawals,
 )
 
@@ -112,7 +112,7 @@ class PostDeletion:
         return f"Your {self.what} stays."
 
 
-PlannedDeletion = PostDeletion | HeldWithdrawal | UnsentReplyWithdrawal
+PlannedDeletion = PostDeletion | HeldWithdrawal | UnsentWithdrawal
 """What "delete my post" asks about: deleting a post or topic, or taking back a reply or new
 topic not on the forum yet (held for a moderator, or a reply still in the outbox)."""
 
@@ -132,7 +132,7 @@ class PostDeletions(OwnPostChanges):
             if here is not None and not theirs:
                 unsent = self._in_outbox(here)
                 if unsent is not None and unsent.state is OutboxState.PENDING:
-                    return UnsentReplyWithdrawal(unsent)
+                    return UnsentWithdrawal(unsent)
                 if unsent is not None:  # its sending was interrupted: it may be there
                     self._say(MAYBE_SENT)
                     return None
@@ -158,11 +158,11 @@ class PostDeletions(OwnPostChanges):
         age = phrasing.age_of(fresh, self._now())
         return PostDeletion(fresh, age, self._private(), topic, kept_as, people)
 
-    def plan_at_list(self) -> HeldTopicWithdrawal | None:
-        """At the topic list, where no post is being read: the withdrawal of the person's
-        new topic held for a moderator (it has no topic to open yet); None after saying why
+    def plan_at_list(self) -> UnsentWithdrawal | HeldTopicWithdrawal | None:
+        """At the topic list, where no post is being read: taking back the person's new
+        topic not on the forum yet (it has no topic to open yet); None after saying why
         there is none."""
-        return Withdrawals(self._engines).plan_held_topic() if self._signed_in() else None
+        return Withdrawals(self._engines).plan_at_list() if self._signed_in() else None
 
     def _withdrawal(self, held: WaitingPost, topic: Topic) -> HeldReplyWithdrawal | None:
         """The withdrawal of the reply held for a moderator to ask about; None after saying
@@ -215,7 +215,7 @@ class PostDeletions(OwnPostChanges):
         if isinstance(deletion, HeldReplyWithdrawal | HeldTopicWithdrawal):
             Withdrawals(self._engines).make(deletion)
             return
-        if isinstance(deletion, UnsentReplyWithdrawal):
+        if isinstance(deletion, UnsentWithdrawal):
             Withdrawals(self._engines).take_back(deletion)
             return
         post, topic = deletion.post, deletion.topic

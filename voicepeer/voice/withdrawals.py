@@ -28,7 +28,13 @@ from dataclasses import dataclass
 from voicepeer.errors import ForumError, ForumNotFoundError
 from voicepeer.forum.base import Topic, WaitingPost
 from voicepeer.forum.http import DeliveryUncertainError
-from voicepeer.forum.outbox import OutboxBusyError, OutboxEntry, OutboxState, SendResult
+from voicepeer.forum.outbox import (
+    EntryKind,
+    OutboxBusyError,
+    OutboxEntry,
+    OutboxState,
+    SendResult,
+)
 from voicepeer.speech.text.emoji import title_words
 from voicepeer.voice.composer import reply_draft_key
 from voicepeer.voice.error_phrases import say_error
@@ -36,6 +42,8 @@ from voicepeer.voice.new_conversation import (
     delete_saved,
     keep_as_new_conversation,
     new_topic_key,
+    save_title,
+    saved_title,
 )
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.own_post_changes import OwnPostChanges, age_order, it_begins
@@ -67,7 +75,6 @@ MAYBE_SENT = (
     "Your newest reply here may have reached the forum already, so I cannot take it back "
     "now. I will check before sending it again; once it is there, say delete my post."
 )
-BEING_SENT = "Your reply is being sent this moment. Say delete my post again in a moment."
 NOT_WITHDRAWN = (
     "The forum did not finish withdrawing your reply, and it is still waiting for a "
     "moderator. Say delete my post to try again."
@@ -181,25 +188,62 @@ HeldWithdrawal = HeldReplyWithdrawal | HeldTopicWithdrawal
 
 
 @dataclass(frozen=True)
-class UnsentReplyWithdrawal:
-    """The person's newest reply to a topic, still waiting in the outbox, to take back."""
+class UnsentWithdrawal:
+    """The person's reply (their newest in a topic), new topic or message still waiting in
+    the outbox, to take back."""
 
     entry: OutboxEntry
 
     @property
+    def what(self) -> str:
+        kinds = {EntryKind.TOPIC: "new topic", EntryKind.MESSAGE: "message"}
+        return kinds.get(self.entry.kind, "reply")
+
+    @property
     def question(self) -> str:
+        which = (
+            "Your newest reply here is"
+            if self.entry.kind is EntryKind.REPLY
+            else f"Your {self.what}, {title_words(self.entry.topic_title)}, is"
+        )
         return (
-            "Your newest reply here is not sent yet: it goes as soon as the forum takes it. "
-            f"Take it back, so that it is never sent?{it_begins(self.entry.raw)} Say yes or no."
+            f"{which} not sent yet: it goes as soon as the forum takes it. Take it back, so "
+            f"that it is never sent?{it_begins(self.entry.raw)} Say yes or no."
         )
 
     @property
     def question_again(self) -> str:
-        return "Shall I take back your reply that is not sent yet? Please say yes or no."
+        return f"Shall I take back your {self.what} that is not sent yet? Please say yes or no."
 
     @property
     def declined(self) -> str:
-        return "Your reply stays, and goes as soon as the forum takes it."
+        return f"Your {self.what} stays, and goes as soon as the forum takes it."
+
+    @property
+    def being_sent(self) -> str:
+        return f"Your {self.what} is being sent this moment. Say delete my post again in a moment."
+
+    def after(self, state: OutboxState, *, title_kept: bool = False) -> str:
+        """What is said once the outbox was asked to take it back, by its state then."""
+        if self.entry.kind is EntryKind.REPLY:
+            return _AFTER_TAKING_BACK[state]
+        what = self.what
+        kept = "Its title and words are" if title_kept else "Its words are"
+        return {
+            OutboxState.WITHDRAWN: (
+                f"Your {what} is taken back: it will not be sent. {kept} kept in your drafts: "
+                "say my drafts to hear them, change them and send them again."
+            ),
+            OutboxState.POSTED: (
+                "It was sent just now, so it is on the forum: open it and say delete my post "
+                "to take it down."
+            ),
+            OutboxState.ENQUEUED: HELD_MEANWHILE,
+            OutboxState.SENDING: (
+                f"Your {what} may have reached the forum already, so I cannot take it back "
+                "now. I will check before sending it again."
+            ),
+        }[state]
 
 
 _AFTER_TAKING_BACK = {
@@ -212,25 +256,42 @@ _AFTER_TAKING_BACK = {
 
 
 class Withdrawals(OwnPostChanges):
-    """Takes back the person's reply that is not on the forum yet, on a yes."""
+    """Takes back the person's reply or new topic that is not on the forum yet, on a yes."""
 
-    def take_back(self, withdrawal: UnsentReplyWithdrawal) -> None:
-        """Take the reply out of the outbox (the person said yes), and say so."""
+    def take_back(self, withdrawal: UnsentWithdrawal) -> None:
+        """Take it out of the outbox (the person said yes), and say so."""
         outbox = self._engines.outbox
-        assert outbox is not None  # only a reply found there is asked about
+        assert outbox is not None  # only what was found there is asked about
+        entry = withdrawal.entry
         try:
-            now = outbox.withdraw(withdrawal.entry.id)
+            now = outbox.withdraw(entry.id)
         except OutboxBusyError:
-            self._say(BEING_SENT)
+            self._say(withdrawal.being_sent)
             return
         if now.state is OutboxState.REJECTED:  # refused meanwhile: told then, words kept
             self._say(send_result_line(SendResult(now)))
             return
-        self._say(_AFTER_TAKING_BACK[now.state])
+        # The outbox gives back the words (before any draft's there); the title goes beside
+        # them, unless that draft has a title of its own.
+        title_kept = now.state is OutboxState.WITHDRAWN and entry.kind is not EntryKind.REPLY
+        if title_kept and saved_title(self._drafts, entry.key):
+            title_kept = False
+        elif title_kept:
+            save_title(self._drafts, entry.key, entry.topic_title)
+        self._say(withdrawal.after(now.state, title_kept=title_kept))
 
-    def plan_held_topic(self) -> HeldTopicWithdrawal | None:
-        """The withdrawal of the person's newest new topic held for a moderator, to ask
-        about; None after saying why there is none."""
+    def plan_at_list(self) -> UnsentWithdrawal | HeldTopicWithdrawal | None:
+        """At the topic list: taking back the person's newest new topic or message not sent
+        yet, else withdrawing their newest new topic held for a moderator; None after
+        saying why there is neither."""
+        outbox = self._engines.outbox
+        unsent = [e for e in outbox.pending() if e.kind is not EntryKind.REPLY] if outbox else []
+        if unsent:
+            newest = UnsentWithdrawal(unsent[-1])
+            if newest.entry.state is OutboxState.PENDING:
+                return newest
+            self._say(newest.after(OutboxState.SENDING))  # it may be on the forum already
+            return None
         try:
             waiting = self._forum.all_waiting_posts() or ()
             # A reply has its topic; a new topic (or message) none. Without its place in
