@@ -11,8 +11,8 @@
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
     READING ──delete my post──▶ DELETING_POST ──yes: deleted (a reply, or a new topic whole;
         or a reply not on the forum yet taken back), words kept as a draft / no──▶ READING
-    BROWSING ──delete my post──▶ DELETING_POST (a new topic held for a moderator) ──yes:
-        withdrawn, title and words kept as a draft / no──▶ BROWSING
+    BROWSING ──delete my post──▶ DELETING_POST (a new topic not sent yet, or held for a
+        moderator) ──yes: taken back, title and words kept as a draft / no──▶ BROWSING
     READING ──bring back my post──▶ RECOVERING_POST ──yes: back (a topic, reopened), its kept
         draft let go / no──▶ READING
     BROWSING ──bring back my topic──▶ READING (the topic deleted last this session, which
@@ -46,8 +46,9 @@
   is not on the forum yet, the question is "Withdraw it, so that it is never posted?" (held
   for a moderator) or "Take it back, so that it is never sent?" (still in the outbox); it
   cannot come back, so that too needs an explicit "yes". At the topic list, the question is
-  about their new topic held for a moderator ("Your new topic, …, is waiting for a
-  moderator to approve it. Withdraw it …?").
+  about their new topic not sent yet ("Your new topic, …, is not sent yet … Take it back
+  …?") or held for a moderator ("… is waiting for a moderator to approve it. Withdraw it
+  …?").
 - RECOVERING_POST: voicepeer asked "Bring back your deleted post, posted …?" (or "your
   topic, …?"); only an explicit "yes" brings it back, for everyone to see again.
 - ADDING_TO_REPLY: voicepeer asked "Add your saved words to the end of your reply posted …?
