@@ -59,7 +59,9 @@ class ModeratorsView(httpx.BaseTransport):
         posts = stream.get("posts") if isinstance(stream, dict) else None
         for post in posts if isinstance(posts, list) else [body]:
             _as_moderator_sees(post)
-        headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+        # The body is written anew, unpacked: its old length and packing no longer apply.
+        stale = {"content-length", "content-encoding"}
+        headers = {k: v for k, v in response.headers.items() if k.lower() not in stale}
         return httpx.Response(response.status_code, headers=headers, content=json.dumps(body))
 
 

@@ -33,6 +33,13 @@ ASKED = (
 LINES = ["latest topics", "delete my post", "yes"]
 KEY = "new topic in 1"
 """The draft new topic in the first category, where the held topic was started."""
+UNSENT = [
+    "latest topics",
+    *["new topic", "number one", TITLE, WORDS, "send it", "yes"],
+    *LINES[1:],
+]
+"""A new topic started by voice, then taken back at the topic list; with the forum gone
+before its yes (line 6), it waits in the outbox."""
 
 
 def _held_topic(forum: DemoForum) -> None:
@@ -143,14 +150,8 @@ def test_a_topic_sent_by_voice_and_withdrawn_is_never_told_of_as_declined(
 def test_a_new_topic_not_sent_yet_is_taken_back_with_its_title(
     forum: DemoForum, data: Path
 ) -> None:
-    lines = [
-        "latest topics",
-        *["new topic", "number one", TITLE, WORDS, "send it", "yes"],
-        *LINES[1:],
-    ]
-    # The forum is gone before the yes: the new topic waits in the outbox.
     talk = converse(
-        forum.base_url, lines, data, credentials=user_key(forum), before_line={6: forum.stop}
+        forum.base_url, UNSENT, data, credentials=user_key(forum), before_line={6: forum.stop}
     )
     question = next(line for line in talk.said if "Take it back, so that" in line)
     assert question.startswith(f"Your new topic, {TITLE}, is not sent yet")
@@ -164,3 +165,26 @@ def test_a_new_topic_not_sent_yet_is_taken_back_with_its_title(
     with DiscourseClient(forum.base_url, credentials=user_key(forum)) as client:
         assert Outbox(data / "outbox.sqlite3", client).flush() == []
         assert client.find_own_topic(TITLE, private=False, since=None) is None
+
+
+def test_taken_back_beside_a_titled_draft_its_words_are_kept_and_that_title_stays(
+    forum: DemoForum, data: Path
+) -> None:
+    drafts = DraftStore(data / "outbox.sqlite3")
+
+    def start_another() -> None:  # another new topic there, put aside meanwhile
+        drafts.save(KEY + " title", "Heat and fatigue")
+        drafts.save(KEY, "Half a thought.")
+
+    talk = converse(
+        forum.base_url,
+        UNSENT,
+        data,
+        credentials=user_key(forum),
+        before_line={6: forum.stop, 7: start_another},
+    )
+    assert talk.said[-1].startswith(
+        "Your new topic is taken back: it will not be sent. Its words are kept in your drafts"
+    )
+    assert drafts.load(KEY + " title") == "Heat and fatigue"
+    assert WORDS in (drafts.load(KEY) or "") and "Half a thought." in (drafts.load(KEY) or "")

@@ -271,13 +271,13 @@ class Withdrawals(OwnPostChanges):
         if now.state is OutboxState.REJECTED:  # refused meanwhile: told then, words kept
             self._say(send_result_line(SendResult(now)))
             return
-        # The outbox gives back the words (before any draft's there); the title goes beside
-        # them, unless that draft has a title of its own.
-        title_kept = now.state is OutboxState.WITHDRAWN and entry.kind is not EntryKind.REPLY
-        if title_kept and saved_title(self._drafts, entry.key):
-            title_kept = False
-        elif title_kept:
-            save_title(self._drafts, entry.key, entry.topic_title)
+        title_kept = False
+        if now.state is OutboxState.WITHDRAWN and entry.kind is not EntryKind.REPLY:
+            # The outbox gave back the words (before any draft's there); the title goes
+            # beside them, unless that draft has a title of its own.
+            title_kept = not saved_title(self._drafts, entry.key)
+            if title_kept:
+                save_title(self._drafts, entry.key, entry.topic_title)
         self._say(withdrawal.after(now.state, title_kept=title_kept))
 
     def plan_at_list(self) -> UnsentWithdrawal | HeldTopicWithdrawal | None:
