@@ -300,22 +300,15 @@ class Withdrawals(OwnPostChanges):
                 p for p in waiting if p.topic_id is None and None not in (p.id, p.category_id)
             ]
             held = max(topics, key=age_order, default=None)
-            if held is None:
-                self._say(NO_TOPIC_HELD)
-                return None
-            category = self._category_name(held.category_id)
         except ForumError as error:
             log.warning("could not read the posts held for a moderator: %s", type(error).__name__)
             self._say(say_error(error))
             return None
-        return HeldTopicWithdrawal(held, category)
-
-    def _category_name(self, category_id: int | None) -> str:
-        try:
-            found = self._forum.categories()
-        except ForumError:
-            return ""
-        return next((c.name for c in found if c.id == category_id), "")
+        if held is None:
+            self._say(NO_TOPIC_HELD)
+            return None
+        category = self._reader.category(held.category_id)  # None when it cannot be read
+        return HeldTopicWithdrawal(held, category.name if category is not None else "")
 
     def make(self, withdrawal: HeldWithdrawal) -> None:
         """Withdraw the reply or new topic (the person said yes), keeping its words, and
