@@ -69,15 +69,32 @@ def post_long_ago(forum: DemoForum, post_id: int) -> None:
         )
 
 
+def like(forum: DemoForum, who: str, post_id: int) -> None:
+    """``who`` likes the post (the forum must take it)."""
+    body = {"id": post_id, "post_action_type_id": 2}
+    answer = httpx.post(
+        f"{forum.base_url}/post_actions.json", json=body, headers=member_headers(who)
+    )
+    assert answer.status_code == 200, answer.text
+
+
 def backdate_likes(forum: DemoForum, minutes: int) -> None:
     """Make every like on ``forum`` ``minutes`` older, as if given that long ago."""
+    _backdate(forum, "post_likes", minutes)
+
+
+def backdate_notifications(forum: DemoForum, minutes: int) -> None:
+    """Make every notification on ``forum`` ``minutes`` older."""
+    _backdate(forum, "notifications", minutes)
+
+
+def _backdate(forum: DemoForum, table: str, minutes: int) -> None:
     with sqlite3.connect(forum.db_path) as conn:
-        rows = conn.execute("SELECT post_id, user_id, created_at FROM post_likes").fetchall()
-        for post_id, user_id, created_at in rows:
+        rows = conn.execute(f"SELECT rowid, created_at FROM {table}").fetchall()
+        for rowid, created_at in rows:
             earlier = parse_iso(created_at) - timedelta(minutes=minutes)
             conn.execute(
-                "UPDATE post_likes SET created_at = ? WHERE post_id = ? AND user_id = ?",
-                (iso(earlier), post_id, user_id),
+                f"UPDATE {table} SET created_at = ? WHERE rowid = ?", (iso(earlier), rowid)
             )
 
 

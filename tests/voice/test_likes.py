@@ -9,7 +9,14 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
-from tests.support.members import backdate_likes, keyed_forum, member_headers, signed_in
+from tests.support.members import (
+    backdate_likes,
+    keyed_forum,
+    like,
+    member_headers,
+    posted,
+    signed_in,
+)
 from tests.support.transports import DropAfterSending
 from tests.voice.test_assistant import first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
@@ -184,3 +191,13 @@ def test_a_like_whose_answer_was_lost_is_said_unsure_and_never_given_twice(
     # being the forum's "already done".
     assert talk.said[-4:] == [ASKED, unsure, ASKED, unsure]
     assert first_post_likes(forum) == 1
+
+
+def test_one_members_many_likes_are_heard_as_one_notification(forum: DemoForum, data: Path) -> None:
+    # A stock forum gathers one liker's fourth like within two hours into one notification.
+    texts = ("Pacing helps me most.", "Cool showers help.", "Naps after lunch.", "Short walks.")
+    for topic_id, text in enumerate(texts, start=1):
+        like(forum, "sam", posted(forum, "demo", {"topic_id": topic_id, "raw": text * 2})["id"])
+    talk = converse(forum.base_url, ["notifications"], data, credentials=signed_in(forum))
+    assert "sam liked 4 of your posts." in talk.said[1], talk.said
+    assert not any("sam liked your post" in line for line in talk.said)

@@ -65,7 +65,8 @@ def notifications(ctx: Context, _m: re.Match[str]) -> Response:
     )
     rows = ctx.store.all(
         "SELECT n.*, t.slug, t.title FROM notifications n LEFT JOIN topics t ON t.id = n.topic_id"
-        f" WHERE n.user_id = ?{kept} ORDER BY n.id DESC LIMIT ? OFFSET ?",
+        # NotificationsController#index: newest made first (a gathered like keeps its time).
+        f" WHERE n.user_id = ?{kept} ORDER BY n.created_at DESC, n.id DESC LIMIT ? OFFSET ?",
         (user["id"], NOTIFICATIONS_PER_PAGE, offset),
     )
     items = [

@@ -1,32 +1,26 @@
-"""Creating topics, posts, likes and notifications: shared by the seed and the handlers."""
+"""Creating topics, posts and their notifications: shared by the seed and the handlers."""
 
 from __future__ import annotations
 
 import json
 import re
 import sqlite3
-from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from voicepeer.demo_forum.markdown import render
-from voicepeer.demo_forum.store import Store, now_iso, parse_iso, slugify
+from voicepeer.demo_forum.store import Store, now_iso, slugify
 from voicepeer.demo_forum.tracking import record_posting
 from voicepeer.demo_forum.watched_words import censor
 
 # Discourse's notification type numbers (site.json "notification_types").
 MENTIONED = 1
 REPLIED = 2
-LIKED = 5
 PRIVATE_MESSAGE = 6
 POSTED = 9
 POST_APPROVED = 20
 WATCHING_CATEGORY_OR_TAG = 36
 GATHERED = (REPLIED, POSTED, PRIVATE_MESSAGE, WATCHING_CATEGORY_OR_TAG)
 """PostAlerter::COLLAPSED_NOTIFICATION_TYPES: a member has at most one of these per topic."""
-
-POST_UNDO_ACTION_WINDOW = timedelta(minutes=10)
-"""How long after liking a member may take the like back (Discourse's site setting
-post_undo_action_window_mins, default 10; Guardian#can_delete_post_action?)."""
 
 _MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 
@@ -55,7 +49,13 @@ def _notify(
         post_number = unread[0] if unread else post_number
         if len(unread) > 1:
             shown = f"{len(unread)} replies"  # embed.replies
-    data = {
+    data = alert_data(topic, post_id, actor, shown)
+    insert_notification(conn, user_id, kind, topic["id"], post_number, data, created_at)
+
+
+def alert_data(topic: sqlite3.Row, post_id: int, actor: str, shown: str) -> dict[str, Any]:
+    """The data PostAlerter#create_notification gives a notification about a post."""
+    return {
         "topic_title": topic["title"],
         "original_post_id": post_id,
         "original_post_type": 1,
@@ -63,22 +63,23 @@ def _notify(
         "revision_number": None,
         "display_username": shown,
     }
-    _insert_notification(conn, user_id, kind, topic["id"], post_number, data, created_at)
 
 
-def _insert_notification(
+def insert_notification(
     conn: sqlite3.Connection,
     user_id: int,
     kind: int,
-    topic_id: int,
-    post_number: int,
+    topic_id: int | None,
+    post_number: int | None,
     data: dict[str, Any],
     created_at: str,
+    *,
+    read: bool = False,
 ) -> None:
     conn.execute(
         "INSERT INTO notifications (user_id, notification_type, topic_id, post_number, data,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (user_id, kind, topic_id, post_number, json.dumps(data), created_at),
+        " read, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (user_id, kind, topic_id, post_number, json.dumps(data), read, created_at),
     )
 
 
@@ -258,54 +259,6 @@ def add_topic(
     )
 
 
-def add_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor: str) -> bool:
-    """Like a post; False when this member had already liked it."""
-    created_at = now_iso()
-    cursor = conn.execute(
-        "INSERT OR IGNORE INTO post_likes (post_id, user_id, created_at) VALUES (?, ?, ?)",
-        (post["id"], user_id, created_at),
-    )
-    if cursor.rowcount == 0:
-        return False
-    if post["user_id"] != user_id:
-        topic = conn.execute("SELECT * FROM topics WHERE id = ?", (post["topic_id"],)).fetchone()
-        _notify(
-            conn,
-            user_id=post["user_id"],
-            kind=LIKED,
-            topic=topic,
-            post_number=post["post_number"],
-            post_id=post["id"],
-            actor=actor,
-            created_at=created_at,
-        )
-    return True
-
-
-def like_given_at(store: Store, post_id: int, user_id: int) -> str | None:
-    """When the member liked the post (as Discourse writes times); None: they have not."""
-    given = store.scalar(
-        "SELECT created_at FROM post_likes WHERE post_id = ? AND user_id = ?", (post_id, user_id)
-    )
-    return None if given is None else str(given)
-
-
-def like_undoable(liked_at: str, archived: bool) -> bool:
-    """Guardian#can_delete_post_action? for the member's own like given at ``liked_at``:
-    within POST_UNDO_ACTION_WINDOW, and never in an archived topic."""
-    return not archived and datetime.now(UTC) - parse_iso(liked_at) < POST_UNDO_ACTION_WINDOW
-
-
-def remove_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor: str) -> None:
-    """Take a like back, and with it the author's notification of it (PostActionNotifier)."""
-    conn.execute("DELETE FROM post_likes WHERE post_id = ? AND user_id = ?", (post["id"], user_id))
-    conn.execute(
-        "DELETE FROM notifications WHERE notification_type = ? AND user_id = ? AND topic_id = ?"
-        " AND post_number = ? AND json_extract(data, '$.display_username') = ?",
-        (LIKED, post["user_id"], post["topic_id"], post["post_number"], actor),
-    )
-
-
 def approve_pending(
     store: Store, pending_id: int, censored: tuple[str, ...] = ()
 ) -> sqlite3.Row | None:
@@ -339,7 +292,7 @@ def approve_pending(
         # ReviewableQueuedPost#perform_approve_post: only the post's address in the data;
         # the topic's title comes with the notification's topic (fancy_title).
         url = f"/t/{topic['slug']}/{topic['id']}/{post['post_number']}"
-        _insert_notification(
+        insert_notification(
             conn,
             pending["user_id"],
             POST_APPROVED,

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from voicepeer.demo_forum.posting import like_given_at
+from voicepeer.demo_forum.likes import like_given_at
 from voicepeer.demo_forum.store import Store, now_iso
 
 PLUGINS = ("solved", "reactions")

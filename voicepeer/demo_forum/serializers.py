@@ -14,7 +14,7 @@ from typing import Any
 
 from voicepeer.demo_forum import polls, profiles
 from voicepeer.demo_forum.fancy_title import fancy_title
-from voicepeer.demo_forum.posting import like_given_at, like_undoable
+from voicepeer.demo_forum.likes import like_given_at, like_undoable
 from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
 from voicepeer.demo_forum.store import Store, is_staff, iso, parse_iso
 from voicepeer.demo_forum.tracking import TRACKING

@@ -19,15 +19,9 @@ from voicepeer.demo_forum.http_api import (
     not_found,
     rejected,
 )
+from voicepeer.demo_forum.likes import add_like, like_given_at, like_undoable, remove_like
 from voicepeer.demo_forum.member_limits import MemberLimits
-from voicepeer.demo_forum.posting import (
-    add_like,
-    add_post,
-    add_topic,
-    like_given_at,
-    like_undoable,
-    remove_like,
-)
+from voicepeer.demo_forum.posting import add_post, add_topic
 from voicepeer.demo_forum.reading import can_start_topic_in, visible_post, visible_topic
 from voicepeer.demo_forum.reply_limits import reply_limit_errors
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
@@ -346,7 +340,7 @@ def delete_post_action(ctx: Context, match: re.Match[str]) -> Response:
     # Taking a like back gives no like back to the day's limit (the like is only trashed).
     _limit_action(ctx, MemberLimits(ctx.store, ctx.options), user, post)
     with ctx.store.transaction() as conn:
-        remove_like(conn, post=post, user_id=user["id"], actor=user["username"])
+        remove_like(conn, post=post, user_id=user["id"])
     return Response.json(200, post_json(ctx.store, post, user["id"], style="single"))
 
 
