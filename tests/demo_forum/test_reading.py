@@ -38,7 +38,7 @@ def test_latest_lists_seeded_topics_newest_first(client: httpx.Client) -> None:
         assert [names[p["user_id"]] for p in latest] == [topic["last_poster_username"]]
 
 
-def test_latest_pages_by_thirty_and_links_only_to_existing_pages(
+def test_latest_pages_by_thirty_offering_more_while_a_page_is_full(
     forum: DemoForum, client: httpx.Client
 ) -> None:
     for n in range(40):
@@ -51,6 +51,13 @@ def test_latest_pages_by_thirty_and_links_only_to_existing_pages(
     assert "more_topics_url" not in second
     assert not {t["id"] for t in first["topics"]} & {t["id"] for t in second["topics"]}
     assert _get(client, "/latest.json?page=5")["topic_list"]["topics"] == []
+    # TopicListSerializer offers more whenever a page is full, though the next is empty.
+    for n in range(30 - len(second["topics"])):
+        forum.seed_long_topic(posts=1, title=f"Filling the page, topic number {n}")
+    full = _get(client, "/latest.json?page=1", "/latest.json")["topic_list"]
+    assert len(full["topics"]) == 30 and full["more_topics_url"] == "/latest?page=2"
+    last = _get(client, "/latest.json?page=2", "/latest.json")["topic_list"]
+    assert last["topics"] == [] and "more_topics_url" not in last
 
 
 def test_bad_page_number_is_a_clear_400(client: httpx.Client) -> None:

@@ -64,6 +64,22 @@ def test_next_goes_on_into_the_forums_next_page(forum: DemoForum, tmp_path: Path
     assert talk.said[-1].startswith(f"You are in the topic list, on topic 31 of {total}:")
 
 
+def test_a_full_last_page_ends_the_list_after_one_empty_page(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # A stock forum offers more_topics_url whenever a page is full, even the last one.
+    add_topics(forum, 30 - len(latest(forum, 1)["topics"]), first=NEW_TOPICS + 1)  # type: ignore[arg-type]
+    assert latest(forum, 1).get("more_topics_url") and latest(forum, 2)["topics"] == []
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "open topic sixty", "back", "next", "where am i"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-2] == "That is the end of the list."
+    assert talk.said[-1].startswith("You are in the topic list, on topic 60 of 60:"), talk.said
+
+
 def test_a_topic_further_down_opens_by_its_number(forum: DemoForum, tmp_path: Path) -> None:
     second = latest(forum, 1)["topics"]
     last = len(second) + 30  # type: ignore[arg-type]

@@ -71,14 +71,13 @@ def _paged(
     page = _page(ctx)
     rows = ctx.store.all(
         f"SELECT * FROM topics WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-        (*params, TOPICS_PER_PAGE + 1, page * TOPICS_PER_PAGE),
+        (*params, TOPICS_PER_PAGE, page * TOPICS_PER_PAGE),
     )
-    more = len(rows) > TOPICS_PER_PAGE
+    # TopicListSerializer#include_more_topics_url?: offered whenever the page is full,
+    # though the next may hold nothing.
     joiner = "&" if "?" in base else "?"
-    more_url = f"{base}{joiner}page={page + 1}" if more else None
-    return topic_list_response(
-        ctx, rows[:TOPICS_PER_PAGE], page=page, more_url=more_url, style=style
-    )
+    more_url = f"{base}{joiner}page={page + 1}" if len(rows) == TOPICS_PER_PAGE else None
+    return topic_list_response(ctx, rows, page=page, more_url=more_url, style=style)
 
 
 def latest(ctx: Context, _m: re.Match[str]) -> Response:
