@@ -57,8 +57,9 @@ def test_a_declined_reply_comes_back_to_its_draft_and_is_told_once(
     assert isinstance(declined.error, DeclinedByModeratorError)
     assert send_result_line(declined) == (
         "Your reply to Heat was not posted. It is no longer waiting for a moderator, and it "
-        "is not on the forum: most likely a moderator declined it. I have kept your words: "
-        "say reply in that topic to change them and send them again."
+        "is not on the forum: most likely a moderator declined it, unless you withdrew it on "
+        "the forum's website. I have kept your words: say reply in that topic to change them "
+        "and send them again."
     )
     drafts = DraftStore(path)
     assert drafts.load("topic-1") == HELD

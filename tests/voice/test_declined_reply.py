@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
+
 from tests.support.conversation import converse
 from tests.support.members import keyed_forum, signed_in, user_key
 from tests.voice.test_unposted_reply import HELD
@@ -40,6 +42,24 @@ def test_a_reply_the_person_withdrew_is_not_told_as_declined(tmp_path: Path, dat
         assert first.said[-1].startswith("Your reply is withdrawn")
         later = converse(forum.base_url, [], data, credentials=account)
         assert not any("declined" in line for line in later.said)
+
+
+def test_a_reply_withdrawn_on_the_website_is_told_with_that_possibility(
+    tmp_path: Path, data: Path
+) -> None:
+    # The forum keeps no record its author can read of why a held post went, so withdrawn
+    # on the web and declined look the same; the words are kept either way.
+    with keyed_forum(tmp_path / "held.sqlite3", moderated_words=("pier",)) as forum:
+        account = user_key(forum)
+        lines = ["open topic one", "reply", HELD, "send it", "yes"]
+        converse(forum.base_url, lines, data, credentials=account)
+        (pending,) = forum.pending_post_ids()
+        headers = {"User-Api-Key": account.key, "User-Api-Client-Id": str(account.client_id)}
+        gone = httpx.delete(f"{forum.base_url}/review/{pending}.json", headers=headers)
+        assert gone.status_code == 200, gone.text
+        later = converse(forum.base_url, ["open topic one", "reply"], data, credentials=account)
+        assert "unless you withdrew it on the forum's website" in later.said[-1]
+        assert "Your reply says: I walk to the pier with my sister most mornings." in later.said[-1]
 
 
 def test_a_withdrawal_that_failed_leaves_the_reply_to_be_told_of_if_declined(

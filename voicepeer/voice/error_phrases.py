@@ -319,9 +319,10 @@ def _declined(error: DeclinedByModeratorError) -> str:
             "A moderator approved a post of yours there, perhaps changing its words, but I "
             "cannot find these words on the forum."
         )
+    # The forum tells an author nothing either way, and keeps no record they can read.
     return (
         "It is no longer waiting for a moderator, and it is not on the forum: most likely a "
-        "moderator declined it."
+        "moderator declined it, unless you withdrew it on the forum's website."
     )
 
 
