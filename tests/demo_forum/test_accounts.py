@@ -148,6 +148,24 @@ def test_notifications_for_replies_mentions_likes_and_messages(
     assert client.get("/notifications.json").status_code == 403
 
 
+def test_reading_posts_marks_their_notifications_read(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    # PostTiming.process_timings → Notification.mark_posts_read: the posts' own, no others.
+    key = forum.create_admin_api_key()
+    demo = {"Api-Key": key, "Api-Username": "demo"}
+
+    def unread() -> set[tuple[int, int]]:
+        body = client.get("/notifications.json", headers=demo).json()["notifications"]
+        return {(n["topic_id"], n["post_number"]) for n in body if not n["read"]}
+
+    before = unread()
+    assert (14, 2) in before  # the seed's replies to demo's topic, gathered at post 2
+    read = {"topic_id": "14", "topic_time": "2000", "timings[2]": "1000", "timings[3]": "1000"}
+    assert client.post("/topics/timings", headers=demo, data=read).status_code == 200
+    assert unread() == before - {(14, 2)}
+
+
 def test_a_notification_names_its_topic_by_its_fancy_title(
     forum: DemoForum, client: httpx.Client
 ) -> None:

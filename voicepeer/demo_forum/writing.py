@@ -406,8 +406,15 @@ def topic_timings(ctx: Context, _m: re.Match[str]) -> Response:
         )
     )
     read_up_to = max((n for n in numbers if 1 <= n <= highest), default=0)
-    if read_up_to:
-        with ctx.store.transaction() as conn:
+    with ctx.store.transaction() as conn:
+        # PostTiming.process_timings: the member's notifications about the posts read are
+        # read now (Notification.mark_posts_read).
+        conn.executemany(
+            "UPDATE notifications SET read = 1 WHERE user_id = ? AND topic_id = ?"
+            " AND post_number = ? AND read = 0",
+            [(user["id"], topic["id"], number) for number in numbers],
+        )
+        if read_up_to:
             record_reading(
                 conn,
                 user["id"],
