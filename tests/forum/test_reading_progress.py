@@ -116,6 +116,49 @@ def test_timings_are_gathered_for_their_interval_and_never_block() -> None:
     assert sent[1] == (8, {1: 60_000, 2: 500})  # an hour's pause is not an hour of reading
 
 
+def test_timings_waiting_are_sent_at_once_when_asked() -> None:
+    sent: list[tuple[int, dict[int, int]]] = []
+    first_on_its_way, let_it_arrive = threading.Event(), threading.Event()
+
+    def send(topic_id: int, timings: dict[int, int]) -> None:
+        if not sent:
+            first_on_its_way.set()
+            assert let_it_arrive.wait(10)
+        sent.append((topic_id, timings))
+
+    now = [0.0]
+    timings = ReadingTimings(send, interval_s=30, clock=lambda: now[0])
+    timings.record(7, 1, 900)
+    now[0] = 31.0
+    timings.record(7, 2, 900)  # due: the sender takes it and is held on its way
+    assert first_on_its_way.wait(10)
+    timings.record(8, 4, 1000)  # not due for another 30 s
+    asking = threading.Thread(target=timings.send_now)
+    asking.start()
+    asking.join(0.3)
+    assert asking.is_alive()  # waits for the batch on its way, so the forum hears in order
+    let_it_arrive.set()
+    asking.join(10)
+    assert sent == [(7, {1: 900, 2: 900}), (8, {4: 1000})]
+    timings.close()
+
+
+def test_notifications_about_posts_just_heard_are_not_told_as_new(
+    start_forum: StartForum,
+) -> None:
+    # Discourse marks a member's notifications about posts read as it records the reading.
+    running = start_forum()
+    client = running.client("demo")
+    before = {(n.topic_id, n.post_number) for n in client.notifications(unread_only=True).newest}
+    assert (14, 2) in before  # the seed's two replies to demo's topic, gathered at post 2
+    client.record_reading(14, 2, 3000)
+    client.record_reading(14, 3, 3000)
+    after = {(n.topic_id, n.post_number) for n in client.notifications(unread_only=True).newest}
+    assert after == before - {(14, 2)}
+    assert client.timings.batches_sent == 1
+    client.close()
+
+
 def test_failed_timings_are_kept_for_the_next_batch(start_forum: StartForum) -> None:
     running = start_forum()
     topic_id = seed_topic_with_gaps(running.server.store, 30, deleted=())

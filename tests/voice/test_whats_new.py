@@ -134,3 +134,25 @@ def test_posts_left_unread_are_counted_by_number_past_a_deleted_one(
     assert f"new posts. {line}, 4 unread. Two:" in talk.said[0]
     # Posts 3 and 4 were read aloud; post 5 is left.
     assert talk.said[-1] == f"Back to the topic list. {line}, 1 unread."
+
+
+def test_replies_just_heard_are_not_told_again_as_notifications(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # The forum marks the notifications about posts read once it hears of the reading,
+    # which voicepeer sends before asking for notifications.
+    unread = httpx.get(
+        f"{forum.base_url}/notifications.json", headers=DEMO, params={"filter": "unread"}
+    ).json()["notifications"]
+    assert {(n["topic_id"], n["post_number"]) for n in unread} == {(14, 2), (15, 3)}
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "open topic three", "next", "notifications"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[3].startswith("Post 3 of 3, by Priya Nair"), talk.said
+    assert talk.said[-2:] == [
+        "You have 1 new notification.",
+        "sam sent you a private message: Checking in after your first week.",
+    ]

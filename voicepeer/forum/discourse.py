@@ -517,6 +517,9 @@ class DiscourseClient:
             with contextlib.suppress(ForumError):
                 self.site_limits()
         names = self._notification_kinds or parse.NOTIFICATION_KINDS
+        # Discourse marks the notifications about posts read as it hears of the reading:
+        # what was just heard is not told again as new.
+        self.timings.send_now()
         params = {"filter": "unread"} if unread_only else None
         data = self.http.get("/notifications.json", params)
         found = parse.notifications(data, names, censor=self.censored())

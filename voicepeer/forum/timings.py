@@ -43,6 +43,7 @@ class ReadingTimings:
         self._wake = threading.Condition()
         self._closed = False
         self._worker: threading.Thread | None = None
+        self._sending = threading.Lock()
         self.batches_sent = 0
 
     def record(self, topic_id: int, post_number: int, milliseconds: int) -> None:
@@ -57,6 +58,11 @@ class ReadingTimings:
                 )
                 self._worker.start()
             self._wake.notify()
+
+    def send_now(self) -> None:
+        """Send what is waiting at once, in the caller's thread, after any batch already
+        on its way: what the forum says next about what was read is then up to date."""
+        self._send_all()
 
     def close(self, timeout_s: float = 5.0) -> None:
         """Send what is left (waiting at most ``timeout_s``), then stop the thread."""
@@ -89,6 +95,10 @@ class ReadingTimings:
         return max(0.0, due - self._clock())
 
     def _send_one(self) -> bool:
+        with self._sending:
+            return self._send_next()
+
+    def _send_next(self) -> bool:
         with self._wake:
             if not self._pending:
                 return False
