@@ -229,3 +229,31 @@ def test_a_near_match_naming_another_commands_own_word_is_asked(text: str) -> No
     verdict = CommandMatcher().interpret(Heard(text))
     assert verdict.command is None
     assert set(verdict.ambiguous) == {Intent.SLOWER, Intent.LOUDER}
+
+
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        ("take back my topic", Intent.REMOVE_VOTE),
+        ("take back my like", Intent.REMOVE_VOTE),
+    ],
+)
+def test_a_near_match_acting_on_another_thing_is_not_taken(text: str, never: Intent) -> None:
+    # Spelled nearly as "take back my vote", but about another thing.
+    verdict = MATCHER.interpret(Heard(text), allowed={never, Intent.NEXT})
+    assert verdict.command is None or verdict.command.intent is not never, verdict
+    assert never not in verdict.ambiguous
+
+
+def test_a_near_match_on_the_same_thing_is_still_taken() -> None:
+    # A topic is its first post: "next topic" and "next post" act on the same thing.
+    verdict = MATCHER.interpret(Heard("delete my replies"), allowed={Intent.DELETE_POST})
+    assert verdict.command == Command(Intent.DELETE_POST)
+
+
+@pytest.mark.parametrize("text", ["delete my topic", "withdraw my topic", "delete my topics"])
+def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> None:
+    # "delete my topic" is spelled nearly as "undelete my topic", the opposite.
+    verdict = MATCHER.interpret(Heard(text), allowed={Intent.DELETE_POST, Intent.RECOVER_POST})
+    assert verdict.command is None or verdict.command.intent is Intent.DELETE_POST, verdict
+    assert verdict.command is not None or Intent.DELETE_POST in verdict.ambiguous

@@ -135,6 +135,8 @@ MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {
     # The topic list, not "new topic": out of the grammars, as "next topic" is too close.
     Intent.LATEST: ("new topics",),
     Intent.MESSAGE: ("new message",),
+    # A new topic held or not sent yet, taken back at the topic list.
+    Intent.DELETE_POST: ("delete my topic", "withdraw my topic"),
     # No bare "vote": "vote for" would be read as "vote four".
     Intent.VOTE: (
         "vote for {number}",

@@ -32,6 +32,23 @@ from voicepeer.commands.numbers import parse_ordinal, spoken_number
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 
+THINGS: Mapping[str, str] = {
+    **dict.fromkeys(("post", "posts", "reply", "replies", "topic", "topics"), "post"),
+    **dict.fromkeys(("vote", "votes"), "vote"),
+    **dict.fromkeys(("like", "likes"), "like"),
+    **dict.fromkeys(("bookmark", "bookmarks"), "bookmark"),
+    **dict.fromkeys(("draft", "drafts"), "draft"),
+}
+"""What a command acts on, by the words that name it (a topic is its first post)."""
+
+
+def _other_thing(heard: frozenset[str], phrasing: frozenset[str]) -> bool:
+    """Whether a phrasing only spelled like what was heard acts on another thing ("take back
+    my vote" for "take back my topic")."""
+    heard_things = {THINGS[w] for w in heard if w in THINGS}
+    phrasing_things = {THINGS[w] for w in phrasing if w in THINGS}
+    return bool(heard_things and phrasing_things and not heard_things & phrasing_things)
+
 
 @dataclass(frozen=True)
 class Interpretation:
@@ -133,10 +150,11 @@ class CommandMatcher:
         if slot_command is not None:
             return Interpretation(slot_command, confidence=heard.confidence)
         heard_core = core(text)
+        heard_words = frozenset(heard_core.split())
         best: dict[Intent, float] = {}
         for phrase, meanings in self._senses:
             intent = next((i for i in meanings if allowed is None or i in allowed), None)
-            if intent is None:
+            if intent is None or _other_thing(heard_words, frozenset(phrase.split())):
                 continue
             score = fuzz.ratio(heard_core, phrase)
             if score > best.get(intent, -1.0):
