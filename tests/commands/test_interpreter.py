@@ -150,3 +150,18 @@ def test_a_free_reading_of_only_empty_words_does_not_count_against_a_command() -
     assert INTERPRETER.command(heard, allowed).command == Command(Intent.BACK)
     disagreeing = Heard("back", passes=("the end",))
     assert INTERPRETER.command(disagreeing, allowed).command is None
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        ("fatigue", "fatigue"),
+        ("cooling vests please", "cooling vests"),
+        ("search for cooling vests", "cooling vests"),  # the whole search said again
+        ("look for heat", "heat"),
+        ("um", ""),
+        ("search", ""),
+    ],
+)
+def test_the_words_of_a_search_said_on_their_own(said: str, words: str) -> None:
+    assert INTERPRETER.search_words(Heard(said)) == words

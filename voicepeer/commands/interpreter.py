@@ -174,6 +174,16 @@ class Interpreter:
         """The editing command a dictated utterance is, or ``None`` for reply text."""
         return heard_action(heard)
 
+    def search_words(self, heard: Heard) -> str:
+        """What to look for in an utterance answering "what shall I look for?": the words
+        of a "search for …" said again in full, else what was said without the politeness
+        around it ("heat please" looks for heat); "" when it says nothing to look for."""
+        again = self.matcher.interpret(heard, {Intent.SEARCH}).command
+        words = str(again.slots.get("query", "")) if again is not None else ""
+        if not words and again is None:
+            words = unwrap(normalize(heard.text))
+        return "" if says_nothing(words) else words
+
     def correction(self, text: str) -> CorrectionCommand | None:
         """The correction command a whole utterance is, or ``None``."""
         return correction_command(text)

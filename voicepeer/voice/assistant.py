@@ -16,6 +16,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
+from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import Interpretation
@@ -180,6 +181,8 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
 
 
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
+ASK_SEARCH_WORDS = "What shall I look for? Say the words, or say cancel."
+SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
 SORRY_TRAIN = (
     "Sorry, I keep mishearing you. Your helper can teach me your voice with "
     "voice training, which takes about three minutes."
@@ -288,6 +291,8 @@ class Assistant:
         self.settings = settings or VoiceSettings()
         self.state = State.BROWSING
         self._resume_state = State.BROWSING
+        self._search_from = State.BROWSING
+        """Where "search for" was said, to go back to when nothing is looked for."""
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
         self.paragraphs = ParagraphReading(
             self.say,
@@ -508,6 +513,9 @@ class Assistant:
             else:
                 self._follow(self._writer().hear(heard))
             return
+        if self.state is State.SEARCHING:
+            self._searching(heard)
+            return
         if self.state in DICTATION_STATES:
             self._go(self.peer_loop.hear(self.state, heard))
             return
@@ -683,9 +691,27 @@ class Assistant:
 
     def _search(self, query: str) -> None:
         if not query.strip():
-            self.say("Say search for, and then what to look for. For example: search for heat.")
+            # "search for" and a pause: the words may come next, on their own.
+            self._search_from = self.state
+            self._go(State.SEARCHING)
+            self.say(ASK_SEARCH_WORDS)
         elif self.reader.show_search(query):
             self._go(State.BROWSING)
+
+    def _searching(self, heard: Heard) -> None:
+        """The answer to "what shall I look for?"."""
+        action = self.engines.interpreter.editing(heard)
+        if action is DictationAction.CANCEL:
+            self._go(self._search_from)
+            self.say("No search. " + self._where())
+            return
+        words = "" if action is not None else self.engines.interpreter.search_words(heard)
+        if not words:
+            self.say(SEARCH_WORDS_HELP)
+        elif self.reader.show_search(words):
+            self._go(State.BROWSING)
+        else:  # nothing found, or the forum could not be asked: said so
+            self._go(self._search_from)
 
     def _read(self) -> None:
         if self.state is State.BROWSING:

@@ -119,8 +119,9 @@ new topic, a post deleted, brought back, added to or changed) or cannot be undon
 a draft): the answer is heard narrowly (ListenMode.ANSWER) and judged by
 voicepeer.commands.consent."""
 
-DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING})
-"""States whose next utterance is text (a name, a title, a message), not a command."""
+DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING, State.SEARCHING})
+"""States whose next utterance is text (a name, a title, a message, what to look for), not a
+command."""
 WRITING_STATES = frozenset({State.DICTATING, State.EDITING_POST})
 """States where a reply, or the person's own post, is written or changed word by word."""
 

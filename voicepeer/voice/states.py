@@ -22,6 +22,8 @@
     READING ──correct my post──▶ EDITING_POST ──send it──▶ CHANGING_POST ──yes: changed──▶ READING
         EDITING_POST ──cancel: the changes kept──▶ READING    CHANGING_POST ──no──▶ EDITING_POST
     DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
+    BROWSING / READING ──search for (and nothing after it)──▶ SEARCHING ──the words──▶
+        BROWSING (what was found) / nothing found, or cancel──▶ where it was
 
 - BROWSING: a topic list is current; next / previous move through it.
 - READING: a topic is open and one post is current; next / previous move through posts.
@@ -63,6 +65,8 @@
   voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
   reply "goodbye" ends the session at once, from any state but sleep.
 - SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
+- SEARCHING: voicepeer asked what to look for (the person said "search for" and paused);
+  the next utterance is what to look for, unless it is "cancel" or "help".
 
 Saved posts and new conversations (private messages, new topics) start from BROWSING or
 READING, and every way out goes back to where the person was (shown as ORIGIN):
@@ -110,10 +114,10 @@ a grammar of them (the other commands as its garbage path), and words whose mean
 depends on the state are resolved by it (commands.intents.SENSES): "carry on" reads the
 next post in READING; "read it" opens a topic in BROWSING and is a yes in CONTENT_NOTE.
 SLEEPING takes only what voicepeer said would wake it ("wake up", "resume"), as it hears
-people talk to others in the room. DICTATING, COMPOSING, NAMING and TITLING hear free text
-(editing commands only as whole utterances); CONFIRMING, LIKING, VOTING and SENDING hear
-answers, where only a clear yes is a yes. `voicepeer listen --state STATE` hears exactly as
-the loop does in STATE.
+people talk to others in the room. DICTATING, COMPOSING, NAMING, TITLING and SEARCHING hear
+free text (editing commands only as whole utterances); CONFIRMING, LIKING, VOTING and
+SENDING hear answers, where only a clear yes is a yes. `voicepeer listen --state STATE`
+hears exactly as the loop does in STATE.
 
 Posting is not a state of its own: after "yes" the reply is handed to the outbox and the
 loop is back in READING, on the same topic, whatever the forum answered. Only when the disk
@@ -137,6 +141,7 @@ class State(Enum):
     LIKING = "liking"
     VOTING = "voting"
     QUITTING = "quitting"
+    SEARCHING = "searching"
     SLEEPING = "sleeping"
     BOOKMARKS = "bookmarks"
     DRAFTS = "drafts"
@@ -165,6 +170,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.READING,
             State.CONTENT_NOTE,
             State.DELETING_POST,
+            State.SEARCHING,
             State.SLEEPING,
         }
     )
@@ -181,6 +187,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.RECOVERING_POST,
             State.ADDING_TO_REPLY,
             State.EDITING_POST,
+            State.SEARCHING,
             State.SLEEPING,
         }
     )
@@ -189,6 +196,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING, State.QUITTING}),
     State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING, State.QUITTING}),
     State.QUITTING: frozenset({State.QUITTING, State.DICTATING, State.CONFIRMING}),
+    State.SEARCHING: frozenset({State.SEARCHING}) | _ORIGINS,
     State.LIKING: frozenset({State.LIKING, State.READING}),
     State.VOTING: frozenset({State.VOTING, State.READING}),
     State.DELETING_POST: frozenset({State.DELETING_POST, State.READING, State.BROWSING}),

@@ -1,0 +1,50 @@
+""" "Search for" and a pause: voicepeer asks what to look for and takes the next words on
+their own, as a person who paused would say them. Against the real demo forum."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from voicepeer.demo_forum import DemoForum
+from voicepeer.voice.assistant import ASK_SEARCH_WORDS, SEARCH_WORDS_HELP
+from voicepeer.voice.states import State
+
+FOUND = "1 topic about chips earned. One: Walked to the end of the pier"
+
+
+def test_the_words_after_a_pause_are_what_is_looked_for(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, ["search for", "chips earned", "open topic one"], data)
+    assert talk.said[0] == ASK_SEARCH_WORDS
+    assert talk.said[1].startswith(FOUND)
+    assert talk.said[-1].startswith("Post 2 of 4, by Jo Baxter")
+
+
+def test_the_whole_search_said_again_or_politely_looks_for_its_words(
+    forum: DemoForum, data: Path
+) -> None:
+    again = converse(forum.base_url, ["search", "search for chips earned"], data)
+    assert again.said[-1].startswith(FOUND)
+    polite = converse(forum.base_url, ["look for", "chips earned please"], data)
+    assert polite.said[-1].startswith(FOUND)
+
+
+def test_nothing_to_look_for_is_asked_again_and_cancel_goes_back(
+    forum: DemoForum, data: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "open topic one", "search for", "um", "read it back", "cancel", "next"],
+        data,
+    )
+    asked = talk.said.index(ASK_SEARCH_WORDS)
+    assert talk.said[asked + 1 : asked + 3] == [SEARCH_WORDS_HELP, SEARCH_WORDS_HELP]
+    assert talk.said[asked + 3].startswith("No search. You are reading ")
+    assert talk.said[-1].startswith("Post 2 of "), talk.said  # reading on where it was
+    assert talk.assistant is not None and talk.assistant.state is State.READING
+
+
+def test_nothing_found_goes_back_to_the_list(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, ["latest topics", "search for", "zebra crossings"], data)
+    assert talk.said[-1] == "I found nothing about zebra crossings. Try other words."
+    assert talk.assistant is not None and talk.assistant.state is State.BROWSING
