@@ -128,11 +128,19 @@ def test_talk_while_a_choice_is_pending_is_kept_as_reply_text() -> None:
     assert said[-1] == "Left weak as it was." and corrector.pending is Pending.NOTHING
 
 
-def test_correct_with_a_word_not_in_the_reply_is_reply_text() -> None:
-    draft, corrector = Draft(), Corrector(lambda _: None, Interpreter())
+def test_correct_with_a_word_not_in_the_reply_is_reply_text_said_so() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
     draft.add("my legs are weak")
     assert not corrector.hear(Heard("correct me"), draft)
+    assert said == [
+        "I could not find the word me in your reply, so I took what you said as part of it. "
+        "Say scratch that to take it out."
+    ]
     assert not corrector.hear(Heard("two"), draft)
+    assert not corrector.hear(Heard("replace the filter with a new one"), draft)
+    assert said[-1].startswith("I could not find the words the filter in your reply")
+    assert len(said) == 2  # "two" is reply text with nothing to say about it
 
 
 def test_typed_session_spells_and_replaces_then_posts_after_yes(
@@ -184,9 +192,19 @@ def test_typed_session_leaves_a_word_and_cancel_keeps_the_draft(
     )
     said = talk.transcript
     assert "Left heavy as it was." in said
-    # "arms" is not in the reply: the utterance is reply text, nothing is lost.
+    # "arms" is not in the reply: the utterance is reply text, nothing is lost, and the
+    # person hears why nothing changed.
+    assert "I could not find the word arms in your reply, so I took what you said" in said
     assert "Your reply says: My legs feel heavy today replace arms with legs" in said
     assert "Reply put aside." in said
+
+
+def test_words_taken_as_part_of_the_reply_go_with_scratch_that(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    lines = ["open topic one", "reply", "I walk every morning", "replace evening with night"]
+    talk = converse(forum.base_url, [*lines, "scratch that", "read it back", "cancel"], tmp_path)
+    assert talk.said[-3:-1] == ["Removed the last part.", "Your reply says: I walk every morning"]
 
 
 def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:

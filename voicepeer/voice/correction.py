@@ -83,6 +83,7 @@ class Corrector:
         if self.pending is not Pending.NOTHING:
             return self._answer(command, heard, draft)
         if command is None:
+            self._tell_if_not_found(heard, draft)
             return False
         if command.kind is CorrectionKind.CORRECT:
             self._correct(command, draft)
@@ -112,6 +113,20 @@ class Corrector:
                 continue  # "two" or "done" with nothing asked is reply text
             return command
         return None
+
+    def _tell_if_not_found(self, heard: Heard, draft: Draft) -> None:
+        """A "correct" or "replace" naming words the draft does not have stays in it as
+        words (they may be what the person means to write), and the person is told, since
+        dictation is otherwise silent."""
+        named = self._interpreter.correction(heard.text)
+        if named is None or named.kind not in (CorrectionKind.CORRECT, CorrectionKind.REPLACE):
+            return
+        if draft.find(named.words) is None:
+            words = f"the word{'s' if len(named.words) > 1 else ''} {' '.join(named.words)}"
+            self._say(
+                f"I could not find {words} in your {self._what}, so I took what you said as "
+                "part of it. Say scratch that to take it out."
+            )
 
     def _correct(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
