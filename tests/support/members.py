@@ -12,6 +12,7 @@ import httpx
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.demo_forum.store import iso, parse_iso
 from voicepeer.forum.credentials import Credentials
+from voicepeer.speech.text.timefmt import spoken_age
 
 ADMIN_KEY = "voice-test-admin-key-0123456789"
 
@@ -61,12 +62,18 @@ def post_words(forum: DemoForum, post_id: int) -> str:
     return str(httpx.get(f"{forum.base_url}/posts/{post_id}.json").json()["raw"])
 
 
+LONG_AGO = datetime(2026, 1, 1, 10, tzinfo=UTC)
+
+
 def post_long_ago(forum: DemoForum, post_id: int) -> None:
     """Make the post as old as if written on 1 January 2026: past any edit time limit."""
     with sqlite3.connect(forum.db_path) as conn:
-        conn.execute(
-            "UPDATE posts SET created_at = '2026-01-01T10:00:00.000Z' WHERE id = ?", (post_id,)
-        )
+        conn.execute("UPDATE posts SET created_at = ? WHERE id = ?", (iso(LONG_AGO), post_id))
+
+
+def long_ago_said() -> str:
+    """How long ago :func:`post_long_ago` made a post, as voicepeer says it."""
+    return spoken_age(LONG_AGO, datetime.now(UTC))
 
 
 def like(forum: DemoForum, who: str, post_id: int) -> None:

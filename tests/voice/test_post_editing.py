@@ -12,6 +12,7 @@ import pytest
 from tests.support.conversation import converse
 from tests.support.members import (
     keyed_forum,
+    long_ago_said,
     member_headers,
     post_long_ago,
     post_reply,
@@ -26,13 +27,13 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.voice.composer import CHANGE_BASE, change_key
 from voicepeer.voice.post_editing import (
-    CANNOT_EDIT,
     CHANGED,
     CHANGED_MEANWHILE,
     HELD_FOR_APPROVAL,
     NO_POST,
     NOTHING_CHANGED,
     STILL_WAITING,
+    cannot_edit,
 )
 
 MINE = "I walk to the pier with my sister most mornings."
@@ -204,7 +205,7 @@ def test_what_the_forum_does_not_allow_is_said_before_any_change(
     assert unchanged.said[-1] == "Your post stays as it was."
     post_long_ago(forum, post_id)
     too_old = converse(forum.base_url, CHANGE, data, credentials=signed_in(forum))
-    assert too_old.said[-1] == CANNOT_EDIT
+    assert too_old.said[-1] == cannot_edit(f"your post posted {long_ago_said()}")
     assert post_words(forum, post_id) == MINE
 
 
@@ -268,9 +269,9 @@ def test_changes_to_a_post_past_its_edit_time_become_the_topics_reply(
     post_id = _put_aside(forum, data)
     post_long_ago(forum, post_id)
     talk = converse(forum.base_url, CHANGE, data, credentials=signed_in(forum))
-    assert talk.said[-1] == (
-        f"{CANNOT_EDIT} Your changed version is kept as your reply to this topic: say reply, "
-        "then send it, to post it as a new reply."
+    assert talk.said[-1] == cannot_edit(f"your post posted {long_ago_said()}") + (
+        " Your changed version is kept as your reply to this topic: say reply, then send it,"
+        " to post it as a new reply."
     )
     drafts = DraftStore(data / "outbox.sqlite3")
     assert drafts.load(f"topic-{first_topic_id(forum)}") == MINE.replace("sister", "brother")

@@ -55,10 +55,6 @@ EDITING_HELP = (
 NO_POST = "You have no post in this topic to change."
 STILL_WAITING = unposted_line(Unposted.IN_OUTBOX, "it cannot be changed", "correct my post")
 HELD_FOR_APPROVAL = unposted_line(Unposted.HELD, "it cannot be changed", "correct my post")
-CANNOT_EDIT = (
-    "The forum no longer lets you change this post: it allows changes only for a while after "
-    "posting, and not in an archived topic."
-)
 NO_WORDS = "The forum did not give me the words of your post, so I cannot change it."
 NOTHING_CHANGED = (
     "You have not changed anything yet. Say correct and a word, or replace and the words, "
@@ -77,6 +73,15 @@ NOT_CHANGED = (
     "The forum did not take the change, and your post is as it was. Your changes stay saved: "
     "say correct my post to try again."
 )
+
+
+def cannot_edit(which: str) -> str:
+    """Said when the forum no longer takes changes to the post (``which``: "your post
+    posted 2 days ago": the person may be hearing someone else's)."""
+    return (
+        f"The forum no longer lets you change {which}: it allows changes only for a while "
+        "after posting, and not in an archived topic."
+    )
 
 
 def _same(a: str, b: str) -> bool:
@@ -176,15 +181,15 @@ class PostEditor(Composer):
         key = change_key(post.id)
         drafts = self._engines.drafts
         saved, began_from = drafts.load(key), drafts.load(key + CHANGE_BASE)
+        age = phrasing.age_of(post, self._now())
+        which = f"your post{' posted ' + age if age else ''}"
         if post.cues is None or not post.cues.can_edit:
-            self._say(CANNOT_EDIT + self._keep_as_reply(post, saved))
+            self._say(cannot_edit(which) + self._keep_as_reply(post, saved))
             return False
         # The topic too, for the composer's own reading of whether it is private.
         self._post, self._topic, raw = post, self._posts.topic, post.raw or ""
         self.corrector.reset()
         self.draft = PostText.of_post(raw, saved)
-        age = phrasing.age_of(post, self._now())
-        which = f"your post{' posted ' + age if age else ''}"
         if saved is not None and began_from is not None and not _same(began_from, raw):
             # Changed elsewhere since: both versions heard, and sending replaces the
             # forum's words only after the person heard them.
