@@ -218,8 +218,8 @@ class CommandMatcher:
                 value = next(iter(values.values()))
                 if says_nothing(value):
                     # "search the": the value was not heard, only a word around it. Taken
-                    # bare, the voice loop asks for it ("Search for what?") instead of
-                    # searching for "the".
+                    # bare, the voice loop asks what to look for instead of searching for
+                    # "the".
                     return Command(intent)
                 return Command(intent, {slot: value})
         return None

@@ -795,7 +795,7 @@ class SphinxRecognizer:
                     if query:
                         return Recognition(f"{prefix} {query}", 0.6, (text,))
                 break
-        # Without a query the voice loop asks "Search for what?".
+        # Without a query the voice loop asks what to look for.
         return Recognition(prefix, 0.6, ())
 
     def close(self) -> None:
