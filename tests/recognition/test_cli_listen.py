@@ -220,6 +220,22 @@ def test_dictating_hears_text_and_whole_editing_commands(
     assert records[1]["intent"] == "send"
 
 
+def test_after_search_for_the_words_are_heard_as_free_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The words the voice loop then looks for, heard by the dictation model; "cancel" is
+    # still a command.
+    path = write_wav(tmp_path / "s.wav", utterances(["fatigue and heat", 3.0, "cancel", 3.0]))
+    status, lines, _ = run(
+        ["listen", "--wav", str(path), "--state", "searching", "--json", "--engine", "sphinx"],
+        capsys,
+    )
+    assert status == 0
+    records = [json.loads(line) for line in lines]
+    assert "intent" not in records[0] and "fatigue" in records[0]["text"]
+    assert records[1]["intent"] == "cancel"
+
+
 @pytest.mark.parametrize("state", ["dictating", "editing_post"])
 def test_only_a_goodbye_naming_voicepeer_ends_writing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
