@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from tests.support.conversation import converse
+from tests.support.conversation import Conversation, converse
 from tests.support.members import keyed_forum, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
@@ -192,42 +192,64 @@ def test_a_visitor_is_told_to_sign_in_before_choosing_a_category(tmp_path: Path)
     )
 
 
-def test_a_title_the_forum_refuses_is_said_again_and_the_first_post_kept(
+FIRST_POST_WRITTEN = "What helps you sleep when the nights are hot?"
+
+
+def with_a_taken_title(forum: DemoForum, data: Path, then: list[str]) -> tuple[Conversation, str]:
+    """A new topic sent with the title of the forum's newest topic, then ``then`` said; the
+    conversation and that title."""
+    latest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    taken = str(latest[0]["title"])
+    opening = ["latest topics", "new topic", "number one"]
+    lines = [*opening, taken, FIRST_POST, "send it", "yes", *then]
+    return converse(forum.base_url, lines, data, credentials=signed_in(forum)), taken
+
+
+def test_a_title_the_forum_refuses_is_asked_again_at_once_and_the_first_post_kept(
     tmp_path: Path,
 ) -> None:
     # A stock Discourse refuses a title another topic has, only once the topic is sent:
-    # the first post comes back, and the person gives another title instead of dictating
-    # it all again.
+    # the first post comes back, and the person gives another title straight away instead
+    # of dictating it all again.
     with start(tmp_path) as forum:
-        latest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
-        taken = latest[0]["title"]
-        opening = ["latest topics", "new topic", "number one"]
-        talk = converse(
-            forum.base_url,
-            [*opening, taken, FIRST_POST, "send it", "yes", *opening, TITLE, "send it", "yes"],
-            tmp_path / "data",
-            credentials=signed_in(forum),
-        )
+        talk, taken = with_a_taken_title(forum, tmp_path / "data", [TITLE, "send it", "yes"])
         topics = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
         mine = next(t for t in topics if t["title"].lower() == TITLE)
         first = httpx.get(f"{forum.base_url}/t/{mine['id']}.json").json()
-    category = next(line for line in talk.said if line.startswith("A new topic in "))
-    place = category.split(".")[0].removeprefix("A new topic ")
     refused = talk.said.index(
         f"Your new topic, {as_title(taken)}, was not posted. The forum did not accept that. "
-        "Another topic on the forum already has this title. I have kept your words: say new "
-        "topic and choose the same category to change them and send them again."
+        "Another topic on the forum already has this title. Your words are kept. Say another "
+        "title, or say cancel to keep them for later."
     )
-    words = "What helps you sleep when the nights are hot?"
-    assert talk.said[refused + 3 : refused + 6] == [
-        f"Your new topic {place} was not posted. The forum did not accept that. Another topic "
-        f"on the forum already has this title. Its words are kept. They say: {words}",
-        "Say its title, at least 15 characters long.",
-        f"The title is: {as_title(TITLE)}. It says: {words} Keep talking to add to it, or say "
-        "send it.",
-    ]
-    assert first["post_stream"]["posts"][0]["cooked"] == f"<p>{words}</p>"
+    assert talk.said[refused + 1] == (
+        f"The title is: {as_title(TITLE)}. It says: {FIRST_POST_WRITTEN} Keep talking to add "
+        "to it, or say send it."
+    )
+    assert talk.said[-1].endswith("is posted.")
+    assert first["post_stream"]["posts"][0]["cooked"] == f"<p>{FIRST_POST_WRITTEN}</p>"
     assert [t["title"] for t in topics].count(taken) == 1
+
+
+def test_a_topic_refused_for_its_title_can_be_put_aside_and_taken_up_later(
+    tmp_path: Path,
+) -> None:
+    opening = ["latest topics", "new topic", "number one"]
+    with start(tmp_path) as forum:
+        talk, _ = with_a_taken_title(forum, tmp_path / "data", ["cancel", *opening, TITLE])
+    category = next(line for line in talk.said if line.startswith("A new topic in "))
+    place = category.split(".")[0].removeprefix("A new topic ")
+    aside = talk.said.index(
+        "New topic put aside. It is saved: say new topic and choose the same category to come "
+        "back to it."
+    )
+    assert talk.said[aside + 3 : aside + 6] == [
+        # Why was said when it was refused; the words were the person's since.
+        f"Your new topic {place} was not posted. Its words are kept. They say: "
+        f"{FIRST_POST_WRITTEN}",
+        "Say its title, at least 15 characters long.",
+        f"The title is: {as_title(TITLE)}. It says: {FIRST_POST_WRITTEN} Keep talking to add "
+        "to it, or say send it.",
+    ]
 
 
 def as_title(dictated: str) -> str:

@@ -26,7 +26,7 @@ from voicepeer.voice.composer import (
 )
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line, say_error
-from voicepeer.voice.outbox_phrases import send_result_line
+from voicepeer.voice.outbox_phrases import retitle_line, send_result_line, title_refused
 from voicepeer.voice.phrasing import and_list, forum_name
 from voicepeer.voice.ports import DraftKeeper, Say
 
@@ -308,7 +308,12 @@ class NewConversationComposer(Composer):
         return Next.CONFIRMING
 
     def post(self) -> None:
-        """The person said yes: to the outbox (on disk before anything is sent)."""
+        self.send()
+
+    def send(self) -> bool:
+        """The person said yes: to the outbox (on disk before anything is sent). True when
+        the forum refused only the title: its words are the draft again, and a new title
+        is asked for at once."""
         conversation = self.conversation
         # The outbox takes the draft away in the same transaction that records it.
         result = self._engines.outbox.submit_new(
@@ -319,8 +324,13 @@ class NewConversationComposer(Composer):
             # Its words are in the outbox now, as the new topic's first post.
             self._engines.drafts.discard(self._carrying)
             self._carrying = None
+        if title_refused(result):
+            self.draft = Draft.from_text(self._engines.drafts.resume(conversation.key) or "")
+            self._say(retitle_line(result))
+            return True
         self.draft = Draft()
         self._say(send_result_line(result))
+        return False
 
     def decline(self) -> Next:
         verb = "sent" if self.conversation.private else "posted"

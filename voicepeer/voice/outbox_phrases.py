@@ -103,6 +103,28 @@ def send_result_line(result: SendResult) -> str:
     )
 
 
+def title_refused(result: SendResult) -> bool:
+    """Whether the forum refused a new topic or message just now for its title alone (one
+    another topic has, or one it judged unclear or of the wrong length): only a new title
+    is needed, and the words are back in the draft."""
+    return (
+        result.state is OutboxState.REJECTED
+        and result.first_try
+        and result.entry.kind is not EntryKind.REPLY
+        and bool(result.entry.errors)
+        and all((r := read_rejection(e)).title_taken or r.title for e in result.entry.errors)
+    )
+
+
+def retitle_line(result: SendResult) -> str:
+    """Said when :func:`title_refused`: why, and that a title is all it needs."""
+    reasons = say_error(result.error) if result.error is not None else ""
+    return (
+        f"{_what(result.entry)} was not {_done(result.entry)}. {reasons} Your words are kept. "
+        "Say another title, or say cancel to keep them for later."
+    )
+
+
 _LIFTED = {
     RepliesHeld.NEW_MEMBER: "once someone has answered you there",
     RepliesHeld.IN_A_ROW: "once someone else has posted there",

@@ -108,6 +108,9 @@ class PeerLoop:
             return self._follow(self.composer.hear(heard))
         action = self._engines.interpreter.editing(heard)
         if action is DictationAction.CANCEL:
+            if state is State.TITLING and not self.composer.draft.is_empty:
+                # Words kept from a refused try wait for a title: put aside, not gone.
+                return self._follow(self.composer.cancel())
             return self._cancelled()
         if action is DictationAction.HELP:
             self._say(
@@ -320,8 +323,7 @@ class PeerLoop:
 
     def _sending(self, command: Command) -> State | None:
         if command.intent is Intent.YES:
-            self.composer.post()
-            return self._back_to_origin()
+            return State.TITLING if self.composer.send() else self._back_to_origin()
         if command.intent is Intent.NO:
             return self._follow(self.composer.decline())
         if command.intent is Intent.CANCEL:

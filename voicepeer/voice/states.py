@@ -87,6 +87,7 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     CHOOSING / CATEGORY ──a saved draft to that person or category──▶ COMPOSING
     TITLING ──a title within the forum's rules──▶ COMPOSING ──send it──▶ SENDING
     SENDING ──yes: handed to the outbox──▶ ORIGIN        SENDING ──no──▶ COMPOSING
+    SENDING ──yes, and the forum refused only the title──▶ TITLING (the words kept)
     NAMING / CHOOSING / CATEGORY / TITLING / COMPOSING / SENDING ──cancel──▶ ORIGIN
 
 - BOOKMARKS: the person's saved posts are the current list; next / previous move through
@@ -102,7 +103,9 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 - CATEGORY: the forum's categories were read as numbered choices; "number N" picks one.
 - TITLING: the next utterance is the title; the forum's title rules are checked at once.
   Words the forum refused (a title another topic has, a category gone) wait here too, read
-  back, so that only the title is said again.
+  back, so that only the title is said again: at once when the forum refused the title
+  right after the yes, or when the draft is taken up later. "Cancel" here puts such words
+  aside, saved.
 - COMPOSING: dictating the first post of the new conversation, with the same editing
   commands as a reply; the draft is saved after every change.
 - SENDING: voicepeer read it back, said who will see it ("privately, to Priya Nair" or
@@ -241,7 +244,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.CATEGORY: frozenset({State.CATEGORY, State.TITLING, State.COMPOSING}) | _ORIGINS,
     State.TITLING: frozenset({State.TITLING, State.COMPOSING}) | _ORIGINS,
     State.COMPOSING: frozenset({State.COMPOSING, State.SENDING}) | _ORIGINS,
-    State.SENDING: frozenset({State.SENDING, State.COMPOSING}) | _ORIGINS,
+    State.SENDING: frozenset({State.SENDING, State.COMPOSING, State.TITLING}) | _ORIGINS,
 }
 
 
