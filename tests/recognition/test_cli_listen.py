@@ -223,9 +223,9 @@ def test_dictating_hears_text_and_whole_editing_commands(
 def test_after_search_for_the_words_are_heard_as_free_text(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # The words the voice loop then looks for, heard by the dictation model; "cancel" is
-    # still a command.
-    path = write_wav(tmp_path / "s.wav", utterances(["fatigue and heat", 3.0, "cancel", 3.0]))
+    # The words the voice loop then looks for, heard by the dictation model; "never mind"
+    # leaves the question, as "cancel" does.
+    path = write_wav(tmp_path / "s.wav", utterances(["fatigue and heat", 3.0, "never mind", 3.0]))
     status, lines, _ = run(
         ["listen", "--wav", str(path), "--state", "searching", "--json", "--engine", "sphinx"],
         capsys,

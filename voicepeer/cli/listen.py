@@ -26,12 +26,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import make_interpreter, make_listener
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.voice.assistant import interpret_in, is_goodbye_while_dictating, listen_mode
-from voicepeer.voice.state_commands import WRITING_STATES
+from voicepeer.voice.state_commands import (
+    ASKING_FOR_WORDS,
+    WRITING_STATES,
+    leaves_the_question,
+)
 from voicepeer.voice.states import State
 
 
@@ -148,6 +153,8 @@ def _editing(heard: Heard, state: State | None, interpreter: Interpreter) -> str
         return None
     if state in WRITING_STATES and is_goodbye_while_dictating(heard):
         return "quit"
+    if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
+        return DictationAction.CANCEL.value
     action = interpreter.editing(heard)
     return action.value if action is not None else None
 

@@ -16,7 +16,6 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import PHRASINGS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import Interpretation
@@ -77,6 +76,7 @@ from voicepeer.voice.state_commands import (
     ASKING_CONSENT,
     DICTATION_STATES,
     WRITING_STATES,
+    leaves_the_question,
     listen_mode,
     listening_context,
 )
@@ -700,12 +700,13 @@ class Assistant:
 
     def _searching(self, heard: Heard) -> None:
         """The answer to "what shall I look for?"."""
-        action = self.engines.interpreter.editing(heard)
-        if action is DictationAction.CANCEL:
+        interpreter = self.engines.interpreter
+        if leaves_the_question(heard, interpreter):
             self._go(self._search_from)
             self.say("No search. " + self._where())
             return
-        words = "" if action is not None else self.engines.interpreter.search_words(heard)
+        action = interpreter.editing(heard)
+        words = "" if action is not None else interpreter.search_words(heard)
         if not words:
             self.say(SEARCH_WORDS_HELP)
         elif self.reader.show_search(words):

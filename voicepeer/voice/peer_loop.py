@@ -34,6 +34,7 @@ from voicepeer.voice.people import find_people, heard_name, member
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
 from voicepeer.voice.saved_drafts import DraftKind, SavedDraft
+from voicepeer.voice.state_commands import leaves_the_question
 from voicepeer.voice.states import State
 
 PEER_QUESTIONS: Mapping[State, str] = {
@@ -107,7 +108,7 @@ class PeerLoop:
         if state is State.COMPOSING:
             return self._follow(self.composer.hear(heard))
         action = self._engines.interpreter.editing(heard)
-        if action is DictationAction.CANCEL:
+        if leaves_the_question(heard, self._engines.interpreter):
             if state is State.TITLING and not self.composer.draft.is_empty:
                 # Words kept from a refused try wait for a title: put aside, not gone.
                 return self._follow(self.composer.cancel())

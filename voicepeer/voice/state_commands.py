@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import Intent
-from voicepeer.recognition.base import ListenMode, SwitchPresses
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.recognition.base import Heard, ListenMode, SwitchPresses
 from voicepeer.voice.states import State
 
 COMMANDS_EVERYWHERE = frozenset(
@@ -122,6 +124,11 @@ voicepeer.commands.consent."""
 DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING, State.SEARCHING})
 """States whose next utterance is text (a name, a title, a message, what to look for), not a
 command."""
+ASKING_FOR_WORDS = frozenset({State.NAMING, State.TITLING, State.SEARCHING})
+"""Dictation states that wait for a few words (a name, a title, what to look for)."""
+LEAVING = frozenset({Intent.CANCEL, Intent.BACK, Intent.STOP, Intent.NO})
+"""Where a name, a title or what to look for is asked, these leave the question as "cancel"
+does ("never mind", "go back"): nobody means them as a name, a title or a search."""
 WRITING_STATES = frozenset({State.DICTATING, State.EDITING_POST})
 """States where a reply, or the person's own post, is written or changed word by word."""
 
@@ -129,6 +136,15 @@ LAST_PARAGRAPH = "reading, last paragraph"
 """Listening context of READING once the post's last paragraph is reached: the same
 commands are understood, but "next paragraph" can no longer follow "next", so "next" is
 answered at once."""
+
+
+def leaves_the_question(heard: Heard, interpreter: Interpreter) -> bool:
+    """Whether ``heard``, said where a few words are asked for (:data:`ASKING_FOR_WORDS`),
+    leaves the question instead."""
+    if interpreter.editing(heard) is DictationAction.CANCEL:
+        return True
+    found = interpreter.command(heard, LEAVING)  # word for word: a name may be near one
+    return found.command is not None and not found.near
 
 
 def listen_mode(state: State) -> ListenMode:

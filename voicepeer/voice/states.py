@@ -66,7 +66,8 @@
   reply "goodbye" ends the session at once, from any state but sleep.
 - SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
 - SEARCHING: voicepeer asked what to look for (the person said "search for" and paused);
-  the next utterance is what to look for, unless it is "cancel" or "help".
+  the next utterance is what to look for, unless it is "help" or leaves the question
+  ("cancel", "never mind", "go back": as in NAMING and TITLING).
 
 Saved posts and new conversations (private messages, new topics) start from BROWSING or
 READING, and every way out goes back to where the person was (shown as ORIGIN):
@@ -98,7 +99,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
   usual question).
 - DELETING: voicepeer asked "Delete your reply to …? … Its words cannot be brought back.";
   only an explicit "yes" deletes the draft, as words once deleted are gone for good.
-- NAMING: voicepeer asked whom to write to; the next utterance is taken as a name.
+- NAMING: voicepeer asked whom to write to; the next utterance is taken as a name, unless
+  it leaves the question ("cancel", "never mind", "go back").
 - CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person.
 - CATEGORY: the forum's categories were read as numbered choices; "number N" picks one.
 - TITLING: the next utterance is the title; the forum's title rules are checked at once.
