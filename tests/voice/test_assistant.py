@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import Readings, converse
+from tests.support.members import signed_in
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.errors import AudioDeviceError
@@ -170,6 +171,17 @@ def test_help_lists_what_can_be_said_in_each_state(forum: DemoForum, data: Path)
     assert "reply" in reading.split(": ")[1].split(", ") and "who wrote this" in reading
     assert "scratch that" in dictating and "send it" in dictating
     assert confirming.startswith("You can say: yes, no")
+
+
+def test_help_says_a_number_picks_a_category_as_the_question_does(
+    forum: DemoForum, data: Path
+) -> None:
+    talk = converse(
+        forum.base_url, ["start a new topic", "help"], data, credentials=signed_in(forum)
+    )
+    assert "Say number and the category's number" in talk.said[0]
+    assert talk.said[-1].startswith("You can say: number and the category's number, ")
+    assert "open topic" not in talk.said[-1]
 
 
 def test_where_am_i_and_who_wrote_this(forum: DemoForum, data: Path) -> None:

@@ -91,7 +91,7 @@ def test_drafts_from_earlier_sessions_are_listed_and_each_goes_on_where_it_was(
     assert talk.said[1] == (
         f"You are in your saved drafts, on 1 of 2: your new topic, titled {TITLE}, in {category}."
     )
-    assert "next" in talk.said[2] and "open topic and a number" in talk.said[2]
+    assert "next" in talk.said[2] and "open and a number" in talk.said[2]
     assert talk.said[3].startswith(f"Two: your reply to {topic_one}, saved just now")
     assert talk.said[4] == "That is the last draft."
     assert talk.said[5].startswith(

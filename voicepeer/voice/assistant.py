@@ -150,6 +150,11 @@ HELP_WORDING: dict[Intent, str] = {
     Intent.MESSAGE: "message and a name",
     Intent.VOTE: "vote for choice and a number",
 }
+HELP_WORDING_IN: dict[State, dict[Intent, str]] = {
+    State.CATEGORY: {Intent.OPEN: "number and the category's number"},
+    State.DRAFTS: {Intent.OPEN: "open and a number"},
+}
+"""Where a number picks something other than a topic, help says it as the question did."""
 
 VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
     Intent.FASTER: {True: "Speaking faster.", False: "That is as fast as I can speak."},
@@ -1066,7 +1071,8 @@ class Assistant:
         if self.state in WRITING_STATES:
             return self._writer().help
         allowed = ALLOWED[self.state]
-        phrases = [HELP_WORDING.get(i, canonical(i)) for i in HELP_ORDER if i in allowed]
+        wording = HELP_WORDING | HELP_WORDING_IN.get(self.state, {})
+        phrases = [wording.get(i, canonical(i)) for i in HELP_ORDER if i in allowed]
         typed = (
             " When typing, Control D also ends."
             if isinstance(self.engines.listener, TextListener)
