@@ -518,3 +518,13 @@ def test_a_yes_that_keeps_failing_is_told_how_to_answer_once(
     question = "Shall I post your reply? Please say yes or no."
     assert talk.said[-3:] == [question, f"{UNCLEAR_ANSWER} {helps} {question}", question]
     assert len(topic_posts(forum, first_topic_id(forum))) == before
+
+
+def test_where_am_i_over_a_question_asks_it_again(forum: DemoForum, data: Path) -> None:
+    lines = ["latest topics", "open topic one", "like this post", "where am i", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2] == (
+        "You are reading Walked to the end of the pier today, post 1 of 4. Shall I like this "
+        "post? Please say yes or no."
+    )
+    assert talk.said[-1] == "You liked this post by Dave Whitfield."

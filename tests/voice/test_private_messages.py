@@ -84,7 +84,10 @@ def test_start_a_message_to_a_person_found_by_how_the_name_sounds(
         "It will be sent privately, to Mei Lin, on the voicepeer demo forum. "
         "Shall I send it? Say yes or no."
     )
-    assert "You are writing a message to Mei Lin. It has 9 words so far." in said
+    assert (
+        "You are writing a message to Mei Lin. It has 9 words so far. Shall I send it? Please "
+        "say yes or no." in said
+    )
     assert said[-1] == "Your message, Lunch, is sent."
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
     mine = inbox(forum, "mei")

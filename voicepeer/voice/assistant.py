@@ -645,7 +645,7 @@ class Assistant:
             Intent.PREVIOUS: lambda c: self._step(-1),
             Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
-            Intent.WHERE: lambda c: self.say(self._where()),
+            Intent.WHERE: lambda c: self.say(self._where_and_question()),
             Intent.HELP: lambda c: self.say(self._help()),
             Intent.STOP: lambda c: self._stop(),
             Intent.SLEEP: lambda c: self._sleep("Going to sleep. Say wake up when you need me."),
@@ -1055,6 +1055,12 @@ class Assistant:
             return
         self._go(State.READING)
         self.say("Skipped. Say next for the next post.")
+
+    def _where_and_question(self) -> str:
+        """Where the person is, then the question waiting on their answer, if one is: asked
+        "where am I" over a question, they may have lost it."""
+        question = self._open_question()
+        return f"{self._where()} {question}" if question else self._where()
 
     def _where(self) -> str:
         topic = self.reader.topic
