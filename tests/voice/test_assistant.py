@@ -132,6 +132,22 @@ def test_unrecognized_speech_gets_a_short_apology_then_a_hint(forum: DemoForum, 
     assert talk.said[-1] == "Sorry, I didn't catch that. Say help to hear what you can say."
 
 
+def test_a_command_of_another_state_is_said_to_do_nothing_here(
+    forum: DemoForum, data: Path
+) -> None:
+    # Heard word for word: "Sorry, I didn't catch that" would only have it said again.
+    talk = converse(forum.base_url, ["latest topics", "back", "reply", "wake up", "yes"], data)
+    where = "You are in the topic list, on topic 1 of "
+    assert talk.said[-4].startswith("Back does nothing here. " + where)
+    assert talk.said[-3].startswith("Reply does nothing here. " + where)
+    assert talk.said[-2].startswith("I am listening already. " + where)
+    assert talk.said[-1].startswith("Yes does nothing here. " + where)
+    # Near a command only, it is still not caught.
+    assert converse(forum.base_url, ["latest topics", "bake"], data).said[-1] == (
+        "Sorry, I didn't catch that."
+    )
+
+
 def test_voice_training_is_mentioned_once_when_mishearing_goes_on(
     forum: DemoForum, data: Path
 ) -> None:

@@ -538,23 +538,46 @@ class Assistant:
             self.say(f"Did you mean {options}?{again}")
             return
         if interpretation.command is None:
-            asking = self.state in ASKING_CONSENT
-            if asking:  # the helper reading sees why it asked again
-                transcript.info(
-                    "did: nothing, not a clear yes or no (%s%s), so asked again",
-                    self.engines.interpreter.why_no_answer(heard),
-                    ", over talk in the room" if heard.over_talk else "",
-                )
-            else:
-                transcript.info("did: nothing, not understood as a command")
-            self.engines.cues.error()
-            self._misheard(over_talk=asking and heard.over_talk)
+            self._not_understood(heard)
             return
         self.engines.cues.got_it()
         self._misheard_in_a_row = 0
         self._talk_explained = self._answer_helped = False
         self._dispatch(interpretation.command)
         self._maybe_suggest_rest()
+
+    def _not_understood(self, heard: Heard) -> None:
+        """Nothing to do for ``heard`` here: say so, and what helps."""
+        self.engines.cues.error()
+        if self.state in ASKING_CONSENT:  # the helper reading sees why it asked again
+            transcript.info(
+                "did: nothing, not a clear yes or no (%s%s), so asked again",
+                self.engines.interpreter.why_no_answer(heard),
+                ", over talk in the room" if heard.over_talk else "",
+            )
+            self._misheard(over_talk=heard.over_talk)
+            return
+        elsewhere = self._command_elsewhere(heard)
+        if elsewhere is None:
+            transcript.info("did: nothing, not understood as a command")
+            self._misheard()
+            return
+        # Heard clearly, but not a command here: "Sorry, I didn't catch that" would only
+        # make the person say it again, louder.
+        transcript.info("did: nothing, %s is not a command here", elsewhere.value)
+        nothing = (
+            "I am listening already."
+            if elsewhere is Intent.WAKE
+            else f"{canonical(elsewhere).capitalize()} does nothing here."
+        )
+        self.say(f"{nothing} {self._where_and_question()}")
+
+    def _command_elsewhere(self, heard: Heard) -> Intent | None:
+        """The command ``heard`` is word for word in another state, if it is one."""
+        found = self.engines.interpreter.command(heard)
+        if found.command is None or found.near or found.command.intent in ALLOWED[self.state]:
+            return None
+        return found.command.intent
 
     def _open_question(self, otherwise: str = "") -> str:
         """The question the current state waits on, asked again; ``otherwise`` when none."""
