@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.conversation import converse
+from tests.support.members import signed_in
 from tests.support.voicepeer_run import run_voicepeer
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.settings import VoiceSettings
@@ -75,6 +76,28 @@ def test_goodbye_while_asked_to_post_says_no_and_never_posts(forum: DemoForum, d
     assert "is posted" not in talk.transcript
     again = converse(forum.base_url, ["open topic one", "reply"], data)
     assert any("You have a saved reply" in line for line in again.said)
+
+
+def test_goodbye_naming_voicepeer_ends_a_new_message_kept_and_a_question_for_words(
+    forum: DemoForum, data: Path
+) -> None:
+    # Said while writing a new message, it had been taken as words of the message.
+    writing = ["message sam", "yes", "Lunch next week", "Would you like to meet for lunch"]
+    talk = converse(
+        forum.base_url, [*writing, "goodbye voicepeer"], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-1] == (
+        "Goodbye. Your message is saved: say message Sam Okafor to come back to it. Your "
+        "place is kept for next time."
+    )
+    again = converse(forum.base_url, ["my drafts"], data, credentials=signed_in(forum))
+    assert "Would you like to meet for lunch." in again.said[0]
+    assert "goodbye" not in again.said[0].lower()
+    for asked in (["message"], ["search for"]):
+        talk = converse(
+            forum.base_url, [*asked, "quit voicepeer"], data, credentials=signed_in(forum)
+        )
+        assert talk.said[-1] == "Goodbye. Your place is kept for next time."
 
 
 def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: Path) -> None:

@@ -518,6 +518,9 @@ class Assistant:
             else:
                 self._follow(self._writer().hear(heard))
             return
+        if self.state in DICTATION_STATES and is_goodbye_while_dictating(heard):
+            self._quit()
+            return
         if self.state is State.SEARCHING:
             self._searching(heard)
             return
@@ -1024,6 +1027,13 @@ class Assistant:
         if self.state in EDITING_STATES and self.post_editor.draft.changed:
             self.post_editor.save()
             kept = " Your changes to your post are saved: say correct my post to go on."
+        writing = self.peer_loop.composer
+        if self.state in (State.TITLING, State.COMPOSING) and not writing.draft.is_empty:
+            writing.save()
+            kept = (
+                f" Your {writing.conversation.what} is saved: {writing.way_back()} to come "
+                "back to it."
+            )
         self.say(f"Goodbye.{kept} Your place is kept for next time.")
 
     def _yes(self) -> None:

@@ -345,17 +345,18 @@ class NewConversationComposer(Composer):
         if self.draft.is_empty:
             self._let_go_of_companions()
         what = self.conversation.what.capitalize()
-        again = (
-            f"say message {self.conversation.names}"
-            if self.conversation.private
-            else "say new topic and choose the same category"
-        )
         self._say(
             f"{what} cancelled."
             if self.draft.is_empty
-            else f"{what} put aside. It is saved: {again} to come back to it."
+            else f"{what} put aside. It is saved: {self.way_back()} to come back to it."
         )
         return Next.READING
+
+    def way_back(self) -> str:
+        """What to say to take the saved words up again ("say message Priya Nair")."""
+        if self.conversation.private:
+            return f"say message {self.conversation.names}"
+        return "say new topic and choose the same category"
 
     def _move(self, old_key: str, new_key: str) -> None:
         """A saved new topic's words and companions, from one draft key to another: each is

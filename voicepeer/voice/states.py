@@ -90,6 +90,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     SENDING ──yes: handed to the outbox──▶ ORIGIN        SENDING ──no──▶ COMPOSING
     SENDING ──yes, and the forum refused only the title──▶ TITLING (the words kept)
     NAMING / CHOOSING / CATEGORY / TITLING / COMPOSING / SENDING ──cancel──▶ ORIGIN
+    NAMING / TITLING / COMPOSING (and SEARCHING) ──goodbye voicepeer──▶ the session ends, what
+        was written kept (a lone "goodbye" is words there, as while dictating a reply)
 
 - BOOKMARKS: the person's saved posts are the current list; next / previous move through
   them, "open topic N" opens one where it was saved, "remove bookmark" removes one.
