@@ -157,3 +157,21 @@ def test_a_name_nobody_has_and_a_cancel(forum: DemoForum, tmp_path: Path) -> Non
 def test_signed_out_hears_how_to_sign_in(forum: DemoForum, tmp_path: Path) -> None:
     talk = converse(forum.base_url, ["my messages", "message sam"], tmp_path / "data")
     assert all("voicepeer forum connect" in line for line in talk.said)
+
+
+def test_the_person_offered_is_named_when_the_question_is_asked_again(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        ["message sam", "purple elephants", "next", "yes"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    asked = "Did you mean Sam Okafor? Please say yes or no."
+    assert talk.said[1] == asked  # not understood: the question again, naming him
+    assert (
+        talk.said[2]
+        == f"Next does nothing here. You are choosing whom to write to. Say cancel to stop. {asked}"
+    )
+    assert talk.said[3].startswith("Writing to Sam Okafor.")

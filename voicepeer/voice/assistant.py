@@ -46,7 +46,7 @@ from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.own_post_changes import OwnPostEngines
 from voicepeer.voice.paragraphs import ParagraphReading
-from voicepeer.voice.peer_loop import PEER_QUESTIONS, PeerEngines, PeerLoop
+from voicepeer.voice.peer_loop import PeerEngines, PeerLoop
 from voicepeer.voice.poll_votes import PollVote
 from voicepeer.voice.ports import (
     Cues,
@@ -166,13 +166,13 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 OPEN_QUESTIONS: dict[State, str] = {
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
     State.VOTING: "Shall I cast this vote? Please say yes or no.",
-    **PEER_QUESTIONS,
     **DRAFT_QUESTIONS,
     State.QUITTING: "Shall I stop now? Your reply stays saved. Please say yes or no.",
 }
 """States that wait for a yes or no, and how the question is asked again (after a
 mishearing, or after "stop" cut voicepeer short). CONFIRMING asks its composer, since a
-private reply is sent, not posted; VOTING names the choice again."""
+private reply is sent, not posted; VOTING names the choice again; the questions of a new
+conversation are the peer loop's (naming the person offered)."""
 
 
 def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
@@ -589,7 +589,8 @@ class Assistant:
         asked = self._asked().get(self.state)
         if asked is not None:
             return asked.question_again
-        return OPEN_QUESTIONS.get(self.state, otherwise)
+        peer = self.peer_loop.question_again(self.state)
+        return peer if peer is not None else OPEN_QUESTIONS.get(self.state, otherwise)
 
     def _asked(self) -> dict[State, Asked | None]:
         """What each of the states asking about one action is asking about."""

@@ -38,7 +38,6 @@ from voicepeer.voice.state_commands import leaves_the_question
 from voicepeer.voice.states import State
 
 PEER_QUESTIONS: Mapping[State, str] = {
-    State.CHOOSING: "Is that the person you mean? Please say yes or no.",
     State.CATEGORY: "Which category? Say number and the category's number, or say cancel.",
     State.SENDING: "Shall I send it? Please say yes or no.",
 }
@@ -197,6 +196,12 @@ class PeerLoop:
             return State.NAMING
         self._offered = found
         return self._offer()
+
+    def question_again(self, state: State) -> str | None:
+        """The question ``state`` waits on, asked again; None when it asks none."""
+        if state is State.CHOOSING and self._offered:
+            return f"Did you mean {self._offered[0].display_name}? Please say yes or no."
+        return PEER_QUESTIONS.get(state)
 
     def _offer(self) -> State:
         self._say(f"Did you mean {self._offered[0].display_name}? Say yes or no.")
