@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from voicepeer.commands import Intent
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import make_interpreter, make_listener
@@ -35,6 +36,7 @@ from voicepeer.voice.assistant import interpret_in, is_goodbye_while_dictating, 
 from voicepeer.voice.state_commands import (
     ASKING_FOR_WORDS,
     WRITING_STATES,
+    asks_where,
     leaves_the_question,
 )
 from voicepeer.voice.states import State
@@ -155,6 +157,8 @@ def _editing(heard: Heard, state: State | None, interpreter: Interpreter) -> str
         return "quit"
     if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
         return DictationAction.CANCEL.value
+    if state in ASKING_FOR_WORDS and asks_where(heard, interpreter):
+        return Intent.WHERE.value
     action = interpreter.editing(heard)
     return action.value if action is not None else None
 

@@ -74,8 +74,10 @@ from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.state_commands import (
     ALLOWED,
     ASKING_CONSENT,
+    ASKING_FOR_WORDS,
     DICTATION_STATES,
     WRITING_STATES,
+    asks_where,
     leaves_the_question,
     listen_mode,
     listening_context,
@@ -163,16 +165,19 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
     Intent.QUIETER: {True: "Speaking more quietly.", False: "That is as quiet as I go."},
 }
 
+ASK_SEARCH_WORDS = "What shall I look for? Say the words, or say cancel."
+SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
 OPEN_QUESTIONS: dict[State, str] = {
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
     State.VOTING: "Shall I cast this vote? Please say yes or no.",
     **DRAFT_QUESTIONS,
     State.QUITTING: "Shall I stop now? Your reply stays saved. Please say yes or no.",
+    State.SEARCHING: ASK_SEARCH_WORDS,
 }
-"""States that wait for a yes or no, and how the question is asked again (after a
-mishearing, or after "stop" cut voicepeer short). CONFIRMING asks its composer, since a
-private reply is sent, not posted; VOTING names the choice again; the questions of a new
-conversation are the peer loop's (naming the person offered)."""
+"""States that wait for an answer, and how the question is asked again (after a
+mishearing, after "stop" cut voicepeer short, or after "where am I"). CONFIRMING asks its
+composer, since a private reply is sent, not posted; VOTING names the choice again; the
+questions of a new conversation are the peer loop's (naming the person offered)."""
 
 
 def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
@@ -186,8 +191,6 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
 
 
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
-ASK_SEARCH_WORDS = "What shall I look for? Say the words, or say cancel."
-SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
 SORRY_TRAIN = (
     "Sorry, I keep mishearing you. Your helper can teach me your voice with "
     "voice training, which takes about three minutes."
@@ -520,6 +523,9 @@ class Assistant:
             return
         if self.state in DICTATION_STATES and is_goodbye_while_dictating(heard):
             self._quit()
+            return
+        if self.state in ASKING_FOR_WORDS and asks_where(heard, self.engines.interpreter):
+            self.say(self._where_and_question())
             return
         if self.state is State.SEARCHING:
             self._searching(heard)

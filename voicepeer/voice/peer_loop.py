@@ -38,6 +38,8 @@ from voicepeer.voice.state_commands import leaves_the_question
 from voicepeer.voice.states import State
 
 PEER_QUESTIONS: Mapping[State, str] = {
+    State.NAMING: "Who would you like to write to? Say their name, or say cancel.",
+    State.TITLING: "Say the title, or say cancel.",
     State.CATEGORY: "Which category? Say number and the category's number, or say cancel.",
     State.SENDING: "Shall I send it? Please say yes or no.",
 }

@@ -138,6 +138,13 @@ commands are understood, but "next paragraph" can no longer follow "next", so "n
 answered at once."""
 
 
+def asks_where(heard: Heard, interpreter: Interpreter) -> bool:
+    """Whether ``heard``, said where a few words are asked for, is "where am I" word for word
+    (a lost person's question, not a name, a title or a search)."""
+    found = interpreter.command(heard, {Intent.WHERE})
+    return found.command is not None and not found.near
+
+
 def leaves_the_question(heard: Heard, interpreter: Interpreter) -> bool:
     """Whether ``heard``, said where a few words are asked for (:data:`ASKING_FOR_WORDS`),
     leaves the question instead."""

@@ -1,6 +1,7 @@
 """Where voicepeer asks for a few words (whom to write to, a title, what to look for), the
 everyday ways of declining ("never mind", "go back", "no") leave the question as "cancel"
-does: nobody means them as a name, a title or a search."""
+does, and "where am I" asks where the person is: nobody means them as a name, a title or a
+search."""
 
 from __future__ import annotations
 
@@ -33,3 +34,21 @@ def test_declining_leaves_the_question(
     )
     assert talk.said[-1].startswith(left + WHERE), talk.said
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
+
+
+@pytest.mark.parametrize(
+    ("asked", "question"),
+    [
+        (["message"], "Who would you like to write to? Say their name, or say cancel."),
+        (["start a new topic", "number one"], "Say the title, or say cancel."),
+        (["search for"], "What shall I look for? Say the words, or say cancel."),
+    ],
+)
+def test_where_am_i_says_where_and_asks_again(
+    forum: DemoForum, data: Path, asked: list[str], question: str
+) -> None:
+    talk = converse(
+        forum.base_url, ["latest topics", *asked, "where am i"], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-1].startswith("You are ") and talk.said[-1].endswith(question)
+    assert talk.assistant is not None and talk.assistant.state is not State.BROWSING
