@@ -11,6 +11,7 @@ from tests.demo_forum.conftest import ForumFactory
 from tests.support.spec import validate_error_body, validate_response
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.member_limits import time_left
+from voicepeer.demo_forum.tracking import WATCHING
 
 NOT_PERMITTED = "You are not permitted to view the requested resource."
 
@@ -166,6 +167,33 @@ def test_reading_posts_marks_their_notifications_read(
     assert unread() == before - {(14, 2)}
 
 
+def test_a_mention_comes_first_and_other_watchers_hear_of_a_post(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    # PostAlerter#after_save_post: mentions, then replies, then those watching the topic,
+    # each member told once. Mei watches topic 1 (set here: the demo has no page for it).
+    key = forum.create_admin_api_key()
+    with forum.store.transaction() as conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO topic_reads (user_id, topic_id, last_read_post_number,"
+            " notification_level, notifications_reason) SELECT id, 1, 1, ?, 'user_changed'"
+            " FROM users WHERE username = 'mei'",
+            (WATCHING,),
+        )
+    sam = {"Api-Key": key, "Api-Username": "sam"}
+    answer = {"topic_id": 1, "raw": "@dave what a day, well done!", "reply_to_post_number": 1}
+    assert client.post("/posts.json", headers=sam, json=answer).status_code == 200
+
+    def newest_about_topic_one(who: str) -> dict[str, Any]:
+        headers = {"Api-Key": key, "Api-Username": who}
+        body = client.get("/notifications.json", headers=headers).json()
+        return next(n for n in body["notifications"] if n["topic_id"] == 1)
+
+    # Dave started the topic and is replied to, but is told of the mention.
+    assert newest_about_topic_one("dave")["notification_type"] == 1
+    assert newest_about_topic_one("mei")["notification_type"] == 9
+
+
 def test_a_notification_names_its_topic_by_its_fancy_title(
     forum: DemoForum, client: httpx.Client
 ) -> None:
@@ -191,7 +219,10 @@ def test_a_topics_replies_to_a_member_are_gathered_into_one_notification(
     def replies_to_demo() -> list[dict[str, Any]]:
         body = client.get("/notifications.json", headers=demo).json()
         validate_response("GET", "/notifications.json", 200, body)
-        return [n for n in body["notifications"] if n["topic_id"] == 14]
+        # Sam's welcome mentions demo too: told first as a mention, never gathered.
+        return [
+            n for n in body["notifications"] if n["topic_id"] == 14 and n["notification_type"] != 1
+        ]
 
     (seeded,) = replies_to_demo()  # priya and sam answered demo's topic
     assert seeded["data"]["display_username"] == "2 replies"
@@ -210,11 +241,12 @@ def test_a_topics_replies_to_a_member_are_gathered_into_one_notification(
     assert client.post("/posts.json", headers=sam, json=answer).status_code == 200
     (named,) = replies_to_demo()
     assert named["data"]["display_username"] == "sam" and named["post_number"] == 5
-    # A reply to the topic, not to demo's post: demo started it, so watches it ("posted").
+    # A reply to the topic, not to demo's post: demo started it and watches it, so is
+    # told of it as a reply too (PostAlerter: the topic's author, when watching).
     plain = {"topic_id": 14, "raw": "Same here, I joined last month and love it."}
     assert client.post("/posts.json", headers=mei, json=plain).status_code == 200
     (watched,) = replies_to_demo()
-    assert watched["notification_type"] == 9 and watched["post_number"] == 5
+    assert watched["notification_type"] == 2 and watched["post_number"] == 5
     assert watched["data"]["display_username"] == "2 replies"
 
 

@@ -197,7 +197,7 @@ def test_run_after_choosing_the_demo_forum_in_configure_reads_its_topics() -> No
 def test_the_demo_is_signed_in_as_its_member_with_a_key_of_its_own() -> None:
     # Messages and notifications need an account: the demo uses its member's, each start
     # replacing the key of the one before, and nothing of it is saved for the real forum.
-    for heard in ("2 new notifications", "no new notifications"):  # marked read once heard
+    for heard in ("3 new notifications", "no new notifications"):  # marked read once heard
         result = typed("demo", *TEXT_IO, lines="notifications\nmy messages\n")
         assert result.returncode == 0, result.stderr
         said = result.stdout

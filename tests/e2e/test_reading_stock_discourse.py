@@ -256,14 +256,16 @@ def test_replies_the_forum_gathers_into_one_notification_are_counted(
     forum: DemoForum, tmp_path: Path
 ) -> None:
     # priya and sam answered the demo member's topic: the forum keeps one notification
-    # for both ("2 replies"), named by the newest reply's author.
+    # for both ("2 replies"), named by the newest reply's author. Sam's welcome mentions
+    # the member too: that is told first, as a mention of its own.
     talk = converse(
         forum.base_url, ["notifications"], tmp_path / "data", credentials=signed_in(forum, "demo")
     )
     assert talk.said == [
-        "You have 2 new notifications.",
+        "You have 3 new notifications.",
         "sam sent you a private message: Checking in after your first week.",
         "2 new replies to you in Hello from a new member, the newest by priya.",
+        "sam mentioned you in Hello from a new member.",
     ]
 
 

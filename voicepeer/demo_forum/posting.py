@@ -9,7 +9,7 @@ from typing import Any
 
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.store import Store, now_iso, slugify
-from voicepeer.demo_forum.tracking import record_posting
+from voicepeer.demo_forum.tracking import WATCHING, record_posting
 from voicepeer.demo_forum.watched_words import censor
 
 # Discourse's notification type numbers (site.json "notification_types").
@@ -178,45 +178,59 @@ def make_special(
 
 
 def _notify_for_post(conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3.Row) -> None:
+    """PostAlerter#after_save_post, in its order, each member told once: those mentioned;
+    in a private message its other members; else the member replied to, the topic's starter
+    when watching it (both "replied"), and then the others watching it ("posted")."""
     author = conn.execute("SELECT username FROM users WHERE id = ?", (post["user_id"],)).fetchone()
-    actor = author[0]
     told: set[int] = {post["user_id"]}
+    private = topic["archetype"] == "private_message"
     allowed = {
         r[0]
         for r in conn.execute(
             "SELECT user_id FROM topic_allowed_users WHERE topic_id = ?", (topic["id"],)
         )
     }
-    common = {
-        "topic": topic,
-        "post_number": post["post_number"],
-        "post_id": post["id"],
-        "actor": actor,
-        "created_at": post["created_at"],
-    }
-    if topic["archetype"] == "private_message":
-        for user_id in sorted(allowed - told):
-            _notify(conn, user_id=user_id, kind=PRIVATE_MESSAGE, **common)
-            told.add(user_id)
+
+    def tell(user_ids: list[int], kind: int) -> None:
+        for user_id in user_ids:
+            if user_id not in told:
+                told.add(user_id)
+                _notify(
+                    conn,
+                    user_id=user_id,
+                    kind=kind,
+                    topic=topic,
+                    post_number=post["post_number"],
+                    post_id=post["id"],
+                    actor=author[0],
+                    created_at=post["created_at"],
+                )
+
+    mentioned = [
+        row[0]
+        for name in _MENTION.findall(post["raw"])
+        if (row := conn.execute("SELECT id FROM users WHERE username = ?", (name,)).fetchone())
+    ]
+    tell([m for m in mentioned if not private or m in allowed], MENTIONED)
+    if private:
+        tell(sorted(allowed), PRIVATE_MESSAGE)
+        return
     if post["reply_to_post_number"]:
         parent = conn.execute(
             "SELECT user_id FROM posts WHERE topic_id = ? AND post_number = ?",
             (topic["id"], post["reply_to_post_number"]),
         ).fetchone()
-        if parent is not None and parent[0] not in told:
-            _notify(conn, user_id=parent[0], kind=REPLIED, **common)
-            told.add(parent[0])
-    for name in _MENTION.findall(post["raw"]):
-        row = conn.execute("SELECT id FROM users WHERE username = ?", (name,)).fetchone()
-        private = topic["archetype"] == "private_message"
-        if row is not None and row[0] not in told and (not private or row[0] in allowed):
-            _notify(conn, user_id=row[0], kind=MENTIONED, **common)
-            told.add(row[0])
-    # PostAlerter#notify_post_users: those watching the topic hear of every post not
-    # already told of; a topic's starter watches it (TopicCreator#watch_topic).
-    starter = topic["user_id"]
-    if topic["archetype"] != "private_message" and starter not in told:
-        _notify(conn, user_id=starter, kind=POSTED, **common)
+        tell([parent[0]] if parent else [], REPLIED)
+    watching = [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT user_id FROM topic_reads WHERE topic_id = ? AND notification_level = ?"
+            " ORDER BY user_id",
+            (topic["id"], WATCHING),
+        )
+    ]
+    tell([u for u in watching if u == topic["user_id"]], REPLIED)
+    tell(watching, POSTED)  # PostAlerter#notify_post_users
 
 
 def add_topic(
