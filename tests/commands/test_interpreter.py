@@ -165,3 +165,10 @@ def test_a_free_reading_of_only_empty_words_does_not_count_against_a_command() -
 )
 def test_the_words_of_a_search_said_on_their_own(said: str, words: str) -> None:
     assert INTERPRETER.search_words(Heard(said)) == words
+
+
+def test_only_a_command_said_word_for_word_counts_as_one() -> None:
+    assert INTERPRETER.word_for_word(Heard("go back")) is Intent.BACK
+    assert INTERPRETER.word_for_word(Heard("never mind"), {Intent.CANCEL}) is Intent.CANCEL
+    assert INTERPRETER.word_for_word(Heard("go back"), {Intent.CANCEL}) is None
+    assert INTERPRETER.word_for_word(Heard("never mine"), {Intent.CANCEL}) is None  # near

@@ -114,6 +114,15 @@ class Interpreter:
             return Interpretation(None, found.confidence, ambiguous=(found.command.intent,))
         return found
 
+    def word_for_word(
+        self, heard: Heard, allowed: Collection[Intent] | None = None
+    ) -> Intent | None:
+        """The command among ``allowed`` (every one when ``None``) that ``heard`` says word
+        for word, if any: a near match does not count (where the words could as well be a
+        name, a title, or a command meant for another state)."""
+        found = self.command(heard, allowed)
+        return found.command.intent if found.command is not None and not found.near else None
+
     def _matched(self, heard: Heard, allowed: Collection[Intent] | None) -> Interpretation:
         """The phrasing ``heard`` matches (see matcher), where a number said alone is never
         a command: misheard short commands come out as numbers (see numbers)."""

@@ -583,10 +583,8 @@ class Assistant:
 
     def _command_elsewhere(self, heard: Heard) -> Intent | None:
         """The command ``heard`` is word for word in another state, if it is one."""
-        found = self.engines.interpreter.command(heard)
-        if found.command is None or found.near or found.command.intent in ALLOWED[self.state]:
-            return None
-        return found.command.intent
+        intent = self.engines.interpreter.word_for_word(heard)
+        return None if intent is None or intent in ALLOWED[self.state] else intent
 
     def _open_question(self, otherwise: str = "") -> str:
         """The question the current state waits on, asked again; ``otherwise`` when none."""

@@ -141,8 +141,7 @@ answered at once."""
 def asks_where(heard: Heard, interpreter: Interpreter) -> bool:
     """Whether ``heard``, said where a few words are asked for, is "where am I" word for word
     (a lost person's question, not a name, a title or a search)."""
-    found = interpreter.command(heard, {Intent.WHERE})
-    return found.command is not None and not found.near
+    return interpreter.word_for_word(heard, {Intent.WHERE}) is not None
 
 
 def leaves_the_question(heard: Heard, interpreter: Interpreter) -> bool:
@@ -150,8 +149,7 @@ def leaves_the_question(heard: Heard, interpreter: Interpreter) -> bool:
     leaves the question instead."""
     if interpreter.editing(heard) is DictationAction.CANCEL:
         return True
-    found = interpreter.command(heard, LEAVING)  # word for word: a name may be near one
-    return found.command is not None and not found.near
+    return interpreter.word_for_word(heard, LEAVING) is not None  # a name may be near one
 
 
 def listen_mode(state: State) -> ListenMode:
