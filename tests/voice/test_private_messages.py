@@ -85,8 +85,8 @@ def test_start_a_message_to_a_person_found_by_how_the_name_sounds(
         "Shall I send it? Say yes or no."
     )
     assert (
-        "You are writing a message to Mei Lin. It has 9 words so far. Shall I send it? Please "
-        "say yes or no." in said
+        "You are writing a message to Mei Lin. It has 9 words so far. Shall I send your message? "
+        "Please say yes or no." in said
     )
     assert said[-1] == "Your message, Lunch, is sent."
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
@@ -115,7 +115,7 @@ def test_nothing_is_sent_without_yes_and_the_message_is_kept(
         data,
         credentials=signed_in(forum),
     )
-    assert "Shall I send it? Please say yes or no." in talk.said
+    assert "Shall I send your message? Please say yes or no." in talk.said
     assert talk.said[-1] == (
         "Message put aside. It is saved: say message Jo Baxter to come back to it."
     )

@@ -307,6 +307,11 @@ class NewConversationComposer(Composer):
         )
         return Next.CONFIRMING
 
+    def question_again(self) -> str:
+        what = self.conversation.what
+        verb = "send" if self.conversation.private else "post"
+        return f"Shall I {verb} your {what}? Please say yes or no."
+
     def post(self) -> None:
         self.send()
 

@@ -41,9 +41,9 @@ PEER_QUESTIONS: Mapping[State, str] = {
     State.NAMING: "Who would you like to write to? Say their name, or say cancel.",
     State.TITLING: "Say the title, or say cancel.",
     State.CATEGORY: "Which category? Say number and the category's number, or say cancel.",
-    State.SENDING: "Shall I send it? Please say yes or no.",
 }
-"""States here that wait for an answer, and how the question is asked again."""
+"""States here that wait for an answer, and how the question is asked again (SENDING: the
+composer's, naming what is sent)."""
 
 NO_MESSAGES = "Private messages are not available on this forum."
 
@@ -203,6 +203,8 @@ class PeerLoop:
         """The question ``state`` waits on, asked again; None when it asks none."""
         if state is State.CHOOSING and self._offered:
             return f"Did you mean {self._offered[0].display_name}? Please say yes or no."
+        if state is State.SENDING:
+            return self.composer.question_again()
         return PEER_QUESTIONS.get(state)
 
     def _offer(self) -> State:
