@@ -78,26 +78,62 @@ def test_goodbye_while_asked_to_post_says_no_and_never_posts(forum: DemoForum, d
     assert any("You have a saved reply" in line for line in again.said)
 
 
-def test_goodbye_naming_voicepeer_ends_a_new_message_kept_and_a_question_for_words(
+def test_goodbye_naming_voicepeer_while_writing_a_new_message_asks_first_and_keeps_it(
     forum: DemoForum, data: Path
 ) -> None:
-    # Said while writing a new message, it had been taken as words of the message.
+    # Said while writing a new message, it had been taken as words of the message; then it
+    # ended the session at once, where a reply asks first.
     writing = ["message sam", "yes", "Lunch next week", "Would you like to meet for lunch"]
-    talk = converse(
-        forum.base_url, [*writing, "goodbye voicepeer"], data, credentials=signed_in(forum)
+    lines = [*writing, "goodbye voicepeer", "where am I", "no", "goodbye voicepeer", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    asked = (
+        "Your message to Sam Okafor is not sent yet. It stays saved either way: say message "
+        "Sam Okafor next time to go on with it. Shall I stop now? Say yes or no."
     )
-    assert talk.said[-1] == (
+    assert talk.said[-5:] == [
+        asked,
+        "You are writing a message to Sam Okafor. It has 7 words so far. Shall I stop now? "
+        "Your message stays saved. Please say yes or no.",
+        "All right, I am staying. Go on with your message, or say send it.",
+        asked,
         "Goodbye. Your message is saved: say message Sam Okafor to come back to it. Your "
-        "place is kept for next time."
-    )
+        "place is kept for next time.",
+    ]
     again = converse(forum.base_url, ["my drafts"], data, credentials=signed_in(forum))
     assert "Would you like to meet for lunch." in again.said[0]
     assert "goodbye" not in again.said[0].lower()
-    for asked in (["message"], ["search for"]):
-        talk = converse(
-            forum.base_url, [*asked, "quit voicepeer"], data, credentials=signed_in(forum)
-        )
-        assert talk.said[-1] == "Goodbye. Your place is kept for next time."
+
+
+@pytest.mark.parametrize("asked", [["message"], ["search for"], ["message sam", "yes"]])
+def test_goodbye_naming_voicepeer_ends_a_question_for_words_at_once(
+    forum: DemoForum, data: Path, asked: list[str]
+) -> None:
+    talk = converse(forum.base_url, [*asked, "quit voicepeer"], data, credentials=signed_in(forum))
+    assert talk.said[-1] == "Goodbye. Your place is kept for next time."
+
+
+def test_goodbye_while_asked_to_post_a_new_topic_asks_first_and_posts_nothing(
+    forum: DemoForum, data: Path
+) -> None:
+    writing = [
+        "new topic",
+        "number one",
+        "tips for sleeping in the heat",
+        "a fan by the bed helps me",
+    ]
+    lines = [*writing, "send it", "goodbye", "no", "goodbye", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    said = talk.said
+    assert said[-4].startswith("Your new topic in ") and said[-4].endswith(
+        "is not posted yet. It stays saved either way: say new topic and choose the same "
+        "category next time to go on with it. Shall I stop now? Say yes or no."
+    )
+    # Staying, the question about posting stands again.
+    assert said[-3] == "All right, I am staying. Shall I post your new topic? Please say yes or no."
+    assert said[-1].startswith("Goodbye. Your new topic is saved")
+    assert "is posted" not in talk.transcript and "handed" not in talk.transcript
+    again = converse(forum.base_url, ["my drafts"], data, credentials=signed_in(forum))
+    assert "A fan by the bed helps me." in again.said[0]
 
 
 def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: Path) -> None:

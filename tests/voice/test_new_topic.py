@@ -252,6 +252,19 @@ def test_a_topic_refused_for_its_title_can_be_put_aside_and_taken_up_later(
     ]
 
 
+def test_goodbye_while_a_refused_topic_waits_for_a_title_asks_first(tmp_path: Path) -> None:
+    # The words wait for a title, not yet on the forum: as with a reply, goodbye asks.
+    with start(tmp_path) as forum:
+        then = ["goodbye voicepeer", "no", TITLE]
+        talk, _ = with_a_taken_title(forum, tmp_path / "data", then)
+    assert talk.said[-3].endswith(
+        "is not posted yet. It stays saved either way: say new topic and choose the same "
+        "category next time to go on with it. Shall I stop now? Say yes or no."
+    )
+    assert talk.said[-2] == "All right, I am staying. Say the title, or say cancel."
+    assert talk.said[-1].startswith(f"The title is: {as_title(TITLE)}. It says:")
+
+
 def as_title(dictated: str) -> str:
     return dictated[:1].upper() + dictated[1:]
 

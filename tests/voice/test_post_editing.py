@@ -223,14 +223,24 @@ def test_quotes_and_links_written_on_the_web_survive_a_spoken_change(
     assert post_words(forum, post_id) == raw.replace("stick", "walker")
 
 
-def test_goodbye_while_changing_keeps_the_changes(forum: DemoForum, data: Path) -> None:
+def test_goodbye_while_changing_asks_first_and_keeps_the_changes(
+    forum: DemoForum, data: Path
+) -> None:
     post_id = _post_mine(forum)
-    lines = [*CHANGE, "replace sister with brother", "quit voicepeer"]
-    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
-    assert talk.said[-1] == (
-        "Goodbye. Your changes to your post are saved: say correct my post to go on. Your "
-        "place is kept for next time."
+    lines = [*CHANGE, "replace sister with brother", "quit voicepeer", "no", "quit voicepeer"]
+    talk = converse(forum.base_url, [*lines, "yes"], data, credentials=signed_in(forum))
+    asked = (
+        "Your changes to your post are not made yet. They stay saved either way: say correct "
+        "my post next time to go on. Shall I stop now? Say yes or no."
     )
+    assert talk.said[-4:] == [
+        asked,
+        "All right, I am staying. Go on changing your post, or say send it.",
+        asked,
+        "Goodbye. Your changes to your post are saved: say correct my post to go on. Your "
+        "place is kept for next time.",
+    ]
+    assert post_words(forum, post_id) == MINE
     assert _saved(data, post_id) == (MINE.replace("sister", "brother"), MINE)
 
 

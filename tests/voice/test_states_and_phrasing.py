@@ -23,18 +23,24 @@ def test_every_state_has_its_transitions_listed() -> None:
 
 def test_posting_needs_confirmation_first() -> None:
     # Dictating can only reach READING (cancel), CONFIRMING or the goodbye question, which
-    # leads back only; nothing skips the question.
+    # leads back only to where the words are written; nothing skips the question.
     assert ALLOWED_TRANSITIONS[State.DICTATING] == {
         State.DICTATING,
         State.CONFIRMING,
         State.READING,
         State.QUITTING,
     }
-    assert ALLOWED_TRANSITIONS[State.QUITTING] == {
-        State.QUITTING,
+    writing = {
         State.DICTATING,
         State.CONFIRMING,
+        State.EDITING_POST,
+        State.CHANGING_POST,
+        State.TITLING,
+        State.COMPOSING,
+        State.SENDING,
     }
+    assert ALLOWED_TRANSITIONS[State.QUITTING] == {State.QUITTING, *writing}
+    assert all(State.QUITTING in ALLOWED_TRANSITIONS[state] for state in writing)
     with pytest.raises(StateTransitionError):
         check_transition(State.BROWSING, State.CONFIRMING)
 

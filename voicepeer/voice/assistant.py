@@ -37,7 +37,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
-from voicepeer.voice.composer import Composer, ComposerEngines, Next, changed_post
+from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
@@ -171,13 +171,13 @@ OPEN_QUESTIONS: dict[State, str] = {
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
     State.VOTING: "Shall I cast this vote? Please say yes or no.",
     **DRAFT_QUESTIONS,
-    State.QUITTING: "Shall I stop now? Your reply stays saved. Please say yes or no.",
     State.SEARCHING: ASK_SEARCH_WORDS,
 }
 """States that wait for an answer, and how the question is asked again (after a
 mishearing, after "stop" cut voicepeer short, or after "where am I"). CONFIRMING asks its
 composer, since a private reply is sent, not posted; VOTING names the choice again; the
-questions of a new conversation are the peer loop's (naming the person offered)."""
+questions of a new conversation are the peer loop's (naming the person offered); QUITTING
+names what stays saved."""
 
 
 def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
@@ -427,15 +427,7 @@ class Assistant:
             if self.finished:
                 break
         self.reader.finish_hearing()
-        writing = {
-            State.DICTATING: self.composer,
-            State.CONFIRMING: self.composer,
-            State.QUITTING: self.composer,
-            State.EDITING_POST: self.post_editor,
-            State.CHANGING_POST: self.post_editor,
-            State.COMPOSING: self.peer_loop.composer,
-            State.SENDING: self.peer_loop.composer,
-        }.get(self.state)
+        writing = self._writer_in(self.state)
         if writing is not None:
             try:
                 writing.save()
@@ -590,6 +582,10 @@ class Assistant:
         """The question the current state waits on, asked again; ``otherwise`` when none."""
         if self.state in (State.CONFIRMING, State.CHANGING_POST):
             return self._writer().question_again()
+        if self.state is State.QUITTING:
+            pending = self._unsent()
+            kept = f" {pending[1].again}" if pending is not None else ""
+            return f"Shall I stop now?{kept} Please say yes or no."
         asked = self._asked().get(self.state)
         if asked is not None:
             return asked.question_again
@@ -656,6 +652,25 @@ class Assistant:
     def _writer(self) -> Composer:
         """What writes in the current state: the change to the person's post, or the reply."""
         return self.post_editor if self.state in EDITING_STATES else self.composer
+
+    def _writer_in(self, state: State) -> Composer | None:
+        """What writes in ``state`` (in QUITTING, in the state goodbye was said in): the
+        reply, the change to the person's post, or the new conversation; None elsewhere."""
+        if state is State.QUITTING:
+            state = self._quit_from
+        if state in (State.DICTATING, State.CONFIRMING):
+            return self.composer
+        if state in EDITING_STATES:
+            return self.post_editor
+        if state in (State.TITLING, State.COMPOSING, State.SENDING):
+            return self.peer_loop.composer
+        return None
+
+    def _unsent(self) -> tuple[Composer, Unsent] | None:
+        """What writes here, and its words not yet on the forum; None when there are none."""
+        writer = self._writer_in(self.state)
+        unsent = writer.unsent() if writer is not None else None
+        return None if writer is None or unsent is None else (writer, unsent)
 
     # --- commands ----------------------------------------------------------------------
 
@@ -1011,34 +1026,26 @@ class Assistant:
         self.say(vote.question)
 
     def _quit(self) -> None:
-        """Goodbye: at once, or — with a reply not yet posted — after a yes."""
-        unsent = (
-            self.state in (State.DICTATING, State.CONFIRMING) and not self.composer.draft.is_empty
-        )
-        if self.state is State.QUITTING or not unsent:
+        """Goodbye: at once, or — with words written and not yet on the forum (a reply, a
+        new conversation, changes to the person's post) — after a yes. A misheard goodbye
+        then costs a question, not the session; the words are saved either way."""
+        pending = self._unsent()
+        if self.state is State.QUITTING or pending is None:
             self._finish()
             return
-        self.composer.save()
+        writer, unsent = pending
+        writer.save()
         self._quit_from = self.state
         self._go(State.QUITTING)
-        self.say(
-            "Your reply is not posted yet. It stays saved either way: say reply in this "
-            "topic next time to go on with it. Shall I stop now? Say yes or no."
-        )
+        self.say(f"{unsent.ask} Shall I stop now? Say yes or no.")
 
     def _finish(self) -> None:
         self.finished = True
-        kept = " Your reply is saved." if self.state is State.QUITTING else ""
-        if self.state in EDITING_STATES and self.post_editor.draft.changed:
-            self.post_editor.save()
-            kept = " Your changes to your post are saved: say correct my post to go on."
-        writing = self.peer_loop.composer
-        if self.state in (State.TITLING, State.COMPOSING) and not writing.draft.is_empty:
-            writing.save()
-            kept = (
-                f" Your {writing.conversation.what} is saved: {writing.way_back()} to come "
-                "back to it."
-            )
+        pending, kept = self._unsent(), ""
+        if pending is not None:
+            writer, unsent = pending
+            writer.save()
+            kept = f" {unsent.kept}"
         self.say(f"Goodbye.{kept} Your place is kept for next time.")
 
     def _yes(self) -> None:
@@ -1071,11 +1078,10 @@ class Assistant:
 
     def _no(self) -> None:
         if self.state is State.QUITTING:
+            pending = self._unsent()
             self._go(self._quit_from)
-            self.say(
-                "All right, I am staying. "
-                + self._open_question("Go on with your reply, or say send it.")
-            )
+            go_on = pending[1].go_on if pending is not None else ""
+            self.say(f"All right, I am staying. {self._open_question(go_on)}".rstrip())
             return
         if self.state in (State.CONFIRMING, State.CHANGING_POST):
             self._follow(self._writer().decline())
@@ -1102,14 +1108,16 @@ class Assistant:
 
     def _where(self) -> str:
         topic = self.reader.topic
-        if self.state in (State.CONFIRMING, State.DICTATING, State.QUITTING) and topic is not None:
+        # Asked whether to stop, the person is still where they said goodbye.
+        state = self._quit_from if self.state is State.QUITTING else self.state
+        if state in (State.CONFIRMING, State.DICTATING) and topic is not None:
             words = phrasing.count_phrase(self.composer.words_so_far(), "word")
             return f"You are writing a reply to {as_sentence(topic.title)} It has {words} so far."
-        if self.state in EDITING_STATES and topic is not None:
+        if state in EDITING_STATES and topic is not None:
             return f"You are changing your post in {as_sentence(topic.title)}"
-        if self.state in (State.DRAFTS, State.DELETING):
+        if state in (State.DRAFTS, State.DELETING):
             return self.saved_drafts.where()
-        return self.peer_loop.where(self.state) or self.reader.where()
+        return self.peer_loop.where(state) or self.reader.where()
 
     def _help(self) -> str:
         if self.state in WRITING_STATES:

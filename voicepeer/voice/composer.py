@@ -32,6 +32,21 @@ DICTATION_HELP = (
 )
 
 
+@dataclass(frozen=True)
+class Unsent:
+    """Words written and not yet on the forum, as named when the person says goodbye: the
+    session ends only after a yes, and the words stay saved either way."""
+
+    ask: str
+    """Said before "Shall I stop now?": what is not sent, and how to come back to it."""
+    again: str
+    """Said after "Shall I stop now?" when it is asked again."""
+    kept: str
+    """Said with "Goodbye."."""
+    go_on: str
+    """Said after "All right, I am staying.", where no other question waits."""
+
+
 class Next(Enum):
     """Where the conversation goes after a dictation step (the assistant makes the move)."""
 
@@ -242,6 +257,19 @@ class Composer:
             else "Reply put aside. It is saved: say reply to come back to it."
         )
         return Next.READING
+
+    def unsent(self) -> Unsent | None:
+        """The reply, if it has words (they are not on the forum until the person's yes)."""
+        if self.draft.is_empty:
+            return None
+        done = "sent" if self._is_private() else "posted"
+        return Unsent(
+            ask=f"Your reply is not {done} yet. It stays saved either way: say reply in this "
+            "topic next time to go on with it.",
+            again="Your reply stays saved.",
+            kept="Your reply is saved.",
+            go_on="Go on with your reply, or say send it.",
+        )
 
     def words_so_far(self) -> int:
         return len(self.draft.text.split())

@@ -23,6 +23,7 @@ from voicepeer.voice.composer import (
     Composer,
     ComposerEngines,
     Next,
+    Unsent,
 )
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line, say_error
@@ -356,6 +357,20 @@ class NewConversationComposer(Composer):
             else f"{what} put aside. It is saved: {self.way_back()} to come back to it."
         )
         return Next.READING
+
+    def unsent(self) -> Unsent | None:
+        if self.draft.is_empty:
+            return None
+        conversation = self.conversation
+        what = f"Your {conversation.what} {conversation.place}"
+        done = "sent" if conversation.private else "posted"
+        return Unsent(
+            ask=f"{what} is not {done} yet. It stays saved either way: {self.way_back()} next "
+            "time to go on with it.",
+            again=f"Your {conversation.what} stays saved.",
+            kept=f"Your {conversation.what} is saved: {self.way_back()} to come back to it.",
+            go_on=f"Go on with your {conversation.what}, or say send it.",
+        )
 
     def way_back(self) -> str:
         """What to say to take the saved words up again ("say message Priya Nair")."""

@@ -31,6 +31,7 @@ from voicepeer.voice.composer import (
     Composer,
     ComposerEngines,
     Next,
+    Unsent,
     change_key,
     reply_draft_key,
 )
@@ -254,6 +255,18 @@ class PostEditor(Composer):
             drafts.save(key + CHANGE_PLACE, f"{post.topic_id} {post.post_number}")
         else:
             delete_saved(drafts, key)
+
+    def unsent(self) -> Unsent | None:
+        """The changes, if any (the post is not changed until the person's yes)."""
+        if not self.draft.changed:
+            return None
+        return Unsent(
+            ask="Your changes to your post are not made yet. They stay saved either way: say "
+            "correct my post next time to go on.",
+            again="Your changes stay saved.",
+            kept="Your changes to your post are saved: say correct my post to go on.",
+            go_on="Go on changing your post, or say send it.",
+        )
 
     def ask_to_post(self) -> Next:
         """Name the changes (or read the post as it will be), say who sees it, and ask."""

@@ -98,7 +98,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.DELETING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.CHOOSING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.CATEGORY: COMMANDS_EVERYWHERE | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
-    State.SENDING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
+    State.SENDING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
 }
 """Intents understood in each state that listens for commands or answers (dictation has
 its own editing commands)."""

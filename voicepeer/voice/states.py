@@ -21,7 +21,8 @@
         to the person's last reply, the draft let go / no──▶ READING
     READING ──correct my post──▶ EDITING_POST ──send it──▶ CHANGING_POST ──yes: changed──▶ READING
         EDITING_POST ──cancel: the changes kept──▶ READING    CHANGING_POST ──no──▶ EDITING_POST
-    DICTATING / CONFIRMING ──goodbye──▶ QUITTING ──yes: the session ends / no──▶ where it was
+    DICTATING / CONFIRMING / EDITING_POST / CHANGING_POST ──goodbye, with words not yet on
+        the forum──▶ QUITTING ──yes: the session ends, the words saved / no──▶ where it was
     BROWSING / READING ──search for (and nothing after it)──▶ SEARCHING ──the words──▶
         BROWSING (what was found) / nothing found, or cancel──▶ where it was
 
@@ -61,9 +62,13 @@
 - CHANGING_POST: voicepeer named the changes ("walk becomes talk") and asked "Shall I change
   it?"; only an explicit "yes" changes the post, for everyone to see. "No" goes back to
   EDITING_POST with the changes kept.
-- QUITTING: the person said "goodbye" (or "quit voicepeer") with a reply not yet posted;
-  voicepeer has asked whether to stop. The draft is kept either way. Without an unsent
-  reply "goodbye" ends the session at once, from any state but sleep.
+- QUITTING: the person said "goodbye" (or "quit voicepeer") with words written and not yet
+  on the forum (a reply, a new topic or message, changes to their own post); voicepeer has
+  asked whether to stop. The words are saved either way. Without such words "goodbye" ends
+  the session at once, in every state that listens for commands or answers but these:
+  asleep, in the bookmarks and drafts lists, and choosing a person or a category. Where
+  words are dictated only "goodbye voicepeer" and the like count: a lone "goodbye" may be
+  part of a reply.
 - SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
 - SEARCHING: voicepeer asked what to look for (the person said "search for" and paused);
   the next utterance is what to look for, unless it is "help" or leaves the question
@@ -90,8 +95,10 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     SENDING ──yes: handed to the outbox──▶ ORIGIN        SENDING ──no──▶ COMPOSING
     SENDING ──yes, and the forum refused only the title──▶ TITLING (the words kept)
     NAMING / CHOOSING / CATEGORY / TITLING / COMPOSING / SENDING ──cancel──▶ ORIGIN
-    NAMING / TITLING / COMPOSING (and SEARCHING) ──goodbye voicepeer──▶ the session ends, what
-        was written kept (a lone "goodbye" is words there, as while dictating a reply)
+    NAMING / TITLING / COMPOSING (and SEARCHING) ──goodbye voicepeer──▶ the session ends (a
+        lone "goodbye" is words there, as while dictating a reply)
+    TITLING (words waiting for a title) / COMPOSING / SENDING ──goodbye, with words──▶
+        QUITTING ──yes: the session ends, the words saved / no──▶ where it was
 
 - BOOKMARKS: the person's saved posts are the current list; next / previous move through
   them, "open topic N" opens one where it was saved, "remove bookmark" removes one.
@@ -169,6 +176,18 @@ class State(Enum):
 _STARTS = frozenset({State.BOOKMARKS, State.DRAFTS, State.NAMING, State.CHOOSING, State.CATEGORY})
 """Where saved posts, saved drafts and new conversations begin, from BROWSING or READING."""
 _ORIGINS = frozenset({State.BROWSING, State.READING})
+_UNSENT = frozenset(
+    {
+        State.DICTATING,
+        State.CONFIRMING,
+        State.EDITING_POST,
+        State.CHANGING_POST,
+        State.TITLING,
+        State.COMPOSING,
+        State.SENDING,
+    }
+)
+"""Where words written are not yet on the forum: goodbye there asks first (QUITTING)."""
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.BROWSING: frozenset(
@@ -202,15 +221,19 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.CONTENT_NOTE: frozenset({State.CONTENT_NOTE, State.READING, State.BROWSING}),
     State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING, State.QUITTING}),
     State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING, State.QUITTING}),
-    State.QUITTING: frozenset({State.QUITTING, State.DICTATING, State.CONFIRMING}),
+    State.QUITTING: frozenset({State.QUITTING}) | _UNSENT,
     State.SEARCHING: frozenset({State.SEARCHING}) | _ORIGINS,
     State.LIKING: frozenset({State.LIKING, State.READING}),
     State.VOTING: frozenset({State.VOTING, State.READING}),
     State.DELETING_POST: frozenset({State.DELETING_POST, State.READING, State.BROWSING}),
     State.RECOVERING_POST: frozenset({State.RECOVERING_POST, State.READING}),
     State.ADDING_TO_REPLY: frozenset({State.ADDING_TO_REPLY, State.READING}),
-    State.EDITING_POST: frozenset({State.EDITING_POST, State.CHANGING_POST, State.READING}),
-    State.CHANGING_POST: frozenset({State.CHANGING_POST, State.EDITING_POST, State.READING}),
+    State.EDITING_POST: frozenset(
+        {State.EDITING_POST, State.CHANGING_POST, State.READING, State.QUITTING}
+    ),
+    State.CHANGING_POST: frozenset(
+        {State.CHANGING_POST, State.EDITING_POST, State.READING, State.QUITTING}
+    ),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS}),
     State.BOOKMARKS: frozenset(
         {
@@ -246,9 +269,10 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     )
     | _ORIGINS,
     State.CATEGORY: frozenset({State.CATEGORY, State.TITLING, State.COMPOSING}) | _ORIGINS,
-    State.TITLING: frozenset({State.TITLING, State.COMPOSING}) | _ORIGINS,
-    State.COMPOSING: frozenset({State.COMPOSING, State.SENDING}) | _ORIGINS,
-    State.SENDING: frozenset({State.SENDING, State.COMPOSING, State.TITLING}) | _ORIGINS,
+    State.TITLING: frozenset({State.TITLING, State.COMPOSING, State.QUITTING}) | _ORIGINS,
+    State.COMPOSING: frozenset({State.COMPOSING, State.SENDING, State.QUITTING}) | _ORIGINS,
+    State.SENDING: frozenset({State.SENDING, State.COMPOSING, State.TITLING, State.QUITTING})
+    | _ORIGINS,
 }
 
 
