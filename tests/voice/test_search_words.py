@@ -48,3 +48,24 @@ def test_nothing_found_goes_back_to_the_list(forum: DemoForum, data: Path) -> No
     talk = converse(forum.base_url, ["latest topics", "search for", "zebra crossings"], data)
     assert talk.said[-1] == "I found nothing about zebra crossings. Try other words."
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
+
+
+TOO_SHORT = "That is too short to search for: the forum needs at least 3 characters."
+
+
+def test_a_word_too_short_is_asked_for_again_where_the_words_were_asked_for(
+    forum: DemoForum, data: Path
+) -> None:
+    # "MS" is shorter than a stock forum searches for: asked what to look for, the person
+    # says only a longer word. Said with "search for", it is a command like any other, and
+    # what comes next may be another command.
+    asked = ["latest topics", "search for", "ms", "chips earned", "open topic one"]
+    talk = converse(forum.base_url, asked, data)
+    refused = talk.said.index(TOO_SHORT)
+    assert talk.said[refused + 1] == "Say a longer word, or say cancel."
+    assert talk.said[refused + 2].startswith(FOUND)
+    left = converse(forum.base_url, ["open topic one", "search for", "ms", "cancel"], data)
+    assert left.said[-1].startswith("No search. You are reading")
+    said = converse(forum.base_url, ["search for ms", "latest topics"], data)
+    assert said.said[-2] == "Say search for, and then a longer word."
+    assert "latest topics. One: " in said.said[-1]

@@ -58,7 +58,7 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.post_deletion import PostDeletions
 from voicepeer.voice.post_editing import PostEditor
 from voicepeer.voice.post_recovery import PostRecoveries
-from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome
+from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome, Searched
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
@@ -741,13 +741,26 @@ class Assistant:
             self._go(State.BROWSING)
 
     def _search(self, query: str) -> None:
-        if not query.strip():
-            # "search for" and a pause: the words may come next, on their own.
-            self._search_from = self.state
-            self._go(State.SEARCHING)
-            self.say(ASK_SEARCH_WORDS)
-        elif self.reader.show_search(query):
+        if query.strip():
+            self._show_search(query)
+            return
+        # "search for" and a pause: the words may come next, on their own.
+        self._search_from = self.state
+        self._go(State.SEARCHING)
+        self.say(ASK_SEARCH_WORDS)
+
+    def _show_search(self, query: str) -> None:
+        searched = self.reader.show_search(query)
+        if searched is Searched.SHOWN:
             self._go(State.BROWSING)
+        elif searched is Searched.TOO_SHORT and self.state is State.SEARCHING:
+            # Asked again: a longer word is looked for as said, without "search for" again.
+            self.say("Say a longer word, or say cancel.")
+        elif searched is Searched.TOO_SHORT:
+            # Not asked here: what the person says next may well be a command, not a word.
+            self.say("Say search for, and then a longer word.")
+        elif self.state is State.SEARCHING:  # nothing found, or no forum: said so
+            self._go(self._search_from)
 
     def _searching(self, heard: Heard) -> None:
         """The answer to "what shall I look for?"."""
@@ -760,10 +773,8 @@ class Assistant:
         words = "" if action is not None else interpreter.search_words(heard)
         if not words:
             self.say(SEARCH_WORDS_HELP)
-        elif self.reader.show_search(words):
-            self._go(State.BROWSING)
-        else:  # nothing found, or the forum could not be asked: said so
-            self._go(self._search_from)
+        else:
+            self._show_search(words)
 
     def _read(self) -> None:
         if self.state is State.BROWSING:

@@ -341,7 +341,7 @@ def _request(error: ForumRequestError) -> str:
     if error.problem is RequestProblem.SEARCH_TOO_SHORT:
         return (
             f"That is too short to search for: the forum needs at least "
-            f"{_characters(error.minimum)}. Say search for, and then a longer word."
+            f"{_characters(error.minimum)}."
         )
     if error.problem is RequestProblem.SEARCH_REFUSED:
         return "The forum would not search for that. Please try a longer or different word."

@@ -17,7 +17,7 @@ from enum import Enum
 from functools import partial
 from typing import TypeVar
 
-from voicepeer.errors import ForumError
+from voicepeer.errors import ForumError, ForumRequestError, RequestProblem
 from voicepeer.forum.base import (
     Category,
     Forum,
@@ -69,6 +69,14 @@ class ReadOutcome(Enum):
     HELD = "held"
     """A content note was given: the post waits for the user's yes or no."""
     FAILED = "failed"
+
+
+class Searched(Enum):
+    SHOWN = "shown"
+    NOT_SHOWN = "not shown"
+    """Nothing found, or the forum could not be asked: said so."""
+    TOO_SHORT = "too short"
+    """Shorter than the forum searches for: said so, and the words may be said again."""
 
 
 @dataclass
@@ -174,18 +182,24 @@ class Reader:
         heading = f"{offline_note(found.saved_at)}{unread_heading(found)}"
         return self._show_list(found, heading, next_pages=partial(unread_and_new, forum))
 
-    def show_search(self, query: str) -> bool:
-        first = self.forum_call(lambda: self._search_page(query, 0, {}))
-        if first is None:
-            return False
-        found, hits = first
+    def show_search(self, query: str) -> Searched:
+        try:
+            found, hits = self._search_page(query, 0, {})
+        except ForumError as error:
+            log.warning("search failed: %s", type(error).__name__)
+            self._say(say_error(error))
+            too_short = isinstance(error, ForumRequestError) and (
+                error.problem is RequestProblem.SEARCH_TOO_SHORT
+            )
+            return Searched.TOO_SHORT if too_short else Searched.NOT_SHOWN
         if not found.topics:
             self._say(f"I found nothing about {query}. Try other words.")
-            return False
+            return Searched.NOT_SHOWN
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
         count += " or more" if found.has_more else ""
         more = partial(self._more_found, query)
-        return self._show_list(found, f"{count} about {query}.", hits, next_pages=more)
+        shown = self._show_list(found, f"{count} about {query}.", hits, next_pages=more)
+        return Searched.SHOWN if shown else Searched.NOT_SHOWN
 
     def _more_found(self, query: str, page: int) -> TopicList:
         found, hits = self._search_page(query, page, self._search_hits)

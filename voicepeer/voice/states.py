@@ -24,7 +24,8 @@
     DICTATING / CONFIRMING / EDITING_POST / CHANGING_POST ──goodbye, with words not yet on
         the forum──▶ QUITTING ──yes: the session ends, the words saved / no──▶ where it was
     BROWSING / READING ──search for (and nothing after it)──▶ SEARCHING ──the words──▶
-        BROWSING (what was found) / nothing found, or cancel──▶ where it was
+        BROWSING (what was found) / nothing found, or cancel──▶ where it was (a word too
+        short for the forum's search is asked for again)
 
 - BROWSING: a topic list is current; next / previous move through it.
 - READING: a topic is open and one post is current; next / previous move through posts.
@@ -72,7 +73,8 @@
 - SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
 - SEARCHING: voicepeer asked what to look for (the person said "search for" and paused);
   the next utterance is what to look for, unless it is "help" or leaves the question
-  ("cancel", "never mind", "go back": as in NAMING and TITLING).
+  ("cancel", "never mind", "go back": as in NAMING and TITLING). A word too short for the
+  forum's search is asked for again.
 
 Saved posts and new conversations (private messages, new topics) start from BROWSING or
 READING, and every way out goes back to where the person was (shown as ORIGIN):
