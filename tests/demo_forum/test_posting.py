@@ -298,6 +298,33 @@ def test_bookmark_excerpts_and_search_blurbs_are_shaped_as_stock(make_forum: For
     client.close()
 
 
+def test_bookmarks_offer_a_next_page_only_while_there_is_one(make_forum: ForumFactory) -> None:
+    # UserBookmarkListSerializer#include_more_bookmarks_url? is BookmarkQuery's has_more: a
+    # full page with nothing after it has no next page.
+    forum = make_forum(admin_api_key=ADMIN_KEY)
+    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    with httpx.Client(base_url=forum.base_url, headers=member, timeout=10) as client:
+
+        def page(number: int) -> dict[str, Any]:
+            body = client.get("/u/demo/bookmarks.json", params={"page": number}).json()
+            return dict(body["user_bookmark_list"])
+
+        posts = iter(range(1, 200))
+
+        def mark(count: int) -> None:
+            """Bookmarks the next ``count`` posts the member may bookmark."""
+            marked = 0
+            while marked < count:
+                body = {"bookmarkable_id": next(posts), "bookmarkable_type": "Post"}
+                marked += client.post("/bookmarks.json", json=body).status_code == 200
+
+        mark(20)
+        assert len(page(0)["bookmarks"]) == 20 and "more_bookmarks_url" not in page(0)
+        mark(1)
+        assert page(0)["more_bookmarks_url"] == "/u/demo/bookmarks.json?page=1"
+        assert len(page(1)["bookmarks"]) == 1 and "more_bookmarks_url" not in page(1)
+
+
 def test_a_whole_topic_is_bookmarked_as_stock_discourse_does(make_forum: ForumFactory) -> None:
     forum = make_forum(admin_api_key=ADMIN_KEY)
     member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}

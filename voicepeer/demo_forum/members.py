@@ -92,7 +92,14 @@ def bookmarks(ctx: Context, match: re.Match[str]) -> Response:
             200, {"bookmarks": [], "no_results_help": "You haven't bookmarked anything yet."}
         )
     listing: dict[str, Any] = {"bookmarks": [_bookmark(ctx, row) for row in rows]}
-    if len(rows) == BOOKMARKS_PER_PAGE:
+    # UserBookmarkListSerializer: the next page's address only while there is one (has_more,
+    # from BookmarkQuery's count), not whenever a page is full.
+    count = ctx.store.scalar(
+        "SELECT COUNT(*) FROM bookmarks b JOIN posts p ON p.id = b.post_id"
+        " JOIN topics t ON t.id = p.topic_id WHERE b.user_id = ?",
+        (owner_id,),
+    )
+    if (page + 1) * BOOKMARKS_PER_PAGE < int(count):
         listing["more_bookmarks_url"] = f"/u/{match['username']}/bookmarks.json?page={page + 1}"
     return Response.json(200, {"user_bookmark_list": listing})
 
