@@ -194,6 +194,40 @@ def test_a_mention_comes_first_and_other_watchers_hear_of_a_post(
     assert newest_about_topic_one("mei")["notification_type"] == 9
 
 
+def test_those_quoted_are_told_after_replies_and_once(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    # PostAlerter#after_save_post: quotes after mentions and replies; the username a quote
+    # names (its first part), found as username_lower.
+    key = forum.create_admin_api_key()
+    posts = client.get("/t/1.json").json()["post_stream"]["posts"]
+    starter = posts[0]["username"]
+    others = [p["username"] for p in posts if p["username"] not in (starter, "sam")]
+    quoted, mentioned = others[0], others[-1]
+    assert quoted != mentioned
+    quotes = "".join(
+        f'[quote="{who}, post:1, topic:1"]\nwords\n[/quote]\n\n'
+        for who in (quoted.capitalize(), starter, mentioned, "sam")
+    )
+    sam = {"Api-Key": key, "Api-Username": "sam"}
+    answer = {"topic_id": 1, "raw": f"{quotes}@{mentioned} this helped.", "reply_to_post_number": 1}
+    assert client.post("/posts.json", headers=sam, json=answer).status_code == 200
+
+    def told(who: str) -> list[int]:
+        headers = {"Api-Key": key, "Api-Username": who}
+        body = client.get("/notifications.json", headers=headers).json()
+        return [
+            n["notification_type"]
+            for n in body["notifications"]
+            if n["topic_id"] == 1 and n["data"].get("original_username") == "sam"
+        ]
+
+    assert told(quoted) == [3]
+    assert told(starter) == [2]  # replied to: not told again of the quote
+    assert told(mentioned) == [1]
+    assert told("sam") == []  # nobody is told of their own quote
+
+
 def test_a_notification_names_its_topic_by_its_fancy_title(
     forum: DemoForum, client: httpx.Client
 ) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import (
@@ -90,22 +91,33 @@ def test_a_new_member_hears_why_their_reply_waits(tmp_path: Path) -> None:
         )
 
 
-def test_a_notification_of_an_answer_says_the_held_reply_can_go_now(tmp_path: Path) -> None:
+@pytest.mark.parametrize("answer", ["replied to", "quoted"])
+def test_a_notification_of_an_answer_says_the_held_reply_can_go_now(
+    tmp_path: Path, answer: str
+) -> None:
+    # Mei answers the person's last reply on the web: by replying to it, or by quoting it
+    # without replying (a stock forum then tells them "quoted", after replies and before
+    # watchers), which is someone else posting there all the same.
     data = tmp_path / "data"
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         account = signed_in(forum)
         converse(forum.base_url, ["open topic one", *_replies(*WORDS)], data, credentials=account)
         topic_id = _newest_topic_id(forum)
         posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
-        answer = {
-            "topic_id": topic_id,
-            "raw": "Thank you, I will try that cafe next time.",
-            "reply_to_post_number": posts[-1]["post_number"],  # demo's last reply
-        }
-        posted(forum, "mei", answer)
+        last = posts[-1]["post_number"]  # demo's last reply
+        body: dict[str, object] = {"topic_id": topic_id}
+        if answer == "quoted":
+            quote = f'[quote="demo, post:{last}, topic:{topic_id}"]\n{WORDS[2]}\n[/quote]\n\n'
+            body["raw"] = quote + "Good tip about the chairs."
+        else:
+            body |= {
+                "raw": "Thank you, I will try that cafe next time.",
+                "reply_to_post_number": last,
+            }
+        posted(forum, "mei", body)
         talk = converse(forum.base_url, ["notifications"], data, credentials=account)
-        assert f"mei replied to you in {PIER}." in talk.said
-        assert talk.said[-1] == (
-            f"Your reply in {PIER} that the forum held back can go now: open the topic, say "
-            "reply, then send it."
-        )
+    assert f"mei {answer} you in {PIER}." in talk.said
+    assert talk.said[-1] == (
+        f"Your reply in {PIER} that the forum held back can go now: open the topic, say "
+        "reply, then send it."
+    )

@@ -15,6 +15,7 @@ from voicepeer.demo_forum.watched_words import censor
 # Discourse's notification type numbers (site.json "notification_types").
 MENTIONED = 1
 REPLIED = 2
+QUOTED = 3
 PRIVATE_MESSAGE = 6
 POSTED = 9
 POST_APPROVED = 20
@@ -23,6 +24,8 @@ GATHERED = (REPLIED, POSTED, PRIVATE_MESSAGE, WATCHING_CATEGORY_OR_TAG)
 """PostAlerter::COLLAPSED_NOTIFICATION_TYPES: a member has at most one of these per topic."""
 
 _MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
+_QUOTE = re.compile(r'\[quote="([^,]+),.+"\]')
+"""PostAlerter#extract_quoted_users: the username a quote names (display_name_on_posts off)."""
 
 
 def _notify(
@@ -180,7 +183,8 @@ def make_special(
 def _notify_for_post(conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3.Row) -> None:
     """PostAlerter#after_save_post, in its order, each member told once: those mentioned;
     in a private message its other members; else the member replied to, the topic's starter
-    when watching it (both "replied"), and then the others watching it ("posted")."""
+    when watching it (both "replied"), those quoted, and then the others watching it
+    ("posted")."""
     author = conn.execute("SELECT username FROM users WHERE id = ?", (post["user_id"],)).fetchone()
     told: set[int] = {post["user_id"]}
     private = topic["archetype"] == "private_message"
@@ -206,11 +210,16 @@ def _notify_for_post(conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3
                     created_at=post["created_at"],
                 )
 
-    mentioned = [
-        row[0]
-        for name in _MENTION.findall(post["raw"])
-        if (row := conn.execute("SELECT id FROM users WHERE username = ?", (name,)).fetchone())
-    ]
+    def members(names: list[str]) -> list[int]:
+        """The members named (as Discourse finds them: by username_lower), each once."""
+        found = []
+        for name in dict.fromkeys(n.strip().lower() for n in names):
+            row = conn.execute("SELECT id FROM users WHERE lower(username) = ?", (name,)).fetchone()
+            if row is not None:
+                found.append(int(row[0]))
+        return found
+
+    mentioned = members(_MENTION.findall(post["raw"]))
     tell([m for m in mentioned if not private or m in allowed], MENTIONED)
     if private:
         tell(sorted(allowed), PRIVATE_MESSAGE)
@@ -230,6 +239,7 @@ def _notify_for_post(conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3
         )
     ]
     tell([u for u in watching if u == topic["user_id"]], REPLIED)
+    tell(members(_QUOTE.findall(post["raw"])), QUOTED)
     tell(watching, POSTED)  # PostAlerter#notify_post_users
 
 
