@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from voicepeer.commands.intents import FREE_TEXT_INTENTS, Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard, ListenMode
-from voicepeer.voice.assistant import interpret_in, is_goodbye_while_dictating, listen_mode
+from voicepeer.voice.assistant import interpret_in, listen_mode
+from voicepeer.voice.state_commands import said_over_words
 from voicepeer.voice.states import State
 
 WAKING = "wake"
@@ -54,8 +55,9 @@ def act(heard: Heard, state: str | None, interpreter: Interpreter) -> Action | N
     if state is None:
         command = interpreter.command(heard).command
     elif (where := State(state)) is State.DICTATING:
-        if is_goodbye_while_dictating(heard):
-            return Action(Intent.QUIT.value)
+        said = said_over_words(where, heard, interpreter)
+        if said is not None:
+            return Action(said.value)
         editing = interpreter.editing(heard)
         return Action(editing.value) if editing is not None else None
     else:

@@ -236,7 +236,7 @@ def test_after_search_for_the_words_are_heard_as_free_text(
     assert records[1]["intent"] == "cancel"
 
 
-@pytest.mark.parametrize("state", ["dictating", "editing_post"])
+@pytest.mark.parametrize("state", ["dictating", "editing_post", "composing"])
 def test_only_a_goodbye_naming_voicepeer_ends_writing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], state: str
 ) -> None:

@@ -136,6 +136,24 @@ def test_goodbye_while_asked_to_post_a_new_topic_asks_first_and_posts_nothing(
     assert "A fan by the bed helps me." in again.said[0]
 
 
+def test_where_am_i_while_writing_says_where_and_adds_nothing(forum: DemoForum, data: Path) -> None:
+    # A lost person's question had been written into their reply. A lone "where" stays
+    # words: said slowly, it may begin a sentence.
+    lines = ["open topic one", "reply", "thank you for this", "where am i", "where"]
+    talk = converse(forum.base_url, [*lines, "read it back"], data)
+    assert talk.said[-2:] == [
+        "You are writing a reply to Walked to the end of the pier today. It has 4 words so "
+        "far. Go on with your reply, or say send it.",
+        "Your reply says: Thank you for this where",
+    ]
+    message = ["message sam", "yes", "coffee", "see you soon", "where am I"]
+    writing = converse(forum.base_url, message, data, credentials=signed_in(forum))
+    assert writing.said[-1] == (
+        "You are writing a message to Sam Okafor. It has 3 words so far. Go on with your "
+        "message, or say send it."
+    )
+
+
 def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: Path) -> None:
     first = converse(forum.base_url, ["open topic two", "next", "next", "pause"], data)
     assert "Post 3 of" in first.transcript

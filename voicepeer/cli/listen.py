@@ -26,19 +26,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from voicepeer.commands import Intent
-from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import make_interpreter, make_listener
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.settings import RecognitionSettings
-from voicepeer.voice.assistant import interpret_in, is_goodbye_while_dictating, listen_mode
-from voicepeer.voice.state_commands import (
-    ASKING_FOR_WORDS,
-    WRITING_STATES,
-    asks_where,
-    leaves_the_question,
-)
+from voicepeer.voice.assistant import interpret_in, listen_mode
+from voicepeer.voice.state_commands import DICTATION_STATES, WRITING_STATES, said_over_words
 from voicepeer.voice.states import State
 
 
@@ -153,12 +146,13 @@ def _editing(heard: Heard, state: State | None, interpreter: Interpreter) -> str
     """The editing command a whole dictated utterance is in ``state``, if any."""
     if state is None:
         return None
-    if state in WRITING_STATES and is_goodbye_while_dictating(heard):
-        return "quit"
-    if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
-        return DictationAction.CANCEL.value
-    if state in ASKING_FOR_WORDS and asks_where(heard, interpreter):
-        return Intent.WHERE.value
+    said = (
+        said_over_words(state, heard, interpreter)
+        if state in WRITING_STATES or state in DICTATION_STATES
+        else None
+    )
+    if said is not None:
+        return said.value
     action = interpreter.editing(heard)
     return action.value if action is not None else None
 

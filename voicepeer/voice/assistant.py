@@ -16,10 +16,9 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.intents import PHRASINGS, canonical
+from voicepeer.commands.intents import canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import Interpretation
-from voicepeer.commands.text import normalize
 from voicepeer.errors import (
     AudioDeviceError,
     DiskFullError,
@@ -74,30 +73,17 @@ from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.state_commands import (
     ALLOWED,
     ASKING_CONSENT,
-    ASKING_FOR_WORDS,
     DICTATION_STATES,
     WRITING_STATES,
-    asks_where,
     leaves_the_question,
     listen_mode,
     listening_context,
+    said_over_words,
 )
 from voicepeer.voice.states import State, check_transition
 from voicepeer.voice.text_input import TextListener
 
 log = logging.getLogger(__name__)
-
-GOODBYE_WHILE_DICTATING = tuple(p for p in PHRASINGS[Intent.QUIT] if "voicepeer" in p)
-"""While dictating, only "quit voicepeer" and the like end the session: a lone "goodbye" may
-well be part of the reply."""
-
-
-def is_goodbye_while_dictating(heard: Heard) -> bool:
-    """The whole utterance (or the command reading the recognizer offers) is a goodbye."""
-    return any(
-        normalize(text) in GOODBYE_WHILE_DICTATING for text in (heard.text, *heard.alternatives)
-    )
-
 
 HELP_ORDER: tuple[Intent, ...] = (
     Intent.YES,
@@ -507,17 +493,12 @@ class Assistant:
         """Act on one utterance in the current state."""
         log.debug("heard %r", heard.text)
         transcript.info("heard: %s", heard.text)
+        if (self.state in WRITING_STATES or self.state in DICTATION_STATES) and self._over_words(
+            heard
+        ):
+            return
         if self.state in WRITING_STATES:
-            if is_goodbye_while_dictating(heard):
-                self._quit()
-            else:
-                self._follow(self._writer().hear(heard))
-            return
-        if self.state in DICTATION_STATES and is_goodbye_while_dictating(heard):
-            self._quit()
-            return
-        if self.state in ASKING_FOR_WORDS and asks_where(heard, self.engines.interpreter):
-            self.say(self._where_and_question())
+            self._follow(self._writer().hear(heard))
             return
         if self.state is State.SEARCHING:
             self._searching(heard)
@@ -573,13 +554,28 @@ class Assistant:
         )
         self.say(f"{nothing} {self._where_and_question()}")
 
+    def _over_words(self, heard: Heard) -> bool:
+        """Goodbye, or "where am I", said where words are heard; False when it is neither
+        (or "where am I" while a correction waits for its choice or letters)."""
+        said = said_over_words(self.state, heard, self.engines.interpreter)
+        if said is Intent.QUIT:
+            self._quit()
+            return True
+        writer = self._writer_in(self.state)
+        correcting = writer is not None and writer.corrector.awaited is not None
+        if said is Intent.WHERE and not correcting:
+            self.say(self._where_and_question())
+            return True
+        return False
+
     def _command_elsewhere(self, heard: Heard) -> Intent | None:
         """The command ``heard`` is word for word in another state, if it is one."""
         intent = self.engines.interpreter.word_for_word(heard)
         return None if intent is None or intent in ALLOWED[self.state] else intent
 
     def _open_question(self, otherwise: str = "") -> str:
-        """The question the current state waits on, asked again; ``otherwise`` when none."""
+        """The question the current state waits on, asked again (while writing, how to go
+        on); ``otherwise`` when none."""
         if self.state in (State.CONFIRMING, State.CHANGING_POST):
             return self._writer().question_again()
         if self.state is State.QUITTING:
@@ -590,7 +586,12 @@ class Assistant:
         if asked is not None:
             return asked.question_again
         peer = self.peer_loop.question_again(self.state)
-        return peer if peer is not None else OPEN_QUESTIONS.get(self.state, otherwise)
+        if peer is not None:
+            return peer
+        writer = self._writer_in(self.state)
+        if writer is not None and self.state not in ASKING_CONSENT:
+            return writer.go_on
+        return OPEN_QUESTIONS.get(self.state, otherwise)
 
     def _asked(self) -> dict[State, Asked | None]:
         """What each of the states asking about one action is asking about."""
@@ -1089,10 +1090,8 @@ class Assistant:
 
     def _no(self) -> None:
         if self.state is State.QUITTING:
-            pending = self._unsent()
             self._go(self._quit_from)
-            go_on = pending[1].go_on if pending is not None else ""
-            self.say(f"All right, I am staying. {self._open_question(go_on)}".rstrip())
+            self.say(f"All right, I am staying. {self._open_question()}")
             return
         if self.state in (State.CONFIRMING, State.CHANGING_POST):
             self._follow(self._writer().decline())

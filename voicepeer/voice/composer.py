@@ -43,8 +43,6 @@ class Unsent:
     """Said after "Shall I stop now?" when it is asked again."""
     kept: str
     """Said with "Goodbye."."""
-    go_on: str
-    """Said after "All right, I am staying.", where no other question waits."""
 
 
 class Next(Enum):
@@ -174,6 +172,11 @@ class Composer:
         self.save()
         return Next.DICTATING
 
+    @property
+    def go_on(self) -> str:
+        """How to go on writing, said after "where am I" or "All right, I am staying"."""
+        return "Go on with your reply, or say send it."
+
     def start_over(self) -> None:
         self.draft.clear()
         self._say("Your reply is empty again. Start when you are ready.")
@@ -268,7 +271,6 @@ class Composer:
             "topic next time to go on with it.",
             again="Your reply stays saved.",
             kept="Your reply is saved.",
-            go_on="Go on with your reply, or say send it.",
         )
 
     def words_so_far(self) -> int:

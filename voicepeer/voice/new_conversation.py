@@ -369,8 +369,11 @@ class NewConversationComposer(Composer):
             "time to go on with it.",
             again=f"Your {conversation.what} stays saved.",
             kept=f"Your {conversation.what} is saved: {self.way_back()} to come back to it.",
-            go_on=f"Go on with your {conversation.what}, or say send it.",
         )
+
+    @property
+    def go_on(self) -> str:
+        return f"Go on with your {self.conversation.what}, or say send it."
 
     def way_back(self) -> str:
         """What to say to take the saved words up again ("say message Priya Nair")."""

@@ -265,8 +265,11 @@ class PostEditor(Composer):
             "correct my post next time to go on.",
             again="Your changes stay saved.",
             kept="Your changes to your post are saved: say correct my post to go on.",
-            go_on="Go on changing your post, or say send it.",
         )
+
+    @property
+    def go_on(self) -> str:
+        return "Go on changing your post, or say send it."
 
     def ask_to_post(self) -> Next:
         """Name the changes (or read the post as it will be), say who sees it, and ask."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from voicepeer.commands.editing import DictationAction
-from voicepeer.commands.intents import Intent
+from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard, ListenMode, SwitchPresses
 from voicepeer.voice.states import State
 
@@ -136,6 +137,31 @@ LAST_PARAGRAPH = "reading, last paragraph"
 """Listening context of READING once the post's last paragraph is reached: the same
 commands are understood, but "next paragraph" can no longer follow "next", so "next" is
 answered at once."""
+
+
+GOODBYE_WHILE_DICTATING = tuple(p for p in PHRASINGS[Intent.QUIT] if "voicepeer" in p)
+"""While dictating, only "quit voicepeer" and the like end the session: a lone "goodbye" may
+well be part of the reply."""
+
+
+def is_goodbye_while_dictating(heard: Heard) -> bool:
+    """The whole utterance (or the command reading the recognizer offers) is a goodbye."""
+    return any(
+        normalize(text) in GOODBYE_WHILE_DICTATING for text in (heard.text, *heard.alternatives)
+    )
+
+
+def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Intent | None:
+    """In a state that hears words (:data:`WRITING_STATES`, :data:`DICTATION_STATES`), the
+    command a whole utterance is instead of words: goodbye (QUIT), leaving a question for a
+    few words (CANCEL), or "where am I" (WHERE: a lost person's question). While writing, a
+    lone "where" stays words: said slowly, it may begin a sentence. None: words."""
+    if is_goodbye_while_dictating(heard):
+        return Intent.QUIT
+    if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
+        return Intent.CANCEL
+    whole = state in ASKING_FOR_WORDS or len(normalize(heard.text).split()) > 1
+    return Intent.WHERE if whole and asks_where(heard, interpreter) else None
 
 
 def asks_where(heard: Heard, interpreter: Interpreter) -> bool:
