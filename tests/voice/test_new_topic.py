@@ -265,6 +265,34 @@ def test_goodbye_while_a_refused_topic_waits_for_a_title_asks_first(tmp_path: Pa
     assert talk.said[-1].startswith(f"The title is: {as_title(TITLE)}. It says:")
 
 
+def test_a_title_given_before_goodbye_is_kept_and_not_asked_again(tmp_path: Path) -> None:
+    # Tired after the title: goodbye asks first, and the title waits for the words.
+    data = tmp_path / "data"
+    opening = ["latest topics", "new topic", "number one"]
+    with start(tmp_path) as forum:
+        left = converse(
+            forum.base_url,
+            [*opening, TITLE, "goodbye voicepeer", "yes"],
+            data,
+            credentials=signed_in(forum),
+        )
+        back = converse(
+            forum.base_url, [*opening, FIRST_POST, "send it"], data, credentials=signed_in(forum)
+        )
+    assert left.said[-2].endswith(
+        "has a title and no words yet. Its title stays saved either way: say new topic and "
+        "choose the same category next time to go on with it. Shall I stop now? Say yes or no."
+    )
+    assert left.said[-1].startswith("Goodbye. The title of your new topic is saved")
+    taken_up = back.said.index(
+        "You have a saved new topic in Living with MS, with a title and no words yet."
+    )
+    assert back.said[taken_up + 1].startswith(f"The title is: {as_title(TITLE)}. Now say")
+    assert back.said[-1].startswith(
+        f"Your new topic, titled {as_title(TITLE)}, says: {FIRST_POST_WRITTEN}"
+    )
+
+
 def as_title(dictated: str) -> str:
     return dictated[:1].upper() + dictated[1:]
 

@@ -36,7 +36,7 @@ class Begun(Enum):
     """How a new conversation was taken up."""
 
     SAVED = "saved"
-    """A saved one, title and all: dictation goes on."""
+    """A saved one, title and all (words too, or none yet): dictation goes on."""
     UNTITLED = "untitled"
     """Saved words the forum refused: a title is asked for again."""
     NEW = "new"
@@ -219,6 +219,15 @@ class NewConversationComposer(Composer):
             )
             return Begun.SAVED
         self.conversation = conversation
+        if not saved and title:
+            # Left after its title and before any words: the title is not asked for again.
+            self.draft = Draft()
+            self._say(
+                f"You have a saved {conversation.what} {conversation.place}, with a title and "
+                "no words yet."
+            )
+            self.titled(title)
+            return Begun.SAVED
         if not saved:
             self.draft = Draft()
             return Begun.NEW
@@ -359,9 +368,18 @@ class NewConversationComposer(Composer):
         return Next.READING
 
     def unsent(self) -> Unsent | None:
+        conversation = self.conversation
+        if self.draft.is_empty and conversation.title:
+            return Unsent(
+                ask=f"Your {conversation.what} {conversation.place} has a title and no words "
+                f"yet. Its title stays saved either way: {self.way_back()} next time to go "
+                "on with it.",
+                again="Its title stays saved.",
+                kept=f"The title of your {conversation.what} is saved: {self.way_back()} to "
+                "come back to it.",
+            )
         if self.draft.is_empty:
             return None
-        conversation = self.conversation
         what = f"Your {conversation.what} {conversation.place}"
         done = "sent" if conversation.private else "posted"
         return Unsent(
