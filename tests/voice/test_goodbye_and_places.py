@@ -112,6 +112,18 @@ def test_goodbye_naming_voicepeer_ends_a_question_for_words_at_once(
     assert talk.said[-1] == "Goodbye. Your place is kept for next time."
 
 
+@pytest.mark.parametrize(
+    "asked",
+    [["message sam"], ["new topic"], ["open topic one", "reply", REPLY, "cancel", "my drafts"]],
+)
+def test_goodbye_in_the_drafts_or_choosing_whom_to_write_to_or_a_category_ends_at_once(
+    forum: DemoForum, data: Path, asked: list[str]
+) -> None:
+    talk = converse(forum.base_url, [*asked, "goodbye"], data, credentials=signed_in(forum))
+    assert talk.said[-1] == "Goodbye. Your place is kept for next time."
+    assert talk.assistant is not None and talk.assistant.finished
+
+
 def test_goodbye_while_asked_to_post_a_new_topic_asks_first_and_posts_nothing(
     forum: DemoForum, data: Path
 ) -> None:

@@ -170,10 +170,18 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
     """What ``heard`` means in ``state`` (one that listens for commands or answers): the
     state decides which commands there are and what words mean ("carry on" reads the next
     post; asleep only "wake up" or "resume" wakes voicepeer), and a question before
-    something public takes only a clear yes."""
+    something public takes only a clear yes. Goodbye counts everywhere but asleep: where it
+    is not decoded for (the person's lists, choosing whom to write to or a category: a
+    partial "bye", the start of "bye voicepeer", would keep "back" waiting), when it is
+    heard word for word."""
     if state in ASKING_CONSENT:
         return interpreter.answer(heard, ALLOWED[state])
-    return interpreter.command(heard, ALLOWED[state])
+    found = interpreter.command(heard, ALLOWED[state])
+    if found.command is None and not found.ambiguous and state is not State.SLEEPING:
+        goodbye = interpreter.command(heard, {Intent.QUIT})
+        if goodbye.command is not None and not goodbye.near:
+            return goodbye
+    return found
 
 
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."

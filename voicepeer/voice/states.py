@@ -66,10 +66,10 @@
 - QUITTING: the person said "goodbye" (or "quit voicepeer") with words written and not yet
   on the forum (a reply, a new topic or message, changes to their own post); voicepeer has
   asked whether to stop. The words are saved either way. Without such words "goodbye" ends
-  the session at once, in every state that listens for commands or answers but these:
-  asleep, in the bookmarks and drafts lists, and choosing a person or a category. Where
-  words are dictated only "goodbye voicepeer" and the like count: a lone "goodbye" may be
-  part of a reply.
+  the session at once, in every state but asleep: in the bookmarks and drafts lists and
+  while choosing a person or a category only when heard word for word (it is not decoded
+  for there). Where words are dictated only "goodbye voicepeer" and the like count: a lone
+  "goodbye" may be part of a reply.
 - SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
 - SEARCHING: voicepeer asked what to look for (the person said "search for" and paused);
   the next utterance is what to look for, unless it is "help" or leaves the question
