@@ -31,7 +31,7 @@ from voicepeer.listening import make_interpreter, make_listener
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.voice.assistant import interpret_in, listen_mode
-from voicepeer.voice.state_commands import DICTATION_STATES, WRITING_STATES, said_over_words
+from voicepeer.voice.state_commands import said_over_words
 from voicepeer.voice.states import State
 
 
@@ -146,11 +146,7 @@ def _editing(heard: Heard, state: State | None, interpreter: Interpreter) -> str
     """The editing command a whole dictated utterance is in ``state``, if any."""
     if state is None:
         return None
-    said = (
-        said_over_words(state, heard, interpreter)
-        if state in WRITING_STATES or state in DICTATION_STATES
-        else None
-    )
+    said = said_over_words(state, heard, interpreter)
     if said is not None:
         return said.value
     action = interpreter.editing(heard)

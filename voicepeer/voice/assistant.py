@@ -501,9 +501,7 @@ class Assistant:
         """Act on one utterance in the current state."""
         log.debug("heard %r", heard.text)
         transcript.info("heard: %s", heard.text)
-        if (self.state in WRITING_STATES or self.state in DICTATION_STATES) and self._over_words(
-            heard
-        ):
+        if self._over_words(heard):
             return
         if self.state in WRITING_STATES:
             self._follow(self._writer().hear(heard))
@@ -596,10 +594,8 @@ class Assistant:
         peer = self.peer_loop.question_again(self.state)
         if peer is not None:
             return peer
-        writer = self._writer_in(self.state)
-        if writer is not None and self.state not in ASKING_CONSENT:
-            return writer.go_on
-        return OPEN_QUESTIONS.get(self.state, otherwise)
+        writer = self._writer_in(self.state)  # dictating: no question, but how to go on
+        return writer.go_on if writer is not None else OPEN_QUESTIONS.get(self.state, otherwise)
 
     def _asked(self) -> dict[State, Asked | None]:
         """What each of the states asking about one action is asking about."""

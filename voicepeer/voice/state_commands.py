@@ -155,19 +155,17 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     """In a state that hears words (:data:`WRITING_STATES`, :data:`DICTATION_STATES`), the
     command a whole utterance is instead of words: goodbye (QUIT), leaving a question for a
     few words (CANCEL), or "where am I" (WHERE: a lost person's question). While writing, a
-    lone "where" stays words: said slowly, it may begin a sentence. None: words."""
+    lone "where" stays words: said slowly, it may begin a sentence. None: words (or a state
+    that hears commands)."""
+    if state not in WRITING_STATES and state not in DICTATION_STATES:
+        return None
     if is_goodbye_while_dictating(heard):
         return Intent.QUIT
     if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
         return Intent.CANCEL
     whole = state in ASKING_FOR_WORDS or len(normalize(heard.text).split()) > 1
-    return Intent.WHERE if whole and asks_where(heard, interpreter) else None
-
-
-def asks_where(heard: Heard, interpreter: Interpreter) -> bool:
-    """Whether ``heard``, said where a few words are asked for, is "where am I" word for word
-    (a lost person's question, not a name, a title or a search)."""
-    return interpreter.word_for_word(heard, {Intent.WHERE}) is not None
+    where = whole and interpreter.word_for_word(heard, {Intent.WHERE}) is not None
+    return Intent.WHERE if where else None
 
 
 def leaves_the_question(heard: Heard, interpreter: Interpreter) -> bool:
