@@ -391,3 +391,53 @@ def test_a_reply_taken_up_answers_the_post_it_was_written_to_not_the_last_one_he
     assert f"It answers {second}. It says: {SAVED}" in talk.said[1], talk.said[1]
     assert sent["reply_to_post_number"] == 2 and SAVED in sent["cooked"]
     assert to_topic["reply_to_post_number"] is None and SAVED in to_topic["cooked"]
+
+
+def test_a_message_left_after_its_title_is_listed_and_taken_up_or_deleted(
+    tmp_path: Path,
+) -> None:
+    # Said goodbye after the title: the title is kept, so the drafts list names it, and
+    # taken up, only the words are asked for.
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        account = signed_in(forum)
+        converse(
+            forum.base_url,
+            ["message sam", "yes", "coffee", "goodbye voicepeer", "yes"],
+            data,
+            credentials=account,
+        )
+        kept = converse(
+            forum.base_url,
+            ["my drafts", "delete this draft", "no", "open one", MESSAGE, "send it"],
+            data,
+            credentials=account,
+        )
+        lines = ["message jo", "yes", "hello", "goodbye voicepeer", "yes"]
+        converse(forum.base_url, lines, data, credentials=account)
+        deleted = converse(
+            forum.base_url,
+            ["my drafts", "delete this draft", "yes", "back", "message jo", "yes"],
+            data,
+            credentials=account,
+        )
+    named = "your message to Sam Okafor, titled Coffee"
+    assert kept.said[0].startswith(f"You have 1 saved draft. One: {named}, saved ")
+    assert kept.said[0].endswith(
+        ", no words yet. Say open and a number to go on with one, next to go through them, or back."
+    )
+    assert kept.said[1] == (
+        f"Delete {named}? It has no words yet. Once deleted, its title cannot be brought back. "
+        "Say yes or no."
+    )
+    taken_up = kept.said.index(
+        "You have a saved message to Sam Okafor, with a title and no words yet."
+    )
+    assert kept.said[taken_up + 1].startswith("The title is: Coffee. Now say your message")
+    assert kept.said[-1].startswith(
+        "Your message, titled Coffee, says: Would you like to meet for lunch next week."
+    )
+    assert deleted.said[2].startswith("Deleted your message to Jo Baxter, titled Hello. You have")
+    assert (
+        deleted.said[-1] == "Writing to Jo Baxter. What is your message about? Say a short title."
+    )

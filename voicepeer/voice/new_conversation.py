@@ -476,3 +476,11 @@ def started_conversation(key: str) -> tuple[int | None, tuple[str, ...]] | None:
     if people == key or key.endswith((_TITLE, _CARRIES)) or not people:
         return None
     return None, tuple(people.split(","))
+
+
+def titled_conversation(key: str) -> str | None:
+    """The draft key of the new topic or message whose title ``key`` saves; None for any
+    other draft."""
+    conversation = key.removesuffix(_TITLE)
+    started = conversation != key and started_conversation(conversation) is not None
+    return conversation if started else None

@@ -31,6 +31,7 @@ from voicepeer.voice.new_conversation import (
     delete_saved,
     saved_title,
     started_conversation,
+    titled_conversation,
 )
 from voicepeer.voice.people import member
 from voicepeer.voice.ports import DraftKeeper, Say
@@ -80,9 +81,15 @@ class SavedDraft:
 
 def saved_drafts(drafts: DraftKeeper) -> tuple[SavedDraft, ...]:
     """Every draft with words, the latest first (a title or other note saved beside a
-    draft is part of it, not a draft of its own)."""
+    draft is part of it, not a draft of its own), and every new topic or message with a
+    title and no words yet (left after its title)."""
     found: list[SavedDraft] = []
-    for key, words, saved_at in drafts.newest_first():
+    saved = drafts.newest_first()
+    with_words = {key for key, _, _ in saved}
+    for key, words, saved_at in saved:
+        titled, title = titled_conversation(key), ""
+        if titled is not None and titled not in with_words:  # a title, no words yet
+            key, words, title = titled, "", words
         if changed_post(key) is not None:
             topic_id, number = _change_place(drafts, key)
             change = SavedDraft(key, DraftKind.CHANGE, words, saved_at, topic_id, number)
@@ -114,7 +121,7 @@ def saved_drafts(drafts: DraftKeeper) -> tuple[SavedDraft, ...]:
                     saved_at,
                     category_id=category_id,
                     usernames=usernames,
-                    title=saved_title(drafts, key),
+                    title=title or saved_title(drafts, key),
                     refused=refused,
                 )
             )
@@ -173,9 +180,12 @@ class SavedDraftsList:
             return None
         if intent is Intent.REMOVE_DRAFT:  # DRAFTS always has a draft to delete
             draft = self.items[self.index]
+            says, what = f"It says: {as_sentence(excerpt(draft.words))}", "its words"
+            if not draft.words:  # a new topic or message left after its title
+                says, what = "It has no words yet.", "its title"
             self._say(
-                f"Delete {self._what(draft)}? It says: {as_sentence(excerpt(draft.words))} "
-                "Once deleted, its words cannot be brought back. Say yes or no."
+                f"Delete {self._what(draft)}? {says} Once deleted, {what} cannot be brought "
+                "back. Say yes or no."
             )
             return State.DELETING
         if intent in (Intent.NEXT, Intent.PREVIOUS):
@@ -276,10 +286,10 @@ class SavedDraftsList:
         saved = ""
         if draft.saved_at is not None:
             saved = f", saved {spoken_age(draft.saved_at, self._engines.now())}"
-        words = as_sentence(excerpt(draft.words))
         refused = ", which the forum did not accept" if draft.refused else ""
         number = number_word(index + 1).capitalize()
-        return f"{number}: {self._what(draft)}{refused}{saved}: {words}"
+        words = f": {as_sentence(excerpt(draft.words))}" if draft.words else ", no words yet."
+        return f"{number}: {self._what(draft)}{refused}{saved}{words}"
 
     def _what(self, draft: SavedDraft) -> str:
         """ "your reply to Heat and fatigue", "your message to Priya Nair, titled Hello" """
