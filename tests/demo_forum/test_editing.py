@@ -129,3 +129,25 @@ def test_an_edit_of_text_changed_meanwhile_is_refused_as_a_conflict(forum: DemoF
         headers=member_headers("sam"),
     )
     assert _edited(fresh)["raw"].endswith("Added by voice.")
+
+
+def test_staff_editing_a_members_post_makes_a_version_and_tells_them_once(
+    forum: DemoForum,
+) -> None:
+    # PostRevisor#edited_by_another_user?: a new version even within the grace period;
+    # PostActionNotifier.after_post_revision tells the author, and should_notify_edit?
+    # tells them of the same editor's edits of the post once a day.
+    post_id = _reply(forum, "sam")
+    assert _edited(_edit(forum, "ruth", post_id, WORDS + " Edited for clarity."))["version"] == 2
+    _edited(_edit(forum, "ruth", post_id, WORDS + " Edited for clarity again."))
+    _edited(_edit(forum, "sam", post_id, WORDS + " My own change."))
+
+    def edited(who: str) -> list[dict[str, Any]]:
+        body = httpx.get(f"{forum.base_url}/notifications.json", headers=member_headers(who))
+        return [n for n in body.json()["notifications"] if n["notification_type"] == 4]
+
+    (told,) = edited("sam")
+    assert told["topic_id"] == FATIGUE_TOPIC and told["data"]["display_username"] == "ruth"
+    assert told["data"]["original_post_id"] == post_id
+    assert told["data"]["revision_number"] == 2
+    assert edited("ruth") == []

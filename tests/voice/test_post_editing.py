@@ -147,6 +147,26 @@ def test_a_change_made_on_the_web_meanwhile_is_never_overwritten(
     assert post_words(forum, post_id) == MINE.replace("sister", "brother")
 
 
+def test_a_moderators_change_to_the_post_is_told_and_read_before_the_persons_own(
+    forum: DemoForum, data: Path
+) -> None:
+    # A stock forum tells the author when someone else edits their post ("edited").
+    post_id = _put_aside(forum, data)
+    on_the_web = MINE.replace("most mornings", "every morning")
+    changed = httpx.put(
+        f"{forum.base_url}/posts/{post_id}.json",
+        json={"post": {"raw": on_the_web}},
+        headers=member_headers("ruth"),
+    )
+    assert changed.status_code == 200, changed.text
+    talk = converse(forum.base_url, ["notifications", *CHANGE], data, credentials=signed_in(forum))
+    assert any(line.startswith("ruth edited your post in ") for line in talk.said)
+    assert talk.said[-1].startswith(
+        f"Your post was changed on the forum since you began changing it here. On the forum "
+        f"it says: {on_the_web}"
+    )
+
+
 def test_a_change_on_the_web_between_the_question_and_the_yes_is_kept(
     forum: DemoForum, data: Path
 ) -> None:

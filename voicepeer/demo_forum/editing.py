@@ -1,5 +1,5 @@
-"""A member editing their own post, as PostsController#update and PostRevisor do for
-someone who is not staff: ``PUT /posts/:id`` with ``post[raw]``.
+"""Editing a post, as PostsController#update and PostRevisor do: ``PUT /posts/:id`` with
+``post[raw]``, by its author or by staff.
 
 Guardian#can_edit_post? decides who may (the author, within the edit time limit, not in an
 archived topic, not a post they deleted); past the time limit the author gets the
@@ -7,6 +7,9 @@ too_late_to_edit sentence (422), anyone else the stock 403. The words are checke
 post's are (a 422 with the validation's sentences). An edit within the grace period of the
 last version (editing_grace_period, 300 s, and a small change) makes no new version and is
 not counted; any other is a new version, counted against the day's edits (EditRateLimiter).
+Someone else's edit is always a new version (PostRevisor#edited_by_another_user?), and the
+author is told ("edited": PostActionNotifier.after_post_revision, not in a private
+message), once a day per editor and post (PostAlerter#should_notify_edit?).
 The answer is ``{"post": …}``, the post as it now is, raw included. A client that sends
 the text it changed (``post[original_text]``) gets a 409 when the post has been changed
 since."""
@@ -23,10 +26,10 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access, missing_param, rejected
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.member_limits import MemberLimits
-from voicepeer.demo_forum.posting import new_version
+from voicepeer.demo_forum.posting import alert_data, insert_notification, new_version
 from voicepeer.demo_forum.reading import visible_post
 from voicepeer.demo_forum.serializers import can_edit_post, edit_time_expired, post_json
-from voicepeer.demo_forum.store import is_staff, parse_iso
+from voicepeer.demo_forum.store import is_staff, now_iso, parse_iso
 from voicepeer.demo_forum.text_cleaner import clean_raw
 from voicepeer.demo_forum.writing import body_errors
 
@@ -40,6 +43,10 @@ GRACE_MAX_DIFF = 100
 """editing_grace_period_max_diff: characters changed within the grace period."""
 GRACE_MAX_DIFF_HIGH_TRUST = 400
 """editing_grace_period_max_diff_high_trust, from trust level 2 up."""
+EDITED = 4
+"""Discourse's notification type number (site.json "notification_types")."""
+EDIT_NOTICE_QUIET = timedelta(days=1)
+"""After an edit notification on a post, how long the same editor's edits tell nothing."""
 
 
 def update_post(ctx: Context, match: re.Match[str]) -> Response:
@@ -82,7 +89,8 @@ def _revise(
 ) -> None:
     """PostRevisor#revise!: the new words, a new version unless within the grace period."""
     member_limits = MemberLimits(ctx.store, ctx.options)
-    grace = _grace_period_edit(user, post, raw)
+    by_another = user["id"] != post["user_id"]
+    grace = not by_another and _grace_period_edit(user, post, raw)
     if not grace and slow_mode.affected(topic, user):
         raise error(422, slow_mode.CANNOT_EDIT_ON_SLOW_MODE)  # slow_mode_prevents_editing
     limits = [] if grace else [member_limits.for_edit(user)]
@@ -101,6 +109,28 @@ def _revise(
         )
         if not grace:
             new_version(conn, post["id"])
+        if by_another and topic["archetype"] != "private_message":
+            _notify_edit(conn, post, topic, user["username"])
+
+
+def _notify_edit(
+    conn: sqlite3.Connection, post: sqlite3.Row, topic: sqlite3.Row, editor: str
+) -> None:
+    """Tell the author that ``editor`` changed their post, unless that editor's edit of it
+    was told less than a day ago."""
+    now = now_iso()
+    told = conn.execute(
+        "SELECT MAX(created_at) FROM notifications WHERE user_id = ? AND notification_type = ?"
+        " AND topic_id = ? AND post_number = ? AND json_extract(data, '$.display_username') = ?",
+        (post["user_id"], EDITED, topic["id"], post["post_number"], editor),
+    ).fetchone()[0]
+    if told is not None and parse_iso(now) - parse_iso(told) < EDIT_NOTICE_QUIET:
+        return
+    version = conn.execute(
+        "SELECT version FROM post_versions WHERE post_id = ?", (post["id"],)
+    ).fetchone()
+    data = alert_data(topic, post["id"], editor, editor) | {"revision_number": version[0]}
+    insert_notification(conn, post["user_id"], EDITED, topic["id"], post["post_number"], data, now)
 
 
 def _grace_period_edit(user: sqlite3.Row, post: sqlite3.Row, raw: str) -> bool:
