@@ -255,3 +255,31 @@ def test_a_saved_topic_in_the_chosen_category_says_the_reply_is_not_in_it(
         "it, or say send it."
     )
     assert f"Your saved reply to it stays saved. It says: {SAVED}." in talk.said[-1]
+
+
+def test_a_moderator_hears_they_may_still_reply_in_a_closed_or_archived_topic(
+    tmp_path: Path,
+) -> None:
+    # Guardian#can_create_post_on_topic?: moderators reply in closed and archived topics.
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        close_topic_one(forum)
+        number = position_of_topic_one(forum)
+        lines = ["latest topics", f"open topic {number}", "reply", SAVED, "send it", "yes"]
+        closed = converse(
+            forum.base_url, lines, tmp_path / "a", credentials=signed_in(forum, "ruth")
+        )
+        close_topic_one(forum, closed=False)
+        body = {"status": "archived", "enabled": "true"}
+        archived = httpx.put(
+            f"{forum.base_url}/t/1/status.json", headers=member_headers("ruth"), json=body
+        )
+        assert archived.status_code == 200, archived.text
+        opened = converse(
+            forum.base_url, lines[:2], tmp_path / "b", credentials=signed_in(forum, "ruth")
+        )
+    assert (
+        " posts. This topic is closed to new replies, but the forum still lets you reply."
+        in (closed.said[1])
+    )
+    assert closed.said[-1].endswith("is posted.")
+    assert " This topic is archived, but the forum still lets you reply." in opened.said[1]

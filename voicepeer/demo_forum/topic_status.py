@@ -25,15 +25,14 @@ _STATUSES = ("closed", "archived")
 
 
 def can_post_in(topic: sqlite3.Row, user: sqlite3.Row | None) -> bool:
-    """Guardian#can_create_post_on_topic?: admins always; nobody else in an archived topic;
-    in a closed one only moderators and trust level 4."""
+    """Guardian#can_create_post_on_topic?: admins always; in a closed or an archived topic
+    only moderators and trust level 4 besides."""
     if user is None:
         return False
     if user["admin"]:
         return True
-    if topic["archived"]:
-        return False
-    return not topic["closed"] or bool(user["moderator"]) or user["trust_level"] >= 4
+    shut = topic["closed"] or topic["archived"]
+    return not shut or bool(user["moderator"]) or user["trust_level"] >= 4
 
 
 def set_status(ctx: Context, match: re.Match[str]) -> Response:

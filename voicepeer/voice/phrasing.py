@@ -96,7 +96,11 @@ def topic_intro(topic: Topic, category_name: str | None) -> str:
 
 
 def closed_topic_phrase(topic: Topic) -> str:
-    """Why no reply can be added to ``topic``: said when it opens and at "reply"."""
+    """Why no reply can be added to ``topic``: said when it opens and at "reply". A
+    moderator (or a member of the highest trust level) may still reply: said so."""
+    if topic.can_reply:
+        shut = "archived" if topic.archived else "closed to new replies"
+        return f"This topic is {shut}, but the forum still lets you reply."
     if topic.archived:
         return "This topic is archived: no new replies can be added."
     return "This topic is closed to new replies."
