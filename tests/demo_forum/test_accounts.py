@@ -228,6 +228,42 @@ def test_those_quoted_are_told_after_replies_and_once(
     assert told("sam") == []  # nobody is told of their own quote
 
 
+def test_those_whose_posts_in_other_topics_are_linked_to_are_told(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    # PostAlerter#extract_linked_users over TopicLink.extract_from: the forum's own links to
+    # a post, or to a topic (its first post), in another topic than the post's own.
+    key = forum.create_admin_api_key()
+    two = client.get("/t/2.json").json()
+    second = two["post_stream"]["posts"][1]
+    three = client.get("/t/3.json").json()["post_stream"]["posts"][0]
+    linked = {second["username"], three["username"]} - {"sam"}
+    assert len(linked) == 2
+    ones = client.get("/t/1.json").json()["post_stream"]["posts"]
+    starter = ones[0]["username"]  # told of every reply, watching
+    one = next(p for p in ones if p["username"] not in linked | {"sam", starter})
+    raw = (
+        f"See {forum.base_url}/t/{two['slug']}/2/2 and [this one]({forum.base_url}/t/3), "
+        f"not {forum.base_url}/t/x/1/{one['post_number']} in this topic."
+    )
+    sam = {"Api-Key": key, "Api-Username": "sam"}
+    assert (
+        client.post("/posts.json", headers=sam, json={"topic_id": 1, "raw": raw}).status_code == 200
+    )
+
+    def told(who: str) -> list[int]:
+        headers = {"Api-Key": key, "Api-Username": who}
+        body = client.get("/notifications.json", headers=headers).json()
+        return [
+            n["notification_type"]
+            for n in body["notifications"]
+            if n["topic_id"] == 1 and n["data"].get("original_username") == "sam"
+        ]
+
+    assert all(told(who) == [11] for who in linked)
+    assert told(one["username"]) == []
+
+
 def test_a_notification_names_its_topic_by_its_fancy_title(
     forum: DemoForum, client: httpx.Client
 ) -> None:

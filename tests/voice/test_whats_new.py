@@ -156,3 +156,22 @@ def test_replies_just_heard_are_not_told_again_as_notifications(
         "You have 1 new notification.",
         "sam sent you a private message: Checking in after your first week.",
     ]
+
+
+def test_a_link_to_the_persons_post_from_another_topic_is_told(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # A stock forum tells the author of a post that another topic links to ("linked").
+    rows = httpx.get(f"{forum.base_url}/latest.json", headers=DEMO).json()["topic_list"]["topics"]
+    mine = next(row for row in rows if row["title"] == "Hello from a new member")
+    link = f"{forum.base_url}/t/{mine['slug']}/{mine['id']}"
+    body = {
+        "title": "Cooling towels: which ones work?",
+        "raw": f"As in {link} I tried two.",
+        "category": 1,
+    }
+    start(forum, body)
+    talk = converse(
+        forum.base_url, ["notifications"], tmp_path / "data", credentials=signed_in(forum)
+    )
+    assert "sam linked to your post from Cooling towels: which ones work?" in talk.transcript

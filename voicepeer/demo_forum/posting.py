@@ -16,6 +16,7 @@ from voicepeer.demo_forum.watched_words import censor
 MENTIONED = 1
 REPLIED = 2
 QUOTED = 3
+LINKED = 11
 PRIVATE_MESSAGE = 6
 POSTED = 9
 POST_APPROVED = 20
@@ -26,6 +27,9 @@ GATHERED = (REPLIED, POSTED, PRIVATE_MESSAGE, WATCHING_CATEGORY_OR_TAG)
 _MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 _QUOTE = re.compile(r'\[quote="([^,]+),.+"\]')
 """PostAlerter#extract_quoted_users: the username a quote names (display_name_on_posts off)."""
+_HREF = re.compile(r'<a [^>]*href="([^"]+)"')
+_TOPIC_PATH = re.compile(r"/t/(?:[^/]+/)?(\d+)(?:/(\d+))?/?(?:[?#].*)?$")
+"""The forum's own address of a topic, or of one of its posts (Discourse.route_for)."""
 
 
 def _notify(
@@ -122,9 +126,11 @@ def add_post(
     created_at: str | None = None,
     notify: bool = True,
     censored: tuple[str, ...] = (),
+    site: str = "",
 ) -> sqlite3.Row:
     """Append a post to a topic inside the caller's transaction; returns the new post row.
-    ``censored``: the site's censored watched words, blacked out as it is cooked."""
+    ``censored``: the site's censored watched words, blacked out as it is cooked; ``site``:
+    the forum's address, which links to its own topics begin with."""
     created_at = created_at or now_iso()
     topic = conn.execute("SELECT * FROM topics WHERE id = ?", (topic_id,)).fetchone()
     number = conn.execute(
@@ -150,7 +156,7 @@ def add_post(
     record_posting(conn, user_id, topic_id, number)
     post = conn.execute("SELECT * FROM posts WHERE id = ?", (cursor.lastrowid,)).fetchone()
     if notify:
-        _notify_for_post(conn, topic, post)
+        _notify_for_post(conn, topic, post, site)
     return post
 
 
@@ -180,11 +186,13 @@ def make_special(
     )
 
 
-def _notify_for_post(conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3.Row) -> None:
+def _notify_for_post(
+    conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3.Row, site: str
+) -> None:
     """PostAlerter#after_save_post, in its order, each member told once: those mentioned;
     in a private message its other members; else the member replied to, the topic's starter
-    when watching it (both "replied"), those quoted, and then the others watching it
-    ("posted")."""
+    when watching it (both "replied"), those quoted, those whose posts in other topics it
+    links to, and then the others watching it ("posted")."""
     author = conn.execute("SELECT username FROM users WHERE id = ?", (post["user_id"],)).fetchone()
     told: set[int] = {post["user_id"]}
     private = topic["archetype"] == "private_message"
@@ -240,7 +248,27 @@ def _notify_for_post(conn: sqlite3.Connection, topic: sqlite3.Row, post: sqlite3
     ]
     tell([u for u in watching if u == topic["user_id"]], REPLIED)
     tell(members(_QUOTE.findall(post["raw"])), QUOTED)
+    tell(_linked_authors(conn, post, site), LINKED)
     tell(watching, POSTED)  # PostAlerter#notify_post_users
+
+
+def _linked_authors(conn: sqlite3.Connection, post: sqlite3.Row, site: str) -> list[int]:
+    """PostAlerter#extract_linked_users: the authors of the posts in other topics that the
+    post links to (TopicLink.extract_from: the forum's own addresses, a topic's standing for
+    its first post; not the topic the post is in)."""
+    authors: list[int] = []
+    for href in _HREF.findall(post["cooked"]):
+        path = href.removeprefix(site) if site and href.startswith(site) else href
+        route = _TOPIC_PATH.match(path) if path.startswith("/t/") else None
+        if route is None or int(route[1]) == post["topic_id"]:
+            continue
+        row = conn.execute(
+            "SELECT user_id FROM posts WHERE topic_id = ? AND post_number = ?",
+            (int(route[1]), int(route[2] or 1)),
+        ).fetchone()
+        if row is not None and int(row[0]) not in authors:
+            authors.append(int(row[0]))
+    return authors
 
 
 def add_topic(
@@ -256,6 +284,7 @@ def add_topic(
     created_at: str | None = None,
     notify: bool = True,
     censored: tuple[str, ...] = (),
+    site: str = "",
 ) -> sqlite3.Row:
     """Create a topic (or private message) with its first post; returns that post's row."""
     created_at = created_at or now_iso()
@@ -280,6 +309,7 @@ def add_topic(
         created_at=created_at,
         notify=notify,
         censored=censored,
+        site=site,
     )
 
 

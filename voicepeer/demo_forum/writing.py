@@ -224,6 +224,7 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
                 raw=raw,
                 reply_to_post_number=reply_to,
                 censored=ctx.options.censored_words,
+                site=ctx.base_url,
             )
         else:
             post = add_topic(
@@ -236,6 +237,7 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
                 archetype=archetype,
                 recipients=tuple(r["id"] for r in recipients),
                 censored=ctx.options.censored_words,
+                site=ctx.base_url,
             )
     return Response.json(200, post_json(ctx.store, post, user["id"], style="created"))
 
