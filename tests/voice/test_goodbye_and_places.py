@@ -68,6 +68,16 @@ def test_goodbye_with_an_unsent_reply_asks_first_and_keeps_the_draft(
     assert any("You have a saved reply" in line and "not alone" in line for line in again.said)
 
 
+def test_stop_said_to_shall_i_stop_now_says_how_to_answer(forum: DemoForum, data: Path) -> None:
+    # "Stop" only stops voicepeer speaking: the question says which answer stops the session.
+    lines = ["open topic one", "reply", REPLY, "goodbye voicepeer", "stop", "yes"]
+    talk = converse(forum.base_url, lines, data)
+    assert talk.said[-2] == (
+        "Stopped. Shall I stop now? Your reply stays saved. Say yes to stop, or no to go on."
+    )
+    assert talk.said[-1] == "Goodbye. Your reply is saved. Your place is kept for next time."
+
+
 def test_goodbye_while_asked_to_post_says_no_and_never_posts(forum: DemoForum, data: Path) -> None:
     talk = converse(
         forum.base_url, ["open topic one", "reply", REPLY, "send it", "goodbye", "yes"], data
@@ -93,7 +103,7 @@ def test_goodbye_naming_voicepeer_while_writing_a_new_message_asks_first_and_kee
     assert talk.said[-5:] == [
         asked,
         "You are writing a message to Sam Okafor. It has 7 words so far. Shall I stop now? "
-        "Your message stays saved. Please say yes or no.",
+        "Your message stays saved. Say yes to stop, or no to go on.",
         "All right, I am staying. Go on with your message, or say send it.",
         asked,
         "Goodbye. Your message is saved: say message Sam Okafor to come back to it. Your "

@@ -587,7 +587,9 @@ class Assistant:
         if self.state is State.QUITTING:
             pending = self._unsent()
             kept = f" {pending[1].again}" if pending is not None else ""
-            return f"Shall I stop now?{kept} Please say yes or no."
+            # Not "yes or no" alone: "stop" is the answer a person may give, and it only
+            # stops voicepeer speaking.
+            return f"Shall I stop now?{kept} Say yes to stop, or no to go on."
         asked = self._asked().get(self.state)
         if asked is not None:
             return asked.question_again
