@@ -375,3 +375,36 @@ def test_in_a_private_message_only_its_members_are_said_to_see_the_change(
         "Cafe becomes library. Everyone in this conversation will see your post changed. "
         "Shall I change it? Say yes or no."
     ), talk.transcript
+
+
+def test_right_after_replying_under_ones_own_post_my_post_is_the_reply(
+    forum: DemoForum, data: Path
+) -> None:
+    # Ruth is reading her own post (the topic's last) and replies under it: "my post" then
+    # means the reply she has just posted, not the post she is reading — until she moves on.
+    lines = [
+        "open topic one",
+        "correct my post",
+        "cancel",
+        "reply",
+        "well done dave that is great",
+        "send it",
+        "yes",
+        "correct my post",
+        "cancel",
+        "delete my post",
+        "no",
+        "previous",
+        "next",
+        "correct my post",
+    ]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum, "ruth"))
+    changing = [line for line in talk.said if line.startswith("Changing your post posted ")]
+    assert [line.split(".")[0] for line in changing] == [
+        "Changing your post posted yesterday",
+        "Changing your post posted just now",
+        "Changing your post posted yesterday",  # read to her again: the one being read
+    ]
+    assert "It says: Well done dave that is great" in changing[1]
+    deleting = "Delete your post, posted just now? It begins: Well done dave that is great."
+    assert any(line.startswith(deleting) for line in talk.said)

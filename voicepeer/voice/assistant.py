@@ -1089,7 +1089,9 @@ class Assistant:
             # post are on the forum or saved) and the question has been answered. Only a
             # full disk keeps a reply out of the outbox: DiskFullError leaves the question
             # standing, with the words still here.
-            self._writer().post()
+            writer = self._writer()
+            writer.post()
+            self.reader.replied_since_reading = writer is self.composer
             self._go(State.READING)
         else:
             self._after_read(self.reader.read_current(despite_note=True))

@@ -122,6 +122,12 @@ class OwnPostChanges:
             self._say(not_signed_in())
         return signed_in
 
+    def _meant_being_read(self, post: Post) -> bool:
+        """Whether "my post" means ``post``, the post being read: the person's own, and not
+        followed by a reply they posted since it was read to them (that reply is meant)."""
+        cues = post.cues
+        return cues is not None and cues.yours and not self._reader.replied_since_reading
+
     def _post_being_read(self) -> Post | None:
         """The post being read, when the person is signed in; None after saying why not."""
         post = self._reader.current_post()

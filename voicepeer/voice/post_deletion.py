@@ -128,7 +128,7 @@ class PostDeletions(OwnPostChanges):
             return None
         try:
             # Said on someone else's post, "my post" may be a reply not on the forum yet.
-            here, theirs = self._reader.topic, post.cues is not None and post.cues.yours
+            here, theirs = self._reader.topic, self._meant_being_read(post)
             if here is not None and not theirs:
                 unsent = self._in_outbox(here)
                 if unsent is not None and unsent.state is OutboxState.PENDING:
@@ -139,7 +139,7 @@ class PostDeletions(OwnPostChanges):
                 held = self._held_newest(here)
                 if held is not None:
                     return self._withdrawal(held, here)
-            found = self._target(post)
+            found = self._target(post, theirs)
             if found is None:
                 self._say(self._refusal(post))
                 return None
@@ -176,15 +176,15 @@ class PostDeletions(OwnPostChanges):
         topic = self._reader.topic
         return topic is not None and topic.archetype == "private_message"
 
-    def _target(self, post: Post) -> tuple[Post, Topic | None] | None:
-        """The post being read when it is theirs to delete, with its topic when that goes
-        whole; otherwise, when it is not theirs, their newest reply in the topic that they
-        can delete. Theirs, not merely one they may delete: a moderator may delete anyone's."""
+    def _target(self, post: Post, theirs: bool) -> tuple[Post, Topic | None] | None:
+        """The post being read when it is ``theirs`` (the one meant) to delete, with its
+        topic when that goes whole; otherwise their newest reply in the topic that they can
+        delete. Theirs, not merely one they may delete: a moderator may delete anyone's."""
         cues = post.cues
-        if cues is not None and cues.yours and cues.can_delete:
+        if theirs and cues is not None and cues.can_delete:
             return post, None
         topic = self._forum.topic(post.topic_id, fresh=True)
-        if cues is not None and cues.yours:
+        if theirs:
             # The first post of their own topic or message goes only with it, whole.
             whole = post.post_number == 1 and topic.can_delete
             return (post, topic) if whole else None

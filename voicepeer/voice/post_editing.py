@@ -93,10 +93,11 @@ class EditablePosts(OwnPostChanges):
     """The person's post to change, as the forum shows it now, and the change sent."""
 
     def find(self, post_id: int | None = None) -> Post | None:
-        """The post ``post_id``, or else the post being read when it is the person's, else
-        their newest in the topic, read fresh (whether the forum still lets them edit it
-        or not); None after saying why there is none. Without ``post_id``, a reply of theirs
-        not on the forum yet is the one meant (see :mod:`own_post_changes`)."""
+        """The post ``post_id``, or else the post being read when it is the person's (and
+        they have not replied since it was read), else their newest in the topic, read fresh
+        (whether the forum still lets them edit it or not); None after saying why there is
+        none. Without ``post_id``, a reply of theirs not on the forum yet is the one meant
+        (see :mod:`own_post_changes`)."""
         topic = self._reader.topic
         if topic is None or not self._signed_in():
             return None
@@ -109,7 +110,7 @@ class EditablePosts(OwnPostChanges):
             if post_id is None and (why := self._unposted_newest(topic)) is not None:
                 self._say(STILL_WAITING if why is Unposted.IN_OUTBOX else HELD_FOR_APPROVAL)
                 return None
-            if post_id is None and current is not None and theirs(current):
+            if post_id is None and current is not None and self._meant_being_read(current):
                 post_id = current.id
             post = (
                 self._forum.post(post_id) if post_id is not None else self._newest_standing(topic)

@@ -113,6 +113,9 @@ class Reader:
         self._monotonic = monotonic
         self._hearing: tuple[int, int, float] | None = None
         """(topic id, post number, when its reading began) of the post last read aloud."""
+        self.replied_since_reading = False
+        """Whether the person posted a reply here after the current post was read to them:
+        "my post" then means that reply, not the post being read (an older one of theirs)."""
         self._heard_up_to: dict[int, int] = {}
         """Topic id → the furthest post number read aloud in it this session: lists say so
         at once, while the forum learns it within ``timings_interval_s`` and a fetched
@@ -429,6 +432,7 @@ class Reader:
         assert self.thread is not None
         self.finish_hearing()
         self._hearing = (post.topic_id, post.post_number, self._monotonic())
+        self.replied_since_reading = False
         if with_text:
             self._read_post(
                 said, partial(self._engines.render_post.page, post), cues.about_post(post)
