@@ -194,6 +194,17 @@ def test_a_mention_comes_first_and_other_watchers_hear_of_a_post(
     assert newest_about_topic_one("mei")["notification_type"] == 9
 
 
+def _told_of_sams_post(client: httpx.Client, key: str, who: str) -> list[int]:
+    """The types of the notifications ``who`` has of Sam's posts in topic 1."""
+    headers = {"Api-Key": key, "Api-Username": who}
+    body = client.get("/notifications.json", headers=headers).json()
+    return [
+        n["notification_type"]
+        for n in body["notifications"]
+        if n["topic_id"] == 1 and n["data"].get("original_username") == "sam"
+    ]
+
+
 def test_those_quoted_are_told_after_replies_and_once(
     forum: DemoForum, client: httpx.Client
 ) -> None:
@@ -214,13 +225,7 @@ def test_those_quoted_are_told_after_replies_and_once(
     assert client.post("/posts.json", headers=sam, json=answer).status_code == 200
 
     def told(who: str) -> list[int]:
-        headers = {"Api-Key": key, "Api-Username": who}
-        body = client.get("/notifications.json", headers=headers).json()
-        return [
-            n["notification_type"]
-            for n in body["notifications"]
-            if n["topic_id"] == 1 and n["data"].get("original_username") == "sam"
-        ]
+        return _told_of_sams_post(client, key, who)
 
     assert told(quoted) == [3]
     assert told(starter) == [2]  # replied to: not told again of the quote
@@ -252,13 +257,7 @@ def test_those_whose_posts_in_other_topics_are_linked_to_are_told(
     )
 
     def told(who: str) -> list[int]:
-        headers = {"Api-Key": key, "Api-Username": who}
-        body = client.get("/notifications.json", headers=headers).json()
-        return [
-            n["notification_type"]
-            for n in body["notifications"]
-            if n["topic_id"] == 1 and n["data"].get("original_username") == "sam"
-        ]
+        return _told_of_sams_post(client, key, who)
 
     assert all(told(who) == [11] for who in linked)
     assert told(one["username"]) == []

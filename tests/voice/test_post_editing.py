@@ -126,17 +126,23 @@ def test_no_keeps_the_changes_and_cancel_puts_them_aside_for_later(
     assert post_words(forum, post_id) == MINE.replace("sister", "brother")
 
 
-def test_a_change_made_on_the_web_meanwhile_is_never_overwritten(
-    forum: DemoForum, data: Path
-) -> None:
-    post_id = _put_aside(forum, data)
+def _changed_on_the_web(forum: DemoForum, post_id: int, who: str = "demo") -> str:
+    """``who`` changes the post on the forum's web page; its words now."""
     on_the_web = MINE.replace("most mornings", "every morning")
     changed = httpx.put(
         f"{forum.base_url}/posts/{post_id}.json",
         json={"post": {"raw": on_the_web}},
-        headers=member_headers("demo"),
+        headers=member_headers(who),
     )
     assert changed.status_code == 200, changed.text
+    return on_the_web
+
+
+def test_a_change_made_on_the_web_meanwhile_is_never_overwritten(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _put_aside(forum, data)
+    on_the_web = _changed_on_the_web(forum, post_id)
     talk = converse(forum.base_url, [*CHANGE, "send it", "yes"], data, credentials=signed_in(forum))
     # Both versions are heard before anything is sent; the yes then replaces the web's.
     assert talk.said[-3].startswith(
@@ -152,13 +158,7 @@ def test_a_moderators_change_to_the_post_is_told_and_read_before_the_persons_own
 ) -> None:
     # A stock forum tells the author when someone else edits their post ("edited").
     post_id = _put_aside(forum, data)
-    on_the_web = MINE.replace("most mornings", "every morning")
-    changed = httpx.put(
-        f"{forum.base_url}/posts/{post_id}.json",
-        json={"post": {"raw": on_the_web}},
-        headers=member_headers("ruth"),
-    )
-    assert changed.status_code == 200, changed.text
+    on_the_web = _changed_on_the_web(forum, post_id, "ruth")
     talk = converse(forum.base_url, ["notifications", *CHANGE], data, credentials=signed_in(forum))
     assert any(line.startswith("ruth edited your post in ") for line in talk.said)
     assert talk.said[-1].startswith(
