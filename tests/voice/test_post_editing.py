@@ -408,3 +408,12 @@ def test_right_after_replying_under_ones_own_post_my_post_is_the_reply(
     assert "It says: Well done dave that is great" in changing[1]
     deleting = "Delete your post, posted just now? It begins: Well done dave that is great."
     assert any(line.startswith(deleting) for line in talk.said)
+
+
+def test_help_while_changing_names_the_corrections_and_where_am_i(
+    forum: DemoForum, data: Path
+) -> None:
+    _post_mine(forum)
+    talk = converse(forum.base_url, [*CHANGE, "help"], data, credentials=signed_in(forum))
+    assert talk.said[-1].startswith("You are changing your post. To fix a word, say correct")
+    assert talk.said[-1].endswith("Where am I says where you are.")

@@ -28,7 +28,8 @@ DICTATION_HELP = (
     "Say your reply. You can say comma, full stop, question mark, new line or new paragraph. "
     "Say scratch that to remove the last part, delete last word, read it back, start over, "
     "send it, or cancel. To fix a word, say correct and the word, then choose a number or "
-    "say spell it; or say replace and the words, then the new words."
+    "say spell it; or say replace and the words, then the new words. Where am I says where "
+    "you are."
 )
 
 

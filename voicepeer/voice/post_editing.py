@@ -51,7 +51,7 @@ EDITING_HELP = (
     "You are changing your post. To fix a word, say correct and the word, then choose a "
     "number or say spell it; or say replace and the words, then the new words. What you say "
     "otherwise goes at the end. Say read it back, delete last word, start over to undo every "
-    "change, send it when it is right, or cancel."
+    "change, send it when it is right, or cancel. Where am I says where you are."
 )
 NO_POST = "You have no post in this topic to change."
 STILL_WAITING = unposted_line(Unposted.IN_OUTBOX, "it cannot be changed", "correct my post")
