@@ -177,11 +177,13 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
     if state in ASKING_CONSENT:
         return interpreter.answer(heard, ALLOWED[state])
     found = interpreter.command(heard, ALLOWED[state])
-    if found.command is None and not found.ambiguous and state is not State.SLEEPING:
-        goodbye = interpreter.command(heard, {Intent.QUIT})
-        if goodbye.command is not None and not goodbye.near:
-            return goodbye
-    return found
+    goodbye = (
+        found.command is None
+        and not found.ambiguous
+        and state is not State.SLEEPING
+        and interpreter.word_for_word(heard, {Intent.QUIT}) is not None
+    )
+    return Interpretation(Command(Intent.QUIT), heard.confidence) if goodbye else found
 
 
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
