@@ -659,8 +659,10 @@ class Assistant:
         self._go(_MOVES[self.state in EDITING_STATES][step])
 
     def _writer(self) -> Composer:
-        """What writes in the current state: the change to the person's post, or the reply."""
-        return self.post_editor if self.state in EDITING_STATES else self.composer
+        """What writes in the current state, one where something is written."""
+        writer = self._writer_in(self.state)
+        assert writer is not None, self.state
+        return writer
 
     def _writer_in(self, state: State) -> Composer | None:
         """What writes in ``state`` (in QUITTING, in the state goodbye was said in): the
