@@ -75,7 +75,6 @@ from voicepeer.voice.state_commands import (
     ASKING_CONSENT,
     DICTATION_STATES,
     WRITING_STATES,
-    leaves_the_question,
     listen_mode,
     listening_context,
     said_over_words,
@@ -563,11 +562,19 @@ class Assistant:
         self.say(f"{nothing} {self._where_and_question()}")
 
     def _over_words(self, heard: Heard) -> bool:
-        """Goodbye, or "where am I", said where words are heard; False when it is neither
-        (or "where am I" while a correction waits for its choice or letters)."""
+        """Goodbye, leaving a question for words, or "where am I", said where words are
+        heard; False when it is none of them (or "where am I" while a correction waits for
+        its choice or letters)."""
         said = said_over_words(self.state, heard, self.engines.interpreter)
         if said is Intent.QUIT:
             self._quit()
+            return True
+        if said is Intent.CANCEL and self.state is State.SEARCHING:
+            self._go(self._search_from)
+            self.say("No search. " + self._where())
+            return True
+        if said is Intent.CANCEL:
+            self._go(self.peer_loop.leave(self.state))
             return True
         writer = self._writer_in(self.state)
         correcting = writer is not None and writer.corrector.awaited is not None
@@ -774,12 +781,8 @@ class Assistant:
             self._go(self._search_from)
 
     def _searching(self, heard: Heard) -> None:
-        """The answer to "what shall I look for?"."""
+        """The answer to "what shall I look for?" (when it does not leave the question)."""
         interpreter = self.engines.interpreter
-        if leaves_the_question(heard, interpreter):
-            self._go(self._search_from)
-            self.say("No search. " + self._where())
-            return
         action = interpreter.editing(heard)
         words = "" if action is not None else interpreter.search_words(heard)
         if not words:

@@ -34,7 +34,6 @@ from voicepeer.voice.people import find_people, heard_name, member
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
 from voicepeer.voice.saved_drafts import DraftKind, SavedDraft
-from voicepeer.voice.state_commands import leaves_the_question
 from voicepeer.voice.states import State
 
 PEER_QUESTIONS: Mapping[State, str] = {
@@ -105,16 +104,11 @@ class PeerLoop:
         return handler(command) if handler else None
 
     def hear(self, state: State, heard: Heard) -> State:
-        """One utterance taken as text in a dictation state."""
+        """One utterance taken as text in a dictation state (what leaves the question is
+        the voice loop's to tell: see :meth:`leave`)."""
         if state is State.COMPOSING:
             return self._follow(self.composer.hear(heard))
-        action = self._engines.interpreter.editing(heard)
-        if leaves_the_question(heard, self._engines.interpreter):
-            if state is State.TITLING and not self.composer.draft.is_empty:
-                # Words kept from a refused try wait for a title: put aside, not gone.
-                return self._follow(self.composer.cancel())
-            return self._cancelled()
-        if action is DictationAction.HELP:
+        if self._engines.interpreter.editing(heard) is DictationAction.HELP:
             self._say(
                 "Say their name, or spell it. Or say cancel."
                 if state is State.NAMING
@@ -124,6 +118,13 @@ class PeerLoop:
         if state is State.NAMING:
             return self._look_for(heard.text)
         return self._title(heard.text)
+
+    def leave(self, state: State) -> State:
+        """Leave the question for a name or a title ("cancel", "never mind")."""
+        if state is State.TITLING and not self.composer.draft.is_empty:
+            # Words kept from a refused try wait for a title: put aside, not gone.
+            return self._follow(self.composer.cancel())
+        return self._cancelled()
 
     # --- saved posts --------------------------------------------------------------------
 
