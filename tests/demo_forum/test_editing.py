@@ -151,3 +151,16 @@ def test_staff_editing_a_members_post_makes_a_version_and_tells_them_once(
     assert told["data"]["original_post_id"] == post_id
     assert told["data"]["revision_number"] == 2
     assert edited("ruth") == []
+
+
+def test_an_edit_by_another_editor_in_between_is_told_again(forum: DemoForum) -> None:
+    # should_notify_edit? looks at the newest edit notification of the post: a different
+    # editor, or a day gone by, tells the author again.
+    with sqlite3.connect(forum.db_path) as conn:
+        conn.execute("UPDATE users SET moderator = 1 WHERE username = 'mei'")
+    post_id = _reply(forum, "sam")
+    for editor, words in (("ruth", " One."), ("mei", " Two."), ("ruth", " Three.")):
+        _edited(_edit(forum, editor, post_id, WORDS + words))
+    body = httpx.get(f"{forum.base_url}/notifications.json", headers=member_headers("sam"))
+    edited = [n for n in body.json()["notifications"] if n["notification_type"] == 4]
+    assert [n["data"]["display_username"] for n in edited] == ["ruth", "mei", "ruth"]

@@ -16,6 +16,7 @@ since."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from datetime import UTC, datetime, timedelta
@@ -26,7 +27,12 @@ from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access, missing_param, rejected
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.member_limits import MemberLimits
-from voicepeer.demo_forum.posting import alert_data, insert_notification, new_version
+from voicepeer.demo_forum.posting import (
+    alert_data,
+    insert_notification,
+    new_version,
+    newest_told,
+)
 from voicepeer.demo_forum.reading import visible_post
 from voicepeer.demo_forum.serializers import can_edit_post, edit_time_expired, post_json
 from voicepeer.demo_forum.store import is_staff, now_iso, parse_iso
@@ -116,15 +122,15 @@ def _revise(
 def _notify_edit(
     conn: sqlite3.Connection, post: sqlite3.Row, topic: sqlite3.Row, editor: str
 ) -> None:
-    """Tell the author that ``editor`` changed their post, unless that editor's edit of it
-    was told less than a day ago."""
+    """Tell the author that ``editor`` changed their post, unless the newest edit of it they
+    were told of is by the same editor and less than a day old (should_notify_edit?)."""
     now = now_iso()
-    told = conn.execute(
-        "SELECT MAX(created_at) FROM notifications WHERE user_id = ? AND notification_type = ?"
-        " AND topic_id = ? AND post_number = ? AND json_extract(data, '$.display_username') = ?",
-        (post["user_id"], EDITED, topic["id"], post["post_number"], editor),
-    ).fetchone()[0]
-    if told is not None and parse_iso(now) - parse_iso(told) < EDIT_NOTICE_QUIET:
+    told = newest_told(conn, post["user_id"], EDITED, topic["id"], post["post_number"])
+    if (
+        told is not None
+        and parse_iso(now) - parse_iso(told["created_at"]) < EDIT_NOTICE_QUIET
+        and json.loads(told["data"]).get("display_username") == editor
+    ):
         return
     version = conn.execute(
         "SELECT version FROM post_versions WHERE post_id = ?", (post["id"],)

@@ -19,7 +19,7 @@ import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
-from voicepeer.demo_forum.posting import alert_data, insert_notification
+from voicepeer.demo_forum.posting import alert_data, insert_notification, newest_told
 from voicepeer.demo_forum.store import Store, iso, now_iso, parse_iso
 
 LIKED = 5
@@ -57,12 +57,8 @@ def add_like(conn: sqlite3.Connection, *, post: sqlite3.Row, user_id: int, actor
 
 def _notify_like(conn: sqlite3.Connection, post: sqlite3.Row, actor: str, now: str) -> None:
     author = post["user_id"]
-    told = conn.execute(
-        "SELECT MAX(created_at) FROM notifications WHERE user_id = ? AND notification_type = ?"
-        " AND topic_id = ? AND post_number = ?",
-        (author, LIKED, post["topic_id"], post["post_number"]),
-    ).fetchone()[0]
-    if told is not None and parse_iso(now) - parse_iso(told) < LIKE_NOTICE_QUIET:
+    told = newest_told(conn, author, LIKED, post["topic_id"], post["post_number"])
+    if told is not None and parse_iso(now) - parse_iso(told["created_at"]) < LIKE_NOTICE_QUIET:
         return
     topic = conn.execute("SELECT * FROM topics WHERE id = ?", (post["topic_id"],)).fetchone()
     data = alert_data(topic, post["id"], actor, actor)

@@ -72,6 +72,19 @@ def alert_data(topic: sqlite3.Row, post_id: int, actor: str, shown: str) -> dict
     }
 
 
+def newest_told(
+    conn: sqlite3.Connection, user_id: int, kind: int, topic_id: int, post_number: int
+) -> sqlite3.Row | None:
+    """The member's newest notification of ``kind`` about this post (its ``created_at`` and
+    ``data``): PostAlerter#should_notify_previous? looks at it before telling them again."""
+    row: sqlite3.Row | None = conn.execute(
+        "SELECT created_at, data FROM notifications WHERE user_id = ? AND notification_type = ?"
+        " AND topic_id = ? AND post_number = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+        (user_id, kind, topic_id, post_number),
+    ).fetchone()
+    return row
+
+
 def insert_notification(
     conn: sqlite3.Connection,
     user_id: int,
