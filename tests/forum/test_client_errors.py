@@ -98,8 +98,10 @@ def test_a_pause_the_forum_asked_for_is_not_also_called_slow(start_forum: StartF
     running = start_forum(admin_api_key_requests_per_minute=1)
     heard: list[str] = []
     client = running.client(
-        settings=ForumSettings(max_rate_limit_wait_s=120, slow_after_s=0.2),
-        sleep=lambda seconds: time.sleep(0.3),  # long enough for the slow timer to fire
+        # Each pause outlasts the slow timer, so a timer left running would fire; the timer
+        # is long enough that a loopback request on a busy machine never fires it.
+        settings=ForumSettings(max_rate_limit_wait_s=120, slow_after_s=1.5),
+        sleep=lambda seconds: time.sleep(1.7),
     )
     client.on_slow(lambda: heard.append("slow"))
     client.on_wait(lambda seconds: heard.append("wait"))
