@@ -175,3 +175,37 @@ def test_a_link_to_the_persons_post_from_another_topic_is_told(
         forum.base_url, ["notifications"], tmp_path / "data", credentials=signed_in(forum)
     )
     assert "sam linked to your post from Cooling towels: which ones work?" in talk.transcript
+
+
+def test_new_topics_and_posts_in_watched_categories_are_told_and_opened(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Set on the forum's website (here its endpoint): new topics in Good news (4), every post
+    # in Living with MS (3). voicepeer's own words for both, and the topic opened from them.
+    categories = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
+    ids = {c["slug"]: c["id"] for c in categories["categories"]}
+    for slug, level in (("good-news", "4"), ("living-with-ms", "3")):
+        url = f"{forum.base_url}/category/{ids[slug]}/notifications"
+        assert httpx.post(url, headers=DEMO, data={"notification_level": level}).is_success
+    walk = "No stick today, and no bench on the way."
+    start(forum, {"title": "Walked to the shop and back", "raw": walk, "category": 4})
+    priya = {"Api-Key": ADMIN_KEY, "Api-Username": "priya"}
+    vests = "Three of them, a week each, in the July heat."
+    body = {"title": "Cooling vests compared", "raw": vests, "category": 1}
+    made = httpx.post(f"{forum.base_url}/posts.json", headers=priya, json=body)
+    assert made.status_code == 200, made.text
+    reply = {"topic_id": made.json()["topic_id"], "raw": "The gel one lasted the longest for me."}
+    assert httpx.post(f"{forum.base_url}/posts.json", headers=SAM, json=reply).is_success
+    talk = converse(
+        forum.base_url,
+        ["notifications", "open number one"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    told = talk.said[:3]
+    assert told[0] == "You have 5 new notifications."
+    gathered = "2 new posts in Cooling vests compared, in a category or tag you watch"
+    assert told[1] == f"{gathered}, the newest by sam."
+    assert told[2] == "sam started a new topic in a category you watch: Walked to the shop and back."
+    assert talk.said[-2].startswith("Cooling vests compared, in Living with MS. 2 posts.")
+    assert talk.said[-1].startswith("Post 1 of 2, by Priya Nair, just now. Three of them")

@@ -7,6 +7,7 @@ import time
 
 from voicepeer.demo_forum import (
     account,
+    category_watching,
     deleting,
     device_approval,
     editing,
@@ -56,6 +57,7 @@ ROUTES: tuple[Route, ...] = (
     *members.ROUTES,
     *voting.ROUTES,
     *topic_status.ROUTES,
+    *category_watching.ROUTES,
 )
 
 

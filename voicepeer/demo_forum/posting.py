@@ -7,6 +7,12 @@ import re
 import sqlite3
 from typing import Any
 
+from voicepeer.demo_forum.category_watching import (
+    WATCHING_FIRST_POST,
+    category_level,
+    unfollowed_watchers,
+    watchers,
+)
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.store import Store, now_iso, slugify
 from voicepeer.demo_forum.tracking import WATCHING, record_posting
@@ -19,6 +25,7 @@ QUOTED = 3
 LINKED = 11
 PRIVATE_MESSAGE = 6
 POSTED = 9
+FIRST_POST = 17  # watching_first_post
 POST_APPROVED = 20
 WATCHING_CATEGORY_OR_TAG = 36
 GATHERED = (REPLIED, POSTED, PRIVATE_MESSAGE, WATCHING_CATEGORY_OR_TAG)
@@ -106,7 +113,8 @@ def insert_notification(
 def _unread_for(conn: sqlite3.Connection, user_id: int, topic: sqlite3.Row) -> list[int]:
     """PostAlerter#unread_posts: the numbers of the posts after the member's last read one
     that answer a post of theirs, or every one where they watch the topic (as its starter
-    and the members of a private conversation do); whispers only for staff."""
+    and the members of a private conversation do, or its category); whispers only for
+    staff."""
     read = conn.execute(
         "SELECT last_read_post_number FROM topic_reads WHERE user_id = ? AND topic_id = ?",
         (user_id, topic["id"]),
@@ -120,7 +128,9 @@ def _unread_for(conn: sqlite3.Connection, user_id: int, topic: sqlite3.Row) -> l
         (
             topic["id"],
             read[0] if read else 0,
-            topic["archetype"] == "private_message" or topic["user_id"] == user_id,
+            topic["archetype"] == "private_message"
+            or topic["user_id"] == user_id
+            or category_level(conn, user_id, topic["category_id"]) == WATCHING,
             user_id,
             bool(staff and staff[0]),
         ),
@@ -205,7 +215,9 @@ def _notify_for_post(
     """PostAlerter#after_save_post, in its order, each member told once: those mentioned;
     in a private message its other members; else the member replied to, the topic's starter
     when watching it (both "replied"), those quoted, those whose posts in other topics it
-    links to, and then the others watching it ("posted")."""
+    links to; then the others watching it ("posted"), those watching its category
+    ("watching_category_or_tag") and, for a new topic, those watching its category for
+    first posts (see category_watching)."""
     author = conn.execute("SELECT username FROM users WHERE id = ?", (post["user_id"],)).fetchone()
     told: set[int] = {post["user_id"]}
     private = topic["archetype"] == "private_message"
@@ -263,6 +275,9 @@ def _notify_for_post(
     tell(members(_QUOTE.findall(post["raw"])), QUOTED)
     tell(_linked_authors(conn, post, site), LINKED)
     tell(watching, POSTED)  # PostAlerter#notify_post_users
+    tell(unfollowed_watchers(conn, topic), WATCHING_CATEGORY_OR_TAG)
+    if post["post_number"] == 1:
+        tell(watchers(conn, topic["category_id"], WATCHING_FIRST_POST), FIRST_POST)
 
 
 def _linked_authors(conn: sqlite3.Connection, post: sqlite3.Row, site: str) -> list[int]:

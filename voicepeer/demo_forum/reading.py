@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from voicepeer.demo_forum.auth import signed_in
+from voicepeer.demo_forum.category_watching import LEVEL_IN_CATEGORY, not_muted
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, invalid_param, not_found
 from voicepeer.demo_forum.seed_content import UNCATEGORIZED_SLUG
@@ -67,11 +68,15 @@ def _paged(
     base: str,
     style: str = "latest",
     order: str = PINNED_FIRST,
+    listed: int | None = None,
 ) -> Response:
+    """A page of the topics ``where`` says, but those of the member's muted categories
+    (other than the category ``listed``)."""
     page = _page(ctx)
+    unmuted, unmuted_params = not_muted(ctx.viewer.user_id, listed)
     rows = ctx.store.all(
-        f"SELECT * FROM topics WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-        (*params, TOPICS_PER_PAGE, page * TOPICS_PER_PAGE),
+        f"SELECT * FROM topics WHERE {where} AND {unmuted} ORDER BY {order} LIMIT ? OFFSET ?",
+        (*params, *unmuted_params, TOPICS_PER_PAGE, page * TOPICS_PER_PAGE),
     )
     # TopicListSerializer#include_more_topics_url?: offered whenever the page is full,
     # though the next may hold nothing.
@@ -150,7 +155,10 @@ def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:
         # CategoryList sets permission to 1 (full) where the member may start topics and
         # leaves it null elsewhere, visitors included.
         "permission": 1 if may_start else None,
-        "notification_level": 1,
+        # CategoryList#notification_levels_for: the member's own; regular for visitors.
+        "notification_level": int(
+            ctx.store.scalar(LEVEL_IN_CATEGORY, (ctx.viewer.user_id, row["id"]))
+        ),
         "can_edit": False,
         "topic_template": None,
         "topic_title_placeholder": None,
@@ -246,6 +254,7 @@ def category_topics(ctx: Context, match: re.Match[str]) -> Response:
         (category["id"],),
         f"/c/{category['slug']}/{category['id']}",
         style="category",
+        listed=category["id"],
     )
 
 
