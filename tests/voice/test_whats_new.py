@@ -206,6 +206,7 @@ def test_new_topics_and_posts_in_watched_categories_are_told_and_opened(
     assert told[0] == "You have 5 new notifications."
     gathered = "2 new posts in Cooling vests compared, in a category or tag you watch"
     assert told[1] == f"{gathered}, the newest by sam."
-    assert told[2] == "sam started a new topic in a category you watch: Walked to the shop and back."
+    started = "sam started a new topic in a category you watch"
+    assert told[2] == f"{started}: Walked to the shop and back."
     assert talk.said[-2].startswith("Cooling vests compared, in Living with MS. 2 posts.")
     assert talk.said[-1].startswith("Post 1 of 2, by Priya Nair, just now. Three of them")

@@ -6,7 +6,8 @@ post in its topics ("watching_category_or_tag" until they follow the topic thems
 "posted"), and the topics they open or reply in are watched. Tracking (2): those topics are
 tracked. Watching first post (4): told of each new topic ("watching_first_post"). Muted
 (0): its topics leave the member's topic lists (unless that category is listed, or they
-follow the topic themselves). A topic's own level, once the member has one, decides (TopicUser).
+follow the topic themselves). A topic's own level, once the member has one, decides
+(TopicUser).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from voicepeer.demo_forum.tracking import CATEGORY_REASONS, REGULAR, TRACKING, W
 
 MUTED, WATCHING_FIRST_POST = 0, 4
 """CategoryUser.notification_levels beyond the topics' own (tracking.py)."""
-
 
 LEVEL_IN_CATEGORY = (
     "SELECT COALESCE(MAX(notification_level), 1) FROM category_users"

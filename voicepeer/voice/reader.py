@@ -186,15 +186,13 @@ class Reader:
         return self._show_list(found, heading, next_pages=partial(unread_and_new, forum))
 
     def show_search(self, query: str) -> Searched:
-        try:
-            found, hits = self._search_page(query, 0, {})
-        except ForumError as error:
-            log.warning("search failed: %s", type(error).__name__)
-            self._say(say_error(error))
-            too_short = isinstance(error, ForumRequestError) and (
-                error.problem is RequestProblem.SEARCH_TOO_SHORT
+        page = self.forum_attempt(lambda: self._search_page(query, 0, {}))
+        if isinstance(page, ForumError):
+            too_short = isinstance(page, ForumRequestError) and (
+                page.problem is RequestProblem.SEARCH_TOO_SHORT
             )
             return Searched.TOO_SHORT if too_short else Searched.NOT_SHOWN
+        found, hits = page
         if not found.topics:
             self._say(f"I found nothing about {query}. Try other words.")
             return Searched.NOT_SHOWN
@@ -642,13 +640,19 @@ class Reader:
 
     def forum_call(self, call: Callable[[], T], *, quiet: bool = False) -> T | None:
         """Run a forum request; on failure say what happened and what to do, give None."""
+        result = self.forum_attempt(call, quiet=quiet)
+        return None if isinstance(result, ForumError) else result
+
+    def forum_attempt(self, call: Callable[[], T], *, quiet: bool = False) -> T | ForumError:
+        """:meth:`forum_call` giving the error (already said) instead of None, for a caller
+        that goes on differently after some errors."""
         try:
             return call()
         except ForumError as error:
             log.warning("forum request failed: %s", type(error).__name__)
             if not quiet:
                 self._say(say_error(error))
-            return None
+            return error
 
     def forum_do(self, call: Callable[[], object]) -> bool:
         """Run a forum request that has no result; False (after saying why) when it failed."""
