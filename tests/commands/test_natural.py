@@ -13,6 +13,7 @@ from voicepeer.commands.interpreter import WAKE_WORDS, Interpreter
 from voicepeer.commands.natural import (
     TUNING_PHRASINGS,
     core,
+    cores,
     everyday_sentences,
     free_text_prefixes,
     says_nothing,
@@ -41,6 +42,26 @@ FILLS = {"{number}": "twelve", "{ordinal}": "second", "{query}": "fatigue", "{na
 )
 def test_unwrap_removes_what_is_said_around_a_command(text: str, expected: str) -> None:
     assert unwrap(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("state", "text", "intent"),
+    [
+        (State.READING, "go to the end", Intent.SKIP_TO_END),
+        (State.READING, "take me to the end please", Intent.SKIP_TO_END),
+        (State.READING, "could you go to the one before", Intent.PREVIOUS),
+        (State.READING, "go to the next post", Intent.NEXT),
+        (State.BROWSING, "go to the second one", Intent.OPEN),
+    ],
+)
+def test_a_leading_go_to_the_leaves_a_commands_own_the_on_it(
+    state: State, text: str, intent: Intent
+) -> None:
+    # "the end" and "the one before" are commands: "go to the" took their "the" away.
+    assert cores("go to the end") == ("end", "the end")
+    assert cores("next post please") == ("next post",)
+    found = interpret_in(state, Heard(text, 0.9), Interpreter()).command
+    assert found is not None and found.intent is intent
 
 
 def test_core_puts_the_cards_words_in() -> None:

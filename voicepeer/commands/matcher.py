@@ -23,6 +23,7 @@ from voicepeer.commands.intents import (
 from voicepeer.commands.natural import (
     SLOT_MARKS,
     core,
+    cores,
     says_nothing,
     slot_pattern,
     tuning_phrasings,
@@ -149,20 +150,28 @@ class CommandMatcher:
         slot_command = self._match_slot(unwrap(text), allowed)
         if slot_command is not None:
             return Interpretation(slot_command, confidence=heard.confidence)
-        heard_core = core(text)
-        heard_words = frozenset(heard_core.split())
-        best: dict[Intent, float] = {}
+        heard_cores = [(c, frozenset(c.split())) for c in cores(text)]
+        best: dict[Intent, tuple[float, str]] = {}
         for phrase, meanings in self._senses:
             intent = next((i for i in meanings if allowed is None or i in allowed), None)
-            if intent is None or _other_thing(heard_words, frozenset(phrase.split())):
+            if intent is None:
                 continue
-            score = fuzz.ratio(heard_core, phrase)
-            if score > best.get(intent, -1.0):
-                best[intent] = score
-        ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
+            phrase_words = frozenset(phrase.split())
+            for heard_core, heard_words in heard_cores:
+                if _other_thing(heard_words, phrase_words):
+                    continue
+                score = fuzz.ratio(heard_core, phrase)
+                if score > best.get(intent, (-1.0, ""))[0]:
+                    best[intent] = (score, heard_core)
+        ranked = sorted(
+            ((intent, score) for intent, (score, _) in best.items()),
+            key=lambda item: item[1],
+            reverse=True,
+        )
         if not ranked or ranked[0][1] < self.thresholds.min_score:
             return Interpretation(None)
         top_intent, top_score = ranked[0]
+        heard_core = best[top_intent][1]
         # A phrasing heard exactly is not mistaken for a near one ("bookmarks", not
         # "bookmark"); two exact ones are ambiguous.
         close = tuple(

@@ -70,6 +70,8 @@ LEADING: tuple[str, ...] = (
     "a bit",
 )
 """Words said before a command that do not change it, longest first where they overlap."""
+_ARTICLE_KEPT = tuple(dict.fromkeys(p.removesuffix(" the") for p in LEADING))
+"""LEADING, each ending in "the" without it, which may begin the command itself."""
 TRAILING: tuple[str, ...] = (
     "please",
     "thanks",
@@ -186,20 +188,29 @@ def _substitute(words: list[str]) -> list[str]:
     return out or words
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, leading: tuple[str, ...] = LEADING) -> str:
     """``text`` (normalized words) without the politeness, filler and hesitations around
     the command; ``text`` itself when nothing would be left."""
     words = [w for w in text.split() if w not in HESITATIONS]
-    words = _strip(words, LEADING, at_start=True)
+    words = _strip(words, leading, at_start=True)
     words = _strip(words, TRAILING, at_start=False)
-    words = _strip(words, LEADING, at_start=True)
+    words = _strip(words, leading, at_start=True)
     return " ".join(words) or text
 
 
-def core(text: str) -> str:
+def core(text: str, leading: tuple[str, ...] = LEADING) -> str:
     """The command in ``text`` (normalized words): unwrapped, and with the card's words for
     everyday ones."""
-    return " ".join(_substitute(unwrap(text).split())) or text
+    return " ".join(_substitute(unwrap(text, leading).split())) or text
+
+
+def cores(text: str) -> tuple[str, ...]:
+    """The command in ``text`` as :func:`core` finds it and, when different, with the "the"
+    that a leading "go to the" (or the like) took kept on it: "go to the end" is "the end"
+    (of the post), not "end"."""
+    found = core(text)
+    kept = core(text, _ARTICLE_KEPT)
+    return (found,) if kept == found else (found, kept)
 
 
 def slot_pattern(template: str) -> re.Pattern[str] | None:
