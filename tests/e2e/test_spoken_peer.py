@@ -58,7 +58,7 @@ def test_spoken_drafts_are_listed_kept_on_no_and_taken_up(tmp_path: Path) -> Non
     assert said[3] == f"Kept. {one} Say read to go on with it."
     # Taken up in its own topic (the practice forum lets visitors post, as "demo").
     assert said[4] == (
-        f"You have a saved reply to {as_sentence(title)} It says: {words} Keep talking to add "
+        f"You have a saved reply to {as_sentence(title)} It says: {words}. Keep talking to add "
         "to it, or say send it."
     )
     assert DraftStore(saved).load("topic-2") == words

@@ -213,7 +213,7 @@ def test_a_carried_reply_taken_up_again_in_its_reopened_topic_stays_its_own(
     assert taken_up == (
         f"You have a saved reply to {as_sentence(topic['title'])} Your saved new topic, "
         f"titled {TITLE}, in {category_name}, also starts with it, and keeps its own copy. "
-        f"It says: {SAVED} Keep talking to add to it, or say send it."
+        f"It says: {SAVED}. Keep talking to add to it, or say send it."
     )
     assert again.said[-2] == f"Your new topic, {TITLE}, is posted."
     assert again.said[-1].startswith("You have a saved reply to ")

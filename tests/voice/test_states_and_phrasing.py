@@ -3,9 +3,11 @@ from pathlib import Path
 
 import pytest
 
+from voicepeer.errors import ForumRejectedError
 from voicepeer.forum.base import Post, TopicList, TopicSummary
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
+from voicepeer.voice.outbox_phrases import refused_draft_line
 from voicepeer.voice.places import PlacesFile
 from voicepeer.voice.states import (
     ALLOWED_TRANSITIONS,
@@ -75,6 +77,14 @@ def test_a_line_ends_as_one_sentence_so_the_voice_pauses_after_it() -> None:
     assert as_sentence("MS fatigue …") == "MS fatigue …"
     assert as_sentence("Great! ") == "Great!"
     assert as_sentence("") == ""
+
+
+def test_words_read_out_before_what_to_say_next_end_as_a_sentence() -> None:
+    # Dictated words have no full stop of their own: without one, "Thanks for this Change
+    # it" runs on in one breath.
+    refused = ForumRejectedError("422", errors=("Body seems unclear, is it a complete sentence?",))
+    line = refused_draft_line("Walked to the pier", refused, "Thanks for this")
+    assert "Your reply says: Thanks for this. Change it, then say send it." in line
 
 
 def test_post_header_says_position_author_age_and_whom_it_answers() -> None:

@@ -120,8 +120,7 @@ class Composer:
             answers = f" It answers {phrasing.author_name(reply_to)}." if _answers(reply_to) else ""
             self._say(
                 f"You have a saved reply to {as_sentence(topic.title)}{saved_note}{answers} "
-                "It says: "
-                f"{self.draft.text} "
+                f"It says: {as_sentence(self.draft.text)} "
                 "Keep talking to add to it, or say send it."
             )
         else:

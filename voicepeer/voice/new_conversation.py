@@ -280,8 +280,8 @@ class NewConversationComposer(Composer):
             self._say(
                 # Not "Your reply": this composer's sentences name the new topic so.
                 f"The title is: {as_sentence(title)} The reply you wrote to {carried[1]} "
-                f"starts the first post. It says: {self.draft.text} Keep talking to add to it, "
-                "or say send it."
+                f"starts the first post. It says: {as_sentence(self.draft.text)} "
+                "Keep talking to add to it, or say send it."
             )
             return
         first = "your message" if self.conversation.private else "the first post"

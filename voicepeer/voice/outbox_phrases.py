@@ -149,7 +149,7 @@ def refused_draft_line(title: str, refusal: ForumError, words: str) -> str:
         then += " Or say cancel, then add it to my last reply."
     return (
         f"The forum did not accept your reply to {as_sentence(title)} {say_error(refusal)} "
-        f"Your reply says: {words} {then}"
+        f"Your reply says: {as_sentence(words)} {then}"
     )
 
 

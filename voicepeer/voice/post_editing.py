@@ -198,7 +198,8 @@ class PostEditor(Composer):
             self.save()
             self._say(
                 f"Your post was changed on the forum since you began changing it here. On the "
-                f"forum it says: {spoken_post(raw)} Your version says: {self.draft.read_out} Say "
+                f"forum it says: {as_sentence(spoken_post(raw))} Your version says: "
+                f"{as_sentence(self.draft.read_out)} Say "
                 "send it to put your version in its place, start over to begin again from the "
                 "forum's, or go on changing it."
             )
@@ -211,7 +212,7 @@ class PostEditor(Composer):
             heard = (
                 "Say read it back to hear it again."
                 if self._posts.being_read(post)
-                else f"It says: {spoken_post(raw)}"
+                else f"It says: {as_sentence(spoken_post(raw))}"
             )
             self._say(
                 f"Changing {which}. {heard} Say correct and a word, or replace and the "
