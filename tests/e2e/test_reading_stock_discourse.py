@@ -24,7 +24,7 @@ from voicepeer.demo_forum.seed_reading import (
 from voicepeer.forum.base import PostType
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
-from voicepeer.voice.forum_phrases import notification_line
+from voicepeer.voice.notice_list import notice_line
 from voicepeer.voice.settings import VoiceSettings
 
 KEY = "stock-discourse-session-key-0123456789"
@@ -32,6 +32,8 @@ DELETED = (5, 9, 12, 30, 31, 44)
 MEGA_FROM = 500
 """The demo forum's mega-topic threshold, lowered from Discourse's 10,000 for the test."""
 MISUNDERSTOOD = ("could not understand", "didn't catch", "something new in", "cannot describe")
+
+OPEN_OR_MORE = "Say open and its number to read one. Say notifications again to hear more."
 
 
 @pytest.fixture
@@ -164,7 +166,7 @@ def test_a_signed_in_session_reads_stock_discourse_answers(
         f"You have {unread_before} new notifications. Here are the newest 5."
     )
     assert unread_between == [unread_before - 5]
-    assert round_one[5] == "Say notifications again to hear more."
+    assert round_one[5] == OPEN_OR_MORE
     # The five newest, each in its own words (the seed's last five types).
     newest = (
         "Something new in your circle:",
@@ -200,7 +202,7 @@ def test_a_stop_leaves_the_notification_and_the_rest_unread(
     seed_every_notification(forum.store, "demo")
     with DiscourseClient(forum.base_url, credentials=signed_in(forum, "demo")) as client:
         unread = [n for n in client.notifications().newest if not n.read]
-    first, second, third = (notification_line(n) for n in unread[:3])
+    first, second, third = (notice_line(n, note) for n, note in enumerate(unread[:3], 1))
     before = unread_ids(forum)
     between: list[list[int]] = []
     speech = KeyPressedDuring([second])  # the key, pressed while the second is said
@@ -226,8 +228,10 @@ def test_a_stop_leaves_the_notification_and_the_rest_unread(
 
     # "notifications" again goes on from the stopped one; all five heard are marked read.
     again = said.index(f"You have {left} new notifications. Here are the newest 5.")
-    assert said[again + 1] == second and said[again + 2] == third
-    assert said[again + 6] == "Say notifications again to hear more."
+    # Numbered afresh in the new round.
+    assert said[again + 1] == notice_line(1, unread[1])
+    assert said[again + 2] == notice_line(2, unread[2])
+    assert said[again + 6] == OPEN_OR_MORE
     assert unread_ids(forum) == before[6:]
 
     # "repeat" says that round again, marking nothing more.
@@ -263,9 +267,10 @@ def test_replies_the_forum_gathers_into_one_notification_are_counted(
     )
     assert talk.said == [
         "You have 3 new notifications.",
-        "sam sent you a private message: Checking in after your first week.",
-        "2 new replies to you in Hello from a new member, the newest by priya.",
-        "sam mentioned you in Hello from a new member.",
+        "One: sam sent you a private message: Checking in after your first week.",
+        "Two: 2 new replies to you in Hello from a new member, the newest by priya.",
+        "Three: sam mentioned you in Hello from a new member.",
+        "Say open and its number to read one.",
     ]
 
 

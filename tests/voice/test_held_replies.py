@@ -39,8 +39,9 @@ def _note(kind: str, topic_id: int = 7) -> Notification:
 
 def test_any_post_by_someone_else_frees_a_run_of_replies(tmp_path: Path) -> None:
     drafts = _held(tmp_path, 7, IN_A_ROW)
-    assert held_replies_free([_note("posted"), _note("replied")], drafts) == [
-        "Your reply in The pier that the forum held back can go now: open the topic, say "
+    # Named by the number of the first notification about it, as they were said.
+    assert held_replies_free([_note("liked"), _note("posted"), _note("replied")], drafts) == [
+        "Your reply in The pier that the forum held back can go now: say open two, then "
         "reply, then send it."
     ]
 

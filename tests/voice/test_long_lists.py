@@ -201,7 +201,7 @@ def test_an_unread_notification_behind_sixty_newer_ones_is_heard(
     )
     assert talk.said[0] == f"You have {len(unread)} new notifications."
     # The newest unread is the mention behind the 60 read ones.
-    assert talk.said[1].startswith("ruth mentioned you in "), talk.said
+    assert talk.said[1].startswith("One: ruth mentioned you in "), talk.said
 
 
 def test_more_than_sixty_unread_notifications_are_counted_in_full(
@@ -226,7 +226,7 @@ def test_more_than_sixty_unread_notifications_are_counted_in_full(
         credentials=signed_in(forum),
     )
     assert talk.said[0] == f"You have {unread} new notifications. Here are the newest 5."
-    assert sum(line.startswith("ruth mentioned you in ") for line in talk.said) == 10
+    assert sum(": ruth mentioned you in " in line for line in talk.said) == 10
     # Each heard one was marked read: the second round counts five fewer.
     second = next(i for i, line in enumerate(talk.said) if i and line.startswith("You have"))
     assert talk.said[second] == f"You have {unread - 5} new notifications. Here are the newest 5."

@@ -160,7 +160,7 @@ def test_a_moderators_change_to_the_post_is_told_and_read_before_the_persons_own
     post_id = _put_aside(forum, data)
     on_the_web = _changed_on_the_web(forum, post_id, "ruth")
     talk = converse(forum.base_url, ["notifications", *CHANGE], data, credentials=signed_in(forum))
-    assert any(line.startswith("ruth edited your post in ") for line in talk.said)
+    assert any(": ruth edited your post in " in line for line in talk.said)
     assert talk.said[-1].startswith(
         f"Your post was changed on the forum since you began changing it here. On the forum "
         f"it says: {on_the_web}"

@@ -115,9 +115,19 @@ def test_a_notification_of_an_answer_says_the_held_reply_can_go_now(
                 "reply_to_post_number": last,
             }
         posted(forum, "mei", body)
-        talk = converse(forum.base_url, ["notifications"], data, credentials=account)
-    assert f"mei {answer} you in {PIER}." in talk.said
-    assert talk.said[-1] == (
-        f"Your reply in {PIER} that the forum held back can go now: open the topic, say "
+        # As told: the notification opens the topic, where the held reply is taken up.
+        talk = converse(
+            forum.base_url,
+            ["notifications", "open one", "reply", "send it", "yes"],
+            data,
+            credentials=account,
+        )
+        posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
+    assert f"One: mei {answer} you in {PIER}." in talk.said
+    told = talk.said.index(
+        f"Your reply in {PIER} that the forum held back can go now: say open one, then "
         "reply, then send it."
     )
+    assert talk.said[told + 1].startswith(f"{PIER}, in Good news."), talk.said[told:]
+    assert talk.said[-1] == f"Your reply to {PIER} is posted."
+    assert posts[-1]["username"] == "demo"

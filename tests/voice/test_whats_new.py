@@ -14,6 +14,7 @@ import httpx
 from tests.support.conversation import converse
 from tests.support.members import ADMIN_KEY, signed_in
 from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.posting import insert_notification
 from voicepeer.demo_forum.seed_reading import delete_posts
 
 SAM = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
@@ -152,9 +153,10 @@ def test_replies_just_heard_are_not_told_again_as_notifications(
         credentials=signed_in(forum),
     )
     assert talk.said[3].startswith("Post 3 of 3, by Priya Nair"), talk.said
-    assert talk.said[-2:] == [
+    assert talk.said[-3:] == [
         "You have 1 new notification.",
-        "sam sent you a private message: Checking in after your first week.",
+        "One: sam sent you a private message: Checking in after your first week.",
+        "Say open and its number to read one.",
     ]
 
 
@@ -205,8 +207,59 @@ def test_new_topics_and_posts_in_watched_categories_are_told_and_opened(
     told = talk.said[:3]
     assert told[0] == "You have 5 new notifications."
     gathered = "2 new posts in Cooling vests compared, in a category or tag you watch"
-    assert told[1] == f"{gathered}, the newest by sam."
+    assert told[1] == f"One: {gathered}, the newest by sam."
     started = "sam started a new topic in a category you watch"
-    assert told[2] == f"{started}: Walked to the shop and back."
+    assert told[2] == f"Two: {started}: Walked to the shop and back."
     assert talk.said[-2].startswith("Cooling vests compared, in Living with MS. 2 posts.")
     assert talk.said[-1].startswith("Post 1 of 2, by Priya Nair, just now. Three of them")
+
+
+def test_the_notifications_heard_are_the_list_open_next_and_back_go_through(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # A badge is about no topic: it has a number, and nothing to open.
+    with forum.store.transaction() as conn:
+        badge = {"badge_id": 1, "badge_name": "First Like", "badge_slug": "first-like"}
+        insert_notification(conn, 7, 12, None, None, badge, "2099-01-01T00:00:00.000Z")
+    talk = converse(
+        forum.base_url,
+        [
+            "latest topics",
+            "notifications",
+            "open number three",
+            "back",
+            "next",
+            "where am i",
+            "read",
+            "open topic one",
+            "open topic nine",
+            "latest topics",
+            "open topic one",
+        ],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    said = talk.said
+    told = said.index("You have 4 new notifications.")
+    assert said[told + 1] == "One: You were given the badge First Like."
+    assert said[told + 2] == (
+        "Two: sam sent you a private message: Checking in after your first week."
+    )
+    assert said[told + 3].startswith("Three: 2 new replies to you in Hello from a new member")
+    assert said[told + 5] == "Say open and its number to read one."
+    # Opened at the first of the two replies (the forum's notification points at it).
+    rest = said[told + 6 :]
+    assert rest[0].startswith("Hello from a new member, in Living with MS. 3 posts.")
+    assert rest[1].startswith("Post 2 of 3, by Sam Okafor")
+    assert rest[2].startswith("Back to your notifications. Three: 2 new replies to you")
+    assert rest[3] == ("Four: sam mentioned you in Hello from a new member. Say read to open it.")
+    assert rest[4] == (
+        "You are in your notifications, on 4 of 4: sam mentioned you in Hello from a new member."
+    )
+    assert rest[5].startswith("Hello from a new member")
+    assert rest[7] == "Notification 1 is not about a topic, so there is nothing to open."
+    assert rest[8] == "There is no notification 9. Say open and a number from 1 to 4."
+    # Another list read, "open" goes by it again.
+    latest = next(line for line in rest if line.startswith("14 latest topics"))
+    first = latest.split("One: ", 1)[1].split(",", 1)[0]
+    assert rest[-2].startswith(f"{first}, in ")

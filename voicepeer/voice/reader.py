@@ -33,6 +33,7 @@ from voicepeer.forum.thread import Thread
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import say_error
+from voicepeer.voice.notice_list import OPEN_ONE, NoticeList, notice_line
 from voicepeer.voice.paragraphs import Pages
 from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 from voicepeer.voice.ports import PlaceKeeper, Say
@@ -123,6 +124,9 @@ class Reader:
         self._search_hits: dict[int, SearchHit] = {}
         """The matching post per topic of the list last found by a search."""
         self.topics: TopicList | None = None
+        self.notices: NoticeList | None = None
+        """The notifications last heard, while they are the list being gone through (until
+        another list is read): see voice.notice_list."""
         self._next_pages: PageLoader | None = None
         """Where the current list's further pages come from (None: it has none)."""
         self.topic_index = 0
@@ -245,6 +249,7 @@ class Reader:
     ) -> bool:
         self.close_topic()
         self.topics, self.topic_index = self.as_heard(topics), 0
+        self.notices = None
         self._next_pages = next_pages
         self._search_hits = search_hits or {}
         self._say(
@@ -258,6 +263,9 @@ class Reader:
         return bool(topics.topics)
 
     def step_in_list(self, delta: int) -> None:
+        if self.notices is not None:
+            self._say(self.notices.step(delta))
+            return
         if self.topics is None:
             self.latest()
             return
@@ -290,6 +298,8 @@ class Reader:
         return bool(added) or self._load_next_page()
 
     def current_list_line(self) -> str:
+        if self.notices is not None:
+            return self.notices.line()
         if self.topics is None or not self.topics.topics:
             return "There is no topic list yet. Say latest topics."
         return self._list_line(self.topic_index)
@@ -306,6 +316,8 @@ class Reader:
     # --- topics and posts ---------------------------------------------------------------
 
     def open_number(self, number: int) -> ReadOutcome:
+        if self.notices is not None:
+            return self._open_notice(self.notices.choose(number))
         if self.topics is None:
             topics = self.forum_call(lambda: self._engines.forum.latest())
             if topics is None:
@@ -329,6 +341,8 @@ class Reader:
         return self.open_current()
 
     def open_current(self) -> ReadOutcome:
+        if self.notices is not None:
+            return self._open_notice(self.notices.current())
         if self.topics is None or not self.topics.topics:
             self.latest()
             return ReadOutcome.FAILED
@@ -336,6 +350,13 @@ class Reader:
         hit = self._search_hits.get(topic_id)
         # A search result opens at the post that matched, not at the top.
         return self.open_topic(topic_id, hit.post_number if hit else None)
+
+    def _open_notice(self, chosen: Notification | str) -> ReadOutcome:
+        """Open a notification's topic at the post it is about, or say why not."""
+        if isinstance(chosen, str) or chosen.topic_id is None:
+            self._say(str(chosen))
+            return ReadOutcome.FAILED
+        return self.open_topic(chosen.topic_id, chosen.post_number)
 
     def open_topic(self, topic_id: int, post_number: int | None = None) -> ReadOutcome:
         topic = self.forum_call(lambda: self._engines.forum.topic(topic_id))
@@ -552,19 +573,28 @@ class Reader:
         if not self._say_in_round(heading):
             self._say_unheard(found.total)
             return ()
-        for notification in unread[:NOTIFICATIONS_READ]:
-            if not self._say_in_round(forum_phrases.notification_line(notification)):
+        for position, notification in enumerate(unread[:NOTIFICATIONS_READ], 1):
+            if not self._say_in_round(notice_line(position, notification)):
                 self._say_unheard(found.total - len(heard))
-                return tuple(heard)
+                return self._heard_round(tuple(heard))
             heard.append(notification)
             # Each heard one marked read by its id: without an id Discourse would mark all.
             if notification.id is not None:
                 self.forum_call(
                     partial(self._engines.forum.mark_notification_read, notification.id), quiet=True
                 )
-        if found.total > NOTIFICATIONS_READ:
-            self._say_in_round("Say notifications again to hear more.")
-        return tuple(heard)
+        opens = OPEN_ONE if any(n.topic_id is not None for n in heard) else ""
+        more = "Say notifications again to hear more." if found.total > NOTIFICATIONS_READ else ""
+        if opens or more:
+            self._say_in_round(f"{opens} {more}".strip())
+        return self._heard_round(tuple(heard))
+
+    def _heard_round(self, heard: tuple[Notification, ...]) -> tuple[Notification, ...]:
+        """The notifications heard, numbered as said, become the list "open" goes through
+        (see voice.notice_list); ``heard`` itself."""
+        if heard:
+            self.notices = NoticeList(heard)
+        return heard
 
     def _say_in_round(self, line: str) -> bool:
         """Say one line about the notifications; False when the person stopped it."""
@@ -594,6 +624,8 @@ class Reader:
         if self.thread is not None:
             ordinal, total = self.thread.position(self.post_index)
             return f"You are reading {self.thread.topic.title}, post {ordinal} of {total}."
+        if self.notices is not None:
+            return self.notices.where()
         if self.topics is not None and self.topics.topics:
             more = " or more" if self.topics.has_more and self._next_pages else ""
             return (
@@ -616,7 +648,8 @@ class Reader:
     def back_to_list(self) -> None:
         """ "back": the topic (or the person's own list) is left for the topic list."""
         self.close_topic()
-        self._say("Back to the topic list. " + self.current_list_line())
+        where = "your notifications" if self.notices is not None else "the topic list"
+        self._say(f"Back to {where}. " + self.current_list_line())
 
     # --- forum access -------------------------------------------------------------------
 
