@@ -200,6 +200,28 @@ def test_recording_a_reply_takes_its_draft_in_the_same_step(
     assert drafts.all() == {"topic-2": "Another topic's words."}
 
 
+def test_a_private_reply_kept_until_the_forum_is_back_is_said_as_sent(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    # The person was asked "Shall I send it?": "posted" would sound public. Kept across a
+    # restart with the reply, as the later send is announced by another Outbox.
+    path = tmp_path / "outbox.sqlite3"
+    offline = DiscourseClient(
+        "http://127.0.0.1:9", settings=ForumSettings(read_retries=0), sleep=lambda s: None
+    )
+    conversation = next(
+        t for t in forum.client("demo").private_messages().topics if t.title.startswith("Check")
+    )
+    raw = "Thank you, Sam, that was kind of you."
+    kept = Outbox(path, offline).submit(
+        NewReply(conversation.id, raw), conversation.title, private=True
+    )
+    assert kept.state is OutboxState.PENDING
+    [flushed] = Outbox(path, forum.client("demo")).flush()
+    assert flushed.entry.private
+    assert send_result_line(flushed) == (f"Your reply to {conversation.title} has now been sent.")
+
+
 def test_moderated_reply_is_announced_as_waiting(start_forum: StartForum, tmp_path: Path) -> None:
     running = start_forum(moderated_usernames=("demo",))
     outbox = Outbox(tmp_path / "o.sqlite3", running.client("demo"))

@@ -46,7 +46,8 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
     question = next(line for line in talk.said if "Shall I send it?" in line)
     assert "It will be sent privately, to Sam Okafor, on the voicepeer demo forum." in question
     assert talk.said_after(question)[0] == "Shall I send your private reply? Please say yes or no."
-    assert talk.said[-1] == "Your reply to Checking in after your first week is posted."
+    # Sent, as asked ("Shall I send it?"): not "posted", which sounds public.
+    assert talk.said[-1] == "Your reply to Checking in after your first week is sent."
     posts = as_member(forum, f"/t/{topic_id}.json")["post_stream"]["posts"]
     assert [p["username"] for p in posts].count("demo") == 2  # one seeded, one now
     assert "means a lot" in posts[-1]["cooked"]

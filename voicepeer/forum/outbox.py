@@ -121,6 +121,8 @@ class OutboxEntry:
     """For a new topic: where it goes."""
     recipients: tuple[str, ...] = ()
     """For a new private message: the usernames it goes to."""
+    private: bool = False
+    """A reply in a private conversation: sent, not posted."""
 
     def __repr__(self) -> str:  # the text is private; keep it out of logs
         return f"OutboxEntry(id={self.id}, topic_id={self.topic_id}, state={self.state.value})"
@@ -265,14 +267,19 @@ class Outbox:
     # -- changes -------------------------------------------------------------------------
 
     def record(
-        self, reply: NewReply, topic_title: str, *, draft_key: str | None = None
+        self,
+        reply: NewReply,
+        topic_title: str,
+        *,
+        draft_key: str | None = None,
+        private: bool = False,
     ) -> OutboxEntry:
         """Store a confirmed reply durably and, in the same transaction, take away the
-        draft it came from; nothing is sent yet."""
+        draft it came from; nothing is sent yet. ``private``: in a private conversation."""
         with _recording(EntryKind.REPLY), transaction(self._db) as db:
             cursor = db.execute(
                 "INSERT INTO outbox (topic_id, topic_title, raw, reply_to_post_number, state, "
-                "created_at, draft_key) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+                "created_at, draft_key, payload) VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)",
                 (
                     reply.topic_id,
                     storable_text(topic_title),
@@ -280,6 +287,7 @@ class Outbox:
                     reply.reply_to_post_number,
                     _now().isoformat(),
                     draft_key,
+                    json.dumps({"private": True}) if private else "",
                 ),
             )
             if draft_key is not None:
@@ -290,10 +298,15 @@ class Outbox:
         return self.get(entry_id)
 
     def submit(
-        self, reply: NewReply, topic_title: str, *, draft_key: str | None = None
+        self,
+        reply: NewReply,
+        topic_title: str,
+        *,
+        draft_key: str | None = None,
+        private: bool = False,
     ) -> SendResult:
         """Record the reply (its draft handed over), then try to send it at once."""
-        entry = self.record(reply, topic_title, draft_key=draft_key)
+        entry = self.record(reply, topic_title, draft_key=draft_key, private=private)
         return self.send(entry.id, first_try=True)
 
     def submit_new(
@@ -633,4 +646,5 @@ def _entry(row: tuple[object, ...]) -> OutboxEntry:
         kind=EntryKind(kind),
         category_id=extra.get("category_id"),
         recipients=tuple(extra.get("recipients") or ()),
+        private=bool(extra.get("private")),
     )

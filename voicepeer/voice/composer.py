@@ -239,7 +239,10 @@ class Composer:
         reply = NewReply(self._topic.id, self.draft.text_to_send(), number)
         # The outbox takes the draft away in the same transaction that records the reply.
         result = self._engines.outbox.submit(
-            reply, self._topic.title, draft_key=self.draft_key(self._topic)
+            reply,
+            self._topic.title,
+            draft_key=self.draft_key(self._topic),
+            private=self._is_private(),
         )
         self.draft = Draft()
         self._say(send_result_line(result))

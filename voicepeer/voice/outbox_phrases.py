@@ -162,4 +162,4 @@ def _what(entry: OutboxEntry) -> str:
 
 
 def _done(entry: OutboxEntry) -> str:
-    return "sent" if entry.kind is EntryKind.MESSAGE else "posted"
+    return "sent" if entry.kind is EntryKind.MESSAGE or entry.private else "posted"

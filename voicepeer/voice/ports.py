@@ -49,10 +49,16 @@ class ReplyOutbox(Protocol):
     """Durable queue of confirmed replies: records each before sending, never posts twice."""
 
     def submit(
-        self, reply: NewReply, topic_title: str, *, draft_key: str | None = None
+        self,
+        reply: NewReply,
+        topic_title: str,
+        *,
+        draft_key: str | None = None,
+        private: bool = False,
     ) -> SendResult:
         """Record the reply durably, taking away the draft ``draft_key`` in the same step,
-        then try to post it; the result says what to announce."""
+        then try to post it; the result says what to announce. ``private``: a reply in a
+        private conversation."""
         ...
 
     def submit_new(
