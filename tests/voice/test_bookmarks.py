@@ -202,3 +202,32 @@ def test_a_bookmarks_name_is_said_with_it(forum: DemoForum, tmp_path: Path) -> N
         forum.base_url, ["my bookmarks"], tmp_path / "data", credentials=signed_in(forum)
     )
     assert ", you named it ask the nurse: " in talk.said[-1], talk.said
+
+
+def test_back_in_a_topic_opened_from_the_bookmarks_comes_back_to_them(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    account = signed_in(forum)
+    converse(forum.base_url, ["open topic two", "bookmark this"], data, credentials=account)
+    talk = converse(
+        forum.base_url,
+        ["my bookmarks", "open topic one", "next", "back", "read", "back", "back"],
+        data,
+        credentials=signed_in(forum),
+    )
+    line = f"One: {title_words(topic_title(forum, 2))}, post 1 by"
+    assert talk.said[4].startswith(f"Back to your bookmarks. {line}"), talk.said[3:5]
+    assert talk.said[4].endswith("Say read to open it, or next.")
+    assert talk.said[7].startswith(f"Back to your bookmarks. {line}")
+    # From the bookmarks, "back" leaves them for the topic list, as before.
+    assert talk.said[-1].startswith("Back to the topic list.")
+    assert talk.assistant is not None and talk.assistant.state is State.BROWSING
+    # Once another list or topic came in between, "back" goes to that list.
+    later = converse(
+        forum.base_url,
+        ["my bookmarks", "open topic one", "latest topics", "open topic one", "back"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert later.said[-1].startswith("Back to the topic list. One:")

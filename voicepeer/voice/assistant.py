@@ -806,6 +806,9 @@ class Assistant:
             self.reader.step_in_list(delta)
 
     def _back(self) -> None:
+        if self.state is State.READING and self.peer_loop.bookmarks.back_from_topic():
+            self._go(State.BOOKMARKS)
+            return
         self._go(State.BROWSING)
         self.reader.back_to_list()
 

@@ -45,6 +45,9 @@ class Bookmarks:
         self._say = say
         self.items: tuple[Bookmark, ...] = ()
         self.index = 0
+        self._opened_at: int | None = None
+        """The reader's count of things shown (Reader.shown) just after this list opened a
+        topic: while it is still that, "back" comes back here."""
 
     def _fetch(self) -> tuple[Bookmark, ...] | None:
         peer = self._peer
@@ -112,7 +115,20 @@ class Bookmarks:
         if not self.items:
             return ReadOutcome.FAILED
         chosen = self.items[self.index]
-        return self._reader.open_topic(chosen.topic_id, chosen.post_number)
+        outcome = self._reader.open_topic(chosen.topic_id, chosen.post_number)
+        self._opened_at = self._reader.shown if outcome is not ReadOutcome.FAILED else None
+        return outcome
+
+    def back_from_topic(self) -> bool:
+        """ "back" in a topic this list opened, nothing else opened or listed since: back to
+        the bookmark it was opened from (said); False otherwise."""
+        if self._opened_at != self._reader.shown or not self.items:
+            return False
+        self._opened_at = None
+        self._reader.close_topic()
+        line = bookmark_line(self.index + 1, self.items[self.index])
+        self._say(f"Back to your bookmarks. {line} Say read to open it, or next.")
+        return True
 
     def remove_listed(self) -> None:
         """ "remove bookmark" while going through the list: remove the current one."""

@@ -127,6 +127,10 @@ class Reader:
         self.notices: NoticeList | None = None
         """The notifications last heard, while they are the list being gone through (until
         another list is read): see voice.notice_list."""
+        self.shown = 0
+        """How many topics have been opened and lists read out: a list kept elsewhere (the
+        bookmarks) compares it to know whether the topic it opened is still what was
+        done last."""
         self._next_pages: PageLoader | None = None
         """Where the current list's further pages come from (None: it has none)."""
         self.topic_index = 0
@@ -250,6 +254,7 @@ class Reader:
         self.close_topic()
         self.topics, self.topic_index = self.as_heard(topics), 0
         self.notices = None
+        self.shown += 1
         self._next_pages = next_pages
         self._search_hits = search_hits or {}
         self._say(
@@ -371,6 +376,7 @@ class Reader:
         if start is None:
             return ReadOutcome.FAILED
         self.thread, self.post_index = thread, start
+        self.shown += 1
         intro = offline_note(topic.saved_at) + phrasing.topic_intro(
             topic, self.category_name(topic.category_id)
         )
@@ -388,6 +394,7 @@ class Reader:
         start = self._starting_index(thread, post_number)
         self.close_topic()
         self.thread, self.post_index = thread, start
+        self.shown += 1
         post = self.loaded_current_post()
         return post if post is not None and post.post_number == post_number else None
 
@@ -594,6 +601,7 @@ class Reader:
         (see voice.notice_list); ``heard`` itself."""
         if heard:
             self.notices = NoticeList(heard)
+            self.shown += 1
         return heard
 
     def _say_in_round(self, line: str) -> bool:
