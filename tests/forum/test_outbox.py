@@ -41,6 +41,13 @@ def _copies(forum: RunningForum, topic_id: int, raw: str) -> int:
     return sum(1 for p in posts if p.username == "demo" and raw.split(".")[0] in p.cooked)
 
 
+def offline_client() -> DiscourseClient:
+    """A client of a forum out of reach (nothing listens there), trying each request once."""
+    return DiscourseClient(
+        "http://127.0.0.1:9", settings=ForumSettings(read_retries=0), sleep=lambda s: None
+    )
+
+
 def lossy_client(forum: RunningForum) -> DiscourseClient:
     """The member demo's client whose answers to new posts are lost on the way back."""
     creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
@@ -58,9 +65,7 @@ def test_reply_is_posted_and_announced(forum: RunningForum, tmp_path: Path) -> N
 
 def test_unreachable_forum_keeps_the_reply_until_flush(forum: RunningForum, tmp_path: Path) -> None:
     path = tmp_path / "outbox.sqlite3"
-    offline = DiscourseClient(
-        "http://127.0.0.1:9", settings=ForumSettings(read_retries=0), sleep=lambda s: None
-    )
+    offline = offline_client()
     raw = "Written on the train with no signal. Hello all."
     result = Outbox(path, offline).submit(NewReply(_heat(forum), raw), "Heat and fatigue")
     assert result.state is OutboxState.PENDING
@@ -206,9 +211,7 @@ def test_a_private_reply_kept_until_the_forum_is_back_is_said_as_sent(
     # The person was asked "Shall I send it?": "posted" would sound public. Kept across a
     # restart with the reply, as the later send is announced by another Outbox.
     path = tmp_path / "outbox.sqlite3"
-    offline = DiscourseClient(
-        "http://127.0.0.1:9", settings=ForumSettings(read_retries=0), sleep=lambda s: None
-    )
+    offline = offline_client()
     conversation = next(
         t for t in forum.client("demo").private_messages().topics if t.title.startswith("Check")
     )
@@ -343,9 +346,7 @@ def test_flush_from_another_thread_sends_each_reply_once(
     forum: RunningForum, tmp_path: Path
 ) -> None:
     path = tmp_path / "outbox.sqlite3"
-    offline = DiscourseClient(
-        "http://127.0.0.1:9", settings=ForumSettings(read_retries=0), sleep=lambda s: None
-    )
+    offline = offline_client()
     waiting = Outbox(path, offline)
     raws = [f"Queued while offline, reply {n}. Thinking of you all." for n in range(3)]
     for raw in raws:
