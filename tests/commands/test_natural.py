@@ -8,6 +8,7 @@ from importlib import resources
 
 import pytest
 
+from voicepeer.commands.completeness import Completeness, CompletenessJudge
 from voicepeer.commands.intents import SENSES, Intent
 from voicepeer.commands.interpreter import WAKE_WORDS, Interpreter
 from voicepeer.commands.natural import (
@@ -62,6 +63,20 @@ def test_a_leading_go_to_the_leaves_a_commands_own_the_on_it(
     assert cores("next post please") == ("next post",)
     found = interpret_in(state, Heard(text, 0.9), Interpreter()).command
     assert found is not None and found.intent is intent
+
+
+@pytest.mark.parametrize("state", [State.BROWSING, State.READING])
+def test_read_with_a_number_opens_as_open_does(state: State) -> None:
+    # After a numbered list ("One: sam mentioned you in …"), "read" is "open".
+    interpreter = Interpreter()
+    for text, number in (("read number two", 2), ("read the third one please", 3)):
+        found = interpret_in(state, Heard(text, 0.9), interpreter).command
+        assert found is not None and found.intent is Intent.OPEN, text
+        assert found.slots == {"number": number}
+    # "Read" alone still reads (and is answered at once, a number never following it).
+    alone = interpret_in(state, Heard("read", 0.9), interpreter).command
+    assert alone is not None and alone.intent is Intent.READ
+    assert CompletenessJudge().judge("read") is Completeness.COMPLETE
 
 
 def test_core_puts_the_cards_words_in() -> None:

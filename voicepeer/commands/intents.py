@@ -137,6 +137,8 @@ MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {
     Intent.MESSAGE: ("new message",),
     # A new topic held or not sent yet, taken back at the topic list.
     Intent.DELETE_POST: ("delete my topic", "withdraw my topic"),
+    # In a list "read" and "open" are one: "read number two" after hearing it numbered.
+    Intent.OPEN: ("read number {number}", "read the {ordinal} one"),
     # No bare "vote": "vote for" would be read as "vote four".
     Intent.VOTE: (
         "vote for {number}",
@@ -152,7 +154,8 @@ they made other commands misheard (measured with the bundled model on espeak-ng 
 with "new topic", a slow "next post" came out as "new next post"; with a second phrasing
 ending in "topic", "stop" came out as "topic". The free reading still hears them. The
 other wordings of a vote are matched only too, so that a vote adds no more to the command
-models than the card's own phrasings."""
+models than the card's own phrasings; and so are "read" with a number, which would keep a
+"read" said alone waiting for a number that may follow."""
 
 SENSES: Mapping[str, tuple[Intent, ...]] = {
     "carry on": (Intent.NEXT, Intent.RESUME),
