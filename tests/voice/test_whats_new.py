@@ -16,6 +16,7 @@ from tests.support.members import ADMIN_KEY, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.posting import insert_notification
 from voicepeer.demo_forum.seed_reading import delete_posts
+from voicepeer.voice.settings import VoiceSettings
 
 SAM = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
 DEMO = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
@@ -263,3 +264,22 @@ def test_the_notifications_heard_are_the_list_open_next_and_back_go_through(
     latest = next(line for line in rest if line.startswith("14 latest topics"))
     first = latest.split("One: ", 1)[1].split(",", 1)[0]
     assert rest[-2].startswith(f"{first}, in ")
+
+
+def test_the_greeting_says_how_many_notifications_wait(forum: DemoForum, tmp_path: Path) -> None:
+    greeting = VoiceSettings(greeting=True)
+    data = tmp_path / "data"
+    first = converse(
+        forum.base_url, ["notifications"], data, credentials=signed_in(forum), settings=greeting
+    )
+    assert first.said[0] == (
+        "Hello. This is voicepeer, connected to the voicepeer demo forum. You have 3 new "
+        "notifications: say notifications to hear them. Say latest topics to hear what "
+        "people are talking about, or say help."
+    )
+    # Heard, they are read on the forum: the next greeting has none to tell.
+    again = converse(forum.base_url, [], data, credentials=signed_in(forum), settings=greeting)
+    assert "notification" not in again.said[0]
+    # Read anonymously there are none to tell, and none asked for.
+    anonymous = converse(forum.base_url, [], data, settings=greeting)
+    assert "notification" not in anonymous.said[0]

@@ -391,9 +391,12 @@ class Assistant:
                 if self.engines.places.last_topic() is not None
                 else ""
             )
-            forum = phrasing.forum_name(self.engines.forum.title)
+            title = self.engines.forum.title
+            forum = phrasing.forum_name(title)
+            # Only from a forum that answered: one out of reach would hold the greeting up.
+            waiting = self.reader.notifications_waiting() if title is not None else ""
             self.say(
-                f"Hello. This is voicepeer, connected to {forum}."
+                f"Hello. This is voicepeer, connected to {forum}.{waiting}"
                 " Say latest topics to hear what people are talking about, or say help."
                 + again
                 + self.saved_drafts.reminder()

@@ -604,6 +604,19 @@ class Reader:
             self.shown += 1
         return heard
 
+    def notifications_waiting(self) -> str:
+        """For the greeting: how many notifications wait unheard, and how to hear them;
+        "" when none do, signed out, or when the forum cannot say."""
+        forum = self._engines.forum
+        if not forum.signed_in:
+            return ""
+        found = self.forum_call(lambda: forum.notifications(unread_only=True), quiet=True)
+        if found is None or not found.total:
+            return ""
+        them = "it" if found.total == 1 else "them"
+        count = phrasing.count_phrase(found.total, "new notification")
+        return f" You have {count}: say notifications to hear {them}."
+
     def _say_in_round(self, line: str) -> bool:
         """Say one line about the notifications; False when the person stopped it."""
         self._notification_round.append(line)
