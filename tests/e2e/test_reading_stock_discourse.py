@@ -25,6 +25,7 @@ from voicepeer.forum.base import PostType
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.voice.notice_list import notice_line
+from voicepeer.voice.reader import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.settings import VoiceSettings
 
 KEY = "stock-discourse-session-key-0123456789"
@@ -178,7 +179,7 @@ def test_a_signed_in_session_reads_stock_discourse_answers(
     for said, line in zip(round_one[:5], newest, strict=True):
         assert line in said
     assert unread_notifications(forum) == 0  # every one was heard in the end
-    assert "You have no new notifications." in talk.said
+    assert NO_NEW_NOTIFICATIONS in talk.said
 
     # A search hit names who wrote the matching post and opens the topic there.
     hits = next(line for line in talk.said if "about pier" in line)

@@ -16,6 +16,7 @@ from tests.support.members import ADMIN_KEY, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.posting import insert_notification
 from voicepeer.demo_forum.seed_reading import delete_posts
+from voicepeer.voice.reader import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.settings import VoiceSettings
 
 SAM = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
@@ -283,3 +284,35 @@ def test_the_greeting_says_how_many_notifications_wait(forum: DemoForum, tmp_pat
     # Read anonymously there are none to tell, and none asked for.
     anonymous = converse(forum.base_url, [], data, settings=greeting)
     assert "notification" not in anonymous.said[0]
+
+
+def test_notifications_heard_before_can_be_heard_and_opened_again(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Each is marked read once heard: a later session has no new ones, yet the reply told
+    # of yesterday can still be reached.
+    data = tmp_path / "data"
+    converse(forum.base_url, ["notifications"], data, credentials=signed_in(forum))
+    talk = converse(
+        forum.base_url,
+        ["notifications", "notifications", "open two"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert talk.said[0] == NO_NEW_NOTIFICATIONS
+    assert talk.said[1:6] == [
+        "The last 3 notifications you heard, newest first.",
+        "One: sam sent you a private message: Checking in after your first week.",
+        "Two: 2 new replies to you in Hello from a new member, the newest by priya.",
+        "Three: sam mentioned you in Hello from a new member.",
+        "Say open and its number to read one.",
+    ]
+    assert talk.said[6].startswith("Hello from a new member, in Living with MS.")
+    # Only right after "no new ones": asked later, "notifications" asks the forum anew.
+    later = converse(
+        forum.base_url,
+        ["notifications", "latest topics", "notifications"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert later.said[0] == later.said[-1] == NO_NEW_NOTIFICATIONS

@@ -57,7 +57,13 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.post_deletion import PostDeletions
 from voicepeer.voice.post_editing import PostEditor
 from voicepeer.voice.post_recovery import PostRecoveries
-from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome, Searched
+from voicepeer.voice.reader import (
+    NO_NEW_NOTIFICATIONS,
+    Reader,
+    ReaderEngines,
+    ReadOutcome,
+    Searched,
+)
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
@@ -897,7 +903,9 @@ class Assistant:
 
     def _notifications(self) -> None:
         """The newest notifications, then which held-back replies they free."""
-        for line in held_replies_free(self.reader.notifications(), self.engines.drafts):
+        heard_before = self._last_said == NO_NEW_NOTIFICATIONS
+        found = self.reader.notifications(heard_before=heard_before)
+        for line in held_replies_free(found, self.engines.drafts):
             self.say(line)
 
     def _say_slow_mode(self, topic: Topic) -> None:

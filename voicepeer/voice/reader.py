@@ -51,6 +51,9 @@ PostReading = Callable[[str, Pages, str], None]
 
 NOTIFICATIONS_READ = 5
 """Notifications read aloud at a time; each is marked read once it has been said in full."""
+NO_NEW_NOTIFICATIONS = (
+    "You have no new notifications. Say notifications again to hear the last ones you heard."
+)
 MAX_LIST_PAGES = 10
 """Pages of a topic list fetched at most (Discourse sends 30 topics a page): "next" past the
 end of a page, or "open topic" with a number further on, fetches the next one."""
@@ -560,38 +563,49 @@ class Reader:
             self.thread.update_poll(vote.post_id, tally)
         self._say(after_vote(vote, tally))
 
-    def notifications(self) -> tuple[Notification, ...]:
+    def notifications(self, heard_before: bool = False) -> tuple[Notification, ...]:
         """Say the newest unread notifications, one utterance each, marking each read on
         the forum once it has been said in full; a stop leaves it and the rest unread. The
-        ones said in full."""
-        found = self.forum_call(lambda: self._engines.forum.notifications(unread_only=True))
+        ones said in full. ``heard_before`` (asked again when none were new): the newest
+        ones, already read, so that one heard earlier can still be opened."""
+        forum = self._engines.forum
+        found = self.forum_call(lambda: forum.notifications(unread_only=not heard_before))
         if found is None:
             return ()
-        unread = found.newest
+        newest = found.newest[:NOTIFICATIONS_READ]
         self._notification_round = []
         heard: list[Notification] = []
-        if not unread:
-            self._say("You have no new notifications.")
+        if not newest:
+            self._say("You have no notifications yet." if heard_before else NO_NEW_NOTIFICATIONS)
             return ()
-        heading = f"You have {phrasing.count_phrase(found.total, 'new notification')}."
-        if found.total > NOTIFICATIONS_READ:
-            heading += f" Here are the newest {NOTIFICATIONS_READ}."
+        if heard_before:
+            unheard = 0
+            heading = (
+                f"The last {len(newest)} notifications you heard, newest first."
+                if len(newest) > 1
+                else "The last notification you heard."
+            )
+        else:
+            unheard = found.total
+            heading = f"You have {phrasing.count_phrase(unheard, 'new notification')}."
+            if unheard > NOTIFICATIONS_READ:
+                heading += f" Here are the newest {NOTIFICATIONS_READ}."
         self._interrupted()  # a stop pressed before this began is not a stop of this
         if not self._say_in_round(heading):
-            self._say_unheard(found.total)
+            if unheard:
+                self._say_unheard(unheard)
             return ()
-        for position, notification in enumerate(unread[:NOTIFICATIONS_READ], 1):
+        for position, notification in enumerate(newest, 1):
             if not self._say_in_round(notice_line(position, notification)):
-                self._say_unheard(found.total - len(heard))
+                if unheard:
+                    self._say_unheard(unheard - len(heard))
                 return self._heard_round(tuple(heard))
             heard.append(notification)
             # Each heard one marked read by its id: without an id Discourse would mark all.
-            if notification.id is not None:
-                self.forum_call(
-                    partial(self._engines.forum.mark_notification_read, notification.id), quiet=True
-                )
+            if unheard and notification.id is not None:
+                self.forum_call(partial(forum.mark_notification_read, notification.id), quiet=True)
         opens = OPEN_ONE if any(n.topic_id is not None for n in heard) else ""
-        more = "Say notifications again to hear more." if found.total > NOTIFICATIONS_READ else ""
+        more = "Say notifications again to hear more." if unheard > NOTIFICATIONS_READ else ""
         if opens or more:
             self._say_in_round(f"{opens} {more}".strip())
         return self._heard_round(tuple(heard))
