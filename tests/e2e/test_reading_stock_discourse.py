@@ -24,8 +24,7 @@ from voicepeer.demo_forum.seed_reading import (
 from voicepeer.forum.base import PostType
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
-from voicepeer.voice.notice_list import notice_line
-from voicepeer.voice.reader import NO_NEW_NOTIFICATIONS
+from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS, notice_line
 from voicepeer.voice.settings import VoiceSettings
 
 KEY = "stock-discourse-session-key-0123456789"

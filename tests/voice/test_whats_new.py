@@ -12,11 +12,12 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
+from tests.support.key_press import KeyPressedDuring
 from tests.support.members import ADMIN_KEY, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.posting import insert_notification
 from voicepeer.demo_forum.seed_reading import delete_posts
-from voicepeer.voice.reader import NO_NEW_NOTIFICATIONS
+from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.settings import VoiceSettings
 
 SAM = {"Api-Key": ADMIN_KEY, "Api-Username": "sam"}
@@ -316,3 +317,23 @@ def test_notifications_heard_before_can_be_heard_and_opened_again(
         credentials=signed_in(forum),
     )
     assert later.said[0] == later.said[-1] == NO_NEW_NOTIFICATIONS
+
+
+def test_a_stop_among_notifications_heard_before_leaves_those_said_to_open(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    converse(forum.base_url, ["notifications"], data, credentials=signed_in(forum))
+    speech = KeyPressedDuring(["Two: 2 new replies"])
+    converse(
+        forum.base_url,
+        ["notifications", "notifications", "open one"],
+        data,
+        credentials=signed_in(forum),
+        speech=speech.tracked,
+    )
+    said = speech.said
+    stopped = next(i for i, line in enumerate(said) if line.startswith("Two: 2 new replies"))
+    # Nothing is "not heard yet" among those heard before; the one said opens.
+    assert not any("not heard yet" in line for line in said)
+    assert said[stopped + 1].startswith("Checking in after your first week, a private conv")

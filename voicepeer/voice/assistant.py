@@ -42,6 +42,7 @@ from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.new_conversation import NewConversationComposer
+from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.outbox_phrases import send_result_line
 from voicepeer.voice.own_post_changes import OwnPostEngines
 from voicepeer.voice.paragraphs import ParagraphReading
@@ -57,13 +58,7 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.post_deletion import PostDeletions
 from voicepeer.voice.post_editing import PostEditor
 from voicepeer.voice.post_recovery import PostRecoveries
-from voicepeer.voice.reader import (
-    NO_NEW_NOTIFICATIONS,
-    Reader,
-    ReaderEngines,
-    ReadOutcome,
-    Searched,
-)
+from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome, Searched
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
@@ -400,7 +395,7 @@ class Assistant:
             title = self.engines.forum.title
             forum = phrasing.forum_name(title)
             # Only from a forum that answered: one out of reach would hold the greeting up.
-            waiting = self.reader.notifications_waiting() if title is not None else ""
+            waiting = self.reader.rounds.waiting() if title is not None else ""
             self.say(
                 f"Hello. This is voicepeer, connected to {forum}.{waiting}"
                 " Say latest topics to hear what people are talking about, or say help."
@@ -833,7 +828,7 @@ class Assistant:
         self.say(VOICE_CHANGE_PHRASES[intent][change.changed])
 
     def _repeat(self) -> None:
-        if self.reader.repeat_notifications(self._last_said):
+        if self.reader.rounds.repeat(self._last_said):
             return
         if not (self.state is State.READING and self.paragraphs.repeat(self._last_said)):
             self.say(self._last_said or "I have not said anything yet.")

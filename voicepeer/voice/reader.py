@@ -33,7 +33,7 @@ from voicepeer.forum.thread import Thread
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import say_error
-from voicepeer.voice.notice_list import OPEN_ONE, NoticeList, notice_line
+from voicepeer.voice.notifications import NoticeList, NotificationRounds
 from voicepeer.voice.paragraphs import Pages
 from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 from voicepeer.voice.ports import PlaceKeeper, Say
@@ -49,11 +49,6 @@ PostReading = Callable[[str, Pages, str], None]
 """Says a post: its header, its pages (see voice.paragraphs), what follows its text."""
 
 
-NOTIFICATIONS_READ = 5
-"""Notifications read aloud at a time; each is marked read once it has been said in full."""
-NO_NEW_NOTIFICATIONS = (
-    "You have no new notifications. Say notifications again to hear the last ones you heard."
-)
 MAX_LIST_PAGES = 10
 """Pages of a topic list fetched at most (Discourse sends 30 topics a page): "next" past the
 end of a page, or "open topic" with a number further on, fetches the next one."""
@@ -105,10 +100,8 @@ class Reader:
         interrupted: Callable[[], bool] = lambda: False,
     ) -> None:
         self._engines = engines
-        self._interrupted = interrupted
-        """Whether the person stopped the speech during the last ``say`` (and forgets it)."""
-        self._notification_round: list[str] = []
-        """What the last "notifications" said, so "repeat" can say all of it again."""
+        self.rounds = NotificationRounds(engines.forum, self, say, interrupted)
+        """Notifications read aloud, and said again on "repeat"."""
         self._read_post = read_post
         """Says a post's header and text (paragraph by paragraph, see voice.paragraphs)."""
         self._settings = settings
@@ -129,7 +122,7 @@ class Reader:
         self.topics: TopicList | None = None
         self.notices: NoticeList | None = None
         """The notifications last heard, while they are the list being gone through (until
-        another list is read): see voice.notice_list."""
+        another list is read): see voice.notifications."""
         self.shown = 0
         """How many topics have been opened and lists read out: a list kept elsewhere (the
         bookmarks) compares it to know whether the topic it opened is still what was
@@ -564,96 +557,13 @@ class Reader:
         self._say(after_vote(vote, tally))
 
     def notifications(self, heard_before: bool = False) -> tuple[Notification, ...]:
-        """Say the newest unread notifications, one utterance each, marking each read on
-        the forum once it has been said in full; a stop leaves it and the rest unread. The
-        ones said in full. ``heard_before`` (asked again when none were new): the newest
-        ones, already read, so that one heard earlier can still be opened."""
-        forum = self._engines.forum
-        found = self.forum_call(lambda: forum.notifications(unread_only=not heard_before))
-        if found is None:
-            return ()
-        newest = found.newest[:NOTIFICATIONS_READ]
-        self._notification_round = []
-        heard: list[Notification] = []
-        if not newest:
-            self._say("You have no notifications yet." if heard_before else NO_NEW_NOTIFICATIONS)
-            return ()
-        if heard_before:
-            unheard = 0
-            heading = (
-                f"The last {len(newest)} notifications you heard, newest first."
-                if len(newest) > 1
-                else "The last notification you heard."
-            )
-        else:
-            unheard = found.total
-            heading = f"You have {phrasing.count_phrase(unheard, 'new notification')}."
-            if unheard > NOTIFICATIONS_READ:
-                heading += f" Here are the newest {NOTIFICATIONS_READ}."
-        self._interrupted()  # a stop pressed before this began is not a stop of this
-        if not self._say_in_round(heading):
-            if unheard:
-                self._say_unheard(unheard)
-            return ()
-        for position, notification in enumerate(newest, 1):
-            if not self._say_in_round(notice_line(position, notification)):
-                if unheard:
-                    self._say_unheard(unheard - len(heard))
-                return self._heard_round(tuple(heard))
-            heard.append(notification)
-            # Each heard one marked read by its id: without an id Discourse would mark all.
-            if unheard and notification.id is not None:
-                self.forum_call(partial(forum.mark_notification_read, notification.id), quiet=True)
-        opens = OPEN_ONE if any(n.topic_id is not None for n in heard) else ""
-        more = "Say notifications again to hear more." if unheard > NOTIFICATIONS_READ else ""
-        if opens or more:
-            self._say_in_round(f"{opens} {more}".strip())
-        return self._heard_round(tuple(heard))
-
-    def _heard_round(self, heard: tuple[Notification, ...]) -> tuple[Notification, ...]:
-        """The notifications heard, numbered as said, become the list "open" goes through
-        (see voice.notice_list); ``heard`` itself."""
+        """Read a round of notifications aloud (see :class:`NotificationRounds`); those
+        heard, numbered as said, become the list "open" goes through. The ones heard."""
+        heard = self.rounds.read(heard_before)
         if heard:
             self.notices = NoticeList(heard)
             self.shown += 1
         return heard
-
-    def notifications_waiting(self) -> str:
-        """For the greeting: how many notifications wait unheard, and how to hear them;
-        "" when none do, signed out, or when the forum cannot say."""
-        forum = self._engines.forum
-        if not forum.signed_in:
-            return ""
-        found = self.forum_call(lambda: forum.notifications(unread_only=True), quiet=True)
-        if found is None or not found.total:
-            return ""
-        them = "it" if found.total == 1 else "them"
-        count = phrasing.count_phrase(found.total, "new notification")
-        return f" You have {count}: say notifications to hear {them}."
-
-    def _say_in_round(self, line: str) -> bool:
-        """Say one line about the notifications; False when the person stopped it."""
-        self._notification_round.append(line)
-        self._say(line)
-        return not self._interrupted()
-
-    def _say_unheard(self, count: int) -> None:
-        them = "it" if count == 1 else "them"
-        self._say(
-            f"{phrasing.count_phrase(count, 'notification').capitalize()} not heard "
-            f"yet. Say notifications to hear {them}."
-        )
-
-    def repeat_notifications(self, last_said: str) -> bool:
-        """ "repeat" just after notifications were said to the end: all of them again
-        (nothing more is marked read). False when the last thing said was something else."""
-        if last_said not in self._notification_round:
-            return False
-        for line in self._notification_round:
-            self._say(line)
-            if self._interrupted():
-                break
-        return True
 
     def where(self) -> str:
         if self.thread is not None:
