@@ -17,6 +17,7 @@ from tests.support.members import ADMIN_KEY, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.posting import insert_notification
 from voicepeer.demo_forum.seed_reading import delete_posts
+from voicepeer.forum.credentials import Credentials
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.settings import VoiceSettings
 
@@ -337,3 +338,20 @@ def test_a_stop_among_notifications_heard_before_leaves_those_said_to_open(
     # Nothing is "not heard yet" among those heard before; the one said opens.
     assert not any("not heard yet" in line for line in said)
     assert said[stopped + 1].startswith("Checking in after your first week, a private conv")
+
+
+def test_a_forum_out_of_reach_is_not_greeted_as_connected(tmp_path: Path) -> None:
+    # Nothing listens there: no "connected to the forum", and no wait for notifications.
+    talk = converse(
+        "http://127.0.0.1:9",
+        ["latest topics"],
+        tmp_path / "data",
+        settings=VoiceSettings(greeting=True),
+        credentials=Credentials("http://127.0.0.1:9", "admin_api_key", ADMIN_KEY, "demo"),
+    )
+    greeting = next(line for line in talk.said if line.startswith("Hello."))
+    assert greeting.startswith(
+        "Hello. This is voicepeer. Say latest topics to hear what people are talking about"
+    )
+    assert "connected" not in greeting and "notification" not in greeting
+    assert talk.said[-1].startswith("I cannot reach the forum right now.")

@@ -393,11 +393,12 @@ class Assistant:
                 else ""
             )
             title = self.engines.forum.title
-            forum = phrasing.forum_name(title)
-            # Only from a forum that answered: one out of reach would hold the greeting up.
+            # Only a forum that answered is named as connected, or asked for notifications
+            # (one out of reach would hold the greeting up for their timeouts).
+            connected = f", connected to {phrasing.forum_name(title)}" if title is not None else ""
             waiting = self.reader.rounds.waiting() if title is not None else ""
             self.say(
-                f"Hello. This is voicepeer, connected to {forum}.{waiting}"
+                f"Hello. This is voicepeer{connected}.{waiting}"
                 " Say latest topics to hear what people are talking about, or say help."
                 + again
                 + self.saved_drafts.reminder()
