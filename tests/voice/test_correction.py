@@ -204,7 +204,30 @@ def test_words_taken_as_part_of_the_reply_go_with_scratch_that(
 ) -> None:
     lines = ["open topic one", "reply", "I walk every morning", "replace evening with night"]
     talk = converse(forum.base_url, [*lines, "scratch that", "read it back", "cancel"], tmp_path)
-    assert talk.said[-3:-1] == ["Removed the last part.", "Your reply says: I walk every morning"]
+    assert talk.said[-3:-1] == [
+        "Removed the last part. It now ends: I walk every morning.",
+        "Your reply says: I walk every morning",
+    ]
+
+
+def test_scratch_that_says_how_the_reply_now_ends(forum: DemoForum, tmp_path: Path) -> None:
+    # What is left is said, so that a tired person need not ask for it to be read back.
+    lines = [
+        "open topic one",
+        "reply",
+        "the heat makes my legs so heavy by the afternoon",
+        "and my hands",
+        "scratch that",
+        "scratch that",
+        "scratch that",
+        "cancel",
+    ]
+    said = converse(forum.base_url, lines, tmp_path).said
+    assert said[-4:-1] == [
+        "Removed the last part. It now ends: … legs so heavy by the afternoon.",
+        "Removed the last part. Your reply is empty now.",
+        "There is nothing to remove.",
+    ]
 
 
 def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:

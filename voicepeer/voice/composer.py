@@ -156,7 +156,7 @@ class Composer:
             self._say(read_back(self.draft, self.what))
         elif action is DictationAction.SCRATCH:
             self._say(
-                "Removed the last part."
+                scratched_line(self.draft, self.what)
                 if self.draft.scratch_last_phrase()
                 else "There is nothing to remove."
             )
@@ -331,3 +331,18 @@ def replied_topic(draft_key: str) -> int | None:
     for any other draft."""
     topic = draft_key.removeprefix(_REPLY_TO)
     return int(topic) if topic != draft_key and topic.isdigit() else None
+
+
+SCRATCH_ECHO_WORDS = 6
+"""Words of what is left said after "scratch that", so the person knows where they are."""
+
+
+def scratched_line(draft: Draft, what: str) -> str:
+    """After "scratch that": how the reply (or other ``what``) now ends, or that it is empty,
+    so that nobody has to ask for it to be read back to know."""
+    words = draft.read_out.split()
+    if not words:
+        return f"Removed the last part. Your {what} is empty now."
+    end = " ".join(words[-SCRATCH_ECHO_WORDS:])
+    more = "… " if len(words) > SCRATCH_ECHO_WORDS else ""
+    return f"Removed the last part. It now ends: {more}{as_sentence(end)}"
