@@ -11,6 +11,7 @@ import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import (
+    age_member_actions,
     keyed_forum,
     long_ago_said,
     member_headers,
@@ -417,3 +418,17 @@ def test_help_while_changing_names_the_corrections_and_where_am_i(
     talk = converse(forum.base_url, [*CHANGE, "help"], data, credentials=signed_in(forum))
     assert talk.said[-1].startswith("You are changing your post. To fix a word, say correct")
     assert talk.said[-1].endswith("Where am I says where you are.")
+
+
+def test_on_a_post_of_theirs_they_deleted_my_post_is_their_newest_standing(
+    forum: DemoForum, data: Path
+) -> None:
+    # Just deleted, the post being read is theirs but gone: the one to change is the reply
+    # of theirs still standing, not "no post to change".
+    _post_mine(forum, "My first reply here, long enough for the forum.")
+    age_member_actions(forum, 3600)  # past the limit on replies close together
+    _post_mine(forum)
+    lines = ["open topic one", "next", "next", "next", "previous", "delete my post", "yes"]
+    talk = converse(forum.base_url, [*lines, "correct my post"], data, credentials=signed_in(forum))
+    assert talk.said[-2].startswith("Your post is deleted.")
+    assert talk.said[-1].startswith(f"Changing your post posted just now. It says: {MINE}")

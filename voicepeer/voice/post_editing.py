@@ -110,7 +110,12 @@ class EditablePosts(OwnPostChanges):
             if post_id is None and (why := self._unposted_newest(topic)) is not None:
                 self._say(STILL_WAITING if why is Unposted.IN_OUTBOX else HELD_FOR_APPROVAL)
                 return None
-            if post_id is None and current is not None and self._meant_being_read(current):
+            if (
+                post_id is None
+                and current is not None
+                and theirs(current)  # not one they deleted: their newest standing is meant
+                and self._meant_being_read(current)
+            ):
                 post_id = current.id
             post = (
                 self._forum.post(post_id) if post_id is not None else self._newest_standing(topic)
