@@ -22,6 +22,7 @@ from voicepeer.commands.natural import (
     tuning_phrasings,
     unwrap,
 )
+from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.commands.phrasebook import command_phrasings
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.voice.assistant import ALLOWED, ASKING_CONSENT, interpret_in, listen_mode
@@ -77,6 +78,26 @@ def test_read_with_a_number_opens_as_open_does(state: State) -> None:
     alone = interpret_in(state, Heard("read", 0.9), interpreter).command
     assert alone is not None and alone.intent is Intent.READ
     assert CompletenessJudge().judge("read") is Completeness.COMPLETE
+
+
+@pytest.mark.parametrize("state", [State.BROWSING, State.READING])
+def test_open_the_last_one_opens_the_last_heard_and_the_last_one_alone_goes_back(
+    state: State,
+) -> None:
+    interpreter = Interpreter()
+    for text in ("open the last one", "read the last one", "open the final topic"):
+        found = interpret_in(state, Heard(text, 0.9), interpreter).command
+        assert found is not None and found.intent is Intent.OPEN, text
+        assert found.slots == {"number": LAST_HEARD}
+    # Without "open", "the last one" is "previous" (one of its phrasings), as before.
+    for text in ("the last one", "last one"):
+        found = interpret_in(state, Heard(text, 0.9), interpreter).command
+        assert found is not None and found.intent is Intent.PREVIOUS, text
+    # A vote is never cast on "the last one": it is no choice's number.
+    assert (
+        interpret_in(State.READING, Heard("vote for the last one", 0.9), interpreter).command
+        is None
+    )
 
 
 def test_core_puts_the_cards_words_in() -> None:

@@ -213,11 +213,14 @@ def test_where_am_i_and_who_wrote_this(forum: DemoForum, data: Path) -> None:
         ],
         data,
     )
-    assert "You are in the topic list, on topic 2 of 14: Stable MRI for three years!" in (
+    # "next" after the list's first five names the next five, and "read" opens the first.
+    assert "You are in the topic list, on topic 6 of 14: Fatigue that sleep doesn't fix" in (
         talk.transcript
     )
     assert any(line.startswith("This post is by Priya") for line in talk.said), talk.transcript
-    assert talk.said[-1] == "You are reading Stable MRI for three years! celebration, post 1 of 6."
+    assert talk.said[-1] == (
+        "You are reading Fatigue that sleep doesn't fix: how do you pace yourself?, post 1 of 8."
+    )
 
 
 def test_reading_resumes_where_the_user_stopped(forum: DemoForum, data: Path) -> None:

@@ -120,6 +120,21 @@ def test_going_through_the_list_and_removing_one(forum: DemoForum, tmp_path: Pat
     assert [row["title"] for row in saved(forum)] == [topic_title(forum, 3)]
 
 
+def test_open_the_last_one_opens_the_last_bookmark_heard(forum: DemoForum, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    lines = ["open topic one", "bookmark this", "back", "open topic three", "bookmark this"]
+    converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    talk = converse(
+        forum.base_url,
+        ["my bookmarks", "open the last one", "where am i"],
+        data,
+        credentials=signed_in(forum),
+    )
+    # Newest first: topic one's post, bookmarked first, is the last said.
+    assert talk.said[0].startswith("You have 2 bookmarks.")
+    assert talk.said[-1].startswith(f"You are reading {topic_title(forum, 1)}, post 1 of")
+
+
 def test_signed_out_hears_how_to_sign_in(forum: DemoForum, tmp_path: Path) -> None:
     talk = converse(
         forum.base_url, ["open topic one", "bookmark this", "my bookmarks"], tmp_path / "data"

@@ -64,6 +64,35 @@ def test_next_goes_on_into_the_forums_next_page(forum: DemoForum, tmp_path: Path
     assert talk.said[-1].startswith(f"You are in the topic list, on topic 31 of {total}:")
 
 
+def test_next_after_the_list_names_the_next_ones_through_to_its_end(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Say next to hear more": the topics after the five heard, five at a time, on into
+    # the forum's second page; "the last one" is the last of those heard.
+    pages = (latest(forum, page)["topics"] for page in (0, 1))
+    titles = [str(t["title"]) for topics in pages for t in topics]  # type: ignore[attr-defined]
+    total = len(titles)
+    assert 30 < total <= 35  # the second page ends within one more "next"
+    talk = converse(
+        forum.base_url,
+        ["latest topics", *["next"] * 7, "open the last one", "back", "previous"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    said = talk.said
+    assert said[1].startswith(f"Six: {title_words(titles[5])}")
+    assert f"Ten: {title_words(titles[9])}" in said[1]
+    assert said[1].endswith("Say next to hear more, or open topic and a number.")
+    assert said[6].startswith(f"31: {title_words(titles[30])}")
+    assert said[6].endswith("That is the end of the list. Say open topic and a number.")
+    assert f"{total}: {title_words(titles[-1])}" in said[6]
+    assert said[7] == "That is the end of the list. Say open topic and a number."
+    opened = title_words(titles[-1])
+    assert said[8].startswith(opened), said[8]
+    assert any(line.startswith(f"Back to the topic list. {total}: {opened}") for line in said)
+    assert said[-1].startswith(f"{total - 1}: {title_words(titles[-2])}")
+
+
 def test_a_full_last_page_ends_the_list_after_one_empty_page(
     forum: DemoForum, tmp_path: Path
 ) -> None:

@@ -115,6 +115,21 @@ def test_drafts_from_earlier_sessions_are_listed_and_each_goes_on_where_it_was(
     assert TITLE in [t["title"] for t in latest]
 
 
+def test_open_the_last_one_takes_up_the_last_draft_heard(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_reply_aside(forum, data)
+        put_a_new_topic_aside(forum, data)
+        topic_one = as_member(forum, "/t/1.json")["title"]
+        talk = converse(
+            forum.base_url, ["my drafts", "open the last one"], data, credentials=signed_in(forum)
+        )
+    # The latest first: the reply, put aside first, is the last said.
+    assert talk.said[-1].startswith(
+        f"You have a saved reply to {as_sentence(topic_one)} It says: {SAVED}"
+    )
+
+
 def test_a_draft_is_only_taken_up_never_sent_without_a_yes(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:

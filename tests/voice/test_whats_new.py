@@ -269,6 +269,21 @@ def test_the_notifications_heard_are_the_list_open_next_and_back_go_through(
     assert rest[-2].startswith(f"{first}, in ")
 
 
+def test_open_the_last_one_opens_the_last_notification_heard(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        ["notifications", "open the last one", "back"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[3] == "Three: sam mentioned you in Hello from a new member."
+    assert talk.said[-1] == (
+        "Back to your notifications. Three: sam mentioned you in Hello from a new member."
+    )
+
+
 def test_the_greeting_says_how_many_notifications_wait(forum: DemoForum, tmp_path: Path) -> None:
     greeting = VoiceSettings(greeting=True)
     data = tmp_path / "data"

@@ -29,7 +29,7 @@ from voicepeer.commands.natural import (
     tuning_phrasings,
     unwrap,
 )
-from voicepeer.commands.numbers import parse_ordinal, spoken_number
+from voicepeer.commands.numbers import LAST_HEARD, names_last, parse_ordinal, spoken_number
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 
@@ -136,6 +136,10 @@ class CommandMatcher:
         templates += [(p, Intent.OPEN) for p in ORDINAL_PHRASINGS]
         self._senses = entries
         patterns = [(slot_pattern(t.lower()), i) for t, i in templates]
+        # "The last one" alone is "previous" (a phrasing of it); "open the last one" opens.
+        self._bare_ordinals = frozenset(
+            found.pattern for p in ORDINAL_PHRASINGS if (found := slot_pattern(p)) is not None
+        )
         # Longest first, so "open topic three" is not read as "open" + "topic three".
         self._templates = sorted(
             ((p, i) for p, i in patterns if p is not None),
@@ -214,12 +218,16 @@ class CommandMatcher:
             if found is None:
                 continue
             values = found.groupdict()
-            if "number" in values:
-                number = spoken_number(values["number"])
-                if number is not None:
-                    return Command(intent, {"number": number})
-            elif "ordinal" in values:
-                number = parse_ordinal(values["ordinal"])
+            said = values.get("number", values.get("ordinal"))
+            if said is not None:
+                number = spoken_number(said) if "number" in values else parse_ordinal(said)
+                if (
+                    number is None
+                    and intent is Intent.OPEN
+                    and pattern.pattern not in self._bare_ordinals
+                    and names_last(said)
+                ):
+                    number = LAST_HEARD
                 if number is not None:
                     return Command(intent, {"number": number})
             elif values:

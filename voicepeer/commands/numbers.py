@@ -28,6 +28,12 @@ NUMBER_WORDS: tuple[str, ...] = (*_UNITS, *_TENS, "hundred")
 
 ORDINAL_WORDS: tuple[str, ...] = (*_ORDINAL_UNITS, *_ORDINAL_TENS)
 _NUMBER_LEAD = frozenset({"number", "no", "topic", "post"})
+_LAST_WORDS = frozenset({"last", "final"})
+_AROUND_LAST = frozenset({"the", "one", "topic", "post", "number"})
+
+LAST_HEARD = -1
+"""The number of "open the last one": the furthest one down a list the person has heard,
+which only the list knows (see :func:`place`)."""
 """Words said before a number that name what it counts ("open number twelve")."""
 
 
@@ -72,6 +78,18 @@ def parse_ordinal(text: str) -> int | None:
         unit = _ORDINAL_UNITS[words[1]]
         return _TENS[words[0]] + unit if unit < 10 else None
     return None
+
+
+def names_last(text: str) -> bool:
+    """Whether ``text`` picks the last one ("the last one", "last topic", "the final one")."""
+    words = [w for w in text.lower().split() if w not in _AROUND_LAST]
+    return len(words) == 1 and words[0] in _LAST_WORDS
+
+
+def place(number: int, heard: int) -> int:
+    """The place in a list ``number`` picks, from 1, where the first ``heard`` have been
+    said: "the last one" (:data:`LAST_HEARD`) is the last of those."""
+    return heard if number == LAST_HEARD else number
 
 
 def spoken_number(text: str) -> int | None:

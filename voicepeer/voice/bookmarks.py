@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from voicepeer.commands.numbers import place
 from voicepeer.forum.peer import MAX_BOOKMARKS, Bookmark, PeerForum
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
@@ -12,6 +13,8 @@ from voicepeer.voice.reader import Reader, ReadOutcome
 
 NO_PEER = "Saved posts are not available on this forum."
 EXCERPT_WORDS = 12
+BOOKMARKS_NAMED = 5
+"""Bookmarks named when the list is read; "next" goes through them one by one."""
 """Words of each saved post read in the list: enough to recognise it."""
 
 
@@ -45,6 +48,9 @@ class Bookmarks:
         self._say = say
         self.items: tuple[Bookmark, ...] = ()
         self.index = 0
+        self._heard = 0
+        """How far down the list bookmarks have been said: "open the last one" opens the
+        last of them."""
         self._opened_at: int | None = None
         """The reader's count of things shown (Reader.shown) just after this list opened a
         topic: while it is still that, "back" comes back here."""
@@ -89,7 +95,8 @@ class Bookmarks:
         lines = [f"You have {phrasing.count_phrase(len(found), 'bookmark')}."]
         if len(found) >= MAX_BOOKMARKS:  # the forum has more, older ones
             lines = [f"You have {MAX_BOOKMARKS} bookmarks or more. These are the newest."]
-        lines += [bookmark_line(i + 1, b) for i, b in enumerate(found[:5])]
+        lines += [bookmark_line(i + 1, b) for i, b in enumerate(found[:BOOKMARKS_NAMED])]
+        self._heard = min(BOOKMARKS_NAMED, len(found))
         lines.append(
             "Say open topic and a number to read one, next to go through them, or remove bookmark."
         )
@@ -101,10 +108,11 @@ class Bookmarks:
         if not 0 <= new_index < len(self.items):
             self._say("That is the last bookmark." if delta > 0 else "This is the first one.")
             return
-        self.index = new_index
+        self.index, self._heard = new_index, max(self._heard, new_index + 1)
         self._say(bookmark_line(new_index + 1, self.items[new_index]) + " Say read to open it.")
 
     def open_number(self, number: int) -> ReadOutcome:
+        number = place(number, self._heard)
         if not 1 <= number <= len(self.items):
             self._say(phrasing.no_such_number("bookmark", number, len(self.items), "open topic"))
             return ReadOutcome.FAILED

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, TypeVar
 
+from voicepeer.commands.numbers import place
 from voicepeer.forum.base import Forum, Notification
 from voicepeer.voice import phrasing
 from voicepeer.voice.cues import number_word
@@ -55,8 +56,10 @@ class NoticeList:
         return notice_line(self.index + 1, self.notices[self.index])
 
     def choose(self, number: int) -> Notification | str:
-        """The notification numbered ``number`` (made current), or what to say instead."""
+        """The notification numbered ``number`` (LAST_HEARD: the last one; made current),
+        or what to say instead."""
         count = len(self.notices)
+        number = place(number, count)
         if not 1 <= number <= count:
             return phrasing.no_such_number("notification", number, count, "open")
         self.index = number - 1

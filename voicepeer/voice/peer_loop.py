@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.numbers import place
 from voicepeer.forum.base import Category, Forum, Topic, TopicList
 from voicepeer.forum.peer import ForumUser, PeerForum
 from voicepeer.recognition.base import Heard
@@ -259,7 +260,8 @@ class PeerLoop:
             return self._cancelled()
         if command.intent is not Intent.OPEN:
             return None
-        number = int(command.slots.get("number", 0))
+        # All are said when asked, so the last one heard is the last.
+        number = place(int(command.slots.get("number", 0)), len(self._categories))
         if not 1 <= number <= len(self._categories):
             self._say(phrasing.no_such_number("category", number, len(self._categories), "number"))
             return State.CATEGORY

@@ -68,16 +68,20 @@ def topic_list_summary(
     line: Callable[[int, TopicSummary], str] = topic_line,
 ) -> str:
     """``heading`` (e.g. "5 latest topics."), then the first ``shown`` topics named."""
-    count = len(topics.topics)
     lines = [heading]
     lines += [line(i + 1, t) for i, t in enumerate(topics.topics[:shown])]
-    if topics.has_more:  # the forum has older ones, fetched as the person goes on
-        lines.append("Say next to hear more, or open topic and a number.")
-    elif count > shown:
-        lines.append(f"Say next to hear more, or open topic and a number up to {count}.")
-    else:
-        lines.append("Say open topic and a number.")
+    lines.append(list_prompt(topics, shown))
     return " ".join(lines)
+
+
+def list_prompt(topics: TopicList, named: int) -> str:
+    """What to say once the first ``named`` topics of ``topics`` have been named."""
+    count = len(topics.topics)
+    if topics.has_more:  # the forum has older ones, fetched as the person goes on
+        return "Say next to hear more, or open topic and a number."
+    if count > named:
+        return f"Say next to hear more, or open topic and a number up to {count}."
+    return "Say open topic and a number."
 
 
 def topic_intro(topic: Topic, category_name: str | None) -> str:

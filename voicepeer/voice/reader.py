@@ -17,6 +17,7 @@ from enum import Enum
 from functools import partial
 from typing import TypeVar
 
+from voicepeer.commands.numbers import place
 from voicepeer.errors import ForumError, ForumRequestError, RequestProblem
 from voicepeer.forum.base import (
     Category,
@@ -130,6 +131,12 @@ class Reader:
         self._next_pages: PageLoader | None = None
         """Where the current list's further pages come from (None: it has none)."""
         self.topic_index = 0
+        self._named: range | None = None
+        """The topics of the list (by index) last named together, while the person has not
+        moved in the list since: "next" names the ones after them, as it was said it would."""
+        self._heard_in_list = 0
+        """How far down the current list topics have been named: "open the last one" opens
+        the last of them."""
         self.thread: Thread | None = None
         self.post_index = 0
         self._categories: dict[int, Category] | None = None
@@ -249,6 +256,8 @@ class Reader:
     ) -> bool:
         self.close_topic()
         self.topics, self.topic_index = self.as_heard(topics), 0
+        self._named = range(min(self._settings.max_listed_topics, len(self.topics.topics)))
+        self._heard_in_list = len(self._named)
         self.notices = None
         self.shown += 1
         self._next_pages = next_pages
@@ -270,14 +279,35 @@ class Reader:
         if self.topics is None:
             self.latest()
             return
+        if delta > 0 and self._named is not None:
+            self._name_more(self._named.stop)
+            return
         new_index = self.topic_index + delta
         if new_index >= len(self.topics.topics) and self._load_next_page() is None:
             return  # the forum could not be reached: said so
         if not 0 <= new_index < len(self.topics.topics):
             self._say("That is the end of the list." if delta > 0 else "This is the first topic.")
             return
-        self.topic_index = new_index
+        self._named, self.topic_index = None, new_index
+        self._heard_in_list = max(self._heard_in_list, new_index + 1)
         self._say(self._list_line(new_index) + " Say read to open it.")
+
+    def _name_more(self, start: int) -> None:
+        """ "next" right after topics were named together: name as many after them (the
+        forum's next page fetched when needed), the first of them current."""
+        size = self._settings.max_listed_topics
+        assert self.topics is not None
+        if start + size > len(self.topics.topics) and self._load_next_page() is None:
+            return  # the forum could not be reached: said so
+        topics = self.topics
+        named = range(start, min(start + size, len(topics.topics)))
+        prompt = phrasing.list_prompt(topics, named.stop)
+        if not topics.has_more and named.stop == len(topics.topics):
+            prompt = f"That is the end of the list. {prompt}"
+        if named:
+            self._named, self.topic_index = named, named.start
+            self._heard_in_list = max(self._heard_in_list, named.stop)
+        self._say(" ".join([*(self._list_line(i) for i in named), prompt]))
 
     def _load_next_page(self) -> bool | None:
         """The forum's next page of the current list added to it: whether it added topics,
@@ -317,8 +347,11 @@ class Reader:
     # --- topics and posts ---------------------------------------------------------------
 
     def open_number(self, number: int) -> ReadOutcome:
+        """Open the topic numbered ``number`` in the current list (LAST_HEARD: the last
+        one named), or the notification."""
         if self.notices is not None:
             return self._open_notice(self.notices.choose(number))
+        number = place(number, self._heard_in_list)
         if self.topics is None:
             topics = self.forum_call(lambda: self._engines.forum.latest())
             if topics is None:
@@ -347,6 +380,7 @@ class Reader:
         if self.topics is None or not self.topics.topics:
             self.latest()
             return ReadOutcome.FAILED
+        self._named = None
         topic_id = self.topics.topics[self.topic_index].id
         hit = self._search_hits.get(topic_id)
         # A search result opens at the post that matched, not at the top.

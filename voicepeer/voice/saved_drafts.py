@@ -17,6 +17,7 @@ from datetime import datetime
 from enum import Enum
 
 from voicepeer.commands import Command, Intent
+from voicepeer.commands.numbers import place
 from voicepeer.errors import ForumError, ForumForbiddenError, ForumNotFoundError
 from voicepeer.forum.base import Forum
 from voicepeer.forum.peer import ForumUser, PeerForum
@@ -163,6 +164,9 @@ class SavedDraftsList:
         self._say = say
         self.items: tuple[SavedDraft, ...] = ()
         self.index = 0
+        self._heard = 0
+        """How far down the list drafts have been said: "open the last one" takes up the
+        last of them."""
         self._origin = State.BROWSING
         self._titles: dict[int, str] = {}
         self._members: dict[str, ForumUser] = {}
@@ -192,7 +196,7 @@ class SavedDraftsList:
             self.step(+1 if intent is Intent.NEXT else -1)
             return State.DRAFTS
         if intent is Intent.OPEN:
-            number = int(command.slots.get("number", 0))
+            number = place(int(command.slots.get("number", 0)), self._heard)
             if not 1 <= number <= len(self.items):
                 self._say(phrasing.no_such_number("draft", number, len(self.items), "open"))
                 return State.DRAFTS
@@ -216,7 +220,8 @@ class SavedDraftsList:
             return False
         count = phrasing.count_phrase(len(self.items), "saved draft")
         lines = [f"You have {count}{', the latest first' if len(self.items) > 1 else ''}."]
-        lines += [self._line(i) for i in range(min(len(self.items), LISTED_AT_ONCE))]
+        self._heard = min(len(self.items), LISTED_AT_ONCE)
+        lines += [self._line(i) for i in range(self._heard)]
         lines.append("Say open and a number to go on with one, next to go through them, or back.")
         self._say(" ".join(lines))
         return True
@@ -235,7 +240,7 @@ class SavedDraftsList:
         if not 0 <= new_index < len(self.items):
             self._say("That is the last draft." if delta > 0 else "This is the first one.")
             return
-        self.index = new_index
+        self.index, self._heard = new_index, max(self._heard, new_index + 1)
         self._say(self._line(new_index) + " Say read to go on with it.")
 
     def where(self) -> str:
