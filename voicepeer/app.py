@@ -250,11 +250,16 @@ def open_forum(
     """A client for the forum at ``url`` with ``credentials`` or else the caregiver's stored
     account, if any, that tells the user when the forum is slow or asks voicepeer to wait."""
     client = open_discourse(url, settings.forum, credentials=credentials)
+    tell_waits(client, speech)
+    return client
+
+
+def tell_waits(client: DiscourseClient, speech: SpeechOutput) -> None:
+    """Have ``speech`` say when ``client``'s request is slow, or the forum asks to wait."""
     client.on_slow(lambda: speech.say("Still waiting for the forum."))
     client.on_wait(
         lambda seconds: speech.say(f"{waiting_announcement(seconds)} I will carry on after that.")
     )
-    return client
 
 
 def _background_retry(

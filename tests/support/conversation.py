@@ -14,6 +14,7 @@ from pathlib import Path
 
 import httpx
 
+from voicepeer import app
 from voicepeer.commands import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.forum.cache import ReadingCache
@@ -112,6 +113,7 @@ def converse(
     retry: Callable[[Outbox], OutboxRetry] | None = None,
     yes_switch: bool = False,
     transport: httpx.BaseTransport | None = None,
+    tell_waits: bool = False,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
@@ -120,7 +122,8 @@ def converse(
     replaces typed lines: it is made from a callable returning what was said so far.
     ``retry`` makes the background retry for the loop's outbox; it is started here and
     closed after. ``yes_switch``: the person has one. ``transport`` carries the client's
-    HTTP (e.g. one that loses answers)."""
+    HTTP (e.g. one that loses answers). ``tell_waits``: a slow forum is announced as the
+    app does ("Still waiting for the forum.")."""
     printed = io.StringIO()
     # A given output falls back to print when it fails, as the app's speaker does.
     speech = FallbackSpeech(speech, say_error) if speech is not None else PrintedSpeech(printed)
@@ -131,6 +134,8 @@ def converse(
         credentials=credentials,
         transport=transport,
     )
+    if tell_waits:
+        app.tell_waits(client, speech)
     outbox = Outbox(data_dir / "outbox.sqlite3", client)
     background = retry(outbox) if retry is not None else None
     try:

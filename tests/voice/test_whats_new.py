@@ -5,6 +5,7 @@ those with new messages. Against the real demo forum over loopback."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +19,7 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.posting import insert_notification
 from voicepeer.demo_forum.seed_reading import delete_posts
 from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.settings import ForumSettings
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.settings import VoiceSettings
 
@@ -370,3 +372,30 @@ def test_a_forum_out_of_reach_is_not_greeted_as_connected(tmp_path: Path) -> Non
     )
     assert "connected" not in greeting and "notification" not in greeting
     assert talk.said[-1].startswith("I cannot reach the forum right now.")
+
+
+def test_a_forum_that_does_not_answer_holds_up_no_greeting(tmp_path: Path) -> None:
+    # Started before the network is really up: a forum that takes the connection and never
+    # answers. The greeting comes first, without the forum's name, and only the person's
+    # own request is announced as slow and then failed.
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        talk = converse(
+            url,
+            ["latest topics"],
+            tmp_path / "data",
+            settings=VoiceSettings(greeting=True),
+            forum_settings=ForumSettings(
+                slow_after_s=0.5, request_deadline_s=2.0, read_deadline_s=2.0, read_retries=0
+            ),
+            credentials=Credentials(url, "admin_api_key", ADMIN_KEY, "demo"),
+            tell_waits=True,
+        )
+    assert talk.said[0].startswith("Hello. This is voicepeer. Say latest topics"), talk.said
+    assert talk.said[1:] == [
+        "Still waiting for the forum.",
+        "I cannot reach the forum right now. Check the internet connection; I will keep "
+        "anything you dictated.",
+    ]

@@ -332,7 +332,8 @@ class Forum(Protocol):
 
     @property
     def title(self) -> str | None:
-        """The forum's own name, e.g. "MS Society"; None when it does not say."""
+        """The forum's own name, e.g. "MS Society"; None when it does not say, or does not
+        answer at once."""
         ...
 
     @property

@@ -133,8 +133,13 @@ class DiscourseClient:
     @property
     def title(self) -> str | None:
         if self._title is None:
+            # A name is not worth waiting for: asked once, for as long as a request takes
+            # before the person is told it is slow, so a forum out of reach holds nothing up
+            # (voicepeer's greeting) and is not announced as slow.
             try:
-                info = self.http.get("/site/basic-info.json")
+                info = self.http.get_quietly(
+                    "/site/basic-info.json", seconds=self.settings.slow_after_s
+                )
             except ForumError:
                 return None  # asked again next time
             title = info.get("title") if isinstance(info, dict) else None

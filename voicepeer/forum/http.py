@@ -177,15 +177,18 @@ class ForumHttp:
         the data for next time."""
         self._one_attempt(ForumRequest(method, path, body=body), raw=True)
 
-    def get_quietly(self, path: str) -> Any:
-        """One attempt at a read the person is not waiting for (the site's censored words):
-        no retries, no waiting, nothing announced. Failures raise for the caller to ask
-        again later."""
-        return self._one_attempt(ForumRequest("GET", path), raw=False)
+    def get_quietly(self, path: str, seconds: float | None = None) -> Any:
+        """One attempt at a read the person is not waiting for (the site's censored words),
+        given up after ``seconds`` (default: ``request_deadline_s``): no retries, no
+        waiting, nothing announced. Failures raise for the caller to ask again later."""
+        return self._one_attempt(ForumRequest("GET", path), raw=False, seconds=seconds)
 
-    def _one_attempt(self, request: ForumRequest, *, raw: bool) -> Any:
+    def _one_attempt(
+        self, request: ForumRequest, *, raw: bool, seconds: float | None = None
+    ) -> Any:
         try:
-            return self._once(request, raw=raw, seconds=self.settings.request_deadline_s)
+            deadline = self.settings.request_deadline_s if seconds is None else seconds
+            return self._once(request, raw=raw, seconds=deadline)
         except _Retryable as error:
             raise (error.for_read() if request.method == "GET" else error.for_write()) from None
 
