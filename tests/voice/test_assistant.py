@@ -123,7 +123,7 @@ def test_dictation_editing(forum: DemoForum, data: Path) -> None:
         ],
         data,
     )
-    assert talk.said[-1] == "Your reply says: Hello priya, what wonderful news. I am so happy for"
+    assert talk.said[-1] == "Your reply says: Hello Priya, what wonderful news. I am so happy for"
 
 
 def test_unrecognized_speech_gets_a_short_apology_then_a_hint(forum: DemoForum, data: Path) -> None:

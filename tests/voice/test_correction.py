@@ -95,7 +95,8 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
     assert corrector.hear(Heard("hello there"), draft)
     assert said[-1].startswith("Say letters, like m s")
     assert corrector.hear(Heard("that's it"), draft)
-    assert said[-1] == "Changed miss to ms." and draft.text == "I have ms"
+    # Written as MS is: the confirmation says it so (read out as letters).
+    assert said[-1] == "Changed miss to MS." and draft.text == "I have MS"
 
 
 def test_the_answers_awaited_are_told_and_only_those_are_taken() -> None:
@@ -167,10 +168,10 @@ def test_typed_session_spells_and_replaces_then_posts_after_yes(
     said = talk.transcript
     assert "Replaced doctor with neurologist." in said
     assert "Spell relapse letter by letter, then say done." in said
-    assert "Changed relapse to ms." in said
-    assert "Your reply says: The neurologist suggested ocrelizumab for my ms" in said
+    assert "Changed relapse to MS." in said
+    assert "Your reply says: The neurologist suggested ocrelizumab for my MS" in said
     assert talk.said[-1].endswith("is posted."), said
-    assert "The neurologist suggested ocrelizumab for my ms." in last_post(forum)
+    assert "The neurologist suggested ocrelizumab for my MS." in last_post(forum)
 
 
 def test_typed_session_leaves_a_word_and_cancel_keeps_the_draft(

@@ -95,10 +95,10 @@ def test_spelling_a_word_and_adding_words_then_reading_back(forum: DemoForum, da
     ]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[3].startswith(f"Changing your post posted just now. It says: {raw} ")
-    assert "Changed relapse to ms." in talk.said
-    new = "The doctor suggested ocrelizumab for my ms. It starts next month."
+    assert "Changed relapse to MS." in talk.said
+    new = "The doctor suggested ocrelizumab for my MS. It starts next month."
     assert f"Your post says: {new[:-1]}" in talk.said
-    assert talk.said[-2] == f"Relapse becomes ms It starts next month. {ASKED}"
+    assert talk.said[-2] == f"Relapse becomes MS It starts next month. {ASKED}"
     assert talk.said[-1] == CHANGED
     assert post_words(forum, post_id) == new
 
@@ -406,8 +406,9 @@ def test_right_after_replying_under_ones_own_post_my_post_is_the_reply(
         "Changing your post posted just now",
         "Changing your post posted yesterday",  # read to her again: the one being read
     ]
-    assert "It says: Well done dave that is great" in changing[1]
-    deleting = "Delete your post, posted just now? It begins: Well done dave that is great."
+    # Dave is in the thread: his name is written with its capital.
+    assert "It says: Well done Dave that is great" in changing[1]
+    deleting = "Delete your post, posted just now? It begins: Well done Dave that is great."
     assert any(line.startswith(deleting) for line in talk.said)
 
 

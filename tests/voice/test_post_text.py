@@ -102,10 +102,10 @@ def test_the_corrector_works_on_a_posts_words_by_spelling() -> None:
     )
     assert corrector.hear(Heard("mike sierra"), text)
     assert corrector.hear(Heard("done"), text)
-    assert said[-1] == "Changed relapse to ms."
+    assert said[-1] == "Changed relapse to MS."
     assert corrector.hear(Heard("replace doctor with neurologist"), text)
     assert read_back(text, "post") == (
-        "Your post says: The neurologist suggested ocrelizumab for my ms."
+        "Your post says: The neurologist suggested ocrelizumab for my MS."
     )
 
 

@@ -6,6 +6,7 @@ away loses nothing; "reply" in the same topic brings it back.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import TypeGuard
@@ -23,6 +24,8 @@ from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.outbox_phrases import refused_draft_line, send_result_line
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
+from voicepeer.voice.reply_context import thread_people
+from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 
 DICTATION_HELP = (
     "Say your reply. You can say comma, full stop, question mark, new line or new paragraph. "
@@ -74,6 +77,8 @@ class Composer:
         self._engines = engines
         self._say = say
         self.draft = Draft()
+        self.forms: Mapping[str, str] = WRITTEN_FORMS
+        """How dictated words are written: with the names of the people it is written to."""
         self.corrector = Corrector(say, engines.interpreter, self.what)
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
@@ -110,6 +115,7 @@ class Composer:
         self._topic, self._reply_to, self._category = topic, reply_to, category
         self._private_to = private_to
         self._answered_kept = False
+        self.forms = forms_with_names(thread_people(topic, reply_to))
         saved = self._engines.drafts.resume(self.draft_key(topic))
         self.draft = Draft.from_text(saved) if saved else Draft()
         self.corrector.reset()
@@ -168,7 +174,7 @@ class Composer:
         elif action is DictationAction.HELP:
             self._say(self.help)
         else:
-            self.draft.add(heard.text, heard.words)
+            self.draft.add(heard.text, heard.words, self.forms)
         self.save()
         return Next.DICTATING
 

@@ -170,17 +170,16 @@ class Corrector:
         if draft.words_at(target.place) != target.original:
             self._say(f"Your {self._what} has changed since. Say replace and the words again.")
             return True
-        draft.replace(target.place, " ".join(new))
-        self._say(f"Replaced {target.original} with {' '.join(new)}.")
+        written = draft.replace(target.place, " ".join(new))
+        self._say(f"Replaced {target.original} with {written}.")
         return True
 
     def _replace(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
         assert place is not None
         original = draft.words_at(place)
-        new = " ".join(command.replacement)
-        draft.replace(place, new)
-        self._say(f"Replaced {original} with {new}.")
+        written = draft.replace(place, " ".join(command.replacement))
+        self._say(f"Replaced {original} with {written}.")
 
     def _answer(self, command: CorrectionCommand | None, heard: Heard, draft: Draft) -> bool:
         if self.pending is Pending.REPLACEMENT:
@@ -240,8 +239,8 @@ class Corrector:
         if draft.words_at(target.place) != target.original:
             self._say(f"Your {self._what} has changed since. Say correct and the word again.")
             return
-        draft.replace(target.place, new)
-        self._say(f"Changed {target.original} to {new}.")
+        written = draft.replace(target.place, new)
+        self._say(f"Changed {target.original} to {written}.")
 
 
 def _named_otherwise(heard: Heard) -> list[str]:

@@ -9,12 +9,13 @@ the recognizer said of its words (confidence, other guesses), for correcting the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from voicepeer.recognition.base import HeardWord
+from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 
 # Spoken punctuation and layout words, longest first so "new paragraph" beats "new".
 SPOKEN_MARKS: tuple[tuple[str, str], ...] = (
@@ -36,11 +37,12 @@ _TOKEN = re.compile(r"\n\n|\n|[.,!?;:]|[^\s.,!?;:]+")
 _PRONOUN_I = re.compile(r"^i('(m|ve|ll|d|s))?$")
 
 
-def tokenize_dictation(utterance: str) -> list[str]:
+def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> list[str]:
     """Split one utterance into words, punctuation marks and layout tokens.
 
     Spoken punctuation ("comma", "full stop", "new line") becomes the mark itself; marks
-    typed directly are kept, and so is the user's casing of ordinary words.
+    typed directly are kept, and so is the user's casing of ordinary words. A word heard in
+    lower case that ``forms`` writes otherwise ("mri") is written so ("MRI").
     """
     text = re.sub(r"[^\S\n]+", " ", utterance)
     text = re.sub(r" ?\n(?: ?\n)+ ?", "\n\n", text)
@@ -53,7 +55,7 @@ def tokenize_dictation(utterance: str) -> list[str]:
     for token in _TOKEN.findall(text):
         code = ord(token[0]) - _PLACEHOLDER_BASE
         tokens.append(SPOKEN_MARKS[code][1] if 0 <= code < len(SPOKEN_MARKS) else token)
-    return tokens
+    return as_written(tokens, forms)
 
 
 def render(tokens: list[str]) -> str:
@@ -118,8 +120,14 @@ class Draft:
         tokens = tokenize_dictation(text)
         return cls([tokens] if tokens else [])
 
-    def add(self, utterance: str, words: Sequence[HeardWord] = ()) -> None:
-        tokens = tokenize_dictation(utterance)
+    def add(
+        self,
+        utterance: str,
+        words: Sequence[HeardWord] = (),
+        forms: Mapping[str, str] = WRITTEN_FORMS,
+    ) -> None:
+        """Add one dictated utterance, its words written as ``forms`` has them."""
+        tokens = tokenize_dictation(utterance, forms)
         if tokens:
             self.phrases.append(tokens)
             self.heard.append(_attach(tokens, words))
@@ -163,8 +171,9 @@ class Draft:
     def heard_at(self, place: Place) -> HeardWord | None:
         return self.heard[place.phrase].get(place.token) if place.count == 1 else None
 
-    def replace(self, place: Place, text: str) -> None:
-        """Put ``text`` (one or more words) where ``place`` is; it counts as sure."""
+    def replace(self, place: Place, text: str) -> str:
+        """Put ``text`` (one or more words) where ``place`` is; it counts as sure. The
+        words as they are written now ("ms" as "MS")."""
         new = tokenize_dictation(text)
         phrase, heard = self.phrases[place.phrase], self.heard[place.phrase]
         phrase[place.token : place.token + place.count] = new
@@ -176,6 +185,7 @@ class Draft:
         }
         if not phrase:
             del self.phrases[place.phrase], self.heard[place.phrase]
+        return " ".join(as_written(text.split(), WRITTEN_FORMS))
 
     def unsure_words(self, below: float) -> list[str]:
         """Words still in the draft that the recognizer was less than ``below`` sure of."""

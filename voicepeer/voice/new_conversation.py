@@ -30,6 +30,7 @@ from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import retitle_line, send_result_line, title_refused
 from voicepeer.voice.phrasing import and_list, forum_name
 from voicepeer.voice.ports import DraftKeeper, Say
+from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written, forms_with_names
 
 
 class Begun(Enum):
@@ -90,8 +91,9 @@ class Conversation:
 
 
 def spoken_title(text: str) -> str:
-    """A dictated title as the forum should get it: one line, a capital, no final stop."""
-    title = " ".join(text.split()).rstrip(".")
+    """A dictated title as the forum should get it: one line, a capital, no final stop,
+    words always written with capitals so ("MRI")."""
+    title = " ".join(as_written(text.split(), WRITTEN_FORMS)).rstrip(".")
     return title[:1].upper() + title[1:]
 
 
@@ -191,6 +193,7 @@ class NewConversationComposer(Composer):
         """Start writing ``conversation``, taking up what is saved of it (or of the stranded
         new topic or message, when this category or person has none of its own)."""
         drafts = self._engines.drafts
+        self.forms = forms_with_names(u.display_name for u in conversation.recipients)
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
         stranded, self._stranded = self._stranded, None

@@ -44,6 +44,8 @@ from voicepeer.voice.own_post_changes import (
     unposted_line,
 )
 from voicepeer.voice.post_text import PostText, spoken_post
+from voicepeer.voice.reply_context import thread_people
+from voicepeer.voice.written_forms import forms_with_names
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +197,8 @@ class PostEditor(Composer):
             return False
         # The topic too, for the composer's own reading of whether it is private.
         self._post, self._topic, raw = post, self._posts.topic, post.raw or ""
+        if self._topic is not None:
+            self.forms = forms_with_names(thread_people(self._topic))
         self.corrector.reset()
         self.draft = PostText.of_post(raw, saved)
         if saved is not None and began_from is not None and not _same(began_from, raw):

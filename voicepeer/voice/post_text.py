@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from voicepeer.recognition.base import HeardWord
 from voicepeer.voice.dictation import Draft, Place
+from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 
 WRITTEN = -1
 """The phrase number of a place in the post's own text (dictated phrases count from 0)."""
@@ -87,14 +88,14 @@ class PostText(Draft):
     def heard_at(self, place: Place) -> HeardWord | None:
         return None if place.phrase == WRITTEN else super().heard_at(place)
 
-    def replace(self, place: Place, text: str) -> None:
+    def replace(self, place: Place, text: str) -> str:
         if place.phrase != WRITTEN:
-            super().replace(place, text)
-            return
+            return super().replace(place, text)
         run = self._word_matches()[place.token : place.token + place.count]
         start, end = run[0].start(), run[-1].end()
         new = _as_written(text, self.written[start:end])
         self.written = self.written[:start] + new + self.written[end:]
+        return new
 
     def delete_last_word(self) -> str | None:
         """The last word dictated, or else the post's own last word (with the marks after
@@ -189,9 +190,11 @@ def _joined(written: str, dictated: str) -> str:
 
 
 def _as_written(new: str, old: str) -> str:
-    """New words as they go into the post: "I" as a capital, and a capital first letter
-    where the old words had one (a name, a sentence's start)."""
-    words = [("I" + w[1:]) if _PRONOUN_I.match(w.lower()) else w for w in new.split()]
+    """New words as they go into the post: "I" as a capital, words that are always written
+    so ("MS"), and a capital first letter where the old words had one (a name, a
+    sentence's start)."""
+    written = as_written(new.split(), WRITTEN_FORMS)
+    words = [("I" + w[1:]) if _PRONOUN_I.match(w.lower()) else w for w in written]
     text = " ".join(words)
     if old[:1].isupper():
         text = text[:1].upper() + text[1:]

@@ -16,16 +16,22 @@ MAX_CONTEXT_WORDS = 600
 """A long post's first words are enough; the model stays quick to rebuild."""
 
 
+def thread_people(topic: Topic, reply_to: Post | None = None) -> set[str]:
+    """The names (or usernames) of the people whose posts are loaded, and of ``reply_to``'s
+    author."""
+    people = {p.name or p.username for p in topic.loaded_posts}
+    if reply_to is not None:
+        people.add(reply_to.name or reply_to.username)
+    return people
+
+
 def reply_context(topic: Topic, reply_to: Post | None) -> list[str]:
     """Lower-case sentences of plain words: title, the post answered, people's names. The
     title as written, as the post's own words are: a word the forum censors may be said."""
     texts = [topic.written_title or topic.title]
     if reply_to is not None:
         texts.append(reply_to.raw or html.unescape(_TAG.sub(" ", reply_to.cooked)))
-    people = {p.name or p.username for p in topic.loaded_posts}
-    if reply_to is not None:
-        people.add(reply_to.name or reply_to.username)
-    texts += [f"thank you {name}" for name in sorted(people)]
+    texts += [f"thank you {name}" for name in sorted(thread_people(topic, reply_to))]
     sentences, total = [], 0
     for text in texts:
         for part in _SENTENCE.split(text.lower()):

@@ -1,0 +1,74 @@
+"""Dictated words are posted as they are written: recognizers give all in lower case, and
+the person cannot see the capitals to fix them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from tests.support.members import as_member, signed_in
+from voicepeer.demo_forum import DemoForum
+from voicepeer.voice.dictation import Draft
+from voicepeer.voice.new_conversation import spoken_title
+from voicepeer.voice.written_forms import forms_with_names, names_as_written
+
+
+def test_ms_words_days_and_months_are_written_as_they_always_are() -> None:
+    draft = Draft()
+    draft.add("my mri on monday showed my ms is stable and i start ocrevus in june")
+    assert draft.text == "My MRI on Monday showed my MS is stable and I start Ocrevus in June"
+    # Everyday words that are months too stay as said.
+    draft.add("we may march on full stop")
+    assert draft.text.endswith(" we may march on.")
+
+
+def test_a_title_is_written_so_too() -> None:
+    assert spoken_title("my first mri since starting tysabri") == (
+        "My first MRI since starting Tysabri"
+    )
+
+
+def test_words_typed_with_capitals_keep_them() -> None:
+    draft = Draft()
+    draft.add("Ms Patel said the Mri was fine")
+    assert draft.text == "Ms Patel said the Mri was fine"
+
+
+def test_names_that_are_everyday_words_are_left_as_said() -> None:
+    assert names_as_written(["Will Grace", "sam", "Priya Nair", "ms_warrior"]) == {
+        "sam": "Sam",
+        "priya": "Priya",
+        "nair": "Nair",
+    }
+    draft = Draft()
+    forms = forms_with_names(["Will Grace", "Sam Okafor"])
+    draft.add("thanks sam comma will you be at the okafor talk with grace", forms=forms)
+    assert draft.text == "Thanks Sam, will you be at the Okafor talk with grace"
+
+
+def test_a_reply_names_the_people_of_the_thread_with_capitals(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Topic two of the latest: Priya started it and Sam answered.
+    topic_id = as_member(forum, "/latest.json")["topic_list"]["topics"][1]["id"]
+    posts = as_member(forum, f"/t/{topic_id}.json")["post_stream"]["posts"]
+    assert {"priya", "sam"} <= {post["username"] for post in posts}
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic two",
+            "reply",
+            "thank you priya and sam comma my ms nurse said the same on monday",
+            "send it",
+            "yes",
+        ],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    asked = next(line for line in talk.said if "Shall I post it?" in line)
+    assert asked.startswith(
+        "Your reply says: Thank you Priya and Sam, my MS nurse said the same on Monday."
+    )
+    posted = as_member(forum, f"/t/{topic_id}.json")["post_stream"]["posts"][-1]
+    raw = as_member(forum, f"/posts/{posted['id']}.json")["raw"]
+    assert raw == "Thank you Priya and Sam, my MS nurse said the same on Monday."
