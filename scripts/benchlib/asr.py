@@ -46,6 +46,7 @@ from scripts.benchlib.asr_states import act, asked, expected_action, mode_in, ve
 from voicepeer.audio.input import WavFileInput
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
+from voicepeer.demo_forum.seed_content import CATEGORIES
 from voicepeer.listening import make_recognizer, voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.engine import Recognizer
@@ -57,6 +58,11 @@ from voicepeer.recognition.voice_training import (
     TrainingRecording,
     train_voice,
 )
+from voicepeer.voice.peer_loop import category_answers
+from voicepeer.voice.states import State
+
+DEMO_CATEGORIES = tuple(c.name for c in CATEGORIES if c.slug != "uncategorized")
+"""The categories a question for one offers in the bench: the demo forum's own."""
 
 
 @dataclass
@@ -108,7 +114,12 @@ def evaluate(
             heard_as = []
             actions = []
             questions = []
-            # In the state's context, as the voice loop and ``voicepeer listen --state``.
+            # In the state's context, as the voice loop and ``voicepeer listen --state``; at
+            # the question for a category its answers made likely, as the loop does (the
+            # demo forum's categories standing in for a forum's).
+            category = item.state == State.CATEGORY.value
+            if category:
+                recognizer.use_dictation_context(category_answers(DEMO_CATEGORIES))
             while (result := listener.listen(mode, item.state or "")) is not None:
                 heard.append(result.text)
                 heard_as.append(result)
@@ -116,6 +127,8 @@ def evaluate(
                     actions.append(act(result, item.state, interpreter))
                     questions.append(asked(result, item.state, interpreter))
             decode_s = time.perf_counter() - started
+            if category:
+                recognizer.use_dictation_context(())
             audio_s = samples.size / 16000
             features = dict(getattr(recognizer, "last_features", {}))
             accepted = any(a is not None for a in actions)

@@ -18,7 +18,7 @@ from voicepeer.commands.intents import FREE_TEXT_INTENTS, Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.voice.assistant import interpret_in, listen_mode
-from voicepeer.voice.state_commands import said_over_words
+from voicepeer.voice.state_commands import ASKING_FOR_WORDS, LEAVING, said_over_words
 from voicepeer.voice.states import State
 
 WAKING = "wake"
@@ -41,6 +41,8 @@ def expected_action(
         return None
     if state == State.SLEEPING.value:
         return Action(WAKING)
+    if state is not None and State(state) in ASKING_FOR_WORDS and intent in LEAVING:
+        return Action(Intent.CANCEL.value)  # "go back" leaves a question as "cancel" does
     return Action(intent.value, dict(slots))
 
 
@@ -60,6 +62,8 @@ def act(heard: Heard, state: str | None, interpreter: Interpreter) -> Action | N
             return Action(said.value)
         editing = interpreter.editing(heard)
         return Action(editing.value) if editing is not None else None
+    elif (said := said_over_words(where, heard, interpreter)) is not None:
+        return Action(said.value)  # the category question, heard as words
     else:
         command = interpret_in(where, heard, interpreter).command
         if command is not None and where is State.SLEEPING:

@@ -28,6 +28,7 @@ from voicepeer.recognition.sphinx_dictation import (
 )
 from voicepeer.recognition.sphinx_files import bundled_dictionary, bundled_model_dir
 from voicepeer.recognition.vocabulary import ms_pronunciations, ms_words
+from voicepeer.voice.peer_loop import category_answers
 from voicepeer.voice.reply_context import reply_context
 
 # Dictionary words that sound somewhat like the MS words, as distractors.
@@ -213,3 +214,20 @@ def test_a_named_words_weak_last_sound_is_not_trimmed_away(
     # Trimmed as closely as commands are, the grammar ends on "correct" alone.
     assert "correct numbness" not in heard(0.15)
     assert "correct numbness" in heard(kept)
+
+
+CATEGORIES = ["Living with MS", "Newly diagnosed", "Treatments and medication", "Good news"]
+
+
+@pytest.mark.parametrize(
+    "answer", ["newly diagnosed", "good news", "treatments and medication", "number two", "four"]
+)
+def test_a_categorys_name_or_number_is_heard_with_the_categories_made_likely(
+    recognizer: SphinxRecognizer, answer: str
+) -> None:
+    recognizer.use_dictation_context(category_answers(CATEGORIES))
+    try:
+        heard = decode(recognizer, utterances([answer]).tobytes(), ListenMode.DICTATION).text
+    finally:
+        recognizer.use_dictation_context(())
+    assert heard == answer

@@ -189,15 +189,16 @@ def test_help_lists_what_can_be_said_in_each_state(forum: DemoForum, data: Path)
     assert confirming.startswith("You can say: yes, no")
 
 
-def test_help_says_a_number_picks_a_category_as_the_question_does(
+def test_help_says_a_name_or_a_number_picks_a_category_as_the_question_does(
     forum: DemoForum, data: Path
 ) -> None:
     talk = converse(
         forum.base_url, ["start a new topic", "help"], data, credentials=signed_in(forum)
     )
-    assert "Say number and the category's number" in talk.said[0]
-    assert talk.said[-1].startswith("You can say: number and the category's number, ")
-    assert "open topic" not in talk.said[-1]
+    assert "Say its name or its number, or say cancel." in talk.said[0]
+    assert talk.said[-1] == (
+        "Say the name of the category, like Living with MS, or its number. Or say cancel."
+    )
 
 
 def test_where_am_i_and_who_wrote_this(forum: DemoForum, data: Path) -> None:

@@ -82,6 +82,43 @@ def test_new_topic_in_a_chosen_category_after_yes(tmp_path: Path) -> None:
     assert after[0]["title"] == "Tips for sleeping in the heat"
 
 
+def test_a_category_is_chosen_by_its_name_or_its_number_alone(tmp_path: Path) -> None:
+    # Asked "Which category? One: Living with MS. …", people answer with the name, part of
+    # it, or the number alone; anything else is asked again, and "goodbye" still ends.
+    with start(tmp_path) as forum:
+        listed = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
+        names = [c["name"] for c in listed["categories"]]
+        assert names == [
+            "Living with MS",
+            "Newly diagnosed",
+            "Treatments and medication",
+            "Good news",
+        ]
+        answers = {
+            "good news": "Good news",
+            "the treatments one": "Treatments and medication",
+            "two": "Newly diagnosed",
+            "the first one": "Living with MS",
+        }
+        lines = [line for said in answers for line in ("new topic", said, "cancel")]
+        talk = converse(
+            forum.base_url,
+            [*lines, "new topic", "my walking stick", "repeat", "goodbye"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+    chosen = [line for line in talk.said if line.startswith("A new topic in ")]
+    assert chosen == [
+        f"A new topic in {name}. Say its title, at least 15 characters long."
+        for name in answers.values()
+    ]
+    assert talk.said[-3] == (
+        "Sorry, that is not one of them. Which category? Say its name or its number, or say cancel."
+    )
+    assert talk.said[-2].startswith("Which category is your topic for? One: Living with MS.")
+    assert talk.said[-1] == "Goodbye. Your place is kept for next time."
+
+
 def test_the_forums_own_rules_are_explained(tmp_path: Path) -> None:
     with start(tmp_path, min_topic_title_length=40, max_post_length=100) as forum:
         talk = converse(
@@ -321,7 +358,7 @@ def test_a_saved_topic_whose_category_closed_goes_to_the_category_chosen_next(
         )
         topics = category_topics(forum, second["slug"], second["id"])
     assert talk.said[1].endswith(
-        f"Say number and the category's number, or say cancel. Your saved new topic, titled "
+        f"Say its name or its number, or say cancel. Your saved new topic, titled "
         f"{as_title(TITLE)}, was for {first['name']}, where you can no longer start topics: it "
         "goes to the category you choose now, unless that one has a saved topic of its own."
     )

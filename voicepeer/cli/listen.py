@@ -100,13 +100,18 @@ def run_listen(args: argparse.Namespace) -> int:
     count = 0
     try:
         while (heard := listener.listen(mode, args.state or "")) is not None:
-            if mode is ListenMode.DICTATION:
+            answers_category = state is State.CATEGORY and not said_over_words(
+                state, heard, interpreter
+            )
+            if mode is ListenMode.DICTATION and not answers_category:
                 record: dict[str, Any] = {"text": heard.text}
                 action = _editing(heard, state, interpreter)
                 if action is not None:
                     record["intent"] = action
                 line = heard.text or "(nothing recognized)"
             else:
+                # At the question for a category the words are its name unless they are a
+                # command there ("number two"): shown as a command, as in the other states.
                 verdict = (
                     interpret_in(state, heard, interpreter)
                     if state is not None

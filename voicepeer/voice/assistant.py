@@ -139,7 +139,6 @@ HELP_WORDING: dict[Intent, str] = {
     Intent.VOTE: "vote for choice and a number",
 }
 HELP_WORDING_IN: dict[State, dict[Intent, str]] = {
-    State.CATEGORY: {Intent.OPEN: "number and the category's number"},
     State.DRAFTS: {Intent.OPEN: "open and a number"},
 }
 """Where a number picks something other than a topic, help says it as the question did."""
@@ -659,6 +658,11 @@ class Assistant:
         if new is not self.state:
             log.debug("state %s -> %s", self.state.value, new.value)
             transcript.info("did: now %s", new.value)
+            # The categories' names are heard as words: made likely while they are asked.
+            if new is State.CATEGORY:
+                self.engines.listener.use_dictation_context(self.peer_loop.category_words())
+            elif self.state is State.CATEGORY:
+                self.engines.listener.use_dictation_context(())
         self.state = new
 
     def _after_read(self, outcome: ReadOutcome) -> None:

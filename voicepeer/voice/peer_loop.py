@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from voicepeer.commands import Command, Intent
+from voicepeer.commands.choices import name_said, place_said
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.numbers import place
+from voicepeer.commands.numbers import ORDINAL_WORDS, place
 from voicepeer.forum.base import Category, Forum, Topic, TopicList
 from voicepeer.forum.peer import ForumUser, PeerForum
 from voicepeer.recognition.base import Heard
@@ -34,13 +35,15 @@ from voicepeer.voice.new_conversation import (
 from voicepeer.voice.people import find_people, heard_name, member
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
+from voicepeer.voice.reply_context import plain_sentences
 from voicepeer.voice.saved_drafts import DraftKind, SavedDraft
+from voicepeer.voice.state_commands import ALLOWED
 from voicepeer.voice.states import State
 
 PEER_QUESTIONS: Mapping[State, str] = {
     State.NAMING: "Who would you like to write to? Say their name, or say cancel.",
     State.TITLING: "Say the title, or say cancel.",
-    State.CATEGORY: "Which category? Say number and the category's number, or say cancel.",
+    State.CATEGORY: "Which category? Say its name or its number, or say cancel.",
 }
 """States here that wait for an answer, and how the question is asked again (SENDING: the
 composer's, naming what is sent)."""
@@ -69,6 +72,8 @@ class PeerLoop:
         self._say = say
         self._offered: tuple[ForumUser, ...] = ()
         self._categories: tuple[Category, ...] = ()
+        self._category_offer = ""
+        """The categories as offered, said again on "repeat"."""
         self._origin = State.BROWSING
         self._starting = "message"
         """What is being started: "message" or "new topic" (named when it is cancelled)."""
@@ -99,7 +104,6 @@ class PeerLoop:
         handler = {
             State.BOOKMARKS: self._in_bookmarks,
             State.CHOOSING: self._choosing,
-            State.CATEGORY: self._choosing_category,
             State.SENDING: self._sending,
         }.get(state)
         return handler(command) if handler else None
@@ -109,6 +113,8 @@ class PeerLoop:
         the voice loop's to tell: see :meth:`leave`)."""
         if state is State.COMPOSING:
             return self._follow(self.composer.hear(heard))
+        if state is State.CATEGORY:
+            return self._category_heard(heard)
         if self._engines.interpreter.editing(heard) is DictationAction.HELP:
             self._say(
                 "Say their name, or spell it. Or say cancel."
@@ -248,24 +254,49 @@ class PeerLoop:
         lines += [
             f"{number_word(i).capitalize()}: {c.name}." for i, c in enumerate(self._categories, 1)
         ]
-        lines.append("Say number and the category's number, or say cancel.")
+        lines.append("Say its name or its number, or say cancel.")
         stranded = self.composer.stranded({c.id for c in self._categories}, first=first)
         if stranded is not None:
             lines.append(_stranded_line(stranded, found))
-        self._say(" ".join(lines))
+        self._category_offer = " ".join(lines)
+        self._say(self._category_offer)
         return State.CATEGORY
 
-    def _choosing_category(self, command: Command) -> State | None:
-        if command.intent in (Intent.CANCEL, Intent.BACK):
-            return self._cancelled()
-        if command.intent is not Intent.OPEN:
-            return None
-        # All are said when asked, so the last one heard is the last.
-        number = place(int(command.slots.get("number", 0)), len(self._categories))
-        if not 1 <= number <= len(self._categories):
-            self._say(phrasing.no_such_number("category", number, len(self._categories), "number"))
+    def category_words(self) -> list[str]:
+        """What answers the question for a category, made likely while it waits."""
+        return category_answers([c.name for c in self._categories])
+
+    def _category_heard(self, heard: Heard) -> State:
+        """The answer to "Which category?": a category's name ("good news"), its number
+        ("two", "number two", "the second one"), or help or "repeat"; else asked again."""
+        interpreter = self._engines.interpreter
+        if interpreter.editing(heard) is DictationAction.HELP:
+            self._say(
+                f"Say the name of the category, like {self._categories[0].name}, or its "
+                "number. Or say cancel."
+            )
             return State.CATEGORY
-        return self._start(Conversation(category=self._categories[number - 1]))
+        command = interpreter.command(heard, ALLOWED[State.CATEGORY]).command
+        if command is not None and command.intent is Intent.REPEAT:
+            self._say(self._category_offer)
+            return State.CATEGORY
+        names = [c.name for c in self._categories]
+        if command is not None and command.intent is Intent.OPEN:
+            # All are said when asked, so the last one heard is the last.
+            number: int | None = place(int(command.slots.get("number", 0)), len(names))
+            if not 1 <= (number or 0) <= len(names):
+                self._say(
+                    f"There is no category {number}. Say its name, or a number from 1 to "
+                    f"{len(names)}."
+                )
+                return State.CATEGORY
+        else:
+            number = place_said(heard.text, len(names))
+        index = number - 1 if number is not None else name_said(heard.text, names)
+        if index is None:
+            self._say(f"Sorry, that is not one of them. {PEER_QUESTIONS[State.CATEGORY]}")
+            return State.CATEGORY
+        return self._start(Conversation(category=self._categories[index]))
 
     # --- saved drafts -------------------------------------------------------------------
 
@@ -383,6 +414,15 @@ class PeerLoop:
         if state is State.CATEGORY:
             return "You are choosing a category for a new topic. Say cancel to stop."
         return None
+
+
+def category_answers(names: Sequence[str]) -> list[str]:
+    """What answers "Which category?" among ``names``: a name, or its number ("number two",
+    "the second one"), as sentences for the recognizer's dictation context."""
+    places = range(1, len(names) + 1)
+    numbers = [f"number {number_word(n)}" for n in places]
+    numbers += [f"the {ORDINAL_WORDS[n - 1]} one" for n in places if n <= len(ORDINAL_WORDS)]
+    return plain_sentences([*names, *numbers])
 
 
 def _stranded_line(stranded: tuple[int, str], categories: Sequence[Category]) -> str:

@@ -32,7 +32,14 @@ def reply_context(topic: Topic, reply_to: Post | None) -> list[str]:
     if reply_to is not None:
         texts.append(reply_to.raw or html.unescape(_TAG.sub(" ", reply_to.cooked)))
     texts += [f"thank you {name}" for name in sorted(thread_people(topic, reply_to))]
-    sentences, total = [], 0
+    return plain_sentences(texts)
+
+
+def plain_sentences(texts: list[str]) -> list[str]:
+    """``texts`` as lower-case sentences of plain words, the first
+    :data:`MAX_CONTEXT_WORDS` words of them, for a recognizer's dictation context."""
+    sentences: list[str] = []
+    total = 0
     for text in texts:
         for part in _SENTENCE.split(text.lower()):
             words = _WORD.findall(part.replace("\u2019", "'"))

@@ -102,7 +102,8 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.SENDING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
 }
 """Intents understood in each state that listens for commands or answers (dictation has
-its own editing commands)."""
+its own editing commands), and in CATEGORY, whose words are a category's name unless they
+are one of these ("number two", "help")."""
 
 ASKING_CONSENT = frozenset(
     {
@@ -122,11 +123,14 @@ new topic, a post deleted, brought back, added to or changed) or cannot be undon
 a draft): the answer is heard narrowly (ListenMode.ANSWER) and judged by
 voicepeer.commands.consent."""
 
-DICTATION_STATES = frozenset({State.NAMING, State.TITLING, State.COMPOSING, State.SEARCHING})
-"""States whose next utterance is text (a name, a title, a message, what to look for), not a
-command."""
-ASKING_FOR_WORDS = frozenset({State.NAMING, State.TITLING, State.SEARCHING})
-"""Dictation states that wait for a few words (a name, a title, what to look for)."""
+DICTATION_STATES = frozenset(
+    {State.NAMING, State.CATEGORY, State.TITLING, State.COMPOSING, State.SEARCHING}
+)
+"""States whose next utterance is text (a name, a category's name, a title, a message, what
+to look for), not a command."""
+ASKING_FOR_WORDS = frozenset({State.NAMING, State.CATEGORY, State.TITLING, State.SEARCHING})
+"""Dictation states that wait for a few words (a name, a category's name, a title, what to
+look for)."""
 LEAVING = frozenset({Intent.CANCEL, Intent.BACK, Intent.STOP, Intent.NO})
 """Where a name, a title or what to look for is asked, these leave the question as "cancel"
 does ("never mind", "go back"): nobody means them as a name, a title or a search."""
@@ -159,7 +163,9 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     that hears commands)."""
     if state not in WRITING_STATES and state not in DICTATION_STATES:
         return None
-    if is_goodbye_while_dictating(heard):
+    # A category's name is never "goodbye": there it ends voicepeer as in a list.
+    category_goodbye = state is State.CATEGORY and interpreter.word_for_word(heard, {Intent.QUIT})
+    if is_goodbye_while_dictating(heard) or category_goodbye:
         return Intent.QUIT
     if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
         return Intent.CANCEL

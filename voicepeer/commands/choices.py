@@ -1,0 +1,63 @@
+"""Answers to "which one?" when the choices were read out with their names: the name said
+("good news", "the treatments one") or the number alone ("two", "the second").
+
+A number alone is never a command (see :mod:`voicepeer.commands.numbers`), because a
+misheard short command can sound like one; answering a question that lists numbered
+choices, it is what people say, and a wrong choice costs only the next question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from voicepeer.commands.numbers import parse_number, parse_ordinal
+from voicepeer.commands.text import normalize
+
+MIN_NAME_SCORE = 85.0
+"""How alike (0-100) the words said must be to a choice's name (or a part of it)."""
+NAME_MARGIN = 10.0
+"""How much better than any other the best name must fit, or none is taken."""
+_AROUND = frozenset(
+    {"the", "a", "an", "one", "number", "category", "in", "for", "about", "please", "and"}
+    | {"with", "of", "to", "it", "its", "it's", "is", "that", "this"}
+)
+"""Words said around a choice ("the one about good news"), and the small words of names
+("Living with MS"): alone they name nothing."""
+MIN_NAMING_LETTERS = 3
+"""Fewer letters than this, once the words around are left out, name nothing."""
+
+
+def place_said(said: str, count: int) -> int | None:
+    """The choice numbered as said alone ("two", "the second one"), from 1; None when
+    no number from 1 to ``count`` is said."""
+    words = [w for w in normalize(said).split() if w not in _AROUND]
+    text = " ".join(words)
+    number = parse_number(text) if text else None
+    if number is None and text:
+        number = parse_ordinal(text)
+    return number if number is not None and 1 <= number <= count else None
+
+
+def name_said(said: str, names: Sequence[str]) -> int | None:
+    """The index of the one of ``names`` the words name, whole or in part ("news" for
+    "Good news"), when exactly one fits clearly; None otherwise."""
+    words = [w for w in normalize(said).split() if w not in _AROUND]
+    if sum(len(w) for w in words) < MIN_NAMING_LETTERS:
+        return None
+    heard = " ".join(words)
+    scores = sorted(
+        (
+            (max(fuzz.ratio(heard, name), fuzz.token_set_ratio(heard, name)), index)
+            for index, name in enumerate(
+                " ".join(w for w in normalize(n).split() if w not in _AROUND) for n in names
+            )
+        ),
+        reverse=True,
+    )
+    if not scores or scores[0][0] < MIN_NAME_SCORE:
+        return None
+    if len(scores) > 1 and scores[0][0] - scores[1][0] < NAME_MARGIN:
+        return None
+    return scores[0][1]
