@@ -207,6 +207,39 @@ def test_bookmarks_beyond_the_forums_first_page_are_heard(
     assert capped.said[-1].startswith("You have 40 bookmarks or more. These are the newest.")
 
 
+def test_next_after_the_list_names_the_bookmarks_not_heard_yet(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    marked = 0
+    for post_id in range(1, 100):
+        body = {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
+        answer = httpx.post(f"{forum.base_url}/bookmarks.json", headers=member, json=body)
+        marked += answer.status_code == 200
+        if marked == 7:
+            break
+    talk = converse(
+        forum.base_url,
+        ["my bookmarks", "next", "next", "previous", "open the last one", "where am i"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    listed, more, ended, stepped = talk.said[:4]
+    assert listed.startswith("You have 7 bookmarks. One: ") and " Five: " in listed
+    assert listed.endswith(
+        "Say open topic and a number to read one, next to hear more, or remove bookmark."
+    )
+    assert more.startswith("Six: ") and " Seven: " in more
+    assert more.endswith("That is the last bookmark. Say open topic and a number to read one.")
+    assert ended == "That is the last bookmark. Say open topic and a number to read one."
+    assert stepped.startswith("Five: ") and stepped.endswith("Say read to open it.")
+    # The seventh, the last heard, is the oldest saved (newest first).
+    oldest = saved(forum)[-1]
+    assert talk.said[-1].startswith(
+        f"You are reading {oldest['title']}, post {oldest['linked_post_number']} of "
+    )
+
+
 def test_a_bookmarks_name_is_said_with_it(forum: DemoForum, tmp_path: Path) -> None:
     # On the web a bookmark can be given a name ("ask the nurse"), said with it.
     member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}

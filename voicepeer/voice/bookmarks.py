@@ -3,18 +3,25 @@
 
 from __future__ import annotations
 
-from voicepeer.commands.numbers import place
 from voicepeer.forum.peer import MAX_BOOKMARKS, Bookmark, PeerForum
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.cues import number_word
+from voicepeer.voice.list_place import ListPlace, ListWords, step_said
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
 
 NO_PEER = "Saved posts are not available on this forum."
 EXCERPT_WORDS = 12
 BOOKMARKS_NAMED = 5
-"""Bookmarks named when the list is read; "next" goes through them one by one."""
+"""Bookmarks named together: when the list is read, and at "next" right after."""
+_LIST_WORDS = ListWords(
+    more="Say next to hear more, or open topic and a number.",
+    end="That is the last bookmark. Say open topic and a number to read one.",
+    last="That is the last bookmark.",
+    first="This is the first one.",
+    opens="Say read to open it.",
+)
 """Words of each saved post read in the list: enough to recognise it."""
 
 
@@ -47,10 +54,8 @@ class Bookmarks:
         self._peer = peer
         self._say = say
         self.items: tuple[Bookmark, ...] = ()
-        self.index = 0
-        self._heard = 0
-        """How far down the list bookmarks have been said: "open the last one" opens the
-        last of them."""
+        self.place = ListPlace(BOOKMARKS_NAMED)
+        """Where the person is in the list."""
         self._opened_at: int | None = None
         """The reader's count of things shown (Reader.shown) just after this list opened a
         topic: while it is still that, "back" comes back here."""
@@ -88,35 +93,38 @@ class Bookmarks:
         found = self._fetch()
         if found is None:
             return False
-        self.items, self.index = found, 0
+        self.items = found
+        named = self.place.start(len(found))
         if not found:
             self._say("You have no bookmarks yet. While reading, say bookmark this to save a post.")
             return False
         lines = [f"You have {phrasing.count_phrase(len(found), 'bookmark')}."]
         if len(found) >= MAX_BOOKMARKS:  # the forum has more, older ones
             lines = [f"You have {MAX_BOOKMARKS} bookmarks or more. These are the newest."]
-        lines += [bookmark_line(i + 1, b) for i, b in enumerate(found[:BOOKMARKS_NAMED])]
-        self._heard = min(BOOKMARKS_NAMED, len(found))
-        lines.append(
-            "Say open topic and a number to read one, next to go through them, or remove bookmark."
-        )
+        lines += [bookmark_line(i + 1, found[i]) for i in named]
+        on = "next to hear more" if len(found) > len(named) else "next to go through them"
+        lines.append(f"Say open topic and a number to read one, {on}, or remove bookmark.")
         self._say(" ".join(lines))
         return True
 
+    @property
+    def index(self) -> int:
+        """The bookmark the person is on (from 0)."""
+        return self.place.index
+
     def step(self, delta: int) -> None:
-        new_index = self.index + delta
-        if not 0 <= new_index < len(self.items):
-            self._say("That is the last bookmark." if delta > 0 else "This is the first one.")
-            return
-        self.index, self._heard = new_index, max(self._heard, new_index + 1)
-        self._say(bookmark_line(new_index + 1, self.items[new_index]) + " Say read to open it.")
+        items = self.items
+        line = step_said(
+            self.place, delta, len(items), lambda i: bookmark_line(i + 1, items[i]), _LIST_WORDS
+        )
+        self._say(line)
 
     def open_number(self, number: int) -> ReadOutcome:
-        number = place(number, self._heard)
+        number = self.place.chosen(number)
         if not 1 <= number <= len(self.items):
             self._say(phrasing.no_such_number("bookmark", number, len(self.items), "open topic"))
             return ReadOutcome.FAILED
-        self.index = number - 1
+        self.place.go_to(number - 1)
         return self.open_current()
 
     def open_current(self) -> ReadOutcome:
@@ -146,7 +154,7 @@ class Bookmarks:
         chosen = self.items[self.index]
         if self._remove(chosen):
             self.items = self.items[: self.index] + self.items[self.index + 1 :]
-            self.index = min(self.index, max(0, len(self.items) - 1))
+            self.place.removed(len(self.items))
 
     def remove_for_current_post(self) -> None:
         """ "remove bookmark" while reading: un-save the post being read."""

@@ -17,7 +17,6 @@ from enum import Enum
 from functools import partial
 from typing import TypeVar
 
-from voicepeer.commands.numbers import place
 from voicepeer.errors import ForumError, ForumRequestError, RequestProblem
 from voicepeer.forum.base import (
     Category,
@@ -34,6 +33,7 @@ from voicepeer.forum.thread import Thread
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import say_error
+from voicepeer.voice.list_place import ListPlace
 from voicepeer.voice.notifications import NoticeList, NotificationRounds
 from voicepeer.voice.paragraphs import Pages
 from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
@@ -130,13 +130,8 @@ class Reader:
         done last."""
         self._next_pages: PageLoader | None = None
         """Where the current list's further pages come from (None: it has none)."""
-        self.topic_index = 0
-        self._named: range | None = None
-        """The topics of the list (by index) last named together, while the person has not
-        moved in the list since: "next" names the ones after them, as it was said it would."""
-        self._heard_in_list = 0
-        """How far down the current list topics have been named: "open the last one" opens
-        the last of them."""
+        self.place = ListPlace(settings.max_listed_topics)
+        """Where the person is in the current topic list."""
         self.thread: Thread | None = None
         self.post_index = 0
         self._categories: dict[int, Category] | None = None
@@ -255,9 +250,8 @@ class Reader:
         next_pages: PageLoader | None = None,
     ) -> bool:
         self.close_topic()
-        self.topics, self.topic_index = self.as_heard(topics), 0
-        self._named = range(min(self._settings.max_listed_topics, len(self.topics.topics)))
-        self._heard_in_list = len(self._named)
+        self.topics = self.as_heard(topics)
+        self.place.start(len(self.topics.topics))
         self.notices = None
         self.shown += 1
         self._next_pages = next_pages
@@ -279,35 +273,25 @@ class Reader:
         if self.topics is None:
             self.latest()
             return
-        if delta > 0 and self._named is not None:
-            self._name_more(self._named.stop)
+        place = self.place
+        if delta > 0:
+            # Right after topics were named together "next" names as many after them.
+            furthest = place.index + 1 if place.named is None else place.named.stop + place.size
+            if furthest >= len(self.topics.topics) and self._load_next_page() is None:
+                return  # the forum could not be reached: said so
+        topics = self.topics
+        batch = place.more(len(topics.topics)) if delta > 0 else None
+        if batch is not None:
+            prompt = phrasing.list_prompt(topics, batch.stop if batch else place.heard)
+            if not topics.has_more and place.heard == len(topics.topics):
+                prompt = f"That is the end of the list. {prompt}"
+            self._say(" ".join([*(self._list_line(i) for i in batch), prompt]))
             return
-        new_index = self.topic_index + delta
-        if new_index >= len(self.topics.topics) and self._load_next_page() is None:
-            return  # the forum could not be reached: said so
-        if not 0 <= new_index < len(self.topics.topics):
+        moved = place.step(delta, len(topics.topics))
+        if moved is None:
             self._say("That is the end of the list." if delta > 0 else "This is the first topic.")
             return
-        self._named, self.topic_index = None, new_index
-        self._heard_in_list = max(self._heard_in_list, new_index + 1)
-        self._say(self._list_line(new_index) + " Say read to open it.")
-
-    def _name_more(self, start: int) -> None:
-        """ "next" right after topics were named together: name as many after them (the
-        forum's next page fetched when needed), the first of them current."""
-        size = self._settings.max_listed_topics
-        assert self.topics is not None
-        if start + size > len(self.topics.topics) and self._load_next_page() is None:
-            return  # the forum could not be reached: said so
-        topics = self.topics
-        named = range(start, min(start + size, len(topics.topics)))
-        prompt = phrasing.list_prompt(topics, named.stop)
-        if not topics.has_more and named.stop == len(topics.topics):
-            prompt = f"That is the end of the list. {prompt}"
-        if named:
-            self._named, self.topic_index = named, named.start
-            self._heard_in_list = max(self._heard_in_list, named.stop)
-        self._say(" ".join([*(self._list_line(i) for i in named), prompt]))
+        self._say(self._list_line(moved) + " Say read to open it.")
 
     def _load_next_page(self) -> bool | None:
         """The forum's next page of the current list added to it: whether it added topics,
@@ -333,7 +317,7 @@ class Reader:
             return self.notices.line()
         if self.topics is None or not self.topics.topics:
             return "There is no topic list yet. Say latest topics."
-        return self._list_line(self.topic_index)
+        return self._list_line(self.place.index)
 
     def _list_line(self, index: int) -> str:
         assert self.topics is not None
@@ -351,7 +335,7 @@ class Reader:
         one named), or the notification."""
         if self.notices is not None:
             return self._open_notice(self.notices.choose(number))
-        number = place(number, self._heard_in_list)
+        number = self.place.chosen(number)
         if self.topics is None:
             topics = self.forum_call(lambda: self._engines.forum.latest())
             if topics is None:
@@ -371,7 +355,7 @@ class Reader:
                 else "There are no topics to open."
             )
             return ReadOutcome.FAILED
-        self.topic_index = number - 1
+        self.place.go_to(number - 1)
         return self.open_current()
 
     def open_current(self) -> ReadOutcome:
@@ -380,8 +364,8 @@ class Reader:
         if self.topics is None or not self.topics.topics:
             self.latest()
             return ReadOutcome.FAILED
-        self._named = None
-        topic_id = self.topics.topics[self.topic_index].id
+        self.place.go_to(self.place.index)
+        topic_id = self.topics.topics[self.place.index].id
         hit = self._search_hits.get(topic_id)
         # A search result opens at the post that matched, not at the top.
         return self.open_topic(topic_id, hit.post_number if hit else None)
@@ -608,9 +592,9 @@ class Reader:
         if self.topics is not None and self.topics.topics:
             more = " or more" if self.topics.has_more and self._next_pages else ""
             return (
-                f"You are in the topic list, on topic {self.topic_index + 1} of "
+                f"You are in the topic list, on topic {self.place.index + 1} of "
                 f"{len(self.topics.topics)}{more}: "
-                f"{as_sentence(self.topics.topics[self.topic_index].title)}"
+                f"{as_sentence(self.topics.topics[self.place.index].title)}"
             )
         return "You are at the start. Say latest topics."
 

@@ -17,7 +17,6 @@ from datetime import datetime
 from enum import Enum
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.numbers import place
 from voicepeer.errors import ForumError, ForumForbiddenError, ForumNotFoundError
 from voicepeer.forum.base import Forum
 from voicepeer.forum.peer import ForumUser, PeerForum
@@ -27,6 +26,7 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import CHANGE_PLACE, answered_post, changed_post, replied_topic
 from voicepeer.voice.cues import number_word
+from voicepeer.voice.list_place import ListPlace, ListWords, step_said
 from voicepeer.voice.new_conversation import (
     Conversation,
     delete_saved,
@@ -44,6 +44,13 @@ DRAFT_QUESTIONS: Mapping[State, str] = {
 }
 """States here that wait for an answer, and how the question is asked again."""
 LISTED_AT_ONCE = 5
+_LIST_WORDS = ListWords(
+    more="Say next to hear more, or open and a number.",
+    end="That is the last draft. Say open and a number to go on with one.",
+    last="That is the last draft.",
+    first="This is the first one.",
+    opens="Say read to go on with it.",
+)
 """Drafts read out by "my drafts"; "next" goes on to the rest."""
 GONE = "a topic that can no longer be opened"
 """How a reply's topic is named when the forum no longer shows it to the person."""
@@ -163,10 +170,8 @@ class SavedDraftsList:
         self._engines = engines
         self._say = say
         self.items: tuple[SavedDraft, ...] = ()
-        self.index = 0
-        self._heard = 0
-        """How far down the list drafts have been said: "open the last one" takes up the
-        last of them."""
+        self.place = ListPlace(LISTED_AT_ONCE)
+        """Where the person is in the list."""
         self._origin = State.BROWSING
         self._titles: dict[int, str] = {}
         self._members: dict[str, ForumUser] = {}
@@ -196,11 +201,11 @@ class SavedDraftsList:
             self.step(+1 if intent is Intent.NEXT else -1)
             return State.DRAFTS
         if intent is Intent.OPEN:
-            number = place(int(command.slots.get("number", 0)), self._heard)
+            number = self.place.chosen(int(command.slots.get("number", 0)))
             if not 1 <= number <= len(self.items):
                 self._say(phrasing.no_such_number("draft", number, len(self.items), "open"))
                 return State.DRAFTS
-            self.index = number - 1
+            self.place.go_to(number - 1)
             return self._take_up()
         if intent is Intent.READ:
             return self._take_up()
@@ -212,7 +217,8 @@ class SavedDraftsList:
     def show(self) -> bool:
         """ "my drafts": read the list; True when there is one to go through."""
         self._titles.clear()
-        self.items, self.index = saved_drafts(self._engines.drafts), 0
+        self.items = saved_drafts(self._engines.drafts)
+        named = self.place.start(len(self.items))
         if not self.items:
             self._say(
                 "You have no saved drafts. Whatever you write is saved as you go, until it is sent."
@@ -220,9 +226,9 @@ class SavedDraftsList:
             return False
         count = phrasing.count_phrase(len(self.items), "saved draft")
         lines = [f"You have {count}{', the latest first' if len(self.items) > 1 else ''}."]
-        self._heard = min(len(self.items), LISTED_AT_ONCE)
-        lines += [self._line(i) for i in range(self._heard)]
-        lines.append("Say open and a number to go on with one, next to go through them, or back.")
+        lines += [self._line(i) for i in named]
+        on = "next to hear more" if len(self.items) > len(named) else "next to go through them"
+        lines.append(f"Say open and a number to go on with one, {on}, or back.")
         self._say(" ".join(lines))
         return True
 
@@ -235,13 +241,13 @@ class SavedDraftsList:
         them = "it" if count == 1 else "them"
         return f" You have {drafts} not sent yet: say my drafts to hear {them}."
 
+    @property
+    def index(self) -> int:
+        """The draft the person is on (from 0)."""
+        return self.place.index
+
     def step(self, delta: int) -> None:
-        new_index = self.index + delta
-        if not 0 <= new_index < len(self.items):
-            self._say("That is the last draft." if delta > 0 else "This is the first one.")
-            return
-        self.index, self._heard = new_index, max(self._heard, new_index + 1)
-        self._say(self._line(new_index) + " Say read to go on with it.")
+        self._say(step_said(self.place, delta, len(self.items), self._line, _LIST_WORDS))
 
     def where(self) -> str:
         return (
@@ -259,7 +265,7 @@ class SavedDraftsList:
         draft = self.items[self.index]
         delete_saved(self._engines.drafts, draft.key)
         self.items = self.items[: self.index] + self.items[self.index + 1 :]
-        self.index = min(self.index, max(0, len(self.items) - 1))
+        self.place.removed(len(self.items))
         deleted = f"Deleted {self._what(draft)}."
         if not self.items:
             self._say(f"{deleted} You have no saved drafts now.")
