@@ -26,6 +26,19 @@ def topic_title(forum: DemoForum, number: int) -> str:
     return str(topics[number - 1]["title"])
 
 
+def bookmark_posts(forum: DemoForum, count: int) -> None:
+    """``count`` posts saved by the demo member, the first ones the forum lets them save."""
+    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    marked = 0
+    for post_id in range(1, 200):
+        body = {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
+        answer = httpx.post(f"{forum.base_url}/bookmarks.json", headers=member, json=body)
+        marked += answer.status_code == 200
+        if marked == count:
+            return
+    raise AssertionError(f"only {marked} posts could be saved")
+
+
 def test_bookmark_list_open_and_remove(forum: DemoForum, tmp_path: Path) -> None:
     data = tmp_path / "data"
     title = topic_title(forum, 2)
@@ -186,15 +199,7 @@ def test_bookmarks_beyond_the_forums_first_page_are_heard(
 ) -> None:
     # Discourse sends 20 bookmarks a page with more_bookmarks_url; voicepeer reads on, up to
     # its own limit (lowered here from 100 to 40, so 45 saved posts pass it).
-    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
-    marked = 0
-    for post_id in range(1, 200):
-        body = {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
-        answer = httpx.post(f"{forum.base_url}/bookmarks.json", headers=member, json=body)
-        marked += answer.status_code == 200
-        if marked == 45:
-            break
-    assert marked == 45
+    bookmark_posts(forum, 45)
     every = converse(
         forum.base_url, ["my bookmarks"], tmp_path / "all", credentials=signed_in(forum)
     )
@@ -210,14 +215,7 @@ def test_bookmarks_beyond_the_forums_first_page_are_heard(
 def test_next_after_the_list_names_the_bookmarks_not_heard_yet(
     forum: DemoForum, tmp_path: Path
 ) -> None:
-    member = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
-    marked = 0
-    for post_id in range(1, 100):
-        body = {"bookmarkable_id": post_id, "bookmarkable_type": "Post"}
-        answer = httpx.post(f"{forum.base_url}/bookmarks.json", headers=member, json=body)
-        marked += answer.status_code == 200
-        if marked == 7:
-            break
+    bookmark_posts(forum, 7)
     talk = converse(
         forum.base_url,
         ["my bookmarks", "next", "next", "previous", "open the last one", "where am i"],

@@ -259,3 +259,10 @@ def test_more_than_sixty_unread_notifications_are_counted_in_full(
     # Each heard one was marked read: the second round counts five fewer.
     second = next(i for i, line in enumerate(talk.said) if i and line.startswith("You have"))
     assert talk.said[second] == f"You have {unread - 5} new notifications. Here are the newest 5."
+
+
+def test_open_the_last_one_before_any_list_says_to_hear_one(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(forum.base_url, ["open the last one"], tmp_path / "data")
+    assert talk.said == ["You have not heard a topic list yet. Say latest topics."]

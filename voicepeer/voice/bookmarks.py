@@ -13,6 +13,7 @@ from voicepeer.voice.reader import Reader, ReadOutcome
 
 NO_PEER = "Saved posts are not available on this forum."
 EXCERPT_WORDS = 12
+"""Words of each saved post read in the list: enough to recognise it."""
 BOOKMARKS_NAMED = 5
 """Bookmarks named together: when the list is read, and at "next" right after."""
 _LIST_WORDS = ListWords(
@@ -22,7 +23,6 @@ _LIST_WORDS = ListWords(
     first="This is the first one.",
     opens="Say read to open it.",
 )
-"""Words of each saved post read in the list: enough to recognise it."""
 
 
 def excerpt(text: str) -> str:

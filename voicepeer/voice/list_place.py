@@ -3,8 +3,7 @@
 A list is read out five at a time ("One: … Five: … Say next to hear more"). Right after,
 "next" names the five after them, as it said it would; once the person has moved one step
 or opened one, and in a list short enough to be named whole, "next" and "previous" go one
-at a time. "Open the last one" is
-the last one heard, however far down that was.
+at a time. "Open the last one" is the last one heard, however far down that was.
 """
 
 from __future__ import annotations

@@ -283,16 +283,17 @@ class PeerLoop:
         names = [c.name for c in self._categories]
         if command is not None and command.intent is Intent.OPEN:
             # All are said when asked, so the last one heard is the last.
-            number: int | None = place(int(command.slots.get("number", 0)), len(names))
-            if not 1 <= (number or 0) <= len(names):
+            number = place(int(command.slots.get("number", 0)), len(names))
+            if not 1 <= number <= len(names):
                 self._say(
                     f"There is no category {number}. Say its name, or a number from 1 to "
                     f"{len(names)}."
                 )
                 return State.CATEGORY
+            index: int | None = number - 1
         else:
-            number = place_said(heard.text, len(names))
-        index = number - 1 if number is not None else name_said(heard.text, names)
+            said = place_said(heard.text, len(names))
+            index = said - 1 if said is not None else name_said(heard.text, names)
         if index is None:
             self._say(f"Sorry, that is not one of them. {PEER_QUESTIONS[State.CATEGORY]}")
             return State.CATEGORY

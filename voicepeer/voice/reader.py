@@ -17,6 +17,7 @@ from enum import Enum
 from functools import partial
 from typing import TypeVar
 
+from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.errors import ForumError, ForumRequestError, RequestProblem
 from voicepeer.forum.base import (
     Category,
@@ -335,6 +336,9 @@ class Reader:
         one named), or the notification."""
         if self.notices is not None:
             return self._open_notice(self.notices.choose(number))
+        if number == LAST_HEARD and not self.place.heard:
+            self._say("You have not heard a topic list yet. Say latest topics.")
+            return ReadOutcome.FAILED
         number = self.place.chosen(number)
         if self.topics is None:
             topics = self.forum_call(lambda: self._engines.forum.latest())
@@ -364,7 +368,7 @@ class Reader:
         if self.topics is None or not self.topics.topics:
             self.latest()
             return ReadOutcome.FAILED
-        self.place.go_to(self.place.index)
+        self.place.go_to(self.place.index)  # opened: "next" goes one at a time from here
         topic_id = self.topics.topics[self.place.index].id
         hit = self._search_hits.get(topic_id)
         # A search result opens at the post that matched, not at the top.

@@ -44,6 +44,7 @@ DRAFT_QUESTIONS: Mapping[State, str] = {
 }
 """States here that wait for an answer, and how the question is asked again."""
 LISTED_AT_ONCE = 5
+"""Drafts named together: when "my drafts" reads them, and at "next" right after."""
 _LIST_WORDS = ListWords(
     more="Say next to hear more, or open and a number.",
     end="That is the last draft. Say open and a number to go on with one.",
@@ -51,7 +52,6 @@ _LIST_WORDS = ListWords(
     first="This is the first one.",
     opens="Say read to go on with it.",
 )
-"""Drafts read out by "my drafts"; "next" goes on to the rest."""
 GONE = "a topic that can no longer be opened"
 """How a reply's topic is named when the forum no longer shows it to the person."""
 

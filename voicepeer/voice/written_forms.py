@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from voicepeer.speech.text.timefmt import MONTHS
+
 _ACRONYMS = (
     "MS",
     "MRI",
@@ -54,16 +56,8 @@ _PROPER = (
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    # The months but "May" and "March", which are everyday words as often.
+    *(month for month in MONTHS if month not in ("May", "March")),
     "Christmas",
     "Easter",
 )
