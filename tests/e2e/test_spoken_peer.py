@@ -62,3 +62,20 @@ def test_spoken_drafts_are_listed_kept_on_no_and_taken_up(tmp_path: Path) -> Non
         "to it, or say send it."
     )
     assert DraftStore(saved).load("topic-2") == words
+
+
+@pytest.mark.slow
+def test_a_spoken_category_name_chooses_it(tmp_path: Path) -> None:
+    # The question for a category is heard as words, its names made likely: the name said
+    # chooses it, as the number does.
+    wav = tmp_path / "spoken.wav"
+    conversation(["new topic", "good news", "cancel", "new topic", "two"], wav, gap_s=3.0)
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        result = run_voicepeer(forum.base_url, source=f"wav:{wav}")
+    assert result.returncode == 0, result.stderr
+    said = [line.removeprefix("SAY: ") for line in result.stdout.splitlines()]
+    chosen = [line for line in said if line.startswith("A new topic in ")]
+    assert chosen == [
+        "A new topic in Good news. Say its title, at least 15 characters long.",
+        "A new topic in Newly diagnosed. Say its title, at least 15 characters long.",
+    ], said
