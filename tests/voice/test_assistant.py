@@ -146,6 +146,10 @@ def test_a_command_of_another_state_is_said_to_do_nothing_here(
     assert converse(forum.base_url, ["latest topics", "bake"], data).said[-1] == (
         "Sorry, I didn't catch that."
     )
+    # Word for word another state's command, it is not taken for a near one of this state:
+    # "bookmark this" at the list is not "my bookmarks".
+    bookmark = converse(forum.base_url, ["latest topics", "bookmark this"], data).said[-1]
+    assert bookmark.startswith("Bookmark does nothing here. " + where)
 
 
 def test_voice_training_is_mentioned_once_when_mishearing_goes_on(

@@ -277,3 +277,16 @@ def test_back_in_a_topic_opened_from_the_bookmarks_comes_back_to_them(
         credentials=signed_in(forum),
     )
     assert later.said[-1].startswith("Back to the topic list. One:")
+
+
+def test_bookmark_this_in_the_list_removes_nothing(forum: DemoForum, tmp_path: Path) -> None:
+    # Word for word "bookmark this", it is no near "remove bookmark".
+    bookmark_posts(forum, 2)
+    talk = converse(
+        forum.base_url,
+        ["my bookmarks", "bookmark this"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-1].startswith("Bookmark does nothing here. You are in your bookmarks")
+    assert len(saved(forum)) == 2

@@ -176,6 +176,11 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
     if state in ASKING_CONSENT:
         return interpreter.answer(heard, ALLOWED[state])
     found = interpreter.command(heard, ALLOWED[state])
+    if found.near and interpreter.word_for_word(heard) not in (None, *ALLOWED[state]):
+        # Word for word a command of another state, it is that one, not a near one here:
+        # "bookmark this" at a topic list is not "my bookmarks" (the loop says it does
+        # nothing here).
+        return Interpretation(None, found.confidence)
     goodbye = (
         found.command is None
         and not found.ambiguous
