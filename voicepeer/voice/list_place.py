@@ -46,6 +46,14 @@ class ListPlace:
             self.heard = max(self.heard, batch.stop)
         return batch
 
+    def may_pass_end(self, delta: int, count: int) -> bool:
+        """Whether a move of ``delta`` may reach the end of the ``count`` items there are
+        (a list fetched in pages fetches the next one first)."""
+        if delta <= 0:
+            return False
+        furthest = self.index + 1 if self.named is None else self.named.stop + self.size
+        return furthest >= count
+
     def step(self, delta: int, count: int) -> int | None:
         """One step (``delta``) through ``count`` items: the index moved to, or None past
         either end (nothing moved)."""

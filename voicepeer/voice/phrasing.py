@@ -76,12 +76,20 @@ def topic_list_summary(
 
 def list_prompt(topics: TopicList, named: int) -> str:
     """What to say once the first ``named`` topics of ``topics`` have been named."""
-    count = len(topics.topics)
+    if topics.has_more or len(topics.topics) > named:
+        return more_prompt(topics)
+    return OPEN_PROMPT
+
+
+def more_prompt(topics: TopicList) -> str:
+    """How to go on in ``topics`` while some are not named yet."""
     if topics.has_more:  # the forum has older ones, fetched as the person goes on
         return "Say next to hear more, or open topic and a number."
-    if count > named:
-        return f"Say next to hear more, or open topic and a number up to {count}."
-    return "Say open topic and a number."
+    return f"Say next to hear more, or open topic and a number up to {len(topics.topics)}."
+
+
+OPEN_PROMPT = "Say open topic and a number."
+"""What to say once every topic of a list has been named."""
 
 
 def topic_intro(topic: Topic, category_name: str | None) -> str:

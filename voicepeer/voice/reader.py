@@ -34,7 +34,7 @@ from voicepeer.forum.thread import Thread
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import say_error
-from voicepeer.voice.list_place import ListPlace
+from voicepeer.voice.list_place import ListPlace, ListWords, step_said
 from voicepeer.voice.notifications import NoticeList, NotificationRounds
 from voicepeer.voice.paragraphs import Pages
 from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
@@ -274,25 +274,11 @@ class Reader:
         if self.topics is None:
             self.latest()
             return
-        place = self.place
-        if delta > 0:
-            # Right after topics were named together "next" names as many after them.
-            furthest = place.index + 1 if place.named is None else place.named.stop + place.size
-            if furthest >= len(self.topics.topics) and self._load_next_page() is None:
-                return  # the forum could not be reached: said so
+        passing = self.place.may_pass_end(delta, len(self.topics.topics))
+        if passing and self._load_next_page() is None:
+            return  # the forum could not be reached: said so
         topics = self.topics
-        batch = place.more(len(topics.topics)) if delta > 0 else None
-        if batch is not None:
-            prompt = phrasing.list_prompt(topics, batch.stop if batch else place.heard)
-            if not topics.has_more and place.heard == len(topics.topics):
-                prompt = f"That is the end of the list. {prompt}"
-            self._say(" ".join([*(self._list_line(i) for i in batch), prompt]))
-            return
-        moved = place.step(delta, len(topics.topics))
-        if moved is None:
-            self._say("That is the end of the list." if delta > 0 else "This is the first topic.")
-            return
-        self._say(self._list_line(moved) + " Say read to open it.")
+        self._say(step_said(self.place, delta, len(topics.topics), self._list_line, _words(topics)))
 
     def _load_next_page(self) -> bool | None:
         """The forum's next page of the current list added to it: whether it added topics,
@@ -657,3 +643,16 @@ class Reader:
     def forum_do(self, call: Callable[[], object]) -> bool:
         """Run a forum request that has no result; False (after saying why) when it failed."""
         return self.forum_call(lambda: call() or True) is not None
+
+
+def _words(topics: TopicList) -> ListWords:
+    """What the topic list says as the person goes through it: a list with further pages
+    on the forum has no end to tell yet."""
+    more = phrasing.more_prompt(topics)
+    return ListWords(
+        more=more,
+        end=more if topics.has_more else f"That is the end of the list. {phrasing.OPEN_PROMPT}",
+        last="That is the end of the list.",
+        first="This is the first topic.",
+        opens="Say read to open it.",
+    )
