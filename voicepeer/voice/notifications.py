@@ -13,15 +13,14 @@ post it is about (a topic's gathered replies at the first unread one). One about
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, TypeVar
 
-from voicepeer.commands.numbers import place
 from voicepeer.forum.base import Forum, Notification
 from voicepeer.voice import phrasing
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.forum_phrases import notification_line
+from voicepeer.voice.list_place import ListPlace
 from voicepeer.voice.ports import Say
 
 T = TypeVar("T")
@@ -44,13 +43,19 @@ def notice_line(position: int, notification: Notification) -> str:
     return f"{number_word(position).capitalize()}: {notification_line(notification)}"
 
 
-@dataclass
 class NoticeList:
     """The notifications heard in the last round, in the order said, and the one the
-    person is at (``index``, from 0)."""
+    person is at."""
 
-    notices: tuple[Notification, ...]
-    index: int = 0
+    def __init__(self, notices: tuple[Notification, ...]) -> None:
+        self.notices = notices
+        self.place = ListPlace(NOTIFICATIONS_READ)
+        self.place.start(len(notices))  # all of them were heard
+
+    @property
+    def index(self) -> int:
+        """The notification the person is at (from 0)."""
+        return self.place.index
 
     def line(self) -> str:
         return notice_line(self.index + 1, self.notices[self.index])
@@ -59,10 +64,10 @@ class NoticeList:
         """The notification numbered ``number`` (LAST_HEARD: the last one; made current),
         or what to say instead."""
         count = len(self.notices)
-        number = place(number, count)
+        number = self.place.chosen(number)
         if not 1 <= number <= count:
             return phrasing.no_such_number("notification", number, count, "open")
-        self.index = number - 1
+        self.place.go_to(number - 1)
         return self.current()
 
     def current(self) -> Notification | str:
@@ -76,14 +81,13 @@ class NoticeList:
 
     def step(self, delta: int) -> str:
         """Move ``delta`` through the list: what to say."""
-        moved = self.index + delta
-        if not 0 <= moved < len(self.notices):
+        moved = self.place.step(delta, len(self.notices))
+        if moved is None:
             return (
                 "That is the last notification I read you."
                 if delta > 0
                 else "This is the first notification."
             )
-        self.index = moved
         opens = " Say read to open it." if self.notices[moved].topic_id is not None else ""
         return self.line() + opens
 
