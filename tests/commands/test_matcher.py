@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
-from voicepeer.commands.intents import NUMBER_INTENTS, PHRASINGS, canonical
+from voicepeer.commands.intents import EVERYDAY_WORDINGS, NUMBER_INTENTS, PHRASINGS, canonical
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.recognition.settings import RecognitionSettings
@@ -28,6 +28,14 @@ def test_every_phrasing_means_its_intent(intent: Intent, phrase: str) -> None:
     verdict = MATCHER.interpret(Heard(phrase))
     assert verdict.command is not None, verdict
     assert verdict.command.intent is intent
+
+
+@pytest.mark.parametrize(
+    ("intent", "phrase"), [(i, p) for i, ps in EVERYDAY_WORDINGS.items() for p in ps]
+)
+def test_every_everyday_wording_means_its_intent(intent: Intent, phrase: str) -> None:
+    verdict = MATCHER.interpret(Heard(phrase))
+    assert verdict.command == Command(intent), verdict
 
 
 def test_every_intent_has_a_distinct_canonical_phrase() -> None:
@@ -240,6 +248,23 @@ def test_a_near_match_naming_another_commands_own_word_is_asked(text: str) -> No
 )
 def test_a_near_match_acting_on_another_thing_is_not_taken(text: str, never: Intent) -> None:
     # Spelled nearly as "take back my vote", but about another thing.
+    verdict = MATCHER.interpret(Heard(text), allowed={never, Intent.NEXT})
+    assert verdict.command is None or verdict.command.intent is not never, verdict
+    assert never not in verdict.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        # Each spelled nearly as a phrasing that does another thing to it.
+        ("remove my posts", Intent.RECOVER_POST),
+        ("erase my topic", Intent.RECOVER_POST),
+        ("restore my post", Intent.DELETE_POST),
+        ("send my reply", Intent.READ_BACK),
+        ("read my replies", Intent.SEND),
+    ],
+)
+def test_a_near_match_doing_another_thing_is_not_taken(text: str, never: Intent) -> None:
     verdict = MATCHER.interpret(Heard(text), allowed={never, Intent.NEXT})
     assert verdict.command is None or verdict.command.intent is not never, verdict
     assert never not in verdict.ambiguous

@@ -102,7 +102,8 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.REMOVE_BOOKMARK: ("remove bookmark", "delete bookmark", "remove this bookmark"),
     Intent.DRAFTS: ("my drafts", "my saved replies", "unfinished replies"),
     Intent.REMOVE_DRAFT: ("delete this draft", "delete draft", "remove this draft"),
-    # No bare "messages": one letter from "message", which starts a new conversation.
+    # No bare "messages" in the command models: one letter from "message", which starts a
+    # new conversation (matched when heard: EVERYDAY_WORDINGS).
     Intent.MESSAGES: ("my messages", "private messages", "inbox", "check messages"),
     Intent.MESSAGE: ("send a message", "message", "write a message"),
     Intent.NEW_TOPIC: ("start a new topic",),
@@ -156,6 +157,32 @@ ending in "topic", "stop" came out as "topic". The free reading still hears them
 other wordings of a vote are matched only too, so that a vote adds no more to the command
 models than the card's own phrasings; and so are "read" with a number, which would keep a
 "read" said alone waiting for a number that may follow."""
+
+EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
+    Intent.MESSAGES: (
+        "messages",
+        "any new messages",
+        "do i have any messages",
+        "check my inbox",
+        "my conversations",
+    ),
+    Intent.DELETE_POST: ("remove my post", "take down my post"),
+    Intent.UNLIKE: ("unlike", "unlike this", "unlike this post"),
+    Intent.REMOVE_BOOKMARK: ("unbookmark", "unbookmark it"),
+    Intent.BOOKMARK: ("bookmark it", "save it for later"),
+    Intent.DRAFTS: ("saved drafts", "my saved drafts"),
+    Intent.RESUME: ("keep reading", "read on"),
+    Intent.STOP: ("stop this", "shut up"),
+    Intent.WHO: ("who posted this", "who wrote it", "whose post is this"),
+    Intent.LATEST: ("the latest", "anything new"),
+    Intent.NOTIFICATIONS: ("has anyone replied", "did anyone reply", "who replied to me"),
+    Intent.EDIT_POST: ("fix my post",),
+    Intent.ADD_TO_REPLY: ("add to my reply",),
+}
+"""Everyday wordings of the commands, matched only as :data:`MATCHED_ONLY` is (the command
+models stay as measured): said in full they found no command ("messages", "keep reading")
+or a wrong one ("remove my post" was near "recover my post"), or two ("unlike" was as
+near "like" as "remove my like")."""
 
 SENSES: Mapping[str, tuple[Intent, ...]] = {
     "carry on": (Intent.NEXT, Intent.RESUME),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from voicepeer.commands.intents import (
+    EVERYDAY_WORDINGS,
     FREE_TEXT_INTENTS,
     MATCHED_ONLY,
     ORDINAL_PHRASINGS,
@@ -42,13 +43,27 @@ THINGS: Mapping[str, str] = {
 }
 """What a command acts on, by the words that name it (a topic is its first post)."""
 
+DOINGS: Mapping[str, str] = {
+    **dict.fromkeys(("delete", "remove", "withdraw", "erase", "unlike", "unbookmark"), "remove"),
+    **dict.fromkeys(("restore", "undelete", "recover", "bring"), "restore"),
+    **dict.fromkeys(("send", "submit", "publish"), "send"),
+    **dict.fromkeys(("read", "hear"), "read"),
+}
+"""What a command does, by the verbs that say it, where one verb spelled like another means
+its opposite or another act ("remove my post" is not "recover my post", "send my reply" is
+not "read my reply")."""
 
-def _other_thing(heard: frozenset[str], phrasing: frozenset[str]) -> bool:
+
+def _other_meaning(heard: frozenset[str], phrasing: frozenset[str]) -> bool:
     """Whether a phrasing only spelled like what was heard acts on another thing ("take back
-    my vote" for "take back my topic")."""
-    heard_things = {THINGS[w] for w in heard if w in THINGS}
-    phrasing_things = {THINGS[w] for w in phrasing if w in THINGS}
-    return bool(heard_things and phrasing_things and not heard_things & phrasing_things)
+    my vote" for "take back my topic") or does another thing to it ("restore my post" for
+    "remove my post")."""
+    for words in (THINGS, DOINGS):
+        heard_ones = {words[w] for w in heard if w in words}
+        phrasing_ones = {words[w] for w in phrasing if w in words}
+        if heard_ones and phrasing_ones and not heard_ones & phrasing_ones:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -106,7 +121,11 @@ class CommandMatcher:
             if intent not in SLOT_INTENTS:
                 for phrase in phrases:
                     add(phrase, intent)
-        for intent, phrases in (*MATCHED_ONLY.items(), *tuning_phrasings().items()):
+        for intent, phrases in (
+            *MATCHED_ONLY.items(),
+            *EVERYDAY_WORDINGS.items(),
+            *tuning_phrasings().items(),
+        ):
             for phrase in phrases:
                 add(phrase, intent)
         for phrase, meanings in SENSES.items():
@@ -162,7 +181,7 @@ class CommandMatcher:
                 continue
             phrase_words = frozenset(phrase.split())
             for heard_core, heard_words in heard_cores:
-                if _other_thing(heard_words, phrase_words):
+                if _other_meaning(heard_words, phrase_words):
                     continue
                 score = fuzz.ratio(heard_core, phrase)
                 if score > best.get(intent, (-1.0, ""))[0]:
