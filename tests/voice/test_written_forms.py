@@ -58,13 +58,16 @@ def test_a_reply_names_the_people_of_the_thread_with_capitals(
         [
             "open topic two",
             "reply",
-            "thank you priya and sam comma my ms nurse said the same on monday",
+            "thank you priya and pam comma my ms nurse said the same on monday",
+            # A correction writes the thread's names too, and says them so.
+            "replace pam with sam",
             "send it",
             "yes",
         ],
         tmp_path / "data",
         credentials=signed_in(forum),
     )
+    assert "Replaced pam with Sam." in talk.said
     asked = next(line for line in talk.said if "Shall I post it?" in line)
     assert asked.startswith(
         "Your reply says: Thank you Priya and Sam, my MS nurse said the same on Monday."

@@ -150,7 +150,7 @@ class Composer:
     def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
         action = self._engines.interpreter.editing(heard)
-        if action is None and self.corrector.hear(heard, self.draft):
+        if action is None and self.corrector.hear(heard, self.draft, self.forms):
             self.save()
             return Next.DICTATING
         self.corrector.reset()

@@ -15,6 +15,7 @@ decoded as such.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
@@ -29,6 +30,7 @@ from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.dictation import Draft, Place
 from voicepeer.voice.ports import Say
+from voicepeer.voice.written_forms import WRITTEN_FORMS
 
 MAX_CHOICES = 5
 UNSURE_BELOW = 0.5
@@ -63,6 +65,7 @@ class Corrector:
         self.pending = Pending.NOTHING
         self._target: _Target | None = None
         self._letters: list[str] = []
+        self._forms: Mapping[str, str] = WRITTEN_FORMS
 
     def reset(self) -> None:
         self.pending, self._target, self._letters = Pending.NOTHING, None, []
@@ -76,9 +79,11 @@ class Corrector:
             self.pending
         )
 
-    def hear(self, heard: Heard, draft: Draft) -> bool:
+    def hear(self, heard: Heard, draft: Draft, forms: Mapping[str, str] = WRITTEN_FORMS) -> bool:
         """Act on ``heard`` if it is a correction (or an answer to one); False when it is
-        something else, for the rest of dictation to handle."""
+        something else, for the rest of dictation to handle. New words go in written as
+        ``forms`` has them (the draft's own: with the names of the people in its thread)."""
+        self._forms = forms
         command = self._command(heard, draft)
         if self.pending is not Pending.NOTHING:
             return self._answer(command, heard, draft)
@@ -170,7 +175,7 @@ class Corrector:
         if draft.words_at(target.place) != target.original:
             self._say(f"Your {self._what} has changed since. Say replace and the words again.")
             return True
-        written = draft.replace(target.place, " ".join(new))
+        written = draft.replace(target.place, " ".join(new), self._forms)
         self._say(f"Replaced {target.original} with {written}.")
         return True
 
@@ -178,7 +183,7 @@ class Corrector:
         place = draft.find(command.words)
         assert place is not None
         original = draft.words_at(place)
-        written = draft.replace(place, " ".join(command.replacement))
+        written = draft.replace(place, " ".join(command.replacement), self._forms)
         self._say(f"Replaced {original} with {written}.")
 
     def _answer(self, command: CorrectionCommand | None, heard: Heard, draft: Draft) -> bool:
@@ -239,7 +244,7 @@ class Corrector:
         if draft.words_at(target.place) != target.original:
             self._say(f"Your {self._what} has changed since. Say correct and the word again.")
             return
-        written = draft.replace(target.place, new)
+        written = draft.replace(target.place, new, self._forms)
         self._say(f"Changed {target.original} to {written}.")
 
 

@@ -171,10 +171,10 @@ class Draft:
     def heard_at(self, place: Place) -> HeardWord | None:
         return self.heard[place.phrase].get(place.token) if place.count == 1 else None
 
-    def replace(self, place: Place, text: str) -> str:
-        """Put ``text`` (one or more words) where ``place`` is; it counts as sure. The
-        words as they are written now ("ms" as "MS")."""
-        new = tokenize_dictation(text)
+    def replace(self, place: Place, text: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> str:
+        """Put ``text`` (one or more words) where ``place`` is, written as ``forms`` has
+        them; it counts as sure. The words as they are written now ("ms" as "MS")."""
+        new = tokenize_dictation(text, forms)
         phrase, heard = self.phrases[place.phrase], self.heard[place.phrase]
         phrase[place.token : place.token + place.count] = new
         shift = len(new) - place.count
@@ -185,7 +185,7 @@ class Draft:
         }
         if not phrase:
             del self.phrases[place.phrase], self.heard[place.phrase]
-        return " ".join(as_written(text.split(), WRITTEN_FORMS))
+        return " ".join(as_written(text.split(), forms))
 
     def unsure_words(self, below: float) -> list[str]:
         """Words still in the draft that the recognizer was less than ``below`` sure of."""

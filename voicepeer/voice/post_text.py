@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -88,12 +88,12 @@ class PostText(Draft):
     def heard_at(self, place: Place) -> HeardWord | None:
         return None if place.phrase == WRITTEN else super().heard_at(place)
 
-    def replace(self, place: Place, text: str) -> str:
+    def replace(self, place: Place, text: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> str:
         if place.phrase != WRITTEN:
-            return super().replace(place, text)
+            return super().replace(place, text, forms)
         run = self._word_matches()[place.token : place.token + place.count]
         start, end = run[0].start(), run[-1].end()
-        new = _as_written(text, self.written[start:end])
+        new = _as_written(text, self.written[start:end], forms)
         self.written = self.written[:start] + new + self.written[end:]
         return new
 
@@ -189,11 +189,11 @@ def _joined(written: str, dictated: str) -> str:
     return f"{written} {dictated}"
 
 
-def _as_written(new: str, old: str) -> str:
+def _as_written(new: str, old: str, forms: Mapping[str, str]) -> str:
     """New words as they go into the post: "I" as a capital, words that are always written
     so ("MS"), and a capital first letter where the old words had one (a name, a
     sentence's start)."""
-    written = as_written(new.split(), WRITTEN_FORMS)
+    written = as_written(new.split(), forms)
     words = [("I" + w[1:]) if _PRONOUN_I.match(w.lower()) else w for w in written]
     text = " ".join(words)
     if old[:1].isupper():
