@@ -80,8 +80,8 @@ def test_after_a_stop_move_by_paragraph_and_skip_to_the_end(
         "End of the post. Say next for the next post, or reply to answer it."
     )
     assert said[stops[1] + 3] == "That was the last paragraph. Say next for the next post."
-    # "resume" after the end reads the post again from its start.
-    assert said[stops[1] + 4].startswith("Post 1 of")
+    # "resume" after the end reads on: the next post ("repeat" says this one again).
+    assert said[stops[1] + 4].startswith("Post 2 of")
 
 
 def test_resume_after_a_stop_goes_on_from_the_stopped_paragraph(
@@ -92,6 +92,17 @@ def test_resume_after_a_stop_goes_on_from_the_stopped_paragraph(
     said = speech.out.getvalue().splitlines()
     stops = [i for i, line in enumerate(said) if STOPPED_AT in line]
     assert len(stops) == 2 and AFTER_IT in said[stops[1] + 1]
+
+
+def test_continue_after_a_post_read_to_its_end_reads_the_next_one(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(
+        forum.base_url, ["open topic one", "continue", "keep reading"], tmp_path / "data"
+    )
+    headers = [line.split(",")[0] for line in talk.said if line.startswith("Post ")]
+    total = headers[0].split(" of ")[1]
+    assert headers == [f"Post {n} of {total}" for n in (1, 2, 3)]
 
 
 def test_length_warning() -> None:

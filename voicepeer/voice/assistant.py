@@ -862,7 +862,13 @@ class Assistant:
         # Outside sleep, "resume" reads on from where the user left this topic — or, after a
         # restart, from where they left the topic read last.
         if self.reader.thread is not None:
-            if not self.paragraphs.carry_on():
+            if self.paragraphs.carry_on():
+                return
+            if self.state is State.READING and self.paragraphs.read_to_end:
+                # Read to its end, the post is not read again: "continue" goes on to the
+                # next one (as "continue reading" means), or says it was the last.
+                self._step(+1)
+            else:
                 self._after_read(self.reader.read_current())
             return
         outcome = self.reader.reopen_last_topic()

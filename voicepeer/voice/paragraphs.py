@@ -96,7 +96,7 @@ class ParagraphReading:
     def _read_page(self, page: PostPage) -> None:
         for number, paragraph in enumerate(page.paragraphs, page.start):
             self.index = number
-            if number == 0 and not self.long:
+            if number == 0 and not self.long and self._header:
                 paragraph = f"{self._header} {paragraph}"
             if number == self._total - 1:
                 paragraph += self._footer
@@ -155,6 +155,11 @@ class ParagraphReading:
         else:
             self.read_from(0)
         return True
+
+    @property
+    def read_to_end(self) -> bool:
+        """Whether a post was read and reached its end (or was skipped to it)."""
+        return self._pages is not None and self.resume_at is None
 
     def carry_on(self) -> bool:
         """After a stop or a pause part-way: read on from where it was left. False when the

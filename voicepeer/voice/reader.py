@@ -39,7 +39,7 @@ from voicepeer.voice.notifications import NoticeList, NotificationRounds
 from voicepeer.voice.paragraphs import Pages
 from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 from voicepeer.voice.ports import PlaceKeeper, Say
-from voicepeer.voice.rendering import PostRenderer
+from voicepeer.voice.rendering import PostRenderer, one_paragraph
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.unread_topics import NOTHING_UNREAD, still_unread, unread_and_new
 from voicepeer.voice.unread_topics import heading as unread_heading
@@ -439,7 +439,7 @@ class Reader:
                 + forum_phrases.small_action_line(post, phrasing.author_name(post)).rstrip(".")
                 + (f", {age}." if age else ".")
             )
-            self._say_post(post, said)
+            self._say_post(post, said, with_text=False)
             return ReadOutcome.READ
         header = phrasing.post_header(post, ordinal - 1, total, self._now())
         kind = forum_phrases.post_kind_note(post)
@@ -457,8 +457,10 @@ class Reader:
         self._say_post(post, f"{header}{cues.about_author(post)}", with_text=True)
         return ReadOutcome.READ
 
-    def _say_post(self, post: Post, said: str, *, with_text: bool = False) -> None:
-        """Say ``said`` — or, ``with_text``, ``said`` as the header of the post's text."""
+    def _say_post(self, post: Post, said: str, *, with_text: bool) -> None:
+        """Say ``said`` as the header of the post's text — or, not ``with_text``, as all
+        there is to say of it (what happened to the topic). Either way it is the post read
+        now: "continue", "repeat" and "next paragraph" are about it, not the one before."""
         assert self.thread is not None
         self.finish_hearing()
         self._hearing = (post.topic_id, post.post_number, self._monotonic())
@@ -468,7 +470,7 @@ class Reader:
                 said, partial(self._engines.render_post.page, post), cues.about_post(post)
             )
         else:
-            self._say(said)
+            self._read_post("", lambda start: one_paragraph(said), "")
         self._engines.places.set(self.thread.topic.id, self.post_index)
 
     def finish_hearing(self) -> None:

@@ -52,6 +52,11 @@ class PostPage:
         return "\n".join(self.paragraphs)
 
 
+def one_paragraph(text: str) -> PostPage:
+    """``text`` as the whole of a post, in one paragraph."""
+    return PostPage((text,), start=0, total=1, words_left=0, post_words=len(text.split()))
+
+
 class PostRenderer:
     """Turns a post into speakable text: markup converted, muted words left out."""
 
