@@ -1,7 +1,7 @@
 """Where voicepeer asks for a few words (whom to write to, a title, what to look for), the
 everyday ways of declining ("never mind", "go back", "no") leave the question as "cancel"
-does, and "where am I" asks where the person is: nobody means them as a name, a title or a
-search."""
+does, "where am I" asks where the person is, and "repeat" asks the question again: nobody
+means them as a name, a title or a search."""
 
 from __future__ import annotations
 
@@ -52,3 +52,23 @@ def test_where_am_i_says_where_and_asks_again(
     )
     assert talk.said[-1].startswith("You are ") and talk.said[-1].endswith(question)
     assert talk.assistant is not None and talk.assistant.state is not State.BROWSING
+
+
+@pytest.mark.parametrize("again", ["repeat", "say that again"])
+@pytest.mark.parametrize(
+    ("asked", "state"),
+    [
+        (["message"], State.NAMING),
+        (["start a new topic", "number one"], State.TITLING),
+        (["search for"], State.SEARCHING),
+    ],
+)
+def test_repeat_says_the_question_again(
+    forum: DemoForum, data: Path, asked: list[str], state: State, again: str
+) -> None:
+    # Nobody is called "repeat", and nobody looks for it: it was looked up as a name.
+    talk = converse(
+        forum.base_url, ["latest topics", *asked, again], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-1] == talk.said[-2], talk.said
+    assert talk.assistant is not None and talk.assistant.state is state

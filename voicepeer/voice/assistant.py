@@ -571,9 +571,9 @@ class Assistant:
         self.say(f"{nothing} {self._where_and_question()}")
 
     def _over_words(self, heard: Heard) -> bool:
-        """Goodbye, leaving a question for words, or "where am I", said where words are
-        heard; False when it is none of them (or "where am I" while a correction waits for
-        its choice or letters)."""
+        """Goodbye, leaving a question for words, "repeat" there, or "where am I", said where
+        words are heard; False when it is none of them (or "where am I" while a correction
+        waits for its choice or letters)."""
         said = said_over_words(self.state, heard, self.engines.interpreter)
         if said is Intent.QUIT:
             self._quit()
@@ -584,6 +584,9 @@ class Assistant:
             return True
         if said is Intent.CANCEL:
             self._go(self.peer_loop.leave(self.state))
+            return True
+        if said is Intent.REPEAT:
+            self.say(self.peer_loop.offer_again(self.state) or self._last_said)
             return True
         writer = self._writer_in(self.state)
         correcting = writer is not None and writer.corrector.awaited is not None

@@ -262,13 +262,18 @@ class PeerLoop:
         self._say(self._category_offer)
         return State.CATEGORY
 
+    def offer_again(self, state: State) -> str | None:
+        """What "repeat" says at the question ``state`` asks, when not the last thing said:
+        the categories, numbered, at the question for one; None elsewhere."""
+        return self._category_offer if state is State.CATEGORY else None
+
     def category_words(self) -> list[str]:
         """What answers the question for a category, made likely while it waits."""
         return category_answers([c.name for c in self._categories])
 
     def _category_heard(self, heard: Heard) -> State:
         """The answer to "Which category?": a category's name ("good news"), its number
-        ("two", "number two", "the second one"), or help or "repeat"; else asked again."""
+        ("two", "number two", "the second one"), or help; else asked again."""
         interpreter = self._engines.interpreter
         if interpreter.editing(heard) is DictationAction.HELP:
             self._say(
@@ -277,9 +282,6 @@ class PeerLoop:
             )
             return State.CATEGORY
         command = interpreter.command(heard, ALLOWED[State.CATEGORY]).command
-        if command is not None and command.intent is Intent.REPEAT:
-            self._say(self._category_offer)
-            return State.CATEGORY
         names = [c.name for c in self._categories]
         if command is not None and command.intent is Intent.OPEN:
             # All are said when asked, so the last one heard is the last.

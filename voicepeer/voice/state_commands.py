@@ -158,9 +158,10 @@ def is_goodbye_while_dictating(heard: Heard) -> bool:
 def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Intent | None:
     """In a state that hears words (:data:`WRITING_STATES`, :data:`DICTATION_STATES`), the
     command a whole utterance is instead of words: goodbye (QUIT), leaving a question for a
-    few words (CANCEL), or "where am I" (WHERE: a lost person's question). While writing, a
-    lone "where" stays words: said slowly, it may begin a sentence. None: words (or a state
-    that hears commands)."""
+    few words (CANCEL), hearing that question again (REPEAT: no name, title or search is
+    "repeat" or "say that again"), or "where am I" (WHERE: a lost person's question). While
+    writing, a lone "where" stays words: said slowly, it may begin a sentence. None: words
+    (or a state that hears commands)."""
     if state not in WRITING_STATES and state not in DICTATION_STATES:
         return None
     # A category's name is never "goodbye": there it ends voicepeer as in a list.
@@ -169,6 +170,8 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
         return Intent.QUIT
     if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
         return Intent.CANCEL
+    if state in ASKING_FOR_WORDS and interpreter.word_for_word(heard, {Intent.REPEAT}) is not None:
+        return Intent.REPEAT
     whole = state in ASKING_FOR_WORDS or len(normalize(heard.text).split()) > 1
     where = whole and interpreter.word_for_word(heard, {Intent.WHERE}) is not None
     return Intent.WHERE if where else None
