@@ -172,6 +172,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.BOOKMARK: ("bookmark it", "save it for later"),
     Intent.DRAFTS: ("saved drafts", "my saved drafts"),
     Intent.RESUME: ("keep reading", "read on"),
+    # The topic reached in a list, as "read" opens it ("Say read to open it").
+    Intent.READ: ("open it", "open this one", "open that one", "open this", "open that"),
     Intent.STOP: ("stop this", "shut up"),
     Intent.WHO: ("who posted this", "who wrote it", "whose post is this"),
     Intent.LATEST: ("the latest", "anything new"),
@@ -180,7 +182,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.ADD_TO_REPLY: ("add to my reply",),
 }
 """Everyday wordings of the commands, matched only as :data:`MATCHED_ONLY` is (the command
-models stay as measured): said in full they found no command ("messages", "keep reading")
+models stay as measured): said in full they found no command ("messages", "open it")
 or a wrong one ("remove my post" was near "recover my post"), or two ("unlike" was as
 near "like" as "remove my like")."""
 
