@@ -6,6 +6,7 @@ away loses nothing; "reply" in the same topic brings it back.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -80,6 +81,7 @@ class Composer:
         self.forms: Mapping[str, str] = WRITTEN_FORMS
         """How dictated words are written: with the names of the people it is written to."""
         self.corrector = Corrector(say, engines.interpreter, self.what)
+        self._cleared: Cleared | None = None
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
         self._category: str | None = None
@@ -161,11 +163,7 @@ class Composer:
         if action is DictationAction.READ_BACK:
             self._say(read_back(self.draft, self.what))
         elif action is DictationAction.SCRATCH:
-            self._say(
-                scratched_line(self.draft, self.what)
-                if self.draft.scratch_last_phrase()
-                else "There is nothing to remove."
-            )
+            self._scratch()
         elif action is DictationAction.DELETE_WORD:
             word = self.draft.delete_last_word()
             self._say(f"Deleted {word}." if word else "There is nothing to delete.")
@@ -183,9 +181,35 @@ class Composer:
         """How to go on writing, said after "where am I" or "All right, I am staying"."""
         return "Go on with your reply, or say send it."
 
+    started_over = "Your reply is empty again. Start when you are ready."
+    """Said after "start over" (the person's words are cleared)."""
+    brought_back = "Your reply is back as it was."
+    """Said after "undo" brings back what "start over" cleared."""
+
     def start_over(self) -> None:
+        """Clear the words, keeping them to bring back: a stumbling "start again" must not
+        lose minutes of dictation."""
+        before = copy.deepcopy(self.draft)
         self.draft.clear()
-        self._say("Your reply is empty again. Start when you are ready.")
+        if before.text == self.draft.text:
+            self._say(self.started_over)
+            return
+        self._cleared = Cleared(before, self.draft, self.draft.text)
+        self._say(f"{self.started_over} If you did not mean that, say undo.")
+
+    def _scratch(self) -> None:
+        """ "Scratch that" (or "undo"): the last part removed — or, after "start over" with
+        nothing changed since, the words it cleared brought back."""
+        cleared, self._cleared = self._cleared, None
+        if cleared is not None and cleared.into is self.draft and self.draft.text == cleared.left:
+            self.draft = cleared.words
+            self._say(f"{self.brought_back} It ends: {_ending(self.draft)}")
+            return
+        self._say(
+            scratched_line(self.draft, self.what)
+            if self.draft.scratch_last_phrase()
+            else "There is nothing to remove."
+        )
 
     def save(self) -> None:
         if self._topic is None:
@@ -339,6 +363,17 @@ def replied_topic(draft_key: str) -> int | None:
     return int(topic) if topic != draft_key and topic.isdigit() else None
 
 
+@dataclass(frozen=True)
+class Cleared:
+    """Words "start over" cleared, kept to bring back."""
+
+    words: Draft
+    into: Draft
+    """The draft as cleared: the words come back only into it, with nothing changed."""
+    left: str
+    """Its text once cleared (a post being changed is back to what the forum has)."""
+
+
 SCRATCH_ECHO_WORDS = 6
 """Words of what is left said after "scratch that", so the person knows where they are."""
 
@@ -346,9 +381,14 @@ SCRATCH_ECHO_WORDS = 6
 def scratched_line(draft: Draft, what: str) -> str:
     """After "scratch that": how the reply (or other ``what``) now ends, or that it is empty,
     so that nobody has to ask for it to be read back to know."""
-    words = draft.read_out.split()
-    if not words:
+    if draft.is_empty:
         return f"Removed the last part. Your {what} is empty now."
+    return f"Removed the last part. It now ends: {_ending(draft)}"
+
+
+def _ending(draft: Draft) -> str:
+    """The last words of ``draft`` (not empty), as said."""
+    words = draft.read_out.split()
     end = " ".join(words[-SCRATCH_ECHO_WORDS:])
     more = "… " if len(words) > SCRATCH_ECHO_WORDS else ""
-    return f"Removed the last part. It now ends: {more}{as_sentence(end)}"
+    return f"{more}{as_sentence(end)}"

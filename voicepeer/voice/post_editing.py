@@ -251,9 +251,8 @@ class PostEditor(Composer):
         named = phrasing.and_list(changes)
         return as_sentence(named[:1].upper() + named[1:])
 
-    def start_over(self) -> None:
-        self.draft.clear()
-        self._say("Your post is back as it is on the forum. Change what you like, or cancel.")
+    started_over = "Your post is back as it is on the forum. Change what you like, or cancel."
+    brought_back = "Your changes are back."
 
     def save(self) -> None:
         if self._post is None:
