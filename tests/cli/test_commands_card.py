@@ -155,7 +155,8 @@ def test_text_listing_has_variants_editing_and_keys(tmp_path: Path) -> None:
     for phrase in PHRASINGS[Intent.REPEAT]:
         assert phrase in text
     assert "(your words: onwards)" in text
-    assert "scratch that, undo that, undo: remove the last part you said" in text
+    assert "scratch that: remove the last part you said" in text
+    assert "undo, undo that: bring back what you just removed" in text
     assert "To talk: press F2" in text
     assert '"back" already means "back"' in text
 

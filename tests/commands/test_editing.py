@@ -23,7 +23,8 @@ def test_a_short_word_a_letter_away_from_a_command_is_text() -> None:
     assert dictation_action("go to end") is None
     assert heard_action(Heard("i hope the newest", 0.6, ("go to end",))) is None
     assert dictation_action("send") is DictationAction.SEND
-    assert dictation_action("undo") is DictationAction.SCRATCH
+    assert dictation_action("undo") is DictationAction.UNDO
+    assert dictation_action("change the title") is DictationAction.RETITLE
 
 
 def test_a_short_utterance_is_a_command_when_the_recognizer_offers_it_as_a_reading() -> None:

@@ -413,3 +413,35 @@ def test_a_topic_whose_category_was_deleted_before_it_was_sent_is_kept(
         f"Your saved new topic is in {place} now. Its words are kept. They say: {words}"
     )
     assert talk.said[-1] == "Your new topic, Sleeping in the summer heat, is posted."
+
+
+def test_the_title_can_be_changed_while_writing(tmp_path: Path) -> None:
+    # A title heard wrongly was there for good: only the first post could be changed.
+    with start(tmp_path) as forum:
+        talk = converse(
+            forum.base_url,
+            [
+                "new topic",
+                "number one",
+                "tips for sleeping in the heap",
+                FIRST_POST,
+                "change the title",
+                "cancel",  # the title it had stays
+                "change the title",
+                TITLE,
+                "send it",
+                "yes",
+            ],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        newest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]
+    assert talk.said[-6:-2] == [
+        "The title is: Tips for sleeping in the heap. Say the new title, or say cancel to keep it.",
+        "The title stays: Tips for sleeping in the heap. Go on with your new topic, or say "
+        "send it.",
+        "The title is: Tips for sleeping in the heap. Say the new title, or say cancel to keep it.",
+        "The title is: Tips for sleeping in the heat. It says: What helps you sleep when the "
+        "nights are hot? Keep talking to add to it, or say send it.",
+    ]
+    assert newest["title"] == "Tips for sleeping in the heat"

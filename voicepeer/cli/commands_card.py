@@ -101,6 +101,8 @@ EDITING_MEANING: Mapping[DictationAction, str] = {
     DictationAction.SCRATCH: "remove the last part you said",
     DictationAction.DELETE_WORD: "remove the last word",
     DictationAction.START_OVER: "begin your reply again",
+    DictationAction.UNDO: "bring back what you just removed",
+    DictationAction.RETITLE: "give a new topic or message another title",
     DictationAction.CANCEL: "put the reply aside (it is kept)",
     DictationAction.HELP: "hear these words",
 }

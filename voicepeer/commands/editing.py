@@ -25,12 +25,16 @@ class DictationAction(Enum):
     START_OVER = "start_over"
     CANCEL = "cancel"
     HELP = "help"
+    UNDO = "undo"
+    RETITLE = "retitle"
 
 
 DICTATION_PHRASES: dict[DictationAction, tuple[str, ...]] = {
     DictationAction.SEND: ("send it", "send", "post it", "send my reply", "i'm done"),
     DictationAction.READ_BACK: ("read it back", "read back", "read my reply"),
-    DictationAction.SCRATCH: ("scratch that", "undo that", "undo"),
+    DictationAction.SCRATCH: ("scratch that",),
+    DictationAction.UNDO: ("undo", "undo that"),
+    DictationAction.RETITLE: ("change the title", "change title", "change my title", "new title"),
     DictationAction.DELETE_WORD: ("delete last word", "delete the last word", "delete word"),
     DictationAction.START_OVER: ("start over", "start again", "clear it"),
     DictationAction.CANCEL: ("cancel", "cancel reply", "cancel my reply"),
@@ -97,5 +101,12 @@ def _phrases() -> list[tuple[str, DictationAction]]:
 
 
 def editing_phrases() -> list[str]:
-    """Every phrasing of every editing command (for recognizers' command models)."""
-    return [phrase for phrases in DICTATION_PHRASES.values() for phrase in phrases]
+    """Every phrasing of the editing commands said in any writing (for recognizers' command
+    models): not a title's, said only while writing a new topic or message, in everyday
+    words the dictation model hears."""
+    return [
+        phrase
+        for action, phrases in DICTATION_PHRASES.items()
+        if action is not DictationAction.RETITLE
+        for phrase in phrases
+    ]

@@ -30,10 +30,10 @@ from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 
 DICTATION_HELP = (
     "Say your reply. You can say comma, full stop, question mark, new line or new paragraph. "
-    "Say scratch that to remove the last part, delete last word, read it back, start over, "
-    "send it, or cancel. To fix a word, say correct and the word, then choose a number or "
-    "say spell it; or say replace and the words, then the new words. Where am I says where "
-    "you are."
+    "Say scratch that to remove the last part, delete last word, undo to bring back what "
+    "you removed, read it back, start over, send it, or cancel. To fix a word, say correct "
+    "and the word, then choose a number or say spell it; or say replace and the words, then "
+    "the new words. Where am I says where you are."
 )
 
 
@@ -56,6 +56,8 @@ class Next(Enum):
     DICTATING = "dictating"
     CONFIRMING = "confirming"
     READING = "reading"
+    TITLING = "titling"
+    """A new title is asked for (a new topic or message only)."""
 
 
 @dataclass
@@ -81,7 +83,7 @@ class Composer:
         self.forms: Mapping[str, str] = WRITTEN_FORMS
         """How dictated words are written: with the names of the people it is written to."""
         self.corrector = Corrector(say, engines.interpreter, self.what)
-        self._cleared: Cleared | None = None
+        self._undoable: Removal | None = None
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
         self._category: str | None = None
@@ -164,13 +166,16 @@ class Composer:
             self._say(read_back(self.draft, self.what))
         elif action is DictationAction.SCRATCH:
             self._scratch()
+        elif action is DictationAction.UNDO:
+            self._undo()
         elif action is DictationAction.DELETE_WORD:
-            word = self.draft.delete_last_word()
-            self._say(f"Deleted {word}." if word else "There is nothing to delete.")
+            self._delete_word()
         elif action is DictationAction.START_OVER:
             self.start_over()
         elif action is DictationAction.HELP:
             self._say(self.help)
+        elif action is DictationAction.RETITLE:
+            return self.retitle()
         else:
             self.draft.add(heard.text, heard.words, self.forms)
         self.save()
@@ -181,35 +186,67 @@ class Composer:
         """How to go on writing, said after "where am I" or "All right, I am staying"."""
         return "Go on with your reply, or say send it."
 
+    def retitle(self) -> Next:
+        """ "Change the title": only a new topic or message has one."""
+        self._say(f"Only a new topic or a message has a title to change. {self.go_on}")
+        return Next.DICTATING
+
     started_over = "Your reply is empty again. Start when you are ready."
     """Said after "start over" (the person's words are cleared)."""
     brought_back = "Your reply is back as it was."
     """Said after "undo" brings back what "start over" cleared."""
 
     def start_over(self) -> None:
-        """Clear the words, keeping them to bring back: a stumbling "start again" must not
+        """Clear the words, keeping them for "undo": a stumbling "start again" must not
         lose minutes of dictation."""
         before = copy.deepcopy(self.draft)
         self.draft.clear()
-        if before.text == self.draft.text:
+        if self._keep(before, self.brought_back):
+            self._say(f"{self.started_over} If you did not mean that, say undo.")
+        else:
             self._say(self.started_over)
-            return
-        self._cleared = Cleared(before, self.draft, self.draft.text)
-        self._say(f"{self.started_over} If you did not mean that, say undo.")
 
     def _scratch(self) -> None:
-        """ "Scratch that" (or "undo"): the last part removed — or, after "start over" with
-        nothing changed since, the words it cleared brought back."""
-        cleared, self._cleared = self._cleared, None
-        if cleared is not None and cleared.into is self.draft and self.draft.text == cleared.left:
-            self.draft = cleared.words
-            self._say(f"{self.brought_back} It ends: {_ending(self.draft)}")
+        """ "Scratch that": the last part removed (kept for "undo")."""
+        before = copy.deepcopy(self.draft)
+        if self.draft.scratch_last_phrase():
+            self._keep(before, "Brought back the last part.")
+            self._say(scratched_line(self.draft, self.what))
+        else:
+            self._say("There is nothing to remove.")
+
+    def _delete_word(self) -> None:
+        before = copy.deepcopy(self.draft)
+        word = self.draft.delete_last_word()
+        if word is None:
+            self._say("There is nothing to delete.")
             return
-        self._say(
-            scratched_line(self.draft, self.what)
-            if self.draft.scratch_last_phrase()
-            else "There is nothing to remove."
-        )
+        self._keep(before, f"Brought back {word}.")
+        self._say(f"Deleted {word}.")
+
+    def _undo(self) -> None:
+        """ "Undo": what the last "scratch that", "delete last word" or "start over" removed
+        brought back, when nothing changed since; else, said just after some words, those
+        words removed (as "scratch that")."""
+        if not self._bring_back():
+            self._scratch()
+
+    def _keep(self, before: Draft, said_back: str) -> bool:
+        """Keep ``before`` for "undo" (``said_back`` says it came back) when the draft is
+        no longer the same; False when nothing was removed."""
+        if before.text == self.draft.text:
+            return False
+        self._undoable = Removal(before, self.draft, self.draft.text, said_back)
+        return True
+
+    def _bring_back(self) -> bool:
+        """Bring back what was removed last, if nothing changed since; False otherwise."""
+        removal, self._undoable = self._undoable, None
+        if removal is None or removal.into is not self.draft or self.draft.text != removal.left:
+            return False
+        self.draft = removal.words
+        self._say(f"{removal.said_back} It ends: {_ending(self.draft)}")
+        return True
 
     def save(self) -> None:
         if self._topic is None:
@@ -364,14 +401,17 @@ def replied_topic(draft_key: str) -> int | None:
 
 
 @dataclass(frozen=True)
-class Cleared:
-    """Words "start over" cleared, kept to bring back."""
+class Removal:
+    """Words an editing command removed, kept for "undo"."""
 
     words: Draft
+    """The draft as it was before."""
     into: Draft
-    """The draft as cleared: the words come back only into it, with nothing changed."""
+    """The draft as changed: the words come back only into it, with nothing changed since."""
     left: str
-    """Its text once cleared (a post being changed is back to what the forum has)."""
+    """Its text once changed."""
+    said_back: str
+    """What is said when they come back ("Brought back the last word.")."""
 
 
 SCRATCH_ECHO_WORDS = 6

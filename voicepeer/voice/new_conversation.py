@@ -20,6 +20,7 @@ from voicepeer.voice.composer import (
     ANSWERS,
     CHANGE_BASE,
     CHANGE_PLACE,
+    DICTATION_HELP,
     Composer,
     ComposerEngines,
     Next,
@@ -194,6 +195,10 @@ class NewConversationComposer(Composer):
         new topic or message, when this category or person has none of its own)."""
         drafts = self._engines.drafts
         self.forms = forms_with_names(u.display_name for u in conversation.recipients)
+        first = "message" if conversation.private else "first post"
+        self.help = DICTATION_HELP.replace("Say your reply.", f"Say your {first}.").replace(
+            "start over,", "start over, change the title,"
+        )
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
         stranded, self._stranded = self._stranded, None
@@ -395,6 +400,14 @@ class NewConversationComposer(Composer):
     @property
     def go_on(self) -> str:
         return f"Go on with your {self.conversation.what}, or say send it."
+
+    def retitle(self) -> Next:
+        """ "Change the title": asked for a new one, the words kept (see PeerLoop)."""
+        self._say(
+            f"The title is: {as_sentence(self.conversation.title)} Say the new title, or say "
+            "cancel to keep it."
+        )
+        return Next.TITLING
 
     def way_back(self) -> str:
         """What to say to take the saved words up again ("say message Priya Nair")."""

@@ -74,6 +74,8 @@ class PeerLoop:
         self._categories: tuple[Category, ...] = ()
         self._category_offer = ""
         """The categories as offered, said again on "repeat"."""
+        self._retitling = False
+        """A title asked for again ("change the title"): cancel keeps the one it had."""
         self._origin = State.BROWSING
         self._starting = "message"
         """What is being started: "message" or "new topic" (named when it is cancelled)."""
@@ -128,6 +130,11 @@ class PeerLoop:
 
     def leave(self, state: State) -> State:
         """Leave the question for a name or a title ("cancel", "never mind")."""
+        if state is State.TITLING and self._retitling:
+            self._retitling = False
+            title = self.composer.conversation.title
+            self._say(f"The title stays: {as_sentence(title)} {self.composer.go_on}")
+            return State.COMPOSING
         if state is State.TITLING and not self.composer.draft.is_empty:
             # Words kept from a refused try wait for a title: put aside, not gone.
             return self._follow(self.composer.cancel())
@@ -344,6 +351,7 @@ class PeerLoop:
     # --- writing it ---------------------------------------------------------------------
 
     def _start(self, conversation: Conversation) -> State:
+        self._retitling = False
         begun = self.composer.begin(conversation)
         if begun is Begun.SAVED:
             return State.COMPOSING
@@ -365,6 +373,7 @@ class PeerLoop:
         if problem:
             self._say(f"I heard: {as_sentence(title)} {problem}")
             return State.TITLING
+        self._retitling = False
         self.composer.titled(title)
         return State.COMPOSING
 
@@ -380,6 +389,9 @@ class PeerLoop:
         return None
 
     def _follow(self, step: Next) -> State:
+        if step is Next.TITLING:
+            self._retitling = True
+            return State.TITLING
         if step is Next.DICTATING:
             return State.COMPOSING
         if step is Next.CONFIRMING:

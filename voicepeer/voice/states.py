@@ -94,6 +94,7 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     ORIGIN ──new topic──▶ CATEGORY ──a category's name or number──▶ TITLING
     CHOOSING / CATEGORY ──a saved draft to that person or category──▶ COMPOSING
     TITLING ──a title within the forum's rules──▶ COMPOSING ──send it──▶ SENDING
+    COMPOSING ──change the title──▶ TITLING ──a title, or cancel (the old one stays)──▶ COMPOSING
     SENDING ──yes: handed to the outbox──▶ ORIGIN        SENDING ──no──▶ COMPOSING
     SENDING ──yes, and the forum refused only the title──▶ TITLING (the words kept)
     NAMING / CHOOSING / CATEGORY / TITLING / COMPOSING / SENDING ──cancel──▶ ORIGIN
@@ -273,7 +274,8 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     | _ORIGINS,
     State.CATEGORY: frozenset({State.CATEGORY, State.TITLING, State.COMPOSING}) | _ORIGINS,
     State.TITLING: frozenset({State.TITLING, State.COMPOSING, State.QUITTING}) | _ORIGINS,
-    State.COMPOSING: frozenset({State.COMPOSING, State.SENDING, State.QUITTING}) | _ORIGINS,
+    State.COMPOSING: frozenset({State.COMPOSING, State.SENDING, State.TITLING, State.QUITTING})
+    | _ORIGINS,
     State.SENDING: frozenset({State.SENDING, State.COMPOSING, State.TITLING, State.QUITTING})
     | _ORIGINS,
 }

@@ -1,6 +1,6 @@
-""" "Start over" clears what is being written, and "undo" straight after brings it back: a
-stumbling "start again" must not lose minutes of dictation. Typed sessions through the real
-voice loop against the real demo forum."""
+""" "Undo" brings back what "scratch that", "delete last word" or "start over" just removed:
+a stumbling "start again" must not lose minutes of dictation. Typed sessions through the
+real voice loop against the real demo forum."""
 
 from __future__ import annotations
 
@@ -44,8 +44,8 @@ def test_undo_after_start_over_brings_the_reply_back(forum: DemoForum, data: Pat
 def test_words_said_after_start_over_are_not_swapped_for_the_old_ones(
     forum: DemoForum, data: Path
 ) -> None:
-    # Once something new was said, "scratch that" removes it as always, and the words
-    # cleared before are not brought back by a later "undo".
+    # Once something new was said, "scratch that" removes it as always, and "undo" then
+    # brings back that, not the words cleared before it.
     talk = converse(
         forum.base_url,
         ["open topic one", "reply", FIRST, "start again", "hello", "scratch that", "undo"],
@@ -53,7 +53,7 @@ def test_words_said_after_start_over_are_not_swapped_for_the_old_ones(
         credentials=signed_in(forum),
     )
     assert talk.said[-2] == "Removed the last part. Your reply is empty now."
-    assert talk.said[-1] == "There is nothing to remove."
+    assert talk.said[-1] == "Brought back the last part. It ends: Hello."
 
 
 def test_start_over_with_nothing_written_offers_no_undo(forum: DemoForum, data: Path) -> None:
@@ -88,3 +88,57 @@ def test_undo_brings_back_the_changes_to_a_post(forum: DemoForum, data: Path) ->
     )
     assert "Your changes are back. It ends: … says the same thing about fatigue." in talk.said
     assert newest_raw(forum, topic_id) == "My MS nurse says the same thing about fatigue."
+
+
+def test_undo_brings_back_a_deleted_word_or_a_scratched_part(forum: DemoForum, data: Path) -> None:
+    # "undo" used to be "scratch that": after "delete last word" it took a whole part away.
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "reply",
+            FIRST,
+            SECOND,
+            "delete last word",
+            "undo",
+            "scratch that",
+            "undo",
+            "read it back",
+        ],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-5:] == [
+        "Deleted too.",
+        "Brought back too. It ends: … summer and the frozen grapes too.",
+        "Removed the last part. It now ends: … cooling vest helped me all summer.",
+        "Brought back the last part. It ends: … summer and the frozen grapes too.",
+        f"Your reply says: {FIRST.capitalize()} {SECOND}",
+    ]
+
+
+def test_undo_just_after_words_takes_them_away_as_before(forum: DemoForum, data: Path) -> None:
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "reply", FIRST, SECOND, "undo", "undo"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-2:] == [
+        "Removed the last part. It now ends: … cooling vest helped me all summer.",
+        "Brought back the last part. It ends: … summer and the frozen grapes too.",
+    ]
+
+
+def test_a_reply_has_no_title_to_change(forum: DemoForum, data: Path) -> None:
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "reply", FIRST, "change the title", "read it back"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-2] == (
+        "Only a new topic or a message has a title to change. Go on with your reply, or say "
+        "send it."
+    )
+    assert talk.said[-1] == f"Your reply says: {FIRST.capitalize()}"
