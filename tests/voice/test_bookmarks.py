@@ -290,3 +290,25 @@ def test_bookmark_this_in_the_list_removes_nothing(forum: DemoForum, tmp_path: P
     )
     assert talk.said[-1].startswith("Bookmark does nothing here. You are in your bookmarks")
     assert len(saved(forum)) == 2
+
+
+@pytest.mark.parametrize(
+    ("said", "heard", "state"),
+    [
+        ("my drafts", "You have no saved drafts.", State.BROWSING),
+        ("notifications", "You have 3 new notifications.", State.BROWSING),
+        ("new topic", "Which category is your topic for?", State.CATEGORY),
+        ("message sam", "Did you mean Sam Okafor?", State.CHOOSING),
+        ("search for heat", "2 topics about heat.", State.BROWSING),
+    ],
+)
+def test_the_topic_lists_own_commands_leave_the_bookmarks_for_them(
+    forum: DemoForum, tmp_path: Path, said: str, heard: str, state: State
+) -> None:
+    # They did nothing there ("My drafts does nothing here"): "back" had to come first.
+    bookmark_posts(forum, 1)
+    talk = converse(
+        forum.base_url, ["my bookmarks", said], tmp_path / "data", credentials=signed_in(forum)
+    )
+    assert talk.said[1].startswith(heard), talk.said
+    assert talk.assistant is not None and talk.assistant.state is state

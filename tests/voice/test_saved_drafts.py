@@ -456,3 +456,15 @@ def test_a_message_left_after_its_title_is_listed_and_taken_up_or_deleted(
     assert (
         deleted.said[-1] == "Writing to Jo Baxter. What is your message about? Say a short title."
     )
+
+
+def test_my_bookmarks_in_the_drafts_goes_to_them(tmp_path: Path) -> None:
+    # The topic list's own commands leave the drafts as "latest topics" does.
+    data = tmp_path / "data"
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        put_a_reply_aside(forum, data)
+        talk = converse(
+            forum.base_url, ["my drafts", "my bookmarks"], data, credentials=signed_in(forum)
+        )
+    assert talk.said[-1].startswith("You have no bookmarks yet.")
+    assert talk.assistant is not None and talk.assistant.state is State.BROWSING

@@ -75,6 +75,8 @@ from voicepeer.voice.state_commands import (
     ALLOWED,
     ASKING_CONSENT,
     DICTATION_STATES,
+    LEAVING_A_LIST,
+    OWN_LISTS,
     WRITING_STATES,
     listen_mode,
     listening_context,
@@ -172,10 +174,15 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
     something public takes only a clear yes. Goodbye counts everywhere but asleep: where it
     is not decoded for (the person's lists, choosing whom to write to or a category: a
     partial "bye", the start of "bye voicepeer", would keep "back" waiting), when it is
-    heard word for word."""
+    heard word for word; so do the topic list's commands that leave the person's lists
+    (LEAVING_A_LIST)."""
     if state in ASKING_CONSENT:
         return interpreter.answer(heard, ALLOWED[state])
     found = interpreter.command(heard, ALLOWED[state])
+    if state in OWN_LISTS and (found.near or not (found.command or found.ambiguous)):
+        leaving = interpreter.command(heard, LEAVING_A_LIST - ALLOWED[state])
+        if leaving.command is not None and not leaving.near:
+            return leaving
     if found.near and interpreter.word_for_word(heard) not in (None, *ALLOWED[state]):
         # Word for word a command of another state, it is that one, not a near one here:
         # "bookmark this" at a topic list is not "my bookmarks" (the loop says it does
@@ -541,6 +548,9 @@ class Assistant:
         self.engines.cues.got_it()
         self._misheard_in_a_row = 0
         self._talk_explained = self._answer_helped = False
+        intent = interpretation.command.intent
+        if self.state in OWN_LISTS and intent in LEAVING_A_LIST - ALLOWED[self.state]:
+            self._go(State.BROWSING)  # out of the person's list, as "back" goes (see above)
         self._dispatch(interpretation.command)
         self._maybe_suggest_rest()
 

@@ -105,6 +105,24 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
 its own editing commands), and in CATEGORY, whose words are a category's name unless they
 are one of these ("number two", "help")."""
 
+OWN_LISTS = frozenset({State.BOOKMARKS, State.DRAFTS})
+"""The person's own lists, whose command models are kept small (fewer to mishear)."""
+
+LEAVING_A_LIST = frozenset(
+    {
+        Intent.BOOKMARKS,
+        Intent.DRAFTS,
+        Intent.MESSAGES,
+        Intent.MESSAGE,
+        Intent.NEW_TOPIC,
+        Intent.NOTIFICATIONS,
+        Intent.SEARCH,
+    }
+)
+"""Commands of the topic list that, heard word for word in the person's own lists, leave
+the list for them as "latest topics" does ("my drafts" in the bookmarks), instead of doing
+nothing there."""
+
 ASKING_CONSENT = frozenset(
     {
         State.CONFIRMING,
