@@ -98,6 +98,12 @@ def test_other_answers_are_understood_where_the_question_allows_them() -> None:
     assert intent(Heard("cancel", 0.9), LIKING) is None
 
 
+@pytest.mark.parametrize("text", ["don't post it", "don't send it", "no wait", "let me change it"])
+def test_a_no_in_everyday_words_is_no(text: str) -> None:
+    # They were asked again ("Please say yes or no"): a clear no, said with more words.
+    assert intent(Heard(text, 0.9)) is Intent.NO
+
+
 def test_the_yes_switch_is_yes_only_where_yes_is_an_answer() -> None:
     assert intent(Heard("", 1.0, by_switch=True)) is Intent.YES
     assert intent(Heard("", 1.0, by_switch=True), frozenset({Intent.NO})) is None

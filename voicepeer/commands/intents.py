@@ -179,6 +179,17 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.LATEST: ("the latest", "anything new"),
     Intent.NOTIFICATIONS: ("has anyone replied", "did anyone reply", "who replied to me"),
     Intent.EDIT_POST: ("fix my post",),
+    # Asked "Shall I post it?": a no that says more, and never anything public.
+    Intent.NO: (
+        "don't post it",
+        "don't send it",
+        "do not post it",
+        "do not send it",
+        "no wait",
+        "not now",
+        "let me change it",
+        "keep writing",
+    ),
     Intent.ADD_TO_REPLY: ("add to my reply",),
 }
 """Everyday wordings of the commands, matched only as :data:`MATCHED_ONLY` is (the command
