@@ -54,6 +54,11 @@ def test_delete_last_word_skips_trailing_marks() -> None:
 def test_text_to_send_ends_with_a_full_stop_only_when_needed() -> None:
     assert dictate("thank you for this").text_to_send() == "Thank you for this."
     assert dictate("is it hot question mark").text_to_send() == "Is it hot?"
+    # A paragraph ends a sentence too; a line of a list does not.
+    paragraphs = dictate("that is brilliant news new paragraph", "my mri is on friday")
+    assert paragraphs.text_to_send() == "That is brilliant news.\n\nMy MRI is on Friday."
+    lines = dictate("things that help colon new line cold flannel new line frozen grapes")
+    assert lines.text_to_send() == "Things that help:\nCold flannel\nFrozen grapes."
 
 
 def test_a_saved_draft_restores_with_its_layout() -> None:

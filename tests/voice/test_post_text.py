@@ -57,7 +57,7 @@ def test_what_is_dictated_goes_at_the_end_and_only_it_is_finished() -> None:
     going_on.add("felt better")
     assert going_on.text_to_send() == "I rested and felt better."
     going_on.add("new paragraph i slept")
-    assert going_on.text_to_send() == "I rested and felt better\n\nI slept."
+    assert going_on.text_to_send() == "I rested and felt better.\n\nI slept."
     assert going_on.changes() == ["added: felt better I slept"]
 
 

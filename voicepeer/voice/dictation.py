@@ -35,6 +35,7 @@ _ATTACHED = frozenset(".,!?;:")
 _PLACEHOLDER_BASE = 0xE000
 _TOKEN = re.compile(r"\n\n|\n|[.,!?;:]|[^\s.,!?;:]+")
 _PRONOUN_I = re.compile(r"^i('(m|ve|ll|d|s))?$")
+_PARAGRAPH_END = re.compile(r"(?<=\w)(?=\n\n)")
 
 
 def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> list[str]:
@@ -227,8 +228,10 @@ class Draft:
         return render([token for phrase in self.phrases for token in phrase])
 
     def text_to_send(self) -> str:
-        """The text as it will be posted: finished with a full stop if it has no ending mark."""
-        text = self.text.rstrip()
+        """The text as it will be posted: each paragraph finished with a full stop if it has
+        no ending mark ("new paragraph" ends a sentence, as the end does; a line in a list
+        does not)."""
+        text = _PARAGRAPH_END.sub(".", self.text.rstrip())
         if text and text[-1].isalnum():
             text += "."
         return text
