@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import FREE_TEXT_INTENTS, Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard, ListenMode
@@ -61,6 +62,9 @@ def act(heard: Heard, state: str | None, interpreter: Interpreter) -> Action | N
         if said is not None:
             return Action(said.value)
         editing = interpreter.editing(heard)
+        if editing is DictationAction.UNDO:
+            # Said just after words, as every item is, "undo" removes them: "scratch that".
+            editing = DictationAction.SCRATCH
         return Action(editing.value) if editing is not None else None
     elif (said := said_over_words(where, heard, interpreter)) is not None:
         return Action(said.value)  # the category question, heard as words
