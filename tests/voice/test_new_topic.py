@@ -429,6 +429,7 @@ def test_the_title_can_be_changed_while_writing(tmp_path: Path) -> None:
                 "cancel",  # the title it had stays
                 "change the title",
                 TITLE,
+                "help",
                 "send it",
                 "yes",
             ],
@@ -436,7 +437,8 @@ def test_the_title_can_be_changed_while_writing(tmp_path: Path) -> None:
             credentials=signed_in(forum),
         )
         newest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]
-    assert talk.said[-6:-2] == [
+    assert talk.said[-3].startswith("Say your first post. ") and "change the title" in talk.said[-3]
+    assert talk.said[-7:-3] == [
         "The title is: Tips for sleeping in the heap. Say the new title, or say cancel to keep it.",
         "The title stays: Tips for sleeping in the heap. Go on with your new topic, or say "
         "send it.",

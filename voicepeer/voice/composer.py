@@ -28,13 +28,18 @@ from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reply_context import thread_people
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 
-DICTATION_HELP = (
-    "Say your reply. You can say comma, full stop, question mark, new line or new paragraph. "
-    "Say scratch that to remove the last part, delete last word, undo to bring back what "
-    "you removed, read it back, start over, send it, or cancel. To fix a word, say correct "
-    "and the word, then choose a number or say spell it; or say replace and the words, then "
-    "the new words. Where am I says where you are."
-)
+
+def dictation_help(writing: str = "reply", *, titled: bool = False) -> str:
+    """Help while writing a reply (or ``writing``: "first post", "message"); ``titled``:
+    what is written has a title to change."""
+    title = "change the title, " if titled else ""
+    return (
+        f"Say your {writing}. You can say comma, full stop, question mark, new line or new "
+        "paragraph. Say scratch that to remove the last part, delete last word, undo to "
+        f"bring back what you removed, read it back, start over, {title}send it, or cancel. "
+        "To fix a word, say correct and the word, then choose a number or say spell it; or "
+        "say replace and the words, then the new words. Where am I says where you are."
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ class Composer:
 
     what = "reply"
     """What is being written, as read back ("Your reply says: …")."""
-    help = DICTATION_HELP
+    help = dictation_help()
 
     def __init__(self, engines: ComposerEngines, say: Say) -> None:
         self._engines = engines

@@ -20,11 +20,11 @@ from voicepeer.voice.composer import (
     ANSWERS,
     CHANGE_BASE,
     CHANGE_PLACE,
-    DICTATION_HELP,
     Composer,
     ComposerEngines,
     Next,
     Unsent,
+    dictation_help,
 )
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line, say_error
@@ -195,10 +195,7 @@ class NewConversationComposer(Composer):
         new topic or message, when this category or person has none of its own)."""
         drafts = self._engines.drafts
         self.forms = forms_with_names(u.display_name for u in conversation.recipients)
-        first = "message" if conversation.private else "first post"
-        self.help = DICTATION_HELP.replace("Say your reply.", f"Say your {first}.").replace(
-            "start over,", "start over, change the title,"
-        )
+        self.help = dictation_help("message" if conversation.private else "first post", titled=True)
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
         stranded, self._stranded = self._stranded, None
