@@ -139,7 +139,7 @@ def evaluate(
                     Outcome(item, heard, errors == 0, True, decode_s, audio_s, len(ref), errors)
                 )
                 continue
-            expected = expected_action(item.intent, item.slots, item.state)
+            expected = expected_action(item)
             # Nothing expected (room talk, a "yeah" when only a clear yes may post): correct
             # when nothing is done; otherwise exactly the one expected action.
             correct = not accepted if expected is None else actions == [expected]

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from scripts.benchlib._asr_data import Item
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import FREE_TEXT_INTENTS, Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.matcher import step_slots
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.voice.assistant import interpret_in, listen_mode
 from voicepeer.voice.state_commands import ASKING_FOR_WORDS, LEAVING, said_over_words
@@ -34,17 +36,17 @@ class Action:
     slots: dict[str, int | str] = field(default_factory=dict)
 
 
-def expected_action(
-    intent: Intent | None, slots: dict[str, int | str], state: str | None
-) -> Action | None:
-    """The action a correctly understood ``intent`` leads to in ``state``."""
+def expected_action(item: Item) -> Action | None:
+    """The action ``item``, correctly understood, leads to in its state."""
+    intent, state = item.intent, item.state
     if intent is None:
         return None
     if state == State.SLEEPING.value:
         return Action(WAKING)
     if state is not None and State(state) in ASKING_FOR_WORDS and intent in LEAVING:
         return Action(Intent.CANCEL.value)  # "go back" leaves a question as "cancel" does
-    return Action(intent.value, dict(slots))
+    # "next topic" is a step to another topic, not to the next post.
+    return Action(intent.value, {**item.slots, **step_slots(intent, item.text)})
 
 
 def mode_in(state: str | None) -> ListenMode:

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         vocabulary = searches.get(item.state or "", searches[""])
         words = {w for s in vocabulary.sentences for w in re.findall(r"[\w']+", s)}
-        expected = expected_action(item.intent, item.slots, item.state)
+        expected = expected_action(item)
         by_text = act(Heard(normalize(item.text)), item.state, interpreter)
         text_ok = by_text == expected
         why = "" if o.correct else cause(item.text, item.state, words, text_ok)

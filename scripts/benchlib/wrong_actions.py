@@ -45,7 +45,7 @@ def judge_all(rows: list[dict[str, Any]], interpreter: Interpreter) -> Counter[s
         item, heard = row["item"], row["heard"]
         actions = [act(h, item.state, interpreter) for h in heard]
         questions = [asked(h, item.state, interpreter) for h in heard]
-        expected = expected_action(item.intent, item.slots, item.state)
+        expected = expected_action(item)
         taken = [a for a in actions if a is not None]
         judged = verdict(expected, actions, questions)
         counts[f"{item.kind}:{judged}"] += 1

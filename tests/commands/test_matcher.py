@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import EVERYDAY_WORDINGS, NUMBER_INTENTS, PHRASINGS, canonical
+from voicepeer.commands.matcher import TOPIC_STEP
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.recognition.settings import RecognitionSettings
@@ -282,3 +283,21 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
     verdict = MATCHER.interpret(Heard(text), allowed={Intent.DELETE_POST, Intent.RECOVER_POST})
     assert verdict.command is None or verdict.command.intent is Intent.DELETE_POST, verdict
     assert verdict.command is not None or Intent.DELETE_POST in verdict.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("next topic", TOPIC_STEP),
+        ("previous topic", TOPIC_STEP),
+        ("go to the next topic please", TOPIC_STEP),
+        ("the following thread", TOPIC_STEP),
+        ("next", {}),
+        ("next post", {}),
+        ("the next one", {}),
+    ],
+)
+def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, str]) -> None:
+    # While reading, "next topic" is the next topic of the list, not the next post.
+    verdict = MATCHER.interpret(Heard(text))
+    assert verdict.command is not None and verdict.command.slots == slots, verdict

@@ -6,6 +6,7 @@ import json
 
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.matcher import TOPIC_STEP
 from voicepeer.recognition.base import Heard
 from voicepeer.recognition.grammar import jsgf_grammar, vosk_grammar
 
@@ -26,7 +27,7 @@ def test_names_and_bare_phrasings() -> None:
 
 def test_new_topic_is_never_taken_for_next_topic() -> None:
     assert MATCHER.interpret(Heard("new topic")).command == Command(Intent.NEW_TOPIC)
-    assert MATCHER.interpret(Heard("next topic")).command == Command(Intent.NEXT)
+    assert MATCHER.interpret(Heard("next topic")).command == Command(Intent.NEXT, TOPIC_STEP)
 
 
 def test_new_topics_lists_them_and_new_topic_starts_one() -> None:

@@ -66,6 +66,20 @@ def _other_meaning(heard: frozenset[str], phrasing: frozenset[str]) -> bool:
     return False
 
 
+STEPS = frozenset({Intent.NEXT, Intent.PREVIOUS})
+TOPIC_STEP: Mapping[str, str] = {"what": "topic"}
+"""The slot of a "next topic" or "previous topic": while reading, the topic after (or
+before) this one in its list, not the next post."""
+
+
+def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
+    """The slots of ``intent`` said as ``text``: :data:`TOPIC_STEP` for a step that names a
+    topic ("next topic", "go to the following thread"), none otherwise."""
+    if intent in STEPS and {"topic", "topics"} & set(core(normalize(text)).split()):
+        return TOPIC_STEP
+    return {}
+
+
 @dataclass(frozen=True)
 class Interpretation:
     """The matcher's verdict on one utterance."""
@@ -219,7 +233,7 @@ class CommandMatcher:
         if close:
             return Interpretation(None, confidence=top_score / 100, ambiguous=(top_intent, *close))
         return Interpretation(
-            Command(top_intent),
+            Command(top_intent, step_slots(top_intent, text)),
             confidence=heard.confidence * top_score / 100,
             near=top_score < 100,
         )

@@ -18,7 +18,7 @@ from typing import Protocol, TypeVar
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.intents import canonical
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.matcher import Interpretation
+from voicepeer.commands.matcher import TOPIC_STEP, Interpretation
 from voicepeer.errors import (
     AudioDeviceError,
     DiskFullError,
@@ -732,8 +732,8 @@ class Assistant:
             Intent.OPEN: lambda c: self._after_read(
                 self.reader.open_number(int(c.slots.get("number", 0)))
             ),
-            Intent.NEXT: lambda c: self._step(+1),
-            Intent.PREVIOUS: lambda c: self._step(-1),
+            Intent.NEXT: lambda c: self._step(+1, c),
+            Intent.PREVIOUS: lambda c: self._step(-1, c),
             Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
             Intent.WHERE: lambda c: self.say(self._where_and_question()),
@@ -823,9 +823,15 @@ class Assistant:
         else:
             self._after_read(self.reader.read_current())
 
-    def _step(self, delta: int) -> None:
+    def _step(self, delta: int, command: Command | None = None) -> None:
         if self.state in (State.READING, State.CONTENT_NOTE) and self.reader.thread is not None:
-            outcome = self.reader.step_in_topic(delta)
+            bookmarks = self.peer_loop.bookmarks
+            if command is None or command.slots != TOPIC_STEP:
+                outcome = self.reader.step_in_topic(delta)
+            elif bookmarks.opened_the_topic:
+                outcome = bookmarks.open_next(delta)
+            else:
+                outcome = self.reader.open_next(delta)
             if outcome is not ReadOutcome.FAILED:
                 self._go(State.READING)
                 self._after_read(outcome)

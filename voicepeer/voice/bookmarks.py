@@ -135,10 +135,24 @@ class Bookmarks:
         self._opened_at = self._reader.shown if outcome is not ReadOutcome.FAILED else None
         return outcome
 
+    @property
+    def opened_the_topic(self) -> bool:
+        """Whether the topic being read was opened from this list, nothing else since."""
+        return self._opened_at == self._reader.shown and bool(self.items)
+
+    def open_next(self, delta: int) -> ReadOutcome:
+        """ "Next topic" (+1) or "previous topic" (-1) in a topic this list opened: the
+        bookmark after (or before) it, opened; at an end, said so."""
+        number = self.index + 1 + delta
+        if not 1 <= number <= len(self.items):
+            self._say("That was the last bookmark." if delta > 0 else "This is the first bookmark.")
+            return ReadOutcome.FAILED
+        return self.open_number(number)
+
     def back_from_topic(self) -> bool:
         """ "back" in a topic this list opened, nothing else opened or listed since: back to
         the bookmark it was opened from (said); False otherwise."""
-        if self._opened_at != self._reader.shown or not self.items:
+        if not self.opened_the_topic:
             return False
         self._opened_at = None
         self._reader.close_topic()

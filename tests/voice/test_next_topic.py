@@ -1,0 +1,80 @@
+""" "Next topic" while reading opens the next topic of the list the topic came from (the
+latest topics, a search's results, the notifications, the bookmarks), not the next post;
+"next" alone still reads the next post. Typed sessions through the real voice loop against
+the real demo forum."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from tests.support.conversation import converse
+from tests.support.members import signed_in
+from tests.voice.test_bookmarks import bookmark_posts
+from voicepeer.demo_forum import DemoForum
+from voicepeer.speech.text.emoji import title_words
+from voicepeer.voice.states import State
+
+
+def latest_titles(forum: DemoForum) -> list[str]:
+    topics = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
+    return [title_words(str(t["title"])) for t in topics]
+
+
+def opened(said: list[str]) -> list[str]:
+    """The titles of the topics opened, in order ("Title, in Category. N posts.")."""
+    return [line.split(", in ")[0] for line in said if ", in " in line and " posts" in line]
+
+
+def test_next_and_previous_topic_open_the_neighbours_in_the_list(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    titles = latest_titles(forum)
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "open topic two", "next", "next topic", "previous topic"],
+        tmp_path / "data",
+    )
+    assert opened(talk.said) == [titles[1], titles[2], titles[1]]
+    assert any(line.startswith("Post 2 of") for line in talk.said)  # "next" alone: a post
+    assert talk.assistant is not None and talk.assistant.state is State.READING
+
+
+def test_the_ends_of_the_list_are_said(forum: DemoForum, tmp_path: Path) -> None:
+    talk = converse(
+        forum.base_url,
+        ["search for heat", "open topic two", "next topic", "open topic one", "previous topic"],
+        tmp_path / "data",
+    )
+    assert "That was the last topic in the list. Say back for the list." in talk.said
+    assert talk.said[-1] == "This is the first topic in the list."
+
+
+def test_from_a_bookmark_next_topic_opens_the_next_bookmark(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    bookmark_posts(forum, 2)
+    talk = converse(
+        forum.base_url,
+        ["my bookmarks", "open topic one", "next topic", "next topic"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert len(opened(talk.said)) == 2
+    assert talk.said[-1] == "That was the last bookmark."
+
+
+def test_from_a_notification_next_topic_opens_the_next_one(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        ["notifications", "open one", "next topic"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    notices = [line for line in talk.said if line.startswith(("One: ", "Two: "))]
+    assert "private message: Checking in after your first week" in notices[0]
+    assert "in Hello from a new member" in notices[1]
+    assert opened(talk.said)[-1] == "Hello from a new member"
