@@ -268,6 +268,9 @@ def test_bookmark_excerpts_are_read_with_their_emoji_and_links_as_words() -> Non
     # Blurbs carry the emoji's code and outside addresses as text.
     blurb = "So glad :heart: see https://www.mssociety.org.uk/care the page"
     assert parse.excerpt_words(blurb) == ("So glad heart see a link to mssociety.org.uk the page.")
+    # A mention is a link too: the mark after it stays on it ("Welcome Demo !" was said).
+    mention = 'Welcome <a class="mention" href="/u/demo">@demo</a>! Good idea'
+    assert parse.excerpt_words(mention) == "Welcome Demo! Good idea."
 
 
 def test_notification_types_are_those_of_discourse() -> None:

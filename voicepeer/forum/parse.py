@@ -29,7 +29,7 @@ from voicepeer.speech.text.emoji import title_words
 from voicepeer.speech.text.html import cooked_lines
 from voicepeer.speech.text.links import spoken_bare_urls
 from voicepeer.speech.text.polls import PollTally, RankedOutcome
-from voicepeer.speech.text.sanitize import clean_fields
+from voicepeer.speech.text.sanitize import clean_fields, collapse_whitespace
 
 T = TypeVar("T")
 
@@ -486,7 +486,8 @@ def excerpt_words(excerpt: Any) -> str:
     and censored words are said as in a post. Discourse cuts both at any character ("...tched
     treatments", "the neurolo&hellip;"): a word touching a cut is left out, since it may be
     a fragment, and "…" marks the cut."""
-    text = " ".join(cooked_lines(str(excerpt or "")))
+    # A mention or link is said with spaces around it: none before the mark after it.
+    text = collapse_whitespace(" ".join(cooked_lines(str(excerpt or ""))))
     whole = censored_words(spoken_bare_urls(title_words(text)))
     text, cut_before, cut_after = whole, False, False
     for omission in EXCERPT_OMISSIONS:
