@@ -132,6 +132,19 @@ def test_unrecognized_speech_gets_a_short_apology_then_a_hint(forum: DemoForum, 
     assert talk.said[-1] == "Sorry, I didn't catch that. Say help to hear what you can say."
 
 
+def test_back_from_another_list_goes_to_the_latest_topics(forum: DemoForum, data: Path) -> None:
+    # Search results, the messages, the notifications: "back" said it did nothing there.
+    talk = converse(
+        forum.base_url,
+        ["search for heat", "back", "notifications", "go back", "back"],
+        data,
+        credentials=signed_in(forum),
+    )
+    latest = [line for line in talk.said if line.split(",")[0].endswith(" latest topics")]
+    assert len(latest) == 2, talk.said
+    assert talk.said[-1].startswith("Back does nothing here. You are in the topic list")
+
+
 def test_a_command_of_another_state_is_said_to_do_nothing_here(
     forum: DemoForum, data: Path
 ) -> None:

@@ -566,6 +566,16 @@ class Assistant:
             self._misheard(over_talk=heard.over_talk)
             return
         elsewhere = self._command_elsewhere(heard)
+        if (
+            elsewhere is Intent.BACK
+            and self.state is State.BROWSING
+            and not self.reader.showing_latest
+        ):
+            # Out of a search's results, the messages or the notifications: to the latest
+            # topics, where the topic list starts (heard exactly: "back" is no command of
+            # the topic list's command model).
+            self._latest()
+            return
         if elsewhere is None:
             transcript.info("did: nothing, not understood as a command")
             self._misheard()

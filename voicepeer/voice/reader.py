@@ -236,6 +236,13 @@ class Reader:
         )
         return TopicList(topics, page=page, has_more=results.has_more), hits
 
+    @property
+    def showing_latest(self) -> bool:
+        """Whether the list heard last is the latest topics (not the unread ones, a
+        search's results, the private messages or the notifications)."""
+        latest = self._engines.forum.latest
+        return self.notices is None and self.topics is not None and self._next_pages == latest
+
     def show_list(
         self, topics: TopicList, heading: str, next_pages: PageLoader | None = None
     ) -> bool:
