@@ -173,6 +173,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.DRAFTS: ("saved drafts", "my saved drafts"),
     Intent.RESUME: ("keep reading", "read on"),
     Intent.REPEAT: ("read it again", "read that again"),
+    Intent.NEXT: ("skip it",),
     Intent.WHERE: ("how many posts", "how many replies"),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
     Intent.READ: ("open it", "open this one", "open that one", "open this", "open that"),
