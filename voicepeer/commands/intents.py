@@ -182,7 +182,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.LATEST: ("the latest", "anything new"),
     Intent.NOTIFICATIONS: ("has anyone replied", "did anyone reply", "who replied to me"),
     Intent.EDIT_POST: ("fix my post",),
-    # Asked "Shall I post it?": a no that says more, and never anything public.
+    # Asked "Shall I post it?" (or "Delete it?"): a no that says more, never anything public.
     Intent.NO: (
         "don't post it",
         "don't send it",
@@ -192,6 +192,11 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "not now",
         "let me change it",
         "keep writing",
+        "keep it",
+        "no keep it",
+        "don't delete it",
+        "do not delete it",
+        "don't like it",
     ),
     Intent.ADD_TO_REPLY: ("add to my reply",),
 }
