@@ -182,7 +182,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.LATEST: ("the latest", "anything new"),
     Intent.NOTIFICATIONS: ("has anyone replied", "did anyone reply", "who replied to me"),
     Intent.EDIT_POST: ("fix my post",),
-    # Asked "Shall I post it?" (or "Delete it?"): a no that says more, never anything public.
+    # Asked "Shall I post it?" (or "Delete it?", "Shall I stop now?"): a no that says more,
+    # never anything public.
     Intent.NO: (
         "don't post it",
         "don't send it",
@@ -197,6 +198,9 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "don't delete it",
         "do not delete it",
         "don't like it",
+        "don't stop",
+        "stay",
+        "i'll stay",
     ),
     Intent.ADD_TO_REPLY: ("add to my reply",),
 }
