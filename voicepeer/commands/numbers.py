@@ -57,6 +57,8 @@ def parse_number(text: str) -> int | None:
                 return None
             current += _TENS[word]
         elif word == "hundred":
+            if current == 0 and total == 0:
+                current = 1  # "a hundred", "a hundred and five"
             if not 0 < current < 10:
                 return None
             total += current * 100
