@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import EVERYDAY_WORDINGS, NUMBER_INTENTS, PHRASINGS, canonical
-from voicepeer.commands.matcher import TOPIC_STEP
+from voicepeer.commands.matcher import TO_FIRST, TO_NEWEST, TOPIC_STEP
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.recognition.settings import RecognitionSettings
@@ -36,7 +36,8 @@ def test_every_phrasing_means_its_intent(intent: Intent, phrase: str) -> None:
 )
 def test_every_everyday_wording_means_its_intent(intent: Intent, phrase: str) -> None:
     verdict = MATCHER.interpret(Heard(phrase))
-    assert verdict.command == Command(intent), verdict
+    assert verdict.command is not None and verdict.command.intent is intent, verdict
+    assert not verdict.near
 
 
 def test_every_intent_has_a_distinct_canonical_phrase() -> None:
@@ -295,9 +296,14 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("next", {}),
         ("next post", {}),
         ("the next one", {}),
+        ("first post", TO_FIRST),
+        ("from the top", TO_FIRST),
+        ("the latest post", TO_NEWEST),
+        ("end of the topic", TO_NEWEST),
     ],
 )
 def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, str]) -> None:
-    # While reading, "next topic" is the next topic of the list, not the next post.
+    # While reading, "next topic" is the next topic of the list, not the next post; "first
+    # post" and "the latest post" go to the topic's ends.
     verdict = MATCHER.interpret(Heard(text))
     assert verdict.command is not None and verdict.command.slots == slots, verdict

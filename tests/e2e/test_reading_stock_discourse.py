@@ -325,3 +325,53 @@ def test_a_staff_member_hears_small_actions_and_whispers_for_what_they_are(
     intro = next(line for line in member.said if line.startswith("A short talk"))
     assert "4 posts" in intro
     assert "Keeping an eye" not in member.transcript
+
+
+def test_first_and_newest_post_of_a_mega_topic(forum: DemoForum, tmp_path: Path) -> None:
+    # Opened in its middle, a mega topic knows only the posts around there: "first post"
+    # and "newest post" fetch its ends, and "next" and "previous" go on from them.
+    mega = seed_topic_with_gaps(forum.store, 520, title="A conversation longer than most")
+    read_up_to(forum, "demo", mega, 300)
+    talk = converse(
+        forum.base_url,
+        [
+            f"open topic {latest_position(forum, mega)}",
+            "first post",
+            "next",
+            "newest post",
+            "previous",
+            "the latest post",
+        ],
+        tmp_path / "data",
+        credentials=signed_in(forum, "demo"),
+        settings=VoiceSettings(greeting=False, max_listed_topics=20),
+    )
+    assert_understood(talk)
+    headers = [line.split(",")[0] for line in talk.said if line.startswith("Post ")]
+    assert headers == [
+        "Post 301 of 520",
+        "Post 1 of 520",
+        "Post 2 of 520",
+        "Post 520 of 520",
+        "Post 519 of 520",
+        "Post 520 of 520",
+    ]
+
+
+def test_a_mega_topic_read_to_its_end_opens_at_its_newest_post(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Asked for the posts before a number past the end, Discourse starts from the post
+    # nearest it (the newest) and leaves that one out: it was post 519 that opened.
+    mega = seed_topic_with_gaps(forum.store, 520, title="A conversation read to its end")
+    read_up_to(forum, "demo", mega, 520)
+    talk = converse(
+        forum.base_url,
+        [f"open topic {latest_position(forum, mega)}"],
+        tmp_path / "data",
+        credentials=signed_in(forum, "demo"),
+        settings=VoiceSettings(greeting=False, max_listed_topics=20),
+    )
+    assert next(line for line in talk.said if line.startswith("Post ")).startswith(
+        "Post 520 of 520"
+    )

@@ -173,7 +173,24 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.DRAFTS: ("saved drafts", "my saved drafts"),
     Intent.RESUME: ("keep reading", "read on"),
     Intent.REPEAT: ("read it again", "read that again"),
-    Intent.NEXT: ("skip it",),
+    Intent.NEXT: (
+        "skip it",
+        # While reading: to the newest post of the topic (see matcher.step_slots).
+        "newest post",
+        "the newest post",
+        "the latest post",
+        "most recent post",
+        "go to the newest post",
+        "end of the topic",
+    ),
+    # While reading: to the topic's first post.
+    Intent.PREVIOUS: (
+        "first post",
+        "go to the first post",
+        "back to the first post",
+        "from the top",
+        "start of the topic",
+    ),
     Intent.WHERE: ("how many posts", "how many replies"),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
     Intent.READ: ("open it", "open this one", "open that one", "open this", "open that"),

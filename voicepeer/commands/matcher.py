@@ -70,12 +70,25 @@ STEPS = frozenset({Intent.NEXT, Intent.PREVIOUS})
 TOPIC_STEP: Mapping[str, str] = {"what": "topic"}
 """The slot of a "next topic" or "previous topic": while reading, the topic after (or
 before) this one in its list, not the next post."""
+TO_FIRST: Mapping[str, str] = {"to": "first"}
+"""The slot of "first post", "from the top": while reading, the topic's first post."""
+TO_NEWEST: Mapping[str, str] = {"to": "newest"}
+"""The slot of "newest post", "end of the topic": while reading, the topic's newest post."""
+_FIRST_WORDS = frozenset({"first", "top", "start"})
+_NEWEST_WORDS = frozenset({"newest", "latest", "recent", "end"})
 
 
 def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
-    """The slots of ``intent`` said as ``text``: :data:`TOPIC_STEP` for a step that names a
-    topic ("next topic", "go to the following thread"), none otherwise."""
-    if intent in STEPS and {"topic", "topics"} & set(core(normalize(text)).split()):
+    """The slots of ``intent`` said as ``text``: :data:`TO_FIRST` or :data:`TO_NEWEST` for a
+    step to the topic's first or newest post ("from the top", "the latest post"),
+    :data:`TOPIC_STEP` for a step that names a topic ("next topic", "the following thread"),
+    none otherwise."""
+    words = set(core(normalize(text)).split())
+    if intent is Intent.PREVIOUS and _FIRST_WORDS & words:
+        return TO_FIRST
+    if intent is Intent.NEXT and _NEWEST_WORDS & words:
+        return TO_NEWEST
+    if intent in STEPS and {"topic", "topics"} & words:
         return TOPIC_STEP
     return {}
 

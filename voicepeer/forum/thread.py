@@ -179,9 +179,9 @@ class Thread:
         if not last_read:
             return 0
         if last_read >= self.topic.highest_post_number > 0:
-            return self._last_post_index()
+            return self.last_index()
         found = self._first_index_after(last_read)
-        return found if found is not None else self._last_post_index()
+        return found if found is not None else self.last_index()
 
     def fetch_all(self, chunk_size: int = 200) -> tuple[Post, ...]:
         """Every post of the topic, in order (for saving a whole topic to read offline);
@@ -226,16 +226,41 @@ class Thread:
         positions = {post_id: index for index, post_id in enumerate(self._ids)}
         return next((positions[p.id] for p in after if p.id in positions), None)
 
-    def _last_post_index(self) -> int:
+    def first_index(self) -> int:
+        """The first post's index (0); a mega topic fetches its first posts, in place of the
+        stretch known so far, when they are not among them."""
+        if self.topic.is_mega and not self._complete_start:
+            # The chunk after the first post, then what is before that chunk: the first
+            # post itself (asked for directly, as post 0, a forum answers from post 2).
+            after = self._source.posts_after(self.topic.id, 1)
+            start = min((p.post_number for p in after), default=2)
+            head = self._source.posts_after(self.topic.id, start, before=True)
+            first = sorted({p.id: p for p in (*head, *after)}.values(), key=lambda p: p.post_number)
+            if first:
+                self._remember(first)
+                self._ids = [p.id for p in first]
+                self._complete_start = True
+                self._complete_end = self.topic.last_post_id in self._ids
+                self._last_index = None
+        return 0
+
+    def last_index(self) -> int:
+        """The newest post's index; a mega topic fetches its newest posts, in place of the
+        stretch known so far, when they are not among them."""
         if self.topic.is_mega and not self._complete_end:
-            newest = self._source.posts_after(
-                self.topic.id, self.topic.highest_post_number + 1, before=True
-            )
+            # The chunk before the highest post number, then the newest post itself: asked
+            # for the posts before a number past the end, a forum starts from the post
+            # nearest it, the newest, and leaves it out (TopicView#get_sort_order).
+            topic = self.topic
+            before = self._source.posts_after(topic.id, topic.highest_post_number, before=True)
+            last = self._source.posts(topic.id, [topic.last_post_id]) if topic.last_post_id else ()
+            newest = list({p.id: p for p in (*before, *last)}.values())
             if newest:
                 self._remember(newest)
                 self._ids = [p.id for p in sorted(newest, key=lambda p: p.post_number)]
                 self._complete_start = False
                 self._complete_end = True
+                self._last_index = None
         return max(0, len(self._ids) - 1)
 
     def _extend_forwards(self) -> None:

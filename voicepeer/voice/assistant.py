@@ -18,7 +18,7 @@ from typing import Protocol, TypeVar
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.intents import canonical
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.matcher import TOPIC_STEP, Interpretation
+from voicepeer.commands.matcher import TO_FIRST, TO_NEWEST, TOPIC_STEP, Interpretation
 from voicepeer.errors import (
     AudioDeviceError,
     DiskFullError,
@@ -834,9 +834,12 @@ class Assistant:
             self._after_read(self.reader.read_current())
 
     def _step(self, delta: int, command: Command | None = None) -> None:
+        slots = command.slots if command is not None else {}
         if self.state in (State.READING, State.CONTENT_NOTE) and self.reader.thread is not None:
             bookmarks = self.peer_loop.bookmarks
-            if command is None or command.slots != TOPIC_STEP:
+            if slots in (TO_FIRST, TO_NEWEST):
+                outcome = self.reader.go_to_end_of_topic(first=slots == TO_FIRST)
+            elif slots != TOPIC_STEP:
                 outcome = self.reader.step_in_topic(delta)
             elif bookmarks.opened_the_topic:
                 outcome = bookmarks.open_next(delta)
@@ -845,6 +848,8 @@ class Assistant:
             if outcome is not ReadOutcome.FAILED:
                 self._go(State.READING)
                 self._after_read(outcome)
+        elif slots in (TO_FIRST, TO_NEWEST):
+            self.say("That is for a topic being read. Say open topic and a number first.")
         else:
             self.reader.step_in_list(delta)
 

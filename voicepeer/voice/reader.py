@@ -571,6 +571,22 @@ class Reader:
         self.post_index = new_index
         return self.read_current()
 
+    def go_to_end_of_topic(self, *, first: bool) -> ReadOutcome:
+        """ "First post" (``first``) or "newest post": that post of the topic, read; where
+        it is already, said so."""
+        thread = self.thread
+        assert thread is not None
+        current = self.current_post()
+        # By its number: fetching a mega topic's end may renumber the indexes.
+        index = self.forum_call(thread.first_index if first else thread.last_index)
+        if index is None:
+            return ReadOutcome.FAILED
+        if current is not None and thread.index_of_post_number(current.post_number) == index:
+            self._say("This is the first post." if first else "This is the newest post.")
+            return ReadOutcome.FAILED
+        self.post_index = index
+        return self.read_current()
+
     def plan_vote(self, number: int | None, noted: PollVote | None = None) -> PollVote | None:
         """The vote "vote for choice ``number``" asks for in the current post (``None``:
         "remove my vote"), with choices ``noted`` before; ``None`` after saying why there
