@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import EVERYDAY_WORDINGS, NUMBER_INTENTS, PHRASINGS, canonical
-from voicepeer.commands.matcher import TO_FIRST, TO_NEWEST, TOPIC_STEP
+from voicepeer.commands.matcher import POST_OPEN, TO_FIRST, TO_NEWEST, TOPIC_STEP
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.recognition.settings import RecognitionSettings
@@ -296,14 +296,17 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("next", {}),
         ("next post", {}),
         ("the next one", {}),
+        ("the second post", {"number": 2, **POST_OPEN}),
+        ("the second one", {"number": 2}),
+        ("the second topic", {"number": 2}),
         ("first post", TO_FIRST),
         ("from the top", TO_FIRST),
         ("the latest post", TO_NEWEST),
         ("end of the topic", TO_NEWEST),
     ],
 )
-def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, str]) -> None:
+def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, object]) -> None:
     # While reading, "next topic" is the next topic of the list, not the next post; "first
-    # post" and "the latest post" go to the topic's ends.
+    # post" and "the latest post" go to the topic's ends; "the second post" is a post here.
     verdict = MATCHER.interpret(Heard(text))
     assert verdict.command is not None and verdict.command.slots == slots, verdict

@@ -1,7 +1,7 @@
 """ "Next topic" while reading opens the next topic of the list the topic came from (the
 latest topics, a search's results, the notifications, the bookmarks), not the next post;
-"next" alone still reads the next post. Typed sessions through the real voice loop against
-the real demo forum."""
+"next" alone still reads the next post, and "the third post" is a post of this topic.
+Typed sessions through the real voice loop against the real demo forum."""
 
 from __future__ import annotations
 
@@ -78,3 +78,28 @@ def test_from_a_notification_next_topic_opens_the_next_one(
     assert "private message: Checking in after your first week" in notices[0]
     assert "in Hello from a new member" in notices[1]
     assert opened(talk.said)[-1] == "Hello from a new member"
+
+
+def test_the_third_post_while_reading_is_a_post_of_this_topic(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # It opened topic three of the list ("the {ordinal} post" is a way of picking a topic).
+    titles = latest_titles(forum)
+    talk = converse(
+        forum.base_url,
+        [
+            "latest topics",
+            "open topic two",
+            "the third post",
+            "the ninth post",
+            "open the last post",
+            "back",
+        ],
+        tmp_path / "data",
+    )
+    assert opened(talk.said) == [titles[1]]
+    assert any(line.startswith("Post 3 of 6") for line in talk.said), talk.said
+    assert "There is no post 9 here. This topic has 6 posts." in talk.said
+    assert any(line.startswith("Post 6 of 6") for line in talk.said), talk.said
+    at_list = converse(forum.base_url, ["latest topics", "the third post"], tmp_path / "list")
+    assert opened(at_list.said) == [titles[2]]

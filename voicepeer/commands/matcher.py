@@ -70,6 +70,9 @@ STEPS = frozenset({Intent.NEXT, Intent.PREVIOUS})
 TOPIC_STEP: Mapping[str, str] = {"what": "topic"}
 """The slot of a "next topic" or "previous topic": while reading, the topic after (or
 before) this one in its list, not the next post."""
+POST_OPEN: Mapping[str, str] = {"what": "post"}
+"""The slot of an "open" that names a post ("the second post"): while reading, that post
+of the topic, not that topic of the list."""
 TO_FIRST: Mapping[str, str] = {"to": "first"}
 """The slot of "first post", "from the top": while reading, the topic's first post."""
 TO_NEWEST: Mapping[str, str] = {"to": "newest"}
@@ -79,11 +82,14 @@ _NEWEST_WORDS = frozenset({"newest", "latest", "recent", "end"})
 
 
 def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
-    """The slots of ``intent`` said as ``text``: :data:`TO_FIRST` or :data:`TO_NEWEST` for a
-    step to the topic's first or newest post ("from the top", "the latest post"),
-    :data:`TOPIC_STEP` for a step that names a topic ("next topic", "the following thread"),
-    none otherwise."""
+    """The slots of ``intent`` said as ``text``, besides its value: :data:`TO_FIRST` or
+    :data:`TO_NEWEST` for a step to the topic's first or newest post ("from the top", "the
+    latest post"), :data:`TOPIC_STEP` for a step that names a topic ("next topic", "the
+    following thread"), :data:`POST_OPEN` for an "open" that names a post ("the second
+    post"), none otherwise."""
     words = set(core(normalize(text)).split())
+    if intent is Intent.OPEN:
+        return POST_OPEN if {"post", "posts"} & words and "topic" not in words else {}
     if intent is Intent.PREVIOUS and _FIRST_WORDS & words:
         return TO_FIRST
     if intent is Intent.NEXT and _NEWEST_WORDS & words:
@@ -275,7 +281,7 @@ class CommandMatcher:
                 ):
                     number = LAST_HEARD
                 if number is not None:
-                    return Command(intent, {"number": number})
+                    return Command(intent, {"number": number, **step_slots(intent, text)})
             elif values:
                 slot = SLOT_INTENTS[intent]
                 value = next(iter(values.values()))

@@ -18,7 +18,14 @@ from typing import Protocol, TypeVar
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.intents import canonical
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.matcher import TO_FIRST, TO_NEWEST, TOPIC_STEP, Interpretation
+from voicepeer.commands.matcher import (
+    POST_OPEN,
+    TO_FIRST,
+    TO_NEWEST,
+    TOPIC_STEP,
+    Interpretation,
+)
+from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.errors import (
     AudioDeviceError,
     DiskFullError,
@@ -739,9 +746,7 @@ class Assistant:
         handlers: dict[Intent, Callable[[Command], None]] = {
             Intent.LATEST: lambda c: self._latest(),
             Intent.UNREAD: lambda c: self._unread(),
-            Intent.OPEN: lambda c: self._after_read(
-                self.reader.open_number(int(c.slots.get("number", 0)))
-            ),
+            Intent.OPEN: lambda c: self._open(c),
             Intent.NEXT: lambda c: self._step(+1, c),
             Intent.PREVIOUS: lambda c: self._step(-1, c),
             Intent.REPEAT: lambda c: self._repeat(),
@@ -832,6 +837,21 @@ class Assistant:
             self._after_read(self.reader.open_current())
         else:
             self._after_read(self.reader.read_current())
+
+    def _open(self, command: Command) -> None:
+        """ "Open topic three" — or, while reading, "the third post": that post here ("open
+        the last post": the newest)."""
+        number = int(command.slots.get("number", 0))
+        reading = self.state in (State.READING, State.CONTENT_NOTE)
+        if reading and command.slots == {"number": number, **POST_OPEN} and self.reader.thread:
+            outcome = (
+                self.reader.go_to_end_of_topic(first=False)
+                if number == LAST_HEARD
+                else self.reader.go_to_post(number)
+            )
+        else:
+            outcome = self.reader.open_number(number)
+        self._after_read(outcome)
 
     def _step(self, delta: int, command: Command | None = None) -> None:
         slots = command.slots if command is not None else {}

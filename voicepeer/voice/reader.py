@@ -571,6 +571,25 @@ class Reader:
         self.post_index = new_index
         return self.read_current()
 
+    def go_to_post(self, number: int) -> ReadOutcome:
+        """ "The third post" while reading: post ``number`` of this topic (as "post 3 of 14"
+        counts them; in a mega topic, its post number), read."""
+        thread = self.thread
+        assert thread is not None
+        if thread.topic.is_mega:
+            found = self.forum_attempt(lambda: thread.find_post_number(number))
+            if isinstance(found, ForumError):
+                return ReadOutcome.FAILED
+            index = found
+        else:
+            index = number - 1 if 1 <= number <= len(thread) else None
+        if index is None:
+            total = thread.position(self.post_index)[1]
+            self._say(f"There is no post {number} here. This topic has {total} posts.")
+            return ReadOutcome.FAILED
+        self.post_index = index
+        return self.read_current()
+
     def go_to_end_of_topic(self, *, first: bool) -> ReadOutcome:
         """ "First post" (``first``) or "newest post": that post of the topic, read; where
         it is already, said so."""
