@@ -143,11 +143,10 @@ class Bookmarks:
     def open_next(self, delta: int) -> ReadOutcome:
         """ "Next topic" (+1) or "previous topic" (-1) in a topic this list opened: the
         bookmark after (or before) it, opened; at an end, said so."""
-        number = self.index + 1 + delta
-        if not 1 <= number <= len(self.items):
+        if self.place.step(delta, len(self.items)) is None:
             self._say("That was the last bookmark." if delta > 0 else "This is the first bookmark.")
             return ReadOutcome.FAILED
-        return self.open_number(number)
+        return self.open_current()
 
     def back_from_topic(self) -> bool:
         """ "back" in a topic this list opened, nothing else opened or listed since: back to

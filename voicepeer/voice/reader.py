@@ -360,26 +360,24 @@ class Reader:
         before) the one open in the list it was opened from — the topics, a search's
         results, the notifications — opened; at an end, said so."""
         if self.notices is not None:
-            index, count, what = self.notices.index, len(self.notices.notices), "notification"
+            place, count, what = self.notices.place, len(self.notices.notices), "notification"
         elif self.topics is not None and self.topics.topics:
-            index, count, what = self.place.index, len(self.topics.topics), "topic"
-            if index + delta >= count:
-                more = self._load_next_page()
-                if more is None:
+            place, count, what = self.place, len(self.topics.topics), "topic"
+            if place.index + delta >= count:
+                if self._load_next_page() is None:
                     return ReadOutcome.FAILED  # the forum could not be reached: said so
                 count = len(self.topics.topics)
         else:
             self._say("There is no topic list yet. Say latest topics.")
             return ReadOutcome.FAILED
-        number = index + 1 + delta
-        if not 1 <= number <= count:
+        if place.step(delta, count) is None:
             self._say(
                 f"That was the last {what} in the list. Say back for the list."
                 if delta > 0
                 else f"This is the first {what} in the list."
             )
             return ReadOutcome.FAILED
-        return self.open_number(number)
+        return self.open_current()
 
     def open_current(self) -> ReadOutcome:
         if self.notices is not None:
