@@ -14,6 +14,7 @@ from tests.support.members import keyed_forum, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import keep_topics_to_staff
 from voicepeer.number_words import spoken_numbers
+from voicepeer.voice.peer_loop import PEER_QUESTIONS
 from voicepeer.voice.states import State
 
 TITLE = "tips for sleeping in the heat"
@@ -103,7 +104,7 @@ def test_a_category_is_chosen_by_its_name_or_its_number_alone(tmp_path: Path) ->
         lines = [line for said in answers for line in ("new topic", said, "cancel")]
         talk = converse(
             forum.base_url,
-            [*lines, "new topic", "my walking stick", "repeat", "goodbye"],
+            [*lines, "new topic", "walking stick", "repeat", "goodbye"],
             tmp_path / "data",
             credentials=signed_in(forum),
         )
@@ -117,6 +118,70 @@ def test_a_category_is_chosen_by_its_name_or_its_number_alone(tmp_path: Path) ->
     )
     assert talk.said[-2].startswith("Which category is your topic for? One: Living with MS.")
     assert talk.said[-1] == "Goodbye. Your place is kept for next time."
+
+
+def test_a_title_said_before_the_category_is_kept_for_it(tmp_path: Path) -> None:
+    # Asked for a category, a person may already say the title: it is kept (and said so),
+    # not lost; a help phrasing gives help, and words that sound like a command, or too few
+    # to be a title (a category's name misheard), are not kept.
+    with start(tmp_path) as forum:
+        talk = converse(
+            forum.base_url,
+            [
+                "new topic",
+                TITLE,
+                "what are my options",
+                "go back to the latest topics",
+                "really diagnosed",
+                "good news",
+                FIRST_POST,
+                "send it",
+                "yes",
+            ],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        listed = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
+        good_news = next(c for c in listed["categories"] if c["name"] == "Good news")
+        posted = category_topics(forum, good_news["slug"], good_news["id"])[0]
+    question = PEER_QUESTIONS[State.CATEGORY]
+    assert talk.said[1:8] == [
+        f"Sorry, that is not one of them. I kept that as the title: {as_title(TITLE)}. " + question,
+        "Say the name of the category, like Living with MS, or its number. Or say cancel.",
+        f"Sorry, that is not one of them. {question}",
+        f"Sorry, that is not one of them. {question}",
+        "A new topic in Good news.",
+        f"The title is: {as_title(TITLE)}. Now say the first post, then say send it. Take "
+        "your time.",
+        "Your new topic, titled Tips for sleeping in the heat, says: What helps you sleep "
+        "when the nights are hot? It will appear publicly, in Good news, on the voicepeer "
+        "demo forum. Shall I post it? Say yes or no.",
+    ]
+    assert posted["title"] == as_title(TITLE)
+
+
+def put_topic_aside(forum: DemoForum, data: Path) -> None:
+    """A new topic in the first category, titled and written, then put aside (saved)."""
+    lines = ["new topic", "number one", TITLE, FIRST_POST, "cancel"]
+    converse(forum.base_url, lines, data, credentials=signed_in(forum))
+
+
+def test_a_title_said_before_the_category_leaves_a_saved_topics_own(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with start(tmp_path) as forum:
+        put_topic_aside(forum, data)
+        again = converse(
+            forum.base_url,
+            ["new topic", "my legs in the cold weather", "number one"],
+            data,
+            credentials=signed_in(forum),
+        )
+    assert again.said[-2].startswith(
+        "You have a saved new topic in Living with MS, titled Tips for sleeping in the heat."
+    )
+    assert again.said[-1] == (
+        "It keeps its own title, not the one you said before. To change it, say change the title."
+    )
 
 
 def test_the_forums_own_rules_are_explained(tmp_path: Path) -> None:
@@ -147,12 +212,7 @@ def test_the_forums_own_rules_are_explained(tmp_path: Path) -> None:
 def test_a_put_aside_topic_comes_back(tmp_path: Path) -> None:
     data = tmp_path / "data"
     with start(tmp_path) as forum:
-        converse(
-            forum.base_url,
-            ["new topic", "number one", TITLE, FIRST_POST, "cancel"],
-            data,
-            credentials=signed_in(forum),
-        )
+        put_topic_aside(forum, data)
         again = converse(
             forum.base_url,
             ["new topic", "number one", "send it", "yes"],

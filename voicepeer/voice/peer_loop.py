@@ -48,6 +48,9 @@ PEER_QUESTIONS: Mapping[State, str] = {
 """States here that wait for an answer, and how the question is asked again (SENDING: the
 composer's, naming what is sent)."""
 
+MIN_EARLY_TITLE_WORDS = 3
+"""Words said at the question for a category are kept as the title from this many on."""
+
 NO_MESSAGES = "Private messages are not available on this forum."
 
 
@@ -76,6 +79,8 @@ class PeerLoop:
         """The categories as offered, said again on "repeat"."""
         self._retitling = False
         """A title asked for again ("change the title"): cancel keeps the one it had."""
+        self._early_title: str | None = None
+        """A title said at the question for a category, kept for the topic chosen next."""
         self._origin = State.BROWSING
         self._starting = "message"
         """What is being started: "message" or "new topic" (named when it is cancelled)."""
@@ -249,6 +254,7 @@ class PeerLoop:
         """Offer the forum's categories ``found`` to choose from (naming a saved topic that
         lost its own, ``first`` if that one did)."""
         self._categories = _startable(found)
+        self._early_title = None
         if not self._categories:
             if not found:
                 self._say("This forum has no categories to start a topic in.")
@@ -282,7 +288,9 @@ class PeerLoop:
         """The answer to "Which category?": a category's name ("good news"), its number
         ("two", "number two", "the second one"), or help; else asked again."""
         interpreter = self._engines.interpreter
-        if interpreter.editing(heard) is DictationAction.HELP:
+        anywhere = interpreter.command(heard)  # a command of any state, near ones too
+        asked_for_help = interpreter.word_for_word(heard, {Intent.HELP}) is Intent.HELP
+        if interpreter.editing(heard) is DictationAction.HELP or asked_for_help:
             self._say(
                 f"Say the name of the category, like {self._categories[0].name}, or its "
                 "number. Or say cancel."
@@ -304,9 +312,23 @@ class PeerLoop:
             said = place_said(heard.text, len(names))
             index = said - 1 if said is not None else name_said(heard.text, names)
         if index is None:
-            self._say(f"Sorry, that is not one of them. {PEER_QUESTIONS[State.CATEGORY]}")
+            command_like = anywhere.command is not None or anywhere.ambiguous
+            kept = "" if command_like else self._keep_title(heard.text)
+            self._say(f"Sorry, that is not one of them.{kept} {PEER_QUESTIONS[State.CATEGORY]}")
             return State.CATEGORY
         return self._start(Conversation(category=self._categories[index]))
+
+    def _keep_title(self, said: str) -> str:
+        """A title said before the category was chosen, kept for it rather than lost (what
+        to say of it; "" when the words make no title). Only words the forum would take as
+        a title, of a few words: a category's name misheard is short."""
+        title = spoken_title(said)
+        if len(title.split()) < MIN_EARLY_TITLE_WORDS or title_problem(
+            title, self.composer.limits(), private=False
+        ):
+            return ""
+        self._early_title = title
+        return f" I kept that as the title: {as_sentence(title)}"
 
     # --- saved drafts -------------------------------------------------------------------
 
@@ -352,9 +374,19 @@ class PeerLoop:
 
     def _start(self, conversation: Conversation) -> State:
         self._retitling = False
+        early, self._early_title = self._early_title, None
         begun = self.composer.begin(conversation)
         if begun is Begun.SAVED:
+            if early is not None:
+                self._say(
+                    "It keeps its own title, not the one you said before. To change it, say "
+                    "change the title."
+                )
             return State.COMPOSING
+        if early is not None:
+            if begun is Begun.NEW:
+                self._say(f"A new topic {conversation.place}.")
+            return self._title(early)
         if conversation.private:
             opening = f"Writing to {conversation.names}. "
             ask = "What is your message about? Say a short title."

@@ -92,6 +92,7 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     ORIGIN ──message Priya──────────────▶ CHOOSING ──no──▶ CHOOSING (the next likely
                                               person) or NAMING (nobody left)
     ORIGIN ──new topic──▶ CATEGORY ──a category's name or number──▶ TITLING
+    CATEGORY ──a category, a title said before it (kept)──▶ COMPOSING
     CHOOSING / CATEGORY ──a saved draft to that person or category──▶ COMPOSING
     TITLING ──a title within the forum's rules──▶ COMPOSING ──send it──▶ SENDING
     COMPOSING ──change the title──▶ TITLING ──a title, or cancel (the old one stays)──▶ COMPOSING
@@ -115,7 +116,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
   it leaves the question ("cancel", "never mind", "go back").
 - CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person.
 - CATEGORY: the forum's categories were read as numbered choices; its name ("good news")
-  or its number ("two", "number two") picks one. Heard as words, like a name or a title.
+  or its number ("two", "number two") picks one. Heard as words, like a name or a title;
+  a title said here instead is kept for the category chosen next.
 - TITLING: the next utterance is the title; the forum's title rules are checked at once.
   Words the forum refused (a title another topic has, a category gone) wait here too, read
   back, so that only the title is said again: at once when the forum refused the title
