@@ -35,7 +35,7 @@ def test_every_phrasing_means_its_intent(intent: Intent, phrase: str) -> None:
     ("intent", "phrase"), [(i, p) for i, ps in EVERYDAY_WORDINGS.items() for p in ps]
 )
 def test_every_everyday_wording_means_its_intent(intent: Intent, phrase: str) -> None:
-    verdict = MATCHER.interpret(Heard(phrase))
+    verdict = MATCHER.interpret(Heard(phrase.format(number="three", ordinal="third")))
     assert verdict.command is not None and verdict.command.intent is intent, verdict
     assert not verdict.near
 
@@ -297,6 +297,11 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("next post", {}),
         ("the next one", {}),
         ("the second post", {"number": 2, **POST_OPEN}),
+        ("go to the second post", {"number": 2, **POST_OPEN}),
+        ("post three", {"number": 3, **POST_OPEN}),
+        ("go to post number forty", {"number": 40, **POST_OPEN}),
+        ("jump to post 12", {"number": 12, **POST_OPEN}),
+        ("read the first post", {"number": 1, **POST_OPEN}),
         ("the second one", {"number": 2}),
         ("the second topic", {"number": 2}),
         ("first post", TO_FIRST),

@@ -186,7 +186,6 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     # While reading: to the topic's first post.
     Intent.PREVIOUS: (
         "first post",
-        "go to the first post",
         "back to the first post",
         "from the top",
         "start of the topic",
@@ -194,8 +193,23 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.WHERE: ("how many posts", "how many replies"),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
     Intent.READ: ("open it", "open this one", "open that one", "open this", "open that"),
+    # While reading, that post of the topic (see matcher.step_slots), as "the third post".
+    Intent.OPEN: (
+        "post {number}",
+        "post number {number}",
+        "read post {number}",
+        "read the {ordinal} post",
+        "jump to post {number}",
+        "jump to the {ordinal} post",
+    ),
     Intent.STOP: ("stop this", "shut up"),
-    Intent.WHO: ("who posted this", "who wrote it", "whose post is this"),
+    Intent.WHO: (
+        "who posted this",
+        "who wrote it",
+        "whose post is this",
+        "when was this posted",
+        "when was this written",
+    ),
     Intent.LATEST: ("the latest", "anything new"),
     Intent.NOTIFICATIONS: ("has anyone replied", "did anyone reply", "who replied to me"),
     Intent.EDIT_POST: ("fix my post",),

@@ -29,6 +29,7 @@ from voicepeer.commands.natural import (
     slot_pattern,
     tuning_phrasings,
     unwrap,
+    unwrappings,
 )
 from voicepeer.commands.numbers import LAST_HEARD, names_last, parse_ordinal, spoken_number
 from voicepeer.commands.text import normalize
@@ -203,9 +204,10 @@ class CommandMatcher:
         text = normalize(heard.text)
         if not text or heard.confidence < self.thresholds.min_engine_confidence:
             return Interpretation(None)
-        slot_command = self._match_slot(unwrap(text), allowed)
-        if slot_command is not None:
-            return Interpretation(slot_command, confidence=heard.confidence)
+        for unwrapped in unwrappings(text):
+            slot_command = self._match_slot(unwrapped, allowed)
+            if slot_command is not None:
+                return Interpretation(slot_command, confidence=heard.confidence)
         heard_cores = [(c, frozenset(c.split())) for c in cores(text)]
         best: dict[Intent, tuple[float, str]] = {}
         for phrase, meanings in self._senses:

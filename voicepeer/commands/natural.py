@@ -204,6 +204,12 @@ def core(text: str, leading: tuple[str, ...] = LEADING) -> str:
     return " ".join(_substitute(unwrap(text, leading).split())) or text
 
 
+def unwrappings(text: str) -> tuple[str, ...]:
+    """``text`` unwrapped (see :func:`unwrap`) and, when different, with the "the" that a
+    leading "go to the" took kept on it: "go to the third post" is "the third post"."""
+    return tuple(dict.fromkeys((unwrap(text), unwrap(text, _ARTICLE_KEPT))))
+
+
 def cores(text: str) -> tuple[str, ...]:
     """The command in ``text`` as :func:`core` finds it and, when different, with the "the"
     that a leading "go to the" (or the like) took kept on it: "go to the end" is "the end"
