@@ -39,6 +39,22 @@ def test_correction_commands_are_whole_utterances() -> None:
     assert correction_command("number twelve") is None
 
 
+def test_change_to_is_a_replacement_when_both_sides_are_short() -> None:
+    change = correction_command("change walk to talk")
+    assert change is not None and change.kind is CorrectionKind.REPLACE
+    assert (change.words, change.replacement) == (("walk",), ("talk",))
+    longer = correction_command("Change my left leg to my right leg.")
+    assert longer is not None and longer.words == ("my", "left", "leg")
+    assert longer.replacement == ("my", "right", "leg")
+    # Longer, it is more likely a sentence of the reply than a correction.
+    assert correction_command("change my appointment to the end of next week") is None
+    assert correction_command("change to talk") is None
+    # "that" may be any "that" in the reply: it names no words to change.
+    assert correction_command("change that to Tuesday") is None
+    assert correction_command("change it to the morning") is None
+    assert correction_command("change walk to") is None
+
+
 def test_replace_without_new_words_names_only_the_words_to_find() -> None:
     for said in ("replace walking", "Replace walking with", "replace my left leg"):
         command = correction_command(said)

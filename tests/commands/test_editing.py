@@ -1,6 +1,11 @@
 """Editing commands while dictating: only a whole utterance is a command."""
 
-from voicepeer.commands.editing import DictationAction, dictation_action, heard_action
+from voicepeer.commands.editing import (
+    DictationAction,
+    dictation_action,
+    editing_phrases,
+    heard_action,
+)
 from voicepeer.recognition.base import Heard
 
 
@@ -14,6 +19,11 @@ def test_a_command_is_a_command_only_as_a_whole_utterance() -> None:
     assert dictation_action("start over") is DictationAction.START_OVER
     assert dictation_action("read it back") is DictationAction.READ_BACK
     assert dictation_action("the weather helped") is None
+    # Everyday wordings, matched but kept out of the recognizers' command models.
+    assert dictation_action("what did I write") is DictationAction.READ_BACK
+    assert dictation_action("what have I got so far") is DictationAction.READ_BACK
+    assert dictation_action("what did I write about the heat last week") is None
+    assert "what did i write" not in editing_phrases()
 
 
 def test_a_short_word_a_letter_away_from_a_command_is_text() -> None:

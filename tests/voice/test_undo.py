@@ -142,3 +142,53 @@ def test_a_reply_has_no_title_to_change(forum: DemoForum, data: Path) -> None:
         "send it."
     )
     assert talk.said[-1] == f"Your reply says: {FIRST.capitalize()}"
+
+
+def test_undo_takes_back_a_correction_and_leaves_one_waiting(forum: DemoForum, data: Path) -> None:
+    # "Undo" after "replace … with …" (or "change … to …") used to remove the whole last
+    # part, the corrected words with it; said while letters or new words are awaited, it
+    # leaves the words as they were rather than change the reply.
+    topic_id = first_topic_id(forum)
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "reply",
+            FIRST,
+            "replace summer with winter",
+            "undo",
+            SECOND,
+            "change grapes to peas",
+            "undo",
+            "change grapes to berries",
+            "replace cooling",
+            "undo",
+            "correct vest",
+            "undo",
+            "what did i write",
+            "send it",
+            "yes",
+        ],
+        data,
+        credentials=signed_in(forum),
+    )
+    said = talk.said
+    back = "The words are back as they were before that change."
+    assert said[said.index("Replaced summer with winter.") + 1] == (
+        f"{back} It ends: … cooling vest helped me all summer."
+    )
+    assert said[said.index("Replaced grapes with peas.") + 1] == (
+        f"{back} It ends: … summer and the frozen grapes too."
+    )
+    assert "Replaced grapes with berries." in said
+    assert said[said.index("Replace cooling with what?") + 1] == "Left cooling as it was."
+    spell = said.index(
+        "I have no other guesses for vest. Spell vest letter by letter, then say done."
+    )
+    assert said[spell + 1] == "Left vest as it was."
+    assert said[spell + 2] == (
+        "Your reply says: The cooling vest helped me all summer and the frozen berries too"
+    )
+    assert newest_raw(forum, topic_id) == (
+        "The cooling vest helped me all summer and the frozen berries too."
+    )

@@ -1,6 +1,6 @@
 """Correction commands while dictating: "correct fatigue", "number two", "none of those",
-"spell it", letters ("m s", "mike sierra") ended by "done", "replace walk with talk" (or
-"replace walk", then the new words when asked).
+"spell it", letters ("m s", "mike sierra") ended by "done", "replace walk with talk" or
+"change walk to talk" (or "replace walk", then the new words when asked).
 
 Like the other editing commands each counts only as a whole utterance. "correct …" and
 "replace … with …" carry words of the reply; the voice loop takes them only when those
@@ -100,6 +100,8 @@ MAX_CONTROL_WORDS = 4
 MAX_CHOICE = 9
 CONTROL_WEIGHT = 5
 MAX_TARGET_WORDS = 3
+POINTING_WORDS = frozenset({"it", "that", "this", "them", "those", "these", "the", "a"})
+"""Words that point at something said rather than name it ("change that to …")."""
 CHOICE_ANSWERS = "choosing a correction"
 """Context (see recognition.base.Phrasebook.correction_answers) while a choice is awaited."""
 SPELLING_ANSWERS = "spelling a correction"
@@ -168,6 +170,16 @@ def correction_command(utterance: str) -> CorrectionCommand | None:
     if words[0] == "replace" and "with" in words[2:-1]:
         at = words.index("with", 2)
         return CorrectionCommand(CorrectionKind.REPLACE, words[1:at], words[at + 1 :])
+    if words[0] == "change" and "to" in words[2:-1]:
+        # "change easier to better", as people say it: short on both sides, since "change
+        # my appointment to the next week" said as a whole is more likely words of a reply.
+        at = words.index("to", 2)
+        named = words[1:at]
+        # "Change that to Tuesday" names no words: "that" in the draft may be any "that".
+        if set(named) <= POINTING_WORDS:
+            return None
+        if len(named) <= MAX_TARGET_WORDS and len(words) - at - 1 <= MAX_TARGET_WORDS:
+            return CorrectionCommand(CorrectionKind.REPLACE, named, words[at + 1 :])
     if words[0] == "replace" and words[1:2] != ("with",):
         # "replace walking" (or "… with" and a pause): voicepeer asks with what.
         named = words[1:-1] if words[-1] == "with" else words[1:]

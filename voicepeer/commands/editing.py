@@ -41,6 +41,19 @@ DICTATION_PHRASES: dict[DictationAction, tuple[str, ...]] = {
     DictationAction.HELP: ("help", "what can i say"),
 }
 
+EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
+    DictationAction.READ_BACK: (
+        "what did i write",
+        "what have i written",
+        "what have i said",
+        "what have i got so far",
+        "read me what i wrote",
+    ),
+}
+"""Everyday wordings of editing commands, matched when heard but kept out of the
+recognizers' command models (as the everyday command wordings are: see
+voicepeer.commands.intents.EVERYDAY_WORDINGS)."""
+
 NATURAL_ACTIONS: dict[Intent, DictationAction] = {
     Intent.SEND: DictationAction.SEND,
     Intent.SCRATCH: DictationAction.SCRATCH,
@@ -90,7 +103,9 @@ def dictation_action(utterance: str) -> DictationAction | None:
 
 
 def _phrases() -> list[tuple[str, DictationAction]]:
-    table = [(p, a) for a, ps in DICTATION_PHRASES.items() for p in ps]
+    table = [
+        (p, a) for a, ps in (*DICTATION_PHRASES.items(), *EVERYDAY_EDITING.items()) for p in ps
+    ]
     table += [
         (unwrap(p), NATURAL_ACTIONS[i])
         for i, ps in tuning_phrasings().items()

@@ -159,8 +159,13 @@ class Composer:
     def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
         action = self._engines.interpreter.editing(heard)
+        before = copy.deepcopy(self.draft) if action is None else self.draft
         if action is None and self.corrector.hear(heard, self.draft, self.forms):
+            # A word put in by a correction comes out again with "undo", as a removal does.
+            self._keep(before, "The words are back as they were before that change.")
             self.save()
+            return Next.DICTATING
+        if action is DictationAction.UNDO and self.corrector.leave():
             return Next.DICTATING
         self.corrector.reset()
         if action is DictationAction.SEND:
@@ -230,9 +235,9 @@ class Composer:
         self._say(f"Deleted {word}.")
 
     def _undo(self) -> None:
-        """ "Undo": what the last "scratch that", "delete last word" or "start over" removed
-        brought back, when nothing changed since; else, said just after some words, those
-        words removed (as "scratch that")."""
+        """ "Undo": what the last "scratch that", "delete last word" or "start over" removed,
+        or the last correction changed, brought back when nothing changed since; else, said
+        just after some words, those words removed (as "scratch that")."""
         if not self._bring_back():
             self._scratch()
 

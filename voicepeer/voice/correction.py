@@ -70,6 +70,16 @@ class Corrector:
     def reset(self) -> None:
         self.pending, self._target, self._letters = Pending.NOTHING, None, []
 
+    def leave(self) -> bool:
+        """ "Undo" while a choice, letters or new words are awaited: the correction
+        dropped, the words left as they were; False when none was awaited."""
+        target = self._target
+        if self.pending is Pending.NOTHING or target is None:
+            return False
+        self.reset()
+        self._say(f"Left {target.original} as it was.")
+        return True
+
     @property
     def awaited(self) -> str | None:
         """The context to listen in while a choice or letters are awaited (recognizers
