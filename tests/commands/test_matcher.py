@@ -99,6 +99,14 @@ def test_bare_search_has_no_query_so_the_loop_can_ask_for_one() -> None:
     assert "query" not in verdict.command.slots
 
 
+@pytest.mark.parametrize(
+    "text", ["search again", "look for something else", "new search", "another search"]
+)
+def test_a_search_for_other_words_is_asked_for_them(text: str) -> None:
+    verdict = MATCHER.interpret(Heard(text))
+    assert verdict.command == Command(Intent.SEARCH), verdict
+
+
 @pytest.mark.parametrize("text", ["search the", "look up the", "message the", "find a"])
 def test_a_value_heard_only_as_empty_words_is_asked_for(text: str) -> None:
     # "search heat" was read "search the": searching for "the" is a wrong action, asking

@@ -29,6 +29,19 @@ def test_the_whole_search_said_again_or_politely_looks_for_its_words(
     assert polite.said[-1].startswith(FOUND)
 
 
+def test_search_again_asks_for_the_new_words(forum: DemoForum, data: Path) -> None:
+    # "Search again" looked for the word "again" and found nothing.
+    talk = converse(
+        forum.base_url,
+        ["search for fatigue", "search again", "chips earned", "new search", "chips earned"],
+        data,
+    )
+    assert talk.said[1] == ASK_SEARCH_WORDS
+    assert talk.said[2].startswith(FOUND)
+    assert talk.said[3] == ASK_SEARCH_WORDS
+    assert talk.said[4].startswith(FOUND)
+
+
 def test_nothing_to_look_for_is_asked_again_and_cancel_goes_back(
     forum: DemoForum, data: Path
 ) -> None:

@@ -67,6 +67,12 @@ def _other_meaning(heard: frozenset[str], phrasing: frozenset[str]) -> bool:
     return False
 
 
+NO_QUERY = frozenset(
+    {"again", "once more", "something", "something else", "anything", "anything else", "more"}
+)
+"""What follows "search" in "search again", "look for something else": no words to look for,
+so the voice loop asks for them."""
+
 STEPS = frozenset({Intent.NEXT, Intent.PREVIOUS})
 TOPIC_STEP: Mapping[str, str] = {"what": "topic"}
 """The slot of a "next topic" or "previous topic": while reading, the topic after (or
@@ -287,7 +293,7 @@ class CommandMatcher:
             elif values:
                 slot = SLOT_INTENTS[intent]
                 value = next(iter(values.values()))
-                if says_nothing(value):
+                if says_nothing(value) or (intent is Intent.SEARCH and value in NO_QUERY):
                     # "search the": the value was not heard, only a word around it. Taken
                     # bare, the voice loop asks what to look for instead of searching for
                     # "the".
