@@ -191,6 +191,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "start of the topic",
     ),
     Intent.WHERE: ("how many posts", "how many replies"),
+    Intent.HELP: ("what can i do", "what can i do here", "what do i do now", "what do i do"),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
     Intent.READ: ("open it", "open this one", "open that one", "open this", "open that"),
     # While reading, that post of the topic (see matcher.step_slots), as "the third post".
