@@ -103,6 +103,15 @@ def test_spelling_a_word_and_adding_words_then_reading_back(forum: DemoForum, da
     assert post_words(forum, post_id) == new
 
 
+def test_add_and_words_go_at_the_end_without_the_add(forum: DemoForum, data: Path) -> None:
+    # Told "What you say otherwise goes at the end", people say "add …": the "add" went in.
+    post_id = _post_mine(forum)
+    lines = [*CHANGE, "add she is faster than me", "send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2] == f"Added: She is faster than me. {ASKED}"
+    assert post_words(forum, post_id) == f"{MINE} She is faster than me."
+
+
 def test_no_keeps_the_changes_and_cancel_puts_them_aside_for_later(
     forum: DemoForum, data: Path
 ) -> None:

@@ -187,9 +187,14 @@ class Composer:
         elif action is DictationAction.RETITLE:
             return self.retitle()
         else:
-            self.draft.add(heard.text, heard.words, self.forms)
+            said = self.dictated(heard)
+            self.draft.add(said.text, said.words, self.forms)
         self.save()
         return Next.DICTATING
+
+    def dictated(self, heard: Heard) -> Heard:
+        """The words of ``heard`` that go into the draft: all of them in a reply."""
+        return heard
 
     @property
     def go_on(self) -> str:

@@ -17,12 +17,15 @@ hears both versions before choosing.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
+from voicepeer.commands.text import normalize
 from voicepeer.errors import EditConflictError, ForumError
 from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.checks import check_reply
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.own_posts import normalize_raw
+from voicepeer.recognition.base import Heard
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.composer import (
@@ -52,8 +55,9 @@ log = logging.getLogger(__name__)
 EDITING_HELP = (
     "You are changing your post. To fix a word, say correct and the word, then choose a "
     "number or say spell it; or say replace and the words, then the new words. What you say "
-    "otherwise goes at the end. Say read it back, delete last word, start over to undo every "
-    "change, send it when it is right, or cancel. Where am I says where you are."
+    "otherwise goes at the end (add and the words, too). Say read it back, undo to take back "
+    "the last change, start over to undo every change, send it when it is right, or cancel. "
+    "Where am I says where you are."
 )
 NO_POST = "You have no post in this topic to change."
 STILL_WAITING = unposted_line(Unposted.IN_OUTBOX, "it cannot be changed", "correct my post")
@@ -250,6 +254,15 @@ class PostEditor(Composer):
             return f"Your post will say: {spoken_post(self.draft.text_to_send())}"
         named = phrasing.and_list(changes)
         return as_sentence(named[:1].upper() + named[1:])
+
+    def dictated(self, heard: Heard) -> Heard:
+        """ "Add thanks again": new words go at the end of a posted post, without the "add"
+        that asked for them."""
+        first, _, rest = heard.text.strip().partition(" ")
+        if normalize(first) != "add" or not rest.strip():
+            return heard
+        # Its word stays among the recognizer's words: the draft pairs them by text.
+        return replace(heard, text=rest.strip())
 
     started_over = "Your post is back as it is on the forum. Change what you like, or cancel."
     brought_back = "Your changes are back."
