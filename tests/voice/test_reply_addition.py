@@ -28,6 +28,7 @@ from voicepeer.voice.reply_addition import (
     NO_REPLY,
     NO_WORDS,
 )
+from voicepeer.voice.states import State
 
 MINE = "Well done on the pier, that is a long walk."
 MORE = "the cafe at the end has good chairs if you need a break"
@@ -76,6 +77,33 @@ def test_no_changes_nothing_and_keeps_the_words(forum: DemoForum, data: Path) ->
     assert talk.said[-1] == "Your reply stays as it was, and your words stay saved."
     assert post_words(forum, post_id) == MINE
     assert _draft(data, forum) is not None
+
+
+def test_said_while_dictating_it_adds_the_words_said_so_far(forum: DemoForum, data: Path) -> None:
+    # It went into the reply as words. Now the words dictated so far go to the end of the
+    # newest reply after a yes; with no reply to add to, dictation goes on, nothing lost.
+    alone = converse(
+        forum.base_url,
+        ["open topic one", "reply", MORE, ADD, "read it back"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert alone.said[-3:] == [
+        NO_REPLY,
+        "Go on with your reply, or say send it.",
+        f"Your reply says: {MORE[0].upper()}{MORE[1:]}",
+    ]
+    post_id = _post_mine(forum)
+    talk = converse(
+        forum.base_url, ["open topic one", "reply", ADD, "yes"], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-2].startswith(
+        "Add your saved words to the end of your reply posted just now? Your words: The cafe"
+    )
+    assert talk.said[-1] == ADDED
+    assert post_words(forum, post_id) == f"{MINE}\n\n{MORE[0].upper()}{MORE[1:]}."
+    assert _draft(data, forum) is None
+    assert talk.assistant is not None and talk.assistant.state is State.READING
 
 
 def test_without_saved_words_or_a_reply_it_says_what_to_do(forum: DemoForum, data: Path) -> None:

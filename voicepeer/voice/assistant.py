@@ -615,12 +615,25 @@ class Assistant:
         if said is Intent.REPEAT:
             self.say(self.peer_loop.offer_again(self.state) or self._last_said)
             return True
+        if said is Intent.ADD_TO_REPLY:
+            self._add_dictated_to_reply()
+            return True
         writer = self._writer_in(self.state)
         correcting = writer is not None and writer.corrector.awaited is not None
         if said is Intent.WHERE and not correcting:
             self.say(self._where_and_question())
             return True
         return False
+
+    def _add_dictated_to_reply(self) -> None:
+        """ "Add it to my last reply" while dictating one: the words, saved as they were
+        said, go to the end of the person's newest reply in the topic after a yes (see
+        ReplyAdditions); with none to add to, dictation goes on."""
+        self._go(State.READING)
+        self._dispatch(Command(Intent.ADD_TO_REPLY))
+        if self.state is State.READING:  # nothing asked: the reason was said
+            self._go(State.DICTATING)
+            self.say(self.composer.go_on)
 
     def _command_elsewhere(self, heard: Heard) -> Intent | None:
         """The command ``heard`` is word for word in another state, if it is one."""

@@ -228,17 +228,22 @@ class Draft:
         return render([token for phrase in self.phrases for token in phrase])
 
     def text_to_send(self) -> str:
-        """The text as it will be posted: each paragraph finished with a full stop if it has
-        no ending mark ("new paragraph" ends a sentence, as the end does; a line in a list
-        does not)."""
-        text = _PARAGRAPH_END.sub(".", self.text.rstrip())
-        if text and text[-1].isalnum():
-            text += "."
-        return text
+        """The text as it will be posted (see :func:`finished`)."""
+        return finished(self.text)
 
     @property
     def is_empty(self) -> bool:
         return not self.phrases
+
+
+def finished(text: str) -> str:
+    """Dictated ``text`` as it is posted: each paragraph finished with a full stop if it
+    has no ending mark ("new paragraph" ends a sentence, as the end does; a line in a list
+    does not)."""
+    text = _PARAGRAPH_END.sub(".", text.rstrip())
+    if text and text[-1].isalnum():
+        text += "."
+    return text
 
 
 def _attach(tokens: list[str], words: Sequence[HeardWord]) -> dict[int, HeardWord]:

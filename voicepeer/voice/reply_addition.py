@@ -24,6 +24,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer, answered_post
+from voicepeer.voice.dictation import finished
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import OwnPostChanges, unposted_line
@@ -105,7 +106,8 @@ class ReplyAdditions(OwnPostChanges):
         if topic is None or not self._signed_in():
             return None
         key = Composer.draft_key(topic)
-        words = (self._drafts.load(key) or "").strip()
+        saved = (self._drafts.load(key) or "").strip()
+        words = finished(saved)  # as a reply is sent: the saved draft is the words as said
         if not words:
             self._say(NO_WORDS)
             return None
@@ -123,7 +125,7 @@ class ReplyAdditions(OwnPostChanges):
         if last is None or last.cues is None:
             self._say(NO_REPLY)
             return None
-        if ends_with(last.raw or "", words):
+        if ends_with(last.raw or "", words) or ends_with(last.raw or "", saved):
             delete_saved(self._drafts, key)
             self._say(ALREADY_THERE)
             return None

@@ -19,6 +19,8 @@
         the forum lists no more) ──▶ RECOVERING_POST, as from READING
     READING ──add it to my last reply──▶ ADDING_TO_REPLY ──yes: the topic's saved words added
         to the person's last reply, the draft let go / no──▶ READING
+    DICTATING ──add it to my last reply──▶ READING ──▶ ADDING_TO_REPLY, as from READING (the
+        words dictated so far are the saved ones); with nothing to add to ──▶ DICTATING
     READING ──correct my post──▶ EDITING_POST ──send it──▶ CHANGING_POST ──yes: changed──▶ READING
         EDITING_POST ──cancel: the changes kept──▶ READING    CHANGING_POST ──no──▶ EDITING_POST
     DICTATING / CONFIRMING / EDITING_POST / CHANGING_POST ──goodbye, with words not yet on
