@@ -15,9 +15,10 @@ import httpx
 import numpy as np
 import pytest
 
+from tests.support.members import keyed_forum, signed_in
 from tests.support.pulse import PulseAudioServer
 from tests.support.speech_audio import conversation
-from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.credentials import CredentialStore
 
 SPEAKER_SINK = "voicepeer_speaker"
 MIC_SINK = "voicepeer_mic"
@@ -118,7 +119,9 @@ def test_voice_loop_on_a_sound_card_likes_a_post(two_sinks: dict[str, str], tmp_
         conversation([text], wav, gap_s=0.5)
         said[text] = wav
     env = {**two_sinks, "HOME": str(tmp_path / "home")}
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        # Signed in as the person's account is saved (a like needs one): as "demo".
+        CredentialStore().save(signed_in(forum, "demo"))
         speaker = SinkListener(env, SPEAKER_SINK)
         voicepeer = subprocess.Popen(
             [

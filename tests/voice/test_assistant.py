@@ -383,11 +383,15 @@ def test_a_like_is_given_only_after_yes(forum: DemoForum, data: Path) -> None:
             "no",
         ],
         data,
+        credentials=signed_in(forum),
     )
     assert talk.said[-3:] == [asked, "Shall I like this post? Please say yes or no.", "Not liked."]
     assert first_post_likes(forum, topic_id) == 0
     talk = converse(
-        forum.base_url, ["latest topics", "open topic one", "like this post", "stop", "yes"], data
+        forum.base_url,
+        ["latest topics", "open topic one", "like this post", "stop", "yes"],
+        data,
+        credentials=signed_in(forum),
     )
     # "Stop" cuts voicepeer short; the question still waits for its answer.
     assert talk.said[-3:] == [
@@ -415,7 +419,13 @@ def test_the_transcript_says_why_a_yes_was_asked_about_again(forum: DemoForum, d
     transcript.addHandler(written)
     transcript.setLevel(logging.INFO)  # as --transcript sets it
     try:
-        talk = converse(forum.base_url, [], data, listener=lambda said: Readings(heard))
+        talk = converse(
+            forum.base_url,
+            [],
+            data,
+            listener=lambda said: Readings(heard),
+            credentials=signed_in(forum),
+        )
     finally:
         transcript.removeHandler(written)
         transcript.setLevel(level)

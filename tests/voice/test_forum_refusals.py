@@ -15,6 +15,8 @@ import httpx
 import pytest
 
 from tests.support.conversation import Conversation, converse
+from tests.support.members import member_headers, signed_in
+from tests.voice.test_assistant import first_topic_id
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.voice.error_phrases import ALREADY_LIKED, LIKE_REFUSED
@@ -42,16 +44,30 @@ def never_misleading(talk: Conversation) -> None:
 
 
 def test_liking_a_post_twice_is_explained(forum: DemoForum, data: Path) -> None:
+    # Liked on the web between the question and the yes: the forum's refusal is explained.
+    def like_on_the_web() -> None:
+        post_id = httpx.get(f"{forum.base_url}/t/{first_topic_id(forum)}.json").json()[
+            "post_stream"
+        ]["posts"][0]["id"]
+        liked = httpx.post(
+            f"{forum.base_url}/post_actions.json",
+            data={"id": post_id, "post_action_type_id": 2},
+            headers=member_headers("demo"),
+        )
+        assert liked.status_code == 200, liked.text
+
     talk = converse(
-        forum.base_url, ["open topic one", "like this post", "yes", "like this post", "yes"], data
+        forum.base_url,
+        ["open topic one", "like this post", "yes"],
+        data,
+        credentials=signed_in(forum),
+        before_line={2: like_on_the_web},
     )
-    assert talk.said[-3] == "You liked this post by Dave Whitfield."
     assert talk.said[-1] == ALREADY_LIKED
     never_misleading(talk)
 
 
 def test_liking_your_own_post_is_explained(forum: DemoForum, data: Path) -> None:
-    # Without an account the demo forum posts as the member "demo": this topic is theirs.
     made = httpx.post(
         f"{forum.base_url}/posts.json",
         json={
@@ -59,10 +75,13 @@ def test_liking_your_own_post_is_explained(forum: DemoForum, data: Path) -> None
             "raw": "Pacing has helped me more than I expected this winter.",
             "category": 1,
         },
+        headers=member_headers("demo"),
     )
     assert made.status_code == 200, made.text
-    talk = converse(forum.base_url, ["open topic one", "like this post", "yes"], data)
-    assert talk.said[-1] == LIKE_REFUSED
+    talk = converse(
+        forum.base_url, ["open topic one", "like this post"], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-1] == LIKE_REFUSED  # at once: the forum says the person cannot
     never_misleading(talk)
 
 

@@ -17,6 +17,7 @@ from tests.support.polls import own_votes, polls_seen, post_poll, vote_as
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.base import Post
 from voicepeer.speech.text.polls import PollTally
+from voicepeer.voice.error_phrases import not_signed_in
 from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 
 HEAT_POLL = (
@@ -54,6 +55,16 @@ def test_a_vote_is_cast_only_after_a_clear_yes(tmp_path: Path) -> None:
     )
     # Read again, the post has the new count and the person's own vote.
     assert "Choice two: Cold showers, 2 votes, your vote." in talk.said
+
+
+def test_without_an_account_a_vote_is_refused_before_any_question(tmp_path: Path) -> None:
+    # As a like or a reply: a yes the forum must refuse would be effort lost.
+    with keyed_forum(tmp_path / "forum.sqlite3", demo_mode=False) as forum:
+        post_id, _ = _post_poll(forum.base_url)
+        talk = converse(forum.base_url, [*OPEN_IT, "vote for choice two", "yes"], tmp_path / "data")
+        assert own_votes(forum.base_url, post_id, "demo") == []
+    assert talk.said[-2] == not_signed_in()
+    assert talk.said[-1].startswith("Yes does nothing here.")
 
 
 def test_a_vote_changed_names_both_choices(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from voicepeer.voice.error_phrases import (
     LIKE_REFUSED,
     NOT_LIKED,
     UNLIKE_REFUSED,
+    not_signed_in,
     say_error,
 )
 from voicepeer.voice.ports import Say
@@ -105,7 +106,12 @@ class Likes:
         post = self._reader.current_post()
         if post is None:
             return None
-        refusal = self._refusal(post, take_back) or self._used_up(take_back)
+        # Said at once, as for a reply: a yes to a like the forum must refuse is effort lost.
+        refusal = (
+            not_signed_in()
+            if not self._forum.signed_in
+            else self._refusal(post, take_back) or self._used_up(take_back)
+        )
         if refusal is not None:
             self._say(refusal)
             return None
@@ -113,7 +119,7 @@ class Likes:
 
     def _refusal(self, post: Post, take_back: bool) -> str | None:
         cues, topic = post.cues, self._reader.topic
-        if cues is None or not self._forum.signed_in:
+        if cues is None:
             return None
         if take_back:
             if not cues.liked:
