@@ -135,6 +135,8 @@ def test_everyday_sentences_let_the_command_model_say_everyday_words() -> None:
     only_next = everyday_sentences(command_phrasings(), {Intent.NEXT})
     assert "move on" in only_next
     assert not any("volume" in s or "bookmark" in s for s in only_next)
+    # Matched only, as everyday wordings: the command models stay as measured.
+    assert "delete it" not in everyday_sentences(command_phrasings(), set(Intent))
 
 
 def test_free_text_follows_the_natural_prefixes_of_search_and_message() -> None:

@@ -13,6 +13,7 @@ from tests.support.conversation import converse
 from tests.support.members import ADMIN_KEY, as_member, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.speech.text.emoji import title_words
+from voicepeer.voice.assistant import DELETE_WHAT
 from voicepeer.voice.states import State
 
 
@@ -116,7 +117,7 @@ def test_going_through_the_list_and_removing_one(forum: DemoForum, tmp_path: Pat
             "my bookmarks",
             "next",
             "where am i",
-            "remove bookmark",
+            "remove it",  # the bookmark reached, as "remove bookmark" removes it
             "previous",
             "back",
         ],
@@ -277,6 +278,36 @@ def test_back_in_a_topic_opened_from_the_bookmarks_comes_back_to_them(
         credentials=signed_in(forum),
     )
     assert later.said[-1].startswith("Back to the topic list. One:")
+
+
+def test_delete_it_while_reading_deletes_nothing_and_says_what_to_say(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # In the lists "delete it" removes the one reached; reading, it could mean the post, a
+    # like or a bookmark, so nothing is removed and the person hears what to say.
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "bookmark this", "delete it", "remove it"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-2:] == [DELETE_WHAT, DELETE_WHAT]
+    assert [row["title"] for row in saved(forum)] == [topic_title(forum, 1)]
+
+
+def test_in_the_list_only_remove_it_itself_removes_the_bookmark(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Removing a bookmark asks nothing: "move it", near "remove it", is asked about.
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "bookmark this", "my bookmarks", "move it", "remove it"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-2] == "Did you mean remove bookmark? If so, please say it again."
+    assert talk.said[-1] == f"Removed the bookmark on {topic_title(forum, 1)}, post 1."
+    assert saved(forum) == []
 
 
 def test_bookmark_this_in_the_list_removes_nothing(forum: DemoForum, tmp_path: Path) -> None:

@@ -294,7 +294,7 @@ def test_a_draft_is_deleted_only_after_a_clear_yes(tmp_path: Path) -> None:
                 "no",
                 "delete this draft",
                 "yes",
-                "delete this draft",
+                "delete it",  # the draft reached, as in the person's words
                 "yes",
                 "my drafts",
             ],

@@ -254,12 +254,29 @@ SENSES: Mapping[str, tuple[Intent, ...]] = {
     "that's right": (Intent.YES,),
     "hang on": (Intent.PAUSE,),
     "wait": (Intent.PAUSE,),
+    **dict.fromkeys(
+        (
+            "delete it",
+            "remove it",
+            "delete this one",
+            "remove this one",
+            "delete that one",
+            "remove that one",
+        ),
+        (Intent.REMOVE_DRAFT, Intent.REMOVE_BOOKMARK),
+    ),
 }
 """Words whose meaning the state decides: the first of their intents the state understands.
 "Carry on" reads the next post and "continue" reads on where reading stopped;
-"read it" opens a topic, and asked "Read this post?" it is a yes. (Asleep, none of them
-wakes voicepeer: see the interpreter.) Where none of them is understood the words do nothing
-("hang on" at "Shall I post it?" is no yes)."""
+"read it" opens a topic, and asked "Read this post?" it is a yes; "delete it" in the
+person's drafts deletes the draft reached (after a yes), in their bookmarks that bookmark
+(only there: see LIST_ITEM_WORDINGS). (Asleep, none of them wakes voicepeer: see the
+interpreter.) Where none of them is understood the words do nothing ("hang on" at "Shall I
+post it?" is no yes)."""
+
+LIST_ITEM_WORDINGS = frozenset(p for p, i in SENSES.items() if Intent.REMOVE_DRAFT in i)
+"""Words that remove the item reached in one of the person's own lists, and mean nothing
+elsewhere: reading, "delete it" may as well mean the post, a like or a bookmark."""
 
 ORDINAL_PHRASINGS: tuple[str, ...] = (
     "the {ordinal}",

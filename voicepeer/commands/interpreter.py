@@ -123,6 +123,10 @@ class Interpreter:
         found = self.command(heard, allowed)
         return found.command.intent if found.command is not None and not found.near else None
 
+    def says_one_of(self, heard: Heard, phrases: Collection[str]) -> bool:
+        """Whether ``heard`` is one of ``phrases`` (or near one, as a command may be)."""
+        return self.matcher.near_one_of(heard, phrases)
+
     def _matched(self, heard: Heard, allowed: Collection[Intent] | None) -> Interpretation:
         """The phrasing ``heard`` matches (see matcher), where a number said alone is never
         a command: misheard short commands come out as numbers (see numbers)."""

@@ -265,6 +265,15 @@ class CommandMatcher:
             near=top_score < 100,
         )
 
+    def near_one_of(self, heard: Heard, phrases: Collection[str]) -> bool:
+        """Whether ``heard`` is one of ``phrases``, or near it, compared as phrasings are."""
+        keys = [core(normalize(p)) for p in phrases]
+        return any(
+            fuzz.ratio(heard_core, key) >= self.thresholds.min_score
+            for heard_core in cores(normalize(heard.text))
+            for key in keys
+        )
+
     def _match_slot(self, text: str, allowed: Collection[Intent] | None) -> Command | None:
         """A command with its value ("open topic three", "search for heat", "the second
         one"), or ``None``."""

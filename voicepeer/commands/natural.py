@@ -18,7 +18,7 @@ from collections.abc import Collection, Mapping
 from functools import cache
 from importlib import resources
 
-from voicepeer.commands.intents import SENSES, SLOT_INTENTS, Intent
+from voicepeer.commands.intents import LIST_ITEM_WORDINGS, SENSES, SLOT_INTENTS, Intent
 from voicepeer.commands.numbers import ORDINAL_WORDS
 
 LEADING: tuple[str, ...] = (
@@ -315,7 +315,11 @@ def everyday_sentences(
     for intent, templates in tuning_phrasings().items():
         if intent in intents:
             sentences += [s for t in templates for s in _filled(t)]
-    sentences += [p for p, meanings in SENSES.items() if set(meanings) & set(intents)]
+    sentences += [
+        p
+        for p, meanings in SENSES.items()
+        if set(meanings) & set(intents) and p not in LIST_ITEM_WORDINGS  # matched only
+    ]
     plain = [p for i, ps in phrasings.items() if i in intents and i not in SLOT_INTENTS for p in ps]
     if not plain:
         return sentences

@@ -16,7 +16,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.intents import canonical
+from voicepeer.commands.intents import LIST_ITEM_WORDINGS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     POST_OPEN,
@@ -186,6 +186,12 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
     if state in ASKING_CONSENT:
         return interpreter.answer(heard, ALLOWED[state])
     found = interpreter.command(heard, ALLOWED[state])
+    if interpreter.says_one_of(heard, LIST_ITEM_WORDINGS):
+        if state not in OWN_LISTS:
+            return Interpretation(None, found.confidence)
+        if found.near and found.command is not None:
+            # Removing a bookmark asks nothing: "move it" near "remove it" is asked about.
+            return Interpretation(None, found.confidence, ambiguous=(found.command.intent,))
     if state in OWN_LISTS and (found.near or not (found.command or found.ambiguous)):
         leaving = interpreter.command(heard, LEAVING_A_LIST - ALLOWED[state])
         if leaving.command is not None and not leaving.near:
@@ -205,6 +211,10 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
 
 
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
+DELETE_WHAT = (
+    "Delete what? For a post of yours, say delete my post. In your drafts or your bookmarks, "
+    "delete it removes the one you reached."
+)
 SORRY_TRAIN = (
     "Sorry, I keep mishearing you. Your helper can teach me your voice with "
     "voice training, which takes about three minutes."
@@ -571,6 +581,10 @@ class Assistant:
                 ", over talk in the room" if heard.over_talk else "",
             )
             self._misheard(over_talk=heard.over_talk)
+            return
+        if self.engines.interpreter.says_one_of(heard, LIST_ITEM_WORDINGS):
+            transcript.info("did: nothing, %r deletes only in the person's lists", heard.text)
+            self.say(DELETE_WHAT)
             return
         elsewhere = self._command_elsewhere(heard)
         if (
