@@ -24,6 +24,10 @@ def test_a_command_is_a_command_only_as_a_whole_utterance() -> None:
     assert dictation_action("what have I got so far") is DictationAction.READ_BACK
     assert dictation_action("what did I write about the heat last week") is None
     assert "what did i write" not in editing_phrases()
+    assert dictation_action("stop replying") is DictationAction.CANCEL
+    assert dictation_action("go back to the topic") is DictationAction.CANCEL
+    # Said slowly, the end of a sentence may come after a pause: words of the reply.
+    assert dictation_action("go back") is None
 
 
 def test_a_short_word_a_letter_away_from_a_command_is_text() -> None:

@@ -49,6 +49,13 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
         "what have i got so far",
         "read me what i wrote",
     ),
+    # Not "go back" alone: said slowly, a sentence's end may come after a pause.
+    DictationAction.CANCEL: (
+        "stop writing",
+        "stop replying",
+        "back to the topic",
+        "go back to the topic",
+    ),
 }
 """Everyday wordings of editing commands, matched when heard but kept out of the
 recognizers' command models (as the everyday command wordings are: see
