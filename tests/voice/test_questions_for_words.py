@@ -1,7 +1,8 @@
 """Where voicepeer asks for a few words (whom to write to, a title, what to look for), the
 everyday ways of declining ("never mind", "go back", "no") leave the question as "cancel"
 does, "where am I" asks where the person is, and "repeat" asks the question again: nobody
-means them as a name, a title or a search."""
+means them as a name, a title or a search; nor "help" or "what do I say", which say how
+to answer."""
 
 from __future__ import annotations
 
@@ -71,4 +72,33 @@ def test_repeat_says_the_question_again(
         forum.base_url, ["latest topics", *asked, again], data, credentials=signed_in(forum)
     )
     assert talk.said[-1] == talk.said[-2], talk.said
+    assert talk.assistant is not None and talk.assistant.state is state
+
+
+@pytest.mark.parametrize("asking", ["help", "what do i say", "what can i do here"])
+@pytest.mark.parametrize(
+    ("asked", "answer", "state"),
+    [
+        (["message"], "Say their name, or spell it. Or say cancel.", State.NAMING),
+        (
+            ["start a new topic"],
+            "Say the name of the category, like Living with MS, or its number. Or say cancel.",
+            State.CATEGORY,
+        ),
+        (["start a new topic", "number one"], "Say the title, or say cancel.", State.TITLING),
+        (
+            ["search for"],
+            "Say what to look for, for example: heat. Or say cancel.",
+            State.SEARCHING,
+        ),
+    ],
+)
+def test_asking_for_help_says_how_to_answer(
+    forum: DemoForum, data: Path, asked: list[str], answer: str, state: State, asking: str
+) -> None:
+    # "What do I say" was taken as a title, looked for, or looked up as a name.
+    talk = converse(
+        forum.base_url, ["latest topics", *asked, asking], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-1] == answer
     assert talk.assistant is not None and talk.assistant.state is state

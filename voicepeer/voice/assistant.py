@@ -632,6 +632,9 @@ class Assistant:
         if said is Intent.ADD_TO_REPLY:
             self._add_dictated_to_reply()
             return True
+        if said is Intent.HELP:
+            self.say(self.peer_loop.help_for(self.state) or SEARCH_WORDS_HELP)
+            return True
         writer = self._writer_in(self.state)
         correcting = writer is not None and writer.corrector.awaited is not None
         if said is Intent.WHERE and not correcting:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.choices import name_said, place_said
-from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.numbers import ORDINAL_WORDS, place
 from voicepeer.forum.base import Category, Forum, Topic, TopicList
@@ -122,16 +121,21 @@ class PeerLoop:
             return self._follow(self.composer.hear(heard))
         if state is State.CATEGORY:
             return self._category_heard(heard)
-        if self._engines.interpreter.editing(heard) is DictationAction.HELP:
-            self._say(
-                "Say their name, or spell it. Or say cancel."
-                if state is State.NAMING
-                else "Say the title, or say cancel."
-            )
-            return state
         if state is State.NAMING:
             return self._look_for(heard.text)
         return self._title(heard.text)
+
+    def help_for(self, state: State) -> str | None:
+        """How to answer the question for a name, a title or a category; None elsewhere."""
+        if state is State.CATEGORY:
+            return (
+                f"Say the name of the category, like {self._categories[0].name}, or its "
+                "number. Or say cancel."
+            )
+        return {
+            State.NAMING: "Say their name, or spell it. Or say cancel.",
+            State.TITLING: "Say the title, or say cancel.",
+        }.get(state)
 
     def leave(self, state: State) -> State:
         """Leave the question for a name or a title ("cancel", "never mind")."""
@@ -285,17 +289,10 @@ class PeerLoop:
         return category_answers([c.name for c in self._categories])
 
     def _category_heard(self, heard: Heard) -> State:
-        """The answer to "Which category?": a category's name ("good news"), its number
-        ("two", "number two", "the second one"), or help; else asked again."""
+        """The answer to "Which category?": a category's name ("good news") or its number
+        ("two", "number two", "the second one"); else asked again (help, repeat and cancel
+        are the voice loop's: see state_commands.said_over_words)."""
         interpreter = self._engines.interpreter
-        anywhere = interpreter.command(heard)  # a command of any state, near ones too
-        asked_for_help = interpreter.word_for_word(heard, {Intent.HELP}) is Intent.HELP
-        if interpreter.editing(heard) is DictationAction.HELP or asked_for_help:
-            self._say(
-                f"Say the name of the category, like {self._categories[0].name}, or its "
-                "number. Or say cancel."
-            )
-            return State.CATEGORY
         command = interpreter.command(heard, ALLOWED[State.CATEGORY]).command
         names = [c.name for c in self._categories]
         if command is not None and command.intent is Intent.OPEN:
@@ -312,6 +309,7 @@ class PeerLoop:
             said = place_said(heard.text, len(names))
             index = said - 1 if said is not None else name_said(heard.text, names)
         if index is None:
+            anywhere = interpreter.command(heard)  # a command of any state, near ones too
             command_like = anywhere.command is not None or anywhere.ambiguous
             kept = "" if command_like else self._keep_title(heard.text)
             self._say(f"Sorry, that is not one of them.{kept} {PEER_QUESTIONS[State.CATEGORY]}")

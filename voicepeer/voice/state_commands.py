@@ -177,10 +177,11 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     """In a state that hears words (:data:`WRITING_STATES`, :data:`DICTATION_STATES`), the
     command a whole utterance is instead of words: goodbye (QUIT), leaving a question for a
     few words (CANCEL), hearing that question again (REPEAT: no name, title or search is
-    "repeat" or "say that again"), "where am I" (WHERE: a lost person's question), or, while
-    dictating a reply, "add it to my last reply" (ADD_TO_REPLY: the words go to the person's
-    newest reply instead, after a yes). While writing, a lone "where" stays words: said
-    slowly, it may begin a sentence. None: words (or a state that hears commands)."""
+    "repeat" or "say that again") or how to answer it (HELP: "what do I say"), "where am
+    I" (WHERE: a lost person's question), or, while dictating a reply, "add it to my last
+    reply" (ADD_TO_REPLY: the words go to the person's newest reply instead, after a yes).
+    While writing, a lone "where" stays words: said slowly, it may begin a sentence. None:
+    words (or a state that hears commands)."""
     if state not in WRITING_STATES and state not in DICTATION_STATES:
         return None
     # A category's name is never "goodbye": there it ends voicepeer as in a list.
@@ -191,12 +192,22 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
         return Intent.CANCEL
     if state in ASKING_FOR_WORDS and interpreter.word_for_word(heard, {Intent.REPEAT}) is not None:
         return Intent.REPEAT
+    if state in ASKING_FOR_WORDS and asks_for_help(heard, interpreter):
+        return Intent.HELP
     adding = state is State.DICTATING and interpreter.word_for_word(heard, {Intent.ADD_TO_REPLY})
     if adding:
         return Intent.ADD_TO_REPLY
     whole = state in ASKING_FOR_WORDS or len(normalize(heard.text).split()) > 1
     where = whole and interpreter.word_for_word(heard, {Intent.WHERE}) is not None
     return Intent.WHERE if where else None
+
+
+def asks_for_help(heard: Heard, interpreter: Interpreter) -> bool:
+    """Whether ``heard`` asks for help ("help", "what do I say"), where a name, a title, a
+    category or what to look for is asked for: no name or title is one of those."""
+    if interpreter.editing(heard) is DictationAction.HELP:
+        return True
+    return interpreter.word_for_word(heard, {Intent.HELP}) is not None
 
 
 def leaves_the_question(heard: Heard, interpreter: Interpreter) -> bool:
