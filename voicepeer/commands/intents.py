@@ -211,7 +211,12 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "when was this posted",
         "when was this written",
     ),
-    Intent.LATEST: ("the latest", "anything new"),
+    Intent.LATEST: (
+        "the latest",
+        "anything new",
+        "what's on the forum",
+        "what are people talking about",
+    ),
     Intent.NOTIFICATIONS: ("has anyone replied", "did anyone reply", "who replied to me"),
     Intent.EDIT_POST: ("fix my post",),
     # Asked "What shall I look for?" next, as for "search" alone.
