@@ -99,6 +99,18 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
     assert said[-1] == "Changed miss to MS." and draft.text == "I have MS"
 
 
+def test_a_word_spelled_as_it_is_written_is_said_so() -> None:
+    # It said "Changed months to months", as if something had changed.
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("the first months are hard")
+    assert corrector.hear(Heard("correct months"), draft)
+    assert corrector.hear(Heard("m o n t h s"), draft)
+    assert corrector.hear(Heard("done"), draft)
+    assert said[-1] == "Months is written that way already."
+    assert draft.text == "The first months are hard"
+
+
 def test_the_answers_awaited_are_told_and_only_those_are_taken() -> None:
     """The voice loop listens in the context ``awaited`` names; the phrasebook's model of it
     takes exactly those answers and the editing commands."""

@@ -255,6 +255,10 @@ class Corrector:
             self._say(f"Your {self._what} has changed since. Say correct and the word again.")
             return
         written = draft.replace(target.place, new, self._forms)
+        if written == target.original:
+            # Spelled as it is: said so, or the person hears "Changed months to months".
+            self._say(f"{written[:1].upper()}{written[1:]} is written that way already.")
+            return
         self._say(f"Changed {target.original} to {written}.")
 
 
