@@ -42,12 +42,14 @@ DICTATION_PHRASES: dict[DictationAction, tuple[str, ...]] = {
 }
 
 EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
-    DictationAction.READ_BACK: (
-        "what did i write",
-        "what have i written",
-        "what have i said",
-        "what have i got so far",
-        "read me what i wrote",
+    DictationAction.READ_BACK: ("what did i write", "what have i written", "read me what i wrote"),
+    # The last part said, which it mostly is (and "undo" brings it back when it is more).
+    DictationAction.SCRATCH: (
+        "delete the last sentence",
+        "remove the last sentence",
+        "delete that sentence",
+        "delete the last bit",
+        "remove the last bit",
     ),
     # Not "go back" alone: said slowly, a sentence's end may come after a pause.
     DictationAction.CANCEL: (
