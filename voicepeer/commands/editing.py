@@ -42,6 +42,10 @@ DICTATION_PHRASES: dict[DictationAction, tuple[str, ...]] = {
 }
 
 EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
+    # Not "done" (while spelling a correction it ends the letters), nor "all done" or "send
+    # that", near "all gone" and "spend that": a sentence's end said after a pause would be
+    # taken for a send, and its words not written.
+    DictationAction.SEND: ("i'm finished", "i am finished"),
     DictationAction.READ_BACK: ("what did i write", "what have i written", "read me what i wrote"),
     # The last part said, which it mostly is (and "undo" brings it back when it is more).
     DictationAction.SCRATCH: (
