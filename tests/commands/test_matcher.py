@@ -35,7 +35,7 @@ def test_every_phrasing_means_its_intent(intent: Intent, phrase: str) -> None:
     ("intent", "phrase"), [(i, p) for i, ps in EVERYDAY_WORDINGS.items() for p in ps]
 )
 def test_every_everyday_wording_means_its_intent(intent: Intent, phrase: str) -> None:
-    verdict = MATCHER.interpret(Heard(phrase.format(number="three", ordinal="third")))
+    verdict = MATCHER.interpret(Heard(phrase.format(number="three", ordinal="third", query="mei")))
     assert verdict.command is not None and verdict.command.intent is intent, verdict
     assert not verdict.near
 

@@ -19,7 +19,10 @@ def test_names_and_bare_phrasings() -> None:
         Intent.MESSAGE, {"name": "priya nair"}
     )
     assert MATCHER.interpret(Heard("send a message to sam")).command == Command(
-        Intent.MESSAGE, {"name": "to sam"}
+        Intent.MESSAGE, {"name": "sam"}
+    )
+    assert MATCHER.interpret(Heard("write to sam")).command == Command(
+        Intent.MESSAGE, {"name": "sam"}
     )
     assert MATCHER.interpret(Heard("send a message")).command == Command(Intent.MESSAGE)
     assert MATCHER.interpret(Heard("new message")).command == Command(Intent.MESSAGE)

@@ -97,6 +97,35 @@ def test_start_a_message_to_a_person_found_by_how_the_name_sounds(
     assert first["username"] == "demo" and "lunch next week" in first["cooked"]
 
 
+def test_her_or_the_author_while_reading_is_the_posts_author(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Send her a message" looked for someone called "her"; "write to" found no command.
+    talk = converse(
+        forum.base_url,
+        [
+            "latest topics",
+            "open topic two",
+            "send her a message",
+            "cancel",
+            "message",
+            "the author",
+            "cancel",
+            "write to mei",
+        ],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    author = next(line for line in talk.said if line.startswith("Post 1 of "))
+    assert ", by Priya Nair, " in author
+    asked = [line for line in talk.said if line.startswith("Did you mean")]
+    assert asked == [
+        "Did you mean Priya Nair? Say yes or no.",
+        "Did you mean Priya Nair? Say yes or no.",
+        "Did you mean Mei Lin? Say yes or no.",
+    ]
+
+
 def test_nothing_is_sent_without_yes_and_the_message_is_kept(
     forum: DemoForum, tmp_path: Path
 ) -> None:

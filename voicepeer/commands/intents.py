@@ -219,6 +219,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     ),
     Intent.NOTIFICATIONS: ("has anyone replied", "did anyone reply", "who replied to me"),
     Intent.EDIT_POST: ("fix my post",),
+    Intent.MESSAGE: ("write to {query}", "send a message to {query}"),
     # Asked "What shall I look for?" next, as for "search" alone.
     Intent.SEARCH: ("new search", "another search"),
     # Asked "Shall I post it?" (or "Delete it?", "Shall I stop now?"): a no that says more,

@@ -51,6 +51,10 @@ MIN_EARLY_TITLE_WORDS = 3
 """Words said at the question for a category are kept as the title from this many on."""
 
 NO_MESSAGES = "Private messages are not available on this forum."
+AUTHOR_WORDS = frozenset(
+    {"her", "him", "them", "the author", "this person", "this author", "whoever wrote this"}
+)
+"""Who a message is for, said while reading a post: its author."""
 
 
 @dataclass
@@ -211,6 +215,13 @@ class PeerLoop:
         if not name:
             self._say("Please say their name, or spell it.")
             return State.NAMING
+        post = self._reader.loaded_current_post() if name in AUTHOR_WORDS else None
+        if post is not None:
+            # "Send her a message" while reading her post: its author, asked about by name.
+            author = self._reader.forum_call(lambda: member(peer, post.username))
+            if author is not None:
+                self._offered = (author,)
+                return self._offer()
         found = self._reader.forum_call(lambda: find_people(peer, name))
         if found is None:
             return self._origin
