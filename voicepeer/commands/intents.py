@@ -190,7 +190,13 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "from the top",
         "start of the topic",
     ),
-    Intent.WHERE: ("how many posts", "how many replies"),
+    Intent.WHERE: (
+        "how many posts",
+        "how many replies",
+        "what's the title",
+        "what was the title",
+        "what is the title",
+    ),
     Intent.HELP: ("what can i do", "what can i do here", "what do i do now", "what do i do"),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
     Intent.READ: ("open it", "open this one", "open that one", "open this", "open that"),
