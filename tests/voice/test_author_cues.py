@@ -53,7 +53,7 @@ def test_reading_says_role_title_group_edit_answer_and_reactions(
         [
             f"open topic {number}",
             "next",
-            "who wrote this",
+            "how many likes",
             "next",
             "next",
             "next",
@@ -71,6 +71,8 @@ def test_reading_says_role_title_group_edit_answer_and_reactions(
     who = next(line for line in talk.said if line.startswith("This post is by Sam Okafor"))
     assert "They joined the forum in" in who
     assert "On this forum" not in who  # Sam has no role, title or group
+    # "Who liked this" and "how many likes" are answered here: the forum names how many.
+    assert who.endswith("Three people liked this, one sent a hug.")
     jo = spoken_post(talk.said, "Post 6 of 8")
     assert "Jo Baxter is in the peer supporters group." in jo
     ruth = spoken_post(talk.said, "Post 7 of 8")

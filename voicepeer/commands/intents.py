@@ -216,6 +216,10 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "whose post is this",
         "when was this posted",
         "when was this written",
+        "how many likes",
+        "how many likes does it have",
+        "who liked this",
+        "who liked it",
     ),
     Intent.LATEST: (
         "the latest",

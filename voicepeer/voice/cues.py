@@ -101,7 +101,8 @@ def about_post(post: Post) -> str:
 
 
 def who_wrote(post: Post, profile: UserProfile | None, now: datetime) -> str:
-    """The answer to "who wrote this": name, when, role, title, group, member since."""
+    """The answer to "who wrote this": name, when, role, title, group, member since, and
+    how many liked or reacted to the post."""
     age = phrasing.age_of(post, now)
     lines = [f"This post is by {phrasing.author_name(post)}" + (f", {age}." if age else ".")]
     cues = post.cues or PostCues()
@@ -117,4 +118,6 @@ def who_wrote(post: Post, profile: UserProfile | None, now: datetime) -> str:
         lines.append(f"They joined the forum in {profile.created_at:%B %Y}.")
     if cues.accepted_answer:
         lines.append("This post is marked as the accepted answer.")
+    # Asked as "how many likes" or "who liked this" too: the post as sent counts, not names.
+    lines.append(reactions_sentence(cues) or "Nobody has liked it yet.")
     return " ".join(lines)
