@@ -123,7 +123,7 @@ class Interpreter:
         found = self.command(heard, allowed)
         return found.command.intent if found.command is not None and not found.near else None
 
-    def says_one_of(self, heard: Heard, phrases: Collection[str]) -> bool:
+    def says_one_of(self, heard: Heard, phrases: frozenset[str]) -> bool:
         """Whether ``heard`` is one of ``phrases`` (or near one, as a command may be)."""
         return self.matcher.near_one_of(heard, phrases)
 

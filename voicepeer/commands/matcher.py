@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -104,6 +105,12 @@ def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
     if intent in STEPS and {"topic", "topics"} & words:
         return TOPIC_STEP
     return {}
+
+
+@cache
+def _phrase_cores(phrases: frozenset[str]) -> tuple[str, ...]:
+    """The cores phrasings are compared by, worked out once per set (asked per utterance)."""
+    return tuple(core(normalize(p)) for p in phrases)
 
 
 @dataclass(frozen=True)
@@ -265,13 +272,12 @@ class CommandMatcher:
             near=top_score < 100,
         )
 
-    def near_one_of(self, heard: Heard, phrases: Collection[str]) -> bool:
+    def near_one_of(self, heard: Heard, phrases: frozenset[str]) -> bool:
         """Whether ``heard`` is one of ``phrases``, or near it, compared as phrasings are."""
-        keys = [core(normalize(p)) for p in phrases]
         return any(
             fuzz.ratio(heard_core, key) >= self.thresholds.min_score
             for heard_core in cores(normalize(heard.text))
-            for key in keys
+            for key in _phrase_cores(phrases)
         )
 
     def _match_slot(self, text: str, allowed: Collection[Intent] | None) -> Command | None:

@@ -868,12 +868,15 @@ class Assistant:
         else:
             self._after_read(self.reader.read_current())
 
+    def _in_a_topic(self) -> bool:
+        """Whether a topic is being read (a post of it heard, or its content note asked)."""
+        return self.state in (State.READING, State.CONTENT_NOTE) and self.reader.thread is not None
+
     def _open(self, command: Command) -> None:
         """ "Open topic three" — or, while reading, "the third post": that post here ("open
         the last post": the newest)."""
         number = int(command.slots.get("number", 0))
-        reading = self.state in (State.READING, State.CONTENT_NOTE)
-        if reading and command.slots == {"number": number, **POST_OPEN} and self.reader.thread:
+        if self._in_a_topic() and command.slots == {"number": number, **POST_OPEN}:
             outcome = (
                 self.reader.go_to_end_of_topic(first=False)
                 if number == LAST_HEARD
@@ -885,7 +888,7 @@ class Assistant:
 
     def _step(self, delta: int, command: Command | None = None) -> None:
         slots = command.slots if command is not None else {}
-        if self.state in (State.READING, State.CONTENT_NOTE) and self.reader.thread is not None:
+        if self._in_a_topic():
             bookmarks = self.peer_loop.bookmarks
             if slots in (TO_FIRST, TO_NEWEST):
                 outcome = self.reader.go_to_end_of_topic(first=slots == TO_FIRST)
