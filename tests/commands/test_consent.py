@@ -95,7 +95,16 @@ def test_other_answers_are_understood_where_the_question_allows_them() -> None:
     assert intent(Heard("cancel", 0.9)) is Intent.CANCEL
     assert intent(Heard("read it back", 0.9)) is Intent.READ_BACK
     assert intent(Heard("help", 0.9)) is Intent.HELP
-    assert intent(Heard("cancel", 0.9), LIKING) is None
+    assert intent(Heard("read it back", 0.9), LIKING) is None
+
+
+@pytest.mark.parametrize("text", ["cancel", "never mind", "forget it"])
+def test_cancel_is_the_no_of_a_question_without_a_cancel(text: str) -> None:
+    # "Like this post?" - "never mind" was asked again; where cancel has a meaning of its
+    # own (a reply put aside), it keeps it.
+    assert intent(Heard(text, 0.9), LIKING) is Intent.NO
+    assert intent(Heard(text, 0.9), ALLOWED[State.DELETING_POST]) is Intent.NO
+    assert intent(Heard(text, 0.9)) is Intent.CANCEL
 
 
 @pytest.mark.parametrize("text", ["don't post it", "don't send it", "no wait", "let me change it"])

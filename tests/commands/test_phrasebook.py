@@ -88,7 +88,8 @@ def test_answers_hear_near_yes_sounds_as_what_they_are() -> None:
     assert {"yeah", "yes but", "next post"} <= set(answers.other)
     assert "yeah" not in answers.phrases
     assert answers.accepts("yes") and not answers.accepts("yeah")
-    assert not answers.accepts("cancel")  # not an answer to "Like this post?"
+    assert answers.accepts("never mind")  # the no of a question without a cancel
+    assert not answers.accepts("read it back")  # not an answer to "Like this post?"
     # The answers weigh more than the rest in the answer model.
     assert answers.sentences.count("yes") > answers.sentences.count("yeah")
 

@@ -380,11 +380,12 @@ def test_a_like_is_given_only_after_yes(forum: DemoForum, data: Path) -> None:
             "open topic one",
             "like this post",
             "the kettle is on",
-            "no",
+            "never mind",
         ],
         data,
         credentials=signed_in(forum),
     )
+    # "Never mind" is a no there: it was asked again.
     assert talk.said[-3:] == [asked, "Shall I like this post? Please say yes or no.", "Not liked."]
     assert first_post_likes(forum, topic_id) == 0
     talk = converse(

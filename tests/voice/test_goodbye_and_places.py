@@ -78,6 +78,15 @@ def test_stop_said_to_shall_i_stop_now_says_how_to_answer(forum: DemoForum, data
     assert talk.said[-1] == "Goodbye. Your reply is saved. Your place is kept for next time."
 
 
+def test_never_mind_to_shall_i_stop_now_stays(forum: DemoForum, data: Path) -> None:
+    # It was "Never mind does nothing here": a no in other words, and staying loses nothing.
+    lines = ["open topic one", "reply", REPLY, "goodbye voicepeer", "never mind", "send it"]
+    talk = converse(forum.base_url, lines, data)
+    assert talk.said[-2] == "All right, I am staying. Go on with your reply, or say send it."
+    assert talk.said[-1].startswith("Your reply says: Thank you for this")
+    assert talk.assistant is not None and talk.assistant.state is State.CONFIRMING
+
+
 def test_goodbye_while_asked_to_post_says_no_and_never_posts(forum: DemoForum, data: Path) -> None:
     talk = converse(
         forum.base_url, ["open topic one", "reply", REPLY, "send it", "goodbye", "yes"], data

@@ -8,12 +8,14 @@ person's yes switch. Anything else is not a yes: "yeah", "yes but", "yes and no"
 the listener waits its answer_silence_s for a take-back ("yes … but") and hears them as
 one answer. An unsure answer gets the question again; it is never guessed. Other answers
 ("no", "cancel", "read it back", "help") are matched as commands, restricted to what the
-question allows.
+question allows; where a question has no cancel of its own ("Like this post?"), "cancel"
+and "never mind" are its no.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from voicepeer.commands.intents import Command, Intent
 from voicepeer.commands.matcher import Interpretation
@@ -128,4 +130,11 @@ def judge_answer(
         # A yes-like start that is not a clear yes ("yeah", "yes but"): never taken for
         # anything else either.
         return Interpretation(None)
-    return commands(heard, [i for i in allowed if i is not Intent.YES])
+    others = [i for i in allowed if i is not Intent.YES]
+    if Intent.NO not in allowed or Intent.CANCEL in allowed:
+        return commands(heard, others)
+    found = commands(heard, [*others, Intent.CANCEL])
+    if found.command is None or found.command.intent is not Intent.CANCEL:
+        return found
+    # Nobody answers "Like this post?" with "never mind" to mean anything but no.
+    return replace(found, command=Command(Intent.NO))

@@ -807,7 +807,7 @@ class Assistant:
             Intent.SEARCH: lambda c: self._search(str(c.slots.get("query", ""))),
             Intent.YES: lambda c: self._yes(),
             Intent.NO: lambda c: self._no(),
-            Intent.CANCEL: lambda c: self._follow(self._writer().cancel()),
+            Intent.CANCEL: lambda c: self._cancel(),
             Intent.READ_BACK: lambda c: self._follow(self._writer().ask_to_post()),
             Intent.FASTER: lambda c: self._adjust_voice(c.intent),
             Intent.SLOWER: lambda c: self._adjust_voice(c.intent),
@@ -1214,6 +1214,14 @@ class Assistant:
             self._go(State.READING)
         else:
             self._after_read(self.reader.read_current(despite_note=True))
+
+    def _cancel(self) -> None:
+        """Put the words being written aside; asked whether to stop, "never mind" stays (as
+        no does): staying loses nothing, and the words are saved either way."""
+        if self.state is State.QUITTING:
+            self._no()
+        else:
+            self._follow(self._writer().cancel())
 
     def _no(self) -> None:
         if self.state is State.QUITTING:

@@ -92,7 +92,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.RECOVERING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.ADDING_TO_REPLY: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.CHANGING_POST: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
-    State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
     State.BOOKMARKS: _IN_A_LIST | {Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS},
     State.DRAFTS: _IN_A_LIST | {Intent.DRAFTS, Intent.REMOVE_DRAFT},

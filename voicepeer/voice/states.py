@@ -24,7 +24,7 @@
     READING ──correct my post──▶ EDITING_POST ──send it──▶ CHANGING_POST ──yes: changed──▶ READING
         EDITING_POST ──cancel: the changes kept──▶ READING    CHANGING_POST ──no──▶ EDITING_POST
     DICTATING / CONFIRMING / EDITING_POST / CHANGING_POST ──goodbye, with words not yet on
-        the forum──▶ QUITTING ──yes: the session ends, the words saved / no──▶ where it was
+        the forum──▶ QUITTING ──yes: the session ends, the words saved / no, cancel──▶ where it was
     BROWSING / READING ──search for (and nothing after it)──▶ SEARCHING ──the words──▶
         BROWSING (what was found) / nothing found, or cancel──▶ where it was (a word too
         short for the forum's search is asked for again)
