@@ -175,6 +175,10 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.REPEAT: ("read it again", "read that again"),
     Intent.NEXT: (
         "skip it",
+        "read the replies",
+        "read the next post",
+        "read the next one",
+        "next reply",
         # While reading: to the newest post of the topic (see matcher.step_slots).
         "newest post",
         "the newest post",
