@@ -186,8 +186,9 @@ def test_search_results_go_on_into_the_next_page(forum: DemoForum, tmp_path: Pat
     assert talk.said[0].startswith(f"{len(on_first)} topics or more about cooling towel.")
     last = next(t["title"] for t in second["topics"] if t["id"] == every[-1])
     assert any(line.startswith(title_words(last)) for line in talk.said), talk.said
+    assert talk.said[-2].startswith("Back to the topics about cooling towel.")
     assert talk.said[-1].startswith(
-        f"You are in the topic list, on topic {len(every)} of {len(every)}:"
+        f"You are in the topics about cooling towel, on topic {len(every)} of {len(every)}:"
     )
 
 

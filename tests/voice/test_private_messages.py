@@ -34,6 +34,8 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
             "no",
             "send it",
             "yes",
+            "back",
+            "where am i",
         ],
         tmp_path / "data",
         credentials=signed_in(forum),
@@ -47,7 +49,10 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
     assert "It will be sent privately, to Sam Okafor, on the voicepeer demo forum." in question
     assert talk.said_after(question)[0] == "Shall I send your private reply? Please say yes or no."
     # Sent, as asked ("Shall I send it?"): not "posted", which sounds public.
-    assert talk.said[-1] == "Your reply to Checking in after your first week is sent."
+    assert talk.said[-3] == "Your reply to Checking in after your first week is sent."
+    # Back where the conversation was opened from, not "the topic list".
+    assert talk.said[-2].startswith("Back to your messages. One: Checking in after your first")
+    assert talk.said[-1].startswith("You are in your messages, on topic 1 of 1: Checking in")
     posts = as_member(forum, f"/t/{topic_id}.json")["post_stream"]["posts"]
     assert [p["username"] for p in posts].count("demo") == 2  # one seeded, one now
     assert "means a lot" in posts[-1]["cooked"]

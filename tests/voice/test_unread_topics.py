@@ -28,6 +28,7 @@ def test_followed_topics_with_new_posts_come_first_then_new_topics(
     # Opened from the list, the topic goes on from the first post not read.
     assert talk.said[1].endswith("2 new posts since you last read. Continuing from post 2.")
     assert talk.said[2].startswith("Post 2 of 3, by Sam Okafor")
+    assert talk.said[3].startswith("Back to your unread topics. One: Hello from a new member")
     # One of its two posts heard: one left, as the forum now counts it too.
     assert "One: Hello from a new member, by demo, 2 replies, 1 unread." in talk.said[-1]
 

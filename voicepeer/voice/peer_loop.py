@@ -188,7 +188,8 @@ class PeerLoop:
         heading += f", {unread} with new messages." if unread else "."
         # Older conversations follow from the forum's next pages, as it sends them.
         listed = TopicList(ordered, page=found.page, has_more=found.has_more)
-        return self._reader.show_list(listed, heading, self._engines.forum.private_messages)
+        messages = self._engines.forum.private_messages
+        return self._reader.show_list(listed, heading, messages, "your messages")
 
     def private_audience(self, topic: Topic) -> str | None:
         """Who else is in a private conversation, named for the question before sending."""

@@ -54,6 +54,8 @@ PostReading = Callable[[str, Pages, str], None]
 MAX_LIST_PAGES = 10
 """Pages of a topic list fetched at most (Discourse sends 30 topics a page): "next" past the
 end of a page, or "open topic" with a number further on, fetches the next one."""
+TOPIC_LIST = "the topic list"
+"""What the latest topics are called where the person is told where they are."""
 PageLoader = Callable[[int], TopicList]
 """Fetches page ``n`` (from 0) of the list being read."""
 
@@ -131,6 +133,8 @@ class Reader:
         done last."""
         self._next_pages: PageLoader | None = None
         """Where the current list's further pages come from (None: it has none)."""
+        self._list_name = TOPIC_LIST
+        """What the current list is, as "back" and "where am I" name it."""
         self.place = ListPlace(settings.max_listed_topics)
         """Where the person is in the current topic list."""
         self.thread: Thread | None = None
@@ -190,7 +194,8 @@ class Reader:
             self._say(NOTHING_UNREAD)
             return False
         heading = f"{offline_note(found.saved_at)}{unread_heading(found)}"
-        return self._show_list(found, heading, next_pages=partial(unread_and_new, forum))
+        more = partial(unread_and_new, forum)
+        return self._show_list(found, heading, next_pages=more, name="your unread topics")
 
     def show_search(self, query: str) -> Searched:
         page = self.forum_attempt(lambda: self._search_page(query, 0, {}))
@@ -206,7 +211,13 @@ class Reader:
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
         count += " or more" if found.has_more else ""
         more = partial(self._more_found, query)
-        shown = self._show_list(found, f"{count} about {query}.", hits, next_pages=more)
+        shown = self._show_list(
+            found,
+            f"{count} about {query}.",
+            hits,
+            next_pages=more,
+            name=f"the topics about {query}",
+        )
         return Searched.SHOWN if shown else Searched.NOT_SHOWN
 
     def _more_found(self, query: str, page: int) -> TopicList:
@@ -244,11 +255,12 @@ class Reader:
         return self.notices is None and self.topics is not None and self._next_pages == latest
 
     def show_list(
-        self, topics: TopicList, heading: str, next_pages: PageLoader | None = None
+        self, topics: TopicList, heading: str, next_pages: PageLoader | None, name: str
     ) -> bool:
         """Make ``topics`` the current list and read it, after ``heading``; ``next_pages``
-        fetches the pages after it when the forum has more."""
-        return self._show_list(topics, heading, next_pages=next_pages)
+        fetches the pages after it when the forum has more; ``name``: what the list is
+        ("your messages"), for "back" and "where am I"."""
+        return self._show_list(topics, heading, next_pages=next_pages, name=name)
 
     def _show_list(
         self,
@@ -256,8 +268,10 @@ class Reader:
         heading: str,
         search_hits: dict[int, SearchHit] | None = None,
         next_pages: PageLoader | None = None,
+        name: str = TOPIC_LIST,
     ) -> bool:
         self.close_topic()
+        self._list_name = name
         self.topics = self.as_heard(topics)
         self.place.start(len(self.topics.topics))
         self.notices = None
@@ -338,6 +352,7 @@ class Reader:
             if topics is None:
                 return ReadOutcome.FAILED
             self.topics, self._next_pages = topics, self._engines.forum.latest
+            self._list_name = TOPIC_LIST
         while number > len(self.topics.topics):
             loaded = self._load_next_page()
             if loaded is None:
@@ -653,7 +668,7 @@ class Reader:
         if self.topics is not None and self.topics.topics:
             more = " or more" if self.topics.has_more and self._next_pages else ""
             return (
-                f"You are in the topic list, on topic {self.place.index + 1} of "
+                f"You are in {self._list_name}, on topic {self.place.index + 1} of "
                 f"{len(self.topics.topics)}{more}: "
                 f"{as_sentence(self.topics.topics[self.place.index].title)}"
             )
@@ -670,9 +685,9 @@ class Reader:
         self.thread = None
 
     def back_to_list(self) -> None:
-        """ "back": the topic (or the person's own list) is left for the topic list."""
+        """ "back": the topic (or the person's own list) is left for the list it came from."""
         self.close_topic()
-        where = "your notifications" if self.notices is not None else "the topic list"
+        where = "your notifications" if self.notices is not None else self._list_name
         self._say(f"Back to {where}. " + self.current_list_line())
 
     # --- forum access -------------------------------------------------------------------
