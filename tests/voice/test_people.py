@@ -6,7 +6,7 @@ import pytest
 
 from voicepeer.forum.peer import ForumUser
 from voicepeer.voice.new_conversation import Conversation
-from voicepeer.voice.people import heard_name, rank
+from voicepeer.voice.people import heard_name, named_instead, rank
 
 MEMBERS = [
     ForumUser("ruth", "Ruth Adeyemi"),
@@ -48,3 +48,17 @@ def test_names_of_the_people_a_message_goes_to() -> None:
     )
     assert Conversation(recipients=(ForumUser("zed"),)).names == "zed"
     assert Conversation().names == "nobody yet"
+
+
+@pytest.mark.parametrize(
+    ("said", "name", "no_first"),
+    [
+        ("No, I meant Mei.", "mei", True),
+        ("no sam okafor", "sam okafor", True),
+        ("it's Sam", "sam", False),
+        ("Mei Lin", "mei lin", False),
+        ("the kettle is boiling again", "", False),  # a sentence, not a name
+    ],
+)
+def test_a_name_said_instead_of_yes_or_no(said: str, name: str, no_first: bool) -> None:
+    assert named_instead(said) == (name, no_first)

@@ -210,3 +210,23 @@ def test_the_person_offered_is_named_when_the_question_is_asked_again(
         == f"Next does nothing here. You are choosing whom to write to. Say cancel to stop. {asked}"
     )
     assert talk.said[3].startswith("Writing to Sam Okafor.")
+
+
+def test_another_name_answers_did_you_mean(forum: DemoForum, tmp_path: Path) -> None:
+    # "No, I meant Mei" and "Mei Lin" were asked again ("Please say yes or no"): the name
+    # said instead is looked up, as after a no; "that's her" picks the one offered.
+    lines = ["message pria", "no I meant mei", "the other one", "Sam Okafor", "that's him"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said == [
+        "Did you mean Priya Nair? Say yes or no.",
+        "Did you mean Mei Lin? Say yes or no.",
+        "Please say their name again, or spell it. Or say cancel.",
+        "Did you mean Sam Okafor? Say yes or no.",
+        "Writing to Sam Okafor. What is your message about? Say a short title.",
+    ]
+    lines = ["message pria", "Mei Lin", "the kettle is boiling again", "Mei", "yes"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    asked_again = "Did you mean Mei Lin? Please say yes or no."
+    # Talk in the room names nobody; the name offered, said again, is no answer either.
+    assert talk.said[1:4] == ["Did you mean Mei Lin? Say yes or no.", asked_again, asked_again]
+    assert talk.said[-1].startswith("Writing to Mei Lin.")

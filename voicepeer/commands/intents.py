@@ -255,6 +255,24 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "don't stop",
         "stay",
         "i'll stay",
+        # Asked "Did you mean Priya Nair?".
+        "not her",
+        "not him",
+        "no not her",
+        "no not him",
+        "the other one",
+        "no the other one",
+        "someone else",
+    ),
+    # Asked "Did you mean Priya Nair?" (a question before a public action takes only a
+    # clear yes: see consent).
+    Intent.YES: (
+        "that's her",
+        "that's him",
+        "that's the one",
+        "yes that's her",
+        "yes that's him",
+        "yes that's the one",
     ),
     Intent.ADD_TO_REPLY: ("add to my reply",),
 }

@@ -560,7 +560,11 @@ class Assistant:
             self.say(f"Did you mean {options}?{again}")
             return
         if interpretation.command is None:
-            self._not_understood(heard)
+            chosen = self.peer_loop.name_instead(heard) if self.state is State.CHOOSING else None
+            if chosen is None:
+                self._not_understood(heard)
+            else:
+                self._go(chosen)
             return
         self.engines.cues.got_it()
         self._misheard_in_a_row = 0

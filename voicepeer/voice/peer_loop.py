@@ -31,7 +31,7 @@ from voicepeer.voice.new_conversation import (
     spoken_title,
     title_problem,
 )
-from voicepeer.voice.people import find_people, heard_name, member
+from voicepeer.voice.people import find_people, heard_name, member, named_instead
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader, ReadOutcome
 from voicepeer.voice.reply_context import plain_sentences
@@ -246,6 +246,22 @@ class PeerLoop:
     def _offer(self) -> State:
         self._say(f"Did you mean {self._offered[0].display_name}? Say yes or no.")
         return State.CHOOSING
+
+    def name_instead(self, heard: Heard) -> State | None:
+        """Asked "Did you mean Priya Nair?", an answer with another name ("no, I meant Mei",
+        "Mei Lin"): that person offered, as "no" and the name would; None (asked again)
+        when it names nobody, or, without a no, nobody else on the forum."""
+        peer = self._engines.peer
+        name, no_first = named_instead(heard.text)
+        if not self._offered or peer is None or not name:
+            return None
+        if no_first:
+            return self._look_for(name)
+        found = self._reader.forum_call(lambda: find_people(peer, name), quiet=True)
+        if not found or found[0] == self._offered[0]:
+            return None  # a misheard yes or no, or the offered name said again
+        self._offered = found
+        return self._offer()
 
     def _choosing(self, command: Command) -> State | None:
         if command.intent is Intent.CANCEL:

@@ -22,18 +22,34 @@ SOUNDS_ALIKE_SCORE = 90.0
 """Score given when the heard name and a member's name share a Metaphone key."""
 MAX_OFFERED = 3
 """Members offered one after another before asking for the name again."""
-_LEADING = re.compile(r"^(?:to|for|with)\s+")
+_LEADING = re.compile(
+    r"^(?:no\s+)?(?:(?:i meant|i mean|i said|it's|it is)\s+)?(?:(?:to|for|with)\s+)?"
+)
+MAX_NAME_WORDS = 3
+"""Most words a name said instead of yes or no may have ("Sam Okafor", "Mei Lin"): more is
+a sentence, not an answer."""
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\w' ]+", " ", text.casefold()).split()
 
 
 def heard_name(text: str) -> str:
-    """A name as said: lower case, no punctuation, "to" dropped ("to Priya"), spelt-out
-    letters joined ("p r i y a" → "priya")."""
-    words = re.sub(r"[^\w' ]+", " ", text.casefold()).split()
-    name = _LEADING.sub("", " ".join(words))
+    """A name as said: lower case, no punctuation, what leads to it dropped ("to Priya",
+    "no, I meant Mei"), spelt-out letters joined ("p r i y a" → "priya")."""
+    name = _LEADING.sub("", " ".join(_words(text)))
     parts = name.split()
     if len(parts) > 1 and all(len(p) == 1 for p in parts):
         return "".join(parts)
     return name
+
+
+def named_instead(text: str) -> tuple[str, bool]:
+    """Asked "Did you mean Priya Nair?": the name an answer gives instead of yes or no ("no,
+    I meant Mei", "Mei Lin"), "" when it gives none; and whether it began with a no."""
+    name = heard_name(text)
+    no_first = _words(text)[:1] == ["no"]
+    return ("" if len(name.split()) > MAX_NAME_WORDS else name), no_first
 
 
 def _keys(user: ForumUser) -> list[str]:

@@ -116,7 +116,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
   only an explicit "yes" deletes the draft, as words once deleted are gone for good.
 - NAMING: voicepeer asked whom to write to; the next utterance is taken as a name, unless
   it leaves the question ("cancel", "never mind", "go back").
-- CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person.
+- CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person
+  ("that's her"); another name said instead ("no, I meant Mei", "Mei Lin") is looked up.
 - CATEGORY: the forum's categories were read as numbered choices; its name ("good news")
   or its number ("two", "number two") picks one. Heard as words, like a name or a title;
   a title said here instead is kept for the category chosen next.
