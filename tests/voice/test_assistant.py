@@ -222,16 +222,17 @@ def test_where_am_i_and_who_wrote_this(forum: DemoForum, data: Path) -> None:
     talk = converse(
         forum.base_url,
         [
-            "latest topics",
-            "next",
-            "where am i",
+            "which topics are there",
+            "more topics",
+            "i'm lost",
             "read",
             "who wrote this",
             "where am i",
         ],
         data,
     )
-    # "next" after the list's first five names the next five, and "read" opens the first.
+    # In everyday words: "which topics are there" lists them, "more topics" after the
+    # list's first five names the next five, "I'm lost" says where; "read" opens the first.
     assert "You are in the topic list, on topic 6 of 14: Fatigue that sleep doesn't fix" in (
         talk.transcript
     )

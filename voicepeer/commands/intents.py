@@ -172,7 +172,13 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.BOOKMARK: ("bookmark it", "save it for later"),
     Intent.DRAFTS: ("saved drafts", "my saved drafts"),
     Intent.RESUME: ("keep reading", "read on"),
-    Intent.REPEAT: ("read it again", "read that again"),
+    Intent.REPEAT: (
+        "read it again",
+        "read that again",
+        "list them again",
+        "read the list again",
+        "say them again",
+    ),
     Intent.NEXT: (
         "skip it",
         "read the replies",
@@ -186,6 +192,14 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "most recent post",
         "go to the newest post",
         "end of the topic",
+        # At a topic list: its next few topics.
+        "more topics",
+        "show me more",
+        "next page",
+        "the next page",
+        "the next five",
+        "the next ones",
+        "read the next ones",
     ),
     # While reading: to the topic's first post.
     Intent.PREVIOUS: (
@@ -200,6 +214,9 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "what's the title",
         "what was the title",
         "what is the title",
+        "i'm lost",
+        "i am lost",
+        "what was i doing",
     ),
     Intent.HELP: ("what can i do", "what can i do here", "what do i do now", "what do i do"),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
@@ -210,6 +227,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "post number {number}",
         "read post {number}",
         "read the {ordinal} post",
+        "read the {ordinal} topic",
+        "read me the {ordinal} one",
         "jump to post {number}",
         "jump to the {ordinal} post",
     ),
@@ -230,6 +249,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "anything new",
         "what's on the forum",
         "what are people talking about",
+        "what topics are there",
+        "which topics are there",
     ),
     Intent.NOTIFICATIONS: ("has anyone replied", "did anyone reply", "who replied to me"),
     Intent.EDIT_POST: ("fix my post",),
