@@ -116,6 +116,9 @@ def test_core_puts_the_cards_words_in() -> None:
         ("take me back", "go back"),
         ("turn the sound up", "volume up"),
         ("read it to me", "read it"),
+        ("that's too loud", "volume down"),
+        ("you're talking too fast", "slower"),
+        ("too slow", "faster"),
     ],
 )
 def test_everyday_words_for_the_cards_words(text: str, expected: str) -> None:
@@ -137,6 +140,7 @@ def test_everyday_sentences_let_the_command_model_say_everyday_words() -> None:
     assert not any("volume" in s or "bookmark" in s for s in only_next)
     # Matched only, as everyday wordings: the command models stay as measured.
     assert "delete it" not in everyday_sentences(command_phrasings(), set(Intent))
+    assert not any("too loud" in s for s in sentences)  # a synonym matched only
 
 
 def test_free_text_follows_the_natural_prefixes_of_search_and_message() -> None:
@@ -209,6 +213,8 @@ ROOM_TALK = (
     "the first of may",
     "number twelve bus",
     "could you pass the salt please",
+    "that's too bad",
+    "it's too late now",
 )
 
 

@@ -178,6 +178,10 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "list them again",
         "read the list again",
         "say them again",
+        "come again",
+        "sorry what",
+        "repeat that paragraph",
+        "read that paragraph again",
     ),
     Intent.NEXT: (
         "skip it",
@@ -196,7 +200,6 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "more topics",
         "show me more",
         "next page",
-        "the next page",
         "the next five",
         "the next ones",
         "read the next ones",
@@ -254,6 +257,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     ),
     Intent.NOTIFICATIONS: ("has anyone replied", "did anyone reply", "who replied to me"),
     Intent.EDIT_POST: ("fix my post",),
+    Intent.BACK: ("exit this topic", "close this topic", "leave this topic"),
+    Intent.REPLY: ("answer her", "answer him", "reply to her", "reply to him"),
     Intent.MESSAGE: ("write to {query}", "send a message to {query}"),
     # Asked "What shall I look for?" next, as for "search" alone.
     Intent.SEARCH: ("new search", "another search"),

@@ -149,7 +149,21 @@ SYNONYMS: Mapping[str, str] = {
 }
 """Everyday words for the card's words. Kept to words that mean the same in every state;
 words whose meaning the state decides are in :data:`voicepeer.commands.intents.SENSES`."""
-_SYNONYM_ORDER = sorted(SYNONYMS, key=lambda s: len(s.split()), reverse=True)
+MATCHED_SYNONYMS: Mapping[str, str] = {
+    f"{said_of}{too}": card
+    for said_of in ("", "that's ", "it's ", "you're ", "you are ", "you're talking ")
+    for too, card in {
+        "too quick": "slower",
+        "too slow": "faster",
+        "too loud": "volume down",
+        "too quiet": "volume up",
+    }.items()
+} | {f"{said_of}too fast": "slower" for said_of in ("that's ", "it's ", "you're talking ")}
+"""Everyday words for the card's words, as :data:`SYNONYMS`, but kept out of the command
+model's training text (see :func:`everyday_sentences`): there they made "put the kettle on
+please" heard as "go to the go on please" (measured on the tuning half)."""
+_EVERY_SYNONYM = {**SYNONYMS, **MATCHED_SYNONYMS}
+_SYNONYM_ORDER = sorted(_EVERY_SYNONYM, key=lambda s: len(s.split()), reverse=True)
 
 TUNING_PHRASINGS = "data/phrasings_tune.toml"
 SLOT_MARKS = ("{number}", "{ordinal}", "{query}", "{name}")
@@ -179,7 +193,7 @@ def _substitute(words: list[str]) -> list[str]:
         for phrase in _SYNONYM_ORDER:
             cut = phrase.split()
             if words[i : i + len(cut)] == cut:
-                out += SYNONYMS[phrase].split()
+                out += _EVERY_SYNONYM[phrase].split()
                 i += len(cut)
                 break
         else:
