@@ -92,13 +92,14 @@ def test_bookmark_list_open_and_remove(forum: DemoForum, tmp_path: Path) -> None
             "read",
             "remove bookmark",
             "remove bookmark",
-            "my bookmarks",
+            "how many bookmarks do I have",
         ],
         data,
         credentials=signed_in(forum),
     )
     assert removed.said[-3] == f"Removed the bookmark on {spoken}, post 2."
     assert removed.said[-2] == "This post is not in your bookmarks."
+    # "How many bookmarks" found no command: it says them, as "my bookmarks" does.
     assert removed.said[-1].startswith("You have no bookmarks yet.")
     assert saved(forum) == []
 

@@ -76,7 +76,7 @@ def test_drafts_from_earlier_sessions_are_listed_and_each_goes_on_where_it_was(
         replied = posts_of_topic_one(forum)
         then = converse(
             forum.base_url,
-            ["my drafts", "read", "send it", "yes", "my drafts"],
+            ["my drafts", "read", "send it", "yes", "how many drafts do I have"],
             data,
             credentials=signed_in(forum),
         )

@@ -170,7 +170,18 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.UNLIKE: ("unlike", "unlike this", "unlike this post"),
     Intent.REMOVE_BOOKMARK: ("unbookmark", "unbookmark it"),
     Intent.BOOKMARK: ("bookmark it", "save it for later"),
-    Intent.DRAFTS: ("saved drafts", "my saved drafts"),
+    Intent.DRAFTS: (
+        "saved drafts",
+        "my saved drafts",
+        "how many drafts",
+        "how many drafts do i have",
+    ),
+    Intent.BOOKMARKS: (
+        "how many bookmarks",
+        "how many bookmarks do i have",
+        "what have i bookmarked",
+        "what have i saved",
+    ),
     Intent.RESUME: ("keep reading", "read on"),
     Intent.REPEAT: (
         "read it again",
