@@ -188,12 +188,15 @@ class Composer:
             return self.retitle()
         else:
             said = self.dictated(heard)
+            if said is None:
+                return Next.DICTATING  # nothing to write: said what to say
             self.draft.add(said.text, said.words, self.forms)
         self.save()
         return Next.DICTATING
 
-    def dictated(self, heard: Heard) -> Heard:
-        """The words of ``heard`` that go into the draft: all of them in a reply."""
+    def dictated(self, heard: Heard) -> Heard | None:
+        """The words of ``heard`` that go into the draft (all of them in a reply); None
+        when there are none, what to say said."""
         return heard
 
     @property

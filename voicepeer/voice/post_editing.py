@@ -255,12 +255,15 @@ class PostEditor(Composer):
         named = phrasing.and_list(changes)
         return as_sentence(named[:1].upper() + named[1:])
 
-    def dictated(self, heard: Heard) -> Heard:
+    def dictated(self, heard: Heard) -> Heard | None:
         """ "Add thanks again": new words go at the end of a posted post, without the "add"
-        that asked for them."""
+        that asked for them; "add" alone (a pause after it) asks for them."""
         first, _, rest = heard.text.strip().partition(" ")
-        if normalize(first) != "add" or not rest.strip():
+        if normalize(first) != "add":
             return heard
+        if not rest.strip():
+            self._say("Say the words to add.")
+            return None
         # Its word stays among the recognizer's words: the draft pairs them by text.
         return replace(heard, text=rest.strip())
 
