@@ -257,6 +257,27 @@ def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:
     assert corrector.pending is Pending.NOTHING
 
 
+@pytest.mark.parametrize(
+    ("said", "written", "told"),
+    [
+        # The article says nothing of what was written: "the vest" where "a cooling vest"
+        # was written had not been found, and went into the reply as words.
+        ("change the vest to a towel", "I use a cooling towel in the summer", "vest with towel"),
+        ("replace the summer with the winter", "I use a cooling vest in the winter", "summer"),
+        # With no article before the new words, the one said is part of the words found.
+        ("change a cooling vest to fans", "I use fans in the summer", "a cooling vest"),
+    ],
+)
+def test_an_article_before_the_words_and_their_replacement(
+    said: str, written: str, told: str
+) -> None:
+    spoken: list[str] = []
+    draft, corrector = Draft(), Corrector(spoken.append, Interpreter())
+    draft.add("I use a cooling vest in the summer")
+    assert corrector.hear(Heard(said), draft)
+    assert spoken[-1].startswith(f"Replaced {told}") and draft.text == written
+
+
 def test_leave_it_after_replace_keeps_the_words() -> None:
     said: list[str] = []
     draft, corrector = Draft(), Corrector(said.append, Interpreter())

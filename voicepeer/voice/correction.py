@@ -16,7 +16,7 @@ decoded as such.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from voicepeer.commands.correction import (
@@ -116,10 +116,9 @@ class Corrector:
             command = self._interpreter.correction(reading)
             if command is None:
                 continue
-            if (
-                command.kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE)
-                and draft.find(command.words) is None
-            ):
+            if command.kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE):
+                command = _as_written(command, draft)
+            if command is None:
                 continue
             if self.pending is Pending.NOTHING and command.kind not in (
                 CorrectionKind.CORRECT,
@@ -136,7 +135,7 @@ class Corrector:
         named = self._interpreter.correction(heard.text)
         if named is None or named.kind not in (CorrectionKind.CORRECT, CorrectionKind.REPLACE):
             return
-        if draft.find(named.words) is None:
+        if _as_written(named, draft) is None:
             words = f"the word{'s' if len(named.words) > 1 else ''} {' '.join(named.words)}"
             self._say(
                 f"I could not find {words} in your {self._what}, so I took what you said as "
@@ -260,6 +259,28 @@ class Corrector:
             self._say(f"{written[:1].upper()}{written[1:]} is written that way already.")
             return
         self._say(f"Changed {target.original} to {written}.")
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _as_written(command: CorrectionCommand, draft: Draft) -> CorrectionCommand | None:
+    """A "correct" or "replace" whose words are in the draft; None when they are not. With
+    an article before the words and their replacement ("change the vest to a towel" where
+    "cooling vest" was written), the words without them first, as the article says
+    nothing of what was written; with one before the words alone, as said first ("change a
+    lot to plenty" keeps its "a"), then without it."""
+    words, new = command.words, command.replacement
+    bare_words = len(words) > 1 and words[0] in _ARTICLES
+    bare_new = len(new) > 1 and new[0] in _ARTICLES
+    tried: tuple[CorrectionCommand, ...]
+    if bare_words and bare_new:
+        tried = (replace(command, words=words[1:], replacement=new[1:]), command)
+    elif bare_words and not new:
+        tried = (command, replace(command, words=words[1:]))
+    else:
+        tried = (command,)
+    return next((each for each in tried if draft.find(each.words) is not None), None)
 
 
 def _named_otherwise(heard: Heard) -> list[str]:
