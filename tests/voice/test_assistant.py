@@ -47,11 +47,14 @@ def test_browse_read_reply_and_post_after_yes(forum: DemoForum, data: Path) -> N
             "reply",
             REPLY,
             "send it",
+            "what will it say",
             "yes",
         ],
         data,
     )
     said = talk.transcript
+    # "What will it say" asks the question again after the reply, as "read it back" does.
+    assert talk.said[-3] == talk.said[-2]
     assert "latest topics." in talk.said[0] and "One: Walked to the end of the pier" in said
     assert "Post 1 of 4, by Dave Whitfield" in said and "Post 2 of 4, by Jo Baxter" in said
     assert "Your reply says: Thank you for this it helps a lot to know I am not alone." in said

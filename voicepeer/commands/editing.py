@@ -11,7 +11,7 @@ from enum import Enum
 
 from rapidfuzz import fuzz
 
-from voicepeer.commands.intents import Intent
+from voicepeer.commands.intents import EVERYDAY_WORDINGS, Intent
 from voicepeer.commands.natural import tuning_phrasings, unwrap
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
@@ -46,7 +46,7 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
     # that", near "all gone" and "spend that": a sentence's end said after a pause would be
     # taken for a send, and its words not written.
     DictationAction.SEND: ("i'm finished", "i am finished"),
-    DictationAction.READ_BACK: ("what did i write", "what have i written", "read me what i wrote"),
+    DictationAction.READ_BACK: EVERYDAY_WORDINGS[Intent.READ_BACK],
     # The last part said, which it mostly is (and "undo" brings it back when it is more).
     DictationAction.SCRATCH: (
         "delete the last sentence",

@@ -312,6 +312,14 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "yes that's the one",
     ),
     Intent.ADD_TO_REPLY: ("add to my reply",),
+    # While writing, and asked "Shall I post it?".
+    Intent.READ_BACK: (
+        "what did i write",
+        "what have i written",
+        "read me what i wrote",
+        "what does it say",
+        "what will it say",
+    ),
 }
 """Everyday wordings of the commands, matched only as :data:`MATCHED_ONLY` is (the command
 models stay as measured): said in full they found no command ("messages", "open it")
