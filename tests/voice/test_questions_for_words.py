@@ -75,7 +75,9 @@ def test_repeat_says_the_question_again(
     assert talk.assistant is not None and talk.assistant.state is state
 
 
-@pytest.mark.parametrize("asking", ["help", "what do i say", "what can i do here"])
+@pytest.mark.parametrize(
+    "asking", ["help", "what do i say", "what can i do here", "what should the title be"]
+)
 @pytest.mark.parametrize(
     ("asked", "answer", "state"),
     [
@@ -85,7 +87,12 @@ def test_repeat_says_the_question_again(
             "Say the name of the category, like Living with MS, or its number. Or say cancel.",
             State.CATEGORY,
         ),
-        (["start a new topic", "number one"], "Say the title, or say cancel.", State.TITLING),
+        (
+            ["start a new topic", "number one"],
+            "Say a few words that tell people what it is about, like: tips for hot weather. "
+            "Or say cancel.",
+            State.TITLING,
+        ),
         (
             ["search for"],
             "Say what to look for, for example: heat. Or say cancel.",

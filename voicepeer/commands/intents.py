@@ -232,7 +232,17 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "i am lost",
         "what was i doing",
     ),
-    Intent.HELP: ("what can i do", "what can i do here", "what do i do now", "what do i do"),
+    Intent.HELP: (
+        "what can i do",
+        "what can i do here",
+        "what do i do now",
+        "what do i do",
+        "what do i say",
+        "what should i say",
+        # Asked for a title.
+        "what should the title be",
+        "what should i call it",
+    ),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
     Intent.READ: ("open it", "open this one", "open that one", "open this", "open that"),
     # While reading, that post of the topic (see matcher.step_slots), as "the third post".

@@ -138,7 +138,10 @@ class PeerLoop:
             )
         return {
             State.NAMING: "Say their name, or spell it. Or say cancel.",
-            State.TITLING: "Say the title, or say cancel.",
+            State.TITLING: (
+                "Say a few words that tell people what it is about, like: tips for hot "
+                "weather. Or say cancel."
+            ),
         }.get(state)
 
     def leave(self, state: State) -> State:
