@@ -14,9 +14,14 @@ FOUND = "1 topic about chips earned. One: Walked to the end of the pier"
 
 
 def test_the_words_after_a_pause_are_what_is_looked_for(forum: DemoForum, data: Path) -> None:
-    talk = converse(forum.base_url, ["search for", "chips earned", "open topic one"], data)
+    lines = ["search for", "chips earned", "how many did you find", "open topic one"]
+    talk = converse(forum.base_url, lines, data)
     assert talk.said[0] == ASK_SEARCH_WORDS
     assert talk.said[1].startswith(FOUND)
+    assert talk.said[2] == (
+        "You are in the topics about chips earned, on topic 1 of 1: Walked to the end of the "
+        "pier today."
+    )
     assert talk.said[-1].startswith("Post 2 of 4, by Jo Baxter")
 
 
@@ -59,7 +64,10 @@ def test_nothing_to_look_for_is_asked_again_and_cancel_goes_back(
 
 def test_nothing_found_goes_back_to_the_list(forum: DemoForum, data: Path) -> None:
     talk = converse(forum.base_url, ["latest topics", "search for", "zebra crossings"], data)
-    assert talk.said[-1] == "I found nothing about zebra crossings. Try other words."
+    # What to say next to try again: other words alone would be taken for a command.
+    assert (
+        talk.said[-1] == "I found nothing about zebra crossings. Say search for, and other words."
+    )
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
 
 

@@ -228,6 +228,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "what's the title",
         "what was the title",
         "what is the title",
+        "how many did you find",
+        "how many are there",
         "i'm lost",
         "i am lost",
         "what was i doing",

@@ -206,7 +206,8 @@ class Reader:
             return Searched.TOO_SHORT if too_short else Searched.NOT_SHOWN
         found, hits = page
         if not found.topics:
-            self._say(f"I found nothing about {query}. Try other words.")
+            # Not "try other words": said next on their own, they are no command.
+            self._say(f"I found nothing about {query}. Say search for, and other words.")
             return Searched.NOT_SHOWN
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
         count += " or more" if found.has_more else ""
