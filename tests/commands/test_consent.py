@@ -107,7 +107,10 @@ def test_cancel_is_the_no_of_a_question_without_a_cancel(text: str) -> None:
     assert intent(Heard(text, 0.9)) is Intent.CANCEL
 
 
-@pytest.mark.parametrize("text", ["don't post it", "don't send it", "no wait", "let me change it"])
+@pytest.mark.parametrize(
+    "text",
+    ["don't post it", "don't send it", "no wait", "let me change it", "let me add something"],
+)
 def test_a_no_in_everyday_words_is_no(text: str) -> None:
     # They were asked again ("Please say yes or no"): a clear no, said with more words.
     assert intent(Heard(text, 0.9)) is Intent.NO
