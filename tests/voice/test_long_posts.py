@@ -87,11 +87,14 @@ def test_after_a_stop_move_by_paragraph_and_skip_to_the_end(
 def test_resume_after_a_stop_goes_on_from_the_stopped_paragraph(
     forum: DemoForum, tmp_path: Path
 ) -> None:
-    speech = KeyPressedDuring([STOPPED_AT])
-    converse(forum.base_url, [*OPEN_LETTER, "resume"], tmp_path / "data", speech=speech.tracked)
-    said = speech.out.getvalue().splitlines()
-    stops = [i for i, line in enumerate(said) if STOPPED_AT in line]
-    assert len(stops) == 2 and AFTER_IT in said[stops[1] + 1]
+    # "Read the rest" as well: it found no command.
+    for going_on in ("resume", "read the rest"):
+        speech = KeyPressedDuring([STOPPED_AT])
+        lines = [*OPEN_LETTER, going_on]
+        converse(forum.base_url, lines, tmp_path / going_on, speech=speech.tracked)
+        said = speech.out.getvalue().splitlines()
+        stops = [i for i, line in enumerate(said) if STOPPED_AT in line]
+        assert len(stops) == 2 and AFTER_IT in said[stops[1] + 1]
 
 
 def test_continue_after_a_post_read_to_its_end_reads_the_next_one(

@@ -182,7 +182,15 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "what have i bookmarked",
         "what have i saved",
     ),
-    Intent.RESUME: ("keep reading", "read on"),
+    Intent.RESUME: (
+        "keep reading",
+        "read on",
+        "read more",
+        "read the rest",
+        "is there more",
+        "what comes next",
+        "finish reading it",
+    ),
     Intent.REPEAT: (
         "read it again",
         "read that again",
@@ -196,6 +204,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     ),
     Intent.NEXT: (
         "skip it",
+        "skip that",
+        "what's next",
         "read the replies",
         "read the next post",
         "read the next one",
