@@ -257,8 +257,15 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     ),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
     Intent.READ: ("open it", "open this one", "open that one", "open this", "open that"),
-    # While reading, that post of the topic (see matcher.step_slots), as "the third post".
+    # While reading, that post of the topic (see matcher.step_slots), as "the third post";
+    # and a topic of the list named by words of its title (slot OPEN_ABOUT).
     Intent.OPEN: (
+        "open the one about {query}",
+        "read the one about {query}",
+        "the one about {query}",
+        "open the topic about {query}",
+        "read the topic about {query}",
+        "the topic about {query}",
         "post {number}",
         "post number {number}",
         "read post {number}",
@@ -404,6 +411,9 @@ SLOT_INTENTS: Mapping[Intent, str] = {
     Intent.VOTE: "number",
 }
 """Intents whose phrasing is followed by a value, and the slot that value goes in."""
+OPEN_ABOUT = "about"
+"""The slot of an "open" that names a topic by words of its title ("the one about heat"),
+not by its number."""
 NUMBER_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s == "number")
 """Slot intents whose value is a number ("open topic three", "vote for choice two")."""
 FREE_TEXT_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s != "number")

@@ -15,6 +15,7 @@ from voicepeer.commands.intents import (
     EVERYDAY_WORDINGS,
     FREE_TEXT_INTENTS,
     MATCHED_ONLY,
+    OPEN_ABOUT,
     ORDINAL_PHRASINGS,
     PHRASINGS,
     SENSES,
@@ -306,7 +307,8 @@ class CommandMatcher:
                 if number is not None:
                     return Command(intent, {"number": number, **step_slots(intent, text)})
             elif values:
-                slot = SLOT_INTENTS[intent]
+                # Words said where a number goes: a topic named by its title.
+                slot = OPEN_ABOUT if intent is Intent.OPEN else SLOT_INTENTS[intent]
                 value = next(iter(values.values()))
                 if says_nothing(value) or (intent is Intent.SEARCH and value in NO_QUERY):
                     # "search the": the value was not heard, only a word around it. Taken

@@ -16,7 +16,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.intents import LIST_ITEM_WORDINGS, canonical
+from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     POST_OPEN,
@@ -160,6 +160,7 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 }
 
 ASK_SEARCH_WORDS = "What shall I look for? Say the words, or say cancel."
+OPEN_HOW = "Say open topic and its number, or the one about and words of its title."
 SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
 OPEN_QUESTIONS: dict[State, str] = {
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
@@ -879,6 +880,13 @@ class Assistant:
     def _open(self, command: Command) -> None:
         """ "Open topic three" — or, while reading, "the third post": that post here ("open
         the last post": the newest)."""
+        about = command.slots.get(OPEN_ABOUT)
+        if about is not None:
+            self._after_read(self.reader.open_about(str(about)))
+            return
+        if "number" not in command.slots:  # "the one about the": no words of a title heard
+            self.say(OPEN_HOW)
+            return
         number = int(command.slots.get("number", 0))
         if self._in_a_topic() and command.slots == {"number": number, **POST_OPEN}:
             outcome = (

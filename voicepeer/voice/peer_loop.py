@@ -163,6 +163,9 @@ class PeerLoop:
         if intent in (Intent.NEXT, Intent.PREVIOUS):
             self.bookmarks.step(+1 if intent is Intent.NEXT else -1)
             return State.BOOKMARKS
+        if intent is Intent.OPEN and "number" not in command.slots:  # "the one about …"
+            self._say(phrasing.OPEN_BY_NUMBER)
+            return State.BOOKMARKS
         if intent is Intent.OPEN:
             return _opened(self.bookmarks.open_number(int(command.slots.get("number", 0))))
         if intent is Intent.READ:
@@ -326,7 +329,7 @@ class PeerLoop:
         interpreter = self._engines.interpreter
         command = interpreter.command(heard, ALLOWED[State.CATEGORY]).command
         names = [c.name for c in self._categories]
-        if command is not None and command.intent is Intent.OPEN:
+        if command is not None and command.intent is Intent.OPEN and "number" in command.slots:
             # All are said when asked, so the last one heard is the last.
             number = place(int(command.slots.get("number", 0)), len(names))
             if not 1 <= number <= len(names):

@@ -20,6 +20,10 @@ def count_phrase(count: int, noun: str) -> str:
     return f"{count} {noun if count == 1 else _plural(noun)}"
 
 
+OPEN_BY_NUMBER = "Say open and its number."
+"""In a list whose items are not chosen by words ("the one about heat"): how to choose."""
+
+
 def no_such_number(noun: str, number: int, count: int, how: str) -> str:
     """ "There is no topic 9. Say open topic and a number from 1 to 5." for a choice made by
     number among ``count`` (``how``: the words the choice is made with)."""

@@ -41,6 +41,7 @@ from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 from voicepeer.voice.ports import PlaceKeeper, Say
 from voicepeer.voice.rendering import PostRenderer, one_paragraph
 from voicepeer.voice.settings import VoiceSettings
+from voicepeer.voice.topic_titles import titles_about
 from voicepeer.voice.unread_topics import NOTHING_UNREAD, still_unread, unread_and_new
 from voicepeer.voice.unread_topics import heading as unread_heading
 
@@ -54,6 +55,8 @@ PostReading = Callable[[str, Pages, str], None]
 MAX_LIST_PAGES = 10
 """Pages of a topic list fetched at most (Discourse sends 30 topics a page): "next" past the
 end of a page, or "open topic" with a number further on, fetches the next one."""
+MAX_NAMED_ALIKE = 3
+"""Topics named at most when several are about the words said ("the one about MS")."""
 TOPIC_LIST = "the topic list"
 """What the latest topics are called where the person is told where they are."""
 PageLoader = Callable[[int], TopicList]
@@ -348,12 +351,9 @@ class Reader:
             self._say("You have not heard a topic list yet. Say latest topics.")
             return ReadOutcome.FAILED
         number = self.place.chosen(number)
-        if self.topics is None:
-            topics = self.forum_call(lambda: self._engines.forum.latest())
-            if topics is None:
-                return ReadOutcome.FAILED
-            self.topics, self._next_pages = topics, self._engines.forum.latest
-            self._list_name = TOPIC_LIST
+        if not self._have_a_list():
+            return ReadOutcome.FAILED
+        assert self.topics is not None
         while number > len(self.topics.topics):
             loaded = self._load_next_page()
             if loaded is None:
@@ -370,6 +370,41 @@ class Reader:
             return ReadOutcome.FAILED
         self.place.go_to(number - 1)
         return self.open_current()
+
+    def open_about(self, words: str) -> ReadOutcome:
+        """ "The one about heat": the topic of the current list whose title has ``words``,
+        opened; several as likely are named with their numbers, none said so."""
+        if self.notices is not None:
+            self._say(phrasing.OPEN_BY_NUMBER)
+            return ReadOutcome.FAILED
+        if not self._have_a_list():
+            return ReadOutcome.FAILED
+        assert self.topics is not None
+        found = titles_about(words, [t.title for t in self.topics.topics])
+        if not found:
+            self._say(
+                f"No topic in {self._list_name} has {words} in its title. Say search for "
+                f"{words} to look on the whole forum."
+            )
+            return ReadOutcome.FAILED
+        if len(found) > 1:
+            named = " ".join(self._list_line(i) for i in found[:MAX_NAMED_ALIKE])
+            self._say(f"More than one is about {words}. {named} Say open topic and its number.")
+            return ReadOutcome.FAILED
+        self.place.go_to(found[0])
+        return self.open_current()
+
+    def _have_a_list(self) -> bool:
+        """A topic list to choose from: the current one, or the latest topics fetched when
+        none was heard yet; False when the forum could not give it (said so)."""
+        if self.topics is not None:
+            return True
+        topics = self.forum_call(lambda: self._engines.forum.latest())
+        if topics is None:
+            return False
+        self.topics, self._next_pages = topics, self._engines.forum.latest
+        self._list_name = TOPIC_LIST
+        return True
 
     def open_next(self, delta: int) -> ReadOutcome:
         """ "Next topic" (+1) or "previous topic" (-1) while reading: the topic after (or

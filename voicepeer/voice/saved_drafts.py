@@ -200,6 +200,9 @@ class SavedDraftsList:
         if intent in (Intent.NEXT, Intent.PREVIOUS):
             self.step(+1 if intent is Intent.NEXT else -1)
             return State.DRAFTS
+        if intent is Intent.OPEN and "number" not in command.slots:  # "the one about …"
+            self._say(phrasing.OPEN_BY_NUMBER)
+            return State.DRAFTS
         if intent is Intent.OPEN:
             number = self.place.chosen(int(command.slots.get("number", 0)))
             if not 1 <= number <= len(self.items):
