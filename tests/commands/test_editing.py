@@ -26,6 +26,9 @@ def test_a_command_is_a_command_only_as_a_whole_utterance() -> None:
     assert dictation_action("I'm finished") is DictationAction.SEND
     assert dictation_action("done") is None  # ends the letters of a spelled correction
     assert dictation_action("what did I write about the heat last week") is None
+    # Word for word only: a reply's sentence one word away is the reply's.
+    assert dictation_action("what did she write") is None
+    assert dictation_action("he deleted the last sentence") is None
     assert "what did i write" not in editing_phrases()
     assert dictation_action("stop replying") is DictationAction.CANCEL
     assert dictation_action("go back to the topic") is DictationAction.CANCEL

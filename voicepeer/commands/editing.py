@@ -105,6 +105,9 @@ def dictation_action(utterance: str) -> DictationAction | None:
         return None
     # Politeness around it ("send it please") does not make it reply text.
     text = unwrap(text)
+    for action, phrases in EVERYDAY_EDITING.items():
+        if text in phrases:
+            return action
     best: tuple[float, DictationAction | None] = (0.0, None)
     for phrase, action in _phrases():
         score = fuzz.ratio(text, phrase)
@@ -116,9 +119,10 @@ def dictation_action(utterance: str) -> DictationAction | None:
 
 
 def _phrases() -> list[tuple[str, DictationAction]]:
-    table = [
-        (p, a) for a, ps in (*DICTATION_PHRASES.items(), *EVERYDAY_EDITING.items()) for p in ps
-    ]
+    """The phrasings an utterance may be near. Not the everyday ones, heard only word for
+    word: they are sentences a reply may have with one word other ("what did he write"
+    near "what did I write"), and a reply's words must not be taken for a command."""
+    table = [(p, a) for a, ps in DICTATION_PHRASES.items() for p in ps]
     table += [
         (unwrap(p), NATURAL_ACTIONS[i])
         for i, ps in tuning_phrasings().items()

@@ -349,6 +349,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "what did i write",
         "what have i written",
         "read me what i wrote",
+        "read back what i said",
         "what does it say",
         "what will it say",
     ),
