@@ -76,7 +76,8 @@ def test_repeat_says_the_question_again(
 
 
 @pytest.mark.parametrize(
-    "asking", ["help", "what do i say", "what can i do here", "what should the title be"]
+    "asking",
+    ["help", "what do i say", "what can i do here", "what should the title be", "i don't know"],
 )
 @pytest.mark.parametrize(
     ("asked", "answer", "state"),

@@ -201,6 +201,9 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "sorry what",
         "repeat that paragraph",
         "read that paragraph again",
+        # Asked to choose (a category): the choices again.
+        "which ones are there",
+        "what are the choices",
     ),
     Intent.NEXT: (
         "skip it",

@@ -202,10 +202,16 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     return Intent.WHERE if where else None
 
 
+NOT_KNOWING = frozenset({"i don't know", "i'm not sure", "i do not know", "i am not sure"})
+"""Said where a name, a title, a category or what to look for is asked for: help. Not a
+wording of help elsewhere, where it is talk in the room as often as not."""
+
+
 def asks_for_help(heard: Heard, interpreter: Interpreter) -> bool:
-    """Whether ``heard`` asks for help ("help", "what do I say"), where a name, a title, a
-    category or what to look for is asked for: no name or title is one of those."""
-    if interpreter.editing(heard) is DictationAction.HELP:
+    """Whether ``heard`` asks for help ("help", "what do I say", "I don't know"), where a
+    name, a title, a category or what to look for is asked for: no name or title is one of
+    those."""
+    if interpreter.editing(heard) is DictationAction.HELP or normalize(heard.text) in NOT_KNOWING:
         return True
     return interpreter.word_for_word(heard, {Intent.HELP}) is not None
 
