@@ -55,6 +55,36 @@ def test_change_to_is_a_replacement_when_both_sides_are_short() -> None:
     assert correction_command("change walk to") is None
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "replace neurologist by nurse",
+        "change neurologist into nurse",
+        "I meant nurse not neurologist",
+        "no I meant nurse, not neurologist",
+        "I meant to say nurse not neurologist",
+    ],
+)
+def test_replacements_in_everyday_words(said: str) -> None:
+    # They went into the reply as words.
+    change = correction_command(said)
+    assert change is not None and change.kind is CorrectionKind.REPLACE
+    assert (change.words, change.replacement) == (("neurologist",), ("nurse",))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I meant it not that",
+        "I meant what I said",
+        "I said no not today",  # a reply's sentence: "I said" leads to no correction
+        "I meant it not as a joke",
+    ],
+)
+def test_i_meant_names_words_on_both_sides_or_is_reply_text(said: str) -> None:
+    assert correction_command(said) is None
+
+
 def test_replace_without_new_words_names_only_the_words_to_find() -> None:
     for said in ("replace walking", "Replace walking with", "replace my left leg"):
         command = correction_command(said)

@@ -264,6 +264,7 @@ def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:
         # was written had not been found, and went into the reply as words.
         ("change the vest to a towel", "I use a cooling towel in the summer", "vest with towel"),
         ("replace the summer with the winter", "I use a cooling vest in the winter", "summer"),
+        ("I meant heat not summer", "I use a cooling vest in the heat", "summer with heat"),
         # With no article before the new words, the one said is part of the words found.
         ("change a cooling vest to fans", "I use fans in the summer", "a cooling vest"),
     ],

@@ -1,6 +1,7 @@
 """Correction commands while dictating: "correct fatigue", "number two", "none of those",
-"spell it", letters ("m s", "mike sierra") ended by "done", "replace walk with talk" or
-"change walk to talk" (or "replace walk", then the new words when asked).
+"spell it", letters ("m s", "mike sierra") ended by "done", "replace walk with talk" (or
+"by talk"), "change walk to talk" (or "into talk"), "I meant talk not walk" (or "replace
+walk", then the new words when asked).
 
 Like the other editing commands each counts only as a whole utterance. "correct …" and
 "replace … with …" carry words of the reply; the voice loop takes them only when those
@@ -100,6 +101,13 @@ MAX_CONTROL_WORDS = 4
 MAX_CHOICE = 9
 CONTROL_WEIGHT = 5
 MAX_TARGET_WORDS = 3
+MEANT_LEADS: tuple[tuple[str, ...], ...] = (
+    ("i", "meant", "to", "say"),
+    ("i", "meant"),
+    ("no", "i", "meant"),
+)
+"""How a replacement said the other way round begins: "I meant nurse not neurologist". Not
+"I said": "I said no, not today" is a sentence a reply may well have."""
 POINTING_WORDS = frozenset({"it", "that", "this", "them", "those", "these", "the", "a"})
 """Words that point at something said rather than name it ("change that to …")."""
 CHOICE_ANSWERS = "choosing a correction"
@@ -167,19 +175,19 @@ def correction_command(utterance: str) -> CorrectionCommand | None:
         return CorrectionCommand(control)
     if words[0] in CORRECT_WORDS and 1 < len(words) <= MAX_TARGET_WORDS + 1:
         return CorrectionCommand(CorrectionKind.CORRECT, words[1:])
-    if words[0] == "replace" and "with" in words[2:-1]:
-        at = words.index("with", 2)
-        return CorrectionCommand(CorrectionKind.REPLACE, words[1:at], words[at + 1 :])
-    if words[0] == "change" and "to" in words[2:-1]:
+    replacing = _replacing(words)
+    if replacing is not None:
+        return replacing
+    if words[0] == "change" and (at := _separator(words, ("to", "into"))):
         # "change easier to better", as people say it: short on both sides, since "change
         # my appointment to the next week" said as a whole is more likely words of a reply.
-        at = words.index("to", 2)
-        named = words[1:at]
-        # "Change that to Tuesday" names no words: "that" in the draft may be any "that".
-        if set(named) <= POINTING_WORDS:
-            return None
-        if len(named) <= MAX_TARGET_WORDS and len(words) - at - 1 <= MAX_TARGET_WORDS:
-            return CorrectionCommand(CorrectionKind.REPLACE, named, words[at + 1 :])
+        return _named_both_short(words[1:at], words[at + 1 :])
+    meant = next((lead for lead in MEANT_LEADS if words[: len(lead)] == lead), None)
+    if meant is not None and (at := _separator(words, ("not",), len(meant) + 1)):
+        # "I meant nurse not neurologist": the new words first ("I meant it, not as a joke"
+        # names none).
+        new = words[len(meant) : at]
+        return None if set(new) <= POINTING_WORDS else _named_both_short(words[at + 1 :], new)
     if words[0] == "replace" and words[1:2] != ("with",):
         # "replace walking" (or "… with" and a pause): voicepeer asks with what.
         named = words[1:-1] if words[-1] == "with" else words[1:]
@@ -197,6 +205,26 @@ def correction_command(utterance: str) -> CorrectionCommand | None:
         if score >= MIN_CONTROL_SCORE:
             return CorrectionCommand(_CONTROL[phrase])
     return None
+
+
+def _separator(words: tuple[str, ...], separators: tuple[str, ...], start: int = 2) -> int:
+    """Where the first of ``separators`` stands between words (from ``start``), 0 when
+    none does."""
+    return next((i for i in range(start, len(words) - 1) if words[i] in separators), 0)
+
+
+def _replacing(words: tuple[str, ...]) -> CorrectionCommand | None:
+    """ "replace walk with talk" (or "by talk")."""
+    at = _separator(words, ("with", "by")) if words[0] == "replace" else 0
+    return CorrectionCommand(CorrectionKind.REPLACE, words[1:at], words[at + 1 :]) if at else None
+
+
+def _named_both_short(named: tuple[str, ...], new: tuple[str, ...]) -> CorrectionCommand | None:
+    """A replacement said in everyday words, taken only short on both sides and naming
+    words: "change that to Tuesday" names none ("that" in the draft may be any "that")."""
+    if set(named) <= POINTING_WORDS or len(named) > MAX_TARGET_WORDS or len(new) > MAX_TARGET_WORDS:
+        return None
+    return CorrectionCommand(CorrectionKind.REPLACE, named, new)
 
 
 def chosen_number(words: tuple[str, ...]) -> int | None:
