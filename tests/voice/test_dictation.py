@@ -35,6 +35,16 @@ def test_typed_punctuation_and_casing_are_kept() -> None:
     )
 
 
+def test_hesitations_are_not_written_and_alone_add_nothing() -> None:
+    # A recognizer writes "um" down; nobody means to post it. "Ah" and "hmm" people write.
+    draft = Draft()
+    draft.add("I um went to the uh shop")
+    draft.add("um")
+    draft.add("hmm it was erm closed")
+    assert draft.text == "I went to the shop hmm it was closed"
+    assert len(draft.phrases) == 2  # "um" alone: nothing for "scratch that" to remove
+
+
 def test_scratch_that_removes_exactly_the_last_phrase() -> None:
     draft = dictate("I walk every day", "with my stick", "oh no not that")
     assert draft.scratch_last_phrase()

@@ -38,6 +38,11 @@ _PRONOUN_I = re.compile(r"^i('(m|ve|ll|d|s))?$")
 _PARAGRAPH_END = re.compile(r"(?<=\w)(?=\n\n)")
 
 
+UNWRITTEN_SOUNDS = frozenset({"um", "uh", "er", "erm", "uhm"})
+"""Hesitations a recognizer may write down that nobody means to post (slow or effortful
+speech has many): left out of the draft. Not "ah" or "hmm", which people write."""
+
+
 def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> list[str]:
     """Split one utterance into words, punctuation marks and layout tokens.
 
@@ -54,6 +59,8 @@ def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS)
         )
     tokens = []
     for token in _TOKEN.findall(text):
+        if token.lower() in UNWRITTEN_SOUNDS:
+            continue
         code = ord(token[0]) - _PLACEHOLDER_BASE
         tokens.append(SPOKEN_MARKS[code][1] if 0 <= code < len(SPOKEN_MARKS) else token)
     return as_written(tokens, forms)
