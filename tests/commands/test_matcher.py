@@ -107,6 +107,12 @@ def test_a_search_for_other_words_is_asked_for_them(text: str) -> None:
     assert verdict.command == Command(Intent.SEARCH), verdict
 
 
+@pytest.mark.parametrize("text", ["write to someone", "send a message to somebody"])
+def test_a_message_to_someone_asks_whom(text: str) -> None:
+    # "someone" was looked up as a member's name.
+    assert MATCHER.interpret(Heard(text)).command == Command(Intent.MESSAGE)
+
+
 @pytest.mark.parametrize("text", ["search the", "look up the", "message the", "find a"])
 def test_a_value_heard_only_as_empty_words_is_asked_for(text: str) -> None:
     # "search heat" was read "search the": searching for "the" is a wrong action, asking

@@ -30,6 +30,7 @@ MEMBERS = [
         ("joe", "jo"),
         ("p r i y a", "priya"),
         ("to Priya Nair", "priya"),
+        ("her name is Mei", "mei"),
     ],
 )
 def test_the_member_meant_comes_first(said: str, meant: str) -> None:
@@ -48,6 +49,12 @@ def test_names_of_the_people_a_message_goes_to() -> None:
     )
     assert Conversation(recipients=(ForumUser("zed"),)).names == "zed"
     assert Conversation().names == "nobody yet"
+
+
+@pytest.mark.parametrize("said", ["yes", "Yes please.", "okay"])
+def test_an_answer_is_no_name(said: str) -> None:
+    # "I could not find anyone called yes on the forum."
+    assert heard_name(said) == ""
 
 
 @pytest.mark.parametrize(

@@ -75,6 +75,11 @@ NO_QUERY = frozenset(
 """What follows "search" in "search again", "look for something else": no words to look for,
 so the voice loop asks for them."""
 
+NO_NAME = frozenset({"someone", "somebody", "someone else", "somebody else", "a member"})
+"""What follows "message" in "write to someone": no name to look up, so the voice loop asks
+whom to write to."""
+NO_VALUE: Mapping[Intent, frozenset[str]] = {Intent.SEARCH: NO_QUERY, Intent.MESSAGE: NO_NAME}
+
 STEPS = frozenset({Intent.NEXT, Intent.PREVIOUS})
 TOPIC_STEP: Mapping[str, str] = {"what": "topic"}
 """The slot of a "next topic" or "previous topic": while reading, the topic after (or
@@ -310,7 +315,7 @@ class CommandMatcher:
                 # Words said where a number goes: a topic named by its title.
                 slot = OPEN_ABOUT if intent is Intent.OPEN else SLOT_INTENTS[intent]
                 value = next(iter(values.values()))
-                if says_nothing(value) or (intent is Intent.SEARCH and value in NO_QUERY):
+                if says_nothing(value) or value in NO_VALUE.get(intent, ()):
                     # "search the": the value was not heard, only a word around it. Taken
                     # bare, the voice loop asks what to look for instead of searching for
                     # "the".

@@ -23,8 +23,11 @@ SOUNDS_ALIKE_SCORE = 90.0
 MAX_OFFERED = 3
 """Members offered one after another before asking for the name again."""
 _LEADING = re.compile(
-    r"^(?:no\s+)?(?:(?:i meant|i mean|i said|it's|it is)\s+)?(?:(?:to|for|with)\s+)?"
+    r"^(?:no\s+)?(?:(?:i meant|i mean|i said|it's|it is|(?:her|his|their|the) name is)\s+)?"
+    r"(?:(?:to|for|with)\s+)?"
 )
+NOT_NAMES = frozenset({"yes", "yeah", "yes please", "okay", "ok", "right"})
+"""Answers, not names: said where a name is asked for, they are asked about again."""
 MAX_NAME_WORDS = 3
 """Most words a name said instead of yes or no may have ("Sam Okafor", "Mei Lin"): more is
 a sentence, not an answer."""
@@ -36,8 +39,11 @@ def _words(text: str) -> list[str]:
 
 def heard_name(text: str) -> str:
     """A name as said: lower case, no punctuation, what leads to it dropped ("to Priya",
-    "no, I meant Mei"), spelt-out letters joined ("p r i y a" → "priya")."""
+    "no, I meant Mei", "her name is Mei"), spelt-out letters joined ("p r i y a" → "priya");
+    "" for an answer that is no name ("yes")."""
     name = _LEADING.sub("", " ".join(_words(text)))
+    if name in NOT_NAMES:
+        return ""
     parts = name.split()
     if len(parts) > 1 and all(len(p) == 1 for p in parts):
         return "".join(parts)
