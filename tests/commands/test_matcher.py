@@ -107,6 +107,21 @@ def test_a_search_for_other_words_is_asked_for_them(text: str) -> None:
     assert verdict.command == Command(Intent.SEARCH), verdict
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "search for posts about heat",
+        "find me topics on heat",
+        "search the forum for heat",
+        "is there anything about heat",
+        "has anyone written about heat",
+    ],
+)
+def test_what_to_look_for_is_without_the_words_around_it(text: str) -> None:
+    # The forum looks for every word: "posts about heat" finds only posts saying "posts".
+    assert MATCHER.interpret(Heard(text)).command == Command(Intent.SEARCH, {"query": "heat"})
+
+
 @pytest.mark.parametrize("text", ["write to someone", "send a message to somebody"])
 def test_a_message_to_someone_asks_whom(text: str) -> None:
     # "someone" was looked up as a member's name.

@@ -32,6 +32,9 @@ def test_the_whole_search_said_again_or_politely_looks_for_its_words(
     assert again.said[-1].startswith(FOUND)
     polite = converse(forum.base_url, ["look for", "chips earned please"], data)
     assert polite.said[-1].startswith(FOUND)
+    # Said with words around it, at the question too: the forum looks for every word.
+    around = converse(forum.base_url, ["search", "posts about chips earned"], data)
+    assert around.said[-1].startswith(FOUND)
 
 
 def test_search_again_asks_for_the_new_words(forum: DemoForum, data: Path) -> None:

@@ -304,7 +304,14 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.REPLY: ("answer her", "answer him", "reply to her", "reply to him"),
     Intent.MESSAGE: ("write to {query}", "send a message to {query}"),
     # Asked "What shall I look for?" next, as for "search" alone.
-    Intent.SEARCH: ("new search", "another search"),
+    Intent.SEARCH: (
+        "new search",
+        "another search",
+        "is there anything about {query}",
+        "has anyone written about {query}",
+        "has anyone posted about {query}",
+        "anything about {query}",
+    ),
     # Asked "Shall I post it?" (or "Delete it?", "Shall I stop now?"): a no that says more,
     # never anything public.
     Intent.NO: (

@@ -44,7 +44,12 @@ from voicepeer.commands.editing import (
     heard_action,
 )
 from voicepeer.commands.intents import PHRASINGS, SENSES, Command, Intent, canonical
-from voicepeer.commands.matcher import CommandMatcher, Interpretation, MatcherThresholds
+from voicepeer.commands.matcher import (
+    CommandMatcher,
+    Interpretation,
+    MatcherThresholds,
+    query_words,
+)
 from voicepeer.commands.natural import core, says_nothing, tuning_phrasings, unwrap
 from voicepeer.commands.numbers import is_number_alone
 from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
@@ -194,7 +199,7 @@ class Interpreter:
         again = self.matcher.interpret(heard, {Intent.SEARCH}).command
         words = str(again.slots.get("query", "")) if again is not None else ""
         if not words and again is None:
-            words = unwrap(normalize(heard.text))
+            words = query_words(unwrap(normalize(heard.text)))
         return "" if says_nothing(words) else words
 
     def correction(self, text: str) -> CorrectionCommand | None:

@@ -29,6 +29,7 @@ from voicepeer.commands.natural import (
     cores,
     says_nothing,
     slot_pattern,
+    strip_phrases,
     tuning_phrasings,
     unwrap,
     unwrappings,
@@ -79,6 +80,30 @@ NO_NAME = frozenset({"someone", "somebody", "someone else", "somebody else", "a 
 """What follows "message" in "write to someone": no name to look up, so the voice loop asks
 whom to write to."""
 NO_VALUE: Mapping[Intent, frozenset[str]] = {Intent.SEARCH: NO_QUERY, Intent.MESSAGE: NO_NAME}
+
+QUERY_LEAD_INS: tuple[str, ...] = (
+    "me",
+    "the forum for",
+    "for",
+    "posts about",
+    "posts on",
+    "topics about",
+    "topics on",
+    "threads about",
+    "anything about",
+    "something about",
+    "about",
+)
+"""Words people put between "search" and what they look for ("search for posts about heat",
+"find me topics on fatigue"). The forum looks for every word it is given, so "posts" would
+find only posts that say "posts"."""
+
+
+def query_words(value: str) -> str:
+    """What to look for in the words after "search": without :data:`QUERY_LEAD_INS` before
+    them, as long as something is left."""
+    return " ".join(strip_phrases(value.split(), QUERY_LEAD_INS, at_start=True))
+
 
 STEPS = frozenset({Intent.NEXT, Intent.PREVIOUS})
 TOPIC_STEP: Mapping[str, str] = {"what": "topic"}
@@ -315,6 +340,8 @@ class CommandMatcher:
                 # Words said where a number goes: a topic named by its title.
                 slot = OPEN_ABOUT if intent is Intent.OPEN else SLOT_INTENTS[intent]
                 value = next(iter(values.values()))
+                if intent is Intent.SEARCH:
+                    value = query_words(value)
                 if says_nothing(value) or value in NO_VALUE.get(intent, ()):
                     # "search the": the value was not heard, only a word around it. Taken
                     # bare, the voice loop asks what to look for instead of searching for

@@ -169,7 +169,7 @@ TUNING_PHRASINGS = "data/phrasings_tune.toml"
 SLOT_MARKS = ("{number}", "{ordinal}", "{query}", "{name}")
 
 
-def _strip(words: list[str], phrases: tuple[str, ...], at_start: bool) -> list[str]:
+def strip_phrases(words: list[str], phrases: tuple[str, ...], at_start: bool) -> list[str]:
     """``words`` without the ``phrases`` at their start (or end), repeatedly, as long as
     something is left."""
     changed = True
@@ -206,9 +206,9 @@ def unwrap(text: str, leading: tuple[str, ...] = LEADING) -> str:
     """``text`` (normalized words) without the politeness, filler and hesitations around
     the command; ``text`` itself when nothing would be left."""
     words = [w for w in text.split() if w not in HESITATIONS]
-    words = _strip(words, leading, at_start=True)
-    words = _strip(words, TRAILING, at_start=False)
-    words = _strip(words, leading, at_start=True)
+    words = strip_phrases(words, leading, at_start=True)
+    words = strip_phrases(words, TRAILING, at_start=False)
+    words = strip_phrases(words, leading, at_start=True)
     return " ".join(words) or text
 
 
@@ -299,7 +299,7 @@ def free_text_prefixes(intents: Collection[Intent]) -> list[str]:
         if intent not in intents:
             continue
         for template in templates:
-            words = _strip(template.split(), TRAILING, at_start=False)
+            words = strip_phrases(template.split(), TRAILING, at_start=False)
             if len(words) > 1 and words[-1] in ("{query}", "{name}"):
                 prefixes.append(" ".join(words[:-1]))
     return sorted(set(prefixes))
