@@ -22,6 +22,9 @@ INTERPRETER = Interpreter()
         ("okay wake up", Intent.WAKE),
         ("resume", Intent.RESUME),
         ("please resume", Intent.RESUME),
+        # Its name called: "voicepeer wake up" had not woken it.
+        ("hey voicepeer", Intent.WAKE),
+        ("voicepeer wake up", Intent.WAKE),
     ],
 )
 def test_asleep_what_voicepeer_said_would_wake_it_does(text: str, intent: Intent) -> None:
@@ -46,6 +49,9 @@ def test_asleep_what_voicepeer_said_would_wake_it_does(text: str, intent: Intent
         # Near misses of "wake up".
         "make up",
         "take up",
+        # Its name in talk about it.
+        "is that voicepeer",
+        "ask voicepeer",
     ],
 )
 def test_asleep_nothing_else_wakes_voicepeer(talk: str) -> None:

@@ -67,12 +67,24 @@ everyday one said as easily to someone in the room ("i'm back", "carry on"), and
 a word whose meaning the state decides ("continue")."""
 
 
+CALLING_VOICEPEER = (
+    "voicepeer",
+    "voicepeer wake up",
+    "voicepeer i'm back",
+    "are you there voicepeer",
+)
+"""Calling voicepeer by its name wakes it ("hey voicepeer": politeness and filler around a
+phrasing count for nothing): said to someone in the room, the name would not be alone."""
+
+
 def wake_phrases(aliases: Mapping[str, Intent]) -> list[tuple[str, Intent]]:
     """The phrasings that wake voicepeer when asleep, normalized, with their intents: what
-    voicepeer itself says to wake it, the caregiver's aliases for waking, and the card's and
+    voicepeer itself says to wake it, its name called, the caregiver's aliases for waking,
+    and the card's and
     tuning phrasings that name voicepeer listening (:data:`WAKE_WORDS`) without being a word
     whose meaning the state decides."""
     phrases: list[tuple[str, Intent]] = [(p, Intent.WAKE) for p in PHRASINGS[Intent.WAKE]]
+    phrases += [(p, Intent.WAKE) for p in CALLING_VOICEPEER]
     phrases.append((canonical(Intent.RESUME), Intent.RESUME))
     phrases += [(p, i) for p, i in aliases.items() if i in ASLEEP]
     for intent in ASLEEP:
