@@ -288,11 +288,11 @@ def test_delete_it_while_reading_deletes_nothing_and_says_what_to_say(
     # like or a bookmark, so nothing is removed and the person hears what to say.
     talk = converse(
         forum.base_url,
-        ["open topic one", "bookmark this", "delete it", "remove it"],
+        ["open topic one", "bookmark this", "delete it", "remove it", "get rid of it"],
         tmp_path / "data",
         credentials=signed_in(forum),
     )
-    assert talk.said[-2:] == [DELETE_WHAT, DELETE_WHAT]
+    assert talk.said[-3:] == [DELETE_WHAT, DELETE_WHAT, DELETE_WHAT]
     assert [row["title"] for row in saved(forum)] == [topic_title(forum, 1)]
 
 
@@ -302,11 +302,12 @@ def test_in_the_list_only_remove_it_itself_removes_the_bookmark(
     # Removing a bookmark asks nothing: "move it", near "remove it", is asked about.
     talk = converse(
         forum.base_url,
-        ["open topic one", "bookmark this", "my bookmarks", "move it", "remove it"],
+        ["open topic one", "bookmark this", "my bookmarks", "move it", "get rid of it"],
         tmp_path / "data",
         credentials=signed_in(forum),
     )
     assert talk.said[-2] == "Did you mean remove bookmark? If so, please say it again."
+    # "Get rid of it" as "remove it" does: it found no command.
     assert talk.said[-1] == f"Removed the bookmark on {topic_title(forum, 1)}, post 1."
     assert saved(forum) == []
 

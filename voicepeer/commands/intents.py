@@ -259,7 +259,17 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "what should i call it",
     ),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
-    Intent.READ: ("open it", "open this one", "open that one", "open this", "open that"),
+    Intent.READ: (
+        "open it",
+        "open this one",
+        "open that one",
+        "open this",
+        "open that",
+        "open this bookmark",
+        "open the bookmark",
+        "open this draft",
+        "open the draft",
+    ),
     # While reading, that post of the topic (see matcher.step_slots), as "the third post";
     # and a topic of the list named by words of its title (slot OPEN_ABOUT).
     Intent.OPEN: (
@@ -388,6 +398,8 @@ SENSES: Mapping[str, tuple[Intent, ...]] = {
             "remove this one",
             "delete that one",
             "remove that one",
+            "get rid of it",
+            "get rid of this one",
         ),
         (Intent.REMOVE_DRAFT, Intent.REMOVE_BOOKMARK),
     ),
