@@ -75,8 +75,9 @@ def test_a_reply_just_posted_is_deleted_after_yes_and_its_words_kept(
 ) -> None:
     # Right after posting, the post being read is the one answered (Dave's): the reply
     # just posted is found as the person's newest here.
+    # "Take back my reply" in everyday words: it found no command.
     talk = converse(
-        forum.base_url, [*POST_IT, "delete my post", "yes"], data, credentials=signed_in(forum)
+        forum.base_url, [*POST_IT, "take back my reply", "yes"], data, credentials=signed_in(forum)
     )
     question = talk.said[-2]
     assert question.startswith("Delete your post, posted just now? ")

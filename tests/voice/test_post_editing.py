@@ -84,7 +84,7 @@ def test_spelling_a_word_and_adding_words_then_reading_back(forum: DemoForum, da
     lines = [
         "open topic one",
         "previous",  # someone else's post: the person's newest is changed, and read out
-        "correct my post",
+        "edit my reply",  # in everyday words: it found no command
         "correct relapse",
         "mike sierra",
         "done",
