@@ -100,6 +100,8 @@ def test_a_category_is_chosen_by_its_name_or_its_number_alone(tmp_path: Path) ->
             "the treatments one": "Treatments and medication",
             "two": "Newly diagnosed",
             "the first one": "Living with MS",
+            # Not "previous" here, where there is none: it was "not one of them".
+            "the last one": "Good news",
         }
         lines = [line for said in answers for line in ("new topic", said, "cancel")]
         talk = converse(

@@ -327,10 +327,12 @@ class CommandMatcher:
             said = values.get("number", values.get("ordinal"))
             if said is not None:
                 number = spoken_number(said) if "number" in values else parse_ordinal(said)
+                # "The last one" alone is "previous" where there is a previous.
+                bare_is_previous = allowed is None or Intent.PREVIOUS in allowed
                 if (
                     number is None
                     and intent is Intent.OPEN
-                    and pattern.pattern not in self._bare_ordinals
+                    and not (pattern.pattern in self._bare_ordinals and bare_is_previous)
                     and names_last(said)
                 ):
                     number = LAST_HEARD
