@@ -336,6 +336,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "do not send it",
         "no wait",
         "not now",
+        "maybe later",
         "let me change it",
         "i want to change something",
         "i want to add something",
