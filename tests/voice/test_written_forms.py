@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.conversation import converse
 from tests.support.members import as_member, signed_in
 from voicepeer.demo_forum import DemoForum
@@ -26,6 +28,21 @@ def test_a_title_is_written_so_too() -> None:
     assert spoken_title("my first mri since starting tysabri") == (
         "My first MRI since starting Tysabri"
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        # Asked for a title, people say what leads to it too: it became the title.
+        ("the title is my first mri", "My first MRI"),
+        ("It's about lunch next week", "Lunch next week"),
+        ("call it walking again", "Walking again"),
+        ("About my diagnosis", "About my diagnosis"),  # "about" alone may begin one
+        ("the title is", "The title is"),  # nothing after it: kept, and asked about
+    ],
+)
+def test_what_leads_to_a_title_is_not_part_of_it(said: str, title: str) -> None:
+    assert spoken_title(said) == title
 
 
 def test_words_typed_with_capitals_keep_them() -> None:

@@ -91,10 +91,32 @@ class Conversation:
         return NewPrivateMessage(tuple(u.username for u in self.recipients), self.title, raw)
 
 
+TITLE_LEAD_INS: tuple[str, ...] = (
+    "the title is",
+    "title is",
+    "it's called",
+    "it is called",
+    "i'll call it",
+    "let's call it",
+    "call it",
+    "it's about",
+    "its about",
+    "it is about",
+)
+"""How people begin a title when asked for one ("the title is …", "it's about lunch"): not
+part of it. Not "about" alone, which may begin a title ("About my diagnosis")."""
+
+
 def spoken_title(text: str) -> str:
-    """A dictated title as the forum should get it: one line, a capital, no final stop,
-    words always written with capitals so ("MRI")."""
-    title = " ".join(as_written(text.split(), WRITTEN_FORMS)).rstrip(".")
+    """A dictated title as the forum should get it: without what leads to it
+    (:data:`TITLE_LEAD_INS`), one line, a capital, no final stop, words always written with
+    capitals so ("MRI")."""
+    words = text.split()
+    said = [w.lower().strip(",:") for w in words]
+    lead = next((len(p.split()) for p in TITLE_LEAD_INS if said[: len(p.split())] == p.split()), 0)
+    if 0 < lead < len(words):
+        words = words[lead:]
+    title = " ".join(as_written(words, WRITTEN_FORMS)).rstrip(".")
     return title[:1].upper() + title[1:]
 
 
