@@ -243,6 +243,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.WHERE: (
         "how many posts",
         "how many replies",
+        "how many people replied",
+        "who else replied",
         "what's the title",
         "what was the title",
         "what is the title",
@@ -300,6 +302,9 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "whose post is this",
         "when was this posted",
         "when was this written",
+        "when did she write this",
+        "when did he write this",
+        "how long ago was this",
         "how many likes",
         "how many likes does it have",
         "who liked this",
