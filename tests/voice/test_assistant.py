@@ -94,6 +94,31 @@ def test_nothing_is_posted_without_yes_and_the_draft_is_kept(forum: DemoForum, d
     assert len(topic_posts(forum, topic_id)) == before + 1
 
 
+def test_add_after_keep_talking_to_add_to_it_is_not_written(forum: DemoForum, data: Path) -> None:
+    # Told "Keep talking to add to it", people say "add …": "Add that" went into the reply.
+    lines = ["open topic one", "reply", "congratulations dave", "send it", "no"]
+    more = ["add that I am so happy for you", "add salt to taste", "send it", "no", "add"]
+    talk = converse(forum.base_url, [*lines, *more, "and proud", "read it back"], data)
+    asked = [line for line in talk.said if line.startswith("Your reply says:")]
+    # Only right after the invitation: "add salt to taste" dictated after it is words.
+    assert asked[1].startswith(
+        "Your reply says: Congratulations Dave I am so happy for you add salt to taste."
+    )
+    assert "Say the words to add." in talk.said
+    assert talk.said[-1] == (
+        "Your reply says: Congratulations Dave I am so happy for you add salt to taste and proud"
+    )
+    # Taken up again, a saved reply invites more words too.
+    again = converse(
+        forum.base_url, ["open topic one", "reply", "add thanks", "read it back"], data
+    )
+    assert again.said[-1].endswith("add salt to taste and proud thanks")
+    # A reply begun afresh was asked for no more words: its "add" is its own.
+    fresh = ["open topic one", "reply", "cancel", "open topic two", "reply", "add salt please"]
+    other = converse(forum.base_url, [*fresh, "read it back"], data)
+    assert other.said[-1] == "Your reply says: Add salt please"
+
+
 def test_a_reply_too_short_is_caught_before_sending(forum: DemoForum, data: Path) -> None:
     topic_id = first_topic_id(forum)
     before = len(topic_posts(forum, topic_id))

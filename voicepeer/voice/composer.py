@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TypeGuard
 
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.text import normalize
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, NewReply, Post, SiteLimits, Topic
 from voicepeer.forum.checks import check_reply
@@ -89,6 +90,9 @@ class Composer:
         """How dictated words are written: with the names of the people it is written to."""
         self.corrector = Corrector(say, engines.interpreter, self.what)
         self._undoable: Removal | None = None
+        self._more_invited: Draft | None = None
+        """The draft voicepeer last asked more words for (see invite_more): a draft begun
+        since was not asked for any."""
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
         self._category: str | None = None
@@ -133,7 +137,7 @@ class Composer:
             self._say(refused_draft_line(topic.title, refusal, self.draft.text))
         elif saved:
             answers = f" It answers {phrasing.author_name(reply_to)}." if _answers(reply_to) else ""
-            self._say(
+            self.invite_more(
                 f"You have a saved reply to {as_sentence(topic.title)}{saved_note}{answers} "
                 f"It says: {as_sentence(self.draft.text)} "
                 "Keep talking to add to it, or say send it."
@@ -156,8 +160,15 @@ class Composer:
             self._engines.drafts.discard(key + ANSWERS)
         self._answered_kept = True
 
+    def invite_more(self, said: str) -> None:
+        """Say ``said``, which asks the person to go on ("Keep talking to add to it"): their
+        next words may well begin with "add", which asks for them rather than being them."""
+        self._say(said)
+        self._more_invited = self.draft
+
     def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
+        invited, self._more_invited = self._more_invited is self.draft, None
         action = self._engines.interpreter.editing(heard)
         before = copy.deepcopy(self.draft) if action is None else self.draft
         if action is None and self.corrector.hear(heard, self.draft, self.forms):
@@ -187,7 +198,7 @@ class Composer:
         elif action is DictationAction.RETITLE:
             return self.retitle()
         else:
-            said = self.dictated(heard)
+            said = without_add(heard, self._say) if invited else self.dictated(heard)
             if said is None:
                 return Next.DICTATING  # nothing to write: said what to say
             self.draft.add(said.text, said.words, self.forms)
@@ -333,7 +344,7 @@ class Composer:
         self._say(send_result_line(result))
 
     def decline(self) -> Next:
-        self._say(
+        self.invite_more(
             "All right, I have not posted it. Your reply is kept. Keep talking to add to "
             "it, or say send it when you are ready."
         )
@@ -377,6 +388,20 @@ ANSWERS = " answers"
 """Saved beside a reply's draft (its key and this): the number of the post it answers;
 absent when it answers the topic itself. Left behind once the reply is sent, so that a
 reply the forum refuses comes back answering the same post."""
+
+
+def without_add(heard: Heard, say: Say) -> Heard | None:
+    """ "Add thanks again" ("add that I …"), said where voicepeer asked for more words: the
+    words, without what asked for them; "add" alone (a pause after it) asks for them."""
+    words = heard.text.split()
+    if not words or normalize(words[0]) != "add":
+        return heard
+    words = words[2:] if len(words) > 2 and normalize(words[1]) == "that" else words[1:]
+    if not words:
+        say("Say the words to add.")
+        return None
+    # Its word stays among the recognizer's words: the draft pairs them by text.
+    return replace(heard, text=" ".join(words))
 
 
 def _answers(reply_to: Post | None) -> TypeGuard[Post]:

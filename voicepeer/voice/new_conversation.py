@@ -239,7 +239,7 @@ class NewConversationComposer(Composer):
                 if moved
                 else f"You have a saved {conversation.what} {conversation.place}, titled"
             )
-            self._say(
+            self.invite_more(
                 f"{opening} {as_sentence(title)} It says: "
                 f"{as_sentence(self.draft.text)}{self._carried_elsewhere(conversation)} "
                 "Keep talking to add to it, or say send it."
@@ -290,7 +290,7 @@ class NewConversationComposer(Composer):
         self.conversation = replace(self.conversation, title=title)
         save_title(self._engines.drafts, self.conversation.key, title)
         if not self.draft.is_empty:  # words kept from a refused try, or moved here
-            self._say(
+            self.invite_more(
                 f"The title is: {as_sentence(title)} It says: {as_sentence(self.draft.text)} "
                 "Keep talking to add to it, or say send it."
             )
@@ -304,7 +304,7 @@ class NewConversationComposer(Composer):
             self.save()
             # Kept on disk, so that posting this topic after a restart lets go of the reply.
             self._engines.drafts.save(self.conversation.key + _CARRIES, carried[0])
-            self._say(
+            self.invite_more(
                 # Not "Your reply": this composer's sentences name the new topic so.
                 f"The title is: {as_sentence(title)} The reply you wrote to {carried[1]} "
                 f"starts the first post. It says: {as_sentence(self.draft.text)} "
@@ -376,7 +376,7 @@ class NewConversationComposer(Composer):
 
     def decline(self) -> Next:
         verb = "sent" if self.conversation.private else "posted"
-        self._say(
+        self.invite_more(
             f"All right, I have not {verb} it. It is kept. Keep talking to add to it, "
             "or say send it when you are ready."
         )

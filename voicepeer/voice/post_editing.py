@@ -17,9 +17,7 @@ hears both versions before choosing.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 
-from voicepeer.commands.text import normalize
 from voicepeer.errors import EditConflictError, ForumError
 from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.checks import check_reply
@@ -37,6 +35,7 @@ from voicepeer.voice.composer import (
     Unsent,
     change_key,
     reply_draft_key,
+    without_add,
 )
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.new_conversation import delete_saved
@@ -256,16 +255,9 @@ class PostEditor(Composer):
         return as_sentence(named[:1].upper() + named[1:])
 
     def dictated(self, heard: Heard) -> Heard | None:
-        """ "Add thanks again": new words go at the end of a posted post, without the "add"
-        that asked for them; "add" alone (a pause after it) asks for them."""
-        first, _, rest = heard.text.strip().partition(" ")
-        if normalize(first) != "add":
-            return heard
-        if not rest.strip():
-            self._say("Say the words to add.")
-            return None
-        # Its word stays among the recognizer's words: the draft pairs them by text.
-        return replace(heard, text=rest.strip())
+        """New words go at the end of a posted post: "add thanks again" without its "add"
+        (always asked for here: "What you say otherwise goes at the end")."""
+        return without_add(heard, self._say)
 
     started_over = "Your post is back as it is on the forum. Change what you like, or cancel."
     brought_back = "Your changes are back."
