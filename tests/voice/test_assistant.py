@@ -234,6 +234,22 @@ def test_help_lists_what_can_be_said_in_each_state(forum: DemoForum, data: Path)
     assert confirming.startswith("You can say: yes, no")
 
 
+def test_help_names_the_most_used_first_and_the_rest_when_asked_again(
+    forum: DemoForum, data: Path
+) -> None:
+    # Thirty commands said at once were too many to keep in mind.
+    talk = converse(forum.base_url, ["open topic one", "help", "help", "help"], data)
+    first, rest, again = talk.said[-3:]
+    assert first == (
+        "You can say: next, previous, repeat, reply, who wrote this, like, back, open topic and "
+        "a number, goodbye. Say help again for everything else."
+    )
+    assert rest.startswith("You can also say: latest topics, unread topics, read, next paragraph")
+    named = first.split(": ")[1].split(". ")[0].split(", ")
+    assert not set(named) & set(rest.removesuffix(".").split(": ")[1].split(", "))
+    assert again == first
+
+
 def test_help_says_a_name_or_a_number_picks_a_category_as_the_question_does(
     forum: DemoForum, data: Path
 ) -> None:

@@ -141,6 +141,28 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.QUIT,
     Intent.HELP,
 )
+HELP_FIRST: tuple[Intent, ...] = (
+    Intent.YES,
+    Intent.NO,
+    Intent.READ_BACK,
+    Intent.CANCEL,
+    Intent.NEXT,
+    Intent.PREVIOUS,
+    Intent.REPEAT,
+    Intent.REPLY,
+    Intent.WHO,
+    Intent.LIKE,
+    Intent.BACK,
+    Intent.OPEN,
+    Intent.READ,
+    Intent.LATEST,
+    Intent.SEARCH,
+    Intent.NOTIFICATIONS,
+    Intent.PAUSE,
+)
+"""The commands used most, in the order help names them first."""
+MAX_FIRST_HELP = 8
+"""Commands help names at first: the rest follow when help is asked again."""
 HELP_WORDING: dict[Intent, str] = {
     Intent.OPEN: "open topic and a number",
     Intent.SEARCH: "search for and a word",
@@ -1277,17 +1299,32 @@ class Assistant:
         return self.peer_loop.where(state) or self.reader.where()
 
     def _help(self) -> str:
+        """What can be said here: where that is many things, the few most used first, and
+        the rest when help is asked again straight after (a long list is hard to keep in
+        mind, and the first things in it are soon forgotten)."""
         if self.state in WRITING_STATES:
             return self._writer().help
         allowed = ALLOWED[self.state]
         wording = HELP_WORDING | HELP_WORDING_IN.get(self.state, {})
-        phrases = [wording.get(i, canonical(i)) for i in HELP_ORDER if i in allowed]
+        # How to stop is always among the first: a tired person may want only that.
+        first = [i for i in HELP_FIRST if i in allowed][:MAX_FIRST_HELP]
+        first += [Intent.QUIT] if Intent.QUIT in allowed else []
+        rest = [i for i in HELP_ORDER if i in allowed and i not in first]
         typed = (
             " When typing, Control D also ends."
             if isinstance(self.engines.listener, TextListener)
             else ""
         )
-        return "You can say: " + ", ".join(phrases) + "." + typed
+
+        def named(intents: list[Intent]) -> str:
+            return ", ".join(wording.get(i, canonical(i)) for i in intents)
+
+        if len(rest) <= 2:
+            return f"You can say: {named([i for i in HELP_ORDER if i in allowed])}.{typed}"
+        short = f"You can say: {named(first)}."
+        if self._last_said.startswith(short):
+            return f"You can also say: {named(rest)}."
+        return f"{short} Say help again for everything else.{typed}"
 
     # --- looking after the user --------------------------------------------------------
 
