@@ -32,6 +32,9 @@ def test_a_command_is_a_command_only_as_a_whole_utterance() -> None:
     assert "what did i write" not in editing_phrases()
     assert dictation_action("stop replying") is DictationAction.CANCEL
     assert dictation_action("go back to the topic") is DictationAction.CANCEL
+    assert dictation_action("cancel the message") is DictationAction.CANCEL
+    # Asked whether to send, the question again; while writing, words of the reply.
+    assert dictation_action("who will see it") is None
     # Said slowly, the end of a sentence may come after a pause: words of the reply.
     assert dictation_action("go back") is None
 

@@ -76,6 +76,7 @@ def test_start_a_message_to_a_person_found_by_how_the_name_sounds(
             "where am i",
             "no",
             "send it",
+            "who will see it",
             "yes",
         ],
         tmp_path / "data",
@@ -90,6 +91,7 @@ def test_start_a_message_to_a_person_found_by_how_the_name_sounds(
         "It will be sent privately, to Mei Lin, on the voicepeer demo forum. "
         "Shall I send it? Say yes or no."
     )
+    assert said[-3] == said[-2] == question  # "who will see it": the question again
     assert (
         "You are writing a message to Mei Lin. It has 9 words so far. Shall I send your message? "
         "Please say yes or no." in said

@@ -11,7 +11,7 @@ from enum import Enum
 
 from rapidfuzz import fuzz
 
-from voicepeer.commands.intents import EVERYDAY_WORDINGS, Intent
+from voicepeer.commands.intents import EVERYDAY_WORDINGS, READ_BACK_WORDINGS, Intent
 from voicepeer.commands.natural import tuning_phrasings, unwrap
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
@@ -46,7 +46,7 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
     # that", near "all gone" and "spend that": a sentence's end said after a pause would be
     # taken for a send, and its words not written.
     DictationAction.SEND: ("i'm finished", "i am finished"),
-    DictationAction.READ_BACK: EVERYDAY_WORDINGS[Intent.READ_BACK],
+    DictationAction.READ_BACK: READ_BACK_WORDINGS,
     # The last part said, which it mostly is (and "undo" brings it back when it is more).
     DictationAction.SCRATCH: (
         "delete the last sentence",
@@ -61,6 +61,7 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
         "stop replying",
         "back to the topic",
         "go back to the topic",
+        *EVERYDAY_WORDINGS[Intent.CANCEL],
     ),
 }
 """Everyday wordings of editing commands, matched when heard but kept out of the

@@ -158,6 +158,17 @@ other wordings of a vote are matched only too, so that a vote adds no more to th
 models than the card's own phrasings; and so are "read" with a number, which would keep a
 "read" said alone waiting for a number that may follow."""
 
+READ_BACK_WORDINGS = (
+    "what did i write",
+    "what have i written",
+    "read me what i wrote",
+    "read back what i said",
+    "what does it say",
+    "what will it say",
+)
+"""Everyday wordings of reading back what was written, while writing and at the question
+before posting."""
+
 EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.MESSAGES: (
         "messages",
@@ -344,6 +355,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "maybe later",
         "let me change it",
         "i want to change something",
+        "i want to change the title",
         "i want to add something",
         "let me add something",
         "keep writing",
@@ -375,14 +387,14 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "yes that's the one",
     ),
     Intent.ADD_TO_REPLY: ("add to my reply",),
-    # While writing, and asked "Shall I post it?".
-    Intent.READ_BACK: (
-        "what did i write",
-        "what have i written",
-        "read me what i wrote",
-        "read back what i said",
-        "what does it say",
-        "what will it say",
+    # Asked "Shall I post it?": the question says who will see it too.
+    Intent.READ_BACK: (*READ_BACK_WORDINGS, "who will see it", "who is it going to"),
+    Intent.CANCEL: (
+        "cancel the message",
+        "cancel my message",
+        "cancel the reply",
+        "cancel my reply",
+        "cancel the topic",
     ),
 }
 """Everyday wordings of the commands, matched only as :data:`MATCHED_ONLY` is (the command
