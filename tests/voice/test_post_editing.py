@@ -106,8 +106,9 @@ def test_spelling_a_word_and_adding_words_then_reading_back(forum: DemoForum, da
 def test_add_and_words_go_at_the_end_without_the_add(forum: DemoForum, data: Path) -> None:
     # Told "What you say otherwise goes at the end", people say "add …": the "add" went in.
     post_id = _post_mine(forum)
-    # "Add" said alone, a pause after it, went in as a word: it asks for the words now.
-    lines = [*CHANGE, "add she is faster than me", "add", "and stronger", "send it", "yes"]
+    # "Add" said alone, a pause after it, went in as a word: it asks for the words now;
+    # "save the changes" went in as words too.
+    lines = [*CHANGE, "add she is faster than me", "add", "and stronger", "save the changes", "yes"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-3] == "Say the words to add."
     assert talk.said[-2] == f"Added: She is faster than me and stronger. {ASKED}"

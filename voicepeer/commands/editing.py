@@ -45,7 +45,15 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
     # Not "done" (while spelling a correction it ends the letters), nor "all done" or "send
     # that", near "all gone" and "spend that": a sentence's end said after a pause would be
     # taken for a send, and its words not written.
-    DictationAction.SEND: ("i'm finished", "i am finished"),
+    DictationAction.SEND: (
+        "i'm finished",
+        "i am finished",
+        # Changing a posted post.
+        "save the changes",
+        "save my changes",
+        "post the changes",
+        "update my post",
+    ),
     DictationAction.READ_BACK: READ_BACK_WORDINGS,
     # The last part said, which it mostly is (and "undo" brings it back when it is more).
     DictationAction.SCRATCH: (
