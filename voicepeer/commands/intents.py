@@ -307,6 +307,14 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "jump to the {ordinal} post",
     ),
     Intent.STOP: ("stop this", "shut up"),
+    # Tired, a rest with the place kept (asleep, only "resume" or "wake up" wakes it): not
+    # goodbye, which said to someone in the room would end the session. Not "I'm tired" or
+    # "I need a break", said to others in the room as often.
+    Intent.PAUSE: (
+        "that's enough for today",
+        "i'm done for today",
+        "that's all for now",
+    ),
     Intent.WHO: (
         "who posted this",
         "who wrote it",
