@@ -185,7 +185,12 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     ),
     Intent.UNLIKE: ("unlike", "unlike this", "unlike this post", "take back my like"),
     Intent.REMOVE_BOOKMARK: ("unbookmark", "unbookmark it"),
-    Intent.BOOKMARK: ("bookmark it", "save it for later"),
+    Intent.BOOKMARK: (
+        "bookmark it",
+        "save it for later",
+        "bookmark it for later",
+        "keep this for later",
+    ),
     Intent.DRAFTS: (
         "saved drafts",
         "my saved drafts",
