@@ -357,7 +357,13 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.EDIT_POST: ("fix my post", "edit my reply", "fix my reply", "i made a mistake"),
     Intent.BACK: ("exit this topic", "close this topic", "leave this topic"),
     Intent.REPLY: ("answer her", "answer him", "reply to her", "reply to him"),
-    Intent.MESSAGE: ("write to {query}", "send a message to {query}"),
+    Intent.MESSAGE: (
+        "write to {query}",
+        "send a message to {query}",
+        "start a conversation with {query}",
+    ),
+    # Not "write a new post": in a topic, a post is a reply as often.
+    Intent.NEW_TOPIC: ("ask the forum a question", "ask the forum something"),
     # Asked "What shall I look for?" next, as for "search" alone.
     Intent.SEARCH: (
         "new search",
