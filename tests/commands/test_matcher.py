@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import EVERYDAY_WORDINGS, NUMBER_INTENTS, PHRASINGS, canonical
 from voicepeer.commands.matcher import POST_OPEN, TO_FIRST, TO_NEWEST, TOPIC_STEP
+from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.recognition.settings import RecognitionSettings
@@ -331,6 +332,8 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("go to post number forty", {"number": 40, **POST_OPEN}),
         ("jump to post 12", {"number": 12, **POST_OPEN}),
         ("read the first post", {"number": 1, **POST_OPEN}),
+        # The topic's newest, not "previous" as "the last one" alone is: it went back one.
+        ("go to the last post", {"number": LAST_HEARD, **POST_OPEN}),
         ("the second one", {"number": 2}),
         ("the second topic", {"number": 2}),
         ("first post", TO_FIRST),

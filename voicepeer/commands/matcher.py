@@ -233,9 +233,12 @@ class CommandMatcher:
         templates += [(p, Intent.OPEN) for p in ORDINAL_PHRASINGS]
         self._senses = entries
         patterns = [(slot_pattern(t.lower()), i) for t, i in templates]
-        # "The last one" alone is "previous" (a phrasing of it); "open the last one" opens.
+        # "The last one" alone is "previous" (a phrasing of it); "open the last one" opens,
+        # and so does "the last post" (a topic's newest: no post is called "previous" so).
         self._bare_ordinals = frozenset(
-            found.pattern for p in ORDINAL_PHRASINGS if (found := slot_pattern(p)) is not None
+            found.pattern
+            for p in ORDINAL_PHRASINGS
+            if "post" not in p and (found := slot_pattern(p)) is not None
         )
         # Longest first, so "open topic three" is not read as "open" + "topic three".
         self._templates = sorted(
