@@ -11,7 +11,8 @@ from enum import Enum
 
 from rapidfuzz import fuzz
 
-from voicepeer.commands.intents import EVERYDAY_WORDINGS, READ_BACK_WORDINGS, Intent
+from voicepeer.commands.everyday import EVERYDAY_WORDINGS, READ_BACK_WORDINGS
+from voicepeer.commands.intents import Intent
 from voicepeer.commands.natural import tuning_phrasings, unwrap
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
@@ -74,7 +75,7 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
 }
 """Everyday wordings of editing commands, matched when heard but kept out of the
 recognizers' command models (as the everyday command wordings are: see
-voicepeer.commands.intents.EVERYDAY_WORDINGS)."""
+voicepeer.commands.everyday.EVERYDAY_WORDINGS)."""
 
 NATURAL_ACTIONS: dict[Intent, DictationAction] = {
     Intent.SEND: DictationAction.SEND,

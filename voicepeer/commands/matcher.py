@@ -11,8 +11,8 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from voicepeer.commands.everyday import EVERYDAY_WORDINGS
 from voicepeer.commands.intents import (
-    EVERYDAY_WORDINGS,
     FREE_TEXT_INTENTS,
     MATCHED_ONLY,
     OPEN_ABOUT,

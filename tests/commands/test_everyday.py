@@ -1,0 +1,33 @@
+"""Everyday wordings of the commands: each means its command, word for word, where the
+matcher reads them; and they stay out of the recognizers' command models."""
+
+from __future__ import annotations
+
+import pytest
+
+from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands.everyday import EVERYDAY_WORDINGS
+from voicepeer.commands.intents import SENSES
+from voicepeer.commands.natural import everyday_sentences, tuning_phrasings
+from voicepeer.commands.phrasebook import command_phrasings
+from voicepeer.recognition.base import Heard
+
+MATCHER = CommandMatcher()
+
+
+@pytest.mark.parametrize(
+    ("intent", "phrase"), [(i, p) for i, ps in EVERYDAY_WORDINGS.items() for p in ps]
+)
+def test_every_everyday_wording_means_its_intent(intent: Intent, phrase: str) -> None:
+    verdict = MATCHER.interpret(Heard(phrase.format(number="three", ordinal="third", query="mei")))
+    assert verdict.command is not None and verdict.command.intent is intent, verdict
+    assert not verdict.near
+
+
+def test_everyday_wordings_stay_out_of_the_command_models_text() -> None:
+    # Matched only: in the model's text they would change what else is heard. (A wording
+    # that is also a tuning phrasing, or a word the state decides, is there as that.)
+    sentences = set(everyday_sentences(command_phrasings(), set(Intent)))
+    elsewhere = {p for ps in tuning_phrasings().values() for p in ps} | set(SENSES)
+    wordings = {p for ps in EVERYDAY_WORDINGS.values() for p in ps} - elsewhere
+    assert not wordings & sentences

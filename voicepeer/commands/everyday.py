@@ -1,0 +1,286 @@
+"""Everyday wordings of the commands: how people say them without the command card.
+
+Matched only, as :data:`voicepeer.commands.intents.MATCHED_ONLY` is: they are kept out of
+the recognizers' command models, which stay as measured. Each was found said in full to a
+typed session of voicepeer and understood as no command, a wrong one, or two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from voicepeer.commands.intents import Intent
+
+READ_BACK_WORDINGS = (
+    "what did i write",
+    "what have i written",
+    "read me what i wrote",
+    "read back what i said",
+    "what does it say",
+    "what will it say",
+)
+"""Everyday wordings of reading back what was written, while writing and at the question
+before posting."""
+
+EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
+    Intent.MESSAGES: (
+        "messages",
+        "any new messages",
+        "do i have any messages",
+        "check my inbox",
+        "my conversations",
+    ),
+    Intent.DELETE_POST: (
+        "remove my post",
+        "take down my post",
+        "take back my reply",
+        "take down my reply",
+    ),
+    Intent.UNLIKE: ("unlike", "unlike this", "unlike this post", "take back my like"),
+    Intent.REMOVE_BOOKMARK: ("unbookmark", "unbookmark it"),
+    Intent.BOOKMARK: (
+        "bookmark it",
+        "save it for later",
+        "bookmark it for later",
+        "keep this for later",
+    ),
+    Intent.DRAFTS: (
+        "saved drafts",
+        "my saved drafts",
+        "how many drafts",
+        "how many drafts do i have",
+    ),
+    Intent.BOOKMARKS: (
+        "how many bookmarks",
+        "how many bookmarks do i have",
+        "what have i bookmarked",
+        "what have i saved",
+        "what did i save",
+        "where are my bookmarks",
+    ),
+    Intent.RESUME: (
+        "keep reading",
+        "read on",
+        "read more",
+        "read the rest",
+        "is there more",
+        "what comes next",
+        "finish reading it",
+    ),
+    Intent.REPEAT: (
+        "read it again",
+        "read that again",
+        "list them again",
+        "read the list again",
+        "say them again",
+        "come again",
+        "sorry what",
+        "repeat that paragraph",
+        "read that paragraph again",
+        # Asked to choose (a category): the choices again.
+        "which ones are there",
+        "what are the choices",
+    ),
+    Intent.NEXT: (
+        "skip it",
+        "skip that",
+        "what's next",
+        "read the replies",
+        "read the next post",
+        "read the next one",
+        "next reply",
+        # While reading: to the newest post of the topic (see matcher.step_slots).
+        "newest post",
+        "the newest post",
+        "the latest post",
+        "most recent post",
+        "go to the newest post",
+        "end of the topic",
+        # At a topic list: its next few topics.
+        "more topics",
+        "show me more",
+        "next page",
+        "the next five",
+        "the next ones",
+        "read the next ones",
+    ),
+    # While reading: to the topic's first post.
+    Intent.PREVIOUS: (
+        "first post",
+        "back to the first post",
+        "from the top",
+        "start of the topic",
+    ),
+    Intent.WHERE: (
+        "how many posts",
+        "how many replies",
+        "how many people replied",
+        "who else replied",
+        "what's the title",
+        "what was the title",
+        "what is the title",
+        "how many did you find",
+        "how many are there",
+        "i'm lost",
+        "i am lost",
+        "what was i doing",
+    ),
+    Intent.HELP: (
+        "what can i do",
+        "what can i do here",
+        "what do i do now",
+        "what do i do",
+        "what do i say",
+        "what should i say",
+        # Asked for a title.
+        "what should the title be",
+        "what should i call it",
+    ),
+    # The topic reached in a list, as "read" opens it ("Say read to open it").
+    Intent.READ: (
+        "open it",
+        "open this one",
+        "open that one",
+        "open this",
+        "open that",
+        "open this bookmark",
+        "open the bookmark",
+        "open this draft",
+        "open the draft",
+    ),
+    # While reading, that post of the topic (see matcher.step_slots), as "the third post";
+    # and a topic of the list named by words of its title (slot OPEN_ABOUT).
+    Intent.OPEN: (
+        "open the one about {query}",
+        "read the one about {query}",
+        "the one about {query}",
+        "open the topic about {query}",
+        "read the topic about {query}",
+        "the topic about {query}",
+        "post {number}",
+        "post number {number}",
+        "read post {number}",
+        "read the {ordinal} post",
+        "read the {ordinal} topic",
+        "read me the {ordinal} one",
+        "jump to post {number}",
+        "jump to the {ordinal} post",
+    ),
+    Intent.STOP: ("stop this", "shut up"),
+    # Tired, a rest with the place kept (asleep, only "resume" or "wake up" wakes it): not
+    # goodbye, which said to someone in the room would end the session. Not "I'm tired" or
+    # "I need a break", said to others in the room as often.
+    Intent.PAUSE: (
+        "that's enough for today",
+        "i'm done for today",
+        "that's all for now",
+    ),
+    Intent.WHO: (
+        "who posted this",
+        "who wrote it",
+        "whose post is this",
+        "when was this posted",
+        "when was this written",
+        "when did she write this",
+        "when did he write this",
+        "how long ago was this",
+        "how many likes",
+        "how many likes does it have",
+        "who liked this",
+        "who liked it",
+    ),
+    Intent.LATEST: (
+        "the latest",
+        "anything new",
+        "what's on the forum",
+        "what are people talking about",
+        "what topics are there",
+        "which topics are there",
+    ),
+    Intent.NOTIFICATIONS: (
+        "has anyone replied",
+        "did anyone reply",
+        "who replied to me",
+        "my notifications",
+        "show notifications",
+        "read my notifications",
+        "anything for me",
+        "any news for me",
+    ),
+    Intent.EDIT_POST: ("fix my post", "edit my reply", "fix my reply", "i made a mistake"),
+    Intent.BACK: ("exit this topic", "close this topic", "leave this topic"),
+    Intent.REPLY: ("answer her", "answer him", "reply to her", "reply to him"),
+    Intent.MESSAGE: (
+        "write to {query}",
+        "send a message to {query}",
+        "start a conversation with {query}",
+    ),
+    # Not "write a new post": in a topic, a post is a reply as often.
+    Intent.NEW_TOPIC: ("ask the forum a question", "ask the forum something"),
+    # Asked "What shall I look for?" next, as for "search" alone.
+    Intent.SEARCH: (
+        "new search",
+        "another search",
+        "is there anything about {query}",
+        "has anyone written about {query}",
+        "has anyone posted about {query}",
+        "anything about {query}",
+    ),
+    # Asked "Shall I post it?" (or "Delete it?", "Shall I stop now?"): a no that says more,
+    # never anything public.
+    Intent.NO: (
+        "don't post it",
+        "don't send it",
+        "do not post it",
+        "do not send it",
+        "no wait",
+        "not now",
+        "maybe later",
+        "let me change it",
+        "i want to change something",
+        "i want to change the title",
+        "i want to add something",
+        "let me add something",
+        "keep writing",
+        "keep it",
+        "no keep it",
+        "don't delete it",
+        "do not delete it",
+        "don't like it",
+        "don't stop",
+        "stay",
+        "i'll stay",
+        # Asked "Did you mean Priya Nair?".
+        "not her",
+        "not him",
+        "no not her",
+        "no not him",
+        "the other one",
+        "no the other one",
+        "someone else",
+    ),
+    # Asked "Did you mean Priya Nair?" (a question before a public action takes only a
+    # clear yes: see consent).
+    Intent.YES: (
+        "that's her",
+        "that's him",
+        "that's the one",
+        "yes that's her",
+        "yes that's him",
+        "yes that's the one",
+    ),
+    Intent.ADD_TO_REPLY: ("add to my reply",),
+    # Asked "Shall I post it?": the question says who will see it too.
+    Intent.READ_BACK: (*READ_BACK_WORDINGS, "who will see it", "who is it going to"),
+    Intent.CANCEL: (
+        "cancel the message",
+        "cancel my message",
+        "cancel the reply",
+        "cancel my reply",
+        "cancel the topic",
+    ),
+}
+"""Everyday wordings of the commands, matched only as :data:`MATCHED_ONLY` is (the command
+models stay as measured): said in full they found no command ("messages", "open it")
+or a wrong one ("remove my post" was near "recover my post"), or two ("unlike" was as
+near "like" as "remove my like")."""
