@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import NUMBER_INTENTS, PHRASINGS, canonical
-from voicepeer.commands.matcher import POST_OPEN, TO_FIRST, TO_NEWEST, TOPIC_STEP
+from voicepeer.commands.matcher import POST_OPEN, REPLY_OPEN, TO_FIRST, TO_NEWEST, TOPIC_STEP
 from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
@@ -325,6 +325,8 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("read the first post", {"number": 1, **POST_OPEN}),
         # The topic's newest, not "previous" as "the last one" alone is: it went back one.
         ("go to the last post", {"number": LAST_HEARD, **POST_OPEN}),
+        ("the first reply", {"number": 1, **REPLY_OPEN}),
+        ("reply number two", {"number": 2, **REPLY_OPEN}),
         ("the second one", {"number": 2}),
         ("the second topic", {"number": 2}),
         ("first post", TO_FIRST),

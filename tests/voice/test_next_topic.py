@@ -107,3 +107,13 @@ def test_the_third_post_while_reading_is_a_post_of_this_topic(
     assert "There is no post 40 here. This topic has 6 posts." in talk.said
     at_list = converse(forum.base_url, ["latest topics", "the third post"], tmp_path / "list")
     assert opened(at_list.said) == [titles[2]]
+
+
+def test_the_first_reply_is_the_topics_second_post(forum: DemoForum, tmp_path: Path) -> None:
+    # "The first reply" found no command, and "the last reply" was asked about as "previous
+    # or delete my post": the first post of a topic is no reply.
+    lines = ["open topic two", "the first reply", "the last reply", "reply number nine"]
+    talk = converse(forum.base_url, [*lines, "read the second reply"], tmp_path / "data")
+    posts = [line.split(",")[0] for line in talk.said if line.startswith("Post ")]
+    assert posts == ["Post 1 of 6", "Post 2 of 6", "Post 6 of 6", "Post 3 of 6"]
+    assert "There is no reply 9 here. This topic has 5 replies." in talk.said

@@ -165,6 +165,10 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "read me the {ordinal} one",
         "jump to post {number}",
         "jump to the {ordinal} post",
+        # The post after that many: the topic's first post is no reply.
+        "the {ordinal} reply",
+        "read the {ordinal} reply",
+        "reply number {number}",
     ),
     Intent.STOP: ("stop this", "shut up"),
     # Tired, a rest with the place kept (asleep, only "resume" or "wake up" wakes it): not

@@ -112,6 +112,9 @@ before) this one in its list, not the next post."""
 POST_OPEN: Mapping[str, str] = {"what": "post"}
 """The slot of an "open" that names a post ("the second post"): while reading, that post
 of the topic, not that topic of the list."""
+REPLY_OPEN: Mapping[str, str] = {"what": "reply"}
+"""The slot of an "open" that names a reply ("the first reply"): while reading, the post
+after that many, the topic's first post being no reply."""
 TO_FIRST: Mapping[str, str] = {"to": "first"}
 """The slot of "first post", "from the top": while reading, the topic's first post."""
 TO_NEWEST: Mapping[str, str] = {"to": "newest"}
@@ -128,7 +131,9 @@ def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
     post"), none otherwise."""
     words = set(core(normalize(text)).split())
     if intent is Intent.OPEN:
-        return POST_OPEN if {"post", "posts"} & words and "topic" not in words else {}
+        if "topic" in words:
+            return {}
+        return POST_OPEN if {"post", "posts"} & words else REPLY_OPEN if "reply" in words else {}
     if intent is Intent.PREVIOUS and _FIRST_WORDS & words:
         return TO_FIRST
     if intent is Intent.NEXT and _NEWEST_WORDS & words:

@@ -20,6 +20,7 @@ from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     POST_OPEN,
+    REPLY_OPEN,
     TO_FIRST,
     TO_NEWEST,
     TOPIC_STEP,
@@ -901,7 +902,7 @@ class Assistant:
 
     def _open(self, command: Command) -> None:
         """ "Open topic three" — or, while reading, "the third post": that post here ("open
-        the last post": the newest)."""
+        the last post": the newest), and "the first reply" the post after the first."""
         about = command.slots.get(OPEN_ABOUT)
         if about is not None:
             self._after_read(self.reader.open_about(str(about)))
@@ -910,11 +911,12 @@ class Assistant:
             self.say(OPEN_HOW)
             return
         number = int(command.slots.get("number", 0))
-        if self._in_a_topic() and command.slots == {"number": number, **POST_OPEN}:
+        named = {k: v for k, v in command.slots.items() if k != "number"}
+        if self._in_a_topic() and named in (POST_OPEN, REPLY_OPEN):
             outcome = (
                 self.reader.go_to_end_of_topic(first=False)
                 if number == LAST_HEARD
-                else self.reader.go_to_post(number)
+                else self.reader.go_to_post(number, reply=named == REPLY_OPEN)
             )
         else:
             outcome = self.reader.open_number(number)

@@ -620,9 +620,11 @@ class Reader:
         self.post_index = new_index
         return self.read_current()
 
-    def go_to_post(self, number: int) -> ReadOutcome:
+    def go_to_post(self, number: int, *, reply: bool = False) -> ReadOutcome:
         """ "The third post" while reading: post ``number`` of this topic (as "post 3 of 14"
-        counts them; in a mega topic, its post number), read."""
+        counts them; in a mega topic, its post number), read; ``reply``: "the third reply",
+        the post after the third (the first post is no reply)."""
+        asked, number = number, number + 1 if reply else number
         thread = self.thread
         assert thread is not None
         if thread.topic.is_mega:
@@ -634,7 +636,9 @@ class Reader:
             index = number - 1 if 1 <= number <= len(thread) else None
         if index is None:
             total = thread.position(self.post_index)[1]
-            self._say(f"There is no post {number} here. This topic has {total} posts.")
+            what, total = ("reply", total - 1) if reply else ("post", total)
+            count = phrasing.count_phrase(total, what)
+            self._say(f"There is no {what} {asked} here. This topic has {count}.")
             return ReadOutcome.FAILED
         self.post_index = index
         return self.read_current()
