@@ -80,9 +80,8 @@ phrasing count for nothing): said to someone in the room, the name would not be 
 def wake_phrases(aliases: Mapping[str, Intent]) -> list[tuple[str, Intent]]:
     """The phrasings that wake voicepeer when asleep, normalized, with their intents: what
     voicepeer itself says to wake it, its name called, the caregiver's aliases for waking,
-    and the card's and
-    tuning phrasings that name voicepeer listening (:data:`WAKE_WORDS`) without being a word
-    whose meaning the state decides."""
+    and the card's and tuning phrasings that name voicepeer listening (:data:`WAKE_WORDS`)
+    without being a word whose meaning the state decides."""
     phrases: list[tuple[str, Intent]] = [(p, Intent.WAKE) for p in PHRASINGS[Intent.WAKE]]
     phrases += [(p, Intent.WAKE) for p in CALLING_VOICEPEER]
     phrases.append((canonical(Intent.RESUME), Intent.RESUME))

@@ -910,7 +910,7 @@ class Assistant:
         if "number" not in command.slots:  # "the one about the": no words of a title heard
             self.say(OPEN_HOW)
             return
-        number = int(command.slots.get("number", 0))
+        number = int(command.slots["number"])
         named = {k: v for k, v in command.slots.items() if k != "number"}
         if self._in_a_topic() and named in (POST_OPEN, REPLY_OPEN):
             outcome = (
