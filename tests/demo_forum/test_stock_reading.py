@@ -10,6 +10,7 @@ import httpx
 
 from tests.support.spec import validate_response
 from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.posting import add_post
 from voicepeer.demo_forum.seed_reading import (
     add_special_post,
     add_subcategory,
@@ -84,6 +85,63 @@ def test_whispers_are_seen_by_staff_only(make_forum: ForumFactory) -> None:
     assert len(member["post_stream"]["stream"]) == len(staff["post_stream"]["stream"]) - 1
     action = next(p for p in member["post_stream"]["posts"] if p["post_number"] == closed)
     assert (action["post_type"], action["action_code"]) == (3, "closed.enabled")
+
+
+def test_participants_are_counted_as_discourse_counts_them(make_forum: ForumFactory) -> None:
+    forum = make_forum(admin_api_key=KEY, admin_api_key_requests_per_minute=0)
+    topic_id = seed_topic_with_gaps(forum.store, 3, deleted=())
+    writers = [
+        r["username"]
+        for r in forum.store.all(
+            "SELECT u.username FROM posts p JOIN users u ON u.id = p.user_id"
+            " WHERE p.topic_id = ? ORDER BY p.post_number",
+            (topic_id,),
+        )
+    ]
+
+    def details(username: str) -> dict:
+        answer = httpx.get(
+            f"{forum.base_url}/t/{topic_id}.json",
+            headers={"Api-Key": KEY, "Api-Username": username},
+        )
+        return dict(answer.json())
+
+    validate_response("GET", "/t/{id}.json", 200, details("demo"))
+    # TopicView#post_counts_by_user: a whisper counts only for those who see it, a small
+    # action never.
+    add_special_post(forum.store, topic_id, "ruth", post_type=PostType.WHISPER, raw="Staff only.")
+    add_special_post(
+        forum.store, topic_id, "mei", post_type=PostType.SMALL_ACTION, action_code="closed.enabled"
+    )
+    member = details("demo")
+    counts = {p["username"]: p["post_count"] for p in member["details"]["participants"]}
+    assert counts == {name: writers.count(name) for name in writers}
+    assert member["participant_count"] == len(set(writers))
+    assert member["details"]["created_by"]["username"] == writers[0]
+    staff = {p["username"] for p in details("ruth")["details"]["participants"]}
+    assert staff == {*writers, "ruth"}
+    # At most 24 are named; participant_count counts everyone.
+    with forum.store.transaction() as conn:
+        for n in range(30):
+            conn.execute(
+                "INSERT INTO users (username, name, admin, moderator, trust_level, created_at)"
+                " VALUES (?, ?, 0, 0, 1, '2025-01-01T00:00:00.000Z')",
+                (f"member{n}", f"Member {n}"),
+            )
+            joined = forum.store.user_by_name(f"member{n}")
+            assert joined is not None
+            add_post(forum.store, conn, topic_id=topic_id, user_id=joined["id"], raw="Me too.")
+    crowded = details("demo")
+    assert len(crowded["details"]["participants"]) == 24
+    assert crowded["participant_count"] == len(set(writers)) + 30
+
+
+def test_a_mega_topic_names_no_participants(make_forum: ForumFactory) -> None:
+    # TopicViewDetailsSerializer#include_participants?: none counted for a mega topic.
+    forum = make_forum(mega_topic_posts_count=50)
+    topic_id = seed_topic_with_gaps(forum.store, 60, deleted=())
+    body = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()
+    assert "participants" not in body["details"] and body["participant_count"] == 0
 
 
 def test_pinned_topics_lead_the_latest_list(forum: DemoForum, client: httpx.Client) -> None:

@@ -23,6 +23,9 @@ from voicepeer.demo_forum.slow_mode import last_posted_at
 from voicepeer.demo_forum.topic_status import can_post_in
 from voicepeer.demo_forum.tracking import REGULAR
 
+MAX_PARTICIPANTS = 24
+"""Members named in a topic's ``details.participants`` at most (TopicView)."""
+
 
 def _days_ago(stamp: str) -> int:
     moment = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
@@ -64,11 +67,26 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
     author = store.user_by_id(topic["user_id"])
     last_author = store.user_by_id(last_post["user_id"]) if last_post else author
     assert author is not None and last_author is not None
-    participants = store.all(
-        "SELECT u.*, COUNT(p.id) AS post_count FROM posts p JOIN users u ON u.id = p.user_id"
-        " WHERE p.topic_id = ? GROUP BY u.id ORDER BY post_count DESC LIMIT 24",
-        (topic["id"],),
+    # TopicView#post_counts_by_user: posts the viewer may see, small actions left out, the
+    # 24 who wrote most (none for a mega topic, and then no participants at all).
+    posters = (
+        f"FROM posts p JOIN users u ON u.id = p.user_id WHERE p.topic_id = ?"
+        f" AND p.action_code IS NULL AND {visible}"
     )
+    participants = (
+        []
+        if mega
+        else store.all(
+            f"SELECT u.*, COUNT(p.id) AS post_count {posters}"
+            f" GROUP BY u.id ORDER BY post_count DESC, MIN(p.post_number) LIMIT {MAX_PARTICIPANTS}",
+            (topic["id"], *args),
+        )
+    )
+    participant_count = len(participants)
+    if participant_count == MAX_PARTICIPANTS:  # TopicView#participant_count
+        participant_count = int(
+            store.scalar(f"SELECT COUNT(DISTINCT p.user_id) {posters}", (topic["id"], *args))
+        )
     likes = int(
         store.scalar(
             "SELECT COUNT(*) FROM post_likes l JOIN posts p ON p.id = l.post_id"
@@ -151,7 +169,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "bookmarks": bookmarks,
         "topic_timer": None,
         "message_bus_last_id": 0,
-        "participant_count": len(participants),
+        "participant_count": participant_count,
         "show_read_indicator": False,
         "thumbnails": None,
         "slow_mode_enabled_until": slow_mode.ends_at(topic),
@@ -211,6 +229,8 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         data["details"]["can_create_post"] = True
     if mega:
         del data["timeline_lookup"]
+    if not participants:  # TopicViewDetailsSerializer#include_participants?
+        del data["details"]["participants"]
     waiting = topic_pending_posts(ctx, topic["id"])
     if waiting is not None:
         data["pending_posts"] = waiting
