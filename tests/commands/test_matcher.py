@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import NUMBER_INTENTS, PHRASINGS, canonical
-from voicepeer.commands.matcher import POST_OPEN, REPLY_OPEN, TO_FIRST, TO_NEWEST, TOPIC_STEP
+from voicepeer.commands.matcher import (
+    POST_OPEN,
+    REPLY_OPEN,
+    TO_FIRST,
+    TO_NEWEST,
+    TOPIC_PEOPLE,
+    TOPIC_STEP,
+)
 from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
@@ -333,6 +340,13 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("from the top", TO_FIRST),
         ("the latest post", TO_NEWEST),
         ("end of the topic", TO_NEWEST),
+        # "Who" about the whole topic: who wrote in it, not who wrote this post.
+        ("who else replied", TOPIC_PEOPLE),
+        ("who's in this topic", TOPIC_PEOPLE),
+        ("how many people replied", TOPIC_PEOPLE),
+        ("who wrote this", {}),
+        ("who liked it", {}),
+        ("who wrote topic", {}),  # "who wrote that", misheard
     ],
 )
 def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, object]) -> None:

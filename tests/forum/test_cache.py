@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
+from voicepeer.forum.base import Category, Participant, Post, Topic, TopicList, TopicSummary
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.speech.text.polls import PollTally, RankedOutcome
 from voicepeer.voice.phrasing import saved_phrase
@@ -66,6 +66,9 @@ def _topic() -> Topic:
         post_ids=(11, 12, 13),
         loaded_posts=(post,),
         category_id=2,
+        created_by="anne",
+        participants=(Participant("anne", "Anne Ó", 2), Participant("bo")),
+        participant_count=2,
     )
 
 
@@ -87,6 +90,7 @@ def test_cached_records_come_back_with_saved_at(tmp_path: Path) -> None:
     got_topic = reopened.get("topic-3")
     assert isinstance(got_topic, Topic)
     assert got_topic.loaded_posts == _topic().loaded_posts
+    assert got_topic.participants == _topic().participants
     assert got_topic.post_ids == (11, 12, 13)
     assert reopened.get("categories") == (Category(id=2, name="Fatigue", slug="fatigue"),)
     assert reopened.get("nothing") is None

@@ -18,7 +18,7 @@ from voicepeer.demo_forum.seed_reading import every_notification
 from voicepeer.demo_forum.site import NOTIFICATION_TYPES
 from voicepeer.errors import ForumResponseError
 from voicepeer.forum import parse
-from voicepeer.forum.base import PostType
+from voicepeer.forum.base import Participant, PostType
 from voicepeer.forum.censored_titles import CensoredWords
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
@@ -26,6 +26,7 @@ from voicepeer.forum.own_posts import title_key
 from voicepeer.forum.peer import peer_forum_for
 from voicepeer.speech.text.polls import RankedOutcome
 from voicepeer.voice import forum_phrases
+from voicepeer.voice.author import who_is_here
 
 FIXTURES = Path(__file__).parents[1] / "data" / "discourse_api_fixtures"
 
@@ -143,6 +144,26 @@ def test_topic_with_gaps_and_a_moderator_action() -> None:
     assert topic.loaded_posts[1].post_type == PostType.MODERATOR_ACTION
     assert forum_phrases.post_kind_note(topic.loaded_posts[1]) == "a moderator's note"
     assert topic.unread_posts == 0  # never read: nothing "since you last read"
+
+
+def test_who_wrote_in_a_topic_comes_from_its_details() -> None:
+    data = captured("topic")
+    topic = parse.topic(data)
+    assert topic.created_by == "samsaffron"
+    assert [(p.username, p.name, p.post_count) for p in topic.participants] == [
+        ("samsaffron", None, 2),
+        ("stienman", None, 1),
+        ("splattne", None, 1),
+    ]
+    assert topic.participant_count == 0  # that forum's version did not send it
+    assert who_is_here(topic, me="Splattne") == (
+        "samsaffron started this topic and wrote 1 more post. Replies from stienman and you."
+    )
+    # A broken entry is left out; the topic is still read.
+    odd = [{"post_count": 3}, "someone", {"username": "mei", "name": "Mei Lin"}]
+    broken = parse.topic({**data, "details": {**data["details"], "participants": odd}})
+    assert broken.participants == (Participant("mei", "Mei Lin"),)
+    assert parse.topic({**data, "details": None}).participants == ()
 
 
 def test_mega_topic_shape_from_post_stream_serializer_mixin() -> None:

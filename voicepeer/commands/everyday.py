@@ -114,8 +114,6 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.WHERE: (
         "how many posts",
         "how many replies",
-        "how many people replied",
-        "who else replied",
         "what's the title",
         "what was the title",
         "what is the title",
@@ -192,6 +190,18 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "how many likes does it have",
         "who liked this",
         "who liked it",
+        # Who wrote in the topic as a whole (see matcher.step_slots).
+        "who else replied",
+        "who has replied",
+        "who else wrote",
+        "who else posted",
+        "who else is here",
+        "who is here",
+        "who is in this topic",
+        "who is in this thread",
+        "who is taking part",
+        "how many people replied",
+        "who has been posting here",
     ),
     Intent.LATEST: (
         "the latest",

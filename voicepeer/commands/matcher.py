@@ -119,8 +119,14 @@ TO_FIRST: Mapping[str, str] = {"to": "first"}
 """The slot of "first post", "from the top": while reading, the topic's first post."""
 TO_NEWEST: Mapping[str, str] = {"to": "newest"}
 """The slot of "newest post", "end of the topic": while reading, the topic's newest post."""
+TOPIC_PEOPLE: Mapping[str, str] = {"of": "topic"}
+"""The slot of a "who" that asks about the whole topic ("who else replied", "who's in this
+topic"): who wrote in it, not who wrote this post."""
 _FIRST_WORDS = frozenset({"first", "top", "start"})
 _NEWEST_WORDS = frozenset({"newest", "latest", "recent", "end"})
+_EVERYONE_WORDS = frozenset({"replied", "else", "people", "everyone", "everybody", "here", "in"})
+"""Words that make a "who" about the topic. Not "topic" alone: "who wrote that" is heard
+as "who wrote topic", a question about the post."""
 
 
 def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
@@ -128,12 +134,15 @@ def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
     :data:`TO_NEWEST` for a step to the topic's first or newest post ("from the top", "the
     latest post"), :data:`TOPIC_STEP` for a step that names a topic ("next topic", "the
     following thread"), :data:`POST_OPEN` for an "open" that names a post ("the second
-    post"), none otherwise."""
+    post"), :data:`TOPIC_PEOPLE` for a "who" about the whole topic ("who else replied"),
+    none otherwise."""
     words = set(core(normalize(text)).split())
     if intent is Intent.OPEN:
         if "topic" in words:
             return {}
         return POST_OPEN if {"post", "posts"} & words else REPLY_OPEN if "reply" in words else {}
+    if intent is Intent.WHO and _EVERYONE_WORDS & words:
+        return TOPIC_PEOPLE
     if intent is Intent.PREVIOUS and _FIRST_WORDS & words:
         return TO_FIRST
     if intent is Intent.NEXT and _NEWEST_WORDS & words:

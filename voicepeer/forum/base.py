@@ -116,6 +116,15 @@ class PostType:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """Someone who wrote in a topic (an entry of ``details.participants``)."""
+
+    username: str
+    name: str | None = None
+    post_count: int = 0
+
+
+@dataclass(frozen=True)
 class Topic:
     """A topic with its full list of post ids and the first chunk of posts already loaded."""
 
@@ -157,6 +166,12 @@ class Topic:
     written_title: str = ""
     """The title as its author wrote it: ``title`` is as it is said, censored words hidden
     and emoji named. What a deleted topic's words are kept with, to be posted again."""
+    created_by: str | None = None
+    """The username of whoever started the topic (``details.created_by``)."""
+    participants: tuple[Participant, ...] = ()
+    """Who wrote here, most posts first: at most 24, none for a mega topic."""
+    participant_count: int = 0
+    """How many people wrote here in all (0 when the forum does not say)."""
 
     def slow_mode_wait(self, now: datetime) -> float:
         """Seconds before slow mode lets this member post here again (0: now): the interval

@@ -18,7 +18,7 @@ from typing import Any
 
 from voicepeer import paths
 from voicepeer.atomic import disk_full_as_error, is_disk_full
-from voicepeer.forum.base import Category, Post, Topic, TopicList, TopicSummary
+from voicepeer.forum.base import Category, Participant, Post, Topic, TopicList, TopicSummary
 from voicepeer.forum.cues import cues_from_saved
 from voicepeer.speech.text.polls import PollTally, RankedOutcome
 
@@ -99,6 +99,7 @@ def decode(text: str, saved_at: datetime) -> TopicList | Topic | tuple[Category,
             **record,
             "post_ids": tuple(record["post_ids"]),
             "loaded_posts": tuple(_post_from(p) for p in record["loaded_posts"]),
+            "participants": tuple(Participant(**p) for p in record.get("participants") or ()),
             "saved_at": saved_at,
         }
     )

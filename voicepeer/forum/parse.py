@@ -14,6 +14,7 @@ from voicepeer.forum.base import (
     Category,
     Notification,
     Notifications,
+    Participant,
     Post,
     PostOutcome,
     PostStatus,
@@ -356,9 +357,30 @@ def topic(data: Any, *, censor: TitleCensor | None = None) -> Topic:
             slow_mode_seconds=_opt_int(data.get("slow_mode_seconds")) or 0,
             user_last_posted_at=when(data.get("user_last_posted_at")),
             slow_mode_until=when(data.get("slow_mode_enabled_until")),
+            created_by=_created_by(data.get("details")),
+            participants=_participants(data.get("details")),
+            participant_count=_opt_int(data.get("participant_count")) or 0,
         )
 
     return guarded("topic", build)
+
+
+def _created_by(details: Any) -> str | None:
+    creator = details.get("created_by") if isinstance(details, dict) else None
+    return _opt_str(creator.get("username")) if isinstance(creator, dict) else None
+
+
+def _participants(details: Any) -> tuple[Participant, ...]:
+    """``details.participants``, skipping any entry without a username: who wrote in a topic
+    is an extra, never a reason to refuse the topic."""
+    people = details.get("participants") if isinstance(details, dict) else None
+    if not isinstance(people, list):
+        return ()
+    return tuple(
+        Participant(p["username"], _opt_str(p.get("name")), _opt_int(p.get("post_count")) or 0)
+        for p in people
+        if isinstance(p, dict) and _opt_str(p.get("username"))
+    )
 
 
 def _can_reply(details: Any) -> bool | None:

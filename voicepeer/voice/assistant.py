@@ -23,6 +23,7 @@ from voicepeer.commands.matcher import (
     REPLY_OPEN,
     TO_FIRST,
     TO_NEWEST,
+    TOPIC_PEOPLE,
     TOPIC_STEP,
     Interpretation,
 )
@@ -42,7 +43,7 @@ from voicepeer.recognition.base import Heard, Listener
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
-from voicepeer.voice.author import say_who_wrote
+from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
 from voicepeer.voice.error_phrases import not_signed_in, say_error
@@ -819,7 +820,11 @@ class Assistant:
             ),
             Intent.RESUME: lambda c: self._resume(),
             Intent.REPLY: lambda c: self._reply(self.reader.loaded_current_post()),
-            Intent.WHO: lambda c: say_who_wrote(self.reader, self.peer, self.say, self._now),
+            Intent.WHO: lambda c: (
+                say_who_is_here(self.reader, self.peer, self.say)
+                if c.slots == TOPIC_PEOPLE
+                else say_who_wrote(self.reader, self.peer, self.say, self._now)
+            ),
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_about_like(take_back=False),
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
