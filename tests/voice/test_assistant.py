@@ -244,7 +244,9 @@ def test_help_names_the_most_used_first_and_the_rest_when_asked_again(
         "You can say: next, previous, repeat, reply, who wrote this, like, back, open topic and "
         "a number, goodbye. Say help again for everything else."
     )
-    assert rest.startswith("You can also say: latest topics, unread topics, read, next paragraph")
+    assert rest.startswith(
+        "You can also say: latest topics, unread topics, categories, read, next paragraph"
+    )
     named = first.split(": ")[1].split(". ")[0].split(", ")
     assert not set(named) & set(rest.removesuffix(".").split(": ")[1].split(", "))
     assert again == first

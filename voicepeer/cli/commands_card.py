@@ -32,6 +32,7 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
         (
             Intent.LATEST,
             Intent.UNREAD,
+            Intent.CATEGORIES,
             Intent.NEXT,
             Intent.PREVIOUS,
             Intent.OPEN,

@@ -57,6 +57,7 @@ class Intent(StrEnum):
     ADD_TO_REPLY = "add_to_reply"
     EDIT_POST = "edit_post"
     UNREAD = "unread"
+    CATEGORIES = "categories"
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.ADD_TO_REPLY: ("add it to my last reply",),
     Intent.EDIT_POST: ("correct my post", "change my post"),
     Intent.UNREAD: ("unread topics", "unread", "unread posts"),
+    Intent.CATEGORIES: ("categories", "list categories", "show categories"),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

@@ -101,6 +101,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.NO,
     Intent.LATEST,
     Intent.UNREAD,
+    Intent.CATEGORIES,
     Intent.OPEN,
     Intent.READ,
     Intent.NEXT,

@@ -24,6 +24,7 @@ from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Next
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.error_phrases import not_signed_in
+from voicepeer.voice.forum_phrases import category_phrase
 from voicepeer.voice.new_conversation import (
     Begun,
     Conversation,
@@ -80,6 +81,8 @@ class PeerLoop:
         self._categories: tuple[Category, ...] = ()
         self._category_offer = ""
         """The categories as offered, said again on "repeat"."""
+        self._category_to_read = False
+        """The category asked for is one to read ("categories"), not one for a new topic."""
         self._retitling = False
         """A title asked for again ("change the title"): cancel keeps the one it had."""
         self._early_title: str | None = None
@@ -111,6 +114,9 @@ class PeerLoop:
         if intent is Intent.NEW_TOPIC:
             self._origin, self._starting = state, "new topic"
             return self._new_topic()
+        if intent is Intent.CATEGORIES:
+            self._origin = state
+            return self._offer_categories_to_read()
         handler = {
             State.BOOKMARKS: self._in_bookmarks,
             State.CHOOSING: self._choosing,
@@ -145,7 +151,10 @@ class PeerLoop:
         }.get(state)
 
     def leave(self, state: State) -> State:
-        """Leave the question for a name or a title ("cancel", "never mind")."""
+        """Leave the question for a name, a title or a category ("cancel", "never mind")."""
+        if state is State.CATEGORY and self._category_to_read:
+            self._say(f"No category. {self._reader.where()}")
+            return self._back_to_origin()
         if state is State.TITLING and self._retitling:
             self._retitling = False
             title = self.composer.conversation.title
@@ -292,6 +301,7 @@ class PeerLoop:
         """Offer the forum's categories ``found`` to choose from (naming a saved topic that
         lost its own, ``first`` if that one did)."""
         self._categories = _startable(found)
+        self._category_to_read = False
         self._early_title = None
         if not self._categories:
             if not found:
@@ -309,6 +319,27 @@ class PeerLoop:
         stranded = self.composer.stranded({c.id for c in self._categories}, first=first)
         if stranded is not None:
             lines.append(_stranded_line(stranded, found))
+        self._category_offer = " ".join(lines)
+        self._say(self._category_offer)
+        return State.CATEGORY
+
+    def _offer_categories_to_read(self) -> State:
+        """ "Categories": the forum's categories read as numbered choices with how many
+        topics each has; the one chosen becomes the topic list."""
+        found = self._reader.forum_call(self._engines.forum.categories)
+        if found is None:
+            return self._origin
+        if not found:
+            self._say("This forum has no categories: all its topics are in latest topics.")
+            return self._origin
+        self._categories, self._category_to_read = tuple(found), True
+        lines = [f"{phrasing.count_phrase(len(found), 'category').capitalize()}."]
+        by_id = {c.id: c for c in found}
+        for number, category in enumerate(found, 1):
+            name = category_phrase(category, by_id.get(category.parent_category_id or -1))
+            topics = phrasing.count_phrase(category.topic_count, "topic")
+            lines.append(f"{number_word(number).capitalize()}: {name}: {topics}.")
+        lines.append("Say the name or the number of the one to hear, or say cancel.")
         self._category_offer = " ".join(lines)
         self._say(self._category_offer)
         return State.CATEGORY
@@ -345,9 +376,13 @@ class PeerLoop:
         if index is None:
             anywhere = interpreter.command(heard)  # a command of any state, near ones too
             command_like = anywhere.command is not None or anywhere.ambiguous
-            kept = "" if command_like else self._keep_title(heard.text)
+            title_said = not (command_like or self._category_to_read)
+            kept = self._keep_title(heard.text) if title_said else ""
             self._say(f"Sorry, that is not one of them.{kept} {PEER_QUESTIONS[State.CATEGORY]}")
             return State.CATEGORY
+        if self._category_to_read:
+            shown = self._reader.category_topics(self._categories[index])
+            return State.BROWSING if shown else self._back_to_origin()
         return self._start(Conversation(category=self._categories[index]))
 
     def _keep_title(self, said: str) -> str:
@@ -490,6 +525,8 @@ class PeerLoop:
             )
         if state in (State.NAMING, State.CHOOSING):
             return "You are choosing whom to write to. Say cancel to stop."
+        if state is State.CATEGORY and self._category_to_read:
+            return "You are choosing a category to hear its topics. Say cancel to stop."
         if state is State.CATEGORY:
             return "You are choosing a category for a new topic. Say cancel to stop."
         return None

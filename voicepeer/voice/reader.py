@@ -185,6 +185,26 @@ class Reader:
         heading = f"{offline_note(topics.saved_at)}{count}."
         return self._show_list(topics, heading, next_pages=self._engines.forum.latest)
 
+    def category_topics(self, category: Category) -> bool:
+        """Read the topics of ``category``, newest first, as the forum lists them."""
+        forum = self._engines.forum
+        topics = self.forum_call(lambda: forum.category_topics(category))
+        if topics is None:
+            return False
+        if not topics.topics:
+            self._say(f"There are no topics in {category.name} yet.")
+            return False
+        topics = self.as_heard(topics)
+        count = phrasing.count_phrase(len(topics.topics), "topic").capitalize()
+        fresh = sum(1 for t in topics.topics if t.has_new_posts)
+        count += f" in {category.name}" + (f", {fresh} with new posts" if fresh else "")
+        return self._show_list(
+            topics,
+            f"{offline_note(topics.saved_at)}{count}.",
+            next_pages=partial(forum.category_topics, category),
+            name=f"the topics in {category.name}",
+        )
+
     def unread(self) -> bool:
         """Read the topics with something the person has not read (see
         :mod:`voicepeer.voice.unread_topics`)."""

@@ -36,6 +36,7 @@ _FORUM = frozenset(
     {
         Intent.LATEST,
         Intent.UNREAD,
+        Intent.CATEGORIES,
         Intent.OPEN,
         Intent.NEXT,
         Intent.PREVIOUS,
@@ -56,6 +57,7 @@ _IN_A_LIST = COMMANDS_EVERYWHERE | {
     Intent.BACK,
     Intent.LATEST,
     Intent.UNREAD,
+    Intent.CATEGORIES,
     Intent.SLEEP,
     Intent.PAUSE,
 }

@@ -94,6 +94,7 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     ORIGIN ──message Priya──────────────▶ CHOOSING ──no──▶ CHOOSING (the next likely
                                               person) or NAMING (nobody left)
     ORIGIN ──new topic──▶ CATEGORY ──a category's name or number──▶ TITLING
+    ORIGIN ──categories──▶ CATEGORY ──a category's name or number──▶ BROWSING (its topics)
     CATEGORY ──a category, a title said before it (kept)──▶ COMPOSING
     CHOOSING / CATEGORY ──a saved draft to that person or category──▶ COMPOSING
     TITLING ──a title within the forum's rules──▶ COMPOSING ──send it──▶ SENDING
@@ -118,9 +119,10 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
   it leaves the question ("cancel", "never mind", "go back").
 - CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person
   ("that's her"); another name said instead ("no, I meant Mei", "Mei Lin") is looked up.
-- CATEGORY: the forum's categories were read as numbered choices; its name ("good news")
-  or its number ("two", "number two") picks one. Heard as words, like a name or a title;
-  a title said here instead is kept for the category chosen next.
+- CATEGORY: the forum's categories were read as numbered choices, for a new topic or to
+  hear a category's topics ("categories"); its name ("good news") or its number ("two",
+  "number two") picks one. Heard as words, like a name or a title; for a new topic, a title
+  said here instead is kept for the category chosen next.
 - TITLING: the next utterance is the title; the forum's title rules are checked at once.
   Words the forum refused (a title another topic has, a category gone) wait here too, read
   back, so that only the title is said again: at once when the forum refused the title
