@@ -144,6 +144,34 @@ def test_a_mega_topic_names_no_participants(make_forum: ForumFactory) -> None:
     assert "participants" not in body["details"] and body["participant_count"] == 0
 
 
+def test_a_members_category_list_carries_their_reading_as_latest_does(
+    make_forum: ForumFactory,
+) -> None:
+    # ListController serializes a category's topics as /latest.json's
+    # (TopicListItemSerializer): what the member read of each, liked or bookmarked.
+    forum = make_forum(admin_api_key=KEY, admin_api_key_requests_per_minute=0)
+    member = {"Api-Key": KEY, "Api-Username": "demo"}
+    with httpx.Client(base_url=forum.base_url, timeout=10) as client:
+        latest = client.get("/latest.json", headers=member).json()["topic_list"]["topics"]
+        living = next(
+            c
+            for c in client.get("/categories.json").json()["category_list"]["categories"]
+            if c["slug"] == "living-with-ms"
+        )
+        path = f"/c/living-with-ms/{living['id']}.json"
+        body = client.get(path, headers=member).json()
+        visitor = client.get(path).json()["topic_list"]["topics"]
+    validate_response("GET", "/c/{slug}/{id}.json", 200, body)
+    topics = body["topic_list"]["topics"]
+    reading = ("unread_posts", "last_read_post_number", "notification_level", "liked", "unseen")
+    for topic in topics:
+        same = next(t for t in latest if t["id"] == topic["id"])
+        assert {k: topic.get(k) for k in reading} == {k: same.get(k) for k in reading}
+    welcome = next(t for t in topics if t["title"] == "Hello from a new member")
+    assert welcome["unread_posts"] == 2 and welcome["last_read_post_number"] == 1
+    assert all(t["bookmarked"] is None and "unread_posts" not in t for t in visitor)
+
+
 def test_pinned_topics_lead_the_latest_list(forum: DemoForum, client: httpx.Client) -> None:
     oldest = forum.store.one(
         "SELECT id FROM topics WHERE archetype = 'regular' ORDER BY bumped_at LIMIT 1"

@@ -134,6 +134,15 @@ def _real_discourse_quirks(spec: dict[str, Any]) -> dict[str, Any]:
     # 5. Category topic lists link the next page like /latest.json does.
     category = _schema_at(spec, "get", "/c/{slug}/{id}.json")
     category["properties"]["topic_list"]["properties"]["more_topics_url"] = {"type": "string"}
+    #    Their topics are serialized as /latest.json's are (TopicListItemSerializer): a
+    #    signed-in reader gets their reading of each, which the spec's example, made without
+    #    one, lacks.
+    item = category["properties"]["topic_list"]["properties"]["topics"]["items"]["properties"]
+    for name in ("last_read_post_number", "notification_level", "unread_posts", "new_posts"):
+        item[name] = {"type": "integer"}
+    item["unread"] = {"type": "integer"}
+    for name in ("bookmarked", "liked"):  # typed from the example's nulls
+        item[name] = {"type": ["boolean", "null"]}
     # 6. Search answers include the topics of the matching posts.
     search = _schema_at(spec, "get", "/search.json")
     search["properties"]["topics"] = {"type": "array", "items": {"type": "object"}}

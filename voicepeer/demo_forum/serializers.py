@@ -244,11 +244,17 @@ def topic_list_item(
         "featured_link": None,
         "posters": posters,
     }
-    if viewer_id is not None:
-        item.update(_tracking(store, topic, viewer_id, stats["highest_post_number"]))
+    tracking = (
+        _tracking(store, topic, viewer_id, stats["highest_post_number"])
+        if viewer_id is not None
+        else {}
+    )
+    item.update(tracking)
     if style == "category":
+        # The same TopicListItemSerializer as /latest.json: a member's reading of each topic
+        # (what the spec's example, made without one, leaves out), nothing for a visitor.
         narrowed = {key: item[key] for key in CATEGORY_TOPIC_KEYS}
-        narrowed.update(bookmarked=None, liked=None)
+        narrowed.update(tracking or {"bookmarked": None, "liked": None})
         return narrowed
     del item["image_url"]  # the spec types it as a plain string in /latest.json
     if style == "private":
