@@ -350,6 +350,11 @@ def test_content_note_asks_before_reading(forum: DemoForum, data: Path) -> None:
     skipped = converse(forum.base_url, ["open topic one", "no", "next"], data, settings=settings)
     assert skipped.said[2] == "Skipped. Say next for the next post."
     assert skipped.said[3].startswith("Post 2 of 4")
+    # "Never mind" and "cancel" are a no here too, as at every yes-or-no question.
+    for answer in ("never mind", "cancel"):
+        fresh = data.with_name(answer.replace(" ", "-"))
+        declined = converse(forum.base_url, ["open topic one", answer], fresh, settings=settings)
+        assert declined.said[-1] == "Skipped. Say next for the next post.", declined.said
 
 
 def test_muted_words_are_not_read(forum: DemoForum, data: Path) -> None:

@@ -1259,8 +1259,9 @@ class Assistant:
 
     def _cancel(self) -> None:
         """Put the words being written aside; asked whether to stop, "never mind" stays (as
-        no does): staying loses nothing, and the words are saved either way."""
-        if self.state is State.QUITTING:
+        no does): staying loses nothing, and the words are saved either way. Asked whether
+        to read a post, it is a no too."""
+        if self.state in (State.QUITTING, State.CONTENT_NOTE):
             self._no()
         else:
             self._follow(self._writer().cancel())

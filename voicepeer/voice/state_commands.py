@@ -86,7 +86,8 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.PREVIOUS_PARAGRAPH,
         Intent.SKIP_TO_END,
     },
-    State.CONTENT_NOTE: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.NEXT, Intent.BACK},
+    State.CONTENT_NOTE: _EVERYWHERE
+    | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.NEXT, Intent.BACK},
     State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
     State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.VOTING: _EVERYWHERE | {Intent.YES, Intent.NO},

@@ -38,7 +38,7 @@
 - CONFIRMING: the reply has been read back and voicepeer has asked "Shall I post it?";
   only an explicit "yes" posts. "No" goes back to dictating with the draft kept.
 - CONTENT_NOTE: voicepeer has said "This post talks about …. Read it?"; yes reads it,
-  no or next skips it.
+  no (or cancel) or next skips it.
 - LIKING: voicepeer has asked "Like this post by …?"; only an explicit "yes" likes it, for
   everyone to see. A like is public, and a misheard command must not give one. "Remove my
   like" asks the same way before taking it back (which the forum allows only for a few
