@@ -115,6 +115,22 @@ class Thread:
             raise PostRemovedError(f"post {post_id} of topic {self.topic.id} is gone")
         return post
 
+    def add_newer(self, fresh: Topic) -> int:
+        """Posts written since the topic was opened, from ``fresh`` (the topic as the forum
+        sends it now), added after the known ones; how many. Posts deleted since stay, to
+        be told as gone when reached."""
+        known, before = set(self._ids), len(self._ids)
+        if fresh.is_mega:  # no whole list: the chunk after the known posts, asked for
+            self._complete_end = False
+            self.topic = replace(fresh, loaded_posts=self.topic.loaded_posts)
+            self.exists(before)
+            return len(self._ids) - before
+        newer = [i for i in fresh.post_ids if i not in known]
+        self._ids.extend(newer)
+        self._remember([p for p in fresh.loaded_posts if p.id in newer])
+        self.topic = replace(fresh, loaded_posts=self.topic.loaded_posts)
+        return len(newer)
+
     def update_poll(self, post_id: int, tally: PollTally) -> None:
         """A poll of a fetched post as the forum counts it now (after the person voted)."""
         post = self._posts.get(post_id)

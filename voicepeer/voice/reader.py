@@ -634,11 +634,25 @@ class Reader:
         exists = self.forum_call(lambda: thread.exists(new_index))
         if exists is None:
             return ReadOutcome.FAILED
+        if not exists and delta > 0 and self._newer_posts(thread):
+            exists = bool(self.forum_call(lambda: thread.exists(new_index), quiet=True))
         if not exists:
             self._say("That was the last post. Say reply to answer, or back for the topic list.")
             return ReadOutcome.FAILED
         self.post_index = new_index
         return self.read_current()
+
+    def _newer_posts(self, thread: Thread) -> int:
+        """Past the last post: the posts written since the topic was opened (the person's
+        own reply among them), added to it and told; how many. Offline, none."""
+        forum = self._engines.forum
+        added = self.forum_call(
+            lambda: thread.add_newer(forum.topic(thread.topic.id, fresh=True)), quiet=True
+        )
+        if added:
+            count = phrasing.count_phrase(added, "new post")
+            self._say(f"{count.capitalize()} since you opened this topic.")
+        return added or 0
 
     def go_to_post(self, number: int, *, reply: bool = False) -> ReadOutcome:
         """ "The third post" while reading: post ``number`` of this topic (as "post 3 of 14"

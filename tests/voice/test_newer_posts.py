@@ -1,0 +1,80 @@
+"""Past a topic's last post, "next" looks for posts written since it was opened (someone
+else's, or the person's own reply) and reads them on, through the real voice loop over
+loopback HTTP."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from tests.support.members import keyed_forum, post_reply, signed_in
+from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.seed_reading import seed_topic_with_gaps
+
+WELCOME = "Hello from a new member"
+LAST = "That was the last post. Say reply to answer, or back for the topic list."
+
+
+def welcome_id(forum: DemoForum) -> int:
+    row = forum.store.one("SELECT id FROM topics WHERE title = ?", (WELCOME,))
+    assert row is not None
+    return int(row["id"])
+
+
+def test_a_reply_written_meanwhile_is_read_on(forum: DemoForum, data: Path) -> None:
+    topic_id = welcome_id(forum)
+    words = "Checking back in: how was your first week with the voice assistant?"
+    lines = ["unread topics", "open topic one", "next", "next", "next", "next"]
+    talk = converse(
+        forum.base_url,
+        lines,
+        data,
+        credentials=signed_in(forum),
+        before_line={4: lambda: post_reply(forum, "mei", words, topic_id)},
+    )
+    assert talk.said[-5].startswith("Post 3 of 3, by Priya Nair")
+    assert talk.said[-4] == LAST  # nothing new yet: asked the forum, and said so
+    assert talk.said[-3] == "1 new post since you opened this topic."
+    assert talk.said[-2] == f"Post 4 of 4, by Mei Lin, just now. {words}"
+    assert talk.said[-1] == LAST
+
+
+def test_the_persons_own_reply_is_there_after_posting(forum: DemoForum, data: Path) -> None:
+    lines = [
+        "unread topics",
+        "open topic one",
+        "next",
+        "reply",
+        "thank you Priya I will have a look at the fatigue thread",
+        "send it",
+        "yes",
+        "next",
+        "who else replied",
+    ]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3] == "1 new post since you opened this topic."
+    assert talk.said[-2] == (
+        "Post 4 of 4, by Demo Member, just now, replying to priya. Thank you Priya I will "
+        "have a look at the fatigue thread."
+    )
+    # The topic as the forum sends it now: who wrote in it counts the reply too.
+    assert talk.said[-1] == (
+        "You started this topic and wrote 1 more post. Replies from Sam Okafor and Priya Nair."
+    )
+
+
+def test_a_mega_topic_reads_on_from_its_newest(tmp_path: Path, data: Path) -> None:
+    with keyed_forum(tmp_path / "mega.sqlite3", mega_topic_posts_count=50) as forum:
+        topic_id = seed_topic_with_gaps(forum.store, 60, title="A long chat about pacing")
+        words = "Late to this, but a short walk before lunch helps me most days."
+        lines = ["search for pacing", "open topic one", "newest post", "next"]
+        talk = converse(
+            forum.base_url,
+            lines,
+            data,
+            credentials=signed_in(forum),
+            before_line={3: lambda: post_reply(forum, "dave", words, topic_id)},
+        )
+    assert talk.said[-3].startswith("Post 60 of 60")
+    assert talk.said[-2] == "1 new post since you opened this topic."
+    assert talk.said[-1].startswith("Post 61 of 61, by Dave Whitfield, just now.")
