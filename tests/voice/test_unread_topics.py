@@ -63,3 +63,15 @@ def test_a_topic_heard_to_the_end_leaves_the_list_before_the_forum_knows() -> No
     assert heading(still_unread(listed, listed)) == (
         "1 topic you follow has new posts, and 2 topics are new to you."
     )
+
+
+def test_a_topic_opened_again_counts_what_was_heard_as_read(forum: DemoForum, data: Path) -> None:
+    # Reading progress reaches the forum in batches: opened again before it has, the topic
+    # still says nothing new, as its line in the list does.
+    lines = ["latest", "open topic three", "next", "back", "open topic three"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[1].endswith("2 new posts since you last read. Continuing from post 2.")
+    assert talk.said[-3].startswith("Back to the topic list. Three: Hello from a new member")
+    assert talk.said[-2] == (
+        "Hello from a new member, in Living with MS. 3 posts. Continuing from post 3."
+    )

@@ -477,6 +477,10 @@ class Reader:
             self._say(f"{topic.title} has no posts I can read.")
             return ReadOutcome.FAILED
         self.close_topic()
+        # Posts heard this session count as read, though the forum hears of it only later.
+        heard = self._heard_up_to.get(topic.id, 0)
+        if heard > (topic.last_read_post_number or 0):
+            topic = replace(topic, last_read_post_number=heard)
         thread = Thread(self._engines.forum, topic)
         start = self.forum_call(lambda: self._starting_index(thread, post_number))
         if start is None:
