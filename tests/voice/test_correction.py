@@ -16,6 +16,7 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, HeardWord
 from voicepeer.recognition.word_choices import words_from_readings
+from voicepeer.voice.articles import indefinite_article
 from voicepeer.voice.correction import Corrector, Pending, read_back
 from voicepeer.voice.dictation import Draft
 
@@ -277,6 +278,53 @@ def test_an_article_before_the_words_and_their_replacement(
     draft.add("I use a cooling vest in the summer")
     assert corrector.hear(Heard(said), draft)
     assert spoken[-1].startswith(f"Replaced {told}") and draft.text == written
+
+
+@pytest.mark.parametrize(
+    ("said", "draft_words", "written"),
+    [
+        # "A" or "an" before the words changed is made to fit the new ones.
+        ("replace hour with half hour", ["I rest for an hour"], "I rest for a half hour"),
+        ("replace lemon with apple", ["A lemon a day"], "An apple a day"),
+        ("replace scan with MRI", ["I had a scan"], "I had an MRI"),
+        ("replace nurse with university", ["ask an MS nurse"], "Ask an MS university"),
+        # The end of the utterance before counts: a slow sentence may pause after "an".
+        ("replace hour with week", ["I rest for an", "hour"], "I rest for a week"),
+        # One that did not fit the words it stood before may be meant: left as it was.
+        ("replace apple with pear", ["not a apple"], "Not a pear"),
+    ],
+)
+def test_a_or_an_before_replaced_words_is_made_to_fit(
+    said: str, draft_words: list[str], written: str
+) -> None:
+    draft, corrector = Draft(), Corrector(lambda _: None, Interpreter())
+    for words in draft_words:
+        draft.add(words)
+    assert corrector.hear(Heard(said), draft)
+    assert draft.text == written
+
+
+@pytest.mark.parametrize(
+    ("word", "article"),
+    [
+        ("hour", "an"),
+        ("half", "a"),
+        ("MRI", "an"),
+        ("NHS", "an"),
+        ("GP", "a"),
+        ("university", "a"),
+        ("umbrella", "an"),
+        ("one-off", "a"),
+        ("European", "a"),
+        ("8", "an"),
+        ("18th", "an"),
+        ("80", "an"),
+        ("5", "a"),
+        ("unusual", "an"),
+    ],
+)
+def test_the_article_a_word_takes(word: str, article: str) -> None:
+    assert indefinite_article(word) == article
 
 
 def test_leave_it_after_replace_keeps_the_words() -> None:

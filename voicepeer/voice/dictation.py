@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from voicepeer.recognition.base import HeardWord
+from voicepeer.voice.articles import agreeing
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 
 # Spoken punctuation and layout words, longest first so "new paragraph" beats "new".
@@ -184,6 +185,8 @@ class Draft:
         them; it counts as sure. The words as they are written now ("ms" as "MS")."""
         new = tokenize_dictation(text, forms)
         phrase, heard = self.phrases[place.phrase], self.heard[place.phrase]
+        if new and place.count:
+            self._article_for(place, phrase[place.token], new[0])
         phrase[place.token : place.token + place.count] = new
         shift = len(new) - place.count
         self.heard[place.phrase] = {
@@ -194,6 +197,16 @@ class Draft:
         if not phrase:
             del self.phrases[place.phrase], self.heard[place.phrase]
         return " ".join(as_written(text.split(), forms))
+
+    def _article_for(self, place: Place, old: str, new: str) -> None:
+        """ "A" or "an" right before ``place`` made to fit ``new`` where it fitted ``old``
+        (the end of the utterance before counts: a slow sentence may pause there)."""
+        phrase, index = self.phrases[place.phrase], place.token - 1
+        if index < 0 and place.phrase > 0:
+            phrase = self.phrases[place.phrase - 1]
+            index = len(phrase) - 1
+        if index >= 0 and _is_word(phrase[index]):
+            phrase[index] = agreeing(phrase[index], old, new)
 
     def unsure_words(self, below: float) -> list[str]:
         """Words still in the draft that the recognizer was less than ``below`` sure of."""
