@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
-from voicepeer.commands.intents import NUMBER_INTENTS, PHRASINGS, canonical
+from voicepeer.commands.intents import CATEGORY_NAMED, NUMBER_INTENTS, PHRASINGS, canonical
 from voicepeer.commands.matcher import (
     POST_OPEN,
     REPLY_OPEN,
@@ -347,6 +347,10 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("who wrote this", {}),
         ("who liked it", {}),
         ("who wrote topic", {}),  # "who wrote that", misheard
+        # A category named: its topics.
+        ("topics in good news", {CATEGORY_NAMED: "good news"}),
+        ("the living with ms category", {CATEGORY_NAMED: "living with ms"}),
+        ("categories", {}),
     ],
 )
 def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, object]) -> None:

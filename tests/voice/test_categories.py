@@ -66,3 +66,17 @@ def test_cancel_another_answer_and_an_empty_category(forum: DemoForum, data: Pat
         "pier today."
     )
     assert talk.said[-1] == "There are no topics in Fatigue yet."
+
+
+def test_a_category_named_at_once_is_read_without_the_question(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["topics in good news", "what's new in the newly diagnosed category", "category 3"]
+    lines += ["topics in gardening", "four"]
+    talk = converse(forum.base_url, lines, data)
+    assert talk.said[0].startswith("2 topics in Good news. One: Walked to the end of the pier")
+    assert talk.said[1].startswith("4 topics in Newly diagnosed. One: ")
+    assert talk.said[2].startswith("3 topics in Treatments and medication. One: ")
+    # A name that fits none is said, and the categories offered.
+    assert talk.said[3] == f"I found no category called gardening. {OFFER}"
+    assert talk.said[4].startswith("2 topics in Good news.")

@@ -203,6 +203,19 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "how many people replied",
         "who has been posting here",
     ),
+    # A category named: its topics (slot CATEGORY_NAMED).
+    Intent.CATEGORIES: (
+        "topics in {query}",
+        "the topics in {query}",
+        "show me the topics in {query}",
+        "read the topics in {query}",
+        "what's new in {query}",
+        "the {query} category",
+        "go to the {query} category",
+        "open the {query} category",
+        "show me the {query} category",
+        "category {query}",
+    ),
     Intent.LATEST: (
         "the latest",
         "anything new",

@@ -219,6 +219,11 @@ SLOT_INTENTS: Mapping[Intent, str] = {
 OPEN_ABOUT = "about"
 """The slot of an "open" that names a topic by words of its title ("the one about heat"),
 not by its number."""
+CATEGORY_NAMED = "category"
+"""The slot of "categories" said with a category's name ("topics in good news"): its
+topics, without the question for one."""
+WORDS_SLOTS: Mapping[Intent, str] = {Intent.OPEN: OPEN_ABOUT, Intent.CATEGORIES: CATEGORY_NAMED}
+"""Intents that take words in an everyday wording only, and the slot they go in."""
 NUMBER_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s == "number")
 """Slot intents whose value is a number ("open topic three", "vote for choice two")."""
 FREE_TEXT_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s != "number")

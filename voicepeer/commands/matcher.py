@@ -15,11 +15,11 @@ from voicepeer.commands.everyday import EVERYDAY_WORDINGS
 from voicepeer.commands.intents import (
     FREE_TEXT_INTENTS,
     MATCHED_ONLY,
-    OPEN_ABOUT,
     ORDINAL_PHRASINGS,
     PHRASINGS,
     SENSES,
     SLOT_INTENTS,
+    WORDS_SLOTS,
     Command,
     Intent,
 )
@@ -357,7 +357,7 @@ class CommandMatcher:
                     return Command(intent, {"number": number, **step_slots(intent, text)})
             elif values:
                 # Words said where a number goes: a topic named by its title.
-                slot = OPEN_ABOUT if intent is Intent.OPEN else SLOT_INTENTS[intent]
+                slot = WORDS_SLOTS.get(intent) or SLOT_INTENTS[intent]
                 value = next(iter(values.values()))
                 if intent is Intent.SEARCH:
                     value = query_words(value)

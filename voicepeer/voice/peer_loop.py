@@ -1,4 +1,4 @@
-"""The voice loop's commands for saved posts and new conversations.
+"""The voice loop's commands for saved posts, new conversations and the forum's categories.
 
 The assistant offers each command here first; :meth:`PeerLoop.dispatch` returns the state
 to move to when it handled the command, ``None`` when it is the assistant's to handle.
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.choices import name_said, place_said
+from voicepeer.commands.intents import CATEGORY_NAMED
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.numbers import ORDINAL_WORDS, place
 from voicepeer.forum.base import Category, Forum, Topic, TopicList
@@ -116,7 +117,7 @@ class PeerLoop:
             return self._new_topic()
         if intent is Intent.CATEGORIES:
             self._origin = state
-            return self._offer_categories_to_read()
+            return self._offer_categories_to_read(str(command.slots.get(CATEGORY_NAMED, "")))
         handler = {
             State.BOOKMARKS: self._in_bookmarks,
             State.CHOOSING: self._choosing,
@@ -323,9 +324,10 @@ class PeerLoop:
         self._say(self._category_offer)
         return State.CATEGORY
 
-    def _offer_categories_to_read(self) -> State:
+    def _offer_categories_to_read(self, named: str = "") -> State:
         """ "Categories": the forum's categories read as numbered choices with how many
-        topics each has; the one chosen becomes the topic list."""
+        topics each has; the one chosen becomes the topic list. One ``named`` ("topics in
+        good news") is read at once; a name that fits none is said, then they are offered."""
         found = self._reader.forum_call(self._engines.forum.categories)
         if found is None:
             return self._origin
@@ -333,7 +335,13 @@ class PeerLoop:
             self._say("This forum has no categories: all its topics are in latest topics.")
             return self._origin
         self._categories, self._category_to_read = tuple(found), True
-        lines = [f"{phrasing.count_phrase(len(found), 'category').capitalize()}."]
+        lines = []
+        if named:
+            index = _category_named(named, found)
+            if index is not None:
+                return self._read_category(found[index])
+            lines.append(f"I found no category called {named}.")
+        lines.append(f"{phrasing.count_phrase(len(found), 'category').capitalize()}.")
         by_id = {c.id: c for c in found}
         for number, category in enumerate(found, 1):
             name = category_phrase(category, by_id.get(category.parent_category_id or -1))
@@ -371,8 +379,7 @@ class PeerLoop:
                 return State.CATEGORY
             index: int | None = number - 1
         else:
-            said = place_said(heard.text, len(names))
-            index = said - 1 if said is not None else name_said(heard.text, names)
+            index = _category_named(heard.text, self._categories)
         if index is None:
             anywhere = interpreter.command(heard)  # a command of any state, near ones too
             command_like = anywhere.command is not None or anywhere.ambiguous
@@ -381,9 +388,11 @@ class PeerLoop:
             self._say(f"Sorry, that is not one of them.{kept} {PEER_QUESTIONS[State.CATEGORY]}")
             return State.CATEGORY
         if self._category_to_read:
-            shown = self._reader.category_topics(self._categories[index])
-            return State.BROWSING if shown else self._back_to_origin()
+            return self._read_category(self._categories[index])
         return self._start(Conversation(category=self._categories[index]))
+
+    def _read_category(self, category: Category) -> State:
+        return State.BROWSING if self._reader.category_topics(category) else self._back_to_origin()
 
     def _keep_title(self, said: str) -> str:
         """A title said before the category was chosen, kept for it rather than lost (what
@@ -555,6 +564,13 @@ def _stranded_line(stranded: tuple[int, str], categories: Sequence[Category]) ->
         f"Your saved new topic{titled} {was_for}: it goes to the category you choose now, "
         "unless that one has a saved topic of its own."
     )
+
+
+def _category_named(said: str, categories: Sequence[Category]) -> int | None:
+    """The index of the category ``said`` names, by its name or its number; None when it
+    names none clearly."""
+    number = place_said(said, len(categories))
+    return number - 1 if number is not None else name_said(said, [c.name for c in categories])
 
 
 def _startable(categories: Sequence[Category]) -> tuple[Category, ...]:

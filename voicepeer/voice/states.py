@@ -95,6 +95,7 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
                                               person) or NAMING (nobody left)
     ORIGIN ──new topic──▶ CATEGORY ──a category's name or number──▶ TITLING
     ORIGIN ──categories──▶ CATEGORY ──a category's name or number──▶ BROWSING (its topics)
+    ORIGIN ──topics in good news (a category named)──────────────────▶ BROWSING (its topics)
     CATEGORY ──a category, a title said before it (kept)──▶ COMPOSING
     CHOOSING / CATEGORY ──a saved draft to that person or category──▶ COMPOSING
     TITLING ──a title within the forum's rules──▶ COMPOSING ──send it──▶ SENDING
