@@ -80,3 +80,15 @@ def test_a_category_named_at_once_is_read_without_the_question(
     # A name that fits none is said, and the categories offered.
     assert talk.said[3] == f"I found no category called gardening. {OFFER}"
     assert talk.said[4].startswith("2 topics in Good news.")
+
+
+def test_from_the_persons_own_lists_cancel_goes_back_to_them(forum: DemoForum, data: Path) -> None:
+    lines = ["latest", "open topic 2", "bookmark this", "my bookmarks", "categories", "cancel"]
+    lines += ["where am I", "categories", "two", "where am I"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[6:8] == [
+        "No category. Back to your bookmarks.",
+        "You are in your bookmarks, on 1 of 1: Stable MRI for three years! celebration.",
+    ]
+    assert talk.said[-2].startswith("4 topics in Newly diagnosed.")
+    assert talk.said[-1].startswith("You are in the topics in Newly diagnosed, on topic 1")

@@ -154,8 +154,13 @@ class PeerLoop:
     def leave(self, state: State) -> State:
         """Leave the question for a name, a title or a category ("cancel", "never mind")."""
         if state is State.CATEGORY and self._category_to_read:
-            self._say(f"No category. {self._reader.where()}")
-            return self._back_to_origin()
+            back = self._back_from_categories()
+            lists = {
+                State.BOOKMARKS: "Back to your bookmarks.",
+                State.DRAFTS: "Back to your drafts.",
+            }
+            self._say(f"No category. {lists.get(back) or self._reader.where()}")
+            return back
         if state is State.TITLING and self._retitling:
             self._retitling = False
             title = self.composer.conversation.title
@@ -392,7 +397,16 @@ class PeerLoop:
         return self._start(Conversation(category=self._categories[index]))
 
     def _read_category(self, category: Category) -> State:
-        return State.BROWSING if self._reader.category_topics(category) else self._back_to_origin()
+        if self._reader.category_topics(category):
+            return State.BROWSING
+        return self._back_from_categories()
+
+    def _back_from_categories(self) -> State:
+        """Where "categories" was said, when no category's topics are read: the person's
+        own list stays theirs to go on with."""
+        if self._origin in (State.BOOKMARKS, State.DRAFTS):
+            return self._origin
+        return self._back_to_origin()
 
     def _keep_title(self, said: str) -> str:
         """A title said before the category was chosen, kept for it rather than lost (what

@@ -95,6 +95,7 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
                                               person) or NAMING (nobody left)
     ORIGIN ──new topic──▶ CATEGORY ──a category's name or number──▶ TITLING
     ORIGIN ──categories──▶ CATEGORY ──a category's name or number──▶ BROWSING (its topics)
+        (from BOOKMARKS or DRAFTS too, where "cancel" goes back)
     ORIGIN ──topics in good news (a category named)──────────────────▶ BROWSING (its topics)
     CATEGORY ──a category, a title said before it (kept)──▶ COMPOSING
     CHOOSING / CATEGORY ──a saved draft to that person or category──▶ COMPOSING
@@ -254,6 +255,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.CONTENT_NOTE,
             State.BROWSING,
             State.SLEEPING,
+            State.CATEGORY,  # "categories"
         }
     ),
     State.DRAFTS: frozenset(
@@ -280,7 +282,10 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
         }
     )
     | _ORIGINS,
-    State.CATEGORY: frozenset({State.CATEGORY, State.TITLING, State.COMPOSING}) | _ORIGINS,
+    State.CATEGORY: frozenset(
+        {State.CATEGORY, State.TITLING, State.COMPOSING, State.BOOKMARKS, State.DRAFTS}
+    )
+    | _ORIGINS,
     State.TITLING: frozenset({State.TITLING, State.COMPOSING, State.QUITTING}) | _ORIGINS,
     State.COMPOSING: frozenset({State.COMPOSING, State.SENDING, State.TITLING, State.QUITTING})
     | _ORIGINS,
