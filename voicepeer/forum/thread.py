@@ -119,17 +119,17 @@ class Thread:
         """Posts written since the topic was opened, from ``fresh`` (the topic as the forum
         sends it now), added after the known ones; how many. Posts deleted since stay, to
         be told as gone when reached."""
-        known, before = set(self._ids), len(self._ids)
+        before = len(self._ids)
+        self.topic = replace(fresh, loaded_posts=self.topic.loaded_posts)
         if fresh.is_mega:  # no whole list: the chunk after the known posts, asked for
             self._complete_end = False
-            self.topic = replace(fresh, loaded_posts=self.topic.loaded_posts)
             self.exists(before)
-            return len(self._ids) - before
-        newer = [i for i in fresh.post_ids if i not in known]
-        self._ids.extend(newer)
-        self._remember([p for p in fresh.loaded_posts if p.id in newer])
-        self.topic = replace(fresh, loaded_posts=self.topic.loaded_posts)
-        return len(newer)
+        else:
+            known = set(self._ids)
+            newer = [i for i in fresh.post_ids if i not in known]
+            self._ids.extend(newer)
+            self._remember([p for p in fresh.loaded_posts if p.id in newer])
+        return len(self._ids) - before
 
     def update_poll(self, post_id: int, tally: PollTally) -> None:
         """A poll of a fetched post as the forum counts it now (after the person voted)."""

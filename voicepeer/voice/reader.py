@@ -172,38 +172,37 @@ class Reader:
     # --- topic lists --------------------------------------------------------------------
 
     def latest(self) -> bool:
-        topics = self.forum_call(lambda: self._engines.forum.latest())
-        if topics is None:
-            return False
-        if not topics.topics:
-            self._say("There are no topics on the forum yet.")
-            return False
-        topics = self.as_heard(topics)
-        count = phrasing.count_phrase(len(topics.topics), "latest topic").capitalize()
-        fresh = sum(1 for t in topics.topics if t.has_new_posts)
-        count += f", {fresh} with new posts" if fresh else ""
-        heading = f"{offline_note(topics.saved_at)}{count}."
-        return self._show_list(topics, heading, next_pages=self._engines.forum.latest)
+        return self._show_forum_list(
+            self._engines.forum.latest, "latest topic", "There are no topics on the forum yet."
+        )
 
     def category_topics(self, category: Category) -> bool:
         """Read the topics of ``category``, newest first, as the forum lists them."""
-        forum = self._engines.forum
-        topics = self.forum_call(lambda: forum.category_topics(category))
+        return self._show_forum_list(
+            partial(self._engines.forum.category_topics, category),
+            "topic",
+            f"There are no topics in {category.name} yet.",
+            where=f" in {category.name}",
+            name=f"the topics in {category.name}",
+        )
+
+    def _show_forum_list(
+        self, pages: PageLoader, noun: str, nothing: str, *, where: str = "", name: str = TOPIC_LIST
+    ) -> bool:
+        """One of the forum's topic lists, from its first page ("14 latest topics, 2 with new
+        posts", or with ``where``: "4 topics in Good news"); ``nothing`` when it is empty."""
+        topics = self.forum_call(lambda: pages(0))
         if topics is None:
             return False
         if not topics.topics:
-            self._say(f"There are no topics in {category.name} yet.")
+            self._say(nothing)
             return False
         topics = self.as_heard(topics)
-        count = phrasing.count_phrase(len(topics.topics), "topic").capitalize()
+        count = phrasing.count_phrase(len(topics.topics), noun).capitalize() + where
         fresh = sum(1 for t in topics.topics if t.has_new_posts)
-        count += f" in {category.name}" + (f", {fresh} with new posts" if fresh else "")
-        return self._show_list(
-            topics,
-            f"{offline_note(topics.saved_at)}{count}.",
-            next_pages=partial(forum.category_topics, category),
-            name=f"the topics in {category.name}",
-        )
+        count += f", {fresh} with new posts" if fresh else ""
+        heading = f"{offline_note(topics.saved_at)}{count}."
+        return self._show_list(topics, heading, next_pages=pages, name=name)
 
     def unread(self) -> bool:
         """Read the topics with something the person has not read (see
