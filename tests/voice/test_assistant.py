@@ -245,7 +245,8 @@ def test_help_names_the_most_used_first_and_the_rest_when_asked_again(
         "a number, goodbye. Say help again for everything else."
     )
     assert rest.startswith(
-        "You can also say: latest topics, unread topics, categories, read, next paragraph"
+        "You can also say: latest topics, unread topics, categories, my topics, read, "
+        "next paragraph"
     )
     named = first.split(": ")[1].split(". ")[0].split(", ")
     assert not set(named) & set(rest.removesuffix(".").split(": ")[1].split(", "))

@@ -33,6 +33,7 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
             Intent.LATEST,
             Intent.UNREAD,
             Intent.CATEGORIES,
+            Intent.MY_TOPICS,
             Intent.NEXT,
             Intent.PREVIOUS,
             Intent.OPEN,

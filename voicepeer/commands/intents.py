@@ -58,6 +58,7 @@ class Intent(StrEnum):
     EDIT_POST = "edit_post"
     UNREAD = "unread"
     CATEGORIES = "categories"
+    MY_TOPICS = "my_topics"
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.EDIT_POST: ("correct my post", "change my post"),
     Intent.UNREAD: ("unread topics", "unread", "unread posts"),
     Intent.CATEGORIES: ("categories", "list categories", "show categories"),
+    Intent.MY_TOPICS: ("my topics", "topics i started", "my own topics"),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

@@ -224,6 +224,10 @@ class DiscourseClient:
         username = quote(self.username(), safe="")
         return self._list("messages", f"/topics/private-messages/{username}.json", page)
 
+    def own_topics(self, page: int = 0) -> TopicList:
+        username = quote(self.username(), safe="")
+        return self._list("own", f"/topics/created-by/{username}.json", page)
+
     # -- reading a topic -----------------------------------------------------------------
 
     def topic(self, topic_id: int, *, fresh: bool = False) -> Topic:

@@ -102,6 +102,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.LATEST,
     Intent.UNREAD,
     Intent.CATEGORIES,
+    Intent.MY_TOPICS,
     Intent.OPEN,
     Intent.READ,
     Intent.NEXT,
@@ -806,6 +807,7 @@ class Assistant:
         handlers: dict[Intent, Callable[[Command], None]] = {
             Intent.LATEST: lambda c: self._latest(),
             Intent.UNREAD: lambda c: self._unread(),
+            Intent.MY_TOPICS: lambda c: self._my_topics(),
             Intent.OPEN: lambda c: self._open(c),
             Intent.NEXT: lambda c: self._step(+1, c),
             Intent.PREVIOUS: lambda c: self._step(-1, c),
@@ -862,6 +864,10 @@ class Assistant:
 
     def _unread(self) -> None:
         if self.reader.unread():
+            self._go(State.BROWSING)
+
+    def _my_topics(self) -> None:
+        if self.reader.own_topics():
             self._go(State.BROWSING)
 
     def _search(self, query: str) -> None:

@@ -186,6 +186,17 @@ class Reader:
             name=f"the topics in {category.name}",
         )
 
+    def own_topics(self) -> bool:
+        """Read the topics the person started, newest activity first, each without "by"."""
+        forum = self._engines.forum
+        return self._show_forum_list(
+            lambda page: _without_starter(forum.own_topics(page)),
+            "topic",
+            "You have not started a topic yet. To start one, say start a new topic.",
+            where=" you started",
+            name="your topics",
+        )
+
     def _show_forum_list(
         self, pages: PageLoader, noun: str, nothing: str, *, where: str = "", name: str = TOPIC_LIST
     ) -> bool:
@@ -806,6 +817,11 @@ class Reader:
     def forum_do(self, call: Callable[[], object]) -> bool:
         """Run a forum request that has no result; False (after saying why) when it failed."""
         return self.forum_call(lambda: call() or True) is not None
+
+
+def _without_starter(topics: TopicList) -> TopicList:
+    """``topics`` without who started each: in the person's own list it is always them."""
+    return replace(topics, topics=tuple(replace(t, created_by=None) for t in topics.topics))
 
 
 def _words(topics: TopicList) -> ListWords:

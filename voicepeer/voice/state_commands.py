@@ -30,7 +30,14 @@ COMMANDS_EVERYWHERE = frozenset(
 """Understood in every state that listens for commands or answers, except asleep."""
 _EVERYWHERE = COMMANDS_EVERYWHERE | {Intent.QUIT}
 _STARTERS = frozenset(
-    {Intent.BOOKMARKS, Intent.DRAFTS, Intent.MESSAGES, Intent.MESSAGE, Intent.NEW_TOPIC}
+    {
+        Intent.BOOKMARKS,
+        Intent.DRAFTS,
+        Intent.MESSAGES,
+        Intent.MESSAGE,
+        Intent.NEW_TOPIC,
+        Intent.MY_TOPICS,
+    }
 )
 _FORUM = frozenset(
     {
@@ -111,17 +118,7 @@ are one of these ("number two", "help")."""
 OWN_LISTS = frozenset({State.BOOKMARKS, State.DRAFTS})
 """The person's own lists, whose command models are kept small (fewer to mishear)."""
 
-LEAVING_A_LIST = frozenset(
-    {
-        Intent.BOOKMARKS,
-        Intent.DRAFTS,
-        Intent.MESSAGES,
-        Intent.MESSAGE,
-        Intent.NEW_TOPIC,
-        Intent.NOTIFICATIONS,
-        Intent.SEARCH,
-    }
-)
+LEAVING_A_LIST = _STARTERS | {Intent.NOTIFICATIONS, Intent.SEARCH}
 """Commands of the topic list that, heard word for word in the person's own lists, leave
 the list for them as "latest topics" does ("my drafts" in the bookmarks), instead of doing
 nothing there."""

@@ -29,7 +29,8 @@
         BROWSING (what was found) / nothing found, or cancel──▶ where it was (a word too
         short for the forum's search is asked for again)
 
-- BROWSING: a topic list is current; next / previous move through it.
+- BROWSING: a topic list is current (the latest, unread, a category's, the topics the
+  person started, their messages, a search's results); next / previous move through it.
 - READING: a topic is open and one post is current; next / previous move through posts.
 - DICTATING: the user is composing a reply; utterances are text unless a whole utterance
   is an editing command ("scratch that", "read it back", "send it", "cancel" …). Correcting
