@@ -309,10 +309,11 @@ def test_a_staff_member_hears_small_actions_and_whispers_for_what_they_are(
     )
     assert_understood(talk)
     posts = talk.said_after("A short talk that a moderator closed")
-    assert posts[2].startswith("Post 3 of 5, a whisper to staff, by Ruth Adeyemi")
-    assert posts[3].startswith("Post 4 of 5: Ruth Adeyemi closed this topic")
+    # Ruth's own: "you".
+    assert posts[2].startswith("Post 3 of 5, a whisper to staff, by you, ")
+    assert posts[3].startswith("Post 4 of 5: You closed this topic")
     assert len(posts[3]) < 80  # said briefly, not read as a post
-    assert posts[4].startswith("Post 5 of 5, a moderator's note, by Ruth Adeyemi")
+    assert posts[4].startswith("Post 5 of 5, a moderator's note, by you, ")
 
     # A member who is not staff never hears the whisper.
     member = converse(

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
+from tests.support.members import keyed_forum, signed_in
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.forum.cues import PostCues, Reaction, post_cues
 from voicepeer.voice.cues import reactions_sentence
@@ -130,3 +131,22 @@ def test_cues_follow_discourse_field_shapes() -> None:
     )
     assert reactions_sentence(PostCues()) == ""
     assert post_cues({"version": "2", "actions_summary": "odd"}) == PostCues()
+
+
+def test_the_persons_own_post_is_by_you_and_who_wrote_it_says_it_is_yours(
+    tmp_path: Path,
+) -> None:
+    lines = ["go to post 7", "who wrote this", "next"]
+    with keyed_forum(tmp_path / "forum.sqlite3", plugins=("solved",)) as forum:
+        lines.insert(0, f"open topic {topic_number(forum, FATIGUE)}")
+        ruth = signed_in(forum, "ruth")
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=ruth)
+    own = spoken_post(talk.said, "Post 7 of 8")
+    assert own.startswith("Post 7 of 8, by you, ")
+    assert "Ruth Adeyemi is" not in own  # her role is no news to her
+    who = next(line for line in talk.said if line.startswith("This post is"))
+    assert who.startswith("This post is yours, posted ")
+    assert "On this forum" not in who and "joined" not in who
+    # Priya's update answers her own post.
+    assert talk.said[-1].startswith("Post 8 of 8, by Priya Nair, on ")
+    assert ", replying to their own post. Update: " in talk.said[-1]

@@ -54,7 +54,7 @@ def test_the_persons_own_reply_is_there_after_posting(forum: DemoForum, data: Pa
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-3] == "1 new post since you opened this topic."
     assert talk.said[-2] == (
-        "Post 4 of 4, by Demo Member, just now, replying to priya. Thank you Priya I will "
+        "Post 4 of 4, by you, just now, replying to Priya Nair. Thank you Priya I will "
         "have a look at the fatigue thread."
     )
     # The topic as the forum sends it now: who wrote in it counts the reply too.

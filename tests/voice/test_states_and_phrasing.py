@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -5,6 +6,7 @@ import pytest
 
 from voicepeer.errors import ForumRejectedError
 from voicepeer.forum.base import Post, TopicList, TopicSummary
+from voicepeer.forum.cues import PostCues
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.outbox_phrases import refused_draft_line
@@ -99,6 +101,21 @@ def test_post_header_says_position_author_age_and_whom_it_answers() -> None:
     )
     assert phrasing.post_header(post, 2, 14, NOW) == (
         "Post 3 of 14, by alex, 2 hours ago, replying to sam."
+    )
+    # The name the forum shows for whom it answers; the person is "you", as author too.
+    named = replace(post, reply_to_name="Sam Okafor")
+    assert phrasing.post_header(named, 2, 14, NOW, me="demo").endswith("replying to Sam Okafor.")
+    assert phrasing.post_header(named, 2, 14, NOW, me="Sam").endswith("replying to you.")
+    own = replace(post, cues=PostCues(yours=True, admin=True))
+    assert phrasing.post_header(own, 2, 14, NOW) == (
+        "Post 3 of 14, by you, 2 hours ago, replying to sam."
+    )
+    follow_up = replace(post, reply_to_username="Alex")
+    assert phrasing.post_header(follow_up, 2, 14, NOW, me="alex").endswith(
+        "replying to their own post."
+    )
+    assert phrasing.post_header(replace(own, reply_to_username="alex"), 2, 14, NOW).endswith(
+        "replying to your own post."
     )
 
 

@@ -90,6 +90,8 @@ class Post:
     """Display name, when the forum shows one."""
     reply_to_post_number: int | None = None
     reply_to_username: str | None = None
+    reply_to_name: str | None = None
+    """The display name of whoever wrote the post this one answers, when the forum shows it."""
     raw: str | None = None
     """The post's markdown source, when the forum includes it."""
     cues: PostCues | None = None

@@ -161,7 +161,8 @@ def _opt_str(value: Any) -> str | None:
 
 
 def post(data: Any) -> Post:
-    reply_to = data.get("reply_to_user") or {}
+    reply_to = data.get("reply_to_user")
+    reply_to = reply_to if isinstance(reply_to, dict) else {}
     return Post(
         id=int(data["id"]),
         topic_id=int(data["topic_id"]),
@@ -171,7 +172,8 @@ def post(data: Any) -> Post:
         created_at=when(data.get("created_at")),
         name=data.get("name") or None,
         reply_to_post_number=_opt_int(data.get("reply_to_post_number")),
-        reply_to_username=reply_to.get("username") if isinstance(reply_to, dict) else None,
+        reply_to_username=_opt_str(reply_to.get("username")),
+        reply_to_name=_opt_str(reply_to.get("name")),
         raw=data["raw"] if isinstance(data.get("raw"), str) else None,
         post_type=_opt_int(data.get("post_type")) or 1,
         action_code=_opt_str(data.get("action_code")),

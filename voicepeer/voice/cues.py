@@ -41,6 +41,22 @@ def _group_words(group: str) -> str:
     return " ".join(group.replace("_", " ").replace("-", " ").split())
 
 
+def _about_author(cues: PostCues, profile: UserProfile | None) -> list[str]:
+    """What the forum shows about a post's author: role, title, group, member since."""
+    lines = []
+    parts = _roles(
+        cues.admin or bool(profile and profile.admin),
+        cues.moderator or bool(profile and profile.moderator),
+        cues.user_title or (profile.title if profile else None),
+        cues.group or (profile.group if profile else None),
+    )
+    if parts:
+        lines.append(f"On this forum they are {phrasing.and_list(parts)}.")
+    if profile and profile.created_at:
+        lines.append(f"They joined the forum in {profile.created_at:%B %Y}.")
+    return lines
+
+
 def _roles(admin: bool, moderator: bool, title: str | None, group: str | None) -> list[str]:
     parts = []
     if admin:
@@ -56,8 +72,10 @@ def _roles(admin: bool, moderator: bool, title: str | None, group: str | None) -
 
 def about_author(post: Post) -> str:
     """ " Ruth Adeyemi is a forum admin, titled MS nurse." — or "" when the forum shows
-    nothing of the kind."""
+    nothing of the kind, or the post is the person's own."""
     cues = post.cues or PostCues()
+    if cues.yours:
+        return ""
     parts = _roles(cues.admin, cues.moderator, cues.user_title, cues.group)
     return f" {phrasing.author_name(post)} is {phrasing.and_list(parts)}." if parts else ""
 
@@ -102,20 +120,14 @@ def about_post(post: Post) -> str:
 
 def who_wrote(post: Post, profile: UserProfile | None, now: datetime) -> str:
     """The answer to "who wrote this": name, when, role, title, group, member since, and
-    how many liked or reacted to the post."""
+    how many liked or reacted to the post; the person's own post is said to be theirs."""
     age = phrasing.age_of(post, now)
-    lines = [f"This post is by {phrasing.author_name(post)}" + (f", {age}." if age else ".")]
     cues = post.cues or PostCues()
-    parts = _roles(
-        cues.admin or bool(profile and profile.admin),
-        cues.moderator or bool(profile and profile.moderator),
-        cues.user_title or (profile.title if profile else None),
-        cues.group or (profile.group if profile else None),
-    )
-    if parts:
-        lines.append(f"On this forum they are {phrasing.and_list(parts)}.")
-    if profile and profile.created_at:
-        lines.append(f"They joined the forum in {profile.created_at:%B %Y}.")
+    if cues.yours:  # who they are on the forum is no news to them
+        lines = ["This post is yours" + (f", posted {age}." if age else ".")]
+    else:
+        lines = [f"This post is by {phrasing.author_name(post)}" + (f", {age}." if age else ".")]
+        lines += _about_author(cues, profile)
     if cues.accepted_answer:
         lines.append("This post is marked as the accepted answer.")
     # Asked as "how many likes" or "who liked this" too: the post as sent counts, not names.

@@ -138,9 +138,11 @@ SMALL_ACTIONS: dict[str, str] = {
 
 
 def small_action_line(post: Post, author: str) -> str:
-    """ "Ruth Adeyemi closed this topic." — what a small-action post records, briefly."""
+    """ "Ruth Adeyemi closed this topic." — what a small-action post records, briefly
+    (``author`` starts the sentence: "you" becomes "You")."""
     action = SMALL_ACTIONS.get(post.action_code or "", "changed this topic")
-    return f"{author} {action.format(who=post.action_code_who or 'someone')}."
+    who = post.action_code_who or "someone"
+    return f"{author[:1].upper()}{author[1:]} {action.format(who=who)}."
 
 
 def post_kind_note(post: Post) -> str:

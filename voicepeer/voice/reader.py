@@ -552,12 +552,14 @@ class Reader:
             age = phrasing.age_of(post, self._now())
             said = (
                 f"Post {ordinal} of {total}: "
-                + forum_phrases.small_action_line(post, phrasing.author_name(post)).rstrip(".")
+                + forum_phrases.small_action_line(post, phrasing.author_or_you(post)).rstrip(".")
                 + (f", {age}." if age else ".")
             )
             self._say_post(post, said, with_text=False)
             return ReadOutcome.READ
-        header = phrasing.post_header(post, ordinal - 1, total, self._now())
+        header = phrasing.post_header(
+            post, ordinal - 1, total, self._now(), me=self.thread.own_username()
+        )
         kind = forum_phrases.post_kind_note(post)
         if kind:
             header = header.replace(", by ", f", {kind}, by ", 1)
