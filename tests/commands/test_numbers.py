@@ -7,7 +7,7 @@ import pytest
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.numbers import is_number_alone, parse_number, parse_ordinal
+from voicepeer.commands.numbers import is_number_alone, parse_number, parse_ordinal, plain_number
 from voicepeer.number_words import ordinal_word
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.state_commands import ALLOWED, ASKING_CONSENT
@@ -70,3 +70,13 @@ def test_ordinal_words_are_said_as_they_are_heard() -> None:
         word = ordinal_word(place)
         assert word is not None and parse_ordinal(word) == place
     assert ordinal_word(21) is None and ordinal_word(0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("two", 2), ("Twelve.", 12), ("12", 12), ("second", 2), ("to", None), ("for", None)],
+)
+def test_a_plain_number_is_one_as_written_not_a_word_sounding_like_one(
+    text: str, value: int | None
+) -> None:
+    assert plain_number(text) == value

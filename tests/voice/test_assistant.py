@@ -193,6 +193,23 @@ def test_a_command_of_another_state_is_said_to_do_nothing_here(
     assert bookmark.startswith("Bookmark does nothing here. " + where)
 
 
+def test_a_number_alone_at_a_list_says_how_to_open_it_and_thanks_are_answered(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["two", "latest topics", "two", "to", "3rd", "thank you", "next"]
+    talk = converse(forum.base_url, lines, data)
+    # No list yet, a word that only sounds like a number: not understood, as before.
+    assert talk.said[0] == "Sorry, I didn't catch that."
+    assert talk.said[2:5] == [
+        "To open number two, say open two.",
+        "Sorry, I didn't catch that.",
+        "To open number three, say open three.",
+    ]
+    assert talk.said[5] == "You're welcome."
+    # Nothing opened: "next" still moves through the list.
+    assert talk.said[6].startswith("Six: ")
+
+
 def test_voice_training_is_mentioned_once_when_mishearing_goes_on(
     forum: DemoForum, data: Path
 ) -> None:

@@ -200,6 +200,19 @@ LIST_ITEM_WORDINGS = frozenset(p for p, i in SENSES.items() if Intent.REMOVE_DRA
 """Words that remove the item reached in one of the person's own lists, and mean nothing
 elsewhere: reading, "delete it" may as well mean the post, a like or a bookmark."""
 
+THANKS = frozenset(
+    {
+        "thank you",
+        "thanks",
+        "thank you very much",
+        "thank you so much",
+        "thanks a lot",
+        "thank you voicepeer",
+        "thanks voicepeer",
+    }
+)
+"""Thanks said to voicepeer, word for word: answered kindly, though no command."""
+
 ORDINAL_PHRASINGS: tuple[str, ...] = (
     "the {ordinal}",
     "the {ordinal} one",

@@ -69,6 +69,16 @@ def parse_number(text: str) -> int | None:
     return value if value > 0 else None
 
 
+def plain_number(text: str) -> int | None:
+    """The number ``text`` is when it is one as written ("two", "12", "second"), not a word
+    that only sounds like one ("to", "for"): said alone at a numbered list, most likely a
+    choice made without "open"."""
+    words = normalize(text)
+    if any(word in _HOMOPHONES for word in words.split()):
+        return None
+    return parse_number(words) or parse_ordinal(words)
+
+
 def parse_ordinal(text: str) -> int | None:
     """The integer an ordinal names ("second" 2, "twenty first" 21, "2nd" 2), or ``None``."""
     words = text.lower().replace("-", " ").split()

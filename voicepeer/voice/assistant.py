@@ -16,7 +16,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, canonical
+from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     POST_OPEN,
@@ -27,7 +27,8 @@ from voicepeer.commands.matcher import (
     TOPIC_STEP,
     Interpretation,
 )
-from voicepeer.commands.numbers import LAST_HEARD
+from voicepeer.commands.numbers import LAST_HEARD, plain_number
+from voicepeer.commands.text import normalize
 from voicepeer.errors import (
     AudioDeviceError,
     DiskFullError,
@@ -46,6 +47,7 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
+from voicepeer.voice.cues import number_word
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
@@ -617,6 +619,18 @@ class Assistant:
             transcript.info("did: nothing, %r deletes only in the person's lists", heard.text)
             self.say(DELETE_WHAT)
             return
+        if normalize(heard.text) in THANKS:
+            transcript.info("did: nothing, thanked")
+            self.say("You're welcome.")
+            return
+        chosen = plain_number(heard.text)
+        if chosen is not None and self._numbered_list_heard():
+            # Said after "Say open topic and a number": the number alone opens nothing (a
+            # misheard short command may come out as one), so say how.
+            transcript.info("did: nothing, a number alone opens nothing")
+            said = number_word(chosen)
+            self.say(f"To open number {said}, say open {said}.")
+            return
         elsewhere = self._command_elsewhere(heard)
         if (
             elsewhere is Intent.BACK
@@ -641,6 +655,12 @@ class Assistant:
             else f"{canonical(elsewhere).capitalize()} does nothing here."
         )
         self.say(f"{nothing} {self._where_and_question()}")
+
+    def _numbered_list_heard(self) -> bool:
+        """Whether a numbered list is current: topics or notifications, bookmarks, drafts."""
+        if self.state is State.BROWSING:
+            return self.reader.topics is not None or self.reader.notices is not None
+        return self.state in OWN_LISTS
 
     def _over_words(self, heard: Heard) -> bool:
         """Goodbye, leaving a question for words, "repeat" there, or "where am I", said where
