@@ -48,3 +48,10 @@ def test_none_started_and_none_signed_in(forum: DemoForum, data: Path) -> None:
     )
     visitor = converse(forum.base_url, ["the topics I started"], data)
     assert "sign" in visitor.said[-1]
+
+
+def test_the_persons_topic_is_by_you_in_every_list(forum: DemoForum, data: Path) -> None:
+    member = converse(forum.base_url, ["latest topics"], data, credentials=signed_in(forum))
+    assert "Three: Hello from a new member, by you, 2 replies" in member.said[-1]
+    visitor = converse(forum.base_url, ["latest topics"], data)
+    assert "Three: Hello from a new member, by demo, 2 replies" in visitor.said[-1]

@@ -12,7 +12,7 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.base import TopicList, TopicSummary
 from voicepeer.voice.unread_topics import NOTHING_UNREAD, heading, still_unread
 
-FOLLOWED = "Hello from a new member, by demo, 2 replies, 2 unread."
+FOLLOWED = "Hello from a new member, by you, 2 replies, 2 unread."
 NEW = "Walked to the end of the pier today, by dave, 3 replies, new."
 
 
@@ -30,7 +30,7 @@ def test_followed_topics_with_new_posts_come_first_then_new_topics(
     assert talk.said[2].startswith("Post 2 of 3, by Sam Okafor")
     assert talk.said[3].startswith("Back to your unread topics. One: Hello from a new member")
     # One of its two posts heard: one left, as the forum now counts it too.
-    assert "One: Hello from a new member, by demo, 2 replies, 1 unread." in talk.said[-1]
+    assert "One: Hello from a new member, by you, 2 replies, 1 unread." in talk.said[-1]
 
 
 def test_once_everything_is_heard_the_person_is_told_so(forum: DemoForum, data: Path) -> None:

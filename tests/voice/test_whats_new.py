@@ -112,7 +112,7 @@ def test_replies_read_aloud_are_no_longer_counted_unread(forum: DemoForum, tmp_p
         tmp_path / "data",
         credentials=signed_in(forum),
     )
-    line = f"{number.capitalize()}: Hello from a new member, by demo, 2 replies"
+    line = f"{number.capitalize()}: Hello from a new member, by you, 2 replies"
     assert f"{line}, 2 unread." in talk.said[0]
     assert talk.said[-1] == f"Back to the topic list. {line}."
 
@@ -137,7 +137,7 @@ def test_posts_left_unread_are_counted_by_number_past_a_deleted_one(
         tmp_path / "data",
         credentials=signed_in(forum),
     )
-    line = "One: Hello from a new member, by demo, 3 replies"
+    line = "One: Hello from a new member, by you, 3 replies"
     assert f"new posts. {line}, 4 unread. Two:" in talk.said[0]
     # Posts 3 and 4 were read aloud; post 5 is left.
     assert talk.said[-1] == f"Back to the topic list. {line}, 1 unread."

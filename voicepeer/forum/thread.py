@@ -73,11 +73,6 @@ class Thread:
         total = max(self.topic.highest_post_number, self.topic.posts_count)
         return (post.post_number if post else index + 1), total
 
-    def own_username(self) -> str | None:
-        """The person's username, from a post of theirs fetched already (a reply to them
-        answers a post of theirs in the topic); None when none is."""
-        return next((p.username for p in self._posts.values() if p.cues and p.cues.yours), None)
-
     def is_loaded(self, index: int) -> bool:
         return 0 <= index < len(self._ids) and self._ids[index] in self._posts
 

@@ -361,8 +361,9 @@ class Assistant:
             lambda: self.engines.voice.rate_wpm,
             self.settings.long_post_s,
         )
+        self.peer = engines.peer or peer_forum_for(engines.forum)
         self.reader = Reader(
-            ReaderEngines(engines.forum, places, engines.render_post),
+            ReaderEngines(engines.forum, places, engines.render_post, self.peer),
             self.settings,
             self.say,
             now,
@@ -385,7 +386,6 @@ class Assistant:
         self._disk_full_said = False
         self._monotonic = monotonic
         self._now = now
-        self.peer = engines.peer or peer_forum_for(engines.forum)
         self.peer_loop = PeerLoop(
             self.reader,
             PeerEngines(
@@ -844,7 +844,7 @@ class Assistant:
             Intent.RESUME: lambda c: self._resume(),
             Intent.REPLY: lambda c: self._reply(self.reader.loaded_current_post()),
             Intent.WHO: lambda c: (
-                say_who_is_here(self.reader, self.peer, self.say)
+                say_who_is_here(self.reader, self.say)
                 if c.slots == TOPIC_PEOPLE
                 else say_who_wrote(self.reader, self.peer, self.say, self._now)
             ),

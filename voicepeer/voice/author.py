@@ -35,13 +35,12 @@ MOST_NAMED = 6
 """People named at most besides whoever started the topic; the rest are counted."""
 
 
-def say_who_is_here(reader: Reader, peer: PeerForum | None, say: Say) -> None:
+def say_who_is_here(reader: Reader, say: Say) -> None:
     thread = reader.thread
     if thread is None:
         say("There is no topic open. To hear who replied to you, say notifications.")
         return
-    me = reader.forum_call(peer.username, quiet=True) if peer is not None else None
-    say(who_is_here(thread.topic, me))
+    say(who_is_here(thread.topic, reader.me()))
 
 
 def who_is_here(topic: Topic, me: str | None) -> str:

@@ -46,14 +46,18 @@ def age_of(post: Post, now: datetime) -> str:
     return spoken_age(post.created_at, now) if post.created_at else ""
 
 
-def topic_line(position: int, topic: TopicSummary) -> str:
-    """ "One: Heat and fatigue, by Sam, 12 replies, 2 unread." (or ", new": never opened)"""
+def topic_line(position: int, topic: TopicSummary, me: str | None = None) -> str:
+    """ "One: Heat and fatigue, by Sam, 12 replies, 2 unread." (or ", new": never opened);
+    "by you" when the person (``me``, their username) started it."""
     number = _COUNT_WORDS[position] if position < len(_COUNT_WORDS) else str(position)
     parts = [f"{number}: {topic.title}"]
     if topic.pinned:  # pinned by a moderator: at the top whatever its last activity
         parts.append("pinned")
-    if topic.created_by:
-        parts.append(f"by {topic.created_by}")
+    starter = topic.created_by
+    if starter and me is not None and starter.casefold() == me.casefold():
+        parts.append("by you")
+    elif starter:
+        parts.append(f"by {starter}")
     if topic.posts_count:  # 0 means not known (a search result), not "no replies"
         parts.append(count_phrase(topic.reply_count, "reply"))
     if topic.unread_posts:

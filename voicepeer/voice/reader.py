@@ -30,6 +30,7 @@ from voicepeer.forum.base import (
     TopicList,
     TopicSummary,
 )
+from voicepeer.forum.peer import PeerForum
 from voicepeer.forum.thread import Thread
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
@@ -90,6 +91,8 @@ class ReaderEngines:
     forum: Forum
     places: PlaceKeeper
     render_post: PostRenderer
+    peer: PeerForum | None = None
+    """The forum's member features, when it has them: who the person is there."""
 
 
 class Reader:
@@ -143,6 +146,10 @@ class Reader:
         self.thread: Thread | None = None
         self.post_index = 0
         self._categories: dict[int, Category] | None = None
+        self._me: str | None = None
+        self._me_asked = False
+        """Whether the person's username was asked for: asked once, if at all (a forum out
+        of reach must not be asked again for every line of a list)."""
         self._notes = [
             re.compile(rf"\b{re.escape(t.strip())}", re.IGNORECASE)
             for t in settings.content_note_topics
@@ -364,7 +371,7 @@ class Reader:
     def _list_line(self, index: int) -> str:
         assert self.topics is not None
         topic = self.topics.topics[index]
-        line = phrasing.topic_line(index + 1, topic)
+        line = phrasing.topic_line(index + 1, topic, me=self.me())
         hit = self._search_hits.get(topic.id)
         if hit is not None:
             line += f" {hit.username} wrote: {as_sentence(hit.excerpt)}"
@@ -557,9 +564,7 @@ class Reader:
             )
             self._say_post(post, said, with_text=False)
             return ReadOutcome.READ
-        header = phrasing.post_header(
-            post, ordinal - 1, total, self._now(), me=self.thread.own_username()
-        )
+        header = phrasing.post_header(post, ordinal - 1, total, self._now(), me=self.me())
         kind = forum_phrases.post_kind_note(post)
         if kind:
             header = header.replace(", by ", f", {kind}, by ", 1)
@@ -799,6 +804,16 @@ class Reader:
                 return None  # try again next time rather than remember a failure
             self._categories = {c.id: c for c in found}
         return self._categories.get(category_id)
+
+    def me(self) -> str | None:
+        """The person's username on the forum; None for a visitor, or when the forum could
+        not say (mostly known from the account's connection without asking)."""
+        peer = self._engines.peer
+        if peer is None or not self._engines.forum.signed_in:
+            return None
+        if not self._me_asked:
+            self._me, self._me_asked = self.forum_call(peer.username, quiet=True), True
+        return self._me
 
     def forum_call(self, call: Callable[[], T], *, quiet: bool = False) -> T | None:
         """Run a forum request; on failure say what happened and what to do, give None."""
