@@ -3,9 +3,12 @@ matcher reads them; and they stay out of the recognizers' command models."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import pytest
 
-from voicepeer.commands import CommandMatcher, Intent
+from voicepeer.commands import CommandMatcher, Intent, everyday
 from voicepeer.commands.everyday import EVERYDAY_WORDINGS
 from voicepeer.commands.intents import SENSES
 from voicepeer.commands.natural import everyday_sentences, tuning_phrasings
@@ -31,3 +34,16 @@ def test_everyday_wordings_stay_out_of_the_command_models_text() -> None:
     elsewhere = {p for ps in tuning_phrasings().values() for p in ps} | set(SENSES)
     wordings = {p for ps in EVERYDAY_WORDINGS.values() for p in ps} - elsewhere
     assert not wordings & sentences
+
+
+def test_no_command_has_two_entries_in_the_table() -> None:
+    # A second entry for a command would silently replace the first and its wordings.
+    tree = ast.parse(Path(everyday.__file__).read_text(encoding="utf-8"))
+    table = next(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AnnAssign) and ast.unparse(node.target) == "EVERYDAY_WORDINGS"
+    )
+    assert isinstance(table, ast.Dict)
+    keys = [ast.unparse(key) for key in table.keys if key is not None]
+    assert len(keys) == len(set(keys)) == len(EVERYDAY_WORDINGS)

@@ -22,6 +22,9 @@ READ_BACK_WORDINGS = (
 """Everyday wordings of reading back what was written, while writing and at the question
 before posting."""
 
+HOW_TO_USE_IT = frozenset({"use this", "use it", "use you", "use voicepeer", "do this"})
+"""Words after "how do I" that ask about voicepeer as a whole: its help."""
+
 EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.MESSAGES: (
         "messages",
@@ -133,6 +136,17 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         # Asked for a title.
         "what should the title be",
         "what should i call it",
+        "how does it work",
+        # How to do something (slot HOW_TO, kept only when the words name a command).
+        "how do i {query}",
+        "how can i {query}",
+        "how do you {query}",
+        "how do we {query}",
+        "how to {query}",
+        "help me {query}",
+        "help me to {query}",
+        "help with {query}",
+        "help me with {query}",
     ),
     # The topic reached in a list, as "read" opens it ("Say read to open it").
     Intent.READ: (

@@ -237,7 +237,14 @@ not by its number."""
 CATEGORY_NAMED = "category"
 """The slot of "categories" said with a category's name ("topics in good news"): its
 topics, without the question for one."""
-WORDS_SLOTS: Mapping[Intent, str] = {Intent.OPEN: OPEN_ABOUT, Intent.CATEGORIES: CATEGORY_NAMED}
+HOW_TO = "how_to"
+"""The slot of "help" asked about a command ("how do I reply"): the intent it names (its
+value), which the interpreter finds in the words said."""
+WORDS_SLOTS: Mapping[Intent, str] = {
+    Intent.OPEN: OPEN_ABOUT,
+    Intent.CATEGORIES: CATEGORY_NAMED,
+    Intent.HELP: HOW_TO,
+}
 """Intents that take words in an everyday wording only, and the slot they go in."""
 NUMBER_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s == "number")
 """Slot intents whose value is a number ("open topic three", "vote for choice two")."""

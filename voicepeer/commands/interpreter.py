@@ -43,7 +43,8 @@ from voicepeer.commands.editing import (
     editing_phrases,
     heard_action,
 )
-from voicepeer.commands.intents import PHRASINGS, SENSES, Command, Intent, canonical
+from voicepeer.commands.everyday import HOW_TO_USE_IT
+from voicepeer.commands.intents import HOW_TO, PHRASINGS, SENSES, Command, Intent, canonical
 from voicepeer.commands.matcher import (
     CommandMatcher,
     Interpretation,
@@ -75,6 +76,17 @@ CALLING_VOICEPEER = (
 )
 """Calling voicepeer by its name wakes it ("hey voicepeer": politeness and filler around a
 phrasing count for nothing): said to someone in the room, the name would not be alone."""
+
+
+def _with_gerunds_undone(words: str) -> list[str]:
+    """``words``, then with each "-ing" word as its verb ("replying": "reply"; "liking":
+    "lik" and "like")."""
+    undone = [words]
+    for ending in ("", "e"):
+        verbs = [w[:-3] + ending if w.endswith("ing") and len(w) > 5 else w for w in words.split()]
+        if verbs != words.split():
+            undone.append(" ".join(verbs))
+    return undone
 
 
 def wake_phrases(aliases: Mapping[str, Intent]) -> list[tuple[str, Intent]]:
@@ -122,6 +134,8 @@ class Interpreter:
                 return Interpretation(None)
             return woken
         found = self._matched(heard, allowed)
+        if found.command is not None and HOW_TO in found.command.slots:
+            return self._how_to(found, str(found.command.slots[HOW_TO]))
         if found.near and len(core(normalize(heard.text)).split()) == 1:
             # A lone word only close to a phrasing is too often a bit of room talk
             # ("volume" of "volume up"), as a number alone is too often a misheard command.
@@ -129,6 +143,20 @@ class Interpreter:
         if found.command is not None and not self._confirmed(found.command, heard, allowed):
             return Interpretation(None, found.confidence, ambiguous=(found.command.intent,))
         return found
+
+    def _how_to(self, found: Interpretation, words: str) -> Interpretation:
+        """ "How do I reply": help about the command the words name, with its intent in the
+        slot; no command at all when they name none ("how do I get to the station" is
+        talk in the room). "Replying" and "liking" name "reply" and "like"; "how do I say
+        yes" names "yes"; "how do I use this" is help as a whole."""
+        words = normalize(words).removeprefix("say ")
+        if words in HOW_TO_USE_IT:
+            return replace(found, command=Command(Intent.HELP))
+        for said in _with_gerunds_undone(words):
+            named = self._matched(Heard(said, 1.0), None).command
+            if named is not None and named.intent is not Intent.HELP:
+                return replace(found, command=Command(Intent.HELP, {HOW_TO: named.intent.value}))
+        return Interpretation(None)
 
     def word_for_word(
         self, heard: Heard, allowed: Collection[Intent] | None = None

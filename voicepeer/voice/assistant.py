@@ -16,7 +16,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, canonical
+from voicepeer.commands.intents import HOW_TO, LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     POST_OPEN,
@@ -51,6 +51,7 @@ from voicepeer.voice.cues import number_word
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
+from voicepeer.voice.how_to import help_wording, how_to
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
@@ -169,16 +170,6 @@ HELP_FIRST: tuple[Intent, ...] = (
 """The commands used most, in the order help names them first."""
 MAX_FIRST_HELP = 8
 """Commands help names at first: the rest follow when help is asked again."""
-HELP_WORDING: dict[Intent, str] = {
-    Intent.OPEN: "open topic and a number",
-    Intent.SEARCH: "search for and a word",
-    Intent.MESSAGE: "message and a name",
-    Intent.VOTE: "vote for choice and a number",
-}
-HELP_WORDING_IN: dict[State, dict[Intent, str]] = {
-    State.DRAFTS: {Intent.OPEN: "open and a number"},
-}
-"""Where a number picks something other than a topic, help says it as the question did."""
 
 VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
     Intent.FASTER: {True: "Speaking faster.", False: "That is as fast as I can speak."},
@@ -834,7 +825,11 @@ class Assistant:
             Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
             Intent.WHERE: lambda c: self.say(self._where_and_question()),
-            Intent.HELP: lambda c: self.say(self._help()),
+            Intent.HELP: lambda c: self.say(
+                how_to(Intent(str(c.slots[HOW_TO])), self.state)
+                if HOW_TO in c.slots
+                else self._help()
+            ),
             Intent.STOP: lambda c: self._stop(),
             Intent.SLEEP: lambda c: self._sleep("Going to sleep. Say wake up when you need me."),
             Intent.PAUSE: lambda c: self._sleep(
@@ -1340,7 +1335,6 @@ class Assistant:
         if self.state in WRITING_STATES:
             return self._writer().help
         allowed = ALLOWED[self.state]
-        wording = HELP_WORDING | HELP_WORDING_IN.get(self.state, {})
         # How to stop is always among the first: a tired person may want only that.
         first = [i for i in HELP_FIRST if i in allowed][:MAX_FIRST_HELP]
         first += [Intent.QUIT] if Intent.QUIT in allowed else []
@@ -1352,7 +1346,7 @@ class Assistant:
         )
 
         def named(intents: list[Intent]) -> str:
-            return ", ".join(wording.get(i, canonical(i)) for i in intents)
+            return ", ".join(help_wording(i, self.state) for i in intents)
 
         if len(rest) <= 2:
             return f"You can say: {named([i for i in HELP_ORDER if i in allowed])}.{typed}"

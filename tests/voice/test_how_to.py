@@ -1,0 +1,36 @@
+""" "How do I reply" answered with the command and where it works, through the real voice
+loop over loopback HTTP."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from voicepeer.demo_forum import DemoForum
+
+
+def test_how_to_is_answered_with_the_command_and_where_it_works(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = [
+        "how do I reply",
+        "how can I search for a topic",
+        "how do I send it",
+        "how do I get to the station",
+        "latest topics",
+        "open topic 2",
+        "how do you reply",
+        "my drafts",
+        "help me with deleting a draft",
+    ]
+    talk = converse(forum.base_url, lines, data)
+    reply = "Then say your reply, and say send it when it is done: I ask before posting."
+    assert talk.said[:4] == [
+        f"Say reply while a post is being read. {reply}",
+        "Say search for and a word.",
+        "Say send it while writing a reply.",
+        "Sorry, I didn't catch that.",
+    ]
+    # Where it works, nothing is said of where.
+    assert talk.said[7] == f"Say reply. {reply}"
+    assert talk.said[-1] == "Say delete this draft in your drafts."
