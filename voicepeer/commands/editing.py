@@ -108,6 +108,13 @@ def heard_action(heard: Heard) -> DictationAction | None:
     return None
 
 
+SOUNDS_FINISHED = frozenset(
+    {"done", "all done", "done now", "okay done", "that's it", "that is it", "finished"}
+)
+"""Said alone, words that may mean the reply is finished, or may end a sentence ("we got it
+all done"): written, as reply text is, and then how to send it is said."""
+
+
 def dictation_action(utterance: str) -> DictationAction | None:
     """The editing command this whole utterance is, or ``None`` when it is reply text."""
     text = normalize(utterance)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TypeGuard
 
-from voicepeer.commands.editing import DictationAction
+from voicepeer.commands.editing import SOUNDS_FINISHED, DictationAction
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
 from voicepeer.errors import ForumError
@@ -202,6 +202,11 @@ class Composer:
             if said is None:
                 return Next.DICTATING  # nothing to write: said what to say
             self.draft.add(said.text, said.words, self.forms)
+            if normalize(heard.text) in SOUNDS_FINISHED:
+                self._say(
+                    f'I added "{said.text}" to your {self.what}. If it is finished, say send '
+                    "it. To take the words out, say scratch that."
+                )
         self.save()
         return Next.DICTATING
 
