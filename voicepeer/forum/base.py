@@ -105,6 +105,11 @@ class Post:
     polls: tuple[PollTally, ...] = ()
     """The live counts of the post's polls (its question and choices are in ``cooked``)."""
 
+    @property
+    def yours(self) -> bool:
+        """Whether the forum marks the post as the signed-in person's own."""
+        return self.cues is not None and self.cues.yours
+
 
 class PostType:
     """Discourse's ``post_type`` values (``/site.json`` ``post_types``)."""

@@ -22,10 +22,9 @@ def say_who_wrote(
         say("There is no post open. Say latest topics, then open one.")
         return
     # The user card adds when they joined; without it the post's own cues still stand.
-    yours = post.cues is not None and post.cues.yours
     profile = (
         reader.forum_call(lambda: peer.user_profile(post.username), quiet=True)
-        if peer is not None and not yours
+        if peer is not None and not post.yours
         else None
     )
     say(who_wrote(post, profile, now()))

@@ -129,14 +129,13 @@ def closed_topic_phrase(topic: Topic) -> str:
 def post_header(post: Post, index: int, total: int, now: datetime, me: str | None = None) -> str:
     """ "Post 3 of 14, by Alex, 2 hours ago, replying to Sam." The person (``me``, their
     username) is "you": their own display name may be one a carer chose."""
-    yours = post.cues is not None and post.cues.yours
     parts = [f"Post {index + 1} of {total}", f"by {author_or_you(post)}"]
     age = age_of(post, now)
     if age:
         parts.append(age)
     answered = post.reply_to_username
     if answered and answered.casefold() == post.username.casefold():
-        parts.append(f"replying to {'your' if yours else 'their'} own post")
+        parts.append(f"replying to {'your' if post.yours else 'their'} own post")
     elif answered and me is not None and answered.casefold() == me.casefold():
         parts.append("replying to you")
     elif answered:
@@ -150,7 +149,7 @@ def author_name(post: Post) -> str:
 
 def author_or_you(post: Post) -> str:
     """The author's name, or "you" for the person's own post."""
-    return "you" if post.cues is not None and post.cues.yours else author_name(post)
+    return "you" if post.yours else author_name(post)
 
 
 def wait_phrase(seconds: float) -> str:
