@@ -345,7 +345,7 @@ def test_a_topic_refused_for_its_title_can_be_put_aside_and_taken_up_later(
     )
     assert talk.said[aside + 3 : aside + 6] == [
         # Why was said when it was refused; the words were the person's since.
-        f"Your new topic {place} was not posted. Its words are kept. They say: "
+        f"You have a saved new topic {place}, with no title. Its words are kept. They say: "
         f"{FIRST_POST_WRITTEN}",
         "Say its title, at least 15 characters long.",
         f"The title is: {as_title(TITLE)}. It says: {FIRST_POST_WRITTEN} Keep talking to add "

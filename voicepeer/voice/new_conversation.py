@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimits
-from voicepeer.forum.checks import check_reply, check_title
+from voicepeer.forum.checks import DraftProblem, check_reply, check_title
 from voicepeer.forum.peer import ForumUser
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.composer import (
@@ -120,13 +120,12 @@ def spoken_title(text: str) -> str:
     return title[:1].upper() + title[1:]
 
 
-def title_problem(title: str, limits: SiteLimits, *, private: bool) -> str | None:
-    """What breaks the forum's title rules (a message's minimum is its own), to say;
-    None when the title is fine."""
+def title_problem(title: str, limits: SiteLimits, *, private: bool) -> DraftProblem | None:
+    """What breaks the forum's title rules (a message's minimum is its own); None when the
+    title is fine."""
     if private:
         limits = replace(limits, min_topic_title_length=limits.min_personal_message_title_length)
-    problem = check_title(title, limits)
-    return problem_line(problem) if problem is not None else None
+    return check_title(title, limits)
 
 
 class NewConversationComposer(Composer):
@@ -263,18 +262,21 @@ class NewConversationComposer(Composer):
 
     def _take_up_untitled(self, conversation: Conversation, *, moved: bool) -> None:
         """Words saved without a title: the forum refused them (the title went to the outbox
-        with them, and a refused title may be the reason), so the words stay, are read back,
-        and a title is asked for again."""
+        with them, and a refused title may be the reason), or they were said as a title too
+        long for one and put aside; the words stay, are read back, and a title is asked for."""
         drafts = self._engines.drafts
         refusal = drafts.refusal(conversation.key)
         self.draft = Draft.from_text(drafts.resume(conversation.key) or "")
-        why = f" {say_error(refusal)}" if refusal is not None else ""
         done = "sent" if conversation.private else "posted"
-        opening = (
-            f"Your saved {conversation.what} is {conversation.place} now."
-            if moved
-            else f"Your {conversation.what} {conversation.place} was not {done}.{why}"
-        )
+        if moved:
+            opening = f"Your saved {conversation.what} is {conversation.place} now."
+        elif refusal is None:
+            opening = f"You have a saved {conversation.what} {conversation.place}, with no title."
+        else:
+            opening = (
+                f"Your {conversation.what} {conversation.place} was not {done}. "
+                f"{say_error(refusal)}"
+            )
         self._say(f"{opening} Its words are kept. They say: {as_sentence(self.draft.text)}")
 
     def _carried_elsewhere(self, conversation: Conversation) -> str:
@@ -314,6 +316,22 @@ class NewConversationComposer(Composer):
         first = "your message" if self.conversation.private else "the first post"
         self._say(
             f"The title is: {as_sentence(title)} Now say {first}, then say send it. Take your time."
+        )
+
+    def add_words(self, said: str) -> None:
+        """Words said at a question that belong in the post, added and kept on disk."""
+        self.draft.add(said, forms=self.forms)
+        self.save()
+
+    def start_with(self, said: str) -> None:
+        """Words said for a title and too long for one (a whole message, often): they start
+        the first post instead, kept on disk, and the title is asked for again."""
+        self.draft = Draft()
+        self.add_words(said)
+        first = "your message" if self.conversation.private else "your first post"
+        self._say(
+            f"That is too long for a title, so I kept it as the start of {first}. Now say "
+            "a short title: a few words that tell people what it is about."
         )
 
     def save(self) -> None:

@@ -17,6 +17,7 @@ from voicepeer.commands.intents import CATEGORY_NAMED
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.numbers import ORDINAL_WORDS, place
 from voicepeer.forum.base import Category, Forum, Topic, TopicList
+from voicepeer.forum.checks import DraftProblem, LengthProblem
 from voicepeer.forum.peer import ForumUser, PeerForum
 from voicepeer.recognition.base import Heard
 from voicepeer.speech.text.sentences import as_sentence
@@ -24,7 +25,7 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Next
 from voicepeer.voice.cues import number_word
-from voicepeer.voice.error_phrases import not_signed_in
+from voicepeer.voice.error_phrases import not_signed_in, problem_line
 from voicepeer.voice.forum_phrases import category_phrase
 from voicepeer.voice.new_conversation import (
     Begun,
@@ -413,11 +414,12 @@ class PeerLoop:
         to say of it; "" when the words make no title). Only words the forum would take as
         a title, of a few words: a category's name misheard is short."""
         title = spoken_title(said)
-        if len(title.split()) < MIN_EARLY_TITLE_WORDS or title_problem(
-            title, self.composer.limits(), private=False
-        ):
+        problem = title_problem(title, self.composer.limits(), private=False)
+        if len(title.split()) < MIN_EARLY_TITLE_WORDS or (problem and not _too_long(problem)):
             return ""
-        self._early_title = title
+        self._early_title = said
+        if problem:  # a whole message, often: it starts the post once there is one
+            return " I kept what you said."
         return f" I kept that as the title: {as_sentence(title)}"
 
     # --- saved drafts -------------------------------------------------------------------
@@ -467,7 +469,10 @@ class PeerLoop:
         early, self._early_title = self._early_title, None
         begun = self.composer.begin(conversation)
         if begun is Begun.SAVED:
-            if early is not None:
+            if early is not None and self._too_long_for_title(early):
+                self.composer.add_words(early)
+                self._say("What you said before is added at its end.")
+            elif early is not None:
                 self._say(
                     "It keeps its own title, not the one you said before. To change it, say "
                     "change the title."
@@ -489,15 +494,24 @@ class PeerLoop:
 
     def _title(self, text: str) -> State:
         title = spoken_title(text)
-        problem = title_problem(
-            title, self.composer.limits(), private=self.composer.conversation.private
-        )
-        if problem:
-            self._say(f"I heard: {as_sentence(title)} {problem}")
+        composer = self.composer
+        problem = title_problem(title, composer.limits(), private=composer.conversation.private)
+        if problem and _too_long(problem) and composer.draft.is_empty:
+            composer.start_with(text)
+            return State.TITLING
+        if problem is not None:
+            self._say(f"I heard: {as_sentence(title)} {problem_line(problem)}")
             return State.TITLING
         self._retitling = False
         self.composer.titled(title)
         return State.COMPOSING
+
+    def _too_long_for_title(self, said: str) -> bool:
+        composer = self.composer
+        problem = title_problem(
+            spoken_title(said), composer.limits(), private=composer.conversation.private
+        )
+        return problem is not None and _too_long(problem)
 
     def _sending(self, command: Command) -> State | None:
         if command.intent is Intent.YES:
@@ -599,3 +613,7 @@ def _opened(outcome: ReadOutcome) -> State:
         ReadOutcome.HELD: State.CONTENT_NOTE,
         ReadOutcome.FAILED: State.BOOKMARKS,
     }[outcome]
+
+
+def _too_long(problem: DraftProblem) -> bool:
+    return problem.problem is LengthProblem.TOO_LONG

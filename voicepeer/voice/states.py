@@ -101,6 +101,7 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     CATEGORY ──a category, a title said before it (kept)──▶ COMPOSING
     CHOOSING / CATEGORY ──a saved draft to that person or category──▶ COMPOSING
     TITLING ──a title within the forum's rules──▶ COMPOSING ──send it──▶ SENDING
+    TITLING ──words too long for a title, none written yet──▶ TITLING (they start the post)
     COMPOSING ──change the title──▶ TITLING ──a title, or cancel (the old one stays)──▶ COMPOSING
     SENDING ──yes: handed to the outbox──▶ ORIGIN        SENDING ──no──▶ COMPOSING
     SENDING ──yes, and the forum refused only the title──▶ TITLING (the words kept)
@@ -125,12 +126,13 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 - CATEGORY: the forum's categories were read as numbered choices, for a new topic or to
   hear a category's topics ("categories"); its name ("good news") or its number ("two",
   "number two") picks one. Heard as words, like a name or a title; for a new topic, a title
-  said here instead is kept for the category chosen next.
+  said here instead is kept for the category chosen next (words too long for a title: for
+  its first post).
 - TITLING: the next utterance is the title; the forum's title rules are checked at once.
   Words the forum refused (a title another topic has, a category gone) wait here too, read
   back, so that only the title is said again: at once when the forum refused the title
-  right after the yes, or when the draft is taken up later. "Cancel" here puts such words
-  aside, saved.
+  right after the yes, or when the draft is taken up later; so do words said for a title
+  and too long for one (a whole message, often). "Cancel" here puts such words aside, saved.
 - COMPOSING: dictating the first post of the new conversation, with the same editing
   commands as a reply; the draft is saved after every change.
 - SENDING: voicepeer read it back, said who will see it ("privately, to Priya Nair" or

@@ -1,0 +1,143 @@
+"""A whole message said when the title was asked for: too long for a title, it starts the
+first post rather than being refused and lost, and a short title is asked for. Against the
+real demo forum over loopback, its title limit lowered so the messages stay short."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from tests.support.conversation import converse
+from tests.support.members import keyed_forum, signed_in
+from voicepeer.demo_forum import DemoForum
+
+MESSAGE = (
+    "my legs are heavy today and I wonder if anyone else gets this in the heat comma it "
+    "happens every summer"
+)
+WRITTEN = (
+    "My legs are heavy today and I wonder if anyone else gets this in the heat, it happens "
+    "every summer."
+)
+SHORT_TITLE = "heavy legs in the heat"
+KEPT = (
+    "That is too long for a title, so I kept it as the start of your first post. Now say a "
+    "short title: a few words that tell people what it is about."
+)
+
+
+def start(tmp_path: Path) -> DemoForum:
+    return keyed_forum(tmp_path / "forum.sqlite3", max_topic_title_length=60)
+
+
+def newest_topic(forum: DemoForum) -> dict[str, object]:
+    newest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]
+    topic = httpx.get(f"{forum.base_url}/t/{newest['id']}.json").json()
+    return {"title": topic["title"], "cooked": topic["post_stream"]["posts"][0]["cooked"]}
+
+
+def test_a_message_said_as_the_title_starts_the_first_post(tmp_path: Path) -> None:
+    with start(tmp_path) as forum:
+        talk = converse(
+            forum.base_url,
+            ["new topic", "living with ms", MESSAGE, SHORT_TITLE, "send it", "yes"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        posted = newest_topic(forum)
+    assert talk.said[2:4] == [
+        KEPT,
+        f"The title is: Heavy legs in the heat. It says: {WRITTEN} Keep talking to add to "
+        "it, or say send it.",
+    ]
+    assert posted == {"title": "Heavy legs in the heat", "cooked": f"<p>{WRITTEN}</p>"}
+
+
+def test_words_waiting_for_a_title_are_put_aside_and_come_back(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with start(tmp_path) as forum:
+        left = converse(
+            forum.base_url,
+            ["new topic", "living with ms", MESSAGE, "goodbye voicepeer", "yes"],
+            data,
+            credentials=signed_in(forum),
+        )
+        back = converse(
+            forum.base_url,
+            ["new topic", "living with ms", SHORT_TITLE, "send it", "yes"],
+            data,
+            credentials=signed_in(forum),
+        )
+        posted = newest_topic(forum)
+    assert left.said[2] == KEPT
+    assert left.said[-1].startswith("Goodbye. Your new topic is saved")
+    assert back.said[1:3] == [
+        f"You have a saved new topic in Living with MS, with no title. Its words are kept. "
+        f"They say: {WRITTEN}",
+        "Say its title, at least 15 characters long.",
+    ]
+    assert posted == {"title": "Heavy legs in the heat", "cooked": f"<p>{WRITTEN}</p>"}
+
+
+def test_a_message_said_before_the_category_starts_its_post(tmp_path: Path) -> None:
+    # Asked for the category, a person may already say everything: kept, not "not one of
+    # them" and gone.
+    with start(tmp_path) as forum:
+        talk = converse(
+            forum.base_url,
+            ["new topic", MESSAGE, "good news", SHORT_TITLE, "send it", "yes"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        posted = newest_topic(forum)
+    assert talk.said[1].startswith("Sorry, that is not one of them. I kept what you said.")
+    assert talk.said[2:4] == ["A new topic in Good news.", KEPT]
+    assert posted == {"title": "Heavy legs in the heat", "cooked": f"<p>{WRITTEN}</p>"}
+
+
+def test_a_message_said_before_the_category_is_added_to_its_saved_topic(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    with start(tmp_path) as forum:
+        aside = ["new topic", "good news", SHORT_TITLE, "thanks for reading", "cancel"]
+        converse(forum.base_url, aside, data, credentials=signed_in(forum))
+        talk = converse(
+            forum.base_url,
+            ["new topic", MESSAGE, "good news", "send it", "yes"],
+            data,
+            credentials=signed_in(forum),
+        )
+        posted = newest_topic(forum)
+    assert talk.said[2].startswith("You have a saved new topic in Good news, titled Heavy")
+    assert talk.said[3] == "What you said before is added at its end."
+    assert posted == {
+        "title": "Heavy legs in the heat",
+        "cooked": f"<p>Thanks for reading m{WRITTEN[1:]}</p>",
+    }
+
+
+def test_a_long_title_while_retitling_is_asked_again_and_the_words_stay(tmp_path: Path) -> None:
+    # With words written already, a long title is a title said too long: asked again.
+    with start(tmp_path) as forum:
+        talk = converse(
+            forum.base_url,
+            [
+                "new topic",
+                "living with ms",
+                SHORT_TITLE,
+                "thanks everyone",
+                "change the title",
+                MESSAGE,
+                "cancel",
+                "read it back",
+            ],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+    assert talk.said[-3].startswith("I heard: My legs are heavy today")
+    assert talk.said[-3].endswith(
+        "The title is too long by 43 characters. Please say a shorter title."
+    )
+    assert talk.said[-1] == "Your new topic says: Thanks everyone"
