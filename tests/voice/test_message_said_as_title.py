@@ -22,13 +22,13 @@ WRITTEN = (
 )
 SHORT_TITLE = "heavy legs in the heat"
 KEPT = (
-    "That is too long for a title, so I kept it as the start of your first post. Now say a "
+    "That is too long for a title, so I kept it as the start of the first post. Now say a "
     "short title: a few words that tell people what it is about."
 )
 
 
-def start(tmp_path: Path) -> DemoForum:
-    return keyed_forum(tmp_path / "forum.sqlite3", max_topic_title_length=60)
+def start(tmp_path: Path, title_limit: int = 60) -> DemoForum:
+    return keyed_forum(tmp_path / "forum.sqlite3", max_topic_title_length=title_limit)
 
 
 def newest_topic(forum: DemoForum) -> dict[str, object]:
@@ -141,3 +141,56 @@ def test_a_long_title_while_retitling_is_asked_again_and_the_words_stay(tmp_path
         "The title is too long by 43 characters. Please say a shorter title."
     )
     assert talk.said[-1] == "Your new topic says: Thanks everyone"
+
+
+LONG_TITLE = "does anyone else find their legs heavy in the heat every single summer"
+
+
+def test_send_it_after_a_long_title_alone_offers_it_as_the_first_post(tmp_path: Path) -> None:
+    # A message that fits as a title is taken as one; "send it" with nothing more offers
+    # its words as the first post too, rather than "empty" and saying it all again.
+    lines = ["new topic", "living with ms", LONG_TITLE, "send it", "no", "send it", "yes"]
+    with start(tmp_path, title_limit=100) as forum:
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+        posted = newest_topic(forum)
+    title = LONG_TITLE[:1].upper() + LONG_TITLE[1:]
+    offer = (
+        "Your new topic has a title and nothing else yet. Shall I post it, with the title's "
+        "words as its first post too? It will appear publicly, in Living with MS, on the "
+        "voicepeer demo forum. Say yes or no."
+    )
+    assert talk.said[3:7] == [
+        offer,
+        "All right. Say the first post now, then say send it.",
+        offer,
+        f"Your new topic, {title}, is posted.",
+    ]
+    assert posted == {"title": title, "cooked": f"<p>{title}</p>"}
+
+
+def test_send_it_after_a_short_title_alone_asks_for_the_first_post(tmp_path: Path) -> None:
+    with start(tmp_path) as forum:
+        talk = converse(
+            forum.base_url,
+            ["new topic", "living with ms", SHORT_TITLE, "send it", "yes"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        newest = newest_topic(forum)
+    assert talk.said[3] == (
+        "Your new topic is empty. Please dictate what you want to say. Then say send it."
+    )
+    assert newest["title"] != "Heavy legs in the heat"
+
+
+def test_a_private_message_said_as_its_title_is_offered_as_the_message(tmp_path: Path) -> None:
+    said = "I wanted to thank you for your kind words last week they really helped me"
+    lines = ["message priya", "yes", said, "send it", "yes"]
+    with start(tmp_path, title_limit=100) as forum:
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-2] == (
+        "Your message has a title and nothing else yet. Shall I send it, with the title's "
+        "words as the message too? It will be sent privately, to Priya Nair, on the voicepeer "
+        "demo forum. Say yes or no."
+    )
+    assert talk.said[-1] == f"Your message, {said[:1].upper()}{said[1:]}, is sent."

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimits
-from voicepeer.forum.checks import DraftProblem, check_reply, check_title
+from voicepeer.forum.checks import DraftProblem, LengthProblem, check_reply, check_title
 from voicepeer.forum.peer import ForumUser
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.composer import (
@@ -91,6 +91,11 @@ class Conversation:
         return NewPrivateMessage(tuple(u.username for u in self.recipients), self.title, raw)
 
 
+MESSAGE_LIKE_TITLE_WORDS = 12
+"""A title of this many words or more, with nothing else written, may well have been the
+whole message: "send it" then offers to post its words as the first post too (titles on
+forums run to a handful of words)."""
+
 TITLE_LEAD_INS: tuple[str, ...] = (
     "the title is",
     "title is",
@@ -144,6 +149,8 @@ class NewConversationComposer(Composer):
         a saved message whose people can no longer be found."""
         self._carrying: str | None = None
         """The draft key of the reply whose words this new topic took up."""
+        self._title_as_post = False
+        """The question asked is whether to post the title's words as the first post too."""
 
     def carry_reply(self, draft_key: str, topic_title: str) -> None:
         """The saved words of a reply that can no longer be posted in its topic (closed or
@@ -313,9 +320,9 @@ class NewConversationComposer(Composer):
                 "Keep talking to add to it, or say send it."
             )
             return
-        first = "your message" if self.conversation.private else "the first post"
         self._say(
-            f"The title is: {as_sentence(title)} Now say {first}, then say send it. Take your time."
+            f"The title is: {as_sentence(title)} Now say {self._first}, then say send it. Take "
+            "your time."
         )
 
     def add_words(self, said: str) -> None:
@@ -328,9 +335,8 @@ class NewConversationComposer(Composer):
         the first post instead, kept on disk, and the title is asked for again."""
         self.draft = Draft()
         self.add_words(said)
-        first = "your message" if self.conversation.private else "your first post"
         self._say(
-            f"That is too long for a title, so I kept it as the start of {first}. Now say "
+            f"That is too long for a title, so I kept it as the start of {self._first}. Now say "
             "a short title: a few words that tell people what it is about."
         )
 
@@ -346,26 +352,53 @@ class NewConversationComposer(Composer):
     def ask_to_post(self) -> Next:
         conversation = self.conversation
         text = self.draft.text_to_send()
-        problem = check_reply(
-            text, self._limits(), private=conversation.private, first_post=not conversation.private
+        problem = self._problem(text)
+        self._title_as_post = (
+            problem is not None
+            and problem.problem is LengthProblem.EMPTY
+            and len(conversation.title.split()) >= MESSAGE_LIKE_TITLE_WORDS
+            and self._problem(conversation.title) is None
         )
+        if self._title_as_post:
+            # A whole message said as the title: saying it all again is what tires.
+            self._say(
+                f"Your {conversation.what} has a title and nothing else yet. Shall I "
+                f"{self._verb} it, with the title's words as {self._body} too? "
+                f"{conversation.audience(forum_name(self._engines.forum.title))} Say yes or no."
+            )
+            return Next.CONFIRMING
         if problem is not None:
             self._say(
                 problem_line(problem).replace("two replies", "two posts") + " Then say send it."
             )
             return Next.DICTATING
-        verb = "send" if conversation.private else "post"
         self._say(
             f"Your {conversation.what}, titled {conversation.title}, says: {text} "
             f"{conversation.audience(forum_name(self._engines.forum.title))} "
-            f"Shall I {verb} it? Say yes or no."
+            f"Shall I {self._verb} it? Say yes or no."
         )
         return Next.CONFIRMING
 
+    def _problem(self, text: str) -> DraftProblem | None:
+        private = self.conversation.private
+        return check_reply(text, self._limits(), private=private, first_post=not private)
+
+    @property
+    def _verb(self) -> str:
+        return "send" if self.conversation.private else "post"
+
+    @property
+    def _first(self) -> str:
+        return "your message" if self.conversation.private else "the first post"
+
+    @property
+    def _body(self) -> str:
+        return "the message" if self.conversation.private else "its first post"
+
     def question_again(self) -> str:
-        what = self.conversation.what
-        verb = "send" if self.conversation.private else "post"
-        return f"Shall I {verb} your {what}? Please say yes or no."
+        if self._title_as_post:
+            return f"Shall I use the title's words as {self._body} too? Please say yes or no."
+        return f"Shall I {self._verb} your {self.conversation.what}? Please say yes or no."
 
     def post(self) -> None:
         self.send()
@@ -375,9 +408,11 @@ class NewConversationComposer(Composer):
         the forum refused only the title: its words are the draft again, and a new title
         is asked for at once."""
         conversation = self.conversation
+        text = conversation.title if self._title_as_post else self.draft.text_to_send()
+        self._title_as_post = False
         # The outbox takes the draft away in the same transaction that records it.
         result = self._engines.outbox.submit_new(
-            conversation.to_send(self.draft.text_to_send()), draft_key=conversation.key
+            conversation.to_send(text), draft_key=conversation.key
         )
         self._let_go_of_companions()
         if self._carrying is not None:
@@ -393,6 +428,10 @@ class NewConversationComposer(Composer):
         return False
 
     def decline(self) -> Next:
+        if self._title_as_post:
+            self._title_as_post = False
+            self._say(f"All right. Say {self._first} now, then say send it.")
+            return Next.DICTATING
         verb = "sent" if self.conversation.private else "posted"
         self.invite_more(
             f"All right, I have not {verb} it. It is kept. Keep talking to add to it, "
@@ -401,6 +440,7 @@ class NewConversationComposer(Composer):
         return Next.DICTATING
 
     def cancel(self) -> Next:
+        self._title_as_post = False
         self.save()
         if self.draft.is_empty:
             self._let_go_of_companions()

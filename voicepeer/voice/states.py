@@ -136,7 +136,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
 - COMPOSING: dictating the first post of the new conversation, with the same editing
   commands as a reply; the draft is saved after every change.
 - SENDING: voicepeer read it back, said who will see it ("privately, to Priya Nair" or
-  "publicly, in Living with MS") and asked; only an explicit "yes" sends it.
+  "publicly, in Living with MS") and asked; only an explicit "yes" sends it. With only a
+  long title written, the question is whether to send its words as the first post too.
 
 Each state that listens decides what is understood in it (state_commands.ALLOWED, the one
 table for it): the interpreter takes only the state's commands, the recognizer decodes with
