@@ -210,6 +210,21 @@ def test_a_number_alone_at_a_list_says_how_to_open_it_and_thanks_are_answered(
     assert talk.said[6].startswith("Six: ")
 
 
+def test_a_number_alone_while_reading_says_how_to_hear_that_post_or_open_that_topic(
+    forum: DemoForum, data: Path
+) -> None:
+    talk = converse(forum.base_url, ["latest topics", "open two", "two", "second"], data)
+    hint = (
+        "To hear post {0} of this topic, say post {0}. To open number {0} of the list, say "
+        "open {0}."
+    )
+    assert talk.said[-2:] == [hint.format("two"), hint.format("two")]
+    assert talk.assistant is not None and talk.assistant.state is State.READING
+    # Where no list was heard this session, only the topic's posts are meant.
+    again = converse(forum.base_url, ["continue", "three"], data)
+    assert again.said[-1] == "To hear post three, say post three."
+
+
 def test_voice_training_is_mentioned_once_when_mishearing_goes_on(
     forum: DemoForum, data: Path
 ) -> None:

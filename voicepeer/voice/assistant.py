@@ -615,12 +615,21 @@ class Assistant:
             self.say("You're welcome.")
             return
         chosen = plain_number(heard.text)
-        if chosen is not None and self._numbered_list_heard():
+        if chosen is not None and (self._numbered_list_heard() or self.state is State.READING):
             # Said after "Say open topic and a number": the number alone opens nothing (a
-            # misheard short command may come out as one), so say how.
+            # misheard short command may come out as one), so say how; while reading it
+            # may mean a post of the topic as well as an item of the list heard before.
             transcript.info("did: nothing, a number alone opens nothing")
             said = number_word(chosen)
-            self.say(f"To open number {said}, say open {said}.")
+            if self.state is not State.READING:
+                self.say(f"To open number {said}, say open {said}.")
+            elif self.reader.topics is None:
+                self.say(f"To hear post {said}, say post {said}.")
+            else:
+                self.say(
+                    f"To hear post {said} of this topic, say post {said}. To open number "
+                    f"{said} of the list, say open {said}."
+                )
             return
         elsewhere = self._command_elsewhere(heard)
         if (
