@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.intents import HOW_TO
+from voicepeer.commands.editing import DictationAction
+from voicepeer.commands.intents import HOW_TO, HOW_TO_WRITE
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.state_commands import ALLOWED
@@ -31,6 +32,9 @@ def heard_in(text: str, state: State) -> Command | None:
         ("how do I say yes", Intent.YES),
         ("how to go back", Intent.BACK),
         ("how do I delete my post", Intent.DELETE_POST),
+        ("how do I stop you", Intent.STOP),
+        ("how do I wake you up", Intent.WAKE),
+        ("how do I send a private message", Intent.MESSAGE),
     ],
 )
 def test_the_command_the_words_name_is_the_one_asked_about(text: str, named: Intent) -> None:
@@ -44,3 +48,20 @@ def test_words_naming_no_command_are_no_command_and_the_whole_of_it_is_help() ->
         assert heard_in(talk, State.BROWSING) is None
     for whole in ("how do I use this", "how do I use voicepeer", "help me"):
         assert heard_in(whole, State.READING) == Command(Intent.HELP)
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("how do I change the title", DictationAction.RETITLE),
+        ("how can I start over", DictationAction.START_OVER),
+        ("how do I undo", DictationAction.UNDO),
+        ("how do I delete the last word", DictationAction.DELETE_WORD),
+    ],
+)
+def test_an_editing_command_used_only_while_writing_is_asked_about_as_one(
+    text: str, named: DictationAction
+) -> None:
+    # "Change the title" is also a no at "Shall I post it?": asked about, it is the
+    # editing command, not "Say no when I ask you a question".
+    assert heard_in(text, State.BROWSING) == Command(Intent.HELP, {HOW_TO_WRITE: named.value})

@@ -34,3 +34,14 @@ def test_how_to_is_answered_with_the_command_and_where_it_works(
     # Where it works, nothing is said of where.
     assert talk.said[7] == f"Say reply. {reply}"
     assert talk.said[-1] == "Say delete this draft in your drafts."
+
+
+def test_how_to_change_the_title_or_start_over_is_answered_for_writing(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["how do I change the title", "how do I start over", "how do I wake you up"]
+    assert converse(forum.base_url, lines, data).said == [
+        "Say change the title while writing a new topic or a message.",
+        "Say start over while writing: it clears your words, and undo brings them back.",
+        "Say wake up while I am asleep.",
+    ]

@@ -86,6 +86,17 @@ NATURAL_ACTIONS: dict[Intent, DictationAction] = {
 reply", "delete that"). Not cancel: said while dictating, "forget it" is more likely part
 of a reply than a wish to drop it."""
 
+WRITING_ONLY = frozenset(
+    {
+        DictationAction.RETITLE,
+        DictationAction.START_OVER,
+        DictationAction.UNDO,
+        DictationAction.DELETE_WORD,
+    }
+)
+"""Editing commands with no command of their own outside writing: "how do I start over"
+asks about them (see interpreter)."""
+
 MAX_COMMAND_WORDS = 6
 """Longer utterances are always reply text."""
 MIN_SCORE = 85.0

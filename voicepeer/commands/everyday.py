@@ -255,6 +255,10 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "write to {query}",
         "send a message to {query}",
         "start a conversation with {query}",
+        # Discourse calls them so, and so do people who have used one.
+        "send a private message",
+        "write a private message",
+        "send a private message to {query}",
     ),
     # Not "write a new post": in a topic, a post is a reply as often.
     Intent.NEW_TOPIC: ("ask the forum a question", "ask the forum something"),

@@ -240,6 +240,9 @@ topics, without the question for one."""
 HOW_TO = "how_to"
 """The slot of "help" asked about a command ("how do I reply"): the intent it names (its
 value), which the interpreter finds in the words said."""
+HOW_TO_WRITE = "how_to_write"
+"""The slot of "help" asked about an editing command used only while writing ("how do I
+start over"): its value (a DictationAction's)."""
 WORDS_SLOTS: Mapping[Intent, str] = {
     Intent.OPEN: OPEN_ABOUT,
     Intent.CATEGORIES: CATEGORY_NAMED,

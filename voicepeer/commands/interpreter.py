@@ -38,13 +38,22 @@ from voicepeer.commands.correction import (
     is_awaited_answer,
 )
 from voicepeer.commands.editing import (
+    WRITING_ONLY,
     DictationAction,
     dictation_action,
     editing_phrases,
     heard_action,
 )
 from voicepeer.commands.everyday import HOW_TO_USE_IT
-from voicepeer.commands.intents import HOW_TO, PHRASINGS, SENSES, Command, Intent, canonical
+from voicepeer.commands.intents import (
+    HOW_TO,
+    HOW_TO_WRITE,
+    PHRASINGS,
+    SENSES,
+    Command,
+    Intent,
+    canonical,
+)
 from voicepeer.commands.matcher import (
     CommandMatcher,
     Interpretation,
@@ -78,14 +87,17 @@ CALLING_VOICEPEER = (
 phrasing count for nothing): said to someone in the room, the name would not be alone."""
 
 
-def _with_gerunds_undone(words: str) -> list[str]:
+def _ways_of_naming(words: str) -> list[str]:
     """``words``, then with each "-ing" word as its verb ("replying": "reply"; "liking":
-    "lik" and "like")."""
+    "lik" and "like"), then without "you" ("stop you": "stop"; "wake you up": "wake up")."""
     undone = [words]
     for ending in ("", "e"):
         verbs = [w[:-3] + ending if w.endswith("ing") and len(w) > 5 else w for w in words.split()]
         if verbs != words.split():
             undone.append(" ".join(verbs))
+    without_you = [w for w in words.split() if w != "you"]
+    if without_you and without_you != words.split():
+        undone.append(" ".join(without_you))
     return undone
 
 
@@ -148,11 +160,15 @@ class Interpreter:
         """ "How do I reply": help about the command the words name, with its intent in the
         slot; no command at all when they name none ("how do I get to the station" is
         talk in the room). "Replying" and "liking" name "reply" and "like"; "how do I say
-        yes" names "yes"; "how do I use this" is help as a whole."""
+        yes" names "yes"; "how do I use this" is help as a whole; "how do I start over"
+        names an editing command of writing (slot HOW_TO_WRITE)."""
         words = normalize(words).removeprefix("say ")
         if words in HOW_TO_USE_IT:
             return replace(found, command=Command(Intent.HELP))
-        for said in _with_gerunds_undone(words):
+        for said in _ways_of_naming(words):
+            action = dictation_action(said)
+            if action in WRITING_ONLY:  # "change the title" is a no elsewhere
+                return replace(found, command=Command(Intent.HELP, {HOW_TO_WRITE: action.value}))
             named = self._matched(Heard(said, 1.0), None).command
             if named is not None and named.intent is not Intent.HELP:
                 return replace(found, command=Command(Intent.HELP, {HOW_TO: named.intent.value}))

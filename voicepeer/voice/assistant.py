@@ -16,7 +16,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.intents import HOW_TO, LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, canonical
+from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     POST_OPEN,
@@ -51,7 +51,7 @@ from voicepeer.voice.cues import number_word
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
-from voicepeer.voice.how_to import help_wording, how_to
+from voicepeer.voice.how_to import help_wording, how_to_asked
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
@@ -834,11 +834,7 @@ class Assistant:
             Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
             Intent.WHERE: lambda c: self.say(self._where_and_question()),
-            Intent.HELP: lambda c: self.say(
-                how_to(Intent(str(c.slots[HOW_TO])), self.state)
-                if HOW_TO in c.slots
-                else self._help()
-            ),
+            Intent.HELP: lambda c: self.say(how_to_asked(c.slots, self.state) or self._help()),
             Intent.STOP: lambda c: self._stop(),
             Intent.SLEEP: lambda c: self._sleep("Going to sleep. Say wake up when you need me."),
             Intent.PAUSE: lambda c: self._sleep(

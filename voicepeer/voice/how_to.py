@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from voicepeer.commands.intents import Intent, canonical
+from voicepeer.commands.editing import DictationAction
+from voicepeer.commands.intents import HOW_TO, HOW_TO_WRITE, Intent, canonical
 from voicepeer.voice.state_commands import ALLOWED
 from voicepeer.voice.states import State
 
@@ -39,6 +40,17 @@ WHAT_FOLLOWS: Mapping[Intent, str] = {
 """What happens after the command, where it starts an exchange."""
 
 
+HOW_TO_WRITE_ANSWERS: Mapping[DictationAction, str] = {
+    DictationAction.RETITLE: "Say change the title while writing a new topic or a message.",
+    DictationAction.START_OVER: (
+        "Say start over while writing: it clears your words, and undo brings them back."
+    ),
+    DictationAction.UNDO: "Say undo while writing, to take back the last change to your words.",
+    DictationAction.DELETE_WORD: "Say delete last word while writing.",
+}
+"""The answers to "how do I …" about the editing commands used only while writing."""
+
+
 def help_wording(intent: Intent, state: State) -> str:
     """How help says ``intent`` in ``state`` ("open topic and a number")."""
     return HELP_WORDING_IN.get(state, {}).get(intent) or HELP_WORDING.get(intent, canonical(intent))
@@ -55,3 +67,12 @@ def how_to(intent: Intent, state: State) -> str:
         said += f" {where}" if where else ""
     follows = WHAT_FOLLOWS.get(intent)
     return f"{said}." + (f" {follows}" if follows else "")
+
+
+def how_to_asked(slots: Mapping[str, object], state: State) -> str | None:
+    """The answer to "how do I …" when help was asked so (see :data:`HOW_TO`), else None."""
+    if HOW_TO_WRITE in slots:
+        return HOW_TO_WRITE_ANSWERS[DictationAction(str(slots[HOW_TO_WRITE]))]
+    if HOW_TO in slots:
+        return how_to(Intent(str(slots[HOW_TO])), state)
+    return None
