@@ -11,6 +11,7 @@ import pytest
 
 from scripts.benchlib import _asr_data
 from scripts.benchlib._asr_data import Condition, Item, numbered, render
+from scripts.benchlib._asr_main import _what_happened
 from scripts.benchlib._asr_main import main as bench_main
 from scripts.benchlib.asr import Outcome, _write_wav, evaluate, summarize
 from scripts.benchlib.asr_phrasings import (
@@ -95,8 +96,11 @@ def test_the_bench_command_prints_the_figures_of_both_splits(
         return numbered(natural_items(split, per_intent=1)[:2] + room_talk_items(split, 1))
 
     monkeypatch.setattr(bench, "full_set", tiny)
-    assert bench_main(["--split", "both", "--json"]) == 0
-    figures = json.loads(capsys.readouterr().out)
+    assert bench_main(["--split", "both", "--json", "--misses"]) == 0
+    printed = capsys.readouterr()
+    figures = json.loads(printed.out)
+    misses = [line.split() for line in printed.err.splitlines() if " MISS " in line]
+    assert all(words[2] in {"wrong", "asked", "missed"} for words in misses), misses
     for split in ("tune", "eval"):
         assert {
             f"{split}_natural_accuracy",
@@ -131,6 +135,23 @@ def test_the_bench_hears_as_voicepeer_listen_does(
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
     assert bench == [(line["intent"], line["slots"]) for line in lines]
     assert bench and bench[0][0] is not None, bench
+
+
+def test_a_miss_listed_says_what_it_cost_the_person() -> None:
+    # Done wrongly, asked about, or nothing done: the figures count them apart, and the
+    # list of misses (--misses) says which each was.
+    said = Item("command", "next post", "en-us", PLAIN, seed=7)
+    written = Item("dictation", "my legs are heavy", "en-us", PLAIN, seed=7)
+
+    def missed(item: Item, *, asked: bool = False, wrong: bool = False) -> Outcome:
+        return Outcome(item, ["back"], False, True, 1.0, 1.0, asked=asked, wrong=wrong)
+
+    assert [
+        _what_happened(missed(said, wrong=True)),
+        _what_happened(missed(said, asked=True)),
+        _what_happened(missed(said)),
+        _what_happened(missed(written)),
+    ] == ["wrong", "asked", "missed", "words"]
 
 
 def test_a_question_is_counted_apart_from_a_wrong_action_and_a_miss() -> None:

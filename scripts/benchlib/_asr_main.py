@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from scripts.benchlib.asr import evaluate, evaluate_trained, full_set, summarize
+from scripts.benchlib.asr import Outcome, evaluate, evaluate_trained, full_set, summarize
 from voicepeer.listening import make_recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 
@@ -142,12 +142,23 @@ def _figures(split: str, args: argparse.Namespace) -> dict[str, float]:
                 )
             if args.misses and not o.correct:
                 print(
-                    f"{split} {label}MISS {o.item.kind:9} {o.item.phrasing:9} "
+                    f"{split} {label}MISS {_what_happened(o):6} {o.item.kind:9} "
+                    f"{o.item.phrasing:9} "
                     f"{o.item.state or '-':12} {o.item.condition.name:6} {o.item.voice:14} "
                     f"{o.item.text!r} -> {o.heard!r}",
                     file=sys.stderr,
                 )
     return figures
+
+
+def _what_happened(outcome: Outcome) -> str:
+    """A miss's cost to the person: something else done (wrong), asked what was meant
+    (asked), or nothing done and "Sorry" said (missed); words wrong in dictation (words)."""
+    if outcome.item.kind == "dictation":
+        return "words"
+    if outcome.wrong:
+        return "wrong"
+    return "asked" if outcome.asked else "missed"
 
 
 def _print(figures: dict[str, float], as_json: bool) -> int:
