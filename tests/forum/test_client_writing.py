@@ -44,6 +44,17 @@ def test_reply_to_topic_and_to_a_post(forum: RunningForum) -> None:
     assert mine[1].reply_to_post_number == 2
 
 
+def test_lists_read_before_a_reply_are_read_again_after_it(forum: RunningForum) -> None:
+    # Reused briefly otherwise, the latest list would give the count from before the reply
+    # (and the topic where it was), as if the reply had not been posted.
+    client = forum.client("demo")
+    topic_id = _heat_topic_id(forum)
+    before = next(t for t in client.latest().topics if t.id == topic_id)
+    client.create_post(NewReply(topic_id, "A cooling vest changed my summers."))
+    after = client.latest().topics[0]
+    assert (after.id, after.posts_count) == (topic_id, before.posts_count + 1)
+
+
 def test_new_topic_in_a_category(forum: RunningForum) -> None:
     client = forum.client("demo")
     good_news = next(c for c in client.categories() if c.slug == "good-news")

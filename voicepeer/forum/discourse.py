@@ -414,7 +414,8 @@ class DiscourseClient:
             if slow_mode_refusal(error.errors):
                 raise self._slow_mode(reply.topic_id, error) from error
             raise
-        self._fresh.pop(f"topic-{reply.topic_id}", None)
+        # The topic's lists changed too: its reply count, and where "latest" has it.
+        self.forget_recent()
         return outcome
 
     def _slow_mode(self, topic_id: int, refusal: ForumRejectedError) -> SlowModeError:

@@ -37,7 +37,7 @@ from voicepeer.errors import (
     ForumNotFoundError,
 )
 from voicepeer.forum.base import Forum, Post, Topic
-from voicepeer.forum.outbox import SendResult
+from voicepeer.forum.outbox import OutboxState, SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
 from voicepeer.recognition.base import Heard, Listener
@@ -1277,7 +1277,9 @@ class Assistant:
             # full disk keeps a reply out of the outbox: DiskFullError leaves the question
             # standing, with the words still here.
             writer = self._writer()
-            writer.post()
+            sent = writer.post()
+            if sent is not None and sent.state is OutboxState.POSTED:
+                self.reader.own_reply_posted(sent.entry.topic_id, sent.entry.post_number)
             self.reader.replied_since_reading = writer is self.composer
             self._go(State.READING)
         else:

@@ -18,6 +18,7 @@ from voicepeer.commands.text import normalize
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, NewReply, Post, SiteLimits, Topic
 from voicepeer.forum.checks import check_reply
+from voicepeer.forum.outbox import SendResult
 from voicepeer.recognition.base import Heard
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
@@ -332,8 +333,9 @@ class Composer:
         where = self._category or (self._topic.title if self._topic else "the topic")
         return f"It will appear publicly, in {where}, on {forum}."
 
-    def post(self) -> None:
-        """The user said yes: hand the reply to the outbox and say what became of it."""
+    def post(self) -> SendResult | None:
+        """The user said yes: hand the reply to the outbox and say what became of it (the
+        outbox's answer; None for what is not a reply)."""
         assert self._topic is not None
         reply_to = self._reply_to
         number = reply_to.post_number if _answers(reply_to) else None
@@ -347,6 +349,7 @@ class Composer:
         )
         self.draft = Draft()
         self._say(send_result_line(result))
+        return result
 
     def decline(self) -> Next:
         self.invite_more(

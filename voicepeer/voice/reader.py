@@ -612,6 +612,25 @@ class Reader:
             quiet=True,
         )
 
+    def own_reply_posted(self, topic_id: int, post_number: int | None) -> None:
+        """The person's reply is on the forum: the list heard before counts it (a reply more,
+        and read), so that "back" does not say the count from before it, as if it were lost."""
+        if post_number is not None:
+            heard = self._heard_up_to.get(topic_id, 0)
+            self._heard_up_to[topic_id] = max(post_number, heard)
+        if self.topics is None:
+            return
+
+        def with_reply(topic: TopicSummary) -> TopicSummary:
+            if topic.id != topic_id or not topic.posts_count:  # 0: a search's, not counted
+                return topic
+            last = topic.highest_post_number or topic.posts_count
+            highest = max(last + 1, post_number or 0)
+            return replace(topic, posts_count=topic.posts_count + 1, highest_post_number=highest)
+
+        listed = replace(self.topics, topics=tuple(with_reply(t) for t in self.topics.topics))
+        self.topics = self.as_heard(listed)
+
     def as_heard(self, topics: TopicList) -> TopicList:
         """``topics`` with what was read aloud this session, the post being read now
         included, counted as read: not new, and unread only after the furthest post heard
