@@ -55,6 +55,18 @@ def test_lists_read_before_a_reply_are_read_again_after_it(forum: RunningForum) 
     assert (after.id, after.posts_count) == (topic_id, before.posts_count + 1)
 
 
+def test_topics_are_marked_read_one_or_all(forum: RunningForum) -> None:
+    client = forum.client("demo")
+    unread = {t.id for t in client.unread_topics().topics}
+    new = {t.id for t in client.new_topics().topics}
+    assert unread and new
+    client.mark_topic_read(min(unread))
+    assert min(unread) not in {t.id for t in client.unread_topics().topics}
+    # Every one, with the ids the forum took off its lists.
+    assert client.mark_all_read() == frozenset((unread | new) - {min(unread)})
+    assert client.unread_topics().topics == () and client.new_topics().topics == ()
+
+
 def test_new_topic_in_a_category(forum: RunningForum) -> None:
     client = forum.client("demo")
     good_news = next(c for c in client.categories() if c.slug == "good-news")

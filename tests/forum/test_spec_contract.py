@@ -59,6 +59,8 @@ def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
     client.send_private_message(
         NewPrivateMessage(("sam",), "Hello Sam, a message", "Hi Sam, how are you?")
     )
+    client.mark_topic_read(long_topic)
+    assert client.mark_all_read()
 
     base_path = urlsplit(running.base_url).path.rstrip("/")
     problems = [p for e in recorder.exchanges for p in spec_problems(e, base_path)]

@@ -38,6 +38,8 @@ UNDOCUMENTED: dict[str, str] = {
     " (TopicsController#timings)",
     "GET /posts/demo/pending.json": "the user's own posts waiting for a moderator "
     "(PostsController#pending)",
+    "PUT /topics/bulk.json": "the Unread list's Dismiss (TopicsController#bulk)",
+    "PUT /topics/reset-new.json": "the New list's Dismiss (TopicsController#reset_new)",
 }
 
 #: Undocumented routes whose answers have a documented twin to validate against.

@@ -55,6 +55,7 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
             Intent.RESUME,
             Intent.WHO,
             Intent.NOTIFICATIONS,
+            Intent.MARK_READ,
             Intent.LIKE,
             Intent.UNLIKE,
             Intent.DELETE_POST,

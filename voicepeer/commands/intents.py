@@ -59,6 +59,7 @@ class Intent(StrEnum):
     UNREAD = "unread"
     CATEGORIES = "categories"
     MY_TOPICS = "my_topics"
+    MARK_READ = "mark_read"
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.UNREAD: ("unread topics", "unread", "unread posts"),
     Intent.CATEGORIES: ("categories", "list categories", "show categories"),
     Intent.MY_TOPICS: ("my topics", "topics i started", "my own topics"),
+    Intent.MARK_READ: ("mark as read",),
 }
 
 MATCHED_ONLY: Mapping[Intent, tuple[str, ...]] = {

@@ -89,36 +89,44 @@ def latest(ctx: Context, _m: re.Match[str]) -> Response:
     return _paged(ctx, "archetype = 'regular'", (), "/latest")
 
 
-def new_topics(ctx: Context, _m: re.Match[str]) -> Response:
-    """TopicQuery#new_results: topics started since the member's new-topic start date
-    (two days back, never before they joined) that they have not read, newest activity
-    first, pinned or not. Members only (ListController#ensure_logged_in: /new is not one
-    of Discourse.anonymous_filters)."""
-    user = signed_in(ctx.viewer)
-    return _paged(
-        ctx,
+def new_to(user: sqlite3.Row) -> tuple[str, tuple[Any, ...]]:
+    """TopicQuery#new_filter with remove_dismissed: topics started since the member's
+    new-topic start date (two days back, never before they joined) that they have not read
+    nor dismissed (a topic-list condition and its parameters)."""
+    return (
         "archetype = 'regular' AND created_at >= ?"
-        " AND id NOT IN (SELECT topic_id FROM topic_reads WHERE user_id = ?)",
-        (new_since(user), user["id"]),
-        "/new",
-        order="bumped_at DESC, id DESC",
+        " AND id NOT IN (SELECT topic_id FROM topic_reads WHERE user_id = ?)"
+        " AND id NOT IN (SELECT topic_id FROM dismissed_topics WHERE user_id = ?)",
+        (new_since(user), user["id"], user["id"]),
     )
 
 
-def unread_topics(ctx: Context, _m: re.Match[str]) -> Response:
-    """TopicQuery#unread_results: topics the member follows (tracking or watching:
-    voicepeer.demo_forum.tracking) with posts after the last one they read; the member's
-    own topics first, then newest activity. Members only."""
-    user = signed_in(ctx.viewer)
-    return _paged(
-        ctx,
+def unread_to(user: sqlite3.Row) -> tuple[str, tuple[Any, ...]]:
+    """TopicQuery.unread_filter: topics the member follows (tracking or watching:
+    voicepeer.demo_forum.tracking) with posts after the last one they read."""
+    return (
         "archetype = 'regular' AND id IN (SELECT r.topic_id FROM topic_reads r WHERE r.user_id = ?"
         " AND r.notification_level >= ? AND r.last_read_post_number < (SELECT MAX(post_number)"
         " FROM posts p WHERE p.topic_id = r.topic_id))",
         (user["id"], TRACKING),
-        "/unread",
-        order=f"user_id != {int(user['id'])}, bumped_at DESC, id DESC",
     )
+
+
+def new_topics(ctx: Context, _m: re.Match[str]) -> Response:
+    """TopicQuery#new_results: the topics :func:`new_to` the member, newest activity first,
+    pinned or not. Members only (ListController#ensure_logged_in: /new is not one of
+    Discourse.anonymous_filters)."""
+    where, params = new_to(signed_in(ctx.viewer))
+    return _paged(ctx, where, params, "/new", order="bumped_at DESC, id DESC")
+
+
+def unread_topics(ctx: Context, _m: re.Match[str]) -> Response:
+    """TopicQuery#unread_results: the topics :func:`unread_to` the member; their own topics
+    first, then newest activity. Members only."""
+    user = signed_in(ctx.viewer)
+    where, params = unread_to(user)
+    order = f"user_id != {int(user['id'])}, bumped_at DESC, id DESC"
+    return _paged(ctx, where, params, "/unread", order=order)
 
 
 def category_json(ctx: Context, row: sqlite3.Row) -> dict[str, Any]:

@@ -50,6 +50,9 @@ CREATE TABLE IF NOT EXISTS bookmarks (
 CREATE TABLE IF NOT EXISTS topic_reads (
     user_id INTEGER NOT NULL REFERENCES users(id), topic_id INTEGER NOT NULL REFERENCES topics(id),
     last_read_post_number INTEGER NOT NULL, PRIMARY KEY (user_id, topic_id));
+CREATE TABLE IF NOT EXISTS dismissed_topics (
+    user_id INTEGER NOT NULL REFERENCES users(id), topic_id INTEGER NOT NULL REFERENCES topics(id),
+    created_at TEXT NOT NULL, PRIMARY KEY (user_id, topic_id));
 CREATE TABLE IF NOT EXISTS category_users (
     user_id INTEGER NOT NULL REFERENCES users(id),
     category_id INTEGER NOT NULL REFERENCES categories(id),

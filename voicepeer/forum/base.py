@@ -468,6 +468,16 @@ class Forum(Protocol):
         """Mark this one notification read (never all of them: the rest were not heard)."""
         ...
 
+    def mark_all_read(self) -> frozenset[int]:
+        """Count every topic the member follows as read to its last post, and every topic
+        new to them as seen (the Dismiss of the forum's Unread and New lists); the topics
+        that took off those lists."""
+        ...
+
+    def mark_topic_read(self, topic_id: int) -> None:
+        """Count the topic as read to its last post (the member has read some of it)."""
+        ...
+
     def record_reading(self, topic_id: int, post_number: int, milliseconds: int) -> None:
         """Note that the user heard this post for so long; sent to the forum in batches, in
         the background, so its unread counts move as in a web browser."""

@@ -543,6 +543,26 @@ class DiscourseClient:
         # Without an id Discourse marks every notification read: never send it so.
         self.http.write("PUT", "/notifications/mark-read.json", {"id": int(notification_id)})
 
+    def mark_all_read(self) -> frozenset[int]:
+        # TopicsController#bulk with filter=unread takes every unread topic, not a page;
+        # #reset_new dismisses every new one (DismissedTopicUser). Both answer topic_ids.
+        unread = self.http.write(
+            "PUT", "/topics/bulk.json", {"filter": "unread", "operation": {"type": "dismiss_posts"}}
+        )
+        new = self.http.write("PUT", "/topics/reset-new.json", {})
+        self.forget_recent()
+        return frozenset(parse.topic_ids(unread)) | frozenset(parse.topic_ids(new))
+
+    def mark_topic_read(self, topic_id: int) -> None:
+        ids = [int(topic_id)]
+        self.http.write(
+            "PUT", "/topics/bulk.json", {"topic_ids": ids, "operation": {"type": "dismiss_posts"}}
+        )
+        # dismiss_posts changes only a reading the forum has: a topic opened a moment ago
+        # may have none yet (reading progress goes in batches), and is still new then.
+        self.http.write("PUT", "/topics/reset-new.json", {"topic_ids": ids})
+        self.forget_recent()
+
     def search(self, query: str, page: int = 1) -> SearchResults:
         check_search_term(query, self._min_search_term_length())
         params: dict[str, Any] = {"q": query}

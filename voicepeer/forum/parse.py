@@ -435,6 +435,13 @@ def post_outcome(data: Any) -> PostOutcome:
     return guarded("answer to a new post", build)
 
 
+def topic_ids(data: Any) -> tuple[int, ...]:
+    """The topics a bulk action or a reset of the new ones took (``{"topic_ids": [...]}``)."""
+    return guarded(
+        "answer to marking topics read", lambda: tuple(int(i) for i in data["topic_ids"])
+    )
+
+
 def _count(value: Any) -> int | None:
     # Discourse stores some counts as text in the notification's data ("count": "5").
     if isinstance(value, str) and value.isdigit():

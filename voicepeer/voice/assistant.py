@@ -53,6 +53,7 @@ from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.how_to import help_wording, how_to_asked
 from voicepeer.voice.likes import LikeChange, Likes
+from voicepeer.voice.marking_read import MarkingRead
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.outbox_phrases import send_result_line
@@ -129,6 +130,7 @@ HELP_ORDER: tuple[Intent, ...] = (
     Intent.REMOVE_VOTE,
     Intent.BOOKMARK,
     Intent.NOTIFICATIONS,
+    Intent.MARK_READ,
     Intent.SEARCH,
     Intent.BOOKMARKS,
     Intent.REMOVE_BOOKMARK,
@@ -272,9 +274,9 @@ _AskedT = TypeVar("_AskedT", bound=Asked)
 
 
 @dataclass(frozen=True)
-class PostChange:
-    """A change to the person's own post asked about (deleting it, bringing it back, adding
-    to it), and what makes it on a clear yes."""
+class Change:
+    """A change asked about (the person's own post deleted, brought back or added to;
+    topics marked read), and what makes it on a clear yes."""
 
     asked: Asked
     make: Callable[[], None]
@@ -282,8 +284,10 @@ class PostChange:
     """Where the answer leads: where the question was asked."""
 
 
-POST_CHANGES = frozenset({State.DELETING_POST, State.RECOVERING_POST, State.ADDING_TO_REPLY})
-"""The states asking about a change to the person's own post (one PostChange at a time)."""
+CHANGES = frozenset(
+    {State.DELETING_POST, State.RECOVERING_POST, State.ADDING_TO_REPLY, State.MARKING_READ}
+)
+"""The states asking about a change (one Change at a time)."""
 EDITING_STATES = frozenset({State.EDITING_POST, State.CHANGING_POST})
 """The states where the person's own post is being changed word by word (the PostEditor
 writes, not the reply's Composer)."""
@@ -405,6 +409,7 @@ class Assistant:
         self._room_talk = RoomTalkHint(self.say, self.settings.room_talk_reminder_s, monotonic)
         self._quit_from = State.DICTATING
         self.likes = Likes(self.reader, engines.forum, self.say)
+        self.marking_read = MarkingRead(self.reader, engines.forum, self.say)
         self._like: LikeChange | None = None
         """The like asked about in LIKING (or its taking back), made only on a clear yes."""
         self._vote: PollVote | None = None
@@ -422,9 +427,8 @@ class Assistant:
         self.post_recoveries = PostRecoveries(own_posts)
         self.reply_additions = ReplyAdditions(own_posts)
         self.post_editor = PostEditor(writing, own_posts)
-        self._post_change: PostChange | None = None
-        """The change to the person's own post asked about in one of POST_CHANGES, made
-        only on a clear yes."""
+        self._change: Change | None = None
+        """The change asked about in one of CHANGES, made only on a clear yes."""
         self._noted_choices: PollVote | None = None
         """Choices said for a poll that takes several at once, too few yet to ask about."""
         self.finished = False
@@ -730,11 +734,11 @@ class Assistant:
 
     def _asked(self) -> dict[State, Asked | None]:
         """What each of the states asking about one action is asking about."""
-        change = self._post_change.asked if self._post_change is not None else None
+        change = self._change.asked if self._change is not None else None
         return {
             State.LIKING: self._like,
             State.VOTING: self._vote,
-            **dict.fromkeys(POST_CHANGES, change),
+            **dict.fromkeys(CHANGES, change),
         }
 
     def _misheard(self, over_talk: bool = False) -> None:
@@ -853,7 +857,8 @@ class Assistant:
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
             Intent.DELETE_POST: lambda c: self._delete_post(),
             Intent.RECOVER_POST: lambda c: self._recover(),
-            Intent.ADD_TO_REPLY: lambda c: self._ask_to_change_post(
+            Intent.MARK_READ: lambda c: self._mark_read(),
+            Intent.ADD_TO_REPLY: lambda c: self._ask_first(
                 State.ADDING_TO_REPLY, self.reply_additions.plan, self.reply_additions.make
             ),
             Intent.EDIT_POST: lambda c: self._edit_post(),
@@ -1181,17 +1186,17 @@ class Assistant:
             self._go(State.LIKING)
             self.say(like.question)
 
-    def _ask_to_change_post(
+    def _ask_first(
         self,
         state: State,
         plan: Callable[[], _AskedT | None],
         make: Callable[[_AskedT], None],
     ) -> None:
-        """Ask before a change to the person's own post (deleting it, bringing it back,
-        adding to it); ``plan`` says why there is none to make, when there is none."""
+        """Ask before a change (the person's own post deleted, brought back or added to,
+        topics marked read); ``plan`` says why there is none to make, when there is none."""
         planned = plan()
         if planned is not None:
-            self._post_change = PostChange(planned, partial(make, planned), self.state)
+            self._change = Change(planned, partial(make, planned), self.state)
             self._go(state)
             self.say(planned.question)
 
@@ -1202,7 +1207,7 @@ class Assistant:
         at_list = self.state is State.BROWSING
         plan = deletions.plan_at_list if at_list else deletions.plan
         # A deletion or a withdrawal: mypy infers no union for the type variable.
-        self._ask_to_change_post(State.DELETING_POST, plan, deletions.make)  # type: ignore[misc]
+        self._ask_first(State.DELETING_POST, plan, deletions.make)  # type: ignore[misc]
 
     def _recover(self) -> None:
         """Ask before bringing back the person's deleted post or topic; at the topic list,
@@ -1212,7 +1217,14 @@ class Assistant:
                 return
             self._go(State.READING)
         recoveries = self.post_recoveries
-        self._ask_to_change_post(State.RECOVERING_POST, recoveries.plan, recoveries.make)
+        self._ask_first(State.RECOVERING_POST, recoveries.plan, recoveries.make)
+
+    def _mark_read(self) -> None:
+        """Ask before marking read: at a topic list all the unread and new topics, while
+        reading the topic read."""
+        marking = self.marking_read
+        plan = marking.plan_all if self.state is State.BROWSING else marking.plan
+        self._ask_first(State.MARKING_READ, plan, marking.make)
 
     def _ask_to_vote(self, number: int | None) -> None:
         """Ask before voting for choice ``number``, or before taking the vote back (None).
@@ -1266,8 +1278,8 @@ class Assistant:
             self._go(State.READING)
             if vote is not None:
                 self.reader.vote(vote)
-        elif self.state in POST_CHANGES:
-            change, self._post_change = self._post_change, None
+        elif self.state in CHANGES:
+            change, self._change = self._change, None
             self._go(change.back_to if change is not None else State.READING)
             if change is not None:
                 change.make()
@@ -1308,7 +1320,7 @@ class Assistant:
             # each with its own answer.
             asked = asked_now[self.state]
             declined = asked.declined if asked is not None else "Nothing done."
-            change, self._post_change = self._post_change, None
+            change, self._change = self._change, None
             self._like = self._vote = None
             self._go(change.back_to if change is not None else State.READING)
             self.say(declined)

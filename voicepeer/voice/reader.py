@@ -612,6 +612,25 @@ class Reader:
             quiet=True,
         )
 
+    def marked_read(self, topic_ids: frozenset[int]) -> None:
+        """The forum counts these topics read now: the lists heard say so, and say "new" of
+        none of them (the forum's lists still call a dismissed topic unseen)."""
+        listed: dict[int, Topic | TopicSummary] = {}
+        if self.topics is not None:
+            listed.update((t.id, t) for t in self.topics.topics)
+        if self.thread is not None:  # as it is now, not as listed
+            listed[self.thread.topic.id] = self.thread.topic
+        for topic_id in topic_ids:
+            topic = listed.get(topic_id)
+            # Dismissed, a topic new to the person is no longer new; opened, it still starts
+            # at its first post, as on the forum (which keeps no reading of it).
+            last = 0
+            if topic is not None and not (isinstance(topic, TopicSummary) and topic.unseen):
+                last = topic.highest_post_number or topic.posts_count
+            self._heard_up_to[topic_id] = max(last, self._heard_up_to.get(topic_id, 0))
+        if self.topics is not None:
+            self.topics = self.as_heard(self.topics)
+
     def own_reply_posted(self, topic_id: int, post_number: int | None) -> None:
         """The person's reply is on the forum: the list heard before counts it (a reply more,
         and read), so that "back" does not say the count from before it, as if it were lost."""

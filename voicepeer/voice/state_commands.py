@@ -71,7 +71,10 @@ _IN_A_LIST = COMMANDS_EVERYWHERE | {
 """Going through one of the person's own lists (bookmarks, drafts) and leaving it."""
 
 ALLOWED: Mapping[State, frozenset[Intent]] = {
-    State.BROWSING: _EVERYWHERE | _FORUM | _STARTERS | {Intent.RECOVER_POST, Intent.DELETE_POST},
+    State.BROWSING: _EVERYWHERE
+    | _FORUM
+    | _STARTERS
+    | {Intent.RECOVER_POST, Intent.DELETE_POST, Intent.MARK_READ},
     State.READING: _EVERYWHERE
     | _FORUM
     | _STARTERS
@@ -85,6 +88,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
         Intent.RECOVER_POST,
         Intent.ADD_TO_REPLY,
         Intent.EDIT_POST,
+        Intent.MARK_READ,
         Intent.VOTE,
         Intent.REMOVE_VOTE,
         Intent.BOOKMARK,
@@ -101,6 +105,7 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.DELETING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.RECOVERING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.ADDING_TO_REPLY: _EVERYWHERE | {Intent.YES, Intent.NO},
+    State.MARKING_READ: _EVERYWHERE | {Intent.YES, Intent.NO},
     State.CHANGING_POST: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
     State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
@@ -134,11 +139,12 @@ ASKING_CONSENT = frozenset(
         State.RECOVERING_POST,
         State.ADDING_TO_REPLY,
         State.CHANGING_POST,
+        State.MARKING_READ,
     }
 )
 """States whose yes makes something public (a reply, a like, a vote, a private message, a
 new topic, a post deleted, brought back, added to or changed) or cannot be undone (deleting
-a draft): the answer is heard narrowly (ListenMode.ANSWER) and judged by
+a draft, marking topics read): the answer is heard narrowly (ListenMode.ANSWER) and judged by
 voicepeer.commands.consent."""
 
 DICTATION_STATES = frozenset(

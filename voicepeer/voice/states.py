@@ -21,6 +21,9 @@
         to the person's last reply, the draft let go / no──▶ READING
     DICTATING ──add it to my last reply──▶ READING ──▶ ADDING_TO_REPLY, as from READING (the
         words dictated so far are the saved ones); with nothing to add to ──▶ DICTATING
+    BROWSING ──mark all as read──▶ MARKING_READ ──yes: the person's unread and new topics
+        marked read / no──▶ BROWSING    READING ──mark as read──▶ MARKING_READ (this topic,
+        to its last post) ──yes / no──▶ READING
     READING ──correct my post──▶ EDITING_POST ──send it──▶ CHANGING_POST ──yes: changed──▶ READING
         EDITING_POST ──cancel: the changes kept──▶ READING    CHANGING_POST ──no──▶ EDITING_POST
     DICTATING / CONFIRMING / EDITING_POST / CHANGING_POST ──goodbye, with words not yet on
@@ -60,6 +63,9 @@
   topic, …?"); only an explicit "yes" brings it back, for everyone to see again.
 - ADDING_TO_REPLY: voicepeer asked "Add your saved words to the end of your reply posted …?
   Your words: …"; only an explicit "yes" changes the reply, for everyone to see.
+- MARKING_READ: voicepeer asked "Mark your 3 unread and new topics as read? …" (or "Mark
+  all of this topic as read, …?"); only an explicit "yes" marks them: only the person sees
+  it, but the forum cannot mark them unread again.
 - EDITING_POST: the person is changing the words of their own post ("correct my post");
   utterances are corrections ("correct walk", "replace walk with talk") or the editing
   commands of DICTATING, and other words go at the end. The changes are saved after each.
@@ -188,6 +194,7 @@ class State(Enum):
     ADDING_TO_REPLY = "adding_to_reply"
     EDITING_POST = "editing_post"
     CHANGING_POST = "changing_post"
+    MARKING_READ = "marking_read"
 
 
 _STARTS = frozenset({State.BOOKMARKS, State.DRAFTS, State.NAMING, State.CHOOSING, State.CATEGORY})
@@ -213,6 +220,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.READING,
             State.CONTENT_NOTE,
             State.DELETING_POST,
+            State.MARKING_READ,
             State.SEARCHING,
             State.SLEEPING,
         }
@@ -230,6 +238,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.RECOVERING_POST,
             State.ADDING_TO_REPLY,
             State.EDITING_POST,
+            State.MARKING_READ,
             State.SEARCHING,
             State.SLEEPING,
         }
@@ -245,6 +254,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.DELETING_POST: frozenset({State.DELETING_POST, State.READING, State.BROWSING}),
     State.RECOVERING_POST: frozenset({State.RECOVERING_POST, State.READING}),
     State.ADDING_TO_REPLY: frozenset({State.ADDING_TO_REPLY, State.READING}),
+    State.MARKING_READ: frozenset({State.MARKING_READ}) | _ORIGINS,
     State.EDITING_POST: frozenset(
         {State.EDITING_POST, State.CHANGING_POST, State.READING, State.QUITTING}
     ),
