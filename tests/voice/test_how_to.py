@@ -36,12 +36,19 @@ def test_how_to_is_answered_with_the_command_and_where_it_works(
     assert talk.said[-1] == "Say delete this draft in your drafts."
 
 
-def test_how_to_change_the_title_or_start_over_is_answered_for_writing(
+def test_how_to_change_the_title_start_over_or_mark_read_is_answered(
     forum: DemoForum, data: Path
 ) -> None:
-    lines = ["how do I change the title", "how do I start over", "how do I wake you up"]
+    lines = [
+        "how do I change the title",
+        "how do I start over",
+        "how do I wake you up",
+        "how do I mark all as read",
+    ]
     assert converse(forum.base_url, lines, data).said == [
         "Say change the title while writing a new topic or a message.",
         "Say start over while writing: it clears your words, and undo brings them back.",
         "Say wake up while I am asleep.",
+        "Say mark as read. At a topic list it marks all your unread and new topics, while "
+        "reading only that topic. I ask first.",
     ]

@@ -36,6 +36,10 @@ WHAT_FOLLOWS: Mapping[Intent, str] = {
     Intent.REPLY: "Then say your reply, and say send it when it is done: I ask before posting.",
     Intent.NEW_TOPIC: "I ask for its category and its title, then for your words.",
     Intent.MESSAGE: "Then say your message, and say send it when it is done.",
+    Intent.MARK_READ: (
+        "At a topic list it marks all your unread and new topics, while reading only that "
+        "topic. I ask first."
+    ),
 }
 """What happens after the command, where it starts an exchange."""
 
