@@ -166,6 +166,11 @@ def test_a_muted_category_leaves_the_lists_and_tells_nothing_but_mentions(
     category = members.categories["treatments-and-medication"]
     listed = members.latest_ids("dave", f"/c/treatments-and-medication/{category}.json")
     assert quiet in listed  # the muted category listed on its own still shows its topics
+    # A member's own topics are all theirs to list (TopicQuery#list_topics_by removes no
+    # muted category), whoever asks.
+    members.set_level("sam", "treatments-and-medication", MUTED)
+    for who in ("sam", "dave"):
+        assert quiet in members.latest_ids(who, "/topics/created-by/sam.json")
     # Mentions and replies come before muting is looked at.
     members.set_level("mei", "treatments-and-medication", MUTED)
     body = {"topic_id": quiet, "raw": "@mei and @jo, were yours on a Monday as well?"}

@@ -172,15 +172,25 @@ def test_a_members_category_list_carries_their_reading_as_latest_does(
     assert all(t["bookmarked"] is None and "unread_posts" not in t for t in visitor)
 
 
-def test_pinned_topics_lead_the_latest_list(forum: DemoForum, client: httpx.Client) -> None:
-    oldest = forum.store.one(
-        "SELECT id FROM topics WHERE archetype = 'regular' ORDER BY bumped_at LIMIT 1"
+def test_pinned_topics_lead_the_lists_they_are_pinned_for(
+    forum: DemoForum, client: httpx.Client
+) -> None:
+    # TopicQuery#prioritize_pinned_topics: outside a category only topics pinned for the
+    # whole forum lead; a topic pinned in its category leads that category's list alone.
+    oldest, older = forum.store.all(
+        "SELECT id, category_id FROM topics WHERE archetype = 'regular' AND category_id IS NOT"
+        " NULL ORDER BY bumped_at LIMIT 2"
     )
-    assert oldest is not None
     pin_topic(forum.store, oldest["id"])
-    topics = client.get("/latest.json").json()["topic_list"]["topics"]
-    assert (topics[0]["id"], topics[0]["pinned"]) == (oldest["id"], True)
-    assert not any(t["pinned"] for t in topics[1:])
+    latest = client.get("/latest.json").json()["topic_list"]["topics"]
+    assert latest[0]["id"] != oldest["id"]
+    pinned_in = next(t for t in latest if t["id"] == oldest["id"])
+    assert (pinned_in["pinned"], pinned_in["pinned_globally"]) == (True, False)
+    category = client.get(f"/c/any/{oldest['category_id']}.json").json()["topic_list"]["topics"]
+    assert category[0]["id"] == oldest["id"]
+    pin_topic(forum.store, older["id"], globally=True)
+    latest = client.get("/latest.json").json()["topic_list"]["topics"]
+    assert (latest[0]["id"], latest[0]["pinned_globally"]) == (older["id"], True)
 
 
 def test_subcategories_are_listed_as_discourse_lists_them(

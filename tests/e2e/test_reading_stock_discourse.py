@@ -99,7 +99,7 @@ def test_a_signed_in_session_reads_stock_discourse_answers(
     )
     pinned = store.one("SELECT id, title FROM topics WHERE title LIKE 'Heat sensitivity%'")
     assert pinned is not None
-    pin_topic(store, pinned["id"])
+    pin_topic(store, pinned["id"], globally=True)
     fatigue = add_subcategory(store, "living-with-ms", "Fatigue")
     with store.transaction() as conn:
         conn.execute("UPDATE topics SET category_id = ? WHERE id = ?", (fatigue, gaps))

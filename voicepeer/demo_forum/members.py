@@ -173,6 +173,7 @@ def topics_created_by(ctx: Context, match: re.Match[str]) -> Response:
         "archetype = 'regular' AND user_id = ?",
         (owner["id"],),
         f"/topics/created-by/{owner['username']}",
+        muted=True,  # TopicQuery#list_topics_by removes no muted category
     )
 
 
@@ -184,6 +185,7 @@ def messages_sent(ctx: Context, match: re.Match[str]) -> Response:
         (owner_id,),
         f"/topics/private-messages-sent/{match['username']}",
         style="private",
+        pinned=None,
     )
 
 

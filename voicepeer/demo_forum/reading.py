@@ -57,8 +57,11 @@ def topic_list_response(
     return Response.json(200, {"users": users, "primary_groups": [], "topic_list": topic_list})
 
 
-PINNED_FIRST = "pinned_at IS NULL, bumped_at DESC, id DESC"
-"""Latest and category lists: pinned topics lead, as Discourse lists them."""
+NEWEST_ACTIVITY = "bumped_at DESC, id DESC"
+PINNED_GLOBALLY = "pinned_globally AND pinned_at IS NOT NULL"
+"""TopicQuery#prioritize_pinned_topics outside a category: only topics pinned for the
+whole forum lead a list (the latest, new, unread, a member's topics); a topic pinned in
+its category leads only that category's list."""
 
 
 def _paged(
@@ -67,13 +70,20 @@ def _paged(
     params: tuple[Any, ...],
     base: str,
     style: str = "latest",
-    order: str = PINNED_FIRST,
+    order: str = NEWEST_ACTIVITY,
     listed: int | None = None,
+    *,
+    pinned: str | None = PINNED_GLOBALLY,
+    muted: bool = False,
 ) -> Response:
     """A page of the topics ``where`` says, but those of the member's muted categories
-    (other than the category ``listed``)."""
+    (other than the category ``listed``; all with ``muted``). The ``pinned`` ones lead,
+    the most lately pinned first, then ``order`` (TopicQuery#prioritize_pinned_topics;
+    None: a list with no pinned topics, the messages)."""
     page = _page(ctx)
-    unmuted, unmuted_params = not_muted(ctx.viewer.user_id, listed)
+    unmuted, unmuted_params = ("1", ()) if muted else not_muted(ctx.viewer.user_id, listed)
+    if pinned is not None:
+        order = f"({pinned}) DESC, CASE WHEN {pinned} THEN pinned_at END DESC, {order}"
     rows = ctx.store.all(
         f"SELECT * FROM topics WHERE {where} AND {unmuted} ORDER BY {order} LIMIT ? OFFSET ?",
         (*params, *unmuted_params, TOPICS_PER_PAGE, page * TOPICS_PER_PAGE),
@@ -117,7 +127,7 @@ def new_topics(ctx: Context, _m: re.Match[str]) -> Response:
     pinned or not. Members only (ListController#ensure_logged_in: /new is not one of
     Discourse.anonymous_filters)."""
     where, params = new_to(signed_in(ctx.viewer))
-    return _paged(ctx, where, params, "/new", order="bumped_at DESC, id DESC")
+    return _paged(ctx, where, params, "/new")
 
 
 def unread_topics(ctx: Context, _m: re.Match[str]) -> Response:
@@ -263,6 +273,7 @@ def category_topics(ctx: Context, match: re.Match[str]) -> Response:
         f"/c/{category['slug']}/{category['id']}",
         style="category",
         listed=category["id"],
+        pinned=f"category_id = {int(category['id'])} AND pinned_at IS NOT NULL",
     )
 
 
@@ -358,6 +369,7 @@ def private_messages(ctx: Context, match: re.Match[str]) -> Response:
         (owner["id"],),
         f"/topics/private-messages/{owner['username']}",
         style="private",
+        pinned=None,
     )
 
 

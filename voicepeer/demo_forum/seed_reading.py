@@ -74,9 +74,14 @@ def add_special_post(
     return int(post["post_number"])
 
 
-def pin_topic(store: Store, topic_id: int) -> None:
+def pin_topic(store: Store, topic_id: int, *, globally: bool = False) -> None:
+    """Pin the topic in its category, or ``globally``: for the whole forum, leading every
+    list (TopicsController#status with "pinned" or "pinned_globally")."""
     with store.transaction() as conn:
-        conn.execute("UPDATE topics SET pinned_at = ? WHERE id = ?", (now_iso(), topic_id))
+        conn.execute(
+            "UPDATE topics SET pinned_at = ?, pinned_globally = ? WHERE id = ?",
+            (now_iso(), int(globally), topic_id),
+        )
 
 
 def add_subcategory(store: Store, parent_slug: str, name: str, description: str = "") -> int:

@@ -240,7 +240,7 @@ def topic_list_item(
         "last_poster_username": stats["last_poster_username"],
         "category_id": topic["category_id"],
         "op_like_count": stats["op_like_count"],
-        "pinned_globally": False,
+        "pinned_globally": bool(topic["pinned_globally"]),
         "featured_link": None,
         "posters": posters,
     }

@@ -99,6 +99,7 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("posts", "post_type", "INTEGER NOT NULL DEFAULT 1"),
     ("posts", "action_code", "TEXT"),
     ("topics", "pinned_at", "TEXT"),
+    ("topics", "pinned_globally", "INTEGER NOT NULL DEFAULT 0"),
     ("categories", "parent_category_id", "INTEGER"),
     # A topic's bookmark is kept on its first post (older databases cannot then also
     # bookmark that post on its own: their unique key is the post alone).

@@ -146,7 +146,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "deleted_at": None,
         "user_id": topic["user_id"],
         "featured_link": None,
-        "pinned_globally": False,
+        "pinned_globally": bool(topic["pinned_globally"]),
         "pinned_at": topic["pinned_at"],
         "pinned_until": None,
         "image_url": None,
