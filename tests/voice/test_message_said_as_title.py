@@ -194,3 +194,27 @@ def test_a_private_message_said_as_its_title_is_offered_as_the_message(tmp_path:
         "demo forum. Say yes or no."
     )
     assert talk.said[-1] == f"Your message, {said[:1].upper()}{said[1:]}, is sent."
+
+
+def test_read_it_back_at_the_title_question_is_no_title(tmp_path: Path) -> None:
+    # A message's title may be two letters long: "read it back" became its title.
+    with start(tmp_path, title_limit=100) as forum:
+        talk = converse(
+            forum.base_url,
+            ["message priya", "yes", "read it back", "thank you", "cancel"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        words_first = converse(
+            forum.base_url,
+            ["new topic", "living with ms", f"{MESSAGE} {MESSAGE}", "read back", SHORT_TITLE],
+            tmp_path / "other",
+            credentials=signed_in(forum),
+        )
+    assert talk.said[2:4] == [
+        "Your message is empty so far. Say the title, or say cancel.",
+        "The title is: Thank you. Now say your message, then say send it. Take your time.",
+    ]
+    assert words_first.said[3].startswith("Your new topic says: My legs are heavy today")
+    assert words_first.said[3].endswith("Say the title, or say cancel.")
+    assert words_first.said[4].startswith("The title is: Heavy legs in the heat. It says:")

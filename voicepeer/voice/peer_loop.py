@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.choices import name_said, place_said
+from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import CATEGORY_NAMED
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.numbers import ORDINAL_WORDS, place
@@ -24,6 +25,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Next
+from voicepeer.voice.correction import read_back
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.error_phrases import not_signed_in, problem_line
 from voicepeer.voice.forum_phrases import category_phrase
@@ -135,6 +137,15 @@ class PeerLoop:
             return self._category_heard(heard)
         if state is State.NAMING:
             return self._look_for(heard.text)
+        if self._engines.interpreter.editing(heard) is DictationAction.READ_BACK:
+            # "Read it back" is no title (a message's may be two letters long): what is
+            # written so far, if anything, and the question again.
+            composer = self.composer
+            title = composer.conversation.title
+            said = f"The title is: {as_sentence(title)} " if title else ""
+            read = read_back(composer.draft, composer.conversation.what)
+            self._say(f"{said}{read} {PEER_QUESTIONS[State.TITLING]}")
+            return State.TITLING
         return self._title(heard.text)
 
     def help_for(self, state: State) -> str | None:

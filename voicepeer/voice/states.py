@@ -139,6 +139,7 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
   back, so that only the title is said again: at once when the forum refused the title
   right after the yes, or when the draft is taken up later; so do words said for a title
   and too long for one (a whole message, often). "Cancel" here puts such words aside, saved.
+  "Read it back" is no title: what is written so far is read, and the title asked again.
 - COMPOSING: dictating the first post of the new conversation, with the same editing
   commands as a reply; the draft is saved after every change.
 - SENDING: voicepeer read it back, said who will see it ("privately, to Priya Nair" or
