@@ -93,3 +93,12 @@ def test_a_word_too_short_is_asked_for_again_where_the_words_were_asked_for(
     said = converse(forum.base_url, ["search for ms", "latest topics"], data)
     assert said.said[-2] == "Say search for, and then a longer word."
     assert "latest topics. One: " in said.said[-1]
+
+
+def test_the_words_looked_for_are_said_back_as_written(forum: DemoForum, data: Path) -> None:
+    # Heard in lower case, "ms" may be spoken "miss": said back as it is written.
+    talk = converse(forum.base_url, ["search for ms nurse", "where am i"], data)
+    assert talk.said[0].startswith("4 topics about MS nurse. One: ")
+    assert talk.said[1].startswith("You are in the topics about MS nurse, on topic 1 of 4")
+    nothing = converse(forum.base_url, ["search for mri zebra crossings"], data)
+    assert nothing.said[-1].startswith("I found nothing about MRI zebra crossings.")

@@ -45,6 +45,7 @@ from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.topic_titles import titles_about
 from voicepeer.voice.unread_topics import NOTHING_UNREAD, still_unread, unread_and_new
 from voicepeer.voice.unread_topics import heading as unread_heading
+from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 
 log = logging.getLogger(__name__)
 
@@ -245,19 +246,21 @@ class Reader:
             )
             return Searched.TOO_SHORT if too_short else Searched.NOT_SHOWN
         found, hits = page
+        # Said back as written ("MS", not "ms", which a speech engine may say as "miss").
+        about = " ".join(as_written(query.split(), WRITTEN_FORMS))
         if not found.topics:
             # Not "try other words": said next on their own, they are no command.
-            self._say(f"I found nothing about {query}. Say search for, and other words.")
+            self._say(f"I found nothing about {about}. Say search for, and other words.")
             return Searched.NOT_SHOWN
         count = phrasing.count_phrase(len(found.topics), "topic").capitalize()
         count += " or more" if found.has_more else ""
         more = partial(self._more_found, query)
         shown = self._show_list(
             found,
-            f"{count} about {query}.",
+            f"{count} about {about}.",
             hits,
             next_pages=more,
-            name=f"the topics about {query}",
+            name=f"the topics about {about}",
         )
         return Searched.SHOWN if shown else Searched.NOT_SHOWN
 
