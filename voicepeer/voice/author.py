@@ -51,7 +51,7 @@ def who_is_here(topic: Topic, me: str | None) -> str:
     what = "conversation" if topic.archetype == "private_message" else "topic"
 
     def named(person: Participant) -> str:
-        if me is not None and person.username.casefold() == me.casefold():
+        if phrasing.same_member(person.username, me):
             return "you"
         return person.name or person.username
 

@@ -54,7 +54,7 @@ def topic_line(position: int, topic: TopicSummary, me: str | None = None) -> str
     if topic.pinned:  # pinned by a moderator: at the top whatever its last activity
         parts.append("pinned")
     starter = topic.created_by
-    if starter and me is not None and starter.casefold() == me.casefold():
+    if same_member(starter, me):
         parts.append("by you")
     elif starter:
         parts.append(f"by {starter}")
@@ -134,13 +134,20 @@ def post_header(post: Post, index: int, total: int, now: datetime, me: str | Non
     if age:
         parts.append(age)
     answered = post.reply_to_username
-    if answered and answered.casefold() == post.username.casefold():
+    if same_member(answered, post.username):
         parts.append(f"replying to {'your' if post.yours else 'their'} own post")
-    elif answered and me is not None and answered.casefold() == me.casefold():
+    elif same_member(answered, me):
         parts.append("replying to you")
     elif answered:
         parts.append(f"replying to {post.reply_to_name or answered}")
     return ", ".join(parts) + "."
+
+
+def same_member(username: str | None, other: str | None) -> bool:
+    """Whether two usernames name the same member (the forum ignores their case)."""
+    if not username or not other:
+        return False
+    return username.casefold() == other.casefold()
 
 
 def author_name(post: Post) -> str:
