@@ -606,7 +606,7 @@ class Reader:
             return
         topic_id, post_number, began = self._hearing
         self._hearing = None
-        self._heard_up_to[topic_id] = max(post_number, self._heard_up_to.get(topic_id, 0))
+        self._heard_to(topic_id, post_number)
         if self.topics is not None:
             self.topics = self.as_heard(self.topics)
         elapsed_ms = int((self._monotonic() - began) * 1000)
@@ -630,7 +630,7 @@ class Reader:
             last = 0
             if topic is not None and not (isinstance(topic, TopicSummary) and topic.unseen):
                 last = topic.highest_post_number or topic.posts_count
-            self._heard_up_to[topic_id] = max(last, self._heard_up_to.get(topic_id, 0))
+            self._heard_to(topic_id, last)
         if self.topics is not None:
             self.topics = self.as_heard(self.topics)
 
@@ -638,8 +638,7 @@ class Reader:
         """The person's reply is on the forum: the list heard before counts it (a reply more,
         and read), so that "back" does not say the count from before it, as if it were lost."""
         if post_number is not None:
-            heard = self._heard_up_to.get(topic_id, 0)
-            self._heard_up_to[topic_id] = max(post_number, heard)
+            self._heard_to(topic_id, post_number)
         if self.topics is None:
             return
 
@@ -652,6 +651,11 @@ class Reader:
 
         listed = replace(self.topics, topics=tuple(with_reply(t) for t in self.topics.topics))
         self.topics = self.as_heard(listed)
+
+    def _heard_to(self, topic_id: int, post_number: int) -> None:
+        """Count the topic heard up to ``post_number`` (never less than before; 0: heard
+        to no post, but no longer new)."""
+        self._heard_up_to[topic_id] = max(post_number, self._heard_up_to.get(topic_id, 0))
 
     def as_heard(self, topics: TopicList) -> TopicList:
         """``topics`` with what was read aloud this session, the post being read now
