@@ -90,15 +90,15 @@ phrasing count for nothing): said to someone in the room, the name would not be 
 def _ways_of_naming(words: str) -> list[str]:
     """``words``, then with each "-ing" word as its verb ("replying": "reply"; "liking":
     "lik" and "like"), then without "you" ("stop you": "stop"; "wake you up": "wake up")."""
-    undone = [words]
+    ways = [words]
     for ending in ("", "e"):
         verbs = [w[:-3] + ending if w.endswith("ing") and len(w) > 5 else w for w in words.split()]
         if verbs != words.split():
-            undone.append(" ".join(verbs))
+            ways.append(" ".join(verbs))
     without_you = [w for w in words.split() if w != "you"]
     if without_you and without_you != words.split():
-        undone.append(" ".join(without_you))
-    return undone
+        ways.append(" ".join(without_you))
+    return ways
 
 
 def wake_phrases(aliases: Mapping[str, Intent]) -> list[tuple[str, Intent]]:
