@@ -22,12 +22,14 @@ def test_a_command_is_a_command_only_as_a_whole_utterance() -> None:
     # Everyday wordings, matched but kept out of the recognizers' command models.
     assert dictation_action("what did I write") is DictationAction.READ_BACK
     assert dictation_action("what have I got so far") is DictationAction.READ_BACK
+    assert dictation_action("what did I just say") is DictationAction.READ_BACK
     assert dictation_action("delete the last sentence") is DictationAction.SCRATCH
     assert dictation_action("I'm finished") is DictationAction.SEND
     assert dictation_action("done") is None  # ends the letters of a spelled correction
     assert dictation_action("what did I write about the heat last week") is None
     # Word for word only: a reply's sentence one word away is the reply's.
     assert dictation_action("what did she write") is None
+    assert dictation_action("what did she say") is None
     assert dictation_action("he deleted the last sentence") is None
     assert "what did i write" not in editing_phrases()
     assert dictation_action("stop replying") is DictationAction.CANCEL

@@ -207,7 +207,14 @@ def test_read_it_back_at_the_title_question_is_no_title(tmp_path: Path) -> None:
         )
         words_first = converse(
             forum.base_url,
-            ["new topic", "living with ms", f"{MESSAGE} {MESSAGE}", "read back", SHORT_TITLE],
+            [
+                "new topic",
+                "living with ms",
+                f"{MESSAGE} {MESSAGE}",
+                "read back",
+                "what did I say",
+                SHORT_TITLE,
+            ],
             tmp_path / "other",
             credentials=signed_in(forum),
         )
@@ -217,4 +224,6 @@ def test_read_it_back_at_the_title_question_is_no_title(tmp_path: Path) -> None:
     ]
     assert words_first.said[3].startswith("Your new topic says: My legs are heavy today")
     assert words_first.said[3].endswith("Say the title, or say cancel.")
-    assert words_first.said[4].startswith("The title is: Heavy legs in the heat. It says:")
+    # Said in everyday words, the same: not a title of "What did I say".
+    assert words_first.said[4] == words_first.said[3]
+    assert words_first.said[5].startswith("The title is: Heavy legs in the heat. It says:")

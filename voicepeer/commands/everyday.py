@@ -18,6 +18,9 @@ READ_BACK_WORDINGS = (
     "read back what i said",
     "what does it say",
     "what will it say",
+    "what did i say",
+    "what did i just say",
+    "what have i said so far",
 )
 """Everyday wordings of reading back what was written, while writing and at the question
 before posting."""
@@ -78,6 +81,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "say them again",
         "come again",
         "sorry what",
+        "what did you just say",
         "repeat that paragraph",
         "read that paragraph again",
         # Asked to choose (a category): the choices again.
