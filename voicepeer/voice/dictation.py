@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from voicepeer.recognition.base import HeardWord
 from voicepeer.voice.articles import agreeing
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
+from voicepeer.voice.written_numbers import with_digits
 
 # Spoken punctuation and layout words, longest first so "new paragraph" beats "new".
 SPOKEN_MARKS: tuple[tuple[str, str], ...] = (
@@ -245,7 +246,7 @@ class Draft:
 
     @property
     def text(self) -> str:
-        return render([token for phrase in self.phrases for token in phrase])
+        return render(with_digits([token for phrase in self.phrases for token in phrase]))
 
     def text_to_send(self) -> str:
         """The text as it will be posted (see :func:`finished`)."""

@@ -32,6 +32,7 @@ from voicepeer.voice.outbox_phrases import retitle_line, send_result_line, title
 from voicepeer.voice.phrasing import and_list, forum_name
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written, forms_with_names
+from voicepeer.voice.written_numbers import with_digits
 
 
 class Begun(Enum):
@@ -121,7 +122,7 @@ def spoken_title(text: str) -> str:
     lead = next((len(p.split()) for p in TITLE_LEAD_INS if said[: len(p.split())] == p.split()), 0)
     if 0 < lead < len(words):
         words = words[lead:]
-    title = " ".join(as_written(words, WRITTEN_FORMS)).rstrip(".")
+    title = " ".join(with_digits(as_written(words, WRITTEN_FORMS))).rstrip(".")
     return title[:1].upper() + title[1:]
 
 
