@@ -75,3 +75,24 @@ def test_a_topic_opened_again_counts_what_was_heard_as_read(forum: DemoForum, da
     assert talk.said[-2] == (
         "Hello from a new member, in Living with MS. 3 posts. Continuing from post 3."
     )
+
+
+def test_a_topic_left_after_a_post_heard_to_its_end_goes_on_after_it(
+    forum: DemoForum, data: Path
+) -> None:
+    # Its place was the post being read when the person left: opened again, that post was
+    # read again although the topic said what was new came after it.
+    lines = ["latest", "open topic three", "back", "open topic three"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[1].endswith("Continuing from post 2.")
+    assert talk.said[-2].endswith("1 new post since you last read. Continuing from post 3.")
+    assert talk.said[-1].startswith("Post 3 of 3, by Priya Nair")
+    # With everything heard, the place left is kept: the person went back to post 2.
+    again = converse(
+        forum.base_url,
+        ["open topic three", "post two", "back", "open topic three"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert again.said[-2].endswith("Continuing from post 2.")
+    assert again.said[-1].startswith("Post 2 of 3, by Sam Okafor")

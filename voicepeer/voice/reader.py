@@ -536,9 +536,13 @@ class Reader:
             return 0
         saved = self._engines.places.get(thread.topic.id)
         # A mega topic's indexes cover only the stretch loaded, so a saved index means nothing.
-        if saved is not None and not thread.topic.is_mega:
-            return min(saved, len(thread) - 1)
-        return thread.start_index()
+        if saved is None or thread.topic.is_mega:
+            return thread.start_index()
+        left_at = min(saved, len(thread) - 1)
+        if (thread.topic.last_read_post_number or 0) >= thread.topic.highest_post_number > 0:
+            return left_at  # all heard: where the person was
+        # The post left on was heard to its end: on from the first not heard.
+        return max(left_at, thread.start_index())
 
     def current_post(self) -> Post | None:
         thread, index = self.thread, self.post_index
