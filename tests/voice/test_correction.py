@@ -239,7 +239,7 @@ def test_scratch_that_says_how_the_reply_now_ends(forum: DemoForum, tmp_path: Pa
     said = converse(forum.base_url, lines, tmp_path).said
     assert said[-4:-1] == [
         "Removed the last part. It now ends: … legs so heavy by the afternoon.",
-        "Removed the last part. Your reply is empty now.",
+        "Removed the last part. Your reply is empty now. If you did not mean that, say undo.",
         "There is nothing to remove.",
     ]
 

@@ -52,7 +52,9 @@ def test_words_said_after_start_over_are_not_swapped_for_the_old_ones(
         data,
         credentials=signed_in(forum),
     )
-    assert talk.said[-2] == "Removed the last part. Your reply is empty now."
+    assert talk.said[-2] == (
+        "Removed the last part. Your reply is empty now. If you did not mean that, say undo."
+    )
     assert talk.said[-1] == "Brought back the last part. It ends: Hello."
 
 
@@ -192,3 +194,38 @@ def test_undo_takes_back_a_correction_and_leaves_one_waiting(forum: DemoForum, d
     assert newest_raw(forum, topic_id) == (
         "The cooling vest helped me all summer and the frozen berries too."
     )
+
+
+def test_words_come_back_to_are_taken_back_a_sentence_at_a_time(
+    forum: DemoForum, data: Path
+) -> None:
+    # Saved words came back as one part: one "undo" or "scratch that" emptied the reply,
+    # and the empty reply was saved over them.
+    keep = ["open topic one", "reply", FIRST, "full stop", SECOND, "cancel"]
+    converse(forum.base_url, keep, data, credentials=signed_in(forum))
+    lines = ["open topic one", "post one", "reply", "undo", "scratch that", "undo", "undo"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    nothing = "There is nothing to undo. Go on with your reply, or say send it."
+    assert talk.said[-4:] == [
+        nothing,
+        "Removed the last part. It now ends: … cooling vest helped me all summer.",
+        "Brought back the last part. It ends: … summer. And the frozen grapes too.",
+        nothing,
+    ]
+    again = converse(forum.base_url, ["open topic one", "post one", "reply"], data)
+    assert again.said[-1].startswith(
+        "You have a saved reply to Walked to the end of the pier today. It says: The cooling "
+        "vest helped me all summer. And the frozen grapes too."
+    )
+
+
+def test_undo_said_again_takes_nothing_out(forum: DemoForum, data: Path) -> None:
+    # The second "undo" removed the words just brought back, and a third brought them back.
+    lines = ["open topic one", "reply", FIRST, "delete last word", "undo", "undo", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-4:] == [
+        "Deleted summer.",
+        "Brought back summer. It ends: … cooling vest helped me all summer.",
+        "There is nothing to undo. Go on with your reply, or say send it.",
+        "Your reply says: The cooling vest helped me all summer",
+    ]

@@ -92,6 +92,9 @@ class Composer:
         self.corrector = Corrector(say, engines.interpreter, self.what)
         self._undoable: Removal | None = None
         self._more_invited: Draft | None = None
+        self._dictated_last: list[str] | None = None
+        """The words dictated by the last utterance while they are still the draft's last:
+        what "undo" with nothing to bring back takes out."""
         """The draft voicepeer last asked more words for (see invite_more): a draft begun
         since was not asked for any."""
         self._topic: Topic | None = None
@@ -203,6 +206,7 @@ class Composer:
             if said is None:
                 return Next.DICTATING  # nothing to write: said what to say
             self.draft.add(said.text, said.words, self.forms)
+            self._dictated_last = self.draft.last_phrase
             if normalize(heard.text) in SOUNDS_FINISHED:
                 self._say(
                     f'I added "{said.text}" to your {self.what}. If it is finished, say send '
@@ -262,9 +266,14 @@ class Composer:
     def _undo(self) -> None:
         """ "Undo": what the last "scratch that", "delete last word" or "start over" removed,
         or the last correction changed, brought back when nothing changed since; else, said
-        just after some words, those words removed (as "scratch that")."""
-        if not self._bring_back():
+        just after some words, those words removed (as "scratch that"). Said again, or
+        after coming back to saved words, it removes nothing."""
+        if self._bring_back():
+            return
+        if self._dictated_last is not None and self._dictated_last is self.draft.last_phrase:
             self._scratch()
+        else:
+            self._say(f"There is nothing to undo. {self.go_on}")
 
     def _keep(self, before: Draft, said_back: str) -> bool:
         """Keep ``before`` for "undo" (``said_back`` says it came back) when the draft is
@@ -473,7 +482,9 @@ def scratched_line(draft: Draft, what: str) -> str:
     """After "scratch that": how the reply (or other ``what``) now ends, or that it is empty,
     so that nobody has to ask for it to be read back to know."""
     if draft.is_empty:
-        return f"Removed the last part. Your {what} is empty now."
+        return (
+            f"Removed the last part. Your {what} is empty now. If you did not mean that, say undo."
+        )
     return f"Removed the last part. It now ends: {_ending(draft)}"
 
 

@@ -33,6 +33,7 @@ SPOKEN_MARKS: tuple[tuple[str, str], ...] = (
     ("colon", ":"),
 )
 _SENTENCE_END = frozenset(".!?")
+_LAYOUT = frozenset({"\n", "\n\n"})
 _ATTACHED = frozenset(".,!?;:")
 _PLACEHOLDER_BASE = 0xE000
 _TOKEN = re.compile(r"\n\n|\n|[.,!?;:]|[^\s.,!?;:]+")
@@ -126,9 +127,16 @@ class Draft:
 
     @classmethod
     def from_text(cls, text: str) -> Draft:
-        """A draft restored from saved text; the whole text becomes one phrase."""
-        tokens = tokenize_dictation(text)
-        return cls([tokens] if tokens else [])
+        """A draft restored from saved text, each sentence or line a phrase: "scratch that"
+        then takes back the last sentence, never the whole of what was saved."""
+        phrases: list[list[str]] = [[]]
+        for token in tokenize_dictation(text):
+            if token in _LAYOUT and phrases[-1]:
+                phrases.append([])  # a paragraph begins the phrase after it
+            phrases[-1].append(token)
+            if token in _SENTENCE_END:
+                phrases.append([])
+        return cls([phrase for phrase in phrases if phrase])
 
     def add(
         self,
@@ -141,6 +149,11 @@ class Draft:
         if tokens:
             self.phrases.append(tokens)
             self.heard.append(_attach(tokens, words))
+
+    @property
+    def last_phrase(self) -> list[str] | None:
+        """The tokens of the phrase dictated last (the same list while it is unchanged)."""
+        return self.phrases[-1] if self.phrases else None
 
     def scratch_last_phrase(self) -> bool:
         """Remove what was dictated last; False when there was nothing to remove."""
