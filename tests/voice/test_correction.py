@@ -361,3 +361,87 @@ def test_typed_session_replaces_words_given_after_the_question_then_posts_after_
     assert "Replaced the new tablets with the infusion." in said
     assert talk.said[-1].endswith("is posted."), said
     assert "My neurologist says the infusion should help." in last_post(forum)
+
+
+@pytest.mark.parametrize("answer", ["um", "pardon", "say that again", "help"])
+def test_a_replacement_question_not_answered_is_asked_again(answer: str) -> None:
+    # "Um" became the new words (and, written as nothing, deleted the old ones); "pardon"
+    # replaced them with "pardon".
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("I met Jo at the clinic today")
+    assert corrector.hear(Heard("replace today"), draft)
+    assert corrector.hear(Heard(answer), draft)
+    assert said[-1] == "Replace today with what? Say the new words, or say leave it."
+    assert corrector.hear(Heard("yesterday"), draft)
+    assert draft.text == "I met Jo at the clinic yesterday"
+
+
+def test_a_spelled_word_may_have_an_apostrophe_or_a_hyphen() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("I dont know about self injecting")
+    assert corrector.hear(Heard("correct dont"), draft)
+    assert corrector.hear(Heard("d o n apostrophe t"), draft)
+    assert said[-1] == "d o n ' t. More letters, or say done."
+    assert corrector.hear(Heard("done"), draft)
+    assert corrector.hear(Heard("correct self injecting"), draft)
+    for letters in ("s e l f", "hyphen", "i n j e c t i n g", "done"):
+        assert corrector.hear(Heard(letters), draft)
+    assert draft.text == "I don't know about self-injecting"
+    # Marks alone are no word.
+    assert corrector.hear(Heard("correct about"), draft)
+    assert corrector.hear(Heard("dash"), draft) and corrector.hear(Heard("done"), draft)
+    assert said[-1] == "No letters given; about is unchanged."
+
+
+def test_a_name_corrected_keeps_its_capital() -> None:
+    # Spelled letters come in lower case: "Jo" became "joanne" in the middle of a sentence.
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("I met Jo on Monday and i said hello")
+    assert corrector.hear(Heard("correct Jo"), draft)
+    assert corrector.hear(Heard("j o a n n e"), draft) and corrector.hear(Heard("done"), draft)
+    assert said[-1] == "Changed Jo to Joanne."
+    assert corrector.hear(Heard("replace monday with tuesday"), draft)
+    assert corrector.hear(Heard("replace i said with we said"), draft)
+    assert draft.text == "I met Joanne on Tuesday and we said hello"
+
+
+def test_taking_back_during_a_correction_takes_back_the_correction(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Scratch that" and "cancel" while a correction waited emptied the reply or put it
+    # aside; "read it back" and "help" dropped the letters given so far.
+    lines = [
+        "open topic one",
+        "reply",
+        "I met Jo at the clinic today",
+        "replace clinic",
+        "scratch that",
+        "correct Jo",
+        "j o",
+        "read it back",
+        "help",
+        "a n n e",
+        "done",
+        "replace today",
+        "cancel",
+        "read it back",
+    ]
+    said = converse(forum.base_url, lines, tmp_path).said
+    spelling = "Say letters, like m s, or mike sierra, then say done. Or say leave it."
+    assert said[4] == "Left clinic as it was."
+    assert said[7:11] == [
+        "Your reply says: I met Jo at the clinic today",
+        spelling,
+        next(line for line in said if line.startswith("Say your reply. You can say comma")),
+        spelling,
+    ]
+    assert said[11:] == [
+        "j o a n n e. More letters, or say done.",
+        "Changed Jo to Joanne.",
+        "Replace today with what?",
+        "Left today as it was.",
+        "Your reply says: I met Joanne at the clinic today",
+    ]

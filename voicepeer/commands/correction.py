@@ -54,6 +54,8 @@ NATO_ALPHABET: dict[str, str] = {
     "zulu": "z",
 }
 # How recognizers write some letters said on their own.
+SPELLED_MARKS = {"apostrophe": "'", "hyphen": "-", "dash": "-"}
+"""What a spelled word may have besides letters ("d o n apostrophe t")."""
 _LETTER_NAMES = {
     "ay": "a",
     "bee": "b",
@@ -248,6 +250,8 @@ def spelled_letters(words: tuple[str, ...]) -> list[str] | None:
             letters.append(NATO_ALPHABET[word])
         elif word in _LETTER_NAMES:
             letters.append(_LETTER_NAMES[word])
+        elif word in SPELLED_MARKS:
+            letters.append(SPELLED_MARKS[word])
         else:
             return None
     return letters
@@ -295,7 +299,7 @@ def awaited_answers(context: str) -> list[str]:
     nato, plain = _NATO_WORDS, [chr(c) for c in range(97, 123)]
     letters = [f"{a} {b}" for a in nato for b in nato] * NATO_WEIGHT
     letters += [f"{a} {b}" for a in plain for b in plain]
-    letters += [*nato * NATO_WEIGHT, *plain] * SINGLE_LETTER_WEIGHT  # said on its own
+    letters += [*nato * NATO_WEIGHT, *plain, *SPELLED_MARKS] * SINGLE_LETTER_WEIGHT  # alone
     return [
         *letters,
         *DONE_PHRASES * SPELLING_CONTROL_WEIGHT,

@@ -22,7 +22,7 @@ from voicepeer.forum.outbox import SendResult
 from voicepeer.recognition.base import Heard
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
-from voicepeer.voice.correction import Corrector, read_back
+from voicepeer.voice.correction import Corrector, Pending, read_back
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.outbox_phrases import refused_draft_line, send_result_line
@@ -180,7 +180,15 @@ class Composer:
             self._keep(before, "The words are back as they were before that change.")
             self.save()
             return Next.DICTATING
-        if action is DictationAction.UNDO and self.corrector.leave():
+        if action in _LEAVE_A_CORRECTION and self.corrector.leave():
+            return Next.DICTATING  # the correction is what they take back, not the words
+        if action in _WHILE_CORRECTING and self.corrector.pending is not Pending.NOTHING:
+            self._say(
+                read_back(self.draft, self.what)
+                if action is DictationAction.READ_BACK
+                else self.help
+            )
+            self.corrector.ask_again()  # the letters so far are kept
             return Next.DICTATING
         self.corrector.reset()
         if action is DictationAction.SEND:
@@ -458,6 +466,15 @@ def replied_topic(draft_key: str) -> int | None:
     for any other draft."""
     topic = draft_key.removeprefix(_REPLY_TO)
     return int(topic) if topic != draft_key and topic.isdigit() else None
+
+
+_LEAVE_A_CORRECTION = frozenset(
+    {DictationAction.UNDO, DictationAction.SCRATCH, DictationAction.CANCEL}
+)
+"""Said while a correction waits for its answer: that correction is dropped, the words left
+as they were."""
+_WHILE_CORRECTING = frozenset({DictationAction.READ_BACK, DictationAction.HELP})
+"""Said while a correction waits for its answer: answered, and the correction asked again."""
 
 
 @dataclass(frozen=True)

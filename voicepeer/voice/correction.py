@@ -26,9 +26,10 @@ from voicepeer.commands.correction import (
     CorrectionCommand,
     CorrectionKind,
 )
+from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.recognition.base import Heard
-from voicepeer.voice.dictation import Draft, Place
+from voicepeer.voice.dictation import Draft, Place, tokenize_dictation
 from voicepeer.voice.ports import Say
 from voicepeer.voice.written_forms import WRITTEN_FORMS
 
@@ -180,6 +181,10 @@ class Corrector:
             self.reset()
             self._say(f"Left {target.original} as it was.")
             return True
+        if not tokenize_dictation(" ".join(new)) or self._asks_again(heard):
+            # "Um", or "pardon": no words to put there; taken, they deleted the old ones.
+            self.ask_again()
+            return True
         self.reset()
         if draft.words_at(target.place) != target.original:
             self._say(f"Your {self._what} has changed since. Say replace and the words again.")
@@ -187,6 +192,26 @@ class Corrector:
         written = draft.replace(target.place, " ".join(new), self._forms)
         self._say(f"Replaced {target.original} with {written}.")
         return True
+
+    def _asks_again(self, heard: Heard) -> bool:
+        """Whether ``heard`` asks for the question again ("pardon", "help") rather than
+        answering it."""
+        command = self._interpreter.command(heard).command
+        return command is not None and command.intent in (Intent.REPEAT, Intent.HELP)
+
+    def ask_again(self) -> None:
+        """The question of the correction awaited, again, with how to answer it."""
+        target = self._target
+        assert target is not None
+        if self.pending is Pending.REPLACEMENT:
+            self._say(f"Replace {target.original} with what? Say the new words, or say leave it.")
+        elif self.pending is Pending.CHOICE:
+            self._say(
+                f"Say a number from 1 to {len(target.choices)}, none of those, spell it, "
+                "or leave it."
+            )
+        else:
+            self._say("Say letters, like m s, or mike sierra, then say done. Or say leave it.")
 
     def _replace(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
@@ -223,7 +248,7 @@ class Corrector:
                 self._say(f"{' '.join(self._letters)}. More letters, or say done.")
                 return True
             if kind is CorrectionKind.DONE:
-                if not self._letters:
+                if not any(letter.isalpha() for letter in self._letters):
                     self.reset()
                     self._say(f"No letters given; {target.original} is unchanged.")
                 else:
@@ -234,13 +259,7 @@ class Corrector:
             self.reset()
             self._say(f"Left {target.original} as it was.")
             return False
-        if self.pending is Pending.CHOICE:
-            self._say(
-                f"Say a number from 1 to {len(target.choices)}, none of those, spell it, "
-                "or leave it."
-            )
-        else:
-            self._say("Say letters, like m s, or mike sierra, then say done. Or say leave it.")
+        self.ask_again()
         return True
 
     def _start_spelling(self, lead: str) -> None:

@@ -69,6 +69,16 @@ def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS)
     return as_written(tokens, forms)
 
 
+def _is_name(token: str) -> bool:
+    """Whether a word of the draft is written with a capital of its own (a name, "Monday"),
+    not "I", which is written so wherever it is."""
+    return token[:1].isupper() and _PRONOUN_I.match(token.lower()) is None
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
 def render(tokens: list[str]) -> str:
     """Join tokens into text: no space before marks, capitals at sentence starts, "I"."""
     out: list[str] = []
@@ -197,10 +207,13 @@ class Draft:
     def replace(self, place: Place, text: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> str:
         """Put ``text`` (one or more words) where ``place`` is, written as ``forms`` has
         them; it counts as sure. The words as they are written now ("ms" as "MS")."""
-        new = tokenize_dictation(text, forms)
+        new, said = tokenize_dictation(text, forms), as_written(text.split(), forms)
         phrase, heard = self.phrases[place.phrase], self.heard[place.phrase]
         if new and place.count:
             self._article_for(place, phrase[place.token], new[0])
+            if _is_name(phrase[place.token]) and new[0].islower():
+                # A name spelled or said again ("Jo" to "joanne") stays one.
+                new[0], said[0] = _capitalised(new[0]), _capitalised(said[0])
         phrase[place.token : place.token + place.count] = new
         shift = len(new) - place.count
         self.heard[place.phrase] = {
@@ -210,7 +223,7 @@ class Draft:
         }
         if not phrase:
             del self.phrases[place.phrase], self.heard[place.phrase]
-        return " ".join(as_written(text.split(), forms))
+        return " ".join(said)
 
     def _article_for(self, place: Place, old: str, new: str) -> None:
         """ "A" or "an" right before ``place`` made to fit ``new`` where it fitted ``old``
