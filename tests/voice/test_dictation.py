@@ -1,3 +1,5 @@
+import pytest
+
 from voicepeer.voice.dictation import Draft, tokenize_dictation
 
 
@@ -78,3 +80,29 @@ def test_a_saved_draft_restores_with_its_layout() -> None:
 
 def test_mark_words_inside_other_words_are_left_alone() -> None:
     assert tokenize_dictation("the periodic commando") == ["the", "periodic", "commando"]
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # After "a", "the" or "my", a mark's name is a word of the sentence.
+        ("there is still a question mark over my diagnosis", "There is still a question mark"),
+        ("my walking came to a full stop for a period of two weeks", "My walking came to a"),
+        ("it was worse during my period", "It was worse during my period"),
+        ("the colon clinic", "The colon clinic"),
+        # Elsewhere it is the mark, "that" and "no" included, which end sentences too.
+        ("I agree with that full stop", "I agree with that."),
+        ("I said no comma then left", "I said no, then left"),
+    ],
+)
+def test_a_marks_name_after_a_or_the_is_a_word(said: str, written: str) -> None:
+    assert dictate(said).text.startswith(written)
+
+
+def test_a_saved_draft_comes_back_a_sentence_a_part() -> None:
+    draft = Draft.from_text("First line.\n\nSecond paragraph! Third, last")
+    assert draft.phrases == [
+        ["First", "line", "."],
+        ["\n\n", "Second", "paragraph", "!"],
+        ["Third", ",", "last"],
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from rapidfuzz import fuzz
 
@@ -46,6 +47,22 @@ UNWRITTEN_SOUNDS = frozenset({"um", "uh", "er", "erm", "uhm"})
 speech has many): left out of the draft. Not "ah" or "hmm", which people write."""
 
 
+MARK_AS_A_WORD_AFTER = frozenset({"a", "an", "the", "my", "your", "his", "its", "our", "their"})
+"""Words after which a mark's name is a word of the sentence: "a question mark over my
+diagnosis", "came to a full stop", "for a period of two weeks", "my colon". Not "this",
+"that" or "her", which end sentences too ("I agree with that full stop")."""
+
+
+def _mark_or_word(index: int, found: re.Match[str]) -> str:
+    """The stand-in for mark ``index`` of :data:`SPOKEN_MARKS` where its name was
+    ``found``, or the name itself where it was said as a word ("a question mark over …").
+    A private-use character stands in for the mark until tokens are split."""
+    before = found.string[: found.start()].split()
+    if before and before[-1].lower() in MARK_AS_A_WORD_AFTER:
+        return found[0]
+    return f" {chr(_PLACEHOLDER_BASE + index)} "
+
+
 def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> list[str]:
     """Split one utterance into words, punctuation marks and layout tokens.
 
@@ -56,10 +73,7 @@ def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS)
     text = re.sub(r"[^\S\n]+", " ", utterance)
     text = re.sub(r" ?\n(?: ?\n)+ ?", "\n\n", text)
     for index, (spoken, _mark) in enumerate(SPOKEN_MARKS):
-        # A private-use character stands in for the mark until tokens are split.
-        text = re.sub(
-            rf"\b{spoken}\b", f" {chr(_PLACEHOLDER_BASE + index)} ", text, flags=re.IGNORECASE
-        )
+        text = re.sub(rf"\b{spoken}\b", partial(_mark_or_word, index), text, flags=re.IGNORECASE)
     tokens = []
     for token in _TOKEN.findall(text):
         if token.lower() in UNWRITTEN_SOUNDS:
