@@ -109,6 +109,16 @@ class ForumError(VoicepeerError):
         super().__init__(message)
 
 
+class OtherAccountError(ForumError):
+    """A reply (or topic, or message) waiting to be sent was confirmed with another forum
+    account than the one connected now: it is not sent under this one."""
+
+    def __init__(self, *, written_as: str, connected_as: str) -> None:
+        super().__init__("waiting words were confirmed with another account")
+        self.written_as = written_as
+        self.connected_as = connected_as
+
+
 class ForumUnreachableError(ForumError):
     """No answer from the forum: no network, DNS failure, timeout, connection refused."""
 

@@ -34,17 +34,21 @@ def _heat(forum: RunningForum) -> int:
     return next(t.id for t in forum.client("ruth").latest().topics if t.title.startswith("Heat"))
 
 
-def _copies(forum: RunningForum, topic_id: int, raw: str) -> int:
+def _copies(forum: RunningForum, topic_id: int, raw: str, username: str = "demo") -> int:
+    """How many posts of ``username`` in the topic have the words of ``raw``."""
     client = forum.client("ruth")
     topic = client.topic(topic_id)
     posts = client.posts(topic_id, topic.post_ids[-30:])
-    return sum(1 for p in posts if p.username == "demo" and raw.split(".")[0] in p.cooked)
+    return sum(1 for p in posts if p.username == username and raw.split(".")[0] in p.cooked)
 
 
-def offline_client() -> DiscourseClient:
-    """A client of a forum out of reach (nothing listens there), trying each request once."""
+def offline_client(username: str | None = None) -> DiscourseClient:
+    """A client of a forum out of reach (nothing listens there), trying each request once;
+    signed in as ``username`` when given."""
+    url = "http://127.0.0.1:9"
+    creds = Credentials(url, "admin_api_key", ADMIN_KEY, username=username) if username else None
     return DiscourseClient(
-        "http://127.0.0.1:9", settings=ForumSettings(read_retries=0), sleep=lambda s: None
+        url, credentials=creds, settings=ForumSettings(read_retries=0), sleep=lambda s: None
     )
 
 
@@ -456,3 +460,28 @@ def test_a_reply_to_a_topic_that_is_gone_is_kept_not_sent_again(
     assert "kept on this computer" in said and "say reply" not in said
     assert DraftStore(path).load("topic-999999") == "For a topic removed meanwhile."
     assert outbox.pending() == ()
+
+
+def test_a_reply_waits_for_the_account_it_was_confirmed_with(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    # Confirmed as mei while the forum was out of reach, it was posted under priya's name
+    # once a helper connected their own account.
+    path = tmp_path / "o.sqlite3"
+    raw = "Thank you all, the fan helped."
+    waiting = Outbox(path, offline_client("mei")).submit(NewReply(_heat(forum), raw), "Heat")
+    assert waiting.state is OutboxState.PENDING
+    later = Outbox(path, forum.client("priya"))
+    mine = later.record(NewReply(_heat(forum), "Priya's own words, sent."), "Heat")
+    kept, sent = later.flush()
+    assert kept.state is OutboxState.PENDING and sent.entry.id == mine.id and sent.delivered
+    assert send_result_line(kept) == (
+        "Your reply to Heat is not sent. It was written with the forum account mei, and the "
+        "account connected now is priya: I will not post it under another name. It waits, "
+        "kept safe, until your helper connects the account mei again with voicepeer forum "
+        "connect."
+    )
+    assert _copies(forum, _heat(forum), raw, "priya") == 0
+    [posted] = Outbox(path, forum.client("Mei")).flush()  # usernames' case does not count
+    assert posted.state is OutboxState.POSTED
+    assert _copies(forum, _heat(forum), raw, "mei") == 1

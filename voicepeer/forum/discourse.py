@@ -150,6 +150,11 @@ class DiscourseClient:
     def signed_in(self) -> bool:
         return self.credentials is not None
 
+    @property
+    def account_name(self) -> str | None:
+        """The username saved with the key signed in with (no request); None without one."""
+        return self.credentials.username if self.credentials is not None else None
+
     def close(self) -> None:
         self.timings.close()
         self.http.close()

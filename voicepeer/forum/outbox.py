@@ -48,6 +48,7 @@ from voicepeer.errors import (
     ForumNotFoundError,
     ForumRejectedError,
     ForumRequestError,
+    OtherAccountError,
 )
 from voicepeer.forum.base import (
     NewPrivateMessage,
@@ -123,6 +124,9 @@ class OutboxEntry:
     """For a new private message: the usernames it goes to."""
     private: bool = False
     """A reply in a private conversation: sent, not posted."""
+    account: str | None = None
+    """The username of the account it was confirmed with (None: not known); it is never
+    sent with another."""
 
     def __repr__(self) -> str:  # the text is private; keep it out of logs
         return f"OutboxEntry(id={self.id}, topic_id={self.topic_id}, state={self.state.value})"
@@ -160,6 +164,11 @@ class SendResult:
 
 
 class PostingForum(Protocol):
+    @property
+    def account_name(self) -> str | None:
+        """The username of the account connected (None: none, or not known)."""
+        ...
+
     def create_post(self, reply: NewReply) -> PostOutcome: ...
 
     def newest_post_id(self, topic_id: int) -> int | None:
@@ -287,7 +296,7 @@ class Outbox:
                     reply.reply_to_post_number,
                     _now().isoformat(),
                     draft_key,
-                    json.dumps({"private": True}) if private else "",
+                    json.dumps(self._payload({"private": True} if private else {})),
                 ),
             )
             if draft_key is not None:
@@ -328,7 +337,7 @@ class Outbox:
                     storable_text(started.raw),
                     _now().isoformat(),
                     kind.value,
-                    json.dumps(payload),
+                    json.dumps(self._payload(payload)),
                     draft_key,
                 ),
             )
@@ -337,6 +346,11 @@ class Outbox:
         assert cursor.lastrowid is not None
         self._checkpoint("recorded")
         return self.send(cursor.lastrowid, first_try=True)
+
+    def _payload(self, payload: dict[str, object]) -> dict[str, object]:
+        """``payload`` with the account the entry is confirmed with."""
+        account = self.forum.account_name
+        return {**payload, "account": account} if account else payload
 
     def withdraw(self, entry_id: int) -> OutboxEntry:
         """Take back an entry not sent yet, at the person's word: it is never sent, and its
@@ -437,7 +451,7 @@ class Outbox:
                 for entry in self.pending():
                     result = self._send(entry.id, first_try=False)
                     results.append(result)
-                    if result.waiting:
+                    if result.waiting and not isinstance(result.error, OtherAccountError):
                         break  # the forum is out of reach: the rest would fail the same way
                 return results
         except OutboxBusyError as error:
@@ -496,6 +510,12 @@ class Outbox:
     def _attempt(self, entry: OutboxEntry, first_try: bool) -> SendResult:
         if entry.state not in (OutboxState.PENDING, OutboxState.SENDING):
             return SendResult(entry, first_try=first_try)  # settled: sent, refused or taken back
+        connected = self.forum.account_name
+        if entry.account and connected and entry.account.casefold() != connected.casefold():
+            # Confirmed by one member, it must not appear under another's name (a helper
+            # connected their own account meanwhile): it waits for its own account.
+            error = OtherAccountError(written_as=entry.account, connected_as=connected)
+            return SendResult(entry, error, first_try)
         posting = False
         try:
             if entry.state is OutboxState.SENDING:
@@ -647,4 +667,5 @@ def _entry(row: tuple[object, ...]) -> OutboxEntry:
         category_id=extra.get("category_id"),
         recipients=tuple(extra.get("recipients") or ()),
         private=bool(extra.get("private")),
+        account=str(extra["account"]) if extra.get("account") else None,
     )

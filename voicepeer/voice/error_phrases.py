@@ -26,6 +26,7 @@ from voicepeer.errors import (
     ForumSetting,
     ForumSettingsError,
     ForumUnreachableError,
+    OtherAccountError,
     PostRemovedError,
     RateLimitedError,
     RequestProblem,
@@ -304,6 +305,14 @@ def _not_recorded(error: OutboxFullError) -> str:
         f"The memory card is full, so I could not save your {what}, and I have not {done} "
         "it. I am keeping it here for now: say yes to try again. Please ask your helper to "
         "make some room on the memory card."
+    )
+
+
+@say_error.register
+def _other_account(error: OtherAccountError) -> str:
+    return (
+        f"It was written with the forum account {error.written_as}, and the account "
+        f"connected now is {error.connected_as}: I will not post it under another name."
     )
 
 

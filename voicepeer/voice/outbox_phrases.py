@@ -10,6 +10,7 @@ from voicepeer.errors import (
     ForumNotFoundError,
     ForumRejectedError,
     ForumRequestError,
+    OtherAccountError,
     RateLimitedError,
     RequestProblem,
     SlowModeError,
@@ -80,6 +81,11 @@ def send_result_line(result: SendResult) -> str:
         return (
             f"I am not sure the forum received your {what}. I have kept it, and I will "
             f"check the {where} before sending it again, so it will not appear twice."
+        )
+    if isinstance(error, OtherAccountError):
+        return (
+            f"{_what(entry)} is not sent. {say_error(error)} It waits, kept safe, until your "
+            f"helper connects the account {error.written_as} again with voicepeer forum connect."
         )
     if isinstance(error, SlowModeError):
         # A topic a moderator slowed: the background retry sends it when the time comes.
