@@ -16,6 +16,7 @@ from voicepeer.config import load_settings
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.forum.credentials import CredentialStore
+from voicepeer.speech.settings import SpeechSettings
 
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
 
@@ -286,6 +287,45 @@ def test_settings_no_longer_used_are_left_out_of_the_new_file(isolated_home: Pat
     written = config_file(isolated_home).read_text()
     assert "wait_for_speech_s" not in written and "posts_chunk_size" not in written
     assert load_settings(config_file(isolated_home)).speech.rate_wpm == 150
+
+
+def test_one_wrong_setting_costs_only_itself(isolated_home: Path) -> None:
+    # Asked to write the file again, configure started from the defaults: the forum's
+    # address and every other setting were gone, and it said "Nothing changed".
+    config_file(isolated_home).parent.mkdir(parents=True)
+    original = (
+        '[general]\nforum_url = "https://forum.example.org"\ntranscript = true\n\n'
+        "[speech]\nskip_quotes = true\nvolume = 1.5\n"
+    )
+    config_file(isolated_home).write_text(original)
+
+    def configure(*flags: str) -> str:
+        done = subprocess.run(
+            [*VOICEPEER, "configure", "--non-interactive", *flags],
+            env=soundless_env(isolated_home),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    said = configure()
+    assert said.startswith(
+        "The existing settings file has a problem:\n  - line 7, [speech] volume = 1.5: that "
+        "is too large."
+    )
+    assert "Every other setting is kept; the old file is kept as config.toml.bak." in said
+    assert "Nothing else changed." in said
+    assert config_file(isolated_home).with_name("config.toml.bak").read_text() == original
+    settings = load_settings(config_file(isolated_home))
+    assert settings.general.forum_url == "https://forum.example.org"
+    assert settings.general.transcript and settings.speech.skip_quotes
+    assert settings.speech.volume == SpeechSettings().volume  # the value that was wrong
+    # Given the right value, it is taken.
+    config_file(isolated_home).write_text(original)
+    assert "Changed:" in configure("--volume", "0.9")
+    assert load_settings(config_file(isolated_home)).speech.volume == 0.9
 
 
 @pytest.mark.parametrize(

@@ -125,9 +125,11 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     path, _ = config_path(getattr(args, "config", None))
     prompter = Prompter()
     retired: list[str] = []
+    wrong: list[str] = []
     try:
-        settings = load_file(path, Settings, notes=retired)
-    except ConfigError as error:
+        # Every setting that is right is kept: one wrong line must not cost the others.
+        settings = load_file(path, Settings, notes=retired, dropped=wrong)
+    except ConfigError as error:  # not TOML at all: nothing can be read from it
         if args.non_interactive:
             raise
         prompter.say(
@@ -135,8 +137,17 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
             "Starting from the defaults; the old file is kept as config.toml.bak."
         )
         settings = Settings()
+    if wrong:
+        prompter.say(
+            "The existing settings file has "
+            + ("a problem" if len(wrong) == 1 else f"{len(wrong)} problems")
+            + ":\n  - "
+            + "\n  - ".join(wrong)
+            + "\nEvery other setting is kept; the old file is kept as config.toml.bak."
+        )
     wizard = Wizard(settings, prompter, engines or WizardEngines(), choices_from(args))
     wizard.notes += [f"Left out of the new file: {note}." for note in retired]
+    wizard.notes += [f"Left out of the new file, being wrong: {note}" for note in wrong]
     wizard.apply_flags()
     if not args.non_interactive:
         if not sys.stdin.isatty():
@@ -148,7 +159,7 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     prompter.say()
     prompter.say(f"Settings saved in {written}.")
     changes = wizard.summary()
-    prompter.say("Changed:" if changes else "Nothing changed.")
+    prompter.say("Changed:" if changes else f"Nothing {'else ' if wrong else ''}changed.")
     for line in changes:
         prompter.say(f"  {line}")
     for note in wizard.notes:

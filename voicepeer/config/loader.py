@@ -73,11 +73,17 @@ MAX_PROBLEMS_SHOWN = 30
 
 
 def load_file(
-    path: Path, root: type[T], *, required: bool = False, notes: list[str] | None = None
+    path: Path,
+    root: type[T],
+    *,
+    required: bool = False,
+    notes: list[str] | None = None,
+    dropped: list[str] | None = None,
 ) -> T:
     """Settings of type ``root`` from ``path``; all defaults when the file does not exist
     (unless ``required``). Lines that are skipped harmlessly (settings no longer used) are
-    described in ``notes``."""
+    described in ``notes``. With ``dropped``, settings that are wrong are left out (and
+    described there) rather than refused, every other one kept."""
     try:
         raw = _read_regular_file(path)
     except FileNotFoundError:
@@ -96,7 +102,7 @@ def load_file(
             "Check that it is a file and that this user may read it.",
             spoken=SPOKEN_PROBLEM,
         ) from None
-    return load_text(raw, root, source=path, notes=notes)
+    return load_text(raw, root, source=path, notes=notes, dropped=dropped)
 
 
 def _read_regular_file(path: Path) -> bytes:
@@ -140,9 +146,11 @@ def load_text(
     *,
     source: Path | str = FILE_NAME,
     notes: list[str] | None = None,
+    dropped: list[str] | None = None,
 ) -> T:
     """Settings of type ``root`` from TOML text; ``source`` names it in messages, ``notes``
-    receives the lines skipped harmlessly."""
+    receives the lines skipped harmlessly, ``dropped`` (when given) the wrong settings left
+    out rather than refused. Text that is not TOML is always refused."""
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     except UnicodeDecodeError as error:
@@ -181,6 +189,9 @@ def load_text(
         log.warning("%s: %s; the line can be removed", source, note)
     if notes is not None:
         notes.extend(skipped)
+    if problems and dropped is not None:
+        dropped.extend(problems)
+        return settings
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
         shown = problems[:MAX_PROBLEMS_SHOWN]
