@@ -5,7 +5,8 @@ import each other; they meet here and in voicepeer.recognition.base."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,12 +14,14 @@ from voicepeer.audio.earcons import Earcon, EarconPlayer, tones_hz
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import MatcherThresholds
-from voicepeer.errors import ConfigError
+from voicepeer.config.aliases import usable_aliases
 from voicepeer.recognition import listener as listeners
 from voicepeer.recognition.base import Heard, Phrasebook
 from voicepeer.recognition.engine import Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.voice.state_commands import command_contexts, commands_in_play
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from voicepeer.recognition.dictation_lm import DictationSources
@@ -27,16 +30,9 @@ if TYPE_CHECKING:
 def make_interpreter(settings: RecognitionSettings | None = None) -> Interpreter:
     """The interpreter with the caregiver's aliases and thresholds from ``settings``."""
     settings = settings or RecognitionSettings()
-    known = {intent.value for intent in Intent}
-    unknown = sorted(name for name in settings.aliases.values() if name not in known)
-    if unknown:
-        raise ConfigError(
-            f"[recognition] aliases name unknown commands: {', '.join(unknown)}; "
-            f"each alias must map to one of: {', '.join(sorted(known))}"
-        )
-    aliases: Mapping[str, Intent] = {
-        phrase: Intent(name) for phrase, name in settings.aliases.items()
-    }
+    aliases = usable_aliases(settings.aliases)
+    for phrase in settings.aliases.keys() - aliases.keys():
+        log.warning("[recognition] aliases: %r names no command; left out", phrase)
     return Interpreter(
         aliases,
         MatcherThresholds(

@@ -6,8 +6,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from voicepeer.commands.intents import Command, Intent
 from voicepeer.config import load_settings
 from voicepeer.config.aliases import alias_problems
+from voicepeer.listening import make_interpreter
+from voicepeer.recognition.base import Heard
 from voicepeer.settings import Settings
 from voicepeer.setup.doctor import check_aliases
 from voicepeer.setup.prompter import Prompter
@@ -48,6 +51,26 @@ def test_doctor_passes_personal_words_that_are_new() -> None:
     settings = load_settings(None)
     assert check_aliases(settings).ok is True
     assert alias_problems({"onwards": "next", "BACK TO TOPICS": "back"}) == []
+
+
+def test_a_command_may_be_named_as_the_card_says_it(tmp_path: Path) -> None:
+    # "latest topics" and "Next" stopped voicepeer from starting: only "latest" and "next"
+    # were taken, though the card, the README and the wizard say the words.
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[recognition]\naliases = { hop = "latest topics", onwards = "Next", fly = "teleport" }\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(config)
+    assert [p.phrase for p in alias_problems(settings.recognition.aliases)] == ["fly"]
+    # One word that names nothing is left out; the others work, and voicepeer starts.
+    interpreter = make_interpreter(settings.recognition)
+    assert interpreter.command(Heard("hop")).command == Command(Intent.LATEST)
+    assert interpreter.command(Heard("onwards")).command == Command(Intent.NEXT)
+    assert interpreter.command(Heard("fly")).command is None
+    check = check_aliases(settings)
+    assert check.ok is False and '"fly = teleport"' in check.detail
+    assert "latest topics" in check.fix and "add_to_reply" not in check.fix
 
 
 def test_doctor_runs_the_personal_words_and_push_to_talk_checks(tmp_path: Path) -> None:

@@ -47,18 +47,20 @@ def intent_for(name: str) -> Intent | None:
 
 
 def alias_problem(phrase: str, command: str) -> AliasProblem | None:
-    """Why ``phrase = command`` would not work as the caregiver expects, or ``None``."""
-    known = {intent.value for intent in Intent}
-    if command not in known:
+    """Why ``phrase = command`` would not work as the caregiver expects, or ``None``.
+    ``command`` may be said as the command card says it ("latest topics"), in any case."""
+    meant = intent_for(command)
+    if meant is None:
+        commands = sorted({canonical(intent) for intent in Intent})
         return AliasProblem(
             phrase,
             command,
             f'"{command}" is not a voicepeer command',
-            f"Change it to one of: {', '.join(sorted(known))}, or remove the line.",
+            f"Change it to one of: {', '.join(commands)}, or remove the line.",
         )
     taken = builtin_meaning(phrase)
-    if taken is not None and taken.value != command:
-        said = canonical(Intent(command))
+    if taken is not None and taken is not meant:
+        said = canonical(meant)
         return AliasProblem(
             phrase,
             command,
@@ -68,6 +70,14 @@ def alias_problem(phrase: str, command: str) -> AliasProblem | None:
             "remove the line.",
         )
     return None
+
+
+def usable_aliases(aliases: Mapping[str, str]) -> dict[str, Intent]:
+    """The personal words that name a command, with the command each names; the others
+    are left out (``doctor`` names them), so that one mistyped line never keeps the
+    person from using voicepeer."""
+    named = {phrase: intent_for(command) for phrase, command in aliases.items()}
+    return {phrase: intent for phrase, intent in named.items() if intent is not None}
 
 
 def alias_problems(aliases: Mapping[str, str]) -> list[AliasProblem]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
-from voicepeer.commands.intents import PHRASINGS, Intent
+from voicepeer.commands.intents import PHRASINGS, Intent, canonical
 from voicepeer.config.aliases import alias_problem, intent_for
 from voicepeer.config.loader import with_changes
 from voicepeer.config.schema import FieldSpec, field_specs
@@ -509,7 +509,7 @@ def parse_alias(text: str) -> tuple[str, str]:
     if intent is None:
         raise BadValue(
             f'"{command.strip()}" is not a command; commands: '
-            + ", ".join(i.value for i in Intent)
+            + ", ".join(sorted({canonical(i) for i in Intent}))
             + "."
         )
     problem = alias_problem(phrase.strip().lower(), intent.value)
