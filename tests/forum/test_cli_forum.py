@@ -374,3 +374,35 @@ def test_an_admin_key_needs_no_user_api_keys(forum: RunningForum) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert forum.server.faults.canned_left() == 0  # the forum was asked, and said no
+
+
+def test_connecting_another_account_revokes_the_key_it_replaces(start_forum: StartForum) -> None:
+    # The first account's key kept working on the forum, and voicepeer no longer had it
+    # to revoke.
+    running = start_forum(device_code_poll_interval_s=1)
+
+    def connect_as(member: str) -> str:
+        child = _connect(running.base_url)
+        code, link = _code_and_link(child)
+        with Browser(running.base_url, member) as browser:
+            assert "connected" in _enter_code(browser, link, code, "authorize").text
+        out, err = _finish(child)
+        assert child.returncode == 0, err
+        return out
+
+    connect_as("jo")
+    first = CredentialStore().load(running.base_url)
+    assert first is not None and first.username == "jo"
+    out = connect_as("priya")
+    assert "This replaces the account jo connected before." in out
+    assert "never sent as priya" in out
+    assert "The key of the account connected before is revoked." in out
+    with (
+        DiscourseClient(running.base_url, credentials=first) as client,
+        pytest.raises(AuthError),
+    ):
+        client.notifications()
+    now = CredentialStore().load(running.base_url)
+    assert now is not None and now.username == "priya"
+    with DiscourseClient(running.base_url, credentials=now) as client:
+        client.notifications()

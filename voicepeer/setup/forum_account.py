@@ -89,9 +89,39 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> boo
         return False
     except ForumError as error:
         print(f"Could not check the key with the forum ({error}); saving it anyway.")
+    before = store.load(url)
     store.save(creds)
     print(f"Connected: {creds}. Saved in {store.path} (readable only by you).")
+    if before is not None and before.key != creds.key:
+        _replaced(before, creds)
     return True
+
+
+def _replaced(before: Credentials, now: Credentials) -> None:
+    """Say that the account saved before is replaced, and revoke its key: no longer kept
+    here, it could not be revoked from here later. Words waiting to be sent stay with the
+    account they were confirmed with."""
+    if before.username and before.username != now.username:
+        print(
+            f"This replaces the account {before.username} connected before. Replies that "
+            f"{before.username} agreed to post and that are still waiting are never sent as "
+            f"{now.username}: they wait until {before.username} is connected again."
+        )
+    if before.kind != "user_api_key":
+        return  # an admin key is the forum's own: not revoked on one member's behalf
+    try:
+        with DiscourseClient(before.forum_url, credentials=before) as client:
+            client.revoke_key()
+    except AuthError:
+        return  # the forum revoked it already (a new key for the same member does)
+    except ForumError as error:
+        print(
+            f"Could not revoke the key of the account connected before ({error}). Revoke "
+            "'voicepeer' under Preferences > Security > Apps on the forum, signed in as "
+            f"{before.username or 'that account'}."
+        )
+        return
+    print("The key of the account connected before is revoked.")
 
 
 def _read_key_from_stdin() -> str:
