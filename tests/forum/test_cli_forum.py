@@ -17,6 +17,7 @@ import pytest
 
 from tests.support.approval import Browser, form_of, shown_payload
 from voicepeer import paths
+from voicepeer.config import default_config_path, load_settings
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.settings import DISCOURSE_AUTH_REDIRECTS
 from voicepeer.errors import AuthError
@@ -390,10 +391,14 @@ def test_connecting_another_account_revokes_the_key_it_replaces(start_forum: Sta
         assert child.returncode == 0, err
         return out
 
-    connect_as("jo")
+    # Connected alone, the account went unused: voicepeer kept to its practice forum.
+    config = default_config_path()
+    assert f"voicepeer now uses this forum: forum_url is set in {config}." in connect_as("jo")
+    assert load_settings(config).general.forum_url == running.base_url
     first = CredentialStore().load(running.base_url)
     assert first is not None and first.username == "jo"
     out = connect_as("priya")
+    assert "voicepeer now uses" not in out and "is set to use" not in out
     assert "This replaces the account jo connected before." in out
     assert "never sent as priya" in out
     assert "The key of the account connected before is revoked." in out

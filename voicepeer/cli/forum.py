@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 
+from voicepeer.config import config_path, load_file, save_settings
 from voicepeer.config.values import forum_address
 from voicepeer.errors import ConfigError, ForumError
 from voicepeer.forum.credentials import CredentialStore
 from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.settings import Settings
 from voicepeer.setup.forum_account import ConnectOptions, connect_account
 from voicepeer.voice.error_phrases import say_error
 
@@ -86,7 +89,32 @@ def connect_command(args: argparse.Namespace) -> int:
         open_browser=not args.no_browser,
         admin_username=args.api_username if args.api_key_stdin else None,
     )
-    return 0 if connect_account(args.url, options) else 1
+    if not connect_account(args.url, options):
+        return 1
+    creds = CredentialStore().load(forum_address(args.url))
+    if creds is not None:
+        _use_forum(creds.forum_url, getattr(args, "config", None))
+    return 0
+
+
+def _use_forum(url: str, config: str | None) -> None:
+    """Set the forum connected to as the one voicepeer uses, when none is set: connected
+    alone, the account was unused, and voicepeer went on with its practice forum."""
+    path, _ = config_path(config)
+    try:
+        settings = load_file(path, Settings)
+    except ConfigError:
+        settings = None  # a file with mistakes is never rewritten behind the helper's back
+    current = settings.general.forum_url if settings is not None else None
+    if settings is not None and not current:
+        general = replace(settings.general, forum_url=url)
+        written = save_settings(replace(settings, general=general), path)
+        print(f"voicepeer now uses this forum: forum_url is set in {written}.")
+    elif current is None or forum_address(current) != url:
+        print(
+            f"voicepeer is set to use {current or 'another forum'}, not this one. To use this "
+            f"one, run: voicepeer configure --non-interactive --forum-url {url}"
+        )
 
 
 def _chosen(store: CredentialStore, url: str | None) -> list[str]:
