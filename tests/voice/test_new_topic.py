@@ -164,6 +164,30 @@ def test_a_title_said_before_the_category_is_kept_for_it(tmp_path: Path) -> None
     assert posted["title"] == as_title(TITLE)
 
 
+def test_goodbye_before_the_category_of_a_title_said_asks_first(tmp_path: Path) -> None:
+    # Nothing keeps a title said before its category: "goodbye voicepeer" there ended the
+    # session and it was gone, unsaid.
+    with start(tmp_path) as forum:
+        talk = converse(
+            forum.base_url,
+            ["new topic", TITLE, "goodbye voicepeer", "no", "goodbye voicepeer", "yes"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
+        plain = converse(forum.base_url, ["new topic", "goodbye voicepeer"], tmp_path / "b")
+    asked = (
+        "What you said for your new topic is not kept until you choose its category: if I "
+        "stop now, you will need to say it again. Shall I stop now? Say yes or no."
+    )
+    assert talk.said[2:] == [
+        asked,
+        f"All right, I am staying. {PEER_QUESTIONS[State.CATEGORY]}",
+        asked,
+        "Goodbye. Your place is kept for next time.",
+    ]
+    assert plain.said[-1] == "Goodbye. Your place is kept for next time."
+
+
 def put_topic_aside(forum: DemoForum, data: Path) -> None:
     """A new topic in the first category, titled and written, then put aside (saved)."""
     lines = ["new topic", "number one", TITLE, FIRST_POST, "cancel"]

@@ -1247,14 +1247,17 @@ class Assistant:
         new conversation, changes to the person's post) — after a yes. A misheard goodbye
         then costs a question, not the session; the words are saved either way."""
         pending = self._unsent()
-        if self.state is State.QUITTING or pending is None:
+        unkept = self.peer_loop.unkept_words(self.state) if pending is None else None
+        if self.state is State.QUITTING or (pending is None and unkept is None):
             self._finish()
             return
-        writer, unsent = pending
-        writer.save()
+        if pending is not None:
+            writer, unsent = pending
+            writer.save()
+            unkept = unsent.ask
         self._quit_from = self.state
         self._go(State.QUITTING)
-        self.say(f"{unsent.ask} Shall I stop now? Say yes or no.")
+        self.say(f"{unkept} Shall I stop now? Say yes or no.")
 
     def _finish(self) -> None:
         self.finished = True

@@ -420,6 +420,16 @@ class PeerLoop:
             return self._origin
         return self._back_to_origin()
 
+    def unkept_words(self, state: State) -> str | None:
+        """What would be lost by stopping in ``state``: the words said for a new topic
+        before its category, which nothing keeps until it is chosen; None when none."""
+        if state is not State.CATEGORY or self._early_title is None:
+            return None
+        return (
+            "What you said for your new topic is not kept until you choose its category: "
+            "if I stop now, you will need to say it again."
+        )
+
     def _keep_title(self, said: str) -> str:
         """A title said before the category was chosen, kept for it rather than lost (what
         to say of it; "" when the words make no title). Only words the forum would take as

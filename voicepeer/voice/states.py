@@ -116,6 +116,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
         lone "goodbye" is words there, as while dictating a reply)
     TITLING (words waiting for a title) / COMPOSING / SENDING ──goodbye, with words──▶
         QUITTING ──yes: the session ends, the words saved / no──▶ where it was
+    CATEGORY (a title said before it) ──goodbye──▶ QUITTING ──yes: the session ends, the
+        title lost, as the question said / no──▶ CATEGORY
 
 - BOOKMARKS: the person's saved posts are the current list; next / previous move through
   them, "open topic N" opens one where it was saved, "remove bookmark" removes one.
@@ -210,9 +212,11 @@ _UNSENT = frozenset(
         State.TITLING,
         State.COMPOSING,
         State.SENDING,
+        State.CATEGORY,
     }
 )
-"""Where words written are not yet on the forum: goodbye there asks first (QUITTING)."""
+"""Where words written may not be on the forum yet: goodbye there asks first (QUITTING).
+While a category is chosen, a title said before it is kept by nothing else."""
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.BROWSING: frozenset(
@@ -298,7 +302,14 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     )
     | _ORIGINS,
     State.CATEGORY: frozenset(
-        {State.CATEGORY, State.TITLING, State.COMPOSING, State.BOOKMARKS, State.DRAFTS}
+        {
+            State.CATEGORY,
+            State.TITLING,
+            State.COMPOSING,
+            State.BOOKMARKS,
+            State.DRAFTS,
+            State.QUITTING,
+        }
     )
     | _ORIGINS,
     State.TITLING: frozenset({State.TITLING, State.COMPOSING, State.QUITTING}) | _ORIGINS,
