@@ -191,6 +191,26 @@ def test_a_name_nobody_has_and_a_cancel(forum: DemoForum, tmp_path: Path) -> Non
     assert talk.assistant is not None and talk.assistant.state is State.READING
 
 
+def test_a_command_said_for_the_title_is_not_the_title(forum: DemoForum, tmp_path: Path) -> None:
+    # Two letters make a message's title: "yes" said once more, or "send it", became it.
+    lines = ["message priya", "yes", "yes", "send it", "next", "sleep problems", "cancel"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[2:6] == [
+        "I did not take yes as the title: it is a command. Say the title, or say cancel.",
+        "I did not take send it as the title: it is a command. Say the title, or say cancel.",
+        "I did not take next as the title: it is a command. Say the title, or say cancel.",
+        "The title is: Sleep problems. Now say your message, then say send it. Take your time.",
+    ]
+
+
+def test_goodbye_for_a_name_or_a_title_is_goodbye(forum: DemoForum, tmp_path: Path) -> None:
+    # It was looked for as a person's name, or taken as the title.
+    for lines in (["send a message", "goodbye"], ["message priya", "yes", "goodbye"]):
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+        assert talk.said[-1] == "Goodbye. Your place is kept for next time."
+        assert talk.assistant is not None and talk.assistant.finished
+
+
 def test_signed_out_hears_how_to_sign_in(forum: DemoForum, tmp_path: Path) -> None:
     talk = converse(forum.base_url, ["my messages", "message sam"], tmp_path / "data")
     assert all("voicepeer forum connect" in line for line in talk.said)

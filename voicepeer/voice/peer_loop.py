@@ -146,7 +146,23 @@ class PeerLoop:
             read = read_back(composer.draft, composer.conversation.what)
             self._say(f"{said}{read} {PEER_QUESTIONS[State.TITLING]}")
             return State.TITLING
+        if self._a_command(heard):
+            # "Send it", "yes" or "next" said here became a message's title (two letters
+            # are enough for one).
+            self._say(
+                f"I did not take {heard.text.strip()} as the title: it is a command. "
+                f"{PEER_QUESTIONS[State.TITLING]}"
+            )
+            return State.TITLING
         return self._title(heard.text)
+
+    def _a_command(self, heard: Heard) -> bool:
+        """Whether ``heard`` is, word for word, a command taking no words of its own (nor a
+        title: "search for a neurologist" may well be one) or an editing command."""
+        interpreter = self._engines.interpreter
+        found = interpreter.command(heard)
+        named = found.command is not None and not found.near and not found.command.slots
+        return named or interpreter.editing(heard) is not None
 
     def help_for(self, state: State) -> str | None:
         """How to answer the question for a name, a title or a category; None elsewhere."""

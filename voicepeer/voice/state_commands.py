@@ -172,6 +172,10 @@ GOODBYE_WHILE_DICTATING = tuple(p for p in PHRASINGS[Intent.QUIT] if "voicepeer"
 well be part of the reply."""
 
 
+GOODBYE_ASKED_FOR_WORDS = frozenset({State.CATEGORY, State.NAMING, State.TITLING})
+"""Questions for a few words where a lone "goodbye" is goodbye, not the answer."""
+
+
 def is_goodbye_while_dictating(heard: Heard) -> bool:
     """The whole utterance (or the command reading the recognizer offers) is a goodbye."""
     return any(
@@ -190,9 +194,12 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     words (or a state that hears commands)."""
     if state not in WRITING_STATES and state not in DICTATION_STATES:
         return None
-    # A category's name is never "goodbye": there it ends voicepeer as in a list.
-    category_goodbye = state is State.CATEGORY and interpreter.word_for_word(heard, {Intent.QUIT})
-    if is_goodbye_while_dictating(heard) or category_goodbye:
+    # A category's, a person's name or a title is never "goodbye" alone: there it ends
+    # voicepeer as in a list (asking first when words are written).
+    lone_goodbye = state in GOODBYE_ASKED_FOR_WORDS and interpreter.word_for_word(
+        heard, {Intent.QUIT}
+    )
+    if is_goodbye_while_dictating(heard) or lone_goodbye:
         return Intent.QUIT
     if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
         return Intent.CANCEL
