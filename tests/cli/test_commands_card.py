@@ -159,6 +159,11 @@ def test_text_listing_has_variants_editing_and_keys(tmp_path: Path) -> None:
     assert "undo, undo that: bring back what you just removed" in text
     assert "To talk: press F2" in text
     assert '"back" already means "back"' in text
+    # "Never mind" and "yeah" are listed, but are words of a reply while writing and never
+    # a yes to posting: the card says so where it lists them, in print and on the page.
+    replying = text.index("Replying\n")
+    assert text.index("only the words under “While writing a reply” are commands") > replying
+    assert "only “yes” itself counts as yes" in render_card(content_from(tmp_path))
 
 
 def test_cli_writes_the_card_and_names_clashes(isolated_home: Path, tmp_path: Path) -> None:

@@ -85,6 +85,15 @@ GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
     ),
     ("Other", (Intent.HELP, Intent.QUIT)),
 )
+GROUP_NOTES: Mapping[str, str] = {
+    "Replying": (
+        "While you dictate, only the words under “While writing a reply” are commands: "
+        "the others are written into your reply. Before anything others can see is posted, "
+        "liked or sent, only “yes” itself counts as yes."
+    ),
+}
+"""What a group's words do not do everywhere: "never mind" is written into a reply, and
+"yeah" answers a name but never posts."""
 ESSENTIALS: tuple[tuple[Intent, str], ...] = (
     (Intent.LATEST, "hear what is new"),
     (Intent.OPEN, "open one of them"),
@@ -230,6 +239,8 @@ def render_text(content: CardContent) -> str:
     lines = []
     for title, intents in groups():
         lines.append(title)
+        if title in GROUP_NOTES:
+            lines.append(f"  ({GROUP_NOTES[title]})")
         for intent in intents:
             first, *rest = PHRASINGS[intent]
             line = f"  {shown(intent, first)}"
@@ -285,7 +296,10 @@ def _everything(content: CardContent) -> list[str]:
         "</section>",
     ]
     for title, intents in groups():
-        parts += ["<section>", f"<h2>{e(title)}</h2>", "<dl>"]
+        parts += ["<section>", f"<h2>{e(title)}</h2>"]
+        if title in GROUP_NOTES:
+            parts.append(f'<p class="intro">{e(GROUP_NOTES[title])}</p>')
+        parts.append("<dl>")
         for intent in intents:
             first, *rest = PHRASINGS[intent]
             parts.append(f"<dt>“{e(shown(intent, first))}”</dt>")
