@@ -191,6 +191,13 @@ def test_a_command_of_another_state_is_said_to_do_nothing_here(
     # "bookmark this" at the list is not "my bookmarks".
     bookmark = converse(forum.base_url, ["latest topics", "bookmark this"], data).said[-1]
     assert bookmark.startswith("Bookmark does nothing here. " + where)
+    # "I'm done" while reading: "Send it does nothing here" sounded as if a post had nearly
+    # gone out.
+    done = converse(forum.base_url, ["open topic one", "i'm done"], data).said[-1]
+    assert done.startswith(
+        "Nothing is being written, so nothing is sent. To end for today, say goodbye. You "
+        "are reading"
+    )
 
 
 def test_a_number_alone_at_a_list_says_how_to_open_it_and_thanks_are_answered(

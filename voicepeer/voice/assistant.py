@@ -653,11 +653,14 @@ class Assistant:
         # Heard clearly, but not a command here: "Sorry, I didn't catch that" would only
         # make the person say it again, louder.
         transcript.info("did: nothing, %s is not a command here", elsewhere.value)
-        nothing = (
-            "I am listening already."
-            if elsewhere is Intent.WAKE
-            else f"{canonical(elsewhere).capitalize()} does nothing here."
-        )
+        if elsewhere is Intent.WAKE:
+            nothing = "I am listening already."
+        elif elsewhere is Intent.SEND:
+            # "I'm done" or "finished" while reading: "Send it does nothing here" sounded
+            # as if something had nearly been posted.
+            nothing = "Nothing is being written, so nothing is sent. To end for today, say goodbye."
+        else:
+            nothing = f"{canonical(elsewhere).capitalize()} does nothing here."
         self.say(f"{nothing} {self._where_and_question()}")
 
     def _numbered_list_heard(self) -> bool:
