@@ -173,6 +173,26 @@ def test_back_from_another_list_goes_to_the_latest_topics(forum: DemoForum, data
     assert talk.said[-1].startswith("Back does nothing here. You are in the topic list")
 
 
+def test_back_after_notifications_heard_while_reading_goes_to_the_topics_list(
+    forum: DemoForum, data: Path
+) -> None:
+    # It said "Back to your notifications", just heard, and a second "back" went to the
+    # start of the latest topics: the topic's place in the list was lost.
+    lines = ["latest topics", "open topic six", "notifications", "back", "where am i"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2].startswith("Back to the topic list. Six: ")
+    assert talk.said[-1].startswith("You are in the topic list, on topic 6 of ")
+
+
+def test_back_from_a_notification_opened_goes_to_the_notifications(
+    forum: DemoForum, data: Path
+) -> None:
+    # Heard while reading too: once one is opened, they are the list it came from.
+    lines = ["latest topics", "open topic six", "notifications", "open one", "back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1].startswith("Back to your notifications. One: ")
+
+
 def test_a_command_of_another_state_is_said_to_do_nothing_here(
     forum: DemoForum, data: Path
 ) -> None:

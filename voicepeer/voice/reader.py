@@ -132,6 +132,9 @@ class Reader:
         """The matching post per topic of the list last found by a search."""
         self.topics: TopicList | None = None
         self.notices: NoticeList | None = None
+        self._notices_over_topic = False
+        """The notifications were heard while reading a topic, and none opened since:
+        "back" leaves the topic for the list it came from, not for them."""
         """The notifications last heard, while they are the list being gone through (until
         another list is read): see voice.notifications."""
         self.shown = 0
@@ -484,6 +487,7 @@ class Reader:
 
     def _open_notice(self, chosen: Notification | str) -> ReadOutcome:
         """Open a notification's topic at the post it is about, or say why not."""
+        self._notices_over_topic = False
         if isinstance(chosen, str) or chosen.topic_id is None:
             self._say(str(chosen))
             return ReadOutcome.FAILED
@@ -800,6 +804,7 @@ class Reader:
         heard = self.rounds.read(heard_before)
         if heard:
             self.notices = NoticeList(heard)
+            self._notices_over_topic = self.thread is not None
             self.shown += 1
         return heard
 
@@ -831,6 +836,9 @@ class Reader:
     def back_to_list(self) -> None:
         """ "back": the topic (or the person's own list) is left for the list it came from."""
         self.close_topic()
+        if self._notices_over_topic and self.topics is not None:
+            # Heard while reading, the notifications were a look aside, not a list left.
+            self.notices, self._notices_over_topic = None, False
         where = "your notifications" if self.notices is not None else self._list_name
         self._say(f"Back to {where}. " + self.current_list_line())
 
