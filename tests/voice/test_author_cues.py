@@ -88,6 +88,21 @@ def test_reading_says_role_title_group_edit_answer_and_reactions(
     assert dave.endswith("out of spoons.")
 
 
+def test_who_an_author_is_is_said_once_a_topic(plugged_forum: DemoForum, tmp_path: Path) -> None:
+    # Said before every post of theirs, it only tired the listener.
+    number = topic_number(plugged_forum, FATIGUE)
+    lines = [f"open topic {number}", "post six", "previous", "next", "who wrote this"]
+    again = ["back", f"open topic {number}", "post six"]
+    talk = converse(plugged_forum.base_url, [*lines, *again], tmp_path)
+    told = "Jo Baxter is in the peer supporters group."
+    first, again, reopened = (line for line in talk.said if line.startswith("Post 6 of 8"))
+    assert told in first and told not in again
+    assert "peer supporters group" in next(
+        line for line in talk.said if line.startswith("This post is by Jo Baxter")
+    )
+    assert told in reopened  # opened again, the topic says it again
+
+
 def test_without_the_plugins_likes_come_from_the_core_fields(tmp_path: Path) -> None:
     with DemoForum(tmp_path / "plain.sqlite3") as plain:
         number = topic_number(plain, FATIGUE)

@@ -132,6 +132,8 @@ class Reader:
         """The matching post per topic of the list last found by a search."""
         self.topics: TopicList | None = None
         self.notices: NoticeList | None = None
+        self._authors_told: set[str] = set()
+        """The authors whose role, title or group was said in the topic read."""
         self._notices_over_topic = False
         """The notifications were heard while reading a topic, and none opened since:
         "back" leaves the topic for the list it came from, not for them."""
@@ -510,6 +512,7 @@ class Reader:
         if start is None:
             return ReadOutcome.FAILED
         self.thread, self.post_index = thread, start
+        self._authors_told = set()
         self.shown += 1
         intro = offline_note(topic.saved_at) + phrasing.topic_intro(
             topic, self.category_name(topic.category_id)
@@ -588,7 +591,11 @@ class Reader:
         if note:
             self._say(f"{header} This post talks about {note}. Read it? Say yes or no.")
             return ReadOutcome.HELD
-        self._say_post(post, f"{header}{cues.about_author(post)}", with_text=True)
+        # Who the author is on the forum, once a topic: before each of their posts it only
+        # tires the listener ("who wrote this" says it again).
+        about = "" if post.username in self._authors_told else cues.about_author(post)
+        self._authors_told.add(post.username)
+        self._say_post(post, f"{header}{about}", with_text=True)
         return ReadOutcome.READ
 
     def _say_post(self, post: Post, said: str, *, with_text: bool) -> None:
