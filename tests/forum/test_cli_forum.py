@@ -292,15 +292,22 @@ def test_a_redirect_elsewhere_is_refused_before_anything_starts(forum: RunningFo
     ("address", "expected"),
     [
         ("notaurl", "is not a web address"),
-        ("forum example org", "is not a web address"),
-        ("ftp://forum.example.org", "is not a web address"),
+        ("forum example org", "cannot be the forum's address: a web address has no spaces"),
+        ("ftp://forum.example.org", "a web address here starts with https:// (or http://)"),
         ("http://127.0.0.1:9", "Nothing answered at http://127.0.0.1:9"),
+        # A password typed in the address was repeated on the screen.
+        (
+            "https://jo:s3cret@forum.example.org",
+            "'https://…@forum.example.org' cannot be the forum's address: the address must "
+            "not contain a user name or password",
+        ),
     ],
 )
 def test_a_wrong_address_is_explained(address: str, expected: str) -> None:
     result = voicepeer_forum("connect", address)
     assert result.returncode == 1
     assert expected in result.stderr and "Nothing was changed." in result.stderr
+    assert "s3cret" not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert not (paths.config_dir() / "credentials.json").exists()
 

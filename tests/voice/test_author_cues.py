@@ -92,8 +92,8 @@ def test_who_an_author_is_is_said_once_a_topic(plugged_forum: DemoForum, tmp_pat
     # Said before every post of theirs, it only tired the listener.
     number = topic_number(plugged_forum, FATIGUE)
     lines = [f"open topic {number}", "post six", "previous", "next", "who wrote this"]
-    again = ["back", f"open topic {number}", "post six"]
-    talk = converse(plugged_forum.base_url, [*lines, *again], tmp_path)
+    reopen = ["back", f"open topic {number}", "post six"]
+    talk = converse(plugged_forum.base_url, [*lines, *reopen], tmp_path)
     told = "Jo Baxter is in the peer supporters group."
     first, again, reopened = (line for line in talk.said if line.startswith("Post 6 of 8"))
     assert told in first and told not in again

@@ -19,6 +19,7 @@ from voicepeer.forum.credentials import (
     WebAddressFault,
     normalize_forum_url,
     web_address_fault,
+    without_user_info,
 )
 
 
@@ -172,11 +173,7 @@ CHECKS: dict[str, Check] = {
 def shown_value(value: Any, spec: FieldSpec) -> Any:
     """``value`` fit for a message: a web address loses any user name and password in it."""
     if spec.check in ("web_address", "web_address_or_empty") and isinstance(value, str):
-        scheme, sep, rest = value.partition("://")
-        host_part = rest.split("/", 1)[0] if sep else value.split("/", 1)[0]
-        if "@" in host_part:
-            hidden = host_part.rsplit("@", 1)[1]
-            return f"{scheme}{sep}…@{hidden}" if sep else f"…@{hidden}"
+        return without_user_info(value)
     return value
 
 

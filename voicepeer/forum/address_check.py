@@ -21,7 +21,12 @@ from urllib.parse import urlsplit
 import httpx
 
 from voicepeer.errors import ConfigError, ForumError
-from voicepeer.forum.credentials import normalize_forum_url
+from voicepeer.forum.credentials import (
+    WebAddressError,
+    WebAddressFault,
+    normalize_forum_url,
+    without_user_info,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,13 +47,22 @@ class AddressProblem(Enum):
 class ForumAddressError(ForumError):
     """The address given for the forum cannot be connected to, and why."""
 
-    def __init__(self, problem: AddressProblem, address: str, title: str = "") -> None:
+    def __init__(
+        self,
+        problem: AddressProblem,
+        address: str,
+        title: str = "",
+        fault: WebAddressFault | None = None,
+    ) -> None:
+        address = without_user_info(address)  # a password typed in it is never repeated
         super().__init__(f"{address}: {problem.value}")
         self.problem = problem
         self.address = address
         """The address as given (when not a web address) or as checked."""
         self.title = title
         """The forum's name, once it answered as one."""
+        self.fault = fault
+        """Why it is not a web address, when that is known."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +81,10 @@ class ForumAddress:
 def _well_formed(text: str) -> str:
     try:
         url = normalize_forum_url(text)
+    except WebAddressError as error:
+        raise ForumAddressError(
+            AddressProblem.NOT_WEB_ADDRESS, text.strip(), fault=error.fault
+        ) from None
     except ConfigError:
         raise ForumAddressError(AddressProblem.NOT_WEB_ADDRESS, text.strip()) from None
     host = urlsplit(url).hostname or ""

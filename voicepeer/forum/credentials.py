@@ -52,6 +52,15 @@ class WebAddressFault(Enum):
     NO_HOST = "no_host"
 
 
+def without_user_info(address: str) -> str:
+    """``address`` fit for a message: any user name and password in it become "…"."""
+    _, sep, rest = address.partition("://")
+    host_part = rest.split("/", 1)[0] if sep else address.split("/", 1)[0]
+    if "@" not in host_part:
+        return address
+    return address.replace(host_part, "…@" + host_part.rsplit("@", 1)[1], 1)
+
+
 class WebAddressError(ForumSettingsError):
     """An address given for the forum is not a web address, for the reason ``fault``. The
     address itself is left out: it may hold a password."""

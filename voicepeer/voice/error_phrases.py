@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import singledispatch
 
+from voicepeer.config.values import web_address_words
 from voicepeer.errors import (
     AuthError,
     AuthProblem,
@@ -268,6 +269,8 @@ _EXAMPLE = "for example https://forum.example.org"
 @say_error.register
 def _address(error: ForumAddressError) -> str:
     where = error.address
+    if error.problem is AddressProblem.NOT_WEB_ADDRESS and error.fault is not None:
+        return f"{where!r} cannot be the forum's address: {web_address_words(error.fault)}."
     if error.problem is AddressProblem.NOT_WEB_ADDRESS:
         return (
             f"{where!r} is not a web address. Type the forum's address as the web browser "
