@@ -203,6 +203,18 @@ def test_a_command_said_for_the_title_is_not_the_title(forum: DemoForum, tmp_pat
     ]
 
 
+def test_private_message_and_a_name_writes_to_them(forum: DemoForum, tmp_path: Path) -> None:
+    # "Private message Ruth" opened the inbox; "Ruth and Sam" left Sam out unsaid.
+    data, creds = tmp_path / "data", signed_in(forum)
+    talk = converse(forum.base_url, ["private message ruth"], data, credentials=creds)
+    assert talk.said[-1] == "Did you mean Ruth Adeyemi? Say yes or no."
+    talk = converse(forum.base_url, ["message ruth and sam"], data, credentials=creds)
+    assert talk.said[-2:] == [
+        "I can write to one person at a time, so to Ruth first.",
+        "Did you mean Ruth Adeyemi? Say yes or no.",
+    ]
+
+
 def test_goodbye_for_a_name_or_a_title_is_goodbye(forum: DemoForum, tmp_path: Path) -> None:
     # It was looked for as a person's name, or taken as the title.
     for lines in (["send a message", "goodbye"], ["message priya", "yes", "goodbye"]):

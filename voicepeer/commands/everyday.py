@@ -266,6 +266,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "send a private message",
         "write a private message",
         "send a private message to {query}",
+        "private message {query}",
+        "write a private message to {query}",
     ),
     # Not "write a new post": in a topic, a post is a reply as often.
     Intent.NEW_TOPIC: ("ask the forum a question", "ask the forum something"),

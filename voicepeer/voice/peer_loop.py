@@ -265,6 +265,11 @@ class PeerLoop:
         if not name:
             self._say("Please say their name, or spell it.")
             return State.NAMING
+        first, joined, others = name.partition(" and ")
+        if joined and first and others:
+            # "Ruth and Sam": a message goes to one person; Sam was left out unsaid.
+            self._say(f"I can write to one person at a time, so to {first.title()} first.")
+            name = first
         post = self._reader.loaded_current_post() if name in AUTHOR_WORDS else None
         if post is not None:
             # "Send her a message" while reading her post: its author, asked about by name.
