@@ -13,7 +13,11 @@ from tests.support.members import keyed_forum, member_headers, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.number_words import spoken_numbers
 from voicepeer.speech.text.sentences import as_sentence
+from voicepeer.voice.settings import VoiceSettings
 
+AT_FIRST_POST = VoiceSettings(greeting=False, unread_first=False)
+"""Topic one opens at its first post each time, whose author the replies here answer
+(otherwise it goes on after the posts heard)."""
 CLOSED = "This topic is closed to new replies."
 TITLE = "Cold showers for fatigue"
 WALKING = "Walking aids that help"
@@ -44,6 +48,7 @@ def put_a_reply_aside(forum: DemoForum, data: Path, *then: str) -> None:
         [*opening, "send it", "no", "cancel", *then],
         data,
         credentials=signed_in(forum),
+        settings=AT_FIRST_POST,
     )
     assert "Reply put aside. It is saved: say reply to come back to it." in talk.said
 
@@ -59,6 +64,7 @@ def carry_a_reply_into_a_new_topic(forum: DemoForum, data: Path) -> str:
         [*opening, "reply", "start a new topic", "number one", TITLE, "cancel"],
         data,
         credentials=signed_in(forum),
+        settings=AT_FIRST_POST,
     )
     assert carried.said[-1].startswith("New topic put aside. It is saved")
     category = next(line for line in carried.said if line.startswith("A new topic in "))
@@ -74,6 +80,7 @@ def test_reply_in_a_closed_topic_is_explained_before_any_dictation(tmp_path: Pat
             ["latest topics", f"open topic {number}", "reply", "next"],
             tmp_path / "data",
             credentials=signed_in(forum),
+            settings=AT_FIRST_POST,
         )
     listed = next(s for s in talk.said[0].split(". ") if s.startswith(number.capitalize()))
     assert listed.endswith(", closed"), listed
@@ -92,6 +99,7 @@ def test_a_reply_saved_before_the_topic_closed_is_read_back_and_kept(tmp_path: P
             ["latest topics", f"open topic {position_of_topic_one(forum)}", "reply"],
             tmp_path / "data",
             credentials=signed_in(forum),
+            settings=AT_FIRST_POST,
         )
     assert later.said[-1] == (
         f"{CLOSED} Your saved reply to it stays saved. It says: {SAVED}. "
@@ -136,6 +144,7 @@ def test_a_reply_refused_as_the_topic_closed_can_start_a_new_topic(tmp_path: Pat
             ],
             tmp_path / "data",
             credentials=signed_in(forum),
+            settings=AT_FIRST_POST,
             before_line={5: lambda: close_topic_one(forum)},
         )
         latest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
@@ -169,12 +178,14 @@ def test_a_reply_taken_into_a_new_topic_put_aside_is_not_offered_twice(tmp_path:
             [*opening, "reply", "new topic", "number one", "send it", "yes"],
             tmp_path / "data",
             credentials=signed_in(forum),
+            settings=AT_FIRST_POST,
         )
         last = converse(
             forum.base_url,
             ["latest topics", f"open topic {position_of_topic_one(forum)}", "reply"],
             tmp_path / "data",
             credentials=signed_in(forum),
+            settings=AT_FIRST_POST,
         )
         latest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
     assert later.said[3] == (
@@ -207,6 +218,7 @@ def test_a_carried_reply_taken_up_again_in_its_reopened_topic_stays_its_own(
             [*opening, "reply", "and cool drinks", *then],
             tmp_path / "data",
             credentials=signed_in(forum),
+            settings=AT_FIRST_POST,
         )
         topic = httpx.get(f"{forum.base_url}/t/1.json").json()
     taken_up = next(line for line in again.said if line.startswith("You have a saved reply"))
@@ -244,6 +256,7 @@ def test_a_saved_topic_in_the_chosen_category_says_the_reply_is_not_in_it(
             [*opening, "start a new topic", "number one", "cancel", "reply"],
             tmp_path / "data",
             credentials=signed_in(forum),
+            settings=AT_FIRST_POST,
         )
         title = httpx.get(f"{forum.base_url}/t/1.json").json()["title"]
         categories = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]

@@ -194,9 +194,19 @@ def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: P
     second = converse(forum.base_url, ["resume"], data, settings=VoiceSettings())
     assert second.said[0].endswith("Say resume to go back to where you were.")
     assert "You are at the start" not in second.transcript
-    assert "Continuing from post 3." in second.transcript
-    assert "Post 3 of" in second.transcript
+    # Post 3 was read to its end (typed sessions are never cut short): on after it.
+    assert "Continuing from post 4." in second.transcript
+    assert "Post 4 of" in second.transcript
     assert "Stable MRI for three years" in second.transcript
+
+
+def test_a_long_post_left_part_way_stays_the_place(forum: DemoForum, data: Path) -> None:
+    # A post read to its end is behind the person; one paused part-way is not.
+    first = converse(forum.base_url, ["search for long letter", "open one"], data)
+    assert first.said[-1].startswith("I'll pause here. The post goes on for about")
+    second = converse(forum.base_url, ["resume"], data)
+    assert "Post 1 of 3, by Ruth Adeyemi" in second.transcript
+    assert "Post 2 of 3" not in second.transcript
 
 
 def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> None:
@@ -207,7 +217,7 @@ def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> Non
 
     run("open topic one\nnext\npause\n")
     said = run("resume\n")
-    assert "Continuing from post 2." in said and "Post 2 of" in said, said
+    assert "Continuing from post 3." in said and "Post 3 of" in said, said
 
 
 def test_help_names_goodbye_and_when_typing_control_d(forum: DemoForum) -> None:

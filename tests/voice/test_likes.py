@@ -46,9 +46,8 @@ def test_a_post_liked_already_is_said_so_without_asking_again(forum: DemoForum, 
     assert talk.said[-3:] == [ASKED, "You liked this post by Dave Whitfield.", ALREADY_LIKED]
     assert first_post_likes(forum) == 1
     # In a later session the post, read again, says the same.
-    again = converse(
-        forum.base_url, ["open topic one", "like this post"], data, credentials=signed_in(forum)
-    )
+    lines = ["open topic one", "post one", "like this post"]  # opened, it goes on after it
+    again = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert again.said[-1] == ALREADY_LIKED and ASKED not in again.said
 
 
@@ -113,9 +112,8 @@ def test_after_the_forums_few_minutes_a_like_is_said_to_stay(forum: DemoForum, d
         credentials=signed_in(forum),
     )
     backdate_likes(forum, 11)  # post_undo_action_window_mins (10) have passed
-    talk = converse(
-        forum.base_url, ["open topic one", "remove my like"], data, credentials=signed_in(forum)
-    )
+    lines = ["open topic one", "post one", "remove my like"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == UNLIKE_REFUSED
     assert first_post_likes(forum) == 1
 

@@ -87,12 +87,12 @@ def test_a_topic_left_after_a_post_heard_to_its_end_goes_on_after_it(
     assert talk.said[1].endswith("Continuing from post 2.")
     assert talk.said[-2].endswith("1 new post since you last read. Continuing from post 3.")
     assert talk.said[-1].startswith("Post 3 of 3, by Priya Nair")
-    # With everything heard, the place left is kept: the person went back to post 2.
+    # Heard again to its end, post 2 is behind the person too: on after it.
     again = converse(
         forum.base_url,
         ["open topic three", "post two", "back", "open topic three"],
         data,
         credentials=signed_in(forum),
     )
-    assert again.said[-2].endswith("Continuing from post 2.")
-    assert again.said[-1].startswith("Post 2 of 3, by Sam Okafor")
+    assert again.said[-2].endswith("Continuing from post 3.")
+    assert again.said[-1].startswith("Post 3 of 3, by Priya Nair")

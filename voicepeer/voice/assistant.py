@@ -255,6 +255,7 @@ def unclear_answer_help(yes_switch: bool) -> str:
     return f"{UNCLEAR_ANSWER} If I keep missing it, your helper can set up a yes switch."
 
 
+
 class Asked(Protocol):
     """Something asked about with a yes or no (a like, a vote, a change to one's own post):
     the question, the question again after an unclear answer, and what to say when the
@@ -364,6 +365,7 @@ class Assistant:
             now,
             monotonic,
             read_post=self.paragraphs.read_post,
+            read_to_end=lambda: self.paragraphs.read_to_end,
             interrupted=self._speech_interrupted,
         )
         writing = ComposerEngines(

@@ -108,6 +108,7 @@ class Reader:
         monotonic: Callable[[], float] = time.monotonic,
         *,
         read_post: PostReading,
+        read_to_end: Callable[[], bool] = lambda: True,
         interrupted: Callable[[], bool] = lambda: False,
     ) -> None:
         self._engines = engines
@@ -115,6 +116,8 @@ class Reader:
         """Notifications read aloud, and said again on "repeat"."""
         self._read_post = read_post
         """Says a post's header and text (paragraph by paragraph, see voice.paragraphs)."""
+        self._read_to_end = read_to_end
+        """Whether the post read last was read to its end."""
         self._settings = settings
         self._say = say
         self._now = now
@@ -543,13 +546,9 @@ class Reader:
             return 0
         saved = self._engines.places.get(thread.topic.id)
         # A mega topic's indexes cover only the stretch loaded, so a saved index means nothing.
-        if saved is None or thread.topic.is_mega:
-            return thread.start_index()
-        left_at = min(saved, len(thread) - 1)
-        if (thread.topic.last_read_post_number or 0) >= thread.topic.highest_post_number > 0:
-            return left_at  # all heard: where the person was
-        # The post left on was heard to its end: on from the first not heard.
-        return max(left_at, thread.start_index())
+        if saved is not None and not thread.topic.is_mega:
+            return min(saved, len(thread) - 1)
+        return thread.start_index()
 
     def current_post(self) -> Post | None:
         thread, index = self.thread, self.post_index
@@ -622,6 +621,11 @@ class Reader:
         topic_id, post_number, began = self._hearing
         self._hearing = None
         self._heard_to(topic_id, post_number)
+        thread = self.thread
+        if self._read_to_end() and thread is not None and thread.topic.id == topic_id:
+            # Heard to its end, the post is behind the person: the place to go on from is
+            # the one after it (a long post left part-way stays the place).
+            self._engines.places.set(topic_id, min(self.post_index + 1, len(thread) - 1))
         if self.topics is not None:
             self.topics = self.as_heard(self.topics)
         elapsed_ms = int((self._monotonic() - began) * 1000)
