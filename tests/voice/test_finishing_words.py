@@ -22,3 +22,23 @@ def test_done_alone_is_written_and_how_to_send_is_said(forum: DemoForum, data: P
     assert talk.said[-2] == f"Your reply says: {WORDS.capitalize()}"
     # Inside a sentence the words are text and nothing is said; alone, the hint again.
     assert talk.said[-1] == f'I added "that\'s it" {hint}'
+
+
+def test_words_said_at_the_question_before_posting_are_said_not_added(
+    forum: DemoForum, data: Path
+) -> None:
+    # Only the question came again: the person was not told the words went nowhere.
+    more = "oh and I forgot to say thank you"
+    lines = ["open topic one", "reply", WORDS, "send it", more, "no", "thank you", "send it"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[4] == (
+        "I did not add that to your reply: to add to it, say no, then say the words. Shall I "
+        "post your reply? Please say yes or no."
+    )
+    assert talk.said[-1].startswith(
+        "Your reply says: The cooling vest helped me all summer thank you."
+    )
+    # A short unclear answer is asked about as before.
+    lines = ["open topic one", "reply", WORDS, "send it", "yes and no"]
+    unclear = converse(forum.base_url, lines, data.with_name("other"))
+    assert unclear.said[-1] == "Shall I post your reply? Please say yes or no."

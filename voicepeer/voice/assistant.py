@@ -255,6 +255,12 @@ def unclear_answer_help(yes_switch: bool) -> str:
     return f"{UNCLEAR_ANSWER} If I keep missing it, your helper can set up a yes switch."
 
 
+WRITING_QUESTIONS = frozenset({State.CONFIRMING, State.SENDING, State.CHANGING_POST})
+"""Questions before words written are posted, sent or changed on the forum."""
+WORDS_MEANT_TO_ADD = 4
+"""Said at those questions, this many words or more are words meant for what is written,
+not a misheard answer."""
+
 
 class Asked(Protocol):
     """Something asked about with a yes or no (a like, a vote, a change to one's own post):
@@ -604,6 +610,20 @@ class Assistant:
     def _not_understood(self, heard: Heard) -> None:
         """Nothing to do for ``heard`` here: say so, and what helps."""
         self.engines.cues.error()
+        if self.state in WRITING_QUESTIONS and len(heard.text.split()) >= WORDS_MEANT_TO_ADD:
+            # "Oh, and I forgot to say thank you" at "Shall I post it?": only asked again,
+            # the person was not told the words went nowhere.
+            transcript.info("did: nothing, words said at the question are not added")
+            what = (
+                self.peer_loop.composer.conversation.what
+                if self.state is State.SENDING
+                else self._writer().what
+            )
+            self.say(
+                f"I did not add that to your {what}: to add to it, say no, then say the "
+                f"words. {self._open_question()}"
+            )
+            return
         if self.state in ASKING_CONSENT:  # the helper reading sees why it asked again
             transcript.info(
                 "did: nothing, not a clear yes or no (%s%s), so asked again",
