@@ -40,12 +40,23 @@ def test_a_word_two_names_share_picks_neither() -> None:
 
 @pytest.mark.parametrize(
     ("said", "place"),
-    [("two", 2), ("number two", 2), ("the second one", 2), ("fourth", 4), ("4", 4)],
+    [
+        ("two", 2),
+        ("number two", 2),
+        ("the second one", 2),
+        ("fourth", 4),
+        ("4", 4),
+        # "One" is a word around choices too: alone, it was no number.
+        ("one", 1),
+        ("one please", 1),
+    ],
 )
 def test_a_number_alone_picks_its_place(said: str, place: int) -> None:
     assert place_said(said, 4) == place
 
 
-@pytest.mark.parametrize("said", ["five", "zero", "the fifth", "good news", "two tired"])
+@pytest.mark.parametrize(
+    "said", ["five", "zero", "the fifth", "good news", "two tired", "that one", "the one"]
+)
 def test_a_number_out_of_range_or_words_pick_no_place(said: str) -> None:
     assert place_said(said, 4) is None

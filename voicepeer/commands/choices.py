@@ -32,7 +32,10 @@ MIN_NAMING_LETTERS = 3
 def place_said(said: str, count: int) -> int | None:
     """The choice numbered as said alone ("two", "the second one"), from 1; None when
     no number from 1 to ``count`` is said."""
-    words = [w for w in normalize(said).split() if w not in _AROUND]
+    said_words = normalize(said).split()
+    words = [w for w in said_words if w not in _AROUND]
+    if not words and said_words[:1] == ["one"]:
+        words = ["one"]  # a word around a choice ("the second one"), but first it is the first
     text = " ".join(words)
     number = parse_number(text) if text else None
     if number is None and text:
