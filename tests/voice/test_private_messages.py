@@ -215,6 +215,18 @@ def test_private_message_and_a_name_writes_to_them(forum: DemoForum, tmp_path: P
     ]
 
 
+def test_cancel_after_the_title_keeps_the_title(forum: DemoForum, tmp_path: Path) -> None:
+    # "Message cancelled." threw away the title said, where goodbye keeps it.
+    lines = ["message sam", "yes", "checking in", "cancel", "my drafts"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-2] == (
+        "Message put aside. Its title is saved: say message Sam Okafor to come back to it."
+    )
+    assert talk.said[-1].startswith(
+        "You have 1 saved draft. One: your message to Sam Okafor, titled Checking in, "
+    )
+
+
 def test_goodbye_for_a_name_or_a_title_is_goodbye(forum: DemoForum, tmp_path: Path) -> None:
     # It was looked for as a person's name, or taken as the title.
     for lines in (["send a message", "goodbye"], ["message priya", "yes", "goodbye"]):

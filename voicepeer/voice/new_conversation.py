@@ -443,14 +443,17 @@ class NewConversationComposer(Composer):
     def cancel(self) -> Next:
         self._title_as_post = False
         self.save()
-        if self.draft.is_empty:
-            self._let_go_of_companions()
         what = self.conversation.what.capitalize()
-        self._say(
-            f"{what} cancelled."
-            if self.draft.is_empty
-            else f"{what} put aside. It is saved: {self.way_back()} to come back to it."
-        )
+        if not self.draft.is_empty:
+            self._say(f"{what} put aside. It is saved: {self.way_back()} to come back to it.")
+        elif self.conversation.title:
+            # Kept as goodbye keeps it: a title said with effort is not thrown away unasked.
+            self._say(
+                f"{what} put aside. Its title is saved: {self.way_back()} to come back to it."
+            )
+        else:
+            self._let_go_of_companions()
+            self._say(f"{what} cancelled.")
         return Next.READING
 
     def unsent(self) -> Unsent | None:
