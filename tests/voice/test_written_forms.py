@@ -28,6 +28,11 @@ def test_a_title_is_written_so_too() -> None:
     assert spoken_title("my first mri since starting tysabri") == (
         "My first MRI since starting Tysabri"
     )
+    # As dictation is: "question mark" was written out, and "um" kept.
+    assert spoken_title("um does anyone use a cooling vest question mark") == (
+        "Does anyone use a cooling vest?"
+    )
+    assert spoken_title("heat comma fatigue and me full stop") == "Heat, fatigue and me"
 
 
 @pytest.mark.parametrize(

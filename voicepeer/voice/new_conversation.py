@@ -26,12 +26,12 @@ from voicepeer.voice.composer import (
     Unsent,
     dictation_help,
 )
-from voicepeer.voice.dictation import Draft
+from voicepeer.voice.dictation import Draft, render, tokenize_dictation
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import retitle_line, send_result_line, title_refused
 from voicepeer.voice.phrasing import and_list, forum_name
 from voicepeer.voice.ports import DraftKeeper, Say
-from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written, forms_with_names
+from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 from voicepeer.voice.written_numbers import with_digits
 
 
@@ -122,8 +122,9 @@ def spoken_title(text: str) -> str:
     lead = next((len(p.split()) for p in TITLE_LEAD_INS if said[: len(p.split())] == p.split()), 0)
     if 0 < lead < len(words):
         words = words[lead:]
-    title = " ".join(with_digits(as_written(words, WRITTEN_FORMS))).rstrip(".")
-    return title[:1].upper() + title[1:]
+    # As dictation is written: "question mark" a mark, "um" left out, "MRI", digits.
+    title = render(with_digits(tokenize_dictation(" ".join(words), WRITTEN_FORMS)))
+    return " ".join(title.split()).rstrip(".")  # one line
 
 
 def title_problem(title: str, limits: SiteLimits, *, private: bool) -> DraftProblem | None:
