@@ -209,6 +209,17 @@ def test_a_long_post_left_part_way_stays_the_place(forum: DemoForum, data: Path)
     assert "Post 2 of 3" not in second.transcript
 
 
+def test_where_am_i_after_a_restart_offers_resume(forum: DemoForum, data: Path) -> None:
+    # The greeting said "say resume"; "where am I" then said only "Say latest topics".
+    assert converse(forum.base_url, ["where am i"], data).said[-1] == (
+        "You are at the start. Say latest topics."
+    )
+    converse(forum.base_url, ["open topic two"], data)
+    assert converse(forum.base_url, ["where am i"], data).said[-1] == (
+        "You are at the start. Say resume to go back to where you were, or latest topics."
+    )
+
+
 def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> None:
     def run(lines: str) -> str:
         done = run_voicepeer(forum.base_url, lines, timeout=120)

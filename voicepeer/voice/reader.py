@@ -832,6 +832,11 @@ class Reader:
                 f"{len(self.topics.topics)}{more}: "
                 f"{as_sentence(self.topics.topics[self.place.index].title)}"
             )
+        if self._engines.places.last_topic() is not None:
+            # After a restart the greeting offers "resume": so does this.
+            return (
+                "You are at the start. Say resume to go back to where you were, or latest topics."
+            )
         return "You are at the start. Say latest topics."
 
     def reopen_last_topic(self) -> ReadOutcome | None:
