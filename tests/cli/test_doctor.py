@@ -267,6 +267,7 @@ def test_cli_json_and_exit_status(isolated_home: Path) -> None:
 def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
     from voicepeer.recognition.settings import RecognitionSettings
     from voicepeer.setup.doctor import check_vosk_model
+    from voicepeer.speech_models.settings import ModelSettings
     from voicepeer.speech_models import korean_model_dir
 
     check = check_vosk_model(
@@ -275,6 +276,12 @@ def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
     assert check.ok is False and "model_path" in check.fix
     check = check_vosk_model(Settings(recognition=RecognitionSettings(engine="vosk")))
     assert check.ok is False and "voicepeer models download" in check.fix
+    # The size said is the model's own: every model was "about 40 MB", the large one too.
+    large = Settings(
+        recognition=RecognitionSettings(engine="vosk"),
+        models=ModelSettings(vosk_model="vosk-model-en-us-0.22"),
+    )
+    assert "about 1800 MB" in check_vosk_model(large).fix
     assert check_vosk_model(Settings()).ok is True  # the built-in engine needs no download
     korean = korean_model_dir()
     if korean is not None:  # the model from the package index, installed for the tests

@@ -300,6 +300,7 @@ def check_vosk_model(settings: Settings) -> Check:
     """The Vosk model for better dictation is installed and intact; required when
     ``[recognition] engine`` is "vosk", a tip otherwise."""
     from voicepeer.speech_models import find_vosk_model, verify_models
+    from voicepeer.speech_models.catalogue import catalogue_entry
     from voicepeer.speech_models.layout import folder_problems
 
     required = settings.recognition.engine == "vosk"
@@ -317,7 +318,9 @@ def check_vosk_model(settings: Settings) -> Check:
         return Check("dictation model", True, f"Vosk model ready in {chosen}")
     name = settings.models.vosk_model
     folder = find_vosk_model(name, settings.models)
-    download = f"Run 'voicepeer models download {name}' (needs the internet, about 40 MB)."
+    entry = catalogue_entry(name)
+    size = f", about {entry.approx_size_mb} MB" if entry is not None else ""
+    download = f"Run 'voicepeer models download {name}' (needs the internet{size})."
     if folder is None:
         if required:
             return Check(
