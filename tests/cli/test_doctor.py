@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from voicepeer.config.settings import GeneralSettings
+from voicepeer.forum.address_check import ForumAddressError
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.settings import Settings
 from voicepeer.setup.doctor import (
@@ -231,6 +232,32 @@ def test_address_that_is_not_a_forum(isolated_home: Path, demo_forum: str) -> No
     assert check.ok is False and "not a Discourse forum" in check.detail
 
 
+def test_a_forum_down_for_maintenance_is_not_called_no_forum(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    # A 503 was "not a Discourse forum … check that forum_url is the forum's main address":
+    # a carer may change an address that was right.
+    from voicepeer.demo_forum import DemoForum
+    from voicepeer.forum.address_check import check_forum_address
+    from voicepeer.forum.settings import ForumSettings
+    from voicepeer.voice.error_phrases import say_error
+
+    with DemoForum(tmp_path / "down.sqlite3") as down:
+        down.faults.fail_next(100, 503)
+        quick = ForumSettings(read_retries=0, retry_backoff_s=0.01)
+        settings = Settings(general=GeneralSettings(forum_url=down.base_url), forum=quick)
+        (check,) = check_forum(settings)
+        with pytest.raises(ForumAddressError) as caught:
+            check_forum_address(down.base_url)
+    assert check.ok is False and "not a Discourse forum" not in check.detail
+    assert "answered with an error of its own" in check.detail
+    assert check.fix.startswith("The forum may be down for maintenance or busy: try again later.")
+    assert say_error(caught.value) == (
+        f"{down.base_url} answered with an error of its own: the forum may be down for "
+        "maintenance or busy. The address may well be right: please try again later."
+    )
+
+
 def test_unreachable_forum(isolated_home: Path) -> None:
     closed_port = "http://127.0.0.1:9"  # the discard port: nothing listens
     (check,) = check_forum(Settings(general=GeneralSettings(forum_url=closed_port)))
@@ -267,8 +294,8 @@ def test_cli_json_and_exit_status(isolated_home: Path) -> None:
 def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
     from voicepeer.recognition.settings import RecognitionSettings
     from voicepeer.setup.doctor import check_vosk_model
-    from voicepeer.speech_models.settings import ModelSettings
     from voicepeer.speech_models import korean_model_dir
+    from voicepeer.speech_models.settings import ModelSettings
 
     check = check_vosk_model(
         Settings(recognition=RecognitionSettings(engine="vosk", model_path=tmp_path / "missing"))

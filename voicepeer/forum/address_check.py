@@ -42,6 +42,8 @@ class AddressProblem(Enum):
     NOT_DISCOURSE = "not_discourse"
     STOPPED_ANSWERING = "stopped_answering"
     NO_USER_API_KEYS = "no_user_api_keys"
+    SERVER_TROUBLE = "server_trouble"
+    """It answered with an error of its own (5xx): down for maintenance, or busy."""
 
 
 class ForumAddressError(ForumError):
@@ -136,6 +138,8 @@ def check_forum_address(
             title, login_required = str(site["title"]), bool(site.get("login_required"))
         elif isinstance(about_data, dict) and isinstance(about_data.get("about"), dict):
             title, login_required = str(about_data["about"].get("title") or url), False
+        elif info.status_code >= 500:
+            raise ForumAddressError(AddressProblem.SERVER_TROUBLE, url)
         else:
             raise ForumAddressError(AddressProblem.NOT_DISCOURSE, url)
         try:

@@ -26,7 +26,9 @@ from voicepeer.errors import (
     ForumError,
     ForumForbiddenError,
     ForumNotFoundError,
+    ForumResponseError,
     ForumUnreachableError,
+    ResponseProblem,
     SpeechEngineError,
     VoicepeerError,
 )
@@ -566,6 +568,20 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
             site = error
         else:  # it answered, but refuses anything asked with the saved key
             return [Check("forum", True, f"{url} answers"), _key_refused(url, error)]
+    except ForumResponseError as error:
+        if error.problem is not ResponseProblem.SERVER_TROUBLE:
+            site = error
+        else:  # down for maintenance, or busy: the address may well be right
+            return [
+                Check(
+                    "forum",
+                    False,
+                    f"{url} answered with an error of its own ({error})",
+                    "The forum may be down for maintenance or busy: try again later. "
+                    "Change [general] forum_url only if the web browser shows the forum "
+                    "elsewhere.",
+                )
+            ]
     except ForumError as error:
         site = error
     if not isinstance(site, dict):

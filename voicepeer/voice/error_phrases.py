@@ -291,6 +291,11 @@ def _address(error: ForumAddressError) -> str:
             "Discourse forums: check that this is the forum's own address (the one the "
             "web browser shows on the forum's pages), not a page that links to it."
         )
+    if error.problem is AddressProblem.SERVER_TROUBLE:
+        return (
+            f"{where} answered with an error of its own: the forum may be down for "
+            "maintenance or busy. The address may well be right: please try again later."
+        )
     if error.problem is AddressProblem.STOPPED_ANSWERING:
         return f"{where} stopped answering while being checked. Please try again in a few minutes."
     return (
