@@ -20,7 +20,7 @@ from voicepeer.recognition.base import ListenMode, Phrasebook, Vocabulary
 from voicepeer.recognition.engine import decode
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.recognition.settings import RecognitionSettings
-from voicepeer.recognition.vosk_engine import VoskRecognizer, load_vosk_model
+from voicepeer.recognition.vosk_engine import VoskRecognizer, load_vosk_model, locate_vosk_model
 
 pytestmark = pytest.mark.vosk
 
@@ -139,10 +139,20 @@ def test_listener_endpoints_two_commands_apart(recognizer: VoskRecognizer, tmp_p
     assert heard == [NEXT, PREVIOUS]
 
 
-def test_missing_model_directory(tmp_path: Path) -> None:
+def test_missing_model_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ModelMissingError) as caught:
         load_vosk_model(tmp_path / "nothing-here")
     assert "voicepeer models download" in caught.value.spoken
+    # What the terminal shows a carer says what to do, not only what is wrong.
+    assert "set [recognition] model_path to the folder of an unpacked Vosk model" in str(
+        caught.value
+    )
+    monkeypatch.setenv("VOICEPEER_MODELS_DIR", str(tmp_path / "no-models"))
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-shared"))
+    with pytest.raises(ModelMissingError) as caught:
+        locate_vosk_model()
+    assert "run 'voicepeer models download'" in str(caught.value)
+    assert 'engine = "sphinx"' in str(caught.value)
 
 
 _LOAD_DAMAGED = """

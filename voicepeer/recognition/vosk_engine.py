@@ -41,7 +41,11 @@ def locate_vosk_model(path: Path | None = None) -> Path:
 
     found = find_vosk_model()
     if found is None:
-        raise ModelMissingError("no Vosk model is installed", spoken=_MISSING_SPOKEN)
+        raise ModelMissingError(
+            "no Vosk model is installed: run 'voicepeer models download' to get one, or set "
+            '[recognition] engine = "sphinx" to use the built-in engine',
+            spoken=_MISSING_SPOKEN,
+        )
     return found
 
 
@@ -51,7 +55,12 @@ def load_vosk_model(path: Path) -> Any:
 
     vosk.SetLogLevel(-1)
     if not (path / "am").is_dir() and not (path / "final.mdl").exists():
-        raise ModelMissingError(f"{path} is not a Vosk model directory", spoken=_MISSING_SPOKEN)
+        raise ModelMissingError(
+            f"{path} is not a Vosk model directory: set [recognition] model_path to the "
+            "folder of an unpacked Vosk model, or leave it out to use the one 'voicepeer "
+            "models download' gets",
+            spoken=_MISSING_SPOKEN,
+        )
     try:
         return vosk.Model(str(path))
     except Exception as error:  # vosk raises Exception("Failed to create a model")
