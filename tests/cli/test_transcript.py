@@ -103,8 +103,20 @@ def test_no_follow_prints_the_transcript_so_far(isolated_home: Path) -> None:
         voicepeer("transcript", "--no-follow"), capture_output=True, text=True, timeout=60
     )
     assert shown.returncode == 0
+    # All of it, as its help says: it showed the last 20 lines without saying so.
     lines = shown.stdout.splitlines()
-    assert len(lines) == 20 and lines[-1].endswith("said: line 29")
+    assert len(lines) == 30 and lines[0].endswith("said: line 0")
+    assert lines[-1].endswith("said: line 29")
+    # Following, the last lines, and how many earlier ones there are.
+    follower = subprocess.Popen(
+        voicepeer("transcript"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(1.5)
+    follower.terminate()
+    out, _ = follower.communicate(timeout=10)
+    followed = out.splitlines()
+    assert followed[0] == "(10 earlier lines: 'voicepeer transcript --no-follow' prints them)"
+    assert len(followed) == 21 and followed[-1].endswith("said: line 29")
 
 
 def test_the_setting_turns_the_transcript_on_for_the_service(isolated_home: Path) -> None:

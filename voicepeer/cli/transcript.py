@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def follow(path: Path, *, follow_on: bool = True) -> None:
-    """Print the last lines of ``path``, then (``follow_on``) each new line as it comes,
-    starting again from the top when the file is replaced or emptied."""
+    """Print ``path`` (following on, its last lines only), then (``follow_on``) each new
+    line as it comes, starting again from the top when the file is replaced or emptied."""
     position = 0
     first = True
     while True:
@@ -74,8 +74,13 @@ def follow(path: Path, *, follow_on: bool = True) -> None:
                 whole = text[: text.rfind("\n") + 1]
                 position += len(whole.encode("utf-8"))
             lines = whole.splitlines()
-            if first:
-                lines = list(deque(lines, maxlen=SHOWN_AT_START))
+            if first and follow_on and len(lines) > SHOWN_AT_START:
+                # Following, the latest matter; printed once, it is all of it.
+                earlier = len(lines) - SHOWN_AT_START
+                lines = [
+                    f"({earlier} earlier lines: 'voicepeer transcript --no-follow' prints them)",
+                    *deque(lines, maxlen=SHOWN_AT_START),
+                ]
             sys.stdout.write("".join(line + "\n" for line in lines))
             sys.stdout.flush()
         first = False
