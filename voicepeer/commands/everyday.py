@@ -28,6 +28,17 @@ before posting."""
 HOW_TO_USE_IT = frozenset({"use this", "use it", "use you", "use voicepeer", "do this"})
 """Words after "how do I" that ask about voicepeer as a whole: its help."""
 
+HOW_TO_NAMED: Mapping[str, Intent] = {
+    "open topic": Intent.OPEN,
+    "open a post": Intent.OPEN,
+    "read topic": Intent.READ,
+    "read post": Intent.READ,
+    "hear post again": Intent.REPEAT,
+    "hear it again": Intent.REPEAT,
+}
+"""Words after "how do I" (articles left out) that name a command no phrasing of it says
+without its number or its whole wording: "how do I open a topic"."""
+
 EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.MESSAGES: (
         "messages",

@@ -20,6 +20,7 @@ Recognizers get the :class:`Phrasebook` from whoever builds them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 
@@ -44,7 +45,7 @@ from voicepeer.commands.editing import (
     editing_phrases,
     heard_action,
 )
-from voicepeer.commands.everyday import HOW_TO_USE_IT
+from voicepeer.commands.everyday import HOW_TO_NAMED, HOW_TO_USE_IT
 from voicepeer.commands.intents import (
     HOW_TO,
     HOW_TO_WRITE,
@@ -87,6 +88,11 @@ CALLING_VOICEPEER = (
 phrasing count for nothing): said to someone in the room, the name would not be alone."""
 
 
+_ARTICLES = frozenset({"a", "an", "the"})
+_MADE = re.compile(r"^(make|get) (it|you|voicepeer)( (talk|speak|read|go))? ")
+"""How asking for a change of voice begins: "make it slower", "get you to speak louder"."""
+
+
 def _ways_of_naming(words: str) -> list[str]:
     """``words``, then with each "-ing" word as its verb ("replying": "reply"; "liking":
     "lik" and "like"), then without "you" ("stop you": "stop"; "wake you up": "wake up")."""
@@ -98,6 +104,14 @@ def _ways_of_naming(words: str) -> list[str]:
     without_you = [w for w in words.split() if w != "you"]
     if without_you and without_you != words.split():
         ways.append(" ".join(without_you))
+    # "Open a topic": the card says "open topic"; "make it slower" or "make you talk
+    # slower": "slower".
+    plain = [w for w in words.split() if w not in _ARTICLES]
+    if plain and plain != words.split():
+        ways.append(" ".join(plain))
+    made = _MADE.sub("", words)
+    if made != words and made:
+        ways.append(made)
     return ways
 
 
@@ -166,6 +180,10 @@ class Interpreter:
         if words in HOW_TO_USE_IT:
             return replace(found, command=Command(Intent.HELP))
         for said in _ways_of_naming(words):
+            if said in HOW_TO_NAMED:
+                return replace(
+                    found, command=Command(Intent.HELP, {HOW_TO: HOW_TO_NAMED[said].value})
+                )
             action = dictation_action(said)
             if action in WRITING_ONLY:  # "change the title" is a no elsewhere
                 return replace(found, command=Command(Intent.HELP, {HOW_TO_WRITE: action.value}))
