@@ -36,6 +36,17 @@ def soundless_env(home: Path) -> dict[str, str]:
     return env
 
 
+def configure_without_questions(home: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    """``voicepeer configure --non-interactive`` with ``flags``, in ``home``."""
+    return subprocess.run(
+        [*VOICEPEER, "configure", "--non-interactive", *flags],
+        env=soundless_env(home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def skip_the_last_steps(term: Terminal) -> None:
     """Leave steps 5 to 8 as they are and see the wizard save and end."""
     term.expect(r"Push-to-talk .*: ")
@@ -274,13 +285,7 @@ def test_settings_no_longer_used_are_left_out_of_the_new_file(isolated_home: Pat
     config_file(isolated_home).write_text(
         "[recognition]\nwait_for_speech_s = 5.0\n\n[forum]\nposts_chunk_size = 50\n"
     )
-    done = subprocess.run(
-        [*VOICEPEER, "configure", "--non-interactive", "--rate", "150"],
-        env=soundless_env(isolated_home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = configure_without_questions(isolated_home, "--rate", "150")
     assert done.returncode == 0, done.stderr
     assert "Left out of the new file: line 2, [recognition] wait_for_speech_s" in done.stdout
     assert "[forum] posts_chunk_size: no longer used" in done.stdout
@@ -300,13 +305,7 @@ def test_one_wrong_setting_costs_only_itself(isolated_home: Path) -> None:
     config_file(isolated_home).write_text(original)
 
     def configure(*flags: str) -> str:
-        done = subprocess.run(
-            [*VOICEPEER, "configure", "--non-interactive", *flags],
-            env=soundless_env(isolated_home),
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        done = configure_without_questions(isolated_home, *flags)
         assert done.returncode == 0, done.stderr
         return done.stdout
 
@@ -339,13 +338,7 @@ def test_one_wrong_setting_costs_only_itself(isolated_home: Path) -> None:
     ],
 )
 def test_bad_flags_are_explained(isolated_home: Path, flags: list[str], message: str) -> None:
-    done = subprocess.run(
-        [*VOICEPEER, "configure", "--non-interactive", *flags],
-        env=soundless_env(isolated_home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = configure_without_questions(isolated_home, *flags)
     assert done.returncode != 0
     assert message in done.stderr
     assert "Traceback" not in done.stderr
