@@ -92,11 +92,11 @@ class Composer:
         self.corrector = Corrector(say, engines.interpreter, self.what)
         self._undoable: Removal | None = None
         self._more_invited: Draft | None = None
+        """The draft voicepeer last asked more words for (see invite_more): a draft begun
+        since was not asked for any."""
         self._dictated_last: list[str] | None = None
         """The words dictated by the last utterance while they are still the draft's last:
         what "undo" with nothing to bring back takes out."""
-        """The draft voicepeer last asked more words for (see invite_more): a draft begun
-        since was not asked for any."""
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
         self._category: str | None = None

@@ -135,13 +135,13 @@ class Reader:
         """The matching post per topic of the list last found by a search."""
         self.topics: TopicList | None = None
         self.notices: NoticeList | None = None
-        self._authors_told: set[str] = set()
-        """The authors whose role, title or group was said in the topic read."""
+        """The notifications last heard, while they are the list being gone through (until
+        another list is read): see voice.notifications."""
         self._notices_over_topic = False
         """The notifications were heard while reading a topic, and none opened since:
         "back" leaves the topic for the list it came from, not for them."""
-        """The notifications last heard, while they are the list being gone through (until
-        another list is read): see voice.notifications."""
+        self._authors_told: set[str] = set()
+        """The authors whose role, title or group was said in the topic read."""
         self.shown = 0
         """How many topics have been opened and lists read out: a list kept elsewhere (the
         bookmarks) compares it to know whether the topic it opened is still what was
