@@ -1279,10 +1279,10 @@ class Assistant:
         if pending is not None:
             writer, unsent = pending
             writer.save()
-            unkept = unsent.ask
+        said = unsent.ask if pending is not None else unkept
         self._quit_from = self.state
         self._go(State.QUITTING)
-        self.say(f"{unkept} Shall I stop now? Say yes or no.")
+        self.say(f"{said} Shall I stop now? Say yes or no.")
 
     def _finish(self) -> None:
         self.finished = True
