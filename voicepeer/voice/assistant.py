@@ -610,9 +610,11 @@ class Assistant:
     def _not_understood(self, heard: Heard) -> None:
         """Nothing to do for ``heard`` here: say so, and what helps."""
         self.engines.cues.error()
-        if self.state in WRITING_QUESTIONS and len(heard.text.split()) >= WORDS_MEANT_TO_ADD:
+        meant_to_add = len(heard.text.split()) >= WORDS_MEANT_TO_ADD and not heard.over_talk
+        if self.state in WRITING_QUESTIONS and meant_to_add:
             # "Oh, and I forgot to say thank you" at "Shall I post it?": only asked again,
-            # the person was not told the words went nowhere.
+            # the person was not told the words went nowhere. Over talk in the room, the
+            # words may be the television's: that is said instead.
             transcript.info("did: nothing, words said at the question are not added")
             what = (
                 self.peer_loop.composer.conversation.what
