@@ -535,3 +535,14 @@ def test_the_title_can_be_changed_while_writing(tmp_path: Path) -> None:
         "nights are hot? Keep talking to add to it, or say send it.",
     ]
     assert newest["title"] == "Tips for sleeping in the heat"
+
+
+def test_what_dictation_says_names_the_new_topic_not_a_reply(tmp_path: Path) -> None:
+    # "I could not find the word vests in your reply", while writing a new topic.
+    lines = ["new topic", "living with ms", TITLE, "I love mine", "correct vests"]
+    with start(tmp_path) as forum:
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        "I could not find the word vests in your new topic, so I took what you said as part "
+        "of it. Say scratch that to take it out."
+    )

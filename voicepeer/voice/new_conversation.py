@@ -141,10 +141,9 @@ class NewConversationComposer(Composer):
     conversation = Conversation()
 
     def __init__(self, engines: ComposerEngines, say: Say) -> None:
-        # The reply composer's own sentences ("Your reply says: …") name what is written.
-        super().__init__(
-            engines, lambda text: say(text.replace("Your reply", f"Your {self.conversation.what}"))
-        )
+        # The reply composer's own sentences ("Your reply says: …", "I could not find the
+        # word … in your reply") name what is written.
+        super().__init__(engines, lambda text: say(self._named_as_written(text)))
         self._carried: tuple[str, str] | None = None
         self._stranded: str | None = None
         """The draft key of a saved new topic whose category can no longer be chosen, or of
@@ -341,6 +340,10 @@ class NewConversationComposer(Composer):
             f"That is too long for a title, so I kept it as the start of {self._first}. Now say "
             "a short title: a few words that tell people what it is about."
         )
+
+    def _named_as_written(self, text: str) -> str:
+        what = self.conversation.what
+        return text.replace("Your reply", f"Your {what}").replace("your reply", f"your {what}")
 
     def save(self) -> None:
         if self.draft.is_empty:
