@@ -119,6 +119,7 @@ def test_busy_port_gives_a_clear_error(tmp_path: Path) -> None:
         _out, err = process.communicate(timeout=15)
     assert process.returncode == 1
     assert "voicepeer: The demo forum cannot listen on 127.0.0.1" in err
+    assert "give another with --port (0 picks a free one)" in err  # what to do, too
     assert "Traceback" not in err
 
 

@@ -165,7 +165,9 @@ class DemoForum:
             server = _Server((self.host, self.port), handler)
         except OSError as exc:
             raise ConfigError(
-                f"The demo forum cannot listen on {self.host}:{self.port}: {exc.strerror}",
+                f"The demo forum cannot listen on {self.host}:{self.port}: {exc.strerror}. "
+                "Another program (perhaps a demo forum already running) may be using that "
+                "port: stop it, or give another with --port (0 picks a free one)",
                 spoken="The practice forum could not start. Another program may be using its "
                 "port; please ask your helper to choose another one.",
             ) from exc
