@@ -46,17 +46,21 @@ def intent_for(name: str) -> Intent | None:
     return None
 
 
+def command_names() -> list[str]:
+    """Every command as the card says it ("latest topics"), for messages listing them."""
+    return sorted({canonical(intent) for intent in Intent})
+
+
 def alias_problem(phrase: str, command: str) -> AliasProblem | None:
     """Why ``phrase = command`` would not work as the caregiver expects, or ``None``.
     ``command`` may be said as the command card says it ("latest topics"), in any case."""
     meant = intent_for(command)
     if meant is None:
-        commands = sorted({canonical(intent) for intent in Intent})
         return AliasProblem(
             phrase,
             command,
             f'"{command}" is not a voicepeer command',
-            f"Change it to one of: {', '.join(commands)}, or remove the line.",
+            f"Change it to one of: {', '.join(command_names())}, or remove the line.",
         )
     taken = builtin_meaning(phrase)
     if taken is not None and taken is not meant:

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
-from voicepeer.commands.intents import PHRASINGS, Intent, canonical
-from voicepeer.config.aliases import alias_problem, intent_for
+from voicepeer.commands.intents import PHRASINGS, Intent
+from voicepeer.config.aliases import alias_problem, command_names, intent_for
 from voicepeer.config.loader import with_changes
 from voicepeer.config.schema import FieldSpec, field_specs
 from voicepeer.config.values import BadValue, forum_address
@@ -508,9 +508,7 @@ def parse_alias(text: str) -> tuple[str, str]:
         raise BadValue(f'"{text}" should look like onwards = next.')
     if intent is None:
         raise BadValue(
-            f'"{command.strip()}" is not a command; commands: '
-            + ", ".join(sorted({canonical(i) for i in Intent}))
-            + "."
+            f'"{command.strip()}" is not a command; commands: ' + ", ".join(command_names()) + "."
         )
     problem = alias_problem(phrase.strip().lower(), intent.value)
     if problem is not None:
