@@ -28,7 +28,7 @@ _SCALES = frozenset({"hundred", "thousand"})
 _JOINS = frozenset({"and", "point", "oh"})
 """Words inside a number ("two hundred and forty", "one point five", "twenty oh nine"),
 never at either end of one."""
-_CENTURIES = frozenset({"nineteen", "twenty"})
+_CENTURIES = {"nineteen": 19, "twenty": 20}
 """How the years people write about begin when said ("nineteen ninety eight")."""
 _HOURS = frozenset(word for word, value in UNITS.items() if 1 <= value <= 12)
 _MINUTES_TO_OR_PAST = frozenset({"five", "ten", "twenty", "twenty five"})
@@ -122,10 +122,10 @@ def _year(words: list[str]) -> int | None:
     "twenty twenty four"); None for other words."""
     if len(words) < 2 or words[0] not in _CENTURIES:
         return None
-    century, rest = _value(words[:1]), words[1:]
+    century, rest = _CENTURIES[words[0]], words[1:]
     if rest[0] == "oh" and len(rest) == 2 and rest[1] in _DIGITS and rest[1] != "oh":
-        return century * 100 + _DIGITS[rest[1]] if century is not None else None
+        return century * 100 + _DIGITS[rest[1]]
     within = _value(rest)
-    if century is None or within is None or not 10 <= within <= 99:
+    if within is None or not 10 <= within <= 99:
         return None
     return century * 100 + within
