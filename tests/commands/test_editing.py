@@ -5,6 +5,7 @@ from voicepeer.commands.editing import (
     dictation_action,
     editing_phrases,
     heard_action,
+    words_to_delete,
 )
 from voicepeer.recognition.base import Heard
 
@@ -58,3 +59,27 @@ def test_a_short_utterance_is_a_command_when_the_recognizer_offers_it_as_a_readi
     assert heard_action(Heard("do it", 0.6)) is None
     # A long utterance stays text whatever else was offered.
     assert heard_action(Heard("I will do it when the heat has gone", 0.6, ("send it",))) is None
+
+
+def test_everyday_ways_of_sending_and_removing_are_commands() -> None:
+    # Each was written into the reply as words.
+    for send in ("send the reply", "post this", "submit", "send the message", "post my topic"):
+        assert dictation_action(send) is DictationAction.SEND, send
+    for scratch in ("delete last sentence", "erase that", "strike that", "scratch"):
+        assert dictation_action(scratch) is DictationAction.SCRATCH, scratch
+    assert dictation_action("remove last word") is DictationAction.DELETE_WORD
+    assert dictation_action("start from scratch") is DictationAction.START_OVER
+    # Inside a sentence they stay words.
+    assert dictation_action("I had to submit the form twice") is None
+    assert dictation_action("send that") is None  # near "spend that"
+
+
+def test_how_many_words_a_delete_removes() -> None:
+    assert words_to_delete("delete the last three words") == 3
+    assert dictation_action("delete the last three words") is DictationAction.DELETE_WORD
+    assert words_to_delete("please remove the last 4 words") == 4
+    assert dictation_action("erase the last twenty five words") is DictationAction.DELETE_WORD
+    assert words_to_delete("erase the last twenty five words") == 25
+    assert words_to_delete("delete the last word") == 1
+    assert words_to_delete("delete last word") == 1
+    assert dictation_action("he had to delete the last two words") is None

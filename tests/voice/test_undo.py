@@ -229,3 +229,23 @@ def test_undo_said_again_takes_nothing_out(forum: DemoForum, data: Path) -> None
         "There is nothing to undo. Go on with your reply, or say send it.",
         "Your reply says: The cooling vest helped me all summer",
     ]
+
+
+def test_the_last_words_deleted_by_number_come_back_together(forum: DemoForum, data: Path) -> None:
+    # "delete the last two words" deleted one word.
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply", FIRST, SECOND, "delete the last three words"]
+    lines += ["undo", "remove the last two words", "send the reply", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert "Deleted frozen grapes too." in talk.said
+    assert "Brought back frozen grapes too. It ends: … summer and the frozen grapes too." in (
+        talk.said
+    )
+    assert "Deleted grapes too." in talk.said
+    assert newest_raw(forum, topic_id) == f"{FIRST.capitalize()} and the frozen."
+
+
+def test_deleting_more_words_than_there_are_says_so(forum: DemoForum, data: Path) -> None:
+    lines = ["open topic one", "reply", "heat again", "delete the last five words"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == "There were only 2. Deleted heat again."

@@ -7,6 +7,7 @@ reason: a near-exact match of the whole utterance, never a search inside it.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 from rapidfuzz import fuzz
@@ -14,6 +15,7 @@ from rapidfuzz import fuzz
 from voicepeer.commands.everyday import EVERYDAY_WORDINGS, READ_BACK_WORDINGS
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.natural import tuning_phrasings, unwrap
+from voicepeer.commands.numbers import parse_number
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 
@@ -54,15 +56,53 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
         "save my changes",
         "post the changes",
         "update my post",
+        # Naming what is sent. Not "send that" (near "spend that") nor "post" alone.
+        "send this",
+        "post this",
+        "send the reply",
+        "post the reply",
+        "send reply now",
+        "yes send it",
+        "submit",
+        "submit it",
+        "submit my reply",
+        "publish it",
+        "send message",
+        "send my message",
+        "send the message",
+        "post my topic",
+        "post the topic",
+        "post my new topic",
     ),
     DictationAction.READ_BACK: READ_BACK_WORDINGS,
     # The last part said, which it mostly is (and "undo" brings it back when it is more).
     DictationAction.SCRATCH: (
         "delete the last sentence",
         "remove the last sentence",
+        "delete last sentence",
+        "remove last sentence",
+        "erase the last sentence",
         "delete that sentence",
         "delete the last bit",
         "remove the last bit",
+        "delete that last bit",
+        "erase that",
+        "strike that",
+        "scratch",
+        "scratch it",
+    ),
+    DictationAction.DELETE_WORD: (
+        "remove last word",
+        "remove the last word",
+        "erase the last word",
+        "erase last word",
+    ),
+    DictationAction.START_OVER: (
+        "start from scratch",
+        "delete everything",
+        "delete it all",
+        "erase everything",
+        "clear everything",
     ),
     # Not "go back" alone: said slowly, a sentence's end may come after a pause.
     DictationAction.CANCEL: (
@@ -126,6 +166,19 @@ SOUNDS_FINISHED = frozenset(
 all done"): written, as reply text is, and then how to send it is said."""
 
 
+_LAST_WORDS = re.compile(
+    r"(?:delete|remove|erase|take out) (?:the )?last (?P<count>[a-z0-9]+(?: [a-z]+)?) words"
+)
+
+
+def words_to_delete(utterance: str) -> int:
+    """How many words a "delete the last word" removes: the number said in "delete the
+    last three words" (all of them come back with one "undo"), else one."""
+    found = _LAST_WORDS.fullmatch(unwrap(normalize(utterance)))
+    count = parse_number(found["count"]) if found else None
+    return count or 1
+
+
 def dictation_action(utterance: str) -> DictationAction | None:
     """The editing command this whole utterance is, or ``None`` when it is reply text."""
     text = normalize(utterance)
@@ -133,6 +186,8 @@ def dictation_action(utterance: str) -> DictationAction | None:
         return None
     # Politeness around it ("send it please") does not make it reply text.
     text = unwrap(text)
+    if words_to_delete(text) > 1:
+        return DictationAction.DELETE_WORD
     for action, phrases in EVERYDAY_EDITING.items():
         if text in phrases:
             return action

@@ -44,6 +44,7 @@ from voicepeer.commands.editing import (
     dictation_action,
     editing_phrases,
     heard_action,
+    words_to_delete,
 )
 from voicepeer.commands.everyday import HOW_TO_NAMED, HOW_TO_USE_IT
 from voicepeer.commands.intents import (
@@ -264,6 +265,10 @@ class Interpreter:
     def editing(self, heard: Heard) -> DictationAction | None:
         """The editing command a dictated utterance is, or ``None`` for reply text."""
         return heard_action(heard)
+
+    def words_to_delete(self, heard: Heard) -> int:
+        """How many words a "delete the last word" command removes ("the last three")."""
+        return words_to_delete(heard.text)
 
     def search_words(self, heard: Heard) -> str:
         """What to look for in an utterance answering "what shall I look for?": the words

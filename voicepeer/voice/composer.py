@@ -202,7 +202,7 @@ class Composer:
         elif action is DictationAction.UNDO:
             self._undo()
         elif action is DictationAction.DELETE_WORD:
-            self._delete_word()
+            self._delete_words(self._engines.interpreter.words_to_delete(heard))
         elif action is DictationAction.START_OVER:
             self.start_over()
         elif action is DictationAction.HELP:
@@ -262,14 +262,19 @@ class Composer:
         else:
             self._say("There is nothing to remove.")
 
-    def _delete_word(self) -> None:
+    def _delete_words(self, count: int) -> None:
+        """The last ``count`` words removed, all brought back by one "undo"."""
         before = copy.deepcopy(self.draft)
-        word = self.draft.delete_last_word()
-        if word is None:
+        deleted: list[str] = []
+        while len(deleted) < count and (word := self.draft.delete_last_word()) is not None:
+            deleted.insert(0, word)
+        if not deleted:
             self._say("There is nothing to delete.")
             return
-        self._keep(before, f"Brought back {word}.")
-        self._say(f"Deleted {word}.")
+        words = " ".join(deleted)
+        self._keep(before, f"Brought back {words}.")
+        fewer = f"There were only {len(deleted)}. " if len(deleted) < count else ""
+        self._say(f"{fewer}Deleted {words}.")
 
     def _undo(self) -> None:
         """ "Undo": what the last "scratch that", "delete last word" or "start over" removed,

@@ -50,7 +50,9 @@ HOW_TO_WRITE_ANSWERS: Mapping[DictationAction, str] = {
         "Say start over while writing: it clears your words, and undo brings them back."
     ),
     DictationAction.UNDO: "Say undo while writing, to take back the last change to your words.",
-    DictationAction.DELETE_WORD: "Say delete last word while writing.",
+    DictationAction.DELETE_WORD: (
+        "Say delete last word while writing, or delete the last three words."
+    ),
 }
 """The answers to "how do I …" about the editing commands used only while writing."""
 
