@@ -268,7 +268,19 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     ),
     Intent.EDIT_POST: ("fix my post", "edit my reply", "fix my reply", "i made a mistake"),
     Intent.BACK: ("exit this topic", "close this topic", "leave this topic"),
-    Intent.REPLY: ("answer her", "answer him", "reply to her", "reply to him"),
+    # A post named by its number or its author's name answers that post (see
+    # voice.reply_target); "reply to this post" the one being read (matcher.NO_AUTHOR).
+    Intent.REPLY: (
+        "answer her",
+        "answer him",
+        "reply to post {number}",
+        "reply to post number {number}",
+        "reply to the {ordinal} post",
+        "answer post {number}",
+        "respond to post {number}",
+        "reply to {query}",
+        "respond to {query}",
+    ),
     Intent.MESSAGE: (
         "write to {query}",
         "send a message to {query}",

@@ -245,10 +245,13 @@ value), which the interpreter finds in the words said."""
 HOW_TO_WRITE = "how_to_write"
 """The slot of "help" asked about an editing command used only while writing ("how do I
 start over"): its value (a DictationAction's)."""
+REPLY_TO_NAMED = "author"
+"""The slot of "reply to Priya": the name heard, whose post in the topic is answered."""
 WORDS_SLOTS: Mapping[Intent, str] = {
     Intent.OPEN: OPEN_ABOUT,
     Intent.CATEGORIES: CATEGORY_NAMED,
     Intent.HELP: HOW_TO,
+    Intent.REPLY: REPLY_TO_NAMED,
 }
 """Intents that take words in an everyday wording only, and the slot they go in."""
 NUMBER_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s == "number")

@@ -79,7 +79,16 @@ so the voice loop asks for them."""
 NO_NAME = frozenset({"someone", "somebody", "someone else", "somebody else", "a member"})
 """What follows "message" in "write to someone": no name to look up, so the voice loop asks
 whom to write to."""
-NO_VALUE: Mapping[Intent, frozenset[str]] = {Intent.SEARCH: NO_QUERY, Intent.MESSAGE: NO_NAME}
+NO_AUTHOR = frozenset(
+    {"her", "him", "them", "it", "this", "that", "this one", "that one", "this post"}
+    | {"that post", "the post", "her post", "his post", "this topic", "the topic", "everyone"}
+)
+"""What follows "reply to" in "reply to this post": the post being read, no member named."""
+NO_VALUE: Mapping[Intent, frozenset[str]] = {
+    Intent.SEARCH: NO_QUERY,
+    Intent.MESSAGE: NO_NAME,
+    Intent.REPLY: NO_AUTHOR,
+}
 
 QUERY_LEAD_INS: tuple[str, ...] = (
     "me",

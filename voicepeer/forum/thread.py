@@ -73,6 +73,10 @@ class Thread:
         total = max(self.topic.highest_post_number, self.topic.posts_count)
         return (post.post_number if post else index + 1), total
 
+    def loaded(self) -> list[tuple[int, Post]]:
+        """The posts fetched so far, each with its index, in the topic's order."""
+        return [(i, self._posts[id_]) for i, id_ in enumerate(self._ids) if id_ in self._posts]
+
     def is_loaded(self, index: int) -> bool:
         return 0 <= index < len(self._ids) and self._ids[index] in self._posts
 

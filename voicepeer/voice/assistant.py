@@ -75,6 +75,7 @@ from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome, Searched
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
+from voicepeer.voice.reply_target import aim_reply
 from voicepeer.voice.room_talk import RoomTalkHint, unclear_over_talk
 from voicepeer.voice.saved_drafts import (
     DRAFT_QUESTIONS,
@@ -873,7 +874,11 @@ class Assistant:
                 "Say resume when you are ready."
             ),
             Intent.RESUME: lambda c: self._resume(),
-            Intent.REPLY: lambda c: self._reply(self.reader.loaded_current_post()),
+            Intent.REPLY: lambda c: (
+                self._reply(self.reader.loaded_current_post())
+                if aim_reply(self.reader, c.slots, self.say)
+                else None
+            ),
             Intent.WHO: lambda c: (
                 say_who_is_here(self.reader, self.say)
                 if c.slots == TOPIC_PEOPLE

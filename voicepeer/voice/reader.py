@@ -740,16 +740,25 @@ class Reader:
         return added or 0
 
     def go_to_post(self, number: int, *, reply: bool = False) -> ReadOutcome:
-        """ "The third post" while reading: post ``number`` of this topic (as "post 3 of 14"
-        counts them; in a mega topic, its post number), read; ``reply``: "the third reply",
-        the post after the third (the first post is no reply)."""
+        """ "The third post" while reading: post ``number`` of this topic, read (see
+        :meth:`find_post`)."""
+        index = self.find_post(number, reply=reply)
+        if index is None:
+            return ReadOutcome.FAILED
+        self.post_index = index
+        return self.read_current()
+
+    def find_post(self, number: int, *, reply: bool = False) -> int | None:
+        """The index of post ``number`` of this topic (as "post 3 of 14" counts them; in a
+        mega topic, its post number); ``reply``: "the third reply", the post after the third
+        (the first post is no reply). ``None`` when there is none, said why."""
         asked, number = number, number + 1 if reply else number
         thread = self.thread
         assert thread is not None
         if thread.topic.is_mega:
             found = self.forum_attempt(lambda: thread.find_post_number(number))
             if isinstance(found, ForumError):
-                return ReadOutcome.FAILED
+                return None
             index = found
         else:
             index = number - 1 if 1 <= number <= len(thread) else None
@@ -758,9 +767,7 @@ class Reader:
             what, total = ("reply", total - 1) if reply else ("post", total)
             count = phrasing.count_phrase(total, what)
             self._say(f"There is no {what} {asked} here. This topic has {count}.")
-            return ReadOutcome.FAILED
-        self.post_index = index
-        return self.read_current()
+        return index
 
     def go_to_end_of_topic(self, *, first: bool) -> ReadOutcome:
         """ "First post" (``first``) or "newest post": that post of the topic, read; where

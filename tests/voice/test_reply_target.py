@@ -1,0 +1,104 @@
+""" "Reply to post three", "reply to Jo": the post named is the one answered, said before a
+word of the reply. Typed sessions through the real voice loop against the demo forum."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.support.conversation import converse
+from tests.support.members import keyed_forum, signed_in
+from tests.voice.test_assistant import first_topic_id, topic_posts
+from voicepeer.commands import Intent
+from voicepeer.commands.intents import REPLY_TO_NAMED
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum.seed_reading import seed_topic_with_gaps
+from voicepeer.recognition.base import Heard
+
+WORDS = "well done on the pier"
+
+
+def test_how_a_post_to_answer_is_named() -> None:
+    interpreter = Interpreter()
+
+    def slots(said: str) -> dict[str, object]:
+        found = interpreter.command(Heard(said, 1.0)).command
+        assert found is not None and found.intent is Intent.REPLY, said
+        return dict(found.slots)
+
+    assert slots("reply to post three") == {"number": 3}
+    assert slots("please reply to the second post") == {"number": 2}
+    assert slots("answer post four") == {"number": 4}
+    assert slots("reply to Priya") == {REPLY_TO_NAMED: "priya"}
+    assert slots("respond to sam okafor") == {REPLY_TO_NAMED: "sam okafor"}
+    # The post being read.
+    assert slots("reply to this post") == {}
+    assert slots("reply to her") == {}
+    assert slots("reply") == {}
+
+
+def test_a_reply_to_post_three_answers_post_three(forum: DemoForum, data: Path) -> None:
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply to post three", WORDS, "send it", "yes"]
+    talk = converse(forum.base_url, lines, data)
+    assert talk.said[2:4] == [
+        "Post 3 of 4, by Sam Okafor.",
+        "Replying to Sam Okafor in Walked to the end of the pier today. Say your reply, "
+        "then say send it. Take your time.",
+    ]
+    assert topic_posts(forum, topic_id)[-1]["reply_to_post_number"] == 3
+
+
+def test_a_reply_to_a_member_answers_their_post_heard_last(forum: DemoForum, data: Path) -> None:
+    topic_id = first_topic_id(forum)
+    # At post 4, Jo's post 2 is the last of hers heard; Dave's post 1 is his.
+    lines = ["open topic one", "post four", "reply to jo", WORDS, "send it", "yes"]
+    talk = converse(forum.base_url, lines, data)
+    assert "Post 2 of 4, by Jo Baxter." in talk.said
+    assert topic_posts(forum, topic_id)[-1]["reply_to_post_number"] == 2
+    # Her own post being read is the one answered, with nothing more said.
+    again = converse(forum.base_url, ["open topic one", "post four", "reply to ruth"], data)
+    assert again.said[-1].startswith("Replying to Ruth Adeyemi in Walked to the end")
+
+
+def test_a_post_or_member_not_in_the_topic_is_said_and_nothing_starts(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["open topic one", "reply to post nine", "reply to priya", "send it"]
+    talk = converse(forum.base_url, lines, data)
+    assert talk.said[2] == "There is no post 9 here. This topic has 4 posts."
+    assert talk.said[3:5] == [
+        "No one called Priya has written in this topic.",
+        "Say reply to answer this post.",
+    ]
+    assert not any(line.startswith("Replying to") for line in talk.said)
+
+
+def test_a_member_whose_posts_come_later_is_found_further_on(tmp_path: Path, data: Path) -> None:
+    with keyed_forum(tmp_path / "long.sqlite3") as forum:
+        topic_id = seed_topic_with_gaps(forum.store, 30, title="A long chat about pacing")
+        # Priya wrote only from post 26 on: beyond the posts fetched on opening the topic.
+        with sqlite3.connect(forum.db_path) as conn:
+            conn.execute(
+                "UPDATE posts SET user_id = (SELECT id FROM users WHERE username = 'dave')"
+                " WHERE topic_id = ? AND post_number <= 25"
+                " AND user_id = (SELECT id FROM users WHERE username = 'priya')",
+                (topic_id,),
+            )
+        lines = ["search for pacing", "open topic one", "reply to priya", WORDS, "send it"]
+        talk = converse(forum.base_url, [*lines, "yes"], data, credentials=signed_in(forum))
+        with sqlite3.connect(forum.db_path) as conn:
+            (first_of_hers,) = conn.execute(
+                "SELECT min(post_number) FROM posts JOIN users ON users.id = posts.user_id"
+                " WHERE topic_id = ? AND username = 'priya'",
+                (topic_id,),
+            ).fetchone()
+            (answered,) = conn.execute(
+                "SELECT reply_to_post_number FROM posts WHERE topic_id = ?"
+                " ORDER BY post_number DESC LIMIT 1",
+                (topic_id,),
+            ).fetchone()
+    assert first_of_hers >= 26
+    assert f"Post {first_of_hers} of 30, by Priya Nair." in talk.said
+    assert answered == first_of_hers

@@ -1,0 +1,74 @@
+"""Which post "reply to post three" or "reply to Priya" answers, while reading a topic.
+
+The post named becomes the place in the topic, said as it is when read ("Post 3 of 4, by
+Sam Okafor."), so that the person knows whom they answer before saying a word of it; the
+reply then starts as any reply does, and nothing is posted before they say yes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from voicepeer.commands.intents import REPLY_TO_NAMED
+from voicepeer.forum.base import Post
+from voicepeer.forum.peer import ForumUser
+from voicepeer.voice import phrasing
+from voicepeer.voice.people import MAX_NAME_WORDS, heard_name, rank
+from voicepeer.voice.ports import Say
+from voicepeer.voice.reader import Reader
+
+
+def aim_reply(reader: Reader, slots: Mapping[str, object], say: Say) -> bool:
+    """Make the post the command names the place (none named: the one being read stays it);
+    ``False`` when there is no such post, said why."""
+    thread = reader.thread
+    if thread is None:
+        return True  # no topic: replying says what to do
+    name = heard_name(str(slots.get(REPLY_TO_NAMED, "")))
+    if "number" in slots:
+        index = reader.find_post(int(str(slots["number"])))
+    elif 0 < len(name.split()) <= MAX_NAME_WORDS:
+        index = _post_of(reader, name, say)
+    else:
+        return True  # "reply to the question she asked": the post being read
+    if index is None:
+        return False
+    if index != reader.post_index:
+        reader.post_index = index
+        post = reader.loaded_current_post()
+        if post is not None:
+            ordinal, total = thread.position(index)
+            say(f"Post {ordinal} of {total}, by {phrasing.author_or_you(post)}.")
+    return True
+
+
+def _post_of(reader: Reader, name: str, say: Say) -> int | None:
+    """The index of the post of the member ``name`` names: the one being read when it is
+    theirs, else their newest before it (the last heard), else their first after it."""
+    thread = reader.thread
+    assert thread is not None
+    people = [ForumUser(p.username, p.name) for p in thread.topic.participants]
+    people += [ForumUser(p.username, p.name) for _, p in thread.loaded()]
+    found = rank(name, people, reader.me())
+    if not found:
+        say(f"No one called {name.title()} has written in this topic.")
+        say("Say reply to answer this post.")
+        return None
+    who = found[0]
+    theirs = [i for i, post in thread.loaded() if _by(post, who)]
+    if not theirs:  # further on than fetched so far
+        if reader.forum_call(thread.fetch_all) is None:
+            return None  # what went wrong is said
+        theirs = [i for i, post in thread.loaded() if _by(post, who)]
+    before = [i for i in theirs if i <= reader.post_index]
+    if before:
+        return before[-1]
+    if theirs:
+        return theirs[0]
+    # A topic too long to fetch whole (a mega topic) has their post further on still.
+    say(f"{who.display_name} wrote further on in this topic. Go to their post, then say reply.")
+    return None
+
+
+def _by(post: Post, user: ForumUser) -> bool:
+    return phrasing.same_member(post.username, user.username)
