@@ -7,12 +7,19 @@ Tests of mixing itself mix their own (tests/recognition/test_lm_mix.py).
 
 Audio tests share one PulseAudio daemon with a null sink (a virtual sound card), started
 once per session in a private runtime directory; tests reach it through PULSE_SERVER.
+
+scripts/test runs the tests on every core (pytest-xdist): each worker is a session of its
+own, with its own PulseAudio daemon. The tests that play in real time on a sound card all
+run on one worker, one after another, so that two of them never share the processor's
+time, and the first worker to need the dictation model mixes it while the others wait.
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -40,13 +47,35 @@ def shared_data(
     models = Path(root) / "voicepeer" / "models"
     sources = dictation_sources(RecognitionSettings())
     assert sources is not None
-    if find_model(sources, [models]) is None:
-        built = sources.build(models)
-        remove_earlier_models(built, [models], keep=())
+    models.mkdir(parents=True, exist_ok=True)
+    with (models / ".mixing").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another worker may be mixing it now
+        if find_model(sources, [models]) is None:
+            built = sources.build(models)
+            remove_earlier_models(built, [models], keep=())
     system = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_DATA_DIRS", f"{root}{os.pathsep}{system}")
         yield Path(root)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Which worker runs a test (``--dist loadgroup``): a file's tests run together, so
+    the engines and forums a file shares start once; the tests on a sound card all go to
+    one worker, since they play and listen in real time and two at once would each find
+    the other's load in their timings."""
+    for item in items:
+        group = "sound card" if item.get_closest_marker("audio") else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ctrl_c_reaches_programs_started() -> None:
+    """Tests press Ctrl+C (SIGINT) for the programs they start. A test run started in the
+    background of a shell has SIGINT ignored, and every program it starts would inherit
+    that and never see the key: the run's own handling is given back to them."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture(scope="session", autouse=True)
