@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from voicepeer.commands import Command, CommandMatcher, Intent
 from voicepeer.commands.intents import CATEGORY_NAMED, NUMBER_INTENTS, PHRASINGS, canonical
 from voicepeer.commands.matcher import (
+    EITHER_OPEN,
     POST_OPEN,
     REPLY_OPEN,
     TO_FIRST,
@@ -58,7 +59,7 @@ def test_open_takes_a_number(text: str, number: int) -> None:
     verdict = MATCHER.interpret(Heard(text))
     assert verdict.command is not None
     assert verdict.command.intent is Intent.OPEN
-    assert verdict.command.slots == {"number": number}
+    assert verdict.command.slots["number"] == number
 
 
 @pytest.mark.parametrize(
@@ -211,7 +212,9 @@ def test_any_text_gets_a_verdict_without_error(text: str) -> None:
     ],
 )
 def test_topics_are_picked_the_ways_people_say_numbers(text: str, number: int) -> None:
-    assert MATCHER.interpret(Heard(text)).command == Command(Intent.OPEN, {"number": number})
+    command = MATCHER.interpret(Heard(text)).command
+    assert command is not None and command.intent is Intent.OPEN
+    assert command.slots["number"] == number
 
 
 @pytest.mark.parametrize(
@@ -334,7 +337,12 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("go to the last post", {"number": LAST_HEARD, **POST_OPEN}),
         ("the first reply", {"number": 1, **REPLY_OPEN}),
         ("reply number two", {"number": 2, **REPLY_OPEN}),
-        ("the second one", {"number": 2}),
+        # Neither a post nor a topic named: while reading, asked which is meant.
+        ("the second one", {"number": 2, **EITHER_OPEN}),
+        ("number five", {"number": 5, **EITHER_OPEN}),
+        ("open five", {"number": 5}),
+        ("open post five", {"number": 5, **POST_OPEN}),
+        ("choose number two", {"number": 2}),
         ("the second topic", {"number": 2}),
         ("first post", TO_FIRST),
         ("from the top", TO_FIRST),

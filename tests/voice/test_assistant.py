@@ -252,6 +252,21 @@ def test_a_number_alone_while_reading_says_how_to_hear_that_post_or_open_that_to
     assert again.said[-1] == "To hear post three, say post three."
 
 
+def test_number_five_while_reading_asks_as_five_alone_does(forum: DemoForum, data: Path) -> None:
+    # "Number three" and "the third one" opened topic three of the list heard before.
+    lines = ["latest topics", "open one", "number three", "the third one", "open three"]
+    talk = converse(forum.base_url, lines, data)
+    hint = (
+        "To hear post three of this topic, say post three. To open number three of the "
+        "list, say open three."
+    )
+    assert talk.said[3:5] == [hint, hint]
+    assert talk.said[5].startswith("Hello from a new member, in Living with MS.")
+    # With no list heard, only a post of the topic is meant: it is read.
+    again = converse(forum.base_url, ["continue", "number two"], data)
+    assert again.said[-1].startswith("Post 2 of 3, by Sam Okafor")
+
+
 def test_voice_training_is_mentioned_once_when_mishearing_goes_on(
     forum: DemoForum, data: Path
 ) -> None:

@@ -124,6 +124,13 @@ of the topic, not that topic of the list."""
 REPLY_OPEN: Mapping[str, str] = {"what": "reply"}
 """The slot of an "open" that names a reply ("the first reply"): while reading, the post
 after that many, the topic's first post being no reply."""
+EITHER_OPEN: Mapping[str, str] = {"what": "either"}
+"""The slot of an "open" that names neither a topic nor a post ("number five", "the third
+one"): at a list, that topic; while reading, a post of the topic as likely, so asked."""
+_TOPIC_WORDS = frozenset({"topic", "topics", "thread", "conversation"})
+_LIST_WORDS = frozenset({"open", "choose"})
+"""Words that make a number the list's ("open five", "choose number two") unless it names a
+post ("open post three")."""
 TO_FIRST: Mapping[str, str] = {"to": "first"}
 """The slot of "first post", "from the top": while reading, the topic's first post."""
 TO_NEWEST: Mapping[str, str] = {"to": "newest"}
@@ -143,13 +150,18 @@ def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
     :data:`TO_NEWEST` for a step to the topic's first or newest post ("from the top", "the
     latest post"), :data:`TOPIC_STEP` for a step that names a topic ("next topic", "the
     following thread"), :data:`POST_OPEN` for an "open" that names a post ("the second
-    post"), :data:`TOPIC_PEOPLE` for a "who" about the whole topic ("who else replied"),
+    post"), :data:`EITHER_OPEN` for one that names neither a post nor a topic ("number
+    five"), :data:`TOPIC_PEOPLE` for a "who" about the whole topic ("who else replied"),
     none otherwise."""
     words = set(core(normalize(text)).split())
     if intent is Intent.OPEN:
-        if "topic" in words:
+        if _TOPIC_WORDS & words:
             return {}
-        return POST_OPEN if {"post", "posts"} & words else REPLY_OPEN if "reply" in words else {}
+        if {"post", "posts"} & words:
+            return POST_OPEN
+        if "reply" in words:
+            return REPLY_OPEN
+        return {} if _LIST_WORDS & words else EITHER_OPEN
     if intent is Intent.WHO and _EVERYONE_WORDS & words:
         return TOPIC_PEOPLE
     if intent is Intent.PREVIOUS and _FIRST_WORDS & words:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -19,6 +19,7 @@ from voicepeer.commands import Command, Intent
 from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
+    EITHER_OPEN,
     POST_OPEN,
     REPLY_OPEN,
     TO_FIRST,
@@ -655,10 +656,7 @@ class Assistant:
             elif self.reader.topics is None:
                 self.say(f"To hear post {said}, say post {said}.")
             else:
-                self.say(
-                    f"To hear post {said} of this topic, say post {said}. To open number "
-                    f"{said} of the list, say open {said}."
-                )
+                self._ask_post_or_topic(chosen)
             return
         elsewhere = self._command_elsewhere(heard)
         if (
@@ -980,7 +978,13 @@ class Assistant:
             self.say(OPEN_HOW)
             return
         number = int(command.slots["number"])
-        named = {k: v for k, v in command.slots.items() if k != "number"}
+        named: Mapping[str, object] = {k: v for k, v in command.slots.items() if k != "number"}
+        if self._in_a_topic() and named == EITHER_OPEN and number != LAST_HEARD:
+            # "Number five" while reading: with no list heard, only a post can be meant.
+            if self.reader.topics is not None:
+                self._ask_post_or_topic(number)
+                return
+            named = POST_OPEN
         if self._in_a_topic() and named in (POST_OPEN, REPLY_OPEN):
             outcome = (
                 self.reader.go_to_end_of_topic(first=False)
@@ -990,6 +994,15 @@ class Assistant:
         else:
             outcome = self.reader.open_number(number)
         self._after_read(outcome)
+
+    def _ask_post_or_topic(self, number: int) -> None:
+        """Said while reading, a number may name a post of the topic as well as a topic of
+        the list heard before: how to say each."""
+        said = number_word(number)
+        self.say(
+            f"To hear post {said} of this topic, say post {said}. To open number {said} of "
+            f"the list, say open {said}."
+        )
 
     def _step(self, delta: int, command: Command | None = None) -> None:
         slots = command.slots if command is not None else {}
