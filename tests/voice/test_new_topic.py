@@ -546,3 +546,40 @@ def test_what_dictation_says_names_the_new_topic_not_a_reply(tmp_path: Path) -> 
         "I could not find the word vests in your new topic, so I took what you said as part "
         "of it. Say scratch that to take it out."
     )
+
+
+def test_a_new_topic_in_a_named_category_asks_for_no_category(tmp_path: Path) -> None:
+    with start(tmp_path) as forum:
+        categories = httpx.get(f"{forum.base_url}/categories.json").json()
+        good_news = next(
+            c for c in categories["category_list"]["categories"] if c["name"] == "Good news"
+        )
+        lines = ["latest topics", "new topic in good news", TITLE, FIRST_POST, "send it", "yes"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+        after = category_topics(forum, good_news["slug"], good_news["id"])
+    assert talk.said[1] == "A new topic in Good news. Say its title, at least 15 characters long."
+    assert "Which category" not in talk.transcript
+    assert after[0]["title"] == "Tips for sleeping in the heat"
+
+
+def test_a_category_name_that_fits_none_is_said_and_they_are_offered(tmp_path: Path) -> None:
+    with start(tmp_path) as forum:
+        lines = ["latest topics", "start a new topic in gardening", "good news"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[1].startswith(
+        "I found no category called gardening to start a topic in. Which category is your "
+        "topic for? One: "
+    )
+    assert talk.said[2].startswith("A new topic in Good news.")
+
+
+def test_a_titled_topic_put_aside_comes_back_in_its_named_category(tmp_path: Path) -> None:
+    with start(tmp_path) as forum:
+        lines = ["new topic in newly diagnosed", TITLE, "cancel", "new topic in newly diagnosed"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-2:] == [
+        "You have a saved new topic in Newly diagnosed, with a title and no words yet.",
+        "The title is: Tips for sleeping in the heat. Now say the first post, then say send "
+        "it. Take your time.",
+    ]
+    assert talk.assistant is not None and talk.assistant.state is State.COMPOSING

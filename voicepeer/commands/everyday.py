@@ -293,7 +293,19 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "write a private message to {query}",
     ),
     # Not "write a new post": in a topic, a post is a reply as often.
-    Intent.NEW_TOPIC: ("ask the forum a question", "ask the forum something"),
+    # A category named: the topic is started there, without the question for one.
+    Intent.NEW_TOPIC: (
+        "ask the forum a question",
+        "ask the forum something",
+        "new topic in {query}",
+        "a new topic in {query}",
+        "start a new topic in {query}",
+        "start a topic in {query}",
+        "post a new topic in {query}",
+        "write a new topic in {query}",
+        "create a topic in {query}",
+        "ask a question in {query}",
+    ),
     # Asked "What shall I look for?" next, as for "search" alone.
     Intent.SEARCH: (
         "new search",

@@ -238,7 +238,8 @@ OPEN_ABOUT = "about"
 not by its number."""
 CATEGORY_NAMED = "category"
 """The slot of "categories" said with a category's name ("topics in good news"): its
-topics, without the question for one."""
+topics, without the question for one; of "new topic" so said ("new topic in good news"):
+started there."""
 HOW_TO = "how_to"
 """The slot of "help" asked about a command ("how do I reply"): the intent it names (its
 value), which the interpreter finds in the words said."""
@@ -252,6 +253,7 @@ WORDS_SLOTS: Mapping[Intent, str] = {
     Intent.CATEGORIES: CATEGORY_NAMED,
     Intent.HELP: HOW_TO,
     Intent.REPLY: REPLY_TO_NAMED,
+    Intent.NEW_TOPIC: CATEGORY_NAMED,
 }
 """Intents that take words in an everyday wording only, and the slot they go in."""
 NUMBER_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s == "number")

@@ -117,7 +117,7 @@ class PeerLoop:
             return self._message(str(command.slots.get("name", "")))
         if intent is Intent.NEW_TOPIC:
             self._origin, self._starting = state, "new topic"
-            return self._new_topic()
+            return self._new_topic(str(command.slots.get(CATEGORY_NAMED, "")))
         if intent is Intent.CATEGORIES:
             self._origin = state
             return self._offer_categories_to_read(str(command.slots.get(CATEGORY_NAMED, "")))
@@ -332,13 +332,23 @@ class PeerLoop:
 
     # --- new topics ---------------------------------------------------------------------
 
-    def _new_topic(self) -> State:
+    def _new_topic(self, named: str = "") -> State:
+        """A new topic: its category asked for, unless ``named`` ("new topic in good news")
+        names one it can be started in."""
         found = self._reader.forum_call(self._engines.forum.categories)
-        return self._origin if found is None else self._offer_categories(found)
+        if found is None:
+            return self._origin
+        startable = _startable(found)
+        index = _category_named(named, startable) if named else None
+        if index is not None:
+            return self._start(Conversation(category=startable[index]))
+        return self._offer_categories(found, unknown=named)
 
-    def _offer_categories(self, found: Sequence[Category], first: str | None = None) -> State:
+    def _offer_categories(
+        self, found: Sequence[Category], first: str | None = None, unknown: str = ""
+    ) -> State:
         """Offer the forum's categories ``found`` to choose from (naming a saved topic that
-        lost its own, ``first`` if that one did)."""
+        lost its own, ``first`` if that one did; after a name that fits none, ``unknown``)."""
         self._categories = _startable(found)
         self._category_to_read = False
         self._early_title = None
@@ -350,7 +360,8 @@ class PeerLoop:
             else:
                 self._say("This forum has no categories you can start a topic in.")
             return self._origin
-        lines = ["Which category is your topic for?"]
+        lines = [f"I found no category called {unknown} to start a topic in."] if unknown else []
+        lines.append("Which category is your topic for?")
         lines += [
             f"{number_word(i).capitalize()}: {c.name}." for i, c in enumerate(self._categories, 1)
         ]

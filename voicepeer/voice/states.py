@@ -201,7 +201,17 @@ class State(Enum):
     MARKING_READ = "marking_read"
 
 
-_STARTS = frozenset({State.BOOKMARKS, State.DRAFTS, State.NAMING, State.CHOOSING, State.CATEGORY})
+_STARTS = frozenset(
+    {
+        State.BOOKMARKS,
+        State.DRAFTS,
+        State.NAMING,
+        State.CHOOSING,
+        State.CATEGORY,
+        State.TITLING,  # "new topic in good news": no category to ask for
+        State.COMPOSING,  # … and its title saved before
+    }
+)
 """Where saved posts, saved drafts and new conversations begin, from BROWSING or READING."""
 _ORIGINS = frozenset({State.BROWSING, State.READING})
 _UNSENT = frozenset(
