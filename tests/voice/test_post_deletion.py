@@ -96,6 +96,18 @@ def test_a_reply_just_posted_is_deleted_after_yes_and_its_words_kept(
     assert "thank you for this it helps a lot" in later.transcript.lower()
 
 
+def test_regret_right_after_posting_is_asked_about_as_delete_my_post(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Unsend it" was heard as "send it" (not a command while reading), "I didn't mean to
+    # send that" as nothing.
+    for said in ("unsend it", "I didn't mean to send that"):
+        talk = converse(forum.base_url, [*POST_IT, said, "no"], data, credentials=signed_in(forum))
+        assert talk.said[-2].startswith("Delete your post, posted just now? "), said
+        assert talk.said[-1] == "Your post stays."
+        assert last_post(forum)["user_deleted"] is False
+
+
 def test_no_keeps_the_post_and_nothing_is_done_without_a_clear_yes(
     forum: DemoForum, data: Path
 ) -> None:

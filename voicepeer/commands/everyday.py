@@ -47,11 +47,23 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "check my inbox",
         "my conversations",
     ),
+    # Right after posting, as often regret as anything: asked first, as "delete my post" is.
+    # Not "take it back" or "undo" alone, which may as well mean a like or a vote.
     Intent.DELETE_POST: (
         "remove my post",
         "take down my post",
         "take back my reply",
+        "take back my post",
         "take down my reply",
+        "unsend",
+        "unsend it",
+        "unsend that",
+        "unsend my reply",
+        "unsend my post",
+        "delete what i just posted",
+        "delete what i just sent",
+        "i didn't mean to post that",
+        "i didn't mean to send that",
     ),
     Intent.UNLIKE: ("unlike", "unlike this", "unlike this post", "take back my like"),
     Intent.REMOVE_BOOKMARK: ("unbookmark", "unbookmark it"),
