@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from voicepeer.commands import CommandMatcher, Intent, everyday
+from voicepeer.commands import Command, CommandMatcher, Intent, everyday
 from voicepeer.commands.everyday import EVERYDAY_WORDINGS
 from voicepeer.commands.intents import SENSES
+from voicepeer.commands.matcher import TO_NEWEST
 from voicepeer.commands.natural import everyday_sentences, tuning_phrasings
 from voicepeer.commands.phrasebook import command_phrasings
 from voicepeer.recognition.base import Heard
@@ -47,3 +48,11 @@ def test_no_command_has_two_entries_in_the_table() -> None:
     assert isinstance(table, ast.Dict)
     keys = [ast.unparse(key) for key in table.keys if key is not None]
     assert len(keys) == len(set(keys)) == len(EVERYDAY_WORDINGS)
+
+
+def test_reading_this_one_and_the_latest_in_everyday_words() -> None:
+    # "Read that one" was near "read on" (the list went on); the others were not understood.
+    assert MATCHER.interpret(Heard("read that one", 1.0)).command == Command(Intent.READ)
+    assert MATCHER.interpret(Heard("read me the latest", 1.0)).command == Command(Intent.LATEST)
+    newest = MATCHER.interpret(Heard("read the latest post", 1.0)).command
+    assert newest == Command(Intent.NEXT, dict(TO_NEWEST))

@@ -123,6 +123,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "newest post",
         "the newest post",
         "the latest post",
+        "read the latest post",
+        "read the newest post",
         "most recent post",
         "go to the newest post",
         "end of the topic",
@@ -186,6 +188,11 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "open the bookmark",
         "open this draft",
         "open the draft",
+        # "Read that one" was near "read on": the list went on.
+        "read that one",
+        "read this one",
+        "read that",
+        "read this",
     ),
     # While reading, that post of the topic (see matcher.step_slots), as "the third post";
     # and a topic of the list named by words of its title (slot OPEN_ABOUT).
@@ -262,6 +269,9 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     ),
     Intent.LATEST: (
         "the latest",
+        "read me the latest",
+        "what's the latest",
+        "tell me the latest",
         "anything new",
         "what's on the forum",
         "what are people talking about",
