@@ -141,7 +141,7 @@ def test_a_long_title_while_retitling_is_asked_again_and_the_words_stay(tmp_path
         # "comma" said in it is a comma there too.
         "The title is too long by 38 characters. Please say a shorter title."
     )
-    assert talk.said[-1] == "Your new topic says: Thanks everyone"
+    assert talk.said[-1] == "Your new topic, titled Heavy legs in the heat, says: Thanks everyone"
 
 
 LONG_TITLE = "does anyone else find their legs heavy in the heat every single summer"

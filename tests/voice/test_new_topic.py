@@ -69,7 +69,11 @@ def test_new_topic_in_a_chosen_category_after_yes(tmp_path: Path) -> None:
     assert any(
         line.startswith("Your new topic is a little too short for the forum") for line in said
     )
-    assert "Your new topic says: Hot what helps you sleep when the nights are hot?" in said
+    # Read back with its title, as the question before posting has it.
+    assert (
+        "Your new topic, titled Tips for sleeping in the heat, says: Hot what helps you sleep "
+        "when the nights are hot?"
+    ) in said
     question = [line for line in said if "Shall I post it?" in line][-1]
     assert question == (
         "Your new topic, titled Tips for sleeping in the heat, says: Hot what helps you sleep "
@@ -583,3 +587,12 @@ def test_a_titled_topic_put_aside_comes_back_in_its_named_category(tmp_path: Pat
         "it. Take your time.",
     ]
     assert talk.assistant is not None and talk.assistant.state is State.COMPOSING
+
+
+def test_read_it_back_before_any_words_names_the_title(tmp_path: Path) -> None:
+    with start(tmp_path) as forum:
+        lines = ["new topic in good news", TITLE, "read it back"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert (
+        talk.said[-1] == "Your new topic, titled Tips for sleeping in the heat, has no words yet."
+    )

@@ -164,6 +164,10 @@ class Composer:
             self._engines.drafts.discard(key + ANSWERS)
         self._answered_kept = True
 
+    def read_back(self) -> str:
+        """What "read it back" says of the words written so far."""
+        return read_back(self.draft, self.what)
+
     def invite_more(self, said: str) -> None:
         """Say ``said``, which asks the person to go on ("Keep talking to add to it"): their
         next words may well begin with "add", which asks for them rather than being them."""
@@ -183,11 +187,7 @@ class Composer:
         if action in _LEAVE_A_CORRECTION and self.corrector.leave():
             return Next.DICTATING  # the correction is what they take back, not the words
         if action in _WHILE_CORRECTING and self.corrector.pending is not Pending.NOTHING:
-            self._say(
-                read_back(self.draft, self.what)
-                if action is DictationAction.READ_BACK
-                else self.help
-            )
+            self._say(self.read_back() if action is DictationAction.READ_BACK else self.help)
             self.corrector.ask_again()  # the letters so far are kept
             return Next.DICTATING
         self.corrector.reset()
@@ -196,7 +196,7 @@ class Composer:
         if action is DictationAction.CANCEL:
             return self.cancel()
         if action is DictationAction.READ_BACK:
-            self._say(read_back(self.draft, self.what))
+            self._say(self.read_back())
         elif action is DictationAction.SCRATCH:
             self._scratch()
         elif action is DictationAction.UNDO:

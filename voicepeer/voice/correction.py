@@ -311,11 +311,12 @@ def _named_otherwise(heard: Heard) -> list[str]:
     return [f"{words[0].text} {other}" for other in words[1].alternatives]
 
 
-def read_back(draft: Draft, what: str = "reply") -> str:
-    """The reply (or other ``what``) as it stands, then the words the recognizer was unsure
-    about."""
+def read_back(draft: Draft, what: str = "reply", title: str | None = None) -> str:
+    """The reply (or other ``what``, with its ``title``) as it stands, then the words the
+    recognizer was unsure about."""
+    named = f"Your {what}, titled {title}," if title else f"Your {what}"
     if draft.is_empty:
-        return f"Your {what} is empty so far."
+        return f"{named} has no words yet." if title else f"{named} is empty so far."
     unsure = draft.unsure_words(UNSURE_BELOW)
     doubt = f" I'm not sure about: {', '.join(unsure)}." if unsure else ""
-    return f"Your {what} says: {draft.read_out}{doubt}"
+    return f"{named} says: {draft.read_out}{doubt}"

@@ -26,6 +26,7 @@ from voicepeer.voice.composer import (
     Unsent,
     dictation_help,
 )
+from voicepeer.voice.correction import read_back
 from voicepeer.voice.dictation import Draft, render, tokenize_dictation
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import retitle_line, send_result_line, title_refused
@@ -325,6 +326,9 @@ class NewConversationComposer(Composer):
             f"The title is: {as_sentence(title)} Now say {self._first}, then say send it. Take "
             "your time."
         )
+
+    def read_back(self) -> str:
+        return read_back(self.draft, self.what, self.conversation.title)
 
     def add_words(self, said: str) -> None:
         """Words said at a question that belong in the post, added and kept on disk."""
