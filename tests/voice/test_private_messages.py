@@ -276,3 +276,14 @@ def test_another_name_answers_did_you_mean(forum: DemoForum, tmp_path: Path) -> 
     # Talk in the room names nobody; the name offered, said again, is no answer either.
     assert talk.said[1:4] == ["Did you mean Mei Lin? Say yes or no.", asked_again, asked_again]
     assert talk.said[-1].startswith("Writing to Mei Lin.")
+
+
+def test_going_back_past_the_first_message_names_a_conversation(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    lines = ["my messages", "previous"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-1] == "This is the first conversation."
+    # The latest topics are still topics.
+    talk = converse(forum.base_url, ["latest topics", "previous"], tmp_path / "data")
+    assert talk.said[-1] == "This is the first topic."

@@ -38,7 +38,7 @@ from voicepeer.voice.new_conversation import (
 )
 from voicepeer.voice.people import find_people, heard_name, member, named_instead
 from voicepeer.voice.ports import Say
-from voicepeer.voice.reader import Reader, ReadOutcome
+from voicepeer.voice.reader import MESSAGES_LIST, Reader, ReadOutcome
 from voicepeer.voice.reply_context import plain_sentences
 from voicepeer.voice.saved_drafts import DraftKind, SavedDraft
 from voicepeer.voice.state_commands import ALLOWED
@@ -238,7 +238,7 @@ class PeerLoop:
         # Older conversations follow from the forum's next pages, as it sends them.
         listed = TopicList(ordered, page=found.page, has_more=found.has_more)
         messages = self._engines.forum.private_messages
-        return self._reader.show_list(listed, heading, messages, "your messages")
+        return self._reader.show_list(listed, heading, messages, MESSAGES_LIST)
 
     def private_audience(self, topic: Topic) -> str | None:
         """Who else is in a private conversation, named for the question before sending."""

@@ -61,6 +61,8 @@ MAX_NAMED_ALIKE = 3
 """Topics named at most when several are about the words said ("the one about MS")."""
 TOPIC_LIST = "the topic list"
 """What the latest topics are called where the person is told where they are."""
+MESSAGES_LIST = "your messages"
+"""What the person's private conversations are called so."""
 PageLoader = Callable[[int], TopicList]
 """Fetches page ``n`` (from 0) of the list being read."""
 
@@ -351,7 +353,9 @@ class Reader:
         if passing and self._load_next_page() is None:
             return  # the forum could not be reached: said so
         topics = self.topics
-        self._say(step_said(self.place, delta, len(topics.topics), self._list_line, _words(topics)))
+        item = "conversation" if self._list_name == MESSAGES_LIST else "topic"
+        words = _words(topics, item)
+        self._say(step_said(self.place, delta, len(topics.topics), self._list_line, words))
 
     def _load_next_page(self) -> bool | None:
         """The forum's next page of the current list added to it: whether it added topics,
@@ -921,14 +925,14 @@ def _without_starter(topics: TopicList) -> TopicList:
     return replace(topics, topics=tuple(replace(t, created_by=None) for t in topics.topics))
 
 
-def _words(topics: TopicList) -> ListWords:
-    """What the topic list says as the person goes through it: a list with further pages
-    on the forum has no end to tell yet."""
+def _words(topics: TopicList, item: str) -> ListWords:
+    """What the topic list says as the person goes through it (its ``item``s: topics, or
+    conversations): a list with further pages on the forum has no end to tell yet."""
     more = phrasing.more_prompt(topics)
     return ListWords(
         more=more,
         end=more if topics.has_more else f"That is the end of the list. {phrasing.OPEN_PROMPT}",
         last="That is the end of the list.",
-        first="This is the first topic.",
+        first=f"This is the first {item}.",
         opens="Say read to open it.",
     )
