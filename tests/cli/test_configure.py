@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -145,13 +146,19 @@ def test_wizard_through_a_terminal_with_sound(
     assert 'I heard "next post". The microphone works.' in heard
 
 
-def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Path) -> None:
-    term = Terminal([*VOICEPEER, "configure"], soundless_env(isolated_home))
+def at_the_voice_question(home: Path) -> Terminal:
+    """The set-up without sound devices, given a forum and no account, asking for a voice."""
+    term = Terminal([*VOICEPEER, "configure"], soundless_env(home))
     term.expect(r'Forum web address, or "demo" \[demo\]: ')
     term.send("forum.example.org")
     term.expect(r"Connect the person's forum account now\?.*: ")
     term.send("n")
     term.expect(r"Voice \[en-gb\]: ")
+    return term
+
+
+def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Path) -> None:
+    term = at_the_voice_question(isolated_home)
     term.send("skip")
     term.expect(r"Skipped")
     term.expect(r"Step 3 of 8: The microphone\n.*not available on this computer", timeout=60)
@@ -400,3 +407,30 @@ def test_failed_download_is_a_note_not_a_crash(isolated_home: Path, tmp_path: Pa
     assert "The download did not finish" in done.stdout
     assert "voicepeer models download" in done.stdout
     assert load_settings(config).speech.voice == "en-us"  # the other choices were kept
+
+
+def test_ctrl_c_offers_to_keep_the_answers_given(isolated_home: Path) -> None:
+    # Ctrl+C ended the set-up silently with nothing saved: minutes of answers lost unsaid.
+    term = at_the_voice_question(isolated_home)
+    term.process.send_signal(signal.SIGINT)  # what Ctrl+C does
+    term.expect(r"Stopped at step 2 of 8: The voice\.")
+    term.expect(r"Save the answers you gave so far\? \(Y/n\): ")
+    term.send("y")
+    term.expect(r"Settings saved in ")
+    assert term.finish() == 0, term.output
+    assert load_settings(config_file(isolated_home)).general.forum_url == (
+        "https://forum.example.org"
+    )
+
+
+def test_ctrl_c_and_no_saves_nothing_and_says_so(isolated_home: Path) -> None:
+    term = Terminal([*VOICEPEER, "configure"], soundless_env(isolated_home))
+    term.expect(r'Forum web address, or "demo" \[demo\]: ')
+    term.send("forum.example.org")
+    term.expect(r"Connect the person's forum account now\?.*: ")
+    term.process.send_signal(signal.SIGINT)
+    term.expect(r"Save the answers you gave so far\? \(Y/n\): ")
+    term.process.send_signal(signal.SIGINT)  # a second Ctrl+C is a no
+    term.expect(r"Nothing was saved: the settings are as they were\.")
+    assert term.finish() == 130
+    assert not config_file(isolated_home).exists()

@@ -10,7 +10,7 @@ from voicepeer.config import config_path, load_file, save_settings
 from voicepeer.config.values import BadValue
 from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
-from voicepeer.setup.prompter import Prompter
+from voicepeer.setup.prompter import Prompter, SetUpStopped
 from voicepeer.setup.wizard import Choices, Wizard, parse_alias
 from voicepeer.setup.wizard_engines import WizardEngines
 
@@ -152,7 +152,14 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     if not args.non_interactive:
         if not sys.stdin.isatty():
             prompter.say("(Questions are read from standard input.)")
-        wizard.run_interactive()
+        try:
+            wizard.run_interactive()
+        except SetUpStopped:
+            prompter.say(
+                "Nothing was saved: the settings are as they were. Run 'voicepeer configure' "
+                "to start again."
+            )
+            return 130  # what a shell expects of a program stopped by Ctrl+C
     wizard.refuse_impossible_push_to_talk()
     wizard.download_if_asked()
     written = save_settings(wizard.settings, path)

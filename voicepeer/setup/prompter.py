@@ -18,6 +18,11 @@ class NoMoreInput(Exception):
     """Standard input ended (Ctrl-D or a closed pipe): stop asking."""
 
 
+class SetUpStopped(Exception):
+    """The caregiver pressed Ctrl+C and chose not to keep the answers given: nothing is
+    saved."""
+
+
 class Prompter:
     def __init__(self, stdin: TextIO | None = None, stdout: TextIO | None = None) -> None:
         self.stdin = stdin or sys.stdin

@@ -22,7 +22,7 @@ from voicepeer.config.values import BadValue, forum_address
 from voicepeer.errors import ConfigError, VoicepeerError, VoiceTrainingError
 from voicepeer.recognition.voice_training import TRAINING_SENTENCES
 from voicepeer.settings import Settings
-from voicepeer.setup.prompter import NoMoreInput, Prompter, SkipStep
+from voicepeer.setup.prompter import NoMoreInput, Prompter, SetUpStopped, SkipStep
 from voicepeer.setup.push_to_talk import KEY_TEST_S, push_to_talk_problem
 from voicepeer.setup.sound_check import (
     level_bar,
@@ -185,11 +185,27 @@ class Wizard:
             except NoMoreInput:
                 self.io.say("  No more answers: saving what was chosen so far.")
                 return
+            except KeyboardInterrupt:
+                # Ctrl+C: the answers given may be many minutes of a carer's work.
+                self.io.say()
+                self.io.say(f"Stopped at step {number} of {len(steps)}: {title}.")
+                if self.summary() and self._keep_answers():
+                    return
+                raise SetUpStopped from None
             except Exception as error:  # a broken part must never end the set-up
                 log.debug("wizard step %s failed", title, exc_info=True)
                 self.note(
                     f"{title} is not available on this computer ({describe(error)}); skipping."
                 )
+
+    def _keep_answers(self) -> bool:
+        """Asked after Ctrl+C: whether to save the answers given; Ctrl+C again or the end
+        of the answers is a no."""
+        try:
+            return self.io.yes("Save the answers you gave so far?", default=True)
+        except (KeyboardInterrupt, NoMoreInput, SkipStep):
+            self.io.say()
+            return False
 
     def download_if_asked(self) -> None:
         if self.choices.download_model:
