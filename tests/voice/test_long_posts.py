@@ -221,3 +221,24 @@ def test_a_post_without_readable_words_says_so_after_its_header() -> None:
     )
     assert said == [f"Post 1 of 1, by sam. {EMPTY_POST} Three people liked this."]
     assert not reading.carry_on()
+
+
+def test_a_long_post_left_part_way_goes_on_from_there_next_time(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Opened again after a restart, the letter was read from its first paragraph.
+    paragraphs = letter_paragraphs(forum)
+    first = converse(forum.base_url, [*OPEN_LETTER, "goodbye"], tmp_path / "data").said
+    pause = next(i for i, line in enumerate(first) if line.startswith(PAUSE))
+    left_at = paragraphs.index(first[pause - 1]) + 1  # the page after the pause
+    again = converse(forum.base_url, ["resume"], tmp_path / "data").said
+    going_on = next(line for line in again if line.startswith("Post 1 of"))
+    assert going_on.endswith(
+        f"You stopped part-way through this post: going on from paragraph {left_at + 1} of "
+        f"{len(paragraphs)}. Say previous paragraph to go back."
+    )
+    after = again.index(going_on)
+    assert again[after + 1 : after + 1 + len(paragraphs) - left_at] == list(paragraphs[left_at:])
+    # Read to its end now, the letter starts at the top the time after.
+    third = converse(forum.base_url, ["resume", "post one"], tmp_path / "data").said
+    assert "You stopped part-way" not in " ".join(third)

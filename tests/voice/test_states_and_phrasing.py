@@ -131,6 +131,21 @@ def test_places_survive_a_restart_and_ignore_a_damaged_file(tmp_path: Path) -> N
     assert PlacesFile(path).get(12) is None
 
 
+def test_a_long_post_left_part_way_is_kept_until_read_to_its_end(tmp_path: Path) -> None:
+    path = tmp_path / "state" / "places.json"
+    PlacesFile(path).set(12, 0)
+    PlacesFile(path).set_paragraph(12, 1, 17)
+    assert PlacesFile(path).paragraph(12) == (1, 17)
+    assert PlacesFile(path).get(12) == 0 and PlacesFile(path).paragraph(13) is None
+    PlacesFile(path).set_paragraph(12, 1, None)
+    assert PlacesFile(path).paragraph(12) is None
+    assert PlacesFile(path).get(12) == 0  # the post's place stays
+    # Values of the wrong kind are left out, not trusted.
+    path.write_text('{"12": [1], "12:paragraph": [1, -3], "13": true, "14": 2}')
+    assert [PlacesFile(path).paragraph(12), PlacesFile(path).get(13)] == [None, None]
+    assert PlacesFile(path).get(14) == 2
+
+
 @pytest.mark.parametrize(
     ("seconds", "said"),
     [

@@ -374,6 +374,7 @@ class Assistant:
             monotonic,
             read_post=self.paragraphs.read_post,
             read_to_end=lambda: self.paragraphs.read_to_end,
+            left_at=lambda: self.paragraphs.resume_at,
             interrupted=self._speech_interrupted,
         )
         writing = ComposerEngines(

@@ -27,3 +27,12 @@ class PlacesOnFullDisk:
             self._places.set(topic_id, post_index)
         except DiskFullError as error:
             self._on_full(error)
+
+    def paragraph(self, topic_id: int) -> tuple[int, int] | None:
+        return self._places.paragraph(topic_id)
+
+    def set_paragraph(self, topic_id: int, post_number: int, paragraph: int | None) -> None:
+        try:
+            self._places.set_paragraph(topic_id, post_number, paragraph)
+        except DiskFullError as error:
+            self._on_full(error)

@@ -67,12 +67,22 @@ class ParagraphReading:
     """The post's length was said before it (see ``length_warning``)."""
     _last_said: str = ""
 
-    def read_post(self, header: str, pages: Pages, footer: str = "") -> None:
+    def read_post(self, header: str, pages: Pages, footer: str = "", start: int = 0) -> None:
         """Say the header (and, for a long post, the whole post's length), then the
-        paragraphs, a page at a time; ``footer`` follows the last paragraph."""
+        paragraphs, a page at a time; ``footer`` follows the last paragraph. From paragraph
+        ``start`` when that is where the post was left in an earlier session."""
         first = pages(0)
         self._pages, self._header, self._footer = pages, header, footer
         self._total = first.total
+        if 0 < start < self._total:
+            self.long, self.index, self.resume_at, self.between = True, start, start, False
+            self._say_one(
+                f"{header} You stopped part-way through this post: going on from paragraph "
+                f"{start + 1} of {self._total}. Say previous paragraph to go back."
+            )
+            if not self.interrupted():
+                self.read_from(start)
+            return
         warning = length_warning(first.post_words, self.rate_wpm(), self.long_post_s)
         self.long = bool(warning)
         self.index, self.resume_at, self.between = -1, 0, False

@@ -13,17 +13,20 @@ log = logging.getLogger(__name__)
 
 LAST_TOPIC_KEY = "last_topic"
 """Entry holding the topic read last: where "resume" goes after a restart."""
+PARAGRAPH_KEY = "{topic_id}:paragraph"
+"""Entry holding, for a topic, a long post left part-way: [its post number, the paragraph
+to go on from]."""
 
 
 class PlacesFile:
-    """Reading positions in a small JSON file (topic id → post index, and the topic read
-    last), written atomically."""
+    """Reading positions in a small JSON file (topic id → post index, the topic read last,
+    and where a long post was left), written atomically."""
 
     def __init__(self, path: Path) -> None:
         self._path = path
         self._places = self._read()
 
-    def _read(self) -> dict[str, int]:
+    def _read(self) -> dict[str, int | list[int]]:
         try:
             data = json.loads(self._path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -34,19 +37,49 @@ class PlacesFile:
             return {}
         if not isinstance(data, dict):
             return {}
-        return {str(k): v for k, v in data.items() if isinstance(v, int) and v >= 0}
+        return {str(k): v for k, v in data.items() if _is_place(v)}
 
     def get(self, topic_id: int) -> int | None:
-        return self._places.get(str(topic_id))
+        found = self._places.get(str(topic_id))
+        return found if isinstance(found, int) else None
 
     def last_topic(self) -> int | None:
         """The topic whose place was set last, in this run or an earlier one."""
-        return self._places.get(LAST_TOPIC_KEY)
+        found = self._places.get(LAST_TOPIC_KEY)
+        return found if isinstance(found, int) else None
 
     def set(self, topic_id: int, post_index: int) -> None:
-        wanted = {str(topic_id): post_index, LAST_TOPIC_KEY: topic_id}
+        self._update({str(topic_id): post_index, LAST_TOPIC_KEY: topic_id})
+
+    def paragraph(self, topic_id: int) -> tuple[int, int] | None:
+        """(post number, paragraph index) of the long post left part-way in the topic."""
+        found = self._places.get(PARAGRAPH_KEY.format(topic_id=topic_id))
+        return (found[0], found[1]) if isinstance(found, list) else None
+
+    def set_paragraph(self, topic_id: int, post_number: int, paragraph: int | None) -> None:
+        """The paragraph to go on from in the topic's post ``post_number`` (``None``: the
+        post was read to its end, or left before its second paragraph)."""
+        key = PARAGRAPH_KEY.format(topic_id=topic_id)
+        if paragraph is None:
+            if key in self._places:
+                del self._places[key]
+                self._write()
+            return
+        self._update({key: [post_number, paragraph]})
+
+    def _update(self, wanted: dict[str, int | list[int]]) -> None:
         if all(self._places.get(key) == value for key, value in wanted.items()):
             return
         self._places.update(wanted)
+        self._write()
+
+    def _write(self) -> None:
         self._path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_text(self._path, json.dumps(self._places, sort_keys=True))
+
+
+def _is_place(value: object) -> bool:
+    """A post index, topic id, or [post number, paragraph]: what this file holds."""
+    if isinstance(value, list):
+        return len(value) == 2 and all(_is_place(v) for v in value)
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

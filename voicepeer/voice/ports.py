@@ -108,6 +108,14 @@ class PlaceKeeper(Protocol):
         """The topic read last (its place is ``get(last_topic())``), even before a restart."""
         ...
 
+    def paragraph(self, topic_id: int) -> tuple[int, int] | None:
+        """(post number, paragraph) of a long post left part-way in the topic, if any."""
+        ...
+
+    def set_paragraph(self, topic_id: int, post_number: int, paragraph: int | None) -> None:
+        """Where the post was left (``None``: nowhere worth going back to)."""
+        ...
+
 
 class Cues(Protocol):
     """Short sounds (earcons) that tell the user what voicepeer is doing without words."""

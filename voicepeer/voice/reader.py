@@ -50,8 +50,9 @@ from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-PostReading = Callable[[str, Pages, str], None]
-"""Says a post: its header, its pages (see voice.paragraphs), what follows its text."""
+PostReading = Callable[[str, Pages, str, int], None]
+"""Says a post: its header, its pages (see voice.paragraphs), what follows its text, from
+a paragraph (0: its start)."""
 
 
 MAX_LIST_PAGES = 10
@@ -111,6 +112,7 @@ class Reader:
         *,
         read_post: PostReading,
         read_to_end: Callable[[], bool] = lambda: True,
+        left_at: Callable[[], int | None] = lambda: None,
         interrupted: Callable[[], bool] = lambda: False,
     ) -> None:
         self._engines = engines
@@ -120,6 +122,11 @@ class Reader:
         """Says a post's header and text (paragraph by paragraph, see voice.paragraphs)."""
         self._read_to_end = read_to_end
         """Whether the post read last was read to its end."""
+        self._left_at = left_at
+        """The paragraph the post read last goes on from (None: read to its end)."""
+        self._left_part_way: tuple[int, int, int] | None = None
+        """(topic id, post number, paragraph) of a long post left part-way in an earlier
+        session, for the topic just opened at it: read on from there, once."""
         self._settings = settings
         self._say = say
         self._now = now
@@ -521,6 +528,8 @@ class Reader:
         self.thread, self.post_index = thread, start
         self._authors_told = set()
         self.shown += 1
+        left = self._engines.places.paragraph(topic.id) if post_number is None else None
+        self._left_part_way = (topic.id, *left) if left is not None else None
         intro = offline_note(topic.saved_at) + phrasing.topic_intro(
             topic, self.category_name(topic.category_id)
         )
@@ -609,12 +618,16 @@ class Reader:
         self.finish_hearing()
         self._hearing = (post.topic_id, post.post_number, self._monotonic())
         self.replied_since_reading = False
+        left, self._left_part_way = self._left_part_way, None
         if with_text:
+            start = (
+                left[2] if left is not None and left[:2] == (post.topic_id, post.post_number) else 0
+            )
             self._read_post(
-                said, partial(self._engines.render_post.page, post), cues.about_post(post)
+                said, partial(self._engines.render_post.page, post), cues.about_post(post), start
             )
         else:
-            self._read_post("", lambda start: one_paragraph(said), "")
+            self._read_post("", lambda start: one_paragraph(said), "", 0)
         self._engines.places.set(self.thread.topic.id, self.post_index)
 
     def finish_hearing(self) -> None:
@@ -630,6 +643,9 @@ class Reader:
             # Heard to its end, the post is behind the person: the place to go on from is
             # the one after it (a long post left part-way stays the place).
             self._engines.places.set(topic_id, min(self.post_index + 1, len(thread) - 1))
+        # A long post left part-way goes on from there when the topic is opened again.
+        left_at = None if self._read_to_end() else self._left_at()
+        self._engines.places.set_paragraph(topic_id, post_number, left_at or None)
         if self.topics is not None:
             self.topics = self.as_heard(self.topics)
         elapsed_ms = int((self._monotonic() - began) * 1000)
