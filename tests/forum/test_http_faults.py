@@ -131,6 +131,17 @@ def test_unknown_host_is_unreachable() -> None:
     assert "internet connection" in say_error(caught.value)
 
 
+def test_a_closed_port_says_what_the_system_said() -> None:
+    # "cannot connect: ConnectError" was all doctor could tell a carer.
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        address = f"http://127.0.0.1:{closed.getsockname()[1]}"  # nothing listens there
+    client = DiscourseClient(address, settings=ForumSettings(read_retries=0))
+    with pytest.raises(ForumUnreachableError) as caught:
+        client.latest()
+    assert "cannot connect: Connection refused" in str(caught.value)
+
+
 @pytest.fixture
 def silent_server() -> Iterator[str]:
     """A real socket that accepts connections and never answers."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -249,7 +250,7 @@ class ForumHttp:
             response = self._sender.send(request, seconds)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             # Nothing was sent: safe to try again, reads and writes alike.
-            raise _Retryable(where, f"cannot connect: {type(error).__name__}", sent=False) from None
+            raise _Retryable(where, f"cannot connect: {_why(error)}", sent=False) from None
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
             raise ForumSettingsError(
                 f"{where}: bad forum address ({type(error).__name__})",
@@ -320,3 +321,10 @@ class _Retryable(Exception):
         if self.sent is False:
             return ForumUnreachableError(str(self))
         return DeliveryUncertainError(str(self))
+
+
+def _why(error: httpx.RequestError) -> str:
+    """What the system said went wrong ("Connection refused", "Name or service not known"),
+    which a carer can look up, rather than the library's class name alone."""
+    said = re.sub(r"^\[Errno -?\d+\]\s*", "", str(error)).strip()
+    return said or type(error).__name__

@@ -236,7 +236,8 @@ def check_speaker(device: str = "") -> Check:
                 'Set [speech] output_device to part of one of the names found, or to "" '
                 f"for the default speaker. {fix}"
             )
-        return Check("speaker", False, str(error), fix)
+        # The check's name says "speaker" already ("speaker: speaker: …" before).
+        return Check("speaker", False, str(error).removeprefix("speaker: "), fix)
     return Check("speaker", True, f"playing works ({device or 'default device'})")
 
 
