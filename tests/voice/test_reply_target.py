@@ -102,3 +102,41 @@ def test_a_member_whose_posts_come_later_is_found_further_on(tmp_path: Path, dat
     assert first_of_hers >= 26
     assert f"Post {first_of_hers} of 30, by Priya Nair." in talk.said
     assert answered == first_of_hers
+
+
+def test_a_saved_reply_taken_up_on_another_post_says_whom_it_was_begun_for(
+    forum: DemoForum, data: Path
+) -> None:
+    # Begun for Jo's post 2 and taken up at Ruth's post 4, it answered Ruth unsaid; a
+    # cancel there then made it Ruth's for good.
+    lines = ["open topic one", "post two", "reply", "this made my day too", "cancel"]
+    lines += ["post four", "reply", "cancel", "reply to post two"]
+    talk = converse(forum.base_url, lines, data)
+    at_ruths = next(line for line in talk.said if "You began it" in line)
+    assert at_ruths.startswith(
+        "You have a saved reply to Walked to the end of the pier today. You began it as an "
+        "answer to post 2; it answers Ruth Adeyemi now. To answer post 2, say cancel, then "
+        "reply to post two. It says: This made my day too."
+    )
+    assert talk.said[-1].startswith(
+        "You have a saved reply to Walked to the end of the pier today. It answers Jo Baxter. "
+        "It says: This made my day too."
+    )
+
+
+def test_a_saved_reply_to_the_topic_taken_up_on_a_post_says_so(
+    forum: DemoForum, data: Path
+) -> None:
+    # Begun at the topic's first post (a reply to the topic), taken up at post 3 it answered
+    # Sam unsaid.
+    lines = ["open topic one", "reply", "great effort dave you should be proud", "cancel"]
+    lines += ["post three", "reply", "cancel", "reply to post one"]
+    talk = converse(forum.base_url, lines, data)
+    assert any(
+        "You began it as a reply to the topic itself; it answers Sam Okafor now. To keep it "
+        "for the topic, say cancel, then reply to post one." in line
+        for line in talk.said
+    )
+    assert talk.said[-1].startswith(
+        "You have a saved reply to Walked to the end of the pier today. It says: Great effort"
+    )

@@ -23,6 +23,7 @@ from voicepeer.recognition.base import Heard
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.correction import Corrector, Pending, read_back
+from voicepeer.voice.cues import number_word
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.outbox_phrases import refused_draft_line, send_result_line
@@ -140,7 +141,10 @@ class Composer:
         if refusal:
             self._say(refused_draft_line(topic.title, refusal, self.draft.text))
         elif saved:
-            answers = f" It answers {phrasing.author_name(reply_to)}." if _answers(reply_to) else ""
+            began = answered_post(self._engines.drafts, self.draft_key(topic))
+            answers = _answers_line(reply_to, began)
+            # Taken up on another post, it stays known as begun for its own until sent.
+            self._answered_kept = began != _number_answered(reply_to)
             self.invite_more(
                 f"You have a saved reply to {as_sentence(topic.title)}{saved_note}{answers} "
                 f"It says: {as_sentence(self.draft.text)} "
@@ -438,6 +442,29 @@ def _answers(reply_to: Post | None) -> TypeGuard[Post]:
     """Whether a reply to ``reply_to`` answers that post: replying to the opening post is
     replying to the topic itself."""
     return reply_to is not None and reply_to.post_number > 1
+
+
+def _answers_line(reply_to: Post | None, began: int | None) -> str:
+    """Whom a saved reply taken up answers — and, when it was begun as an answer to another
+    post, that it was (the words may be meant for that post's author)."""
+    answers = f" It answers {phrasing.author_name(reply_to)}." if _answers(reply_to) else ""
+    if began == _number_answered(reply_to):
+        return answers
+    whom = f"{phrasing.author_name(reply_to)} now" if _answers(reply_to) else "the topic now"
+    if began is None:
+        return (
+            f" You began it as a reply to the topic itself; it answers {whom}. To keep it "
+            "for the topic, say cancel, then reply to post one."
+        )
+    return (
+        f" You began it as an answer to post {began}; it answers {whom}. To answer post "
+        f"{began}, say cancel, then reply to post {number_word(began)}."
+    )
+
+
+def _number_answered(reply_to: Post | None) -> int | None:
+    """The number of the post a reply to ``reply_to`` answers; None for the topic."""
+    return reply_to.post_number if _answers(reply_to) else None
 
 
 def answered_post(drafts: DraftKeeper, draft_key: str) -> int | None:
