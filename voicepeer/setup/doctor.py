@@ -33,6 +33,7 @@ from voicepeer.errors import (
     VoicepeerError,
 )
 from voicepeer.settings import Settings
+from voicepeer.speech.voices import VoiceList, espeak_voices, unknown_voice_problem
 
 if TYPE_CHECKING:
     from voicepeer.forum.discourse import DiscourseClient
@@ -443,7 +444,11 @@ def check_echo_cancel(settings: Settings) -> Check:
     )
 
 
-def check_speech_output(settings: Settings, synthesizer: Synthesizer | None = None) -> Check:
+def check_speech_output(
+    settings: Settings,
+    synthesizer: Synthesizer | None = None,
+    list_voices: Callable[[], VoiceList | None] = espeak_voices,
+) -> Check:
     """The configured synthesizer, built as the voice loop builds it (pyttsx3 falling back to
     espeak-ng), turns a word into sound."""
     from voicepeer.speech.factory import make_synthesizer
@@ -453,6 +458,14 @@ def check_speech_output(settings: Settings, synthesizer: Synthesizer | None = No
         "Install espeak-ng with scripts/setup (or 'sudo apt install espeak-ng'), and "
         "check [speech] voice is a voice listed by 'espeak-ng --voices'."
     )
+    problem = unknown_voice_problem(speech.voice, list_voices())
+    if problem:
+        return Check(
+            "speech output",
+            False,
+            problem,
+            "Run: voicepeer configure --non-interactive --voice en-gb (or another of them).",
+        )
     try:
         synthesizer = synthesizer or make_synthesizer(speech)
         try:

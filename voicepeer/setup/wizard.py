@@ -32,6 +32,7 @@ from voicepeer.setup.sound_check import (
     suggest_timeout_s,
 )
 from voicepeer.setup.wizard_engines import WizardEngines, describe
+from voicepeer.speech.voices import ENGLISH_VOICES, unknown_voice_problem
 from voicepeer.switches.keys import normalize_key
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,6 @@ PREVIEW_TEXT = (
 TEST_PHRASE = "next post"
 TEST_COMMAND = Intent.NEXT.value
 """The command (an ``Intent`` value) the test phrase is."""
-ENGLISH_VOICES = ("en-gb", "en-us", "en-gb-scotland", "en-gb-x-rp", "en-us-nyc", "en-029")
 
 
 def setting_spec(choice: str) -> FieldSpec:
@@ -141,8 +141,13 @@ class Wizard:
             "model",
         ):
             value = getattr(c, choice)
-            if value is not None:
-                self.store(choice, _forum_url(value) if choice == "forum_url" else value)
+            if value is None:
+                continue
+            if choice == "voice" and (
+                problem := unknown_voice_problem(value, self.engines.list_voices())
+            ):
+                raise ConfigError(f"[speech] voice: {problem}")
+            self.store(choice, _forum_url(value) if choice == "forum_url" else value)
         if c.push_to_talk_mode is not None:
             self.store("push_to_talk_mode", c.push_to_talk_mode)
         elif c.push_to_talk is not None and self.current("push_to_talk_mode") == "off":
@@ -238,8 +243,13 @@ class Wizard:
 
     def step_voice(self) -> None:
         self.io.say("  English voices: " + ", ".join(ENGLISH_VOICES))
+        known = self.engines.list_voices()
         while True:
             voice = self.io.ask("  Voice", self.current("voice") or "en-gb")
+            problem = unknown_voice_problem(voice, known)
+            if problem:
+                self.io.say(f"  {problem}")
+                continue
             rate = self.io.value(
                 "  Speaking rate in words per minute", setting_spec("rate"), self.current("rate")
             )

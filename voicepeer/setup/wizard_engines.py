@@ -16,6 +16,7 @@ from voicepeer.setup.hear_recording import HeardCommands, recognize_command
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.push_to_talk import wait_for_key
 from voicepeer.speech.settings import SpeechSettings
+from voicepeer.speech.voices import VoiceList, espeak_voices
 from voicepeer.voice.error_phrases import say_error
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class WizardEngines:
 
     connect_account: Callable[[str], bool] = connect_account
     speak_preview: SpeakPreview = speak_preview
+    list_voices: Callable[[], VoiceList | None] = espeak_voices
     open_microphone: Callable[[str], AudioInput] = open_microphone
     recognize_command: Callable[[bytes, Any], HeardCommands] = recognize_command
     download_model: Callable[[str, Any], Path] = download_model
