@@ -124,3 +124,19 @@ def test_keyring_requested_but_missing_falls_back_to_file(tmp_path: Path) -> Non
     store.save(Credentials("https://f.example", "admin_api_key", SECRET, "carer"))
     data = json.loads((tmp_path / "c.json").read_text())
     assert data["forums"]["https://f.example"]["key"] == SECRET
+
+
+@pytest.mark.parametrize(
+    ("copied", "forum"),
+    [
+        ("forum.example.org/latest", "https://forum.example.org"),
+        ("https://forum.example.org/t/heat-and-fatigue/42?u=jo", "https://forum.example.org"),
+        ("https://forum.example.org/c/living-with-ms/5", "https://forum.example.org"),
+        # A forum in a folder of its own keeps the folder.
+        ("https://example.org/community/latest", "https://example.org/community"),
+        ("https://example.org/community/", "https://example.org/community"),
+    ],
+)
+def test_an_address_copied_while_reading_is_the_forums(copied: str, forum: str) -> None:
+    # "…/latest" was saved as the forum, and every request went to "…/latest/latest.json".
+    assert normalize_forum_url(copied) == forum

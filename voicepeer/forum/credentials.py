@@ -113,7 +113,26 @@ def normalize_forum_url(url: str) -> str:
     if "://" not in text:
         text = "https://" + text
     parts = urlsplit(text)
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), "", ""))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), _forum_root(parts.path), "", ""))
+
+
+_FORUM_PAGES = frozenset(
+    {"latest", "new", "unread", "top", "hot", "categories", "bookmarks", "tags", "search"}
+    | {"t", "c", "u", "g", "tag", "my", "login", "signup", "about", "faq", "guidelines"}
+    | {"privacy", "tos", "session", "user-api-key", "admin", "review", "badges", "groups"}
+)
+"""The first part of the path of a Discourse page (its routes): an address copied from the
+browser's address bar while reading ("…/t/heat/42", "…/latest") is the forum's below it. A
+forum in a folder of its own ("example.org/forum") keeps the folder."""
+
+
+def _forum_root(path: str) -> str:
+    parts = path.split("/")
+    for index, part in enumerate(parts):
+        if part.lower() in _FORUM_PAGES:
+            parts = parts[:index]
+            break
+    return "/".join(parts).rstrip("/")
 
 
 @dataclass(frozen=True)
