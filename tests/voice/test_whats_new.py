@@ -303,6 +303,12 @@ def test_the_greeting_says_how_many_notifications_wait(forum: DemoForum, tmp_pat
     # Read anonymously there are none to tell, and none asked for.
     anonymous = converse(forum.base_url, [], data, settings=greeting)
     assert "notification" not in anonymous.said[0]
+    # Said before a reply is dictated in vain: reading as a visitor, nothing can be posted.
+    assert anonymous.said[0] == (
+        "Hello. This is voicepeer, connected to the voicepeer demo forum. I am not signed "
+        "in, so I can read to you but not post. To reply, ask your helper to run voicepeer "
+        "forum connect. Say latest topics to hear what people are talking about, or say help."
+    )
 
 
 def test_notifications_heard_before_can_be_heard_and_opened_again(

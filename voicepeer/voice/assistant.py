@@ -460,6 +460,12 @@ class Assistant:
             # (one out of reach would hold the greeting up for their timeouts).
             connected = f", connected to {phrasing.forum_name(title)}" if title is not None else ""
             waiting = self.reader.rounds.waiting() if title is not None else ""
+            if title is not None and not self.engines.forum.signed_in:
+                # Said before the first reply is refused, not after it was dictated.
+                waiting = (
+                    " I am not signed in, so I can read to you but not post. To reply, ask "
+                    "your helper to run voicepeer forum connect."
+                )
             self.say(
                 f"Hello. This is voicepeer{connected}.{waiting}"
                 " Say latest topics to hear what people are talking about, or say help."
