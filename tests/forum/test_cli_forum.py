@@ -418,3 +418,17 @@ def test_connecting_another_account_revokes_the_key_it_replaces(start_forum: Sta
     assert now is not None and now.username == "priya"
     with DiscourseClient(running.base_url, credentials=now) as client:
         client.notifications()
+
+
+def test_a_key_that_cannot_be_revoked_says_how_to_revoke_it_on_the_forum() -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        address = f"http://127.0.0.1:{closed.getsockname()[1]}"  # nothing answers there
+    CredentialStore().save(Credentials(address, "user_api_key", "k" * 32, "jo", "client-1"))
+    revoked = voicepeer_forum("revoke")
+    assert revoked.returncode == 1
+    assert revoked.stderr.startswith("The key is not revoked: ")
+    assert "Connection refused" in revoked.stderr
+    assert "Preferences > Security > Apps on the forum, signed in as jo." in revoked.stderr
+    assert "k" * 32 not in revoked.stdout + revoked.stderr
+    assert CredentialStore().load(address) is None  # removed from this computer all the same

@@ -13,7 +13,7 @@ from voicepeer.errors import ConfigError, ForumError
 from voicepeer.forum.credentials import CredentialStore
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.settings import Settings
-from voicepeer.setup.forum_account import ConnectOptions, connect_account
+from voicepeer.setup.forum_account import ConnectOptions, connect_account, revoke_key
 from voicepeer.voice.error_phrases import say_error
 
 
@@ -137,17 +137,12 @@ def revoke_command(args: argparse.Namespace) -> int:
         return 1
     status = 0
     if creds.kind == "user_api_key":
-        try:
-            with DiscourseClient(creds.forum_url, credentials=creds) as client:
-                client.revoke_key()
-            print("The forum has revoked voicepeer's key.")
-        except ForumError as error:
-            print(
-                f"Could not reach the forum to revoke the key ({error}). Revoke 'voicepeer' "
-                "under Preferences > Security > Apps on the forum.",
-                file=sys.stderr,
-            )
+        problem = revoke_key(creds)
+        if problem:
+            print(f"The key is not revoked: {problem}", file=sys.stderr)
             status = 1
+        else:
+            print("The forum has revoked voicepeer's key.")
     store.remove(creds.forum_url)
     print(f"Removed the saved account for {creds.forum_url} from this computer.")
     return status

@@ -109,19 +109,29 @@ def _replaced(before: Credentials, now: Credentials) -> None:
         )
     if before.kind != "user_api_key":
         return  # an admin key is the forum's own: not revoked on one member's behalf
+    problem = revoke_key(before)
+    print(
+        f"The key of the account connected before is not revoked: {problem}"
+        if problem
+        else "The key of the account connected before is revoked."
+    )
+
+
+def revoke_key(creds: Credentials) -> str | None:
+    """Have the forum revoke the user API key ``creds`` holds. None when it no longer takes
+    the key (revoked now, or before: a new key for the same member revokes the old one);
+    else what went wrong, with how to revoke it on the forum."""
     try:
-        with DiscourseClient(before.forum_url, credentials=before) as client:
+        with DiscourseClient(creds.forum_url, credentials=creds) as client:
             client.revoke_key()
     except AuthError:
-        return  # the forum revoked it already (a new key for the same member does)
+        return None
     except ForumError as error:
-        print(
-            f"Could not revoke the key of the account connected before ({error}). Revoke "
-            "'voicepeer' under Preferences > Security > Apps on the forum, signed in as "
-            f"{before.username or 'that account'}."
+        return (
+            f"{error}. Revoke 'voicepeer' under Preferences > Security > Apps on the forum, "
+            f"signed in as {creds.username or 'that account'}."
         )
-        return
-    print("The key of the account connected before is revoked.")
+    return None
 
 
 def _read_key_from_stdin() -> str:
