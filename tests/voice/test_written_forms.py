@@ -66,6 +66,11 @@ def test_names_that_are_everyday_words_are_left_as_said() -> None:
     forms = forms_with_names(["Will Grace", "Sam Okafor"])
     draft.add("thanks sam comma will you be at the okafor talk with grace", forms=forms)
     assert draft.text == "Thanks Sam, will you be at the Okafor talk with grace"
+    # A display name that is a role: "member" was written "Member" in a reply to "Demo Member".
+    assert names_as_written(["Demo Member", "Forum Team", "Sam Okafor"]) == {
+        "sam": "Sam",
+        "okafor": "Okafor",
+    }
 
 
 def test_a_reply_names_the_people_of_the_thread_with_capitals(

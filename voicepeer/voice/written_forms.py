@@ -111,6 +111,23 @@ EVERYDAY_NAMES = frozenset(
         "the",
         "and",
         "of",
+        # Display names that are roles, not names ("Demo Member", "MS Nurse", "Forum Team").
+        "member",
+        "demo",
+        "admin",
+        "moderator",
+        "team",
+        "support",
+        "nurse",
+        "user",
+        "guest",
+        "staff",
+        "system",
+        "forum",
+        "helper",
+        "carer",
+        "mum",
+        "dad",
     }
 )
 """Names that are everyday words too: said in a reply they are most often the word."""
