@@ -249,3 +249,26 @@ def test_deleting_more_words_than_there_are_says_so(forum: DemoForum, data: Path
     lines = ["open topic one", "reply", "heat again", "delete the last five words"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == "There were only 2. Deleted heat again."
+
+
+def test_yes_to_please_add_a_few_words_is_not_written_in(forum: DemoForum, data: Path) -> None:
+    # "Thank you for this yes" was posted: the "yes" said to the notice went into the reply.
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply", "thank you for this", "send it", "yes", "okay"]
+    lines += ["it made my day", "send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[3].startswith("Your reply is a little too short for the forum")
+    asked = "Say the words to add to your reply. To leave it for now, say cancel: it is kept."
+    assert talk.said[4:6] == [asked, asked]
+    assert newest_raw(forum, topic_id) == "Thank you for this it made my day."
+
+
+def test_a_command_of_another_place_written_in_is_said_to_be(forum: DemoForum, data: Path) -> None:
+    lines = ["open topic one", "reply", FIRST, "latest topics", "next", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[3] == (
+        'I added "latest topics" to your reply. If it was meant as a command, say scratch '
+        "that, then cancel: your reply is kept."
+    )
+    # One word may begin a sentence said slowly: written in without a word.
+    assert talk.said[4] == f"Your reply says: {FIRST.capitalize()} latest topics next"

@@ -159,6 +159,12 @@ def heard_action(heard: Heard) -> DictationAction | None:
     return None
 
 
+BARE_ANSWERS = frozenset(
+    {"yes", "yeah", "yep", "no", "nope", "ok", "okay", "fine", "sure", "right", "all right"}
+)
+"""Said alone where voicepeer asked for more words ("Please add a few words"): an answer
+to that, not words of the reply."""
+
 SOUNDS_FINISHED = frozenset(
     {"done", "all done", "done now", "okay done", "that's it", "that is it", "finished"}
 )

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TypeGuard
 
-from voicepeer.commands.editing import SOUNDS_FINISHED, DictationAction
+from voicepeer.commands.editing import BARE_ANSWERS, SOUNDS_FINISHED, DictationAction
+from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
 from voicepeer.errors import ForumError
@@ -213,6 +214,13 @@ class Composer:
             self._say(self.help)
         elif action is DictationAction.RETITLE:
             return self.retitle()
+        elif invited and normalize(heard.text) in BARE_ANSWERS:
+            # "Yes" to "Please add a few words" was written in, and then posted with it.
+            self._say(
+                f"Say the words to add to your {self.what}. To leave it for now, say cancel: "
+                "it is kept."
+            )
+            self._more_invited = self.draft  # still waiting for them
         else:
             said = without_add(heard, self._say) if invited else self.dictated(heard)
             if said is None:
@@ -224,8 +232,20 @@ class Composer:
                     f'I added "{said.text}" to your {self.what}. If it is finished, say send '
                     "it. To take the words out, say scratch that."
                 )
+            elif len(said.text.split()) > 1 and self._command_elsewhere(heard):
+                # "Latest topics" said while writing is written in: a command of its own only
+                # outside writing. Said so, the words are not kept unknowing. Not one word:
+                # said slowly, "next" or "where" may begin a sentence.
+                self._say(
+                    f'I added "{said.text}" to your {self.what}. If it was meant as a command, '
+                    f"say scratch that, then cancel: your {self.what} is kept."
+                )
         self.save()
         return Next.DICTATING
+
+    def _command_elsewhere(self, heard: Heard) -> bool:
+        """Whether ``heard`` is, word for word, a command of another state (not yes or no)."""
+        return self._engines.interpreter.word_for_word(heard) not in (None, Intent.YES, Intent.NO)
 
     def dictated(self, heard: Heard) -> Heard | None:
         """The words of ``heard`` that go into the draft (all of them in a reply); None
@@ -326,7 +346,7 @@ class Composer:
         limits = self._limits()
         problem = check_reply(text, limits, private=self._is_private())
         if problem is not None:
-            self._say(problem_line(problem) + " Then say send it.")
+            self.invite_more(problem_line(problem) + " Then say send it.")
             return Next.DICTATING
         verb = "send" if self._is_private() else "post"
         self._say(f"Your reply says: {text} {self._audience()} Shall I {verb} it? Say yes or no.")

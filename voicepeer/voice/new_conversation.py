@@ -377,7 +377,7 @@ class NewConversationComposer(Composer):
             )
             return Next.CONFIRMING
         if problem is not None:
-            self._say(
+            self.invite_more(
                 problem_line(problem).replace("two replies", "two posts") + " Then say send it."
             )
             return Next.DICTATING

@@ -297,7 +297,7 @@ class PostEditor(Composer):
         private = self._is_private()
         problem = check_reply(self.draft.text_to_send(), self._limits(), private=private)
         if problem is not None:
-            self._say(problem_line(problem) + " Then say send it.")
+            self.invite_more(problem_line(problem) + " Then say send it.")
             return Next.DICTATING
         who = "Everyone in this conversation" if private else "Everyone"
         self._say(
