@@ -709,3 +709,11 @@ def test_where_am_i_over_a_question_asks_it_again(forum: DemoForum, data: Path) 
         "post? Please say yes or no."
     )
     assert talk.said[-1] == "You liked this post by Dave Whitfield."
+
+
+def test_repeat_after_stop_repeats_what_was_stopped(forum: DemoForum, data: Path) -> None:
+    # "Stopped. Say next, repeat, or help." offers repeat, which then repeated that sentence.
+    talk = converse(forum.base_url, ["open topic one", "stop", "repeat"], data)
+    assert talk.said[2] == "Stopped. Say next, repeat, or help."
+    assert talk.said[3] == talk.said[1]
+    assert talk.said[3].startswith("Post 1 of 4, by Dave Whitfield")

@@ -1061,7 +1061,10 @@ class Assistant:
 
     def _stop(self) -> None:
         self.engines.voice.speech.stop()
+        stopped = self._last_said
         self.say("Stopped. " + self._open_question("Say next, repeat, or help."))
+        # "Repeat", as offered, is what was stopped, not this answer (it repeated itself).
+        self._last_said = stopped
 
     def _sleep(self, message: str) -> None:
         self._resume_state = self.state
