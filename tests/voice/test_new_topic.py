@@ -596,3 +596,14 @@ def test_read_it_back_before_any_words_names_the_title(tmp_path: Path) -> None:
     assert (
         talk.said[-1] == "Your new topic, titled Tips for sleeping in the heat, has no words yet."
     )
+
+
+def test_scratch_that_right_after_the_title_says_how_to_change_it(tmp_path: Path) -> None:
+    # "There is nothing to remove": the title just said was what the person meant.
+    with start(tmp_path) as forum:
+        lines = ["new topic in good news", TITLE, "scratch that", "change the title"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-2] == (
+        "There are no words to remove yet. To change the title, say change the title."
+    )
+    assert talk.said[-1].endswith("Say the new title, or say cancel to keep it.")

@@ -84,6 +84,8 @@ class Composer:
     what = "reply"
     """What is being written, as read back ("Your reply says: …")."""
     help = dictation_help()
+    nothing_to_remove = "There is nothing to remove."
+    """What "scratch that" says with no words written yet."""
 
     def __init__(self, engines: ComposerEngines, say: Say) -> None:
         self._engines = engines
@@ -284,7 +286,7 @@ class Composer:
             self._keep(before, "Brought back the last part.")
             self._say(scratched_line(self.draft, self.what))
         else:
-            self._say("There is nothing to remove.")
+            self._say(self.nothing_to_remove)
 
     def _delete_words(self, count: int) -> None:
         """The last ``count`` words removed, all brought back by one "undo"."""

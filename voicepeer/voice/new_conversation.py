@@ -226,6 +226,10 @@ class NewConversationComposer(Composer):
         drafts = self._engines.drafts
         self.forms = forms_with_names(u.display_name for u in conversation.recipients)
         self.help = dictation_help("message" if conversation.private else "first post", titled=True)
+        # Said right after the title, "scratch that" means the title as often.
+        self.nothing_to_remove = (
+            "There are no words to remove yet. To change the title, say change the title."
+        )
         self.corrector.reset()  # a correction asked about an earlier draft is over
         self._carrying = None
         stranded, self._stranded = self._stranded, None
