@@ -334,6 +334,24 @@ def test_one_wrong_setting_costs_only_itself(isolated_home: Path) -> None:
     assert load_settings(config_file(isolated_home)).speech.volume == 0.9
 
 
+def test_a_line_that_is_not_toml_costs_only_itself(isolated_home: Path) -> None:
+    # "transcript = yes" (no TOML value) made configure start from the defaults: the voice
+    # and rate were gone, it said "Nothing changed", and the next run overwrote the backup.
+    config_file(isolated_home).parent.mkdir(parents=True)
+    config_file(isolated_home).write_text(
+        '[general]\ntranscript = yes\n\n[speech]\nvoice = "en-us"\nrate_wpm = 140\n'
+    )
+    done = configure_without_questions(isolated_home, "--volume", "0.7")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(
+        "The existing settings file has a problem:\n  - line 2 (transcript): not a setting as "
+        "written (invalid value)"
+    )
+    settings = load_settings(config_file(isolated_home))
+    assert (settings.speech.voice, settings.speech.rate_wpm) == ("en-us", 140)
+    assert settings.speech.volume == 0.7
+
+
 @pytest.mark.parametrize(
     ("flags", "message"),
     [

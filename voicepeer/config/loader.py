@@ -169,8 +169,9 @@ def load_text(
             'tables like { name = "value" }; remove the extra brackets.',
             spoken=SPOKEN_PROBLEM,
         )
+    problems: list[str] = []
     try:
-        data = tomllib.loads(text)
+        data = _parsed(text, problems if dropped is not None else None)
     except RecursionError:  # nesting the scan above missed; never a traceback
         raise ConfigError(
             f"{source}: the file is nested too deeply to read.", spoken=SPOKEN_PROBLEM
@@ -182,7 +183,6 @@ def load_text(
             "under a [section] heading.",
             spoken=SPOKEN_PROBLEM,
         ) from None
-    problems: list[str] = []
     skipped: list[str] = []
     settings = _build(root, data, (), problems, _Locator(text, source, root), skipped)
     for note in skipped:
@@ -203,6 +203,34 @@ def load_text(
             spoken=SPOKEN_PROBLEM,
         )
     return settings
+
+
+MAX_LINES_LEFT_OUT = 20
+"""Lines that are not TOML left out of a file at most before it is refused whole."""
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _parsed(text: str, left_out: list[str] | None) -> dict[str, Any]:
+    """The TOML in ``text``. With ``left_out`` given, a line that is not TOML (a typo in a
+    hand edit, such as ``transcript = yes``) is left out, and named there, rather than
+    losing every other setting of the file with it; without, it raises TOMLDecodeError."""
+    lines = text.split("\n")
+    for _ in range(MAX_LINES_LEFT_OUT):
+        try:
+            return tomllib.loads("\n".join(lines))
+        except tomllib.TOMLDecodeError as error:
+            found = _AT_LINE.search(str(error))
+            if left_out is None or found is None or not lines[int(found[1]) - 1].strip():
+                raise
+            number = int(found[1])
+            name = lines[number - 1].split("=", 1)[0].strip()[:40]
+            reason = _AT_LINE.sub("", str(error)).strip().rstrip(".").lower()
+            left_out.append(
+                f"line {number} ({name}): not a setting as written ({reason}); "
+                'a setting looks like  name = value, with text in "quotes"'
+            )
+            lines[number - 1] = ""  # the lines after it keep their numbers
+    return tomllib.loads("\n".join(lines))
 
 
 def _too_deep_at(text: str) -> int | None:
