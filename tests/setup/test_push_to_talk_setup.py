@@ -68,6 +68,13 @@ def test_push_to_talk_can_be_turned_off_again(isolated_home: Path) -> None:
         (SwitchSettings(mode="hold", source="terminal"), "a terminal never says"),
         (SwitchSettings(mode="tap", key="btn_0"), "a switch button a terminal cannot see"),
         (SwitchSettings(mode="hold", source="evdev"), "evdev_device is empty"),
+        # No key is called so: the person could never talk (it was saved, and doctor passed).
+        (SwitchSettings(mode="tap", key="banana"), '"banana" is not the name of a key'),
+        (SwitchSettings(mode="tap", key="f13"), '"f13" is not the name of a key'),
+        (
+            SwitchSettings(mode="hold", source="evdev", key="banana", evdev_device="/dev/e"),
+            "the person could not talk",
+        ),
     ],
 )
 def test_doctor_names_what_cannot_work_and_the_fix(switches: SwitchSettings, wanted: str) -> None:
@@ -76,11 +83,15 @@ def test_doctor_names_what_cannot_work_and_the_fix(switches: SwitchSettings, wan
     assert check.ok is False
     assert wanted in check.detail
     assert check.fix and check.fix != check.detail
+    if "not the name of a key" in check.detail:
+        assert "f1 to f12" in check.fix
 
 
 def test_doctor_passes_what_can_work() -> None:
     assert check_push_to_talk(Settings()).ok is True
     assert check_push_to_talk(Settings(switches=SwitchSettings(mode="tap", key="f2"))).ok
+    for key in ("space bar", "Q", "7", "Enter", "KEY_SPACE", "?"):
+        assert check_push_to_talk(Settings(switches=SwitchSettings(mode="tap", key=key))).ok, key
     assert check_push_to_talk(
         Settings(
             switches=SwitchSettings(mode="hold", source="evdev", evdev_device="/dev/input/event3")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable
 
-from voicepeer.switches.keys import normalize_key
+from voicepeer.switches.keys import KEY_NAMES_HELP, known_key, normalize_key
 from voicepeer.switches.settings import SwitchSettings
 
 EVDEV_ONLY_PREFIXES = ("btn_", "code:")
@@ -33,6 +33,16 @@ def push_to_talk_problem(switches: SwitchSettings) -> str | None:
             f'the key "{switches.key}" is a switch button a terminal cannot see. Choose '
             'a keyboard key such as space or f2, or set [switches] source = "evdev" and '
             "evdev_device to the switch's /dev/input device"
+        )
+    if not known_key(switches.key, switches.source):
+        more = (
+            " (or btn_… for a switch's button, or code:NUMBER)"
+            if switches.source == "evdev"
+            else ""
+        )
+        return (
+            f'"{switches.key}" is not the name of a key, so no press could ever be heard and '
+            f"the person could not talk. Use {KEY_NAMES_HELP}{more}"
         )
     if switches.source == "evdev" and not switches.evdev_device.strip():
         return (

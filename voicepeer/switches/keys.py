@@ -75,6 +75,7 @@ _ALIASES = {
     "esc": "escape",
     " ": "space",
     "spacebar": "space",
+    "space bar": "space",
     "btn_a": "btn_south",
     "btn_b": "btn_east",
     "kpenter": "enter",
@@ -94,6 +95,24 @@ def normalize_key(name: str) -> str:
             return EVDEV_CODES[int(number)]
         return f"code:{int(number)}" if number.isdigit() else key
     return key
+
+
+def known_key(name: str, source: str) -> bool:
+    """Whether a switch read from ``source`` ("terminal" or "evdev") can ever report the key
+    ``name`` (as :func:`normalize_key` gives it): a name nothing sends would leave the person
+    unable to talk."""
+    key = normalize_key(name)
+    if source == "evdev":
+        return key in EVDEV_CODES.values() or key.removeprefix("code:").isdigit()
+    typed = set(TERMINAL_SEQUENCES.values()) | set(TERMINAL_SINGLE.values())
+    return key in typed or (len(key) == 1 and key in _TYPED_CHARACTERS)
+
+
+_TYPED_CHARACTERS = string.ascii_lowercase + string.digits + string.punctuation
+KEY_NAMES_HELP = (
+    "a letter or digit, space, enter, tab, escape, backspace, up, down, left, right, or f1 to f12"
+)
+"""The key names a carer may give, as said to them."""
 
 
 def terminal_key_name(byte: int) -> str:
