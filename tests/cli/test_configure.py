@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -225,6 +226,29 @@ def test_end_of_input_saves_what_was_chosen(isolated_home: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "saving what was chosen so far" in done.stdout
+    assert load_settings(config_file(isolated_home)).general.forum_url == (
+        "https://forum.example.org"
+    )
+
+
+def test_a_mistyped_forum_address_is_asked_again(isolated_home: Path) -> None:
+    # A malformed address was a note ("the forum was not changed") and the step ended; one
+    # that nothing answered at was saved, with "Nothing was changed" said by the connection.
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        nobody = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    answers = ["htp://forum.example.org", nobody, "y", "forum.example.org", "n"]
+    done = subprocess.run(
+        [*VOICEPEER, "configure"],
+        input="\n".join(answers) + "\n",
+        env=soundless_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "a web address here starts with https:// (or http://)" in done.stdout
+    assert "To try another address, type it; or press Enter to keep this one" in done.stdout
     assert load_settings(config_file(isolated_home)).general.forum_url == (
         "https://forum.example.org"
     )

@@ -222,24 +222,34 @@ class Wizard:
         current = self.current("forum_url") or ""
         self.io.say("  voicepeer can use its built-in demo forum (for practice) or a real forum.")
         answer = self.io.ask('  Forum web address, or "demo"', current or "demo")
-        try:
-            url = _forum_url(answer)
-        except ConfigError as error:
-            self.note(f"{error}; the forum was not changed.")
-            return
-        self.store("forum_url", url)
-        if url and self.io.yes(
-            "  Connect the person's forum account now? You will need a web "
-            "browser where they are signed in",
-            True,
-        ):
+        while True:
+            try:
+                url = _forum_url(answer)
+            except ConfigError as error:
+                # A typo is asked about again, as a voice name is, not left as a note.
+                self.io.say(f"  {error}")
+                answer = self.io.ask('  Forum web address, or "demo"', current or "demo")
+                continue
+            self.store("forum_url", url)
+            if not url or not self.io.yes(
+                "  Connect the person's forum account now? You will need a web "
+                "browser where they are signed in",
+                True,
+            ):
+                return
             self.io.say()
             if self.engines.connect_account(url):
                 self.io.say("  Account connected.")
-            else:
+                return
+            # Most often the address was mistyped: another may be tried at once.
+            answer = self.io.ask(
+                "  To try another address, type it; or press Enter to keep this one", ""
+            )
+            if not answer:
                 self.note(
                     f"The account is not connected yet. Later run: voicepeer forum connect {url}"
                 )
+                return
 
     def step_voice(self) -> None:
         self.io.say("  English voices: " + ", ".join(ENGLISH_VOICES))
