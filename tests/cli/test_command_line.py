@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
 
@@ -37,3 +38,23 @@ def test_output_to_a_closed_pipe_is_no_traceback() -> None:
         os.close(write_end)
     assert "Traceback" not in done.stderr and "BrokenPipeError" not in done.stderr, done.stderr
     assert done.returncode == 141
+
+
+def test_no_microphone_says_what_failed_and_what_to_do(isolated_home: Path) -> None:
+    # "cannot open microphone (default): Error querying device -1" was all a carer saw.
+    runtime = isolated_home / "no-sound-server"
+    runtime.mkdir(mode=0o700)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
+    env.update(HOME=str(isolated_home), XDG_RUNTIME_DIR=str(runtime))
+    done = subprocess.run(
+        [sys.executable, "-m", "voicepeer", "listen"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-2:] == [
+        "voicepeer: cannot open the microphone: no microphone found",
+        "Check that it is plugged in and switched on; 'voicepeer doctor' says what else to check.",
+    ]

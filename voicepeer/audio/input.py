@@ -151,8 +151,11 @@ class SounddeviceInput:
             )
             self._stream.start()
         except (sounddevice.PortAudioError, ValueError) as error:
+            # PortAudio's words for no input device at all ("Error querying device -1").
+            what = "no microphone found" if "device -1" in str(error) else str(error)
+            name = f"microphone {device}" if device is not None else "microphone"
             raise AudioDeviceError(
-                f"cannot open microphone {device if device is not None else '(default)'}: {error}",
+                f"cannot open the {name}: {what}",
                 spoken=(
                     "I cannot find a microphone. Please ask your helper to plug one in "
                     "and check it is switched on."

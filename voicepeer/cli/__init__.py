@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from voicepeer import __version__, paths
 from voicepeer.audio import portaudio_exit
-from voicepeer.errors import VoicepeerError
+from voicepeer.errors import AudioDeviceError, VoicepeerError
 from voicepeer.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -95,6 +95,13 @@ def _run(argv: Sequence[str] | None) -> int:
         return int(handler(args))
     except VoicepeerError as error:
         print(f"voicepeer: {error}", file=sys.stderr)
+        if isinstance(error, AudioDeviceError):
+            # The device's own words say what failed, not what to do: doctor does.
+            print(
+                "Check that it is plugged in and switched on; 'voicepeer doctor' says what "
+                "else to check.",
+                file=sys.stderr,
+            )
         return 1
     except KeyboardInterrupt:
         return 130
