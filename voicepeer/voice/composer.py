@@ -194,7 +194,10 @@ class Composer:
         if action in _LEAVE_A_CORRECTION and self.corrector.leave():
             return Next.DICTATING  # the correction is what they take back, not the words
         if action in _WHILE_CORRECTING and self.corrector.pending is not Pending.NOTHING:
-            self._say(self.read_back() if action is DictationAction.READ_BACK else self.help)
+            # "Help" is about the question waiting, which says how to answer it: the whole
+            # writing help (seventy words) came first.
+            if action is DictationAction.READ_BACK:
+                self._say(self.read_back())
             self.corrector.ask_again()  # the letters so far are kept
             return Next.DICTATING
         self.corrector.reset()
