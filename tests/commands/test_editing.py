@@ -68,6 +68,11 @@ def test_everyday_ways_of_sending_and_removing_are_commands() -> None:
     for scratch in ("delete last sentence", "erase that", "strike that", "scratch"):
         assert dictation_action(scratch) is DictationAction.SCRATCH, scratch
     assert dictation_action("remove last word") is DictationAction.DELETE_WORD
+    # A slip owned before the command does not make it words of the reply.
+    for scratch in ("oops scratch that", "sorry, scratch that", "cancel that", "take that back"):
+        assert dictation_action(scratch) is DictationAction.SCRATCH, scratch
+    assert dictation_action("no send it") is None  # a refusal is never made a send
+    assert dictation_action("actually the pool was lovely") is None
     assert dictation_action("start from scratch") is DictationAction.START_OVER
     # Inside a sentence they stay words.
     assert dictation_action("I had to submit the form twice") is None

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from voicepeer.commands.everyday import EVERYDAY_WORDINGS, READ_BACK_WORDINGS
 from voicepeer.commands.intents import Intent
-from voicepeer.commands.natural import tuning_phrasings, unwrap
+from voicepeer.commands.natural import strip_phrases, tuning_phrasings, unwrap
 from voicepeer.commands.numbers import parse_number
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
@@ -88,6 +88,8 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
         "delete that last bit",
         "erase that",
         "strike that",
+        "cancel that",
+        "take that back",
         "scratch",
         "scratch it",
     ),
@@ -137,6 +139,9 @@ WRITING_ONLY = frozenset(
 """Editing commands with no command of their own outside writing: "how do I start over"
 asks about them (see interpreter)."""
 
+SLIPS: tuple[str, ...] = ("oops", "whoops", "oh", "sorry", "actually")
+"""Words owning a slip, said before an editing command ("sorry, scratch that"); not "no",
+which before "send it" would turn a refusal into a send."""
 MAX_COMMAND_WORDS = 6
 """Longer utterances are always reply text."""
 MIN_SCORE = 85.0
@@ -190,8 +195,10 @@ def dictation_action(utterance: str) -> DictationAction | None:
     text = normalize(utterance)
     if not text or len(text.split()) > MAX_COMMAND_WORDS:
         return None
-    # Politeness around it ("send it please") does not make it reply text.
+    # Politeness around it ("send it please"), or a slip owned before it ("oops, scratch
+    # that"), does not make it reply text.
     text = unwrap(text)
+    text = " ".join(strip_phrases(text.split(), SLIPS, at_start=True)) or text
     if words_to_delete(text) > 1:
         return DictationAction.DELETE_WORD
     for action, phrases in EVERYDAY_EDITING.items():
