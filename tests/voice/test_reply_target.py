@@ -12,6 +12,7 @@ from tests.voice.test_assistant import first_topic_id, topic_posts
 from voicepeer.commands import Intent
 from voicepeer.commands.intents import REPLY_TO_NAMED
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import seed_topic_with_gaps
 from voicepeer.recognition.base import Heard
@@ -36,6 +37,20 @@ def test_how_a_post_to_answer_is_named() -> None:
     assert slots("reply to this post") == {}
     assert slots("reply to her") == {}
     assert slots("reply") == {}
+    # "Answer Jo" answered the post being read, whoever wrote it.
+    assert slots("answer jo") == {REPLY_TO_NAMED: "jo"}
+    assert slots("write back to sam") == {REPLY_TO_NAMED: "sam"}
+    assert slots("reply to the last post") == {"number": LAST_HEARD}
+    # No name begins so: the post being read, not "No one called The Question".
+    assert slots("answer the question") == {}
+    assert slots("reply to the question she asked") == {}
+
+
+def test_answer_jos_post_and_the_last_post(forum: DemoForum, data: Path) -> None:
+    lines = ["open topic one", "answer Jo's post", "cancel", "reply to the last post"]
+    talk = converse(forum.base_url, lines, data)
+    assert talk.said[2] == "Post 2 of 4, by Jo Baxter."
+    assert talk.said[5] == "Post 4 of 4, by Ruth Adeyemi."
 
 
 def test_a_reply_to_post_three_answers_post_three(forum: DemoForum, data: Path) -> None:

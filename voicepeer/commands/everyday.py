@@ -302,6 +302,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "respond to post {number}",
         "reply to {query}",
         "respond to {query}",
+        "answer {query}",
+        "write back to {query}",
     ),
     Intent.MESSAGE: (
         "write to {query}",

@@ -84,6 +84,9 @@ NO_AUTHOR = frozenset(
     | {"that post", "the post", "her post", "his post", "this topic", "the topic", "everyone"}
 )
 """What follows "reply to" in "reply to this post": the post being read, no member named."""
+_NOT_A_NAME_FIRST = frozenset({"the", "this", "that", "a", "an", "my", "your", "her", "his"})
+"""Words a member's name does not begin with: "answer the question" answers the post being
+read, not a member called "the question"."""
 NO_VALUE: Mapping[Intent, frozenset[str]] = {
     Intent.SEARCH: NO_QUERY,
     Intent.MESSAGE: NO_NAME,
@@ -369,7 +372,7 @@ class CommandMatcher:
                 bare_is_previous = allowed is None or Intent.PREVIOUS in allowed
                 if (
                     number is None
-                    and intent is Intent.OPEN
+                    and intent in (Intent.OPEN, Intent.REPLY)
                     and not (pattern.pattern in self._bare_ordinals and bare_is_previous)
                     and names_last(said)
                 ):
@@ -382,7 +385,11 @@ class CommandMatcher:
                 value = next(iter(values.values()))
                 if intent is Intent.SEARCH:
                     value = query_words(value)
-                if says_nothing(value) or value in NO_VALUE.get(intent, ()):
+                if (
+                    says_nothing(value)
+                    or value in NO_VALUE.get(intent, ())
+                    or (intent is Intent.REPLY and value.split()[0] in _NOT_A_NAME_FIRST)
+                ):
                     # "search the": the value was not heard, only a word around it. Taken
                     # bare, the voice loop asks what to look for instead of searching for
                     # "the".

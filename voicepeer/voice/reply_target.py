@@ -7,15 +7,20 @@ reply then starts as any reply does, and nothing is posted before they say yes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from voicepeer.commands.intents import REPLY_TO_NAMED
+from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.forum.base import Post
 from voicepeer.forum.peer import ForumUser
 from voicepeer.voice import phrasing
 from voicepeer.voice.people import MAX_NAME_WORDS, heard_name, rank
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader
+
+_POSSESSIVE = re.compile(r"'s(?: (?:post|reply|message))?$")
+"""What follows a name in "answer Jo's post"."""
 
 
 def aim_reply(reader: Reader, slots: Mapping[str, object], say: Say) -> bool:
@@ -24,8 +29,10 @@ def aim_reply(reader: Reader, slots: Mapping[str, object], say: Say) -> bool:
     thread = reader.thread
     if thread is None:
         return True  # no topic: replying says what to do
-    name = heard_name(str(slots.get(REPLY_TO_NAMED, "")))
-    if "number" in slots:
+    name = _POSSESSIVE.sub("", heard_name(str(slots.get(REPLY_TO_NAMED, ""))))
+    if slots.get("number") == LAST_HEARD:  # "reply to the last post": the topic's newest
+        index = reader.forum_call(thread.last_index)
+    elif "number" in slots:
         index = reader.find_post(int(str(slots["number"])))
     elif 0 < len(name.split()) <= MAX_NAME_WORDS:
         index = _post_of(reader, name, say)
