@@ -63,6 +63,18 @@ def test_the_persons_own_reply_is_there_after_posting(forum: DemoForum, data: Pa
     )
 
 
+def test_newest_post_after_replying_is_the_reply(forum: DemoForum, data: Path) -> None:
+    # "Newest post" went to the post before the reply just posted.
+    words = "great effort dave you should be proud"
+    lines = ["open topic one", "reply", words, "send it", "yes", "newest post", "newest post"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3:] == [
+        "1 new post since you opened this topic.",
+        "Post 5 of 5, by you, just now. Great effort Dave you should be proud.",
+        "This is the newest post.",
+    ]
+
+
 def test_a_mega_topic_reads_on_from_its_newest(tmp_path: Path, data: Path) -> None:
     with keyed_forum(tmp_path / "mega.sqlite3", mega_topic_posts_count=50) as forum:
         topic_id = seed_topic_with_gaps(forum.store, 60, title="A long chat about pacing")

@@ -795,6 +795,10 @@ class Reader:
         thread = self.thread
         assert thread is not None
         current = self.current_post()
+        if not first:
+            # The newest may have been written since the topic was opened (the person's own
+            # reply just posted, most often): it was skipped for the one before it.
+            self._newer_posts(thread)
         # By its number: fetching a mega topic's end may renumber the indexes.
         index = self.forum_call(thread.first_index if first else thread.last_index)
         if index is None:
