@@ -8,10 +8,9 @@ Tests of mixing itself mix their own (tests/recognition/test_lm_mix.py).
 Audio tests share one PulseAudio daemon with a null sink (a virtual sound card), started
 once per session in a private runtime directory; tests reach it through PULSE_SERVER.
 
-scripts/test runs the tests on every core (pytest-xdist): each worker is a session of its
-own, with its own PulseAudio daemon. The tests that play in real time on a sound card all
-run on one worker, one after another, so that two of them never share the processor's
-time, and the first worker to need the dictation model mixes it while the others wait.
+scripts/test runs the tests on every core (pytest-xdist, a file's tests together on one
+worker): each worker is a session of its own, with its own PulseAudio daemon, and the first
+worker to need the dictation model mixes it while the others wait.
 """
 
 from __future__ import annotations
@@ -57,16 +56,6 @@ def shared_data(
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_DATA_DIRS", f"{root}{os.pathsep}{system}")
         yield Path(root)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Which worker runs a test (``--dist loadgroup``): a file's tests run together, so
-    the engines and forums a file shares start once; the tests on a sound card all go to
-    one worker, since they play and listen in real time and two at once would each find
-    the other's load in their timings."""
-    for item in items:
-        group = "sound card" if item.get_closest_marker("audio") else item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session", autouse=True)
