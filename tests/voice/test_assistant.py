@@ -58,7 +58,8 @@ def test_browse_read_reply_and_post_after_yes(forum: DemoForum, data: Path) -> N
     assert "latest topics." in talk.said[0] and "One: Walked to the end of the pier" in said
     assert "Post 1 of 4, by Dave Whitfield" in said and "Post 2 of 4, by Jo Baxter" in said
     assert "Your reply says: Thank you for this it helps a lot to know I am not alone." in said
-    assert "It will appear publicly, in" in said and "Shall I post it? Say yes or no." in said
+    assert "It will appear publicly, as an answer to Jo Baxter, in Good news" in said
+    assert "Shall I post it? Say yes or no." in said
     assert talk.said[-1] == "Your reply to Walked to the end of the pier today is posted."
     posts = topic_posts(forum, topic_id)
     assert len(posts) == before + 1

@@ -382,7 +382,13 @@ class Composer:
             )
             return f"It will be sent privately, to {whom}, on {forum}."
         where = self._category or (self._topic.title if self._topic else "the topic")
-        return f"It will appear publicly, in {where}, on {forum}."
+        # Whom it answers is part of what the person agrees to: "yes" names the post.
+        answers = (
+            f" as an answer to {phrasing.author_name(self._reply_to)},"
+            if _answers(self._reply_to)
+            else ""
+        )
+        return f"It will appear publicly,{answers} in {where}, on {forum}."
 
     def post(self) -> SendResult | None:
         """The user said yes: hand the reply to the outbox and say what became of it (the
