@@ -17,7 +17,7 @@ from tests.support.pulse import say_into_microphone
 from voicepeer.config import load_settings
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.forum.credentials import CredentialStore
+from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.speech.settings import SpeechSettings
 
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
@@ -215,6 +215,33 @@ def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
     assert (settings.speech.voice, settings.speech.rate_wpm) == ("en-us", 130)
 
 
+def test_ctrl_c_while_waiting_for_approval_goes_on_with_the_set_up(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    # Ctrl+C in the approval's wait stopped the whole set-up at step 1.
+    forum = DemoForum(tmp_path / "forum.sqlite3")
+    base_url = forum.start()
+    try:
+        env = {**soundless_env(isolated_home), "BROWSER": "true"}
+        term = Terminal([*VOICEPEER, "configure"], env)
+        term.expect(r'Forum web address, or "demo" \[demo\]: ')
+        term.send(base_url)
+        term.expect(r"Connect the person's forum account now\?.*: ")
+        term.send("y")
+        term.expect(r"To stop waiting, press Ctrl\+C\.")
+        term.process.send_signal(signal.SIGINT)
+        term.expect(r"Stopped waiting; nothing was saved\.")
+        term.expect(r"To try another address, type it; or press Enter to keep this one.*: ")
+        term.send("")
+        term.expect(r"Voice \[en-gb\]: ")
+        term.process.kill()
+        term.finish()
+    finally:
+        forum.stop()
+    assert "Stopped at step" not in term.output
+    assert CredentialStore().load(base_url) is None
+
+
 def test_end_of_input_saves_what_was_chosen(isolated_home: Path) -> None:
     done = subprocess.run(
         [*VOICEPEER, "configure"],
@@ -229,6 +256,27 @@ def test_end_of_input_saves_what_was_chosen(isolated_home: Path) -> None:
     assert load_settings(config_file(isolated_home)).general.forum_url == (
         "https://forum.example.org"
     )
+
+
+def test_configuring_again_keeps_the_connected_account_on_enter(isolated_home: Path) -> None:
+    # Pressing Enter through the forum step to change the voice started a new approval and
+    # waited ten minutes for a browser: with an account connected, "no" is the default.
+    saved = Credentials("https://forum.example.org", "user_api_key", "k" * 32, username="jo")
+    CredentialStore().save(saved)
+    done = subprocess.run(
+        [*VOICEPEER, "configure"],
+        input="https://forum.example.org\n\n",
+        env=soundless_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "The forum account jo is connected already." in done.stdout
+    assert "Connect a different account instead?" in done.stdout
+    assert "(y/N)" in done.stdout.split("Connect a different account instead?")[1]
+    assert "To connect the person's own forum account" not in done.stdout
+    assert CredentialStore().load("https://forum.example.org") == saved
 
 
 def test_a_mistyped_forum_address_is_asked_again(isolated_home: Path) -> None:

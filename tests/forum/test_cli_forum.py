@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import socket
 import stat
 import subprocess
@@ -278,6 +279,26 @@ def test_a_code_not_entered_in_time_ends_with_a_stated_message(start_forum: Star
     _out, err = _finish(child)
     assert child.returncode == 1
     assert "The code was not entered within 2 seconds; nothing was saved" in err
+
+
+def test_ctrl_c_while_waiting_for_the_code_ends_the_wait_with_a_stated_message(
+    start_forum: StartForum,
+) -> None:
+    # A carer with no browser at hand gives up: they are told how, and what became of it.
+    running = start_forum(device_code_poll_interval_s=1)
+    child = _connect(running.base_url)
+    assert child.stdout is not None
+    printed = [child.stdout.readline()]
+    while "I will wait up to" not in printed[-1]:
+        printed.append(child.stdout.readline())
+        assert printed[-1], "connect ended early:\n" + "".join(printed)
+    assert "To stop waiting, press Ctrl+C." in printed[-1]
+    child.send_signal(signal.SIGINT)
+    _out, err = _finish(child)
+    assert child.returncode == 1
+    assert "Stopped waiting; nothing was saved. Run voicepeer forum connect again" in err
+    assert "Traceback" not in err
+    assert CredentialStore().load(running.base_url) is None
 
 
 def test_a_redirect_elsewhere_is_refused_before_anything_starts(forum: RunningForum) -> None:

@@ -64,8 +64,8 @@ def test_a_reply_to_post_three_answers_post_three(forum: DemoForum, data: Path) 
     ]
     # The question names whom the reply answers: the yes is for that post.
     assert talk.said[4] == (
-        "Your reply says: Well done on the pier. It will appear publicly, as an answer to Sam Okafor, "
-        "in Good news, on the voicepeer demo forum. Shall I post it? Say yes or no."
+        "Your reply says: Well done on the pier. It will appear publicly, as an answer to "
+        "Sam Okafor, in Good news, on the voicepeer demo forum. Shall I post it? Say yes or no."
     )
     assert topic_posts(forum, topic_id)[-1]["reply_to_post_number"] == 3
 

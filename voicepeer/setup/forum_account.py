@@ -33,6 +33,10 @@ from voicepeer.setup.typed_lines import TypedLines
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.phrasing import wait_phrase
 
+STOPPED_WAITING = (
+    "Stopped waiting; nothing was saved. Run voicepeer forum connect again when ready."
+)
+HOW_TO_STOP = "To stop waiting, press Ctrl+C."
 REMINDER_EVERY_S = 60.0
 """While waiting for a code to be entered, say so this often."""
 TYPING_POLL_S = 0.2
@@ -76,10 +80,14 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> boo
         creds: Credentials | None = Credentials(
             url, "admin_api_key", key, username=options.admin_username
         )
-    elif forum.device_code and not (options.redirect or options.paste):
-        creds = _approve_with_code(store, url, options)
     else:
-        creds = _approve(store, url, options)
+        try:
+            creds = _approval(store, url, options, device_code=forum.device_code)
+        except KeyboardInterrupt:
+            # The carer gave up on the approval (no browser at hand): that ends the wait,
+            # not the set-up around it.
+            print(f"\n{STOPPED_WAITING}", file=sys.stderr, flush=True)
+            return False
     if creds is None:
         return False
     try:
@@ -95,6 +103,14 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> boo
     if before is not None and before.key != creds.key:
         _replaced(before, creds)
     return True
+
+
+def _approval(
+    store: CredentialStore, url: str, options: ConnectOptions, *, device_code: bool
+) -> Credentials | None:
+    if device_code and not (options.redirect or options.paste):
+        return _approve_with_code(store, url, options)
+    return _approve(store, url, options)
 
 
 def _replaced(before: Credentials, now: Credentials) -> None:
@@ -208,7 +224,7 @@ def _wait_for_code(http: ForumHttp, client_id: str, options: ConnectOptions) -> 
     print(f"     {approval.user_code}\n")
     print(
         f"This finishes by itself once you have. I will wait up to {wait_phrase(limit_s)}, "
-        f"asking the forum every {wait_phrase(approval.interval_s)}.",
+        f"asking the forum every {wait_phrase(approval.interval_s)}. {HOW_TO_STOP}",
         flush=True,
     )
     _open_in_browser(approval.link, options)
@@ -266,14 +282,14 @@ def _print_steps(link: str, *, redirect: bool, timeout_s: float, redirect_wait_s
         print("     numbers instead, copy all of it, paste it here and press Enter.\n")
         print(
             f"I will listen for the forum for {wait_phrase(redirect_wait_s)}, and wait up to "
-            f"{wait_phrase(timeout_s)} in all.",
+            f"{wait_phrase(timeout_s)} in all. {HOW_TO_STOP}",
             flush=True,
         )
     else:
         print("  4. The forum then shows a page thanking you, with a block of letters and")
         print("     numbers below. Select all of that block, copy it, paste it here and press")
         print("     Enter (an empty line after it if nothing happens).\n")
-        print(f"I will wait up to {wait_phrase(timeout_s)}.", flush=True)
+        print(f"I will wait up to {wait_phrase(timeout_s)}. {HOW_TO_STOP}", flush=True)
 
 
 def _wait_for_approval(

@@ -235,11 +235,7 @@ class Wizard:
                 answer = self.io.ask('  Forum web address, or "demo"', current or "demo")
                 continue
             self.store("forum_url", url)
-            if not url or not self.io.yes(
-                "  Connect the person's forum account now? You will need a web "
-                "browser where they are signed in",
-                True,
-            ):
+            if not url or not self._connect_now(url):
                 return
             self.io.say()
             if self.engines.connect_account(url):
@@ -254,6 +250,23 @@ class Wizard:
                     f"The account is not connected yet. Later run: voicepeer forum connect {url}"
                 )
                 return
+
+    def _connect_now(self, url: str) -> bool:
+        """Whether to connect an account: asked as a change when one is connected already,
+        so that pressing Enter while changing something else never starts an approval."""
+        connected = self.engines.connected_account(url)
+        if connected is None:
+            return self.io.yes(
+                "  Connect the person's forum account now? You will need a web "
+                "browser where they are signed in",
+                True,
+            )
+        self.io.say(f"  The forum account {connected} is connected already.")
+        return self.io.yes(
+            "  Connect a different account instead? You will need a web browser where "
+            "that account is signed in",
+            False,
+        )
 
     def step_voice(self) -> None:
         self.io.say("  English voices: " + ", ".join(ENGLISH_VOICES))

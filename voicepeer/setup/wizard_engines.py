@@ -37,6 +37,20 @@ def connect_account(url: str) -> bool:
         return False
 
 
+def connected_account(url: str) -> str | None:
+    """Who is connected to the forum at ``url`` already (a username, or "an account"); None
+    when no account is saved for it, or the saved accounts cannot be read."""
+    from voicepeer.forum.credentials import CredentialStore
+
+    try:
+        saved = CredentialStore().load(url)
+    except VoicepeerError:
+        return None
+    if saved is None:
+        return None
+    return saved.username or "an account"
+
+
 def speak_preview(text: str, speech: SpeechSettings) -> bool:
     """Say ``text`` exactly as voicepeer will, through its own speech output; False when
     there is no speaker to use (the wizard then prints the text)."""
@@ -84,6 +98,7 @@ class WizardEngines:
     """Everything the wizard uses that touches hardware or the network."""
 
     connect_account: Callable[[str], bool] = connect_account
+    connected_account: Callable[[str], str | None] = connected_account
     speak_preview: SpeakPreview = speak_preview
     list_voices: Callable[[], VoiceList | None] = espeak_voices
     open_microphone: Callable[[str], AudioInput] = open_microphone
