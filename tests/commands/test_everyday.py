@@ -54,5 +54,9 @@ def test_reading_this_one_and_the_latest_in_everyday_words() -> None:
     # "Read that one" was near "read on" (the list went on); the others were not understood.
     assert MATCHER.interpret(Heard("read that one", 1.0)).command == Command(Intent.READ)
     assert MATCHER.interpret(Heard("read me the latest", 1.0)).command == Command(Intent.LATEST)
+    # "Read the topics" was near "read the topic": the first topic of the list opened.
+    for said in ("read the topics", "read me the topics", "show me the topics"):
+        assert MATCHER.interpret(Heard(said, 1.0)).command == Command(Intent.LATEST), said
+    assert MATCHER.interpret(Heard("read the topic", 1.0)).command == Command(Intent.READ)
     newest = MATCHER.interpret(Heard("read the latest post", 1.0)).command
     assert newest == Command(Intent.NEXT, dict(TO_NEWEST))

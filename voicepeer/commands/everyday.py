@@ -277,6 +277,11 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "what are people talking about",
         "what topics are there",
         "which topics are there",
+        # "Read the topics" was near "read the topic": the first one opened.
+        "read the topics",
+        "read me the topics",
+        "read topics",
+        "show me the topics",
     ),
     Intent.NOTIFICATIONS: (
         "has anyone replied",
