@@ -156,6 +156,7 @@ def test_text_listing_has_variants_editing_and_keys(tmp_path: Path) -> None:
         assert phrase in text
     assert "(your words: onwards)" in text
     assert "scratch that: remove the last part you said" in text
+    assert "delete the last sentence: remove the last sentence you said" in text
     assert "undo, undo that: bring back what you just removed" in text
     assert "To talk: press F2" in text
     assert '"back" already means "back"' in text

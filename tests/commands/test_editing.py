@@ -24,7 +24,7 @@ def test_a_command_is_a_command_only_as_a_whole_utterance() -> None:
     assert dictation_action("what did I write") is DictationAction.READ_BACK
     assert dictation_action("what have I got so far") is DictationAction.READ_BACK
     assert dictation_action("what did I just say") is DictationAction.READ_BACK
-    assert dictation_action("delete the last sentence") is DictationAction.SCRATCH
+    assert dictation_action("delete the last sentence") is DictationAction.DELETE_SENTENCE
     assert dictation_action("I'm finished") is DictationAction.SEND
     assert dictation_action("done") is None  # ends the letters of a spelled correction
     assert dictation_action("what did I write about the heat last week") is None
@@ -65,8 +65,10 @@ def test_everyday_ways_of_sending_and_removing_are_commands() -> None:
     # Each was written into the reply as words.
     for send in ("send the reply", "post this", "submit", "send the message", "post my topic"):
         assert dictation_action(send) is DictationAction.SEND, send
-    for scratch in ("delete last sentence", "erase that", "strike that", "scratch"):
+    for scratch in ("erase that", "strike that", "scratch"):
         assert dictation_action(scratch) is DictationAction.SCRATCH, scratch
+    for sentence in ("delete last sentence", "remove the last sentence", "delete that sentence"):
+        assert dictation_action(sentence) is DictationAction.DELETE_SENTENCE, sentence
     assert dictation_action("remove last word") is DictationAction.DELETE_WORD
     # A slip owned before the command does not make it words of the reply.
     for scratch in ("oops scratch that", "sorry, scratch that", "cancel that", "take that back"):

@@ -56,6 +56,21 @@ def test_scratch_that_removes_exactly_the_last_phrase() -> None:
     assert draft.is_empty
 
 
+def test_delete_the_last_sentence_takes_only_the_last_sentence_of_the_last_phrase() -> None:
+    # It took all of the last phrase: "and I hope it stays that way. Really" went whole.
+    draft = dictate("I am so happy for you", "and I hope it stays that way full stop really")
+    assert draft.scratch_last_sentence()
+    assert draft.text == "I am so happy for you and I hope it stays that way."
+    # A phrase of one sentence (its end mark said or not) goes whole; never the one before.
+    assert draft.scratch_last_sentence()
+    assert draft.text == "I am so happy for you"
+    assert draft.scratch_last_sentence() and draft.is_empty
+    assert not draft.scratch_last_sentence()
+    ended = dictate("it helps full stop it really does full stop")
+    assert ended.scratch_last_sentence()
+    assert ended.text == "It helps."
+
+
 def test_delete_last_word_skips_trailing_marks() -> None:
     draft = dictate("I feel tired today full stop")
     assert draft.delete_last_word() == "today"

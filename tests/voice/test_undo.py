@@ -119,6 +119,20 @@ def test_undo_brings_back_a_deleted_word_or_a_scratched_part(forum: DemoForum, d
     ]
 
 
+def test_delete_the_last_sentence_and_undo(forum: DemoForum, data: Path) -> None:
+    said = "it helped full stop the grapes too full stop"
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "reply", FIRST, said, "delete the last sentence", "undo"],
+        data,
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-2:] == [
+        "Removed the last sentence. It now ends: … helped me all summer it helped.",
+        "Brought back the last sentence. It ends: … summer it helped. The grapes too.",
+    ]
+
+
 def test_undo_just_after_words_takes_them_away_as_before(forum: DemoForum, data: Path) -> None:
     talk = converse(
         forum.base_url,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from voicepeer.commands.editing import DICTATION_PHRASES, DictationAction
+from voicepeer.commands.editing import DictationAction, card_phrases
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.config import load_settings
 from voicepeer.config.aliases import AliasProblem, alias_problems, intent_for
@@ -111,6 +111,7 @@ EDITING_MEANING: Mapping[DictationAction, str] = {
     DictationAction.SEND: "post your reply (I read it back and ask first)",
     DictationAction.READ_BACK: "hear your reply so far",
     DictationAction.SCRATCH: "remove the last part you said",
+    DictationAction.DELETE_SENTENCE: "remove the last sentence you said",
     DictationAction.DELETE_WORD: "remove the last word",
     DictationAction.START_OVER: "begin your reply again",
     DictationAction.UNDO: "bring back what you just removed",
@@ -252,7 +253,7 @@ def render_text(content: CardContent) -> str:
     lines.append("While writing a reply")
     lines += [
         f"  {', '.join(phrases)}: {EDITING_MEANING[action]}"
-        for action, phrases in DICTATION_PHRASES.items()
+        for action, phrases in card_phrases().items()
     ]
     lines.append("Punctuation while writing")
     lines += [f"  {word}: {MARK_NAMES.get(mark, mark)}" for word, mark in SPOKEN_MARKS]
@@ -320,7 +321,7 @@ def _everything(content: CardContent) -> list[str]:
         '<p class="intro">Say these on their own; anything else becomes your reply.</p>',
         "<dl>",
     ]
-    for action, phrases in DICTATION_PHRASES.items():
+    for action, phrases in card_phrases().items():
         parts.append(
             "<dt>" + ", ".join(f"“{e(_CAPITAL_I.sub('I', p))}”" for p in phrases) + "</dt>"
         )

@@ -24,12 +24,13 @@ class DictationAction(Enum):
     SEND = "send"
     READ_BACK = "read_back"
     SCRATCH = "scratch"
+    DELETE_SENTENCE = "delete_sentence"
+    UNDO = "undo"
+    RETITLE = "retitle"
     DELETE_WORD = "delete_word"
     START_OVER = "start_over"
     CANCEL = "cancel"
     HELP = "help"
-    UNDO = "undo"
-    RETITLE = "retitle"
 
 
 DICTATION_PHRASES: dict[DictationAction, tuple[str, ...]] = {
@@ -75,14 +76,17 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
         "post my new topic",
     ),
     DictationAction.READ_BACK: READ_BACK_WORDINGS,
-    # The last part said, which it mostly is (and "undo" brings it back when it is more).
-    DictationAction.SCRATCH: (
+    # The last sentence of the last part said, or all of that part when it is one sentence.
+    # Word for word only, as every everyday wording: "he deleted the last sentence" is text.
+    DictationAction.DELETE_SENTENCE: (
         "delete the last sentence",
         "remove the last sentence",
         "delete last sentence",
         "remove last sentence",
         "erase the last sentence",
         "delete that sentence",
+    ),
+    DictationAction.SCRATCH: (
         "delete the last bit",
         "remove the last bit",
         "delete that last bit",
@@ -134,6 +138,7 @@ WRITING_ONLY = frozenset(
         DictationAction.START_OVER,
         DictationAction.UNDO,
         DictationAction.DELETE_WORD,
+        DictationAction.DELETE_SENTENCE,
     }
 )
 """Editing commands with no command of their own outside writing: "how do I start over"
@@ -226,6 +231,15 @@ def _phrases() -> list[tuple[str, DictationAction]]:
         for p in ps
     ]
     return table
+
+
+def card_phrases() -> dict[DictationAction, tuple[str, ...]]:
+    """What the command card shows for each editing command: its phrasings, or for one
+    heard only in everyday words (the last sentence), the first of those."""
+    return {
+        action: DICTATION_PHRASES.get(action) or EVERYDAY_EDITING[action][:1]
+        for action in DictationAction
+    }
 
 
 def editing_phrases() -> list[str]:

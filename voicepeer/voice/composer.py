@@ -209,6 +209,8 @@ class Composer:
             self._say(self.read_back())
         elif action is DictationAction.SCRATCH:
             self._scratch()
+        elif action is DictationAction.DELETE_SENTENCE:
+            self._scratch(sentence=True)
         elif action is DictationAction.UNDO:
             self._undo()
         elif action is DictationAction.DELETE_WORD:
@@ -282,12 +284,17 @@ class Composer:
         else:
             self._say(self.started_over)
 
-    def _scratch(self) -> None:
-        """ "Scratch that": the last part removed (kept for "undo")."""
+    def _scratch(self, *, sentence: bool = False) -> None:
+        """ "Scratch that": the last part removed; "delete the last sentence": only its last
+        sentence (kept for "undo")."""
         before = copy.deepcopy(self.draft)
-        if self.draft.scratch_last_phrase():
-            self._keep(before, "Brought back the last part.")
-            self._say(scratched_line(self.draft, self.what))
+        part = "sentence" if sentence else "part"
+        removed = (
+            self.draft.scratch_last_sentence() if sentence else self.draft.scratch_last_phrase()
+        )
+        if removed:
+            self._keep(before, f"Brought back the last {part}.")
+            self._say(scratched_line(self.draft, self.what, part))
         else:
             self._say(self.nothing_to_remove)
 
@@ -532,7 +539,12 @@ def replied_topic(draft_key: str) -> int | None:
 
 
 _LEAVE_A_CORRECTION = frozenset(
-    {DictationAction.UNDO, DictationAction.SCRATCH, DictationAction.CANCEL}
+    {
+        DictationAction.UNDO,
+        DictationAction.SCRATCH,
+        DictationAction.DELETE_SENTENCE,
+        DictationAction.CANCEL,
+    }
 )
 """Said while a correction waits for its answer: that correction is dropped, the words left
 as they were."""
@@ -558,14 +570,15 @@ SCRATCH_ECHO_WORDS = 6
 """Words of what is left said after "scratch that", so the person knows where they are."""
 
 
-def scratched_line(draft: Draft, what: str) -> str:
+def scratched_line(draft: Draft, what: str, part: str = "part") -> str:
     """After "scratch that": how the reply (or other ``what``) now ends, or that it is empty,
     so that nobody has to ask for it to be read back to know."""
     if draft.is_empty:
         return (
-            f"Removed the last part. Your {what} is empty now. If you did not mean that, say undo."
+            f"Removed the last {part}. Your {what} is empty now. If you did not mean that, "
+            "say undo."
         )
-    return f"Removed the last part. It now ends: {_ending(draft)}"
+    return f"Removed the last {part}. It now ends: {_ending(draft)}"
 
 
 def _ending(draft: Draft) -> str:

@@ -187,6 +187,22 @@ class Draft:
         self.heard.pop()
         return True
 
+    def scratch_last_sentence(self) -> bool:
+        """Remove the last sentence: of the phrase dictated last, what follows its last
+        sentence end but the final one; all of it when it holds one sentence. Sentences run
+        on across phrases only by a pause, so one never reaches into the phrase before.
+        False when there was nothing to remove."""
+        phrase = self.last_phrase
+        if phrase is None:
+            return False
+        ends = [index for index, token in enumerate(phrase[:-1]) if token in _SENTENCE_END]
+        if not ends:
+            return self.scratch_last_phrase()
+        cut = ends[-1] + 1
+        del phrase[cut:]
+        self.heard[-1] = {index: word for index, word in self.heard[-1].items() if index < cut}
+        return True
+
     def find(self, words: Sequence[str]) -> Place | None:
         """Where the words are, the latest place first: said exactly, else the closest run
         of as many words that is at least :data:`MIN_FUZZY_MATCH` alike."""

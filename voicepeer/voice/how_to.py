@@ -53,6 +53,9 @@ HOW_TO_WRITE_ANSWERS: Mapping[DictationAction, str] = {
     DictationAction.DELETE_WORD: (
         "Say delete last word while writing, or delete the last three words."
     ),
+    DictationAction.DELETE_SENTENCE: (
+        "Say delete the last sentence while writing; scratch that removes all you said last."
+    ),
 }
 """The answers to "how do I …" about the editing commands used only while writing."""
 
