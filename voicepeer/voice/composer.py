@@ -239,20 +239,35 @@ class Composer:
                     f'I added "{said.text}" to your {self.what}. If it is finished, say send '
                     "it. To take the words out, say scratch that."
                 )
-            elif len(said.text.split()) > 1 and self._command_elsewhere(heard):
-                # "Latest topics" said while writing is written in: a command of its own only
-                # outside writing. Said so, the words are not kept unknowing. Not one word:
-                # said slowly, "next" or "where" may begin a sentence.
-                self._say(
-                    f'I added "{said.text}" to your {self.what}. If it was meant as a command, '
-                    f"say scratch that, then cancel: your {self.what} is kept."
-                )
+            elif warning := self._command_warning(said.text, heard):
+                self._say(warning)
         self.save()
         return Next.DICTATING
 
-    def _command_elsewhere(self, heard: Heard) -> bool:
-        """Whether ``heard`` is, word for word, a command of another state (not yes or no)."""
-        return self._engines.interpreter.word_for_word(heard) not in (None, Intent.YES, Intent.NO)
+    def _command_warning(self, said: str, heard: Heard) -> str | None:
+        """What to say when the words written in were, word for word, a command of another
+        state ("latest topics" is a command of its own only outside writing): said so, the
+        words are not kept unknowing. None for anything else."""
+        added = f'I added "{said}" to your {self.what}.'
+        if normalize(said) in LONE_SLIPS:
+            return f"{added} To take it out, say scratch that."
+        intent = self._engines.interpreter.word_for_word(heard)
+        if len(said.split()) == 1:
+            # One word said slowly may begin a sentence ("next", "where"): only those that
+            # end or interrupt, which rarely do, are named.
+            if intent is Intent.QUIT:
+                return (
+                    f"{added} To stop for today, say goodbye voicepeer. To take the word out, "
+                    "say scratch that."
+                )
+            if intent not in LONE_COMMAND_WORDS:
+                return None
+        elif intent in (None, Intent.YES, Intent.NO):
+            return None
+        return (
+            f"{added} If it was meant as a command, say scratch that, then cancel: your "
+            f"{self.what} is kept."
+        )
 
     def dictated(self, heard: Heard) -> Heard | None:
         """The words of ``heard`` that go into the draft (all of them in a reply); None
@@ -565,6 +580,13 @@ class Removal:
     said_back: str
     """What is said when they come back ("Brought back the last word.")."""
 
+
+LONE_SLIPS = frozenset({"oops", "whoops", "oops sorry"})
+"""Said alone while writing: a slip, hardly ever words of a reply ("oops, scratch that" is
+the command; "oops" alone is written, and the person told how to take it out)."""
+LONE_COMMAND_WORDS = frozenset({Intent.PAUSE, Intent.STOP})
+"""Commands of other states that, said as one word while writing, are named as written in;
+goodbye and its like are named with how to stop."""
 
 SCRATCH_ECHO_WORDS = 6
 """Words of what is left said after "scratch that", so the person knows where they are."""
