@@ -116,6 +116,9 @@ def test_core_puts_the_cards_words_in() -> None:
         ("pause for a moment", "pause"),
         ("wait a minute", "hold on"),
         ("take me back", "go back"),
+        # "Last post" went back one post, as "last" alone is "previous".
+        ("last post", "newest post"),
+        ("add it to my last post", "add it to my previous post"),
         ("turn the sound up", "volume up"),
         ("read it to me", "read it"),
         ("that's too loud", "volume down"),

@@ -90,3 +90,10 @@ def test_a_mega_topic_reads_on_from_its_newest(tmp_path: Path, data: Path) -> No
     assert talk.said[-3].startswith("Post 60 of 60")
     assert talk.said[-2] == "1 new post since you opened this topic."
     assert talk.said[-1].startswith("Post 61 of 61, by Dave Whitfield, just now.")
+
+
+def test_last_post_goes_to_the_newest_not_back_one(forum: DemoForum, data: Path) -> None:
+    # "Last post" at post 2 went back to post 1: "last" alone means "previous".
+    talk = converse(forum.base_url, ["open topic one", "next", "last post", "last one"], data)
+    assert talk.said[-2].startswith("Post 4 of 4, by Ruth Adeyemi")
+    assert talk.said[-1].startswith("Post 3 of 4, by Sam Okafor")

@@ -118,6 +118,10 @@ SYNONYMS: Mapping[str, str] = {
     "wait a second": "hold on",
     "wait a moment": "hold on",
     "take me back": "go back",
+    # A topic's last post is its newest, as "the last post" is: not the one before. The
+    # person's own last post is the one they wrote last ("add it to my last post").
+    "last post": "newest post",
+    "my last post": "my previous post",
     "turn the sound up": "volume up",
     "turn the sound down": "volume down",
     "turn up the volume": "volume up",
