@@ -183,6 +183,18 @@ def test_paragraph_steps_cross_the_page_boundary_both_ways(
     assert said[pause + 1] == paragraphs[last_of_page + 1] and said[-1] == paragraphs[-1]
 
 
+def test_previous_paragraph_again_goes_further_back(forum: DemoForum, tmp_path: Path) -> None:
+    # Each "previous paragraph" read on to the end, and the next one started from the end
+    # again: the last paragraph, over and over, never the ones above it.
+    lines = ["search for googling", "open topic one", "next"]
+    said = converse(forum.base_url, [*lines, *["previous paragraph"] * 3], tmp_path).said
+    read = said[said.index(next(s for s in said if s.startswith("Item one"))) :]
+    _, second, third, last = read[:4]
+    assert second.startswith("Item two") and third.startswith("Item three")
+    assert last.startswith("RRMS today")
+    assert read[4:] == [last, third, last, second, third, last]
+
+
 def test_skip_to_the_end_reaches_the_real_end_of_a_post_longer_than_a_page(
     forum: DemoForum, tmp_path: Path
 ) -> None:

@@ -65,6 +65,10 @@ class ParagraphReading:
     "previous paragraph" then means that one, as the one just behind the listener."""
     long: bool = False
     """The post's length was said before it (see ``length_warning``)."""
+    _stepped_to: int | None = None
+    """The paragraph the last "next/previous paragraph" read from, while what followed was
+    read without a stop: another "previous paragraph" goes back from there, not from the
+    end it read on to."""
     _last_said: str = ""
 
     def read_post(self, header: str, pages: Pages, footer: str = "", start: int = 0) -> None:
@@ -73,7 +77,7 @@ class ParagraphReading:
         ``start`` when that is where the post was left in an earlier session."""
         first = pages(0)
         self._pages, self._header, self._footer = pages, header, footer
-        self._total = first.total
+        self._total, self._stepped_to = first.total, None
         if 0 < start < self._total:
             self.long, self.index, self.resume_at, self.between = True, start, start, False
             self._say_one(
@@ -100,6 +104,7 @@ class ParagraphReading:
     def read_from(self, index: int) -> None:
         """Say the paragraphs from ``index`` to the end of its page, or until stopped."""
         assert self._pages is not None
+        self._stepped_to = None
         self.interrupted()
         self._read_page(self._pages(index))
 
@@ -133,14 +138,17 @@ class ParagraphReading:
         if self._pages is None:
             self.say("There is no post being read. Say read, or open topic and a number.")
             return
-        wanted = self.index + delta + (1 if self.between and delta < 0 else 0)
+        if delta < 0 and self.between and self._stepped_to is not None:
+            wanted = self._stepped_to + delta
+        else:
+            wanted = self.index + delta + (1 if self.between and delta < 0 else 0)
         if wanted >= self._total:
             self.say("That was the last paragraph. Say next for the next post.")
-        elif wanted < 0:
+            return
+        if wanted < 0:
             self.say("This is the first paragraph.")
-            self.read_from(0)
-        else:
-            self.read_from(wanted)
+        self.read_from(max(wanted, 0))
+        self._stepped_to = max(wanted, 0)
 
     def has_next(self) -> bool:
         """Whether "next paragraph" would read one: a post is being read and the paragraph
@@ -151,7 +159,7 @@ class ParagraphReading:
         if self._pages is None:
             self.say("There is no post being read. Say read, or open topic and a number.")
             return
-        self.index = max(self._total - 1, 0)
+        self.index, self._stepped_to = max(self._total - 1, 0), None
         self.resume_at, self.between = None, True
         self.say("End of the post. Say next for the next post, or reply to answer it.")
 
