@@ -119,6 +119,33 @@ def test_undo_brings_back_a_deleted_word_or_a_scratched_part(forum: DemoForum, d
     ]
 
 
+def test_undo_said_again_brings_back_each_removal_in_turn(forum: DemoForum, data: Path) -> None:
+    # Only the last removal came back: "and the frozen grapes too" was lost for good after
+    # the person had been told "If you did not mean that, say undo".
+    lines = ["open topic one", "reply", FIRST, SECOND, "scratch that", "scratch that"]
+    lines += ["undo", "undo", "undo", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-4:] == [
+        "Brought back the last part. It ends: … cooling vest helped me all summer.",
+        "Brought back the last part. It ends: … summer and the frozen grapes too.",
+        "There is nothing to undo. Go on with your reply, or say send it.",
+        f"Your reply says: {FIRST.capitalize()} {SECOND}",
+    ]
+
+
+def test_words_said_after_a_removal_end_what_undo_can_bring_back(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["open topic one", "reply", FIRST, SECOND, "scratch that", "scratch that"]
+    lines += ["it was a hot summer", "delete last word", "undo", "undo", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3:] == [
+        "Brought back summer. It ends: It was a hot summer.",
+        "There is nothing to undo. Go on with your reply, or say send it.",
+        "Your reply says: It was a hot summer",
+    ]
+
+
 def test_delete_the_last_sentence_and_undo(forum: DemoForum, data: Path) -> None:
     said = "it helped full stop the grapes too full stop"
     talk = converse(

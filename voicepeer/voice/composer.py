@@ -94,7 +94,8 @@ class Composer:
         self.forms: Mapping[str, str] = WRITTEN_FORMS
         """How dictated words are written: with the names of the people it is written to."""
         self.corrector = Corrector(say, engines.interpreter, self.what)
-        self._undoable: Removal | None = None
+        self._removals: list[Removal] = []
+        """What editing changed, latest last, for "undo" said again and again."""
         self._more_invited: Draft | None = None
         """The draft voicepeer last asked more words for (see invite_more): a draft begun
         since was not asked for any."""
@@ -329,9 +330,9 @@ class Composer:
 
     def _undo(self) -> None:
         """ "Undo": what the last "scratch that", "delete last word" or "start over" removed,
-        or the last correction changed, brought back when nothing changed since; else, said
-        just after some words, those words removed (as "scratch that"). Said again, or
-        after coming back to saved words, it removes nothing."""
+        or the last correction changed, brought back when nothing changed since (said again,
+        the change before that, and so on); else, said just after some words, those words
+        removed (as "scratch that"). After coming back to saved words, it removes nothing."""
         if self._bring_back():
             return
         if self._dictated_last is not None and self._dictated_last is self.draft.last_phrase:
@@ -344,15 +345,22 @@ class Composer:
         no longer the same; False when nothing was removed."""
         if before.text == self.draft.text:
             return False
-        self._undoable = Removal(before, self.draft, self.draft.text, said_back)
+        self._removals.append(Removal(before, self.draft, self.draft.text, said_back))
+        del self._removals[:-UNDO_STEPS]
         return True
 
     def _bring_back(self) -> bool:
-        """Bring back what was removed last, if nothing changed since; False otherwise."""
-        removal, self._undoable = self._undoable, None
+        """Bring back what was removed last, if nothing changed since; False otherwise (and
+        the older removals are forgotten: the words they would come back into changed)."""
+        removal = self._removals.pop() if self._removals else None
         if removal is None or removal.into is not self.draft or self.draft.text != removal.left:
+            self._removals.clear()
             return False
         self.draft = removal.words
+        if self._removals:
+            # The removal before left the words as they are again now: "undo" once more
+            # brings back what it removed.
+            self._removals[-1] = replace(self._removals[-1], into=self.draft)
         self._say(f"{removal.said_back} It ends: {_ending(self.draft)}")
         return True
 
@@ -581,6 +589,8 @@ class Removal:
     """What is said when they come back ("Brought back the last word.")."""
 
 
+UNDO_STEPS = 20
+"""How many editing changes "undo" said again and again can take back, the latest first."""
 LONE_SLIPS = frozenset({"oops", "whoops", "oops sorry"})
 """Said alone while writing: a slip, hardly ever words of a reply ("oops, scratch that" is
 the command; "oops" alone is written, and the person told how to take it out)."""
