@@ -80,6 +80,26 @@ def test_from_a_notification_next_topic_opens_the_next_one(
     assert opened(talk.said)[-1] == "Hello from a new member"
 
 
+def test_from_a_notification_next_topic_steps_over_those_about_the_same_topic(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Notifications two and three are both about "Hello from a new member": "next topic"
+    # from two opened the same topic again, at the post just heard.
+    talk = converse(
+        forum.base_url,
+        ["notifications", "open two", "next topic", "previous topic"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert "Three: sam mentioned you in Hello from a new member." in talk.said
+    assert opened(talk.said) == ["Hello from a new member"]
+    assert talk.said[-3] == (
+        "There are no more notifications about other topics. Say back for the list."
+    )
+    # Back past it: notification one, a private conversation.
+    assert talk.said[-2].startswith("Checking in after your first week, a private conversation")
+
+
 def test_the_third_post_while_reading_is_a_post_of_this_topic(
     forum: DemoForum, tmp_path: Path
 ) -> None:

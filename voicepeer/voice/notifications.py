@@ -91,6 +91,17 @@ class NoticeList:
         opens = " Say read to open it." if self.notices[moved].topic_id is not None else ""
         return self.line() + opens
 
+    def step_to_another_topic(self, delta: int, topic_id: int | None) -> bool:
+        """Move ``delta`` at a time to the next notification not about ``topic_id`` ("next
+        topic" while reading one: another notification about it would open it again, at a
+        post just heard). False, staying put, when there is none that way."""
+        start = self.index
+        while (moved := self.place.step(delta, len(self.notices))) is not None:
+            if self.notices[moved].topic_id != topic_id:
+                return True
+        self.place.go_to(start)
+        return False
+
     def where(self) -> str:
         return (
             f"You are in your notifications, on {self.index + 1} of {len(self.notices)}: "

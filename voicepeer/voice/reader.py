@@ -470,21 +470,27 @@ class Reader:
         before) the one open in the list it was opened from — the topics, a search's
         results, the notifications — opened; at an end, said so."""
         if self.notices is not None:
-            place, count, what = self.notices.place, len(self.notices.notices), "notification"
-        elif self.topics is not None and self.topics.topics:
-            place, count, what = self.place, len(self.topics.topics), "topic"
-            if place.index + delta >= count:
-                if self._load_next_page() is None:
-                    return ReadOutcome.FAILED  # the forum could not be reached: said so
-                count = len(self.topics.topics)
-        else:
+            if self.notices.step_to_another_topic(delta, self.topic.id if self.topic else None):
+                return self.open_current()
+            self._say(
+                "There are no more notifications about other topics. Say back for the list."
+                if delta > 0
+                else "There are no notifications about other topics before this one."
+            )
+            return ReadOutcome.FAILED
+        if self.topics is None or not self.topics.topics:
             self._say("There is no topic list yet. Say latest topics.")
             return ReadOutcome.FAILED
-        if place.step(delta, count) is None:
+        count = len(self.topics.topics)
+        if self.place.index + delta >= count:
+            if self._load_next_page() is None:
+                return ReadOutcome.FAILED  # the forum could not be reached: said so
+            count = len(self.topics.topics)
+        if self.place.step(delta, count) is None:
             self._say(
-                f"That was the last {what} in the list. Say back for the list."
+                "That was the last topic in the list. Say back for the list."
                 if delta > 0
-                else f"This is the first {what} in the list."
+                else "This is the first topic in the list."
             )
             return ReadOutcome.FAILED
         return self.open_current()
