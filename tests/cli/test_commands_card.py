@@ -18,6 +18,7 @@ from voicepeer.cli.commands_card import (
     ESSENTIALS,
     CardContent,
     card_content,
+    card_path,
     groups,
     render_card,
     render_text,
@@ -25,6 +26,7 @@ from voicepeer.cli.commands_card import (
 from voicepeer.commands.editing import DICTATION_PHRASES
 from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.config import load_settings
+from voicepeer.errors import ConfigError
 from voicepeer.switches.settings import SwitchSettings
 
 CAPITAL_I = re.compile(r"\bi\b")
@@ -203,6 +205,49 @@ def test_cli_unwritable_card_is_explained(isolated_home: Path, tmp_path: Path) -
     )
     assert done.returncode == 1
     assert "cannot write the command card" in done.stderr
+
+
+def test_a_card_never_writes_over_the_settings_or_another_file(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    # "--card config.toml" replaced the settings with HTML; "--card credentials.json" the
+    # saved forum account; "--card card.pdf" wrote HTML that no PDF reader opens.
+    settings = tmp_path / "config.toml"
+    settings.write_text('[speech]\nvoice = "en-us"\n', encoding="utf-8")
+    mine = tmp_path / "mine.html"
+    mine.write_text("<html>the carer's own page</html>", encoding="utf-8")
+    why = {}
+    for name in (settings, tmp_path / "card.pdf", mine):
+        done = subprocess.run(
+            [sys.executable, "-m", "voicepeer", "commands", "--card", str(name)],
+            env=dict(os.environ),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 1 and "Command card written" not in done.stdout, name
+        why[name.name] = done.stderr
+    assert settings.read_text(encoding="utf-8") == '[speech]\nvoice = "en-us"\n'
+    assert mine.read_text(encoding="utf-8") == "<html>the carer's own page</html>"
+    assert not (tmp_path / "card.pdf").exists()
+    assert "its name ends in .html" in why["config.toml"]
+    assert "print it to PDF" in why["card.pdf"]
+    assert "is not a command card voicepeer wrote, so it was left as it is" in why["mine.html"]
+
+
+def test_where_a_card_goes(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"its name ends in \.html"):
+        card_path(tmp_path / "card.pdf")
+    with pytest.raises(ConfigError, match="not a command card voicepeer wrote"):
+        (tmp_path / "page.html").write_text("<p>mine</p>", encoding="utf-8")
+        card_path(tmp_path / "page.html")
+    # A name alone gets its ending; a folder gets commands.html; a card written before is
+    # written over.
+    assert card_path(tmp_path / "card") == tmp_path.resolve() / "card.html"
+    assert card_path(tmp_path) == tmp_path.resolve() / "commands.html"
+    earlier = tmp_path / "earlier.htm"
+    earlier.write_text(render_card(content_from(tmp_path)), encoding="utf-8")
+    assert card_path(earlier) == earlier.resolve()
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from voicepeer.atomic import atomic_write_text
 from voicepeer.commands.editing import DictationAction, card_phrases
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
 from voicepeer.config import load_settings
@@ -365,7 +366,7 @@ def render_card(content: CardContent) -> str:
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
-        "<title>What you can say to voicepeer</title>",
+        CARD_TITLE,
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
@@ -378,23 +379,72 @@ def render_card(content: CardContent) -> str:
     return "\n".join(parts)
 
 
+CARD_TITLE = "<title>What you can say to voicepeer</title>"
+"""In every card written: a file holding it may be written over by a new card."""
+CARD_SUFFIXES = (".html", ".htm")
+
+
 def run(args: argparse.Namespace) -> int:
+    card: Path | None = args.card
+    if card is not None:
+        card = card_path(card)  # before anything is read: a wrong name changes nothing
     try:
         settings = load_settings(getattr(args, "config", None))
     except ConfigError as error:
-        print(f"voicepeer: {error}\n(Showing the card without personal words.)", file=sys.stderr)
+        without = "written" if card else "shown"
+        print(
+            f"voicepeer: {error}\n(The card is {without} without the person's own words until "
+            "that is fixed.)",
+            file=sys.stderr,
+        )
         settings = Settings()
     content = card_content(settings)
-    if args.card is None:
+    if card is None:
         sys.stdout.write(render_text(content))
         return 0
     try:
-        args.card.write_text(render_card(content), encoding="utf-8")
+        atomic_write_text(card, render_card(content), mode=0o644)
     except OSError as error:
         raise ConfigError(
-            f"cannot write the command card to {args.card}: {error.strerror or error}"
+            f"cannot write the command card to {card}: {error.strerror or error}"
         ) from None
-    print(f"Command card written to {args.card}. Open it in a web browser and print it.")
+    print(f"Command card written to {card}. Open it in a web browser and print it.")
     for problem in content.problems:
         print(f"Note: {problem}")
     return 0
+
+
+def card_path(asked: Path) -> Path:
+    """Where to write the card asked for as ``asked``, made absolute: in a folder named,
+    commands.html; a name without an ending gets ".html". Refused (ConfigError) for another
+    kind of file, or a file there that is not a card voicepeer wrote: a mistyped name must
+    never write over the settings, the saved forum account or the carer's own files."""
+    if asked.expanduser().is_dir():
+        asked = asked / "commands.html"
+    elif not asked.suffix:
+        asked = asked.with_name(asked.name + ".html")
+    path = asked.expanduser().resolve()
+    if path.suffix.lower() not in CARD_SUFFIXES:
+        raise ConfigError(
+            f"{asked}: the command card is a web page, so its name ends in .html (for "
+            "example commands.html). Nothing was written. To get a PDF, open the card in a "
+            "web browser and print it to PDF; 'voicepeer commands > commands.txt' writes the "
+            "list as plain text."
+        )
+    if path.is_dir():
+        raise ConfigError(f"{path} is a folder: give a file name, such as commands.html.")
+    if path.exists() and CARD_TITLE not in _start_of(path):
+        raise ConfigError(
+            f"{path} already exists and is not a command card voicepeer wrote, so it was "
+            "left as it is. Choose another name, or move that file away first."
+        )
+    return path
+
+
+def _start_of(path: Path) -> str:
+    """The beginning of the file at ``path`` as text ("" when it cannot be read)."""
+    try:
+        with path.open("rb") as file:
+            return file.read(4096).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
