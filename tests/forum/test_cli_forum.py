@@ -79,6 +79,21 @@ def test_connect_with_admin_key_from_stdin(forum: RunningForum) -> None:
     assert ADMIN_KEY not in status.stdout
 
 
+def test_connecting_again_sets_a_damaged_accounts_file_aside(forum: RunningForum) -> None:
+    # doctor said "Reconnect the account", and connect stopped at the damaged file.
+    path = paths.config_dir() / "credentials.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("<html>a command card written over it</html>", encoding="utf-8")
+    args = ("connect", forum.base_url, "--api-key-stdin", "--api-username", "demo")
+    result = voicepeer_forum(*args, stdin=ADMIN_KEY + "\n")
+    assert result.returncode == 0, result.stderr
+    aside = path.with_name("credentials.json.damaged")
+    assert f"could not be read, so it was renamed to {aside}" in result.stdout
+    assert aside.read_text(encoding="utf-8") == "<html>a command card written over it</html>"
+    creds = CredentialStore().load(forum.base_url)
+    assert creds is not None and creds.key == ADMIN_KEY
+
+
 def test_wrong_admin_key_is_not_saved(forum: RunningForum) -> None:
     result = voicepeer_forum(
         "connect",

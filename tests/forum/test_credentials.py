@@ -117,6 +117,13 @@ def test_damaged_file_gives_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         CredentialStore(path).load("https://f.example")
     assert "reconnect" in say_error(caught.value)
+    # Set aside, kept, for a new file; a readable file stays where it is.
+    assert CredentialStore(path).set_aside_if_damaged() == tmp_path / "credentials.json.damaged"
+    assert CredentialStore(path).load("https://f.example") is None
+    path.write_text("[1, 2]")
+    assert CredentialStore(path).set_aside_if_damaged() == tmp_path / "credentials.json.damaged-2"
+    assert (tmp_path / "credentials.json.damaged").read_text() == "{not json"
+    assert CredentialStore(path).set_aside_if_damaged() is None
 
 
 def test_keyring_requested_but_missing_falls_back_to_file(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from voicepeer import paths
 from voicepeer.atomic import atomic_write_text
-from voicepeer.errors import ConfigError, ForumSetting, ForumSettingsError
+from voicepeer.errors import ForumSetting, ForumSettingsError
 
 log = logging.getLogger(__name__)
 
@@ -190,10 +190,29 @@ class CredentialStore:
                 kind=ForumSetting.ACCOUNT_FILE_DAMAGED,
             ) from None
         if not isinstance(data, dict):
-            raise ConfigError(f"{self.path} is damaged (not a JSON object)")
+            raise ForumSettingsError(
+                f"{self.path} is damaged (not a JSON object)",
+                kind=ForumSetting.ACCOUNT_FILE_DAMAGED,
+            )
         data.setdefault("client_ids", {})
         data.setdefault("forums", {})
         return data
+
+    def set_aside_if_damaged(self) -> Path | None:
+        """Rename a file of saved accounts that cannot be read out of the way, so that an
+        account can be connected again; where it went, or None when it was readable (or
+        missing). Renamed, not deleted: whatever can still be read in it is kept."""
+        try:
+            self._read()
+        except ForumSettingsError:
+            aside = self.path.with_name(f"{self.path.name}.damaged")
+            number = 1
+            while aside.exists():
+                number += 1
+                aside = self.path.with_name(f"{self.path.name}.damaged-{number}")
+            self.path.rename(aside)
+            return aside
+        return None
 
     def _write(self, data: dict[str, Any]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

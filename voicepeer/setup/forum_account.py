@@ -73,6 +73,14 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> boo
         return False
     url = forum.url
     print(f"Found {forum.title!r}, a Discourse forum, at {url}.", flush=True)
+    aside = store.set_aside_if_damaged()
+    if aside is not None:
+        # The accounts in it cannot be read anyway; kept, not deleted, in case they can be.
+        print(
+            f"The file of saved forum accounts could not be read, so it was renamed to "
+            f"{aside} and a new one will be made. Accounts connected before must be "
+            "connected again."
+        )
     if options.admin_username is not None:
         key = _read_key_from_stdin()
         if not key:
