@@ -172,6 +172,25 @@ def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Pat
     assert settings.speech.voice == "en-gb"
 
 
+def connected_by_pasting(home: Path, base_url: str) -> Terminal:
+    """The set-up with Jo's account connected on ``base_url`` by pasting, at the voice."""
+    env = {**soundless_env(home), "BROWSER": "true"}  # a browser that opens nothing
+    term = Terminal([*VOICEPEER, "configure"], env)
+    term.expect(r'Forum web address, or "demo" \[demo\]: ')
+    term.send(base_url)
+    term.expect(r"Connect the person's forum account now\?.*: ")
+    term.send("y")
+    link = term.expect(r"http://\S+/user-api-key/new\?\S+").split()[-1]
+    term.expect(r"paste it here")
+    with Browser(base_url, "jo") as browser:
+        shown = shown_payload(browser.authorize(link).text)
+    # Pasted at once, with the empty line the steps suggest after it.
+    term.press(("\n".join(shown.splitlines()) + "\n\n").encode())
+    term.expect(r"Account connected\.")
+    term.expect(r"Voice \[en-gb\]: ")
+    return term
+
+
 def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
     isolated_home: Path, tmp_path: Path
 ) -> None:
@@ -181,20 +200,7 @@ def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
     )
     base_url = forum.start()
     try:
-        env = {**soundless_env(isolated_home), "BROWSER": "true"}  # a browser that opens nothing
-        term = Terminal([*VOICEPEER, "configure"], env)
-        term.expect(r'Forum web address, or "demo" \[demo\]: ')
-        term.send(base_url)
-        term.expect(r"Connect the person's forum account now\?.*: ")
-        term.send("y")
-        link = term.expect(r"http://\S+/user-api-key/new\?\S+").split()[-1]
-        term.expect(r"paste it here")
-        with Browser(base_url, "jo") as browser:
-            shown = shown_payload(browser.authorize(link).text)
-        # Pasted at once, with the empty line the steps suggest after it.
-        term.press(("\n".join(shown.splitlines()) + "\n\n").encode())
-        term.expect(r"Account connected\.")
-        term.expect(r"Voice \[en-gb\]: ")
+        term = connected_by_pasting(isolated_home, base_url)
         term.send("en-us")
         term.expect(r"Speaking rate in words per minute .*\[160\]: ")
         term.send("130")
@@ -213,6 +219,30 @@ def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
     settings = load_settings(config_file(isolated_home))
     assert settings.general.forum_url == base_url
     assert (settings.speech.voice, settings.speech.rate_wpm) == ("en-us", 130)
+
+
+def test_settings_not_saved_after_ctrl_c_still_say_the_account_stays(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    # "Nothing was saved", though the account approved a moment before was.
+    forum = DemoForum(
+        tmp_path / "forum.sqlite3",
+        DemoForumOptions(offer_device_code=False, member_password=MEMBER_PASSWORD),
+    )
+    base_url = forum.start()
+    try:
+        term = connected_by_pasting(isolated_home, base_url)
+        term.process.send_signal(signal.SIGINT)
+        term.expect(r"Save the answers you gave so far\? \(Y/n\): ")
+        term.send("n")
+        term.expect(r"Nothing was saved: the settings are as they were\.")
+        term.expect(f"The forum account connected for {base_url} stays connected")
+        term.expect(f"voicepeer forum revoke {base_url}")
+        assert term.finish() == 130
+    finally:
+        forum.stop()
+    assert not config_file(isolated_home).exists()
+    assert CredentialStore().load(base_url) is not None
 
 
 def test_ctrl_c_while_waiting_for_approval_goes_on_with_the_set_up(

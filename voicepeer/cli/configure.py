@@ -159,6 +159,13 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
                 "Nothing was saved: the settings are as they were. Run 'voicepeer configure' "
                 "to start again."
             )
+            if wizard.connected:
+                # The account is saved the moment it is approved, apart from the settings.
+                prompter.say(
+                    f"The forum account connected for {wizard.connected} stays connected; "
+                    "voicepeer uses that forum once the settings name it. To remove the "
+                    f"account: voicepeer forum revoke {wizard.connected}"
+                )
             return 130  # what a shell expects of a program stopped by Ctrl+C
     wizard.refuse_impossible_push_to_talk()
     wizard.download_if_asked()

@@ -105,6 +105,9 @@ class Wizard:
         self.choices = choices or Choices()
         self.notes: list[str] = []
         self.interactive = False
+        self.connected: str | None = None
+        """The forum an account was connected for in this set-up (saved at once, apart
+        from the settings)."""
 
     # --- applying choices -------------------------------------------------------------
 
@@ -240,6 +243,7 @@ class Wizard:
             self.io.say()
             if self.engines.connect_account(url):
                 self.io.say("  Account connected.")
+                self.connected = url
                 return
             # Most often the address was mistyped: another may be tried at once.
             answer = self.io.ask(
