@@ -454,6 +454,37 @@ def test_a_line_that_is_not_toml_costs_only_itself(isolated_home: Path) -> None:
     assert settings.speech.volume == 0.7
 
 
+def test_a_wrong_line_and_the_carers_notes_outlive_writing_the_file_twice(
+    isolated_home: Path,
+) -> None:
+    # The forum's address without quotes was left out, kept only in config.toml.bak, and
+    # the next configure wrote that backup over: the real forum was gone for good. The
+    # carer's own notes went with every write.
+    config = config_file(isolated_home)
+    config.parent.mkdir(parents=True)
+    config.write_text("[general]\nforum_url = https://forum.example.org\n", encoding="utf-8")
+    assert configure_without_questions(isolated_home, "--volume", "0.9").returncode == 0
+    with config.open("a", encoding="utf-8") as notes:
+        notes.write("# Mum finds 130 easiest after her afternoon rest - Jo\n")
+    done = configure_without_questions(isolated_home, "--rate", "140")
+    assert done.returncode == 0, done.stderr
+    written = config.read_text(encoding="utf-8")
+    assert written.endswith(
+        "[general] forum_url = https://forum.example.org\n"
+        "# Mum finds 130 easiest after her afternoon rest - Jo\n"
+    )
+    assert written.count("forum_url = https://forum.example.org") == 1
+    doctor = subprocess.run(
+        [*VOICEPEER, "doctor", "--json"],
+        env=soundless_env(isolated_home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "1 line of" in doctor.stdout and "was left out as wrong" in doctor.stdout
+    assert "[general] forum_url = https://forum.example.org" in doctor.stdout
+
+
 @pytest.mark.parametrize(
     ("flags", "message"),
     [

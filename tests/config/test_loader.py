@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from voicepeer.config import load_settings, render, save_settings, with_changes
+from voicepeer.config import lines_left_out, load_settings, render, save_settings, with_changes
 from voicepeer.config.loader import load_file, load_text
 from voicepeer.config.schema import field_specs
+from voicepeer.config.writer import NOTES_MARKER
 from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
 
@@ -230,6 +231,30 @@ def test_written_file_loads_back_and_keeps_help(tmp_path: Path) -> None:
     assert load_settings(path) == changed
     save_settings(Settings(), path)
     assert (tmp_path / "config.toml.bak").read_text() == text
+
+
+def test_lines_left_out_are_named_with_their_section_and_never_a_key() -> None:
+    text = (
+        '[general]\nforum_url = https://forum.example.org\n[speech]\nrate_wpm = "fast"\n'
+        '[forum]\napi_key = "abc"\nkey = "abc"\n[other]\nurl = "https://jo:pw@example.org"\n'
+        'forum_url = "https://forum.example.org/?api_key=abc"\n'
+    )
+    problems = [f"line {n}, something wrong" for n in (2, 4, 6, 7, 9, 10)] + ["no line named"]
+    assert lines_left_out(text, problems) == [
+        "[general] forum_url = https://forum.example.org",
+        '[speech] rate_wpm = "fast"',
+    ]
+
+
+def test_notes_below_the_mark_are_kept_and_wrong_lines_added(tmp_path: Path) -> None:
+    path = save_settings(Settings(), tmp_path / "config.toml", left_out=["[speech] x = 1"])
+    with path.open("a", encoding="utf-8") as file:
+        file.write("# my own note\nrate_wpm = 140\n")  # a setting there is no note
+    save_settings(Settings(), path)
+    notes = path.read_text(encoding="utf-8").split(NOTES_MARKER)[1].splitlines()[1:]
+    assert notes[0].startswith("# Left out as wrong on ") and notes[0].endswith("[speech] x = 1")
+    assert notes[1:] == ["# my own note"]
+    assert load_settings(path) == Settings()
 
 
 def test_with_changes_validates() -> None:

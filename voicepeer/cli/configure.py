@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from voicepeer.config import config_path, load_file, save_settings
+from voicepeer.config import config_path, lines_left_out, load_file, save_settings
 from voicepeer.config.values import BadValue
 from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
@@ -169,7 +170,13 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
             return 130  # what a shell expects of a program stopped by Ctrl+C
     wizard.refuse_impossible_push_to_talk()
     wizard.download_if_asked()
-    written = save_settings(wizard.settings, path)
+    kept = _lines_of(path, wrong)
+    written = save_settings(wizard.settings, path, left_out=kept)
+    if kept:
+        wizard.notes.append(
+            "The wrong lines are kept as notes at the end of the file, to fix by hand: "
+            "'voicepeer doctor' lists them until they are fixed or deleted."
+        )
     prompter.say()
     prompter.say(f"Settings saved in {written}.")
     changes = wizard.summary()
@@ -180,3 +187,14 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
         prompter.say(f"  Note: {note}")
     prompter.say("Run 'voicepeer doctor' to check everything works.")
     return 0
+
+
+def _lines_of(path: Path, wrong: list[str]) -> list[str]:
+    """The lines of the settings file at ``path`` that ``wrong`` names (see
+    voicepeer.config.lines_left_out)."""
+    if not wrong:
+        return []
+    try:
+        return lines_left_out(path.read_text(encoding="utf-8", errors="replace"), wrong)
+    except OSError:
+        return []

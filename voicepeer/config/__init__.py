@@ -8,6 +8,7 @@ with a message naming the file, line, key, value and what is allowed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from voicepeer.config.loader import (
     ENV_VAR,
     config_path,
     default_config_path,
+    lines_left_out,
     load_file,
     load_text,
     with_changes,
@@ -40,10 +42,13 @@ def load_settings(path: Path | str | None = None, *, notes: list[str] | None = N
     return load_file(chosen, Settings, required=explicit, notes=notes)
 
 
-def save_settings(settings: Settings, path: Path | str | None = None) -> Path:
-    """Write ``settings`` to the configuration file and return where it went."""
+def save_settings(
+    settings: Settings, path: Path | str | None = None, *, left_out: Sequence[str] = ()
+) -> Path:
+    """Write ``settings`` to the configuration file and return where it went; the lines
+    ``left_out`` of the file before (being wrong) are kept in it as notes."""
     chosen, _ = config_path(path)
-    write_file(chosen, settings)
+    write_file(chosen, settings, left_out)
     return chosen
 
 
@@ -53,6 +58,7 @@ __all__ = [
     "config_path",
     "default_config_path",
     "field_specs",
+    "lines_left_out",
     "load_file",
     "load_settings",
     "load_text",

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -203,6 +203,35 @@ def load_text(
             spoken=SPOKEN_PROBLEM,
         )
     return settings
+
+
+_PROBLEM_AT = re.compile(r"^line (\d+)\b")
+_HEADING = re.compile(r"^\s*\[+\s*([^\]]+?)\s*\]+\s*(#.*)?$")
+_USER_IN_ADDRESS = re.compile(r"://[^/\s\"']*@")
+_KEY_LIKE = re.compile(r"key|pass|secret|token|auth", re.IGNORECASE)
+"""Words of lines never kept as notes: broader than refusing (a "key" of any kind)."""
+
+
+def lines_left_out(text: str, problems: Sequence[str]) -> list[str]:
+    """The lines of ``text`` that ``problems`` (from ``dropped=``) name, each with the
+    [section] it was under: what writing the file again would otherwise lose of a hand
+    edit. Never a line with a key, password or token in it: they are only removed."""
+    lines = text.removeprefix("\ufeff").split("\n")
+    found: list[str] = []
+    for problem in problems:
+        at = _PROBLEM_AT.match(problem)
+        if at is None or not 0 < int(at[1]) <= len(lines):
+            continue
+        number = int(at[1])
+        line = lines[number - 1].strip()
+        # The whole line: a key may hide in a value too ("…/?api_key=…").
+        if not line or _KEY_LIKE.search(line) or _USER_IN_ADDRESS.search(line):
+            continue
+        heading = next(
+            (h[1] for h in map(_HEADING.match, reversed(lines[: number - 1])) if h), None
+        )
+        found.append(f"[{heading}] {line}" if heading else line)
+    return list(dict.fromkeys(found))
 
 
 MAX_LINES_LEFT_OUT = 20

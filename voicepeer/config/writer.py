@@ -8,6 +8,8 @@ out, so the file shows every choice without pinning today's defaults forever.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +21,14 @@ HEADER = """\
 # voicepeer settings. Written by 'voicepeer configure'; you may edit it by hand.
 # Lines starting with # are notes or unused defaults: remove the # to change a value.
 # After editing, run 'voicepeer doctor' to check the file.
+# Notes of your own: write them at the end, below the line '# --- Your notes'; voicepeer
+# keeps them there each time it writes this file.
 # Account keys are NOT kept here: 'voicepeer forum connect' stores them privately.
 """
+NOTES_MARKER = "# --- Your notes: voicepeer keeps every line below this one that starts with #"
+"""Where the person's own notes begin. Above it the file is written afresh each time."""
+LEFT_OUT = "# Left out as wrong"
+"""How a note kept of a wrong line begins (see :func:`write_file`)."""
 WIDTH = 88
 
 
@@ -68,17 +76,38 @@ def _comment(text: str) -> list[str]:
     return ["# " + line for line in textwrap.wrap(text, WIDTH - 2)] or ["#"]
 
 
-def write_file(path: Path, settings: Any) -> Path | None:
+def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Path | None:
     """Write ``settings`` to ``path`` atomically; the previous file is kept as ``.bak``.
+    The notes below :data:`NOTES_MARKER` in the previous file are kept, and ``left_out``
+    (lines of it that were wrong) added to them as notes: a hand edit is never lost, though
+    the next write replaces the ``.bak`` that has it.
 
     Returns the backup's path, if there was a previous file.
     """
-    text = render(settings)
     path.parent.mkdir(parents=True, exist_ok=True)
     backup = None
+    before = ""
     if path.exists():
         backup = path.with_name(path.name + ".bak")
+        before = path.read_bytes().decode("utf-8", errors="replace")
         backup.write_bytes(path.read_bytes())
+    notes = kept_notes(before)
+    notes += [f"{LEFT_OUT} on {date.today().isoformat()}: {line}" for line in left_out]
+    text = f"{render(settings)}\n{NOTES_MARKER}\n" + "".join(f"{note}\n" for note in notes)
     # Readable by others on purpose: the settings file holds no secrets (they are refused).
     atomic_write_text(path, text, mode=0o644)
     return backup
+
+
+def kept_notes(text: str) -> list[str]:
+    """The notes below :data:`NOTES_MARKER` in a settings file's ``text``: its lines that
+    start with #. A setting written there was read with the rest (or left out as wrong)."""
+    _, marker, notes = text.partition(NOTES_MARKER)
+    if not marker:
+        return []
+    return [line.rstrip() for line in notes.splitlines()[1:] if line.lstrip().startswith("#")]
+
+
+def left_out_notes(text: str) -> list[str]:
+    """The notes in a settings file's ``text`` of lines left out as wrong, still to fix."""
+    return [note for note in kept_notes(text) if note.startswith(LEFT_OUT)]

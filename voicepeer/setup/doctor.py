@@ -20,6 +20,7 @@ from voicepeer.audio.base import AudioInput
 from voicepeer.audio.portaudio_exit import import_sounddevice
 from voicepeer.config.loader import load_file
 from voicepeer.config.values import forum_address
+from voicepeer.config.writer import left_out_notes
 from voicepeer.errors import (
     AudioDeviceError,
     AuthError,
@@ -95,14 +96,31 @@ def check_configuration(config_file: Path, *, required: bool = False) -> tuple[C
             Settings(),
         )
     where = config_file if config_file.exists() else f"{config_file} (not created yet: defaults)"
-    tip = (
-        f"Remove from {config_file} what is no longer used: "
-        + "; ".join(notes)
-        + ". 'voicepeer configure' also leaves it out when it writes the file."
-        if notes
-        else ""
-    )
-    return Check("configuration", True, f"settings read from {where}", tip), settings
+    tips = []
+    if notes:
+        tips.append(
+            f"Remove from {config_file} what is no longer used: "
+            + "; ".join(notes)
+            + ". 'voicepeer configure' also leaves it out when it writes the file."
+        )
+    left_out = _left_out_notes(config_file)
+    if left_out:
+        # Kept as notes when the file was written again: not in use until fixed by hand.
+        tips.append(
+            f"{len(left_out)} line{'s' if len(left_out) > 1 else ''} of {config_file} "
+            f"{'were' if len(left_out) > 1 else 'was'} left out as wrong and kept as notes "
+            "at its end, not in use: "
+            + "; ".join(note.split(": ", 1)[-1] for note in left_out)
+            + ". Fix each and move it under its [section] without the #, or delete the note."
+        )
+    return Check("configuration", True, f"settings read from {where}", " ".join(tips)), settings
+
+
+def _left_out_notes(config_file: Path) -> list[str]:
+    try:
+        return left_out_notes(config_file.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return []
 
 
 def check_aliases(settings: Settings) -> Check:
