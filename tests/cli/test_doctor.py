@@ -97,7 +97,26 @@ def test_broken_configuration_is_a_failed_check_not_a_crash(tmp_path: Path) -> N
     assert check.ok is False
     assert "line 2, [speech] rate_wpm = 1000" in check.detail
     assert "voicepeer configure" in check.fix
-    assert settings == Settings()  # the other checks go on with defaults
+    assert settings == Settings()  # the other checks go on with the settings that are right
+
+
+def test_the_other_checks_use_the_settings_that_are_right(tmp_path: Path) -> None:
+    # One misspelt name, and the forum and personal words were checked as the defaults:
+    # "using the built-in demo forum", "none set up", though the file had both.
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[general]\nforum_url = "https://forum.example.org"\n[speech]\nrate_wmp = 120\n'
+        '[recognition]\naliases = { onwards = "next" }\n'
+    )
+    check, settings = check_configuration(config, required=True)
+    assert check.ok is False and "the checks below use the settings that are right" in check.fix
+    assert settings.general.forum_url == "https://forum.example.org"
+    assert dict(settings.recognition.aliases) == {"onwards": "next"}
+    missing, _ = check_configuration(tmp_path / "nope.toml", required=True)
+    assert missing.fix == (
+        "Give the path of the settings file that exists, or create this one: voicepeer "
+        f"--config {tmp_path / 'nope.toml'} configure"
+    )
 
 
 def test_settings_no_longer_used_pass_with_a_tip_to_remove_them(tmp_path: Path) -> None:

@@ -85,16 +85,24 @@ def check_configuration(config_file: Path, *, required: bool = False) -> tuple[C
     try:
         settings = load_file(config_file, Settings, required=required, notes=notes)
     except VoicepeerError as error:
-        return (
-            Check(
-                "configuration",
-                False,
-                str(error),
-                f"Fix the lines listed in {config_file} with a text editor, or run "
-                "'voicepeer configure' to write the file again.",
-            ),
-            Settings(),
+        if not config_file.exists():
+            fix = (
+                f"Give the path of the settings file that exists, or create this one: "
+                f"voicepeer --config {config_file} configure"
+            )
+            return Check("configuration", False, str(error), fix), Settings()
+        # The other checks use every setting that is right, as 'voicepeer configure'
+        # keeps them: checked against the defaults, a real forum looked like the demo one.
+        try:
+            settings, used = load_file(config_file, Settings, dropped=[]), "that are right"
+        except VoicepeerError:
+            settings, used = Settings(), "voicepeer would use without the file (its defaults)"
+        fix = (
+            f"Fix the lines listed in {config_file} with a text editor, or run 'voicepeer "
+            "configure' to write the file again. voicepeer does not start until then; the "
+            f"checks below use the settings {used}."
         )
+        return Check("configuration", False, str(error), fix), settings
     where = config_file if config_file.exists() else f"{config_file} (not created yet: defaults)"
     tips = []
     if notes:
