@@ -107,7 +107,7 @@ def test_wizard_through_a_terminal_with_sound(
     term.expect(r"Step 5 of 8")
     term.expect(r"Push-to-talk .*\[off\]: ")
     term.send("tap")
-    term.expect(r"Key name .*\[space\]: ")
+    term.expect(r"Key name.*\[space\]: ")
     term.send("f5")
     term.expect(r"Test the key now\? \(n skips the test\) \(Y/n\): ")
     term.send("y")

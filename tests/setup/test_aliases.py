@@ -11,11 +11,13 @@ from voicepeer.config import load_settings
 from voicepeer.config.aliases import alias_problems
 from voicepeer.listening import make_interpreter
 from voicepeer.recognition.base import Heard
+from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.settings import Settings
 from voicepeer.setup.doctor import check_aliases
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.wizard import Wizard
 from voicepeer.setup.wizard_engines import WizardEngines
+from voicepeer.voice.settings import VoiceSettings
 
 
 def test_the_wizard_refuses_a_word_that_is_already_a_command() -> None:
@@ -29,6 +31,31 @@ def test_the_wizard_refuses_a_word_that_is_already_a_command() -> None:
     assert 'Not added: "back" already means "back"' in said
     assert 'Choose other words for "next"' in said
     assert '"onwards" will mean "next"' in said
+
+
+def test_the_wizard_shows_the_words_set_up_and_takes_one_away() -> None:
+    # Step 6 did not show the words set up, and none could be taken away from it.
+    out = io.StringIO()
+    settings = Settings(recognition=RecognitionSettings(aliases={"onwards": "next"}))
+    answers = "remove sideways\nremove Onwards\nforth = next\n\n"
+    wizard = Wizard(settings, Prompter(io.StringIO(answers), out), WizardEngines())
+    wizard.step_aliases()
+    assert wizard.settings.recognition.aliases == {"forth": "next"}
+    said = out.getvalue()
+    assert "Set up already: onwards = next." in said
+    assert '"sideways" is not one of the words set up.' in said
+    assert '"onwards" is taken away.' in said
+
+
+def test_the_wizard_empties_a_list_of_words_on_none() -> None:
+    # "none" was saved as a word to leave out: "none" would then be muted in every post.
+    settings = Settings(voice=VoiceSettings(muted_words=("relapse",), content_note_topics=("x",)))
+    out = io.StringIO()
+    wizard = Wizard(settings, Prompter(io.StringIO("none\n\n"), out), WizardEngines())
+    wizard.step_muted()
+    assert wizard.settings.voice.muted_words == ()
+    assert wizard.settings.voice.content_note_topics == ("x",)  # Enter keeps the list
+    assert '("none" for no words) [relapse]' in out.getvalue()
 
 
 def test_doctor_flags_a_hand_edited_conflict_and_an_unknown_command(tmp_path: Path) -> None:

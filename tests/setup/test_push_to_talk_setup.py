@@ -104,12 +104,12 @@ def test_the_wizard_refuses_hold_then_tests_the_key_pressed(isolated_home: Path)
     term = Terminal([sys.executable, "-c", STEP], dict(os.environ))
     term.expect(r"Push-to-talk .*\[off\]: ")
     term.send("hold")
-    term.expect(r"Key name .*\[space\]: ")
+    term.expect(r"Key name.*\[space\]: ")
     term.send("space")
     term.expect(r"That cannot work: push-to-talk \"hold\" needs")
     term.expect(r"Push-to-talk .*: ")
     term.send("tap")
-    term.expect(r"Key name .*: ")
+    term.expect(r"Key name.*: ")
     term.send("f2")
     term.expect(r"Test the key now\? \(n skips the test\) \(Y/n\): ")
     term.send("y")
@@ -120,6 +120,34 @@ def test_the_wizard_refuses_hold_then_tests_the_key_pressed(isolated_home: Path)
     term.send("n")
     term.expect(r"RESULT tap f2")
     assert term.finish() == 0
+
+
+def test_a_key_name_in_quotes_or_the_key_pressed_is_taken(isolated_home: Path) -> None:
+    # '"F5"' was refused (the question said "text in quotes"), F5 pressed at the question
+    # was '"" is not the name of a key', and each wrong name went back to off/tap/hold.
+    term = Terminal([sys.executable, "-c", STEP], dict(os.environ))
+    term.expect(r"Push-to-talk .*\[off\]: ")
+    term.send("tap")
+    question = term.expect(r"Key name.*\[space\]: ")
+    assert "in quotes" not in question
+    term.send("flip")
+    term.expect(r"That cannot work: .*flip.*")
+    term.expect(r"Key name.*: ")  # the name again, not the mode
+    term.send('"F5"')
+    term.expect(r"Test the key now\? \(n skips the test\) \(Y/n\): ")
+    term.send("n")
+    term.expect(r"RESULT tap f5")
+    assert term.finish() == 0
+    pressed = Terminal([sys.executable, "-c", STEP], dict(os.environ))
+    pressed.expect(r"Push-to-talk .*\[off\]: ")
+    pressed.send("tap")
+    pressed.expect(r"Key name.*\[space\]: ")
+    pressed.press(b"\x1b[15~\n")  # what a terminal sends for F5, then Enter
+    pressed.expect(r"That was the f5 key\.")
+    pressed.expect(r"Test the key now\? \(n skips the test\) \(Y/n\): ")
+    pressed.send("n")
+    pressed.expect(r"RESULT tap f5")
+    assert pressed.finish() == 0
 
 
 def test_the_wizard_turns_push_to_talk_off(isolated_home: Path) -> None:

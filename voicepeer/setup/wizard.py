@@ -35,7 +35,7 @@ from voicepeer.setup.wizard_engines import WizardEngines, describe
 from voicepeer.speech.voices import ENGLISH_VOICES, unknown_voice_problem
 from voicepeer.speech_models.download import model_info
 from voicepeer.speech_models.locations import KOREAN_NAMES
-from voicepeer.switches.keys import normalize_key
+from voicepeer.switches.keys import known_key, normalize_key, parse_terminal_keys
 
 log = logging.getLogger(__name__)
 
@@ -272,6 +272,19 @@ class Wizard:
             False,
         )
 
+    def _key_name(self, current: str) -> str:
+        """The push-to-talk key's name as typed ("F5" is "f5"), without quotes around it; or
+        the key itself, pressed at the question and then Enter (a terminal sends F5 as
+        letters the name is read from)."""
+        typed = self.io.ask(
+            "  Key name: type it, such as f5 or space (or press the key, then Enter)", current
+        )
+        pressed = parse_terminal_keys(typed.encode()) if "\x1b" in typed else []
+        if len(pressed) == 1:
+            self.io.say(f"  That was the {pressed[0]} key.")
+            return pressed[0]
+        return normalize_key(typed.strip().strip("\"'"))
+
     def step_voice(self) -> None:
         self.io.say("  English voices: " + ", ".join(ENGLISH_VOICES))
         known = self.engines.list_voices()
@@ -413,6 +426,7 @@ class Wizard:
         self.io.say("  switch that acts as a key) is pressed. off: always listening; tap: press")
         self.io.say("  to start and again to stop; hold: listen while held (only with a switch")
         self.io.say('  read directly, [switches] source = "evdev").')
+        offered = self.current("push_to_talk") or ""
         while True:
             chosen = self.io.value(
                 "  Push-to-talk",
@@ -423,11 +437,14 @@ class Wizard:
                 self.store("push_to_talk_mode", "off")
                 self.io.say("  Push-to-talk is off: voicepeer always listens.")
                 return
-            name = self.io.value(
-                "  Key name", setting_spec("push_to_talk"), self.current("push_to_talk")
-            )
-            trial = self._with({"push_to_talk_mode": chosen, "push_to_talk": name})
-            problem = push_to_talk_problem(trial.switches)
+            while True:
+                name = self._key_name(offered)
+                trial = self._with({"push_to_talk_mode": chosen, "push_to_talk": name})
+                problem = push_to_talk_problem(trial.switches)
+                if problem is None or known_key(name, trial.switches.source):
+                    break
+                # A name no key sends: asked again at once, not from the mode on.
+                self.io.say(f"  That cannot work: {problem}.")
             if problem is None:
                 break
             self.io.say(f"  That cannot work: {problem}.")
@@ -476,11 +493,22 @@ class Wizard:
     def step_aliases(self) -> None:
         aliases = dict(self.current("aliases") or {})
         self.io.say('  Teach voicepeer the person\'s own words, like "onwards" for "next".')
+        if aliases:
+            shown = ", ".join(f"{phrase} = {command}" for phrase, command in aliases.items())
+            self.io.say(f"  Set up already: {shown}.")
+            self.io.say("  To take one away, type: remove and the word (e.g. remove onwards).")
         self.io.say("  Type: their word = command (e.g. onwards = next). Empty line when done.")
         while True:
             line = self.io.ask("  Word = command")
             if not line:
                 break
+            removed = _removed_word(line)
+            if removed is not None:
+                if aliases.pop(removed, None) is None:
+                    self.io.say(f'  "{removed}" is not one of the words set up.')
+                else:
+                    self.io.say(f'  "{removed}" is taken away.')
+                continue
             try:
                 phrase, command = parse_alias(line)
             except BadValue as error:
@@ -491,16 +519,14 @@ class Wizard:
         self.store("aliases", aliases)
 
     def step_muted(self) -> None:
-        muted = self.io.ask(
-            "  Words to leave out when reading, separated by commas",
-            ", ".join(self.current("muted_words") or ()),
-        )
-        self.store("muted_words", _split(muted))
-        notes = self.io.ask(
-            "  Topics to warn about before reading, separated by commas",
-            ", ".join(self.current("content_notes") or ()),
-        )
-        self.store("content_notes", _split(notes))
+        for question, name in (
+            ("  Words to leave out when reading", "muted_words"),
+            ("  Topics to warn about before reading", "content_notes"),
+        ):
+            current = ", ".join(self.current(name) or ())
+            clear = ' ("none" for no words)' if current else ""
+            answer = self.io.ask(f"{question}, separated by commas{clear}", current)
+            self.store(name, [] if answer.strip().lower() in NO_WORDS else _split(answer))
 
     def step_model(self) -> None:
         name = self.current("model") or ""
@@ -548,6 +574,18 @@ def _check_model_name(name: str) -> None:
 def _forum_url(text: str) -> str:
     """ "demo" or empty → "" (the built-in forum); anything else → a normalized address."""
     return "" if text.strip().lower() in ("", "demo") else forum_address(text)
+
+
+NO_WORDS = frozenset({"none", "nothing", "no words", "-"})
+"""Typed for a list of words: the list emptied (the default would keep the words)."""
+
+
+def _removed_word(line: str) -> str | None:
+    """The word in "remove onwards" (lower case), or None for any other line."""
+    if "=" in line:
+        return None
+    verb, _, word = line.strip().partition(" ")
+    return word.strip().strip("\"'").lower() or None if verb.lower() == "remove" else None
 
 
 def _split(text: str) -> list[str]:
