@@ -84,15 +84,17 @@ def run(args: argparse.Namespace) -> int:
 
 
 def recordings_from(folder: Path) -> list[TrainingRecording]:
-    """``NN.wav`` in ``folder`` paired with sentence NN, as 16 kHz mono."""
+    """``NN.wav`` in ``folder`` paired with sentence NN, as 16 kHz mono ("7.wav" is taken
+    as "07.wav": a recorder numbering its files need not add the 0)."""
     from voicepeer.audio.input import read_wav
 
     if not folder.is_dir():
         raise ConfigError(f"{folder} is not a folder of recordings")
     recordings = []
     for number, sentence in enumerate(TRAINING_SENTENCES, start=1):
-        wav = folder / f"{number:02d}.wav"
-        if wav.exists():
+        named = (folder / f"{number:02d}.wav", folder / f"{number}.wav")
+        wav = next((path for path in named if path.exists()), None)
+        if wav is not None:
             recordings.append(TrainingRecording(sentence, read_wav(wav).tobytes()))
     if not recordings:
         raise ConfigError(
