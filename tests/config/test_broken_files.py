@@ -44,6 +44,12 @@ CORPUS: dict[str, tuple[str | bytes, tuple[str, ...]]] = {
     "models_dir_too_long": ('[models]\nmodels_dir = "/' + "a" * 5000 + '"\n', ("too long",)),
     "models_dir_part_too_long": ('[models]\nmodels_dir = "/tmp/' + "a" * 300 + '"\n', ("long",)),
     "models_dir_unreadable": ('[models]\nmodels_dir = "/proc/1/root/x"\n', ("models_dir",)),
+    # Taken as one folder named so in the current one, where a download then went.
+    "models_dir_windows": (
+        '[models]\nmodels_dir = "C:\\\\Users\\\\Mum\\\\models"\n',
+        ("a Windows path", "~/"),
+    ),
+    "models_dir_windows_slashes": ('[models]\nmodels_dir = "D:/models"\n', ("Windows path",)),
     "user_agent_crlf": ('[forum]\nuser_agent = "vp\\r\\nX-Evil: 1"\n', ("user_agent", "line")),
     "user_agent_nul": ('[forum]\nuser_agent = "vp\\u0000x"\n', ("user_agent",)),
     "user_agent_tab": ('[forum]\nuser_agent = "vp\\tx"\n', ("user_agent",)),

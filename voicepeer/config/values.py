@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import math
 import os
+import re
 import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -131,6 +132,10 @@ MAX_PATH_BYTES = 4096
 MAX_NAME_BYTES = 255
 
 
+_WINDOWS_PATH = re.compile(r"^(?:[A-Za-z]:[\\/]|\\\\)")
+"""A drive letter ("C:\\…", "C:/…") or a network share ("\\\\server\\…")."""
+
+
 def _folder_or_empty(value: str | os.PathLike[str]) -> str | None:
     text = os.fspath(value)
     if not text.strip():
@@ -142,6 +147,12 @@ def _folder_or_empty(value: str | os.PathLike[str]) -> str | None:
         len(part) > MAX_NAME_BYTES for part in encoded.split(b"/")
     ):
         return "that path is too long"
+    if _WINDOWS_PATH.match(text.strip()):
+        # A Linux computer takes "C:\\Users\\…" as one odd folder name in the current one.
+        return (
+            "that is a Windows path; on this computer a folder path starts with / or ~/ "
+            '(for example "~/voicepeer-models")'
+        )
     folder = Path(text.strip()).expanduser()
     try:
         if folder.exists() and not folder.is_dir():
