@@ -457,15 +457,22 @@ def check_echo_cancel(settings: Settings) -> Check:
         return Check(
             name, True, f"{have}; voicepeer sets it up when it starts; {VOICE_STOP_NOTE}", fix
         )
-    detail = (
-        "no PulseAudio or PipeWire sound server answers (pactl)"
-        if not status.reachable
-        else "no echo-cancelled microphone in use"
-    )
+    if not status.reachable:
+        # The commands that load an echo canceller need the sound system running.
+        return Check(
+            name,
+            False,
+            "the sound system (PipeWire or PulseAudio) is not running, so nothing can take "
+            "voicepeer's own voice out of what the microphone hears: it will not hear stop "
+            "while it speaks",
+            "Start voicepeer in the person's desktop session, where the sound system runs "
+            "(on a Raspberry Pi without a desktop: sudo apt install pipewire-pulse, then "
+            "restart), or set [barge_in] enabled = false and stop speech with a key.",
+        )
     return Check(
         name,
         False,
-        f"{detail}: voicepeer will not hear stop while it speaks",
+        "no echo-cancelled microphone in use: voicepeer will not hear stop while it speaks",
         fix + ", or set [barge_in] enabled = false.",
     )
 
