@@ -320,9 +320,18 @@ def _check_archive(part: Path, info: ModelInfo, *, delete_when_bad: bool = True)
     if problems:
         if delete_when_bad:
             part.unlink(missing_ok=True)  # a damaged download must not be resumed from
+        # A file copied by hand (models install) was not downloaded, and the computer
+        # may well be offline: the advice fits where it came from.
+        again = (
+            "run the download again"
+            if delete_when_bad
+            else "copy the file again (it may be incomplete), or download it with "
+            f"'voicepeer models download {info.name}' where there is internet"
+        )
         raise ModelDownloadError(
-            f"the downloaded {info.name} archive is unusable: {'; '.join(problems)}. "
-            "Nothing was installed; run the download again.",
+            f"the {'downloaded ' if delete_when_bad else ''}{info.name} archive "
+            f"{'' if delete_when_bad else f'{part} '}is unusable: {'; '.join(problems)}. "
+            f"Nothing was installed; {again}.",
             spoken=DAMAGED_SPOKEN,
         )
 
