@@ -94,6 +94,16 @@ def test_connecting_again_sets_a_damaged_accounts_file_aside(forum: RunningForum
     assert creds is not None and creds.key == ADMIN_KEY
 
 
+def test_a_forum_on_this_computer_given_without_http_is_found(forum: RunningForum) -> None:
+    # "127.0.0.1:4200" was tried as https:// only: "Nothing answered", though it runs.
+    bare = forum.base_url.removeprefix("http://")
+    args = ("connect", bare, "--api-key-stdin", "--api-username", "demo")
+    result = voicepeer_forum(*args, stdin=ADMIN_KEY + "\n")
+    assert result.returncode == 0, result.stderr
+    assert f"a Discourse forum, at {forum.base_url}." in result.stdout
+    assert CredentialStore().load(forum.base_url) is not None
+
+
 def test_wrong_admin_key_is_not_saved(forum: RunningForum) -> None:
     result = voicepeer_forum(
         "connect",
@@ -331,6 +341,10 @@ def test_a_redirect_elsewhere_is_refused_before_anything_starts(forum: RunningFo
         ("forum example org", "cannot be the forum's address: a web address has no spaces"),
         ("ftp://forum.example.org", "a web address here starts with https:// (or http://)"),
         ("http://127.0.0.1:9", "Nothing answered at http://127.0.0.1:9"),
+        # "A forum's address has a dot in its name", said of an address with dots in it.
+        ("http//127.0.0.1:4200", "the colon after http is missing"),
+        # Without http:// or https://, https:// is tried: the answer says so.
+        ("forum.example.invalid", "It was given without https://, so that was tried"),
         # A password typed in the address was repeated on the screen.
         (
             "https://jo:s3cret@forum.example.org",

@@ -79,6 +79,9 @@ WEB_ADDRESS_WORDS: Mapping[WebAddressFault, str] = {
         "the port after the colon must be a number from 0 to 65535, like forum.example.org:8443"
     ),
     WebAddressFault.NO_HOST: "the address has no host name, like forum.example.org",
+    WebAddressFault.MISSING_COLON: (
+        "the colon after http is missing: a web address starts with https:// (or http://)"
+    ),
 }
 
 

@@ -65,6 +65,8 @@ class ForumAddressError(ForumError):
         """The forum's name, once it answered as one."""
         self.fault = fault
         """Why it is not a web address, when that is known."""
+        self.scheme_guessed = False
+        """It was given without http:// or https://, and https:// was tried."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,36 @@ def check_forum_address(
     ``need_user_api_keys`` false (an admin API key will be used) the forum need not offer
     user API keys."""
     url = _well_formed(text)
+    typed_scheme = "://" in text
+    try:
+        return _checked(url, transport, timeout_s, need_user_api_keys)
+    except ForumAddressError as error:
+        if error.problem is not AddressProblem.NOTHING_ANSWERS or typed_scheme:
+            raise
+        if not _on_this_computer(url):
+            error.scheme_guessed = True
+            raise
+    # "127.0.0.1:4200" was tried as https://, which a forum on this computer (the demo
+    # one) does not speak: plain http never leaves the computer.
+    return _checked(url.replace("https://", "http://", 1), transport, timeout_s, need_user_api_keys)
+
+
+def _on_this_computer(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _checked(
+    url: str,
+    transport: httpx.BaseTransport | None,
+    timeout_s: float,
+    need_user_api_keys: bool,
+) -> ForumAddress:
     with httpx.Client(
         base_url=url,
         timeout=timeout_s,

@@ -29,6 +29,7 @@ KEYRING_SERVICE = "voicepeer"
 
 #: ``mailto:…``, ``javascript:…``: a scheme without ``//`` (``host:8080`` is a port, not one).
 _OTHER_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)")
+_NO_COLON = re.compile(r"^https?//", re.IGNORECASE)
 #: Longest forum address accepted (browsers and servers reject far shorter ones already).
 MAX_ADDRESS_LENGTH = 2000
 
@@ -50,6 +51,8 @@ class WebAddressFault(Enum):
     BAD_PORT = "bad_port"
     """A port that is not a number from 0 to 65535."""
     NO_HOST = "no_host"
+    MISSING_COLON = "missing_colon"
+    """"http//…" or "https//…": the colon after the scheme left out."""
 
 
 def without_user_info(address: str) -> str:
@@ -84,6 +87,8 @@ def web_address_fault(url: str) -> WebAddressFault | None:
     authority = text.partition("://")[2] if "://" in text else text
     if "@" in re.split(r"[/?#]", authority, maxsplit=1)[0]:
         return WebAddressFault.USER_INFO
+    if _NO_COLON.match(text):
+        return WebAddressFault.MISSING_COLON
     if "://" not in text:
         if _OTHER_SCHEME.match(text):
             return WebAddressFault.NOT_HTTP

@@ -281,9 +281,15 @@ def _address(error: ForumAddressError) -> str:
             f"{where!r} is not a web address: a forum's address has a dot in its name, {_EXAMPLE}."
         )
     if error.problem is AddressProblem.NOTHING_ANSWERS:
+        guessed = (
+            " It was given without https://, so that was tried: if the web browser shows "
+            "the forum's address starting with http://, type it so."
+            if error.scheme_guessed
+            else ""
+        )
         return (
             f"Nothing answered at {where}. Check the address (open it in a web browser) "
-            "and the internet connection."
+            f"and the internet connection.{guessed}"
         )
     if error.problem is AddressProblem.NOT_DISCOURSE:
         return (
