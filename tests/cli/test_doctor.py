@@ -283,6 +283,8 @@ def test_unreachable_forum(isolated_home: Path) -> None:
     (check,) = check_forum(Settings(general=GeneralSettings(forum_url=closed_port)))
     assert check.ok is False
     assert "internet connection" in check.fix
+    # What the system said, without the request it said it of ("GET /site/…").
+    assert check.detail == (f"cannot reach {closed_port}: cannot connect: Connection refused")
 
 
 def test_cli_json_and_exit_status(isolated_home: Path) -> None:

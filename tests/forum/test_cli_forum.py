@@ -68,6 +68,7 @@ def test_connect_with_admin_key_from_stdin(forum: RunningForum) -> None:
         stdin=ADMIN_KEY + "\n",
     )
     assert result.returncode == 0, result.stderr
+    assert f"Connected: demo's account on {forum.base_url}." in result.stdout
     assert ADMIN_KEY not in result.stdout + result.stderr
     path = paths.config_dir() / "credentials.json"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
@@ -470,6 +471,17 @@ def test_connecting_another_account_revokes_the_key_it_replaces(start_forum: Sta
         client.notifications()
 
 
+def test_revoke_with_several_forums_says_how_to_name_one() -> None:
+    for host in ("a.example.org", "b.example.org"):
+        CredentialStore().save(Credentials(f"https://{host}", "admin_api_key", "k" * 32, "jo"))
+    revoked = voicepeer_forum("revoke")
+    assert revoked.returncode == 1
+    assert "name the one to disconnect, as in 'voicepeer forum revoke https://a.example" in (
+        revoked.stderr
+    )
+    assert CredentialStore().forums() == ("https://a.example.org", "https://b.example.org")
+
+
 def test_a_key_that_cannot_be_revoked_says_how_to_revoke_it_on_the_forum() -> None:
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
@@ -477,8 +489,11 @@ def test_a_key_that_cannot_be_revoked_says_how_to_revoke_it_on_the_forum() -> No
     CredentialStore().save(Credentials(address, "user_api_key", "k" * 32, "jo", "client-1"))
     revoked = voicepeer_forum("revoke")
     assert revoked.returncode == 1
-    assert revoked.stderr.startswith("The key is not revoked: ")
-    assert "Connection refused" in revoked.stderr
+    assert revoked.stderr.startswith(
+        "The key is not revoked: the forum could not be reached (cannot connect: Connection "
+        "refused). It still takes the key: revoke 'voicepeer'"
+    )
+    assert "POST /" not in revoked.stderr  # the request is no carer's business
     assert "Preferences > Security > Apps on the forum, signed in as jo." in revoked.stderr
     assert "k" * 32 not in revoked.stdout + revoked.stderr
     assert CredentialStore().load(address) is None  # removed from this computer all the same

@@ -130,7 +130,10 @@ def revoke_command(args: argparse.Namespace) -> int:
         print("No forum account is connected.")
         return 0
     if len(forums) > 1:
-        raise ConfigError("several forums are connected; say which: " + ", ".join(forums))
+        raise ConfigError(
+            "accounts on several forums are connected; name the one to disconnect, as in "
+            f"'voicepeer forum revoke {forums[0]}'. Connected: " + ", ".join(forums)
+        )
     creds = store.load(forums[0])
     if creds is None:
         print(f"No account is connected for {forums[0]}.")

@@ -323,6 +323,15 @@ class _Retryable(Exception):
         return DeliveryUncertainError(str(self))
 
 
+_REQUEST = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD) /\S*: ")
+
+
+def without_request(error: BaseException) -> str:
+    """What went wrong with a forum request, for a carer: without the request it went wrong
+    in ("POST /user-api-key/revoke: cannot connect: …" → "cannot connect: …")."""
+    return _REQUEST.sub("", str(error))
+
+
 def _why(error: httpx.RequestError) -> str:
     """What the system said went wrong ("Connection refused", "Name or service not known"),
     which a carer can look up, rather than the library's class name alone."""

@@ -598,6 +598,8 @@ def check_forum(settings: Settings) -> list[Check]:
 
 
 def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
+    from voicepeer.forum.http import without_request
+
     try:
         site = client.http.get("/site/basic-info.json")
     except ForumUnreachableError as error:
@@ -605,7 +607,7 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
             Check(
                 "forum",
                 False,
-                f"cannot reach {url}: {error}",
+                f"cannot reach {url}: {without_request(error)}",
                 "Check the internet connection (open the forum in a web browser), and "
                 "that [general] forum_url is the forum's address.",
             )
@@ -623,7 +625,7 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
                 Check(
                     "forum",
                     False,
-                    f"{url} answered with an error of its own ({error})",
+                    f"{url} answered with an error of its own ({without_request(error)})",
                     "The forum may be down for maintenance or busy: try again later. "
                     "Change [general] forum_url only if the web browser shows the forum "
                     "elsewhere.",
@@ -632,7 +634,11 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
     except ForumError as error:
         site = error
     if not isinstance(site, dict):
-        why = site if isinstance(site, ForumError) else "it does not describe itself as one"
+        why = (
+            without_request(site)
+            if isinstance(site, ForumError)
+            else "it does not describe itself as one"
+        )
         return [
             Check(
                 "forum",
@@ -660,7 +666,7 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
             Check(
                 "forum account",
                 False,
-                f"no answer: {error}",
+                f"no answer: {without_request(error)}",
                 "Check the internet connection and run doctor again.",
             ),
         ]
@@ -672,7 +678,7 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
             Check(
                 "forum account",
                 False,
-                f"the forum could not say who is signed in ({error})",
+                f"the forum could not say who is signed in ({without_request(error)})",
                 "Run 'voicepeer doctor' again later.",
             ),
         ]
@@ -680,9 +686,11 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
 
 
 def _key_refused(url: str, error: ForumError) -> Check:
+    from voicepeer.forum.http import without_request
+
     return Check(
         "forum account",
         False,
-        f"the forum did not accept the saved key ({error})",
+        f"the forum did not accept the saved key ({without_request(error)})",
         f"The key was revoked or expired. Reconnect: voicepeer forum connect {url}",
     )

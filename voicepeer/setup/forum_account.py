@@ -21,7 +21,7 @@ from voicepeer.forum.address_check import ForumAddressError, check_forum_address
 from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.device_approval import poll_device_approval, start_device_approval
 from voicepeer.forum.discourse import DiscourseClient
-from voicepeer.forum.http import ForumHttp
+from voicepeer.forum.http import ForumHttp, without_request
 from voicepeer.forum.user_api_key import (
     LOOPBACK,
     KeyRequest,
@@ -107,7 +107,8 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> boo
         print(f"Could not check the key with the forum ({error}); saving it anyway.")
     before = store.load(url)
     store.save(creds)
-    print(f"Connected: {creds}. Saved in {store.path} (readable only by you).")
+    who = f"{creds.username}'s account" if creds.username else "the account"
+    print(f"Connected: {who} on {creds.forum_url}. Saved in {store.path} (readable only by you).")
     if before is not None and before.key != creds.key:
         _replaced(before, creds)
     return True
@@ -150,10 +151,16 @@ def revoke_key(creds: Credentials) -> str | None:
             client.revoke_key()
     except AuthError:
         return None
+    except ForumUnreachableError as error:
+        return (
+            f"the forum could not be reached ({without_request(error)}). It still takes the "
+            f"key: revoke 'voicepeer' under Preferences > Security > Apps on the forum, "
+            f"signed in as {creds.username or 'that account'}."
+        )
     except ForumError as error:
         return (
-            f"{error}. Revoke 'voicepeer' under Preferences > Security > Apps on the forum, "
-            f"signed in as {creds.username or 'that account'}."
+            f"{without_request(error)}. Revoke 'voicepeer' under Preferences > Security > "
+            f"Apps on the forum, signed in as {creds.username or 'that account'}."
         )
     return None
 
