@@ -48,6 +48,8 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
     question = next(line for line in talk.said if "Shall I send it?" in line)
     assert "It will be sent privately, to Sam Okafor, on the voicepeer demo forum." in question
     assert talk.said_after(question)[0] == "Shall I send your private reply? Please say yes or no."
+    # "No" to "Shall I send it?" was answered "I have not posted it".
+    assert talk.said_after(question)[1].startswith("All right, I have not sent it.")
     # Sent, as asked ("Shall I send it?"): not "posted", which sounds public.
     assert talk.said[-3] == "Your reply to Checking in after your first week is sent."
     # Back where the conversation was opened from, not "the topic list".

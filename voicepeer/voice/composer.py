@@ -439,8 +439,9 @@ class Composer:
         return result
 
     def decline(self) -> Next:
+        done = "sent" if self._is_private() else "posted"
         self.invite_more(
-            "All right, I have not posted it. Your reply is kept. Keep talking to add to "
+            f"All right, I have not {done} it. Your reply is kept. Keep talking to add to "
             "it, or say send it when you are ready."
         )
         return Next.DICTATING
