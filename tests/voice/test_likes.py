@@ -51,6 +51,16 @@ def test_a_post_liked_already_is_said_so_without_asking_again(forum: DemoForum, 
     assert again.said[-1] == ALREADY_LIKED and ASKED not in again.said
 
 
+def test_help_over_the_question_asks_it_again(forum: DemoForum, data: Path) -> None:
+    # Help listed "yes, no, repeat" and left out what yes would answer.
+    lines = ["open topic one", "like this post", "help", "help", "no"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    again = "Shall I like this post? Please say yes or no."
+    assert talk.said[-3].startswith("You can say: yes, no") and talk.said[-3].endswith(again)
+    assert talk.said[-2].startswith("You can also say:") and talk.said[-2].endswith(again)
+    assert first_post_likes(forum) == 0
+
+
 def test_ones_own_post_is_not_asked_about(forum: DemoForum, data: Path) -> None:
     talk = converse(
         forum.base_url,

@@ -1425,12 +1425,16 @@ class Assistant:
         def named(intents: list[Intent]) -> str:
             return ", ".join(help_wording(i, self.state) for i in intents)
 
+        # Asked for help over a question, the question again after it: "yes" would answer it.
+        asked = self._open_question()
+        question = f" {asked}" if asked else ""
         if len(rest) <= 2:
-            return f"You can say: {named([i for i in HELP_ORDER if i in allowed])}.{typed}"
+            everything = named([i for i in HELP_ORDER if i in allowed])
+            return f"You can say: {everything}.{typed}{question}"
         short = f"You can say: {named(first)}."
         if self._last_said.startswith(short):
-            return f"You can also say: {named(rest)}."
-        return f"{short} Say help again for everything else.{typed}"
+            return f"You can also say: {named(rest)}.{question}"
+        return f"{short} Say help again for everything else.{typed}{question}"
 
     # --- looking after the user --------------------------------------------------------
 
