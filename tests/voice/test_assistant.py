@@ -305,7 +305,8 @@ def test_help_lists_what_can_be_said_in_each_state(forum: DemoForum, data: Path)
     browsing, reading, dictating, confirming = helps
     assert "latest topics" in browsing and "reply" not in browsing.split(": ")[1].split(", ")
     assert "reply" in reading.split(": ")[1].split(", ") and "who wrote this" in reading
-    assert "scratch that" in dictating and "send it" in dictating
+    assert "scratch that" in dictating.lower() and "send it" in dictating
+    assert "To stop for today, say goodbye voicepeer." in dictating
     assert confirming.startswith("You can say: yes, no")
 
 

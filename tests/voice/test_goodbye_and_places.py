@@ -170,9 +170,9 @@ def test_goodbye_while_asked_to_post_a_new_topic_asks_first_and_posts_nothing(
 def test_where_am_i_while_writing_says_where_and_adds_nothing(forum: DemoForum, data: Path) -> None:
     # A lost person's question had been written into their reply. A lone "where" stays
     # words: said slowly, it may begin a sentence.
-    lines = ["open topic one", "reply", "help", "thank you for this", "where am i", "where"]
-    talk = converse(forum.base_url, [*lines, "read it back"], data)
-    assert talk.said[3].endswith("Where am I says where you are.")  # help says so
+    lines = ["open topic one", "reply", "help", "help", "thank you for this", "where am i"]
+    talk = converse(forum.base_url, [*lines, "where", "read it back"], data)
+    assert talk.said[4].endswith("Where am I says where you are.")  # help again says so
     assert talk.said[-2:] == [
         "You are writing a reply to Walked to the end of the pier today. It has 4 words so "
         "far. Go on with your reply, or say send it.",

@@ -522,6 +522,7 @@ def test_the_title_can_be_changed_while_writing(tmp_path: Path) -> None:
                 "change the title",
                 TITLE,
                 "help",
+                "help",
                 "send it",
                 "yes",
             ],
@@ -529,8 +530,9 @@ def test_the_title_can_be_changed_while_writing(tmp_path: Path) -> None:
             credentials=signed_in(forum),
         )
         newest = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]
-    assert talk.said[-3].startswith("Say your first post. ") and "change the title" in talk.said[-3]
-    assert talk.said[-7:-3] == [
+    assert talk.said[-4].startswith("Say your first post, then say send it when it is done.")
+    assert "change the title" in talk.said[-3]  # help asked again: the rest
+    assert talk.said[-8:-4] == [
         "The title is: Tips for sleeping in the heap. Say the new title, or say cancel to keep it.",
         "The title stays: Tips for sleeping in the heap. Go on with your new topic, or say "
         "send it.",

@@ -33,17 +33,23 @@ from voicepeer.voice.reply_context import thread_people
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 
 
-def dictation_help(writing: str = "reply", *, titled: bool = False) -> str:
-    """Help while writing a reply (or ``writing``: "first post", "message"); ``titled``:
-    what is written has a title to change."""
-    title = "change the title, " if titled else ""
-    return (
-        f"Say your {writing}. You can say comma, full stop, question mark, new line or new "
-        "paragraph. Say scratch that to remove the last part, delete last word, undo to "
-        f"bring back what you removed, read it back, start over, {title}send it, or cancel. "
-        "To fix a word, say correct and the word, then choose a number or say spell it; or "
-        "say replace and the words, then the new words. Where am I says where you are."
+def dictation_help(writing: str = "reply", *, titled: bool = False) -> tuple[str, str]:
+    """Help while writing a reply (or ``writing``: "first post", "message"), the most used
+    first and the rest when asked again (a long list is soon forgotten); ``titled``: what is
+    written has a title to change."""
+    title = ", change the title" if titled else ""
+    first = (
+        f"Say your {writing}, then say send it when it is done. Scratch that removes the last "
+        "part, and undo brings it back. Read it back reads it to you. Cancel puts it aside, "
+        "kept. To stop for today, say goodbye voicepeer. Say help again for more."
     )
+    more = (
+        "You can say comma, full stop, question mark, new line or new paragraph. Delete last "
+        f"word or delete the last sentence removes words, start over clears them{title}. To "
+        "fix a word, say correct and the word, then choose a number or say spell it; or say "
+        "replace and the words, then the new words. Where am I says where you are."
+    )
+    return first, more
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,9 @@ class Composer:
 
     what = "reply"
     """What is being written, as read back ("Your reply says: …")."""
-    help = dictation_help()
+    help, more_help = dictation_help()
+    """What help says while writing; ``more_help`` what it says when asked again ("" to
+    say ``help`` again)."""
     nothing_to_remove = "There is nothing to remove."
     """What "scratch that" says with no words written yet."""
 
@@ -94,6 +102,8 @@ class Composer:
         self.forms: Mapping[str, str] = WRITTEN_FORMS
         """How dictated words are written: with the names of the people it is written to."""
         self.corrector = Corrector(say, engines.interpreter, self.what)
+        self._helped = False
+        """Help was the last thing said: asked again, it says the rest."""
         self._removals: list[Removal] = []
         """What editing changed, latest last, for "undo" said again and again."""
         self._more_invited: Draft | None = None
@@ -185,6 +195,7 @@ class Composer:
     def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
         invited, self._more_invited = self._more_invited is self.draft, None
+        helped_last, self._helped = self._helped, False
         action = self._engines.interpreter.editing(heard)
         before = copy.deepcopy(self.draft) if action is None else self.draft
         if action is None and self.corrector.hear(heard, self.draft, self.forms):
@@ -219,7 +230,8 @@ class Composer:
         elif action is DictationAction.START_OVER:
             self.start_over()
         elif action is DictationAction.HELP:
-            self._say(self.help)
+            self._say(self.more_help if helped_last and self.more_help else self.help)
+            self._helped = True
         elif action is DictationAction.RETITLE:
             return self.retitle()
         elif invited and normalize(heard.text) in BARE_ANSWERS:

@@ -225,7 +225,9 @@ class NewConversationComposer(Composer):
         new topic or message, when this category or person has none of its own)."""
         drafts = self._engines.drafts
         self.forms = forms_with_names(u.display_name for u in conversation.recipients)
-        self.help = dictation_help("message" if conversation.private else "first post", titled=True)
+        self.help, self.more_help = dictation_help(
+            "message" if conversation.private else "first post", titled=True
+        )
         # Said right after the title, "scratch that" means the title as often.
         self.nothing_to_remove = (
             "There are no words to remove yet. To change the title, say change the title."

@@ -169,7 +169,7 @@ class PostEditor(Composer):
     """The person's own post being changed: the words, the question, and the change."""
 
     what = "post"
-    help = EDITING_HELP
+    help, more_help = EDITING_HELP, ""
 
     def __init__(self, writing: ComposerEngines, own: OwnPostEngines) -> None:
         super().__init__(writing, own.say)
