@@ -108,6 +108,17 @@ def test_regret_right_after_posting_is_asked_about_as_delete_my_post(
         assert last_post(forum)["user_deleted"] is False
 
 
+def test_undo_after_posting_names_what_takes_a_post_back(forum: DemoForum, data: Path) -> None:
+    # "Undo" was "Sorry, I didn't catch that", and "undo that" "Scratch that does nothing
+    # here". Deleting is public: it is named, and asked about only when said.
+    for said in ("undo", "undo that"):
+        talk = converse(forum.base_url, [*POST_IT, said], data, credentials=signed_in(forum))
+        assert talk.said[-1].startswith(
+            "Undo works while writing. To take back a post of yours, say delete my post;"
+        ), said
+    assert last_post(forum)["user_deleted"] is False
+
+
 def test_no_keeps_the_post_and_nothing_is_done_without_a_clear_yes(
     forum: DemoForum, data: Path
 ) -> None:

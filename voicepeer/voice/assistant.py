@@ -16,6 +16,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
+from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
@@ -676,6 +677,11 @@ class Assistant:
             # the topic list's command model).
             self._latest()
             return
+        if elsewhere is None and self.engines.interpreter.editing(heard) in (
+            DictationAction.UNDO,
+            DictationAction.SCRATCH,
+        ):
+            elsewhere = Intent.SCRATCH  # "undo" alone names no command outside writing
         if elsewhere is None:
             transcript.info("did: nothing, not understood as a command")
             self._misheard()
@@ -689,6 +695,13 @@ class Assistant:
             # "I'm done" or "finished" while reading: "Send it does nothing here" sounded
             # as if something had nearly been posted.
             nothing = "Nothing is being written, so nothing is sent. To end for today, say goodbye."
+        elif elsewhere is Intent.SCRATCH:
+            # "Undo" just after posting answered "Scratch that does nothing here": what it
+            # undoes outside writing has commands of its own, each asking first.
+            nothing = (
+                "Undo works while writing. To take back a post of yours, say delete my post; "
+                "a like, say remove my like; a post you deleted, say bring back my post."
+            )
         else:
             nothing = f"{canonical(elsewhere).capitalize()} does nothing here."
         self.say(f"{nothing} {self._where_and_question()}")
