@@ -12,7 +12,7 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import seed_topic_with_gaps
 
 WELCOME = "Hello from a new member"
-LAST = "That was the last post. Say reply to answer, or back for the topic list."
+LAST = "That was the last post. Say reply to answer, or back for your unread topics."
 
 
 def welcome_id(forum: DemoForum) -> int:

@@ -137,3 +137,19 @@ def test_the_first_reply_is_the_topics_second_post(forum: DemoForum, tmp_path: P
     posts = [line.split(",")[0] for line in talk.said if line.startswith("Post ")]
     assert posts == ["Post 1 of 6", "Post 2 of 6", "Post 6 of 6", "Post 3 of 6"]
     assert "There is no reply 9 here. This topic has 5 replies." in talk.said
+
+
+def test_the_last_post_of_a_notifications_topic_says_back_goes_there(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # It said "back for the topic list", and back went to the notifications.
+    talk = converse(
+        forum.base_url,
+        ["notifications", "open two", "next", "next", "back"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-2] == (
+        "That was the last post. Say reply to answer, or back for your notifications."
+    )
+    assert talk.said[-1].startswith("Back to your notifications.")

@@ -748,7 +748,8 @@ class Reader:
         if not exists and delta > 0 and self._newer_posts(thread):
             exists = bool(self.forum_call(lambda: thread.exists(new_index), quiet=True))
         if not exists:
-            self._say("That was the last post. Say reply to answer, or back for the topic list.")
+            back = self._back_to()
+            self._say(f"That was the last post. Say reply to answer, or back for {back}.")
             return ReadOutcome.FAILED
         self.post_index = new_index
         return self.read_current()
@@ -892,8 +893,16 @@ class Reader:
         if self._notices_over_topic and self.topics is not None:
             # Heard while reading, the notifications were a look aside, not a list left.
             self.notices, self._notices_over_topic = None, False
-        where = "your notifications" if self.notices is not None else self._list_name
-        self._say(f"Back to {where}. " + self.current_list_line())
+        self._say(f"Back to {self._back_to()}. " + self.current_list_line())
+
+    def _back_to(self) -> str:
+        """The list "back" goes to from the topic: the one it was opened from."""
+        looked_aside = self._notices_over_topic and self.topics is not None
+        return (
+            "your notifications"
+            if self.notices is not None and not looked_aside
+            else self._list_name
+        )
 
     # --- forum access -------------------------------------------------------------------
 
