@@ -153,3 +153,18 @@ def test_the_last_post_of_a_notifications_topic_says_back_goes_there(
         "That was the last post. Say reply to answer, or back for your notifications."
     )
     assert talk.said[-1].startswith("Back to your notifications.")
+
+
+def test_skip_to_the_end_of_the_last_post_offers_no_next(forum: DemoForum, tmp_path: Path) -> None:
+    # "Say next for the next post" at the topic's last post, where next only said "That
+    # was the last post".
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "the last post", "skip to the end", "post one", "skip to the end"],
+        tmp_path / "data",
+    )
+    ends = [line for line in talk.said if line.startswith("End of the post.")]
+    assert ends == [
+        "End of the post. It is the last post. Say reply to answer it, or back for the topic list.",
+        "End of the post. Say next for the next post, or reply to answer it.",
+    ]

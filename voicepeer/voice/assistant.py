@@ -927,7 +927,7 @@ class Assistant:
             Intent.QUIT: lambda c: self._quit(),
             Intent.NEXT_PARAGRAPH: lambda c: self.paragraphs.step(+1),
             Intent.PREVIOUS_PARAGRAPH: lambda c: self.paragraphs.step(-1),
-            Intent.SKIP_TO_END: lambda c: self.paragraphs.skip_to_end(),
+            Intent.SKIP_TO_END: lambda c: self.paragraphs.skip_to_end(self.reader.after_post()),
         }
         slots = "".join(f" {name}={value}" for name, value in command.slots.items())
         transcript.info("did: command %s%s", command.intent.value, slots)

@@ -38,6 +38,10 @@ def length_warning(words: int, rate_wpm: int, long_post_s: float) -> str:
     )
 
 
+NEXT_OR_REPLY = "Say next for the next post, or reply to answer it."
+"""What can be done at the end of a post that is not the topic's last."""
+
+
 @dataclass
 class ParagraphReading:
     """The post being read and the paragraph reached.
@@ -155,13 +159,14 @@ class ParagraphReading:
         reached is not its last."""
         return self._pages is not None and self.index + 1 < self._total
 
-    def skip_to_end(self) -> None:
+    def skip_to_end(self, after: str = NEXT_OR_REPLY) -> None:
+        """ "Skip to the end" of the post; ``after`` says what can be done then."""
         if self._pages is None:
             self.say("There is no post being read. Say read, or open topic and a number.")
             return
         self.index, self._stepped_to = max(self._total - 1, 0), None
         self.resume_at, self.between = None, True
-        self.say("End of the post. Say next for the next post, or reply to answer it.")
+        self.say(f"End of the post. {after}")
 
     def repeat(self, last_said: str) -> bool:
         """ "repeat" just after part of the post: a short post again from its start, or the

@@ -37,7 +37,7 @@ from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.list_place import ListPlace, ListWords, step_said
 from voicepeer.voice.notifications import NoticeList, NotificationRounds
-from voicepeer.voice.paragraphs import Pages
+from voicepeer.voice.paragraphs import NEXT_OR_REPLY, Pages
 from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 from voicepeer.voice.ports import PlaceKeeper, Say
 from voicepeer.voice.rendering import PostRenderer, one_paragraph
@@ -894,6 +894,13 @@ class Reader:
             # Heard while reading, the notifications were a look aside, not a list left.
             self.notices, self._notices_over_topic = None, False
         self._say(f"Back to {self._back_to()}. " + self.current_list_line())
+
+    def after_post(self) -> str:
+        """What can be done at the end of the post being read: at the topic's last, no
+        "next" (it would only say that was the last post)."""
+        if self.thread is None or self.post_index + 1 < len(self.thread):
+            return NEXT_OR_REPLY
+        return f"It is the last post. Say reply to answer it, or back for {self._back_to()}."
 
     def _back_to(self) -> str:
         """The list "back" goes to from the topic: the one it was opened from."""
