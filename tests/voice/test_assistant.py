@@ -201,7 +201,11 @@ def test_a_command_of_another_state_is_said_to_do_nothing_here(
     talk = converse(forum.base_url, ["latest topics", "back", "reply", "wake up", "yes"], data)
     where = "You are in the topic list, on topic 1 of "
     assert talk.said[-4].startswith("Back does nothing here. " + where)
-    assert talk.said[-3].startswith("Reply does nothing here. " + where)
+    # A command for a post being read says what is missing, and how.
+    assert talk.said[-3].startswith(
+        "Reply is for a post being read: open a topic first (say read, or open topic and a "
+        "number). " + where
+    )
     assert talk.said[-2].startswith("I am listening already. " + where)
     assert talk.said[-1].startswith("Yes does nothing here. " + where)
     # Near a command only, it is still not caught.
@@ -211,7 +215,7 @@ def test_a_command_of_another_state_is_said_to_do_nothing_here(
     # Word for word another state's command, it is not taken for a near one of this state:
     # "bookmark this" at the list is not "my bookmarks".
     bookmark = converse(forum.base_url, ["latest topics", "bookmark this"], data).said[-1]
-    assert bookmark.startswith("Bookmark does nothing here. " + where)
+    assert bookmark.startswith("Bookmark is for a post being read: open a topic first")
     # "I'm done" while reading: "Send it does nothing here" sounded as if a post had nearly
     # gone out.
     done = converse(forum.base_url, ["open topic one", "i'm done"], data).said[-1]

@@ -702,6 +702,16 @@ class Assistant:
                 "Undo works while writing. To take back a post of yours, say delete my post; "
                 "a like, say remove my like; a post you deleted, say bring back my post."
             )
+        elif (
+            self.state is State.BROWSING
+            and elsewhere in ALLOWED[State.READING]
+            and elsewhere is not Intent.BACK  # at the latest topics: nowhere further back
+        ):
+            # "Reply" or "like" at a list: it is clear what is missing, so say it.
+            nothing = (
+                f"{canonical(elsewhere).capitalize()} is for a post being read: open a topic "
+                "first (say read, or open topic and a number)."
+            )
         else:
             nothing = f"{canonical(elsewhere).capitalize()} does nothing here."
         self.say(f"{nothing} {self._where_and_question()}")
