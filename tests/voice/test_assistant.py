@@ -207,7 +207,7 @@ def test_a_command_of_another_state_is_said_to_do_nothing_here(
         "number). " + where
     )
     assert talk.said[-2].startswith("I am listening already. " + where)
-    assert talk.said[-1].startswith("Yes does nothing here. " + where)
+    assert talk.said[-1].startswith("No question is waiting for an answer. " + where)
     # Near a command only, it is still not caught.
     assert converse(forum.base_url, ["latest topics", "bake"], data).said[-1] == (
         "Sorry, I didn't catch that."

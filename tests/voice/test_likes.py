@@ -159,7 +159,7 @@ def test_read_anonymously_a_like_is_refused_before_any_question(
     lines = ["open topic one", "remove my like", "like this post", "yes"]
     talk = converse(forum.base_url, lines, data)
     assert talk.said[-3:-1] == [not_signed_in(), not_signed_in()]
-    assert talk.said[-1].startswith("Yes does nothing here.")  # nothing was asked
+    assert talk.said[-1].startswith("No question is waiting for an answer.")
     assert first_post_likes(forum) == 0
 
 

@@ -64,7 +64,7 @@ def test_without_an_account_a_vote_is_refused_before_any_question(tmp_path: Path
         talk = converse(forum.base_url, [*OPEN_IT, "vote for choice two", "yes"], tmp_path / "data")
         assert own_votes(forum.base_url, post_id, "demo") == []
     assert talk.said[-2] == not_signed_in()
-    assert talk.said[-1].startswith("Yes does nothing here.")
+    assert talk.said[-1].startswith("No question is waiting for an answer.")
 
 
 def test_a_vote_changed_names_both_choices(tmp_path: Path) -> None:

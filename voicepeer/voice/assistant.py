@@ -695,6 +695,9 @@ class Assistant:
             # "I'm done" or "finished" while reading: "Send it does nothing here" sounded
             # as if something had nearly been posted.
             nothing = "Nothing is being written, so nothing is sent. To end for today, say goodbye."
+        elif elsewhere in (Intent.YES, Intent.NO):
+            # "Okay" was answered "Yes does nothing here", naming a word not said.
+            nothing = "No question is waiting for an answer."
         elif elsewhere is Intent.SCRATCH:
             # "Undo" just after posting answered "Scratch that does nothing here": what it
             # undoes outside writing has commands of its own, each asking first.
