@@ -352,6 +352,7 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("who else replied", TOPIC_PEOPLE),
         ("who's in this topic", TOPIC_PEOPLE),
         ("how many people replied", TOPIC_PEOPLE),
+        ("who started this", TOPIC_PEOPLE),  # was not understood
         ("who wrote this", {}),
         ("who liked it", {}),
         ("who wrote topic", {}),  # "who wrote that", misheard

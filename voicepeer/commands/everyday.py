@@ -250,6 +250,9 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "who is taking part",
         "how many people replied",
         "who has been posting here",
+        "who started this",
+        "who started this topic",
+        "who started the topic",
     ),
     # The forum's own words for it at a list ("Mark all as read" in many a reader); kept
     # out of the card, where "all" made "no" heard as "who all" in a question's answers.

@@ -143,7 +143,9 @@ TOPIC_PEOPLE: Mapping[str, str] = {"of": "topic"}
 topic"): who wrote in it, not who wrote this post."""
 _FIRST_WORDS = frozenset({"first", "top", "start"})
 _NEWEST_WORDS = frozenset({"newest", "latest", "recent", "end"})
-_EVERYONE_WORDS = frozenset({"replied", "else", "people", "everyone", "everybody", "here", "in"})
+_EVERYONE_WORDS = frozenset(
+    {"replied", "else", "people", "everyone", "everybody", "here", "in", "started"}
+)
 """Words that make a "who" about the topic. Not "topic" alone: "who wrote that" is heard
 as "who wrote topic", a question about the post."""
 
