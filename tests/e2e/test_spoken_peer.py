@@ -10,6 +10,7 @@ import pytest
 
 from tests.support.speech_audio import conversation
 from tests.support.voicepeer_run import run_voicepeer
+from tests.voice.test_new_topic import ASK_TITLE
 from voicepeer.app import forum_data_dir
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
@@ -76,6 +77,6 @@ def test_a_spoken_category_name_chooses_it(tmp_path: Path) -> None:
     said = [line.removeprefix("SAY: ") for line in result.stdout.splitlines()]
     chosen = [line for line in said if line.startswith("A new topic in ")]
     assert chosen == [
-        "A new topic in Good news. Say its title, at least 15 characters long.",
-        "A new topic in Newly diagnosed. Say its title, at least 15 characters long.",
+        f"A new topic in Good news. {ASK_TITLE}",
+        f"A new topic in Newly diagnosed. {ASK_TITLE}",
     ], said

@@ -75,7 +75,7 @@ def test_words_waiting_for_a_title_are_put_aside_and_come_back(tmp_path: Path) -
     assert back.said[1:3] == [
         f"You have a saved new topic in Living with MS, with no title. Its words are kept. "
         f"They say: {WRITTEN}",
-        "Say its title, at least 15 characters long.",
+        "Say its title in a few words: at least 15 letters and spaces.",
     ]
     assert posted == {"title": "Heavy legs in the heat", "cooked": f"<p>{WRITTEN}</p>"}
 

@@ -20,6 +20,9 @@ from voicepeer.voice.states import State
 TITLE = "tips for sleeping in the heat"
 FIRST_POST = "what helps you sleep when the nights are hot question mark"
 
+ASK_TITLE = "Say its title in a few words: at least 15 letters and spaces."
+"""How a new topic's title is asked for, on a forum of stock settings."""
+
 
 def start(tmp_path: Path, **options: Any) -> DemoForum:
     return keyed_forum(tmp_path / "forum.sqlite3", **options)
@@ -61,7 +64,7 @@ def test_new_topic_in_a_chosen_category_after_yes(tmp_path: Path) -> None:
     choices = next(line for line in said if line.startswith("Which category"))
     assert f"Two: {second['name']}." in choices
     assert "There is no category 9." in " ".join(said)
-    assert f"A new topic in {second['name']}. Say its title, at least 15 characters long." in said
+    assert f"A new topic in {second['name']}. {ASK_TITLE}" in said
     assert (
         "I heard: Tips. The title is too short: it needs 11 characters more, at least 15 "
         "characters. Please say a longer title."
@@ -115,10 +118,7 @@ def test_a_category_is_chosen_by_its_name_or_its_number_alone(tmp_path: Path) ->
             credentials=signed_in(forum),
         )
     chosen = [line for line in talk.said if line.startswith("A new topic in ")]
-    assert chosen == [
-        f"A new topic in {name}. Say its title, at least 15 characters long."
-        for name in answers.values()
-    ]
+    assert chosen == [f"A new topic in {name}. {ASK_TITLE}" for name in answers.values()]
     assert talk.said[-4] == (
         "Sorry, that is not one of them. Which category? Say its name or its number, or say cancel."
     )
@@ -233,7 +233,7 @@ def test_the_forums_own_rules_are_explained(tmp_path: Path) -> None:
             credentials=signed_in(forum),
         )
     said = talk.said
-    assert any("at least 40 characters long" in line for line in said)
+    assert any("at least 40 letters and spaces" in line for line in said)
     assert any("The title is too short: it needs 11 characters more" in line for line in said)
     assert any(line.startswith("Your new topic is too long for the forum by") for line in said)
     assert said[-1].startswith(
@@ -375,7 +375,7 @@ def test_a_topic_refused_for_its_title_can_be_put_aside_and_taken_up_later(
         # Why was said when it was refused; the words were the person's since.
         f"You have a saved new topic {place}, with no title. Its words are kept. They say: "
         f"{FIRST_POST_WRITTEN}",
-        "Say its title, at least 15 characters long.",
+        ASK_TITLE,
         f"The title is: {as_title(TITLE)}. It says: {FIRST_POST_WRITTEN} Keep talking to add "
         "to it, or say send it.",
     ]
@@ -563,7 +563,7 @@ def test_a_new_topic_in_a_named_category_asks_for_no_category(tmp_path: Path) ->
         lines = ["latest topics", "new topic in good news", TITLE, FIRST_POST, "send it", "yes"]
         talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
         after = category_topics(forum, good_news["slug"], good_news["id"])
-    assert talk.said[1] == "A new topic in Good news. Say its title, at least 15 characters long."
+    assert talk.said[1] == f"A new topic in Good news. {ASK_TITLE}"
     assert "Which category" not in talk.transcript
     assert after[0]["title"] == "Tips for sleeping in the heat"
 

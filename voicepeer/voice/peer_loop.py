@@ -541,7 +541,8 @@ class PeerLoop:
         else:
             minimum = self.composer.limits().min_topic_title_length
             opening = f"A new topic {conversation.place}. "
-            ask = f"Say its title, at least {minimum} characters long."
+            # Nobody counts characters by ear: a few words, with the forum's rule after.
+            ask = f"Say its title in a few words: at least {minimum} letters and spaces."
         self._say(ask if begun is Begun.UNTITLED else opening + ask)
         return State.TITLING
 
