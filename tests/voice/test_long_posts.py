@@ -97,6 +97,18 @@ def test_resume_after_a_stop_goes_on_from_the_stopped_paragraph(
         assert len(stops) == 2 and AFTER_IT in said[stops[1] + 1]
 
 
+def test_where_am_i_in_a_long_post_names_the_paragraph(forum: DemoForum, tmp_path: Path) -> None:
+    # After thirteen minutes of one post, "where am I" said only "post 1 of 3".
+    paragraphs = letter_paragraphs(forum)
+    speech = KeyPressedDuring([STOPPED_AT])
+    converse(forum.base_url, [*OPEN_LETTER, "where am i"], tmp_path, speech=speech.tracked)
+    where = speech.out.getvalue().splitlines()[-1]
+    stopped = next(i for i, text in enumerate(paragraphs) if text.startswith(STOPPED_AT))
+    assert where.endswith(f"Paragraph {stopped + 1} of {len(paragraphs)}.")
+    short = converse(forum.base_url, ["open topic one", "where am i"], tmp_path / "b").said
+    assert "Paragraph" not in short[-1]
+
+
 def test_continue_after_a_post_read_to_its_end_reads_the_next_one(
     forum: DemoForum, tmp_path: Path
 ) -> None:

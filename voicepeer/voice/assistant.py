@@ -1429,7 +1429,9 @@ class Assistant:
             return f"You are changing your post in {as_sentence(topic.title)}"
         if state in (State.DRAFTS, State.DELETING):
             return self.saved_drafts.where()
-        return self.peer_loop.where(state) or self.reader.where()
+        where = self.peer_loop.where(state) or self.reader.where()
+        paragraph = self.paragraphs.place() if state is State.READING else ""
+        return f"{where} {paragraph}" if paragraph else where
 
     def _help(self) -> str:
         """What can be said here: where that is many things, the few most used first, and

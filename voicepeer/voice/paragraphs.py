@@ -154,6 +154,13 @@ class ParagraphReading:
         self.read_from(max(wanted, 0))
         self._stepped_to = max(wanted, 0)
 
+    def place(self) -> str:
+        """Where the listener is in a long post ("Paragraph 5 of 20."), for "where am I";
+        "" for a short post, where the post's number says enough."""
+        if self._pages is None or not self.long or self.index < 0:
+            return ""
+        return f"Paragraph {self.index + 1} of {self._total}."
+
     def has_next(self) -> bool:
         """Whether "next paragraph" would read one: a post is being read and the paragraph
         reached is not its last."""
