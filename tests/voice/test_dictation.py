@@ -108,6 +108,16 @@ def test_mark_words_inside_other_words_are_left_alone() -> None:
         # Elsewhere it is the mark, "that" and "no" included, which end sentences too.
         ("I agree with that full stop", "I agree with that."),
         ("I said no comma then left", "I said no, then left"),
+        # "Period" and "colon" are nouns too: inside an utterance, marks only before the
+        # start of a sentence (they were full stops and colons, and the words were lost).
+        ("after a short period of rest I felt better", "After a short period of rest I felt"),
+        ("the waiting period is long", "The waiting period is long"),
+        ("I have bowel problems colon and bladder", "I have bowel problems colon and bladder"),
+        ("I agree period I will come period", "I agree. I will come."),
+        ("it helps colon new line rest", "It helps:\nRest"),
+        ("a list colon", "A list:"),
+        ("I went semi colon then home", "I went; then home"),
+        ("a semi colon here", "A semi colon here"),
     ],
 )
 def test_a_marks_name_after_a_or_the_is_a_word(said: str, written: str) -> None:

@@ -29,6 +29,7 @@ SPOKEN_MARKS: tuple[tuple[str, str], ...] = (
     ("new line", "\n"),
     ("full stop", "."),
     ("semicolon", ";"),
+    ("semi colon", ";"),
     ("period", "."),
     ("comma", ","),
     ("colon", ":"),
@@ -53,13 +54,38 @@ diagnosis", "came to a full stop", "for a period of two weeks", "my colon". Not 
 "that" or "her", which end sentences too ("I agree with that full stop")."""
 
 
+NOUN_MARKS = frozenset({"period", "colon"})
+"""Mark names that are everyday nouns too ("a short period of rest", "the waiting period is
+long", "bowel problems colon and bladder"): inside an utterance a mark only before words
+that begin a sentence (:data:`SENTENCE_STARTS`) or another mark's name; at its end, always."""
+SENTENCE_STARTS = frozenset(
+    {
+        *("i", "i'm", "i've", "i'll", "i'd", "we", "you", "he", "she", "it", "it's", "they"),
+        *("the", "a", "my", "our", "this", "that", "there", "these", "those", "but", "so"),
+        *("then", "thank", "thanks", "hope", "please", "what", "how", "when", "why", "who"),
+        *("anyway", "also", "still", "yes", "no", "love", "take", "see", "best", "x", "xx"),
+    }
+)
+"""Words a sentence after a spoken "period" or "colon" likely begins with."""
+_MARK_NAME_STARTS = frozenset(spoken.split()[0] for spoken, _mark in SPOKEN_MARKS)
+
+
 def _mark_or_word(index: int, found: re.Match[str]) -> str:
     """The stand-in for mark ``index`` of :data:`SPOKEN_MARKS` where its name was
-    ``found``, or the name itself where it was said as a word ("a question mark over …").
-    A private-use character stands in for the mark until tokens are split."""
+    ``found``, or the name itself where it was said as a word ("a question mark over …",
+    "a period of rest"). A private-use character stands in for the mark until tokens are
+    split."""
     before = found.string[: found.start()].split()
     if before and before[-1].lower() in MARK_AS_A_WORD_AFTER:
         return found[0]
+    after = found.string[found.end() :].split()
+    if found[0].lower() in NOUN_MARKS and after:
+        following = after[0].lower().strip(".,!?;:")
+        a_mark_next = (
+            following in _MARK_NAME_STARTS or ord(following[:1] or " ") >= _PLACEHOLDER_BASE
+        )
+        if following not in SENTENCE_STARTS and not a_mark_next:
+            return found[0]
     return f" {chr(_PLACEHOLDER_BASE + index)} "
 
 
