@@ -124,39 +124,41 @@ def test_a_member_whose_posts_come_later_is_found_further_on(tmp_path: Path, dat
     assert answered == first_of_hers
 
 
-def test_a_saved_reply_taken_up_on_another_post_says_whom_it_was_begun_for(
+def test_a_saved_reply_taken_up_with_reply_answers_the_post_it_was_begun_for(
     forum: DemoForum, data: Path
 ) -> None:
-    # Begun for Jo's post 2 and taken up at Ruth's post 4, it answered Ruth unsaid; a
-    # cancel there then made it Ruth's for good.
+    # Begun for Jo's post 2 and taken up with "reply" at Ruth's post 4, it answered Ruth:
+    # "reply" is what voicepeer says to come back to it, not a choice of another post.
     lines = ["open topic one", "post two", "reply", "this made my day too", "cancel"]
-    lines += ["post four", "reply", "cancel", "reply to post two"]
+    lines += ["post four", "reply", "cancel", "reply to ruth"]
     talk = converse(forum.base_url, lines, data)
-    at_ruths = next(line for line in talk.said if "You began it" in line)
-    assert at_ruths.startswith(
+    taken_up = talk.said.index("Post 2 of 4, by Jo Baxter.", 3)
+    assert talk.said[taken_up + 1].startswith(
+        "You have a saved reply to Walked to the end of the pier today. It answers Jo Baxter. "
+        "It says: This made my day too."
+    )
+    # Aimed at another post by name, it answers that one, and says whom it was begun for.
+    assert talk.said[-1].startswith(
         "You have a saved reply to Walked to the end of the pier today. You began it as an "
         "answer to post 2; it answers Ruth Adeyemi now. To answer post 2, say cancel, then "
         "reply to post two. It says: This made my day too."
     )
-    assert talk.said[-1].startswith(
-        "You have a saved reply to Walked to the end of the pier today. It answers Jo Baxter. "
-        "It says: This made my day too."
-    )
 
 
-def test_a_saved_reply_to_the_topic_taken_up_on_a_post_says_so(
+def test_a_saved_reply_to_the_topic_taken_up_with_reply_stays_for_the_topic(
     forum: DemoForum, data: Path
 ) -> None:
-    # Begun at the topic's first post (a reply to the topic), taken up at post 3 it answered
-    # Sam unsaid.
+    # Begun at the topic's first post (a reply to the topic), taken up at post 3 with
+    # "reply" it answered Sam.
     lines = ["open topic one", "reply", "great effort dave you should be proud", "cancel"]
-    lines += ["post three", "reply", "cancel", "reply to post one"]
+    lines += ["post three", "reply", "cancel", "reply to post three"]
     talk = converse(forum.base_url, lines, data)
-    assert any(
-        "You began it as a reply to the topic itself; it answers Sam Okafor now. To keep it "
-        "for the topic, say cancel, then reply to post one." in line
-        for line in talk.said
+    taken_up = next(i for i, line in enumerate(talk.said) if "saved reply" in line)
+    assert talk.said[taken_up].startswith(
+        "You have a saved reply to Walked to the end of the pier today. It says: Great effort"
     )
     assert talk.said[-1].startswith(
-        "You have a saved reply to Walked to the end of the pier today. It says: Great effort"
+        "You have a saved reply to Walked to the end of the pier today. You began it as a "
+        "reply to the topic itself; it answers Sam Okafor now. To keep it for the topic, say "
+        "cancel, then reply to post one."
     )

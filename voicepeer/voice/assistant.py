@@ -905,11 +905,7 @@ class Assistant:
                 "Say resume when you are ready."
             ),
             Intent.RESUME: lambda c: self._resume(),
-            Intent.REPLY: lambda c: (
-                self._reply(self.reader.loaded_current_post())
-                if aim_reply(self.reader, c.slots, self.say)
-                else None
-            ),
+            Intent.REPLY: lambda c: self._reply_to_named(c.slots),
             Intent.WHO: lambda c: (
                 say_who_is_here(self.reader, self.say)
                 if c.slots == TOPIC_PEOPLE
@@ -1117,6 +1113,21 @@ class Assistant:
             self.say(self.reader.where())
         else:
             self._after_read(outcome)
+
+    def _reply_to_named(self, slots: Mapping[str, object]) -> None:
+        """ "Reply" (to the post being read, or the one named): a saved reply of the topic,
+        taken up with a bare "reply", goes on answering what it was begun for, not the post
+        the person happens to be at."""
+        if not aim_reply(self.reader, slots, self.say):
+            return
+        topic = self.reader.topic
+        if not slots and topic is not None and self.composer.saved_words(topic):
+            began = self.composer.saved_answers(topic)
+            if began is None:
+                self._reply(None)
+                return
+            aim_reply(self.reader, {"number": began}, self.say)  # gone: the post being read
+        self._reply(self.reader.loaded_current_post())
 
     def _reply(self, reply_to: Post | None) -> None:
         """Write a reply in the current topic, answering ``reply_to`` (None: the topic)."""

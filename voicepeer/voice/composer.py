@@ -128,6 +128,11 @@ class Composer:
         """The words of a reply to ``topic`` saved earlier, without taking it up."""
         return self._engines.drafts.load(self.draft_key(topic))
 
+    def saved_answers(self, topic: Topic) -> int | None:
+        """The number of the post the reply to ``topic`` saved earlier answers; None for
+        the topic itself."""
+        return answered_post(self._engines.drafts, self.draft_key(topic))
+
     def refused(self, topic: Topic) -> bool:
         """Whether the forum refused the reply to ``topic`` saved here, and it is unchanged."""
         return self._engines.drafts.refusal(self.draft_key(topic)) is not None
