@@ -367,3 +367,21 @@ def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, object]) 
     # post" and "the latest post" go to the topic's ends; "the second post" is a post here.
     verdict = MATCHER.interpret(Heard(text))
     assert verdict.command is not None and verdict.command.slots == slots, verdict
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("reply to sam privately", "sam"),
+        ("reply privately to sam", "sam"),
+        ("reply to him privately", "him"),
+        ("answer priya in private", "priya"),
+        ("send sam a private message", "sam"),
+        ("write to her privately", "her"),
+        ("reply to this privately", "the author"),  # the post being read
+    ],
+)
+def test_a_reply_asked_for_in_private_is_a_message(said: str, name: str) -> None:
+    # "Privately" was dropped and the reply posted for everyone to read.
+    found = CommandMatcher().interpret(Heard(said, 1.0)).command
+    assert found == Command(Intent.MESSAGE, {"name": name})

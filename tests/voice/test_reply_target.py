@@ -162,3 +162,11 @@ def test_a_saved_reply_to_the_topic_taken_up_with_reply_stays_for_the_topic(
         "reply to the topic itself; it answers Sam Okafor now. To keep it for the topic, say "
         "cancel, then reply to post one."
     )
+
+
+def test_a_reply_to_sam_privately_is_a_message_to_him(forum: DemoForum, data: Path) -> None:
+    # "Privately" was dropped: "It will appear publicly, as an answer to Sam Okafor".
+    lines = ["open topic one", "post three", "reply to sam privately"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == "Did you mean Sam Okafor? Say yes or no."
+    assert "Replying to" not in talk.transcript

@@ -5,6 +5,7 @@ understands); nothing else does."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -148,6 +149,30 @@ _EVERYONE_WORDS = frozenset(
 )
 """Words that make a "who" about the topic. Not "topic" alone: "who wrote that" is heard
 as "who wrote topic", a question about the post."""
+
+
+_THIS_POST = frozenset({"this", "that", "it", "this post", "that post", "this one"})
+_PRIVATE_REPLY = (
+    re.compile(r"^(?:reply|respond|answer|write back) (?:privately|in private) to (?P<name>.+)$"),
+    re.compile(
+        r"^(?:reply|respond|answer|write back|write|message)(?: to)? (?P<name>.+?) "
+        r"(?:privately|in private|in a private message|by private message)$"
+    ),
+    re.compile(r"^(?:send|write) (?P<name>.+?) a private (?:reply|message|note)$"),
+)
+"""A reply asked for in private ("reply to Sam privately"): a message to that person. The
+word "privately" was dropped, and the reply posted for all to see."""
+
+
+def as_a_message(text: str) -> str:
+    """``text`` as "message NAME" when it asks to answer someone privately, else itself
+    ("reply to this privately": a message to the author of the post being read)."""
+    for pattern in _PRIVATE_REPLY:
+        found = pattern.match(text)
+        if found is not None:
+            name = found["name"]
+            return f"message {'the author' if name in _THIS_POST else name}"
+    return text
 
 
 def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
@@ -357,6 +382,7 @@ class CommandMatcher:
     def _match_slot(self, text: str, allowed: Collection[Intent] | None) -> Command | None:
         """A command with its value ("open topic three", "search for heat", "the second
         one"), or ``None``."""
+        text = as_a_message(text)
         bare = self._bare.get(text)
         if bare is not None and (allowed is None or bare in allowed):
             return Command(bare)
