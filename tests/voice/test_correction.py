@@ -187,6 +187,21 @@ def test_typed_session_spells_and_replaces_then_posts_after_yes(
     assert "The neurologist suggested ocrelizumab for my MS." in last_post(forum)
 
 
+def test_finished_in_everyday_words_while_spelling_ends_the_letters(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "I'm finished" after the letters dropped them unsaid and asked whether to post the
+    # reply with the name still wrong: one tired "yes" from posting it.
+    lines = ["open topic one", "reply", "I saw Pria at the clinic", "correct Pria", "p r i y a"]
+    lines += ["I'm finished", "read it back"]
+    talk = converse(forum.base_url, lines, tmp_path / "data")
+    assert talk.said[-2:] == [
+        "Changed Pria to Priya.",
+        "Your reply says: I saw Priya at the clinic",
+    ]
+    assert "Shall I post it" not in talk.transcript
+
+
 def test_typed_session_leaves_a_word_and_cancel_keeps_the_draft(
     forum: DemoForum, tmp_path: Path
 ) -> None:

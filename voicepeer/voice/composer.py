@@ -210,6 +210,16 @@ class Composer:
             return Next.DICTATING
         if action in _LEAVE_A_CORRECTION and self.corrector.leave():
             return Next.DICTATING  # the correction is what they take back, not the words
+        if action is DictationAction.SEND and self.corrector.pending is Pending.SPELLING:
+            # "I'm finished" while spelling ends the letters: they were dropped, and the
+            # reply asked to be posted with the word still wrong.
+            spelled = copy.deepcopy(self.draft)
+            self.corrector.finish_spelling(self.draft)
+            self._keep(spelled, "The words are back as they were before that change.")
+            self.save()
+            return Next.DICTATING
+        if action is DictationAction.SEND:
+            self.corrector.leave()  # a choice waiting is dropped, and said to be
         if action in _WHILE_CORRECTING and self.corrector.pending is not Pending.NOTHING:
             # "Help" is about the question waiting, which says how to answer it: the whole
             # writing help (seventy words) came first.

@@ -81,6 +81,13 @@ class Corrector:
         self._say(f"Left {target.original} as it was.")
         return True
 
+    def finish_spelling(self, draft: Draft) -> bool:
+        """End the letters as "done" does ("I'm finished" said while spelling means the
+        letters); False when no letters are awaited."""
+        if self.pending is not Pending.SPELLING:
+            return False
+        return self._answer(CorrectionCommand(CorrectionKind.DONE), Heard("done", 1.0), draft)
+
     @property
     def awaited(self) -> str | None:
         """The context to listen in while a choice or letters are awaited (recognizers
