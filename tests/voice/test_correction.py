@@ -100,6 +100,21 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
     assert said[-1] == "Changed miss to MS." and draft.text == "I have MS"
 
 
+def test_another_word_named_while_spelling_is_the_one_corrected() -> None:
+    # The letters after "correct stick" went to "walking": "Changed walking to cane".
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("I was walking with my stick")
+    assert corrector.hear(Heard("correct walking"), draft)
+    assert corrector.hear(Heard("correct stick"), draft)
+    assert said[-2:] == [
+        "Left walking as it was.",
+        "I have no other guesses for stick. Spell stick letter by letter, then say done.",
+    ]
+    assert corrector.hear(Heard("c a n e"), draft) and corrector.hear(Heard("done"), draft)
+    assert said[-1] == "Changed stick to cane." and draft.text == "I was walking with my cane"
+
+
 def test_a_word_spelled_as_it_is_written_is_said_so() -> None:
     # It said "Changed months to months", as if something had changed.
     said: list[str] = []

@@ -237,6 +237,12 @@ class Corrector:
             self.reset()
             self._say(f"Left {target.original} as it was.")
             return True
+        if command is not None and kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE):
+            # Another word named: that one is meant now. The letters given next had gone
+            # to the first word, and the change was said as if it were the one asked for.
+            self.reset()
+            self._say(f"Left {target.original} as it was.")
+            return self.hear(heard, draft, self._forms)
         if kind in (CorrectionKind.SPELL, CorrectionKind.NONE_OF_THOSE):
             self._start_spelling("")
             return True
