@@ -320,13 +320,16 @@ def test_a_lone_word_that_ends_or_interrupts_is_said_to_be_written_in(
 ) -> None:
     # "Goodbye", "pause" and "oops" alone went into the reply without a word: the person
     # thought voicepeer had stopped, and the words were posted with the reply.
-    lines = ["open topic one", "reply", FIRST, "goodbye", "pause", "oops", "where", "read it back"]
-    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
-    assert talk.said[3:7] == [
+    lines = ["open topic one", "reply", FIRST, "goodbye", "pause", "oops", "where", "yes"]
+    talk = converse(forum.base_url, [*lines, "read it back"], data, credentials=signed_in(forum))
+    assert talk.said[3:8] == [
         'I added "goodbye" to your reply. To stop for today, say goodbye voicepeer. To take '
         "the word out, say scratch that.",
         'I added "pause" to your reply. If it was meant as a command, say scratch that, then '
         "cancel: your reply is kept.",
         'I added "oops" to your reply. To take it out, say scratch that.',
-        f"Your reply says: {FIRST.capitalize()} goodbye pause oops where",
+        # With no question waiting, a "yes" meant to post the reply is said to be written.
+        'I added "yes" to your reply. To post it, say send it. To take the word out, say '
+        "scratch that.",
+        f"Your reply says: {FIRST.capitalize()} goodbye pause oops where yes",
     ]
