@@ -50,6 +50,14 @@ def test_no_command_has_two_entries_in_the_table() -> None:
     assert len(keys) == len(set(keys)) == len(EVERYDAY_WORDINGS)
 
 
+def test_coming_back_to_words_written_earlier_lists_the_drafts() -> None:
+    # "Continue my reply" and the like were not understood; the drafts list them all.
+    for said in ("continue my reply", "finish my reply", "go back to my reply"):
+        assert MATCHER.interpret(Heard(said, 1.0)).command == Command(Intent.DRAFTS), said
+    # Read back is another thing.
+    assert MATCHER.interpret(Heard("read my reply", 1.0)).command == Command(Intent.READ_BACK)
+
+
 def test_reading_this_one_and_the_latest_in_everyday_words() -> None:
     # "Read that one" was near "read on" (the list went on); the others were not understood.
     assert MATCHER.interpret(Heard("read that one", 1.0)).command == Command(Intent.READ)

@@ -78,6 +78,14 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "my saved drafts",
         "how many drafts",
         "how many drafts do i have",
+        # Coming back to words written earlier: the drafts list them, whatever they were.
+        "continue my reply",
+        "finish my reply",
+        "go back to my reply",
+        "carry on with my reply",
+        "what was i writing",
+        "continue my message",
+        "finish my message",
     ),
     Intent.BOOKMARKS: (
         "how many bookmarks",
