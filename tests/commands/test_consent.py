@@ -61,6 +61,13 @@ def test_anything_else_is_never_yes(text: str) -> None:
     assert intent(Heard(text, 1.0), LIKING) is not Intent.YES
 
 
+def test_a_wish_for_a_moment_is_no_answer_and_is_known_as_one() -> None:
+    for said in ("wait", "hang on", "just a moment", "give me a minute"):
+        assert intent(Heard(said, 1.0)) is None, said
+        assert INTERPRETER.asks_for_time(Heard(said, 1.0)), said
+    assert not INTERPRETER.asks_for_time(Heard("yes but wait", 1.0))
+
+
 def test_an_unsure_yes_is_asked_again_not_guessed() -> None:
     verdict = INTERPRETER.answer(Heard("yes", MIN_YES_CONFIDENCE - 0.01), CONFIRMING)
     assert verdict.command is None and not verdict.ambiguous

@@ -723,3 +723,13 @@ def test_repeat_after_stop_repeats_what_was_stopped(forum: DemoForum, data: Path
     assert talk.said[2] == "Stopped. Say next, repeat, or help."
     assert talk.said[3] == talk.said[1]
     assert talk.said[3].startswith("Post 1 of 4, by Dave Whitfield")
+
+
+def test_hang_on_to_a_question_asks_it_again_without_calling_it_unclear(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Wait" was "I could not be sure of your answer", which sounded like a failure.
+    lines = ["open topic one", "reply", REPLY, "send it", "wait", "hang on"]
+    talk = converse(forum.base_url, lines, data)
+    again = "Take your time. Shall I post your reply? Please say yes or no."
+    assert talk.said[-2:] == [again, again]

@@ -47,7 +47,9 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
     assert talk.said[1].startswith("Checking in after your first week, a private conversation.")
     question = next(line for line in talk.said if "Shall I send it?" in line)
     assert "It will be sent privately, to Sam Okafor, on the voicepeer demo forum." in question
-    assert talk.said_after(question)[0] == "Shall I send your private reply? Please say yes or no."
+    assert talk.said_after(question)[0] == (
+        "Take your time. Shall I send your private reply? Please say yes or no."
+    )
     # "No" to "Shall I send it?" was answered "I have not posted it".
     assert talk.said_after(question)[1].startswith("All right, I have not sent it.")
     # Sent, as asked ("Shall I send it?"): not "posted", which sounds public.

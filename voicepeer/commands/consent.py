@@ -71,6 +71,20 @@ TAKE_BACKS: tuple[str, ...] = ("but", "wait", "no", "hang on", "hold on", "sorry
 """Words that, said after a yes, take it back ("yes … but"). A yes is therefore never a
 whole answer at a pause: the listener waits its answer_silence_s for them first."""
 
+ASKS_FOR_TIME: tuple[str, ...] = (
+    "wait",
+    "hang on",
+    "hold on",
+    "just a moment",
+    "one moment",
+    "just a minute",
+    "wait a minute",
+    "wait a moment",
+    "give me a minute",
+)
+"""Answers that are neither yes nor no but a wish for a moment: the question stays, asked
+again without "I could not be sure of your answer", which sounded like a failure."""
+
 MIN_YES_CONFIDENCE = 0.6
 """Lowest recognizer confidence (0-1) for a yes. The bundled engine's confidence is the lower
 of the answer's word posterior and its check of the sounds (0 or 1), so this is the
@@ -92,6 +106,11 @@ def _unsure_yes(heard: Heard) -> str | None:
         return f"heard with confidence {heard.confidence:.2f}, under {MIN_YES_CONFIDENCE}"
     other = next((reading for reading in heard.passes if not is_clear_yes(reading)), None)
     return f"another reading of it was {other!r}" if other is not None else None
+
+
+def asks_for_time(heard: Heard) -> bool:
+    """Whether ``heard``, said to a question, asks for a moment ("hang on")."""
+    return normalize(heard.text) in ASKS_FOR_TIME
 
 
 def why_no_answer(heard: Heard) -> str:

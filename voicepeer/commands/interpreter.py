@@ -27,7 +27,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from voicepeer.commands.completeness import CompletenessJudge
-from voicepeer.commands.consent import judge_answer, why_no_answer
+from voicepeer.commands.consent import asks_for_time, judge_answer, why_no_answer
 from voicepeer.commands.correction import (
     AWAITED_WEIGHT,
     CHOICE_ANSWERS,
@@ -257,6 +257,10 @@ class Interpreter:
     def answer(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
         """The answer to a question before something others can see (see consent)."""
         return judge_answer(heard, self._matched, allowed)
+
+    def asks_for_time(self, heard: Heard) -> bool:
+        """Whether an answer to a question asks for a moment instead (see consent)."""
+        return asks_for_time(heard)
 
     def why_no_answer(self, heard: Heard) -> str:
         """Why :meth:`answer` took ``heard`` as no answer, in words for the transcript."""

@@ -636,6 +636,10 @@ class Assistant:
                 f"words. {self._open_question()}"
             )
             return
+        if self.state in ASKING_CONSENT and self.engines.interpreter.asks_for_time(heard):
+            transcript.info("did: nothing, asked for a moment, so asked again")
+            self.say(f"Take your time. {self._open_question()}")
+            return
         if self.state in ASKING_CONSENT:  # the helper reading sees why it asked again
             transcript.info(
                 "did: nothing, not a clear yes or no (%s%s), so asked again",

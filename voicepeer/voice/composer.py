@@ -282,7 +282,8 @@ class Composer:
         if normalize(said) in BARE_ANSWERS:
             # No question is waiting: a "yes" meant to post it would otherwise go unsaid.
             verb = "send" if self._is_private() else "post"
-            return f"{added} To {verb} it, say send it. To take the word out, say scratch that."
+            posting = "" if normalize(said) in ("no", "nope") else f" To {verb} it, say send it."
+            return f"{added}{posting} To take the word out, say scratch that."
         intent = self._engines.interpreter.word_for_word(heard)
         if len(said.split()) == 1:
             # One word said slowly may begin a sentence ("next", "where"): only those that
