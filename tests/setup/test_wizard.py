@@ -84,3 +84,18 @@ def test_every_choice_fills_a_setting_that_exists() -> None:
     assert applied.settings.recognition.command_silence_s == 2.5
     assert applied.settings.recognition.aliases == {"onwards": "next"}
     assert applied.notes == []
+
+
+def test_a_fault_of_voicepeers_own_in_a_step_is_not_called_missing_hardware() -> None:
+    # A programming fault in a step was "not available on this computer", sending a carer
+    # to look for hardware that is there. (The fault stands in for a bug: none is known.)
+    def faulty() -> None:
+        raise TypeError("a fault")
+
+    out = io.StringIO()
+    engines = WizardEngines(list_voices=faulty)
+    chosen = Wizard(Settings(), Prompter(io.StringIO("skip\n"), out), engines)
+    chosen.run_interactive()
+    note = next(n for n in chosen.notes if n.startswith("The voice"))
+    assert note.startswith("The voice was skipped: voicepeer itself failed there (TypeError).")
+    assert "voicepeer.log" in note and "not available" not in note

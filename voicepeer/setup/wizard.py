@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from voicepeer import paths
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
 from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.config.aliases import alias_problem, command_names, intent_for
@@ -20,6 +21,7 @@ from voicepeer.config.loader import with_changes
 from voicepeer.config.schema import FieldSpec, field_specs
 from voicepeer.config.values import BadValue, forum_address
 from voicepeer.errors import ConfigError, ModelDownloadError, VoicepeerError, VoiceTrainingError
+from voicepeer.logs import LOG_FILE_NAME
 from voicepeer.recognition.voice_training import TRAINING_SENTENCES
 from voicepeer.settings import Settings
 from voicepeer.setup.prompter import NoMoreInput, Prompter, SetUpStopped, SkipStep
@@ -204,10 +206,18 @@ class Wizard:
                 if self.summary() and self._keep_answers():
                     return
                 raise SetUpStopped from None
-            except Exception as error:  # a broken part must never end the set-up
+            except (VoicepeerError, OSError, ImportError) as error:  # a part this computer lacks
                 log.debug("wizard step %s failed", title, exc_info=True)
                 self.note(
                     f"{title} is not available on this computer ({describe(error)}); skipping."
+                )
+            except Exception as error:  # a fault of voicepeer's own must not end it either
+                # Not "not available": that would send a carer looking for missing hardware.
+                log.warning("wizard step %s failed", title, exc_info=True)
+                self.note(
+                    f"{title} was skipped: voicepeer itself failed there "
+                    f"({type(error).__name__}). The other answers are kept; the log file "
+                    f"({paths.state_dir() / LOG_FILE_NAME}) has the details to report."
                 )
 
     def _keep_answers(self) -> bool:
