@@ -26,6 +26,7 @@ STEP = (
     "from voicepeer.settings import Settings\n"
     "wizard = Wizard(Settings(), Prompter(), WizardEngines())\n"
     "wizard.step_push_to_talk()\n"
+    "for note in wizard.notes: print('NOTE', note)\n"
     "s = wizard.settings.switches\n"
     "print(f'RESULT {s.mode} {s.key}')\n"
 )
@@ -118,6 +119,8 @@ def test_the_wizard_refuses_hold_then_tests_the_key_pressed(isolated_home: Path)
     term.expect(r'That was "x", not "f2"\.')
     term.expect(r"Use x as the push-to-talk key\? \(Y/n\): ")
     term.send("n")
+    # What was kept is said: the summary showed the key as if it had been tested.
+    term.expect(r"NOTE The push-to-talk key stays f2, not heard in the test")
     term.expect(r"RESULT tap f2")
     assert term.finish() == 0
 

@@ -488,6 +488,11 @@ class Wizard:
             self.io.say(f'  That was "{pressed}", not "{switches.key}".')
             if self.io.yes(f"  Use {pressed} as the push-to-talk key?", True):
                 self.store("push_to_talk", pressed)
+            else:
+                self.note(
+                    f"The push-to-talk key stays {switches.key}, not heard in the test. Run "
+                    "voicepeer configure again to test it."
+                )
 
     def refuse_impossible_push_to_talk(self) -> None:
         """Push-to-talk settings that cannot work are not saved: an error without questions,
