@@ -7,6 +7,8 @@ import signal
 import socket
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -172,6 +174,17 @@ def test_wizard_without_sound_devices_skips_what_it_cannot_do(isolated_home: Pat
     assert settings.speech.voice == "en-gb"
 
 
+@contextmanager
+def forum_for_pasting(tmp_path: Path) -> Iterator[str]:
+    """A demo forum, running, that approves apps by pasting (no code to type): its address."""
+    options = DemoForumOptions(offer_device_code=False, member_password=MEMBER_PASSWORD)
+    forum = DemoForum(tmp_path / "forum.sqlite3", options)
+    try:
+        yield forum.start()
+    finally:
+        forum.stop()
+
+
 def connected_by_pasting(home: Path, base_url: str) -> Terminal:
     """The set-up with Jo's account connected on ``base_url`` by pasting, at the voice."""
     env = {**soundless_env(home), "BROWSER": "true"}  # a browser that opens nothing
@@ -194,12 +207,7 @@ def connected_by_pasting(home: Path, base_url: str) -> Terminal:
 def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
     isolated_home: Path, tmp_path: Path
 ) -> None:
-    forum = DemoForum(
-        tmp_path / "forum.sqlite3",
-        DemoForumOptions(offer_device_code=False, member_password=MEMBER_PASSWORD),
-    )
-    base_url = forum.start()
-    try:
+    with forum_for_pasting(tmp_path) as base_url:
         term = connected_by_pasting(isolated_home, base_url)
         term.send("en-us")
         term.expect(r"Speaking rate in words per minute .*\[160\]: ")
@@ -211,8 +219,6 @@ def test_connecting_by_pasting_leaves_the_next_answers_to_the_wizard(
         term.expect(r"Do voice training now\? \(Y/n\): ", timeout=60)
         term.send("n")
         skip_the_last_steps(term)
-    finally:
-        forum.stop()
     creds = CredentialStore().load(base_url)
     assert creds is not None and creds.username == "jo"
     assert creds.key not in term.output
@@ -225,12 +231,7 @@ def test_settings_not_saved_after_ctrl_c_still_say_the_account_stays(
     isolated_home: Path, tmp_path: Path
 ) -> None:
     # "Nothing was saved", though the account approved a moment before was.
-    forum = DemoForum(
-        tmp_path / "forum.sqlite3",
-        DemoForumOptions(offer_device_code=False, member_password=MEMBER_PASSWORD),
-    )
-    base_url = forum.start()
-    try:
+    with forum_for_pasting(tmp_path) as base_url:
         term = connected_by_pasting(isolated_home, base_url)
         term.process.send_signal(signal.SIGINT)
         term.expect(r"Save the answers you gave so far\? \(Y/n\): ")
@@ -239,8 +240,6 @@ def test_settings_not_saved_after_ctrl_c_still_say_the_account_stays(
         term.expect(f"The forum account connected for {base_url} stays connected")
         term.expect(f"voicepeer forum revoke {base_url}")
         assert term.finish() == 130
-    finally:
-        forum.stop()
     assert not config_file(isolated_home).exists()
     assert CredentialStore().load(base_url) is not None
 
