@@ -291,3 +291,24 @@ def test_going_back_past_the_first_message_names_a_conversation(
     # The latest topics are still topics.
     talk = converse(forum.base_url, ["latest topics", "previous"], tmp_path / "data")
     assert talk.said[-1] == "This is the first topic."
+
+
+def test_message_sam_about_something_takes_that_as_the_title(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "About my infusion" was dropped, and the title asked for anyway.
+    talk = converse(
+        forum.base_url,
+        ["message sam about my infusion", "yes", "yes"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-3:-1] == [
+        "Writing to Sam Okafor.",
+        "The title is: My infusion. Now say your message, then say send it. Take your time.",
+    ]
+    # A lone yes written into a message is said to be, and sending is named as sending.
+    assert talk.said[-1] == (
+        'I added "yes" to your message. To send it, say send it. To take the word out, say '
+        "scratch that."
+    )

@@ -154,6 +154,9 @@ class NewConversationComposer(Composer):
         self._title_as_post = False
         """The question asked is whether to post the title's words as the first post too."""
 
+    def _is_private(self) -> bool:
+        return self.conversation.private
+
     def carry_reply(self, draft_key: str, topic_title: str) -> None:
         """The saved words of a reply that can no longer be posted in its topic (closed or
         archived since) start the next new topic's first post, if the person starts one;

@@ -253,6 +253,10 @@ class PeerLoop:
             self._say(NO_MESSAGES)
             return self._origin
         self.composer.strand(None)  # a message of its own, not one that lost its person
+        # "Message Sam about my infusion": the words after "about" are its title, asked
+        # for again otherwise.
+        name, about, title = name.partition(" about ")
+        self._early_title = title.strip() if about and title.strip() else None
         if name.strip():
             return self._look_for(name)
         self._say("Who would you like to write to? Say their name.")
@@ -533,7 +537,11 @@ class PeerLoop:
             return State.COMPOSING
         if early is not None:
             if begun is Begun.NEW:
-                self._say(f"A new topic {conversation.place}.")
+                self._say(
+                    f"Writing to {conversation.names}."
+                    if conversation.private
+                    else f"A new topic {conversation.place}."
+                )
             return self._title(early)
         if conversation.private:
             opening = f"Writing to {conversation.names}. "
