@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
+from tests.support.members import keyed_forum, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
@@ -176,3 +177,25 @@ def test_a_refused_reply_comes_back_as_the_draft_with_the_forums_reason(
         )
         assert outbox.pending() == () and outbox.flush() == []  # never sent by itself
         assert "not alone" in DraftStore(data / "outbox.sqlite3").all().popitem()[1]
+
+
+def test_goodbye_with_a_reply_not_sent_yet_says_when_it_will_go(tmp_path: Path) -> None:
+    # "Goodbye. Your place is kept": a carer switching the computer off thought the reply
+    # had gone, though nothing is sent until voicepeer runs again.
+    forum = keyed_forum(tmp_path / "forum.sqlite3")
+    forum.start()
+    lines = ["open topic one", "reply", REPLY, "send it", "yes", "goodbye"]
+    try:
+        talk = converse(
+            forum.base_url,
+            lines,
+            tmp_path / "data",
+            credentials=signed_in(forum),
+            before_line={4: forum.stop},  # gone before the yes
+        )
+    finally:
+        forum.stop()
+    assert talk.said[-1] == (
+        f"Goodbye. Your reply to {TOPIC} is not posted yet: I will send it the next time you "
+        "start me and the forum answers. Your place is kept for next time."
+    )

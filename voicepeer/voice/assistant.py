@@ -58,7 +58,7 @@ from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.marking_read import MarkingRead
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
-from voicepeer.voice.outbox_phrases import send_result_line
+from voicepeer.voice.outbox_phrases import send_result_line, waiting_at_goodbye
 from voicepeer.voice.own_post_changes import OwnPostEngines
 from voicepeer.voice.paragraphs import ParagraphReading
 from voicepeer.voice.peer_loop import PeerEngines, PeerLoop
@@ -1362,6 +1362,9 @@ class Assistant:
             writer, unsent = pending
             writer.save()
             kept = f" {unsent.kept}"
+        waiting = waiting_at_goodbye(self.engines.outbox.pending())
+        if waiting:
+            kept += f" {waiting}"
         self.say(f"Goodbye.{kept} Your place is kept for next time.")
 
     def _yes(self) -> None:

@@ -159,6 +159,23 @@ def refused_draft_line(title: str, refusal: ForumError, words: str) -> str:
     )
 
 
+def waiting_at_goodbye(waiting: tuple[OutboxEntry, ...]) -> str:
+    """Said with "Goodbye" while words the person agreed to are not on the forum yet:
+    nothing is sent until voicepeer runs again, and a carer switching off must know."""
+    if not waiting:
+        return ""
+    if len(waiting) == 1:
+        entry = waiting[0]
+        return (
+            f"{_what(entry)} is not {_done(entry)} yet: I will send it the next time you "
+            "start me and the forum answers."
+        )
+    return (
+        f"{len(waiting)} of your posts are not on the forum yet: I will send them the next "
+        "time you start me and the forum answers."
+    )
+
+
 def _what(entry: OutboxEntry) -> str:
     if entry.kind is EntryKind.TOPIC:
         return f"Your new topic, {entry.topic_title},"
