@@ -119,9 +119,9 @@ def test_a_visitor_is_told_to_sign_in_before_dictating(tmp_path: Path) -> None:
 
 
 def test_a_reply_refused_as_the_topic_closed_can_start_a_new_topic(tmp_path: Path) -> None:
-    # The topic closed between "send it" and "yes": the forum refused the reply. "reply"
-    # asks the forum again instead of offering to change words that cannot be posted
-    # there, and "start a new topic" takes them up as the new topic's first post.
+    # The topic closed between "send it" and "yes": the forum refused the reply. voicepeer
+    # asks the forum again at once instead of offering only to change words that cannot be
+    # posted there, and "start a new topic" takes them up as the new topic's first post.
     words = "Cold showers help me most of all"
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         number = position_of_topic_one(forum)
@@ -134,7 +134,6 @@ def test_a_reply_refused_as_the_topic_closed_can_start_a_new_topic(tmp_path: Pat
                 words,
                 "send it",
                 "yes",
-                "reply",
                 "start a new topic",
                 "number one",
                 TITLE,
@@ -152,16 +151,20 @@ def test_a_reply_refused_as_the_topic_closed_can_start_a_new_topic(tmp_path: Pat
         first = httpx.get(f"{forum.base_url}/t/{started['id']}.json").json()
         replied_in = httpx.get(f"{forum.base_url}/t/1.json").json()["title"]
     assert first["post_stream"]["posts"][0]["cooked"] == f"<p>{words}.</p>"
-    refused = next(line for line in talk.said if "was not posted" in line)
-    assert "looking at it? I have kept your words" in refused  # ended once, not "?."
-    offered = talk.said.index(
-        f"{CLOSED} Your saved reply to it stays saved. It says: {words}. "
-        "To post it as a new topic instead, say start a new topic."
+    refused = next(i for i, line in enumerate(talk.said) if "was not posted" in line)
+    assert "looking at it? I have kept your words" in talk.said[refused]  # not "?."
+    # Said at once: "say reply in that topic" alone could not work in a closed topic.
+    assert (
+        talk.said.index(
+            f"{CLOSED} Your saved reply to it stays saved. It says: {words}. "
+            "To post it as a new topic instead, say start a new topic."
+        )
+        == refused + 1
     )
     assert (
         f"The title is: {TITLE}. The reply you wrote to {replied_in} starts "
         f"the first post. It says: {words}. Keep talking to add to it, or say send it."
-    ) in talk.said[offered:]
+    ) in talk.said[refused:]
     # Posted as the new topic, the reply's saved words are let go: nothing is said twice.
     assert talk.said[-1] == CLOSED
 

@@ -1249,6 +1249,13 @@ class Assistant:
         category = self.reader.category(category_id)
         return category.name if category else "the same category"
 
+    def _closed_meanwhile(self) -> None:
+        """After the forum refused a reply: if the topic was closed meanwhile, "say reply
+        in that topic" cannot work, so say what can (post the words as a new topic)."""
+        topic = self.reader.recheck_topic()
+        if topic is not None and topic.can_reply is False and (topic.closed or topic.archived):
+            self._refuse_reply(topic)
+
     def _refuse_reply(self, topic: Topic) -> None:
         """The forum would refuse a reply here: say so before the person dictates one, and
         read back any reply saved for this topic, which stays saved."""
@@ -1396,6 +1403,8 @@ class Assistant:
                 self.reader.own_reply_posted(sent.entry.topic_id, sent.entry.post_number)
             self.reader.replied_since_reading = writer is self.composer
             self._go(State.READING)
+            if sent is not None and sent.state is OutboxState.REJECTED:
+                self._closed_meanwhile()
         else:
             self._after_read(self.reader.read_current(despite_note=True))
 
