@@ -62,9 +62,11 @@ def _always(sentence: str) -> Callable[[object], str]:
 for _error, _sentence in (
     (ForumError, "The forum had a problem. Please try again in a little while."),
     (
+        # Not "I will keep anything you dictated": said while reading, nothing was; while
+        # writing, what became of the words has its own line (outbox_phrases).
         ForumUnreachableError,
-        "I cannot reach the forum right now. Check the internet "
-        "connection; I will keep anything you dictated.",
+        "I cannot reach the forum right now, or it is too slow to answer. Check the internet "
+        "connection, or try again in a few minutes.",
     ),
     (
         # Replies, topics and messages have their own line (outbox_phrases): what reaches
