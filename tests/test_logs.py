@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from voicepeer import paths
 from voicepeer.logs import LOG_FILE_NAME, redact, register_secret, setup_logging
 
 
@@ -92,3 +95,18 @@ def test_unwritable_log_folder_does_not_stop_voicepeer(
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     assert setup_logging(False, blocker / "logs") is None
+
+
+def test_the_log_marks_where_each_session_begins_and_ends(isolated_home: Path) -> None:
+    # A carer reading the log could not tell one session from the next.
+    done = subprocess.run(
+        [sys.executable, "-m", "voicepeer", "demo", "--input", "text", "--output", "text"],
+        input="goodbye\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    logged = (paths.state_dir() / LOG_FILE_NAME).read_text(encoding="utf-8")
+    started = logged.index("session started (forum http://127.0.0.1:")
+    assert logged.index("session ended", started) > started

@@ -18,7 +18,7 @@ from voicepeer.audio.earcons import EarconPlayer
 from voicepeer.audio.echo_cancel import set_up_echo_cancel
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.errors import AudioDeviceError, ConfigError
-from voicepeer.forum.credentials import Credentials, normalize_forum_url
+from voicepeer.forum.credentials import Credentials, normalize_forum_url, without_user_info
 from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
@@ -308,6 +308,9 @@ def run_assistant(
     data.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     with ExitStack() as stack:
         stack.enter_context(voice_loop_running())
+        # Where each session begins and ends, for a carer reading the log afterwards.
+        log.info("session started (forum %s)", without_user_info(url))
+        stack.callback(log.info, "session ended")
         io = stack.enter_context(open_io(source, output, settings))
         forum = stack.enter_context(open_forum(url, settings, io.voice.speech, credentials))
         outbox = Outbox(

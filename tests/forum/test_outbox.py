@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import subprocess
 import sys
@@ -80,6 +81,21 @@ def test_unreachable_forum_keeps_the_reply_until_flush(forum: RunningForum, tmp_
     assert flushed.state is OutboxState.POSTED
     assert send_result_line(flushed) == "Your reply to Heat and fatigue has now been posted."
     assert _copies(forum, _heat(forum), raw) == 1
+
+
+def test_the_log_says_what_became_of_each_send_without_its_words(
+    forum: RunningForum, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A carer reading the log saw retries, never whether a reply was posted or refused.
+    path, topic_id = tmp_path / "outbox.sqlite3", _heat(forum)
+    raw = "Fans in every room. Truly, madly."
+    with caplog.at_level(logging.INFO, logger="voicepeer.forum.outbox"):
+        Outbox(path, offline_client()).submit(NewReply(topic_id, raw), "Heat and fatigue")
+        Outbox(path, forum.client("demo")).flush()
+    lines = [r.getMessage() for r in caplog.records if r.name == "voicepeer.forum.outbox"]
+    assert f"outbox reply 1 (topic {topic_id}): pending, ForumUnreachableError" in lines
+    assert f"outbox reply 1 (topic {topic_id}): posted" in lines
+    assert not any("Fans" in line or "Heat" in line for line in caplog.messages)
 
 
 def test_a_reply_past_the_forums_limit_for_a_day_is_kept_and_sent_after_the_wait(

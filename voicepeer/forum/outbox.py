@@ -500,6 +500,16 @@ class Outbox:
         return self._told(self._attempt(self.get(entry_id), first_try))
 
     def _told(self, result: SendResult) -> SendResult:
+        entry = result.entry
+        # What became of each send, for a carer reading the log: never its words or title.
+        log.info(
+            "outbox %s %d (topic %s): %s%s",
+            entry.kind.value,
+            entry.id,
+            entry.topic_id or "new",
+            entry.state.value,
+            f", {type(result.error).__name__}" if result.error is not None else "",
+        )
         for listener in list(self._listeners):
             try:
                 listener(result)
