@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import re
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -279,13 +278,6 @@ def _background_retry(
     return OutboxRetry(outbox)
 
 
-def forum_data_dir(forum_key: str) -> Path:
-    """Drafts, outbox and reading places of one forum, kept apart from other forums' so a
-    reply can never be posted to, or resumed on, the wrong forum."""
-    safe = re.sub(r"[^a-z0-9.-]+", "_", forum_key.lower()).strip("_") or "forum"
-    return paths.data_dir() / "forums" / safe
-
-
 def run_assistant(
     url: str,
     source: Endpoint,
@@ -303,7 +295,7 @@ def run_assistant(
             "no forum address: give --forum URL, set forum_url in the [general] section of "
             "the configuration file, or try 'voicepeer demo'"
         )
-    data = forum_data_dir(forum_key or normalize_forum_url(url).split("://", 1)[1])
+    data = paths.forum_data_dir(forum_key or normalize_forum_url(url).split("://", 1)[1])
     paths.secure_private_data()
     data.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     with ExitStack() as stack:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -22,6 +23,13 @@ def config_dir() -> Path:
 def data_dir() -> Path:
     """Directory of durable user data: drafts, outbox, demo forum database, models."""
     return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def forum_data_dir(forum_key: str) -> Path:
+    """Drafts, outbox and reading places of one forum, kept apart from other forums' so a
+    reply can never be posted to, or resumed on, the wrong forum."""
+    safe = re.sub(r"[^a-z0-9.-]+", "_", forum_key.lower()).strip("_") or "forum"
+    return data_dir() / "forums" / safe
 
 
 def site_data_dirs() -> list[Path]:

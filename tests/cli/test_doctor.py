@@ -13,9 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.forum.test_outbox import offline_client
+from voicepeer import paths
 from voicepeer.config.settings import GeneralSettings
 from voicepeer.forum.address_check import ForumAddressError
+from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials, CredentialStore
+from voicepeer.forum.outbox import Outbox
 from voicepeer.settings import Settings
 from voicepeer.setup.doctor import (
     check_configuration,
@@ -285,6 +289,19 @@ def test_unreachable_forum(isolated_home: Path) -> None:
     assert "internet connection" in check.fix
     # What the system said, without the request it said it of ("GET /site/…").
     assert check.detail == (f"cannot reach {closed_port}: cannot connect: Connection refused")
+
+
+def test_posts_agreed_to_and_not_sent_yet_are_counted(isolated_home: Path) -> None:
+    # Asked "did my reply go?", a helper found nothing in doctor about the reply waiting.
+    closed_port = "http://127.0.0.1:9"
+    outbox_path = paths.forum_data_dir("127.0.0.1:9") / "outbox.sqlite3"
+    outbox = Outbox(outbox_path, offline_client())
+    outbox.submit(NewReply(7, "Fans in every room, truly."), "Heat and fatigue")
+    outbox.close()
+    checks = check_forum(Settings(general=GeneralSettings(forum_url=closed_port)))
+    waiting = next(c for c in checks if c.check == "waiting to be sent")
+    assert waiting.detail == "1 post the person agreed to is not on the forum yet"
+    assert "Fans" not in waiting.detail + waiting.fix
 
 
 def test_cli_json_and_exit_status(isolated_home: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from tests.support.speech_audio import conversation
 from tests.support.voicepeer_run import run_voicepeer
 from tests.voice.test_new_topic import ASK_TITLE
-from voicepeer.app import forum_data_dir
+from voicepeer import paths
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.speech.text.sentences import as_sentence
@@ -42,7 +42,7 @@ def test_spoken_drafts_are_listed_kept_on_no_and_taken_up(tmp_path: Path) -> Non
     conversation(["my drafts", "delete this draft", "no", "read"], wav, gap_s=3.0)
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
         title = httpx.get(f"{forum.base_url}/t/2.json").json()["title"]
-        saved = forum_data_dir(forum.base_url.split("://", 1)[1]) / "outbox.sqlite3"
+        saved = paths.forum_data_dir(forum.base_url.split("://", 1)[1]) / "outbox.sqlite3"
         drafts = DraftStore(saved)  # as a session on an earlier day left it
         drafts.save("topic-2", words)
         drafts.close()

@@ -9,6 +9,7 @@ would need a recovery protocol of its own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -113,3 +114,18 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         if db.in_transaction:  # a COMMIT that failed (a full disk) leaves it open
             db.execute("ROLLBACK")
         raise
+
+
+def count_waiting(path: Path) -> int:
+    """How many confirmed replies, topics or messages in the database at ``path`` are not on
+    the forum yet; 0 when there is none (read only: the voice loop may be using it)."""
+    if not path.exists():
+        return 0
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            row = db.execute(
+                "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
+            ).fetchone()
+    except sqlite3.Error:
+        return 0
+    return int(row[0])

@@ -594,7 +594,29 @@ def check_forum(settings: Settings) -> list[Check]:
             )
         ]
     with client:
-        return _forum_checks(url, client)
+        checks = _forum_checks(url, client)
+    return [*checks, *_waiting_check(url)]
+
+
+def _waiting_check(url: str) -> list[Check]:
+    """Posts the person agreed to that are not on the forum yet: when a helper is asked
+    "did my reply go?", here is the answer."""
+    from voicepeer.forum.replies_db import count_waiting
+
+    forum_key = url.split("://", 1)[1]
+    waiting = count_waiting(paths.forum_data_dir(forum_key) / "outbox.sqlite3")
+    if not waiting:
+        return []
+    posts = "post the person agreed to is" if waiting == 1 else "posts the person agreed to are"
+    return [
+        Check(
+            "waiting to be sent",
+            True,
+            f"{waiting} {posts} not on the forum yet",
+            "They are sent the next time voicepeer runs and the forum answers: start "
+            "voicepeer (if the forum check above failed, fix that first).",
+        )
+    ]
 
 
 def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
