@@ -690,38 +690,8 @@ class Assistant:
             transcript.info("did: nothing, not understood as a command")
             self._misheard()
             return
-        # Heard clearly, but not a command here: "Sorry, I didn't catch that" would only
-        # make the person say it again, louder.
         transcript.info("did: nothing, %s is not a command here", elsewhere.value)
-        if elsewhere is Intent.WAKE:
-            nothing = "I am listening already."
-        elif elsewhere is Intent.SEND:
-            # "I'm done" or "finished" while reading: "Send it does nothing here" sounded
-            # as if something had nearly been posted.
-            nothing = "Nothing is being written, so nothing is sent. To end for today, say goodbye."
-        elif elsewhere in (Intent.YES, Intent.NO):
-            # "Okay" was answered "Yes does nothing here", naming a word not said.
-            nothing = "No question is waiting for an answer."
-        elif elsewhere is Intent.SCRATCH:
-            # "Undo" just after posting answered "Scratch that does nothing here": what it
-            # undoes outside writing has commands of its own, each asking first.
-            nothing = (
-                "Undo works while writing. To take back a post of yours, say delete my post; "
-                "a like, say remove my like; a post you deleted, say bring back my post."
-            )
-        elif (
-            self.state is State.BROWSING
-            and elsewhere in ALLOWED[State.READING]
-            and elsewhere is not Intent.BACK  # at the latest topics: nowhere further back
-        ):
-            # "Reply" or "like" at a list: it is clear what is missing, so say it.
-            nothing = (
-                f"{canonical(elsewhere).capitalize()} is for a post being read: open a topic "
-                "first (say read, or open topic and a number)."
-            )
-        else:
-            nothing = f"{canonical(elsewhere).capitalize()} does nothing here."
-        self.say(f"{nothing} {self._where_and_question()}")
+        self.say(f"{not_a_command_here(elsewhere, self.state)} {self._where_and_question()}")
 
     def _numbered_list_heard(self) -> bool:
         """Whether a numbered list is current: topics or notifications, bookmarks, drafts."""
@@ -1506,3 +1476,37 @@ class Assistant:
             "Say pause, and I will keep your place."
         )
         self._rest_due = self._next_rest_time()
+
+
+def not_a_command_here(elsewhere: Intent, state: State) -> str:
+    """What to say of ``elsewhere``, a command of another state heard clearly in ``state``:
+    "Sorry, I didn't catch that" would only make the person say it again, louder."""
+    if elsewhere is Intent.WAKE:
+        return "I am listening already."
+    if elsewhere is Intent.SEND:
+        # "I'm done" or "finished" while reading: "Send it does nothing here" sounded as
+        # if something had nearly been posted.
+        return "Nothing is being written, so nothing is sent. To end for today, say goodbye."
+    if elsewhere in (Intent.YES, Intent.NO):
+        # "Okay" was answered "Yes does nothing here", naming a word not said.
+        return "No question is waiting for an answer."
+    if elsewhere is Intent.SCRATCH:
+        # "Undo" just after posting answered "Scratch that does nothing here": what it
+        # undoes outside writing has commands of its own, each asking first.
+        return (
+            "Undo works while writing. To take back a post of yours, say delete my post; a "
+            "like, say remove my like; a post you deleted, say bring back my post."
+        )
+    named = canonical(elsewhere).capitalize()
+    # "Reply" or "like" at a list: what is missing is clear, so it is said. Not "back",
+    # which at the latest topics has nowhere further to go.
+    if (
+        state is State.BROWSING
+        and elsewhere in ALLOWED[State.READING]
+        and elsewhere is not Intent.BACK
+    ):
+        return (
+            f"{named} is for a post being read: open a topic first (say read, or open topic "
+            "and a number)."
+        )
+    return f"{named} does nothing here."
