@@ -115,6 +115,25 @@ def test_another_word_named_while_spelling_is_the_one_corrected() -> None:
     assert said[-1] == "Changed stick to cane." and draft.text == "I was walking with my cane"
 
 
+def test_a_word_of_the_title_named_for_correction_points_to_the_title() -> None:
+    # "Correct munths" in a new topic was written into its first post, and a "replace"
+    # after it then changed those written-in words: the title kept "munths".
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter(), "new topic")
+    corrector.title_of = lambda: "My first walk in munths"
+    draft.add("It was lovely to be out")
+    for command in ("correct munths", "replace munths with months"):
+        assert corrector.hear(Heard(command), draft), command
+        assert said[-1] == (
+            "Munths is in the title, not in your new topic. To change the title, say change "
+            "the title."
+        )
+    assert draft.text == "It was lovely to be out"
+    # A word in neither is still taken as words, and said so.
+    assert not corrector.hear(Heard("correct rest"), draft)
+    assert said[-1].startswith("I could not find the word rest in your new topic")
+
+
 def test_a_word_spelled_as_it_is_written_is_said_so() -> None:
     # It said "Changed months to months", as if something had changed.
     said: list[str] = []

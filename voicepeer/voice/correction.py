@@ -15,7 +15,7 @@ decoded as such.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -67,6 +67,9 @@ class Corrector:
         self._target: _Target | None = None
         self._letters: list[str] = []
         self._forms: Mapping[str, str] = WRITTEN_FORMS
+        self.title_of: Callable[[], str] = lambda: ""
+        """The title of what is being written, when it has one (a new topic or message):
+        words named for correction may be there rather than in the text."""
 
     def reset(self) -> None:
         self.pending, self._target, self._letters = Pending.NOTHING, None, []
@@ -106,8 +109,7 @@ class Corrector:
         if self.pending is not Pending.NOTHING:
             return self._answer(command, heard, draft)
         if command is None:
-            self._tell_if_not_found(heard, draft)
-            return False
+            return self._tell_if_not_found(heard, draft)
         if command.kind is CorrectionKind.CORRECT:
             self._correct(command, draft)
             return True
@@ -136,19 +138,29 @@ class Corrector:
             return command
         return None
 
-    def _tell_if_not_found(self, heard: Heard, draft: Draft) -> None:
+    def _tell_if_not_found(self, heard: Heard, draft: Draft) -> bool:
         """A "correct" or "replace" naming words the draft does not have stays in it as
         words (they may be what the person means to write), and the person is told, since
-        dictation is otherwise silent."""
+        dictation is otherwise silent. Words of the title are the title's: named, they are
+        pointed there and not written in (True)."""
         named = self._interpreter.correction(heard.text)
         if named is None or named.kind not in (CorrectionKind.CORRECT, CorrectionKind.REPLACE):
-            return
-        if _as_written(named, draft) is None:
-            words = f"the word{'s' if len(named.words) > 1 else ''} {' '.join(named.words)}"
+            return False
+        if _as_written(named, draft) is not None:
+            return False
+        said = " ".join(named.words)
+        if f" {said.lower()} " in f" {' '.join(self.title_of().lower().split())} ":
             self._say(
-                f"I could not find {words} in your {self._what}, so I took what you said as "
-                "part of it. Say scratch that to take it out."
+                f"{said.capitalize()} is in the title, not in your {self._what}. To change "
+                "the title, say change the title."
             )
+            return True
+        words = f"the word{'s' if len(named.words) > 1 else ''} {said}"
+        self._say(
+            f"I could not find {words} in your {self._what}, so I took what you said as "
+            "part of it. Say scratch that to take it out."
+        )
+        return False
 
     def _correct(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)

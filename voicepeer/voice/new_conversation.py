@@ -153,6 +153,7 @@ class NewConversationComposer(Composer):
         """The draft key of the reply whose words this new topic took up."""
         self._title_as_post = False
         """The question asked is whether to post the title's words as the first post too."""
+        self.corrector.title_of = lambda: self.conversation.title
 
     def _is_private(self) -> bool:
         return self.conversation.private
