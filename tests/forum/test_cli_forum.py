@@ -52,6 +52,14 @@ def voicepeer_forum(*args: str, stdin: str = "") -> subprocess.CompletedProcess[
     )
 
 
+def test_forum_alone_says_which_actions_there_are() -> None:
+    # It was argparse's "the following arguments are required: ACTION".
+    result = voicepeer_forum()
+    assert result.returncode == 2
+    assert "Say which: 'voicepeer forum connect ADDRESS'" in result.stdout
+    assert "required" not in result.stderr
+
+
 def test_status_without_any_account() -> None:
     result = voicepeer_forum("status")
     assert result.returncode == 1

@@ -19,7 +19,9 @@ from voicepeer.voice.error_phrases import say_error
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("forum", help="connect voicepeer to a forum account")
-    actions = parser.add_subparsers(dest="forum_action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="forum_action", metavar="ACTION")
+    # Alone, it says what it can do rather than argparse's "arguments are required".
+    parser.set_defaults(handler=lambda args: _which_action(parser))
 
     connect = actions.add_parser(
         "connect",
@@ -121,6 +123,15 @@ def _chosen(store: CredentialStore, url: str | None) -> list[str]:
     if url:
         return [forum_address(url)]
     return list(store.forums())
+
+
+def _which_action(parser: argparse.ArgumentParser) -> int:
+    print(parser.format_help())
+    print(
+        "Say which: 'voicepeer forum connect ADDRESS' to connect the person's account, "
+        "'voicepeer forum status' to check it, 'voicepeer forum revoke' to disconnect it."
+    )
+    return 2
 
 
 def revoke_command(args: argparse.Namespace) -> int:
