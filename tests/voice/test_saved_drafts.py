@@ -468,3 +468,15 @@ def test_my_bookmarks_in_the_drafts_goes_to_them(tmp_path: Path) -> None:
         )
     assert talk.said[-1].startswith("You have no bookmarks yet.")
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
+
+
+def test_a_title_that_asks_a_question_is_not_given_a_second_mark(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Delete your reply to … the waiting?? It says", and "Deleted … the waiting?.".
+    title = "MRI results day: how do you cope with the waiting?"
+    lines = ["search for waiting", "open topic one", "reply", "waiting is hard", "cancel"]
+    lines += ["my drafts", "delete this draft", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2].startswith(f"Delete your reply to {title} It says: Waiting is hard.")
+    assert talk.said[-1].startswith(f"Deleted your reply to {title} You have no saved drafts")

@@ -192,9 +192,10 @@ class SavedDraftsList:
             says, what = f"It says: {as_sentence(excerpt(draft.words))}", "its words"
             if not draft.words:  # a new topic or message left after its title
                 says, what = "It has no words yet.", "its title"
+            named = self._what(draft)
+            asked = named if named.endswith("?") else f"{named}?"  # a title may ask already
             self._say(
-                f"Delete {self._what(draft)}? {says} Once deleted, {what} cannot be brought "
-                "back. Say yes or no."
+                f"Delete {asked} {says} Once deleted, {what} cannot be brought back. Say yes or no."
             )
             return State.DELETING
         if intent in (Intent.NEXT, Intent.PREVIOUS):
@@ -269,7 +270,7 @@ class SavedDraftsList:
         delete_saved(self._engines.drafts, draft.key)
         self.items = self.items[: self.index] + self.items[self.index + 1 :]
         self.place.removed(len(self.items))
-        deleted = f"Deleted {self._what(draft)}."
+        deleted = f"Deleted {as_sentence(self._what(draft))}"
         if not self.items:
             self._say(f"{deleted} You have no saved drafts now.")
             return self._back_to_origin()
