@@ -137,7 +137,8 @@ def test_unknown_section_gets_a_suggestion_and_its_line() -> None:
 
 def test_key_in_the_wrong_section_is_pointed_home() -> None:
     message = problem("[talk]\nsilence_s = 3\n")
-    assert "belongs in the [listen] section" in message
+    assert '"silence_s" is a setting of the [listen] section: move it there.' in message
+    assert "has no setting" not in message  # read as a contradiction beside it
 
 
 OLD_FILE = """[recognition]

@@ -404,7 +404,8 @@ def _unknown_key(
     if not hint:
         elsewhere = _find_elsewhere(root, key)
         if elsewhere:
-            hint = f" It belongs in the [{elsewhere}] section."
+            # "has no setting called rate_wpm. It belongs in [speech]" read as a contradiction.
+            return f'{where}: "{key}" is a setting of the [{elsewhere}] section: move it there.'
     return f'{where}: voicepeer has no {kind} called "{key}".{hint}'
 
 
