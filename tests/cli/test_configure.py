@@ -556,6 +556,7 @@ def test_failed_download_is_a_note_not_a_crash(isolated_home: Path, tmp_path: Pa
     assert done.returncode == 0, done.stderr
     assert "The download did not finish" in done.stdout
     assert "voicepeer models download" in done.stdout
+    assert "same command" not in done.stdout and "Try later" not in done.stdout
     assert load_settings(config).speech.voice == "en-us"  # the other choices were kept
 
 

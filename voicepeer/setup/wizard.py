@@ -554,10 +554,13 @@ class Wizard:
         try:
             folder = self.engines.download_model(name, self.settings.models)
         except Exception as error:
-            self.note(
-                f"The download did not finish ({describe(error)}). Try later: "
-                f"voicepeer models download {name}"
+            # A download's own error names the command to continue with.
+            later = (
+                ""
+                if isinstance(error, ModelDownloadError)
+                else (f" Try later: voicepeer models download {name}")
             )
+            self.note(f"The download did not finish: {describe(error).rstrip('.')}.{later}")
             return
         self.io.say(f"  Installed in {folder}.")
 

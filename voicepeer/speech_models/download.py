@@ -150,8 +150,8 @@ def _fetch(
             if not received:
                 raise ModelDownloadError(
                     f"cannot reach {httpx.URL(url).host}: {_unreachable(error)}. Check the "
-                    "internet connection (open a web page in a browser), then run the same "
-                    "command again.",
+                    "internet connection (open a web page in a browser), then run: voicepeer "
+                    f"models download {label}",
                     spoken=OFFLINE_SPOKEN,
                 ) from error
             reason = f"cannot reconnect ({error})"
@@ -165,7 +165,7 @@ def _fetch(
         if failures >= settings.download_attempts:
             raise ModelDownloadError(
                 f"the download of {label} kept failing ({reason}). What arrived is kept in "
-                f"{part}; run the same command again to continue.",
+                f"{part}; to continue, run: voicepeer models download {label}",
                 spoken=OFFLINE_SPOKEN,
             )
         progress.note(
