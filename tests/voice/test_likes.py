@@ -61,6 +61,22 @@ def test_help_over_the_question_asks_it_again(forum: DemoForum, data: Path) -> N
     assert first_post_likes(forum) == 0
 
 
+def test_a_command_said_over_the_question_is_named_as_not_done(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Open topic three" over "Shall I like this post?" was dropped unsaid: a yes after it
+    # could seem to answer it. "Like it" is the question's own matter: asked again as before.
+    lines = ["open topic one", "like this post", "like it", "open topic three", "no"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    again = "Shall I like this post? Please say yes or no."
+    assert talk.said[-3:] == [
+        again,
+        f"Please answer this first, then say that again. {again}",
+        "Not liked.",
+    ]
+    assert first_post_likes(forum) == 0
+
+
 def test_ones_own_post_is_not_asked_about(forum: DemoForum, data: Path) -> None:
     talk = converse(
         forum.base_url,

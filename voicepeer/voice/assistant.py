@@ -186,6 +186,17 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 ASK_SEARCH_WORDS = "What shall I look for? Say the words, or say cancel."
 OPEN_HOW = "Say open topic and its number, or the one about and words of its title."
 SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
+MOVING_ON = frozenset(
+    {
+        *(Intent.OPEN, Intent.NEXT, Intent.PREVIOUS, Intent.LATEST, Intent.UNREAD),
+        *(Intent.SEARCH, Intent.CATEGORIES, Intent.NOTIFICATIONS, Intent.MESSAGES),
+        *(Intent.BOOKMARKS, Intent.DRAFTS, Intent.MESSAGE, Intent.NEW_TOPIC, Intent.REPLY),
+    }
+)
+"""Commands that go somewhere else: said over a question before something others can see,
+they are named as not done yet ("send it" or "like it" said there are the question's own
+matter, asked again as before)."""
+
 OPEN_QUESTIONS: dict[State, str] = {
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
     State.VOTING: "Shall I cast this vote? Please say yes or no.",
@@ -639,6 +650,12 @@ class Assistant:
         if self.state in ASKING_CONSENT and self.engines.interpreter.asks_for_time(heard):
             transcript.info("did: nothing, asked for a moment, so asked again")
             self.say(f"Take your time. {self._open_question()}")
+            return
+        if self.state in ASKING_CONSENT and self._command_elsewhere(heard) in MOVING_ON:
+            # A command said over the question was dropped with the question asked again,
+            # and a yes after it could seem to answer that command.
+            transcript.info("did: nothing, a command said over a question, so asked again")
+            self.say(f"Please answer this first, then say that again. {self._open_question()}")
             return
         if self.state in ASKING_CONSENT:  # the helper reading sees why it asked again
             transcript.info(
