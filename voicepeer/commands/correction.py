@@ -239,9 +239,18 @@ def chosen_number(words: tuple[str, ...]) -> int | None:
     return number if number is not None and 1 <= number <= MAX_CHOICE else None
 
 
+CASE_WORDS = frozenset({"capital", "uppercase", "upper", "lowercase", "lower", "small", "big"})
+"""Said before a letter while spelling ("capital p"): the case follows the word corrected
+(a name keeps its capital), so they are left out rather than refused."""
+
+
 def spelled_letters(words: tuple[str, ...]) -> list[str] | None:
     """Letters said plainly ("m s") or in the NATO alphabet ("mike sierra"), mixed as the
-    person likes; ``None`` when any word is neither."""
+    person likes, with "capital" before one and "as in …" after one ("c as in charlie")
+    allowed; ``None`` when any word is neither."""
+    said, words = words, _without_case_and_examples(words)
+    if said and not words:
+        return None  # "capital" alone: no letter yet
     letters = []
     for word in words:
         if len(word) == 1 and word.isalpha():
@@ -255,6 +264,24 @@ def spelled_letters(words: tuple[str, ...]) -> list[str] | None:
         else:
             return None
     return letters
+
+
+def _without_case_and_examples(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` without "capital" (and the like, and "case" after one) and without the
+    example after a letter ("c as in charlie": "c")."""
+    kept: list[str] = []
+    skip = 0
+    for index, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        if word in CASE_WORDS or (word == "case" and index and words[index - 1] in CASE_WORDS):
+            continue
+        if word == "as" and words[index + 1 : index + 2] == ("in",) and len(words) > index + 2:
+            skip = 2  # "as", "in" and the example word
+            continue
+        kept.append(word)
+    return tuple(kept)
 
 
 def correction_phrases(sample_words: tuple[str, ...] = ()) -> list[str]:
