@@ -40,6 +40,18 @@ def soundless_env(home: Path) -> dict[str, str]:
     return env
 
 
+def configure_answering(home: Path, answers: str) -> subprocess.CompletedProcess[str]:
+    """``voicepeer configure`` in ``home``, its questions answered by ``answers``."""
+    return subprocess.run(
+        [*VOICEPEER, "configure"],
+        input=answers,
+        env=soundless_env(home),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def configure_without_questions(home: Path, *flags: str) -> subprocess.CompletedProcess[str]:
     """``voicepeer configure --non-interactive`` with ``flags``, in ``home``."""
     return subprocess.run(
@@ -272,14 +284,7 @@ def test_ctrl_c_while_waiting_for_approval_goes_on_with_the_set_up(
 
 
 def test_end_of_input_saves_what_was_chosen(isolated_home: Path) -> None:
-    done = subprocess.run(
-        [*VOICEPEER, "configure"],
-        input="https://forum.example.org\nn\n",
-        env=soundless_env(isolated_home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = configure_answering(isolated_home, "https://forum.example.org\nn\n")
     assert done.returncode == 0, done.stderr
     assert "saving what was chosen so far" in done.stdout
     assert load_settings(config_file(isolated_home)).general.forum_url == (
@@ -292,14 +297,7 @@ def test_configuring_again_keeps_the_connected_account_on_enter(isolated_home: P
     # waited ten minutes for a browser: with an account connected, "no" is the default.
     saved = Credentials("https://forum.example.org", "user_api_key", "k" * 32, username="jo")
     CredentialStore().save(saved)
-    done = subprocess.run(
-        [*VOICEPEER, "configure"],
-        input="https://forum.example.org\n\n",
-        env=soundless_env(isolated_home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = configure_answering(isolated_home, "https://forum.example.org\n\n")
     assert done.returncode == 0, done.stderr
     assert "The forum account jo is connected already." in done.stdout
     assert "Connect a different account instead?" in done.stdout
@@ -315,14 +313,7 @@ def test_a_mistyped_forum_address_is_asked_again(isolated_home: Path) -> None:
         closed.bind(("127.0.0.1", 0))
         nobody = f"http://127.0.0.1:{closed.getsockname()[1]}"
     answers = ["htp://forum.example.org", nobody, "y", "forum.example.org", "n"]
-    done = subprocess.run(
-        [*VOICEPEER, "configure"],
-        input="\n".join(answers) + "\n",
-        env=soundless_env(isolated_home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = configure_answering(isolated_home, "\n".join(answers) + "\n")
     assert done.returncode == 0, done.stderr
     assert "a web address here starts with https:// (or http://)" in done.stdout
     assert "To try another address, type it; or press Enter to keep this one" in done.stdout
