@@ -66,5 +66,8 @@ def test_reading_this_one_and_the_latest_in_everyday_words() -> None:
     for said in ("read the topics", "read me the topics", "show me the topics"):
         assert MATCHER.interpret(Heard(said, 1.0)).command == Command(Intent.LATEST), said
     assert MATCHER.interpret(Heard("read the topic", 1.0)).command == Command(Intent.READ)
+    # voicepeer's own name for it: "the topics list" was near "my topics".
+    for said in ("the topic list", "the topics list", "go to the topic list"):
+        assert MATCHER.interpret(Heard(said, 1.0)).command == Command(Intent.LATEST), said
     newest = MATCHER.interpret(Heard("read the latest post", 1.0)).command
     assert newest == Command(Intent.NEXT, dict(TO_NEWEST))

@@ -288,6 +288,13 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "what are people talking about",
         "what topics are there",
         "which topics are there",
+        # voicepeer calls it "the topic list" ("Back to the topic list"); "the topics list"
+        # was near "my topics", the person's own.
+        "the topic list",
+        "topic list",
+        "the topics list",
+        "go to the topic list",
+        "the list of topics",
         # "Read the topics" was near "read the topic": the first one opened.
         "read the topics",
         "read me the topics",
