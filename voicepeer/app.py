@@ -17,7 +17,7 @@ from voicepeer.audio.earcons import EarconPlayer
 from voicepeer.audio.echo_cancel import set_up_echo_cancel
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.errors import AudioDeviceError, ConfigError
-from voicepeer.forum.credentials import Credentials, normalize_forum_url, without_user_info
+from voicepeer.forum.credentials import Credentials, forum_data_key, without_user_info
 from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
@@ -295,7 +295,7 @@ def run_assistant(
             "no forum address: give --forum URL, set forum_url in the [general] section of "
             "the configuration file, or try 'voicepeer demo'"
         )
-    data = paths.forum_data_dir(forum_key or normalize_forum_url(url).split("://", 1)[1])
+    data = paths.forum_data_dir(forum_key or forum_data_key(url))
     paths.secure_private_data()
     data.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
     with ExitStack() as stack:

@@ -121,6 +121,12 @@ def normalize_forum_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), _forum_root(parts.path), "", ""))
 
 
+def forum_data_key(url: str) -> str:
+    """The name one forum's own data is kept under (see voicepeer.paths.forum_data_dir): its
+    address without the scheme, so the voice loop and doctor find the same folder."""
+    return normalize_forum_url(url).split("://", 1)[1]
+
+
 _FORUM_PAGES = frozenset(
     {"latest", "new", "unread", "top", "hot", "categories", "bookmarks", "tags", "search"}
     | {"t", "c", "u", "g", "tag", "my", "login", "signup", "about", "faq", "guidelines"}

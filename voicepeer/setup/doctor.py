@@ -601,10 +601,10 @@ def check_forum(settings: Settings) -> list[Check]:
 def _waiting_check(url: str) -> list[Check]:
     """Posts the person agreed to that are not on the forum yet: when a helper is asked
     "did my reply go?", here is the answer."""
+    from voicepeer.forum.credentials import forum_data_key
     from voicepeer.forum.replies_db import count_waiting
 
-    forum_key = url.split("://", 1)[1]
-    waiting = count_waiting(paths.forum_data_dir(forum_key) / "outbox.sqlite3")
+    waiting = count_waiting(paths.forum_data_dir(forum_data_key(url)) / "outbox.sqlite3")
     if not waiting:
         return []
     posts = "post the person agreed to is" if waiting == 1 else "posts the person agreed to are"
