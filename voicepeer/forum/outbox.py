@@ -65,6 +65,7 @@ from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.own_posts import normalize_raw, title_key
 from voicepeer.forum.refusals import record_of
 from voicepeer.forum.replies_db import (
+    NOT_ON_THE_FORUM_YET,
     hand_back_words,
     let_go_of_draft,
     open_replies_db,
@@ -269,7 +270,7 @@ class Outbox:
     def pending(self) -> tuple[OutboxEntry, ...]:
         """Replies not on the forum yet: waiting, or being sent."""
         rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM outbox WHERE state IN ('pending', 'sending') ORDER BY id"
+            f"SELECT {_COLUMNS} FROM outbox WHERE {NOT_ON_THE_FORUM_YET} ORDER BY id"
         ).fetchall()
         return tuple(_entry(r) for r in rows)
 

@@ -116,6 +116,10 @@ def transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         raise
 
 
+NOT_ON_THE_FORUM_YET = "state IN ('pending', 'sending')"
+"""The outbox rows the person agreed to and the forum does not have yet (an SQL condition)."""
+
+
 def count_waiting(path: Path) -> int:
     """How many confirmed replies, topics or messages in the database at ``path`` are not on
     the forum yet; 0 when there is none (read only: the voice loop may be using it)."""
@@ -123,9 +127,7 @@ def count_waiting(path: Path) -> int:
         return 0
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-            row = db.execute(
-                "SELECT COUNT(*) FROM outbox WHERE state IN ('pending', 'sending')"
-            ).fetchone()
+            row = db.execute(f"SELECT COUNT(*) FROM outbox WHERE {NOT_ON_THE_FORUM_YET}").fetchone()
     except sqlite3.Error:
         return 0
     return int(row[0])
