@@ -86,12 +86,12 @@ def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Path 
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     backup = None
-    before = ""
+    before = b""
     if path.exists():
         backup = path.with_name(path.name + ".bak")
-        before = path.read_bytes().decode("utf-8", errors="replace")
-        backup.write_bytes(path.read_bytes())
-    notes = kept_notes(before)
+        before = path.read_bytes()
+        backup.write_bytes(before)
+    notes = kept_notes(before.decode("utf-8", errors="replace"))
     notes += [f"{LEFT_OUT} on {date.today().isoformat()}: {line}" for line in left_out]
     text = f"{render(settings)}\n{NOTES_MARKER}\n" + "".join(f"{note}\n" for note in notes)
     # Readable by others on purpose: the settings file holds no secrets (they are refused).
