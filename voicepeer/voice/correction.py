@@ -87,9 +87,10 @@ class Corrector:
     def finish_spelling(self, draft: Draft) -> bool:
         """End the letters as "done" does ("I'm finished" said while spelling means the
         letters); False when no letters are awaited."""
-        if self.pending is not Pending.SPELLING:
+        if self.pending is not Pending.SPELLING or self._target is None:
             return False
-        return self._answer(CorrectionCommand(CorrectionKind.DONE), Heard("done", 1.0), draft)
+        self._end_spelling(draft, self._target)
+        return True
 
     @property
     def awaited(self) -> str | None:
@@ -273,11 +274,7 @@ class Corrector:
                 self._say(f"{' '.join(self._letters)}. More letters, or say done.")
                 return True
             if kind is CorrectionKind.DONE:
-                if not any(letter.isalpha() for letter in self._letters):
-                    self.reset()
-                    self._say(f"No letters given; {target.original} is unchanged.")
-                else:
-                    self._put(draft, target, "".join(self._letters))
+                self._end_spelling(draft, target)
                 return True
         if len(heard.text.split()) > MAX_ANSWER_WORDS:
             # Talk, not an answer: the correction is dropped, the words kept as reply text.
@@ -286,6 +283,14 @@ class Corrector:
             return False
         self.ask_again()
         return True
+
+    def _end_spelling(self, draft: Draft, target: _Target) -> None:
+        """The letters given so far replace the word being spelled (none: it stays)."""
+        if not any(letter.isalpha() for letter in self._letters):
+            self.reset()
+            self._say(f"No letters given; {target.original} is unchanged.")
+        else:
+            self._put(draft, target, "".join(self._letters))
 
     def _start_spelling(self, lead: str) -> None:
         assert self._target is not None
