@@ -46,8 +46,11 @@ def test_change_to_is_a_replacement_when_both_sides_are_short() -> None:
     longer = correction_command("Change my left leg to my right leg.")
     assert longer is not None and longer.words == ("my", "left", "leg")
     assert longer.replacement == ("my", "right", "leg")
-    # Longer, it is more likely a sentence of the reply than a correction.
-    assert correction_command("change my appointment to the end of next week") is None
+    # Longer, it may as well be a sentence of the reply: asked about before it is done.
+    asked = correction_command("change my appointment to the end of next week")
+    assert asked is not None and asked.asked and asked.replacement[-1] == "week"
+    assert not longer.asked and not change.asked
+    assert correction_command("change my appointment to the end of the next week or so") is None
     assert correction_command("change to talk") is None
     # "that" may be any "that" in the reply: it names no words to change.
     assert correction_command("change that to Tuesday") is None

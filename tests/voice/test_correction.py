@@ -412,6 +412,82 @@ def test_typed_session_replaces_words_given_after_the_question_then_posts_after_
     assert "My neurologist says the infusion should help." in last_post(forum)
 
 
+def test_a_longer_change_in_everyday_words_is_asked_about_first() -> None:
+    # "Change walked home to took the bus home" was written into the reply without a word.
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("I walked home with my sister")
+    assert corrector.hear(Heard("change walked home to took the bus home"), draft)
+    question = (
+        "Change walked home to took the bus home? Say yes to change it, or no to write it "
+        "into your reply as you said it."
+    )
+    assert said[-1] == question and corrector.pending is Pending.CONFIRMATION
+    assert draft.text == "I walked home with my sister"
+    assert corrector.hear(Heard("pardon"), draft) and said[-1] == question
+    assert corrector.hear(Heard("yes"), draft)
+    assert said[-1] == "Changed walked home to took the bus home."
+    assert draft.text == "I took the bus home with my sister"
+    assert corrector.pending is Pending.NOTHING
+
+
+def test_no_to_a_longer_change_writes_what_was_said_into_the_reply() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("They moved my appointment.")
+    assert corrector.hear(Heard("change my appointment to the end of next week"), draft)
+    assert corrector.hear(Heard("no"), draft)
+    assert said[-1] == "I wrote it into your reply as you said it."
+    assert draft.text == (
+        "They moved my appointment. Change my appointment to the end of next week"
+    )
+
+
+def test_more_talk_after_a_longer_change_is_asked_keeps_both_in_order() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("They moved my appointment.")
+    assert corrector.hear(Heard("change my appointment to the end of next week"), draft)
+    # More of the reply, not an answer: what was asked about is written first, and this
+    # is left for dictation to write after it.
+    assert not corrector.hear(Heard("which is really annoying for everyone"), draft)
+    assert draft.text == (
+        "They moved my appointment. Change my appointment to the end of next week"
+    )
+    assert corrector.pending is Pending.NOTHING
+
+
+def test_a_longer_change_naming_words_not_written_is_reply_text_without_a_notice() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("I had to")
+    assert not corrector.hear(Heard("change my appointment to the end of next week"), draft)
+    assert said == []
+
+
+def test_typed_session_asks_before_a_longer_change_and_posts_it_after_yes(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic one",
+            "reply",
+            "I walked home with my sister after the clinic",
+            "change walked home to took the bus home",
+            "yes",
+            "send it",
+            "yes",
+        ],
+        tmp_path / "data",
+    )
+    said = talk.transcript
+    assert "Change walked home to took the bus home?" in said
+    assert "Changed walked home to took the bus home." in said
+    assert talk.said[-1].endswith("is posted."), said
+    assert "I took the bus home with my sister after the clinic." in last_post(forum)
+
+
 @pytest.mark.parametrize("answer", ["um", "pardon", "say that again", "help"])
 def test_a_replacement_question_not_answered_is_asked_again(answer: str) -> None:
     # "Um" became the new words (and, written as nothing, deleted the old ones); "pardon"

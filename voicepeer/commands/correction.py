@@ -103,6 +103,10 @@ MAX_CONTROL_WORDS = 4
 MAX_CHOICE = 9
 CONTROL_WEIGHT = 5
 MAX_TARGET_WORDS = 3
+MAX_ASKED_WORDS = 6
+"""A replacement said in everyday words ("change walked home to took the bus home") with
+more words than :data:`MAX_TARGET_WORDS` on a side, up to this many, may be a sentence of
+the reply as well: voicepeer asks before it changes anything."""
 MEANT_LEADS: tuple[tuple[str, ...], ...] = (
     ("i", "meant", "to", "say"),
     ("i", "meant"),
@@ -163,6 +167,9 @@ class CorrectionCommand:
     ("replace walking"), and the next words dictated are the replacement."""
     choice: int = 0
     """CHOOSE: the number said (from 1)."""
+    asked: bool = False
+    """REPLACE said in everyday words long enough to be a sentence of the reply too: done
+    only after a yes (see :data:`MAX_ASKED_WORDS`)."""
 
 
 def correction_command(utterance: str) -> CorrectionCommand | None:
@@ -181,15 +188,15 @@ def correction_command(utterance: str) -> CorrectionCommand | None:
     if replacing is not None:
         return replacing
     if words[0] == "change" and (at := _separator(words, ("to", "into"))):
-        # "change easier to better", as people say it: short on both sides, since "change
-        # my appointment to the next week" said as a whole is more likely words of a reply.
-        return _named_both_short(words[1:at], words[at + 1 :])
+        # "change easier to better", as people say it: "change my appointment to the next
+        # week" said as a whole may be words of a reply, and is asked about.
+        return _named_both(words[1:at], words[at + 1 :])
     meant = next((lead for lead in MEANT_LEADS if words[: len(lead)] == lead), None)
     if meant is not None and (at := _separator(words, ("not",), len(meant) + 1)):
         # "I meant nurse not neurologist": the new words first ("I meant it, not as a joke"
         # names none).
         new = words[len(meant) : at]
-        return None if set(new) <= POINTING_WORDS else _named_both_short(words[at + 1 :], new)
+        return None if set(new) <= POINTING_WORDS else _named_both(words[at + 1 :], new)
     if words[0] == "replace" and words[1:2] != ("with",):
         # "replace walking" (or "… with" and a pause): voicepeer asks with what.
         named = words[1:-1] if words[-1] == "with" else words[1:]
@@ -221,12 +228,14 @@ def _replacing(words: tuple[str, ...]) -> CorrectionCommand | None:
     return CorrectionCommand(CorrectionKind.REPLACE, words[1:at], words[at + 1 :]) if at else None
 
 
-def _named_both_short(named: tuple[str, ...], new: tuple[str, ...]) -> CorrectionCommand | None:
-    """A replacement said in everyday words, taken only short on both sides and naming
-    words: "change that to Tuesday" names none ("that" in the draft may be any "that")."""
-    if set(named) <= POINTING_WORDS or len(named) > MAX_TARGET_WORDS or len(new) > MAX_TARGET_WORDS:
+def _named_both(named: tuple[str, ...], new: tuple[str, ...]) -> CorrectionCommand | None:
+    """A replacement said in everyday words, naming words ("change that to Tuesday" names
+    none: "that" in the draft may be any "that"): taken when short on both sides, asked
+    about when longer, and reply text when longer still."""
+    longest = max(len(named), len(new))
+    if set(named) <= POINTING_WORDS or longest > MAX_ASKED_WORDS:
         return None
-    return CorrectionCommand(CorrectionKind.REPLACE, named, new)
+    return CorrectionCommand(CorrectionKind.REPLACE, named, new, asked=longest > MAX_TARGET_WORDS)
 
 
 def chosen_number(words: tuple[str, ...]) -> int | None:

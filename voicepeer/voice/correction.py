@@ -46,6 +46,9 @@ class Pending(Enum):
     CHOICE = "choice"
     SPELLING = "spelling"
     REPLACEMENT = "replacement"
+    CONFIRMATION = "confirmation"
+    """A replacement said in words a reply may have ("change walked home to took the bus
+    home"): done after yes, written in as said after no."""
 
 
 @dataclass
@@ -53,6 +56,10 @@ class _Target:
     place: Place
     original: str
     choices: tuple[str, ...] = ()
+    asked: Heard | None = None
+    """CONFIRMATION: what was said, written in as it is after no."""
+    new: str = ""
+    """CONFIRMATION: the new words."""
 
 
 class Corrector:
@@ -117,6 +124,9 @@ class Corrector:
         if not command.replacement:
             self._ask_replacement(command, draft)
             return True
+        if command.asked:
+            self._ask_to_replace(command, heard, draft)
+            return True
         self._replace(command, draft)
         return True
 
@@ -147,8 +157,8 @@ class Corrector:
         named = self._interpreter.correction(heard.text)
         if named is None or named.kind not in (CorrectionKind.CORRECT, CorrectionKind.REPLACE):
             return False
-        if _as_written(named, draft) is not None:
-            return False
+        if _as_written(named, draft) is not None or named.asked:
+            return False  # a sentence of the reply as likely as a change: no notice
         said = " ".join(named.words)
         if f" {said.lower()} " in f" {' '.join(self.title_of().lower().split())} ":
             self._say(
@@ -188,6 +198,38 @@ class Corrector:
         self.pending = Pending.REPLACEMENT
         self._say(f"Replace {self._target.original} with what?")
 
+    def _ask_to_replace(self, command: CorrectionCommand, heard: Heard, draft: Draft) -> None:
+        place = draft.find(command.words)
+        assert place is not None
+        new = " ".join(command.replacement)
+        self._target = _Target(place, draft.words_at(place), asked=heard, new=new)
+        self.pending = Pending.CONFIRMATION
+        self._say(f"Change {self._target.original} to {new}? {_YES_OR_NO.format(self._what)}")
+
+    def _take_yes_or_no(self, heard: Heard, draft: Draft) -> bool:
+        """After "Change walked home to took the bus home?": yes changes them, no writes
+        what was said into the draft; more talk is more of the reply, after what was said."""
+        target = self._target
+        assert target is not None and target.asked is not None
+        command = self._interpreter.command(heard).command
+        intent = command.intent if command else None
+        if intent not in (Intent.YES, Intent.NO) and len(heard.text.split()) <= MAX_ANSWER_WORDS:
+            self.ask_again()
+            return True
+        self.reset()
+        if intent is Intent.YES:
+            if draft.words_at(target.place) != target.original:
+                self._say(f"Your {self._what} has changed since. Say the change again.")
+            else:
+                written = draft.replace(target.place, target.new, self._forms)
+                self._say(f"Changed {target.original} to {written}.")
+            return True
+        draft.add(target.asked.text, target.asked.words, self._forms)
+        if intent is Intent.NO:
+            self._say(f"I wrote it into your {self._what} as you said it.")
+            return True
+        return False  # talk: written after what was asked about
+
     def _take_replacement(self, heard: Heard, draft: Draft) -> bool:
         """The words dictated after "replace walk": the new words ("with talk" counts as
         "talk"); "leave it" keeps the old ones."""
@@ -225,6 +267,8 @@ class Corrector:
         assert target is not None
         if self.pending is Pending.REPLACEMENT:
             self._say(f"Replace {target.original} with what? Say the new words, or say leave it.")
+        elif self.pending is Pending.CONFIRMATION:
+            self._say(f"Change {target.original} to {target.new}? {_YES_OR_NO.format(self._what)}")
         elif self.pending is Pending.CHOICE:
             self._say(
                 f"Say a number from 1 to {len(target.choices)}, none of those, spell it, "
@@ -243,6 +287,8 @@ class Corrector:
     def _answer(self, command: CorrectionCommand | None, heard: Heard, draft: Draft) -> bool:
         if self.pending is Pending.REPLACEMENT:
             return self._take_replacement(heard, draft)
+        if self.pending is Pending.CONFIRMATION and not _names_a_correction(command):
+            return self._take_yes_or_no(heard, draft)
         target = self._target
         assert target is not None
         kind = command.kind if command else None
@@ -250,7 +296,7 @@ class Corrector:
             self.reset()
             self._say(f"Left {target.original} as it was.")
             return True
-        if command is not None and kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE):
+        if _names_a_correction(command):
             # Another word named: that one is meant now. The letters given next had gone
             # to the first word, and the change was said as if it were the one asked for.
             self.reset()
@@ -308,6 +354,13 @@ class Corrector:
             self._say(f"{written[:1].upper()}{written[1:]} is written that way already.")
             return
         self._say(f"Changed {target.original} to {written}.")
+
+
+_YES_OR_NO = "Say yes to change it, or no to write it into your {} as you said it."
+
+
+def _names_a_correction(command: CorrectionCommand | None) -> bool:
+    return command is not None and command.kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE)
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
