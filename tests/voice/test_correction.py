@@ -61,8 +61,11 @@ def test_choosing_another_guess_replaces_only_that_word() -> None:
     draft.add("my fatty is worse", heard("my fatty is worse", {"fatty": ("fatigue", "fat")}).words)
     assert read_back(draft).endswith("I'm not sure about: fatty.")
     assert corrector.hear(Heard("correct fatty"), draft)
+    # Twice in the reply: which one is meant is said.
     assert said[-1] == (
-        "Instead of fatty: 1: fatigue, 2: fat. Say a number, none of those, or spell it."
+        "Your reply has fatty 2 times: this is about the last one. To change another, say "
+        "more of the words around it. Instead of fatty: 1: fatigue, 2: fat. Say a number, "
+        "none of those, or spell it."
     )
     assert corrector.hear(Heard("seven"), draft) and said[-1].startswith("There are only 2")
     assert corrector.hear(Heard("number one"), draft)
@@ -410,6 +413,25 @@ def test_typed_session_replaces_words_given_after_the_question_then_posts_after_
     assert "Replaced the new tablets with the infusion." in said
     assert talk.said[-1].endswith("is posted."), said
     assert "My neurologist says the infusion should help." in last_post(forum)
+
+
+def test_replacing_words_the_reply_has_twice_says_the_last_one_is_changed() -> None:
+    # "Replace walked with drove" changed the last "walked" without a word of which.
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("I walked to the shop and walked home")
+    assert corrector.hear(Heard("replace walked with drove"), draft)
+    assert said[-1] == (
+        "Your reply had walked 2 times. I replaced the last one with drove. To change "
+        "another, say more of the words around it."
+    )
+    assert draft.text == "I walked to the shop and drove home"
+    assert corrector.hear(Heard("replace I walked"), draft)
+    assert said[-1] == "Replace I walked with what?"  # once only: nothing to say of which
+    assert corrector.hear(Heard("leave it"), draft)
+    draft.add("and walked back")
+    assert corrector.hear(Heard("replace walked"), draft)
+    assert said[-1].startswith("Your reply has walked 2 times: this is about the last one.")
 
 
 def test_a_longer_change_in_everyday_words_is_asked_about_first() -> None:

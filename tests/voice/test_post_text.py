@@ -152,3 +152,15 @@ def test_replacing_any_own_word_leaves_every_other_character_as_it_was(
     start = _common_start(before, after)
     end = _common_start(before[start:][::-1], after[start:][::-1])
     assert len(before) - start - end <= len(old)
+
+
+def test_a_word_the_post_has_twice_is_replaced_at_the_last_and_said_so() -> None:
+    said: list[str] = []
+    text = PostText.of_post("My sister came. My sister stayed.")
+    corrector = Corrector(said.append, Interpreter(), "post")
+    assert corrector.hear(Heard("replace sister with brother"), text)
+    assert said == [
+        "Your post had sister 2 times. I replaced the last one with brother. To change "
+        "another, say more of the words around it."
+    ]
+    assert text.text == "My sister came. My brother stayed."

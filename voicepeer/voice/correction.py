@@ -184,19 +184,22 @@ class Corrector:
         if named != original.lower() and named not in choices:
             choices.insert(0, named)
         self._target = _Target(place, original, tuple(choices[:MAX_CHOICES]))
+        which = self._last_of(draft, place)
         if not self._target.choices:
-            self._start_spelling(f"I have no other guesses for {original}. ")
+            self._start_spelling(f"{which}I have no other guesses for {original}. ")
             return
         self.pending = Pending.CHOICE
         listed = ", ".join(f"{_ORDINAL_SPOKEN[i]}: {c}" for i, c in enumerate(self._target.choices))
-        self._say(f"Instead of {original}: {listed}. Say a number, none of those, or spell it.")
+        self._say(
+            f"{which}Instead of {original}: {listed}. Say a number, none of those, or spell it."
+        )
 
     def _ask_replacement(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
         assert place is not None
         self._target = _Target(place, draft.words_at(place))
         self.pending = Pending.REPLACEMENT
-        self._say(f"Replace {self._target.original} with what?")
+        self._say(f"{self._last_of(draft, place)}Replace {self._target.original} with what?")
 
     def _ask_to_replace(self, command: CorrectionCommand, heard: Heard, draft: Draft) -> None:
         place = draft.find(command.words)
@@ -204,7 +207,21 @@ class Corrector:
         new = " ".join(command.replacement)
         self._target = _Target(place, draft.words_at(place), asked=heard, new=new)
         self.pending = Pending.CONFIRMATION
-        self._say(f"Change {self._target.original} to {new}? {_YES_OR_NO.format(self._what)}")
+        self._say(
+            f"{self._last_of(draft, place)}Change {self._target.original} to {new}? "
+            f"{_YES_OR_NO.format(self._what)}"
+        )
+
+    def _last_of(self, draft: Draft, place: Place) -> str:
+        """Said before a question about words the draft has more than once: which of them
+        is meant (the last), and how to name another."""
+        times = draft.times(place)
+        if times < 2:
+            return ""
+        return (
+            f"Your {self._what} has {draft.words_at(place)} {times} times: this is about the "
+            f"last one. {_ANOTHER} "
+        )
 
     def _take_yes_or_no(self, heard: Heard, draft: Draft) -> bool:
         """After "Change walked home to took the bus home?": yes changes them, no writes
@@ -280,8 +297,15 @@ class Corrector:
     def _replace(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
         assert place is not None
-        original = draft.words_at(place)
+        original, times = draft.words_at(place), draft.times(place)
         written = draft.replace(place, " ".join(command.replacement), self._forms)
+        if times > 1:
+            # The last of them is the one changed: said, with how to reach another.
+            self._say(
+                f"Your {self._what} had {original} {times} times. I replaced the last one "
+                f"with {written}. {_ANOTHER}"
+            )
+            return
         self._say(f"Replaced {original} with {written}.")
 
     def _answer(self, command: CorrectionCommand | None, heard: Heard, draft: Draft) -> bool:
@@ -356,6 +380,7 @@ class Corrector:
         self._say(f"Changed {target.original} to {written}.")
 
 
+_ANOTHER = "To change another, say more of the words around it."
 _YES_OR_NO = "Say yes to change it, or no to write it into your {} as you said it."
 
 

@@ -240,6 +240,11 @@ class Draft:
                 best = (score, place)
         return best[1]
 
+    def times(self, place: Place) -> int:
+        """How many times the words at ``place`` are in the draft, word for word."""
+        wanted = self.words_at(place).lower()
+        return sum(said == wanted for _place, said in self._runs(place.count))
+
     def _runs(self, count: int) -> Iterator[tuple[Place, str]]:
         """Every run of ``count`` words with no marks between them, in the order they are
         in the text, with its words in lower case."""
