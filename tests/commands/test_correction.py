@@ -34,6 +34,7 @@ def test_correction_commands_are_whole_utterances() -> None:
     assert (replace.words, replace.replacement) == (("walk",), ("talk",))
     assert correction_command("that's it").kind is CorrectionKind.DONE  # type: ignore[union-attr]
     assert correction_command("none of those").kind is CorrectionKind.NONE_OF_THOSE  # type: ignore[union-attr]
+    assert correction_command("delete the last letter").kind is CorrectionKind.LETTER_BACK  # type: ignore[union-attr]
     assert correction_command("I walked with my stick today") is None
     assert correction_command("replace with") is None
     assert correction_command("number twelve") is None

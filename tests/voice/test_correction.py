@@ -163,11 +163,62 @@ def test_the_answers_awaited_are_told_and_only_those_are_taken() -> None:
     corrector.hear(Heard("spell it"), draft)
     assert corrector.awaited == SPELLING_ANSWERS
     spelling = voice_loop_phrasebook().correction_answers[SPELLING_ANSWERS]
-    assert all(spelling.accepts(t) for t in ("mike sierra", "m s", "done", "scratch that"))
+    taken = ("mike sierra", "m s", "done", "scratch that", "delete last letter", "backspace")
+    assert all(spelling.accepts(t) for t in taken)
     assert not any(spelling.accepts(t) for t in ("number two", "go on", "i walked today"))
     assert spelling.other and not any(spelling.accepts(t) for t in spelling.other)
     corrector.hear(Heard("leave it"), draft)
     assert corrector.awaited is None
+
+
+def test_a_letter_or_the_letters_said_last_are_taken_out_while_spelling(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Delete last letter" was not understood, and "scratch that" dropped the whole
+    # correction: the letters said next went into the reply as words ("I n g").
+    lines = [
+        "open topic one",
+        "reply",
+        "my walkin stick helps",
+        "correct walkin",
+        "w a l k",
+        "delete last letter",
+        "k i n",
+        "scratch that",
+        "k i n g",
+        "undo",
+        "backspace",
+        "k i n g",
+        "done",
+        "read it back",
+    ]
+    said = converse(forum.base_url, lines, tmp_path).said
+    assert said[4:] == [
+        "w a l k. More letters, or say done.",
+        "Took out k. w a l. More letters, or say done.",
+        "w a l k i n. More letters, or say done.",
+        "Took out k i n. w a l. More letters, or say done.",
+        "w a l k i n g. More letters, or say done.",
+        "Took out k i n g. w a l. More letters, or say done.",
+        "Took out l. w a. More letters, or say done.",
+        "w a k i n g. More letters, or say done.",
+        "Changed walkin to waking.",
+        "Your reply says: My waking stick helps",
+    ]
+
+
+def test_taking_letters_back_with_none_given_says_so() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("my walkin stick helps")
+    assert corrector.hear(Heard("correct walkin"), draft)
+    assert corrector.pending is Pending.SPELLING
+    assert not corrector.take_back_letters()  # "scratch that" then leaves the correction
+    assert corrector.hear(Heard("delete last letter"), draft)
+    assert said[-1] == "No letters yet. Spell walkin letter by letter."
+    assert corrector.hear(Heard("m"), draft) and corrector.hear(Heard("wrong letter"), draft)
+    assert said[-1] == "Took out m. No letters now: spell it again, then say done."
+    assert corrector.pending is Pending.SPELLING
 
 
 def test_talk_while_a_choice_is_pending_is_kept_as_reply_text() -> None:

@@ -96,6 +96,18 @@ NONE_PHRASES = ("none of those", "none of them", "none", "neither")
 SPELL_PHRASES = ("spell it", "spell", "let me spell it")
 DONE_PHRASES = ("done", "that's it", "that is it", "finished")
 LEAVE_PHRASES = ("leave it", "never mind", "keep it")
+LETTER_BACK_PHRASES = (
+    "delete last letter",
+    "delete the last letter",
+    "delete that letter",
+    "delete letter",
+    "remove the last letter",
+    "remove last letter",
+    "wrong letter",
+    "backspace",
+    "back space",
+)
+"""Said while spelling: the last letter taken out again."""
 _CONTROL: dict[str, CorrectionKind] = {}
 MIN_CONTROL_SCORE = 75.0
 """Fuzzy score (0-100) an utterance needs to count as "none of those", "spell it" …"""
@@ -135,7 +147,7 @@ _NATO_WORDS = [w for w in NATO_ALPHABET if w not in ("alpha", "juliett", "whisky
 _X_RAY = re.compile(r"\bx ray\b")
 _TAKEN_BY = {
     CHOICE_ANSWERS: ("choose", "none_of_those", "spell", "leave"),
-    SPELLING_ANSWERS: ("letters", "done", "leave", "spell", "none_of_those"),
+    SPELLING_ANSWERS: ("letters", "done", "leave", "spell", "none_of_those", "letter_back"),
 }
 
 
@@ -149,12 +161,14 @@ class CorrectionKind(Enum):
     DONE = "done"
     LEAVE = "leave"
     REPLACE = "replace"
+    LETTER_BACK = "letter_back"
 
 
 _CONTROL.update({p: CorrectionKind.NONE_OF_THOSE for p in NONE_PHRASES})
 _CONTROL.update({p: CorrectionKind.SPELL for p in SPELL_PHRASES})
 _CONTROL.update({p: CorrectionKind.DONE for p in DONE_PHRASES})
 _CONTROL.update({p: CorrectionKind.LEAVE for p in LEAVE_PHRASES})
+_CONTROL.update({p: CorrectionKind.LETTER_BACK for p in LETTER_BACK_PHRASES})
 
 
 @dataclass(frozen=True)
@@ -338,7 +352,7 @@ def awaited_answers(context: str) -> list[str]:
     letters += [*nato * NATO_WEIGHT, *plain, *SPELLED_MARKS] * SINGLE_LETTER_WEIGHT  # alone
     return [
         *letters,
-        *DONE_PHRASES * SPELLING_CONTROL_WEIGHT,
+        *(*DONE_PHRASES, *LETTER_BACK_PHRASES) * SPELLING_CONTROL_WEIGHT,
         *control * (SPELLING_CONTROL_WEIGHT // CONTROL_WEIGHT),
     ]
 

@@ -208,6 +208,8 @@ class Composer:
             self._keep(before, "The words are back as they were before that change.")
             self.save()
             return Next.DICTATING
+        if action in _TAKE_BACK_LETTERS and self.corrector.take_back_letters():
+            return Next.DICTATING  # the letters said last, not the correction nor the words
         if action in _LEAVE_A_CORRECTION and self.corrector.leave():
             return Next.DICTATING  # the correction is what they take back, not the words
         if action is DictationAction.SEND and self.corrector.pending is Pending.SPELLING:
@@ -604,6 +606,11 @@ _LEAVE_A_CORRECTION = frozenset(
 )
 """Said while a correction waits for its answer: that correction is dropped, the words left
 as they were."""
+_TAKE_BACK_LETTERS = frozenset(
+    {DictationAction.UNDO, DictationAction.SCRATCH, DictationAction.DELETE_WORD}
+)
+"""Said while spelling, after some letters: those letters taken out again. Before, "scratch
+that" dropped the whole correction, and the letters said next went into the reply."""
 _WHILE_CORRECTING = frozenset({DictationAction.READ_BACK, DictationAction.HELP})
 """Said while a correction waits for its answer: answered, and the correction asked again."""
 

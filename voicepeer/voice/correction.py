@@ -73,6 +73,8 @@ class Corrector:
         self.pending = Pending.NOTHING
         self._target: _Target | None = None
         self._letters: list[str] = []
+        self._said_together: list[int] = []
+        """How many of the letters were said in each utterance, in order."""
         self._forms: Mapping[str, str] = WRITTEN_FORMS
         self.title_of: Callable[[], str] = lambda: ""
         """The title of what is being written, when it has one (a new topic or message):
@@ -80,6 +82,7 @@ class Corrector:
 
     def reset(self) -> None:
         self.pending, self._target, self._letters = Pending.NOTHING, None, []
+        self._said_together = []
 
     def leave(self) -> bool:
         """ "Undo" while a choice, letters or new words are awaited: the correction
@@ -90,6 +93,33 @@ class Corrector:
         self.reset()
         self._say(f"Left {target.original} as it was.")
         return True
+
+    def take_back_letters(self) -> bool:
+        """ "Scratch that" or "undo" while spelling: the letters said last taken out again
+        (the rest kept); False when none were given, or none are awaited."""
+        if self.pending is not Pending.SPELLING or not self._said_together:
+            return False
+        self._take_back_letters(self._said_together[-1])
+        return True
+
+    def _take_back_letters(self, count: int) -> None:
+        assert self._target is not None
+        taken = self._letters[-count:] if count else []
+        del self._letters[len(self._letters) - len(taken) :]
+        while count and self._said_together:
+            group = min(count, self._said_together[-1])
+            self._said_together[-1] -= group
+            count -= group
+            if not self._said_together[-1]:
+                self._said_together.pop()
+        if not taken:
+            self._say(f"No letters yet. Spell {self._target.original} letter by letter.")
+        elif self._letters:
+            self._say(
+                f"Took out {' '.join(taken)}. {' '.join(self._letters)}. More letters, or say done."
+            )
+        else:
+            self._say(f"Took out {' '.join(taken)}. No letters now: spell it again, then say done.")
 
     def finish_spelling(self, draft: Draft) -> bool:
         """End the letters as "done" does ("I'm finished" said while spelling means the
@@ -341,7 +371,11 @@ class Corrector:
         if self.pending is Pending.SPELLING and command is not None:
             if kind is CorrectionKind.LETTERS:
                 self._letters += command.words
+                self._said_together.append(len(command.words))
                 self._say(f"{' '.join(self._letters)}. More letters, or say done.")
+                return True
+            if kind is CorrectionKind.LETTER_BACK:
+                self._take_back_letters(1)
                 return True
             if kind is CorrectionKind.DONE:
                 self._end_spelling(draft, target)
@@ -364,7 +398,7 @@ class Corrector:
 
     def _start_spelling(self, lead: str) -> None:
         assert self._target is not None
-        self.pending, self._letters = Pending.SPELLING, []
+        self.pending, self._letters, self._said_together = Pending.SPELLING, [], []
         self._say(f"{lead}Spell {self._target.original} letter by letter, then say done.")
 
     def _put(self, draft: Draft, target: _Target, new: str) -> None:
