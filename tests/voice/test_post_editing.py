@@ -98,7 +98,8 @@ def test_spelling_a_word_and_adding_words_then_reading_back(forum: DemoForum, da
     assert "Changed relapse to MS." in talk.said
     new = "The doctor suggested ocrelizumab for my MS. It starts next month."
     assert f"Your post says: {new[:-1]}" in talk.said
-    assert talk.said[-2] == f"Relapse becomes MS It starts next month. {ASKED}"
+    # Each change its own sentence: the words added were run into the word changed.
+    assert talk.said[-2] == f"Relapse becomes MS. Added: It starts next month. {ASKED}"
     assert talk.said[-1] == CHANGED
     assert post_words(forum, post_id) == new
 

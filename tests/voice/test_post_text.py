@@ -164,3 +164,12 @@ def test_a_word_the_post_has_twice_is_replaced_at_the_last_and_said_so() -> None
         "another, say more of the words around it."
     ]
     assert text.text == "My sister came. My brother stayed."
+
+
+def test_words_changed_and_words_added_after_are_named_apart() -> None:
+    text = PostText.of_post("My sister came with me.")
+    place = text.find(["sister"])
+    assert place is not None
+    text.replace(place, "brother")
+    text.add("it was lovely")
+    assert text.changes() == ["sister becomes brother", "added: It was lovely"]

@@ -251,8 +251,9 @@ class PostEditor(Composer):
         changes = self.draft.changes()
         if not changes:  # too many to name, or only marks and spacing changed
             return f"Your post will say: {spoken_post(self.draft.text_to_send())}"
-        named = phrasing.and_list(changes)
-        return as_sentence(named[:1].upper() + named[1:])
+        # A sentence each: joined by "and", "becomes brother and added: it was lovely" ran
+        # the changes together.
+        return " ".join(as_sentence(change[:1].upper() + change[1:]) for change in changes)
 
     def dictated(self, heard: Heard) -> Heard | None:
         """New words go at the end of a posted post: "add thanks again" without its "add"

@@ -146,6 +146,11 @@ class PostText(Draft):
         """The changes in words ("walk becomes talk", "added: …"); None when there are too
         many to name one by one, [] when no word changed (only marks or spacing)."""
         old, new = _WORD.findall(self.base), _WORD.findall(self.text_to_send())
+        # The post's own words changed, and the words dictated after them, apart: diffed
+        # whole, "relapse" then "it starts next month" read "relapse becomes MS It starts
+        # next month".
+        own = len(_WORD.findall(self.written))
+        new, added = new[:own], new[own:]
         said = []
         for tag, a, b, c, d in difflib.SequenceMatcher(a=old, b=new).get_opcodes():
             before, after = " ".join(old[a:b]), " ".join(new[c:d])
@@ -155,6 +160,8 @@ class PostText(Draft):
                 said.append(f"{before} is taken out")
             elif tag == "insert":
                 said.append(f"added: {after}" if d == len(new) else f"{after} is put in")
+        if added:
+            said.append(f"added: {' '.join(added)}")
         return said if len(said) <= MAX_CHANGES_SAID else None
 
 
