@@ -299,6 +299,12 @@ class Composer:
                 return None
         elif intent in (None, Intent.YES, Intent.NO):
             return None
+        if intent is Intent.REMOVE_DRAFT:
+            # The drafts list's command: here the words being written are the draft.
+            return (
+                f"{added} To take it out, say scratch that. To clear all of your "
+                f"{self.what}, say start over."
+            )
         return (
             f"{added} If it was meant as a command, say scratch that, then cancel: your "
             f"{self.what} is kept."
