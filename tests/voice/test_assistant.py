@@ -523,7 +523,11 @@ def test_a_like_is_given_only_after_yes(forum: DemoForum, data: Path) -> None:
         credentials=signed_in(forum),
     )
     # "Never mind" is a no there: it was asked again.
-    assert talk.said[-3:] == [asked, "Shall I like this post? Please say yes or no.", "Not liked."]
+    assert talk.said[-3:] == [
+        asked,
+        "Like this post by Dave Whitfield? Please say yes or no.",
+        "Not liked.",
+    ]
     assert first_post_likes(forum, topic_id) == 0
     talk = converse(
         forum.base_url,
@@ -535,7 +539,7 @@ def test_a_like_is_given_only_after_yes(forum: DemoForum, data: Path) -> None:
     # "Stop" cuts voicepeer short; the question still waits for its answer.
     assert talk.said[-3:] == [
         asked,
-        "Stopped. Shall I like this post? Please say yes or no.",
+        "Stopped. Like this post by Dave Whitfield? Please say yes or no.",
         "You liked this post by Dave Whitfield.",
     ]
     assert first_post_likes(forum, topic_id) == 1
@@ -569,7 +573,7 @@ def test_the_transcript_says_why_a_yes_was_asked_about_again(forum: DemoForum, d
         transcript.removeHandler(written)
         transcript.setLevel(level)
     assert talk.said[-2:] == [
-        "Shall I like this post? Please say yes or no.",
+        "Like this post by Dave Whitfield? Please say yes or no.",
         "You liked this post by Dave Whitfield.",
     ]
     assert (
@@ -711,8 +715,8 @@ def test_where_am_i_over_a_question_asks_it_again(forum: DemoForum, data: Path) 
     lines = ["latest topics", "open topic one", "like this post", "where am i", "yes"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-2] == (
-        "You are reading Walked to the end of the pier today, post 1 of 4. Shall I like this "
-        "post? Please say yes or no."
+        "You are reading Walked to the end of the pier today, post 1 of 4. Like this post by "
+        "Dave Whitfield? Please say yes or no."
     )
     assert talk.said[-1] == "You liked this post by Dave Whitfield."
 

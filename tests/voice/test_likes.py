@@ -55,7 +55,7 @@ def test_help_over_the_question_asks_it_again(forum: DemoForum, data: Path) -> N
     # Help listed "yes, no, repeat" and left out what yes would answer.
     lines = ["open topic one", "like this post", "help", "help", "no"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
-    again = "Shall I like this post? Please say yes or no."
+    again = "Like this post by Dave Whitfield? Please say yes or no."
     assert talk.said[-3].startswith("You can say: yes, no") and talk.said[-3].endswith(again)
     assert talk.said[-2].startswith("You can also say:") and talk.said[-2].endswith(again)
     assert first_post_likes(forum) == 0
@@ -64,11 +64,11 @@ def test_help_over_the_question_asks_it_again(forum: DemoForum, data: Path) -> N
 def test_a_command_said_over_the_question_is_named_as_not_done(
     forum: DemoForum, data: Path
 ) -> None:
-    # "Open topic three" over "Shall I like this post?" was dropped unsaid: a yes after it
+    # "Open topic three" over "Like this post by …?" was dropped unsaid: a yes after it
     # could seem to answer it. "Like it" is the question's own matter: asked again as before.
     lines = ["open topic one", "like this post", "like it", "open topic three", "no"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
-    again = "Shall I like this post? Please say yes or no."
+    again = "Like this post by Dave Whitfield? Please say yes or no."
     assert talk.said[-3:] == [
         again,
         f"Please answer this first, then say that again. {again}",
@@ -121,7 +121,7 @@ def test_a_like_is_taken_back_only_after_yes(forum: DemoForum, data: Path) -> No
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-6:] == [
         TAKE_BACK,
-        "Shall I take back your like? Please say yes or no.",
+        "Take back your like of this post by Dave Whitfield? Please say yes or no.",
         "Your like stays.",
         TAKE_BACK,
         "Your like of this post by Dave Whitfield is taken back.",

@@ -63,16 +63,20 @@ class LikeChange:
 
     @property
     def question(self) -> str:
-        who = phrasing.author_name(self.post)
-        if self.take_back:
-            return f"Take back your like of this post by {who}? Say yes or no."
-        return f"Like this post by {who}? Say yes or no."
+        return f"{self._asked} Say yes or no."
 
     @property
     def question_again(self) -> str:
+        """The same question (worded otherwise, it sounded like another one), asking more
+        plainly for the answer."""
+        return f"{self._asked} Please say yes or no."
+
+    @property
+    def _asked(self) -> str:
+        who = phrasing.author_name(self.post)
         if self.take_back:
-            return "Shall I take back your like? Please say yes or no."
-        return "Shall I like this post? Please say yes or no."
+            return f"Take back your like of this post by {who}?"
+        return f"Like this post by {who}?"
 
     @property
     def declined(self) -> str:
