@@ -15,6 +15,7 @@ from voicepeer.commands.correction import (
     chosen_number,
     correction_command,
     correction_phrases,
+    correction_readings,
     is_awaited_answer,
     spelled_letters,
 )
@@ -57,6 +58,17 @@ def test_change_to_is_a_replacement_when_both_sides_are_short() -> None:
     assert correction_command("change that to Tuesday") is None
     assert correction_command("change it to the morning") is None
     assert correction_command("change walk to") is None
+
+
+def test_a_change_with_more_than_one_to_has_a_reading_for_each() -> None:
+    readings = correction_readings("change walked to the park to went to the park")
+    assert [(r.words, r.replacement) for r in readings] == [
+        (("walked", "to", "the", "park"), ("went", "to", "the", "park")),
+        (("walked", "to", "the", "park", "to", "went"), ("the", "park")),
+    ]  # "walked" alone, with seven new words, is too long to be a change
+    assert correction_command("change walked to the park to went to the park") == readings[0]
+    assert correction_readings("change it to the morning") == ()
+    assert len(correction_readings("replace walk with talk to me")) == 1
 
 
 @pytest.mark.parametrize(

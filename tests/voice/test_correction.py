@@ -504,6 +504,17 @@ def test_a_longer_change_in_everyday_words_is_asked_about_first() -> None:
     assert corrector.pending is Pending.NOTHING
 
 
+def test_the_to_that_parts_a_change_is_the_one_the_reply_tells() -> None:
+    # The first "to" parted it: "walked", then seven words, and it was written in unsaid.
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    draft.add("I walked to the park today with my sister full stop")
+    assert corrector.hear(Heard("change walked to the park to went to the park"), draft)
+    assert said[-1].startswith("Change walked to the park to went to the park? Say yes")
+    assert corrector.hear(Heard("yes"), draft)
+    assert draft.text == "I went to the park today with my sister."
+
+
 def test_no_to_a_longer_change_writes_what_was_said_into_the_reply() -> None:
     said: list[str] = []
     draft, corrector = Draft(), Corrector(said.append, Interpreter())

@@ -188,9 +188,31 @@ class CorrectionCommand:
 
 def correction_command(utterance: str) -> CorrectionCommand | None:
     """The correction command this whole utterance is, or ``None``."""
+    return next(iter(correction_readings(utterance)), None)
+
+
+def correction_readings(utterance: str) -> tuple[CorrectionCommand, ...]:
+    """Every way this whole utterance is a correction command, the likeliest first: more
+    than one when a "to" may part the words named from the new ones ("change walked to the
+    park to went to the park"), for the words of the draft to tell which is meant."""
     # Normalizing splits the recognizers' "x-ray" in two; as a letter it is one word.
     text = _X_RAY.sub("xray", normalize(utterance))
     words = tuple(text.split())
+    if words[:1] == ("change",):
+        changes = (_named_both(words[1:at], words[at + 1 :]) for at in _separators(words))
+        found = tuple(change for change in changes if change is not None)
+        if found:
+            return found
+    command = _correction_command(text, words)
+    return () if command is None else (command,)
+
+
+def _separators(words: tuple[str, ...]) -> list[int]:
+    """Where "to" or "into" stands between the words named and the new ones."""
+    return [i for i in range(2, len(words) - 1) if words[i] in ("to", "into")]
+
+
+def _correction_command(text: str, words: tuple[str, ...]) -> CorrectionCommand | None:
     if not words:
         return None
     control = _CONTROL.get(text.replace("that s ", "that's "))
@@ -201,10 +223,6 @@ def correction_command(utterance: str) -> CorrectionCommand | None:
     replacing = _replacing(words)
     if replacing is not None:
         return replacing
-    if words[0] == "change" and (at := _separator(words, ("to", "into"))):
-        # "change easier to better", as people say it: "change my appointment to the next
-        # week" said as a whole may be words of a reply, and is asked about.
-        return _named_both(words[1:at], words[at + 1 :])
     meant = next((lead for lead in MEANT_LEADS if words[: len(lead)] == lead), None)
     if meant is not None and (at := _separator(words, ("not",), len(meant) + 1)):
         # "I meant nurse not neurologist": the new words first ("I meant it, not as a joke"

@@ -36,6 +36,7 @@ from voicepeer.commands.correction import (
     awaited_answers,
     correction_command,
     correction_phrases,
+    correction_readings,
     is_awaited_answer,
 )
 from voicepeer.commands.editing import (
@@ -287,6 +288,11 @@ class Interpreter:
     def correction(self, text: str) -> CorrectionCommand | None:
         """The correction command a whole utterance is, or ``None``."""
         return correction_command(text)
+
+    def correction_readings(self, text: str) -> tuple[CorrectionCommand, ...]:
+        """Every way a whole utterance is a correction command (see
+        :func:`voicepeer.commands.correction.correction_readings`)."""
+        return correction_readings(text)
 
     def phrasebook(
         self,

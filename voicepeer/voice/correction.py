@@ -164,19 +164,13 @@ class Corrector:
         """The correction this utterance is, in its best reading or another one; "correct"
         and "replace" count only when the words they name are in the draft."""
         for reading in (heard.text, *heard.alternatives, *_named_otherwise(heard)):
-            command = self._interpreter.correction(reading)
-            if command is None:
-                continue
-            if command.kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE):
-                command = _as_written(command, draft)
-            if command is None:
-                continue
-            if self.pending is Pending.NOTHING and command.kind not in (
-                CorrectionKind.CORRECT,
-                CorrectionKind.REPLACE,
-            ):
-                continue  # "two" or "done" with nothing asked is reply text
-            return command
+            for said in self._interpreter.correction_readings(reading):
+                command = _as_written(said, draft) if _names_a_correction(said) else said
+                if command is None:
+                    continue
+                if self.pending is Pending.NOTHING and not _names_a_correction(command):
+                    continue  # "two" or "done" with nothing asked is reply text
+                return command
         return None
 
     def _tell_if_not_found(self, heard: Heard, draft: Draft) -> bool:
@@ -184,11 +178,11 @@ class Corrector:
         words (they may be what the person means to write), and the person is told, since
         dictation is otherwise silent. Words of the title are the title's: named, they are
         pointed there and not written in (True)."""
-        named = self._interpreter.correction(heard.text)
-        if named is None or named.kind not in (CorrectionKind.CORRECT, CorrectionKind.REPLACE):
-            return False
-        if _as_written(named, draft) is not None or named.asked:
+        readings = self._interpreter.correction_readings(heard.text)
+        named = readings[0] if readings else None
+        if not _names_a_correction(named) or any(each.asked for each in readings):
             return False  # a sentence of the reply as likely as a change: no notice
+        assert named is not None
         said = " ".join(named.words)
         if f" {said.lower()} " in f" {' '.join(self.title_of().lower().split())} ":
             self._say(
