@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from voicepeer.commands import Command, CommandMatcher, Intent
-from voicepeer.commands.intents import CATEGORY_NAMED, NUMBER_INTENTS, PHRASINGS, canonical
+from voicepeer.commands.intents import (
+    CATEGORY_NAMED,
+    NUMBER_INTENTS,
+    PHRASINGS,
+    TOPIC_TITLE,
+    canonical,
+)
 from voicepeer.commands.matcher import (
     EITHER_OPEN,
     POST_OPEN,
@@ -385,3 +391,26 @@ def test_a_reply_asked_for_in_private_is_a_message(said: str, name: str) -> None
     # "Privately" was dropped and the reply posted for everyone to read.
     found = CommandMatcher().interpret(Heard(said, 1.0)).command
     assert found == Command(Intent.MESSAGE, {"name": name})
+
+
+@pytest.mark.parametrize(
+    ("said", "title"),
+    [
+        ("new topic about heat", "heat"),
+        ("start a new topic about cooling vests", "cooling vests"),
+        ("a new topic about my first relapse", "my first relapse"),
+        ("start a topic about the heat", "the heat"),
+    ],
+)
+def test_a_new_topic_said_with_what_it_is_about_has_it_as_its_title(said: str, title: str) -> None:
+    found = CommandMatcher().interpret(Heard(said, 1.0)).command
+    assert found == Command(Intent.NEW_TOPIC, {TOPIC_TITLE: title})
+
+
+def test_the_topic_about_something_still_opens_one() -> None:
+    matcher = CommandMatcher()
+    assert matcher.interpret(Heard("open the topic about heat", 1.0)).command == Command(
+        Intent.OPEN, {"about": "heat"}
+    )
+    bare = matcher.interpret(Heard("new topic about the", 1.0)).command
+    assert bare == Command(Intent.NEW_TOPIC)

@@ -568,6 +568,44 @@ def test_a_new_topic_in_a_named_category_asks_for_no_category(tmp_path: Path) ->
     assert after[0]["title"] == "Tips for sleeping in the heat"
 
 
+def test_a_new_topic_said_with_what_it_is_about_takes_that_as_its_title(tmp_path: Path) -> None:
+    # "New topic about …" was not understood at all.
+    with start(tmp_path) as forum:
+        lines = [
+            "latest topics",
+            f"start a new topic about {TITLE}",
+            "good news",
+            FIRST_POST,
+            "send it",
+            "yes",
+            f"new topic about {TITLE} in living with ms",
+            "cancel",
+            "new topic about heat",
+            "four",
+        ]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+        categories = httpx.get(f"{forum.base_url}/categories.json").json()
+        good_news = next(
+            c for c in categories["category_list"]["categories"] if c["name"] == "Good news"
+        )
+        after = category_topics(forum, good_news["slug"], good_news["id"])
+    assert talk.said[1].startswith("Which category is your topic for?")
+    assert talk.said[2:4] == [
+        "A new topic in Good news.",
+        f"The title is: {as_title(TITLE)}. Now say the first post, then say send it. Take "
+        "your time.",
+    ]
+    assert after[0]["title"] == as_title(TITLE)
+    # A category named whole at its end is the category, not words of the title.
+    assert talk.said[6] == "A new topic in Living with MS."
+    assert talk.said[7].startswith(f"The title is: {as_title(TITLE)}.")
+    # Too short for a title: asked for one, with the forum's rule.
+    assert talk.said[-1] == (
+        "I heard: Heat. The title is too short: it needs 11 characters more, at least 15 "
+        "characters. Please say a longer title."
+    )
+
+
 def test_a_category_name_that_fits_none_is_said_and_they_are_offered(tmp_path: Path) -> None:
     with start(tmp_path) as forum:
         lines = ["latest topics", "start a new topic in gardening", "good news"]

@@ -236,6 +236,9 @@ SLOT_INTENTS: Mapping[Intent, str] = {
 OPEN_ABOUT = "about"
 """The slot of an "open" that names a topic by words of its title ("the one about heat"),
 not by its number."""
+TOPIC_TITLE = "title"
+"""The slot of "new topic about my cooling vest": what the topic is about, kept as its title
+(checked against the forum's rules when the category is chosen)."""
 CATEGORY_NAMED = "category"
 """The slot of "categories" said with a category's name ("topics in good news"): its
 topics, without the question for one; of "new topic" so said ("new topic in good news"):

@@ -20,6 +20,7 @@ from voicepeer.commands.intents import (
     PHRASINGS,
     SENSES,
     SLOT_INTENTS,
+    TOPIC_TITLE,
     WORDS_SLOTS,
     Command,
     Intent,
@@ -162,6 +163,24 @@ _PRIVATE_REPLY = (
 )
 """A reply asked for in private ("reply to Sam privately"): a message to that person. The
 word "privately" was dropped, and the reply posted for all to see."""
+
+
+_TOPIC_ABOUT = re.compile(
+    r"(?:(?:(?:start|post|write|create) )?(?:a )?new|(?:start|create) a) topic about (?P<title>.+)"
+)
+"""A new topic said with what it is about ("start a new topic about cooling vests"). Not
+"the topic about heat", which opens one of the list."""
+
+
+def topic_about(text: str) -> Command | None:
+    """ "new topic about my cooling vest" as a new topic with that title; None for
+    anything else."""
+    found = _TOPIC_ABOUT.fullmatch(text)
+    if found is None:
+        return None
+    if says_nothing(found["title"]):
+        return Command(Intent.NEW_TOPIC)  # "about the": the title is asked for
+    return Command(Intent.NEW_TOPIC, {TOPIC_TITLE: found["title"]})
 
 
 def as_a_message(text: str) -> str:
@@ -383,6 +402,9 @@ class CommandMatcher:
         """A command with its value ("open topic three", "search for heat", "the second
         one"), or ``None``."""
         text = as_a_message(text)
+        titled = topic_about(text)
+        if titled is not None and (allowed is None or Intent.NEW_TOPIC in allowed):
+            return titled
         bare = self._bare.get(text)
         if bare is not None and (allowed is None or bare in allowed):
             return Command(bare)

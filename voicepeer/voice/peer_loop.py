@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.choices import name_said, place_said
 from voicepeer.commands.editing import DictationAction
-from voicepeer.commands.intents import CATEGORY_NAMED
+from voicepeer.commands.intents import CATEGORY_NAMED, TOPIC_TITLE
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.numbers import ORDINAL_WORDS, place
 from voicepeer.forum.base import Category, Forum, Topic, TopicList
@@ -117,7 +117,10 @@ class PeerLoop:
             return self._message(str(command.slots.get("name", "")))
         if intent is Intent.NEW_TOPIC:
             self._origin, self._starting = state, "new topic"
-            return self._new_topic(str(command.slots.get(CATEGORY_NAMED, "")))
+            title = command.slots.get(TOPIC_TITLE)
+            return self._new_topic(
+                str(command.slots.get(CATEGORY_NAMED, "")), str(title) if title else None
+            )
         if intent is Intent.CATEGORIES:
             self._origin = state
             return self._offer_categories_to_read(str(command.slots.get(CATEGORY_NAMED, "")))
@@ -336,17 +339,25 @@ class PeerLoop:
 
     # --- new topics ---------------------------------------------------------------------
 
-    def _new_topic(self, named: str = "") -> State:
+    def _new_topic(self, named: str = "", title: str | None = None) -> State:
         """A new topic: its category asked for, unless ``named`` ("new topic in good news")
-        names one it can be started in."""
+        names one it can be started in; ``title`` is what it was said to be about ("new
+        topic about heat"), its title once the category is chosen."""
         found = self._reader.forum_call(self._engines.forum.categories)
         if found is None:
             return self._origin
         startable = _startable(found)
+        head, _in, tail = (title or "").rpartition(" in ")
+        if head and not named and any(tail == c.name.lower() for c in startable):
+            # "new topic about cooling vests in good news": a category's name, said whole.
+            title, named = head, tail
         index = _category_named(named, startable) if named else None
         if index is not None:
+            self._early_title = title
             return self._start(Conversation(category=startable[index]))
-        return self._offer_categories(found, unknown=named)
+        state = self._offer_categories(found, unknown=named)
+        self._early_title = title
+        return state
 
     def _offer_categories(
         self, found: Sequence[Category], first: str | None = None, unknown: str = ""
