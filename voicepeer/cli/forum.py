@@ -111,7 +111,9 @@ def _use_forum(url: str, config: str | None) -> None:
     if settings is not None and not current:
         general = replace(settings.general, forum_url=url)
         written = save_settings(replace(settings, general=general), path)
-        print(f"voicepeer now uses this forum: forum_url is set in {written}.")
+        print(f"voicepeer now uses this forum: forum_url is set in {written.path}.")
+        for note in written.said():
+            print(note)
     elif current is None or forum_address(current) != url:
         print(
             f"voicepeer is set to use {current or 'another forum'}, not this one. To use this "

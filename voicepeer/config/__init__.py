@@ -22,7 +22,7 @@ from voicepeer.config.loader import (
     with_changes,
 )
 from voicepeer.config.schema import FieldSpec, field_specs
-from voicepeer.config.writer import render, write_file
+from voicepeer.config.writer import Written, render, write_file
 
 if TYPE_CHECKING:
     # voicepeer.settings imports the [general] section from this package: import it only
@@ -44,17 +44,18 @@ def load_settings(path: Path | str | None = None, *, notes: list[str] | None = N
 
 def save_settings(
     settings: Settings, path: Path | str | None = None, *, left_out: Sequence[str] = ()
-) -> Path:
-    """Write ``settings`` to the configuration file and return where it went; the lines
-    ``left_out`` of the file before (being wrong) are kept in it as notes."""
+) -> Written:
+    """Write ``settings`` to the configuration file and return where it went and what
+    became of the person's notes; the lines ``left_out`` of the file before (being wrong)
+    are kept in it as notes."""
     chosen, _ = config_path(path)
-    write_file(chosen, settings, left_out)
-    return chosen
+    return write_file(chosen, settings, left_out)
 
 
 __all__ = [
     "ENV_VAR",
     "FieldSpec",
+    "Written",
     "config_path",
     "default_config_path",
     "field_specs",

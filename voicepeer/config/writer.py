@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from voicepeer.atomic import atomic_write_text
+from voicepeer.config.own_comments import as_written_path, comment_in, own_comments
 from voicepeer.config.schema import MISSING_DOC, FieldSpec, field_specs
 from voicepeer.config.values import toml_key, toml_value
 
@@ -23,6 +25,7 @@ HEADER = """\
 # After editing, run 'voicepeer doctor' to check the file.
 # Notes of your own: write them at the end, below the line '# --- Your notes'; voicepeer
 # keeps them there each time it writes this file.
+# Notes written anywhere else in this file are moved there.
 # Account keys are NOT kept here: 'voicepeer forum connect' stores them privately.
 """
 NOTES_MARKER = "# --- Your notes: voicepeer keeps every line below this one that starts with #"
@@ -76,13 +79,43 @@ def _comment(text: str) -> list[str]:
     return ["# " + line for line in textwrap.wrap(text, WIDTH - 2)] or ["#"]
 
 
-def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Path | None:
-    """Write ``settings`` to ``path`` atomically; the previous file is kept as ``.bak``.
-    The notes below :data:`NOTES_MARKER` in the previous file are kept, and ``left_out``
-    (lines of it that were wrong) added to them as notes: a hand edit is never lost, though
-    the next write replaces the ``.bak`` that has it.
+@dataclass(frozen=True)
+class Written:
+    """What writing the settings file did."""
 
-    Returns the backup's path, if there was a previous file.
+    path: Path
+    backup: Path | None
+    """The previous file, if there was one."""
+    moved: tuple[str, ...] = ()
+    """The person's comments moved into the notes, each saying where it was."""
+    secrets_left_out: int = 0
+    """Comments holding a key or password, left out (kept only in the backup)."""
+
+    def said(self) -> list[str]:
+        """What a helper is told of their own comments, if anything happened to them."""
+        told = []
+        if self.moved:
+            count = "comment" if len(self.moved) == 1 else f"{len(self.moved)} comments"
+            told.append(
+                f"Your {count} written among the settings "
+                f"{'is' if len(self.moved) == 1 else 'are'} kept: moved to the notes at "
+                "the end of the file, each saying where it was."
+            )
+        if self.secrets_left_out:
+            told.append(
+                "A comment with a key or password in it was left out: this file is not "
+                "private. It is still in "
+                f"{self.backup.name if self.backup else 'the old file'} until the next save."
+            )
+        return told
+
+
+def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Written:
+    """Write ``settings`` to ``path`` atomically; the previous file is kept as ``.bak``.
+    The notes below :data:`NOTES_MARKER` in the previous file are kept, the person's own
+    comments elsewhere in it are moved to them, and ``left_out`` (lines of it that were
+    wrong) added to them: a hand edit is never lost, though the next write replaces the
+    ``.bak`` that has it.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     backup = None
@@ -91,12 +124,30 @@ def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Path 
         backup = path.with_name(path.name + ".bak")
         before = path.read_bytes()
         backup.write_bytes(before)
-    notes = kept_notes(before.decode("utf-8", errors="replace"))
+    previous = before.decode("utf-8", errors="replace")
+    own = own_comments(
+        previous.partition(NOTES_MARKER)[0], _as_written(path), _voicepeers_comments(settings)
+    )
+    notes = kept_notes(previous) + own.notes
     notes += [f"{LEFT_OUT} on {date.today().isoformat()}: {line}" for line in left_out]
     text = f"{render(settings)}\n{NOTES_MARKER}\n" + "".join(f"{note}\n" for note in notes)
     # Readable by others on purpose: the settings file holds no secrets (they are refused).
     atomic_write_text(path, text, mode=0o644)
-    return backup
+    atomic_write_text(as_written_path(path), text.partition(NOTES_MARKER)[0], mode=0o644)
+    return Written(path, backup, tuple(own.notes), own.secrets_left_out)
+
+
+def _as_written(path: Path) -> str | None:
+    try:
+        return as_written_path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+
+
+def _voicepeers_comments(settings: Any) -> set[str]:
+    """Every comment voicepeer writes in a settings file of ``settings``'s type."""
+    lines = (HEADER + render(type(settings)())).split("\n")
+    return {comment for comment in map(comment_in, lines) if comment is not None}
 
 
 def kept_notes(text: str) -> list[str]:
