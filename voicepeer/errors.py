@@ -119,8 +119,28 @@ class OtherAccountError(ForumError):
         self.connected_as = connected_as
 
 
+class NetFault(Enum):
+    """How a connection failed, as far as the system tells."""
+
+    NAME_UNKNOWN = "name_unknown"
+    """The site's name could not be looked up: no network, or a misspelt name."""
+    NO_ROUTE = "no_route"
+    """The system has no way to the site: no network."""
+    REFUSED = "refused"
+    """The computer there answered, but nothing at that address takes connections."""
+    TIMED_OUT = "timed_out"
+    BROKE = "broke"
+    """The connection broke off before the answer was whole."""
+    NO_CONNECTION = "no_connection"
+    """Anything else: no connection could be made."""
+
+
 class ForumUnreachableError(ForumError):
     """No answer from the forum: no network, DNS failure, timeout, connection refused."""
+
+    def __init__(self, message: str, *, fault: NetFault = NetFault.NO_CONNECTION) -> None:
+        super().__init__(message)
+        self.fault = fault
 
 
 class ResponseProblem(Enum):

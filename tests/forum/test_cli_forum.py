@@ -505,3 +505,35 @@ def test_a_key_that_cannot_be_revoked_says_how_to_revoke_it_on_the_forum() -> No
     assert "Preferences > Security > Apps on the forum, signed in as jo." in revoked.stderr
     assert "k" * 32 not in revoked.stdout + revoked.stderr
     assert CredentialStore().load(address) is None  # removed from this computer all the same
+
+
+def test_status_of_a_forum_that_does_not_answer_is_said_to_the_helper() -> None:
+    # It said the person's sentence, "I cannot reach the forum right now …", naming no
+    # address and nothing to check.
+    CredentialStore().save(Credentials("http://127.0.0.1:9", "user_api_key", "k-1", "jo"))
+    result = voicepeer_forum("status")
+    assert result.returncode == 1
+    said = " ".join(result.stdout.split())
+    assert said.startswith("http://127.0.0.1:9: user api key for jo - not working. ")
+    assert (
+        "Nothing answered at http://127.0.0.1:9: the connection was refused: the computer "
+        "there is on, but nothing takes connections at that address. Check that this "
+        "computer is online: is the network cable plugged in, or the Wi-Fi connected?"
+    ) in said
+    assert "open http://127.0.0.1:9 in the web browser to see, and try again later" in said
+    assert "I cannot reach" not in said and "k-1" not in said
+
+
+def test_status_of_a_forum_answering_with_errors_names_what_it_answered(
+    forum: RunningForum,
+) -> None:
+    CredentialStore().save(Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, "demo"))
+    forum.server.faults.fail_next(100, 503)
+    result = voicepeer_forum("status")
+    assert result.returncode == 1
+    said = " ".join(result.stdout.split())
+    assert (
+        f"{forum.base_url} answered (HTTP 503), with an error of its own: the forum may be "
+        "down for maintenance or busy. Try again later"
+    ) in said
+    assert "I cannot reach" not in said and "The forum" not in said

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from dataclasses import replace
 
 from voicepeer.config import config_path, load_file, save_settings
@@ -14,7 +15,7 @@ from voicepeer.forum.credentials import CredentialStore
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.settings import Settings
 from voicepeer.setup.forum_account import ConnectOptions, connect_account, revoke_key
-from voicepeer.voice.error_phrases import say_error
+from voicepeer.setup.forum_trouble import forum_trouble
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -177,11 +178,16 @@ def status_command(args: argparse.Namespace) -> int:
             print(f"{url}: not connected")
             worst = 1
             continue
+        account = f"{url}: {creds.kind.replace('_', ' ')} for {creds.username or '?'}"
         try:
             with DiscourseClient(url, credentials=creds) as client:
-                state = f"working, signed in as {client.check_account()}"
+                print(f"{account} - working, signed in as {client.check_account()}")
         except ForumError as error:
-            state = f"not working: {say_error(error)}"
+            print(f"{account} - not working.")
+            print(
+                textwrap.fill(
+                    forum_trouble(url, error), 88, initial_indent="    ", subsequent_indent="    "
+                )
+            )
             worst = 1
-        print(f"{url}: {creds.kind.replace('_', ' ')} for {creds.username or '?'} - {state}")
     return worst

@@ -25,6 +25,7 @@ from voicepeer.errors import (
     ForumSetting,
     ForumSettingsError,
     ForumUnreachableError,
+    NetFault,
     RateLimitedError,
     ResponseProblem,
 )
@@ -38,6 +39,7 @@ from voicepeer.forum.transport import (
     ResponseTooLargeError,
     Sender,
 )
+from voicepeer.unreachable import net_fault
 
 log = logging.getLogger(__name__)
 
@@ -250,7 +252,9 @@ class ForumHttp:
             response = self._sender.send(request, seconds)
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as error:
             # Nothing was sent: safe to try again, reads and writes alike.
-            raise _Retryable(where, f"cannot connect: {_why(error)}", sent=False) from None
+            raise _Retryable(
+                where, f"cannot connect: {_why(error)}", sent=False, fault=net_fault(error)
+            ) from None
         except (httpx.UnsupportedProtocol, httpx.InvalidURL) as error:
             raise ForumSettingsError(
                 f"{where}: bad forum address ({type(error).__name__})",
@@ -258,10 +262,12 @@ class ForumHttp:
             ) from None
         except httpx.TimeoutException as error:
             reason = f"no answer in time: {type(error).__name__} ({error})"
-            raise _Retryable(where, reason) from None
+            raise _Retryable(where, reason, fault=NetFault.TIMED_OUT) from None
         except httpx.RequestError as error:
             # Dropped or garbled mid-exchange (reset, truncated, bad encoding, redirect loop).
-            raise _Retryable(where, f"connection broke: {type(error).__name__}") from None
+            raise _Retryable(
+                where, f"connection broke: {type(error).__name__}", fault=NetFault.BROKE
+            ) from None
         for listener in list(self._request_listeners):
             listener(request.method, request.path)
         log.debug("%s -> %d", where, response.status_code)
@@ -304,22 +310,30 @@ class ForumHttp:
 class _Retryable(Exception):
     """Internal: a failure worth retrying for reads; turned into the public tree on the way out."""
 
-    def __init__(self, where: str, reason: str, *, sent: bool | None = None) -> None:
+    def __init__(
+        self,
+        where: str,
+        reason: str,
+        *,
+        sent: bool | None = None,
+        fault: NetFault = NetFault.NO_CONNECTION,
+    ) -> None:
         super().__init__(f"{where}: {reason}")
         self.sent = sent
         """False when the request surely never left; True/None when it may have arrived."""
         self.reason = reason
+        self.fault = fault
 
     def for_read(self) -> ForumError:
         if self.sent and "server error" in self.reason:
             return ForumResponseError(str(self), problem=ResponseProblem.SERVER_TROUBLE)
         if self.sent:
             return ForumResponseError(str(self))
-        return ForumUnreachableError(str(self))
+        return ForumUnreachableError(str(self), fault=self.fault)
 
     def for_write(self) -> ForumError:
         if self.sent is False:
-            return ForumUnreachableError(str(self))
+            return ForumUnreachableError(str(self), fault=self.fault)
         return DeliveryUncertainError(str(self))
 
 

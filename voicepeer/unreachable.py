@@ -1,0 +1,51 @@
+"""Words for a helper when a site does not answer: the forum, or the download site of speech
+models. One wording wherever it happens, so the same fault (most often: no network) reads
+the same, says what happened, what to check and what to do next."""
+
+from __future__ import annotations
+
+import httpx
+
+from voicepeer.errors import NetFault
+
+_NAME_UNKNOWN = ("name or service not known", "name resolution", "nodename nor servname")
+_NO_ROUTE = ("network is unreachable", "no route to host")
+
+WHAT_HAPPENED = {
+    NetFault.NAME_UNKNOWN: "its name could not be looked up, so this computer seems to be "
+    "offline (or the address is misspelt)",
+    NetFault.NO_ROUTE: "this computer has no way through to it: it seems to be offline",
+    NetFault.REFUSED: "the connection was refused: the computer there is on, but nothing "
+    "takes connections at that address",
+    NetFault.TIMED_OUT: "no answer came in time",
+    NetFault.BROKE: "the connection broke off before the answer was complete",
+    NetFault.NO_CONNECTION: "no connection could be made",
+}
+"""What happened, in a helper's words."""
+
+CHECK_NETWORK = (
+    "Check that this computer is online: is the network cable plugged in, or the Wi-Fi "
+    "connected? Opening any web page in a web browser shows it."
+)
+
+
+def net_fault(error: BaseException) -> NetFault:
+    """How ``error`` (from httpx, or the system) says the connection failed."""
+    text = str(error).lower()
+    if any(words in text for words in _NAME_UNKNOWN):
+        return NetFault.NAME_UNKNOWN
+    if any(words in text for words in _NO_ROUTE):
+        return NetFault.NO_ROUTE
+    if "refused" in text:
+        return NetFault.REFUSED
+    if isinstance(error, (httpx.TimeoutException, TimeoutError)):
+        return NetFault.TIMED_OUT
+    if isinstance(error, (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)):
+        return NetFault.BROKE
+    return NetFault.NO_CONNECTION
+
+
+def nothing_answered(where: str, fault: NetFault, then: str) -> str:
+    """The sentence for a helper when nothing answered at ``where``: what happened, what to
+    check, and ``then``, what to do once it is checked."""
+    return f"Nothing answered at {where}: {WHAT_HAPPENED[fault]}. {CHECK_NETWORK} {then}"
