@@ -132,7 +132,7 @@ def test_wizard_through_a_terminal_with_sound(
     term.expect(r"Step 6 of 8")
     term.expect(r"Word = command: ")
     term.send("onwards = fly")
-    term.expect(r'Not added: "fly" is not a command; commands: .*next')
+    term.expect(r'Not added: "fly" is not a voicepeer command\. .voicepeer commands. lists')
     term.expect(r"Word = command: ")
     term.send("onwards = next")
     term.expect(r"Word = command: ")
@@ -481,7 +481,7 @@ def test_a_wrong_line_and_the_carers_notes_outlive_writing_the_file_twice(
     [
         (["--rate", "900"], "rate_wpm = 900: that is too large"),
         (["--silence-timeout", "0.1"], "command_silence_s = 0.1: that is too small"),
-        (["--alias", "onwards=fly"], '"fly" is not a command'),
+        (["--alias", "onwards=fly"], '"fly" is not a voicepeer command'),
         (["--alias", "back=next"], '"back" already means "back", so the person would be asked'),
         (["--forum-url", "ftp://x"], "not a forum web address"),
     ],
@@ -492,6 +492,43 @@ def test_bad_flags_are_explained(isolated_home: Path, flags: list[str], message:
     assert message in done.stderr
     assert "Traceback" not in done.stderr
     assert not config_file(isolated_home).exists()
+
+
+@pytest.mark.parametrize(
+    ("alias", "wrong"),
+    [
+        ("nonsense", 'it needs the person\'s own words, then "=", then the command'),
+        ("onwards=", 'nothing follows "=": say which command "onwards" stands for.'),
+        ("onwards=nxt", '"nxt" is not a voicepeer command. Did you mean "next"?'),
+        ("back=next", 'Choose other words for "next", ones that are not a command already.'),
+    ],
+)
+def test_a_wrong_alias_is_one_plain_message_with_a_right_example(
+    isolated_home: Path, alias: str, wrong: str
+) -> None:
+    # argparse printed its whole usage first, and the advice was to "remove the line"
+    # of a file the alias was never in.
+    for answers in (False, True):
+        done = (
+            configure_without_questions(isolated_home, "--alias", alias)
+            if not answers
+            else subprocess.run(
+                [*VOICEPEER, "configure", "--alias", alias],
+                input="",
+                env=soundless_env(isolated_home),
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+        )
+        assert done.returncode == 1
+        assert done.stderr.startswith(f"voicepeer: --alias {alias}: ")
+        assert wrong in done.stderr
+        assert done.stderr.endswith("For example: --alias onwards=next\n")
+        assert done.stderr.count("\n") == 1, done.stderr  # no usage, no traceback
+        assert "usage" not in done.stderr and "line" not in done.stderr
+        assert done.stdout == ""  # refused before anything was asked
+        assert not config_file(isolated_home).exists()
 
 
 def test_model_download_with_progress(isolated_home: Path, tmp_path: Path) -> None:

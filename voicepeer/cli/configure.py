@@ -15,12 +15,20 @@ from voicepeer.setup.prompter import Prompter, SetUpStopped
 from voicepeer.setup.wizard import Choices, Wizard, parse_alias
 from voicepeer.setup.wizard_engines import WizardEngines
 
+ALIAS_EXAMPLE = "--alias onwards=next"
 
-def _alias(text: str) -> tuple[str, str]:
-    try:
-        return parse_alias(text)
-    except BadValue as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+
+def _aliases(texts: list[str]) -> dict[str, str]:
+    """The ``--alias`` values as personal words; a wrong one is refused on its own, with an
+    example of a right one (argparse's own refusal printed the whole usage first)."""
+    aliases = {}
+    for text in texts:
+        try:
+            phrase, command = parse_alias(text)
+        except BadValue as error:
+            raise ConfigError(f"--alias {text}: {error} For example: {ALIAS_EXAMPLE}") from None
+        aliases[phrase] = command
+    return aliases
 
 
 def register(subparsers: Any) -> None:
@@ -64,7 +72,6 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--alias",
-        type=_alias,
         action="append",
         default=[],
         metavar="WORDS=COMMAND",
@@ -114,7 +121,7 @@ def choices_from(args: argparse.Namespace) -> Choices:
         dictation_silence=args.dictation_silence,
         push_to_talk=args.push_to_talk_key,
         push_to_talk_mode="off" if args.no_push_to_talk else args.push_to_talk_mode,
-        aliases=dict(args.alias),
+        aliases=_aliases(args.alias),
         muted_words=list(args.muted_word),
         content_notes=list(args.content_note),
         model=args.model,
@@ -123,6 +130,7 @@ def choices_from(args: argparse.Namespace) -> Choices:
 
 
 def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
+    choices = choices_from(args)  # a wrong flag is refused before anything is asked or read
     path, _ = config_path(getattr(args, "config", None))
     prompter = Prompter()
     retired: list[str] = []
@@ -146,7 +154,7 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
             + "\n  - ".join(wrong)
             + "\nEvery other setting is kept; the old file is kept as config.toml.bak."
         )
-    wizard = Wizard(settings, prompter, engines or WizardEngines(), choices_from(args))
+    wizard = Wizard(settings, prompter, engines or WizardEngines(), choices)
     wizard.notes += [f"Left out of the new file: {note}." for note in retired]
     wizard.notes += [f"Left out of the new file, being wrong: {note}" for note in wrong]
     wizard.apply_flags()

@@ -21,8 +21,13 @@ class AliasProblem:
     command: str
     problem: str
     """What is wrong, in plain words."""
-    fix: str
-    """What the caregiver can do about it."""
+    change: str
+    """What to change it to, wherever it was written."""
+
+    @property
+    def fix(self) -> str:
+        """What the caregiver can do about it in the settings file."""
+        return f"{self.change}, or remove the line."
 
     def __str__(self) -> str:
         return f'"{self.phrase} = {self.command}": {self.problem}. {self.fix}'
@@ -60,7 +65,7 @@ def alias_problem(phrase: str, command: str) -> AliasProblem | None:
             phrase,
             command,
             f'"{command}" is not a voicepeer command',
-            f"Change it to one of: {', '.join(command_names())}, or remove the line.",
+            f"Change it to one of: {', '.join(command_names())}",
         )
     taken = builtin_meaning(phrase)
     if taken is not None and taken is not meant:
@@ -70,8 +75,7 @@ def alias_problem(phrase: str, command: str) -> AliasProblem | None:
             command,
             f'"{phrase}" already means "{canonical(taken)}", so the person would be asked '
             f"which one they meant every time",
-            f'Choose other words for "{said}", ones that are not a command already, or '
-            "remove the line.",
+            f'Choose other words for "{said}", ones that are not a command already',
         )
     return None
 

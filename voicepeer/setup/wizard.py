@@ -7,6 +7,7 @@ at the end, with a summary of what changed.
 
 from __future__ import annotations
 
+import difflib
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -625,19 +626,26 @@ def _show(value: Any) -> str:
 
 
 def parse_alias(text: str) -> tuple[str, str]:
-    """``onwards=next`` → ``("onwards", "next")``; raises BadValue when malformed."""
-    phrase, sep, command = text.partition("=")
-    intent = intent_for(command)
-    if not sep or not phrase.strip():
-        raise BadValue(f'"{text}" should look like onwards = next.')
-    if intent is None:
+    """``onwards=next`` → ``("onwards", "next")``; raises BadValue saying what is wrong
+    with ``text`` (the caller gives an example of a right one, as the person writes it)."""
+    phrase, sep, command = (part.strip() for part in text.partition("="))
+    if not sep or not phrase:
         raise BadValue(
-            f'"{command.strip()}" is not a command; commands: ' + ", ".join(command_names()) + "."
+            'it needs the person\'s own words, then "=", then the command they stand for.'
         )
-    problem = alias_problem(phrase.strip().lower(), intent.value)
+    if not command:
+        raise BadValue(f'nothing follows "=": say which command "{phrase}" stands for.')
+    intent = intent_for(command)
+    if intent is None:
+        close = difflib.get_close_matches(command.lower(), command_names(), n=1, cutoff=0.6)
+        hint = f' Did you mean "{close[0]}"?' if close else ""
+        raise BadValue(
+            f"\"{command}\" is not a voicepeer command.{hint} 'voicepeer commands' lists them all."
+        )
+    problem = alias_problem(phrase.lower(), intent.value)
     if problem is not None:
-        raise BadValue(f"{problem.problem}. {problem.fix}")
-    return phrase.strip().lower(), intent.value
+        raise BadValue(f"{problem.problem}. {problem.change}.")
+    return phrase.lower(), intent.value
 
 
 __all__ = ["Choices", "Wizard", "parse_alias", "setting_spec"]
