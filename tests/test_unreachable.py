@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -40,3 +44,44 @@ def test_the_sentence_says_where_what_happened_what_to_check_and_what_next() -> 
         "is online: is the network cable plugged in, or the Wi-Fi connected? Opening any web "
         "page in a web browser shows it. Then run it again."
     )
+
+
+def test_forum_connect_and_models_download_say_no_network_alike(tmp_path: Path) -> None:
+    # "Nothing answered at …" at forum connect, "… so this computer seems to be offline" at
+    # models download: one fault in two wordings, neither naming the cable or the Wi-Fi.
+    with socket.socket() as taken:  # a port nothing listens on
+        taken.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{taken.getsockname()[1]}"
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "VOICEPEER_MODELS_DIR": str(tmp_path / "models"),
+        "VOICEPEER_MODEL_BASE_URL": f"{closed}/vosk/models",
+    }
+
+    def said(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "voicepeer", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 1, done.stderr
+        return " ".join(done.stderr.split())
+
+    same = (
+        f"Nothing answered at {closed}: the connection was refused: the computer there is on, "
+        "but nothing takes connections at that address. Check that this computer is online: "
+        "is the network cable plugged in, or the Wi-Fi connected? Opening any web page in a "
+        "web browser shows it."
+    )
+    connect = said("forum", "connect", closed)
+    assert same in connect
+    assert "check the forum's address by opening it in the web browser" in connect
+    download = said("models", "download")
+    assert same in download
+    assert download.endswith("Then run: voicepeer models download vosk-model-small-en-us-0.15")

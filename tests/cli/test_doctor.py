@@ -286,7 +286,7 @@ def test_unreachable_forum(isolated_home: Path) -> None:
     closed_port = "http://127.0.0.1:9"  # the discard port: nothing listens
     (check,) = check_forum(Settings(general=GeneralSettings(forum_url=closed_port)))
     assert check.ok is False
-    assert "internet connection" in check.fix
+    assert "is the network cable plugged in, or the Wi-Fi connected?" in check.fix
     # What the system said, without the request it said it of ("GET /site/…").
     assert check.detail == (f"cannot reach {closed_port}: cannot connect: Connection refused")
 

@@ -349,7 +349,7 @@ def test_a_redirect_elsewhere_is_refused_before_anything_starts(forum: RunningFo
         ("notaurl", "is not a web address"),
         ("forum example org", "cannot be the forum's address: a web address has no spaces"),
         ("ftp://forum.example.org", "a web address here starts with https:// (or http://)"),
-        ("http://127.0.0.1:9", "Nothing answered at http://127.0.0.1:9"),
+        ("http://127.0.0.1:9", "Nothing answered at http://127.0.0.1:9: the connection was"),
         # "A forum's address has a dot in its name", said of an address with dots in it.
         ("http//127.0.0.1:4200", "the colon after http is missing"),
         # Without http:// or https://, https:// is tried: the answer says so.

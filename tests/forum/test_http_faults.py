@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from voicepeer.errors import ForumResponseError, ForumUnreachableError
+from voicepeer.errors import ForumResponseError, ForumUnreachableError, NetFault
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.http import DeliveryUncertainError
@@ -129,6 +129,7 @@ def test_unknown_host_is_unreachable() -> None:
         client.latest()
     assert slept == [1.0]
     assert "internet connection" in say_error(caught.value)
+    assert caught.value.fault is NetFault.NAME_UNKNOWN  # what a helper is told
 
 
 def test_a_closed_port_says_what_the_system_said() -> None:

@@ -196,8 +196,11 @@ def test_offline_gives_a_clear_message(models: Path) -> None:
     url = f"http://127.0.0.1:{closed_port()}/vosk/models"
     with pytest.raises(ModelDownloadError) as failed:
         download_model(NAME, settings=settings_for(url), progress=progress_log()[0])
-    assert "Check the internet connection" in str(failed.value)
-    assert str(failed.value).startswith("cannot reach 127.0.0.1: the connection was refused.")
+    assert str(failed.value).startswith(
+        f"Nothing answered at {url.removesuffix('/vosk/models')}: the connection was refused"
+    )
+    assert "is the network cable plugged in, or the Wi-Fi connected?" in str(failed.value)
+    assert str(failed.value).endswith(f"Then run: voicepeer models download {NAME}")
     assert "Errno" not in str(failed.value)
     assert "connected to the internet" in failed.value.spoken
     assert_nothing_installed(models)

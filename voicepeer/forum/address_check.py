@@ -20,13 +20,14 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from voicepeer.errors import ConfigError, ForumError
+from voicepeer.errors import ConfigError, ForumError, NetFault
 from voicepeer.forum.credentials import (
     WebAddressError,
     WebAddressFault,
     normalize_forum_url,
     without_user_info,
 )
+from voicepeer.unreachable import net_fault
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class ForumAddressError(ForumError):
         address: str,
         title: str = "",
         fault: WebAddressFault | None = None,
+        net: NetFault = NetFault.NO_CONNECTION,
     ) -> None:
         address = without_user_info(address)  # a password typed in it is never repeated
         super().__init__(f"{address}: {problem.value}")
@@ -65,6 +67,8 @@ class ForumAddressError(ForumError):
         """The forum's name, once it answered as one."""
         self.fault = fault
         """Why it is not a web address, when that is known."""
+        self.net = net
+        """How the connection failed, when nothing answered."""
         self.scheme_guessed = False
         """It was given without http:// or https://, and https:// was tried."""
 
@@ -163,7 +167,9 @@ def _checked(
             about = None if isinstance(_json(info), dict) else http.get("/about.json")
         except httpx.HTTPError as error:
             log.info("checking %s: %s", url, type(error).__name__)
-            raise ForumAddressError(AddressProblem.NOTHING_ANSWERS, url) from None
+            raise ForumAddressError(
+                AddressProblem.NOTHING_ANSWERS, url, net=net_fault(error)
+            ) from None
         site = _json(info) if info.status_code == 200 else None
         about_data = _json(about) if about is not None and about.status_code == 200 else None
         if isinstance(site, dict) and "title" in site:

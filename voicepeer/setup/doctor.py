@@ -621,6 +621,7 @@ def _waiting_check(url: str) -> list[Check]:
 
 def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
     from voicepeer.forum.http import without_request
+    from voicepeer.unreachable import CHECK_NETWORK
 
     try:
         site = client.http.get("/site/basic-info.json")
@@ -630,8 +631,8 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
                 "forum",
                 False,
                 f"cannot reach {url}: {without_request(error)}",
-                "Check the internet connection (open the forum in a web browser), and "
-                "that [general] forum_url is the forum's address.",
+                f"{CHECK_NETWORK} If other web pages open, open the forum in the web "
+                "browser too, and check that [general] forum_url is the forum's address.",
             )
         ]
     except (AuthError, ForumForbiddenError) as error:
@@ -689,7 +690,7 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
                 "forum account",
                 False,
                 f"no answer: {without_request(error)}",
-                "Check the internet connection and run doctor again.",
+                f"{CHECK_NETWORK} Then run doctor again.",
             ),
         ]
     except (AuthError, ForumForbiddenError, ForumNotFoundError) as error:

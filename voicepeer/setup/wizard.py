@@ -561,7 +561,8 @@ class Wizard:
                 if isinstance(error, ModelDownloadError)
                 else (f" Try later: voicepeer models download {name}")
             )
-            self.note(f"The download did not finish: {describe(error).rstrip('.')}.{later}")
+            why = describe(error).rstrip(".")
+            self.note(f"The download did not finish. {why[:1].upper()}{why[1:]}.{later}")
             return
         self.io.say(f"  Installed in {folder}.")
 

@@ -27,6 +27,7 @@ from voicepeer.speech_models.layout import archive_problems, archive_root, folde
 from voicepeer.speech_models.locations import KOREAN_NAMES, models_dir
 from voicepeer.speech_models.progress import ProgressBar
 from voicepeer.speech_models.settings import ModelSettings
+from voicepeer.unreachable import net_fault, nothing_answered
 
 log = logging.getLogger(__name__)
 
@@ -148,10 +149,13 @@ def _fetch(
                     return
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
             if not received:
+                site = httpx.URL(url).copy_with(path="/", query=None)
                 raise ModelDownloadError(
-                    f"cannot reach {httpx.URL(url).host}: {_unreachable(error)}. Check the "
-                    "internet connection (open a web page in a browser), then run: voicepeer "
-                    f"models download {label}",
+                    nothing_answered(
+                        str(site).rstrip("/"),
+                        net_fault(error),
+                        f"Then run: voicepeer models download {label}",
+                    ),
                     spoken=OFFLINE_SPOKEN,
                 ) from error
             reason = f"cannot reconnect ({error})"
@@ -172,22 +176,6 @@ def _fetch(
             f"The download was interrupted ({reason}); continuing in {settings.retry_pause_s:g} s …"
         )
         time.sleep(settings.retry_pause_s)
-
-
-def _unreachable(error: httpx.TransportError) -> str:
-    """Why a site cannot be reached, in plain words rather than a socket error."""
-    text = str(error).lower()
-    if (
-        "name or service not known" in text
-        or "name resolution" in text
-        or "nodename nor servname" in text
-    ):
-        return "its name could not be looked up, so this computer seems to be offline"
-    if "refused" in text:
-        return "the connection was refused"
-    if isinstance(error, httpx.ConnectTimeout):
-        return "it did not answer in time"
-    return "no connection could be made"
 
 
 def _save_body(

@@ -45,6 +45,7 @@ from voicepeer.forum.checks import (
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import EntryKind, OutboxBusyError, OutboxFullError
 from voicepeer.forum.transport import CrossOriginRedirectError, ResponseTooLargeError
+from voicepeer.unreachable import nothing_answered
 from voicepeer.voice.phrasing import wait_phrase
 
 
@@ -289,9 +290,11 @@ def _address(error: ForumAddressError) -> str:
             if error.scheme_guessed
             else ""
         )
-        return (
-            f"Nothing answered at {where}. Check the address (open it in a web browser) "
-            f"and the internet connection.{guessed}"
+        return nothing_answered(
+            where,
+            error.net,
+            "If other web pages open, check the forum's address by opening it in the web "
+            f"browser too.{guessed}",
         )
     if error.problem is AddressProblem.NOT_DISCOURSE:
         return (
