@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import signed_in
@@ -127,6 +128,19 @@ def test_the_third_post_while_reading_is_a_post_of_this_topic(
     assert "There is no post 40 here. This topic has 6 posts." in talk.said
     at_list = converse(forum.base_url, ["latest topics", "the third post"], tmp_path / "list")
     assert opened(at_list.said) == [titles[2]]
+
+
+@pytest.mark.parametrize("said", ["the last post", "open the last post", "the newest post"])
+def test_the_last_post_at_the_topic_list_opens_no_topic(
+    forum: DemoForum, tmp_path: Path, said: str
+) -> None:
+    # "The last post" opened the list's last topic heard, at its first post: it is the
+    # newest post of a topic, which one not said.
+    talk = converse(forum.base_url, ["latest topics", said], tmp_path / "data")
+    assert talk.said[-1] == (
+        "That is for a topic being read. Say open topic and a number first, then say newest post."
+    )
+    assert talk.assistant is not None and talk.assistant.state is State.BROWSING
 
 
 def test_the_first_reply_is_the_topics_second_post(forum: DemoForum, tmp_path: Path) -> None:

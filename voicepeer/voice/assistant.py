@@ -1005,6 +1005,11 @@ class Assistant:
                 self._ask_post_or_topic(number)
                 return
             named = POST_OPEN
+        if named == POST_OPEN and number == LAST_HEARD and self._at_topic_list():
+            # "The last post" is a topic's newest post (as "the newest post" is), not the
+            # list's last topic: opening a topic on a guess reads a whole post to undo.
+            self._only_in_a_topic(TO_NEWEST)
+            return
         if self._in_a_topic() and named in (POST_OPEN, REPLY_OPEN):
             outcome = (
                 self.reader.go_to_end_of_topic(first=False)
@@ -1014,6 +1019,22 @@ class Assistant:
         else:
             outcome = self.reader.open_number(number)
         self._after_read(outcome)
+
+    def _at_topic_list(self) -> bool:
+        """Whether a list of topics (not notifications) is what the person is at."""
+        return (
+            self.state is State.BROWSING
+            and self.reader.topics is not None
+            and self.reader.notices is None
+        )
+
+    def _only_in_a_topic(self, to: Mapping[str, object]) -> None:
+        """ "First post" or "the last post" said where no topic is being read: how to get
+        there, in the words that then work."""
+        then = "first post" if to == TO_FIRST else "newest post"
+        self.say(
+            f"That is for a topic being read. Say open topic and a number first, then say {then}."
+        )
 
     def _ask_post_or_topic(self, number: int) -> None:
         """Said while reading, a number may name a post of the topic as well as a topic of
@@ -1040,7 +1061,7 @@ class Assistant:
                 self._go(State.READING)
                 self._after_read(outcome)
         elif slots in (TO_FIRST, TO_NEWEST):
-            self.say("That is for a topic being read. Say open topic and a number first.")
+            self._only_in_a_topic(slots)
         else:
             self.reader.step_in_list(delta)
 
