@@ -56,6 +56,7 @@ from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.how_to import help_wording, how_to_asked
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.marking_read import MarkingRead
+from voicepeer.voice.meant import meaning_chosen
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.outbox_phrases import send_result_line, waiting_at_goodbye
@@ -395,6 +396,8 @@ class Assistant:
         self.composer = Composer(writing, self.say)
         self._last_said = ""
         self._misheard_in_a_row = 0
+        self._meant: tuple[Intent, ...] = ()
+        """The commands "Did you mean …?" just offered, answered by "the second one"."""
         self._talk_explained = False
         """Why an answer over talk in the room was unclear has been said since the last
         command understood."""
@@ -588,6 +591,7 @@ class Assistant:
         """Act on one utterance in the current state."""
         log.debug("heard %r", heard.text)
         transcript.info("heard: %s", heard.text)
+        meant, self._meant = self._meant, ()  # only the answer right after the question
         if self._over_words(heard):
             return
         if self.state in WRITING_STATES:
@@ -605,9 +609,11 @@ class Assistant:
                 self._go(self._resume_state)
                 self.say("I'm listening again. " + self._where())
             return
+        interpretation = self._answer_to_did_you_mean(heard, interpretation, meant)
         if interpretation.ambiguous:
             transcript.info("did: nothing yet, unsure which command was meant")
-            options = " or ".join(canonical(i) for i in interpretation.ambiguous[:3])
+            self._meant = interpretation.ambiguous[:3]
+            options = " or ".join(canonical(i) for i in self._meant)
             # One option: the recognizer was unsure it heard a command at all.
             again = " If so, please say it again." if len(interpretation.ambiguous) == 1 else ""
             self.say(f"Did you mean {options}?{again}")
@@ -627,6 +633,25 @@ class Assistant:
             self._go(State.BROWSING)  # out of the person's list, as "back" goes (see above)
         self._dispatch(interpretation.command)
         self._maybe_suggest_rest()
+
+    def _answer_to_did_you_mean(
+        self, heard: Heard, found: Interpretation, meant: tuple[Intent, ...]
+    ) -> Interpretation:
+        """ "The second one" or "that one" said to "Did you mean …?": the command (or the
+        member offered, as a yes) it picks, not a topic of the list or nothing. Never at
+        a question before something public, where only a clear yes counts."""
+        if self.state in ASKING_CONSENT:
+            return found
+        if self.state is State.CHOOSING and found.command is None and not found.ambiguous:
+            meant = (Intent.YES,)
+        if not meant:
+            return found
+        yes = self.engines.interpreter.word_for_word(heard, {Intent.YES}) is Intent.YES
+        chosen = meaning_chosen(heard.text, meant, yes=yes)
+        if chosen is None:
+            return found
+        transcript.info("did: took it as the answer to did you mean")
+        return Interpretation(Command(chosen), 1.0)
 
     def _not_understood(self, heard: Heard) -> None:
         """Nothing to do for ``heard`` here: say so, and what helps."""
