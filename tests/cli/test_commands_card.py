@@ -296,3 +296,19 @@ def test_printed_page_one_is_the_essentials_alone(tmp_path: Path) -> None:
     assert "Everything you can say" in rest and "While writing a reply" in rest
     assert "does not work" in rest
     assert len([p for p in pages if p.strip()]) <= 6  # with a carer's words and a warning
+
+
+def test_the_card_says_which_words_wake_voicepeer_after_a_pause(tmp_path: Path) -> None:
+    # "Continue" was listed as a way to resume, and paused only "resume" or "wake up" is
+    # heard: talk in the room must not wake it.
+    note = (
+        "After “pause” or “go to sleep”, say “resume”, “wake up”, “wake” or “start listening”: "
+        "“continue”, “carry on reading” and “where was I” work only while I am listening, so "
+        "that talk in the room does not wake me."
+    )
+    assert f"    ({note})" in render_text(CardContent()).splitlines()
+    card = parsed(CardContent())
+    assert note in [text for _, items in card.sections for t, text in items if t == "dd"]
+    own = render_text(CardContent(aliases={Intent.RESUME: ["back again"]}))
+    assert "“start listening” or your own words for them:" in own
+    assert "rest; your place is kept. Say “resume” to go on" in card.texts("essentials", "td")

@@ -20,6 +20,9 @@ from typing import Any
 from voicepeer.atomic import atomic_write_text
 from voicepeer.commands.editing import DictationAction, card_phrases
 from voicepeer.commands.intents import PHRASINGS, SLOT_INTENTS, Intent
+from voicepeer.commands.interpreter import ASLEEP, wake_phrases
+from voicepeer.commands.natural import unwrap
+from voicepeer.commands.text import normalize
 from voicepeer.config import load_settings
 from voicepeer.config.aliases import AliasProblem, alias_problems, intent_for
 from voicepeer.errors import ConfigError
@@ -103,7 +106,7 @@ ESSENTIALS: tuple[tuple[Intent, str], ...] = (
     (Intent.REPEAT, "hear it again"),
     (Intent.REPLY, "answer, then say your reply"),
     (Intent.SEND, "post it — I ask first"),
-    (Intent.PAUSE, "rest; your place is kept"),
+    (Intent.PAUSE, "rest; your place is kept. Say “resume” to go on"),
     (Intent.HELP, "what you can say now"),
     (Intent.QUIT, "end for today"),
 )
@@ -231,6 +234,39 @@ def key_lines(switches: SwitchSettings) -> list[str]:
     return lines
 
 
+def asleep_note(content: CardContent) -> str:
+    """Under "resume": which of its words, and of "wake up"'s, are heard after "pause" or
+    "go to sleep" (the interpreter's own list), and which only while voicepeer listens —
+    the card listed "continue" as a way to resume, and paused it does nothing."""
+    own = {p: i for i, ps in content.aliases.items() if i in ASLEEP for p in ps}
+    waking = {phrase for phrase, _ in wake_phrases(own)}
+    card = [(i, p) for i in (Intent.RESUME, Intent.WAKE) for p in PHRASINGS[i]]
+    heard = [shown(i, p) for i, p in card if unwrap(normalize(p)) in waking]
+    not_heard = [shown(i, p) for i, p in card if unwrap(normalize(p)) not in waking]
+    mine = " or your own words for them" if own else ""
+    note = f"After “pause” or “go to sleep”, say {_either(heard)}{mine}"
+    if not not_heard:
+        return f"{note}, so that talk in the room does not wake me."
+    return (
+        f"{note}: {_both(not_heard)} work only while I am listening, so that talk in the "
+        "room does not wake me."
+    )
+
+
+def _quoted(phrases: list[str]) -> list[str]:
+    return [f"“{p}”" for p in phrases]
+
+
+def _either(phrases: list[str]) -> str:
+    words = _quoted(phrases)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def _both(phrases: list[str]) -> str:
+    words = _quoted(phrases)
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def clash_note(problem: AliasProblem) -> str:
     return (
         f"“{problem.phrase}” = {problem.command}: {problem.problem}. Ask your helper to change it."
@@ -251,6 +287,8 @@ def render_text(content: CardContent) -> str:
             if content.aliases.get(intent):
                 line += f"   (your words: {', '.join(content.aliases[intent])})"
             lines.append(line)
+            if intent is Intent.RESUME:
+                lines.append(f"    ({asleep_note(content)})")
     lines.append("While writing a reply")
     lines += [
         f"  {', '.join(phrases)}: {EDITING_MEANING[action]}"
@@ -315,6 +353,8 @@ def _everything(content: CardContent) -> list[str]:
                     + ", ".join(f"“{e(p)}”" for p in content.aliases[intent])
                     + "</dd>"
                 )
+            if intent is Intent.RESUME:
+                parts.append(f"<dd>{e(asleep_note(content))}</dd>")
         parts += ["</dl>", "</section>"]
     parts += [
         '<section class="editing">',
