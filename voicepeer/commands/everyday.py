@@ -162,6 +162,12 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "i'm lost",
         "i am lost",
         "what was i doing",
+        # How long the post being read is, and what is left of it and of the topic (see
+        # matcher.step_slots); while writing, how long the reply is so far.
+        "how long is this",
+        "how long is this post",
+        "how much is left",
+        "how much more is there",
     ),
     Intent.HELP: (
         "what can i do",

@@ -143,6 +143,10 @@ TO_NEWEST: Mapping[str, str] = {"to": "newest"}
 TOPIC_PEOPLE: Mapping[str, str] = {"of": "topic"}
 """The slot of a "who" that asks about the whole topic ("who else replied", "who's in this
 topic"): who wrote in it, not who wrote this post."""
+HOW_LONG: Mapping[str, str] = {"of": "length"}
+"""The slot of a "where am I" that asks how long ("how long is this", "how much is left"):
+while reading, how long the post is and what is left of it and of the topic."""
+_LENGTH_WORDS = frozenset({"long", "left", "more"})
 _FIRST_WORDS = frozenset({"first", "top", "start"})
 _NEWEST_WORDS = frozenset({"newest", "latest", "recent", "end"})
 _EVERYONE_WORDS = frozenset(
@@ -201,7 +205,8 @@ def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
     following thread"), :data:`POST_OPEN` for an "open" that names a post ("the second
     post"), :data:`EITHER_OPEN` for one that names neither a post nor a topic ("number
     five"), :data:`TOPIC_PEOPLE` for a "who" about the whole topic ("who else replied"),
-    none otherwise."""
+    :data:`HOW_LONG` for a "where am I" that asks how long ("how much is left"), none
+    otherwise."""
     words = set(core(normalize(text)).split())
     if intent is Intent.OPEN:
         if _TOPIC_WORDS & words:
@@ -213,6 +218,8 @@ def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
         return {} if _LIST_WORDS & words else EITHER_OPEN
     if intent is Intent.WHO and _EVERYONE_WORDS & words:
         return TOPIC_PEOPLE
+    if intent is Intent.WHERE and _LENGTH_WORDS & words:
+        return HOW_LONG
     if intent is Intent.PREVIOUS and _FIRST_WORDS & words:
         return TO_FIRST
     if intent is Intent.NEXT and _NEWEST_WORDS & words:

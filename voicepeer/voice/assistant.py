@@ -21,6 +21,7 @@ from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, c
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     EITHER_OPEN,
+    HOW_LONG,
     POST_OPEN,
     REPLY_OPEN,
     TO_FIRST,
@@ -912,7 +913,9 @@ class Assistant:
             Intent.PREVIOUS: lambda c: self._step(-1, c),
             Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
-            Intent.WHERE: lambda c: self.say(self._where_and_question()),
+            Intent.WHERE: lambda c: self.say(
+                self._how_long() if c.slots == HOW_LONG else self._where_and_question()
+            ),
             Intent.HELP: lambda c: self.say(how_to_asked(c.slots, self.state) or self._help()),
             Intent.STOP: lambda c: self._stop(),
             Intent.SLEEP: lambda c: self._sleep("Going to sleep. Say wake up when you need me."),
@@ -1492,6 +1495,22 @@ class Assistant:
         where = self.peer_loop.where(state) or self.reader.where()
         paragraph = self.paragraphs.place() if state is State.READING else ""
         return f"{where} {paragraph}" if paragraph else where
+
+    def _how_long(self) -> str:
+        """ "How long is this": while reading, how long the post is and what is left of it
+        and of the topic; elsewhere where the person is, which says how many there are."""
+        thread = self.reader.thread
+        length = self.paragraphs.length() if self._in_a_topic() else ""
+        if thread is None or not length:
+            return self._where_and_question()
+        ordinal, total = thread.position(self.reader.post_index)
+        after = total - ordinal
+        topic = (
+            f"After it, {phrasing.count_phrase(after, 'more post')} in this topic."
+            if after > 0
+            else "It is the last post in this topic."
+        )
+        return f"{length} {topic}"
 
     def _help(self) -> str:
         """What can be said here: where that is many things, the few most used first, and

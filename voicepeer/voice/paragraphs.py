@@ -161,6 +161,24 @@ class ParagraphReading:
             return ""
         return f"Paragraph {self.index + 1} of {self._total}."
 
+    def length(self) -> str:
+        """How long the post being read takes to hear, and what is left of it ("This post
+        takes about 13 minutes to hear. About 9 minutes of it left."); "" when no post
+        is being read."""
+        if self._pages is None:
+            return ""
+        rate = self.rate_wpm()
+        first = self._pages(0)
+        whole = f"This post takes {spoken_length(first.post_words, rate)} to hear."
+        start = 0 if self.index < 0 else self.index + (1 if self.between else 0)
+        if start <= 0:
+            return whole
+        if start >= self._total:
+            return f"{whole} You have heard all of it."
+        page = self._pages(start)
+        left = sum(len(p.split()) for p in page.paragraphs) + page.words_left
+        return f"{whole} {spoken_length(left, rate).capitalize()} of it left."
+
     def has_next(self) -> bool:
         """Whether "next paragraph" would read one: a post is being read and the paragraph
         reached is not its last."""
