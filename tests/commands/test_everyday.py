@@ -11,7 +11,7 @@ import pytest
 from voicepeer.commands import Command, CommandMatcher, Intent, everyday
 from voicepeer.commands.everyday import EVERYDAY_WORDINGS
 from voicepeer.commands.intents import SENSES
-from voicepeer.commands.matcher import HOW_LONG, TO_NEWEST
+from voicepeer.commands.matcher import HOW_LONG, TO_FIRST, TO_NEWEST, TOPIC_STEP
 from voicepeer.commands.natural import everyday_sentences, tuning_phrasings
 from voicepeer.commands.phrasebook import command_phrasings
 from voicepeer.recognition.base import Heard
@@ -79,16 +79,23 @@ def test_reading_this_one_and_the_latest_in_everyday_words() -> None:
         ("how long is this", Command(Intent.WHERE, HOW_LONG)),
         ("how much is left", Command(Intent.WHERE, HOW_LONG)),
         ("where am i", Command(Intent.WHERE)),
+        ("go to the start", Command(Intent.PREVIOUS, TO_FIRST)),
+        ("not interested", Command(Intent.NEXT, TOPIC_STEP)),
+        ("who mentioned me", Command(Intent.NOTIFICATIONS)),
+        ("i'd like to say something", Command(Intent.REPLY)),
+        ("i want to say something", Command(Intent.REPLY)),
+        ("what's been happening", Command(Intent.LATEST)),
         # Not the ones they were near.
         ("how long ago was this", Command(Intent.WHO)),
     ],
 )
 def test_everyday_wordings_found_in_typed_sessions(said: str, meant: Command) -> None:
-    # "How long is this" was "who wrote this", "how much is left" no command.
+    # "How long is this" was "who wrote this", "I'd like to say something" a no; the
+    # others were no command.
     verdict = MATCHER.interpret(Heard(said, 1.0))
     assert verdict.command == meant and not verdict.near, verdict
 
 
-@pytest.mark.parametrize("said", ["what", "now what", "how"])
+@pytest.mark.parametrize("said", ["start", "what", "now what", "something"])
 def test_parts_of_them_alone_are_no_command(said: str) -> None:
     assert MATCHER.interpret(Heard(said, 1.0)).command is None

@@ -150,6 +150,9 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "back to the first post",
         "from the top",
         "start of the topic",
+        # "Go to the start": "go to" is said around commands, its "the" kept (natural.cores).
+        "the start",
+        "back to the start",
     ),
     Intent.WHERE: (
         "how many posts",
@@ -306,6 +309,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "read me the topics",
         "read topics",
         "show me the topics",
+        "what's been happening",
+        "what has been happening",
     ),
     Intent.NOTIFICATIONS: (
         "has anyone replied",
@@ -316,6 +321,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "read my notifications",
         "anything for me",
         "any news for me",
+        # A mention is a notification: the list names them ("Jo mentioned you in …").
+        "who mentioned me",
     ),
     Intent.EDIT_POST: ("fix my post", "edit my reply", "fix my reply", "i made a mistake"),
     Intent.BACK: ("exit this topic", "close this topic", "leave this topic"),
@@ -324,6 +331,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.REPLY: (
         "answer her",
         "answer him",
+        # Its core is "say something": "I want to say something" too (see natural.core).
+        "i'd like to say something",
         "reply to post {number}",
         "reply to post number {number}",
         "reply to the {ordinal} post",

@@ -153,19 +153,27 @@ SYNONYMS: Mapping[str, str] = {
 }
 """Everyday words for the card's words. Kept to words that mean the same in every state;
 words whose meaning the state decides are in :data:`voicepeer.commands.intents.SENSES`."""
-MATCHED_SYNONYMS: Mapping[str, str] = {
-    f"{said_of}{too}": card
-    for said_of in ("", "that's ", "it's ", "you're ", "you are ", "you're talking ")
-    for too, card in {
-        "too quick": "slower",
-        "too slow": "faster",
-        "too loud": "volume down",
-        "too quiet": "volume up",
-    }.items()
-} | {f"{said_of}too fast": "slower" for said_of in ("that's ", "it's ", "you're talking ")}
+MATCHED_SYNONYMS: Mapping[str, str] = (
+    {
+        f"{said_of}{too}": card
+        for said_of in ("", "that's ", "it's ", "you're ", "you are ", "you're talking ")
+        for too, card in {
+            "too quick": "slower",
+            "too slow": "faster",
+            "too loud": "volume down",
+            "too quiet": "volume up",
+        }.items()
+    }
+    | {f"{said_of}too fast": "slower" for said_of in ("that's ", "it's ", "you're talking ")}
+    | {
+        # Of a topic (or a list's topics): on to the next, as "skip this one" is for a post.
+        "not interested": "next topic",
+    }
+)
 """Everyday words for the card's words, as :data:`SYNONYMS`, but kept out of the command
 model's training text (see :func:`everyday_sentences`): there they made "put the kettle on
-please" heard as "go to the go on please" (measured on the tuning half)."""
+please" heard as "go to the go on please" (measured on the tuning half); words added since
+are kept out of it too, so that the command models stay as measured."""
 _EVERY_SYNONYM = {**SYNONYMS, **MATCHED_SYNONYMS}
 _SYNONYM_ORDER = sorted(_EVERY_SYNONYM, key=lambda s: len(s.split()), reverse=True)
 
