@@ -156,6 +156,11 @@ def test_search_finds_posts_and_their_topics(client: httpx.Client) -> None:
         "errors": ["You supplied invalid parameters to the request: q"],
         "error_type": "invalid_parameters",
     }
+    # Long enough as a whole, but with every word short: Search#execute looks for nothing.
+    words = client.get("/search.json?q=ms%20uk")
+    assert words.status_code == 200
+    assert words.json() == {"grouped_search_result": None}
+    assert _get(client, "/search.json?q=ms%20nurse", "/search.json")["posts"]
 
 
 def test_search_blurbs_are_cut_as_stock_discourse_cuts_them(client: httpx.Client) -> None:

@@ -92,10 +92,20 @@ def test_a_two_letter_search_is_answered_without_asking_the_forum(
     forum.faults.answer_next("/search.json", Response.json(500, {"errors": ["sent"]}))
     talk = converse(forum.base_url, ["search for ms"], data)
     assert talk.said[-2:] == [
-        "That is too short to search for: the forum needs at least 3 characters.",
+        "That is too short to search for: the forum needs a word of at least 3 characters.",
         "Say search for, and then a longer word.",
     ]
     assert forum.faults.canned_left() == 1
+    never_misleading(talk)
+
+
+def test_a_search_the_forum_gives_no_result_for_finds_nothing(forum: DemoForum, data: Path) -> None:
+    # A stock forum's answer when every word was too short for it (its minimum may be
+    # longer than the one voicepeer knows): no posts at all, not even an empty list. It
+    # was "not understood", as a broken answer is.
+    forum.faults.answer_next("/search.json", Response.json(200, {"grouped_search_result": None}))
+    talk = converse(forum.base_url, ["search for ms nurse"], data)
+    assert talk.said[-1] == "I found nothing about MS nurse. Say search for, and other words."
     never_misleading(talk)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.conversation import converse
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.assistant import ASK_SEARCH_WORDS, SEARCH_WORDS_HELP
@@ -74,7 +76,7 @@ def test_nothing_found_goes_back_to_the_list(forum: DemoForum, data: Path) -> No
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
 
 
-TOO_SHORT = "That is too short to search for: the forum needs at least 3 characters."
+TOO_SHORT = "That is too short to search for: the forum needs a word of at least 3 characters."
 
 
 def test_a_word_too_short_is_asked_for_again_where_the_words_were_asked_for(
@@ -102,3 +104,13 @@ def test_the_words_looked_for_are_said_back_as_written(forum: DemoForum, data: P
     assert talk.said[1].startswith("You are in the topics about MS nurse, on topic 1 of 4")
     nothing = converse(forum.base_url, ["search for mri zebra crossings"], data)
     assert nothing.said[-1].startswith("I found nothing about MRI zebra crossings.")
+
+
+@pytest.mark.parametrize("said", ["search for ms", "search for ms uk", "search for MS UK"])
+def test_words_all_too_short_are_refused_before_asking(
+    forum: DemoForum, data: Path, said: str
+) -> None:
+    # "ms uk" is long enough as a whole, but a stock forum searches for no word in it: it
+    # found "nothing about MS UK", as if the forum had none.
+    talk = converse(forum.base_url, [said], data)
+    assert talk.said[-2:] == [TOO_SHORT, "Say search for, and then a longer word."]

@@ -174,6 +174,10 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
     if len(term) < ctx.options.min_search_term_length:
         # Discourse's SearchController refuses a short term outright.
         raise invalid_param("q")
+    if all(len(t) < ctx.options.min_search_term_length for t in terms):
+        # Search#execute searches for nothing when every word is short ("ms uk"), and the
+        # nil it returns is serialized under the serializer's root.
+        return Response.json(200, {"grouped_search_result": None})
     if len(terms) > MAX_SEARCH_TERMS:
         raise error(
             400, f"A search may have at most {MAX_SEARCH_TERMS} words.", "invalid_parameters"

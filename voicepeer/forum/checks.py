@@ -87,11 +87,14 @@ def check_title(title: str, limits: SiteLimits) -> DraftProblem | None:
 
 
 def check_search_term(query: str, minimum: int) -> None:
-    """Refuse, before sending, a search shorter than the forum's ``min_search_term_length``:
-    the forum would answer it with a bare 400."""
-    if len(query.strip()) < minimum:
+    """Refuse, before sending, a search shorter than the forum's ``min_search_term_length``,
+    or one whose every word is (Discourse's Search#execute): the forum would answer the
+    first with a bare 400, the second with no result at all ("ms uk")."""
+    words = query.split()
+    if len(query.strip()) < minimum or all(len(w) < minimum for w in words):
         raise ForumRequestError(
-            f"search term of {len(query.strip())} characters; the forum's minimum is {minimum}",
+            f"search term of {len(query.strip())} characters, the longest word "
+            f"{max((len(w) for w in words), default=0)}; the forum's minimum is {minimum}",
             problem=RequestProblem.SEARCH_TOO_SHORT,
             minimum=minimum,
         )

@@ -550,7 +550,9 @@ def search_results(data: Any, *, censor: TitleCensor | None = None) -> SearchRes
                 excerpt=excerpt_words(p.get("blurb")),
                 topic_title=titles.get(p["topic_id"], ""),
             )
-            for p in data["posts"]
+            # None at all when every word was too short to search for (Search#execute
+            # gives no result, serialized as a null "grouped_search_result").
+            for p in data.get("posts") or ()
         )
         return SearchResults(hits, has_more=bool(grouped.get("more_full_page_results")))
 

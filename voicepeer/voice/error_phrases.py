@@ -368,7 +368,7 @@ def _forbidden(error: ForumForbiddenError) -> str:
 def _request(error: ForumRequestError) -> str:
     if error.problem is RequestProblem.SEARCH_TOO_SHORT:
         return (
-            f"That is too short to search for: the forum needs at least "
+            f"That is too short to search for: the forum needs a word of at least "
             f"{_characters(error.minimum)}."
         )
     if error.problem is RequestProblem.SEARCH_REFUSED:
