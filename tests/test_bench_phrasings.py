@@ -86,6 +86,18 @@ def test_a_tiny_subset_gives_every_figure(recognizer: Recognizer) -> None:
     assert not heard[("yeah", "confirming")].accepted
 
 
+def test_natural_phrasings_voicepeer_has_as_its_own_are_also_counted_apart() -> None:
+    def said(text: str, correct: bool, seen: bool) -> Outcome:
+        item = Item("command", text, "en-us", PLAIN, Intent.REPEAT, phrasing="natural", seen=seen)
+        return Outcome(item, [text], correct, correct, 0.1, 1.0)
+
+    figures = summarize([said("come again", True, True), said("one more time", False, False)])
+    assert figures["natural_commands"] == 2 and figures["natural_accuracy"] == 0.5
+    assert figures["natural_unseen_commands"] == 1 and figures["natural_unseen_accuracy"] == 0.0
+    marked = {i.text: i.seen for i in natural_items("eval") if i.phrasing == "natural"}
+    assert marked["come again"] and not marked["read it to me"]
+
+
 @pytest.mark.slow
 def test_the_bench_command_prints_the_figures_of_both_splits(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

@@ -157,6 +157,8 @@ class Item:
     phrasing: str = "canonical"
     """For commands: "canonical" (the command card's wording), "natural" (an everyday way
     of asking) or "context" (words whose meaning the state decides)."""
+    seen: bool = False
+    """A natural phrasing voicepeer has word for word among its own (seen_phrasings.py)."""
 
 
 def item_rng(split: str, *names: str) -> random.Random:

@@ -186,6 +186,10 @@ def summarize(outcomes: list[Outcome]) -> dict[str, float | int]:
         figures["commands"] = len(commands)
         for phrasing in ("canonical", "natural", "context"):
             figures |= _accuracy(phrasing, [o for o in commands if o.item.phrasing == phrasing])
+        # Without the natural phrasings voicepeer has word for word among its own wordings,
+        # which no longer measure how it does on words never seen (see seen_phrasings.py).
+        unseen = [o for o in commands if o.item.phrasing == "natural" and not o.item.seen]
+        figures |= _accuracy("natural_unseen", unseen)
         figures["rtf_command"] = sum(o.decode_s for o in commands + chatter) / sum(
             o.audio_s for o in commands + chatter
         )

@@ -28,6 +28,7 @@ from scripts.benchlib._asr_data import (
     numbers_for,
 )
 from scripts.benchlib.phrasings_split import EVAL, TUNE
+from scripts.benchlib.seen_phrasings import seen
 from voicepeer.commands.intents import Intent
 
 ORDINALS = {"tune": ("first", "third", "twelfth"), "eval": ("second", "fifth", "ninth")}
@@ -118,6 +119,7 @@ def natural_items(
                     slots,
                     state=entry["state"],
                     phrasing="natural",
+                    seen=seen(phrasing),
                 )
                 for voice, condition in _said(text, split, rng, every_condition)
             ]
