@@ -346,3 +346,35 @@ def test_a_lone_word_that_ends_or_interrupts_is_said_to_be_written_in(
         "scratch that.",
         f"Your reply says: {FIRST.capitalize()} goodbye pause oops where yes",
     ]
+
+
+def test_undo_said_twice_after_words_brings_back_what_start_over_cleared(
+    forum: DemoForum, data: Path
+) -> None:
+    # Said slowly, "start over" was heard in the middle of a sentence and words followed:
+    # "undo" took out the words after it, and "undo" again brought those back, never the
+    # three sentences cleared before, though "If you did not mean that, say undo" was said.
+    lines = ["open topic one", "reply", FIRST, SECOND, "start over", "every morning"]
+    lines += ["undo", "undo", "undo", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-4:] == [
+        "Removed the last part. Your reply is empty now. Say undo again to bring back what "
+        "start over cleared.",
+        "Your reply is back as it was. It ends: … summer and the frozen grapes too.",
+        "There is nothing to undo. Go on with your reply, or say send it.",
+        f"Your reply says: {FIRST.capitalize()} {SECOND}",
+    ]
+
+
+def test_undo_after_words_names_an_earlier_removal_it_can_bring_back(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["open topic one", "reply", FIRST, SECOND, "delete last word", "again"]
+    lines += ["undo", "undo", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3:] == [
+        "Removed the last part. It now ends: … all summer and the frozen grapes. Say undo "
+        "again to bring back the word too.",
+        "Brought back too. It ends: … summer and the frozen grapes too.",
+        f"Your reply says: {FIRST.capitalize()} {SECOND}",
+    ]

@@ -205,7 +205,7 @@ class Composer:
         before = copy.deepcopy(self.draft) if action is None else self.draft
         if action is None and self.corrector.hear(heard, self.draft, self.forms):
             # A word put in by a correction comes out again with "undo", as a removal does.
-            self._keep(before, "The words are back as they were before that change.")
+            self._keep(before, CHANGED_BACK, "the words as they were before the change")
             self.save()
             return Next.DICTATING
         if action in _TAKE_BACK_LETTERS and self.corrector.take_back_letters():
@@ -217,7 +217,7 @@ class Composer:
             # reply asked to be posted with the word still wrong.
             spelled = copy.deepcopy(self.draft)
             self.corrector.finish_spelling(self.draft)
-            self._keep(spelled, "The words are back as they were before that change.")
+            self._keep(spelled, CHANGED_BACK, "the words as they were before the change")
             self.save()
             return Next.DICTATING
         if action is DictationAction.SEND:
@@ -335,24 +335,32 @@ class Composer:
         lose minutes of dictation."""
         before = copy.deepcopy(self.draft)
         self.draft.clear()
-        if self._keep(before, self.brought_back):
+        if self._keep(before, self.brought_back, "what start over cleared"):
             self._say(f"{self.started_over} If you did not mean that, say undo.")
         else:
             self._say(self.started_over)
 
-    def _scratch(self, *, sentence: bool = False) -> None:
+    def _scratch(self, *, sentence: bool = False, by_undo: bool = False) -> None:
         """ "Scratch that": the last part removed; "delete the last sentence": only its last
-        sentence (kept for "undo")."""
+        sentence (kept for "undo"). ``by_undo``: "undo" said just after the words; an earlier
+        change that can come back now is named, as "undo" said again brings that back."""
         before = copy.deepcopy(self.draft)
         part = "sentence" if sentence else "part"
         removed = (
             self.draft.scratch_last_sentence() if sentence else self.draft.scratch_last_phrase()
         )
-        if removed:
-            self._keep(before, f"Brought back the last {part}.")
-            self._say(scratched_line(self.draft, self.what, part))
-        else:
+        if not removed:
             self._say(self.nothing_to_remove)
+            return
+        earlier = self._removals[-1] if by_undo and self._removals else None
+        self._keep(before, f"Brought back the last {part}.", f"the last {part}", by_undo=by_undo)
+        if earlier is not None and self._can_come_back(earlier):
+            self._say(
+                f"Removed the last part. {_now_ends(self.draft, self.what)} Say undo again to "
+                f"bring back {earlier.named}."
+            )
+            return
+        self._say(scratched_line(self.draft, self.what, part))
 
     def _delete_words(self, count: int) -> None:
         """The last ``count`` words removed, all brought back by one "undo"."""
@@ -364,7 +372,8 @@ class Composer:
             self._say("There is nothing to delete.")
             return
         words = " ".join(deleted)
-        self._keep(before, f"Brought back {words}.")
+        named = f"the word{'s' if len(deleted) > 1 else ''} {words}"
+        self._keep(before, f"Brought back {words}.", named)
         fewer = f"There were only {len(deleted)}. " if len(deleted) < count else ""
         self._say(f"{fewer}Deleted {words}.")
 
@@ -376,26 +385,39 @@ class Composer:
         if self._bring_back():
             return
         if self._dictated_last is not None and self._dictated_last is self.draft.last_phrase:
-            self._scratch()
+            self._scratch(by_undo=True)
         else:
+            self._removals.clear()  # the words they would come back into changed since
             self._say(f"There is nothing to undo. {self.go_on}")
 
-    def _keep(self, before: Draft, said_back: str) -> bool:
-        """Keep ``before`` for "undo" (``said_back`` says it came back) when the draft is
-        no longer the same; False when nothing was removed."""
+    def _keep(self, before: Draft, said_back: str, named: str, *, by_undo: bool = False) -> bool:
+        """Keep ``before`` for "undo" (``said_back`` says it came back, ``named`` names what
+        comes back) when the draft is no longer the same; False when nothing was removed."""
         if before.text == self.draft.text:
             return False
-        self._removals.append(Removal(before, self.draft, self.draft.text, said_back))
+        removal = Removal(before, self.draft, self.draft.text, said_back, named, by_undo)
+        self._removals.append(removal)
         del self._removals[:-UNDO_STEPS]
         return True
 
+    def _can_come_back(self, removal: Removal) -> bool:
+        """Whether nothing changed since ``removal``, so that its words can come back."""
+        return removal.into is self.draft and self.draft.text == removal.left
+
     def _bring_back(self) -> bool:
-        """Bring back what was removed last, if nothing changed since; False otherwise (and
-        the older removals are forgotten: the words they would come back into changed)."""
-        removal = self._removals.pop() if self._removals else None
-        if removal is None or removal.into is not self.draft or self.draft.text != removal.left:
-            self._removals.clear()
+        """Bring back what was removed last, if nothing changed since; False otherwise.
+        Words "undo" took out just after they were said stay out when an earlier change
+        can come back now: "start over", words, "undo", "undo" brings back what start over
+        cleared (the words were lost for good, and "undo" had offered to bring them back)."""
+        if not self._removals:
             return False
+        removal = self._removals[-1]
+        if removal.by_undo and len(self._removals) > 1 and self._can_come_back(self._removals[-2]):
+            self._removals.pop()
+            removal = self._removals[-1]
+        if not self._can_come_back(removal):
+            return False
+        self._removals.pop()
         self.draft = removal.words
         if self._removals:
             # The removal before left the words as they are again now: "undo" once more
@@ -633,8 +655,13 @@ class Removal:
     """Its text once changed."""
     said_back: str
     """What is said when they come back ("Brought back the last word.")."""
+    named: str
+    """What comes back, as named in "Say undo again to bring back …"."""
+    by_undo: bool = False
+    """Words "undo" took out just after they were said."""
 
 
+CHANGED_BACK = "The words are back as they were before that change."
 UNDO_STEPS = 20
 """How many editing changes "undo" said again and again can take back, the latest first."""
 LONE_SLIPS = frozenset({"oops", "whoops", "oops sorry"})
@@ -656,7 +683,11 @@ def scratched_line(draft: Draft, what: str, part: str = "part") -> str:
             f"Removed the last {part}. Your {what} is empty now. If you did not mean that, "
             "say undo."
         )
-    return f"Removed the last {part}. It now ends: {_ending(draft)}"
+    return f"Removed the last {part}. {_now_ends(draft, what)}"
+
+
+def _now_ends(draft: Draft, what: str) -> str:
+    return f"It now ends: {_ending(draft)}" if not draft.is_empty else f"Your {what} is empty now."
 
 
 def _ending(draft: Draft) -> str:
