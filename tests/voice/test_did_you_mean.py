@@ -82,4 +82,4 @@ def test_a_place_never_answers_a_question_before_liking(forum: DemoForum, data: 
     lines = ["open topic one", "like", "the first one", "that one"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-3] == "Like this post by Dave Whitfield? Say yes or no."
-    assert talk.said[-1] == "Shall I like this post? Please say yes or no."
+    assert talk.said[-1] == "Like this post by Dave Whitfield? Please say yes or no."
