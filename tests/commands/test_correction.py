@@ -17,6 +17,8 @@ from voicepeer.commands.correction import (
     correction_phrases,
     correction_readings,
     is_awaited_answer,
+    meant_instead,
+    names_words,
     spelled_letters,
 )
 
@@ -164,3 +166,21 @@ def test_the_recognizers_sentences_show_each_command_with_the_replys_words() -> 
     assert all(correction_command(p) is not None for p in phrases)
     # The short answers weigh more than once, so they are not taken for letters.
     assert phrases.count("none of those") > 1
+
+
+def test_letters_with_a_hesitation_or_done_in_the_same_breath() -> None:
+    spelled = correction_command("p r um i y a")
+    assert spelled is not None and spelled.words == tuple("priya") and not spelled.done
+    ended = correction_command("m s that's it")
+    assert ended is not None and ended.words == ("m", "s") and ended.done
+    polite = correction_command("done please")
+    assert polite is not None and polite.kind is CorrectionKind.DONE
+
+
+def test_the_right_words_said_while_a_correction_waits() -> None:
+    assert meant_instead("I mean Priya") == ("priya",)
+    assert meant_instead("no I meant the nurse") == ("the", "nurse")
+    assert meant_instead("it's fine") is None and meant_instead("I mean it") is None
+    assert names_words("so glad for you") and names_words("pardon")
+    assert not names_words("mike sierra") and not names_words("two")
+    assert not names_words("p r um i y a")

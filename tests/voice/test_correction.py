@@ -96,7 +96,7 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
     )
     assert corrector.hear(Heard("mike"), draft) and said[-1] == "m. More letters, or say done."
     assert corrector.hear(Heard("s"), draft)
-    assert corrector.hear(Heard("hello there"), draft)
+    assert corrector.hear(Heard("pardon"), draft)
     assert said[-1].startswith("Say letters, like m s")
     assert corrector.hear(Heard("that's it"), draft)
     # Written as MS is: the confirmation says it so (read out as letters).
@@ -227,7 +227,28 @@ def test_talk_while_a_choice_is_pending_is_kept_as_reply_text() -> None:
     draft.add("my legs are weak", heard("my legs are weak", {"weak": ("week",)}).words)
     assert corrector.hear(Heard("correct weak"), draft)
     assert not corrector.hear(Heard("and I have been resting a lot"), draft)
-    assert said[-1] == "Left weak as it was." and corrector.pending is Pending.NOTHING
+    assert said[-1] == "Left weak as it was, and took what you said as part of your reply."
+    assert corrector.pending is Pending.NOTHING
+
+
+def test_short_talk_while_a_correction_waits_is_kept_and_said_to_be(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Up to four words said while letters or a choice waited were dropped without a word;
+    # letters with a hesitation among them or "done" after them went into the reply.
+    lines = ["open topic two", "reply", "thanks pria", "correct pria", "p r i y a"]
+    lines += ["so glad for you", "correct glad", "I mean happy"]
+    lines += ["it's all good", "correct good", "g r um e a t done", "read it back"]
+    said = converse(forum.base_url, lines, tmp_path).said
+    assert said[5:] == [
+        "Changed pria to Priya.",
+        "I took what you said as part of your reply.",
+        "I have no other guesses for glad. Spell glad letter by letter, then say done.",
+        "Changed glad to happy.",
+        "I have no other guesses for good. Spell good letter by letter, then say done.",
+        "Changed good to great.",
+        "Your reply says: Thanks Priya so happy for you it's all great",
+    ]
 
 
 def test_correct_with_a_word_not_in_the_reply_is_reply_text_said_so() -> None:

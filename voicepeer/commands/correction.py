@@ -17,6 +17,7 @@ from enum import Enum
 
 from rapidfuzz import fuzz
 
+from voicepeer.commands.natural import HESITATIONS, TRAILING, strip_phrases
 from voicepeer.commands.numbers import parse_number
 from voicepeer.commands.text import normalize
 from voicepeer.number_words import spoken_numbers
@@ -181,6 +182,8 @@ class CorrectionCommand:
     ("replace walking"), and the next words dictated are the replacement."""
     choice: int = 0
     """CHOOSE: the number said (from 1)."""
+    done: bool = False
+    """LETTERS: "done" said after them in the same breath: they end the spelling."""
     asked: bool = False
     """REPLACE said in everyday words long enough to be a sentence of the reply too: done
     only after a yes (see :data:`MAX_ASKED_WORDS`)."""
@@ -213,9 +216,12 @@ def _separators(words: tuple[str, ...]) -> list[int]:
 
 
 def _correction_command(text: str, words: tuple[str, ...]) -> CorrectionCommand | None:
+    # A hesitation in the middle of letters ("p r um i y a") is no letter, and "done
+    # please" is "done".
+    words = tuple(w for w in words if w not in HESITATIONS) or words
     if not words:
         return None
-    control = _CONTROL.get(text.replace("that s ", "that's "))
+    control = _control(words)
     if control is not None:
         return CorrectionCommand(control)
     if words[0] in CORRECT_WORDS and 1 < len(words) <= MAX_TARGET_WORDS + 1:
@@ -240,12 +246,25 @@ def _correction_command(text: str, words: tuple[str, ...]) -> CorrectionCommand 
     letters = spelled_letters(words)
     if letters:
         return CorrectionCommand(CorrectionKind.LETTERS, tuple(letters))
+    for length in (1, 2, 3):
+        # Letters and "done" in one breath: "p r i y a done".
+        said, end = words[:-length], words[-length:]
+        letters = spelled_letters(said) if said else None
+        if letters and _control(end) is CorrectionKind.DONE:
+            return CorrectionCommand(CorrectionKind.LETTERS, tuple(letters), done=True)
     if len(words) <= MAX_CONTROL_WORDS:
         # Recognizers drop or swap a short word of these ("the of those").
         score, phrase = max((fuzz.ratio(text, p), p) for p in _CONTROL)
         if score >= MIN_CONTROL_SCORE:
             return CorrectionCommand(_CONTROL[phrase])
     return None
+
+
+def _control(words: tuple[str, ...]) -> CorrectionKind | None:
+    """The answer ("done", "leave it" …) these words are, said word for word, with
+    politeness after it allowed."""
+    said = " ".join(strip_phrases(list(words), TRAILING, at_start=False)) or " ".join(words)
+    return _CONTROL.get(said.replace("that s ", "that's "))
 
 
 def _separator(words: tuple[str, ...], separators: tuple[str, ...], start: int = 2) -> int:
@@ -268,6 +287,45 @@ def _named_both(named: tuple[str, ...], new: tuple[str, ...]) -> CorrectionComma
     if set(named) <= POINTING_WORDS or longest > MAX_ASKED_WORDS:
         return None
     return CorrectionCommand(CorrectionKind.REPLACE, named, new, asked=longest > MAX_TARGET_WORDS)
+
+
+INSTEAD_LEADS: tuple[tuple[str, ...], ...] = (
+    ("i", "mean"),
+    ("i", "meant"),
+    ("no", "i", "mean"),
+    ("no", "i", "meant"),
+    ("it", "should", "be"),
+    ("it", "should", "say"),
+    ("make", "it"),
+    ("change", "it", "to"),
+)
+"""How the right words begin, said while a correction waits ("I mean Priya"). Not "it's",
+as in "it's fine", which leaves the word as it is."""
+
+
+def meant_instead(utterance: str) -> tuple[str, ...] | None:
+    """The words said to go in place of the word being corrected ("I mean Priya": Priya);
+    None for anything else."""
+    words = tuple(w for w in normalize(utterance).split() if w not in HESITATIONS)
+    lead = next((lead for lead in INSTEAD_LEADS if words[: len(lead)] == lead), None)
+    if lead is None or not 0 < len(words) - len(lead) <= MAX_TARGET_WORDS:
+        return None
+    meant = words[len(lead) :]
+    return None if set(meant) <= POINTING_WORDS else meant
+
+
+def names_words(utterance: str) -> bool:
+    """Whether ``utterance`` has a word that is no letter (plain, named or NATO) and no
+    number: said while a correction waits, it is more of the reply, not an answer."""
+    return any(
+        len(word) > 2
+        and word not in HESITATIONS
+        and word not in NATO_ALPHABET
+        and word not in _LETTER_NAMES
+        and word not in SPELLED_MARKS
+        and parse_number(word) is None
+        for word in normalize(utterance).split()
+    )
 
 
 def chosen_number(words: tuple[str, ...]) -> int | None:

@@ -25,6 +25,8 @@ from voicepeer.commands.correction import (
     SPELLING_ANSWERS,
     CorrectionCommand,
     CorrectionKind,
+    meant_instead,
+    names_words,
 )
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
@@ -366,7 +368,10 @@ class Corrector:
             if kind is CorrectionKind.LETTERS:
                 self._letters += command.words
                 self._said_together.append(len(command.words))
-                self._say(f"{' '.join(self._letters)}. More letters, or say done.")
+                if command.done:
+                    self._end_spelling(draft, target)
+                else:
+                    self._say(f"{' '.join(self._letters)}. More letters, or say done.")
                 return True
             if kind is CorrectionKind.LETTER_BACK:
                 self._take_back_letters(1)
@@ -374,10 +379,23 @@ class Corrector:
             if kind is CorrectionKind.DONE:
                 self._end_spelling(draft, target)
                 return True
-        if len(heard.text.split()) > MAX_ANSWER_WORDS:
-            # Talk, not an answer: the correction is dropped, the words kept as reply text.
-            self.reset()
-            self._say(f"Left {target.original} as it was.")
+        instead = meant_instead(heard.text)
+        if instead is not None:
+            self._put(draft, target, " ".join(instead))  # "I mean Priya"
+            return True
+        if len(heard.text.split()) > MAX_ANSWER_WORDS or (
+            names_words(heard.text) and not self._asks_again(heard)
+        ):
+            # Talk, not an answer: the words are kept as reply text (short ones were dropped
+            # without a word: "so glad for you"), after the letters given, if any: "done"
+            # was forgotten.
+            taken = f"took what you said as part of your {self._what}."
+            if self.pending is Pending.SPELLING and any(c.isalpha() for c in self._letters):
+                self._end_spelling(draft, target)
+                self._say(f"I {taken}")
+            else:
+                self.reset()
+                self._say(f"Left {target.original} as it was, and {taken}")
             return False
         self.ask_again()
         return True
