@@ -480,3 +480,24 @@ def test_a_title_that_asks_a_question_is_not_given_a_second_mark(
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-2].startswith(f"Delete your reply to {title} It says: Waiting is hard.")
     assert talk.said[-1].startswith(f"Deleted your reply to {title} You have no saved drafts")
+
+
+def test_words_said_just_after_writing_is_put_aside_are_said_not_written(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Cancel" heard in the middle of a slow sentence put the reply aside, and the rest of
+    # the sentence got "Sorry, I didn't catch that."
+    lines = ["open topic two", "reply", "because of fatigue I often have to", "cancel"]
+    lines += ["cancel plans at the last minute", "cancel plans at the last minute"]
+    lines += ["new topic", "good news", "my tips for hot days in summer", "drink cold water"]
+    lines += ["cancel", "and stay inside when you can"]
+    said = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum)).said
+    assert said[4] == (
+        "I did not write that: your reply is put aside. To go on with it, say reply, then "
+        "say the words again."
+    )
+    assert said[5] == "Sorry, I didn't catch that."  # only just after it was put aside
+    assert said[-1] == (
+        "I did not write that: your new topic is put aside. To go on with it, say my drafts, "
+        "then say the words again."
+    )

@@ -273,6 +273,12 @@ def unclear_answer_help(yes_switch: bool) -> str:
 
 WRITING_QUESTIONS = frozenset({State.CONFIRMING, State.SENDING, State.CHANGING_POST})
 """Questions before words written are posted, sent or changed on the forum."""
+PUT_ASIDE_FROM = {
+    State.DICTATING: "reply",
+    State.EDITING_POST: "correct my post",
+    State.COMPOSING: "my drafts",
+}
+"""Where words are put aside by leaving ("cancel"), and how to go back to them."""
 WORDS_MEANT_TO_ADD = 4
 """Said at those questions, this many words or more are words meant for what is written,
 not a misheard answer."""
@@ -397,6 +403,10 @@ class Assistant:
         self.composer = Composer(writing, self.say)
         self._last_said = ""
         self._misheard_in_a_row = 0
+        self._put_aside: tuple[str, str] | None = None
+        """What was just put aside by leaving it ("reply") and how to go back to it (say
+        "reply"), told when the next utterance is words meant for it; None when nothing
+        was just now."""
         self._meant: tuple[Intent, ...] = ()
         """The commands "Did you mean …?" just offered, answered by "the second one"."""
         self._talk_explained = False
@@ -593,6 +603,7 @@ class Assistant:
         log.debug("heard %r", heard.text)
         transcript.info("heard: %s", heard.text)
         meant, self._meant = self._meant, ()  # only the answer right after the question
+        put_aside, self._put_aside = self._put_aside, None
         if self._over_words(heard):
             return
         if self.state in WRITING_STATES:
@@ -622,7 +633,7 @@ class Assistant:
         if interpretation.command is None:
             chosen = self.peer_loop.name_instead(heard) if self.state is State.CHOOSING else None
             if chosen is None:
-                self._not_understood(heard)
+                self._not_understood(heard, put_aside)
             else:
                 self._go(chosen)
             return
@@ -654,10 +665,20 @@ class Assistant:
         transcript.info("did: took it as the answer to did you mean")
         return Interpretation(Command(chosen), 1.0)
 
-    def _not_understood(self, heard: Heard) -> None:
-        """Nothing to do for ``heard`` here: say so, and what helps."""
+    def _not_understood(self, heard: Heard, put_aside: tuple[str, str] | None = None) -> None:
+        """Nothing to do for ``heard`` here: say so, and what helps (``put_aside``: how to
+        go back to words just put aside, which these may have been meant for)."""
         self.engines.cues.error()
         meant_to_add = len(heard.text.split()) >= WORDS_MEANT_TO_ADD and not heard.over_talk
+        if put_aside is not None and meant_to_add:
+            # "Cancel" heard in the middle of a sentence: the rest was "didn't catch that".
+            transcript.info("did: nothing, words said just after writing was put aside")
+            what, how = put_aside
+            self.say(
+                f"I did not write that: your {what} is put aside. To go on with it, say "
+                f"{how}, then say the words again."
+            )
+            return
         if self.state in WRITING_QUESTIONS and meant_to_add:
             # "Oh, and I forgot to say thank you" at "Shall I post it?": only asked again,
             # the person was not told the words went nowhere. Over talk in the room, the
@@ -851,6 +872,14 @@ class Assistant:
 
     def _go(self, new: State) -> None:
         check_transition(self.state, new)
+        writer = self._writer_in(self.state) if new in (State.READING, State.BROWSING) else None
+        if self.state in PUT_ASIDE_FROM and writer is not None and not writer.draft.is_empty:
+            what = (
+                self.peer_loop.composer.conversation.what
+                if self.state is State.COMPOSING
+                else writer.what
+            )
+            self._put_aside = (what, PUT_ASIDE_FROM[self.state])
         if new is not self.state:
             log.debug("state %s -> %s", self.state.value, new.value)
             transcript.info("did: now %s", new.value)
