@@ -131,3 +131,15 @@ def test_a_saved_draft_comes_back_a_sentence_a_part() -> None:
         ["\n\n", "Second", "paragraph", "!"],
         ["Third", ",", "last"],
     ]
+
+
+def test_a_mark_said_again_or_instead_takes_the_place_of_the_one_before() -> None:
+    # "I rested.." and "Is it hot?." were posted: a mark said after a pause, again or to
+    # correct the one before, was added to it.
+    assert dictate("I rested full stop", "full stop").text == "I rested."
+    assert dictate("I rested comma", "full stop").text == "I rested."
+    assert dictate("is it hot question mark", "full stop").text == "Is it hot."
+    assert dictate("really question mark exclamation mark").text == "Really?!"
+    # After "new paragraph", the mark still ends the sentence before it.
+    paragraph = dictate("I rested new paragraph", "full stop", "then I slept")
+    assert paragraph.text == "I rested.\n\nThen I slept"

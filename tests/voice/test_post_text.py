@@ -173,3 +173,12 @@ def test_words_changed_and_words_added_after_are_named_apart() -> None:
     text.replace(place, "brother")
     text.add("it was lovely")
     assert text.changes() == ["sister becomes brother", "added: It was lovely"]
+
+
+def test_a_full_stop_said_after_the_posts_own_is_not_a_second_one() -> None:
+    text = PostText.of_post("I had three relapses last year.")
+    text.add("full stop")
+    assert text.text_to_send() == "I had three relapses last year."
+    asked = PostText.of_post("Has anyone tried it?")
+    asked.add("exclamation mark")
+    assert asked.text_to_send() == "Has anyone tried it?!"

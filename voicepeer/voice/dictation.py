@@ -119,6 +119,12 @@ def _capitalised(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+def mark_replaces(before: str, mark: str) -> bool:
+    """Whether ``mark`` said right after the mark ``before`` takes its place: a mark said
+    again, or another said instead. Not "?" and "!" together ("really?!")."""
+    return before in _ATTACHED and not {before, mark} <= {"?", "!"}
+
+
 def render(tokens: list[str]) -> str:
     """Join tokens into text: no space before marks, capitals at sentence starts, "I"."""
     out: list[str] = []
@@ -133,9 +139,13 @@ def render(tokens: list[str]) -> str:
         if token in _ATTACHED:
             while out and out[-1] == " ":
                 out.pop()
-            out.append(token)
-            out.append(" ")
-            capitalize_next = token in _SENTENCE_END
+            layout: list[str] = []
+            while out and out[-1] in ("\n", "\n\n"):
+                layout.insert(0, out.pop())  # "new paragraph", "full stop": the stop first
+            if out and mark_replaces(out[-1], token):
+                out.pop()  # "full stop", "full stop" (or "comma" then "full stop"): one mark
+            out += [token, *(layout or [" "])]
+            capitalize_next = token in _SENTENCE_END or bool(layout)
             continue
         word = token
         if _PRONOUN_I.match(word.lower()):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from voicepeer.recognition.base import HeardWord
-from voicepeer.voice.dictation import Draft, Place
+from voicepeer.voice.dictation import Draft, Place, mark_replaces
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 
 WRITTEN = -1
@@ -188,6 +188,8 @@ def _joined(written: str, dictated: str) -> str:
     if not written.strip():
         return dictated
     written = written.rstrip()
+    if dictated[:1] in _ATTACHED and mark_replaces(written[-1], dictated[0]):
+        written = written[:-1]  # "full stop" after the post's own full stop: one
     if dictated.startswith("\n") or dictated[:1] in _ATTACHED:
         return written + dictated
     first = dictated.split(maxsplit=1)[0]
