@@ -672,3 +672,30 @@ def test_taking_back_during_a_correction_takes_back_the_correction(
         "Left today as it was.",
         "Your reply says: I met Joanne at the clinic today",
     ]
+
+
+def test_scratch_that_just_after_a_correction_takes_the_correction_back(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # It removed the words said before it instead, the corrected word among them.
+    lines = ["open topic two", "reply", "I take baclofen full stop", "my neuro wants to"]
+    lines += ["change baclofen to tizanidine", "scratch that", "read it back"]
+    said = converse(forum.base_url, lines, tmp_path).said
+    assert said[-2:] == [
+        "The words are back as they were before that change. It ends: … take baclofen. My "
+        "neuro wants to.",
+        "Your reply says: I take baclofen. My neuro wants to",
+    ]
+
+
+def test_send_it_while_spelling_ends_the_letters_and_asks_to_post(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # It only ended the letters: nothing was read back or asked, and the "no" said to the
+    # question the person expected went into the reply.
+    lines = ["open topic two", "reply", "thanks pria so glad for you", "correct pria"]
+    lines += ["p r i y a", "send it", "no"]
+    said = converse(forum.base_url, lines, tmp_path).said
+    assert said[-3] == "Changed pria to Priya."
+    assert said[-2].startswith("Your reply says: Thanks Priya so glad for you. It will appear")
+    assert said[-1].startswith("All right, I have not posted it.")

@@ -205,7 +205,7 @@ class Composer:
         before = copy.deepcopy(self.draft) if action is None else self.draft
         if action is None and self.corrector.hear(heard, self.draft, self.forms):
             # A word put in by a correction comes out again with "undo", as a removal does.
-            self._keep(before, CHANGED_BACK, "the words as they were before the change")
+            self._keep(before, CHANGED_BACK, BEFORE_THE_CHANGE, correction=True)
             self.save()
             return Next.DICTATING
         if action in _TAKE_BACK_LETTERS and self.corrector.take_back_letters():
@@ -217,9 +217,11 @@ class Composer:
             # reply asked to be posted with the word still wrong.
             spelled = copy.deepcopy(self.draft)
             self.corrector.finish_spelling(self.draft)
-            self._keep(spelled, CHANGED_BACK, "the words as they were before the change")
+            self._keep(spelled, CHANGED_BACK, BEFORE_THE_CHANGE, correction=True)
             self.save()
-            return Next.DICTATING
+            if normalize(heard.text) in _ENDS_LETTERS_ONLY:
+                return Next.DICTATING
+            return self.ask_to_post()  # "send it": the letters ended, then asked as ever
         if action is DictationAction.SEND:
             self.corrector.leave()  # a choice waiting is dropped, and said to be
         if action in _WHILE_CORRECTING and self.corrector.pending is not Pending.NOTHING:
@@ -237,7 +239,8 @@ class Composer:
         if action is DictationAction.READ_BACK:
             self._say(self.read_back())
         elif action is DictationAction.SCRATCH:
-            self._scratch()
+            if not self._took_back_a_correction():
+                self._scratch()
         elif action is DictationAction.DELETE_SENTENCE:
             self._scratch(sentence=True)
         elif action is DictationAction.UNDO:
@@ -390,15 +393,36 @@ class Composer:
             self._removals.clear()  # the words they would come back into changed since
             self._say(f"There is nothing to undo. {self.go_on}")
 
-    def _keep(self, before: Draft, said_back: str, named: str, *, by_undo: bool = False) -> bool:
+    def _keep(
+        self,
+        before: Draft,
+        said_back: str,
+        named: str,
+        *,
+        by_undo: bool = False,
+        correction: bool = False,
+    ) -> bool:
         """Keep ``before`` for "undo" (``said_back`` says it came back, ``named`` names what
         comes back) when the draft is no longer the same; False when nothing was removed."""
         if before.text == self.draft.text:
             return False
-        removal = Removal(before, self.draft, self.draft.text, said_back, named, by_undo)
+        removal = Removal(
+            before, self.draft, self.draft.text, said_back, named, by_undo, correction
+        )
         self._removals.append(removal)
         del self._removals[:-UNDO_STEPS]
         return True
+
+    def _took_back_a_correction(self) -> bool:
+        """ "Scratch that" just after a correction: the correction taken back, as "undo"
+        does (it removed the words said before it, the corrected word among them)."""
+        latest = self._removals[-1] if self._removals else None
+        return (
+            latest is not None
+            and latest.correction
+            and self._can_come_back(latest)
+            and self._bring_back()
+        )
 
     def _can_come_back(self, removal: Removal) -> bool:
         """Whether nothing changed since ``removal``, so that its words can come back."""
@@ -659,9 +683,14 @@ class Removal:
     """What comes back, as named in "Say undo again to bring back …"."""
     by_undo: bool = False
     """Words "undo" took out just after they were said."""
+    correction: bool = False
+    """A correction's change ("replace …", a choice, letters), not a removal."""
 
 
 CHANGED_BACK = "The words are back as they were before that change."
+BEFORE_THE_CHANGE = "the words as they were before the change"
+_ENDS_LETTERS_ONLY = frozenset({"i'm finished", "i am finished"})
+"""Said while spelling, these end the letters; "send it" ends them and goes on to send."""
 UNDO_STEPS = 20
 """How many editing changes "undo" said again and again can take back, the latest first."""
 LONE_SLIPS = frozenset({"oops", "whoops", "oops sorry"})
