@@ -378,3 +378,16 @@ def test_undo_after_words_names_an_earlier_removal_it_can_bring_back(
         "Brought back too. It ends: … summer and the frozen grapes too.",
         f"Your reply says: {FIRST.capitalize()} {SECOND}",
     ]
+
+
+def test_an_answer_to_a_correction_with_none_waiting_is_said_to_be_written_in(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["open topic one", "reply", FIRST, "spell it", "keep it up", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    # Only word for word: "keep it up", near "keep it", is words of a reply, said nothing of.
+    assert talk.said[-2:] == [
+        'I added "spell it" to your reply. To correct a word, say correct and the word first. '
+        "To take it out, say scratch that.",
+        f"Your reply says: {FIRST.capitalize()} spell it keep it up",
+    ]

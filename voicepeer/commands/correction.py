@@ -260,6 +260,12 @@ def _correction_command(text: str, words: tuple[str, ...]) -> CorrectionCommand 
     return None
 
 
+def answer_said(utterance: str) -> CorrectionKind | None:
+    """The answer to a correction ("spell it", "leave it" …) this whole utterance is, word
+    for word (not near it, as when a correction waits: "keep it up" is no "keep it")."""
+    return _control(tuple(normalize(utterance).split()))
+
+
 def _control(words: tuple[str, ...]) -> CorrectionKind | None:
     """The answer ("done", "leave it" …) these words are, said word for word, with
     politeness after it allowed."""

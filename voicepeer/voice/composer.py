@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TypeGuard
 
+from voicepeer.commands.correction import CorrectionKind, answer_said
 from voicepeer.commands.editing import BARE_ANSWERS, SOUNDS_FINISHED, DictationAction
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
@@ -282,6 +283,12 @@ class Composer:
         state ("latest topics" is a command of its own only outside writing): said so, the
         words are not kept unknowing. None for anything else."""
         added = f'I added "{said}" to your {self.what}.'
+        if answer_said(said) in _ANSWERS_TO_A_CORRECTION:
+            # "Spell it" or "leave it" with no correction waiting for it.
+            return (
+                f"{added} To correct a word, say correct and the word first. To take it out, "
+                "say scratch that."
+            )
         if normalize(said) in LONE_SLIPS:
             return f"{added} To take it out, say scratch that."
         if normalize(said) in BARE_ANSWERS:
@@ -658,6 +665,16 @@ _LEAVE_A_CORRECTION = frozenset(
 )
 """Said while a correction waits for its answer: that correction is dropped, the words left
 as they were."""
+_ANSWERS_TO_A_CORRECTION = frozenset(
+    {
+        CorrectionKind.SPELL,
+        CorrectionKind.NONE_OF_THOSE,
+        CorrectionKind.LEAVE,
+        CorrectionKind.LETTER_BACK,
+    }
+)
+"""Answers a correction waits for: said with none waiting, they are written in, and said to
+be."""
 _TAKE_BACK_LETTERS = frozenset(
     {DictationAction.UNDO, DictationAction.SCRATCH, DictationAction.DELETE_WORD}
 )
