@@ -31,6 +31,7 @@ from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.outbox_phrases import refused_draft_line, send_result_line
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reply_context import thread_people
+from voicepeer.voice.split_commands import begins_a_correction, finishes, joined_command
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 
 
@@ -110,6 +111,11 @@ class Composer:
         self._more_invited: Draft | None = None
         """The draft voicepeer last asked more words for (see invite_more): a draft begun
         since was not asked for any."""
+        self._last_command: tuple[str, DictationAction] | None = None
+        """The editing command said last, and how it was said: its rest said after a
+        pause is no more words ("scratch", then "that")."""
+        self._dictated_text = ""
+        """What was dictated last, as said (see _dictated_last)."""
         self._dictated_last: list[str] | None = None
         """The words dictated by the last utterance while they are still the draft's last:
         what "undo" with nothing to bring back takes out."""
@@ -203,6 +209,13 @@ class Composer:
         invited, self._more_invited = self._more_invited is self.draft, None
         helped_last, self._helped = self._helped, False
         action = self._engines.interpreter.editing(heard)
+        last_command, self._last_command = self._last_command, None
+        if action is None and last_command and finishes(*last_command, heard.text):
+            return Next.DICTATING  # "scratch", then "that": the rest of what was just done
+        if action is None and (joined := self._joined(heard)) is not None:
+            return self.hear(joined)
+        if action is not None:
+            self._last_command = (heard.text, action)
         before = copy.deepcopy(self.draft) if action is None else self.draft
         if action is None and self.corrector.hear(heard, self.draft, self.forms):
             # A word put in by a correction comes out again with "undo", as a removal does.
@@ -266,8 +279,11 @@ class Composer:
             said = without_add(heard, self._say) if invited else self.dictated(heard)
             if said is None:
                 return Next.DICTATING  # nothing to write: said what to say
+            if self._said_last() is not None and self.draft.join_mark(said.text):
+                self.save()  # "question", then "mark": the word before made a mark
+                return Next.DICTATING
             self.draft.add(said.text, said.words, self.forms)
-            self._dictated_last = self.draft.last_phrase
+            self._dictated_last, self._dictated_text = self.draft.last_phrase, said.text
             if normalize(heard.text) in SOUNDS_FINISHED:
                 self._say(
                     f'I added "{said.text}" to your {self.what}. If it is finished, say send '
@@ -277,6 +293,32 @@ class Composer:
                 self._say(warning)
         self.save()
         return Next.DICTATING
+
+    def _said_last(self) -> str | None:
+        """What was dictated last, while its words are still the draft's last ones."""
+        if self._dictated_last is None or self._dictated_last is not self.draft.last_phrase:
+            return None
+        return self._dictated_text
+
+    def _joined(self, heard: Heard) -> Heard | None:
+        """An editing command or a correction said in two parts ("delete", then "last
+        word"), the first written in as words: those words taken out again, the whole
+        command; None when ``heard`` does not finish one."""
+        first = self._said_last()
+        if first is None or self.corrector.pending is not Pending.NOTHING:
+            return None
+        command = joined_command(first, heard.text)
+        if command is None and begins_a_correction(first):
+            before = copy.deepcopy(self.draft)
+            before.scratch_last_phrase()
+            joined = f"{first} {heard.text}"
+            if self.corrector.would_take(Heard(joined), before):
+                command = joined
+        if command is None:
+            return None
+        self.draft.scratch_last_phrase()
+        self._dictated_last = None
+        return Heard(command, heard.confidence)
 
     def _command_warning(self, said: str, heard: Heard) -> str | None:
         """What to say when the words written in were, word for word, a command of another

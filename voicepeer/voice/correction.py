@@ -162,6 +162,11 @@ class Corrector:
         self._replace(command, draft)
         return True
 
+    def would_take(self, heard: Heard, draft: Draft) -> bool:
+        """Whether ``heard`` is a "correct" or "replace" of words ``draft`` has (with no
+        correction waiting)."""
+        return self.pending is Pending.NOTHING and self._command(heard, draft) is not None
+
     def _command(self, heard: Heard, draft: Draft) -> CorrectionCommand | None:
         """The correction this utterance is, in its best reading or another one; "correct"
         and "replace" count only when the words they name are in the draft."""

@@ -215,6 +215,22 @@ class Draft:
         """The tokens of the phrase dictated last (the same list while it is unchanged)."""
         return self.phrases[-1] if self.phrases else None
 
+    def join_mark(self, utterance: str) -> bool:
+        """A mark's name said in two parts ("question", then "mark"): the word ending the
+        last phrase and ``utterance`` made into that mark; False when together they are no
+        mark (or the word is one after "a" or "the": "a question", then "mark" is words)."""
+        phrase = self.last_phrase
+        if not phrase or not _is_word(phrase[-1]) or len(utterance.split()) != 1:
+            return False
+        if len(phrase) > 1 and phrase[-2].lower() in MARK_AS_A_WORD_AFTER:
+            return False
+        tokens = tokenize_dictation(f"{phrase[-1].lower()} {utterance.lower()}")
+        if len(tokens) != 1 or tokens[0] not in _ATTACHED | _LAYOUT:
+            return False
+        phrase[-1] = tokens[0]
+        self.heard[-1].pop(len(phrase) - 1, None)
+        return True
+
     def scratch_last_phrase(self) -> bool:
         """Remove what was dictated last; False when there was nothing to remove."""
         if not self.phrases:

@@ -1,0 +1,54 @@
+"""Editing commands and marks said in two parts, as slow speech has them: typed sessions
+through the real voice loop against the real demo forum, and the rules that join them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from tests.support.members import signed_in
+from voicepeer.commands.editing import DictationAction
+from voicepeer.demo_forum import DemoForum
+from voicepeer.voice.dictation import Draft
+from voicepeer.voice.split_commands import finishes, joined_command
+
+
+def test_a_command_said_in_two_parts_is_the_command(forum: DemoForum, data: Path) -> None:
+    # Each part was written in as words: "Change shop to store", "Delete last word".
+    lines = ["open topic two", "reply", "I walked to the shop and walked home full stop"]
+    lines += ["change shop to", "store", "is it far", "question", "mark", "read it back"]
+    lines += ["delete", "last word", "scratch", "that", "start", "over", "undo", "read it back"]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[3:] == [
+        "Replaced shop with store.",
+        "Your reply says: I walked to the store and walked home. Is it far?",
+        "Deleted far.",
+        "Removed the last part. It now ends: … to the store and walked home.",
+        "Your reply is empty again. Start when you are ready. If you did not mean that, say undo.",
+        "Your reply is back as it was. It ends: … to the store and walked home.",
+        "Your reply says: I walked to the store and walked home.",
+    ]
+
+
+def test_only_the_beginning_of_a_command_joins_what_follows() -> None:
+    assert joined_command("delete", "last word") == "delete last word"
+    assert joined_command("change the", "title") == "change the title"
+    assert joined_command("delete the", "last sentence") == "delete the last sentence"
+    # Words of a reply: never a send, nor a command begun by words that begin none.
+    assert joined_command("I will post", "it") is None
+    assert joined_command("post", "it") is None
+    assert joined_command("please", "start over") is None
+    assert finishes("scratch", DictationAction.SCRATCH, "that")
+    assert not finishes("scratch", DictationAction.SCRATCH, "the last bit of the day")
+
+
+def test_a_marks_name_said_in_two_parts_is_the_mark() -> None:
+    draft = Draft()
+    draft.add("is it far question")
+    assert draft.join_mark("mark") and draft.text == "Is it far?"
+    draft.add("I rested new")
+    assert draft.join_mark("paragraph") and draft.text == "Is it far? I rested\n\n"
+    other = Draft()
+    other.add("I have a question")  # "a question", then "mark": words
+    assert not other.join_mark("mark")
+    assert not other.join_mark("mark my words")

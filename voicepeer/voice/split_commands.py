@@ -1,0 +1,80 @@
+"""Editing commands and marks said in two parts, as a slow speaker says them: "delete" …
+"last word", "question" … "mark", "change shop to" … "store".
+
+Each part alone is written in as words (or, for "scratch" … "that", the first part is the
+command): together they are what was meant. Only when the first part is the beginning of
+one, so that words of a reply are never taken for a command: "I will post" … "it" stays.
+"""
+
+from __future__ import annotations
+
+from voicepeer.commands.correction import CORRECT_WORDS
+from voicepeer.commands.editing import (
+    DICTATION_PHRASES,
+    EVERYDAY_EDITING,
+    DictationAction,
+    dictation_action,
+)
+from voicepeer.commands.text import normalize
+
+JOINED_ACTIONS = frozenset(
+    {
+        DictationAction.DELETE_WORD,
+        DictationAction.DELETE_SENTENCE,
+        DictationAction.START_OVER,
+        DictationAction.READ_BACK,
+        DictationAction.RETITLE,
+        DictationAction.SCRATCH,
+    }
+)
+"""Editing commands taken from two parts. Not sending, cancelling or undoing: words of a
+reply ("I will post" … "it") must not end up posted, put aside or taken out."""
+MAX_PART_WORDS = 3
+"""Longer parts are words of the reply."""
+CORRECTION_LEADS = frozenset({*CORRECT_WORDS, "change", "replace"})
+"""How a correction said in two parts begins ("change shop to" … "store")."""
+
+
+def _phrasings() -> frozenset[str]:
+    return frozenset(
+        phrase
+        for table in (DICTATION_PHRASES, EVERYDAY_EDITING)
+        for action, phrases in table.items()
+        if action in JOINED_ACTIONS
+        for phrase in phrases
+    )
+
+
+_PHRASINGS = _phrasings()
+_BEGINNINGS = frozenset(
+    " ".join(words[:cut])
+    for phrase in _PHRASINGS
+    if len(words := phrase.split()) > 1
+    for cut in range(1, len(words))
+)
+
+
+def joined_command(first: str, second: str) -> str | None:
+    """The editing command ``first`` and ``second`` make, said one after the other ("delete",
+    "last word"), when ``first`` begins one; None otherwise."""
+    before, after = normalize(first), normalize(second)
+    if not before or not after or len(after.split()) > MAX_PART_WORDS:
+        return None
+    joined = f"{before} {after}"
+    return joined if before in _BEGINNINGS and joined in _PHRASINGS else None
+
+
+def begins_a_correction(first: str) -> bool:
+    """Whether ``first``, written in as words, may be the beginning of a correction said in
+    two parts ("change shop to", "correct")."""
+    words = normalize(first).split()
+    return 0 < len(words) <= MAX_PART_WORDS and words[0] in CORRECTION_LEADS
+
+
+def finishes(command: str, action: DictationAction, then: str) -> bool:
+    """Whether ``then`` is the rest of ``command``, heard as the editing command ``action``
+    and carried out on its first words ("scratch", then "that"): nothing more to do."""
+    words = normalize(then).split()
+    if not words or len(words) > MAX_PART_WORDS:
+        return False
+    return dictation_action(f"{normalize(command)} {' '.join(words)}") is action
