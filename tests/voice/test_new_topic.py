@@ -647,3 +647,14 @@ def test_scratch_that_right_after_the_title_says_how_to_change_it(tmp_path: Path
         "There are no words to remove yet. To change the title, say change the title."
     )
     assert talk.said[-1].endswith("Say the new title, or say cancel to keep it.")
+
+
+def test_a_title_said_slowly_goes_on_after_a_pause(tmp_path: Path) -> None:
+    # "Heat" was too short, and "and fatigue in summer" became the title on its own; an
+    # "um" alone was "I heard: ." and a count of characters.
+    with start(tmp_path) as forum:
+        lines = ["latest topics", "new topic", "two", "um", "heat", "and fatigue in summer"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[3] == "I did not hear a title. Say the title, or say cancel."
+    assert talk.said[4].startswith("I heard: Heat. The title is too short")
+    assert talk.said[5].startswith("The title is: Heat and fatigue in summer. Now say")

@@ -90,6 +90,8 @@ class PeerLoop:
         self._retitling = False
         """A title asked for again ("change the title"): cancel keeps the one it had."""
         self._early_title: str | None = None
+        self._short_title: str | None = None
+        """A title said too short, which the next words may go on ("Heat", "and fatigue")."""
         """A title said at the question for a category, kept for the topic chosen next."""
         self._origin = State.BROWSING
         self._starting = "message"
@@ -566,13 +568,22 @@ class PeerLoop:
         return State.TITLING
 
     def _title(self, text: str) -> State:
+        short, self._short_title = self._short_title, None
+        if short and text.split()[:1] and text.split()[0].lower() in GOES_ON:
+            # "Heat", a pause, then "and fatigue in summer": one title, said slowly.
+            text = f"{short} {text}"
         title = spoken_title(text)
         composer = self.composer
+        if not title:
+            self._say(f"I did not hear a title. {PEER_QUESTIONS[State.TITLING]}")
+            return State.TITLING
         problem = title_problem(title, composer.limits(), private=composer.conversation.private)
         if problem and _too_long(problem) and composer.draft.is_empty:
             composer.start_with(text)
             return State.TITLING
         if problem is not None:
+            if problem.problem is LengthProblem.TOO_SHORT:
+                self._short_title = text
             self._say(f"I heard: {as_sentence(title)} {problem_line(problem)}")
             return State.TITLING
         self._retitling = False
@@ -686,6 +697,11 @@ def _opened(outcome: ReadOutcome) -> State:
         ReadOutcome.HELD: State.CONTENT_NOTE,
         ReadOutcome.FAILED: State.BOOKMARKS,
     }[outcome]
+
+
+GOES_ON = frozenset({"and", "or", "in", "with", "for", "of", "at", "on", "after", "during", "when"})
+"""Words a title said after a pause goes on with: what follows a title too short is more
+of it ("heat", then "and fatigue in summer"), not a title of its own."""
 
 
 def _too_long(problem: DraftProblem) -> bool:
