@@ -170,3 +170,19 @@ def test_a_reply_to_sam_privately_is_a_message_to_him(forum: DemoForum, data: Pa
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == "Did you mean Sam Okafor? Say yes or no."
     assert "Replying to" not in talk.transcript
+
+
+def test_to_someone_else_said_after_reply_is_written_in_and_said_to_be(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Reply", a pause, "to Sam": the reply answered Priya, and "To Sam" began it unsaid.
+    lines = ["open topic two", "reply", "to Sam", "read it back"]
+    said = converse(forum.base_url, lines, tmp_path / "data").said
+    assert said[3] == (
+        'I added "to Sam" to your reply, which answers Priya Nair. To answer Sam Okafor '
+        "instead, say scratch that, then cancel, then reply to Sam Okafor."
+    )
+    assert said[4] == "Your reply says: To Sam"
+    # To the person answered, it is only words.
+    quiet = converse(forum.base_url, ["open topic two", "reply", "to Priya"], tmp_path / "d2")
+    assert len(quiet.said) == 3

@@ -294,6 +294,27 @@ class Composer:
         self.save()
         return Next.DICTATING
 
+    def _someone_else_named(self, said: str) -> str | None:
+        """ "reply", a pause, "to Sam": the first words of a reply to one person naming
+        another one in the thread are written in, and said to be, with how to answer that
+        one instead; None otherwise."""
+        words = normalize(said).split()
+        answered = self._reply_to
+        if len(self.draft.phrases) != 1 or words[:1] != ["to"] or not 1 < len(words) <= 3:
+            return None
+        if self._topic is None or answered is None:
+            return None
+        named = " ".join(words[1:])
+        author = answered.name or answered.username
+        for person in sorted(thread_people(self._topic, answered) - {author}):
+            if normalize(person).startswith(named):
+                return (
+                    f'I added "{said}" to your reply, which answers '
+                    f"{phrasing.author_name(answered)}. To answer {person} instead, say "
+                    f"scratch that, then cancel, then reply to {person}."
+                )
+        return None
+
     def _said_last(self) -> str | None:
         """What was dictated last, while its words are still the draft's last ones."""
         if self._dictated_last is None or self._dictated_last is not self.draft.last_phrase:
@@ -325,6 +346,8 @@ class Composer:
         state ("latest topics" is a command of its own only outside writing): said so, the
         words are not kept unknowing. None for anything else."""
         added = f'I added "{said}" to your {self.what}.'
+        if named_another := self._someone_else_named(said):
+            return named_another
         if answer_said(said) in _ANSWERS_TO_A_CORRECTION:
             # "Spell it" or "leave it" with no correction waiting for it.
             return (
