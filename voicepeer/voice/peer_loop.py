@@ -277,7 +277,10 @@ class PeerLoop:
         first, joined, others = name.partition(" and ")
         if joined and first and others:
             # "Ruth and Sam": a message goes to one person; Sam was left out unsaid.
-            self._say(f"I can write to one person at a time, so to {first.title()} first.")
+            self._say(
+                f"I can write to one person at a time, so to {first.title()} now. To write "
+                f"to {others.title()} as well, say message {others.title()} afterwards."
+            )
             name = first
         post = self._reader.loaded_current_post() if name in AUTHOR_WORDS else None
         if post is not None:
