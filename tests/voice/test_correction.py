@@ -699,3 +699,17 @@ def test_send_it_while_spelling_ends_the_letters_and_asks_to_post(
     assert said[-3] == "Changed pria to Priya."
     assert said[-2].startswith("Your reply says: Thanks Priya so glad for you. It will appear")
     assert said[-1].startswith("All right, I have not posted it.")
+
+
+def test_one_choice_and_words_the_voice_cannot_read_are_said_plainly() -> None:
+    said: list[str] = []
+    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    emoji = Draft()
+    emoji.add("thanks 😀 שלום חבר")
+    assert read_back(emoji) == "Your reply says: Thanks grinning face some Hebrew text"
+    draft.add("thanks my friend", heard("thanks my friend", {"friend": ("fiend",)}).words)
+    assert corrector.hear(Heard("correct friend"), draft)
+    assert corrector.hear(Heard("seven"), draft)
+    assert said[-1] == "There is only 1 choice. Say 1, none of those, or spell it."
+    assert corrector.hear(Heard("pardon"), draft)
+    assert said[-1] == "Say 1, none of those, spell it, or leave it."

@@ -391,3 +391,9 @@ def test_an_answer_to_a_correction_with_none_waiting_is_said_to_be_written_in(
         "To take it out, say scratch that.",
         f"Your reply says: {FIRST.capitalize()} spell it keep it up",
     ]
+
+
+def test_one_word_deleted_of_more_asked_for_is_said_plainly(forum: DemoForum, data: Path) -> None:
+    lines = ["open topic one", "reply", "heat", "delete the last three words"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == "There was only 1. Deleted heat."

@@ -449,7 +449,8 @@ class Composer:
         words = " ".join(deleted)
         named = f"the word{'s' if len(deleted) > 1 else ''} {words}"
         self._keep(before, f"Brought back {words}.", named)
-        fewer = f"There were only {len(deleted)}. " if len(deleted) < count else ""
+        was = "was only 1" if len(deleted) == 1 else f"were only {len(deleted)}"
+        fewer = f"There {was}. " if len(deleted) < count else ""
         self._say(f"{fewer}Deleted {words}.")
 
     def _undo(self) -> None:

@@ -318,10 +318,7 @@ class Corrector:
         elif self.pending is Pending.CONFIRMATION:
             self._say(f"Change {target.original} to {target.new}? {_YES_OR_NO.format(self._what)}")
         elif self.pending is Pending.CHOICE:
-            self._say(
-                f"Say a number from 1 to {len(target.choices)}, none of those, spell it, "
-                "or leave it."
-            )
+            self._say(f"{_numbers(len(target.choices))}, none of those, spell it, or leave it.")
         else:
             self._say("Say letters, like m s, or mike sierra, then say done. Or say leave it.")
 
@@ -362,10 +359,9 @@ class Corrector:
             return True
         if self.pending is Pending.CHOICE and command is not None and kind is CorrectionKind.CHOOSE:
             if command.choice > len(target.choices):
-                self._say(
-                    f"There are only {len(target.choices)} choices. Say a number from 1 "
-                    f"to {len(target.choices)}, none of those, or spell it."
-                )
+                count = len(target.choices)
+                are = "is only 1 choice" if count == 1 else f"are only {count} choices"
+                self._say(f"There {are}. {_numbers(count)}, none of those, or spell it.")
                 return True
             self._put(draft, target, target.choices[command.choice - 1])
             return True
@@ -429,6 +425,11 @@ class Corrector:
             self._say(f"{written[:1].upper()}{written[1:]} is written that way already.")
             return
         self._say(f"Changed {target.original} to {written}.")
+
+
+def _numbers(count: int) -> str:
+    """How to choose among ``count`` choices by number ("Say 1" for one)."""
+    return "Say 1" if count == 1 else f"Say a number from 1 to {count}"
 
 
 _ANOTHER = "To change another, say more of the words around it."

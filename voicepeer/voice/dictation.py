@@ -16,6 +16,8 @@ from functools import partial
 from rapidfuzz import fuzz
 
 from voicepeer.recognition.base import HeardWord
+from voicepeer.speech.text.emoji import unicode_emoji_words
+from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.voice.articles import agreeing
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 from voicepeer.voice.written_numbers import with_digits
@@ -354,8 +356,9 @@ class Draft:
 
     @property
     def read_out(self) -> str:
-        """The text as it is read back to the person."""
-        return self.text
+        """The text as it is read back to the person: emoji and words in a script the voice
+        cannot read said as they are in posts ("grinning face", "some Hebrew text")."""
+        return said_as_in_posts(self.text)
 
     @property
     def text(self) -> str:
@@ -368,6 +371,12 @@ class Draft:
     @property
     def is_empty(self) -> bool:
         return not self.phrases
+
+
+def said_as_in_posts(text: str) -> str:
+    """``text`` with its emoji and words in a script the voice cannot read named, as a
+    post's are; the rest as written."""
+    return re.sub(r"[ \t]+", " ", foreign_text_words(unicode_emoji_words(text))).strip()
 
 
 def finished(text: str) -> str:

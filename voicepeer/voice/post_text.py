@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from voicepeer.recognition.base import HeardWord
-from voicepeer.voice.dictation import Draft, Place, mark_replaces
+from voicepeer.voice.dictation import Draft, Place, mark_replaces, said_as_in_posts
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 
 WRITTEN = -1
@@ -132,7 +132,7 @@ class PostText(Draft):
     def read_out(self) -> str:
         """The text to read out: a quote, code or a link named, not read character by
         character."""
-        return spoken_post(self.text)
+        return said_as_in_posts(spoken_post(self.text))
 
     @property
     def is_empty(self) -> bool:
