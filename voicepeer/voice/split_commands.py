@@ -13,7 +13,6 @@ from voicepeer.commands.editing import (
     DICTATION_PHRASES,
     EVERYDAY_EDITING,
     DictationAction,
-    dictation_action,
 )
 from voicepeer.commands.text import normalize
 
@@ -46,6 +45,10 @@ def _phrasings() -> frozenset[str]:
 
 
 _PHRASINGS = _phrasings()
+_ALL_PHRASINGS = {
+    action: frozenset((*DICTATION_PHRASES.get(action, ()), *EVERYDAY_EDITING.get(action, ())))
+    for action in DictationAction
+}
 _BEGINNINGS = frozenset(
     " ".join(words[:cut])
     for phrase in _PHRASINGS
@@ -73,8 +76,7 @@ def begins_a_correction(first: str) -> bool:
 
 def finishes(command: str, action: DictationAction, then: str) -> bool:
     """Whether ``then`` is the rest of ``command``, heard as the editing command ``action``
-    and carried out on its first words ("scratch", then "that"): nothing more to do."""
-    words = normalize(then).split()
-    if not words or len(words) > MAX_PART_WORDS:
-        return False
-    return dictation_action(f"{normalize(command)} {' '.join(words)}") is action
+    and carried out on its first words ("scratch", then "that"): nothing more to do. Word
+    for word only: "send it", then "thank you" is words to add."""
+    joined = f"{normalize(command)} {normalize(then)}"
+    return joined in _ALL_PHRASINGS.get(action, frozenset())
