@@ -325,3 +325,19 @@ def test_guessing_the_password_is_slowed_down(forum: DemoForum) -> None:
         # Even the right password waits out the minute.
         right = browser.post("/session", data={"login": "demo", "password": MEMBER_PASSWORD})
         assert right.status_code == 429
+
+
+def test_a_revoked_key_is_refused_even_where_visitors_may_read(
+    forum: DemoForum, client: httpx.Client, private_key: rsa.RSAPrivateKey
+) -> None:
+    # Discourse's DefaultCurrentUserProvider raises InvalidAccess for a key it does not know
+    # before any controller looks at the page: a public one too.
+    payload = _shown_key(forum, private_key)
+    assert client.post("/user-api-key/revoke", headers=_as(payload)).status_code == 200
+    refused = client.get("/latest.json", headers=_as(payload))
+    assert refused.status_code == 403
+    assert refused.json() == {
+        "errors": ["You are not permitted to view the requested resource."],
+        "error_type": "invalid_access",
+    }
+    assert client.get("/latest.json").status_code == 200

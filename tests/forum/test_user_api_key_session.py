@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
-from voicepeer.errors import AuthError, ForumForbiddenError, RateLimitedError
+from voicepeer.errors import AuthError, AuthProblem, ForumForbiddenError, RateLimitedError
 from voicepeer.forum.base import NewReply, PostStatus
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.voice.error_phrases import say_error
 
-from .conftest import StartForum, approve_user_api_key
+from .conftest import RunningForum, StartForum, approve_user_api_key
 
 
 def test_read_post_and_revoke_with_a_user_api_key(start_forum: StartForum) -> None:
@@ -73,4 +75,63 @@ def test_a_refused_action_with_a_working_user_key_is_not_called_an_account_probl
         client.revoke_key()
         with pytest.raises(AuthError) as revoked:
             client.like(mine.post_id)
-        assert "reconnect" in say_error(revoked.value)
+        assert "reconnect it with voicepeer forum connect" in say_error(revoked.value)
+
+
+def _posts_saying(running: RunningForum, words: str) -> int:
+    with sqlite3.connect(running.db_path) as db:
+        return int(db.execute("SELECT COUNT(*) FROM posts WHERE raw = ?", (words,)).fetchone()[0])
+
+
+def test_with_its_key_revoked_a_client_reads_on_as_a_visitor_and_sends_nothing(
+    start_forum: StartForum,
+) -> None:
+    running = start_forum()  # a demo forum takes a visitor's post, as its member "demo"
+    creds = approve_user_api_key(running, username="priya")
+    found: list[bool] = []
+    with DiscourseClient(running.base_url, credentials=creds) as client:
+        client.on_account_refused(lambda: found.append(True))
+        assert client.username() == "priya"
+        client.revoke_key()
+        topic_id = client.latest().topics[0].id
+        assert client.topic(topic_id).title
+        assert client.account_refused and found == [True]
+        asked = client.requests_made
+        words = "Written while the forum refused the key."
+        with pytest.raises(AuthError) as caught:
+            client.create_post(NewReply(topic_id, words))
+        assert caught.value.problem is AuthProblem.KEY_REFUSED
+        assert client.requests_made == asked
+        assert _posts_saying(running, words) == 0
+        assert client.username() == "priya"  # whose post is whose stays known
+        with pytest.raises(AuthError) as checked:
+            client.check_account()
+        assert checked.value.problem is AuthProblem.KEY_REFUSED
+    assert found == [True]
+
+
+def test_a_key_connected_again_meanwhile_is_taken_up_without_a_restart(
+    start_forum: StartForum,
+) -> None:
+    running = start_forum()
+    saved = [approve_user_api_key(running, "voicepeer-same", "dave")]
+    now = [0.0]
+    settings = ForumSettings(retry_backoff_s=0.01, key_recheck_s=30)
+    with DiscourseClient(
+        running.base_url,
+        credentials=saved[0],
+        settings=settings,
+        renewal=lambda: saved[-1],
+        clock=lambda: now[0],
+    ) as client:
+        client.revoke_key()
+        topic_id = client.latest().topics[0].id
+        assert client.account_refused
+        saved.append(approve_user_api_key(running, "voicepeer-same", "dave"))
+        words = "Sent once the account was connected again."
+        with pytest.raises(AuthError):  # the saved account is looked at now and then only
+            client.create_post(NewReply(topic_id, words))
+        now[0] += 30
+        assert client.create_post(NewReply(topic_id, words)).status is PostStatus.POSTED
+        assert not client.account_refused
+    assert _posts_saying(running, words) == 1

@@ -6,7 +6,7 @@ mapping from JSON stays obvious.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -361,6 +361,17 @@ class Forum(Protocol):
     @property
     def signed_in(self) -> bool:
         """Whether a member's account is set up (else voicepeer reads as a visitor)."""
+        ...
+
+    @property
+    def account_refused(self) -> bool:
+        """The forum refused the account's key this session: reading goes on as a visitor,
+        and what needs the account waits until a carer connects it again."""
+        ...
+
+    def on_account_refused(self, listener: Callable[[], None]) -> None:
+        """``listener()`` runs (on the thread of the request) when the forum is first
+        found to refuse the account's key."""
         ...
 
     def latest(self, page: int = 0) -> TopicList: ...

@@ -33,6 +33,7 @@ from voicepeer.errors import (
     SlowModeError,
 )
 from voicepeer.forum import own_posts, parse
+from voicepeer.forum.account_key import Renewal
 from voicepeer.forum.base import (
     Category,
     Forum,
@@ -91,20 +92,23 @@ class DiscourseClient:
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
         title: str | None = None,
+        renewal: Renewal | None = None,
     ) -> None:
         self.settings = settings or ForumSettings()
-        self.credentials = credentials
         self.http = ForumHttp(
             base_url,
             credentials=credentials,
             settings=self.settings,
             transport=transport,
             sleep=sleep,
+            renewal=renewal,
+            clock=clock,
         )
         self.cache = cache
         self._title = title
         """The forum's name; "" when it gives none, None until asked."""
-        self._username = credentials.username if credentials else None
+        self._username: str | None = None
+        """Asked of the forum, when the saved account does not say."""
         self._limits: SiteLimits | None = None
         self._site: dict[str, Any] | None = None
         self._censored: CensoredWords | None = None
@@ -147,8 +151,23 @@ class DiscourseClient:
         return self._title or None
 
     @property
+    def credentials(self) -> Credentials | None:
+        """The account signed in with (the one connected again last, if it was)."""
+        return self.http.key.credentials
+
+    @property
     def signed_in(self) -> bool:
         return self.credentials is not None
+
+    @property
+    def account_refused(self) -> bool:
+        """The forum refused the account's key this session: reading goes on as a visitor,
+        and what needs the account waits until it is connected again."""
+        return self.http.key.refused
+
+    def on_account_refused(self, listener: Callable[[], None]) -> None:
+        """``listener()`` runs once when the forum is found to refuse the account's key."""
+        self.http.key.on_refused(listener)
 
     @property
     def account_name(self) -> str | None:
@@ -320,23 +339,30 @@ class DiscourseClient:
 
     def check_account(self) -> str:
         """Ask the forum now whom the saved key signs in as; AuthError if it is refused."""
-        self._username = None
-        return self.username()
+        self._username = self._asked_username()
+        return self._username
 
     def username(self) -> str:
-        """The signed-in user's username, asked of the forum once when not saved.
-        Raises AuthError when no account is signed in."""
-        if self._username is None:
-            try:
-                data = self.http.get("/session/current.json")
-            except ForumNotFoundError:  # Discourse's answer when nobody is signed in
-                raise AuthError(
-                    "not signed in to the forum", problem=AuthProblem.NOT_SIGNED_IN
-                ) from None
-            self._username = parse.guarded(
-                "current user", lambda: parse._str(data["current_user"]["username"])
-            )
+        """The signed-in user's username: the saved one, else asked of the forum once.
+        Raises AuthError when no account is signed in, or its key is refused."""
+        known = self.account_name or self._username
+        if known:
+            return known
+        if self.http.key.refused:
+            raise self.http.key.refusal("GET /session/current.json")
+        self._username = self._asked_username()
         return self._username
+
+    def _asked_username(self) -> str:
+        try:
+            data = self.http.get("/session/current.json")
+        except ForumNotFoundError:  # Discourse's answer when nobody is signed in
+            if self.http.key.refused:  # asked again as a visitor after the key was refused
+                raise self.http.key.refusal("GET /session/current.json") from None
+            raise AuthError(
+                "not signed in to the forum", problem=AuthProblem.NOT_SIGNED_IN
+            ) from None
+        return parse.guarded("current user", lambda: parse._str(data["current_user"]["username"]))
 
     def revoke_key(self) -> None:
         """Ask the forum to revoke the user API key this client signs in with."""
@@ -701,12 +727,21 @@ def open_discourse(
     (anonymous when none is saved: reading works, posting raises AuthError), and with the
     offline reading cache."""
     settings = settings or ForumSettings()
-    credentials = credentials or (store or CredentialStore()).load(forum_url)
+    saved = store or CredentialStore()
+    renewal: Renewal | None = None
+    if credentials is None:
+        credentials = saved.load(forum_url)
+        # A key the forum refuses may be replaced meanwhile by a carer's reconnecting.
+        renewal = lambda: saved.load(forum_url)  # noqa: E731
     if credentials is None:
         log.info("no saved account for %s; reading anonymously", forum_url)
     cache = ReadingCache(max_entries=settings.offline_cache_max_entries) if offline_cache else None
     return DiscourseClient(
-        normalize_forum_url(forum_url), credentials=credentials, settings=settings, cache=cache
+        normalize_forum_url(forum_url),
+        credentials=credentials,
+        settings=settings,
+        cache=cache,
+        renewal=renewal,
     )
 
 

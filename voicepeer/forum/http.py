@@ -29,6 +29,7 @@ from voicepeer.errors import (
     RateLimitedError,
     ResponseProblem,
 )
+from voicepeer.forum.account_key import AccountKey, Renewal
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.refusals import error_for_answer
 from voicepeer.forum.settings import ForumSettings
@@ -101,6 +102,8 @@ class ForumHttp:
         settings: ForumSettings | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        renewal: Renewal | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.settings = settings or ForumSettings()
         self.base_url = base_url.rstrip("/")
@@ -108,12 +111,9 @@ class ForumHttp:
         self._slow_listeners: list[SlowListener] = []
         self._wait_listeners: list[WaitListener] = []
         self._request_listeners: list[Callable[[str, str], None]] = []
-        self._signed_in = credentials is not None
         self.requests_made = 0
         """Requests sent so far (retries included), for measuring frugality."""
         headers = {"Accept": "application/json", "User-Agent": self.settings.user_agent}
-        if credentials is not None:
-            headers.update(credentials.headers())
         backend: DeadlineBackend | None = None
         if transport is None:
             backend = DeadlineBackend()
@@ -125,6 +125,13 @@ class ForumHttp:
             follow_redirects=False,  # followed by the sender, to the forum's own origin only
         )
         self._sender = Sender(self._client, self.base_url, self.settings, backend)
+        self.key = AccountKey(
+            self._client,
+            credentials,
+            renewal=renewal,
+            recheck_s=self.settings.key_recheck_s,
+            clock=clock,
+        )
 
     def on_slow(self, listener: SlowListener) -> None:
         """Call ``listener`` (from a timer thread) once per request that takes longer than
@@ -191,7 +198,7 @@ class ForumHttp:
     ) -> Any:
         try:
             deadline = self.settings.request_deadline_s if seconds is None else seconds
-            return self._once(request, raw=raw, seconds=deadline)
+            return self._answered(request, raw=raw, seconds=deadline)
         except _Retryable as error:
             raise (error.for_read() if request.method == "GET" else error.for_write()) from None
 
@@ -207,7 +214,7 @@ class ForumHttp:
             if is_read:
                 seconds = min(seconds, self.settings.read_deadline_s - (time.monotonic() - started))
             try:
-                return self._once(request, raw=raw, seconds=max(seconds, 0.01))
+                return self._answered(request, raw=raw, seconds=max(seconds, 0.01))
             except ResponseTooLargeError as error:
                 if is_read:
                     raise
@@ -244,6 +251,21 @@ class ForumHttp:
                 listener(seconds)
             except Exception:
                 log.exception("rate-limit listener failed")
+
+    def _answered(self, request: ForumRequest, *, raw: bool, seconds: float) -> Any:
+        """One exchange with the account key while the forum takes it. Once it refuses it,
+        a read is asked again as a visitor (as Discourse serves public topics to anyone),
+        and nothing needing the account is sent until a new key is saved."""
+        self.key.renewed()
+        if self.key.refused and request.method != "GET":
+            raise self.key.refusal(request.where)
+        try:
+            return self._once(request, raw=raw, seconds=seconds)
+        except AuthError as error:
+            first = error.problem is AuthProblem.KEY_REFUSED and self.key.refuse()
+            if not first or request.method != "GET":
+                raise
+        return self._once(request, raw=raw, seconds=seconds)
 
     def _once(self, request: ForumRequest, *, raw: bool, seconds: float) -> Any:
         where = request.where
@@ -286,12 +308,12 @@ class ForumHttp:
         if status >= 500:
             raise _Retryable(where, f"server error HTTP {status}", sent=True)
         error = error_for_answer(
-            request.method, request.path, status, data, response.headers, signed_in=self._signed_in
+            request.method, request.path, status, data, response.headers, signed_in=self.key.present
         )
         # Discourse refuses a revoked or unknown user API key with the same stock sentence
         # as a forbidden action: ask the forum who we are before blaming either.
         generic = isinstance(error, ForumForbiddenError) and error.generic
-        if generic and self._signed_in and not self._account_works():
+        if generic and self.key.present and not self._account_works():
             raise AuthError(
                 f"{error} (the account key is no longer accepted)", problem=AuthProblem.KEY_REFUSED
             )

@@ -45,5 +45,8 @@ class ForumSettings:
     as a web crawler: crawlers get a start page without the site settings voicepeer reads and
     can be slowed or blocked by the site. So the agent names voicepeer as a Discourse app,
     and avoids words of ``crawler_user_agents`` such as "bot", "spider" or "crawl"."""
+    key_recheck_s: float = field(default=30.0, metadata={"min": 1.0, "max": 3600.0})
+    """Seconds between looks at the saved account after the forum refused its key, so that
+    one connected again meanwhile (voicepeer forum connect) is used without a restart."""
     timings_interval_s: float = field(default=30.0, metadata={"min": 3.0, "max": 3600.0})
     """Seconds between two reports of reading progress (what was heard) to the forum."""

@@ -8,6 +8,7 @@ assistant. The state machine lives here (see :mod:`voicepeer.voice.states`); the
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from voicepeer.recognition.base import Heard, Listener
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
+from voicepeer.voice.account_notice import AccountNotice
 from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
@@ -470,6 +472,7 @@ class Assistant:
         """Choices said for a poll that takes several at once, too few yet to ask about."""
         self.finished = False
         """The person said goodbye: the loop ends after this utterance."""
+        self.account_notice = AccountNotice(engines.forum, self.say)
 
     # --- the loop ----------------------------------------------------------------------
 
@@ -485,8 +488,11 @@ class Assistant:
             # Only a forum that answered is named as connected, or asked for notifications
             # (one out of reach would hold the greeting up for their timeouts).
             connected = f", connected to {phrasing.forum_name(title)}" if title is not None else ""
-            waiting = self.reader.rounds.waiting() if title is not None else ""
-            if title is not None and not self.engines.forum.signed_in:
+            refused = self.account_notice.in_greeting()
+            waiting = self.reader.rounds.waiting() if title is not None and not refused else ""
+            if refused:
+                waiting = refused
+            elif title is not None and not self.engines.forum.signed_in:
                 # Said before the first reply is refused, not after it was dictated.
                 waiting = (
                     " I am not signed in, so I can read to you but not post. To reply, ask "
@@ -498,7 +504,13 @@ class Assistant:
                 + again
                 + self.saved_drafts.reminder()
             )
+        loop = threading.current_thread()
+        self.account_notice.may_speak = lambda: (
+            threading.current_thread() is loop and self.state not in WRITING_STATES
+        )
         while True:
+            if self.state not in WRITING_STATES | DICTATION_STATES:
+                self.account_notice.tell()
             self._tell_news()
             mode = listen_mode(self.state)
             if self.state is not State.SLEEPING:
@@ -1210,6 +1222,11 @@ class Assistant:
             self._refuse_reply(topic)
             return
         self._say_slow_mode(topic)
+        if self.engines.forum.account_refused:
+            self.say(
+                "The forum does not accept your account at the moment, so your reply will "
+                "wait here until your helper has connected it again."
+            )
         category = self.reader.category(topic.category_id)
         self.composer.start(
             topic,

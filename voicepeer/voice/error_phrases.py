@@ -35,6 +35,7 @@ from voicepeer.errors import (
     VoicepeerError,
 )
 from voicepeer.forum.address_check import AddressProblem, ForumAddressError
+from voicepeer.forum.base import Forum
 from voicepeer.forum.checks import (
     DraftProblem,
     LengthProblem,
@@ -136,9 +137,15 @@ _FORBIDDEN = {
 }
 
 _RECONNECT = (
-    "The forum no longer accepts voicepeer's key for your account. Please ask your "
-    "helper to reconnect it with voicepeer forum connect."
+    "The forum no longer accepts your account on this computer. Please ask your helper to "
+    "reconnect it with voicepeer forum connect."
 )
+ACCOUNT_REFUSED = (
+    "The forum no longer accepts your account on this computer. I can go on reading to you, "
+    "but to post, like or send messages, your helper needs to connect your account again "
+    "with voicepeer forum connect. Anything you write is kept until then."
+)
+"""Said once, when the forum is first found to refuse the account's key."""
 _START_AGAIN = "Please start connecting again."
 _AUTH = {
     AuthProblem.NOT_ACCEPTED: (
@@ -389,6 +396,16 @@ def _auth(error: AuthError) -> str:
 def not_signed_in() -> str:
     """What to say when something needs an account and voicepeer reads as a visitor."""
     return _AUTH[AuthProblem.NOT_SIGNED_IN]
+
+
+def account_unusable(forum: Forum) -> str | None:
+    """Why something that needs the person's account cannot be done now (none is set up,
+    or the forum refuses its key); None when it can."""
+    if not forum.signed_in:
+        return not_signed_in()
+    if forum.account_refused:
+        return _RECONNECT
+    return None
 
 
 @say_error.register

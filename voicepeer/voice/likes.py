@@ -27,7 +27,7 @@ from voicepeer.voice.error_phrases import (
     LIKE_REFUSED,
     NOT_LIKED,
     UNLIKE_REFUSED,
-    not_signed_in,
+    account_unusable,
     say_error,
 )
 from voicepeer.voice.ports import Say
@@ -112,9 +112,9 @@ class Likes:
             return None
         # Said at once, as for a reply: a yes to a like the forum must refuse is effort lost.
         refusal = (
-            not_signed_in()
-            if not self._forum.signed_in
-            else self._refusal(post, take_back) or self._used_up(take_back)
+            account_unusable(self._forum)
+            or self._refusal(post, take_back)
+            or self._used_up(take_back)
         )
         if refusal is not None:
             self._say(refusal)

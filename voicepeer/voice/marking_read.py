@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum
 from voicepeer.voice import phrasing
-from voicepeer.voice.error_phrases import not_signed_in
+from voicepeer.voice.error_phrases import account_unusable
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader
 from voicepeer.voice.unread_topics import NOTHING_UNREAD, still_unread, unread_and_new
@@ -69,8 +69,9 @@ class MarkingRead:
     def plan_all(self) -> MarkRead | None:
         """At a topic list: all the unread and new topics, counted first (None: said why
         there is nothing to ask about)."""
-        if not self._forum.signed_in:
-            self._say(not_signed_in())
+        unusable = account_unusable(self._forum)
+        if unusable is not None:
+            self._say(unusable)
             return None
         forum = self._forum
         listed = self._reader.forum_call(lambda: unread_and_new(forum, 0))
@@ -84,8 +85,9 @@ class MarkingRead:
 
     def plan(self) -> MarkRead | None:
         """While reading: the topic read."""
-        if not self._forum.signed_in:
-            self._say(not_signed_in())
+        unusable = account_unusable(self._forum)
+        if unusable is not None:
+            self._say(unusable)
             return None
         topic = self._reader.topic
         assert topic is not None

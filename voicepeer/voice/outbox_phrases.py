@@ -5,6 +5,8 @@ known to have arrived."""
 from __future__ import annotations
 
 from voicepeer.errors import (
+    AuthError,
+    AuthProblem,
     DeclinedByModeratorError,
     ForumError,
     ForumNotFoundError,
@@ -21,6 +23,12 @@ from voicepeer.forum.outbox import EntryKind, OutboxEntry, OutboxState, SendResu
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.phrasing import wait_phrase
+
+KEPT_UNTIL_CONNECTED = (
+    "I have kept it, and it goes to the forum once your helper has connected your account "
+    "again with voicepeer forum connect."
+)
+"""What becomes of words confirmed while the forum refuses the account's key."""
 
 
 def send_result_line(result: SendResult) -> str:
@@ -87,6 +95,8 @@ def send_result_line(result: SendResult) -> str:
             f"{_what(entry)} is not sent. {say_error(error)} It waits, kept safe, until your "
             f"helper connects the account {error.written_as} again with voicepeer forum connect."
         )
+    if isinstance(error, AuthError) and error.problem is AuthProblem.KEY_REFUSED:
+        return f"{_what(entry)} is not sent yet. {KEPT_UNTIL_CONNECTED}"
     if isinstance(error, SlowModeError):
         # A topic a moderator slowed: the background retry sends it when the time comes.
         every = f", and takes one post from you every {wait_phrase(error.interval_seconds)}"

@@ -21,7 +21,7 @@ from voicepeer.forum.outbox import EntryKind, OutboxEntry
 from voicepeer.forum.peer import PeerForum
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.bookmarks import excerpt
-from voicepeer.voice.error_phrases import not_signed_in
+from voicepeer.voice.error_phrases import account_unusable
 from voicepeer.voice.new_conversation import Conversation, new_topic_key
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reader import Reader
@@ -115,12 +115,12 @@ class OwnPostChanges:
         self._now = engines.now
 
     def _signed_in(self) -> bool:
-        """Whether the person is signed in (whose post is whose needs their account); said
+        """Whether the person's account can be used (whose post is whose needs it); said
         when not."""
-        signed_in = self._forum.signed_in
-        if not signed_in:
-            self._say(not_signed_in())
-        return signed_in
+        unusable = account_unusable(self._forum)
+        if unusable is not None:
+            self._say(unusable)
+        return unusable is None
 
     def _meant_being_read(self, post: Post) -> bool:
         """Whether "my post" means ``post``, the post being read: the person's own, and not

@@ -34,7 +34,7 @@ from voicepeer.forum.peer import PeerForum
 from voicepeer.forum.thread import Thread
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
-from voicepeer.voice.error_phrases import not_signed_in, say_error
+from voicepeer.voice.error_phrases import account_unusable, say_error
 from voicepeer.voice.list_place import ListPlace, ListWords, step_said
 from voicepeer.voice.notifications import NoticeList, NotificationRounds
 from voicepeer.voice.paragraphs import NEXT_OR_REPLY, Pages
@@ -823,8 +823,9 @@ class Reader:
         post = self.current_post()
         if post is None:
             return None
-        if not self._engines.forum.signed_in:
-            self._say(not_signed_in())
+        unusable = account_unusable(self._engines.forum)
+        if unusable is not None:
+            self._say(unusable)
             return None
         archived = self.topic is not None and self.topic.archived
         planned = plan_vote(post, number, archived=archived, noted=noted)

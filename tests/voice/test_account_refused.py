@@ -1,0 +1,83 @@
+"""A session whose account key the forum refuses (a carer or a moderator revoked it):
+through the real voice loop in text mode against the real demo forum, which refuses a
+revoked key as a stock Discourse does, public topics included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+
+from tests.support.conversation import converse
+from tests.support.members import user_key
+from voicepeer.demo_forum import DemoForum
+from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.drafts import DraftStore
+from voicepeer.forum.outbox import Outbox
+from voicepeer.voice.error_phrases import ACCOUNT_REFUSED
+from voicepeer.voice.settings import VoiceSettings
+
+REPLY = "so glad you made it to the end of the pier"
+TOPIC = "Walked to the end of the pier today"
+CONNECT = "reconnect it with voicepeer forum connect"
+
+
+def _revoke(forum: DemoForum, account: Credentials) -> None:
+    answer = httpx.post(f"{forum.base_url}/user-api-key/revoke.json", headers=account.headers())
+    assert answer.status_code == 200
+
+
+def _waiting(forum: DemoForum, data: Path) -> list[str]:
+    outbox = Outbox(data / "outbox.sqlite3", None)  # type: ignore[arg-type]
+    try:
+        return [entry.raw for entry in outbox.pending()]
+    finally:
+        outbox.close()
+
+
+def test_reading_goes_on_and_a_reply_is_kept_when_the_key_is_refused(
+    forum: DemoForum, data: Path
+) -> None:
+    account = user_key(forum)
+    _revoke(forum, account)
+    said = converse(
+        forum.base_url,
+        ["latest topics", "open one", "like", "reply", REPLY, "send it", "yes", "my drafts"],
+        data,
+        credentials=account,
+        settings=VoiceSettings(greeting=True),
+    )
+    greeting = said.said[0]
+    assert "connected to the voicepeer demo forum" in greeting
+    assert ACCOUNT_REFUSED in greeting
+    assert said.transcript.count(ACCOUNT_REFUSED) == 1
+    assert f"One: {TOPIC}" in said.transcript
+    assert "Post 1 of 4, by Dave Whitfield" in said.transcript
+    after_like = said.said_after("Post 1 of 4")[0]
+    assert CONNECT in after_like and "Say yes or no" not in after_like
+    assert "your reply will wait here until your helper has connected it again" in (said.transcript)
+    assert (
+        f"Your reply to {TOPIC} is not sent yet. I have kept it, and it goes to the forum "
+        "once your helper has connected your account again with voicepeer forum connect."
+    ) in said.transcript
+    assert _waiting(forum, data) == ["So glad you made it to the end of the pier."]
+    assert "end of the pier." not in httpx.get(f"{forum.base_url}/t/1.json").text
+
+
+def test_a_key_refused_during_the_session_is_told_at_once_and_once(
+    forum: DemoForum, data: Path
+) -> None:
+    account = user_key(forum)
+    said = converse(
+        forum.base_url,
+        ["latest topics", "open one", "next", "latest topics"],
+        data,
+        credentials=account,
+        before_line={1: lambda: _revoke(forum, account)},
+    )
+    opened = said.said_after(f"One: {TOPIC}")
+    assert opened[0] == ACCOUNT_REFUSED  # before what it was found reading
+    assert opened[1].startswith(TOPIC)
+    assert said.transcript.count(ACCOUNT_REFUSED) == 1
+    assert "Post 2 of 4" in said.transcript
+    assert DraftStore(data / "outbox.sqlite3").all() == {}

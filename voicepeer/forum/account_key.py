@@ -1,0 +1,121 @@
+"""The account key a forum client sends, and what becomes of it once the forum refuses it.
+
+A stock Discourse answers every request carrying a revoked or unknown key with HTTP 403
+``invalid_access`` — public topics included — while it serves those topics to anyone
+without a key. So once the key is refused the client drops it: reads go on as a visitor,
+and nothing needing the account is sent (a write without the key would be refused, or on a
+forum that lets visitors post, made under no one's name) until a carer connects the account
+again and the new key is taken up.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+import httpx
+
+from voicepeer.errors import AuthError, AuthProblem
+from voicepeer.forum.credentials import Credentials
+
+log = logging.getLogger(__name__)
+
+Renewal = Callable[[], Credentials | None]
+"""The account as saved now (a carer may have connected it again meanwhile)."""
+
+
+class AccountKey:
+    """The key in ``client``'s headers: dropped when refused, taken up again when renewed."""
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        credentials: Credentials | None,
+        *,
+        renewal: Renewal | None = None,
+        recheck_s: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._client = client
+        self._credentials = credentials
+        self._renewal = renewal
+        self._recheck_s = recheck_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._refused = False
+        self._checked_at = 0.0
+        self._listeners: list[Callable[[], None]] = []
+        if credentials is not None:
+            client.headers.update(credentials.headers())
+
+    @property
+    def credentials(self) -> Credentials | None:
+        """The account the key is of: the one renewed last, refused or not."""
+        return self._credentials
+
+    @property
+    def present(self) -> bool:
+        """An account was set up for this client (refused or not)."""
+        return self._credentials is not None
+
+    @property
+    def refused(self) -> bool:
+        """The forum refused the key, and no new one has been taken up since."""
+        return self._refused
+
+    def on_refused(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` once each time the key is found refused."""
+        self._listeners.append(listener)
+
+    def refuse(self) -> bool:
+        """The forum refused the key: drop it. True the first time."""
+        with self._lock:
+            if self._refused or self._credentials is None:
+                return False
+            for name in self._credentials.headers():
+                self._client.headers.pop(name, None)
+            self._refused = True
+            self._checked_at = self._clock()
+        log.warning(
+            "the forum refused the account key: reads go on as a visitor, and nothing needing "
+            "the account is sent until it is connected again (voicepeer forum connect)"
+        )
+        for listener in list(self._listeners):
+            try:
+                listener()
+            except Exception:
+                log.exception("refused-key listener failed")
+        return True
+
+    def renewed(self) -> bool:
+        """While refused, now and then: whether a new key was saved meanwhile; if so it is
+        used from now on. True when it was."""
+        if not self._refused or self._renewal is None:
+            return False
+        with self._lock:
+            if self._clock() - self._checked_at < self._recheck_s:
+                return False
+            self._checked_at = self._clock()
+        try:
+            saved = self._renewal()
+        except Exception as error:  # a damaged file is for doctor to report, not a read
+            log.info("saved account not read again: %s", type(error).__name__)
+            return False
+        old = self._credentials
+        if saved is None or old is None or saved.key == old.key:
+            return False
+        with self._lock:
+            self._credentials = saved
+            self._client.headers.update(saved.headers())
+            self._refused = False
+        log.info("a new account key was saved; using it")
+        return True
+
+    def refusal(self, where: str) -> AuthError:
+        """What a request needing the account gets while the key is refused (not sent)."""
+        return AuthError(
+            f"{where}: not sent, the forum refused the account key earlier",
+            problem=AuthProblem.KEY_REFUSED,
+        )

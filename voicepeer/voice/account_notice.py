@@ -1,0 +1,44 @@
+"""Telling the person, once, that the forum no longer accepts their account: reading goes
+on, and posting waits for the carer to connect the account again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from voicepeer.forum.base import Forum
+from voicepeer.voice.error_phrases import ACCOUNT_REFUSED
+from voicepeer.voice.ports import Say
+
+
+class AccountNotice:
+    """Says :data:`ACCOUNT_REFUSED` once a session: in the greeting, at once when found
+    (if ``may_speak`` allows it there and then), else before the next listening."""
+
+    def __init__(self, forum: Forum, say: Say) -> None:
+        self._forum = forum
+        self._say = say
+        self._told = False
+        self.may_speak: Callable[[], bool] = lambda: False
+        """Whether the notice may be said as soon as the refusal is found: only from the
+        voice loop's own thread, between words rather than in the middle of them."""
+        forum.on_account_refused(self._found)
+
+    def in_greeting(self) -> str:
+        """The notice to add to the greeting, or "" (none due)."""
+        if self._due():
+            self._told = True
+            return " " + ACCOUNT_REFUSED
+        return ""
+
+    def tell(self) -> None:
+        """Say the notice if it is due."""
+        if self._due():
+            self._told = True
+            self._say(ACCOUNT_REFUSED)
+
+    def _due(self) -> bool:
+        return self._forum.account_refused and not self._told
+
+    def _found(self) -> None:
+        if self.may_speak():
+            self.tell()
