@@ -261,6 +261,15 @@ def tell_waits(client: DiscourseClient, speech: SpeechOutput) -> None:
     )
 
 
+def tell_when_quiet(assistant: Assistant, *listeners: object) -> None:
+    """Have the listeners that wait for the person (microphone or typed lines) give the voice
+    loop the quiet moments, so that what happened meanwhile is told when it happens rather
+    than at the next utterance."""
+    for listener in listeners:
+        if isinstance(listener, AudioListener | TextListener):
+            listener.on_quiet = assistant.quiet_moment
+
+
 def _background_retry(
     url: str,
     settings: Settings,
@@ -333,6 +342,7 @@ def run_assistant(
         assistant = Assistant(engines, settings.voice)
         if io.hearing is not None:
             io.hearing.on_room_talk = assistant.room_talk_heard
+        tell_when_quiet(assistant, io.hearing, io.listener)
         assistant.announce_outbox()
         retry.start()
         stack.callback(retry.close)

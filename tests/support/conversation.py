@@ -114,6 +114,7 @@ def converse(
     yes_switch: bool = False,
     transport: httpx.BaseTransport | None = None,
     tell_waits: bool = False,
+    tell_when_quiet: bool = False,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
@@ -123,7 +124,8 @@ def converse(
     ``retry`` makes the background retry for the loop's outbox; it is started here and
     closed after. ``yes_switch``: the person has one. ``transport`` carries the client's
     HTTP (e.g. one that loses answers). ``tell_waits``: a slow forum is announced as the
-    app does ("Still waiting for the forum.")."""
+    app does ("Still waiting for the forum."). ``tell_when_quiet``: the listener gives the
+    loop its quiet moments, as the app's do."""
     printed = io.StringIO()
     # A given output falls back to print when it fails, as the app's speaker does.
     speech = FallbackSpeech(speech, say_error) if speech is not None else PrintedSpeech(printed)
@@ -138,13 +140,11 @@ def converse(
         app.tell_waits(client, speech)
     outbox = Outbox(data_dir / "outbox.sqlite3", client)
     background = retry(outbox) if retry is not None else None
+    typed = TextListener(io.StringIO("".join(f"{line}\n" for line in lines)))
+    hearing = listener(lambda: _said(printed)) if listener else typed
     try:
         engines = Engines(
-            listener=listener(lambda: _said(printed))
-            if listener
-            else HookedListener(
-                TextListener(io.StringIO("".join(f"{line}\n" for line in lines))), before_line or {}
-            ),
+            listener=hearing if listener else HookedListener(typed, before_line or {}),
             forum=client,
             interpreter=Interpreter(aliases),
             drafts=DraftStore(data_dir / "outbox.sqlite3"),
@@ -157,6 +157,8 @@ def converse(
             yes_switch=yes_switch,
         )
         assistant = Assistant(engines, settings or VoiceSettings(greeting=False))
+        if tell_when_quiet:
+            app.tell_when_quiet(assistant, hearing)
         assistant.announce_outbox()
         if background is not None:
             background.start()

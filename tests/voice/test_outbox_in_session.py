@@ -5,8 +5,10 @@ back (and the person told between utterances), or back as a draft when refused."
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox, OutboxEntry, OutboxState, SendResult
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.text_input import TextListener
 
 REPLY = "thank you for this it helps a lot to know I am not alone"
 TOPIC = "Walked to the end of the pier today"
@@ -199,3 +202,76 @@ def test_goodbye_with_a_reply_not_sent_yet_says_when_it_will_go(tmp_path: Path) 
         f"Goodbye. Your reply to {TOPIC} is not posted yet: I will send it the next time you "
         "start me and the forum answers. Your place is kept for next time."
     )
+
+
+def _typed_when(
+    steps: Sequence[tuple[Callable[[list[str]], bool], Callable[[], object], str]],
+) -> Callable[[Callable[[], list[str]]], TextListener]:
+    """Typed lines, through a pipe as from a terminal, each typed once what was said so
+    far meets its condition (waited for at most 30 seconds), after running its action."""
+
+    def make(said: Callable[[], list[str]]) -> TextListener:
+        read_end, write_end = os.pipe()
+        typed = os.fdopen(write_end, "w")
+
+        def type_them() -> None:
+            with typed:
+                for ready, act, line in steps:
+                    waited = time.monotonic() + 30
+                    while not ready(said()) and time.monotonic() < waited:
+                        time.sleep(0.05)
+                    act()
+                    typed.write(line + "\n")
+                    typed.flush()
+
+        threading.Thread(target=type_them, daemon=True).start()
+        return TextListener(os.fdopen(read_end))
+
+    return make
+
+
+def test_a_reply_sent_in_the_background_is_told_while_the_person_says_nothing(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "forum.sqlite3"
+    forum = DemoForum(db)
+    url = forum.start()
+    port = forum.port
+    restarted: list[DemoForum] = []
+
+    def come_back() -> None:
+        restarted.append(DemoForum(db, port=port))
+        restarted[0].start()
+
+    told = f"Your reply to {TOPIC} has now been posted."
+
+    def said(words: str) -> Callable[[list[str]], bool]:
+        return lambda lines: any(words in line for line in lines)
+
+    at_once = said("")
+    steps = [
+        (lambda lines: True, lambda: None, "open topic one"),
+        (at_once, lambda: None, "reply"),
+        (at_once, lambda: None, REPLY),
+        (at_once, lambda: None, "send it"),
+        (said("Shall I post it?"), forum.stop, "yes"),
+        # Silent after hearing it is not sent: only the news may be said meanwhile.
+        (said("not sent yet"), come_back, ""),
+        (said(told), lambda: None, "where am i"),
+    ]
+    try:
+        talk = converse(
+            url,
+            [],
+            tmp_path / "data",
+            retry=_quick_retry(url),
+            listener=_typed_when(steps),
+            tell_when_quiet=True,
+        )
+    finally:
+        for server in restarted:
+            server.stop()
+    assert talk.said.count(told) == 1, talk.transcript
+    index = talk.said.index(told)
+    assert "not sent yet" in talk.said[index - 1], talk.transcript
+    assert talk.said[index + 1].startswith("You are reading"), talk.transcript

@@ -211,6 +211,11 @@ class Endpointer:
         return self._in_speech
 
     @property
+    def quiet(self) -> bool:
+        """Nobody is speaking, nor has begun to: not even a frame of a start is heard."""
+        return not self._in_speech and not any(self._recent)
+
+    @property
     def talk_db(self) -> float | None:
         """The level of talk in the room (see EndpointSettings.talk_after_s); None: none."""
         return self.room.level_db

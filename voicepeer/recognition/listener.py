@@ -41,6 +41,8 @@ HARD_TO_HEAR_COMPLETE_SILENCE_S = 0.45
 stands less than HARD_TO_HEAR_DB above the speech threshold."""
 HARD_TO_HEAR_DB = 20.0
 JUDGE_AFTER_S = 0.15
+QUIET_CHECK_S = 0.5
+"""Seconds heard quiet between two calls of ``on_quiet``."""
 """Seconds of silence after which what was said so far is decoded and judged complete or
 not; a complete command then ends when complete_silence_s of silence has been heard."""
 
@@ -95,7 +97,9 @@ class AudioListener:
     any sound it played then, which are filtered out of what is heard after it.
     ``on_room_talk`` is called when talk in the room (a television) was taken for an
     utterance and dropped; it returns whether it spoke (what the microphone heard meanwhile
-    is then dropped too).
+    is then dropped too). ``on_quiet`` is called every :data:`QUIET_CHECK_S` while nobody
+    speaks, nor has begun to: it may say what happened meanwhile, and returns whether it
+    spoke (voicepeer's own voice is then dropped as well).
     """
 
     def __init__(
@@ -116,6 +120,7 @@ class AudioListener:
         self._on_speech_start = on_speech_start
         self.on_answer_pause = on_answer_pause
         self.on_room_talk = on_room_talk
+        self.on_quiet: Callable[[], bool] | None = None
         self._endpointer = Endpointer(
             endpoint_settings(self.settings, ListenMode.COMMAND),
             audio_input.sample_rate,
@@ -165,7 +170,13 @@ class AudioListener:
         recognizer's reading of the utterance then still holds when it ends there."""
         notch: ToneNotch | None = None
         """Takes out of the microphone's sound a tone played at a pause in this answer."""
+        quiet_frames = 0
+        every = max(1, round(QUIET_CHECK_S / FRAME_S))
         while True:
+            quiet_frames = quiet_frames + 1 if endpointer.quiet else 0
+            if quiet_frames > every:
+                quiet_frames = 0
+                self._tell_in_quiet(endpointer)
             frame = self.audio_input.read(FRAME_S)
             if presses and self.yes_pressed.is_set():
                 return switch_press()
@@ -239,6 +250,13 @@ class AudioListener:
         if self._noisy_room() or self._endpointer.headroom_db < HARD_TO_HEAR_DB:
             return max(self.settings.complete_silence_s, HARD_TO_HEAR_COMPLETE_SILENCE_S)
         return self.settings.complete_silence_s
+
+    def _tell_in_quiet(self, endpointer: Endpointer) -> None:
+        """``on_quiet``, after a stretch of :data:`QUIET_CHECK_S` heard quiet; when it
+        spoke, what the microphone heard meanwhile (voicepeer's own voice) is dropped."""
+        if self.on_quiet is not None and self.on_quiet():
+            self.audio_input.discard_pending()
+            endpointer.reset()
 
     def _clean(self, frame: bytes, audio: bytes, started: bool) -> bytes:
         """``audio`` (the endpointer's frames for the recognizer, talk in the room in them

@@ -598,12 +598,21 @@ class Assistant:
         for result in declined:
             self.say(send_result_line(result))
 
-    def _tell_news(self) -> None:
+    def quiet_moment(self) -> bool:
+        """A listener's ``on_quiet``: called on the loop's thread while it waits for the
+        person, who has not begun to speak. What happened meanwhile (a reply sent in the
+        background) is told then, not only at the next utterance; True when it spoke."""
+        return self._tell_news()
+
+    def _tell_news(self) -> bool:
         # Only between utterances (never over speech), and never while the person is
         # dictating, being asked a question, or has put voicepeer to sleep.
-        if self.state in (State.BROWSING, State.READING):
-            for result in self.engines.news():
-                self.say(send_result_line(result))
+        if self.state not in (State.BROWSING, State.READING):
+            return False
+        news = self.engines.news()
+        for result in news:
+            self.say(send_result_line(result))
+        return bool(news)
 
     def say(self, text: str) -> None:
         self._last_said = text
