@@ -343,7 +343,6 @@ def run_assistant(
         if io.hearing is not None:
             io.hearing.on_room_talk = assistant.room_talk_heard
         tell_when_quiet(assistant, io.hearing, io.listener)
-        assistant.announce_outbox()
         retry.start()
         stack.callback(retry.close)
         assistant.run()

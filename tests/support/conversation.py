@@ -159,7 +159,6 @@ def converse(
         assistant = Assistant(engines, settings or VoiceSettings(greeting=False))
         if tell_when_quiet:
             app.tell_when_quiet(assistant, hearing)
-        assistant.announce_outbox()
         if background is not None:
             background.start()
         assistant.run()

@@ -22,6 +22,7 @@ from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox, OutboxEntry, OutboxState, SendResult
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.text_input import TextListener
 
 REPLY = "thank you for this it helps a lot to know I am not alone"
@@ -275,3 +276,25 @@ def test_a_reply_sent_in_the_background_is_told_while_the_person_says_nothing(
     index = talk.said.index(told)
     assert "not sent yet" in talk.said[index - 1], talk.transcript
     assert talk.said[index + 1].startswith("You are reading"), talk.transcript
+
+
+def test_started_with_the_forum_down_the_greeting_comes_first(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    forum = DemoForum(tmp_path / "forum.sqlite3")
+    url = forum.start()
+    lines = ["open topic one", "reply", REPLY, "send it", "yes"]
+    try:
+        converse(url, lines, data, before_line={4: forum.stop})
+    finally:
+        forum.stop()
+    # The forum is still gone, with the reply kept from then: it is tried at the start.
+    talk = converse(
+        url,
+        ["where am i"],
+        data,
+        settings=VoiceSettings(),
+        forum_settings=ForumSettings(slow_after_s=0.2, retry_backoff_s=0.3, read_retries=2),
+        tell_waits=True,
+    )
+    assert talk.said[0].startswith("Hello. This is voicepeer."), talk.transcript
+    assert any(f"Your reply to {TOPIC} is not sent yet" in line for line in talk.said[1:])

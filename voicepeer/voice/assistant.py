@@ -477,33 +477,12 @@ class Assistant:
     # --- the loop ----------------------------------------------------------------------
 
     def run(self) -> None:
-        """Greet, then handle utterances until the input ends."""
-        if self.settings.greeting:
-            again = (
-                " Say resume to go back to where you were."
-                if self.engines.places.last_topic() is not None
-                else ""
-            )
-            title = self.engines.forum.title
-            # Only a forum that answered is named as connected, or asked for notifications
-            # (one out of reach would hold the greeting up for their timeouts).
-            connected = f", connected to {phrasing.forum_name(title)}" if title is not None else ""
-            refused = self.account_notice.in_greeting()
-            waiting = self.reader.rounds.waiting() if title is not None and not refused else ""
-            if refused:
-                waiting = refused
-            elif title is not None and not self.engines.forum.signed_in:
-                # Said before the first reply is refused, not after it was dictated.
-                waiting = (
-                    " I am not signed in, so I can read to you but not post. To reply, ask "
-                    "your helper to run voicepeer forum connect."
-                )
-            self.say(
-                f"Hello. This is voicepeer{connected}.{waiting}"
-                " Say latest topics to hear what people are talking about, or say help."
-                + again
-                + self.saved_drafts.reminder()
-            )
+        """Greet, say what became of replies kept from earlier, then handle utterances
+        until the input ends."""
+        self._greet()
+        # After the greeting: with the forum out of reach this takes a while, and the
+        # first words heard must not be "Still waiting for the forum".
+        self.announce_outbox()
         loop = threading.current_thread()
         self.account_notice.may_speak = lambda: (
             threading.current_thread() is loop and self.state not in WRITING_STATES
@@ -544,6 +523,35 @@ class Assistant:
                     "The memory card is full, so your reply could not be saved before "
                     "I stop. Please ask your helper to make some room on the memory card."
                 )
+
+    def _greet(self) -> None:
+        if not self.settings.greeting:
+            return
+        again = (
+            " Say resume to go back to where you were."
+            if self.engines.places.last_topic() is not None
+            else ""
+        )
+        title = self.engines.forum.title
+        # Only a forum that answered is named as connected, or asked for notifications
+        # (one out of reach would hold the greeting up for their timeouts).
+        connected = f", connected to {phrasing.forum_name(title)}" if title is not None else ""
+        refused = self.account_notice.in_greeting()
+        waiting = self.reader.rounds.waiting() if title is not None and not refused else ""
+        if refused:
+            waiting = refused
+        elif title is not None and not self.engines.forum.signed_in:
+            # Said before the first reply is refused, not after it was dictated.
+            waiting = (
+                " I am not signed in, so I can read to you but not post. To reply, ask "
+                "your helper to run voicepeer forum connect."
+            )
+        self.say(
+            f"Hello. This is voicepeer{connected}.{waiting}"
+            " Say latest topics to hear what people are talking about, or say help."
+            + again
+            + self.saved_drafts.reminder()
+        )
 
     def room_talk_heard(self) -> bool:
         """A listener's ``on_room_talk``: say (now and then) that talk in the room drowns
