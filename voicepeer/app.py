@@ -323,6 +323,7 @@ def run_assistant(
         drafts.take_in_legacy(data / "drafts")
         retry = _background_retry(url, settings, data / "outbox.sqlite3", stack, credentials)
         retry.watch(outbox)
+        forum.on_back(retry.try_now)  # what waits goes as soon as the forum answers again
         engines = Engines(
             listener=io.listener,
             forum=forum,

@@ -143,6 +143,11 @@ class ForumUnreachableError(ForumError):
         self.fault = fault
 
 
+class ForumStillDownError(ForumUnreachableError):
+    """The forum was already known to be out of reach, and the one quick try made now (no
+    retries) did not reach it either."""
+
+
 class ResponseProblem(Enum):
     UNREADABLE = "unreadable"
     """Malformed JSON, or an answer of a shape voicepeer does not know."""

@@ -296,5 +296,10 @@ def test_started_with_the_forum_down_the_greeting_comes_first(tmp_path: Path) ->
         forum_settings=ForumSettings(slow_after_s=0.2, retry_backoff_s=0.3, read_retries=2),
         tell_waits=True,
     )
-    assert talk.said[0].startswith("Hello. This is voicepeer."), talk.transcript
-    assert any(f"Your reply to {TOPIC} is not sent yet" in line for line in talk.said[1:])
+    assert talk.said[0].startswith(
+        "Hello. This is voicepeer. I cannot reach the forum at the moment."
+    ), talk.transcript
+    assert talk.said[1] == (
+        f"Your reply to {TOPIC} is not sent yet: the forum is still out of reach. I have kept "
+        "it, and I will send it once the forum answers again."
+    )

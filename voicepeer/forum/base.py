@@ -364,6 +364,11 @@ class Forum(Protocol):
         ...
 
     @property
+    def forum_down(self) -> bool:
+        """The forum is known to be out of reach (until it answers again)."""
+        ...
+
+    @property
     def account_refused(self) -> bool:
         """The forum refused the account's key this session: reading goes on as a visitor,
         and what needs the account waits until a carer connects it again."""

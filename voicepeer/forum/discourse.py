@@ -130,6 +130,16 @@ class DiscourseClient:
         """``listener(seconds)`` runs before the client waits because the forum asked it to."""
         self.http.on_wait(listener)
 
+    def on_back(self, listener: Callable[[], None]) -> None:
+        """``listener()`` runs (on a checking thread) when the forum, found out of reach,
+        answers again."""
+        self.http.reach.on_back(listener)
+
+    @property
+    def forum_down(self) -> bool:
+        """The forum is known to be out of reach: each request gets one quick try."""
+        return self.http.reach.down
+
     @property
     def requests_made(self) -> int:
         return self.http.requests_made

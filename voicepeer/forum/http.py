@@ -24,6 +24,7 @@ from voicepeer.errors import (
     ForumResponseError,
     ForumSetting,
     ForumSettingsError,
+    ForumStillDownError,
     ForumUnreachableError,
     NetFault,
     RateLimitedError,
@@ -31,6 +32,7 @@ from voicepeer.errors import (
 )
 from voicepeer.forum.account_key import AccountKey, Renewal
 from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.reachability import Reachability
 from voicepeer.forum.refusals import error_for_answer
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.forum.transport import (
@@ -132,6 +134,9 @@ class ForumHttp:
             recheck_s=self.settings.key_recheck_s,
             clock=clock,
         )
+        self.reach = Reachability(self._probe, self.settings.down_check_s)
+        """Whether the forum is known to be out of reach (then each request gets one
+        quick try), with a look now and then for its return."""
 
     def on_slow(self, listener: SlowListener) -> None:
         """Call ``listener`` (from a timer thread) once per request that takes longer than
@@ -147,6 +152,7 @@ class ForumHttp:
         self._request_listeners.append(listener)
 
     def close(self) -> None:
+        self.reach.close()
         self._client.close()
 
     # -- public calls ---------------------------------------------------------------------
@@ -196,15 +202,47 @@ class ForumHttp:
     def _one_attempt(
         self, request: ForumRequest, *, raw: bool, seconds: float | None = None
     ) -> Any:
+        deadline = self.settings.request_deadline_s if seconds is None else seconds
+        if self.reach.down:
+            deadline = min(deadline, self.settings.down_try_s)
         try:
-            deadline = self.settings.request_deadline_s if seconds is None else seconds
             return self._answered(request, raw=raw, seconds=deadline)
         except _Retryable as error:
+            if error.sent is False:  # nothing there at all: a slow answer would not say so
+                self.reach.mark_down()
             raise (error.for_read() if request.method == "GET" else error.for_write()) from None
+
+    def _quick_try(self, request: ForumRequest, *, raw: bool) -> Any:
+        """While the forum is known to be out of reach: one short try, no retries."""
+        seconds = min(self.settings.down_try_s, self.settings.request_deadline_s)
+        try:
+            return self._answered(request, raw=raw, seconds=seconds)
+        except _Retryable as error:
+            if request.method != "GET" and error.sent is not False:
+                raise error.for_write() from None  # it may have arrived after all
+            raise ForumStillDownError(f"{error} (the forum was out of reach already)") from None
+
+    def _probe(self) -> bool:
+        """One look at whether the forum answers at all, from the checking thread."""
+        request = ForumRequest("GET", "/site/basic-info.json")
+        seconds = min(self.settings.request_deadline_s, self.settings.down_check_s)
+        try:
+            return self._sender.send(request, seconds).status_code < 500
+        except (httpx.HTTPError, ForumError):
+            return False
 
     # -- machinery ------------------------------------------------------------------------
 
     def _with_retries(self, request: ForumRequest, timer: _SlowTimer, *, raw: bool = False) -> Any:
+        if self.reach.down:
+            return self._quick_try(request, raw=raw)
+        try:
+            return self._retried(request, timer, raw=raw)
+        except _GaveUp as gave_up:
+            self.reach.mark_down()
+            raise gave_up.error from None
+
+    def _retried(self, request: ForumRequest, timer: _SlowTimer, *, raw: bool) -> Any:
         is_read = request.method == "GET"
         attempt = 0
         waits = 0
@@ -231,14 +269,14 @@ class ForumHttp:
                 self._sleep(error.wait_seconds)
             except _Retryable as error:
                 if not is_read:
-                    raise error.for_write() from error.__cause__
+                    raise _GaveUp(error.for_write()) from error.__cause__
                 delay = min(
                     self.settings.retry_backoff_s * (2**attempt), self.settings.retry_backoff_max_s
                 )
                 # Another try would outlast the time the user is kept waiting: give up now.
                 late = time.monotonic() - started + delay > self.settings.read_deadline_s
                 if attempt >= self.settings.read_retries or late:
-                    raise error.for_read() from error.__cause__
+                    raise _GaveUp(error.for_read()) from error.__cause__
                 attempt += 1
                 log.info(
                     "%s failed (%s); retry %d in %.1fs", request.path, error.reason, attempt, delay
@@ -290,6 +328,8 @@ class ForumHttp:
             raise _Retryable(
                 where, f"connection broke: {type(error).__name__}", fault=NetFault.BROKE
             ) from None
+        if response.status_code < 500:
+            self.reach.mark_up()
         for listener in list(self._request_listeners):
             listener(request.method, request.path)
         log.debug("%s -> %d", where, response.status_code)
@@ -327,6 +367,14 @@ class ForumHttp:
         except httpx.HTTPError:
             return True
         return answer.status_code not in (401, 403, 404)
+
+
+class _GaveUp(Exception):
+    """Internal: retries of a request are over; ``error`` is what the caller gets."""
+
+    def __init__(self, error: ForumError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 class _Retryable(Exception):

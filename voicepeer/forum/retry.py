@@ -82,6 +82,12 @@ class OutboxRetry:
             self._due = now + wait
             log.info("a reply waits; next try in %.0f s", wait)
 
+    def try_now(self) -> None:
+        """Send what waits at the next look, whatever the wait was (the forum is back)."""
+        with self._lock:
+            if self._due is not None:
+                self._due = self._clock()
+
     def due_in(self) -> float | None:
         """Seconds until the next try (0 when due now), None when nothing is scheduled."""
         with self._lock:

@@ -32,6 +32,12 @@ class ForumSettings:
     max_rate_limit_wait_s: float = field(default=60.0, metadata={"min": 0.0, "max": 600.0})
     """Longest wait in seconds the client accepts when the forum asks it to slow down;
     longer waits are reported to the caller instead."""
+    down_try_s: float = field(default=2.5, metadata={"min": 0.5, "max": 60.0})
+    """Seconds a request may take while the forum is known to be out of reach: one try, no
+    retries, so the person hears at once that it still is (less than ``slow_after_s``)."""
+    down_check_s: float = field(default=15.0, metadata={"min": 1.0, "max": 3600.0})
+    """Seconds between looks, in the background, at whether a forum known to be out of
+    reach answers again."""
     list_cache_s: float = field(default=60.0, metadata={"min": 0.0, "max": 3600.0})
     """Seconds a fetched topic list is reused before asking the forum again."""
     offline_cache_max_entries: int = field(default=200, metadata={"min": 10, "max": 10_000})

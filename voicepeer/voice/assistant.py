@@ -540,6 +540,11 @@ class Assistant:
         waiting = self.reader.rounds.waiting() if title is not None and not refused else ""
         if refused:
             waiting = refused
+        elif title is None and self.engines.forum.forum_down:
+            waiting = (
+                " I cannot reach the forum at the moment. I will keep trying, and anything "
+                "you write is kept."
+            )
         elif title is not None and not self.engines.forum.signed_in:
             # Said before the first reply is refused, not after it was dictated.
             waiting = (

@@ -26,6 +26,7 @@ from voicepeer.errors import (
     ForumResponseError,
     ForumSetting,
     ForumSettingsError,
+    ForumStillDownError,
     ForumUnreachableError,
     OtherAccountError,
     PostRemovedError,
@@ -69,6 +70,11 @@ for _error, _sentence in (
         ForumUnreachableError,
         "I cannot reach the forum right now, or it is too slow to answer. Check the internet "
         "connection, or try again in a few minutes.",
+    ),
+    (
+        ForumStillDownError,
+        "The forum is still out of reach. Anything you write is kept, and sent once it "
+        "answers again.",
     ),
     (
         # Replies, topics and messages have their own line (outbox_phrases): what reaches

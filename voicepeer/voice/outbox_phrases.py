@@ -12,6 +12,7 @@ from voicepeer.errors import (
     ForumNotFoundError,
     ForumRejectedError,
     ForumRequestError,
+    ForumStillDownError,
     OtherAccountError,
     RateLimitedError,
     RequestProblem,
@@ -94,6 +95,11 @@ def send_result_line(result: SendResult) -> str:
         return (
             f"{_what(entry)} is not sent. {say_error(error)} It waits, kept safe, until your "
             f"helper connects the account {error.written_as} again with voicepeer forum connect."
+        )
+    if isinstance(error, ForumStillDownError):
+        return (
+            f"{_what(entry)} is not sent yet: the forum is still out of reach. I have kept it, "
+            "and I will send it once the forum answers again."
         )
     if isinstance(error, AuthError) and error.problem is AuthProblem.KEY_REFUSED:
         return f"{_what(entry)} is not sent yet. {KEPT_UNTIL_CONNECTED}"

@@ -1,0 +1,73 @@
+"""A forum found out of reach: the client's next requests get one quick try each, and a
+look in the background notices when it answers again. The real demo forum, stopped and
+started again on the same port."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from voicepeer.demo_forum import DemoForum
+from voicepeer.errors import ForumStillDownError, ForumUnreachableError
+from voicepeer.forum.base import NewReply
+from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.settings import ForumSettings
+
+
+def test_known_down_a_request_is_tried_once_at_once_and_the_return_is_noticed(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "forum.sqlite3"
+    forum = DemoForum(db)
+    url = forum.start()
+    port = forum.port
+    back = threading.Event()
+    settings = ForumSettings(retry_backoff_s=0.3, read_retries=3, down_check_s=1.0)
+    with DiscourseClient(url, settings=settings) as client:
+        client.on_back(back.set)
+        topic_id = client.latest().topics[0].id
+        forum.stop()
+        started = time.monotonic()
+        with pytest.raises(ForumUnreachableError) as first:
+            client.topic(topic_id)
+        assert not isinstance(first.value, ForumStillDownError)
+        assert time.monotonic() - started >= 0.3 + 0.6  # its retries, as before
+        assert client.forum_down
+        for attempt in (lambda: client.topic(topic_id + 1), lambda: client.latest(page=1)):
+            asked, started = client.requests_made, time.monotonic()
+            with pytest.raises(ForumStillDownError):
+                attempt()
+            assert time.monotonic() - started < 0.3 and client.requests_made == asked + 1
+        with pytest.raises(ForumStillDownError):
+            client.create_post(NewReply(topic_id, "Written while the forum was down."))
+        again = DemoForum(db, port=port)
+        again.start()
+        try:
+            assert back.wait(timeout=10)
+            assert not client.forum_down
+            assert client.topic(topic_id).title
+        finally:
+            again.stop()
+
+
+def test_a_request_that_reaches_the_forum_again_ends_the_quick_tries(tmp_path: Path) -> None:
+    db = tmp_path / "forum.sqlite3"
+    forum = DemoForum(db)
+    url = forum.start()
+    port = forum.port
+    settings = ForumSettings(retry_backoff_s=0.01, read_retries=1, down_check_s=3600)
+    with DiscourseClient(url, settings=settings) as client:
+        forum.stop()
+        with pytest.raises(ForumUnreachableError):
+            client.latest()
+        assert client.forum_down
+        again = DemoForum(db, port=port)
+        again.start()
+        try:
+            assert client.latest().topics  # its quick try reaches it: no need to wait
+            assert not client.forum_down
+        finally:
+            again.stop()
