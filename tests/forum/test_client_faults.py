@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import time
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,22 @@ def test_slow_forum_is_announced_once(forum: RunningForum) -> None:
     assert heard == ["Still waiting for the forum…"]
     client.latest()  # quick: nothing more is said
     assert len(heard) == 1
+
+
+def test_a_frozen_forum_is_announced_again_and_again_until_it_answers(
+    forum: RunningForum,
+) -> None:
+    settings = ForumSettings(slow_after_s=0.2, still_waiting_every_s=0.5)
+    client = forum.client(settings=settings)
+    heard: list[float] = []
+    started = time.monotonic()
+    client.on_slow(lambda: heard.append(time.monotonic() - started))
+    forum.server.faults.slow(1.9, path="/categories.json")
+    assert client.categories()
+    assert len(heard) == 4, heard  # at 0.2, 0.7, 1.2 and 1.7 seconds
+    assert all(0.4 <= later - earlier <= 0.7 for earlier, later in itertools.pairwise(heard))
+    time.sleep(0.7)
+    assert len(heard) == 4  # not after the answer
 
 
 @pytest.mark.parametrize(

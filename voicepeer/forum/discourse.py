@@ -123,7 +123,8 @@ class DiscourseClient:
     # -- plumbing ------------------------------------------------------------------------
 
     def on_slow(self, listener: SlowListener) -> None:
-        """``listener()`` runs (on a timer thread) when a request passes ``slow_after_s``."""
+        """``listener()`` runs (on a timer thread) when a request passes ``slow_after_s``,
+        and every ``still_waiting_every_s`` after."""
         self.http.on_slow(listener)
 
     def on_wait(self, listener: WaitListener) -> None:

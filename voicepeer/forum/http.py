@@ -66,31 +66,37 @@ def json_or_none(response: httpx.Response) -> Any:
 
 
 class _SlowTimer:
-    """Calls the listeners once if the surrounding request is still running after a delay."""
+    """Calls the listeners if the surrounding request is still running after ``delay_s``,
+    and again every ``every_s`` for as long as it goes on: a person kept waiting in silence
+    cannot tell a slow forum from voicepeer having stopped."""
 
-    def __init__(self, delay_s: float, listeners: list[SlowListener]) -> None:
-        self._timer = threading.Timer(delay_s, self._fire)
-        self._timer.daemon = True
+    def __init__(self, delay_s: float, every_s: float, listeners: list[SlowListener]) -> None:
+        self._delay_s = delay_s
+        self._every_s = every_s
         self._listeners = listeners
+        self._done = threading.Event()
 
-    def _fire(self) -> None:
-        for listener in list(self._listeners):
-            try:
-                listener()
-            except Exception:
-                log.exception("slow-request listener failed")
+    def _run(self) -> None:
+        wait = self._delay_s
+        while not self._done.wait(wait):
+            for listener in list(self._listeners):
+                try:
+                    listener()
+                except Exception:
+                    log.exception("slow-request listener failed")
+            wait = self._every_s
 
     def __enter__(self) -> _SlowTimer:
         if self._listeners:
-            self._timer.start()
+            threading.Thread(target=self._run, name="slow-request", daemon=True).start()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
+        self._done.set()
 
     def cancel(self) -> None:
         """The user has already been told why we wait (e.g. the forum asked for a pause)."""
-        self._timer.cancel()
+        self._done.set()
 
 
 class ForumHttp:
@@ -138,9 +144,16 @@ class ForumHttp:
         """Whether the forum is known to be out of reach (then each request gets one
         quick try), with a look now and then for its return."""
 
+    def _slow_timer(self) -> _SlowTimer:
+        settings = self.settings
+        return _SlowTimer(
+            settings.slow_after_s, settings.still_waiting_every_s, self._slow_listeners
+        )
+
     def on_slow(self, listener: SlowListener) -> None:
-        """Call ``listener`` (from a timer thread) once per request that takes longer than
-        ``slow_after_s``, so the voice loop can say it is still waiting."""
+        """Call ``listener`` (from a timer thread) when a request takes longer than
+        ``slow_after_s``, and every ``still_waiting_every_s`` after, so the voice loop can
+        say it is still waiting."""
         self._slow_listeners.append(listener)
 
     def on_wait(self, listener: WaitListener) -> None:
@@ -159,12 +172,12 @@ class ForumHttp:
 
     def get(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
         """GET JSON; retried with backoff on network faults, timeouts and server errors."""
-        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
+        with self._slow_timer() as timer:
             return self._with_retries(ForumRequest("GET", path, params=params), timer)
 
     def get_text(self, path: str) -> str:
         """GET a page as text (used for settings Discourse only embeds in its HTML)."""
-        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
+        with self._slow_timer() as timer:
             response = self._with_retries(
                 ForumRequest("GET", path, accept="text/html"), timer, raw=True
             )
@@ -174,7 +187,7 @@ class ForumHttp:
     def write(self, method: str, path: str, body: Mapping[str, Any] | None = None) -> Any:
         """POST/PUT/DELETE JSON. Never retried after it may have reached the forum: such
         failures raise :class:`DeliveryUncertainError` so the caller can check first."""
-        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
+        with self._slow_timer() as timer:
             return self._with_retries(ForumRequest(method, path, body=body), timer)
 
     def write_answer(
@@ -182,7 +195,7 @@ class ForumHttp:
     ) -> httpx.Response:
         """As :meth:`write`, but the forum's 2xx answer as it came: its headers too, and
         its body whether JSON or not."""
-        with _SlowTimer(self.settings.slow_after_s, self._slow_listeners) as timer:
+        with self._slow_timer() as timer:
             response = self._with_retries(ForumRequest(method, path, body=body), timer, raw=True)
         assert isinstance(response, httpx.Response)
         return response

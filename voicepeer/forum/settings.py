@@ -13,6 +13,8 @@ class ForumSettings:
     """Seconds to wait for the forum's answer once connected."""
     slow_after_s: float = field(default=3.0, metadata={"min": 0.2, "max": 60.0})
     """Seconds after which a request counts as slow and the user is told we are waiting."""
+    still_waiting_every_s: float = field(default=10.0, metadata={"min": 0.5, "max": 120.0})
+    """Seconds between two "still waiting" while a slow request goes on, after the first."""
     read_retries: int = field(default=3, metadata={"min": 0, "max": 10})
     """Extra attempts for a read (GET) after a timeout, network fault or server error."""
     read_deadline_s: float = field(default=45.0, metadata={"min": 1.0, "max": 600.0})
