@@ -303,3 +303,41 @@ def test_started_with_the_forum_down_the_greeting_comes_first(tmp_path: Path) ->
         f"Your reply to {TOPIC} is not sent yet: the forum is still out of reach. I have kept "
         "it, and I will send it once the forum answers again."
     )
+
+
+def test_a_reply_the_forum_asks_to_hold_back_waits_in_the_background(tmp_path: Path) -> None:
+    # A 429 with Retry-After longer than a pause worth sitting through: the person goes on
+    # reading at once, and the reply goes when the forum said, told when it has.
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        url = forum.base_url
+        forum.faults.rate_limit_next(1, 6, path="/posts.json")
+        made: list[OutboxRetry] = []
+        heard_at: dict[int, float] = {}
+
+        def make(loop_outbox: Outbox) -> OutboxRetry:
+            made.append(_quick_retry(url)(loop_outbox))
+            return made[0]
+
+        def stamp(index: int) -> Callable[[], None]:
+            return lambda: heard_at.__setitem__(index, time.monotonic())
+
+        def sent() -> None:
+            assert isinstance(made[0], WatchedRetry) and made[0].sent.wait(timeout=30)
+
+        lines = ["open topic one", "reply", REPLY, "send it", "yes", "next", "where am i"]
+        talk = converse(
+            url,
+            lines,
+            tmp_path / "data",
+            retry=make,
+            before_line={4: stamp(4), 5: stamp(5), 6: sent},
+        )
+        assert _copies(url, _first_topic(url)) == 1
+    assert heard_at[5] - heard_at[4] < 2.0  # not held for the forum's six seconds
+    after_yes = talk.said_after("Shall I post it?")
+    assert after_yes[0] == (
+        f"Your reply to {TOPIC} is not sent yet: the forum asked me to wait 6 seconds before "
+        "it takes more from you. I have kept it, and I will send it then."
+    )
+    assert after_yes[1].startswith("Post 2 of 4")
+    assert f"Your reply to {TOPIC} has now been posted." in after_yes[2:]

@@ -31,9 +31,11 @@ class ForumSettings:
     """Seconds before the first retry of a read; doubles on each further retry."""
     retry_backoff_max_s: float = field(default=8.0, metadata={"min": 0.0, "max": 300.0})
     """Longest wait in seconds between two retries of a read."""
-    max_rate_limit_wait_s: float = field(default=60.0, metadata={"min": 0.0, "max": 600.0})
-    """Longest wait in seconds the client accepts when the forum asks it to slow down;
-    longer waits are reported to the caller instead."""
+    max_rate_limit_wait_s: float = field(default=5.0, metadata={"min": 0.0, "max": 600.0})
+    """Longest wait in seconds the client sits through when the forum asks it to slow down,
+    holding the person up meanwhile; longer waits are reported to the caller at once
+    instead: a confirmed reply is kept and sent when the wait is over, in the background,
+    while the person goes on."""
     down_try_s: float = field(default=2.5, metadata={"min": 0.5, "max": 60.0})
     """Seconds a request may take while the forum is known to be out of reach: one try, no
     retries, so the person hears at once that it still is (less than ``slow_after_s``)."""
