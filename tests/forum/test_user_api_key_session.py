@@ -135,3 +135,23 @@ def test_a_key_connected_again_meanwhile_is_taken_up_without_a_restart(
         assert client.create_post(NewReply(topic_id, words)).status is PostStatus.POSTED
         assert not client.account_refused
     assert _posts_saying(running, words) == 1
+
+
+def test_a_key_refused_after_the_account_was_connected_again_is_replaced_at_once(
+    start_forum: StartForum,
+) -> None:
+    running = start_forum()
+    saved = [approve_user_api_key(running, "voicepeer-same", "dave")]
+    found: list[bool] = []
+    with DiscourseClient(
+        running.base_url, credentials=saved[0], renewal=lambda: saved[-1]
+    ) as client:
+        client.on_account_refused(lambda: found.append(True))
+        topic_id = client.latest().topics[0].id
+        # Connected again from another terminal: the key in use is revoked by it.
+        saved.append(approve_user_api_key(running, "voicepeer-same", "dave"))
+        words = "Sent with the key saved a moment ago."
+        assert client.create_post(NewReply(topic_id, words)).status is PostStatus.POSTED
+        assert not client.account_refused
+    assert found == []
+    assert _posts_saying(running, words) == 1

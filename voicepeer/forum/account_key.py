@@ -69,8 +69,16 @@ class AccountKey:
         """Call ``listener()`` once each time the key is found refused."""
         self._listeners.append(listener)
 
+    @property
+    def usable(self) -> bool:
+        """There is a key, and the forum has not refused it."""
+        return self._credentials is not None and not self._refused
+
     def refuse(self) -> bool:
-        """The forum refused the key: drop it. True the first time."""
+        """The forum refused the key: take up one saved meanwhile (True: send again with
+        it), else drop it and tell the listeners (False)."""
+        if self._renewal is not None and self._take_up_saved():
+            return True
         with self._lock:
             if self._refused or self._credentials is None:
                 return False
@@ -87,7 +95,7 @@ class AccountKey:
                 listener()
             except Exception:
                 log.exception("refused-key listener failed")
-        return True
+        return False
 
     def renewed(self) -> bool:
         """While refused, now and then: whether a new key was saved meanwhile; if so it is
@@ -98,6 +106,11 @@ class AccountKey:
             if self._clock() - self._checked_at < self._recheck_s:
                 return False
             self._checked_at = self._clock()
+        return self._take_up_saved()
+
+    def _take_up_saved(self) -> bool:
+        """Use the key saved now if it is another one than the one in use; True if so."""
+        assert self._renewal is not None
         try:
             saved = self._renewal()
         except Exception as error:  # a damaged file is for doctor to report, not a read
@@ -107,6 +120,8 @@ class AccountKey:
         if saved is None or old is None or saved.key == old.key:
             return False
         with self._lock:
+            for name in old.headers():
+                self._client.headers.pop(name, None)
             self._credentials = saved
             self._client.headers.update(saved.headers())
             self._refused = False

@@ -174,6 +174,7 @@ class DiscourseClient:
     def account_refused(self) -> bool:
         """The forum refused the account's key this session: reading goes on as a visitor,
         and what needs the account waits until it is connected again."""
+        self.http.key.renewed()  # connected again meanwhile?
         return self.http.key.refused
 
     def on_account_refused(self, listener: Callable[[], None]) -> None:

@@ -313,8 +313,11 @@ class ForumHttp:
         try:
             return self._once(request, raw=raw, seconds=seconds)
         except AuthError as error:
-            first = error.problem is AuthProblem.KEY_REFUSED and self.key.refuse()
-            if not first or request.method != "GET":
+            if error.problem is not AuthProblem.KEY_REFUSED or not self.key.usable:
+                raise
+            if self.key.refuse():  # a carer connected the account again meanwhile
+                return self._once(request, raw=raw, seconds=seconds)
+            if request.method != "GET":
                 raise
         return self._once(request, raw=raw, seconds=seconds)
 
