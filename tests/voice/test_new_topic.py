@@ -658,3 +658,16 @@ def test_a_title_said_slowly_goes_on_after_a_pause(tmp_path: Path) -> None:
     assert talk.said[3] == "I did not hear a title. Say the title, or say cancel."
     assert talk.said[4].startswith("I heard: Heat. The title is too short")
     assert talk.said[5].startswith("The title is: Heat and fatigue in summer. Now say")
+
+
+def test_a_saved_new_topic_is_named_when_the_categories_are_offered(tmp_path: Path) -> None:
+    # It was taken up only once its category was chosen again, and nothing said it waited.
+    with start(tmp_path) as forum:
+        lines = ["latest topics", "new topic", "good news", TITLE, FIRST_POST, "cancel"]
+        talk = converse(
+            forum.base_url, [*lines, "new topic"], tmp_path / "data", credentials=signed_in(forum)
+        )
+    assert talk.said[-1].endswith(
+        "You have a saved new topic, titled Tips for sleeping in the heat, in Good news: "
+        "choose Good news to go on with it."
+    )

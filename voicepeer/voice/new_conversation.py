@@ -218,6 +218,15 @@ class NewConversationComposer(Composer):
                 return category, saved_title(self._engines.drafts, key)
         return None
 
+    def saved_in(self, categories: Collection[int]) -> list[tuple[int, str]]:
+        """The category id and title (empty when it has none) of each saved new topic in one
+        of ``categories``, in the order of their ids."""
+        drafts = self._engines.drafts
+        found = [(_category_of(key), key) for key in drafts.all()]
+        return [
+            (c, saved_title(drafts, key)) for c, key in found if c is not None and c in categories
+        ]
+
     def strand(self, key: str | None) -> None:
         """The saved message ``key`` can no longer go to its people (one left the forum):
         the next message started, to someone with no saved message of their own, takes it

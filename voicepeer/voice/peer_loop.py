@@ -389,6 +389,10 @@ class PeerLoop:
         stranded = self.composer.stranded({c.id for c in self._categories}, first=first)
         if stranded is not None:
             lines.append(_stranded_line(stranded, found))
+        else:
+            # Taken up only once its category is chosen: said before, not after.
+            saved = self.composer.saved_in({c.id for c in self._categories})
+            lines += [_saved_line(saved_topic, self._categories) for saved_topic in saved[:2]]
         self._category_offer = " ".join(lines)
         self._say(self._category_offer)
         return State.CATEGORY
@@ -663,6 +667,14 @@ def category_answers(names: Sequence[str]) -> list[str]:
     numbers = [f"number {number_word(n)}" for n in places]
     numbers += [f"the {ORDINAL_WORDS[n - 1]} one" for n in places if n <= len(ORDINAL_WORDS)]
     return plain_sentences([*names, *numbers])
+
+
+def _saved_line(saved: tuple[int, str], categories: Sequence[Category]) -> str:
+    """A saved new topic in one of ``categories``: choosing it goes on with that one."""
+    category_id, title = saved
+    name = next(c.name for c in categories if c.id == category_id)
+    titled = f", titled {title}," if title else ""
+    return f"You have a saved new topic{titled} in {name}: choose {name} to go on with it."
 
 
 def _stranded_line(stranded: tuple[int, str], categories: Sequence[Category]) -> str:
