@@ -42,6 +42,11 @@ def test_private_messages_use_their_own_minimum() -> None:
 def test_empty_and_too_long_replies() -> None:
     assert "empty" in _said(check_reply("  \n", LIMITS))
     assert "too long for the forum by 5 characters" in _said(check_reply("z" * 105, LIMITS))
+    # Said as a person can act on it: about how many words, and what takes them out (there
+    # is no command that splits a reply in two).
+    longer = _said(check_reply("z" * 160, LIMITS))
+    assert "by 60 characters, about 10 words. To take out the end, say delete the last" in longer
+    assert "split" not in longer
 
 
 def test_unicode_counts_characters_not_bytes() -> None:

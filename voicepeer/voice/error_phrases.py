@@ -254,6 +254,16 @@ def rejection_line(errors: tuple[str, ...]) -> str:
     )
 
 
+CHARACTERS_PER_WORD = 6
+"""Characters a word of a reply takes on average, with its space: how many words a length
+in characters is, said as a person counts."""
+
+
+def _words(characters: int) -> str:
+    count = max(1, round(characters / CHARACTERS_PER_WORD))
+    return "1 word" if count == 1 else f"{count} words"
+
+
 def problem_line(problem: DraftProblem) -> str:
     """What to say about a reply or title the forum would refuse, before it is sent."""
     by, limit = _characters(problem.by), _characters(problem.limit)
@@ -267,9 +277,11 @@ def problem_line(problem: DraftProblem) -> str:
     if problem.problem is LengthProblem.EMPTY:
         return "Your reply is empty. Please dictate what you want to say."
     if problem.problem is LengthProblem.TOO_LONG:
+        # Nothing splits a reply by voice: what can be said to shorten it is said.
         return (
-            f"Your reply is too long for the forum by {by}. "
-            "Please shorten it or split it into two replies."
+            f"Your reply is too long for the forum by {by}, about {_words(problem.by)}. "
+            "To take out the end, say delete the last sentence, or scratch that; say read it "
+            "back to hear it all."
         )
     return (
         f"Your reply is a little too short for the forum: it needs {by} more, at least "
