@@ -18,7 +18,6 @@ from voicepeer.commands.correction import (
     correction_readings,
     is_awaited_answer,
     meant_instead,
-    names_words,
     spelled_letters,
 )
 
@@ -181,6 +180,15 @@ def test_the_right_words_said_while_a_correction_waits() -> None:
     assert meant_instead("I mean Priya") == ("priya",)
     assert meant_instead("no I meant the nurse") == ("the", "nurse")
     assert meant_instead("it's fine") is None and meant_instead("I mean it") is None
-    assert names_words("so glad for you") and names_words("pardon")
-    assert not names_words("mike sierra") and not names_words("two")
-    assert not names_words("p r um i y a")
+
+
+def test_a_long_replace_is_words_and_a_full_stop_ends_no_change() -> None:
+    # Advice said as a sentence ("replace the hot bath with a cool shower and see if it
+    # helps") was carried out; "… to Ocrevus full stop" put a full stop into the reply.
+    assert correction_command("replace the hot bath with a cool shower and see if it helps") is None
+    asked = correction_command("replace the hot bath with a nice cool shower")
+    assert asked is not None and asked.asked
+    ended = correction_command("change Tecfidera to Ocrevus full stop")
+    assert ended is not None and ended.replacement == ("ocrevus",) and not ended.asked
+    marked = correction_command("replace walking with my balance comma")
+    assert marked is not None and marked.replacement == ("my", "balance", "comma")

@@ -2,6 +2,7 @@
 
 from voicepeer.commands.editing import (
     DictationAction,
+    begins_a_command,
     dictation_action,
     editing_phrases,
     heard_action,
@@ -90,3 +91,11 @@ def test_how_many_words_a_delete_removes() -> None:
     assert words_to_delete("delete the last word") == 1
     assert words_to_delete("delete last word") == 1
     assert dictation_action("he had to delete the last two words") is None
+
+
+def test_the_beginning_of_an_editing_command_is_no_command() -> None:
+    # "Delete the", said before a pause, was near "delete that" and took the whole last part.
+    assert dictation_action("delete the") is None and dictation_action("read it") is None
+    assert dictation_action("delete that") is DictationAction.SCRATCH
+    assert begins_a_command("delete the") and begins_a_command("read it")
+    assert not begins_a_command("i") and not begins_a_command("delete that")

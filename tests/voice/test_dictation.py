@@ -143,3 +143,7 @@ def test_a_mark_said_again_or_instead_takes_the_place_of_the_one_before() -> Non
     # After "new paragraph", the mark still ends the sentence before it.
     paragraph = dictate("I rested new paragraph", "full stop", "then I slept")
     assert paragraph.text == "I rested.\n\nThen I slept"
+
+
+def test_the_same_mark_said_twice_is_one() -> None:
+    assert dictate("well done exclamation mark", "exclamation mark").text == "Well done!"

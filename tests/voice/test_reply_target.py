@@ -183,6 +183,9 @@ def test_to_someone_else_said_after_reply_is_written_in_and_said_to_be(
         "instead, say scratch that, then cancel, then reply to Sam Okafor."
     )
     assert said[4] == "Your reply says: To Sam"
-    # To the person answered, it is only words.
+    # To the person answered, or "to me" where Mei is in the thread, it is only words.
     quiet = converse(forum.base_url, ["open topic two", "reply", "to Priya"], tmp_path / "d2")
     assert len(quiet.said) == 3
+    lines = ["latest topics", "open topic four", "reply to the last post", "to me"]
+    me = converse(forum.base_url, lines, tmp_path / "d3")
+    assert me.said[-1].startswith("Replying to Ruth Adeyemi")

@@ -52,3 +52,23 @@ def test_a_marks_name_said_in_two_parts_is_the_mark() -> None:
     other.add("I have a question")  # "a question", then "mark": words
     assert not other.join_mark("mark")
     assert not other.join_mark("mark my words")
+
+
+def test_everyday_words_that_begin_a_command_are_not_joined_into_one(
+    forum: DemoForum, data: Path
+) -> None:
+    # "the correct dose" lost "correct" and "dose"; "I should change" … "Tecfidera to
+    # Ocrevus" changed a word written earlier; "delete the" alone took the whole last part.
+    lines = ["open topic one", "reply", "I was on Tecfidera for years full stop"]
+    lines += ["I hope it is the", "correct", "dose for me full stop", "then I had to"]
+    lines += ["change", "from Tecfidera to Ocrevus full stop", "I had to", "delete the"]
+    lines += ["spam folder full stop", "delete the", "last word", "read it back"]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[-1] == (
+        "Your reply says: I was on Tecfidera for years. I hope it is the correct dose for me. "
+        "Then I had to change from Tecfidera to Ocrevus. I had to delete the spam"
+    )
+    assert said[-2] == "Deleted folder."
+    assert 'I added "delete the" to your reply. If it begins a command, say the rest of it ' in (
+        " ".join(said)
+    )

@@ -280,15 +280,21 @@ def _separator(words: tuple[str, ...], separators: tuple[str, ...], start: int =
 
 
 def _replacing(words: tuple[str, ...]) -> CorrectionCommand | None:
-    """ "replace walk with talk" (or "by talk")."""
+    """ "replace walk with talk" (or "by talk"); longer, as "change … to …" is (see
+    :func:`_named_both`): "replace the hot bath with a cool shower and see if it helps" is
+    advice, words of the reply."""
     at = _separator(words, ("with", "by")) if words[0] == "replace" else 0
-    return CorrectionCommand(CorrectionKind.REPLACE, words[1:at], words[at + 1 :]) if at else None
+    return _named_both(words[1:at], words[at + 1 :]) if at else None
 
 
 def _named_both(named: tuple[str, ...], new: tuple[str, ...]) -> CorrectionCommand | None:
     """A replacement said in everyday words, naming words ("change that to Tuesday" names
     none: "that" in the draft may be any "that"): taken when short on both sides, asked
-    about when longer, and reply text when longer still."""
+    about when longer, and reply text when longer still. A mark's name said at its end
+    ("… to Ocrevus full stop") ends the sentence, not the new words: it is left out."""
+    new = _without_a_mark_at_the_end(new)
+    if not new:
+        return None
     longest = max(len(named), len(new))
     if set(named) <= POINTING_WORDS or longest > MAX_ASKED_WORDS:
         return None
@@ -320,18 +326,16 @@ def meant_instead(utterance: str) -> tuple[str, ...] | None:
     return None if set(meant) <= POINTING_WORDS else meant
 
 
-def names_words(utterance: str) -> bool:
-    """Whether ``utterance`` has a word that is no letter (plain, named or NATO) and no
-    number: said while a correction waits, it is more of the reply, not an answer."""
-    return any(
-        len(word) > 2
-        and word not in HESITATIONS
-        and word not in NATO_ALPHABET
-        and word not in _LETTER_NAMES
-        and word not in SPELLED_MARKS
-        and parse_number(word) is None
-        for word in normalize(utterance).split()
-    )
+_MARKS_AT_THE_END = (("full", "stop"), ("period",), ("exclamation", "mark"))
+"""Marks' names that may end a replacement said as a sentence is ended. Not "question mark"
+("change tired to how are you question mark" means one), nor "comma"."""
+
+
+def _without_a_mark_at_the_end(words: tuple[str, ...]) -> tuple[str, ...]:
+    for mark in _MARKS_AT_THE_END:
+        if words[-len(mark) :] == mark:
+            return words[: -len(mark)]
+    return words
 
 
 def chosen_number(words: tuple[str, ...]) -> int | None:

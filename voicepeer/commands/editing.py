@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -209,6 +210,10 @@ def dictation_action(utterance: str) -> DictationAction | None:
     for action, phrases in EVERYDAY_EDITING.items():
         if text in phrases:
             return action
+    if text in _beginnings():
+        # "delete the", said before a pause: the beginning of "delete the last word", not
+        # "delete that" (which took the whole last part away).
+        return None
     best: tuple[float, DictationAction | None] = (0.0, None)
     for phrase, action in _phrases():
         score = fuzz.ratio(text, phrase)
@@ -217,6 +222,30 @@ def dictation_action(utterance: str) -> DictationAction | None:
         if score > best[0]:
             best = (score, action)
     return best[1] if best[0] >= MIN_SCORE else None
+
+
+def begins_a_command(utterance: str) -> bool:
+    """Whether ``utterance`` is two or more first words of an editing command and no command
+    of its own ("delete the", "read it"): said before a pause, the rest may follow. (One
+    word, "I" or "what", begins a sentence as often.)"""
+    text = unwrap(normalize(utterance))
+    return len(text.split()) > 1 and text in _beginnings()
+
+
+@cache
+def _beginnings() -> frozenset[str]:
+    """The first words of editing commands' phrasings that are no phrasing of their own."""
+    phrasings = {p for p, _action in _phrases()}
+    phrasings |= {p for phrases in EVERYDAY_EDITING.values() for p in phrases}
+    return (
+        frozenset(
+            " ".join(words[:cut])
+            for phrase in phrasings
+            for words in (phrase.split(),)
+            for cut in range(1, len(words))
+        )
+        - phrasings
+    )
 
 
 def _phrases() -> list[tuple[str, DictationAction]]:

@@ -704,7 +704,7 @@ class Assistant:
         go back to words just put aside, which these may have been meant for)."""
         self.engines.cues.error()
         meant_to_add = len(heard.text.split()) >= WORDS_MEANT_TO_ADD and not heard.over_talk
-        if put_aside is not None and meant_to_add:
+        if put_aside is not None and len(heard.text.split()) > 1 and not heard.over_talk:
             # "Cancel" heard in the middle of a sentence: the rest was "didn't catch that".
             transcript.info("did: nothing, words said just after writing was put aside")
             what, how = put_aside

@@ -13,7 +13,12 @@ from enum import Enum
 from typing import TypeGuard
 
 from voicepeer.commands.correction import CorrectionKind, answer_said
-from voicepeer.commands.editing import BARE_ANSWERS, SOUNDS_FINISHED, DictationAction
+from voicepeer.commands.editing import (
+    BARE_ANSWERS,
+    SOUNDS_FINISHED,
+    DictationAction,
+    begins_a_command,
+)
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
@@ -307,7 +312,7 @@ class Composer:
         named = " ".join(words[1:])
         author = answered.name or answered.username
         for person in sorted(thread_people(self._topic, answered) - {author}):
-            if normalize(person).startswith(named):
+            if named in (normalize(person), normalize(person).split()[0]):
                 return (
                     f'I added "{said}" to your reply, which answers '
                     f"{phrasing.author_name(answered)}. To answer {person} instead, say "
@@ -348,6 +353,9 @@ class Composer:
         added = f'I added "{said}" to your {self.what}.'
         if named_another := self._someone_else_named(said):
             return named_another
+        if begins_a_command(said):
+            # "Delete the", then a pause: the rest of the command may follow, and joins it.
+            return f"{added} If it begins a command, say the rest of it now."
         if answer_said(said) in _ANSWERS_TO_A_CORRECTION:
             # "Spell it" or "leave it" with no correction waiting for it.
             return (

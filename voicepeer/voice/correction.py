@@ -26,7 +26,6 @@ from voicepeer.commands.correction import (
     CorrectionCommand,
     CorrectionKind,
     meant_instead,
-    names_words,
 )
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
@@ -385,7 +384,7 @@ class Corrector:
             self._put(draft, target, " ".join(instead))  # "I mean Priya"
             return True
         if len(heard.text.split()) > MAX_ANSWER_WORDS or (
-            names_words(heard.text) and not self._asks_again(heard)
+            command is None and tokenize_dictation(heard.text) and not self._asks_again(heard)
         ):
             # Talk, not an answer: the words are kept as reply text (short ones were dropped
             # without a word: "so glad for you"), after the letters given, if any: "done"

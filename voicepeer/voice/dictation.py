@@ -124,7 +124,7 @@ def _capitalised(word: str) -> str:
 def mark_replaces(before: str, mark: str) -> bool:
     """Whether ``mark`` said right after the mark ``before`` takes its place: a mark said
     again, or another said instead. Not "?" and "!" together ("really?!")."""
-    return before in _ATTACHED and not {before, mark} <= {"?", "!"}
+    return before in _ATTACHED and {before, mark} != {"?", "!"}
 
 
 def render(tokens: list[str]) -> str:

@@ -8,7 +8,6 @@ one, so that words of a reply are never taken for a command: "I will post" … "
 
 from __future__ import annotations
 
-from voicepeer.commands.correction import CORRECT_WORDS
 from voicepeer.commands.editing import (
     DICTATION_PHRASES,
     EVERYDAY_EDITING,
@@ -30,8 +29,11 @@ JOINED_ACTIONS = frozenset(
 reply ("I will post" … "it") must not end up posted, put aside or taken out."""
 MAX_PART_WORDS = 3
 """Longer parts are words of the reply."""
-CORRECTION_LEADS = frozenset({*CORRECT_WORDS, "change", "replace"})
-"""How a correction said in two parts begins ("change shop to" … "store")."""
+CORRECTION_LEADS = frozenset({"change", "replace"})
+"""How a correction said in two parts begins ("change shop to" … "store"). Not "correct",
+an everyday word ("the correct dose"), nor "change" alone ("I should change" … "my diet")."""
+SEPARATORS = frozenset({"to", "into", "with", "by"})
+"""How the first part of a correction said in two parts ends: the new words come next."""
 
 
 def _phrasings() -> frozenset[str]:
@@ -69,9 +71,13 @@ def joined_command(first: str, second: str) -> str | None:
 
 def begins_a_correction(first: str) -> bool:
     """Whether ``first``, written in as words, may be the beginning of a correction said in
-    two parts ("change shop to", "correct")."""
+    two parts ("change shop to", "replace the shop with")."""
     words = normalize(first).split()
-    return 0 < len(words) <= MAX_PART_WORDS and words[0] in CORRECTION_LEADS
+    return (
+        2 < len(words) <= MAX_PART_WORDS + 1
+        and words[0] in CORRECTION_LEADS
+        and words[-1] in SEPARATORS
+    )
 
 
 def finishes(command: str, action: DictationAction, then: str) -> bool:
