@@ -37,6 +37,7 @@ from voicepeer.voice.outbox_phrases import refused_draft_line, send_result_line
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reply_context import thread_people
 from voicepeer.voice.split_commands import begins_a_correction, finishes, joined_command
+from voicepeer.voice.undo_history import Removal, UndoHistory
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 
 
@@ -111,7 +112,7 @@ class Composer:
         self.corrector = Corrector(say, engines.interpreter, self.what)
         self._helped = False
         """Help was the last thing said: asked again, it says the rest."""
-        self._removals: list[Removal] = []
+        self._history = UndoHistory()
         """What editing changed, latest last, for "undo" said again and again."""
         self._more_invited: Draft | None = None
         """The draft voicepeer last asked more words for (see invite_more): a draft begun
@@ -435,9 +436,9 @@ class Composer:
         if not removed:
             self._say(self.nothing_to_remove)
             return
-        earlier = self._removals[-1] if by_undo and self._removals else None
+        earlier = self._history.latest if by_undo else None
         self._keep(before, f"Brought back the last {part}.", f"the last {part}", by_undo=by_undo)
-        if earlier is not None and self._can_come_back(earlier):
+        if earlier is not None and self._history.can_come_back(earlier, self.draft):
             self._say(
                 f"Removed the last part. {_now_ends(self.draft, self.what)} Say undo again to "
                 f"bring back {earlier.named}."
@@ -471,7 +472,7 @@ class Composer:
         if self._dictated_last is not None and self._dictated_last is self.draft.last_phrase:
             self._scratch(by_undo=True)
         else:
-            self._removals.clear()  # the words they would come back into changed since
+            self._history.clear()  # the words they would come back into changed since
             self._say(f"There is nothing to undo. {self.go_on}")
 
     def _keep(
@@ -485,49 +486,23 @@ class Composer:
     ) -> bool:
         """Keep ``before`` for "undo" (``said_back`` says it came back, ``named`` names what
         comes back) when the draft is no longer the same; False when nothing was removed."""
-        if before.text == self.draft.text:
-            return False
-        removal = Removal(
-            before, self.draft, self.draft.text, said_back, named, by_undo, correction
+        return self._history.keep(
+            Removal(before, self.draft, self.draft.text, said_back, named, by_undo, correction)
         )
-        self._removals.append(removal)
-        del self._removals[:-UNDO_STEPS]
-        return True
 
     def _took_back_a_correction(self) -> bool:
         """ "Scratch that" just after a correction: the correction taken back, as "undo"
         does (it removed the words said before it, the corrected word among them)."""
-        latest = self._removals[-1] if self._removals else None
-        return (
-            latest is not None
-            and latest.correction
-            and self._can_come_back(latest)
-            and self._bring_back()
-        )
-
-    def _can_come_back(self, removal: Removal) -> bool:
-        """Whether nothing changed since ``removal``, so that its words can come back."""
-        return removal.into is self.draft and self.draft.text == removal.left
+        latest = self._history.latest
+        return latest is not None and latest.correction and self._bring_back()
 
     def _bring_back(self) -> bool:
-        """Bring back what was removed last, if nothing changed since; False otherwise.
-        Words "undo" took out just after they were said stay out when an earlier change
-        can come back now: "start over", words, "undo", "undo" brings back what start over
-        cleared (the words were lost for good, and "undo" had offered to bring them back)."""
-        if not self._removals:
+        """Bring back what was removed (or changed) last, if nothing changed since (see
+        UndoHistory); False otherwise."""
+        removal = self._history.bring_back(self.draft)
+        if removal is None:
             return False
-        removal = self._removals[-1]
-        if removal.by_undo and len(self._removals) > 1 and self._can_come_back(self._removals[-2]):
-            self._removals.pop()
-            removal = self._removals[-1]
-        if not self._can_come_back(removal):
-            return False
-        self._removals.pop()
         self.draft = removal.words
-        if self._removals:
-            # The removal before left the words as they are again now: "undo" once more
-            # brings back what it removed.
-            self._removals[-1] = replace(self._removals[-1], into=self.draft)
         self._say(f"{removal.said_back} It ends: {_ending(self.draft)}")
         return True
 
@@ -758,32 +733,10 @@ _WHILE_CORRECTING = frozenset({DictationAction.READ_BACK, DictationAction.HELP})
 """Said while a correction waits for its answer: answered, and the correction asked again."""
 
 
-@dataclass(frozen=True)
-class Removal:
-    """Words an editing command removed, kept for "undo"."""
-
-    words: Draft
-    """The draft as it was before."""
-    into: Draft
-    """The draft as changed: the words come back only into it, with nothing changed since."""
-    left: str
-    """Its text once changed."""
-    said_back: str
-    """What is said when they come back ("Brought back the last word.")."""
-    named: str
-    """What comes back, as named in "Say undo again to bring back …"."""
-    by_undo: bool = False
-    """Words "undo" took out just after they were said."""
-    correction: bool = False
-    """A correction's change ("replace …", a choice, letters), not a removal."""
-
-
 CHANGED_BACK = "The words are back as they were before that change."
 BEFORE_THE_CHANGE = "the words as they were before the change"
 _ENDS_LETTERS_ONLY = frozenset({"i'm finished", "i am finished"})
 """Said while spelling, these end the letters; "send it" ends them and goes on to send."""
-UNDO_STEPS = 20
-"""How many editing changes "undo" said again and again can take back, the latest first."""
 LONE_SLIPS = frozenset({"oops", "whoops", "oops sorry"})
 """Said alone while writing: a slip, hardly ever words of a reply ("oops, scratch that" is
 the command; "oops" alone is written, and the person told how to take it out)."""
