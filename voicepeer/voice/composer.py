@@ -12,14 +12,11 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TypeGuard
 
-from voicepeer.commands.correction import CorrectionKind, answer_said
 from voicepeer.commands.editing import (
     BARE_ANSWERS,
     SOUNDS_FINISHED,
     DictationAction,
-    begins_a_command,
 )
-from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
 from voicepeer.errors import ForumError
@@ -39,6 +36,7 @@ from voicepeer.voice.reply_context import thread_people
 from voicepeer.voice.split_commands import begins_a_correction, finishes, joined_command
 from voicepeer.voice.undo_history import Removal, UndoHistory
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
+from voicepeer.voice.written_in import someone_else_named, written_in_notice
 
 
 def dictation_help(writing: str = "reply", *, titled: bool = False) -> tuple[str, str]:
@@ -300,27 +298,6 @@ class Composer:
         self.save()
         return Next.DICTATING
 
-    def _someone_else_named(self, said: str) -> str | None:
-        """ "reply", a pause, "to Sam": the first words of a reply to one person naming
-        another one in the thread are written in, and said to be, with how to answer that
-        one instead; None otherwise."""
-        words = normalize(said).split()
-        answered = self._reply_to
-        if len(self.draft.phrases) != 1 or words[:1] != ["to"] or not 1 < len(words) <= 3:
-            return None
-        if self._topic is None or answered is None:
-            return None
-        named = " ".join(words[1:])
-        author = answered.name or answered.username
-        for person in sorted(thread_people(self._topic, answered) - {author}):
-            if named in (normalize(person), normalize(person).split()[0]):
-                return (
-                    f'I added "{said}" to your reply, which answers '
-                    f"{phrasing.author_name(answered)}. To answer {person} instead, say "
-                    f"scratch that, then cancel, then reply to {person}."
-                )
-        return None
-
     def _said_last(self) -> str | None:
         """What was dictated last, while its words are still the draft's last ones."""
         if self._dictated_last is None or self._dictated_last is not self.draft.last_phrase:
@@ -348,50 +325,14 @@ class Composer:
         return Heard(command, heard.confidence)
 
     def _command_warning(self, said: str, heard: Heard) -> str | None:
-        """What to say when the words written in were, word for word, a command of another
-        state ("latest topics" is a command of its own only outside writing): said so, the
-        words are not kept unknowing. None for anything else."""
-        added = f'I added "{said}" to your {self.what}.'
-        if named_another := self._someone_else_named(said):
-            return named_another
-        if begins_a_command(said):
-            # "Delete the", then a pause: the rest of the command may follow, and joins it.
-            return f"{added} If it begins a command, say the rest of it now."
-        if answer_said(said) in _ANSWERS_TO_A_CORRECTION:
-            # "Spell it" or "leave it" with no correction waiting for it.
-            return (
-                f"{added} To correct a word, say correct and the word first. To take it out, "
-                "say scratch that."
-            )
-        if normalize(said) in LONE_SLIPS:
-            return f"{added} To take it out, say scratch that."
-        if normalize(said) in BARE_ANSWERS:
-            # No question is waiting: a "yes" meant to post it would otherwise go unsaid.
-            verb = "send" if self._is_private() else "post"
-            posting = "" if normalize(said) in ("no", "nope") else f" To {verb} it, say send it."
-            return f"{added}{posting} To take the word out, say scratch that."
-        intent = self._engines.interpreter.word_for_word(heard)
-        if len(said.split()) == 1:
-            # One word said slowly may begin a sentence ("next", "where"): only those that
-            # end or interrupt, which rarely do, are named.
-            if intent is Intent.QUIT:
-                return (
-                    f"{added} To stop for today, say goodbye voicepeer. To take the word out, "
-                    "say scratch that."
-                )
-            if intent not in LONE_COMMAND_WORDS:
-                return None
-        elif intent in (None, Intent.YES, Intent.NO):
-            return None
-        if intent is Intent.REMOVE_DRAFT:
-            # The drafts list's command: here the words being written are the draft.
-            return (
-                f"{added} To take it out, say scratch that. To clear all of your "
-                f"{self.what}, say start over."
-            )
-        return (
-            f"{added} If it was meant as a command, say scratch that, then cancel: your "
-            f"{self.what} is kept."
+        """What to say of the words just written in when they may have been meant as
+        something else (see voicepeer.voice.written_in); None for anything else."""
+        if self._topic is not None and self._reply_to is not None and len(self.draft.phrases) == 1:
+            named = someone_else_named(said, self._topic, self._reply_to)
+            if named is not None:
+                return named
+        return written_in_notice(
+            said, heard, self._engines.interpreter, self.what, private=self._is_private()
         )
 
     def dictated(self, heard: Heard) -> Heard | None:
@@ -714,16 +655,6 @@ _LEAVE_A_CORRECTION = frozenset(
 )
 """Said while a correction waits for its answer: that correction is dropped, the words left
 as they were."""
-_ANSWERS_TO_A_CORRECTION = frozenset(
-    {
-        CorrectionKind.SPELL,
-        CorrectionKind.NONE_OF_THOSE,
-        CorrectionKind.LEAVE,
-        CorrectionKind.LETTER_BACK,
-    }
-)
-"""Answers a correction waits for: said with none waiting, they are written in, and said to
-be."""
 _TAKE_BACK_LETTERS = frozenset(
     {DictationAction.UNDO, DictationAction.SCRATCH, DictationAction.DELETE_WORD}
 )
@@ -737,13 +668,6 @@ CHANGED_BACK = "The words are back as they were before that change."
 BEFORE_THE_CHANGE = "the words as they were before the change"
 _ENDS_LETTERS_ONLY = frozenset({"i'm finished", "i am finished"})
 """Said while spelling, these end the letters; "send it" ends them and goes on to send."""
-LONE_SLIPS = frozenset({"oops", "whoops", "oops sorry"})
-"""Said alone while writing: a slip, hardly ever words of a reply ("oops, scratch that" is
-the command; "oops" alone is written, and the person told how to take it out)."""
-LONE_COMMAND_WORDS = frozenset({Intent.PAUSE, Intent.STOP})
-"""Commands of other states that, said as one word while writing, are named as written in;
-goodbye and its like are named with how to stop."""
-
 SCRATCH_ECHO_WORDS = 6
 """Words of what is left said after "scratch that", so the person knows where they are."""
 

@@ -1,0 +1,96 @@
+"""What is said when words just written into a reply may have been meant as something else:
+a command of another state ("latest topics"), an answer with no question waiting ("yes",
+"spell it"), a slip ("oops"), the beginning of a command said before a pause ("delete
+the"), or "to Sam" where the reply answers someone else. The words stay written (they may
+be words of the reply), and the person is told, and how to take them out."""
+
+from __future__ import annotations
+
+from voicepeer.commands.correction import CorrectionKind, answer_said
+from voicepeer.commands.editing import BARE_ANSWERS, begins_a_command
+from voicepeer.commands.intents import Intent
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.text import normalize
+from voicepeer.forum.base import Post, Topic
+from voicepeer.recognition.base import Heard
+from voicepeer.voice import phrasing
+from voicepeer.voice.reply_context import thread_people
+
+ANSWERS_TO_A_CORRECTION = frozenset(
+    {
+        CorrectionKind.SPELL,
+        CorrectionKind.NONE_OF_THOSE,
+        CorrectionKind.LEAVE,
+        CorrectionKind.LETTER_BACK,
+    }
+)
+"""Answers a correction waits for: said with none waiting, they are written in, and said to
+be."""
+LONE_SLIPS = frozenset({"oops", "whoops", "oops sorry"})
+"""Said alone while writing: a slip, hardly ever words of a reply ("oops, scratch that" is
+the command; "oops" alone is written, and the person told how to take it out)."""
+LONE_COMMAND_WORDS = frozenset({Intent.PAUSE, Intent.STOP})
+"""Commands of other states that, said as one word while writing, are named as written in;
+goodbye and its like are named with how to stop."""
+
+
+def written_in_notice(
+    said: str, heard: Heard, interpreter: Interpreter, what: str, *, private: bool
+) -> str | None:
+    """What to say when the words ``said`` written into the ``what`` ("reply") were, word
+    for word, a command or an answer of somewhere else; None for anything else."""
+    added = f'I added "{said}" to your {what}.'
+    if begins_a_command(said):
+        # "Delete the", then a pause: the rest of the command may follow, and joins it.
+        return f"{added} If it begins a command, say the rest of it now."
+    if answer_said(said) in ANSWERS_TO_A_CORRECTION:
+        # "Spell it" or "leave it" with no correction waiting for it.
+        return (
+            f"{added} To correct a word, say correct and the word first. To take it out, "
+            "say scratch that."
+        )
+    if normalize(said) in LONE_SLIPS:
+        return f"{added} To take it out, say scratch that."
+    if normalize(said) in BARE_ANSWERS:
+        # No question is waiting: a "yes" meant to post it would otherwise go unsaid.
+        verb = "send" if private else "post"
+        posting = "" if normalize(said) in ("no", "nope") else f" To {verb} it, say send it."
+        return f"{added}{posting} To take the word out, say scratch that."
+    intent = interpreter.word_for_word(heard)
+    if len(said.split()) == 1:
+        # One word said slowly may begin a sentence ("next", "where"): only those that
+        # end or interrupt, which rarely do, are named.
+        if intent is Intent.QUIT:
+            return (
+                f"{added} To stop for today, say goodbye voicepeer. To take the word out, "
+                "say scratch that."
+            )
+        if intent not in LONE_COMMAND_WORDS:
+            return None
+    elif intent in (None, Intent.YES, Intent.NO):
+        return None
+    if intent is Intent.REMOVE_DRAFT:
+        # The drafts list's command: here the words being written are the draft.
+        clear = f"To clear all of your {what}, say start over."
+        return f"{added} To take it out, say scratch that. {clear}"
+    kept = f"your {what} is kept."
+    return f"{added} If it was meant as a command, say scratch that, then cancel: {kept}"
+
+
+def someone_else_named(said: str, topic: Topic, answered: Post) -> str | None:
+    """ "reply", a pause, "to Sam": the first words of a reply to one person naming another
+    one in the thread are written in, and said to be, with how to answer that one instead;
+    None otherwise."""
+    words = normalize(said).split()
+    if words[:1] != ["to"] or not 1 < len(words) <= 3:
+        return None
+    named = " ".join(words[1:])
+    author = answered.name or answered.username
+    for person in sorted(thread_people(topic, answered) - {author}):
+        if named in (normalize(person), normalize(person).split()[0]):
+            return (
+                f'I added "{said}" to your reply, which answers '
+                f"{phrasing.author_name(answered)}. To answer {person} instead, say scratch "
+                f"that, then cancel, then reply to {person}."
+            )
+    return None
