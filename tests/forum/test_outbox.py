@@ -22,10 +22,10 @@ from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
-from voicepeer.forum.outbox import Outbox, OutboxState, SendResult
+from voicepeer.forum.outbox import Outbox, OutboxEntry, OutboxState, SendResult
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.voice.error_phrases import say_error
-from voicepeer.voice.outbox_phrases import send_result_line
+from voicepeer.voice.outbox_phrases import send_result_line, waiting_at_goodbye
 
 from .conftest import ADMIN_KEY, RunningForum, StartForum
 from .outbox_crash_child import REPO, kill_trial
@@ -79,7 +79,9 @@ def test_unreachable_forum_keeps_the_reply_until_flush(forum: RunningForum, tmp_
     later = Outbox(path, forum.client("demo"))
     [flushed] = later.flush()
     assert flushed.state is OutboxState.POSTED
-    assert send_result_line(flushed) == "Your reply to Heat and fatigue has now been posted."
+    assert (
+        send_result_line(flushed) == "Your earlier reply to Heat and fatigue has now been posted."
+    )
     assert _copies(forum, _heat(forum), raw) == 1
 
 
@@ -242,7 +244,9 @@ def test_a_private_reply_kept_until_the_forum_is_back_is_said_as_sent(
     assert kept.state is OutboxState.PENDING
     [flushed] = Outbox(path, forum.client("demo")).flush()
     assert flushed.entry.private
-    assert send_result_line(flushed) == (f"Your reply to {conversation.title} has now been sent.")
+    assert send_result_line(flushed) == (
+        f"Your earlier reply to {conversation.title} has now been sent."
+    )
 
 
 def test_moderated_reply_is_announced_as_waiting(start_forum: StartForum, tmp_path: Path) -> None:
@@ -379,7 +383,7 @@ def test_flush_from_another_thread_sends_each_reply_once(
     for thread in threads:
         thread.join(timeout=60)
     announced = [send_result_line(r) for batch in results for r in batch]
-    assert announced.count("Your reply to Heat and fatigue has now been posted.") == 3
+    assert announced.count("Your earlier reply to Heat and fatigue has now been posted.") == 3
     assert all(_copies(forum, _heat(forum), raw) == 1 for raw in raws)
 
 
@@ -501,3 +505,19 @@ def test_a_reply_waits_for_the_account_it_was_confirmed_with(
     [posted] = Outbox(path, forum.client("Mei")).flush()  # usernames' case does not count
     assert posted.state is OutboxState.POSTED
     assert _copies(forum, _heat(forum), raw, "mei") == 1
+
+
+def test_goodbye_names_a_reply_that_may_be_on_the_forum_already_as_such() -> None:
+    # Cut off while sending, it was called "not posted yet" at goodbye, though the forum
+    # had it: the person might dictate it again.
+    def entry(state: OutboxState) -> OutboxEntry:
+        now = datetime.now(UTC)
+        return OutboxEntry(1, 2, "Heat", "Some words.", None, state, 1, now, None)
+
+    assert waiting_at_goodbye((entry(OutboxState.SENDING),)) == (
+        "I am not sure your reply to Heat reached the forum: I will check the next time you "
+        "start me, and send it only if it is not there."
+    )
+    assert waiting_at_goodbye((entry(OutboxState.PENDING),)).startswith(
+        "Your reply to Heat is not posted yet"
+    )

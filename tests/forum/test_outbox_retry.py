@@ -49,7 +49,7 @@ def test_a_wait_the_forum_asks_for_is_kept_then_the_reply_goes_out(
     [sent] = retry.run_due()
     assert sent.state is OutboxState.POSTED
     assert [send_result_line(r) for r in retry.news()] == [
-        "Your reply to Heat and fatigue has now been posted."
+        "Your earlier reply to Heat and fatigue has now been posted."
     ]
     assert retry.news() == []  # said once
     assert retry.due_in() is None and outbox.pending() == ()
@@ -83,7 +83,7 @@ def test_replies_waiting_from_before_are_found_and_sent(
     [sent] = retry.run_due()
     assert sent.state is OutboxState.POSTED
     assert [send_result_line(r) for r in retry.news()] == [
-        "Your reply to Heat has now been posted."
+        "Your earlier reply to Heat has now been posted."
     ]
 
 

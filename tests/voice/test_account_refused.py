@@ -14,7 +14,7 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
-from voicepeer.voice.error_phrases import ACCOUNT_REFUSED
+from voicepeer.voice.error_phrases import ACCOUNT_REFUSED, NO_LONGER_ACCEPTED
 from voicepeer.voice.settings import VoiceSettings
 
 REPLY = "so glad you made it to the end of the pier"
@@ -81,3 +81,18 @@ def test_a_key_refused_during_the_session_is_told_at_once_and_once(
     assert said.transcript.count(ACCOUNT_REFUSED) == 1
     assert "Post 2 of 4" in said.transcript
     assert DraftStore(data / "outbox.sqlite3").all() == {}
+
+
+def test_a_like_that_finds_the_key_refused_says_so_once(forum: DemoForum, data: Path) -> None:
+    # The notice came first, and the like's own refusal said the same words again at once.
+    account = user_key(forum)
+    said = converse(
+        forum.base_url,
+        ["latest topics", "open one", "like this post", "yes"],
+        data,
+        credentials=account,
+        before_line={2: lambda: _revoke(forum, account)},
+    )
+    refused = [line for line in said.said if line.startswith(NO_LONGER_ACCEPTED)]
+    assert len(refused) == 1, said.transcript
+    assert said.said[-1].startswith(NO_LONGER_ACCEPTED)

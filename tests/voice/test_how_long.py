@@ -19,7 +19,7 @@ def test_a_short_post_heard_to_its_end(forum: DemoForum, data: Path, asked: str)
     # "How long is this" was answered as "who wrote this"; "how much is left" not at all.
     talk = converse(forum.base_url, ["open topic one", asked], data)
     assert talk.said[-1] == (
-        "This post takes about 1 minute to hear. You have heard all of it. After it, 3 more "
+        "This post takes less than a minute to hear. You have heard all of it. After it, 3 more "
         "posts in this topic."
     )
 

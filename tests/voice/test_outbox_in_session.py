@@ -103,8 +103,8 @@ def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
             retry=make,
         )
         after_yes = talk.said_after("Shall I post it?")
-        assert "Your words are safe; I will send them when I can." in after_yes[0], talk.transcript
-        told = f"Your reply to {TOPIC} has now been posted."
+        assert "Your words are safe; I will send them" in after_yes[0], talk.transcript
+        told = f"Your earlier reply to {TOPIC} has now been posted."
         assert talk.said.count(told) == 1, talk.transcript
         # Said between utterances, after an answer, never in the middle of one.
         assert talk.said[talk.said.index(told) - 1].startswith("You are reading"), talk.transcript
@@ -144,9 +144,47 @@ def test_news_waits_while_the_person_is_dictating(tmp_path: Path) -> None:
             retry=make,
         )
     # Told once reading (before "reply"), not while dictating.
-    assert talk.said.count("Your reply to Another topic has now been posted.") == 1
-    said = talk.said.index("Your reply to Another topic has now been posted.")
+    assert talk.said.count("Your earlier reply to Another topic has now been posted.") == 1
+    said = talk.said.index("Your earlier reply to Another topic has now been posted.")
     assert said < next(i for i, line in enumerate(talk.said) if line.startswith("Replying to"))
+
+
+def test_news_not_yet_told_is_told_before_goodbye(tmp_path: Path) -> None:
+    # Sent while the person was writing, it was never told: the session ended first, and
+    # the next start does not know of it.
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        sent = OutboxEntry(
+            id=1,
+            topic_id=2,
+            topic_title="Another topic",
+            raw="Some words.",
+            reply_to_post_number=None,
+            state=OutboxState.POSTED,
+            attempts=1,
+            created_at=datetime.now(UTC),
+            sent_at=datetime.now(UTC),
+        )
+        pending: list[SendResult] = []
+
+        class Made(OutboxRetry):
+            def news(self) -> list[SendResult]:
+                news, pending[:] = list(pending), []
+                return news
+
+        def make(loop_outbox: Outbox) -> OutboxRetry:
+            return Made(loop_outbox, RetrySettings(poll_s=60))
+
+        talk = converse(
+            forum.base_url,
+            ["open topic one", "reply", "some words", "goodbye voicepeer", "yes"],
+            tmp_path / "data",
+            retry=make,
+            before_line={3: lambda: pending.append(SendResult(sent))},
+        )
+    assert talk.said[-2:] == [
+        "Your earlier reply to Another topic has now been posted.",
+        "Goodbye. Your reply is saved. Your place is kept for next time.",
+    ]
 
 
 def test_a_refused_reply_comes_back_as_the_draft_with_the_forums_reason(
@@ -244,7 +282,7 @@ def test_a_reply_sent_in_the_background_is_told_while_the_person_says_nothing(
         restarted.append(DemoForum(db, port=port))
         restarted[0].start()
 
-    told = f"Your reply to {TOPIC} has now been posted."
+    told = f"Your earlier reply to {TOPIC} has now been posted."
 
     def said(words: str) -> Callable[[list[str]], bool]:
         return lambda lines: any(words in line for line in lines)
@@ -340,4 +378,4 @@ def test_a_reply_the_forum_asks_to_hold_back_waits_in_the_background(tmp_path: P
         "it takes more from you. I have kept it, and I will send it then."
     )
     assert after_yes[1].startswith("Post 2 of 4")
-    assert f"Your reply to {TOPIC} has now been posted." in after_yes[2:]
+    assert f"Your earlier reply to {TOPIC} has now been posted." in after_yes[2:]

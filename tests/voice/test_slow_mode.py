@@ -52,7 +52,9 @@ def test_a_reply_too_soon_in_slow_mode_waits_and_is_sent_when_the_forum_takes_it
                 (topic_id,),
             )
         later = converse(forum.base_url, [], data, credentials=account)
-        assert any(line == f"Your reply to {PIER} has now been posted." for line in later.said)
+        assert any(
+            line == f"Your earlier reply to {PIER} has now been posted." for line in later.said
+        )
         posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]
         assert "good chairs" in posts[-1]["cooked"] and posts[-1]["username"] == "demo"
 

@@ -53,7 +53,7 @@ from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
 from voicepeer.voice.cues import number_word
-from voicepeer.voice.error_phrases import not_signed_in, say_error
+from voicepeer.voice.error_phrases import NO_LONGER_ACCEPTED, not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.how_to import help_wording, how_to_asked
@@ -628,6 +628,10 @@ class Assistant:
         return bool(news)
 
     def say(self, text: str) -> None:
+        if text.startswith(NO_LONGER_ACCEPTED) and self._last_said.startswith(NO_LONGER_ACCEPTED):
+            # Found refused by the very request a like needed: the notice just said covers
+            # the like's own refusal, which said it again word for word.
+            return
         self._last_said = text
         transcript.info("said: %s", text)
         self.engines.voice.speech.say(text)
@@ -1468,6 +1472,10 @@ class Assistant:
 
     def _finish(self) -> None:
         self.finished = True
+        for result in self.engines.news():
+            # Sent in the background while the person was writing or answering: told now,
+            # or never (the next start does not know of it).
+            self.say(send_result_line(result))
         pending, kept = self._unsent(), ""
         if pending is not None:
             writer, unsent = pending

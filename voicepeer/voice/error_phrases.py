@@ -142,12 +142,12 @@ _FORBIDDEN = {
     Forbidden.NOT_ALLOWED: "The forum does not let your account do that here.",
 }
 
+NO_LONGER_ACCEPTED = "The forum no longer accepts your account on this computer."
 _RECONNECT = (
-    "The forum no longer accepts your account on this computer. Please ask your helper to "
-    "reconnect it with voicepeer forum connect."
+    f"{NO_LONGER_ACCEPTED} Please ask your helper to reconnect it with voicepeer forum connect."
 )
 ACCOUNT_REFUSED = (
-    "The forum no longer accepts your account on this computer. I can go on reading to you, "
+    f"{NO_LONGER_ACCEPTED} I can go on reading to you, "
     "but to post, like or send messages, your helper needs to connect your account again "
     "with voicepeer forum connect. Anything you write is kept until then."
 )

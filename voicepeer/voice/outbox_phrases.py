@@ -13,6 +13,7 @@ from voicepeer.errors import (
     ForumRejectedError,
     ForumRequestError,
     ForumStillDownError,
+    ForumUnreachableError,
     OtherAccountError,
     RateLimitedError,
     RequestProblem,
@@ -82,8 +83,12 @@ def send_result_line(result: SendResult) -> str:
     if error is None:
         if entry.state is OutboxState.ENQUEUED:
             return f"{_what(entry)} is waiting for a moderator to approve it."
-        now = "is" if result.first_try else "has now been"
-        return f"{_what(entry)} {now} {_done(entry)}."
+        if result.first_try:
+            return f"{_what(entry)} is {_done(entry)}."
+        # "Earlier": told right after another reply to the same topic is posted, the two
+        # sounded like one posted twice.
+        earlier = _what(entry).replace("Your reply", "Your earlier reply", 1)
+        return f"{earlier} has now been {_done(entry)}."
     if isinstance(error, DeliveryUncertainError):
         what = _what(entry).removeprefix("Your ").rstrip(",")
         where = "topic" if entry.kind is EntryKind.REPLY else "forum"
@@ -118,6 +123,12 @@ def send_result_line(result: SendResult) -> str:
             f"{_what(entry)} is not sent yet: the forum asked me to wait "
             f"{wait_phrase(error.wait_seconds)} before it takes more from you. I have kept "
             "it, and I will send it then."
+        )
+    if isinstance(error, ForumUnreachableError):
+        # Its own words end "try again in a few minutes": nothing is for the person to do.
+        return (
+            f"{_what(entry)} is not sent yet: I cannot reach the forum right now. Your words "
+            "are safe; I will send them by myself when it answers."
         )
     return (
         f"{_what(entry)} is not sent yet. {say_error(error)} "
@@ -182,6 +193,13 @@ def waiting_at_goodbye(waiting: tuple[OutboxEntry, ...]) -> str:
         return ""
     if len(waiting) == 1:
         entry = waiting[0]
+        if entry.state is OutboxState.SENDING:
+            # Cut off while sending: it may be on the forum already.
+            what = _what(entry).replace("Your", "your", 1).rstrip(",")
+            return (
+                f"I am not sure {what} reached the forum: I will check the next time you start "
+                "me, and send it only if it is not there."
+            )
         return (
             f"{_what(entry)} is not {_done(entry)} yet: I will send it the next time you "
             "start me and the forum answers."

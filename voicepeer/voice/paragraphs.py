@@ -20,7 +20,10 @@ Pages = Callable[[int], PostPage]
 
 
 def spoken_length(words: int, rate_wpm: int) -> str:
-    """How long ``words`` take to say, as said: "about 9 minutes", "about 3 hours"."""
+    """How long ``words`` take to say, as said: "less than a minute", "about 9 minutes",
+    "about 3 hours"."""
+    if words / max(rate_wpm, 1) < 0.75:
+        return "less than a minute"
     minutes = max(1, round(words / max(rate_wpm, 1)))
     if minutes < 90:
         return f"about {minutes} minute{'' if minutes == 1 else 's'}"
