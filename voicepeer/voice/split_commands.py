@@ -51,12 +51,6 @@ _ALL_PHRASINGS = {
     action: frozenset((*DICTATION_PHRASES.get(action, ()), *EVERYDAY_EDITING.get(action, ())))
     for action in DictationAction
 }
-_BEGINNINGS = frozenset(
-    " ".join(words[:cut])
-    for phrase in _PHRASINGS
-    if len(words := phrase.split()) > 1
-    for cut in range(1, len(words))
-)
 
 
 def joined_command(first: str, second: str) -> str | None:
@@ -66,7 +60,7 @@ def joined_command(first: str, second: str) -> str | None:
     if not before or not after or len(after.split()) > MAX_PART_WORDS:
         return None
     joined = f"{before} {after}"
-    return joined if before in _BEGINNINGS and joined in _PHRASINGS else None
+    return joined if joined in _PHRASINGS else None
 
 
 def begins_a_correction(first: str) -> bool:
