@@ -114,75 +114,59 @@ def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
             server.stop()
 
 
+SENT_ELSEWHERE = "Your earlier reply to Another topic has now been posted."
+
+
+def _news_of_a_sent_reply(pending: list[SendResult]) -> Callable[[Outbox], OutboxRetry]:
+    """A background retry whose news is ``pending`` (a reply to "Another topic", sent),
+    told once."""
+
+    class Told(OutboxRetry):
+        def news(self) -> list[SendResult]:
+            news, pending[:] = list(pending), []
+            return news
+
+    def make(loop_outbox: Outbox) -> OutboxRetry:
+        return Told(loop_outbox, RetrySettings(poll_s=60))
+
+    return make
+
+
+def _sent_reply() -> SendResult:
+    now = datetime.now(UTC)
+    return SendResult(
+        OutboxEntry(1, 2, "Another topic", "Some words.", None, OutboxState.POSTED, 1, now, now)
+    )
+
+
 def test_news_waits_while_the_person_is_dictating(tmp_path: Path) -> None:
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
-        sent = OutboxEntry(
-            id=1,
-            topic_id=2,
-            topic_title="Another topic",
-            raw="Some words.",
-            reply_to_post_number=None,
-            state=OutboxState.POSTED,
-            attempts=1,
-            created_at=datetime.now(UTC),
-            sent_at=datetime.now(UTC),
-        )
-        pending = [SendResult(sent)]
-
-        class Made(OutboxRetry):
-            def news(self) -> list[SendResult]:
-                news, pending[:] = list(pending), []
-                return news
-
-        def make(loop_outbox: Outbox) -> OutboxRetry:
-            return Made(loop_outbox, RetrySettings(poll_s=60))
-
         talk = converse(
             forum.base_url,
             ["open topic one", "reply", "some words", "cancel"],
             tmp_path / "data",
-            retry=make,
+            retry=_news_of_a_sent_reply([_sent_reply()]),
         )
     # Told once reading (before "reply"), not while dictating.
-    assert talk.said.count("Your earlier reply to Another topic has now been posted.") == 1
-    said = talk.said.index("Your earlier reply to Another topic has now been posted.")
+    assert talk.said.count(SENT_ELSEWHERE) == 1
+    said = talk.said.index(SENT_ELSEWHERE)
     assert said < next(i for i, line in enumerate(talk.said) if line.startswith("Replying to"))
 
 
 def test_news_not_yet_told_is_told_before_goodbye(tmp_path: Path) -> None:
     # Sent while the person was writing, it was never told: the session ended first, and
     # the next start does not know of it.
+    pending: list[SendResult] = []
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
-        sent = OutboxEntry(
-            id=1,
-            topic_id=2,
-            topic_title="Another topic",
-            raw="Some words.",
-            reply_to_post_number=None,
-            state=OutboxState.POSTED,
-            attempts=1,
-            created_at=datetime.now(UTC),
-            sent_at=datetime.now(UTC),
-        )
-        pending: list[SendResult] = []
-
-        class Made(OutboxRetry):
-            def news(self) -> list[SendResult]:
-                news, pending[:] = list(pending), []
-                return news
-
-        def make(loop_outbox: Outbox) -> OutboxRetry:
-            return Made(loop_outbox, RetrySettings(poll_s=60))
-
         talk = converse(
             forum.base_url,
             ["open topic one", "reply", "some words", "goodbye voicepeer", "yes"],
             tmp_path / "data",
-            retry=make,
-            before_line={3: lambda: pending.append(SendResult(sent))},
+            retry=_news_of_a_sent_reply(pending),
+            before_line={3: lambda: pending.append(_sent_reply())},
         )
     assert talk.said[-2:] == [
-        "Your earlier reply to Another topic has now been posted.",
+        SENT_ELSEWHERE,
         "Goodbye. Your reply is saved. Your place is kept for next time.",
     ]
 
