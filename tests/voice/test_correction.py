@@ -27,6 +27,12 @@ def last_post(forum: DemoForum) -> str:
     return str(posts[-1]["cooked"])
 
 
+def correcting(what: str = "reply") -> tuple[list[str], Draft, Corrector]:
+    """What voicepeer says, a draft of a ``what`` and its corrector, for a test."""
+    said: list[str] = []
+    return said, Draft(), Corrector(said.append, Interpreter(), what)
+
+
 def test_word_alternatives_come_from_aligned_readings() -> None:
     readings = [
         "the fatty is bad",
@@ -55,8 +61,7 @@ def heard(text: str, unsure: dict[str, tuple[str, ...]] | None = None) -> Heard:
 
 
 def test_choosing_another_guess_replaces_only_that_word() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("the fatty comma is bad", heard("the fatty comma is bad").words)
     draft.add("my fatty is worse", heard("my fatty is worse", {"fatty": ("fatigue", "fat")}).words)
     assert read_back(draft).endswith("I'm not sure about: fatty.")
@@ -76,8 +81,7 @@ def test_choosing_another_guess_replaces_only_that_word() -> None:
 
 
 def test_a_word_named_as_heard_differently_is_found_through_its_guesses() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("the thirteen is bad", heard("the thirteen is bad", {"thirteen": ("fatigue",)}).words)
     naming = Heard(
         "correct fatigue", words=(HeardWord("correct"), HeardWord("fatigue", 0.4, ("thirteen",)))
@@ -87,8 +91,7 @@ def test_a_word_named_as_heard_differently_is_found_through_its_guesses() -> Non
 
 
 def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("I have miss")
     assert corrector.hear(Heard("correct miss"), draft)
     assert said[-1] == (
@@ -105,8 +108,7 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
 
 def test_another_word_named_while_spelling_is_the_one_corrected() -> None:
     # The letters after "correct stick" went to "walking": "Changed walking to cane".
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("I was walking with my stick")
     assert corrector.hear(Heard("correct walking"), draft)
     assert corrector.hear(Heard("correct stick"), draft)
@@ -121,8 +123,7 @@ def test_another_word_named_while_spelling_is_the_one_corrected() -> None:
 def test_a_word_of_the_title_named_for_correction_points_to_the_title() -> None:
     # "Correct munths" in a new topic was written into its first post, and a "replace"
     # after it then changed those written-in words: the title kept "munths".
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter(), "new topic")
+    said, draft, corrector = correcting("new topic")
     corrector.title_of = lambda: "My first walk in munths"
     draft.add("It was lovely to be out")
     for command in ("correct munths", "replace munths with months"):
@@ -139,8 +140,7 @@ def test_a_word_of_the_title_named_for_correction_points_to_the_title() -> None:
 
 def test_a_word_spelled_as_it_is_written_is_said_so() -> None:
     # It said "Changed months to months", as if something had changed.
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("the first months are hard")
     assert corrector.hear(Heard("correct months"), draft)
     assert corrector.hear(Heard("m o n t h s"), draft)
@@ -208,8 +208,7 @@ def test_a_letter_or_the_letters_said_last_are_taken_out_while_spelling(
 
 
 def test_taking_letters_back_with_none_given_says_so() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("my walkin stick helps")
     assert corrector.hear(Heard("correct walkin"), draft)
     assert corrector.pending is Pending.SPELLING
@@ -222,8 +221,7 @@ def test_taking_letters_back_with_none_given_says_so() -> None:
 
 
 def test_talk_while_a_choice_is_pending_is_kept_as_reply_text() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("my legs are weak", heard("my legs are weak", {"weak": ("week",)}).words)
     assert corrector.hear(Heard("correct weak"), draft)
     assert not corrector.hear(Heard("and I have been resting a lot"), draft)
@@ -252,8 +250,7 @@ def test_short_talk_while_a_correction_waits_is_kept_and_said_to_be(
 
 
 def test_correct_with_a_word_not_in_the_reply_is_reply_text_said_so() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("my legs are weak")
     assert not corrector.hear(Heard("correct me"), draft)
     assert said == [
@@ -369,8 +366,7 @@ def test_scratch_that_says_how_the_reply_now_ends(forum: DemoForum, tmp_path: Pa
 
 
 def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("my walking is slow today")
     assert corrector.hear(Heard("replace walking"), draft)
     assert said[-1] == "Replace walking with what?" and corrector.pending is Pending.REPLACEMENT
@@ -452,8 +448,7 @@ def test_the_article_a_word_takes(word: str, article: str) -> None:
 
 
 def test_leave_it_after_replace_keeps_the_words() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("my walking is slow")
     assert corrector.hear(Heard("replace walking with"), draft)
     assert corrector.hear(Heard("leave it"), draft)
@@ -489,8 +484,7 @@ def test_typed_session_replaces_words_given_after_the_question_then_posts_after_
 
 def test_replacing_words_the_reply_has_twice_says_the_last_one_is_changed() -> None:
     # "Replace walked with drove" changed the last "walked" without a word of which.
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("I walked to the shop and walked home")
     assert corrector.hear(Heard("replace walked with drove"), draft)
     assert said[-1] == (
@@ -508,8 +502,7 @@ def test_replacing_words_the_reply_has_twice_says_the_last_one_is_changed() -> N
 
 def test_a_longer_change_in_everyday_words_is_asked_about_first() -> None:
     # "Change walked home to took the bus home" was written into the reply without a word.
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("I walked home with my sister")
     assert corrector.hear(Heard("change walked home to took the bus home"), draft)
     question = (
@@ -527,8 +520,7 @@ def test_a_longer_change_in_everyday_words_is_asked_about_first() -> None:
 
 def test_the_to_that_parts_a_change_is_the_one_the_reply_tells() -> None:
     # The first "to" parted it: "walked", then seven words, and it was written in unsaid.
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("I walked to the park today with my sister full stop")
     assert corrector.hear(Heard("change walked to the park to went to the park"), draft)
     assert said[-1].startswith("Change walked to the park to went to the park? Say yes")
@@ -537,8 +529,7 @@ def test_the_to_that_parts_a_change_is_the_one_the_reply_tells() -> None:
 
 
 def test_no_to_a_longer_change_writes_what_was_said_into_the_reply() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("They moved my appointment.")
     assert corrector.hear(Heard("change my appointment to the end of next week"), draft)
     assert corrector.hear(Heard("no"), draft)
@@ -549,8 +540,7 @@ def test_no_to_a_longer_change_writes_what_was_said_into_the_reply() -> None:
 
 
 def test_more_talk_after_a_longer_change_is_asked_keeps_both_in_order() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    _said, draft, corrector = correcting()
     draft.add("They moved my appointment.")
     assert corrector.hear(Heard("change my appointment to the end of next week"), draft)
     # More of the reply, not an answer: what was asked about is written first, and this
@@ -563,8 +553,7 @@ def test_more_talk_after_a_longer_change_is_asked_keeps_both_in_order() -> None:
 
 
 def test_a_longer_change_naming_words_not_written_is_reply_text_without_a_notice() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("I had to")
     assert not corrector.hear(Heard("change my appointment to the end of next week"), draft)
     assert said == []
@@ -597,8 +586,7 @@ def test_typed_session_asks_before_a_longer_change_and_posts_it_after_yes(
 def test_a_replacement_question_not_answered_is_asked_again(answer: str) -> None:
     # "Um" became the new words (and, written as nothing, deleted the old ones); "pardon"
     # replaced them with "pardon".
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("I met Jo at the clinic today")
     assert corrector.hear(Heard("replace today"), draft)
     assert corrector.hear(Heard(answer), draft)
@@ -608,8 +596,7 @@ def test_a_replacement_question_not_answered_is_asked_again(answer: str) -> None
 
 
 def test_a_spelled_word_may_have_an_apostrophe_or_a_hyphen() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("I dont know about self injecting")
     assert corrector.hear(Heard("correct dont"), draft)
     assert corrector.hear(Heard("d o n apostrophe t"), draft)
@@ -627,8 +614,7 @@ def test_a_spelled_word_may_have_an_apostrophe_or_a_hyphen() -> None:
 
 def test_a_name_corrected_keeps_its_capital() -> None:
     # Spelled letters come in lower case: "Jo" became "joanne" in the middle of a sentence.
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     draft.add("I met Jo on Monday and i said hello")
     assert corrector.hear(Heard("correct Jo"), draft)
     assert corrector.hear(Heard("j o a n n e"), draft) and corrector.hear(Heard("done"), draft)
@@ -702,8 +688,7 @@ def test_send_it_while_spelling_ends_the_letters_and_asks_to_post(
 
 
 def test_one_choice_and_words_the_voice_cannot_read_are_said_plainly() -> None:
-    said: list[str] = []
-    draft, corrector = Draft(), Corrector(said.append, Interpreter())
+    said, draft, corrector = correcting()
     emoji = Draft()
     emoji.add("thanks 😀 שלום חבר")
     assert read_back(emoji) == "Your reply says: Thanks grinning face some Hebrew text"
