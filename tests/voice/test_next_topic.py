@@ -143,6 +143,19 @@ def test_the_last_post_at_the_topic_list_opens_no_topic(
     assert talk.assistant is not None and talk.assistant.state is State.BROWSING
 
 
+@pytest.mark.parametrize("said", ["go to the start", "first post"])
+def test_the_start_at_a_topic_list_names_its_first_topics_again(
+    forum: DemoForum, tmp_path: Path, said: str
+) -> None:
+    # "Go to the start" at the list's sixth topic said it was for a topic being read.
+    talk = converse(forum.base_url, ["latest topics", "next", said, "next"], tmp_path / "data")
+    assert talk.said[-2].startswith(
+        "From the top of the topic list. One: Walked to the end of the pier today"
+    )
+    assert talk.said[-1] == talk.said[1]  # "next" goes on from there, as at first
+    assert talk.assistant is not None and talk.assistant.state is State.BROWSING
+
+
 def test_the_first_reply_is_the_topics_second_post(forum: DemoForum, tmp_path: Path) -> None:
     # "The first reply" found no command, and "the last reply" was asked about as "previous
     # or delete my post": the first post of a topic is no reply.

@@ -1125,7 +1125,10 @@ class Assistant:
 
     def _only_in_a_topic(self, to: Mapping[str, object]) -> None:
         """ "First post" or "the last post" said where no topic is being read: how to get
-        there, in the words that then work."""
+        there, in the words that then work. At a topic list, "go to the start" (or "first
+        post") names its first topics again."""
+        if to == TO_FIRST and self._at_topic_list() and self.reader.from_the_top():
+            return
         then = "first post" if to == TO_FIRST else "newest post"
         self.say(
             f"That is for a topic being read. Say open topic and a number first, then say {then}."

@@ -349,6 +349,22 @@ class Reader:
         )
         return bool(topics.topics)
 
+    def from_the_top(self) -> bool:
+        """ "Go to the start" at a topic list: its first topics named again, "next" going
+        on from there; False when no topic list is current."""
+        if self.topics is None or self.notices is not None:
+            return False
+        self.place.start(len(self.topics.topics))
+        self._say(
+            phrasing.topic_list_summary(
+                self.topics,
+                self._settings.max_listed_topics,
+                f"From the top of {self._list_name}.",
+                line=lambda position, _topic: self._list_line(position - 1),
+            )
+        )
+        return True
+
     def step_in_list(self, delta: int) -> None:
         if self.notices is not None:
             self._say(self.notices.step(delta))
