@@ -410,7 +410,7 @@ class Composer:
         removed (as "scratch that"). After coming back to saved words, it removes nothing."""
         if self._bring_back():
             return
-        if self._dictated_last is not None and self._dictated_last is self.draft.last_phrase:
+        if self._said_last() is not None:
             self._scratch(by_undo=True)
         else:
             self._history.clear()  # the words they would come back into changed since

@@ -36,21 +36,13 @@ SEPARATORS = frozenset({"to", "into", "with", "by"})
 """How the first part of a correction said in two parts ends: the new words come next."""
 
 
-def _phrasings() -> frozenset[str]:
-    return frozenset(
-        phrase
-        for table in (DICTATION_PHRASES, EVERYDAY_EDITING)
-        for action, phrases in table.items()
-        if action in JOINED_ACTIONS
-        for phrase in phrases
-    )
-
-
-_PHRASINGS = _phrasings()
 _ALL_PHRASINGS = {
     action: frozenset((*DICTATION_PHRASES.get(action, ()), *EVERYDAY_EDITING.get(action, ())))
     for action in DictationAction
 }
+"""Each editing command's own wordings."""
+_PHRASINGS = frozenset().union(*(_ALL_PHRASINGS[action] for action in JOINED_ACTIONS))
+"""The wordings of the commands taken from two parts."""
 
 
 def joined_command(first: str, second: str) -> str | None:
