@@ -73,17 +73,15 @@ class Corrector:
         """What is being corrected, as said: "reply", or "post" for a posted one."""
         self.pending = Pending.NOTHING
         self._target: _Target | None = None
-        self._letters: list[str] = []
-        self._said_together: list[int] = []
-        """How many of the letters were said in each utterance, in order."""
+        self._spelled: list[list[str]] = []
+        """The letters given so far, as said together, in order ("m s", then "i")."""
         self._forms: Mapping[str, str] = WRITTEN_FORMS
         self.title_of: Callable[[], str] = lambda: ""
         """The title of what is being written, when it has one (a new topic or message):
         words named for correction may be there rather than in the text."""
 
     def reset(self) -> None:
-        self.pending, self._target, self._letters = Pending.NOTHING, None, []
-        self._said_together = []
+        self.pending, self._target, self._spelled = Pending.NOTHING, None, []
 
     def leave(self) -> bool:
         """ "Undo" while a choice, letters or new words are awaited: the correction
@@ -98,21 +96,24 @@ class Corrector:
     def take_back_letters(self) -> bool:
         """ "Scratch that" or "undo" while spelling: the letters said last taken out again
         (the rest kept); False when none were given, or none are awaited."""
-        if self.pending is not Pending.SPELLING or not self._said_together:
+        if self.pending is not Pending.SPELLING or not self._spelled:
             return False
-        self._take_back_letters(self._said_together[-1])
+        self._took_out(self._spelled.pop())
         return True
 
-    def _take_back_letters(self, count: int) -> None:
+    def _take_back_letter(self) -> None:
+        """ "Delete last letter": the last letter given taken out again."""
+        taken = [self._spelled[-1].pop()] if self._spelled else []
+        if self._spelled and not self._spelled[-1]:
+            self._spelled.pop()
+        self._took_out(taken)
+
+    @property
+    def _letters(self) -> list[str]:
+        return [letter for said in self._spelled for letter in said]
+
+    def _took_out(self, taken: list[str]) -> None:
         assert self._target is not None
-        taken = self._letters[-count:] if count else []
-        del self._letters[len(self._letters) - len(taken) :]
-        while count and self._said_together:
-            group = min(count, self._said_together[-1])
-            self._said_together[-1] -= group
-            count -= group
-            if not self._said_together[-1]:
-                self._said_together.pop()
         if not taken:
             self._say(f"No letters yet. Spell {self._target.original} letter by letter.")
         elif self._letters:
@@ -237,9 +238,13 @@ class Corrector:
         new = " ".join(command.replacement)
         self._target = _Target(place, draft.words_at(place), asked=heard, new=new)
         self.pending = Pending.CONFIRMATION
-        self._say(
-            f"{self._last_of(draft, place)}Change {self._target.original} to {new}? "
-            f"{_YES_OR_NO.format(self._what)}"
+        self._say(f"{self._last_of(draft, place)}{self._confirmation(self._target)}")
+
+    def _confirmation(self, target: _Target) -> str:
+        """ "Change walked home to took the bus home? Say yes …" """
+        return (
+            f"Change {target.original} to {target.new}? Say yes to change it, or no to write "
+            f"it into your {self._what} as you said it."
         )
 
     def _last_of(self, draft: Draft, place: Place) -> str:
@@ -315,7 +320,7 @@ class Corrector:
         if self.pending is Pending.REPLACEMENT:
             self._say(f"Replace {target.original} with what? Say the new words, or say leave it.")
         elif self.pending is Pending.CONFIRMATION:
-            self._say(f"Change {target.original} to {target.new}? {_YES_OR_NO.format(self._what)}")
+            self._say(self._confirmation(target))
         elif self.pending is Pending.CHOICE:
             self._say(f"{_numbers(len(target.choices))}, none of those, spell it, or leave it.")
         else:
@@ -366,15 +371,14 @@ class Corrector:
             return True
         if self.pending is Pending.SPELLING and command is not None:
             if kind is CorrectionKind.LETTERS:
-                self._letters += command.words
-                self._said_together.append(len(command.words))
+                self._spelled.append(list(command.words))
                 if command.done:
                     self._end_spelling(draft, target)
                 else:
                     self._say(f"{' '.join(self._letters)}. More letters, or say done.")
                 return True
             if kind is CorrectionKind.LETTER_BACK:
-                self._take_back_letters(1)
+                self._take_back_letter()
                 return True
             if kind is CorrectionKind.DONE:
                 self._end_spelling(draft, target)
@@ -410,7 +414,7 @@ class Corrector:
 
     def _start_spelling(self, lead: str) -> None:
         assert self._target is not None
-        self.pending, self._letters, self._said_together = Pending.SPELLING, [], []
+        self.pending, self._spelled = Pending.SPELLING, []
         self._say(f"{lead}Spell {self._target.original} letter by letter, then say done.")
 
     def _put(self, draft: Draft, target: _Target, new: str) -> None:
@@ -432,7 +436,6 @@ def _numbers(count: int) -> str:
 
 
 _ANOTHER = "To change another, say more of the words around it."
-_YES_OR_NO = "Say yes to change it, or no to write it into your {} as you said it."
 
 
 def _names_a_correction(command: CorrectionCommand | None) -> bool:
