@@ -202,17 +202,14 @@ def correction_readings(utterance: str) -> tuple[CorrectionCommand, ...]:
     text = _X_RAY.sub("xray", normalize(utterance))
     words = tuple(text.split())
     if words[:1] == ("change",):
-        changes = (_named_both(words[1:at], words[at + 1 :]) for at in _separators(words))
+        changes = (
+            _named_both(words[1:at], words[at + 1 :]) for at in _separators(words, ("to", "into"))
+        )
         found = tuple(change for change in changes if change is not None)
         if found:
             return found
     command = _correction_command(text, words)
     return () if command is None else (command,)
-
-
-def _separators(words: tuple[str, ...]) -> list[int]:
-    """Where "to" or "into" stands between the words named and the new ones."""
-    return [i for i in range(2, len(words) - 1) if words[i] in ("to", "into")]
 
 
 def _correction_command(text: str, words: tuple[str, ...]) -> CorrectionCommand | None:
@@ -273,10 +270,15 @@ def _control(words: tuple[str, ...]) -> CorrectionKind | None:
     return _CONTROL.get(said.replace("that s ", "that's "))
 
 
+def _separators(words: tuple[str, ...], separators: tuple[str, ...], start: int = 2) -> list[int]:
+    """Everywhere one of ``separators`` stands between words (from ``start``)."""
+    return [i for i in range(start, len(words) - 1) if words[i] in separators]
+
+
 def _separator(words: tuple[str, ...], separators: tuple[str, ...], start: int = 2) -> int:
     """Where the first of ``separators`` stands between words (from ``start``), 0 when
     none does."""
-    return next((i for i in range(start, len(words) - 1) if words[i] in separators), 0)
+    return next(iter(_separators(words, separators, start)), 0)
 
 
 def _replacing(words: tuple[str, ...]) -> CorrectionCommand | None:
