@@ -601,15 +601,13 @@ class Assistant:
         say what became of them; and of those a moderator has dealt with since, the ones
         declined."""
         outbox = self.engines.outbox
-        for result in outbox.flush():
-            self.say(send_result_line(result))
+        self._say_results(outbox.flush())
         try:
             declined = outbox.settle_held()
         except ForumError as error:  # asked again later, in the background
             log.info("replies held for a moderator not checked: %s", type(error).__name__)
             declined = []
-        for result in declined:
-            self.say(send_result_line(result))
+        self._say_results(declined)
 
     def quiet_moment(self) -> bool:
         """A listener's ``on_quiet``: called on the loop's thread while it waits for the
@@ -622,10 +620,14 @@ class Assistant:
         # dictating, being asked a question, or has put voicepeer to sleep.
         if self.state not in (State.BROWSING, State.READING):
             return False
-        news = self.engines.news()
-        for result in news:
+        return self._say_results(self.engines.news())
+
+    def _say_results(self, results: list[SendResult]) -> bool:
+        """Say what became of each of ``results`` (replies and the like sent, or refused);
+        True when there was any."""
+        for result in results:
             self.say(send_result_line(result))
-        return bool(news)
+        return bool(results)
 
     def say(self, text: str) -> None:
         if text.startswith(NO_LONGER_ACCEPTED) and self._last_said.startswith(NO_LONGER_ACCEPTED):
@@ -722,11 +724,7 @@ class Assistant:
             # the person was not told the words went nowhere. Over talk in the room, the
             # words may be the television's: that is said instead.
             transcript.info("did: nothing, words said at the question are not added")
-            what = (
-                self.peer_loop.composer.conversation.what
-                if self.state is State.SENDING
-                else self._writer().what
-            )
+            what = self._what_is_written(self.state)
             self.say(
                 f"I did not add that to your {what}: to add to it, say no, then say the "
                 f"words. {self._open_question()}"
@@ -912,12 +910,7 @@ class Assistant:
         check_transition(self.state, new)
         writer = self._writer_in(self.state) if new in (State.READING, State.BROWSING) else None
         if self.state in PUT_ASIDE_FROM and writer is not None and not writer.draft.is_empty:
-            what = (
-                self.peer_loop.composer.conversation.what
-                if self.state is State.COMPOSING
-                else writer.what
-            )
-            self._put_aside = (what, PUT_ASIDE_FROM[self.state])
+            self._put_aside = (self._what_is_written(self.state), PUT_ASIDE_FROM[self.state])
         if new is not self.state:
             log.debug("state %s -> %s", self.state.value, new.value)
             transcript.info("did: now %s", new.value)
@@ -955,6 +948,15 @@ class Assistant:
         if state in (State.TITLING, State.COMPOSING, State.SENDING):
             return self.peer_loop.composer
         return None
+
+    def _what_is_written(self, state: State) -> str:
+        """What is written in ``state``, as said ("reply", "new topic", "post"): a new
+        conversation's composer speaks of a reply, its sentences renamed as they are said."""
+        writer = self._writer_in(state)
+        assert writer is not None, state
+        if writer is self.peer_loop.composer:
+            return self.peer_loop.composer.conversation.what
+        return writer.what
 
     def _unsent(self) -> tuple[Composer, Unsent] | None:
         """What writes here, and its words not yet on the forum; None when there are none."""
@@ -1475,10 +1477,9 @@ class Assistant:
 
     def _finish(self) -> None:
         self.finished = True
-        for result in self.engines.news():
-            # Sent in the background while the person was writing or answering: told now,
-            # or never (the next start does not know of it).
-            self.say(send_result_line(result))
+        # Sent in the background while the person was writing or answering: told now, or
+        # never (the next start does not know of it).
+        self._say_results(self.engines.news())
         pending, kept = self._unsent(), ""
         if pending is not None:
             writer, unsent = pending
