@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from tests.support.conversation import converse
-from voicepeer.demo_forum import DemoForum
+from tests.support.restarts import ForumRestarts
 from voicepeer.forum.settings import ForumSettings
 
 STILL = (
@@ -18,29 +18,24 @@ STILL = (
 
 
 def test_once_known_out_of_reach_commands_are_answered_at_once(tmp_path: Path) -> None:
-    db = tmp_path / "forum.sqlite3"
-    forum = DemoForum(db)
-    url = forum.start()
-    port = forum.port
     heard_at: list[float] = []
-    restarted: list[DemoForum] = []
 
     def stamp() -> None:
         heard_at.append(time.monotonic())
 
-    def go_away() -> None:
-        stamp()
-        forum.stop()
-
-    def come_back() -> None:
-        stamp()
-        restarted.append(DemoForum(db, port=port))
-        restarted[0].start()
-
     lines = ["open topic one", "open topic two", "open topic three", "open topic four"]
-    try:
+    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+
+        def go_away() -> None:
+            stamp()
+            forum.go_down()
+
+        def come_back() -> None:
+            stamp()
+            forum.come_back()
+
         talk = converse(
-            url,
+            forum.url,
             [*lines, "where am i"],
             tmp_path / "data",
             forum_settings=ForumSettings(retry_backoff_s=0.5, read_retries=3),
@@ -52,9 +47,6 @@ def test_once_known_out_of_reach_commands_are_answered_at_once(tmp_path: Path) -
                 4: stamp,
             },
         )
-    finally:
-        for server in restarted:
-            server.stop()
     took = [later - earlier for earlier, later in itertools.pairwise(heard_at)]
     assert took[1] >= 0.5 + 1.0  # found out of reach after its retries
     assert took[2] < 0.5, took  # then at once

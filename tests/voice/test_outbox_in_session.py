@@ -16,6 +16,7 @@ import httpx
 
 from tests.support.conversation import converse
 from tests.support.members import keyed_forum, signed_in
+from tests.support.restarts import ForumRestarts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
@@ -66,26 +67,20 @@ def _quick_retry(base_url: str) -> Callable[[Outbox], OutboxRetry]:
 def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
     tmp_path: Path,
 ) -> None:
-    db = tmp_path / "forum.sqlite3"
-    forum = DemoForum(db)
-    url = forum.start()
-    port = forum.port
-    topic_id = _first_topic(url)
-    restarted: list[DemoForum] = []
+    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+        url = forum.url
+        topic_id = _first_topic(url)
+        retry = _quick_retry(url)
+        made: list[OutboxRetry] = []
 
-    retry = _quick_retry(url)
-    made: list[OutboxRetry] = []
+        def make(loop_outbox: Outbox) -> OutboxRetry:
+            made.append(retry(loop_outbox))
+            return made[0]
 
-    def make(loop_outbox: Outbox) -> OutboxRetry:
-        made.append(retry(loop_outbox))
-        return made[0]
+        def come_back() -> None:
+            forum.come_back()
+            assert isinstance(made[0], WatchedRetry) and made[0].sent.wait(timeout=30)
 
-    def come_back() -> None:
-        restarted.append(DemoForum(db, port=port))
-        restarted[0].start()
-        assert isinstance(made[0], WatchedRetry) and made[0].sent.wait(timeout=30)
-
-    try:
         talk = converse(
             url,
             [
@@ -99,7 +94,7 @@ def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
                 "where am i",
             ],
             tmp_path / "data",
-            before_line={4: forum.stop, 5: come_back},
+            before_line={4: forum.go_down, 5: come_back},
             retry=make,
         )
         after_yes = talk.said_after("Shall I post it?")
@@ -109,9 +104,6 @@ def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
         # Said between utterances, after an answer, never in the middle of one.
         assert talk.said[talk.said.index(told) - 1].startswith("You are reading"), talk.transcript
         assert _copies(url, topic_id) == 1
-    finally:
-        for server in restarted:
-            server.stop()
 
 
 SENT_ELSEWHERE = "Your earlier reply to Another topic has now been posted."
@@ -256,44 +248,31 @@ def _typed_when(
 def test_a_reply_sent_in_the_background_is_told_while_the_person_says_nothing(
     tmp_path: Path,
 ) -> None:
-    db = tmp_path / "forum.sqlite3"
-    forum = DemoForum(db)
-    url = forum.start()
-    port = forum.port
-    restarted: list[DemoForum] = []
-
-    def come_back() -> None:
-        restarted.append(DemoForum(db, port=port))
-        restarted[0].start()
-
     told = f"Your earlier reply to {TOPIC} has now been posted."
 
     def said(words: str) -> Callable[[list[str]], bool]:
         return lambda lines: any(words in line for line in lines)
 
     at_once = said("")
-    steps = [
-        (lambda lines: True, lambda: None, "open topic one"),
-        (at_once, lambda: None, "reply"),
-        (at_once, lambda: None, REPLY),
-        (at_once, lambda: None, "send it"),
-        (said("Shall I post it?"), forum.stop, "yes"),
-        # Silent after hearing it is not sent: only the news may be said meanwhile.
-        (said("not sent yet"), come_back, ""),
-        (said(told), lambda: None, "where am i"),
-    ]
-    try:
+    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+        steps = [
+            (lambda lines: True, lambda: None, "open topic one"),
+            (at_once, lambda: None, "reply"),
+            (at_once, lambda: None, REPLY),
+            (at_once, lambda: None, "send it"),
+            (said("Shall I post it?"), forum.go_down, "yes"),
+            # Silent after hearing it is not sent: only the news may be said meanwhile.
+            (said("not sent yet"), forum.come_back, ""),
+            (said(told), lambda: None, "where am i"),
+        ]
         talk = converse(
-            url,
+            forum.url,
             [],
             tmp_path / "data",
-            retry=_quick_retry(url),
+            retry=_quick_retry(forum.url),
             listener=_typed_when(steps),
             tell_when_quiet=True,
         )
-    finally:
-        for server in restarted:
-            server.stop()
     assert talk.said.count(told) == 1, talk.transcript
     index = talk.said.index(told)
     assert "not sent yet" in talk.said[index - 1], talk.transcript
