@@ -397,3 +397,20 @@ def test_one_word_deleted_of_more_asked_for_is_said_plainly(forum: DemoForum, da
     lines = ["open topic one", "reply", "heat", "delete the last three words"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == "There was only 1. Deleted heat."
+
+
+def test_undo_brings_back_what_start_over_cleared_after_words_said_and_undone_twice(
+    forum: DemoForum, data: Path
+) -> None:
+    # Each time words came after "start over" and "undo" took them out, the reply start
+    # over cleared could still come back; the second time, it was lost without a word.
+    lines = ["open topic one", "reply", FIRST, SECOND, "start over", "every morning"]
+    lines += ["undo", "most days", "undo", "undo", "undo", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-4:] == [
+        "Removed the last part. Your reply is empty now. Say undo again to bring back what "
+        "start over cleared.",
+        "Your reply is back as it was. It ends: … summer and the frozen grapes too.",
+        "There is nothing to undo. Go on with your reply, or say send it.",
+        f"Your reply says: {FIRST.capitalize()} {SECOND}",
+    ]

@@ -377,9 +377,9 @@ class Composer:
         if not removed:
             self._say(self.nothing_to_remove)
             return
-        earlier = self._history.latest if by_undo else None
         self._keep(before, f"Brought back the last {part}.", f"the last {part}", by_undo=by_undo)
-        if earlier is not None and self._history.can_come_back(earlier, self.draft):
+        earlier = self._history.next_back(self.draft) if by_undo else None
+        if earlier is not None and earlier is not self._history.latest:
             self._say(
                 f"Removed the last part. {_now_ends(self.draft, self.what)} Say undo again to "
                 f"bring back {earlier.named}."

@@ -3,7 +3,8 @@
 A change comes back only into the draft it left, with nothing changed since: words said
 after it end what can come back, except that words "undo" itself took out just after they
 were said stay out when an earlier change can come back then ("start over", words,
-"undo", "undo" brings back what start over cleared).
+"undo", "undo" brings back what start over cleared, however often words were said and
+undone between).
 """
 
 from __future__ import annotations
@@ -57,15 +58,33 @@ class UndoHistory:
         """Whether nothing changed in ``draft`` since ``removal``, so its words can come back."""
         return removal.into is draft and draft.text == removal.left
 
+    def _coming_back(self, draft: Draft) -> int | None:
+        """Where in the history the change whose words come back into ``draft`` now is.
+
+        Words "undo" took out just after they were said stay out when a change before them
+        can come back: each time, the words were said and taken out again, so "start over",
+        words, "undo", more words, "undo", "undo" brings back what start over cleared."""
+        removals = self._removals
+        at = len(removals) - 1
+        while at > 0 and removals[at].by_undo and self.can_come_back(removals[at - 1], draft):
+            at -= 1
+        return at if at >= 0 and self.can_come_back(removals[at], draft) else None
+
+    def next_back(self, draft: Draft) -> Removal | None:
+        """The change "undo" brings back into ``draft`` now, left in the history."""
+        at = self._coming_back(draft)
+        return None if at is None else self._removals[at]
+
     def bring_back(self, draft: Draft) -> Removal | None:
         """The change whose words come back into ``draft`` now (its ``words`` are the draft
-        from now on), taken off the history; None when none can."""
-        removals = self._removals
-        if len(removals) > 1 and removals[-1].by_undo and self.can_come_back(removals[-2], draft):
-            removals.pop()
-        if not removals or not self.can_come_back(removals[-1], draft):
+        from now on), taken off the history with the words undone after it; None when none
+        can."""
+        at = self._coming_back(draft)
+        if at is None:
             return None
-        removal = removals.pop()
+        removals = self._removals
+        removal = removals[at]
+        del removals[at:]
         if removals:
             # The change before left the words as they are again now: "undo" once more
             # brings back what it removed.
