@@ -540,16 +540,33 @@ def test_no_to_a_longer_change_writes_what_was_said_into_the_reply() -> None:
 
 
 def test_more_talk_after_a_longer_change_is_asked_keeps_both_in_order() -> None:
-    _said, draft, corrector = correcting()
+    said, draft, corrector = correcting()
     draft.add("They moved my appointment.")
     assert corrector.hear(Heard("change my appointment to the end of next week"), draft)
     # More of the reply, not an answer: what was asked about is written first, and this
-    # is left for dictation to write after it.
+    # is left for dictation to write after it. Both went in without a word.
     assert not corrector.hear(Heard("which is really annoying for everyone"), draft)
     assert draft.text == (
         "They moved my appointment. Change my appointment to the end of next week"
     )
     assert corrector.pending is Pending.NOTHING
+    assert said[-1] == (
+        "Left my appointment as it was, and took both as part of your reply: the change you "
+        "said, and what you said after it."
+    )
+
+
+@pytest.mark.parametrize("answer", ["no wait", "no hang on", "yes but", "full stop"])
+def test_an_answer_taken_back_at_a_longer_change_is_asked_again(answer: str) -> None:
+    # "No wait" was a no: the change was written into the reply as words.
+    said, draft, corrector = correcting()
+    draft.add("I walked home with my sister")
+    assert corrector.hear(Heard("change walked home to took the bus home"), draft)
+    assert corrector.hear(Heard(answer), draft)
+    assert said[-1] == said[-2] and said[-1].startswith("Change walked home to took the bus")
+    assert draft.text == "I walked home with my sister"
+    assert corrector.hear(Heard("no thanks"), draft)
+    assert draft.text == "I walked home with my sister change walked home to took the bus home"
 
 
 def test_a_longer_change_naming_words_not_written_is_reply_text_without_a_notice() -> None:

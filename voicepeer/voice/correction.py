@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from voicepeer.commands.consent import TAKE_BACKS
 from voicepeer.commands.correction import (
     CHOICE_ANSWERS,
     CORRECT_WORDS,
@@ -29,6 +30,7 @@ from voicepeer.commands.correction import (
 )
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.dictation import Draft, Place, tokenize_dictation
 from voicepeer.voice.ports import Say
@@ -265,6 +267,8 @@ class Corrector:
         assert target is not None and target.asked is not None
         command = self._interpreter.command(heard).command
         intent = command.intent if command else None
+        if intent is Intent.NO and _taken_back(heard):
+            intent = None  # "no wait": the words were written in, and "wait" left unanswered
         if intent not in (Intent.YES, Intent.NO) and len(heard.text.split()) <= MAX_ANSWER_WORDS:
             self.ask_again()
             return True
@@ -280,7 +284,12 @@ class Corrector:
         if intent is Intent.NO:
             self._say(f"I wrote it into your {self._what} as you said it.")
             return True
-        return False  # talk: written after what was asked about
+        # Talk: written after what was asked about. Both went in without a word.
+        self._say(
+            f"Left {target.original} as it was, and took both as part of your {self._what}: "
+            "the change you said, and what you said after it."
+        )
+        return False
 
     def _take_replacement(self, heard: Heard, draft: Draft) -> bool:
         """The words dictated after "replace walk": the new words ("with talk" counts as
@@ -462,6 +471,12 @@ def _as_written(command: CorrectionCommand, draft: Draft) -> CorrectionCommand |
     else:
         tried = (command,)
     return next((each for each in tried if draft.find(each.words) is not None), None)
+
+
+def _taken_back(heard: Heard) -> bool:
+    """Whether an answer goes on to take itself back ("no wait", "no hang on")."""
+    after = f" {' '.join(normalize(heard.text).split()[1:])} "
+    return any(f" {words} " in after for words in TAKE_BACKS)
 
 
 def _named_otherwise(heard: Heard) -> list[str]:
