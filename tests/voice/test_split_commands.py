@@ -34,6 +34,10 @@ def test_only_the_beginning_of_a_command_joins_what_follows() -> None:
     assert joined_command("delete", "last word") == "delete last word"
     assert joined_command("change the", "title") == "change the title"
     assert joined_command("delete the", "last sentence") == "delete the last sentence"
+    # A count: "delete" … "last two words" was written into the reply without a word.
+    assert joined_command("delete", "last two words") == "delete last two words"
+    assert joined_command("delete", "the last three words") == "delete the last three words"
+    assert joined_command("delete", "the last three words of it") is None
     # Words of a reply: never a send, nor a command begun by words that begin none.
     assert joined_command("I will post", "it") is None
     assert joined_command("post", "it") is None
@@ -72,3 +76,12 @@ def test_everyday_words_that_begin_a_command_are_not_joined_into_one(
     assert 'I added "delete the" to your reply. If it begins a command, say the rest of it ' in (
         " ".join(said)
     )
+
+
+def test_a_count_of_words_to_delete_said_after_a_pause_deletes_them(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["open topic one", "reply", "I rested all day today", "delete", "last two words"]
+    lines += ["read it back"]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[-2:] == ["Deleted day today.", "Your reply says: I rested all"]

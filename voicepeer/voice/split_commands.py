@@ -12,6 +12,7 @@ from voicepeer.commands.editing import (
     DICTATION_PHRASES,
     EVERYDAY_EDITING,
     DictationAction,
+    words_to_delete,
 )
 from voicepeer.commands.text import normalize
 
@@ -49,10 +50,12 @@ def joined_command(first: str, second: str) -> str | None:
     """The editing command ``first`` and ``second`` make, said one after the other ("delete",
     "last word"), when ``first`` begins one; None otherwise."""
     before, after = normalize(first), normalize(second)
-    if not before or not after or len(after.split()) > MAX_PART_WORDS:
+    if not before or not after:
         return None
     joined = f"{before} {after}"
-    return joined if joined in _PHRASINGS else None
+    if words_to_delete(joined) > 1:
+        return joined  # "delete" … "the last three words": a command as a whole, or none
+    return joined if len(after.split()) <= MAX_PART_WORDS and joined in _PHRASINGS else None
 
 
 def begins_a_correction(first: str) -> bool:
