@@ -85,3 +85,12 @@ def test_a_count_of_words_to_delete_said_after_a_pause_deletes_them(
     lines += ["read it back"]
     said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
     assert said[-2:] == ["Deleted day today.", "Your reply says: I rested all"]
+
+
+def test_a_longer_change_said_in_two_parts_is_asked_about(forum: DemoForum, data: Path) -> None:
+    # A first part of more than four words was written in, and then the rest as well.
+    lines = ["open topic one", "reply", "I walked home from the shop in the rain"]
+    lines += ["change walked home from the shop to", "took the bus home", "yes", "read it back"]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[-3].startswith("Change walked home from the shop to took the bus home? Say yes")
+    assert said[-1] == "Your reply says: I took the bus home in the rain"

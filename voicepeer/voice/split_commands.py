@@ -8,6 +8,7 @@ one, so that words of a reply are never taken for a command: "I will post" … "
 
 from __future__ import annotations
 
+from voicepeer.commands.correction import MAX_ASKED_WORDS
 from voicepeer.commands.editing import (
     DICTATION_PHRASES,
     EVERYDAY_EDITING,
@@ -63,7 +64,7 @@ def begins_a_correction(first: str) -> bool:
     two parts ("change shop to", "replace the shop with")."""
     words = normalize(first).split()
     return (
-        2 < len(words) <= MAX_PART_WORDS + 1
+        2 < len(words) <= MAX_ASKED_WORDS + 2
         and words[0] in CORRECTION_LEADS
         and words[-1] in SEPARATORS
     )
