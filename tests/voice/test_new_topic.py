@@ -67,7 +67,7 @@ def test_new_topic_in_a_chosen_category_after_yes(tmp_path: Path) -> None:
     assert f"A new topic in {second['name']}. {ASK_TITLE}" in said
     assert (
         "I heard: Tips. The title is too short: it needs 11 characters more, at least 15 "
-        "characters. Please say a longer title."
+        "characters. Please say the whole title again, with more words."
     ) in said
     assert any(
         line.startswith("Your new topic is a little too short for the forum") for line in said
@@ -602,7 +602,7 @@ def test_a_new_topic_said_with_what_it_is_about_takes_that_as_its_title(tmp_path
     # Too short for a title: asked for one, with the forum's rule.
     assert talk.said[-1] == (
         "I heard: Heat. The title is too short: it needs 11 characters more, at least 15 "
-        "characters. Please say a longer title."
+        "characters. Please say the whole title again, with more words."
     )
 
 

@@ -272,7 +272,7 @@ def problem_line(problem: DraftProblem) -> str:
             return f"The title is too long by {by}. Please say a shorter title."
         return (
             f"The title is too short: it needs {by} more, at least {limit}. "
-            "Please say a longer title."
+            "Please say the whole title again, with more words."
         )
     if problem.problem is LengthProblem.EMPTY:
         return "Your reply is empty. Please dictate what you want to say."
