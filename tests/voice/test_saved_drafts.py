@@ -490,14 +490,20 @@ def test_words_said_just_after_writing_is_put_aside_are_said_not_written(
     lines = ["open topic two", "reply", "because of fatigue I often have to", "cancel"]
     lines += ["cancel plans at the last minute", "cancel plans at the last minute"]
     lines += ["new topic", "good news", "my tips for hot days in summer", "drink cold water"]
-    lines += ["cancel", "and stay inside"]
+    lines += ["cancel", "and stay inside", "reply", "so glad", "cancel", "today", "um"]
     said = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum)).said
     assert said[4] == (
         "I did not write that: your reply is put aside. To go on with it, say reply, then "
         "say the words again."
     )
     assert said[5] == "Sorry, I didn't catch that."  # only just after it was put aside
-    assert said[-1] == (
+    assert said[-5] == (
         "I did not write that: your new topic is put aside. To go on with it, say my drafts, "
         "then say the words again."
     )
+    # One word alone ("today") was "Sorry, I didn't catch that"; a sound is still nothing.
+    assert said[-2] == (
+        "I did not write that: your reply is put aside. To go on with it, say reply, then "
+        "say the words again."
+    )
+    assert said[-1] == "Sorry, I didn't catch that."

@@ -53,6 +53,7 @@ from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
 from voicepeer.voice.cues import number_word
+from voicepeer.voice.dictation import tokenize_dictation
 from voicepeer.voice.error_phrases import NO_LONGER_ACCEPTED, not_signed_in, say_error
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
@@ -710,7 +711,7 @@ class Assistant:
         go back to words just put aside, which these may have been meant for)."""
         self.engines.cues.error()
         meant_to_add = len(heard.text.split()) >= WORDS_MEANT_TO_ADD and not heard.over_talk
-        if put_aside is not None and len(heard.text.split()) > 1 and not heard.over_talk:
+        if put_aside is not None and tokenize_dictation(heard.text) and not heard.over_talk:
             # "Cancel" heard in the middle of a sentence: the rest was "didn't catch that".
             transcript.info("did: nothing, words said just after writing was put aside")
             what, how = put_aside
