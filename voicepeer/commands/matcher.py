@@ -143,11 +143,15 @@ TO_NEWEST: Mapping[str, str] = {"to": "newest"}
 TOPIC_PEOPLE: Mapping[str, str] = {"of": "topic"}
 """The slot of a "who" that asks about the whole topic ("who else replied", "who's in this
 topic"): who wrote in it, not who wrote this post."""
+LAST_SAID: Mapping[str, str] = {"said": "last"}
+"""Added to the slots of a "previous" said as "the last one" ("last topic"): at a list just
+read out, the person more likely means the last one they heard than the one before."""
 HOW_LONG: Mapping[str, str] = {"of": "length"}
 """The slot of a "where am I" that asks how long ("how long is this", "how much is left"):
 while reading, how long the post is and what is left of it and of the topic."""
 _LENGTH_WORDS = frozenset({"long", "left", "more"})
 _FIRST_WORDS = frozenset({"first", "top", "start"})
+_SAID_LAST = frozenset({"last", "final"})
 _NEWEST_WORDS = frozenset({"newest", "latest", "recent", "end"})
 _EVERYONE_WORDS = frozenset(
     {"replied", "else", "people", "everyone", "everybody", "here", "in", "started"}
@@ -206,7 +210,14 @@ def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
     post"), :data:`EITHER_OPEN` for one that names neither a post nor a topic ("number
     five"), :data:`TOPIC_PEOPLE` for a "who" about the whole topic ("who else replied"),
     :data:`HOW_LONG` for a "where am I" that asks how long ("how much is left"), none
-    otherwise."""
+    otherwise; :data:`LAST_SAID` added to a "previous" said with "last"."""
+    slots = _step_slots(intent, text)
+    if intent is Intent.PREVIOUS and _SAID_LAST & set(normalize(text).split()):
+        return {**slots, **LAST_SAID}
+    return slots
+
+
+def _step_slots(intent: Intent, text: str) -> Mapping[str, str]:
     words = set(core(normalize(text)).split())
     if intent is Intent.OPEN:
         if _TOPIC_WORDS & words:

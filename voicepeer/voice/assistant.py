@@ -58,7 +58,9 @@ from voicepeer.voice.error_phrases import NO_LONGER_ACCEPTED, not_signed_in, say
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.how_to import help_wording, how_to_asked
+from voicepeer.voice.last_one import last_one_hint, last_one_meant
 from voicepeer.voice.likes import LikeChange, Likes
+from voicepeer.voice.list_place import ListPlace
 from voicepeer.voice.marking_read import MarkingRead
 from voicepeer.voice.meant import meaning_chosen
 from voicepeer.voice.new_conversation import NewConversationComposer
@@ -967,7 +969,29 @@ class Assistant:
 
     # --- commands ----------------------------------------------------------------------
 
+    def _list_place(self) -> ListPlace | None:
+        """Where the person is in the list they are at; None while not at a list."""
+        if self.state is State.BOOKMARKS:
+            return self.peer_loop.bookmarks.place
+        if self.state is State.DRAFTS:
+            return self.saved_drafts.place
+        if self.state is not State.BROWSING:
+            return None
+        notices = self.reader.notices
+        return notices.place if notices is not None else self.reader.place
+
     def _dispatch(self, command: Command) -> None:
+        place = self._list_place()
+        meant = last_one_meant(command, place)
+        if meant is not command and meant.intent is Intent.PREVIOUS:
+            hint = last_one_hint(place)
+            self._dispatch_meant(meant)
+            if hint:
+                self.say(hint)
+            return
+        self._dispatch_meant(meant)
+
+    def _dispatch_meant(self, command: Command) -> None:
         moved_to = self.saved_drafts.dispatch(self.state, command)
         if moved_to is None:
             moved_to = self.peer_loop.dispatch(self.state, command)
