@@ -13,25 +13,25 @@ NOW = datetime(2026, 3, 12, 15, 40, tzinfo=UTC)  # a Thursday
 
 def test_saved_phrase_reads_naturally() -> None:
     assert saved_phrase(NOW - timedelta(seconds=30), NOW) == "saved a moment ago"
-    assert saved_phrase(NOW - timedelta(minutes=25), NOW) == "saved from 25 minutes ago"
+    assert saved_phrase(NOW - timedelta(minutes=25), NOW) == "saved 25 minutes ago"
     assert saved_phrase(NOW.replace(hour=9, minute=15), NOW) == (
-        "saved from today at 9:15 in the morning"
+        "saved today at 9:15 in the morning"
     )
     assert saved_phrase(NOW - timedelta(days=1, hours=-4), NOW) == (
-        "saved from yesterday at 7:40 in the evening"
+        "saved yesterday at 7:40 in the evening"
     )
     assert saved_phrase(NOW - timedelta(days=3), NOW) == (
-        "saved from Monday at 3:40 in the afternoon"
+        "saved on Monday at 3:40 in the afternoon"
     )
     assert saved_phrase(datetime(2026, 2, 1, 12, 0, tzinfo=UTC), NOW) == (
-        "saved from Sunday 1 February"
+        "saved on Sunday 1 February"
     )
 
 
 def test_saved_phrase_uses_the_listeners_time_zone() -> None:
     paris = timezone(timedelta(hours=1))
     assert saved_phrase(NOW.replace(hour=8, minute=0), NOW.astimezone(paris)) == (
-        "saved from today at 9 o'clock in the morning"
+        "saved today at 9 o'clock in the morning"
     )
 
 

@@ -13,6 +13,7 @@ import pytest
 from voicepeer.demo_forum import DemoForum
 from voicepeer.errors import ForumStillDownError, ForumUnreachableError
 from voicepeer.forum.base import NewReply
+from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.settings import ForumSettings
 
@@ -71,3 +72,27 @@ def test_a_request_that_reaches_the_forum_again_ends_the_quick_tries(tmp_path: P
             assert not client.forum_down
         finally:
             again.stop()
+
+
+def test_known_down_a_list_fetched_a_moment_ago_is_not_reused_as_if_fresh(
+    tmp_path: Path,
+) -> None:
+    # Reused for a minute, the list came back as if the forum had just given it: the copy
+    # read instead carries when it was saved, which the voice says.
+    forum = DemoForum(tmp_path / "forum.sqlite3")
+    url = forum.start()
+    settings = ForumSettings(retry_backoff_s=0.05, read_retries=1, list_cache_s=60.0)
+    cache = ReadingCache(tmp_path / "cache.sqlite3")
+    with DiscourseClient(url, settings=settings, cache=cache) as client:
+        first = client.latest()
+        assert first.saved_at is None
+        assert client.latest() is first  # reused while the forum answers
+        forum.stop()
+        with pytest.raises(ForumUnreachableError):
+            client.topic(first.topics[0].id + 1000)
+        assert client.forum_down
+        asked = client.requests_made
+        copy = client.latest()
+        assert client.requests_made == asked + 1
+        assert copy.saved_at is not None
+        assert [t.id for t in copy.topics] == [t.id for t in first.topics]

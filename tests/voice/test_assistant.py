@@ -588,9 +588,13 @@ def test_topics_read_before_can_be_read_offline(tmp_path: Path, data: Path) -> N
     converse(url, ["latest topics", "open topic one"], data)
     forum.stop()
     talk = converse(url, ["latest topics", "open topic one"], data)
-    assert talk.said[0].startswith("I can't reach the forum, so this is the copy saved ")
+    assert talk.said[0].startswith(
+        "I can't reach the forum, so this is the list from earlier, saved "
+    )
     assert "Walked to the end of the pier" in talk.said[0]
-    assert talk.said[1].startswith("I can't reach the forum, so this is the copy saved ")
+    assert talk.said[1].startswith(
+        "I can't reach the forum, so this is the topic from earlier, saved "
+    )
     # On after the first post, read to its end: the copy has the whole topic.
     assert "Post 2 of 4, by Jo Baxter" in talk.transcript
 

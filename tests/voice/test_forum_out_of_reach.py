@@ -54,3 +54,38 @@ def test_once_known_out_of_reach_commands_are_answered_at_once(tmp_path: Path) -
     assert after_one[0].startswith("I cannot reach the forum right now"), talk.transcript
     assert after_one[1] == STILL, talk.transcript
     assert after_one[2].startswith("MRI results day"), talk.transcript  # back: read again
+
+
+EARLIER = "I can't reach the forum, so this is the list from earlier, saved a moment ago."
+
+
+def test_a_list_asked_for_again_once_the_forum_went_down_is_said_to_be_from_earlier(
+    tmp_path: Path,
+) -> None:
+    # Asked for again within a minute, the list was reused as it was, with no word that
+    # the forum no longer answered.
+    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+        talk = converse(
+            forum.url,
+            ["latest topics", "latest topics"],
+            tmp_path / "data",
+            forum_settings=ForumSettings(retry_backoff_s=0.05, read_retries=1),
+            before_line={1: forum.go_down},
+        )
+    assert talk.said[0].startswith("14 latest topics")
+    assert talk.said[1].startswith(f"{EARLIER} 14 latest topics"), talk.transcript
+
+
+def test_after_the_forum_was_found_out_of_reach_a_list_is_said_to_be_from_earlier(
+    tmp_path: Path,
+) -> None:
+    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+        talk = converse(
+            forum.url,
+            ["latest topics", "open topic two", "latest topics"],
+            tmp_path / "data",
+            forum_settings=ForumSettings(retry_backoff_s=0.05, read_retries=1),
+            before_line={1: forum.go_down},
+        )
+    assert talk.said[1].startswith("I cannot reach the forum right now"), talk.transcript
+    assert talk.said[2].startswith(f"{EARLIER} 14 latest topics"), talk.transcript

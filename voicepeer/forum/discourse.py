@@ -205,7 +205,9 @@ class DiscourseClient:
     def _read(self, key: str, fetch: Callable[[], R], *, reuse: bool = True) -> R:
         now = self._clock()
         hit = self._fresh.get(key)
-        if reuse and hit and now - hit[0] < self.settings.list_cache_s:
+        # Known out of reach, a list reused silently would pass for what the forum says now:
+        # it is asked (one quick try), and a copy read instead is said to be one.
+        if reuse and hit and now - hit[0] < self.settings.list_cache_s and not self.forum_down:
             return hit[1]
         try:
             value = fetch()

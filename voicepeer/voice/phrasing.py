@@ -191,14 +191,14 @@ def forum_name(title: str | None) -> str:
 
 
 def saved_phrase(saved_at: datetime, now: datetime | None = None) -> str:
-    """What to say about a cached copy, e.g. "saved from today at 9:15 in the morning"."""
+    """When a cached copy was saved, e.g. "saved today at 9:15 in the morning"."""
     now = now or datetime.now(saved_at.tzinfo or UTC)
     local = saved_at.astimezone(now.tzinfo) if saved_at.tzinfo and now.tzinfo else saved_at
     age = now - local
     if age < timedelta(minutes=2):
         return "saved a moment ago"
     if age < timedelta(hours=1):
-        return f"saved from {int(age.total_seconds() // 60)} minutes ago"
+        return f"saved {int(age.total_seconds() // 60)} minutes ago"
     hour = local.hour % 12 or 12
     clock = f"{hour}:{local.minute:02d}" if local.minute else f"{hour} o'clock"
     part = (
@@ -209,9 +209,9 @@ def saved_phrase(saved_at: datetime, now: datetime | None = None) -> str:
         else ("in the evening")
     )
     if local.date() == now.date():
-        return f"saved from today at {clock} {part}"
+        return f"saved today at {clock} {part}"
     if local.date() == (now - timedelta(days=1)).date():
-        return f"saved from yesterday at {clock} {part}"
+        return f"saved yesterday at {clock} {part}"
     if age < timedelta(days=7):
-        return f"saved from {local:%A} at {clock} {part}"
-    return f"saved from {local:%A} {local.day} {local:%B}"
+        return f"saved on {local:%A} at {clock} {part}"
+    return f"saved on {local:%A} {local.day} {local:%B}"

@@ -68,11 +68,13 @@ PageLoader = Callable[[int], TopicList]
 """Fetches page ``n`` (from 0) of the list being read."""
 
 
-def offline_note(saved_at: datetime | None) -> str:
-    """What to say first when the forum is out of reach and a saved copy is read instead."""
+def offline_note(saved_at: datetime | None, what: str) -> str:
+    """What to say first when the forum is out of reach and a saved copy of ``what`` ("the
+    list") is read instead: not what the forum says now, and how old it is."""
     if saved_at is None:
         return ""
-    return f"I can't reach the forum, so this is the copy {phrasing.saved_phrase(saved_at)}. "
+    when = phrasing.saved_phrase(saved_at)
+    return f"I can't reach the forum, so this is {what} from earlier, {when}. "
 
 
 class ReadOutcome(Enum):
@@ -226,7 +228,10 @@ class Reader:
         self, pages: PageLoader, noun: str, nothing: str, *, where: str = "", name: str = TOPIC_LIST
     ) -> bool:
         """One of the forum's topic lists, from its first page ("14 latest topics, 2 with new
-        posts", or with ``where``: "4 topics in Good news"); ``nothing`` when it is empty."""
+        posts", or with ``where``: "4 topics in Good news"); ``nothing`` when it is empty.
+        Asked for, a list is what the forum says now: the forum is asked again, and when it
+        cannot be reached, the copy read instead is said to be one."""
+        self._engines.forum.forget_recent()
         topics = self.forum_call(lambda: pages(0))
         if topics is None:
             return False
@@ -237,7 +242,7 @@ class Reader:
         count = phrasing.count_phrase(len(topics.topics), noun).capitalize() + where
         fresh = sum(1 for t in topics.topics if t.has_new_posts)
         count += f", {fresh} with new posts" if fresh else ""
-        heading = f"{offline_note(topics.saved_at)}{count}."
+        heading = offline_note(topics.saved_at, "the list") + f"{count}."
         return self._show_list(topics, heading, next_pages=pages, name=name)
 
     def unread(self) -> bool:
@@ -251,7 +256,7 @@ class Reader:
         if not found.topics:
             self._say(NOTHING_UNREAD)
             return False
-        heading = f"{offline_note(found.saved_at)}{unread_heading(found)}"
+        heading = offline_note(found.saved_at, "the list") + unread_heading(found)
         more = partial(unread_and_new, forum)
         return self._show_list(found, heading, next_pages=more, name="your unread topics")
 
@@ -552,7 +557,7 @@ class Reader:
         self.shown += 1
         left = self._engines.places.paragraph(topic.id) if post_number is None else None
         self._left_part_way = (topic.id, *left) if left is not None else None
-        intro = offline_note(topic.saved_at) + phrasing.topic_intro(
+        intro = offline_note(topic.saved_at, "the topic") + phrasing.topic_intro(
             topic, self.category_name(topic.category_id)
         )
         resumed_at = thread.position(self.post_index)[0]
