@@ -11,7 +11,7 @@ import pytest
 from voicepeer.commands import Command, CommandMatcher, Intent, everyday
 from voicepeer.commands.everyday import EVERYDAY_WORDINGS
 from voicepeer.commands.intents import SENSES
-from voicepeer.commands.matcher import HOW_LONG, TO_FIRST, TO_NEWEST, TOPIC_STEP
+from voicepeer.commands.matcher import HOW_LONG, MENTIONS, TO_FIRST, TO_NEWEST, TOPIC_STEP
 from voicepeer.commands.natural import everyday_sentences, tuning_phrasings
 from voicepeer.commands.phrasebook import command_phrasings
 from voicepeer.recognition.base import Heard
@@ -81,7 +81,8 @@ def test_reading_this_one_and_the_latest_in_everyday_words() -> None:
         ("where am i", Command(Intent.WHERE)),
         ("go to the start", Command(Intent.PREVIOUS, TO_FIRST)),
         ("not interested", Command(Intent.NEXT, TOPIC_STEP)),
-        ("who mentioned me", Command(Intent.NOTIFICATIONS)),
+        ("who mentioned me", Command(Intent.NOTIFICATIONS, MENTIONS)),
+        ("has anyone replied", Command(Intent.NOTIFICATIONS)),
         ("i'd like to say something", Command(Intent.REPLY)),
         ("i want to say something", Command(Intent.REPLY)),
         ("what's been happening", Command(Intent.LATEST)),

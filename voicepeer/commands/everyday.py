@@ -321,7 +321,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "read my notifications",
         "anything for me",
         "any news for me",
-        # A mention is a notification: the list names them ("Jo mentioned you in …").
+        # Said with "mention", the notifications that are mentions only (matcher.MENTIONS).
         "who mentioned me",
     ),
     Intent.EDIT_POST: ("fix my post", "edit my reply", "fix my reply", "i made a mistake"),

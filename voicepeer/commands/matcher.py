@@ -149,6 +149,10 @@ read out, the person more likely means the last one they heard than the one befo
 HOW_LONG: Mapping[str, str] = {"of": "length"}
 """The slot of a "where am I" that asks how long ("how long is this", "how much is left"):
 while reading, how long the post is and what is left of it and of the topic."""
+MENTIONS: Mapping[str, str] = {"only": "mentions"}
+"""The slot of a "notifications" that asks for mentions only ("who mentioned me"): a reply
+or a quote of the person's post is no mention, as the forum counts them."""
+_MENTION_WORDS = frozenset({"mention", "mentions", "mentioned", "mentioning"})
 _LENGTH_WORDS = frozenset({"long", "left", "more"})
 _FIRST_WORDS = frozenset({"first", "top", "start"})
 _SAID_LAST = frozenset({"last", "final"})
@@ -209,7 +213,8 @@ def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
     following thread"), :data:`POST_OPEN` for an "open" that names a post ("the second
     post"), :data:`EITHER_OPEN` for one that names neither a post nor a topic ("number
     five"), :data:`TOPIC_PEOPLE` for a "who" about the whole topic ("who else replied"),
-    :data:`HOW_LONG` for a "where am I" that asks how long ("how much is left"), none
+    :data:`HOW_LONG` for a "where am I" that asks how long ("how much is left"),
+    :data:`MENTIONS` for "notifications" about mentions only ("who mentioned me"), none
     otherwise; :data:`LAST_SAID` added to a "previous" said with "last"."""
     slots = _step_slots(intent, text)
     if intent is Intent.PREVIOUS and _SAID_LAST & set(normalize(text).split()):
@@ -229,6 +234,8 @@ def _step_slots(intent: Intent, text: str) -> Mapping[str, str]:
         return {} if _LIST_WORDS & words else EITHER_OPEN
     if intent is Intent.WHO and _EVERYONE_WORDS & words:
         return TOPIC_PEOPLE
+    if intent is Intent.NOTIFICATIONS and _MENTION_WORDS & set(normalize(text).split()):
+        return MENTIONS
     if intent is Intent.WHERE and _LENGTH_WORDS & words:
         return HOW_LONG
     if intent is Intent.PREVIOUS and _FIRST_WORDS & words:

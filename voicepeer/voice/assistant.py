@@ -23,6 +23,7 @@ from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     EITHER_OPEN,
     HOW_LONG,
+    MENTIONS,
     POST_OPEN,
     REPLY_OPEN,
     TO_FIRST,
@@ -1036,7 +1037,7 @@ class Assistant:
             Intent.EDIT_POST: lambda c: self._edit_post(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
-            Intent.NOTIFICATIONS: lambda c: self._notifications(),
+            Intent.NOTIFICATIONS: lambda c: self._notifications(c),
             Intent.SEARCH: lambda c: self._search(str(c.slots.get("query", ""))),
             Intent.YES: lambda c: self._yes(),
             Intent.NO: lambda c: self._no(),
@@ -1306,10 +1307,14 @@ class Assistant:
             )
             self._go(State.EDITING_POST)
 
-    def _notifications(self) -> None:
-        """The newest notifications, then which held-back replies they free."""
+    def _notifications(self, command: Command) -> None:
+        """The newest notifications (or mentions only), then which held-back replies they
+        free."""
         heard_before = self._last_said == NO_NEW_NOTIFICATIONS
-        found = self.reader.notifications(heard_before=heard_before)
+        if command.slots == MENTIONS:
+            found = self.reader.mentions()
+        else:
+            found = self.reader.notifications(heard_before=heard_before)
         for line in held_replies_free(found, self.engines.drafts):
             self.say(line)
 

@@ -30,6 +30,11 @@ NO_NEW_NOTIFICATIONS = (
     "You have no new notifications. Say notifications again to hear the last ones you heard."
 )
 OPEN_ONE = "Say open and its number to read one."
+MENTION_KINDS = frozenset({"mentioned", "group_mentioned"})
+"""Notifications that someone named the person, or a group of theirs, with an @."""
+NO_MENTIONS = (
+    "No one has mentioned you in your recent notifications. Say notifications to hear all of them."
+)
 
 
 class ForumCaller(Protocol):
@@ -158,6 +163,36 @@ class NotificationRounds:
             self._say_in_round(f"{opens} {more}".strip())
         return tuple(heard)
 
+    def read_mentions(self) -> tuple[Notification, ...]:
+        """Say the newest notifications that mention the person (or a group of theirs),
+        read before or not, each marked read once said in full; the ones said in full. A
+        reply to them or a quote of their post is no mention (Discourse's types 2 and 3,
+        not 1 and 15). None: say so, and how to hear all of them."""
+        forum = self._forum
+        found = self._caller.forum_call(lambda: forum.notifications(unread_only=False))
+        if found is None:
+            return ()
+        mentions = tuple(n for n in found.newest if n.kind in MENTION_KINDS)
+        newest = mentions[:NOTIFICATIONS_READ]
+        self._round = []
+        if not newest:
+            self._say(NO_MENTIONS)
+            return ()
+        self._interrupted()  # a stop pressed before this began is not a stop of this
+        if not self._say_in_round(_mentions_heading(len(mentions), len(newest))):
+            return ()
+        heard: list[Notification] = []
+        for position, notification in enumerate(newest, 1):
+            if not self._say_in_round(notice_line(position, notification)):
+                return tuple(heard)
+            heard.append(notification)
+            if not notification.read and notification.id is not None:
+                mark = partial(forum.mark_notification_read, notification.id)
+                self._caller.forum_call(mark, quiet=True)
+        if any(n.topic_id is not None for n in heard):
+            self._say_in_round(OPEN_ONE)
+        return tuple(heard)
+
     def waiting(self) -> str:
         """For the greeting: how many notifications wait unheard, and how to hear them;
         "" when none do, signed out, or when the forum cannot say."""
@@ -210,3 +245,11 @@ def _heading(listed: int, unheard: int) -> str:
     if unheard > NOTIFICATIONS_READ:
         heading += f" Here are the newest {NOTIFICATIONS_READ}."
     return heading
+
+
+def _mentions_heading(found: int, said: int) -> str:
+    """What mentions begin with: how many were found, and that only the newest follow."""
+    if found == 1:
+        return "1 mention of you."
+    heading = f"{phrasing.count_phrase(found, 'mention')} of you, the newest first."
+    return heading if found <= said else f"{heading} Here are the newest {said}."

@@ -872,7 +872,14 @@ class Reader:
     def notifications(self, heard_before: bool = False) -> tuple[Notification, ...]:
         """Read a round of notifications aloud (see :class:`NotificationRounds`); those
         heard, numbered as said, become the list "open" goes through. The ones heard."""
-        heard = self.rounds.read(heard_before)
+        return self._as_notice_list(self.rounds.read(heard_before))
+
+    def mentions(self) -> tuple[Notification, ...]:
+        """Read the newest mentions of the person aloud; those heard become the list "open"
+        goes through, as notifications do. The ones heard."""
+        return self._as_notice_list(self.rounds.read_mentions())
+
+    def _as_notice_list(self, heard: tuple[Notification, ...]) -> tuple[Notification, ...]:
         if heard:
             self.notices = NoticeList(heard)
             self._notices_over_topic = self.thread is not None
