@@ -65,6 +65,7 @@ from voicepeer.voice.list_place import ListPlace
 from voicepeer.voice.marking_read import MarkingRead
 from voicepeer.voice.meant import meaning_chosen
 from voicepeer.voice.new_conversation import NewConversationComposer
+from voicepeer.voice.nothing_listed import LIST_ASKED, opens_from_a_list, which_list
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.outbox_phrases import send_result_line, waiting_at_goodbye
 from voicepeer.voice.own_post_changes import OwnPostEngines
@@ -421,6 +422,8 @@ class Assistant:
         self._answer_helped = False
         """How to answer a question so that it counts has been said since then."""
         self._training_mentioned = False
+        self._nothing_listed = False
+        """The list asked for last had nothing in it (see voice.nothing_listed)."""
         self._disk_full_said = False
         self._monotonic = monotonic
         self._now = now
@@ -687,7 +690,14 @@ class Assistant:
         intent = interpretation.command.intent
         if self.state in OWN_LISTS and intent in LEAVING_A_LIST - ALLOWED[self.state]:
             self._go(State.BROWSING)  # out of the person's list, as "back" goes (see above)
+        shown = self.reader.shown
         self._dispatch(interpretation.command)
+        # A list asked for that left the person where they were had nothing to read out.
+        self._nothing_listed = (
+            intent in LIST_ASKED
+            and self.state in (State.BROWSING, State.READING)
+            and self.reader.shown == shown
+        )
         self._maybe_suggest_rest()
 
     def _answer_to_did_you_mean(
@@ -984,6 +994,10 @@ class Assistant:
     def _dispatch(self, command: Command) -> None:
         place = self._list_place()
         meant = last_one_meant(command, place)
+        if self._nothing_listed and opens_from_a_list(meant, self.state is State.READING):
+            self._nothing_listed = False
+            self.say(which_list(meant, self.reader.list_opened_from()))
+            return
         if meant is not command and meant.intent is Intent.PREVIOUS:
             hint = last_one_hint(place)
             self._dispatch_meant(meant)

@@ -931,6 +931,13 @@ class Reader:
             return NEXT_OR_REPLY
         return f"It is the last post. Say reply to answer it, or back for {self._back_to()}."
 
+    def list_opened_from(self) -> str | None:
+        """What the list "open" and a number takes from is called ("your notifications",
+        "the topic list"); None when there is none yet."""
+        if self.notices is not None:
+            return "your notifications"
+        return self._list_name if self.topics is not None else None
+
     def _back_to(self) -> str:
         """The list "back" goes to from the topic: the one it was opened from."""
         looked_aside = self._notices_over_topic and self.topics is not None
