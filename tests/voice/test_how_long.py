@@ -35,9 +35,22 @@ def test_a_long_post_stopped_part_way(forum: DemoForum, data: Path) -> None:
     assert answer.endswith(" minutes of it left. After it, 2 more posts in this topic.")
 
 
-def test_at_the_topic_list_it_says_where_the_person_is(forum: DemoForum, data: Path) -> None:
-    talk = converse(forum.base_url, ["latest topics", "how long is this"], data)
-    assert talk.said[-1].startswith("You are in the topic list, on topic 1 of ")
+def test_at_the_topic_list_it_says_how_many_topics_are_left(forum: DemoForum, data: Path) -> None:
+    # It said only the place: "You are in the topic list, on topic 1 of 14".
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "how much is left", "next", "next", "how long is this"],
+        data,
+    )
+    assert talk.said[1] == "9 more topics after the 5 you have heard. Say next to hear them."
+    assert talk.said[-1] == (
+        "You have heard all 14 topics in this list. Say open topic and a number."
+    )
+
+
+def test_before_any_list_it_says_where_the_person_is(forum: DemoForum, data: Path) -> None:
+    talk = converse(forum.base_url, ["how much is left"], data)
+    assert talk.said[-1] == "You are at the start. Say latest topics."
 
 
 def test_while_writing_it_says_how_long_the_reply_is(forum: DemoForum, data: Path) -> None:

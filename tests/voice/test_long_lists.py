@@ -267,3 +267,11 @@ def test_open_the_last_one_before_any_list_says_to_hear_one(
 ) -> None:
     talk = converse(forum.base_url, ["open the last one"], tmp_path / "data")
     assert talk.said == ["You have not heard a topic list yet. Say latest topics."]
+
+
+def test_how_much_is_left_says_the_forum_has_more(forum: DemoForum, tmp_path: Path) -> None:
+    talk = converse(forum.base_url, ["latest topics", "how much is left"], tmp_path / "data")
+    assert talk.said[-1] == (
+        "25 more topics after the 5 you have heard, and the forum has more after them. "
+        "Say next to hear them."
+    )

@@ -1622,9 +1622,13 @@ class Assistant:
 
     def _how_long(self) -> str:
         """ "How long is this": while reading, how long the post is and what is left of it
-        and of the topic; elsewhere where the person is, which says how many there are."""
+        and of the topic; at a topic list, how many topics are left in it; elsewhere where
+        the person is, which says how many there are."""
         thread = self.reader.thread
         length = self.paragraphs.length() if self._in_a_topic() else ""
+        left = self.reader.left_in_list() if self.state is State.BROWSING else None
+        if left is not None:
+            return left
         if thread is None or not length:
             return self._where_and_question()
         ordinal, total = thread.position(self.reader.post_index)

@@ -931,6 +931,24 @@ class Reader:
             return NEXT_OR_REPLY
         return f"It is the last post. Say reply to answer it, or back for {self._back_to()}."
 
+    def left_in_list(self) -> str | None:
+        """ "How much is left" at a topic list: how many of its topics the person has not
+        heard yet, and whether the forum has more after them; None with no topic list."""
+        topics = self.topics
+        if self.notices is not None or topics is None or not topics.topics:
+            return None
+        count = len(topics.topics)
+        heard = max(self.place.heard, self.place.index + 1)
+        item = "conversation" if self._list_name == MESSAGES_LIST else "topic"
+        more = topics.has_more and self._next_pages is not None
+        if heard >= count and not more:
+            return f"You have heard all {count} {item}s in this list. {phrasing.OPEN_PROMPT}"
+        if heard >= count:
+            return f"You have heard all {count} {item}s so far; the forum has more. Say next."
+        left = phrasing.count_phrase(count - heard, f"more {item}")
+        after = ", and the forum has more after them" if more else ""
+        return f"{left} after the {heard} you have heard{after}. Say next to hear them."
+
     def list_opened_from(self) -> str | None:
         """What the list "open" and a number takes from is called ("your notifications",
         "the topic list"); None when there is none yet."""
