@@ -715,3 +715,45 @@ def test_one_choice_and_words_the_voice_cannot_read_are_said_plainly() -> None:
     assert said[-1] == "There is only 1 choice. Say 1, none of those, or spell it."
     assert corrector.hear(Heard("pardon"), draft)
     assert said[-1] == "Say 1, none of those, spell it, or leave it."
+
+
+@pytest.mark.parametrize("answer", ["no", "nothing", "no thanks"])
+def test_no_to_what_replaces_a_word_leaves_it(answer: str) -> None:
+    # "Replaced shop with no."
+    said, draft, corrector = correcting()
+    draft.add("I went to the shop full stop")
+    assert corrector.hear(Heard("replace shop"), draft)
+    assert corrector.hear(Heard(answer), draft)
+    assert said[-1] == "Left shop as it was." and draft.text == "I went to the shop."
+
+
+@pytest.mark.parametrize("answer", ["sorry", "what", "huh", "I don't know", "yeah"])
+def test_an_unsure_answer_to_what_replaces_a_word_is_asked_again(answer: str) -> None:
+    said, draft, corrector = correcting()
+    draft.add("I went to the shop full stop")
+    assert corrector.hear(Heard("replace shop"), draft)
+    assert corrector.hear(Heard(answer), draft)
+    assert said[-1] == "Replace shop with what? Say the new words, or say leave it."
+    assert draft.text == "I went to the shop." and corrector.pending is Pending.REPLACEMENT
+
+
+def test_a_sentence_said_at_what_replaces_a_word_is_more_of_the_reply() -> None:
+    said, draft, corrector = correcting()
+    draft.add("I went to the shop full stop")
+    assert corrector.hear(Heard("replace shop"), draft)
+    assert not corrector.hear(Heard("and then I had a long rest at home"), draft)
+    assert said[-1] == "Left shop as it was, and took what you said as part of your reply."
+    assert draft.text == "I went to the shop." and corrector.pending is Pending.NOTHING
+
+
+def test_where_am_i_at_what_replaces_a_word_names_the_question(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Answered "Go on with your reply, or say send it": the next sentence replaced "shop".
+    lines = ["open topic one", "reply", "I went to the shop full stop", "replace shop"]
+    lines += ["where am i", "the market"]
+    said = converse(forum.base_url, lines, tmp_path / "data").said
+    assert said[-2].endswith(
+        "It has 5 words so far. Replace shop with what? Say the new words, or say leave it."
+    )
+    assert said[-1] == "Replaced shop with the market."

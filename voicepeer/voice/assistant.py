@@ -877,7 +877,9 @@ class Assistant:
         if peer is not None:
             return peer
         writer = self._writer_in(self.state)  # dictating: no question, but how to go on
-        return writer.go_on if writer is not None else OPEN_QUESTIONS.get(self.state, otherwise)
+        if writer is None:
+            return OPEN_QUESTIONS.get(self.state, otherwise)
+        return writer.corrector.question_again() or writer.go_on
 
     def _asked(self) -> dict[State, Asked | None]:
         """What each of the states asking about one action is asking about."""

@@ -23,6 +23,7 @@ from voicepeer.commands.consent import TAKE_BACKS
 from voicepeer.commands.correction import (
     CHOICE_ANSWERS,
     CORRECT_WORDS,
+    MAX_ASKED_WORDS,
     SPELLING_ANSWERS,
     CorrectionCommand,
     CorrectionKind,
@@ -39,6 +40,14 @@ from voicepeer.voice.written_forms import WRITTEN_FORMS
 MAX_CHOICES = 5
 UNSURE_BELOW = 0.5
 """Words the recognizer's readings agreed on less often than this are read back as unsure."""
+NO_NEW_WORDS = frozenset({"no", "nope", "no thanks", "nothing", "none", "no change"})
+"""Said to "Replace shop with what?": no new words, so the old ones stay (they were
+replaced with "no")."""
+UNSURE = frozenset(
+    {"sorry", "what", "huh", "eh", "hmm", "yes", "yeah", "okay", "ok", "not sure"}
+    | {"i don't know", "i do not know", "i'm not sure", "i am not sure", "what do you mean"}
+)
+"""Said to a correction's question, no answer: it is asked again."""
 MAX_ANSWER_WORDS = 4
 """While a choice or spelling is pending, longer utterances are more of the reply."""
 _ORDINAL_SPOKEN = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
@@ -300,14 +309,21 @@ class Corrector:
         new = heard.text.split()
         if new[:1] == ["with"]:
             new = new[1:]
-        if (command is not None and command.kind is CorrectionKind.LEAVE) or not new:
+        said = normalize(heard.text)
+        leave = command is not None and command.kind is CorrectionKind.LEAVE
+        if leave or not new or said in NO_NEW_WORDS:
             self.reset()
             self._say(f"Left {target.original} as it was.")
             return True
-        if not tokenize_dictation(" ".join(new)) or self._asks_again(heard):
-            # "Um", or "pardon": no words to put there; taken, they deleted the old ones.
+        if not tokenize_dictation(" ".join(new)) or self._asks_again(heard) or said in UNSURE:
+            # "Um", "pardon" or "sorry": no words to put there; taken, they replaced the old.
             self.ask_again()
             return True
+        if len(new) > MAX_ASKED_WORDS:
+            # A sentence: more of the reply ("Replaced shop with and then I had …").
+            self.reset()
+            self._say(f"Left {target.original} as it was, and {self._taken}")
+            return False
         self.reset()
         if draft.words_at(target.place) != target.original:
             self._say(f"Your {self._what} has changed since. Say replace and the words again.")
@@ -324,16 +340,22 @@ class Corrector:
 
     def ask_again(self) -> None:
         """The question of the correction awaited, again, with how to answer it."""
+        question = self.question_again()
+        assert question is not None
+        self._say(question)
+
+    def question_again(self) -> str | None:
+        """The question of the correction awaited, with how to answer it; None when none is."""
         target = self._target
-        assert target is not None
+        if self.pending is Pending.NOTHING or target is None:
+            return None
         if self.pending is Pending.REPLACEMENT:
-            self._say(f"Replace {target.original} with what? Say the new words, or say leave it.")
-        elif self.pending is Pending.CONFIRMATION:
-            self._say(self._confirmation(target))
-        elif self.pending is Pending.CHOICE:
-            self._say(f"{_numbers(len(target.choices))}, none of those, spell it, or leave it.")
-        else:
-            self._say("Say letters, like m s, or mike sierra, then say done. Or say leave it.")
+            return f"Replace {target.original} with what? Say the new words, or say leave it."
+        if self.pending is Pending.CONFIRMATION:
+            return self._confirmation(target)
+        if self.pending is Pending.CHOICE:
+            return f"{_numbers(len(target.choices))}, none of those, spell it, or leave it."
+        return "Say letters, like m s, or mike sierra, then say done. Or say leave it."
 
     def _replace(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
@@ -402,16 +424,19 @@ class Corrector:
             # Talk, not an answer: the words are kept as reply text (short ones were dropped
             # without a word: "so glad for you"), after the letters given, if any: "done"
             # was forgotten.
-            taken = f"took what you said as part of your {self._what}."
             if self.pending is Pending.SPELLING and any(c.isalpha() for c in self._letters):
                 self._end_spelling(draft, target)
-                self._say(f"I {taken}")
+                self._say(f"I {self._taken}")
             else:
                 self.reset()
-                self._say(f"Left {target.original} as it was, and {taken}")
+                self._say(f"Left {target.original} as it was, and {self._taken}")
             return False
         self.ask_again()
         return True
+
+    @property
+    def _taken(self) -> str:
+        return f"took what you said as part of your {self._what}."
 
     def _end_spelling(self, draft: Draft, target: _Target) -> None:
         """The letters given so far replace the word being spelled (none: it stays)."""
