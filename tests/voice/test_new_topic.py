@@ -198,21 +198,44 @@ def put_topic_aside(forum: DemoForum, data: Path) -> None:
     converse(forum.base_url, lines, data, credentials=signed_in(forum))
 
 
-def test_a_title_said_before_the_category_leaves_a_saved_topics_own(tmp_path: Path) -> None:
+def test_a_title_said_before_the_category_replaces_a_saved_topics_own(tmp_path: Path) -> None:
+    # The saved title was kept and the one just said dropped: what was said last wins, and
+    # the saved one is named, with how to have it back.
     data = tmp_path / "data"
     with start(tmp_path) as forum:
         put_topic_aside(forum, data)
         again = converse(
             forum.base_url,
-            ["new topic", "my legs in the cold weather", "number one"],
+            ["new topic", "my legs in the cold weather", "number one", "send it", "yes"],
             data,
             credentials=signed_in(forum),
         )
-    assert again.said[-2].startswith(
-        "You have a saved new topic in Living with MS, titled Tips for sleeping in the heat."
+        listed = httpx.get(f"{forum.base_url}/categories.json").json()["category_list"]
+        first = listed["categories"][0]
+        posted = category_topics(forum, first["slug"], first["id"])[0]
+    assert again.said[-3] == (
+        "You have a saved new topic in Living with MS, titled Tips for sleeping in the heat. "
+        "It says: What helps you sleep when the nights are hot? I gave it the title you just "
+        "said: My legs in the cold weather. To go back to Tips for sleeping in the heat, say "
+        "change the title, then say Tips for sleeping in the heat. Keep talking to add to it, "
+        "or say send it."
     )
+    assert posted["title"] == "My legs in the cold weather"
+
+
+def test_a_title_too_short_said_before_the_category_is_said_not_kept(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with start(tmp_path) as forum:
+        put_topic_aside(forum, data)
+        again = converse(
+            forum.base_url,
+            ["new topic about cold feet", "number one"],
+            data,
+            credentials=signed_in(forum),
+        )
     assert again.said[-1] == (
-        "It keeps its own title, not the one you said before. To change it, say change the title."
+        "It keeps its own title: Cold feet is too short for a title here. To change the "
+        "title, say change the title."
     )
 
 

@@ -314,3 +314,44 @@ def test_message_sam_about_something_takes_that_as_the_title(
         'I added "yes" to your message. To send it, say send it. To take the word out, say '
         "scratch that."
     )
+
+
+def test_a_title_said_with_message_replaces_a_saved_ones_and_it_can_come_back(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # The saved title was kept and "the new drug" dropped, said only to be changeable.
+    data = tmp_path / "data"
+    saved = ["message priya about cooling vests", "yes", MESSAGE, "cancel"]
+    converse(forum.base_url, saved, data, credentials=signed_in(forum))
+    lines = ["message priya about the new drug", "yes", "change the title", "cooling vests"]
+    back = converse(forum.base_url, [*lines, "send it", "yes"], data, credentials=signed_in(forum))
+    assert back.said[1:3] == [
+        "You have a saved message to Priya Nair, titled Cooling vests. It says: Would you "
+        "like to meet for lunch next week. I gave it the title you just said: The new drug. "
+        "To go back to Cooling vests, say change the title, then say Cooling vests. Keep "
+        "talking to add to it, or say send it.",
+        "The title is: The new drug. Before, it was: Cooling vests. Say the new title, or say "
+        "cancel to keep it.",
+    ]
+    assert inbox(forum, "priya")[0]["title"] == "Cooling vests"
+
+
+def test_a_title_said_with_message_replaces_a_saved_title_with_no_words(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    converse(
+        forum.base_url,
+        ["message sam", "yes", "checking in", "cancel"],
+        data,
+        credentials=signed_in(forum),
+    )
+    lines = ["message sam about the new drug", "yes", MESSAGE, "send it", "yes"]
+    back = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert back.said[1:3] == [
+        "You have a saved message to Sam Okafor, titled Checking in, with no words yet. I "
+        "changed its title to the one you just said. To go back to Checking in, say change "
+        "the title, then say Checking in.",
+        "The title is: The new drug. Now say your message, then say send it. Take your time.",
+    ]
+    assert inbox(forum, "sam")[0]["title"] == "The new drug"

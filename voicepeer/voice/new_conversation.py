@@ -153,6 +153,9 @@ class NewConversationComposer(Composer):
         """The draft key of the reply whose words this new topic took up."""
         self._title_as_post = False
         """The question asked is whether to post the title's words as the first post too."""
+        self._replaced_title = ""
+        """A saved title the person replaced as they started ("message Priya about …"),
+        named when they ask to change the title, so that it can be had back."""
         self.corrector.title_of = lambda: self.conversation.title
 
     def _is_private(self) -> bool:
@@ -233,10 +236,14 @@ class NewConversationComposer(Composer):
         up (see :meth:`begin`); None: no saved message waits for other people."""
         self._stranded = key
 
-    def begin(self, conversation: Conversation) -> Begun:
+    def begin(self, conversation: Conversation, said_title: str = "") -> Begun:
         """Start writing ``conversation``, taking up what is saved of it (or of the stranded
-        new topic or message, when this category or person has none of its own)."""
+        new topic or message, when this category or person has none of its own).
+        ``said_title`` is a title the person gave as they started it ("message Priya about
+        the new drug"), within the forum's rules: it replaces a saved one, which is named
+        so that it can be had back."""
         drafts = self._engines.drafts
+        self._replaced_title = ""
         self.forms = forms_with_names(u.display_name for u in conversation.recipients)
         self.help, self.more_help = dictation_help(
             "message" if conversation.private else "first post", titled=True
@@ -257,8 +264,8 @@ class NewConversationComposer(Composer):
             self._move(stranded, conversation.key)
             moved = True
         saved, title = drafts.load(conversation.key), saved_title(drafts, conversation.key)
+        replacing = bool(title and said_title and said_title.casefold() != title.casefold())
         if saved and title:
-            self.conversation = replace(conversation, title=title)
             self.draft = Draft.from_text(saved)
             self._carrying = drafts.load(conversation.key + _CARRIES)
             opening = (
@@ -266,16 +273,30 @@ class NewConversationComposer(Composer):
                 if moved
                 else f"You have a saved {conversation.what} {conversation.place}, titled"
             )
+            if replacing:
+                self._replace_title(conversation, title, said_title)
+            else:
+                self.conversation = replace(conversation, title=title)
+            retitled = f" {self._title_replaced_line()}" if replacing else ""
             self.invite_more(
                 f"{opening} {as_sentence(title)} It says: "
-                f"{as_sentence(self.draft.text)}{self._carried_elsewhere(conversation)} "
-                "Keep talking to add to it, or say send it."
+                f"{as_sentence(self.draft.text)}{self._carried_elsewhere(conversation)}"
+                f"{retitled} Keep talking to add to it, or say send it."
             )
             return Begun.SAVED
         self.conversation = conversation
         if not saved and title:
             # Left after its title and before any words: the title is not asked for again.
             self.draft = Draft()
+            if replacing:
+                self._replace_title(conversation, title, said_title)
+                self._say(
+                    f"You have a saved {conversation.what} {conversation.place}, titled {title}, "
+                    "with no words yet. I changed its title to the one you just said. "
+                    f"{self._title_back_line()}"
+                )
+                self.titled(said_title)
+                return Begun.SAVED
             self._say(
                 f"You have a saved {conversation.what} {conversation.place}, with a title and "
                 "no words yet."
@@ -287,6 +308,23 @@ class NewConversationComposer(Composer):
             return Begun.NEW
         self._take_up_untitled(conversation, moved=moved)
         return Begun.UNTITLED
+
+    def _replace_title(self, conversation: Conversation, saved: str, said: str) -> None:
+        """The title just said wins over the saved one (what was said last is what is
+        meant, more often than not); the saved one is remembered to be had back."""
+        self._replaced_title = saved
+        self.conversation = replace(conversation, title=said)
+        save_title(self._engines.drafts, conversation.key, said)
+
+    def _title_replaced_line(self) -> str:
+        return (
+            f"I gave it the title you just said: {as_sentence(self.conversation.title)} "
+            f"{self._title_back_line()}"
+        )
+
+    def _title_back_line(self) -> str:
+        old = self._replaced_title
+        return f"To go back to {old}, say change the title, then say {old}."
 
     def _take_up_untitled(self, conversation: Conversation, *, moved: bool) -> None:
         """Words saved without a title: the forum refused them (the title went to the outbox
@@ -511,9 +549,12 @@ class NewConversationComposer(Composer):
 
     def retitle(self) -> Next:
         """ "Change the title": asked for a new one, the words kept (see PeerLoop)."""
+        title = self.conversation.title
+        old = self._replaced_title
+        before = f"Before, it was: {as_sentence(old)} " if old and old != title else ""
         self._say(
-            f"The title is: {as_sentence(self.conversation.title)} Say the new title, or say "
-            "cancel to keep it."
+            f"The title is: {as_sentence(title)} {before}Say the new title, or say cancel to "
+            "keep it."
         )
         return Next.TITLING
 

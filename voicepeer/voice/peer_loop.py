@@ -544,16 +544,24 @@ class PeerLoop:
     def _start(self, conversation: Conversation) -> State:
         self._retitling = False
         early, self._early_title = self._early_title, None
-        begun = self.composer.begin(conversation)
-        if begun is Begun.SAVED:
-            if early is not None and self._too_long_for_title(early):
+        title = spoken_title(early) if early is not None else ""
+        problem = (
+            title_problem(title, self.composer.limits(), private=conversation.private)
+            if title
+            else None
+        )
+        begun = self.composer.begin(conversation, said_title="" if problem else title)
+        if begun is Begun.SAVED and early is not None and problem is not None:
+            if _too_long(problem):
                 self.composer.add_words(early)
                 self._say("What you said before is added at its end.")
-            elif early is not None:
+            else:
+                # Heard, and not made the title: why, so that it is not thought lost.
                 self._say(
-                    "It keeps its own title, not the one you said before. To change it, say "
-                    "change the title."
+                    f"It keeps its own title: {title} is too short for a title here. To "
+                    "change the title, say change the title."
                 )
+        if begun is Begun.SAVED:
             return State.COMPOSING
         if early is not None:
             if begun is Begun.NEW:
@@ -596,13 +604,6 @@ class PeerLoop:
         self._retitling = False
         self.composer.titled(title)
         return State.COMPOSING
-
-    def _too_long_for_title(self, said: str) -> bool:
-        composer = self.composer
-        problem = title_problem(
-            spoken_title(said), composer.limits(), private=composer.conversation.private
-        )
-        return problem is not None and _too_long(problem)
 
     def _sending(self, command: Command) -> State | None:
         if command.intent is Intent.YES:
