@@ -19,6 +19,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from voicepeer.demo_forum import slow_mode, watched_words
@@ -94,16 +96,12 @@ def _revise(
     ctx: Context, user: sqlite3.Row, post: sqlite3.Row, topic: sqlite3.Row, raw: str
 ) -> None:
     """PostRevisor#revise!: the new words, a new version unless within the grace period."""
-    member_limits = MemberLimits(ctx.store, ctx.options)
     by_another = user["id"] != post["user_id"]
-    grace = not by_another and _grace_period_edit(user, post, raw)
+    grace = not by_another and grace_period_edit(user, post, raw)
     if not grace and slow_mode.affected(topic, user):
         raise error(422, slow_mode.CANNOT_EDIT_ON_SLOW_MODE)  # slow_mode_prevents_editing
-    limits = [] if grace else [member_limits.for_edit(user)]
-    member_limits.check(user, limits)
     usernames = ctx.store.usernames()
-    with ctx.store.transaction() as conn:
-        member_limits.record(conn, user, limits)
+    with revision(ctx, user, post, grace=grace) as conn:
         conn.execute(
             "UPDATE posts SET raw = ?, cooked = ?, words = ? WHERE id = ?",
             (
@@ -113,10 +111,25 @@ def _revise(
                 post["id"],
             ),
         )
-        if not grace:
-            new_version(conn, post["id"])
         if by_another and topic["archetype"] != "private_message":
             _notify_edit(conn, post, topic, user["username"])
+
+
+@contextmanager
+def revision(
+    ctx: Context, user: sqlite3.Row, post: sqlite3.Row, *, grace: bool
+) -> Iterator[sqlite3.Connection]:
+    """A change to ``post`` (its words, or its topic's title) in one transaction: counted
+    against the day's edits (EditRateLimiter) and made a new version, unless ``grace``
+    (within the grace period of the last version)."""
+    member_limits = MemberLimits(ctx.store, ctx.options)
+    limits = [] if grace else [member_limits.for_edit(user)]
+    member_limits.check(user, limits)
+    with ctx.store.transaction() as conn:
+        member_limits.record(conn, user, limits)
+        if not grace:
+            new_version(conn, post["id"])
+        yield conn
 
 
 def _notify_edit(
@@ -139,7 +152,7 @@ def _notify_edit(
     insert_notification(conn, post["user_id"], EDITED, topic["id"], post["post_number"], data, now)
 
 
-def _grace_period_edit(user: sqlite3.Row, post: sqlite3.Row, raw: str) -> bool:
+def grace_period_edit(user: sqlite3.Row, post: sqlite3.Row, raw: str) -> bool:
     """PostRevisor#grace_period_edit?: soon after the last version, and a small change."""
     since = parse_iso(post["last_version_at"] or post["created_at"])
     if datetime.now(UTC) - since > EDITING_GRACE_PERIOD:

@@ -12,6 +12,7 @@ from voicepeer.demo_forum.fancy_title import fancy_title
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.demo_forum.pending import topic_pending_posts
 from voicepeer.demo_forum.reading import visible_topic
+from voicepeer.demo_forum.retitling import can_edit_topic
 from voicepeer.demo_forum.serializers import (
     POSTS_CHUNK,
     avatar_template,
@@ -120,6 +121,9 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         post_stream.update(isMegaTopic=True, lastId=posts[-1]["id"])
     else:
         post_stream["stream"] = [p["id"] for p in posts]
+    poster = store.user_by_id(viewer_id) if viewer_id is not None else None
+    if poster is None and ctx.options.demo_mode:
+        poster = store.user_by_name("demo")  # who anonymous visitors post as
     data: dict[str, Any] = {
         "post_stream": post_stream,
         "timeline_lookup": [[1, _days_ago(topic["created_at"])]],
@@ -174,7 +178,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         "thumbnails": None,
         "slow_mode_enabled_until": slow_mode.ends_at(topic),
         "details": {
-            "can_edit": False,
+            "can_edit": can_edit_topic(store, ctx.options, topic, poster),
             "notification_level": store.following(viewer_id, topic["id"]) or REGULAR,
             "can_move_posts": False,
             "can_delete": can_delete_topic(store, topic, viewer_id),
@@ -222,9 +226,6 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
             if (u := store.user_by_id(uid)) is not None
         ]
     # TopicViewDetailsSerializer sends can_create_post only when it is true.
-    poster = store.user_by_id(viewer_id) if viewer_id is not None else None
-    if poster is None and ctx.options.demo_mode:
-        poster = store.user_by_name("demo")  # who anonymous visitors post as
     if can_post_in(topic, poster):
         data["details"]["can_create_post"] = True
     if mega:

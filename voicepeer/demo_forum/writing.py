@@ -34,7 +34,11 @@ from voicepeer.demo_forum.topic_status import TOPIC_NOT_FOUND, can_post_in
 from voicepeer.demo_forum.tracking import record_reading
 
 
-def _title_errors(ctx: Context, title: str | None, *, private: bool) -> list[str]:
+def title_errors(
+    ctx: Context, title: str | None, *, private: bool, retitled: int | None = None
+) -> list[str]:
+    """The Topic model's validations of a title (``retitled``: the topic whose title it is
+    to become, which has it already without that being a duplicate)."""
     options = ctx.options
     title_text = (title or "").strip()
     min_title = (
@@ -50,16 +54,20 @@ def _title_errors(ctx: Context, title: str | None, *, private: bool) -> list[str
     # The Topic model's validations each add theirs: quality_title (not for messages),
     # then unique_among.
     errors = length + ([] if private else title_unclear(title_text, options))
-    if not private and not options.allow_duplicate_topic_titles and _title_taken(ctx, title_text):
+    taken = _title_taken(ctx, title_text, retitled)
+    if not private and not options.allow_duplicate_topic_titles and taken:
         errors.append("Title has already been used")
     return errors
 
 
-def _title_taken(ctx: Context, title: str) -> bool:
+def _title_taken(ctx: Context, title: str, retitled: int | None) -> bool:
     """Topic's ``unique_among`` validation: another topic that is not a message (closed
     or archived ones too) has this title, in any case (SQLite's lower() knows only ASCII)."""
     wanted = title.lower()
-    topics = ctx.store.all("SELECT title FROM topics WHERE archetype != 'private_message'")
+    topics = ctx.store.all(
+        "SELECT title FROM topics WHERE archetype != 'private_message' AND id != ?",
+        (retitled or 0,),
+    )
     return any(row["title"].lower() == wanted for row in topics)
 
 
@@ -190,7 +198,7 @@ def create_post(ctx: Context, _m: re.Match[str]) -> Response:
     errors: list[str] = []
     if new_topic:
         # In the order the Topic model validates: title, then category.
-        errors += _title_errors(ctx, title, private=private)
+        errors += title_errors(ctx, title, private=private)
         if not private:
             errors += _category_errors(ctx, category)
     errors += body_errors(ctx, raw, private=private, new_topic=new_topic)
