@@ -8,6 +8,7 @@ import pytest
 from voicepeer.demo_forum.http_api import Response
 from voicepeer.errors import (
     AuthError,
+    EditConflictError,
     Forbidden,
     ForumForbiddenError,
     ForumNotFoundError,
@@ -386,6 +387,30 @@ def test_an_own_new_topic_is_deleted_whole_and_one_with_a_reply_refused(
     with pytest.raises(ForumForbiddenError) as refused:
         demo.recover_topic(answered.topic_id)  # never deleted
     assert refused.value.kind is Forbidden.RECOVER_REFUSED
+
+
+def test_an_own_topics_title_is_changed_and_anothers_refused(forum: RunningForum) -> None:
+    demo = forum.client("demo")
+    category = next(c for c in demo.categories() if c.slug == "good-news")
+    made = demo.create_topic(
+        NewTopic(category.id, "Walked to the shop today", "All the way there and back!")
+    )
+    assert made.topic_id is not None
+    assert demo.topic(made.topic_id).can_edit
+    assert not forum.client("sam").topic(made.topic_id).can_edit
+    # The forum tidies it as it would a new topic's: the first word given its capital.
+    changed = demo.retitle_topic(
+        made.topic_id, "walked to the shop and back", original="Walked to the shop today"
+    )
+    assert changed == "Walked to the shop and back"
+    assert demo.topic(made.topic_id, fresh=True).title == changed
+    with pytest.raises(ForumForbiddenError):
+        forum.client("sam").retitle_topic(made.topic_id, "Not my topic to rename")
+    with pytest.raises(ForumRejectedError) as too_short:
+        demo.retitle_topic(made.topic_id, "Shop")
+    assert "too short" in " ".join(too_short.value.errors)
+    with pytest.raises(EditConflictError):
+        demo.retitle_topic(made.topic_id, "Walked all the way", original="Walked to the shop today")
 
 
 def test_an_own_reply_is_edited_and_anothers_refused(forum: RunningForum) -> None:

@@ -39,9 +39,11 @@ def test_a_whole_session_conforms_to_the_spec(start_forum: StartForum) -> None:
     assert client.find_own_post(long_topic, "Reading this long topic slowly.", None)
     # Not among the posts: the user's posts waiting for a moderator are asked for too.
     assert client.find_own_post(long_topic, "Words nobody posted.", reply.post_id) is None
-    client.create_topic(
+    started = client.create_topic(
         NewTopic(categories[0].id, "A topic from the contract test", "Words of the first post.")
     )
+    assert started.topic_id is not None
+    client.retitle_topic(started.topic_id, "A topic renamed in the contract test")
     other = next(t for t in listing.topics if t.id != long_topic)
     first_post = client.topic(other.id).loaded_posts[0]
     client.like(first_post.id)

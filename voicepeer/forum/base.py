@@ -160,6 +160,10 @@ class Topic:
     can_reply: bool | None = None
     """Whether the forum lets this member reply here (``details.can_create_post``, sent
     only when true); None when the forum does not say."""
+    can_edit: bool = False
+    """Whether the forum lets this member change the topic's title (``details.can_edit``,
+    Guardian#can_edit_topic?: for a member, their own topic, for as long as they may edit
+    its first post, and not in an archived topic)."""
     can_delete: bool = False
     """Whether the forum lets this member delete the whole topic (``details.can_delete``,
     sent only when true): for a member, their own topic in its first day, before anyone
@@ -434,6 +438,12 @@ class Forum(Protocol):
         """Replace the words of the member's own post with ``raw``; the post as the forum
         now shows it. With ``original`` (the words changed), EditConflictError when the
         post no longer has them."""
+        ...
+
+    def retitle_topic(self, topic_id: int, title: str, *, original: str | None = None) -> str:
+        """Give the member's own topic the title ``title``; the title as the forum now has
+        it (it may tidy it). With ``original`` (the title changed), EditConflictError when
+        the topic no longer has it."""
         ...
 
     def recover_post(self, post_id: int) -> Post:

@@ -510,6 +510,14 @@ class DiscourseClient:
         post = data.get("post") if isinstance(data, dict) else None
         return parse.guarded("edited post", lambda: parse.post(post))
 
+    def retitle_topic(self, topic_id: int, title: str, *, original: str | None = None) -> str:
+        # TopicsController#update takes the title at the top of the body (as the API spec's
+        # own request example sends it) and answers {"basic_topic": ...}; a 409 when
+        # original_title is not the topic's title any more.
+        change = {"title": title} | ({"original_title": original} if original else {})
+        data = self.http.write("PUT", f"/t/-/{int(topic_id)}.json", change)
+        return parse.guarded("changed topic", lambda: str(data["basic_topic"]["title"]))
+
     def recover_post(self, post_id: int) -> Post:
         # PostsController#recover answers with the post as it now is, raw included.
         data = self.http.write("PUT", f"/posts/{int(post_id)}/recover")

@@ -354,6 +354,8 @@ def topic(data: Any, *, censor: TitleCensor | None = None) -> Topic:
             closed=data.get("closed") is True,
             archived=data.get("archived") is True,
             can_reply=_can_reply(data.get("details")),
+            can_edit=isinstance(data.get("details"), dict)
+            and data["details"].get("can_edit") is True,
             can_delete=isinstance(data.get("details"), dict)
             and data["details"].get("can_delete") is True,
             slow_mode_seconds=_opt_int(data.get("slow_mode_seconds")) or 0,
