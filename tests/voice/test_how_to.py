@@ -46,7 +46,8 @@ def test_how_to_change_the_title_start_over_or_mark_read_is_answered(
         "how do I mark all as read",
     ]
     assert converse(forum.base_url, lines, data).said == [
-        "Say change the title while writing a new topic or a message.",
+        "Say change the title while writing a new topic or a message, or while changing the "
+        "first post of a topic you started: say correct my post there first.",
         "Say start over while writing: it clears your words, and undo brings them back.",
         "Say wake up while I am asleep.",
         "Say mark as read. At a topic list it marks all your unread and new topics, while "

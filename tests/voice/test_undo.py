@@ -181,8 +181,9 @@ def test_a_reply_has_no_title_to_change(forum: DemoForum, data: Path) -> None:
         credentials=signed_in(forum),
     )
     assert talk.said[-2] == (
-        "Only a new topic or a message has a title to change. Go on with your reply, or say "
-        "send it."
+        "A reply has no title to change. To change the title of a topic you started, say "
+        "correct my post at its first post, then change the title. Go on with your reply, or "
+        "say send it."
     )
     assert talk.said[-1] == f"Your reply says: {FIRST.capitalize()}"
 

@@ -119,7 +119,7 @@ EDITING_MEANING: Mapping[DictationAction, str] = {
     DictationAction.DELETE_WORD: "remove the last word",
     DictationAction.START_OVER: "begin your reply again",
     DictationAction.UNDO: "bring back what you just removed",
-    DictationAction.RETITLE: "give a new topic or message another title",
+    DictationAction.RETITLE: "give a new topic, a message or your own topic another title",
     DictationAction.CANCEL: "put the reply aside (it is kept)",
     DictationAction.HELP: "hear these words",
 }

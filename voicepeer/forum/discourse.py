@@ -515,7 +515,10 @@ class DiscourseClient:
         # own request example sends it) and answers {"basic_topic": ...}; a 409 when
         # original_title is not the topic's title any more.
         change = {"title": title} | ({"original_title": original} if original else {})
-        data = self.http.write("PUT", f"/t/-/{int(topic_id)}.json", change)
+        try:
+            data = self.http.write("PUT", f"/t/-/{int(topic_id)}.json", change)
+        finally:
+            self.forget_recent()  # lists and the topic name it by its title
         return parse.guarded("changed topic", lambda: str(data["basic_topic"]["title"]))
 
     def recover_post(self, post_id: int) -> Post:

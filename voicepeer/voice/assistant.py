@@ -1564,7 +1564,9 @@ class Assistant:
             if sent is not None and sent.state is OutboxState.POSTED:
                 self.reader.own_reply_posted(sent.entry.topic_id, sent.entry.post_number)
             self.reader.replied_since_reading = writer is self.composer
-            self._go(State.READING)
+            # A title changed (or refused) leaves the post's own changes to go on with.
+            going_on = writer is self.post_editor and self.post_editor.goes_on
+            self._go(State.EDITING_POST if going_on else State.READING)
             if sent is not None and sent.state is OutboxState.REJECTED:
                 self._closed_meanwhile()
         else:

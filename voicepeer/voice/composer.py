@@ -58,6 +58,12 @@ def dictation_help(writing: str = "reply", *, titled: bool = False) -> tuple[str
     return first, more
 
 
+RETITLE_OWN_TOPIC = (
+    "To change the title of a topic you started, say correct my post at its first post, then "
+    "change the title."
+)
+
+
 @dataclass(frozen=True)
 class Unsent:
     """Words written and not yet on the forum, as named when the person says goodbye: the
@@ -346,8 +352,8 @@ class Composer:
         return "Go on with your reply, or say send it."
 
     def retitle(self) -> Next:
-        """ "Change the title": only a new topic or message has one."""
-        self._say(f"Only a new topic or a message has a title to change. {self.go_on}")
+        """ "Change the title": a reply has none (a topic's own, at its first post)."""
+        self._say(f"A reply has no title to change. {RETITLE_OWN_TOPIC} {self.go_on}")
         return Next.DICTATING
 
     started_over = "Your reply is empty again. Start when you are ready."

@@ -45,7 +45,10 @@ WHAT_FOLLOWS: Mapping[Intent, str] = {
 
 
 HOW_TO_WRITE_ANSWERS: Mapping[DictationAction, str] = {
-    DictationAction.RETITLE: "Say change the title while writing a new topic or a message.",
+    DictationAction.RETITLE: (
+        "Say change the title while writing a new topic or a message, or while changing the "
+        "first post of a topic you started: say correct my post there first."
+    ),
     DictationAction.START_OVER: (
         "Say start over while writing: it clears your words, and undo brings them back."
     ),

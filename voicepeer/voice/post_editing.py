@@ -47,6 +47,7 @@ from voicepeer.voice.own_post_changes import (
 )
 from voicepeer.voice.post_text import PostText, spoken_post
 from voicepeer.voice.reply_context import thread_people
+from voicepeer.voice.topic_title import ASKED_FOR, TopicTitle
 from voicepeer.voice.written_forms import forms_with_names
 
 log = logging.getLogger(__name__)
@@ -56,9 +57,11 @@ EDITING_HELP = (
     "number or say spell it; or say replace and the words, then the new words. What you say "
     "otherwise goes at the end (add and the words, too). Say read it back, undo to take back "
     "the last change, start over to undo every change, send it when it is right, or cancel. "
-    "Where am I says where you are."
+    "At the first post of your topic, change the title gives it a new one. Where am I says "
+    "where you are."
 )
 NO_POST = "You have no post in this topic to change."
+GO_ON = "Go on changing your post, or say send it."
 STILL_WAITING = unposted_line(Unposted.IN_OUTBOX, "it cannot be changed", "correct my post")
 HELD_FOR_APPROVAL = unposted_line(Unposted.HELD, "it cannot be changed", "correct my post")
 NO_WORDS = "The forum did not give me the words of your post, so I cannot change it."
@@ -177,6 +180,10 @@ class PostEditor(Composer):
         self._now = own.now
         self.draft: PostText = PostText()
         self._post: Post | None = None
+        self.title = TopicTitle(own, writing.interpreter, self._limits)
+        """The title of the topic, when the post changed is its first ("change the title")."""
+        self._title_answered = False
+        """The last yes was to a new title, not to the changed words."""
 
     @property
     def post_changed(self) -> Post | None:
@@ -203,6 +210,7 @@ class PostEditor(Composer):
         if self._topic is not None:
             self.forms = forms_with_names(thread_people(self._topic))
         self.corrector.reset()
+        self.title.drop()
         self.draft = PostText.of_post(raw, saved)
         if saved is not None and began_from is not None and not _same(began_from, raw):
             # Changed elsewhere since: both versions heard, and sending replaces the
@@ -255,6 +263,24 @@ class PostEditor(Composer):
         # the changes together.
         return " ".join(as_sentence(change[:1].upper() + change[1:]) for change in changes)
 
+    def hear(self, heard: Heard) -> Next:
+        if not self.title.asking:
+            return super().hear(heard)
+        return Next.CONFIRMING if self.title.hear(heard, then=GO_ON) else Next.DICTATING
+
+    def retitle(self) -> Next:
+        """ "Change the title": of the topic, when the post changed is its first."""
+        self.corrector.reset()
+        self.title.ask(self._posts.topic, self._post)  # the topic as named now
+        return Next.DICTATING
+
+    @property
+    def goes_on(self) -> bool:
+        """After a yes: whether the person is still changing their post (the title was
+        asked about, and the words have changes not made yet, or the forum refused the
+        title and another is asked for)."""
+        return self._title_answered and (self.draft.changed or self.title.asking)
+
     def dictated(self, heard: Heard) -> Heard | None:
         """New words go at the end of a posted post: "add thanks again" without its "add"
         (always asked for here: "What you say otherwise goes at the end")."""
@@ -277,6 +303,13 @@ class PostEditor(Composer):
 
     def unsent(self) -> Unsent | None:
         """The changes, if any (the post is not changed until the person's yes)."""
+        if self.title.proposed and not self.draft.changed:
+            return Unsent(
+                ask="The new title of your topic is not made yet. If you stop now, you will "
+                "need to say it again.",
+                again="The new title is not made yet.",
+                kept="The title of your topic stays as it was.",
+            )
         if not self.draft.changed:
             return None
         return Unsent(
@@ -288,10 +321,13 @@ class PostEditor(Composer):
 
     @property
     def go_on(self) -> str:
-        return "Go on changing your post, or say send it."
+        return ASKED_FOR if self.title.asking else GO_ON
 
     def ask_to_post(self) -> Next:
         """Name the changes (or read the post as it will be), say who sees it, and ask."""
+        if self.title.proposed:
+            self._say(self.title.question)
+            return Next.CONFIRMING
         if not self.draft.changed:
             self._say(NOTHING_CHANGED)
             return Next.DICTATING
@@ -308,11 +344,17 @@ class PostEditor(Composer):
         return Next.CONFIRMING
 
     def question_again(self) -> str:
+        if self.title.proposed:
+            return self.title.question_again
         return "Shall I change your post? Please say yes or no."
 
     def post(self) -> None:
-        """The person said yes: change the post, and say what became of it. The saved
-        changes go only once the forum has them."""
+        """The person said yes: change the post (or its topic's title), and say what became
+        of it. The saved changes go only once the forum has them."""
+        self._title_answered = bool(self.title.proposed)
+        if self.title.proposed:
+            self.title.make(then=GO_ON if self.draft.changed else "")
+            return
         assert self._post is not None
         trouble = self._posts.send(self._post, self.draft)
         if trouble is not None:
@@ -323,6 +365,9 @@ class PostEditor(Composer):
         self._say(CHANGED)
 
     def decline(self) -> Next:
+        if self.title.proposed:
+            self._say(f"{self.title.declined()} {GO_ON}")
+            return Next.DICTATING
         self._say(
             "All right, your post stays as it was, and your changes are kept. Go on changing "
             "it, or say send it when you are ready."
@@ -330,6 +375,11 @@ class PostEditor(Composer):
         return Next.DICTATING
 
     def cancel(self) -> Next:
+        title_asked = bool(self.title.proposed)
+        self.title.drop()
+        if title_asked and not self.draft.changed:
+            self._say("The title stays as it was.")
+            return Next.READING
         self.save()
         self._say(
             "Your post stays as it was. Your changes are put aside: say correct my post to "

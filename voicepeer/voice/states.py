@@ -69,9 +69,13 @@
 - EDITING_POST: the person is changing the words of their own post ("correct my post");
   utterances are corrections ("correct walk", "replace walk with talk") or the editing
   commands of DICTATING, and other words go at the end. The changes are saved after each.
+  At the first post of the person's own topic, "change the title" asks for a new title
+  there (voice/topic_title.py): the next words are the title, unless they cancel it.
 - CHANGING_POST: voicepeer named the changes ("walk becomes talk") and asked "Shall I change
   it?"; only an explicit "yes" changes the post, for everyone to see. "No" goes back to
-  EDITING_POST with the changes kept.
+  EDITING_POST with the changes kept. Asked instead about a new title ("Change the title of
+  your topic to: …?"), a yes changes the title, then goes back to EDITING_POST while the
+  words have changes not made yet (or the forum refused the title), else to READING.
 - QUITTING: the person said "goodbye" (or "quit voicepeer") with words written and not yet
   on the forum (a reply, a new topic or message, changes to their own post); voicepeer has
   asked whether to stop. The words are saved either way. Without such words "goodbye" ends
