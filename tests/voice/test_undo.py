@@ -316,19 +316,6 @@ def test_a_command_of_another_place_written_in_is_said_to_be(forum: DemoForum, d
     assert talk.said[4] == f"Your reply says: {FIRST.capitalize()} latest topics next"
 
 
-def test_delete_this_draft_written_in_says_how_to_clear_the_reply(
-    forum: DemoForum, data: Path
-) -> None:
-    # The drafts list's command: "scratch that, then cancel" kept the reply, not deleted it.
-    lines = ["open topic one", "reply", FIRST, "delete this draft", "scratch that", "start over"]
-    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
-    assert talk.said[3] == (
-        'I added "delete this draft" to your reply. To take it out, say scratch that. To '
-        "clear all of your reply, say start over."
-    )
-    assert talk.said[5].startswith("Your reply is empty again.")
-
-
 def test_a_lone_word_that_ends_or_interrupts_is_said_to_be_written_in(
     forum: DemoForum, data: Path
 ) -> None:

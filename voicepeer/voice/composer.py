@@ -35,6 +35,7 @@ from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reply_context import thread_people
 from voicepeer.voice.split_commands import begins_a_correction, finishes, joined_command
 from voicepeer.voice.undo_history import Removal, UndoHistory
+from voicepeer.voice.writing_asides import Answer, Discarding, asks_to_fix, fix_help
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 from voicepeer.voice.written_in import someone_else_named, written_in_notice
 
@@ -114,6 +115,7 @@ class Composer:
         self.forms: Mapping[str, str] = WRITTEN_FORMS
         """How dictated words are written: with the names of the people it is written to."""
         self.corrector = Corrector(say, engines.interpreter, self.what)
+        self._discarding = Discarding(engines.interpreter)
         self._helped = False
         """Help was the last thing said: asked again, it says the rest."""
         self._history = UndoHistory()
@@ -173,6 +175,7 @@ class Composer:
         saved = self._engines.drafts.resume(self.draft_key(topic))
         self.draft = Draft.from_text(saved) if saved else Draft()
         self.corrector.reset()
+        self._discarding.asked = False
         refusal = self._engines.drafts.refusal(self.draft_key(topic)) if saved else None
         if refusal:
             self._say(refused_draft_line(topic.title, refusal, self.draft.text))
@@ -216,6 +219,8 @@ class Composer:
 
     def hear(self, heard: Heard) -> Next:
         """One dictated utterance: an editing command when it is one as a whole, else text."""
+        if self._aside(heard):
+            return Next.DICTATING
         invited, self._more_invited = self._more_invited is self.draft, None
         helped_last, self._helped = self._helped, False
         action = self._engines.interpreter.editing(heard)
@@ -303,6 +308,77 @@ class Composer:
                 self._say(warning)
         self.save()
         return Next.DICTATING
+
+    def _aside(self, heard: Heard) -> bool:
+        """Said about the words rather than for them (see writing_asides): the answer to
+        "Delete your reply?", "delete this draft" or "fix it"; True when answered."""
+        discarding = self._discarding
+        if discarding.asked:
+            answer = discarding.answer(heard)
+            if answer is Answer.AGAIN:
+                self._say(self.discard_again)
+            elif answer is Answer.YES:
+                self._discard()
+            elif answer is Answer.NO:
+                self._say(f"All right, {self.discarding} kept. {self.go_on}")
+            return answer is not Answer.TALK
+        interpreter = self._engines.interpreter
+        if self.corrector.pending is not Pending.NOTHING or interpreter.editing(heard):
+            return False
+        if discarding.meant(heard):
+            nothing = self.nothing_to_discard()
+            if nothing:
+                self._say(nothing)
+            else:
+                discarding.asked = True
+                self._say(self.discard_question())
+            return True
+        if asks_to_fix(heard):
+            self._say(fix_help(self.what))
+            return True
+        return False
+
+    def nothing_to_discard(self) -> str:
+        """What "delete this draft" says when there is nothing to delete ("" when there is)."""
+        if not self.draft.is_empty:
+            return ""
+        return f"Your {self.what} has no words yet. To leave it, say cancel."
+
+    def discard_question(self) -> str:
+        return (
+            f"Delete your {self.what}? It begins: {_beginning(self.draft.text)} Say yes to "
+            "delete it, or no to keep it."
+        )
+
+    @property
+    def discard_again(self) -> str:
+        return f"Shall I delete your {self.what}? Please say yes or no."
+
+    @property
+    def discarding(self) -> str:
+        """What "delete this draft" would delete, with its verb ("your reply is")."""
+        return f"your {self.what} is"
+
+    def _discard(self) -> None:
+        """The person said yes: the words go (a saved copy too), and "undo" brings them back
+        while they stay."""
+        before = copy.deepcopy(self.draft)
+        self.draft.clear()
+        self.save()
+        back = (
+            f" Say undo to bring {self.them} back."
+            if self._keep(before, self.brought_back, "it")
+            else ""
+        )
+        self._say(f"{self.discarded}{back} To leave, say cancel.")
+
+    them = "it"
+    """What "delete this draft" deletes, as a pronoun."""
+
+    @property
+    def discarded(self) -> str:
+        """Said once the words are deleted."""
+        return f"Your {self.what} is deleted."
 
     def _said_last(self) -> str | None:
         """What was dictated last, while its words are still the draft's last ones."""
@@ -699,3 +775,14 @@ def _ending(draft: Draft) -> str:
     end = " ".join(words[-SCRATCH_ECHO_WORDS:])
     more = "… " if len(words) > SCRATCH_ECHO_WORDS else ""
     return f"{more}{as_sentence(end)}"
+
+
+BEGINNING_WORDS = 12
+"""How much of the words the question before deleting them quotes."""
+
+
+def _beginning(text: str) -> str:
+    words = text.split()
+    return as_sentence(
+        " ".join(words[:BEGINNING_WORDS]) + (" …" if len(words) > BEGINNING_WORDS else "")
+    )

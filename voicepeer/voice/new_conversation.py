@@ -253,6 +253,7 @@ class NewConversationComposer(Composer):
             "There are no words to remove yet. To change the title, say change the title."
         )
         self.corrector.reset()  # a correction asked about an earlier draft is over
+        self._discarding.asked = False
         self._carrying = None
         stranded, self._stranded = self._stranded, None
         moved = False

@@ -210,6 +210,7 @@ class PostEditor(Composer):
         if self._topic is not None:
             self.forms = forms_with_names(thread_people(self._topic))
         self.corrector.reset()
+        self._discarding.asked = False
         self.title.drop()
         self.draft = PostText.of_post(raw, saved)
         if saved is not None and began_from is not None and not _same(began_from, raw):
@@ -287,6 +288,22 @@ class PostEditor(Composer):
         return without_add(heard, self._say)
 
     started_over = "Your post is back as it is on the forum. Change what you like, or cancel."
+    discarded = "Your changes are thrown away: your post is as it is on the forum."
+    discard_again = "Shall I throw away your changes? Please say yes or no."
+    discarding = "your changes are"
+    them = "them"
+
+    def nothing_to_discard(self) -> str:
+        if self.draft.changed:
+            return ""
+        return "You have not changed your post. To leave it as it is, say cancel."
+
+    def discard_question(self) -> str:
+        return (
+            "Throw away your changes, so that your post stays as it is on the forum? Say yes "
+            "to throw them away, or no to keep them."
+        )
+
     brought_back = "Your changes are back."
 
     def save(self) -> None:

@@ -69,10 +69,6 @@ def written_in_notice(
             return None
     elif intent in (None, Intent.YES, Intent.NO):
         return None
-    if intent is Intent.REMOVE_DRAFT:
-        # The drafts list's command: here the words being written are the draft.
-        clear = f"To clear all of your {what}, say start over."
-        return f"{added} To take it out, say scratch that. {clear}"
     kept = f"your {what} is kept."
     return f"{added} If it was meant as a command, say scratch that, then cancel: {kept}"
 

@@ -1,0 +1,51 @@
+"""Said while writing about the words rather than for them, against the real demo forum
+over loopback: "delete this draft" asks before deleting and "undo" brings the words back;
+"fix it" says how to change a word. Neither is written into the reply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from tests.support.members import signed_in
+from voicepeer.demo_forum import DemoForum
+from voicepeer.speech.text.sentences import as_sentence
+
+FIRST = "the cooling vest helped me all summer"
+
+
+def test_delete_this_draft_while_writing_asks_and_undo_brings_it_back(
+    forum: DemoForum, data: Path
+) -> None:
+    # The drafts list's command was written into the reply.
+    lines = ["open topic one", "reply", FIRST, "delete this draft", "perhaps", "no"]
+    lines += ["delete this draft", "yes", "undo", "delete this draft", "yes", "cancel"]
+    talk = converse(forum.base_url, [*lines, "my drafts"], data, credentials=signed_in(forum))
+    asked = (
+        f"Delete your reply? It begins: {as_sentence(FIRST.capitalize())} Say yes to delete "
+        "it, or no to keep it."
+    )
+    assert talk.said[3:] == [
+        asked,
+        "Shall I delete your reply? Please say yes or no.",
+        "All right, your reply is kept. Go on with your reply, or say send it.",
+        asked,
+        "Your reply is deleted. Say undo to bring it back. To leave, say cancel.",
+        "Your reply is back as it was. It ends: … cooling vest helped me all summer.",
+        asked,
+        "Your reply is deleted. Say undo to bring it back. To leave, say cancel.",
+        "Reply cancelled.",
+        "You have no saved drafts. Whatever you write is saved as you go, until it is sent.",
+    ]
+
+
+def test_fix_it_while_writing_says_how_to_change_a_word(forum: DemoForum, data: Path) -> None:
+    # "Fix it" was written in, and "edit it" looked for the word "it".
+    lines = ["open topic one", "reply", FIRST, "fix it", "edit it please", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    how = (
+        "To change a word, say correct and the word, like: correct walk, then choose the right "
+        "one or spell it. Or say replace and the words, like: replace walk with talk. To hear "
+        "your reply, say read it back."
+    )
+    assert talk.said[3:] == [how, how, f"Your reply says: {FIRST.capitalize()}"]
