@@ -17,7 +17,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.editing import DictationAction
+from voicepeer.commands.editing import DictationAction, heard_action
 from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, canonical
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
@@ -53,6 +53,7 @@ from voicepeer.voice.account_notice import AccountNotice
 from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
+from voicepeer.voice.correction import Pending
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.dictation import tokenize_dictation
 from voicepeer.voice.error_phrases import NO_LONGER_ACCEPTED, not_signed_in, say_error
@@ -324,6 +325,22 @@ CHANGES = frozenset(
     {State.DELETING_POST, State.RECOVERING_POST, State.ADDING_TO_REPLY, State.MARKING_READ}
 )
 """The states asking about a change (one Change at a time)."""
+WRITING_AT_QUESTION = {
+    State.CONFIRMING: State.DICTATING,
+    State.SENDING: State.COMPOSING,
+    State.CHANGING_POST: State.EDITING_POST,
+}
+"""Where each question before words go to the forum goes back to, for an edit said at it."""
+EDITS_AT_QUESTION = frozenset(
+    {
+        DictationAction.SCRATCH,
+        DictationAction.DELETE_WORD,
+        DictationAction.DELETE_SENTENCE,
+        DictationAction.UNDO,
+        DictationAction.START_OVER,
+    }
+)
+"""Editing commands said at such a question: made, not "Please say yes or no"."""
 EDITING_STATES = frozenset({State.EDITING_POST, State.CHANGING_POST})
 """The states where the person's own post is being changed word by word (the PostEditor
 writes, not the reply's Composer)."""
@@ -651,7 +668,7 @@ class Assistant:
         transcript.info("heard: %s", heard.text)
         meant, self._meant = self._meant, ()  # only the answer right after the question
         put_aside, self._put_aside = self._put_aside, None
-        if self._over_words(heard):
+        if self._over_words(heard) or self._edited_at_question(heard):
             return
         if self.state in WRITING_STATES:
             self._follow(self._writer().hear(heard))
@@ -843,6 +860,29 @@ class Assistant:
             self.say(self._where_and_question())
             return True
         return False
+
+    def _edited_at_question(self, heard: Heard) -> bool:
+        """An edit said at "Shall I post it?" ("change brilliant to wonderful", "no, scratch
+        that"): made, and then the question asked again with the words as they are now (or,
+        when the edit asks a question of its own, that); False for anything else. It had been
+        "I did not add that", and a yes then posted the words unchanged."""
+        question = self.state
+        writing = WRITING_AT_QUESTION.get(question)
+        writer = self._writer_in(question)
+        if writing is None or writer is None:
+            return False
+        words = normalize(heard.text).split()
+        edit = Heard(" ".join(words[1:]), heard.confidence) if words[:1] == ["no"] else heard
+        if heard_action(edit) not in EDITS_AT_QUESTION and not writer.corrector.would_take(
+            edit, writer.draft
+        ):
+            return False
+        transcript.info("did: an edit said at the question, made before asking again")
+        self._go(writing)
+        self.handle(edit)
+        if self.state is writing and writer.corrector.pending is Pending.NOTHING:
+            self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
+        return True
 
     def _add_dictated_to_reply(self) -> None:
         """ "Add it to my last reply" while dictating one: the words, saved as they were

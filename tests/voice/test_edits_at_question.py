@@ -1,0 +1,51 @@
+"""An edit said at "Shall I post it?" is made, and the question is asked again only when the
+person says send it: it had been "I did not add that", and a yes then posted the words as
+they were. Typed sessions through the real voice loop against the real demo forum."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.support.conversation import converse
+from tests.support.members import signed_in
+from tests.voice.test_assistant import first_topic_id
+from tests.voice.test_undo import newest_raw
+from voicepeer.demo_forum import DemoForum
+
+REPLY = "well done Dave that is brilliant full stop"
+
+
+def test_a_change_said_at_the_question_is_made_before_posting(forum: DemoForum, data: Path) -> None:
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply", REPLY, "send it", "change brilliant to wonderful"]
+    lines += ["yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[4:6] == [
+        "Replaced brilliant with wonderful.",
+        "Your reply says: Well done Dave that is wonderful. It will appear publicly, in Good "
+        "news, on the voicepeer demo forum. Shall I post it? Say yes or no.",
+    ]
+    assert talk.said[-1].endswith("is posted.")
+    assert newest_raw(forum, topic_id) == "Well done Dave that is wonderful."
+
+
+def test_no_and_an_edit_at_the_question_makes_the_edit(forum: DemoForum, data: Path) -> None:
+    lines = ["open topic one", "reply", REPLY, "and so is Jo", "send it", "no scratch that"]
+    lines += ["read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3:] == [
+        "Removed the last part. It now ends: Well done Dave that is brilliant.",
+        "Your reply says: Well done Dave that is brilliant. It will appear publicly, in Good "
+        "news, on the voicepeer demo forum. Shall I post it? Say yes or no.",
+        "Your reply says: Well done Dave that is brilliant. It will appear publicly, in Good "
+        "news, on the voicepeer demo forum. Shall I post it? Say yes or no.",
+    ]
+
+
+def test_an_edit_at_the_question_of_a_new_topic_is_made(forum: DemoForum, data: Path) -> None:
+    lines = ["new topic in good news", "my tips for hot days in summer", "drink cold water"]
+    lines += ["and stay inside", "send it", "delete last word", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3] == "Deleted inside."
+    assert talk.said[-2].startswith("Your new topic")
+    assert "says: Drink cold water and stay. It will appear publicly" in talk.said[-1]
