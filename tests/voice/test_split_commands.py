@@ -10,7 +10,7 @@ from tests.support.members import signed_in
 from voicepeer.commands.editing import DictationAction
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.dictation import Draft
-from voicepeer.voice.split_commands import finishes, joined_command
+from voicepeer.voice.split_commands import Join, finishes, joined_command, joins_a_correction
 
 
 def test_a_command_said_in_two_parts_is_the_command(forum: DemoForum, data: Path) -> None:
@@ -94,3 +94,39 @@ def test_a_longer_change_said_in_two_parts_is_asked_about(forum: DemoForum, data
     said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
     assert said[-3].startswith("Change walked home from the shop to took the bus home? Say yes")
     assert said[-1] == "Your reply says: I took the bus home in the rain"
+
+
+def test_a_correction_parted_after_its_lead_or_its_first_words_is_joined(
+    forum: DemoForum, data: Path
+) -> None:
+    # Each part was written in as words, without a word said. Such a first part is as
+    # likely a sentence's beginning: the change is asked about.
+    lines = ["open topic one", "reply", "I saw my sister at the shop and walked home"]
+    lines += ["change sister", "to brother", "yes", "replace", "shop with market", "no"]
+    lines += ["correct", "brother", "leave it", "read it back"]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[3:] == [
+        "Change sister to brother? Say yes to change it, or no to write it into your reply "
+        "as you said it.",
+        "Changed sister to brother.",
+        "Change shop to market? Say yes to change it, or no to write it into your reply as "
+        "you said it.",
+        "I wrote it into your reply as you said it.",
+        "I have no other guesses for brother. Spell brother letter by letter, then say done.",
+        "Left brother as it was.",
+        "Your reply says: I saw my brother at the shop and walked home replace shop with market",
+    ]
+
+
+def test_which_first_parts_may_begin_a_correction() -> None:
+    assert joins_a_correction("change shop to", "store") is Join.AS_SAID
+    assert joins_a_correction("replace", "sister with brother") is Join.ASKED
+    assert joins_a_correction("correct", "shop") is Join.ASKED
+    assert joins_a_correction("change sister", "to brother") is Join.ASKED
+    assert joins_a_correction("change walked home from the shop to", "took it") is Join.AS_SAID
+    # Words of a reply: "the correct" … "dose", "I should change" … "to Ocrevus", and
+    # "change" alone, as in "I had to" … "change" … "from Tecfidera to Ocrevus".
+    assert joins_a_correction("the correct", "dose") is None
+    assert joins_a_correction("I should change", "to Ocrevus") is None
+    assert joins_a_correction("change", "from Tecfidera to Ocrevus") is None
+    assert joins_a_correction("change sister", "and brother") is None

@@ -33,7 +33,7 @@ from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.outbox_phrases import refused_draft_line, send_result_line
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reply_context import thread_people
-from voicepeer.voice.split_commands import begins_a_correction, finishes, joined_command
+from voicepeer.voice.split_commands import Join, finishes, joined_command, joins_a_correction
 from voicepeer.voice.undo_history import Removal, UndoHistory
 from voicepeer.voice.writing_asides import Answer, Discarding, asks_to_fix, fix_help
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
@@ -217,8 +217,9 @@ class Composer:
         self._say(said)
         self._more_invited = self.draft
 
-    def hear(self, heard: Heard) -> Next:
-        """One dictated utterance: an editing command when it is one as a whole, else text."""
+    def hear(self, heard: Heard, *, ask: bool = False) -> Next:
+        """One dictated utterance: an editing command when it is one as a whole, else text
+        (``ask``: a change it makes is asked about first, as a longer one is)."""
         if self._aside(heard):
             return Next.DICTATING
         invited, self._more_invited = self._more_invited is self.draft, None
@@ -228,11 +229,11 @@ class Composer:
         if action is None and last_command and finishes(*last_command, heard.text):
             return Next.DICTATING  # "scratch", then "that": the rest of what was just done
         if action is None and (joined := self._joined(heard)) is not None:
-            return self.hear(joined)
+            return self.hear(joined[0], ask=joined[1])
         if action is not None:
             self._last_command = (heard.text, action)
         before = copy.deepcopy(self.draft) if action is None else self.draft
-        if action is None and self.corrector.hear(heard, self.draft, self.forms):
+        if action is None and self.corrector.hear(heard, self.draft, self.forms, ask=ask):
             # A word put in by a correction comes out again with "undo", as a removal does.
             self._keep(before, CHANGED_BACK, BEFORE_THE_CHANGE, correction=True)
             self.save()
@@ -386,25 +387,27 @@ class Composer:
             return None
         return self._dictated_text
 
-    def _joined(self, heard: Heard) -> Heard | None:
+    def _joined(self, heard: Heard) -> tuple[Heard, bool] | None:
         """An editing command or a correction said in two parts ("delete", then "last
         word"), the first written in as words: those words taken out again, the whole
-        command; None when ``heard`` does not finish one."""
+        command, and whether a change it makes is asked about first (see
+        :func:`joins_a_correction`); None when ``heard`` does not finish one."""
         first = self._said_last()
         if first is None or self.corrector.pending is not Pending.NOTHING:
             return None
-        command = joined_command(first, heard.text)
-        if command is None and begins_a_correction(first):
+        command, ask = joined_command(first, heard.text), False
+        joins = joins_a_correction(first, heard.text)
+        if command is None and joins is not None:
             before = copy.deepcopy(self.draft)
             before.scratch_last_phrase()
             joined = f"{first} {heard.text}"
             if self.corrector.would_take(Heard(joined), before):
-                command = joined
+                command, ask = joined, joins is Join.ASKED
         if command is None:
             return None
         self.draft.scratch_last_phrase()
         self._dictated_last = None
-        return Heard(command, heard.confidence)
+        return Heard(command, heard.confidence), ask
 
     def _command_warning(self, said: str, heard: Heard) -> str | None:
         """What to say of the words just written in when they may have been meant as

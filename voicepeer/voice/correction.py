@@ -151,10 +151,18 @@ class Corrector:
             self.pending
         )
 
-    def hear(self, heard: Heard, draft: Draft, forms: Mapping[str, str] = WRITTEN_FORMS) -> bool:
+    def hear(
+        self,
+        heard: Heard,
+        draft: Draft,
+        forms: Mapping[str, str] = WRITTEN_FORMS,
+        *,
+        ask: bool = False,
+    ) -> bool:
         """Act on ``heard`` if it is a correction (or an answer to one); False when it is
         something else, for the rest of dictation to handle. New words go in written as
-        ``forms`` has them (the draft's own: with the names of the people in its thread)."""
+        ``forms`` has them (the draft's own: with the names of the people in its thread);
+        ``ask``: a change is asked about first, as a longer one is."""
         self._forms = forms
         command = self._command(heard, draft)
         if self.pending is not Pending.NOTHING:
@@ -167,7 +175,7 @@ class Corrector:
         if not command.replacement:
             self._ask_replacement(command, draft)
             return True
-        if command.asked:
+        if command.asked or ask:
             self._ask_to_replace(command, heard, draft)
             return True
         self._replace(command, draft)

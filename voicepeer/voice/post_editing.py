@@ -264,9 +264,9 @@ class PostEditor(Composer):
         # the changes together.
         return " ".join(as_sentence(change[:1].upper() + change[1:]) for change in changes)
 
-    def hear(self, heard: Heard) -> Next:
+    def hear(self, heard: Heard, *, ask: bool = False) -> Next:
         if not self.title.asking:
-            return super().hear(heard)
+            return super().hear(heard, ask=ask)
         return Next.CONFIRMING if self.title.hear(heard, then=GO_ON) else Next.DICTATING
 
     def retitle(self) -> Next:

@@ -8,6 +8,8 @@ one, so that words of a reply are never taken for a command: "I will post" … "
 
 from __future__ import annotations
 
+from enum import Enum
+
 from voicepeer.commands.correction import MAX_ASKED_WORDS
 from voicepeer.commands.editing import (
     DICTATION_PHRASES,
@@ -59,15 +61,32 @@ def joined_command(first: str, second: str) -> str | None:
     return joined if len(after.split()) <= MAX_PART_WORDS and joined in _PHRASINGS else None
 
 
-def begins_a_correction(first: str) -> bool:
-    """Whether ``first``, written in as words, may be the beginning of a correction said in
-    two parts ("change shop to", "replace the shop with")."""
-    words = normalize(first).split()
-    return (
-        2 < len(words) <= MAX_ASKED_WORDS + 2
-        and words[0] in CORRECTION_LEADS
-        and words[-1] in SEPARATORS
-    )
+class Join(Enum):
+    """How a correction said in two parts is taken."""
+
+    AS_SAID = "as said"
+    """As the whole would be: "change shop to" … "store"."""
+    ASKED = "asked"
+    """A change it makes asked about first: the first part is as likely a sentence's
+    beginning ("I want to" … "change my diet" … "to lose weight")."""
+
+
+def joins_a_correction(first: str, then: str) -> Join | None:
+    """How ``first``, written in as words, and ``then`` may be a correction said in two
+    parts: "change shop to" … "store"; asked about, "change sister" … "to brother" and
+    "replace" … "shop with market"; "correct" … "shop" (which only asks). None when they
+    may not: "change" alone is too often a sentence's ("then I had to" … "change" … "from
+    Tecfidera to Ocrevus")."""
+    words, rest = normalize(first).split(), normalize(then).split()
+    if not words or not rest:
+        return None
+    if words in (["replace"], ["correct"]):
+        return Join.ASKED
+    if words[0] not in CORRECTION_LEADS or len(words) > MAX_ASKED_WORDS + 2:
+        return None
+    if len(words) > 2 and words[-1] in SEPARATORS:
+        return Join.AS_SAID
+    return Join.ASKED if len(words) > 1 and rest[0] in SEPARATORS else None
 
 
 def finishes(command: str, action: DictationAction, then: str) -> bool:
