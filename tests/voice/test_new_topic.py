@@ -694,3 +694,30 @@ def test_a_saved_new_topic_is_named_when_the_categories_are_offered(tmp_path: Pa
         "You have a saved new topic, titled Tips for sleeping in the heat, in Good news: "
         "choose Good news to go on with it."
     )
+
+
+def test_a_title_that_may_go_on_is_asked_about_and_joined_with_the_rest(
+    tmp_path: Path,
+) -> None:
+    # "I need advice about" was the title, and the rest the post's first words; "heat and",
+    # too short, then "fatigue in summer" lost "heat and".
+    with start(tmp_path) as forum:
+        lines = ["new topic in living with ms", "I need advice about", "starting work again"]
+        lines += ["cancel", "new topic in good news", "heat and", "fatigue in summer"]
+        lines += ["cancel", "message priya", "yes", "things to be grateful for", "yes"]
+        lines += ["cancel", "new topic in newly diagnosed", "heat and", "heat and fatigue"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    said = talk.said
+    assert said[1] == (
+        "I heard: I need advice about. Is that the whole title? Say yes, or say the rest of it."
+    )
+    assert said[2].startswith("The title is: I need advice about starting work again. Now")
+    assert said[6].startswith("The title is: Heat and fatigue in summer. Now")
+    # A title that ends so may be whole: a yes takes it as it is.
+    assert said[10] == (
+        "I heard: Things to be grateful for. Is that the whole title? Say yes, or say the "
+        "rest of it."
+    )
+    assert said[11].startswith("The title is: Things to be grateful for. Now")
+    # Said again whole, it is not joined to what was said before.
+    assert said[-1].startswith("The title is: Heat and fatigue. Now")

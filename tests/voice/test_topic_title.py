@@ -47,7 +47,7 @@ def test_the_title_is_asked_for_checked_read_back_and_changed_after_yes(
     assert talk.said[-6:] == [
         f"The title is: {TITLE}. {ASK}",
         "I heard: Vests. The title is too short: it needs 10 characters more, at least 15 "
-        "characters. Please say a longer title.",
+        "characters. Please say the whole title again, with more words.",
         f"You are changing your post in {TITLE}. {ASK}",
         ASKED,
         "The title is changed. It is now: Cooling vests and neck wraps.",

@@ -90,9 +90,11 @@ class PeerLoop:
         self._retitling = False
         """A title asked for again ("change the title"): cancel keeps the one it had."""
         self._early_title: str | None = None
+        """A title said at the question for a category, kept for the topic chosen next."""
         self._short_title: str | None = None
         """A title said too short, which the next words may go on ("Heat", "and fatigue")."""
-        """A title said at the question for a category, kept for the topic chosen next."""
+        self._unfinished_title: str | None = None
+        """A title that may go on ("I need advice about"), asked whether it is whole."""
         self._origin = State.BROWSING
         self._starting = "message"
         """What is being started: "message" or "new topic" (named when it is cancelled)."""
@@ -151,6 +153,8 @@ class PeerLoop:
             read = read_back(composer.draft, composer.conversation.what)
             self._say(f"{said}{read} {PEER_QUESTIONS[State.TITLING]}")
             return State.TITLING
+        if self._unfinished_title is not None and (whole := self._whole_title(heard)):
+            return whole
         if self._a_command(heard):
             # "Send it", "yes" or "next" said here became a message's title (two letters
             # are enough for one).
@@ -582,9 +586,29 @@ class PeerLoop:
         self._say(ask if begun is Begun.UNTITLED else opening + ask)
         return State.TITLING
 
-    def _title(self, text: str) -> State:
+    def _whole_title(self, heard: Heard) -> State | None:
+        """ "Yes" or "no" to "Is that the whole title?": the title as it was, or the rest of
+        it asked for; None for anything else (the rest of it, or another title)."""
+        found = self._engines.interpreter.command(heard).command
+        intent = found.intent if found is not None else None
+        if intent is Intent.YES:
+            unfinished, self._unfinished_title = self._unfinished_title, None
+            assert unfinished is not None
+            return self._title(unfinished, whole=True)
+        if intent is Intent.NO:
+            self._say("Say the rest of the title.")
+            return State.TITLING
+        return None
+
+    def _title(self, text: str, *, whole: bool = False) -> State:
+        """The title said (``whole``: said to be all of it, though it may not sound so)."""
         short, self._short_title = self._short_title, None
-        if short and text.split()[:1] and text.split()[0].lower() in GOES_ON:
+        unfinished, self._unfinished_title = self._unfinished_title, None
+        first = text.split()[0].lower() if text.split() else ""
+        if unfinished and not _said_again(unfinished, text):
+            # "I need advice about", a pause, then "starting work again": one title.
+            text = f"{unfinished} {text}"
+        elif short and (first in GOES_ON or _may_go_on(short)) and not _said_again(short, text):
             # "Heat", a pause, then "and fatigue in summer": one title, said slowly.
             text = f"{short} {text}"
         title = spoken_title(text)
@@ -593,6 +617,14 @@ class PeerLoop:
             self._say(f"I did not hear a title. {PEER_QUESTIONS[State.TITLING]}")
             return State.TITLING
         problem = title_problem(title, composer.limits(), private=composer.conversation.private)
+        if problem is None and not whole and _may_go_on(title):
+            # Taken as it was, the rest became the first words of the post.
+            self._unfinished_title = text
+            self._say(
+                f"I heard: {as_sentence(title)} Is that the whole title? Say yes, or say the "
+                "rest of it."
+            )
+            return State.TITLING
         if problem and _too_long(problem) and composer.draft.is_empty:
             composer.start_with(text)
             return State.TITLING
@@ -718,6 +750,26 @@ def _opened(outcome: ReadOutcome) -> State:
 GOES_ON = frozenset({"and", "or", "in", "with", "for", "of", "at", "on", "after", "during", "when"})
 """Words a title said after a pause goes on with: what follows a title too short is more
 of it ("heat", then "and fatigue in summer"), not a title of its own."""
+
+
+GOES_ON_AFTER = frozenset(
+    {"about", "and", "or", "but", "to", "for", "with", "of", "at", "from", "into", "after"}
+    | {"before", "when", "because", "if", "the", "a", "an", "my", "your"}
+)
+"""Words a title said before a pause seldom ends with: the rest may follow ("I need advice
+about", then "starting work again"). Not "in", "on" or "by", which end many ("Checking
+in")."""
+
+
+def _may_go_on(title: str) -> bool:
+    words = title.lower().rstrip(".?!").split()
+    return bool(words) and words[-1] in GOES_ON_AFTER
+
+
+def _said_again(before: str, then: str) -> bool:
+    """Whether ``then`` is the whole title said again, not the rest of ``before``."""
+    first, again = before.lower().split()[:2], then.lower().split()[:2]
+    return bool(first) and first == again
 
 
 def _too_long(problem: DraftProblem) -> bool:
