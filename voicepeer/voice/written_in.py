@@ -56,6 +56,21 @@ def written_in_notice(
         verb = "send" if private else "post"
         posting = "" if normalize(said) in ("no", "nope") else f" To {verb} it, say send it."
         return f"{added}{posting} To take the word out, say scratch that."
+    meant = _meant_instead(said)
+    if meant is not None:
+        # "No I mean Wednesday" after "Tuesday": written in as words, without a word said.
+        return (
+            f"{added} To put {meant} in place of a word, say change, the word, then to "
+            f"{meant}. To take this out, say scratch that."
+        )
+    ending = _command_at_end(said)
+    if ending is not None:
+        # "Well done Dave full stop send it": the person waited for a question never asked.
+        count = phrasing.count_phrase(len(ending.split()), "word")
+        return (
+            f'{added} It ends with "{ending}", which I wrote as words. To take them out, say '
+            f"delete the last {count}. Then say {ending} on its own."
+        )
     intent = interpreter.word_for_word(heard)
     if len(said.split()) == 1:
         # One word said slowly may begin a sentence ("next", "where"): only those that
@@ -71,6 +86,31 @@ def written_in_notice(
         return None
     kept = f"your {what} is kept."
     return f"{added} If it was meant as a command, say scratch that, then cancel: {kept}"
+
+
+MEANING_INSTEAD = ("no i mean", "i mean", "no i meant", "i meant", "sorry i meant", "sorry i mean")
+"""How a self-correction said as a sentence of its own begins ("no I mean Wednesday")."""
+MAX_MEANT_WORDS = 3
+"""Longer, the words after "I mean" are more likely a sentence of the reply."""
+COMMANDS_AT_END = ("send it", "read it back")
+"""Commands run on at the end of dictated words, with no pause before them."""
+
+
+def _meant_instead(said: str) -> str | None:
+    """The words a self-correction ("no I mean Wednesday") means instead; None when ``said``
+    is none."""
+    text = normalize(said)
+    for lead in sorted(MEANING_INSTEAD, key=len, reverse=True):
+        if text.startswith(f"{lead} "):
+            meant = text[len(lead) :].split()
+            return " ".join(meant) if len(meant) <= MAX_MEANT_WORDS else None
+    return None
+
+
+def _command_at_end(said: str) -> str | None:
+    """The command ``said`` ends with, run on from its words; None when it ends with none."""
+    text = normalize(said)
+    return next((c for c in COMMANDS_AT_END if text.endswith(f" {c}")), None)
 
 
 def someone_else_named(said: str, topic: Topic, answered: Post) -> str | None:
