@@ -5,10 +5,9 @@ back (and the person told between utterances), or back as a draft when refused."
 from __future__ import annotations
 
 import dataclasses
-import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import httpx
 from tests.support.conversation import converse
 from tests.support.members import keyed_forum, signed_in
 from tests.support.restarts import ForumRestarts
+from tests.support.typed_lines import said, typed_when
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
@@ -24,7 +24,6 @@ from voicepeer.forum.outbox import Outbox, OutboxEntry, OutboxState, SendResult
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.voice.settings import VoiceSettings
-from voicepeer.voice.text_input import TextListener
 
 REPLY = "thank you for this it helps a lot to know I am not alone"
 TOPIC = "Walked to the end of the pier today"
@@ -219,40 +218,10 @@ def test_goodbye_with_a_reply_not_sent_yet_says_when_it_will_go(tmp_path: Path) 
     )
 
 
-def _typed_when(
-    steps: Sequence[tuple[Callable[[list[str]], bool], Callable[[], object], str]],
-) -> Callable[[Callable[[], list[str]]], TextListener]:
-    """Typed lines, through a pipe as from a terminal, each typed once what was said so
-    far meets its condition (waited for at most 30 seconds), after running its action."""
-
-    def make(said: Callable[[], list[str]]) -> TextListener:
-        read_end, write_end = os.pipe()
-        typed = os.fdopen(write_end, "w")
-
-        def type_them() -> None:
-            with typed:
-                for ready, act, line in steps:
-                    waited = time.monotonic() + 30
-                    while not ready(said()) and time.monotonic() < waited:
-                        time.sleep(0.05)
-                    act()
-                    typed.write(line + "\n")
-                    typed.flush()
-
-        threading.Thread(target=type_them, daemon=True).start()
-        return TextListener(os.fdopen(read_end))
-
-    return make
-
-
 def test_a_reply_sent_in_the_background_is_told_while_the_person_says_nothing(
     tmp_path: Path,
 ) -> None:
     told = f"Your earlier reply to {TOPIC} has now been posted."
-
-    def said(words: str) -> Callable[[list[str]], bool]:
-        return lambda lines: any(words in line for line in lines)
-
     at_once = said("")
     with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
         steps = [
@@ -270,7 +239,7 @@ def test_a_reply_sent_in_the_background_is_told_while_the_person_says_nothing(
             [],
             tmp_path / "data",
             retry=_quick_retry(forum.url),
-            listener=_typed_when(steps),
+            listener=typed_when(steps),
             tell_when_quiet=True,
         )
     assert talk.said.count(told) == 1, talk.transcript

@@ -60,6 +60,9 @@ class Heard:
     over_talk: bool = False
     """Talk in the room (a television, people talking) was heard while this was said: what
     is unclear may be unclear because of it, which the person can do something about."""
+    said_at: float | None = None
+    """When it was said (``time.monotonic``), where that may be before voicepeer listened
+    for it: a line typed while voicepeer was still busy. None: said when listened for."""
 
 
 def switch_press() -> Heard:

@@ -89,6 +89,7 @@ from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.reply_target import aim_reply
 from voicepeer.voice.room_talk import RoomTalkHint, unclear_over_talk
+from voicepeer.voice.said_ahead import SaidAhead
 from voicepeer.voice.saved_drafts import (
     DRAFT_QUESTIONS,
     GONE,
@@ -403,6 +404,7 @@ class Assistant:
         self._search_from = State.BROWSING
         """Where "search for" was said, to go back to when nothing is looked for."""
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
+        self.said_ahead = SaidAhead()
         self.paragraphs = ParagraphReading(
             self.say,
             self._speech_interrupted,
@@ -420,6 +422,7 @@ class Assistant:
             read_to_end=lambda: self.paragraphs.read_to_end,
             left_at=lambda: self.paragraphs.resume_at,
             interrupted=self._speech_interrupted,
+            failure_line=self.said_ahead.failure_line,
         )
         writing = ComposerEngines(
             engines.forum, engines.drafts, engines.outbox, engines.interpreter
@@ -664,6 +667,13 @@ class Assistant:
 
     def handle(self, heard: Heard) -> None:
         """Act on one utterance in the current state."""
+        self.said_ahead.begin(heard)
+        try:
+            self._act_on(heard)
+        finally:
+            self.said_ahead.done()
+
+    def _act_on(self, heard: Heard) -> None:
         log.debug("heard %r", heard.text)
         transcript.info("heard: %s", heard.text)
         meant, self._meant = self._meant, ()  # only the answer right after the question
@@ -686,6 +696,11 @@ class Assistant:
                 self.say("I'm listening again. " + self._where())
             return
         interpretation = self._answer_to_did_you_mean(heard, interpretation, meant)
+        found = interpretation.command
+        if self.said_ahead.holds(heard, found.intent if found is not None else None):
+            transcript.info("did: nothing, said before hearing that what came before failed")
+            self.say(self.said_ahead.held_line(heard))
+            return
         if interpretation.ambiguous:
             transcript.info("did: nothing yet, unsure which command was meant")
             self._meant = interpretation.ambiguous[:3]

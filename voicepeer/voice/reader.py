@@ -116,8 +116,11 @@ class Reader:
         read_to_end: Callable[[], bool] = lambda: True,
         left_at: Callable[[], int | None] = lambda: None,
         interrupted: Callable[[], bool] = lambda: False,
+        failure_line: Callable[[str], str] = lambda line: line,
     ) -> None:
         self._engines = engines
+        self._failure_line = failure_line
+        """A failure at the forum as told (naming the words it answers, where needed)."""
         self.rounds = NotificationRounds(engines.forum, self, say, interrupted)
         """Notifications read aloud, and said again on "repeat"."""
         self._read_post = read_post
@@ -1008,7 +1011,7 @@ class Reader:
         except ForumError as error:
             log.warning("forum request failed: %s", type(error).__name__)
             if not quiet:
-                self._say(say_error(error))
+                self._say(self._failure_line(say_error(error)))
             return error
 
     def forum_do(self, call: Callable[[], object]) -> bool:

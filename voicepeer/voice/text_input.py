@@ -5,6 +5,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
@@ -19,32 +20,33 @@ class TextListener:
 
     With ``on_quiet`` set, lines are read by a thread of their own, so that while the person
     types nothing ``on_quiet()`` is called every :data:`QUIET_CHECK_S` (it may say what
-    happened meanwhile; True when it did)."""
+    happened meanwhile; True when it did); each line is then heard with when it was typed,
+    which may be while voicepeer was still busy with the line before."""
 
     def __init__(self, stream: TextIO | None = None, prompt: str | None = None) -> None:
         self._stream = stream or sys.stdin
         self._prompt = prompt
         self.on_quiet: Callable[[], bool] | None = None
-        self._lines: queue.Queue[str] | None = None
+        self._lines: queue.Queue[tuple[str, float]] | None = None
 
     def listen(self, mode: ListenMode, context: str = "") -> Heard | None:
         while True:
             self._show_prompt()
-            line = self._next_line()
+            line, typed_at = self._next_line()
             if not line:
                 return None
             text = line.strip()
             if text:
-                return Heard(text)
+                return Heard(text, said_at=typed_at)
 
     def _show_prompt(self) -> None:
         if self._prompt and self._stream.isatty():
             print(self._prompt, end="", flush=True)
 
-    def _next_line(self) -> str:
-        """The next line, "" at the end of the input."""
+    def _next_line(self) -> tuple[str, float | None]:
+        """The next line ("" at the end of the input) and when it was typed, if known."""
         if self.on_quiet is None:
-            return self._stream.readline()
+            return self._stream.readline(), None
         if self._lines is None:
             self._lines = queue.Queue()
             threading.Thread(target=self._read_lines, name="typed-lines", daemon=True).start()
@@ -62,7 +64,7 @@ class TextListener:
                 line = self._stream.readline()
             except (OSError, ValueError):  # closed under us: the input has ended
                 line = ""
-            self._lines.put(line)
+            self._lines.put((line, time.monotonic()))
             if not line:
                 return
 
