@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from voicepeer.demo_forum import DemoForum
-from voicepeer.errors import ForumStillDownError, ForumUnreachableError
+from voicepeer.errors import ForumStillDownError, ForumUnreachableError, NetFault
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.discourse import DiscourseClient
@@ -35,7 +35,7 @@ def test_known_down_a_request_is_tried_once_at_once_and_the_return_is_noticed(
         with pytest.raises(ForumUnreachableError) as first:
             client.topic(topic_id)
         assert not isinstance(first.value, ForumStillDownError)
-        assert time.monotonic() - started >= 0.3 + 0.6  # its retries, as before
+        assert time.monotonic() - started >= settings.refused_retry_s  # one short retry
         assert client.forum_down
         for attempt in (lambda: client.topic(topic_id + 1), lambda: client.latest(page=1)):
             asked, started = client.requests_made, time.monotonic()
@@ -96,3 +96,23 @@ def test_known_down_a_list_fetched_a_moment_ago_is_not_reused_as_if_fresh(
         assert client.requests_made == asked + 1
         assert copy.saved_at is not None
         assert [t.id for t in copy.topics] == [t.id for t in first.topics]
+
+
+def test_a_refused_connection_fails_after_one_short_retry_unannounced(tmp_path: Path) -> None:
+    # Nothing takes connections there: waiting through the backoff meant for a slow forum
+    # only kept the person 7 seconds, hearing "Still waiting" for a forum that is not there.
+    forum = DemoForum(tmp_path / "forum.sqlite3")
+    url = forum.start()
+    forum.stop()
+    slow: list[float] = []
+    settings = ForumSettings(slow_after_s=0.8)  # the stock backoff: 1, 2 and 4 seconds
+    with DiscourseClient(url, settings=settings) as client:
+        client.on_slow(lambda: slow.append(time.monotonic()))
+        started = time.monotonic()
+        with pytest.raises(ForumUnreachableError) as refused:
+            client.latest()
+        took = time.monotonic() - started
+        assert client.requests_made == 2, client.requests_made
+    assert refused.value.fault is NetFault.REFUSED
+    assert settings.refused_retry_s <= took < settings.slow_after_s, took
+    assert not slow

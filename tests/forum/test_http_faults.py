@@ -127,7 +127,7 @@ def test_unknown_host_is_unreachable() -> None:
     )
     with pytest.raises(ForumUnreachableError) as caught:
         client.latest()
-    assert slept == [1.0]
+    assert slept == [ForumSettings().refused_retry_s]  # plainly no: one short retry
     assert "internet connection" in say_error(caught.value)
     assert caught.value.fault is NetFault.NAME_UNKNOWN  # what a helper is told
 

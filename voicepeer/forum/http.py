@@ -51,6 +51,9 @@ WaitListener = Callable[[float], None]
 
 #: Waits the forum may impose in a row before the client gives up and reports it.
 MAX_RATE_LIMIT_WAITS = 3
+#: Connection faults the system reports at once, with nothing slow about them: a read
+#: gets one short retry (``refused_retry_s``), not the backoff meant for a slow forum.
+PLAINLY_REFUSED = frozenset({NetFault.REFUSED, NetFault.NAME_UNKNOWN, NetFault.NO_ROUTE})
 
 
 class DeliveryUncertainError(ForumUnreachableError):
@@ -286,9 +289,12 @@ class ForumHttp:
                 delay = min(
                     self.settings.retry_backoff_s * (2**attempt), self.settings.retry_backoff_max_s
                 )
+                retries = self.settings.read_retries
+                if error.fault in PLAINLY_REFUSED:
+                    delay, retries = self.settings.refused_retry_s, min(retries, 1)
                 # Another try would outlast the time the user is kept waiting: give up now.
                 late = time.monotonic() - started + delay > self.settings.read_deadline_s
-                if attempt >= self.settings.read_retries or late:
+                if attempt >= retries or late:
                     raise _GaveUp(error.for_read()) from error.__cause__
                 attempt += 1
                 log.info(

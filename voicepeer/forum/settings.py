@@ -29,6 +29,11 @@ class ForumSettings:
     answers; a small compressed answer can unpack to far more than memory holds)."""
     retry_backoff_s: float = field(default=1.0, metadata={"min": 0.0, "max": 60.0})
     """Seconds before the first retry of a read; doubles on each further retry."""
+    refused_retry_s: float = field(default=0.5, metadata={"min": 0.0, "max": 10.0})
+    """Seconds before the one retry of a read the system refused at once (connection
+    refused, the forum's name not found, no route to it): nothing there takes connections,
+    which waiting longer rarely mends, so the person hears so at once rather than "Still
+    waiting" (a forum restarting may be back a moment later, hence one retry)."""
     retry_backoff_max_s: float = field(default=8.0, metadata={"min": 0.0, "max": 300.0})
     """Longest wait in seconds between two retries of a read."""
     max_rate_limit_wait_s: float = field(default=5.0, metadata={"min": 0.0, "max": 600.0})
