@@ -10,7 +10,9 @@ from pathlib import Path
 
 from tests.support.conversation import converse
 from tests.support.restarts import ForumRestarts
+from tests.support.typed_lines import at_once, said, typed_when
 from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.forum_back import FORUM_BACK
 
 STILL = (
     "The forum is still out of reach. Anything you write is kept, and sent once it answers again."
@@ -89,3 +91,47 @@ def test_after_the_forum_was_found_out_of_reach_a_list_is_said_to_be_from_earlie
         )
     assert talk.said[1].startswith("I cannot reach the forum right now"), talk.transcript
     assert talk.said[2].startswith(f"{EARLIER} 14 latest topics"), talk.transcript
+
+
+def test_once_told_out_of_reach_its_return_is_told_once_in_a_quiet_moment(
+    tmp_path: Path,
+) -> None:
+    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+        steps = [
+            (at_once, forum.go_down, "latest topics"),
+            # Nothing typed: the forum comes back while the person is silent.
+            (said("I cannot reach the forum"), forum.come_back, ""),
+            # Quiet moments go on after it was told: it is told once.
+            (said(FORUM_BACK), lambda: time.sleep(1.5), "latest topics"),
+        ]
+        talk = converse(
+            forum.url,
+            [],
+            tmp_path / "data",
+            forum_settings=ForumSettings(retry_backoff_s=0.01, read_retries=1, down_check_s=0.3),
+            listener=typed_when(steps),
+            tell_when_quiet=True,
+        )
+    after = talk.said_after("I cannot reach the forum")
+    assert after[0] == FORUM_BACK, talk.transcript
+    assert after[1].startswith("14 latest topics"), talk.transcript
+    assert talk.said.count(FORUM_BACK) == 1, talk.transcript
+
+
+def test_a_return_found_by_the_persons_own_command_is_not_told_again(tmp_path: Path) -> None:
+    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+        steps = [
+            (at_once, forum.go_down, "latest topics"),
+            (said("I cannot reach the forum"), forum.come_back, "latest topics"),
+            (said("14 latest topics"), lambda: time.sleep(1.0), "where am i"),
+        ]
+        talk = converse(
+            forum.url,
+            [],
+            tmp_path / "data",
+            forum_settings=ForumSettings(retry_backoff_s=0.01, read_retries=1, down_check_s=60),
+            listener=typed_when(steps),
+            tell_when_quiet=True,
+        )
+    assert FORUM_BACK not in talk.said, talk.transcript
+    assert talk.said[-1].startswith("You are in the topic list"), talk.transcript

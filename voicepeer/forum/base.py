@@ -372,6 +372,11 @@ class Forum(Protocol):
         """The forum is known to be out of reach (until it answers again)."""
         ...
 
+    def on_back(self, listener: Callable[[], None]) -> None:
+        """``listener()`` runs (on the thread that noticed) when the forum, known to be out
+        of reach, answers again."""
+        ...
+
     @property
     def account_refused(self) -> bool:
         """The forum refused the account's key this session: reading goes on as a visitor,

@@ -57,6 +57,7 @@ from voicepeer.voice.correction import Pending
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.dictation import tokenize_dictation
 from voicepeer.voice.error_phrases import NO_LONGER_ACCEPTED, not_signed_in, say_error
+from voicepeer.voice.forum_back import ForumBackNotice
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.how_to import help_wording, how_to_asked
@@ -422,7 +423,7 @@ class Assistant:
             read_to_end=lambda: self.paragraphs.read_to_end,
             left_at=lambda: self.paragraphs.resume_at,
             interrupted=self._speech_interrupted,
-            failure_line=self.said_ahead.failure_line,
+            failure_line=self._failure_told,
         )
         writing = ComposerEngines(
             engines.forum, engines.drafts, engines.outbox, engines.interpreter
@@ -500,6 +501,7 @@ class Assistant:
         self.finished = False
         """The person said goodbye: the loop ends after this utterance."""
         self.account_notice = AccountNotice(engines.forum, self.say)
+        self.forum_back = ForumBackNotice(engines.forum, self.say)
 
     # --- the loop ----------------------------------------------------------------------
 
@@ -568,6 +570,7 @@ class Assistant:
         if refused:
             waiting = refused
         elif title is None and self.engines.forum.forum_down:
+            self.forum_back.failure_told()
             waiting = (
                 " I cannot reach the forum at the moment. I will keep trying, and anything "
                 "you write is kept."
@@ -647,7 +650,8 @@ class Assistant:
         # dictating, being asked a question, or has put voicepeer to sleep.
         if self.state not in (State.BROWSING, State.READING):
             return False
-        return self._say_results(self.engines.news())
+        back = self.forum_back.tell()
+        return self._say_results(self.engines.news()) or back
 
     def _say_results(self, results: list[SendResult]) -> bool:
         """Say what became of each of ``results`` (replies and the like sent, or refused);
@@ -672,6 +676,12 @@ class Assistant:
             self._act_on(heard)
         finally:
             self.said_ahead.done()
+            self.forum_back.acted()
+
+    def _failure_told(self, line: str) -> str:
+        """A failure at the forum as the reader tells it."""
+        self.forum_back.failure_told()
+        return self.said_ahead.failure_line(line)
 
     def _act_on(self, heard: Heard) -> None:
         log.debug("heard %r", heard.text)
