@@ -15,6 +15,7 @@ from voicepeer.errors import ForumStillDownError, ForumUnreachableError, NetFaul
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.settings import ForumSettings
 
 
@@ -116,3 +117,38 @@ def test_a_refused_connection_fails_after_one_short_retry_unannounced(tmp_path: 
     assert refused.value.fault is NetFault.REFUSED
     assert settings.refused_retry_s <= took < settings.slow_after_s, took
     assert not slow
+
+
+def test_a_write_failing_at_the_forum_leaves_reads_their_full_time(tmp_path: Path) -> None:
+    # A write that timed out or got a server error reached the forum: its own path may be
+    # slow or broken, but reads slower than one quick try were answered "still out of
+    # reach" for the next 15 seconds all the same.
+    settings = ForumSettings(
+        request_deadline_s=1.0, down_try_s=0.5, retry_backoff_s=0.01, read_retries=1
+    )
+    with (
+        DemoForum(tmp_path / "forum.sqlite3") as forum,
+        DiscourseClient(forum.base_url, settings=settings) as client,
+    ):
+        topic_id = client.latest().topics[0].id
+        forum.faults.fail_next(1, 503, path="/posts.json")
+        with pytest.raises(DeliveryUncertainError):
+            client.create_post(NewReply(topic_id, "Sent while the forum failed."))
+        forum.faults.slow(1.5, path="/posts.json")
+        with pytest.raises(DeliveryUncertainError):
+            client.create_post(NewReply(topic_id, "Sent while the forum was slow."))
+        assert not client.forum_down
+        forum.faults.slow(0.8)  # slower than a quick try, within a read's time
+        assert client.topic(topic_id).title
+
+
+def test_a_write_that_could_not_connect_marks_the_forum_out_of_reach(tmp_path: Path) -> None:
+    forum = DemoForum(tmp_path / "forum.sqlite3")
+    url = forum.start()
+    forum.stop()
+    settings = ForumSettings(down_check_s=3600)
+    with DiscourseClient(url, settings=settings) as client:
+        with pytest.raises(ForumUnreachableError) as refused:
+            client.create_post(NewReply(1, "Written while the forum was down."))
+        assert not isinstance(refused.value, DeliveryUncertainError)
+        assert client.forum_down

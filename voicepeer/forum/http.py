@@ -255,7 +255,8 @@ class ForumHttp:
         try:
             return self._retried(request, timer, raw=raw)
         except _GaveUp as gave_up:
-            self.reach.mark_down()
+            if gave_up.out_of_reach:
+                self.reach.mark_down()
             raise gave_up.error from None
 
     def _retried(self, request: ForumRequest, timer: _SlowTimer, *, raw: bool) -> Any:
@@ -285,7 +286,12 @@ class ForumHttp:
                 self._sleep(error.wait_seconds)
             except _Retryable as error:
                 if not is_read:
-                    raise _GaveUp(error.for_write()) from error.__cause__
+                    # Only a write that never connected says the forum is out of reach: one
+                    # that timed out or failed there may be slow or broken on its own path,
+                    # while reads are answered as ever.
+                    raise _GaveUp(error.for_write(), out_of_reach=error.sent is False) from (
+                        error.__cause__
+                    )
                 delay = min(
                     self.settings.retry_backoff_s * (2**attempt), self.settings.retry_backoff_max_s
                 )
@@ -394,9 +400,11 @@ class ForumHttp:
 class _GaveUp(Exception):
     """Internal: retries of a request are over; ``error`` is what the caller gets."""
 
-    def __init__(self, error: ForumError) -> None:
+    def __init__(self, error: ForumError, *, out_of_reach: bool = True) -> None:
         super().__init__(str(error))
         self.error = error
+        self.out_of_reach = out_of_reach
+        """The failure is evidence that the forum is out of reach as a whole."""
 
 
 class _Retryable(Exception):
