@@ -17,6 +17,7 @@ import httpx
 from voicepeer import app
 from voicepeer.commands import Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.forum.account_key import Renewal
 from voicepeer.forum.cache import ReadingCache
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
@@ -115,6 +116,7 @@ def converse(
     transport: httpx.BaseTransport | None = None,
     tell_waits: bool = False,
     tell_when_quiet: bool = False,
+    renewal: Renewal | None = None,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
@@ -125,7 +127,8 @@ def converse(
     closed after. ``yes_switch``: the person has one. ``transport`` carries the client's
     HTTP (e.g. one that loses answers). ``tell_waits``: a slow forum is announced as the
     app does ("Still waiting for the forum."). ``tell_when_quiet``: the listener gives the
-    loop its quiet moments, as the app's do."""
+    loop its quiet moments, as the app's do. ``renewal`` gives the account as saved now
+    (a carer may connect it again during the session)."""
     printed = io.StringIO()
     # A given output falls back to print when it fails, as the app's speaker does.
     speech = FallbackSpeech(speech, say_error) if speech is not None else PrintedSpeech(printed)
@@ -135,6 +138,7 @@ def converse(
         cache=ReadingCache(data_dir / "cache.sqlite3"),
         credentials=credentials,
         transport=transport,
+        renewal=renewal,
     )
     if tell_waits:
         app.tell_waits(client, speech)

@@ -10,11 +10,13 @@ import httpx
 
 from tests.support.conversation import converse
 from tests.support.members import user_key
+from tests.support.typed_lines import at_once, said, typed_when
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
-from voicepeer.voice.error_phrases import ACCOUNT_REFUSED, NO_LONGER_ACCEPTED
+from voicepeer.forum.settings import ForumSettings
+from voicepeer.voice.error_phrases import ACCOUNT_BACK, ACCOUNT_REFUSED, NO_LONGER_ACCEPTED
 from voicepeer.voice.settings import VoiceSettings
 
 REPLY = "so glad you made it to the end of the pier"
@@ -96,3 +98,35 @@ def test_a_like_that_finds_the_key_refused_says_so_once(forum: DemoForum, data: 
     refused = [line for line in said.said if line.startswith(NO_LONGER_ACCEPTED)]
     assert len(refused) == 1, said.transcript
     assert said.said[-1].startswith(NO_LONGER_ACCEPTED)
+
+
+def test_connected_again_a_post_read_meanwhile_can_be_liked_and_the_person_is_told(
+    forum: DemoForum, data: Path
+) -> None:
+    # Read while the key was refused, the post came as a visitor sees it, whom the forum
+    # lets like nothing: "like" said it may be their own post until the topic was opened
+    # again, and nothing said the account worked again.
+    saved = [user_key(forum)]
+    steps = [
+        (at_once, lambda: _revoke(forum, saved[0]), "latest topics"),
+        (said(f"One: {TOPIC}"), lambda: None, "open one"),
+        (said("Post 1 of 4"), lambda: saved.append(user_key(forum)), ""),
+        (said(ACCOUNT_BACK), lambda: None, "like"),
+        (said("Say yes or no."), lambda: None, "yes"),
+        (said("You liked"), lambda: None, "where am i"),
+    ]
+    talk = converse(
+        forum.base_url,
+        [],
+        data,
+        credentials=saved[0],
+        renewal=lambda: saved[-1],
+        forum_settings=ForumSettings(retry_backoff_s=0.01, read_retries=1, key_recheck_s=1.0),
+        listener=typed_when(steps),
+        tell_when_quiet=True,
+    )
+    after = talk.said_after("Post 1 of 4")
+    assert after[0] == ACCOUNT_BACK, talk.transcript
+    assert after[1] == "Like this post by Dave Whitfield? Say yes or no.", talk.transcript
+    assert after[2] == "You liked this post by Dave Whitfield.", talk.transcript
+    assert talk.said.count(ACCOUNT_BACK) == 1, talk.transcript

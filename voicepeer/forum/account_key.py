@@ -47,6 +47,7 @@ class AccountKey:
         self._refused = False
         self._checked_at = 0.0
         self._listeners: list[Callable[[], None]] = []
+        self._renewed_listeners: list[Callable[[], None]] = []
         if credentials is not None:
             client.headers.update(credentials.headers())
 
@@ -68,6 +69,10 @@ class AccountKey:
     def on_refused(self, listener: Callable[[], None]) -> None:
         """Call ``listener()`` once each time the key is found refused."""
         self._listeners.append(listener)
+
+    def on_renewed(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` when a new key is taken up after the forum refused one."""
+        self._renewed_listeners.append(listener)
 
     @property
     def usable(self) -> bool:
@@ -124,8 +129,14 @@ class AccountKey:
                 self._client.headers.pop(name, None)
             self._credentials = saved
             self._client.headers.update(saved.headers())
-            self._refused = False
+            was_refused, self._refused = self._refused, False
         log.info("a new account key was saved; using it")
+        if was_refused:
+            for listener in list(self._renewed_listeners):
+                try:
+                    listener()
+                except Exception:
+                    log.exception("renewed-key listener failed")
         return True
 
     def refusal(self, where: str) -> AuthError:

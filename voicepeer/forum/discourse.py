@@ -181,6 +181,10 @@ class DiscourseClient:
         """``listener()`` runs once when the forum is found to refuse the account's key."""
         self.http.key.on_refused(listener)
 
+    def on_account_back(self, listener: Callable[[], None]) -> None:
+        """``listener()`` runs when a key connected again is taken up after a refusal."""
+        self.http.key.on_renewed(listener)
+
     @property
     def account_name(self) -> str | None:
         """The username saved with the key signed in with (no request); None without one."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from voicepeer.forum.base import Forum
-from voicepeer.voice.error_phrases import ACCOUNT_REFUSED
+from voicepeer.voice.error_phrases import ACCOUNT_BACK, ACCOUNT_REFUSED
 from voicepeer.voice.ports import Say
 
 
@@ -21,7 +21,10 @@ class AccountNotice:
         self.may_speak: Callable[[], bool] = lambda: False
         """Whether the notice may be said as soon as the refusal is found: only from the
         voice loop's own thread, between words rather than in the middle of them."""
+        self._back = False
+        """An account connected again was taken up since the notice was said."""
         forum.on_account_refused(self._found)
+        forum.on_account_back(self._connected_again)
 
     def in_greeting(self) -> str:
         """The notice to add to the greeting, or "" (none due)."""
@@ -35,6 +38,21 @@ class AccountNotice:
         if self._due():
             self._told = True
             self._say(ACCOUNT_REFUSED)
+
+    def tell_back(self) -> bool:
+        """In a quiet moment: say that the account works again, once, when the notice was
+        said and a carer has connected it since; True when it was said."""
+        if self._told and not self._back:
+            _ = self._forum.account_refused  # looks for an account connected again
+        if not self._back:
+            return False
+        self._back = self._told = False  # refused again later, it is told again
+        self._say(ACCOUNT_BACK)
+        return True
+
+    def _connected_again(self) -> None:
+        if self._told:
+            self._back = True
 
     def _due(self) -> bool:
         return self._forum.account_refused and not self._told

@@ -651,7 +651,8 @@ class Assistant:
         if self.state not in (State.BROWSING, State.READING):
             return False
         back = self.forum_back.tell()
-        return self._say_results(self.engines.news()) or back
+        account = self.account_notice.tell_back()
+        return self._say_results(self.engines.news()) or back or account
 
     def _say_results(self, results: list[SendResult]) -> bool:
         """Say what became of each of ``results`` (replies and the like sent, or refused);

@@ -152,6 +152,8 @@ ACCOUNT_REFUSED = (
     "with voicepeer forum connect. Anything you write is kept until then."
 )
 """Said once, when the forum is first found to refuse the account's key."""
+ACCOUNT_BACK = "Your account works again: you can post, like and send messages."
+"""Said once, in a quiet moment, when the account was connected again since."""
 _START_AGAIN = "Please start connecting again."
 _AUTH = {
     AuthProblem.NOT_ACCEPTED: (

@@ -17,7 +17,7 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from voicepeer.errors import ForumError, ForumNotFoundError, RateLimitedError
 from voicepeer.forum.base import Forum, LikeAnswer, Post
@@ -104,6 +104,14 @@ class Likes:
         """When the forum will take likes again, after refusing one for the day's limit."""
         self._warned_at: float | None = None
         """When the person was last told that few likes are left."""
+        self._seen_as_member: set[int] | None = None
+        """Since an account connected again was taken up, the posts whose like data was
+        fetched with it (None: none was): posts read while the forum refused the key came
+        as a visitor sees them, whom the forum lets like nothing."""
+        forum.on_account_back(self._account_back)
+
+    def _account_back(self) -> None:
+        self._seen_as_member = set()
 
     def plan(self, take_back: bool) -> LikeChange | None:
         """The change to ask about; None after saying why there is none to make."""
@@ -111,15 +119,31 @@ class Likes:
         if post is None:
             return None
         # Said at once, as for a reply: a yes to a like the forum must refuse is effort lost.
-        refusal = (
-            account_unusable(self._forum)
-            or self._refusal(post, take_back)
-            or self._used_up(take_back)
-        )
+        refusal = account_unusable(self._forum)
+        if refusal is None:
+            post = self._as_member(post)
+            if post is None:
+                return None
+        refusal = refusal or self._refusal(post, take_back) or self._used_up(take_back)
         if refusal is not None:
             self._say(refusal)
             return None
         return LikeChange(post, take_back)
+
+    def _as_member(self, post: Post) -> Post | None:
+        """``post`` with its like data as the forum gives it to the account, fetched again
+        once after the account was connected again (None after saying it failed)."""
+        seen = self._seen_as_member
+        if seen is None or post.id in seen:
+            return post
+        fresh = self._reader.forum_call(lambda: self._forum.post(post.id))
+        if fresh is None:
+            return None
+        seen.add(post.id)
+        thread = self._reader.thread
+        if thread is not None:
+            thread.update_cues(fresh)
+        return replace(post, cues=fresh.cues)
 
     def _refusal(self, post: Post, take_back: bool) -> str | None:
         cues, topic = post.cues, self._reader.topic
