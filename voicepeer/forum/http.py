@@ -218,11 +218,8 @@ class ForumHttp:
     def _one_attempt(
         self, request: ForumRequest, *, raw: bool, seconds: float | None = None
     ) -> Any:
-        deadline = self.settings.request_deadline_s if seconds is None else seconds
-        if self.reach.down:
-            deadline = min(deadline, self.settings.down_try_s)
         try:
-            return self._answered(request, raw=raw, seconds=deadline)
+            return self._answered(request, raw=raw, seconds=self._try_seconds(seconds))
         except _Retryable as error:
             if error.sent is False:  # nothing there at all: a slow answer would not say so
                 self.reach.mark_down()
@@ -230,13 +227,21 @@ class ForumHttp:
 
     def _quick_try(self, request: ForumRequest, *, raw: bool) -> Any:
         """While the forum is known to be out of reach: one short try, no retries."""
-        seconds = min(self.settings.down_try_s, self.settings.request_deadline_s)
         try:
-            return self._answered(request, raw=raw, seconds=seconds)
+            return self._answered(request, raw=raw, seconds=self._try_seconds(down=True))
         except _Retryable as error:
             if request.method != "GET" and error.sent is not False:
                 raise error.for_write() from None  # it may have arrived after all
             raise ForumStillDownError(f"{error} (the forum was out of reach already)") from None
+
+    def _try_seconds(self, seconds: float | None = None, *, down: bool = False) -> float:
+        """How long one try of a request may take: ``seconds`` (by default
+        ``request_deadline_s``), and no more than ``down_try_s`` while the forum is known to
+        be out of reach (``down``: it was when the request began)."""
+        chosen = self.settings.request_deadline_s if seconds is None else seconds
+        if down or self.reach.down:
+            return min(chosen, self.settings.down_try_s)
+        return chosen
 
     def _probe(self) -> bool:
         """One look at whether the forum answers at all, from the checking thread."""
