@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from voicepeer.errors import AuthError, AuthProblem, ForumError
 from voicepeer.forum.base import Forum
 from voicepeer.voice.error_phrases import ACCOUNT_BACK, ACCOUNT_REFUSED
 from voicepeer.voice.ports import Say
@@ -23,6 +24,9 @@ class AccountNotice:
         voice loop's own thread, between words rather than in the middle of them."""
         self._back = False
         """An account connected again was taken up since the notice was said."""
+        self._said_on_finding = False
+        """The notice was said as the refusal was found, by a request of the words being
+        acted on: their own failure has nothing to add."""
         forum.on_account_refused(self._found)
         forum.on_account_back(self._connected_again)
 
@@ -50,6 +54,16 @@ class AccountNotice:
         self._say(ACCOUNT_BACK)
         return True
 
+    def failure_line(self, error: ForumError, line: str) -> str:
+        """``line``, telling of ``error``, as said: "" when the notice, said as the request
+        found the key refused, has told all of it (a like found refused is not liked)."""
+        refused = isinstance(error, AuthError) and error.problem is AuthProblem.KEY_REFUSED
+        return "" if refused and self._said_on_finding else line
+
+    def acted(self) -> None:
+        """The words heard were acted on: a refusal found later is found by other words."""
+        self._said_on_finding = False
+
     def _connected_again(self) -> None:
         if self._told:
             self._back = True
@@ -58,5 +72,6 @@ class AccountNotice:
         return self._forum.account_refused and not self._told
 
     def _found(self) -> None:
-        if self.may_speak():
+        if self.may_speak() and self._due():
             self.tell()
+            self._said_on_finding = True

@@ -56,7 +56,7 @@ from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, ch
 from voicepeer.voice.correction import Pending
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.dictation import tokenize_dictation
-from voicepeer.voice.error_phrases import NO_LONGER_ACCEPTED, not_signed_in, say_error
+from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.forum_back import ForumBackNotice
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
@@ -405,6 +405,7 @@ class Assistant:
         self._search_from = State.BROWSING
         """Where "search for" was said, to go back to when nothing is looked for."""
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
+        self.account_notice = AccountNotice(engines.forum, self.say)
         self.said_ahead = SaidAhead()
         self.paragraphs = ParagraphReading(
             self.say,
@@ -475,7 +476,7 @@ class Assistant:
         self._rest_due = self._next_rest_time()
         self._room_talk = RoomTalkHint(self.say, self.settings.room_talk_reminder_s, monotonic)
         self._quit_from = State.DICTATING
-        self.likes = Likes(self.reader, engines.forum, self.say)
+        self.likes = Likes(self.reader, engines.forum, self.say, failure_line=self._failure_told)
         self.marking_read = MarkingRead(self.reader, engines.forum, self.say)
         self._like: LikeChange | None = None
         """The like asked about in LIKING (or its taking back), made only on a clear yes."""
@@ -489,6 +490,7 @@ class Assistant:
             now,
             self.peer,
             outbox=engines.outbox,
+            failure_line=self._failure_told,
         )
         self.post_deletions = PostDeletions(own_posts)
         self.post_recoveries = PostRecoveries(own_posts)
@@ -500,7 +502,6 @@ class Assistant:
         """Choices said for a poll that takes several at once, too few yet to ask about."""
         self.finished = False
         """The person said goodbye: the loop ends after this utterance."""
-        self.account_notice = AccountNotice(engines.forum, self.say)
         self.forum_back = ForumBackNotice(engines.forum, self.say)
 
     # --- the loop ----------------------------------------------------------------------
@@ -662,10 +663,6 @@ class Assistant:
         return bool(results)
 
     def say(self, text: str) -> None:
-        if text.startswith(NO_LONGER_ACCEPTED) and self._last_said.startswith(NO_LONGER_ACCEPTED):
-            # Found refused by the very request a like needed: the notice just said covers
-            # the like's own refusal, which said it again word for word.
-            return
         self._last_said = text
         transcript.info("said: %s", text)
         self.engines.voice.speech.say(text)
@@ -678,9 +675,14 @@ class Assistant:
         finally:
             self.said_ahead.done()
             self.forum_back.acted()
+            self.account_notice.acted()
 
-    def _failure_told(self, line: str) -> str:
-        """A failure at the forum as the reader tells it."""
+    def _failure_told(self, error: ForumError, line: str) -> str:
+        """A failure at the forum as told, "" when said already: the account notice found
+        by the very request tells all of a refused key."""
+        line = self.account_notice.failure_line(error, line)
+        if not line:
+            return ""
         self.forum_back.failure_told()
         return self.said_ahead.failure_line(line)
 

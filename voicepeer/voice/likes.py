@@ -94,9 +94,17 @@ class Likes:
     """Plans a like (or its taking back) of the post being read, and makes it on a yes."""
 
     def __init__(
-        self, reader: Reader, forum: Forum, say: Say, clock: Callable[[], float] = time.monotonic
+        self,
+        reader: Reader,
+        forum: Forum,
+        say: Say,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        failure_line: Callable[[ForumError, str], str] = lambda error, line: line,
     ) -> None:
         self._reader = reader
+        self._failure_line = failure_line
+        """A failure at the forum as told ("" when something said already told it)."""
         self._forum = forum
         self._say = say
         self._clock = clock
@@ -187,7 +195,9 @@ class Likes:
             log.warning("like change failed: %s", type(error).__name__)
             # Taking back, a 404 is no like of theirs there (taken back on the forum's page).
             gone = change.take_back and isinstance(error, ForumNotFoundError)
-            self._say(NOT_LIKED if gone else say_error(error))
+            line = NOT_LIKED if gone else self._failure_line(error, say_error(error))
+            if line:
+                self._say(line)
             return
         thread = self._reader.thread
         if now is not None and thread is not None:

@@ -21,7 +21,7 @@ from voicepeer.forum.outbox import EntryKind, OutboxEntry
 from voicepeer.forum.peer import PeerForum
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.bookmarks import excerpt
-from voicepeer.voice.error_phrases import account_unusable
+from voicepeer.voice.error_phrases import account_unusable, say_error
 from voicepeer.voice.new_conversation import Conversation, new_topic_key
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reader import Reader
@@ -51,6 +51,8 @@ class OwnPostEngines:
     back my topic" said at the topic list goes (the forum lists them no more)."""
     outbox: ReplyOutbox | None = None
     """The replies confirmed and not sent yet."""
+    failure_line: Callable[[ForumError, str], str] = lambda error, line: line
+    """A failure at the forum as told ("" when something said already told it)."""
 
 
 class Unposted(Enum):
@@ -113,6 +115,12 @@ class OwnPostChanges:
         self._drafts = engines.drafts
         self._say = engines.say
         self._now = engines.now
+
+    def _say_failure(self, error: ForumError) -> None:
+        """Say what went wrong at the forum, unless something said already told it."""
+        line = self._engines.failure_line(error, say_error(error))
+        if line:
+            self._say(line)
 
     def _signed_in(self) -> bool:
         """Whether the person's account can be used (whose post is whose needs it); said

@@ -148,7 +148,7 @@ class PostDeletions(OwnPostChanges):
             kept_as, people = self._kept_as(topic) if topic is not None else ("", "")
         except ForumError as error:
             log.warning("could not read the post to delete: %s", type(error).__name__)
-            self._say(say_error(error))
+            self._say_failure(error)
             return None
         cues = fresh.cues
         gone = cues is not None and (cues.deleted_by_author if topic else not cues.can_delete)

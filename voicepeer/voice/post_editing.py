@@ -130,7 +130,7 @@ class EditablePosts(OwnPostChanges):
             )
         except ForumError as error:
             log.warning("could not read the post to change: %s", type(error).__name__)
-            self._say(say_error(error))
+            self._say_failure(error)
             return None
         if post is None or not theirs(post):
             self._say(NO_POST)

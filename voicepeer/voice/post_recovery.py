@@ -22,7 +22,6 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer
-from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import OwnPostChanges, what_goes
 
@@ -103,7 +102,7 @@ class PostRecoveries(OwnPostChanges):
             self._reader.enter_topic(deleted[-1], 1)
         except ForumError as error:
             log.warning("could not open the deleted topic: %s", type(error).__name__)
-            self._say(say_error(error))
+            self._say_failure(error)
             return False
         return True
 
@@ -120,7 +119,7 @@ class PostRecoveries(OwnPostChanges):
             kept_as = self._kept_as(topic)[0] if topic is not None else ""
         except ForumError as error:
             log.warning("could not read the post to bring back: %s", type(error).__name__)
-            self._say(say_error(error))
+            self._say_failure(error)
             return None
         cues = fresh.cues if fresh is not None else None
         if fresh is None or cues is None:
@@ -157,7 +156,7 @@ class PostRecoveries(OwnPostChanges):
         except ForumError as error:
             log.warning("bringing back failed: %s", type(error).__name__)
             if not isinstance(error, DeliveryUncertainError):
-                self._say(say_error(error))
+                self._say_failure(error)
                 return
             # The answer lost on the way: the post itself says whether it came back.
             back = self._read_again(post)

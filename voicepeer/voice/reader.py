@@ -116,11 +116,12 @@ class Reader:
         read_to_end: Callable[[], bool] = lambda: True,
         left_at: Callable[[], int | None] = lambda: None,
         interrupted: Callable[[], bool] = lambda: False,
-        failure_line: Callable[[str], str] = lambda line: line,
+        failure_line: Callable[[ForumError, str], str] = lambda error, line: line,
     ) -> None:
         self._engines = engines
         self._failure_line = failure_line
-        """A failure at the forum as told (naming the words it answers, where needed)."""
+        """A failure at the forum as told (naming the words it answers, where needed; ""
+        when something said already told it)."""
         self.rounds = NotificationRounds(engines.forum, self, say, interrupted)
         """Notifications read aloud, and said again on "repeat"."""
         self._read_post = read_post
@@ -1011,7 +1012,9 @@ class Reader:
         except ForumError as error:
             log.warning("forum request failed: %s", type(error).__name__)
             if not quiet:
-                self._say(self._failure_line(say_error(error)))
+                line = self._failure_line(error, say_error(error))
+                if line:
+                    self._say(line)
             return error
 
     def forum_do(self, call: Callable[[], object]) -> bool:

@@ -120,7 +120,7 @@ class ReplyAdditions(OwnPostChanges):
             answered = self._answered(key, last)
         except ForumError as error:
             log.warning("could not read the reply to add to: %s", type(error).__name__)
-            self._say(say_error(error))
+            self._say_failure(error)
             return None
         if last is None or last.cues is None:
             self._say(NO_REPLY)

@@ -302,7 +302,7 @@ class Withdrawals(OwnPostChanges):
             held = max(topics, key=age_order, default=None)
         except ForumError as error:
             log.warning("could not read the posts held for a moderator: %s", type(error).__name__)
-            self._say(say_error(error))
+            self._say_failure(error)
             return None
         if held is None:
             self._say(NO_TOPIC_HELD)
