@@ -130,3 +130,18 @@ def test_connected_again_a_post_read_meanwhile_can_be_liked_and_the_person_is_to
     assert after[1] == "Like this post by Dave Whitfield? Say yes or no.", talk.transcript
     assert after[2] == "You liked this post by Dave Whitfield.", talk.transcript
     assert talk.said.count(ACCOUNT_BACK) == 1, talk.transcript
+
+
+def test_a_deletion_that_finds_the_key_refused_says_so_once(forum: DemoForum, data: Path) -> None:
+    account = user_key(forum)
+    lines = ["open topic one", "reply", REPLY, "send it", "yes", "take back my reply", "yes"]
+    talk = converse(
+        forum.base_url,
+        lines,
+        data,
+        credentials=account,
+        before_line={6: lambda: _revoke(forum, account)},
+    )
+    refused = [line for line in talk.said if line.startswith(NO_LONGER_ACCEPTED)]
+    assert refused == [ACCOUNT_REFUSED], talk.transcript
+    assert talk.said[-1] == ACCOUNT_REFUSED, talk.transcript

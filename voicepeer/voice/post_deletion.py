@@ -25,7 +25,7 @@ from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import OutboxState
 from voicepeer.voice import phrasing
 from voicepeer.voice.composer import Composer
-from voicepeer.voice.error_phrases import DELETE_REFUSED, say_error
+from voicepeer.voice.error_phrases import DELETE_REFUSED
 from voicepeer.voice.new_conversation import delete_saved, keep_as_new_conversation
 from voicepeer.voice.own_post_changes import (
     OwnPostChanges,
@@ -239,7 +239,10 @@ class PostDeletions(OwnPostChanges):
             if not deleted:
                 if kept is not None:  # it is still there: no second copy of its words
                     delete_saved(self._drafts, kept)
-                self._say(NOT_DELETED if uncertain else say_error(error))
+                if uncertain:
+                    self._say(NOT_DELETED)
+                else:
+                    self._say_failure(error)
                 return
         else:
             self._read_again(post)  # read again, it is the forum's stub
