@@ -12,7 +12,9 @@ terminal; neither may contain post text or keys.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
+from http import HTTPStatus
 
 
 class VoicepeerError(Exception):
@@ -101,12 +103,37 @@ class DiskFullError(VoicepeerError):
     )
 
 
+@dataclass(frozen=True)
+class HttpAnswer:
+    """The status line the forum answered with: its code, and the reason phrase that goes
+    with it ("503 Service Unavailable")."""
+
+    status: int
+    reason: str = ""
+
+    @classmethod
+    def of(cls, status: int, reason: str = "") -> HttpAnswer:
+        """The answer, with the standard reason phrase where the forum sent none (HTTP/2
+        sends none)."""
+        if not reason:
+            try:
+                reason = HTTPStatus(status).phrase
+            except ValueError:
+                reason = ""
+        return cls(status, reason)
+
+    def __str__(self) -> str:
+        return f"HTTP {self.status} {self.reason}".rstrip()
+
+
 class ForumError(VoicepeerError):
     """Anything that went wrong talking to the forum. It says what happened in its type and
-    fields, never in words for the person: the dialogue phrases it."""
+    fields, never in words for the person: the dialogue phrases it. ``answer`` is the HTTP
+    status the forum answered with, where it answered at all."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, answer: HttpAnswer | None = None) -> None:
         super().__init__(message)
+        self.answer = answer
 
 
 class OtherAccountError(ForumError):
@@ -138,8 +165,14 @@ class NetFault(Enum):
 class ForumUnreachableError(ForumError):
     """No answer from the forum: no network, DNS failure, timeout, connection refused."""
 
-    def __init__(self, message: str, *, fault: NetFault = NetFault.NO_CONNECTION) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        *,
+        fault: NetFault = NetFault.NO_CONNECTION,
+        answer: HttpAnswer | None = None,
+    ) -> None:
+        super().__init__(message, answer=answer)
         self.fault = fault
 
 
@@ -161,17 +194,23 @@ class ForumResponseError(ForumError):
     """The forum answered with something voicepeer cannot understand (malformed JSON, 5xx)."""
 
     def __init__(
-        self, message: str, *, problem: ResponseProblem = ResponseProblem.UNREADABLE
+        self,
+        message: str,
+        *,
+        problem: ResponseProblem = ResponseProblem.UNREADABLE,
+        answer: HttpAnswer | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, answer=answer)
         self.problem = problem
 
 
 class ForumRejectedError(ForumError):
     """The forum refused the request as invalid (HTTP 422), with its reasons."""
 
-    def __init__(self, message: str, *, errors: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, errors: tuple[str, ...] = (), answer: HttpAnswer | None = None
+    ) -> None:
+        super().__init__(message, answer=answer)
         self.errors = errors
         """The forum's own sentences (its ``errors`` list)."""
 
@@ -241,8 +280,9 @@ class ForumForbiddenError(ForumError):
         kind: Forbidden = Forbidden.NOT_ALLOWED,
         reason: str = "",
         generic: bool = True,
+        answer: HttpAnswer | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, answer=answer)
         self.kind = kind
         self.reason = reason
         """The forum's own words, when it gave any beyond its stock sentence."""
@@ -267,9 +307,14 @@ class ForumRequestError(ForumError):
     search shorter than the forum's minimum."""
 
     def __init__(
-        self, message: str, *, problem: RequestProblem = RequestProblem.REFUSED, minimum: int = 0
+        self,
+        message: str,
+        *,
+        problem: RequestProblem = RequestProblem.REFUSED,
+        minimum: int = 0,
+        answer: HttpAnswer | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, answer=answer)
         self.problem = problem
         self.minimum = minimum
         """For a search too short: the fewest characters the forum accepts."""
@@ -299,16 +344,24 @@ class AuthProblem(Enum):
 class AuthError(ForumError):
     """The forum did not accept the account (HTTP 401/403) or no credentials are set up."""
 
-    def __init__(self, message: str, *, problem: AuthProblem = AuthProblem.NOT_ACCEPTED) -> None:
-        super().__init__(message)
+    def __init__(
+        self,
+        message: str,
+        *,
+        problem: AuthProblem = AuthProblem.NOT_ACCEPTED,
+        answer: HttpAnswer | None = None,
+    ) -> None:
+        super().__init__(message, answer=answer)
         self.problem = problem
 
 
 class RateLimitedError(ForumError):
     """The forum asked voicepeer to slow down (HTTP 429)."""
 
-    def __init__(self, message: str, *, wait_seconds: float) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, *, wait_seconds: float, answer: HttpAnswer | None = None
+    ) -> None:
+        super().__init__(message, answer=answer)
         self.wait_seconds = wait_seconds
 
 
@@ -316,7 +369,14 @@ class SlowModeError(RateLimitedError):
     """A reply refused because the topic is in slow mode (Discourse's 422 "This topic is in
     slow mode.", which gives no time): the wait is worked out from the topic's page."""
 
-    def __init__(self, message: str, *, wait_seconds: float, interval_seconds: int) -> None:
-        super().__init__(message, wait_seconds=wait_seconds)
+    def __init__(
+        self,
+        message: str,
+        *,
+        wait_seconds: float,
+        interval_seconds: int,
+        answer: HttpAnswer | None = None,
+    ) -> None:
+        super().__init__(message, wait_seconds=wait_seconds, answer=answer)
         self.interval_seconds = interval_seconds
         """How often the topic takes a post from each member."""

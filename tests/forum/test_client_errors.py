@@ -7,7 +7,15 @@ import time
 
 import pytest
 
-from voicepeer.errors import AuthError, ForumNotFoundError, ForumRejectedError, RateLimitedError
+from voicepeer.errors import (
+    AuthError,
+    ForumNotFoundError,
+    ForumRejectedError,
+    ForumResponseError,
+    HttpAnswer,
+    RateLimitedError,
+    ResponseProblem,
+)
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
@@ -36,6 +44,24 @@ def test_unknown_topic_is_not_found(forum: RunningForum) -> None:
     with pytest.raises(ForumNotFoundError) as caught:
         forum.client().topic(987654)
     assert "removed" in say_error(caught.value)
+
+
+def test_errors_carry_the_status_the_forum_answered_with(start_forum: StartForum) -> None:
+    # The carer's words named the status by finding "HTTP 503" in the error's text.
+    running = start_forum(ip_requests_per_minute=1)
+    client = running.client(settings=ForumSettings(read_retries=0, max_rate_limit_wait_s=0))
+    with pytest.raises(ForumNotFoundError) as missing:
+        client.topic(987654)
+    assert missing.value.answer == HttpAnswer(404, "Not Found")
+    with pytest.raises(RateLimitedError) as limited:
+        client.categories()
+    assert limited.value.answer == HttpAnswer(429, "Too Many Requests")
+    running.server.faults.fail_next(1, 502)
+    with pytest.raises(ForumResponseError) as failing:
+        running.client(settings=ForumSettings(read_retries=0)).latest()
+    assert failing.value.problem is ResponseProblem.SERVER_TROUBLE
+    assert failing.value.answer == HttpAnswer(502, "Bad Gateway")
+    assert str(failing.value.answer) == "HTTP 502 Bad Gateway"
 
 
 def test_wrong_key_asks_for_a_reconnect_and_never_shows_the_key(

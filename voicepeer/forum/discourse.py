@@ -374,11 +374,11 @@ class DiscourseClient:
     def _asked_username(self) -> str:
         try:
             data = self.http.get("/session/current.json")
-        except ForumNotFoundError:  # Discourse's answer when nobody is signed in
+        except ForumNotFoundError as error:  # Discourse's answer when nobody is signed in
             if self.http.key.refused:  # asked again as a visitor after the key was refused
                 raise self.http.key.refusal("GET /session/current.json") from None
             raise AuthError(
-                "not signed in to the forum", problem=AuthProblem.NOT_SIGNED_IN
+                "not signed in to the forum", problem=AuthProblem.NOT_SIGNED_IN, answer=error.answer
             ) from None
         return parse.guarded("current user", lambda: parse._str(data["current_user"]["username"]))
 
@@ -477,7 +477,12 @@ class DiscourseClient:
         interval = topic.slow_mode_seconds if topic is not None else 0
         wait = topic.slow_mode_wait(datetime.now(UTC)) if topic is not None else 0.0
         # Not known (or already over by the forum's clock): try again in a minute.
-        return SlowModeError(str(refusal), wait_seconds=wait or 60.0, interval_seconds=interval)
+        return SlowModeError(
+            str(refusal),
+            wait_seconds=wait or 60.0,
+            interval_seconds=interval,
+            answer=refusal.answer,
+        )
 
     def create_topic(self, topic: NewTopic) -> PostOutcome:
         body = {"title": topic.title, "raw": topic.raw, "category": topic.category_id}

@@ -26,6 +26,7 @@ from voicepeer.errors import (
     ForumSettingsError,
     ForumStillDownError,
     ForumUnreachableError,
+    HttpAnswer,
     NetFault,
     RateLimitedError,
     ResponseProblem,
@@ -232,7 +233,9 @@ class ForumHttp:
         except _Retryable as error:
             if request.method != "GET" and error.sent is not False:
                 raise error.for_write() from None  # it may have arrived after all
-            raise ForumStillDownError(f"{error} (the forum was out of reach already)") from None
+            raise ForumStillDownError(
+                f"{error} (the forum was out of reach already)", answer=error.answer
+            ) from None
 
     def _try_seconds(self, seconds: float | None = None, *, down: bool = False) -> float:
         """How long one try of a request may take: ``seconds`` (by default
@@ -372,23 +375,34 @@ class ForumHttp:
         where = request.where
         status = response.status_code
         data = json_or_none(response)
+        answer = HttpAnswer.of(status, response.reason_phrase)
         if 200 <= status < 300:
             if raw:
                 return response
             if data is None:
-                raise _Retryable(where, f"unreadable answer (HTTP {status}, not JSON)", sent=True)
+                raise _Retryable(
+                    where, f"unreadable answer (HTTP {status}, not JSON)", sent=True, answer=answer
+                )
             return data
         if status >= 500:
-            raise _Retryable(where, f"server error HTTP {status}", sent=True)
+            raise _Retryable(where, f"server error HTTP {status}", sent=True, answer=answer)
         error = error_for_answer(
-            request.method, request.path, status, data, response.headers, signed_in=self.key.present
+            request.method,
+            request.path,
+            status,
+            data,
+            response.headers,
+            signed_in=self.key.present,
+            reason_phrase=response.reason_phrase,
         )
         # Discourse refuses a revoked or unknown user API key with the same stock sentence
         # as a forbidden action: ask the forum who we are before blaming either.
         generic = isinstance(error, ForumForbiddenError) and error.generic
         if generic and self.key.present and not self._account_works():
             raise AuthError(
-                f"{error} (the account key is no longer accepted)", problem=AuthProblem.KEY_REFUSED
+                f"{error} (the account key is no longer accepted)",
+                problem=AuthProblem.KEY_REFUSED,
+                answer=error.answer,
             )
         raise error
 
@@ -422,24 +436,30 @@ class _Retryable(Exception):
         *,
         sent: bool | None = None,
         fault: NetFault = NetFault.NO_CONNECTION,
+        answer: HttpAnswer | None = None,
     ) -> None:
         super().__init__(f"{where}: {reason}")
         self.sent = sent
         """False when the request surely never left; True/None when it may have arrived."""
         self.reason = reason
         self.fault = fault
+        self.answer = answer
+        """The forum's status, when it answered (an error of its own, or no JSON)."""
 
     def for_read(self) -> ForumError:
-        if self.sent and "server error" in self.reason:
-            return ForumResponseError(str(self), problem=ResponseProblem.SERVER_TROUBLE)
+        answer = self.answer
+        if answer is not None and answer.status >= 500:
+            return ForumResponseError(
+                str(self), problem=ResponseProblem.SERVER_TROUBLE, answer=answer
+            )
         if self.sent:
-            return ForumResponseError(str(self))
+            return ForumResponseError(str(self), answer=answer)
         return ForumUnreachableError(str(self), fault=self.fault)
 
     def for_write(self) -> ForumError:
         if self.sent is False:
             return ForumUnreachableError(str(self), fault=self.fault)
-        return DeliveryUncertainError(str(self))
+        return DeliveryUncertainError(str(self), answer=self.answer)
 
 
 _REQUEST = re.compile(r"^(?:GET|POST|PUT|PATCH|DELETE|HEAD) /\S*: ")

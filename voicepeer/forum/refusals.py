@@ -28,6 +28,7 @@ from voicepeer.errors import (
     ForumRejectedError,
     ForumRequestError,
     ForumResponseError,
+    HttpAnswer,
     RateLimitedError,
     RequestProblem,
 )
@@ -72,7 +73,9 @@ def _error_type(data: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _forbidden(method: str, path: str, reasons: tuple[str, ...]) -> ForumForbiddenError:
+def _forbidden(
+    method: str, path: str, reasons: tuple[str, ...], answer: HttpAnswer
+) -> ForumForbiddenError:
     """A refused action, with what kind of refusal it is."""
     own = [r for r in reasons if r.strip() and r.strip() != STOCK_INVALID_ACCESS]
     reason = " ".join(as_sentence(" ".join(r.split())) for r in own[:2])
@@ -96,7 +99,7 @@ def _forbidden(method: str, path: str, reasons: tuple[str, ...]) -> ForumForbidd
         kind = Forbidden.CANNOT_SEE
     else:
         kind = Forbidden.NOT_ALLOWED
-    return ForumForbiddenError(detail, kind=kind, reason=reason, generic=not own)
+    return ForumForbiddenError(detail, kind=kind, reason=reason, generic=not own, answer=answer)
 
 
 def error_for_answer(
@@ -107,9 +110,12 @@ def error_for_answer(
     headers: Mapping[str, str],
     *,
     signed_in: bool,
+    reason_phrase: str = "",
 ) -> ForumError:
     """The error a non-2xx, non-5xx answer stands for. ``data`` is the parsed JSON body or
-    None; ``signed_in`` says whether the request carried an account key."""
+    None; ``signed_in`` says whether the request carried an account key; ``reason_phrase``
+    is the status line's ("Not Found"), where the forum sent one."""
+    answer = HttpAnswer.of(status, reason_phrase)
     reasons = error_strings(data)
     kind = _error_type(data)
     detail = (
@@ -118,31 +124,30 @@ def error_for_answer(
         + (f" ({'; '.join(reasons)})" if reasons else "")
     )
     if status == 429:
-        return RateLimitedError(detail, wait_seconds=retry_after(headers, data))
+        return RateLimitedError(detail, wait_seconds=retry_after(headers, data), answer=answer)
     if status == 401 or kind == "not_logged_in":
-        return AuthError(
-            detail, problem=AuthProblem.KEY_REFUSED if signed_in else AuthProblem.SIGN_IN_NEEDED
-        )
+        problem = AuthProblem.KEY_REFUSED if signed_in else AuthProblem.SIGN_IN_NEEDED
+        return AuthError(detail, problem=problem, answer=answer)
     if status == 403:
         if any(_BAD_API_CREDENTIALS in r for r in reasons):
-            return AuthError(detail, problem=AuthProblem.KEY_REFUSED)
-        return _forbidden(method, path, reasons)
+            return AuthError(detail, problem=AuthProblem.KEY_REFUSED, answer=answer)
+        return _forbidden(method, path, reasons, answer)
     if status == 410:
-        return ForumGoneError(detail)
+        return ForumGoneError(detail, answer=answer)
     if status == 404:
-        return ForumNotFoundError(detail)
+        return ForumNotFoundError(detail, answer=answer)
     if status == 422:
-        return ForumRejectedError(detail, errors=reasons)
+        return ForumRejectedError(detail, errors=reasons, answer=answer)
     if status == 409:
-        return EditConflictError(detail, errors=reasons)
+        return EditConflictError(detail, errors=reasons, answer=answer)
     if status == 400 or kind == "invalid_parameters":
         if path.startswith("/search"):
-            return ForumRequestError(detail, problem=RequestProblem.SEARCH_REFUSED)
+            return ForumRequestError(detail, problem=RequestProblem.SEARCH_REFUSED, answer=answer)
         # TopicCreator's InvalidParameters.new(:category): "…to the request: category".
         if path.startswith("/posts") and any(r.endswith(": category") for r in reasons):
-            return ForumRequestError(detail, problem=RequestProblem.NO_SUCH_CATEGORY)
-        return ForumRequestError(detail)
-    return ForumResponseError(detail)
+            return ForumRequestError(detail, problem=RequestProblem.NO_SUCH_CATEGORY, answer=answer)
+        return ForumRequestError(detail, answer=answer)
+    return ForumResponseError(detail, answer=answer)
 
 
 def record_of(refusal: ForumError) -> str:
