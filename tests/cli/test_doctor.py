@@ -282,13 +282,33 @@ def test_a_forum_down_for_maintenance_is_not_called_no_forum(
     )
 
 
+def test_a_forum_asking_to_wait_is_not_called_no_forum(isolated_home: Path, tmp_path: Path) -> None:
+    # A 429 read "… is not a Discourse forum", as any answer doctor had no words for.
+    import httpx
+
+    from voicepeer.demo_forum import DemoForum, DemoForumOptions
+
+    with DemoForum(tmp_path / "busy.sqlite3", DemoForumOptions(ip_requests_per_minute=1)) as busy:
+        httpx.get(busy.base_url + "/latest.json")  # this minute's one request
+        (check,) = check_forum(Settings(general=GeneralSettings(forum_url=busy.base_url)))
+    assert check.ok is False and "not a Discourse forum" not in check.detail
+    assert check.detail == (
+        f"{busy.base_url} answered (HTTP 429 Too Many Requests), asking voicepeer to wait"
+    )
+    assert check.fix == "Try again in a few minutes."
+
+
 def test_unreachable_forum(isolated_home: Path) -> None:
     closed_port = "http://127.0.0.1:9"  # the discard port: nothing listens
     (check,) = check_forum(Settings(general=GeneralSettings(forum_url=closed_port)))
     assert check.ok is False
     assert "is the network cable plugged in, or the Wi-Fi connected?" in check.fix
-    # What the system said, without the request it said it of ("GET /site/…").
-    assert check.detail == (f"cannot reach {closed_port}: cannot connect: Connection refused")
+    # Worded as 'voicepeer forum status' words it: what the refusal means, not the
+    # system's "cannot connect: Connection refused".
+    assert check.detail == (
+        f"Nothing answered at {closed_port}: the connection was refused: the computer there "
+        "is on, but nothing takes connections at that address"
+    )
 
 
 def test_posts_agreed_to_and_not_sent_yet_are_counted(isolated_home: Path) -> None:

@@ -532,8 +532,9 @@ def test_status_of_a_forum_answering_with_errors_names_what_it_answered(
     result = voicepeer_forum("status")
     assert result.returncode == 1
     said = " ".join(result.stdout.split())
+    # Worded as doctor words it, with the status line the forum answered.
     assert (
-        f"{forum.base_url} answered (HTTP 503), with an error of its own: the forum may be "
-        "down for maintenance or busy. Try again later"
+        f"{forum.base_url} answered with an error of its own (HTTP 503 Service Unavailable). "
+        "The forum may be down for maintenance or busy: try again later."
     ) in said
-    assert "I cannot reach" not in said and "The forum" not in said
+    assert "I cannot reach" not in said and "The forum is having trouble" not in said

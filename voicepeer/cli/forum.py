@@ -186,7 +186,10 @@ def status_command(args: argparse.Namespace) -> int:
             print(f"{account} - not working.")
             print(
                 textwrap.fill(
-                    forum_trouble(url, error), 88, initial_indent="    ", subsequent_indent="    "
+                    str(forum_trouble(url, error)),
+                    88,
+                    initial_indent="    ",
+                    subsequent_indent="    ",
                 )
             )
             worst = 1

@@ -26,10 +26,7 @@ from voicepeer.errors import (
     AuthError,
     ForumError,
     ForumForbiddenError,
-    ForumNotFoundError,
     ForumResponseError,
-    ForumUnreachableError,
-    ResponseProblem,
     SpeechEngineError,
     VoicepeerError,
 )
@@ -620,60 +617,26 @@ def _waiting_check(url: str) -> list[Check]:
 
 
 def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
-    from voicepeer.forum.http import without_request
-    from voicepeer.unreachable import CHECK_NETWORK
+    from voicepeer.setup.forum_trouble import forum_trouble
 
+    answers = Check("forum", True, f"{url} answers")
     try:
         site = client.http.get("/site/basic-info.json")
-    except ForumUnreachableError as error:
-        return [
-            Check(
-                "forum",
-                False,
-                f"cannot reach {url}: {without_request(error)}",
-                f"{CHECK_NETWORK} If other web pages open, open the forum in the web "
-                "browser too, and check that [general] forum_url is the forum's address.",
-            )
-        ]
-    except (AuthError, ForumForbiddenError) as error:
-        if client.credentials is None:
-            site = error
-        else:  # it answered, but refuses anything asked with the saved key
-            return [Check("forum", True, f"{url} answers"), _key_refused(url, error)]
-    except ForumResponseError as error:
-        if error.problem is not ResponseProblem.SERVER_TROUBLE:
-            site = error
-        else:  # down for maintenance, or busy: the address may well be right
-            return [
-                Check(
-                    "forum",
-                    False,
-                    f"{url} answered with an error of its own ({without_request(error)})",
-                    "The forum may be down for maintenance or busy: try again later. "
-                    "Change [general] forum_url only if the web browser shows the forum "
-                    "elsewhere.",
-                )
-            ]
+        if not isinstance(site, dict):
+            raise ForumResponseError("it does not describe itself as a forum")
     except ForumError as error:
-        site = error
-    if not isinstance(site, dict):
-        why = (
-            without_request(site)
-            if isinstance(site, ForumError)
-            else "it does not describe itself as one"
-        )
-        return [
-            Check(
-                "forum",
-                False,
-                f"{url} is not a Discourse forum ({why})",
-                "Check that [general] forum_url is the forum's main address.",
-            )
-        ]
-    checks = [Check("forum", True, f"{url} answers")]
+        if client.credentials is None and isinstance(error, (AuthError, ForumForbiddenError)):
+            # Discourse shows its basic information to anyone: refused to a visitor, this
+            # is not the forum's address.
+            error = ForumResponseError(str(error), answer=error.answer)
+        trouble = forum_trouble(url, error)
+        if not trouble.account:
+            return [Check("forum", False, trouble.what, trouble.todo)]
+        # It answered, but refuses anything asked with the saved key.
+        return [answers, Check("forum account", False, trouble.what, trouble.todo)]
     if client.credentials is None:
         return [
-            *checks,
+            answers,
             Check(
                 "forum account",
                 False,
@@ -683,37 +646,7 @@ def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
         ]
     try:
         username = client.check_account()
-    except ForumUnreachableError as error:
-        return [
-            *checks,
-            Check(
-                "forum account",
-                False,
-                f"no answer: {without_request(error)}",
-                f"{CHECK_NETWORK} Then run doctor again.",
-            ),
-        ]
-    except (AuthError, ForumForbiddenError, ForumNotFoundError) as error:
-        return [*checks, _key_refused(url, error)]
     except ForumError as error:
-        return [
-            *checks,
-            Check(
-                "forum account",
-                False,
-                f"the forum could not say who is signed in ({without_request(error)})",
-                "Run 'voicepeer doctor' again later.",
-            ),
-        ]
-    return [*checks, Check("forum account", True, f"signed in as {username}")]
-
-
-def _key_refused(url: str, error: ForumError) -> Check:
-    from voicepeer.forum.http import without_request
-
-    return Check(
-        "forum account",
-        False,
-        f"the forum did not accept the saved key ({without_request(error)})",
-        f"The key was revoked or expired. Reconnect: voicepeer forum connect {url}",
-    )
+        trouble = forum_trouble(url, error)
+        return [answers, Check("forum account", False, trouble.what, trouble.todo)]
+    return [answers, Check("forum account", True, f"signed in as {username}")]
