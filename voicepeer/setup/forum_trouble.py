@@ -44,7 +44,8 @@ def forum_trouble(url: str, error: ForumError) -> ForumTrouble:
         return ForumTrouble(
             f"Nothing answered at {url}: {happened}",
             f"{CHECK_NETWORK} If other web pages open, the forum itself may be down: open "
-            f"{url} in the web browser to see, and try again later.",
+            f"{url} in the web browser to see, and try again later. If the forum opens at "
+            "another address, connect that one: voicepeer forum connect ADDRESS",
         )
     answered = f"{url} answered{_answer(error)}"
     if isinstance(error, ForumResponseError) and error.problem is ResponseProblem.SERVER_TROUBLE:
