@@ -510,11 +510,18 @@ def test_a_key_that_cannot_be_revoked_says_how_to_revoke_it_on_the_forum() -> No
 def test_status_of_a_forum_that_does_not_answer_is_said_to_the_helper() -> None:
     # It said the person's sentence, "I cannot reach the forum right now …", naming no
     # address and nothing to check.
+    # It tried four times over seven seconds, saying nothing meanwhile.
     CredentialStore().save(Credentials("http://127.0.0.1:9", "user_api_key", "k-1", "jo"))
+    started = time.monotonic()
     result = voicepeer_forum("status")
+    took = time.monotonic() - started
     assert result.returncode == 1
     said = " ".join(result.stdout.split())
-    assert said.startswith("http://127.0.0.1:9: user api key for jo - not working. ")
+    assert said.startswith(
+        "Checking http://127.0.0.1:9 ... http://127.0.0.1:9: user api key for jo - not working. "
+    )
+    assert took < 6, f"a refused connection took {took:.1f} s to report"
+    assert "Still waiting" not in said
     assert (
         "Nothing answered at http://127.0.0.1:9: the connection was refused: the computer "
         "there is on, but nothing takes connections at that address. Check that this "
@@ -522,6 +529,28 @@ def test_status_of_a_forum_that_does_not_answer_is_said_to_the_helper() -> None:
     ) in said
     assert "open http://127.0.0.1:9 in the web browser to see, and try again later" in said
     assert "I cannot reach" not in said and "k-1" not in said
+
+
+def test_status_of_a_slow_forum_says_it_is_still_waiting() -> None:
+    # Connected, but nothing answers: the kernel takes the connection, nobody reads it.
+    silent = socket.create_server(("127.0.0.1", 0))
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    default_config_path().parent.mkdir(parents=True, exist_ok=True)
+    default_config_path().write_text(
+        "[forum]\nslow_after_s = 0.2\nstill_waiting_every_s = 0.5\nread_timeout_s = 1.5\n"
+    )
+    CredentialStore().save(Credentials(url, "user_api_key", "k-1", "jo"))
+    try:
+        result = voicepeer_forum("status")
+    finally:
+        silent.close()
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Checking {url} ..."
+    assert lines[1] == f"    Still waiting for {url} to answer ..."
+    assert lines.count(lines[1]) >= 2
+    said = " ".join(result.stdout.split())
+    assert f"Nothing answered at {url}: no answer came in time." in said
 
 
 def test_status_of_a_forum_answering_with_errors_names_what_it_answered(

@@ -7,12 +7,14 @@ import argparse
 import sys
 import textwrap
 from dataclasses import replace
+from functools import partial
 
 from voicepeer.config import config_path, load_file, save_settings
 from voicepeer.config.values import forum_address
 from voicepeer.errors import ConfigError, ForumError
 from voicepeer.forum.credentials import CredentialStore
 from voicepeer.forum.discourse import DiscourseClient
+from voicepeer.forum.settings import ForumSettings
 from voicepeer.settings import Settings
 from voicepeer.setup.forum_account import ConnectOptions, connect_account, revoke_key
 from voicepeer.setup.forum_trouble import forum_trouble
@@ -171,6 +173,7 @@ def status_command(args: argparse.Namespace) -> int:
     if not forums:
         print("No forum account is connected. Run: voicepeer forum connect URL")
         return 1
+    settings = _checking_settings(getattr(args, "config", None))
     worst = 0
     for url in forums:
         creds = store.load(url)
@@ -179,8 +182,10 @@ def status_command(args: argparse.Namespace) -> int:
             worst = 1
             continue
         account = f"{url}: {creds.kind.replace('_', ' ')} for {creds.username or '?'}"
+        print(f"Checking {url} ...", flush=True)
         try:
-            with DiscourseClient(url, credentials=creds) as client:
+            with DiscourseClient(url, credentials=creds, settings=settings) as client:
+                client.on_slow(partial(_still_waiting, url))
                 print(f"{account} - working, signed in as {client.check_account()}")
         except ForumError as error:
             print(f"{account} - not working.")
@@ -194,3 +199,19 @@ def status_command(args: argparse.Namespace) -> int:
             )
             worst = 1
     return worst
+
+
+def _checking_settings(config: str | None) -> ForumSettings:
+    """The forum settings voicepeer runs with, without retries: a helper checking is told
+    at once what happened and can run the check again, rather than wait through the tries
+    meant to carry the person over a moment's fault."""
+    path, _ = config_path(config)
+    try:
+        forum = load_file(path, Settings).forum
+    except ConfigError:
+        forum = ForumSettings()  # doctor says what is wrong with the file
+    return replace(forum, read_retries=0)
+
+
+def _still_waiting(url: str) -> None:
+    print(f"    Still waiting for {url} to answer ...", flush=True)
