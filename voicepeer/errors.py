@@ -35,6 +35,11 @@ class ConfigError(VoicepeerError):
     )
 
 
+class SettingsFileError(ConfigError):
+    """Lines of the settings file are wrong: it can be mended by hand, or written again by
+    'voicepeer configure', which keeps every setting that is right."""
+
+
 class ForumSetting(Enum):
     """What is wrong with the forum's own settings."""
 

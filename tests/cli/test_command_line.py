@@ -21,6 +21,31 @@ def test_a_mistyped_command_gets_a_did_you_mean() -> None:
     assert "Did you mean: voicepeer models list" in nested.stderr
     unlike = subprocess.run([*VOICEPEER, "xyzzy"], capture_output=True, text=True, timeout=60)
     assert unlike.returncode == 2 and "Did you mean" not in unlike.stderr
+    # "setup", as scripts/setup is called, was only "invalid choice".
+    setup = subprocess.run([*VOICEPEER, "setup"], capture_output=True, text=True, timeout=60)
+    assert "Did you mean: voicepeer configure" in setup.stderr
+
+
+def test_a_mistake_in_the_settings_file_says_how_to_mend_it(isolated_home: Path) -> None:
+    # Only the wrong line was shown: nothing said what to do about it.
+    config = isolated_home / "config.toml"
+    config.write_text("[speech]\nrate_wpm = 0\nvoice = 'en-us'\n", encoding="utf-8")
+    done = subprocess.run(
+        [*VOICEPEER, "--config", str(config), "run", "--input", "text", "--output", "text"],
+        input="goodbye\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    said = " ".join(done.stderr.split())
+    assert "line 2, [speech] rate_wpm = 0: that is too small." in said
+    assert said.endswith(
+        "Fix this in the settings file with a text editor, or run 'voicepeer configure' to "
+        "write the file again: it keeps every setting that is right and leaves out only the "
+        "wrong ones."
+    )
+    assert "Traceback" not in done.stderr
 
 
 def test_output_to_a_closed_pipe_is_no_traceback() -> None:

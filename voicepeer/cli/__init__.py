@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from voicepeer import __version__, paths
 from voicepeer.audio import portaudio_exit
-from voicepeer.errors import AudioDeviceError, VoicepeerError
+from voicepeer.errors import AudioDeviceError, SettingsFileError, VoicepeerError
 from voicepeer.logs import setup_logging
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,17 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
 )
 
 
+# Words a helper may try for a command by another name: "setup" from scripts/setup.
+OTHER_NAMES = {
+    "setup": "configure",
+    "set-up": "configure",
+    "config": "configure",
+    "settings": "configure",
+    "check": "doctor",
+    "start": "run",
+}
+
+
 class _Parser(argparse.ArgumentParser):
     """Adds a "did you mean" to a mistyped subcommand (``voicepeer doctr``)."""
 
@@ -46,7 +57,10 @@ class _Parser(argparse.ArgumentParser):
         choices = self._subcommand_names()
         if wrong and choices:
             close = difflib.get_close_matches(wrong.group(1), choices, n=1, cutoff=0.6)
-            if close:
+            other = OTHER_NAMES.get(wrong.group(1).lower())
+            if other in choices:
+                message += f"\nDid you mean: {self.prog} {other}"
+            elif close:
                 message += f"\nDid you mean: {self.prog} {close[0]}"
         super().error(message)
 
@@ -95,6 +109,13 @@ def _run(argv: Sequence[str] | None) -> int:
         return int(handler(args))
     except VoicepeerError as error:
         print(f"voicepeer: {error}", file=sys.stderr)
+        if isinstance(error, SettingsFileError):
+            print(
+                "Fix this in the settings file with a text editor, or run 'voicepeer "
+                "configure' to write the file again: it keeps every setting that is right "
+                "and leaves out only the wrong ones.",
+                file=sys.stderr,
+            )
         if isinstance(error, AudioDeviceError):
             # The device's own words say what failed, not what to do: doctor does.
             print(

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from voicepeer import paths
 from voicepeer.config.schema import field_specs, is_settings_class
 from voicepeer.config.values import BadValue, convert, shown_value, toml_value
-from voicepeer.errors import ConfigError
+from voicepeer.errors import ConfigError, SettingsFileError
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +177,7 @@ def load_text(
             f"{source}: the file is nested too deeply to read.", spoken=SPOKEN_PROBLEM
         ) from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(
+        raise SettingsFileError(
             f"{source}: the file is not valid TOML: {error}. "
             'Each setting must look like  name = value  with text in "quotes", '
             "under a [section] heading.",
@@ -197,7 +197,7 @@ def load_text(
         shown = problems[:MAX_PROBLEMS_SHOWN]
         if len(problems) > len(shown):
             shown.append(f"… and {len(problems) - len(shown)} more")
-        raise ConfigError(
+        raise SettingsFileError(
             f"{source}: {len(problems)} {noun} in the configuration file:\n  - "
             + "\n  - ".join(shown),
             spoken=SPOKEN_PROBLEM,
