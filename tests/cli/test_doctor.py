@@ -438,3 +438,27 @@ def test_recognizer_without_a_voice_to_test_with(monkeypatch: pytest.MonkeyPatch
 
     check = doctor.check_recognizer(recognize=missing)
     assert check.ok is False and "scripts/setup" in check.fix
+
+
+def test_each_check_is_printed_as_soon_as_it_is_done(isolated_home: Path) -> None:
+    # Nothing showed for a quarter of a minute (the speech model loading, the forum), then
+    # everything at once: a helper could not tell doctor from a program stuck.
+    env = soundless_env(isolated_home)
+    doctor = subprocess.Popen(
+        [sys.executable, "-m", "voicepeer", "doctor", "--no-audio"],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert doctor.stdout is not None
+        first = doctor.stdout.readline()
+        configuration = doctor.stdout.readline()
+        still_running = doctor.poll() is None
+        rest = doctor.stdout.read()
+    finally:
+        doctor.wait(timeout=180)
+    assert first == "Checking what voicepeer needs; this can take a minute.\n"
+    assert configuration.startswith("[OK  ] configuration: ")
+    assert still_running, "the first checks came only once all were done"
+    assert rest.rstrip().endswith("Everything voicepeer needs is working.")

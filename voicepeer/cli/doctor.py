@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,52 +55,62 @@ def register(subparsers: Any) -> None:
 
 def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[Check]:
     """Every check, in the order a caregiver would fix things."""
+    return list(each_check(config_file, audio=audio))
+
+
+def each_check(config_file: Path | None = None, *, audio: bool = True) -> Iterator[Check]:
+    """The checks of :func:`run_checks`, each as soon as it is done: some take seconds
+    (loading the speech model, a forum that does not answer)."""
     path, explicit = config_path(config_file)
     config_check, settings = check_configuration(path, required=explicit)
-    checks = [config_check, check_aliases(settings), check_push_to_talk(settings)]
+    yield config_check
+    yield check_aliases(settings)
+    yield check_push_to_talk(settings)
     if audio:
-        checks += [
-            check_microphone(settings.recognition.device),
-            check_speaker(settings.speech.output_device),
-            check_echo_cancel(settings),
-        ]
-    checks += [
-        check_speech_output(settings),
-        check_recognizer(settings=settings),
-        check_noise_suppression(settings),
-        check_voice_training(settings),
-        check_vosk_model(settings),
-        check_credentials_file(),
-        *check_forum(settings),
-        check_disk_space(settings),
-    ]
-    return checks
+        yield check_microphone(settings.recognition.device)
+        yield check_speaker(settings.speech.output_device)
+        yield check_echo_cancel(settings)
+    yield check_speech_output(settings)
+    yield check_recognizer(settings=settings)
+    yield check_noise_suppression(settings)
+    yield check_voice_training(settings)
+    yield check_vosk_model(settings)
+    yield check_credentials_file()
+    yield from check_forum(settings)
+    yield check_disk_space(settings)
 
 
-def format_report(checks: list[Check]) -> str:
-    lines = []
-    for check in checks:
-        mark = "OK  " if check.ok else "FAIL"
-        lines.append(f"[{mark}] {check.check}: {check.detail}")
-        if check.fix:
-            label = "What to do" if not check.ok else "Tip"
-            lines.append(f"       {label}: {check.fix}")
+def format_check(check: Check) -> str:
+    mark = "OK  " if check.ok else "FAIL"
+    lines = [f"[{mark}] {check.check}: {check.detail}"]
+    if check.fix:
+        label = "What to do" if not check.ok else "Tip"
+        lines.append(f"       {label}: {check.fix}")
+    return "\n".join(lines)
+
+
+def format_summary(checks: list[Check]) -> str:
     failed = sum(not c.ok for c in checks)
-    lines.append("")
-    lines.append(
+    return (
         "Everything voicepeer needs is working."
         if not failed
         else f"{failed} problem{'s' if failed > 1 else ''} found: follow 'What to do' above, "
         "then run 'voicepeer doctor' again."
     )
-    return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    checks = run_checks(getattr(args, "config", None), audio=not args.no_audio)
+    config = getattr(args, "config", None)
     if args.json:
+        checks = run_checks(config, audio=not args.no_audio)
         json.dump([c.as_dict() for c in checks], sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
-        print(format_report(checks))
+        print("Checking what voicepeer needs; this can take a minute.", flush=True)
+        checks = []
+        for check in each_check(config, audio=not args.no_audio):
+            print(format_check(check), flush=True)
+            checks.append(check)
+        print()
+        print(format_summary(checks))
     return 0 if all(c.ok for c in checks) else 1
