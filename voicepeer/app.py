@@ -158,6 +158,7 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
             speech = open_speech(output, settings)
         except AudioDeviceError as error:
             log.warning("no speaker: %s", error)
+            _tell_helper(error, "[speech] output_device", settings.speech.output_device)
             speech = PrintedSpeech()
             notices.append("I can't find a speaker, so I will print what I say.")
         stack.callback(speech.close)
@@ -168,6 +169,7 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
             listener = open_listener(source, settings, interpreter)
         except AudioDeviceError as error:
             log.warning("no microphone: %s", error)
+            _tell_helper(error, "[recognition] device", settings.recognition.device)
             listener = TextListener(prompt="> ")
             notices.append(
                 "I can't find a microphone, so please type what you would say, "
@@ -192,6 +194,22 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         for notice in notices:
             voice.speech.say(notice)
         yield VoiceIO(listener, voice, cues, interpreter, untrained, hearing, yes_switch)
+
+
+def _tell_helper(error: AudioDeviceError, setting: str, device: str) -> None:
+    """Say in the terminal (or the service's log) why the microphone or speaker could not
+    be used: the person hears only that it is missing, which a wrong setting also gives."""
+    if device.strip():
+        fix = (
+            f'The settings file names it: {setting} = "{device}". Set that to part of a '
+            "name 'voicepeer doctor' lists, or to \"\" for the default one."
+        )
+    else:
+        fix = (
+            "Check that it is plugged in and switched on; 'voicepeer doctor' says what else "
+            "to check."
+        )
+    print(f"voicepeer: {error}. {fix}", file=sys.stderr)
 
 
 def _add_switch(

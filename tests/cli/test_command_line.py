@@ -83,3 +83,28 @@ def test_no_microphone_says_what_failed_and_what_to_do(isolated_home: Path) -> N
         "voicepeer: cannot open the microphone: no microphone found",
         "Check that it is plugged in and switched on; 'voicepeer doctor' says what else to check.",
     ]
+
+
+def test_a_microphone_name_that_matches_nothing_is_named_to_the_helper(
+    isolated_home: Path, pulse_env: dict[str, str]
+) -> None:
+    # The person heard "I can't find a microphone", and nothing told the helper that the
+    # settings file asked for one that is not there.
+    config = isolated_home / "config.toml"
+    config.write_text('[recognition]\ndevice = "nosuchmic"\n', encoding="utf-8")
+    done = subprocess.run(
+        [*VOICEPEER, "--config", str(config), "run", "--output", "text"],
+        input="goodbye\n",
+        env=pulse_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "SAY: I can't find a microphone" in done.stdout
+    said = " ".join(done.stderr.split())
+    assert "voicepeer: cannot open the microphone nosuchmic" in said
+    assert (
+        'The settings file names it: [recognition] device = "nosuchmic". Set that to part '
+        "of a name 'voicepeer doctor' lists, or to \"\" for the default one."
+    ) in said
