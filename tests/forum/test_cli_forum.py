@@ -66,6 +66,15 @@ def test_status_without_any_account() -> None:
     assert "voicepeer forum connect" in result.stdout
 
 
+def test_status_of_a_forum_not_connected_says_how_to_connect_it() -> None:
+    result = voicepeer_forum("status", "https://forum.example.org")
+    assert result.returncode == 1
+    assert result.stdout == (
+        "https://forum.example.org: not connected. To connect it, run: voicepeer forum "
+        "connect https://forum.example.org\n"
+    )
+
+
 def test_connect_with_admin_key_from_stdin(forum: RunningForum) -> None:
     result = voicepeer_forum(
         "connect",

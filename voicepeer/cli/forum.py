@@ -178,7 +178,7 @@ def status_command(args: argparse.Namespace) -> int:
     for url in forums:
         creds = store.load(url)
         if creds is None:
-            print(f"{url}: not connected")
+            print(f"{url}: not connected. To connect it, run: voicepeer forum connect {url}")
             worst = 1
             continue
         account = f"{url}: {creds.kind.replace('_', ' ')} for {creds.username or '?'}"
