@@ -48,6 +48,22 @@ def test_a_mistake_in_the_settings_file_says_how_to_mend_it(isolated_home: Path)
     assert "Traceback" not in done.stderr
 
 
+def test_help_shows_no_code_marks() -> None:
+    # "``voicepeer train-voice``: teach …" and "``--wav-dir`` takes ``01.wav``" in --help.
+    for command in ("train-voice", "prepare", "listen"):
+        done = subprocess.run(
+            [*VOICEPEER, command, "--help"], capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0
+        assert "``" not in done.stdout, command
+    assert (
+        "Teach the bundled speech engine the person's voice."
+        in subprocess.run(
+            [*VOICEPEER, "train-voice", "--help"], capture_output=True, text=True, timeout=60
+        ).stdout
+    )
+
+
 def test_output_to_a_closed_pipe_is_no_traceback() -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)  # like "head -1" having exited already

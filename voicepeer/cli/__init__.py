@@ -71,6 +71,14 @@ class _Parser(argparse.ArgumentParser):
         return []
 
 
+def described(doc: str | None) -> str:
+    """A module's docstring as a command's --help text: without the leading command name
+    and the ``code`` marks, which a helper reading it takes for part of what to type."""
+    text = re.sub(r"^``voicepeer [\w-]+``:\s*", "", (doc or "").strip())
+    text = text.replace("``", "'")
+    return text[:1].upper() + text[1:]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="voicepeer",

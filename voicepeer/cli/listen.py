@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from voicepeer.cli import described
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import make_interpreter, make_listener
 from voicepeer.recognition.base import Heard, ListenMode
@@ -39,7 +40,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "listen",
         help="recognize commands or dictation from a WAV file or the microphone",
-        description=__doc__,
+        description=described(__doc__),
     )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--wav", type=Path, metavar="FILE", help="WAV file to recognize")

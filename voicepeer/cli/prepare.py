@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from voicepeer.cli import described
 from voicepeer.config import load_settings
 from voicepeer.listening import dictation_sources
 from voicepeer.paths import data_dir
@@ -24,7 +25,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "prepare",
         help="build the dictation model now, so the first start is quick",
-        description=__doc__,
+        description=described(__doc__),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(

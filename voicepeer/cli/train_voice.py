@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from voicepeer.cli import described
 from voicepeer.config import config_path, load_file
 from voicepeer.errors import ConfigError
 from voicepeer.recognition.listener import chosen_engine
@@ -31,7 +32,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "train-voice",
         help="teach voicepeer the person's voice (they read a few sentences aloud)",
-        description=__doc__,
+        description=described(__doc__),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     action = parser.add_mutually_exclusive_group()
