@@ -438,7 +438,7 @@ def test_a_line_that_is_not_toml_costs_only_itself(isolated_home: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(
         "The existing settings file has a problem:\n  - line 2 (transcript): not a setting as "
-        "written (invalid value)"
+        'written: the value is not written as settings are: text goes in "quotes"'
     )
     settings = load_settings(config_file(isolated_home))
     assert (settings.speech.voice, settings.speech.rate_wpm) == ("en-us", 140)

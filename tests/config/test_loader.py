@@ -99,8 +99,27 @@ def test_missing_sections_and_keys_keep_defaults() -> None:
 def test_syntax_error_names_file_and_line() -> None:
     message = problem("[talk]\nrate_wpm = 120\nvoice = en-us\n")
     assert "/home/carer/config.toml" in message
-    assert "line 3" in message
-    assert "not valid TOML" in message
+    # In plain words, not the TOML reader's "Invalid value".
+    assert message.endswith(
+        "line 3, voice = en-us: the value is not written as settings are: text goes in "
+        '"quotes" (voice = "en-gb"); numbers, and true or false, go without.'
+    )
+
+
+def test_a_setting_given_twice_names_its_line() -> None:
+    # The reader said only "Cannot overwrite a value (at end of document)".
+    message = problem("[talk]\nrate_wpm = 120\nvoice = 'en-us'\nrate_wpm = 130\n")
+    assert message.endswith(
+        "line 4, rate_wpm = 130: the setting is given twice: keep one of the lines."
+    )
+
+
+def test_demo_as_the_forum_address_says_what_to_write() -> None:
+    # "demo" works for 'voicepeer configure --forum-url'; in the file voicepeer took it for
+    # an address and said only that it could not reach the forum.
+    with pytest.raises(ConfigError) as caught:
+        load_text('[general]\nforum_url = "demo"\n', Settings)
+    assert 'for the built-in demo forum, write "" (nothing between the quotes)' in str(caught.value)
 
 
 def test_wrong_type_names_key_value_and_what_is_allowed() -> None:

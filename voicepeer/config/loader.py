@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from voicepeer import paths
 from voicepeer.config.schema import field_specs, is_settings_class
+from voicepeer.config.toml_words import line_problem
 from voicepeer.config.values import BadValue, convert, shown_value, toml_value
 from voicepeer.errors import ConfigError, SettingsFileError
 
@@ -178,9 +179,7 @@ def load_text(
         ) from None
     except tomllib.TOMLDecodeError as error:
         raise SettingsFileError(
-            f"{source}: the file is not valid TOML: {error}. "
-            'Each setting must look like  name = value  with text in "quotes", '
-            "under a [section] heading.",
+            f"{source}: {_unreadable_line(error, text)}.",
             spoken=SPOKEN_PROBLEM,
         ) from None
     skipped: list[str] = []
@@ -239,6 +238,16 @@ MAX_LINES_LEFT_OUT = 20
 _AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
+def _unreadable_line(error: tomllib.TOMLDecodeError, text: str) -> str:
+    """Which line cannot be read, as it reads (unless it may hold a key), and why."""
+    number, words = line_problem(error, text)
+    if number is None:
+        return f"a line cannot be read: {words}"
+    line = text.split("\n")[number - 1].strip()
+    shown = "" if not line or _KEY_LIKE.search(line) else f", {line[:80]}"
+    return f"line {number}{shown}: {words}"
+
+
 def _parsed(text: str, left_out: list[str] | None) -> dict[str, Any]:
     """The TOML in ``text``. With ``left_out`` given, a line that is not TOML (a typo in a
     hand edit, such as ``transcript = yes``) is left out, and named there, rather than
@@ -253,11 +262,8 @@ def _parsed(text: str, left_out: list[str] | None) -> dict[str, Any]:
                 raise
             number = int(found[1])
             name = lines[number - 1].split("=", 1)[0].strip()[:40]
-            reason = _AT_LINE.sub("", str(error)).strip().rstrip(".").lower()
-            left_out.append(
-                f"line {number} ({name}): not a setting as written ({reason}); "
-                'a setting looks like  name = value, with text in "quotes"'
-            )
+            _, reason = line_problem(error, text)
+            left_out.append(f"line {number} ({name}): not a setting as written: {reason}")
             lines[number - 1] = ""  # the lines after it keep their numbers
     return tomllib.loads("\n".join(lines))
 

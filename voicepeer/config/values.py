@@ -108,6 +108,8 @@ def _web_address(value: str) -> str | None:
 
 
 def _web_address_or_empty(value: str) -> str | None:
+    if value.strip().lower() == "demo":  # as 'voicepeer configure --forum-url' takes it
+        return 'for the built-in demo forum, write "" (nothing between the quotes)'
     return _web_address(value) if value.strip() else None
 
 
