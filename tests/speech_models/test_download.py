@@ -276,6 +276,21 @@ def test_damaged_archive_file_is_refused_but_kept(models: Path, tmp_path: Path) 
     assert_nothing_installed(models)
 
 
+def test_a_file_that_is_no_model_suggests_no_download_of_its_name(
+    models: Path, tmp_path: Path
+) -> None:
+    # "the bad archive … download it with 'voicepeer models download bad'": no such model.
+    stick = tmp_path / "bad.zip"
+    stick.write_text("not a zip")
+    with pytest.raises(ModelDownloadError) as refused:
+        install_archive(stick, progress=progress_log()[0])
+    assert str(refused.value).startswith(f"the model file {stick} is unusable: ")
+    assert "'voicepeer models download' where there is internet" in str(refused.value)
+    with pytest.raises(ModelDownloadError) as missing:
+        install_archive(tmp_path / "nowhere.zip", progress=progress_log()[0])
+    assert "Give the path of the model's .zip file" in str(missing.value)
+
+
 def test_ctrl_c_keeps_what_arrived_for_next_time(models: Path) -> None:
     archive = model_archive(NAME)
     part = models / f"{NAME}.zip.part"

@@ -267,7 +267,10 @@ def install_archive(
     progress = progress or ProgressBar()
     if not archive.is_file():
         raise ModelDownloadError(
-            f"{archive} is not a file", spoken="I cannot find that model file."
+            f"{archive} is not a file. Give the path of the model's .zip file as copied to "
+            "this computer, e.g. voicepeer models install ~/Downloads/"
+            "vosk-model-small-en-us-0.15.zip",
+            spoken="I cannot find that model file.",
         )
     try:
         with zipfile.ZipFile(archive) as zipped:
@@ -310,16 +313,20 @@ def _check_archive(part: Path, info: ModelInfo, *, delete_when_bad: bool = True)
             part.unlink(missing_ok=True)  # a damaged download must not be resumed from
         # A file copied by hand (models install) was not downloaded, and the computer
         # may well be offline: the advice fits where it came from.
-        again = (
-            "run the download again"
-            if delete_when_bad
-            else "copy the file again (it may be incomplete), or download it with "
-            f"'voicepeer models download {info.name}' where there is internet"
-        )
+        if delete_when_bad:
+            what, again = f"the downloaded archive of {info.name}", "run the download again"
+        else:
+            # A name taken from the file's name may be no model the download site has.
+            download = "voicepeer models download" + (
+                f" {info.name}" if catalogue_entry(info.name) is not None else ""
+            )
+            what = f"the model file {part}"
+            again = (
+                "copy the file again (it may be incomplete), or download it with "
+                f"'{download}' where there is internet"
+            )
         raise ModelDownloadError(
-            f"the {'downloaded ' if delete_when_bad else ''}{info.name} archive "
-            f"{'' if delete_when_bad else f'{part} '}is unusable: {'; '.join(problems)}. "
-            f"Nothing was installed; {again}.",
+            f"{what} is unusable: {'; '.join(problems)}. Nothing was installed; {again}.",
             spoken=DAMAGED_SPOKEN,
         )
 
