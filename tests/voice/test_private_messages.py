@@ -62,6 +62,32 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
     assert "means a lot" in posts[-1]["cooked"]
 
 
+def test_who_will_see_a_private_reply_is_said_before_it_is_written(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    talk = converse(
+        forum.base_url,
+        ["my messages", "open topic one", "reply", "see you soon", "cancel", "reply"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[3] == (
+        "Replying privately to Sam Okafor in Checking in after your first week. Only you "
+        "and Sam Okafor will see it. Say your reply, then say send it. Take your time."
+    )
+    # Taken up again, the saved reply says it too, before its words.
+    assert (
+        "It answers Sam Okafor. Only you and Sam Okafor will see it. It says: See you"
+        in (talk.said[-1])
+    )
+
+
+def test_a_public_reply_says_nothing_of_being_private(forum: DemoForum, tmp_path: Path) -> None:
+    talk = converse(forum.base_url, ["latest topics", "open topic one", "reply"], tmp_path / "data")
+    assert talk.said[-1].startswith("Replying to ")
+    assert "privately" not in talk.said[-1] and "Only you" not in talk.said[-1]
+
+
 def test_start_a_message_to_a_person_found_by_how_the_name_sounds(
     forum: DemoForum, tmp_path: Path
 ) -> None:

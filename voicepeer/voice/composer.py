@@ -186,15 +186,23 @@ class Composer:
             self._answered_kept = began != _number_answered(reply_to)
             self.invite_more(
                 f"You have a saved reply to {as_sentence(topic.title)}{saved_note}{answers} "
-                f"It says: {as_sentence(self.draft.text)} "
+                f"{self._who_sees()}It says: {as_sentence(self.draft.text)} "
                 "Keep talking to add to it, or say send it."
             )
         else:
             whom = phrasing.author_name(reply_to) if reply_to else "the topic"
+            privately = " privately" if self._is_private() else ""
             self._say(
-                f"Replying to {whom} in {as_sentence(topic.title)} Say your reply, then say "
-                "send it. Take your time."
+                f"Replying{privately} to {whom} in {as_sentence(topic.title)} "
+                f"{self._who_sees()}Say your reply, then say send it. Take your time."
             )
+
+    def _who_sees(self) -> str:
+        """Before a word is said, who will see a private reply: only the people in it."""
+        if not self._is_private():
+            return ""
+        whom = self._private_to or "the people in this conversation"
+        return f"Only you and {whom} will see it. "
 
     def _keep_answered(self, key: str) -> None:
         """Save which post the reply answers beside its draft, so that taken up later from
