@@ -200,6 +200,45 @@ def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: P
     assert "Stable MRI for three years" in second.transcript
 
 
+def test_resume_after_a_restart_goes_on_with_the_reply_being_written(
+    forum: DemoForum, data: Path
+) -> None:
+    first = ["open topic one", "reply", "well done dave full stop", "i walked"]
+    converse(forum.base_url, [*first, "goodbye voicepeer", "yes"], data)
+    second = converse(
+        forum.base_url,
+        ["latest topics", "resume", "and then i rested", "read it back", "cancel", "goodbye"],
+        data,
+        settings=VoiceSettings(),
+    )
+    # The reply is named, not "where you were" (post 2, read before it), nor counted again.
+    assert second.said[0].endswith(
+        "Say resume to go on with your reply to Walked to the end of the pier today."
+    )
+    assert second.said[2] == (
+        "You have a saved reply to Walked to the end of the pier today. It says: Well done "
+        "Dave. I walked. Keep talking to add to it, or say send it."
+    )
+    assert "I didn't catch that" not in second.transcript
+    assert second.said[3] == "Your reply says: Well done Dave. I walked and then I rested"
+    # Put aside before stopping: next time "resume" goes back to the place read, and the
+    # reply is one of the saved drafts.
+    third = converse(forum.base_url, [], data, settings=VoiceSettings())
+    assert third.said[0].endswith(
+        "Say resume to go back to where you were. You have 1 saved draft not sent yet: "
+        "say my drafts to hear it."
+    )
+
+
+def test_after_reading_elsewhere_resume_goes_back_there_not_to_the_reply(
+    forum: DemoForum, data: Path
+) -> None:
+    converse(forum.base_url, ["open topic one", "reply", REPLY, "goodbye voicepeer", "yes"], data)
+    second = converse(forum.base_url, ["open topic two", "back", "resume"], data)
+    assert second.said[-1].startswith("Post ")
+    assert "saved reply" not in second.transcript
+
+
 def test_a_long_post_left_part_way_stays_the_place(forum: DemoForum, data: Path) -> None:
     # A post read to its end is behind the person; one paused part-way is not.
     first = converse(forum.base_url, ["search for long letter", "open one"], data)

@@ -62,6 +62,7 @@ from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.how_to import help_wording, how_to_asked
 from voicepeer.voice.last_one import last_one_hint, last_one_meant
+from voicepeer.voice.left_writing import left_writing
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.list_place import ListPlace
 from voicepeer.voice.marking_read import MarkingRead
@@ -407,6 +408,7 @@ class Assistant:
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
         self.account_notice = AccountNotice(engines.forum, self.say)
         self.said_ahead = SaidAhead()
+        self._places = places
         self.paragraphs = ParagraphReading(
             self.say,
             self._speech_interrupted,
@@ -503,12 +505,15 @@ class Assistant:
         self.finished = False
         """The person said goodbye: the loop ends after this utterance."""
         self.forum_back = ForumBackNotice(engines.forum, self.say)
+        self._left_writing: SavedDraft | None = None
+        """The reply being written when voicepeer last stopped: "resume" goes back to it."""
 
     # --- the loop ----------------------------------------------------------------------
 
     def run(self) -> None:
         """Greet, say what became of replies kept from earlier, then handle utterances
         until the input ends."""
+        self._left_writing = left_writing(self.engines.places, self.engines.drafts)
         self._greet()
         # After the greeting: with the forum out of reach this takes a while, and the
         # first words heard must not be "Still waiting for the forum".
@@ -553,6 +558,14 @@ class Assistant:
                     "The memory card is full, so your reply could not be saved before "
                     "I stop. Please ask your helper to make some room on the memory card."
                 )
+        self._places.set_writing(self._reply_being_written())
+
+    def _reply_being_written(self) -> str | None:
+        """The saved reply's key, when one with words is being written as voicepeer stops."""
+        topic = self.reader.topic
+        if self._writer_in(self.state) is not self.composer or topic is None:
+            return None
+        return None if self.composer.draft.is_empty else self.composer.draft_key(topic)
 
     def _greet(self) -> None:
         if not self.settings.greeting:
@@ -562,6 +575,8 @@ class Assistant:
             if self.engines.places.last_topic() is not None
             else ""
         )
+        if self._left_writing is not None:
+            again = f" Say resume to go on with {self.saved_drafts.named(self._left_writing)}."
         title = self.engines.forum.title
         # Only a forum that answered is named as connected, or asked for notifications
         # (one out of reach would hold the greeting up for their timeouts).
@@ -586,7 +601,7 @@ class Assistant:
             f"Hello. This is voicepeer{connected}.{waiting}"
             " Say latest topics to hear what people are talking about, or say help."
             + again
-            + self.saved_drafts.reminder()
+            + self.saved_drafts.reminder(self._left_writing)
         )
 
     def room_talk_heard(self) -> bool:
@@ -1319,7 +1334,13 @@ class Assistant:
 
     def _resume(self) -> None:
         # Outside sleep, "resume" reads on from where the user left this topic — or, after a
-        # restart, from where they left the topic read last.
+        # restart, goes on with the reply they were writing, or from where they left the
+        # topic read last.
+        left, self._left_writing = self._left_writing, None
+        read_since = left is not None and self.engines.places.last_topic() != left.topic_id
+        if left is not None and self.reader.thread is None and not read_since:
+            self._take_up_reply(left)
+            return
         if self.reader.thread is not None:
             if self.paragraphs.carry_on():
                 return

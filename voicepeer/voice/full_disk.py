@@ -28,6 +28,15 @@ class PlacesOnFullDisk:
         except DiskFullError as error:
             self._on_full(error)
 
+    def writing(self) -> str | None:
+        return self._places.writing()
+
+    def set_writing(self, draft_key: str | None) -> None:
+        try:
+            self._places.set_writing(draft_key)
+        except DiskFullError as error:
+            self._on_full(error)
+
     def paragraph(self, topic_id: int) -> tuple[int, int] | None:
         return self._places.paragraph(topic_id)
 

@@ -13,6 +13,9 @@ log = logging.getLogger(__name__)
 
 LAST_TOPIC_KEY = "last_topic"
 """Entry holding the topic read last: where "resume" goes after a restart."""
+WRITING_KEY = "writing"
+"""Entry holding the saved draft being written when voicepeer last stopped: where "resume"
+goes after a restart, rather than to the post read before it."""
 PARAGRAPH_KEY = "{topic_id}:paragraph"
 """Entry holding, for a topic, a long post left part-way: [its post number, the paragraph
 to go on from]."""
@@ -26,7 +29,7 @@ class PlacesFile:
         self._path = path
         self._places = self._read()
 
-    def _read(self) -> dict[str, int | list[int]]:
+    def _read(self) -> dict[str, int | list[int] | str]:
         try:
             data = json.loads(self._path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -37,7 +40,11 @@ class PlacesFile:
             return {}
         if not isinstance(data, dict):
             return {}
-        return {str(k): v for k, v in data.items() if _is_place(v)}
+        return {
+            str(k): v
+            for k, v in data.items()
+            if _is_place(v) or (k == WRITING_KEY and isinstance(v, str))
+        }
 
     def get(self, topic_id: int) -> int | None:
         found = self._places.get(str(topic_id))
@@ -50,6 +57,19 @@ class PlacesFile:
 
     def set(self, topic_id: int, post_index: int) -> None:
         self._update({str(topic_id): post_index, LAST_TOPIC_KEY: topic_id})
+
+    def writing(self) -> str | None:
+        """The key of the draft being written when voicepeer stopped, if it was."""
+        found = self._places.get(WRITING_KEY)
+        return found if isinstance(found, str) else None
+
+    def set_writing(self, draft_key: str | None) -> None:
+        """Note the draft being written as voicepeer stops (``None``: nothing was)."""
+        if draft_key is not None:
+            self._update({WRITING_KEY: draft_key})
+        elif WRITING_KEY in self._places:
+            del self._places[WRITING_KEY]
+            self._write()
 
     def paragraph(self, topic_id: int) -> tuple[int, int] | None:
         """(post number, paragraph index) of the long post left part-way in the topic."""
@@ -67,7 +87,7 @@ class PlacesFile:
             return
         self._update({key: [post_number, paragraph]})
 
-    def _update(self, wanted: dict[str, int | list[int]]) -> None:
+    def _update(self, wanted: dict[str, int | list[int] | str]) -> None:
         if all(self._places.get(key) == value for key, value in wanted.items()):
             return
         self._places.update(wanted)

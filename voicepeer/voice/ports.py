@@ -108,6 +108,14 @@ class PlaceKeeper(Protocol):
         """The topic read last (its place is ``get(last_topic())``), even before a restart."""
         ...
 
+    def writing(self) -> str | None:
+        """The key of the draft being written when voicepeer last stopped, if it was."""
+        ...
+
+    def set_writing(self, draft_key: str | None) -> None:
+        """Note the draft being written as voicepeer stops (``None``: nothing was)."""
+        ...
+
     def paragraph(self, topic_id: int) -> tuple[int, int] | None:
         """(post number, paragraph) of a long post left part-way in the topic, if any."""
         ...

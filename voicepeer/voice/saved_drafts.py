@@ -236,14 +236,20 @@ class SavedDraftsList:
         self._say(" ".join(lines))
         return True
 
-    def reminder(self) -> str:
-        """Said in the greeting, so that words written on another day are not forgotten."""
-        count = len(saved_drafts(self._engines.drafts))
-        if not count:
+    def reminder(self, named: SavedDraft | None = None) -> str:
+        """Said in the greeting, so that words written on another day are not forgotten;
+        ``named`` is one the greeting names already, so only the others are counted."""
+        count = len(saved_drafts(self._engines.drafts)) - (named is not None)
+        if count <= 0:
             return ""
-        drafts = phrasing.count_phrase(count, "saved draft")
+        noun = "other saved draft" if named is not None else "saved draft"
+        drafts = phrasing.count_phrase(count, noun)
         them = "it" if count == 1 else "them"
         return f" You have {drafts} not sent yet: say my drafts to hear {them}."
+
+    def named(self, draft: SavedDraft) -> str:
+        """ "your reply to Heat and fatigue" """
+        return self._what(draft)
 
     @property
     def index(self) -> int:
