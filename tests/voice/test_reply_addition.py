@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import (
@@ -26,7 +27,6 @@ from voicepeer.voice.reply_addition import (
     CANNOT_EDIT,
     CHANGED_MEANWHILE,
     NO_REPLY,
-    NO_WORDS,
 )
 from voicepeer.voice.states import State
 
@@ -106,6 +106,42 @@ def test_said_while_dictating_it_adds_the_words_said_so_far(forum: DemoForum, da
     assert talk.assistant is not None and talk.assistant.state is State.READING
 
 
+@pytest.mark.parametrize(
+    "add", ["add to my last post", "add to my post", "i want to add to my reply"]
+)
+def test_just_after_posting_the_words_to_add_are_asked_for_and_added_after_yes(
+    forum: DemoForum, data: Path, add: str
+) -> None:
+    posting = ["open topic one", "reply", "well done dave that is great full stop", "send it"]
+    lines = [*posting, "yes", add, "and enjoy the chips full stop", "send it", "yes"]
+    before_yes: list[str] = []
+
+    def newest_words() -> str:
+        post_id = topic_posts(forum, first_topic_id(forum))[-1]["id"]
+        assert isinstance(post_id, int)
+        return post_words(forum, post_id)
+
+    def look() -> None:  # the post as it is just before the last yes
+        before_yes.append(newest_words())
+
+    talk = converse(
+        forum.base_url,
+        lines,
+        data,
+        credentials=signed_in(forum),
+        before_line={len(lines) - 1: look},
+    )
+    assert talk.said[-3:] == [
+        "Adding to your post posted just now. It ends: Well done Dave that is great. Say the "
+        "words to add, then say send it.",
+        "Added: And enjoy the chips. Everyone will see your post changed. Shall I change it? "
+        "Say yes or no.",
+        "Your post is changed.",
+    ]
+    assert before_yes == ["Well done Dave that is great."]
+    assert newest_words() == "Well done Dave that is great. And enjoy the chips."
+
+
 def test_without_saved_words_or_a_reply_it_says_what_to_do(forum: DemoForum, data: Path) -> None:
     nothing = converse(
         forum.base_url,
@@ -113,7 +149,7 @@ def test_without_saved_words_or_a_reply_it_says_what_to_do(forum: DemoForum, dat
         data,
         credentials=signed_in(forum),
     )
-    assert nothing.said[-1] == NO_WORDS
+    assert nothing.said[-1] == NO_REPLY
     no_reply = converse(
         forum.base_url,
         ["open topic one", *SAVE_MORE, ADD],

@@ -420,7 +420,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "yes that's him",
         "yes that's the one",
     ),
-    Intent.ADD_TO_REPLY: ("add to my reply",),
+    Intent.ADD_TO_REPLY: ("add to my reply", "add to my post"),
     # Asked "Shall I post it?": the question says who will see it too.
     Intent.READ_BACK: (*READ_BACK_WORDINGS, "who will see it", "who is it going to"),
     Intent.CANCEL: (

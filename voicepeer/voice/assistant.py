@@ -1130,9 +1130,7 @@ class Assistant:
             Intent.DELETE_POST: lambda c: self._delete_post(),
             Intent.RECOVER_POST: lambda c: self._recover(),
             Intent.MARK_READ: lambda c: self._mark_read(),
-            Intent.ADD_TO_REPLY: lambda c: self._ask_first(
-                State.ADDING_TO_REPLY, self.reply_additions.plan, self.reply_additions.make
-            ),
+            Intent.ADD_TO_REPLY: lambda c: self._add_to_reply(),
             Intent.EDIT_POST: lambda c: self._edit_post(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
@@ -1400,12 +1398,23 @@ class Assistant:
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
 
-    def _edit_post(self, post_id: int | None = None) -> None:
+    def _add_to_reply(self) -> None:
+        """ "Add it to my last reply": the words saved for this topic go at its end, after a
+        yes; with none saved (after posting, say), the person says them now, as a change to
+        their reply, made only after "send it" and a yes."""
+        if self.reply_additions.words_saved():
+            additions = self.reply_additions
+            self._ask_first(State.ADDING_TO_REPLY, additions.plan, additions.make)
+        else:
+            self._edit_post(adding=True)
+
+    def _edit_post(self, post_id: int | None = None, *, adding: bool = False) -> None:
         """Change the words of the person's own post (or take up the changes saved for it):
-        ``post_id``, or the one being read when it is theirs, else their newest here."""
+        ``post_id``, or the one being read when it is theirs, else their newest here;
+        ``adding``: to add words at its end."""
         topic = self.reader.topic
         assert topic is not None
-        if self.post_editor.begin(post_id):
+        if self.post_editor.begin(post_id, adding=adding):
             post = self.post_editor.post_changed
             self.engines.listener.use_dictation_context(
                 reply_context(topic, post), own_words=self.post_editor.draft.own_words()

@@ -46,6 +46,7 @@ from voicepeer.voice.own_post_changes import (
     unposted_line,
 )
 from voicepeer.voice.post_text import PostText, spoken_post
+from voicepeer.voice.reply_addition import NO_REPLY
 from voicepeer.voice.reply_context import thread_people
 from voicepeer.voice.topic_title import ASKED_FOR, TopicTitle
 from voicepeer.voice.written_forms import forms_with_names
@@ -100,12 +101,12 @@ def _same(a: str, b: str) -> bool:
 class EditablePosts(OwnPostChanges):
     """The person's post to change, as the forum shows it now, and the change sent."""
 
-    def find(self, post_id: int | None = None) -> Post | None:
+    def find(self, post_id: int | None = None, none: str = NO_POST) -> Post | None:
         """The post ``post_id``, or else the post being read when it is the person's (and
         they have not replied since it was read), else their newest in the topic, read fresh
         (whether the forum still lets them edit it or not); None after saying why there is
-        none. Without ``post_id``, a reply of theirs not on the forum yet is the one meant
-        (see :mod:`own_post_changes`)."""
+        none (``none``, when they have no post here). Without ``post_id``, a reply of theirs
+        not on the forum yet is the one meant (see :mod:`own_post_changes`)."""
         topic = self._reader.topic
         if topic is None or not self._signed_in():
             return None
@@ -133,7 +134,7 @@ class EditablePosts(OwnPostChanges):
             self._say_failure(error)
             return None
         if post is None or not theirs(post):
-            self._say(NO_POST)
+            self._say(none)
         elif post.raw is None:
             self._say(NO_WORDS)
         else:
@@ -190,11 +191,12 @@ class PostEditor(Composer):
         """The post whose words are being changed."""
         return self._post
 
-    def begin(self, post_id: int | None = None) -> bool:
+    def begin(self, post_id: int | None = None, *, adding: bool = False) -> bool:
         """Start changing the person's post ``post_id`` or the one :meth:`EditablePosts.find`
         takes (or take up the changes saved for it); False after saying why there is none
-        to change."""
-        post = self._posts.find(post_id)
+        to change. ``adding``: the person asked to add to it, so its end is read and the
+        words to add asked for."""
+        post = self._posts.find(post_id, NO_REPLY if adding else NO_POST)
         if post is None:
             return False
         key = change_key(post.id)
@@ -228,6 +230,11 @@ class PostEditor(Composer):
             self._say(
                 f"You have saved changes to {which}. {self._changes_line()} Go on changing "
                 "it, or say send it."
+            )
+        elif adding:
+            self._say(
+                f"Adding to {which}. It ends: {_ending(raw)} Say the words to add, then say "
+                "send it."
             )
         else:
             heard = (
@@ -405,3 +412,14 @@ class PostEditor(Composer):
             else "Your post stays as it was."
         )
         return Next.READING
+
+
+ENDING_WORDS = 12
+"""How much of a post's end is read before words are added to it."""
+
+
+def _ending(raw: str) -> str:
+    """The last words of a post, as said: what the added words will follow."""
+    words = spoken_post(raw).split()
+    more = "… " if len(words) > ENDING_WORDS else ""
+    return more + as_sentence(" ".join(words[-ENDING_WORDS:]))

@@ -7,7 +7,9 @@ belongs with the reply it adds to. The words are the topic's saved reply (kept a
 forum refused it, or put aside); they go after a blank line at the end of the person's
 newest reply in the topic, while the forum lets them edit it. The reply is read fresh
 first: words already at its end (added before an answer was lost) are not added twice. The
-saved copy goes only once the words are on the forum.
+saved copy goes only once the words are on the forum. With no words saved (a thought
+that came just after posting), the person says them then, as a change to their reply
+(voice.post_editing), asked about in the same way before it is made.
 """
 
 from __future__ import annotations
@@ -99,6 +101,13 @@ class ReplyAddition:
 class ReplyAdditions(OwnPostChanges):
     """Plans adding the topic's saved words to the person's last reply, and does it on a
     yes."""
+
+    def words_saved(self) -> bool:
+        """Whether words are saved for this topic, to add to the person's last reply."""
+        topic = self._reader.topic
+        return topic is not None and bool(
+            finished(self._drafts.load(Composer.draft_key(topic)) or "")
+        )
 
     def plan(self) -> ReplyAddition | None:
         """What to ask about; None after saying why there is nothing to add."""
