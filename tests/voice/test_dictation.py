@@ -56,16 +56,19 @@ def test_scratch_that_removes_exactly_the_last_phrase() -> None:
     assert draft.is_empty
 
 
-def test_delete_the_last_sentence_takes_only_the_last_sentence_of_the_last_phrase() -> None:
+def test_delete_the_last_sentence_takes_the_last_sentence_whole() -> None:
     # It took all of the last phrase: "and I hope it stays that way. Really" went whole.
     draft = dictate("I am so happy for you", "and I hope it stays that way full stop really")
     assert draft.scratch_last_sentence()
     assert draft.text == "I am so happy for you and I hope it stays that way."
-    # A phrase of one sentence (its end mark said or not) goes whole; never the one before.
-    assert draft.scratch_last_sentence()
-    assert draft.text == "I am so happy for you"
+    # A sentence said with pauses goes whole: only its last part went, and "Removed the
+    # last sentence" was said all the same.
     assert draft.scratch_last_sentence() and draft.is_empty
     assert not draft.scratch_last_sentence()
+    paused = dictate("well done Dave full stop", "I walked", "to the shop", "and back full stop")
+    assert paused.scratch_last_sentence() and paused.text == "Well done Dave."
+    paragraphs = dictate("well done Dave new paragraph", "I walked", "to the shop")
+    assert paragraphs.scratch_last_sentence() and paragraphs.text == "Well done Dave\n\n"
     ended = dictate("it helps full stop it really does full stop")
     assert ended.scratch_last_sentence()
     assert ended.text == "It helps."

@@ -242,19 +242,22 @@ class Draft:
         return True
 
     def scratch_last_sentence(self) -> bool:
-        """Remove the last sentence: of the phrase dictated last, what follows its last
-        sentence end but the final one; all of it when it holds one sentence. Sentences run
-        on across phrases only by a pause, so one never reaches into the phrase before.
-        False when there was nothing to remove."""
-        phrase = self.last_phrase
-        if phrase is None:
+        """Remove the last sentence: what follows the last sentence end (or paragraph)
+        before the final token, reaching back into the phrases before when the sentence was
+        said with pauses; all of it when it holds one sentence. False when there was nothing
+        to remove."""
+        if not self.phrases:
             return False
-        ends = [index for index, token in enumerate(phrase[:-1]) if token in _SENTENCE_END]
-        if not ends:
-            return self.scratch_last_phrase()
-        cut = ends[-1] + 1
-        del phrase[cut:]
-        self.heard[-1] = {index: word for index, word in self.heard[-1].items() if index < cut}
+        for p in range(len(self.phrases) - 1, -1, -1):
+            phrase = self.phrases[p]
+            before_end = phrase[:-1] if p == len(self.phrases) - 1 else phrase
+            ends = [i for i, token in enumerate(before_end) if token in _SENTENCE_END | _LAYOUT]
+            if ends:
+                cut = ends[-1] + 1
+                del phrase[cut:], self.phrases[p + 1 :], self.heard[p + 1 :]
+                self.heard[p] = {i: word for i, word in self.heard[p].items() if i < cut}
+                return True
+        self.clear()
         return True
 
     def find(self, words: Sequence[str]) -> Place | None:
