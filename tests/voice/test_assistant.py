@@ -242,6 +242,13 @@ def test_a_number_alone_at_a_list_says_how_to_open_it_and_thanks_are_answered(
     assert talk.said[6].startswith("Six: ")
 
 
+def test_a_greeting_is_greeted_back_with_where_the_person_is(forum: DemoForum, data: Path) -> None:
+    # "Hello" and "good morning" were "Sorry, I didn't catch that."
+    talk = converse(forum.base_url, ["hello", "latest topics", "good morning"], data)
+    assert talk.said[0] == "Hello. I'm listening. You are at the start. Say latest topics."
+    assert talk.said[2].startswith("Hello. I'm listening. You are in the topic list")
+
+
 def test_a_number_alone_while_reading_says_how_to_hear_that_post_or_open_that_topic(
     forum: DemoForum, data: Path
 ) -> None:

@@ -215,6 +215,13 @@ THANKS = frozenset(
 )
 """Thanks said to voicepeer, word for word: answered kindly, though no command."""
 
+GREETINGS = frozenset(
+    {"hello", "hi", "hiya", "hey", "hello there", "hi there", "hello voicepeer", "hi voicepeer"}
+    | {"good morning", "good afternoon", "good evening", "morning", "how are you"}
+)
+"""A greeting said to voicepeer, word for word: greeted back, with where the person is
+(it was "Sorry, I didn't catch that")."""
+
 ORDINAL_PHRASINGS: tuple[str, ...] = (
     "the {ordinal}",
     "the {ordinal} one",

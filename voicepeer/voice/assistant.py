@@ -18,7 +18,13 @@ from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.editing import DictationAction, heard_action
-from voicepeer.commands.intents import LIST_ITEM_WORDINGS, OPEN_ABOUT, THANKS, canonical
+from voicepeer.commands.intents import (
+    GREETINGS,
+    LIST_ITEM_WORDINGS,
+    OPEN_ABOUT,
+    THANKS,
+    canonical,
+)
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     EITHER_OPEN,
@@ -829,6 +835,10 @@ class Assistant:
         if normalize(heard.text) in THANKS:
             transcript.info("did: nothing, thanked")
             self.say("You're welcome.")
+            return
+        if normalize(heard.text) in GREETINGS:
+            transcript.info("did: nothing, greeted")
+            self.say(f"Hello. I'm listening. {self._where_and_question()}")
             return
         chosen = plain_number(heard.text)
         if chosen is not None and (self._numbered_list_heard() or self.state is State.READING):
