@@ -149,6 +149,9 @@ def judge_answer(
         # A yes-like start that is not a clear yes ("yeah", "yes but"): never taken for
         # anything else either.
         return Interpretation(None)
+    if asks_for_time(heard):
+        # "Hold on" is no pause either, where a question allows one: the question stays.
+        return Interpretation(None)
     others = [i for i in allowed if i is not Intent.YES]
     if Intent.NO not in allowed or Intent.CANCEL in allowed:
         return commands(heard, others)

@@ -288,6 +288,8 @@ def unclear_answer_help(yes_switch: bool) -> str:
     return f"{UNCLEAR_ANSWER} If I keep missing it, your helper can set up a yes switch."
 
 
+QUESTION_PUT_ASIDE = "I will ask you again afterwards, and do nothing before then."
+"""Said on going to sleep at a yes-or-no question (before "Say wake up …")."""
 WRITING_QUESTIONS = frozenset({State.CONFIRMING, State.SENDING, State.CHANGING_POST})
 """Questions before words written are posted, sent or changed on the forum."""
 PUT_ASIDE_FROM = {
@@ -727,7 +729,9 @@ class Assistant:
         if self.state is State.SLEEPING:
             if interpretation.command is not None:
                 self._go(self._resume_state)
-                self.say("I'm listening again. " + self._where())
+                # A question put aside by sleep is asked again: it is what waits.
+                woken = self._where_and_question() if self.state in ASKING_CONSENT else ""
+                self.say("I'm listening again. " + (woken or self._where()))
             return
         interpretation = self._answer_to_did_you_mean(heard, interpretation, meant)
         found = interpretation.command
@@ -1050,6 +1054,8 @@ class Assistant:
         reply, the change to the person's post, or the new conversation; None elsewhere."""
         if state is State.QUITTING:
             state = self._quit_from
+        if state is State.SLEEPING:  # put to sleep at "Shall I post it?"
+            state = self._resume_state
         if state in (State.DICTATING, State.CONFIRMING):
             return self.composer
         if state in EDITING_STATES:
@@ -1334,6 +1340,8 @@ class Assistant:
         self._last_said = stopped
 
     def _sleep(self, message: str) -> None:
+        if self.state in ASKING_CONSENT:
+            message = message.replace(". ", f". {QUESTION_PUT_ASIDE} ", 1)
         self._resume_state = self.state
         self._go(State.SLEEPING)
         # Asleep, a press wakes voicepeer too: worth knowing when talk drowns "wake up".

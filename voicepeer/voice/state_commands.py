@@ -69,6 +69,9 @@ _IN_A_LIST = COMMANDS_EVERYWHERE | {
     Intent.PAUSE,
 }
 """Going through one of the person's own lists (bookmarks, drafts) and leaving it."""
+_ASKED = _EVERYWHERE | {Intent.YES, Intent.NO, Intent.SLEEP, Intent.PAUSE}
+"""A yes-or-no question before something done: "go to sleep" there puts the question aside
+(asked again on waking), so that no yes from the room answers it meanwhile."""
 
 ALLOWED: Mapping[State, frozenset[Intent]] = {
     State.BROWSING: _EVERYWHERE
@@ -99,22 +102,22 @@ ALLOWED: Mapping[State, frozenset[Intent]] = {
     },
     State.CONTENT_NOTE: _EVERYWHERE
     | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.NEXT, Intent.BACK},
-    State.CONFIRMING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
-    State.LIKING: _EVERYWHERE | {Intent.YES, Intent.NO},
-    State.VOTING: _EVERYWHERE | {Intent.YES, Intent.NO},
-    State.DELETING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
-    State.RECOVERING_POST: _EVERYWHERE | {Intent.YES, Intent.NO},
-    State.ADDING_TO_REPLY: _EVERYWHERE | {Intent.YES, Intent.NO},
-    State.MARKING_READ: _EVERYWHERE | {Intent.YES, Intent.NO},
-    State.CHANGING_POST: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
+    State.CONFIRMING: _ASKED | {Intent.CANCEL, Intent.READ_BACK},
+    State.LIKING: _ASKED,
+    State.VOTING: _ASKED,
+    State.DELETING_POST: _ASKED,
+    State.RECOVERING_POST: _ASKED,
+    State.ADDING_TO_REPLY: _ASKED,
+    State.MARKING_READ: _ASKED,
+    State.CHANGING_POST: _ASKED | {Intent.CANCEL, Intent.READ_BACK},
     State.QUITTING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.SLEEPING: frozenset({Intent.WAKE, Intent.RESUME}),
     State.BOOKMARKS: _IN_A_LIST | {Intent.REMOVE_BOOKMARK, Intent.BOOKMARKS},
     State.DRAFTS: _IN_A_LIST | {Intent.DRAFTS, Intent.REMOVE_DRAFT},
-    State.DELETING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
+    State.DELETING: _ASKED | {Intent.CANCEL},
     State.CHOOSING: COMMANDS_EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL},
     State.CATEGORY: COMMANDS_EVERYWHERE | {Intent.OPEN, Intent.CANCEL, Intent.BACK},
-    State.SENDING: _EVERYWHERE | {Intent.YES, Intent.NO, Intent.CANCEL, Intent.READ_BACK},
+    State.SENDING: _ASKED | {Intent.CANCEL, Intent.READ_BACK},
 }
 """Intents understood in each state that listens for commands or answers (dictation has
 its own editing commands), and in CATEGORY, whose words are a category's name unless they

@@ -7,6 +7,8 @@
        │                          ▼
        └──back────────────── CONTENT_NOTE  (a post that mentions a noted topic: read it?)
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
+    a yes-or-no question (CONFIRMING, LIKING, SENDING …) ──go to sleep, pause──▶ SLEEPING
+        ──wake up, resume──▶ the question, asked again (what it was about kept meanwhile)
     READING ──like / remove my like──▶ LIKING ──yes: liked (or taken back) / no──▶ READING
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
     READING ──delete my post──▶ DELETING_POST ──yes: deleted (a reply, or a new topic whole;
@@ -83,7 +85,8 @@
   while choosing a person or a category only when heard word for word (it is not decoded
   for there). Where words are dictated only "goodbye voicepeer" and the like count: a lone
   "goodbye" may be part of a reply.
-- SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored.
+- SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored. Put to sleep
+  at a question, none is open while asleep: a yes said in the room answers nothing.
 - SEARCHING: voicepeer asked what to look for (the person said "search for" and paused);
   the next utterance is what to look for, unless it is "help" or leaves the question
   ("cancel", "never mind", "go back": as in NAMING and TITLING). A word too short for the
@@ -233,6 +236,23 @@ _UNSENT = frozenset(
 """Where words written may not be on the forum yet: goodbye there asks first (QUITTING).
 While a category is chosen, a title said before it is kept by nothing else."""
 
+QUESTIONS_PUT_ASIDE = frozenset(
+    {
+        State.CONFIRMING,
+        State.LIKING,
+        State.VOTING,
+        State.SENDING,
+        State.DELETING,
+        State.DELETING_POST,
+        State.RECOVERING_POST,
+        State.ADDING_TO_REPLY,
+        State.CHANGING_POST,
+        State.MARKING_READ,
+    }
+)
+"""Yes-or-no questions that "go to sleep" puts aside: asleep, none is open (a yes from the
+television answers nothing), and waking asks it again."""
+
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.BROWSING: frozenset(
         {
@@ -266,22 +286,27 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     | _STARTS,
     State.CONTENT_NOTE: frozenset({State.CONTENT_NOTE, State.READING, State.BROWSING}),
     State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING, State.QUITTING}),
-    State.CONFIRMING: frozenset({State.CONFIRMING, State.DICTATING, State.READING, State.QUITTING}),
+    State.CONFIRMING: frozenset(
+        {State.CONFIRMING, State.DICTATING, State.READING, State.QUITTING, State.SLEEPING}
+    ),
     State.QUITTING: frozenset({State.QUITTING}) | _UNSENT,
     State.SEARCHING: frozenset({State.SEARCHING}) | _ORIGINS,
-    State.LIKING: frozenset({State.LIKING, State.READING}),
-    State.VOTING: frozenset({State.VOTING, State.READING}),
-    State.DELETING_POST: frozenset({State.DELETING_POST, State.READING, State.BROWSING}),
-    State.RECOVERING_POST: frozenset({State.RECOVERING_POST, State.READING}),
-    State.ADDING_TO_REPLY: frozenset({State.ADDING_TO_REPLY, State.READING}),
-    State.MARKING_READ: frozenset({State.MARKING_READ}) | _ORIGINS,
+    State.LIKING: frozenset({State.LIKING, State.SLEEPING, State.READING}),
+    State.VOTING: frozenset({State.VOTING, State.SLEEPING, State.READING}),
+    State.DELETING_POST: frozenset(
+        {State.DELETING_POST, State.SLEEPING, State.READING, State.BROWSING}
+    ),
+    State.RECOVERING_POST: frozenset({State.RECOVERING_POST, State.SLEEPING, State.READING}),
+    State.ADDING_TO_REPLY: frozenset({State.ADDING_TO_REPLY, State.SLEEPING, State.READING}),
+    State.MARKING_READ: frozenset({State.MARKING_READ, State.SLEEPING}) | _ORIGINS,
     State.EDITING_POST: frozenset(
         {State.EDITING_POST, State.CHANGING_POST, State.READING, State.QUITTING}
     ),
     State.CHANGING_POST: frozenset(
-        {State.CHANGING_POST, State.EDITING_POST, State.READING, State.QUITTING}
+        {State.CHANGING_POST, State.EDITING_POST, State.READING, State.QUITTING, State.SLEEPING}
     ),
-    State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS}),
+    State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS})
+    | QUESTIONS_PUT_ASIDE,
     State.BOOKMARKS: frozenset(
         {
             State.BOOKMARKS,
@@ -305,7 +330,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
         }
     )
     | _ORIGINS,
-    State.DELETING: frozenset({State.DELETING, State.DRAFTS}) | _ORIGINS,
+    State.DELETING: frozenset({State.DELETING, State.DRAFTS, State.SLEEPING}) | _ORIGINS,
     State.NAMING: frozenset({State.NAMING, State.CHOOSING}) | _ORIGINS,
     State.CHOOSING: frozenset(
         {
@@ -330,7 +355,9 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.TITLING: frozenset({State.TITLING, State.COMPOSING, State.QUITTING}) | _ORIGINS,
     State.COMPOSING: frozenset({State.COMPOSING, State.SENDING, State.TITLING, State.QUITTING})
     | _ORIGINS,
-    State.SENDING: frozenset({State.SENDING, State.COMPOSING, State.TITLING, State.QUITTING})
+    State.SENDING: frozenset(
+        {State.SENDING, State.COMPOSING, State.TITLING, State.QUITTING, State.SLEEPING}
+    )
     | _ORIGINS,
 }
 
