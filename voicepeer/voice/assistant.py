@@ -288,6 +288,18 @@ def unclear_answer_help(yes_switch: bool) -> str:
     return f"{UNCLEAR_ANSWER} If I keep missing it, your helper can set up a yes switch."
 
 
+SENDABLE_AFTER_GOODBYE = frozenset(
+    {
+        State.DICTATING,
+        State.CONFIRMING,
+        State.EDITING_POST,
+        State.CHANGING_POST,
+        State.COMPOSING,
+        State.SENDING,
+    }
+)
+"""Where goodbye was said with words that "send it", said at "Shall I stop now?" instead,
+goes on to send (after their own question)."""
 QUESTION_PUT_ASIDE = "I will ask you again afterwards, and do nothing before then."
 """Said on going to sleep at a yes-or-no question (before "Say wake up …")."""
 WRITING_QUESTIONS = frozenset({State.CONFIRMING, State.SENDING, State.CHANGING_POST})
@@ -878,8 +890,24 @@ class Assistant:
             transcript.info("did: nothing, not understood as a command")
             self._misheard()
             return
+        if elsewhere is Intent.SEND and self.state is State.QUITTING:
+            self._send_instead_of_goodbye(heard)
+            return
         transcript.info("did: nothing, %s is not a command here", elsewhere.value)
         self.say(f"{not_a_command_here(elsewhere, self.state)} {self._where_and_question()}")
+
+    def _send_instead_of_goodbye(self, heard: Heard) -> None:
+        """ "Send it" at "Shall I stop now?": the person would rather send than stop, so
+        the words go on to their own question ("Shall I post it?"), nothing sent yet. With
+        only a title or a category to choose, there is nothing to send: the question
+        stays."""
+        if self._quit_from not in SENDABLE_AFTER_GOODBYE:
+            transcript.info("did: nothing, nothing to send before the title or category")
+            self.say(f"Please answer this first. {self._open_question()}")
+            return
+        transcript.info("did: stayed, to send what is written")
+        self._go(self._quit_from)
+        self.handle(heard)
 
     def _numbered_list_heard(self) -> bool:
         """Whether a numbered list is current: topics or notifications, bookmarks, drafts."""
