@@ -612,6 +612,9 @@ class Outbox:
         self._set(
             entry.id, "state = ?, post_number = ?, errors = ''", state.value, outcome.post_number
         )
+        if entry.kind is not EntryKind.REPLY and outcome.topic_id:
+            # The new topic (or message) has its id now: it is what "unsend it" deletes.
+            self._set(entry.id, "topic_id = ?", outcome.topic_id)
         return self.get(entry.id)
 
     def _set(self, entry_id: int, assignments: str, *values: object) -> None:

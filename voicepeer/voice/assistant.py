@@ -423,6 +423,7 @@ class Assistant:
         self.settings = settings or VoiceSettings()
         self.state = State.BROWSING
         self._resume_state = State.BROWSING
+        self._just_sent: int | None = None
         self._search_from = State.BROWSING
         """Where "search for" was said, to go back to when nothing is looked for."""
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
@@ -725,6 +726,8 @@ class Assistant:
         log.debug("heard %r", heard.text)
         transcript.info("heard: %s", heard.text)
         meant, self._meant = self._meant, ()  # only the answer right after the question
+        # A new topic or message the last utterance sent: "unsend it" now means it.
+        self._just_sent, self.peer_loop.composer.just_sent = self.peer_loop.composer.just_sent, None
         put_aside, self._put_aside = self._put_aside, None
         if self._over_words(heard) or self._edited_at_question(heard):
             return
@@ -1610,10 +1613,26 @@ class Assistant:
         """Ask before deleting the person's post, or withdrawing one not on the forum yet;
         at the topic list, their new topic held for a moderator (no topic to open yet)."""
         deletions = self.post_deletions
+        sent = self._just_sent if self.state in (State.BROWSING, State.READING) else None
+        if sent is not None and not self._open_just_sent(sent):
+            return
         at_list = self.state is State.BROWSING
         plan = deletions.plan_at_list if at_list else deletions.plan
         # A deletion or a withdrawal: mypy infers no union for the type variable.
         self._ask_first(State.DELETING_POST, plan, deletions.make)  # type: ignore[misc]
+
+    def _open_just_sent(self, topic_id: int) -> bool:
+        """Right after a new topic or message was sent, "unsend it" is about it, wherever
+        the person went back to: opened at its first post, whose deletion deletes it whole.
+        False after saying why it could not be opened."""
+        try:
+            self.reader.enter_topic(topic_id, 1)
+        except ForumError as error:
+            log.warning("could not open the topic just sent: %s", type(error).__name__)
+            self.say(say_error(error))
+            return False
+        self._go(State.READING)
+        return True
 
     def _recover(self) -> None:
         """Ask before bringing back the person's deleted post or topic; at the topic list,

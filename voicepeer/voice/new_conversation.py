@@ -14,6 +14,7 @@ from enum import Enum
 
 from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimits
 from voicepeer.forum.checks import DraftProblem, LengthProblem, check_reply, check_title
+from voicepeer.forum.outbox import OutboxState
 from voicepeer.forum.peer import ForumUser
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.composer import (
@@ -156,6 +157,9 @@ class NewConversationComposer(Composer):
         self._replaced_title = ""
         """A saved title the person replaced as they started ("message Priya about …"),
         named when they ask to change the title, so that it can be had back."""
+        self.just_sent: int | None = None
+        """The id of the new topic or message the last yes put on the forum: what "unsend
+        it" right after deletes. Taken (set back to None) by the voice loop."""
         self.corrector.title_of = lambda: self.conversation.title
 
     def _is_private(self) -> bool:
@@ -491,6 +495,8 @@ class NewConversationComposer(Composer):
             self._say(retitle_line(result))
             return True
         self.draft = Draft()
+        if result.state is OutboxState.POSTED and result.entry.topic_id:
+            self.just_sent = result.entry.topic_id
         self._say(send_result_line(result))
         return False
 

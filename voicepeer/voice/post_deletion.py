@@ -85,6 +85,9 @@ class PostDeletion:
     topic in its category, or of the new message to its people ("" when they are unknown)."""
     people: str = ""
     """A deleted message's other members, named."""
+    not_read_in: str = ""
+    """The title of its topic when the post is not the one being read (the person's newest
+    reply there): named with its number, so that nobody deletes a post they did not mean."""
 
     @property
     def what(self) -> str:
@@ -100,7 +103,9 @@ class PostDeletion:
             what = f"your {self.what}, {self.topic.title}{when}"
             begins += " Nobody has replied yet."
         else:
-            what = f"your post{', posted ' + self.age if self.age else ''}"
+            where = self.not_read_in
+            named = f" {self.post.post_number} in {where}" if where else ""
+            what = f"your post{named}{', posted ' + self.age if self.age else ''}"
         return f"Delete {what}?{begins} {who} will see that you deleted it. Say yes or no."
 
     @property
@@ -156,7 +161,11 @@ class PostDeletions(OwnPostChanges):
             self._say(self._refusal(fresh))  # deleted on the web meanwhile, or archived
             return None
         age = phrasing.age_of(fresh, self._now())
-        return PostDeletion(fresh, age, self._private(), topic, kept_as, people)
+        # Not the post being read nor the reply just posted: named, with its number.
+        here, just_posted = self._reader.topic, self._reader.replied_since_reading
+        named = here is not None and target.id != post.id and not just_posted
+        elsewhere = here.title if here is not None and named else ""
+        return PostDeletion(fresh, age, self._private(), topic, kept_as, people, elsewhere)
 
     def plan_at_list(self) -> UnsentWithdrawal | HeldTopicWithdrawal | None:
         """At the topic list, where no post is being read: taking back the person's new
