@@ -763,7 +763,11 @@ class Assistant:
             self.say(f"Did you mean {options}?{again}")
             return
         if interpretation.command is None:
-            chosen = self.peer_loop.name_instead(heard) if self.state is State.CHOOSING else None
+            chosen = (
+                self.peer_loop.yes_with_words(heard) or self.peer_loop.name_instead(heard)
+                if self.state is State.CHOOSING
+                else None
+            )
             if chosen is None:
                 self._not_understood(heard, put_aside)
             else:

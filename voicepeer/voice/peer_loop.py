@@ -36,7 +36,13 @@ from voicepeer.voice.new_conversation import (
     spoken_title,
     title_problem,
 )
-from voicepeer.voice.people import find_people, heard_name, member, named_instead
+from voicepeer.voice.people import (
+    find_people,
+    heard_name,
+    member,
+    named_instead,
+    words_after_yes,
+)
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import MESSAGES_LIST, Reader, ReadOutcome
 from voicepeer.voice.reply_context import plain_sentences
@@ -332,6 +338,16 @@ class PeerLoop:
             return None  # a misheard yes or no, or the offered name said again
         self._offered = found
         return self._offer()
+
+    def yes_with_words(self, heard: Heard) -> State | None:
+        """Asked "Did you mean Priya Nair?", a yes that went on ("yes, about my infusion"):
+        that person chosen, and the words kept as the title or, too long for one, as the
+        message's start; None when the answer is no such yes."""
+        words = words_after_yes(heard.text)
+        if not self._offered or not words:
+            return None
+        self._early_title = words
+        return self._start(Conversation(recipients=self._offered[:1]))
 
     def _choosing(self, command: Command) -> State | None:
         if command.intent is Intent.CANCEL:

@@ -58,6 +58,23 @@ def named_instead(text: str) -> tuple[str, bool]:
     return ("" if len(name.split()) > MAX_NAME_WORDS else name), no_first
 
 
+_YES_THEN = re.compile(r"^\s*yes\b[\s,.!]*(?:please\b[\s,.!]*)?(?:about\s+)?(?P<words>.*)$", re.I)
+YES_TAKEN_BACK = ("but", "wait", "no", "hang on", "hold on", "sorry")
+"""What, said right after a yes, takes it back ("yes but …"): then no yes with words."""
+
+
+def words_after_yes(text: str) -> str:
+    """Asked "Did you mean Priya Nair?", the words a yes went on with ("yes, about my
+    infusion": "my infusion"), as said; "" when the answer is no yes with words after it
+    ("yes", "yeah …", "yes but …")."""
+    found = _YES_THEN.match(text)
+    words = found.group("words").strip() if found else ""
+    said = " ".join(_words(words))
+    if not said or any(said == w or said.startswith(f"{w} ") for w in YES_TAKEN_BACK):
+        return ""
+    return words
+
+
 def _keys(user: ForumUser) -> list[str]:
     keys = [user.username.casefold()]
     if user.name:
