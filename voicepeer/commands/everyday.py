@@ -273,7 +273,13 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     ),
     # The forum's own words for it at a list ("Mark all as read" in many a reader); kept
     # out of the card, where "all" made "no" heard as "who all" in a question's answers.
-    Intent.MARK_READ: ("mark all as read", "mark all read", "mark this topic as read"),
+    Intent.MARK_READ: (
+        "mark all as read",
+        "mark all read",
+        "mark this topic as read",
+        "mark notifications as read",
+        "mark my notifications as read",
+    ),
     # A category named: its topics (slot CATEGORY_NAMED).
     Intent.CATEGORIES: (
         "topics in {query}",

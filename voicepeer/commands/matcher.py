@@ -152,6 +152,10 @@ while reading, how long the post is and what is left of it and of the topic."""
 MENTIONS: Mapping[str, str] = {"only": "mentions"}
 """The slot of a "notifications" that asks for mentions only ("who mentioned me"): a reply
 or a quote of the person's post is no mention, as the forum counts them."""
+NOTIFICATIONS_MARKED: Mapping[str, str] = {"of": "notifications"}
+"""The slot of a "mark as read" that names the notifications ("mark my notifications as
+read"): they are marked read, not topics."""
+_NOTIFICATION_WORDS = frozenset({"notification", "notifications"})
 _MENTION_WORDS = frozenset({"mention", "mentions", "mentioned", "mentioning"})
 _LENGTH_WORDS = frozenset({"long", "left", "more"})
 _FIRST_WORDS = frozenset({"first", "top", "start"})
@@ -214,7 +218,8 @@ def step_slots(intent: Intent, text: str) -> Mapping[str, str]:
     post"), :data:`EITHER_OPEN` for one that names neither a post nor a topic ("number
     five"), :data:`TOPIC_PEOPLE` for a "who" about the whole topic ("who else replied"),
     :data:`HOW_LONG` for a "where am I" that asks how long ("how much is left"),
-    :data:`MENTIONS` for "notifications" about mentions only ("who mentioned me"), none
+    :data:`MENTIONS` for "notifications" about mentions only ("who mentioned me"),
+    :data:`NOTIFICATIONS_MARKED` for "mark my notifications as read", none
     otherwise; :data:`LAST_SAID` added to a "previous" said with "last"."""
     slots = _step_slots(intent, text)
     if intent is Intent.PREVIOUS and _SAID_LAST & set(normalize(text).split()):
@@ -236,6 +241,8 @@ def _step_slots(intent: Intent, text: str) -> Mapping[str, str]:
         return TOPIC_PEOPLE
     if intent is Intent.NOTIFICATIONS and _MENTION_WORDS & set(normalize(text).split()):
         return MENTIONS
+    if intent is Intent.MARK_READ and _NOTIFICATION_WORDS & words:
+        return NOTIFICATIONS_MARKED
     if intent is Intent.WHERE and _LENGTH_WORDS & words:
         return HOW_LONG
     if intent is Intent.PREVIOUS and _FIRST_WORDS & words:

@@ -509,6 +509,11 @@ class Forum(Protocol):
         """Mark this one notification read (never all of them: the rest were not heard)."""
         ...
 
+    def mark_all_notifications_read(self) -> None:
+        """Mark every notification of the member read, heard or not (only after they were
+        asked: the forum cannot make them unread again)."""
+        ...
+
     def mark_all_read(self) -> frozenset[int]:
         """Count every topic the member follows as read to its last post, and every topic
         new to them as seen (the Dismiss of the forum's Unread and New lists); the topics

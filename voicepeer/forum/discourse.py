@@ -608,6 +608,10 @@ class DiscourseClient:
         # Without an id Discourse marks every notification read: never send it so.
         self.http.write("PUT", "/notifications/mark-read.json", {"id": int(notification_id)})
 
+    def mark_all_notifications_read(self) -> None:
+        # NotificationsController#mark_read without an id: Notification.read_types for all.
+        self.http.write("PUT", "/notifications/mark-read.json", {})
+
     def mark_all_read(self) -> frozenset[int]:
         # TopicsController#bulk with filter=unread takes every unread topic, not a page;
         # #reset_new dismisses every new one (DismissedTopicUser). Both answer topic_ids.

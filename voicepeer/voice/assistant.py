@@ -30,6 +30,7 @@ from voicepeer.commands.matcher import (
     EITHER_OPEN,
     HOW_LONG,
     MENTIONS,
+    NOTIFICATIONS_MARKED,
     POST_OPEN,
     REPLY_OPEN,
     TO_FIRST,
@@ -71,7 +72,7 @@ from voicepeer.voice.last_one import last_one_hint, last_one_meant
 from voicepeer.voice.left_writing import left_writing
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.list_place import ListPlace
-from voicepeer.voice.marking_read import MarkingRead
+from voicepeer.voice.marking_read import MESSAGE_TO_MARK, MarkingRead
 from voicepeer.voice.meant import meaning_chosen
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.nothing_listed import LIST_ASKED, opens_from_a_list, which_list
@@ -91,7 +92,7 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.post_deletion import PostDeletions
 from voicepeer.voice.post_editing import PostEditor
 from voicepeer.voice.post_recovery import PostRecoveries
-from voicepeer.voice.reader import Reader, ReaderEngines, ReadOutcome, Searched
+from voicepeer.voice.reader import MESSAGES_LIST, Reader, ReaderEngines, ReadOutcome, Searched
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
@@ -1180,7 +1181,7 @@ class Assistant:
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
             Intent.DELETE_POST: lambda c: self._delete_post(),
             Intent.RECOVER_POST: lambda c: self._recover(),
-            Intent.MARK_READ: lambda c: self._mark_read(),
+            Intent.MARK_READ: lambda c: self._mark_read(c),
             Intent.ADD_TO_REPLY: lambda c: self._add_to_reply(),
             Intent.EDIT_POST: lambda c: self._edit_post(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
@@ -1648,11 +1649,19 @@ class Assistant:
         recoveries = self.post_recoveries
         self._ask_first(State.RECOVERING_POST, recoveries.plan, recoveries.make)
 
-    def _mark_read(self) -> None:
+    def _mark_read(self, command: Command) -> None:
         """Ask before marking read: at a topic list all the unread and new topics, while
-        reading the topic read."""
+        reading the topic read; at the notifications (or said of them), the notifications.
+        At the messages list no topic list is meant: how to mark one is said."""
         marking = self.marking_read
-        plan = marking.plan_all if self.state is State.BROWSING else marking.plan
+        at_list = self.state is State.BROWSING
+        if command.slots == NOTIFICATIONS_MARKED or (at_list and self.reader.notices is not None):
+            plan = marking.plan_notifications
+        elif at_list and self.reader.list_opened_from() == MESSAGES_LIST:
+            self.say(MESSAGE_TO_MARK)
+            return
+        else:
+            plan = marking.plan_all if at_list else marking.plan
         self._ask_first(State.MARKING_READ, plan, marking.make)
 
     def _ask_to_vote(self, number: int | None) -> None:

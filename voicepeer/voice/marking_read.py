@@ -1,6 +1,9 @@
 """Marking topics read, each time after a yes: at a topic list, "mark all as read" takes
 every topic off the person's unread and new lists (the forum's Dismiss); while reading,
-"mark as read" counts the topic read to its last post.
+"mark as read" counts the topic read to its last post. At the notifications (or said as
+"mark my notifications as read"), it marks the person's notifications read, those not
+heard yet too (the forum's "Dismiss" of notifications); at their messages list it says to
+open the message first, as no topic list is meant there.
 
 Only the person sees what they have read, but the forum cannot make a topic unread again:
 a misheard command must cost a question, not a week of unread posts.
@@ -18,6 +21,14 @@ from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader
 from voicepeer.voice.unread_topics import NOTHING_UNREAD, still_unread, unread_and_new
 
+NOTIFICATIONS_ALL_READ = (
+    "Your notifications are all read: each is marked read once you have heard it."
+)
+MESSAGE_TO_MARK = (
+    "To mark a conversation as read, open it, then say mark as read. To mark your "
+    "notifications as read, say mark my notifications as read."
+)
+
 
 @dataclass(frozen=True)
 class MarkRead:
@@ -29,6 +40,8 @@ class MarkRead:
     more: bool = False
     topic_id: int | None = None
     title: str = ""
+    notifications: bool = False
+    """Notifications, not topics: ``count`` of them unread."""
 
     @property
     def _them(self) -> str:
@@ -36,6 +49,12 @@ class MarkRead:
 
     @property
     def question(self) -> str:
+        if self.notifications:
+            which = phrasing.count_phrase(self.count, "unread notification")
+            return (
+                f"Mark your {which} as read, without hearing {self._them}? The forum cannot "
+                "make them unread again. Say yes or no."
+            )
         if self.topic_id is not None:
             return f"Mark all of {self.title} as read, up to its last post? Say yes or no."
         if self._them == "it":
@@ -51,6 +70,8 @@ class MarkRead:
     @property
     def question_again(self) -> str:
         which = "this topic" if self.topic_id is not None else self._them
+        if self.notifications:
+            which = "your notifications"
         return f"Shall I mark {which} as read? Please say yes or no."
 
     @property
@@ -83,6 +104,22 @@ class MarkingRead:
             return None
         return MarkRead(count=len(left.topics), more=left.has_more)
 
+    def plan_notifications(self) -> MarkRead | None:
+        """The person's unread notifications, counted first (None: said why there are
+        none to ask about)."""
+        unusable = account_unusable(self._forum)
+        if unusable is not None:
+            self._say(unusable)
+            return None
+        forum = self._forum
+        found = self._reader.forum_call(lambda: forum.notifications(unread_only=True))
+        if found is None:
+            return None
+        if not found.newest:
+            self._say(NOTIFICATIONS_ALL_READ)
+            return None
+        return MarkRead(count=max(found.total, len(found.newest)), notifications=True)
+
     def plan(self) -> MarkRead | None:
         """While reading: the topic read."""
         unusable = account_unusable(self._forum)
@@ -94,6 +131,11 @@ class MarkingRead:
         return MarkRead(topic_id=topic.id, title=topic.title)
 
     def make(self, marking: MarkRead) -> None:
+        if marking.notifications:
+            failed = self._reader.forum_attempt(self._forum.mark_all_notifications_read)
+            if not isinstance(failed, ForumError):
+                self._say("Done: your notifications are marked as read.")
+            return
         if marking.topic_id is None:
             marked = self._reader.forum_call(self._forum.mark_all_read)
             if marked is None:
