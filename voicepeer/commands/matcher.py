@@ -83,9 +83,18 @@ NO_NAME = frozenset({"someone", "somebody", "someone else", "somebody else", "a 
 whom to write to."""
 NO_AUTHOR = frozenset(
     {"her", "him", "them", "it", "this", "that", "this one", "that one", "this post"}
-    | {"that post", "the post", "her post", "his post", "this topic", "the topic", "everyone"}
+    | {"that post", "the post", "her post", "his post"}
 )
 """What follows "reply to" in "reply to this post": the post being read, no member named."""
+WHOLE_TOPIC = frozenset(
+    {"everyone", "everybody", "all", "all of you", "all of them", "the group"}
+    | {"the topic", "this topic", "the whole topic", "the thread", "this thread"}
+    | {"the whole thread", "the conversation", "this conversation", "the whole conversation"}
+)
+"""What follows "reply to" in "reply to everyone": the topic as a whole, no post answered
+(Discourse: a reply without reply_to_post_number)."""
+REPLY_TO_TOPIC: Mapping[str, str] = {"to": "topic"}
+"""The slot of a reply to the topic as a whole ("reply to everyone")."""
 _NOT_A_NAME_FIRST = frozenset({"the", "this", "that", "a", "an", "my", "your", "her", "his"})
 """Words a member's name does not begin with: "answer the question" answers the post being
 read, not a member called "the question"."""
@@ -467,6 +476,8 @@ class CommandMatcher:
                 value = next(iter(values.values()))
                 if intent is Intent.SEARCH:
                     value = query_words(value)
+                if intent is Intent.REPLY and value in WHOLE_TOPIC:
+                    return Command(intent, REPLY_TO_TOPIC)
                 if (
                     says_nothing(value)
                     or value in NO_VALUE.get(intent, ())

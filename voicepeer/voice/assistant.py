@@ -33,6 +33,7 @@ from voicepeer.commands.matcher import (
     NOTIFICATIONS_MARKED,
     POST_OPEN,
     REPLY_OPEN,
+    REPLY_TO_TOPIC,
     TO_FIRST,
     TO_NEWEST,
     TOPIC_PEOPLE,
@@ -1413,6 +1414,9 @@ class Assistant:
         """ "Reply" (to the post being read, or the one named): a saved reply of the topic,
         taken up with a bare "reply", goes on answering what it was begun for, not the post
         the person happens to be at."""
+        if slots == REPLY_TO_TOPIC and self.reader.topic is not None:
+            self._reply(None)  # "reply to everyone": the topic as a whole, no post answered
+            return
         if not aim_reply(self.reader, slots, self.say):
             return
         topic = self.reader.topic

@@ -30,12 +30,14 @@ def aim_reply(reader: Reader, slots: Mapping[str, object], say: Say) -> bool:
     if thread is None:
         return True  # no topic: replying says what to do
     name = _POSSESSIVE.sub("", heard_name(str(slots.get(REPLY_TO_NAMED, ""))))
+    others = ""
     if slots.get("number") == LAST_HEARD:  # "reply to the last post": the topic's newest
         index = reader.forum_call(thread.last_index)
     elif "number" in slots:
         index = reader.find_post(int(str(slots["number"])))
-    elif 0 < len(name.split()) <= MAX_NAME_WORDS:
-        index = _post_of(reader, name, say)
+    elif 0 < len(name.split()) <= MAX_NAME_WORDS or " and " in name:
+        first, _and, others = name.partition(" and ")
+        index = _post_of(reader, first, say)
     else:
         return True  # "reply to the question she asked": the post being read
     if index is None:
@@ -46,7 +48,24 @@ def aim_reply(reader: Reader, slots: Mapping[str, object], say: Say) -> bool:
         if post is not None:
             ordinal, total = thread.position(index)
             say(f"Post {ordinal} of {total}, by {phrasing.author_or_you(post)}.")
+    if others:
+        _say_one_person(reader.loaded_current_post(), others, say)
     return True
+
+
+def _say_one_person(post: Post | None, others: str, say: Say) -> None:
+    """ "Reply to Sam and Priya": a reply answers one post; who else was named is not left
+    out unsaid, and how to reach them is."""
+    whom = phrasing.author_or_you(post) if post is not None else "the first one named"
+    say(
+        f"A reply answers one person's post, so this one answers {whom}. To speak to "
+        f"{_names(others)} too, say their name in your reply. To answer everyone, say "
+        "cancel, then reply to the topic."
+    )
+
+
+def _names(said: str) -> str:
+    return " ".join(word if word == "and" else word.title() for word in said.split())
 
 
 def _post_of(reader: Reader, name: str, say: Say) -> int | None:
