@@ -750,6 +750,8 @@ class Assistant:
                 woken = self._where_and_question() if self.state in ASKING_CONSENT else ""
                 self.say("I'm listening again. " + (woken or self._where()))
             return
+        if self._yes_to_options(heard, meant):
+            return
         interpretation = self._answer_to_did_you_mean(heard, interpretation, meant)
         found = interpretation.command
         if self.said_ahead.holds(heard, found.intent if found is not None else None):
@@ -759,11 +761,13 @@ class Assistant:
         if interpretation.ambiguous:
             transcript.info("did: nothing yet, unsure which command was meant")
             self._meant = interpretation.ambiguous[:3]
-            options = " or ".join(canonical(i) for i in self._meant)
             # One option: the recognizer was unsure it heard a command at all.
             again = " If so, please say it again." if len(interpretation.ambiguous) == 1 else ""
-            self.say(f"Did you mean {options}?{again}")
+            self.say(f"{self._did_you_mean()}{again}")
             return
+        said = interpretation.command.intent if interpretation.command is not None else None
+        if said in (Intent.WHERE, Intent.REPEAT) and said not in meant:
+            self._meant = meant  # still waiting: "where am I" names the question
         if interpretation.command is None:
             chosen = (
                 self.peer_loop.yes_with_words(heard) or self.peer_loop.name_instead(heard)
@@ -790,6 +794,24 @@ class Assistant:
             and self.reader.shown == shown
         )
         self._maybe_suggest_rest()
+
+    def _did_you_mean(self) -> str:
+        """The question "Did you mean like or who wrote this?" about the meanings offered."""
+        return f"Did you mean {' or '.join(canonical(i) for i in self._meant)}?"
+
+    def _yes_to_options(self, heard: Heard, meant: tuple[Intent, ...]) -> bool:
+        """A yes to "Did you mean like or who wrote this?" picks neither: which one is asked
+        (the question stays); True when it was."""
+        if len(meant) < 2 or self.state in ASKING_CONSENT:
+            return False
+        if self.engines.interpreter.word_for_word(heard, {Intent.YES}) is not Intent.YES:
+            return False
+        transcript.info("did: nothing yet, a yes to two meanings")
+        self._meant = meant
+        names = [canonical(i) for i in meant]
+        first = ", ".join(names[:-1])
+        self.say(f"Which one? Say {first}, or {names[-1]}.")
+        return True
 
     def _answer_to_did_you_mean(
         self, heard: Heard, found: Interpretation, meant: tuple[Intent, ...]
@@ -996,6 +1018,8 @@ class Assistant:
     def _open_question(self, otherwise: str = "") -> str:
         """The question the current state waits on, asked again (while writing, how to go
         on); ``otherwise`` when none."""
+        if self._meant and self.state not in ASKING_CONSENT:
+            return self._did_you_mean()
         if self.state in (State.CONFIRMING, State.CHANGING_POST):
             return self._writer().question_again()
         if self.state is State.QUITTING:
