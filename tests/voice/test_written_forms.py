@@ -102,3 +102,63 @@ def test_a_reply_names_the_people_of_the_thread_with_capitals(
     posted = as_member(forum, f"/t/{topic_id}.json")["post_stream"]["posts"][-1]
     raw = as_member(forum, f"/posts/{posted['id']}.json")["raw"]
     assert raw == "Thank you Priya and Sam, my MS nurse said the same on Monday."
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # Brand names have capitals; generic names are written in lower case.
+        ("i take sativex and zeposia", "I take Sativex and Zeposia"),
+        ("ponvory or briumvi or kesimpta", "Ponvory or Briumvi or Kesimpta"),
+        ("dimethyl fumarate and baclofen", "Dimethyl fumarate and baclofen"),
+        # Vitamins as on their packets.
+        ("I take sativex and vitamin d and b 12", "I take Sativex and vitamin D and B12"),
+        ("vitamin d three and b twelve", "Vitamin D3 and B12"),
+        ("vitamins b and d and a walk daily", "Vitamins B and D and a walk daily"),
+        ("my b12 is low", "My B12 is low"),
+        ("plan b 2 is a walk", "Plan b 2 is a walk"),
+        ("vitamin cd player", "Vitamin cd player"),
+    ],
+)
+def test_medicines_and_vitamins_are_written_as_on_their_packets(said: str, written: str) -> None:
+    draft = Draft()
+    draft.add(said)
+    assert draft.text == written
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # "ms" before a name of the thread, or one typed with a capital, is a title.
+        ("i spoke to ms okafor about it", "I spoke to Ms Okafor about it"),
+        ("ms Jones is my nurse", "Ms Jones is my nurse"),
+        # Elsewhere it is the illness.
+        ("I was diagnosed with ms", "I was diagnosed with MS"),
+        ("i have ms i think", "I have MS I think"),
+        ("my ms nurse said my ms mri was fine", "My MS nurse said my MS MRI was fine"),
+        ("ms jones said so", "MS jones said so"),  # no one of that name in the thread
+    ],
+)
+def test_ms_is_a_title_only_before_a_name(said: str, written: str) -> None:
+    draft = Draft()
+    draft.add(said, forms=forms_with_names(["Sam Okafor"]))
+    assert draft.text == written
+
+
+def test_a_reply_read_back_has_medicines_vitamins_and_titles_written(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Topic two of the latest: Sam Okafor answered in it.
+    talk = converse(
+        forum.base_url,
+        [
+            "open topic two",
+            "reply",
+            "ms okafor comma I take sativex and vitamin d and b 12 for my ms",
+            "read it back",
+        ],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert "Your reply says: Ms Okafor, I take Sativex and vitamin D and B12 for my MS" in talk.said
+    assert spoken_title("vitamin d and ms") == "Vitamin D and MS"

@@ -19,7 +19,7 @@ from voicepeer.recognition.base import HeardWord
 from voicepeer.speech.text.emoji import unicode_emoji_words
 from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.voice.articles import agreeing
-from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
+from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written, vitamins_as_written
 from voicepeer.voice.written_numbers import with_digits
 
 # Spoken punctuation and layout words, longest first so "new paragraph" beats "new".
@@ -365,7 +365,8 @@ class Draft:
 
     @property
     def text(self) -> str:
-        return render(with_digits([token for phrase in self.phrases for token in phrase]))
+        tokens = [token for phrase in self.phrases for token in phrase]
+        return render(vitamins_as_written(with_digits(tokens)))
 
     def text_to_send(self) -> str:
         """The text as it will be posted (see :func:`finished`)."""

@@ -33,7 +33,7 @@ from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import retitle_line, send_result_line, title_refused
 from voicepeer.voice.phrasing import and_list, forum_name
 from voicepeer.voice.ports import DraftKeeper, Say
-from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
+from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names, vitamins_as_written
 from voicepeer.voice.written_numbers import with_digits
 
 
@@ -125,7 +125,8 @@ def spoken_title(text: str) -> str:
     if 0 < lead < len(words):
         words = words[lead:]
     # As dictation is written: "question mark" a mark, "um" left out, "MRI", digits.
-    title = render(with_digits(tokenize_dictation(" ".join(words), WRITTEN_FORMS)))
+    tokens = with_digits(tokenize_dictation(" ".join(words), WRITTEN_FORMS))
+    title = render(vitamins_as_written(tokens))
     return " ".join(title.split()).rstrip(".")  # one line
 
 

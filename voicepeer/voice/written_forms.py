@@ -6,12 +6,14 @@ read; the person cannot see it to fix the capitals by hand. Only a word heard al
 case is changed (a word typed with capitals is kept as typed), and only to a form it always
 has: acronyms of MS care, medicines' brand names, days and months, and the first and last
 names of people in the thread. A name that is also an everyday word ("Will", "Grace") and
-the months that are ("may", "march") stay as they were said.
+the months that are ("may", "march") stay as they were said. "ms" is the illness ("MS") but
+before a name ("Ms Jones"), and vitamins are written as on their packets ("vitamin D", "B12").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 
 from voicepeer.speech.text.timefmt import MONTHS
 
@@ -33,17 +35,49 @@ _ACRONYMS = (
     "IVIG",
 )
 _PROPER = (
-    # Medicines' brand names (their generic names are written in lower case).
+    # Medicines' brand names (their generic names, "ocrelizumab", "baclofen", are written in
+    # lower case): disease-modifying therapies for MS first, then common ones for symptoms.
     "Ocrevus",
     "Tysabri",
+    "Tyruko",
     "Gilenya",
     "Tecfidera",
+    "Vumerity",
+    "Bafiertam",
     "Copaxone",
+    "Glatopa",
+    "Brabio",
     "Aubagio",
     "Mavenclad",
     "Kesimpta",
     "Mayzent",
     "Lemtrada",
+    "Zeposia",
+    "Ponvory",
+    "Briumvi",
+    "Avonex",
+    "Rebif",
+    "Plegridy",
+    "Betaferon",
+    "Betaseron",
+    "Extavia",
+    "Sativex",
+    "Fampyra",
+    "Ampyra",
+    "Lioresal",
+    "Zanaflex",
+    "Lyrica",
+    "Neurontin",
+    "Cymbalta",
+    "Provigil",
+    "Nuvigil",
+    "Symmetrel",
+    "Vesicare",
+    "Betmiga",
+    "Myrbetriq",
+    "Detrusitol",
+    "Ditropan",
+    "Botox",
     # Signs named after the doctors who described them.
     "Lhermitte",
     "Lhermitte's",
@@ -61,7 +95,11 @@ _PROPER = (
     "Christmas",
     "Easter",
 )
-WRITTEN_FORMS: Mapping[str, str] = {form.lower(): form for form in (*_ACRONYMS, *_PROPER)}
+_VITAMINS = ("B12", "D3", "B6")
+"""Vitamins said in one word, as they often are typed ("b12")."""
+WRITTEN_FORMS: Mapping[str, str] = {
+    form.lower(): form for form in (*_ACRONYMS, *_PROPER, *_VITAMINS)
+}
 """Words always written so, by their lower-case form. "CIS" is an acronym only: "cis" is
 no everyday English word."""
 
@@ -153,5 +191,72 @@ def forms_with_names(names: Iterable[str]) -> dict[str, str]:
 
 def as_written(tokens: list[str], forms: Mapping[str, str]) -> list[str]:
     """``tokens`` with each word heard all in lower case in its written form, if it has
-    one in ``forms``."""
-    return [forms.get(token, token) if token.islower() else token for token in tokens]
+    one in ``forms``: "ms" before a name is the title ("Ms Jones"), elsewhere the illness."""
+    written = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token == "ms" and _is_a_name(following, forms):
+            written.append("Ms")
+        else:
+            written.append(forms.get(token, token) if token.islower() else token)
+    return written
+
+
+_PRONOUN_I = re.compile(r"^i('(m|ve|ll|d|s))?$")
+
+
+def _is_a_name(word: str, forms: Mapping[str, str]) -> bool:
+    """Whether ``word`` is someone's name: a name of the thread ``forms`` has, or a word
+    typed with a capital that is no other written form ("Jones", not "I", "MRI" or
+    "Monday")."""
+    lower = word.lower()
+    if lower in WRITTEN_FORMS or _PRONOUN_I.match(lower):
+        return False
+    if word.islower():
+        return lower in forms
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+_VITAMIN_NUMBERS = {str(n): str(n) for n in (1, 2, 3, 5, 6, 7, 9, 12)} | {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "nine": "9",
+}
+"""The numbers after a vitamin's letter ("B12", "D3", "K2"), as digits or as the words one
+to nine stay in dictation."""
+_ALONE = frozenset({("b", "12"), ("d", "3"), ("d", "three")})
+"""Vitamins known without "vitamin" before them: "I take b 12", but "plan b 2"."""
+_LISTING = frozenset({"and", "or", ","})
+_LETTERS = frozenset("abcdek")
+_LETTERS_LISTED = _LETTERS - {"a"}
+
+
+def vitamins_as_written(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` (numbers in digits, see ``written_numbers``) with vitamins written as on
+    their packets: "vitamin d" as "vitamin D", "vitamins b and d" as "vitamins B and D",
+    "b 12" and "vitamin d three" as one word each ("B12", "vitamin D3")."""
+    out: list[str] = []
+    # The letters the next word may be a vitamin's: after "vitamin", or after one and "and"
+    # (not "a" there: "vitamin d and a walk").
+    letters: frozenset[str] = frozenset()
+    index = 0
+    while index < len(tokens):
+        token, lower = tokens[index], tokens[index].lower()
+        following = tokens[index + 1].lower() if index + 1 < len(tokens) else ""
+        if token.islower() and (lower in letters or (lower, following) in _ALONE):
+            number = _VITAMIN_NUMBERS.get(following, "")
+            out.append(lower.upper() + number)
+            index += 2 if number else 1
+            letters = _LETTERS_LISTED
+            continue
+        if lower in ("vitamin", "vitamins"):
+            letters = _LETTERS
+        elif not (letters and lower in _LISTING and out[-1][:1].isupper()):
+            letters = frozenset()
+        out.append(token)
+        index += 1
+    return out
