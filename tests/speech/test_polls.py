@@ -44,7 +44,7 @@ TITLED = (
 def test_the_question_and_choices_are_read_without_the_saved_count() -> None:
     assert cooked_paragraphs(MULTIPLE) == [
         "A poll, more than one choice allowed.",
-        "Choice one: test 1 smiling face test.",
+        "Choice one: test 1 (smiling face) test.",
         "Choice two: test 2.",
     ]
     said = cooked_paragraphs(TITLED)
@@ -63,7 +63,7 @@ def test_live_counts_and_the_persons_own_vote_are_read_with_each_choice() -> Non
     tally = PollTally("poll", voters=3, votes=((FIRST, 2), (SECOND, 1)), mine=frozenset({SECOND}))
     assert cooked_paragraphs(MULTIPLE, polls={"poll": tally}) == [
         "A poll, more than one choice allowed.",
-        "Choice one: test 1 smiling face test, 2 votes.",
+        "Choice one: test 1 (smiling face) test, 2 votes.",
         "Choice two: test 2, 1 vote, your vote.",
         "3 people voted.",
     ]
@@ -187,7 +187,8 @@ def test_a_ranked_choice_poll_says_its_winner_or_its_tie() -> None:
     tie = RankedOutcome(rounds=1, winner=None, tied=("Team Yellow", "Team Blue", "Tea :)"))
     tally = PollTally("poll", voters=2, votes=(("y1", 2), ("b2", 2)), outcome=tie)
     assert cooked_paragraphs(RANKED, polls={"poll": tally})[-1] == (
-        "2 people voted. A tie after 1 round, between Team Yellow, Team Blue and Tea smiling face."
+        "2 people voted. A tie after 1 round, between Team Yellow, Team Blue and "
+        "Tea (smiling face)."
     )
     # A forum that sends only which choices were voted for, not their places.
     plain = PollTally("poll", voters=2, votes=(("y1", 2), ("b2", 2)), mine=frozenset({"b2"}))

@@ -116,9 +116,9 @@ def test_emoji_images_unicode_emoji_and_emoticons_become_feelings() -> None:
         "<p>Odd one 🦩</p>"
     )
     assert lines(html) == [
-        "Good news smiling face and thumbs up.",
-        "Bad day sad face but heart to all sobbing face orange heart.",
-        "Odd one flamingo.",
+        "Good news (smiling face) and (thumbs up).",
+        "Bad day (sad face) but (heart) to all. Sobbing face orange heart.",
+        "Odd one. Flamingo.",
     ]
 
 

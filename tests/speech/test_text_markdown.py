@@ -30,7 +30,7 @@ def test_markdown_reads_like_cooked_html() -> None:
         "Item one: rested a lot.",
         "Item two: saw my MS nurse.",
         "A block of code, skipped.",
-        "See the NHS page (link to nhs.uk) or a link to mssociety.org.uk smiling face.",
+        "See the NHS page (link to nhs.uk) or a link to mssociety.org.uk. Smiling face.",
         "Jo b a picture: my new walker.",
     ]
 
@@ -66,7 +66,7 @@ def test_markdown_blockquote_lines() -> None:
 
 def test_emoji_names_with_underscores_are_not_taken_for_emphasis() -> None:
     assert markdown_to_speech("less often :slightly_smiling_face: and _really_ :smile:") == (
-        "Less often smiling face and really smiling face."
+        "Less often (smiling face) and really. Smiling face."
     )
 
 

@@ -78,7 +78,7 @@ def test_bookmark_list_open_and_remove(forum: DemoForum, tmp_path: Path) -> None
     # The post's piece, its emoji said as in the post (Discourse keeps emoji pictures in
     # bookmark excerpts), ends as a sentence before what to say next.
     assert listing.endswith(
-        "Celebrate properly confetti ball. Say open topic and a number to read one, "
+        "Celebrate properly. Confetti ball. Say open topic and a number to read one, "
         "next to go through them, or remove bookmark."
     )
     assert any(line.startswith("Post 2 of ") for line in again.said)

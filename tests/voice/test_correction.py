@@ -708,7 +708,7 @@ def test_one_choice_and_words_the_voice_cannot_read_are_said_plainly() -> None:
     said, draft, corrector = correcting()
     emoji = Draft()
     emoji.add("thanks 😀 שלום חבר")
-    assert read_back(emoji) == "Your reply says: Thanks grinning face some Hebrew text"
+    assert read_back(emoji) == "Your reply says: Thanks (grinning face) some Hebrew text"
     draft.add("thanks my friend", heard("thanks my friend", {"friend": ("fiend",)}).words)
     assert corrector.hear(Heard("correct friend"), draft)
     assert corrector.hear(Heard("seven"), draft)

@@ -41,7 +41,7 @@ def test_a_short_post_is_one_page() -> None:
     assert page.post_words == 3 * PARAGRAPH_WORDS
     assert renderer.page(post("<p><img src='/a.png' class='avatar'></p>")).paragraphs == ()
     assert renderer.page(post("", raw="less :smile: and *more*")).text == (
-        "Less smiling face and more."
+        "Less (smiling face) and more."
     )
 
 

@@ -26,7 +26,7 @@ from voicepeer.forum.base import (
 )
 from voicepeer.forum.cues import post_cues
 from voicepeer.speech.text.censored import censored_words
-from voicepeer.speech.text.emoji import title_words
+from voicepeer.speech.text.emoji import excerpt_emoji_words, title_words
 from voicepeer.speech.text.html import cooked_lines
 from voicepeer.speech.text.links import spoken_bare_urls
 from voicepeer.speech.text.polls import PollTally, RankedOutcome
@@ -521,7 +521,7 @@ def excerpt_words(excerpt: Any) -> str:
     a fragment, and "…" marks the cut."""
     # A mention or link is said with spaces around it: none before the mark after it.
     text = collapse_whitespace(" ".join(cooked_lines(str(excerpt or ""))))
-    whole = censored_words(spoken_bare_urls(title_words(text)))
+    whole = censored_words(spoken_bare_urls(excerpt_emoji_words(text)))
     text, cut_before, cut_after = whole, False, False
     for omission in EXCERPT_OMISSIONS:
         if text.startswith(omission):

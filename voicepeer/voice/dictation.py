@@ -16,7 +16,7 @@ from functools import partial
 from rapidfuzz import fuzz
 
 from voicepeer.recognition.base import HeardWord
-from voicepeer.speech.text.emoji import unicode_emoji_words
+from voicepeer.speech.text.emoji import set_apart, unicode_emoji_words
 from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.voice.articles import agreeing
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written, vitamins_as_written
@@ -380,7 +380,8 @@ class Draft:
 def said_as_in_posts(text: str) -> str:
     """``text`` with its emoji and words in a script the voice cannot read named, as a
     post's are; the rest as written."""
-    return re.sub(r"[ \t]+", " ", foreign_text_words(unicode_emoji_words(text))).strip()
+    said = set_apart(unicode_emoji_words(text))
+    return re.sub(r"[ \t]+", " ", foreign_text_words(said)).strip()
 
 
 def finished(text: str) -> str:

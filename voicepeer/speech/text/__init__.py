@@ -6,10 +6,11 @@ never reach a synthesizer as markup or control sequences.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from voicepeer.speech.text.censored import censored_words
-from voicepeer.speech.text.emoji import emoticon_words, unicode_emoji_words
+from voicepeer.speech.text.emoji import emoticon_words, set_apart, unicode_emoji_words
 from voicepeer.speech.text.html import cooked_lines, spoken_mentions, spoken_name
 from voicepeer.speech.text.lexicon import Lexicon, load_lexicon
 from voicepeer.speech.text.markdown import markdown_lines
@@ -61,13 +62,18 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def _finish(lines: Iterable[str], lexicon: Lexicon | None) -> list[str]:
+def _finish(
+    lines: Iterable[str], lexicon: Lexicon | None, *, emoji_in_brackets: bool = False
+) -> list[str]:
     spoken: list[str] = []
     for line in lines:
-        # Emoji first: normalizing drops the zero-width joiners that make 👩‍🦽 one emoji.
-        for part in normalize(unicode_emoji_words(line)).split("\n"):
+        # Emoji first: normalizing drops the zero-width joiners that make 👩‍🦽 one emoji,
+        # and the marks that set emoji apart (a look-alike ":)" is an emoticon after NFKC).
+        line = emoticon_words(unicodedata.normalize("NFKC", unicode_emoji_words(line)))
+        line = set_apart(line, in_brackets=emoji_in_brackets)
+        for part in normalize(line).split("\n"):
             text = censored_words(foreign_text_words(spoken_mentions(part)))
-            text = speak_numbers(emoticon_words(text))
+            text = speak_numbers(text)
             if lexicon is not None:
                 text = lexicon.apply(text)
             text = speakable(text)
@@ -85,11 +91,14 @@ def cooked_paragraphs(
     skip_quotes: bool = False,
     lexicon: Lexicon | None = None,
     polls: Mapping[str, PollTally] | None = None,
+    emoji_in_brackets: bool = False,
 ) -> list[str]:
     """Discourse ``cooked`` HTML as speakable paragraphs (spoken blocks), in order: the unit
     a long post is paged by. One pass over the HTML, however long or deep. ``polls``: the
-    live counts of the post's polls, by name."""
-    return _finish(cooked_lines(html, skip_quotes=skip_quotes, polls=polls), lexicon)
+    live counts of the post's polls, by name. ``emoji_in_brackets``: for a piece said inside
+    a sentence (see :func:`~voicepeer.speech.text.emoji.set_apart`)."""
+    lines = cooked_lines(html, skip_quotes=skip_quotes, polls=polls)
+    return _finish(lines, lexicon, emoji_in_brackets=emoji_in_brackets)
 
 
 def markdown_paragraphs(

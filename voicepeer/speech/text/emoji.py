@@ -162,6 +162,20 @@ EMOJI_SAID_ONE_BY_ONE = 5
 """Emoji in a row said one by one; more are summed up ("many emoji, mostly heart")."""
 EMOJI_COUNTED = 20
 """Up to this many emoji in a row are counted aloud; more are "many"."""
+EMOJI_OPEN, EMOJI_CLOSE = "\ue0f0", "\ue0f1"
+"""Private-use characters around an emoji's words until :func:`set_apart` says where they
+stand; the last clean-up of spoken text drops any left."""
+_MARKED = re.compile("[ \t]*\ue0f0([^\ue0f0\ue0f1]*)\ue0f1[ \t]*([.!?…]+)?")
+_SENTENCE_ENDED = frozenset(".!?…:")
+_LEADS_ON = frozenset(
+    {
+        *("and", "or", "but", "a", "an", "the", "my", "your", "our", "his", "her", "their"),
+        *("with", "of", "to", "for", "in", "on", "at", "from", "by", "is", "are", "was"),
+        *("am", "some", "very", "so", "feel", "feeling"),
+    }
+)
+"""Words after which an emoji stands for a word of the sentence ("proud of my 🏳️‍🌈 and
+❤️‍🩹"): it is in brackets even at the end."""
 _SKIN_TONES = range(0x1F3FB, 0x1F400)
 _ZERO_WIDTH_JOINER = "\u200d"
 _VARIATION_SELECTORS = ("\ufe0e", "\ufe0f")
@@ -213,6 +227,47 @@ def emoji_run_words(names: Sequence[str]) -> str:
     return f"{amount} emoji, among them {', '.join(n for n, _ in ranked[:-1])} and {ranked[-1][0]}"
 
 
+def marked(words: str) -> str:
+    """An emoji's words, marked for :func:`set_apart`."""
+    return f" {EMOJI_OPEN}{words}{EMOJI_CLOSE} "
+
+
+def set_apart(text: str, *, in_brackets: bool = False) -> str:
+    """``text`` with each emoji's marked words (:func:`marked`) set apart from the words
+    around them, so a listener hears which is which: an emoji ending a sentence is a sentence
+    of its own ("I crash less often. Smiling face."), the sentence's mark before it; one
+    inside a sentence is in brackets ("glad (heart) you came"), as every one is when
+    ``in_brackets`` (text said inside a sentence of voicepeer's: a poll's choice). Either
+    gives a pause in espeak-ng; running on ("often smiling face") gave none."""
+    out: list[str] = []
+    position = 0
+    for match in _MARKED.finditer(text):
+        before = text[position : match.start()]
+        words, mark = " ".join(match.group(1).split()), match.group(2) or ""
+        following = text[match.end() :].lstrip(" \t")[:1]
+        position = match.end()
+        if not words:
+            out.append(before + (f" {mark}" if mark else " "))
+            continue
+        last_word = before.rsplit(maxsplit=1)[-1].lower() if before.strip() else ""
+        ends = mark or following in ("", "\n", EMOJI_OPEN) or following.isupper()
+        if in_brackets or not ends or last_word in _LEADS_ON:
+            out.append(f"{before} ({words}) ")
+            continue
+        head = before.rstrip(" \t")
+        if head and not head.endswith("\n"):
+            head = head.rstrip(",;")
+            head += ("" if head[-1:] in _SENTENCE_ENDED else mark or ".") + " "
+        out.append(f"{head}{words[:1].upper()}{words[1:]}. ")
+    out.append(text[position:])
+    return unmarked("".join(out))
+
+
+def unmarked(text: str) -> str:
+    """``text`` with emoji's words left where they are, unmarked (in a title, one line)."""
+    return text.replace(EMOJI_OPEN, " ").replace(EMOJI_CLOSE, " ")
+
+
 def _sequence_words(parts: Sequence[str]) -> str:
     """One emoji made of several joined by zero-width joiners, e.g. woman + wheelchair."""
     if len(parts) == 1:
@@ -251,12 +306,12 @@ def unicode_emoji_words(text: str) -> str:
             continue
         joining = False
         if run and (not char.isspace() or char == "\n"):
-            out.append(f" {emoji_run_words([_sequence_words(p) for p in run])} ")
+            out.append(marked(emoji_run_words([_sequence_words(p) for p in run])))
             run = []
         if not run:
             out.append(char)
     if run:
-        out.append(f" {emoji_run_words([_sequence_words(p) for p in run])} ")
+        out.append(marked(emoji_run_words([_sequence_words(p) for p in run])))
     return "".join(out)
 
 
@@ -269,14 +324,14 @@ def _runs_as_words(text: str, pattern: re.Pattern[str], words: Callable[[str], s
     for match in pattern.finditer(text):
         between = text[position : match.start()]
         if run and between.strip():
-            out.append(f" {emoji_run_words(run)} ")
+            out.append(marked(emoji_run_words(run)))
             run = []
         if not run:
             out.append(between)
         run.append(words(match.group(1)))
         position = match.end()
     if run:
-        out.append(f" {emoji_run_words(run)} ")
+        out.append(marked(emoji_run_words(run)))
     out.append(text[position:])
     return "".join(out)
 
@@ -295,4 +350,10 @@ def title_words(title: str) -> str:
     """A topic title with its emoji as words: Discourse keeps emoji in titles as
     ``:shortcode:`` text (its ``fancy_title`` turns unicode ones into shortcodes too, and
     its web page draws them), which a speech engine would read as "colon tada"."""
-    return " ".join(unicode_emoji_words(shortcode_words(title)).split())
+    return " ".join(unmarked(unicode_emoji_words(shortcode_words(title))).split())
+
+
+def excerpt_emoji_words(text: str) -> str:
+    """A piece of a post (a search blurb, a bookmark's excerpt) with its emoji as words set
+    apart as in the post (:func:`set_apart`), on one line."""
+    return " ".join(set_apart(unicode_emoji_words(shortcode_words(text))).split())

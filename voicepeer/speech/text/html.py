@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from voicepeer.number_words import spoken_numbers
-from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words
+from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words, marked
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
 from voicepeer.speech.text.polls import PollTally, choice_counts, poll_ending, poll_heading
@@ -183,7 +183,7 @@ class CookedReader:
         """Say the emoji pictures seen in a row: a few by name, a flood summed up."""
         if self._emoji_run:
             run, self._emoji_run = self._emoji_run, []
-            self._emit(f" {emoji_run_words(run)} ")
+            self._emit(marked(emoji_run_words(run)))
 
     def _flush(self, *, sentence: bool = True) -> None:
         self._end_emoji_run()

@@ -169,4 +169,4 @@ def choice_words(choice_html: str) -> str:
     as one line without the full stop that ends a spoken block."""
     from voicepeer.speech.text import cooked_paragraphs  # the reader imports this module
 
-    return " ".join(cooked_paragraphs(choice_html)).rstrip(".")
+    return " ".join(cooked_paragraphs(choice_html, emoji_in_brackets=True)).rstrip(".")
