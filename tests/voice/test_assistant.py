@@ -676,7 +676,8 @@ def test_search_results_become_the_topic_list(forum: DemoForum, data: Path) -> N
     assert talk.said[0].startswith("1 topic about chips earned. One: Walked to the end of the pier")
     assert "replies" not in talk.said[0].split("One:")[1].split(".")[0]
     # The hit names who wrote the matching post (not the topic), and opens at that post.
-    assert "jo wrote: This made my day. The chips were earned!" in talk.said[0]
+    # Its sentence with the words looked for.
+    assert "jo wrote: The chips were earned!" in talk.said[0]
     assert "by Dave" not in talk.said[0]
     assert talk.said[-1].startswith("Post 2 of 4, by Jo Baxter")
 
@@ -684,7 +685,7 @@ def test_search_results_become_the_topic_list(forum: DemoForum, data: Path) -> N
 def test_search_results_are_read_without_pieces_of_words(forum: DemoForum, data: Path) -> None:
     # Fatigue comes far into a long letter: the forum cuts its blurb mid-word.
     said = converse(forum.base_url, ["search for fatigue"], data).said[0]
-    assert "ruth wrote: … " in said
+    assert "ruth wrote: " in said
     assert re.search(r"\.\.\.|…\w|\w…", said) is None, said
 
 

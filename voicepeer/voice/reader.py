@@ -41,6 +41,7 @@ from voicepeer.voice.paragraphs import NEXT_OR_REPLY, Pages
 from voicepeer.voice.poll_votes import PollVote, after_vote, plan_vote
 from voicepeer.voice.ports import PlaceKeeper, Say
 from voicepeer.voice.rendering import PostRenderer, one_paragraph
+from voicepeer.voice.search_excerpts import found_words
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.topic_titles import titles_about
 from voicepeer.voice.unread_topics import NOTHING_UNREAD, still_unread, unread_and_new
@@ -303,8 +304,8 @@ class Reader:
         results = self._engines.forum.search(query, page=page + 1)
         hits: dict[int, SearchHit] = {}
         for hit in results.hits:
-            if hit.topic_id not in known:
-                hits.setdefault(hit.topic_id, hit)
+            if hit.topic_id not in known and hit.topic_id not in hits:
+                hits[hit.topic_id] = replace(hit, excerpt=found_words(hit.excerpt, query))
         # The hit's author wrote the matching post, not (necessarily) the topic: no "by".
         topics = tuple(
             TopicSummary(
