@@ -86,7 +86,25 @@ def test_a_run_of_emoji_never_grows_with_its_length() -> None:
             "Me (woman in a wheelchair) and my family. Family.",
         ),
         ("<p>Proud 🏳️‍🌈 and ❤️‍🩹</p>", "Proud (rainbow flag) and (mending heart)."),
-        ("<p>Home 🇬🇧</p>", "Home. Flag."),
+        ("<p>Home 🇬🇧</p>", "Home. Flag of the United Kingdom."),
+        # Each letter of a flag was once a flag of its own ("6 flag emoji").
+        (
+            "<p>From 🇮🇪 🇺🇸 🇳🇿 to 🇦🇶</p>",
+            "From (flag of Ireland flag of the United States flag of New Zealand) to (flag).",
+        ),
+        (
+            "<p>Wales 🏴\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f</p>",
+            "Wales. Flag of Wales.",
+        ),
+        # Letters made to look like symbols, read as letters, not by their code names.
+        ("<p>🅷🅴🅻🅻🅾 and 🄷🄸 all</p>", "HELLO and HI all."),
+        ("<p>ʜᴜɢꜱ ᴀ ʟᴏᴛ</p>", "Hugs a lot."),
+        ("<p>Step 1️⃣ then 2️⃣</p>", "Step 1 then 2."),
+        ("<p>Take 1½ tablets or ½ a dose</p>", "Take 1 and a half tablets or a half a dose."),
+        # Unicode's names for older symbols, said as what they show.
+        ("<p>Done ✔ and booked ✅ ♥</p>", "Done (check mark) and booked. Check mark heart."),
+        ("<p>Right ✓ wrong ✗</p>", "Right (check mark) wrong. Cross."),
+        ("<p>Thumbs 👍🏿 and 👋🏼 hi</p>", "Thumbs (thumbs up) and (waving hand) hi."),
         ("<p>ＨＥＬＬＯ ｆｒｉｅｎｄｓ</p>", "HELLO friends."),
         (
             "<p>\u202eevil\u202c and \u2067right to left\u2069 text</p>",

@@ -377,7 +377,16 @@ TOPICS: tuple[SeedTopic, ...] = (
                 "jo",
                 "Snacks, a phone charger with a long cable, headphones, a blanket (the ward is always cold), and a friend to drive home. The antihistamine in the pre-meds knocked me out for most of it anyway 😴",
             ),
-            SeedPost("priya", "I bring a downloaded audiobook. Wi-Fi in our unit is terrible."),
+            SeedPost(
+                "priya",
+                # Strange unicode, as people paste it: a zero-width space, an accent
+                # combined, bold maths letters, fullwidth letters, a skin tone, a region's
+                # flag, small capitals, a right-to-left mark, a joined emoji sequence.
+                "I bring a downloaded audio\u200bbook 🎧 and 1½ flapjacks from the cafe\u0301. "
+                "Wi-Fi in our unit is 𝐭𝐞𝐫𝐫𝐢𝐛𝐥𝐞, but the nurses are ＯＫ about phones 👍🏾 "
+                "Greetings from 🏴\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f "
+                "and ʜᴜɢꜱ to all\u200f 🧑🏽\u200d🦽",
+            ),
             SeedPost(
                 "ruth",
                 "Remember to tell the nurses straight away if you feel itchy, flushed or wheezy during the infusion: reactions are usually mild and they can slow it down.",

@@ -14,7 +14,7 @@ from voicepeer.speech.text.emoji import emoticon_words, set_apart, unicode_emoji
 from voicepeer.speech.text.html import cooked_lines, spoken_mentions, spoken_name
 from voicepeer.speech.text.lexicon import Lexicon, load_lexicon
 from voicepeer.speech.text.markdown import markdown_lines
-from voicepeer.speech.text.numbers import speak_numbers
+from voicepeer.speech.text.numbers import speak_numbers, vulgar_fractions
 from voicepeer.speech.text.polls import PollTally
 from voicepeer.speech.text.sanitize import is_speakable, normalize, speakable
 from voicepeer.speech.text.scripts import foreign_text_words
@@ -69,7 +69,8 @@ def _finish(
     for line in lines:
         # Emoji first: normalizing drops the zero-width joiners that make 👩‍🦽 one emoji,
         # and the marks that set emoji apart (a look-alike ":)" is an emoticon after NFKC).
-        line = emoticon_words(unicodedata.normalize("NFKC", unicode_emoji_words(line)))
+        line = unicode_emoji_words(vulgar_fractions(line))
+        line = emoticon_words(unicodedata.normalize("NFKC", line))
         line = set_apart(line, in_brackets=emoji_in_brackets)
         for part in normalize(line).split("\n"):
             text = censored_words(foreign_text_words(spoken_mentions(part)))

@@ -7,6 +7,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from voicepeer.speech.text.flags import REGIONAL_INDICATORS, TAGS, country_flag, region_flag
+from voicepeer.speech.text.styled_letters import plain_letters
+
 # Discourse emoji names (``:name:``) that people use most, in plain words.
 DISCOURSE_EMOJI: dict[str, str] = {
     "smile": "smiling face",
@@ -107,6 +110,8 @@ UNICODE_EMOJI: dict[str, str] = {
     "\U0001f9e1": "orange heart",
     "\U0001f9bd": "wheelchair",
     "\u267f": "wheelchair",
+    "\u2717": "cross",
+    "\u2718": "cross",
 }
 
 # Text emoticons, longest first so ":-)" wins over ":)". Each needs space or an edge
@@ -176,6 +181,11 @@ _LEADS_ON = frozenset(
 )
 """Words after which an emoji stands for a word of the sentence ("proud of my 🏳️‍🌈 and
 ❤️‍🩹"): it is in brackets even at the end."""
+_NAMES_ENDING = frozenset({"sign", "symbol", "ornament", "suit"})
+_NAMES_BEGINNING = frozenset({"black", "white", "heavy"})
+"""Words of Unicode's names for symbols that say nothing to a listener: "waving hand sign",
+"black heart suit", "white heavy check mark"."""
+_BLACK_FLAG, _END_TAG = "\U0001f3f4", "\U000e007f"
 _SKIN_TONES = range(0x1F3FB, 0x1F400)
 _ZERO_WIDTH_JOINER = "\u200d"
 _VARIATION_SELECTORS = ("\ufe0e", "\ufe0f")
@@ -204,9 +214,15 @@ def _is_emoji(char: str) -> bool:
 def _emoji_name(char: str) -> str:
     if char in UNICODE_EMOJI:
         return UNICODE_EMOJI[char]
-    if 0x1F1E6 <= ord(char) <= 0x1F1FF:
+    if ord(char) in REGIONAL_INDICATORS:
         return "flag"
-    return unicodedata.name(char, "emoji").lower()
+    words = unicodedata.name(char, "emoji").lower().split()
+    while len(words) > 1 and words[-1] in _NAMES_ENDING:
+        words.pop()
+    # In the older symbols, "black" and "white" are filled and outlined, not colours.
+    while ord(char) < 0x1F000 and len(words) > 1 and words[0] in _NAMES_BEGINNING:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _said_once(names: Sequence[str]) -> list[str]:
@@ -288,12 +304,26 @@ def unicode_emoji_words(text: str) -> str:
     and an emoji sequence joined by zero-width joiners is one emoji."""
     if text.isascii():
         return text
+    text = plain_letters(text)
     out: list[str] = []
     run: list[list[str]] = []
     joining = False
+    half_a_flag = ""  # a regional indicator waiting for the other of its pair
+    tags = ""
     for char in text:
         if ord(char) in _SKIN_TONES or char in _VARIATION_SELECTORS:
             continue
+        if ord(char) in TAGS:
+            tags += char
+            if char == _END_TAG and run and run[-1][-1] == _emoji_name(_BLACK_FLAG):
+                run[-1][-1] = region_flag(tags[:-1])
+            continue
+        tags = ""
+        if half_a_flag and ord(char) in REGIONAL_INDICATORS:
+            run[-1][-1] = country_flag(half_a_flag, char)
+            half_a_flag = ""
+            continue
+        half_a_flag = char if ord(char) in REGIONAL_INDICATORS else ""
         if char == _ZERO_WIDTH_JOINER:
             joining = bool(run)
             continue

@@ -13,8 +13,24 @@ _RANGE = re.compile(
 )
 # "x2", "3x a day" are common in medication talk.
 _TIMES = re.compile(r"(?<![\w])(\d+)\s*x(?=\s)|(?<![\w])x\s*(\d+)(?![\w])")
-_FRACTION = {"1/2": "a half", "1/3": "a third", "1/4": "a quarter", "3/4": "three quarters"}
-_FRACTION_RE = re.compile(r"(?<![\d/])(1/2|1/3|1/4|3/4)(?![\d/])")
+_FRACTION = {
+    "1/2": "a half",
+    "1/3": "a third",
+    "2/3": "two thirds",
+    "1/4": "a quarter",
+    "3/4": "three quarters",
+}
+_FRACTION_RE = re.compile(r"(?<![\d/])(1/2|1/3|2/3|1/4|3/4)(?![\d/])")
+_FRACTION_SLASH = "\u2044"
+"""What NFKC makes "⅕" into ("1⁄5"), which espeak-ng reads "one five"."""
+_VULGAR = {
+    "½": "a half",
+    "⅓": "a third",
+    "⅔": "two thirds",
+    "¼": "a quarter",
+    "¾": "three quarters",
+}
+_VULGAR_RE = re.compile(r"(?:(\d) ?)?([½⅓⅔¼¾])")
 _ALWAYS = re.compile(r"(?<![\d/])24/7(?![\d/])")
 _CURRENCY = {"£": ("pound", "pounds"), "$": ("dollar", "dollars"), "€": ("euro", "euros")}
 _MONEY = re.compile(r"([£$€])\s?(\d[\d,]*)(?:\.(\d{2}))?(?![\d.])")
@@ -36,6 +52,7 @@ def _times(match: re.Match[str]) -> str:
 
 
 def speak_numbers(text: str) -> str:
+    text = text.replace(_FRACTION_SLASH, "/")
     text = _MONEY.sub(_money, text)  # before ranges: "£5-£10" -> "5 pounds-10 pounds"
     text = re.sub(r"(pounds?|dollars?|euros?)\s*[-–]\s*(?=\d)", r"\1 to ", text)
     text = _RANGE.sub(r"\1 to \2", text)
@@ -43,3 +60,16 @@ def speak_numbers(text: str) -> str:
     text = _ALWAYS.sub("twenty four seven", text)
     text = _GLUED_UNIT.sub(r"\1 \2", text)
     return _FRACTION_RE.sub(lambda m: _FRACTION[m.group(1)], text)
+
+
+def vulgar_fractions(text: str) -> str:
+    """ "½" and "1½" as words ("a half", "1 and a half"): before NFKC, which makes "1½"
+    into "11⁄2"."""
+    if text.isascii():
+        return text
+
+    def said(match: re.Match[str]) -> str:
+        whole, part = match.groups()
+        return f"{whole} and {_VULGAR[part]}" if whole else _VULGAR[part]
+
+    return _VULGAR_RE.sub(said, text)

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from typing import Any, TypeVar
 
+from voicepeer.speech.text.numbers import vulgar_fractions
+
 R = TypeVar("R")
 
 # Unicode categories that never carry speakable content: controls, format characters
@@ -80,9 +82,10 @@ def normalize(text: str) -> str:
     """NFKC-normalize and drop invisible and control characters; keep line breaks.
 
     NFKC first so that look-alikes (fullwidth ``＜speak＞``) become the plain characters
-    that the later markup strip removes.
+    that the later markup strip removes; fractions are written out before it, which makes
+    "1½" into "11⁄2".
     """
-    return strip_invisible(unicodedata.normalize("NFKC", text))
+    return strip_invisible(unicodedata.normalize("NFKC", vulgar_fractions(text)))
 
 
 def strip_markup(text: str) -> str:
