@@ -128,8 +128,12 @@ def test_letters_are_plain_or_nato_mixed_and_anything_else_is_no_spelling() -> N
     assert spelled_letters(("mike", "hello")) is None
     assert spelled_letters(()) == []
     # "Capital" and an example after a letter were refused, and the letters written in.
-    assert spelled_letters(("capital", "p", "r", "i", "y", "a")) == list("priya")
+    # "Capital" writes the letter after it as one: it was left out, and "Shona is written
+    # that way already" was said of "shona".
+    assert spelled_letters(("capital", "p", "r", "i", "y", "a")) == list("Priya")
     assert spelled_letters(("c", "as", "in", "charlie", "a", "n", "e")) == list("cane")
+    assert spelled_letters(("capital", "c", "as", "in", "charlie", "big", "a")) == list("CA")
+    assert spelled_letters(("lowercase", "mike", "capital", "sierra")) == list("mS")
     assert spelled_letters(("capital",)) is None
     assert correction_command("mike hello") is None
     # Recognizers write the NATO x as "x-ray", which normalizing splits in two.

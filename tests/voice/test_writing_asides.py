@@ -49,3 +49,11 @@ def test_fix_it_while_writing_says_how_to_change_a_word(forum: DemoForum, data: 
         "your reply, say read it back."
     )
     assert talk.said[3:] == [how, how, f"Your reply says: {FIRST.capitalize()}"]
+
+
+def test_asking_for_a_moment_while_writing_is_not_written(forum: DemoForum, data: Path) -> None:
+    # "Hang on" and "wait" were written in, with advice to cancel the reply.
+    lines = ["open topic one", "reply", FIRST, "hang on", "wait", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    moment = "Take your time. I'm listening. Go on with your reply, or say send it."
+    assert talk.said[3:] == [moment, moment, f"Your reply says: {FIRST.capitalize()}"]

@@ -350,9 +350,11 @@ def chosen_number(words: tuple[str, ...]) -> int | None:
     return number if number is not None and 1 <= number <= MAX_CHOICE else None
 
 
-CASE_WORDS = frozenset({"capital", "uppercase", "upper", "lowercase", "lower", "small", "big"})
-"""Said before a letter while spelling ("capital p"): the case follows the word corrected
-(a name keeps its capital), so they are left out rather than refused."""
+UPPER_CASE_WORDS = frozenset({"capital", "uppercase", "upper", "big"})
+"""Said before a letter while spelling ("capital s"): that letter is written as a capital
+(otherwise the case follows the word corrected: a name keeps its capital)."""
+CASE_WORDS = UPPER_CASE_WORDS | {"lowercase", "lower", "small"}
+"""Said before a letter while spelling: how to write it, not letters of their own."""
 
 
 def spelled_letters(words: tuple[str, ...]) -> list[str] | None:
@@ -362,19 +364,37 @@ def spelled_letters(words: tuple[str, ...]) -> list[str] | None:
     said, words = words, _without_case_and_examples(words)
     if said and not words:
         return None  # "capital" alone: no letter yet
+    capitals = _capitals(said)
     letters = []
-    for word in words:
+    for index, word in enumerate(words):
         if len(word) == 1 and word.isalpha():
-            letters.append(word)
+            letter = word
         elif word in NATO_ALPHABET:
-            letters.append(NATO_ALPHABET[word])
+            letter = NATO_ALPHABET[word]
         elif word in _LETTER_NAMES:
-            letters.append(_LETTER_NAMES[word])
+            letter = _LETTER_NAMES[word]
         elif word in SPELLED_MARKS:
-            letters.append(SPELLED_MARKS[word])
+            letter = SPELLED_MARKS[word]
         else:
             return None
+        letters.append(letter.upper() if index in capitals else letter)
     return letters
+
+
+def _capitals(words: tuple[str, ...]) -> set[int]:
+    """Which of the letters in ``words`` (counted as :func:`_without_case_and_examples`
+    leaves them) were said with "capital" before them."""
+    capitals: set[int] = set()
+    kept = _without_case_and_examples(words)
+    position, upper = 0, False
+    for word in words:
+        if word in UPPER_CASE_WORDS:
+            upper = True
+        elif position < len(kept) and word == kept[position]:
+            if upper:
+                capitals.add(position)
+            position, upper = position + 1, False
+    return capitals
 
 
 def _without_case_and_examples(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -345,6 +345,10 @@ class Composer:
         if asks_to_fix(heard):
             self._say(fix_help(self.what))
             return True
+        if interpreter.asks_for_time(heard):
+            # "Hang on", "wait": they were written in, with advice to cancel the reply.
+            self._say(f"Take your time. I'm listening. {self.go_on}")
+            return True
         return False
 
     def nothing_to_discard(self) -> str:
