@@ -145,3 +145,22 @@ def test_a_deletion_that_finds_the_key_refused_says_so_once(forum: DemoForum, da
     refused = [line for line in talk.said if line.startswith(NO_LONGER_ACCEPTED)]
     assert refused == [ACCOUNT_REFUSED], talk.transcript
     assert talk.said[-1] == ACCOUNT_REFUSED, talk.transcript
+
+
+def test_a_change_to_ones_post_that_finds_the_key_refused_says_so_once(
+    forum: DemoForum, data: Path
+) -> None:
+    account = user_key(forum)
+    lines = ["open topic one", "reply", REPLY, "send it", "yes", "correct my post"]
+    lines += ["and thank you", "send it", "yes"]
+    talk = converse(
+        forum.base_url,
+        lines,
+        data,
+        credentials=account,
+        before_line={8: lambda: _revoke(forum, account)},
+    )
+    refused = [line for line in talk.said if line.startswith(NO_LONGER_ACCEPTED)]
+    assert refused == [ACCOUNT_REFUSED], talk.transcript
+    # What became of the words is said all the same.
+    assert talk.said[-1] == "Your changes stay saved.", talk.transcript

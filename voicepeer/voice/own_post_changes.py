@@ -118,9 +118,14 @@ class OwnPostChanges:
 
     def _say_failure(self, error: ForumError) -> None:
         """Say what went wrong at the forum, unless something said already told it."""
-        line = self._engines.failure_line(error, say_error(error))
+        line = self._failure(error)
         if line:
             self._say(line)
+
+    def _failure(self, error: ForumError, then: str = "") -> str:
+        """What went wrong at the forum, as said ("" when something said already told it),
+        and ``then``, what became of the words, said either way."""
+        return f"{self._engines.failure_line(error, say_error(error))} {then}".strip()
 
     def _signed_in(self) -> bool:
         """Whether the person's account can be used (whose post is whose needs it); said

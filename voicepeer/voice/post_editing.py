@@ -37,7 +37,7 @@ from voicepeer.voice.composer import (
     reply_draft_key,
     without_add,
 )
-from voicepeer.voice.error_phrases import problem_line, say_error
+from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import (
     OwnPostChanges,
@@ -151,7 +151,7 @@ class EditablePosts(OwnPostChanges):
             if isinstance(error, EditConflictError):
                 return CHANGED_MEANWHILE
             if not isinstance(error, DeliveryUncertainError):
-                return f"{say_error(error)} Your changes stay saved."
+                return self._failure(error, "Your changes stay saved.")
             # The answer lost on the way: the post itself says whether it changed.
             now = self._read_again(post)
             if now is None:

@@ -27,7 +27,6 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import Composer, answered_post
 from voicepeer.voice.dictation import finished
-from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.new_conversation import delete_saved
 from voicepeer.voice.own_post_changes import OwnPostChanges, unposted_line
 
@@ -168,7 +167,7 @@ class ReplyAdditions(OwnPostChanges):
                 self._say(CHANGED_MEANWHILE)
                 return
             if not isinstance(error, DeliveryUncertainError):
-                self._say(f"{say_error(error)} Your words stay saved.")
+                self._say(self._failure(error, "Your words stay saved."))
                 return
             # The answer lost on the way: the reply itself says whether they are there.
             changed_or_not = self._read_again(post)
