@@ -49,3 +49,20 @@ def test_an_edit_at_the_question_of_a_new_topic_is_made(forum: DemoForum, data: 
     assert talk.said[-3] == "Deleted inside."
     assert talk.said[-2].startswith("Your new topic")
     assert "says: Drink cold water and stay. It will appear publicly" in talk.said[-1]
+
+
+def test_no_after_a_send_that_may_have_been_words_says_how_to_keep_them(
+    forum: DemoForum, data: Path
+) -> None:
+    # "After three years", "I'm finished", "no", "with Tecfidera": "I'm finished" was gone,
+    # and nobody said so.
+    lines = ["open topic one", "reply", REPLY, "after three years", "I'm finished", "no"]
+    lines += ["send it", "no"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3] == (
+        'All right, I have not posted it. Your reply is kept. If "i\'m finished" was part of '
+        "your reply, say it again with the words after it. Keep talking to add to it, or say "
+        "send it when you are ready."
+    )
+    # Said plainly, "send it" is no words of a sentence.
+    assert talk.said[-1].startswith("All right, I have not posted it. Your reply is kept. Keep")

@@ -126,6 +126,8 @@ class Composer:
         self._last_command: tuple[str, DictationAction] | None = None
         """The editing command said last, and how it was said: its rest said after a
         pause is no more words ("scratch", then "that")."""
+        self._sent_by: str | None = None
+        """How "send it" was said, when it may as well have been words (SENDS_AS_WORDS)."""
         self._dictated_text = ""
         """What was dictated last, as said (see _dictated_last)."""
         self._dictated_last: list[str] | None = None
@@ -271,6 +273,8 @@ class Composer:
             return Next.DICTATING
         self.corrector.reset()
         if action is DictationAction.SEND:
+            way = normalize(heard.text)
+            self._sent_by = way if way in SENDS_AS_WORDS else None
             return self.ask_to_post()
         if action is DictationAction.CANCEL:
             return self.cancel()
@@ -620,9 +624,16 @@ class Composer:
 
     def decline(self) -> Next:
         done = "sent" if self._is_private() else "posted"
+        sent_by, self._sent_by = self._sent_by, None
+        # "After three years", "I'm finished", "no", "with Tecfidera": the words were gone.
+        words = (
+            f' If "{sent_by}" was part of your reply, say it again with the words after it.'
+            if sent_by
+            else ""
+        )
         self.invite_more(
-            f"All right, I have not {done} it. Your reply is kept. Keep talking to add to "
-            "it, or say send it when you are ready."
+            f"All right, I have not {done} it. Your reply is kept.{words} Keep talking to add "
+            "to it, or say send it when you are ready."
         )
         return Next.DICTATING
 
@@ -764,6 +775,9 @@ _WHILE_CORRECTING = frozenset({DictationAction.READ_BACK, DictationAction.HELP})
 CHANGED_BACK = "The words are back as they were before that change."
 BEFORE_THE_CHANGE = "the words as they were before the change"
 _ENDS_LETTERS_ONLY = frozenset({"i'm finished", "i am finished"})
+SENDS_AS_WORDS = frozenset({"i'm finished", "i am finished", "i'm done"})
+"""Ways to say send it that may as well be words of a sentence said slowly ("after three
+years", "I'm finished", "with Tecfidera"): named when the person then says no."""
 """Said while spelling, these end the letters; "send it" ends them and goes on to send."""
 SCRATCH_ECHO_WORDS = 6
 """Words of what is left said after "scratch that", so the person knows where they are."""
