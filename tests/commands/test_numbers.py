@@ -10,7 +10,8 @@ from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.numbers import is_number_alone, parse_number, parse_ordinal, plain_number
 from voicepeer.number_words import ordinal_word
 from voicepeer.recognition.base import Heard
-from voicepeer.voice.state_commands import ALLOWED, ASKING_CONSENT
+from voicepeer.voice.state_commands import ALLOWED
+from voicepeer.voice.states import ASKING_CONSENT
 
 INTERPRETER = Interpreter()
 ALONE = ["thirty nine", "12", "second", "please thirty nine", "2nd"]

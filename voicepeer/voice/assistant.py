@@ -110,7 +110,6 @@ from voicepeer.voice.saved_drafts import (
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.state_commands import (
     ALLOWED,
-    ASKING_CONSENT,
     DICTATION_STATES,
     LEAVING_A_LIST,
     OWN_LISTS,
@@ -119,7 +118,7 @@ from voicepeer.voice.state_commands import (
     listening_context,
     said_over_words,
 )
-from voicepeer.voice.states import State, check_transition
+from voicepeer.voice.states import ASKING_CONSENT, State, check_transition
 from voicepeer.voice.text_input import TextListener
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from voicepeer.commands.intents import PHRASINGS, Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard, ListenMode, SwitchPresses
-from voicepeer.voice.states import State
+from voicepeer.voice.states import ASKING_CONSENT, State
 
 COMMANDS_EVERYWHERE = frozenset(
     {
@@ -131,24 +131,6 @@ LEAVING_A_LIST = _STARTERS | {Intent.NOTIFICATIONS, Intent.SEARCH}
 the list for them as "latest topics" does ("my drafts" in the bookmarks), instead of doing
 nothing there."""
 
-ASKING_CONSENT = frozenset(
-    {
-        State.CONFIRMING,
-        State.LIKING,
-        State.VOTING,
-        State.SENDING,
-        State.DELETING,
-        State.DELETING_POST,
-        State.RECOVERING_POST,
-        State.ADDING_TO_REPLY,
-        State.CHANGING_POST,
-        State.MARKING_READ,
-    }
-)
-"""States whose yes makes something public (a reply, a like, a vote, a private message, a
-new topic, a post deleted, brought back, added to or changed) or cannot be undone (deleting
-a draft, marking topics read): the answer is heard narrowly (ListenMode.ANSWER) and judged by
-voicepeer.commands.consent."""
 
 DICTATION_STATES = frozenset(
     {State.NAMING, State.CATEGORY, State.TITLING, State.COMPOSING, State.SEARCHING}

@@ -236,7 +236,7 @@ _UNSENT = frozenset(
 """Where words written may not be on the forum yet: goodbye there asks first (QUITTING).
 While a category is chosen, a title said before it is kept by nothing else."""
 
-QUESTIONS_PUT_ASIDE = frozenset(
+ASKING_CONSENT = frozenset(
     {
         State.CONFIRMING,
         State.LIKING,
@@ -250,8 +250,11 @@ QUESTIONS_PUT_ASIDE = frozenset(
         State.MARKING_READ,
     }
 )
-"""Yes-or-no questions that "go to sleep" puts aside: asleep, none is open (a yes from the
-television answers nothing), and waking asks it again."""
+"""States whose yes makes something public (a reply, a like, a vote, a private message, a
+new topic, a post deleted, brought back, added to or changed) or cannot be undone (deleting
+a draft, marking topics read): the answer is heard narrowly (ListenMode.ANSWER) and judged by
+voicepeer.commands.consent. "Go to sleep" puts them aside: asleep, none is open (a yes from
+the television answers nothing), and waking asks it again."""
 
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.BROWSING: frozenset(
@@ -306,7 +309,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
         {State.CHANGING_POST, State.EDITING_POST, State.READING, State.QUITTING, State.SLEEPING}
     ),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS})
-    | QUESTIONS_PUT_ASIDE,
+    | ASKING_CONSENT,
     State.BOOKMARKS: frozenset(
         {
             State.BOOKMARKS,
