@@ -360,11 +360,11 @@ EDITS_AT_QUESTION = frozenset(
         DictationAction.SCRATCH,
         DictationAction.DELETE_WORD,
         DictationAction.DELETE_SENTENCE,
-        DictationAction.UNDO,
         DictationAction.START_OVER,
     }
 )
-"""Editing commands said at such a question: made, not "Please say yes or no"."""
+"""Editing commands said at such a question: made, not "Please say yes or no". Not "undo",
+which there may as well mean "do not post it"."""
 EDITING_STATES = frozenset({State.EDITING_POST, State.CHANGING_POST})
 """The states where the person's own post is being changed word by word (the PostEditor
 writes, not the reply's Composer)."""
