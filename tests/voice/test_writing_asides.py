@@ -57,3 +57,15 @@ def test_asking_for_a_moment_while_writing_is_not_written(forum: DemoForum, data
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     moment = "Take your time. I'm listening. Go on with your reply, or say send it."
     assert talk.said[3:] == [moment, moment, f"Your reply says: {FIRST.capitalize()}"]
+
+
+def test_asking_not_to_send_while_writing_sends_nothing(forum: DemoForum, data: Path) -> None:
+    # "Unsend it" was heard as "send it" and asked whether to post; "don't send it" was
+    # written in, with advice to say send it.
+    lines = ["open topic one", "reply", FIRST, "unsend it", "don't send it", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    nothing = (
+        "All right, nothing is sent. Go on with your reply, or say send it. To leave it for "
+        "now, say cancel: it is kept."
+    )
+    assert talk.said[3:] == [nothing, nothing, f"Your reply says: {FIRST.capitalize()}"]

@@ -38,3 +38,14 @@ def test_a_self_correction_and_a_command_run_on_are_said_to_be_written(
         "Your reply says: I saw my neurologist on Wednesday. Well done Dave. I mean it has "
         "been a really hard year for all of us"
     )
+
+
+def test_a_run_on_do_not_send_is_said_to_be_written_and_nothing_sent(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["open topic one", "reply", "thinking of you don't send it"]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[-1] == (
+        'I added "thinking of you don\'t send it" to your reply. It ends with "don\'t send it", '
+        "which I wrote as words. To take them out, say delete the last 3 words. Nothing is sent."
+    )

@@ -35,7 +35,13 @@ from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reply_context import thread_people
 from voicepeer.voice.split_commands import Join, finishes, joined_command, joins_a_correction
 from voicepeer.voice.undo_history import Removal, UndoHistory
-from voicepeer.voice.writing_asides import Answer, Discarding, asks_to_fix, fix_help
+from voicepeer.voice.writing_asides import (
+    Answer,
+    Discarding,
+    asks_not_to_send,
+    asks_to_fix,
+    fix_help,
+)
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 from voicepeer.voice.written_in import someone_else_named, written_in_notice
 
@@ -336,6 +342,13 @@ class Composer:
                 self._say(f"All right, {self.discarding} kept. {self.go_on}")
             return answer is not Answer.TALK
         interpreter = self._engines.interpreter
+        if asks_not_to_send(heard):
+            # "Unsend it" was near enough "send it" to ask whether to post.
+            self._say(
+                f"All right, nothing is sent. {self.go_on} To leave it for now, say cancel: "
+                "it is kept."
+            )
+            return True
         if self.corrector.pending is not Pending.NOTHING or interpreter.editing(heard):
             return False
         if discarding.meant(heard):

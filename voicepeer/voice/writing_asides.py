@@ -19,6 +19,12 @@ FIX_WORDS = frozenset(
 )
 """Asking to change what is written without saying what: most likely a word heard wrong.
 "Correct it" is not among them: the corrector takes "it" as the word to correct."""
+NOT_SENDING = frozenset(
+    {"unsend it", "unsend", "don't send it", "do not send it", "don't post it"}
+    | {"do not post it", "don't send", "don't post", "don't send that", "don't post that"}
+)
+"""Said while writing, a wish that it is not sent: nothing is (it was heard as "send it", or
+written in with advice to say send it)."""
 MAX_ANSWER_WORDS = 4
 """Said after "Delete your reply?", longer utterances are more of it, not an answer."""
 
@@ -62,6 +68,11 @@ class Discarding:
         if intent is Intent.YES:
             return Answer.YES
         return Answer.TALK if intent is None else Answer.NO
+
+
+def asks_not_to_send(heard: Heard) -> bool:
+    """Whether ``heard`` is, as a whole, a wish that what is written is not sent."""
+    return unwrap(normalize(heard.text)) in NOT_SENDING
 
 
 def asks_to_fix(heard: Heard) -> bool:

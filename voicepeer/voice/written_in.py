@@ -67,9 +67,10 @@ def written_in_notice(
     if ending is not None:
         # "Well done Dave full stop send it": the person waited for a question never asked.
         count = phrasing.count_phrase(len(ending.split()), "word")
+        then = "Nothing is sent." if ending in NOT_SENDING else f"Then say {ending} on its own."
         return (
             f'{added} It ends with "{ending}", which I wrote as words. To take them out, say '
-            f"delete the last {count}. Then say {ending} on its own."
+            f"delete the last {count}. {then}"
         )
     intent = interpreter.word_for_word(heard)
     if len(said.split()) == 1:
@@ -92,8 +93,10 @@ MEANING_INSTEAD = ("no i mean", "i mean", "no i meant", "i meant", "sorry i mean
 """How a self-correction said as a sentence of its own begins ("no I mean Wednesday")."""
 MAX_MEANT_WORDS = 3
 """Longer, the words after "I mean" are more likely a sentence of the reply."""
-COMMANDS_AT_END = ("send it", "read it back")
-"""Commands run on at the end of dictated words, with no pause before them."""
+NOT_SENDING = ("don't send it", "do not send it", "unsend it")
+COMMANDS_AT_END = (*NOT_SENDING, "send it", "read it back")
+"""Commands run on at the end of dictated words, with no pause before them (the longest
+first: "don't send it" is not "send it")."""
 
 
 def _meant_instead(said: str) -> str | None:
