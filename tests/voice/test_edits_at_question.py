@@ -66,3 +66,19 @@ def test_no_after_a_send_that_may_have_been_words_says_how_to_keep_them(
     )
     # Said plainly, "send it" is no words of a sentence.
     assert talk.said[-1].startswith("All right, I have not posted it. Your reply is kept. Keep")
+
+
+def test_undo_after_an_edit_at_the_question_takes_it_back(forum: DemoForum, data: Path) -> None:
+    # "Undo" was asked again, and a yes posted the reply as the edit had left it; "replace",
+    # a pause, then the rest were each asked again.
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply", REPLY, "send it", "delete last word", "undo"]
+    lines += ["replace", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[6] == "Brought back brilliant. It ends: Well done Dave that is brilliant."
+    assert talk.said[7].startswith("Your reply says: Well done Dave that is brilliant. It will")
+    assert talk.said[8] == (
+        "To change it, say the whole change at once, like: change walk to talk. Shall I post "
+        "your reply? Please say yes or no."
+    )
+    assert newest_raw(forum, topic_id) == "Well done Dave that is brilliant."

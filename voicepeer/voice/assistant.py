@@ -108,6 +108,7 @@ from voicepeer.voice.saved_drafts import (
     SavedDraftsList,
 )
 from voicepeer.voice.settings import VoiceSettings
+from voicepeer.voice.split_commands import begins_an_edit
 from voicepeer.voice.state_commands import (
     ALLOWED,
     DICTATION_STATES,
@@ -527,6 +528,9 @@ class Assistant:
         self.finished = False
         """The person said goodbye: the loop ends after this utterance."""
         self.forum_back = ForumBackNotice(engines.forum, self.say)
+        self._edited_at_question_last = False
+        """An edit said at a question before words go to the forum was made, and the
+        question asked again: "undo" there takes it back."""
         self._left_writing: SavedDraft | None = None
         """The reply being written when voicepeer last stopped: "resume" goes back to it."""
 
@@ -845,6 +849,15 @@ class Assistant:
                 f"{how}, then say the words again."
             )
             return
+        if self.state in WRITING_QUESTIONS and begins_an_edit(heard.text):
+            # "Replace", a pause, "Tuesday with Wednesday": asked again each time, and a
+            # yes then posted the word unchanged.
+            transcript.info("did: nothing, the beginning of an edit said at the question")
+            self.say(
+                "To change it, say the whole change at once, like: change walk to talk. "
+                f"{self._open_question()}"
+            )
+            return
         if self.state in WRITING_QUESTIONS and meant_to_add:
             # "Oh, and I forgot to say thank you" at "Shall I post it?": only asked again,
             # the person was not told the words went nowhere. Over talk in the room, the
@@ -984,19 +997,23 @@ class Assistant:
         question = self.state
         writing = WRITING_AT_QUESTION.get(question)
         writer = self._writer_in(question)
+        edited_last, self._edited_at_question_last = self._edited_at_question_last, False
         if writing is None or writer is None:
             return False
         words = normalize(heard.text).split()
         edit = Heard(" ".join(words[1:]), heard.confidence) if words[:1] == ["no"] else heard
-        if heard_action(edit) not in EDITS_AT_QUESTION and not writer.corrector.would_take(
-            edit, writer.draft
-        ):
+        action = heard_action(edit)
+        # "Undo" straight after such an edit takes it back (it was only asked again).
+        undoes = edited_last and action is DictationAction.UNDO
+        edits = undoes or action in EDITS_AT_QUESTION
+        if not edits and not writer.corrector.would_take(edit, writer.draft):
             return False
         transcript.info("did: an edit said at the question, made before asking again")
         self._go(writing)
         self.handle(edit)
         if self.state is writing and writer.corrector.pending is Pending.NOTHING:
             self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
+            self._edited_at_question_last = self.state is question
         return True
 
     def _add_dictated_to_reply(self) -> None:

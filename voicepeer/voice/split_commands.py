@@ -15,6 +15,7 @@ from voicepeer.commands.editing import (
     DICTATION_PHRASES,
     EVERYDAY_EDITING,
     DictationAction,
+    begins_a_command,
     words_to_delete,
 )
 from voicepeer.commands.text import normalize
@@ -87,6 +88,17 @@ def joins_a_correction(first: str, then: str) -> Join | None:
     if len(words) > 2 and words[-1] in SEPARATORS:
         return Join.AS_SAID
     return Join.ASKED if len(words) > 1 and rest[0] in SEPARATORS else None
+
+
+def begins_an_edit(text: str) -> bool:
+    """Whether ``text`` is only the beginning of an editing command or a correction, the
+    rest not said yet: "replace", "delete the", "change Tuesday to"."""
+    words = normalize(text).split()
+    if len(words) == 1:
+        return words[0] in {*CORRECTION_LEADS, "correct", "delete", "remove", "scratch"}
+    if words and words[0] in CORRECTION_LEADS and words[-1] in SEPARATORS:
+        return True
+    return begins_a_command(text)
 
 
 def finishes(command: str, action: DictationAction, then: str) -> bool:
