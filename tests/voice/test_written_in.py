@@ -49,3 +49,18 @@ def test_a_run_on_do_not_send_is_said_to_be_written_and_nothing_sent(
         'I added "thinking of you don\'t send it" to your reply. It ends with "don\'t send it", '
         "which I wrote as words. To take them out, say delete the last 3 words. Nothing is sent."
     )
+
+
+def test_answers_and_repeat_with_no_question_waiting_are_said_to_be_written(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Yes please", the answer that posts, went in without a word; "repeat that" was told
+    # to cancel the reply.
+    lines = ["open topic one", "reply", "well done Dave", "yes please", "repeat that"]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[-2:] == [
+        'I added "yes please" to your reply. To post it, say send it. To take the words out, '
+        "say scratch that.",
+        'I added "repeat that" to your reply. To hear your reply, say read it back. To take '
+        "it out, say scratch that.",
+    ]

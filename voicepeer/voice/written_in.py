@@ -6,6 +6,7 @@ be words of the reply), and the person is told, and how to take them out."""
 
 from __future__ import annotations
 
+from voicepeer.commands.consent import CLEAR_YES
 from voicepeer.commands.correction import CorrectionKind, answer_said
 from voicepeer.commands.editing import BARE_ANSWERS, begins_a_command
 from voicepeer.commands.intents import Intent
@@ -29,6 +30,9 @@ be."""
 LONE_SLIPS = frozenset({"oops", "whoops", "oops sorry"})
 """Said alone while writing: a slip, hardly ever words of a reply ("oops, scratch that" is
 the command; "oops" alone is written, and the person told how to take it out)."""
+ANSWERS_WRITTEN = BARE_ANSWERS | {*CLEAR_YES, "yes ok", "yes okay", "okay then", "ok then"}
+"""Answers said with no question waiting: written in, and said to be ("yes please", the
+answer that posts, went in without a word)."""
 LONE_COMMAND_WORDS = frozenset({Intent.PAUSE, Intent.STOP})
 """Commands of other states that, said as one word while writing, are named as written in;
 goodbye and its like are named with how to stop."""
@@ -51,11 +55,12 @@ def written_in_notice(
         )
     if normalize(said) in LONE_SLIPS:
         return f"{added} To take it out, say scratch that."
-    if normalize(said) in BARE_ANSWERS:
+    if normalize(said) in ANSWERS_WRITTEN:
         # No question is waiting: a "yes" meant to post it would otherwise go unsaid.
         verb = "send" if private else "post"
         posting = "" if normalize(said) in ("no", "nope") else f" To {verb} it, say send it."
-        return f"{added}{posting} To take the word out, say scratch that."
+        word = "word" if len(said.split()) == 1 else "words"
+        return f"{added}{posting} To take the {word} out, say scratch that."
     meant = _meant_instead(said)
     if meant is not None:
         # "No I mean Wednesday" after "Tuesday": written in as words, without a word said.
@@ -73,6 +78,9 @@ def written_in_notice(
             f"delete the last {count}. {then}"
         )
     intent = interpreter.word_for_word(heard)
+    if intent is Intent.REPEAT:
+        # "Repeat that": the advice was to cancel, where the reply read back was wanted.
+        return f"{added} To hear your {what}, say read it back. To take it out, say scratch that."
     if len(said.split()) == 1:
         # One word said slowly may begin a sentence ("next", "where"): only those that
         # end or interrupt, which rarely do, are named.
