@@ -311,6 +311,51 @@ def test_unreachable_forum(isolated_home: Path) -> None:
     )
 
 
+def test_a_forum_in_trouble_is_asked_once_and_the_helper_told_at_once(
+    isolated_home: Path,
+) -> None:
+    # Doctor went through the retries meant to carry the person over a moment's fault:
+    # a forum answering 503 kept it seconds in silence, as 'forum status' no longer does.
+    import socket
+    import time
+
+    from tests.forum.loopback import LoopbackServer, Received, response
+
+    def down(conn: socket.socket, request: Received) -> None:
+        conn.sendall(response(503, b"down for maintenance"))
+
+    forum = LoopbackServer(down)
+    try:
+        started = time.monotonic()
+        (check,) = check_forum(Settings(general=GeneralSettings(forum_url=forum.url)))
+        took = time.monotonic() - started
+    finally:
+        forum.close()
+    assert "answered with an error of its own" in check.detail
+    assert [r.path for r in forum.requests] == ["/site/basic-info.json"]
+    assert took < 1, f"the check took {took:.1f} s"
+
+
+def test_a_slow_forum_says_doctor_is_still_waiting(isolated_home: Path) -> None:
+    # Connected, but nothing answers: the kernel takes the connection, nobody reads it.
+    import socket
+
+    from voicepeer.forum.settings import ForumSettings
+
+    silent = socket.create_server(("127.0.0.1", 0))
+    url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+    quick = ForumSettings(slow_after_s=0.2, still_waiting_every_s=0.3, read_timeout_s=1.0)
+    waited: list[str] = []
+    try:
+        (check,) = check_forum(
+            Settings(general=GeneralSettings(forum_url=url), forum=quick), waited.append
+        )
+    finally:
+        silent.close()
+    assert check.detail == f"Nothing answered at {url}: no answer came in time"
+    assert len(waited) >= 2 and set(waited) == {url}
+
+
 def test_posts_agreed_to_and_not_sent_yet_are_counted(isolated_home: Path) -> None:
     # Asked "did my reply go?", a helper found nothing in doctor about the reply waiting.
     closed_port = "http://127.0.0.1:9"

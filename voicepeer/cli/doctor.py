@@ -6,7 +6,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,9 +58,15 @@ def run_checks(config_file: Path | None = None, *, audio: bool = True) -> list[C
     return list(each_check(config_file, audio=audio))
 
 
-def each_check(config_file: Path | None = None, *, audio: bool = True) -> Iterator[Check]:
+def each_check(
+    config_file: Path | None = None,
+    *,
+    audio: bool = True,
+    still_waiting: Callable[[str], None] | None = None,
+) -> Iterator[Check]:
     """The checks of :func:`run_checks`, each as soon as it is done: some take seconds
-    (loading the speech model, a forum that does not answer)."""
+    (loading the speech model, a forum that does not answer: ``still_waiting(url)`` runs
+    meanwhile)."""
     path, explicit = config_path(config_file)
     config_check, settings = check_configuration(path, required=explicit)
     yield config_check
@@ -76,7 +82,7 @@ def each_check(config_file: Path | None = None, *, audio: bool = True) -> Iterat
     yield check_voice_training(settings)
     yield check_vosk_model(settings)
     yield check_credentials_file()
-    yield from check_forum(settings)
+    yield from check_forum(settings, still_waiting)
     yield check_disk_space(settings)
 
 
@@ -99,6 +105,10 @@ def format_summary(checks: list[Check]) -> str:
     )
 
 
+def _still_waiting(url: str) -> None:
+    print(f"       Still waiting for the forum at {url} to answer ...", flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     config = getattr(args, "config", None)
     if args.json:
@@ -108,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("Checking what voicepeer needs; this can take a minute.", flush=True)
         checks = []
-        for check in each_check(config, audio=not args.no_audio):
+        for check in each_check(config, audio=not args.no_audio, still_waiting=_still_waiting):
             print(format_check(check), flush=True)
             checks.append(check)
         print()

@@ -202,15 +202,13 @@ def status_command(args: argparse.Namespace) -> int:
 
 
 def _checking_settings(config: str | None) -> ForumSettings:
-    """The forum settings voicepeer runs with, without retries: a helper checking is told
-    at once what happened and can run the check again, rather than wait through the tries
-    meant to carry the person over a moment's fault."""
+    """The forum settings voicepeer runs with, without retries."""
     path, _ = config_path(config)
     try:
         forum = load_file(path, Settings).forum
     except ConfigError:
         forum = ForumSettings()  # doctor says what is wrong with the file
-    return replace(forum, read_retries=0)
+    return forum.for_a_check()
 
 
 def _still_waiting(url: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -65,3 +65,9 @@ class ForumSettings:
     one connected again meanwhile (voicepeer forum connect) is used without a restart."""
     timings_interval_s: float = field(default=30.0, metadata={"min": 3.0, "max": 3600.0})
     """Seconds between two reports of reading progress (what was heard) to the forum."""
+
+    def for_a_check(self) -> ForumSettings:
+        """These settings without retries, for a helper checking the forum (doctor, forum
+        status): told at once what happened, they can run the check again, rather than wait
+        through the tries meant to carry the person over a moment's fault."""
+        return replace(self, read_retries=0)

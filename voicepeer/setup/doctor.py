@@ -12,6 +12,7 @@ import stat
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -552,10 +553,13 @@ def check_credentials_file(path: Path | None = None) -> Check:
     return Check("account keys file", True, f"{path} is private (permissions {mode:o})")
 
 
-def check_forum(settings: Settings) -> list[Check]:
+def check_forum(
+    settings: Settings, still_waiting: Callable[[str], None] | None = None
+) -> list[Check]:
     """The forum answers, and accepts the saved account. Asked through the client the voice
     loop uses, so what passes here works there (redirects within the forum followed, the
-    same timeouts, retries and headers)."""
+    same timeouts and headers), but with one try: see :meth:`ForumSettings.for_a_check`.
+    ``still_waiting(url)`` runs while a slow forum keeps the check waiting."""
     from voicepeer.forum.discourse import open_discourse
 
     url = settings.general.forum_url.strip()
@@ -580,7 +584,7 @@ def check_forum(settings: Settings) -> list[Check]:
             )
         ]
     try:
-        client = open_discourse(url, settings.forum, offline_cache=False)
+        client = open_discourse(url, settings.forum.for_a_check(), offline_cache=False)
     except VoicepeerError as error:  # the saved account cannot be read
         return [
             Check(
@@ -590,6 +594,8 @@ def check_forum(settings: Settings) -> list[Check]:
                 f"Reconnect the account: voicepeer forum connect {url}",
             )
         ]
+    if still_waiting is not None:
+        client.on_slow(partial(still_waiting, url))
     with client:
         checks = _forum_checks(url, client)
     return [*checks, *_waiting_check(url)]
