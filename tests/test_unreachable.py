@@ -49,9 +49,8 @@ def test_the_sentence_says_where_what_happened_what_to_check_and_what_next() -> 
 def test_forum_connect_and_models_download_say_no_network_alike(tmp_path: Path) -> None:
     # "Nothing answered at …" at forum connect, "… so this computer seems to be offline" at
     # models download: one fault in two wordings, neither naming the cable or the Wi-Fi.
-    with socket.socket() as taken:  # a port nothing listens on
-        taken.bind(("127.0.0.1", 0))
-        closed = f"http://127.0.0.1:{taken.getsockname()[1]}"
+    # Not an address on this computer, which has words of its own (a forum program stopped).
+    closed = "http://voicepeer-test.example.invalid"
     env = {
         **os.environ,
         "HOME": str(tmp_path),
@@ -74,8 +73,8 @@ def test_forum_connect_and_models_download_say_no_network_alike(tmp_path: Path) 
         return " ".join(done.stderr.split())
 
     same = (
-        f"Nothing answered at {closed}: the connection was refused: the computer there is on, "
-        "but nothing takes connections at that address. Check that this computer is online: "
+        f"Nothing answered at {closed}: its name could not be looked up, so this computer "
+        "seems to be offline (or the address is misspelt). Check that this computer is online: "
         "is the network cable plugged in, or the Wi-Fi connected? Opening any web page in a "
         "web browser shows it."
     )

@@ -4,6 +4,9 @@ the same, says what happened, what to check and what to do next."""
 
 from __future__ import annotations
 
+import ipaddress
+from urllib.parse import urlsplit
+
 import httpx
 
 from voicepeer.errors import NetFault
@@ -27,6 +30,50 @@ CHECK_NETWORK = (
     "Check that this computer is online: is the network cable plugged in, or the Wi-Fi "
     "connected? Opening any web page in a web browser shows it."
 )
+
+
+HERE_HAPPENED = {
+    NetFault.REFUSED: "the forum program is not running there (or runs at another port)",
+    NetFault.TIMED_OUT: "the forum program there did not answer in time",
+    NetFault.BROKE: "the forum program there broke off its answer",
+}
+"""What happened at an address on this computer, where the network is not the trouble."""
+
+DEMO_FORUM_PORT = 4200
+"""The port 'voicepeer demo-forum' listens on unless told another."""
+
+
+def on_this_computer(url: str) -> bool:
+    """``url`` names this computer (localhost, 127.0.0.1, ::1): no network is involved."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def nothing_answered_here(url: str, fault: NetFault) -> tuple[str, str]:
+    """What happened, and what to do, when nothing answered at ``url``, a forum on this
+    computer (most often voicepeer's practice forum, stopped): checking the network would
+    send a helper the wrong way."""
+    happened = HERE_HAPPENED.get(fault, WHAT_HAPPENED[fault])
+    what = f"Nothing answered at {url}, an address on this computer: {happened}"
+    port = urlsplit(url).port or 80
+    demo = "voicepeer demo-forum" + (f" --port {port}" if port != DEMO_FORUM_PORT else "")
+    if fault is NetFault.REFUSED:
+        todo = (
+            "Start the forum program on this computer, then try again. For voicepeer's "
+            f"practice forum, run '{demo}' in a window of its own and leave it open. If the "
+            "forum is on another computer, connect its address: voicepeer forum connect ADDRESS"
+        )
+    else:
+        todo = (
+            "Restart the forum program on this computer, then try again. For voicepeer's "
+            f"practice forum, press Ctrl-C in its window and run '{demo}' again."
+        )
+    return what, todo
 
 
 def net_fault(error: BaseException) -> NetFault:

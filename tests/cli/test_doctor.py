@@ -302,13 +302,24 @@ def test_unreachable_forum(isolated_home: Path) -> None:
     closed_port = "http://127.0.0.1:9"  # the discard port: nothing listens
     (check,) = check_forum(Settings(general=GeneralSettings(forum_url=closed_port)))
     assert check.ok is False
-    assert "is the network cable plugged in, or the Wi-Fi connected?" in check.fix
     # Worded as 'voicepeer forum status' words it: what the refusal means, not the
-    # system's "cannot connect: Connection refused".
+    # system's "cannot connect: Connection refused"; and on this computer, the network is
+    # not the trouble (it said to check the cable and the Wi-Fi).
     assert check.detail == (
-        f"Nothing answered at {closed_port}: the connection was refused: the computer there "
-        "is on, but nothing takes connections at that address"
+        f"Nothing answered at {closed_port}, an address on this computer: the forum program "
+        "is not running there (or runs at another port)"
     )
+    assert "Wi-Fi" not in check.fix
+    assert check.fix.startswith("Start the forum program on this computer, then try again.")
+    assert "run 'voicepeer demo-forum --port 9' in a window of its own" in check.fix
+
+
+def test_a_forum_whose_name_is_not_found_says_to_check_the_network(isolated_home: Path) -> None:
+    url = "http://forum.example.invalid"
+    (check,) = check_forum(Settings(general=GeneralSettings(forum_url=url)))
+    assert check.ok is False
+    assert "its name could not be looked up" in check.detail
+    assert "is the network cable plugged in, or the Wi-Fi connected?" in check.fix
 
 
 def test_a_forum_in_trouble_is_asked_once_and_the_helper_told_at_once(
@@ -352,7 +363,10 @@ def test_a_slow_forum_says_doctor_is_still_waiting(isolated_home: Path) -> None:
         )
     finally:
         silent.close()
-    assert check.detail == f"Nothing answered at {url}: no answer came in time"
+    assert check.detail == (
+        f"Nothing answered at {url}, an address on this computer: the forum program there "
+        "did not answer in time"
+    )
     assert len(waited) >= 2 and set(waited) == {url}
 
 

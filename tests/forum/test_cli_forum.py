@@ -358,7 +358,13 @@ def test_a_redirect_elsewhere_is_refused_before_anything_starts(forum: RunningFo
         ("notaurl", "is not a web address"),
         ("forum example org", "cannot be the forum's address: a web address has no spaces"),
         ("ftp://forum.example.org", "a web address here starts with https:// (or http://)"),
-        ("http://127.0.0.1:9", "Nothing answered at http://127.0.0.1:9: the connection was"),
+        (
+            "http://127.0.0.1:9",
+            "Nothing answered at http://127.0.0.1:9, an address on this computer: the forum "
+            "program is not running there (or runs at another port). Start the forum program",
+        ),
+        # The practice forum typed without http://, as its window shows it, and stopped.
+        ("127.0.0.1:4200", "For voicepeer's practice forum, run 'voicepeer demo-forum' in"),
         # "A forum's address has a dot in its name", said of an address with dots in it.
         ("http//127.0.0.1:4200", "the colon after http is missing"),
         # Without http:// or https://, https:// is tried: the answer says so.
@@ -531,13 +537,29 @@ def test_status_of_a_forum_that_does_not_answer_is_said_to_the_helper() -> None:
     )
     assert took < 6, f"a refused connection took {took:.1f} s to report"
     assert "Still waiting" not in said
+    # An address on this computer: the forum program is stopped, the network is fine.
     assert (
-        "Nothing answered at http://127.0.0.1:9: the connection was refused: the computer "
-        "there is on, but nothing takes connections at that address. Check that this "
-        "computer is online: is the network cable plugged in, or the Wi-Fi connected?"
+        "Nothing answered at http://127.0.0.1:9, an address on this computer: the forum "
+        "program is not running there (or runs at another port). Start the forum program on "
+        "this computer, then try again. For voicepeer's practice forum, run 'voicepeer "
+        "demo-forum --port 9' in a window of its own and leave it open."
     ) in said
-    assert "open http://127.0.0.1:9 in the web browser to see, and try again later" in said
+    assert "online" not in said and "Wi-Fi" not in said
     assert "I cannot reach" not in said and "k-1" not in said
+
+
+def test_status_of_a_forum_whose_name_is_not_found_says_to_check_the_network() -> None:
+    url = "http://forum.example.invalid"
+    CredentialStore().save(Credentials(url, "user_api_key", "k-1", "jo"))
+    result = voicepeer_forum("status")
+    assert result.returncode == 1
+    said = " ".join(result.stdout.split())
+    assert (
+        f"Nothing answered at {url}: its name could not be looked up, so this computer seems "
+        "to be offline (or the address is misspelt). Check that this computer is online: is "
+        "the network cable plugged in, or the Wi-Fi connected?"
+    ) in said
+    assert f"open {url} in the web browser to see, and try again later" in said
 
 
 def test_status_of_a_slow_forum_says_it_is_still_waiting() -> None:
@@ -559,7 +581,10 @@ def test_status_of_a_slow_forum_says_it_is_still_waiting() -> None:
     assert lines[1] == f"    Still waiting for {url} to answer ..."
     assert lines.count(lines[1]) >= 2
     said = " ".join(result.stdout.split())
-    assert f"Nothing answered at {url}: no answer came in time." in said
+    assert (
+        f"Nothing answered at {url}, an address on this computer: the forum program there did "
+        "not answer in time. Restart the forum program on this computer, then try again."
+    ) in said
 
 
 def test_status_of_a_forum_answering_with_errors_names_what_it_answered(

@@ -12,6 +12,7 @@ from types import FrameType
 from typing import Any
 
 from voicepeer.demo_forum import DemoForum, DemoForumOptions, default_db_path
+from voicepeer.unreachable import DEMO_FORUM_PORT
 
 # Easy to read out and type: a carer may have to copy it from one screen to another.
 _WORDS = (
@@ -46,8 +47,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--port",
         type=int,
-        default=4200,
-        help="port to listen on (0 picks a free one; default 4200)",
+        default=DEMO_FORUM_PORT,
+        help=f"port to listen on (0 picks a free one; default {DEMO_FORUM_PORT})",
     )
     parser.add_argument(
         "--host",

@@ -195,6 +195,9 @@ def status_command(args: argparse.Namespace) -> int:
                     88,
                     initial_indent="    ",
                     subsequent_indent="    ",
+                    # Commands to copy stay whole: not "demo-" on one line, "forum" on the next.
+                    break_on_hyphens=False,
+                    break_long_words=False,
                 )
             )
             worst = 1

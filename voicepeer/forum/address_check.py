@@ -27,7 +27,7 @@ from voicepeer.forum.credentials import (
     normalize_forum_url,
     without_user_info,
 )
-from voicepeer.unreachable import net_fault
+from voicepeer.unreachable import net_fault, on_this_computer
 
 log = logging.getLogger(__name__)
 
@@ -131,22 +131,12 @@ def check_forum_address(
     except ForumAddressError as error:
         if error.problem is not AddressProblem.NOTHING_ANSWERS or typed_scheme:
             raise
-        if not _on_this_computer(url):
+        if not on_this_computer(url):
             error.scheme_guessed = True
             raise
     # "127.0.0.1:4200" was tried as https://, which a forum on this computer (the demo
     # one) does not speak: plain http never leaves the computer.
     return _checked(url.replace("https://", "http://", 1), transport, timeout_s, need_user_api_keys)
-
-
-def _on_this_computer(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _checked(

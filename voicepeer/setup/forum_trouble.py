@@ -19,7 +19,12 @@ from voicepeer.errors import (
     ResponseProblem,
 )
 from voicepeer.forum.http import without_request
-from voicepeer.unreachable import CHECK_NETWORK, WHAT_HAPPENED
+from voicepeer.unreachable import (
+    CHECK_NETWORK,
+    WHAT_HAPPENED,
+    nothing_answered_here,
+    on_this_computer,
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class ForumTrouble:
 
 def forum_trouble(url: str, error: ForumError) -> ForumTrouble:
     """What went wrong at the forum ``url``, for a helper, and what to do about it."""
+    if isinstance(error, ForumUnreachableError) and on_this_computer(url):
+        return ForumTrouble(*nothing_answered_here(url, error.fault))
     if isinstance(error, ForumUnreachableError):
         happened = WHAT_HAPPENED[error.fault]
         if error.fault is NetFault.NO_CONNECTION:  # the system's own words, to look up

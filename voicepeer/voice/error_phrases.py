@@ -47,7 +47,7 @@ from voicepeer.forum.checks import (
 from voicepeer.forum.http import DeliveryUncertainError
 from voicepeer.forum.outbox import EntryKind, OutboxBusyError, OutboxFullError
 from voicepeer.forum.transport import CrossOriginRedirectError, ResponseTooLargeError
-from voicepeer.unreachable import nothing_answered
+from voicepeer.unreachable import nothing_answered, nothing_answered_here, on_this_computer
 from voicepeer.voice.phrasing import wait_phrase
 
 
@@ -310,6 +310,8 @@ def _address(error: ForumAddressError) -> str:
         return (
             f"{where!r} is not a web address: a forum's address has a dot in its name, {_EXAMPLE}."
         )
+    if error.problem is AddressProblem.NOTHING_ANSWERS and on_this_computer(where):
+        return "{}. {}".format(*nothing_answered_here(where, error.net))
     if error.problem is AddressProblem.NOTHING_ANSWERS:
         guessed = (
             " It was given without https://, so that was tried: if the web browser shows "
