@@ -31,6 +31,7 @@ from voicepeer.speech.base import SpeechOutput
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.fallback import FallbackSpeech
 from voicepeer.speech.printed import PrintedSpeech
+from voicepeer.start_notes import start_notes, tell_helper
 from voicepeer.switches import TerminalKeySwitch, open_switch
 from voicepeer.voice.assistant import Assistant, Engines
 from voicepeer.voice.barge_in import open_barge_in
@@ -330,7 +331,12 @@ def run_assistant(
         # Where each session begins and ends, for a carer reading the log afterwards.
         log.info("session started (forum %s)", without_user_info(url))
         stack.callback(log.info, "session ended")
+        notes = start_notes(settings)
+        tell_helper(notes)
         io = stack.enter_context(open_io(source, output, settings))
+        for note in notes:
+            if note.spoken:
+                io.voice.speech.say(note.spoken)
         forum = stack.enter_context(open_forum(url, settings, io.voice.speech, credentials))
         outbox = Outbox(
             data / "outbox.sqlite3", forum, lock_wait_s=RetrySettings().voice_loop_lock_wait_s

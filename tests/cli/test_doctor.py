@@ -22,6 +22,7 @@ from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.forum.outbox import Outbox
 from voicepeer.settings import Settings
 from voicepeer.setup.doctor import (
+    Check,
     check_configuration,
     check_credentials_file,
     check_disk_space,
@@ -466,6 +467,34 @@ def test_voice_training_states(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.setattr(voice_training, "_SPHINXTRAIN_DIRS", ())
     check = check_voice_training(Settings())
     assert check.ok and "not possible yet" in check.detail and "scripts/setup" in check.fix
+
+
+def test_pronunciation_file(tmp_path: Path) -> None:
+    from voicepeer.setup.doctor import check_pronunciations
+    from voicepeer.speech.settings import SpeechSettings
+
+    def check(path: Path) -> Check:
+        return check_pronunciations(Settings(speech=SpeechSettings(lexicon_path=str(path))))
+
+    missing = check(tmp_path / "missing.toml")
+    assert missing.ok is False
+    assert missing.detail == (
+        f"the pronunciation file {tmp_path / 'missing.toml'} ([speech] lexicon_path) was not "
+        "found, so only the built-in pronunciations are used"
+    )
+    assert missing.fix.startswith("Put the file there, or set [speech] lexicon_path")
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text('[words]\nMS = "M S\n', encoding="utf-8")
+    assert check(broken).ok is False and "not valid TOML" in check(broken).detail
+    assert "under [words], each line reads" in check(broken).fix
+
+    own = tmp_path / "own.toml"
+    own.write_text('[words]\nTysabri = "tie sab ree"\n', encoding="utf-8")
+    assert check(own) == Check(
+        "pronunciations", True, f"the built-in ones, and your own from {own}"
+    )
+    assert check_pronunciations(Settings()).detail == "the built-in ones (no file of your own)"
 
 
 def test_recognizer_decodes_a_spoken_phrase() -> None:

@@ -21,6 +21,7 @@ from voicepeer.setup.doctor import (
     check_forum,
     check_microphone,
     check_noise_suppression,
+    check_pronunciations,
     check_push_to_talk,
     check_recognizer,
     check_speaker,
@@ -77,6 +78,7 @@ def each_check(
         yield check_speaker(settings.speech.output_device)
         yield check_echo_cancel(settings)
     yield check_speech_output(settings)
+    yield check_pronunciations(settings)
     yield check_recognizer(settings=settings)
     yield check_noise_suppression(settings)
     yield check_voice_training(settings)

@@ -25,6 +25,7 @@ from voicepeer.config.writer import left_out_notes
 from voicepeer.errors import (
     AudioDeviceError,
     AuthError,
+    ConfigError,
     ForumError,
     ForumForbiddenError,
     ForumResponseError,
@@ -473,6 +474,31 @@ def check_echo_cancel(settings: Settings) -> Check:
         "no echo-cancelled microphone in use: voicepeer will not hear stop while it speaks",
         fix + ", or set [barge_in] enabled = false.",
     )
+
+
+def check_pronunciations(settings: Settings) -> Check:
+    """The caregiver's pronunciation file, when there is one, is where the settings say and
+    reads as voicepeer reads it."""
+    from voicepeer.speech.factory import lexicon_path, lexicon_problem
+    from voicepeer.speech.text import load_lexicon
+
+    problem = lexicon_problem(settings.speech)
+    if problem is not None:
+        return Check("pronunciations", False, problem.what, problem.fix)
+    path = lexicon_path(settings.speech)
+    if not path.is_file():
+        return Check("pronunciations", True, "the built-in ones (no file of your own)")
+    try:
+        load_lexicon(path)
+    except ConfigError as error:
+        return Check(
+            "pronunciations",
+            False,
+            str(error),
+            f"Fix {path} with a text editor: under [words], each line reads "
+            '"word" = "how it is said", such as "MS" = "M S". Or remove the file.',
+        )
+    return Check("pronunciations", True, f"the built-in ones, and your own from {path}")
 
 
 def check_speech_output(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -44,16 +45,44 @@ def make_synthesizer(settings: SpeechSettings) -> Synthesizer:
     return FallbackSynthesizer(Pyttsx3Synthesizer(settings.voice), espeak)
 
 
-def lexicon_for(settings: SpeechSettings) -> Lexicon:
-    """Built-in pronunciations plus the caregiver's file (settings path or config folder)."""
-    extra = (
-        Path(settings.lexicon_path).expanduser()
-        if settings.lexicon_path
-        else (paths.config_dir() / "lexicon.toml")
+@dataclass(frozen=True)
+class LexiconProblem:
+    """Why the caregiver's pronunciation file is not used, for a helper."""
+
+    what: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.what}. {self.fix}"
+
+
+def lexicon_path(settings: SpeechSettings) -> Path:
+    """The caregiver's pronunciation file: the one the settings name, or lexicon.toml in the
+    config folder."""
+    if settings.lexicon_path:
+        return Path(settings.lexicon_path).expanduser()
+    return paths.config_dir() / "lexicon.toml"
+
+
+def lexicon_problem(settings: SpeechSettings) -> LexiconProblem | None:
+    """The file ``[speech] lexicon_path`` names is not there (a file left where it is
+    expected by default is not a problem: most people never need one)."""
+    path = lexicon_path(settings)
+    if not settings.lexicon_path or path.is_file():
+        return None
+    where = "is a folder, not a file" if path.is_dir() else "was not found"
+    return LexiconProblem(
+        f"the pronunciation file {path} ([speech] lexicon_path) {where}, so only the "
+        "built-in pronunciations are used",
+        "Put the file there, or set [speech] lexicon_path in the settings file to where it "
+        f"is (or remove that line to use lexicon.toml in {paths.config_dir()}).",
     )
-    if settings.lexicon_path and not extra.is_file():
-        log.warning("pronunciation file %s not found; using the built-in one", extra)
-    return load_lexicon(extra)
+
+
+def lexicon_for(settings: SpeechSettings) -> Lexicon:
+    """Built-in pronunciations plus the caregiver's file (settings path or config folder);
+    a missing one is told at start (voicepeer.start_notes) and by doctor."""
+    return load_lexicon(lexicon_path(settings))
 
 
 def make_speech_output(
