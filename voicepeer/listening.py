@@ -5,7 +5,6 @@ import each other; they meet here and in voicepeer.recognition.base."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,8 +20,6 @@ from voicepeer.recognition.engine import Recognizer
 from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.voice.state_commands import command_contexts, commands_in_play
 
-log = logging.getLogger(__name__)
-
 if TYPE_CHECKING:
     from voicepeer.recognition.dictation_lm import DictationSources
 
@@ -30,11 +27,9 @@ if TYPE_CHECKING:
 def make_interpreter(settings: RecognitionSettings | None = None) -> Interpreter:
     """The interpreter with the caregiver's aliases and thresholds from ``settings``."""
     settings = settings or RecognitionSettings()
-    aliases = usable_aliases(settings.aliases)
-    for phrase in settings.aliases.keys() - aliases.keys():
-        log.warning("[recognition] aliases: %r names no command; left out", phrase)
     return Interpreter(
-        aliases,
+        # Those naming no command are left out; voicepeer run says which (start_notes).
+        usable_aliases(settings.aliases),
         MatcherThresholds(
             min_score=settings.min_command_score,
             ambiguity_margin=settings.ambiguity_margin,

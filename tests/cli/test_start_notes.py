@@ -47,3 +47,36 @@ def test_no_file_of_ones_own_pronunciations_is_no_note(isolated_home: Path) -> N
     done = started(isolated_home / "config.toml", "")
     assert done.returncode == 0, done.stderr
     assert "pronunciation file" not in done.stderr + logged()
+
+
+def test_personal_words_naming_no_command_are_told_once_at_start(isolated_home: Path) -> None:
+    # Left out with nothing shown: the person said "onwards" and was not understood, and
+    # only doctor knew why.
+    done = started(
+        isolated_home / "config.toml",
+        '[recognition]\naliases = { onwards = "nxt", hop = "zzqq", forth = "next" }\n',
+    )
+    assert done.returncode == 0, done.stderr
+    told = (
+        "voicepeer: personal command words left out, as they name no voicepeer command: "
+        '"onwards = nxt" (did you mean "next"?), "hop = zzqq". In [recognition] aliases of '
+        "the settings file, change each to a command as 'voicepeer commands' lists it, or "
+        "remove the line"
+    )
+    assert done.stderr.count(told) == 1
+    assert logged().count("personal command words left out") == 1
+    said = done.stdout.splitlines()
+    assert said[0] == (
+        "SAY: I will not know your own command words onwards and hop: they are not set up "
+        "right. Please ask your helper to fix them."
+    )
+    assert said[1].startswith("SAY: Hello. This is voicepeer")
+    assert "forth" not in done.stdout + done.stderr  # the right one is no concern
+
+
+def test_one_word_naming_no_command_is_said_in_the_singular(isolated_home: Path) -> None:
+    done = started(isolated_home / "config.toml", '[recognition]\naliases = { onwards = "nxt" }\n')
+    assert done.stdout.splitlines()[0] == (
+        "SAY: I will not know your own command word onwards: it is not set up right. Please "
+        "ask your helper to fix it."
+    )

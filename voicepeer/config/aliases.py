@@ -2,12 +2,14 @@
 a built-in command, and must name a command voicepeer has.
 
 ``back = next`` would make "back" both "back" and "next", and the person would be asked
-"Did you mean next or back?" every time; an alias to an unknown command stops voicepeer
-when it starts. Both are refused in ``configure`` and reported by ``doctor``.
+"Did you mean next or back?" every time; an alias to an unknown command is left out when
+voicepeer starts, which says so then. Both are refused in ``configure`` and reported by
+``doctor``.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -56,6 +58,18 @@ def command_names() -> list[str]:
     return sorted({canonical(intent) for intent in Intent})
 
 
+def closest_command(name: str) -> str | None:
+    """The command ``name`` most likely misspells ("nxt" → "next"), if one is close."""
+    close = difflib.get_close_matches(name.lower(), command_names(), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def unknown_commands(aliases: Mapping[str, str]) -> dict[str, str]:
+    """The personal words whose command is none voicepeer has, with what they name: left
+    out when voicepeer starts (see :func:`usable_aliases`)."""
+    return {phrase: str(command) for phrase, command in aliases.items() if not intent_for(command)}
+
+
 def alias_problem(phrase: str, command: str) -> AliasProblem | None:
     """Why ``phrase = command`` would not work as the caregiver expects, or ``None``.
     ``command`` may be said as the command card says it ("latest topics"), in any case."""
@@ -82,8 +96,8 @@ def alias_problem(phrase: str, command: str) -> AliasProblem | None:
 
 def usable_aliases(aliases: Mapping[str, str]) -> dict[str, Intent]:
     """The personal words that name a command, with the command each names; the others
-    are left out (``doctor`` names them), so that one mistyped line never keeps the
-    person from using voicepeer."""
+    are left out (``doctor`` names them, and ``voicepeer run`` as it starts), so that one
+    mistyped line never keeps the person from using voicepeer."""
     named = {phrase: intent_for(command) for phrase, command in aliases.items()}
     return {phrase: intent for phrase, intent in named.items() if intent is not None}
 

@@ -7,7 +7,6 @@ at the end, with a summary of what changed.
 
 from __future__ import annotations
 
-import difflib
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from typing import Any
 from voicepeer import paths
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
 from voicepeer.commands.intents import PHRASINGS, Intent
-from voicepeer.config.aliases import alias_problem, command_names, intent_for
+from voicepeer.config.aliases import alias_problem, closest_command, intent_for
 from voicepeer.config.loader import with_changes
 from voicepeer.config.schema import FieldSpec, field_specs
 from voicepeer.config.values import BadValue, forum_address
@@ -638,8 +637,8 @@ def parse_alias(text: str) -> tuple[str, str]:
         raise BadValue(f'nothing follows "=": say which command "{phrase}" stands for.')
     intent = intent_for(command)
     if intent is None:
-        close = difflib.get_close_matches(command.lower(), command_names(), n=1, cutoff=0.6)
-        hint = f' Did you mean "{close[0]}"?' if close else ""
+        close = closest_command(command)
+        hint = f' Did you mean "{close}"?' if close else ""
         raise BadValue(
             f"\"{command}\" is not a voicepeer command.{hint} 'voicepeer commands' lists them all."
         )
