@@ -257,3 +257,54 @@ def test_a_model_of_unknown_language_says_so_and_how_to_name_it(models: Path) ->
     assert "mystery  [installed, language not known]" in unknown
     assert "rename its folder to vosk-model-en-us-mystery" in " ".join(unknown.split())
     assert "No English Vosk model is installed" in unknown
+
+
+def test_a_copied_pocketsphinx_model_is_listed_as_one_and_works_as_it_says(
+    models: Path,
+) -> None:
+    # Copied in as a carer copies a model, the bundled PocketSphinx model was "[damaged]":
+    # it was checked for the files of a Vosk model.
+    from voicepeer.recognition.settings import RecognitionSettings
+    from voicepeer.settings import Settings
+    from voicepeer.setup.doctor import check_recognizer
+
+    bundled = pocketsphinx_model_dir()
+    assert bundled is not None
+    copy = linked_copy(bundled, models / "en-us")
+    said = models_list(models)
+    english, _, rest = said.partition("No English Vosk model is installed")
+    assert "en-us  [installed, PocketSphinx]" in english
+    told = " ".join(english.split("en-us  [installed, PocketSphinx]")[1].split())
+    assert told.startswith(
+        "A PocketSphinx model, the kind voicepeer has built in, installed by hand. To listen "
+        f'with it, set [recognition] engine = "sphinx" and model_path = "{copy / "en-us"}".'
+    )
+    assert rest  # a PocketSphinx model is no Vosk model for dictation
+    (report,) = verify_models("en-us")
+    assert report.ok, report.problems
+
+    # The settings it gives work: the recognizer hears a test phrase with that model.
+    settings = RecognitionSettings(engine="sphinx", model_path=copy / "en-us")
+    check = check_recognizer(Settings(recognition=settings))
+    assert check.ok, check.detail
+
+
+def test_a_copied_pocketsphinx_model_missing_a_file_says_which(
+    models: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundled = pocketsphinx_model_dir()
+    assert bundled is not None
+    linked_copy(bundled, models / "en-us", leave_out=("en-us/means",))
+    said = " ".join(models_list(models).split())
+    assert (
+        "en-us [damaged, PocketSphinx] A PocketSphinx model, the kind voicepeer has built in, "
+        "installed by hand, but PocketSphinx cannot use it: missing en-us/means. Copy it in "
+        "again from where it came from."
+    ) in said
+    assert run_cli("verify", "en-us") == 1
+    captured = capsys.readouterr()
+    assert f"en-us: PROBLEM ({models / 'en-us'}): missing en-us/means" in captured.out
+    assert captured.err.strip() == (
+        f"To repair, copy en-us in again from where it came from, or remove its folder "
+        f"{models / 'en-us'}."
+    )

@@ -20,7 +20,7 @@ from voicepeer.speech_models import (
 )
 from voicepeer.speech_models.catalogue import catalogue_entry
 from voicepeer.speech_models.download import base_url
-from voicepeer.speech_models.inventory import POCKETSPHINX_NAME
+from voicepeer.speech_models.inventory import KOREAN_NAME, POCKETSPHINX_NAME, ModelReport
 from voicepeer.speech_models.model_language import named_for
 from voicepeer.speech_models.settings import DEFAULT_VOSK_MODEL
 
@@ -108,7 +108,7 @@ def run_list(args: argparse.Namespace) -> int:
                     subsequent_indent="    ",
                 )
             )
-    if not any(e.status == "installed" and e.name != POCKETSPHINX_NAME for e in english):
+    if not any(e.status == "installed" and e.engine == "vosk" for e in english):
         print(
             "\nNo English Vosk model is installed: voicepeer listens with the built-in one,\n"
             "which is weak for dictating replies. To install the recommended English model,\n"
@@ -124,9 +124,19 @@ def _print_entry(entry: ModelListing, settings: ModelSettings) -> None:
         language = ", language not known"
     else:
         language = "" if entry.for_english else f", {entry.language_name}"
-    print(f"{entry.name}  [{entry.status}{language}{size}]")
+    # The built-in one says what it is in its description already.
+    kind = ", PocketSphinx" if entry.engine == "sphinx" and entry.status != "built in" else ""
+    print(f"{entry.name}  [{entry.status}{kind}{language}{size}]")
     print(
-        textwrap.fill(entry.description, width=88, initial_indent="    ", subsequent_indent="    ")
+        textwrap.fill(
+            entry.description,
+            width=88,
+            initial_indent="    ",
+            subsequent_indent="    ",
+            # A folder or a setting to copy stays whole, hyphens and all.
+            break_on_hyphens=False,
+            break_long_words=False,
+        )
     )
     if entry.path is not None:
         print(f"    in {entry.path}")
@@ -165,7 +175,21 @@ def run_verify(args: argparse.Namespace) -> int:
             print(f"{report.name}: OK{where}")
         else:
             print(f"{report.name}: PROBLEM{where}: {'; '.join(report.problems)}")
-    failed = [report.name for report in reports if not report.ok]
+    failed = [report for report in reports if not report.ok]
     if failed:
-        print(f"To repair, run: voicepeer models download --force {failed[0]}", file=sys.stderr)
+        print(_repair(failed[0]), file=sys.stderr)
     return 1 if failed else 0
+
+
+def _repair(report: ModelReport) -> str:
+    if report.name == POCKETSPHINX_NAME:
+        return "To repair, install voicepeer again with scripts/setup (the model comes with it)."
+    if report.engine == "sphinx" or (
+        catalogue_entry(report.name) is None and report.name != KOREAN_NAME
+    ):
+        # Copied in by hand: there is nothing to download it from.
+        return (
+            f"To repair, copy {report.name} in again from where it came from, or remove its "
+            f"folder {report.path}."
+        )
+    return f"To repair, run: voicepeer models download --force {report.name}"

@@ -20,6 +20,7 @@ from voicepeer.speech_models.model_language import (
     model_language,
 )
 from voicepeer.speech_models.settings import ModelSettings
+from voicepeer.speech_models.sphinx_layout import sphinx_acoustic_dir, sphinx_problems
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ class ModelListing:
     description: str
     approx_size_mb: int = 0
     path: Path | None = None
+    engine: str = "vosk"
+    """The engine that listens with it: "vosk" or "sphinx" (PocketSphinx)."""
 
     @property
     def for_english(self) -> bool:
@@ -60,6 +63,7 @@ class ModelReport:
     name: str
     path: Path | None
     problems: tuple[str, ...] = ()
+    engine: str = "vosk"
 
     @property
     def ok(self) -> bool:
@@ -92,6 +96,7 @@ def list_models(settings: ModelSettings | None = None) -> list[ModelListing]:
                 "built in",
                 "Built in, always available. Good for spoken commands; weak for dictating posts.",
                 path=sphinx,
+                engine="sphinx",
             )
         )
     installed = installed_vosk_models(settings)
@@ -115,15 +120,27 @@ def list_models(settings: ModelSettings | None = None) -> list[ModelListing]:
             )
         )
     for name, folder in sorted(installed.items()):
-        listings.append(
-            ModelListing(
-                name,
-                model_language(folder, name),
-                _status(folder),
-                "Installed by hand.",
-                path=folder,
+        language = model_language(folder, name)
+        acoustic = sphinx_acoustic_dir(folder)
+        if acoustic is None:
+            listings.append(
+                ModelListing(name, language, _status(folder), "Installed by hand.", path=folder)
             )
-        )
+            continue
+        problems = sphinx_problems(folder, acoustic)
+        what = "A PocketSphinx model, the kind voicepeer has built in, installed by hand"
+        if problems:
+            about = (
+                f"{what}, but PocketSphinx cannot use it: {'; '.join(problems)}. Copy it in "
+                "again from where it came from."
+            )
+        else:
+            about = (
+                f'{what}. To listen with it, set [recognition] engine = "sphinx" and '
+                f'model_path = "{acoustic}".'
+            )
+        status = "damaged" if problems else "installed"
+        listings.append(ModelListing(name, language, status, about, path=folder, engine="sphinx"))
     return listings
 
 
@@ -155,6 +172,9 @@ def _check(name: str, folder: Path | None, load: bool) -> ModelReport:
         return ModelReport(name, None, ("not installed",))
     if name == POCKETSPHINX_NAME:
         return ModelReport(name, folder, tuple(pocketsphinx_problems(folder)))
+    acoustic = sphinx_acoustic_dir(folder)
+    if acoustic is not None:
+        return ModelReport(name, folder, tuple(sphinx_problems(folder, acoustic)), "sphinx")
     problems = folder_problems(folder)
     if not problems and load:
         try:
