@@ -4,6 +4,7 @@ helper can follow beside them. Real processes, real demo forum on loopback."""
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import subprocess
 import threading
@@ -80,7 +81,7 @@ def test_a_helper_follows_the_transcript_live(isolated_home: Path, tmp_path: Pat
     finally:
         follower.terminate()
         out, _ = follower.communicate(timeout=10)
-    assert "Waiting for a transcript" in out or "voicepeer started" in out
+    assert "No transcript yet" in out or "voicepeer started" in out
     assert "heard: latest topics" in out
     assert "did: command latest" in out
     assert "said: " in out and "latest topics. One:" in out
@@ -117,13 +118,58 @@ def test_no_follow_prints_the_transcript_so_far(isolated_home: Path) -> None:
     stopper = threading.Timer(30, follower.terminate)
     stopper.start()
     assert follower.stdout is not None
-    followed = [follower.stdout.readline().rstrip("\n") for _ in range(21)]
+    followed = [follower.stdout.readline().rstrip("\n") for _ in range(22)]
     stopper.cancel()
     follower.terminate()
     rest, _ = follower.communicate(timeout=10)
     followed = [line for line in followed if line] + rest.splitlines()
     assert followed[0] == "(10 earlier lines: 'voicepeer transcript --no-follow' prints them)"
-    assert len(followed) == 21 and followed[-1].endswith("said: line 29")
+    assert len(followed) == 22 and followed[-2].endswith("said: line 29")
+    # Then it waits, and says for what and how to stop: it looked like a program stuck.
+    assert followed[-1] == (
+        "(No voicepeer session is running: waiting for one started with 'voicepeer run "
+        "--transcript' or with [general] transcript = true. Press Ctrl+C to stop.)"
+    )
+
+
+def test_following_with_no_transcript_yet_says_what_it_waits_for(isolated_home: Path) -> None:
+    follower = subprocess.Popen(
+        voicepeer("transcript"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    stopper = threading.Timer(30, follower.terminate)
+    stopper.start()
+    assert follower.stdout is not None
+    said = [follower.stdout.readline().rstrip("\n") for _ in range(2)]
+    stopper.cancel()
+    follower.send_signal(signal.SIGINT)  # Ctrl+C, as it says
+    _, errors = follower.communicate(timeout=10)
+    assert said == [
+        f"No transcript yet ({isolated_home / STATE / TRANSCRIPT_FILE_NAME}).",
+        "(No voicepeer session is running: waiting for one started with 'voicepeer run "
+        "--transcript' or with [general] transcript = true. Press Ctrl+C to stop.)",
+    ]
+    assert follower.returncode == 0 and "Traceback" not in errors
+
+
+def test_following_while_voicepeer_runs_says_so(isolated_home: Path) -> None:
+    from voicepeer.running import voice_loop_running
+
+    with voice_loop_running():  # as a session holds it
+        follower = subprocess.Popen(
+            voicepeer("transcript"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        stopper = threading.Timer(30, follower.terminate)
+        stopper.start()
+        assert follower.stdout is not None
+        said = [follower.stdout.readline().rstrip("\n") for _ in range(2)]
+        stopper.cancel()
+        follower.terminate()
+        follower.communicate(timeout=10)
+    assert said[1] == (
+        "(voicepeer is running: what it hears, says and does shows here if it was started "
+        "with 'voicepeer run --transcript' or with [general] transcript = true. Press Ctrl+C "
+        "to stop.)"
+    )
 
 
 def test_the_setting_turns_the_transcript_on_for_the_service(isolated_home: Path) -> None:

@@ -8,11 +8,13 @@ import contextlib
 import sys
 import time
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from voicepeer import paths
 from voicepeer.logs import TRANSCRIPT_FILE_NAME
+from voicepeer.running import running_loop
 
 POLL_S = 0.3
 """How often the file is looked at for new lines, in seconds."""
@@ -44,19 +46,31 @@ def run(args: argparse.Namespace) -> int:
         print(f"No transcript yet ({path}). Start voicepeer with 'voicepeer run --transcript'.")
         return 1
     if not path.exists():
-        print(
-            f"Waiting for a transcript in {path}. Start voicepeer with "
-            "'voicepeer run --transcript'.",
-            flush=True,
-        )
+        print(f"No transcript yet ({path}).", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
-        follow(path, follow_on=not args.no_follow)
+        follow(path, follow_on=not args.no_follow, caught_up=_say_waiting)
     return 0
 
 
-def follow(path: Path, *, follow_on: bool = True) -> None:
+def _say_waiting() -> None:
+    """Once the transcript so far is shown: what comes next, and how to stop (it waits
+    for new lines until stopped, which looked like a program stuck)."""
+    started = "started with 'voicepeer run --transcript' or with [general] transcript = true"
+    if running_loop() is None:
+        waiting = f"No voicepeer session is running: waiting for one {started}."
+    else:
+        waiting = (
+            f"voicepeer is running: what it hears, says and does shows here if it was {started}."
+        )
+    print(f"({waiting} Press Ctrl+C to stop.)", flush=True)
+
+
+def follow(
+    path: Path, *, follow_on: bool = True, caught_up: Callable[[], None] | None = None
+) -> None:
     """Print ``path`` (following on, its last lines only), then (``follow_on``) each new
-    line as it comes, starting again from the top when the file is replaced or emptied."""
+    line as it comes, starting again from the top when the file is replaced or emptied.
+    ``caught_up()`` runs once, following on, when what was there at first is printed."""
     position = 0
     first = True
     while True:
@@ -83,7 +97,9 @@ def follow(path: Path, *, follow_on: bool = True) -> None:
                 ]
             sys.stdout.write("".join(line + "\n" for line in lines))
             sys.stdout.flush()
-        first = False
         if not follow_on:
             return
+        if first and caught_up is not None:
+            caught_up()
+        first = False
         time.sleep(POLL_S)
