@@ -100,3 +100,21 @@ def test_a_line_typed_once_the_answer_before_was_said_is_not_named(tmp_path: Pat
     after = talk.said_after("latest topics")
     assert after[0].startswith("I cannot reach the forum right now"), talk.transcript
     assert after[1].startswith("You are in the topic list"), talk.transcript
+
+
+def test_a_search_too_short_holds_back_nothing_typed_after_it(tmp_path: Path) -> None:
+    # Refused before anything is sent: no failure at the forum, so the lines typed
+    # after it mean what they meant.
+    typed = ["search for", "MS", "fatigue pacing", "open topic one", "back", "latest topics"]
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        talk = converse(
+            forum.base_url,
+            [],
+            tmp_path / "data",
+            listener=typed_when([(at_once, lambda: None, line) for line in typed]),
+            tell_when_quiet=True,
+        )
+    assert any("too short to search for" in line for line in talk.said), talk.transcript
+    assert not any("also said" in line for line in talk.said), talk.transcript
+    assert any(line.startswith("Back to the topics about fatigue") for line in talk.said)
+    assert talk.said[-1].startswith("14 latest topics"), talk.transcript

@@ -725,7 +725,7 @@ class Assistant:
         if not line:
             return ""
         self.forum_back.failure_told()
-        return self.said_ahead.failure_line(line)
+        return self.said_ahead.failure_line(error, line)
 
     def _act_on(self, heard: Heard) -> None:
         log.debug("heard %r", heard.text)

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 
 from voicepeer.commands import Intent
+from voicepeer.errors import ForumError, ForumRequestError, RequestProblem
 from voicepeer.recognition.base import Heard
 
 ANY_TIME = frozenset(
@@ -71,10 +72,20 @@ class SaidAhead:
             "since what you asked before did not work. Say it again if you still want it."
         )
 
-    def failure_line(self, line: str) -> str:
-        """``line``, telling of a failure at the forum, as said: it names the words it
-        answers when they were said ahead, long before the person hears it."""
-        self._failed_at = self._clock()
+    def failure_line(self, error: ForumError, line: str) -> str:
+        """``line``, telling of ``error``, as said: it names the words it answers when they
+        were said ahead, long before the person hears it."""
+        if _at_forum(error):
+            self._failed_at = self._clock()
         if self._current is None:
             return line
         return f"You said: {self._current.text.strip()}. {line}"
+
+
+def _at_forum(error: ForumError) -> bool:
+    """Whether ``error`` is a failure at the forum. A search too short is refused before
+    anything is sent: it is answered at once, like a question asked again, and the words
+    said after it mean what the person meant them to."""
+    return not (
+        isinstance(error, ForumRequestError) and error.problem is RequestProblem.SEARCH_TOO_SHORT
+    )
