@@ -288,12 +288,14 @@ def test_a_new_topic_of_ones_own_with_no_replies_is_deleted_whole_after_yes(
     title, words = HUG_TITLE, HUG_WORDS
     topic_id = start_own_topic(forum)
     talk = delete_first_topic(forum, data)
-    assert talk.said[-2] == (
+    assert talk.said[-3] == (
         f"Delete your topic, {title}, started just now? It begins: A tight band around my "
         "ribs since yesterday. Is this what people… Nobody has replied yet. "
         "Everyone will see that you deleted it. Say yes or no."
     )
-    assert talk.said[-1].startswith("Your topic is deleted. Its title and words are kept")
+    assert talk.said[-2].startswith("Your topic is deleted. Its title and words are kept")
+    # Closed, its first post a stub: nothing more to read or answer there.
+    assert talk.said[-1].startswith("Back to the topic list. One:"), talk.transcript
     topic = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()
     assert topic["closed"] is True
     assert "(topic deleted by author)" in topic["post_stream"]["posts"][0]["cooked"]
@@ -309,10 +311,10 @@ def test_a_deleted_topics_title_is_kept_as_written_though_said_censored(
     with keyed_forum(tmp_path / "forum.sqlite3", censored_words=("darn",)) as forum:
         posted(forum, "demo", {"title": title, "raw": HUG_WORDS, "category": 1})
         talk = delete_first_topic(forum, data)
-    assert talk.said[-2].startswith(
+    assert talk.said[-3].startswith(
         "Delete your topic, Does anyone else get the censored MS hug?, started just now?"
     )
-    assert talk.said[-1].startswith("Your topic is deleted. Its title and words are kept")
+    assert talk.said[-2].startswith("Your topic is deleted. Its title and words are kept")
     assert DraftStore(data / "outbox.sqlite3").load("new topic in 1 title") == title
 
 
@@ -331,16 +333,17 @@ def test_a_message_just_sent_is_deleted_whole_and_kept_as_a_draft_to_the_same_pe
         settings=VoiceSettings(greeting=False, unread_first=False),
     )
     assert f"Two: {title}" in talk.said[0]  # after the conversation with news
-    assert talk.said[-2] == (
+    assert talk.said[-3] == (
         f"Delete your message, {title}, sent just now? It begins: Could we meet at the cafe "
         "instead of the hall this week? Nobody has replied yet. Everyone in this conversation "
         "will see that you deleted it. Say yes or no."
     )
-    assert talk.said[-1] == (
+    assert talk.said[-2] == (
         "Your message is deleted. Its title and words are kept as your draft message to Mei "
         "Lin: say message and their name to send them again, changed or not. If you change "
         "your mind, say bring back my post within a day."
     )
+    assert talk.said[-1].startswith("Back to your messages. Two:"), talk.transcript
     first = httpx.get(f"{forum.base_url}/t/{topic_id}.json", headers=member_headers("mei")).json()[
         "post_stream"
     ]["posts"][0]

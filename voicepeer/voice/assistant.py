@@ -90,7 +90,7 @@ from voicepeer.voice.ports import (
     ReplyOutbox,
     SilentCues,
 )
-from voicepeer.voice.post_deletion import PostDeletions
+from voicepeer.voice.post_deletion import PlannedDeletion, PostDeletions
 from voicepeer.voice.post_editing import PostEditor
 from voicepeer.voice.post_recovery import PostRecoveries
 from voicepeer.voice.reader import MESSAGES_LIST, Reader, ReaderEngines, ReadOutcome, Searched
@@ -1668,7 +1668,25 @@ class Assistant:
         at_list = self.state is State.BROWSING
         plan = deletions.plan_at_list if at_list else deletions.plan
         # A deletion or a withdrawal: mypy infers no union for the type variable.
-        self._ask_first(State.DELETING_POST, plan, deletions.make)  # type: ignore[misc]
+        self._ask_first(State.DELETING_POST, plan, self._make_deletion)  # type: ignore[misc]
+
+    def _make_deletion(self, deletion: PlannedDeletion) -> None:
+        """Delete (the person said yes); a topic or message deleted whole is left, as there
+        is nothing more there to read or answer: the forum closes it, its first post a stub."""
+        deleted = self.post_deletions.topics_deleted()
+        self.post_deletions.make(deletion)
+        if self.post_deletions.topics_deleted() > deleted and self.reader.topic is not None:
+            self._leave_deleted_topic()
+
+    def _leave_deleted_topic(self) -> None:
+        """Back to the list the deleted topic was opened from; with none, to the start."""
+        opened_from_list = self.reader.list_opened_from() is not None
+        if opened_from_list or self.peer_loop.bookmarks.opened_the_topic:
+            self._back()
+            return
+        self.reader.close_topic()
+        self._go(State.BROWSING)
+        self.say(self.reader.where())
 
     def _open_just_sent(self, topic_id: int) -> bool:
         """Right after a new topic or message was sent, "unsend it" is about it, wherever

@@ -167,6 +167,10 @@ class PostDeletions(OwnPostChanges):
         elsewhere = here.title if here is not None and named else ""
         return PostDeletion(fresh, age, self._private(), topic, kept_as, people, elsewhere)
 
+    def topics_deleted(self) -> int:
+        """How many topics (or messages) the person deleted whole this session."""
+        return len(self._engines.topics_deleted)
+
     def plan_at_list(self) -> UnsentWithdrawal | HeldTopicWithdrawal | None:
         """At the topic list, where no post is being read: taking back the person's new
         topic not on the forum yet (it has no topic to open yet); None after saying why
