@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from voicepeer.forum.base import Post
 from voicepeer.forum.peer import ForumUser
 from voicepeer.voice.new_conversation import Conversation
-from voicepeer.voice.people import heard_name, named_instead, rank
+from voicepeer.voice.people import heard_name, named_here, named_instead, rank
 
 MEMBERS = [
     ForumUser("ruth", "Ruth Adeyemi"),
@@ -69,3 +70,40 @@ def test_an_answer_is_no_name(said: str) -> None:
 )
 def test_a_name_said_instead_of_yes_or_no(said: str, name: str, no_first: bool) -> None:
     assert named_instead(said) == (name, no_first)
+
+
+def _post(number: int, member: ForumUser) -> Post:
+    return Post(1, 1, number, member.username, "<p>Hello</p>", name=member.name)
+
+
+RUTH, SAM, SAMIRA, MEI, DEMO = (
+    ForumUser("ruth", "Ruth Adeyemi"),
+    ForumUser("sam", "Sam Okafor"),
+    ForumUser("samira", "Sam Patel"),
+    ForumUser("mei", "Mei Lin"),
+    ForumUser("demo", "Demo Member"),
+)
+THREAD = [_post(1, RUTH), _post(2, SAM), _post(3, SAMIRA), _post(4, MEI), _post(5, DEMO)]
+
+
+@pytest.mark.parametrize(
+    ("said", "read", "meant"),
+    [
+        ("sam", SAM, SAM),  # the author of the post being read, by first name
+        ("sam okafor", SAM, SAM),
+        ("sam", SAMIRA, SAMIRA),  # two Sams: the one whose post is being read
+        ("mei", RUTH, MEI),  # someone in the topic, by username said exactly
+        ("mei lin", RUTH, MEI),  # … or by full name
+        ("sam", RUTH, SAM),  # username "sam" is one member; "Sam Patel" is samira
+        ("samira", RUTH, SAMIRA),
+        ("ruth", None, RUTH),  # nothing read yet: the topic's members still count
+        ("lin", RUTH, None),  # a surname alone is asked about
+        ("priya", RUTH, None),  # nobody in the topic
+        ("demo", DEMO, None),  # never oneself
+    ],
+)
+def test_a_name_plain_in_the_topic_is_taken_without_asking(
+    said: str, read: ForumUser | None, meant: ForumUser | None
+) -> None:
+    post = _post(9, read) if read is not None else None
+    assert named_here(said, post, THREAD, "demo") == meant

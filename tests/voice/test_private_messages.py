@@ -159,8 +159,9 @@ def test_her_or_the_author_while_reading_is_the_posts_author(
     assert asked == [
         "Did you mean Priya Nair? Say yes or no.",
         "Did you mean Priya Nair? Say yes or no.",
-        "Did you mean Mei Lin? Say yes or no.",
     ]
+    # Mei wrote in the topic, and "mei" is her username, said exactly: no question.
+    assert talk.said[-1].startswith("Writing to Mei Lin."), talk.transcript
 
 
 def test_nothing_is_sent_without_yes_and_the_message_is_kept(
@@ -305,8 +306,13 @@ def test_another_name_answers_did_you_mean(forum: DemoForum, tmp_path: Path) -> 
     lines = ["message pria", "Mei Lin", "the kettle is boiling again", "Mei", "yes"]
     talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
     asked_again = "Did you mean Mei Lin? Please say yes or no."
-    # Talk in the room names nobody; the name offered, said again, is no answer either.
-    assert talk.said[1:4] == ["Did you mean Mei Lin? Say yes or no.", asked_again, asked_again]
+    # Talk in the room names nobody, and is not kept; the name offered, said again, is no
+    # answer either.
+    assert talk.said[1:4] == [
+        "Did you mean Mei Lin? Say yes or no.",
+        f"First say yes or no: I have not kept those words, so say them again after. {asked_again}",
+        asked_again,
+    ]
     assert talk.said[-1].startswith("Writing to Mei Lin.")
 
 
@@ -381,3 +387,17 @@ def test_a_title_said_with_message_replaces_a_saved_title_with_no_words(
         "The title is: The new drug. Now say your message, then say send it. Take your time.",
     ]
     assert inbox(forum, "sam")[0]["title"] == "The new drug"
+
+
+def test_words_said_at_did_you_mean_are_said_not_to_be_kept(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # The message's first words, said before its person was chosen, went without a word:
+    # only "Did you mean Ruth Adeyemi? Please say yes or no." was said.
+    lines = ["message ruth", "thanks for the welcome full stop", "yes"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[1] == (
+        "First say yes or no: I have not kept those words, so say them again after. Did you "
+        "mean Ruth Adeyemi? Please say yes or no."
+    ), talk.transcript
+    assert talk.said[2].startswith("Writing to Ruth Adeyemi."), talk.transcript

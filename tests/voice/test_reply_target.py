@@ -165,10 +165,12 @@ def test_a_saved_reply_to_the_topic_taken_up_with_reply_stays_for_the_topic(
 
 
 def test_a_reply_to_sam_privately_is_a_message_to_him(forum: DemoForum, data: Path) -> None:
-    # "Privately" was dropped: "It will appear publicly, as an answer to Sam Okafor".
+    # "Privately" was dropped: "It will appear publicly, as an answer to Sam Okafor". Said
+    # at Sam's own post, "Sam" is him: "Did you mean Sam Okafor?" asked what was plain.
     lines = ["open topic one", "post three", "reply to sam privately"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
-    assert talk.said[-1] == "Did you mean Sam Okafor? Say yes or no."
+    assert talk.said[-2].startswith("Post 3 of 4, by Sam Okafor,"), talk.transcript
+    assert talk.said[-1] == "Writing to Sam Okafor. What is your message about? Say a short title."
     assert "Replying to" not in talk.transcript
 
 

@@ -869,6 +869,15 @@ class Assistant:
                 f"words. {self._open_question()}"
             )
             return
+        if self.state is State.CHOOSING and meant_to_add:
+            # Words meant for the message, said before its person was chosen: asking again
+            # alone would leave them seeming taken.
+            transcript.info("did: nothing, words said at did you mean are not kept")
+            self.say(
+                "First say yes or no: I have not kept those words, so say them again after. "
+                f"{self._open_question()}"
+            )
+            return
         if self.state in ASKING_CONSENT and self.engines.interpreter.asks_for_time(heard):
             transcript.info("did: nothing, asked for a moment, so asked again")
             self.say(f"Take your time. {self._open_question()}")

@@ -40,6 +40,7 @@ from voicepeer.voice.people import (
     find_people,
     heard_name,
     member,
+    named_here,
     named_instead,
     words_after_yes,
 )
@@ -292,6 +293,9 @@ class PeerLoop:
                 f"to {others.title()} as well, say message {others.title()} afterwards."
             )
             name = first
+        here = self._named_here(name)
+        if here is not None:
+            return self._start(Conversation(recipients=(here,)))
         post = self._reader.loaded_current_post() if name in AUTHOR_WORDS else None
         if post is not None:
             # "Send her a message" while reading her post: its author, asked about by name.
@@ -310,6 +314,14 @@ class PeerLoop:
             return State.NAMING
         self._offered = found
         return self._offer()
+
+    def _named_here(self, name: str) -> ForumUser | None:
+        """Who ``name`` plainly means in the topic being read (see :func:`named_here`)."""
+        thread = self._reader.thread
+        if thread is None:
+            return None
+        posts = [post for _, post in thread.loaded()]
+        return named_here(name, self._reader.loaded_current_post(), posts, self._reader.me())
 
     def question_again(self, state: State) -> str | None:
         """The question ``state`` waits on, asked again; None when it asks none."""

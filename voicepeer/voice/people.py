@@ -9,11 +9,13 @@ better than hand-written comparisons, and names are where the two disagree most.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import jellyfish
 from rapidfuzz import fuzz
 
 from voicepeer.errors import ForumNotFoundError
+from voicepeer.forum.base import Post
 from voicepeer.forum.peer import ForumUser, PeerForum
 
 MIN_SCORE = 70.0
@@ -130,3 +132,27 @@ def member(peer: PeerForum, username: str) -> ForumUser | None:
     except ForumNotFoundError:
         return None
     return ForumUser(profile.username, profile.name)
+
+
+def named_here(
+    name: str, read: Post | None, thread: Sequence[Post], me: str | None
+) -> ForumUser | None:
+    """The member ``name`` (as :func:`heard_name` gives it) plainly means where the person
+    is, to be taken without asking: the author of the post ``read``, by their username,
+    full name or first name; or else the one member of the ``thread`` whose username or
+    full name it is, said exactly. None otherwise: the forum's members are then searched
+    and the likeliest asked about, as a name alone may be misheard."""
+    mine = me.casefold() if me else None
+    if read is not None and read.username.casefold() != mine and name in _keys(_author(read)):
+        return _author(read)
+    exact = {
+        p.username.casefold(): _author(p)
+        for p in thread
+        if p.username.casefold() != mine
+        and name in (p.username.casefold(), (p.name or "").casefold())
+    }
+    return next(iter(exact.values())) if len(exact) == 1 else None
+
+
+def _author(post: Post) -> ForumUser:
+    return ForumUser(post.username, post.name)
