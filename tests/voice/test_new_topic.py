@@ -192,6 +192,19 @@ def test_goodbye_before_the_category_of_a_title_said_asks_first(tmp_path: Path) 
     assert plain.said[-1] == "Goodbye. Your place is kept for next time."
 
 
+def test_goodbye_after_a_title_too_short_asks_first(forum: DemoForum, data: Path) -> None:
+    # Nothing keeps a title the forum would refuse: goodbye ended the session at once.
+    lines = ["new topic", "living with ms", "walking sticks", "goodbye", "no", "for hills"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3] == (
+        "The title you said, Walking sticks, is too short to keep: if I stop now, you will "
+        "need to say it again. Shall I stop now? Say yes or no."
+    ), talk.transcript
+    assert talk.said[-2] == f"All right, I am staying. {PEER_QUESTIONS[State.TITLING]}"
+    # The title goes on where it was left.
+    assert talk.said[-1].startswith("The title is: Walking sticks for hills."), talk.transcript
+
+
 def put_topic_aside(forum: DemoForum, data: Path) -> None:
     """A new topic in the first category, titled and written, then put aside (saved)."""
     lines = ["new topic", "number one", TITLE, FIRST_POST, "cancel"]

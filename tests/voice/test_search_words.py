@@ -114,3 +114,13 @@ def test_words_all_too_short_are_refused_before_asking(
     # found "nothing about MS UK", as if the forum had none.
     talk = converse(forum.base_url, [said], data)
     assert talk.said[-2:] == [TOO_SHORT, "Say search for, and then a longer word."]
+
+
+@pytest.mark.parametrize("said", ["goodbye", "quit"])
+def test_goodbye_at_what_to_look_for_ends_the_session(
+    forum: DemoForum, data: Path, said: str
+) -> None:
+    # It was looked for: "I found nothing about goodbye", and the session went on.
+    talk = converse(forum.base_url, ["search for", said], data)
+    assert talk.said[-1] == "Goodbye. Your place is kept for next time.", talk.transcript
+    assert talk.assistant is not None and talk.assistant.finished

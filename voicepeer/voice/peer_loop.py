@@ -510,12 +510,20 @@ class PeerLoop:
 
     def unkept_words(self, state: State) -> str | None:
         """What would be lost by stopping in ``state``: the words said for a new topic
-        before its category, which nothing keeps until it is chosen; None when none."""
-        if state is not State.CATEGORY or self._early_title is None:
+        before its category, or a title said and not taken yet (too short, or maybe not
+        all of it), which nothing keeps; None when none."""
+        if state is State.CATEGORY and self._early_title is not None:
+            return (
+                "What you said for your new topic is not kept until you choose its category: "
+                "if I stop now, you will need to say it again."
+            )
+        said = self._short_title or self._unfinished_title
+        if state is not State.TITLING or said is None:
             return None
+        why = "too short to keep" if self._short_title else "not kept until it is whole"
         return (
-            "What you said for your new topic is not kept until you choose its category: "
-            "if I stop now, you will need to say it again."
+            f"The title you said, {spoken_title(said)}, is {why}: if I stop now, you will "
+            "need to say it again."
         )
 
     def _keep_title(self, said: str) -> str:

@@ -157,7 +157,7 @@ GOODBYE_WHILE_DICTATING = tuple(p for p in PHRASINGS[Intent.QUIT] if "voicepeer"
 well be part of the reply."""
 
 
-GOODBYE_ASKED_FOR_WORDS = frozenset({State.CATEGORY, State.NAMING, State.TITLING})
+GOODBYE_ASKED_FOR_WORDS = frozenset({State.CATEGORY, State.NAMING, State.TITLING, State.SEARCHING})
 """Questions for a few words where a lone "goodbye" is goodbye, not the answer."""
 
 
@@ -179,8 +179,8 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     words (or a state that hears commands)."""
     if state not in WRITING_STATES and state not in DICTATION_STATES:
         return None
-    # A category's, a person's name or a title is never "goodbye" alone: there it ends
-    # voicepeer as in a list (asking first when words are written).
+    # A category's, a person's name, a title or what to look for is never "goodbye" alone:
+    # there it ends voicepeer as in a list (asking first when words are written).
     lone_goodbye = state in GOODBYE_ASKED_FOR_WORDS and interpreter.word_for_word(
         heard, {Intent.QUIT}
     )

@@ -119,9 +119,9 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     SENDING ──yes: handed to the outbox──▶ ORIGIN        SENDING ──no──▶ COMPOSING
     SENDING ──yes, and the forum refused only the title──▶ TITLING (the words kept)
     NAMING / CHOOSING / CATEGORY / TITLING / COMPOSING / SENDING ──cancel──▶ ORIGIN
-    COMPOSING (and SEARCHING) ──goodbye voicepeer──▶ the session ends (a lone "goodbye" is
-        words there, as while dictating a reply); NAMING / TITLING / CATEGORY ──goodbye──▶
-        the session ends (no name, title or category is "goodbye")
+    COMPOSING ──goodbye voicepeer──▶ the session ends (a lone "goodbye" is words there, as
+        while dictating a reply); NAMING / TITLING / CATEGORY / SEARCHING ──goodbye──▶ the
+        session ends (no name, title, category or search is "goodbye")
     TITLING (words waiting for a title) / COMPOSING / SENDING ──goodbye, with words──▶
         QUITTING ──yes: the session ends, the words saved / no──▶ where it was
     CATEGORY (a title said before it) ──goodbye──▶ QUITTING ──yes: the session ends, the
