@@ -69,6 +69,23 @@ def test_all_unread_and_new_topics_are_marked_read_after_a_yes(tmp_path: Path) -
     assert talk.said[8].startswith("Post 1 of 4, by Dave Whitfield")
 
 
+def test_the_topics_said_done_are_those_asked_about(tmp_path: Path) -> None:
+    # Hello, heard to the end, is left out of the question though the forum still lists it
+    # (reading progress reaches it in batches): "your 1 unread or new topic" was then
+    # "Done: 2 topics marked as read".
+    with start(tmp_path) as forum:
+        lines = ["unread", "open topic one", "next", "back", "unread topics"]
+        lines += ["mark all as read", "yes"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+        after = unread_and_new(forum)
+    assert talk.said[-2] == (
+        "Mark your 1 unread or new topic as read? It will no longer be unread or new to you, "
+        "and the forum cannot make it unread again. Say yes or no."
+    ), talk.transcript
+    assert talk.said[-1].startswith("Done: 1 topic marked as read."), talk.transcript
+    assert after == ([], [])
+
+
 def test_a_topic_being_read_is_marked_read_to_its_last_post(tmp_path: Path) -> None:
     with start(tmp_path) as forum:
         talk = converse(

@@ -42,6 +42,9 @@ class MarkRead:
     title: str = ""
     notifications: bool = False
     """Notifications, not topics: ``count`` of them unread."""
+    read_already: frozenset[int] = frozenset()
+    """Topics the forum listed though heard to the end this session (its lists lag behind):
+    not counted in the question, so not in what is said done either."""
 
     @property
     def _them(self) -> str:
@@ -64,7 +67,7 @@ class MarkRead:
             which, they = f"your {self.count}{more} unread and new topics", "They will"
         return (
             f"Mark {which} as read? {they} no longer be unread or new to you, and the forum "
-            "cannot make them unread again. Say yes or no."
+            f"cannot make {self._them} unread again. Say yes or no."
         )
 
     @property
@@ -102,7 +105,8 @@ class MarkingRead:
         if not left.topics:
             self._say(NOTHING_UNREAD)
             return None
-        return MarkRead(count=len(left.topics), more=left.has_more)
+        read_already = frozenset(t.id for t in listed.topics) - {t.id for t in left.topics}
+        return MarkRead(count=len(left.topics), more=left.has_more, read_already=read_already)
 
     def plan_notifications(self) -> MarkRead | None:
         """The person's unread notifications, counted first (None: said why there are
@@ -141,8 +145,9 @@ class MarkingRead:
             if marked is None:
                 return
             self._reader.marked_read(marked)
+            done = len(marked - marking.read_already)
             self._say(
-                f"Done: {phrasing.count_phrase(len(marked), 'topic')} marked as read. "
+                f"Done: {phrasing.count_phrase(done, 'topic')} marked as read. "
                 f"{self._reader.where()}"
             )
             return
