@@ -734,3 +734,13 @@ def test_a_title_that_may_go_on_is_asked_about_and_joined_with_the_rest(
     assert said[11].startswith("The title is: Things to be grateful for. Now")
     # Said again whole, it is not joined to what was said before.
     assert said[-1].startswith("The title is: Heat and fatigue. Now")
+
+
+def test_a_title_said_in_part_before_cancel_is_not_joined_to_the_next_topics(
+    tmp_path: Path,
+) -> None:
+    with start(tmp_path) as forum:
+        lines = ["new topic in living with ms", "heat and", "cancel", "new topic in good news"]
+        lines += ["and fatigue in summer"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-1].startswith("The title is: And fatigue in summer. Now"), talk.said

@@ -583,6 +583,8 @@ class PeerLoop:
 
     def _start(self, conversation: Conversation) -> State:
         self._retitling = False
+        # A title said in part for a conversation left is no part of this one's.
+        self._short_title = self._unfinished_title = None
         early, self._early_title = self._early_title, None
         title = spoken_title(early) if early is not None else ""
         problem = (
