@@ -335,8 +335,8 @@ def run_assistant(
         tell_helper(notes)
         io = stack.enter_context(open_io(source, output, settings))
         for note in notes:
-            if note.spoken:
-                io.voice.speech.say(note.spoken)
+            if note.to_the_person:
+                io.voice.speech.say(note.to_the_person)
         forum = stack.enter_context(open_forum(url, settings, io.voice.speech, credentials))
         outbox = Outbox(
             data / "outbox.sqlite3", forum, lock_wait_s=RetrySettings().voice_loop_lock_wait_s

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 class StartNote:
     helper: str
     """What is not used, and how to mend it, for whoever set voicepeer up."""
-    spoken: str = ""
+    to_the_person: str = ""
     """The person's short line, when they would notice it; empty when they would not."""
 
 
