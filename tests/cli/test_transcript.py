@@ -18,6 +18,18 @@ from voicepeer.logs import LOG_FILE_NAME, TRANSCRIPT_FILE_NAME
 STATE = Path(".local/state/voicepeer")
 
 
+def first_lines(follower: subprocess.Popen[str], count: int) -> list[str]:
+    """The first ``count`` lines ``follower`` prints, read as it prints them (a fixed wait
+    found nothing yet on a busy machine); a follower that prints too few is stopped after
+    30 seconds, and the lines it did print are returned for the asserts to judge."""
+    stopper = threading.Timer(30, follower.terminate)
+    stopper.start()
+    assert follower.stdout is not None
+    lines = [follower.stdout.readline().rstrip("\n") for _ in range(count)]
+    stopper.cancel()
+    return lines
+
+
 def test_log_lines_stay_out_of_the_persons_terminal(isolated_home: Path, tmp_path: Path) -> None:
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
         # No sound card: the speaker and earcons fail, which is logged, and speech is printed.
@@ -113,13 +125,7 @@ def test_no_follow_prints_the_transcript_so_far(isolated_home: Path) -> None:
     follower = subprocess.Popen(
         voicepeer("transcript"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    # Read as it prints (a fixed wait found nothing yet on a busy machine), then stopped;
-    # a follower that prints nothing is stopped by the timer, and the asserts say so.
-    stopper = threading.Timer(30, follower.terminate)
-    stopper.start()
-    assert follower.stdout is not None
-    followed = [follower.stdout.readline().rstrip("\n") for _ in range(22)]
-    stopper.cancel()
+    followed = first_lines(follower, 22)
     follower.terminate()
     rest, _ = follower.communicate(timeout=10)
     followed = [line for line in followed if line] + rest.splitlines()
@@ -136,11 +142,7 @@ def test_following_with_no_transcript_yet_says_what_it_waits_for(isolated_home: 
     follower = subprocess.Popen(
         voicepeer("transcript"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    stopper = threading.Timer(30, follower.terminate)
-    stopper.start()
-    assert follower.stdout is not None
-    said = [follower.stdout.readline().rstrip("\n") for _ in range(2)]
-    stopper.cancel()
+    said = first_lines(follower, 2)
     follower.send_signal(signal.SIGINT)  # Ctrl+C, as it says
     _, errors = follower.communicate(timeout=10)
     assert said == [
@@ -158,11 +160,7 @@ def test_following_while_voicepeer_runs_says_so(isolated_home: Path) -> None:
         follower = subprocess.Popen(
             voicepeer("transcript"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
-        stopper = threading.Timer(30, follower.terminate)
-        stopper.start()
-        assert follower.stdout is not None
-        said = [follower.stdout.readline().rstrip("\n") for _ in range(2)]
-        stopper.cancel()
+        said = first_lines(follower, 2)
         follower.terminate()
         follower.communicate(timeout=10)
     assert said[1] == (
