@@ -313,6 +313,51 @@ def test_words_the_forum_calls_a_repeat_after_a_lost_answer_are_said_most_likely
     assert _copies(forum, heat, raw) == 1
 
 
+def test_words_said_again_while_a_lost_reply_was_unknown_go_once_it_is_found(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    # The first answer was lost; the same words, sent again, were refused as a repeat and
+    # kept as a draft. Once the first is found on the forum, that draft would be a second
+    # copy waiting to be sent: it goes, and the person is told why.
+    path, heat = tmp_path / "outbox.sqlite3", _heat(forum)
+    key = f"topic-{heat}"
+    raw = "Said once, lost on the way back, and said again."
+    lost = Outbox(path, lossy_client(forum)).submit(NewReply(heat, raw), "Heat", draft_key=key)
+    assert lost.state is OutboxState.SENDING
+    outbox = Outbox(path, forum.client("demo"))
+    again = outbox.submit(NewReply(heat, raw), "Heat", draft_key=key)
+    assert again.state is OutboxState.REJECTED and DraftStore(path).load(key) == raw
+    DraftStore(path).save(key, "And a new thought.")  # dictated meanwhile: it stays
+    [found] = outbox.flush()
+    assert found.state is OutboxState.POSTED and found.words_on_forum
+    assert send_result_line(found) == (
+        "Your earlier reply to Heat has now been posted. These words are already on the "
+        "forum, so I have taken them out of your drafts."
+    )
+    assert DraftStore(path).load(key) == "And a new thought."
+    assert _copies(forum, heat, raw) == 1
+
+
+def test_the_same_words_refused_after_the_lost_reply_was_found_are_not_kept(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    path, heat = tmp_path / "outbox.sqlite3", _heat(forum)
+    key = f"topic-{heat}"
+    raw = "Found on the forum before the repeat was refused."
+    Outbox(path, lossy_client(forum)).submit(NewReply(heat, raw), "Heat", draft_key=key)
+    outbox = Outbox(path, forum.client("demo"))
+    [found] = outbox.flush()
+    assert found.state is OutboxState.POSTED and not found.words_on_forum
+    again = outbox.submit(NewReply(heat, raw), "Heat", draft_key=key)
+    assert again.state is OutboxState.REJECTED and again.words_on_forum
+    assert send_result_line(again) == (
+        "The forum did not take your reply to Heat again. These words are already on the "
+        "forum, so there is nothing more to send."
+    )
+    assert DraftStore(path).load(key) is None
+    assert _copies(forum, heat, raw) == 1
+
+
 STEPS = ("recorded", "noted", "sending", "request_sent", "response_read", "done")
 
 

@@ -16,6 +16,7 @@ import httpx
 from tests.support.conversation import converse
 from tests.support.members import keyed_forum, signed_in
 from tests.support.restarts import ForumRestarts
+from tests.support.transports import DropAfterSending
 from tests.support.typed_lines import said, typed_when
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.discourse import DiscourseClient
@@ -311,3 +312,23 @@ def test_a_reply_the_forum_asks_to_hold_back_waits_in_the_background(tmp_path: P
     )
     assert after_yes[1].startswith("Post 2 of 4")
     assert f"Your earlier reply to {TOPIC} has now been posted." in after_yes[2:]
+
+
+def test_reply_again_where_a_reply_may_have_arrived_unseen_says_so_first(
+    tmp_path: Path,
+) -> None:
+    # The answer to the post was lost: said again, the same words could be there twice.
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        talk = converse(
+            forum.base_url,
+            ["open topic one", "reply", REPLY, "send it", "yes", "reply", "cancel"],
+            tmp_path / "data",
+            transport=DropAfterSending(),
+        )
+    after_yes = talk.said_after("Shall I post it?")
+    assert after_yes[0].startswith("I am not sure the forum received your reply"), talk.transcript
+    assert after_yes[1] == (
+        f"I am not sure your earlier reply to {TOPIC} reached the forum. I am checking, and "
+        "I will send it only if it is not there: there is no need to say it again."
+    )
+    assert after_yes[2].startswith("Replying to"), talk.transcript

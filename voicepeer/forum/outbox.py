@@ -68,7 +68,9 @@ from voicepeer.forum.replies_db import (
     NOT_ON_THE_FORUM_YET,
     hand_back_words,
     let_go_of_draft,
+    let_go_of_posted_words,
     open_replies_db,
+    same_words,
     transaction,
 )
 
@@ -149,6 +151,9 @@ class SendResult:
     error: ForumError | None = None
     first_try: bool = False
     """This was the first attempt, made right after the person said yes."""
+    words_on_forum: bool = False
+    """The same words, kept in the drafts (or refused now as a repeat), are on the forum
+    already: they were let go of, not kept to be sent a second time."""
 
     @property
     def state(self) -> OutboxState:
@@ -533,7 +538,7 @@ class Outbox:
                 self._checkpoint("checking")
                 found = self._already_there(entry)
                 if found is not None:
-                    return SendResult(self._finish(entry, found), first_try=first_try)
+                    return self._finish(entry, found, first_try)
             if entry.kind is EntryKind.REPLY and entry.after_post_id is None:
                 newest = self.forum.newest_post_id(entry.topic_id)
                 self._set(entry.id, "after_post_id = ?", newest)
@@ -556,6 +561,10 @@ class Outbox:
         ) as error:
             # Refused for what it is, not for the moment: sending again would not help.
             errors = error.errors if isinstance(error, ForumRejectedError) else (str(error),)
+            if self._on_the_forum_already(entry):
+                # Most likely refused as a repeat: kept, they would be sent a second time.
+                self._set(entry.id, "state = 'rejected', errors = ?", "\n".join(errors))
+                return SendResult(self.get(entry.id), error, first_try, words_on_forum=True)
             return SendResult(self._hand_back(entry, errors, error), error, first_try)
         except ForumError as error:
             # The post was refused before it was handled (unreachable, rate limit, account):
@@ -564,9 +573,9 @@ class Outbox:
                 self._set(entry.id, "state = 'pending'")
             return SendResult(self.get(entry.id), error, first_try)
         self._checkpoint("response_read")
-        done = self._finish(entry, outcome)
+        done = self._finish(entry, outcome, first_try)
         self._checkpoint("done")
-        return SendResult(done, first_try=first_try)
+        return done
 
     def _already_there(self, entry: OutboxEntry) -> PostOutcome | None:
         if entry.kind is not EntryKind.REPLY:
@@ -605,17 +614,40 @@ class Outbox:
         self._checkpoint("returned")
         return self.get(entry.id)
 
-    def _finish(self, entry: OutboxEntry, outcome: PostOutcome) -> OutboxEntry:
+    def _finish(
+        self, entry: OutboxEntry, outcome: PostOutcome, first_try: bool = False
+    ) -> SendResult:
+        """The entry is on the forum (or waits for a moderator there). A reply's same words
+        in its topic's draft go in the same transaction: most likely dictated again, or
+        refused as a repeat, while it was not known to have arrived."""
         state = (
             OutboxState.ENQUEUED if outcome.status is PostStatus.ENQUEUED else OutboxState.POSTED
         )
-        self._set(
-            entry.id, "state = ?, post_number = ?, errors = ''", state.value, outcome.post_number
+        let_go = False
+        with transaction(self._db) as db:
+            db.execute(
+                "UPDATE outbox SET state = ?, post_number = ?, errors = '' WHERE id = ?",
+                (state.value, outcome.post_number, entry.id),
+            )
+            if entry.kind is not EntryKind.REPLY and outcome.topic_id:
+                # The new topic (or message) has its id now: it is what "unsend it" deletes.
+                db.execute(
+                    "UPDATE outbox SET topic_id = ? WHERE id = ?", (outcome.topic_id, entry.id)
+                )
+            if entry.kind is EntryKind.REPLY:
+                let_go = let_go_of_posted_words(db, entry.key, entry.raw)
+        return SendResult(self.get(entry.id), first_try=first_try, words_on_forum=let_go)
+
+    def _on_the_forum_already(self, entry: OutboxEntry) -> bool:
+        """Whether another reply of the same words in the same topic is on the forum."""
+        if entry.kind is not EntryKind.REPLY:
+            return False
+        rows = self._db.execute(
+            "SELECT raw FROM outbox WHERE topic_id = ? AND kind = 'reply' AND id != ?"
+            " AND state IN ('posted', 'enqueued')",
+            (entry.topic_id, entry.id),
         )
-        if entry.kind is not EntryKind.REPLY and outcome.topic_id:
-            # The new topic (or message) has its id now: it is what "unsend it" deletes.
-            self._set(entry.id, "topic_id = ?", outcome.topic_id)
-        return self.get(entry.id)
+        return any(same_words(str(raw), entry.raw) for (raw,) in rows)
 
     def _set(self, entry_id: int, assignments: str, *values: object) -> None:
         self._db.execute(f"UPDATE outbox SET {assignments} WHERE id = ?", (*values, entry_id))

@@ -131,3 +131,42 @@ def count_waiting(path: Path) -> int:
     except sqlite3.Error:
         return 0
     return int(row[0])
+
+
+def let_go_of_posted_words(db: sqlite3.Connection, key: str, words: str) -> bool:
+    """The reply ``words`` is on the forum: the same words kept in the draft ``key`` (refused
+    as a repeat, or dictated again while it was not known to be there) go, lest they be sent
+    a second time. True when any went."""
+    row = db.execute("SELECT text, returned FROM drafts WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return False
+    text, returned = (_without_words(str(part), words) for part in row)
+    if (text, returned) == (str(row[0]), str(row[1])):
+        return False
+    if not text and not returned:
+        db.execute("DELETE FROM drafts WHERE key = ?", (key,))
+    else:
+        refusal = "refusal" if returned else "''"
+        db.execute(
+            f"UPDATE drafts SET text = ?, returned = ?, refusal = {refusal} WHERE key = ?",
+            (text, returned, key),
+        )
+    return True
+
+
+def _without_words(kept: str, words: str) -> str:
+    """``kept`` without one piece (words apart from the rest by a blank line, as handed back
+    words are) that is ``words``, compared with spaces and line endings made plain."""
+    if not words.strip():
+        return kept
+    pieces = kept.split("\n\n")
+    for start in range(len(pieces)):
+        for end in range(start + 1, len(pieces) + 1):
+            if same_words("\n\n".join(pieces[start:end]), words):
+                return "\n\n".join(pieces[:start] + pieces[end:]).strip()
+    return kept
+
+
+def same_words(one: str, other: str) -> bool:
+    """Whether two replies say the same, whatever their spacing, line endings or capitals."""
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()

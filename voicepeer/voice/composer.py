@@ -30,7 +30,11 @@ from voicepeer.voice.correction import Corrector, Pending, read_back
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import problem_line
-from voicepeer.voice.outbox_phrases import refused_draft_line, send_result_line
+from voicepeer.voice.outbox_phrases import (
+    refused_draft_line,
+    send_result_line,
+    unsure_earlier_reply,
+)
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reply_context import thread_people
 from voicepeer.voice.split_commands import Join, finishes, joined_command, joins_a_correction
@@ -180,6 +184,8 @@ class Composer:
         self._private_to = private_to
         self._answered_kept = False
         self.forms = forms_with_names(thread_people(topic, reply_to))
+        if unsure := unsure_earlier_reply(self._engines.outbox.pending(), topic.id):
+            self._say(unsure)  # before the words are said again, to be posted twice
         saved = self._engines.drafts.resume(self.draft_key(topic))
         self.draft = Draft.from_text(saved) if saved else Draft()
         self.corrector.reset()

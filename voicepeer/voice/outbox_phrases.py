@@ -35,10 +35,26 @@ KEPT_UNTIL_CONNECTED = (
 
 def send_result_line(result: SendResult) -> str:
     """ "Your reply to Heat and fatigue is posted." — and what to do when it is not."""
+    line = _what_became_of(result)
+    if result.words_on_forum and result.delivered:
+        line += f" {ALREADY_THERE} so I have taken them out of your drafts."
+    return line
+
+
+ALREADY_THERE = "These words are already on the forum,"
+
+
+def _what_became_of(result: SendResult) -> str:
     entry, error = result.entry, result.error
     if entry.state is OutboxState.WITHDRAWN:
         return f"{_what(entry)} was taken back, so it was not {_done(entry)}."
     if entry.state is OutboxState.REJECTED:
+        if result.words_on_forum:
+            what = _what(entry).replace("Your", "your", 1)
+            return (
+                f"The forum did not take {what} again. {ALREADY_THERE} so there is "
+                "nothing more to send."
+            )
         if isinstance(error, DeclinedByModeratorError) and error.approved_there:
             # Perhaps on the forum, changed: "not posted" might not be true.
             return (
@@ -183,6 +199,28 @@ def refused_draft_line(title: str, refusal: ForumError, words: str) -> str:
     return (
         f"The forum did not accept your reply to {as_sentence(title)} {say_error(refusal)} "
         f"Your reply says: {as_sentence(words)} {then}"
+    )
+
+
+def unsure_earlier_reply(waiting: tuple[OutboxEntry, ...], topic_id: int) -> str:
+    """Said on "reply" in a topic whose earlier reply may have reached the forum unseen (its
+    answer was lost): the same words said again would be there twice. Empty when none."""
+    unsure = next(
+        (
+            e
+            for e in waiting
+            if e.kind is EntryKind.REPLY
+            and e.topic_id == topic_id
+            and e.state is OutboxState.SENDING
+        ),
+        None,
+    )
+    if unsure is None:
+        return ""
+    return (
+        f"I am not sure your earlier reply to {unsure.topic_title} reached "
+        "the forum. I am checking, and I will send it only if it is not there: there is no "
+        "need to say it again."
     )
 
 
