@@ -358,6 +358,65 @@ def test_the_same_words_refused_after_the_lost_reply_was_found_are_not_kept(
     assert _copies(forum, heat, raw) == 1
 
 
+def test_a_reply_edited_on_the_web_after_a_lost_answer_is_not_sent_again(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    # The person saw their reply on the web and changed a word before voicepeer looked:
+    # its words are not the ones sent, but it is theirs, made as it was sent.
+    path, heat = tmp_path / "outbox.sqlite3", _heat(forum)
+    raw = "Sent as the signal went. Then tidied up on the web."
+    lost = Outbox(path, lossy_client(forum)).submit(NewReply(heat, raw), "Heat")
+    assert lost.state is OutboxState.SENDING
+    demo = forum.client("demo")
+    [mine] = [p for p in demo.posts(heat, demo.topic(heat).post_ids[-3:]) if "signal" in p.cooked]
+    demo.edit_post(mine.id, raw + " Edited on the web.")
+    [flushed] = Outbox(path, demo).flush()
+    assert flushed.state is OutboxState.POSTED and flushed.entry.attempts == 1
+    assert flushed.entry.post_number == mine.post_number
+    assert _copies(forum, heat, raw) == 1
+
+
+def _lost_on_the_way_there(forum: RunningForum, path: Path, raw: str) -> None:
+    creds = Credentials(forum.base_url, "admin_api_key", ADMIN_KEY, username="demo")
+    never_there = DiscourseClient(
+        forum.base_url, credentials=creds, transport=DropAfterSending(reaches_forum=False)
+    )
+    lost = Outbox(path, never_there).submit(NewReply(_heat(forum), raw), "Heat")
+    assert lost.state is OutboxState.SENDING
+
+
+def test_another_reply_sent_meanwhile_is_not_taken_for_a_lost_one(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    path, heat = tmp_path / "outbox.sqlite3", _heat(forum)
+    raw = "Lost before it reached the forum."
+    _lost_on_the_way_there(forum, path, raw)
+    outbox = Outbox(path, forum.client("demo"))
+    other = outbox.submit(NewReply(heat, "Another thought, sent at once."), "Heat")
+    assert other.state is OutboxState.POSTED
+    [result] = outbox.flush()
+    assert result.state is OutboxState.POSTED and result.entry.attempts == 2  # sent again
+    assert result.entry.post_number != other.entry.post_number
+    assert _copies(forum, heat, raw) == 1
+
+
+def test_a_post_made_on_the_web_long_after_is_not_taken_for_a_lost_reply(
+    forum: RunningForum, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from voicepeer.forum import outbox as outbox_module
+
+    path, heat = tmp_path / "outbox.sqlite3", _heat(forum)
+    hour_ago = datetime.now(UTC) - timedelta(hours=1)
+    monkeypatch.setattr(outbox_module, "_now", lambda: hour_ago)
+    raw = "Lost an hour ago, before it reached the forum."
+    _lost_on_the_way_there(forum, path, raw)
+    monkeypatch.undo()
+    forum.client("demo").create_post(NewReply(heat, "Written just now on the web."))
+    [result] = Outbox(path, forum.client("demo")).flush()
+    assert result.state is OutboxState.POSTED and result.entry.attempts == 2  # sent again
+    assert _copies(forum, heat, raw) == 1
+
+
 STEPS = ("recorded", "noted", "sending", "request_sent", "response_read", "done")
 
 

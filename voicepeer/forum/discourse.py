@@ -14,7 +14,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
@@ -694,13 +694,27 @@ class DiscourseClient:
         self.http.write_answer("DELETE", path)
 
     def find_own_post(
-        self, topic_id: int, raw: str, after_post_id: int | None
+        self,
+        topic_id: int,
+        raw: str,
+        after_post_id: int | None,
+        *,
+        sent_at: datetime | None = None,
+        claimed: Collection[int] = (),
     ) -> PostOutcome | None:
         """The user's post with this text after post ``after_post_id`` in the topic, or
         waiting there for a moderator (checked before a reply whose sending was interrupted
-        is sent again); see :mod:`voicepeer.forum.own_posts`."""
+        is sent again); given ``sent_at``, their post made then, its words changed since;
+        never a post numbered in ``claimed``. See :mod:`voicepeer.forum.own_posts`."""
         return own_posts.find_own_post(
-            _OwnPostReader(self), topic_id, raw, after_post_id, chunk=POSTS_CHUNK
+            _OwnPostReader(self),
+            topic_id,
+            raw,
+            after_post_id,
+            chunk=POSTS_CHUNK,
+            sent_at=sent_at,
+            window_s=self.settings.sent_post_window_s,
+            claimed=claimed,
         )
 
 

@@ -15,8 +15,9 @@ drafts; never sent again by itself). A PENDING reply may be WITHDRAWN at the per
 first send the topic's newest post id is noted; SENDING is written *before* the request
 leaves. A reply found in SENDING — after a crash, a dropped connection or a timeout — may
 already be on the forum, so the posts after that id, and the user's posts waiting for a
-moderator, are checked for the same text before it is ever sent again: no clocks are
-compared.
+moderator, are checked for the same text before it is ever sent again (no clocks are
+compared); failing that, for the person's post made around the time it was sent and not
+another reply's (its words edited on the web meanwhile).
 
 Only one sender works on a forum's outbox at a time, across threads and processes: a lock
 file next to the database (``flock``) is held while a reply is checked and sent.
@@ -30,7 +31,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -182,9 +183,17 @@ class PostingForum(Protocol):
         ...
 
     def find_own_post(
-        self, topic_id: int, raw: str, after_post_id: int | None
+        self,
+        topic_id: int,
+        raw: str,
+        after_post_id: int | None,
+        *,
+        sent_at: datetime | None = None,
+        claimed: Collection[int] = (),
     ) -> PostOutcome | None:
-        """The user's post with this text after ``after_post_id``, or waiting for a moderator."""
+        """The user's post with this text after ``after_post_id``, or waiting for a moderator;
+        else their post made around ``sent_at`` (its words changed since), not numbered in
+        ``claimed`` (other replies' posts)."""
         ...
 
     def create_topic(self, topic: NewTopic) -> PostOutcome: ...
@@ -399,7 +408,9 @@ class Outbox:
                 if any(_is_entry(w, entry) for w in waiting):
                     continue
                 try:
-                    found = self._already_there(entry)
+                    # By its words only: a moderator may change them, and the person
+                    # hears that it may be there, changed.
+                    found = self._already_there(entry, by_time=False)
                 except ForumNotFoundError:  # its topic is gone: it is not there
                     found = None
                 if found is not None and found.status is PostStatus.POSTED:
@@ -577,12 +588,25 @@ class Outbox:
         self._checkpoint("done")
         return done
 
-    def _already_there(self, entry: OutboxEntry) -> PostOutcome | None:
+    def _already_there(self, entry: OutboxEntry, *, by_time: bool = True) -> PostOutcome | None:
+        """The entry on the forum: by its words, or (``by_time``, a reply) as the person's
+        post made when it was sent, its words changed since."""
         if entry.kind is not EntryKind.REPLY:
             return self.forum.find_own_topic(
                 entry.topic_title, private=entry.kind is EntryKind.MESSAGE, since=entry.sent_at
             )
-        return self.forum.find_own_post(entry.topic_id, entry.raw, entry.after_post_id)
+        claimed = self._db.execute(
+            "SELECT post_number FROM outbox WHERE topic_id = ? AND kind = 'reply' AND id != ?"
+            " AND post_number IS NOT NULL",
+            (entry.topic_id, entry.id),
+        )
+        return self.forum.find_own_post(
+            entry.topic_id,
+            entry.raw,
+            entry.after_post_id,
+            sent_at=entry.sent_at if by_time else None,
+            claimed={int(number) for (number,) in claimed},
+        )
 
     def _request(self, entry: OutboxEntry) -> PostOutcome:
         if entry.kind is EntryKind.TOPIC:

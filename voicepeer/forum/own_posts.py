@@ -1,7 +1,10 @@
 """Finding a reply of the user's on the forum after its sending was interrupted.
 
-No clocks are compared: the outbox notes the topic's newest post id before the first send,
-and only posts after it can be the copy (Discourse's post ids only grow). A reply held for
+The outbox notes the topic's newest post id before the first send, and only posts after it
+can be the copy (Discourse's post ids only grow): the same words are found with no clocks
+compared. Words changed since (edited on the web before voicepeer looked) are found by who
+posted and when instead: the person's first post there made around the moment of sending
+and not another reply's, compared on the clocks with a margin. A reply held for
 a moderator has no post yet; Discourse lists the user's own waiting posts in the topic
 (``pending_posts`` of ``/t/{id}.json``, present when the site queues posts) and at
 ``/posts/{username}/pending.json`` (``PostsController#pending``, readable by the user
@@ -12,8 +15,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -97,8 +101,20 @@ def newest_post_id(topic_data: Any) -> int | None:
 
 
 def find_own_post(
-    forum: _Reading, topic_id: int, raw: str, after_post_id: int | None, *, chunk: int
+    forum: _Reading,
+    topic_id: int,
+    raw: str,
+    after_post_id: int | None,
+    *,
+    chunk: int,
+    sent_at: datetime | None = None,
+    window_s: float = 0.0,
+    claimed: Collection[int] = (),
 ) -> PostOutcome | None:
+    """The user's post after ``after_post_id`` with the words ``raw``, or waiting for a
+    moderator with them. Else, given when it was sent, their earliest post after it made
+    within ``window_s`` seconds of ``sent_at`` (its words changed since); never one of the
+    post numbers ``claimed`` by other replies."""
     data = forum.get(f"/t/{int(topic_id)}.json")
     topic = parse.topic(data)
     me = forum.me()
@@ -108,17 +124,30 @@ def find_own_post(
         if topic.is_mega
         else _newest_first(forum, topic, chunk)
     )
+    earliest: Post | None = None
     for seen, post in enumerate(newest_first):
         if seen >= MAX_POSTS_SEARCHED or (after_post_id is not None and post.id <= after_post_id):
             break
-        if me and post.username.lower() != me.lower():
+        if (me and post.username.lower() != me.lower()) or post.post_number in claimed:
             continue
         source = post.raw if post.raw is not None else forum.raw_of(post.id)
         if source is not None and normalize_raw(source) == wanted:
             return PostOutcome(PostStatus.POSTED, post.id, post.post_number, topic_id)
+        if me and _made_when_sent(post, sent_at, window_s):
+            earliest = post
     if any(normalize_raw(p.raw) == wanted for p in waiting_posts(forum, data, topic_id)):
         return PostOutcome(PostStatus.ENQUEUED, topic_id=topic_id)
+    if earliest is not None and after_post_id is not None:
+        log.info("own post found by its time, its words changed since")
+        return PostOutcome(PostStatus.POSTED, earliest.id, earliest.post_number, topic_id)
     return None
+
+
+def _made_when_sent(post: Post, sent_at: datetime | None, window_s: float) -> bool:
+    """Whether the post was made within ``window_s`` seconds of ``sent_at``."""
+    if sent_at is None or post.created_at is None or window_s <= 0:
+        return False
+    return abs(post.created_at - sent_at) <= timedelta(seconds=window_s)
 
 
 def _newest_first(forum: _Reading, topic: Topic, chunk: int) -> Iterator[Post]:

@@ -63,6 +63,10 @@ class ForumSettings:
     key_recheck_s: float = field(default=30.0, metadata={"min": 1.0, "max": 3600.0})
     """Seconds between looks at the saved account after the forum refused its key, so that
     one connected again meanwhile (voicepeer forum connect) is used without a restart."""
+    sent_post_window_s: float = field(default=600.0, metadata={"min": 0.0, "max": 86_400.0})
+    """Seconds either side of when a reply was sent (by this computer's clock) within which
+    the person's post in its topic, its words changed since (on the web), is taken for it
+    when the answer to sending it was lost; 0: only the same words are."""
     timings_interval_s: float = field(default=30.0, metadata={"min": 3.0, "max": 3600.0})
     """Seconds between two reports of reading progress (what was heard) to the forum."""
 
