@@ -19,6 +19,11 @@ class ForumRestarts:
         self.url = self._servers[0].start()
         self._port = self._servers[0].port
 
+    @property
+    def server(self) -> DemoForum:
+        """The server started last."""
+        return self._servers[-1]
+
     def go_down(self) -> None:
         self._servers[-1].stop()
 

@@ -332,3 +332,72 @@ def test_reply_again_where_a_reply_may_have_arrived_unseen_says_so_first(
         "I will send it only if it is not there: there is no need to say it again."
     )
     assert after_yes[2].startswith("Replying to"), talk.transcript
+
+
+def test_a_forum_back_just_before_goodbye_gets_the_reply_then(tmp_path: Path) -> None:
+    # "I will send it the next time you start me": the forum was back, and the person
+    # may not start voicepeer again for days.
+    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+        talk = converse(
+            forum.url,
+            ["open topic one", "reply", REPLY, "send it", "yes", "goodbye"],
+            tmp_path / "data",
+            before_line={4: forum.go_down, 5: forum.come_back},
+        )
+        assert _copies(forum.url, _first_topic(forum.url)) == 1
+    assert talk.said[-2:] == [
+        f"Your earlier reply to {TOPIC} has now been posted.",
+        "Goodbye. Your place is kept for next time.",
+    ], talk.transcript
+
+
+def test_the_last_try_at_goodbye_is_bounded(tmp_path: Path) -> None:
+    # Back, but answering slowly: goodbye does not wait for it, and says the reply may
+    # be there, to be checked at the next start.
+    heard_at: dict[str, float] = {}
+
+    def back_slowly() -> None:
+        forum.come_back()
+        forum.server.faults.slow(6, path="/posts.json")
+        heard_at["goodbye"] = time.monotonic()
+
+    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+        talk = converse(
+            forum.url,
+            ["open topic one", "reply", REPLY, "send it", "yes", "goodbye"],
+            tmp_path / "data",
+            settings=VoiceSettings(goodbye_try_s=1.0),
+            before_line={4: forum.go_down, 5: back_slowly},
+        )
+        assert time.monotonic() - heard_at["goodbye"] < 4.0
+    assert talk.said[-1] == (
+        f"Goodbye. I am not sure your reply to {TOPIC} reached the forum: I will check the "
+        "next time you start me, and send it only if it is not there. Your place is kept "
+        "for next time."
+    ), talk.transcript
+
+
+def test_goodbye_tells_of_a_reply_the_background_is_finding_on_the_forum(
+    tmp_path: Path,
+) -> None:
+    # The answer to the post was lost; the background's check of the topic was under way
+    # at goodbye. "I am not sure it reached the forum" was said, then it was found there,
+    # and the next start had nothing to tell: the person never heard it got through.
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        topic_id = _first_topic(forum.base_url)
+
+        def slow_checks() -> None:
+            forum.faults.slow(1.5, path=f"/t/{topic_id}.json")
+
+        talk = converse(
+            forum.base_url,
+            ["open topic one", "reply", REPLY, "send it", "yes", "goodbye"],
+            tmp_path / "data",
+            transport=DropAfterSending(),
+            retry=_quick_retry(forum.base_url),
+            before_line={4: slow_checks},
+        )
+    assert talk.said[-2:] == [
+        f"Your earlier reply to {TOPIC} has now been posted.",
+        "Goodbye. Your place is kept for next time.",
+    ], talk.transcript

@@ -70,6 +70,7 @@ from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.how_to import help_wording, how_to_asked
 from voicepeer.voice.last_one import last_one_hint, last_one_meant
+from voicepeer.voice.last_try import last_try
 from voicepeer.voice.left_writing import left_writing
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.list_place import ListPlace
@@ -1771,8 +1772,10 @@ class Assistant:
     def _finish(self) -> None:
         self.finished = True
         # Sent in the background while the person was writing or answering: told now, or
-        # never (the next start does not know of it).
-        self._say_results(self.engines.news())
+        # never (the next start does not know of it). One last try first: the forum may be
+        # back, or the background may be finding a reply on it right now.
+        tried = last_try(self.engines.outbox, self.settings.goodbye_try_s)
+        self._say_results(self.engines.news() + tried)
         pending, kept = self._unsent(), ""
         if pending is not None:
             writer, unsent = pending

@@ -22,6 +22,9 @@ class VoiceSettings:
     long_post_s: float = field(default=120.0, metadata={"min": 0.0, "max": 3600.0})
     """Before reading a post that takes at least this many seconds to say, say how long it
     is ("A long post, about 13 minutes"); 0 turns this off."""
+    goodbye_try_s: float = field(default=5.0, metadata={"min": 0.0, "max": 60.0})
+    """Seconds goodbye waits for one last try at sending what is kept (the forum may have
+    come back, or a check may be under way) before saying it is kept; 0: no last try."""
     room_talk_reminder_s: float = field(default=600.0, metadata={"min": 0.0, "max": 14_400.0})
     """After saying that a television or people talking drown out the person, say it again
     only after this many seconds; 0 never says it."""
