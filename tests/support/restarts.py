@@ -6,16 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum import DemoForum, DemoForumOptions
 
 
 class ForumRestarts:
     """The demo forum on ``db``, started at once (``url``); every server started is
     stopped when the ``with`` block ends."""
 
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db: Path, options: DemoForumOptions | None = None) -> None:
         self._db = db
-        self._servers = [DemoForum(db)]
+        self._options = options
+        self._servers = [DemoForum(db, options)]
         self.url = self._servers[0].start()
         self._port = self._servers[0].port
 
@@ -28,7 +29,7 @@ class ForumRestarts:
         self._servers[-1].stop()
 
     def come_back(self) -> None:
-        server = DemoForum(self._db, port=self._port)
+        server = DemoForum(self._db, self._options, port=self._port)
         server.start()
         self._servers.append(server)
 

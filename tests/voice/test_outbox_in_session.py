@@ -14,17 +14,18 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
-from tests.support.members import keyed_forum, signed_in
+from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
 from tests.support.restarts import ForumRestarts
 from tests.support.transports import DropAfterSending
 from tests.support.typed_lines import said, typed_when
-from voicepeer.demo_forum import DemoForum
+from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox, OutboxEntry, OutboxState, SendResult
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.forum.settings import ForumSettings
 from voicepeer.voice.settings import VoiceSettings
+from voicepeer.voice.withdrawals import TAKEN_BACK
 
 REPLY = "thank you for this it helps a lot to know I am not alone"
 TOPIC = "Walked to the end of the pier today"
@@ -401,3 +402,50 @@ def test_goodbye_tells_of_a_reply_the_background_is_finding_on_the_forum(
         f"Your earlier reply to {TOPIC} has now been posted.",
         "Goodbye. Your place is kept for next time.",
     ], talk.transcript
+
+
+TAKE_BACK = ["open topic one", "reply", REPLY, "send it", "yes", "delete my post"]
+"""The forum gone at the yes, back as "delete my post" is said: the background would send
+the reply while the person is asked whether to take it back."""
+KEYED = DemoForumOptions(admin_api_key=ADMIN_KEY)
+"""Signed in: only the person's own reply is theirs to take back."""
+
+
+def test_a_reply_is_not_sent_while_the_person_is_asked_whether_to_take_it_back(
+    tmp_path: Path,
+) -> None:
+    with ForumRestarts(tmp_path / "forum.sqlite3", KEYED) as forum:
+        talk = converse(
+            forum.url,
+            [*TAKE_BACK, "yes"],
+            tmp_path / "data",
+            credentials=signed_in(forum.server),
+            retry=_quick_retry(forum.url),
+            before_line={4: forum.go_down, 5: forum.come_back, 6: lambda: time.sleep(1.5)},
+        )
+        assert _copies(forum.url, _first_topic(forum.url)) == 0
+    assert "Take it back, so that it is never sent?" in talk.said[-2], talk.transcript
+    assert talk.said[-1] == TAKEN_BACK, talk.transcript
+
+
+def test_a_reply_kept_at_the_question_is_sent_once_it_is_answered(tmp_path: Path) -> None:
+    with ForumRestarts(tmp_path / "forum.sqlite3", KEYED) as forum:
+        made: list[OutboxRetry] = []
+
+        def make(loop_outbox: Outbox) -> OutboxRetry:
+            made.append(_quick_retry(forum.url)(loop_outbox))
+            return made[0]
+
+        def sent() -> None:
+            assert isinstance(made[0], WatchedRetry) and made[0].sent.wait(timeout=30)
+
+        talk = converse(
+            forum.url,
+            [*TAKE_BACK, "no", "where am i"],
+            tmp_path / "data",
+            credentials=signed_in(forum.server),
+            retry=make,
+            before_line={4: forum.go_down, 5: forum.come_back, 7: sent},
+        )
+        assert _copies(forum.url, _first_topic(forum.url)) == 1
+    assert f"Your earlier reply to {TOPIC} has now been posted." in talk.said, talk.transcript

@@ -21,6 +21,11 @@ another reply's (its words edited on the web meanwhile).
 
 Only one sender works on a forum's outbox at a time, across threads and processes: a lock
 file next to the database (``flock``) is held while a reply is checked and sent.
+
+While the person is asked whether to take a waiting entry back, it is held: no sender of
+this process (the background retry has an outbox of its own on the same file) sends it
+until the question is answered. A hold lives only as long as the process, so a crash
+never leaves an entry unsent for good.
 """
 
 from __future__ import annotations
@@ -88,6 +93,11 @@ before leaving a reply waiting: longer than one send with its check can take."""
 WITHDRAW_WAIT_S = 2.0
 """Seconds a withdrawal waits for a send under way before saying so: the person is
 waiting for an answer, and the entry may be on the forum once that send ends."""
+
+
+_HOLDS: dict[Path, set[int]] = {}
+"""The entries held, by outbox file, across the Outbox objects of this process."""
+_HOLDS_LOCK = threading.Lock()
 
 
 class EntryKind(Enum):
@@ -262,6 +272,8 @@ class Outbox:
         )
         self._held = 0
         self._listeners: list[Callable[[SendResult], None]] = []
+        self._holding: set[int] = set()
+        """The entries this object holds (see :meth:`hold`)."""
 
     def close(self) -> None:
         self._db.close()
@@ -382,6 +394,31 @@ class Outbox:
                 db.execute("UPDATE outbox SET state = 'withdrawn' WHERE id = ?", (entry.id,))
             return self.get(entry_id)
 
+    def hold(self, entry_id: int) -> OutboxEntry:
+        """Keep every sender of this process from sending the entry, while the person is
+        asked whether to take it back; the entry as it stands once held (one that is not
+        PENDING any more was sent, or tried, meanwhile). Raises OutboxBusyError while a
+        send is under way."""
+        with self._sending(wait_s=WITHDRAW_WAIT_S):
+            with _HOLDS_LOCK:
+                _HOLDS.setdefault(self._holds_key, set()).add(entry_id)
+            self._holding.add(entry_id)
+            return self.get(entry_id)
+
+    def release_holds(self) -> None:
+        """The question is answered: the entries held here may be sent again."""
+        with _HOLDS_LOCK:
+            _HOLDS.get(self._holds_key, set()).difference_update(self._holding)
+        self._holding.clear()
+
+    def _is_held(self, entry_id: int) -> bool:
+        with _HOLDS_LOCK:
+            return entry_id in _HOLDS.get(self._holds_key, ())
+
+    @property
+    def _holds_key(self) -> Path:
+        return self.path.resolve()
+
     def held(self) -> tuple[OutboxEntry, ...]:
         """Entries the forum holds for a moderator, oldest first."""
         rows = self._db.execute(
@@ -466,6 +503,8 @@ class Outbox:
                 if ready is not None and not ready():
                     return results
                 for entry in self.pending():
+                    if self._is_held(entry.id):
+                        continue  # the person is being asked whether to take it back
                     result = self._send(entry.id, first_try=False)
                     results.append(result)
                     if result.waiting and not isinstance(result.error, OtherAccountError):

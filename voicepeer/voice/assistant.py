@@ -715,6 +715,10 @@ class Assistant:
         try:
             self._act_on(heard)
         finally:
+            if self.state is not State.DELETING_POST:
+                # Whatever ended the question ("no", another command, goodbye), a reply
+                # held while it was asked may be sent again.
+                self.engines.outbox.release_holds()
             self.said_ahead.done()
             self.forum_back.acted()
             self.account_notice.acted()

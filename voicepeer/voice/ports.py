@@ -90,6 +90,15 @@ class ReplyOutbox(Protocol):
         """The withdrawal did not happen: the entries wait for a moderator again."""
         ...
 
+    def hold(self, entry_id: int) -> OutboxEntry:
+        """Keep the entry from being sent while the person is asked about it; the entry as
+        it stands once held. Raises OutboxBusyError while a send is under way."""
+        ...
+
+    def release_holds(self) -> None:
+        """The question is answered: what was held may be sent again."""
+        ...
+
     def withdraw(self, entry_id: int) -> OutboxEntry:
         """Take back an entry still waiting (its words handed back to its draft); the
         entry as it now stands says whether it was. Raises OutboxBusyError while a send

@@ -137,7 +137,7 @@ class PostDeletions(OwnPostChanges):
             if here is not None and not theirs:
                 unsent = self._in_outbox(here)
                 if unsent is not None and unsent.state is OutboxState.PENDING:
-                    return UnsentWithdrawal(unsent)
+                    return Withdrawals(self._engines).asking(unsent)
                 if unsent is not None:  # its sending was interrupted: it may be there
                     self._say(MAYBE_SENT)
                     return None

@@ -258,6 +258,26 @@ _AFTER_TAKING_BACK = {
 class Withdrawals(OwnPostChanges):
     """Takes back the person's reply or new topic that is not on the forum yet, on a yes."""
 
+    def asking(self, entry: OutboxEntry) -> UnsentWithdrawal | None:
+        """The taking back of ``entry`` to ask about, held from the background's sending
+        until the answer; None after saying what became of it meanwhile."""
+        outbox = self._engines.outbox
+        assert outbox is not None  # only what was found there is asked about
+        withdrawal = UnsentWithdrawal(entry)
+        try:
+            now = outbox.hold(entry.id)
+        except OutboxBusyError:
+            self._say(withdrawal.being_sent)
+            return None
+        if now.state is OutboxState.PENDING:
+            return UnsentWithdrawal(now)
+        outbox.release_holds()
+        if now.state is OutboxState.REJECTED:
+            self._say(send_result_line(SendResult(now)))
+        else:
+            self._say(withdrawal.after(now.state))
+        return None
+
     def take_back(self, withdrawal: UnsentWithdrawal) -> None:
         """Take it out of the outbox (the person said yes), and say so."""
         outbox = self._engines.outbox
@@ -268,6 +288,8 @@ class Withdrawals(OwnPostChanges):
         except OutboxBusyError:
             self._say(withdrawal.being_sent)
             return
+        finally:
+            outbox.release_holds()
         if now.state is OutboxState.REJECTED:  # refused meanwhile: told then, words kept
             self._say(send_result_line(SendResult(now)))
             return
@@ -289,7 +311,7 @@ class Withdrawals(OwnPostChanges):
         if unsent:
             newest = UnsentWithdrawal(unsent[-1])
             if newest.entry.state is OutboxState.PENDING:
-                return newest
+                return self.asking(newest.entry)
             self._say(newest.after(OutboxState.SENDING))  # it may be on the forum already
             return None
         try:
