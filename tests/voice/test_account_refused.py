@@ -16,7 +16,12 @@ from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
 from voicepeer.forum.settings import ForumSettings
-from voicepeer.voice.error_phrases import ACCOUNT_BACK, ACCOUNT_REFUSED, NO_LONGER_ACCEPTED
+from voicepeer.voice.error_phrases import (
+    ACCOUNT_BACK,
+    ACCOUNT_REFUSED,
+    NO_LONGER_ACCEPTED,
+    account_now,
+)
 from voicepeer.voice.settings import VoiceSettings
 
 REPLY = "so glad you made it to the end of the pier"
@@ -130,6 +135,54 @@ def test_connected_again_a_post_read_meanwhile_can_be_liked_and_the_person_is_to
     assert after[1] == "Like this post by Dave Whitfield? Say yes or no.", talk.transcript
     assert after[2] == "You liked this post by Dave Whitfield.", talk.transcript
     assert talk.said.count(ACCOUNT_BACK) == 1, talk.transcript
+
+
+def test_another_members_account_connected_again_is_named_and_posts_go_out_as_them(
+    forum: DemoForum, data: Path
+) -> None:
+    # A carer connected Priya's account where the person's was refused: "your account
+    # works again" had them like and post under her name unawares.
+    saved = [user_key(forum)]
+    steps = [
+        (at_once, lambda: None, "open topic one"),
+        (said("Post 1 of 4"), lambda: None, "reply"),
+        (said("Say your reply"), lambda: None, REPLY),
+        (at_once, lambda: None, "send it"),
+        (said("Shall I post it?"), lambda: _revoke(forum, saved[0]), "yes"),
+        (said("is not sent yet"), lambda: saved.append(user_key(forum, "priya")), ""),
+        (said("The forum account is now"), lambda: None, "next"),
+        (said("Post 2 of 4"), lambda: None, "reply"),
+        (said("Replying to Jo Baxter"), lambda: None, "thank you Jo for saying this"),
+        (at_once, lambda: None, "send it"),
+        (said("Thank you Jo for saying this. It will"), lambda: None, "yes"),
+        (said("is posted"), lambda: None, "where am i"),
+    ]
+    talk = converse(
+        forum.base_url,
+        [],
+        data,
+        credentials=saved[0],
+        renewal=lambda: saved[-1],
+        forum_settings=ForumSettings(retry_backoff_s=0.01, read_retries=1, key_recheck_s=1.0),
+        listener=typed_when(steps),
+        tell_when_quiet=True,
+    )
+    assert talk.said.count(account_now("Priya Nair")) == 1, talk.transcript
+    assert ACCOUNT_BACK not in talk.said, talk.transcript
+    questions = [line for line in talk.said if "Shall I post it?" in line]
+    assert len(questions) == 2, talk.transcript
+    first, second = questions
+    assert "account" not in first, talk.transcript
+    assert "on the voicepeer demo forum, from Priya Nair's account. Shall I" in second
+    first_topic = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"][0]
+    assert first_topic["title"] == TOPIC
+    topic = httpx.get(f"{forum.base_url}/t/{first_topic['id']}.json", params={"print": "true"})
+    posts = topic.json()["post_stream"]["posts"]
+    authors = {post["username"] for post in posts if "Thank you Jo" in post["cooked"]}
+    assert authors == {"priya"}, talk.transcript
+    # The reply the person agreed to under their own account waits for it.
+    assert _waiting(forum, data) == ["So glad you made it to the end of the pier."]
+    assert "end of the pier." not in topic.text
 
 
 def test_a_deletion_that_finds_the_key_refused_says_so_once(forum: DemoForum, data: Path) -> None:

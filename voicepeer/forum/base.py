@@ -368,6 +368,12 @@ class Forum(Protocol):
         ...
 
     @property
+    def account_name(self) -> str | None:
+        """The username of the account signed in with now (the one a carer connected last
+        this session), without asking the forum; None when none, or not known."""
+        ...
+
+    @property
     def forum_down(self) -> bool:
         """The forum is known to be out of reach (until it answers again)."""
         ...

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from voicepeer.errors import AuthError, AuthProblem, ForumError
 from voicepeer.forum.base import Forum
-from voicepeer.voice.error_phrases import ACCOUNT_BACK, ACCOUNT_REFUSED
+from voicepeer.forum.peer import PeerForum
+from voicepeer.voice.error_phrases import ACCOUNT_BACK, ACCOUNT_REFUSED, account_now
 from voicepeer.voice.ports import Say
 
 
@@ -15,9 +16,16 @@ class AccountNotice:
     """Says :data:`ACCOUNT_REFUSED` once a session: in the greeting, at once when found
     (if ``may_speak`` allows it there and then), else before the next listening."""
 
-    def __init__(self, forum: Forum, say: Say) -> None:
+    def __init__(self, forum: Forum, say: Say, peer: PeerForum | None = None) -> None:
         self._forum = forum
         self._say = say
+        self._peer = peer
+        self._first = forum.account_name
+        """The account the session began with."""
+        self._known = self._first
+        """The account the person last heard they use (the one begun with, at first)."""
+        self._names: dict[str, str] = {}
+        """Members' names as the forum shows them, by username, once asked."""
         self._told = False
         self.may_speak: Callable[[], bool] = lambda: False
         """Whether the notice may be said as soon as the refusal is found: only from the
@@ -48,11 +56,32 @@ class AccountNotice:
         said and a carer has connected it since; True when it was said."""
         if self._told and not self._back:
             _ = self._forum.account_refused  # looks for an account connected again
-        if not self._back:
+        now = self._forum.account_name
+        other = _other(now, self._known)
+        if not self._back and other is None:
             return False
         self._back = self._told = False  # refused again later, it is told again
-        self._say(ACCOUNT_BACK)
+        self._known = now
+        self._say(ACCOUNT_BACK if other is None else account_now(self._name_of(other)))
         return True
+
+    def changed_to(self) -> str | None:
+        """The name of the account posts go out under, when a carer connected another
+        member's account than the one the session began with; None when it is the same."""
+        other = _other(self._forum.account_name, self._first)
+        return None if other is None else self._name_of(other)
+
+    def _name_of(self, username: str) -> str:
+        if username in self._names:
+            return self._names[username]
+        if self._peer is None:
+            return username
+        try:
+            name = self._peer.user_profile(username).name or username
+        except ForumError:
+            return username  # asked again next time
+        self._names[username] = name
+        return name
 
     def failure_line(self, error: ForumError, line: str) -> str:
         """``line``, telling of ``error``, as said: "" when the notice, said as the request
@@ -75,3 +104,10 @@ class AccountNotice:
         if self.may_speak() and self._due():
             self.tell()
             self._said_on_finding = True
+
+
+def _other(now: str | None, before: str | None) -> str | None:
+    """``now`` when it is another account than ``before`` (both known), else None."""
+    if now is None or before is None or now.casefold() == before.casefold():
+        return None
+    return now

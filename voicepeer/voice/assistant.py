@@ -430,7 +430,6 @@ class Assistant:
         self._search_from = State.BROWSING
         """Where "search for" was said, to go back to when nothing is looked for."""
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
-        self.account_notice = AccountNotice(engines.forum, self.say)
         self.said_ahead = SaidAhead()
         self._places = places
         self.paragraphs = ParagraphReading(
@@ -440,6 +439,7 @@ class Assistant:
             self.settings.long_post_s,
         )
         self.peer = engines.peer or peer_forum_for(engines.forum)
+        self.account_notice = AccountNotice(engines.forum, self.say, self.peer)
         self.reader = Reader(
             ReaderEngines(engines.forum, places, engines.render_post, self.peer),
             self.settings,
@@ -453,7 +453,11 @@ class Assistant:
             failure_line=self._failure_told,
         )
         writing = ComposerEngines(
-            engines.forum, engines.drafts, engines.outbox, engines.interpreter
+            engines.forum,
+            engines.drafts,
+            engines.outbox,
+            engines.interpreter,
+            self.account_notice.changed_to,
         )
         self.composer = Composer(writing, self.say)
         self._last_said = ""

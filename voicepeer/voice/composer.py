@@ -7,8 +7,8 @@ away loses nothing; "reply" in the same topic brings it back.
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TypeGuard
 
@@ -105,6 +105,9 @@ class ComposerEngines:
     outbox: ReplyOutbox
     interpreter: Interpreter
     """Decides which dictated utterances are editing or correction commands."""
+    posting_as: Callable[[], str | None] = field(default=lambda: None)
+    """The name of the account posts go out under when a carer connected another member's
+    than the session began with (None when the same): the question before posting says it."""
 
 
 class Composer:
@@ -608,7 +611,7 @@ class Composer:
         return self._topic is not None and self._topic.archetype == "private_message"
 
     def _audience(self) -> str:
-        forum = phrasing.forum_name(self._engines.forum.title)
+        forum = self._forum_named()
         if self._is_private():
             whom = self._private_to or (
                 phrasing.author_name(self._reply_to) if self._reply_to else "the group"
@@ -622,6 +625,13 @@ class Composer:
             else ""
         )
         return f"It will appear publicly,{answers} in {where}, on {forum}."
+
+    def _forum_named(self) -> str:
+        """The forum as the question before posting names it: with the account it goes out
+        from, when that is not the one the session began with."""
+        forum = phrasing.forum_name(self._engines.forum.title)
+        name = self._engines.posting_as()
+        return f"{forum}, from {name}'s account" if name else forum
 
     def post(self) -> SendResult | None:
         """The user said yes: hand the reply to the outbox and say what became of it (the

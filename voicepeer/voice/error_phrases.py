@@ -154,6 +154,17 @@ ACCOUNT_REFUSED = (
 """Said once, when the forum is first found to refuse the account's key."""
 ACCOUNT_BACK = "Your account works again: you can post, like and send messages."
 """Said once, in a quiet moment, when the account was connected again since."""
+
+
+def account_now(name: str) -> str:
+    """Said in a quiet moment when a carer connected another member's account meanwhile:
+    "your account works again" would have the person post under a name not theirs."""
+    return (
+        f"The forum account is now {name}'s: from now on, what you post, like or send "
+        f"goes out under {name}'s name."
+    )
+
+
 _START_AGAIN = "Please start connecting again."
 _AUTH = {
     AuthProblem.NOT_ACCEPTED: (

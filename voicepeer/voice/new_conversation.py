@@ -31,7 +31,7 @@ from voicepeer.voice.correction import read_back
 from voicepeer.voice.dictation import Draft, render, tokenize_dictation
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import retitle_line, send_result_line, title_refused
-from voicepeer.voice.phrasing import and_list, forum_name
+from voicepeer.voice.phrasing import and_list
 from voicepeer.voice.ports import DraftKeeper, Say
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names, vitamins_as_written
 from voicepeer.voice.written_numbers import with_digits
@@ -436,7 +436,7 @@ class NewConversationComposer(Composer):
             self._say(
                 f"Your {conversation.what} has a title and nothing else yet. Shall I "
                 f"{self._verb} it, with the title's words as {self._body} too? "
-                f"{conversation.audience(forum_name(self._engines.forum.title))} Say yes or no."
+                f"{conversation.audience(self._forum_named())} Say yes or no."
             )
             return Next.CONFIRMING
         if problem is not None:
@@ -446,7 +446,7 @@ class NewConversationComposer(Composer):
             return Next.DICTATING
         self._say(
             f"Your {conversation.what}, titled {conversation.title}, says: {text} "
-            f"{conversation.audience(forum_name(self._engines.forum.title))} "
+            f"{conversation.audience(self._forum_named())} "
             f"Shall I {self._verb} it? Say yes or no."
         )
         return Next.CONFIRMING
