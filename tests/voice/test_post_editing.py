@@ -34,6 +34,8 @@ from voicepeer.voice.post_editing import (
     NO_POST,
     NOTHING_CHANGED,
     STILL_WAITING,
+    UNSURE,
+    already_made,
     cannot_edit,
 )
 
@@ -224,6 +226,40 @@ def test_an_answer_lost_after_the_change_is_checked_on_the_post(
     assert talk.said[-1] == CHANGED
     assert post_words(forum, post_id) == MINE.replace("sister", "brother")
     assert _saved(data, post_id) == (None, None)
+
+
+def _changed_unsure(forum: DemoForum, data: Path) -> int:
+    """The person changes "sister" to "brother"; the forum makes the change, but its
+    answer, and the post read again to check, are lost: the changes stay saved."""
+    post_id = _post_mine(forum)
+    lines = [*CHANGE, "replace sister with brother", "send it", "yes"]
+    lost = {3: lambda: forum.faults.malform(f"/posts/{post_id}.json", "drop_connection")}
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum), before_line=lost)
+    forum.faults.clear()
+    assert talk.said[-1] == UNSURE
+    assert post_words(forum, post_id) == MINE.replace("sister", "brother")
+    return post_id
+
+
+def test_a_change_made_though_unsure_is_told_as_made_next_time(
+    forum: DemoForum, data: Path
+) -> None:
+    # Taken up, it was told as a change made on the forum meanwhile, both versions the same.
+    post_id = _changed_unsure(forum, data)
+    talk = converse(forum.base_url, ["my drafts", "open one"], data, credentials=signed_in(forum))
+    assert talk.said[-1] == already_made(MINE.replace("sister", "brother")), talk.transcript
+    assert DraftStore(data / "outbox.sqlite3").all() == {}
+    assert post_words(forum, post_id) == MINE.replace("sister", "brother")
+
+
+def test_a_change_made_though_unsure_is_not_made_a_reply_once_past_its_edit_time(
+    forum: DemoForum, data: Path
+) -> None:
+    post_id = _changed_unsure(forum, data)
+    post_long_ago(forum, post_id)
+    talk = converse(forum.base_url, CHANGE, data, credentials=signed_in(forum))
+    assert talk.said[-1] == already_made(MINE.replace("sister", "brother")), talk.transcript
+    assert DraftStore(data / "outbox.sqlite3").all() == {}
 
 
 def test_what_the_forum_does_not_allow_is_said_before_any_change(

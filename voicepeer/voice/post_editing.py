@@ -94,6 +94,14 @@ def cannot_edit(which: str) -> str:
     )
 
 
+def already_made(raw: str) -> str:
+    """Said when the saved changes turn out to be on the forum already."""
+    return (
+        f"Your changes are already made on the forum. Your post says: "
+        f"{as_sentence(spoken_post(raw))} To change it again, say correct my post."
+    )
+
+
 def _same(a: str, b: str) -> bool:
     return normalize_raw(a) == normalize_raw(b)
 
@@ -204,6 +212,14 @@ class PostEditor(Composer):
         saved, began_from = drafts.load(key), drafts.load(key + CHANGE_BASE)
         age = phrasing.age_of(post, self._now())
         which = f"your post{' posted ' + age if age else ''}"
+        if saved is not None and _same(saved, post.raw or ""):
+            # The change went through though its answer was lost on the way: nothing is
+            # left to send, and kept, it would look like a change made elsewhere.
+            delete_saved(drafts, key)
+            saved = None
+            if not adding:
+                self._say(already_made(post.raw or ""))
+                return False
         if post.cues is None or not post.cues.can_edit:
             self._say(cannot_edit(which) + self._keep_as_reply(post, saved))
             return False
