@@ -476,6 +476,10 @@ class Assistant:
         self._training_mentioned = False
         self._nothing_listed = False
         """The list asked for last had nothing in it (see voice.nothing_listed)."""
+        self._list_failed = False
+        """...because the forum did not give it: nothing was heard of it either."""
+        self._failures_told = 0
+        """Failures at the forum told so far (a list that failed is not an empty one)."""
         self._disk_full_said = False
         self._monotonic = monotonic
         self._now = now
@@ -730,6 +734,7 @@ class Assistant:
     def _failure_told(self, error: ForumError, line: str) -> str:
         """A failure at the forum as told, "" when said already: the account notice found
         by the very request tells all of a refused key."""
+        self._failures_told += 1
         line = self.account_notice.failure_line(error, line)
         if not line:
             return ""
@@ -797,7 +802,7 @@ class Assistant:
         intent = interpretation.command.intent
         if self.state in OWN_LISTS and intent in LEAVING_A_LIST - ALLOWED[self.state]:
             self._go(State.BROWSING)  # out of the person's list, as "back" goes (see above)
-        shown = self.reader.shown
+        shown, failures = self.reader.shown, self._failures_told
         self._dispatch(interpretation.command)
         # A list asked for that left the person where they were had nothing to read out.
         self._nothing_listed = (
@@ -805,6 +810,7 @@ class Assistant:
             and self.state in (State.BROWSING, State.READING)
             and self.reader.shown == shown
         )
+        self._list_failed = self._nothing_listed and self._failures_told != failures
         self._maybe_suggest_rest()
 
     def _did_you_mean(self) -> str:
@@ -1192,7 +1198,7 @@ class Assistant:
         meant = last_one_meant(command, place)
         if self._nothing_listed and opens_from_a_list(meant, self.state is State.READING):
             self._nothing_listed = False
-            self.say(which_list(meant, self.reader.list_opened_from()))
+            self.say(which_list(meant, self.reader.list_opened_from(), self._list_failed))
             return
         if meant is not command and meant.intent is Intent.PREVIOUS:
             hint = last_one_hint(place)

@@ -1,5 +1,6 @@
-"""After a list asked for had nothing in it ("You have no saved drafts"), "open one" is
-not taken from another list the person heard before without saying so.
+"""After a list asked for had nothing in it ("You have no saved drafts"), or did not come
+from the forum at all, "open one" is not taken from another list the person heard before
+without saying so.
 
 The list behind (the topic list, the notifications) is still there, and "open one" would
 open its first: a topic the person did not ask for, from a list they did not just hear.
@@ -42,10 +43,18 @@ def opens_from_a_list(command: Command, reading: bool) -> bool:
     return not named or (named == EITHER_OPEN and not reading)
 
 
-def which_list(command: Command, list_name: str | None) -> str:
-    """What to say to an "open" just after a list asked for had nothing: the list it would
-    take from (``list_name``), and how to open from it all the same."""
+def which_list(command: Command, list_name: str | None, failed: bool = False) -> str:
+    """What to say to an "open" just after a list asked for had nothing (``failed``: the
+    forum did not give it): the list it would take from (``list_name``), and how to open
+    from it all the same."""
+    nothing = (
+        "That list did not come from the forum, so there is nothing to open in it."
+        if failed
+        else "There is nothing to open in that list."
+    )
     if list_name is None:
+        if failed:
+            return f"{nothing} Ask for the list again in a moment."
         return "There is nothing to open. Say latest topics to hear the topics."
     number = int(command.slots.get("number", 0)) if command.intent is Intent.OPEN else 0
     if number == LAST_HEARD:
@@ -54,7 +63,4 @@ def which_list(command: Command, list_name: str | None) -> str:
         one = f"number {number_word(number)}"
     else:
         one = "the one you were on"
-    return (
-        f"There is nothing to open in that list. To open {one} of {list_name} instead, "
-        "say that again."
-    )
+    return f"{nothing} To open {one} of {list_name} instead, say that again."
