@@ -222,6 +222,26 @@ def test_a_like_whose_answer_was_lost_is_said_unsure_and_never_given_twice(
     assert first_post_likes(forum) == 1
 
 
+def test_a_like_the_forum_failed_on_is_not_said_lost_on_the_way(
+    forum: DemoForum, data: Path
+) -> None:
+    # A 503 was told as "The connection broke before the forum answered".
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "like this post", "yes", "like this post", "yes"],
+        data,
+        credentials=signed_in(forum),
+        before_line={2: lambda: forum.faults.fail_next(1, 503, path="/post_actions.json")},
+    )
+    failed = (
+        "The forum had a problem with that, so I am not sure it was done. Please say it "
+        "again in a little while to make sure; the forum will not do it twice."
+    )
+    assert talk.said[-4:-2] == [ASKED, failed], talk.transcript
+    assert talk.said[-1].startswith("You liked this post"), talk.transcript
+    assert first_post_likes(forum) == 1
+
+
 def test_one_members_many_likes_are_heard_as_one_notification(forum: DemoForum, data: Path) -> None:
     # A stock forum gathers one liker's fourth like within two hours into one notification.
     texts = ("Pacing helps me most.", "Cool showers help.", "Naps after lunch.", "Short walks.")

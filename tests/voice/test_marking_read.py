@@ -137,3 +137,20 @@ def test_with_nothing_unread_or_without_an_account_nothing_is_asked(tmp_path: Pa
         )
     assert again.said[-1] == NOTHING_UNREAD
     assert visitor.said[-1] == not_signed_in()
+
+
+def test_marking_read_the_forum_failed_on_is_not_said_lost_on_the_way(tmp_path: Path) -> None:
+    with start(tmp_path) as forum:
+        talk = converse(
+            forum.base_url,
+            ["latest topics", "mark all as read", "yes"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+            before_line={2: lambda: forum.faults.fail_next(3, 503)},
+        )
+        assert talk.said[-1] == (
+            "The forum had a problem with that, so I am not sure it was done. Please say it "
+            "again in a little while to make sure; the forum will not do it twice."
+        ), talk.transcript
+        forum.faults.clear()
+        assert unread_and_new(forum) == ([HELLO], [PIER])

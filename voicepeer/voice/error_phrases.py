@@ -77,14 +77,6 @@ for _error, _sentence in (
         "answers again.",
     ),
     (
-        # Replies, topics and messages have their own line (outbox_phrases): what reaches
-        # here is a like, a vote or a bookmark, which the forum takes once however often
-        # it is asked.
-        DeliveryUncertainError,
-        "The connection broke before the forum answered, so I am not sure it was done. "
-        "Please say it again to make sure; the forum will not do it twice.",
-    ),
-    (
         ResponseTooLargeError,
         "The forum sent far more than I expected, so I stopped reading it. Please try again later.",
     ),
@@ -100,6 +92,22 @@ for _error, _sentence in (
     (OutboxBusyError, "I am busy sending another reply to the forum."),
 ):
     say_error.register(_error, _always(_sentence))
+
+
+@say_error.register
+def _uncertain(error: DeliveryUncertainError) -> str:
+    # Replies, topics and messages have their own line (outbox_phrases): what reaches here
+    # is a like, a vote, a bookmark or marking read, which the forum does once however
+    # often it is asked.
+    if error.answer is not None:  # it answered, with an error of its own (a 503)
+        return (
+            "The forum had a problem with that, so I am not sure it was done. Please say it "
+            "again in a little while to make sure; the forum will not do it twice."
+        )
+    return (
+        "The connection broke before the forum answered, so I am not sure it was done. "
+        "Please say it again to make sure; the forum will not do it twice."
+    )
 
 
 def _characters(count: int) -> str:
