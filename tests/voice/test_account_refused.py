@@ -71,6 +71,26 @@ def test_reading_goes_on_and_a_reply_is_kept_when_the_key_is_refused(
     assert "end of the pier." not in httpx.get(f"{forum.base_url}/t/1.json").text
 
 
+def test_goodbye_says_a_reply_kept_for_the_account_needs_it_connected_again(
+    forum: DemoForum, data: Path
+) -> None:
+    # It said the reply would go "the next time you start me and the forum answers".
+    account = user_key(forum)
+    lines = ["open topic one", "reply", REPLY, "send it", "yes", "goodbye"]
+    talk = converse(
+        forum.base_url,
+        lines,
+        data,
+        credentials=account,
+        before_line={4: lambda: _revoke(forum, account)},
+    )
+    assert talk.said[-1] == (
+        f"Goodbye. Your reply to {TOPIC} is not posted yet: it goes to the forum once your "
+        "helper has connected your account again with voicepeer forum connect. Your place "
+        "is kept for next time."
+    ), talk.transcript
+
+
 def test_a_key_refused_during_the_session_is_told_at_once_and_once(
     forum: DemoForum, data: Path
 ) -> None:
@@ -155,7 +175,7 @@ def test_another_members_account_connected_again_is_named_and_posts_go_out_as_th
         (said("Replying to Jo Baxter"), lambda: None, "thank you Jo for saying this"),
         (at_once, lambda: None, "send it"),
         (said("Thank you Jo for saying this. It will"), lambda: None, "yes"),
-        (said("is posted"), lambda: None, "where am i"),
+        (said("is posted"), lambda: None, "goodbye"),
     ]
     talk = converse(
         forum.base_url,
@@ -183,6 +203,11 @@ def test_another_members_account_connected_again_is_named_and_posts_go_out_as_th
     # The reply the person agreed to under their own account waits for it.
     assert _waiting(forum, data) == ["So glad you made it to the end of the pier."]
     assert "end of the pier." not in topic.text
+    assert talk.said[-1] == (
+        f"Goodbye. Your reply to {TOPIC} is not posted yet: it goes to the forum once your "
+        "helper has connected the account demo again with voicepeer forum connect. Your "
+        "place is kept for next time."
+    ), talk.transcript
 
 
 def test_a_deletion_that_finds_the_key_refused_says_so_once(forum: DemoForum, data: Path) -> None:

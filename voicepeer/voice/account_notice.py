@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from voicepeer.errors import AuthError, AuthProblem, ForumError
 from voicepeer.forum.base import Forum
+from voicepeer.forum.outbox import EntryKind, OutboxEntry
 from voicepeer.forum.peer import PeerForum
 from voicepeer.voice.error_phrases import ACCOUNT_BACK, ACCOUNT_REFUSED, account_now
 from voicepeer.voice.ports import Say
@@ -93,6 +94,37 @@ class AccountNotice:
         """The words heard were acted on: a refusal found later is found by other words."""
         self._said_on_finding = False
 
+    def waiting_at_goodbye(
+        self, waiting: tuple[OutboxEntry, ...]
+    ) -> tuple[str, tuple[OutboxEntry, ...]]:
+        """What to say at goodbye of the words ``waiting`` that only a carer connecting an
+        account lets go (the key refused, or confirmed under another account than the one
+        connected now), and the rest, which a next start sends by itself."""
+        connected = self._forum.account_name
+        refused = self._forum.account_refused
+        held = tuple(
+            entry for entry in waiting if refused or _other(entry.account, connected) is not None
+        )
+        rest = tuple(entry for entry in waiting if entry not in held)
+        if not held:
+            return "", rest
+        accounts = sorted({entry.account or "" for entry in held})
+        if refused:
+            account = "your account"
+        elif len(accounts) == 1:
+            account = f"the account {accounts[0]}"
+        else:
+            account = f"the accounts {' and '.join(accounts)}"
+        if len(held) == 1:
+            what = f"{_named(held[0])} is not {_done(held[0])} yet: it goes"
+        else:
+            what = f"{len(held)} of your posts are not on the forum yet: they go"
+        return (
+            f"{what} to the forum once your helper has connected {account} again with "
+            "voicepeer forum connect.",
+            rest,
+        )
+
     def _connected_again(self) -> None:
         if self._told:
             self._back = True
@@ -111,3 +143,15 @@ def _other(now: str | None, before: str | None) -> str | None:
     if now is None or before is None or now.casefold() == before.casefold():
         return None
     return now
+
+
+def _named(entry: OutboxEntry) -> str:
+    if entry.kind is EntryKind.TOPIC:
+        return f"Your new topic, {entry.topic_title},"
+    if entry.kind is EntryKind.MESSAGE:
+        return f"Your message, {entry.topic_title},"
+    return f"Your reply to {entry.topic_title}"
+
+
+def _done(entry: OutboxEntry) -> str:
+    return "sent" if entry.kind is EntryKind.MESSAGE or entry.private else "posted"

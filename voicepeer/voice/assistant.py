@@ -1795,9 +1795,11 @@ class Assistant:
             writer, unsent = pending
             writer.save()
             kept = f" {unsent.kept}"
-        waiting = waiting_at_goodbye(self.engines.outbox.pending())
-        if waiting:
-            kept += f" {waiting}"
+        # Words only a carer connecting an account lets go are not promised to the next start.
+        held, rest = self.account_notice.waiting_at_goodbye(self.engines.outbox.pending())
+        for waiting in (held, waiting_at_goodbye(rest)):
+            if waiting:
+                kept += f" {waiting}"
         self.say(f"Goodbye.{kept} Your place is kept for next time.")
 
     def _yes(self) -> None:
