@@ -210,6 +210,37 @@ def test_another_members_account_connected_again_is_named_and_posts_go_out_as_th
     ), talk.transcript
 
 
+def test_another_members_account_taken_up_as_the_old_key_is_refused_is_named(
+    forum: DemoForum, data: Path
+) -> None:
+    # Saved before the refusal was found, the new key was taken up at once, and nothing
+    # was said at all.
+    saved = [user_key(forum)]
+
+    def reconnected_as_priya() -> None:
+        _revoke(forum, saved[0])
+        saved.append(user_key(forum, "priya"))
+
+    steps = [
+        (at_once, lambda: None, "open topic one"),
+        (said("Post 1 of 4"), reconnected_as_priya, "latest topics"),
+        (said("The forum account is now"), lambda: None, "where am i"),
+    ]
+    talk = converse(
+        forum.base_url,
+        [],
+        data,
+        credentials=saved[0],
+        renewal=lambda: saved[-1],
+        forum_settings=ForumSettings(retry_backoff_s=0.01, read_retries=1, key_recheck_s=1.0),
+        listener=typed_when(steps),
+        tell_when_quiet=True,
+    )
+    assert talk.said_after(f"One: {TOPIC}")[0] == account_now("Priya Nair"), talk.transcript
+    assert talk.said.count(account_now("Priya Nair")) == 1, talk.transcript
+    assert ACCOUNT_REFUSED not in talk.said, talk.transcript
+
+
 def test_a_deletion_that_finds_the_key_refused_says_so_once(forum: DemoForum, data: Path) -> None:
     account = user_key(forum)
     lines = ["open topic one", "reply", REPLY, "send it", "yes", "take back my reply", "yes"]
