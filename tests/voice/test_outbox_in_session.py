@@ -449,3 +449,22 @@ def test_a_reply_kept_at_the_question_is_sent_once_it_is_answered(tmp_path: Path
         )
         assert _copies(forum.url, _first_topic(forum.url)) == 1
     assert f"Your earlier reply to {TOPIC} has now been posted." in talk.said, talk.transcript
+
+
+def test_a_reply_kept_over_a_forum_in_trouble_is_not_also_asked_to_be_tried_again(
+    tmp_path: Path,
+) -> None:
+    # "The forum is having trouble at the moment. Please try again in a few minutes. Your
+    # words are safe; I will send them when I can": something to do, and nothing to do.
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        topic = _first_topic(forum.base_url)
+        talk = converse(
+            forum.base_url,
+            ["open topic one", "reply", REPLY, "send it", "yes"],
+            tmp_path / "data",
+            before_line={4: lambda: forum.faults.fail_next(10, 503, path=f"/t/{topic}.json")},
+        )
+    assert talk.said[-1] == (
+        f"Your reply to {TOPIC} is not sent yet: the forum is having trouble at the moment. I "
+        "have kept it, and I will send it once the forum answers properly."
+    ), talk.transcript

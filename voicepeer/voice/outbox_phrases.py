@@ -12,11 +12,13 @@ from voicepeer.errors import (
     ForumNotFoundError,
     ForumRejectedError,
     ForumRequestError,
+    ForumResponseError,
     ForumStillDownError,
     ForumUnreachableError,
     OtherAccountError,
     RateLimitedError,
     RequestProblem,
+    ResponseProblem,
     SlowModeError,
 )
 from voicepeer.forum.checks import RepliesHeld, read_rejection
@@ -139,6 +141,13 @@ def _what_became_of(result: SendResult) -> str:
             f"{_what(entry)} is not sent yet: the forum asked me to wait "
             f"{wait_phrase(error.wait_seconds)} before it takes more from you. I have kept "
             "it, and I will send it then."
+        )
+    if isinstance(error, ForumResponseError) and error.problem is ResponseProblem.SERVER_TROUBLE:
+        # "Please try again in a few minutes. Your words are safe; I will send them": the
+        # person was told both to do it and that nothing was theirs to do.
+        return (
+            f"{_what(entry)} is not sent yet: the forum is having trouble at the moment. I have "
+            "kept it, and I will send it once the forum answers properly."
         )
     if isinstance(error, ForumUnreachableError):
         # Its own words end "try again in a few minutes": nothing is for the person to do.
