@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests.support.conversation import converse
 from tests.support.members import user_key
@@ -241,35 +242,26 @@ def test_another_members_account_taken_up_as_the_old_key_is_refused_is_named(
     assert ACCOUNT_REFUSED not in talk.said, talk.transcript
 
 
-def test_a_deletion_that_finds_the_key_refused_says_so_once(forum: DemoForum, data: Path) -> None:
-    account = user_key(forum)
-    lines = ["open topic one", "reply", REPLY, "send it", "yes", "take back my reply", "yes"]
-    talk = converse(
-        forum.base_url,
-        lines,
-        data,
-        credentials=account,
-        before_line={6: lambda: _revoke(forum, account)},
-    )
-    refused = [line for line in talk.said if line.startswith(NO_LONGER_ACCEPTED)]
-    assert refused == [ACCOUNT_REFUSED], talk.transcript
-    assert talk.said[-1] == ACCOUNT_REFUSED, talk.transcript
-
-
-def test_a_change_to_ones_post_that_finds_the_key_refused_says_so_once(
-    forum: DemoForum, data: Path
+@pytest.mark.parametrize(
+    ("then", "last"),
+    [
+        (["take back my reply", "yes"], ACCOUNT_REFUSED),
+        # A change to one's post: what became of the words is said all the same.
+        (["correct my post", "and thank you", "send it", "yes"], "Your changes stay saved."),
+    ],
+)
+def test_a_write_after_posting_that_finds_the_key_refused_says_so_once(
+    forum: DemoForum, data: Path, then: list[str], last: str
 ) -> None:
     account = user_key(forum)
-    lines = ["open topic one", "reply", REPLY, "send it", "yes", "correct my post"]
-    lines += ["and thank you", "send it", "yes"]
+    lines = ["open topic one", "reply", REPLY, "send it", "yes", *then]
     talk = converse(
         forum.base_url,
         lines,
         data,
         credentials=account,
-        before_line={8: lambda: _revoke(forum, account)},
+        before_line={len(lines) - 1: lambda: _revoke(forum, account)},
     )
     refused = [line for line in talk.said if line.startswith(NO_LONGER_ACCEPTED)]
     assert refused == [ACCOUNT_REFUSED], talk.transcript
-    # What became of the words is said all the same.
-    assert talk.said[-1] == "Your changes stay saved.", talk.transcript
+    assert talk.said[-1] == last, talk.transcript

@@ -72,7 +72,9 @@ def written_in_notice(
     if ending is not None:
         # "Well done Dave full stop send it": the person waited for a question never asked.
         count = phrasing.count_phrase(len(ending.split()), "word")
-        then = "Nothing is sent." if ending in NOT_SENDING else f"Then say {ending} on its own."
+        then = (
+            "Nothing is sent." if ending in NOT_SENDING_AT_END else f"Then say {ending} on its own."
+        )
         return (
             f'{added} It ends with "{ending}", which I wrote as words. To take them out, say '
             f"delete the last {count}. {then}"
@@ -101,8 +103,8 @@ MEANING_INSTEAD = ("no i mean", "i mean", "no i meant", "i meant", "sorry i mean
 """How a self-correction said as a sentence of its own begins ("no I mean Wednesday")."""
 MAX_MEANT_WORDS = 3
 """Longer, the words after "I mean" are more likely a sentence of the reply."""
-NOT_SENDING = ("don't send it", "do not send it", "unsend it")
-COMMANDS_AT_END = (*NOT_SENDING, "send it", "read it back")
+NOT_SENDING_AT_END = ("don't send it", "do not send it", "unsend it")
+COMMANDS_AT_END = (*NOT_SENDING_AT_END, "send it", "read it back")
 """Commands run on at the end of dictated words, with no pause before them (the longest
 first: "don't send it" is not "send it")."""
 
