@@ -165,3 +165,12 @@ def test_the_persons_own_post_is_by_you_and_who_wrote_it_says_it_is_yours(
     # Priya's update answers her own post.
     assert talk.said[-1].startswith("Post 8 of 8, by Priya Nair, on ")
     assert ", replying to their own post. Update: " in talk.said[-1]
+
+
+def test_who_liked_this_says_when_a_like_is_the_persons_own(forum: DemoForum, data: Path) -> None:
+    # "One person liked this", just after the person liked it: whose like, unsaid.
+    lines = ["open topic one", "who wrote this", "like this post", "yes", "who wrote this"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    before = next(line for line in talk.said if line.startswith("This post is by"))
+    assert before.endswith("Nobody has liked it yet."), before
+    assert talk.said[-1].endswith("One person liked this. That like is yours."), talk.said[-1]

@@ -132,4 +132,6 @@ def who_wrote(post: Post, profile: UserProfile | None, now: datetime) -> str:
         lines.append("This post is marked as the accepted answer.")
     # Asked as "how many likes" or "who liked this" too: the post as sent counts, not names.
     lines.append(reactions_sentence(cues) or "Nobody has liked it yet.")
+    if cues.liked and cues.likes:  # "Four people liked this": the person among them unsaid
+        lines.append("You are one of them." if cues.likes > 1 else "That like is yours.")
     return " ".join(lines)
