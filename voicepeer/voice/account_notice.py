@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 from voicepeer.errors import AuthError, AuthProblem, ForumError
 from voicepeer.forum.base import Forum
-from voicepeer.forum.outbox import EntryKind, OutboxEntry
+from voicepeer.forum.outbox import OutboxEntry
 from voicepeer.forum.peer import PeerForum
 from voicepeer.voice.error_phrases import ACCOUNT_BACK, ACCOUNT_REFUSED, account_now
+from voicepeer.voice.outbox_phrases import entry_done, entry_named
 from voicepeer.voice.ports import Say
 
 
@@ -116,7 +117,7 @@ class AccountNotice:
         else:
             account = f"the accounts {' and '.join(accounts)}"
         if len(held) == 1:
-            what = f"{_named(held[0])} is not {_done(held[0])} yet: it goes"
+            what = f"{entry_named(held[0])} is not {entry_done(held[0])} yet: it goes"
         else:
             what = f"{len(held)} of your posts are not on the forum yet: they go"
         return (
@@ -143,15 +144,3 @@ def _other(now: str | None, before: str | None) -> str | None:
     if now is None or before is None or now.casefold() == before.casefold():
         return None
     return now
-
-
-def _named(entry: OutboxEntry) -> str:
-    if entry.kind is EntryKind.TOPIC:
-        return f"Your new topic, {entry.topic_title},"
-    if entry.kind is EntryKind.MESSAGE:
-        return f"Your message, {entry.topic_title},"
-    return f"Your reply to {entry.topic_title}"
-
-
-def _done(entry: OutboxEntry) -> str:
-    return "sent" if entry.kind is EntryKind.MESSAGE or entry.private else "posted"

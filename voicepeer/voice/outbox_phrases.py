@@ -49,10 +49,10 @@ ALREADY_THERE = "These words are already on the forum,"
 def _what_became_of(result: SendResult) -> str:
     entry, error = result.entry, result.error
     if entry.state is OutboxState.WITHDRAWN:
-        return f"{_what(entry)} was taken back, so it was not {_done(entry)}."
+        return f"{entry_named(entry)} was taken back, so it was not {entry_done(entry)}."
     if entry.state is OutboxState.REJECTED:
         if result.words_on_forum:
-            what = _what(entry).replace("Your", "your", 1)
+            what = entry_named(entry).replace("Your", "your", 1)
             return (
                 f"The forum did not take {what} again. {ALREADY_THERE} so there is "
                 "nothing more to send."
@@ -60,20 +60,20 @@ def _what_became_of(result: SendResult) -> str:
         if isinstance(error, DeclinedByModeratorError) and error.approved_there:
             # Perhaps on the forum, changed: "not posted" might not be true.
             return (
-                f"{_what(entry)} is no longer waiting for a moderator. {say_error(error)} I "
+                f"{entry_named(entry)} is no longer waiting for a moderator. {say_error(error)} I "
                 "have kept them in your drafts in case: say my drafts to hear them."
             )
         if isinstance(error, ForumNotFoundError):  # the topic is gone: no "reply" there
             return (
-                f"{_what(entry)} was not {_done(entry)}. {say_error(error)} "
+                f"{entry_named(entry)} was not {entry_done(entry)}. {say_error(error)} "
                 "Your words are kept on this computer."
             )
         if entry.attempts > 1 and any(read_rejection(e).too_similar for e in entry.errors):
             # Sent before with no answer, not found by the check, and now "the same words
             # as a moment ago": most likely the first send arrived. Kept all the same.
-            what = _what(entry).replace("Your", "your", 1)
+            what = entry_named(entry).replace("Your", "your", 1)
             return (
-                f"The forum says you {_done(entry)} these same words a few minutes ago, so "
+                f"The forum says you {entry_done(entry)} these same words a few minutes ago, so "
                 f"{what} is most likely there already. I have kept the words in your drafts "
                 "in case it is not: say my drafts to hear them."
             )
@@ -95,20 +95,20 @@ def _what_became_of(result: SendResult) -> str:
             if held is RepliesHeld.IN_A_ROW:
                 again += " Or say add it to my last reply, to put them at the end of it now."
         return (
-            f"{_what(entry)} was not {_done(entry)}. {' '.join(reasons)} "
+            f"{entry_named(entry)} was not {entry_done(entry)}. {' '.join(reasons)} "
             f"I have kept your words: {again}"
         )
     if error is None:
         if entry.state is OutboxState.ENQUEUED:
-            return f"{_what(entry)} is waiting for a moderator to approve it."
+            return f"{entry_named(entry)} is waiting for a moderator to approve it."
         if result.first_try:
-            return f"{_what(entry)} is {_done(entry)}."
+            return f"{entry_named(entry)} is {entry_done(entry)}."
         # "Earlier": told right after another reply to the same topic is posted, the two
         # sounded like one posted twice.
-        earlier = _what(entry).replace("Your reply", "Your earlier reply", 1)
-        return f"{earlier} has now been {_done(entry)}."
+        earlier = entry_named(entry).replace("Your reply", "Your earlier reply", 1)
+        return f"{earlier} has now been {entry_done(entry)}."
     if isinstance(error, DeliveryUncertainError):
-        what = _what(entry).removeprefix("Your ").rstrip(",")
+        what = entry_named(entry).removeprefix("Your ").rstrip(",")
         where = "topic" if entry.kind is EntryKind.REPLY else "forum"
         return (
             f"I am not sure the forum received your {what}. I have kept it, and I will "
@@ -116,21 +116,21 @@ def _what_became_of(result: SendResult) -> str:
         )
     if isinstance(error, OtherAccountError):
         return (
-            f"{_what(entry)} is not sent. {say_error(error)} It waits, kept safe, until your "
+            f"{entry_named(entry)} is not sent. {say_error(error)} It waits, kept safe, until your "
             f"helper connects the account {error.written_as} again with voicepeer forum connect."
         )
     if isinstance(error, ForumStillDownError):
         return (
-            f"{_what(entry)} is not sent yet: the forum is still out of reach. I have kept it, "
-            "and I will send it once the forum answers again."
+            f"{entry_named(entry)} is not sent yet: the forum is still out of reach. I have "
+            "kept it, and I will send it once the forum answers again."
         )
     if isinstance(error, AuthError) and error.problem is AuthProblem.KEY_REFUSED:
-        return f"{_what(entry)} is not sent yet. {KEPT_UNTIL_CONNECTED}"
+        return f"{entry_named(entry)} is not sent yet. {KEPT_UNTIL_CONNECTED}"
     if isinstance(error, SlowModeError):
         # A topic a moderator slowed: the background retry sends it when the time comes.
         every = f", and takes one post from you every {wait_phrase(error.interval_seconds)}"
         return (
-            f"{_what(entry)} is not sent yet: this topic is in slow mode"
+            f"{entry_named(entry)} is not sent yet: this topic is in slow mode"
             f"{every if error.interval_seconds else ''}. I have kept it, and I will send it in "
             f"{wait_phrase(error.wait_seconds)}."
         )
@@ -138,7 +138,7 @@ def _what_became_of(result: SendResult) -> str:
         # A forum's limit per day (topics, replies on a first day): the background retry
         # sends it once the wait is over, or the next start does.
         return (
-            f"{_what(entry)} is not sent yet: the forum asked me to wait "
+            f"{entry_named(entry)} is not sent yet: the forum asked me to wait "
             f"{wait_phrase(error.wait_seconds)} before it takes more from you. I have kept "
             "it, and I will send it then."
         )
@@ -146,17 +146,17 @@ def _what_became_of(result: SendResult) -> str:
         # "Please try again in a few minutes. Your words are safe; I will send them": the
         # person was told both to do it and that nothing was theirs to do.
         return (
-            f"{_what(entry)} is not sent yet: the forum is having trouble at the moment. I have "
-            "kept it, and I will send it once the forum answers properly."
+            f"{entry_named(entry)} is not sent yet: the forum is having trouble at the "
+            "moment. I have kept it, and I will send it once the forum answers properly."
         )
     if isinstance(error, ForumUnreachableError):
         # Its own words end "try again in a few minutes": nothing is for the person to do.
         return (
-            f"{_what(entry)} is not sent yet: I cannot reach the forum right now. Your words "
+            f"{entry_named(entry)} is not sent yet: I cannot reach the forum right now. Your words "
             "are safe; I will send them by myself when it answers."
         )
     return (
-        f"{_what(entry)} is not sent yet. {say_error(error)} "
+        f"{entry_named(entry)} is not sent yet. {say_error(error)} "
         "Your words are safe; I will send them when I can."
     )
 
@@ -178,8 +178,8 @@ def retitle_line(result: SendResult) -> str:
     """Said when :func:`title_refused`: why, and that a title is all it needs."""
     reasons = say_error(result.error) if result.error is not None else ""
     return (
-        f"{_what(result.entry)} was not {_done(result.entry)}. {reasons} Your words are kept. "
-        "Say another title, or say cancel to keep them for later."
+        f"{entry_named(result.entry)} was not {entry_done(result.entry)}. {reasons} Your "
+        "words are kept. Say another title, or say cancel to keep them for later."
     )
 
 
@@ -242,14 +242,14 @@ def waiting_at_goodbye(waiting: tuple[OutboxEntry, ...]) -> str:
         entry = waiting[0]
         if entry.state is OutboxState.SENDING:
             # Cut off while sending: it may be on the forum already.
-            what = _what(entry).replace("Your", "your", 1).rstrip(",")
+            what = entry_named(entry).replace("Your", "your", 1).rstrip(",")
             return (
                 f"I am not sure {what} reached the forum: I will check the next time you start "
                 "me, and send it only if it is not there."
             )
         return (
-            f"{_what(entry)} is not {_done(entry)} yet: I will send it the next time you "
-            "start me and the forum answers."
+            f"{entry_named(entry)} is not {entry_done(entry)} yet: I will send it the next "
+            "time you start me and the forum answers."
         )
     return (
         f"{len(waiting)} of your posts are not on the forum yet: I will send them the next "
@@ -257,7 +257,8 @@ def waiting_at_goodbye(waiting: tuple[OutboxEntry, ...]) -> str:
     )
 
 
-def _what(entry: OutboxEntry) -> str:
+def entry_named(entry: OutboxEntry) -> str:
+    """ "Your reply to Heat", "Your new topic, Heat," — a kept entry named as said."""
     if entry.kind is EntryKind.TOPIC:
         return f"Your new topic, {entry.topic_title},"
     if entry.kind is EntryKind.MESSAGE:
@@ -265,5 +266,6 @@ def _what(entry: OutboxEntry) -> str:
     return f"Your reply to {entry.topic_title}"
 
 
-def _done(entry: OutboxEntry) -> str:
+def entry_done(entry: OutboxEntry) -> str:
+    """What going to the forum is for ``entry``: "sent" privately, else "posted"."""
     return "sent" if entry.kind is EntryKind.MESSAGE or entry.private else "posted"
