@@ -95,11 +95,7 @@ class AccountKey:
             "the forum refused the account key: reads go on as a visitor, and nothing needing "
             "the account is sent until it is connected again (voicepeer forum connect)"
         )
-        for listener in list(self._listeners):
-            try:
-                listener()
-            except Exception:
-                log.exception("refused-key listener failed")
+        _tell(self._listeners, "refused-key")
         return False
 
     def renewed(self) -> bool:
@@ -132,11 +128,7 @@ class AccountKey:
             was_refused, self._refused = self._refused, False
         log.info("a new account key was saved; using it")
         if was_refused:
-            for listener in list(self._renewed_listeners):
-                try:
-                    listener()
-                except Exception:
-                    log.exception("renewed-key listener failed")
+            _tell(self._renewed_listeners, "renewed-key")
         return True
 
     def refusal(self, where: str) -> AuthError:
@@ -145,3 +137,12 @@ class AccountKey:
             f"{where}: not sent, the forum refused the account key earlier",
             problem=AuthProblem.KEY_REFUSED,
         )
+
+
+def _tell(listeners: list[Callable[[], None]], which: str) -> None:
+    """Run each of ``listeners``; one that fails is logged, and the rest still run."""
+    for listener in list(listeners):
+        try:
+            listener()
+        except Exception:
+            log.exception("%s listener failed", which)
