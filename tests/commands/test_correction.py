@@ -9,6 +9,7 @@ import pytest
 from voicepeer.commands.correction import (
     CHOICE_ANSWERS,
     MAX_CHOICE,
+    SELF_CORRECTION_LEADS,
     SPELLING_ANSWERS,
     CorrectionKind,
     awaited_answers,
@@ -184,6 +185,9 @@ def test_the_right_words_said_while_a_correction_waits() -> None:
     assert meant_instead("I mean Priya") == ("priya",)
     assert meant_instead("no I meant the nurse") == ("the", "nurse")
     assert meant_instead("it's fine") is None and meant_instead("I mean it") is None
+    # Said while dictating, with no correction waiting: only the "I mean" ones.
+    assert meant_instead("sorry I meant Wednesday", SELF_CORRECTION_LEADS) == ("wednesday",)
+    assert meant_instead("make it Friday", SELF_CORRECTION_LEADS) is None
 
 
 def test_a_long_replace_is_words_and_a_full_stop_ends_no_change() -> None:

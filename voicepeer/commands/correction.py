@@ -315,13 +315,22 @@ INSTEAD_LEADS: tuple[tuple[str, ...], ...] = (
 )
 """How the right words begin, said while a correction waits ("I mean Priya"). Not "it's",
 as in "it's fine", which leaves the word as it is."""
+SELF_CORRECTION_LEADS: tuple[tuple[str, ...], ...] = (
+    *(lead for lead in INSTEAD_LEADS if lead[-1] in ("mean", "meant")),
+    ("sorry", "i", "mean"),
+    ("sorry", "i", "meant"),
+)
+"""How a self-correction said while dictating, with no correction waiting, begins ("no I
+mean Wednesday"): only the "I mean" ones, as "make it …" is as likely words of a reply."""
 
 
-def meant_instead(utterance: str) -> tuple[str, ...] | None:
-    """The words said to go in place of the word being corrected ("I mean Priya": Priya);
-    None for anything else."""
+def meant_instead(
+    utterance: str, leads: tuple[tuple[str, ...], ...] = INSTEAD_LEADS
+) -> tuple[str, ...] | None:
+    """The words said to go in place of the word being corrected ("I mean Priya": Priya),
+    after one of ``leads``; None for anything else."""
     words = tuple(w for w in normalize(utterance).split() if w not in HESITATIONS)
-    lead = next((lead for lead in INSTEAD_LEADS if words[: len(lead)] == lead), None)
+    lead = next((lead for lead in leads if words[: len(lead)] == lead), None)
     if lead is None or not 0 < len(words) - len(lead) <= MAX_TARGET_WORDS:
         return None
     meant = words[len(lead) :]

@@ -7,7 +7,12 @@ be words of the reply), and the person is told, and how to take them out."""
 from __future__ import annotations
 
 from voicepeer.commands.consent import CLEAR_YES
-from voicepeer.commands.correction import CorrectionKind, answer_said
+from voicepeer.commands.correction import (
+    SELF_CORRECTION_LEADS,
+    CorrectionKind,
+    answer_said,
+    meant_instead,
+)
 from voicepeer.commands.editing import BARE_ANSWERS, begins_a_command
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
@@ -61,8 +66,9 @@ def written_in_notice(
         posting = "" if normalize(said) in ("no", "nope") else f" To {verb} it, say send it."
         word = "word" if len(said.split()) == 1 else "words"
         return f"{added}{posting} To take the {word} out, say scratch that."
-    meant = _meant_instead(said)
-    if meant is not None:
+    instead = meant_instead(said, SELF_CORRECTION_LEADS)
+    if instead is not None:
+        meant = " ".join(instead)
         # "No I mean Wednesday" after "Tuesday": written in as words, without a word said.
         return (
             f"{added} To put {meant} in place of a word, say change, the word, then to "
@@ -99,25 +105,10 @@ def written_in_notice(
     return f"{added} If it was meant as a command, say scratch that, then cancel: {kept}"
 
 
-MEANING_INSTEAD = ("no i mean", "i mean", "no i meant", "i meant", "sorry i meant", "sorry i mean")
-"""How a self-correction said as a sentence of its own begins ("no I mean Wednesday")."""
-MAX_MEANT_WORDS = 3
-"""Longer, the words after "I mean" are more likely a sentence of the reply."""
 NOT_SENDING_AT_END = ("don't send it", "do not send it", "unsend it")
 COMMANDS_AT_END = (*NOT_SENDING_AT_END, "send it", "read it back")
 """Commands run on at the end of dictated words, with no pause before them (the longest
 first: "don't send it" is not "send it")."""
-
-
-def _meant_instead(said: str) -> str | None:
-    """The words a self-correction ("no I mean Wednesday") means instead; None when ``said``
-    is none."""
-    text = normalize(said)
-    for lead in sorted(MEANING_INSTEAD, key=len, reverse=True):
-        if text.startswith(f"{lead} "):
-            meant = text[len(lead) :].split()
-            return " ".join(meant) if len(meant) <= MAX_MEANT_WORDS else None
-    return None
 
 
 def _command_at_end(said: str) -> str | None:
