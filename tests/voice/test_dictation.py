@@ -81,6 +81,23 @@ def test_delete_last_word_skips_trailing_marks() -> None:
     assert dictate().delete_last_word() is None
 
 
+def test_delete_last_word_takes_a_number_as_written() -> None:
+    # "Eight" went out of "nineteen ninety eight", leaving "1990" in the reply.
+    year = dictate("I was diagnosed in nineteen ninety eight full stop")
+    assert year.delete_last_word() == "1998"
+    assert year.text == "I was diagnosed in"
+    # Said in two parts with a pause, the year is still one word of the text.
+    paused = dictate("diagnosed in nineteen", "ninety eight")
+    assert paused.delete_last_word() == "1998" and paused.text == "Diagnosed in"
+    dose = dictate("two hundred and forty milligrams")
+    assert dose.delete_last_word() == "milligrams"
+    assert dose.delete_last_word() == "240" and dose.is_empty
+    # Numbers kept as words go one word at a time.
+    assert dictate("three benches").delete_last_word() == "benches"
+    assert dictate("I have three").delete_last_word() == "three"
+    assert dictate("since the nineteen nineties").delete_last_word() == "nineties"
+
+
 def test_text_to_send_ends_with_a_full_stop_only_when_needed() -> None:
     assert dictate("thank you for this").text_to_send() == "Thank you for this."
     assert dictate("is it hot question mark").text_to_send() == "Is it hot?"

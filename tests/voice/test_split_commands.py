@@ -22,7 +22,7 @@ def test_a_command_said_in_two_parts_is_the_command(forum: DemoForum, data: Path
     assert said[3:] == [
         "Replaced shop with store.",
         "Your reply says: I walked to the store and walked home. Is it far?",
-        "Deleted far.",
+        "Deleted far, and the question mark after it.",
         "Removed the last part. It now ends: … to the store and walked home.",
         "Your reply is empty again. Start when you are ready. If you did not mean that, say undo.",
         "Your reply is back as it was. It ends: … to the store and walked home.",
@@ -72,7 +72,7 @@ def test_everyday_words_that_begin_a_command_are_not_joined_into_one(
         "Your reply says: I was on Tecfidera for years. I hope it is the correct dose for me. "
         "Then I had to change from Tecfidera to Ocrevus. I had to delete the spam"
     )
-    assert said[-2] == "Deleted folder."
+    assert said[-2] == "Deleted folder, and the full stop after it."
     assert 'I added "delete the" to your reply. If it begins a command, say the rest of it ' in (
         " ".join(said)
     )

@@ -288,6 +288,19 @@ def test_the_last_words_deleted_by_number_come_back_together(forum: DemoForum, d
     assert newest_raw(forum, topic_id) == f"{FIRST.capitalize()} and the frozen."
 
 
+def test_deleting_a_word_names_the_mark_that_went_with_it(forum: DemoForum, data: Path) -> None:
+    # "Deleted shop" was said, and the full stop after it had gone too.
+    lines = ["open topic one", "reply", "I went to the shop full stop", "delete last word"]
+    lines += ["I was diagnosed in nineteen ninety eight question mark", "delete last word"]
+    lines += ["read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3:] == [
+        "Deleted shop, and the full stop after it.",
+        "Deleted 1998, and the question mark after it.",
+        "Your reply says: I went to the I was diagnosed in",
+    ]
+
+
 def test_deleting_more_words_than_there_are_says_so(forum: DemoForum, data: Path) -> None:
     lines = ["open topic one", "reply", "heat again", "delete the last five words"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))

@@ -28,7 +28,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.correction import Corrector, Pending, read_back
 from voicepeer.voice.cues import number_word
-from voicepeer.voice.dictation import Draft
+from voicepeer.voice.dictation import Draft, mark_at_end
 from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.outbox_phrases import (
     refused_draft_line,
@@ -524,7 +524,11 @@ class Composer:
         self._keep(before, f"Brought back {words}.", named)
         was = "was only 1" if len(deleted) == 1 else f"were only {len(deleted)}"
         fewer = f"There {was}. " if len(deleted) < count else ""
-        self._say(f"{fewer}Deleted {words}.")
+        mark = mark_at_end(before.text)
+        # The mark goes with the word, so that words said next end the sentence again;
+        # "Deleted shop" alone left the person thinking the full stop was still there.
+        also = f", and the {mark} after it" if mark is not None else ""
+        self._say(f"{fewer}Deleted {words}{also}.")
 
     def _undo(self) -> None:
         """ "Undo": what the last "scratch that", "delete last word" or "start over" removed,

@@ -20,7 +20,7 @@ from voicepeer.speech.text.emoji import set_apart, unicode_emoji_words
 from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.voice.articles import agreeing
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written, vitamins_as_written
-from voicepeer.voice.written_numbers import with_digits
+from voicepeer.voice.written_numbers import with_digits, written_at_end
 
 # Spoken punctuation and layout words, longest first so "new paragraph" beats "new".
 SPOKEN_MARKS: tuple[tuple[str, str], ...] = (
@@ -36,6 +36,10 @@ SPOKEN_MARKS: tuple[tuple[str, str], ...] = (
     ("comma", ","),
     ("colon", ":"),
 )
+MARK_NAMES: dict[str, str] = {}
+"""Each mark's spoken name (the first way of saying it)."""
+for _name, _mark in SPOKEN_MARKS:
+    MARK_NAMES.setdefault(_mark, _name)
 _SENTENCE_END = frozenset(".!?")
 _LAYOUT = frozenset({"\n", "\n\n"})
 _ATTACHED = frozenset(".,!?;:")
@@ -337,21 +341,27 @@ class Draft:
         ]
 
     def delete_last_word(self) -> str | None:
-        """Remove the last word (and any marks after it); returns the word removed."""
-        while self.phrases:
-            phrase = self.phrases[-1]
-            while phrase and not _is_word(phrase[-1]):
-                phrase.pop()
-            if phrase:
-                word = phrase.pop()
-                self.heard[-1].pop(len(phrase), None)
-                if not phrase:
-                    self.phrases.pop()
-                    self.heard.pop()
-                return word
+        """Remove the last word as written (and any marks after it): a number said in
+        several words ("nineteen ninety eight") goes whole. Returns the word removed, as
+        written ("1998")."""
+        while self.phrases and not any(_is_word(token) for token in self.phrases[-1]):
             self.phrases.pop()
             self.heard.pop()
-        return None
+        if not self.phrases:
+            return None
+        last = self.phrases[-1]
+        while not _is_word(last[-1]):
+            last.pop()
+        count = written_at_end([token for phrase in self.phrases for token in phrase])
+        removed: list[str] = []
+        while len(removed) < count:
+            phrase = self.phrases[-1]
+            removed.insert(0, phrase.pop())
+            self.heard[-1].pop(len(phrase), None)
+            if not phrase:
+                self.phrases.pop()
+                self.heard.pop()
+        return " ".join(with_digits(removed))
 
     def clear(self) -> None:
         self.phrases.clear()
@@ -407,6 +417,12 @@ def _attach(tokens: list[str], words: Sequence[HeardWord]) -> dict[int, HeardWor
         if pending and pending[0].text.lower() == token.lower():
             attached[index] = pending.pop(0)
     return attached
+
+
+def mark_at_end(text: str) -> str | None:
+    """The spoken name of the mark ``text`` ends with ("full stop"), None when it ends
+    with a word."""
+    return MARK_NAMES.get(text.rstrip(" ")[-1:]) if text.strip() else None
 
 
 def _is_word(token: str) -> bool:

@@ -13,7 +13,7 @@ find them); only the text made from them has digits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from text_to_num import text2num
 
@@ -42,24 +42,40 @@ nineties", "eleven o'clock", "twenty past"."""
 def with_digits(tokens: Sequence[str]) -> list[str]:
     """``tokens`` (words and marks of dictated text) with each number that is surely one
     written in digits, as one token."""
+    return [written for _, _, run in _runs(tokens) for written in run]
+
+
+def written_at_end(tokens: Sequence[str]) -> int:
+    """How many of the last ``tokens`` are written as one: 3 when they end with "nineteen
+    ninety eight" (1998), else 1. "Delete last word" takes what was written, not "eight"
+    out of a year, which would leave "1990"."""
+    runs = list(_runs(tokens))
+    if not runs:
+        return 0
+    start, end, written = runs[-1]
+    return end - start if len(written) == 1 else 1
+
+
+def _runs(tokens: Sequence[str]) -> Iterator[tuple[int, int, list[str]]]:
+    """Each token, or run of number words, of ``tokens`` as its start, end and how it is
+    written."""
     said = [token.lower() for token in tokens]
-    out: list[str] = []
     start = 0
     while start < len(tokens):
         end = _run_end(said, start)
         if end == start:
-            out.append(tokens[start])
+            yield start, start + 1, [tokens[start]]
             start += 1
             continue
         before, after, then = (
             said[i] if 0 <= i < len(said) else "" for i in (start - 1, end, end + 1)
         )
         if _kept_as_words(said[start:end], before, after, then):
-            out.extend(tokens[start:end])
+            for index in range(start, end):
+                yield index, index + 1, [tokens[index]]
         else:
-            out.extend(_written(said[start:end]))
+            yield start, end, _written(said[start:end])
         start = end
-    return out
 
 
 def _run_end(said: Sequence[str], start: int) -> int:
