@@ -113,6 +113,15 @@ def test_a_saved_draft_restores_with_its_layout() -> None:
     assert draft.text == "First line.\n\nSecond paragraph, I hope."
 
 
+def test_a_saved_draft_keeps_marks_inside_numbers_and_addresses() -> None:
+    # Taken up again, "2.5" came back as "2. 5", and was posted so.
+    saved = "My EDSS was 2.5 in March. I take 1,000 units at 10:30, see mssociety.org.uk."
+    draft = Draft.from_text(saved)
+    assert draft.text == saved and draft.text_to_send() == saved
+    assert draft.phrases[0] == ["My", "EDSS", "was", "2.5", "in", "March", "."]
+    assert tokenize_dictation("it helps,really. Yes") == ["it", "helps,really", ".", "Yes"]
+
+
 def test_mark_words_inside_other_words_are_left_alone() -> None:
     assert tokenize_dictation("the periodic commando") == ["the", "periodic", "commando"]
 

@@ -401,3 +401,13 @@ def test_one_word_deleted_of_more_asked_for_is_said_plainly(forum: DemoForum, da
     lines = ["open topic one", "reply", "heat", "delete the last three words"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == "There was only 1. Deleted heat."
+
+
+def test_a_reply_put_aside_comes_back_with_its_decimals(forum: DemoForum, data: Path) -> None:
+    # Taken up again, "2.5" was read back and posted as "2. 5".
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply", "my EDSS was two point five in March full stop"]
+    lines += ["cancel", "reply", "send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert any("My EDSS was 2.5 in March." in line for line in talk.said[-3:])
+    assert newest_raw(forum, topic_id) == "My EDSS was 2.5 in March."
