@@ -350,6 +350,21 @@ def test_a_lone_word_that_ends_or_interrupts_is_said_to_be_written_in(
     ]
 
 
+def test_a_lone_command_word_that_never_begins_a_sentence_is_named(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Reply" and "notifications", said to leave, went into the reply without a word.
+    lines = ["open topic one", "reply", FIRST, "reply", "notifications", "back", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[3:] == [
+        'I added "reply" to your reply. If it was meant as a command, say scratch that, then '
+        "cancel: your reply is kept.",
+        'I added "notifications" to your reply. If it was meant as a command, say scratch '
+        "that, then cancel: your reply is kept.",
+        f"Your reply says: {FIRST.capitalize()} reply notifications back",
+    ]
+
+
 @pytest.mark.parametrize("between", [[], ["most days", "undo"]])
 def test_undo_said_twice_after_words_brings_back_what_start_over_cleared(
     forum: DemoForum, data: Path, between: list[str]

@@ -38,9 +38,16 @@ the command; "oops" alone is written, and the person told how to take it out).""
 ANSWERS_WRITTEN = BARE_ANSWERS | {*CLEAR_YES, "yes ok", "yes okay", "okay then", "ok then"}
 """Answers said with no question waiting: written in, and said to be ("yes please", the
 answer that posts, went in without a word)."""
-LONE_COMMAND_WORDS = frozenset({Intent.PAUSE, Intent.STOP})
-"""Commands of other states that, said as one word while writing, are named as written in;
-goodbye and its like are named with how to stop."""
+LONE_COMMAND_WORDS = frozenset(
+    {
+        *(Intent.PAUSE, Intent.STOP, Intent.REPLY, Intent.NOTIFICATIONS, Intent.MESSAGES),
+        *(Intent.BOOKMARKS, Intent.DRAFTS, Intent.UNREAD, Intent.CATEGORIES),
+    }
+)
+"""Commands of other states that, said as one word while writing, are named as written in
+(a person trying to leave heard nothing while the reply filled with "reply notifications");
+goodbye and its like are named with how to stop. Not "next", "back", "latest", "search" or
+"where", which begin sentences said slowly: a notice spoken then would talk over the rest."""
 
 
 def written_in_notice(
