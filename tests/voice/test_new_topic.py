@@ -696,6 +696,28 @@ def test_a_title_said_slowly_goes_on_after_a_pause(tmp_path: Path) -> None:
     assert talk.said[5].startswith("The title is: Heat and fatigue in summer. Now say")
 
 
+def test_a_title_too_short_goes_on_with_the_next_part_unless_said_again(
+    tmp_path: Path,
+) -> None:
+    # "Walked", too short, then "around the park": the title was "Around the park", and
+    # "Walked" was gone; "Cooling vests that" was taken whole, the rest in the post.
+    with start(tmp_path) as forum:
+        lines = ["new topic in good news", "walked", "around the park"]
+        lines += ["cancel", "new topic in newly diagnosed", "cooling", "vests that"]
+        lines += ["actually work", "cancel", "new topic in living with ms", "tired"]
+        lines += ["feeling tired all the time"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    said = talk.said
+    assert said[1].startswith("I heard: Walked. The title is too short")
+    assert said[2].startswith("The title is: Walked around the park. Now")
+    assert said[6] == (
+        "I heard: Cooling vests that. Is that the whole title? Say yes, or say the rest of it."
+    )
+    assert said[7].startswith("The title is: Cooling vests that actually work. Now")
+    # Said again with more words, the short one is not put before it.
+    assert said[-1].startswith("The title is: Feeling tired all the time. Now")
+
+
 def test_a_saved_new_topic_is_named_when_the_categories_are_offered(tmp_path: Path) -> None:
     # It was taken up only once its category was chosen again, and nothing said it waited.
     with start(tmp_path) as forum:

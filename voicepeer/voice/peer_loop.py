@@ -646,8 +646,14 @@ class PeerLoop:
         if unfinished and not _said_again(unfinished, text):
             # "I need advice about", a pause, then "starting work again": one title.
             text = f"{unfinished} {text}"
-        elif short and (first in GOES_ON or _may_go_on(short)) and not _said_again(short, text):
-            # "Heat", a pause, then "and fatigue in summer": one title, said slowly.
+        elif (
+            short
+            and not _said_again(short, text)
+            and (first in GOES_ON or not _shares_a_word(short, text))
+        ):
+            # "Heat", a pause, then "and fatigue in summer" (or "Walked", then "around the
+            # park"): one title, said slowly. The rest alone had become the title. Said
+            # again with more words ("Walking in the heat"), it shares one of them.
             text = f"{short} {text}"
         title = spoken_title(text)
         composer = self.composer
@@ -792,16 +798,24 @@ of it ("heat", then "and fatigue in summer"), not a title of its own."""
 
 GOES_ON_AFTER = frozenset(
     {"about", "and", "or", "but", "to", "for", "with", "of", "at", "from", "into", "after"}
-    | {"before", "when", "because", "if", "the", "a", "an", "my", "your"}
+    | {"before", "when", "because", "if", "the", "a", "an", "my", "your", "which"}
+    | {"that"}
 )
 """Words a title said before a pause seldom ends with: the rest may follow ("I need advice
-about", then "starting work again"). Not "in", "on" or "by", which end many ("Checking
-in")."""
+about", then "starting work again"; "Cooling vests that", then "actually work"). Not "in",
+"on" or "by", which end many ("Checking in"); a title that does end so ("Anyone else get
+that") costs a yes."""
 
 
 def _may_go_on(title: str) -> bool:
     words = title.lower().rstrip(".?!").split()
     return bool(words) and words[-1] in GOES_ON_AFTER
+
+
+def _shares_a_word(before: str, then: str) -> bool:
+    """Whether ``then`` has a word of ``before`` other than "and", "the" and their like."""
+    common = GOES_ON | GOES_ON_AFTER
+    return bool(set(before.lower().split()) & set(then.lower().split()) - common)
 
 
 def _said_again(before: str, then: str) -> bool:
