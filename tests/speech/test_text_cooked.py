@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from voicepeer.speech.text import cooked_to_speech, load_lexicon
+from voicepeer.speech.text.sentences import as_sentence
 
 QUOTE = (
     '<aside class="quote no-group" data-username="sam_j" data-post="2" data-topic="51">\n'
@@ -198,3 +199,10 @@ def test_tables_attachments_footnotes_and_local_dates() -> None:
 def test_loose_list_items_keep_their_label_with_their_text() -> None:
     html = "<ul><li><p>first thing</p></li><li><p>second thing</p><p>more of it</p></li></ul>"
     assert lines(html) == ["Item one: first thing.", "Item two: second thing.", "More of it."]
+
+
+def test_a_sentence_ending_in_a_comma_ends_with_a_full_stop_alone() -> None:
+    # "It now ends: … about the vest,." paused twice.
+    assert as_sentence("about the vest,") == "about the vest."
+    assert as_sentence("things that help:") == "things that help."
+    assert as_sentence("is it hot?") == "is it hot?"

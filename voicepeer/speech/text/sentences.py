@@ -155,6 +155,9 @@ def split_sentences(text: str, max_words: int = 40) -> list[str]:
 
 def as_sentence(text: str) -> str:
     """``text`` ending as a sentence, so the voice pauses before what follows: a full stop
-    added unless it ends with one already (or "?", "!", "…"), never "?."."""
+    added unless it ends with one already (or "?", "!", "…"), never "?."; a comma, colon or
+    semicolon at the end gives way to it (",." was read as two pauses)."""
     text = text.rstrip()
+    if text.endswith((",", ";", ":")):
+        text = text[:-1].rstrip()
     return text if not text or text.endswith((".", "?", "!", "…")) else text + "."
