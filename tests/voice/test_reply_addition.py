@@ -242,3 +242,15 @@ def test_the_question_says_when_the_words_answered_someone_elses_post(
         f"They answered a post by {answered}; at the end of your reply they will not show as "
         "an answer to that post."
     ) in talk.said[-1], talk.transcript
+
+
+def test_words_answering_the_post_the_reply_answers_too_are_not_warned_about(
+    forum: DemoForum, data: Path
+) -> None:
+    # "They answered a post by Sam; … will not show as an answer" was said of words added
+    # to a reply that answers Sam's post itself.
+    lines = ["open topic one", "post two", "reply", "the cooling vest helps", "send it", "yes"]
+    lines += ["post two", "reply", MORE, "cancel", ADD]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1].startswith("Add your saved words to the end of your reply"), talk.said
+    assert "They answered" not in talk.said[-1]

@@ -144,10 +144,14 @@ class ReplyAdditions(OwnPostChanges):
         return ReplyAddition(last, age, words, key, answered)
 
     def _answered(self, key: str, last: Post | None) -> str:
-        """Who wrote the post the saved words answered, when that is not ``last`` itself
-        (or the topic); "" otherwise. Raises ForumError."""
+        """Who wrote the post the saved words answered, when neither ``last`` itself nor
+        the post ``last`` answers is that one (or they answered the topic); "" otherwise.
+        Raises ForumError."""
         number, thread = answered_post(self._drafts, key), self._reader.thread
-        if number is None or thread is None or (last is not None and last.post_number == number):
+        if number is None or thread is None:
+            return ""
+        if last is not None and number in (last.post_number, last.reply_to_post_number):
+            # Added to a reply that answers the same post, they still answer it.
             return ""
         index = thread.index_of_post_number(number)
         post = thread.post_at(index) if index is not None else None
