@@ -101,6 +101,13 @@ def test_a_run_of_emoji_never_grows_with_its_length() -> None:
         ("<p>ʜᴜɢꜱ ᴀ ʟᴏᴛ</p>", "Hugs a lot."),
         ("<p>Step 1️⃣ then 2️⃣</p>", "Step 1 then 2."),
         ("<p>Take 1½ tablets or ½ a dose</p>", "Take 1 and a half tablets or a half a dose."),
+        # Raised figures: powers after a number or a short symbol ("x²" was "2 times",
+        # "10³" was "103"), a footnote's number after a word, left out.
+        (
+            "<p>x² and 10³ m³, 10⁻⁶ and 2⁴</p>",
+            "X squared and 10 cubed m cubed, 10 to the power of minus 6 and 2 to the power of 4.",
+        ),
+        ("<p>As the study¹ says, H₂O</p>", "As the study says, H2O."),
         # Unicode's names for older symbols, said as what they show.
         ("<p>Done ✔ and booked ✅ ♥</p>", "Done (check mark) and booked. Check mark heart."),
         ("<p>Right ✓ wrong ✗</p>", "Right (check mark) wrong. Cross."),

@@ -63,8 +63,8 @@ def speak_numbers(text: str) -> str:
 
 
 def vulgar_fractions(text: str) -> str:
-    """ "½" and "1½" as words ("a half", "1 and a half"): before NFKC, which makes "1½"
-    into "11⁄2"."""
+    """ "½" and "1½" as words ("a half", "1 and a half"), and powers ("m²" as "m squared"):
+    before NFKC, which makes "1½" into "11⁄2" and "10³" into "103"."""
     if text.isascii():
         return text
 
@@ -72,4 +72,22 @@ def vulgar_fractions(text: str) -> str:
         whole, part = match.groups()
         return f"{whole} and {_VULGAR[part]}" if whole else _VULGAR[part]
 
-    return _VULGAR_RE.sub(said, text)
+    return _POWER_RE.sub(_power, _VULGAR_RE.sub(said, text))
+
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_POWER_RE = re.compile(f"(\\w*)(?<=[\\w)])(⁻?)([{_SUPERSCRIPT_DIGITS}]+)")
+_POWER_NAMES = {"2": "squared", "3": "cubed"}
+_POWER_OF_WORDS_UP_TO = 2
+"""After a word this long or shorter ("x²", "cm³"), or a number, a raised figure is a
+power; after a longer one ("study¹") a footnote's number, left out."""
+
+
+def _power(match: re.Match[str]) -> str:
+    before, minus, digits = match.groups()
+    power = "".join(str(_SUPERSCRIPT_DIGITS.index(d)) for d in digits)
+    if before and not before.isdigit() and len(before) > _POWER_OF_WORDS_UP_TO:
+        return before
+    if not minus and power in _POWER_NAMES:
+        return f"{before} {_POWER_NAMES[power]}"
+    return f"{before} to the power of {'minus ' if minus else ''}{power}"
