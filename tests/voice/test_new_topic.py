@@ -705,7 +705,8 @@ def test_a_title_too_short_goes_on_with_the_next_part_unless_said_again(
         lines = ["new topic in good news", "walked", "around the park"]
         lines += ["cancel", "new topic in newly diagnosed", "cooling", "vests that"]
         lines += ["actually work", "cancel", "new topic in living with ms", "tired"]
-        lines += ["feeling tired all the time"]
+        lines += ["feeling tired all the time", "cancel", "new topic in treatments", "my first"]
+        lines += ["um", "holiday in five years"]
         talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
     said = talk.said
     assert said[1].startswith("I heard: Walked. The title is too short")
@@ -715,7 +716,10 @@ def test_a_title_too_short_goes_on_with_the_next_part_unless_said_again(
     )
     assert said[7].startswith("The title is: Cooling vests that actually work. Now")
     # Said again with more words, the short one is not put before it.
-    assert said[-1].startswith("The title is: Feeling tired all the time. Now")
+    assert said[11].startswith("The title is: Feeling tired all the time. Now")
+    # An "um" between the parts lost the first ("Holiday in five years" was posted).
+    assert said[-2] == "I did not hear more of the title. Say the rest of it, or say cancel."
+    assert said[-1].startswith("The title is: My first holiday in five years. Now")
 
 
 def test_a_saved_new_topic_is_named_when_the_categories_are_offered(tmp_path: Path) -> None:

@@ -643,6 +643,11 @@ class PeerLoop:
         short, self._short_title = self._short_title, None
         unfinished, self._unfinished_title = self._unfinished_title, None
         first = text.split()[0].lower() if text.split() else ""
+        if not spoken_title(text) and (short or unfinished):
+            # "Question about", "um", "cooling vests": what was said before still goes on.
+            self._short_title, self._unfinished_title = short, unfinished
+            self._say("I did not hear more of the title. Say the rest of it, or say cancel.")
+            return State.TITLING
         if unfinished and not _said_again(unfinished, text):
             # "I need advice about", a pause, then "starting work again": one title.
             text = f"{unfinished} {text}"
