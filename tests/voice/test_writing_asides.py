@@ -53,10 +53,29 @@ def test_fix_it_while_writing_says_how_to_change_a_word(forum: DemoForum, data: 
 
 def test_asking_for_a_moment_while_writing_is_not_written(forum: DemoForum, data: Path) -> None:
     # "Hang on" and "wait" were written in, with advice to cancel the reply.
-    lines = ["open topic one", "reply", FIRST, "hang on", "wait", "read it back"]
+    # Said to be left out: "wait" may have been a word of a slow sentence.
+    lines = ["open topic one", "reply", FIRST, "hang on", "wait", "let me think", "read it back"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
-    moment = "Take your time. I'm listening. Go on with your reply, or say send it."
-    assert talk.said[3:] == [moment, moment, f"Your reply says: {FIRST.capitalize()}"]
+    go_on = "Go on with your reply, or say send it."
+    assert talk.said[3:] == [
+        f'Take your time: I left "hang on" out. {go_on}',
+        f'Take your time: I left "wait" out. {go_on}',
+        f'Take your time: I left "let me think" out. {go_on}',
+        f"Your reply says: {FIRST.capitalize()}",
+    ]
+
+
+def test_where_was_i_while_writing_says_how_the_words_end(forum: DemoForum, data: Path) -> None:
+    # "Where was I" was written in, with advice to say scratch that, then cancel.
+    lines = ["open topic one", "reply", "where was I", FIRST, "what was I saying"]
+    talk = converse(forum.base_url, [*lines, "read it back"], data, credentials=signed_in(forum))
+    go_on = "Go on with your reply, or say send it."
+    ending = " ".join(FIRST.split()[-6:])
+    assert talk.said[3:] == [
+        f"Your reply has no words yet. {go_on}",
+        f"Your reply so far ends: … {ending}. {go_on}",
+        f"Your reply says: {FIRST.capitalize()}",
+    ]
 
 
 def test_asking_not_to_send_while_writing_sends_nothing(forum: DemoForum, data: Path) -> None:

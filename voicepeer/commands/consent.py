@@ -81,6 +81,8 @@ ASKS_FOR_TIME: tuple[str, ...] = (
     "wait a minute",
     "wait a moment",
     "give me a minute",
+    "let me think",
+    "let me see",
 )
 """Answers that are neither yes nor no but a wish for a moment: the question stays, asked
 again without "I could not be sure of your answer", which sounded like a failure."""

@@ -45,6 +45,7 @@ from voicepeer.voice.writing_asides import (
     asks_not_to_send,
     asks_to_fix,
     fix_help,
+    lost_the_thread,
 )
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 from voicepeer.voice.written_in import someone_else_named, written_in_notice
@@ -372,8 +373,12 @@ class Composer:
             self._say(fix_help(self.what))
             return True
         if interpreter.asks_for_time(heard):
-            # "Hang on", "wait": they were written in, with advice to cancel the reply.
-            self._say(f"Take your time. I'm listening. {self.go_on}")
+            # "Hang on", "wait": they were written in, with advice to cancel the reply. Said
+            # to be left out: "wait" may have been a word of the sentence.
+            self._say(f'Take your time: I left "{heard.text.strip()}" out. {self.go_on}')
+            return True
+        if lost_the_thread(heard):
+            self._say(f"{_so_far(self.draft, self.what)} {self.go_on}")
             return True
         return False
 
@@ -825,6 +830,12 @@ def scratched_line(draft: Draft, what: str, part: str = "part") -> str:
             "say undo."
         )
     return f"Removed the last {part}. {_now_ends(draft, what)}"
+
+
+def _so_far(draft: Draft, what: str) -> str:
+    if draft.is_empty:
+        return f"Your {what} has no words yet."
+    return f"Your {what} so far ends: {_ending(draft)}"
 
 
 def _now_ends(draft: Draft, what: str) -> str:

@@ -25,6 +25,11 @@ NOT_SENDING = frozenset(
 )
 """Said while writing, a wish that it is not sent: nothing is (it was heard as "send it", or
 written in with advice to say send it)."""
+LOST_THE_THREAD = frozenset(
+    {"where was i", "what was i saying", "where was i up to", "what was i saying again"}
+)
+"""Said while writing, a wish to hear how the words end so far: answered with their last
+words (it was written in, with advice to cancel the reply)."""
 MAX_ANSWER_WORDS = 4
 """Said after "Delete your reply?", longer utterances are more of it, not an answer."""
 
@@ -73,6 +78,11 @@ class Discarding:
 def asks_not_to_send(heard: Heard) -> bool:
     """Whether ``heard`` is, as a whole, a wish that what is written is not sent."""
     return unwrap(normalize(heard.text)) in NOT_SENDING
+
+
+def lost_the_thread(heard: Heard) -> bool:
+    """Whether ``heard`` is, as a whole, a wish to hear where the words got to."""
+    return unwrap(normalize(heard.text)) in LOST_THE_THREAD
 
 
 def asks_to_fix(heard: Heard) -> bool:
