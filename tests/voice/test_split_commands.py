@@ -78,6 +78,17 @@ def test_everyday_words_that_begin_a_command_are_not_joined_into_one(
     )
 
 
+def test_sentence_beginnings_that_begin_commands_too_are_written_without_a_word(
+    forum: DemoForum, data: Path
+) -> None:
+    # "I am" (as in "I am finished") got "If it begins a command, say the rest of it now",
+    # spoken over the rest of a slow sentence.
+    lines = ["open topic one", "reply", "I am", "so tired today full stop", "what did I"]
+    lines += ["do wrong question mark", "read it back"]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[3:] == ["Your reply says: I am so tired today. What did I do wrong?"]
+
+
 def test_a_count_of_words_to_delete_said_after_a_pause_deletes_them(
     forum: DemoForum, data: Path
 ) -> None:

@@ -38,6 +38,12 @@ the command; "oops" alone is written, and the person told how to take it out).""
 ANSWERS_WRITTEN = BARE_ANSWERS | {*CLEAR_YES, "yes ok", "yes okay", "okay then", "ok then"}
 """Answers said with no question waiting: written in, and said to be ("yes please", the
 answer that posts, went in without a word)."""
+COMMAND_VERBS = frozenset(
+    {"delete", "erase", "remove", "cancel", "send", "post", "submit", "read", "save", "update"}
+)
+"""The first words of editing commands said in part ("delete the") that are named as
+written in. Not "I am", "what did I", "go back to" or "change the", which begin sentences
+said slowly as often: a notice then would talk over the rest of the sentence."""
 LONE_COMMAND_WORDS = frozenset(
     {
         *(Intent.PAUSE, Intent.STOP, Intent.REPLY, Intent.NOTIFICATIONS, Intent.MESSAGES),
@@ -56,7 +62,7 @@ def written_in_notice(
     """What to say when the words ``said`` written into the ``what`` ("reply") were, word
     for word, a command or an answer of somewhere else; None for anything else."""
     added = f'I added "{said}" to your {what}.'
-    if begins_a_command(said):
+    if begins_a_command(said) and normalize(said).split()[0] in COMMAND_VERBS:
         # "Delete the", then a pause: the rest of the command may follow, and joins it.
         return f"{added} If it begins a command, say the rest of it now."
     if answer_said(said) in ANSWERS_TO_A_CORRECTION:
