@@ -20,8 +20,13 @@ from voicepeer.commands.intents import FREE_TEXT_INTENTS, Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import step_slots
 from voicepeer.recognition.base import Heard, ListenMode
-from voicepeer.voice.assistant import interpret_in, listen_mode
-from voicepeer.voice.state_commands import ASKING_FOR_WORDS, LEAVING, said_over_words
+from voicepeer.voice.state_commands import (
+    ASKING_FOR_WORDS,
+    LEAVING,
+    interpret_in,
+    listen_mode,
+    said_over_words,
+)
 from voicepeer.voice.states import State
 
 WAKING = "wake"

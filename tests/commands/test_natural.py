@@ -26,7 +26,7 @@ from voicepeer.commands.natural import (
 from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.commands.phrasebook import command_phrasings
 from voicepeer.recognition.base import Heard, ListenMode
-from voicepeer.voice.assistant import ALLOWED, interpret_in, listen_mode
+from voicepeer.voice.state_commands import ALLOWED, interpret_in, listen_mode
 from voicepeer.voice.states import ASKING_CONSENT, State
 
 FILLS = {"{number}": "twelve", "{ordinal}": "second", "{query}": "fatigue", "{name}": "priya"}

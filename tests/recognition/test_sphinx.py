@@ -25,8 +25,7 @@ from voicepeer.recognition.settings import RecognitionSettings
 from voicepeer.recognition.sphinx import SphinxRecognizer
 from voicepeer.recognition.sphinx_files import dictionary_words, write_dictionary_subset
 from voicepeer.settings import Settings
-from voicepeer.voice.assistant import interpret_in
-from voicepeer.voice.state_commands import LAST_PARAGRAPH
+from voicepeer.voice.state_commands import LAST_PARAGRAPH, interpret_in
 from voicepeer.voice.states import State
 
 MATCHER = CommandMatcher()

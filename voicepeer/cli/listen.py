@@ -31,8 +31,7 @@ from voicepeer.commands.interpreter import Interpreter
 from voicepeer.listening import make_interpreter, make_listener
 from voicepeer.recognition.base import Heard, ListenMode
 from voicepeer.recognition.settings import RecognitionSettings
-from voicepeer.voice.assistant import interpret_in, listen_mode
-from voicepeer.voice.state_commands import said_over_words
+from voicepeer.voice.state_commands import interpret_in, listen_mode, said_over_words
 from voicepeer.voice.states import State
 
 

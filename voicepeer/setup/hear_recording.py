@@ -47,8 +47,7 @@ def heard_in(settings_file: Path, recording: Path) -> list[dict[str, str | None]
     the command it would be."""
     from voicepeer.config import load_settings
     from voicepeer.listening import make_interpreter, make_listener
-    from voicepeer.voice.assistant import interpret_in
-    from voicepeer.voice.state_commands import listen_mode
+    from voicepeer.voice.state_commands import interpret_in, listen_mode
     from voicepeer.voice.states import State
 
     settings = load_settings(settings_file).recognition

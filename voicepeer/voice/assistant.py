@@ -116,6 +116,7 @@ from voicepeer.voice.state_commands import (
     LEAVING_A_LIST,
     OWN_LISTS,
     WRITING_STATES,
+    interpret_in,
     listen_mode,
     listening_context,
     said_over_words,
@@ -230,42 +231,6 @@ mishearing, after "stop" cut voicepeer short, or after "where am I"). CONFIRMING
 composer, since a private reply is sent, not posted; VOTING names the choice again; the
 questions of a new conversation are the peer loop's (naming the person offered); QUITTING
 names what stays saved."""
-
-
-def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
-    """What ``heard`` means in ``state`` (one that listens for commands or answers): the
-    state decides which commands there are and what words mean ("carry on" reads the next
-    post; asleep only "wake up" or "resume" wakes voicepeer), and a question before
-    something public takes only a clear yes. Goodbye counts everywhere but asleep: where it
-    is not decoded for (the person's lists, choosing whom to write to or a category: a
-    partial "bye", the start of "bye voicepeer", would keep "back" waiting), when it is
-    heard word for word; so do the topic list's commands that leave the person's lists
-    (LEAVING_A_LIST)."""
-    if state in ASKING_CONSENT:
-        return interpreter.answer(heard, ALLOWED[state])
-    found = interpreter.command(heard, ALLOWED[state])
-    if interpreter.says_one_of(heard, LIST_ITEM_WORDINGS):
-        if state not in OWN_LISTS:
-            return Interpretation(None, found.confidence)
-        if found.near and found.command is not None:
-            # Removing a bookmark asks nothing: "move it" near "remove it" is asked about.
-            return Interpretation(None, found.confidence, ambiguous=(found.command.intent,))
-    if state in OWN_LISTS and (found.near or not (found.command or found.ambiguous)):
-        leaving = interpreter.command(heard, LEAVING_A_LIST - ALLOWED[state])
-        if leaving.command is not None and not leaving.near:
-            return leaving
-    if found.near and interpreter.word_for_word(heard) not in (None, *ALLOWED[state]):
-        # Word for word a command of another state, it is that one, not a near one here:
-        # "bookmark this" at a topic list is not "my bookmarks" (the loop says it does
-        # nothing here).
-        return Interpretation(None, found.confidence)
-    goodbye = (
-        found.command is None
-        and not found.ambiguous
-        and state is not State.SLEEPING
-        and interpreter.word_for_word(heard, {Intent.QUIT}) is not None
-    )
-    return Interpretation(Command(Intent.QUIT), heard.confidence) if goodbye else found
 
 
 SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."

@@ -1,5 +1,5 @@
 """What each state of the voice loop understands: the one table the interpreter judges
-utterances by (``assistant.interpret_in``), the recognizers decode with (one command
+utterances by (``interpret_in``, below), the recognizers decode with (one command
 grammar per state, see ``voicepeer.listening.voice_loop_phrasebook``) and the listener
 ends utterances by (a command that only a longer one could change is answered at once
 where the longer one cannot apply)."""
@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from voicepeer.commands import Command
 from voicepeer.commands.editing import DictationAction
-from voicepeer.commands.intents import PHRASINGS, Intent
+from voicepeer.commands.intents import LIST_ITEM_WORDINGS, PHRASINGS, Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.matcher import Interpretation
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard, ListenMode, SwitchPresses
 from voicepeer.voice.states import ASKING_CONSENT, State
@@ -258,3 +260,39 @@ def command_contexts() -> dict[str, frozenset[Intent]]:
 def commands_in_play() -> dict[str, frozenset[Intent]]:
     """The contexts where fewer commands can apply than are understood, and those that can."""
     return {LAST_PARAGRAPH: ALLOWED[State.READING] - {Intent.NEXT_PARAGRAPH}}
+
+
+def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
+    """What ``heard`` means in ``state`` (one that listens for commands or answers): the
+    state decides which commands there are and what words mean ("carry on" reads the next
+    post; asleep only "wake up" or "resume" wakes voicepeer), and a question before
+    something public takes only a clear yes. Goodbye counts everywhere but asleep: where it
+    is not decoded for (the person's lists, choosing whom to write to or a category: a
+    partial "bye", the start of "bye voicepeer", would keep "back" waiting), when it is
+    heard word for word; so do the topic list's commands that leave the person's lists
+    (LEAVING_A_LIST)."""
+    if state in ASKING_CONSENT:
+        return interpreter.answer(heard, ALLOWED[state])
+    found = interpreter.command(heard, ALLOWED[state])
+    if interpreter.says_one_of(heard, LIST_ITEM_WORDINGS):
+        if state not in OWN_LISTS:
+            return Interpretation(None, found.confidence)
+        if found.near and found.command is not None:
+            # Removing a bookmark asks nothing: "move it" near "remove it" is asked about.
+            return Interpretation(None, found.confidence, ambiguous=(found.command.intent,))
+    if state in OWN_LISTS and (found.near or not (found.command or found.ambiguous)):
+        leaving = interpreter.command(heard, LEAVING_A_LIST - ALLOWED[state])
+        if leaving.command is not None and not leaving.near:
+            return leaving
+    if found.near and interpreter.word_for_word(heard) not in (None, *ALLOWED[state]):
+        # Word for word a command of another state, it is that one, not a near one here:
+        # "bookmark this" at a topic list is not "my bookmarks" (the loop says it does
+        # nothing here).
+        return Interpretation(None, found.confidence)
+    goodbye = (
+        found.command is None
+        and not found.ambiguous
+        and state is not State.SLEEPING
+        and interpreter.word_for_word(heard, {Intent.QUIT}) is not None
+    )
+    return Interpretation(Command(Intent.QUIT), heard.confidence) if goodbye else found
