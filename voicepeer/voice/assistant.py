@@ -68,7 +68,8 @@ from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.forum_back import ForumBackNotice
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
-from voicepeer.voice.how_to import help_wording, how_to_asked
+from voicepeer.voice.help_list import help_list
+from voicepeer.voice.how_to import how_to_asked
 from voicepeer.voice.last_one import last_one_hint, last_one_meant
 from voicepeer.voice.last_try import last_try
 from voicepeer.voice.left_writing import left_writing
@@ -125,79 +126,6 @@ from voicepeer.voice.states import ASKING_CONSENT, State, check_transition
 from voicepeer.voice.text_input import TextListener
 
 log = logging.getLogger(__name__)
-
-HELP_ORDER: tuple[Intent, ...] = (
-    Intent.YES,
-    Intent.NO,
-    Intent.LATEST,
-    Intent.UNREAD,
-    Intent.CATEGORIES,
-    Intent.MY_TOPICS,
-    Intent.OPEN,
-    Intent.READ,
-    Intent.NEXT,
-    Intent.PREVIOUS,
-    Intent.NEXT_PARAGRAPH,
-    Intent.PREVIOUS_PARAGRAPH,
-    Intent.SKIP_TO_END,
-    Intent.REPEAT,
-    Intent.WHO,
-    Intent.REPLY,
-    Intent.READ_BACK,
-    Intent.CANCEL,
-    Intent.BACK,
-    Intent.LIKE,
-    Intent.UNLIKE,
-    Intent.DELETE_POST,
-    Intent.RECOVER_POST,
-    Intent.ADD_TO_REPLY,
-    Intent.EDIT_POST,
-    Intent.VOTE,
-    Intent.REMOVE_VOTE,
-    Intent.BOOKMARK,
-    Intent.NOTIFICATIONS,
-    Intent.MARK_READ,
-    Intent.SEARCH,
-    Intent.BOOKMARKS,
-    Intent.REMOVE_BOOKMARK,
-    Intent.DRAFTS,
-    Intent.REMOVE_DRAFT,
-    Intent.MESSAGES,
-    Intent.MESSAGE,
-    Intent.NEW_TOPIC,
-    Intent.WHERE,
-    Intent.FASTER,
-    Intent.SLOWER,
-    Intent.LOUDER,
-    Intent.QUIETER,
-    Intent.PAUSE,
-    Intent.SLEEP,
-    Intent.WAKE,
-    Intent.QUIT,
-    Intent.HELP,
-)
-HELP_FIRST: tuple[Intent, ...] = (
-    Intent.YES,
-    Intent.NO,
-    Intent.READ_BACK,
-    Intent.CANCEL,
-    Intent.NEXT,
-    Intent.PREVIOUS,
-    Intent.REPEAT,
-    Intent.REPLY,
-    Intent.WHO,
-    Intent.LIKE,
-    Intent.BACK,
-    Intent.OPEN,
-    Intent.READ,
-    Intent.LATEST,
-    Intent.SEARCH,
-    Intent.NOTIFICATIONS,
-    Intent.PAUSE,
-)
-"""The commands used most, in the order help names them first."""
-MAX_FIRST_HELP = 8
-"""Commands help names at first: the rest follow when help is asked again."""
 
 VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
     Intent.FASTER: {True: "Speaking faster.", False: "That is as fast as I can speak."},
@@ -1876,35 +1804,13 @@ class Assistant:
         return f"{length} {topic}"
 
     def _help(self) -> str:
-        """What can be said here: where that is many things, the few most used first, and
-        the rest when help is asked again straight after (a long list is hard to keep in
-        mind, and the first things in it are soon forgotten)."""
+        """What can be said here (while writing, the writer's own help)."""
         if self.state in WRITING_STATES:
             return self._writer().help
-        allowed = ALLOWED[self.state]
-        # How to stop is always among the first: a tired person may want only that.
-        first = [i for i in HELP_FIRST if i in allowed][:MAX_FIRST_HELP]
-        first += [Intent.QUIT] if Intent.QUIT in allowed else []
-        rest = [i for i in HELP_ORDER if i in allowed and i not in first]
-        typed = (
-            " When typing, Control D also ends."
-            if isinstance(self.engines.listener, TextListener)
-            else ""
+        typing = isinstance(self.engines.listener, TextListener)
+        return help_list(
+            self.state, asked=self._open_question(), last_said=self._last_said, typing=typing
         )
-
-        def named(intents: list[Intent]) -> str:
-            return ", ".join(help_wording(i, self.state) for i in intents)
-
-        # Asked for help over a question, the question again after it: "yes" would answer it.
-        asked = self._open_question()
-        question = f" {asked}" if asked else ""
-        if len(rest) <= 2:
-            everything = named([i for i in HELP_ORDER if i in allowed])
-            return f"You can say: {everything}.{typed}{question}"
-        short = f"You can say: {named(first)}."
-        if self._last_said.startswith(short):
-            return f"You can also say: {named(rest)}.{question}"
-        return f"{short} Say help again for everything else.{typed}{question}"
 
     # --- looking after the user --------------------------------------------------------
 

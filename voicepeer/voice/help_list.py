@@ -1,0 +1,111 @@
+"""What help names: the commands that can be said where the person is, the most used first.
+
+How each is worded, and answers to "how do I …", are in :mod:`voicepeer.voice.how_to`.
+"""
+
+from __future__ import annotations
+
+from voicepeer.commands.intents import Intent
+from voicepeer.voice.how_to import help_wording
+from voicepeer.voice.state_commands import ALLOWED
+from voicepeer.voice.states import State
+
+HELP_ORDER: tuple[Intent, ...] = (
+    Intent.YES,
+    Intent.NO,
+    Intent.LATEST,
+    Intent.UNREAD,
+    Intent.CATEGORIES,
+    Intent.MY_TOPICS,
+    Intent.OPEN,
+    Intent.READ,
+    Intent.NEXT,
+    Intent.PREVIOUS,
+    Intent.NEXT_PARAGRAPH,
+    Intent.PREVIOUS_PARAGRAPH,
+    Intent.SKIP_TO_END,
+    Intent.REPEAT,
+    Intent.WHO,
+    Intent.REPLY,
+    Intent.READ_BACK,
+    Intent.CANCEL,
+    Intent.BACK,
+    Intent.LIKE,
+    Intent.UNLIKE,
+    Intent.DELETE_POST,
+    Intent.RECOVER_POST,
+    Intent.ADD_TO_REPLY,
+    Intent.EDIT_POST,
+    Intent.VOTE,
+    Intent.REMOVE_VOTE,
+    Intent.BOOKMARK,
+    Intent.NOTIFICATIONS,
+    Intent.MARK_READ,
+    Intent.SEARCH,
+    Intent.BOOKMARKS,
+    Intent.REMOVE_BOOKMARK,
+    Intent.DRAFTS,
+    Intent.REMOVE_DRAFT,
+    Intent.MESSAGES,
+    Intent.MESSAGE,
+    Intent.NEW_TOPIC,
+    Intent.WHERE,
+    Intent.FASTER,
+    Intent.SLOWER,
+    Intent.LOUDER,
+    Intent.QUIETER,
+    Intent.PAUSE,
+    Intent.SLEEP,
+    Intent.WAKE,
+    Intent.QUIT,
+    Intent.HELP,
+)
+HELP_FIRST: tuple[Intent, ...] = (
+    Intent.YES,
+    Intent.NO,
+    Intent.READ_BACK,
+    Intent.CANCEL,
+    Intent.NEXT,
+    Intent.PREVIOUS,
+    Intent.REPEAT,
+    Intent.REPLY,
+    Intent.WHO,
+    Intent.LIKE,
+    Intent.BACK,
+    Intent.OPEN,
+    Intent.READ,
+    Intent.LATEST,
+    Intent.SEARCH,
+    Intent.NOTIFICATIONS,
+    Intent.PAUSE,
+)
+"""The commands used most, in the order help names them first."""
+MAX_FIRST_HELP = 8
+"""Commands help names at first: the rest follow when help is asked again."""
+
+
+def help_list(state: State, *, asked: str, last_said: str, typing: bool) -> str:
+    """What can be said in ``state`` (not one where something is written, whose writer says
+    its own help): where that is many things, the few most used first, and the rest when
+    help is asked again straight after (a long list is hard to keep in mind, and the first
+    things in it are soon forgotten). ``asked``: the question waiting for an answer, if
+    one is; ``last_said``: what voicepeer said last; ``typing``: the person types."""
+    allowed = ALLOWED[state]
+    # How to stop is always among the first: a tired person may want only that.
+    first = [i for i in HELP_FIRST if i in allowed][:MAX_FIRST_HELP]
+    first += [Intent.QUIT] if Intent.QUIT in allowed else []
+    rest = [i for i in HELP_ORDER if i in allowed and i not in first]
+    typed = " When typing, Control D also ends." if typing else ""
+
+    def named(intents: list[Intent]) -> str:
+        return ", ".join(help_wording(i, state) for i in intents)
+
+    # Asked for help over a question, the question again after it: "yes" would answer it.
+    question = f" {asked}" if asked else ""
+    if len(rest) <= 2:
+        everything = named([i for i in HELP_ORDER if i in allowed])
+        return f"You can say: {everything}.{typed}{question}"
+    short = f"You can say: {named(first)}."
+    if last_said.startswith(short):
+        return f"You can also say: {named(rest)}.{question}"
+    return f"{short} Say help again for everything else.{typed}{question}"
