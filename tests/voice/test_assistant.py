@@ -19,7 +19,7 @@ from voicepeer.logs import transcript
 from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import Heard
 from voicepeer.speech.printed import PrintedSpeech
-from voicepeer.voice.assistant import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER, UNCLEAR_ANSWER
+from voicepeer.voice.not_understood import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER, UNCLEAR_ANSWER
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
 

@@ -13,7 +13,7 @@ from tests.support.conversation import converse
 from tests.support.members import ADMIN_KEY, as_member, signed_in
 from voicepeer.demo_forum import DemoForum
 from voicepeer.speech.text.emoji import title_words
-from voicepeer.voice.assistant import DELETE_WHAT
+from voicepeer.voice.not_understood import DELETE_WHAT
 from voicepeer.voice.states import State
 
 

@@ -19,10 +19,7 @@ from typing import Protocol, TypeVar
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.editing import DictationAction, heard_action
 from voicepeer.commands.intents import (
-    GREETINGS,
-    LIST_ITEM_WORDINGS,
     OPEN_ABOUT,
-    THANKS,
     canonical,
 )
 from voicepeer.commands.interpreter import Interpreter
@@ -40,7 +37,7 @@ from voicepeer.commands.matcher import (
     TOPIC_STEP,
     Interpretation,
 )
-from voicepeer.commands.numbers import LAST_HEARD, plain_number
+from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.commands.text import normalize
 from voicepeer.errors import (
     AudioDeviceError,
@@ -62,8 +59,6 @@ from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
 from voicepeer.voice.correction import Pending
-from voicepeer.voice.cues import number_word
-from voicepeer.voice.dictation import tokenize_dictation
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.forum_back import ForumBackNotice
 from voicepeer.voice.full_disk import PlacesOnFullDisk
@@ -78,6 +73,7 @@ from voicepeer.voice.list_place import ListPlace
 from voicepeer.voice.marking_read import MESSAGE_TO_MARK, MarkingRead
 from voicepeer.voice.meant import meaning_chosen
 from voicepeer.voice.new_conversation import NewConversationComposer
+from voicepeer.voice.not_understood import NotUnderstood, post_or_topic
 from voicepeer.voice.nothing_listed import LIST_ASKED, opens_from_a_list, which_list
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
 from voicepeer.voice.outbox_phrases import send_result_line, waiting_at_goodbye
@@ -100,7 +96,7 @@ from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.reply_target import aim_reply
-from voicepeer.voice.room_talk import RoomTalkHint, unclear_over_talk
+from voicepeer.voice.room_talk import RoomTalkHint
 from voicepeer.voice.said_ahead import SaidAhead
 from voicepeer.voice.saved_drafts import (
     DRAFT_QUESTIONS,
@@ -110,7 +106,6 @@ from voicepeer.voice.saved_drafts import (
     SavedDraftsList,
 )
 from voicepeer.voice.settings import VoiceSettings
-from voicepeer.voice.split_commands import begins_an_edit
 from voicepeer.voice.state_commands import (
     ALLOWED,
     DICTATION_STATES,
@@ -137,17 +132,6 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 ASK_SEARCH_WORDS = "What shall I look for? Say the words, or say cancel."
 OPEN_HOW = "Say open topic and its number, or the one about and words of its title."
 SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
-MOVING_ON = frozenset(
-    {
-        *(Intent.OPEN, Intent.NEXT, Intent.PREVIOUS, Intent.LATEST, Intent.UNREAD),
-        *(Intent.SEARCH, Intent.CATEGORIES, Intent.NOTIFICATIONS, Intent.MESSAGES),
-        *(Intent.BOOKMARKS, Intent.DRAFTS, Intent.MESSAGE, Intent.NEW_TOPIC, Intent.REPLY),
-    }
-)
-"""Commands that go somewhere else: said over a question before something others can see,
-they are named as not done yet ("send it" or "like it" said there are the question's own
-matter, asked again as before)."""
-
 OPEN_QUESTIONS: dict[State, str] = {
     State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
     State.VOTING: "Shall I cast this vote? Please say yes or no.",
@@ -159,29 +143,6 @@ mishearing, after "stop" cut voicepeer short, or after "where am I"). CONFIRMING
 composer, since a private reply is sent, not posted; VOTING names the choice again; the
 questions of a new conversation are the peer loop's (naming the person offered); QUITTING
 names what stays saved."""
-
-
-SORRY = "Sorry, I didn't catch that. Say help to hear what you can say."
-DELETE_WHAT = (
-    "Delete what? For a post of yours, say delete my post. In your drafts or your bookmarks, "
-    "delete it removes the one you reached."
-)
-SORRY_TRAIN = (
-    "Sorry, I keep mishearing you. Your helper can teach me your voice with "
-    "voice training, which takes about three minutes."
-)
-TRAINING_HINT_AFTER = 6
-"""Mishearings in a row before voice training is mentioned (once a session)."""
-UNCLEAR_ANSWER = "I could not be sure of your answer. Say just yes, or just no, on its own."
-
-
-def unclear_answer_help(yes_switch: bool) -> str:
-    """Said once, with a question asked again after failed_hearing_hint_after unclear
-    answers in a row: how to answer so that it counts (a clear yes is never guessed, so a
-    person whose yes keeps failing must hear what else works)."""
-    if yes_switch:
-        return f"{UNCLEAR_ANSWER} Your yes switch answers yes too."
-    return f"{UNCLEAR_ANSWER} If I keep missing it, your helper can set up a yes switch."
 
 
 SENDABLE_AFTER_GOODBYE = frozenset(
@@ -198,17 +159,12 @@ SENDABLE_AFTER_GOODBYE = frozenset(
 goes on to send (after their own question)."""
 QUESTION_PUT_ASIDE = "I will ask you again afterwards, and do nothing before then."
 """Said on going to sleep at a yes-or-no question (before "Say wake up …")."""
-WRITING_QUESTIONS = frozenset({State.CONFIRMING, State.SENDING, State.CHANGING_POST})
-"""Questions before words written are posted, sent or changed on the forum."""
 PUT_ASIDE_FROM = {
     State.DICTATING: "reply",
     State.EDITING_POST: "correct my post",
     State.COMPOSING: "my drafts",
 }
 """Where words are put aside by leaving ("cancel"), and how to go back to them."""
-WORDS_MEANT_TO_ADD = 4
-"""Said at those questions, this many words or more are words meant for what is written,
-not a misheard answer."""
 
 
 class Asked(Protocol):
@@ -354,19 +310,23 @@ class Assistant:
         )
         self.composer = Composer(writing, self.say)
         self._last_said = ""
-        self._misheard_in_a_row = 0
+        self.not_understood = NotUnderstood(
+            self.reader,
+            engines.interpreter,
+            self.say,
+            self.settings,
+            open_question=self._open_question,
+            where_and_question=self._where_and_question,
+            what_is_written=self._what_is_written,
+            yes_switch=engines.yes_switch,
+            voice_training_would_help=engines.voice_training_would_help,
+        )
         self._put_aside: tuple[str, str] | None = None
         """What was just put aside by leaving it ("reply") and how to go back to it (say
         "reply"), told when the next utterance is words meant for it; None when nothing
         was just now."""
         self._meant: tuple[Intent, ...] = ()
         """The commands "Did you mean …?" just offered, answered by "the second one"."""
-        self._talk_explained = False
-        """Why an answer over talk in the room was unclear has been said since the last
-        command understood."""
-        self._answer_helped = False
-        """How to answer a question so that it counts has been said since then."""
-        self._training_mentioned = False
         self._nothing_listed = False
         """The list asked for last had nothing in it (see voice.nothing_listed)."""
         self._list_failed = False
@@ -690,8 +650,7 @@ class Assistant:
                 self._go(chosen)
             return
         self.engines.cues.got_it()
-        self._misheard_in_a_row = 0
-        self._talk_explained = self._answer_helped = False
+        self.not_understood.understood()
         intent = interpretation.command.intent
         if self.state in OWN_LISTS and intent in LEAVING_A_LIST - ALLOWED[self.state]:
             self._go(State.BROWSING)  # out of the person's list, as "back" goes (see above)
@@ -744,117 +703,14 @@ class Assistant:
         return Interpretation(Command(chosen), 1.0)
 
     def _not_understood(self, heard: Heard, put_aside: tuple[str, str] | None = None) -> None:
-        """Nothing to do for ``heard`` here: say so, and what helps (``put_aside``: how to
-        go back to words just put aside, which these may have been meant for)."""
+        """Nothing to do for ``heard`` here: say so, and what helps (see NotUnderstood), or
+        what the person meant after all."""
         self.engines.cues.error()
-        meant_to_add = len(heard.text.split()) >= WORDS_MEANT_TO_ADD and not heard.over_talk
-        if put_aside is not None and tokenize_dictation(heard.text) and not heard.over_talk:
-            # "Cancel" heard in the middle of a sentence: the rest was "didn't catch that".
-            transcript.info("did: nothing, words said just after writing was put aside")
-            what, how = put_aside
-            self.say(
-                f"I did not write that: your {what} is put aside. To go on with it, say "
-                f"{how}, then say the words again."
-            )
-            return
-        if self.state in WRITING_QUESTIONS and begins_an_edit(heard.text):
-            # "Replace", a pause, "Tuesday with Wednesday": asked again each time, and a
-            # yes then posted the word unchanged.
-            transcript.info("did: nothing, the beginning of an edit said at the question")
-            self.say(
-                "To change it, say the whole change at once, like: change walk to talk. "
-                f"{self._open_question()}"
-            )
-            return
-        if self.state in WRITING_QUESTIONS and meant_to_add:
-            # "Oh, and I forgot to say thank you" at "Shall I post it?": only asked again,
-            # the person was not told the words went nowhere. Over talk in the room, the
-            # words may be the television's: that is said instead.
-            transcript.info("did: nothing, words said at the question are not added")
-            what = self._what_is_written(self.state)
-            self.say(
-                f"I did not add that to your {what}: to add to it, say no, then say the "
-                f"words. {self._open_question()}"
-            )
-            return
-        if self.state is State.CHOOSING and meant_to_add:
-            # Words meant for the message, said before its person was chosen: asking again
-            # alone would leave them seeming taken.
-            transcript.info("did: nothing, words said at did you mean are not kept")
-            self.say(
-                "First say yes or no: I have not kept those words, so say them again after. "
-                f"{self._open_question()}"
-            )
-            return
-        if self.state in ASKING_CONSENT and self.engines.interpreter.asks_for_time(heard):
-            transcript.info("did: nothing, asked for a moment, so asked again")
-            self.say(f"Take your time. {self._open_question()}")
-            return
-        if self.state in ASKING_CONSENT and self._command_elsewhere(heard) in MOVING_ON:
-            # A command said over the question was dropped with the question asked again,
-            # and a yes after it could seem to answer that command.
-            transcript.info("did: nothing, a command said over a question, so asked again")
-            self.say(f"Please answer this first, then say that again. {self._open_question()}")
-            return
-        if self.state in ASKING_CONSENT:  # the helper reading sees why it asked again
-            transcript.info(
-                "did: nothing, not a clear yes or no (%s%s), so asked again",
-                self.engines.interpreter.why_no_answer(heard),
-                ", over talk in the room" if heard.over_talk else "",
-            )
-            self._misheard(over_talk=heard.over_talk)
-            return
-        if self.engines.interpreter.says_one_of(heard, LIST_ITEM_WORDINGS):
-            transcript.info("did: nothing, %r deletes only in the person's lists", heard.text)
-            self.say(DELETE_WHAT)
-            return
-        if normalize(heard.text) in THANKS:
-            transcript.info("did: nothing, thanked")
-            self.say("You're welcome.")
-            return
-        if normalize(heard.text) in GREETINGS:
-            transcript.info("did: nothing, greeted")
-            self.say(f"Hello. I'm listening. {self._where_and_question()}")
-            return
-        chosen = plain_number(heard.text)
-        if chosen is not None and (self._numbered_list_heard() or self.state is State.READING):
-            # Said after "Say open topic and a number": the number alone opens nothing (a
-            # misheard short command may come out as one), so say how; while reading it
-            # may mean a post of the topic as well as an item of the list heard before.
-            transcript.info("did: nothing, a number alone opens nothing")
-            said = number_word(chosen)
-            if self.state is not State.READING:
-                self.say(f"To open number {said}, say open {said}.")
-            elif self.reader.topics is None:
-                self.say(f"To hear post {said}, say post {said}.")
-            else:
-                self._ask_post_or_topic(chosen)
-            return
-        elsewhere = self._command_elsewhere(heard)
-        if (
-            elsewhere is Intent.BACK
-            and self.state is State.BROWSING
-            and not self.reader.showing_latest
-        ):
-            # Out of a search's results, the messages or the notifications: to the latest
-            # topics, where the topic list starts (heard exactly: "back" is no command of
-            # the topic list's command model).
+        meant = self.not_understood.respond(heard, self.state, put_aside)
+        if meant is Intent.LATEST:
             self._latest()
-            return
-        if elsewhere is None and self.engines.interpreter.editing(heard) in (
-            DictationAction.UNDO,
-            DictationAction.SCRATCH,
-        ):
-            elsewhere = Intent.SCRATCH  # "undo" alone names no command outside writing
-        if elsewhere is None:
-            transcript.info("did: nothing, not understood as a command")
-            self._misheard()
-            return
-        if elsewhere is Intent.SEND and self.state is State.QUITTING:
+        elif meant is Intent.SEND:
             self._send_instead_of_goodbye(heard)
-            return
-        transcript.info("did: nothing, %s is not a command here", elsewhere.value)
-        self.say(f"{not_a_command_here(elsewhere, self.state)} {self._where_and_question()}")
 
     def _send_instead_of_goodbye(self, heard: Heard) -> None:
         """ "Send it" at "Shall I stop now?": the person would rather send than stop, so
@@ -868,12 +724,6 @@ class Assistant:
         transcript.info("did: stayed, to send what is written")
         self._go(self._quit_from)
         self.handle(heard)
-
-    def _numbered_list_heard(self) -> bool:
-        """Whether a numbered list is current: topics or notifications, bookmarks, drafts."""
-        if self.state is State.BROWSING:
-            return self.reader.topics is not None or self.reader.notices is not None
-        return self.state in OWN_LISTS
 
     def _over_words(self, heard: Heard) -> bool:
         """Goodbye, leaving a question for words, "repeat" there, or "where am I", said where
@@ -943,11 +793,6 @@ class Assistant:
             self._go(State.DICTATING)
             self.say(self.composer.go_on)
 
-    def _command_elsewhere(self, heard: Heard) -> Intent | None:
-        """The command ``heard`` is word for word in another state, if it is one."""
-        intent = self.engines.interpreter.word_for_word(heard)
-        return None if intent is None or intent in ALLOWED[self.state] else intent
-
     def _open_question(self, otherwise: str = "") -> str:
         """The question the current state waits on, asked again (while writing, how to go
         on); ``otherwise`` when none."""
@@ -980,38 +825,6 @@ class Assistant:
             State.VOTING: self._vote,
             **dict.fromkeys(CHANGES, change),
         }
-
-    def _misheard(self, over_talk: bool = False) -> None:
-        """Say so, and what helps. ``over_talk``: an answer unclear over talk in the room,
-        where only a quieter room or the yes switch will do."""
-        self._misheard_in_a_row += 1
-        question = self._open_question()
-        yes_switch = self.engines.yes_switch
-        if question and over_talk:
-            explained = self._talk_explained
-            self._talk_explained = True
-            self.say(f"{unclear_over_talk(not explained, yes_switch)} {question}")
-        elif (
-            question
-            and self.state in ASKING_CONSENT
-            and not self._answer_helped
-            and self._misheard_in_a_row >= self.settings.failed_hearing_hint_after
-        ):
-            self._answer_helped = True
-            self.say(f"{unclear_answer_help(yes_switch)} {question}")
-        elif question:
-            self.say(question)
-        elif (
-            self.engines.voice_training_would_help
-            and not self._training_mentioned
-            and self._misheard_in_a_row >= TRAINING_HINT_AFTER
-        ):
-            self._training_mentioned = True
-            self.say(SORRY_TRAIN)
-        elif self._misheard_in_a_row >= self.settings.failed_hearing_hint_after:
-            self.say(SORRY)
-        else:
-            self.say("Sorry, I didn't catch that.")
 
     def _go(self, new: State) -> None:
         check_transition(self.state, new)
@@ -1232,7 +1045,7 @@ class Assistant:
         if self._in_a_topic() and named == EITHER_OPEN and number != LAST_HEARD:
             # "Number five" while reading: with no list heard, only a post can be meant.
             if self.reader.topics is not None:
-                self._ask_post_or_topic(number)
+                self.say(post_or_topic(number))
                 return
             named = POST_OPEN
         if named == POST_OPEN and number == LAST_HEARD and self._at_topic_list():
@@ -1267,15 +1080,6 @@ class Assistant:
         then = "first post" if to == TO_FIRST else "newest post"
         self.say(
             f"That is for a topic being read. Say open topic and a number first, then say {then}."
-        )
-
-    def _ask_post_or_topic(self, number: int) -> None:
-        """Said while reading, a number may name a post of the topic as well as a topic of
-        the list heard before: how to say each."""
-        said = number_word(number)
-        self.say(
-            f"To hear post {said} of this topic, say post {said}. To open number {said} of "
-            f"the list, say open {said}."
         )
 
     def _step(self, delta: int, command: Command | None = None) -> None:
@@ -1827,37 +1631,3 @@ class Assistant:
             "Say pause, and I will keep your place."
         )
         self._rest_due = self._next_rest_time()
-
-
-def not_a_command_here(elsewhere: Intent, state: State) -> str:
-    """What to say of ``elsewhere``, a command of another state heard clearly in ``state``:
-    "Sorry, I didn't catch that" would only make the person say it again, louder."""
-    if elsewhere is Intent.WAKE:
-        return "I am listening already."
-    if elsewhere is Intent.SEND:
-        # "I'm done" or "finished" while reading: "Send it does nothing here" sounded as
-        # if something had nearly been posted.
-        return "Nothing is being written, so nothing is sent. To end for today, say goodbye."
-    if elsewhere in (Intent.YES, Intent.NO):
-        # "Okay" was answered "Yes does nothing here", naming a word not said.
-        return "No question is waiting for an answer."
-    if elsewhere is Intent.SCRATCH:
-        # "Undo" just after posting answered "Scratch that does nothing here": what it
-        # undoes outside writing has commands of its own, each asking first.
-        return (
-            "Undo works while writing. To take back a post of yours, say delete my post; a "
-            "like, say remove my like; a post you deleted, say bring back my post."
-        )
-    named = canonical(elsewhere).capitalize()
-    # "Reply" or "like" at a list: what is missing is clear, so it is said. Not "back",
-    # which at the latest topics has nowhere further to go.
-    if (
-        state is State.BROWSING
-        and elsewhere in ALLOWED[State.READING]
-        and elsewhere is not Intent.BACK
-    ):
-        return (
-            f"{named} is for a post being read: open a topic first (say read, or open topic "
-            "and a number)."
-        )
-    return f"{named} does nothing here."
