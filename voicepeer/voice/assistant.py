@@ -14,7 +14,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
-from typing import Protocol, TypeVar
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.editing import DictationAction, heard_action
@@ -91,6 +90,14 @@ from voicepeer.voice.ports import (
 from voicepeer.voice.post_deletion import PlannedDeletion, PostDeletions
 from voicepeer.voice.post_editing import PostEditor
 from voicepeer.voice.post_recovery import PostRecoveries
+from voicepeer.voice.questions import (
+    ASK_SEARCH_WORDS,
+    CHANGES,
+    OPEN_QUESTIONS,
+    Asked,
+    AskedT,
+    Change,
+)
 from voicepeer.voice.reader import MESSAGES_LIST, Reader, ReaderEngines, ReadOutcome, Searched
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
@@ -99,7 +106,6 @@ from voicepeer.voice.reply_target import aim_reply
 from voicepeer.voice.room_talk import RoomTalkHint
 from voicepeer.voice.said_ahead import SaidAhead
 from voicepeer.voice.saved_drafts import (
-    DRAFT_QUESTIONS,
     GONE,
     DraftsEngines,
     SavedDraft,
@@ -129,20 +135,8 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
     Intent.QUIETER: {True: "Speaking more quietly.", False: "That is as quiet as I go."},
 }
 
-ASK_SEARCH_WORDS = "What shall I look for? Say the words, or say cancel."
 OPEN_HOW = "Say open topic and its number, or the one about and words of its title."
 SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
-OPEN_QUESTIONS: dict[State, str] = {
-    State.CONTENT_NOTE: "Shall I read this post? Please say yes or no.",
-    State.VOTING: "Shall I cast this vote? Please say yes or no.",
-    **DRAFT_QUESTIONS,
-    State.SEARCHING: ASK_SEARCH_WORDS,
-}
-"""States that wait for an answer, and how the question is asked again (after a
-mishearing, after "stop" cut voicepeer short, or after "where am I"). CONFIRMING asks its
-composer, since a private reply is sent, not posted; VOTING names the choice again; the
-questions of a new conversation are the peer loop's (naming the person offered); QUITTING
-names what stays saved."""
 
 
 SENDABLE_AFTER_GOODBYE = frozenset(
@@ -167,39 +161,6 @@ PUT_ASIDE_FROM = {
 """Where words are put aside by leaving ("cancel"), and how to go back to them."""
 
 
-class Asked(Protocol):
-    """Something asked about with a yes or no (a like, a vote, a change to one's own post):
-    the question, the question again after an unclear answer, and what to say when the
-    answer is no."""
-
-    @property
-    def question(self) -> str: ...
-
-    @property
-    def question_again(self) -> str: ...
-
-    @property
-    def declined(self) -> str: ...
-
-
-_AskedT = TypeVar("_AskedT", bound=Asked)
-
-
-@dataclass(frozen=True)
-class Change:
-    """A change asked about (the person's own post deleted, brought back or added to;
-    topics marked read), and what makes it on a clear yes."""
-
-    asked: Asked
-    make: Callable[[], None]
-    back_to: State = State.READING
-    """Where the answer leads: where the question was asked."""
-
-
-CHANGES = frozenset(
-    {State.DELETING_POST, State.RECOVERING_POST, State.ADDING_TO_REPLY, State.MARKING_READ}
-)
-"""The states asking about a change (one Change at a time)."""
 WRITING_AT_QUESTION = {
     State.CONFIRMING: State.DICTATING,
     State.SENDING: State.COMPOSING,
@@ -1368,8 +1329,8 @@ class Assistant:
     def _ask_first(
         self,
         state: State,
-        plan: Callable[[], _AskedT | None],
-        make: Callable[[_AskedT], None],
+        plan: Callable[[], AskedT | None],
+        make: Callable[[AskedT], None],
     ) -> None:
         """Ask before a change (the person's own post deleted, brought back or added to,
         topics marked read); ``plan`` says why there is none to make, when there is none."""
