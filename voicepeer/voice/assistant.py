@@ -19,7 +19,6 @@ from voicepeer.commands import Command, Intent
 from voicepeer.commands.editing import DictationAction, heard_action
 from voicepeer.commands.intents import (
     OPEN_ABOUT,
-    canonical,
 )
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
@@ -34,7 +33,6 @@ from voicepeer.commands.matcher import (
     TO_NEWEST,
     TOPIC_PEOPLE,
     TOPIC_STEP,
-    Interpretation,
 )
 from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.commands.text import normalize
@@ -70,7 +68,7 @@ from voicepeer.voice.left_writing import left_writing
 from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.list_place import ListPlace
 from voicepeer.voice.marking_read import MESSAGE_TO_MARK, MarkingRead
-from voicepeer.voice.meant import meaning_chosen
+from voicepeer.voice.meant import answer_to_did_you_mean, did_you_mean, which_one
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.not_understood import NotUnderstood, post_or_topic
 from voicepeer.voice.nothing_listed import LIST_ASKED, opens_from_a_list, which_list
@@ -581,9 +579,15 @@ class Assistant:
                 woken = self._where_and_question() if self.state in ASKING_CONSENT else ""
                 self.say("I'm listening again. " + (woken or self._where()))
             return
-        if self._yes_to_options(heard, meant):
+        which = which_one(self.state, heard, meant, self.engines.interpreter)
+        if which is not None:
+            transcript.info("did: nothing yet, a yes to two meanings")
+            self._meant = meant
+            self.say(which)
             return
-        interpretation = self._answer_to_did_you_mean(heard, interpretation, meant)
+        interpretation = answer_to_did_you_mean(
+            self.state, heard, interpretation, meant, self.engines.interpreter
+        )
         found = interpretation.command
         if self.said_ahead.holds(heard, found.intent if found is not None else None):
             transcript.info("did: nothing, said before hearing that what came before failed")
@@ -594,7 +598,7 @@ class Assistant:
             self._meant = interpretation.ambiguous[:3]
             # One option: the recognizer was unsure it heard a command at all.
             again = " If so, please say it again." if len(interpretation.ambiguous) == 1 else ""
-            self.say(f"{self._did_you_mean()}{again}")
+            self.say(f"{did_you_mean(self._meant)}{again}")
             return
         said = interpretation.command.intent if interpretation.command is not None else None
         if said in (Intent.WHERE, Intent.REPEAT) and said not in meant:
@@ -625,43 +629,6 @@ class Assistant:
         )
         self._list_failed = self._nothing_listed and self._failures_told != failures
         self._maybe_suggest_rest()
-
-    def _did_you_mean(self) -> str:
-        """The question "Did you mean like or who wrote this?" about the meanings offered."""
-        return f"Did you mean {' or '.join(canonical(i) for i in self._meant)}?"
-
-    def _yes_to_options(self, heard: Heard, meant: tuple[Intent, ...]) -> bool:
-        """A yes to "Did you mean like or who wrote this?" picks neither: which one is asked
-        (the question stays); True when it was."""
-        if len(meant) < 2 or self.state in ASKING_CONSENT:
-            return False
-        if self.engines.interpreter.word_for_word(heard, {Intent.YES}) is not Intent.YES:
-            return False
-        transcript.info("did: nothing yet, a yes to two meanings")
-        self._meant = meant
-        names = [canonical(i) for i in meant]
-        first = ", ".join(names[:-1])
-        self.say(f"Which one? Say {first}, or {names[-1]}.")
-        return True
-
-    def _answer_to_did_you_mean(
-        self, heard: Heard, found: Interpretation, meant: tuple[Intent, ...]
-    ) -> Interpretation:
-        """ "The second one" or "that one" said to "Did you mean …?": the command (or the
-        member offered, as a yes) it picks, not a topic of the list or nothing. Never at
-        a question before something public, where only a clear yes counts."""
-        if self.state in ASKING_CONSENT:
-            return found
-        if self.state is State.CHOOSING and found.command is None and not found.ambiguous:
-            meant = (Intent.YES,)
-        if not meant:
-            return found
-        yes = self.engines.interpreter.word_for_word(heard, {Intent.YES}) is Intent.YES
-        chosen = meaning_chosen(heard.text, meant, yes=yes)
-        if chosen is None:
-            return found
-        transcript.info("did: took it as the answer to did you mean")
-        return Interpretation(Command(chosen), 1.0)
 
     def _not_understood(self, heard: Heard, put_aside: tuple[str, str] | None = None) -> None:
         """Nothing to do for ``heard`` here: say so, and what helps (see NotUnderstood), or
@@ -758,7 +725,7 @@ class Assistant:
         """The question the current state waits on, asked again (while writing, how to go
         on); ``otherwise`` when none."""
         if self._meant and self.state not in ASKING_CONSENT:
-            return self._did_you_mean()
+            return did_you_mean(self._meant)
         if self.state in (State.CONFIRMING, State.CHANGING_POST):
             return self._writer().question_again()
         if self.state is State.QUITTING:
