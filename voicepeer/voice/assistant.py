@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from functools import partial
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.editing import DictationAction, heard_action
 from voicepeer.commands.intents import (
     OPEN_ABOUT,
 )
@@ -35,7 +34,6 @@ from voicepeer.commands.matcher import (
     TOPIC_STEP,
 )
 from voicepeer.commands.numbers import LAST_HEARD
-from voicepeer.commands.text import normalize
 from voicepeer.errors import (
     AudioDeviceError,
     DiskFullError,
@@ -56,6 +54,7 @@ from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
 from voicepeer.voice.correction import Pending
+from voicepeer.voice.edits_at_question import WRITING_AT_QUESTION, EditsAtQuestion
 from voicepeer.voice.error_phrases import not_signed_in, say_error
 from voicepeer.voice.forum_back import ForumBackNotice
 from voicepeer.voice.full_disk import PlacesOnFullDisk
@@ -159,22 +158,6 @@ PUT_ASIDE_FROM = {
 """Where words are put aside by leaving ("cancel"), and how to go back to them."""
 
 
-WRITING_AT_QUESTION = {
-    State.CONFIRMING: State.DICTATING,
-    State.SENDING: State.COMPOSING,
-    State.CHANGING_POST: State.EDITING_POST,
-}
-"""Where each question before words go to the forum goes back to, for an edit said at it."""
-EDITS_AT_QUESTION = frozenset(
-    {
-        DictationAction.SCRATCH,
-        DictationAction.DELETE_WORD,
-        DictationAction.DELETE_SENTENCE,
-        DictationAction.START_OVER,
-    }
-)
-"""Editing commands said at such a question: made, not "Please say yes or no". Not "undo",
-which there may as well mean "do not post it"."""
 EDITING_STATES = frozenset({State.EDITING_POST, State.CHANGING_POST})
 """The states where the person's own post is being changed word by word (the PostEditor
 writes, not the reply's Composer)."""
@@ -349,9 +332,7 @@ class Assistant:
         self.finished = False
         """The person said goodbye: the loop ends after this utterance."""
         self.forum_back = ForumBackNotice(engines.forum, self.say)
-        self._edited_at_question_last = False
-        """An edit said at a question before words go to the forum was made, and the
-        question asked again: "undo" there takes it back."""
+        self.edits_at_question = EditsAtQuestion()
         self._left_writing: SavedDraft | None = None
         """The reply being written when voicepeer last stopped: "resume" goes back to it."""
 
@@ -690,25 +671,16 @@ class Assistant:
         when the edit asks a question of its own, that); False for anything else. It had been
         "I did not add that", and a yes then posted the words unchanged."""
         question = self.state
-        writing = WRITING_AT_QUESTION.get(question)
         writer = self._writer_in(question)
-        edited_last, self._edited_at_question_last = self._edited_at_question_last, False
-        if writing is None or writer is None:
+        edit = self.edits_at_question.edit_in(heard, question, writer)
+        if edit is None or writer is None:
             return False
-        words = normalize(heard.text).split()
-        edit = Heard(" ".join(words[1:]), heard.confidence) if words[:1] == ["no"] else heard
-        action = heard_action(edit)
-        # "Undo" straight after such an edit takes it back (it was only asked again).
-        undoes = edited_last and action is DictationAction.UNDO
-        edits = undoes or action in EDITS_AT_QUESTION
-        if not edits and not writer.corrector.would_take(edit, writer.draft):
-            return False
-        transcript.info("did: an edit said at the question, made before asking again")
+        writing = WRITING_AT_QUESTION[question]
         self._go(writing)
         self.handle(edit)
         if self.state is writing and writer.corrector.pending is Pending.NOTHING:
             self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
-            self._edited_at_question_last = self.state is question
+            self.edits_at_question.asked_again = self.state is question
         return True
 
     def _add_dictated_to_reply(self) -> None:
