@@ -1,0 +1,61 @@
+"""Unsure answers to a question before something others can see: never "Did you mean …?"
+(a yes to that was the question's own yes), never an end to the session from a clipped
+word. Through the real voice loop against the demo forum."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.conversation import converse
+from tests.support.members import signed_in
+from tests.voice.test_assistant import first_topic_id, topic_posts
+from tests.voice.test_likes import ASKED, first_post_likes
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.demo_forum import DemoForum
+from voicepeer.recognition.base import Heard
+from voicepeer.voice.state_commands import interpret_in
+from voicepeer.voice.states import ASKING_CONSENT, State
+
+TOPIC = "Walked to the end of the pier today"
+
+
+@pytest.mark.parametrize("unsure", ["know wait", "not help", "ye", "by", "no hold on"])
+def test_an_unsure_answer_asks_the_question_again_and_nothing_is_done(
+    forum: DemoForum, data: Path, unsure: str
+) -> None:
+    # "Know wait" asked "Did you mean no or help?", and the yes to it liked the post; "ye"
+    # was near "bye" and ended the session; "no hold on" paused it.
+    before = first_post_likes(forum)
+    lines = ["open topic one", "like this post", unsure, "where am I"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[2] == ASKED
+    assert not any("Did you mean" in line for line in talk.said), talk.transcript
+    again = "Like this post by Dave Whitfield? Please say yes or no."
+    assert talk.said[3:] == [again, f"You are reading {TOPIC}, post 1 of 4. {again}"]
+    assert talk.assistant is not None and talk.assistant.state is State.LIKING
+    assert first_post_likes(forum) == before
+
+
+def test_kinds_of_no_together_are_a_no(forum: DemoForum, data: Path) -> None:
+    # "Nope never mind" asked "Did you mean cancel or no?", and a yes posted the reply.
+    topic_id = first_topic_id(forum)
+    before = len(topic_posts(forum, topic_id))
+    lines = ["open topic one", "reply", "thanks for sharing this with us all full stop"]
+    lines += ["send it", "nope never mind", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2].startswith("All right, I have not posted it."), talk.transcript
+    assert len(topic_posts(forum, topic_id)) == before
+
+
+def test_no_question_before_something_public_offers_two_meanings() -> None:
+    interpreter = Interpreter()
+    for state in ASKING_CONSENT:
+        for said in ("know wait", "not help", "nope never mind", "don't read it back", "ye"):
+            found = interpret_in(state, Heard(said, 1.0), interpreter)
+            assert not found.ambiguous, (state, said)
+            assert found.command is None or found.command.intent.value in ("no", "cancel"), (
+                state,
+                said,
+            )
