@@ -17,8 +17,9 @@ FIRST = "the cooling vest helped me all summer"
 def test_delete_this_draft_while_writing_asks_and_undo_brings_it_back(
     forum: DemoForum, data: Path
 ) -> None:
-    # The drafts list's command was written into the reply.
-    lines = ["open topic one", "reply", FIRST, "delete this draft", "perhaps", "no"]
+    # The drafts list's command was written into the reply; "yeah" and "sure" deleted it.
+    lines = ["open topic one", "reply", FIRST, "delete this draft", "perhaps", "yeah", "sure"]
+    lines += ["no"]
     lines += ["delete this draft", "yes", "undo", "delete this draft", "yes", "cancel"]
     talk = converse(forum.base_url, [*lines, "my drafts"], data, credentials=signed_in(forum))
     asked = (
@@ -27,7 +28,7 @@ def test_delete_this_draft_while_writing_asks_and_undo_brings_it_back(
     )
     assert talk.said[3:] == [
         asked,
-        "Shall I delete your reply? Please say yes or no.",
+        *["Shall I delete your reply? Please say yes or no."] * 3,
         "All right, your reply is kept. Go on with your reply, or say send it.",
         asked,
         "Your reply is deleted. Say undo to bring it back. To leave, say cancel.",

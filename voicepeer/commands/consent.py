@@ -156,9 +156,30 @@ def judge_answer(
         return Interpretation(None)
     others = [i for i in allowed if i is not Intent.YES]
     if Intent.NO not in allowed or Intent.CANCEL in allowed:
-        return commands(heard, others)
-    found = commands(heard, [*others, Intent.CANCEL])
+        return _made_safe(commands(heard, others))
+    found = _made_safe(commands(heard, [*others, Intent.CANCEL]))
     if found.command is None or found.command.intent is not Intent.CANCEL:
         return found
     # Nobody answers "Like this post?" with "never mind" to mean anything but no.
     return replace(found, command=Command(Intent.NO))
+
+
+SAFE_WHEN_UNSURE = frozenset({Intent.NO, Intent.CANCEL})
+"""Answers to a question before something public that do nothing others can see."""
+ENDING_WHEN_NEAR = frozenset({Intent.QUIT, Intent.PAUSE, Intent.SLEEP})
+"""Commands that end or pause the session: at such a question, taken only word for word
+("ye", a clipped yes, was near "bye" and ended voicepeer; "no hold on" paused it)."""
+
+
+def _made_safe(found: Interpretation) -> Interpretation:
+    """An answer to a question before something public, made safe: unsure between kinds of
+    no, it is no; unsure between others, or near a command that ends the session, it is no
+    answer, and the question is asked again. Never "Did you mean no or help?": a yes to
+    that was taken as the question's yes, and the post was posted."""
+    if found.ambiguous:
+        if set(found.ambiguous) <= SAFE_WHEN_UNSURE:
+            return Interpretation(Command(Intent.NO), found.confidence)
+        return Interpretation(None, found.confidence)
+    if found.near and found.command is not None and found.command.intent in ENDING_WHEN_NEAR:
+        return Interpretation(None, found.confidence)
+    return found

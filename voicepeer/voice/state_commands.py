@@ -262,27 +262,6 @@ def commands_in_play() -> dict[str, frozenset[Intent]]:
     return {LAST_PARAGRAPH: ALLOWED[State.READING] - {Intent.NEXT_PARAGRAPH}}
 
 
-SAFE_WHEN_UNSURE = frozenset({Intent.NO, Intent.CANCEL})
-"""Answers to a question before something public that do nothing others can see."""
-ENDING_WHEN_NEAR = frozenset({Intent.QUIT, Intent.PAUSE, Intent.SLEEP})
-"""Commands that end or pause the session: at such a question, taken only word for word
-("ye", a clipped yes, was near "bye" and ended voicepeer; "no hold on" paused it)."""
-
-
-def consent_answer(found: Interpretation) -> Interpretation:
-    """An answer to a question before something public, made safe: unsure between kinds of
-    no, it is no; unsure between others, or near a command that ends the session, it is no
-    answer, and the question is asked again. Never "Did you mean no or help?": a yes to
-    that was taken as the question's yes, and the post was posted."""
-    if found.ambiguous:
-        if set(found.ambiguous) <= SAFE_WHEN_UNSURE:
-            return Interpretation(Command(Intent.NO), found.confidence)
-        return Interpretation(None, found.confidence)
-    if found.near and found.command is not None and found.command.intent in ENDING_WHEN_NEAR:
-        return Interpretation(None, found.confidence)
-    return found
-
-
 def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interpretation:
     """What ``heard`` means in ``state`` (one that listens for commands or answers): the
     state decides which commands there are and what words mean ("carry on" reads the next
@@ -293,7 +272,7 @@ def interpret_in(state: State, heard: Heard, interpreter: Interpreter) -> Interp
     heard word for word; so do the topic list's commands that leave the person's lists
     (LEAVING_A_LIST)."""
     if state in ASKING_CONSENT:
-        return consent_answer(interpreter.answer(heard, ALLOWED[state]))
+        return interpreter.answer(heard, ALLOWED[state])
     found = interpreter.command(heard, ALLOWED[state])
     if interpreter.says_one_of(heard, LIST_ITEM_WORDINGS):
         if state not in OWN_LISTS:

@@ -64,8 +64,10 @@ class Discarding:
         return self._interpreter.word_for_word(heard, {Intent.REMOVE_DRAFT}) is not None
 
     def answer(self, heard: Heard) -> Answer:
-        """The answer to the question asked; the question is over unless asked again."""
-        found = self._interpreter.command(heard, {Intent.YES, Intent.NO, Intent.CANCEL})
+        """The answer to the question asked; the question is over unless asked again. Only
+        a clear yes deletes, as before anything public: the words are gone for good once the
+        person leaves ("yeah", "sure" and "go ahead" deleted them)."""
+        found = self._interpreter.answer(heard, {Intent.YES, Intent.NO, Intent.CANCEL})
         intent = found.command.intent if found.command is not None and not found.near else None
         if intent is None and len(heard.text.split()) <= MAX_ANSWER_WORDS:
             return Answer.AGAIN
