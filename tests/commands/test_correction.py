@@ -17,9 +17,11 @@ from voicepeer.commands.correction import (
     correction_command,
     correction_phrases,
     correction_readings,
+    deleted_words,
     is_awaited_answer,
     meant_instead,
     spelled_letters,
+    written_length,
 )
 
 
@@ -200,3 +202,40 @@ def test_a_long_replace_is_words_and_a_full_stop_ends_no_change() -> None:
     assert ended is not None and ended.replacement == ("ocrevus",) and not ended.asked
     marked = correction_command("replace walking with my balance comma")
     assert marked is not None and marked.replacement == ("my", "balance", "comma")
+
+
+def _words(said: str) -> tuple[str, ...]:
+    return tuple(said.split())
+
+
+def test_a_deletion_names_up_to_three_words_as_they_are_written() -> None:
+    assert deleted_words(("delete", "afternoon")) == ("afternoon",)
+    assert deleted_words(_words("take out the words every day")) == ("every", "day")
+    assert deleted_words(_words("delete the word shop full stop")) == ("shop",)
+    assert deleted_words(_words("delete the full stop")) == ("the", "full", "stop")
+    assert deleted_words(_words("delete two hundred and forty")) is not None
+    # Pointing at nothing named, or a sentence: no deletion.
+    assert deleted_words(("delete", "that")) is None and deleted_words(("delete", "the")) is None
+    assert deleted_words(_words("delete the app from your phone")) is None
+    assert deleted_words(_words("please delete it")) is None
+    # "delete the last letter" is an answer to spelling, not a deletion of "last letter".
+    kind = correction_command("delete the last letter")
+    assert kind is not None and kind.kind is CorrectionKind.LETTER_BACK
+
+
+def test_a_number_said_in_words_counts_as_one_word() -> None:
+    assert written_length(_words("two hundred and forty")) == 1
+    assert written_length(_words("one point five miles")) == 2
+    assert written_length(_words("bread and butter")) == 3
+    # "correct" and a number of four words had been written into the reply.
+    command = correction_command("correct two hundred and forty")
+    assert command is not None and command.kind is CorrectionKind.CORRECT
+    assert correction_command("correct two hundred and forty milligrams a day") is None
+
+
+def test_a_mark_named_as_the_new_words_is_kept() -> None:
+    # "a full stop" had become "a": the full stop taken for the end of a sentence.
+    command = correction_command("change the comma to a full stop")
+    assert command is not None and command.replacement == ("a", "full", "stop")
+    command = correction_command("change question mark to an exclamation mark")
+    assert command is not None and command.replacement == ("an", "exclamation", "mark")

@@ -182,3 +182,39 @@ def test_a_full_stop_said_after_the_posts_own_is_not_a_second_one() -> None:
     asked = PostText.of_post("Has anyone tried it?")
     asked.add("exclamation mark")
     assert asked.text_to_send() == "Has anyone tried it?!"
+
+
+def test_words_deleted_from_a_post_leave_no_mark_dangling() -> None:
+    text = PostText.of_post("Great! Thanks. I rest in the afternoon every day.")
+    for words in (["afternoon"], ["thanks"], ["every", "day"]):
+        place = text.find(words, exact=True)
+        assert place is not None
+        text.delete(place)
+    # At the end the full stop goes too, as "delete last word" takes it.
+    assert text.text_to_send() == "Great! I rest in the"
+    assert text.changes() == ["Thanks is taken out", "afternoon every day is taken out"]
+    first = PostText.of_post("Yesterday we walked.")
+    place = first.find(["yesterday"], exact=True)
+    assert place is not None and first.delete(place) is None
+    assert first.text_to_send() == "We walked."
+
+
+def test_a_posts_own_marks_are_changed_and_deleted() -> None:
+    text = PostText.of_post("I walked 2.5 miles. I was tired, then home.")
+    place = text.find(["full", "stop"])
+    assert place is not None and text.replace(place, "question mark") == "?"
+    comma = text.find(["the", "comma"])
+    assert comma is not None
+    text.replace(comma, "full stop")
+    # Not the one inside 2.5; the word after a new full stop begins a sentence.
+    assert text.text_to_send() == "I walked 2.5 miles. I was tired. Then home?"
+    assert text.find(["semicolon"]) is None
+
+
+def test_a_name_in_a_post_keeps_its_capital_only_when_said_again() -> None:
+    text = PostText.of_post("Thanks Ruth and Jo.")
+    for old, new in (("ruth", "everyone"), ("jo", "joanne")):
+        place = text.find([old])
+        assert place is not None
+        text.replace(place, new)
+    assert text.text_to_send() == "Thanks everyone and Joanne."

@@ -10,7 +10,13 @@ from tests.support.members import signed_in
 from voicepeer.commands.editing import DictationAction
 from voicepeer.demo_forum import DemoForum
 from voicepeer.voice.dictation import Draft
-from voicepeer.voice.split_commands import Join, finishes, joined_command, joins_a_correction
+from voicepeer.voice.split_commands import (
+    Join,
+    begins_an_edit,
+    finishes,
+    joined_command,
+    joins_a_correction,
+)
 
 
 def test_a_command_said_in_two_parts_is_the_command(forum: DemoForum, data: Path) -> None:
@@ -44,6 +50,14 @@ def test_only_the_beginning_of_a_command_joins_what_follows() -> None:
     assert joined_command("please", "start over") is None
     assert finishes("scratch", DictationAction.SCRATCH, "that")
     assert not finishes("scratch", DictationAction.SCRATCH, "the last bit of the day")
+
+
+def test_a_deletion_said_in_two_parts_joins_as_said() -> None:
+    assert joins_a_correction("delete", "afternoon") is Join.AS_SAID
+    assert joins_a_correction("remove the word", "shop") is Join.AS_SAID
+    assert joins_a_correction("take out", "every day") is Join.AS_SAID
+    assert joins_a_correction("I had to delete", "the app") is None
+    assert begins_an_edit("delete the word") and not begins_an_edit("take out")
 
 
 def test_a_marks_name_said_in_two_parts_is_the_mark() -> None:

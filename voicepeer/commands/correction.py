@@ -1,7 +1,8 @@
 """Correction commands while dictating: "correct fatigue", "number two", "none of those",
 "spell it", letters ("m s", "mike sierra") ended by "done", "replace walk with talk" (or
 "by talk"), "change walk to talk" (or "into talk"), "I meant talk not walk" (or "replace
-walk", then the new words when asked).
+walk", then the new words when asked), "delete afternoon" (or "remove the words every
+day").
 
 Like the other editing commands each counts only as a whole utterance. "correct …" and
 "replace … with …" carry words of the reply; the voice loop takes them only when those
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 from voicepeer.commands.natural import HESITATIONS, TRAILING, strip_phrases
 from voicepeer.commands.numbers import parse_number
 from voicepeer.commands.text import normalize
-from voicepeer.number_words import spoken_numbers
+from voicepeer.number_words import TENS, UNITS, spoken_numbers
 
 NATO_ALPHABET: dict[str, str] = {
     "alfa": "a",
@@ -116,6 +117,8 @@ MAX_CONTROL_WORDS = 4
 MAX_CHOICE = 9
 CONTROL_WEIGHT = 5
 MAX_TARGET_WORDS = 3
+"""Words named at most by "correct …", "replace …" or "delete …" as they are written: a
+number said in words is one ("correct two hundred and forty" names 240)."""
 MAX_ASKED_WORDS = 6
 """A replacement said in everyday words ("change walked home to took the bus home") with
 more words than :data:`MAX_TARGET_WORDS` on a side, up to this many, may be a sentence of
@@ -163,6 +166,8 @@ class CorrectionKind(Enum):
     LEAVE = "leave"
     REPLACE = "replace"
     LETTER_BACK = "letter_back"
+    DELETE = "delete"
+    """"delete <words>": take those words out of what is written."""
 
 
 _CONTROL.update({p: CorrectionKind.NONE_OF_THOSE for p in NONE_PHRASES})
@@ -221,7 +226,7 @@ def _correction_command(text: str, words: tuple[str, ...]) -> CorrectionCommand 
     control = _control(words)
     if control is not None:
         return CorrectionCommand(control)
-    if words[0] in CORRECT_WORDS and 1 < len(words) <= MAX_TARGET_WORDS + 1:
+    if words[0] in CORRECT_WORDS and 0 < written_length(words[1:]) <= MAX_TARGET_WORDS:
         return CorrectionCommand(CorrectionKind.CORRECT, words[1:])
     replacing = _replacing(words)
     if replacing is not None:
@@ -254,7 +259,59 @@ def _correction_command(text: str, words: tuple[str, ...]) -> CorrectionCommand 
         score, phrase = max((fuzz.ratio(text, p), p) for p in _CONTROL)
         if score >= MIN_CONTROL_SCORE:
             return CorrectionCommand(_CONTROL[phrase])
-    return None
+    deleted = deleted_words(words)
+    return None if deleted is None else CorrectionCommand(CorrectionKind.DELETE, deleted)
+
+
+DELETE_LEADS: tuple[tuple[str, ...], ...] = (("delete",), ("remove",), ("erase",), ("take", "out"))
+"""How a deletion of words named begins ("delete afternoon", "take out every day")."""
+NAMING_WORDS: tuple[tuple[str, ...], ...] = (
+    ("the", "words"),
+    ("the", "word"),
+    ("words",),
+    ("word",),
+)
+"""Said between "delete" and the words it names ("delete the word shop"): not the words."""
+
+
+def deleted_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words "delete afternoon" (or "remove the words every day") names; None when
+    ``words`` are no such deletion, or name only words that point ("delete that")."""
+    lead = next((lead for lead in DELETE_LEADS if words[: len(lead)] == lead), None)
+    if lead is None:
+        return None
+    named = words[len(lead) :]
+    naming = next((n for n in NAMING_WORDS if named[: len(n)] == n), ())
+    named = _without_a_mark_at_the_end(named[len(naming) :])
+    if not 0 < written_length(named) <= MAX_TARGET_WORDS or set(named) <= POINTING_WORDS:
+        return None
+    return named
+
+
+def begins_a_deletion(words: tuple[str, ...], *, naming: bool = False) -> bool:
+    """Whether ``words`` are a deletion but for the words it names ("delete", "remove the
+    word"), said before a pause; ``naming``: only with the words that name them ("delete
+    the word", not "take out", which a sentence has as often)."""
+    lead = next((lead for lead in DELETE_LEADS if words[: len(lead)] == lead), None)
+    rest = words[len(lead) :] if lead is not None else None
+    return rest in NAMING_WORDS or (not naming and rest in ((), ("the",)))
+
+
+_NUMBER_WORDS_SAID = frozenset(UNITS) | frozenset(TENS) | {"hundred", "thousand"}
+_INSIDE_A_NUMBER = frozenset({"and", "point", "oh"})
+
+
+def written_length(words: tuple[str, ...]) -> int:
+    """How many words ``words`` are as written: number words said together count as one
+    ("two hundred and forty" is 240), as dictation writes them."""
+    count, in_number = 0, False
+    for word, then in itertools.zip_longest(words, words[1:]):
+        if in_number and (
+            word in _NUMBER_WORDS_SAID or (word in _INSIDE_A_NUMBER and then in _NUMBER_WORDS_SAID)
+        ):
+            continue
+        count, in_number = count + 1, word in _NUMBER_WORDS_SAID
+    return count
 
 
 def answer_said(utterance: str) -> CorrectionKind | None:
@@ -343,9 +400,12 @@ _MARKS_AT_THE_END = (("full", "stop"), ("period",), ("exclamation", "mark"))
 
 
 def _without_a_mark_at_the_end(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` without a mark's name at their end, unless it is all they are: "change the
+    comma to a full stop" names a mark."""
     for mark in _MARKS_AT_THE_END:
-        if words[-len(mark) :] == mark:
-            return words[: -len(mark)]
+        before = words[: -len(mark)]
+        if words[-len(mark) :] == mark and not set(before) <= POINTING_WORDS | {"an"}:
+            return before
     return words
 
 

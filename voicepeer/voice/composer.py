@@ -63,7 +63,8 @@ def dictation_help(writing: str = "reply", *, titled: bool = False) -> tuple[str
     )
     more = (
         "You can say comma, full stop, question mark, new line or new paragraph. Delete last "
-        f"word or delete the last sentence removes words, start over clears them{title}. To "
+        "word, delete the last sentence, or delete and the words, like delete afternoon, "
+        f"removes words, start over clears them{title}. To "
         "fix a word, say correct and the word, then choose a number or say spell it; or say "
         "replace and the words, then the new words. Where am I says where you are."
     )
@@ -261,7 +262,8 @@ class Composer:
         before = copy.deepcopy(self.draft) if action is None else self.draft
         if action is None and self.corrector.hear(heard, self.draft, self.forms, ask=ask):
             # A word put in by a correction comes out again with "undo", as a removal does.
-            self._keep(before, CHANGED_BACK, BEFORE_THE_CHANGE, correction=True)
+            said_back, named = self.corrector.brought_back or (CHANGED_BACK, BEFORE_THE_CHANGE)
+            self._keep(before, said_back, named, correction=True)
             self.save()
             return Next.DICTATING
         if action in _TAKE_BACK_LETTERS and self.corrector.take_back_letters():

@@ -33,9 +33,17 @@ from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
-from voicepeer.voice.dictation import Draft, Place, tokenize_dictation
+from voicepeer.voice.dictation import (
+    MARK_NAMES,
+    Draft,
+    Place,
+    named_mark,
+    spoken_mark,
+    tokenize_dictation,
+)
 from voicepeer.voice.ports import Say
 from voicepeer.voice.written_forms import WRITTEN_FORMS
+from voicepeer.voice.written_numbers import with_digits
 
 MAX_CHOICES = 5
 UNSURE_BELOW = 0.5
@@ -90,6 +98,10 @@ class Corrector:
         self.title_of: Callable[[], str] = lambda: ""
         """The title of what is being written, when it has one (a new topic or message):
         words named for correction may be there rather than in the text."""
+        self.brought_back: tuple[str, str] | None = None
+        """What "undo" says of the change made last, and how it names what comes back,
+        when the change says so better than a correction's words ("Brought back
+        afternoon.")."""
 
     def reset(self) -> None:
         self.pending, self._target, self._spelled = Pending.NOTHING, None, []
@@ -164,11 +176,15 @@ class Corrector:
         ``forms`` has them (the draft's own: with the names of the people in its thread);
         ``ask``: a change is asked about first, as a longer one is."""
         self._forms = forms
+        self.brought_back = None
         command = self._command(heard, draft)
         if self.pending is not Pending.NOTHING:
             return self._answer(command, heard, draft)
         if command is None:
             return self._tell_if_not_found(heard, draft)
+        if command.kind is CorrectionKind.DELETE:
+            self._delete(command, draft)
+            return True
         if command.kind is CorrectionKind.CORRECT:
             self._correct(command, draft)
             return True
@@ -210,12 +226,24 @@ class Corrector:
             return False  # a sentence of the reply as likely as a change: no notice
         assert named is not None
         said = " ".join(named.words)
+        mark = named_mark(named.words)
+        if mark is not None:
+            # "Delete the comma" written in would be "Delete the," in the reply.
+            self._say(f"Your {self._what} has no {MARK_NAMES[mark]}, so I changed nothing.")
+            return True
         if f" {said.lower()} " in f" {' '.join(self.title_of().lower().split())} ":
             self._say(
                 f"{said.capitalize()} is in the title, not in your {self._what}. To change "
                 "the title, say change the title."
             )
             return True
+        if named.kind is CorrectionKind.DELETE:
+            # "I had to delete the app", said slowly, is words of the reply: kept, and said.
+            self._say(
+                f'I added "{heard.text}" to your {self._what}: I could not find "{said}" in '
+                "it. To take it out, say scratch that."
+            )
+            return False
         words = f"the word{'s' if len(named.words) > 1 else ''} {said}"
         self._say(
             f"I could not find {words} in your {self._what}, so I took what you said as "
@@ -223,10 +251,41 @@ class Corrector:
         )
         return False
 
+    def _delete(self, command: CorrectionCommand, draft: Draft) -> None:
+        """ "Delete afternoon": the words named taken out where they come last (and a mark
+        after them that would be left dangling)."""
+        place = draft.find(command.words, exact=True)
+        assert place is not None
+        original, times = draft.words_at(place), draft.times(place)
+        if not place.count:
+            self._say(
+                f"There is no full stop written in your {self._what}; one is put at its end "
+                "when it is sent."
+            )
+            return
+        mark = draft.delete(place)
+        said = spoken_mark(" ".join(with_digits(original.split())))
+        self.brought_back = (f"Brought back {said}.", said)
+        also = f", and the {MARK_NAMES[mark]} after it" if mark else ""
+        if times > 1:
+            self._say(
+                f"Your {self._what} had {said} {times} times. I deleted the last one{also}. "
+                "To delete another, say more of the words around it."
+            )
+            return
+        self._say(f"Deleted {said}{also}.")
+
     def _correct(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
         assert place is not None
         original = draft.words_at(place)
+        if len(with_digits(original.split())) < place.count:
+            # A number said in several words ("two hundred and forty") has no other
+            # guesses of its own, nor is it spelled: the right one is said instead.
+            self._target = _Target(place, original)
+            self.pending = Pending.REPLACEMENT
+            self._say(f"{self._last_of(draft, place)}Replace {original} with what?")
+            return
         word = draft.heard_at(place)
         choices = [c for c in (word.alternatives if word else ()) if c != original.lower()]
         # The recognizer's own guesses for the word named, when it heard that differently.
@@ -249,7 +308,7 @@ class Corrector:
         assert place is not None
         self._target = _Target(place, draft.words_at(place))
         self.pending = Pending.REPLACEMENT
-        self._say(f"{self._last_of(draft, place)}Replace {self._target.original} with what?")
+        self._say(f"{self._last_of(draft, place)}Replace {_said(self._target.original)} with what?")
 
     def _ask_to_replace(self, command: CorrectionCommand, heard: Heard, draft: Draft) -> None:
         place = draft.find(command.words)
@@ -295,7 +354,7 @@ class Corrector:
                 self._say(f"Your {self._what} has changed since. Say the change again.")
             else:
                 written = draft.replace(target.place, target.new, self._forms)
-                self._say(f"Changed {target.original} to {written}.")
+                self._say(f"Changed {_said(target.original)} to {spoken_mark(written, 'a')}.")
             return True
         draft.add(target.asked.text, target.asked.words, self._forms)
         if intent is Intent.NO:
@@ -337,7 +396,7 @@ class Corrector:
             self._say(f"Your {self._what} has changed since. Say replace and the words again.")
             return True
         written = draft.replace(target.place, " ".join(new), self._forms)
-        self._say(f"Replaced {target.original} with {written}.")
+        self._say(f"Replaced {_said(target.original)} with {spoken_mark(written, 'a')}.")
         return True
 
     def _asks_again(self, heard: Heard) -> bool:
@@ -358,7 +417,9 @@ class Corrector:
         if self.pending is Pending.NOTHING or target is None:
             return None
         if self.pending is Pending.REPLACEMENT:
-            return f"Replace {target.original} with what? Say the new words, or say leave it."
+            return (
+                f"Replace {_said(target.original)} with what? Say the new words, or say leave it."
+            )
         if self.pending is Pending.CONFIRMATION:
             return self._confirmation(target)
         if self.pending is Pending.CHOICE:
@@ -368,8 +429,8 @@ class Corrector:
     def _replace(self, command: CorrectionCommand, draft: Draft) -> None:
         place = draft.find(command.words)
         assert place is not None
-        original, times = draft.words_at(place), draft.times(place)
-        written = draft.replace(place, " ".join(command.replacement), self._forms)
+        original, times = _said(draft.words_at(place)), draft.times(place)
+        written = spoken_mark(draft.replace(place, " ".join(command.replacement), self._forms), "a")
         if times > 1:
             # The last of them is the one changed: said, with how to reach another.
             self._say(
@@ -477,11 +538,21 @@ def _numbers(count: int) -> str:
     return "Say 1" if count == 1 else f"Say a number from 1 to {count}"
 
 
+def _said(original: str) -> str:
+    """Words of the draft as said in what voicepeer answers: a mark named ("the comma"), and
+    no words at all as the full stop put at the end when sent (see Draft.find_mark)."""
+    return spoken_mark(original or ".")
+
+
 _ANOTHER = "To change another, say more of the words around it."
 
 
+_NAMING_WORDS = frozenset({CorrectionKind.CORRECT, CorrectionKind.REPLACE, CorrectionKind.DELETE})
+
+
 def _names_a_correction(command: CorrectionCommand | None) -> bool:
-    return command is not None and command.kind in (CorrectionKind.CORRECT, CorrectionKind.REPLACE)
+    """Whether ``command`` names words of the draft ("correct …", "replace …", "delete …")."""
+    return command is not None and command.kind in _NAMING_WORDS
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -503,7 +574,14 @@ def _as_written(command: CorrectionCommand, draft: Draft) -> CorrectionCommand |
         tried = (command, replace(command, words=words[1:]))
     else:
         tried = (command,)
-    return next((each for each in tried if draft.find(each.words) is not None), None)
+    # A number said in words is found as written too: in saved words, or a posted post.
+    tried += tuple(
+        replace(each, words=tuple(written))
+        for each in tried
+        if (written := with_digits(each.words)) != list(each.words)
+    )
+    exact = command.kind is CorrectionKind.DELETE  # near words are words of the reply
+    return next((each for each in tried if draft.find(each.words, exact=exact) is not None), None)
 
 
 def _taken_back(heard: Heard) -> bool:

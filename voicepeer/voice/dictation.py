@@ -267,20 +267,39 @@ class Draft:
         self.clear()
         return True
 
-    def find(self, words: Sequence[str]) -> Place | None:
-        """Where the words are, the latest place first: said exactly, else the closest run
-        of as many words that is at least :data:`MIN_FUZZY_MATCH` alike."""
+    def find(self, words: Sequence[str], *, exact: bool = False) -> Place | None:
+        """Where the words are, the latest place first: said exactly, else (unless
+        ``exact``) the closest run of as many words that is at least
+        :data:`MIN_FUZZY_MATCH` alike. A mark's name ("full stop") finds the last such mark."""
+        mark = named_mark(words)
+        if mark is not None:
+            return self.find_mark(mark)
         wanted = " ".join(w.lower() for w in words)
         best: tuple[float, Place | None] = (MIN_FUZZY_MATCH - 0.01, None)
         for place, said in self._runs(len(words)):
-            score = 101.0 if said == wanted else fuzz.ratio(said, wanted)
+            score = 101.0 if said == wanted else 0.0 if exact else fuzz.ratio(said, wanted)
             if score >= best[0]:
                 best = (score, place)
         return best[1]
 
+    def find_mark(self, mark: str) -> Place | None:
+        """Where the last ``mark`` is. A full stop where none is written yet, at the end
+        after a word, is where it goes when the words are sent (and the person heard it
+        read back so): a place of no tokens there."""
+        for p in range(len(self.phrases) - 1, -1, -1):
+            phrase = self.phrases[p]
+            for i in range(len(phrase) - 1, -1, -1):
+                if phrase[i] == mark:
+                    return Place(p, i)
+        if mark == "." and self.phrases and _is_word(self.phrases[-1][-1]):
+            return Place(len(self.phrases) - 1, len(self.phrases[-1]), 0)
+        return None
+
     def times(self, place: Place) -> int:
         """How many times the words at ``place`` are in the draft, word for word."""
         wanted = self.words_at(place).lower()
+        if not place.count:
+            return 0  # the full stop put at the end when sent (see find_mark)
         return sum(said == wanted for _place, said in self._runs(place.count))
 
     def _runs(self, count: int) -> Iterator[tuple[Place, str]]:
@@ -308,10 +327,12 @@ class Draft:
         them; it counts as sure. The words as they are written now ("ms" as "MS")."""
         new, said = tokenize_dictation(text, forms), as_written(text.split(), forms)
         phrase, heard = self.phrases[place.phrase], self.heard[place.phrase]
-        if new and place.count:
+        mark = named_mark(text.split())
+        if mark is not None and not any(_is_word(t) for t in self.words_at(place).split()):
+            new, said = [mark], [mark]  # "change the comma to a full stop": the mark
+        if new and place.count and _is_word(phrase[place.token]):
             self._article_for(place, phrase[place.token], new[0])
-            if _is_name(phrase[place.token]) and new[0].islower():
-                # A name spelled or said again ("Jo" to "joanne") stays one.
+            if stays_a_name(phrase[place.token], new[0]):
                 new[0], said[0] = _capitalised(new[0]), _capitalised(said[0])
         phrase[place.token : place.token + place.count] = new
         shift = len(new) - place.count
@@ -333,6 +354,36 @@ class Draft:
             index = len(phrase) - 1
         if index >= 0 and _is_word(phrase[index]):
             phrase[index] = agreeing(phrase[index], old, new)
+
+    def delete(self, place: Place) -> str | None:
+        """Take out the words at ``place``. The marks right after them go too where they
+        would be left dangling: at the end (as "delete last word" takes them, so that words
+        said next end the sentence again), or where the words were all of their sentence
+        ("Great! Thanks." without "thanks" is "Great!"). Returns the first mark taken with
+        them, if any."""
+        tokens = [(p, i) for p, phrase in enumerate(self.phrases) for i in range(len(phrase))]
+        start = tokens.index((place.phrase, place.token))
+        end = start + place.count
+        after = end
+        while after < len(tokens) and not _is_word(self._token(tokens[after])):
+            after += 1
+        before = self._token(tokens[start - 1]) if start else None
+        gone = list(tokens[start:end])
+        if after == len(tokens) or before is None:
+            gone += tokens[end:after]
+        elif not _is_word(before):
+            gone += [t for t in tokens[end:after] if self._token(t) in _ATTACHED]
+        marks = [self._token(t) for t in gone[place.count :] if self._token(t) in _ATTACHED]
+        for p, i in reversed(gone):
+            del self.phrases[p][i]
+            self.heard[p] = {(j if j < i else j - 1): w for j, w in self.heard[p].items() if j != i}
+        for p in range(len(self.phrases) - 1, -1, -1):
+            if not self.phrases[p]:
+                del self.phrases[p], self.heard[p]
+        return marks[0] if marks else None
+
+    def _token(self, at: tuple[int, int]) -> str:
+        return self.phrases[at[0]][at[1]]
 
     def unsure_words(self, below: float) -> list[str]:
         """Words still in the draft that the recognizer was less than ``below`` sure of."""
@@ -426,6 +477,39 @@ def mark_at_end(text: str) -> str | None:
     """The spoken name of the mark ``text`` ends with ("full stop"), None when it ends
     with a word."""
     return MARK_NAMES.get(text.rstrip(" ")[-1:]) if text.strip() else None
+
+
+MARK_ARTICLES = frozenset({"the", "a", "an", "that", "this"})
+"""Said before a mark's name in an edit ("change the full stop to a question mark")."""
+
+
+def named_mark(words: Sequence[str]) -> str | None:
+    """The mark ``words`` name ("full stop", "the comma", "a question mark"); None for
+    other words."""
+    if len(words) > 1 and words[0].lower() in MARK_ARTICLES:
+        words = words[1:]
+    tokens = tokenize_dictation(" ".join(words)) if words else []
+    return tokens[0] if len(tokens) == 1 and not _is_word(tokens[0]) else None
+
+
+def spoken_mark(written: str, article: str = "the") -> str:
+    """``written`` as said in what voicepeer says of an edit: a mark named ("the full
+    stop", with ``article`` "a": "an exclamation mark"), words as they are."""
+    name = MARK_NAMES.get(written)
+    if name is None:
+        return written
+    if article == "a" and name[0] in "aeiou":
+        article = "an"
+    return f"{article} {name}"
+
+
+def stays_a_name(old: str, new: str) -> bool:
+    """Whether ``new``, heard in lower case in place of the word ``old``, takes its capital:
+    where ``old`` is a name and ``new`` the same name spelled or said again ("Jo" to
+    "joanne": the same first letter). A different word is no name ("Thanks Ruth", then
+    "change Ruth to everyone": "Thanks everyone"); a name the thread has is written with its
+    capital anyway (see forms_with_names)."""
+    return _is_name(old) and new.islower() and new[:1] == old[:1].lower()
 
 
 def _is_word(token: str) -> bool:

@@ -55,7 +55,8 @@ log = logging.getLogger(__name__)
 
 EDITING_HELP = (
     "You are changing your post. To fix a word, say correct and the word, then choose a "
-    "number or say spell it; or say replace and the words, then the new words. What you say "
+    "number or say spell it; or say replace and the words, then the new words; delete and the "
+    "words takes them out. What you say "
     "otherwise goes at the end (add and the words, too). Say read it back, undo to take back "
     "the last change, start over to undo every change, send it when it is right, or cancel. "
     "At the first post of your topic, change the title gives it a new one. Where am I says "

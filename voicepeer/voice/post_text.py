@@ -17,11 +17,21 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from voicepeer.recognition.base import HeardWord
-from voicepeer.voice.dictation import Draft, Place, mark_replaces, said_as_in_posts
+from voicepeer.voice.dictation import (
+    Draft,
+    Place,
+    mark_replaces,
+    named_mark,
+    said_as_in_posts,
+    stays_a_name,
+)
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 
 WRITTEN = -1
 """The phrase number of a place in the post's own text (dictated phrases count from 0)."""
+WRITTEN_MARK = -2
+"""The phrase number of a mark in the post's own text; its token is where it is (the
+character's index)."""
 
 _WORD = re.compile(r"\w[\w'\u2019]*")
 _NOT_OWN_WORDS = re.compile(
@@ -79,23 +89,82 @@ class PostText(Draft):
                 yield Place(WRITTEN, first, count), said
         yield from super()._runs(count)
 
+    def find_mark(self, mark: str) -> Place | None:
+        """The last ``mark`` dictated, or else the last of the post's own (not inside a
+        word or number: "2.5", "1,000")."""
+        place = super().find_mark(mark) if self.phrases else None
+        if place is not None or mark not in _ATTACHED:
+            return place
+        hidden = [m.span() for m in _NOT_OWN_WORDS.finditer(self.written)]
+        for at in range(len(self.written) - 1, -1, -1):
+            if self.written[at] != mark or any(a <= at < b for a, b in hidden):
+                continue
+            before, after = self.written[at - 1 : at], self.written[at + 1 : at + 2]
+            if not (before.isalnum() and after.isalnum()):
+                return Place(WRITTEN_MARK, at)
+        return None
+
     def words_at(self, place: Place) -> str:
+        if place.phrase == WRITTEN_MARK:
+            return self.written[place.token : place.token + 1]
         if place.phrase != WRITTEN:
             return super().words_at(place)
         run = self._word_matches()[place.token : place.token + place.count]
         return " ".join(w.group() for w in run) if len(run) == place.count else ""
 
     def heard_at(self, place: Place) -> HeardWord | None:
-        return None if place.phrase == WRITTEN else super().heard_at(place)
+        return None if place.phrase in (WRITTEN, WRITTEN_MARK) else super().heard_at(place)
 
     def replace(self, place: Place, text: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> str:
+        if place.phrase == WRITTEN_MARK:
+            return self._replace_mark(place.token, text, forms)
         if place.phrase != WRITTEN:
             return super().replace(place, text, forms)
         run = self._word_matches()[place.token : place.token + place.count]
         start, end = run[0].start(), run[-1].end()
-        new = _as_written(text, self.written[start:end], forms)
+        old = self.written[start:end]
+        new = _as_written(text, old, forms, starts=_starts_a_sentence(self.written[:start]))
         self.written = self.written[:start] + new + self.written[end:]
         return new
+
+    def _replace_mark(self, at: int, text: str, forms: Mapping[str, str]) -> str:
+        """The post's own mark at ``at`` changed to the mark ``text`` names (the word after
+        it given a capital when it now begins a sentence), or to words."""
+        head, tail = self.written[:at], self.written[at + 1 :]
+        mark = named_mark(text.split())
+        if mark is None:
+            new = _as_written(text, "", forms, starts=False)
+            self.written = f"{head.rstrip()} {new}{tail}"
+            return new
+        if mark in _SENTENCE_END:
+            tail = re.sub(r"^(\s*)(\w)", lambda m: m[1] + m[2].upper(), tail)
+        self.written = head + mark + tail
+        return mark
+
+    def delete(self, place: Place) -> str | None:
+        """The words (or mark) at ``place`` taken out of the post's own text, a mark after
+        them too where it would be left dangling (see Draft.delete)."""
+        if place.phrase == WRITTEN_MARK:
+            self.written = self.written[: place.token] + self.written[place.token + 1 :]
+            return None
+        if place.phrase != WRITTEN:
+            return super().delete(place)
+        run = self._word_matches()[place.token : place.token + place.count]
+        head, tail = self.written[: run[0].start()].rstrip(" \t"), self.written[run[-1].end() :]
+        marks = re.match(r"[ \t]*([.,!?;:]*)", tail)
+        assert marks is not None
+        at_end = not self.phrases and not _WORD.search(tail)
+        if at_end or not head or head[-1] in _ATTACHED | {"\n"}:
+            tail = "" if at_end else tail[marks.end() :]
+            taken = marks[1][:1] or None
+        else:
+            taken = None
+        tail = tail.lstrip(" \t")
+        if run[0].group()[:1].isupper() and _starts_a_sentence(head):
+            tail = tail[:1].upper() + tail[1:]
+        space = " " if head and head[-1] != "\n" and tail[:1] not in ("", "\n", *_ATTACHED) else ""
+        self.written = head + space + tail
+        return taken
 
     def delete_last_word(self) -> str | None:
         """The last word dictated, or else the post's own last word (with the marks after
@@ -152,7 +221,10 @@ class PostText(Draft):
         own = len(_WORD.findall(self.written))
         new, added = new[:own], new[own:]
         said = []
-        for tag, a, b, c, d in difflib.SequenceMatcher(a=old, b=new).get_opcodes():
+        # Compared in lower case: a capital a mark's change gave ("tired. Went") is no
+        # change of words ("went becomes Went").
+        lower = difflib.SequenceMatcher(a=[w.lower() for w in old], b=[w.lower() for w in new])
+        for tag, a, b, c, d in lower.get_opcodes():
             before, after = " ".join(old[a:b]), " ".join(new[c:d])
             if tag == "replace":
                 said.append(f"{before} becomes {after}")
@@ -198,13 +270,20 @@ def _joined(written: str, dictated: str) -> str:
     return f"{written} {dictated}"
 
 
-def _as_written(new: str, old: str, forms: Mapping[str, str]) -> str:
+def _as_written(new: str, old: str, forms: Mapping[str, str], *, starts: bool) -> str:
     """New words as they go into the post: "I" as a capital, words that are always written
-    so ("MS"), and a capital first letter where the old words had one (a name, a
-    sentence's start)."""
+    so ("MS"), and a capital first letter where the old words had one at a sentence's
+    start (``starts``) or as a name said again ("Jo" to "joanne", not "Ruth" to
+    "everyone")."""
     written = as_written(new.split(), forms)
     words = [("I" + w[1:]) if _PRONOUN_I.match(w.lower()) else w for w in written]
     text = " ".join(words)
-    if old[:1].isupper():
+    if old[:1].isupper() and (starts or stays_a_name(old, text)):
         text = text[:1].upper() + text[1:]
     return text
+
+
+def _starts_a_sentence(before: str) -> bool:
+    """Whether words after ``before`` (a post's text) begin a sentence."""
+    before = before.rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_END or before[-1] == "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from voicepeer.commands.correction import MAX_ASKED_WORDS
+from voicepeer.commands.correction import MAX_ASKED_WORDS, begins_a_deletion
 from voicepeer.commands.editing import (
     DICTATION_PHRASES,
     EVERYDAY_EDITING,
@@ -74,8 +74,9 @@ class Join(Enum):
 
 def joins_a_correction(first: str, then: str) -> Join | None:
     """How ``first``, written in as words, and ``then`` may be a correction said in two
-    parts: "change shop to" … "store"; asked about, "change sister" … "to brother" and
-    "replace" … "shop with market"; "correct" … "shop" (which only asks). None when they
+    parts: "change shop to" … "store", "delete" … "afternoon" (words not found are words
+    of the reply, so there is nothing to ask); asked about, "change sister" … "to brother"
+    and "replace" … "shop with market"; "correct" … "shop" (which only asks). None when they
     may not: "change" alone is too often a sentence's ("then I had to" … "change" … "from
     Tecfidera to Ocrevus")."""
     words, rest = normalize(first).split(), normalize(then).split()
@@ -83,6 +84,8 @@ def joins_a_correction(first: str, then: str) -> Join | None:
         return None
     if words in (["replace"], ["correct"]):
         return Join.ASKED
+    if begins_a_deletion(tuple(words)):
+        return Join.AS_SAID
     if words[0] not in CORRECTION_LEADS or len(words) > MAX_ASKED_WORDS + 2:
         return None
     if len(words) > 2 and words[-1] in SEPARATORS:
@@ -96,6 +99,8 @@ def begins_an_edit(text: str) -> bool:
     words = normalize(text).split()
     if len(words) == 1:
         return words[0] in {*CORRECTION_LEADS, "correct", "delete", "remove", "scratch"}
+    if begins_a_deletion(tuple(words), naming=True):
+        return True
     if words and words[0] in CORRECTION_LEADS and words[-1] in SEPARATORS:
         return True
     return begins_a_command(text)

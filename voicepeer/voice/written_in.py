@@ -11,6 +11,7 @@ from voicepeer.commands.correction import (
     SELF_CORRECTION_LEADS,
     CorrectionKind,
     answer_said,
+    begins_a_deletion,
     meant_instead,
 )
 from voicepeer.commands.editing import BARE_ANSWERS, begins_a_command
@@ -62,7 +63,10 @@ def written_in_notice(
     """What to say when the words ``said`` written into the ``what`` ("reply") were, word
     for word, a command or an answer of somewhere else; None for anything else."""
     added = f'I added "{said}" to your {what}.'
-    if begins_a_command(said) and normalize(said).split()[0] in COMMAND_VERBS:
+    words = tuple(normalize(said).split())
+    if (begins_a_command(said) and words[0] in COMMAND_VERBS) or begins_a_deletion(
+        words, naming=True
+    ):
         # "Delete the", then a pause: the rest of the command may follow, and joins it.
         return f"{added} If it begins a command, say the rest of it now."
     if answer_said(said) in ANSWERS_TO_A_CORRECTION:
