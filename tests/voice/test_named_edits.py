@@ -152,6 +152,22 @@ def test_a_posted_post_has_words_and_marks_deleted(forum: DemoForum, data: Path)
     assert newest_raw(forum, topic_id) == "I went to the and then home!"
 
 
+def test_a_posted_number_is_corrected_and_its_last_full_stop_kept(
+    forum: DemoForum, data: Path
+) -> None:
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply", "I take two hundred and forty milligrams daily"]
+    lines += ["send it", "yes", "correct my post", "correct two hundred and forty"]
+    lines += ["two hundred and fifty", "delete the word daily", "send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said_after("Changing your post")[:3] == [
+        "Replace 240 with what?",
+        "Replaced 240 with 250.",
+        "Deleted daily.",
+    ]
+    assert newest_raw(forum, topic_id) == "I take 250 milligrams."
+
+
 def test_a_deletion_keeps_the_recognizers_words_in_step() -> None:
     draft = Draft()
     draft.add("thanks full stop new paragraph I rest")

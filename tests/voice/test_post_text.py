@@ -190,8 +190,8 @@ def test_words_deleted_from_a_post_leave_no_mark_dangling() -> None:
         place = text.find(words, exact=True)
         assert place is not None
         text.delete(place)
-    # At the end the full stop goes too, as "delete last word" takes it.
-    assert text.text_to_send() == "Great! I rest in the"
+    # The full stop at the end stays: nothing adds it when the post is sent.
+    assert text.text_to_send() == "Great! I rest in the."
     assert text.changes() == ["Thanks is taken out", "afternoon every day is taken out"]
     first = PostText.of_post("Yesterday we walked.")
     place = first.find(["yesterday"], exact=True)
@@ -209,6 +209,13 @@ def test_a_posts_own_marks_are_changed_and_deleted() -> None:
     # Not the one inside 2.5; the word after a new full stop begins a sentence.
     assert text.text_to_send() == "I walked 2.5 miles. I was tired. Then home?"
     assert text.find(["semicolon"]) is None
+
+
+def test_a_number_said_for_a_posts_own_is_written_in_figures() -> None:
+    text = PostText.of_post("I take 240 mg.")
+    place = text.find(["240"])
+    assert place is not None and text.replace(place, "two hundred and fifty") == "250"
+    assert text.text_to_send() == "I take 250 mg."
 
 
 def test_a_name_in_a_post_keeps_its_capital_only_when_said_again() -> None:

@@ -279,9 +279,10 @@ class Corrector:
         place = draft.find(command.words)
         assert place is not None
         original = draft.words_at(place)
-        if len(with_digits(original.split())) < place.count:
-            # A number said in several words ("two hundred and forty") has no other
-            # guesses of its own, nor is it spelled: the right one is said instead.
+        if len(with_digits(original.split())) < place.count or original.isdigit():
+            # A number said in several words ("two hundred and forty"), or written in
+            # figures (a posted post's), has no other guesses of its own, nor is it
+            # spelled: the right one is said instead.
             self._target = _Target(place, original)
             self.pending = Pending.REPLACEMENT
             self._say(f"{self._last_of(draft, place)}Replace {original} with what?")

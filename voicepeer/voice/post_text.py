@@ -26,6 +26,7 @@ from voicepeer.voice.dictation import (
     stays_a_name,
 )
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
+from voicepeer.voice.written_numbers import with_digits
 
 WRITTEN = -1
 """The phrase number of a place in the post's own text (dictated phrases count from 0)."""
@@ -143,7 +144,9 @@ class PostText(Draft):
 
     def delete(self, place: Place) -> str | None:
         """The words (or mark) at ``place`` taken out of the post's own text, a mark after
-        them too where it would be left dangling (see Draft.delete)."""
+        them too where it would be left on its own ("Great! Thanks." without "thanks" is
+        "Great!"). Unlike a reply's, a post's last full stop stays: nothing puts it back
+        when the post is sent."""
         if place.phrase == WRITTEN_MARK:
             self.written = self.written[: place.token] + self.written[place.token + 1 :]
             return None
@@ -153,12 +156,9 @@ class PostText(Draft):
         head, tail = self.written[: run[0].start()].rstrip(" \t"), self.written[run[-1].end() :]
         marks = re.match(r"[ \t]*([.,!?;:]*)", tail)
         assert marks is not None
-        at_end = not self.phrases and not _WORD.search(tail)
-        if at_end or not head or head[-1] in _ATTACHED | {"\n"}:
-            tail = "" if at_end else tail[marks.end() :]
-            taken = marks[1][:1] or None
-        else:
-            taken = None
+        taken = None
+        if not head or head[-1] in _ATTACHED | {"\n"}:
+            tail, taken = tail[marks.end() :], marks[1][:1] or None
         tail = tail.lstrip(" \t")
         if run[0].group()[:1].isupper() and _starts_a_sentence(head):
             tail = tail[:1].upper() + tail[1:]
@@ -275,7 +275,7 @@ def _as_written(new: str, old: str, forms: Mapping[str, str], *, starts: bool) -
     so ("MS"), and a capital first letter where the old words had one at a sentence's
     start (``starts``) or as a name said again ("Jo" to "joanne", not "Ruth" to
     "everyone")."""
-    written = as_written(new.split(), forms)
+    written = as_written(with_digits(new.split()), forms)  # as a reply writes them: "250"
     words = [("I" + w[1:]) if _PRONOUN_I.match(w.lower()) else w for w in written]
     text = " ".join(words)
     if old[:1].isupper() and (starts or stays_a_name(old, text)):
