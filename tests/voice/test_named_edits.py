@@ -55,6 +55,15 @@ def test_words_not_written_stay_words_of_the_reply(forum: DemoForum, data: Path)
     assert newest_raw(forum, topic_id) == "I had to delete the app and start again."
 
 
+def test_a_command_of_elsewhere_is_named_once(forum: DemoForum, data: Path) -> None:
+    lines = ["open topic one", "reply", "I rest a lot", "remove bookmark"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[3:] == [
+        'I added "remove bookmark" to your reply. If it was meant as a command, say scratch '
+        "that, then cancel: your reply is kept."
+    ]
+
+
 def test_a_deletion_said_in_two_parts_is_one(forum: DemoForum, data: Path) -> None:
     lines = ["open topic one", "reply", REST, "delete", "afternoon", "remove the word", "every day"]
     talk = converse(forum.base_url, [*lines, "read it back"], data, credentials=signed_in(forum))

@@ -238,6 +238,8 @@ class Corrector:
             )
             return True
         if named.kind is CorrectionKind.DELETE:
+            if self._interpreter.word_for_word(heard) is not None:
+                return False  # "remove bookmark": named as a command of elsewhere instead
             # "I had to delete the app", said slowly, is words of the reply: kept, and said.
             self._say(
                 f'I added "{heard.text}" to your {self._what}: I could not find "{said}" in '
