@@ -82,3 +82,36 @@ def test_undo_after_an_edit_at_the_question_takes_it_back(forum: DemoForum, data
         "your reply? Please say yes or no."
     )
     assert newest_raw(forum, topic_id) == "Well done Dave that is brilliant."
+
+
+def test_an_edit_that_asks_its_own_question_comes_back_to_the_question(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Correct shop", letters, "done" at "Shall I post it?": the question was dropped, and the
+    # next "yes" was written into the reply.
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply", "I walked to the shop today and back full stop"]
+    lines += ["send it", "correct shop", "spell it", "p a r k", "done", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3:-1] == [
+        "Changed shop to park.",
+        "Your reply says: I walked to the park today and back. It will appear publicly, in Good "
+        "news, on the voicepeer demo forum. Shall I post it? Say yes or no.",
+    ]
+    assert talk.said[-1].endswith("is posted.")
+    assert newest_raw(forum, topic_id) == "I walked to the park today and back."
+
+
+def test_change_the_title_at_the_question_asks_for_the_new_title(
+    forum: DemoForum, data: Path
+) -> None:
+    # Taken as a no: the new title went into the message, and nothing said so.
+    lines = ["message Priya", "yes", "vests", "do you have a cooling vest question mark"]
+    lines += ["send it", "change the title", "cooling vest question"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3] == "The title is: Vests. Say the new title, or say cancel to keep it."
+    assert talk.said[-1] == (
+        "Your message, titled Cooling vest question, says: Do you have a cooling vest? It will "
+        "be sent privately, to Priya Nair, on the voicepeer demo forum. Shall I send it? Say yes "
+        "or no."
+    )

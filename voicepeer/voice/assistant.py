@@ -545,12 +545,14 @@ class Assistant:
             return
         if self.state in WRITING_STATES:
             self._follow(self._writer().hear(heard))
+            self._ask_again_after_edit()
             return
         if self.state is State.SEARCHING:
             self._searching(heard)
             return
         if self.state in DICTATION_STATES:
             self._go(self.peer_loop.hear(self.state, heard))
+            self._ask_again_after_edit()
             return
         interpretation = interpret_in(self.state, heard, self.engines.interpreter)
         if self.state is State.SLEEPING:
@@ -681,7 +683,25 @@ class Assistant:
         if self.state is writing and writer.corrector.pending is Pending.NOTHING:
             self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
             self.edits_at_question.asked_again = self.state is question
+        elif self.state in (writing, State.TITLING):
+            self.edits_at_question.waiting_from = question
         return True
+
+    def _ask_again_after_edit(self) -> None:
+        """Once the question of an edit said at "Shall I post it?" is answered (the new
+        words, the letters, the title), that question is asked again with the words as they
+        are now; left for somewhere else, it is not."""
+        question = self.edits_at_question.waiting_from
+        if question is None or self.state is State.TITLING:
+            return
+        writing = WRITING_AT_QUESTION[question]
+        writer = self._writer_in(writing)
+        if self.state is writing and writer is not None:
+            if writer.corrector.pending is not Pending.NOTHING:
+                return  # still waiting for the edit's own answer
+            self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
+            self.edits_at_question.asked_again = self.state is question
+        self.edits_at_question.waiting_from = None
 
     def _add_dictated_to_reply(self) -> None:
         """ "Add it to my last reply" while dictating one: the words, saved as they were

@@ -22,10 +22,12 @@ EDITS_AT_QUESTION = frozenset(
         DictationAction.DELETE_WORD,
         DictationAction.DELETE_SENTENCE,
         DictationAction.START_OVER,
+        DictationAction.RETITLE,
     }
 )
 """Editing commands said at such a question: made, not "Please say yes or no". Not "undo",
-which there may as well mean "do not post it"."""
+which there may as well mean "do not post it". "Change the title" was a no, and the new
+title went into the post."""
 
 
 class EditsAtQuestion:
@@ -35,6 +37,10 @@ class EditsAtQuestion:
         self.asked_again = False
         """An edit said at a question before words go to the forum was made, and the
         question asked again: "undo" there takes it back."""
+        self.waiting_from: State | None = None
+        """The question an edit said at it left for a question of the edit's own ("Replace
+        shop with what?", a spelling, a new title): asked again once that is answered. The
+        question had been dropped, and the next "yes" written into the reply."""
 
     def edit_in(self, heard: Heard, question: State, writer: Composer | None) -> Heard | None:
         """The edit ``heard`` at ``question`` makes to what ``writer`` writes (a leading
