@@ -115,3 +115,52 @@ def test_change_the_title_at_the_question_asks_for_the_new_title(
         "be sent privately, to Priya Nair, on the voicepeer demo forum. Shall I send it? Say yes "
         "or no."
     )
+
+
+def test_words_after_a_send_that_may_be_words_go_on_with_the_sentence(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Honestly after five years", "I'm done", "with Tecfidera": the last part was dropped
+    # with "Please say yes or no", and a yes posted the sentence cut short.
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply", "honestly after five years", "I'm done"]
+    lines += ["with Tecfidera full stop", "I need to", "send it", "to my nurse by Friday"]
+    lines += ["send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    go_on = "Nothing is posted. Go on with your reply, or say send it."
+    assert talk.said[4] == (
+        'I wrote "I\'m done" and what you said after it into your reply, as your sentence '
+        f"went on. {go_on}"
+    )
+    assert talk.said[6] == (
+        'I wrote "Send it" and what you said after it into your reply, as your sentence went '
+        f"on. {go_on}"
+    )
+    assert newest_raw(forum, topic_id) == (
+        "Honestly after five years I'm done with Tecfidera. I need to send it to my nurse by "
+        "Friday."
+    )
+
+
+def test_an_answer_after_a_send_that_may_be_words_is_no_sentence(
+    forum: DemoForum, data: Path
+) -> None:
+    lines = ["open topic one", "reply", REPLY, "I'm done", "yes please post it", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert not any(line.startswith("I wrote") for line in talk.said), talk.transcript
+    assert "I'm done" not in talk.said[-1]
+
+
+def test_unclear_answers_at_the_question_say_how_to_answer(forum: DemoForum, data: Path) -> None:
+    # "Yes please post it" got "I did not add that to your reply"; "helps a lot" got only
+    # "Please say yes or no", and the person never heard that the words went nowhere.
+    lines = ["open topic one", "reply", REPLY, "send it", "yes please post it", "helps a lot"]
+    lines += ["let me change it"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    again = "Shall I post your reply? Please say yes or no."
+    assert talk.said[-3:] == [
+        f"I could not be sure of your answer. Say just yes, or just no, on its own. {again}",
+        f"I did not add that to your reply: to add to it, say no, then say the words. {again}",
+        "All right, I have not posted it. Your reply is kept. Keep talking to add to it, or say "
+        "send it when you are ready.",
+    ]

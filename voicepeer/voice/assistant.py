@@ -616,6 +616,10 @@ class Assistant:
     def _not_understood(self, heard: Heard, put_aside: tuple[str, str] | None = None) -> None:
         """Nothing to do for ``heard`` here: say so, and what helps (see NotUnderstood), or
         what the person meant after all."""
+        writer = self._writer_in(self.state)
+        if self.state in WRITING_AT_QUESTION and writer is not None and writer.went_on(heard):
+            self._go(WRITING_AT_QUESTION[self.state])
+            return
         self.engines.cues.error()
         meant = self.not_understood.respond(heard, self.state, put_aside)
         if meant is Intent.LATEST:

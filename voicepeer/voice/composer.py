@@ -292,7 +292,8 @@ class Composer:
         self.corrector.reset()
         if action is DictationAction.SEND:
             way = normalize(heard.text)
-            self._sent_by = way if way in SENDS_AS_WORDS else None
+            unfinished = way == "send it" and _ends_unfinished(self.draft)
+            self._sent_by = way if way in SENDS_AS_WORDS or unfinished else None
             return self.ask_to_post()
         if action is DictationAction.CANCEL:
             return self.cancel()
@@ -662,6 +663,30 @@ class Composer:
         self._say(send_result_line(result))
         return result
 
+    def went_on(self, heard: Heard) -> bool:
+        """Words said at "Shall I post it?" right after a way of sending that may have been
+        words of the sentence ("after five years", "I'm done", "with Tecfidera"; "I need
+        to", "send it", "to my nurse"): the sentence went on, so both are written in, and
+        the person told; False for anything else. They were dropped, or "I did not add
+        that", and a yes posted the sentence cut short."""
+        sent_by = self._sent_by
+        words = normalize(heard.text).split()
+        if sent_by is None or heard.over_talk or not words or words[0] in _ANSWER_STARTS:
+            return False
+        if self._engines.interpreter.word_for_word(heard) is not None:
+            return False
+        self._sent_by = None
+        self.draft.add(f"{sent_by} {heard.text}", (), self.forms)
+        self.save()
+        done = "sent" if self._is_private() else "posted"
+        said = Draft()
+        said.add(sent_by, (), self.forms)
+        self._say(
+            f'I wrote "{said.text}" and what you said after it into your {self.what}, as your '
+            f"sentence went on. Nothing is {done}. {self.go_on}"
+        )
+        return True
+
     def decline(self) -> Next:
         done = "sent" if self._is_private() else "posted"
         sent_by, self._sent_by = self._sent_by, None
@@ -821,6 +846,21 @@ years", "I'm finished", "with Tecfidera"): named when the person then says no.""
 """Said while spelling, these end the letters; "send it" ends them and goes on to send."""
 SCRATCH_ECHO_WORDS = 6
 """Words of what is left said after "scratch that", so the person knows where they are."""
+
+
+_ANSWER_STARTS = frozenset({"yes", "yeah", "yep", "no", "nope", "okay", "ok", "not"})
+"""First words of an answer, however unclear: never taken for the sentence going on."""
+ENDS_UNFINISHED = frozenset(
+    {"to", "the", "a", "an", "and", "or", "but", "with", "of", "for", "my", "your", "about"}
+    | {"from", "at", "because", "if", "when", "need", "have", "want", "will", "can"}
+)
+"""Words a sentence seldom ends with: "send it" said after one ("I need to", "send it")
+may be words of it."""
+
+
+def _ends_unfinished(draft: Draft) -> bool:
+    words = draft.text.rstrip().split()
+    return bool(words) and words[-1].lower() in ENDS_UNFINISHED
 
 
 def scratched_line(draft: Draft, what: str, part: str = "part") -> str:

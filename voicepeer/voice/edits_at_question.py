@@ -53,6 +53,8 @@ class EditsAtQuestion:
         words = normalize(heard.text).split()
         edit = Heard(" ".join(words[1:]), heard.confidence) if words[:1] == ["no"] else heard
         action = heard_action(edit)
+        if action is DictationAction.RETITLE and "title" not in words:
+            action = None  # "no, let me change it" is a no, near "change title" as it is
         # "Undo" straight after such an edit takes it back (it was only asked again).
         undoes = edited_last and action is DictationAction.UNDO
         edits = undoes or action in EDITS_AT_QUESTION

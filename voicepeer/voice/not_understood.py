@@ -61,8 +61,14 @@ matter, asked again as before)."""
 WRITING_QUESTIONS = frozenset({State.CONFIRMING, State.SENDING, State.CHANGING_POST})
 """Questions before words written are posted, sent or changed on the forum."""
 WORDS_MEANT_TO_ADD = 4
-"""Said at those questions, this many words or more are words meant for what is written,
-not a misheard answer."""
+"""Said at "Did you mean Priya Nair?", this many words or more are words meant for the
+message, not a misheard answer."""
+WORDS_MEANT_TO_ADD_AT_WRITING = 2
+"""Said at a question before words written go to the forum, this many words or more (none
+of them a yes) are words meant for what is written: "helps a lot" got only "Please say yes
+or no", and the person never heard that it went nowhere."""
+YES_STARTS = frozenset({"yes", "yeah", "yep"})
+"""First words of an answer meant as a yes, though not a clear one ("yes please post it")."""
 
 
 class NotUnderstood:
@@ -133,7 +139,20 @@ class NotUnderstood:
                 f"{self.open_question()}"
             )
             return None
-        if state in WRITING_QUESTIONS and meant_to_add:
+        words = normalize(heard.text).split()
+        if state in ASKING_CONSENT and len(words) > 1 and words[0] in YES_STARTS:
+            # "Yes please post it" got "I did not add that to your reply", and never how to
+            # answer so that it counts.
+            transcript.info("did: nothing, a yes with more words is no clear yes, asked again")
+            self.say(f"{UNCLEAR_ANSWER} {self.open_question()}")
+            return None
+        meant_for_writing = (
+            len(words) >= WORDS_MEANT_TO_ADD_AT_WRITING
+            and not heard.over_talk
+            and not self.interpreter.asks_for_time(heard)
+            and self._command_elsewhere(heard, state) is None
+        )
+        if state in WRITING_QUESTIONS and meant_for_writing:
             # "Oh, and I forgot to say thank you" at "Shall I post it?": only asked again,
             # the person was not told the words went nowhere. Over talk in the room, the
             # words may be the television's: that is said instead.
