@@ -749,3 +749,12 @@ def test_hang_on_to_a_question_asks_it_again_without_calling_it_unclear(
     talk = converse(forum.base_url, lines, data)
     again = "Take your time. Shall I post your reply? Please say yes or no."
     assert talk.said[-2:] == [again, again]
+
+
+def test_repeat_after_a_mishearing_repeats_what_was_said_before_it(
+    forum: DemoForum, data: Path
+) -> None:
+    # "What", then "say that again": the sorry was said again, not the post.
+    talk = converse(forum.base_url, ["open topic one", "what", "say that again"], data)
+    assert talk.said[-2] == "Sorry, I didn't catch that."
+    assert talk.said[-1] == talk.said[-3] and talk.said[-1].startswith("Post 1 of 4")

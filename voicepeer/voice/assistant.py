@@ -262,6 +262,7 @@ class Assistant:
             what_is_written=self._what_is_written,
             yes_switch=engines.yes_switch,
             voice_training_would_help=engines.voice_training_would_help,
+            say_sorry=self._say_aside,
         )
         self._put_aside: tuple[str, str] | None = None
         """What was just put aside by leaving it ("reply") and how to go back to it (say
@@ -507,6 +508,11 @@ class Assistant:
 
     def say(self, text: str) -> None:
         self._last_said = text
+        self._say_aside(text)
+
+    def _say_aside(self, text: str) -> None:
+        """Say ``text`` without it becoming what "repeat" says again: "Sorry, I didn't
+        catch that", then "say that again", said the sorry again, not the post."""
         transcript.info("said: %s", text)
         self.engines.voice.speech.say(text)
 

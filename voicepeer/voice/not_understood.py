@@ -87,6 +87,7 @@ class NotUnderstood:
         what_is_written: Callable[[State], str],
         yes_switch: bool,
         voice_training_would_help: bool,
+        say_sorry: Callable[[str], None],
     ) -> None:
         self.reader = reader
         self.interpreter = interpreter
@@ -99,6 +100,8 @@ class NotUnderstood:
         """What is written in a state, as said ("reply", "new topic", "post")."""
         self.yes_switch = yes_switch
         self.voice_training_would_help = voice_training_would_help
+        self.say_sorry = say_sorry
+        """Says a mishearing's sorry, which "repeat" does not say again."""
         self._misheard_in_a_row = 0
         self._talk_explained = False
         """Why an answer over talk in the room was unclear has been said since the last
@@ -274,11 +277,11 @@ class NotUnderstood:
             and self._misheard_in_a_row >= TRAINING_HINT_AFTER
         ):
             self._training_mentioned = True
-            self.say(SORRY_TRAIN)
+            self.say_sorry(SORRY_TRAIN)
         elif self._misheard_in_a_row >= self.settings.failed_hearing_hint_after:
-            self.say(SORRY)
+            self.say_sorry(SORRY)
         else:
-            self.say("Sorry, I didn't catch that.")
+            self.say_sorry("Sorry, I didn't catch that.")
 
 
 def post_or_topic(number: int) -> str:
