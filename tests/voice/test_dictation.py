@@ -1,6 +1,6 @@
 import pytest
 
-from voicepeer.voice.dictation import Draft, tokenize_dictation
+from voicepeer.voice.dictation import Draft, mark_at_end, tokenize_dictation
 
 
 def dictate(*utterances: str) -> Draft:
@@ -176,3 +176,90 @@ def test_a_mark_said_again_or_instead_takes_the_place_of_the_one_before() -> Non
 
 def test_the_same_mark_said_twice_is_one() -> None:
     assert dictate("well done exclamation mark", "exclamation mark").text == "Well done!"
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # They were written as words ("dash", "open bracket"), and posted so.
+        ("it was fine dash mostly", "It was fine – mostly"),
+        ("a well hyphen known side effect", "A well-known side effect"),
+        ("I rested open bracket twice close bracket full stop", "I rested (twice)."),
+        ("open bracket not really close bracket", "(Not really)"),
+        ("she said open quote rest more end quote full stop", "She said “rest more”."),
+        ("I wonder dot dot dot maybe not", "I wonder… maybe not"),
+        ("I wonder ellipsis", "I wonder…"),
+        ("hashtag ms awareness week", "#MS awareness week"),
+        # Everyday words stay words.
+        ("a quick dash to the shop", "A quick dash to the shop"),
+        ("I have to dash", "I have to dash"),
+        ("we'll dash off after lunch", "We'll dash off after lunch"),
+        ("a dash of milk", "A dash of milk"),
+        ("the hyphen key", "The hyphen key"),
+        ("what's the hashtag", "What's the hashtag"),
+        ("hashtag comma", "Hashtag,"),
+        # Only before the end of a sentence or a line is a "period" a full stop.
+        ("the waiting period dash long", "The waiting period – long"),
+    ],
+)
+def test_dashes_brackets_quote_marks_and_hashtags_are_written(said: str, written: str) -> None:
+    assert dictate(said).text == written
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # "Quote" opens a quote only when one is ended after it.
+        ("she said quote I'm fine unquote", "She said “I'm fine”"),
+        (
+            "to quote my neurologist comma quote rest is best end quote",
+            "To quote my neurologist, “rest is best”",
+        ),
+        ("I got a quote for the ramp", "I got a quote for the ramp"),
+        ("can I quote you", "Can I quote you"),
+        ("my quote unquote friends", "My quote unquote friends"),
+        ("quote unquote", "Quote unquote"),
+    ],
+)
+def test_quote_is_a_mark_only_when_the_quote_is_ended(said: str, written: str) -> None:
+    assert dictate(said).text == written
+
+
+def test_a_quote_said_with_pauses_is_one() -> None:
+    draft = dictate("the nurse said quote", "it will pass", "end quote full stop")
+    assert draft.text == "The nurse said “it will pass”."
+    # The end taken out: "quote" is a word again.
+    assert draft.delete_last_word() == "pass"
+    assert draft.text == "The nurse said quote it will"
+
+
+def test_words_after_a_closing_mark_and_marks_at_the_end() -> None:
+    # A reply ending in a closing bracket or quote mark gets its full stop; an ellipsis
+    # ends it already.
+    assert dictate("I rested open bracket twice close bracket").text_to_send() == (
+        "I rested (twice)."
+    )
+    assert dictate("I wonder dot dot dot").text_to_send() == "I wonder…"
+    draft = dictate("I walked open bracket slowly close bracket")
+    assert draft.delete_last_word() == "slowly" and draft.text == "I walked ("
+    assert mark_at_end("I walked (slowly)") == "close bracket"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "it was fine dash mostly",
+        "a well hyphen known side effect open bracket honestly close bracket",
+        "she said quote rest more unquote full stop new paragraph hashtag ms",
+        "I wonder dot dot dot maybe comma maybe not",
+    ],
+)
+def test_a_saved_reply_with_new_marks_comes_back_the_same(said: str) -> None:
+    draft = dictate(said)
+    restored = Draft.from_text(draft.text)
+    assert restored.text == draft.text
+    assert restored.text_to_send() == draft.text_to_send()
+
+
+def test_a_hashtag_is_read_back_as_said() -> None:
+    assert dictate("hashtag ms awareness").read_out == "hashtag MS awareness"

@@ -124,6 +124,16 @@ EDITING_MEANING: Mapping[DictationAction, str] = {
     DictationAction.HELP: "hear these words",
 }
 MARK_NAMES: Mapping[str, str] = {"\n": "a new line", "\n\n": "a new paragraph"}
+
+
+def marks_said(shown: int = len(SPOKEN_MARKS)) -> list[tuple[list[str], str]]:
+    """Each mark with the first ``shown`` ways of saying it ("full stop", "period")."""
+    names: dict[str, list[str]] = {}
+    for word, mark in SPOKEN_MARKS:
+        names.setdefault(mark, []).append(word)
+    return [(words[:shown], MARK_NAMES.get(mark, mark)) for mark, words in names.items()]
+
+
 _CAPITAL_I = re.compile(r"\bi\b")
 SLOT_EXAMPLES: Mapping[str, str] = {"number": "3", "query": "tiredness"}
 """How a phrasing that takes a value is shown: "open topic 3", "search for tiredness"."""
@@ -295,7 +305,7 @@ def render_text(content: CardContent) -> str:
         for action, phrases in card_phrases().items()
     ]
     lines.append("Punctuation while writing")
-    lines += [f"  {word}: {MARK_NAMES.get(mark, mark)}" for word, mark in SPOKEN_MARKS]
+    lines += [f"  {', '.join(words)}: {mark}" for words, mark in marks_said()]
     lines.append("Keys")
     lines += [f"  {line}" for line in key_lines(content.switches)]
     if content.problems:
@@ -374,8 +384,9 @@ def _everything(content: CardContent) -> list[str]:
         "<h2>Punctuation while writing</h2>",
         "<table>",
     ]
-    for word, mark in SPOKEN_MARKS:
-        parts.append(f"<tr><th>“{e(word)}”</th><td>{e(MARK_NAMES.get(mark, mark))}</td></tr>")
+    cells = [f"<th>“{e(words[0])}”</th><td>{e(mark)}</td>" for words, mark in marks_said(shown=1)]
+    # One way of saying each, two marks a row: all, one a row, took the card to another page.
+    parts += ["<tr>" + "".join(cells[i : i + 2]) + "</tr>" for i in range(0, len(cells), 2)]
     parts += [
         "</table>",
         "</section>",

@@ -22,7 +22,8 @@ from voicepeer.voice.articles import agreeing
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written, vitamins_as_written
 from voicepeer.voice.written_numbers import with_digits, written_at_end
 
-# Spoken punctuation and layout words, longest first so "new paragraph" beats "new".
+# Spoken punctuation and layout words, longest first so "new paragraph" beats "new". The
+# first name of each mark is the one voicepeer says ("Deleted it, and the full stop after it").
 SPOKEN_MARKS: tuple[tuple[str, str], ...] = (
     ("exclamation mark", "!"),
     ("exclamation point", "!"),
@@ -35,6 +36,23 @@ SPOKEN_MARKS: tuple[tuple[str, str], ...] = (
     ("period", "."),
     ("comma", ","),
     ("colon", ":"),
+    ("dot dot dot", "…"),
+    ("ellipsis", "…"),
+    ("dash", "–"),
+    ("hyphen", "-"),
+    ("open bracket", "("),
+    ("open brackets", "("),
+    ("close bracket", ")"),
+    ("close brackets", ")"),
+    ("end bracket", ")"),
+    ("open quote", "“"),
+    ("open quotes", "“"),
+    ("end quote", "”"),
+    ("end quotes", "”"),
+    ("close quote", "”"),
+    ("close quotes", "”"),
+    ("unquote", "”"),
+    ("hashtag", "#"),
 )
 MARK_NAMES: dict[str, str] = {}
 """Each mark's spoken name (the first way of saying it)."""
@@ -42,14 +60,26 @@ for _name, _mark in SPOKEN_MARKS:
     MARK_NAMES.setdefault(_mark, _name)
 _SENTENCE_END = frozenset(".!?")
 _LAYOUT = frozenset({"\n", "\n\n"})
-_ATTACHED = frozenset(".,!?;:")
+ATTACHED_MARKS = frozenset(".,!?;:…")
+"""Marks written against the word before them, one taking the place of another said just
+before it ("comma", then "full stop")."""
+_ATTACHED = ATTACHED_MARKS
+_CLOSING = frozenset(")”")
+"""Marks written against the word before them, kept with a mark said after ("(really).")."""
+_OPENING = frozenset("(“#")
+"""Marks written against the word after them ("(really", "“fine", "#MSAwareness")."""
+_HYPHEN, _DASH = "-", "–"
+_ENDS_OR_LAYOUT = _ATTACHED | _LAYOUT
+_MARKS = _ATTACHED | _CLOSING | _OPENING | _LAYOUT | {_HYPHEN, _DASH}
+"""Every token that is no word: "delete last word" and corrections pass over them."""
 _PLACEHOLDER_BASE = 0xE000
-_TOKEN = re.compile(r"\n\n|\n|[^\s.,!?;:]+(?:[.,:](?=\w)[^\s.,!?;:]+)*|[.,!?;:]")
+_TOKEN = re.compile(r"\n\n|\n|[^\s.,!?;:…]+(?:[.,:…](?=\w)[^\s.,!?;:…]+)*|[.,!?;:…]")
 """A layout mark, a word, or a mark. A mark between letters or figures is part of the word
 ("2.5", "10:30", "1,000", "mssociety.org.uk"): a saved reply taken up again came back as
-"2. 5"."""
+"2. 5". Brackets, quote marks and "#" stay on their word as typed ("(really)"), which is
+written as it was."""
 _PRONOUN_I = re.compile(r"^i('(m|ve|ll|d|s))?$")
-_PARAGRAPH_END = re.compile(r"(?<=\w)(?=\n\n)")
+_PARAGRAPH_END = re.compile(r"(?<=\w)(?=\n\n)|(?<=\w[)”])(?=\n\n)")
 
 
 UNWRITTEN_SOUNDS = frozenset({"um", "uh", "er", "erm", "uhm"})
@@ -76,7 +106,38 @@ SENTENCE_STARTS = frozenset(
     }
 )
 """Words a sentence after a spoken "period" or "colon" likely begins with."""
-_MARK_NAME_STARTS = frozenset(spoken.split()[0] for spoken, _mark in SPOKEN_MARKS)
+_A_MARK_NAME = re.compile(
+    "|".join(rf"{spoken}\b" for spoken, mark in SPOKEN_MARKS if mark in _ENDS_OR_LAYOUT)
+    + f"|[{chr(_PLACEHOLDER_BASE)}-\uf8ff]",
+    re.IGNORECASE,
+)
+"""The name of a mark ending words or a line ("comma", "new line"), or the stand-in of a
+mark already found: a "period" or "colon" before one is a mark ("I agree period new line")."""
+
+EVERYDAY_MARKS = frozenset({"dash"})
+"""Mark names said as often as everyday words ("a quick dash to the shop", "I have to dash",
+"a dash of milk"): words also after "a" or "the" and a word said before it
+(:data:`_SAID_BEFORE_A_DASH`), after words a verb follows (:data:`_BEFORE_A_VERB`) and
+before words that follow one (:data:`_AFTER_A_VERB`)."""
+_SAID_BEFORE_A_DASH = frozenset(
+    {"quick", "mad", "last", "frantic", "final", "short", "little", "wild", "desperate"}
+)
+_BEFORE_A_VERB = frozenset(
+    {
+        *("to", "i", "we", "you", "they", "he", "she", "i'll", "we'll", "you'll", "they'll"),
+        *("i'd", "we'd", "must", "can", "could", "will", "would", "should", "might", "had"),
+        *("have", "has", "just", "then", "and"),
+    }
+)
+_AFTER_A_VERB = frozenset(
+    {
+        *("to", "off", "out", "back", "home", "round", "around", "in", "into", "across", "for"),
+        *("of", "up", "down", "away", "over", "past", "through", "about", "along", "on"),
+    }
+)
+_BEFORE_A_WORD = frozenset({"#"})
+"""Marks written on the word said after them ("hashtag ms" as "#MS"): with no word after them
+in the utterance, their name is a word ("what's the hashtag")."""
 
 
 def _mark_or_word(index: int, found: re.Match[str]) -> str:
@@ -84,17 +145,24 @@ def _mark_or_word(index: int, found: re.Match[str]) -> str:
     ``found``, or the name itself where it was said as a word ("a question mark over …",
     "a period of rest"). A private-use character stands in for the mark until tokens are
     split."""
-    before = found.string[: found.start()].split()
-    if before and before[-1].lower() in MARK_AS_A_WORD_AFTER:
+    before = [word.lower() for word in found.string[: found.start()].split()]
+    if before and before[-1] in MARK_AS_A_WORD_AFTER:
         return found[0]
-    after = found.string[found.end() :].split()
-    if found[0].lower() in NOUN_MARKS and after:
-        following = after[0].lower().strip(".,!?;:")
-        a_mark_next = (
-            following in _MARK_NAME_STARTS or ord(following[:1] or " ") >= _PLACEHOLDER_BASE
-        )
-        if following not in SENTENCE_STARTS and not a_mark_next:
-            return found[0]
+    rest = found.string[found.end() :].lstrip()
+    after = rest.split()
+    following = after[0].lower().strip(".,!?;:") if after else ""
+    name, mark = found[0].lower(), SPOKEN_MARKS[index][1]
+    a_mark_next = _A_MARK_NAME.match(rest) is not None
+    if name in NOUN_MARKS and after and following not in SENTENCE_STARTS and not a_mark_next:
+        return found[0]
+    if name in EVERYDAY_MARKS and (
+        (before[-2:-1] and before[-2] in MARK_AS_A_WORD_AFTER and before[-1] in _SAID_BEFORE_A_DASH)
+        or (before and before[-1] in _BEFORE_A_VERB)
+        or following in _AFTER_A_VERB
+    ):
+        return found[0]
+    if mark in _BEFORE_A_WORD and (not following or _A_MARK_NAME.match(rest)):
+        return found[0]
     return f" {chr(_PLACEHOLDER_BASE + index)} "
 
 
@@ -135,10 +203,12 @@ def mark_replaces(before: str, mark: str) -> bool:
 
 
 def render(tokens: list[str]) -> str:
-    """Join tokens into text: no space before marks, capitals at sentence starts, "I"."""
+    """Join tokens into text: no space before marks, capitals at sentence starts, "I";
+    brackets, quote marks and "#" against the words they hold, a hyphen between two words,
+    a dash with a space either side."""
     out: list[str] = []
     capitalize_next = True
-    for token in tokens:
+    for token in paired_quotes(tokens):
         if token in ("\n", "\n\n"):
             while out and out[-1] == " ":
                 out.pop()
@@ -156,16 +226,54 @@ def render(tokens: list[str]) -> str:
             out += [token, *(layout or [" "])]
             capitalize_next = token in _SENTENCE_END or bool(layout)
             continue
+        if token in _CLOSING or token == _HYPHEN:
+            while out and out[-1] == " ":
+                out.pop()
+            out.append(token)
+            continue
         word = token
         if _PRONOUN_I.match(word.lower()):
             word = "I" + word[1:]
         elif capitalize_next:
             word = word[:1].upper() + word[1:]
-        if out and out[-1] not in (" ", "\n", "\n\n"):
+        if out and out[-1] not in (" ", "\n", "\n\n", _HYPHEN, *_OPENING):
             out.append(" ")
         out.append(word)
-        capitalize_next = False
+        capitalize_next = capitalize_next and token in _OPENING
     return "".join(out).strip(" ")
+
+
+def paired_quotes(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` with the word "quote" before an end quote said after it made the opening
+    quote mark ("she said quote I'm fine unquote"): "quote" is an everyday word too ("a
+    quote for the ramp", "to quote my neurologist"), a mark only when the quote is ended.
+    Said together, "quote unquote" stays words."""
+    out = list(tokens)
+    is_open = False
+    for index, token in enumerate(out):
+        if token == "“":
+            is_open = True
+        elif token in ("”", "\n\n"):
+            if token == "”" and index and out[index - 1].lower() == "quote":
+                out[index] = "unquote"
+            elif token == "”" and not is_open:
+                start = _quote_said_before(out, index)
+                if start is not None:
+                    out[start] = "“"
+            is_open = False
+    return out
+
+
+def _quote_said_before(tokens: Sequence[str], end: int) -> int | None:
+    """Where the word "quote" opening the quote ending at ``end`` was said: the last one
+    before it in the paragraph, not after "a", "the" or "to" ("to quote my doctor")."""
+    for index in range(end - 1, -1, -1):
+        if tokens[index] in ("”", "“", "\n\n"):
+            return None
+        before = tokens[index - 1].lower() if index else ""
+        if tokens[index].lower() == "quote" and before not in MARK_AS_A_WORD_AFTER | {"to"}:
+            return index
+    return None
 
 
 MIN_FUZZY_MATCH = 75.0
@@ -234,7 +342,7 @@ class Draft:
         if len(phrase) > 1 and phrase[-2].lower() in MARK_AS_A_WORD_AFTER:
             return False
         tokens = tokenize_dictation(f"{phrase[-1].lower()} {utterance.lower()}")
-        if len(tokens) != 1 or tokens[0] not in _ATTACHED | _LAYOUT:
+        if len(tokens) != 1 or tokens[0] not in _MARKS:
             return False
         phrase[-1] = tokens[0]
         self.heard[-1].pop(len(phrase) - 1, None)
@@ -444,16 +552,21 @@ class Draft:
 def said_as_in_posts(text: str) -> str:
     """``text`` with its emoji and words in a script the voice cannot read named, as a
     post's are; the rest as written."""
-    said = set_apart(unicode_emoji_words(text))
+    said = set_apart(unicode_emoji_words(_HASHTAG.sub("hashtag ", text)))
     return re.sub(r"[ \t]+", " ", foreign_text_words(said)).strip()
+
+
+_HASHTAG = re.compile(r"(?<!\S)#(?=[^\W\d_])")
+"""A "#" on a word, read as said ("hashtag MS"), where a voice says "hash" or nothing."""
 
 
 def finished(text: str) -> str:
     """Dictated ``text`` as it is posted: each paragraph finished with a full stop if it
     has no ending mark ("new paragraph" ends a sentence, as the end does; a line in a list
-    does not)."""
+    does not). A closing bracket or quote mark after a word is no ending mark ("(really)."),
+    an emoji is one."""
     text = _PARAGRAPH_END.sub(".", text.rstrip())
-    if text and text[-1].isalnum():
+    if text[-1:].isalnum() or re.search(r"\w[)”]$", text):
         text += "."
     return text
 
@@ -513,4 +626,4 @@ def stays_a_name(old: str, new: str) -> bool:
 
 
 def _is_word(token: str) -> bool:
-    return token not in _ATTACHED and token not in ("\n", "\n\n")
+    return token not in _MARKS

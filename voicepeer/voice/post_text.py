@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from voicepeer.recognition.base import HeardWord
 from voicepeer.voice.dictation import (
+    ATTACHED_MARKS,
     Draft,
     Place,
     mark_replaces,
@@ -44,7 +45,7 @@ _NOT_OWN_WORDS = re.compile(
 )
 _BREAKS_A_RUN = re.compile(r"[.,!?;:\n]")
 _SENTENCE_END = frozenset(".!?")
-_ATTACHED = frozenset(".,!?;:")
+_ATTACHED = ATTACHED_MARKS | frozenset(")”-")
 """Marks that follow the word before them with no space (a "full stop" said at the end)."""
 _PRONOUN_I = re.compile(r"^i('(m|ve|ll|d|s))?$")
 MAX_CHANGES_SAID = 4
