@@ -1,5 +1,6 @@
 import pytest
 
+from voicepeer.recognition.base import HeardWord
 from voicepeer.voice.dictation import Draft, mark_at_end, tokenize_dictation
 
 
@@ -263,3 +264,43 @@ def test_a_saved_reply_with_new_marks_comes_back_the_same(said: str) -> None:
 
 def test_a_hashtag_is_read_back_as_said() -> None:
     assert dictate("hashtag ms awareness").read_out == "hashtag MS awareness"
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("love you heart emoji", "Love you ❤️"),
+        ("good luck thumbs up emoji full stop", "Good luck 👍."),
+        ("see you soon smiley face", "See you soon 🙂"),
+        ("fingers crossed emoji new paragraph take care", "🤞\n\nTake care"),
+        # Named, not meant: the words stay.
+        ("I sent her a heart emoji", "I sent her a heart emoji"),
+        ("I drew a big smiley face", "I drew a big smiley face"),
+        ("thumbs up from me", "Thumbs up from me"),
+        ("that made me smile emoji", "That made me smile emoji"),
+        ("with all my heart", "With all my heart"),
+        ("sending love heart emoji", "Sending love ❤️"),
+    ],
+)
+def test_emoji_said_by_name_are_written_as_emoji(said: str, written: str) -> None:
+    assert dictate(said).text == written
+
+
+def test_an_emoji_is_read_back_deleted_and_restored_by_name() -> None:
+    draft = dictate("love you heart emoji", "see you soon smiley face")
+    assert draft.read_out == "Love you (heart) see you soon. Smiling face."
+    assert draft.text_to_send() == "Love you ❤️ see you soon 🙂"  # no full stop after one
+    assert Draft.from_text(draft.text).text == draft.text
+    assert draft.delete_last_word() == "smiley face emoji"
+    assert draft.text == "Love you ❤️ see you soon"
+
+
+def test_an_emoji_does_not_take_the_recognizers_words_after_it() -> None:
+    # The recognizer's "heart" and "emoji" paired with no token: every word after them lost
+    # what the recognizer said of it, and could not be corrected from its other guesses.
+    said = ["love", "heart", "emoji", "see", "you", "soon"]
+    words = [HeardWord(w, 0.4 if w == "soon" else 1.0) for w in said]
+    draft = Draft()
+    draft.add("love heart emoji see you soon", words)
+    assert draft.text == "Love ❤️ see you soon"
+    assert draft.unsure_words(0.5) == ["soon"]

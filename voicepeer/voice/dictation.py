@@ -19,6 +19,7 @@ from voicepeer.recognition.base import HeardWord
 from voicepeer.speech.text.emoji import set_apart, unicode_emoji_words
 from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.voice.articles import agreeing
+from voicepeer.voice.spoken_emoji import EMOJI, EMOJI_NAMES, with_emoji
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written, vitamins_as_written
 from voicepeer.voice.written_numbers import with_digits, written_at_end
 
@@ -169,12 +170,14 @@ def _mark_or_word(index: int, found: re.Match[str]) -> str:
 def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> list[str]:
     """Split one utterance into words, punctuation marks and layout tokens.
 
-    Spoken punctuation ("comma", "full stop", "new line") becomes the mark itself; marks
-    typed directly are kept, and so is the user's casing of ordinary words. A word heard in
-    lower case that ``forms`` writes otherwise ("mri") is written so ("MRI").
+    Spoken punctuation ("comma", "full stop", "new line") becomes the mark itself, and an
+    emoji said by name ("heart emoji") the emoji; marks typed directly are kept, and so is
+    the user's casing of ordinary words. A word heard in lower case that ``forms`` writes
+    otherwise ("mri") is written so ("MRI").
     """
     text = re.sub(r"[^\S\n]+", " ", utterance)
     text = re.sub(r" ?\n(?: ?\n)+ ?", "\n\n", text)
+    text = with_emoji(text)
     for index, (spoken, _mark) in enumerate(SPOKEN_MARKS):
         text = re.sub(rf"\b{spoken}\b", partial(_mark_or_word, index), text, flags=re.IGNORECASE)
     tokens = []
@@ -505,7 +508,7 @@ class Draft:
     def delete_last_word(self) -> str | None:
         """Remove the last word as written (and any marks after it): a number said in
         several words ("nineteen ninety eight") goes whole. Returns the word removed, as
-        written ("1998")."""
+        written ("1998"), an emoji by its name ("heart emoji")."""
         while self.phrases and not any(_is_word(token) for token in self.phrases[-1]):
             self.phrases.pop()
             self.heard.pop()
@@ -523,7 +526,7 @@ class Draft:
             if not phrase:
                 self.phrases.pop()
                 self.heard.pop()
-        return " ".join(with_digits(removed))
+        return " ".join(EMOJI_NAMES.get(word, word) for word in with_digits(removed))
 
     def clear(self) -> None:
         self.phrases.clear()
@@ -573,10 +576,13 @@ def finished(text: str) -> str:
 
 def _attach(tokens: list[str], words: Sequence[HeardWord]) -> dict[int, HeardWord]:
     """Pair the recognizer's words with the tokens they became, in order; spoken marks
-    ("comma") are words to the recognizer but marks in the draft, so they are skipped."""
+    ("comma") and emoji ("heart emoji") are words to the recognizer but not in the draft, so
+    they are skipped."""
     attached: dict[int, HeardWord] = {}
     pending = list(words)
     for index, token in enumerate(tokens):
+        if token in EMOJI:
+            continue
         while pending and pending[0].text.lower() != token.lower():
             if not _is_word(token):
                 break
