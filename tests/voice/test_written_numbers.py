@@ -58,12 +58,85 @@ from voicepeer.voice.written_numbers import with_digits
         ("at one point i gave up", "At one point I gave up"),
         ("and twenty", "And 20"),
         ("oh no", "Oh no"),
+        # Thousands have a comma, years none.
+        ("four thousand units", "4,000 units"),
+        ("up to two thousand steps", "Up to 2,000 steps"),
+        ("twelve thousand five hundred", "12,500"),
+        ("since two thousand", "Since 2000"),
+        ("in may two thousand and nine I", "In may 2009 I"),
+        ("in nineteen hundred and ninety", "In 1990"),
+        # "And" joins only after hundred or thousand: "fifty and two thousand" was 52000.
+        ("fifty and two thousand", "50 and 2,000"),
     ],
 )
 def test_numbers_are_written_as_people_write_them(said: str, written: str) -> None:
     draft = Draft()
     draft.add(said)
     assert draft.text == written
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # With am or pm a number is a time, in figures: "six am" stayed words.
+        ("from ten pm to six am", "From 10 pm to 6 am"),
+        ("at seven thirty pm", "At 7:30 pm"),
+        ("at seven oh five am", "At 7:05 am"),
+        ("twelve pm", "12 pm"),
+        # Clock phrases stay as said.
+        ("ten to nine pm", "Ten to nine pm"),
+        ("half past ten pm", "Half past ten pm"),
+        ("at seven thirty", "At seven thirty"),
+    ],
+)
+def test_times_with_am_or_pm_are_in_figures(said: str, written: str) -> None:
+    draft = Draft()
+    draft.add(said)
+    assert draft.text == written
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # "25 pounds 50" and "2000 pounds" were posted.
+        ("it cost twenty five pounds fifty", "It cost £25.50"),
+        ("twenty five pounds fifty for the taxi", "£25.50 for the taxi"),
+        ("two pounds and fifty pence", "£2.50"),
+        ("two thousand pounds", "£2,000"),
+        ("nineteen ninety nine pounds", "£1,999"),
+        ("five pounds a week", "£5 a week"),
+        ("one pound", "£1"),
+        ("a twenty pound note", "A £20 note"),
+        ("two point five pounds", "£2.50"),
+        ("fifty p", "50p"),
+        ("fifty pence", "50p"),
+        ("twenty dollars fifty", "$20.50"),
+        ("ten euros", "€10"),
+        # A number after the pounds that is no pence stays apart.
+        ("twenty pounds fifty people", "£20 50 people"),
+        ("two pounds and fifty people", "£2 and 50 people"),
+        # Pounds of weight are no money.
+        ("I lost ten pounds", "I lost 10 pounds"),
+        ("I've put on five pounds", "I've put on five pounds"),
+        ("two pounds of apples", "Two pounds of apples"),
+        ("a few pounds", "A few pounds"),
+    ],
+)
+def test_money_is_written_with_its_sign(said: str, written: str) -> None:
+    draft = Draft()
+    draft.add(said)
+    assert draft.text == written
+
+
+def test_money_and_times_stay_correctable_and_go_whole() -> None:
+    draft = Draft()
+    draft.add("the taxi was twenty five pounds fifty")
+    place = draft.find(["fifty"])
+    assert place is not None
+    draft.replace(place, "sixty")
+    assert draft.text == "The taxi was £25.60"
+    assert draft.delete_last_word() == "£25.60" and draft.text == "The taxi was"
+    assert Draft.from_text("It was £2,000.50 at 6:30 pm.").text == "It was £2,000.50 at 6:30 pm."
 
 
 def test_marks_and_capitals_around_a_number_are_kept() -> None:

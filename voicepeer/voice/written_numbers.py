@@ -1,11 +1,14 @@
 """Dictated numbers as people write them in a post: "240 milligrams", "diagnosed in 1998",
-"an EDSS of 3.5", but "three benches" and "one of them".
+"an EDSS of 3.5", "4,000 units", "10 pm", "£25.50", but "three benches" and "one of them".
 
 Recognizers give every number as words, and "two hundred and forty milligrams" or "nineteen
 ninety eight" look odd in a post the person cannot see to fix. Only what is surely one
-number changes, as a newspaper writes it: ten and more, decimals and years in digits, one to
-nine in words. What could be read two ways stays as it was said: "fifty fifty", "seven
-thirty", "twenty four seven", "ten to nine", "twenty first", "a hundred", "the nineties".
+number changes, as a newspaper writes it (the Guardian's and GOV.UK's styles agree): ten and
+more, decimals and years in digits, one to nine in words; a comma in thousands ("4,000",
+"12,500") but not in a year ("in 2015"); times with "am" or "pm" and money in figures
+whatever their size (see :mod:`voicepeer.voice.written_amounts`). What could be read two
+ways stays as it was said: "fifty fifty", "seven thirty", "twenty four seven", "ten to
+nine", "twenty first", "a hundred", "the nineties".
 
 The words themselves stay in the draft (so "correct twenty" and "replace forty with fifty"
 find them); only the text made from them has digits.
@@ -18,6 +21,8 @@ from collections.abc import Iterator, Sequence
 from text_to_num import text2num
 
 from voicepeer.number_words import ORDINAL_UNITS, TENS, UNITS
+from voicepeer.speech.text.timefmt import MONTHS
+from voicepeer.voice.written_amounts import clock_time, money
 
 SMALLEST_IN_DIGITS = 10
 """Whole numbers below this stay words ("three kids"), as most writing styles have them."""
@@ -27,7 +32,8 @@ _COUNTS = frozenset(UNITS) | frozenset(TENS)
 _SCALES = frozenset({"hundred", "thousand"})
 _JOINS = frozenset({"and", "point", "oh"})
 """Words inside a number ("two hundred and forty", "one point five", "twenty oh nine"),
-never at either end of one."""
+never at either end of one; "and" only after "hundred" or "thousand" ("fifty and two
+thousand" are two numbers: they were written 52000)."""
 _CENTURIES = {"nineteen": 19, "twenty": 20}
 """How the years people write about begin when said ("nineteen ninety eight")."""
 _HOURS = frozenset(word for word, value in UNITS.items() if 1 <= value <= 12)
@@ -37,6 +43,24 @@ _TIME_WORDS = frozenset({"past", "to"})
 _KEEP_WORDS_BEFORE = frozenset(ORDINAL_UNITS) | _DECADES | {"o'clock", "past"}
 """Words after a number that make it part of something else: "twenty first", "nineteen
 nineties", "eleven o'clock", "twenty past"."""
+_YEARS = range(1900, 2100)
+_BEFORE_A_YEAR = frozenset(
+    {
+        *("in", "since", "from", "until", "till", "by", "of", "year", "around", "before"),
+        *("after", "during", "to", "early", "late", "mid", "summer", "spring", "autumn"),
+        *("winter", "christmas", "easter", *(month.lower() for month in MONTHS)),
+    }
+)
+_AFTER_A_YEAR = frozenset(
+    {
+        *("i", "we", "he", "she", "they", "it", "my", "and", "or", "but", "when", "so", "to"),
+        *("until", "till", "the", "a", "was", "is", "after", "before", "because", "then"),
+        *("that", "which", "while", "in", "on", "at", "for", "\n", "\n\n"),
+        *".,!?;:…",
+    }
+)
+"""Words around a number said in thousands that make it a year: "in two thousand and
+fifteen", "since two thousand", but "up to two thousand steps" (2,000)."""
 
 
 def with_digits(tokens: Sequence[str]) -> list[str]:
@@ -67,14 +91,22 @@ def _runs(tokens: Sequence[str]) -> Iterator[tuple[int, int, list[str]]]:
             yield start, start + 1, [tokens[start]]
             start += 1
             continue
-        before, after, then = (
-            said[i] if 0 <= i < len(said) else "" for i in (start - 1, end, end + 1)
+        run = said[start:end]
+        before, after, then, two_before = (
+            said[i] if 0 <= i < len(said) else "" for i in (start - 1, end, end + 1, start - 2)
         )
-        if _kept_as_words(said[start:end], before, after, then):
+        time = clock_time(run, before, after, two_before)
+        if time is not None:
+            yield start, end, [time]
+        elif _kept_as_words(run, before, after, then):
             for index in range(start, end):
                 yield index, index + 1, [tokens[index]]
         else:
-            yield start, end, _written(said[start:end])
+            written = _written(run, before in _BEFORE_A_YEAR and after in _AFTER_A_YEAR | {""})
+            amount = money(written[0], said, start, end) if len(written) == 1 else None
+            if amount is not None:
+                end, written = amount[0], [amount[1]]
+            yield start, end, written
         start = end
 
 
@@ -85,6 +117,8 @@ def _run_end(said: Sequence[str], start: int) -> int:
         return start
     end = start + 1
     while end < len(said) and said[end] in _COUNTS | _SCALES | _JOINS:
+        if said[end] == "and" and said[end - 1] not in _SCALES:
+            break
         end += 1
     while said[end - 1] in _JOINS:
         end -= 1
@@ -102,21 +136,26 @@ def _kept_as_words(run: list[str], before: str, after: str, then: str) -> bool:
     return " ".join(run) in _MINUTES_TO_OR_PAST and after == "to" and then in _HOURS
 
 
-def _written(run: list[str]) -> list[str]:
+def _written(run: list[str], a_year: bool = False) -> list[str]:
     """The number words ``run`` as written: one token of digits, or several when they are
-    more than one number ("ten and twelve"), or the words when no reading is sure."""
+    more than one number ("ten and twelve"), or the words when no reading is sure. Where
+    ``a_year`` may be said ("in two thousand and fifteen"), one that could be is written
+    as a year (no comma)."""
     if "point" in run:
         at = run.index("point")
         whole, fraction = run[:at], run[at + 1 :]
         value = _value(whole)
         if value is not None and fraction and all(w in _DIGITS for w in fraction):
-            return [f"{value}.{''.join(str(_DIGITS[w]) for w in fraction)}"]
+            return [f"{value:,}.{''.join(str(_DIGITS[w]) for w in fraction)}"]
         return [*_written(whole), "point", *_written(fraction)] if whole and fraction else run
     value = _value(run)
-    if value is None:
-        value = _year(run)
     if value is not None:
-        return [str(value)] if value >= SMALLEST_IN_DIGITS else run
+        if value < SMALLEST_IN_DIGITS:
+            return run
+        return [str(value) if a_year and value in _YEARS else f"{value:,}"]
+    year = _year(run)
+    if year is not None:
+        return [str(year)]
     if "and" in run:  # "ten and twelve"
         at = run.index("and")
         return [*_written(run[:at]), "and", *_written(run[at + 1 :])]
