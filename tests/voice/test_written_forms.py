@@ -162,3 +162,33 @@ def test_a_reply_read_back_has_medicines_vitamins_and_titles_written(
     )
     assert "Your reply says: Ms Okafor, I take Sativex and vitamin D and B12 for my MS" in talk.said
     assert spoken_title("vitamin d and ms") == "Vitamin D and MS"
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        # "dr patel" was posted in lower case.
+        ("dr patel said it was fine", "Dr Patel said it was fine"),
+        ("thanks to mr and mrs smith", "Thanks to Mr and Mrs Smith"),
+        ("prof giovannoni full stop", "Prof Giovannoni."),
+        # No name after it: left as said.
+        ("the dr said", "The dr said"),
+        ("my dr appointment is today", "My dr appointment is today"),
+        ("I miss walking", "I miss walking"),
+        ("the doctor said", "The doctor said"),
+    ],
+)
+def test_a_title_before_a_name_is_written_with_capitals(said: str, written: str) -> None:
+    draft = Draft()
+    draft.add(said)
+    assert draft.text == written
+    assert Draft.from_text(draft.text).text == draft.text
+
+
+def test_a_name_after_a_title_stays_one_when_corrected() -> None:
+    draft = Draft()
+    draft.add("dr patel was kind")
+    place = draft.find(["patel"])
+    assert place is not None
+    draft.replace(place, "shah")
+    assert draft.text == "Dr Shah was kind"

@@ -7,7 +7,8 @@ case is changed (a word typed with capitals is kept as typed), and only to a for
 has: acronyms of MS care, medicines' brand names, days and months, and the first and last
 names of people in the thread. A name that is also an everyday word ("Will", "Grace") and
 the months that are ("may", "march") stay as they were said. "ms" is the illness ("MS") but
-before a name ("Ms Jones"), and vitamins are written as on their packets ("vitamin D", "B12").
+before a name ("Ms Jones"), a title is written before a name as British English writes it
+("Dr Patel"), and vitamins are written as on their packets ("vitamin D", "B12").
 """
 
 from __future__ import annotations
@@ -189,9 +190,27 @@ def forms_with_names(names: Iterable[str]) -> dict[str, str]:
     return {**WRITTEN_FORMS, **names_as_written(names)}
 
 
+TITLES = {"dr": "Dr", "mr": "Mr", "mrs": "Mrs", "prof": "Prof"}
+"""People's titles, written before a name as British English writes them (no full stop):
+"dr patel" is "Dr Patel". "Ms" is the illness too (see :func:`as_written`), "miss" and
+"doctor" everyday words ("I miss walking", "the doctor said"): they are left as said."""
+_NO_NAME_AFTER_A_TITLE = frozenset(
+    {
+        *("and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "for", "with"),
+        *("from", "by", "who", "that", "which", "is", "was", "are", "were", "has", "had"),
+        *("have", "will", "would", "said", "says", "told", "tells", "thinks", "thought"),
+        *("wants", "wanted", "asked", "asks", "did", "does", "can", "could", "should", "i"),
+        *("appointment", "appointments", "letter", "surgery", "visit", "so", "too", "as"),
+    }
+)
+"""Words after "dr" or "mr" that are no name ("the dr said", "my dr appointment")."""
+_DESCRIBING = frozenset({"a", "an", "the", "my", "your", "his", "her", "our", "their"})
+
+
 def as_written(tokens: list[str], forms: Mapping[str, str]) -> list[str]:
     """``tokens`` with each word heard all in lower case in its written form, if it has
-    one in ``forms``: "ms" before a name is the title ("Ms Jones"), elsewhere the illness."""
+    one in ``forms``: "ms" before a name is the title ("Ms Jones"), elsewhere the illness;
+    a title before a name is written with capitals ("Dr Patel")."""
     written = []
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -199,7 +218,31 @@ def as_written(tokens: list[str], forms: Mapping[str, str]) -> list[str]:
             written.append("Ms")
         else:
             written.append(forms.get(token, token) if token.islower() else token)
+    for index in range(len(written) - 2, -1, -1):  # from the end: "mr and mrs smith"
+        token, name = written[index], written[index + 1]
+        if token not in TITLES or (index and written[index - 1].lower() in _DESCRIBING):
+            continue
+        then = written[index + 2] if index + 2 < len(written) else ""
+        if name == "and" and then in TITLES.values():
+            written[index] = TITLES[token]
+        elif _may_be_a_name(name, forms):
+            written[index], written[index + 1] = TITLES[token], name[:1].upper() + name[1:]
     return written
+
+
+def _may_be_a_name(word: str, forms: Mapping[str, str]) -> bool:
+    """Whether ``word``, said after a title, may be a name: one of the thread's, typed with
+    a capital, or a word in lower case that is no everyday word after a title ("dr said")."""
+    if _is_a_name(word, forms):
+        return True
+    lower = word.lower()
+    return (
+        word.islower()
+        and word.isalpha()
+        and len(word) > 1
+        and lower not in _NO_NAME_AFTER_A_TITLE
+        and lower not in WRITTEN_FORMS
+    )
 
 
 _PRONOUN_I = re.compile(r"^i('(m|ve|ll|d|s))?$")
