@@ -28,7 +28,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.correction import Corrector, Pending, read_back
 from voicepeer.voice.cues import number_word
-from voicepeer.voice.dictation import Draft, mark_at_end
+from voicepeer.voice.dictation import Draft, mark_at_end, said_as_in_posts
 from voicepeer.voice.error_phrases import problem_line
 from voicepeer.voice.outbox_phrases import (
     refused_draft_line,
@@ -602,7 +602,8 @@ class Composer:
             self.invite_more(problem_line(problem) + " Then say send it.")
             return Next.DICTATING
         verb = "send" if self._is_private() else "post"
-        self._say(f"Your reply says: {text} {self._audience()} Shall I {verb} it? Say yes or no.")
+        said = said_as_in_posts(text)  # its emoji by name, as "read it back" says them
+        self._say(f"Your reply says: {said} {self._audience()} Shall I {verb} it? Say yes or no.")
         return Next.CONFIRMING
 
     def question_again(self) -> str:

@@ -28,7 +28,7 @@ from voicepeer.voice.composer import (
     dictation_help,
 )
 from voicepeer.voice.correction import read_back
-from voicepeer.voice.dictation import Draft, render, tokenize_dictation
+from voicepeer.voice.dictation import Draft, render, said_as_in_posts, tokenize_dictation
 from voicepeer.voice.error_phrases import problem_line, say_error
 from voicepeer.voice.outbox_phrases import retitle_line, send_result_line, title_refused
 from voicepeer.voice.phrasing import and_list
@@ -445,7 +445,8 @@ class NewConversationComposer(Composer):
             )
             return Next.DICTATING
         self._say(
-            f"Your {conversation.what}, titled {conversation.title}, says: {text} "
+            f"Your {conversation.what}, titled {conversation.title}, says: "
+            f"{said_as_in_posts(text)} "
             f"{conversation.audience(self._forum_named())} "
             f"Shall I {self._verb} it? Say yes or no."
         )
