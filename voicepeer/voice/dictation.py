@@ -20,7 +20,7 @@ from voicepeer.speech.text.emoji import set_apart, unicode_emoji_words
 from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.voice.articles import agreeing
 from voicepeer.voice.spoken_emoji import EMOJI, EMOJI_NAMES, with_emoji
-from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written, vitamins_as_written
+from voicepeer.voice.written_forms import TITLES, WRITTEN_FORMS, as_written, vitamins_as_written
 from voicepeer.voice.written_numbers import with_digits, written_at_end
 
 # Spoken punctuation and layout words, longest first so "new paragraph" beats "new". The
@@ -443,7 +443,8 @@ class Draft:
             new, said = [mark], [mark]  # "change the comma to a full stop": the mark
         if new and place.count and _is_word(phrase[place.token]):
             self._article_for(place, phrase[place.token], new[0])
-            if stays_a_name(phrase[place.token], new[0]):
+            after_title = place.token > 0 and phrase[place.token - 1] in TITLES.values()
+            if stays_a_name(phrase[place.token], new[0]) or (after_title and new[0].islower()):
                 new[0], said[0] = _capitalised(new[0]), _capitalised(said[0])
         phrase[place.token : place.token + place.count] = new
         shift = len(new) - place.count
