@@ -51,3 +51,17 @@ def test_send_it_at_goodbye_with_nothing_to_send_asks_for_the_answer(
     lines = ["new topic", "walking again after a relapse", "goodbye", "send it"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1].startswith("Please answer this first. Shall I stop now?"), talk.transcript
+
+
+def test_read_it_back_at_goodbye_reads_the_words_kept(forum: DemoForum, data: Path) -> None:
+    # "Read it back does nothing here" was said, with the words about to be left.
+    lines = ["open topic two", "reply", REPLY, "goodbye voicepeer", "read it back"]
+    lines += ["no", "cancel", "new topic in good news", "walking in the heat"]
+    lines += ["it is hard full stop"]
+    lines += ["goodbye voicepeer", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    stop = "Shall I stop now? Your {} stays saved. Say yes to stop, or no to go on."
+    assert talk.said[4] == f"Your reply says: {REPLY}. {stop.format('reply')}"
+    assert talk.said[-1] == (
+        f"Your new topic, titled Walking in the heat, says: It is hard. {stop.format('new topic')}"
+    )

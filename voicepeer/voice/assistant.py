@@ -632,6 +632,15 @@ class Assistant:
             self._latest()
         elif meant is Intent.SEND:
             self._send_instead_of_goodbye(heard)
+        elif meant is Intent.READ_BACK:
+            self._read_back_before_goodbye()
+
+    def _read_back_before_goodbye(self) -> None:
+        """ "Read it back" at "Shall I stop now?": the words not sent, then the question
+        again ("Read it back does nothing here" was said)."""
+        writer = self._writer_in(self._quit_from)
+        unsent = as_sentence(writer.read_back()) if writer is not None else ""
+        self.say(f"{unsent} {self._open_question()}".strip())
 
     def _send_instead_of_goodbye(self, heard: Heard) -> None:
         """ "Send it" at "Shall I stop now?": the person would rather send than stop, so

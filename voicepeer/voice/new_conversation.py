@@ -391,7 +391,7 @@ class NewConversationComposer(Composer):
         )
 
     def read_back(self) -> str:
-        return read_back(self.draft, self.what, self.conversation.title)
+        return read_back(self.draft, self.conversation.what, self.conversation.title)
 
     def add_words(self, said: str) -> None:
         """Words said at a question that belong in the post, added and kept on disk."""

@@ -122,7 +122,8 @@ class NotUnderstood:
         """Nothing to do for ``heard`` in ``state``: say so, and what helps (``put_aside``:
         how to go back to words just put aside, which these may have been meant for). What
         the loop does itself, when something is done after all: LATEST, go to the latest
-        topics; SEND, go on to send what was being written; None when all was said."""
+        topics; SEND, go on to send what was being written; READ_BACK, read it back
+        before asking again whether to stop; None when all was said."""
         meant_to_add = len(heard.text.split()) >= WORDS_MEANT_TO_ADD and not heard.over_talk
         if put_aside is not None and tokenize_dictation(heard.text) and not heard.over_talk:
             # "Cancel" heard in the middle of a sentence: the rest was "didn't catch that".
@@ -234,8 +235,8 @@ class NotUnderstood:
             transcript.info("did: nothing, not understood as a command")
             self._misheard(state)
             return None
-        if elsewhere is Intent.SEND and state is State.QUITTING:
-            return Intent.SEND
+        if elsewhere in (Intent.SEND, Intent.READ_BACK) and state is State.QUITTING:
+            return elsewhere
         transcript.info("did: nothing, %s is not a command here", elsewhere.value)
         self.say(f"{not_a_command_here(elsewhere, state)} {self.where_and_question()}")
         return None
