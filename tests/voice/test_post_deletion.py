@@ -119,6 +119,17 @@ def test_undo_after_posting_names_what_takes_a_post_back(forum: DemoForum, data:
     assert last_post(forum)["user_deleted"] is False
 
 
+def test_undo_where_nothing_is_written_or_posted_says_so_briefly(
+    forum: DemoForum, data: Path
+) -> None:
+    # At "Did you mean Sam Okafor?", "scratch that" was told about posts, likes and deleted
+    # posts, none of them there.
+    talk = converse(
+        forum.base_url, ["message sam", "scratch that"], data, credentials=signed_in(forum)
+    )
+    assert talk.said[-1].startswith("There is nothing to undo here. You are choosing whom")
+
+
 def test_no_keeps_the_post_and_nothing_is_done_without_a_clear_yes(
     forum: DemoForum, data: Path
 ) -> None:

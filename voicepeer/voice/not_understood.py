@@ -307,6 +307,10 @@ def not_a_command_here(elsewhere: Intent, state: State) -> str:
     if elsewhere in (Intent.YES, Intent.NO):
         # "Okay" was answered "Yes does nothing here", naming a word not said.
         return "No question is waiting for an answer."
+    if elsewhere is Intent.SCRATCH and state not in (State.READING, State.BROWSING):
+        # At "Did you mean Sam Okafor?" or in the drafts, the advice about posts and likes
+        # below was beside the point.
+        return "There is nothing to undo here."
     if elsewhere is Intent.SCRATCH:
         # "Undo" just after posting answered "Scratch that does nothing here": what it
         # undoes outside writing has commands of its own, each asking first.
