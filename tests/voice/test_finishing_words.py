@@ -38,7 +38,10 @@ def test_words_said_at_the_question_before_posting_are_said_not_added(
     assert talk.said[-1].startswith(
         "Your reply says: The cooling vest helped me all summer thank you."
     )
-    # A short unclear answer is asked about as before.
+    # A yes with more words is no clear yes: how to answer is said.
     lines = ["open topic one", "reply", WORDS, "send it", "yes and no"]
     unclear = converse(forum.base_url, lines, data.with_name("other"))
-    assert unclear.said[-1] == "Shall I post your reply? Please say yes or no."
+    assert unclear.said[-1] == (
+        "I could not be sure of your answer. Say just yes, or just no, on its own. Shall I "
+        "post your reply? Please say yes or no."
+    )

@@ -144,7 +144,8 @@ class NotUnderstood:
             )
             return None
         words = normalize(heard.text).split()
-        if state in ASKING_CONSENT and len(words) > 1 and words[0] in YES_STARTS:
+        yes_with_words = len(words) > 1 and words[0] in YES_STARTS and not heard.over_talk
+        if state in ASKING_CONSENT and yes_with_words:
             # "Yes please post it" got "I did not add that to your reply", and never how to
             # answer so that it counts.
             transcript.info("did: nothing, a yes with more words is no clear yes, asked again")
