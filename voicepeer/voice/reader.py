@@ -466,6 +466,8 @@ class Reader:
             return ReadOutcome.FAILED
         assert self.topics is not None
         found = titles_about(words, [t.title for t in self.topics.topics])
+        # Said back as written ("MRI"): the voice read the heard "mri" as a word.
+        words = " ".join(as_written(words.split(), WRITTEN_FORMS))
         if not found:
             self._say(
                 f"No topic in {self._list_name} has {words} in its title. Say search for "
