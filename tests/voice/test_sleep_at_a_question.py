@@ -63,3 +63,33 @@ def test_switched_off_asleep_at_the_question_the_reply_is_kept(
     converse(forum.base_url, lines, data, credentials=signed_in(forum))
     later = converse(forum.base_url, ["my drafts"], data, credentials=signed_in(forum))
     assert "I am so pleased for you Priya" in later.transcript, later.transcript
+
+
+def test_go_to_sleep_voicepeer_while_writing_pauses_and_waking_goes_on(
+    forum: DemoForum, data: Path
+) -> None:
+    # There was no pause while writing but leaving the reply; "go to sleep" alone was
+    # written in (it may be words of the reply: "I had to" … "go to sleep" … "early").
+    lines = ["open topic two", "reply", "I had to", "go to sleep", "scratch that"]
+    lines += ["go to sleep voicepeer", "I am talking to my sister", "yes", "wake up"]
+    lines += ["go to bed early full stop", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[3] == (
+        'I added "go to sleep" to your reply. To pause while writing, say go to sleep '
+        "voicepeer: your reply is kept. To take the words out, say scratch that."
+    )
+    assert talk.said[5:] == [
+        "Going to sleep. Your reply is kept. Say wake up when you need me.",
+        "I'm listening again. You are writing a reply to Stable MRI for three years! "
+        "celebration. It has 3 words so far. Go on with your reply, or say send it.",
+        "Your reply says: I had to go to bed early.",
+    ]
+
+
+def test_a_message_being_written_sleeps_and_is_kept(forum: DemoForum, data: Path) -> None:
+    lines = ["message priya", "yes", "cooling vests", "which vest did you buy"]
+    lines += ["voicepeer go to sleep"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == "Going to sleep. Your message is kept. Say wake up when you need me."
+    again = converse(forum.base_url, ["message priya", "yes"], data, credentials=signed_in(forum))
+    assert "which vest did you buy" in again.transcript.lower(), again.transcript

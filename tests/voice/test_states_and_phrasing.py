@@ -26,13 +26,14 @@ def test_every_state_has_its_transitions_listed() -> None:
 
 
 def test_posting_needs_confirmation_first() -> None:
-    # Dictating can only reach READING (cancel), CONFIRMING or the goodbye question, which
-    # leads back only to where the words are written; nothing skips the question.
+    # Dictating can only reach READING (cancel), CONFIRMING, the goodbye question or sleep,
+    # which lead back only to where the words are written; nothing skips the question.
     assert ALLOWED_TRANSITIONS[State.DICTATING] == {
         State.DICTATING,
         State.CONFIRMING,
         State.READING,
         State.QUITTING,
+        State.SLEEPING,
     }
     writing = {
         State.DICTATING,

@@ -340,8 +340,8 @@ def test_a_lone_word_that_ends_or_interrupts_is_said_to_be_written_in(
     assert talk.said[3:8] == [
         'I added "goodbye" to your reply. To stop for today, say goodbye voicepeer. To take '
         "the word out, say scratch that.",
-        'I added "pause" to your reply. If it was meant as a command, say scratch that, then '
-        "cancel: your reply is kept.",
+        'I added "pause" to your reply. To pause while writing, say go to sleep voicepeer: your '
+        "reply is kept. To take the word out, say scratch that.",
         'I added "oops" to your reply. To take it out, say scratch that.',
         # With no question waiting, a "yes" meant to post the reply is said to be written.
         'I added "yes" to your reply. To post it, say send it. To take the word out, say '

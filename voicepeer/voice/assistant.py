@@ -120,7 +120,7 @@ from voicepeer.voice.state_commands import (
     listening_context,
     said_over_words,
 )
-from voicepeer.voice.states import ASKING_CONSENT, State, check_transition
+from voicepeer.voice.states import ASKING_CONSENT, SLEEP_WHILE_WRITING, State, check_transition
 from voicepeer.voice.text_input import TextListener
 
 log = logging.getLogger(__name__)
@@ -565,7 +565,8 @@ class Assistant:
             if interpretation.command is not None:
                 self._go(self._resume_state)
                 # A question put aside by sleep is asked again: it is what waits.
-                woken = self._where_and_question() if self.state in ASKING_CONSENT else ""
+                waiting = ASKING_CONSENT | SLEEP_WHILE_WRITING
+                woken = self._where_and_question() if self.state in waiting else ""
                 self.say("I'm listening again. " + (woken or self._where()))
             return
         which = which_one(self.state, heard, meant, self.engines.interpreter)
@@ -662,6 +663,11 @@ class Assistant:
         said = said_over_words(self.state, heard, self.engines.interpreter)
         if said is Intent.QUIT:
             self._quit()
+            return True
+        if said is Intent.SLEEP:
+            self._writer().save()
+            what = self._what_is_written(self.state)
+            self._sleep(f"Going to sleep. Your {what} is kept. Say wake up when you need me.")
             return True
         if said is Intent.CANCEL and self.state is State.SEARCHING:
             self._go(self._search_from)

@@ -15,7 +15,7 @@ from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import Interpretation
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard, ListenMode, SwitchPresses
-from voicepeer.voice.states import ASKING_CONSENT, State
+from voicepeer.voice.states import ASKING_CONSENT, SLEEP_WHILE_WRITING, State
 
 COMMANDS_EVERYWHERE = frozenset(
     {
@@ -159,6 +159,14 @@ GOODBYE_WHILE_DICTATING = tuple(p for p in PHRASINGS[Intent.QUIT] if "voicepeer"
 well be part of the reply."""
 
 
+SLEEP_WHILE_DICTATING = frozenset(
+    {"go to sleep voicepeer", "voicepeer go to sleep", "sleep voicepeer", "pause voicepeer"}
+    | {"voicepeer pause", "voicepeer sleep"}
+)
+"""While writing, the ways to pause: addressed to voicepeer by name, as a lone "go to
+sleep" or "pause" may well be words of the reply ("I had to" … "go to sleep" … "early")."""
+
+
 GOODBYE_ASKED_FOR_WORDS = frozenset({State.CATEGORY, State.NAMING, State.TITLING, State.SEARCHING})
 """Questions for a few words where a lone "goodbye" is goodbye, not the answer."""
 
@@ -176,9 +184,10 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     few words (CANCEL), hearing that question again (REPEAT: no name, title or search is
     "repeat" or "say that again") or how to answer it (HELP: "what do I say"), "where am
     I" (WHERE: a lost person's question), or, while dictating a reply, "add it to my last
-    reply" (ADD_TO_REPLY: the words go to the person's newest reply instead, after a yes).
-    While writing, a lone "where" stays words: said slowly, it may begin a sentence. None:
-    words (or a state that hears commands)."""
+    reply" (ADD_TO_REPLY: the words go to the person's newest reply instead, after a yes),
+    or "go to sleep voicepeer" while writing (SLEEP). While writing, a lone "where" stays
+    words: said slowly, it may begin a sentence. None: words (or a state that hears
+    commands)."""
     if state not in WRITING_STATES and state not in DICTATION_STATES:
         return None
     # A category's, a person's name, a title or what to look for is never "goodbye" alone:
@@ -188,6 +197,8 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     )
     if is_goodbye_while_dictating(heard) or lone_goodbye:
         return Intent.QUIT
+    if state in SLEEP_WHILE_WRITING and normalize(heard.text) in SLEEP_WHILE_DICTATING:
+        return Intent.SLEEP
     if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
         return Intent.CANCEL
     if state in ASKING_FOR_WORDS and interpreter.word_for_word(heard, {Intent.REPEAT}) is not None:

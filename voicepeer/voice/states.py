@@ -9,6 +9,8 @@
     BROWSING / READING ──go to sleep, pause──▶ SLEEPING ──wake up, resume──▶ where it was
     a yes-or-no question (CONFIRMING, LIKING, SENDING …) ──go to sleep, pause──▶ SLEEPING
         ──wake up, resume──▶ the question, asked again (what it was about kept meanwhile)
+    DICTATING, EDITING_POST, COMPOSING ──go to sleep voicepeer──▶ SLEEPING (the words
+        saved) ──wake up──▶ the writing, where it was
     READING ──like / remove my like──▶ LIKING ──yes: liked (or taken back) / no──▶ READING
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
     READING ──delete my post──▶ DELETING_POST ──yes: deleted (a reply, or a new topic whole;
@@ -256,6 +258,11 @@ a draft, marking topics read): the answer is heard narrowly (ListenMode.ANSWER) 
 voicepeer.commands.consent. "Go to sleep" puts them aside: asleep, none is open (a yes from
 the television answers nothing), and waking asks it again."""
 
+SLEEP_WHILE_WRITING = frozenset({State.DICTATING, State.EDITING_POST, State.COMPOSING})
+"""Where words are being written and "go to sleep voicepeer" (said to it by name, as a lone
+"go to sleep" may be words of the reply) pauses: the words are saved, and waking goes on
+with them."""
+
 ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.BROWSING: frozenset(
         {
@@ -288,7 +295,9 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     )
     | _STARTS,
     State.CONTENT_NOTE: frozenset({State.CONTENT_NOTE, State.READING, State.BROWSING}),
-    State.DICTATING: frozenset({State.DICTATING, State.CONFIRMING, State.READING, State.QUITTING}),
+    State.DICTATING: frozenset(
+        {State.DICTATING, State.CONFIRMING, State.READING, State.QUITTING, State.SLEEPING}
+    ),
     State.CONFIRMING: frozenset(
         {State.CONFIRMING, State.DICTATING, State.READING, State.QUITTING, State.SLEEPING}
     ),
@@ -303,13 +312,14 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     State.ADDING_TO_REPLY: frozenset({State.ADDING_TO_REPLY, State.SLEEPING, State.READING}),
     State.MARKING_READ: frozenset({State.MARKING_READ, State.SLEEPING}) | _ORIGINS,
     State.EDITING_POST: frozenset(
-        {State.EDITING_POST, State.CHANGING_POST, State.READING, State.QUITTING}
+        {State.EDITING_POST, State.CHANGING_POST, State.READING, State.QUITTING, State.SLEEPING}
     ),
     State.CHANGING_POST: frozenset(
         {State.CHANGING_POST, State.EDITING_POST, State.READING, State.QUITTING, State.SLEEPING}
     ),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS})
-    | ASKING_CONSENT,
+    | ASKING_CONSENT
+    | SLEEP_WHILE_WRITING,
     State.BOOKMARKS: frozenset(
         {
             State.BOOKMARKS,
@@ -356,7 +366,9 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     )
     | _ORIGINS,
     State.TITLING: frozenset({State.TITLING, State.COMPOSING, State.QUITTING}) | _ORIGINS,
-    State.COMPOSING: frozenset({State.COMPOSING, State.SENDING, State.TITLING, State.QUITTING})
+    State.COMPOSING: frozenset(
+        {State.COMPOSING, State.SENDING, State.TITLING, State.QUITTING, State.SLEEPING}
+    )
     | _ORIGINS,
     State.SENDING: frozenset(
         {State.SENDING, State.COMPOSING, State.TITLING, State.QUITTING, State.SLEEPING}

@@ -103,6 +103,13 @@ def written_in_notice(
             f"delete the last {count}. {then}"
         )
     intent = interpreter.word_for_word(heard)
+    if intent in (Intent.SLEEP, Intent.PAUSE):
+        # "Go to sleep" alone may be words of the reply; by name, it pauses.
+        them = "word" if len(said.split()) == 1 else "words"
+        return (
+            f"{added} To pause while writing, say go to sleep voicepeer: your {what} is kept. "
+            f"To take the {them} out, say scratch that."
+        )
     if intent is Intent.REPEAT:
         # "Repeat that": the advice was to cancel, where the reply read back was wanted.
         return f"{added} To hear your {what}, say read it back. To take it out, say scratch that."
