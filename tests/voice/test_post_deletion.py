@@ -108,6 +108,20 @@ def test_regret_right_after_posting_is_asked_about_as_delete_my_post(
         assert last_post(forum)["user_deleted"] is False
 
 
+def test_unsend_it_at_the_list_later_asks_about_what_was_posted_last(
+    forum: DemoForum, data: Path
+) -> None:
+    # Gone back to the topic list, "unsend it" answered "You have no new topic waiting for a
+    # moderator" of a reply posted a minute before.
+    lines = [*POST_IT, "latest topics", "next", "unsend it"]
+    talk = converse(forum.base_url, [*lines, "yes"], data, credentials=signed_in(forum))
+    assert talk.said[-2].startswith(
+        "Delete your post 5 in Walked to the end of the pier today, posted just now? It begins: "
+    ), talk.transcript
+    assert talk.said[-1] == DELETED
+    assert last_post(forum)["user_deleted"] is True
+
+
 def test_undo_after_posting_names_what_takes_a_post_back(forum: DemoForum, data: Path) -> None:
     # "Undo" was "Sorry, I didn't catch that", and "undo that" "Scratch that does nothing
     # here". Deleting is public: it is named, and asked about only when said.

@@ -218,6 +218,8 @@ class Assistant:
         self.state = State.BROWSING
         self._resume_state = State.BROWSING
         self._just_sent: int | None = None
+        self._posted_last: int | None = None
+        """The topic of the reply, new topic or message posted last this session."""
         self._search_from = State.BROWSING
         """Where "search for" was said, to go back to when nothing is looked for."""
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
@@ -546,6 +548,8 @@ class Assistant:
         meant, self._meant = self._meant, ()  # only the answer right after the question
         # A new topic or message the last utterance sent: "unsend it" now means it.
         self._just_sent, self.peer_loop.composer.just_sent = self.peer_loop.composer.just_sent, None
+        if self._just_sent is not None:
+            self._posted_last = self._just_sent
         put_aside, self._put_aside = self._put_aside, None
         if self._over_words(heard) or self._edited_at_question(heard):
             return
@@ -1329,6 +1333,12 @@ class Assistant:
         at the topic list, their new topic held for a moderator (no topic to open yet)."""
         deletions = self.post_deletions
         sent = self._just_sent if self.state in (State.BROWSING, State.READING) else None
+        if sent is None and self.state is State.BROWSING and self._posted_last is not None:
+            # "Unsend it" after going back to the list: the topic of what was posted last
+            # this session, opened ("You have no new topic waiting for a moderator" was
+            # said of a reply posted a minute before).
+            sent = self._posted_last
+            self.reader.replied_since_reading = False  # so the question names its topic
         if sent is not None and not self._open_just_sent(sent):
             return
         at_list = self.state is State.BROWSING
@@ -1342,6 +1352,8 @@ class Assistant:
         deleted = self.post_deletions.topics_deleted()
         self.post_deletions.make(deletion)
         if self.post_deletions.topics_deleted() > deleted and self.reader.topic is not None:
+            if self.reader.topic.id == self._posted_last:
+                self._posted_last = None  # nothing there to unsend now
             self._leave_deleted_topic()
 
     def _leave_deleted_topic(self) -> None:
@@ -1471,6 +1483,8 @@ class Assistant:
             sent = writer.post()
             if sent is not None and sent.state is OutboxState.POSTED:
                 self.reader.own_reply_posted(sent.entry.topic_id, sent.entry.post_number)
+                if writer is self.composer:
+                    self._posted_last = sent.entry.topic_id
             self.reader.replied_since_reading = writer is self.composer
             # A title changed (or refused) leaves the post's own changes to go on with.
             going_on = writer is self.post_editor and self.post_editor.goes_on
