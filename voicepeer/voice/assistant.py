@@ -41,7 +41,7 @@ from voicepeer.errors import (
     ForumForbiddenError,
     ForumNotFoundError,
 )
-from voicepeer.forum.base import Forum, Post, Topic
+from voicepeer.forum.base import Forum, Post
 from voicepeer.forum.outbox import OutboxState, SendResult
 from voicepeer.forum.peer import PeerForum, peer_forum_for
 from voicepeer.logs import transcript
@@ -55,7 +55,7 @@ from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
 from voicepeer.voice.correction import Pending
 from voicepeer.voice.edits_at_question import WRITING_AT_QUESTION, EditsAtQuestion
-from voicepeer.voice.error_phrases import not_signed_in, say_error
+from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.forum_back import ForumBackNotice
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.held_replies import held_replies_free
@@ -99,6 +99,7 @@ from voicepeer.voice.reader import MESSAGES_LIST, Reader, ReaderEngines, ReadOut
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
+from voicepeer.voice.reply_opening import ReplyOpening
 from voicepeer.voice.reply_target import aim_reply
 from voicepeer.voice.room_talk import RoomTalkHint
 from voicepeer.voice.said_ahead import SaidAhead
@@ -291,6 +292,9 @@ class Assistant:
                 engines.interpreter,
             ),
             self.say,
+        )
+        self.reply_opening = ReplyOpening(
+            self.reader, engines.forum, self.composer, self.peer_loop.composer, self.say, now
         )
         self.saved_drafts = SavedDraftsList(
             self.reader,
@@ -1147,9 +1151,9 @@ class Assistant:
             # ask it again rather than let the person change words that cannot be posted.
             topic = self.reader.recheck_topic() or topic
         if topic.can_reply is False:
-            self._refuse_reply(topic)
+            self.reply_opening.refuse(topic)
             return
-        self._say_slow_mode(topic)
+        self.reply_opening.say_slow_mode(topic)
         if self.engines.forum.account_refused:
             self.say(
                 "The forum does not accept your account at the moment, so your reply will "
@@ -1161,7 +1165,7 @@ class Assistant:
             reply_to,
             category.name if category else None,
             self.peer_loop.private_audience(topic),
-            self._carried_note(topic),
+            self.reply_opening.carried_note(topic),
         )
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)
@@ -1199,20 +1203,6 @@ class Assistant:
             found = self.reader.notifications(heard_before=heard_before)
         for line in held_replies_free(found, self.engines.drafts):
             self.say(line)
-
-    def _say_slow_mode(self, topic: Topic) -> None:
-        """Before a reply is dictated in a topic in slow mode, say when it can go (read from
-        the forum now: the person may have posted there a moment ago)."""
-        if topic.slow_mode_seconds <= 0:
-            return
-        forum = self.engines.forum
-        fresh = self.reader.forum_call(lambda: forum.topic(topic.id, fresh=True), quiet=True)
-        wait = fresh.slow_mode_wait(self._now()) if fresh is not None else 0.0
-        if wait > 0:
-            self.say(
-                "This topic is in slow mode: your reply can go in "
-                f"{phrasing.wait_phrase(wait)}. Take your time; I will send it then."
-            )
 
     def _take_up_reply(self, draft: SavedDraft) -> State | None:
         """Go on with a reply chosen from the saved drafts, in its own topic; None when the
@@ -1258,53 +1248,6 @@ class Assistant:
         self._go(State.READING)
         self._edit_post(post_id)
         return self.state
-
-    def _carried_note(self, topic: Topic) -> str:
-        """A reply the person carried into a new topic while this topic was closed, taken up
-        here again now it is open: both stay, as two drafts, and the person hears so."""
-        carrier = self.peer_loop.composer.let_go_of_reply(self.composer.draft_key(topic))
-        if carrier is None:
-            return ""
-        return (
-            f" Your saved new topic, titled {carrier[1]}, in "
-            f"{self._category_name(carrier[0])}, also starts with it, and keeps its own copy."
-        )
-
-    def _category_name(self, category_id: int) -> str:
-        category = self.reader.category(category_id)
-        return category.name if category else "the same category"
-
-    def _closed_meanwhile(self) -> None:
-        """After the forum refused a reply: if the topic was closed meanwhile, "say reply
-        in that topic" cannot work, so say what can (post the words as a new topic)."""
-        topic = self.reader.recheck_topic()
-        if topic is not None and topic.can_reply is False and (topic.closed or topic.archived):
-            self._refuse_reply(topic)
-
-    def _refuse_reply(self, topic: Topic) -> None:
-        """The forum would refuse a reply here: say so before the person dictates one, and
-        read back any reply saved for this topic, which stays saved."""
-        if topic.closed or topic.archived:
-            why = phrasing.closed_topic_phrase(topic)
-        elif not self.engines.forum.signed_in:
-            why = not_signed_in()
-        else:
-            why = "The forum does not let you reply in this topic."
-        saved = self.composer.saved_words(topic)
-        draft_key = self.composer.draft_key(topic)
-        carrier = self.peer_loop.composer.carrier_of(draft_key) if saved else None
-        if carrier is not None:
-            named = self._category_name(carrier[0])
-            why += (
-                " Your saved reply to it is the first post of your saved new topic, titled "
-                f"{carrier[1]}, in {named}. To go on with it, say new topic and choose {named}."
-            )
-        elif saved:
-            why += f" Your saved reply to it stays saved. It says: {as_sentence(saved)}"
-            if (topic.closed or topic.archived) and self.engines.forum.signed_in:
-                self.peer_loop.composer.carry_reply(draft_key, topic.title)
-                why += " To post it as a new topic instead, say start a new topic."
-        self.say(why)
 
     def _ask_about_like(self, take_back: bool) -> None:
         """Ask before liking the post, or before taking the person's like back."""
@@ -1490,7 +1433,7 @@ class Assistant:
             going_on = writer is self.post_editor and self.post_editor.goes_on
             self._go(State.EDITING_POST if going_on else State.READING)
             if sent is not None and sent.state is OutboxState.REJECTED:
-                self._closed_meanwhile()
+                self.reply_opening.closed_meanwhile()
         else:
             self._after_read(self.reader.read_current(despite_note=True))
 
