@@ -164,3 +164,34 @@ def test_unclear_answers_at_the_question_say_how_to_answer(forum: DemoForum, dat
         "All right, I have not posted it. Your reply is kept. Keep talking to add to it, or say "
         "send it when you are ready.",
     ]
+
+
+def test_a_title_change_cancelled_at_the_question_asks_it_again_and_undo_takes_nothing(
+    forum: DemoForum, data: Path
+) -> None:
+    # After "cancel", the question was not asked again and the next "yes" was written in;
+    # "undo" then took out the message's words, as if the title had been an edit of them.
+    lines = ["message priya", "yes", "cooling vests", "do you know where to buy a cooling vest"]
+    lines += ["send it", "change the title", "cancel", "undo", "delete this draft"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    question = "Shall I send your message? Please say yes or no."
+    assert (
+        talk.said[-4] == "The title stays: Cooling vests. Go on with your message, or say send it."
+    )
+    assert talk.said[-3].endswith("Shall I send it? Say yes or no.")
+    assert talk.said[-2:] == [
+        f"Nothing was taken back. To keep it from going, say no. {question}",
+        f"To delete it, say no, then say delete this draft. {question}",
+    ]
+
+
+def test_an_edit_at_add_it_to_my_last_reply_changes_nothing_and_says_so(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Your reply is put aside" was said, and a yes then added the words unchanged.
+    lines = ["open topic one", "reply", REPLY, "send it", "yes", "reply"]
+    lines += ["and then I had a long nap", "add it to my last reply", "change nap to rest"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        "I did not change anything. Shall I add your words to your reply? Please say yes or no."
+    )

@@ -556,6 +556,7 @@ class Assistant:
             self._posted_last = self._just_sent
         put_aside, self._put_aside = self._put_aside, None
         if self._over_words(heard) or self._edited_at_question(heard):
+            self._ask_again_after_edit()  # a new title asked for at the question: cancelled
             return
         if self.state in WRITING_STATES:
             self._follow(self._writer().hear(heard))
@@ -715,7 +716,9 @@ class Assistant:
         self.handle(edit)
         if self.state is writing and writer.corrector.pending is Pending.NOTHING:
             self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
-            self.edits_at_question.asked_again = self.state is question
+            self.edits_at_question.asked_again = (
+                self.state is question and self.edits_at_question.undoable
+            )
         elif self.state in (writing, State.TITLING):
             self.edits_at_question.waiting_from = question
         return True
@@ -733,7 +736,9 @@ class Assistant:
             if writer.corrector.pending is not Pending.NOTHING:
                 return  # still waiting for the edit's own answer
             self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
-            self.edits_at_question.asked_again = self.state is question
+            self.edits_at_question.asked_again = (
+                self.state is question and self.edits_at_question.undoable
+            )
         self.edits_at_question.waiting_from = None
 
     def _add_dictated_to_reply(self) -> None:

@@ -37,6 +37,8 @@ class EditsAtQuestion:
         self.asked_again = False
         """An edit said at a question before words go to the forum was made, and the
         question asked again: "undo" there takes it back."""
+        self.undoable = True
+        """The edit made last can be taken back by "undo" (a new title cannot)."""
         self.waiting_from: State | None = None
         """The question an edit said at it left for a question of the edit's own ("Replace
         shop with what?", a spelling, a new title): asked again once that is answered. The
@@ -53,12 +55,18 @@ class EditsAtQuestion:
         words = normalize(heard.text).split()
         edit = Heard(" ".join(words[1:]), heard.confidence) if words[:1] == ["no"] else heard
         action = heard_action(edit)
-        if action is DictationAction.RETITLE and "title" not in words:
-            action = None  # "no, let me change it" is a no, near "change title" as it is
+        if action is DictationAction.RETITLE and (
+            "title" not in words or question is State.CHANGING_POST
+        ):
+            # "No, let me change it" is a no, near "change title" as it is. A posted topic's
+            # title has a question of its own, which would be asked over this one.
+            action = None
         # "Undo" straight after such an edit takes it back (it was only asked again).
         undoes = edited_last and action is DictationAction.UNDO
         edits = undoes or action in EDITS_AT_QUESTION
         if not edits and not writer.corrector.would_take(edit, writer.draft):
             return None
         transcript.info("did: an edit said at the question, made before asking again")
+        # A title is no change to the words: "undo" after it would take out their last part.
+        self.undoable = action is not DictationAction.RETITLE
         return edit

@@ -125,7 +125,14 @@ class NotUnderstood:
         topics; SEND, go on to send what was being written; READ_BACK, read it back
         before asking again whether to stop; None when all was said."""
         meant_to_add = len(heard.text.split()) >= WORDS_MEANT_TO_ADD and not heard.over_talk
+        asking = state in ASKING_CONSENT
         if put_aside is not None and tokenize_dictation(heard.text) and not heard.over_talk:
+            if asking:
+                # "Add it to my last reply", then "change nap to rest" at its question: "your
+                # reply is put aside" was said, and a yes still changed the post.
+                transcript.info("did: nothing, words said at a question, so asked again")
+                self.say(f"I did not change anything. {self.open_question()}")
+                return None
             # "Cancel" heard in the middle of a sentence: the rest was "didn't catch that".
             transcript.info("did: nothing, words said just after writing was put aside")
             what, how = put_aside
@@ -133,6 +140,20 @@ class NotUnderstood:
                 f"I did not write that: your {what} is put aside. To go on with it, say "
                 f"{how}, then say the words again."
             )
+            return None
+        if state in WRITING_QUESTIONS and self.interpreter.editing(heard) is DictationAction.UNDO:
+            # Taken for a misheard answer, though "undo" may mean "do not post it".
+            transcript.info("did: nothing, undo at the question")
+            self.say(
+                f"Nothing was taken back. To keep it from going, say no. {self.open_question()}"
+            )
+            return None
+        if (
+            state in WRITING_QUESTIONS
+            and self._command_elsewhere(heard, state) is Intent.REMOVE_DRAFT
+        ):
+            transcript.info("did: nothing, delete this draft at the question")
+            self.say(f"To delete it, say no, then say delete this draft. {self.open_question()}")
             return None
         if state in WRITING_QUESTIONS and begins_an_edit(heard.text):
             # "Replace", a pause, "Tuesday with Wednesday": asked again each time, and a
