@@ -61,5 +61,8 @@ def test_a_reply_put_aside_comes_back_as_written_and_stays_correctable(
         credentials=signed_in(forum),
     )
     assert "Deleted heart emoji." in talk.said
+    # Said as it is read back: the emoji by name (it was given to the voice as it is).
+    taken_up = next(line for line in talk.said if line.startswith("You have a saved reply"))
+    assert "❤" not in taken_up and "Heart." in taken_up, taken_up
     # Ending in a word now, it gets its full stop.
     assert newest_raw(forum, topic_id) == WRITTEN.removesuffix(" ❤️") + "."

@@ -197,7 +197,7 @@ class Composer:
         self._discarding.asked = False
         refusal = self._engines.drafts.refusal(self.draft_key(topic)) if saved else None
         if refusal:
-            self._say(refused_draft_line(topic.title, refusal, self.draft.text))
+            self._say(refused_draft_line(topic.title, refusal, self.draft.read_out))
         elif saved:
             began = answered_post(self._engines.drafts, self.draft_key(topic))
             answers = _answers_line(reply_to, began)
@@ -205,7 +205,7 @@ class Composer:
             self._answered_kept = began != _number_answered(reply_to)
             self.invite_more(
                 f"You have a saved reply to {as_sentence(topic.title)}{saved_note}{answers} "
-                f"{self._who_sees()}It says: {as_sentence(self.draft.text)} "
+                f"{self._who_sees()}It says: {as_sentence(self.draft.read_out)} "
                 "Keep talking to add to it, or say send it."
             )
         else:
@@ -393,7 +393,7 @@ class Composer:
 
     def discard_question(self) -> str:
         return (
-            f"Delete your {self.what}? It begins: {_beginning(self.draft.text)} Say yes to "
+            f"Delete your {self.what}? It begins: {_beginning(self.draft.read_out)} Say yes to "
             "delete it, or no to keep it."
         )
 

@@ -286,7 +286,7 @@ class NewConversationComposer(Composer):
             retitled = f" {self._title_replaced_line()}" if replacing else ""
             self.invite_more(
                 f"{opening} {as_sentence(title)} It says: "
-                f"{as_sentence(self.draft.text)}{self._carried_elsewhere(conversation)}"
+                f"{as_sentence(self.draft.read_out)}{self._carried_elsewhere(conversation)}"
                 f"{retitled} Keep talking to add to it, or say send it."
             )
             return Begun.SAVED
@@ -349,7 +349,7 @@ class NewConversationComposer(Composer):
                 f"Your {conversation.what} {conversation.place} was not {done}. "
                 f"{say_error(refusal)}"
             )
-        self._say(f"{opening} Its words are kept. They say: {as_sentence(self.draft.text)}")
+        self._say(f"{opening} Its words are kept. They say: {as_sentence(self.draft.read_out)}")
 
     def _carried_elsewhere(self, conversation: Conversation) -> str:
         """Said when the saved topic taken up is not the new one a reply was to start."""
@@ -365,7 +365,7 @@ class NewConversationComposer(Composer):
         save_title(self._engines.drafts, self.conversation.key, title)
         if not self.draft.is_empty:  # words kept from a refused try, or moved here
             self.invite_more(
-                f"The title is: {as_sentence(title)} It says: {as_sentence(self.draft.text)} "
+                f"The title is: {as_sentence(title)} It says: {as_sentence(self.draft.read_out)} "
                 "Keep talking to add to it, or say send it."
             )
             return
@@ -381,7 +381,7 @@ class NewConversationComposer(Composer):
             self.invite_more(
                 # Not "Your reply": this composer's sentences name the new topic so.
                 f"The title is: {as_sentence(title)} The reply you wrote to {carried[1]} "
-                f"starts the first post. It says: {as_sentence(self.draft.text)} "
+                f"starts the first post. It says: {as_sentence(self.draft.read_out)} "
                 "Keep talking to add to it, or say send it."
             )
             return

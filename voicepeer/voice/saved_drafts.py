@@ -26,6 +26,7 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.bookmarks import excerpt
 from voicepeer.voice.composer import CHANGE_PLACE, answered_post, changed_post, replied_topic
 from voicepeer.voice.cues import number_word
+from voicepeer.voice.dictation import said_as_in_posts
 from voicepeer.voice.list_place import ListPlace, ListWords, step_said
 from voicepeer.voice.new_conversation import (
     Conversation,
@@ -189,7 +190,10 @@ class SavedDraftsList:
             return None
         if intent is Intent.REMOVE_DRAFT:  # DRAFTS always has a draft to delete
             draft = self.items[self.index]
-            says, what = f"It says: {as_sentence(excerpt(draft.words))}", "its words"
+            says, what = (
+                f"It says: {as_sentence(excerpt(said_as_in_posts(draft.words)))}",
+                "its words",
+            )
             if not draft.words:  # a new topic or message left after its title
                 says, what = "It has no words yet.", "its title"
             named = self._what(draft)
@@ -309,7 +313,11 @@ class SavedDraftsList:
             saved = f", saved {spoken_age(draft.saved_at, self._engines.now())}"
         refused = ", which the forum did not accept" if draft.refused else ""
         number = number_word(index + 1).capitalize()
-        words = f": {as_sentence(excerpt(draft.words))}" if draft.words else ", no words yet."
+        words = (
+            f": {as_sentence(excerpt(said_as_in_posts(draft.words)))}"
+            if draft.words
+            else ", no words yet."
+        )
         return f"{number}: {self._what(draft)}{refused}{saved}{words}"
 
     def _what(self, draft: SavedDraft) -> str:
@@ -347,3 +355,8 @@ class SavedDraftsList:
             except ForumError:
                 return ForumUser(username)
         return self._members.get(username, ForumUser(username))
+
+
+def _excerpt(words: str) -> str:
+    """The beginning of a draft's words as said: its emoji by name, as read back."""
+    return as_sentence(excerpt(said_as_in_posts(words)))
