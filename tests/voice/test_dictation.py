@@ -199,6 +199,12 @@ def test_the_same_mark_said_twice_is_one() -> None:
         ("the hyphen key", "The hyphen key"),
         ("what's the hashtag", "What's the hashtag"),
         ("hashtag comma", "Hashtag,"),
+        # The word talked about, not a tag: "What does #mean" was posted.
+        ("what does hashtag mean", "What does hashtag mean"),
+        ("my son says hashtag all the time", "My son says hashtag all the time"),
+        ("hashtag is a silly word", "Hashtag is a silly word"),
+        ("so proud hashtag ms warriors", "So proud #MS warriors"),
+        ("no hyphen in my name", "No hyphen in my name"),
         # Only before the end of a sentence or a line is a "period" a full stop.
         ("the waiting period dash long", "The waiting period – long"),
     ],
@@ -277,6 +283,7 @@ def test_a_hashtag_is_read_back_as_said() -> None:
         ("I sent her a heart emoji", "I sent her a heart emoji"),
         ("I drew a big smiley face", "I drew a big smiley face"),
         ("thumbs up from me", "Thumbs up from me"),
+        ("the nurse drew smiley face stickers", "The nurse drew smiley face stickers"),
         ("that made me smile emoji", "That made me smile emoji"),
         ("with all my heart", "With all my heart"),
         ("sending love heart emoji", "Sending love ❤️"),

@@ -120,6 +120,11 @@ def test_times_with_am_or_pm_are_in_figures(said: str, written: str) -> None:
         ("I've put on five pounds", "I've put on five pounds"),
         ("two pounds of apples", "Two pounds of apples"),
         ("a few pounds", "A few pounds"),
+        # Read aloud, "£10" sounds as "ten pounds": a weight written as money went unheard.
+        ("I dropped ten pounds since May", "I dropped 10 pounds since May"),
+        ("the baby was eight pounds six ounces", "The baby was eight pounds six ounces"),
+        ("I'm down fifteen pounds", "I'm down 15 pounds"),
+        ("I paid two thousand pounds for it", "I paid £2,000 for it"),
     ],
 )
 def test_money_is_written_with_its_sign(said: str, written: str) -> None:

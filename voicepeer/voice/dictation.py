@@ -137,6 +137,19 @@ _AFTER_A_VERB = frozenset(
     }
 )
 _BEFORE_A_WORD = frozenset({"#"})
+_HASHTAG_AS_A_WORD_AFTER = frozenset(
+    {"does", "did", "do", "say", "says", "said", "saying", "mean", "means", "what", "this"}
+    | {"that", "a", "word", "of", "about", "use", "used", "using"}
+)
+"""Words after which "hashtag" is the word ("what does hashtag mean", "he said hashtag
+goals", "the word hashtag"): the thing talked about, not a tag."""
+_HASHTAG_AS_A_WORD_BEFORE = frozenset(
+    {"is", "was", "means", "mean", "all", "and", "or", "a", "the", "thing", "things", "on"}
+)
+"""Words after which "hashtag" is the word ("hashtag is a silly word", "says hashtag all
+the time")."""
+_NO_HYPHEN_AFTER = frozenset({"no", "a", "the", "any", "with", "without"})
+"""Words after which "hyphen" is the word ("no hyphen in my name")."""
 """Marks written on the word said after them ("hashtag ms" as "#MS"): with no word after them
 in the utterance, their name is a word ("what's the hashtag")."""
 
@@ -162,7 +175,14 @@ def _mark_or_word(index: int, found: re.Match[str]) -> str:
         or following in _AFTER_A_VERB
     ):
         return found[0]
-    if mark in _BEFORE_A_WORD and (not following or _A_MARK_NAME.match(rest)):
+    if mark in _BEFORE_A_WORD and (
+        not following
+        or _A_MARK_NAME.match(rest)
+        or (before and before[-1] in _HASHTAG_AS_A_WORD_AFTER)
+        or following in _HASHTAG_AS_A_WORD_BEFORE
+    ):
+        return found[0]
+    if mark == "-" and before and before[-1] in _NO_HYPHEN_AFTER:
         return found[0]
     return f" {chr(_PLACEHOLDER_BASE + index)} "
 

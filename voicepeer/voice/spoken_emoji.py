@@ -78,4 +78,7 @@ def _emoji_or_words(found: re.Match[str]) -> str:
     before = [word.lower() for word in found.string[: found.start()].split()]
     if DESCRIBED_AFTER.intersection(before[-2:]):  # "a big smiley face"
         return found[0]
+    after = found.string[found.end() :].split()
+    if found["alone"] and after and after[0].isalpha():
+        return found[0]  # "smiley face stickers": words of the sentence going on
     return f" {SPOKEN_EMOJI[(found['named'] or found['alone']).lower()]} "

@@ -25,10 +25,13 @@ _WEIGHED = frozenset(
     {
         *("lost", "lose", "losing", "loses", "gained", "gain", "gaining", "gains"),
         *("weigh", "weighs", "weighed", "weighing", "weight", "heavier", "lighter", "stone"),
+        *("dropped", "drop", "dropping", "down", "up", "shed", "baby"),
     }
 )
 """Words before "pounds" of weight ("I've lost about ten pounds")."""
-_WEIGHED_AFTER = frozenset({"of", "heavier", "lighter", "overweight", "underweight"})
+_WEIGHED_AFTER = frozenset(
+    {"of", "heavier", "lighter", "overweight", "underweight", "ounces", "ounce", "in", "since"}
+)
 _AFTER_AN_AMOUNT = frozenset(
     {
         *("and", "but", "or", "so", "for", "each", "a", "an", "the", "per", "to", "in", "on"),
