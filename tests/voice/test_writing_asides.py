@@ -89,3 +89,17 @@ def test_asking_not_to_send_while_writing_sends_nothing(forum: DemoForum, data: 
         "now, say cancel: it is kept."
     )
     assert talk.said[3:] == [nothing, nothing, f"Your reply says: {FIRST.capitalize()}"]
+
+
+def test_words_going_on_with_an_unfinished_sentence_are_written_without_a_word(
+    forum: DemoForum, data: Path
+) -> None:
+    # "I can't", "wait", "to see you all" lost "wait"; "she told me to", "remove the rug"
+    # deleted the rug written before, and said again deleted it again.
+    lines = ["open topic one", "reply", "my carer moved the rug", "she told me to"]
+    lines += ["remove the rug", "I can't", "wait", "to see you all full stop", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[3:] == [
+        "Your reply says: My carer moved the rug she told me to remove the rug I can't wait "
+        "to see you all."
+    ]

@@ -292,7 +292,7 @@ class Composer:
         self.corrector.reset()
         if action is DictationAction.SEND:
             way = normalize(heard.text)
-            unfinished = way == "send it" and _ends_unfinished(self.draft)
+            unfinished = way == "send it" and self.draft.ends_unfinished
             self._sent_by = way if way in SENDS_AS_WORDS or unfinished else None
             return self.ask_to_post()
         if action is DictationAction.CANCEL:
@@ -329,6 +329,9 @@ class Composer:
             if self._said_last() is not None and self.draft.join_mark(said.text):
                 self.save()  # "question", then "mark": the word before made a mark
                 return Next.DICTATING
+            # "I can't", then "wait": words going on with the sentence get no notice, which
+            # would be spoken over the rest of it.
+            goes_on = self.draft.ends_unfinished
             self.draft.add(said.text, said.words, self.forms)
             self._dictated_last, self._dictated_text = self.draft.last_phrase, said.text
             if normalize(heard.text) in SOUNDS_FINISHED:
@@ -336,7 +339,7 @@ class Composer:
                     f'I added "{said.text}" to your {self.what}. If it is finished, say send '
                     "it. To take the words out, say scratch that."
                 )
-            elif warning := self._command_warning(said.text, heard):
+            elif not goes_on and (warning := self._command_warning(said.text, heard)):
                 self._say(warning)
         self.save()
         return Next.DICTATING
@@ -375,7 +378,7 @@ class Composer:
         if asks_to_fix(heard):
             self._say(fix_help(self.what))
             return True
-        if interpreter.asks_for_time(heard):
+        if interpreter.asks_for_time(heard) and not self.draft.ends_unfinished:
             # "Hang on", "wait": they were written in, with advice to cancel the reply. Said
             # to be left out: "wait" may have been a word of the sentence.
             self._say(f'Take your time: I left "{heard.text.strip()}" out. {self.go_on}')
@@ -851,17 +854,6 @@ SCRATCH_ECHO_WORDS = 6
 
 _ANSWER_STARTS = frozenset({"yes", "yeah", "yep", "no", "nope", "okay", "ok", "not"})
 """First words of an answer, however unclear: never taken for the sentence going on."""
-ENDS_UNFINISHED = frozenset(
-    {"to", "the", "a", "an", "and", "or", "but", "with", "of", "for", "my", "your", "about"}
-    | {"from", "at", "because", "if", "when", "need", "have", "want", "will", "can"}
-)
-"""Words a sentence seldom ends with: "send it" said after one ("I need to", "send it")
-may be words of it."""
-
-
-def _ends_unfinished(draft: Draft) -> bool:
-    words = draft.text.rstrip().split()
-    return bool(words) and words[-1].lower() in ENDS_UNFINISHED
 
 
 def scratched_line(draft: Draft, what: str, part: str = "part") -> str:

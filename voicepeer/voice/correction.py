@@ -182,6 +182,10 @@ class Corrector:
             return self._answer(command, heard, draft)
         if command is None:
             return self._tell_if_not_found(heard, draft)
+        if command.kind is CorrectionKind.DELETE and draft.ends_unfinished:
+            # "She told me to", then "remove the rug": the sentence going on, not an edit
+            # (the rug written before was deleted).
+            return False
         if command.kind is CorrectionKind.DELETE:
             self._delete(command, draft)
             return True

@@ -572,6 +572,14 @@ class Draft:
     def is_empty(self) -> bool:
         return not self.phrases
 
+    @property
+    def ends_unfinished(self) -> bool:
+        """Whether the words end where a sentence seldom does ("I need to", "then I", "I
+        can't"): what is said next, "send it", "wait" or "remove the rug", may be more of
+        it."""
+        words = self.text.rstrip().split()
+        return bool(words) and words[-1].lower() in ENDS_UNFINISHED
+
 
 def said_as_in_posts(text: str) -> str:
     """``text`` with its emoji and words in a script the voice cannot read named, as a
@@ -611,6 +619,14 @@ def _attach(tokens: list[str], words: Sequence[HeardWord]) -> dict[int, HeardWor
         if pending and pending[0].text.lower() == token.lower():
             attached[index] = pending.pop(0)
     return attached
+
+
+ENDS_UNFINISHED = frozenset(
+    {"to", "the", "a", "an", "and", "or", "but", "with", "of", "for", "my", "your", "about"}
+    | {"from", "at", "because", "if", "when", "need", "have", "want", "will", "can", "i"}
+    | {"then", "can't", "cannot", "must", "should", "would", "could", "just", "don't"}
+)
+"""Words a sentence seldom ends with (see :attr:`Draft.ends_unfinished`)."""
 
 
 def mark_at_end(text: str) -> str | None:
