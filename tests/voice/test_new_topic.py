@@ -722,6 +722,15 @@ def test_a_title_too_short_goes_on_with_the_next_part_unless_said_again(
     assert said[-1].startswith("The title is: My first holiday in five years. Now")
 
 
+def test_no_to_is_that_the_whole_title_asks_for_the_rest(tmp_path: Path) -> None:
+    # "No" there cancelled the new topic, and the title was lost.
+    with start(tmp_path) as forum:
+        lines = ["new topic in good news", "I need advice about", "no", "starting work again"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-2] == "Say the rest of the title."
+    assert talk.said[-1].startswith("The title is: I need advice about starting work again.")
+
+
 def test_a_saved_new_topic_is_named_when_the_categories_are_offered(tmp_path: Path) -> None:
     # It was taken up only once its category was chosen again, and nothing said it waited.
     with start(tmp_path) as forum:

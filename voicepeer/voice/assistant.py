@@ -682,7 +682,14 @@ class Assistant:
             self._go(self._search_from)
             self.say("No search. " + self._where())
             return True
-        if said is Intent.CANCEL:
+        no_to_whole_title = (
+            self.state is State.TITLING
+            and self.peer_loop.asking_if_whole
+            and self.engines.interpreter.word_for_word(heard, {Intent.NO}) is not None
+        )
+        if said is Intent.CANCEL and not no_to_whole_title:
+            # "No" to "Is that the whole title?" is "there is more": it had cancelled the
+            # new topic, title and all.
             self._go(self.peer_loop.leave(self.state))
             return True
         if said is Intent.REPEAT:

@@ -624,6 +624,11 @@ class PeerLoop:
         self._say(ask if begun is Begun.UNTITLED else opening + ask)
         return State.TITLING
 
+    @property
+    def asking_if_whole(self) -> bool:
+        """Whether "Is that the whole title?" waits for its answer."""
+        return self._unfinished_title is not None
+
     def _whole_title(self, heard: Heard) -> State | None:
         """ "Yes" or "no" to "Is that the whole title?": the title as it was, or the rest of
         it asked for; None for anything else (the rest of it, or another title)."""
