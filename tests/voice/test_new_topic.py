@@ -722,6 +722,14 @@ def test_a_title_too_short_goes_on_with_the_next_part_unless_said_again(
     assert said[-1].startswith("The title is: My first holiday in five years. Now")
 
 
+def test_a_title_too_short_said_again_in_other_words_is_not_joined(tmp_path: Path) -> None:
+    # "Walked", then "a walk around the park": "Walked a walk around the park".
+    with start(tmp_path) as forum:
+        lines = ["new topic in good news", "walked", "a walk around the park"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-1].startswith("The title is: A walk around the park. Now")
+
+
 def test_no_to_is_that_the_whole_title_asks_for_the_rest(tmp_path: Path) -> None:
     # "No" there cancelled the new topic, and the title was lost.
     with start(tmp_path) as forum:

@@ -823,9 +823,15 @@ def _may_go_on(title: str) -> bool:
 
 
 def _shares_a_word(before: str, then: str) -> bool:
-    """Whether ``then`` has a word of ``before`` other than "and", "the" and their like."""
+    """Whether ``then`` has a word of ``before`` other than "and", "the" and their like, or
+    one beginning alike ("walked", then "a walk around the park")."""
     common = GOES_ON | GOES_ON_AFTER
-    return bool(set(before.lower().split()) & set(then.lower().split()) - common)
+    stems = {word[:STEM] for word in set(before.lower().split()) - common}
+    return any(word[:STEM] in stems for word in set(then.lower().split()) - common)
+
+
+STEM = 4
+"""Letters two words share at their start to count as one word said again."""
 
 
 def _said_again(before: str, then: str) -> bool:
