@@ -60,7 +60,7 @@ def test_no_after_a_send_that_may_have_been_words_says_how_to_keep_them(
     lines += ["send it", "no"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-3] == (
-        'All right, I have not posted it. Your reply is kept. If "i\'m finished" was part of '
+        'All right, I have not posted it. Your reply is kept. If "I\'m finished" was part of '
         "your reply, say it again with the words after it. Keep talking to add to it, or say "
         "send it when you are ready."
     )
@@ -195,3 +195,12 @@ def test_an_edit_at_add_it_to_my_last_reply_changes_nothing_and_says_so(
     assert talk.said[-1] == (
         "I did not change anything. Shall I add your words to your reply? Please say yes or no."
     )
+
+
+def test_a_send_too_short_that_may_be_words_says_how_to_keep_them(
+    forum: DemoForum, data: Path
+) -> None:
+    # "I think", "I'm done", "with steroids now": too short to send, "I'm done" was gone.
+    lines = ["open topic one", "reply", "I think", "I'm done"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == ('If "I\'m done" was part of it, say it again with the words after it.')

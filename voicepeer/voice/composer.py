@@ -294,7 +294,15 @@ class Composer:
             way = normalize(heard.text)
             unfinished = way == "send it" and self.draft.ends_unfinished
             self._sent_by = way if way in SENDS_AS_WORDS or unfinished else None
-            return self.ask_to_post()
+            step = self.ask_to_post()
+            if step is Next.DICTATING and self._sent_by is not None:
+                # Too short to send: "I'm done" was gone, and nothing said so.
+                self._sent_by = None
+                self._say(
+                    f'If "{self._written(way)}" was part of it, say it again with the words '
+                    "after it."
+                )
+            return step
         if action is DictationAction.CANCEL:
             return self.cancel()
         if action is DictationAction.READ_BACK:
@@ -683,20 +691,25 @@ class Composer:
         self.draft.add(f"{sent_by} {heard.text}", (), self.forms)
         self.save()
         done = "sent" if self._is_private() else "posted"
-        said = Draft()
-        said.add(sent_by, (), self.forms)
         self._say(
-            f'I wrote "{said.text}" and what you said after it into your {self.what}, as your '
-            f"sentence went on. Nothing is {done}. {self.go_on}"
+            f'I wrote "{self._written(sent_by)}" and what you said after it into your '
+            f"{self.what}, as your sentence went on. Nothing is {done}. {self.go_on}"
         )
         return True
+
+    def _written(self, words: str) -> str:
+        """``words`` as they would be written in ("i'm done" as "I'm done")."""
+        draft = Draft()
+        draft.add(words, (), self.forms)
+        return draft.text
 
     def decline(self) -> Next:
         done = "sent" if self._is_private() else "posted"
         sent_by, self._sent_by = self._sent_by, None
         # "After three years", "I'm finished", "no", "with Tecfidera": the words were gone.
         words = (
-            f' If "{sent_by}" was part of your reply, say it again with the words after it.'
+            f' If "{self._written(sent_by)}" was part of your reply, say it again with the words '
+            "after it."
             if sent_by
             else ""
         )
