@@ -204,3 +204,16 @@ def test_a_send_too_short_that_may_be_words_says_how_to_keep_them(
     lines = ["open topic one", "reply", "I think", "I'm done"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == ('If "I\'m done" was part of it, say it again with the words after it.')
+
+
+def test_undo_after_an_edit_that_emptied_the_reply_brings_back_the_question(
+    forum: DemoForum, data: Path
+) -> None:
+    # "No, scratch that" emptied a reply said in one part, and left the question; "undo"
+    # brought the words back without it, and the next "yes" was written in.
+    topic_id = first_topic_id(forum)
+    lines = ["open topic one", "reply", REPLY, "send it", "no scratch that", "undo", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2].endswith("Shall I post it? Say yes or no."), talk.transcript
+    assert talk.said[-1].endswith("is posted.")
+    assert newest_raw(forum, topic_id) == "Well done Dave that is brilliant."

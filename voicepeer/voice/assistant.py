@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from functools import partial
 
 from voicepeer.commands import Command, Intent
+from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import (
     OPEN_ABOUT,
 )
@@ -559,7 +560,11 @@ class Assistant:
             self._ask_again_after_edit()  # a new title asked for at the question: cancelled
             return
         if self.state in WRITING_STATES:
+            emptied, self.edits_at_question.emptied_from = self.edits_at_question.emptied_from, None
             self._follow(self._writer().hear(heard))
+            undone = self.engines.interpreter.editing(heard) is DictationAction.UNDO
+            if emptied is not None and undone:
+                self.edits_at_question.waiting_from = emptied
             self._ask_again_after_edit()
             return
         if self.state is State.SEARCHING:
@@ -726,6 +731,9 @@ class Assistant:
             self.edits_at_question.asked_again = (
                 self.state is question and self.edits_at_question.undoable
             )
+            if self.state is writing and writer.draft.is_empty:
+                # "No, scratch that" emptied it: "undo" next brings back the question too.
+                self.edits_at_question.emptied_from = question
         elif self.state in (writing, State.TITLING):
             self.edits_at_question.waiting_from = question
         return True

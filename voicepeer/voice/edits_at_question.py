@@ -39,6 +39,9 @@ class EditsAtQuestion:
         question asked again: "undo" there takes it back."""
         self.undoable = True
         """The edit made last can be taken back by "undo" (a new title cannot)."""
+        self.emptied_from: State | None = None
+        """The question an edit said at it emptied the words at (so it was left): "undo"
+        right after brings the words back, and the question with them."""
         self.waiting_from: State | None = None
         """The question an edit said at it left for a question of the edit's own ("Replace
         shop with what?", a spelling, a new title): asked again once that is answered. The
