@@ -311,3 +311,20 @@ def test_an_emoji_does_not_take_the_recognizers_words_after_it() -> None:
     draft.add("love heart emoji see you soon", words)
     assert draft.text == "Love ❤️ see you soon"
     assert draft.unsure_words(0.5) == ["soon"]
+
+
+def test_an_emoji_or_a_mark_said_in_two_parts_is_one() -> None:
+    # "Thumbs up", a pause, "emoji" stayed words; so did "dot dot", "dot".
+    def said(*parts: str) -> str:
+        draft = Draft()
+        for part in parts:
+            if not draft.join_mark(part):
+                draft.add(part)
+        return draft.text
+
+    assert said("good luck thumbs up", "emoji") == "Good luck 👍"
+    assert said("love you all heart", "emoji") == "Love you all ❤️"
+    assert said("see you smiley face", "emoji") == "See you 🙂"
+    assert said("I wonder dot dot", "dot") == "I wonder…"
+    assert said("I sent a heart", "emoji") == "I sent a heart emoji"
+    assert said("I have a question", "mark") == "I have a question mark"

@@ -19,7 +19,7 @@ from voicepeer.recognition.base import HeardWord
 from voicepeer.speech.text.emoji import set_apart, unicode_emoji_words
 from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.voice.articles import agreeing
-from voicepeer.voice.spoken_emoji import EMOJI, EMOJI_NAMES, with_emoji
+from voicepeer.voice.spoken_emoji import DESCRIBED_AFTER, EMOJI, EMOJI_NAMES, with_emoji
 from voicepeer.voice.written_forms import TITLES, WRITTEN_FORMS, as_written, vitamins_as_written
 from voicepeer.voice.written_numbers import with_digits, written_at_end
 
@@ -92,6 +92,11 @@ MARK_AS_A_WORD_AFTER = frozenset({"a", "an", "the", "my", "your", "his", "its", 
 """Words after which a mark's name is a word of the sentence: "a question mark over my
 diagnosis", "came to a full stop", "for a period of two weeks", "my colon". Not "this",
 "that" or "her", which end sentences too ("I agree with that full stop")."""
+NAMED_AS_A_WORD_AFTER = MARK_AS_A_WORD_AFTER | DESCRIBED_AFTER
+"""Words after which a name said in two parts stays words ("a heart", then "emoji")."""
+MAX_NAME_WORDS = 3
+"""The most words a mark's or an emoji's name has before its last word ("smiley face",
+then "emoji")."""
 
 
 NOUN_MARKS = frozenset({"period", "colon"})
@@ -356,20 +361,30 @@ class Draft:
         return self.phrases[-1] if self.phrases else None
 
     def join_mark(self, utterance: str) -> bool:
-        """A mark's name said in two parts ("question", then "mark"): the word ending the
-        last phrase and ``utterance`` made into that mark; False when together they are no
-        mark (or the word is one after "a" or "the": "a question", then "mark" is words)."""
+        """A mark's or an emoji's name said in two parts ("question", then "mark"; "thumbs
+        up", then "emoji"): the words ending the last phrase and ``utterance`` made into
+        that mark or emoji; False when together they are none (or the words follow "a" or
+        "the": "a question", then "mark" is words)."""
         phrase = self.last_phrase
-        if not phrase or not _is_word(phrase[-1]) or len(utterance.split()) != 1:
+        if not phrase or len(utterance.split()) != 1:
             return False
-        if len(phrase) > 1 and phrase[-2].lower() in MARK_AS_A_WORD_AFTER:
-            return False
-        tokens = tokenize_dictation(f"{phrase[-1].lower()} {utterance.lower()}")
-        if len(tokens) != 1 or tokens[0] not in _MARKS:
-            return False
-        phrase[-1] = tokens[0]
-        self.heard[-1].pop(len(phrase) - 1, None)
-        return True
+        if phrase[-1] in EMOJI and utterance.lower() == "emoji":
+            return True  # "smiley face" is the emoji already: "emoji" after it says no more
+        for count in range(1, MAX_NAME_WORDS + 1):
+            named = phrase[-count:]
+            if len(named) < count or not all(_is_word(token) for token in named):
+                return False
+            if len(phrase) > count and phrase[-count - 1].lower() in NAMED_AS_A_WORD_AFTER:
+                continue
+            said = " ".join(token.lower() for token in named)
+            tokens = tokenize_dictation(f"{said} {utterance.lower()}")
+            if len(tokens) == 1 and (tokens[0] in _MARKS or tokens[0] in EMOJI):
+                del phrase[-count:]
+                phrase.append(tokens[0])
+                for index in range(len(phrase) - 1, len(phrase) + count - 1):
+                    self.heard[-1].pop(index, None)
+                return True
+        return False
 
     def scratch_last_phrase(self) -> bool:
         """Remove what was dictated last; False when there was nothing to remove."""
