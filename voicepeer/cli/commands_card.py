@@ -28,7 +28,7 @@ from voicepeer.config.aliases import AliasProblem, alias_problems, intent_for
 from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
 from voicepeer.switches.settings import SwitchSettings
-from voicepeer.voice.dictation import SPOKEN_MARKS
+from voicepeer.voice.spoken_marks import SPOKEN_MARKS
 
 GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
     (

@@ -34,7 +34,6 @@ from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.dictation import (
-    MARK_NAMES,
     Draft,
     Place,
     named_mark,
@@ -42,6 +41,7 @@ from voicepeer.voice.dictation import (
     tokenize_dictation,
 )
 from voicepeer.voice.ports import Say
+from voicepeer.voice.spoken_marks import MARK_NAMES
 from voicepeer.voice.written_forms import WRITTEN_FORMS
 from voicepeer.voice.written_numbers import with_digits
 

@@ -18,7 +18,6 @@ from itertools import pairwise
 
 from voicepeer.recognition.base import HeardWord
 from voicepeer.voice.dictation import (
-    ATTACHED_MARKS,
     Draft,
     Place,
     mark_replaces,
@@ -26,6 +25,7 @@ from voicepeer.voice.dictation import (
     said_as_in_posts,
     stays_a_name,
 )
+from voicepeer.voice.spoken_marks import ATTACHED_MARKS
 from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 from voicepeer.voice.written_numbers import with_digits
 
