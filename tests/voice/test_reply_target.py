@@ -31,6 +31,9 @@ def test_how_a_post_to_answer_is_named() -> None:
     assert slots("reply to post three") == {"number": 3}
     assert slots("please reply to the second post") == {"number": 2}
     assert slots("answer post four") == {"number": 4}
+    # "The third one" answered the post being read, not post 3.
+    assert slots("reply to the third one") == {"number": 3}
+    assert slots("answer the second post") == {"number": 2}
     assert slots("reply to Priya") == {REPLY_TO_NAMED: "priya"}
     assert slots("respond to sam okafor") == {REPLY_TO_NAMED: "sam okafor"}
     # The post being read.

@@ -342,6 +342,10 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "reply to post {number}",
         "reply to post number {number}",
         "reply to the {ordinal} post",
+        # "The third one" answered the post being read, not post 3.
+        "reply to the {ordinal} one",
+        "answer the {ordinal} post",
+        "answer the {ordinal} one",
         "answer post {number}",
         "respond to post {number}",
         "reply to {query}",
