@@ -51,6 +51,24 @@ def test_a_post_liked_already_is_said_so_without_asking_again(forum: DemoForum, 
     assert again.said[-1] == ALREADY_LIKED and ASKED not in again.said
 
 
+def test_a_post_named_by_its_number_is_moved_to_then_asked_about(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Like the first post" at post 3 was asked about as the post being read, and a yes
+    # liked post 3.
+    lines = ["open topic one", "post three", "like the first post", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3:] == [
+        "Post 1 of 4, by Dave Whitfield.",
+        ASKED,
+        "You liked this post by Dave Whitfield.",
+    ]
+    assert first_post_likes(forum) == 1
+    lines = ["open topic one", "like post nine"]
+    missing = converse(forum.base_url, lines, data / "again", credentials=signed_in(forum))
+    assert missing.said[-1].startswith("There is no post 9 here.")
+
+
 def test_help_over_the_question_asks_it_again(forum: DemoForum, data: Path) -> None:
     # Help listed "yes, no, repeat" and left out what yes would answer.
     lines = ["open topic one", "like this post", "help", "help", "no"]

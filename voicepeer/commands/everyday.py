@@ -353,6 +353,14 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "answer {query}",
         "write back to {query}",
     ),
+    # A post of the topic named by its number: moved to, then asked about ("like the
+    # first post" had liked the post being read).
+    Intent.LIKE: (
+        "like post {number}",
+        "like post number {number}",
+        "like the {ordinal} post",
+        "like the {ordinal} one",
+    ),
     Intent.MESSAGE: (
         "write to {query}",
         "send a message to {query}",

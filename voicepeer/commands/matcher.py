@@ -463,7 +463,7 @@ class CommandMatcher:
                 bare_is_previous = allowed is None or Intent.PREVIOUS in allowed
                 if (
                     number is None
-                    and intent in (Intent.OPEN, Intent.REPLY)
+                    and intent in (Intent.OPEN, Intent.REPLY, Intent.LIKE)
                     and not (pattern.pattern in self._bare_ordinals and bare_is_previous)
                     and names_last(said)
                 ):

@@ -921,7 +921,7 @@ class Assistant:
                 else say_who_wrote(self.reader, self.peer, self.say, self._now)
             ),
             Intent.BACK: lambda c: self._back(),
-            Intent.LIKE: lambda c: self._ask_about_like(take_back=False),
+            Intent.LIKE: lambda c: self._ask_about_like(take_back=False, slots=c.slots),
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
             Intent.DELETE_POST: lambda c: self._delete_post(),
             Intent.RECOVER_POST: lambda c: self._recover(),
@@ -1269,8 +1269,11 @@ class Assistant:
         self._edit_post(post_id)
         return self.state
 
-    def _ask_about_like(self, take_back: bool) -> None:
-        """Ask before liking the post, or before taking the person's like back."""
+    def _ask_about_like(self, take_back: bool, slots: Mapping[str, object] | None = None) -> None:
+        """Ask before liking the post (or the one ``slots`` name: "like post three", moved
+        to first and named), or before taking the person's like back."""
+        if slots and not aim_reply(self.reader, slots, self.say):
+            return
         like = self.likes.plan(take_back)
         if like is not None:
             self._like = like
