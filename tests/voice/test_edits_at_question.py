@@ -217,3 +217,15 @@ def test_undo_after_an_edit_that_emptied_the_reply_brings_back_the_question(
     assert talk.said[-2].endswith("Shall I post it? Say yes or no."), talk.transcript
     assert talk.said[-1].endswith("is posted.")
     assert newest_raw(forum, topic_id) == "Well done Dave that is brilliant."
+
+
+def test_deleting_words_the_reply_has_not_at_the_question_says_so(
+    forum: DemoForum, data: Path
+) -> None:
+    # "I did not add that to your reply" was said of "delete afternoon".
+    lines = ["open topic one", "reply", REPLY, "send it", "delete afternoon"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        'I could not find "afternoon" in your reply, so nothing changed. Shall I post your '
+        "reply? Please say yes or no."
+    )

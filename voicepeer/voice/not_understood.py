@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from voicepeer.commands.correction import DELETE_LEADS
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import GREETINGS, LIST_ITEM_WORDINGS, THANKS, Intent, canonical
 from voicepeer.commands.interpreter import Interpreter
@@ -141,29 +142,6 @@ class NotUnderstood:
                 f"{how}, then say the words again."
             )
             return None
-        if state in WRITING_QUESTIONS and self.interpreter.editing(heard) is DictationAction.UNDO:
-            # Taken for a misheard answer, though "undo" may mean "do not post it".
-            transcript.info("did: nothing, undo at the question")
-            self.say(
-                f"Nothing was taken back. To keep it from going, say no. {self.open_question()}"
-            )
-            return None
-        if (
-            state in WRITING_QUESTIONS
-            and self._command_elsewhere(heard, state) is Intent.REMOVE_DRAFT
-        ):
-            transcript.info("did: nothing, delete this draft at the question")
-            self.say(f"To delete it, say no, then say delete this draft. {self.open_question()}")
-            return None
-        if state in WRITING_QUESTIONS and begins_an_edit(heard.text):
-            # "Replace", a pause, "Tuesday with Wednesday": asked again each time, and a
-            # yes then posted the word unchanged.
-            transcript.info("did: nothing, the beginning of an edit said at the question")
-            self.say(
-                "To change it, say the whole change at once, like: change walk to talk. "
-                f"{self.open_question()}"
-            )
-            return None
         words = normalize(heard.text).split()
         yes_with_words = len(words) > 1 and words[0] in YES_STARTS and not heard.over_talk
         if state in ASKING_CONSENT and yes_with_words:
@@ -172,22 +150,7 @@ class NotUnderstood:
             transcript.info("did: nothing, a yes with more words is no clear yes, asked again")
             self.say(f"{UNCLEAR_ANSWER} {self.open_question()}")
             return None
-        meant_for_writing = (
-            len(words) >= WORDS_MEANT_TO_ADD_AT_WRITING
-            and not heard.over_talk
-            and not self.interpreter.asks_for_time(heard)
-            and self._command_elsewhere(heard, state) is None
-        )
-        if state in WRITING_QUESTIONS and meant_for_writing:
-            # "Oh, and I forgot to say thank you" at "Shall I post it?": only asked again,
-            # the person was not told the words went nowhere. Over talk in the room, the
-            # words may be the television's: that is said instead.
-            transcript.info("did: nothing, words said at the question are not added")
-            what = self.what_is_written(state)
-            self.say(
-                f"I did not add that to your {what}: to add to it, say no, then say the "
-                f"words. {self.open_question()}"
-            )
+        if state in WRITING_QUESTIONS and self._said_at_writing_question(heard, state, words):
             return None
         if state is State.CHOOSING and meant_to_add:
             # Words meant for the message, said before its person was chosen: asking again
@@ -262,6 +225,42 @@ class NotUnderstood:
         transcript.info("did: nothing, %s is not a command here", elsewhere.value)
         self.say(f"{not_a_command_here(elsewhere, state)} {self.where_and_question()}")
         return None
+
+    def _said_at_writing_question(self, heard: Heard, state: State, words: list[str]) -> bool:
+        """At a question before words written go to the forum, what ``heard`` was instead
+        of an answer, said with the question again; False when it is none of these."""
+        what = self.what_is_written(state)
+        if self.interpreter.editing(heard) is DictationAction.UNDO:
+            # Taken for a misheard answer, though "undo" may mean "do not post it".
+            transcript.info("did: nothing, undo at the question")
+            said = "Nothing was taken back. To keep it from going, say no."
+        elif self._command_elsewhere(heard, state) is Intent.REMOVE_DRAFT:
+            transcript.info("did: nothing, delete this draft at the question")
+            said = "To delete it, say no, then say delete this draft."
+        elif named := _named_to_delete(words):
+            # "Delete afternoon" where there is none was "I did not add that to your reply".
+            transcript.info("did: nothing, words to delete not found at the question")
+            said = f'I could not find "{named}" in your {what}, so nothing changed.'
+        elif begins_an_edit(heard.text):
+            # "Replace", a pause, "Tuesday with Wednesday": asked again each time, and a
+            # yes then posted the word unchanged.
+            transcript.info("did: nothing, the beginning of an edit said at the question")
+            said = "To change it, say the whole change at once, like: change walk to talk."
+        elif (
+            len(words) >= WORDS_MEANT_TO_ADD_AT_WRITING
+            and not heard.over_talk
+            and not self.interpreter.asks_for_time(heard)
+            and self._command_elsewhere(heard, state) is None
+        ):
+            # "Oh, and I forgot to say thank you" at "Shall I post it?": only asked again,
+            # the person was not told the words went nowhere. Over talk in the room, the
+            # words may be the television's: that is said instead.
+            transcript.info("did: nothing, words said at the question are not added")
+            said = f"I did not add that to your {what}: to add to it, say no, then say the words."
+        else:
+            return False
+        self.say(f"{said} {self.open_question()}")
+        return True
 
     def _numbered_list_heard(self, state: State) -> bool:
         """Whether a numbered list is current: topics or notifications, bookmarks, drafts."""
@@ -353,3 +352,16 @@ def not_a_command_here(elsewhere: Intent, state: State) -> str:
             "and a number)."
         )
     return f"{named} does nothing here."
+
+
+def _named_to_delete(words: list[str]) -> str:
+    """The words a deletion names ("delete afternoon": "afternoon"), "" for other words."""
+    lead = next((lead for lead in DELETE_LEADS if tuple(words[: len(lead)]) == lead), None)
+    rest = words[len(lead) :] if lead is not None else []
+    if rest[:2] in (["the", "word"], ["the", "words"]):
+        rest = rest[2:]
+    return " ".join(rest) if 0 < len(rest) <= MAX_NAMED_TO_DELETE else ""
+
+
+MAX_NAMED_TO_DELETE = 3
+"""Words a deletion names at most, as the corrector takes them."""
