@@ -97,6 +97,19 @@ def test_resume_after_a_stop_goes_on_from_the_stopped_paragraph(
         assert len(stops) == 2 and AFTER_IT in said[stops[1] + 1]
 
 
+def test_first_post_after_a_stop_in_the_first_post_reads_it_from_its_start(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "First post" said "This is the first post" and did nothing: only "read", which no
+    # answer named, went back to the start.
+    speech = KeyPressedDuring([STOPPED_AT])
+    converse(forum.base_url, [*OPEN_LETTER, "first post"], tmp_path, speech=speech.tracked)
+    said = speech.out.getvalue().splitlines()
+    from_start = said.index("SAY: This is the first post. From its start:")
+    first = letter_paragraphs(forum)[0]
+    assert any(first[:40] in line for line in said[from_start + 1 : from_start + 3]), said
+
+
 def test_where_am_i_in_a_long_post_names_the_paragraph(forum: DemoForum, tmp_path: Path) -> None:
     # After thirteen minutes of one post, "where am I" said only "post 1 of 3".
     paragraphs = letter_paragraphs(forum)

@@ -71,7 +71,7 @@ def test_newest_post_after_replying_is_the_reply(forum: DemoForum, data: Path) -
     assert talk.said[-3:] == [
         "1 new post since you opened this topic.",
         "Post 5 of 5, by you, just now. Great effort Dave you should be proud.",
-        "This is the newest post.",
+        "This is the newest post. To hear it again, say read.",
     ]
 
 

@@ -768,7 +768,7 @@ class Reader:
             self.post_index += added
             new_index += added
         if new_index < 0:
-            self._say("This is the first post.")
+            self._say("This is the first post. Say next for the one after it.")
             return ReadOutcome.FAILED
         exists = self.forum_call(lambda: thread.exists(new_index))
         if exists is None:
@@ -839,7 +839,12 @@ class Reader:
         if index is None:
             return ReadOutcome.FAILED
         if current is not None and thread.index_of_post_number(current.post_number) == index:
-            self._say("This is the first post." if first else "This is the newest post.")
+            if first:
+                # "First post" in a long first post said "This is the first post" and did
+                # nothing: the way back to its start was "read", which nothing named.
+                self._say("This is the first post. From its start:")
+                return self.read_current()
+            self._say("This is the newest post. To hear it again, say read.")
             return ReadOutcome.FAILED
         self.post_index = index
         return self.read_current()
