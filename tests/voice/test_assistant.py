@@ -216,6 +216,9 @@ def test_a_command_of_another_state_is_said_to_do_nothing_here(
     # "bookmark this" at the list is not "my bookmarks".
     bookmark = converse(forum.base_url, ["latest topics", "bookmark this"], data).said[-1]
     assert bookmark.startswith("Bookmark is for a post being read: open a topic first")
+    # "Who liked this" is named as what it is for, not as "who wrote this".
+    liked = converse(forum.base_url, ["latest topics", "who liked this"], data).said[-1]
+    assert liked.startswith("That is for a post being read: open a topic first")
     # "I'm done" while reading: "Send it does nothing here" sounded as if a post had nearly
     # gone out.
     done = converse(forum.base_url, ["open topic one", "i'm done"], data).said[-1]

@@ -49,7 +49,9 @@ def test_the_ends_of_the_list_are_said(forum: DemoForum, tmp_path: Path) -> None
         tmp_path / "data",
     )
     assert "That was the last topic in the list. Say back for the list." in talk.said
-    assert talk.said[-1] == "This is the first topic in the list."
+    assert talk.said[-1] == (
+        "This is the first topic in the list. Say next topic for the one after it."
+    )
 
 
 def test_from_a_bookmark_next_topic_opens_the_next_bookmark(
@@ -195,3 +197,13 @@ def test_skip_to_the_end_of_the_last_post_offers_no_next(forum: DemoForum, tmp_p
         "End of the post. It is the last post. Say reply to answer it, or back for the topic list.",
         "End of the post. Say next for the next post, or reply to answer it.",
     ]
+
+
+def test_the_ends_of_the_notifications_say_what_to_do_next(forum: DemoForum, data: Path) -> None:
+    # "That is the last notification I read you" left the listener with nothing to say.
+    lines = ["notifications", "next", "next", "next", "next"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        "That is the last notification I read you. Say open and its number to read one, or "
+        "latest topics."
+    )

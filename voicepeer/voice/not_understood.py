@@ -339,7 +339,8 @@ def not_a_command_here(elsewhere: Intent, state: State) -> str:
             "Undo works while writing. To take back a post of yours, say delete my post; a "
             "like, say remove my like; a post you deleted, say bring back my post."
         )
-    named = canonical(elsewhere).capitalize()
+    # "Who liked this" is the command "who wrote this" too: not named, lest it seem misheard.
+    named = "That" if elsewhere is Intent.WHO else canonical(elsewhere).capitalize()
     # "Reply" or "like" at a list: what is missing is clear, so it is said. Not "back",
     # which at the latest topics has nowhere further to go.
     if (

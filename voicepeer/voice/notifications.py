@@ -89,9 +89,10 @@ class NoticeList:
         moved = self.place.step(delta, len(self.notices))
         if moved is None:
             return (
-                "That is the last notification I read you."
+                "That is the last notification I read you. Say open and its number to read "
+                "one, or latest topics."
                 if delta > 0
-                else "This is the first notification."
+                else "This is the first notification. Say next for the one after it."
             )
         opens = " Say read to open it." if self.notices[moved].topic_id is not None else ""
         return self.line() + opens

@@ -503,7 +503,8 @@ class Reader:
             self._say(
                 "There are no more notifications about other topics. Say back for the list."
                 if delta > 0
-                else "There are no notifications about other topics before this one."
+                else "There are no notifications about other topics before this one. Say back "
+                "for the list."
             )
             return ReadOutcome.FAILED
         if self.topics is None or not self.topics.topics:
@@ -518,7 +519,7 @@ class Reader:
             self._say(
                 "That was the last topic in the list. Say back for the list."
                 if delta > 0
-                else "This is the first topic in the list."
+                else "This is the first topic in the list. Say next topic for the one after it."
             )
             return ReadOutcome.FAILED
         return self.open_current()
