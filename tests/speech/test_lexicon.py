@@ -15,9 +15,11 @@ from voicepeer.speech.text import load_lexicon
 def test_acronyms_match_case_exactly() -> None:
     lexicon = load_lexicon()
     assert lexicon.apply("My MS and SPMS, not 5 ms or Ms. Smith") == (
-        "My M S and secondary progressive M S, not 5 ms or Ms. Smith"
+        "My M S and S P M S, not 5 ms or Ms. Smith"
     )
-    assert lexicon.apply("PPMS CIS DMTs MRI's") == ("primary progressive M S C I S D M T's M R I's")
+    assert lexicon.apply("PPMS CIS DMTs MRI's") == "P P M S C I S D M T's M R I's"
+    # Spelt out, a post defining one was heard as the same words twice.
+    assert lexicon.apply("relapsing remitting MS (RRMS)") == ("relapsing remitting M S (R R M S)")
 
 
 def test_drug_names_match_in_any_case_and_across_spaces() -> None:
@@ -34,7 +36,7 @@ def test_caregiver_file_adds_and_overrides(isolated_home: Path) -> None:
     )
     lexicon = load_lexicon(extra)
     assert lexicon.apply("Wendy has MS") == "Wen-dee has multiple sclerosis"
-    assert lexicon.apply("RRMS") == "relapsing remitting M S"  # the rest is kept
+    assert lexicon.apply("RRMS") == "R R M S"  # the rest is kept
 
 
 def test_missing_caregiver_file_is_fine_and_broken_one_is_explained(isolated_home: Path) -> None:
