@@ -22,7 +22,7 @@ from voicepeer.voice.paragraphs import ParagraphReading, length_warning
 from voicepeer.voice.rendering import EMPTY_POST, MAX_SPOKEN_WORDS, PostRenderer
 from voicepeer.voice.settings import VoiceSettings
 
-OPEN_LETTER = ["search for perching stool", "open topic one"]  # found in the letter alone
+OPEN_LETTER = ["the one about a long letter"]  # the letter, from its start
 STOPPED_AT = "For the first few weeks I read everything"
 AFTER_IT = "What helped me more than reading was talking"
 
@@ -108,6 +108,23 @@ def test_first_post_after_a_stop_in_the_first_post_reads_it_from_its_start(
     from_start = said.index("SAY: This is the first post. From its start:")
     first = letter_paragraphs(forum)[0]
     assert any(first[:40] in line for line in said[from_start + 1 : from_start + 3]), said
+
+
+def test_a_long_post_found_by_a_search_is_read_from_the_paragraph_found(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Opened from "search for heat", the letter was read from its start: six minutes before
+    # the paragraph that had the word.
+    talk = converse(forum.base_url, ["search for heat", "open topic two"], tmp_path)
+    paragraphs = letter_paragraphs(forum)
+    found = next(i for i, text in enumerate(paragraphs) if "heat" in text.lower())
+    assert found > 0
+    header = next(line for line in talk.said if line.startswith("Post 1 of 3"))
+    assert header.endswith(
+        f"You searched for heat: reading from paragraph {found + 1} of {len(paragraphs)}. Say "
+        "previous paragraph to go back, or first post for its start."
+    )
+    assert paragraphs[found][:40] in talk.said[talk.said.index(header) + 1]
 
 
 def test_where_am_i_in_a_long_post_names_the_paragraph(forum: DemoForum, tmp_path: Path) -> None:
@@ -272,7 +289,7 @@ def test_a_long_post_left_part_way_goes_on_from_there_next_time(
     going_on = next(line for line in again if line.startswith("Post 1 of"))
     assert going_on.endswith(
         f"You stopped part-way through this post: going on from paragraph {left_at + 1} of "
-        f"{len(paragraphs)}. Say previous paragraph to go back."
+        f"{len(paragraphs)}. Say previous paragraph to go back, or first post for its start."
     )
     after = again.index(going_on)
     assert again[after + 1 : after + 1 + len(paragraphs) - left_at] == list(paragraphs[left_at:])

@@ -78,18 +78,24 @@ class ParagraphReading:
     end it read on to."""
     _last_said: str = ""
 
-    def read_post(self, header: str, pages: Pages, footer: str = "", start: int = 0) -> None:
+    def read_post(
+        self, header: str, pages: Pages, footer: str = "", start: int = 0, why: str = ""
+    ) -> None:
         """Say the header (and, for a long post, the whole post's length), then the
         paragraphs, a page at a time; ``footer`` follows the last paragraph. From paragraph
-        ``start`` when that is where the post was left in an earlier session."""
+        ``start`` when that is where the post was left in an earlier session (or, ``why``
+        says so, where the words searched for are)."""
         first = pages(0)
         self._pages, self._header, self._footer = pages, header, footer
         self._total, self._stepped_to = first.total, None
+        if why and not length_warning(first.post_words, self.rate_wpm(), self.long_post_s):
+            start = 0  # a post short enough to hear whole is read whole
         if 0 < start < self._total:
             self.long, self.index, self.resume_at, self.between = True, start, start, False
+            why = why or "You stopped part-way through this post: going on"
             self._say_one(
-                f"{header} You stopped part-way through this post: going on from paragraph "
-                f"{start + 1} of {self._total}. Say previous paragraph to go back."
+                f"{header} {why} from paragraph {start + 1} of {self._total}. Say previous "
+                "paragraph to go back, or first post for its start."
             )
             if not self.interrupted():
                 self.read_from(start)

@@ -51,9 +51,12 @@ from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-PostReading = Callable[[str, Pages, str, int], None]
+PostReading = Callable[[str, Pages, str, int, str], None]
 """Says a post: its header, its pages (see voice.paragraphs), what follows its text, from
-a paragraph (0: its start)."""
+a paragraph (0: its start), and why from there ("" for where the person left it)."""
+MIN_SEARCHED_LETTERS = 3
+"""Words searched for this long or longer find the paragraph to start from ("the", "a"
+would find the first)."""
 
 
 MAX_LIST_PAGES = 10
@@ -132,6 +135,11 @@ class Reader:
         self._left_at = left_at
         """The paragraph the post read last goes on from (None: read to its end)."""
         self._left_part_way: tuple[int, int, int] | None = None
+        self._searched_for = ""
+        """The words of the last search shown."""
+        self._search_match: tuple[int, int] | None = None
+        """The topic and post of a search result being opened: read from the paragraph
+        that has the words searched for."""
         """(topic id, post number, paragraph) of a long post left part-way in an earlier
         session, for the topic just opened at it: read on from there, once."""
         self._settings = settings
@@ -273,6 +281,7 @@ class Reader:
             )
             return Searched.TOO_SHORT if too_short else Searched.NOT_SHOWN
         found, hits = page
+        self._searched_for = query
         # Said back as written ("MS", not "ms", which a speech engine may say as "miss").
         about = " ".join(as_written(query.split(), WRITTEN_FORMS))
         if not found.topics:
@@ -533,7 +542,9 @@ class Reader:
         self.place.go_to(self.place.index)  # opened: "next" goes one at a time from here
         topic_id = self.topics.topics[self.place.index].id
         hit = self._search_hits.get(topic_id)
-        # A search result opens at the post that matched, not at the top.
+        # A search result opens at the post that matched, not at the top, and a long one at
+        # the paragraph that matched: six minutes before it were read first.
+        self._search_match = (topic_id, hit.post_number) if hit else None
         return self.open_topic(topic_id, hit.post_number if hit else None)
 
     def _open_notice(self, chosen: Notification | str) -> ReadOutcome:
@@ -654,16 +665,34 @@ class Reader:
         self._hearing = (post.topic_id, post.post_number, self._monotonic())
         self.replied_since_reading = False
         left, self._left_part_way = self._left_part_way, None
+        match, self._search_match = self._search_match, None
         if with_text:
             start = (
                 left[2] if left is not None and left[:2] == (post.topic_id, post.post_number) else 0
             )
+            why = ""
+            if not start and match == (post.topic_id, post.post_number):
+                start = self._paragraph_with(post, self._searched_for)
+                why = f"You searched for {self._searched_for}: reading"
             self._read_post(
-                said, partial(self._engines.render_post.page, post), cues.about_post(post), start
+                said,
+                partial(self._engines.render_post.page, post),
+                cues.about_post(post),
+                start,
+                why,
             )
         else:
-            self._read_post("", lambda start: one_paragraph(said), "", 0)
+            self._read_post("", lambda start: one_paragraph(said), "", 0, "")
         self._engines.places.set(self.thread.topic.id, self.post_index)
+
+    def _paragraph_with(self, post: Post, query: str) -> int:
+        """The first paragraph of ``post`` with a word of ``query`` in it; 0 for none."""
+        words = [re.escape(w) for w in query.lower().split() if len(w) >= MIN_SEARCHED_LETTERS]
+        if not words:
+            return 0
+        found = re.compile(rf"\b(?:{'|'.join(words)})", re.IGNORECASE)
+        paragraphs = self._engines.render_post.paragraphs(post)
+        return next((i for i, text in enumerate(paragraphs) if found.search(text)), 0)
 
     def finish_hearing(self) -> None:
         """Tell the forum how long the post last read aloud was listened to (the time from
