@@ -120,6 +120,11 @@ def test_a_forum_on_this_computer_given_without_http_is_found(forum: RunningForu
     assert result.returncode == 0, result.stderr
     assert f"a Discourse forum, at {forum.base_url}." in result.stdout
     assert CredentialStore().load(forum.base_url) is not None
+    # Looked up as typed (https://), the account was never set as the forum to use, and
+    # voicepeer went on with its practice forum without a word.
+    config = default_config_path()
+    assert f"voicepeer now uses this forum: forum_url is set in {config}." in result.stdout
+    assert load_settings(config).general.forum_url == forum.base_url
 
 
 def test_wrong_admin_key_is_not_saved(forum: RunningForum) -> None:

@@ -99,3 +99,15 @@ def test_a_fault_of_voicepeers_own_in_a_step_is_not_called_missing_hardware() ->
     note = next(n for n in chosen.notes if n.startswith("The voice"))
     assert note.startswith("The voice was skipped: voicepeer itself failed there (TypeError).")
     assert "voicepeer.log" in note and "not available" not in note
+
+
+def test_a_forum_found_at_another_address_is_kept_as_found() -> None:
+    # "127.0.0.1:4311" was saved as https://, where the forum never answers: it runs on
+    # http://, where the account was connected.
+    found = "http://127.0.0.1:4311"
+    engines = WizardEngines(connect_account=lambda url: found, connected_account=lambda url: None)
+    out = io.StringIO()
+    chosen = Wizard(Settings(), Prompter(io.StringIO("127.0.0.1:4311\ny\n"), out), engines)
+    chosen.step_forum()
+    assert chosen.current("forum_url") == found
+    assert f"The forum answers at {found}: that is the address kept." in out.getvalue()

@@ -94,9 +94,12 @@ def connect_command(args: argparse.Namespace) -> int:
         open_browser=not args.no_browser,
         admin_username=args.api_username if args.api_key_stdin else None,
     )
-    if not connect_account(args.url, options):
+    connected = connect_account(args.url, options)
+    if connected is None:
         return 1
-    creds = CredentialStore().load(forum_address(args.url))
+    # Looked up as found, not as typed: "127.0.0.1:4311" is saved as http://, and looked up
+    # as https:// the forum was never set as the one to use, and nothing said so.
+    creds = CredentialStore().load(connected)
     if creds is not None:
         _use_forum(creds.forum_url, getattr(args, "config", None))
     return 0

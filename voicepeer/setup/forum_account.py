@@ -61,8 +61,9 @@ class ConnectOptions:
     """Read an admin API key acting as this user from standard input instead."""
 
 
-def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> bool:
-    """Connect and save the account for the forum at ``url``; False (having said why on
+def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> str | None:
+    """Connect and save the account for the forum at ``url``: the forum's address as found
+    (``http://`` for a forum on this computer typed without one); None (having said why on
     stderr) when nothing was saved."""
     store = CredentialStore()
     print("Checking the forum address...", flush=True)
@@ -70,7 +71,7 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> boo
         forum = check_forum_address(url, need_user_api_keys=options.admin_username is None)
     except ForumAddressError as error:
         print(f"{say_error(error)}\nNothing was changed.", file=sys.stderr)
-        return False
+        return None
     url = forum.url
     print(f"Found {forum.title!r}, a Discourse forum, at {url}.", flush=True)
     aside = store.set_aside_if_damaged()
@@ -95,14 +96,14 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> boo
             # The carer gave up on the approval (no browser at hand): that ends the wait,
             # not the set-up around it.
             print(f"\n{STOPPED_WAITING}", file=sys.stderr, flush=True)
-            return False
+            return None
     if creds is None:
-        return False
+        return None
     try:
         creds = _verify(creds)
     except AuthError:
         print("The forum did not accept this key; nothing was saved.", file=sys.stderr)
-        return False
+        return None
     except ForumError as error:
         print(f"Could not check the key with the forum ({error}); saving it anyway.")
     before = store.load(url)
@@ -111,7 +112,7 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> boo
     print(f"Connected: {who} on {creds.forum_url}. Saved in {store.path} (readable only by you).")
     if before is not None and before.key != creds.key:
         _replaced(before, creds)
-    return True
+    return url
 
 
 def _approval(

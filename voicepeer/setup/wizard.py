@@ -251,9 +251,14 @@ class Wizard:
             if not url or not self._connect_now(url):
                 return
             self.io.say()
-            if self.engines.connect_account(url):
+            found = self.engines.connect_account(url)
+            if found:
+                if found != url:
+                    # "127.0.0.1:4311" answers on http://: saved as typed, it never worked.
+                    self.store("forum_url", found)
+                    self.io.say(f"  The forum answers at {found}: that is the address kept.")
                 self.io.say("  Account connected.")
-                self.connected = url
+                self.connected = found
                 return
             # Most often the address was mistyped: another may be tried at once.
             answer = self.io.ask(

@@ -25,16 +25,17 @@ SpeakPreview = Callable[[str, Any], bool]
 """(text, speech settings) → True when spoken aloud, False when there is no speaker."""
 
 
-def connect_account(url: str) -> bool:
-    """Run the forum account approval (``voicepeer forum connect``) on this terminal; what
-    went wrong is said on the terminal, and the wizard goes on either way."""
+def connect_account(url: str) -> str | None:
+    """Run the forum account approval (``voicepeer forum connect``) on this terminal: the
+    forum's address as found, or None; what went wrong is said on the terminal, and the
+    wizard goes on either way."""
     from voicepeer.setup.forum_account import connect_account as connect
 
     try:
         return connect(url)
     except VoicepeerError as error:
         print(say_error(error), file=sys.stderr, flush=True)
-        return False
+        return None
 
 
 def connected_account(url: str) -> str | None:
@@ -97,7 +98,7 @@ def train_voice(io: Prompter, device: str, settings: Any) -> str:
 class WizardEngines:
     """Everything the wizard uses that touches hardware or the network."""
 
-    connect_account: Callable[[str], bool] = connect_account
+    connect_account: Callable[[str], str | None] = connect_account
     connected_account: Callable[[str], str | None] = connected_account
     speak_preview: SpeakPreview = speak_preview
     list_voices: Callable[[], VoiceList | None] = espeak_voices
