@@ -16,7 +16,7 @@ from voicepeer import paths
 from voicepeer.audio.earcons import EarconPlayer
 from voicepeer.audio.echo_cancel import set_up_echo_cancel
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.errors import AudioDeviceError, ConfigError
+from voicepeer.errors import AudioDeviceError, ConfigError, VoicepeerError
 from voicepeer.forum.credentials import Credentials, forum_data_key, without_user_info
 from voicepeer.forum.discourse import DiscourseClient, open_discourse
 from voicepeer.forum.drafts import DraftStore
@@ -337,7 +337,14 @@ def run_assistant(
         for note in notes:
             if note.to_the_person:
                 io.voice.speech.say(note.to_the_person)
-        forum = stack.enter_context(open_forum(url, settings, io.voice.speech, credentials))
+        try:
+            forum = stack.enter_context(open_forum(url, settings, io.voice.speech, credentials))
+        except VoicepeerError as error:
+            # Run as a service, the person heard nothing and only the terminal was told (a
+            # damaged accounts file): said aloud, and the carer finds it in the log.
+            log.error("could not start on the forum: %s", type(error).__name__)
+            io.voice.speech.say(say_error(error))
+            raise
         outbox = Outbox(
             data / "outbox.sqlite3", forum, lock_wait_s=RetrySettings().voice_loop_lock_wait_s
         )

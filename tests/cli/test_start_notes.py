@@ -80,3 +80,23 @@ def test_one_word_naming_no_command_is_said_in_the_singular(isolated_home: Path)
         "SAY: I will not know your own command word onwards: it is not set up right. Please "
         "ask your helper to fix it."
     )
+
+
+def test_a_damaged_accounts_file_is_said_to_the_person_and_logged(isolated_home: Path) -> None:
+    # Run as a service, the person heard nothing: only the terminal was told.
+    accounts = paths.config_dir() / "credentials.json"
+    accounts.parent.mkdir(parents=True, exist_ok=True)
+    accounts.write_text("{half written", encoding="utf-8")
+    done = subprocess.run(
+        [*VOICEPEER, "run", "--forum", "http://127.0.0.1:9", "--input", "text", "--output", "text"],
+        input="goodbye\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert (
+        "SAY: My saved forum account is damaged. Please ask your helper to reconnect."
+        in done.stdout
+    )
+    assert "could not start on the forum" in logged()
