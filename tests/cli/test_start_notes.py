@@ -100,3 +100,15 @@ def test_a_damaged_accounts_file_is_said_to_the_person_and_logged(isolated_home:
         in done.stdout
     )
     assert "could not start on the forum" in logged()
+
+
+def test_a_settings_file_with_a_mistake_is_said_to_the_person_and_logged(
+    isolated_home: Path,
+) -> None:
+    # The wording for the helper was good, but on the terminal only: run as a service, the
+    # person heard nothing.
+    done = started(isolated_home / "config.toml", "[speech]\nvolum = 0.5\n")
+    assert done.returncode == 1
+    assert done.stdout.startswith("SAY: I cannot start: my settings file has a mistake.")
+    assert 'Did you mean "volume"?' in done.stderr
+    assert "could not start: the settings cannot be read" in logged()

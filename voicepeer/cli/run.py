@@ -7,10 +7,10 @@ import logging
 import sys
 
 from voicepeer import paths
-from voicepeer.app import parse_input, parse_output, run_assistant
+from voicepeer.app import open_speech, parse_input, parse_output, run_assistant
 from voicepeer.config import load_settings
 from voicepeer.config.values import forum_address
-from voicepeer.errors import ConfigError
+from voicepeer.errors import ConfigError, VoicepeerError
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.user_api_key import SCOPES
 from voicepeer.logs import open_transcript
@@ -100,8 +100,30 @@ def _start_transcript(args: argparse.Namespace, settings: Settings) -> None:
         ) from None
 
 
+SETTINGS_BROKEN = (
+    "I cannot start: my settings file has a mistake. Please ask your helper to run voicepeer "
+    "doctor."
+)
+"""Said with the default voice when the settings cannot be read: run as a service, the
+person heard nothing, and only the terminal was told."""
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """The settings; when they cannot be read, the person is told aloud (best effort, in
+    the default voice) and the carer in the log, before the error goes on to the terminal."""
+    try:
+        return load_settings(args.config)
+    except ConfigError as error:
+        log.error("could not start: the settings cannot be read (%s)", type(error).__name__)
+        try:
+            open_speech(args.output, Settings()).say(SETTINGS_BROKEN)
+        except VoicepeerError as speaking:  # no speaker either: the terminal is all there is
+            log.warning("could not say so: %s", type(speaking).__name__)
+        raise
+
+
 def _run(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
+    settings = _settings(args)
     _start_transcript(args, settings)
     url = forum_address(args.forum) if args.forum else settings.general.forum_url.strip()
     if not url:
@@ -111,7 +133,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    settings = load_settings(args.config)
+    settings = _settings(args)
     _start_transcript(args, settings)
     return _run_demo(args, settings, port=args.port, show_address=True)
 
