@@ -138,6 +138,8 @@ def test_wrong_admin_key_is_not_saved(forum: RunningForum) -> None:
     )
     assert result.returncode == 1
     assert "did not accept" in result.stderr
+    # What to check was not said.
+    assert "Check that it is an admin API key for all users (or for demo)" in result.stderr
     assert CredentialStore().load(forum.base_url) is None
 
 

@@ -102,7 +102,13 @@ def connect_account(url: str, options: ConnectOptions = ConnectOptions()) -> str
     try:
         creds = _verify(creds)
     except AuthError:
-        print("The forum did not accept this key; nothing was saved.", file=sys.stderr)
+        check = (
+            f" Check that it is an admin API key for all users (or for {options.admin_username}),"
+            " copied whole; or connect without --api-key-stdin to approve it in a web browser."
+            if options.admin_username is not None
+            else ""
+        )
+        print(f"The forum did not accept this key; nothing was saved.{check}", file=sys.stderr)
         return None
     except ForumError as error:
         print(f"Could not check the key with the forum ({error}); saving it anyway.")
