@@ -68,11 +68,12 @@ def test_switched_off_asleep_at_the_question_the_reply_is_kept(
 def test_go_to_sleep_voicepeer_while_writing_pauses_and_waking_goes_on(
     forum: DemoForum, data: Path
 ) -> None:
-    # There was no pause while writing but leaving the reply; "go to sleep" alone was
-    # written in (it may be words of the reply: "I had to" … "go to sleep" … "early").
-    lines = ["open topic two", "reply", "I had to", "go to sleep", "scratch that"]
+    # There was no pause while writing but leaving the reply; "go to sleep" alone is written
+    # in (it may be words of the reply: "I had to" … "go to sleep" … "early"), and after a
+    # finished sentence it is said to be, with how to pause.
+    lines = ["open topic two", "reply", "well done full stop", "go to sleep", "scratch that"]
     lines += ["go to sleep voicepeer", "I am talking to my sister", "yes", "wake up"]
-    lines += ["go to bed early full stop", "read it back"]
+    lines += ["I had to", "go to sleep", "early full stop", "read it back"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[3] == (
         'I added "go to sleep" to your reply. To pause while writing, say go to sleep '
@@ -81,8 +82,8 @@ def test_go_to_sleep_voicepeer_while_writing_pauses_and_waking_goes_on(
     assert talk.said[5:] == [
         "Going to sleep. Your reply is kept. Say wake up when you need me.",
         "I'm listening again. You are writing a reply to Stable MRI for three years! "
-        "celebration. It has 3 words so far. Go on with your reply, or say send it.",
-        "Your reply says: I had to go to bed early.",
+        "celebration. It has 2 words so far. Go on with your reply, or say send it.",
+        "Your reply says: Well done. I had to go to sleep early.",
     ]
 
 
