@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pytest
 
 from voicepeer.cli.demo_forum import register
 from voicepeer.forum.user_api_key import start_request
@@ -164,3 +165,21 @@ def test_prints_the_sign_in_password_and_allows_added_redirects(tmp_path: Path) 
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_an_https_probe_on_its_http_port_prints_no_traceback(tmp_path: Path) -> None:
+    # "forum connect 127.0.0.1:PORT" tries https:// first: its handshake, no HTTP at all,
+    # printed an AttributeError traceback in the forum's window.
+    process = _start("--port", "0", "--db", str(tmp_path / "practice.sqlite3"))
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().rsplit(" ", 1)[1].strip()
+        with pytest.raises(httpx.HTTPError):
+            httpx.get(url.replace("http://", "https://") + "/about.json", timeout=5, verify=False)
+        assert httpx.get(f"{url}/latest.json", timeout=10).status_code == 200
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert "Traceback" not in err, err

@@ -85,7 +85,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         # Request lines can carry search terms; keep them out of logs unless debugging.
-        log.debug("%s %s", self.command, urlsplit(self.path).path)
+        # A request that is no HTTP at all (an https:// probe's handshake) has neither: the
+        # error logged for it raised AttributeError, a traceback in the forum's window.
+        command, path = getattr(self, "command", None), getattr(self, "path", "")
+        log.debug("%s %s", command or "(no request)", urlsplit(path).path)
 
 
 class _Server(ThreadingHTTPServer):
