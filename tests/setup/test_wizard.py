@@ -105,9 +105,16 @@ def test_a_forum_found_at_another_address_is_kept_as_found() -> None:
     # "127.0.0.1:4311" was saved as https://, where the forum never answers: it runs on
     # http://, where the account was connected.
     found = "http://127.0.0.1:4311"
-    engines = WizardEngines(connect_account=lambda url: found, connected_account=lambda url: None)
+    tried: list[str] = []
+
+    def connect(url: str) -> str:
+        tried.append(url)
+        return found
+
+    engines = WizardEngines(connect_account=connect, connected_account=lambda url: None)
     out = io.StringIO()
     chosen = Wizard(Settings(), Prompter(io.StringIO("127.0.0.1:4311\ny\n"), out), engines)
     chosen.step_forum()
+    assert tried == ["127.0.0.1:4311"]  # as typed: tried on http:// too, not https:// alone
     assert chosen.current("forum_url") == found
     assert f"The forum answers at {found}: that is the address kept." in out.getvalue()

@@ -251,7 +251,9 @@ class Wizard:
             if not url or not self._connect_now(url):
                 return
             self.io.say()
-            found = self.engines.connect_account(url)
+            # As typed: without "http://", a forum on this computer is looked for there too
+            # (made https:// first, the practice forum was "not answering").
+            found = self.engines.connect_account(url if "://" in answer else answer.strip())
             if found:
                 if found != url:
                     # "127.0.0.1:4311" answers on http://: saved as typed, it never worked.
