@@ -66,8 +66,11 @@ def read_wav(path: Path) -> npt.NDArray[np.int16]:
             f"audio file not found: {path}", spoken="I cannot find that audio file."
         ) from error
     except (wave.Error, EOFError, OSError) as error:
+        # An empty file gives EOFError with no words: "()" was printed.
+        why = f" ({error})" if str(error) else ""
         raise ConfigError(
-            f"{path} is not a PCM WAV file I can read ({error})",
+            f"{path} is not a PCM WAV file I can read{why}. Record or convert it as WAV, for "
+            "example with: arecord -f S16_LE -r 16000 -c 1 file.wav",
             spoken="That audio file is not a WAV recording I can read.",
         ) from error
     if width == 3:
