@@ -564,6 +564,8 @@ class Assistant:
             self._follow(self._writer().hear(heard))
             undone = self.engines.interpreter.editing(heard) is DictationAction.UNDO
             if emptied is not None and undone:
+                # "No, scratch that" emptied it at the question: the words come back, and
+                # the question with them.
                 self.edits_at_question.waiting_from = emptied
             self._ask_again_after_edit()
             return
@@ -727,10 +729,7 @@ class Assistant:
         self._go(writing)
         self.handle(edit)
         if self.state is writing and writer.corrector.pending is Pending.NOTHING:
-            self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
-            self.edits_at_question.asked_again = (
-                self.state is question and self.edits_at_question.undoable
-            )
+            self._ask_again(question, writer)
             if self.state is writing and writer.draft.is_empty:
                 # "No, scratch that" emptied it: "undo" next brings back the question too.
                 self.edits_at_question.emptied_from = question
@@ -750,11 +749,17 @@ class Assistant:
         if self.state is writing and writer is not None:
             if writer.corrector.pending is not Pending.NOTHING:
                 return  # still waiting for the edit's own answer
-            self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
-            self.edits_at_question.asked_again = (
-                self.state is question and self.edits_at_question.undoable
-            )
+            self._ask_again(question, writer)
         self.edits_at_question.waiting_from = None
+
+    def _ask_again(self, question: State, writer: Composer) -> None:
+        """After an edit said at ``question``: the words read back and the question asked
+        again (when they can go as they are); "undo" straight after takes the edit back."""
+        writing = WRITING_AT_QUESTION[question]
+        self._go(question if writer.ask_to_post() is Next.CONFIRMING else writing)
+        self.edits_at_question.asked_again = (
+            self.state is question and self.edits_at_question.undoable
+        )
 
     def _add_dictated_to_reply(self) -> None:
         """ "Add it to my last reply" while dictating one: the words, saved as they were
