@@ -378,6 +378,14 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     settings = load_settings(config_file(isolated_home))
     assert settings.voice.muted_words == ("ouch", "spasm", "fatigue")
     assert settings.speech.rate_wpm == 140
+    # Spaces around a value, or a blank one, were saved as they were typed.
+    spaced = ("--voice", " en-us ", "--muted-word", "  ", "--content-note", " heat ")
+    done = configure_without_questions(isolated_home, *spaced)
+    assert done.returncode == 0, done.stderr
+    settings = load_settings(config_file(isolated_home))
+    assert settings.speech.voice == "en-us"
+    assert settings.voice.muted_words == ("ouch", "spasm", "fatigue")
+    assert settings.voice.content_note_topics[-1] == "heat"
 
 
 def test_settings_no_longer_used_are_left_out_of_the_new_file(isolated_home: Path) -> None:

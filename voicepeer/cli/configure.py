@@ -114,7 +114,7 @@ def choices_from(args: argparse.Namespace) -> Choices:
         )
     return Choices(
         forum_url=args.forum_url,
-        voice=args.voice,
+        voice=args.voice.strip() if args.voice else args.voice,
         rate=args.rate,
         volume=args.volume,
         silence=args.silence_timeout,
@@ -122,8 +122,9 @@ def choices_from(args: argparse.Namespace) -> Choices:
         push_to_talk=args.push_to_talk_key,
         push_to_talk_mode="off" if args.no_push_to_talk else args.push_to_talk_mode,
         aliases=_aliases(args.alias),
-        muted_words=list(args.muted_word),
-        content_notes=list(args.content_note),
+        # Blank ones ("" or "  ", a slip in a script) would be saved as words to mute.
+        muted_words=[w.strip() for w in args.muted_word if w.strip()],
+        content_notes=[n.strip() for n in args.content_note if n.strip()],
         model=args.model,
         download_model=args.download_model,
     )
