@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -317,3 +318,19 @@ def test_a_comment_is_found_after_a_value_but_never_inside_quotes() -> None:
     assert comment_in('voice = "en\\"#gb"') is None
     assert comment_in("  # Mum's voice") == "# Mum's voice"
     assert comment_in("#") is None
+
+
+def test_the_settings_file_and_its_copies_are_private(tmp_path: Path) -> None:
+    # Readable by everyone, they held the words to mute and the topics to warn about.
+    path = tmp_path / "config.toml"
+    path.write_text('[voice]\nmuted_words = ["relapse"]\n', encoding="utf-8")
+    path.chmod(0o644)
+    written = save_settings(load_settings(path), path)
+    copies = [
+        written.path,
+        path.with_name("config.toml.bak"),
+        path.with_name(".config.toml.as-written"),
+    ]
+    for copy in copies:
+        assert copy.exists(), copy
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600, copy

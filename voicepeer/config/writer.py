@@ -7,6 +7,7 @@ out, so the file shows every choice without pinning today's defaults forever.
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -110,6 +111,11 @@ class Written:
         return told
 
 
+SETTINGS_MODE = 0o600
+"""The settings file holds no keys (they are refused), but its words to mute and topics to
+warn about may be the person's health: readable by them alone, as the account keys are."""
+
+
 def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Written:
     """Write ``settings`` to ``path`` atomically; the previous file is kept as ``.bak``.
     The notes below :data:`NOTES_MARKER` in the previous file are kept, the person's own
@@ -123,7 +129,7 @@ def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Writt
     if path.exists():
         backup = path.with_name(path.name + ".bak")
         before = path.read_bytes()
-        backup.write_bytes(before)
+        _write_private(backup, before)
     previous = before.decode("utf-8", errors="replace")
     own = own_comments(
         previous.partition(NOTES_MARKER)[0], _as_written(path), _voicepeers_comments(settings)
@@ -131,10 +137,18 @@ def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Writt
     notes = kept_notes(previous) + own.notes
     notes += [f"{LEFT_OUT} on {date.today().isoformat()}: {line}" for line in left_out]
     text = f"{render(settings)}\n{NOTES_MARKER}\n" + "".join(f"{note}\n" for note in notes)
-    # Readable by others on purpose: the settings file holds no secrets (they are refused).
-    atomic_write_text(path, text, mode=0o644)
-    atomic_write_text(as_written_path(path), text.partition(NOTES_MARKER)[0], mode=0o644)
+    atomic_write_text(path, text, mode=SETTINGS_MODE)
+    atomic_write_text(as_written_path(path), text.partition(NOTES_MARKER)[0], mode=SETTINGS_MODE)
     return Written(path, backup, tuple(own.notes), own.secrets_left_out)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """``data`` in ``path``, readable by the person alone (an older copy made readable by
+    others is made private too)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, SETTINGS_MODE)
+    with os.fdopen(fd, "wb") as file:
+        os.fchmod(file.fileno(), SETTINGS_MODE)
+        file.write(data)
 
 
 def _as_written(path: Path) -> str | None:
