@@ -147,9 +147,14 @@ def test_undo_where_nothing_is_written_or_posted_says_so_briefly(
 def test_no_keeps_the_post_and_nothing_is_done_without_a_clear_yes(
     forum: DemoForum, data: Path
 ) -> None:
-    lines = [*POST_IT, "delete my post", "yeah", "no"]
+    lines = [*POST_IT, "delete my post", "yeah", "where am I", "no"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
-    assert talk.said[-2] == "Shall I delete your post? Please say yes or no."
+    # Named by its number: "where am I" names the post being read, post 1.
+    assert talk.said[-3] == "Shall I delete your post 5? Please say yes or no."
+    assert talk.said[-2] == (
+        "You are reading Walked to the end of the pier today, post 1 of 4. Shall I delete your "
+        "post 5? Please say yes or no."
+    )
     assert talk.said[-1] == "Your post stays."
     assert last_post(forum)["user_deleted"] is False
 

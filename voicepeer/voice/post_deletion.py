@@ -110,7 +110,10 @@ class PostDeletion:
 
     @property
     def question_again(self) -> str:
-        return f"Shall I delete your {self.what}? Please say yes or no."
+        # Named by its number: asked again after "where am I", which names the post being
+        # read ("post 1 of 4"), "your post" alone could seem to be that one.
+        named = f" {self.post.post_number}" if self.topic is None else ""
+        return f"Shall I delete your {self.what}{named}? Please say yes or no."
 
     @property
     def declined(self) -> str:
