@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from voicepeer.commands.correction import DELETE_LEADS
+from voicepeer.commands.correction import deleted_words
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import GREETINGS, LIST_ITEM_WORDINGS, THANKS, Intent, canonical
 from voicepeer.commands.interpreter import Interpreter
@@ -229,18 +229,18 @@ class NotUnderstood:
     def _said_at_writing_question(self, heard: Heard, state: State, words: list[str]) -> bool:
         """At a question before words written go to the forum, what ``heard`` was instead
         of an answer, said with the question again; False when it is none of these."""
-        what = self.what_is_written(state)
+        what, elsewhere = self.what_is_written(state), self._command_elsewhere(heard, state)
         if self.interpreter.editing(heard) is DictationAction.UNDO:
             # Taken for a misheard answer, though "undo" may mean "do not post it".
             transcript.info("did: nothing, undo at the question")
             said = "Nothing was taken back. To keep it from going, say no."
-        elif self._command_elsewhere(heard, state) is Intent.REMOVE_DRAFT:
+        elif elsewhere is Intent.REMOVE_DRAFT:
             transcript.info("did: nothing, delete this draft at the question")
             said = "To delete it, say no, then say delete this draft."
-        elif named := _named_to_delete(words):
+        elif named := deleted_words(tuple(words)):
             # "Delete afternoon" where there is none was "I did not add that to your reply".
             transcript.info("did: nothing, words to delete not found at the question")
-            said = f'I could not find "{named}" in your {what}, so nothing changed.'
+            said = f'I could not find "{" ".join(named)}" in your {what}, so nothing changed.'
         elif begins_an_edit(heard.text):
             # "Replace", a pause, "Tuesday with Wednesday": asked again each time, and a
             # yes then posted the word unchanged.
@@ -250,7 +250,7 @@ class NotUnderstood:
             len(words) >= WORDS_MEANT_TO_ADD_AT_WRITING
             and not heard.over_talk
             and not self.interpreter.asks_for_time(heard)
-            and self._command_elsewhere(heard, state) is None
+            and elsewhere is None
         ):
             # "Oh, and I forgot to say thank you" at "Shall I post it?": only asked again,
             # the person was not told the words went nowhere. Over talk in the room, the
@@ -353,16 +353,3 @@ def not_a_command_here(elsewhere: Intent, state: State) -> str:
             "and a number)."
         )
     return f"{named} does nothing here."
-
-
-def _named_to_delete(words: list[str]) -> str:
-    """The words a deletion names ("delete afternoon": "afternoon"), "" for other words."""
-    lead = next((lead for lead in DELETE_LEADS if tuple(words[: len(lead)]) == lead), None)
-    rest = words[len(lead) :] if lead is not None else []
-    if rest[:2] in (["the", "word"], ["the", "words"]):
-        rest = rest[2:]
-    return " ".join(rest) if 0 < len(rest) <= MAX_NAMED_TO_DELETE else ""
-
-
-MAX_NAMED_TO_DELETE = 3
-"""Words a deletion names at most, as the corrector takes them."""
