@@ -274,10 +274,15 @@ NAMING_WORDS: tuple[tuple[str, ...], ...] = (
 """Said between "delete" and the words it names ("delete the word shop"): not the words."""
 
 
+def _deletion_lead(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words of :data:`DELETE_LEADS` that ``words`` begin with, if any."""
+    return next((lead for lead in DELETE_LEADS if words[: len(lead)] == lead), None)
+
+
 def deleted_words(words: tuple[str, ...]) -> tuple[str, ...] | None:
     """The words "delete afternoon" (or "remove the words every day") names; None when
     ``words`` are no such deletion, or name only words that point ("delete that")."""
-    lead = next((lead for lead in DELETE_LEADS if words[: len(lead)] == lead), None)
+    lead = _deletion_lead(words)
     if lead is None:
         return None
     named = words[len(lead) :]
@@ -292,7 +297,7 @@ def begins_a_deletion(words: tuple[str, ...], *, naming: bool = False) -> bool:
     """Whether ``words`` are a deletion but for the words it names ("delete", "remove the
     word"), said before a pause; ``naming``: only with the words that name them ("delete
     the word", not "take out", which a sentence has as often)."""
-    lead = next((lead for lead in DELETE_LEADS if words[: len(lead)] == lead), None)
+    lead = _deletion_lead(words)
     rest = words[len(lead) :] if lead is not None else None
     return rest in NAMING_WORDS or (not naming and rest in ((), ("the",)))
 

@@ -689,14 +689,7 @@ class Assistant:
             self._go(self._search_from)
             self.say("No search. " + self._where())
             return True
-        no_to_whole_title = (
-            self.state is State.TITLING
-            and self.peer_loop.asking_if_whole
-            and self.engines.interpreter.word_for_word(heard, {Intent.NO}) is not None
-        )
-        if said is Intent.CANCEL and not no_to_whole_title:
-            # "No" to "Is that the whole title?" is "there is more": it had cancelled the
-            # new topic, title and all.
+        if said is Intent.CANCEL and not self._no_to_whole_title(heard):
             self._go(self.peer_loop.leave(self.state))
             return True
         if said is Intent.REPEAT:
@@ -714,6 +707,15 @@ class Assistant:
             self.say(self._where_and_question())
             return True
         return False
+
+    def _no_to_whole_title(self, heard: Heard) -> bool:
+        """ "No" to "Is that the whole title?": "there is more", not leaving the question
+        (it had cancelled the new topic, title and all)."""
+        return (
+            self.state is State.TITLING
+            and self.peer_loop.asking_if_whole
+            and self.engines.interpreter.word_for_word(heard, {Intent.NO}) is not None
+        )
 
     def _edited_at_question(self, heard: Heard) -> bool:
         """An edit said at "Shall I post it?" ("change brilliant to wonderful", "no, scratch

@@ -81,8 +81,7 @@ def written_in_notice(
         # No question is waiting: a "yes" meant to post it would otherwise go unsaid.
         verb = "send" if private else "post"
         posting = "" if normalize(said) in ("no", "nope") else f" To {verb} it, say send it."
-        word = "word" if len(said.split()) == 1 else "words"
-        return f"{added}{posting} To take the {word} out, say scratch that."
+        return f"{added}{posting} To take the {_word_or_words(said)} out, say scratch that."
     instead = meant_instead(said, SELF_CORRECTION_LEADS)
     if instead is not None:
         meant = " ".join(instead)
@@ -105,10 +104,9 @@ def written_in_notice(
     intent = interpreter.word_for_word(heard)
     if intent in (Intent.SLEEP, Intent.PAUSE):
         # "Go to sleep" alone may be words of the reply; by name, it pauses.
-        them = "word" if len(said.split()) == 1 else "words"
         return (
             f"{added} To pause while writing, say go to sleep voicepeer: your {what} is kept. "
-            f"To take the {them} out, say scratch that."
+            f"To take the {_word_or_words(said)} out, say scratch that."
         )
     if intent is Intent.REPEAT:
         # "Repeat that": the advice was to cancel, where the reply read back was wanted.
@@ -133,6 +131,10 @@ NOT_SENDING_AT_END = ("don't send it", "do not send it", "unsend it")
 COMMANDS_AT_END = (*NOT_SENDING_AT_END, "send it", "read it back")
 """Commands run on at the end of dictated words, with no pause before them (the longest
 first: "don't send it" is not "send it")."""
+
+
+def _word_or_words(said: str) -> str:
+    return "word" if len(said.split()) == 1 else "words"
 
 
 def _command_at_end(said: str) -> str | None:
