@@ -690,12 +690,17 @@ class Composer:
         self._sent_by = None
         self.draft.add(f"{sent_by} {heard.text}", (), self.forms)
         self.save()
-        done = "sent" if self._is_private() else "posted"
+        done = self._gone_out
         self._say(
             f'I wrote "{self._written(sent_by)}" and what you said after it into your '
             f"{self.what}, as your sentence went on. Nothing is {done}. {self.go_on}"
         )
         return True
+
+    @property
+    def _gone_out(self) -> str:
+        """How what is written goes out: "sent" privately, "posted" for all to see."""
+        return "sent" if self._is_private() else "posted"
 
     def _written(self, words: str) -> str:
         """``words`` as they would be written in ("i'm done" as "I'm done")."""
@@ -704,7 +709,7 @@ class Composer:
         return draft.text
 
     def decline(self) -> Next:
-        done = "sent" if self._is_private() else "posted"
+        done = self._gone_out
         sent_by, self._sent_by = self._sent_by, None
         # "After three years", "I'm finished", "no", "with Tecfidera": the words were gone.
         words = (
@@ -733,7 +738,7 @@ class Composer:
         """The reply, if it has words (they are not on the forum until the person's yes)."""
         if self.draft.is_empty:
             return None
-        done = "sent" if self._is_private() else "posted"
+        done = self._gone_out
         return Unsent(
             ask=f"Your reply is not {done} yet. It stays saved either way: say reply in this "
             "topic next time to go on with it.",
