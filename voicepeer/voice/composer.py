@@ -38,6 +38,7 @@ from voicepeer.voice.outbox_phrases import (
 from voicepeer.voice.ports import DraftKeeper, ReplyOutbox, Say
 from voicepeer.voice.reply_context import thread_people
 from voicepeer.voice.split_commands import Join, finishes, joined_command, joins_a_correction
+from voicepeer.voice.spoken_marks import gone_with_it
 from voicepeer.voice.undo_history import Removal, UndoHistory
 from voicepeer.voice.writing_asides import (
     Answer,
@@ -543,10 +544,9 @@ class Composer:
         self._keep(before, f"Brought back {words}.", named)
         was = "was only 1" if len(deleted) == 1 else f"were only {len(deleted)}"
         fewer = f"There {was}. " if len(deleted) < count else ""
-        mark = mark_at_end(before.text)
         # The mark goes with the word, so that words said next end the sentence again;
         # "Deleted shop" alone left the person thinking the full stop was still there.
-        also = f", and the {mark} after it" if mark is not None else ""
+        also = gone_with_it(mark_at_end(before.text))
         self._say(f"{fewer}Deleted {words}{also}.")
 
     def _undo(self) -> None:

@@ -41,7 +41,7 @@ from voicepeer.voice.dictation import (
     tokenize_dictation,
 )
 from voicepeer.voice.ports import Say
-from voicepeer.voice.spoken_marks import MARK_NAMES
+from voicepeer.voice.spoken_marks import MARK_NAMES, gone_with_it
 from voicepeer.voice.written_forms import WRITTEN_FORMS
 from voicepeer.voice.written_numbers import with_digits
 
@@ -272,7 +272,7 @@ class Corrector:
         mark = draft.delete(place)
         said = spoken_mark(" ".join(with_digits(original.split())))
         self.brought_back = (f"Brought back {said}.", said)
-        also = f", and the {MARK_NAMES[mark]} after it" if mark else ""
+        also = gone_with_it(MARK_NAMES.get(mark or ""))
         if times > 1:
             self._say(
                 f"Your {self._what} had {said} {times} times. I deleted the last one{also}. "

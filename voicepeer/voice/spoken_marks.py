@@ -147,3 +147,9 @@ def mark_or_word(index: int, found: re.Match[str]) -> str:
     if mark == "-" and before and before[-1] in _NO_HYPHEN_AFTER:
         return found[0]
     return f" {chr(PLACEHOLDER_BASE + index)} "
+
+
+def gone_with_it(mark_name: str | None) -> str:
+    """What is said of a mark deleted with the words before it (", and the full stop after
+    it"); "" for none."""
+    return f", and the {mark_name} after it" if mark_name else ""

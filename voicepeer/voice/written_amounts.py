@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from voicepeer.number_words import TENS, UNITS
+from voicepeer.voice.spoken_marks import ATTACHED_MARKS, LAYOUT_MARKS
 
 HALVES_OF_THE_DAY = frozenset({"am", "pm", "a.m", "p.m"})
 _HOURS = {word: value for word, value in UNITS.items() if 1 <= value <= 12}
@@ -41,7 +42,7 @@ _AFTER_AN_AMOUNT = frozenset(
 )
 """Words that may follow an amount with pence said without "pence" ("£25.50 for the taxi"),
 where a number may not be pence ("£25 fifty people")."""
-_ENDS = frozenset(".,!?;:…\n") | {"\n\n"}
+_ENDS = ATTACHED_MARKS | LAYOUT_MARKS
 
 
 def clock_time(run: Sequence[str], before: str, after: str, two_before: str) -> str | None:
