@@ -59,3 +59,24 @@ def test_no_question_before_something_public_offers_two_meanings() -> None:
                 state,
                 said,
             )
+
+
+CLEAR_NOES = ("no no", "nah", "no way", "definitely not", "of course not")
+
+
+def test_clear_noes_are_a_no_at_every_question_before_something_public() -> None:
+    # They were asked again, over and over, as if unsure.
+    interpreter = Interpreter()
+    for state in ASKING_CONSENT:
+        for said in CLEAR_NOES:
+            found = interpret_in(state, Heard(said, 1.0), interpreter)
+            assert found.command is not None, (state, said)
+            assert found.command.intent.value == "no", (state, said)
+
+
+def test_nah_at_the_like_question_likes_nothing(forum: DemoForum, data: Path) -> None:
+    before = first_post_likes(forum)
+    lines = ["open topic one", "like this post", "nah"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == "Not liked.", talk.transcript
+    assert first_post_likes(forum) == before

@@ -398,6 +398,11 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     # Asked "Shall I post it?" (or "Delete it?", "Shall I stop now?"): a no that says more,
     # never anything public.
     Intent.NO: (
+        "no no",
+        "nah",
+        "no way",
+        "definitely not",
+        "of course not",
         "don't post it",
         "don't send it",
         "do not post it",
