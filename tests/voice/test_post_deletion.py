@@ -149,10 +149,11 @@ def test_no_keeps_the_post_and_nothing_is_done_without_a_clear_yes(
 ) -> None:
     lines = [*POST_IT, "delete my post", "yeah", "where am I", "no"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
-    # Named by its number: "where am I" names the post being read, post 1.
+    # Named by its number: "where am I" names the post being read, post 1, in a topic that
+    # counts the reply just posted.
     assert talk.said[-3] == "Shall I delete your post 5? Please say yes or no."
     assert talk.said[-2] == (
-        "You are reading Walked to the end of the pier today, post 1 of 4. Shall I delete your "
+        "You are reading Walked to the end of the pier today, post 1 of 5. Shall I delete your "
         "post 5? Please say yes or no."
     )
     assert talk.said[-1] == "Your post stays."

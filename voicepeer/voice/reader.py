@@ -738,10 +738,16 @@ class Reader:
             self.topics = self.as_heard(self.topics)
 
     def own_reply_posted(self, topic_id: int, post_number: int | None) -> None:
-        """The person's reply is on the forum: the list heard before counts it (a reply more,
-        and read), so that "back" does not say the count from before it, as if it were lost."""
+        """The person's reply is on the forum: the topic open and the list heard before count
+        it (a reply more, and read), so that "back" does not say the count from before it, as
+        if it were lost."""
         if post_number is not None:
             self._heard_to(topic_id, post_number)
+        thread = self.thread
+        if thread is not None and thread.topic.id == topic_id:
+            # "Where am I" counts the reply in the topic's posts, and "next" reaches it.
+            forum = self._engines.forum
+            self.forum_call(lambda: thread.add_newer(forum.topic(topic_id, fresh=True)), quiet=True)
         if self.topics is None:
             return
 
