@@ -106,6 +106,17 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
     assert said[-1] == "Changed miss to MS." and draft.text == "I have MS"
 
 
+@pytest.mark.parametrize("answer", ["yes", "okay", "no"])
+def test_a_bare_answer_while_spelling_asks_for_letters_again(answer: str) -> None:
+    # "Yes" to "Spell shop letter by letter" was written into the reply.
+    said, draft, corrector = correcting()
+    draft.add("I went to the shop today")
+    assert corrector.hear(Heard("correct shop"), draft)
+    assert corrector.hear(Heard(answer), draft)
+    assert said[-1] == "Say letters, like m s, or mike sierra, then say done. Or say leave it."
+    assert draft.text == "I went to the shop today" and corrector.pending is Pending.SPELLING
+
+
 def test_another_word_named_while_spelling_is_the_one_corrected() -> None:
     # The letters after "correct stick" went to "walking": "Changed walking to cane".
     said, draft, corrector = correcting()

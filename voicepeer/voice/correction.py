@@ -29,6 +29,7 @@ from voicepeer.commands.correction import (
     CorrectionKind,
     meant_instead,
 )
+from voicepeer.commands.editing import BARE_ANSWERS
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
@@ -493,6 +494,11 @@ class Corrector:
         instead = meant_instead(heard.text)
         if instead is not None:
             self._put(draft, target, " ".join(instead))  # "I mean Priya"
+            return True
+        if normalize(heard.text) in BARE_ANSWERS:
+            # "Yes" to "Spell shop letter by letter" was written into the reply: it answers
+            # as if asked a question, so the question is said again with how to answer.
+            self.ask_again()
             return True
         if len(heard.text.split()) > MAX_ANSWER_WORDS or (
             command is None and tokenize_dictation(heard.text) and not self._asks_again(heard)
