@@ -222,6 +222,21 @@ def test_a_name_nobody_has_and_a_cancel(forum: DemoForum, tmp_path: Path) -> Non
     assert talk.assistant is not None and talk.assistant.state is State.READING
 
 
+def test_a_writer_of_the_topic_named_after_a_pause_is_written_to(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Message", a pause, then "priya" while reading her topic ended voicepeer: the name
+    # plainly meant went to the title with no state allowed to.
+    lines = ["latest topics", "open topic three", "message", "priya", "cancel"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-3:-1] == [
+        "Who would you like to write to? Say their name.",
+        "Writing to Priya Nair. What is your message about? Say a short title.",
+    ]
+    assert talk.said[-1].startswith("Message cancelled. You are reading")
+    assert talk.assistant is not None and talk.assistant.state is State.READING
+
+
 def test_a_command_said_for_the_title_is_not_the_title(forum: DemoForum, tmp_path: Path) -> None:
     # Two letters make a message's title: "yes" said once more, or "send it", became it.
     lines = ["message priya", "yes", "yes", "send it", "next", "sleep problems", "cancel"]

@@ -109,6 +109,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
     ORIGIN ──message──▶ NAMING ──a name──▶ CHOOSING ──yes──▶ TITLING
     ORIGIN ──message Priya──────────────▶ CHOOSING ──no──▶ CHOOSING (the next likely
                                               person) or NAMING (nobody left)
+    NAMING ──a name plainly meant (a writer in the topic being read)──▶ TITLING, or
+        COMPOSING (a message to them is saved: taken up)
     ORIGIN ──new topic──▶ CATEGORY ──a category's name or number──▶ TITLING
     ORIGIN ──categories──▶ CATEGORY ──a category's name or number──▶ BROWSING (its topics)
         (from BOOKMARKS or DRAFTS too, where "cancel" goes back)
@@ -344,7 +346,8 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     )
     | _ORIGINS,
     State.DELETING: frozenset({State.DELETING, State.DRAFTS, State.SLEEPING}) | _ORIGINS,
-    State.NAMING: frozenset({State.NAMING, State.CHOOSING}) | _ORIGINS,
+    State.NAMING: frozenset({State.NAMING, State.CHOOSING, State.TITLING, State.COMPOSING})
+    | _ORIGINS,
     State.CHOOSING: frozenset(
         {
             State.CHOOSING,
