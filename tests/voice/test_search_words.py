@@ -9,8 +9,8 @@ import pytest
 
 from tests.support.conversation import converse
 from voicepeer.demo_forum import DemoForum
-from voicepeer.voice.assistant import SEARCH_WORDS_HELP
 from voicepeer.voice.questions import ASK_SEARCH_WORDS
+from voicepeer.voice.searching import SEARCH_WORDS_HELP
 from voicepeer.voice.states import State
 
 FOUND = "1 topic about chips earned. One: Walked to the end of the pier"

@@ -89,14 +89,13 @@ from voicepeer.voice.post_deletion import PlannedDeletion, PostDeletions
 from voicepeer.voice.post_editing import PostEditor
 from voicepeer.voice.post_recovery import PostRecoveries
 from voicepeer.voice.questions import (
-    ASK_SEARCH_WORDS,
     CHANGES,
     OPEN_QUESTIONS,
     Asked,
     AskedT,
     Change,
 )
-from voicepeer.voice.reader import MESSAGES_LIST, Reader, ReaderEngines, ReadOutcome, Searched
+from voicepeer.voice.reader import MESSAGES_LIST, Reader, ReaderEngines, ReadOutcome
 from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
@@ -110,6 +109,7 @@ from voicepeer.voice.saved_drafts import (
     SavedDraft,
     SavedDraftsList,
 )
+from voicepeer.voice.searching import SEARCH_WORDS_HELP, Searching
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.state_commands import (
     ALLOWED,
@@ -135,7 +135,6 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 }
 
 OPEN_HOW = "Say open topic and its number, or the one about and words of its title."
-SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
 
 
 SENDABLE_AFTER_GOODBYE = frozenset(
@@ -222,8 +221,6 @@ class Assistant:
         self._just_sent: int | None = None
         self._posted_last: int | None = None
         """The topic of the reply, new topic or message posted last this session."""
-        self._search_from = State.BROWSING
-        """Where "search for" was said, to go back to when nothing is looked for."""
         places = PlacesOnFullDisk(engines.places, self._place_not_saved)
         self.said_ahead = SaidAhead()
         self._places = places
@@ -296,6 +293,9 @@ class Assistant:
         )
         self.reply_opening = ReplyOpening(
             self.reader, engines.forum, self.composer, self.peer_loop.composer, self.say, now
+        )
+        self.searching = Searching(
+            self.reader, engines.interpreter, self.say, lambda: self.state, self._go
         )
         self.saved_drafts = SavedDraftsList(
             self.reader,
@@ -570,7 +570,7 @@ class Assistant:
             self._ask_again_after_edit()
             return
         if self.state is State.SEARCHING:
-            self._searching(heard)
+            self.searching.hear(heard)
             return
         if self.state in DICTATION_STATES:
             self._go(self.peer_loop.hear(self.state, heard))
@@ -686,8 +686,7 @@ class Assistant:
             self._sleep(f"Going to sleep. Your {what} is kept. Say wake up when you need me.")
             return True
         if said is Intent.CANCEL and self.state is State.SEARCHING:
-            self._go(self._search_from)
-            self.say("No search. " + self._where())
+            self.searching.cancel(self._where)
             return True
         if said is Intent.CANCEL and not self._no_to_whole_title(heard):
             self._go(self.peer_loop.leave(self.state))
@@ -938,7 +937,7 @@ class Assistant:
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
             Intent.NOTIFICATIONS: lambda c: self._notifications(c),
-            Intent.SEARCH: lambda c: self._search(str(c.slots.get("query", ""))),
+            Intent.SEARCH: lambda c: self.searching.search(str(c.slots.get("query", ""))),
             Intent.YES: lambda c: self._yes(),
             Intent.NO: lambda c: self._no(),
             Intent.CANCEL: lambda c: self._cancel(),
@@ -967,38 +966,6 @@ class Assistant:
     def _my_topics(self) -> None:
         if self.reader.own_topics():
             self._go(State.BROWSING)
-
-    def _search(self, query: str) -> None:
-        if query.strip():
-            self._show_search(query)
-            return
-        # "search for" and a pause: the words may come next, on their own.
-        self._search_from = self.state
-        self._go(State.SEARCHING)
-        self.say(ASK_SEARCH_WORDS)
-
-    def _show_search(self, query: str) -> None:
-        searched = self.reader.show_search(query)
-        if searched is Searched.SHOWN:
-            self._go(State.BROWSING)
-        elif searched is Searched.TOO_SHORT and self.state is State.SEARCHING:
-            # Asked again: a longer word is looked for as said, without "search for" again.
-            self.say("Say a longer word, or say cancel.")
-        elif searched is Searched.TOO_SHORT:
-            # Not asked here: what the person says next may well be a command, not a word.
-            self.say("Say search for, and then a longer word.")
-        elif self.state is State.SEARCHING:  # nothing found, or no forum: said so
-            self._go(self._search_from)
-
-    def _searching(self, heard: Heard) -> None:
-        """The answer to "what shall I look for?" (when it does not leave the question)."""
-        interpreter = self.engines.interpreter
-        action = interpreter.editing(heard)
-        words = "" if action is not None else interpreter.search_words(heard)
-        if not words:
-            self.say(SEARCH_WORDS_HELP)
-        else:
-            self._show_search(words)
 
     def _read(self) -> None:
         if self.state is State.BROWSING:

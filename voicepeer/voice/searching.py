@@ -1,0 +1,73 @@
+"""Looking on the whole forum for words: "search for heat" at once, or "search for", a pause,
+and the words on their own after "what shall I look for?"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from voicepeer.commands.interpreter import Interpreter
+from voicepeer.recognition.base import Heard
+from voicepeer.voice.ports import Say
+from voicepeer.voice.questions import ASK_SEARCH_WORDS
+from voicepeer.voice.reader import Reader, Searched
+from voicepeer.voice.states import State
+
+SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
+
+
+class Searching:
+    """Runs a search and the question for its words; moves the voice loop with ``go``."""
+
+    def __init__(
+        self,
+        reader: Reader,
+        interpreter: Interpreter,
+        say: Say,
+        state: Callable[[], State],
+        go: Callable[[State], None],
+    ) -> None:
+        self._reader = reader
+        self._interpreter = interpreter
+        self._say = say
+        self._state = state
+        self._go = go
+        self._search_from = State.BROWSING
+        """Where "search for" was said, to go back to when nothing is looked for."""
+
+    def search(self, query: str) -> None:
+        """ "Search for" and ``query``, or, with no words, the question for them."""
+        if query.strip():
+            self._show_search(query)
+            return
+        # "search for" and a pause: the words may come next, on their own.
+        self._search_from = self._state()
+        self._go(State.SEARCHING)
+        self._say(ASK_SEARCH_WORDS)
+
+    def cancel(self, where: Callable[[], str]) -> None:
+        """Cancel at the question: back where "search for" was said, told where that is."""
+        self._go(self._search_from)
+        self._say("No search. " + where())
+
+    def hear(self, heard: Heard) -> None:
+        """The answer to "what shall I look for?" (when it does not leave the question)."""
+        action = self._interpreter.editing(heard)
+        words = "" if action is not None else self._interpreter.search_words(heard)
+        if not words:
+            self._say(SEARCH_WORDS_HELP)
+        else:
+            self._show_search(words)
+
+    def _show_search(self, query: str) -> None:
+        searched = self._reader.show_search(query)
+        state = self._state()
+        if searched is Searched.SHOWN:
+            self._go(State.BROWSING)
+        elif searched is Searched.TOO_SHORT and state is State.SEARCHING:
+            # Asked again: a longer word is looked for as said, without "search for" again.
+            self._say("Say a longer word, or say cancel.")
+        elif searched is Searched.TOO_SHORT:
+            # Not asked here: what the person says next may well be a command, not a word.
+            self._say("Say search for, and then a longer word.")
+        elif state is State.SEARCHING:  # nothing found, or no forum: said so
+            self._go(self._search_from)
