@@ -93,7 +93,7 @@ def test_a_two_letter_search_is_answered_without_asking_the_forum(
     talk = converse(forum.base_url, ["search for ms"], data)
     assert talk.said[-2:] == [
         "That is too short to search for: the forum needs a word of at least 3 characters.",
-        "Say search for, and then a longer word.",
+        "Say search for, and a longer word, like multiple sclerosis.",
     ]
     assert forum.faults.canned_left() == 1
     never_misleading(talk)

@@ -11,8 +11,13 @@ from voicepeer.voice.ports import Say
 from voicepeer.voice.questions import ASK_SEARCH_WORDS
 from voicepeer.voice.reader import Reader, Searched
 from voicepeer.voice.states import State
+from voicepeer.voice.written_forms import WRITTEN_FORMS, as_written
 
 SEARCH_WORDS_HELP = "Say what to look for, for example: heat. Or say cancel."
+
+LONGER_WORDS = {"ms": "multiple sclerosis", "ot": "occupational therapy"}
+"""Short words of the forums' talk, too short for a forum to look for, and the longer words
+that mean the same, offered instead."""
 
 
 class Searching:
@@ -65,9 +70,22 @@ class Searching:
             self._go(State.BROWSING)
         elif searched is Searched.TOO_SHORT and state is State.SEARCHING:
             # Asked again: a longer word is looked for as said, without "search for" again.
-            self._say("Say a longer word, or say cancel.")
+            self._say(f"Say {longer_words(query)}, or say cancel.")
         elif searched is Searched.TOO_SHORT:
             # Not asked here: what the person says next may well be a command, not a word.
-            self._say("Say search for, and then a longer word.")
+            self._say(f"Say search for, and {longer_words(query)}.")
         elif state is State.SEARCHING:  # nothing found, or no forum: said so
             self._go(self._search_from)
+
+
+def longer_words(query: str) -> str:
+    """What to say instead of ``query``, too short to look for: the longer words for it
+    ("a longer word, like multiple sclerosis"), or it with another word ("MS nurse" is
+    looked for: one word long enough is)."""
+    longer = LONGER_WORDS.get(query.strip().lower())
+    if longer is not None:
+        return f"a longer word, like {longer}"
+    words = query.split()
+    if len(words) > 1:
+        return "a longer word, or another word with them"
+    return f"a longer word, or {' '.join(as_written(words, WRITTEN_FORMS))} with another word"
