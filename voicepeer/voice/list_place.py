@@ -97,11 +97,16 @@ class ListWords:
 
 
 def step_said(
-    place: ListPlace, delta: int, count: int, line: Callable[[int], str], words: ListWords
+    place: ListPlace,
+    delta: int,
+    count: int,
+    line: Callable[[int], str],
+    words: ListWords,
+    alone: Callable[[int], str] | None = None,
 ) -> str:
     """Go ``delta`` through a list of ``count`` items at ``place`` ("next" right after
     items were named together names the next ones); what to say. ``line`` says an item
-    (by index)."""
+    (by index) named with others, ``alone`` one stepped to on its own (``line`` if None)."""
     batch = place.more(count) if delta > 0 else None
     if batch is not None:
         ending = words.end if place.heard == count else words.more
@@ -109,4 +114,4 @@ def step_said(
     moved = place.step(delta, count)
     if moved is None:
         return words.last if delta > 0 else words.first
-    return f"{line(moved)} {words.opens}"
+    return f"{(alone or line)(moved)} {words.opens}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
@@ -156,6 +156,9 @@ class Reader:
         at once, while the forum learns it within ``timings_interval_s`` and a fetched
         list is reused for ``list_cache_s``."""
         self._search_hits: dict[int, SearchHit] = {}
+        self._found_pieces: dict[int, str] = {}
+        """What the matching post says of the words looked for, per post (of the current
+        search's results), as said when stepped to."""
         """The matching post per topic of the list last found by a search."""
         self.topics: TopicList | None = None
         self.notices: NoticeList | None = None
@@ -358,12 +361,13 @@ class Reader:
         self.shown += 1
         self._next_pages = next_pages
         self._search_hits = search_hits or {}
+        self._found_pieces = {}
         self._say(
             phrasing.topic_list_summary(
                 topics,
                 self._settings.max_listed_topics,
                 heading,
-                line=lambda position, _topic: self._list_line(position - 1),
+                line=lambda position, _topic: self._named_line(position - 1),
             )
         )
         return bool(topics.topics)
@@ -379,7 +383,7 @@ class Reader:
                 self.topics,
                 self._settings.max_listed_topics,
                 f"From the top of {self._list_name}.",
-                line=lambda position, _topic: self._list_line(position - 1),
+                line=lambda position, _topic: self._named_line(position - 1),
             )
         )
         return True
@@ -397,7 +401,11 @@ class Reader:
         topics = self.topics
         item = "conversation" if self._list_name == MESSAGES_LIST else "topic"
         words = _words(topics, item)
-        self._say(step_said(self.place, delta, len(topics.topics), self._list_line, words))
+        self._say(
+            step_said(
+                self.place, delta, len(topics.topics), self._list_line, words, self._line_alone
+            )
+        )
 
     def _load_next_page(self) -> bool | None:
         """The forum's next page of the current list added to it: whether it added topics,
@@ -427,12 +435,41 @@ class Reader:
 
     def _list_line(self, index: int) -> str:
         assert self.topics is not None
-        topic = self.topics.topics[index]
-        line = phrasing.topic_line(index + 1, topic, me=self.me())
-        hit = self._search_hits.get(topic.id)
+        return phrasing.topic_line(index + 1, self.topics.topics[index], me=self.me())
+
+    def _named_line(self, index: int) -> str:
+        """The topic at ``index`` as the list is read out: alone in it, as if stepped to."""
+        assert self.topics is not None
+        alone = len(self.topics.topics) == 1
+        return self._line_alone(index) if alone else self._list_line(index)
+
+    def _line_alone(self, index: int) -> str:
+        """The topic at ``index`` stepped to on its own: a search's result with what its
+        post says of the words looked for (named with others, only its title: five pieces
+        of posts in one go are too many to keep in mind)."""
+        line = self._list_line(index)
+        assert self.topics is not None
+        hit = self._search_hits.get(self.topics.topics[index].id)
         if hit is not None:
-            line += f" {hit.username} wrote: {as_sentence(hit.excerpt)}"
+            line += f" {hit.username} wrote: {as_sentence(self._found_piece(hit))}"
         return line
+
+    def _found_piece(self, hit: SearchHit) -> str:
+        """The piece of ``hit``'s post with the words looked for, from the post itself
+        (its list items and headings apart, which the forum's plain text runs together);
+        from the forum's excerpt when the post cannot be had."""
+        if hit.post_id in self._found_pieces:
+            return self._found_pieces[hit.post_id]
+        forum = self._engines.forum
+        post = self.forum_call(lambda: forum.post(hit.post_id), quiet=True)
+        piece = hit.excerpt
+        if post is not None:
+            paragraphs = self._engines.render_post.paragraphs(post)
+            at = _first_with(paragraphs, self._searched_for)
+            if at is not None:  # none: the title had the words
+                piece = found_words(paragraphs[at], self._searched_for)
+        self._found_pieces[hit.post_id] = piece
+        return piece
 
     # --- topics and posts ---------------------------------------------------------------
 
@@ -687,12 +724,7 @@ class Reader:
 
     def _paragraph_with(self, post: Post, query: str) -> int:
         """The first paragraph of ``post`` with a word of ``query`` in it; 0 for none."""
-        words = [re.escape(w) for w in query.lower().split() if len(w) >= MIN_SEARCHED_LETTERS]
-        if not words:
-            return 0
-        found = re.compile(rf"\b(?:{'|'.join(words)})", re.IGNORECASE)
-        paragraphs = self._engines.render_post.paragraphs(post)
-        return next((i for i, text in enumerate(paragraphs) if found.search(text)), 0)
+        return _first_with(self._engines.render_post.paragraphs(post), query) or 0
 
     def finish_hearing(self) -> None:
         """Tell the forum how long the post last read aloud was listened to (the time from
@@ -1064,6 +1096,16 @@ class Reader:
     def forum_do(self, call: Callable[[], object]) -> bool:
         """Run a forum request that has no result; False (after saying why) when it failed."""
         return self.forum_call(lambda: call() or True) is not None
+
+
+def _first_with(paragraphs: Sequence[str], query: str) -> int | None:
+    """The first of ``paragraphs`` with a word of ``query`` in it (or a word beginning
+    with one, as the forum finds them); None for none."""
+    words = [re.escape(w) for w in query.lower().split() if len(w) >= MIN_SEARCHED_LETTERS]
+    if not words:
+        return None
+    found = re.compile(rf"\b(?:{'|'.join(words)})", re.IGNORECASE)
+    return next((i for i, text in enumerate(paragraphs) if found.search(text)), None)
 
 
 def _without_starter(topics: TopicList) -> TopicList:
