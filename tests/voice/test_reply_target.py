@@ -16,6 +16,7 @@ from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.seed_reading import seed_topic_with_gaps
 from voicepeer.recognition.base import Heard
+from voicepeer.voice.states import State
 
 WORDS = "well done on the pier"
 
@@ -177,17 +178,23 @@ def test_a_reply_to_sam_privately_is_a_message_to_him(forum: DemoForum, data: Pa
     assert "Replying to" not in talk.transcript
 
 
-def test_to_someone_else_said_after_reply_is_written_in_and_said_to_be(
+def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(
     forum: DemoForum, tmp_path: Path
 ) -> None:
-    # "Reply", a pause, "to Sam": the reply answered Priya, and "To Sam" began it unsaid.
+    # "Reply", a pause, "to Sam": the reply answered Priya, and "To Sam" began it.
     lines = ["open topic two", "reply", "to Sam", "read it back"]
     said = converse(forum.base_url, lines, tmp_path / "data").said
-    assert said[3] == (
-        'I added "to Sam" to your reply, which answers Priya Nair. To answer Sam Okafor '
-        "instead, say scratch that, then cancel, then reply to Sam Okafor."
-    )
-    assert said[4] == "Your reply says: To Sam"
+    assert said[3] == "Post 2 of 6, by Sam Okafor."
+    assert said[4].startswith("Replying to Sam Okafor in")
+    assert said[5] == "Your reply is empty so far."
+    # "Privately" began a public reply with the word "Privately".
+    lines = ["open topic two", "reply", "privately"]
+    private = converse(forum.base_url, lines, tmp_path / "d4", credentials=signed_in(forum))
+    assert private.said[-1] == "Did you mean Priya Nair? Say yes or no.", private.transcript
+    assert private.assistant is not None and private.assistant.state is State.CHOOSING
+    lines = ["open topic two", "reply", "to post three"]
+    third = converse(forum.base_url, lines, tmp_path / "d5").said
+    assert third[-2].startswith("Post 3 of 6, by ") and third[-1].startswith("Replying to")
     # To the person answered, or "to me" where Mei is in the thread, it is only words.
     quiet = converse(forum.base_url, ["open topic two", "reply", "to Priya"], tmp_path / "d2")
     assert len(quiet.said) == 3

@@ -185,6 +185,7 @@ _PRIVATE_REPLY = (
         r"(?:privately|in private|in a private message|by private message)$"
     ),
     re.compile(r"^(?:send|write) (?P<name>.+?) a private (?:reply|message|note)$"),
+    re.compile(r"^(?:reply|respond|answer|write back) (?:privately|in private)(?P<name>)$"),
 )
 """A reply asked for in private ("reply to Sam privately"): a message to that person. The
 word "privately" was dropped, and the reply posted for all to see."""
@@ -210,12 +211,13 @@ def topic_about(text: str) -> Command | None:
 
 def as_a_message(text: str) -> str:
     """``text`` as "message NAME" when it asks to answer someone privately, else itself
-    ("reply to this privately": a message to the author of the post being read)."""
+    ("reply to this privately", "reply privately": a message to the author of the post
+    being read)."""
     for pattern in _PRIVATE_REPLY:
         found = pattern.match(text)
         if found is not None:
             name = found["name"]
-            return f"message {'the author' if name in _THIS_POST else name}"
+            return f"message {'the author' if not name or name in _THIS_POST else name}"
     return text
 
 

@@ -100,7 +100,7 @@ from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.reply_opening import ReplyOpening
-from voicepeer.voice.reply_target import aim_reply
+from voicepeer.voice.reply_target import aim_reply, rest_of_reply
 from voicepeer.voice.room_talk import RoomTalkHint
 from voicepeer.voice.said_ahead import SaidAhead
 from voicepeer.voice.saved_drafts import (
@@ -558,6 +558,8 @@ class Assistant:
         put_aside, self._put_aside = self._put_aside, None
         if self._over_words(heard) or self._edited_at_question(heard):
             self._ask_again_after_edit()  # a new title asked for at the question: cancelled
+            return
+        if self.state in WRITING_STATES and self._reply_said_on(heard):
             return
         if self.state in WRITING_STATES:
             emptied, self.edits_at_question.emptied_from = self.edits_at_question.emptied_from, None
@@ -1135,6 +1137,22 @@ class Assistant:
                 return
             aim_reply(self.reader, {"number": began}, self.say)  # gone: the post being read
         self._reply(self.reader.loaded_current_post())
+
+    def _reply_said_on(self, heard: Heard) -> bool:
+        """ "Reply", a pause, then "privately", "to Sam" or "to post three": the rest of the
+        command, followed, and the reply begun with no words left quietly; False when
+        ``heard`` is something else (see :func:`rest_of_reply`)."""
+        topic = self.reader.topic
+        composer = self.composer
+        if self.state is not State.DICTATING or topic is None or not composer.draft.is_empty:
+            return False
+        whole = rest_of_reply(heard.text, self.engines.interpreter, topic, composer.answered)
+        if whole is None:
+            return False
+        composer.save()  # nothing in it: no draft is kept
+        self._go(State.READING)
+        self._dispatch(whole)
+        return True
 
     def _reply(self, reply_to: Post | None) -> None:
         """Write a reply in the current topic, answering ``reply_to`` (None: the topic)."""

@@ -49,7 +49,7 @@ from voicepeer.voice.writing_asides import (
     lost_the_thread,
 )
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
-from voicepeer.voice.written_in import someone_else_named, written_in_notice
+from voicepeer.voice.written_in import written_in_notice
 
 
 def dictation_help(writing: str = "reply", *, titled: bool = False) -> tuple[str, str]:
@@ -216,6 +216,11 @@ class Composer:
                 f"Replying{privately} to {whom} in {as_sentence(topic.title)} "
                 f"{self._who_sees()}Say your reply, then say send it. Take your time."
             )
+
+    @property
+    def answered(self) -> Post | None:
+        """The post the reply answers; None for a reply to the topic as a whole."""
+        return self._reply_to
 
     def _who_sees(self) -> str:
         """Before a word is said, who will see a private reply: only the people in it."""
@@ -470,10 +475,6 @@ class Composer:
     def _command_warning(self, said: str, heard: Heard) -> str | None:
         """What to say of the words just written in when they may have been meant as
         something else (see voicepeer.voice.written_in); None for anything else."""
-        if self._topic is not None and self._reply_to is not None and len(self.draft.phrases) == 1:
-            named = someone_else_named(said, self._topic, self._reply_to)
-            if named is not None:
-                return named
         return written_in_notice(
             said, heard, self._engines.interpreter, self.what, private=self._is_private()
         )

@@ -10,14 +10,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from voicepeer.commands.intents import REPLY_TO_NAMED
+from voicepeer.commands.intents import REPLY_TO_NAMED, Command, Intent
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.numbers import LAST_HEARD
-from voicepeer.forum.base import Post
+from voicepeer.commands.text import normalize
+from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.peer import ForumUser
+from voicepeer.recognition.base import Heard
 from voicepeer.voice import phrasing
 from voicepeer.voice.people import MAX_NAME_WORDS, heard_name, rank
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader
+from voicepeer.voice.reply_context import thread_people
 
 _POSSESSIVE = re.compile(r"'s(?: (?:post|reply|message))?$")
 """What follows a name in "answer Jo's post"."""
@@ -98,3 +102,32 @@ def _post_of(reader: Reader, name: str, say: Say) -> int | None:
 
 def _by(post: Post, user: ForumUser) -> bool:
     return phrasing.same_member(post.username, user.username)
+
+
+REST_OF_REPLY_STARTS = frozenset({"to", "privately", "in"})
+"""How the rest of a reply command said after a pause begins: "to post three", "to Sam",
+"to everyone", "privately", "in private"."""
+MAX_REST_WORDS = 4
+
+
+def rest_of_reply(
+    said: str, interpreter: Interpreter, topic: Topic, answered: Post | None
+) -> Command | None:
+    """ "Reply", a pause, then ``said``: the whole reply command when ``said`` is its rest
+    ("privately", "to post three", "to Sam" where Sam wrote in the topic and is not the one
+    answered), else None (they are the reply's first words: "to me", "to Priya" said to
+    Priya). "Privately" had begun a public reply, written in as its first word."""
+    words = normalize(said).split()
+    if not words or words[0] not in REST_OF_REPLY_STARTS or len(words) > MAX_REST_WORDS:
+        return None
+    whole = interpreter.command(Heard(f"reply {said}")).command
+    if whole is None or whole.intent not in (Intent.REPLY, Intent.MESSAGE) or not whole.slots:
+        return None
+    named = whole.slots.get("author", whole.slots.get("name"))
+    if not isinstance(named, str) or named == "the author":
+        return whole
+    answering = (answered.name or answered.username) if answered is not None else None
+    for person in thread_people(topic, answered) - {answering}:
+        if normalize(named) in (normalize(person), normalize(person).split()[0]):
+            return whole
+    return None

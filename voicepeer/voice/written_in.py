@@ -1,8 +1,8 @@
 """What is said when words just written into a reply may have been meant as something else:
 a command of another state ("latest topics"), an answer with no question waiting ("yes",
-"spell it"), a slip ("oops"), the beginning of a command said before a pause ("delete
-the"), or "to Sam" where the reply answers someone else. The words stay written (they may
-be words of the reply), and the person is told, and how to take them out."""
+"spell it"), a slip ("oops"), or the beginning of a command said before a pause
+("delete the"). The words stay written (they may be words of the reply), and the person is
+told, and how to take them out."""
 
 from __future__ import annotations
 
@@ -18,10 +18,8 @@ from voicepeer.commands.editing import BARE_ANSWERS, begins_a_command
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
-from voicepeer.forum.base import Post, Topic
 from voicepeer.recognition.base import Heard
 from voicepeer.voice import phrasing
-from voicepeer.voice.reply_context import thread_people
 
 ANSWERS_TO_A_CORRECTION = frozenset(
     {
@@ -141,22 +139,3 @@ def _command_at_end(said: str) -> str | None:
     """The command ``said`` ends with, run on from its words; None when it ends with none."""
     text = normalize(said)
     return next((c for c in COMMANDS_AT_END if text.endswith(f" {c}")), None)
-
-
-def someone_else_named(said: str, topic: Topic, answered: Post) -> str | None:
-    """ "reply", a pause, "to Sam": the first words of a reply to one person naming another
-    one in the thread are written in, and said to be, with how to answer that one instead;
-    None otherwise."""
-    words = normalize(said).split()
-    if words[:1] != ["to"] or not 1 < len(words) <= 3:
-        return None
-    named = " ".join(words[1:])
-    author = answered.name or answered.username
-    for person in sorted(thread_people(topic, answered) - {author}):
-        if named in (normalize(person), normalize(person).split()[0]):
-            return (
-                f'I added "{said}" to your reply, which answers '
-                f"{phrasing.author_name(answered)}. To answer {person} instead, say scratch "
-                f"that, then cancel, then reply to {person}."
-            )
-    return None
