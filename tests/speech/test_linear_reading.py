@@ -222,7 +222,7 @@ def test_unclosed_markdown_is_scanned_once(pattern: str) -> None:
         ("## Heading with # inside  ###   ", "Heading with # inside."),
         (
             "[spoiler]secret[/spoiler] seen [spoiler]not closed",
-            "Hidden text, skipped.\nSeen spoiler not closed.",
+            "(hidden text, may spoil: secret) seen spoiler not closed.",
         ),
         (
             '[the guide](https://www.nhs.uk/x "Title") and ![my walker](/u/a.jpg)',

@@ -82,9 +82,11 @@ def test_onebox_says_domain_and_title() -> None:
         'bbc.co.uk</a></header><article class="onebox-body">'
         '<img src="/t.jpg" class="thumbnail">'
         '<h3><a href="https://www.bbc.co.uk/news/1">New MS treatment approved</a></h3>'
-        "<p>Long summary that should not be read.</p></article></aside>"
+        "<p>The first sentence is read. The rest is not.</p></article></aside>"
     )
-    assert lines(html) == ["A link to bbc.co.uk: New MS treatment approved."]
+    assert lines(html) == [
+        "A link to bbc.co.uk: New MS treatment approved. The first sentence is read."
+    ]
 
 
 @pytest.mark.parametrize(
@@ -137,7 +139,7 @@ def test_lists_read_as_items_and_headings_as_sentences() -> None:
         "What helps me.",
         "Item one: Cooling vest.",
         "Item two: Short walks.",
-        "Item one: with a stick.",
+        "Under that, item one: with a stick.",
         "Item one: Rest.",
     ]
 
@@ -149,7 +151,7 @@ def test_numbers_ranges_and_spoiler() -> None:
     )
     assert lines(html) == [
         "I sleep 9 to 10 hours, take a half a tablet 2 times a day.",
-        "Hidden text, skipped.",
+        "(hidden text, may spoil: plot).",
     ]
 
 
@@ -192,7 +194,8 @@ def test_tables_attachments_footnotes_and_local_dates() -> None:
         "Ocrevus, 600 mg.",
         "An attachment called MRI report.pdf.",
         "Infusion on 1 March 2024 at 10:00.",
-        "Item one: The note.",
+        "Notes:",
+        "Note one: The note.",
     ]
 
 

@@ -11,8 +11,8 @@ from voicepeer.number_words import spoken_numbers
 from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words, marked
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
+from voicepeer.speech.text.onebox import spoken_onebox
 from voicepeer.speech.text.polls import PollTally, choice_counts, poll_ending, poll_heading
-from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.speech.text.timefmt import MONTHS
 
 _VOID = frozenset(
@@ -77,8 +77,11 @@ _BLOCKS = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SENTENCE_END = (".", "!", "?", "…", ":", ";")
 # Open elements whose text is captured rather than said as it comes (the innermost decides).
-_CAPTURING = frozenset({"link", "onebox-title", "onebox"})
-_ITEM_LABEL = re.compile(r"(?:Item|Choice) \w+:")
+_CAPTURING = frozenset(
+    {"link", "onebox", "onebox-source", "onebox-title", "onebox-description", "footnote-ref"}
+)
+_ONEBOX_PARTS = frozenset({"onebox-source", "onebox-title", "onebox-description"})
+_ITEM_LABEL = re.compile(r"(?:Under that, )?(?:Item|item|Choice|choice|Note|note) [\w-]+:")
 _ITEM_WORDS = spoken_numbers(20)
 
 
@@ -108,9 +111,17 @@ def spoken_local_date(date: str, time_of_day: str = "") -> str:
     return spoken
 
 
-def item_label(number: int, noun: str = "Item") -> str:
+def item_label(number: int, noun: str = "Item", *, under: bool = False) -> str:
+    """ "Item three: "; ``under``: the first item of a list inside an item, "Under that,
+    item one: ", so a listener hears the nesting the indent shows."""
     words = _ITEM_WORDS[number - 1] if 0 < number <= len(_ITEM_WORDS) else str(number)
-    return f"{noun} {words}: "
+    return f"Under that, {noun.lower()} {words}: " if under else f"{noun} {words}: "
+
+
+def _list_start(attr: Mapping[str, str]) -> int:
+    """The number of an ``<ol start="3">``'s first item (1 when absent or nonsense)."""
+    start = attr.get("start", "").strip()
+    return int(start) if re.fullmatch(r"-?\d{1,6}", start) else 1
 
 
 @dataclass
@@ -125,6 +136,14 @@ class _Open:
     """A poll's name, or a poll choice's id."""
     poll_type: str = ""
     poll_max: str = ""
+    noun: str = "Item"
+    """What a list's items are called: "Item", or "Note" in a post's footnotes."""
+    start: int = 1
+    """The number of a list's first item."""
+    nested: bool = False
+    """A list inside a list's item."""
+    parts: dict[str, str] = field(default_factory=dict)
+    """A onebox's source, title and description, by kind."""
 
 
 class CookedReader:
@@ -174,7 +193,7 @@ class CookedReader:
     def _emit(self, text: str) -> None:
         if self._captures:
             innermost = self._captures[-1]
-            if innermost.kind != "onebox":  # only a onebox's title is read
+            if innermost.kind != "onebox":  # only a onebox's parts are read
                 innermost.capture.append(text)
             return
         self._block.append(text)
@@ -261,13 +280,21 @@ class CookedReader:
         if tag == "div" and "meta" in classes and self._inside("link"):
             return self._silence(tag)  # a lightbox's file name and size
         if "spoiler" in classes or "spoiled" in classes:
-            return self._silence(tag, "Hidden text, skipped.")
+            # Hidden on the page until clicked; here the warning is the click: the words
+            # come after it, marked off, so a listener knows where the hidden part ends.
+            if tag == "span":
+                self._emit(" (hidden text, may spoil: ")
+                return _Open(tag, "spoiler-inline")
+            self._say_line("Hidden text, may spoil:")
+            return _Open(tag, "spoiler")
         if tag == "div" and "poll" in classes:
             return self._poll(tag, attr)
         if tag == "div" and "poll-info" in classes and self._inside("poll"):
             return self._silence(tag)  # "0 voters", written when the post was saved
         if "footnote-backref" in classes:
             return self._silence(tag)
+        if tag == "sup" and "footnote-ref" in classes:
+            return _Open(tag, "footnote-ref")
         if tag == "span" and "discourse-local-date" in classes:
             when = spoken_local_date(attr.get("data-date", ""), attr.get("data-time", ""))
             self._emit(f" {when} ")
@@ -281,8 +308,10 @@ class CookedReader:
         if tag == "aside" and "onebox" in classes:
             self._flush()
             return _Open(tag, "onebox", href=attr.get("data-onebox-src", ""))
-        if tag in {"h3", "h4"} and self._inside("onebox"):
-            return _Open(tag, "onebox-title")
+        if self._inside("onebox"):
+            part = self._onebox_part(tag, classes)
+            if part:
+                return _Open(tag, part)
         if (tag == "aside" and "quote" in classes) or (tag == "blockquote" and not in_quote):
             name = spoken_name(attr.get("data-username", ""))
             if self.skip_quotes:
@@ -298,16 +327,22 @@ class CookedReader:
             if polls and polls[-1].poll_type == "number":
                 return self._silence(tag)  # every number in the range: the heading said it
             self._flush()
-            return _Open(tag, "list")
+            if "footnotes-list" in classes:
+                self._say_line("Notes:")
+                return _Open(tag, "list", noun="Note")
+            first = _list_start(attr) if tag == "ol" else 1
+            return _Open(tag, "list", count=first - 1, start=first, nested=self._inside("item"))
         if tag == "li":
             self._flush()
             self._block = []  # an empty item's label is dropped, not run into the next
             lists = self._by_kind["list"]
             if lists:
-                lists[-1].count += 1
+                list_ = lists[-1]
+                list_.count += 1
                 choice = attr.get("data-poll-option-id", "")
-                noun = "Choice" if choice and self._inside("poll") else "Item"
-                self._block.append(item_label(lists[-1].count, noun))
+                noun = "Choice" if choice and self._inside("poll") else list_.noun
+                under = list_.nested and list_.count == list_.start
+                self._block.append(item_label(list_.count, noun, under=under))
                 if noun == "Choice":
                     return _Open(tag, "item", poll=choice)
             return _Open(tag, "item")
@@ -317,6 +352,21 @@ class CookedReader:
         if tag in {"td", "th"}:
             return _Open(tag, "cell")
         return _Open(tag)
+
+    def _onebox_part(self, tag: str, classes: frozenset[str]) -> str:
+        """Which part of the innermost onebox ``tag`` holds, if one still missing."""
+        box = self._by_kind["onebox"][-1]
+        if tag == "header" and "source" in classes:
+            part = "onebox-source"
+        elif tag in {"h3", "h4"}:
+            part = "onebox-title"
+        elif tag == "article" and "onebox-body" in classes:
+            return "onebox-body"
+        elif tag == "p" and self._stack[-1].kind == "onebox-body":
+            part = "onebox-description"
+        else:
+            return ""
+        return "" if part in box.parts else part
 
     def _poll(self, tag: str, attr: dict[str, str]) -> _Open:
         name = attr.get("data-poll-name", "poll")
@@ -348,20 +398,36 @@ class CookedReader:
             self._silent -= 1
         elif open_.kind == "quote":
             self._say_line("End of quote.")
-        elif open_.kind == "onebox-title":
+        elif open_.kind in _ONEBOX_PARTS:
             boxes = self._by_kind["onebox"]
             if boxes:
-                boxes[-1].capture.append("".join(open_.capture))
+                boxes[-1].parts.setdefault(open_.kind, "".join(open_.capture))
         elif open_.kind == "onebox":
-            title = " ".join("".join(open_.capture).split())
-            target = spoken_link(open_.href, "") if open_.href else "A link"
+            parts = open_.parts
             self._say_line(
-                f"{target[:1].upper()}{target[1:]}: {as_sentence(title)}"
-                if title
-                else f"{target[:1].upper()}{target[1:]}."
+                spoken_onebox(
+                    open_.href,
+                    parts.get("onebox-source", ""),
+                    parts.get("onebox-title", ""),
+                    parts.get("onebox-description", ""),
+                )
             )
         elif open_.kind == "link":
+            boxes = self._by_kind["onebox"]
+            if boxes and not boxes[-1].href:  # an old onebox names its page only in links
+                boxes[-1].href = open_.href
             self._emit(f" {self._link_words(open_)} ")
+        elif open_.kind == "spoiler-inline":
+            self._emit(") ")
+        elif open_.kind == "spoiler":
+            self._say_line("End of hidden text.")
+        elif open_.kind == "footnote-ref":
+            # "[1]", or "[1:2]" for a note's second reference.
+            number = "".join(open_.capture).strip(" []").split(":")[0]
+            if number:
+                before = "".join(self._block).rstrip()
+                ended = not before or before.endswith(_SENTENCE_END)
+                self._emit(f" Note {number}. " if ended else f" (note {number}) ")
         elif open_.kind == "item" and open_.poll:
             poll = self._poll_open()
             tally = self._polls.get(poll.poll) if poll else None
@@ -379,6 +445,8 @@ class CookedReader:
 
     def _link_words(self, link: _Open) -> str:
         text = " ".join("".join(link.capture).split())
+        if not link.href:
+            return text  # an anchor, not a link: Discourse leaves an empty "<a></a>" by a note
         if "mention" in link.classes or "mention-group" in link.classes:
             return spoken_name(text)
         if "hashtag" in link.classes or "hashtag-cooked" in link.classes:

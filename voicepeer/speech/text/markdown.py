@@ -78,14 +78,21 @@ def _inline(line: str) -> str:
     return _EMPHASIS.sub("", line)
 
 
-def _hide_spoilers(text: str) -> str:
+def _mark_spoilers(text: str) -> str:
+    """``[spoiler]…[/spoiler]`` read after a warning, as in cooked posts: in brackets
+    within a line, between "Hidden text, may spoil:" and "End of hidden text." as a block."""
     out: list[str] = []
     position = 0
     while (opening := _SPOILER_OPEN.search(text, position)) is not None:
         closing = _SPOILER_CLOSE.search(text, opening.end())
         if closing is None:
             break  # no end after this one, so none after any later one either
-        out += [text[position : opening.start()], "\nHidden text, skipped.\n"]
+        hidden = text[opening.end() : closing.start()]
+        out.append(text[position : opening.start()])
+        if "\n" in hidden.strip():
+            out.append(f"\nHidden text, may spoil:\n{hidden.strip()}\nEnd of hidden text.\n")
+        else:
+            out.append(f" (hidden text, may spoil: {hidden.strip()}) ")
         position = closing.end()
     out.append(text[position:])
     return "".join(out)
@@ -93,7 +100,7 @@ def _hide_spoilers(text: str) -> str:
 
 def markdown_lines(raw: str, *, skip_quotes: bool = False) -> list[str]:
     """Lines to speak for raw markdown, before pronunciation clean-up."""
-    text = _hide_spoilers(raw.replace("\r\n", "\n"))
+    text = _mark_spoilers(raw.replace("\r\n", "\n"))
     text = _DETAILS.sub(lambda m: f"\n{m.group(1)}\n", text)
     text = _BBCODE.sub(" ", text)
     text = _quote_blocks(text, skip_quotes)
