@@ -19,6 +19,7 @@ from voicepeer.speech.text.polls import PollTally
 from voicepeer.speech.text.sanitize import is_speakable, normalize, speakable
 from voicepeer.speech.text.scripts import foreign_text_words
 from voicepeer.speech.text.sentences import split_sentences
+from voicepeer.speech.text.symbols import spoken_symbols
 from voicepeer.speech.text.timefmt import spoken_age
 
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
@@ -74,7 +75,7 @@ def _finish(
         line = set_apart(line, in_brackets=emoji_in_brackets)
         for part in normalize(line).split("\n"):
             text = censored_words(foreign_text_words(spoken_mentions(part)))
-            text = speak_numbers(text)
+            text = speak_numbers(spoken_symbols(text))
             if lexicon is not None:
                 text = lexicon.apply(text)
             text = speakable(text)

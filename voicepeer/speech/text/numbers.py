@@ -33,7 +33,10 @@ _VULGAR = {
 _VULGAR_RE = re.compile(r"(?:(\d) ?)?([½⅓⅔¼¾])")
 _ALWAYS = re.compile(r"(?<![\d/])24/7(?![\d/])")
 _CURRENCY = {"£": ("pound", "pounds"), "$": ("dollar", "dollars"), "€": ("euro", "euros")}
-_MONEY = re.compile(r"([£$€])\s?(\d[\d,]*)(?:\.(\d{2}))?(?![\d.])")
+_MONEY = re.compile(
+    r"([£$€])\s?(\d[\d,]*)(?:\.(\d{1,2}))?(?:(m|bn|k)\b)?(?!\d|\.\d)", re.IGNORECASE
+)
+_AMOUNT_WORDS = {"m": "million", "bn": "billion", "k": "thousand"}
 # "50mg" -> "50 mg", so the pronunciation lexicon can say the unit.
 _GLUED_UNIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(mg|mcg|ml|kg|km|mm|cm|iu)\b", re.IGNORECASE)
 
@@ -41,9 +44,13 @@ _GLUED_UNIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(mg|mcg|ml|kg|km|mm|cm|iu)\b
 def _money(match: re.Match[str]) -> str:
     one, many = _CURRENCY[match.group(1)]
     whole = match.group(2)
+    if match.group(4):  # "£1.5m": "1.5 million pounds"
+        amount = f"{whole}.{match.group(3)}" if match.group(3) else whole
+        return f"{amount} {_AMOUNT_WORDS[match.group(4).lower()]} {many}"
     spoken = f"{whole} {one if whole == '1' else many}"
-    if match.group(3) and match.group(3) != "00":
-        spoken += f" {int(match.group(3))}"
+    pence = (match.group(3) or "").ljust(2, "0")  # "£5.5" is £5.50
+    if pence != "00":
+        spoken += f" {int(pence)}"
     return spoken
 
 
