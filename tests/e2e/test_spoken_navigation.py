@@ -40,11 +40,13 @@ def test_spoken_navigation_who_where_sleep_and_wake(forum: DemoForum, tmp_path: 
         for line in said_by_voicepeer(forum, f"wav:{wav}", "text").splitlines()
     ]
     after_open = said[
-        said.index("Stable MRI for three years! celebration, in Good news. 6 posts.") + 1 :
+        said.index("Stable MRI for three years! (celebration), in Good news. 6 posts.") + 1 :
     ]
     assert after_open[0].startswith("Post 1 of 6, by Priya")
     assert after_open[1].startswith("This post is by Priya")
-    assert after_open[2] == "You are reading Stable MRI for three years! celebration, post 1 of 6."
+    assert (
+        after_open[2] == "You are reading Stable MRI for three years! (celebration), post 1 of 6."
+    )
     assert after_open[3] == "Going to sleep. Say wake up when you need me."
     # "next post" while asleep is ignored: the next thing said is the wake-up.
     assert after_open[4].startswith("I'm listening again. You are reading Stable MRI")

@@ -81,10 +81,10 @@ def test_emoji_in_titles_are_said_as_words() -> None:
     row = captured("latest")["topic_list"]["topics"][1]
     titled = {**row, "title": "Stable MRI for three years! :tada: :tada:"}
     listing = parse.topic_list({"topic_list": {"topics": [titled]}}, 0)
-    assert listing.topics[0].title == "Stable MRI for three years! celebration"
+    assert listing.topics[0].title == "Stable MRI for three years! (celebration)"
     unicode = {**row, "title": "Walked to the pier \U0001f389"}
     listing = parse.topic_list({"topic_list": {"topics": [unicode]}}, 0)
-    assert listing.topics[0].title == "Walked to the pier celebration"
+    assert listing.topics[0].title == "Walked to the pier (celebration)"
     # Not a shortcode: a time, or colons in a sentence.
     timed = {**row, "title": "Clinic at 10:30: what to ask?"}
     listing = parse.topic_list({"topic_list": {"topics": [timed]}}, 0)

@@ -87,3 +87,21 @@ def test_hidden_text_is_read_after_a_warning_and_its_end_is_said() -> None:
     assert spoken("spoiler_inline.html") == [
         "I like watching (hidden text, may spoil: my tests fail)."
     ]
+
+
+def test_a_forums_own_emoji_is_said_to_be_one() -> None:
+    # Discourse cooks ":ms_ribbon:", a forum's own emoji, as an image named by its code.
+    ribbon = (
+        '<img src="/uploads/default/original/1X/ribbon.png?v=15" title=":ms_ribbon:" '
+        'class="emoji emoji-custom" alt=":ms_ribbon:" width="20" height="20">'
+    )
+    assert cooked_to_speech(f"<p>Wearing mine {ribbon} today</p>") == (
+        "Wearing mine (M S ribbon emoji) today."
+    )
+    assert spoken("emoji_custom.html") == ["Emoji. Tieba 087 emoji."]
+
+
+def test_emoji_in_a_row_are_not_heard_as_words_of_the_sentence() -> None:
+    assert (
+        cooked_to_speech("<p>Beach day 🌊🍟</p>") == "Beach day. Emoji: water wave, french fries."
+    )

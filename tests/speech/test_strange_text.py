@@ -58,7 +58,7 @@ def test_a_mixed_flood_says_what_most_of_it_is() -> None:
 
 def test_a_few_emoji_are_said_one_by_one() -> None:
     assert cooked_to_speech(f"<p>Thanks {SMILE} {HEART}{HEART}!</p>") == (
-        "Thanks! Smiling face heart."
+        "Thanks! Emoji: smiling face, heart."
     )
 
 
@@ -90,7 +90,8 @@ def test_a_run_of_emoji_never_grows_with_its_length() -> None:
         # Each letter of a flag was once a flag of its own ("6 flag emoji").
         (
             "<p>From 🇮🇪 🇺🇸 🇳🇿 to 🇦🇶</p>",
-            "From (flag of Ireland flag of the United States flag of New Zealand) to (flag).",
+            "From (emoji: flag of Ireland, flag of the United States, flag of New Zealand) "
+            "to (flag).",
         ),
         (
             "<p>Wales 🏴\U000e0067\U000e0062\U000e0077\U000e006c\U000e0073\U000e007f</p>",
@@ -109,7 +110,10 @@ def test_a_run_of_emoji_never_grows_with_its_length() -> None:
         ),
         ("<p>As the study¹ says, H₂O</p>", "As the study says, H2O."),
         # Unicode's names for older symbols, said as what they show.
-        ("<p>Done ✔ and booked ✅ ♥</p>", "Done (check mark) and booked. Check mark heart."),
+        (
+            "<p>Done ✔ and booked ✅ ♥</p>",
+            "Done (check mark) and booked. Emoji: check mark, heart.",
+        ),
         ("<p>Right ✓ wrong ✗</p>", "Right (check mark) wrong. Cross."),
         ("<p>Thumbs 👍🏿 and 👋🏼 hi</p>", "Thumbs (thumbs up) and (waving hand) hi."),
         ("<p>ＨＥＬＬＯ ｆｒｉｅｎｄｓ</p>", "HELLO friends."),

@@ -120,7 +120,7 @@ def test_emoji_images_unicode_emoji_and_emoticons_become_feelings() -> None:
     )
     assert lines(html) == [
         "Good news (smiling face) and (thumbs up).",
-        "Bad day (sad face) but (heart) to all. Sobbing face orange heart.",
+        "Bad day (sad face) but (heart) to all. Emoji: sobbing face, orange heart.",
         "Odd one. Flamingo.",
     ]
 

@@ -88,7 +88,7 @@ def test_from_the_persons_own_lists_cancel_goes_back_to_them(forum: DemoForum, d
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[6:8] == [
         "No category. Back to your bookmarks.",
-        "You are in your bookmarks, on 1 of 1: Stable MRI for three years! celebration.",
+        "You are in your bookmarks, on 1 of 1: Stable MRI for three years! (celebration).",
     ]
     assert talk.said[-2].startswith("4 topics in Newly diagnosed.")
     assert talk.said[-1].startswith("You are in the topics in Newly diagnosed, on topic 1")

@@ -50,6 +50,6 @@ def test_reply_to_two_people_answers_the_first_and_names_the_other(
         "A reply answers one person's post, so this one answers Sam Okafor. To speak to "
         "Priya too, say their name in your reply. To answer everyone, say cancel, then reply "
         "to the topic.",
-        "Replying to Sam Okafor in Stable MRI for three years! celebration. Say your reply, "
+        "Replying to Sam Okafor in Stable MRI for three years! (celebration). Say your reply, "
         "then say send it. Take your time.",
     ], talk.transcript

@@ -82,7 +82,7 @@ def test_go_to_sleep_voicepeer_while_writing_pauses_and_waking_goes_on(
     assert talk.said[5:] == [
         "Going to sleep. Your reply is kept. Say wake up when you need me.",
         "I'm listening again. You are writing a reply to Stable MRI for three years! "
-        "celebration. It has 2 words so far. Go on with your reply, or say send it.",
+        "(celebration). It has 2 words so far. Go on with your reply, or say send it.",
         "Your reply says: Well done. I had to go to sleep early.",
     ]
 

@@ -22,7 +22,7 @@ def test_where_am_i_names_the_waiting_question_and_it_can_still_be_answered(
 ) -> None:
     talk = converse(forum.base_url, [*ASKED, "yes", "where am i", "the second one"], data)
     assert talk.said[-2] == (
-        "You are reading Stable MRI for three years! celebration, post 2 of 6. Did you mean "
+        "You are reading Stable MRI for three years! (celebration), post 2 of 6. Did you mean "
         "like or who wrote this?"
     ), talk.transcript
     assert "Sam Okafor" in talk.said[-1] and "Did you mean" not in talk.said[-1]
@@ -30,4 +30,6 @@ def test_where_am_i_names_the_waiting_question_and_it_can_still_be_answered(
 
 def test_after_another_command_the_question_is_gone(forum: DemoForum, data: Path) -> None:
     talk = converse(forum.base_url, [*ASKED, "next", "where am i"], data)
-    assert talk.said[-1] == "You are reading Stable MRI for three years! celebration, post 3 of 6."
+    assert (
+        talk.said[-1] == "You are reading Stable MRI for three years! (celebration), post 3 of 6."
+    )

@@ -205,6 +205,16 @@ def discourse_emoji_words(name: str) -> str:
     return words if re.search(r"[a-z]", words) else "an emoji"
 
 
+def custom_emoji_words(name: str) -> str:
+    """A forum's own emoji (``:ms_ribbon:``): its name, said to be an emoji, a short
+    word without vowels spelt out ("M S ribbon emoji"), as forums name them after initials."""
+    words = [
+        " ".join(word.upper()) if len(word) <= 4 and not re.search(r"[aeiouy\d]", word) else word
+        for word in discourse_emoji_words(name).split()
+    ]
+    return f"{' '.join(words)} emoji" if words != ["an", "emoji"] else "an emoji"
+
+
 def _is_emoji(char: str) -> bool:
     code = ord(char)
     if char in UNICODE_EMOJI:
@@ -237,7 +247,9 @@ def emoji_run_words(names: Sequence[str]) -> str:
     """Words for emoji that follow one another: a few are said ("❤❤❤" is one heart, said
     warmly once); a flood is summed up, e.g. "many emoji, mostly smiling face"."""
     if len(names) <= EMOJI_SAID_ONE_BY_ONE:
-        return " ".join(_said_once(names))
+        said = _said_once(names)
+        # "water wave french fries" was heard as words of the sentence.
+        return f"emoji: {', '.join(said)}" if len(said) > 1 else said[0]
     amount = str(len(names)) if len(names) <= EMOJI_COUNTED else "many"
     ranked = Counter(names).most_common(3)
     if len(ranked) == 1:
@@ -384,7 +396,12 @@ def title_words(title: str) -> str:
     """A topic title with its emoji as words: Discourse keeps emoji in titles as
     ``:shortcode:`` text (its ``fancy_title`` turns unicode ones into shortcodes too, and
     its web page draws them), which a speech engine would read as "colon tada"."""
-    return " ".join(unmarked(unicode_emoji_words(shortcode_words(title))).split())
+    # In brackets, so an emoji ending a title is not heard as its last word.
+    words = " ".join(
+        set_apart(unicode_emoji_words(shortcode_words(title)), in_brackets=True).split()
+    )
+    alone = words.startswith("(") and words.endswith(")") and words.count("(") == 1
+    return words[1:-1] if alone else words
 
 
 def excerpt_emoji_words(text: str) -> str:

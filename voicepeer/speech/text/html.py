@@ -8,7 +8,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from voicepeer.number_words import spoken_numbers
-from voicepeer.speech.text.emoji import discourse_emoji_words, emoji_run_words, marked
+from voicepeer.speech.text.emoji import (
+    custom_emoji_words,
+    discourse_emoji_words,
+    emoji_run_words,
+    marked,
+)
 from voicepeer.speech.text.html_tokens import Attrs, tokenize
 from voicepeer.speech.text.links import spoken_link, spoken_picture
 from voicepeer.speech.text.onebox import spoken_onebox
@@ -256,8 +261,10 @@ class CookedReader:
             self._flush()
         elif tag == "img":
             if "emoji" in classes:
+                name = attr.get("title") or attr.get("alt", "")
+                custom = "emoji-custom" in classes
                 self._emoji_run.append(
-                    discourse_emoji_words(attr.get("title") or attr.get("alt", ""))
+                    custom_emoji_words(name) if custom else discourse_emoji_words(name)
                 )
             elif not classes & {"avatar", "site-icon", "onebox-avatar", "thumbnail"}:
                 self._emit(f" {spoken_picture(attr.get('alt', ''))} ")
