@@ -11,11 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.demo_forum.conftest import ForumFactory
+from tests.support.members import ADMIN_KEY, posted
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.markdown import render
 from voicepeer.demo_forum.seed import seed_forum, seed_long_topic
 from voicepeer.demo_forum.store import Store
 from voicepeer.errors import ConfigError
+from voicepeer.speech.text import cooked_to_speech
 
 
 def _all_topics(client: httpx.Client) -> list[dict]:
@@ -102,6 +105,20 @@ def test_markdown_escapes_html_and_keeps_structure() -> None:
     assert bare.startswith('<aside class="quote no-group">') and "<p>someone said</p>" in bare
     unclosed = render('[quote="sam"]\nnever closed')
     assert "<p>never closed</p>" in unclosed and unclosed.endswith("</aside>")
+
+
+def test_a_list_numbered_from_three_is_cooked_and_read_so(make_forum: ForumFactory) -> None:
+    # As markdown-it (Discourse's) cooks it; the demo forum wrote a plain <ol>, and a list
+    # continued after a paragraph was read from "Item one".
+    forum = make_forum(admin_api_key=ADMIN_KEY)
+    raw = "The last two steps:\n\n3. Rest a while\n4. Drink water"
+    cooked = posted(forum, "mei", {"topic_id": 1, "raw": raw})["cooked"]
+    assert '<ol start="3">' in cooked
+    assert cooked_to_speech(cooked).splitlines()[1:] == [
+        "Item three: Rest a while.",
+        "Item four: Drink water.",
+    ]
+    assert "<ol>" in render("1. a\n2. b")
 
 
 @settings(max_examples=200, deadline=None)

@@ -156,7 +156,10 @@ class MarkdownRenderer:
                         items.append(m.group(m.lastindex or 1))
                         j += 1
                     rendered = "\n".join(f"<li>{self._inline(item)}</li>" for item in items)
-                    out.append(f"<{tag}>\n{rendered}\n</{tag}>")
+                    # As CommonMark (and so Discourse) does: a list numbered from 3 says so.
+                    first = _NUMBERED.match(line) if tag == "ol" else None
+                    start = f' start="{int(first[1])}"' if first and int(first[1]) != 1 else ""
+                    out.append(f"<{tag}{start}>\n{rendered}\n</{tag}>")
                     i = j
                     break
             else:
