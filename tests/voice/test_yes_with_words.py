@@ -25,6 +25,9 @@ from voicepeer.voice.people import words_after_yes
         ("yes, hang on", ""),
         ("yeah about my infusion", ""),
         ("no about my infusion", ""),
+        ("yes yes", ""),
+        ("yes yes about my infusion", "my infusion"),
+        ("yes that's her", ""),
     ],
 )
 def test_the_words_a_yes_goes_on_with(said: str, words: str) -> None:
@@ -54,3 +57,12 @@ def test_a_yes_taken_back_chooses_nobody(forum: DemoForum, data: Path) -> None:
         forum.base_url, ["message priya", "yes but wait"], data, credentials=signed_in(forum)
     )
     assert talk.said[-1] == "Did you mean Priya Nair? Please say yes or no."
+
+
+def test_a_yes_said_twice_chooses_and_asks_for_the_title(forum: DemoForum, data: Path) -> None:
+    # "Yes yes" made the message's title "Yes".
+    lines = ["message priya", "yes yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        "Writing to Priya Nair. What is your message about? Say a short title."
+    ), talk.transcript

@@ -42,6 +42,7 @@ from voicepeer.voice.people import (
     member,
     named_here,
     named_instead,
+    says_only_yes,
     words_after_yes,
 )
 from voicepeer.voice.ports import Say
@@ -356,9 +357,9 @@ class PeerLoop:
         that person chosen, and the words kept as the title or, too long for one, as the
         message's start; None when the answer is no such yes."""
         words = words_after_yes(heard.text)
-        if not self._offered or not words:
+        if not self._offered or not (words or says_only_yes(heard.text)):
             return None
-        self._early_title = words
+        self._early_title = words or None
         return self._start(Conversation(recipients=self._offered[:1]))
 
     def _choosing(self, command: Command) -> State | None:

@@ -60,9 +60,15 @@ def named_instead(text: str) -> tuple[str, bool]:
     return ("" if len(name.split()) > MAX_NAME_WORDS else name), no_first
 
 
-_YES_THEN = re.compile(r"^\s*yes\b[\s,.!]*(?:please\b[\s,.!]*)?(?:about\s+)?(?P<words>.*)$", re.I)
+_YES_THEN = re.compile(
+    r"^\s*(?:yes\b[\s,.!]*)+(?:please\b[\s,.!]*)?(?:about\s+)?(?P<words>.*)$", re.I
+)
 YES_TAKEN_BACK = ("but", "wait", "no", "hang on", "hold on", "sorry")
 """What, said right after a yes, takes it back ("yes but …"): then no yes with words."""
+
+
+_MORE_YES = frozenset({"yes", "yeah", "yep", "please", "that's", "her", "him", "them", "right"})
+"""Words that, after a yes, only say it again ("yes yes", "yes that's her")."""
 
 
 def words_after_yes(text: str) -> str:
@@ -74,7 +80,15 @@ def words_after_yes(text: str) -> str:
     said = " ".join(_words(words))
     if not said or any(said == w or said.startswith(f"{w} ") for w in YES_TAKEN_BACK):
         return ""
+    if says_only_yes(text):
+        return ""  # "yes yes": said twice, no title ("Yes" had become the message's title)
     return words
+
+
+def says_only_yes(text: str) -> bool:
+    """Whether ``text`` is a yes said again and nothing more ("yes yes", "yes that's her")."""
+    said = _words(text)
+    return said[:1] == ["yes"] and set(said) <= _MORE_YES
 
 
 def _keys(user: ForumUser) -> list[str]:
