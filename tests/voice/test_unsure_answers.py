@@ -33,7 +33,10 @@ def test_an_unsure_answer_asks_the_question_again_and_nothing_is_done(
     assert talk.said[2] == ASKED
     assert not any("Did you mean" in line for line in talk.said), talk.transcript
     again = "Like this post by Dave Whitfield? Please say yes or no."
-    assert talk.said[3:] == [again, f"You are reading {TOPIC}, post 1 of 4. {again}"]
+    # With a no or yes among its words, how to answer so that it counts is said too.
+    unclear = "I could not be sure of your answer. Say just yes, or just no, on its own. "
+    first = f"{unclear}{again}" if unsure == "no hold on" else again
+    assert talk.said[3:] == [first, f"You are reading {TOPIC}, post 1 of 4. {again}"]
     assert talk.assistant is not None and talk.assistant.state is State.LIKING
     assert first_post_likes(forum) == before
 
@@ -61,7 +64,7 @@ def test_no_question_before_something_public_offers_two_meanings() -> None:
             )
 
 
-CLEAR_NOES = ("no no", "nah", "no way", "definitely not", "of course not")
+CLEAR_NOES = ("no no", "no no no", "nah", "no way", "definitely not", "of course not")
 
 
 def test_clear_noes_are_a_no_at_every_question_before_something_public() -> None:
@@ -80,3 +83,20 @@ def test_nah_at_the_like_question_likes_nothing(forum: DemoForum, data: Path) ->
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == "Not liked.", talk.transcript
     assert first_post_likes(forum) == before
+
+
+@pytest.mark.parametrize("unclear", ["um yes", "y yes", "no yes", "er yes please"])
+def test_an_answer_with_other_words_at_shall_i_post_it_asks_for_just_yes_or_no(
+    forum: DemoForum, data: Path, unclear: str
+) -> None:
+    # They got "I did not add that to your reply: to add to it, say no, then say the words".
+    topic_id = first_topic_id(forum)
+    before = len(topic_posts(forum, topic_id))
+    lines = ["open topic one", "reply", "thanks for sharing this with us all full stop"]
+    lines += ["send it", unclear]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        "I could not be sure of your answer. Say just yes, or just no, on its own. Shall I "
+        "post your reply? Please say yes or no."
+    ), talk.transcript
+    assert len(topic_posts(forum, topic_id)) == before

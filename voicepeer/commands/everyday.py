@@ -399,6 +399,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
     # never anything public.
     Intent.NO: (
         "no no",
+        "no no no",
         "nah",
         "no way",
         "definitely not",

@@ -68,8 +68,8 @@ WORDS_MEANT_TO_ADD_AT_WRITING = 2
 """Said at a question before words written go to the forum, this many words or more (none
 of them a yes) are words meant for what is written: "helps a lot" got only "Please say yes
 or no", and the person never heard that it went nowhere."""
-YES_STARTS = frozenset({"yes", "yeah", "yep"})
-"""First words of an answer meant as a yes, though not a clear one ("yes please post it")."""
+ANSWER_WORDS = frozenset({"yes", "yeah", "yep", "no", "nope"})
+"""Words of an answer that is no clear one ("yes please post it", "um yes", "no yes")."""
 
 
 class NotUnderstood:
@@ -143,10 +143,12 @@ class NotUnderstood:
             )
             return None
         words = normalize(heard.text).split()
-        yes_with_words = len(words) > 1 and words[0] in YES_STARTS and not heard.over_talk
-        if state in ASKING_CONSENT and yes_with_words:
-            # "Yes please post it" got "I did not add that to your reply", and never how to
-            # answer so that it counts.
+        answer_with_words = (
+            len(words) > 1 and bool(ANSWER_WORDS & set(words)) and not heard.over_talk
+        )
+        if state in ASKING_CONSENT and answer_with_words:
+            # "Yes please post it", "um yes" and "no yes" got "I did not add that to your
+            # reply: to add to it, say no", and never how to answer so that it counts.
             transcript.info("did: nothing, a yes with more words is no clear yes, asked again")
             self.say(f"{UNCLEAR_ANSWER} {self.open_question()}")
             return None
