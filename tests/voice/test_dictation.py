@@ -48,6 +48,13 @@ def test_hesitations_are_not_written_and_alone_add_nothing() -> None:
     assert len(draft.phrases) == 2  # "um" alone: nothing for "scratch that" to remove
 
 
+def test_a_typed_comma_goes_with_the_hesitation_before_it() -> None:
+    # "Um, thank you" typed began the reply (and a title) with a comma.
+    assert tokenize_dictation("um, thank you") == ["thank", "you"]
+    assert tokenize_dictation("thank you, um, for this") == ["thank", "you", ",", "for", "this"]
+    assert tokenize_dictation("so, erm thanks") == ["so", ",", "thanks"]
+
+
 def test_scratch_that_removes_exactly_the_last_phrase() -> None:
     draft = dictate("I walk every day", "with my stick", "oh no not that")
     assert draft.scratch_last_phrase()

@@ -78,9 +78,13 @@ def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS)
     for index, (spoken, _mark) in enumerate(SPOKEN_MARKS):
         text = re.sub(rf"\b{spoken}\b", partial(mark_or_word, index), text, flags=re.IGNORECASE)
     tokens = []
+    after_a_sound = False
     for token in _TOKEN.findall(text):
-        if token.lower() in UNWRITTEN_SOUNDS:
+        if token.lower() in UNWRITTEN_SOUNDS or (after_a_sound and token == ","):
+            # "Um, thank you" typed: the comma went with the "um", and began the reply.
+            after_a_sound = token != ","
             continue
+        after_a_sound = False
         code = ord(token[0]) - _PLACEHOLDER_BASE
         tokens.append(SPOKEN_MARKS[code][1] if 0 <= code < len(SPOKEN_MARKS) else token)
     return as_written(tokens, forms)
