@@ -106,9 +106,9 @@ def test_spelling_takes_plain_and_nato_letters_until_done() -> None:
     assert said[-1] == "Changed miss to MS." and draft.text == "I have MS"
 
 
-@pytest.mark.parametrize("answer", ["yes", "okay", "no"])
+@pytest.mark.parametrize("answer", ["yes", "okay", "no", "where am I"])
 def test_a_bare_answer_while_spelling_asks_for_letters_again(answer: str) -> None:
-    # "Yes" to "Spell shop letter by letter" was written into the reply.
+    # "Yes" to "Spell shop letter by letter" was written into the reply; "where am I" too.
     said, draft, corrector = correcting()
     draft.add("I went to the shop today")
     assert corrector.hear(Heard("correct shop"), draft)

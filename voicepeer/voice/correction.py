@@ -408,10 +408,11 @@ class Corrector:
         return True
 
     def _asks_again(self, heard: Heard) -> bool:
-        """Whether ``heard`` asks for the question again ("pardon", "help") rather than
-        answering it."""
+        """Whether ``heard`` asks for the question again ("pardon", "help", "where am I")
+        rather than answering it."""
         command = self._interpreter.command(heard).command
-        return command is not None and command.intent in (Intent.REPEAT, Intent.HELP)
+        # "Where am I" too: the question is where the person is (it was written in).
+        return command is not None and command.intent in (Intent.REPEAT, Intent.HELP, Intent.WHERE)
 
     def ask_again(self) -> None:
         """The question of the correction awaited, again, with how to answer it."""
