@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from voicepeer.commands.number_corrections import last_number_meant
 from voicepeer.commands.numbers import parse_number, parse_ordinal
 from voicepeer.commands.text import normalize
 
@@ -31,8 +32,9 @@ MIN_NAMING_LETTERS = 3
 
 def place_said(said: str, count: int) -> int | None:
     """The choice numbered as said alone ("two", "the second one"), from 1; None when
-    no number from 1 to ``count`` is said."""
-    said_words = normalize(said).split()
+    no number from 1 to ``count`` is said. A number taken back is not the one chosen ("two
+    no three" is three)."""
+    said_words = normalize(last_number_meant(said) or said).split()
     words = [w for w in said_words if w not in _AROUND]
     if not words and said_words[:1] == ["one"]:
         words = ["one"]  # a word around a choice ("the second one"), but first it is the first

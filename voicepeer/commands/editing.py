@@ -17,6 +17,7 @@ from voicepeer.commands.everyday import EVERYDAY_WORDINGS, READ_BACK_WORDINGS
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.natural import strip_phrases, tuning_phrasings, unwrap
 from voicepeer.commands.numbers import parse_number
+from voicepeer.commands.repeats import without_repeats
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 
@@ -158,9 +159,13 @@ short word another word ("end" scores 86 against "send")."""
 
 
 def heard_action(heard: Heard) -> DictationAction | None:
-    """The editing command an utterance is: its best reading, or — for a short utterance —
-    another reading the recognizer offers (a command grammar's, next to the free-text one)."""
+    """The editing command an utterance is: its best reading (said with a word repeated or
+    begun twice, as the command said once), or — for a short utterance — another reading
+    the recognizer offers (a command grammar's, next to the free-text one)."""
     action = dictation_action(heard.text)
+    if action is None:
+        # "Scratch scratch that": said again as a whole, never a word twice in a sentence.
+        action = dictation_action(without_repeats(heard.text))
     if action is not None or len(heard.text.split()) > MAX_COMMAND_WORDS:
         return action
     for alternative in heard.alternatives:

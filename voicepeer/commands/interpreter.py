@@ -64,8 +64,10 @@ from voicepeer.commands.matcher import (
     query_words,
 )
 from voicepeer.commands.natural import core, says_nothing, tuning_phrasings, unwrap
+from voicepeer.commands.number_corrections import last_number_meant
 from voicepeer.commands.numbers import is_number_alone
 from voicepeer.commands.phrasebook import answer_vocabulary, command_phrasings, command_vocabulary
+from voicepeer.commands.repeats import without_repeats
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard, ListenMode, Phrasebook, Vocabulary
 
@@ -117,6 +119,23 @@ def _ways_of_naming(words: str) -> list[str]:
     return ways
 
 
+def restatements(text: str) -> list[str]:
+    """``text`` as the person meant it, each way it may differ from what was heard: with a
+    word said twice once (see repeats), with a number taken back left out (see
+    number_corrections), and with both."""
+    once = without_repeats(text)
+    ways = [once, last_number_meant(text), last_number_meant(once)]
+    heard = normalize(text)
+    return [way for way in dict.fromkeys(ways) if way and way != heard]
+
+
+def _restated(heard: Heard, text: str) -> Heard:
+    """``heard`` said as ``text``, its other passes restated alike (each may have the same
+    repeated word or number taken back), its other readings left out."""
+    passes = tuple(last_number_meant(once) or once for once in map(without_repeats, heard.passes))
+    return replace(heard, text=text, alternatives=(), words=(), passes=passes)
+
+
 def wake_phrases(aliases: Mapping[str, Intent]) -> list[tuple[str, Intent]]:
     """The phrasings that wake voicepeer when asleep, normalized, with their intents: what
     voicepeer itself says to wake it, its name called, the caregiver's aliases for waking,
@@ -147,7 +166,20 @@ class Interpreter:
         self._wake_phrases = wake_phrases(self.aliases)
 
     def command(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
-        """The command ``heard`` is among ``allowed`` (every intent when ``None``)."""
+        """The command ``heard`` is among ``allowed`` (every intent when ``None``); when it
+        is none as heard (or only a near one), the command it is said again without a word
+        said twice ("back back") or a number taken back ("open three no four"), if that
+        is one word for word."""
+        found = self._command(heard, allowed)
+        if heard.by_switch or (found.command is not None and not found.near):
+            return found
+        for text in restatements(heard.text):
+            again = self._command(_restated(heard, text), allowed)
+            if again.command is not None and not again.near:
+                return again
+        return found
+
+    def _command(self, heard: Heard, allowed: Collection[Intent] | None) -> Interpretation:
         if heard.by_switch:
             # A press of the yes switch is no spoken command; asleep it wakes voicepeer (a
             # yes where a question waits: see answer).

@@ -1,0 +1,54 @@
+"""A number corrected as it is said: "open topic three no four", "like post two, sorry,
+three", "two I mean three".
+
+The last number is the one meant. Only for commands and choices: in dictated text, a
+title or search words, "two no three" is what the person said.
+"""
+
+from __future__ import annotations
+
+from voicepeer.commands.numbers import parse_number
+from voicepeer.commands.text import normalize
+
+CORRECTING = (
+    ("no", "i", "mean"),
+    ("sorry", "i", "mean"),
+    ("no", "sorry"),
+    ("sorry",),
+    ("i", "mean"),
+    ("i", "meant"),
+    ("no",),
+    ("or", "rather"),
+    ("rather",),
+    ("actually",),
+)
+"""Words that take back the number just said, longest first where they overlap."""
+MAX_NUMBER_WORDS = 3
+"""The longest number said in words ("one hundred twenty")."""
+
+
+def last_number_meant(text: str) -> str | None:
+    """``text`` (normalized) with a number taken back replaced by the one said after it
+    ("open topic three no four": "open topic four"), or None when no number is corrected."""
+    words = normalize(text).split()
+    for at in range(1, len(words)):
+        for correcting in CORRECTING:
+            after = at + len(correcting)
+            if tuple(words[at:after]) != correcting or after >= len(words):
+                continue
+            meant = words[after:]
+            if len(meant) > MAX_NUMBER_WORDS or parse_number(" ".join(meant)) is None:
+                continue
+            before = _without_number_at_end(words[:at])
+            if before is not None:
+                return " ".join([*before, *meant])
+    return None
+
+
+def _without_number_at_end(words: list[str]) -> list[str] | None:
+    """``words`` without the number they end with (the longest), or None when they end
+    with none."""
+    for count in range(min(MAX_NUMBER_WORDS, len(words)), 0, -1):
+        if parse_number(" ".join(words[-count:])) is not None:
+            return words[:-count]
+    return None

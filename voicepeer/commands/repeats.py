@@ -1,0 +1,34 @@
+"""Words said twice or begun twice: "where where am I", "re reply", "w-wake up".
+
+Slow, effortful speech repeats a word or cuts one off and starts it again. The utterance
+is then no command as heard, though what was meant is plain. :func:`without_repeats` gives
+it once; the interpreter (and the dictation command check) take that only when it is a
+command as a whole, so that "that that" inside a sentence stays words.
+"""
+
+from __future__ import annotations
+
+from voicepeer.commands.text import normalize
+
+NEVER_CUT_OFF = frozenset({"no", "not", "never", "don't", "nope"})
+"""Words never taken for the cut-off start of the next: "no notifications" keeps its no."""
+
+
+def without_repeats(text: str) -> str:
+    """``text`` (normalized) with a word said twice in a row said once ("back back":
+    "back"), and the cut-off start of a word dropped before it ("re reply": "reply";
+    "w-wake": "wake"). A hyphen is no word, so "w-wake" is "w wake" here already."""
+    kept: list[str] = []
+    for word in normalize(text).split():
+        if kept and _begins(kept[-1], word):
+            kept[-1] = word
+        else:
+            kept.append(word)
+    return " ".join(kept)
+
+
+def _begins(before: str, word: str) -> bool:
+    """Whether ``before`` is ``word`` said twice, or its start cut off."""
+    if before == word:
+        return True
+    return before not in NEVER_CUT_OFF and len(before) < len(word) and word.startswith(before)
