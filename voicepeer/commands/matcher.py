@@ -98,6 +98,9 @@ REPLY_TO_TOPIC: Mapping[str, str] = {"to": "topic"}
 _NOT_A_NAME_FIRST = frozenset({"the", "this", "that", "a", "an", "my", "your", "her", "his"})
 """Words a member's name does not begin with: "answer the question" answers the post being
 read, not a member called "the question"."""
+NUMBER_TO_COME = frozenset({"post", "post number", "number", "reply", "reply number"})
+"""What follows "reply to" in "reply to post", said before a pause: no member named, and
+not the post being read either, but a post whose number is still to come."""
 NO_VALUE: Mapping[Intent, frozenset[str]] = {
     Intent.SEARCH: NO_QUERY,
     Intent.MESSAGE: NO_NAME,
@@ -480,6 +483,8 @@ class CommandMatcher:
                     value = query_words(value)
                 if intent is Intent.REPLY and value in WHOLE_TOPIC:
                     return Command(intent, REPLY_TO_TOPIC)
+                if intent is Intent.REPLY and value in NUMBER_TO_COME:
+                    return None
                 if (
                     says_nothing(value)
                     or value in NO_VALUE.get(intent, ())

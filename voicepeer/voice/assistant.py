@@ -53,6 +53,7 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.account_notice import AccountNotice
 from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
+from voicepeer.voice.command_pieces import CommandPieces
 from voicepeer.voice.composer import Composer, ComposerEngines, Next, Unsent, changed_post
 from voicepeer.voice.correction import Pending
 from voicepeer.voice.edits_at_question import WRITING_AT_QUESTION, EditsAtQuestion
@@ -264,6 +265,9 @@ class Assistant:
             yes_switch=engines.yes_switch,
             voice_training_would_help=engines.voice_training_would_help,
             say_sorry=self._say_aside,
+        )
+        self.command_pieces = CommandPieces(
+            engines.interpreter, monotonic, self.settings.command_piece_kept_s
         )
         self._put_aside: tuple[str, str] | None = None
         """What was just put aside by leaving it ("reply") and how to go back to it (say
@@ -556,6 +560,7 @@ class Assistant:
         if self._just_sent is not None:
             self._posted_last = self._just_sent
         put_aside, self._put_aside = self._put_aside, None
+        pieces = self.command_pieces.joined(heard, self.state)
         if self._over_words(heard) or self._edited_at_question(heard):
             self._ask_again_after_edit()  # a new title asked for at the question: cancelled
             return
@@ -578,7 +583,10 @@ class Assistant:
             self._go(self.peer_loop.hear(self.state, heard))
             self._ask_again_after_edit()
             return
-        interpretation = interpret_in(self.state, heard, self.engines.interpreter)
+        if pieces is not None:
+            heard, interpretation = pieces
+        else:
+            interpretation = interpret_in(self.state, heard, self.engines.interpreter)
         if self.state is State.SLEEPING:
             if interpretation.command is not None:
                 self._go(self._resume_state)
@@ -600,6 +608,11 @@ class Assistant:
         if self.said_ahead.holds(heard, found.intent if found is not None else None):
             transcript.info("did: nothing, said before hearing that what came before failed")
             self.say(self.said_ahead.held_line(heard))
+            return
+        invitation = self.command_pieces.keep(heard, self.state, interpretation)
+        if invitation is not None:
+            transcript.info("did: nothing yet, the beginning of a command kept for the rest")
+            self._say_aside(invitation)
             return
         if interpretation.ambiguous:
             transcript.info("did: nothing yet, unsure which command was meant")

@@ -31,3 +31,6 @@ class VoiceSettings:
     failed_hearing_hint_after: int = field(default=2, metadata={"min": 1, "max": 10})
     """After this many misheard utterances in a row, suggest saying "help" or, at a question
     before something public, how to answer it so that it counts (count)."""
+    command_piece_kept_s: float = field(default=20.0, metadata={"min": 0.0, "max": 120.0})
+    """The beginning of a command said before a long pause ("open", "reply to") is kept
+    this many seconds for the rest to be said after it; 0 never keeps it."""
