@@ -19,6 +19,7 @@ from voicepeer.logs import transcript
 from voicepeer.number_words import spoken_numbers
 from voicepeer.recognition.base import Heard
 from voicepeer.speech.printed import PrintedSpeech
+from voicepeer.voice.help_list import HELP_GROUPS, HELP_ORDER
 from voicepeer.voice.not_understood import SORRY, SORRY_TRAIN, TRAINING_HINT_AFTER, UNCLEAR_ANSWER
 from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.states import State
@@ -334,13 +335,23 @@ def test_help_names_the_most_used_first_and_the_rest_when_asked_again(
         "You can say: next, previous, repeat, reply, who wrote this, like, back, open topic and "
         "a number, goodbye. Say help again for everything else."
     )
+    # The rest in groups, a sentence each, that say what their commands are for.
     assert rest.startswith(
-        "You can also say: latest topics, unread topics, categories, my topics, read, "
-        "next paragraph"
+        "You can also say these. To find topics: latest topics, unread topics, categories, "
+        "my topics, read, search for and a word, notifications, mark as read. In a post: "
+        "next paragraph,"
     )
+    assert rest.endswith("Anywhere: where am I, help.")
     named = first.split(": ")[1].split(". ")[0].split(", ")
-    assert not set(named) & set(rest.removesuffix(".").split(": ")[1].split(", "))
+    groups = [part.split(": ")[1] for part in rest.removesuffix(".").split(". ")[1:]]
+    assert not set(named) & {said for group in groups for said in group.split(", ")}
     assert again == first
+
+
+def test_the_rest_of_help_names_every_command_in_a_group() -> None:
+    grouped = [intent for _, intents in HELP_GROUPS for intent in intents]
+    assert sorted(grouped, key=str) == sorted(HELP_ORDER, key=str)
+    assert len(grouped) == len(set(grouped))
 
 
 def test_help_says_a_name_or_a_number_picks_a_category_as_the_question_does(

@@ -75,7 +75,7 @@ def test_help_over_the_question_asks_it_again(forum: DemoForum, data: Path) -> N
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     again = "Like this post by Dave Whitfield? Please say yes or no."
     assert talk.said[-3].startswith("You can say: yes, no") and talk.said[-3].endswith(again)
-    assert talk.said[-2].startswith("You can also say:") and talk.said[-2].endswith(again)
+    assert talk.said[-2].startswith("You can also say these.") and talk.said[-2].endswith(again)
     assert first_post_likes(forum) == 0
 
 

@@ -80,6 +80,68 @@ HELP_FIRST: tuple[Intent, ...] = (
     Intent.PAUSE,
 )
 """The commands used most, in the order help names them first."""
+HELP_GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
+    ("To answer", (Intent.YES, Intent.NO, Intent.READ_BACK, Intent.CANCEL)),
+    (
+        "To find topics",
+        (
+            Intent.LATEST,
+            Intent.UNREAD,
+            Intent.CATEGORIES,
+            Intent.MY_TOPICS,
+            Intent.OPEN,
+            Intent.READ,
+            Intent.SEARCH,
+            Intent.NOTIFICATIONS,
+            Intent.MARK_READ,
+            Intent.BACK,
+        ),
+    ),
+    (
+        "In a post",
+        (
+            Intent.NEXT,
+            Intent.PREVIOUS,
+            Intent.NEXT_PARAGRAPH,
+            Intent.PREVIOUS_PARAGRAPH,
+            Intent.SKIP_TO_END,
+            Intent.REPEAT,
+            Intent.WHO,
+        ),
+    ),
+    (
+        "To take part",
+        (
+            Intent.REPLY,
+            Intent.LIKE,
+            Intent.UNLIKE,
+            Intent.VOTE,
+            Intent.REMOVE_VOTE,
+            Intent.ADD_TO_REPLY,
+            Intent.EDIT_POST,
+            Intent.DELETE_POST,
+            Intent.RECOVER_POST,
+            Intent.MESSAGE,
+            Intent.NEW_TOPIC,
+        ),
+    ),
+    (
+        "Your own lists",
+        (
+            Intent.BOOKMARK,
+            Intent.BOOKMARKS,
+            Intent.REMOVE_BOOKMARK,
+            Intent.DRAFTS,
+            Intent.REMOVE_DRAFT,
+            Intent.MESSAGES,
+        ),
+    ),
+    ("The voice", (Intent.FASTER, Intent.SLOWER, Intent.LOUDER, Intent.QUIETER)),
+    ("To rest or stop", (Intent.PAUSE, Intent.SLEEP, Intent.WAKE, Intent.QUIT)),
+    ("Anywhere", (Intent.WHERE, Intent.HELP)),
+)
+"""The rest of help, asked for again, in groups said one sentence each: some forty commands
+in one list were too many to follow, and a group says what its commands are for."""
 MAX_FIRST_HELP = 8
 """Commands help names at first: the rest follow when help is asked again."""
 
@@ -100,6 +162,13 @@ def help_list(state: State, *, asked: str, last_said: str, typing: bool) -> str:
     def named(intents: list[Intent]) -> str:
         return ", ".join(help_wording(i, state) for i in intents)
 
+    def grouped(intents: list[Intent]) -> str:
+        return " ".join(
+            f"{label}: {named(found)}."
+            for label, members in HELP_GROUPS
+            if (found := [i for i in members if i in intents])
+        )
+
     # Asked for help over a question, the question again after it: "yes" would answer it.
     question = f" {asked}" if asked else ""
     if len(rest) <= 2:
@@ -107,5 +176,5 @@ def help_list(state: State, *, asked: str, last_said: str, typing: bool) -> str:
         return f"You can say: {everything}.{typed}{question}"
     short = f"You can say: {named(first)}."
     if last_said.startswith(short):
-        return f"You can also say: {named(rest)}.{question}"
+        return f"You can also say these. {grouped(rest)}{question}"
     return f"{short} Say help again for everything else.{typed}{question}"

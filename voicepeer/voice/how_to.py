@@ -15,6 +15,7 @@ HELP_WORDING: Mapping[Intent, str] = {
     Intent.SEARCH: "search for and a word",
     Intent.MESSAGE: "message and a name",
     Intent.VOTE: "vote for choice and a number",
+    Intent.WHERE: "where am I",
 }
 HELP_WORDING_IN: Mapping[State, Mapping[Intent, str]] = {
     State.DRAFTS: {Intent.OPEN: "open and a number"},
