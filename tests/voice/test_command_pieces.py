@@ -121,6 +121,16 @@ def test_a_like_said_in_pieces_still_asks_first(forum: DemoForum, data: Path) ->
     ]
 
 
+@pytest.mark.parametrize(("first", "answer"), [("delete my", "yes"), ("mark as", "yeah")])
+def test_a_yes_to_go_on_asks_for_the_rest_again(
+    forum: DemoForum, data: Path, first: str, answer: str
+) -> None:
+    # Joined, "delete my" … "yes" was near "delete my post" and asked to delete it.
+    lines = ["open topic one", first, answer]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[-2:] == [GO_ON, GO_ON]
+
+
 def test_say_that_again_in_pieces_repeats_what_came_before(forum: DemoForum, data: Path) -> None:
     said = converse(forum.base_url, ["latest", "say that", "again"], data).said
     assert said[1] == GO_ON and said[2] == said[0]

@@ -560,6 +560,11 @@ class Assistant:
         if self._just_sent is not None:
             self._posted_last = self._just_sent
         put_aside, self._put_aside = self._put_aside, None
+        invited_again = self.command_pieces.asked_again(heard, self.state)
+        if invited_again is not None:
+            transcript.info("did: nothing yet, an answer to the question for the rest")
+            self._say_aside(invited_again)
+            return
         pieces = self.command_pieces.joined(heard, self.state)
         if self._over_words(heard) or self._edited_at_question(heard):
             self._ask_again_after_edit()  # a new title asked for at the question: cancelled

@@ -19,6 +19,7 @@ from voicepeer.commands.beginnings import (
     is_lead_in,
     without_trailing_off,
 )
+from voicepeer.commands.editing import BARE_ANSWERS
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import Interpretation
@@ -53,6 +54,16 @@ class CommandPieces:
         self.monotonic = monotonic
         self.kept_s = kept_s
         self._piece: _Piece | None = None
+
+    def asked_again(self, heard: Heard, state: State) -> str | None:
+        """ "Yes" (or another bare answer) said to "Yes? Go on.": the beginning kept longer,
+        and its question again; None when nothing is kept or ``heard`` is something else.
+        Joined, "delete my" … "yes" was near "delete my post", and asked to delete it."""
+        piece = self._piece
+        if piece is None or piece.state is not state or normalize(heard.text) not in BARE_ANSWERS:
+            return None
+        self._piece = replace(piece, at=self.monotonic())
+        return invitation(piece.text)
 
     def joined(self, heard: Heard, state: State) -> tuple[Heard, Interpretation] | None:
         """``heard`` after the beginning kept, with what the two mean together, when that
