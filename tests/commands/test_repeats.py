@@ -27,6 +27,8 @@ INTERPRETER = Interpreter()
         ("bookmark bookmark this", "bookmark this"),
         # A no is never taken for the start of the next word.
         ("no notifications", "no notifications"),
+        # Nor is a number: "six sixteen" is no sixteen begun twice.
+        ("like post six sixteen", "like post six sixteen"),
     ],
 )
 def test_a_word_said_twice_or_cut_off_is_said_once(said: str, meant: str) -> None:

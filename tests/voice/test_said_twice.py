@@ -82,3 +82,18 @@ def test_a_category_taken_back_is_the_last_one_said(forum: DemoForum, data: Path
     lines = ["latest", "new topic", "two no three"]
     said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
     assert said[-1].startswith("A new topic in Treatments and medication.")
+
+
+def test_a_reply_to_a_post_or_person_taken_back_answers_the_one_said_last(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Reply to post two no three" was a reply to someone called "post two no three": it
+    # answered the post being read; "reply to Jo no Sam" answered Jo.
+    for said_so in ("reply to post two no three", "reply to jo no sam"):
+        lines = ["open topic one", said_so]
+        said = converse(forum.base_url, lines, data / said_so.replace(" ", "-")).said
+        assert said[-2:] == [
+            "Post 3 of 4, by Sam Okafor.",
+            "Replying to Sam Okafor in Walked to the end of the pier today. Say your reply, "
+            "then say send it. Take your time.",
+        ]

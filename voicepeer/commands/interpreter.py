@@ -166,10 +166,22 @@ class Interpreter:
         self._wake_phrases = wake_phrases(self.aliases)
 
     def command(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
-        """The command ``heard`` is among ``allowed`` (every intent when ``None``); when it
-        is none as heard (or only a near one), the command it is said again without a word
-        said twice ("back back") or a number taken back ("open three no four"), if that
-        is one word for word."""
+        """The command ``heard`` is among ``allowed`` (every intent when ``None``): said with
+        a number taken back ("open three no four"), the command with the last number, if
+        that is one word for word; when it is none as heard (or only a near one), the
+        command it is said again without a word said twice ("back back"), if that is one
+        word for word."""
+        corrected = None if heard.by_switch else last_number_meant(without_repeats(heard.text))
+        if corrected is not None:
+            # A number taken back is meant before all: as heard, "reply to post two no
+            # three" was a reply to someone called "post two no three", and answered the
+            # post being read.
+            again = self._command(_restated(heard, corrected), allowed)
+            numbered = again.command is not None and any(
+                isinstance(value, int) for value in again.command.slots.values()
+            )
+            if numbered and not again.near:  # not search words: "two no three" as said
+                return again
         found = self._command(heard, allowed)
         if heard.by_switch or (found.command is not None and not found.near):
             return found

@@ -8,6 +8,7 @@ command as a whole, so that "that that" inside a sentence stays words.
 
 from __future__ import annotations
 
+from voicepeer.commands.numbers import parse_number
 from voicepeer.commands.text import normalize
 
 NEVER_CUT_OFF = frozenset({"no", "not", "never", "don't", "nope"})
@@ -31,4 +32,6 @@ def _begins(before: str, word: str) -> bool:
     """Whether ``before`` is ``word`` said twice, or its start cut off."""
     if before == word:
         return True
-    return before not in NEVER_CUT_OFF and len(before) < len(word) and word.startswith(before)
+    if before in NEVER_CUT_OFF or parse_number(before) is not None:
+        return False  # "six sixteen" is no sixteen begun twice
+    return len(before) < len(word) and word.startswith(before)

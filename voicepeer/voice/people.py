@@ -28,6 +28,8 @@ _LEADING = re.compile(
     r"^(?:no\s+)?(?:(?:i meant|i mean|i said|it's|it is|(?:her|his|their|the) name is)\s+)?"
     r"(?:(?:to|for|with)\s+)?"
 )
+_TAKEN_BACK = re.compile(r"\b(?:no|sorry|i mean|i meant|or rather|actually)\b")
+"""Words that take back a name just said, for the one after them."""
 NOT_NAMES = frozenset({"yes", "yeah", "yes please", "okay", "ok", "right"})
 """Answers, not names: said where a name is asked for, they are asked about again."""
 MAX_NAME_WORDS = 3
@@ -44,6 +46,8 @@ def heard_name(text: str) -> str:
     "no, I meant Mei", "her name is Mei"), spelt-out letters joined ("p r i y a" → "priya");
     "" for an answer that is no name ("yes")."""
     name = _LEADING.sub("", " ".join(_words(text)))
+    # "Ruth no Sam", "Sam sorry Jo": the name said last is meant (the first was taken).
+    name = _TAKEN_BACK.split(name)[-1].strip() or name
     if name in NOT_NAMES:
         return ""
     parts = name.split()
