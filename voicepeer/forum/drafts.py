@@ -22,6 +22,7 @@ from voicepeer.forum.replies_db import (
     let_go_of_draft,
     open_replies_db,
     transaction,
+    words_key,
 )
 
 log = logging.getLogger(__name__)
@@ -122,10 +123,11 @@ class DraftStore:
             with transaction(self._db) as db:
                 # As sent, a draft got a full stop when it had no closing mark.
                 sent = storable_text(text).rstrip()
+                # Posted words are kept only as their key (see the outbox).
                 handed_over = db.execute(
-                    "SELECT COUNT(*) FROM outbox WHERE raw IN (?, ?)"
+                    "SELECT COUNT(*) FROM outbox WHERE (raw IN (?, ?) OR words_key IN (?, ?))"
                     " AND ('topic-' || topic_id) = ?",
-                    (sent, sent + ".", storable_text(key)),
+                    (sent, sent + ".", words_key(sent), words_key(sent + "."), storable_text(key)),
                 ).fetchone()[0]
                 if (
                     not handed_over

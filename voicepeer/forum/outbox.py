@@ -19,6 +19,11 @@ moderator, are checked for the same text before it is ever sent again (no clocks
 compared); failing that, for the person's post made around the time it was sent and not
 another reply's (its words edited on the web meanwhile).
 
+Words are kept only while they may still have to be sent or handed back: once an entry is
+on the forum (or handed back to the drafts, or taken back) its words go from the file, and
+only what "unsend it" and the checks for repeats need stays (ids, and a key of the words
+that is not the words). The computer may be shared.
+
 Only one sender works on a forum's outbox at a time, across threads and processes: a lock
 file next to the database (``flock``) is held while a reply is checked and sent.
 
@@ -34,11 +39,12 @@ import fcntl
 import json
 import logging
 import os
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
@@ -78,6 +84,7 @@ from voicepeer.forum.replies_db import (
     open_replies_db,
     same_words,
     transaction,
+    words_key,
 )
 
 log = logging.getLogger(__name__)
@@ -264,6 +271,7 @@ class Outbox:
         self._checkpoint = checkpoint or (lambda step: None)
         self._lock_wait_s = lock_wait_s
         self._db = open_replies_db(self.path)
+        self._let_go_of_settled_words()
         # flock excludes other open files (other processes, other Outbox objects); the
         # thread lock excludes other threads sharing this object's file.
         self._thread_lock = threading.RLock()
@@ -391,7 +399,9 @@ class Outbox:
                 return entry
             with disk_full_as_error("the words taken back"), transaction(self._db) as db:
                 hand_back_words(db, entry.key, entry.raw, "", _now().isoformat())
-                db.execute("UPDATE outbox SET state = 'withdrawn' WHERE id = ?", (entry.id,))
+                db.execute(
+                    "UPDATE outbox SET state = 'withdrawn', raw = '' WHERE id = ?", (entry.id,)
+                )
             return self.get(entry_id)
 
     def hold(self, entry_id: int) -> OutboxEntry:
@@ -493,6 +503,14 @@ class Outbox:
                 "UPDATE outbox SET state = 'enqueued' WHERE id = ? AND state = 'withdrawn'",
                 (entry_id,),
             )
+
+    def held_gone(self, entry_ids: Iterable[int]) -> None:
+        """The withdrawal happened: the entries' words (kept by the caller) go from here."""
+        with transaction(self._db) as db:
+            for entry_id in entry_ids:
+                entry = self.get(entry_id)
+                if entry.state is OutboxState.WITHDRAWN and entry.raw:
+                    _let_go_of_words(db, entry)
 
     def flush(self, ready: Callable[[], bool] | None = None) -> list[SendResult]:
         """Send every reply that is waiting; the results say what to announce. ``ready``,
@@ -613,7 +631,7 @@ class Outbox:
             errors = error.errors if isinstance(error, ForumRejectedError) else (str(error),)
             if self._on_the_forum_already(entry):
                 # Most likely refused as a repeat: kept, they would be sent a second time.
-                self._set(entry.id, "state = 'rejected', errors = ?", "\n".join(errors))
+                self._set(entry.id, "state = 'rejected', raw = '', errors = ?", "\n".join(errors))
                 return SendResult(self.get(entry.id), error, first_try, words_on_forum=True)
             return SendResult(self._hand_back(entry, errors, error), error, first_try)
         except ForumError as error:
@@ -671,7 +689,7 @@ class Outbox:
                 db, entry.key, entry.raw, storable_text(record_of(refusal)), _now().isoformat()
             )
             db.execute(
-                "UPDATE outbox SET state = 'rejected', errors = ? WHERE id = ?",
+                "UPDATE outbox SET state = 'rejected', raw = '', errors = ? WHERE id = ?",
                 ("\n".join(errors), entry.id),
             )
         self._checkpoint("returned")
@@ -699,18 +717,34 @@ class Outbox:
                 )
             if entry.kind is EntryKind.REPLY:
                 let_go = let_go_of_posted_words(db, entry.key, entry.raw)
-        return SendResult(self.get(entry.id), first_try=first_try, words_on_forum=let_go)
+            if state is OutboxState.POSTED:
+                _let_go_of_words(db, replace(entry, state=state))
+        # The title is still said once ("Your new topic, ..., is posted").
+        settled = replace(self.get(entry.id), topic_title=entry.topic_title)
+        return SendResult(settled, first_try=first_try, words_on_forum=let_go)
 
     def _on_the_forum_already(self, entry: OutboxEntry) -> bool:
         """Whether another reply of the same words in the same topic is on the forum."""
         if entry.kind is not EntryKind.REPLY:
             return False
         rows = self._db.execute(
-            "SELECT raw FROM outbox WHERE topic_id = ? AND kind = 'reply' AND id != ?"
-            " AND state IN ('posted', 'enqueued')",
+            "SELECT raw, words_key FROM outbox WHERE topic_id = ? AND kind = 'reply'"
+            " AND id != ? AND state IN ('posted', 'enqueued')",
             (entry.topic_id, entry.id),
         )
-        return any(same_words(str(raw), entry.raw) for (raw,) in rows)
+        key = words_key(entry.raw)
+        return any(same_words(str(raw), entry.raw) or kept == key for raw, kept in rows)
+
+    def _let_go_of_settled_words(self) -> None:
+        """Words still kept of entries settled before: by an earlier version, or taken back
+        from a moderator's queue (kept until then in case that failed)."""
+        with transaction(self._db) as db:
+            rows = db.execute(
+                f"SELECT {_COLUMNS} FROM outbox WHERE raw != ''"
+                " AND state IN ('posted', 'rejected', 'withdrawn')"
+            ).fetchall()
+            for row in rows:
+                _let_go_of_words(db, _entry(row))
 
     def _set(self, entry_id: int, assignments: str, *values: object) -> None:
         self._db.execute(f"UPDATE outbox SET {assignments} WHERE id = ?", (*values, entry_id))
@@ -720,6 +754,18 @@ _COLUMNS = (
     "id, topic_id, topic_title, raw, reply_to_post_number, state, attempts, "
     "created_at, sent_at, post_number, errors, draft_key, after_post_id, kind, payload"
 )
+
+
+def _let_go_of_words(db: sqlite3.Connection, entry: OutboxEntry) -> None:
+    """The entry is settled: its words (and a new conversation's title, once on the forum)
+    go; a key of the words stays, to know them again if they are refused as a repeat."""
+    title = "topic_title = ''," if entry.kind is not EntryKind.REPLY else ""
+    if entry.state is not OutboxState.POSTED and entry.kind is not EntryKind.REPLY:
+        title = ""  # not on the forum: its draft may want the title back
+    db.execute(
+        f"UPDATE outbox SET {title} raw = '', words_key = ? WHERE id = ?",
+        (words_key(entry.raw) if entry.raw else None, entry.id),
+    )
 
 
 def _approves(approval: Notification, entry: OutboxEntry) -> bool:

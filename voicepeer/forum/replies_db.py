@@ -10,6 +10,7 @@ would need a recovery protocol of its own.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -46,6 +47,7 @@ _ADDED_COLUMNS = {
     "payload": "TEXT NOT NULL DEFAULT ''",
     "draft_key": "TEXT",
     "after_post_id": "INTEGER",
+    "words_key": "TEXT",
 }
 """Outbox columns newer than the first release, added to older databases on open."""
 
@@ -60,6 +62,9 @@ def open_replies_db(path: Path) -> sqlite3.Connection:
     if fresh:
         os.chmod(path, 0o600)
     db.execute("PRAGMA synchronous=FULL")
+    # Words let go of (posted, or handed back to the drafts) are overwritten in the file,
+    # not just unlinked from it: the computer may be shared.
+    db.execute("PRAGMA secure_delete=ON")
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     with transaction(db):
         for statement in _SCHEMA:
@@ -169,4 +174,14 @@ def _without_words(kept: str, words: str) -> str:
 
 def same_words(one: str, other: str) -> bool:
     """Whether two replies say the same, whatever their spacing, line endings or capitals."""
-    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
+    return _plain(one) == _plain(other)
+
+
+def words_key(words: str) -> str:
+    """What stands for a reply's words once they are on the forum and no longer kept here:
+    equal for the same words (as :func:`same_words` compares them), and not the words."""
+    return hashlib.sha256(_plain(words).encode("utf-8")).hexdigest()
+
+
+def _plain(words: str) -> str:
+    return " ".join(words.split()).casefold()

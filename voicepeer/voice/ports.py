@@ -90,6 +90,10 @@ class ReplyOutbox(Protocol):
         """The withdrawal did not happen: the entries wait for a moderator again."""
         ...
 
+    def held_gone(self, entry_ids: Iterable[int]) -> None:
+        """The withdrawal happened: the entries' words go from the outbox."""
+        ...
+
     def hold(self, entry_id: int) -> OutboxEntry:
         """Keep the entry from being sent while the person is asked about it; the entry as
         it stands once held. Raises OutboxBusyError while a send is under way."""

@@ -361,6 +361,8 @@ class Withdrawals(OwnPostChanges):
             log.warning("withdrawing failed: %s", type(error).__name__)
             self._not_withdrawn(kept, settled, say_error(error))
             return
+        if settled and outbox is not None:
+            outbox.held_gone(settled)
         self._say(withdrawal.done(kept))
 
     def _not_withdrawn(self, kept: _Kept | None, settled: tuple[int, ...], why: str) -> None:
