@@ -611,6 +611,29 @@ def test_a_reply_waits_for_the_account_it_was_confirmed_with(
     assert _copies(forum, _heat(forum), raw, "mei") == 1
 
 
+def test_a_reply_waits_for_its_account_once_that_is_disconnected(
+    forum: RunningForum, tmp_path: Path
+) -> None:
+    # Confirmed as demo, then "voicepeer forum revoke": the practice forum lets visitors
+    # post (as demo), and it went out though no account was connected any more.
+    path = tmp_path / "o.sqlite3"
+    raw = "Confirmed before the account was disconnected."
+    waiting = Outbox(path, offline_client("demo")).submit(NewReply(_heat(forum), raw), "Heat")
+    assert waiting.state is OutboxState.PENDING
+    signed_out = DiscourseClient(forum.base_url, settings=ForumSettings(retry_backoff_s=0.01))
+    later = Outbox(path, signed_out)
+    visitor = later.record(NewReply(_heat(forum), "Written with no account connected."), "Heat")
+    kept, sent = later.flush()
+    assert kept.state is OutboxState.PENDING and sent.entry.id == visitor.id and sent.delivered
+    assert send_result_line(kept) == (
+        "Your reply to Heat is not sent yet. I have kept it, and it goes to the forum once "
+        "your helper has connected your account again with voicepeer forum connect."
+    )
+    assert _copies(forum, _heat(forum), raw) == 0
+    [posted] = Outbox(path, forum.client("demo")).flush()
+    assert posted.state is OutboxState.POSTED and _copies(forum, _heat(forum), raw) == 1
+
+
 def test_goodbye_names_a_reply_that_may_be_on_the_forum_already_as_such() -> None:
     # Cut off while sending, it was called "not posted yet" at goodbye, though the forum
     # had it: the person might dictate it again.

@@ -53,6 +53,8 @@ from typing import Protocol
 from voicepeer import paths
 from voicepeer.atomic import disk_full_as_error
 from voicepeer.errors import (
+    AuthError,
+    AuthProblem,
     DeclinedByModeratorError,
     DiskFullError,
     ForumError,
@@ -525,7 +527,7 @@ class Outbox:
                         continue  # the person is being asked whether to take it back
                     result = self._send(entry.id, first_try=False)
                     results.append(result)
-                    if result.waiting and not isinstance(result.error, OtherAccountError):
+                    if result.waiting and not _waits_for_its_account(result.error):
                         break  # the forum is out of reach: the rest would fail the same way
                 return results
         except OutboxBusyError as error:
@@ -600,6 +602,10 @@ class Outbox:
             # connected their own account meanwhile): it waits for its own account.
             error = OtherAccountError(written_as=entry.account, connected_as=connected)
             return SendResult(entry, error, first_try)
+        if entry.account and connected is None:
+            # The account was disconnected meanwhile: a forum that lets visitors post (the
+            # practice forum does) must not get it without the person's name either.
+            return SendResult(entry, _account_gone(), first_try)
         posting = False
         try:
             if entry.state is OutboxState.SENDING:
@@ -754,6 +760,20 @@ _COLUMNS = (
     "id, topic_id, topic_title, raw, reply_to_post_number, state, attempts, "
     "created_at, sent_at, post_number, errors, draft_key, after_post_id, kind, payload"
 )
+
+
+def _account_gone() -> AuthError:
+    return AuthError(
+        "waiting words were confirmed with an account no longer connected",
+        problem=AuthProblem.SIGN_IN_NEEDED,
+    )
+
+
+def _waits_for_its_account(error: ForumError | None) -> bool:
+    """Whether the entry waits for its own account: the next entries may not."""
+    if isinstance(error, OtherAccountError):
+        return True
+    return isinstance(error, AuthError) and error.problem is AuthProblem.SIGN_IN_NEEDED
 
 
 def _let_go_of_words(db: sqlite3.Connection, entry: OutboxEntry) -> None:

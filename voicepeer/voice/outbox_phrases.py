@@ -43,6 +43,9 @@ def send_result_line(result: SendResult) -> str:
     return line
 
 
+_UNTIL_CONNECTED = (AuthProblem.KEY_REFUSED, AuthProblem.SIGN_IN_NEEDED)
+"""Why a send waits for the helper to connect the account (again)."""
+
 ALREADY_THERE = "These words are already on the forum,"
 
 
@@ -124,7 +127,7 @@ def _what_became_of(result: SendResult) -> str:
             f"{entry_named(entry)} is not sent yet: the forum is still out of reach. I have "
             "kept it, and I will send it once the forum answers again."
         )
-    if isinstance(error, AuthError) and error.problem is AuthProblem.KEY_REFUSED:
+    if isinstance(error, AuthError) and error.problem in _UNTIL_CONNECTED:
         return f"{entry_named(entry)} is not sent yet. {KEPT_UNTIL_CONNECTED}"
     if isinstance(error, SlowModeError):
         # A topic a moderator slowed: the background retry sends it when the time comes.
