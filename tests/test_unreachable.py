@@ -46,9 +46,11 @@ def test_the_sentence_says_where_what_happened_what_to_check_and_what_next() -> 
     )
 
 
-def test_forum_connect_and_models_download_say_no_network_alike(tmp_path: Path) -> None:
-    # "Nothing answered at …" at forum connect, "… so this computer seems to be offline" at
-    # models download: one fault in two wordings, neither naming the cable or the Wi-Fi.
+def test_a_name_not_found_is_a_misspelling_when_typed_and_no_network_when_known(
+    tmp_path: Path,
+) -> None:
+    # A name not found: an address just typed is most often misspelt; the download site
+    # is known to exist, so this computer is offline. Each says the fitting thing first.
     # Not an address on this computer, which has words of its own (a forum program stopped).
     closed = "http://voicepeer-test.example.invalid"
     env = {
@@ -72,15 +74,18 @@ def test_forum_connect_and_models_download_say_no_network_alike(tmp_path: Path) 
         assert done.returncode == 1, done.stderr
         return " ".join(done.stderr.split())
 
-    same = (
-        f"Nothing answered at {closed}: its name could not be looked up, so this computer "
-        "seems to be offline (or the address is misspelt). Check that this computer is online: "
-        "is the network cable plugged in, or the Wi-Fi connected? Opening any web page in a "
-        "web browser shows it."
-    )
     connect = said("forum", "connect", closed)
-    assert same in connect
-    assert "check the forum's address by opening it in the web browser" in connect
+    assert (
+        f"Nothing answered at {closed}: no site has that name. Most often the address is "
+        "misspelt (less often, this computer is offline). Check the address letter by "
+        "letter, then open it in a web browser: if no web page opens at all, check that this "
+        "computer is online (is the network cable plugged in, or the Wi-Fi connected?)."
+    ) in connect
     download = said("models", "download")
-    assert same in download
+    assert (
+        f"Nothing answered at {closed}: its name could not be looked up, so this computer "
+        "seems to be offline. Check that this computer is online: is the network cable "
+        "plugged in, or the Wi-Fi connected? Opening any web page in a web browser shows it."
+    ) in download
+    assert "misspelt" not in download
     assert download.endswith("Then run: voicepeer models download vosk-model-small-en-us-0.15")

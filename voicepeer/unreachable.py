@@ -92,7 +92,25 @@ def net_fault(error: BaseException) -> NetFault:
     return NetFault.NO_CONNECTION
 
 
-def nothing_answered(where: str, fault: NetFault, then: str) -> str:
+def nothing_answered(where: str, fault: NetFault, then: str, *, typed: bool = False) -> str:
     """The sentence for a helper when nothing answered at ``where``: what happened, what to
-    check, and ``then``, what to do once it is checked."""
+    check, and ``then``, what to do once it is checked. ``typed``: an address just typed
+    by the helper, which a name not found most often means is misspelt; else a site known
+    to exist (the download site), which it means this computer is offline."""
+    if fault is NetFault.NAME_UNKNOWN and typed:
+        return f"Nothing answered at {where}: {NAME_NOT_FOUND_TYPED} {CHECK_ADDRESS} {then}"
+    if fault is NetFault.NAME_UNKNOWN:
+        return f"Nothing answered at {where}: {NAME_NOT_FOUND_KNOWN}. {CHECK_NETWORK} {then}"
     return f"Nothing answered at {where}: {WHAT_HAPPENED[fault]}. {CHECK_NETWORK} {then}"
+
+
+NAME_NOT_FOUND_TYPED = (
+    "no site has that name. Most often the address is misspelt (less often, this computer is "
+    "offline)."
+)
+NAME_NOT_FOUND_KNOWN = "its name could not be looked up, so this computer seems to be offline"
+CHECK_ADDRESS = (
+    "Check the address letter by letter, then open it in a web browser: if no web page opens "
+    "at all, check that this computer is online (is the network cable plugged in, or the "
+    "Wi-Fi connected?)."
+)

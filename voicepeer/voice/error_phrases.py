@@ -28,6 +28,7 @@ from voicepeer.errors import (
     ForumSettingsError,
     ForumStillDownError,
     ForumUnreachableError,
+    NetFault,
     OtherAccountError,
     PostRemovedError,
     RateLimitedError,
@@ -338,6 +339,8 @@ def _address(error: ForumAddressError) -> str:
             if error.scheme_guessed
             else ""
         )
+        if error.net is NetFault.NAME_UNKNOWN:  # the address check above says to look
+            return nothing_answered(where, error.net, guessed.strip(), typed=True).strip()
         return nothing_answered(
             where,
             error.net,
