@@ -54,7 +54,13 @@ class WatchedRetry(OutboxRetry):
 
 def _quick_retry(base_url: str) -> Callable[[Outbox], OutboxRetry]:
     def make(loop_outbox: Outbox) -> OutboxRetry:
-        client = DiscourseClient(base_url, settings=ForumSettings(read_retries=0))
+        # Signed in as the voice loop is, as voicepeer's own background retry is: a reply
+        # confirmed with an account is never sent without it.
+        signed_in = loop_outbox.forum
+        credentials = signed_in.credentials if isinstance(signed_in, DiscourseClient) else None
+        client = DiscourseClient(
+            base_url, credentials=credentials, settings=ForumSettings(read_retries=0)
+        )
         retry = WatchedRetry(
             Outbox(loop_outbox.path, client), RetrySettings(first_wait_s=0.2, poll_s=0.05)
         )
