@@ -324,11 +324,18 @@ def test_a_mistyped_forum_address_is_asked_again(isolated_home: Path) -> None:
 
 
 def test_non_interactive_flags(isolated_home: Path) -> None:
+    with DemoForum(isolated_home / "forum.sqlite3") as forum:
+        _configure_with_every_flag(isolated_home, forum.base_url.upper() + "/")
+    settings = load_settings(config_file(isolated_home))
+    assert settings.general.forum_url == forum.base_url  # checked, and kept as it answered
+
+
+def _configure_with_every_flag(isolated_home: Path, forum_url: str) -> None:
     args = [
         "configure",
         "--non-interactive",
         "--forum-url",
-        "https://Forum.Example.org/",
+        forum_url,
         "--voice",
         "en-gb-scotland",
         "--rate",
@@ -359,7 +366,6 @@ def test_non_interactive_flags(isolated_home: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     settings = load_settings(config_file(isolated_home))
-    assert settings.general.forum_url == "https://forum.example.org"
     assert (settings.speech.voice, settings.speech.rate_wpm) == ("en-gb-scotland", 140)
     assert settings.speech.volume == 0.6
     assert settings.voice.muted_words == ("ouch", "spasm")
@@ -500,6 +506,38 @@ def test_bad_flags_are_explained(isolated_home: Path, flags: list[str], message:
     assert message in done.stderr
     assert "Traceback" not in done.stderr
     assert not config_file(isolated_home).exists()
+
+
+def test_a_misspelt_address_is_checked_and_not_saved(isolated_home: Path) -> None:
+    done = configure_without_questions(
+        isolated_home, "--forum-url", "forum.exmaple.invalid", "--rate", "150"
+    )
+    assert done.returncode == 1
+    said = " ".join(done.stderr.split())
+    assert "Most often the address is misspelt" in said
+    assert said.endswith(
+        "Nothing was saved. Run the same command again with the forum's address as the web "
+        "browser shows it, or with --forum-url demo for the built-in practice forum."
+    )
+    assert "Traceback" not in done.stderr
+    assert not config_file(isolated_home).exists()
+
+
+def test_a_folder_given_as_the_settings_file_is_told_which_file_to_name(
+    isolated_home: Path,
+) -> None:
+    folder = isolated_home / "settings"
+    folder.mkdir()
+    done = configure_without_questions(isolated_home, "--config", str(folder), "--rate", "150")
+    assert done.returncode == 1
+    said = " ".join(done.stderr.split())
+    assert f"{folder} is a folder, not a settings file." in said
+    assert f"'voicepeer configure --config {folder / 'config.toml'}' writes it there" in said
+    again = configure_without_questions(
+        isolated_home, "--config", str(folder / "config.toml"), "--rate", "150"
+    )
+    assert again.returncode == 0, again.stderr
+    assert load_settings(folder / "config.toml").speech.rate_wpm == 150
 
 
 @pytest.mark.parametrize(

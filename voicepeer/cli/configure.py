@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.config import config_path, lines_left_out, load_file, save_settings
+from voicepeer.config.loader import not_a_file_but_a_folder
 from voicepeer.config.values import BadValue
 from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
+from voicepeer.setup.forum_account import checked_forum_address
 from voicepeer.setup.prompter import Prompter, SetUpStopped
 from voicepeer.setup.wizard import Choices, Wizard, parse_alias
 from voicepeer.setup.wizard_engines import WizardEngines
@@ -133,6 +135,8 @@ def choices_from(args: argparse.Namespace) -> Choices:
 def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     choices = choices_from(args)  # a wrong flag is refused before anything is asked or read
     path, _ = config_path(getattr(args, "config", None))
+    if path.is_dir():  # refused before any question: the answers could not be saved
+        raise ConfigError(not_a_file_but_a_folder(path))
     prompter = Prompter()
     retired: list[str] = []
     wrong: list[str] = []
@@ -159,6 +163,9 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     wizard.notes += [f"Left out of the new file: {note}." for note in retired]
     wizard.notes += [f"Left out of the new file, being wrong: {note}" for note in wrong]
     wizard.apply_flags()
+    if args.non_interactive and wizard.current("forum_url") and args.forum_url:
+        # As the questions do: an address saved unchecked fails only at the next start.
+        wizard.store("forum_url", checked_forum_address(args.forum_url))
     if not args.non_interactive:
         if not sys.stdin.isatty():
             prompter.say("(Questions are read from standard input.)")

@@ -112,6 +112,8 @@ def _read_regular_file(path: Path) -> bytes:
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     try:
         info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ConfigError(not_a_file_but_a_folder(path), spoken=SPOKEN_PROBLEM)
         if not stat.S_ISREG(info.st_mode):
             raise ConfigError(
                 f"{path}: cannot read the configuration file (it is a "
@@ -129,6 +131,16 @@ def _read_regular_file(path: Path) -> bytes:
             return handle.read(MAX_FILE_BYTES + 1)
     finally:
         os.close(fd)
+
+
+def not_a_file_but_a_folder(path: Path) -> str:
+    """What to do when the settings file named is a folder: name a file in it (running
+    'voicepeer configure' with the same folder would only say this again)."""
+    return (
+        f"{path} is a folder, not a settings file. Name the file itself, such as "
+        f"{path / 'config.toml'}, with --config or {ENV_VAR}; 'voicepeer configure "
+        f"--config {path / 'config.toml'}' writes it there."
+    )
 
 
 def _file_kind(mode: int) -> str:

@@ -149,6 +149,21 @@ def _replaced(before: Credentials, now: Credentials) -> None:
     )
 
 
+def checked_forum_address(typed: str) -> str:
+    """The address of the forum at ``typed`` (as typed: without http://, a forum on this
+    computer is found there too), once it answers as a Discourse forum. Raises ConfigError
+    saying what is wrong and what to do; nothing is connected."""
+    print("Checking the forum address...", flush=True)
+    try:
+        return check_forum_address(typed.strip(), need_user_api_keys=False).url
+    except ForumAddressError as error:
+        raise ConfigError(
+            f"{say_error(error)}\nNothing was saved. Run the same command again with the "
+            "forum's address as the web browser shows it, or with --forum-url demo for the "
+            "built-in practice forum."
+        ) from None
+
+
 def revoke_key(creds: Credentials) -> str | None:
     """Have the forum revoke the user API key ``creds`` holds. None when it no longer takes
     the key (revoked now, or before: a new key for the same member revokes the old one);
