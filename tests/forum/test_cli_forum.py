@@ -501,6 +501,28 @@ def test_connecting_another_account_revokes_the_key_it_replaces(start_forum: Sta
         client.notifications()
 
 
+def test_connecting_the_same_account_again_reads_as_a_success(start_forum: StartForum) -> None:
+    # The forum ends the old key itself when the same member approves voicepeer again, so
+    # revoking it was refused: "WARNING ... the forum refused the account key" followed
+    # "Account connected", and read as a failure.
+    running = start_forum(device_code_poll_interval_s=1)
+    outs = []
+    for _ in range(2):
+        child = _connect(running.base_url)
+        code, link = _code_and_link(child)
+        with Browser(running.base_url, "jo") as browser:
+            assert "connected" in _enter_code(browser, link, code, "authorize").text
+        out, err = _finish(child)
+        assert child.returncode == 0, err
+        assert "refused" not in out + err and "WARNING" not in out + err
+        outs.append(out)
+    assert "The key of the account connected before is revoked." in outs[1]
+    now = CredentialStore().load(running.base_url)
+    assert now is not None
+    with DiscourseClient(running.base_url, credentials=now) as client:
+        client.notifications()  # the new key works
+
+
 def test_revoke_with_several_forums_says_how_to_name_one() -> None:
     for host in ("a.example.org", "b.example.org"):
         CredentialStore().save(Credentials(f"https://{host}", "admin_api_key", "k" * 32, "jo"))

@@ -13,7 +13,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import httpx
 
@@ -45,6 +46,7 @@ class AccountKey:
         self._clock = clock
         self._lock = threading.Lock()
         self._refused = False
+        self._ending = False
         self._checked_at = 0.0
         self._listeners: list[Callable[[], None]] = []
         self._renewed_listeners: list[Callable[[], None]] = []
@@ -82,7 +84,7 @@ class AccountKey:
     def refuse(self) -> bool:
         """The forum refused the key: take up one saved meanwhile (True: send again with
         it), else drop it and tell the listeners (False)."""
-        if self._renewal is not None and self._take_up_saved():
+        if self._renewal is not None and not self._ending and self._take_up_saved():
             return True
         with self._lock:
             if self._refused or self._credentials is None:
@@ -91,12 +93,26 @@ class AccountKey:
                 self._client.headers.pop(name, None)
             self._refused = True
             self._checked_at = self._clock()
+        if self._ending:  # revoked already: what the request was for
+            log.info("the account key being revoked was no longer accepted")
+            return False
         log.warning(
             "the forum refused the account key: reads go on as a visitor, and nothing needing "
             "the account is sent until it is connected again (voicepeer forum connect)"
         )
         _tell(self._listeners, "refused-key")
         return False
+
+    @contextmanager
+    def ending(self) -> Iterator[None]:
+        """The key is being revoked: the forum refusing it (revoked already, as Discourse
+        does when the same member approves voicepeer again) is no warning, and no saved key
+        is taken up in its place (it would be revoked instead)."""
+        self._ending = True
+        try:
+            yield
+        finally:
+            self._ending = False
 
     def renewed(self) -> bool:
         """While refused, now and then: whether a new key was saved meanwhile; if so it is

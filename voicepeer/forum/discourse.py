@@ -384,7 +384,8 @@ class DiscourseClient:
 
     def revoke_key(self) -> None:
         """Ask the forum to revoke the user API key this client signs in with."""
-        self.http.write("POST", "/user-api-key/revoke", {})
+        with self.http.key.ending():
+            self.http.write("POST", "/user-api-key/revoke", {})
 
     def site_limits(self) -> SiteLimits:
         """The site's length rules, read from the site: ``/site.json`` if it lists them,
