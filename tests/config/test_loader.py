@@ -220,7 +220,7 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_unreadable_path_is_explained(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="cannot read the configuration file"):
+    with pytest.raises(ConfigError, match="is a folder, not a settings file. Name the file itself"):
         load_file(tmp_path, Root)  # a folder, not a file
 
 
