@@ -734,3 +734,21 @@ def test_help_text_of_an_earlier_version_is_not_taken_for_the_carers(
         "# Speed of speech in words per minute at start-up (later changes by voice are "
         "remembered).   (moved here from [speech] rate_wpm)\n"
     )
+
+
+def test_settings_under_a_misspelt_heading_stay_in_sight_and_unapplied(
+    isolated_home: Path,
+) -> None:
+    config = config_file(isolated_home)
+    config.parent.mkdir(parents=True)
+    config.write_text("[speach]\nrate_wpm = 140\nvolume = 0.5\n", encoding="utf-8")
+    done = configure_without_questions(isolated_home, "--muted-word", "relapse")
+    assert done.returncode == 0, done.stderr
+    said = " ".join(done.stdout.split())
+    assert (
+        'voicepeer has no section called "speach". Did you mean "speech"? Until its heading '
+        "is fixed, the settings under it are not used: rate_wpm = 140, volume = 0.5."
+    ) in said
+    notes = config.read_text(encoding="utf-8").partition(NOTES_MARKER)[2]
+    assert "[speach] rate_wpm = 140" in notes and "[speach] volume = 0.5" in notes
+    assert load_settings(config).speech == SpeechSettings()  # not guessed into [speech]

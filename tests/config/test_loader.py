@@ -156,6 +156,27 @@ def test_unknown_section_gets_a_suggestion_and_its_line() -> None:
     assert 'Did you mean "listen"?' in message
 
 
+def test_a_misspelt_section_names_the_settings_it_hides_never_a_key() -> None:
+    # A hand-edited heading took every line under it out of sight: they are named, not
+    # guessed into the section it may mean.
+    message = problem('[lisen]\nsilence_s = 3\ntoken = "abc"\n')
+    assert message.endswith(
+        'Did you mean "listen"? Until its heading is fixed, the settings under it are not '
+        "used: silence_s = 3."
+    )
+    assert "abc" not in message
+
+
+def test_a_misspelt_section_is_left_out_with_its_settings_never_a_key() -> None:
+    text = '[speach]\nrate_wpm = 140\n# a note\napi_key = "abc"\n\nvolume = 0.5\n[general]\nx = 1\n'
+    problems = ['line 1, [speach]: voicepeer has no section called "speach".']
+    assert lines_left_out(text, problems) == [
+        "[speach]",
+        "[speach] rate_wpm = 140",
+        "[speach] volume = 0.5",
+    ]
+
+
 def test_key_in_the_wrong_section_is_pointed_home() -> None:
     message = problem("[talk]\nsilence_s = 3\n")
     assert '"silence_s" is a setting of the [listen] section: move it there.' in message
@@ -220,7 +241,7 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 
 def test_unreadable_path_is_explained(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="is a folder, not a settings file. Name the file itself"):
+    with pytest.raises(ConfigError, match=r"is a folder, not a settings file\. Name the file"):
         load_file(tmp_path, Root)  # a folder, not a file
 
 
