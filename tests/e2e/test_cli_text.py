@@ -211,3 +211,27 @@ def test_the_demo_is_signed_in_as_its_member_with_a_key_of_its_own() -> None:
     forum.stop()
     assert [row["revoked_at"] is None for row in keys] == [False, True]
     assert not (paths.config_dir() / "credentials.json").exists()
+
+
+def test_a_second_demo_at_once_is_refused_before_it_starts_a_forum() -> None:
+    # Its forum's address was printed first, as if that one ran too.
+    first = subprocess.Popen(
+        voicepeer("demo", *TEXT_IO),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert first.stdin is not None and first.stdout is not None
+    try:
+        assert first.stdout.readline().startswith("SAY: Hello. This is voicepeer")
+        second = typed("demo", *TEXT_IO, lines=CONVERSATION)
+        assert second.returncode == 1
+        assert f"voicepeer is already running as process {first.pid}" in second.stderr
+        assert "demo forum running" not in second.stderr
+        assert "SAY:" not in second.stdout
+        first.communicate("goodbye\n", timeout=120)
+    finally:
+        first.kill()
+        first.wait(timeout=10)
+    assert first.returncode == 0

@@ -14,6 +14,7 @@ from voicepeer.errors import ConfigError, VoicepeerError
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.user_api_key import SCOPES
 from voicepeer.logs import open_transcript
+from voicepeer.running import AlreadyRunningError, running_loop
 from voicepeer.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,10 @@ def _run_demo(
     the log says, so the person's terminal shows only what voicepeer says."""
     from voicepeer.demo_forum import DemoForum
 
+    # Asked before the forum starts: its address, printed, read as if this one ran too.
+    holder = running_loop()
+    if holder is not None:
+        raise AlreadyRunningError(holder)
     with DemoForum(port=port) as forum:
         log.info("demo forum running at %s", forum.base_url)
         if show_address:
