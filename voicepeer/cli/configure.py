@@ -184,6 +184,16 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
                     f"account: voicepeer forum revoke {wizard.connected}"
                 )
             return 130  # what a shell expects of a program stopped by Ctrl+C
+    if wizard.ran_out and not wizard.summary() and not wrong:
+        # "Settings saved ... Nothing changed." read as if answers had been taken.
+        prompter.say()
+        prompter.say(
+            "Nothing was saved: the answers ended before any setting was changed. Run "
+            "'voicepeer configure' again to answer the questions."
+        )
+        for note in wizard.notes:
+            prompter.say(f"  Note: {note}")
+        return 0
     wizard.refuse_impossible_push_to_talk()
     wizard.download_if_asked()
     kept = _lines_of(path, wrong)

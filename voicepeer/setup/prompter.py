@@ -61,16 +61,46 @@ class Prompter:
         """Ask until the answer fits the setting's type and range."""
         while True:
             text = self.ask(f"{question} ({spec.allowed_text()})", _plain(current))
+            share = _percent(text, spec)
+            answer: Any = _parse(text, current) if share is None else share
             try:
-                return convert(_parse(text, current), spec)
+                value = convert(answer, spec)
             except BadValue as error:
-                self.say(f"  {text!r}: {error}. Please try again, or type skip.")
+                # The file's words ("without quotes") mean nothing to someone typing.
+                problem = " is not a number" if isinstance(answer, str) else f": {error}"
+                or_share = " (or a percentage, such as 80%)" if _is_share(spec) else ""
+                self.say(
+                    f"  {text!r}{problem}. Type {spec.allowed_text()}{or_share}. Please try "
+                    "again, or type skip."
+                )
+                continue
+            if share is not None:
+                self.say(f"  Taken as {_plain(value)}.")
+            return value
 
 
 def _plain(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+def _percent(text: str, spec: FieldSpec) -> float | None:
+    """A share typed as a percentage ("80%", or 80 where at most 1 is allowed) for a
+    setting from 0 to 1 (the volume); None for anything else."""
+    if not _is_share(spec):
+        return None
+    try:
+        number = float(text.removesuffix("%").strip())
+    except ValueError:
+        return None
+    if text.endswith("%") or 1 < number <= 100:
+        return number / 100
+    return None
+
+
+def _is_share(spec: FieldSpec) -> bool:
+    return spec.type is float and (spec.minimum, spec.maximum) == (0.0, 1.0)
 
 
 def _parse(text: str, current: Any) -> Any:

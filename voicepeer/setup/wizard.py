@@ -108,6 +108,8 @@ class Wizard:
         self.notes: list[str] = []
         self.interactive = False
         self.connected: str | None = None
+        self.ran_out = False
+        """The answers ended (Ctrl-D, or a closed pipe) before the last step."""
         """The forum an account was connected for in this set-up (saved at once, apart
         from the settings)."""
 
@@ -197,7 +199,11 @@ class Wizard:
             except SkipStep:
                 self.io.say("  Skipped.")
             except NoMoreInput:
-                self.io.say("  No more answers: saving what was chosen so far.")
+                self.ran_out = True
+                if self.summary():
+                    self.io.say("  No more answers: saving what was chosen so far.")
+                else:
+                    self.io.say("  No more answers.")
                 return
             except KeyboardInterrupt:
                 # Ctrl+C: the answers given may be many minutes of a carer's work.
@@ -305,16 +311,21 @@ class Wizard:
     def step_voice(self) -> None:
         self.io.say("  English voices: " + ", ".join(ENGLISH_VOICES))
         known = self.engines.list_voices()
+        # After "Keep this voice? n", the one just heard is offered to change a part of.
+        voice, rate, volume = (
+            self.current("voice") or "en-gb",
+            self.current("rate"),
+            self.current("volume"),
+        )
         while True:
-            voice = self.io.ask("  Voice", self.current("voice") or "en-gb")
+            voice = self.io.ask("  Voice", voice)
             problem = unknown_voice_problem(voice, known)
             if problem:
                 self.io.say(f"  {problem}")
+                voice = self.current("voice") or "en-gb"
                 continue
-            rate = self.io.value(
-                "  Speaking rate in words per minute", setting_spec("rate"), self.current("rate")
-            )
-            volume = self.io.value("  Volume", setting_spec("volume"), self.current("volume"))
+            rate = self.io.value("  Speaking rate in words per minute", setting_spec("rate"), rate)
+            volume = self.io.value("  Volume", setting_spec("volume"), volume)
             self.io.say("  This is how I will sound:")
             spoken = False
             try:
@@ -421,6 +432,9 @@ class Wizard:
             self.io.say(f"  While dictating a reply I will wait {round(wanted, 1)} s.")
 
     def step_voice_training(self) -> None:
+        # Before the introduction: told about training, then "no microphone", a carer
+        # answered a question for nothing.
+        self.engines.open_microphone(self.current("microphone") or "").close()
         self.io.say(
             f"  voicepeer can learn the person's voice: they say {len(TRAINING_SENTENCES)} "
             "short sentences"
