@@ -744,12 +744,14 @@ class Outbox:
     def _let_go_of_settled_words(self) -> None:
         """Words still kept of entries settled before: by an earlier version, or taken back
         from a moderator's queue (kept until then in case that failed)."""
+        settled = (
+            f"SELECT {_COLUMNS} FROM outbox WHERE raw != '' AND state IN"
+            " ('posted', 'rejected', 'withdrawn')"
+        )
+        if self._db.execute(settled).fetchone() is None:
+            return  # most often: no write, so no wait for another process's
         with transaction(self._db) as db:
-            rows = db.execute(
-                f"SELECT {_COLUMNS} FROM outbox WHERE raw != ''"
-                " AND state IN ('posted', 'rejected', 'withdrawn')"
-            ).fetchall()
-            for row in rows:
+            for row in db.execute(settled).fetchall():
                 _let_go_of_words(db, _entry(row))
 
     def _set(self, entry_id: int, assignments: str, *values: object) -> None:
