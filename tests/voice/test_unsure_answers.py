@@ -100,3 +100,13 @@ def test_an_answer_with_other_words_at_shall_i_post_it_asks_for_just_yes_or_no(
         "post your reply? Please say yes or no."
     ), talk.transcript
     assert len(topic_posts(forum, topic_id)) == before
+
+
+def test_an_answer_only_near_a_no_with_no_no_in_it_is_asked_again() -> None:
+    # "Definitely" and "of course" were near "definitely not", and "post post it" near
+    # "don't post it": each was a no, where the person meant yes.
+    interpreter = Interpreter()
+    for state in ASKING_CONSENT:
+        for said in ("definitely", "of course", "post post it"):
+            found = interpret_in(state, Heard(said, 1.0), interpreter)
+            assert found.command is None, (state, said, found)

@@ -156,8 +156,11 @@ def judge_answer(
         return Interpretation(None)
     others = [i for i in allowed if i is not Intent.YES]
     if Intent.NO not in allowed or Intent.CANCEL in allowed:
-        return _made_safe(commands(heard, others))
+        found = _made_safe(commands(heard, others))
+        return Interpretation(None, found.confidence) if _no_without_a_no(found, heard) else found
     found = _made_safe(commands(heard, [*others, Intent.CANCEL]))
+    if _no_without_a_no(found, heard):
+        return Interpretation(None, found.confidence)
     if found.command is None or found.command.intent is not Intent.CANCEL:
         return found
     # Nobody answers "Like this post?" with "never mind" to mean anything but no.
@@ -183,3 +186,17 @@ def _made_safe(found: Interpretation) -> Interpretation:
     if found.near and found.command is not None and found.command.intent in ENDING_WHEN_NEAR:
         return Interpretation(None, found.confidence)
     return found
+
+
+NO_SOUNDS = frozenset({"no", "not", "nah", "nope", "don't", "never", "know", "now", "noo"})
+"""Words a no is heard with (and, "know" and "now", heard for it)."""
+
+
+def _no_without_a_no(found: Interpretation, heard: Heard) -> bool:
+    """Whether ``found`` is a no only near what was said, with no word of a no in it:
+    "definitely" and "of course" were near "definitely not", and "post post it" near
+    "don't post it" — each answered as a no, where the person meant yes."""
+    command = found.command
+    if command is None or command.intent is not Intent.NO or not found.near:
+        return False
+    return not NO_SOUNDS & set(normalize(heard.text).split())
