@@ -110,3 +110,12 @@ def test_an_answer_only_near_a_no_with_no_no_in_it_is_asked_again() -> None:
         for said in ("definitely", "of course", "post post it"):
             found = interpret_in(state, Heard(said, 1.0), interpreter)
             assert found.command is None, (state, said, found)
+
+
+def test_a_cancel_said_twice_at_shall_i_post_it_cancels_and_a_yes_twice_is_no_yes() -> None:
+    # "Cancel cancel" got "I did not add that to your reply: to add to it, say no".
+    interpreter = Interpreter()
+    found = interpret_in(State.CONFIRMING, Heard("cancel cancel", 1.0), interpreter)
+    assert found.command is not None and found.command.intent.value == "cancel"
+    for state in ASKING_CONSENT:
+        assert interpret_in(state, Heard("yes yes", 1.0), interpreter).command is None, state

@@ -301,7 +301,17 @@ class Interpreter:
 
     def answer(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
         """The answer to a question before something others can see (see consent)."""
-        return judge_answer(heard, self._matched, allowed)
+        return judge_answer(heard, self._said_once, allowed)
+
+    def _said_once(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
+        """An answer other than yes (consent takes a yes only as said): "cancel cancel"
+        is a cancel, as it is elsewhere, not "I did not add that to your reply"."""
+        found = self._matched(heard, allowed)
+        once = without_repeats(heard.text)
+        if (found.command is not None and not found.near) or once == normalize(heard.text):
+            return found
+        again = self._matched(_restated(heard, once), allowed)
+        return again if again.command is not None and not again.near else found
 
     def asks_for_time(self, heard: Heard) -> bool:
         """Whether an answer to a question asks for a moment instead (see consent)."""
