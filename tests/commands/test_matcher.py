@@ -385,6 +385,9 @@ def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, object]) 
         ("send sam a private message", "sam"),
         ("write to her privately", "her"),
         ("reply to this privately", "the author"),  # the post being read
+        ("reply privately", "the author"),
+        ("reply in private", "the author"),
+        ("reply to privately", "the author"),  # "reply to", a pause, "privately"
     ],
 )
 def test_a_reply_asked_for_in_private_is_a_message(said: str, name: str) -> None:

@@ -220,7 +220,9 @@ def as_a_message(text: str) -> str:
         found = pattern.match(text)
         if found is not None:
             name = found["name"]
-            return f"message {'the author' if not name or name in _THIS_POST else name}"
+            # "Reply to", a pause, "privately": no name, so the author ("to" is none).
+            author = not name or name == "to" or name in _THIS_POST
+            return f"message {'the author' if author else name}"
     return text
 
 
