@@ -192,9 +192,13 @@ def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(
     private = converse(forum.base_url, lines, tmp_path / "d4", credentials=signed_in(forum))
     assert private.said[-1] == "Did you mean Priya Nair? Say yes or no.", private.transcript
     assert private.assistant is not None and private.assistant.state is State.CHOOSING
-    lines = ["open topic two", "reply", "to post three"]
+    lines = ["open topic two", "reply", "to post four no three"]
     third = converse(forum.base_url, lines, tmp_path / "d5").said
     assert third[-2].startswith("Post 3 of 6, by ") and third[-1].startswith("Replying to")
+    # A sentence that begins so is the reply's own.
+    lines = ["open topic two", "reply", "to be honest I agree", "read it back"]
+    own = converse(forum.base_url, lines, tmp_path / "d6").said
+    assert own[-1] == "Your reply says: To be honest I agree"
     # To the person answered, or "to me" where Mei is in the thread, it is only words.
     quiet = converse(forum.base_url, ["open topic two", "reply", "to Priya"], tmp_path / "d2")
     assert len(quiet.said) == 3

@@ -107,7 +107,8 @@ def _by(post: Post, user: ForumUser) -> bool:
 REST_OF_REPLY_STARTS = frozenset({"to", "privately", "in"})
 """How the rest of a reply command said after a pause begins: "to post three", "to Sam",
 "to everyone", "privately", "in private"."""
-MAX_REST_WORDS = 4
+MAX_REST_WORDS = 6
+"""Most words the rest may have ("to post two no three"): more is the reply itself."""
 
 
 def rest_of_reply(
@@ -120,8 +121,11 @@ def rest_of_reply(
     words = normalize(said).split()
     if not words or words[0] not in REST_OF_REPLY_STARTS or len(words) > MAX_REST_WORDS:
         return None
-    whole = interpreter.command(Heard(f"reply {said}")).command
-    if whole is None or whole.intent not in (Intent.REPLY, Intent.MESSAGE) or not whole.slots:
+    found = interpreter.command(Heard(f"reply {said}"))
+    whole = found.command
+    if whole is None or found.near or not whole.slots:
+        return None
+    if whole.intent not in (Intent.REPLY, Intent.MESSAGE):
         return None
     named = whole.slots.get("author", whole.slots.get("name"))
     if not isinstance(named, str) or named == "the author":
