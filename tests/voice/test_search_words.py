@@ -40,6 +40,19 @@ def test_the_whole_search_said_again_or_politely_looks_for_its_words(
     assert around.said[-1].startswith(FOUND)
 
 
+def test_a_search_said_with_a_stammer_or_trailing_off_looks_for_its_words(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Search search for …" looked for "search for chips earned", "… chips earned and" for
+    # "and" too, and "can you" at the question for "can you" (8 topics).
+    for lines in (["search search for chips earned"], ["search for chips earned and"]):
+        talk = converse(forum.base_url, lines, data / str(len(lines[0])))
+        assert talk.said[-1].startswith(FOUND), talk.transcript
+    waiting = converse(forum.base_url, ["search for", "can you", "chips earned"], data / "w")
+    assert waiting.said[1:] == [SEARCH_WORDS_HELP, waiting.said[2]]
+    assert waiting.said[2].startswith(FOUND)
+
+
 def test_search_again_asks_for_the_new_words(forum: DemoForum, data: Path) -> None:
     # "Search again" looked for the word "again" and found nothing.
     talk = converse(

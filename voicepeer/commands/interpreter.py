@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from voicepeer.commands.beginnings import is_lead_in
 from voicepeer.commands.completeness import CompletenessJudge
 from voicepeer.commands.consent import asks_for_time, judge_answer, why_no_answer
 from voicepeer.commands.correction import (
@@ -333,7 +334,10 @@ class Interpreter:
         """What to look for in an utterance answering "what shall I look for?": the words
         of a "search for …" said again in full, else what was said without the politeness
         around it ("heat please" looks for heat); "" when it says nothing to look for."""
-        again = self.matcher.interpret(heard, {Intent.SEARCH}).command
+        if is_lead_in(heard.text):
+            return ""  # "can you": the words are still to come
+        said_once = _restated(heard, without_repeats(heard.text))
+        again = self.matcher.interpret(said_once, {Intent.SEARCH}).command
         words = str(again.slots.get("query", "")) if again is not None else ""
         if not words and again is None:
             words = query_words(unwrap(normalize(heard.text)))

@@ -108,6 +108,7 @@ NO_VALUE: Mapping[Intent, frozenset[str]] = {
 }
 
 QUERY_LEAD_INS: tuple[str, ...] = (
+    "search for",  # "search search for fatigue", said with a stammer
     "me",
     "the forum for",
     "for",
@@ -125,10 +126,15 @@ QUERY_LEAD_INS: tuple[str, ...] = (
 find only posts that say "posts"."""
 
 
+QUERY_TRAILING_OFF: tuple[str, ...] = ("and", "or", "with", "but", "and also")
+"""Words a search may trail off with ("fatigue and"): the forum looked for them too."""
+
+
 def query_words(value: str) -> str:
     """What to look for in the words after "search": without :data:`QUERY_LEAD_INS` before
-    them, as long as something is left."""
-    return " ".join(strip_phrases(value.split(), QUERY_LEAD_INS, at_start=True))
+    them nor :data:`QUERY_TRAILING_OFF` after them, as long as something is left."""
+    words = strip_phrases(value.split(), QUERY_LEAD_INS, at_start=True)
+    return " ".join(strip_phrases(words, QUERY_TRAILING_OFF, at_start=False))
 
 
 STEPS = frozenset({Intent.NEXT, Intent.PREVIOUS})
