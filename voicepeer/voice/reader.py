@@ -32,6 +32,7 @@ from voicepeer.forum.base import (
 )
 from voicepeer.forum.peer import PeerForum
 from voicepeer.forum.thread import Thread
+from voicepeer.speech.text.html import has_hidden_text
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import account_unusable, say_error
@@ -64,6 +65,9 @@ MAX_LIST_PAGES = 10
 end of a page, or "open topic" with a number further on, fetches the next one."""
 MAX_NAMED_ALIKE = 3
 """Topics named at most when several are about the words said ("the one about MS")."""
+HIDDEN_TEXT_NOTE = (
+    "Its writer hid part of it, to be read only if you choose. Read it all? Say yes or no."
+)
 TOPIC_LIST = "the topic list"
 """What the latest topics are called where the person is told where they are."""
 MESSAGES_LIST = "your messages"
@@ -685,6 +689,11 @@ class Reader:
         )
         if note:
             self._say(f"{header} This post talks about {note}. Read it? Say yes or no.")
+            return ReadOutcome.HELD
+        if not despite_note and has_hidden_text(post.cooked):
+            # Its writer hid part of it, to be seen only by those who choose to: read out
+            # unasked, the hidden part was not hidden at all.
+            self._say(f"{header} {HIDDEN_TEXT_NOTE}")
             return ReadOutcome.HELD
         # Who the author is on the forum, once a topic: before each of their posts it only
         # tires the listener ("who wrote this" says it again).

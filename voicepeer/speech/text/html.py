@@ -93,6 +93,15 @@ _ITEM_WORDS = spoken_numbers(20)
 _MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])")
 
 
+_HIDDEN = re.compile(r"""class=["'][^"']*\bspoil(?:er|ed)\b""")
+
+
+def has_hidden_text(cooked: str) -> bool:
+    """Whether the post hides some of its text until a reader chooses to see it (the
+    spoiler plugin's blur, which writers use for upsetting details as much as for plots)."""
+    return _HIDDEN.search(cooked) is not None
+
+
 def spoken_mentions(text: str) -> str:
     """``@jane_doe`` anywhere in text -> ``Jane doe``; e-mail addresses are left alone."""
     return _MENTION.sub(lambda m: spoken_name(m.group(1)), text)
