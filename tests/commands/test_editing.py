@@ -66,7 +66,8 @@ def test_everyday_ways_of_sending_and_removing_are_commands() -> None:
     # Each was written into the reply as words.
     for send in ("send the reply", "post this", "submit", "send the message", "post my topic"):
         assert dictation_action(send) is DictationAction.SEND, send
-    for scratch in ("erase that", "strike that", "scratch"):
+    # "Delete the last part" was near "delete the last word", and took one word.
+    for scratch in ("erase that", "strike that", "scratch", "delete the last part"):
         assert dictation_action(scratch) is DictationAction.SCRATCH, scratch
     for sentence in ("delete last sentence", "remove the last sentence", "delete that sentence"):
         assert dictation_action(sentence) is DictationAction.DELETE_SENTENCE, sentence

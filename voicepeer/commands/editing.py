@@ -89,6 +89,11 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
         "delete that sentence",
     ),
     DictationAction.SCRATCH: (
+        # Not near "delete the last word": "delete the last part" took one word, not the part.
+        "delete the last part",
+        "remove the last part",
+        "delete that last part",
+        "take out the last part",
         "delete the last bit",
         "remove the last bit",
         "delete that last bit",
