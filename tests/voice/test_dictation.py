@@ -55,6 +55,17 @@ def test_a_typed_comma_goes_with_the_hesitation_before_it() -> None:
     assert tokenize_dictation("so, erm thanks") == ["so", ",", "thanks"]
 
 
+def test_a_mark_begun_twice_or_taken_back_is_the_mark_meant() -> None:
+    # "Full full stop" wrote "full." and "comma no full stop" wrote ", no.".
+    assert tokenize_dictation("helpful full full stop") == ["helpful", "."]
+    assert tokenize_dictation("new new paragraph thanks") == ["\n\n", "thanks"]
+    assert tokenize_dictation("helpful comma no full stop") == ["helpful", "."]
+    assert tokenize_dictation("fine comma sorry question mark") == ["fine", "?"]
+    # Words stay words: a "no" before a mark, a word that is a mark's first word.
+    assert tokenize_dictation("I said no full stop") == ["I", "said", "no", "."]
+    assert tokenize_dictation("the full moon full stop") == ["the", "full", "moon", "."]
+
+
 def test_scratch_that_removes_exactly_the_last_phrase() -> None:
     draft = dictate("I walk every day", "with my stick", "oh no not that")
     assert draft.scratch_last_phrase()

@@ -64,6 +64,23 @@ MAX_NAME_WORDS = 3
 then "emoji")."""
 
 
+_MARK_BEGUN_TWICE = re.compile(
+    "|".join(
+        rf"\b{re.escape(name.split()[0])}\s+(?={re.escape(name)}\b)"
+        for name, _mark in SPOKEN_MARKS
+        if " " in name
+    ),
+    re.IGNORECASE,
+)
+"""The first word of a mark's name said twice ("full full stop", "new new paragraph"): the
+first "full" was written in as a word."""
+_A_MARK = f"[{chr(PLACEHOLDER_BASE)}-{chr(PLACEHOLDER_BASE + len(SPOKEN_MARKS) - 1)}]"
+_MARK_TAKEN_BACK = re.compile(
+    rf"\s*{_A_MARK}\s*,?\s*\b(?:no|sorry|i mean)\b,?\s*({_A_MARK})", re.IGNORECASE
+)
+"""A mark taken back for another ("comma no full stop"): "helpful, no." was written."""
+
+
 def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> list[str]:
     """Split one utterance into words, punctuation marks and layout tokens.
 
@@ -75,8 +92,10 @@ def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS)
     text = re.sub(r"[^\S\n]+", " ", utterance)
     text = re.sub(r" ?\n(?: ?\n)+ ?", "\n\n", text)
     text = with_emoji(text)
+    text = _MARK_BEGUN_TWICE.sub("", text)
     for index, (spoken, _mark) in enumerate(SPOKEN_MARKS):
         text = re.sub(rf"\b{spoken}\b", partial(mark_or_word, index), text, flags=re.IGNORECASE)
+    text = _MARK_TAKEN_BACK.sub(r" \1 ", text)
     tokens = []
     after_a_sound = False
     for token in _TOKEN.findall(text):
