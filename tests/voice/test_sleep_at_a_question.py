@@ -87,6 +87,21 @@ def test_go_to_sleep_voicepeer_while_writing_pauses_and_waking_goes_on(
     ]
 
 
+def test_the_name_said_after_a_pause_makes_the_command_and_the_word_comes_out(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Go to sleep", told how to pause, then "voicepeer" after a pause: "Go to sleep
+    # voicepeer" was written into the reply, and nothing paused.
+    lines = ["open topic two", "reply", "well done full stop", "go to sleep", "voicepeer"]
+    lines += ["wake up", "read it back", "goodbye", "voicepeer", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[4] == "Going to sleep. Your reply is kept. Say wake up when you need me."
+    assert talk.said[6] == "Your reply says: Well done."
+    assert talk.said[-2].startswith("Your reply is not posted yet."), talk.transcript
+    again = converse(forum.base_url, ["open topic two", "reply", "read it back"], data)
+    assert again.said[-1] == "Your reply says: Well done.", again.transcript
+
+
 def test_a_message_being_written_sleeps_and_is_kept(forum: DemoForum, data: Path) -> None:
     lines = ["message priya", "yes", "cooling vests", "which vest did you buy"]
     lines += ["voicepeer go to sleep"]

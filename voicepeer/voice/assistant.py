@@ -566,6 +566,8 @@ class Assistant:
             self._say_aside(invited_again)
             return
         pieces = self.command_pieces.joined(heard, self.state)
+        if self.state in WRITING_STATES:
+            heard = self._writer().named_after_pause(heard) or heard
         if self._over_words(heard) or self._edited_at_question(heard):
             self._ask_again_after_edit()  # a new title asked for at the question: cancelled
             return

@@ -51,6 +51,10 @@ from voicepeer.voice.writing_asides import (
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 from voicepeer.voice.written_in import written_in_notice
 
+VOICEPEER = "voicepeer"
+ENDED_BY_NAME = frozenset({"goodbye", "bye", "pause", "go to sleep", "sleep"})
+"""Said alone while writing, words of the text (voicepeer says how to say them by name)."""
+
 
 def dictation_help(writing: str = "reply", *, titled: bool = False) -> tuple[str, str]:
     """Help while writing a reply (or ``writing``: "first post", "message"), the most used
@@ -449,6 +453,20 @@ class Composer:
         if self._dictated_last is None or self._dictated_last is not self.draft.last_phrase:
             return None
         return self._dictated_text
+
+    def named_after_pause(self, heard: Heard) -> Heard | None:
+        """ "Goodbye" (or "pause", "go to sleep"), written in with how to say it by name,
+        then "voicepeer" alone: the two as one command, the word taken out again ("Goodbye
+        voicepeer" was written into the reply, and the session went on); None otherwise."""
+        first = self._said_last()
+        if first is None or normalize(heard.text) != VOICEPEER:
+            return None
+        if normalize(first) not in ENDED_BY_NAME:
+            return None
+        self.draft.scratch_last_phrase()
+        self._dictated_last = None
+        self.save()
+        return Heard(f"{first} {VOICEPEER}", heard.confidence)
 
     def _joined(self, heard: Heard) -> tuple[Heard, bool] | None:
         """An editing command or a correction said in two parts ("delete", then "last
