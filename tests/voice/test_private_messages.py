@@ -155,13 +155,26 @@ def test_her_or_the_author_while_reading_is_the_posts_author(
     )
     author = next(line for line in talk.said if line.startswith("Post 1 of "))
     assert ", by Priya Nair, " in author
-    asked = [line for line in talk.said if line.startswith("Did you mean")]
-    assert asked == [
+    # "Her" may be someone the post is about: asked. "The author" is plain: taken.
+    asked = [line for line in talk.said if line.startswith(("Did you mean", "Writing to"))]
+    assert asked[:2] == [
         "Did you mean Priya Nair? Say yes or no.",
-        "Did you mean Priya Nair? Say yes or no.",
+        "Writing to Priya Nair. What is your message about? Say a short title.",
     ]
     # Mei wrote in the topic, and "mei" is her username, said exactly: no question.
     assert talk.said[-1].startswith("Writing to Mei Lin."), talk.transcript
+
+
+def test_reply_privately_at_ones_own_post_writes_to_nobody(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # It offered the person themself ("Did you mean Demo Member?"), and a yes wrote to them.
+    lines = ["latest topics", "open topic three", "first post", "reply", "privately"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        "You wrote this post. To write to someone privately, say message and their name. Or "
+        "say cancel."
+    ), talk.transcript
 
 
 def test_nothing_is_sent_without_yes_and_the_message_is_kept(

@@ -190,9 +190,11 @@ def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(
     # "Privately" began a public reply with the word "Privately".
     lines = ["open topic two", "reply", "privately"]
     private = converse(forum.base_url, lines, tmp_path / "d4", credentials=signed_in(forum))
-    assert private.said[-1] == "Did you mean Priya Nair? Say yes or no.", private.transcript
-    assert private.assistant is not None and private.assistant.state is State.CHOOSING
-    lines = ["open topic two", "reply", "to post four no three"]
+    assert private.said[-1] == (
+        "Writing to Priya Nair. What is your message about? Say a short title."
+    ), private.transcript
+    assert private.assistant is not None and private.assistant.state is State.TITLING
+    lines = ["open topic two", "reply", "um to to post four no three"]
     third = converse(forum.base_url, lines, tmp_path / "d5").said
     assert third[-2].startswith("Post 3 of 6, by ") and third[-1].startswith("Replying to")
     # A sentence that begins so is the reply's own.
@@ -205,3 +207,27 @@ def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(
     lines = ["latest topics", "open topic four", "reply to the last post", "to me"]
     me = converse(forum.base_url, lines, tmp_path / "d3")
     assert me.said[-1].startswith("Replying to Ruth Adeyemi")
+
+
+def test_the_rest_said_with_hesitations_or_a_name_taken_back_is_followed(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # Each was written in as the reply's first words, with no word said.
+    for index, rest in enumerate(("um to Sam", "to Sam's post", "to Priya no to Sam")):
+        lines = ["open topic two", "post four", "reply", rest]
+        said = converse(forum.base_url, lines, tmp_path / str(index)).said
+        assert said[-1].startswith("Replying to Sam Okafor in"), (rest, said)
+
+
+def test_privately_said_for_a_reply_in_a_conversation_says_it_is_private_already(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # A new message asked "Did you mean Sam Okafor?", and the words said next were dropped.
+    lines = ["my messages", "open topic one", "reply", "privately", "see you on Friday"]
+    talk = converse(
+        forum.base_url, [*lines, "read it back"], tmp_path / "data", credentials=signed_in(forum)
+    )
+    assert talk.said[-2] == (
+        "This reply is private already. Only you and Sam Okafor will see it. Say your reply."
+    ), talk.transcript
+    assert talk.said[-1] == "Your reply says: See you on Friday"

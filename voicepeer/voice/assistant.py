@@ -1169,6 +1169,10 @@ class Assistant:
         whole = rest_of_reply(heard.text, self.engines.interpreter, topic, composer.answered)
         if whole is None:
             return False
+        if whole.intent is Intent.MESSAGE and composer.private_already():
+            # A conversation's reply is private already: a new message asked whom to
+            # write to, and the words said next were dropped.
+            return True
         composer.save()  # nothing in it: no draft is kept
         self._go(State.READING)
         self._dispatch(whole)

@@ -221,6 +221,14 @@ class Composer:
                 f"{self._who_sees()}Say your reply, then say send it. Take your time."
             )
 
+    def private_already(self) -> bool:
+        """ "Privately" said for a reply that is: said to be so, with who sees it (True);
+        False for a public reply."""
+        if not self._is_private():
+            return False
+        self._say(f"This reply is private already. {self._who_sees()}Say your reply.")
+        return True
+
     @property
     def answered(self) -> Post | None:
         """The post the reply answers; None for a reply to the topic as a whole."""

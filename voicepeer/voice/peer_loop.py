@@ -68,6 +68,8 @@ AUTHOR_WORDS = frozenset(
     {"her", "him", "them", "the author", "this person", "this author", "whoever wrote this"}
 )
 """Who a message is for, said while reading a post: its author."""
+PLAINLY_THE_AUTHOR = frozenset({"the author", "this author", "whoever wrote this"})
+"""Of those, the ones that cannot mean anyone else: taken without asking."""
 
 
 @dataclass
@@ -298,9 +300,19 @@ class PeerLoop:
         if here is not None:
             return self._start(Conversation(recipients=(here,)))
         post = self._reader.loaded_current_post() if name in AUTHOR_WORDS else None
+        if post is not None and phrasing.same_member(post.username, self._reader.me() or ""):
+            self._say(
+                "You wrote this post. To write to someone privately, say message and their "
+                "name. Or say cancel."
+            )
+            return State.NAMING
         if post is not None:
-            # "Send her a message" while reading her post: its author, asked about by name.
+            # "Send her a message" while reading her post: its author, asked about by name
+            # ("her" may be someone the post is about); "the author" or "reply privately"
+            # is the author plainly: asked, the words said next were dropped.
             author = self._reader.forum_call(lambda: member(peer, post.username))
+            if author is not None and name in PLAINLY_THE_AUTHOR:
+                return self._start(Conversation(recipients=(author,)))
             if author is not None:
                 self._offered = (author,)
                 return self._offer()

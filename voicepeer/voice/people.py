@@ -47,7 +47,7 @@ def heard_name(text: str) -> str:
     "" for an answer that is no name ("yes")."""
     name = _LEADING.sub("", " ".join(_words(text)))
     # "Ruth no Sam", "Sam sorry Jo": the name said last is meant (the first was taken).
-    name = _TAKEN_BACK.split(name)[-1].strip() or name
+    name = _LEADING.sub("", _TAKEN_BACK.split(name)[-1].strip()) or name
     if name in NOT_NAMES:
         return ""
     parts = name.split()

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 
 from voicepeer.commands.intents import REPLY_TO_NAMED, Command, Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.natural import HESITATIONS
 from voicepeer.commands.numbers import LAST_HEARD
+from voicepeer.commands.repeats import without_repeats
 from voicepeer.commands.text import normalize
 from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.peer import ForumUser
@@ -118,10 +120,11 @@ def rest_of_reply(
     ("privately", "to post three", "to Sam" where Sam wrote in the topic and is not the one
     answered), else None (they are the reply's first words: "to me", "to Priya" said to
     Priya). "Privately" had begun a public reply, written in as its first word."""
-    words = normalize(said).split()
+    # Said as slowly as the rest of it: "um to Sam", "to to Sam".
+    words = [w for w in without_repeats(said).split() if w not in HESITATIONS]
     if not words or words[0] not in REST_OF_REPLY_STARTS or len(words) > MAX_REST_WORDS:
         return None
-    found = interpreter.command(Heard(f"reply {said}"))
+    found = interpreter.command(Heard(f"reply {' '.join(words)}"))
     whole = found.command
     if whole is None or found.near or not whole.slots:
         return None
@@ -130,8 +133,9 @@ def rest_of_reply(
     named = whole.slots.get("author", whole.slots.get("name"))
     if not isinstance(named, str) or named == "the author":
         return whole
+    name = _POSSESSIVE.sub("", heard_name(named))  # "Sam no Priya", "Sam's post"
     answering = (answered.name or answered.username) if answered is not None else None
     for person in thread_people(topic, answered) - {answering}:
-        if normalize(named) in (normalize(person), normalize(person).split()[0]):
+        if name in (normalize(person), normalize(person).split()[0]):
             return whole
     return None
