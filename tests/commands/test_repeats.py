@@ -29,6 +29,9 @@ INTERPRETER = Interpreter()
         ("no notifications", "no notifications"),
         # Nor is a number: "six sixteen" is no sixteen begun twice.
         ("like post six sixteen", "like post six sixteen"),
+        # A whole command said again, unsure it was heard.
+        ("scratch that scratch that", "scratch that"),
+        ("send it, send it", "send it"),
     ],
 )
 def test_a_word_said_twice_or_cut_off_is_said_once(said: str, meant: str) -> None:

@@ -97,3 +97,14 @@ def test_a_reply_to_a_post_or_person_taken_back_answers_the_one_said_last(
             "Replying to Sam Okafor in Walked to the end of the pier today. Say your reply, "
             "then say send it. Take your time.",
         ]
+
+
+def test_an_editing_command_said_twice_over_is_done_once(forum: DemoForum, data: Path) -> None:
+    # Written in with no word said, or with advice to delete words that left a stray one.
+    lines = ["open topic one", "reply", "I went out", "to the shop for milk"]
+    lines += ["scratch that scratch that", "read it back read it back"]
+    said = converse(forum.base_url, lines, data, credentials=signed_in(forum)).said
+    assert said[-2:] == [
+        "Removed the last part. It now ends: I went out.",
+        "Your reply says: I went out",
+    ]

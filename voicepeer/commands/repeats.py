@@ -18,13 +18,18 @@ NEVER_CUT_OFF = frozenset({"no", "not", "never", "don't", "nope"})
 def without_repeats(text: str) -> str:
     """``text`` (normalized) with a word said twice in a row said once ("back back":
     "back"), and the cut-off start of a word dropped before it ("re reply": "reply";
-    "w-wake": "wake"). A hyphen is no word, so "w-wake" is "w wake" here already."""
+    "w-wake": "wake"); words said twice over as a whole, once ("send it send it"). A
+    hyphen is no word, so "w-wake" is "w wake" here already."""
     kept: list[str] = []
     for word in normalize(text).split():
         if kept and _begins(kept[-1], word):
             kept[-1] = word
         else:
             kept.append(word)
+    half = len(kept) // 2
+    if half > 1 and len(kept) == 2 * half and kept[:half] == kept[half:]:
+        # "Scratch that scratch that": a whole command said again, unsure it was heard.
+        return " ".join(kept[:half])
     return " ".join(kept)
 
 
