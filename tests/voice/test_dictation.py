@@ -53,6 +53,10 @@ def test_a_typed_comma_goes_with_the_hesitation_before_it() -> None:
     assert tokenize_dictation("um, thank you") == ["thank", "you"]
     assert tokenize_dictation("thank you, um, for this") == ["thank", "you", ",", "for", "this"]
     assert tokenize_dictation("so, erm thanks") == ["so", ",", "thanks"]
+    # A full stop too, where it would begin the text; where it ends a sentence it stays.
+    assert tokenize_dictation("Um. I was tired") == ["I", "was", "tired"]
+    assert tokenize_dictation("Um... I was tired") == ["I", "was", "tired"]
+    assert tokenize_dictation("it was um.") == ["it", "was", "."]
 
 
 def test_a_mark_begun_twice_or_taken_back_is_the_mark_meant() -> None:

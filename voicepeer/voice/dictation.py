@@ -96,12 +96,16 @@ def tokenize_dictation(utterance: str, forms: Mapping[str, str] = WRITTEN_FORMS)
     for index, (spoken, _mark) in enumerate(SPOKEN_MARKS):
         text = re.sub(rf"\b{spoken}\b", partial(mark_or_word, index), text, flags=re.IGNORECASE)
     text = _MARK_TAKEN_BACK.sub(r" \1 ", text)
-    tokens = []
+    tokens: list[str] = []
     after_a_sound = False
     for token in _TOKEN.findall(text):
-        if token.lower() in UNWRITTEN_SOUNDS or (after_a_sound and token == ","):
-            # "Um, thank you" typed: the comma went with the "um", and began the reply.
-            after_a_sound = token != ","
+        # "Um, thank you" or "Um. I was tired" typed: the mark went with the "um", and
+        # began the reply; "it was um." keeps its full stop.
+        begins = not tokens or tokens[-1] in ATTACHED_MARKS
+        if token.lower() in UNWRITTEN_SOUNDS or (
+            after_a_sound and (token == "," or (begins and token in ATTACHED_MARKS))
+        ):
+            after_a_sound = True  # "um..." goes whole
             continue
         after_a_sound = False
         code = ord(token[0]) - _PLACEHOLDER_BASE
