@@ -100,3 +100,14 @@ def test_last_post_goes_to_the_newest_not_back_one(forum: DemoForum, data: Path)
     talk = converse(forum.base_url, ["open topic one", "next", "last post", "last one"], data)
     assert talk.said[-2].startswith("Post 4 of 4, by Ruth Adeyemi")
     assert talk.said[-1].startswith("Post 3 of 4, by Sam Okafor")
+
+
+def test_read_it_back_after_posting_reads_the_reply_as_posted(forum: DemoForum, data: Path) -> None:
+    # "Read it back does nothing here": the person could not hear what went out.
+    words = "great effort dave you should be proud"
+    lines = ["open topic one", "reply", words, "send it", "yes", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == "Post 5 of 5, by you, just now. Great effort Dave you should be proud."
+    # Where nothing was posted, it still says where it works.
+    other = converse(forum.base_url, ["open topic two", "read it back"], data / "other")
+    assert other.said[-1].startswith("Read it back does nothing here.")

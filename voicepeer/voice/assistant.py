@@ -671,8 +671,17 @@ class Assistant:
             self._latest()
         elif meant is Intent.SEND:
             self._send_instead_of_goodbye(heard)
-        elif meant is Intent.READ_BACK:
+        elif meant is Intent.READ_BACK and self.state is State.QUITTING:
             self._read_back_before_goodbye()
+        elif meant is Intent.READ_BACK:
+            self._read_own_reply()
+
+    def _read_own_reply(self) -> None:
+        """ "Read it back" after posting a reply: the reply as the forum has it ("Read it
+        back does nothing here" left the person unsure what went out)."""
+        number = self.reader.own_reply_here()
+        if number is not None:
+            self._after_read(self.reader.go_to_post(number))
 
     def _read_back_before_goodbye(self) -> None:
         """ "Read it back" at "Shall I stop now?": the words not sent, then the question

@@ -224,6 +224,9 @@ class NotUnderstood:
             return None
         if elsewhere in (Intent.SEND, Intent.READ_BACK) and state is State.QUITTING:
             return elsewhere
+        posted_here = state is State.READING and self.reader.own_reply_here() is not None
+        if elsewhere is Intent.READ_BACK and posted_here:
+            return elsewhere  # just posted: the reply as the forum has it
         transcript.info("did: nothing, %s is not a command here", elsewhere.value)
         self.say(f"{not_a_command_here(elsewhere, state)} {self.where_and_question()}")
         return None

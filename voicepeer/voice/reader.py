@@ -159,6 +159,8 @@ class Reader:
         """Topic id → the furthest post number read aloud in it this session: lists say so
         at once, while the forum learns it within ``timings_interval_s`` and a fetched
         list is reused for ``list_cache_s``."""
+        self._own_replies: dict[int, int] = {}
+        """Topic id → the number of the person's newest reply posted in it this session."""
         self._search_hits: dict[int, SearchHit] = {}
         self._found_pieces: dict[int, str] = {}
         """What the matching post says of the words looked for, per post (of the current
@@ -784,6 +786,7 @@ class Reader:
         if it were lost."""
         if post_number is not None:
             self._heard_to(topic_id, post_number)
+            self._own_replies[topic_id] = post_number
         thread = self.thread
         if thread is not None and thread.topic.id == topic_id:
             # "Where am I" counts the reply in the topic's posts, and "next" reaches it.
@@ -801,6 +804,11 @@ class Reader:
 
         listed = replace(self.topics, topics=tuple(with_reply(t) for t in self.topics.topics))
         self.topics = self.as_heard(listed)
+
+    def own_reply_here(self) -> int | None:
+        """The number of the reply the person posted this session in the topic being read
+        (the newest), for "read it back" after posting; None when there is none."""
+        return self._own_replies.get(self.thread.topic.id) if self.thread is not None else None
 
     def _heard_to(self, topic_id: int, post_number: int) -> None:
         """Count the topic heard up to ``post_number`` (never less than before; 0: heard
