@@ -177,6 +177,22 @@ def test_reply_privately_at_ones_own_post_writes_to_nobody(
     ), talk.transcript
 
 
+def test_the_name_of_the_person_written_to_keeps_its_capital_in_the_title(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # The message's words had "Sam", its title "Hello sam".
+    lines = ["message sam", "yes", "hello sam"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[-1].startswith("The title is: Hello Sam. "), talk.transcript
+    early = converse(
+        forum.base_url,
+        ["message sam about lunch with sam", "yes"],
+        tmp_path / "early",
+        credentials=signed_in(forum),
+    )
+    assert "The title is: Lunch with Sam." in early.transcript, early.transcript
+
+
 def test_nothing_is_sent_without_yes_and_the_message_is_kept(
     forum: DemoForum, tmp_path: Path
 ) -> None:

@@ -8,7 +8,7 @@ new conversation.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -115,17 +115,17 @@ TITLE_LEAD_INS: tuple[str, ...] = (
 part of it. Not "about" alone, which may begin a title ("About my diagnosis")."""
 
 
-def spoken_title(text: str) -> str:
+def spoken_title(text: str, forms: Mapping[str, str] = WRITTEN_FORMS) -> str:
     """A dictated title as the forum should get it: without what leads to it
     (:data:`TITLE_LEAD_INS`), one line, a capital, no final stop, words always written with
-    capitals so ("MRI")."""
+    capitals so ("MRI"; with ``forms``, the names of the people it goes to: "Sam")."""
     words = text.split()
     said = [w.lower().strip(",:") for w in words]
     lead = next((len(p.split()) for p in TITLE_LEAD_INS if said[: len(p.split())] == p.split()), 0)
     if 0 < lead < len(words):
         words = words[lead:]
     # As dictation is written: "question mark" a mark, "um" left out, "MRI", digits.
-    tokens = with_digits(tokenize_dictation(" ".join(words), WRITTEN_FORMS))
+    tokens = with_digits(tokenize_dictation(" ".join(words), forms))
     title = render(vitamins_as_written(tokens))
     return " ".join(title.split()).rstrip(".")  # one line
 

@@ -51,6 +51,7 @@ from voicepeer.voice.reply_context import plain_sentences
 from voicepeer.voice.saved_drafts import DraftKind, SavedDraft
 from voicepeer.voice.state_commands import ALLOWED
 from voicepeer.voice.states import State
+from voicepeer.voice.written_forms import forms_with_names
 
 PEER_QUESTIONS: Mapping[State, str] = {
     State.NAMING: "Who would you like to write to? Say their name, or say cancel.",
@@ -599,7 +600,8 @@ class PeerLoop:
         # A title said in part for a conversation left is no part of this one's.
         self._short_title = self._unfinished_title = None
         early, self._early_title = self._early_title, None
-        title = spoken_title(early) if early is not None else ""
+        names = forms_with_names(u.display_name for u in conversation.recipients)
+        title = spoken_title(early, names) if early is not None else ""
         problem = (
             title_problem(title, self.composer.limits(), private=conversation.private)
             if title
@@ -678,8 +680,8 @@ class PeerLoop:
             # park"): one title, said slowly. The rest alone had become the title. Said
             # again with more words ("Walking in the heat"), it shares one of them.
             text = f"{short} {text}"
-        title = spoken_title(text)
         composer = self.composer
+        title = spoken_title(text, composer.forms)
         if not title:
             self._say(f"I did not hear a title. {PEER_QUESTIONS[State.TITLING]}")
             return State.TITLING
