@@ -10,56 +10,6 @@ from voicepeer.voice.how_to import help_wording
 from voicepeer.voice.state_commands import ALLOWED
 from voicepeer.voice.states import State
 
-HELP_ORDER: tuple[Intent, ...] = (
-    Intent.YES,
-    Intent.NO,
-    Intent.LATEST,
-    Intent.UNREAD,
-    Intent.CATEGORIES,
-    Intent.MY_TOPICS,
-    Intent.OPEN,
-    Intent.READ,
-    Intent.NEXT,
-    Intent.PREVIOUS,
-    Intent.NEXT_PARAGRAPH,
-    Intent.PREVIOUS_PARAGRAPH,
-    Intent.SKIP_TO_END,
-    Intent.REPEAT,
-    Intent.WHO,
-    Intent.REPLY,
-    Intent.READ_BACK,
-    Intent.CANCEL,
-    Intent.BACK,
-    Intent.LIKE,
-    Intent.UNLIKE,
-    Intent.DELETE_POST,
-    Intent.RECOVER_POST,
-    Intent.ADD_TO_REPLY,
-    Intent.EDIT_POST,
-    Intent.VOTE,
-    Intent.REMOVE_VOTE,
-    Intent.BOOKMARK,
-    Intent.NOTIFICATIONS,
-    Intent.MARK_READ,
-    Intent.SEARCH,
-    Intent.BOOKMARKS,
-    Intent.REMOVE_BOOKMARK,
-    Intent.DRAFTS,
-    Intent.REMOVE_DRAFT,
-    Intent.MESSAGES,
-    Intent.MESSAGE,
-    Intent.NEW_TOPIC,
-    Intent.WHERE,
-    Intent.FASTER,
-    Intent.SLOWER,
-    Intent.LOUDER,
-    Intent.QUIETER,
-    Intent.PAUSE,
-    Intent.SLEEP,
-    Intent.WAKE,
-    Intent.QUIT,
-    Intent.HELP,
-)
 HELP_FIRST: tuple[Intent, ...] = (
     Intent.YES,
     Intent.NO,
@@ -142,6 +92,8 @@ HELP_GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
 )
 """The rest of help, asked for again, in groups said one sentence each: some forty commands
 in one list were too many to follow, and a group says what its commands are for."""
+HELP_ORDER: tuple[Intent, ...] = tuple(intent for _, intents in HELP_GROUPS for intent in intents)
+"""Every command help names, in the order of its groups."""
 MAX_FIRST_HELP = 8
 """Commands help names at first: the rest follow when help is asked again."""
 
