@@ -141,6 +141,8 @@ def test_markdown_never_lets_markup_through(raw: str) -> None:
             "span",
             "strong",
             "em",
+            "sup",
+            "hr",
             "h1",
             "h2",
             "h3",

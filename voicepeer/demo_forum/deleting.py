@@ -137,7 +137,7 @@ def _recover(
     conn.execute(
         "UPDATE posts SET raw = ?, cooked = ?, user_deleted = 0, user_deleted_at = NULL,"
         " raw_before_deletion = NULL WHERE id = ?",
-        (raw, censor(render(raw, usernames), censored), post["id"]),
+        (raw, censor(render(raw, usernames, post["id"]), censored), post["id"]),
     )
     new_version(conn, post["id"])
     if post["post_number"] == 1:

@@ -106,7 +106,9 @@ def _revise(
             "UPDATE posts SET raw = ?, cooked = ?, words = ? WHERE id = ?",
             (
                 raw,
-                watched_words.censor(render(raw, usernames), ctx.options.censored_words),
+                watched_words.censor(
+                    render(raw, usernames, post["id"]), ctx.options.censored_words
+                ),
                 len(raw.split()),
                 post["id"],
             ),

@@ -1,19 +1,24 @@
 """A small, safe markdown renderer producing Discourse-style ``cooked`` HTML.
 
 Enough for what forum members type: paragraphs, line breaks, links, bullet and numbered
-lists, ``>`` quotes, Discourse ``[quote="sam, post:2, topic:5"]`` quotes, ``:emoji:`` codes,
-``@mentions``, ``**bold**``/``*italic*`` and ``[poll]`` blocks (cooked as the poll plugin
-bundled with Discourse cooks them). Every piece of member text is HTML-escaped
-before it is wrapped in markup, so nothing a member types becomes live HTML.
+lists (nested as CommonMark nests them), ``>`` quotes, Discourse ``[quote="sam, post:2,
+topic:5"]`` quotes, ``:emoji:`` codes, ``@mentions``, ``**bold**``/``*italic*``, and, as the
+plugins bundled with Discourse cook them, ``[poll]`` blocks, ``[spoiler]`` (a block, or words
+in a line) and footnotes (``[^1]`` with ``[^1]: …``, or ``^[…]``). Every piece of member text
+is HTML-escaped before it is wrapped in markup, so nothing a member types becomes live HTML.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import json
 import re
 from collections.abc import Callable, Container
+from dataclasses import dataclass
+
+from voicepeer.demo_forum.footnotes import DEFINITION, Footnotes, defined_labels
 
 # A few emoji codes members use; Discourse renders each as an <img class="emoji">.
 KNOWN_EMOJI: frozenset[str] = frozenset(
@@ -65,13 +70,27 @@ _POLL_ATTRIBUTES = frozenset(
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,9})[.)]\s+(.*)$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+# A list item's marker: its indent, a bullet or a number with "." or ")", and the spaces after.
+_LIST_ITEM = re.compile(r"^( {0,3})(?:([-*+])|(\d{1,9})([.)]))( +|$)(.*)$")
+_SPOILER_OPEN = re.compile(r"^ {0,3}\[spoiler\]", re.IGNORECASE)
+_SPOILER_TAG = re.compile(r"\[(/?)spoiler\]", re.IGNORECASE)
+_SPOILER_ALONE = re.compile(r"^ {0,3}\[spoiler\]\s*$", re.IGNORECASE)
+_SPOILER_CLOSE_ALONE = re.compile(r"^ {0,3}\[/spoiler\]\s*$", re.IGNORECASE)
+# A spoiler's words on one line, the line ending with its close: still a block (bbcode-block.js).
+_SPOILER_LINE = re.compile(r"^ {0,3}\[spoiler\](.*)\[/spoiler\]\s*$", re.IGNORECASE)
 # Inline tokens, tried in this order at each position.
 _INLINE = re.compile(
     r"\[(?P<link_text>[^\]\n]+)\]\((?P<link_url>[^)\s]+)\)"
+    r"|\^\[(?P<note>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+    r"|\[\^(?P<ref>[^\]\s]+)\]"
+    r"|(?P<spoiler>(?i:\[spoiler\]))"
     r"|(?P<url>https?://[^\s<>()\"']+[^\s<>()\"'.,;:!?])"
     r"|(?<![\w:]):(?P<emoji>[a-z0-9_+\-]+):(?![\w])"
     r"|(?<![\w@/])@(?P<mention>[A-Za-z0-9_][A-Za-z0-9_.\-]*[A-Za-z0-9_]|[A-Za-z0-9_])"
 )
+# How deep quotes, lists and spoilers may nest in one another, and spoilers and notes in a
+# line: markdown-it stops at a nesting of 100 tokens (its maxNesting), a list taking two.
+_MAX_NESTING = 50
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
 
@@ -101,88 +120,123 @@ def _emphasis(escaped: str) -> str:
     return _ITALIC.sub(r"<em>\1</em>", escaped)
 
 
+@dataclass
+class _Block:
+    """One cooked block and the lines it came from (``end`` exclusive), so a list can tell
+    whether blank lines part its items' blocks; a paragraph keeps its inline HTML, shown
+    without ``<p>`` in a tight list."""
+
+    html: str
+    start: int
+    end: int
+    inline: str | None = None
+
+
 class MarkdownRenderer:
     """Renders member markdown; ``usernames`` decides which @mentions become links."""
 
     def __init__(self, usernames: Container[str] = ()) -> None:
         self._usernames = usernames
+        self._notes = Footnotes(frozenset(), None)
+        self._depth = 0
 
-    def render(self, raw: str) -> str:
-        lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        return "\n".join(self._blocks(lines))
+    def render(self, raw: str, post_id: int | None = None) -> str:
+        """The cooked post; ``post_id``, once the post has one, goes into its notes' ids."""
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        lines = [_leading_tabs_as_spaces(line) for line in raw.split("\n")]
+        self._notes = Footnotes(defined_labels(raw), post_id)
+        body = [block.html for block in self._blocks(lines)]
+        notes = self._notes.html()
+        return "\n".join([*body, notes] if notes else body)
 
     # -- blocks -------------------------------------------------------------------------
 
-    def _blocks(self, lines: list[str]) -> list[str]:
-        out: list[str] = []
+    def _blocks(self, lines: list[str]) -> list[_Block]:
+        if self._depth >= _MAX_NESTING:
+            return []  # as markdown-it, past its nesting limit: nothing more
+        self._depth += 1
+        try:
+            return self._blocks_within(lines)
+        finally:
+            self._depth -= 1
+
+    def _blocks_within(self, lines: list[str]) -> list[_Block]:
+        out: list[_Block] = []
         i = 0
         while i < len(lines):
             line = lines[i]
             if not line.strip():
                 i += 1
                 continue
-            poll = _POLL_OPEN.match(line.strip())
-            if poll:
-                end = self._find_block_end(lines, i + 1, _POLL_CLOSE)
-                out.append(self._poll(poll.group(1), lines[i + 1 : end]))
-                i = end + 1
-                continue
-            opened = _QUOTE_OPEN.match(line.strip())
-            if opened:
-                end = self._find_block_end(lines, i + 1, _QUOTE_CLOSE)
-                out.append(self._discourse_quote(opened, lines[i + 1 : end]))
-                i = end + 1
-                continue
-            heading = _HEADING.match(line)
-            if heading:
-                level = len(heading.group(1))
-                out.append(f"<h{level}>{self._inline(heading.group(2).strip())}</h{level}>")
-                i += 1
-                continue
-            if line.lstrip().startswith(">"):
-                j = i
-                inner: list[str] = []
-                while j < len(lines) and lines[j].lstrip().startswith(">"):
-                    inner.append(lines[j].lstrip()[1:].removeprefix(" "))
-                    j += 1
-                out.append("<blockquote>\n" + "\n".join(self._blocks(inner)) + "\n</blockquote>")
-                i = j
-                continue
-            for pattern, tag in ((_BULLET, "ul"), (_NUMBERED, "ol")):
-                if pattern.match(line):
-                    j = i
-                    items: list[str] = []
-                    while j < len(lines) and (m := pattern.match(lines[j])):
-                        items.append(m.group(m.lastindex or 1))
-                        j += 1
-                    rendered = "\n".join(f"<li>{self._inline(item)}</li>" for item in items)
-                    # As CommonMark (and so Discourse) does: a list numbered from 3 says so.
-                    first = _NUMBERED.match(line) if tag == "ol" else None
-                    start = f' start="{int(first[1])}"' if first and int(first[1]) != 1 else ""
-                    out.append(f"<{tag}{start}>\n{rendered}\n</{tag}>")
-                    i = j
-                    break
+            made = self._block_at(lines, i)
+            if made is None:
+                inline, j = self._paragraph(lines, i)
+                out.append(_Block(f"<p>{inline}</p>", i, j, inline))
             else:
-                j = i
-                para: list[str] = []
-                while j < len(lines) and lines[j].strip() and not self._starts_block(lines[j]):
-                    para.append(lines[j].strip())
-                    j += 1
-                if not para:  # a block marker that did not form a block: treat as text
-                    para, j = [line.strip()], i + 1
-                out.append("<p>" + "<br>\n".join(self._inline(p) for p in para) + "</p>")
-                i = j
+                cooked, j = made
+                if cooked:
+                    out.append(_Block(cooked, i, j))
+            i = j
         return out
+
+    def _block_at(self, lines: list[str], i: int) -> tuple[str, int] | None:
+        """The block starting at line ``i`` and the line after it, or None for a paragraph.
+        A footnote's definition is a block that shows nothing where it is."""
+        line = lines[i]
+        poll = _POLL_OPEN.match(line.strip())
+        if poll:
+            end = self._find_block_end(lines, i + 1, _POLL_CLOSE)
+            return self._poll(poll.group(1), lines[i + 1 : end]), end + 1
+        opened = _QUOTE_OPEN.match(line.strip())
+        if opened:
+            end = self._find_block_end(lines, i + 1, _QUOTE_CLOSE)
+            return self._discourse_quote(opened, lines[i + 1 : end]), end + 1
+        spoiler = self._spoiler(lines, i)
+        if spoiler:
+            return spoiler
+        definition = DEFINITION.match(line)
+        if definition:
+            body, end = _definition_lines(lines, i, definition.group(2))
+            self._notes.define(definition.group(1), [b.html for b in self._blocks(body)])
+            return "", end
+        heading = _HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            text = self._inline(heading.group(2).strip())
+            return f"<h{level}>{text}</h{level}>", i + 1
+        if line.lstrip().startswith(">"):
+            j = i
+            inner: list[str] = []
+            while j < len(lines) and lines[j].lstrip().startswith(">"):
+                inner.append(lines[j].lstrip()[1:].removeprefix(" "))
+                j += 1
+            quoted = "\n".join(b.html for b in self._blocks(inner))
+            return f"<blockquote>\n{quoted}\n</blockquote>", j
+        if _LIST_ITEM.match(line):
+            return self._list(lines, i)
+        return None
+
+    def _paragraph(self, lines: list[str], i: int) -> tuple[str, int]:
+        """A paragraph's inline HTML and the line after it."""
+        # The first line is the paragraph's even when it looked like the start of a block
+        # that did not form (a "[spoiler]" never closed).
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and not self._starts_block(lines[j]):
+            j += 1
+        return self._inline("\n".join(line.strip() for line in lines[i:j])), j
 
     @staticmethod
     def _starts_block(line: str) -> bool:
+        """Whether ``line`` ends the paragraph before it (CommonMark's interruptions)."""
+        item = _LIST_ITEM.match(line)
         return bool(
             line.lstrip().startswith(">")
-            or _BULLET.match(line)
-            or _NUMBERED.match(line)
+            or (item and item.group(6).strip() and item.group(3) in {None, "1"})
             or _HEADING.match(line)
             or _QUOTE_OPEN.match(line.strip())
             or _POLL_OPEN.match(line.strip())
+            or _SPOILER_OPEN.match(line)
+            or DEFINITION.match(line)
         )
 
     @staticmethod
@@ -191,6 +245,61 @@ class MarkdownRenderer:
             if lines[j].strip() == closing:
                 return j
         return len(lines)
+
+    def _spoiler(self, lines: list[str], i: int) -> tuple[str, int] | None:
+        """``[spoiler]`` on a line of its own up to a ``[/spoiler]`` line, or a line that is
+        all one spoiler: a block, as the spoiler plugin's block bbcode cooks it."""
+        one_line = _SPOILER_LINE.match(lines[i])
+        if one_line:
+            words = self._inline(one_line.group(1))
+            return f'<div class="spoiler">\n<p>{words}</p>\n</div>', i + 1
+        if not _SPOILER_ALONE.match(lines[i]):
+            return None
+        depth = 0
+        for j in range(i + 1, len(lines)):
+            if _SPOILER_CLOSE_ALONE.match(lines[j]):
+                if depth == 0:
+                    inner = "".join(f"{b.html}\n" for b in self._blocks(lines[i + 1 : j]))
+                    return f'<div class="spoiler">\n{inner}</div>', j + 1
+                depth -= 1
+            elif _SPOILER_ALONE.match(lines[j]):
+                depth += 1
+        return None  # never closed: words, not a block
+
+    def _list(self, lines: list[str], i: int) -> tuple[str, int]:
+        """A list from line ``i``: its items, each holding the lines indented under it (so a
+        list indented under an item is nested in it), as CommonMark reads them."""
+        first = _LIST_ITEM.match(lines[i])
+        assert first is not None
+        kind = first.group(2) or first.group(4)
+        items: list[list[_Block]] = []
+        loose = False
+        j = i
+        while j < len(lines):
+            item = _LIST_ITEM.match(lines[j])
+            if not item or (item.group(2) or item.group(4)) != kind:
+                break
+            body, j = _item_lines(lines, j, item)
+            blocks = self._blocks(body)
+            loose = loose or any(
+                not line.strip()
+                for before, after in itertools.pairwise(blocks)
+                for line in body[before.end : after.start]
+            )
+            items.append(blocks)
+            after_blanks = j
+            while after_blanks < len(lines) and not lines[after_blanks].strip():
+                after_blanks += 1
+            sibling = after_blanks < len(lines) and _LIST_ITEM.match(lines[after_blanks])
+            if after_blanks > j and sibling and (sibling.group(2) or sibling.group(4)) == kind:
+                loose, j = True, after_blanks
+        rendered = "\n".join(_list_item(blocks, tight=not loose) for blocks in items)
+        tag, start = "ul", ""
+        if first.group(3) is not None:
+            # As CommonMark (and so Discourse) does: a list numbered from 3 says so.
+            tag = "ol"
+            start = f' start="{int(first.group(3))}"' if int(first.group(3)) != 1 else ""
+        return f"<{tag}{start}>\n{rendered}\n</{tag}>", j
 
     def _poll(self, attributes: str, inner: list[str]) -> str:
         """A poll as the plugin cooks it: its question (a heading inside the block), its
@@ -236,7 +345,7 @@ class MarkdownRenderer:
         )
 
     def _discourse_quote(self, opened: re.Match[str], inner: list[str]) -> str:
-        body = "\n".join(self._blocks(inner))
+        body = "\n".join(b.html for b in self._blocks(inner))
         if opened.group(1) is None:  # a bare [quote] names nobody
             return f'<aside class="quote no-group">\n<blockquote>\n{body}\n</blockquote>\n</aside>'
         username = opened.group(1).strip()
@@ -254,16 +363,48 @@ class MarkdownRenderer:
     # -- inline -------------------------------------------------------------------------
 
     def _inline(self, text: str) -> str:
+        """A paragraph's words, its line breaks kept (Discourse cooks with breaks on)."""
+        if self._depth >= _MAX_NESTING:
+            return _words(text)
+        self._depth += 1
+        try:
+            return self._inline_within(text)
+        finally:
+            self._depth -= 1
+
+    def _inline_within(self, text: str) -> str:
         parts: list[str] = []
-        pos = 0
-        for match in _INLINE.finditer(text):
-            parts.append(_emphasis(html.escape(text[pos : match.start()], quote=False)))
-            parts.append(self._token(match))
-            pos = match.end()
-        parts.append(_emphasis(html.escape(text[pos:], quote=False)))
+        pos = scan = 0
+        while match := _INLINE.search(text, scan):
+            token = self._token(match, text)
+            if token is None:  # no token after all ("[^x]" with no note x): words
+                scan = match.end()
+                continue
+            cooked, end = token
+            parts.append(_words(text[pos : match.start()]))
+            parts.append(cooked)
+            pos = scan = end
+        parts.append(_words(text[pos:]))
         return "".join(parts)
 
-    def _token(self, match: re.Match[str]) -> str:
+    def _token(self, match: re.Match[str], text: str) -> tuple[str, int] | None:
+        """The HTML for an inline token and where the text goes on after it."""
+        if match.group("spoiler") is not None:
+            close = _spoiler_close(text, match.end())
+            if close is None:
+                return None
+            inner = self._inline(text[match.end() : close])
+            return f'<span class="spoiler">{inner}</span>', close + len("[/spoiler]")
+        if match.group("note") is not None:
+            index = self._notes.reserve_inline()
+            return self._notes.fill_inline(index, self._inline(match.group("note"))), match.end()
+        if match.group("ref") is not None:
+            if not self._notes.is_defined(match.group("ref")):
+                return None
+            return self._notes.reference(match.group("ref")), match.end()
+        return self._plain_token(match), match.end()
+
+    def _plain_token(self, match: re.Match[str]) -> str:
         whole = match.group(0)
         if match.group("link_url") is not None:
             href = _safe_href(match.group("link_url"))
@@ -287,12 +428,111 @@ class MarkdownRenderer:
         return f'<span class="mention">@{html.escape(name)}</span>'
 
 
+def _words(text: str) -> str:
+    return _emphasis(html.escape(text, quote=False)).replace("\n", "<br>\n")
+
+
+def _spoiler_close(text: str, start: int) -> int | None:
+    """Where the ``[/spoiler]`` closing one opened just before ``start`` begins, if any."""
+    depth = 0
+    for tag in _SPOILER_TAG.finditer(text, start):
+        if not tag.group(1):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return tag.start()
+    return None
+
+
+def _leading_tabs_as_spaces(line: str) -> str:
+    stripped = line.lstrip(" \t")
+    return line[: len(line) - len(stripped)].expandtabs(4) + stripped
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _item_lines(lines: list[str], i: int, item: re.Match[str]) -> tuple[list[str], int]:
+    """A list item's lines from its marker line ``i``, with its indent taken off, and the
+    line after them. Lines indented to the item's words belong to it, and so does a line of
+    words run on from a paragraph in it (a "lazy" line)."""
+    spaces = len(item.group(5))
+    width = len(item.group(1)) + len(item.group(2) or item.group(3) + item.group(4))
+    indent = width + (spaces if 1 <= spaces <= 4 else 1)
+    body = [item.group(6)]
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        if not line.strip():
+            k = j
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if k == len(lines) or _indent(lines[k]) < indent:
+                break
+            body.extend("" for _ in range(j, k))
+            j = k
+        elif _indent(line) >= indent:
+            body.append(line[indent:])
+            j += 1
+        elif (
+            body[-1].strip()
+            and not _LIST_ITEM.match(line)  # the next item, or a list after this one
+            and not MarkdownRenderer._starts_block(line)
+        ):
+            body.append(line.lstrip())
+            j += 1
+        else:
+            break
+    return body, j
+
+
+def _list_item(blocks: list[_Block], *, tight: bool) -> str:
+    """``<li>``, as markdown-it writes it: in a tight list a paragraph's words stand bare,
+    with a line break only between them and another block."""
+    parts = [b.inline if tight and b.inline is not None else b.html for b in blocks]
+    if not parts:
+        return "<li></li>"
+    bare = [tight and b.inline is not None for b in blocks]
+    before = "" if bare[0] else "\n"
+    after = "" if bare[-1] else "\n"
+    return "<li>" + before + "\n".join(parts) + after + "</li>"
+
+
+def _definition_lines(lines: list[str], i: int, rest: str) -> tuple[list[str], int]:
+    """A footnote's definition from line ``i`` (``rest``: its words after the colon) and the
+    line after it: the lines run on from it, and after a blank line those indented by four."""
+    body = [rest.strip()]
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        if not line.strip():
+            k = j
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if k == len(lines) or _indent(lines[k]) < 4:
+                break
+            body.extend("" for _ in range(j, k))
+            j = k
+        elif _indent(line) >= 4:
+            body.append(line[4:])
+            j += 1
+        elif body[-1].strip() and not MarkdownRenderer._starts_block(line):
+            body.append(line)
+            j += 1
+        else:
+            break
+    return body, j
+
+
 def choice_id(markdown: str) -> str:
     """A poll choice's id: the MD5 of its markdown as a JSON list, as the plugin makes it."""
     text = json.dumps([markdown], ensure_ascii=False, separators=(",", ":"))
     return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
-def render(raw: str, usernames: Container[str] = ()) -> str:
-    """Render ``raw`` markdown to cooked HTML; mentions of ``usernames`` become links."""
-    return MarkdownRenderer(usernames).render(raw)
+def render(raw: str, usernames: Container[str] = (), post_id: int | None = None) -> str:
+    """Render ``raw`` markdown to cooked HTML; mentions of ``usernames`` become links, and
+    ``post_id`` is the saved post's, as its notes' ids carry it."""
+    return MarkdownRenderer(usernames).render(raw, post_id)

@@ -162,17 +162,14 @@ def add_post(
     usernames = store.usernames()
     cursor = conn.execute(
         "INSERT INTO posts (topic_id, post_number, user_id, raw, cooked, created_at,"
-        " reply_to_post_number, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            topic_id,
-            number,
-            user_id,
-            raw,
-            censor(render(raw, usernames), censored),
-            created_at,
-            reply_to_post_number,
-            len(raw.split()),
-        ),
+        " reply_to_post_number, words) VALUES (?, ?, ?, ?, '', ?, ?, ?)",
+        (topic_id, number, user_id, raw, created_at, reply_to_post_number, len(raw.split())),
+    )
+    # Cooked once the post has its id, which its footnotes' ids carry (as Discourse's
+    # post-processing gives them).
+    conn.execute(
+        "UPDATE posts SET cooked = ? WHERE id = ?",
+        (censor(render(raw, usernames, cursor.lastrowid), censored), cursor.lastrowid),
     )
     conn.execute("UPDATE topics SET bumped_at = ? WHERE id = ?", (created_at, topic_id))
     # The author has read their own post, and follows the topic now.
