@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.demo_forum.conftest import ForumFactory
 from tests.support.members import ADMIN_KEY, posted
+from voicepeer.demo_forum.excerpts import post_excerpt, without_spoilers
 from voicepeer.demo_forum.markdown import render
 
 COOKED = Path(__file__).parent.parent / "data" / "discourse_cooked"
@@ -170,3 +172,24 @@ def test_markup_nested_past_markdown_its_limit_is_cut_not_a_crash() -> None:
     ):
         assert "deep" not in render(raw)
     assert "deep" in render("- " * 10 + "deep")
+
+
+def test_excerpts_leave_spoilers_out_as_the_plugin_does(make_forum: ForumFactory) -> None:
+    # plugins/spoiler-alert/spec/topic_excerpt_spec.rb; its reduce_excerpt serves every
+    # PrettyText.excerpt: a topic's excerpt and a bookmark's.
+    assert without_spoilers("<span class='spoiler'>spoiler</span>") == ""
+    assert without_spoilers("<div class='spoiler'><img src='http://cnn.com/a.gif'></div>") == ""
+    forum = make_forum(admin_api_key=ADMIN_KEY)
+    raw = "The ending: [spoiler]all a dream[/spoiler] sadly.\n\n[spoiler]\nNo sequel.\n[/spoiler]"
+    topic = {"title": "That film about the lighthouse", "raw": raw, "category": 1}
+    post = posted(forum, "mei", topic)
+    assert post_excerpt(post["cooked"]) == "The ending:  sadly."
+    headers = {"Api-Key": ADMIN_KEY, "Api-Username": "demo"}
+    with httpx.Client(base_url=forum.base_url, headers=headers, timeout=10) as client:
+        topics = client.get("/latest.json").json()["topic_list"]["topics"]
+        (listed,) = [t for t in topics if t["id"] == post["topic_id"]]
+        assert listed["excerpt"] == "The ending: sadly."
+        body = {"bookmarkable_id": post["id"], "bookmarkable_type": "Post"}
+        assert client.post("/bookmarks.json", json=body).status_code == 200
+        marks = client.get("/u/demo/bookmarks.json").json()["user_bookmark_list"]["bookmarks"]
+        assert [m["excerpt"] for m in marks] == ["The ending:  sadly."]

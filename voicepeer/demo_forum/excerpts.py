@@ -3,7 +3,8 @@
 - Bookmarks: ``PrettyText.excerpt(cooked, 300, keep_emoji_images: true)``
   (lib/excerpt_parser.rb): HTML still, with links and emoji pictures kept as tags, other
   pictures as "[alt]", quotes left out, and the text cut at any character, even inside a
-  word, with "&hellip;".
+  word, with "&hellip;". Spoilers are left out first (the spoiler plugin's
+  ``reduce_excerpt``), as in a topic's excerpt.
 - Search: ``SearchIndexer::HtmlScrubber.scrub`` (app/services/search_indexer.rb): plain
   text in which each element's alt, title, outside link address and video title are
   written out as words; an emoji picture leaves its title (":heart:"). The blurb is then
@@ -20,6 +21,24 @@ BOOKMARK_EXCERPT_LENGTH = 300
 """Characters of text in a bookmark's excerpt (Discourse's post bookmarkable)."""
 
 _EMOJI_CODE = re.compile(r"\A:\w+:\Z")
+_SPOILER_START = re.compile(r"""<(div|span)\b[^>]*\bclass=["'](?:[^"']*\s)?spoiler[\s"']""")
+_DIV_OR_SPAN = re.compile(r"<(/?)(div|span)\b[^>]*>")
+
+
+def without_spoilers(cooked: str) -> str:
+    """``cooked`` with every spoiler and the words in it gone, as the spoiler plugin leaves
+    excerpts (``doc.css(".spoiler").remove``): hidden words are not given away in a list."""
+    while start := _SPOILER_START.search(cooked):
+        tag, depth, end = start.group(1), 0, len(cooked)
+        for found in _DIV_OR_SPAN.finditer(cooked, start.start()):
+            if found.group(2) != tag:
+                continue
+            depth += -1 if found.group(1) else 1
+            if depth == 0:
+                end = found.end()
+                break
+        cooked = cooked[: start.start()] + cooked[end:]
+    return cooked
 
 
 class _Cut(Exception):
@@ -89,7 +108,7 @@ def post_excerpt(cooked: str, length: int = BOOKMARK_EXCERPT_LENGTH) -> str:
     """``cooked`` as ``PrettyText.excerpt(cooked, length, keep_emoji_images: true)``."""
     parser = _Excerpt(length)
     try:
-        parser.feed(cooked)
+        parser.feed(without_spoilers(cooked))
         parser.close()
     except _Cut:
         pass

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from voicepeer.demo_forum import polls, profiles
+from voicepeer.demo_forum.excerpts import without_spoilers
 from voicepeer.demo_forum.fancy_title import fancy_title
 from voicepeer.demo_forum.likes import like_given_at, like_undoable
 from voicepeer.demo_forum.profiles import PLUGIN_POST_KEYS
@@ -139,7 +140,7 @@ def basic_user(user: sqlite3.Row) -> dict[str, Any]:
 
 
 def excerpt(cooked: str, limit: int = 200) -> str:
-    text = html.unescape(re.sub(r"<[^>]+>", " ", cooked))
+    text = html.unescape(re.sub(r"<[^>]+>", " ", without_spoilers(cooked)))
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
