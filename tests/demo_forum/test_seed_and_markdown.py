@@ -51,6 +51,7 @@ def test_seed_has_the_features_a_reader_must_handle(client: httpx.Client) -> Non
     assert '<a class="mention" href="/u/' in everything
     assert "<ul>" in everything and "<ol>" in everything
     assert 'href="https://' in everything
+    assert '<sup class="footnote-ref">' in everything and 'class="footnotes-list"' in everything
     for abbreviation in ("MS", "RRMS", "DMT", "MRI", "EDSS"):
         assert re.search(rf"\b{abbreviation}\b", everything), abbreviation
     words = [len(re.sub(r"<[^>]+>", " ", c).split()) for c in cooked]

@@ -306,6 +306,10 @@ TOPICS: tuple[SeedTopic, ...] = (
                 "ruth",
                 "If anyone reading has sudden loss of vision or pain when moving an eye, please get it checked the same day: eye casualty, your GP, or an urgent care service.",
             ),
+            SeedPost(
+                "mei",
+                "Mine started with numb fingers; the eye came a year later. Steroids[^1] helped it come back a bit quicker, my neuro said, though it would have come back anyway.\n\n[^1]: Three days of methylprednisolone through a drip, as a day patient. A metallic taste and not much sleep, but it was over quickly.",
+            ),
         ),
     ),
     SeedTopic(
