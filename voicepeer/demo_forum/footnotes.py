@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:(.*)$")
 # A definition anywhere: in a quote, a list or a spoiler as well.
 _ANY_DEFINITION = re.compile(r"^[\s>]*\[\^([^\]\s]+)\]:", re.MULTILINE)
 _BACKREF_ARROW = "\u21a9\ufe0e"

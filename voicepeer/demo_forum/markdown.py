@@ -18,7 +18,22 @@ import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
-from voicepeer.demo_forum.footnotes import DEFINITION, Footnotes, defined_labels
+from voicepeer.demo_forum.footnotes import Footnotes, defined_labels
+from voicepeer.demo_forum.markdown_lines import (
+    DEFINITION,
+    HEADING,
+    LIST_ITEM,
+    POLL_OPEN,
+    QUOTE_OPEN,
+    SPOILER_ALONE,
+    SPOILER_CLOSE_ALONE,
+    SPOILER_LINE,
+    definition_lines,
+    item_lines,
+    leading_tabs_as_spaces,
+    list_kind,
+    starts_block,
+)
 
 # A few emoji codes members use; Discourse renders each as an <img class="emoji">.
 KNOWN_EMOJI: frozenset[str] = frozenset(
@@ -55,11 +70,7 @@ KNOWN_EMOJI: frozenset[str] = frozenset(
     }
 )
 
-_QUOTE_OPEN = re.compile(
-    r'^\[quote(?:="([^",\]]+)(?:,\s*post:(\d+))?(?:,\s*topic:(\d+))?[^"]*")?\]\s*$'
-)
 _QUOTE_CLOSE = "[/quote]"
-_POLL_OPEN = re.compile(r"^\[poll((?:\s+[A-Za-z]+=(?:\"[^\"]*\"|\S+?))*)\s*\]\s*$")
 _POLL_ATTR = re.compile(r'([A-Za-z]+)=(?:"([^"]*)"|(\S+))')
 _POLL_CLOSE = "[/poll]"
 # The [poll] attributes the plugin keeps (poll.js ALLOWED_ATTRIBUTES), as data-poll-*.
@@ -69,15 +80,7 @@ _POLL_ATTRIBUTES = frozenset(
 )
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,9})[.)]\s+(.*)$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-# A list item's marker: its indent, a bullet or a number with "." or ")", and the spaces after.
-_LIST_ITEM = re.compile(r"^( {0,3})(?:([-*+])|(\d{1,9})([.)]))( +|$)(.*)$")
-_SPOILER_OPEN = re.compile(r"^ {0,3}\[spoiler\]", re.IGNORECASE)
 _SPOILER_TAG = re.compile(r"\[(/?)spoiler\]", re.IGNORECASE)
-_SPOILER_ALONE = re.compile(r"^ {0,3}\[spoiler\]\s*$", re.IGNORECASE)
-_SPOILER_CLOSE_ALONE = re.compile(r"^ {0,3}\[/spoiler\]\s*$", re.IGNORECASE)
-# A spoiler's words on one line, the line ending with its close: still a block (bbcode-block.js).
-_SPOILER_LINE = re.compile(r"^ {0,3}\[spoiler\](.*)\[/spoiler\]\s*$", re.IGNORECASE)
 # Inline tokens, tried in this order at each position.
 _INLINE = re.compile(
     r"\[(?P<link_text>[^\]\n]+)\]\((?P<link_url>[^)\s]+)\)"
@@ -143,7 +146,7 @@ class MarkdownRenderer:
     def render(self, raw: str, post_id: int | None = None) -> str:
         """The cooked post; ``post_id``, once the post has one, goes into its notes' ids."""
         raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-        lines = [_leading_tabs_as_spaces(line) for line in raw.split("\n")]
+        lines = [leading_tabs_as_spaces(line) for line in raw.split("\n")]
         self._notes = Footnotes(defined_labels(raw), post_id)
         body = [block.html for block in self._blocks(lines)]
         notes = self._notes.html()
@@ -183,11 +186,11 @@ class MarkdownRenderer:
         """The block starting at line ``i`` and the line after it, or None for a paragraph.
         A footnote's definition is a block that shows nothing where it is."""
         line = lines[i]
-        poll = _POLL_OPEN.match(line.strip())
+        poll = POLL_OPEN.match(line.strip())
         if poll:
             end = self._find_block_end(lines, i + 1, _POLL_CLOSE)
             return self._poll(poll.group(1), lines[i + 1 : end]), end + 1
-        opened = _QUOTE_OPEN.match(line.strip())
+        opened = QUOTE_OPEN.match(line.strip())
         if opened:
             end = self._find_block_end(lines, i + 1, _QUOTE_CLOSE)
             return self._discourse_quote(opened, lines[i + 1 : end]), end + 1
@@ -196,10 +199,10 @@ class MarkdownRenderer:
             return spoiler
         definition = DEFINITION.match(line)
         if definition:
-            body, end = _definition_lines(lines, i, definition.group(2))
+            body, end = definition_lines(lines, i, definition.group(2))
             self._notes.define(definition.group(1), [b.html for b in self._blocks(body)])
             return "", end
-        heading = _HEADING.match(line)
+        heading = HEADING.match(line)
         if heading:
             level = len(heading.group(1))
             text = self._inline(heading.group(2).strip())
@@ -212,7 +215,7 @@ class MarkdownRenderer:
                 j += 1
             quoted = "\n".join(b.html for b in self._blocks(inner))
             return f"<blockquote>\n{quoted}\n</blockquote>", j
-        if _LIST_ITEM.match(line):
+        if LIST_ITEM.match(line):
             return self._list(lines, i)
         return None
 
@@ -221,23 +224,9 @@ class MarkdownRenderer:
         # The first line is the paragraph's even when it looked like the start of a block
         # that did not form (a "[spoiler]" never closed).
         j = i + 1
-        while j < len(lines) and lines[j].strip() and not self._starts_block(lines[j]):
+        while j < len(lines) and lines[j].strip() and not starts_block(lines[j]):
             j += 1
         return self._inline("\n".join(line.strip() for line in lines[i:j])), j
-
-    @staticmethod
-    def _starts_block(line: str) -> bool:
-        """Whether ``line`` ends the paragraph before it (CommonMark's interruptions)."""
-        item = _LIST_ITEM.match(line)
-        return bool(
-            line.lstrip().startswith(">")
-            or (item and item.group(6).strip() and item.group(3) in {None, "1"})
-            or _HEADING.match(line)
-            or _QUOTE_OPEN.match(line.strip())
-            or _POLL_OPEN.match(line.strip())
-            or _SPOILER_OPEN.match(line)
-            or DEFINITION.match(line)
-        )
 
     @staticmethod
     def _find_block_end(lines: list[str], start: int, closing: str) -> int:
@@ -249,37 +238,37 @@ class MarkdownRenderer:
     def _spoiler(self, lines: list[str], i: int) -> tuple[str, int] | None:
         """``[spoiler]`` on a line of its own up to a ``[/spoiler]`` line, or a line that is
         all one spoiler: a block, as the spoiler plugin's block bbcode cooks it."""
-        one_line = _SPOILER_LINE.match(lines[i])
+        one_line = SPOILER_LINE.match(lines[i])
         if one_line:
             words = self._inline(one_line.group(1))
             return f'<div class="spoiler">\n<p>{words}</p>\n</div>', i + 1
-        if not _SPOILER_ALONE.match(lines[i]):
+        if not SPOILER_ALONE.match(lines[i]):
             return None
         depth = 0
         for j in range(i + 1, len(lines)):
-            if _SPOILER_CLOSE_ALONE.match(lines[j]):
+            if SPOILER_CLOSE_ALONE.match(lines[j]):
                 if depth == 0:
                     inner = "".join(f"{b.html}\n" for b in self._blocks(lines[i + 1 : j]))
                     return f'<div class="spoiler">\n{inner}</div>', j + 1
                 depth -= 1
-            elif _SPOILER_ALONE.match(lines[j]):
+            elif SPOILER_ALONE.match(lines[j]):
                 depth += 1
         return None  # never closed: words, not a block
 
     def _list(self, lines: list[str], i: int) -> tuple[str, int]:
         """A list from line ``i``: its items, each holding the lines indented under it (so a
         list indented under an item is nested in it), as CommonMark reads them."""
-        first = _LIST_ITEM.match(lines[i])
+        first = LIST_ITEM.match(lines[i])
         assert first is not None
-        kind = first.group(2) or first.group(4)
+        kind = list_kind(first)
         items: list[list[_Block]] = []
         loose = False
         j = i
         while j < len(lines):
-            item = _LIST_ITEM.match(lines[j])
-            if not item or (item.group(2) or item.group(4)) != kind:
+            item = LIST_ITEM.match(lines[j])
+            if not item or list_kind(item) != kind:
                 break
-            body, j = _item_lines(lines, j, item)
+            body, j = item_lines(lines, j, item)
             blocks = self._blocks(body)
             loose = loose or any(
                 not line.strip()
@@ -290,8 +279,8 @@ class MarkdownRenderer:
             after_blanks = j
             while after_blanks < len(lines) and not lines[after_blanks].strip():
                 after_blanks += 1
-            sibling = after_blanks < len(lines) and _LIST_ITEM.match(lines[after_blanks])
-            if after_blanks > j and sibling and (sibling.group(2) or sibling.group(4)) == kind:
+            sibling = after_blanks < len(lines) and LIST_ITEM.match(lines[after_blanks])
+            if after_blanks > j and sibling and list_kind(sibling) == kind:
                 loose, j = True, after_blanks
         rendered = "\n".join(_list_item(blocks, tight=not loose) for blocks in items)
         tag, start = "ul", ""
@@ -314,7 +303,7 @@ class MarkdownRenderer:
         choices: list[str] = []
         tag = "ul"
         for line in inner:
-            heading = _HEADING.match(line.strip())
+            heading = HEADING.match(line.strip())
             item = _BULLET.match(line) or _NUMBERED.match(line)
             if heading and title is None and not choices:
                 title = heading.group(2).strip()
@@ -445,49 +434,6 @@ def _spoiler_close(text: str, start: int) -> int | None:
     return None
 
 
-def _leading_tabs_as_spaces(line: str) -> str:
-    stripped = line.lstrip(" \t")
-    return line[: len(line) - len(stripped)].expandtabs(4) + stripped
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _item_lines(lines: list[str], i: int, item: re.Match[str]) -> tuple[list[str], int]:
-    """A list item's lines from its marker line ``i``, with its indent taken off, and the
-    line after them. Lines indented to the item's words belong to it, and so does a line of
-    words run on from a paragraph in it (a "lazy" line)."""
-    spaces = len(item.group(5))
-    width = len(item.group(1)) + len(item.group(2) or item.group(3) + item.group(4))
-    indent = width + (spaces if 1 <= spaces <= 4 else 1)
-    body = [item.group(6)]
-    j = i + 1
-    while j < len(lines):
-        line = lines[j]
-        if not line.strip():
-            k = j
-            while k < len(lines) and not lines[k].strip():
-                k += 1
-            if k == len(lines) or _indent(lines[k]) < indent:
-                break
-            body.extend("" for _ in range(j, k))
-            j = k
-        elif _indent(line) >= indent:
-            body.append(line[indent:])
-            j += 1
-        elif (
-            body[-1].strip()
-            and not _LIST_ITEM.match(line)  # the next item, or a list after this one
-            and not MarkdownRenderer._starts_block(line)
-        ):
-            body.append(line.lstrip())
-            j += 1
-        else:
-            break
-    return body, j
-
-
 def _list_item(blocks: list[_Block], *, tight: bool) -> str:
     """``<li>``, as markdown-it writes it: in a tight list a paragraph's words stand bare,
     with a line break only between them and another block."""
@@ -498,32 +444,6 @@ def _list_item(blocks: list[_Block], *, tight: bool) -> str:
     before = "" if bare[0] else "\n"
     after = "" if bare[-1] else "\n"
     return "<li>" + before + "\n".join(parts) + after + "</li>"
-
-
-def _definition_lines(lines: list[str], i: int, rest: str) -> tuple[list[str], int]:
-    """A footnote's definition from line ``i`` (``rest``: its words after the colon) and the
-    line after it: the lines run on from it, and after a blank line those indented by four."""
-    body = [rest.strip()]
-    j = i + 1
-    while j < len(lines):
-        line = lines[j]
-        if not line.strip():
-            k = j
-            while k < len(lines) and not lines[k].strip():
-                k += 1
-            if k == len(lines) or _indent(lines[k]) < 4:
-                break
-            body.extend("" for _ in range(j, k))
-            j = k
-        elif _indent(line) >= 4:
-            body.append(line[4:])
-            j += 1
-        elif body[-1].strip() and not MarkdownRenderer._starts_block(line):
-            body.append(line)
-            j += 1
-        else:
-            break
-    return body, j
 
 
 def choice_id(markdown: str) -> str:
