@@ -1,7 +1,7 @@
 """A post with a spoiler, footnotes and a nested list, as stock Discourse's plugins and
 markdown-it cook them, heard in the voice loop as voicepeer reads that HTML: the hidden
-words after a warning, each note named where it is and read at the end, and the nested
-items said to be under the one above."""
+words after a yes and a warning, each note named where it is and read at the end, and the
+nested items said to be under the one above."""
 
 from __future__ import annotations
 
@@ -27,9 +27,11 @@ def test_a_spoiler_notes_and_a_nested_list_are_heard_as_written(tmp_path: Path) 
     with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         body = {"title": "What helps you on hot days?", "raw": RAW, "category": 1}
         cooked = posted(forum, "sam", body)["cooked"]
-        talk = converse(forum.base_url, ["open topic one"], tmp_path / "data")
+        talk = converse(forum.base_url, ["open topic one", "yes"], tmp_path / "data")
     lines = talk.transcript.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("Post 1 of 1, by "))
+    asked = next(i for i, line in enumerate(lines) if line.startswith("Post 1 of 1, by "))
+    assert lines[asked].endswith("Read it all? Say yes or no."), talk.transcript
+    start = next(i for i, line in enumerate(lines) if i > asked and line.startswith("Post 1"))
     heard = lines[start : start + 12]
     assert heard[0].endswith(", just now. What helps me on hot days (note 1):"), talk.transcript
     assert heard[1:] == [
