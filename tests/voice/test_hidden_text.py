@@ -28,3 +28,14 @@ def test_a_post_with_hidden_text_is_read_only_after_a_yes(tmp_path: Path, data: 
     assert talk.said[-2].endswith(HIDDEN_TEXT_NOTE)
     assert talk.said[-1] == "Skipped. Say next for the next post."
     assert sum("my tests fail" in line for line in talk.said) == 1
+
+
+def test_a_search_that_finds_hidden_words_does_not_say_them(tmp_path: Path, data: Path) -> None:
+    # The piece of the post said in the results was the hidden words themselves.
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        words = "The ending of the film was [spoiler]a rather sad dream sequence[/spoiler]"
+        post_reply(forum, "mei", words, first_topic_id(forum))
+        talk = converse(forum.base_url, ["search for dream sequence"], data)
+    assert talk.said[-1].startswith("1 topic about dream sequence."), talk.transcript
+    assert "mei wrote: a post with a hidden part. Open it to choose" in talk.said[-1]
+    assert "sad dream" not in talk.transcript.lower()

@@ -469,7 +469,10 @@ class Reader:
         forum = self._engines.forum
         post = self.forum_call(lambda: forum.post(hit.post_id), quiet=True)
         piece = hit.excerpt
-        if post is not None:
+        if post is not None and has_hidden_text(post.cooked):
+            # The words found may be the hidden ones: only opened, after its question.
+            piece = "a post with a hidden part. Open it to choose whether to hear it"
+        elif post is not None:
             paragraphs = self._engines.render_post.paragraphs(post)
             at = _first_with(paragraphs, self._searched_for)
             if at is not None:  # none: the title had the words
