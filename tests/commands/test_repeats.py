@@ -43,6 +43,7 @@ def test_a_word_said_twice_or_cut_off_is_said_once(said: str, meant: str) -> Non
     [
         ("open topic three no four", "open topic four"),
         ("open topic three, no, four", "open topic four"),
+        ("reply to post three no four no five", "reply to post five"),
         ("open topic three sorry four", "open topic four"),
         ("open topic three I mean four", "open topic four"),
         ("like post two no three", "like post three"),

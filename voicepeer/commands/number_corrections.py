@@ -29,7 +29,16 @@ MAX_NUMBER_WORDS = 3
 
 def last_number_meant(text: str) -> str | None:
     """``text`` (normalized) with a number taken back replaced by the one said after it
-    ("open topic three no four": "open topic four"), or None when no number is corrected."""
+    ("open topic three no four": "open topic four"; "three no four no five": "five"), or
+    None when no number is corrected."""
+    meant = None
+    while (corrected := _one_taken_back(meant or text)) is not None:
+        meant = corrected
+    return meant
+
+
+def _one_taken_back(text: str) -> str | None:
+    """``text`` with one number taken back left out, or None when none is."""
     words = normalize(text).split()
     for at in range(1, len(words)):
         for correcting in CORRECTING:
