@@ -217,6 +217,7 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "open the one about {query}",
         "read the one about {query}",
         "the one about {query}",
+        "read me the one about {query}",
         "open the topic about {query}",
         "read the topic about {query}",
         "the topic about {query}",

@@ -22,6 +22,9 @@ from voicepeer.commands.intents import LIST_ITEM_WORDINGS, SENSES, SLOT_INTENTS,
 from voicepeer.commands.numbers import ORDINAL_WORDS
 
 LEADING: tuple[str, ...] = (
+    # Before "would you": the first that fits is left out, and "mind" was left behind.
+    "would you mind",
+    "do you mind",
     "could you please",
     "can you please",
     "would you please",
@@ -30,7 +33,6 @@ LEADING: tuple[str, ...] = (
     "can you",
     "would you",
     "will you",
-    "would you mind",
     "please",
     "i would like to",
     "i'd like to",
