@@ -21,7 +21,7 @@ from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.text import normalize
 from voicepeer.errors import ForumError
 from voicepeer.forum.base import Forum, NewReply, Post, SiteLimits, Topic
-from voicepeer.forum.checks import check_reply
+from voicepeer.forum.checks import DraftProblem, LengthProblem, check_reply
 from voicepeer.forum.outbox import SendResult
 from voicepeer.recognition.base import Heard
 from voicepeer.speech.text.sentences import as_sentence
@@ -637,12 +637,22 @@ class Composer:
         limits = self._limits()
         problem = check_reply(text, limits, private=self._is_private())
         if problem is not None:
-            self.invite_more(problem_line(problem) + " Then say send it.")
+            then = " Then say send it." + self._like_instead(problem)
+            self.invite_more(problem_line(problem) + then)
             return Next.DICTATING
         verb = "send" if self._is_private() else "post"
         said = said_as_in_posts(text)  # its emoji by name, as "read it back" says them
         self._say(f"Your reply says: {said} {self._audience()} Shall I {verb} it? Say yes or no.")
         return Next.CONFIRMING
+
+    def _like_instead(self, problem: DraftProblem) -> str:
+        """For a thank-you too short to post, the like that says it without words."""
+        answered = self._reply_to
+        if problem.problem is not LengthProblem.TOO_SHORT or answered is None:
+            return ""
+        if phrasing.same_member(answered.username, self._engines.forum.account_name or ""):
+            return ""  # the person's own post: no like
+        return " Or, to like the post instead, say cancel, then like."
 
     def question_again(self) -> str:
         """The question asked again after a mishearing: a private reply is sent, not posted."""

@@ -305,9 +305,10 @@ def problem_line(problem: DraftProblem) -> str:
             "To take out the end, say delete the last sentence, or scratch that; say read it "
             "back to hear it all."
         )
+    # "Characters" is a word for screens.
     return (
-        f"Your reply is a little too short for the forum: it needs {by} more, at least "
-        f"{limit} in all. Please add a few words."
+        f"Your reply is a little too short for the forum, which takes at least {problem.limit} "
+        "letters and spaces. Please add a few words."
     )
 
 
