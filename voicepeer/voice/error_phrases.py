@@ -306,9 +306,10 @@ def problem_line(problem: DraftProblem) -> str:
             "back to hear it all."
         )
     # "Characters" is a word for screens.
+    more = "1 more letter or space" if problem.by == 1 else f"{problem.by} more letters or spaces"
     return (
-        f"Your reply is a little too short for the forum, which takes at least {problem.limit} "
-        "letters and spaces. Please add a few words."
+        f"Your reply is a little too short for the forum: it needs {more}, at least "
+        f"{problem.limit} in all. Please add a few words."
     )
 
 
