@@ -315,9 +315,9 @@ def test_yes_to_please_add_a_few_words_is_not_written_in(forum: DemoForum, data:
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     # Said without "characters", a word for screens, and with the like a thank-you can be.
     assert talk.said[3] == (
-        "Your reply is a little too short for the forum, which takes at least 20 letters and "
-        "spaces. Please add a few words. Then say send it. Or, to like the post instead, say "
-        "cancel, then like."
+        "Your reply is a little too short for the forum: it needs 1 more letter or space, at "
+        "least 20 in all. Please add a few words. Then say send it. Or, to like the post "
+        "instead, say cancel, then like."
     )
     asked = "Say the words to add to your reply. To leave it for now, say cancel: it is kept."
     assert talk.said[4:6] == [asked, asked]
@@ -353,6 +353,17 @@ def test_a_lone_word_that_ends_or_interrupts_is_said_to_be_written_in(
         "scratch that.",
         f"Your reply says: {FIRST.capitalize()} goodbye pause oops where yes",
     ]
+
+
+def test_a_question_to_voicepeer_written_in_is_said_to_be(forum: DemoForum, data: Path) -> None:
+    # "What now" went into the reply unsaid, and was posted with it after a tired yes.
+    lines = ["open topic one", "reply", FIRST, "what now", "scratch that", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[3] == (
+        'I added "what now" to your reply. If you were asking me, say scratch that; then say '
+        "send it when your reply is done, or help."
+    )
+    assert talk.said[-1] == f"Your reply says: {FIRST.capitalize()}"
 
 
 def test_a_lone_command_word_that_never_begins_a_sentence_is_named(

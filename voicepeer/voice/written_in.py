@@ -43,6 +43,27 @@ COMMAND_VERBS = frozenset(
 """The first words of editing commands said in part ("delete the") that are named as
 written in. Not "I am", "what did I", "go back to" or "change the", which begin sentences
 said slowly as often: a notice then would talk over the rest of the sentence."""
+ASKED_OF_VOICEPEER = frozenset(
+    {
+        "what now",
+        "now what",
+        "what next",
+        "what do i do now",
+        "what do i do",
+        "what happens now",
+        "is that it",
+        "can you hear me",
+        "are you there",
+        "are you listening",
+        "did you get that",
+        "did you hear that",
+        "did you hear me",
+        "is it working",
+        "is this working",
+    }
+)
+"""Questions to voicepeer said while writing: written in (they may be words of the reply),
+and said to be."""
 LONE_COMMAND_WORDS = frozenset(
     {
         *(Intent.PAUSE, Intent.STOP, Intent.REPLY, Intent.NOTIFICATIONS, Intent.MESSAGES),
@@ -75,6 +96,13 @@ def written_in_notice(
         )
     if normalize(said) in LONE_SLIPS:
         return f"{added} To take it out, say scratch that."
+    if normalize(said) in ASKED_OF_VOICEPEER:
+        # "What now": a question to voicepeer, posted with the reply when a tired person
+        # said yes to a read-back they did not follow.
+        return (
+            f"{added} If you were asking me, say scratch that; then say send it when your "
+            f"{what} is done, or help."
+        )
     if normalize(said) in ANSWERS_WRITTEN:
         # No question is waiting: a "yes" meant to post it would otherwise go unsaid.
         verb = "send" if private else "post"
