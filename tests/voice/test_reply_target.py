@@ -231,3 +231,20 @@ def test_privately_said_for_a_reply_in_a_conversation_says_it_is_private_already
         "This reply is private already. Only you and Sam Okafor will see it. Say your reply."
     ), talk.transcript
     assert talk.said[-1] == "Your reply says: See you on Friday"
+
+
+def test_a_reply_naming_another_writer_says_whom_it_answers(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Thank you Dave" was posted as an answer to Sam, the post being read at "reply".
+    lines = ["open topic one", "post three", "reply", "thank you Dave that sounds lovely"]
+    talk = converse(forum.base_url, [*lines, "send it"], tmp_path / "data")
+    assert talk.said[-1].endswith(
+        "as an answer to Sam Okafor, in Good news, on the voicepeer demo forum. It names Dave "
+        "Whitfield, but answers Sam Okafor: to answer Dave instead, say no, then cancel, then "
+        "reply to Dave. Shall I post it? Say yes or no."
+    ), talk.transcript
+    # Naming the one it answers too, or only them, it says nothing more.
+    lines = ["open topic one", "post three", "reply", "thank you Sam and Dave", "send it"]
+    both = converse(forum.base_url, lines, tmp_path / "both")
+    assert "It names" not in both.said[-1]

@@ -7,6 +7,7 @@ away loses nothing; "reply" in the same topic brings it back.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
@@ -50,6 +51,11 @@ from voicepeer.voice.writing_asides import (
 )
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
 from voicepeer.voice.written_in import written_in_notice
+
+
+def _first_name(name: str) -> str:
+    return name.split()[0].casefold() if name.split() else ""
+
 
 VOICEPEER = "voicepeer"
 ENDED_BY_NAME = frozenset({"goodbye", "bye", "pause", "go to sleep", "sleep"})
@@ -642,7 +648,8 @@ class Composer:
             return Next.DICTATING
         verb = "send" if self._is_private() else "post"
         said = said_as_in_posts(text)  # its emoji by name, as "read it back" says them
-        self._say(f"Your reply says: {said} {self._audience()} Shall I {verb} it? Say yes or no.")
+        audience = self._audience() + self._names_someone_else(text)
+        self._say(f"Your reply says: {said} {audience} Shall I {verb} it? Say yes or no.")
         return Next.CONFIRMING
 
     def _like_instead(self, problem: DraftProblem) -> str:
@@ -686,6 +693,33 @@ class Composer:
             else ""
         )
         return f"It will appear publicly,{answers} in {where}, on {forum}."
+
+    def _names_someone_else(self, text: str) -> str:
+        """ " It names Dave Whitfield, but answers Sam Okafor." when the reply speaks to
+        another writer of the topic by first name, not to the one it answers: "thank you
+        Dave" was posted as an answer to Sam, the post being read when "reply" was said."""
+        answered, topic = self._reply_to, self._topic
+        if topic is None or answered is None or not _answers(answered):
+            return ""
+        said = set(re.findall(r"[\w']+", text.casefold()))
+        first_names = {p.username: (p.name or p.username) for p in topic.loaded_posts}
+        if _first_name(answered.name or answered.username) in said:
+            return ""
+        me = self._engines.forum.account_name or ""
+        named = sorted(
+            name
+            for username, name in first_names.items()
+            if _first_name(name) in said
+            and not phrasing.same_member(username, me)
+            and not phrasing.same_member(username, answered.username)
+        )
+        if not named:
+            return ""
+        first = named[0].split()[0]
+        return (
+            f" It names {named[0]}, but answers {phrasing.author_name(answered)}: to answer "
+            f"{first} instead, say no, then cancel, then reply to {first}."
+        )
 
     def _forum_named(self) -> str:
         """The forum as the question before posting names it: with the account it goes out
