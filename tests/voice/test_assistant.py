@@ -349,6 +349,18 @@ def test_help_names_the_most_used_first_and_the_rest_when_asked_again(
     assert again == first
 
 
+def test_help_at_the_start_names_what_works_there(forum: DemoForum, data: Path) -> None:
+    # "Next", "previous" and "open topic" came first at the start, and did nothing there.
+    # "I don't know", said by a person at a loss, was held as a command's beginning ("Yes?
+    # Go on."), and "what is this" too.
+    talk = converse(forum.base_url, ["i don't know", "what is this"], data)
+    assert talk.said[-2] == (
+        "You can say: latest topics, search for and a word, notifications, pause, goodbye. "
+        "Say help again for everything else."
+    )
+    assert talk.said[-1] == "You are at the start. Say latest topics."
+
+
 def test_help_names_every_command_that_can_be_said_in_one_group() -> None:
     # "Resume" and "stop" are said where voicepeer itself offers them (paused, reading).
     said = set().union(*ALLOWED.values()) - {Intent.RESUME, Intent.STOP}

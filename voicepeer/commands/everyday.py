@@ -164,6 +164,8 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "how many are there",
         "i'm lost",
         "i am lost",
+        "what is this",
+        "what's this",
         "what was i doing",
         # How long the post being read is, and what is left of it and of the topic (see
         # matcher.step_slots); while writing, how long the reply is so far.
@@ -173,6 +175,10 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "how much more is there",
     ),
     Intent.HELP: (
+        # Said alone by a person at a loss, they had been held as a command's beginning
+        # ("Yes? Go on."), and what came next joined to them.
+        "i don't know",
+        "i'm not sure",
         "what can i do",
         "what can i do here",
         "what do i do now",

@@ -1562,8 +1562,17 @@ class Assistant:
         if self.state in WRITING_STATES:
             return self._writer().help
         typing = isinstance(self.engines.listener, TextListener)
+        reader = self.reader
+        # At the start, with no list heard yet, "next" and "open" would do nothing.
+        list_heard = self.state is not State.BROWSING or (
+            reader.topics is not None or reader.notices is not None
+        )
         return help_list(
-            self.state, asked=self._open_question(), last_said=self._last_said, typing=typing
+            self.state,
+            asked=self._open_question(),
+            last_said=self._last_said,
+            typing=typing,
+            list_heard=list_heard,
         )
 
     # --- looking after the user --------------------------------------------------------

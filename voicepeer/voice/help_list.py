@@ -98,13 +98,22 @@ MAX_FIRST_HELP = 8
 """Commands help names at first: the rest follow when help is asked again."""
 
 
-def help_list(state: State, *, asked: str, last_said: str, typing: bool) -> str:
+NEED_A_LIST = frozenset({Intent.NEXT, Intent.PREVIOUS, Intent.OPEN, Intent.READ, Intent.REPEAT})
+"""Commands that do nothing before a list has been heard: help at the start leaves them out
+("next" named first at the start did nothing)."""
+
+
+def help_list(
+    state: State, *, asked: str, last_said: str, typing: bool, list_heard: bool = True
+) -> str:
     """What can be said in ``state`` (not one where something is written, whose writer says
     its own help): where that is many things, the few most used first, and the rest when
     help is asked again straight after (a long list is hard to keep in mind, and the first
     things in it are soon forgotten). ``asked``: the question waiting for an answer, if
-    one is; ``last_said``: what voicepeer said last; ``typing``: the person types."""
-    allowed = ALLOWED[state]
+    one is; ``last_said``: what voicepeer said last; ``typing``: the person types;
+    ``list_heard``: a list or topic has been heard (else, at the start, what moves through
+    one is left out)."""
+    allowed = ALLOWED[state] - (NEED_A_LIST if not list_heard else frozenset())
     # How to stop is always among the first: a tired person may want only that.
     first = [i for i in HELP_FIRST if i in allowed][:MAX_FIRST_HELP]
     first += [Intent.QUIT] if Intent.QUIT in allowed else []
