@@ -247,6 +247,17 @@ def test_a_number_alone_at_a_list_says_how_to_open_it_and_thanks_are_answered(
     assert talk.said[6].startswith("Six: ")
 
 
+def test_tiredness_or_a_leaving_said_is_answered_with_how_to_rest_or_stop(
+    forum: DemoForum, data: Path
+) -> None:
+    # "I'm tired" and "cheerio" were "Sorry, I didn't catch that"; said to others in the
+    # room as often, they do nothing but say how.
+    talk = converse(forum.base_url, ["latest topics", "I'm tired", "cheerio", "next"], data)
+    told = "To rest, say pause. To stop for today, say goodbye."
+    assert talk.said[1:3] == [told, told]
+    assert talk.said[3].startswith("Six: ")
+
+
 def test_a_greeting_is_greeted_back_with_where_the_person_is(forum: DemoForum, data: Path) -> None:
     # "Hello" and "good morning" were "Sorry, I didn't catch that."
     talk = converse(forum.base_url, ["hello", "latest topics", "good morning"], data)

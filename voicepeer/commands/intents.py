@@ -222,6 +222,13 @@ GREETINGS = frozenset(
 """A greeting said to voicepeer, word for word: greeted back, with where the person is
 (it was "Sorry, I didn't catch that")."""
 
+TIRED_OR_LEAVING = frozenset(
+    {"i'm tired", "i am tired", "i'm so tired", "i need a rest", "i need to rest"}
+    | {"cheerio", "i'm going now", "i'm off", "thanks bye", "thank you bye", "see you later"}
+)
+"""Tiredness, or a leaving said as to a person: said to others in the room as often, so no
+command; answered with how to rest or stop (it was "Sorry, I didn't catch that")."""
+
 ORDINAL_PHRASINGS: tuple[str, ...] = (
     "the {ordinal}",
     "the {ordinal} one",

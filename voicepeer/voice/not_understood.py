@@ -10,7 +10,14 @@ from collections.abc import Callable
 
 from voicepeer.commands.correction import deleted_words
 from voicepeer.commands.editing import DictationAction
-from voicepeer.commands.intents import GREETINGS, LIST_ITEM_WORDINGS, THANKS, Intent, canonical
+from voicepeer.commands.intents import (
+    GREETINGS,
+    LIST_ITEM_WORDINGS,
+    THANKS,
+    TIRED_OR_LEAVING,
+    Intent,
+    canonical,
+)
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.numbers import plain_number
 from voicepeer.commands.text import normalize
@@ -188,6 +195,10 @@ class NotUnderstood:
         if normalize(heard.text) in THANKS:
             transcript.info("did: nothing, thanked")
             self.say("You're welcome.")
+            return None
+        if normalize(heard.text) in TIRED_OR_LEAVING:
+            transcript.info("did: nothing, tiredness or leaving said, how to rest told")
+            self.say("To rest, say pause. To stop for today, say goodbye.")
             return None
         if normalize(heard.text) in GREETINGS:
             transcript.info("did: nothing, greeted")
