@@ -352,6 +352,7 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("the second topic", {"number": 2}),
         ("first post", TO_FIRST),
         ("from the top", TO_FIRST),
+        ("go back to the beginning", TO_FIRST),  # was not understood
         ("the latest post", TO_NEWEST),
         ("end of the topic", TO_NEWEST),
         # "Who" about the whole topic: who wrote in it, not who wrote this post.
@@ -366,6 +367,7 @@ def test_deleting_a_topic_is_never_taken_for_bringing_one_back(text: str) -> Non
         ("topics in good news", {CATEGORY_NAMED: "good news"}),
         ("the living with ms category", {CATEGORY_NAMED: "living with ms"}),
         ("categories", {}),
+        ("main menu", {}),  # the latest topics, where voicepeer starts
     ],
 )
 def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, object]) -> None:

@@ -153,6 +153,10 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         # "Go to the start": "go to" is said around commands, its "the" kept (natural.cores).
         "the start",
         "back to the start",
+        "the beginning",
+        "back to the beginning",
+        "from the beginning",
+        "start from the beginning",
     ),
     Intent.WHERE: (
         "how many posts",
@@ -301,6 +305,9 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "category {query}",
     ),
     Intent.LATEST: (
+        # Where voicepeer starts, as a screen's menu is. Not "home": "I want to go home".
+        "main menu",
+        "the main menu",
         "the latest",
         "read me the latest",
         "what's the latest",

@@ -176,7 +176,7 @@ read"): they are marked read, not topics."""
 _NOTIFICATION_WORDS = frozenset({"notification", "notifications"})
 _MENTION_WORDS = frozenset({"mention", "mentions", "mentioned", "mentioning"})
 _LENGTH_WORDS = frozenset({"long", "left", "more"})
-_FIRST_WORDS = frozenset({"first", "top", "start"})
+_FIRST_WORDS = frozenset({"first", "top", "start", "beginning"})
 _SAID_LAST = frozenset({"last", "final"})
 _NEWEST_WORDS = frozenset({"newest", "latest", "recent", "end"})
 _EVERYONE_WORDS = frozenset(
