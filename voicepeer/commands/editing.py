@@ -93,7 +93,6 @@ EVERYDAY_EDITING: dict[DictationAction, tuple[str, ...]] = {
         "delete the last part",
         "remove the last part",
         "delete that last part",
-        "take out the last part",
         "delete the last bit",
         "remove the last bit",
         "delete that last bit",
