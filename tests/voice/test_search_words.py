@@ -53,6 +53,15 @@ def test_a_search_said_with_a_stammer_or_trailing_off_looks_for_its_words(
     assert waiting.said[2].startswith(FOUND)
 
 
+def test_a_search_asked_as_a_question_looks_for_its_words(forum: DemoForum, data: Path) -> None:
+    # "Is anyone talking about chips earned" and "topics about …" were not understood.
+    for index, said in enumerate(
+        ("is anyone talking about chips earned", "topics about chips earned")
+    ):
+        talk = converse(forum.base_url, ["latest topics", said], data / str(index))
+        assert talk.said[-1].startswith(FOUND), talk.transcript
+
+
 def test_search_again_asks_for_the_new_words(forum: DemoForum, data: Path) -> None:
     # "Search again" looked for the word "again" and found nothing.
     talk = converse(

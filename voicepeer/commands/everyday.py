@@ -408,6 +408,9 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "has anyone written about {query}",
         "has anyone posted about {query}",
         "anything about {query}",
+        "is anyone talking about {query}",
+        "is anybody talking about {query}",
+        "topics about {query}",
     ),
     # Asked "Shall I post it?" (or "Delete it?", "Shall I stop now?"): a no that says more,
     # never anything public.
