@@ -109,3 +109,18 @@ def test_a_message_being_written_sleeps_and_is_kept(forum: DemoForum, data: Path
     assert talk.said[-1] == "Going to sleep. Your message is kept. Say wake up when you need me."
     again = converse(forum.base_url, ["message priya", "yes"], data, credentials=signed_in(forum))
     assert "which vest did you buy" in again.transcript.lower(), again.transcript
+
+
+def test_goodbye_voicepeer_while_resting_ends_the_session_and_keeps_the_words(
+    forum: DemoForum, data: Path
+) -> None:
+    # Asleep or paused, only waking was heard: a person saying goodbye heard nothing. A
+    # lone "bye" stays room talk.
+    lines = ["open topic two", "reply", "well done full stop", "go to sleep voicepeer"]
+    lines += ["bye", "goodbye voicepeer", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-3] == "Going to sleep. Your reply is kept. Say wake up when you need me."
+    assert talk.said[-2].startswith("Your reply is not posted yet."), talk.transcript
+    assert talk.said[-1] == "Goodbye. Your reply is saved. Your place is kept for next time."
+    paused = converse(forum.base_url, ["latest topics", "pause", "goodbye voicepeer"], data / "p")
+    assert paused.said[-1] == "Goodbye. Your place is kept for next time."

@@ -119,6 +119,7 @@ from voicepeer.voice.state_commands import (
     OWN_LISTS,
     WRITING_STATES,
     interpret_in,
+    is_goodbye_while_dictating,
     listen_mode,
     listening_context,
     said_over_words,
@@ -595,7 +596,12 @@ class Assistant:
         else:
             interpretation = interpret_in(self.state, heard, self.engines.interpreter)
         if self.state is State.SLEEPING:
-            if interpretation.command is not None:
+            if is_goodbye_while_dictating(heard):
+                # "Goodbye voicepeer" while resting: heard nothing, the person was stuck
+                # (the name makes it no room talk).
+                self._go(self._resume_state)
+                self._quit()
+            elif interpretation.command is not None:
                 self._go(self._resume_state)
                 # A question put aside by sleep is asked again: it is what waits.
                 waiting = ASKING_CONSENT | SLEEP_WHILE_WRITING
