@@ -372,6 +372,20 @@ def test_help_at_the_start_names_what_works_there(forum: DemoForum, data: Path) 
     assert talk.said[-1] == "You are at the start. Say latest topics."
 
 
+def test_im_lost_says_where_and_what_can_be_done_next(forum: DemoForum, data: Path) -> None:
+    # The place alone ("You are reading …, post 2 of 6.") left the person as lost as before.
+    lines = ["latest topics", "I'm lost", "open topic two", "next", "I am lost"]
+    talk = converse(forum.base_url, lines, data)
+    assert talk.said[1] == (
+        "You are in the topic list, on topic 1 of 14: Walked to the end of the pier today. "
+        "Say next to hear more, or open and its number."
+    )
+    assert talk.said[-1] == (
+        "You are reading Stable MRI for three years! (celebration), post 2 of 6. Say next for "
+        "the next post, or reply to answer it."
+    )
+
+
 def test_help_names_every_command_that_can_be_said_in_one_group() -> None:
     # "Resume" and "stop" are said where voicepeer itself offers them (paused, reading).
     said = set().union(*ALLOWED.values()) - {Intent.RESUME, Intent.STOP}

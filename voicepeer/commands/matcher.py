@@ -165,6 +165,8 @@ LAST_SAID: Mapping[str, str] = {"said": "last"}
 """Added to the slots of a "previous" said as "the last one" ("last topic"): at a list just
 read out, the person more likely means the last one they heard than the one before."""
 HOW_LONG: Mapping[str, str] = {"of": "length"}
+LOST: Mapping[str, str] = {"of": "next step"}
+"""The slot of a "where am I" said as "I'm lost": where, and what can be done next."""
 """The slot of a "where am I" that asks how long ("how long is this", "how much is left"):
 while reading, how long the post is and what is left of it and of the topic."""
 MENTIONS: Mapping[str, str] = {"only": "mentions"}
@@ -267,6 +269,8 @@ def _step_slots(intent: Intent, text: str) -> Mapping[str, str]:
         return NOTIFICATIONS_MARKED
     if intent is Intent.WHERE and _LENGTH_WORDS & words:
         return HOW_LONG
+    if intent is Intent.WHERE and "lost" in words:
+        return LOST
     if intent is Intent.PREVIOUS and _FIRST_WORDS & words:
         return TO_FIRST
     if intent is Intent.NEXT and _NEWEST_WORDS & words:

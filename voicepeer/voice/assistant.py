@@ -24,6 +24,7 @@ from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     EITHER_OPEN,
     HOW_LONG,
+    LOST,
     MENTIONS,
     NOTIFICATIONS_MARKED,
     POST_OPEN,
@@ -947,7 +948,11 @@ class Assistant:
             Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
             Intent.WHERE: lambda c: self.say(
-                self._how_long() if c.slots == HOW_LONG else self._where_and_question()
+                self._how_long()
+                if c.slots == HOW_LONG
+                else self._lost()
+                if c.slots == LOST
+                else self._where_and_question()
             ),
             Intent.HELP: lambda c: self.say(how_to_asked(c.slots, self.state) or self._help()),
             Intent.STOP: lambda c: self._stop(),
@@ -1521,6 +1526,19 @@ class Assistant:
             return
         self._go(State.READING)
         self.say("Skipped. Say next for the next post.")
+
+    def _lost(self) -> str:
+        """ "I'm lost": where the person is, and what they can do next there (the place
+        alone left them as lost as before)."""
+        question = self._open_question()
+        if question:
+            return f"{self._where()} {question}"
+        if self.state is State.READING:
+            return f"{self._where()} {self.reader.after_post()}"
+        listed = self.reader.topics is not None or self.reader.notices is not None
+        if self.state is State.BROWSING and listed:
+            return f"{self._where()} Say next to hear more, or open and its number."
+        return f"{self._where()} Say help to hear what you can say."
 
     def _where_and_question(self) -> str:
         """Where the person is, then the question waiting on their answer, if one is: asked
