@@ -947,13 +947,7 @@ class Assistant:
             Intent.PREVIOUS: lambda c: self._step(-1, c),
             Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
-            Intent.WHERE: lambda c: self.say(
-                self._how_long()
-                if c.slots == HOW_LONG
-                else self._lost()
-                if c.slots == LOST
-                else self._where_and_question()
-            ),
+            Intent.WHERE: lambda c: self.say(self._where_asked(c.slots)),
             Intent.HELP: lambda c: self.say(how_to_asked(c.slots, self.state) or self._help()),
             Intent.STOP: lambda c: self._stop(),
             Intent.SLEEP: lambda c: self._sleep("Going to sleep. Say wake up when you need me."),
@@ -1527,6 +1521,12 @@ class Assistant:
         self._go(State.READING)
         self.say("Skipped. Say next for the next post.")
 
+    def _where_asked(self, slots: Mapping[str, object]) -> str:
+        """ "Where am I", "how much is left" (HOW_LONG) or "I'm lost" (LOST)."""
+        if slots == HOW_LONG:
+            return self._how_long()
+        return self._lost() if slots == LOST else self._where_and_question()
+
     def _lost(self) -> str:
         """ "I'm lost": where the person is, and what they can do next there (the place
         alone left them as lost as before)."""
@@ -1535,8 +1535,7 @@ class Assistant:
             return f"{self._where()} {question}"
         if self.state is State.READING:
             return f"{self._where()} {self.reader.after_post()}"
-        listed = self.reader.topics is not None or self.reader.notices is not None
-        if self.state is State.BROWSING and listed:
+        if self.state is State.BROWSING and self.reader.list_heard:
             return f"{self._where()} Say next to hear more, or open and its number."
         return f"{self._where()} Say help to hear what you can say."
 
@@ -1586,11 +1585,8 @@ class Assistant:
         if self.state in WRITING_STATES:
             return self._writer().help
         typing = isinstance(self.engines.listener, TextListener)
-        reader = self.reader
         # At the start, with no list heard yet, "next" and "open" would do nothing.
-        list_heard = self.state is not State.BROWSING or (
-            reader.topics is not None or reader.notices is not None
-        )
+        list_heard = self.state is not State.BROWSING or self.reader.list_heard
         return help_list(
             self.state,
             asked=self._open_question(),

@@ -808,6 +808,11 @@ class Reader:
         listed = replace(self.topics, topics=tuple(with_reply(t) for t in self.topics.topics))
         self.topics = self.as_heard(listed)
 
+    @property
+    def list_heard(self) -> bool:
+        """Whether a list (topics, or notifications) has been heard to move through."""
+        return self.topics is not None or self.notices is not None
+
     def own_reply_here(self) -> int | None:
         """The number of the reply the person posted this session in the topic being read
         (the newest), for "read it back" after posting; None when there is none."""
