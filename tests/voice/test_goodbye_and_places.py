@@ -273,5 +273,5 @@ def test_resume_in_a_new_process_goes_back_to_the_place(forum: DemoForum) -> Non
 def test_help_names_goodbye_and_when_typing_control_d(forum: DemoForum) -> None:
     done = run_voicepeer(forum.base_url, "help\n", timeout=120)
     help_line = done.stdout.splitlines()[-1]
-    assert "notifications, goodbye. Say help again for everything else." in help_line
+    assert "notifications, pause, goodbye. Say help again for everything else." in help_line
     assert help_line.endswith("When typing, Control D also ends.")
