@@ -248,3 +248,26 @@ def test_a_reply_naming_another_writer_says_whom_it_answers(
     lines = ["open topic one", "post three", "reply", "thank you Sam and Dave", "send it"]
     both = converse(forum.base_url, lines, tmp_path / "both")
     assert "It names" not in both.said[-1]
+
+
+def test_privately_to_the_one_answered_or_to_no_one_is_a_message(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Privately to Priya", Priya answered, was written into the public reply unsaid;
+    # answering the topic, "privately" wrote to the author of the post being read.
+    lines = ["open topic two", "reply", "privately to Priya"]
+    talk = converse(forum.base_url, lines, tmp_path / "a", credentials=signed_in(forum))
+    assert talk.said[-1] == "Writing to Priya Nair. What is your message about? Say a short title."
+    lines = ["open topic two", "post three", "reply to the topic", "privately"]
+    topic = converse(forum.base_url, lines, tmp_path / "b", credentials=signed_in(forum))
+    assert topic.said[-1] == "Who would you like to write to? Say their name.", topic.transcript
+
+
+def test_a_rest_that_finds_nothing_begins_the_reply_again(forum: DemoForum, tmp_path: Path) -> None:
+    # "To post nine": "There is no post 9 here", and the reply was over unsaid: the words
+    # said next were taken for commands ("Sorry, I didn't catch that").
+    lines = ["open topic one", "reply", "to post nine", "thanks for this", "read it back"]
+    talk = converse(forum.base_url, lines, tmp_path / "data")
+    assert talk.said[-3].startswith("There is no post 9 here.")
+    assert talk.said[-2].startswith("Replying to Dave Whitfield in")
+    assert talk.said[-1] == "Your reply says: Thanks for this"

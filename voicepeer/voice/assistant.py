@@ -1180,7 +1180,8 @@ class Assistant:
         composer = self.composer
         if self.state is not State.DICTATING or topic is None or not composer.draft.is_empty:
             return False
-        whole = rest_of_reply(heard.text, self.engines.interpreter, topic, composer.answered)
+        answered, me = composer.answered, self.reader.me()
+        whole = rest_of_reply(heard.text, self.engines.interpreter, topic, answered, me)
         if whole is None:
             return False
         if whole.intent is Intent.MESSAGE and composer.private_already():
@@ -1190,6 +1191,10 @@ class Assistant:
         composer.save()  # nothing in it: no draft is kept
         self._go(State.READING)
         self._dispatch(whole)
+        if self.state is State.READING and self.reader.topic is not None:
+            # "To post nine" where there is none: said so, and the reply begun again, so
+            # that what is said next is not taken for commands.
+            self._reply(answered)
         return True
 
     def _reply(self, reply_to: Post | None) -> None:

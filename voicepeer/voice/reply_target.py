@@ -23,7 +23,6 @@ from voicepeer.voice import phrasing
 from voicepeer.voice.people import MAX_NAME_WORDS, heard_name, rank
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader
-from voicepeer.voice.reply_context import thread_people
 
 _POSSESSIVE = re.compile(r"'s(?: (?:post|reply|message))?$")
 """What follows a name in "answer Jo's post"."""
@@ -114,12 +113,14 @@ MAX_REST_WORDS = 6
 
 
 def rest_of_reply(
-    said: str, interpreter: Interpreter, topic: Topic, answered: Post | None
+    said: str, interpreter: Interpreter, topic: Topic, answered: Post | None, me: str | None
 ) -> Command | None:
     """ "Reply", a pause, then ``said``: the whole reply command when ``said`` is its rest
     ("privately", "to post three", "to Sam" where Sam wrote in the topic and is not the one
-    answered), else None (they are the reply's first words: "to me", "to Priya" said to
-    Priya). "Privately" had begun a public reply, written in as its first word."""
+    answered; "privately to Mei", Mei answered or not), else None (they are the reply's
+    first words: "to me", "to Priya" said to Priya; ``me``, the person's own username, is
+    no one to answer). "Privately" had begun a public reply, written in as its first
+    word."""
     # Said as slowly as the rest of it: "um to Sam", "to to Sam".
     words = [w for w in without_repeats(said).split() if w not in HESITATIONS]
     if not words or words[0] not in REST_OF_REPLY_STARTS or len(words) > MAX_REST_WORDS:
@@ -131,11 +132,23 @@ def rest_of_reply(
     if whole.intent not in (Intent.REPLY, Intent.MESSAGE):
         return None
     named = whole.slots.get("author", whole.slots.get("name"))
-    if not isinstance(named, str) or named == "the author":
+    if not isinstance(named, str):
         return whole
+    if named == "the author":
+        # Answering the topic, no post's author is meant: whom to write to is asked.
+        return whole if answered is not None else Command(Intent.MESSAGE)
     name = _POSSESSIVE.sub("", heard_name(named))  # "Sam no Priya", "Sam's post"
-    answering = (answered.name or answered.username) if answered is not None else None
-    for person in thread_people(topic, answered) - {answering}:
-        if name in (normalize(person), normalize(person).split()[0]):
+    posts = [*topic.loaded_posts, *([answered] if answered is not None else [])]
+    for post in posts:
+        if me is not None and phrasing.same_member(post.username, me):
+            continue
+        if whole.intent is Intent.REPLY and answered is not None and _by_author(post, answered):
+            continue  # "to Priya" said to Priya: the reply's own first words
+        person = normalize(post.name or post.username)
+        if name in (person, person.split()[0], normalize(post.username)):
             return whole
     return None
+
+
+def _by_author(post: Post, answered: Post) -> bool:
+    return phrasing.same_member(post.username, answered.username)
