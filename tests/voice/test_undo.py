@@ -366,6 +366,18 @@ def test_a_question_to_voicepeer_written_in_is_said_to_be(forum: DemoForum, data
     assert talk.said[-1] == f"Your reply says: {FIRST.capitalize()}"
 
 
+def test_asking_a_public_reply_to_go_privately_is_said_to_be_written_in(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Send it privately" went into the reply unsaid, and a yes posted it for all to see.
+    lines = ["open topic one", "reply", FIRST, "send it privately"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == (
+        'I added "send it privately" to your reply. This reply is public. To write privately '
+        "instead, say scratch that, then cancel, then message and their name."
+    )
+
+
 def test_a_lone_command_word_that_never_begins_a_sentence_is_named(
     forum: DemoForum, data: Path
 ) -> None:

@@ -64,6 +64,19 @@ ASKED_OF_VOICEPEER = frozenset(
 )
 """Questions to voicepeer said while writing: written in (they may be words of the reply),
 and said to be."""
+ASKED_PRIVATE = frozenset(
+    {
+        "privately",
+        "in private",
+        "send it privately",
+        "post it privately",
+        "send it in private",
+        "make it private",
+        "make it a private message",
+        "send it as a private message",
+    }
+)
+"""A public reply asked to go privately: written in (it may be words), and said to be."""
 LONE_COMMAND_WORDS = frozenset(
     {
         *(Intent.PAUSE, Intent.STOP, Intent.REPLY, Intent.NOTIFICATIONS, Intent.MESSAGES),
@@ -96,6 +109,12 @@ def written_in_notice(
         )
     if normalize(said) in LONE_SLIPS:
         return f"{added} To take it out, say scratch that."
+    if normalize(said) in ASKED_PRIVATE and not private:
+        # "Send it privately" was written in unsaid, and a yes posted it for all to see.
+        return (
+            f"{added} This {what} is public. To write privately instead, say scratch that, "
+            "then cancel, then message and their name."
+        )
     if normalize(said) in ASKED_OF_VOICEPEER:
         # "What now": a question to voicepeer, posted with the reply when a tired person
         # said yes to a read-back they did not follow.
