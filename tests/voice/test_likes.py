@@ -84,11 +84,13 @@ def test_a_command_said_over_the_question_is_named_as_not_done(
 ) -> None:
     # "Open topic three" over "Like this post by …?" was dropped unsaid: a yes after it
     # could seem to answer it. "Like it" is the question's own matter: asked again as before.
-    lines = ["open topic one", "like this post", "like it", "open topic three", "no"]
+    # "Three", another post meant, was asked again plainly, and a yes liked this one.
+    lines = ["open topic one", "like this post", "like it", "open topic three", "three", "no"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     again = "Like this post by Dave Whitfield? Please say yes or no."
-    assert talk.said[-3:] == [
+    assert talk.said[-4:] == [
         again,
+        f"Please answer this first, then say that again. {again}",
         f"Please answer this first, then say that again. {again}",
         "Not liked.",
     ]

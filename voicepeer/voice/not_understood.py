@@ -174,6 +174,12 @@ class NotUnderstood:
             transcript.info("did: nothing, asked for a moment, so asked again")
             self.say(f"Take your time. {self.open_question()}")
             return None
+        if state in ASKING_CONSENT and plain_number(heard.text) is not None:
+            # "Three" at "Like this post by Sam?": another post meant, and a yes after the
+            # question asked again plainly liked Sam's.
+            transcript.info("did: nothing, a number said over a question, so asked again")
+            self.say(f"Please answer this first, then say that again. {self.open_question()}")
+            return None
         if state in ASKING_CONSENT and self._command_elsewhere(heard, state) in MOVING_ON:
             # A command said over the question was dropped with the question asked again,
             # and a yes after it could seem to answer that command.
