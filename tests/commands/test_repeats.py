@@ -123,3 +123,10 @@ def test_a_choice_taken_back_is_the_last_one() -> None:
     assert place_said("two no three", 4) == 3
     assert place_said("two sorry I mean four", 4) == 4
     assert place_said("two no nine", 4) is None
+
+
+def test_a_command_taken_back_at_its_end_is_not_done() -> None:
+    # "Reply to Sam no" replied to Sam.
+    for said in ("reply to sam no", "reply to post five no", "like post two sorry"):
+        assert INTERPRETER.command(Heard(said)).command is None, said
+    assert INTERPRETER.command(Heard("no no no")).command == Command(Intent.NO)

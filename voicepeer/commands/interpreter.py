@@ -130,6 +130,15 @@ def restatements(text: str) -> list[str]:
     return [way for way in dict.fromkeys(ways) if way and way != heard]
 
 
+TAKEN_BACK_AT_END = frozenset({"no", "sorry"})
+"""Said last after a command, words that take it back ("reply to Sam no")."""
+
+
+def _taken_back_at_end(text: str) -> bool:
+    words = normalize(text).split()
+    return len(words) > 2 and words[-1] in TAKEN_BACK_AT_END and words[0] not in ("no", "yes")
+
+
 def _restated(heard: Heard, text: str) -> Heard:
     """``heard`` said as ``text``, its other passes restated alike (each may have the same
     repeated word or number taken back), its other readings left out."""
@@ -184,6 +193,9 @@ class Interpreter:
             if numbered and not again.near:  # not search words: "two no three" as said
                 return again
         found = self._command(heard, allowed)
+        if _taken_back_at_end(heard.text) and found.command is not None:
+            # "Reply to Sam no": what was just said is taken back, not done.
+            return Interpretation(None, found.confidence)
         if heard.by_switch or (found.command is not None and not found.near):
             return found
         for text in restatements(heard.text):
