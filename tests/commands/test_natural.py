@@ -43,7 +43,6 @@ FILLS = {"{number}": "twelve", "{ordinal}": "second", "{query}": "fatigue", "{na
         ("i'd like to reply", "reply"),
         # "Would you" was left out first, and "mind" was left behind.
         ("would you mind reading the previous one", "reading the previous one"),
-        ("do you mind going back", "going back"),
     ],
 )
 def test_unwrap_removes_what_is_said_around_a_command(text: str, expected: str) -> None:

@@ -21,12 +21,12 @@ def _said(problem: DraftProblem | None) -> str:
 
 def test_short_reply_says_how_many_more_characters() -> None:
     said = _said(check_reply("Thank you so much", LIMITS))  # 17 characters
-    assert "3 characters more" in said
-    assert "at least 20 characters" in said
+    assert "3 more letters or spaces" in said
+    assert "at least 20 in all" in said  # said as letters or spaces: "characters" is for screens
 
 
 def test_one_character_short_is_singular() -> None:
-    assert "1 character more" in _said(check_reply("x" * 19, LIMITS))
+    assert "1 more letter or space," in _said(check_reply("x" * 19, LIMITS))
 
 
 def test_surrounding_whitespace_does_not_count() -> None:

@@ -22,9 +22,9 @@ from voicepeer.commands.intents import LIST_ITEM_WORDINGS, SENSES, SLOT_INTENTS,
 from voicepeer.commands.numbers import ORDINAL_WORDS
 
 LEADING: tuple[str, ...] = (
-    # Before "would you": the first that fits is left out, and "mind" was left behind.
+    # Before "would you": the first that fits is left out, and "mind" was left behind. (Not
+    # "do you mind": its words in the command models made a spoken "help" heard "do up".)
     "would you mind",
-    "do you mind",
     "could you please",
     "can you please",
     "would you please",
