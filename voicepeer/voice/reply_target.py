@@ -138,17 +138,17 @@ def rest_of_reply(
         # Answering the topic, no post's author is meant: whom to write to is asked.
         return whole if answered is not None else Command(Intent.MESSAGE)
     name = _POSSESSIVE.sub("", heard_name(named))  # "Sam no Priya", "Sam's post"
+    # "To Priya" said to Priya is the reply's own first words; the person answers no one.
+    replying_to = answered.username if answered and whole.intent is Intent.REPLY else None
     posts = [*topic.loaded_posts, *([answered] if answered is not None else [])]
     for post in posts:
-        if me is not None and phrasing.same_member(post.username, me):
+        if any(
+            phrasing.same_member(post.username, not_meant)
+            for not_meant in (me, replying_to)
+            if not_meant
+        ):
             continue
-        if whole.intent is Intent.REPLY and answered is not None and _by_author(post, answered):
-            continue  # "to Priya" said to Priya: the reply's own first words
         person = normalize(post.name or post.username)
         if name in (person, person.split()[0], normalize(post.username)):
             return whole
     return None
-
-
-def _by_author(post: Post, answered: Post) -> bool:
-    return phrasing.same_member(post.username, answered.username)
