@@ -567,7 +567,6 @@ class Assistant:
             transcript.info("did: nothing yet, an answer to the question for the rest")
             self._say_aside(invited_again)
             return
-        pieces = self.command_pieces.joined(heard, self.state)
         if self.state in WRITING_STATES:
             heard = self._writer().named_after_pause(heard) or heard
         if self._over_words(heard) or self._edited_at_question(heard):
@@ -592,6 +591,7 @@ class Assistant:
             self._go(self.peer_loop.hear(self.state, heard))
             self._ask_again_after_edit()
             return
+        pieces = self.command_pieces.joined(heard, self.state)
         if pieces is not None:
             heard, interpretation = pieces
         else:
@@ -1535,9 +1535,8 @@ class Assistant:
     def _lost(self) -> str:
         """ "I'm lost": where the person is, and what they can do next there (the place
         alone left them as lost as before)."""
-        question = self._open_question()
-        if question:
-            return f"{self._where()} {question}"
+        if self._open_question():
+            return self._where_and_question()  # its answer is what comes next
         if self.state is State.READING:
             return f"{self._where()} {self.reader.after_post()}"
         if self.state is State.BROWSING and self.reader.list_heard:
