@@ -702,13 +702,13 @@ class Composer:
         if topic is None or answered is None or not _answers(answered):
             return ""
         said = set(re.findall(r"[\w']+", text.casefold()))
-        first_names = {p.username: (p.name or p.username) for p in topic.loaded_posts}
+        writers = {p.username: (p.name or p.username) for p in topic.loaded_posts}
         if _first_name(answered.name or answered.username) in said:
             return ""
         me = self._engines.forum.account_name or ""
         named = sorted(
             name
-            for username, name in first_names.items()
+            for username, name in writers.items()
             if _first_name(name) in said
             and not phrasing.same_member(username, me)
             and not phrasing.same_member(username, answered.username)

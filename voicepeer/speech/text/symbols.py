@@ -14,7 +14,6 @@ _ABOUT = re.compile(r"(?<![\w~∼])[~∼≈]\s?(?=[£$€]?\d)")
 _ARROW = re.compile(r"(\S?)\s*(?:-+>|=+>|→|⟶|⇒)\s*")
 # "2x/day", "3 x / week", "1x/d": how often, the way people say it.
 _PER_TIME = re.compile(r"(?<![\w/])(\d+)\s*x\s*/\s*(day|d|week|wk|month|year|yr)\b", re.IGNORECASE)
-_TIME_NAMES = {"d": "day", "wk": "week", "yr": "year"}
 _HOW_OFTEN = {"1": "once", "2": "twice"}
 # "mg/kg", "km/h", "mg/day": the second unit after "per", as one of it.
 _PER_UNIT = re.compile(
@@ -30,6 +29,7 @@ _SINGULAR = {
     "dl": "decilitre",
     "d": "day",
     "wk": "week",
+    "yr": "year",
     "hr": "hour",
     "h": "hour",
     "min": "minute",
@@ -43,7 +43,7 @@ _DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\w/])")
 
 def _how_often(match: re.Match[str]) -> str:
     count, unit = match.group(1), match.group(2).lower()
-    return f"{_HOW_OFTEN.get(count, f'{count} times')} a {_TIME_NAMES.get(unit, unit)}"
+    return f"{_HOW_OFTEN.get(count, f'{count} times')} a {_SINGULAR.get(unit, unit)}"
 
 
 def _per_unit(match: re.Match[str]) -> str:
