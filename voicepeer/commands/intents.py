@@ -59,6 +59,7 @@ class Intent(StrEnum):
     UNREAD = "unread"
     CATEGORIES = "categories"
     MY_TOPICS = "my_topics"
+    MY_POSTS = "my_posts"
     MARK_READ = "mark_read"
 
 
@@ -134,6 +135,7 @@ PHRASINGS: Mapping[Intent, tuple[str, ...]] = {
     Intent.UNREAD: ("unread topics", "unread", "unread posts"),
     Intent.CATEGORIES: ("categories", "list categories", "show categories"),
     Intent.MY_TOPICS: ("my topics", "topics i started", "my own topics"),
+    Intent.MY_POSTS: ("my posts", "topics i posted in"),
     Intent.MARK_READ: ("mark as read",),
 }
 

@@ -234,10 +234,13 @@ class Interpreter:
         slot; no command at all when they name none ("how do I get to the station" is
         talk in the room). "Replying" and "liking" name "reply" and "like"; "how do I say
         yes" names "yes"; "how do I use this" is help as a whole; "how do I start over"
-        names an editing command of writing (slot HOW_TO_WRITE)."""
+        names an editing command of writing (slot HOW_TO_WRITE). A way of saying the words
+        that names a command word for word wins over one only near another ("read a post"
+        is near "read my posts"; "read post" names "read")."""
         words = normalize(words).removeprefix("say ")
         if words in HOW_TO_USE_IT:
             return replace(found, command=Command(Intent.HELP))
+        near: Intent | None = None
         for said in _ways_of_naming(words):
             if said in HOW_TO_NAMED:
                 return replace(
@@ -246,10 +249,17 @@ class Interpreter:
             action = dictation_action(said)
             if action in WRITING_ONLY:  # "change the title" is a no elsewhere
                 return replace(found, command=Command(Intent.HELP, {HOW_TO_WRITE: action.value}))
-            named = self._matched(Heard(said, 1.0), None).command
-            if named is not None and named.intent is not Intent.HELP:
-                return replace(found, command=Command(Intent.HELP, {HOW_TO: named.intent.value}))
-        return Interpretation(None)
+            named = self._matched(Heard(said, 1.0), None)
+            if named.command is None or named.command.intent is Intent.HELP:
+                continue
+            if not named.near:
+                return replace(
+                    found, command=Command(Intent.HELP, {HOW_TO: named.command.intent.value})
+                )
+            near = near or named.command.intent
+        if near is None:
+            return Interpretation(None)
+        return replace(found, command=Command(Intent.HELP, {HOW_TO: near.value}))
 
     def word_for_word(
         self, heard: Heard, allowed: Collection[Intent] | None = None

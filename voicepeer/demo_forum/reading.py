@@ -130,6 +130,18 @@ def new_topics(ctx: Context, _m: re.Match[str]) -> Response:
     return _paged(ctx, where, params, "/new")
 
 
+def posted_topics(ctx: Context, _m: re.Match[str]) -> Response:
+    """TopicQuery#list_posted: the topics the member has posted in (``tu.posted``), newest
+    activity first, pinned ones leading, muted categories kept (default_results removes
+    none). Members only: /posted is not one of Discourse.anonymous_filters."""
+    user = signed_in(ctx.viewer)
+    where = (
+        "archetype = 'regular' AND id IN (SELECT topic_id FROM posts"
+        " WHERE user_id = ? AND user_deleted_at IS NULL)"
+    )
+    return _paged(ctx, where, (user["id"],), "/posted", muted=True)
+
+
 def unread_topics(ctx: Context, _m: re.Match[str]) -> Response:
     """TopicQuery#unread_results: the topics :func:`unread_to` the member; their own topics
     first, then newest activity. Members only."""
@@ -377,6 +389,7 @@ ROUTES: tuple[Route, ...] = (
     route("GET", r"/latest(?:\.json)?", latest),
     route("GET", r"/new(?:\.json)?", new_topics),
     route("GET", r"/unread(?:\.json)?", unread_topics),
+    route("GET", r"/posted(?:\.json)?", posted_topics),
     route("GET", r"/categories(?:\.json)?", categories),
     route("GET", r"/c/(?P<slug>[^/]+)/(?P<id>\d+)(?:/l/latest)?(?:\.json)?", category_topics),
     route("GET", r"/t/(?P<id>\d+)/posts\.json", topic_posts),

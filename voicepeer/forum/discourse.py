@@ -270,6 +270,9 @@ class DiscourseClient:
         username = quote(self.username(), safe="")
         return self._list("own", f"/topics/created-by/{username}.json", page)
 
+    def posted_topics(self, page: int = 0) -> TopicList:
+        return self._list("posted", "/posted.json", page)
+
     # -- reading a topic -----------------------------------------------------------------
 
     def topic(self, topic_id: int, *, fresh: bool = False) -> Topic:

@@ -942,6 +942,7 @@ class Assistant:
             Intent.LATEST: lambda c: self._latest(),
             Intent.UNREAD: lambda c: self._unread(),
             Intent.MY_TOPICS: lambda c: self._my_topics(),
+            Intent.MY_POSTS: lambda c: self._my_posts(),
             Intent.OPEN: lambda c: self._open(c),
             Intent.NEXT: lambda c: self._step(+1, c),
             Intent.PREVIOUS: lambda c: self._step(-1, c),
@@ -1001,6 +1002,10 @@ class Assistant:
 
     def _my_topics(self) -> None:
         if self.reader.own_topics():
+            self._go(State.BROWSING)
+
+    def _my_posts(self) -> None:
+        if self.reader.posted_topics():
             self._go(State.BROWSING)
 
     def _read(self) -> None:

@@ -39,6 +39,7 @@ HELP_GROUPS: tuple[tuple[str, tuple[Intent, ...]], ...] = (
             Intent.UNREAD,
             Intent.CATEGORIES,
             Intent.MY_TOPICS,
+            Intent.MY_POSTS,
             Intent.OPEN,
             Intent.READ,
             Intent.SEARCH,

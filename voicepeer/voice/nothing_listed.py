@@ -22,6 +22,7 @@ LIST_ASKED = frozenset(
         Intent.LATEST,
         Intent.UNREAD,
         Intent.MY_TOPICS,
+        Intent.MY_POSTS,
         Intent.NOTIFICATIONS,
         Intent.MESSAGES,
         Intent.SEARCH,

@@ -246,6 +246,17 @@ class Reader:
             name="your topics",
         )
 
+    def posted_topics(self) -> bool:
+        """Read the topics the person has posted in, their own and others', newest activity
+        first."""
+        return self._show_forum_list(
+            self._engines.forum.posted_topics,
+            "topic",
+            "You have not posted yet. To answer a topic, open it and say reply.",
+            where=" you posted in",
+            name="the topics you posted in",
+        )
+
     def _show_forum_list(
         self, pages: PageLoader, noun: str, nothing: str, *, where: str = "", name: str = TOPIC_LIST
     ) -> bool:

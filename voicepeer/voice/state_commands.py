@@ -39,6 +39,7 @@ _STARTERS = frozenset(
         Intent.MESSAGE,
         Intent.NEW_TOPIC,
         Intent.MY_TOPICS,
+        Intent.MY_POSTS,
     }
 )
 _FORUM = frozenset(
