@@ -62,10 +62,17 @@ def test_anything_else_is_never_yes(text: str) -> None:
 
 
 def test_a_wish_for_a_moment_is_no_answer_and_is_known_as_one() -> None:
-    for said in ("wait", "hang on", "just a moment", "give me a minute"):
-        assert intent(Heard(said, 1.0)) is None, said
+    for said in ("wait", "hang on", "just a moment", "give me a minute", "let me think"):
+        assert intent(Heard(said, 1.0), frozenset({Intent.YES, Intent.NO})) is None, said
         assert INTERPRETER.asks_for_time(Heard(said, 1.0)), said
     assert not INTERPRETER.asks_for_time(Heard("yes but wait", 1.0))
+
+
+def test_an_interruption_pauses_where_the_question_allows_it_but_thinking_does_not() -> None:
+    for said in ("wait", "hang on", "hold on a second", "one moment", "just a second"):
+        assert intent(Heard(said, 1.0)) is Intent.PAUSE, said
+    for said in ("let me think", "let me see", "yes wait", "hang on yes"):
+        assert intent(Heard(said, 1.0)) is not Intent.PAUSE, said
 
 
 def test_an_unsure_yes_is_asked_again_not_guessed() -> None:

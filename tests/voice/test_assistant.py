@@ -350,8 +350,8 @@ def test_help_names_the_most_used_first_and_the_rest_when_asked_again(
     # The rest in groups, a sentence each, that say what their commands are for.
     assert rest.startswith(
         "You can also say these. To find topics: latest topics, unread topics, categories, "
-        "my topics, read, search for and a word, notifications, mark as read. In a post: "
-        "next paragraph,"
+        "my topics, my posts, read, search for and a word, notifications, mark as read. In a "
+        "post: next paragraph,"
     )
     assert rest.endswith("Anywhere: where am I, help.")
     named = first.split(": ")[1].split(". ")[0].split(", ")
@@ -794,14 +794,31 @@ def test_repeat_after_stop_repeats_what_was_stopped(forum: DemoForum, data: Path
     assert talk.said[3].startswith("Post 1 of 4, by Dave Whitfield")
 
 
-def test_hang_on_to_a_question_asks_it_again_without_calling_it_unclear(
+def test_a_moment_to_think_at_a_question_asks_it_again_without_calling_it_unclear(
     forum: DemoForum, data: Path
 ) -> None:
-    # "Wait" was "I could not be sure of your answer", which sounded like a failure.
-    lines = ["open topic one", "reply", REPLY, "send it", "wait", "hang on"]
+    # "Let me think" was "I could not be sure of your answer", which sounded like a failure.
+    lines = ["open topic one", "reply", REPLY, "send it", "let me think", "let me see"]
     talk = converse(forum.base_url, lines, data)
     again = "Take your time. Shall I post your reply? Please say yes or no."
     assert talk.said[-2:] == [again, again]
+
+
+def test_hang_on_at_a_question_pauses_so_a_yes_on_the_phone_posts_nothing(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Hang on" left "Shall I post it?" open, and a "yes" said on the phone posted the reply.
+    before = len(forum.store.all("SELECT id FROM posts"))
+    lines = ["open topic one", "reply", REPLY, "send it", "hang on", "hello", "yes", "resume"]
+    talk = converse(forum.base_url, lines, data)
+    question = next(line for line in talk.said if "Shall I post it?" in line)
+    assert talk.said_after(question) == [
+        "Paused. I will ask you again afterwards, and do nothing before then. Your place is "
+        "kept, even if I am switched off. Say resume when you are ready.",
+        "I'm listening again. You are writing a reply to Walked to the end of the pier today. It "
+        "has 14 words so far. Shall I post your reply? Please say yes or no.",
+    ]
+    assert len(forum.store.all("SELECT id FROM posts")) == before
 
 
 def test_repeat_after_a_mishearing_repeats_what_was_said_before_it(

@@ -30,7 +30,7 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
             "reply",
             "thank you sam that means a lot",
             "send it",
-            "hang on",
+            "let me think",
             "no",
             "send it",
             "yes",

@@ -52,18 +52,33 @@ def test_fix_it_while_writing_says_how_to_change_a_word(forum: DemoForum, data: 
     assert talk.said[3:] == [how, how, f"Your reply says: {FIRST.capitalize()}"]
 
 
-def test_asking_for_a_moment_while_writing_is_not_written(forum: DemoForum, data: Path) -> None:
-    # "Hang on" and "wait" were written in, with advice to cancel the reply.
-    # Said to be left out: "wait" may have been a word of a slow sentence.
-    lines = ["open topic one", "reply", FIRST, "hang on", "wait", "let me think", "read it back"]
+def test_a_moment_to_think_while_writing_is_not_written(forum: DemoForum, data: Path) -> None:
+    # "Let me think" was written in, with advice to cancel the reply.
+    lines = ["open topic one", "reply", FIRST, "let me think", "let me see", "read it back"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     go_on = "Go on with your reply, or say send it."
     assert talk.said[3:] == [
-        f'Take your time: I left "hang on" out. {go_on}',
-        f'Take your time: I left "wait" out. {go_on}',
         f'Take your time: I left "let me think" out. {go_on}',
+        f'Take your time: I left "let me see" out. {go_on}',
         f"Your reply says: {FIRST.capitalize()}",
     ]
+
+
+def test_hang_on_while_writing_pauses_so_a_phone_call_is_not_written(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Hang on" was left out, but the call that followed ("hello", "yes this is she") was
+    # written into the reply, and took scratching out word by word.
+    lines = ["open topic one", "reply", FIRST, "hang on", "hello", "yes this is she", "resume"]
+    lines += ["and I had to", "wait", "for it", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[3:5] == [
+        'Paused, and I left "hang on" out. Your reply is kept. Say resume when you are ready.',
+        "I'm listening again. You are writing a reply to Walked to the end of the pier today. It "
+        "has 7 words so far. Go on with your reply, or say send it.",
+    ]
+    # In the middle of a sentence, "wait" is a word of it.
+    assert talk.said[-1] == f"Your reply says: {FIRST.capitalize()} and I had to wait for it"
 
 
 def test_where_was_i_while_writing_says_how_the_words_end(forum: DemoForum, data: Path) -> None:

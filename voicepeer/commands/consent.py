@@ -71,7 +71,7 @@ TAKE_BACKS: tuple[str, ...] = ("but", "wait", "no", "hang on", "hold on", "sorry
 """Words that, said after a yes, take it back ("yes … but"). A yes is therefore never a
 whole answer at a pause: the listener waits its answer_silence_s for them first."""
 
-ASKS_FOR_TIME: tuple[str, ...] = (
+INTERRUPTIONS: tuple[str, ...] = (
     "wait",
     "hang on",
     "hold on",
@@ -81,11 +81,23 @@ ASKS_FOR_TIME: tuple[str, ...] = (
     "wait a minute",
     "wait a moment",
     "give me a minute",
-    "let me think",
-    "let me see",
+    "one second",
+    "just a second",
+    "wait a second",
+    "hang on a second",
+    "hang on a minute",
+    "hold on a minute",
+    "hold on a second",
+    "give me a second",
 )
-"""Answers that are neither yes nor no but a wish for a moment: the question stays, asked
-again without "I could not be sure of your answer", which sounded like a failure."""
+"""Answers that ask voicepeer to wait while something else is seen to (the phone, the door):
+where a question allows a pause, they pause, the question put aside. Left open, the
+question was answered by a "yes" said on the phone, and the reply posted."""
+
+ASKS_FOR_TIME: tuple[str, ...] = (*INTERRUPTIONS, "let me think", "let me see")
+"""Answers that are neither yes nor no but a wish for a moment: the question stays (asked
+again without "I could not be sure of your answer", which sounded like a failure) where
+it allows no pause, or while the person only thinks."""
 
 MIN_YES_CONFIDENCE = 0.6
 """Lowest recognizer confidence (0-1) for a yes. The bundled engine's confidence is the lower
@@ -113,6 +125,11 @@ def _unsure_yes(heard: Heard) -> str | None:
 def asks_for_time(heard: Heard) -> bool:
     """Whether ``heard``, said to a question, asks for a moment ("hang on")."""
     return normalize(heard.text) in ASKS_FOR_TIME
+
+
+def interrupts(heard: Heard) -> bool:
+    """Whether ``heard`` asks voicepeer to wait while something else is seen to."""
+    return normalize(heard.text) in INTERRUPTIONS
 
 
 def why_no_answer(heard: Heard) -> str:
@@ -151,8 +168,9 @@ def judge_answer(
         # A yes-like start that is not a clear yes ("yeah", "yes but"): never taken for
         # anything else either.
         return Interpretation(None)
+    if interrupts(heard) and Intent.PAUSE in allowed:
+        return Interpretation(Command(Intent.PAUSE), confidence=heard.confidence)
     if asks_for_time(heard):
-        # "Hold on" is no pause either, where a question allows one: the question stays.
         return Interpretation(None)
     others = [i for i in allowed if i is not Intent.YES]
     if Intent.NO not in allowed or Intent.CANCEL in allowed:

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from voicepeer.commands.beginnings import is_lead_in
 from voicepeer.commands.completeness import CompletenessJudge
-from voicepeer.commands.consent import asks_for_time, judge_answer, why_no_answer
+from voicepeer.commands.consent import asks_for_time, interrupts, judge_answer, why_no_answer
 from voicepeer.commands.correction import (
     AWAITED_WEIGHT,
     CHOICE_ANSWERS,
@@ -339,6 +339,11 @@ class Interpreter:
     def asks_for_time(self, heard: Heard) -> bool:
         """Whether an answer to a question asks for a moment instead (see consent)."""
         return asks_for_time(heard)
+
+    def interrupts(self, heard: Heard) -> bool:
+        """Whether ``heard`` asks voicepeer to wait while something else is seen to ("hang
+        on": see consent)."""
+        return interrupts(heard)
 
     def why_no_answer(self, heard: Heard) -> str:
         """Why :meth:`answer` took ``heard`` as no answer, in words for the transcript."""

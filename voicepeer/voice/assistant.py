@@ -723,6 +723,15 @@ class Assistant:
             what = self._what_is_written(self.state)
             self._sleep(f"Going to sleep. Your {what} is kept. Say wake up when you need me.")
             return True
+        if said is Intent.PAUSE and not self._writer().draft.ends_unfinished:
+            # "I had to" … "wait" is words of the sentence.
+            self._writer().save()
+            what = self._what_is_written(self.state)
+            self._sleep(
+                f'Paused, and I left "{heard.text.strip()}" out. Your {what} is kept. Say '
+                "resume when you are ready."
+            )
+            return True
         if said is Intent.CANCEL and self.state is State.SEARCHING:
             self.searching.cancel(self._where)
             return True

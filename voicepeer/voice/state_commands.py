@@ -186,9 +186,10 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     "repeat" or "say that again") or how to answer it (HELP: "what do I say"), "where am
     I" (WHERE: a lost person's question), or, while dictating a reply, "add it to my last
     reply" (ADD_TO_REPLY: the words go to the person's newest reply instead, after a yes),
-    or "go to sleep voicepeer" while writing (SLEEP). While writing, a lone "where" stays
-    words: said slowly, it may begin a sentence. None: words (or a state that hears
-    commands)."""
+    or "go to sleep voicepeer" while writing (SLEEP), or "hang on" said alone there (PAUSE:
+    the phone rang; a call written into the reply took scratching out). While writing, a
+    lone "where" stays words: said slowly, it may begin a sentence. None: words (or a
+    state that hears commands)."""
     if state not in WRITING_STATES and state not in DICTATION_STATES:
         return None
     # A category's, a person's name, a title or what to look for is never "goodbye" alone:
@@ -200,6 +201,8 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
         return Intent.QUIT
     if state in SLEEP_WHILE_WRITING and normalize(heard.text) in SLEEP_WHILE_DICTATING:
         return Intent.SLEEP
+    if state in SLEEP_WHILE_WRITING and interpreter.interrupts(heard):
+        return Intent.PAUSE
     if state in ASKING_FOR_WORDS and leaves_the_question(heard, interpreter):
         return Intent.CANCEL
     if state in ASKING_FOR_WORDS and interpreter.word_for_word(heard, {Intent.REPEAT}) is not None:
