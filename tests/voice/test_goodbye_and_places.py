@@ -242,7 +242,7 @@ def test_after_reading_elsewhere_resume_goes_back_there_not_to_the_reply(
 def test_a_long_post_left_part_way_stays_the_place(forum: DemoForum, data: Path) -> None:
     # A post read to its end is behind the person; one paused part-way is not.
     first = converse(forum.base_url, ["search for long letter", "open one"], data)
-    assert first.said[-1].startswith("I'll pause here. The post goes on for about")
+    assert first.said[-1].startswith("I'll pause here. Next part: ")
     second = converse(forum.base_url, ["resume"], data)
     assert "Post 1 of 3, by Ruth Adeyemi" in second.transcript
     assert "Post 2 of 3" not in second.transcript

@@ -1,5 +1,6 @@
-"""Long posts: the whole post's length said first, read to its end a page at a time, and
-moving through it by paragraph after a stop or a pause, across pages.
+"""Long posts: the whole post's length said first, read to its end a part at a time (about
+two minutes, ended where a heading of the post begins, the next part named at the pause),
+and moving through it by paragraph after a stop or a pause, across parts.
 
 The real demo forum's 2,000-word letter, read by the real voice loop into printed speech.
 The one stand-in is the person's key press: the speech output stops itself while saying a
@@ -19,12 +20,12 @@ from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.base import Post
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.voice.paragraphs import ParagraphReading, length_warning
-from voicepeer.voice.rendering import EMPTY_POST, MAX_SPOKEN_WORDS, PostRenderer
+from voicepeer.voice.rendering import EMPTY_POST, PostRenderer
 from voicepeer.voice.settings import VoiceSettings
 
 OPEN_LETTER = ["the one about a long letter"]  # the letter, from its start
-STOPPED_AT = "For the first few weeks I read everything"
-AFTER_IT = "What helped me more than reading was talking"
+STOPPED_AT = "I was diagnosed with relapsing remitting MS"
+AFTER_IT = "If that is where you are, please know"
 
 
 def test_a_long_post_says_its_length_first(forum: DemoForum, tmp_path: Path) -> None:
@@ -174,7 +175,11 @@ def test_repeat_in_a_long_post_says_the_paragraph_reached(forum: DemoForum, tmp_
     assert STOPPED_AT in said[-1] and STOPPED_AT in said[-2]
 
 
-PAUSE = "I'll pause here. The post goes on for about 4 minutes more."
+PAUSE = "I'll pause here. "
+FIRST_PAUSE = (
+    "I'll pause here. Next part: The first few weeks. The post goes on for about 11 minutes "
+    "more. Say continue to read on, or next for the next post."
+)
 
 
 def letter_paragraphs(forum: DemoForum) -> tuple[str, ...]:
@@ -193,21 +198,48 @@ def letter_paragraphs(forum: DemoForum) -> tuple[str, ...]:
     )
 
 
-def test_continue_after_the_pause_reads_the_letter_to_its_last_paragraph(
+def test_the_first_pause_comes_after_two_minutes_before_the_next_heading(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # The letter was read for nine minutes (1,500 words) before the first offer to stop,
+    # and that pause fell right after a heading ("Family and friends."), its words unread.
+    paragraphs = letter_paragraphs(forum)
+    said = converse(forum.base_url, OPEN_LETTER, tmp_path / "data").said
+    start = next(i for i, line in enumerate(said) if line.startswith("Post 1 of")) + 1
+    pause = said.index(FIRST_PAUSE)
+    heard = said[start:pause]
+    assert heard == list(paragraphs[: len(heard)])
+    assert heard[1] == "The day itself." and paragraphs[len(heard)] == "The first few weeks."
+    assert 160 <= sum(len(p.split()) for p in heard) <= 400  # one to two and a half minutes
+    assert said[pause + 1 :] == []  # nothing more until the person says to go on
+
+
+def test_reading_part_s_sets_how_long_a_part_is(forum: DemoForum, tmp_path: Path) -> None:
+    settings = VoiceSettings(greeting=False, reading_part_s=600.0)
+    said = converse(forum.base_url, OPEN_LETTER, tmp_path / "data", settings=settings).said
+    pause = next(line for line in said if line.startswith(PAUSE))
+    assert pause.startswith("I'll pause here. Next part: ") and pause != FIRST_PAUSE
+    start = next(i for i, line in enumerate(said) if line.startswith("Post 1 of")) + 1
+    words = sum(len(line.split()) for line in said[start : said.index(pause)])
+    assert 800 <= words <= 2_000
+
+
+def test_continue_after_each_pause_reads_the_letter_to_its_last_paragraph(
     forum: DemoForum, tmp_path: Path
 ) -> None:
     paragraphs = letter_paragraphs(forum)
-    assert sum(len(p.split()) for p in paragraphs) > MAX_SPOKEN_WORDS
-    said = converse(forum.base_url, [*OPEN_LETTER, "continue"], tmp_path / "data").said
+    said = converse(forum.base_url, [*OPEN_LETTER, *["continue"] * 12], tmp_path / "data").said
     start = next(i for i, line in enumerate(said) if line.startswith("Post 1 of")) + 1
-    pause = next(i for i, line in enumerate(said) if line.startswith(PAUSE))
-    assert said[pause].endswith("Say continue to read on, or next for the next post.")
-    # Every paragraph once, in order: the first page, the pause, then the rest to the end.
-    assert said[start:pause] + said[
-        pause + 1 : pause + 1 + len(paragraphs) - (pause - start)
-    ] == list(paragraphs)
-    assert said[pause + len(paragraphs) - (pause - start)] == paragraphs[-1]
-    assert sum(line.startswith(PAUSE) for line in said) == 1
+    end = said.index(paragraphs[-1], start)
+    pauses = [line for line in said[start:end] if line.startswith(PAUSE)]
+    # Every paragraph once, in order, with a pause between parts; each part after a pause
+    # begins with the heading the pause named.
+    assert [line for line in said[start : end + 1] if line not in pauses] == list(paragraphs)
+    assert 5 <= len(pauses) <= 12
+    for pause in pauses:
+        assert pause.endswith("Say continue to read on, or next for the next post.")
+        named = pause.removeprefix("I'll pause here. Next part: ").split(". The post")[0]
+        assert said[said.index(pause) + 1] == f"{named}."
 
 
 def test_paragraph_steps_cross_the_page_boundary_both_ways(
@@ -217,12 +249,13 @@ def test_paragraph_steps_cross_the_page_boundary_both_ways(
     said = converse(forum.base_url, [*OPEN_LETTER, "previous paragraph"], tmp_path / "data").said
     pause = next(i for i, line in enumerate(said) if line.startswith(PAUSE))
     last_of_page = paragraphs.index(said[pause - 1])
-    # Back from the pause: the first page's last paragraph, then on into the second page.
+    # Back from the pause: the first page's last paragraph, then on into the second page,
+    # to the pause after it.
     assert said[pause + 1 : pause + 3] == list(paragraphs[last_of_page : last_of_page + 2])
-    assert said[-1] == paragraphs[-1]
+    assert said[-1].startswith(PAUSE) and said[-2] in paragraphs[last_of_page + 2 :]
     said = converse(forum.base_url, [*OPEN_LETTER, "next paragraph"], tmp_path / "b").said
     pause = next(i for i, line in enumerate(said) if line.startswith(PAUSE))
-    assert said[pause + 1] == paragraphs[last_of_page + 1] and said[-1] == paragraphs[-1]
+    assert said[pause + 1] == paragraphs[last_of_page + 1] and said[-1].startswith(PAUSE)
 
 
 def test_previous_paragraph_again_goes_further_back(forum: DemoForum, tmp_path: Path) -> None:
@@ -260,7 +293,7 @@ def test_skip_to_the_end_reaches_the_real_end_of_a_post_longer_than_a_page(
 
 def test_a_post_without_readable_words_says_so_after_its_header() -> None:
     said: list[str] = []
-    reading = ParagraphReading(said.append, lambda: False, lambda: 160, 120.0)
+    reading = ParagraphReading(said.append, lambda: False, lambda: 160, 120.0, 120.0)
     image_only = Post(
         id=9,
         topic_id=1,
@@ -285,14 +318,14 @@ def test_a_long_post_left_part_way_goes_on_from_there_next_time(
     first = converse(forum.base_url, [*OPEN_LETTER, "goodbye"], tmp_path / "data").said
     pause = next(i for i, line in enumerate(first) if line.startswith(PAUSE))
     left_at = paragraphs.index(first[pause - 1]) + 1  # the page after the pause
-    again = converse(forum.base_url, ["resume"], tmp_path / "data").said
+    again = converse(forum.base_url, ["resume", *["continue"] * 12], tmp_path / "data").said
     going_on = next(line for line in again if line.startswith("Post 1 of"))
     assert going_on.endswith(
         f"You stopped part-way through this post: going on from paragraph {left_at + 1} of "
         f"{len(paragraphs)}. Say previous paragraph to go back, or first post for its start."
     )
-    after = again.index(going_on)
-    assert again[after + 1 : after + 1 + len(paragraphs) - left_at] == list(paragraphs[left_at:])
+    read = [line for line in again[again.index(going_on) + 1 :] if not line.startswith(PAUSE)]
+    assert read[: len(paragraphs) - left_at] == list(paragraphs[left_at:])
     # Read to its end now, the letter starts at the top the time after.
     third = converse(forum.base_url, ["resume", "post one"], tmp_path / "data").said
     assert "You stopped part-way" not in " ".join(third)

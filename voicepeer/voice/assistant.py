@@ -232,6 +232,7 @@ class Assistant:
             self._speech_interrupted,
             lambda: self.engines.voice.rate_wpm,
             self.settings.long_post_s,
+            self.settings.reading_part_s,
         )
         self.peer = engines.peer or peer_forum_for(engines.forum)
         self.account_notice = AccountNotice(engines.forum, self.say, self.peer)

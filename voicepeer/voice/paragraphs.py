@@ -1,10 +1,12 @@
 """Reading a post paragraph by paragraph, so a long one can be stopped and moved through.
 
 A 2,000-word post is thirteen minutes of speech. The whole post's length is said first, and
-it is spoken one paragraph at a time, a page (about ten minutes, see voice.rendering) in one
-go: at the end of a page voicepeer pauses, says how much is left and that "continue" reads
-on. After a stop (a key press) or that pause, "next paragraph", "previous paragraph", "skip
-to the end" and "resume" go on from the paragraph reached, across pages, to the post's end.
+it is spoken one paragraph at a time, a part (about two minutes, ``reading_part_s``, ended
+at one of the post's headings when one is near, see voice.rendering) in one go: at the end
+of a part voicepeer pauses, names the next part by its heading, says how much is left and
+that "continue" reads on. After a stop (a key press) or that pause, "next paragraph",
+"previous paragraph", "skip to the end" and "resume" go on from the paragraph reached,
+across pages, to the post's end.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.ports import Say
 from voicepeer.voice.rendering import EMPTY_POST, PostPage
 
-Pages = Callable[[int], PostPage]
-"""The page of the post being read that begins at a paragraph index."""
+Pages = Callable[[int, int], PostPage]
+"""The page of the post being read that begins at a paragraph index, of about a number of
+words."""
 
 
 def spoken_length(words: int, rate_wpm: int) -> str:
@@ -57,6 +61,8 @@ class ParagraphReading:
     interrupted: Callable[[], bool]
     rate_wpm: Callable[[], int]
     long_post_s: float
+    part_s: float
+    """Seconds of speech read from a long post before pausing (see ``reading_part_s``)."""
     _pages: Pages | None = None
     _header: str = ""
     _footer: str = ""
@@ -85,8 +91,8 @@ class ParagraphReading:
         paragraphs, a page at a time; ``footer`` follows the last paragraph. From paragraph
         ``start`` when that is where the post was left in an earlier session (or, ``why``
         says so, where the words searched for are)."""
-        first = pages(0)
         self._pages, self._header, self._footer = pages, header, footer
+        first = self._page(0)
         self._total, self._stepped_to = first.total, None
         if why and not length_warning(first.post_words, self.rate_wpm(), self.long_post_s):
             start = 0  # a post short enough to hear whole is read whole
@@ -119,7 +125,11 @@ class ParagraphReading:
         assert self._pages is not None
         self._stepped_to = None
         self.interrupted()
-        self._read_page(self._pages(index))
+        self._read_page(self._page(index))
+
+    def _page(self, index: int) -> PostPage:
+        assert self._pages is not None
+        return self._pages(index, max(1, round(self.part_s * self.rate_wpm() / 60)))
 
     def _read_page(self, page: PostPage) -> None:
         for number, paragraph in enumerate(page.paragraphs, page.start):
@@ -134,10 +144,11 @@ class ParagraphReading:
                 return
         self.resume_at, self.between = page.next_start, True
         if page.next_start is not None:
-            # A pause rather than reading on: after ten minutes a tired listener may have
-            # drifted off, and one word carries on from here.
+            # A pause rather than reading on: a tired listener may have drifted off or
+            # had enough, and one word carries on from here.
+            next_part = f"Next part: {as_sentence(page.next_heading)} " if page.next_heading else ""
             self._say_one(
-                f"I'll pause here. The post goes on for "
+                f"I'll pause here. {next_part}The post goes on for "
                 f"{spoken_length(page.words_left, self.rate_wpm())} more. Say "
                 "continue to read on, or next for the next post."
             )
@@ -177,14 +188,14 @@ class ParagraphReading:
         if self._pages is None:
             return ""
         rate = self.rate_wpm()
-        first = self._pages(0)
+        first = self._page(0)
         whole = f"This post takes {spoken_length(first.post_words, rate)} to hear."
         start = 0 if self.index < 0 else self.index + (1 if self.between else 0)
         if start <= 0:
             return whole
         if start >= self._total:
             return f"{whole} You have heard all of it."
-        page = self._pages(start)
+        page = self._page(start)
         left = sum(len(p.split()) for p in page.paragraphs) + page.words_left
         return f"{whole} {spoken_length(left, rate).capitalize()} of it left."
 

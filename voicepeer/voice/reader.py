@@ -744,7 +744,7 @@ class Reader:
                 why,
             )
         else:
-            self._read_post("", lambda start: one_paragraph(said), "", 0, "")
+            self._read_post("", lambda start, words: one_paragraph(said), "", 0, "")
         self._engines.places.set(self.thread.topic.id, self.post_index)
 
     def _paragraph_with(self, post: Post, query: str) -> int:

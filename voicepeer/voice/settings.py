@@ -22,6 +22,10 @@ class VoiceSettings:
     long_post_s: float = field(default=120.0, metadata={"min": 0.0, "max": 3600.0})
     """Before reading a post that takes at least this many seconds to say, say how long it
     is ("A long post, about 13 minutes"); 0 turns this off."""
+    reading_part_s: float = field(default=120.0, metadata={"min": 30.0, "max": 3600.0})
+    """Seconds of speech read from a long post before voicepeer pauses, names the next part
+    and waits for "continue"; a part ends where the post's next heading begins when one is
+    near, otherwise between paragraphs."""
     goodbye_try_s: float = field(default=5.0, metadata={"min": 0.0, "max": 60.0})
     """Seconds goodbye waits for one last try at sending what is kept (the forum may have
     come back, or a check may be under way) before saying it is kept; 0: no last try."""

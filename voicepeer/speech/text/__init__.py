@@ -7,11 +7,16 @@ never reach a synthesizer as markup or control sequences.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from voicepeer.speech.text.censored import censored_words
 from voicepeer.speech.text.emoji import emoticon_words, set_apart, unicode_emoji_words
-from voicepeer.speech.text.html import cooked_lines, spoken_mentions, spoken_name
+from voicepeer.speech.text.html import (
+    cooked_lines,
+    cooked_lines_and_headings,
+    spoken_mentions,
+    spoken_name,
+)
 from voicepeer.speech.text.lexicon import Lexicon, load_lexicon
 from voicepeer.speech.text.markdown import markdown_lines
 from voicepeer.speech.text.numbers import speak_numbers, vulgar_fractions
@@ -27,6 +32,7 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
 __all__ = [
     "Lexicon",
     "cooked_paragraphs",
+    "cooked_parts",
     "cooked_to_speech",
     "is_speakable",
     "load_lexicon",
@@ -66,8 +72,22 @@ def _pieces(text: str) -> list[str]:
 def _finish(
     lines: Iterable[str], lexicon: Lexicon | None, *, emoji_in_brackets: bool = False
 ) -> list[str]:
+    return _finish_marked(lines, (), lexicon, emoji_in_brackets=emoji_in_brackets)[0]
+
+
+def _finish_marked(
+    lines: Iterable[str],
+    marked: Collection[int],
+    lexicon: Lexicon | None,
+    *,
+    emoji_in_brackets: bool = False,
+) -> tuple[list[str], frozenset[int]]:
+    """The lines made speakable, as paragraphs; and which paragraphs the ``marked`` lines
+    became (the first of each, when one was cut in pieces)."""
     spoken: list[str] = []
-    for line in lines:
+    became: set[int] = set()
+    for number, line in enumerate(lines):
+        first = len(spoken)
         # Emoji first: normalizing drops the zero-width joiners that make 👩‍🦽 one emoji,
         # and the marks that set emoji apart (a look-alike ":)" is an emoticon after NFKC).
         line = unicode_emoji_words(vulgar_fractions(line))
@@ -84,7 +104,9 @@ def _finish(
                 # falling tone of a sentence end.
                 text = text[:1].upper() + text[1:]
                 spoken.extend(_pieces(text if text.endswith(_SENTENCE_END) else text + "."))
-    return spoken
+        if number in marked and len(spoken) > first:
+            became.add(first)
+    return spoken, frozenset(became)
 
 
 def cooked_paragraphs(
@@ -101,6 +123,15 @@ def cooked_paragraphs(
     a sentence (see :func:`~voicepeer.speech.text.emoji.set_apart`)."""
     lines = cooked_lines(html, skip_quotes=skip_quotes, polls=polls)
     return _finish(lines, lexicon, emoji_in_brackets=emoji_in_brackets)
+
+
+def cooked_parts(
+    html: str, *, skip_quotes: bool = False, polls: Mapping[str, PollTally] | None = None
+) -> tuple[list[str], frozenset[int]]:
+    """:func:`cooked_paragraphs`, and which of them are the post's own headings (``<h1>``
+    to ``<h6>``, not a quote's): the places a long post is best paused at."""
+    lines, headings = cooked_lines_and_headings(html, skip_quotes=skip_quotes, polls=polls)
+    return _finish_marked(lines, headings, None)
 
 
 def markdown_paragraphs(

@@ -176,6 +176,9 @@ class CookedReader:
         self._polls = polls or {}
         """The live counts of the post's polls, by poll name."""
         self._lines: list[str] = []
+        self.heading_lines: set[int] = set()
+        """Which of :meth:`lines` are the post's own headings (not a quote's or a list's):
+        where a long post falls into parts, each named by its heading."""
         self._block: list[str] = []
         self._stack: list[_Open] = []
         self._open_tags: Counter[str] = Counter()
@@ -455,7 +458,14 @@ class CookedReader:
             if ending:
                 self._say_line(ending)
         elif open_.kind in {"block", "item", "list"}:
+            lines_before = len(self._lines)
             self._flush()
+            if (
+                open_.tag in _HEADINGS
+                and len(self._lines) > lines_before
+                and not (self._inside("quote") or self._inside("item") or self._inside("spoiler"))
+            ):
+                self.heading_lines.add(len(self._lines) - 1)
         elif open_.kind == "cell":
             self._emit(", ")
 
@@ -491,6 +501,13 @@ def cooked_lines(
 ) -> list[str]:
     """The blocks of a cooked post as plain lines, before pronunciation clean-up; ``polls``:
     the live counts of its polls, by name."""
+    return cooked_lines_and_headings(html, skip_quotes=skip_quotes, polls=polls)[0]
+
+
+def cooked_lines_and_headings(
+    html: str, *, skip_quotes: bool = False, polls: Mapping[str, PollTally] | None = None
+) -> tuple[list[str], set[int]]:
+    """:func:`cooked_lines`, and which of them are the post's headings."""
     reader = CookedReader(skip_quotes=skip_quotes, polls=polls)
     tokenize(html, reader)
-    return reader.lines()
+    return reader.lines(), reader.heading_lines
