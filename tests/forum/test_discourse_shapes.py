@@ -16,7 +16,7 @@ import pytest
 
 from voicepeer.demo_forum.seed_reading import every_notification
 from voicepeer.demo_forum.site import NOTIFICATION_TYPES
-from voicepeer.errors import ForumResponseError
+from voicepeer.errors import ForumNotFoundError, ForumResponseError
 from voicepeer.forum import parse
 from voicepeer.forum.base import Participant, PostType
 from voicepeer.forum.censored_titles import CensoredWords
@@ -710,3 +710,24 @@ def test_a_post_says_whether_the_member_liked_it_and_may_like_it(
     cues = parse.post(data).cues
     assert cues is not None
     assert (cues.liked, cues.can_like) == (liked, can_like)
+
+
+def test_a_groups_full_name_comes_from_its_page() -> None:
+    # GroupsController#show: {"group": GroupShowSerializer (BasicGroupSerializer's
+    # full_name, nil or "" when unset), "extras": {"visible_group_names": […]}}; a group
+    # hidden from the person is Discourse::NotFound (404).
+    groups = {"ms_society_nurses": " MS Society  nurses ", "carers": "", "helpers": None}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        name = request.url.path.removeprefix("/g/").removesuffix(".json")
+        if name not in groups:
+            return httpx.Response(404, json={"errors": ["not found"]})
+        group = {"id": 41, "name": name, "full_name": groups[name], "automatic": False}
+        return httpx.Response(200, json={"group": group, "extras": {"visible_group_names": []}})
+
+    peer = peer_forum_for(signed_in_client(answer))
+    assert peer is not None
+    assert peer.group_full_name("ms_society_nurses") == "MS Society nurses"
+    assert peer.group_full_name("carers") is None and peer.group_full_name("helpers") is None
+    with pytest.raises(ForumNotFoundError):
+        peer.group_full_name("staff_only")

@@ -4,6 +4,7 @@ the real voice loop over loopback HTTP."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,14 +76,20 @@ def test_reading_says_role_title_group_edit_answer_and_reactions(
     # "Who liked this" and "how many likes" are answered here: the forum names how many.
     assert who.endswith("Three people liked this, one sent a hug.")
     jo = spoken_post(talk.said, "Post 6 of 8")
-    assert "Jo Baxter is in the peer supporters group." in jo
+    # The group by the full name its page gives, not its short name ("peer_supporters").
+    assert "Post 6 of 8, by Jo Baxter, on " in jo
+    assert "Jo Baxter is in the Peer supporters group. Also worth" in jo
     ruth = spoken_post(talk.said, "Post 7 of 8")
-    assert (
-        "Ruth Adeyemi is a forum admin, titled MS nurse and in the ms society nurses group."
-    ) in ruth
+    # One thing about her, her title: "a forum admin, titled MS nurse and in the ms society
+    # nurses group" was three, and a slug.
+    assert "Ruth Adeyemi is titled MS nurse. " in ruth
+    assert "admin" not in ruth and "group" not in ruth
     assert "a link to mssociety.org.uk" in ruth
+    # "Who wrote this" says all of it.
     assert talk.said[-1].startswith("This post is by Ruth Adeyemi")
-    assert "On this forum they are a forum admin, titled MS nurse" in talk.said[-1]
+    assert (
+        "On this forum they are a forum admin, titled MS nurse and in the MS Society nurses group."
+    ) in talk.said[-1]
     # Posts with nothing to show get nothing added.
     dave = spoken_post(talk.said, "Post 3 of 8")
     assert dave.endswith("out of spoons.")
@@ -94,13 +101,34 @@ def test_who_an_author_is_is_said_once_a_topic(plugged_forum: DemoForum, tmp_pat
     lines = [f"open topic {number}", "post six", "previous", "next", "who wrote this"]
     reopen = ["back", f"open topic {number}", "post six"]
     talk = converse(plugged_forum.base_url, [*lines, *reopen], tmp_path)
-    told = "Jo Baxter is in the peer supporters group."
+    told = "Jo Baxter is in the Peer supporters group."
     first, again, reopened = (line for line in talk.said if line.startswith("Post 6 of 8"))
     assert told in first and told not in again
-    assert "peer supporters group" in next(
+    assert "Peer supporters group" in next(
         line for line in talk.said if line.startswith("This post is by Jo Baxter")
     )
     assert told in reopened  # opened again, the topic says it again
+
+
+def test_a_group_without_a_full_name_or_hidden_is_left_out_before_the_post(
+    tmp_path: Path,
+) -> None:
+    # Its short name said as it is ("peer supporters", "ms society nurses") was a slug.
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        with sqlite3.connect(forum.db_path) as db:
+            db.execute("UPDATE member_groups SET full_name = NULL WHERE name = 'peer_supporters'")
+            db.execute("UPDATE member_groups SET visible = 0 WHERE name = 'ms_society_nurses'")
+            db.execute("UPDATE user_profiles SET title = NULL")
+        number = topic_number(forum, FATIGUE)
+        lines = [f"open topic {number}", "post six", "who wrote this", "next", "who wrote this"]
+        talk = converse(forum.base_url, lines, tmp_path / "data")
+    jo = spoken_post(talk.said, "Post 6 of 8")
+    assert "Jo Baxter is" not in jo
+    jo_who, ruth_who = (line for line in talk.said if line.startswith("This post is by"))
+    assert "On this forum they are in the peer supporters group." in jo_who
+    # Ruth's group is hidden from the person: her role is the one thing said.
+    assert "Ruth Adeyemi is a forum admin. " in spoken_post(talk.said, "Post 7 of 8")
+    assert "in the ms society nurses group" in ruth_who
 
 
 def test_without_the_plugins_likes_come_from_the_core_fields(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """Members and the signed-in member's saved posts: user cards, user search, bookmark list,
 and the lists of topics and messages a member started — shaped as Discourse serves them
-(``UserCardSerializer``, ``UsersController#search_users``, ``UserBookmarkListSerializer``)."""
+(``UserCardSerializer``, ``GroupsController#show``, ``UsersController#search_users``,
+``UserBookmarkListSerializer``)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,14 @@ def user_card(ctx: Context, match: re.Match[str]) -> Response:
         "can_send_private_message_to_user": ctx.viewer.user is not None,
     }
     return Response.json(200, {"user": card})
+
+
+def group_page(ctx: Context, match: re.Match[str]) -> Response:
+    found = profiles.group(ctx.store, match["name"])
+    if found is None:
+        raise not_found()
+    visible = [r["name"] for r in ctx.store.all("SELECT name FROM member_groups WHERE visible")]
+    return Response.json(200, {"group": found, "extras": {"visible_group_names": visible}})
 
 
 def search_users(ctx: Context, _m: re.Match[str]) -> Response:
@@ -192,6 +201,7 @@ def messages_sent(ctx: Context, match: re.Match[str]) -> Response:
 ROUTES: tuple[Route, ...] = (
     route("GET", r"/u/search/users(?:\.json)?", search_users),
     route("GET", r"/u/(?P<username>[^/]+?)/card(?:\.json)?", user_card),
+    route("GET", r"/g/(?P<name>[^/]+?)(?:\.json)?", group_page),
     route("GET", r"/u/(?P<username>[^/]+?)/bookmarks(?:\.json)?", bookmarks),
     route("GET", r"/topics/created-by/(?P<username>[^/]+?)(?:\.json)?", topics_created_by),
     route("GET", r"/topics/private-messages-sent/(?P<username>[^/]+?)(?:\.json)?", messages_sent),

@@ -1,7 +1,7 @@
 """What the demo forum shows about members and posts beyond the basics, as Discourse does:
-user titles and primary groups, post edits (``version``), and — when the demo forum is
-started with those plugins — the solved plugin's accepted answers and the reactions
-plugin's reactions.
+user titles and primary groups (and the groups' full names, on their pages), post edits
+(``version``), and — when the demo forum is started with those plugins — the solved
+plugin's accepted answers and the reactions plugin's reactions.
 
 Kept in tables of their own, filled once per database, so older demo databases gain them.
 """
@@ -33,6 +33,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS user_profiles (
     user_id INTEGER PRIMARY KEY REFERENCES users(id), title TEXT, primary_group_name TEXT,
     flair_name TEXT);
+CREATE TABLE IF NOT EXISTS member_groups (
+    name TEXT PRIMARY KEY, full_name TEXT, visible INTEGER NOT NULL DEFAULT 1);
 CREATE TABLE IF NOT EXISTS post_versions (
     post_id INTEGER PRIMARY KEY REFERENCES posts(id), version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS post_reactions (
@@ -49,6 +51,8 @@ _PROFILES = {
     "ruth": ("MS nurse", "ms_society_nurses", "ms_society_nurses"),
     "jo": (None, None, "peer_supporters"),
 }
+# Their groups' full names, as set on the groups' pages (posts carry only the short name).
+_GROUPS = {"ms_society_nurses": "MS Society nurses", "peer_supporters": "Peer supporters"}
 _FATIGUE_TITLE = "Fatigue that sleep doesn't fix: how do you pace yourself?"
 
 
@@ -60,6 +64,10 @@ def set_up(store: Store, plugins: Iterable[str]) -> None:
         conn.execute("DELETE FROM site_plugins")
         conn.executemany(
             "INSERT INTO site_plugins (name) VALUES (?)", [(p,) for p in sorted(set(plugins))]
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO member_groups (name, full_name) VALUES (?, ?)",
+            _GROUPS.items(),
         )
         if conn.execute("SELECT COUNT(*) FROM profile_seed").fetchone()[0]:
             return
@@ -115,6 +123,26 @@ def profile(store: Store, user_id: int) -> dict[str, Any]:
         "title": row["title"] if row else None,
         "primary_group_name": row["primary_group_name"] if row else None,
         "flair_name": row["flair_name"] if row else None,
+    }
+
+
+def group(store: Store, name: str) -> dict[str, Any] | None:
+    """A group as GroupsController#show serializes it (the fields voicepeer reads, and a
+    few more), or None when there is none or it is hidden (Discourse answers 404)."""
+    row = store.one("SELECT * FROM member_groups WHERE name = ?", (name,))
+    if row is None or not row["visible"]:
+        return None
+    members = store.scalar(
+        "SELECT COUNT(*) FROM user_profiles WHERE primary_group_name = ? OR flair_name = ?",
+        (name, name),
+    )
+    return {
+        "name": row["name"],
+        "full_name": row["full_name"],
+        "automatic": False,
+        "user_count": int(members or 0),
+        "visibility_level": 0,
+        "title": None,
     }
 
 

@@ -2,8 +2,9 @@
 
 Kept apart from :class:`~voicepeer.forum.discourse.DiscourseClient` (topics and posts): these
 requests need a signed-in account and go through the same HTTP layer, rate limits and errors.
-Shapes follow Discourse's ``UserCardSerializer``, ``UserBookmarkListSerializer`` /
-``UserPostBookmarkSerializer`` and ``UsersController#search_users``.
+Shapes follow Discourse's ``UserCardSerializer``, ``GroupShowSerializer``,
+``UserBookmarkListSerializer`` / ``UserPostBookmarkSerializer`` and
+``UsersController#search_users``.
 """
 
 from __future__ import annotations
@@ -73,6 +74,11 @@ class PeerForum(Protocol):
 
     def user_profile(self, username: str) -> UserProfile: ...
 
+    def group_full_name(self, name: str) -> str | None:
+        """The full name a group's page shows ("MS Society nurses" for ``ms_society_nurses``),
+        None when it has none. Raises ForumNotFoundError for a group hidden from the person."""
+        ...
+
     def find_users(self, term: str) -> tuple[ForumUser, ...]: ...
 
     def participants(self, topic_id: int) -> tuple[ForumUser, ...]:
@@ -100,6 +106,13 @@ class DiscoursePeer:
     def user_profile(self, username: str) -> UserProfile:
         data = self._client.http.get(f"/u/{quote(username, safe='')}/card.json")
         return parse.guarded("user card", lambda: _profile(data["user"]))
+
+    def group_full_name(self, name: str) -> str | None:
+        # GroupsController#show: {"group": GroupShowSerializer, "extras": …}; posts and
+        # user cards carry only the group's short name.
+        data = self._client.http.get(f"/g/{quote(name, safe='')}.json")
+        full = parse.guarded("group", lambda: data["group"].get("full_name"))
+        return (" ".join(full.split()) or None) if isinstance(full, str) else None
 
     def find_users(self, term: str) -> tuple[ForumUser, ...]:
         data = self._client.http.get("/u/search/users.json", {"term": term})

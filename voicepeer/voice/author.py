@@ -27,7 +27,7 @@ def say_who_wrote(
         if peer is not None and not post.yours
         else None
     )
-    say(who_wrote(post, profile, now()))
+    say(who_wrote(post, profile, now(), reader.group_names.full_name))
 
 
 MOST_NAMED = 6

@@ -1,13 +1,15 @@
 """Saying what the forum shows about a post's author and the post itself, briefly.
 
 Only what the forum states is said — voicepeer never rates anyone's trustworthiness.
-Before the post: who the author is on the forum (admin or moderator, a title or group the
-forum gave). After it: whether it was edited, marked as the accepted answer, and how
-people reacted, in one short sentence.
+Before the post: who the author is on the forum, in one thing (a title the forum gave, else
+admin or moderator, else their group by its full name); "who wrote this" says all of it.
+After it: whether it was edited, marked as the accepted answer, and how people reacted, in
+one short sentence.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from voicepeer.forum.base import Post
@@ -37,18 +39,35 @@ def number_word(count: int) -> str:
     return _SMALL[count] if count < len(_SMALL) else str(count)
 
 
-def _group_words(group: str) -> str:
+GroupNamer = Callable[[str], str | None]
+"""A group's full name from its short name (None when the forum gives none)."""
+
+
+def _no_full_names(group: str) -> str | None:
+    return None
+
+
+def _slug_words(group: str) -> str:
     return " ".join(group.replace("_", " ").replace("-", " ").split())
 
 
-def _about_author(cues: PostCues, profile: UserProfile | None) -> list[str]:
+def in_group(full_name: str) -> str:
+    """ "in the MS Society nurses group"; "in the Peer Support Team" as the name says it."""
+    last = full_name.rsplit(maxsplit=1)[-1].lower()
+    noun = "" if last in {"group", "team", "committee", "staff", "moderators"} else " group"
+    article = "" if full_name.lower().startswith("the ") else "the "
+    return f"in {article}{full_name}{noun}"
+
+
+def _about_author(cues: PostCues, profile: UserProfile | None, group_name: GroupNamer) -> list[str]:
     """What the forum shows about a post's author: role, title, group, member since."""
     lines = []
+    group = cues.group or (profile.group if profile else None)
     parts = _roles(
         cues.admin or bool(profile and profile.admin),
         cues.moderator or bool(profile and profile.moderator),
         cues.user_title or (profile.title if profile else None),
-        cues.group or (profile.group if profile else None),
+        (group_name(group) or _slug_words(group)) if group else None,
     )
     if parts:
         lines.append(f"On this forum they are {phrasing.and_list(parts)}.")
@@ -66,18 +85,29 @@ def _roles(admin: bool, moderator: bool, title: str | None, group: str | None) -
     if title:
         parts.append(f"titled {title}")
     if group:
-        parts.append(f"in the {_group_words(group)} group")
+        parts.append(in_group(group))
     return parts
 
 
-def about_author(post: Post) -> str:
-    """ " Ruth Adeyemi is a forum admin, titled MS nurse." — or "" when the forum shows
-    nothing of the kind, or the post is the person's own."""
+def about_author(post: Post, group_name: GroupNamer = _no_full_names) -> str:
+    """Who the author is on the forum, in one thing, said before their first post in a
+    topic: " Ruth Adeyemi is titled MS nurse.", else " … is a forum admin." or " … is a
+    moderator.", else " Jo Baxter is in the Peer supporters group." (only by the group's
+    full name: its short name is a slug); "" when the forum shows none of these, or the
+    post is the person's own."""
     cues = post.cues or PostCues()
     if cues.yours:
         return ""
-    parts = _roles(cues.admin, cues.moderator, cues.user_title, cues.group)
-    return f" {phrasing.author_name(post)} is {phrasing.and_list(parts)}." if parts else ""
+    if cues.user_title:
+        said = f"titled {cues.user_title}"
+    elif cues.admin or cues.moderator:
+        said = "a forum admin" if cues.admin else "a moderator"
+    else:
+        full_name = group_name(cues.group) if cues.group else None
+        if not full_name:
+            return ""
+        said = in_group(full_name)
+    return f" {phrasing.author_name(post)} is {said}."
 
 
 def reaction_phrase(reaction: Reaction) -> str:
@@ -118,7 +148,12 @@ def about_post(post: Post) -> str:
     return "".join(f" {s}" for s in sentences)
 
 
-def who_wrote(post: Post, profile: UserProfile | None, now: datetime) -> str:
+def who_wrote(
+    post: Post,
+    profile: UserProfile | None,
+    now: datetime,
+    group_name: GroupNamer = _no_full_names,
+) -> str:
     """The answer to "who wrote this": name, when, role, title, group, member since, and
     how many liked or reacted to the post; the person's own post is said to be theirs."""
     age = phrasing.age_of(post, now)
@@ -127,7 +162,7 @@ def who_wrote(post: Post, profile: UserProfile | None, now: datetime) -> str:
         lines = ["This post is yours" + (f", posted {age}." if age else ".")]
     else:
         lines = [f"This post is by {phrasing.author_name(post)}" + (f", {age}." if age else ".")]
-        lines += _about_author(cues, profile)
+        lines += _about_author(cues, profile, group_name)
     if cues.accepted_answer:
         lines.append("This post is marked as the accepted answer.")
     # Asked as "how many likes" or "who liked this" too: the post as sent counts, not names.

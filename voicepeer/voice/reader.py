@@ -36,6 +36,7 @@ from voicepeer.speech.text.html import has_hidden_text
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import cues, forum_phrases, phrasing
 from voicepeer.voice.error_phrases import account_unusable, say_error
+from voicepeer.voice.group_names import GroupNames
 from voicepeer.voice.list_place import ListPlace, ListWords, step_said
 from voicepeer.voice.notifications import NoticeList, NotificationRounds
 from voicepeer.voice.paragraphs import NEXT_OR_REPLY, Pages
@@ -127,6 +128,7 @@ class Reader:
         failure_line: Callable[[ForumError, str], str] = lambda error, line: line,
     ) -> None:
         self._engines = engines
+        self.group_names = GroupNames(engines.peer)
         self._failure_line = failure_line
         """A failure at the forum as told (naming the words it answers, where needed; ""
         when something said already told it)."""
@@ -711,9 +713,10 @@ class Reader:
             # unasked, the hidden part was not hidden at all.
             self._say(f"{header} {HIDDEN_TEXT_NOTE}")
             return ReadOutcome.HELD
-        # Who the author is on the forum, once a topic: before each of their posts it only
-        # tires the listener ("who wrote this" says it again).
-        about = "" if post.username in self._authors_told else cues.about_author(post)
+        # Who the author is on the forum, in one thing and once a topic: more, or before
+        # each of their posts, only tires the listener ("who wrote this" says all of it).
+        told = post.username in self._authors_told
+        about = "" if told else cues.about_author(post, self.group_names.full_name)
         self._authors_told.add(post.username)
         self._say_post(post, f"{header}{about}", with_text=True)
         return ReadOutcome.READ
