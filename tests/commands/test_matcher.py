@@ -395,7 +395,10 @@ def test_a_step_that_names_a_topic_says_so(text: str, slots: dict[str, object]) 
 def test_a_reply_asked_for_in_private_is_a_message(said: str, name: str) -> None:
     # "Privately" was dropped and the reply posted for everyone to read.
     found = CommandMatcher().interpret(Heard(said, 1.0)).command
-    assert found == Command(Intent.MESSAGE, {"name": name})
+    assert found is not None and found.intent is Intent.MESSAGE
+    assert found.slots["name"] == name
+    # Said as a reply, it is marked so: in a private conversation it is the reply there.
+    assert (found.slots.get("as") == "reply") is said.startswith(("reply", "answer"))
 
 
 @pytest.mark.parametrize(

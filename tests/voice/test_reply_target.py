@@ -233,6 +233,27 @@ def test_privately_said_for_a_reply_in_a_conversation_says_it_is_private_already
     assert talk.said[-1] == "Your reply says: See you on Friday"
 
 
+def test_reply_privately_in_one_breath_in_a_conversation_is_the_reply_there(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Reply privately" said at once began a new conversation with the same person: "Writing
+    # to Sam Okafor. What is your message about?", and the reply became its title.
+    for index, said in enumerate(("reply privately", "reply to Sam privately")):
+        lines = ["my messages", "open topic one", said, "see you on Friday", "read it back"]
+        talk = converse(forum.base_url, lines, tmp_path / str(index), credentials=signed_in(forum))
+        assert talk.said[-3] == "This reply is private already.", talk.transcript
+        assert talk.said[-2].startswith("Replying privately to Sam Okafor in Checking in")
+        assert talk.said[-1] == "Your reply says: See you on Friday"
+    # Someone not in the conversation, or a message asked for plainly, is a new one.
+    for index, said in enumerate(("reply to Dave privately", "message Sam")):
+        lines = ["my messages", "open topic one", said]
+        other = converse(
+            forum.base_url, lines, tmp_path / f"o{index}", credentials=signed_in(forum)
+        )
+        assert "private already" not in other.transcript
+        assert other.assistant is not None and other.assistant.state is not State.DICTATING
+
+
 def test_a_reply_naming_another_writer_says_whom_it_answers(
     forum: DemoForum, tmp_path: Path
 ) -> None:

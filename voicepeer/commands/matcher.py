@@ -200,6 +200,10 @@ _PRIVATE_REPLY = (
 )
 """A reply asked for in private ("reply to Sam privately"): a message to that person. The
 word "privately" was dropped, and the reply posted for all to see."""
+_REPLY_FIRST = re.compile(r"^(?:reply|respond|answer|write back)\b")
+PRIVATE_REPLY: Mapping[str, str] = {"as": "reply"}
+"""Added to the slots of a message asked for as a private reply ("reply privately"): in a
+private conversation, the reply there, which is private already, not a new one."""
 
 
 _TOPIC_ABOUT = re.compile(
@@ -459,7 +463,10 @@ class CommandMatcher:
     def _match_slot(self, text: str, allowed: Collection[Intent] | None) -> Command | None:
         """A command with its value ("open topic three", "search for heat", "the second
         one"), or ``None``."""
-        text = as_a_message(text)
+        asked = as_a_message(text)
+        # "Send Sam a private message" asks for a message, not a reply.
+        private_reply = PRIVATE_REPLY if asked != text and _REPLY_FIRST.match(text) else {}
+        text = asked
         titled = topic_about(text)
         if titled is not None and (allowed is None or Intent.NEW_TOPIC in allowed):
             return titled
@@ -506,5 +513,5 @@ class CommandMatcher:
                     # bare, the voice loop asks what to look for instead of searching for
                     # "the".
                     return Command(intent)
-                return Command(intent, {slot: value})
+                return Command(intent, {slot: value, **private_reply})
         return None

@@ -102,7 +102,7 @@ from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.reply_opening import ReplyOpening
-from voicepeer.voice.reply_target import aim_reply, rest_of_reply
+from voicepeer.voice.reply_target import aim_reply, reply_in_conversation, rest_of_reply
 from voicepeer.voice.room_talk import RoomTalkHint
 from voicepeer.voice.said_ahead import SaidAhead
 from voicepeer.voice.saved_drafts import (
@@ -942,6 +942,8 @@ class Assistant:
         self._dispatch_meant(meant)
 
     def _dispatch_meant(self, command: Command) -> None:
+        if self.state is State.READING:
+            command = reply_in_conversation(command, self.reader, self.say)
         moved_to = self.saved_drafts.dispatch(self.state, command)
         if moved_to is None:
             moved_to = self.peer_loop.dispatch(self.state, command)

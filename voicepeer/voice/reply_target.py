@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from voicepeer.commands.intents import REPLY_TO_NAMED, Command, Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.matcher import PRIVATE_REPLY
 from voicepeer.commands.natural import HESITATIONS
 from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.commands.repeats import without_repeats
@@ -20,12 +21,41 @@ from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.peer import ForumUser
 from voicepeer.recognition.base import Heard
 from voicepeer.voice import phrasing
-from voicepeer.voice.people import MAX_NAME_WORDS, heard_name, rank
+from voicepeer.voice.peer_loop import AUTHOR_WORDS
+from voicepeer.voice.people import MAX_NAME_WORDS, heard_name, named_here, rank
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader
 
 _POSSESSIVE = re.compile(r"'s(?: (?:post|reply|message))?$")
 """What follows a name in "answer Jo's post"."""
+
+
+PRIVATE_ALREADY = "This reply is private already."
+
+
+def reply_in_conversation(command: Command, reader: Reader, say: Say) -> Command:
+    """ "Reply privately" (or "reply to Sam privately", Sam in it) while reading a private
+    conversation: the reply in it, private already as said, not a new conversation with
+    the same person (as "reply", a pause, then "privately" is). Any other command, or a
+    person not in the conversation: ``command`` itself."""
+    topic = reader.topic
+    if (
+        command.intent is not Intent.MESSAGE
+        or not PRIVATE_REPLY.items() <= command.slots.items()
+        or topic is None
+        or topic.archetype != "private_message"
+    ):
+        return command
+    name = heard_name(str(command.slots.get("name", "")))
+    if name in AUTHOR_WORDS:
+        reply = Command(Intent.REPLY)
+    else:
+        posts = [post for _, post in reader.thread.loaded()] if reader.thread else []
+        if named_here(name, reader.loaded_current_post(), posts, reader.me()) is None:
+            return command  # someone else: a message of its own to them
+        reply = Command(Intent.REPLY, {REPLY_TO_NAMED: name})
+    say(PRIVATE_ALREADY)
+    return reply
 
 
 def aim_reply(reader: Reader, slots: Mapping[str, object], say: Say) -> bool:
