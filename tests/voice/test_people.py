@@ -52,6 +52,12 @@ def test_names_of_the_people_a_message_goes_to() -> None:
     assert Conversation().names == "nobody yet"
 
 
+def test_a_name_said_as_the_command_that_asks_for_it_is_the_name() -> None:
+    # Asked whom to write to, "message Sam": "I could not find anyone called message sam".
+    assert heard_name("message Sam") == "sam"
+    assert heard_name("write to Priya Nair") == "priya nair"
+
+
 @pytest.mark.parametrize("said", ["yes", "Yes please.", "okay"])
 def test_an_answer_is_no_name(said: str) -> None:
     # "I could not find anyone called yes on the forum."

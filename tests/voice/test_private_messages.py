@@ -177,6 +177,32 @@ def test_reply_privately_at_ones_own_post_writes_to_nobody(
     ), talk.transcript
 
 
+def test_a_command_said_for_a_name_is_followed_not_searched_for(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "My messages" was asked about as a name ("Did you mean Mei Lin?"), "read my
+    # notifications" searched for ("I could not find anyone called read my notifications").
+    own_post = ["latest topics", "open topic three", "first post", "reply privately"]
+    lines = [*own_post, "my messages"]
+    talk = converse(forum.base_url, lines, tmp_path / "a", credentials=signed_in(forum))
+    assert talk.said[-2] == "Message cancelled.", talk.transcript
+    assert talk.said[-1].startswith("1 private conversation, 1 with new messages. One: Checking")
+    lines = ["message", "read my notifications"]
+    asked = converse(forum.base_url, lines, tmp_path / "b", credentials=signed_in(forum))
+    question = asked.said.index("Who would you like to write to? Say their name.")
+    assert asked.said[question + 1] == "Message cancelled.", asked.transcript
+    assert "sent you a private message" in asked.transcript
+    assert asked.assistant is not None and asked.assistant.state is State.BROWSING
+    # A name, or the command that asks for one said with it, is still a name.
+    for index, said in enumerate(("Sam", "message Sam")):
+        named = converse(
+            forum.base_url, ["message", said], tmp_path / str(index), credentials=signed_in(forum)
+        )
+        assert named.said[-1].startswith(("Did you mean Sam Okafor?", "Writing to Sam Okafor")), (
+            named.transcript
+        )
+
+
 def test_the_name_of_the_person_written_to_keeps_its_capital_in_the_title(
     forum: DemoForum, tmp_path: Path
 ) -> None:

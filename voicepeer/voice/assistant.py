@@ -588,6 +588,10 @@ class Assistant:
         if self.state is State.SEARCHING:
             self.searching.hear(heard)
             return
+        if (instead := self.peer_loop.command_instead_of_name(self.state, heard)) is not None:
+            self._go(instead[0])
+            self._dispatch(instead[1])
+            return
         if self.state in DICTATION_STATES:
             self._go(self.peer_loop.hear(self.state, heard))
             self._ask_again_after_edit()

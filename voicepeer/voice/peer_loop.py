@@ -37,6 +37,7 @@ from voicepeer.voice.new_conversation import (
     title_problem,
 )
 from voicepeer.voice.people import (
+    command_not_name,
     find_people,
     heard_name,
     member,
@@ -218,6 +219,20 @@ class PeerLoop:
             # Words kept from a refused try wait for a title: put aside, not gone.
             return self._follow(self.composer.cancel())
         return self._cancelled()
+
+    def command_instead_of_name(self, state: State, heard: Heard) -> tuple[State, Command] | None:
+        """At the question for whom to write to, a command of the place the message was
+        started from, said word for word: the message cancelled, said so, and the state to
+        go back to with the command to follow there. None for anything else (a name)."""
+        if state is not State.NAMING:
+            return None
+        back = self._back_to_origin()
+        command = command_not_name(heard, self._engines.interpreter, ALLOWED[back])
+        if command is None:
+            return None
+        self.composer.strand(None)
+        self._say(f"{self._starting.capitalize()} cancelled.")
+        return back, command
 
     # --- saved posts --------------------------------------------------------------------
 

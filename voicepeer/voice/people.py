@@ -9,14 +9,17 @@ better than hand-written comparisons, and names are where the two disagree most.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import jellyfish
 from rapidfuzz import fuzz
 
+from voicepeer.commands import Command, Intent
+from voicepeer.commands.interpreter import Interpreter
 from voicepeer.errors import ForumNotFoundError
 from voicepeer.forum.base import Post
 from voicepeer.forum.peer import ForumUser, PeerForum
+from voicepeer.recognition.base import Heard
 
 MIN_SCORE = 70.0
 """Lowest match score (0-100) for a member to be offered at all."""
@@ -26,7 +29,7 @@ MAX_OFFERED = 3
 """Members offered one after another before asking for the name again."""
 _LEADING = re.compile(
     r"^(?:no\s+)?(?:(?:i meant|i mean|i said|it's|it is|(?:her|his|their|the) name is)\s+)?"
-    r"(?:(?:to|for|with)\s+)?"
+    r"(?:(?:message|write)\s+)?(?:(?:to|for|with)\s+)?"
 )
 _TAKEN_BACK = re.compile(r"\b(?:no|sorry|i mean|i meant|or rather|actually)\b")
 """Words that take back a name just said, for the one after them."""
@@ -35,6 +38,22 @@ NOT_NAMES = frozenset({"yes", "yeah", "yes please", "okay", "ok", "right"})
 MAX_NAME_WORDS = 3
 """Most words a name said instead of yes or no may have ("Sam Okafor", "Mei Lin"): more is
 a sentence, not an answer."""
+
+
+NOT_LEAVING_FOR = frozenset({Intent.YES, Intent.MESSAGE})
+"""Commands that, said where a name is asked for, are no reason to leave the question: a
+yes is asked about again, "message Sam" names Sam."""
+
+
+def command_not_name(
+    heard: Heard, interpreter: Interpreter, allowed: Collection[Intent]
+) -> Command | None:
+    """Where a name is asked for, the command among ``allowed`` that ``heard`` says word
+    for word ("my messages", "read my notifications"); None for anything else. No member's
+    name is a command so said, while a name searched for by sound found one: "my
+    messages" was asked about as "Mei Lin"."""
+    found = interpreter.command(heard, set(allowed) - NOT_LEAVING_FOR)
+    return found.command if not found.near else None
 
 
 def _words(text: str) -> list[str]:
