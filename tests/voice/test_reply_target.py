@@ -271,6 +271,27 @@ def test_a_reply_naming_another_writer_says_whom_it_answers(
     assert "It names" not in both.said[-1]
 
 
+def test_a_writer_named_in_the_possessive_or_with_another_is_said(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Dave's words" and "Jo and Dave" went unsaid: only "Dave" alone was noticed.
+    def asked(reply: str, data: str) -> str:
+        lines = ["open topic one", "post three", "reply", reply, "send it"]
+        return converse(forum.base_url, lines, tmp_path / data).said[-1]
+
+    assert asked("Dave's words stayed with me all week", "own").endswith(
+        "It names Dave Whitfield, but answers Sam Okafor: to answer Dave instead, say no, "
+        "then cancel, then reply to Dave. Shall I post it? Say yes or no."
+    )
+    assert asked("thanks to Jo and Dave for the tips", "two").endswith(
+        "It names Jo Baxter and Dave Whitfield, but answers Sam Okafor: to answer one of them "
+        "instead, say no, then cancel, then reply and their name, like reply to Jo. Shall I "
+        "post it? Say yes or no."
+    )
+    # One of them the one answered: the reply speaks to both, as meant.
+    assert "It names" not in asked("Jo's and Sam's tips helped me a lot", "both")
+
+
 def test_privately_to_the_one_answered_or_to_no_one_is_a_message(
     forum: DemoForum, tmp_path: Path
 ) -> None:

@@ -57,6 +57,16 @@ def _first_name(name: str) -> str:
     return name.split()[0].casefold() if name.split() else ""
 
 
+_POSSESSIVE_END = re.compile(r"'s?$")
+
+
+def _words_said(text: str) -> list[str]:
+    """The words of ``text`` in order, lower case, as names are said in them: "Priya's"
+    and "James'" as "priya" and "james"."""
+    words = re.findall(r"[\w']+", text.casefold())
+    return [_POSSESSIVE_END.sub("", word) for word in words]
+
+
 VOICEPEER = "voicepeer"
 ENDED_BY_NAME = frozenset({"goodbye", "bye", "pause", "go to sleep", "sleep"})
 """Said alone while writing, words of the text (voicepeer says how to say them by name)."""
@@ -696,29 +706,39 @@ class Composer:
 
     def _names_someone_else(self, text: str) -> str:
         """ " It names Dave Whitfield, but answers Sam Okafor." when the reply speaks to
-        another writer of the topic by first name, not to the one it answers: "thank you
-        Dave" was posted as an answer to Sam, the post being read when "reply" was said."""
+        other writers of the topic by first name ("thank you Dave", "Dave's words"), not to
+        the one it answers: "thank you Dave" was posted as an answer to Sam, the post being
+        read when "reply" was said. Naming the one it answers as well ("thanks Sam and
+        Dave") is talk to both: nothing to say."""
         answered, topic = self._reply_to, self._topic
         if topic is None or answered is None or not _answers(answered):
             return ""
-        said = set(re.findall(r"[\w']+", text.casefold()))
-        writers = {p.username: (p.name or p.username) for p in topic.loaded_posts}
+        said = _words_said(text)
         if _first_name(answered.name or answered.username) in said:
             return ""
         me = self._engines.forum.account_name or ""
+        writers = {
+            p.username: (p.name or p.username)
+            for p in topic.loaded_posts
+            if not phrasing.same_member(p.username, me)
+            and not phrasing.same_member(p.username, answered.username)
+        }
         named = sorted(
-            name
-            for username, name in writers.items()
-            if _first_name(name) in said
-            and not phrasing.same_member(username, me)
-            and not phrasing.same_member(username, answered.username)
+            (name for name in writers.values() if _first_name(name) in said),
+            key=lambda name: said.index(_first_name(name)),
         )
         if not named:
             return ""
-        first = named[0].split()[0]
+        firsts = [name.split()[0] for name in named]
+        how = (
+            f"to answer {firsts[0]} instead, say no, then cancel, then reply to {firsts[0]}"
+            if len(named) == 1
+            else "to answer one of them instead, say no, then cancel, then reply and their "
+            f"name, like reply to {firsts[0]}"
+        )
         return (
-            f" It names {named[0]}, but answers {phrasing.author_name(answered)}: to answer "
-            f"{first} instead, say no, then cancel, then reply to {first}."
+            f" It names {phrasing.and_list(named)}, but answers "
+            f"{phrasing.author_name(answered)}: {how}."
         )
 
     def _forum_named(self) -> str:
