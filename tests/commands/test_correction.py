@@ -19,6 +19,7 @@ from voicepeer.commands.correction import (
     correction_readings,
     deleted_words,
     is_awaited_answer,
+    letters_meant,
     meant_instead,
     spelled_letters,
     written_length,
@@ -181,6 +182,32 @@ def test_letters_with_a_hesitation_or_done_in_the_same_breath() -> None:
     assert ended is not None and ended.words == ("m", "s") and ended.done
     polite = correction_command("done please")
     assert polite is not None and polite.kind is CorrectionKind.DONE
+
+
+def test_a_letter_taken_back_is_left_out_for_the_one_after_it() -> None:
+    # "o no w" was written as said: the o and "no" kept, and the word spelled wrong.
+    assert letters_meant(("s", "h", "o", "no", "w")) == (("s", "h", "w"), False)
+    assert letters_meant(("p", "r", "i", "a", "sorry", "y", "a")) == (tuple("priya"), False)
+    assert letters_meant(("oscar", "no", "sorry", "whiskey")) == (("w",), False)
+    # Said after a pause: the letter given before, or the one just said, is taken back.
+    assert letters_meant(("no", "w")) == (("w",), True)
+    assert letters_meant(("s", "h", "o", "no")) == (("s", "h"), False)
+    # The letters n and o said one by one spell "no"; "no" alone answers something else.
+    assert letters_meant(("s", "n", "o", "w")) == (tuple("snow"), False)
+    assert letters_meant(("no",)) is None and letters_meant(("no", "sorry")) is None
+    assert letters_meant(("s", "no", "thanks")) is None
+    said = correction_command("s h o no w done")
+    assert said is not None and said.words == ("s", "h", "w") and said.done
+    again = correction_command("sorry w")
+    assert again is not None and again.words == ("w",) and again.taken_back
+
+
+def test_the_spelling_model_hears_a_letter_taken_back_but_not_no_for_n_o() -> None:
+    answers = set(awaited_answers(SPELLING_ANSWERS))
+    assert {"oscar no papa", "oscar sorry papa", "o sorry p"} <= answers
+    # Plain letters are short: "no" between them was heard for the letters n and o ("k n o
+    # w" came back "q no w").
+    assert not any(" no " in f" {a} " and len(a.split()[0]) == 1 for a in answers)
 
 
 def test_the_right_words_said_while_a_correction_waits() -> None:

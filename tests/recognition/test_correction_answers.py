@@ -52,6 +52,18 @@ def test_an_awaited_answer_is_heard_as_that_answer(
     assert command is not None and command.kind is kind, text
 
 
+@pytest.mark.parametrize(
+    ("said", "letters"),
+    [("s h o sorry w", ("s", "h", "w")), ("oscar no whiskey", ("w",)), ("s n o w", tuple("snow"))],
+)
+def test_a_letter_taken_back_is_heard_so_and_n_o_stays_letters(
+    recognizer: SphinxRecognizer, said: str, letters: tuple[str, ...]
+) -> None:
+    text = heard(recognizer, said, SPELLING_ANSWERS)
+    command = correction_command(text)
+    assert command is not None and command.words == letters, text
+
+
 @pytest.mark.parametrize("context", [CHOICE_ANSWERS, SPELLING_ANSWERS])
 @pytest.mark.parametrize(
     ("said", "action"),

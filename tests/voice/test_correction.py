@@ -319,6 +319,29 @@ def test_finished_in_everyday_words_while_spelling_ends_the_letters(
     assert "Shall I post it" not in talk.transcript
 
 
+def test_a_letter_taken_back_while_spelling_is_not_written(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "o no w" went into the reply as said, the word left wrong.
+    lines = ["open topic one", "reply", "I saw Pria at the shop", "correct Pria"]
+    lines += ["p r i a sorry y", "a", "done", "correct shop", "s h o", "no w"]
+    lines += ["o no p", "done", "read it back", "cancel"]
+    talk = converse(forum.base_url, lines, tmp_path / "data")
+    after = talk.said_after("Spell Pria letter by letter")
+    assert after[:3] == [
+        "p r i y. More letters, or say done.",
+        "p r i y a. More letters, or say done.",
+        "Changed Pria to Priya.",
+    ]
+    assert talk.said_after("Spell shop letter by letter")[:4] == [
+        "s h o. More letters, or say done.",
+        "s h w. More letters, or say done.",
+        "s h w p. More letters, or say done.",
+        "Changed shop to shwp.",
+    ]
+    assert "Your reply says: I saw Priya at the shwp" in talk.said
+
+
 def test_typed_session_leaves_a_word_and_cancel_keeps_the_draft(
     forum: DemoForum, tmp_path: Path
 ) -> None:

@@ -189,6 +189,8 @@ class CorrectionCommand:
     """CHOOSE: the number said (from 1)."""
     done: bool = False
     """LETTERS: "done" said after them in the same breath: they end the spelling."""
+    taken_back: bool = False
+    """LETTERS: the letter given last, before these, taken back ("s h o", then "no w")."""
     asked: bool = False
     """REPLACE said in everyday words long enough to be a sentence of the reply too: done
     only after a yes (see :data:`MAX_ASKED_WORDS`)."""
@@ -245,15 +247,19 @@ def _correction_command(text: str, words: tuple[str, ...]) -> CorrectionCommand 
     choice = chosen_number(words)
     if choice is not None:
         return CorrectionCommand(CorrectionKind.CHOOSE, choice=choice)
-    letters = spelled_letters(words)
-    if letters:
-        return CorrectionCommand(CorrectionKind.LETTERS, tuple(letters))
+    spelled = letters_meant(words)
+    if spelled is not None:
+        letters, taken_back = spelled
+        return CorrectionCommand(CorrectionKind.LETTERS, letters, taken_back=taken_back)
     for length in (1, 2, 3):
         # Letters and "done" in one breath: "p r i y a done".
         said, end = words[:-length], words[-length:]
-        letters = spelled_letters(said) if said else None
-        if letters and _control(end) is CorrectionKind.DONE:
-            return CorrectionCommand(CorrectionKind.LETTERS, tuple(letters), done=True)
+        spelled = letters_meant(said) if said else None
+        if spelled is not None and _control(end) is CorrectionKind.DONE:
+            letters, taken_back = spelled
+            return CorrectionCommand(
+                CorrectionKind.LETTERS, letters, done=True, taken_back=taken_back
+            )
     if len(words) <= MAX_CONTROL_WORDS:
         # Recognizers drop or swap a short word of these ("the of those").
         score, phrase = max((fuzz.ratio(text, p), p) for p in _CONTROL)
@@ -455,6 +461,52 @@ def spelled_letters(words: tuple[str, ...]) -> list[str] | None:
     return letters
 
 
+LETTER_TAKE_BACKS: tuple[tuple[str, ...], ...] = (
+    ("no", "sorry"),
+    ("sorry", "no"),
+    ("no",),
+    ("sorry",),
+)
+"""Said right after a letter while spelling: that letter was wrong ("o no w" is w), as a
+number is taken back in a command. Not "i mean": "i" is a letter. The letters n and o said
+one by one stay letters ("s n o w")."""
+
+
+def letters_meant(words: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None:
+    """The letters ``words`` spell, each one taken back left out ("s h o no w": s h w; "s h
+    o no": s h), and whether they begin by taking back the letter given before them ("no
+    w" after "s h o"); None when they are no spelling, or name no letter at all ("no" alone
+    is an answer of its own)."""
+    parts = _parted_by_take_backs(words)
+    spelled = [spelled_letters(part) for part in parts]
+    if not any(spelled):
+        return None
+    letters: list[str] = []
+    for index, said in enumerate(spelled):
+        if said is None:
+            return None
+        taken_back = index < len(spelled) - 1  # a take-back follows them
+        letters += said[:-1] if taken_back else said
+    return tuple(letters), len(parts) > 1 and not parts[0]
+
+
+def _parted_by_take_backs(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """``words`` parted where a letter is taken back; several take-backs together are one
+    ("no sorry no")."""
+    parts: list[tuple[str, ...]] = [()]
+    at = 0
+    while at < len(words):
+        take_back = next((t for t in LETTER_TAKE_BACKS if words[at : at + len(t)] == t), None)
+        if take_back is None:
+            parts[-1] += (words[at],)
+            at += 1
+            continue
+        if parts[-1] or len(parts) == 1:
+            parts.append(())
+        at += len(take_back)
+    return parts
+
+
 def _capitals(words: tuple[str, ...]) -> set[int]:
     """Which of the letters in ``words`` (counted as :func:`_without_case_and_examples`
     leaves them) were said with "capital" before them."""
@@ -532,11 +584,28 @@ def awaited_answers(context: str) -> list[str]:
     letters = [f"{a} {b}" for a in nato for b in nato] * NATO_WEIGHT
     letters += [f"{a} {b}" for a in plain for b in plain]
     letters += [*nato * NATO_WEIGHT, *plain, *SPELLED_MARKS] * SINGLE_LETTER_WEIGHT  # alone
+    # Between plain letters only "sorry": short as they are, "no" among them took the place
+    # of the letters n and o ("k n o w" was heard "q no w").
+    letters += _taken_back_letter_phrases(nato, LETTER_TAKE_BACKS)
+    letters += _taken_back_letter_phrases(plain, (("sorry",),))
     return [
         *letters,
         *(*DONE_PHRASES, *LETTER_BACK_PHRASES) * SPELLING_CONTROL_WEIGHT,
         *control * (SPELLING_CONTROL_WEIGHT // CONTROL_WEIGHT),
     ]
+
+
+def _taken_back_letter_phrases(
+    letters: list[str], take_backs: tuple[tuple[str, ...], ...]
+) -> list[str]:
+    """A letter taken back for another ("oscar no whiskey"): every letter once on each
+    side of each of ``take_backs``."""
+    phrases = []
+    for words in take_backs:
+        take_back = " ".join(words)
+        for letter, then in zip(letters, [*letters[1:], letters[0]], strict=True):
+            phrases += [f"{letter} {take_back} {then}"]
+    return phrases
 
 
 def is_awaited_answer(context: str, text: str) -> bool:

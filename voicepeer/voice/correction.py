@@ -480,11 +480,17 @@ class Corrector:
             return True
         if self.pending is Pending.SPELLING and command is not None:
             if kind is CorrectionKind.LETTERS:
-                self._spelled.append(list(command.words))
+                if command.taken_back and self._spelled:
+                    self._spelled[-1].pop()  # "s h o", then "no w"
+                    self._spelled = [said for said in self._spelled if said]
+                if command.words:
+                    self._spelled.append(list(command.words))
                 if command.done:
                     self._end_spelling(draft, target)
-                else:
+                elif self._letters:
                     self._say(f"{' '.join(self._letters)}. More letters, or say done.")
+                else:  # "o no": the only letter taken back
+                    self._say(f"No letters now. Spell {target.original} letter by letter.")
                 return True
             if kind is CorrectionKind.LETTER_BACK:
                 self._take_back_letter()
