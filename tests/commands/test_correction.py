@@ -210,6 +210,17 @@ def test_the_spelling_model_hears_a_letter_taken_back_but_not_no_for_n_o() -> No
     assert not any(" no " in f" {a} " and len(a.split()[0]) == 1 for a in answers)
 
 
+def test_a_number_taken_back_in_a_replacement_is_left_out() -> None:
+    # "replace forty with fifty no sixty" wrote "50 no 60", as a command would not.
+    said = correction_command("replace forty with fifty no sixty")
+    assert said is not None and said.replacement == ("sixty",)
+    changed = correction_command("change 40 metres to 50 sorry 60")
+    assert changed is not None and changed.replacement == ("60",)
+    # Words taken back that are no number stay as said.
+    kept = correction_command("replace tired with no longer tired")
+    assert kept is not None and kept.replacement == ("no", "longer", "tired")
+
+
 def test_the_right_words_said_while_a_correction_waits() -> None:
     assert meant_instead("I mean Priya") == ("priya",)
     assert meant_instead("no I meant the nurse") == ("the", "nurse")

@@ -399,6 +399,21 @@ def test_scratch_that_says_how_the_reply_now_ends(forum: DemoForum, tmp_path: Pa
     ]
 
 
+def test_a_number_taken_back_in_the_new_words_is_not_written(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "fifty no sixty" was written in as "50 no 60", and posted so after a tired yes.
+    lines = ["open topic one", "reply", "I walked forty metres today", "replace forty"]
+    lines += ["fifty no sixty", "replace sixty with seventy sorry eighty", "send it", "yes"]
+    talk = converse(forum.base_url, lines, tmp_path / "data")
+    assert talk.said_after("Replace forty with what?")[:2] == [
+        "Replaced forty with sixty.",
+        "Replaced sixty with eighty.",
+    ]
+    assert talk.said[-1].endswith("is posted."), talk.transcript
+    assert "I walked 80 metres today." in last_post(forum)
+
+
 def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:
     said, draft, corrector = correcting()
     draft.add("my walking is slow today")

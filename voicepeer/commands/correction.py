@@ -19,6 +19,7 @@ from enum import Enum
 from rapidfuzz import fuzz
 
 from voicepeer.commands.natural import HESITATIONS, TRAILING, strip_phrases
+from voicepeer.commands.number_corrections import with_number_meant
 from voicepeer.commands.numbers import parse_number
 from voicepeer.commands.text import normalize
 from voicepeer.number_words import TENS, UNITS, spoken_numbers
@@ -362,7 +363,7 @@ def _named_both(named: tuple[str, ...], new: tuple[str, ...]) -> CorrectionComma
     none: "that" in the draft may be any "that"): taken when short on both sides, asked
     about when longer, and reply text when longer still. A mark's name said at its end
     ("… to Ocrevus full stop") ends the sentence, not the new words: it is left out."""
-    new = _without_a_mark_at_the_end(new)
+    new = with_number_meant(_without_a_mark_at_the_end(new))  # "with fifty no sixty"
     if not new:
         return None
     longest = max(len(named), len(new))

@@ -1,8 +1,9 @@
 """A number corrected as it is said: "open topic three no four", "like post two, sorry,
 three", "two I mean three".
 
-The last number is the one meant. Only for commands and choices: in dictated text, a
-title or search words, "two no three" is what the person said.
+The last number is the one meant. Only for commands, choices and the new words of a
+correction ("replace forty", then "fifty no sixty"), which are said to put one thing right:
+in dictated text, a title or search words, "two no three" is what the person said.
 """
 
 from __future__ import annotations
@@ -61,3 +62,10 @@ def _without_number_at_end(words: list[str]) -> list[str] | None:
         if parse_number(" ".join(words[-count:])) is not None:
             return words[:-count]
     return None
+
+
+def with_number_meant(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` with a number taken back left out, as :func:`last_number_meant` has them;
+    as they are when none is."""
+    meant = last_number_meant(" ".join(words))
+    return words if meant is None else tuple(meant.split())

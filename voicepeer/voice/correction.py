@@ -32,6 +32,7 @@ from voicepeer.commands.correction import (
 from voicepeer.commands.editing import BARE_ANSWERS
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
+from voicepeer.commands.number_corrections import with_number_meant
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.dictation import (
@@ -384,6 +385,7 @@ class Corrector:
         new = heard.text.split()
         if new[:1] == ["with"]:
             new = new[1:]
+        new = list(with_number_meant(tuple(new)))  # "fifty no sixty": sixty
         said = normalize(heard.text)
         leave = command is not None and command.kind is CorrectionKind.LEAVE
         if leave or not new or said in NO_NEW_WORDS:
