@@ -203,6 +203,37 @@ def test_a_command_said_for_a_name_is_followed_not_searched_for(
         )
 
 
+def test_a_one_word_title_waits_for_the_rest_said_after_a_pause(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Open", a pause, then "day at the MS centre": the title was "Open", and the rest the
+    # message's first words.
+    lines = ["message priya", "yes", "open", "day at the MS centre", MESSAGE, "send it", "yes"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said_after("Say a short title.")[:2] == [
+        "I heard: Open. Is that the whole title? Say yes, or say the rest of it.",
+        "The title is: Open day at the MS centre. Now say your message, then say send it. "
+        "Take your time.",
+    ]
+    assert "Your message, titled Open day at the MS centre, says: Would you like" in talk.transcript
+    assert talk.said[-1] == "Your message, Open day at the MS centre, is sent."
+    assert inbox(forum, "priya")[0]["title"] == "Open day at the MS centre"
+
+
+def test_a_one_word_title_then_the_message_keeps_both(forum: DemoForum, tmp_path: Path) -> None:
+    # Asked whether "Lunch" is the whole title, the person said their message: a sentence
+    # is no rest of a title.
+    lines = ["message priya", "yes", "lunch", MESSAGE, "yes", "read it back"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said_after("Is that the whole title?")[0] == (
+        "The title is: Lunch. It says: Would you like to meet for lunch next week. Keep "
+        "talking to add to it, or say send it."
+    )
+    # The "yes" said late to the question is no consent: nothing is sent without "send it".
+    assert talk.said[-1].startswith("Your message, titled Lunch, says: Would you like")
+    assert not any(t["title"] == "Lunch" for t in inbox(forum, "priya"))
+
+
 def test_the_name_of_the_person_written_to_keeps_its_capital_in_the_title(
     forum: DemoForum, tmp_path: Path
 ) -> None:

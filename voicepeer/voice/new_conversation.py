@@ -360,9 +360,14 @@ class NewConversationComposer(Composer):
             "start a new topic with it, choose another category, or send this one first."
         )
 
-    def titled(self, title: str) -> None:
+    def keep_title(self, title: str) -> None:
+        """``title`` given to what is written and kept on disk, with nothing said: more
+        of it may follow."""
         self.conversation = replace(self.conversation, title=title)
         save_title(self._engines.drafts, self.conversation.key, title)
+
+    def titled(self, title: str) -> None:
+        self.keep_title(title)
         if not self.draft.is_empty:  # words kept from a refused try, or moved here
             self.invite_more(
                 f"The title is: {as_sentence(title)} It says: {as_sentence(self.draft.read_out)} "

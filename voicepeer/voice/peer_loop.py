@@ -175,7 +175,7 @@ class PeerLoop:
                 f"{PEER_QUESTIONS[State.TITLING]}"
             )
             return State.TITLING
-        return self._title(heard.text)
+        return self._title(heard.text, answered=True)
 
     def _a_command(self, heard: Heard) -> bool:
         """Whether ``heard`` is, word for word, a command taking no words of its own (nor a
@@ -549,6 +549,10 @@ class PeerLoop:
         said = self._short_title or self._unfinished_title
         if state is not State.TITLING or said is None:
             return None
+        if said == self._unfinished_title and self.composer.conversation.title == spoken_title(
+            said, self.composer.forms
+        ):
+            return None  # a one-word title, kept while the rest may follow
         why = "too short to keep" if self._short_title else "not kept until it is whole"
         return (
             f"The title you said, {spoken_title(said)}, is {why}: if I stop now, you will "
@@ -673,8 +677,9 @@ class PeerLoop:
             return State.TITLING
         return None
 
-    def _title(self, text: str, *, whole: bool = False) -> State:
-        """The title said (``whole``: said to be all of it, though it may not sound so)."""
+    def _title(self, text: str, *, whole: bool = False, answered: bool = False) -> State:
+        """The title said (``whole``: said to be all of it, though it may not sound so;
+        ``answered``: said to the question for it, not with the command that started)."""
         short, self._short_title = self._short_title, None
         unfinished, self._unfinished_title = self._unfinished_title, None
         first = text.split()[0].lower() if text.split() else ""
@@ -684,8 +689,14 @@ class PeerLoop:
             self._say("I did not hear more of the title. Say the rest of it, or say cancel.")
             return State.TITLING
         if unfinished and not _said_again(unfinished, text):
-            # "I need advice about", a pause, then "starting work again": one title.
-            text = f"{unfinished} {text}"
+            if len(unfinished.split()) == 1 and len(text.split()) > MAX_REST_OF_TITLE_WORDS:
+                # "Lunch", then "would you like to meet for lunch next week": the message
+                # begun, not the rest of its title.
+                self.composer.add_words(text)
+                text, whole = unfinished, True
+            else:
+                # "I need advice about", a pause, then "starting work again": one title.
+                text = f"{unfinished} {text}"
         elif (
             short
             and not _said_again(short, text)
@@ -701,9 +712,14 @@ class PeerLoop:
             self._say(f"I did not hear a title. {PEER_QUESTIONS[State.TITLING]}")
             return State.TITLING
         problem = title_problem(title, composer.limits(), private=composer.conversation.private)
-        if problem is None and not whole and _may_go_on(title):
+        one_word = answered and len(title.split()) == 1  # "Open", a pause, "day at the …"
+        if problem is None and not whole and (_may_go_on(title) or one_word):
             # Taken as it was, the rest became the first words of the post.
             self._unfinished_title = text
+            if one_word and not self._retitling:
+                # A title the forum takes, so kept as one at goodbye, as before it was asked
+                # about; the rest, if said, goes on with it.
+                composer.keep_title(title)
             self._say(
                 f"I heard: {as_sentence(title)} Is that the whole title? Say yes, or say the "
                 "rest of it."
@@ -829,6 +845,12 @@ def _opened(outcome: ReadOutcome) -> State:
         ReadOutcome.HELD: State.CONTENT_NOTE,
         ReadOutcome.FAILED: State.BOOKMARKS,
     }[outcome]
+
+
+MAX_REST_OF_TITLE_WORDS = 7
+"""More words than this, said after a one-word title ("Lunch", asked whether that is the
+whole title), are the start of what is written, not the rest of the title: titles run to a
+handful of words."""
 
 
 GOES_ON = frozenset({"and", "or", "in", "with", "for", "of", "at", "on", "after", "during", "when"})
