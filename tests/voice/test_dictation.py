@@ -197,6 +197,19 @@ def test_a_mark_said_again_or_instead_takes_the_place_of_the_one_before() -> Non
     assert paragraph.text == "I rested.\n\nThen I slept"
 
 
+def test_a_quote_never_ended_is_closed_where_its_sentence_ends() -> None:
+    # "End quote" forgotten: the opening quote mark was posted alone.
+    assert dictate("she said open quote rest more").text_to_send() == "She said “rest more”."
+    ended = dictate("she said open quote rest more full stop", "then I slept")
+    assert ended.text == "She said “rest more”. Then I slept"
+    assert dictate("open quote hi new paragraph see you").text == "“Hi”\n\nSee you"
+    # Ended later, in another sentence: where it was said.
+    later = dictate("she said open quote rest more full stop", "drink water end quote")
+    assert later.text == "She said “rest more. Drink water”"
+    # "quote" alone stays a word unless a quote is ended after it.
+    assert dictate("to quote my neurologist").text == "To quote my neurologist"
+
+
 def test_the_same_mark_said_twice_is_one() -> None:
     assert dictate("well done exclamation mark", "exclamation mark").text == "Well done!"
 

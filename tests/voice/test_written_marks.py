@@ -66,3 +66,20 @@ def test_a_reply_put_aside_comes_back_as_written_and_stays_correctable(
     assert "❤" not in taken_up and "Heart." in taken_up, taken_up
     # Ending in a word now, it gets its full stop.
     assert newest_raw(forum, topic_id) == WRITTEN.removesuffix(" ❤️") + "."
+
+
+def test_a_quote_never_ended_is_posted_closed_at_the_end_of_its_sentence(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Open quote" with no "end quote" posted a lone opening quote mark.
+    topic_id = first_topic_id(forum)
+    said = ["she said open quote rest more full stop", "then I slept"]
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "reply", *said, "send it", "yes"],
+        data,
+        credentials=signed_in(forum),
+    )
+    asked = next(line for line in talk.said if "Shall I post it?" in line)
+    assert asked.startswith("Your reply says: She said “rest more”. Then I slept.")
+    assert newest_raw(forum, topic_id) == "She said “rest more”. Then I slept."

@@ -177,9 +177,13 @@ def paired_quotes(tokens: Sequence[str]) -> list[str]:
     Said together, "quote unquote" stays words."""
     out = list(tokens)
     is_open = False
+    unclosed: list[tuple[int, int]] = []
+    opened_at = 0
     for index, token in enumerate(out):
         if token == "“":
-            is_open = True
+            if is_open:
+                unclosed.append((opened_at, index))
+            is_open, opened_at = True, index
         elif token in ("”", "\n\n"):
             if token == "”" and index and out[index - 1].lower() == "quote":
                 out[index] = "unquote"
@@ -187,8 +191,22 @@ def paired_quotes(tokens: Sequence[str]) -> list[str]:
                 start = _quote_said_before(out, index)
                 if start is not None:
                     out[start] = "“"
+            elif token == "\n\n" and is_open:
+                unclosed.append((opened_at, index))
             is_open = False
+    if is_open:
+        unclosed.append((opened_at, len(out)))
+    for opened, before in reversed(unclosed):
+        out.insert(_end_of_quoted_sentence(out, opened, before), "”")
     return out
+
+
+def _end_of_quoted_sentence(tokens: Sequence[str], opened: int, before: int) -> int:
+    """Where a quote opened at ``opened`` and never ended (before ``before``) is closed:
+    before the mark ending its sentence ("open quote rest more full stop" is “rest
+    more”.), or where it stops. "End quote" forgotten, the quote mark was posted alone."""
+    ends = (i for i in range(opened + 1, before) if tokens[i] in _SENTENCE_END)
+    return next(ends, before)
 
 
 def _quote_said_before(tokens: Sequence[str], end: int) -> int | None:
