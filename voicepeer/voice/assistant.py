@@ -61,6 +61,7 @@ from voicepeer.voice.edits_at_question import WRITING_AT_QUESTION, EditsAtQuesti
 from voicepeer.voice.error_phrases import say_error
 from voicepeer.voice.forum_back import ForumBackNotice
 from voicepeer.voice.full_disk import PlacesOnFullDisk
+from voicepeer.voice.greeting import Greeting
 from voicepeer.voice.held_replies import held_replies_free
 from voicepeer.voice.help_list import help_list
 from voicepeer.voice.how_to import how_to_asked
@@ -347,6 +348,14 @@ class Assistant:
         self.finished = False
         """The person said goodbye: the loop ends after this utterance."""
         self.forum_back = ForumBackNotice(engines.forum, self.say)
+        self.greeting = Greeting(
+            engines.forum,
+            engines.places,
+            self.saved_drafts,
+            self.account_notice,
+            self.forum_back,
+            self.reader.rounds,
+        )
         self.edits_at_question = EditsAtQuestion()
         self._left_writing: SavedDraft | None = None
         """The reply being written when voicepeer last stopped: "resume" goes back to it."""
@@ -357,7 +366,8 @@ class Assistant:
         """Greet, say what became of replies kept from earlier, then handle utterances
         until the input ends."""
         self._left_writing = left_writing(self.engines.places, self.engines.drafts)
-        self._greet()
+        if self.settings.greeting:
+            self.say(self.greeting.words(self._left_writing))
         # After the greeting: with the forum out of reach this takes a while, and the
         # first words heard must not be "Still waiting for the forum".
         self.announce_outbox()
@@ -409,43 +419,6 @@ class Assistant:
         if self._writer_in(self.state) is not self.composer or topic is None:
             return None
         return None if self.composer.draft.is_empty else self.composer.draft_key(topic)
-
-    def _greet(self) -> None:
-        if not self.settings.greeting:
-            return
-        again = (
-            " Say resume to go back to where you were."
-            if self.engines.places.last_topic() is not None
-            else ""
-        )
-        if self._left_writing is not None:
-            again = f" Say resume to go on with {self.saved_drafts.named(self._left_writing)}."
-        title = self.engines.forum.title
-        # Only a forum that answered is named as connected, or asked for notifications
-        # (one out of reach would hold the greeting up for their timeouts).
-        connected = f", connected to {phrasing.forum_name(title)}" if title is not None else ""
-        refused = self.account_notice.in_greeting()
-        waiting = self.reader.rounds.waiting() if title is not None and not refused else ""
-        if refused:
-            waiting = refused
-        elif title is None and self.engines.forum.forum_down:
-            self.forum_back.failure_told()
-            waiting = (
-                " I cannot reach the forum at the moment. I will keep trying, and anything "
-                "you write is kept."
-            )
-        elif title is not None and not self.engines.forum.signed_in:
-            # Said before the first reply is refused, not after it was dictated.
-            waiting = (
-                " I am not signed in, so I can read to you but not post. To reply, ask "
-                "your helper to run voicepeer forum connect."
-            )
-        self.say(
-            f"Hello. This is voicepeer{connected}.{waiting}"
-            " Say latest topics to hear what people are talking about, or say help."
-            + again
-            + self.saved_drafts.reminder(self._left_writing)
-        )
 
     def room_talk_heard(self) -> bool:
         """A listener's ``on_room_talk``: say (now and then) that talk in the room drowns
