@@ -23,8 +23,6 @@ from voicepeer.commands.intents import (
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     EITHER_OPEN,
-    HOW_LONG,
-    LOST,
     MENTIONS,
     NOTIFICATIONS_MARKED,
     POST_OPEN,
@@ -50,7 +48,6 @@ from voicepeer.logs import transcript
 from voicepeer.recognition.base import Heard, Listener
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.text.sentences import as_sentence
-from voicepeer.voice import phrasing
 from voicepeer.voice.account_notice import AccountNotice
 from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
@@ -63,7 +60,6 @@ from voicepeer.voice.forum_back import ForumBackNotice
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.greeting import Greeting
 from voicepeer.voice.held_replies import held_replies_free
-from voicepeer.voice.help_list import help_list
 from voicepeer.voice.how_to import how_to_asked
 from voicepeer.voice.last_one import last_one_hint, last_one_meant
 from voicepeer.voice.last_try import last_try
@@ -76,6 +72,7 @@ from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.not_understood import NotUnderstood, post_or_topic
 from voicepeer.voice.nothing_listed import LIST_ASKED, opens_from_a_list, which_list
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
+from voicepeer.voice.orientation import Orientation, in_a_topic
 from voicepeer.voice.outbox_phrases import send_result_line, waiting_at_goodbye
 from voicepeer.voice.own_post_changes import OwnPostEngines
 from voicepeer.voice.paragraphs import ParagraphReading
@@ -117,6 +114,7 @@ from voicepeer.voice.settings import VoiceSettings
 from voicepeer.voice.state_commands import (
     ALLOWED,
     DICTATION_STATES,
+    EDITING_STATES,
     LEAVING_A_LIST,
     OWN_LISTS,
     WRITING_STATES,
@@ -163,9 +161,6 @@ PUT_ASIDE_FROM = {
 """Where words are put aside by leaving ("cancel"), and how to go back to them."""
 
 
-EDITING_STATES = frozenset({State.EDITING_POST, State.CHANGING_POST})
-"""The states where the person's own post is being changed word by word (the PostEditor
-writes, not the reply's Composer)."""
 _MOVES = {
     False: {
         Next.DICTATING: State.DICTATING,
@@ -258,18 +253,6 @@ class Assistant:
         )
         self.composer = Composer(writing, self.say)
         self._last_said = ""
-        self.not_understood = NotUnderstood(
-            self.reader,
-            engines.interpreter,
-            self.say,
-            self.settings,
-            open_question=self._open_question,
-            where_and_question=self._where_and_question,
-            what_is_written=self._what_is_written,
-            yes_switch=engines.yes_switch,
-            voice_training_would_help=engines.voice_training_would_help,
-            say_sorry=self._say_aside,
-        )
         self.command_pieces = CommandPieces(
             engines.interpreter, monotonic, self.settings.command_piece_kept_s
         )
@@ -317,6 +300,31 @@ class Assistant:
                 now,
             ),
             self.say,
+        )
+        self.orientation = Orientation(
+            self.reader,
+            self.paragraphs,
+            self.composer,
+            self.saved_drafts,
+            self.peer_loop,
+            state=lambda: self.state,
+            quit_from=lambda: self._quit_from,
+            open_question=self._open_question,
+            writer=self._writer,
+            listener=lambda: self.engines.listener,
+            last_said=lambda: self._last_said,
+        )
+        self.not_understood = NotUnderstood(
+            self.reader,
+            engines.interpreter,
+            self.say,
+            self.settings,
+            open_question=self._open_question,
+            where_and_question=self.orientation.where_and_question,
+            what_is_written=self._what_is_written,
+            yes_switch=engines.yes_switch,
+            voice_training_would_help=engines.voice_training_would_help,
+            say_sorry=self._say_aside,
         )
         self._rest_due = self._next_rest_time()
         self._room_talk = RoomTalkHint(self.say, self.settings.room_talk_reminder_s, monotonic)
@@ -584,8 +592,8 @@ class Assistant:
                 self._go(self._resume_state)
                 # A question put aside by sleep is asked again: it is what waits.
                 waiting = ASKING_CONSENT | SLEEP_WHILE_WRITING
-                woken = self._where_and_question() if self.state in waiting else ""
-                self.say("I'm listening again. " + (woken or self._where()))
+                woken = self.orientation.where_and_question() if self.state in waiting else ""
+                self.say("I'm listening again. " + (woken or self.orientation.where()))
             return
         which = which_one(self.state, heard, meant, self.engines.interpreter)
         if which is not None:
@@ -711,7 +719,7 @@ class Assistant:
             )
             return True
         if said is Intent.CANCEL and self.state is State.SEARCHING:
-            self.searching.cancel(self._where)
+            self.searching.cancel(self.orientation.where)
             return True
         if said is Intent.CANCEL and not self._no_to_whole_title(heard):
             self._go(self.peer_loop.leave(self.state))
@@ -728,7 +736,7 @@ class Assistant:
         writer = self._writer_in(self.state)
         correcting = writer is not None and writer.corrector.awaited is not None
         if said is Intent.WHERE and not correcting:
-            self.say(self._where_and_question())
+            self.say(self.orientation.where_and_question())
             return True
         return False
 
@@ -937,8 +945,10 @@ class Assistant:
             Intent.PREVIOUS: lambda c: self._step(-1, c),
             Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
-            Intent.WHERE: lambda c: self.say(self._where_asked(c.slots)),
-            Intent.HELP: lambda c: self.say(how_to_asked(c.slots, self.state) or self._help()),
+            Intent.WHERE: lambda c: self.say(self.orientation.asked(c.slots)),
+            Intent.HELP: lambda c: self.say(
+                how_to_asked(c.slots, self.state) or self.orientation.help()
+            ),
             Intent.STOP: lambda c: self._stop(),
             Intent.SLEEP: lambda c: self._sleep("Going to sleep. Say wake up when you need me."),
             Intent.PAUSE: lambda c: self._sleep(
@@ -1005,7 +1015,7 @@ class Assistant:
 
     def _in_a_topic(self) -> bool:
         """Whether a topic is being read (a post of it heard, or its content note asked)."""
-        return self.state in (State.READING, State.CONTENT_NOTE) and self.reader.thread is not None
+        return in_a_topic(self.state, self.reader)
 
     def _open(self, command: Command) -> None:
         """ "Open topic three" — or, while reading, "the third post": that post here ("open
@@ -1519,79 +1529,6 @@ class Assistant:
             return
         self._go(State.READING)
         self.say("Skipped. Say next for the next post.")
-
-    def _where_asked(self, slots: Mapping[str, object]) -> str:
-        """ "Where am I", "how much is left" (HOW_LONG) or "I'm lost" (LOST)."""
-        if slots == HOW_LONG:
-            return self._how_long()
-        return self._lost() if slots == LOST else self._where_and_question()
-
-    def _lost(self) -> str:
-        """ "I'm lost": where the person is, and what they can do next there (the place
-        alone left them as lost as before)."""
-        if self._open_question():
-            return self._where_and_question()  # its answer is what comes next
-        if self.state is State.READING:
-            return f"{self._where()} {self.reader.after_post()}"
-        if self.state is State.BROWSING and self.reader.list_heard:
-            return f"{self._where()} Say next to hear more, or open and its number."
-        return f"{self._where()} Say help to hear what you can say."
-
-    def _where_and_question(self) -> str:
-        """Where the person is, then the question waiting on their answer, if one is: asked
-        "where am I" over a question, they may have lost it."""
-        question = self._open_question()
-        return f"{self._where()} {question}" if question else self._where()
-
-    def _where(self) -> str:
-        topic = self.reader.topic
-        # Asked whether to stop, the person is still where they said goodbye.
-        state = self._quit_from if self.state is State.QUITTING else self.state
-        if state in (State.CONFIRMING, State.DICTATING) and topic is not None:
-            words = phrasing.count_phrase(self.composer.words_so_far(), "word")
-            return f"You are writing a reply to {as_sentence(topic.title)} It has {words} so far."
-        if state in EDITING_STATES and topic is not None:
-            return f"You are changing your post in {as_sentence(topic.title)}"
-        if state in (State.DRAFTS, State.DELETING):
-            return self.saved_drafts.where()
-        where = self.peer_loop.where(state) or self.reader.where()
-        paragraph = self.paragraphs.place() if state is State.READING else ""
-        return f"{where} {paragraph}" if paragraph else where
-
-    def _how_long(self) -> str:
-        """ "How long is this": while reading, how long the post is and what is left of it
-        and of the topic; at a topic list, how many topics are left in it; elsewhere where
-        the person is, which says how many there are."""
-        thread = self.reader.thread
-        length = self.paragraphs.length() if self._in_a_topic() else ""
-        left = self.reader.left_in_list() if self.state is State.BROWSING else None
-        if left is not None:
-            return left
-        if thread is None or not length:
-            return self._where_and_question()
-        ordinal, total = thread.position(self.reader.post_index)
-        after = total - ordinal
-        topic = (
-            f"After it, {phrasing.count_phrase(after, 'more post')} in this topic."
-            if after > 0
-            else "It is the last post in this topic."
-        )
-        return f"{length} {topic}"
-
-    def _help(self) -> str:
-        """What can be said here (while writing, the writer's own help)."""
-        if self.state in WRITING_STATES:
-            return self._writer().help
-        typing = isinstance(self.engines.listener, TextListener)
-        # At the start, with no list heard yet, "next" and "open" would do nothing.
-        list_heard = self.state is not State.BROWSING or self.reader.list_heard
-        return help_list(
-            self.state,
-            asked=self._open_question(),
-            last_said=self._last_said,
-            typing=typing,
-            list_heard=list_heard,
-        )
 
     # --- looking after the user --------------------------------------------------------
 

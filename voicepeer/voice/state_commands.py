@@ -148,6 +148,9 @@ LEAVING = frozenset({Intent.CANCEL, Intent.BACK, Intent.STOP, Intent.NO})
 does ("never mind", "go back"): nobody means them as a name, a title or a search."""
 WRITING_STATES = frozenset({State.DICTATING, State.EDITING_POST})
 """States where a reply, or the person's own post, is written or changed word by word."""
+EDITING_STATES = frozenset({State.EDITING_POST, State.CHANGING_POST})
+"""The states where the person's own post is being changed word by word (the PostEditor
+writes, not the reply's Composer)."""
 
 LAST_PARAGRAPH = "reading, last paragraph"
 """Listening context of READING once the post's last paragraph is reached: the same
