@@ -60,7 +60,6 @@ from voicepeer.voice.forum_back import ForumBackNotice
 from voicepeer.voice.full_disk import PlacesOnFullDisk
 from voicepeer.voice.greeting import Greeting
 from voicepeer.voice.held_replies import held_replies_free
-from voicepeer.voice.how_to import how_to_asked
 from voicepeer.voice.last_one import last_one_hint, last_one_meant
 from voicepeer.voice.last_try import last_try
 from voicepeer.voice.left_writing import left_writing
@@ -137,6 +136,8 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 }
 
 OPEN_HOW = "Say open topic and its number, or the one about and words of its title."
+ASLEEP = "Going to sleep. Say wake up when you need me."
+PAUSED = "Paused. Your place is kept, even if I am switched off. Say resume when you are ready."
 
 
 SENDABLE_AFTER_GOODBYE = frozenset(
@@ -367,6 +368,7 @@ class Assistant:
         self.edits_at_question = EditsAtQuestion()
         self._left_writing: SavedDraft | None = None
         """The reply being written when voicepeer last stopped: "resume" goes back to it."""
+        self._handlers = self._command_handlers()
 
     # --- the loop ----------------------------------------------------------------------
 
@@ -935,44 +937,42 @@ class Assistant:
         if moved_to is not None:
             self._go(moved_to)
             return
-        handlers: dict[Intent, Callable[[Command], None]] = {
+        slots = "".join(f" {name}={value}" for name, value in command.slots.items())
+        transcript.info("did: command %s%s", command.intent.value, slots)
+        self._handlers[command.intent](command)
+
+    def _command_handlers(self) -> dict[Intent, Callable[[Command], None]]:
+        """Which action each command calls (those of the saved drafts and of new
+        conversations aside: they have their own)."""
+        return {
             Intent.LATEST: lambda c: self._latest(),
             Intent.UNREAD: lambda c: self._unread(),
             Intent.MY_TOPICS: lambda c: self._my_topics(),
             Intent.MY_POSTS: lambda c: self._my_posts(),
-            Intent.OPEN: lambda c: self._open(c),
+            Intent.OPEN: self._open,
             Intent.NEXT: lambda c: self._step(+1, c),
             Intent.PREVIOUS: lambda c: self._step(-1, c),
             Intent.REPEAT: lambda c: self._repeat(),
             Intent.READ: lambda c: self._read(),
             Intent.WHERE: lambda c: self.say(self.orientation.asked(c.slots)),
-            Intent.HELP: lambda c: self.say(
-                how_to_asked(c.slots, self.state) or self.orientation.help()
-            ),
+            Intent.HELP: lambda c: self.say(self.orientation.help(c.slots)),
             Intent.STOP: lambda c: self._stop(),
-            Intent.SLEEP: lambda c: self._sleep("Going to sleep. Say wake up when you need me."),
-            Intent.PAUSE: lambda c: self._sleep(
-                "Paused. Your place is kept, even if I am switched off. "
-                "Say resume when you are ready."
-            ),
+            Intent.SLEEP: lambda c: self._sleep(ASLEEP),
+            Intent.PAUSE: lambda c: self._sleep(PAUSED),
             Intent.RESUME: lambda c: self._resume(),
             Intent.REPLY: lambda c: self._reply_to_named(c.slots),
-            Intent.WHO: lambda c: (
-                say_who_is_here(self.reader, self.say)
-                if c.slots == TOPIC_PEOPLE
-                else say_who_wrote(self.reader, self.peer, self.say, self._now)
-            ),
+            Intent.WHO: self._who,
             Intent.BACK: lambda c: self._back(),
             Intent.LIKE: lambda c: self._ask_about_like(take_back=False, slots=c.slots),
             Intent.UNLIKE: lambda c: self._ask_about_like(take_back=True),
             Intent.DELETE_POST: lambda c: self._delete_post(),
             Intent.RECOVER_POST: lambda c: self._recover(),
-            Intent.MARK_READ: lambda c: self._mark_read(c),
+            Intent.MARK_READ: self._mark_read,
             Intent.ADD_TO_REPLY: lambda c: self._add_to_reply(),
             Intent.EDIT_POST: lambda c: self._edit_post(),
             Intent.VOTE: lambda c: self._ask_to_vote(int(c.slots.get("number", 0))),
             Intent.REMOVE_VOTE: lambda c: self._ask_to_vote(None),
-            Intent.NOTIFICATIONS: lambda c: self._notifications(c),
+            Intent.NOTIFICATIONS: self._notifications,
             Intent.SEARCH: lambda c: self.searching.search(str(c.slots.get("query", ""))),
             Intent.YES: lambda c: self._yes(),
             Intent.NO: lambda c: self._no(),
@@ -987,9 +987,13 @@ class Assistant:
             Intent.PREVIOUS_PARAGRAPH: lambda c: self.paragraphs.step(-1),
             Intent.SKIP_TO_END: lambda c: self.paragraphs.skip_to_end(self.reader.after_post()),
         }
-        slots = "".join(f" {name}={value}" for name, value in command.slots.items())
-        transcript.info("did: command %s%s", command.intent.value, slots)
-        handlers[command.intent](command)
+
+    def _who(self, command: Command) -> None:
+        """ "Who is here" (the topic's people), or who wrote the post being read."""
+        if command.slots == TOPIC_PEOPLE:
+            say_who_is_here(self.reader, self.say)
+        else:
+            say_who_wrote(self.reader, self.peer, self.say, self._now)
 
     def _latest(self) -> None:
         if self.reader.latest():

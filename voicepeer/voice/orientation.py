@@ -11,6 +11,7 @@ from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.composer import Composer
 from voicepeer.voice.help_list import help_list
+from voicepeer.voice.how_to import how_to_asked
 from voicepeer.voice.paragraphs import ParagraphReading
 from voicepeer.voice.peer_loop import PeerLoop
 from voicepeer.voice.reader import Reader
@@ -119,9 +120,13 @@ class Orientation:
         )
         return f"{length} {topic}"
 
-    def help(self) -> str:
-        """What can be said here (while writing, the writer's own help)."""
+    def help(self, slots: Mapping[str, object]) -> str:
+        """How to do what "help" asked about ("how do I reply"), or else what can be said
+        here (while writing, the writer's own help)."""
         state = self._state()
+        how_to = how_to_asked(slots, state)
+        if how_to:
+            return how_to
         if state in WRITING_STATES:
             return self._writer().help
         typing = isinstance(self._listener(), TextListener)
