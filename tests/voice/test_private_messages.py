@@ -232,6 +232,12 @@ def test_a_one_word_title_then_the_message_keeps_both(forum: DemoForum, tmp_path
     # The "yes" said late to the question is no consent: nothing is sent without "send it".
     assert talk.said[-1].startswith("Your message, titled Lunch, says: Would you like")
     assert not any(t["title"] == "Lunch" for t in inbox(forum, "priya"))
+    # Short, but begun as a sentence is: the message too.
+    lines = ["message priya", "yes", "coffee", "see you soon", "read it back"]
+    short = converse(forum.base_url, lines, tmp_path / "short", credentials=signed_in(forum))
+    assert short.said_after("Is that the whole title?")[0].startswith(
+        "The title is: Coffee. It says: See you soon."
+    )
 
 
 def test_the_name_of_the_person_written_to_keeps_its_capital_in_the_title(

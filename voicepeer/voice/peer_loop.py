@@ -689,7 +689,7 @@ class PeerLoop:
             self._say("I did not hear more of the title. Say the rest of it, or say cancel.")
             return State.TITLING
         if unfinished and not _said_again(unfinished, text):
-            if len(unfinished.split()) == 1 and len(text.split()) > MAX_REST_OF_TITLE_WORDS:
+            if len(unfinished.split()) == 1 and _begins_a_message(text):
                 # "Lunch", then "would you like to meet for lunch next week": the message
                 # begun, not the rest of its title.
                 self.composer.add_words(text)
@@ -851,6 +851,22 @@ MAX_REST_OF_TITLE_WORDS = 7
 """More words than this, said after a one-word title ("Lunch", asked whether that is the
 whole title), are the start of what is written, not the rest of the title: titles run to a
 handful of words."""
+
+
+SENTENCE_OPENERS = frozenset(
+    {"i", "i'm", "i've", "you", "we", "would", "could", "can", "will", "shall", "are", "is"}
+    | {"do", "did", "see", "thanks", "thank", "hope", "hi", "hello", "dear", "please", "how"}
+    | {"it's", "just", "let's", "what", "when", "where", "why", "have", "has"}
+)
+"""Words a sentence of a message begins with and the rest of a title seldom does: said
+after a one-word title ("Coffee", then "see you soon"), they begin the message."""
+
+
+def _begins_a_message(text: str) -> bool:
+    """Whether ``text``, said after a one-word title, is the message begun: longer than a
+    title runs, or opening as a sentence does."""
+    words = text.lower().split()
+    return len(words) > MAX_REST_OF_TITLE_WORDS or (bool(words) and words[0] in SENTENCE_OPENERS)
 
 
 GOES_ON = frozenset({"and", "or", "in", "with", "for", "of", "at", "on", "after", "during", "when"})
