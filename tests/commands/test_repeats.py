@@ -49,6 +49,13 @@ def test_a_word_said_twice_or_cut_off_is_said_once(said: str, meant: str) -> Non
         ("like post two no three", "like post three"),
         ("two no three", "three"),
         ("open topic twenty one no twenty two", "open topic twenty two"),
+        # Numbers of four and five words, taken back and meant, whole: "two fifty" was left.
+        ("two hundred and forty sorry fifty", "fifty"),
+        ("open topic two no one hundred and twenty one", "open topic one hundred and twenty one"),
+        (
+            "change forty to two hundred and forty no two hundred and fifty five",
+            "change forty to two hundred and fifty five",
+        ),
     ],
 )
 def test_the_last_number_said_is_the_one_meant(said: str, meant: str) -> None:

@@ -24,8 +24,8 @@ CORRECTING = (
     ("actually",),
 )
 """Words that take back the number just said, longest first where they overlap."""
-MAX_NUMBER_WORDS = 3
-"""The longest number said in words ("one hundred twenty")."""
+MAX_NUMBER_WORDS = 5
+"""The longest number said in words ("two hundred and forty five")."""
 
 
 def last_number_meant(text: str) -> str | None:
