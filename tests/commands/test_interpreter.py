@@ -25,6 +25,10 @@ INTERPRETER = Interpreter()
         # Its name called: "voicepeer wake up" had not woken it.
         ("hey voicepeer", Intent.WAKE),
         ("voicepeer wake up", Intent.WAKE),
+        # Coming back: left unanswered, the person could not tell whether it heard them.
+        ("i'm back", Intent.RESUME),
+        ("sorry I'm back", Intent.RESUME),
+        ("ok I'm back now", Intent.RESUME),
     ],
 )
 def test_asleep_what_voicepeer_said_would_wake_it_does(text: str, intent: Intent) -> None:
@@ -42,7 +46,6 @@ def test_asleep_what_voicepeer_said_would_wake_it_does(text: str, intent: Intent
         "go on",
         "keep going",
         "where was i",
-        "i'm back",
         "read it",
         "next post",
         "reply",
@@ -57,6 +60,37 @@ def test_asleep_what_voicepeer_said_would_wake_it_does(text: str, intent: Intent
 def test_asleep_nothing_else_wakes_voicepeer(talk: str) -> None:
     assert INTERPRETER.command(Heard(talk), ASLEEP).command is None
     assert INTERPRETER.command(Heard(talk), {Intent.WAKE}).command is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("where was i", Intent.WHERE),
+        ("um where am I", Intent.WHERE),
+        ("carry on", Intent.RESUME),
+        ("continue please", Intent.RESUME),
+    ],
+)
+def test_asleep_where_was_i_and_carry_on_are_asked_of_voicepeer(text: str, intent: Intent) -> None:
+    assert INTERPRETER.asked_asleep(Heard(text)) is intent
+
+
+@pytest.mark.parametrize("talk", ["hello", "yes this is she", "go on", "where is it", "resume"])
+def test_asleep_talk_and_what_wakes_are_asked_nothing_else(talk: str) -> None:
+    assert INTERPRETER.asked_asleep(Heard(talk)) is None
+
+
+def test_asleep_where_was_i_that_another_pass_heard_otherwise_is_not_asked() -> None:
+    forced = Heard("where was i", 0.8, passes=("what forty i'm",))
+    assert INTERPRETER.asked_asleep(forced) is None
+
+
+def test_asleep_the_recognizer_takes_where_was_i_and_carry_on() -> None:
+    book = INTERPRETER.phrasebook({"sleeping": ASLEEP})
+    assert book.commands["sleeping"].accepts("where was i")
+    assert book.commands["sleeping"].accepts("carry on")
+    assert not book.commands["sleeping"].accepts("yes this is she")
+    assert not book.commands[""].accepts("yes this is she")
 
 
 def test_asleep_the_caregivers_wake_alias_wakes_it() -> None:

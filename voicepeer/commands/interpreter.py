@@ -9,7 +9,7 @@ rule has one home, tested in the file of the same name under tests/commands/:
 - numbers as people say them, and that a number said alone is never a command:
   ``numbers`` (applied here, before the matcher);
 - a lone word only close to a phrasing, a command only a forced reading heard, what wakes
-  voicepeer asleep: here (test_interpreter);
+  voicepeer asleep and what else is answered there: here (test_interpreter);
 - a clear yes before anything others can see: ``consent``;
 - editing and correction commands while dictating: ``editing``, ``correction`` (the
   latter tested with the corrector, tests/voice/test_correction.py);
@@ -79,8 +79,8 @@ WAKE_WORDS = frozenset(
 )
 """Words that name voicepeer listening or reading again: asleep, a wake or resume phrasing
 wakes it only with one of them ("continue reading", "start listening again"), never an
-everyday one said as easily to someone in the room ("i'm back", "carry on"), and never
-a word whose meaning the state decides ("continue")."""
+everyday one said as easily to someone in the room ("go on", "carry on"), and never a
+word whose meaning the state decides ("continue")."""
 
 
 CALLING_VOICEPEER = (
@@ -91,6 +91,16 @@ CALLING_VOICEPEER = (
 )
 """Calling voicepeer by its name wakes it ("hey voicepeer": politeness and filler around a
 phrasing count for nothing): said to someone in the room, the name would not be alone."""
+BACK_FROM_A_BREAK = ("i'm back", "i am back", "sorry i'm back", "i'm back again")
+"""Said coming back to voicepeer after a pause ("ok I'm back now": politeness and filler
+around it count for nothing): it wakes voicepeer, as "resume" does. Left unanswered, the
+person could not tell whether they were heard at all."""
+WHERE_ASLEEP = ("where was i", "where am i", "where were we")
+"""Asked asleep: answered with where the person is and how to go on, voicepeer staying
+asleep (a lost person's question, which the asker needs answered to know they were heard)."""
+CARRY_ON_ASLEEP = ("carry on", "continue")
+"""Asleep, said to voicepeer as often as to someone in the room: they resume only when
+nothing else was heard since the pause (the voice loop decides: see voice.asleep)."""
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -153,6 +163,7 @@ def wake_phrases(aliases: Mapping[str, Intent]) -> list[tuple[str, Intent]]:
     without being a word whose meaning the state decides."""
     phrases: list[tuple[str, Intent]] = [(p, Intent.WAKE) for p in PHRASINGS[Intent.WAKE]]
     phrases += [(p, Intent.WAKE) for p in CALLING_VOICEPEER]
+    phrases += [(p, Intent.RESUME) for p in BACK_FROM_A_BREAK]
     phrases.append((canonical(Intent.RESUME), Intent.RESUME))
     phrases += [(p, i) for p, i in aliases.items() if i in ASLEEP]
     for intent in ASLEEP:
@@ -174,6 +185,8 @@ class Interpreter:
         self.aliases = dict(aliases or {})
         self.matcher = CommandMatcher(self.aliases, thresholds)
         self._wake_phrases = wake_phrases(self.aliases)
+        self._asked_asleep = [(p, Intent.WHERE) for p in WHERE_ASLEEP]
+        self._asked_asleep += [(p, Intent.RESUME) for p in CARRY_ON_ASLEEP]
 
     def command(self, heard: Heard, allowed: Collection[Intent] | None = None) -> Interpretation:
         """The command ``heard`` is among ``allowed`` (every intent when ``None``): said with
@@ -211,13 +224,7 @@ class Interpreter:
             asleep = allowed is not None and Intent.WAKE in allowed and set(allowed) <= ASLEEP
             return Interpretation(Command(Intent.WAKE), 1.0) if asleep else Interpretation(None)
         if allowed is not None and set(allowed) <= ASLEEP:
-            woken = self._wake(heard, allowed)
-            if any(
-                self._wake(Heard(p, heard.confidence), allowed).command is None
-                for p in filter(None, heard.passes)
-            ):
-                return Interpretation(None)
-            return woken
+            return self._strictly(heard, [(p, i) for p, i in self._wake_phrases if i in allowed])
         found = self._matched(heard, allowed)
         if found.command is not None and HOW_TO in found.command.slots:
             return self._how_to(found, str(found.command.slots[HOW_TO]))
@@ -305,7 +312,28 @@ class Interpreter:
                 return False
         return True
 
-    def _wake(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
+    def asked_asleep(self, heard: Heard) -> Intent | None:
+        """Asleep, what ``heard`` asks of voicepeer besides waking it: WHERE for "where was
+        I" (:data:`WHERE_ASLEEP`), RESUME for "carry on" (:data:`CARRY_ON_ASLEEP`, taken
+        only when nothing else was heard since the pause); None for anything else. Heard
+        as strictly as waking."""
+        if heard.by_switch:
+            return None
+        found = self._strictly(heard, self._asked_asleep).command
+        return found.intent if found is not None else None
+
+    def _strictly(self, heard: Heard, phrases: list[tuple[str, Intent]]) -> Interpretation:
+        """The command of the phrase ``heard`` says, as it is heard asleep: every other
+        pass of the recognizer must hear one of ``phrases`` too."""
+        found = self._wake(heard, phrases)
+        if any(
+            self._wake(Heard(p, heard.confidence), phrases).command is None
+            for p in filter(None, heard.passes)
+        ):
+            return Interpretation(None)
+        return found
+
+    def _wake(self, heard: Heard, phrases: list[tuple[str, Intent]]) -> Interpretation:
         """Asleep, people talk to others in the room: only what voicepeer said would wake
         it ("Say wake up when you need me", "Say resume when you are ready") and the wake
         and resume phrasings naming it (:data:`WAKE_WORDS`: "continue reading") do, with
@@ -316,11 +344,19 @@ class Interpreter:
         text = unwrap(normalize(heard.text))
         if not text or heard.confidence < thresholds.min_engine_confidence:
             return Interpretation(None)
-        scored = [(fuzz.ratio(text, p), i) for p, i in self._wake_phrases if i in allowed]
+        scored = [(fuzz.ratio(text, p), i) for p, i in phrases]
         score, intent = max(scored, default=(0.0, Intent.WAKE))
         if score < thresholds.wake_min_score:
             return Interpretation(None)
         return Interpretation(Command(intent), confidence=heard.confidence * score / 100)
+
+    def back_from_a_pause(self, heard: Heard) -> bool:
+        """Whether ``heard`` asks voicepeer to go on after a pause, spoken: what wakes it
+        asleep, or "carry on" and "continue"."""
+        if heard.by_switch:
+            return False
+        woken = self.command(heard, ASLEEP).command is not None
+        return woken or self.asked_asleep(heard) is Intent.RESUME
 
     def answer(self, heard: Heard, allowed: Collection[Intent]) -> Interpretation:
         """The answer to a question before something others can see (see consent)."""
@@ -460,7 +496,11 @@ class Interpreter:
         *,
         everyday: bool = True,
     ) -> Vocabulary:
+        asleep = intents is not None and set(intents) <= ASLEEP
+
         def accepts(text: str) -> bool:
+            if asleep and self.asked_asleep(Heard(text)) is not None:
+                return True  # "where was I" is answered asleep, if not by a command
             return self.command(Heard(text), intents).command is not None
 
         return command_vocabulary(

@@ -49,6 +49,7 @@ from voicepeer.recognition.base import Heard, Listener
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.account_notice import AccountNotice
+from voicepeer.voice.asleep import Asleep
 from voicepeer.voice.author import say_who_is_here, say_who_wrote
 from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.command_pieces import CommandPieces
@@ -310,6 +311,7 @@ class Assistant:
             self.peer_loop,
             state=lambda: self.state,
             quit_from=lambda: self._quit_from,
+            asleep_from=lambda: self._resume_state,
             open_question=self._open_question,
             writer=self._writer,
             listener=lambda: self.engines.listener,
@@ -329,6 +331,7 @@ class Assistant:
         )
         self._rest_due = self._next_rest_time()
         self._room_talk = RoomTalkHint(self.say, self.settings.room_talk_reminder_s, monotonic)
+        self.asleep = Asleep(engines.interpreter)
         self._quit_from = State.DICTATING
         self.likes = Likes(self.reader, engines.forum, self.say, failure_line=self._failure_told)
         self.marking_read = MarkingRead(self.reader, engines.forum, self.say)
@@ -433,6 +436,8 @@ class Assistant:
     def room_talk_heard(self) -> bool:
         """A listener's ``on_room_talk``: say (now and then) that talk in the room drowns
         the person out; True when it was said."""
+        if self.state is State.SLEEPING:
+            self.asleep.talk_heard()
         return self._room_talk.heard(self.state)
 
     def _listen_context(self) -> str:
@@ -546,6 +551,14 @@ class Assistant:
         if self._just_sent is not None:
             self._posted_last = self._just_sent
         put_aside, self._put_aside = self._put_aside, None
+        asked_again = self.asleep.said_again(heard)
+        if asked_again is Intent.WHERE:
+            self.say(self.orientation.where_and_question())
+            return
+        if asked_again is not None:
+            transcript.info("did: nothing, asked again to come back just after waking")
+            self.engines.cues.got_it()
+            return
         invited_again = self.command_pieces.asked_again(heard, self.state)
         if invited_again is not None:
             transcript.info("did: nothing yet, an answer to the question for the rest")
@@ -585,13 +598,17 @@ class Assistant:
         else:
             interpretation = interpret_in(self.state, heard, self.engines.interpreter)
         if self.state is State.SLEEPING:
+            asked = self.asleep.asked(heard, interpretation)
             if is_goodbye_while_dictating(heard):
                 # "Goodbye voicepeer" while resting: heard nothing, the person was stuck
                 # (the name makes it no room talk).
                 self._go(self._resume_state)
                 self._quit()
-            elif interpretation.command is not None:
+            elif asked is Intent.WHERE:
+                self.say(f"Paused. {self.orientation.where()} Say resume to go on.")
+            elif asked is not None:
                 self._go(self._resume_state)
+                self.asleep.woke()
                 # A question put aside by sleep is asked again: it is what waits.
                 waiting = ASKING_CONSENT | SLEEP_WHILE_WRITING
                 woken = self.orientation.where_and_question() if self.state in waiting else ""
@@ -1133,6 +1150,7 @@ class Assistant:
             message = message.replace(". ", f". {QUESTION_PUT_ASIDE} ", 1)
         self._resume_state = self.state
         self._go(State.SLEEPING)
+        self.asleep.fell_asleep()
         # Asleep, a press wakes voicepeer too: worth knowing when talk drowns "wake up".
         switch = " Pressing your yes switch wakes me too." if self.engines.yes_switch else ""
         self.say(message + switch)

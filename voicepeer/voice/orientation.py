@@ -28,7 +28,8 @@ def in_a_topic(state: State, reader: Reader) -> bool:
 
 class Orientation:
     """Says where the person is and what they can do there; reads the voice loop's state
-    through ``state`` (and, asked whether to stop, where goodbye was said: ``quit_from``)."""
+    through ``state`` (and, asked whether to stop, where goodbye was said: ``quit_from``;
+    asleep, where sleep came: ``asleep_from``)."""
 
     def __init__(
         self,
@@ -40,6 +41,7 @@ class Orientation:
         *,
         state: Callable[[], State],
         quit_from: Callable[[], State],
+        asleep_from: Callable[[], State],
         open_question: Callable[[], str],
         writer: Callable[[], Composer],
         listener: Callable[[], Listener],
@@ -52,6 +54,7 @@ class Orientation:
         self._peer_loop = peer_loop
         self._state = state
         self._quit_from = quit_from
+        self._asleep_from = asleep_from
         self._open_question = open_question
         """The question the state waits on, asked again; "" when none."""
         self._writer = writer
@@ -88,6 +91,8 @@ class Orientation:
         state = self._state()
         if state is State.QUITTING:  # asked whether to stop, still where goodbye was said
             state = self._quit_from()
+        if state is State.SLEEPING:  # still where the pause was said
+            state = self._asleep_from()
         if state in (State.CONFIRMING, State.DICTATING) and topic is not None:
             words = phrasing.count_phrase(self._reply.words_so_far(), "word")
             return f"You are writing a reply to {as_sentence(topic.title)} It has {words} so far."

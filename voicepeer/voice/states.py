@@ -87,8 +87,10 @@
   while choosing a person or a category only when heard word for word (it is not decoded
   for there). Where words are dictated only "goodbye voicepeer" and the like count: a lone
   "goodbye" may be part of a reply.
-- SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored. Put to sleep
-  at a question, none is open while asleep: a yes said in the room answers nothing.
+- SLEEPING: everything but "wake up" (or "resume" after "pause") is ignored, but for what
+  is clearly said to voicepeer (see voice.asleep): "I'm back" wakes it, "where was I" is
+  answered, "carry on" wakes it when nothing else was heard since. Put to sleep at a
+  question, none is open while asleep: a yes said in the room answers nothing.
 - SEARCHING: voicepeer asked what to look for (the person said "search for" and paused);
   the next utterance is what to look for, unless it is "help" or leaves the question
   ("cancel", "never mind", "go back": as in NAMING and TITLING). A word too short for the
