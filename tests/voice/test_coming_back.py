@@ -1,6 +1,7 @@
 """Coming back from a pause: typed sessions through the real voice loop against the real
 demo forum. Woken with "voicepeer", a "resume" said next read the next post unasked (and a
-"like" went to it); "I'm back" and "where was I" got no answer at all while paused."""
+"like" went to it); "I'm back" and "where was I" got no answer at all while paused; and
+"resume" after a "pause" written into a reply was written in as well."""
 
 from __future__ import annotations
 
@@ -108,3 +109,26 @@ def test_paused_room_talk_stays_unanswered(forum: DemoForum, data: Path) -> None
     lines = [*AT_TOPIC_TWO, "pause", "hello", "yes this is she", "where is it", "go on", "yes"]
     talk = converse(forum.base_url, lines, data)
     assert talk.said_after(PAUSED) == []
+
+
+@pytest.mark.parametrize(("paused", "back"), [("pause", "resume"), ("go to sleep", "wake up")])
+def test_resume_after_pause_written_into_a_reply_is_left_out(
+    forum: DemoForum, data: Path, paused: str, back: str
+) -> None:
+    lines = [*AT_TOPIC_TWO, "reply", "I agree full stop", paused, back, "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-2] == (
+        f'I left "{back}" out. I did not pause: you are still writing your reply, and '
+        f'"{paused}" is in it. To take that out, say scratch that. Go on with your reply, or '
+        "say send it."
+    )
+    assert talk.said[-1] == f"Your reply says: I agree. {paused.capitalize()}"
+
+
+def test_resume_after_pause_as_words_of_a_sentence_is_written_in(
+    forum: DemoForum, data: Path
+) -> None:
+    # "I had to", "pause": words of the sentence, written in without a notice.
+    lines = [*AT_TOPIC_TWO, "reply", "I had to", "pause", "continue", "read it back"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1] == "Your reply says: I had to pause continue"

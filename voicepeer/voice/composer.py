@@ -50,7 +50,7 @@ from voicepeer.voice.writing_asides import (
     lost_the_thread,
 )
 from voicepeer.voice.written_forms import WRITTEN_FORMS, forms_with_names
-from voicepeer.voice.written_in import written_in_notice
+from voicepeer.voice.written_in import pause_not_made, written_in_notice
 
 
 def _first_name(name: str) -> str:
@@ -169,6 +169,9 @@ class Composer:
         self._dictated_last: list[str] | None = None
         """The words dictated by the last utterance while they are still the draft's last:
         what "undo" with nothing to bring back takes out."""
+        self._noted: list[str] | None = None
+        """The words of the last notice that words were written in (see written_in), while
+        they are still the draft's last."""
         self._topic: Topic | None = None
         self._reply_to: Post | None = None
         self._category: str | None = None
@@ -383,6 +386,7 @@ class Composer:
                 )
             elif not goes_on and (warning := self._command_warning(said.text, heard)):
                 self._say(warning)
+                self._noted = self.draft.last_phrase
         self.save()
         return Next.DICTATING
 
@@ -409,6 +413,12 @@ class Composer:
             return True
         if self.corrector.pending is not Pending.NOTHING or interpreter.editing(heard):
             return False
+        noted = self._said_last() if self._noted is self.draft.last_phrase else None
+        pause = pause_not_made(noted, heard, interpreter, self.what) if noted else None
+        if pause is not None:
+            self._noted = None
+            self._say(f"{pause} {self.go_on}")
+            return True
         if discarding.meant(heard):
             nothing = self.nothing_to_discard()
             if nothing:

@@ -172,6 +172,20 @@ def written_in_notice(
     return f"{added} If it was meant as a command, say scratch that, then cancel: {kept}"
 
 
+def pause_not_made(noted: str, heard: Heard, interpreter: Interpreter, what: str) -> str | None:
+    """What to say when ``heard`` asks to come back from a pause ("resume", "continue")
+    right after "pause" (``noted``) was written into the ``what`` and said to be: the person
+    thought they had paused, and the word is left out ("resume" went in without a word);
+    None for anything else."""
+    pausing = interpreter.word_for_word(Heard(noted)) in (Intent.SLEEP, Intent.PAUSE)
+    if not pausing or not interpreter.back_from_a_pause(heard):
+        return None
+    return (
+        f'I left "{heard.text.strip()}" out. I did not pause: you are still writing your '
+        f'{what}, and "{noted}" is in it. To take that out, say scratch that.'
+    )
+
+
 NOT_SENDING_AT_END = ("don't send it", "do not send it", "unsend it")
 COMMANDS_AT_END = (*NOT_SENDING_AT_END, "send it", "read it back")
 """Commands run on at the end of dictated words, with no pause before them (the longest
