@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NoReturn
 
 from voicepeer import paths
 from voicepeer.audio.earcons import EarconPlayer
@@ -23,6 +23,14 @@ from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox
 from voicepeer.forum.retry import OutboxRetry, RetrySettings
 from voicepeer.listening import acknowledge_yes, make_interpreter, make_listener
+from voicepeer.microphone_wait import (
+    BACK_SPOKEN,
+    LOST_SPOKEN,
+    WAITING_SPOKEN,
+    StartAgain,
+    someone_can_type,
+    wait_for_microphone,
+)
 from voicepeer.recognition.base import Listener
 from voicepeer.recognition.listener import AudioListener
 from voicepeer.running import voice_loop_running
@@ -171,6 +179,8 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         except AudioDeviceError as error:
             log.warning("no microphone: %s", error)
             _tell_helper(error, "[recognition] device", settings.recognition.device)
+            if not someone_can_type():
+                _wait_for_microphone(speech, settings, WAITING_SPOKEN)
             listener = TextListener(prompt="> ")
             notices.append(
                 "I can't find a microphone, so please type what you would say, "
@@ -195,6 +205,21 @@ def open_io(source: Endpoint, output: Endpoint, settings: Settings) -> Iterator[
         for notice in notices:
             voice.speech.say(notice)
         yield VoiceIO(listener, voice, cues, interpreter, untrained, hearing, yes_switch)
+
+
+def _wait_for_microphone(speech: SpeechOutput, settings: Settings, spoken: str) -> NoReturn:
+    """Nobody can type instead (the service): say so, wait for the microphone, then start
+    again with it (see voicepeer.microphone_wait)."""
+    retry_s = settings.recognition.microphone_retry_s
+    print(
+        "voicepeer: nobody can type instead (no terminal), so voicepeer looks for the "
+        f"microphone every {retry_s:g} seconds and starts listening once it works.",
+        file=sys.stderr,
+    )
+    speech.say(spoken)
+    wait_for_microphone(settings.recognition.device, retry_s)
+    speech.say(BACK_SPOKEN)
+    raise StartAgain
 
 
 def _tell_helper(error: AudioDeviceError, setting: str, device: str) -> None:
@@ -370,6 +395,7 @@ def run_assistant(
             voice_training_would_help=io.voice_training_would_help,
             news=retry.news,
             yes_switch=io.yes_switch,
+            typing_instead=someone_can_type(),
         )
         assistant = Assistant(engines, settings.voice)
         if io.hearing is not None:
@@ -377,6 +403,10 @@ def run_assistant(
         tell_when_quiet(assistant, io.hearing, io.listener)
         retry.start()
         stack.callback(retry.close)
-        assistant.run()
+        try:
+            assistant.run()
+        except AudioDeviceError as error:  # the microphone went, with nobody to type instead
+            log.warning("the microphone stopped working: %s", error)
+            _wait_for_microphone(io.voice.speech, settings, LOST_SPOKEN)
     print("voicepeer: goodbye", file=sys.stderr)
     return 0

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.cli.terminal import Terminal
+
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
 
 
@@ -108,17 +110,15 @@ def test_a_microphone_name_that_matches_nothing_is_named_to_the_helper(
     # settings file asked for one that is not there.
     config = isolated_home / "config.toml"
     config.write_text('[recognition]\ndevice = "nosuchmic"\n', encoding="utf-8")
-    done = subprocess.run(
-        [*VOICEPEER, "--config", str(config), "run", "--output", "text"],
-        input="goodbye\n",
-        env=pulse_env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "SAY: I can't find a microphone" in done.stdout
-    said = " ".join(done.stderr.split())
+    terminal = Terminal([*VOICEPEER, "--config", str(config), "run", "--output", "text"], pulse_env)
+    try:
+        terminal.expect("SAY: I can't find a microphone", timeout=120)
+        terminal.send("goodbye")
+        assert terminal.process.wait(timeout=120) == 0
+    finally:
+        if terminal.process.poll() is None:
+            terminal.process.kill()
+    said = " ".join(terminal.output.split())
     assert "voicepeer: cannot open the microphone nosuchmic" in said
     assert (
         'The settings file names it: [recognition] device = "nosuchmic". Set that to part '

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.cli.terminal import Terminal
 from voicepeer import paths
 from voicepeer.demo_forum import DemoForum
 
@@ -107,13 +108,20 @@ def test_run_in_text_mode_posts_the_reply(demo_forum_process: str) -> None:
 
 
 def test_demo_without_sound_devices_falls_back_to_text_once() -> None:
-    result = typed("demo", lines="latest topics\n", env=no_audio_env())
-    assert result.returncode == 0, result.stderr
-    said = [line for line in result.stdout.splitlines() if line.startswith("SAY: ")]
-    assert said[0] == "SAY: I can't find a speaker, so I will print what I say."
-    assert said[1].startswith("SAY: I can't find a microphone, so please type")
-    assert sum("I can't find" in line for line in said) == 2
-    assert re.search(LATEST, result.stdout)
+    # At a terminal only: with nobody to type, voicepeer waits for the microphone instead
+    # (tests/cli/test_no_microphone.py).
+    terminal = Terminal(voicepeer("demo"), no_audio_env())
+    try:
+        terminal.expect(r"SAY: I can't find a speaker, so I will print what I say\.\n")
+        terminal.expect(r"SAY: I can't find a microphone, so please type")
+        terminal.send("latest topics")
+        terminal.expect(LATEST)
+        terminal.send("goodbye")
+        assert terminal.process.wait(timeout=120) == 0
+    finally:
+        if terminal.process.poll() is None:
+            terminal.process.kill()
+    assert terminal.output.count("I can't find") == 2
 
 
 def test_unknown_input_choice_is_explained() -> None:

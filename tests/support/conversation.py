@@ -117,6 +117,7 @@ def converse(
     tell_waits: bool = False,
     tell_when_quiet: bool = False,
     renewal: Renewal | None = None,
+    typing_instead: bool = True,
 ) -> Conversation:
     """Run the loop until the lines run out; the data dir keeps drafts, outbox and places
     between calls, like a home computer between sessions. ``before_line`` runs a callable
@@ -128,7 +129,8 @@ def converse(
     HTTP (e.g. one that loses answers). ``tell_waits``: a slow forum is announced as the
     app does ("Still waiting for the forum."). ``tell_when_quiet``: the listener gives the
     loop its quiet moments, as the app's do. ``renewal`` gives the account as saved now
-    (a carer may connect it again during the session)."""
+    (a carer may connect it again during the session). ``typing_instead``: typed lines
+    can stand in for a microphone that stops working (a terminal)."""
     printed = io.StringIO()
     # A given output falls back to print when it fails, as the app's speaker does.
     speech = FallbackSpeech(speech, say_error) if speech is not None else PrintedSpeech(printed)
@@ -159,6 +161,7 @@ def converse(
             voice_training_would_help=voice_training_would_help,
             news=background.news if background is not None else list,
             yes_switch=yes_switch,
+            typing_instead=typing_instead,
         )
         assistant = Assistant(engines, settings or VoiceSettings(greeting=False))
         if tell_when_quiet:

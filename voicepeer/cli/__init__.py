@@ -20,6 +20,7 @@ from voicepeer import __version__, paths
 from voicepeer.audio import portaudio_exit
 from voicepeer.errors import AudioDeviceError, SettingsFileError, VoicepeerError
 from voicepeer.logs import setup_logging
+from voicepeer.microphone_wait import StartAgain, start_again
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +116,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return 2
     try:
         return int(handler(args))
+    except StartAgain:
+        start_again()
     except VoicepeerError as error:
         print(f"voicepeer: {error}", file=sys.stderr)
         if isinstance(error, SettingsFileError):

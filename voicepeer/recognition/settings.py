@@ -35,6 +35,9 @@ class RecognitionSettings:
     """The caregiver's own words for commands: phrase -> intent name, e.g. "onwards" = "next"."""
     device: str = ""
     """Microphone name or number as PortAudio lists it; empty = the system default."""
+    microphone_retry_s: float = field(default=15.0, metadata={"min": 2.0, "max": 600.0})
+    """Seconds between looks for a microphone that is missing or stopped working, when
+    nobody can type instead (the service): voicepeer starts listening once it is there."""
 
     command_silence_s: float = field(default=1.2, metadata={"min": 0.5, "max": 5.0})
     """Seconds of silence that end longer speech heard as no command at all (room talk, kept

@@ -203,6 +203,9 @@ class Engines:
     utterances while browsing or reading."""
     yes_switch: bool = False
     """The person has a yes switch (or key) that answers a question with yes."""
+    typing_instead: bool = True
+    """Typed lines can stand in for a microphone that stops working (a terminal); without
+    them, run() ends with the microphone's error once what is being written is saved."""
 
 
 class Assistant:
@@ -388,6 +391,7 @@ class Assistant:
         self.account_notice.may_speak = lambda: (
             threading.current_thread() is loop and self.state not in WRITING_STATES
         )
+        lost: AudioDeviceError | None = None
         while True:
             if self.state not in WRITING_STATES | DICTATION_STATES:
                 self.account_notice.tell()
@@ -398,6 +402,9 @@ class Assistant:
             try:
                 heard = self.engines.listener.listen(mode, self._listen_context())
             except AudioDeviceError as error:
+                if not self.engines.typing_instead:
+                    lost = error
+                    break
                 # The microphone or switch vanished: carry on with typed input.
                 log.warning(
                     "listening failed, reading typed input instead: %s", type(error).__name__
@@ -425,6 +432,8 @@ class Assistant:
                     "I stop. Please ask your helper to make some room on the memory card."
                 )
         self._places.set_writing(self._reply_being_written())
+        if lost is not None:
+            raise lost
 
     def _reply_being_written(self) -> str | None:
         """The saved reply's key, when one with words is being written as voicepeer stops."""
