@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.forum.test_outbox import offline_client
+from tests.support.pulse import PulseAudioServer
 from voicepeer import paths
 from voicepeer.config.settings import GeneralSettings
 from voicepeer.forum.address_check import ForumAddressError
@@ -75,14 +76,54 @@ def test_without_sound_devices_microphone_and_speaker_fail_with_a_fix(
     assert checks["speech output"]["ok"] is True
 
 
+@pytest.fixture
+def virtual_microphone(pulseaudio: PulseAudioServer) -> Iterator[str]:
+    """A microphone on the shared sound server (a source that is no speaker's monitor)."""
+    module = pulseaudio.pactl("load-module", "module-null-source", "source_name=doctor_mic")
+    try:
+        yield "doctor_mic"
+    finally:
+        pulseaudio.pactl("unload-module", module.strip())
+
+
 @pytest.mark.audio
 def test_with_the_virtual_sound_card_microphone_and_speaker_pass(
-    pulse_env: dict[str, str],
+    pulse_env: dict[str, str], virtual_microphone: str
 ) -> None:
-    checks = run_doctor(pulse_env)
+    checks = run_doctor({**pulse_env, "PULSE_SOURCE": virtual_microphone})
     assert checks["microphone"]["ok"] is True, checks["microphone"]
     assert checks["speaker"]["ok"] is True, checks["speaker"]
     assert "recording works" in str(checks["microphone"]["detail"])
+
+
+@pytest.mark.audio
+def test_the_speakers_echo_is_no_microphone(tmp_path: Path) -> None:
+    # A sound server with a speaker and nothing plugged in: its default input is the
+    # speaker's monitor, from which recording works but never hears the person.
+    sound = PulseAudioServer(tmp_path / "sound")
+    sound.start()
+    try:
+        checks = run_doctor(sound.env())
+    finally:
+        sound.stop()
+    microphone = checks["microphone"]
+    assert microphone["ok"] is False, microphone
+    assert microphone["detail"] == (
+        "no microphone is connected: the only input is the speaker's echo (null.monitor), "
+        "which never hears the person"
+    )
+    assert "Plug in a USB microphone" in str(microphone["fix"])
+
+
+@pytest.mark.audio
+def test_the_speakers_echo_chosen_over_a_microphone_is_named(
+    pulse_env: dict[str, str], virtual_microphone: str
+) -> None:
+    checks = run_doctor({**pulse_env, "PULSE_SOURCE": "null.monitor"})
+    microphone = checks["microphone"]
+    assert microphone["ok"] is False, microphone
+    assert "the default input is the speaker's echo (null.monitor)" in str(microphone["detail"])
+    assert virtual_microphone in str(microphone["fix"])
 
 
 @pytest.mark.audio

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from voicepeer import paths
 from voicepeer.audio.base import AudioInput
 from voicepeer.audio.portaudio_exit import import_sounddevice
+from voicepeer.audio.speaker_echo import SpeakerEcho, speaker_echo
 from voicepeer.config.loader import load_file
 from voicepeer.config.values import forum_address
 from voicepeer.config.writer import left_out_notes
@@ -211,10 +212,33 @@ def check_microphone(
         return Check("microphone", False, str(error), fix)
     if not audio:
         return Check("microphone", False, "the microphone gave no sound", AUDIO_FIX_INPUT)
+    echo = None if device else speaker_echo()
+    if echo is not None:
+        return _speaker_echo_check(echo)
     return Check(
         "microphone",
         True,
         f"recording works ({len(names)} input devices: " + ", ".join(names[:3]) + ")",
+    )
+
+
+def _speaker_echo_check(echo: SpeakerEcho) -> Check:
+    """Recording "works" from a speaker's monitor, but voicepeer would never hear the person."""
+    if not echo.microphones:
+        return Check(
+            "microphone",
+            False,
+            f"no microphone is connected: the only input is the speaker's echo ({echo.source}), "
+            "which never hears the person",
+            AUDIO_FIX_INPUT,
+        )
+    return Check(
+        "microphone",
+        False,
+        f"the default input is the speaker's echo ({echo.source}), not a microphone",
+        "Make the microphone the default input: 'pactl set-default-source NAME' with one of "
+        f"{', '.join(echo.microphones)} (or 'wpctl status' and 'wpctl set-default ID' with "
+        "PipeWire), then run voicepeer doctor again.",
     )
 
 
