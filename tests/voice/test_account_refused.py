@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import user_key
+from tests.support.members import keyed_forum, user_key
 from tests.support.typed_lines import at_once, said, typed_when
 from voicepeer.demo_forum import DemoForum
 from voicepeer.forum.credentials import Credentials
@@ -265,3 +265,29 @@ def test_a_write_after_posting_that_finds_the_key_refused_says_so_once(
     refused = [line for line in talk.said if line.startswith(NO_LONGER_ACCEPTED)]
     assert refused == [ACCOUNT_REFUSED], talk.transcript
     assert talk.said[-1] == last, talk.transcript
+
+
+def test_on_a_forum_needing_sign_in_a_reply_begun_after_the_refusal_is_kept(
+    tmp_path: Path, data: Path
+) -> None:
+    # Read as a visitor once the key was refused, the topic said no one may reply, and the
+    # person heard "The forum does not let you reply in this topic."; the reply they then
+    # said was taken for commands.
+    with keyed_forum(tmp_path / "forum.sqlite3", demo_mode=False) as forum:
+        account = user_key(forum)
+        lines = ["latest topics", "open topic two", "reply", REPLY, "send it", "yes"]
+        talk = converse(
+            forum.base_url,
+            lines,
+            data,
+            credentials=account,
+            before_line={1: lambda: _revoke(forum, account)},
+        )
+        assert "does not let you reply" not in talk.transcript
+        assert ACCOUNT_REFUSED in talk.transcript
+        assert (
+            "The forum does not accept your account at the moment, so your reply will wait "
+            "here until your helper has connected it again."
+        ) in talk.transcript
+        assert "once your helper has connected your account again" in talk.said[-1]
+        assert _waiting(forum, data) == ["So glad you made it to the end of the pier."]

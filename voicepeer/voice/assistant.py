@@ -1240,7 +1240,7 @@ class Assistant:
             # The forum refused the last try, perhaps as the topic was closed meanwhile:
             # ask it again rather than let the person change words that cannot be posted.
             topic = self.reader.recheck_topic() or topic
-        if topic.can_reply is False:
+        if self.reply_opening.would_refuse(topic):
             self.reply_opening.refuse(topic)
             return
         self.reply_opening.say_slow_mode(topic)

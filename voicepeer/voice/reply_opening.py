@@ -11,7 +11,7 @@ from voicepeer.forum.base import Forum, Topic
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
 from voicepeer.voice.composer import Composer
-from voicepeer.voice.error_phrases import not_signed_in
+from voicepeer.voice.error_phrases import account_unusable
 from voicepeer.voice.new_conversation import NewConversationComposer
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader
@@ -68,13 +68,21 @@ class ReplyOpening:
         if topic is not None and topic.can_reply is False and (topic.closed or topic.archived):
             self.refuse(topic)
 
+    def would_refuse(self, topic: Topic) -> bool:
+        """Whether the forum would refuse a reply here whoever writes it. With the account
+        refused, voicepeer reads as a visitor, who may not reply in any topic: that says
+        nothing of the person, whose reply is kept until the account is connected again."""
+        if topic.can_reply is not False:
+            return False
+        return topic.closed or topic.archived or not self._forum.account_refused
+
     def refuse(self, topic: Topic) -> None:
         """The forum would refuse a reply here: say so before the person dictates one, and
         read back any reply saved for this topic, which stays saved."""
         if topic.closed or topic.archived:
             why = phrasing.closed_topic_phrase(topic)
-        elif not self._forum.signed_in:
-            why = not_signed_in()
+        elif (unusable := account_unusable(self._forum)) is not None:
+            why = unusable
         else:
             why = "The forum does not let you reply in this topic."
         saved = self._replies.saved_words(topic)
