@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from tests.forum.test_outbox import offline_client
@@ -19,7 +20,7 @@ from voicepeer import paths
 from voicepeer.config.settings import GeneralSettings
 from voicepeer.forum.address_check import ForumAddressError
 from voicepeer.forum.base import NewReply
-from voicepeer.forum.credentials import Credentials, CredentialStore
+from voicepeer.forum.credentials import Credentials, CredentialStore, forum_data_key
 from voicepeer.forum.outbox import Outbox
 from voicepeer.settings import Settings
 from voicepeer.setup.doctor import (
@@ -423,6 +424,39 @@ def test_posts_agreed_to_and_not_sent_yet_are_counted(isolated_home: Path) -> No
     waiting = next(c for c in checks if c.check == "waiting to be sent")
     assert waiting.detail == "1 post the person agreed to is not on the forum yet"
     assert "Fans" not in waiting.detail + waiting.fix
+    assert "fix what the forum check above says" in waiting.fix
+
+
+def test_posts_waiting_for_a_revoked_account_say_it_must_be_connected_again(
+    isolated_home: Path, demo_forum: str
+) -> None:
+    # "They are sent the next time voicepeer runs and the forum answers (if the forum check
+    # above failed, fix that first)": the forum answered; the account check had failed.
+    account = approved_key(demo_forum)
+    CredentialStore().save(account)
+    outbox = Outbox(
+        paths.forum_data_dir(forum_data_key(demo_forum)) / "outbox.sqlite3", offline_client()
+    )
+    outbox.submit(NewReply(1, "Fans in every room, truly."), "Heat and fatigue")
+    outbox.close()
+    revoked = httpx.post(f"{demo_forum}/user-api-key/revoke", headers=account.headers())
+    assert revoked.status_code == 200
+    config = isolated_home / "config.toml"
+    config.write_text(f'[general]\nforum_url = "{demo_forum}"\n', encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "voicepeer", "--config", str(config), "doctor", "--no-audio"],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    shown = " ".join(done.stdout.split())
+    assert "[FAIL] forum account:" in shown, done.stdout
+    assert (
+        "[OK ] waiting to be sent: 1 post the person agreed to is not on the forum yet Tip: "
+        "They are sent only once the forum accepts the person's account again: connect it "
+        "again as the forum account check above says, then start voicepeer."
+    ) in shown, done.stdout
+    assert "Fans" not in done.stdout
 
 
 def test_cli_json_and_exit_status(isolated_home: Path) -> None:

@@ -648,12 +648,12 @@ def check_forum(
         client.on_slow(partial(still_waiting, url))
     with client:
         checks = _forum_checks(url, client)
-    return [*checks, *_waiting_check(url)]
+    return [*checks, *_waiting_check(url, checks)]
 
 
-def _waiting_check(url: str) -> list[Check]:
+def _waiting_check(url: str, forum_checks: list[Check]) -> list[Check]:
     """Posts the person agreed to that are not on the forum yet: when a helper is asked
-    "did my reply go?", here is the answer."""
+    "did my reply go?", here is the answer, with what stands in their way."""
     from voicepeer.forum.credentials import forum_data_key
     from voicepeer.forum.replies_db import count_waiting
 
@@ -661,15 +661,20 @@ def _waiting_check(url: str) -> list[Check]:
     if not waiting:
         return []
     posts = "post the person agreed to is" if waiting == 1 else "posts the person agreed to are"
-    return [
-        Check(
-            "waiting to be sent",
-            True,
-            f"{waiting} {posts} not on the forum yet",
-            "They are sent the next time voicepeer runs and the forum answers: start "
-            "voicepeer (if the forum check above failed, fix that first).",
+    failed = {check.check for check in forum_checks if not check.ok}
+    if "forum" in failed:
+        when = (
+            "They are sent the next time voicepeer runs and the forum answers: fix what the "
+            "forum check above says, then start voicepeer."
         )
-    ]
+    elif "forum account" in failed:
+        when = (
+            "They are sent only once the forum accepts the person's account again: connect "
+            "it again as the forum account check above says, then start voicepeer."
+        )
+    else:
+        when = "They are sent the next time voicepeer runs: start voicepeer."
+    return [Check("waiting to be sent", True, f"{waiting} {posts} not on the forum yet", when)]
 
 
 def _forum_checks(url: str, client: DiscourseClient) -> list[Check]:
