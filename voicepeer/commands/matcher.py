@@ -95,9 +95,20 @@ WHOLE_TOPIC = frozenset(
 (Discourse: a reply without reply_to_post_number)."""
 REPLY_TO_TOPIC: Mapping[str, str] = {"to": "topic"}
 """The slot of a reply to the topic as a whole ("reply to everyone")."""
-_NOT_A_NAME_FIRST = frozenset({"the", "this", "that", "a", "an", "my", "your", "her", "his"})
+NOT_A_NAME_FIRST = frozenset({"the", "this", "that", "a", "an", "my", "your", "her", "his"})
 """Words a member's name does not begin with: "answer the question" answers the post being
 read, not a member called "the question"."""
+_THE_POST_READ = frozenset(
+    (NOT_A_NAME_FIRST - {"my", "your"})
+    | {"their", "its", "it", "she", "he", "they", "just", "what", "one"}
+    | {"post", "reply", "message", "comment", "question", "questions", "point", "story"}
+    | {"author", "writer", "asked", "said", "wrote", "says", "asks", "made", "posted", "raised"}
+)
+"""Every word of what follows "reply to" in "answer the question she asked", "reply to her
+post": the post being read. Other words after "the" ("the nurse", "the previous post")
+name another post, or nothing understood: the voice loop works out which, or asks, as
+answering the post being read instead would answer the wrong person for all to see. Not
+"my" ("reply to my post"): the post being read is seldom the person's own."""
 NUMBER_TO_COME = frozenset({"post", "post number", "number", "reply", "reply number"})
 """What follows "reply to" in "reply to post", said before a pause: no member named, and
 not the post being read either, but a post whose number is still to come."""
@@ -222,6 +233,11 @@ def topic_about(text: str) -> Command | None:
     if says_nothing(found["title"]):
         return Command(Intent.NEW_TOPIC)  # "about the": the title is asked for
     return Command(Intent.NEW_TOPIC, {TOPIC_TITLE: found["title"]})
+
+
+def _names_the_post_read(value: str) -> bool:
+    words = value.split()
+    return words[0] in NOT_A_NAME_FIRST and set(words) <= _THE_POST_READ
 
 
 def as_a_message(text: str) -> str:
@@ -507,7 +523,7 @@ class CommandMatcher:
                 if (
                     says_nothing(value)
                     or value in NO_VALUE.get(intent, ())
-                    or (intent is Intent.REPLY and value.split()[0] in _NOT_A_NAME_FIRST)
+                    or (intent is Intent.REPLY and _names_the_post_read(value))
                 ):
                     # "search the": the value was not heard, only a word around it. Taken
                     # bare, the voice loop asks what to look for instead of searching for

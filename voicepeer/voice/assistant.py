@@ -11,7 +11,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 
@@ -77,6 +77,7 @@ from voicepeer.voice.outbox_phrases import send_result_line, waiting_at_goodbye
 from voicepeer.voice.own_post_changes import OwnPostEngines
 from voicepeer.voice.paragraphs import ParagraphReading
 from voicepeer.voice.peer_loop import PeerEngines, PeerLoop
+from voicepeer.voice.people import MAX_NAME_WORDS
 from voicepeer.voice.poll_votes import PollVote
 from voicepeer.voice.ports import (
     Cues,
@@ -100,7 +101,14 @@ from voicepeer.voice.rendering import PostRenderer
 from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.reply_opening import ReplyOpening
-from voicepeer.voice.reply_target import aim_reply, reply_in_conversation, rest_of_reply
+from voicepeer.voice.reply_target import (
+    aim_reply,
+    reply_in_conversation,
+    rest_of_reply,
+    target_unclear,
+    whom_again,
+    whom_answered,
+)
 from voicepeer.voice.room_talk import RoomTalkHint
 from voicepeer.voice.said_ahead import SaidAhead
 from voicepeer.voice.saved_drafts import (
@@ -267,6 +275,11 @@ class Assistant:
         was just now."""
         self._meant: tuple[Intent, ...] = ()
         """The commands "Did you mean …?" just offered, answered by "the second one"."""
+        self._whom_asked = False
+        """Whom "reply to the matron" means was just asked: the next words may answer it."""
+        self._kept_for_reply: Heard | None = None
+        """Words of a reply said while whom it answers was asked, written in once it is
+        said."""
         self._nothing_listed = False
         """The list asked for last had nothing in it (see voice.nothing_listed)."""
         self._list_failed = False
@@ -555,6 +568,7 @@ class Assistant:
         log.debug("heard %r", heard.text)
         transcript.info("heard: %s", heard.text)
         meant, self._meant = self._meant, ()  # only the answer right after the question
+        whom_asked, self._whom_asked = self._whom_asked, False
         # A new topic or message the last utterance sent: "unsend it" now means it.
         self._just_sent, self.peer_loop.composer.just_sent = self.peer_loop.composer.just_sent, None
         if self._just_sent is not None:
@@ -601,6 +615,16 @@ class Assistant:
             self._go(self.peer_loop.hear(self.state, heard))
             self._ask_again_after_edit()
             return
+        kept, self._kept_for_reply = self._kept_for_reply, None
+        if whom_asked and self.state is State.READING:
+            answer = whom_answered(heard, self.engines.interpreter, self.reader)
+            if answer is not None:
+                self._dispatch(answer)
+                if kept is not None and self.state is State.DICTATING:
+                    self._follow(self._writer().hear(kept))
+                elif self.state is State.READING:
+                    self._kept_for_reply = kept  # whom is asked again
+                return
         pieces = self.command_pieces.joined(heard, self.state)
         if pieces is not None:
             heard, interpretation = pieces
@@ -658,7 +682,9 @@ class Assistant:
                 if self.state is State.CHOOSING
                 else None
             )
-            if chosen is None:
+            if chosen is None and whom_asked and self._words_of_a_reply(heard):
+                self._keep_for_reply(heard, kept)
+            elif chosen is None:
                 self._not_understood(heard, put_aside)
             else:
                 self._go(chosen)
@@ -1196,6 +1222,8 @@ class Assistant:
         if slots == REPLY_TO_TOPIC and self.reader.topic is not None:
             self._reply(None)  # "reply to everyone": the topic as a whole, no post answered
             return
+        # "Reply to the matron": whom is asked, and the answer said next is taken for it.
+        self._whom_asked = target_unclear(self.reader, slots)
         if not aim_reply(self.reader, slots, self.say):
             return
         topic = self.reader.topic
@@ -1206,6 +1234,25 @@ class Assistant:
                 return
             aim_reply(self.reader, {"number": began}, self.say)  # gone: the post being read
         self._reply(self.reader.loaded_current_post())
+
+    def _words_of_a_reply(self, heard: Heard) -> bool:
+        """Whether ``heard``, said at the topic, is more words than a name or a command of
+        somewhere else ("cancel")."""
+        return (
+            self.state is State.READING
+            and len(heard.text.split()) > MAX_NAME_WORDS
+            and self.engines.interpreter.word_for_word(heard) is None
+        )
+
+    def _keep_for_reply(self, heard: Heard, kept: Heard | None) -> None:
+        """Words said when whom a reply answers was asked, no answer: the reply's own, said
+        before the question was heard. Kept, not lost, and whom asked again."""
+        if kept is not None:
+            heard = replace(
+                heard, text=f"{kept.text} {heard.text}", alternatives=(), words=(), passes=()
+            )
+        self._kept_for_reply, self._whom_asked = heard, True
+        self.say(f"I kept those words for your reply. {whom_again(self.reader)}")
 
     def _reply_said_on(self, heard: Heard) -> bool:
         """ "Reply", a pause, then "privately", "to Sam" or "to post three": the rest of the

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from voicepeer.commands.intents import REPLY_TO_NAMED, Command, Intent
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.matcher import PRIVATE_REPLY
+from voicepeer.commands.matcher import NOT_A_NAME_FIRST, PRIVATE_REPLY
 from voicepeer.commands.natural import HESITATIONS
 from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.commands.repeats import without_repeats
@@ -21,6 +21,7 @@ from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.peer import ForumUser
 from voicepeer.recognition.base import Heard
 from voicepeer.voice import phrasing
+from voicepeer.voice.described_post import Place, place_named, titled
 from voicepeer.voice.peer_loop import AUTHOR_WORDS
 from voicepeer.voice.people import MAX_NAME_WORDS, heard_name, named_here, rank
 from voicepeer.voice.ports import Say
@@ -64,17 +65,29 @@ def aim_reply(reader: Reader, slots: Mapping[str, object], say: Say) -> bool:
     thread = reader.thread
     if thread is None:
         return True  # no topic: replying says what to do
-    name = _POSSESSIVE.sub("", heard_name(str(slots.get(REPLY_TO_NAMED, ""))))
+    said = str(slots.get(REPLY_TO_NAMED, ""))
+    name = _POSSESSIVE.sub("", heard_name(said))
     others = ""
+    place = place_named(_POSSESSIVE.sub("", said))
+    title_of = _titled(reader, said)
     if slots.get("number") == LAST_HEARD:  # "reply to the last post": the topic's newest
         index = reader.forum_call(thread.last_index)
     elif "number" in slots:
         index = reader.find_post(int(str(slots["number"])))
-    elif 0 < len(name.split()) <= MAX_NAME_WORDS or " and " in name:
+    elif place is Place.FIRST:
+        index = reader.find_post(1)
+    elif place is Place.BEFORE:
+        index = _post_before(reader, say)
+    elif title_of is not None:
+        index = _post_by(reader, title_of, say)
+    elif not said:
+        return True  # "reply": the post being read
+    elif understood_as_name(name):
         first, _and, others = name.partition(" and ")
         index = _post_of(reader, first, say)
     else:
-        return True  # "reply to the question she asked": the post being read
+        _not_understood(reader, said, say)
+        return False
     if index is None:
         return False
     if index != reader.post_index:
@@ -103,19 +116,107 @@ def _names(said: str) -> str:
     return " ".join(word if word == "and" else word.title() for word in said.split())
 
 
+def target_unclear(reader: Reader, slots: Mapping[str, object]) -> bool:
+    """Whether the words after "reply to" in ``slots`` name no post understood ("the
+    matron", "Sam about his walk"): then which is asked, none answered."""
+    said = str(slots.get(REPLY_TO_NAMED, ""))
+    if reader.thread is None or not said or "number" in slots:
+        return False
+    if place_named(_POSSESSIVE.sub("", said)) is not None or _titled(reader, said):
+        return False
+    return not understood_as_name(_POSSESSIVE.sub("", heard_name(said)))
+
+
+def _titled(reader: Reader, said: str) -> ForumUser | None:
+    """The one writer here whose forum title ``said`` names ("the nurse")."""
+    if reader.thread is None or said.split()[:1] != ["the"]:
+        return None
+    posts = [post for _, post in reader.thread.loaded()]
+    return titled(_POSSESSIVE.sub("", said), posts, reader.me())
+
+
+def understood_as_name(name: str) -> bool:
+    """Whether ``name`` (the words after "reply to", as :func:`heard_name` gives them) is
+    said as a member's name, or names joined ("Sam and Priya"): not "the nurse", nor
+    words too many for a name ("Sam about his walk")."""
+    if " and " in name:  # the others are named as not answered (_say_one_person)
+        return understood_as_name(name.partition(" and ")[0])
+    words = name.split()
+    return 0 < len(words) <= MAX_NAME_WORDS and words[0] not in NOT_A_NAME_FIRST
+
+
+def whom_again(reader: Reader) -> str:
+    """Whom a reply answers, asked: how to say it, and how to answer the post being read."""
+    post = reader.loaded_current_post()
+    read = f" To answer {phrasing.author_or_you(post)}, say reply." if post is not None else ""
+    return f"Whom are you answering? Say their name, or post and its number.{read}"
+
+
+def _not_understood(reader: Reader, said: str, say: Say) -> None:
+    """ "Reply to the matron" with no writer so titled: which post is meant is asked, the
+    post being read not answered in its stead (the wrong person, answered for all to
+    see)."""
+    say(
+        f'I did not understand whom "{said}" means, so I have not started a reply. '
+        f"{whom_again(reader)}"
+    )
+
+
+def _post_before(reader: Reader, say: Say) -> int | None:
+    """ "Reply to the one before": the post before the one being read."""
+    if reader.post_index <= 0:
+        say("This is the first post: there is none before it. To answer it, say reply.")
+        return None
+    return reader.post_index - 1
+
+
 def _post_of(reader: Reader, name: str, say: Say) -> int | None:
-    """The index of the post of the member ``name`` names: the one being read when it is
-    theirs, else their newest before it (the last heard), else their first after it."""
-    thread = reader.thread
-    assert thread is not None
-    people = [ForumUser(p.username, p.name) for p in thread.topic.participants]
-    people += [ForumUser(p.username, p.name) for _, p in thread.loaded()]
-    found = rank(name, people, reader.me())
+    """The index of the post of the member ``name`` names (see :func:`_post_by`)."""
+    found = rank(name, _writers(reader), reader.me())
     if not found:
         say(f"No one called {name.title()} has written in this topic.")
         say("Say reply to answer this post.")
         return None
-    who = found[0]
+    return _post_by(reader, found[0], say)
+
+
+def _writers(reader: Reader) -> list[ForumUser]:
+    thread = reader.thread
+    assert thread is not None
+    people = [ForumUser(p.username, p.name) for p in thread.topic.participants]
+    return people + [ForumUser(p.username, p.name) for _, p in thread.loaded()]
+
+
+def whom_answered(heard: Heard, interpreter: Interpreter, reader: Reader) -> Command | None:
+    """Asked whom "reply to the matron" meant, the answer ("Ruth", "post two", "the one
+    before", "this one") as the whole reply command; None when ``heard`` answers nothing
+    so (a command of its own, "cancel", or a name of no one here): it is then taken as
+    said."""
+    alone = interpreter.command(heard)
+    if alone.command is not None and not alone.near and alone.command.intent is Intent.REPLY:
+        return alone.command  # "reply": the post being read; "reply to Ruth"
+    found = interpreter.command(Heard(f"reply to {heard.text}", heard.confidence))
+    whole = found.command
+    if whole is None or found.near or whole.intent is not Intent.REPLY:
+        return None
+    said = str(whole.slots.get(REPLY_TO_NAMED, ""))
+    if "number" in whole.slots or place_named(_POSSESSIVE.sub("", said)) is not None:
+        return whole  # "post two", "the one before" (alone, a step back)
+    if reader.thread is None or interpreter.word_for_word(heard) is not None:
+        return None
+    if not said or _titled(reader, said):
+        return whole  # "this one", "the nurse"
+    if target_unclear(reader, whole.slots):
+        return None
+    name = _POSSESSIVE.sub("", heard_name(said)).partition(" and ")[0]
+    return whole if rank(name, _writers(reader), reader.me()) else None
+
+
+def _post_by(reader: Reader, who: ForumUser, say: Say) -> int | None:
+    """The index of the post of ``who``: the one being read when it is theirs, else their
+    newest before it (the last heard), else their first after it."""
+    thread = reader.thread
+    assert thread is not None
     theirs = [i for i, post in thread.loaded() if _by(post, who)]
     if not theirs:  # further on than fetched so far
         if reader.forum_call(thread.fetch_all) is None:
