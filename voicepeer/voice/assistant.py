@@ -19,6 +19,7 @@ from voicepeer.commands import Command, Intent
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import (
     OPEN_ABOUT,
+    REPLY_TO_NAMED,
 )
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
@@ -109,6 +110,7 @@ from voicepeer.voice.reply_target import (
     whom_again,
     whom_answered,
 )
+from voicepeer.voice.retarget import corrected_to
 from voicepeer.voice.room_talk import RoomTalkHint
 from voicepeer.voice.said_ahead import SaidAhead
 from voicepeer.voice.saved_drafts import (
@@ -592,7 +594,7 @@ class Assistant:
         if self._over_words(heard) or self._edited_at_question(heard):
             self._ask_again_after_edit()  # a new title asked for at the question: cancelled
             return
-        if self.state in WRITING_STATES and self._reply_said_on(heard):
+        if self.state in WRITING_STATES and (self._reply_said_on(heard) or self._retarget(heard)):
             return
         if self.state in WRITING_STATES:
             emptied, self.edits_at_question.emptied_from = self.edits_at_question.emptied_from, None
@@ -1279,8 +1281,26 @@ class Assistant:
             self._reply(answered)
         return True
 
-    def _reply(self, reply_to: Post | None) -> None:
-        """Write a reply in the current topic, answering ``reply_to`` (None: the topic)."""
+    def _retarget(self, heard: Heard) -> bool:
+        """ "No, to Priya" (or "not Sam, Priya", "I meant Priya") as a reply's first words:
+        the reply answers Priya's post instead, nothing written; False when ``heard`` is
+        no such correction (see :func:`corrected_to`)."""
+        composer, thread = self.composer, self.reader.thread
+        if self.state is not State.DICTATING or thread is None or not composer.draft.is_empty:
+            return False
+        posts = [post for _, post in thread.loaded()]
+        name = corrected_to(heard.text, posts, composer.answered, self.reader.me())
+        if name is None:
+            return False
+        composer.save()  # nothing in it: no draft is kept
+        self._go(State.READING)
+        aim_reply(self.reader, {REPLY_TO_NAMED: name}, lambda _said: None)
+        self._reply(self.reader.loaded_current_post(), instead=True)
+        return True
+
+    def _reply(self, reply_to: Post | None, *, instead: bool = False) -> None:
+        """Write a reply in the current topic, answering ``reply_to`` (None: the topic);
+        ``instead``: of the one just named."""
         topic = self.reader.topic
         assert topic is not None
         if self.composer.refused(topic):
@@ -1303,6 +1323,7 @@ class Assistant:
             category.name if category else None,
             self.peer_loop.private_audience(topic),
             self.reply_opening.carried_note(topic),
+            instead=instead,
         )
         self.engines.listener.use_dictation_context(reply_context(topic, reply_to))
         self._go(State.DICTATING)

@@ -204,11 +204,13 @@ class Composer:
         category: str | None,
         private_to: str | None = None,
         saved_note: str = "",
+        *,
+        instead: bool = False,
     ) -> None:
         """Begin (or take up again) a reply to ``topic``, answering ``reply_to``; ``category``
         names where the topic is, for telling the user where the reply will appear;
         ``private_to`` names who is in a private conversation; ``saved_note`` is said of a
-        saved reply taken up, before its words."""
+        saved reply taken up, before its words; ``instead``: of the one named just before."""
         self._topic, self._reply_to, self._category = topic, reply_to, category
         self._private_to = private_to
         self._answered_kept = False
@@ -235,6 +237,7 @@ class Composer:
         else:
             whom = phrasing.author_name(reply_to) if reply_to else "the topic"
             privately = " privately" if self._is_private() else ""
+            whom += " instead," if instead else ""
             self._say(
                 f"Replying{privately} to {whom} in {as_sentence(topic.title)} "
                 f"{self._who_sees()}Say your reply, then say send it. Take your time."
