@@ -27,6 +27,7 @@ from voicepeer.forum.outbox import SendResult
 from voicepeer.recognition.base import Heard
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice import phrasing
+from voicepeer.voice.aimed_elsewhere import aimed_elsewhere
 from voicepeer.voice.correction import Corrector, Pending, read_back
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.dictation import Draft, mark_at_end, said_as_in_posts
@@ -530,6 +531,11 @@ class Composer:
     def _command_warning(self, said: str, heard: Heard) -> str | None:
         """What to say of the words just written in when they may have been meant as
         something else (see voicepeer.voice.written_in); None for anything else."""
+        topic = self._topic
+        if self.what == "reply" and topic is not None and not self._is_private():
+            aimed = aimed_elsewhere(said, self._reply_to, topic.loaded_posts)
+            if aimed is not None:
+                return aimed
         return written_in_notice(
             said, heard, self._engines.interpreter, self.what, private=self._is_private()
         )
