@@ -10,8 +10,18 @@ import pytest
 
 from voicepeer.commands import Command, CommandMatcher, Intent, everyday
 from voicepeer.commands.everyday import EVERYDAY_WORDINGS
-from voicepeer.commands.intents import SENSES
-from voicepeer.commands.matcher import HOW_LONG, MENTIONS, TO_FIRST, TO_NEWEST, TOPIC_STEP
+from voicepeer.commands.intents import CATEGORY_NAMED, OPEN_ABOUT, REPLY_TO_NAMED, SENSES
+from voicepeer.commands.matcher import (
+    ANY_POST,
+    HOW_LONG,
+    LAST_SAID,
+    MENTIONS,
+    NEWS_HERE,
+    TO_FIRST,
+    TO_NEWEST,
+    TOPIC_BEFORE,
+    TOPIC_STEP,
+)
 from voicepeer.commands.natural import everyday_sentences, tuning_phrasings
 from voicepeer.commands.phrasebook import command_phrasings
 from voicepeer.recognition.base import Heard
@@ -23,7 +33,9 @@ MATCHER = CommandMatcher()
     ("intent", "phrase"), [(i, p) for i, ps in EVERYDAY_WORDINGS.items() for p in ps]
 )
 def test_every_everyday_wording_means_its_intent(intent: Intent, phrase: str) -> None:
-    verdict = MATCHER.interpret(Heard(phrase.format(number="three", ordinal="third", query="mei")))
+    verdict = MATCHER.interpret(
+        Heard(phrase.format(number="three", ordinal="third", query="mei", name="mei"))
+    )
     assert verdict.command is not None and verdict.command.intent is intent, verdict
     assert not verdict.near
 
@@ -100,3 +112,50 @@ def test_everyday_wordings_found_in_typed_sessions(said: str, meant: Command) ->
 @pytest.mark.parametrize("said", ["start", "what", "now what", "something"])
 def test_parts_of_them_alone_are_no_command(said: str) -> None:
     assert MATCHER.interpret(Heard(said, 1.0)).command is None
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        # "What did Sam say" was "repeat" (or "read it back"): Sam's post is meant.
+        ("what did sam say", Command(Intent.OPEN, {REPLY_TO_NAMED: "sam"})),
+        ("read priya's post", Command(Intent.OPEN, {REPLY_TO_NAMED: "priya"})),
+        ("like priya's post", Command(Intent.LIKE, {REPLY_TO_NAMED: "priya"})),
+        ("like what sam said", Command(Intent.LIKE, {REPLY_TO_NAMED: "sam"})),
+        # "What's new in this topic" looked for a category called "this topic"; "anything new
+        # here" left the topic for the latest topics.
+        ("what's new in this topic", Command(Intent.LATEST, NEWS_HERE)),
+        ("anything new here", Command(Intent.LATEST, NEWS_HERE)),
+        ("what's new in good news", Command(Intent.CATEGORIES, {CATEGORY_NAMED: "good news"})),
+        ("anything new", Command(Intent.LATEST)),
+        # Searched for "the one about the pier".
+        ("find the one about the pier", Command(Intent.OPEN, {OPEN_ABOUT: "the pier"})),
+        # "Back to the topic list".
+        ("go back to the last topic", Command(Intent.RESUME, TOPIC_BEFORE)),
+        ("i want to write a new post", Command(Intent.NEW_TOPIC, ANY_POST)),
+        ("post something", Command(Intent.NEW_TOPIC, ANY_POST)),
+        ("post a new topic", Command(Intent.NEW_TOPIC)),
+        ("thank her privately", Command(Intent.MESSAGE, {"name": "her"})),
+        ("send priya a thank you message", Command(Intent.MESSAGE, {"name": "priya"})),
+        ("did anyone reply to my post", Command(Intent.NOTIFICATIONS)),
+        ("new replies since last time", Command(Intent.NOTIFICATIONS)),
+    ],
+)
+def test_everyday_requests_found_not_understood_or_misread(said: str, meant: Command) -> None:
+    verdict = MATCHER.interpret(Heard(said, 1.0))
+    assert verdict.command == meant and not verdict.near, verdict
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        # Said where a name would go, no member is named: what was said before is meant.
+        ("what did i say", Command(Intent.READ_BACK)),
+        ("what did you just say", Command(Intent.REPEAT)),
+        # "The last topic" is still the list's last one heard, not the topic read before.
+        ("last topic", Command(Intent.PREVIOUS, {**TOPIC_STEP, **LAST_SAID})),
+    ],
+)
+def test_wordings_near_the_new_ones_keep_their_meaning(said: str, meant: Command) -> None:
+    verdict = MATCHER.interpret(Heard(said, 1.0))
+    assert verdict.command == meant, verdict

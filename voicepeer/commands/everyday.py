@@ -96,6 +96,14 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "where are my bookmarks",
     ),
     Intent.RESUME: (
+        # The topic read before this one (see matcher.step_slots), as "resume" reopens the
+        # topic read last; not "previous topic", the one before it in the list.
+        # Not "back to the last topic" or "reopen the last topic": "the last topic" (the
+        # list's last one heard) was as near them.
+        "go back to the last topic",
+        "go back to the topic i was reading",
+        "the topic i was reading",
+        "open the last topic again",
         "keep reading",
         "read on",
         "read more",
@@ -243,6 +251,19 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "the {ordinal} reply",
         "read the {ordinal} reply",
         "reply number {number}",
+        # "Find the one about the pier" had searched the forum for "the one about the pier".
+        "find the one about {query}",
+        "find the topic about {query}",
+        # A member's post in the topic (slot REPLY_TO_NAMED): their newest, read. "What did
+        # Sam say" had read the post being read again, as "what did you say" does.
+        "what did {name} say",
+        "what did {name} write",
+        "what did {name} post",
+        "what has {name} said",
+        "what has {name} written",
+        "read {name}'s post",
+        "read me {name}'s post",
+        "read {name}'s reply",
     ),
     Intent.STOP: ("stop this", "shut up"),
     # Tired, a rest with the place kept (asleep, only "resume" or "wake up" wakes it): not
@@ -331,6 +352,13 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "show me the topics",
         "what's been happening",
         "what has been happening",
+        # Said in a topic, about the topic (see matcher.step_slots): it is not left for the
+        # latest topics. "What's new in this topic" is found with the categories' wording.
+        "anything new here",
+        "what's new here",
+        "is there anything new here",
+        "any new posts here",
+        "anything new in this topic",
     ),
     Intent.NOTIFICATIONS: (
         "has anyone replied",
@@ -343,6 +371,13 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "any news for me",
         # Said with "mention", the notifications that are mentions only (matcher.MENTIONS).
         "who mentioned me",
+        # Replies to the person's posts are among the notifications.
+        "did anyone reply to my post",
+        "has anyone replied to my post",
+        "any replies to my post",
+        "did anyone answer my post",
+        "new replies since last time",
+        "any new replies",
     ),
     Intent.EDIT_POST: ("fix my post", "edit my reply", "fix my reply", "i made a mistake"),
     Intent.BACK: ("exit this topic", "close this topic", "leave this topic"),
@@ -374,6 +409,12 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "like post number {number}",
         "like the {ordinal} post",
         "like the {ordinal} one",
+        # A member's post (slot REPLY_TO_NAMED), moved to and asked about as "like post 3".
+        "like {name}'s post",
+        "like {name}'s reply",
+        "like {name}'s latest post",
+        "like what {name} said",
+        "like what {name} wrote",
     ),
     Intent.MESSAGE: (
         "write to {query}",
@@ -385,6 +426,13 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "send a private message to {query}",
         "private message {query}",
         "write a private message to {query}",
+        # Thanks said privately: a message ("thank her privately": the author's).
+        "thank {name} privately",
+        "thank {name} in private",
+        "send {name} a thank you message",
+        "send {name} a thank you note",
+        "send {name} a thank you",
+        "send a thank you message to {name}",
     ),
     # Not "write a new post": in a topic, a post is a reply as often.
     # A category named: the topic is started there, without the question for one.
@@ -399,6 +447,14 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "write a new topic in {query}",
         "create a topic in {query}",
         "ask a question in {query}",
+        # A post, not said which: a new topic at a list, asked which in a topic (see
+        # matcher.step_slots).
+        "write a post",
+        "write a new post",
+        "post something",
+        "make a post",
+        "make a new post",
+        "create a new post",
     ),
     # Asked "What shall I look for?" next, as for "search" alone.
     Intent.SEARCH: (

@@ -266,7 +266,8 @@ HOW_TO_WRITE = "how_to_write"
 """The slot of "help" asked about an editing command used only while writing ("how do I
 start over"): its value (a DictationAction's)."""
 REPLY_TO_NAMED = "author"
-"""The slot of "reply to Priya": the name heard, whose post in the topic is answered."""
+"""The slot of "reply to Priya": the name heard, whose post in the topic is answered; and
+of "like Priya's post" and "what did Sam say", whose post is liked or read."""
 WORDS_SLOTS: Mapping[Intent, str] = {
     Intent.OPEN: OPEN_ABOUT,
     Intent.CATEGORIES: CATEGORY_NAMED,
@@ -275,6 +276,9 @@ WORDS_SLOTS: Mapping[Intent, str] = {
     Intent.NEW_TOPIC: CATEGORY_NAMED,
 }
 """Intents that take words in an everyday wording only, and the slot they go in."""
+NAME_SLOTS: Mapping[Intent, str] = {Intent.OPEN: REPLY_TO_NAMED, Intent.LIKE: REPLY_TO_NAMED}
+"""Intents whose everyday wording names a member (``{name}``: "what did {name} say"), and
+the slot the name goes in: that member's post in the topic is meant."""
 NUMBER_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s == "number")
 """Slot intents whose value is a number ("open topic three", "vote for choice two")."""
 FREE_TEXT_INTENTS: tuple[Intent, ...] = tuple(i for i, s in SLOT_INTENTS.items() if s != "number")

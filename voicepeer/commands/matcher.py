@@ -16,6 +16,7 @@ from voicepeer.commands.everyday import EVERYDAY_WORDINGS
 from voicepeer.commands.intents import (
     FREE_TEXT_INTENTS,
     MATCHED_ONLY,
+    NAME_SLOTS,
     ORDINAL_PHRASINGS,
     PHRASINGS,
     SENSES,
@@ -180,6 +181,18 @@ LOST: Mapping[str, str] = {"of": "next step"}
 """The slot of a "where am I" said as "I'm lost": where, and what can be done next."""
 """The slot of a "where am I" that asks how long ("how long is this", "how much is left"):
 while reading, how long the post is and what is left of it and of the topic."""
+NEWS_HERE: Mapping[str, str] = {"in": "topic"}
+"""The slot of a "what's new" said of where the person is ("anything new here", "what's new
+in this topic"): while reading, what is newer in this topic, which is not left for the
+topic list."""
+TOPIC_BEFORE: Mapping[str, str] = {"to": "topic before"}
+"""The slot of a "resume" said as "go back to the last topic": the topic read before this
+one (not the one before it in the list, which "previous topic" is)."""
+ANY_POST: Mapping[str, str] = {"as": "post"}
+"""The slot of a "new topic" said as "write a post": in a topic, a reply is as likely
+meant, so asked which."""
+_HERE = frozenset({"here", "in here", "this topic", "the topic", "this thread", "this one"})
+"""What follows "what's new in" that names where the person is, not a category."""
 MENTIONS: Mapping[str, str] = {"only": "mentions"}
 """The slot of a "notifications" that asks for mentions only ("who mentioned me"): a reply
 or a quote of the person's post is no mention, as the forum counts them."""
@@ -199,6 +212,11 @@ _EVERYONE_WORDS = frozenset(
 as "who wrote topic", a question about the post."""
 
 
+_NOT_A_MEMBER = frozenset(
+    {"i", "you", "we", "i just", "you just", "he", "she", "they", "it", "that", "this"}
+)
+"""Said where a member's name goes ("what did you just say"): no one named, so another
+reading of the words is looked for."""
 _THIS_POST = frozenset({"this", "that", "it", "this post", "that post", "this one"})
 _PRIVATE_REPLY = (
     re.compile(r"^(?:reply|respond|answer|write back) (?:privately|in private) to (?P<name>.+)$"),
@@ -283,6 +301,12 @@ def _step_slots(intent: Intent, text: str) -> Mapping[str, str]:
         return {} if _LIST_WORDS & words else EITHER_OPEN
     if intent is Intent.WHO and _EVERYONE_WORDS & words:
         return TOPIC_PEOPLE
+    if intent is Intent.LATEST and ("here" in words or {"this", "topic"} <= words):
+        return NEWS_HERE
+    if intent is Intent.RESUME and "topic" in words:
+        return TOPIC_BEFORE
+    if intent is Intent.NEW_TOPIC and {"post", "something"} & words and "topic" not in words:
+        return ANY_POST
     if intent is Intent.NOTIFICATIONS and _MENTION_WORDS & set(normalize(text).split()):
         return MENTIONS
     if intent is Intent.MARK_READ and _NOTIFICATION_WORDS & words:
@@ -512,8 +536,17 @@ class CommandMatcher:
                     return Command(intent, {"number": number, **step_slots(intent, text)})
             elif values:
                 # Words said where a number goes: a topic named by its title.
-                slot = WORDS_SLOTS.get(intent) or SLOT_INTENTS[intent]
                 value = next(iter(values.values()))
+                if "name" in values and intent in NAME_SLOTS:
+                    if value in _NOT_A_MEMBER:
+                        continue  # "what did I say": what the person wrote, read back
+                    return Command(intent, {NAME_SLOTS[intent]: value})
+                if intent is Intent.CATEGORIES and value in _HERE:
+                    # "What's new in this topic": no category, the topic being read.
+                    if allowed is None or Intent.LATEST in allowed:
+                        return Command(Intent.LATEST, NEWS_HERE)
+                    continue
+                slot = WORDS_SLOTS.get(intent) or SLOT_INTENTS[intent]
                 if intent is Intent.SEARCH:
                     value = query_words(value)
                 if intent is Intent.REPLY and value in WHOLE_TOPIC:

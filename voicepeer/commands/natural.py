@@ -254,8 +254,9 @@ def slot_pattern(template: str) -> re.Pattern[str] | None:
         return None
     parts = []
     for word in unwrap(template).split():
-        if word in SLOT_MARKS:
-            parts.append(f"(?P<{word.strip('{}')}>.+?)")
+        mark = word.removesuffix("'s")  # "like {name}'s post"
+        if mark in SLOT_MARKS:
+            parts.append(f"(?P<{mark.strip('{}')}>.+?){re.escape(word[len(mark) :])}")
         else:
             parts.append(re.escape(word))
     return re.compile("^" + " ".join(parts) + "$")

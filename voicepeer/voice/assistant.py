@@ -17,20 +17,19 @@ from functools import partial
 
 from voicepeer.commands import Command, Intent
 from voicepeer.commands.editing import DictationAction
-from voicepeer.commands.intents import (
-    OPEN_ABOUT,
-    REPLY_TO_NAMED,
-)
+from voicepeer.commands.intents import OPEN_ABOUT, REPLY_TO_NAMED
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import (
     EITHER_OPEN,
     MENTIONS,
+    NEWS_HERE,
     NOTIFICATIONS_MARKED,
     POST_OPEN,
     REPLY_OPEN,
     REPLY_TO_TOPIC,
     TO_FIRST,
     TO_NEWEST,
+    TOPIC_BEFORE,
     TOPIC_PEOPLE,
     TOPIC_STEP,
 )
@@ -69,7 +68,9 @@ from voicepeer.voice.likes import LikeChange, Likes
 from voicepeer.voice.list_place import ListPlace
 from voicepeer.voice.marking_read import MESSAGE_TO_MARK, MarkingRead
 from voicepeer.voice.meant import answer_to_did_you_mean, did_you_mean, which_one
+from voicepeer.voice.named_posts import read_post_by
 from voicepeer.voice.new_conversation import NewConversationComposer
+from voicepeer.voice.news_here import say_news_here
 from voicepeer.voice.not_understood import NotUnderstood, post_or_topic
 from voicepeer.voice.nothing_listed import LIST_ASKED, opens_from_a_list, which_list
 from voicepeer.voice.notifications import NO_NEW_NOTIFICATIONS
@@ -136,6 +137,8 @@ from voicepeer.voice.state_commands import (
 )
 from voicepeer.voice.states import ASKING_CONSENT, SLEEP_WHILE_WRITING, State, check_transition
 from voicepeer.voice.text_input import TextListener
+from voicepeer.voice.topic_before import reopen_topic_before
+from voicepeer.voice.which_post import post_meant
 
 log = logging.getLogger(__name__)
 
@@ -985,6 +988,11 @@ class Assistant:
     def _dispatch_meant(self, command: Command) -> None:
         if self.state is State.READING:
             command = reply_in_conversation(command, self.reader, self.say)
+        meant = post_meant(command, self._in_a_topic())
+        if isinstance(meant, str):  # "write a post" in a topic: a reply, or a new topic?
+            self.say(meant)
+            return
+        command = meant
         moved_to = self.saved_drafts.dispatch(self.state, command)
         if moved_to is None:
             moved_to = self.peer_loop.dispatch(self.state, command)
@@ -999,7 +1007,7 @@ class Assistant:
         """Which action each command calls (those of the saved drafts and of new
         conversations aside: they have their own)."""
         return {
-            Intent.LATEST: lambda c: self._latest(),
+            Intent.LATEST: lambda c: self._latest(c.slots),
             Intent.UNREAD: lambda c: self._unread(),
             Intent.MY_TOPICS: lambda c: self._my_topics(),
             Intent.MY_POSTS: lambda c: self._my_posts(),
@@ -1013,7 +1021,7 @@ class Assistant:
             Intent.STOP: lambda c: self._stop(),
             Intent.SLEEP: lambda c: self._sleep(ASLEEP),
             Intent.PAUSE: lambda c: self._sleep(PAUSED),
-            Intent.RESUME: lambda c: self._resume(),
+            Intent.RESUME: lambda c: self._resume(c.slots),
             Intent.REPLY: lambda c: self._reply_to_named(c.slots),
             Intent.WHO: self._who,
             Intent.BACK: lambda c: self._back(),
@@ -1049,7 +1057,10 @@ class Assistant:
         else:
             say_who_wrote(self.reader, self.peer, self.say, self._now)
 
-    def _latest(self) -> None:
+    def _latest(self, slots: Mapping[str, object] | None = None) -> None:
+        if slots == NEWS_HERE and self._in_a_topic():
+            say_news_here(self.reader, self.say)  # "anything new here": not left
+            return
         if self.reader.latest():
             self._go(State.BROWSING)
 
@@ -1078,6 +1089,10 @@ class Assistant:
     def _open(self, command: Command) -> None:
         """ "Open topic three" — or, while reading, "the third post": that post here ("open
         the last post": the newest), and "the first reply" the post after the first."""
+        author = command.slots.get(REPLY_TO_NAMED)
+        if author is not None:  # "what did Sam say"
+            self._after_read(read_post_by(self.reader, str(author), self.say))
+            return
         about = command.slots.get(OPEN_ABOUT)
         if about is not None:
             self._after_read(self.reader.open_about(str(about)))
@@ -1192,7 +1207,10 @@ class Assistant:
         switch = " Pressing your yes switch wakes me too." if self.engines.yes_switch else ""
         self.say(message + switch)
 
-    def _resume(self) -> None:
+    def _resume(self, slots: Mapping[str, object] | None = None) -> None:
+        if slots == TOPIC_BEFORE:
+            self._after_read(reopen_topic_before(self.reader, self.say))
+            return
         # Outside sleep, "resume" reads on from where the user left this topic — or, after a
         # restart, goes on with the reply they were writing, or from where they left the
         # topic read last.

@@ -189,6 +189,10 @@ class Reader:
         """Where the person is in the current topic list."""
         self.thread: Thread | None = None
         self.post_index = 0
+        self._opened: int | None = None
+        self.read_before: int | None = None
+        """The topic opened before the one opened last, this session: "go back to the last
+        topic" opens it again."""
         self._categories: dict[int, Category] | None = None
         self._me: str | None = None
         self._me_asked = False
@@ -631,6 +635,8 @@ class Reader:
         if start is None:
             return ReadOutcome.FAILED
         self.thread, self.post_index = thread, start
+        if topic.id != self._opened:
+            self.read_before, self._opened = self._opened, topic.id
         self._authors_told = set()
         self.shown += 1
         left = self._engines.places.paragraph(topic.id) if post_number is None else None
@@ -888,6 +894,11 @@ class Reader:
             return ReadOutcome.FAILED
         self.post_index = new_index
         return self.read_current()
+
+    def newer_posts(self) -> int:
+        """The posts written since the open topic was opened, added to it and told; how
+        many (none, with no topic open)."""
+        return self._newer_posts(self.thread) if self.thread is not None else 0
 
     def _newer_posts(self, thread: Thread) -> int:
         """Past the last post: the posts written since the topic was opened (the person's
