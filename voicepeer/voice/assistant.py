@@ -349,6 +349,7 @@ class Assistant:
             yes_switch=engines.yes_switch,
             voice_training_would_help=engines.voice_training_would_help,
             say_sorry=self._say_aside,
+            now=now,
         )
         self._rest_due = self._next_rest_time()
         self._room_talk = RoomTalkHint(self.say, self.settings.room_talk_reminder_s, monotonic)

@@ -7,6 +7,7 @@ not again after every one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from voicepeer.commands.correction import deleted_words
 from voicepeer.commands.editing import DictationAction
@@ -23,6 +24,7 @@ from voicepeer.commands.numbers import plain_number
 from voicepeer.commands.text import normalize
 from voicepeer.logs import transcript
 from voicepeer.recognition.base import Heard
+from voicepeer.voice.beyond_reach import beyond_reach
 from voicepeer.voice.cues import number_word
 from voicepeer.voice.dictation import tokenize_dictation
 from voicepeer.voice.reader import Reader
@@ -96,6 +98,7 @@ class NotUnderstood:
         yes_switch: bool,
         voice_training_would_help: bool,
         say_sorry: Callable[[str], None],
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.reader = reader
         self.interpreter = interpreter
@@ -117,6 +120,7 @@ class NotUnderstood:
         self._answer_helped = False
         """How to answer a question so that it counts has been said since then."""
         self._training_mentioned = False
+        self.now = now
 
     def understood(self) -> None:
         """A command was understood: mishearings are counted, and explained, afresh (voice
@@ -209,6 +213,13 @@ class NotUnderstood:
         if normalize(heard.text) in GREETINGS:
             transcript.info("did: nothing, greeted")
             self.say(f"Hello. I'm listening. {self.where_and_question()}")
+            return None
+        beyond = beyond_reach(
+            normalize(heard.text), self.now().astimezone(), self.reader.topic is not None
+        )
+        if beyond is not None:
+            transcript.info("did: nothing, asked what voicepeer cannot do, the nearest told")
+            self.say(beyond)
             return None
         chosen = plain_number(heard.text)
         if chosen is not None and (self._numbered_list_heard(state) or state is State.READING):
