@@ -132,3 +132,10 @@ def test_resume_after_pause_as_words_of_a_sentence_is_written_in(
     lines = [*AT_TOPIC_TWO, "reply", "I had to", "pause", "continue", "read it back"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == "Your reply says: I had to pause continue"
+
+
+def test_its_name_called_while_listening_says_it_is_listening(forum: DemoForum, data: Path) -> None:
+    # "Voicepeer" said while awake got "Sorry, I didn't catch that".
+    talk = converse(forum.base_url, ["voicepeer", *AT_TOPIC_TWO, "hey voicepeer"], data)
+    assert talk.said[0] == "I am listening already. You are at the start. Say latest topics."
+    assert talk.said[-1].startswith(f"I am listening already. You are reading {TOPIC}")

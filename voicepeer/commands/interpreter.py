@@ -376,6 +376,10 @@ class Interpreter:
         """Whether an answer to a question asks for a moment instead (see consent)."""
         return asks_for_time(heard)
 
+    def calls_voicepeer(self, heard: Heard) -> bool:
+        """Whether ``heard`` calls voicepeer by its name ("voicepeer", "hey voicepeer")."""
+        return unwrap(normalize(heard.text)) in CALLING_VOICEPEER
+
     def interrupts(self, heard: Heard) -> bool:
         """Whether ``heard`` asks voicepeer to wait while something else is seen to ("hang
         on": see consent)."""

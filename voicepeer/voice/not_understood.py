@@ -302,8 +302,12 @@ class NotUnderstood:
         return state in OWN_LISTS
 
     def _command_elsewhere(self, heard: Heard, state: State) -> Intent | None:
-        """The command ``heard`` is word for word in another state, if it is one."""
+        """The command ``heard`` is word for word in another state, if it is one; its name
+        called, waking ("Sorry, I didn't catch that" to "voicepeer" left the person unsure
+        it was listening at all)."""
         intent = self.interpreter.word_for_word(heard)
+        if intent is None and self.interpreter.calls_voicepeer(heard):
+            intent = Intent.WAKE
         return None if intent is None or intent in ALLOWED[state] else intent
 
     def _misheard(self, state: State, over_talk: bool = False) -> None:
