@@ -121,6 +121,20 @@ def test_a_like_and_thanks_for_a_named_person(forum: DemoForum, data: Path) -> N
     assert "Sorry, I didn't catch that." not in talk.said
 
 
+def test_a_like_for_someone_not_here_says_how_to_like_this_post(
+    forum: DemoForum, data: Path
+) -> None:
+    # "Like Mei's post" with no post of Mei's here was told "Say reply to answer this post".
+    lines = [f"open topic {topic_number(forum, PIER)}", "like mei's post", "like the matron's post"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said_after("Post 1 of 4") == [
+        "No one called Mei has written in this topic.",
+        "Say like this post to like this one.",
+        'I did not understand whose post "the matron" means, so I have not liked anything. '
+        "Say like this post to like this one.",
+    ]
+
+
 def test_replies_to_my_post_are_the_notifications(forum: DemoForum, data: Path) -> None:
     talk = converse(
         forum.base_url, ["did anyone reply to my post"], data, credentials=signed_in(forum)

@@ -104,6 +104,7 @@ from voicepeer.voice.reply_addition import ReplyAdditions
 from voicepeer.voice.reply_context import reply_context
 from voicepeer.voice.reply_opening import ReplyOpening
 from voicepeer.voice.reply_target import (
+    LIKING,
     aim_reply,
     reply_in_conversation,
     rest_of_reply,
@@ -1429,7 +1430,7 @@ class Assistant:
     def _ask_about_like(self, take_back: bool, slots: Mapping[str, object] | None = None) -> None:
         """Ask before liking the post (or the one ``slots`` name: "like post three", moved
         to first and named), or before taking the person's like back."""
-        if slots and not aim_reply(self.reader, slots, self.say):
+        if slots and not aim_reply(self.reader, slots, self.say, LIKING):
             return
         like = self.likes.plan(take_back)
         if like is not None:

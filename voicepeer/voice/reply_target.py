@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from voicepeer.commands.intents import REPLY_TO_NAMED, Command, Intent
 from voicepeer.commands.interpreter import Interpreter
@@ -59,9 +60,24 @@ def reply_in_conversation(command: Command, reader: Reader, say: Say) -> Command
     return reply
 
 
-def aim_reply(reader: Reader, slots: Mapping[str, object], say: Say) -> bool:
+@dataclass(frozen=True)
+class Aiming:
+    """What a post is named for ("reply to Sam", "like Sam's post"): the words that say how
+    to do it to the post being read instead, and that nothing was done."""
+
+    here: str
+    not_done: str
+
+
+REPLYING = Aiming(here="Say reply to answer this post.", not_done="I have not started a reply")
+LIKING = Aiming(here="Say like this post to like this one.", not_done="I have not liked anything")
+
+
+def aim_reply(
+    reader: Reader, slots: Mapping[str, object], say: Say, aiming: Aiming = REPLYING
+) -> bool:
     """Make the post the command names the place (none named: the one being read stays it);
-    ``False`` when there is no such post, said why."""
+    ``False`` when there is no such post, said why (in the words of ``aiming``)."""
     thread = reader.thread
     if thread is None:
         return True  # no topic: replying says what to do
@@ -77,16 +93,19 @@ def aim_reply(reader: Reader, slots: Mapping[str, object], say: Say) -> bool:
     elif place is Place.FIRST:
         index = reader.find_post(1)
     elif place is Place.BEFORE:
-        index = _post_before(reader, say)
+        index = _post_before(reader, say, aiming)
     elif title_of is not None:
         index = _post_by(reader, title_of, say)
     elif not said:
         return True  # "reply": the post being read
     elif understood_as_name(name):
         first, _and, others = name.partition(" and ")
-        index = _post_of(reader, first, say)
-    else:
+        index = _post_of(reader, first, say, aiming)
+    elif aiming is REPLYING:
         _not_understood(reader, said, say)
+        return False
+    else:
+        say(f'I did not understand whose post "{said}" means, so {aiming.not_done}. {aiming.here}')
         return False
     if index is None:
         return False
@@ -162,20 +181,20 @@ def _not_understood(reader: Reader, said: str, say: Say) -> None:
     )
 
 
-def _post_before(reader: Reader, say: Say) -> int | None:
+def _post_before(reader: Reader, say: Say, aiming: Aiming) -> int | None:
     """ "Reply to the one before": the post before the one being read."""
     if reader.post_index <= 0:
-        say("This is the first post: there is none before it. To answer it, say reply.")
+        say(f"This is the first post: there is none before it. {aiming.here}")
         return None
     return reader.post_index - 1
 
 
-def _post_of(reader: Reader, name: str, say: Say) -> int | None:
+def _post_of(reader: Reader, name: str, say: Say, aiming: Aiming) -> int | None:
     """The index of the post of the member ``name`` names (see :func:`_post_by`)."""
     found = rank(name, _writers(reader), reader.me())
     if not found:
         say(f"No one called {name.title()} has written in this topic.")
-        say("Say reply to answer this post.")
+        say(aiming.here)
         return None
     return _post_by(reader, found[0], say)
 
