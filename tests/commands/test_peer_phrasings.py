@@ -59,3 +59,19 @@ def test_the_new_commands_reach_the_grammars() -> None:
     assert "new topic" not in vosk and "new topic" not in alternatives
     assert "new topics" not in vosk and "new topics" not in alternatives
     assert "message" in COMMANDS.text_prefixes and "my messages" in COMMANDS.phrases
+
+
+def test_reading_private_messages_opens_them_and_never_starts_one() -> None:
+    # "Read my private message" started a new message: it is near "write a private message".
+    for asked in (
+        "read my private message",
+        "read my private messages",
+        "read a private message",
+        "read my messages",
+        "any messages",
+        "check my messages",
+        "check my private messages",
+    ):
+        assert MATCHER.interpret(Heard(asked)).command == Command(Intent.MESSAGES), asked
+    for asked in ("write a private message", "send a private message"):
+        assert MATCHER.interpret(Heard(asked)).command == Command(Intent.MESSAGE), asked

@@ -62,6 +62,19 @@ def test_read_and_answer_a_private_message(forum: DemoForum, tmp_path: Path) -> 
     assert "means a lot" in posts[-1]["cooked"]
 
 
+def test_read_my_private_message_opens_the_inbox(forum: DemoForum, tmp_path: Path) -> None:
+    # It was "Who would you like to write to? Say their name.": a new message begun.
+    talk = converse(
+        forum.base_url,
+        ["read my private message"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
+    assert talk.said[-1].startswith("1 private conversation, 1 with new messages. One: "), (
+        talk.transcript
+    )
+
+
 def test_who_will_see_a_private_reply_is_said_before_it_is_written(
     forum: DemoForum, tmp_path: Path
 ) -> None:

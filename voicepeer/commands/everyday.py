@@ -46,6 +46,11 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "do i have any messages",
         "check my inbox",
         "my conversations",
+        # Discourse calls them so: "read my private message" started a new one.
+        "my private messages",
+        "read my private messages",
+        "check my private messages",
+        "any private messages",
     ),
     # Right after posting, as often regret as anything: asked first, as "delete my post" is.
     # Not "take it back" or "undo" alone, which may as well mean a like or a vote.

@@ -53,12 +53,12 @@ THINGS: Mapping[str, str] = {
 DOINGS: Mapping[str, str] = {
     **dict.fromkeys(("delete", "remove", "withdraw", "erase", "unlike", "unbookmark"), "remove"),
     **dict.fromkeys(("restore", "undelete", "recover", "bring"), "restore"),
-    **dict.fromkeys(("send", "submit", "publish"), "send"),
+    **dict.fromkeys(("send", "submit", "publish", "write"), "send"),
     **dict.fromkeys(("read", "hear"), "read"),
 }
 """What a command does, by the verbs that say it, where one verb spelled like another means
 its opposite or another act ("remove my post" is not "recover my post", "send my reply" is
-not "read my reply")."""
+not "read my reply", "read my private message" is not "write a private message")."""
 
 
 def _other_meaning(heard: frozenset[str], phrasing: frozenset[str]) -> bool:
