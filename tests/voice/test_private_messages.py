@@ -423,16 +423,11 @@ def test_another_name_answers_did_you_mean(forum: DemoForum, tmp_path: Path) -> 
         "Did you mean Sam Okafor? Say yes or no.",
         "Writing to Sam Okafor. What is your message about? Say a short title.",
     ]
-    lines = ["message pria", "Mei Lin", "the kettle is boiling again", "Mei", "yes"]
+    lines = ["message pria", "Mei Lin", "kettle is boiling", "Mei", "yes"]
     talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
     asked_again = "Did you mean Mei Lin? Please say yes or no."
-    # Talk in the room names nobody, and is not kept; the name offered, said again, is no
-    # answer either.
-    assert talk.said[1:4] == [
-        "Did you mean Mei Lin? Say yes or no.",
-        f"First say yes or no: I have not kept those words, so say them again after. {asked_again}",
-        asked_again,
-    ]
+    # Words that name nobody are no answer; the name offered, said again, is none either.
+    assert talk.said[1:4] == ["Did you mean Mei Lin? Say yes or no.", asked_again, asked_again]
     assert talk.said[-1].startswith("Writing to Mei Lin.")
 
 
@@ -509,15 +504,69 @@ def test_a_title_said_with_message_replaces_a_saved_title_with_no_words(
     assert inbox(forum, "sam")[0]["title"] == "The new drug"
 
 
-def test_words_said_at_did_you_mean_are_said_not_to_be_kept(
+def test_words_said_at_did_you_mean_start_the_message(forum: DemoForum, tmp_path: Path) -> None:
+    # Said before its person was chosen, the message's first words were thrown away ("First
+    # say yes or no: I have not kept those words"), and "thank you" was "You're welcome".
+    lines = [
+        "latest topics",
+        "open topic two",
+        "message her",
+        "Thank you",
+        "Thank you for sharing your news, it gave me hope full stop",
+        "send it",
+        "yes",
+        "your news",
+        "send it",
+        "yes",
+    ]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    asked = "Did you mean Priya Nair? Please say yes or no."
+    kept = "Thank you for sharing your news, it gave me hope."
+    start = talk.said.index("Did you mean Priya Nair? Say yes or no.")
+    assert talk.said[start + 1 : start + 5] == [
+        asked,
+        f"I kept what you said: {kept} Did you mean Priya Nair? Say yes or no.",
+        "Nothing is sent yet: first say whom your message is for. You are choosing whom to "
+        f"write to. Say cancel to stop. {asked}",
+        f"Writing to Priya Nair. Your message starts with what you said: {kept} What is your "
+        "message about? Say a short title.",
+    ], talk.transcript
+    sent = inbox(forum, "priya")[0]
+    assert sent["title"] == "Your news"
+    first = as_member(forum, f"/t/{sent['id']}.json", "priya")["post_stream"]["posts"][0]
+    assert "it gave me hope" in first["cooked"]
+
+
+def test_words_kept_at_did_you_mean_go_to_whoever_is_chosen(
     forum: DemoForum, tmp_path: Path
 ) -> None:
-    # The message's first words, said before its person was chosen, went without a word:
-    # only "Did you mean Ruth Adeyemi? Please say yes or no." was said.
-    lines = ["message ruth", "thanks for the welcome full stop", "yes"]
-    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
-    assert talk.said[1] == (
-        "First say yes or no: I have not kept those words, so say them again after. Did you "
-        "mean Ruth Adeyemi? Please say yes or no."
+    creds = signed_in(forum)
+    lines = ["message pria", MESSAGE, "no I meant sam", "yes"]
+    talk = converse(forum.base_url, lines, tmp_path / "a", credentials=creds)
+    assert talk.said[-1] == (
+        "Writing to Sam Okafor. Your message starts with what you said: Would you like to "
+        "meet for lunch next week. What is your message about? Say a short title."
     ), talk.transcript
-    assert talk.said[2].startswith("Writing to Ruth Adeyemi."), talk.transcript
+    # A saved message to the person has them added at its end.
+    data = tmp_path / "b"
+    lines = ["message sam", "yes", "lunch", "yes", "see you soon", "cancel"]
+    converse(forum.base_url, lines, data, credentials=creds)
+    lines = ["message sam", "I can bring the photos with me", "yes", "send it", "yes"]
+    talk = converse(forum.base_url, lines, data, credentials=creds)
+    assert "What you said before is added at its end." in talk.said, talk.transcript
+    sent = inbox(forum, "sam")[0]
+    first = as_member(forum, f"/t/{sent['id']}.json", "sam")["post_stream"]["posts"][0]
+    assert "See you soon" in first["cooked"] and "bring the photos" in first["cooked"]
+
+
+def test_goodbye_with_words_kept_at_did_you_mean_asks_first(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    lines = ["message sam", MESSAGE, "goodbye", "no", "cancel", "goodbye"]
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[2:4] == [
+        "What you said for your message is not kept until you say whom it is for: if I stop "
+        "now, you will need to say it again. Shall I stop now? Say yes or no.",
+        "All right, I am staying. Did you mean Sam Okafor? Please say yes or no.",
+    ], talk.transcript
+    assert talk.said[-1].startswith("Goodbye.")

@@ -44,6 +44,7 @@ def test_posting_needs_confirmation_first() -> None:
         State.COMPOSING,
         State.SENDING,
         State.CATEGORY,  # a title said before its category
+        State.CHOOSING,  # a message's words said before its person
     }
     assert ALLOWED_TRANSITIONS[State.QUITTING] == {State.QUITTING, *writing}
     assert all(State.QUITTING in ALLOWED_TRANSITIONS[state] for state in writing)

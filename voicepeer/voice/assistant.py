@@ -685,7 +685,9 @@ class Assistant:
             self._meant = meant  # still waiting: "where am I" names the question
         if interpretation.command is None:
             chosen = (
-                self.peer_loop.yes_with_words(heard) or self.peer_loop.name_instead(heard)
+                self.peer_loop.yes_with_words(heard)
+                or self.peer_loop.name_instead(heard)
+                or self.peer_loop.hold_words(heard)
                 if self.state is State.CHOOSING
                 else None
             )

@@ -8,7 +8,7 @@ new conversation.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -16,6 +16,7 @@ from voicepeer.forum.base import Category, NewPrivateMessage, NewTopic, SiteLimi
 from voicepeer.forum.checks import DraftProblem, LengthProblem, check_reply, check_title
 from voicepeer.forum.outbox import OutboxState
 from voicepeer.forum.peer import ForumUser
+from voicepeer.recognition.base import HeardWord
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.composer import (
     ANSWERS,
@@ -398,9 +399,10 @@ class NewConversationComposer(Composer):
     def read_back(self) -> str:
         return read_back(self.draft, self.conversation.what, self.conversation.title)
 
-    def add_words(self, said: str) -> None:
-        """Words said at a question that belong in the post, added and kept on disk."""
-        self.draft.add(said, forms=self.forms)
+    def add_words(self, said: str, words: Sequence[HeardWord] = ()) -> None:
+        """Words said at a question that belong in the post (``words``: as the recognizer
+        heard them, to correct later), added and kept on disk."""
+        self.draft.add(said, words, forms=self.forms)
         self.save()
 
     def start_with(self, said: str) -> None:

@@ -70,9 +70,6 @@ matter, asked again as before)."""
 
 WRITING_QUESTIONS = frozenset({State.CONFIRMING, State.SENDING, State.CHANGING_POST})
 """Questions before words written are posted, sent or changed on the forum."""
-WORDS_MEANT_TO_ADD = 4
-"""Said at "Did you mean Priya Nair?", this many words or more are words meant for the
-message, not a misheard answer."""
 WORDS_MEANT_TO_ADD_AT_WRITING = 2
 """Said at a question before words written go to the forum, this many words or more (none
 of them a yes) are words meant for what is written: "helps a lot" got only "Please say yes
@@ -136,7 +133,6 @@ class NotUnderstood:
         the loop does itself, when something is done after all: LATEST, go to the latest
         topics; SEND, go on to send what was being written; READ_BACK, read it back
         before asking again whether to stop; None when all was said."""
-        meant_to_add = len(heard.text.split()) >= WORDS_MEANT_TO_ADD and not heard.over_talk
         asking = state in ASKING_CONSENT
         if put_aside is not None and tokenize_dictation(heard.text) and not heard.over_talk:
             if asking:
@@ -165,15 +161,6 @@ class NotUnderstood:
             return None
         if state in WRITING_QUESTIONS and self._said_at_writing_question(heard, state, words):
             return None
-        if state is State.CHOOSING and meant_to_add:
-            # Words meant for the message, said before its person was chosen: asking again
-            # alone would leave them seeming taken.
-            transcript.info("did: nothing, words said at did you mean are not kept")
-            self.say(
-                "First say yes or no: I have not kept those words, so say them again after. "
-                f"{self.open_question()}"
-            )
-            return None
         if state in ASKING_CONSENT and self.interpreter.asks_for_time(heard):
             transcript.info("did: nothing, asked for a moment, so asked again")
             self.say(f"Take your time. {self.open_question()}")
@@ -201,6 +188,12 @@ class NotUnderstood:
         if self.interpreter.says_one_of(heard, LIST_ITEM_WORDINGS):
             transcript.info("did: nothing, %r deletes only in the person's lists", heard.text)
             self.say(DELETE_WHAT)
+            return None
+        if normalize(heard.text) in THANKS and (question := self.open_question()):
+            # "Thank you" at "Did you mean Priya Nair?" is as often the message begun as
+            # thanks: "You're welcome" there left the question seeming answered.
+            transcript.info("did: nothing, thanks said at a question, so asked again")
+            self.say(question)
             return None
         if normalize(heard.text) in THANKS:
             transcript.info("did: nothing, thanked")
@@ -358,6 +351,9 @@ def not_a_command_here(elsewhere: Intent, state: State) -> str:
     "Sorry, I didn't catch that" would only make the person say it again, louder."""
     if elsewhere is Intent.WAKE:
         return "I am listening already."
+    if elsewhere is Intent.SEND and state is State.CHOOSING:
+        # "Nothing is being written" was said of a message whose first words were kept.
+        return "Nothing is sent yet: first say whom your message is for."
     if elsewhere is Intent.SEND:
         # "I'm done" or "finished" while reading: "Send it does nothing here" sounded as
         # if something had nearly been posted.

@@ -27,6 +27,7 @@ from voicepeer.voice.bookmarks import Bookmarks
 from voicepeer.voice.composer import Next
 from voicepeer.voice.correction import read_back
 from voicepeer.voice.cues import number_word
+from voicepeer.voice.dictation import Draft
 from voicepeer.voice.error_phrases import not_signed_in, problem_line
 from voicepeer.voice.forum_phrases import category_phrase
 from voicepeer.voice.new_conversation import (
@@ -64,6 +65,9 @@ composer's, naming what is sent)."""
 
 MIN_EARLY_TITLE_WORDS = 3
 """Words said at the question for a category are kept as the title from this many on."""
+WORDS_MEANT_FOR_MESSAGE = 4
+"""Said at "Did you mean Priya Nair?", this many words or more (no command) are words meant
+for the message, not a misheard answer: kept to start it once its person is chosen."""
 
 NO_MESSAGES = "Private messages are not available on this forum."
 AUTHOR_WORDS = frozenset(
@@ -103,6 +107,9 @@ class PeerLoop:
         """A title asked for again ("change the title"): cancel keeps the one it had."""
         self._early_title: str | None = None
         """A title said at the question for a category, kept for the topic chosen next."""
+        self._held: list[Heard] = []
+        """Words said at "Did you mean Priya Nair?" for the message: its first words once
+        its person is chosen."""
         self._short_title: str | None = None
         """A title said too short, which the next words may go on ("Heat", "and fatigue")."""
         self._unfinished_title: str | None = None
@@ -288,6 +295,7 @@ class PeerLoop:
             self._say(NO_MESSAGES)
             return self._origin
         self.composer.strand(None)  # a message of its own, not one that lost its person
+        self._held = []
         # "Message Sam about my infusion": the words after "about" are its title, asked
         # for again otherwise.
         name, about, title = name.partition(" about ")
@@ -389,6 +397,29 @@ class PeerLoop:
             return None
         self._early_title = words or None
         return self._start(Conversation(recipients=self._offered[:1]))
+
+    def hold_words(self, heard: Heard) -> State | None:
+        """Asked "Did you mean Priya Nair?", words plainly meant for the message ("thank
+        you for sharing your news"): kept to start it once its person is chosen, said so,
+        and the question asked again; None for anything else (a command, a few words,
+        words over talk in the room, which may be the television's)."""
+        if not self._offered or heard.over_talk:
+            return None
+        if len(heard.text.split()) < WORDS_MEANT_FOR_MESSAGE:
+            return None
+        found = self._engines.interpreter.command(heard)
+        if found.command is not None or found.ambiguous:
+            return None
+        self._held.append(heard)
+        held = Draft()
+        forms = forms_with_names(u.display_name for u in self._offered)
+        for said in self._held:
+            held.add(said.text, said.words, forms)
+        self._say(
+            f"I kept what you said: {as_sentence(held.read_out)} "
+            f"Did you mean {self._offered[0].display_name}? Say yes or no."
+        )
+        return State.CHOOSING
 
     def _choosing(self, command: Command) -> State | None:
         if command.intent is Intent.CANCEL:
@@ -539,11 +570,16 @@ class PeerLoop:
 
     def unkept_words(self, state: State) -> str | None:
         """What would be lost by stopping in ``state``: the words said for a new topic
-        before its category, or a title said and not taken yet (too short, or maybe not
-        all of it), which nothing keeps; None when none."""
+        before its category, or for a message before its person, or a title said and not
+        taken yet (too short, or maybe not all of it), which nothing keeps; None when none."""
         if state is State.CATEGORY and self._early_title is not None:
             return (
                 "What you said for your new topic is not kept until you choose its category: "
+                "if I stop now, you will need to say it again."
+            )
+        if state is State.CHOOSING and self._held:
+            return (
+                "What you said for your message is not kept until you say whom it is for: "
                 "if I stop now, you will need to say it again."
             )
         said = self._short_title or self._unfinished_title
@@ -619,6 +655,7 @@ class PeerLoop:
         # A title said in part for a conversation left is no part of this one's.
         self._short_title = self._unfinished_title = None
         early, self._early_title = self._early_title, None
+        held, self._held = self._held, []
         names = forms_with_names(u.display_name for u in conversation.recipients)
         title = spoken_title(early, names) if early is not None else ""
         problem = (
@@ -626,7 +663,16 @@ class PeerLoop:
             if title
             else None
         )
+        if held and early is not None and problem is not None and _too_long(problem):
+            # Words kept at "Did you mean …?", then "yes, and …" going on with them: more
+            # of the message, not its title.
+            held, early, title, problem = [*held, Heard(early)], None, "", None
         begun = self.composer.begin(conversation, said_title="" if problem else title)
+        had_words = not self.composer.draft.is_empty
+        for said in held:
+            self.composer.add_words(said.text, said.words)
+        kept = as_sentence(self.composer.draft.read_out) if held and not had_words else ""
+        added = "What you said before is added at its end." if held and had_words else ""
         if begun is Begun.SAVED and early is not None and problem is not None:
             if _too_long(problem):
                 self.composer.add_words(early)
@@ -638,7 +684,11 @@ class PeerLoop:
                     "change the title, say change the title."
                 )
         if begun is Begun.SAVED:
+            if added or kept:
+                self._say(added or f"I added what you said before: {kept} {self.composer.go_on}")
             return State.COMPOSING
+        if added:
+            self._say(added)
         if early is not None:
             if begun is Begun.NEW:
                 self._say(
@@ -649,6 +699,8 @@ class PeerLoop:
             return self._title(early)
         if conversation.private:
             opening = f"Writing to {conversation.names}. "
+            if kept:
+                opening += f"Your message starts with what you said: {kept} "
             ask = "What is your message about? Say a short title."
         else:
             minimum = self.composer.limits().min_topic_title_length
@@ -760,6 +812,7 @@ class PeerLoop:
 
     def _cancelled(self) -> State:
         self.composer.strand(None)
+        self._held = []
         self._say(f"{self._starting.capitalize()} cancelled. {self._reader.where()}")
         return self._back_to_origin()
 

@@ -132,6 +132,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
         QUITTING ──yes: the session ends, the words saved / no──▶ where it was
     CATEGORY (a title said before it) ──goodbye──▶ QUITTING ──yes: the session ends, the
         title lost, as the question said / no──▶ CATEGORY
+    CHOOSING (the message's words said before it) ──goodbye──▶ QUITTING ──yes: the session
+        ends, the words lost, as the question said / no──▶ CHOOSING
 
 - BOOKMARKS: the person's saved posts are the current list; next / previous move through
   them, "open topic N" opens one where it was saved, "remove bookmark" removes one.
@@ -145,6 +147,8 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
   it leaves the question ("cancel", "never mind", "go back").
 - CHOOSING: voicepeer asked "Did you mean Priya Nair?": only a yes picks that person
   ("that's her"); another name said instead ("no, I meant Mei", "Mei Lin") is looked up.
+  Words plainly meant for the message (a few words, no command) are kept, said back, and
+  start the message once its person is chosen.
 - CATEGORY: the forum's categories were read as numbered choices, for a new topic or to
   hear a category's topics ("categories"); its name ("good news") or its number ("two",
   "number two") picks one. Heard as words, like a name or a title; for a new topic, a title
@@ -237,6 +241,7 @@ _UNSENT = frozenset(
         State.COMPOSING,
         State.SENDING,
         State.CATEGORY,
+        State.CHOOSING,
     }
 )
 """Where words written may not be on the forum yet: goodbye there asks first (QUITTING).
@@ -356,6 +361,7 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.NAMING,
             State.TITLING,
             State.COMPOSING,
+            State.QUITTING,
         }
     )
     | _ORIGINS,
