@@ -168,6 +168,26 @@ def test_a_title_said_before_the_category_is_kept_for_it(tmp_path: Path) -> None
     assert posted["title"] == as_title(TITLE)
 
 
+def test_a_category_described_is_chosen_by_what_it_is_for_never_kept_as_a_title(
+    tmp_path: Path,
+) -> None:
+    # "The one for new people" was "not one of them", and kept as the title.
+    with start(tmp_path) as forum:
+        lines = ["new topic", "the one for new people", "newly diagnosed", "cancel"]
+        lines += ["new topic", "the one about scans", "cancel", "new topic", "the one for my cat"]
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+    assert talk.said[1:3] == [
+        "Did you mean Newly diagnosed or Good news? Say the name of the one you mean, or its "
+        "number.",
+        f"A new topic in Newly diagnosed. {ASK_TITLE}",
+    ], talk.transcript
+    assert f"A new topic in Treatments and medication. {ASK_TITLE}" in talk.said
+    assert talk.said[-1] == (
+        "Sorry, I could not tell which category that is. Say its name or its number, or say cancel."
+    )
+    assert "kept" not in talk.transcript
+
+
 def test_goodbye_before_the_category_of_a_title_said_asks_first(tmp_path: Path) -> None:
     # Nothing keeps a title said before its category: "goodbye voicepeer" there ended the
     # session and it was gone, unsaid.

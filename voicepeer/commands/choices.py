@@ -8,6 +8,7 @@ choices, it is what people say, and a wrong choice costs only the next question.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -66,3 +67,57 @@ def name_said(said: str, names: Sequence[str]) -> int | None:
     if len(scores) > 1 and scores[0][0] - scores[1][0] < NAME_MARGIN:
         return None
     return scores[0][1]
+
+
+_DESCRIBING_AFTER = ("for", "about", "with", "where", "on", "that", "that's", "which")
+_DESCRIBING_STARTS = (
+    *((*start.split(), after) for start in ("the one", "one") for after in _DESCRIBING_AFTER),
+    ("the", "category"),
+    ("a", "category"),
+    ("the", "section"),
+)
+"""How a choice is described: "the one for new people", "the category about scans". Not
+"the one" alone, which begins titles ("The one thing I wish I'd known")."""
+_NOT_TELLING = frozenset(
+    {"people", "person", "someone", "anyone", "you", "i", "me", "my", "we", "us", "who"}
+    | {"where", "what", "which", "can", "are", "be", "just", "stuff", "things", "topics"}
+    | {"posts", "talk", "talking", "chat", "on", "at", "or", "there", "here", "all"}
+)
+"""Words of a description that tell no choice from another ("the one for people who …")."""
+MIN_STEM = 3
+"""Letters a word said and a word of a choice share at their start to count as one word
+("new" of "newly")."""
+
+
+def describes_a_choice(said: str) -> bool:
+    """Whether ``said`` describes a choice rather than names it ("the one for new people",
+    "the newly diagnosed one", "the category about scans")."""
+    words = tuple(normalize(said).split())
+    starts = any(words[: len(start)] == start for start in _DESCRIBING_STARTS)
+    # "The newly diagnosed one"; not "Diagnosed today, day one".
+    return starts or (words[:1] == ("the",) and words[-1:] == ("one",))
+
+
+def described(said: str, descriptions: Sequence[str]) -> list[int]:
+    """The indices of the ``descriptions`` (a choice's name and what it is for) that the
+    words said fit best, by the words they share ("new people": "Newly diagnosed"); all
+    of those that fit equally well, none when no word fits."""
+    telling = _telling_words(said)
+    fits = [
+        sum(any(_same_word(word, theirs) for theirs in _telling_words(text)) for word in telling)
+        for text in descriptions
+    ]
+    best = max(fits, default=0)
+    return [index for index, fit in enumerate(fits) if fit and fit == best]
+
+
+def _telling_words(text: str) -> set[str]:
+    words = re.sub(r"[^\w' ]+", " ", normalize(text)).split()
+    return {w for w in words if w not in _AROUND and w not in _NOT_TELLING and len(w) > 1}
+
+
+def _same_word(said: str, theirs: str) -> bool:
+    """Whether two words are one word, the one said perhaps shortened or in another form
+    ("new" and "newly", "scan" and "scans")."""
+    shorter, longer = sorted((said, theirs), key=len)
+    return len(shorter) >= MIN_STEM and longer.startswith(shorter)

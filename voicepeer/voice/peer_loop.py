@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from voicepeer.commands import Command, Intent
-from voicepeer.commands.choices import name_said, place_said
+from voicepeer.commands.choices import described, describes_a_choice, name_said, place_said
 from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import CATEGORY_NAMED, TOPIC_TITLE
 from voicepeer.commands.interpreter import Interpreter
@@ -545,6 +545,15 @@ class PeerLoop:
             index: int | None = number - 1
         else:
             index = _category_named(heard.text, self._categories)
+        if index is None and describes_a_choice(heard.text):
+            # "The one for new people": a category described, never a title to keep.
+            fitting = described(
+                heard.text, [f"{c.name}. {c.description}" for c in self._categories]
+            )
+            if len(fitting) != 1:
+                self._say(self._which_described(fitting))
+                return State.CATEGORY
+            index = fitting[0]
         if index is None:
             anywhere = interpreter.command(heard)  # a command of any state, near ones too
             command_like = anywhere.command is not None or anywhere.ambiguous
@@ -555,6 +564,17 @@ class PeerLoop:
         if self._category_to_read:
             return self._read_category(self._categories[index])
         return self._start(Conversation(category=self._categories[index]))
+
+    def _which_described(self, fitting: Sequence[int]) -> str:
+        """Asked again after a category described ("the one for new people"), naming the
+        ones the description fits, if any."""
+        if not fitting:
+            return (
+                "Sorry, I could not tell which category that is. Say its name or its number, "
+                "or say cancel."
+            )
+        names = " or ".join(self._categories[i].name for i in fitting)
+        return f"Did you mean {names}? Say the name of the one you mean, or its number."
 
     def _read_category(self, category: Category) -> State:
         if self._reader.category_topics(category):
