@@ -185,7 +185,7 @@ def test_send_it_after_a_short_title_alone_asks_for_the_first_post(tmp_path: Pat
 
 
 def test_a_private_message_said_as_its_title_is_offered_as_the_message(tmp_path: Path) -> None:
-    said = "I wanted to thank you for your kind words last week they really helped me"
+    said = "I wanted to thank you for your kind words they really helped me"
     lines = ["message priya", "yes", said, "send it", "yes"]
     with start(tmp_path, title_limit=100) as forum:
         talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
@@ -228,3 +228,60 @@ def test_read_it_back_at_the_title_question_is_no_title(tmp_path: Path) -> None:
     # Said in everyday words, the same: not a title of "What did I say".
     assert words_first.said[4] == words_first.said[3]
     assert words_first.said[5].startswith("The title is: Heavy legs in the heat. It says:")
+
+
+HARD_WEEK = (
+    "I just wanted to say I am having a really hard week and I feel very alone and I do not "
+    "know who to talk to"
+)
+
+
+def test_a_title_as_long_as_a_sentence_is_asked_about_and_kept_either_way(
+    tmp_path: Path,
+) -> None:
+    # "Feeling low" was refused as too short, then the whole post became the title and the
+    # title the first post.
+    lines = ["start a new topic about feeling low", "living with ms", HARD_WEEK, "yes"]
+    lines += ["feeling low this week", "send it", "yes"]
+    with start(tmp_path, title_limit=255) as forum:
+        talk = converse(forum.base_url, lines, tmp_path / "a", credentials=signed_in(forum))
+        posted = newest_topic(forum)
+    asked = (
+        "That is long for a title. Is it your post? Say yes, and it starts your post; then you "
+        "say a short title. Say no, and it is the title."
+    )
+    assert talk.said[2:5] == [
+        "I heard: Feeling low. The title is too short: it needs 4 characters more, at least "
+        "15 characters. Please say the whole title again, with more words.",
+        asked,
+        "I kept it as the start of your post. Now say a short title: a few words that tell "
+        "people what it is about. Feeling low was too short: a title needs at least 15 "
+        "letters and spaces.",
+    ], talk.transcript
+    assert posted == {
+        "title": "Feeling low this week",
+        "cooked": f"<p>{HARD_WEEK[:1].upper()}{HARD_WEEK[1:]}.</p>",
+    }
+    # "No": it is the title, and the post is asked for.
+    lines = ["new topic", "living with ms", HARD_WEEK, "no"]
+    with start(tmp_path / "b", title_limit=255) as forum:
+        talk = converse(forum.base_url, lines, tmp_path / "b", credentials=signed_in(forum))
+    assert talk.said[2] == asked
+    assert talk.said[3] == (
+        f"The title is: {HARD_WEEK[:1].upper()}{HARD_WEEK[1:]}. Now say the first post, then "
+        "say send it. Take your time."
+    )
+
+
+def test_goodbye_at_the_question_about_a_long_title_keeps_its_words(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with start(tmp_path, title_limit=255) as forum:
+        lines = ["new topic", "living with ms", HARD_WEEK, "goodbye", "yes"]
+        converse(forum.base_url, lines, data, credentials=signed_in(forum))
+        back = converse(
+            forum.base_url, ["new topic", "living with ms"], data, credentials=signed_in(forum)
+        )
+    assert back.said[-2] == (
+        "You have a saved new topic in Living with MS, with no title. Its words are kept. They "
+        f"say: {HARD_WEEK[:1].upper()}{HARD_WEEK[1:]}."
+    ), back.transcript

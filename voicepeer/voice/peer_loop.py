@@ -114,6 +114,9 @@ class PeerLoop:
         """A title said too short, which the next words may go on ("Heat", "and fatigue")."""
         self._unfinished_title: str | None = None
         """A title that may go on ("I need advice about"), asked whether it is whole."""
+        self._long_title: str | None = None
+        """A title as long as a sentence, kept as the post's start while asked whether it
+        is the post."""
         self._origin = State.BROWSING
         self._starting = "message"
         """What is being started: "message" or "new topic" (named when it is cancelled)."""
@@ -174,6 +177,8 @@ class PeerLoop:
             return State.TITLING
         if self._unfinished_title is not None and (whole := self._whole_title(heard)):
             return whole
+        if self._long_title is not None:
+            return self._long_title_answer(heard)
         if self._a_command(heard):
             # "Send it", "yes" or "next" said here became a message's title (two letters
             # are enough for one).
@@ -673,7 +678,7 @@ class PeerLoop:
     def _start(self, conversation: Conversation) -> State:
         self._retitling = False
         # A title said in part for a conversation left is no part of this one's.
-        self._short_title = self._unfinished_title = None
+        self._short_title = self._unfinished_title = self._long_title = None
         early, self._early_title = self._early_title, None
         held, self._held = self._held, []
         names = forms_with_names(u.display_name for u in conversation.recipients)
@@ -732,8 +737,68 @@ class PeerLoop:
 
     @property
     def asking_if_whole(self) -> bool:
-        """Whether "Is that the whole title?" waits for its answer."""
-        return self._unfinished_title is not None
+        """Whether "Is that the whole title?" (or "Is it your post?", of a long one) waits
+        for its answer: "no" answers it, and leaves nothing."""
+        return self._unfinished_title is not None or self._long_title is not None
+
+    def _ask_if_post(self, text: str, short: str | None) -> State:
+        """A title as long as a sentence ("I just wanted to say I am having a really hard
+        week …"): kept at once as the start of the post, and asked whether it is that. A
+        title too short said before (``short``) still waits for more words."""
+        self._short_title, self._long_title = short, text
+        self.composer.add_words(text)
+        post = self._post_named()
+        self._say(
+            f"That is long for a title. Is it your {post}? Say yes, and it starts your {post}; "
+            "then you say a short title. Say no, and it is the title."
+        )
+        return State.TITLING
+
+    def _long_title_answer(self, heard: Heard) -> State:
+        """The answer to "That is long for a title. Is it your post?": the words kept as
+        the post's start (yes, or more words of it) or made the title (no)."""
+        long = self._long_title
+        assert long is not None
+        found = self._engines.interpreter.command(heard).command
+        intent = found.intent if found is not None else None
+        post = self._post_named()
+        if intent is Intent.NO:
+            self._long_title = self._short_title = None
+            self.composer.draft.scratch_last_phrase()
+            self.composer.save()
+            return self._title(long, whole=True)
+        # "Send it": the post is said, and it still needs a title.
+        answered = intent in (Intent.YES, Intent.SEND)
+        if answered or len(heard.text.split()) > MAX_REST_OF_TITLE_WORDS:
+            self._long_title = None
+            if not answered:  # went on with the post: more of it
+                self.composer.add_words(heard.text, heard.words)
+            short = self._short_title
+            limits, private = self.composer.limits(), self.composer.conversation.private
+            minimum = (
+                limits.min_personal_message_title_length
+                if private
+                else limits.min_topic_title_length
+            )
+            again = (
+                f" {spoken_title(short, self.composer.forms)} was too short: a title needs at "
+                f"least {minimum} letters and spaces."
+                if short
+                else ""
+            )
+            self._say(
+                f"I kept it as the start of your {post}. Now say a short title: a few words "
+                f"that tell people what it is about.{again}"
+            )
+            return State.TITLING
+        self._say(
+            f"I did not take that: first say yes or no. Is what you said before your {post}? "
+            "Either way, it is kept."
+        )
+        return State.TITLING
+
+    def _post_named(self) -> str:
+        return "message" if self.composer.conversation.private else "post"
 
     def _whole_title(self, heard: Heard) -> State | None:
         """ "Yes" or "no" to "Is that the whole title?": the title as it was, or the rest of
@@ -760,6 +825,15 @@ class PeerLoop:
             self._short_title, self._unfinished_title = short, unfinished
             self._say("I did not hear more of the title. Say the rest of it, or say cancel.")
             return State.TITLING
+        if (
+            not (whole or unfinished or self._retitling)
+            and self.composer.draft.is_empty
+            and len(text.split()) >= LONG_TITLE_WORDS
+            and not _too_long_for_a_title(text, self.composer)
+        ):
+            # "Feeling low" refused as too short, then the whole post said: it had become
+            # the title, and the title the first post.
+            return self._ask_if_post(text, short)
         if unfinished and not _said_again(unfinished, text):
             if len(unfinished.split()) == 1 and _begins_a_message(text):
                 # "Lunch", then "would you like to meet for lunch next week": the message
@@ -920,6 +994,9 @@ def _opened(outcome: ReadOutcome) -> State:
     }[outcome]
 
 
+LONG_TITLE_WORDS = 15
+"""A title of this many words or more is a sentence, as often the post itself: asked
+about, the words kept either way."""
 MAX_REST_OF_TITLE_WORDS = 7
 """More words than this, said after a one-word title ("Lunch", asked whether that is the
 whole title), are the start of what is written, not the rest of the title: titles run to a
@@ -983,3 +1060,11 @@ def _said_again(before: str, then: str) -> bool:
 
 def _too_long(problem: DraftProblem) -> bool:
     return problem.problem is LengthProblem.TOO_LONG
+
+
+def _too_long_for_a_title(text: str, composer: NewConversationComposer) -> bool:
+    """Whether the forum refuses ``text`` as a title for being too long (it starts the
+    post then, without asking)."""
+    private = composer.conversation.private
+    problem = title_problem(spoken_title(text, composer.forms), composer.limits(), private=private)
+    return problem is not None and _too_long(problem)

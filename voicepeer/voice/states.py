@@ -158,7 +158,9 @@ READING, and every way out goes back to where the person was (shown as ORIGIN):
   Words the forum refused (a title another topic has, a category gone) wait here too, read
   back, so that only the title is said again: at once when the forum refused the title
   right after the yes, or when the draft is taken up later; so do words said for a title
-  and too long for one (a whole message, often). "Cancel" here puts such words aside, saved.
+  and too long for one (a whole message, often). A title as long as a sentence is asked
+  about ("Is it your post?"), its words kept meanwhile as the post's start: "no" makes them
+  the title. "Cancel" here puts such words aside, saved.
   "Read it back" is no title: what is written so far is read, and the title asked again.
 - COMPOSING: dictating the first post of the new conversation, with the same editing
   commands as a reply; the draft is saved after every change.
