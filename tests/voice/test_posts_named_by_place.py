@@ -74,10 +74,10 @@ def test_words_not_understood_after_reply_to_are_asked_about(
         lines = [*AT_PRIYA, "reply to my friend", answer]
         again = converse(forum.base_url, lines, tmp_path / f"b{index}")
         assert again.said[-1].startswith(f"Replying to {whom} in"), again.transcript
-    # A command said instead is that command, not a name.
+    # "Cancel" there leaves the question: it had "Cancel does nothing here".
     lines = [*AT_PRIYA, "reply to the matron", "cancel"]
     other = converse(forum.base_url, lines, tmp_path / "c")
-    assert other.said[-1].startswith("Cancel does nothing here.")
+    assert other.said[-1] == "All right, no reply."
 
 
 def test_words_of_the_reply_said_before_whom_is_answered_are_kept(
@@ -91,6 +91,27 @@ def test_words_of_the_reply_said_before_whom_is_answered_are_kept(
     )
     assert talk.said[-2].startswith("Replying to Ruth Adeyemi in")
     assert talk.said[-1] == "Your reply says: Thank you for the kind words"
+
+
+def test_words_kept_for_a_reply_are_never_dropped_unsaid(forum: DemoForum, tmp_path: Path) -> None:
+    # A command, or "cancel", said after words were kept dropped them without a word;
+    # a few words that answered nothing ("um well") dropped them too.
+    kept = [*AT_PRIYA, "reply to the matron", "thank you for the kind words"]
+    lines = [*kept, "um well", "Ruth", "read it back"]
+    unsure = converse(forum.base_url, lines, tmp_path / "a")
+    assert unsure.said_after("I kept those words for your reply.")[0].startswith(
+        "Sorry, I didn't catch whom. I still have your words. Whom are you answering?"
+    )
+    assert unsure.said[-1] == "Your reply says: Thank you for the kind words"
+    cancelled = converse(forum.base_url, [*kept, "cancel"], tmp_path / "b")
+    assert cancelled.said[-1] == (
+        "All right, no reply. I have not kept the words you said for it: thank you for the "
+        "kind words."
+    )
+    elsewhere = converse(forum.base_url, [*kept, "where am I"], tmp_path / "c")
+    assert elsewhere.said[-2] == (
+        "I have not kept the words you said for your reply: thank you for the kind words."
+    )
 
 
 def test_what_names_a_post_by_its_place_or_not_at_all() -> None:

@@ -693,6 +693,16 @@ class Assistant:
             )
             if chosen is None and whom_asked and self._words_of_a_reply(heard):
                 self._keep_for_reply(heard, kept)
+            elif chosen is None and whom_asked and self._cancelled(heard):
+                transcript.info("did: nothing, whom a reply answers not said, cancelled")
+                unkept = f" I have not kept the words you said for it: {kept.text}." if kept else ""
+                self.say(f"All right, no reply.{unkept}")
+            elif chosen is None and kept is not None:
+                # "Um well": no answer to whom, and too few words to be the reply's: the
+                # words kept before stay kept, and whom is asked again.
+                self._kept_for_reply, self._whom_asked = kept, True
+                again = whom_again(self.reader)
+                self.say(f"Sorry, I didn't catch whom. I still have your words. {again}")
             elif chosen is None:
                 self._not_understood(heard, put_aside)
             else:
@@ -703,6 +713,11 @@ class Assistant:
         intent = interpretation.command.intent
         if self.state in OWN_LISTS and intent in LEAVING_A_LIST - ALLOWED[self.state]:
             self._go(State.BROWSING)  # out of the person's list, as "back" goes (see above)
+        if kept is not None:
+            # A command said instead of whom a reply answers ("cancel"): the words kept
+            # for the reply went with it unsaid.
+            transcript.info("did: words kept for a reply left, a command said instead")
+            self.say(f"I have not kept the words you said for your reply: {kept.text}.")
         shown, failures = self.reader.shown, self._failures_told
         self._dispatch(interpretation.command)
         # A list asked for that left the person where they were had nothing to read out.
@@ -1258,6 +1273,9 @@ class Assistant:
                 return
             aim_reply(self.reader, {"number": began}, self.say)  # gone: the post being read
         self._reply(self.reader.loaded_current_post())
+
+    def _cancelled(self, heard: Heard) -> bool:
+        return self.engines.interpreter.word_for_word(heard, {Intent.CANCEL}) is not None
 
     def _words_of_a_reply(self, heard: Heard) -> bool:
         """Whether ``heard``, said at the topic, is more words than a name or a command of
