@@ -21,6 +21,8 @@ from voicepeer.config.writer import NOTES_MARKER
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.settings import DemoForumOptions
 from voicepeer.forum.credentials import Credentials, CredentialStore
+from voicepeer.speech.controls import VoiceControls
+from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.speech.settings import SpeechSettings
 
 VOICEPEER = [sys.executable, "-m", "voicepeer"]
@@ -783,3 +785,42 @@ def test_answers_ending_before_any_change_save_nothing(isolated_home: Path) -> N
         "'voicepeer configure' again to answer the questions."
     ) in done.stdout
     assert not config_file(isolated_home).exists()
+
+
+def voice_heard_at_start() -> tuple[int, float]:
+    """The rate and volume voicepeer starts speaking with, as the voice loop sets them."""
+    controls = VoiceControls(PrintedSpeech(), load_settings().speech)
+    return controls.rate_wpm, controls.volume
+
+
+def test_the_rate_a_carer_sets_is_what_the_person_hears_after_saying_slower(
+    isolated_home: Path,
+) -> None:
+    # "Changed: rate_wpm: 160 → 200", and the next start still spoke at 120: what the
+    # person said last ("slower") won over the file.
+    slower = VoiceControls(PrintedSpeech(), SpeechSettings())
+    slower.slower()
+    slower.slower()
+    done = configure_without_questions(isolated_home, "--rate", "200", "--volume", "1.0")
+    assert done.returncode == 0, done.stderr
+    assert "[speech] rate_wpm: 160 → 200" in done.stdout
+    assert "The person had changed the speaking rate by voice (to 120)" in done.stdout
+    assert voice_heard_at_start() == (200, 1.0)
+    # Said again after it, "slower" is slower than what the carer set.
+    VoiceControls(PrintedSpeech(), load_settings().speech).slower()
+    assert voice_heard_at_start() == (180, 1.0)
+
+
+def test_the_wizard_offers_the_rate_the_person_hears(isolated_home: Path) -> None:
+    # It showed [200] and spoke the preview at 200, while the person heard 100.
+    config_file(isolated_home).parent.mkdir(parents=True)
+    config_file(isolated_home).write_text("[speech]\nrate_wpm = 200\n", encoding="utf-8")
+    slower = VoiceControls(PrintedSpeech(), load_settings().speech)
+    for _ in range(5):
+        slower.slower()
+    done = configure_answering(isolated_home, "demo\n\n\n\ny\n")
+    said = " ".join(done.stdout.split())
+    assert "[brackets] show what they hear now" in said
+    assert "words per minute (a whole number from 80 to 260) [100]: " in said
+    assert "[speech] rate_wpm: 200 → 100" in said
+    assert voice_heard_at_start() == (100, 0.8)

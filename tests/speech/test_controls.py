@@ -76,3 +76,15 @@ def test_unwritable_state_folder_does_not_stop_the_change(tmp_path: Path) -> Non
         VoiceRecorder(), SpeechSettings(rate_wpm=160), state_file=blocker / "voice.json"
     )
     assert controls.faster().rate_wpm == 180
+
+
+def test_only_what_the_person_changed_is_kept_over_the_settings_file(tmp_path: Path) -> None:
+    # Both were saved: a volume never asked about hid a carer's later change of it.
+    state = tmp_path / "voice.json"
+    controls = VoiceControls(VoiceRecorder(), SpeechSettings(rate_wpm=160), state_file=state)
+    controls.slower()
+    assert json.loads(state.read_text()) == {"rate_wpm": 140}
+    later = VoiceControls(VoiceRecorder(), SpeechSettings(volume=1.0), state_file=state)
+    assert (later.rate_wpm, later.volume) == (140, 1.0)
+    later.faster()  # back to the file's rate: nothing of the person's own is left
+    assert json.loads(state.read_text()) == {}

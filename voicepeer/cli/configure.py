@@ -14,8 +14,9 @@ from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
 from voicepeer.setup.forum_account import checked_forum_address
 from voicepeer.setup.prompter import Prompter, SetUpStopped
-from voicepeer.setup.wizard import Choices, Wizard, parse_alias
+from voicepeer.setup.wizard import SETTING_OF, Choices, Wizard, parse_alias
 from voicepeer.setup.wizard_engines import WizardEngines
+from voicepeer.speech.controls import forget_spoken, spoken_voice
 
 ALIAS_EXAMPLE = "--alias onwards=next"
 
@@ -160,6 +161,7 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
             + "\nEvery other setting is kept; the old file is kept as config.toml.bak."
         )
     wizard = Wizard(settings, prompter, engines or WizardEngines(), choices)
+    wizard.heard = _heard_by_voice(settings)
     wizard.notes += [f"Left out of the new file: {note}." for note in retired]
     wizard.notes += [f"Left out of the new file, being wrong: {note}" for note in wrong]
     wizard.apply_flags()
@@ -198,6 +200,7 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     wizard.download_if_asked()
     kept = _lines_of(path, wrong)
     written = save_settings(wizard.settings, path, left_out=kept)
+    wizard.notes += _voice_as_set(wizard)
     if kept:
         wizard.notes.append(
             "The wrong lines are kept as notes at the end of the file, to fix by hand: "
@@ -213,6 +216,45 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
         prompter.say(f"  Note: {note}")
     prompter.say("Run 'voicepeer doctor' to check everything works.")
     return 0
+
+
+def _heard_by_voice(settings: Settings) -> dict[str, Any]:
+    """The rate and volume the person has changed by voice and hears instead of the file's,
+    by wizard choice ("rate", "volume")."""
+    rate, volume = spoken_voice(settings.speech)
+    heard = {"rate": rate, "volume": volume}
+    return {choice: value for choice, value in heard.items() if value != _in_file(settings, choice)}
+
+
+def _in_file(settings: Settings, choice: str) -> Any:
+    section, name = SETTING_OF[choice]
+    return getattr(getattr(settings, section), name)
+
+
+def _voice_as_set(wizard: Wizard) -> list[str]:
+    """Make the rate and volume set here what the person hears next: the changes they made
+    by voice ("slower") would otherwise go on winning over the file. Notes on what changed
+    for them."""
+    chosen = [choice for choice in ("rate", "volume") if choice in wizard.chosen]
+    if not chosen:
+        return []
+    try:
+        forget_spoken(SETTING_OF[choice][1] for choice in chosen)
+    except OSError as error:
+        return [
+            f"The person's own changes to the voice could not be cleared ({error}): they "
+            "may still hear the voice as they last set it by saying faster, slower, louder "
+            "or quieter."
+        ]
+    return [
+        f"The person had changed the {_NAMED[choice]} by voice (to {wizard.heard[choice]}); "
+        f"from voicepeer's next start it is {_in_file(wizard.settings, choice)}, as set here."
+        for choice in chosen
+        if choice in wizard.heard and wizard.heard[choice] != _in_file(wizard.settings, choice)
+    ]
+
+
+_NAMED = {"rate": "speaking rate", "volume": "volume"}
 
 
 def _lines_of(path: Path, wrong: list[str]) -> list[str]:

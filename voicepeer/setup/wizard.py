@@ -108,10 +108,15 @@ class Wizard:
         self.notes: list[str] = []
         self.interactive = False
         self.connected: str | None = None
-        self.ran_out = False
-        """The answers ended (Ctrl-D, or a closed pipe) before the last step."""
         """The forum an account was connected for in this set-up (saved at once, apart
         from the settings)."""
+        self.ran_out = False
+        """The answers ended (Ctrl-D, or a closed pipe) before the last step."""
+        self.chosen: set[str] = set()
+        """The choices given a value in this set-up, as a flag or an answer."""
+        self.heard: dict[str, Any] = {}
+        """Choices the person has changed by voice since ("slower"), as they hear them now:
+        offered instead of the file's value, as what to keep."""
 
     # --- applying choices -------------------------------------------------------------
 
@@ -122,6 +127,7 @@ class Wizard:
     def store(self, choice: str, value: Any) -> None:
         """Put one validated value into the settings."""
         self.settings = self._with({choice: value})
+        self.chosen.add(choice)
 
     def _with(self, values: Mapping[str, Any]) -> Settings:
         """The settings as they would be with these choices, without keeping them."""
@@ -314,9 +320,14 @@ class Wizard:
         # After "Keep this voice? n", the one just heard is offered to change a part of.
         voice, rate, volume = (
             self.current("voice") or "en-gb",
-            self.current("rate"),
-            self.current("volume"),
+            self.heard.get("rate", self.current("rate")),
+            self.heard.get("volume", self.current("volume")),
         )
+        if self.heard:
+            self.io.say(
+                "  The person has changed the voice by saying faster, slower, louder or "
+                "quieter: [brackets] show what they hear now."
+            )
         while True:
             voice = self.io.ask("  Voice", voice)
             problem = unknown_voice_problem(voice, known)

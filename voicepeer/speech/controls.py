@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from voicepeer import paths
 from voicepeer.atomic import atomic_write_text
@@ -15,6 +17,8 @@ from voicepeer.speech.settings import SpeechSettings, clamp_rate
 log = logging.getLogger(__name__)
 
 STATE_FILE_NAME = "voice.json"
+RATE, VOLUME = "rate_wpm", "volume"
+"""The names in ``voice.json``, as in the settings file's [speech] section."""
 MIN_VOLUME = 0.1
 """Quietest volume reachable by voice: "quieter" must never make voicepeer inaudible."""
 
@@ -39,7 +43,8 @@ class VoiceControls:
     The output is held here and nowhere else in the voice loop, which speaks through
     :attr:`speech`: what "faster" changes is always the voice the person hears. The saved
     values (``voice.json`` in the state folder) win over the settings file, because they
-    are what the person last asked for.
+    are what the person last asked for; only what differs from the file is saved, and
+    ``voicepeer configure`` clears what a carer sets there (see :func:`forget_spoken`).
     """
 
     def __init__(
@@ -51,7 +56,7 @@ class VoiceControls:
         self._speech = speech
         self._settings = settings or SpeechSettings()
         self._state_file = state_file or paths.state_dir() / STATE_FILE_NAME
-        rate, volume = self._load()
+        rate, volume = spoken_voice(self._settings, self._state_file)
         self._rate_wpm = clamp_rate(rate)
         self._volume = _clamp_volume(volume)
         self._speech.set_voice(rate_wpm=self._rate_wpm, volume=self._volume)
@@ -94,25 +99,63 @@ class VoiceControls:
             self._save()
         return VoiceChange(rate_wpm, volume, changed)
 
-    def _load(self) -> tuple[int, float]:
-        defaults = (self._settings.rate_wpm, self._settings.volume)
-        try:
-            data = json.loads(self._state_file.read_text(encoding="utf-8"))
-            return int(data["rate_wpm"]), float(data["volume"])
-        except FileNotFoundError:
-            return defaults
-        except (OSError, ValueError, KeyError, TypeError) as error:
-            log.warning("ignoring unreadable voice settings in %s: %s", self._state_file, error)
-            return defaults
-
     def _save(self) -> None:
-        data = json.dumps({"rate_wpm": self._rate_wpm, "volume": round(self._volume, 3)})
+        # Only what differs from the settings file: a volume never asked about must not
+        # hide a carer's later change of it there.
+        spoken: dict[str, float] = {}
+        if self._rate_wpm != clamp_rate(self._settings.rate_wpm):
+            spoken[RATE] = self._rate_wpm
+        if self._volume != _clamp_volume(self._settings.volume):
+            spoken[VOLUME] = round(self._volume, 3)
         try:
-            self._state_file.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self._state_file, data)
+            _write(self._state_file, spoken)
         except OSError as error:
             # Not worth interrupting the person for: the change still applies for this run.
             log.warning("could not save voice settings to %s: %s", self._state_file, error)
+
+
+def spoken_voice(settings: SpeechSettings, state_file: Path | None = None) -> tuple[int, float]:
+    """The rate and volume the person hears at the next start: what they last asked for
+    by voice, else the settings file's."""
+    state_file = state_file or paths.state_dir() / STATE_FILE_NAME
+    spoken = _read(state_file)
+    try:
+        rate = int(spoken.get(RATE, settings.rate_wpm))
+        volume = float(spoken.get(VOLUME, settings.volume))
+    except (ValueError, TypeError) as error:
+        log.warning("ignoring unreadable voice settings in %s: %s", state_file, error)
+        return settings.rate_wpm, settings.volume
+    return clamp_rate(rate), _clamp_volume(volume)
+
+
+def forget_spoken(names: Iterable[str], state_file: Path | None = None) -> None:
+    """Drop the person's spoken adjustments of ``names`` (``rate_wpm``, ``volume``): a
+    carer has just set them in the settings file, and that is what the person hears next.
+    Raises OSError when the file cannot be written."""
+    state_file = state_file or paths.state_dir() / STATE_FILE_NAME
+    spoken = _read(state_file)
+    kept = {name: value for name, value in spoken.items() if name not in set(names)}
+    if kept != spoken:
+        _write(state_file, kept)
+
+
+def _read(state_file: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(state_file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        log.warning("ignoring unreadable voice settings in %s: %s", state_file, error)
+        return {}
+    if not isinstance(data, dict):
+        log.warning("ignoring unreadable voice settings in %s", state_file)
+        return {}
+    return {name: data[name] for name in (RATE, VOLUME) if name in data}
+
+
+def _write(state_file: Path, spoken: dict[str, Any]) -> None:
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_text(state_file, json.dumps(spoken))
 
 
 def _clamp_volume(volume: float) -> float:
