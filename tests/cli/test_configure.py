@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import socket
@@ -305,6 +306,27 @@ def test_configuring_again_keeps_the_connected_account_on_enter(isolated_home: P
     assert "(y/N)" in done.stdout.split("Connect a different account instead?")[1]
     assert "To connect the person's own forum account" not in done.stdout
     assert CredentialStore().load("https://forum.example.org") == saved
+
+
+def test_a_key_the_forum_no_longer_accepts_is_offered_to_connect_again(
+    isolated_home: Path, tmp_path: Path
+) -> None:
+    # "The forum account demo is connected already. Connect a different account instead?
+    # (y/N)": Enter kept a key revoked on the forum, which doctor already knew was refused.
+    from tests.support.approval import approve_user_api_key
+    from voicepeer.setup.forum_account import revoke_key
+
+    with forum_for_pasting(tmp_path) as base_url:
+        key = approve_user_api_key(base_url, "voicepeer-configure-test")
+        CredentialStore().save(dataclasses.replace(key, username="demo"))  # as connect saves it
+        assert revoke_key(key) is None  # as the person would under Preferences > Apps
+        done = configure_answering(isolated_home, f"{base_url}\nn\n")
+    said = " ".join(done.stdout.split())
+    assert "The forum account demo was connected, but the forum no longer accepts its key" in said
+    assert "Connect the account again now?" in said
+    assert "(Y/n)" in said.split("Connect the account again now?")[1]
+    assert "connected already" not in said
+    assert f"Later run: voicepeer forum connect {base_url}" in said
 
 
 def test_a_mistyped_forum_address_is_asked_again(isolated_home: Path) -> None:

@@ -294,7 +294,25 @@ class Wizard:
                 "browser where they are signed in",
                 True,
             )
-        self.io.say(f"  The forum account {connected} is connected already.")
+        account = f"The forum account {connected}" if connected else "A forum account"
+        if self.engines.key_refused(url):
+            # Kept on Enter, the dead key would fail at every start: reconnecting is the default.
+            self.io.say(
+                f"  {account} was connected, but the forum no longer "
+                "accepts its key: it was revoked on the forum, or the account changed."
+            )
+            if self.io.yes(
+                "  Connect the account again now? You will need a web browser where that "
+                "account is signed in",
+                True,
+            ):
+                return True
+            self.note(
+                f"The forum does not accept the saved key: voicepeer cannot use the account "
+                f"until it is connected again. Later run: voicepeer forum connect {url}"
+            )
+            return False
+        self.io.say(f"  {account} is connected already.")
         return self.io.yes(
             "  Connect a different account instead? You will need a web browser where "
             "that account is signed in",

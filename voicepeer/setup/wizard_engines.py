@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.audio.base import AudioInput
-from voicepeer.errors import AudioDeviceError, VoicepeerError
+from voicepeer.errors import AudioDeviceError, ForumError, VoicepeerError
 from voicepeer.setup.hear_recording import HeardCommands, recognize_command
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.push_to_talk import wait_for_key
@@ -39,8 +39,8 @@ def connect_account(url: str) -> str | None:
 
 
 def connected_account(url: str) -> str | None:
-    """Who is connected to the forum at ``url`` already (a username, or "an account"); None
-    when no account is saved for it, or the saved accounts cannot be read."""
+    """Who is connected to the forum at ``url`` already (a username, or "" when it is not
+    known); None when no account is saved for it, or the saved accounts cannot be read."""
     from voicepeer.forum.credentials import CredentialStore
 
     try:
@@ -49,7 +49,32 @@ def connected_account(url: str) -> str | None:
         return None
     if saved is None:
         return None
-    return saved.username or "an account"
+    return saved.username or ""
+
+
+def key_refused(url: str) -> bool:
+    """Whether the forum at ``url`` no longer takes the saved account's key (revoked on the
+    forum, or the account changed). False when it takes it, or could not be asked (nothing
+    answered: the connection is not the key's fault)."""
+    from voicepeer.forum.credentials import CredentialStore
+    from voicepeer.forum.discourse import DiscourseClient
+    from voicepeer.forum.settings import ForumSettings
+    from voicepeer.setup.forum_trouble import forum_trouble
+
+    try:
+        saved = CredentialStore().load(url)
+        if saved is None:
+            return False
+        print("  Checking the saved account with the forum...", flush=True)
+        settings = ForumSettings().for_a_check()
+        with DiscourseClient(url, credentials=saved, settings=settings) as client:
+            client.check_account()
+    except ForumError as error:
+        log.info("checking the saved account: %s", error)
+        return forum_trouble(url, error).account
+    except VoicepeerError:
+        return False
+    return False
 
 
 def speak_preview(text: str, speech: SpeechSettings) -> bool:
@@ -100,6 +125,7 @@ class WizardEngines:
 
     connect_account: Callable[[str], str | None] = connect_account
     connected_account: Callable[[str], str | None] = connected_account
+    key_refused: Callable[[str], bool] = key_refused
     speak_preview: SpeakPreview = speak_preview
     list_voices: Callable[[], VoiceList | None] = espeak_voices
     open_microphone: Callable[[str], AudioInput] = open_microphone
