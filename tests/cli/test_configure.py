@@ -21,7 +21,7 @@ from voicepeer.config import load_settings
 from voicepeer.config.writer import NOTES_MARKER
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.settings import DemoForumOptions
-from voicepeer.forum.credentials import Credentials, CredentialStore
+from voicepeer.forum.credentials import CredentialStore
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.printed import PrintedSpeech
 from voicepeer.speech.settings import SpeechSettings
@@ -166,12 +166,13 @@ def test_wizard_through_a_terminal_with_sound(
 
 
 def at_the_voice_question(home: Path) -> Terminal:
-    """The set-up without sound devices, given a forum and no account, asking for a voice."""
+    """The set-up without sound devices, given a forum (saved though it did not answer) and
+    no account, asking for a voice."""
     term = Terminal([*VOICEPEER, "configure"], soundless_env(home))
     term.expect(r'Forum web address, or "demo" \[demo\]: ')
     term.send("forum.example.org")
-    term.expect(r"Connect the person's forum account now\?.*: ")
-    term.send("n")
+    term.expect(r'or type "save anyway" to keep https://forum.example.org: ')
+    term.send("save anyway")
     term.expect(r"Voice \[en-gb\]: ")
     return term
 
@@ -286,7 +287,7 @@ def test_ctrl_c_while_waiting_for_approval_goes_on_with_the_set_up(
 
 
 def test_end_of_input_saves_what_was_chosen(isolated_home: Path) -> None:
-    done = configure_answering(isolated_home, "https://forum.example.org\nn\n")
+    done = configure_answering(isolated_home, "https://forum.example.org\nsave anyway\n")
     assert done.returncode == 0, done.stderr
     assert "saving what was chosen so far" in done.stdout
     assert load_settings(config_file(isolated_home)).general.forum_url == (
@@ -294,18 +295,23 @@ def test_end_of_input_saves_what_was_chosen(isolated_home: Path) -> None:
     )
 
 
-def test_configuring_again_keeps_the_connected_account_on_enter(isolated_home: Path) -> None:
+def test_configuring_again_keeps_the_connected_account_on_enter(
+    isolated_home: Path, tmp_path: Path
+) -> None:
     # Pressing Enter through the forum step to change the voice started a new approval and
     # waited ten minutes for a browser: with an account connected, "no" is the default.
-    saved = Credentials("https://forum.example.org", "user_api_key", "k" * 32, username="jo")
-    CredentialStore().save(saved)
-    done = configure_answering(isolated_home, "https://forum.example.org\n\n")
+    from tests.support.approval import approve_user_api_key
+
+    with forum_for_pasting(tmp_path) as base_url:
+        saved = dataclasses.replace(approve_user_api_key(base_url), username="jo")
+        CredentialStore().save(saved)
+        done = configure_answering(isolated_home, f"{base_url}\n\n")
     assert done.returncode == 0, done.stderr
     assert "The forum account jo is connected already." in done.stdout
     assert "Connect a different account instead?" in done.stdout
     assert "(y/N)" in done.stdout.split("Connect a different account instead?")[1]
     assert "To connect the person's own forum account" not in done.stdout
-    assert CredentialStore().load("https://forum.example.org") == saved
+    assert CredentialStore().load(base_url) == saved
 
 
 def test_a_key_the_forum_no_longer_accepts_is_offered_to_connect_again(
@@ -329,19 +335,39 @@ def test_a_key_the_forum_no_longer_accepts_is_offered_to_connect_again(
     assert f"Later run: voicepeer forum connect {base_url}" in said
 
 
-def test_a_mistyped_forum_address_is_asked_again(isolated_home: Path) -> None:
+def test_a_mistyped_forum_address_is_asked_again(isolated_home: Path, tmp_path: Path) -> None:
     # A malformed address was a note ("the forum was not changed") and the step ended; one
-    # that nothing answered at was saved, with "Nothing was changed" said by the connection.
+    # that nothing answered at was saved on Enter, with "Nothing was changed" said by the
+    # connection and no word in the summary: the person then heard at every start that
+    # the forum could not be reached.
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))
         nobody = f"http://127.0.0.1:{closed.getsockname()[1]}"
-    answers = ["htp://forum.example.org", nobody, "y", "forum.example.org", "n"]
-    done = configure_answering(isolated_home, "\n".join(answers) + "\n")
+    with forum_for_pasting(tmp_path) as base_url:
+        answers = ["htp://forum.example.org", nobody, "", "forum.exmaple.invalid", "", base_url]
+        done = configure_answering(isolated_home, "\n".join([*answers, "n"]) + "\n")
     assert done.returncode == 0, done.stderr
-    assert "a web address here starts with https:// (or http://)" in done.stdout
-    assert "To try another address, type it; or press Enter to keep this one" in done.stdout
+    said = " ".join(done.stdout.split())
+    assert "a web address here starts with https:// (or http://)" in said
+    assert "Most often the address is misspelt" in said
+    assert said.count('Nothing was kept. Please type an address, "demo" or "save anyway".') == 2
+    assert "Note: No forum answered" not in said
+    assert load_settings(config_file(isolated_home)).general.forum_url == base_url
+
+
+def test_an_address_nothing_answered_at_is_saved_only_when_asked_and_with_a_warning(
+    isolated_home: Path,
+) -> None:
+    done = configure_answering(isolated_home, "forum.exmaple.invalid\n\nsave anyway\n")
+    assert done.returncode == 0, done.stderr
+    summary = " ".join(done.stdout.partition("Settings saved in")[2].split())
+    assert "[general] forum_url: '' → 'https://forum.exmaple.invalid'" in summary
+    assert (
+        "Note: No forum answered at https://forum.exmaple.invalid during set-up: until one "
+        "does, voicepeer tells the person it cannot reach the forum."
+    ) in summary
     assert load_settings(config_file(isolated_home)).general.forum_url == (
-        "https://forum.example.org"
+        "https://forum.exmaple.invalid"
     )
 
 
@@ -672,10 +698,7 @@ def test_ctrl_c_offers_to_keep_the_answers_given(isolated_home: Path) -> None:
 
 
 def test_ctrl_c_and_no_saves_nothing_and_says_so(isolated_home: Path) -> None:
-    term = Terminal([*VOICEPEER, "configure"], soundless_env(isolated_home))
-    term.expect(r'Forum web address, or "demo" \[demo\]: ')
-    term.send("forum.example.org")
-    term.expect(r"Connect the person's forum account now\?.*: ")
+    term = at_the_voice_question(isolated_home)
     term.process.send_signal(signal.SIGINT)
     term.expect(r"Save the answers you gave so far\? \(Y/n\): ")
     term.process.send_signal(signal.SIGINT)  # a second Ctrl+C is a no

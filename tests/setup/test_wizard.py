@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.setup.test_sound_check import silence, spoken
+from voicepeer.demo_forum import DemoForum
 from voicepeer.settings import Settings
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.wizard import Wizard
@@ -101,20 +102,13 @@ def test_a_fault_of_voicepeers_own_in_a_step_is_not_called_missing_hardware() ->
     assert "voicepeer.log" in note and "not available" not in note
 
 
-def test_a_forum_found_at_another_address_is_kept_as_found() -> None:
+def test_a_forum_found_at_another_address_is_kept_as_found(tmp_path: Path) -> None:
     # "127.0.0.1:4311" was saved as https://, where the forum never answers: it runs on
     # http://, where the account was connected.
-    found = "http://127.0.0.1:4311"
-    tried: list[str] = []
-
-    def connect(url: str) -> str:
-        tried.append(url)
-        return found
-
-    engines = WizardEngines(connect_account=connect, connected_account=lambda url: None)
-    out = io.StringIO()
-    chosen = Wizard(Settings(), Prompter(io.StringIO("127.0.0.1:4311\ny\n"), out), engines)
-    chosen.step_forum()
-    assert tried == ["127.0.0.1:4311"]  # as typed: tried on http:// too, not https:// alone
-    assert chosen.current("forum_url") == found
-    assert f"The forum answers at {found}: that is the address kept." in out.getvalue()
+    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+        typed = forum.base_url.removeprefix("http://")
+        out = io.StringIO()
+        chosen = Wizard(Settings(), Prompter(io.StringIO(f"{typed}\nn\n"), out), WizardEngines())
+        chosen.step_forum()
+    assert chosen.current("forum_url") == forum.base_url
+    assert f"The forum answers at {forum.base_url}: that is the address kept." in out.getvalue()

@@ -56,6 +56,9 @@ SETTING_OF: Mapping[str, tuple[str, str]] = {  # wizard choice → (section, fie
     "content_notes": ("voice", "content_note_topics"),
     "model": ("models", "vosk_model"),
 }
+FORUM_QUESTION = '  Forum web address, or "demo"'
+SAVE_ANYWAY = "save anyway"
+"""Typed to keep a forum address nothing answered at (a bare Enter does not)."""
 PREVIEW_TEXT = (
     "Hello. This is how I will sound when I read the forum to you. "
     "Say faster or slower at any time."
@@ -250,39 +253,71 @@ class Wizard:
     def step_forum(self) -> None:
         current = self.current("forum_url") or ""
         self.io.say("  voicepeer can use its built-in demo forum (for practice) or a real forum.")
-        answer = self.io.ask('  Forum web address, or "demo"', current or "demo")
+        answer = self.io.ask(FORUM_QUESTION, current or "demo")
         while True:
             try:
                 url = _forum_url(answer)
             except ConfigError as error:
                 # A typo is asked about again, as a voice name is, not left as a note.
                 self.io.say(f"  {error}")
-                answer = self.io.ask('  Forum web address, or "demo"', current or "demo")
+                answer = self.io.ask(FORUM_QUESTION, current or "demo")
                 continue
-            self.store("forum_url", url)
-            if not url or not self._connect_now(url):
+            if not url:
+                self.store("forum_url", url)
+                return
+            try:
+                # As typed: without "http://", a forum on this computer is looked for there
+                # too (made https:// first, the practice forum was "not answering").
+                found = self.engines.forum_at(url if "://" in answer else answer.strip())
+            except ConfigError as error:
+                self.io.say(f"  {error}")
+                another = self._another_address(url)
+                if another is None:
+                    return
+                answer = another
+                continue
+            self.store("forum_url", found)
+            if found != url:
+                # "127.0.0.1:4311" answers on http://: saved as typed, it never worked.
+                self.io.say(f"  The forum answers at {found}: that is the address kept.")
+            if not self._connect_now(found):
                 return
             self.io.say()
-            # As typed: without "http://", a forum on this computer is looked for there too
-            # (made https:// first, the practice forum was "not answering").
-            found = self.engines.connect_account(url if "://" in answer else answer.strip())
-            if found:
-                if found != url:
-                    # "127.0.0.1:4311" answers on http://: saved as typed, it never worked.
-                    self.store("forum_url", found)
-                    self.io.say(f"  The forum answers at {found}: that is the address kept.")
+            if self.engines.connect_account(found):
                 self.io.say("  Account connected.")
                 self.connected = found
                 return
-            # Most often the address was mistyped: another may be tried at once.
+            # The forum answers there, so Enter keeps it; but most often the address was
+            # mistyped (another forum's), and another may be tried at once.
             answer = self.io.ask(
                 "  To try another address, type it; or press Enter to keep this one", ""
             )
             if not answer:
                 self.note(
-                    f"The account is not connected yet. Later run: voicepeer forum connect {url}"
+                    f"The account is not connected yet. Later run: voicepeer forum connect {found}"
                 )
                 return
+
+    def _another_address(self, url: str) -> str | None:
+        """Asked after no forum answered at ``url``: another address to try, or None when
+        the carer chose to save it all the same. A bare Enter keeps nothing: saved, the
+        address would have the person told at every start that the forum cannot be
+        reached."""
+        while True:
+            answer = self.io.ask(
+                f'  Type the address again (or "demo"); or type "{SAVE_ANYWAY}" to keep {url}'
+            )
+            if answer.strip().lower() == SAVE_ANYWAY:
+                self.store("forum_url", url)
+                self.note(
+                    f"No forum answered at {url} during set-up: until one does, voicepeer "
+                    "tells the person it cannot reach the forum. 'voicepeer doctor' checks "
+                    f"it again; then connect the account: voicepeer forum connect {url}"
+                )
+                return None
+            if answer:
+                return answer
+            self.io.say(f'  Nothing was kept. Please type an address, "demo" or "{SAVE_ANYWAY}".')
 
     def _connect_now(self, url: str) -> bool:
         """Whether to connect an account: asked as a change when one is connected already,

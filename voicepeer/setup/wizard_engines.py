@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.audio.base import AudioInput
-from voicepeer.errors import AudioDeviceError, ForumError, VoicepeerError
+from voicepeer.errors import AudioDeviceError, ConfigError, ForumError, VoicepeerError
 from voicepeer.setup.hear_recording import HeardCommands, recognize_command
 from voicepeer.setup.prompter import Prompter
 from voicepeer.setup.push_to_talk import wait_for_key
@@ -36,6 +36,19 @@ def connect_account(url: str) -> str | None:
     except VoicepeerError as error:
         print(say_error(error), file=sys.stderr, flush=True)
         return None
+
+
+def forum_at(typed: str) -> str:
+    """The address the forum at ``typed`` answers at (as typed: without http://, a forum on
+    this computer is found there too). Raises ConfigError saying what is wrong, in a
+    carer's words, when no forum answers there."""
+    from voicepeer.forum.address_check import ForumAddressError, check_forum_address
+
+    print("  Checking the forum address...", flush=True)
+    try:
+        return check_forum_address(typed, need_user_api_keys=False).url
+    except ForumAddressError as error:
+        raise ConfigError(say_error(error)) from None
 
 
 def connected_account(url: str) -> str | None:
@@ -123,6 +136,7 @@ def train_voice(io: Prompter, device: str, settings: Any) -> str:
 class WizardEngines:
     """Everything the wizard uses that touches hardware or the network."""
 
+    forum_at: Callable[[str], str] = forum_at
     connect_account: Callable[[str], str | None] = connect_account
     connected_account: Callable[[str], str | None] = connected_account
     key_refused: Callable[[str], bool] = key_refused
