@@ -869,3 +869,37 @@ def test_the_wizard_offers_the_rate_the_person_hears(isolated_home: Path) -> Non
     assert "words per minute (a whole number from 80 to 260) [100]: " in said
     assert "[speech] rate_wpm: 200 → 100" in said
     assert voice_heard_at_start() == (100, 0.8)
+
+
+LATIN_1_SETTINGS = (
+    '[general]\nforum_url = "https://forum.example.org"\n\n[speech]\nvoice = "en-us"\n\n'
+    '[voice]\nmuted_words = ["Ocrévus"]\n'
+).encode("latin-1")
+"""Settings a text editor saved as Latin-1: "é" is the single byte 0xE9."""
+
+
+@pytest.mark.parametrize("questions", [False, True])
+def test_a_file_saved_as_latin_1_is_written_again_as_utf_8_with_every_setting(
+    isolated_home: Path, questions: bool
+) -> None:
+    # Refused "not plain UTF-8 text (bad byte at position 15562)" without questions, and
+    # started from the defaults with them: the forum, voice and muted words were gone.
+    config = config_file(isolated_home)
+    config.parent.mkdir(parents=True)
+    config.write_bytes(LATIN_1_SETTINGS)
+    done = (
+        configure_answering(isolated_home, "")
+        if questions
+        else configure_without_questions(isolated_home)
+    )
+    assert done.returncode == 0, done.stderr
+    said = " ".join(done.stdout.split())
+    assert (
+        'The existing settings file is not UTF-8 text: line 8 (muted_words = ["Ocrévus"]). It '
+        "is read as Western European (Windows or Latin-1) text and written again as UTF-8"
+    ) in said
+    assert "position" not in said and "defaults" not in said
+    settings = load_settings(config)  # UTF-8 now: it would be refused otherwise
+    assert settings.general.forum_url == "https://forum.example.org"
+    assert (settings.speech.voice, settings.voice.muted_words) == ("en-us", ("Ocrévus",))
+    assert config.with_name("config.toml.bak").read_bytes() == LATIN_1_SETTINGS

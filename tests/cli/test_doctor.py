@@ -166,6 +166,26 @@ def test_the_other_checks_use_the_settings_that_are_right(tmp_path: Path) -> Non
     )
 
 
+def test_a_file_not_in_utf_8_names_its_line_and_the_configure_that_mends_it(
+    tmp_path: Path,
+) -> None:
+    # "bad byte at position 15562" and "Fix the lines listed", with no line listed; the
+    # other checks went on with the defaults, as if no forum were set.
+    config = tmp_path / "config.toml"
+    config.write_bytes(
+        '[general]\nforum_url = "https://forum.example.org"\n[voice]\n'
+        'muted_words = ["Ocrévus"]\n'.encode("latin-1")
+    )
+    check, settings = check_configuration(config, required=True)
+    assert check.ok is False
+    assert 'line 4 (muted_words = ["Ocrévus"]) was saved in another encoding' in check.detail
+    assert "position" not in check.detail
+    assert check.fix.startswith(
+        "Run 'voicepeer configure --non-interactive' to write it again as UTF-8."
+    )
+    assert settings.general.forum_url == "https://forum.example.org"
+
+
 def test_settings_no_longer_used_pass_with_a_tip_to_remove_them(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text("[speech]\nrate_wpm = 150\n\n[forum]\nposts_chunk_size = 50\n")

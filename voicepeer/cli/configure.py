@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.config import config_path, lines_left_out, load_file, save_settings
+from voicepeer.config.encoding import OTHER_ENCODING, NotUtf8, said, settings_text
 from voicepeer.config.loader import not_a_file_but_a_folder
 from voicepeer.config.values import BadValue
 from voicepeer.errors import ConfigError
@@ -141,9 +142,10 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     prompter = Prompter()
     retired: list[str] = []
     wrong: list[str] = []
+    not_utf8: list[NotUtf8] = []
     try:
         # Every setting that is right is kept: one wrong line must not cost the others.
-        settings = load_file(path, Settings, notes=retired, dropped=wrong)
+        settings = load_file(path, Settings, notes=retired, dropped=wrong, not_utf8=not_utf8)
     except ConfigError as error:  # not TOML at all: nothing can be read from it
         if args.non_interactive:
             raise
@@ -160,7 +162,14 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
             + "\n  - ".join(wrong)
             + "\nEvery other setting is kept; the old file is kept as config.toml.bak."
         )
+    if not_utf8:
+        prompter.say(
+            f"The existing settings file is not UTF-8 text: {said(not_utf8)}. It is read as "
+            f"{OTHER_ENCODING} text and written again as UTF-8, every setting kept."
+        )
     wizard = Wizard(settings, prompter, engines or WizardEngines(), choices)
+    if not_utf8:
+        wizard.notes.append(f"The file is now UTF-8 text: check the letters of {said(not_utf8)}.")
     wizard.heard = _heard_by_voice(settings)
     wizard.notes += [f"Left out of the new file: {note}." for note in retired]
     wizard.notes += [f"Left out of the new file, being wrong: {note}" for note in wrong]
@@ -186,7 +195,7 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
                     f"account: voicepeer forum revoke {wizard.connected}"
                 )
             return 130  # what a shell expects of a program stopped by Ctrl+C
-    if wizard.ran_out and not wizard.summary() and not wrong:
+    if wizard.ran_out and not wizard.summary() and not wrong and not not_utf8:
         # "Settings saved ... Nothing changed." read as if answers had been taken.
         prompter.say()
         prompter.say(
@@ -209,7 +218,9 @@ def run(args: argparse.Namespace, engines: WizardEngines | None = None) -> int:
     prompter.say()
     prompter.say(f"Settings saved in {written.path}.")
     changes = wizard.summary()
-    prompter.say("Changed:" if changes else f"Nothing {'else ' if wrong else ''}changed.")
+    prompter.say(
+        "Changed:" if changes else f"Nothing {'else ' if wrong or not_utf8 else ''}changed."
+    )
     for line in changes:
         prompter.say(f"  {line}")
     for note in [*wizard.notes, *written.said()]:
@@ -263,6 +274,6 @@ def _lines_of(path: Path, wrong: list[str]) -> list[str]:
     if not wrong:
         return []
     try:
-        return lines_left_out(path.read_text(encoding="utf-8", errors="replace"), wrong)
+        return lines_left_out(settings_text(path.read_bytes()), wrong)
     except OSError:
         return []

@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 from rapidfuzz import fuzz, process
 
 from voicepeer import paths
+from voicepeer.config import encoding
+from voicepeer.config.encoding import NotUtf8, not_utf8_error, settings_text
 from voicepeer.config.schema import field_specs, is_settings_class
 from voicepeer.config.toml_words import line_problem
 from voicepeer.config.values import BadValue, convert, shown_value, toml_value
@@ -80,11 +82,14 @@ def load_file(
     required: bool = False,
     notes: list[str] | None = None,
     dropped: list[str] | None = None,
+    not_utf8: list[NotUtf8] | None = None,
 ) -> T:
     """Settings of type ``root`` from ``path``; all defaults when the file does not exist
     (unless ``required``). Lines that are skipped harmlessly (settings no longer used) are
     described in ``notes``. With ``dropped``, settings that are wrong are left out (and
-    described there) rather than refused, every other one kept."""
+    described there) rather than refused, every other one kept. With ``not_utf8``, a file
+    that is not UTF-8 text is read as Western European text, and its lines that are not
+    UTF-8 added there."""
     try:
         raw = _read_regular_file(path)
     except FileNotFoundError:
@@ -103,7 +108,7 @@ def load_file(
             "Check that it is a file and that this user may read it.",
             spoken=SPOKEN_PROBLEM,
         ) from None
-    return load_text(raw, root, source=path, notes=notes, dropped=dropped)
+    return load_text(raw, root, source=path, notes=notes, dropped=dropped, not_utf8=not_utf8)
 
 
 def _read_regular_file(path: Path) -> bytes:
@@ -160,18 +165,21 @@ def load_text(
     source: Path | str = FILE_NAME,
     notes: list[str] | None = None,
     dropped: list[str] | None = None,
+    not_utf8: list[NotUtf8] | None = None,
 ) -> T:
     """Settings of type ``root`` from TOML text; ``source`` names it in messages, ``notes``
     receives the lines skipped harmlessly, ``dropped`` (when given) the wrong settings left
-    out rather than refused. Text that is not TOML is always refused."""
-    try:
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError as error:
-        raise ConfigError(
-            f"{source}: the file is not plain UTF-8 text (bad byte at position {error.start}). "
-            "Save it as UTF-8 text, or run 'voicepeer configure' to write it again.",
-            spoken=SPOKEN_PROBLEM,
-        ) from None
+    out rather than refused, ``not_utf8`` (when given) the lines that are not UTF-8, read
+    as Western European text rather than refused. Text that is not TOML is always refused."""
+    if isinstance(raw, bytes):
+        lines = encoding.not_utf8(raw)
+        if lines and not_utf8 is None:
+            raise not_utf8_error(source, lines, SPOKEN_PROBLEM)
+        if not_utf8 is not None:
+            not_utf8.extend(lines)
+        text = settings_text(raw)
+    else:
+        text = raw
     # Windows editors may start the file with a byte-order mark, which TOML does not allow.
     text = text.removeprefix("\ufeff")
     deep = _too_deep_at(text)

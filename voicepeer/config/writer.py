@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.atomic import atomic_write_text
+from voicepeer.config.encoding import settings_text
 from voicepeer.config.own_comments import as_written_path, comment_in, own_comments
 from voicepeer.config.schema import MISSING_DOC, FieldSpec, field_specs
 from voicepeer.config.values import toml_key, toml_value
@@ -130,7 +131,7 @@ def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Writt
         backup = path.with_name(path.name + ".bak")
         before = path.read_bytes()
         _write_private(backup, before)
-    previous = before.decode("utf-8", errors="replace")
+    previous = settings_text(before)
     own = own_comments(
         previous.partition(NOTES_MARKER)[0], _as_written(path), _voicepeers_comments(settings)
     )

@@ -20,6 +20,7 @@ from voicepeer import paths
 from voicepeer.audio.base import AudioInput
 from voicepeer.audio.portaudio_exit import import_sounddevice
 from voicepeer.audio.speaker_echo import SpeakerEcho, speaker_echo
+from voicepeer.config.encoding import NotUtf8Error
 from voicepeer.config.loader import load_file
 from voicepeer.config.values import forum_address
 from voicepeer.config.writer import left_out_notes
@@ -94,13 +95,19 @@ def check_configuration(config_file: Path, *, required: bool = False) -> tuple[C
         # The other checks use every setting that is right, as 'voicepeer configure'
         # keeps them: checked against the defaults, a real forum looked like the demo one.
         try:
-            settings, used = load_file(config_file, Settings, dropped=[]), "that are right"
+            settings = load_file(config_file, Settings, dropped=[], not_utf8=[])
+            used = "that are right"
         except VoicepeerError:
             settings, used = Settings(), "voicepeer would use without the file (its defaults)"
+        mend = (
+            "Run 'voicepeer configure --non-interactive' to write it again as UTF-8"
+            if isinstance(error, NotUtf8Error)
+            else f"Fix the lines listed in {config_file} with a text editor, or run "
+            "'voicepeer configure' to write the file again"
+        )
         fix = (
-            f"Fix the lines listed in {config_file} with a text editor, or run 'voicepeer "
-            "configure' to write the file again. voicepeer does not start until then; the "
-            f"checks below use the settings {used}."
+            f"{mend}. voicepeer does not start until then; the checks below use the "
+            f"settings {used}."
         )
         return Check("configuration", False, str(error), fix), settings
     where = config_file if config_file.exists() else f"{config_file} (not created yet: defaults)"
