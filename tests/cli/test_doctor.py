@@ -532,6 +532,21 @@ def test_vosk_engine_needs_its_model(tmp_path: Path) -> None:
         assert check.ok is True, check.detail
 
 
+def test_a_missing_vosk_model_is_named_with_its_own_fix(isolated_home: Path) -> None:
+    # "voicepeer.errors.ModelMissingError: no Vosk model is installed", and "Reinstall
+    # voicepeer with scripts/setup (the English model comes with it)": it does not.
+    config = isolated_home / "config.toml"
+    config.write_text('[recognition]\nengine = "vosk"\n', encoding="utf-8")
+    env = {**soundless_env(isolated_home), "VOICEPEER_MODELS_DIR": str(isolated_home / "none")}
+    recognizer = run_doctor(env, str(config))["speech recognizer"]
+    assert recognizer["ok"] is False
+    assert str(recognizer["detail"]).startswith("it did not start: no Vosk model is installed")
+    assert "voicepeer.errors" not in str(recognizer["detail"])
+    fix = str(recognizer["fix"])
+    assert fix.startswith("Run 'voicepeer models download vosk-model-small-en-us-0.15'")
+    assert 'or set [recognition] engine = "sphinx"' in fix and "Reinstall" not in fix
+
+
 def test_voice_training_states(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from voicepeer.recognition import voice_training
     from voicepeer.recognition.settings import RecognitionSettings

@@ -31,6 +31,7 @@ from voicepeer.errors import (
     ForumError,
     ForumForbiddenError,
     ForumResponseError,
+    ModelMissingError,
     SpeechEngineError,
     VoicepeerError,
 )
@@ -332,6 +333,8 @@ def check_recognizer(
     phrase = _spoken_test_phrase(TEST_PHRASE)
     try:
         heard = recognize(phrase if phrase is not None else QUIET_PCM)
+    except ModelMissingError as error:
+        return Check("speech recognizer", False, f"it did not start: {error}", _model_fix(settings))
     except VoicepeerError as error:
         what = "decoding a test phrase failed" if phrase else "the recognizer did not start"
         return Check(
@@ -353,6 +356,24 @@ def check_recognizer(
         True,
         f'a test phrase "{TEST_PHRASE}" was heard as '
         f'"{heard}" ({took:.1f} s, model loading included)',
+    )
+
+
+def _model_fix(settings: Settings | None) -> str:
+    """What to do when the recognizer's model is missing: download Vosk's, or use the
+    built-in engine, whose model comes with voicepeer."""
+    settings = settings or Settings()
+    if settings.recognition.engine != "vosk":
+        return "Reinstall voicepeer with scripts/setup (the English model comes with it)."
+    if settings.recognition.model_path is not None:
+        return (
+            "Set [recognition] model_path to the folder of an unpacked Vosk model, or leave "
+            "it out to use 'voicepeer models download'."
+        )
+    return (
+        f"Run 'voicepeer models download {settings.models.vosk_model}' (needs the "
+        'internet), or set [recognition] engine = "sphinx" to use the built-in engine, '
+        "which needs no download."
     )
 
 

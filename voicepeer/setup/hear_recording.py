@@ -21,8 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from voicepeer.audio.base import INPUT_SAMPLE_RATE
-from voicepeer.errors import SpeechEngineError
+from voicepeer.errors import ModelMissingError, SpeechEngineError, VoicepeerError
 
+MODEL_MISSING_EXIT = 3
+"""The child's exit status when the recognizer's model is missing (its message on stderr):
+told apart, it is named as that, with its own fix, not as a failure of voicepeer's."""
 RECOGNIZE_TIMEOUT_S = 120.0
 """Long enough for a slow computer to load the recognizer's models (about 10 s here)."""
 
@@ -91,6 +94,8 @@ def recognize_command(pcm: bytes, settings: Any) -> HeardCommands:
             ) from None
     if done.returncode != 0:
         last = done.stderr.decode(errors="replace").strip().splitlines()[-1:] or ["no message"]
+        if done.returncode == MODEL_MISSING_EXIT:
+            raise ModelMissingError(last[0])
         raise SpeechEngineError(f"the speech recognizer failed: {last[0]}")
     found = [u for u in json.loads(done.stdout) if isinstance(u, dict)]
     return HeardCommands(
@@ -101,7 +106,15 @@ def recognize_command(pcm: bytes, settings: Any) -> HeardCommands:
 
 def main(arguments: list[str]) -> int:
     settings_file, recording = arguments
-    print(json.dumps(heard_in(Path(settings_file), Path(recording))))
+    try:
+        heard = heard_in(Path(settings_file), Path(recording))
+    except ModelMissingError as error:
+        print(" ".join(str(error).split()), file=sys.stderr)
+        return MODEL_MISSING_EXIT
+    except VoicepeerError as error:  # its own words, not a traceback's last line
+        print(" ".join(str(error).split()), file=sys.stderr)
+        return 1
+    print(json.dumps(heard))
     return 0
 
 
