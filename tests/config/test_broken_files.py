@@ -58,6 +58,12 @@ CORPUS: dict[str, tuple[str | bytes, tuple[str, ...]]] = {
     "user_agent_spaces_around": ('[forum]\nuser_agent = " vp "\n', ("start or end",)),
     "user_agent_too_long": ('[forum]\nuser_agent = "' + "v" * 300 + '"\n', ("longer than",)),
     "bad_utf8": (b'[general]\nforum_url = "\xff\xfe"\n', ("UTF-8",)),
+    "latin_1": (
+        b'[voice]\n\nmuted_words = ["Ocr\xe9vus"]\n',
+        ('line 3 (muted_words = ["Ocrévus"])',),
+    ),
+    "decimal_comma": ("[speech]\nvolume = 0,8\n", ("line 2", "not a comma: write 0.8")),
+    "curly_quotes": ("[speech]\nvolume = “0.5”\n", ("line 2", "the quotes “ ” are curly")),
     "binary": (bytes(range(256)), ("UTF-8",)),
     "nan": ("[forum]\nread_timeout_s = nan\n", ("not a number",)),
     "inf": ("[forum]\nread_timeout_s = inf\n", ("too large",)),

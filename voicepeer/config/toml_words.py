@@ -46,7 +46,28 @@ def line_problem(error: tomllib.TOMLDecodeError, text: str) -> tuple[int | None,
     words = next((plain for start, plain in _WORDS if said.lower().startswith(start)), None)
     if said.lower().startswith("cannot overwrite a value") and number is None:
         number = _repeated_setting(text)
-    return number, words or said[:1].lower() + said[1:]
+    lines = text.split("\n")
+    hint = _slip_in(lines[number - 1]) if number is not None and number <= len(lines) else None
+    return number, hint or words or said[:1].lower() + said[1:]
+
+
+_DECIMAL_COMMA = re.compile(r"=\s*([+-]?\d+),(\d+)\s*(?:#.*)?$")
+_CURLY_QUOTES = "“”„‘’‚«»"
+
+
+def _slip_in(line: str) -> str | None:
+    """What a slip common in hand-typed values does wrong on ``line``, in words naming it:
+    a decimal comma, or a word processor's curly quotes."""
+    comma = _DECIMAL_COMMA.search(line)
+    if comma:
+        return f"a number is written with a dot, not a comma: write {comma[1]}.{comma[2]}"
+    curly = sorted({mark for mark in line if mark in _CURLY_QUOTES}, key=line.index)
+    if curly:
+        return (
+            f"the quotes {' '.join(curly)} are curly, as a word processor types them: "
+            'use straight quotes " around text, and none around a number'
+        )
+    return None
 
 
 def _repeated_setting(text: str) -> int | None:
