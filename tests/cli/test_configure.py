@@ -546,13 +546,17 @@ def test_a_wrong_line_and_the_carers_notes_outlive_writing_the_file_twice(
         (["--alias", "onwards=fly"], '"fly" is not a voicepeer command'),
         (["--alias", "back=next"], '"back" already means "back", so the person would be asked'),
         (["--forum-url", "ftp://x"], "not a forum web address"),
+        # argparse said "invalid float value: '2s'" after its whole usage.
+        (["--silence-timeout", "2s"], "--silence-timeout 2s: give a number from 0.5 to 5.0 (just"),
+        (["--rate", "140.5"], "--rate 140.5: give a whole number from 80 to 260 (a whole number"),
+        (["--volume", "0,8"], "(a number is written with a dot: --volume 0.8)."),
     ],
 )
 def test_bad_flags_are_explained(isolated_home: Path, flags: list[str], message: str) -> None:
     done = configure_without_questions(isolated_home, *flags)
     assert done.returncode != 0
     assert message in done.stderr
-    assert "Traceback" not in done.stderr
+    assert "Traceback" not in done.stderr and "usage" not in done.stderr
     assert not config_file(isolated_home).exists()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from voicepeer.errors import ConfigError
 from voicepeer.settings import Settings
 from voicepeer.setup.forum_account import checked_forum_address
 from voicepeer.setup.prompter import Prompter, SetUpStopped
-from voicepeer.setup.wizard import SETTING_OF, Choices, Wizard, parse_alias
+from voicepeer.setup.wizard import SETTING_OF, Choices, Wizard, parse_alias, setting_spec
 from voicepeer.setup.wizard_engines import WizardEngines
 from voicepeer.speech.controls import forget_spoken, spoken_voice
 
@@ -35,6 +36,29 @@ def _aliases(texts: list[str]) -> dict[str, str]:
     return aliases
 
 
+def _number(flag: str, text: str | None, choice: str) -> Any:
+    """The number given as ``flag``, as the setting ``choice`` holds it; a slip ("2s",
+    "0,8", 140.5 for a whole number) is refused saying what to give instead."""
+    if text is None:
+        return None
+    spec = setting_spec(choice)
+    typed = text.strip()
+    try:
+        number = float(typed.replace(",", ".", 1) if typed.count(",") == 1 else typed)
+    except ValueError:
+        number = None
+    whole = spec.type is int
+    if number is None or not math.isfinite(number):  # words, units ("2s"), nan
+        hint = " (just the number, without units or words)"
+    elif "," in typed:
+        hint = f" (a number is written with a dot: {flag} {typed.replace(',', '.')})"
+    elif whole and not number.is_integer():
+        hint = f" (a whole number: {flag} {round(number)})"
+    else:
+        return int(number) if whole else number
+    raise ConfigError(f"{flag} {text}: give {spec.allowed_text()}{hint}.")
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "configure",
@@ -48,17 +72,17 @@ def register(subparsers: Any) -> None:
         help='the forum\'s web address, or "demo" for the built-in forum',
     )
     parser.add_argument("--voice", help="espeak-ng voice, e.g. en-gb or en-us")
-    parser.add_argument("--rate", type=int, metavar="WPM", help="speaking rate, words per minute")
-    parser.add_argument("--volume", type=float, help="loudness from 0.0 to 1.0")
+    # Numbers are read as text and checked here: argparse's "invalid float value: '2s'"
+    # came with its whole usage, where the same slip in the file gets plain words.
+    parser.add_argument("--rate", metavar="WPM", help="speaking rate, words per minute")
+    parser.add_argument("--volume", help="loudness from 0.0 to 1.0")
     parser.add_argument(
         "--silence-timeout",
-        type=float,
         metavar="SECONDS",
         help="seconds of silence that end a spoken command",
     )
     parser.add_argument(
         "--dictation-silence",
-        type=float,
         metavar="SECONDS",
         help="seconds of silence that end a piece of a dictated reply",
     )
@@ -119,10 +143,12 @@ def choices_from(args: argparse.Namespace) -> Choices:
     return Choices(
         forum_url=args.forum_url,
         voice=args.voice.strip() if args.voice else args.voice,
-        rate=args.rate,
-        volume=args.volume,
-        silence=args.silence_timeout,
-        dictation_silence=args.dictation_silence,
+        rate=_number("--rate", args.rate, "rate"),
+        volume=_number("--volume", args.volume, "volume"),
+        silence=_number("--silence-timeout", args.silence_timeout, "silence"),
+        dictation_silence=_number(
+            "--dictation-silence", args.dictation_silence, "dictation_silence"
+        ),
         push_to_talk=args.push_to_talk_key,
         push_to_talk_mode="off" if args.no_push_to_talk else args.push_to_talk_mode,
         aliases=_aliases(args.alias),
