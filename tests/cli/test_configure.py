@@ -907,3 +907,15 @@ def test_a_file_saved_as_latin_1_is_written_again_as_utf_8_with_every_setting(
     assert settings.general.forum_url == "https://forum.example.org"
     assert (settings.speech.voice, settings.voice.muted_words) == ("en-us", ("Ocrévus",))
     assert config.with_name("config.toml.bak").read_bytes() == LATIN_1_SETTINGS
+
+
+def test_the_settings_folder_is_made_private(isolated_home: Path) -> None:
+    # It stayed drwxr-xr-x, where the README says folders are 0700: the settings may name
+    # the person's health (words to mute, topics to warn about).
+    folder = config_file(isolated_home).parent
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)
+    done = configure_without_questions(isolated_home, "--muted-word", "relapse")
+    assert done.returncode == 0, done.stderr
+    assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
+    assert oct(config_file(isolated_home).stat().st_mode & 0o777) == oct(0o600)

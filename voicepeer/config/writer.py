@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from voicepeer import paths
 from voicepeer.atomic import atomic_write_text
 from voicepeer.config.encoding import settings_text
 from voicepeer.config.own_comments import as_written_path, comment_in, own_comments
@@ -124,7 +125,9 @@ def write_file(path: Path, settings: Any, left_out: Sequence[str] = ()) -> Writt
     wrong) added to them: a hand edit is never lost, though the next write replaces the
     ``.bak`` that has it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=paths.PRIVATE_DIR_MODE)
+    if path.parent == paths.config_dir():  # voicepeer's own folder: a chosen one is left be
+        paths.make_private(path.parent)
     backup = None
     before = b""
     if path.exists():
