@@ -197,6 +197,12 @@ def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(
     lines = ["open topic two", "reply", "um to to post four no three"]
     third = converse(forum.base_url, lines, tmp_path / "d5").said
     assert third[-2].startswith("Post 3 of 6, by ") and third[-1].startswith("Replying to")
+    # Said by its place: "to the one before" was written in as the reply's first words.
+    lines = ["open topic two", "next", "reply", "to the one before", "read it back"]
+    before = converse(forum.base_url, lines, tmp_path / "d7").said
+    assert before[-3] == "Post 1 of 6, by Priya Nair."
+    assert before[-2].startswith("Replying to Priya Nair in")
+    assert before[-1] == "Your reply is empty so far."
     # A sentence that begins so is the reply's own.
     lines = ["open topic two", "reply", "to be honest I agree", "read it back"]
     own = converse(forum.base_url, lines, tmp_path / "d6").said

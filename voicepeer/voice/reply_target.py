@@ -266,11 +266,11 @@ def rest_of_reply(
     said: str, interpreter: Interpreter, topic: Topic, answered: Post | None, me: str | None
 ) -> Command | None:
     """ "Reply", a pause, then ``said``: the whole reply command when ``said`` is its rest
-    ("privately", "to post three", "to Sam" where Sam wrote in the topic and is not the one
-    answered; "privately to Mei", Mei answered or not), else None (they are the reply's
-    first words: "to me", "to Priya" said to Priya; ``me``, the person's own username, is
-    no one to answer). "Privately" had begun a public reply, written in as its first
-    word."""
+    ("privately", "to post three", "to the one before", "to Sam" where Sam wrote in the
+    topic and is not the one answered; "privately to Mei", Mei answered or not), else
+    None (they are the reply's first words: "to me", "to Priya" said to Priya; ``me``,
+    the person's own username, is no one to answer). "Privately" had begun a public
+    reply, written in as its first word."""
     # Said as slowly as the rest of it: "um to Sam", "to to Sam".
     words = [w for w in without_repeats(said).split() if w not in HESITATIONS]
     if not words or words[0] not in REST_OF_REPLY_STARTS or len(words) > MAX_REST_WORDS:
@@ -287,6 +287,8 @@ def rest_of_reply(
     if named == "the author":
         # Answering the topic, no post's author is meant: whom to write to is asked.
         return whole if answered is not None else Command(Intent.MESSAGE)
+    if whole.intent is Intent.REPLY and place_named(_POSSESSIVE.sub("", named)) is not None:
+        return whole  # "to the previous post", "to the person who started this"
     name = _POSSESSIVE.sub("", heard_name(named))  # "Sam no Priya", "Sam's post"
     # "To Priya" said to Priya is the reply's own first words; the person answers no one.
     replying_to = answered.username if answered and whole.intent is Intent.REPLY else None
