@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# A definition anywhere: in a quote, a list or a spoiler as well.
-_ANY_DEFINITION = re.compile(r"^[\s>]*\[\^([^\]\s]+)\]:", re.MULTILINE)
+# A definition anywhere: in a quote, a list or a spoiler as well. What goes before it stays
+# on its line: "\s" there ran on over every blank line after each line's start, time growing
+# with the square of a run of blank lines.
+_ANY_DEFINITION = re.compile(r"^[ \t>]*\[\^([^\]\s]+)\]:", re.MULTILINE)
 _BACKREF_ARROW = "\u21a9\ufe0e"
 
 

@@ -15,6 +15,7 @@ import html
 import itertools
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
@@ -81,11 +82,15 @@ _POLL_ATTRIBUTES = frozenset(
 _BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
 _NUMBERED = re.compile(r"^\s*(\d{1,9})[.)]\s+(.*)$")
 _SPOILER_TAG = re.compile(r"\[(/?)spoiler\]", re.IGNORECASE)
-# Inline tokens, tried in this order at each position.
+# Inline tokens, tried in this order at each position. What a token opening with "[" holds
+# stops at the next "[", where another token may open: each character is then looked at
+# from one opening only, and a run of "[" takes time in proportion to its length, not to
+# its square. So a link's words and a note's label hold no "[" (markdown-it allows
+# balanced brackets in a link's words: rare in a post, and never read as a link here).
 _INLINE = re.compile(
-    r"\[(?P<link_text>[^\]\n]+)\]\((?P<link_url>[^)\s]+)\)"
+    r"\[(?P<link_text>[^\[\]\n]+)\]\((?P<link_url>[^)\[\s]+)\)"
     r"|\^\[(?P<note>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
-    r"|\[\^(?P<ref>[^\]\s]+)\]"
+    r"|\[\^(?P<ref>[^\[\]\s]+)\]"
     r"|(?P<spoiler>(?i:\[spoiler\]))"
     r"|(?P<url>https?://[^\s<>()\"']+[^\s<>()\"'.,;:!?])"
     r"|(?<![\w:]):(?P<emoji>[a-z0-9_+\-]+):(?![\w])"
@@ -94,7 +99,9 @@ _INLINE = re.compile(
 # How deep quotes, lists and spoilers may nest in one another, and spoilers and notes in a
 # line: markdown-it stops at a nesting of 100 tokens (its maxNesting), a list taking two.
 _MAX_NESTING = 50
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_BOLD_OPENS = re.compile(r"(?=\*\*\S)")
+_BOLD_CLOSES = re.compile(r"(?<=\S)(?=\*\*)")
+_LINE_BREAK = re.compile("\n")
 _ITALIC = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
 
 AvatarFor = Callable[[str], str]
@@ -119,8 +126,34 @@ def _safe_href(url: str) -> str | None:
 
 
 def _emphasis(escaped: str) -> str:
-    escaped = _BOLD.sub(r"<strong>\1</strong>", escaped)
-    return _ITALIC.sub(r"<em>\1</em>", escaped)
+    return _ITALIC.sub(r"<em>\1</em>", _bold(escaped))
+
+
+def _bold(text: str) -> str:
+    r"""``**words**`` in ``<strong>``, as ``\*\*(?=\S)(.+?)(?<=\S)\*\*`` finds them: from the
+    leftmost "**" before a non-space to the first "**" after a non-space, a character on
+    at least, on the same line. Where that close is, is looked up: the pattern searched for
+    it again from every "**", time growing with the square of a line of unclosed ones."""
+    closes = [found.start() for found in _BOLD_CLOSES.finditer(text)]
+    if not closes:
+        return text
+    breaks = [found.start() for found in _LINE_BREAK.finditer(text)]
+    parts: list[str] = []
+    done = 0
+    for opened in (found.start() for found in _BOLD_OPENS.finditer(text)):
+        if opened < done:
+            continue
+        after = bisect_left(closes, opened + 3)
+        if after == len(closes):
+            break  # no close after this "**", nor after any later one
+        close = closes[after]
+        line_end = bisect_left(breaks, opened + 2)
+        if line_end < len(breaks) and breaks[line_end] < close:
+            continue
+        parts += [text[done:opened], "<strong>", text[opened + 2 : close], "</strong>"]
+        done = close + 2
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 @dataclass
@@ -364,8 +397,9 @@ class MarkdownRenderer:
     def _inline_within(self, text: str) -> str:
         parts: list[str] = []
         pos = scan = 0
+        closes = _SpoilerCloses(text)
         while match := _INLINE.search(text, scan):
-            token = self._token(match, text)
+            token = self._token(match, text, closes)
             if token is None:  # no token after all ("[^x]" with no note x): words
                 scan = match.end()
                 continue
@@ -376,10 +410,12 @@ class MarkdownRenderer:
         parts.append(_words(text[pos:]))
         return "".join(parts)
 
-    def _token(self, match: re.Match[str], text: str) -> tuple[str, int] | None:
+    def _token(
+        self, match: re.Match[str], text: str, closes: _SpoilerCloses
+    ) -> tuple[str, int] | None:
         """The HTML for an inline token and where the text goes on after it."""
         if match.group("spoiler") is not None:
-            close = _spoiler_close(text, match.end())
+            close = closes.after(match.end())
             if close is None:
                 return None
             inner = self._inline(text[match.end() : close])
@@ -421,17 +457,26 @@ def _words(text: str) -> str:
     return _emphasis(html.escape(text, quote=False)).replace("\n", "<br>\n")
 
 
-def _spoiler_close(text: str, start: int) -> int | None:
-    """Where the ``[/spoiler]`` closing one opened just before ``start`` begins, if any."""
-    depth = 0
-    for tag in _SPOILER_TAG.finditer(text, start):
-        if not tag.group(1):
-            depth += 1
-        elif depth:
-            depth -= 1
-        else:
-            return tag.start()
-    return None
+class _SpoilerCloses:
+    """Where each ``[spoiler]`` of a text is closed, found in one pass over the text when
+    first asked (looking for each one's close from where it opens took time growing with
+    the square of the number of spoilers left open)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._closes: dict[int, int] | None = None
+
+    def after(self, opened: int) -> int | None:
+        """Where the ``[/spoiler]`` closing the one ending at ``opened`` begins, if any."""
+        if self._closes is None:
+            self._closes = {}
+            open_ends: list[int] = []
+            for tag in _SPOILER_TAG.finditer(self._text):
+                if not tag.group(1):
+                    open_ends.append(tag.end())
+                elif open_ends:
+                    self._closes[open_ends.pop()] = tag.start()
+        return self._closes.get(opened)
 
 
 def _list_item(blocks: list[_Block], *, tight: bool) -> str:
