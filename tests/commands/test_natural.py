@@ -10,7 +10,7 @@ import pytest
 
 from voicepeer.commands.completeness import Completeness, CompletenessJudge
 from voicepeer.commands.intents import SENSES, Intent
-from voicepeer.commands.interpreter import WAKE_WORDS, Interpreter
+from voicepeer.commands.interpreter import BACK_FROM_A_BREAK, WAKE_WORDS, Interpreter
 from voicepeer.commands.matcher import EITHER_OPEN
 from voicepeer.commands.natural import (
     TUNING_PHRASINGS,
@@ -200,6 +200,10 @@ def test_every_tuning_phrasing_is_understood_where_it_is_said(
         assert action is not None and action.value == intent.value, text
         return
     verdict = interpret_in(state, Heard(text), interpreter)
+    if state is State.SLEEPING and unwrap(text) in BACK_FROM_A_BREAK:
+        # Coming back from a break wakes it, as "resume" does, with no name said.
+        assert verdict.command is not None and verdict.command.intent is Intent.RESUME
+        return
     if state is State.SLEEPING and (not WAKE_WORDS & set(text.split()) or unwrap(text) in SENSES):
         assert verdict.command is None  # asleep only wake and resume phrasings naming it do
         return

@@ -453,11 +453,10 @@ EVERYDAY_WORDINGS: Mapping[Intent, tuple[str, ...]] = {
         "create a topic in {query}",
         "ask a question in {query}",
         # A post, not said which: a new topic at a list, asked which in a topic (see
-        # matcher.step_slots).
+        # matcher.step_slots). Not "make a post": "like a post" was as near it as a like.
         "write a post",
         "write a new post",
         "post something",
-        "make a post",
         "make a new post",
         "create a new post",
     ),
