@@ -414,6 +414,16 @@ def test_a_number_taken_back_in_the_new_words_is_not_written(
     assert "I walked 80 metres today." in last_post(forum)
 
 
+def test_a_number_in_one_word_corrected_asks_for_the_right_number_not_letters() -> None:
+    # "Correct eighty" asked for its letters, and "ninety" said next was written in.
+    said, draft, corrector = correcting()
+    draft.add("I walked eighty metres today")
+    assert corrector.hear(Heard("correct eighty"), draft)
+    assert said[-1] == "Replace eighty with what?" and corrector.pending is Pending.REPLACEMENT
+    assert corrector.hear(Heard("ninety"), draft)
+    assert read_back(draft) == "Your reply says: I walked 90 metres today"
+
+
 def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:
     said, draft, corrector = correcting()
     draft.add("my walking is slow today")

@@ -303,6 +303,12 @@ class Corrector:
             choices.insert(0, named)
         self._target = _Target(place, original, tuple(choices[:MAX_CHOICES]))
         which = self._last_of(draft, place)
+        if not self._target.choices and with_digits(original.split()) != original.split():
+            # "Eighty", a number in one word, with no other guesses: spelled, its letters
+            # were asked for, and "ninety" said instead was written into the reply.
+            self.pending = Pending.REPLACEMENT
+            self._say(f"{which}Replace {original} with what?")
+            return
         if not self._target.choices:
             self._start_spelling(f"{which}I have no other guesses for {original}. ")
             return
