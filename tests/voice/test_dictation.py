@@ -210,6 +210,17 @@ def test_a_quote_never_ended_is_closed_where_its_sentence_ends() -> None:
     assert dictate("to quote my neurologist").text == "To quote my neurologist"
 
 
+def test_a_quote_closed_for_a_saved_draft_goes_on_when_ended_later() -> None:
+    # Put aside, the quote was saved closed; "end quote" said after taking it up added a
+    # second closing mark: “rest more” drink water”.
+    saved = Draft.from_text(dictate("she said open quote rest more").text_to_send())
+    saved.add("drink water end quote")
+    assert saved.text == "She said “rest more. Drink water”"
+    assert Draft.from_text("He wrote “hi” and “bye” then left.").text == (
+        "He wrote “hi” and “bye” then left."
+    )
+
+
 def test_the_same_mark_said_twice_is_one() -> None:
     assert dictate("well done exclamation mark", "exclamation mark").text == "Well done!"
 

@@ -170,6 +170,19 @@ def render(tokens: list[str]) -> str:
     return "".join(out).strip(" ")
 
 
+def _quote_marks_apart(tokens: Sequence[str]) -> list[str]:
+    """``tokens`` of saved text with quote marks as tokens of their own, as dictation made
+    them ("“rest" is "“", "rest"): an end quote said after taking the words up again then
+    finds the quote it goes on with."""
+    apart: list[str] = []
+    for token in tokens:
+        opening = token.startswith("“") and len(token) > 1
+        closing = token.endswith("”") and len(token) > 1
+        core = token[1 if opening else 0 : -1 if closing else None]
+        apart += ["“"] * opening + ([core] if core else []) + ["”"] * closing
+    return apart
+
+
 def paired_quotes(tokens: Sequence[str]) -> list[str]:
     """``tokens`` with the word "quote" before an end quote said after it made the opening
     quote mark ("she said quote I'm fine unquote"): "quote" is an everyday word too ("a
@@ -191,6 +204,10 @@ def paired_quotes(tokens: Sequence[str]) -> list[str]:
                 start = _quote_said_before(out, index)
                 if start is not None:
                     out[start] = "“"
+                elif (closed := _quote_closed_before(out, index)) is not None:
+                    # "Open quote rest more", put aside (its quote closed for it), then
+                    # "drink water end quote": the quote went on to here.
+                    out[closed] = ""
             elif token == "\n\n" and is_open:
                 unclosed.append((opened_at, index))
             is_open = False
@@ -198,7 +215,18 @@ def paired_quotes(tokens: Sequence[str]) -> list[str]:
         unclosed.append((opened_at, len(out)))
     for opened, before in reversed(unclosed):
         out.insert(_end_of_quoted_sentence(out, opened, before), "”")
-    return out
+    return [token for token in out if token]
+
+
+def _quote_closed_before(tokens: Sequence[str], end: int) -> int | None:
+    """Where a quote ended before ``end`` in the paragraph, when no quote opens between:
+    an end quote said after it makes the quote go on to ``end``."""
+    for index in range(end - 1, -1, -1):
+        if tokens[index] in ("“", "\n\n"):
+            return None
+        if tokens[index] == "”":
+            return index
+    return None
 
 
 def _end_of_quoted_sentence(tokens: Sequence[str], opened: int, before: int) -> int:
@@ -252,7 +280,7 @@ class Draft:
         """A draft restored from saved text, each sentence or line a phrase: "scratch that"
         then takes back the last sentence, never the whole of what was saved."""
         phrases: list[list[str]] = [[]]
-        for token in tokenize_dictation(text):
+        for token in _quote_marks_apart(tokenize_dictation(text)):
             if token in _LAYOUT and phrases[-1]:
                 phrases.append([])  # a paragraph begins the phrase after it
             phrases[-1].append(token)
