@@ -224,6 +224,18 @@ def test_reading_part_s_sets_how_long_a_part_is(forum: DemoForum, tmp_path: Path
     assert 800 <= words <= 2_000
 
 
+def test_carry_on_or_yes_at_a_pause_reads_on_and_next_goes_to_the_next_post(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "Carry on" at the pause read the next post: the rest of the letter was skipped and
+    # counted as read. "Yes" there got "No question is waiting for an answer."
+    for index, go_on in enumerate(("carry on", "go on please", "yes", "more")):
+        said = converse(forum.base_url, [*OPEN_LETTER, go_on], tmp_path / str(index)).said
+        assert said[said.index(FIRST_PAUSE) + 1] == "The first few weeks.", go_on
+    said = converse(forum.base_url, [*OPEN_LETTER, "next"], tmp_path / "next").said
+    assert said[said.index(FIRST_PAUSE) + 1].startswith("Post 2 of 3")
+
+
 def test_continue_after_each_pause_reads_the_letter_to_its_last_paragraph(
     forum: DemoForum, tmp_path: Path
 ) -> None:

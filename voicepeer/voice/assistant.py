@@ -622,6 +622,8 @@ class Assistant:
             self._go(self.peer_loop.hear(self.state, heard))
             self._ask_again_after_edit()
             return
+        if self.state is State.READING and not whom_asked and self.paragraphs.goes_on(heard.text):
+            return
         kept, self._kept_for_reply = self._kept_for_reply, None
         if whom_asked and self.state is State.READING:
             answer = whom_answered(heard, self.engines.interpreter, self.reader)

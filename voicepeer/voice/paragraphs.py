@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from voicepeer.commands.natural import unwrap
+from voicepeer.commands.text import normalize
 from voicepeer.speech.text.sentences import as_sentence
 from voicepeer.voice.ports import Say
 from voicepeer.voice.rendering import EMPTY_POST, PostPage
@@ -47,6 +49,13 @@ def length_warning(words: int, rate_wpm: int, long_post_s: float) -> str:
 
 NEXT_OR_REPLY = "Say next for the next post, or reply to answer it."
 """What can be done at the end of a post that is not the topic's last."""
+
+
+GO_ON_IN_A_POST = frozenset(
+    {"carry on", "go on", "keep going", "more", "read more", "yes", "yes please", "read on"}
+)
+"""Said where a post was left part-way, they mean its rest (elsewhere "carry on" is the
+next post; "yes" answers the pause's offer to read on)."""
 
 
 @dataclass
@@ -228,6 +237,12 @@ class ParagraphReading:
     def read_to_end(self) -> bool:
         """Whether a post was read and reached its end (or was skipped to it)."""
         return self._pages is not None and self.resume_at is None
+
+    def goes_on(self, said: str) -> bool:
+        """ "Carry on", "go on", "more" or "yes" said where a post was left part-way (at a
+        part's pause, or stopped): read on, and True. "Carry on" read the next post there,
+        and the rest of a long letter was skipped and counted as read."""
+        return unwrap(normalize(said)) in GO_ON_IN_A_POST and self.carry_on()
 
     def carry_on(self) -> bool:
         """After a stop or a pause part-way: read on from where it was left. False when the
