@@ -814,7 +814,8 @@ def test_hang_on_at_a_question_pauses_so_a_yes_on_the_phone_posts_nothing(
     question = next(line for line in talk.said if "Shall I post it?" in line)
     assert talk.said_after(question) == [
         "Paused. I will ask you again afterwards, and do nothing before then. Your place is "
-        "kept, even if I am switched off. Say resume when you are ready.",
+        "kept, even if I am switched off. Say resume when you are ready, or goodbye voicepeer "
+        "to stop for today.",
         "I'm listening again. You are writing a reply to Walked to the end of the pier today. It "
         "has 14 words so far. Shall I post your reply? Please say yes or no.",
     ]

@@ -16,7 +16,11 @@ from voicepeer.demo_forum import DemoForum
 
 TOPIC = "Stable MRI for three years! (celebration)"
 WOKEN = f"I'm listening again. You are reading {TOPIC}, post 1 of 6."
-PAUSED = "Paused. Your place is kept, even if I am switched off. Say resume when you are ready."
+PAUSED = (
+    "Paused. Your place is kept, even if I am switched off. Say resume when you are ready, or "
+    "goodbye voicepeer to stop for today."
+)
+GO_ON_OR_STOP = "Say resume to go on, or goodbye voicepeer to stop for today."
 AT_TOPIC_TWO = ["latest topics", "open topic two"]
 
 
@@ -72,19 +76,18 @@ def test_paused_i_am_back_resumes_after_room_talk(forum: DemoForum, data: Path, 
 def test_paused_where_was_i_is_answered_and_voicepeer_stays_paused(
     forum: DemoForum, data: Path
 ) -> None:
-    lines = [*AT_TOPIC_TWO, "pause", "where was I", "next", "resume"]
+    # "Help" and "I'm lost" got no answer at all, paused after "that's enough for today".
+    lines = [*AT_TOPIC_TWO, "pause", "where was I", "next", "help", "I'm lost", "resume"]
     talk = converse(forum.base_url, lines, data)
-    assert talk.said_after(PAUSED) == [
-        f"Paused. You are reading {TOPIC}, post 1 of 6. Say resume to go on.",
-        WOKEN,
-    ]
+    where = f"Paused. You are reading {TOPIC}, post 1 of 6. {GO_ON_OR_STOP}"
+    assert talk.said_after(PAUSED) == [where, where, where, WOKEN]
 
 
 def test_paused_while_writing_where_was_i_names_the_reply(forum: DemoForum, data: Path) -> None:
     lines = [*AT_TOPIC_TWO, "reply", "I agree", "hang on", "where was I"]
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == (
-        f"Paused. You are writing a reply to {TOPIC}. It has 2 words so far. Say resume to go on."
+        f"Paused. You are writing a reply to {TOPIC}. It has 2 words so far. {GO_ON_OR_STOP}"
     )
 
 

@@ -95,9 +95,10 @@ BACK_FROM_A_BREAK = ("i'm back", "i am back", "sorry i'm back", "i'm back again"
 """Said coming back to voicepeer after a pause ("ok I'm back now": politeness and filler
 around it count for nothing): it wakes voicepeer, as "resume" does. Left unanswered, the
 person could not tell whether they were heard at all."""
-WHERE_ASLEEP = ("where was i", "where am i", "where were we")
-"""Asked asleep: answered with where the person is and how to go on, voicepeer staying
-asleep (a lost person's question, which the asker needs answered to know they were heard)."""
+WHERE_ASLEEP = ("where was i", "where am i", "where were we", "help", "what can i say", "i'm lost")
+"""Asked asleep: answered with where the person is and how to go on or stop, voicepeer
+staying asleep (a lost person's question, which the asker needs answered to know they were
+heard: paused after "that's enough for today", "help" and "I'm lost" got no answer)."""
 CARRY_ON_ASLEEP = ("carry on", "continue")
 """Asleep, said to voicepeer as often as to someone in the room: they resume only when
 nothing else was heard since the pause (the voice loop decides: see voice.asleep)."""

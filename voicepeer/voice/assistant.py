@@ -152,7 +152,11 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 
 OPEN_HOW = "Say open topic and its number, or the one about and words of its title."
 ASLEEP = "Going to sleep. Say wake up when you need me."
-PAUSED = "Paused. Your place is kept, even if I am switched off. Say resume when you are ready."
+GO_ON_OR_STOP = "Say resume to go on, or goodbye voicepeer to stop for today."
+PAUSED = (
+    "Paused. Your place is kept, even if I am switched off. Say resume when you are ready, "
+    "or goodbye voicepeer to stop for today."
+)
 
 
 SENDABLE_AFTER_GOODBYE = frozenset(
@@ -647,7 +651,7 @@ class Assistant:
                 self._go(self._resume_state)
                 self._quit()
             elif asked is Intent.WHERE:
-                self.say(f"Paused. {self.orientation.where()} Say resume to go on.")
+                self.say(f"Paused. {self.orientation.where()} {GO_ON_OR_STOP}")
             elif asked is not None:
                 self._go(self._resume_state)
                 self.asleep.woke()
