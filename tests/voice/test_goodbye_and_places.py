@@ -201,6 +201,19 @@ def test_resume_after_a_restart_goes_back_to_the_place(forum: DemoForum, data: P
     assert "Stable MRI for three years" in second.transcript
 
 
+def test_carry_on_or_next_after_a_restart_goes_back_to_the_place_too(
+    forum: DemoForum, data: Path
+) -> None:
+    # The greeting offered "resume"; "carry on" read the latest topics instead.
+    converse(forum.base_url, ["open topic two", "next", "next", "pause"], data)
+    second = converse(forum.base_url, ["carry on"], data, settings=VoiceSettings())
+    assert "Continuing from post 4." in second.transcript
+    assert "latest topics" not in second.said[-1]
+    # Once a list is heard, "next" goes on in it again.
+    third = converse(forum.base_url, ["latest topics", "next"], data, settings=VoiceSettings())
+    assert third.said[-1].startswith("Six: ") and "Continuing" not in third.transcript
+
+
 def test_resume_after_a_restart_goes_on_with_the_reply_being_written(
     forum: DemoForum, data: Path
 ) -> None:

@@ -1184,8 +1184,18 @@ class Assistant:
                 self._after_read(outcome)
         elif slots in (TO_FIRST, TO_NEWEST):
             self._only_in_a_topic(slots)
+        elif delta > 0 and self._at_the_start_with_a_place():
+            # "Carry on" or "next" after the greeting offered "resume": the latest topics
+            # were read instead of where the person was.
+            self._resume()
         else:
             self.reader.step_in_list(delta)
+
+    def _at_the_start_with_a_place(self) -> bool:
+        """Nothing heard yet this session, and a place (or a reply) left last time."""
+        nothing_yet = self.reader.topics is None and self.reader.notices is None
+        left = self._left_writing is not None or self.engines.places.last_topic() is not None
+        return nothing_yet and self.state is State.BROWSING and left
 
     def _back(self) -> None:
         if self.state is State.READING and self.peer_loop.bookmarks.back_from_topic():
