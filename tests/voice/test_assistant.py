@@ -89,7 +89,10 @@ def test_nothing_is_posted_without_yes_and_the_draft_is_kept(forum: DemoForum, d
     )
     assert "Shall I post your reply? Please say yes or no." in talk.said
     assert any("I have not posted it" in line for line in talk.said)
-    assert talk.said[-1] == "Reply put aside. It is saved: say reply to come back to it."
+    assert (
+        talk.said[-1]
+        == "Reply put aside. It is saved: to come back to it, say reply here, or my drafts later."
+    )
     assert len(topic_posts(forum, topic_id)) == before
     # Next time, in the same topic, the saved reply comes back and can be posted.
     again = converse(forum.base_url, ["open topic one", "reply", "send it", "yes"], data)

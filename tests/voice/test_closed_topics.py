@@ -50,7 +50,10 @@ def put_a_reply_aside(forum: DemoForum, data: Path, *then: str) -> None:
         credentials=signed_in(forum),
         settings=AT_FIRST_POST,
     )
-    assert "Reply put aside. It is saved: say reply to come back to it." in talk.said
+    assert (
+        "Reply put aside. It is saved: to come back to it, say reply here, or my drafts later."
+        in talk.said
+    )
 
 
 def carry_a_reply_into_a_new_topic(forum: DemoForum, data: Path) -> str:

@@ -144,7 +144,10 @@ def test_a_draft_is_only_taken_up_never_sent_without_a_yes(tmp_path: Path) -> No
         after = len(posts_of_topic_one(forum))
     assert talk.said[1] == "There is no draft 3. Say open and a number from 1 to 1."
     assert after == before
-    assert talk.said[-1] == "Reply put aside. It is saved: say reply to come back to it."
+    assert (
+        talk.said[-1]
+        == "Reply put aside. It is saved: to come back to it, say reply here, or my drafts later."
+    )
 
 
 def test_a_message_whose_person_left_goes_to_someone_else_with_its_words(

@@ -118,3 +118,17 @@ def test_words_going_on_with_an_unfinished_sentence_are_written_without_a_word(
         "Your reply says: My carer moved the rug she told me to remove the rug I can't wait "
         "to see you all."
     ]
+
+
+def test_ill_finish_this_tomorrow_while_writing_puts_it_aside_saved(
+    forum: DemoForum, data: Path
+) -> None:
+    # Written in with no word: next day the reply read "… helps a lot I'll finish this
+    # tomorrow goodbye yes".
+    for index, later in enumerate(("I'll finish this tomorrow", "save it as a draft please")):
+        lines = ["open topic one", "reply", FIRST, later, "reply", "read it back"]
+        talk = converse(forum.base_url, lines, data / str(index), credentials=signed_in(forum))
+        assert talk.said[3] == (
+            "Reply put aside. It is saved: to come back to it, say reply here, or my drafts later."
+        )
+        assert talk.said[-1] == f"Your reply says: {FIRST.capitalize()}"

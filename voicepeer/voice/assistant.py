@@ -802,6 +802,9 @@ class Assistant:
                 "resume when you are ready."
             )
             return True
+        if said is Intent.CANCEL and self.state in (State.DICTATING, State.COMPOSING):
+            self._cancel()  # "I'll finish this tomorrow": put aside, saved
+            return True
         if said is Intent.CANCEL and self.state is State.SEARCHING:
             self.searching.cancel(self.orientation.where)
             return True

@@ -840,7 +840,8 @@ class Composer:
         self._say(
             "Reply cancelled."
             if self.draft.is_empty
-            else "Reply put aside. It is saved: say reply to come back to it."
+            else "Reply put aside. It is saved: to come back to it, say reply here, or my drafts "
+            "later."
         )
         return Next.READING
 
