@@ -108,6 +108,11 @@ def test_words_kept_for_a_reply_are_never_dropped_unsaid(forum: DemoForum, tmp_p
         "All right, no reply. I have not kept the words you said for it: thank you for the "
         "kind words."
     )
+    # Nothing kept yet, "thank you" there dropped the question ("You're welcome").
+    lines = [*AT_PRIYA, "reply to the matron", "thank you", "Ruth"]
+    thanked = converse(forum.base_url, lines, tmp_path / "d")
+    assert thanked.said[-3].startswith("Sorry, I didn't catch whom. Whom are you answering?")
+    assert thanked.said[-1].startswith("Replying to Ruth Adeyemi")
     elsewhere = converse(forum.base_url, [*kept, "where am I"], tmp_path / "c")
     assert elsewhere.said[-2] == (
         "I have not kept the words you said for your reply: thank you for the kind words."

@@ -703,12 +703,13 @@ class Assistant:
                 transcript.info("did: nothing, whom a reply answers not said, cancelled")
                 unkept = f" I have not kept the words you said for it: {kept.text}." if kept else ""
                 self.say(f"All right, no reply.{unkept}")
-            elif chosen is None and kept is not None:
-                # "Um well": no answer to whom, and too few words to be the reply's: the
-                # words kept before stay kept, and whom is asked again.
+            elif chosen is None and whom_asked:
+                # "Um well", "thanks so much", a name of no one here: no answer to whom, too
+                # few words to be the reply's. The question had been dropped unsaid (and
+                # words kept before with it): it stays, and is asked again.
                 self._kept_for_reply, self._whom_asked = kept, True
-                again = whom_again(self.reader)
-                self.say(f"Sorry, I didn't catch whom. I still have your words. {again}")
+                still = " I still have your words." if kept else ""
+                self.say(f"Sorry, I didn't catch whom.{still} {whom_again(self.reader)}")
             elif chosen is None:
                 self._not_understood(heard, put_aside)
             else:
