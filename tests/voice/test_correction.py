@@ -422,6 +422,11 @@ def test_a_number_in_one_word_corrected_asks_for_the_right_number_not_letters() 
     assert said[-1] == "Replace eighty with what?" and corrector.pending is Pending.REPLACEMENT
     assert corrector.hear(Heard("ninety"), draft)
     assert read_back(draft) == "Your reply says: I walked 90 metres today"
+    # The new number said with a take-back first: "no 90" was written.
+    for named, answer in (("ninety", "no sixty"), ("sixty", "sorry I mean seventy")):
+        assert corrector.hear(Heard(f"correct {named}"), draft)
+        assert corrector.hear(Heard(answer), draft)
+    assert read_back(draft) == "Your reply says: I walked 70 metres today"
 
 
 def test_replace_asks_with_what_and_takes_the_next_dictated_words() -> None:

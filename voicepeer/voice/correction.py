@@ -32,7 +32,7 @@ from voicepeer.commands.correction import (
 from voicepeer.commands.editing import BARE_ANSWERS
 from voicepeer.commands.intents import Intent
 from voicepeer.commands.interpreter import Interpreter
-from voicepeer.commands.number_corrections import with_number_meant
+from voicepeer.commands.number_corrections import CORRECTING, with_number_meant
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard
 from voicepeer.voice.dictation import (
@@ -391,6 +391,7 @@ class Corrector:
         new = heard.text.split()
         if new[:1] == ["with"]:
             new = new[1:]
+        new = _without_take_back_first(new)  # "no ninety", "sorry I mean ninety": ninety
         new = list(with_number_meant(tuple(new)))  # "fifty no sixty": sixty
         said = normalize(heard.text)
         leave = command is not None and command.kind is CorrectionKind.LEAVE
@@ -625,6 +626,17 @@ def _named_otherwise(heard: Heard) -> list[str]:
     if len(words) != 2 or words[0].text not in CORRECT_WORDS:
         return []
     return [f"{words[0].text} {other}" for other in words[1].alternatives]
+
+
+def _without_take_back_first(words: list[str]) -> list[str]:
+    """The new words of a replacement without a take-back they begin with ("no ninety",
+    "sorry I mean ninety": the old word taken back, as a correction does), when more
+    words follow it."""
+    lowered = [normalize(word) for word in words]
+    for taking_back in CORRECTING:
+        if tuple(lowered[: len(taking_back)]) == taking_back and len(words) > len(taking_back):
+            return words[len(taking_back) :]
+    return words
 
 
 def read_back(draft: Draft, what: str = "reply", title: str | None = None) -> str:
