@@ -142,3 +142,19 @@ def test_its_name_called_while_listening_says_it_is_listening(forum: DemoForum, 
     talk = converse(forum.base_url, ["voicepeer", *AT_TOPIC_TWO, "hey voicepeer"], data)
     assert talk.said[0] == "I am listening already. You are at the start. Say latest topics."
     assert talk.said[-1].startswith(f"I am listening already. You are reading {TOPIC}")
+
+
+def test_words_heard_while_paused_from_writing_are_said_to_be_dropped(
+    forum: DemoForum, data: Path
+) -> None:
+    # "My advice is", "hold on", then "to what you have" while paused: the rest of the
+    # sentence was dropped unsaid, and only "3 words so far" was said on waking.
+    lines = [*AT_TOPIC_TWO, "reply", "my advice is", "hold on", "to what you have", "resume"]
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert talk.said[-1].startswith(
+        "I'm listening again. While I was paused I heard words, and did not write them: if "
+        "they were part of what you are writing, say them again. You are writing a reply"
+    )
+    quiet = [*AT_TOPIC_TWO, "reply", "my advice is", "hold on", "resume"]
+    again = converse(forum.base_url, quiet, data / "quiet", credentials=signed_in(forum))
+    assert again.said[-1].startswith("I'm listening again. You are writing a reply")

@@ -51,6 +51,12 @@ class Asleep:
     def woke(self) -> None:
         self._just_woken = True
 
+    @property
+    def heard_talk(self) -> bool:
+        """Whether anything but what wakes voicepeer was heard (and dropped) since the
+        pause."""
+        return self._talk_heard
+
     def said_again(self, heard: Heard) -> Intent | None:
         """What ``heard``, the utterance right after waking, asks again: RESUME to come back
         (done already), WHERE for "where was I" (only answered: awake, it reads on);

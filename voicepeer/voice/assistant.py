@@ -152,6 +152,12 @@ VOICE_CHANGE_PHRASES: dict[Intent, dict[bool, str]] = {
 
 OPEN_HOW = "Say open topic and its number, or the one about and words of its title."
 ASLEEP = "Going to sleep. Say wake up when you need me."
+DROPPED_WHILE_PAUSED = (
+    "While I was paused I heard words, and did not write them: if they were part of what "
+    "you are writing, say them again. "
+)
+"""Said waking where words are written: "my advice is", "hold on", then "to what you
+have" said while paused was dropped unsaid (a pause ignores talk in the room)."""
 GO_ON_OR_STOP = "Say resume to go on, or goodbye voicepeer to stop for today."
 PAUSED = (
     "Paused. Your place is kept, even if I am switched off. Say resume when you are ready, "
@@ -658,7 +664,12 @@ class Assistant:
                 # A question put aside by sleep is asked again: it is what waits.
                 waiting = ASKING_CONSENT | SLEEP_WHILE_WRITING
                 woken = self.orientation.where_and_question() if self.state in waiting else ""
-                self.say("I'm listening again. " + (woken or self.orientation.where()))
+                dropped = (
+                    DROPPED_WHILE_PAUSED
+                    if self.state in SLEEP_WHILE_WRITING and self.asleep.heard_talk
+                    else ""
+                )
+                self.say(f"I'm listening again. {dropped}" + (woken or self.orientation.where()))
             return
         which = which_one(self.state, heard, meant, self.engines.interpreter)
         if which is not None:
