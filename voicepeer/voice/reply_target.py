@@ -287,12 +287,15 @@ def rest_of_reply(
     if named == "the author":
         # Answering the topic, no post's author is meant: whom to write to is asked.
         return whole if answered is not None else Command(Intent.MESSAGE)
-    if whole.intent is Intent.REPLY and place_named(_POSSESSIVE.sub("", named)) is not None:
-        return whole  # "to the previous post", "to the person who started this"
+    posts = [*topic.loaded_posts, *([answered] if answered is not None else [])]
+    if whole.intent is Intent.REPLY and (
+        place_named(_POSSESSIVE.sub("", named)) is not None
+        or (named.startswith("the ") and titled(_POSSESSIVE.sub("", named), posts, me))
+    ):
+        return whole  # "to the previous post", "to the nurse"
     name = _POSSESSIVE.sub("", heard_name(named))  # "Sam no Priya", "Sam's post"
     # "To Priya" said to Priya is the reply's own first words; the person answers no one.
     replying_to = answered.username if answered and whole.intent is Intent.REPLY else None
-    posts = [*topic.loaded_posts, *([answered] if answered is not None else [])]
     for post in posts:
         if any(
             phrasing.same_member(post.username, not_meant)

@@ -4,7 +4,8 @@ named Priya, posted as an answer to Sam for all to see.
 
 A reply may begin with a "no" of its own ("No, Sam, I don't think so"), so only a "no",
 "not Sam" or "I meant" followed by a name alone (or "to" and a name) is a correction, and
-only when that name is someone who wrote in the topic.
+only when that name is someone who wrote in the topic (or a post said by its place or its
+writer's title: "no, to the previous post", "no, to the nurse").
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from voicepeer.commands.repeats import without_repeats
 from voicepeer.commands.text import normalize
 from voicepeer.forum.base import Post
 from voicepeer.voice import phrasing
+from voicepeer.voice.described_post import place_named, titled
 
 _CORRECTIONS = tuple(
     re.compile(
@@ -54,8 +56,11 @@ def corrected_to(
         found = pattern.fullmatch(" ".join(words))
         if found is None or not (found["no"] or found["not"] or found["meant"]):
             continue
-        if writer_named(found["name"], posts, not_meant) is not None:
-            return str(found["name"])
+        name = str(found["name"])
+        if writer_named(name, posts, not_meant) is not None:
+            return name
+        if name.startswith("the ") and (place_named(name) or titled(name, posts, me)):
+            return name  # "no, to the previous post", "no, to the nurse"
     return None
 
 
