@@ -570,3 +570,17 @@ def test_goodbye_with_words_kept_at_did_you_mean_asks_first(
         "All right, I am staying. Did you mean Sam Okafor? Please say yes or no.",
     ], talk.transcript
     assert talk.said[-1].startswith("Goodbye.")
+
+
+def test_words_kept_for_a_message_never_sent_are_said_not_to_be_kept(
+    forum: DemoForum, tmp_path: Path
+) -> None:
+    # "I kept what you said", then "no", "no" (or "cancel"): "Message cancelled", and the
+    # words were gone unsaid ("You have no saved drafts").
+    said = "hi priya how are you doing today"
+    for index, leaving in enumerate((["no", "no"], ["cancel"])):
+        lines = ["message pria", said, *leaving]
+        talk = converse(forum.base_url, lines, tmp_path / str(index), credentials=signed_in(forum))
+        assert talk.said[-1].startswith(
+            f"Message cancelled. I have not kept the words you said for it: {said}."
+        ), talk.transcript

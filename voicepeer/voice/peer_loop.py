@@ -243,7 +243,7 @@ class PeerLoop:
         if command is None:
             return None
         self.composer.strand(None)
-        self._say(f"{self._starting.capitalize()} cancelled.")
+        self._say(f"{self._starting.capitalize()} cancelled.{self._words_not_kept()}")
         return back, command
 
     # --- saved posts --------------------------------------------------------------------
@@ -906,9 +906,17 @@ class PeerLoop:
 
     def _cancelled(self) -> State:
         self.composer.strand(None)
-        self._held = []
-        self._say(f"{self._starting.capitalize()} cancelled. {self._reader.where()}")
+        unkept = self._words_not_kept()
+        self._say(f"{self._starting.capitalize()} cancelled.{unkept} {self._reader.where()}")
         return self._back_to_origin()
+
+    def _words_not_kept(self) -> str:
+        """The words held for a message whose person was never chosen, said not to be kept
+        (they went unsaid with "Message cancelled"), and let go."""
+        held, self._held = self._held, []
+        if not held:
+            return ""
+        return f" I have not kept the words you said for it: {' '.join(h.text for h in held)}."
 
     def _back_to_origin(self) -> State:
         if self._origin is State.READING and self._reader.thread is not None:
