@@ -158,3 +158,16 @@ def test_words_heard_while_paused_from_writing_are_said_to_be_dropped(
     quiet = [*AT_TOPIC_TWO, "reply", "my advice is", "hold on", "resume"]
     again = converse(forum.base_url, quiet, data / "quiet", credentials=signed_in(forum))
     assert again.said[-1].startswith("I'm listening again. You are writing a reply")
+
+
+def test_hang_on_where_a_title_is_asked_pauses_and_asks_again(forum: DemoForum, data: Path) -> None:
+    # "Hang on" at "What is your message about?" left the question open: the phone talk
+    # that followed ("oh hi mum yes I'm fine") became the title.
+    lines = ["message sam", "yes", "hang on", "oh hi mum yes I'm fine", "resume", "coffee soon"]
+    talk = converse(forum.base_url, [*lines, "read it back"], data, credentials=signed_in(forum))
+    assert talk.said_after("What is your message about?")[:2] == [
+        PAUSED,
+        "I'm listening again. You are writing a message to Sam Okafor. It has no words so "
+        "far. Say the title, or say cancel.",
+    ]
+    assert "The title is: Coffee soon." in talk.said[-2]

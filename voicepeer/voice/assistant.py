@@ -136,7 +136,13 @@ from voicepeer.voice.state_commands import (
     listening_context,
     said_over_words,
 )
-from voicepeer.voice.states import ASKING_CONSENT, SLEEP_WHILE_WRITING, State, check_transition
+from voicepeer.voice.states import (
+    ASKING_CONSENT,
+    PAUSE_AT_WORDS,
+    SLEEP_WHILE_WRITING,
+    State,
+    check_transition,
+)
 from voicepeer.voice.text_input import TextListener
 from voicepeer.voice.topic_before import reopen_topic_before
 from voicepeer.voice.which_post import post_meant
@@ -662,7 +668,7 @@ class Assistant:
                 self._go(self._resume_state)
                 self.asleep.woke()
                 # A question put aside by sleep is asked again: it is what waits.
-                waiting = ASKING_CONSENT | SLEEP_WHILE_WRITING
+                waiting = ASKING_CONSENT | SLEEP_WHILE_WRITING | PAUSE_AT_WORDS
                 woken = self.orientation.where_and_question() if self.state in waiting else ""
                 dropped = (
                     DROPPED_WHILE_PAUSED
@@ -804,6 +810,9 @@ class Assistant:
             self._writer().save()
             what = self._what_is_written(self.state)
             self._sleep(f"Going to sleep. Your {what} is kept. Say wake up when you need me.")
+            return True
+        if said is Intent.PAUSE and self.state in PAUSE_AT_WORDS:
+            self._sleep(PAUSED)  # waking asks the question again
             return True
         if said is Intent.PAUSE and not self._writer().draft.ends_unfinished:
             # "I had to" … "wait" is words of the sentence.

@@ -16,7 +16,7 @@ from voicepeer.commands.matcher import Interpretation
 from voicepeer.commands.natural import unwrap
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard, ListenMode, SwitchPresses
-from voicepeer.voice.states import ASKING_CONSENT, SLEEP_WHILE_WRITING, State
+from voicepeer.voice.states import ASKING_CONSENT, PAUSE_AT_WORDS, SLEEP_WHILE_WRITING, State
 
 COMMANDS_EVERYWHERE = frozenset(
     {
@@ -214,7 +214,7 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
         return Intent.QUIT
     if state in SLEEP_WHILE_WRITING and normalize(heard.text) in SLEEP_WHILE_DICTATING:
         return Intent.SLEEP
-    if state in SLEEP_WHILE_WRITING and interpreter.interrupts(heard):
+    if (state in SLEEP_WHILE_WRITING or state in PAUSE_AT_WORDS) and interpreter.interrupts(heard):
         return Intent.PAUSE
     if state in (State.DICTATING, State.COMPOSING) and puts_aside(heard):
         return Intent.CANCEL

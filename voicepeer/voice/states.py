@@ -11,6 +11,7 @@
         ──wake up, resume──▶ the question, asked again (what it was about kept meanwhile)
     DICTATING, EDITING_POST, COMPOSING ──go to sleep voicepeer──▶ SLEEPING (the words
         saved) ──wake up──▶ the writing, where it was
+    NAMING, CATEGORY, TITLING ──hang on──▶ SLEEPING ──resume──▶ the question, asked again
     READING ──like / remove my like──▶ LIKING ──yes: liked (or taken back) / no──▶ READING
     READING ──vote for choice N / remove my vote──▶ VOTING ──yes: voted / no──▶ READING
     READING ──delete my post──▶ DELETING_POST ──yes: deleted (a reply, or a new topic whole;
@@ -269,6 +270,10 @@ a draft, marking topics read): the answer is heard narrowly (ListenMode.ANSWER) 
 voicepeer.commands.consent. "Go to sleep" puts them aside: asleep, none is open (a yes from
 the television answers nothing), and waking asks it again."""
 
+PAUSE_AT_WORDS = frozenset({State.NAMING, State.CATEGORY, State.TITLING})
+"""Where a name, a category or a title is asked for and "hang on" pauses: the phone talk
+that followed ("oh hi mum yes I'm fine") had become the title. Waking asks again."""
+
 SLEEP_WHILE_WRITING = frozenset({State.DICTATING, State.EDITING_POST, State.COMPOSING})
 """Where words are being written and "go to sleep voicepeer" (said to it by name, as a lone
 "go to sleep" may be words of the reply) pauses: the words are saved, and waking goes on
@@ -330,7 +335,8 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     ),
     State.SLEEPING: frozenset({State.BROWSING, State.READING, State.BOOKMARKS, State.DRAFTS})
     | ASKING_CONSENT
-    | SLEEP_WHILE_WRITING,
+    | SLEEP_WHILE_WRITING
+    | PAUSE_AT_WORDS,
     State.BOOKMARKS: frozenset(
         {
             State.BOOKMARKS,
@@ -355,7 +361,9 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
     )
     | _ORIGINS,
     State.DELETING: frozenset({State.DELETING, State.DRAFTS, State.SLEEPING}) | _ORIGINS,
-    State.NAMING: frozenset({State.NAMING, State.CHOOSING, State.TITLING, State.COMPOSING})
+    State.NAMING: frozenset(
+        {State.NAMING, State.CHOOSING, State.TITLING, State.COMPOSING, State.SLEEPING}
+    )
     | _ORIGINS,
     State.CHOOSING: frozenset(
         {
@@ -375,10 +383,12 @@ ALLOWED_TRANSITIONS: dict[State, frozenset[State]] = {
             State.BOOKMARKS,
             State.DRAFTS,
             State.QUITTING,
+            State.SLEEPING,
         }
     )
     | _ORIGINS,
-    State.TITLING: frozenset({State.TITLING, State.COMPOSING, State.QUITTING}) | _ORIGINS,
+    State.TITLING: frozenset({State.TITLING, State.COMPOSING, State.QUITTING, State.SLEEPING})
+    | _ORIGINS,
     State.COMPOSING: frozenset(
         {State.COMPOSING, State.SENDING, State.TITLING, State.QUITTING, State.SLEEPING}
     )
