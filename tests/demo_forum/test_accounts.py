@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-import pytest
 
 from tests.demo_forum.conftest import ForumFactory
 from tests.support.spec import validate_error_body, validate_response
@@ -16,14 +15,8 @@ from voicepeer.demo_forum.tracking import WATCHING
 NOT_PERMITTED = "You are not permitted to view the requested resource."
 
 
-@pytest.fixture
-def closed_forum(make_forum: ForumFactory) -> DemoForum:
-    """A forum outside demo mode: credentials required for anything but reading."""
-    return make_forum(demo_mode=False)
-
-
-def test_without_demo_mode_anonymous_posting_is_refused(closed_forum: DemoForum) -> None:
-    with httpx.Client(base_url=closed_forum.base_url) as client:
+def test_anonymous_posting_is_refused(forum: DemoForum) -> None:
+    with httpx.Client(base_url=forum.base_url) as client:
         assert client.get("/latest.json").status_code == 200  # public reading still works
         response = client.post("/posts.json", json={"topic_id": 1, "raw": "x" * 30})
         assert response.status_code == 403
@@ -33,9 +26,9 @@ def test_without_demo_mode_anonymous_posting_is_refused(closed_forum: DemoForum)
         }
 
 
-def test_admin_key_acts_as_the_named_member(closed_forum: DemoForum) -> None:
-    key = closed_forum.create_admin_api_key()
-    with httpx.Client(base_url=closed_forum.base_url) as client:
+def test_admin_key_acts_as_the_named_member(forum: DemoForum) -> None:
+    key = forum.create_admin_api_key()
+    with httpx.Client(base_url=forum.base_url) as client:
         headers = {"Api-Key": key, "Api-Username": "mei"}
         me = client.get("/session/current.json", headers=headers).json()["current_user"]
         assert me["username"] == "mei"
@@ -59,7 +52,7 @@ def test_admin_key_acts_as_the_named_member(closed_forum: DemoForum) -> None:
 
 
 def test_configured_admin_key_is_accepted(make_forum: ForumFactory) -> None:
-    forum = make_forum(demo_mode=False, admin_api_key="carer-key-123")
+    forum = make_forum(admin_api_key="carer-key-123")
     with httpx.Client(base_url=forum.base_url) as client:
         headers = {"Api-Key": "carer-key-123", "Api-Username": "ruth"}
         assert client.get("/session/current.json", headers=headers).status_code == 200

@@ -13,6 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.approval import MEMBER_PASSWORD, approve_user_api_key
 from voicepeer.cli.demo_forum import register
 from voicepeer.forum.user_api_key import start_request
 
@@ -46,7 +47,7 @@ def _start(*args: str) -> subprocess.Popen[str]:
 @contextlib.contextmanager
 def _serving(*args: str) -> Iterator[str]:
     """The forum's address while it runs on a free port; it must then stop cleanly."""
-    process = _start("--port", "0", *args)
+    process = _start("--port", "0", "--member-password", MEMBER_PASSWORD, *args)
     try:
         assert process.stdout is not None
         yield process.stdout.readline().rsplit(" ", 1)[1].strip()
@@ -60,7 +61,7 @@ def _serving(*args: str) -> Iterator[str]:
 
 def test_runs_in_the_foreground_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     db = tmp_path / "practice.sqlite3"
-    process = _start("--port", "0", "--db", str(db))
+    process = _start("--port", "0", "--db", str(db), "--member-password", MEMBER_PASSWORD)
     try:
         assert process.stdout is not None
         first = process.stdout.readline()
@@ -70,9 +71,10 @@ def test_runs_in_the_foreground_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> N
         posted = httpx.post(
             f"{url}/posts.json",
             timeout=10,
+            headers=approve_user_api_key(url, "cli-test").headers(),
             json={"topic_id": 1, "raw": "Posted through the command line forum."},
         )
-        assert posted.json()["username"] == "demo"  # demo mode is the default
+        assert posted.json()["username"] == "demo"
         process.send_signal(signal.SIGINT)
         out, err = process.communicate(timeout=15)
     finally:
@@ -84,14 +86,18 @@ def test_runs_in_the_foreground_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> N
     assert db.exists()
 
 
-def test_require_sign_in_flag(tmp_path: Path) -> None:
-    with _serving("--db", str(tmp_path / "f.sqlite3"), "--require-sign-in") as url:
+@pytest.mark.parametrize("flags", [(), ("--require-sign-in",)], ids=["default", "old-flag"])
+def test_writing_without_a_key_is_refused(tmp_path: Path, flags: tuple[str, ...]) -> None:
+    """As on a stock Discourse; the flag that once asked for this is still accepted."""
+    with _serving("--db", str(tmp_path / "f.sqlite3"), *flags) as url:
         refused = httpx.post(
             f"{url}/posts.json",
             timeout=10,
             json={"topic_id": 1, "raw": "Nobody signed in to write this."},
         )
         assert refused.status_code == 403
+        assert refused.json()["error_type"] == "not_logged_in"
+        assert httpx.get(f"{url}/t/1.json", timeout=10).status_code == 200
 
 
 def test_allow_uncategorized_topics_flag(tmp_path: Path) -> None:
@@ -101,6 +107,7 @@ def test_allow_uncategorized_topics_flag(tmp_path: Path) -> None:
         made = httpx.post(
             f"{url}/posts.json",
             timeout=10,
+            headers=approve_user_api_key(url, "cli-test").headers(),
             json={
                 "title": "A topic with no category at all",
                 "raw": "Posted from the command line forum.",

@@ -40,8 +40,8 @@ def test_twenty_digit_ids_are_invalid_parameters(
     assert_invalid_parameters(client.request(method, path, params=params))
 
 
-def test_a_twenty_digit_topic_id_in_a_post_is_invalid(client: httpx.Client) -> None:
-    assert_invalid_parameters(client.post("/posts.json", json={"topic_id": 10**20, "raw": TEXT}))
+def test_a_twenty_digit_topic_id_in_a_post_is_invalid(member: httpx.Client) -> None:
+    assert_invalid_parameters(member.post("/posts.json", json={"topic_id": 10**20, "raw": TEXT}))
 
 
 def json_post(client: httpx.Client, body: bytes) -> httpx.Response:
@@ -49,27 +49,27 @@ def json_post(client: httpx.Client, body: bytes) -> httpx.Response:
 
 
 @pytest.mark.parametrize("depth", [101, 5000, 100_000])
-def test_very_deep_json_is_invalid(client: httpx.Client, depth: int) -> None:
+def test_very_deep_json_is_invalid(member: httpx.Client, depth: int) -> None:
     body = b'{"topic_id": 1, "raw": ' + b"[" * depth + b"]" * depth + b"}"
-    assert_invalid_parameters(json_post(client, body))
+    assert_invalid_parameters(json_post(member, body))
 
 
-def test_json_nested_within_the_limit_reaches_the_route(client: httpx.Client) -> None:
+def test_json_nested_within_the_limit_reaches_the_route(member: httpx.Client) -> None:
     body = b'{"topic_id": 1, "raw": "' + TEXT.encode() + b'", "x": ' + b"[" * 90 + b"]" * 90 + b"}"
-    assert json_post(client, body).status_code == 200
+    assert json_post(member, body).status_code == 200
 
 
 @pytest.mark.parametrize("escape", [b"\\ud800", b"\\udfff", b"\\udc00\\ud800"])
-def test_lone_surrogates_are_invalid(client: httpx.Client, escape: bytes) -> None:
+def test_lone_surrogates_are_invalid(member: httpx.Client, escape: bytes) -> None:
     body = b'{"topic_id": 1, "raw": "' + TEXT.encode() + escape + b'"}'
-    assert_invalid_parameters(json_post(client, body))
+    assert_invalid_parameters(json_post(member, body))
     key = b'{"topic_id": 1, "raw": "' + TEXT.encode() + b'", "' + escape + b'": 1}'
-    assert_invalid_parameters(json_post(client, key))
+    assert_invalid_parameters(json_post(member, key))
 
 
-def test_a_proper_surrogate_pair_is_text(client: httpx.Client) -> None:
+def test_a_proper_surrogate_pair_is_text(member: httpx.Client) -> None:
     body = b'{"topic_id": 1, "raw": "' + TEXT.encode() + b' \\ud83d\\udc99"}'
-    answer = json_post(client, body)
+    answer = json_post(member, body)
     assert answer.status_code == 200
     assert answer.json()["raw"].endswith("💙")
 

@@ -21,14 +21,16 @@ def _post(client: httpx.Client, body: dict, **headers: str) -> httpx.Response:
     return client.post("/posts.json", json=body, headers=headers)
 
 
-def test_reply_appears_in_the_topic_with_cooked_html(client: httpx.Client) -> None:
+def test_reply_appears_in_the_topic_with_cooked_html(
+    client: httpx.Client, member: httpx.Client
+) -> None:
     response = _post(
-        client, {"topic_id": 1, "raw": REPLY + " <b>not bold</b> @sam", "reply_to_post_number": 2}
+        member, {"topic_id": 1, "raw": REPLY + " <b>not bold</b> @sam", "reply_to_post_number": 2}
     )
     assert response.status_code == 200, response.text
     created = response.json()
     validate_response("POST", "/posts.json", 200, created)
-    assert created["username"] == "demo"  # anonymous posting in demo mode
+    assert created["username"] == "demo"
     assert created["post_number"] == 9
     assert created["reply_to_post_number"] == 2
     assert "&lt;b&gt;not bold&lt;/b&gt;" in created["cooked"]
@@ -39,15 +41,15 @@ def test_reply_appears_in_the_topic_with_cooked_html(client: httpx.Client) -> No
     assert latest[0]["id"] == 1  # a reply bumps the topic
 
 
-def test_form_encoded_reply_is_accepted_like_json(client: httpx.Client) -> None:
-    response = client.post("/posts.json", data={"topic_id": "2", "raw": REPLY})
+def test_form_encoded_reply_is_accepted_like_json(member: httpx.Client) -> None:
+    response = member.post("/posts.json", data={"topic_id": "2", "raw": REPLY})
     assert response.status_code == 200
     assert response.json()["topic_id"] == 2
 
 
 def test_too_short_and_too_long_posts_get_discourse_wording(make_forum: ForumFactory) -> None:
-    forum = make_forum(min_post_length=20, max_post_length=200)
-    with httpx.Client(base_url=forum.base_url) as client:
+    forum = make_forum(admin_api_key=ADMIN_KEY, min_post_length=20, max_post_length=200)
+    with httpx.Client(base_url=forum.base_url, headers=member_headers("demo")) as client:
         short = _post(client, {"topic_id": 1, "raw": "  Too short      "})
         assert short.status_code == 422
         assert short.json() == {
@@ -60,8 +62,8 @@ def test_too_short_and_too_long_posts_get_discourse_wording(make_forum: ForumFac
         validate_error_body(long.json())
 
 
-def test_new_topic_lands_in_its_category_and_checks_the_title(client: httpx.Client) -> None:
-    short_title = _post(client, {"title": "Hi", "raw": REPLY, "category": 4})
+def test_new_topic_lands_in_its_category_and_checks_the_title(member: httpx.Client) -> None:
+    short_title = _post(member, {"title": "Hi", "raw": REPLY, "category": 4})
     assert short_title.status_code == 422
     assert short_title.json()["errors"] == [
         "Title is too short (minimum is 15 characters)",
@@ -69,17 +71,17 @@ def test_new_topic_lands_in_its_category_and_checks_the_title(client: httpx.Clie
         "Title seems unclear, most of the words contain the same letters over and over?",
     ]
     created = _post(
-        client, {"title": "Cold weather and stiff legs 🥶", "raw": REPLY, "category": 1}
+        member, {"title": "Cold weather and stiff legs 🥶", "raw": REPLY, "category": 1}
     )
     assert created.status_code == 200, created.text
     topic_id = created.json()["topic_id"]
-    topic = client.get(f"/t/{topic_id}.json").json()
+    topic = member.get(f"/t/{topic_id}.json").json()
     assert topic["category_id"] == 1
     assert topic["title"] == "Cold weather and stiff legs 🥶"
     assert topic["slug"] == "cold-weather-and-stiff-legs"
     # A category that is not there (deleted since it was listed, say) is a bad parameter
     # (TopicCreator raises InvalidParameters), not a validation error.
-    unknown = _post(client, {"title": "A topic in nowhere at all", "raw": REPLY, "category": 999})
+    unknown = _post(member, {"title": "A topic in nowhere at all", "raw": REPLY, "category": 999})
     assert unknown.status_code == 400
     assert unknown.json()["errors"] == ["You supplied invalid parameters to the request: category"]
     validate_error_body(unknown.json())
@@ -117,10 +119,11 @@ def test_topics_need_a_category_as_on_a_new_discourse_site(make_forum: ForumFact
     assert by_id.pop(uncategorized) is None and set(by_id.values()) == {1}
     # /categories.json leaves Uncategorized out for everyone (CategoryList#prune_empty),
     # staff included, though staff get permission 1 on it in /site.json.
-    for who in ("demo", None, "ruth"):  # None: a visitor posting as "demo" in demo mode
+    for who in ("demo", None, "ruth"):  # None: a visitor
         listed = _categories(forum, who)
         assert "uncategorized" not in listed
-        assert listed["good-news"]["permission"] == 1
+        # A visitor may start topics nowhere (Category.topic_create_allowed).
+        assert listed["good-news"]["permission"] == (None if who is None else 1)
     staff_site = httpx.get(f"{forum.base_url}/site.json", headers=member_headers("ruth")).json()
     assert {c["id"]: c["permission"] for c in staff_site["categories"]}[uncategorized] == 1
     before = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
@@ -128,10 +131,11 @@ def test_topics_need_a_category_as_on_a_new_discourse_site(make_forum: ForumFact
     there = _start_topic(forum, "demo", category=uncategorized)
     assert there.status_code == 403 and there.json()["error_type"] == "invalid_access"
     validate_error_body(there.json())
-    for who in ("demo", None):
-        nowhere = _start_topic(forum, who)
-        assert nowhere.status_code == 422
-        assert nowhere.json() == {"action": "create_post", "errors": ["Category can't be blank"]}
+    nowhere = _start_topic(forum, "demo")
+    assert nowhere.status_code == 422
+    assert nowhere.json() == {"action": "create_post", "errors": ["Category can't be blank"]}
+    visitor = _start_topic(forum, None)
+    assert visitor.status_code == 403 and visitor.json()["error_type"] == "not_logged_in"
     both = httpx.post(
         f"{forum.base_url}/posts.json",
         json={"title": "Heat", "raw": REPLY},
@@ -167,7 +171,7 @@ def test_allow_uncategorized_topics_lets_members_post_without_a_category(
     assert uncategorized["permission"] == 1
     # With no category, Topic#ensure_topic_has_a_category files it in Uncategorized.
     for n, (who, where) in enumerate(
-        (("demo", {}), ("demo", {"category": uncategorized["id"]}), (None, {}))
+        (("demo", {}), ("demo", {"category": uncategorized["id"]}), ("ruth", {}))
     ):
         # Each in its own words: the same words twice within minutes are refused.
         title = f"Cooling vests for the heat, part {n}"
@@ -217,8 +221,8 @@ def test_private_message_is_seen_only_by_its_members(
 def test_moderated_member_and_word_are_enqueued_without_a_post_id(
     make_forum: ForumFactory,
 ) -> None:
-    forum = make_forum(moderated_usernames=("demo",), moderated_words=())
-    with httpx.Client(base_url=forum.base_url) as client:
+    forum = make_forum(admin_api_key=ADMIN_KEY, moderated_usernames=("demo",), moderated_words=())
+    with httpx.Client(base_url=forum.base_url, headers=member_headers("demo")) as client:
         before = client.get("/t/1.json").json()["posts_count"]
         response = _post(client, {"topic_id": 1, "raw": REPLY})
         assert response.status_code == 200
@@ -234,31 +238,31 @@ def test_moderated_member_and_word_are_enqueued_without_a_post_id(
         assert client.get("/t/1.json").json()["post_stream"]["stream"][-1] == post_id
         assert client.get(f"/posts/{post_id}.json").json()["raw"] == REPLY
         assert forum.approve_pending_post(body["pending_post"]["id"]) is None
-    forum = make_forum(moderated_words=("miracle cure",))
-    with httpx.Client(base_url=forum.base_url) as client:
+    forum = make_forum(admin_api_key=ADMIN_KEY, moderated_words=("miracle cure",))
+    with httpx.Client(base_url=forum.base_url, headers=member_headers("demo")) as client:
         held = _post(client, {"topic_id": 1, "raw": "Has anyone tried this Miracle Cure thing?"})
         assert held.json()["action"] == "enqueued"
         fine = _post(client, {"topic_id": 1, "raw": "Cures are not what pacing is about."})
         assert "action" not in fine.json() and fine.json()["id"]
 
 
-def test_like_and_bookmark_a_post(client: httpx.Client) -> None:
-    liked = client.post("/post_actions.json", json={"id": 3, "post_action_type_id": 2})
+def test_like_and_bookmark_a_post(member: httpx.Client) -> None:
+    liked = member.post("/post_actions.json", json={"id": 3, "post_action_type_id": 2})
     assert liked.status_code == 200, liked.text
     validate_response("POST", "/post_actions.json", 200, liked.json())
     like = next(a for a in liked.json()["actions_summary"] if a["id"] == 2)
     assert like["count"] == 1 and like["acted"] is True
-    again = client.post("/post_actions.json", json={"id": 3, "post_action_type_id": 2})
+    again = member.post("/post_actions.json", json={"id": 3, "post_action_type_id": 2})
     assert again.status_code == 403
-    flag = client.post("/post_actions.json", json={"id": 3, "post_action_type_id": 4})
+    flag = member.post("/post_actions.json", json={"id": 3, "post_action_type_id": 4})
     assert flag.status_code == 400
-    mark = client.post("/bookmarks.json", json={"bookmarkable_id": 3, "bookmarkable_type": "Post"})
+    mark = member.post("/bookmarks.json", json={"bookmarkable_id": 3, "bookmarkable_type": "Post"})
     assert mark.status_code == 200
     assert mark.json()["success"] == "OK" and mark.json()["id"] > 0
-    twice = client.post("/bookmarks.json", json={"bookmarkable_id": 3, "bookmarkable_type": "Post"})
+    twice = member.post("/bookmarks.json", json={"bookmarkable_id": 3, "bookmarkable_type": "Post"})
     assert twice.status_code == 400
     validate_error_body(twice.json())
-    assert client.delete(f"/bookmarks/{mark.json()['id']}.json").status_code == 200
+    assert member.delete(f"/bookmarks/{mark.json()['id']}.json").status_code == 200
 
 
 def test_bookmark_excerpts_and_search_blurbs_are_shaped_as_stock(make_forum: ForumFactory) -> None:
@@ -372,36 +376,38 @@ def test_a_whole_topic_is_bookmarked_as_stock_discourse_does(make_forum: ForumFa
         assert view["post_stream"]["posts"][0]["bookmarked"] is False
 
 
-def test_bad_bodies_get_clear_errors_and_change_nothing(client: httpx.Client) -> None:
-    before = client.get("/t/1.json").json()["posts_count"]
-    broken = client.post(
+def test_bad_bodies_get_clear_errors_and_change_nothing(member: httpx.Client) -> None:
+    before = member.get("/t/1.json").json()["posts_count"]
+    broken = member.post(
         "/posts.json",
         content=b'{"topic_id": 1, "raw": "unfinished',
         headers={"Content-Type": "application/json"},
     )
     assert broken.status_code == 400
     validate_error_body(broken.json())
-    listed = client.post("/posts.json", json=["not", "an", "object"])
+    listed = member.post("/posts.json", json=["not", "an", "object"])
     assert listed.status_code == 400
-    missing = client.post("/posts.json", json={"topic_id": 1})
+    missing = member.post("/posts.json", json={"topic_id": 1})
     assert missing.status_code == 400
     assert missing.json()["errors"] == ["param is missing or the value is empty: raw"]
-    wrong_type = client.post("/posts.json", json={"topic_id": "one", "raw": REPLY})
+    wrong_type = member.post("/posts.json", json={"topic_id": "one", "raw": REPLY})
     assert wrong_type.status_code == 400
-    no_topic = client.post("/posts.json", json={"topic_id": 424242, "raw": REPLY})
+    no_topic = member.post("/posts.json", json={"topic_id": 424242, "raw": REPLY})
     assert no_topic.status_code == 404
-    latin1 = client.post(
+    latin1 = member.post(
         "/posts.json",
         content="raw=caf\xe9 au lait".encode("latin-1"),
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert latin1.status_code == 400
-    assert client.get("/t/1.json").json()["posts_count"] == before
+    assert member.get("/t/1.json").json()["posts_count"] == before
 
 
-def test_strange_unicode_survives_the_round_trip(client: httpx.Client) -> None:
+def test_strange_unicode_survives_the_round_trip(
+    client: httpx.Client, member: httpx.Client
+) -> None:
     raw = "Zero\u200bwidth, RTL \u202eטקסט\u202c, combining e\u0301, emoji 👩🏽‍🦽 and \U0001d54f."
-    created = _post(client, {"topic_id": 1, "raw": raw}).json()
+    created = _post(member, {"topic_id": 1, "raw": raw}).json()
     fetched = client.get(f"/posts/{created['id']}.json").json()
     assert fetched["raw"] == raw
     assert "👩🏽‍🦽" in fetched["cooked"]
@@ -411,10 +417,14 @@ def test_simultaneous_replies_all_land_with_distinct_numbers(make_forum: ForumFa
     from concurrent.futures import ThreadPoolExecutor
 
     # Every reply is the member demo's: the limit on replies in a row is lifted here.
-    forum = make_forum(max_consecutive_replies=0)
+    forum = make_forum(
+        admin_api_key=ADMIN_KEY, admin_api_key_requests_per_minute=0, max_consecutive_replies=0
+    )
 
     def reply(n: int) -> int:
-        with httpx.Client(base_url=forum.base_url, timeout=20) as own:
+        with httpx.Client(
+            base_url=forum.base_url, headers=member_headers("demo"), timeout=20
+        ) as own:
             response = own.post(
                 "/posts.json", json={"topic_id": 3, "raw": f"Reply number {n} arriving at once."}
             )

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.demo_forum.conftest import ForumFactory
+from tests.demo_forum.conftest import ForumFactory, key_headers
 from tests.support.members import ADMIN_KEY, posted
 from voicepeer.demo_forum import DemoForum
 from voicepeer.demo_forum.markdown import render
@@ -61,7 +61,12 @@ def test_seed_has_the_features_a_reader_must_handle(client: httpx.Client) -> Non
 def test_seeding_twice_keeps_new_posts(tmp_path: Path) -> None:
     db = tmp_path / "forum.sqlite3"
     with DemoForum(db) as forum, httpx.Client(base_url=forum.base_url) as client:
-        client.post("/posts.json", json={"topic_id": 1, "raw": "Still here after a restart?"})
+        reply = client.post(
+            "/posts.json",
+            headers=key_headers(forum),
+            json={"topic_id": 1, "raw": "Still here after a restart?"},
+        )
+        assert reply.status_code == 200, reply.text
     with DemoForum(db) as forum, httpx.Client(base_url=forum.base_url) as client:
         topic = client.get("/t/1.json").json()
         assert topic["posts_count"] == 9

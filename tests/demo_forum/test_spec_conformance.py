@@ -6,7 +6,6 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.demo_forum.conftest import ForumFactory
 from tests.support.spec import (
     NotInSpec,
     SpecMismatch,
@@ -52,15 +51,9 @@ def test_anonymous_answers_match_the_spec(client: httpx.Client, url: str, templa
     validate_response("GET", template, 200, response.json())
 
 
-def test_answers_outside_demo_mode_match_the_spec(make_forum: ForumFactory) -> None:
-    forum = make_forum(demo_mode=False)
-    with httpx.Client(base_url=forum.base_url) as client:
-        for url, template in DOCUMENTED_GETS:
-            response = client.get(url)
-            assert response.status_code == 200, (url, response.text)
-            validate_response("GET", template, 200, response.json())
-        head = client.head("/latest.json")
-        assert head.status_code == 200 and head.content == b""
+def test_head_answers_without_a_body(client: httpx.Client) -> None:
+    head = client.head("/latest.json")
+    assert head.status_code == 200 and head.content == b""
 
 
 def test_signed_in_answers_match_the_spec(forum: DemoForum, client: httpx.Client) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from tests.demo_forum.conftest import ForumFactory
-from tests.support.members import keyed_forum, member_headers, post_reply
+from tests.support.members import ADMIN_KEY, keyed_forum, member_headers, post_reply
 from tests.support.spec import validate_error_body
 from voicepeer.demo_forum import DemoForumOptions
 from voicepeer.demo_forum.text_sentinel import (
@@ -23,10 +23,9 @@ BODY = "Thank you all, pacing really does help me on the bad days."
 SAME_LETTERS = "no no no no no no no no no"
 
 
-def _post(forum_url: str, who: str | None, **body: object) -> httpx.Response:
-    """``who`` posts ``body`` (None: anonymously, as the demo member in demo mode)."""
-    headers = member_headers(who) if who is not None else {}
-    return httpx.post(f"{forum_url}/posts.json", json=body, headers=headers)
+def _post(forum_url: str, who: str, **body: object) -> httpx.Response:
+    """``who`` posts ``body`` (on a forum that accepts the admin key of the tests)."""
+    return httpx.post(f"{forum_url}/posts.json", json=body, headers=member_headers(who))
 
 
 def test_entropy_counts_different_bytes_and_scales_for_messages() -> None:
@@ -44,14 +43,14 @@ def test_entropy_counts_different_bytes_and_scales_for_messages() -> None:
 def test_a_reply_and_an_edit_of_the_same_letters_over_and_over_are_refused(
     make_forum: ForumFactory,
 ) -> None:
-    url = make_forum().base_url
-    refused = _post(url, None, topic_id=1, raw=SAME_LETTERS)
+    url = make_forum(admin_api_key=ADMIN_KEY).base_url
+    refused = _post(url, "demo", topic_id=1, raw=SAME_LETTERS)
     assert refused.status_code == 422
     assert refused.json() == {"action": "create_post", "errors": [BODY_UNCLEAR]}
-    both = _post(url, None, topic_id=1, raw="no no no")
+    both = _post(url, "demo", topic_id=1, raw="no no no")
     assert both.json()["errors"] == ["Body is too short (minimum is 20 characters)", BODY_UNCLEAR]
-    assert _post(url, None, topic_id=1, raw=BODY.upper()).json()["errors"] == [BODY_UNCLEAR]
-    symbols = _post(url, None, topic_id=1, raw="?!*&%$#@" * 4)
+    assert _post(url, "demo", topic_id=1, raw=BODY.upper()).json()["errors"] == [BODY_UNCLEAR]
+    symbols = _post(url, "demo", topic_id=1, raw="?!*&%$#@" * 4)
     assert symbols.json()["errors"] == [BODY_UNCLEAR]
 
 
@@ -82,10 +81,10 @@ def test_staff_are_refused_too_and_messages_need_fewer_different_letters(tmp_pat
 def test_a_title_says_what_seems_unclear_and_a_message_title_is_not_judged(
     make_forum: ForumFactory,
 ) -> None:
-    forum = make_forum(title_prettify=False)
+    forum = make_forum(admin_api_key=ADMIN_KEY, title_prettify=False)
 
     def title_errors(title: str) -> list[str]:
-        answer = _post(forum.base_url, None, title=title, raw=BODY, category=1)
+        answer = _post(forum.base_url, "demo", title=title, raw=BODY, category=1)
         return list(answer.json().get("errors", []))
 
     assert title_errors("aaaa aaaa aaaa aaaa") == [TITLE_UNCLEAR["meaningful"]]
@@ -94,7 +93,7 @@ def test_a_title_says_what_seems_unclear_and_a_message_title_is_not_judged(
     assert title_errors("Tired all the time today") == []
     unjudged = _post(
         forum.base_url,
-        None,
+        "demo",
         title="aaaa aaaa",
         raw=BODY,
         archetype="private_message",
@@ -104,8 +103,8 @@ def test_a_title_says_what_seems_unclear_and_a_message_title_is_not_judged(
 
 
 def test_capitals_are_allowed_where_the_forum_allows_them(make_forum: ForumFactory) -> None:
-    forum = make_forum(title_prettify=False, allow_uppercase_posts=True)
+    forum = make_forum(admin_api_key=ADMIN_KEY, title_prettify=False, allow_uppercase_posts=True)
     shouting = _post(
-        forum.base_url, None, title="TIRED ALL THE TIME TODAY", raw=BODY.upper(), category=1
+        forum.base_url, "demo", title="TIRED ALL THE TIME TODAY", raw=BODY.upper(), category=1
     )
     assert shouting.status_code == 200, shouting.text

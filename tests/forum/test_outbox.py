@@ -17,7 +17,7 @@ import pytest
 from tests.support.members import age_member_actions, make_new_member
 from tests.support.transports import DropAfterSending
 from voicepeer.demo_forum.http_api import Response
-from voicepeer.errors import RateLimitedError
+from voicepeer.errors import AuthError, AuthProblem, RateLimitedError
 from voicepeer.forum.base import NewReply
 from voicepeer.forum.credentials import Credentials
 from voicepeer.forum.discourse import DiscourseClient
@@ -614,24 +614,31 @@ def test_a_reply_waits_for_the_account_it_was_confirmed_with(
 def test_a_reply_waits_for_its_account_once_that_is_disconnected(
     forum: RunningForum, tmp_path: Path
 ) -> None:
-    # Confirmed as demo, then "voicepeer forum revoke": the practice forum lets visitors
-    # post (as demo), and it went out though no account was connected any more.
+    # Confirmed as demo, then "voicepeer forum revoke": it is not sent as nobody. Words
+    # written with no account connected wait too: the forum refuses visitors' posts.
     path = tmp_path / "o.sqlite3"
     raw = "Confirmed before the account was disconnected."
     waiting = Outbox(path, offline_client("demo")).submit(NewReply(_heat(forum), raw), "Heat")
     assert waiting.state is OutboxState.PENDING
     signed_out = DiscourseClient(forum.base_url, settings=ForumSettings(retry_backoff_s=0.01))
     later = Outbox(path, signed_out)
-    visitor = later.record(NewReply(_heat(forum), "Written with no account connected."), "Heat")
-    kept, sent = later.flush()
-    assert kept.state is OutboxState.PENDING and sent.entry.id == visitor.id and sent.delivered
-    assert send_result_line(kept) == (
-        "Your reply to Heat is not sent yet. I have kept it, and it goes to the forum once "
-        "your helper has connected your account again with voicepeer forum connect."
-    )
-    assert _copies(forum, _heat(forum), raw) == 0
-    [posted] = Outbox(path, forum.client("demo")).flush()
-    assert posted.state is OutboxState.POSTED and _copies(forum, _heat(forum), raw) == 1
+    unsigned = "Written with no account connected."
+    visitor = later.record(NewReply(_heat(forum), unsigned), "Heat")
+    kept, refused = later.flush()
+    assert kept.state is OutboxState.PENDING and refused.entry.id == visitor.id
+    assert refused.state is OutboxState.PENDING and not refused.delivered
+    assert isinstance(refused.error, AuthError)
+    assert refused.error.problem is AuthProblem.SIGN_IN_NEEDED  # the forum's not_logged_in
+    for result in (kept, refused):
+        assert send_result_line(result) == (
+            "Your reply to Heat is not sent yet. I have kept it, and it goes to the forum once "
+            "your helper has connected your account again with voicepeer forum connect."
+        )
+    assert _copies(forum, _heat(forum), raw) == _copies(forum, _heat(forum), unsigned) == 0
+    # Once an account is connected, both go out, once each.
+    posted = Outbox(path, forum.client("demo")).flush()
+    assert [result.state for result in posted] == [OutboxState.POSTED] * 2
+    assert _copies(forum, _heat(forum), raw) == _copies(forum, _heat(forum), unsigned) == 1
 
 
 def test_goodbye_names_a_reply_that_may_be_on_the_forum_already_as_such() -> None:

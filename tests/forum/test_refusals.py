@@ -3,10 +3,13 @@ means (over real HTTP where the demo forum can give it, directly otherwise)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from voicepeer.errors import (
     AuthError,
+    AuthProblem,
     DeclinedByModeratorError,
     Forbidden,
     ForumError,
@@ -18,7 +21,9 @@ from voicepeer.errors import (
     RateLimitedError,
 )
 from voicepeer.forum.base import NewReply
+from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.refusals import error_for_answer, record_of, refusal_from_record
+from voicepeer.forum.settings import ForumSettings
 from voicepeer.voice.error_phrases import say_error
 
 from .conftest import RunningForum
@@ -213,6 +218,35 @@ def test_an_action_refused_to_a_working_key_is_not_an_account_problem(
     with pytest.raises(ForumForbiddenError) as caught:
         client.like(own.post_id)
     assert "your own posts" in say_error(caught.value)
+
+
+VISITOR_CALLS: dict[str, Callable[[DiscourseClient, int], object]] = {
+    "reply": lambda c, t: c.create_post(NewReply(t, "Walking by the sea helps me on hot days.")),
+    "like": lambda c, t: c.like(c.topic(t).loaded_posts[0].id),
+    "edit": lambda c, t: c.edit_post(c.topic(t).loaded_posts[0].id, "Kinder words than before."),
+    "notifications": lambda c, t: c.notifications(),
+    "all read": lambda c, t: c.mark_all_notifications_read(),
+}
+
+
+@pytest.mark.parametrize("call", VISITOR_CALLS.values(), ids=VISITOR_CALLS.keys())
+def test_without_an_account_the_forums_refusal_asks_for_one(
+    forum: RunningForum, call: Callable[[DiscourseClient, int], object]
+) -> None:
+    # The forum answers 403 not_logged_in, as a stock Discourse does to any visitor's write.
+    visitor = DiscourseClient(forum.base_url, settings=ForumSettings(retry_backoff_s=0.01))
+    forum.clients.append(visitor)
+    topic_id = visitor.latest().topics[0].id
+    before = visitor.topic(topic_id, fresh=True).posts_count
+    with pytest.raises(AuthError) as caught:
+        call(visitor, topic_id)
+    assert caught.value.problem is AuthProblem.SIGN_IN_NEEDED
+    assert "not_logged_in" in str(caught.value)  # the forum's answer, not a guess beforehand
+    assert say_error(caught.value) == (
+        "The forum needs you to be signed in for that. Please ask your helper to connect "
+        "your account with voicepeer forum connect."
+    )
+    assert visitor.topic(topic_id, fresh=True).posts_count == before
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,7 @@ def test_a_reply_saved_before_the_topic_closed_is_read_back_and_kept(tmp_path: P
 
 def test_a_visitor_is_told_to_sign_in_before_dictating(tmp_path: Path) -> None:
     # Read without an account: the forum sends no can_create_post for a visitor.
-    with keyed_forum(tmp_path / "forum.sqlite3", demo_mode=False) as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         talk = converse(
             forum.base_url, ["latest topics", "open topic one", "reply"], tmp_path / "data"
         )

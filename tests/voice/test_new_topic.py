@@ -370,7 +370,7 @@ def test_uncategorized_is_offered_only_where_the_forum_allows_topics_in_it(
 
 
 def test_a_visitor_is_told_to_sign_in_before_choosing_a_category(tmp_path: Path) -> None:
-    with start(tmp_path, demo_mode=False) as forum:
+    with start(tmp_path) as forum:
         talk = converse(forum.base_url, ["latest topics", "new topic"], tmp_path / "data")
     assert talk.said[-1] == (
         "I am not signed in to the forum. Please ask your helper to run voicepeer forum connect."

@@ -59,7 +59,7 @@ def test_a_vote_is_cast_only_after_a_clear_yes(tmp_path: Path) -> None:
 
 def test_without_an_account_a_vote_is_refused_before_any_question(tmp_path: Path) -> None:
     # As a like or a reply: a yes the forum must refuse would be effort lost.
-    with keyed_forum(tmp_path / "forum.sqlite3", demo_mode=False) as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         post_id, _ = _post_poll(forum.base_url)
         talk = converse(forum.base_url, [*OPEN_IT, "vote for choice two", "yes"], tmp_path / "data")
         assert own_votes(forum.base_url, post_id, "demo") == []

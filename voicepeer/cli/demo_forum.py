@@ -58,11 +58,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--db", type=Path, default=None, help=f"database file (default {default_db_path()})"
     )
-    parser.add_argument(
-        "--require-sign-in",
-        action="store_true",
-        help="refuse posts without an API key (by default anyone may post as the member 'demo')",
-    )
+    # Writes always need a key now, as on a stock Discourse; the flag that asked for that
+    # is still accepted, so that a helper's saved command line keeps working.
+    parser.add_argument("--require-sign-in", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--member-password",
         default=None,
@@ -92,7 +90,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     password = args.member_password or "-".join(secrets.choice(_WORDS) for _ in range(3))
     options = DemoForumOptions(
-        demo_mode=not args.require_sign_in,
         allow_uncategorized_topics=args.allow_uncategorized_topics,
         member_password=password,
         allowed_user_api_auth_redirects=(

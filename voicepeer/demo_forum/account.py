@@ -241,7 +241,7 @@ def search(ctx: Context, _m: re.Match[str]) -> Response:
 
 ROUTES: tuple[Route, ...] = (
     route("GET", r"/session/current(?:\.json)?", current_session, "read", "session_info"),
-    route("GET", r"/notifications(?:\.json)?", notifications, "read", "notifications"),
+    route("GET", r"/notifications(?:\.json)?", notifications, "read", "notifications", login=True),
     route(
         "PUT",
         r"/notifications/mark-read(?:\.json)?",

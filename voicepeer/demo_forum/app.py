@@ -1,4 +1,5 @@
-"""Request dispatch: faults, per-IP limits, sign-in, per-key limits, scopes, then the route."""
+"""Request dispatch: faults, per-IP limits, sign-in, per-key limits, scopes, the need for a
+member, then the route."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from voicepeer.demo_forum.http_api import (
     Response,
     error,
     invalid_access,
+    not_logged_in,
     whole_number,
 )
 from voicepeer.demo_forum.member_limits import rate_limited
@@ -122,6 +124,10 @@ class DemoForumApp:
                     return rate_limited(wait)
             if not viewer.allows(candidate.scopes):
                 raise invalid_access()
+            if candidate.login and viewer.user is None:
+                # Rails has read the body by then: a broken one is a 400 for visitors too.
+                _ = request.params
+                raise not_logged_in()
             context = Context(self.store, self.options, viewer, request, self.base_url)
             return candidate.handler(context, match)
         if allowed_methods:

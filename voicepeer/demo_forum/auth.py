@@ -95,18 +95,8 @@ def authenticate(store: Store, options: DemoForumOptions, request: Request) -> V
     return Viewer(None)
 
 
-def acting_user(store: Store, options: DemoForumOptions, viewer: Viewer) -> sqlite3.Row:
-    """The member a write is made as: the signed-in one, or "demo" in demo mode."""
-    if viewer.user is not None:
-        return viewer.user
-    if options.demo_mode:
-        user = store.user_by_name("demo")
-        if user is not None:
-            return user
-    raise not_logged_in()
-
-
 def signed_in(viewer: Viewer) -> sqlite3.Row:
+    """The member making the request; anonymous callers get Discourse's ``not_logged_in``."""
     if viewer.user is None:
         raise not_logged_in()
     return viewer.user

@@ -31,8 +31,21 @@ class Route:
     handler: Handler
     scopes: frozenset[str]
     """User API key scopes that allow this route (``write`` allows everything)."""
+    login: bool
+    """Whether a caller without credentials is refused before the handler runs, with
+    Discourse's 403 ``not_logged_in`` (its controllers' ``requires_login``)."""
 
 
-def route(method: str, pattern: str, handler: Handler, *scopes: str) -> Route:
+def route(
+    method: str, pattern: str, handler: Handler, *scopes: str, login: bool | None = None
+) -> Route:
+    """A route; by default every write needs a member, as on a stock Discourse, and a read
+    does not (``login`` says otherwise: a sign-in form is posted before there is one)."""
     default = ("read",) if method == "GET" else ("write",)
-    return Route(method, re.compile(f"^{pattern}$"), handler, frozenset(scopes or default))
+    return Route(
+        method,
+        re.compile(f"^{pattern}$"),
+        handler,
+        frozenset(scopes or default),
+        method != "GET" if login is None else login,
+    )

@@ -17,7 +17,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from voicepeer.demo_forum.auth import acting_user
+from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, rejected
 from voicepeer.demo_forum.markdown import render
@@ -40,7 +40,7 @@ TOPIC_DELETED_BY_AUTHOR = "(topic deleted by author)"
 
 
 def delete_post(ctx: Context, match: re.Match[str]) -> Response:
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     post = visible_post(ctx, int(match["id"]))
     topic = ctx.store.topic(post["topic_id"])
     if topic is None or not _deletions_allowed(ctx) or not can_delete_post(post, topic, user["id"]):
@@ -52,7 +52,7 @@ def delete_post(ctx: Context, match: re.Match[str]) -> Response:
 
 def recover_post(ctx: Context, match: re.Match[str]) -> Response:
     """PostsController#recover: the post as it is now, with its raw (render_post_json)."""
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     post = visible_post(ctx, int(match["id"]))
     if not _deletions_allowed(ctx) or not can_recover_post(post, user["id"]):
         raise invalid_access()
@@ -65,7 +65,7 @@ def recover_post(ctx: Context, match: re.Match[str]) -> Response:
 def recover_topic(ctx: Context, match: re.Match[str]) -> Response:
     """TopicsController#recover: Guardian#can_recover_topic? is can_recover_post? of its
     first post for a member; 200 with an empty body, no rate limit."""
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     first = ctx.store.one(
         "SELECT * FROM posts WHERE topic_id = ? ORDER BY post_number LIMIT 1",
         (int(match["id"]),),
@@ -81,7 +81,7 @@ def delete_topic(ctx: Context, match: re.Match[str]) -> Response:
     """TopicsController#destroy: a refusal (Guardian#can_delete_topic? says no, or no such
     topic) is rescued into a 422 with the delete_topic_failed message, whose English
     wording is not checked here."""
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     topic = ctx.store.topic(int(match["id"]))
     if topic is None or not can_delete_topic(ctx.store, topic, user["id"]):
         raise rejected(["This topic could not be deleted."])

@@ -187,8 +187,9 @@ def poll(ctx: Context, _m: re.Match[str]) -> Response:
 
 
 ROUTES: tuple[Route, ...] = (
-    route("POST", r"/user-api-key/device(?:\.json)?", create),
-    route("POST", r"/user-api-key/device/poll(?:\.json)?", poll),
+    # The app asks and polls before it has a key; the code is typed in a signed-in browser.
+    route("POST", r"/user-api-key/device(?:\.json)?", create, login=False),
+    route("POST", r"/user-api-key/device/poll(?:\.json)?", poll, login=False),
     route("GET", r"/user-api-key/activate", activate),
-    route("POST", r"/user-api-key/device/authorize(?:\.json)?", authorize),
+    route("POST", r"/user-api-key/device/authorize(?:\.json)?", authorize, login=False),
 )

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
 from voicepeer.demo_forum import slow_mode, watched_words
-from voicepeer.demo_forum.auth import acting_user
+from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access, missing_param, rejected
 from voicepeer.demo_forum.markdown import render
@@ -58,7 +58,7 @@ EDIT_NOTICE_QUIET = timedelta(days=1)
 
 
 def update_post(ctx: Context, match: re.Match[str]) -> Response:
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     post = visible_post(ctx, int(match["id"]))
     topic = ctx.store.topic(post["topic_id"])
     assert topic is not None

@@ -128,9 +128,13 @@ class Faults:
         if mode is None:
             return response
         if mode == "truncated_json":
+            half = len(response.body) // 2
+            # Cut between characters, so that what is broken is the JSON, not the UTF-8.
+            while half and response.body[half] & 0xC0 == 0x80:
+                half -= 1
             return Response(
                 response.status,
-                response.body[: len(response.body) // 2],
+                response.body[:half],
                 response.content_type,
                 response.headers,
             )

@@ -202,7 +202,12 @@ ROUTES: tuple[Route, ...] = (
     route("GET", r"/u/search/users(?:\.json)?", search_users),
     route("GET", r"/u/(?P<username>[^/]+?)/card(?:\.json)?", user_card),
     route("GET", r"/g/(?P<name>[^/]+?)(?:\.json)?", group_page),
-    route("GET", r"/u/(?P<username>[^/]+?)/bookmarks(?:\.json)?", bookmarks),
+    route("GET", r"/u/(?P<username>[^/]+?)/bookmarks(?:\.json)?", bookmarks, login=True),
     route("GET", r"/topics/created-by/(?P<username>[^/]+?)(?:\.json)?", topics_created_by),
-    route("GET", r"/topics/private-messages-sent/(?P<username>[^/]+?)(?:\.json)?", messages_sent),
+    route(
+        "GET",
+        r"/topics/private-messages-sent/(?P<username>[^/]+?)(?:\.json)?",
+        messages_sent,
+        login=True,
+    ),
 )

@@ -19,21 +19,17 @@ import re
 import sqlite3
 from typing import Any
 
-from voicepeer.demo_forum.auth import acting_user, signed_in
+from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
-from voicepeer.demo_forum.http_api import HttpError, Response, invalid_access, not_found
+from voicepeer.demo_forum.http_api import Response, invalid_access, not_found
 from voicepeer.demo_forum.serializers import avatar_template
 
 
 def topic_pending_posts(ctx: Context, topic_id: int) -> list[dict[str, Any]] | None:
     """The viewer's waiting posts in a topic, or None when the topic view leaves the field
-    out (no queue rule on the site)."""
-    if not ctx.options.moderated_usernames:
-        return None
-    try:
-        # Like its writes, the demo forum's demo mode treats anonymous readers as "demo".
-        user = acting_user(ctx.store, ctx.options, ctx.viewer)
-    except HttpError:
+    out (no queue rule on the site, or nobody signed in)."""
+    user = ctx.viewer.user
+    if not ctx.options.moderated_usernames or user is None:
         return None
     return [
         {"id": row["id"], "raw": row["raw"], "created_at": row["created_at"]}
@@ -85,7 +81,7 @@ def user_pending_posts(ctx: Context, match: re.Match[str]) -> Response:
 
 
 def withdraw_pending_post(ctx: Context, match: re.Match[str]) -> Response:
-    author = acting_user(ctx.store, ctx.options, ctx.viewer)
+    author = signed_in(ctx.viewer)
     if ctx.viewer.kind == "admin_api_key":
         if not author["admin"]:
             raise invalid_access()
@@ -110,5 +106,6 @@ ROUTES: tuple[Route, ...] = (
         r"/posts/(?P<username>[A-Za-z0-9_.\-]*[A-Za-z_.\-][A-Za-z0-9_.\-]*)/pending"
         r"(?:\.json)?",
         user_pending_posts,
+        login=True,
     ),
 )

@@ -45,7 +45,7 @@ def topic_list_response(
     user_ids = sorted({p["user_id"] for item in items for p in item["posters"]})
     users = [basic_user(u) for uid in user_ids if (u := ctx.store.user_by_id(uid))]
     topic_list: dict[str, Any] = {
-        "can_create_topic": ctx.viewer.user is not None or ctx.options.demo_mode,
+        "can_create_topic": ctx.viewer.user is not None,
         "per_page": TOPICS_PER_PAGE,
         "topics": items,
     }
@@ -229,12 +229,8 @@ def can_start_topic_in(
     ``allow_uncategorized_topics`` is on. (A topic there is still refused to staff too,
     by the Topic model's own check: see writing.py.)"""
     if user is None:
-        if not options.demo_mode:
-            return False
-        staff = False  # anonymous visitors post as "demo", a member
-    else:
-        staff = is_staff(user)
-    if staff:
+        return False
+    if is_staff(user):
         return True
     if category["staff_start_topics"]:
         return False
@@ -267,7 +263,7 @@ def categories(ctx: Context, _m: re.Match[str]) -> Response:
         {
             "category_list": {
                 "can_create_category": False,
-                "can_create_topic": ctx.viewer.user is not None or ctx.options.demo_mode,
+                "can_create_topic": ctx.viewer.user is not None,
                 "categories": listed,
             }
         },
@@ -387,12 +383,17 @@ def private_messages(ctx: Context, match: re.Match[str]) -> Response:
 
 ROUTES: tuple[Route, ...] = (
     route("GET", r"/latest(?:\.json)?", latest),
-    route("GET", r"/new(?:\.json)?", new_topics),
-    route("GET", r"/unread(?:\.json)?", unread_topics),
-    route("GET", r"/posted(?:\.json)?", posted_topics),
+    route("GET", r"/new(?:\.json)?", new_topics, login=True),
+    route("GET", r"/unread(?:\.json)?", unread_topics, login=True),
+    route("GET", r"/posted(?:\.json)?", posted_topics, login=True),
     route("GET", r"/categories(?:\.json)?", categories),
     route("GET", r"/c/(?P<slug>[^/]+)/(?P<id>\d+)(?:/l/latest)?(?:\.json)?", category_topics),
     route("GET", r"/t/(?P<id>\d+)/posts\.json", topic_posts),
     route("GET", r"/posts/(?P<id>\d+)(?:\.json)?", single_post),
-    route("GET", r"/topics/private-messages/(?P<username>[^/]+?)(?:\.json)?", private_messages),
+    route(
+        "GET",
+        r"/topics/private-messages/(?P<username>[^/]+?)(?:\.json)?",
+        private_messages,
+        login=True,
+    ),
 )

@@ -20,7 +20,7 @@ import re
 import sqlite3
 
 from voicepeer.demo_forum import watched_words
-from voicepeer.demo_forum.auth import acting_user
+from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.editing import EDIT_CONFLICT, grace_period_edit, revision
 from voicepeer.demo_forum.fancy_title import fancy_title
@@ -52,7 +52,7 @@ def can_edit_topic(
 
 
 def update_topic(ctx: Context, match: re.Match[str]) -> Response:
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     topic = ctx.store.topic(int(match["id"]))
     # Topic.find_by, then guardian.ensure_can_edit!: a topic not there is a 403 too.
     if topic is None or not can_edit_topic(ctx.store, ctx.options, topic, user):

@@ -15,8 +15,6 @@ DISCOURSE_AUTH_REDIRECTS = (
 class DemoForumOptions:
     title: str = "voicepeer demo forum"
     """The forum's name, as /site/basic-info.json reports it."""
-    demo_mode: bool = True
-    """When true, requests without credentials may post, as the member "demo"."""
     min_post_length: int = field(default=20, metadata={"min": 1, "max": 1000})
     """Fewest characters a post in a public topic may have (Discourse default 20)."""
     min_first_post_length: int = field(default=20, metadata={"min": 1, "max": 1000})

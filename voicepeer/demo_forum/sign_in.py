@@ -164,5 +164,5 @@ def create_session(ctx: Context, _m: re.Match[str]) -> Response:
 
 ROUTES: tuple[Route, ...] = (
     route("GET", r"/login", login_page),
-    route("POST", r"/session(?:\.json)?", create_session),
+    route("POST", r"/session(?:\.json)?", create_session, login=False),
 )

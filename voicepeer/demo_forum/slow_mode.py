@@ -14,7 +14,7 @@ import re
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
-from voicepeer.demo_forum.auth import acting_user
+from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, invalid_access, invalid_param, missing_param
 from voicepeer.demo_forum.reading import visible_topic
@@ -72,7 +72,7 @@ def set_slow_mode(ctx: Context, match: re.Match[str]) -> Response:
     """TopicsController#set_slow_mode: staff, or trust level 4 (Guardian#can_moderate?);
     ``seconds`` 0 turns it off, ``enabled_until`` (a time) ends it then; 200 with an empty
     body."""
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     topic = visible_topic(ctx, int(match["id"]))
     if not (is_staff(user) or int(user["trust_level"]) >= 4):
         raise invalid_access()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from voicepeer.demo_forum.auth import acting_user
+from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access
 from voicepeer.demo_forum.posting import add_post, make_special
@@ -36,7 +36,7 @@ def can_post_in(topic: sqlite3.Row, user: sqlite3.Row | None) -> bool:
 
 
 def set_status(ctx: Context, match: re.Match[str]) -> Response:
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     topic = visible_topic(ctx, int(match["id"]))
     if not is_staff(user):
         raise invalid_access()

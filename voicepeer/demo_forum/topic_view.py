@@ -121,9 +121,7 @@ def show_topic(ctx: Context, match: re.Match[str]) -> Response:
         post_stream.update(isMegaTopic=True, lastId=posts[-1]["id"])
     else:
         post_stream["stream"] = [p["id"] for p in posts]
-    poster = store.user_by_id(viewer_id) if viewer_id is not None else None
-    if poster is None and ctx.options.demo_mode:
-        poster = store.user_by_name("demo")  # who anonymous visitors post as
+    poster = ctx.viewer.user
     data: dict[str, Any] = {
         "post_stream": post_stream,
         "timeline_lookup": [[1, _days_ago(topic["created_at"])]],

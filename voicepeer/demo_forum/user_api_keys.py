@@ -250,7 +250,8 @@ def revoke(ctx: Context, _m: re.Match[str]) -> Response:
 
 ROUTES: tuple[Route, ...] = (
     route("GET", r"/user-api-key/new", new_key_page),
-    route("POST", r"/user-api-key(?:\.json)?", approve),
+    # Approved in a browser signed in with a cookie, not an API key: checked in the handler.
+    route("POST", r"/user-api-key(?:\.json)?", approve, login=False),
     # Any scope may revoke its own key.
     route("POST", r"/user-api-key/revoke(?:\.json)?", revoke, *sorted(USER_API_SCOPES)),
 )

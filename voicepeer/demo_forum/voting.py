@@ -7,7 +7,7 @@ import sqlite3
 from typing import Any
 
 from voicepeer.demo_forum import ranked_choice
-from voicepeer.demo_forum.auth import acting_user
+from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import Response, error, invalid_access
 from voicepeer.demo_forum.polls import PollMarkup, ballots, is_closed, polls_in, serialized
@@ -38,7 +38,7 @@ def _open_poll(ctx: Context) -> tuple[sqlite3.Row, PollMarkup]:
 
 def vote(ctx: Context, _m: re.Match[str]) -> Response:
     """PollsController#vote: the member's choices replace any earlier ones."""
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     post, poll = _open_poll(ctx)
     name = poll.name
     chosen = ctx.request.params.raw("options")
@@ -76,7 +76,7 @@ def vote(ctx: Context, _m: re.Match[str]) -> Response:
 def remove_vote(ctx: Context, _m: re.Match[str]) -> Response:
     """PollsController#remove_vote: every choice the member voted for in the poll goes
     (a member who had not voted gets the poll back unchanged)."""
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     post, poll = _open_poll(ctx)
     with ctx.store.transaction() as conn:
         conn.execute(
@@ -134,7 +134,7 @@ def _ranks(chosen: object, known: set[str]) -> dict[str, int]:
 
 def toggle_status(ctx: Context, _m: re.Match[str]) -> Response:
     """PollsController#toggle_status: the post's author or staff open or close a poll."""
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     post, poll = _poll(ctx)
     if post["user_id"] != user["id"] and not is_staff(user):
         raise invalid_access()

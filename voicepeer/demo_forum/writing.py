@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from voicepeer.demo_forum import watched_words
-from voicepeer.demo_forum.auth import acting_user, signed_in
+from voicepeer.demo_forum.auth import signed_in
 from voicepeer.demo_forum.context import Context, Route, route
 from voicepeer.demo_forum.http_api import (
     Response,
@@ -131,7 +131,7 @@ def _needs_moderation(ctx: Context, user: sqlite3.Row, raw: str, title: str | No
 
 def create_post(ctx: Context, _m: re.Match[str]) -> Response:
     params = ctx.request.params
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     raw = params.text("raw")
     if raw is None or not raw.strip():
         raise missing_param("raw")
@@ -302,7 +302,7 @@ def _like_action(ctx: Context) -> None:
 
 def post_action(ctx: Context, _m: re.Match[str]) -> Response:
     params = ctx.request.params
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     post = visible_post(ctx, params.integer("id", required=True) or 0)
     _like_action(ctx)
     topic = ctx.store.topic(post["topic_id"])
@@ -338,7 +338,7 @@ def _limit_action(
 def delete_post_action(ctx: Context, match: re.Match[str]) -> Response:
     """PostActionsController#destroy: the member's like taken back (PostActionDestroyer: 404
     when there is none, 403 when Guardian#can_delete_post_action? says no); the post."""
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     post = visible_post(ctx, int(match["id"]))
     _like_action(ctx)
     liked_at = like_given_at(ctx.store, post["id"], user["id"])
@@ -358,7 +358,7 @@ def create_bookmark(ctx: Context, _m: re.Match[str]) -> Response:
     """A bookmark on a post, or on a whole topic (``bookmarkable_type`` Topic, as the
     bookmark button at the top of a topic makes), kept on the topic's first post."""
     params = ctx.request.params
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     kind = params.text("bookmarkable_type") or "Post"
     if kind not in ("Post", "Topic"):
         raise error(
@@ -389,7 +389,7 @@ def create_bookmark(ctx: Context, _m: re.Match[str]) -> Response:
 
 
 def delete_bookmark(ctx: Context, match: re.Match[str]) -> Response:
-    user = acting_user(ctx.store, ctx.options, ctx.viewer)
+    user = signed_in(ctx.viewer)
     with ctx.store.transaction() as conn:
         cursor = conn.execute(
             "DELETE FROM bookmarks WHERE id = ? AND user_id = ?", (int(match["id"]), user["id"])
