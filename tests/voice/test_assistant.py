@@ -53,6 +53,7 @@ def test_browse_read_reply_and_post_after_yes(forum: DemoForum, data: Path) -> N
             "yes",
         ],
         data,
+        credentials=signed_in(forum),
     )
     said = talk.transcript
     # "What will it say" asks the question again after the reply, as "read it back" does.
@@ -86,6 +87,7 @@ def test_nothing_is_posted_without_yes_and_the_draft_is_kept(forum: DemoForum, d
             "cancel",
         ],
         data,
+        credentials=signed_in(forum),
     )
     assert "Shall I post your reply? Please say yes or no." in talk.said
     assert any("I have not posted it" in line for line in talk.said)
@@ -95,7 +97,12 @@ def test_nothing_is_posted_without_yes_and_the_draft_is_kept(forum: DemoForum, d
     )
     assert len(topic_posts(forum, topic_id)) == before
     # Next time, in the same topic, the saved reply comes back and can be posted.
-    again = converse(forum.base_url, ["open topic one", "reply", "send it", "yes"], data)
+    again = converse(
+        forum.base_url,
+        ["open topic one", "reply", "send it", "yes"],
+        data,
+        credentials=signed_in(forum),
+    )
     assert any("You have a saved reply" in line and "not alone" in line for line in again.said)
     assert len(topic_posts(forum, topic_id)) == before + 1
 
@@ -104,7 +111,12 @@ def test_add_after_keep_talking_to_add_to_it_is_not_written(forum: DemoForum, da
     # Told "Keep talking to add to it", people say "add …": "Add that" went into the reply.
     lines = ["open topic one", "reply", "congratulations dave", "send it", "no"]
     more = ["add that I am so happy for you", "add salt to taste", "send it", "no", "add"]
-    talk = converse(forum.base_url, [*lines, *more, "and proud", "read it back"], data)
+    talk = converse(
+        forum.base_url,
+        [*lines, *more, "and proud", "read it back"],
+        data,
+        credentials=signed_in(forum),
+    )
     asked = [line for line in talk.said if line.startswith("Your reply says:")]
     # Only right after the invitation: "add salt to taste" dictated after it is words.
     assert asked[1].startswith(
@@ -116,19 +128,27 @@ def test_add_after_keep_talking_to_add_to_it_is_not_written(forum: DemoForum, da
     )
     # Taken up again, a saved reply invites more words too.
     again = converse(
-        forum.base_url, ["open topic one", "reply", "add thanks", "read it back"], data
+        forum.base_url,
+        ["open topic one", "reply", "add thanks", "read it back"],
+        data,
+        credentials=signed_in(forum),
     )
     assert again.said[-1].endswith("add salt to taste and proud thanks")
     # A reply begun afresh was asked for no more words: its "add" is its own.
     fresh = ["open topic one", "reply", "cancel", "open topic two", "reply", "add salt please"]
-    other = converse(forum.base_url, [*fresh, "read it back"], data)
+    other = converse(forum.base_url, [*fresh, "read it back"], data, credentials=signed_in(forum))
     assert other.said[-1] == "Your reply says: Add salt please"
 
 
 def test_a_reply_too_short_is_caught_before_sending(forum: DemoForum, data: Path) -> None:
     topic_id = first_topic_id(forum)
     before = len(topic_posts(forum, topic_id))
-    talk = converse(forum.base_url, ["open topic one", "reply", "thanks", "send it"], data)
+    talk = converse(
+        forum.base_url,
+        ["open topic one", "reply", "thanks", "send it"],
+        data,
+        credentials=signed_in(forum),
+    )
     # "Thanks." is 7 characters; the forum's minimum is 20.
     assert any("13 more letters or spaces" in line for line in talk.said), talk.transcript
     assert talk.assistant is not None and talk.assistant.state is State.DICTATING
@@ -137,7 +157,12 @@ def test_a_reply_too_short_is_caught_before_sending(forum: DemoForum, data: Path
 
 def test_the_minimum_length_is_read_from_the_forum(tmp_path: Path, data: Path) -> None:
     with DemoForum(tmp_path / "strict.sqlite3", DemoForumOptions(min_post_length=80)) as strict:
-        talk = converse(strict.base_url, ["open topic one", "reply", REPLY, "send it"], data)
+        talk = converse(
+            strict.base_url,
+            ["open topic one", "reply", REPLY, "send it"],
+            data,
+            credentials=signed_in(strict),
+        )
     assert any("at least 80 in all" in line for line in talk.said), talk.transcript
 
 
@@ -156,6 +181,7 @@ def test_dictation_editing(forum: DemoForum, data: Path) -> None:
             "read it back",
         ],
         data,
+        credentials=signed_in(forum),
     )
     assert talk.said[-1] == "Your reply says: Hello Priya, what wonderful news. I am so happy for"
 
@@ -330,6 +356,7 @@ def test_help_lists_what_can_be_said_in_each_state(forum: DemoForum, data: Path)
             "no",
         ],
         data,
+        credentials=signed_in(forum),
     )
     helps = [line for line in talk.said if line.startswith(("You can say", "Say your reply"))]
     browsing, reading, dictating, confirming = helps
@@ -466,7 +493,7 @@ def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
     assert after_yes[1].startswith(("I cannot reach the forum", "The forum")), talk.transcript
     # Back on line: the kept reply goes out, and the user is told.
     with DemoForum(db, port=port) as back:
-        talk = converse(back.base_url, [], data)
+        talk = converse(back.base_url, [], data, credentials=signed_in(back))
         assert talk.said == [
             "Your earlier reply to Walked to the end of the pier today has now been posted.",
         ]
@@ -477,7 +504,12 @@ def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
 def test_moderated_reply_is_announced_as_waiting(tmp_path: Path, data: Path) -> None:
     options = DemoForumOptions(moderated_usernames=("demo",))
     with DemoForum(tmp_path / "moderated.sqlite3", options) as forum:
-        talk = converse(forum.base_url, ["open topic one", "reply", REPLY, "send it", "yes"], data)
+        talk = converse(
+            forum.base_url,
+            ["open topic one", "reply", REPLY, "send it", "yes"],
+            data,
+            credentials=signed_in(forum),
+        )
     assert talk.said[-1] == (
         "Your reply to Walked to the end of the pier today is waiting for a moderator to "
         "approve it."
@@ -751,7 +783,12 @@ def test_a_title_ending_in_a_question_mark_ends_its_sentence_once(
     rows = httpx.get(f"{forum.base_url}/latest.json").json()["topic_list"]["topics"]
     position, title = next((n, r["title"]) for n, r in enumerate(rows, 1) if r["title"][-1] == "?")
     number = spoken_numbers(30)[position - 1]
-    talk = converse(forum.base_url, ["latest topics", f"open topic {number}", "reply"], data)
+    talk = converse(
+        forum.base_url,
+        ["latest topics", f"open topic {number}", "reply"],
+        data,
+        credentials=signed_in(forum),
+    )
     assert not any("?." in line for line in talk.said), talk.transcript
     assert f" in {title} Say your reply, then say send it." in talk.said[-1]
 
@@ -772,7 +809,12 @@ def test_a_yes_that_keeps_failing_is_told_how_to_answer_once(
     unsure = [Heard("yes", 0.4), Heard("yes", 0.45), Heard("yes", 0.5)]
     heard = [Heard("open topic one"), Heard("reply"), Heard(REPLY), Heard("send it"), *unsure]
     talk = converse(
-        forum.base_url, [], data, listener=lambda said: Readings(heard), yes_switch=yes_switch
+        forum.base_url,
+        [],
+        data,
+        listener=lambda said: Readings(heard),
+        yes_switch=yes_switch,
+        credentials=signed_in(forum),
     )
     question = "Shall I post your reply? Please say yes or no."
     assert talk.said[-3:] == [question, f"{UNCLEAR_ANSWER} {helps} {question}", question]
@@ -802,7 +844,7 @@ def test_a_moment_to_think_at_a_question_asks_it_again_without_calling_it_unclea
 ) -> None:
     # "Let me think" was "I could not be sure of your answer", which sounded like a failure.
     lines = ["open topic one", "reply", REPLY, "send it", "let me think", "let me see"]
-    talk = converse(forum.base_url, lines, data)
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     again = "Take your time. Shall I post your reply? Please say yes or no."
     assert talk.said[-2:] == [again, again]
 

@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import converse
+from tests.support.members import signed_in
 from voicepeer.commands.correction import CHOICE_ANSWERS, SPELLING_ANSWERS
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.demo_forum import DemoForum
@@ -203,7 +204,7 @@ def test_a_letter_or_the_letters_said_last_are_taken_out_while_spelling(
         "done",
         "read it back",
     ]
-    said = converse(forum.base_url, lines, tmp_path).said
+    said = converse(forum.base_url, lines, tmp_path, credentials=signed_in(forum)).said
     assert said[4:] == [
         "w a l k. More letters, or say done.",
         "Took out k. w a l. More letters, or say done.",
@@ -248,7 +249,7 @@ def test_short_talk_while_a_correction_waits_is_kept_and_said_to_be(
     lines = ["open topic two", "reply", "thanks pria", "correct pria", "p r i y a"]
     lines += ["so glad for you", "correct glad", "I mean happy"]
     lines += ["it's all good", "correct good", "g r um e a t done", "read it back"]
-    said = converse(forum.base_url, lines, tmp_path).said
+    said = converse(forum.base_url, lines, tmp_path, credentials=signed_in(forum)).said
     assert said[5:] == [
         "Changed pria to Priya.",
         "I took what you said as part of your reply.",
@@ -294,6 +295,7 @@ def test_typed_session_spells_and_replaces_then_posts_after_yes(
             "yes",
         ],
         tmp_path / "data",
+        credentials=signed_in(forum),
     )
     said = talk.transcript
     assert "Replaced doctor with neurologist." in said
@@ -311,7 +313,7 @@ def test_finished_in_everyday_words_while_spelling_ends_the_letters(
     # reply with the name still wrong: one tired "yes" from posting it.
     lines = ["open topic one", "reply", "I saw Pria at the clinic", "correct Pria", "p r i y a"]
     lines += ["I'm finished", "read it back"]
-    talk = converse(forum.base_url, lines, tmp_path / "data")
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
     assert talk.said[-2:] == [
         "Changed Pria to Priya.",
         "Your reply says: I saw Priya at the clinic",
@@ -358,6 +360,7 @@ def test_typed_session_leaves_a_word_and_cancel_keeps_the_draft(
             "cancel",
         ],
         tmp_path / "data",
+        credentials=signed_in(forum),
     )
     said = talk.transcript
     assert "Left heavy as it was." in said
@@ -372,7 +375,12 @@ def test_words_taken_as_part_of_the_reply_go_with_scratch_that(
     forum: DemoForum, tmp_path: Path
 ) -> None:
     lines = ["open topic one", "reply", "I walk every morning", "replace evening with night"]
-    talk = converse(forum.base_url, [*lines, "scratch that", "read it back", "cancel"], tmp_path)
+    talk = converse(
+        forum.base_url,
+        [*lines, "scratch that", "read it back", "cancel"],
+        tmp_path,
+        credentials=signed_in(forum),
+    )
     assert talk.said[-3:-1] == [
         "Removed the last part. It now ends: I walk every morning.",
         "Your reply says: I walk every morning",
@@ -391,7 +399,7 @@ def test_scratch_that_says_how_the_reply_now_ends(forum: DemoForum, tmp_path: Pa
         "scratch that",
         "cancel",
     ]
-    said = converse(forum.base_url, lines, tmp_path).said
+    said = converse(forum.base_url, lines, tmp_path, credentials=signed_in(forum)).said
     assert said[-4:-1] == [
         "Removed the last part. It now ends: … legs so heavy by the afternoon.",
         "Removed the last part. Your reply is empty now. If you did not mean that, say undo.",
@@ -536,6 +544,7 @@ def test_typed_session_replaces_words_given_after_the_question_then_posts_after_
             "yes",
         ],
         tmp_path / "data",
+        credentials=signed_in(forum),
     )
     said = talk.transcript
     assert "Replace doctor with what?" in said
@@ -655,6 +664,7 @@ def test_typed_session_asks_before_a_longer_change_and_posts_it_after_yes(
             "yes",
         ],
         tmp_path / "data",
+        credentials=signed_in(forum),
     )
     said = talk.transcript
     assert "Change walked home to took the bus home?" in said
@@ -726,7 +736,7 @@ def test_taking_back_during_a_correction_takes_back_the_correction(
         "cancel",
         "read it back",
     ]
-    said = converse(forum.base_url, lines, tmp_path).said
+    said = converse(forum.base_url, lines, tmp_path, credentials=signed_in(forum)).said
     spelling = "Say letters, like m s, or mike sierra, then say done. Or say leave it."
     assert said[4] == "Left clinic as it was."
     # "Help" is the question's own (it says how to answer), not the writing help before it.
@@ -747,7 +757,7 @@ def test_scratch_that_just_after_a_correction_takes_the_correction_back(
     # It removed the words said before it instead, the corrected word among them.
     lines = ["open topic two", "reply", "I take baclofen full stop", "my neuro wants to"]
     lines += ["change baclofen to tizanidine", "scratch that", "read it back"]
-    said = converse(forum.base_url, lines, tmp_path).said
+    said = converse(forum.base_url, lines, tmp_path, credentials=signed_in(forum)).said
     assert said[-2:] == [
         "The words are back as they were before that change. It ends: … take baclofen. My "
         "neuro wants to.",
@@ -762,7 +772,7 @@ def test_send_it_while_spelling_ends_the_letters_and_asks_to_post(
     # question the person expected went into the reply.
     lines = ["open topic two", "reply", "thanks pria so glad for you", "correct pria"]
     lines += ["p r i y a", "send it", "no"]
-    said = converse(forum.base_url, lines, tmp_path).said
+    said = converse(forum.base_url, lines, tmp_path, credentials=signed_in(forum)).said
     assert said[-3] == "Changed pria to Priya."
     assert said[-2].startswith("Your reply says: Thanks Priya so glad for you. It will appear")
     assert said[-1].startswith("All right, I have not posted it.")
@@ -816,7 +826,7 @@ def test_where_am_i_at_what_replaces_a_word_names_the_question(
     # Answered "Go on with your reply, or say send it": the next sentence replaced "shop".
     lines = ["open topic one", "reply", "I went to the shop full stop", "replace shop"]
     lines += ["where am i", "the market"]
-    said = converse(forum.base_url, lines, tmp_path / "data").said
+    said = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum)).said
     assert said[-2].endswith(
         "It has 5 words so far. Replace shop with what? Say the new words, or say leave it."
     )

@@ -40,7 +40,7 @@ def test_words_said_at_the_question_before_posting_are_said_not_added(
     )
     # A yes with more words is no clear yes: how to answer is said.
     lines = ["open topic one", "reply", WORDS, "send it", "yes and no"]
-    unclear = converse(forum.base_url, lines, data.with_name("other"))
+    unclear = converse(forum.base_url, lines, data.with_name("other"), credentials=signed_in(forum))
     assert unclear.said[-1] == (
         "I could not be sure of your answer. Say just yes, or just no, on its own. Shall I "
         "post your reply? Please say yes or no."

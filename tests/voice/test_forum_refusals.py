@@ -211,6 +211,7 @@ def test_a_reply_to_a_closed_topic_is_kept_and_not_retried(forum: DemoForum, dat
         forum.base_url,
         ["open topic one", "reply", "thank you for this it helps a lot to know", "send it", "yes"],
         data,
+        credentials=signed_in(forum),
     )
     assert talk.said[-1] == (
         "Your reply to Walked to the end of the pier today was not posted. The forum does not "
@@ -220,10 +221,10 @@ def test_a_reply_to_a_closed_topic_is_kept_and_not_retried(forum: DemoForum, dat
     )
     never_misleading(talk)
     # Refused for good: the next start does not try it again behind the person's back.
-    again = converse(forum.base_url, [], data)
+    again = converse(forum.base_url, [], data, credentials=signed_in(forum))
     assert not any("Walked to the end of the pier" in line for line in again.said)
     # The words come back as the topic's draft, with the forum's reason.
-    back = converse(forum.base_url, ["open topic one", "reply"], data)
+    back = converse(forum.base_url, ["open topic one", "reply"], data, credentials=signed_in(forum))
     assert back.said[-1].startswith("The forum did not accept your reply to Walked to the end")
     assert "This topic is closed" in back.said[-1] and "helps a lot to know" in back.said[-1]
 
@@ -231,7 +232,12 @@ def test_a_reply_to_a_closed_topic_is_kept_and_not_retried(forum: DemoForum, dat
 def test_a_reply_the_forum_finds_unclear_is_kept_and_explained(tmp_path: Path) -> None:
     with DemoForum(tmp_path / "forum.sqlite3") as forum:
         lines = ["open topic one", "reply", "no no no no no no no no", "send it", "yes"]
-        talk = converse(forum.base_url, lines, tmp_path / "data")
-        again = converse(forum.base_url, ["open topic one", "reply"], tmp_path / "data")
+        talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
+        again = converse(
+            forum.base_url,
+            ["open topic one", "reply"],
+            tmp_path / "data",
+            credentials=signed_in(forum),
+        )
     assert "It thinks your reply seems unclear" in talk.said[-1], talk.transcript
     assert "No no no no no no no no" in again.said[-1], again.transcript

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.conversation import converse
+from tests.support.members import signed_in
 from voicepeer.atomic import atomic_write_text, is_disk_full
 from voicepeer.demo_forum import DemoForum
 from voicepeer.errors import DiskFullError
@@ -93,6 +94,7 @@ def test_reading_dictating_and_posting_go_on_when_the_disk_fills(
         lines,
         small_disk.mount / "data",
         before_line={1: small_disk.fill, 8: small_disk.free},
+        credentials=signed_in(forum),
     )
     said = talk.transcript
     # Reading: the topic and the next post are read; the full disk is explained once.
@@ -119,6 +121,7 @@ def test_a_reply_not_yet_saved_is_not_posted_while_the_disk_is_full(
         ["open topic one", "reply", REPLY, "send it", "yes", "no"],
         small_disk.mount / "data",
         before_line={1: small_disk.fill},
+        credentials=signed_in(forum),
     )
     assert "I have not posted it" in talk.transcript
     assert posts_with(forum, "walking to the pier sounds wonderful") == 0

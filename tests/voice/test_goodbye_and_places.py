@@ -55,6 +55,7 @@ def test_goodbye_with_an_unsent_reply_asks_first_and_keeps_the_draft(
             "latest topics",
         ],
         data,
+        credentials=signed_in(forum),
     )
     said = talk.transcript
     # A lone "goodbye" while dictating may be part of the reply: it is text.
@@ -64,14 +65,16 @@ def test_goodbye_with_an_unsent_reply_asks_first_and_keeps_the_draft(
         "Your reply says: Thank you for this it helps a lot to know I am not alone goodbye" in said
     )
     assert talk.said[-1] == "Goodbye. Your reply is saved. Your place is kept for next time."
-    again = converse(forum.base_url, ["open topic one", "reply"], data)
+    again = converse(
+        forum.base_url, ["open topic one", "reply"], data, credentials=signed_in(forum)
+    )
     assert any("You have a saved reply" in line and "not alone" in line for line in again.said)
 
 
 def test_stop_said_to_shall_i_stop_now_says_how_to_answer(forum: DemoForum, data: Path) -> None:
     # "Stop" only stops voicepeer speaking: the question says which answer stops the session.
     lines = ["open topic one", "reply", REPLY, "goodbye voicepeer", "stop", "yes"]
-    talk = converse(forum.base_url, lines, data)
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-2] == (
         "Stopped. Shall I stop now? Your reply stays saved. Say yes to stop, or no to go on."
     )
@@ -81,7 +84,7 @@ def test_stop_said_to_shall_i_stop_now_says_how_to_answer(forum: DemoForum, data
 def test_never_mind_to_shall_i_stop_now_stays(forum: DemoForum, data: Path) -> None:
     # It was "Never mind does nothing here": a no in other words, and staying loses nothing.
     lines = ["open topic one", "reply", REPLY, "goodbye voicepeer", "never mind", "send it"]
-    talk = converse(forum.base_url, lines, data)
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-2] == "All right, I am staying. Go on with your reply, or say send it."
     assert talk.said[-1].startswith("Your reply says: Thank you for this")
     assert talk.assistant is not None and talk.assistant.state is State.CONFIRMING
@@ -89,11 +92,16 @@ def test_never_mind_to_shall_i_stop_now_stays(forum: DemoForum, data: Path) -> N
 
 def test_goodbye_while_asked_to_post_says_no_and_never_posts(forum: DemoForum, data: Path) -> None:
     talk = converse(
-        forum.base_url, ["open topic one", "reply", REPLY, "send it", "goodbye", "yes"], data
+        forum.base_url,
+        ["open topic one", "reply", REPLY, "send it", "goodbye", "yes"],
+        data,
+        credentials=signed_in(forum),
     )
     assert talk.assistant is not None and talk.assistant.state is State.QUITTING
     assert "is posted" not in talk.transcript
-    again = converse(forum.base_url, ["open topic one", "reply"], data)
+    again = converse(
+        forum.base_url, ["open topic one", "reply"], data, credentials=signed_in(forum)
+    )
     assert any("You have a saved reply" in line for line in again.said)
 
 
@@ -171,7 +179,9 @@ def test_where_am_i_while_writing_says_where_and_adds_nothing(forum: DemoForum, 
     # A lost person's question had been written into their reply. A lone "where" stays
     # words: said slowly, it may begin a sentence.
     lines = ["open topic one", "reply", "help", "help", "thank you for this", "where am i"]
-    talk = converse(forum.base_url, [*lines, "where", "read it back"], data)
+    talk = converse(
+        forum.base_url, [*lines, "where", "read it back"], data, credentials=signed_in(forum)
+    )
     assert talk.said[4].endswith("Where am I says where you are.")  # help again says so
     assert talk.said[-2:] == [
         "You are writing a reply to Walked to the end of the pier today. It has 4 words so "
@@ -218,12 +228,15 @@ def test_resume_after_a_restart_goes_on_with_the_reply_being_written(
     forum: DemoForum, data: Path
 ) -> None:
     first = ["open topic one", "reply", "well done dave full stop", "i walked"]
-    converse(forum.base_url, [*first, "goodbye voicepeer", "yes"], data)
+    converse(
+        forum.base_url, [*first, "goodbye voicepeer", "yes"], data, credentials=signed_in(forum)
+    )
     second = converse(
         forum.base_url,
         ["latest topics", "resume", "and then i rested", "read it back", "cancel", "goodbye"],
         data,
         settings=VoiceSettings(),
+        credentials=signed_in(forum),
     )
     # The reply is named, not "where you were" (post 2, read before it), nor counted again.
     assert second.said[0].endswith(
@@ -237,7 +250,9 @@ def test_resume_after_a_restart_goes_on_with_the_reply_being_written(
     assert second.said[3] == "Your reply says: Well done Dave. I walked and then I rested"
     # Put aside before stopping: next time "resume" goes back to the place read, and the
     # reply is one of the saved drafts.
-    third = converse(forum.base_url, [], data, settings=VoiceSettings())
+    third = converse(
+        forum.base_url, [], data, settings=VoiceSettings(), credentials=signed_in(forum)
+    )
     assert third.said[0].endswith(
         "Say resume to go back to where you were. You have 1 saved draft not sent yet: "
         "say my drafts to hear it."

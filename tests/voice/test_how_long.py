@@ -9,6 +9,7 @@ import pytest
 
 from tests.support.conversation import converse
 from tests.support.key_press import KeyPressedDuring
+from tests.support.members import signed_in
 from tests.voice.test_long_posts import OPEN_LETTER, STOPPED_AT
 from voicepeer.demo_forum import DemoForum
 from voicepeer.speech.printed import PrintedSpeech
@@ -55,7 +56,7 @@ def test_before_any_list_it_says_where_the_person_is(forum: DemoForum, data: Pat
 
 def test_while_writing_it_says_how_long_the_reply_is(forum: DemoForum, data: Path) -> None:
     lines = ["open topic one", "reply", "thank you for this it helps a lot", "how long is this"]
-    talk = converse(forum.base_url, lines, data)
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[-1] == (
         "You are writing a reply to Walked to the end of the pier today. It has 8 words so "
         "far. Go on with your reply, or say send it."

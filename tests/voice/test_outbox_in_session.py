@@ -145,6 +145,7 @@ def test_news_waits_while_the_person_is_dictating(tmp_path: Path) -> None:
             ["open topic one", "reply", "some words", "cancel"],
             tmp_path / "data",
             retry=_news_of_a_sent_reply([_sent_reply()]),
+            credentials=signed_in(forum),
         )
     # Told once reading (before "reply"), not while dictating.
     assert talk.said.count(SENT_ELSEWHERE) == 1
@@ -163,6 +164,7 @@ def test_news_not_yet_told_is_told_before_goodbye(tmp_path: Path) -> None:
             tmp_path / "data",
             retry=_news_of_a_sent_reply(pending),
             before_line={3: lambda: pending.append(_sent_reply())},
+            credentials=signed_in(forum),
         )
     assert talk.said[-2:] == [
         SENT_ELSEWHERE,
@@ -331,6 +333,7 @@ def test_reply_again_where_a_reply_may_have_arrived_unseen_says_so_first(
             ["open topic one", "reply", REPLY, "send it", "yes", "reply", "cancel"],
             tmp_path / "data",
             transport=DropAfterSending(),
+            credentials=signed_in(forum),
         )
     after_yes = talk.said_after("Shall I post it?")
     assert after_yes[0].startswith("I am not sure the forum received your reply"), talk.transcript
@@ -403,6 +406,7 @@ def test_goodbye_tells_of_a_reply_the_background_is_finding_on_the_forum(
             transport=DropAfterSending(),
             retry=_quick_retry(forum.base_url),
             before_line={4: slow_checks},
+            credentials=signed_in(forum),
         )
     assert talk.said[-2:] == [
         f"Your earlier reply to {TOPIC} has now been posted.",
@@ -469,6 +473,7 @@ def test_a_reply_kept_over_a_forum_in_trouble_is_not_also_asked_to_be_tried_agai
             ["open topic one", "reply", REPLY, "send it", "yes"],
             tmp_path / "data",
             before_line={4: lambda: forum.faults.fail_next(10, 503, path=f"/t/{topic}.json")},
+            credentials=signed_in(forum),
         )
     assert talk.said[-1] == (
         f"Your reply to {TOPIC} is not sent yet: the forum is having trouble at the moment. I "

@@ -96,7 +96,12 @@ def test_who_will_see_a_private_reply_is_said_before_it_is_written(
 
 
 def test_a_public_reply_says_nothing_of_being_private(forum: DemoForum, tmp_path: Path) -> None:
-    talk = converse(forum.base_url, ["latest topics", "open topic one", "reply"], tmp_path / "data")
+    talk = converse(
+        forum.base_url,
+        ["latest topics", "open topic one", "reply"],
+        tmp_path / "data",
+        credentials=signed_in(forum),
+    )
     assert talk.said[-1].startswith("Replying to ")
     assert "privately" not in talk.said[-1] and "Only you" not in talk.said[-1]
 

@@ -60,7 +60,7 @@ def test_answer_jos_post_and_the_last_post(forum: DemoForum, data: Path) -> None
 def test_a_reply_to_post_three_answers_post_three(forum: DemoForum, data: Path) -> None:
     topic_id = first_topic_id(forum)
     lines = ["open topic one", "reply to post three", WORDS, "send it", "yes"]
-    talk = converse(forum.base_url, lines, data)
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[2:4] == [
         "Post 3 of 4, by Sam Okafor.",
         "Replying to Sam Okafor in Walked to the end of the pier today. Say your reply, "
@@ -78,11 +78,16 @@ def test_a_reply_to_a_member_answers_their_post_heard_last(forum: DemoForum, dat
     topic_id = first_topic_id(forum)
     # At post 4, Jo's post 2 is the last of hers heard; Dave's post 1 is his.
     lines = ["open topic one", "post four", "reply to jo", WORDS, "send it", "yes"]
-    talk = converse(forum.base_url, lines, data)
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert "Post 2 of 4, by Jo Baxter." in talk.said
     assert topic_posts(forum, topic_id)[-1]["reply_to_post_number"] == 2
     # Her own post being read is the one answered, with nothing more said.
-    again = converse(forum.base_url, ["open topic one", "post four", "reply to ruth"], data)
+    again = converse(
+        forum.base_url,
+        ["open topic one", "post four", "reply to ruth"],
+        data,
+        credentials=signed_in(forum),
+    )
     assert again.said[-1].startswith("Replying to Ruth Adeyemi in Walked to the end")
 
 
@@ -135,7 +140,7 @@ def test_a_saved_reply_taken_up_with_reply_answers_the_post_it_was_begun_for(
     # "reply" is what voicepeer says to come back to it, not a choice of another post.
     lines = ["open topic one", "post two", "reply", "this made my day too", "cancel"]
     lines += ["post four", "reply", "cancel", "reply to ruth"]
-    talk = converse(forum.base_url, lines, data)
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     taken_up = talk.said.index("Post 2 of 4, by Jo Baxter.", 3)
     assert talk.said[taken_up + 1].startswith(
         "You have a saved reply to Walked to the end of the pier today. It answers Jo Baxter. "
@@ -156,7 +161,7 @@ def test_a_saved_reply_to_the_topic_taken_up_with_reply_stays_for_the_topic(
     # "reply" it answered Sam.
     lines = ["open topic one", "reply", "great effort dave you should be proud", "cancel"]
     lines += ["post three", "reply", "cancel", "reply to post three"]
-    talk = converse(forum.base_url, lines, data)
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     taken_up = next(i for i, line in enumerate(talk.said) if "saved reply" in line)
     assert talk.said[taken_up].startswith(
         "You have a saved reply to Walked to the end of the pier today. It says: Great effort"
@@ -183,7 +188,7 @@ def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(
 ) -> None:
     # "Reply", a pause, "to Sam": the reply answered Priya, and "To Sam" began it.
     lines = ["open topic two", "reply", "to Sam", "read it back"]
-    said = converse(forum.base_url, lines, tmp_path / "data").said
+    said = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum)).said
     assert said[3] == "Post 2 of 6, by Sam Okafor."
     assert said[4].startswith("Replying to Sam Okafor in")
     assert said[5] == "Your reply is empty so far."
@@ -195,7 +200,7 @@ def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(
     ), private.transcript
     assert private.assistant is not None and private.assistant.state is State.TITLING
     lines = ["open topic two", "reply", "um to to post four no three"]
-    third = converse(forum.base_url, lines, tmp_path / "d5").said
+    third = converse(forum.base_url, lines, tmp_path / "d5", credentials=signed_in(forum)).said
     assert third[-2].startswith("Post 3 of 6, by ") and third[-1].startswith("Replying to")
     # Said by its place: "to the one before" was written in as the reply's first words.
     lines = ["open topic two", "next", "reply", "to the one before", "read it back"]
@@ -205,13 +210,18 @@ def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(
     assert before[-1] == "Your reply is empty so far."
     # A sentence that begins so is the reply's own.
     lines = ["open topic two", "reply", "to be honest I agree", "read it back"]
-    own = converse(forum.base_url, lines, tmp_path / "d6").said
+    own = converse(forum.base_url, lines, tmp_path / "d6", credentials=signed_in(forum)).said
     assert own[-1] == "Your reply says: To be honest I agree"
     # To the person answered, or "to me" where Mei is in the thread, it is only words.
-    quiet = converse(forum.base_url, ["open topic two", "reply", "to Priya"], tmp_path / "d2")
+    quiet = converse(
+        forum.base_url,
+        ["open topic two", "reply", "to Priya"],
+        tmp_path / "d2",
+        credentials=signed_in(forum),
+    )
     assert len(quiet.said) == 3
     lines = ["latest topics", "open topic four", "reply to the last post", "to me"]
-    me = converse(forum.base_url, lines, tmp_path / "d3")
+    me = converse(forum.base_url, lines, tmp_path / "d3", credentials=signed_in(forum))
     assert me.said[-1].startswith("Replying to Ruth Adeyemi")
 
 
@@ -221,7 +231,9 @@ def test_the_rest_said_with_hesitations_or_a_name_taken_back_is_followed(
     # Each was written in as the reply's first words, with no word said.
     for index, rest in enumerate(("um to Sam", "to Sam's post", "to Priya no to Sam")):
         lines = ["open topic two", "post four", "reply", rest]
-        said = converse(forum.base_url, lines, tmp_path / str(index)).said
+        said = converse(
+            forum.base_url, lines, tmp_path / str(index), credentials=signed_in(forum)
+        ).said
         assert said[-1].startswith("Replying to Sam Okafor in"), (rest, said)
 
 
@@ -265,7 +277,9 @@ def test_a_reply_naming_another_writer_says_whom_it_answers(
 ) -> None:
     # "Thank you Dave" was posted as an answer to Sam, the post being read at "reply".
     lines = ["open topic one", "post three", "reply", "thank you Dave that sounds lovely"]
-    talk = converse(forum.base_url, [*lines, "send it"], tmp_path / "data")
+    talk = converse(
+        forum.base_url, [*lines, "send it"], tmp_path / "data", credentials=signed_in(forum)
+    )
     assert talk.said[-1].endswith(
         "as an answer to Sam Okafor, in Good news, on the voicepeer demo forum. It names Dave "
         "Whitfield, but answers Sam Okafor: to answer Dave instead, say no, then cancel, then "
@@ -273,7 +287,7 @@ def test_a_reply_naming_another_writer_says_whom_it_answers(
     ), talk.transcript
     # Naming the one it answers too, or only them, it says nothing more.
     lines = ["open topic one", "post three", "reply", "thank you Sam and Dave", "send it"]
-    both = converse(forum.base_url, lines, tmp_path / "both")
+    both = converse(forum.base_url, lines, tmp_path / "both", credentials=signed_in(forum))
     assert "It names" not in both.said[-1]
 
 
@@ -315,7 +329,7 @@ def test_a_rest_that_finds_nothing_begins_the_reply_again(forum: DemoForum, tmp_
     # "To post nine": "There is no post 9 here", and the reply was over unsaid: the words
     # said next were taken for commands ("Sorry, I didn't catch that").
     lines = ["open topic one", "reply", "to post nine", "thanks for this", "read it back"]
-    talk = converse(forum.base_url, lines, tmp_path / "data")
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
     assert talk.said[-3].startswith("There is no post 9 here.")
     assert talk.said[-2].startswith("Replying to Dave Whitfield in")
     assert talk.said[-1] == "Your reply says: Thanks for this"

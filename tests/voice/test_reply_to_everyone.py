@@ -37,14 +37,24 @@ def test_reply_to_everyone_posts_to_the_topic_not_to_the_post_read(
 
 
 def test_reply_to_the_topic_is_the_same(forum: DemoForum, data: Path) -> None:
-    talk = converse(forum.base_url, ["open topic two", "next", "reply to the topic"], data)
+    talk = converse(
+        forum.base_url,
+        ["open topic two", "next", "reply to the topic"],
+        data,
+        credentials=signed_in(forum),
+    )
     assert talk.said[-1].startswith("Replying to the topic in"), talk.transcript
 
 
 def test_reply_to_two_people_answers_the_first_and_names_the_other(
     forum: DemoForum, data: Path
 ) -> None:
-    talk = converse(forum.base_url, ["open topic two", "reply to sam and priya"], data)
+    talk = converse(
+        forum.base_url,
+        ["open topic two", "reply to sam and priya"],
+        data,
+        credentials=signed_in(forum),
+    )
     assert talk.said[-3:] == [
         "Post 2 of 6, by Sam Okafor.",
         "A reply answers one person's post, so this one answers Sam Okafor. To speak to "

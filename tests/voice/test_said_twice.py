@@ -91,7 +91,9 @@ def test_a_reply_to_a_post_or_person_taken_back_answers_the_one_said_last(
     # answered the post being read; "reply to Jo no Sam" answered Jo.
     for said_so in ("reply to post two no three", "reply to jo no sam"):
         lines = ["open topic one", said_so]
-        said = converse(forum.base_url, lines, data / said_so.replace(" ", "-")).said
+        said = converse(
+            forum.base_url, lines, data / said_so.replace(" ", "-"), credentials=signed_in(forum)
+        ).said
         assert said[-2:] == [
             "Post 3 of 4, by Sam Okafor.",
             "Replying to Sam Okafor in Walked to the end of the pier today. Say your reply, "

@@ -98,7 +98,12 @@ def test_the_name_said_after_a_pause_makes_the_command_and_the_word_comes_out(
     assert talk.said[4] == "Going to sleep. Your reply is kept. Say wake up when you need me."
     assert talk.said[6] == "Your reply says: Well done."
     assert talk.said[-2].startswith("Your reply is not posted yet."), talk.transcript
-    again = converse(forum.base_url, ["open topic two", "reply", "read it back"], data)
+    again = converse(
+        forum.base_url,
+        ["open topic two", "reply", "read it back"],
+        data,
+        credentials=signed_in(forum),
+    )
     assert again.said[-1] == "Your reply says: Well done.", again.transcript
 
 

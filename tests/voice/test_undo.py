@@ -255,7 +255,9 @@ def test_words_come_back_to_are_taken_back_a_sentence_at_a_time(
         "Brought back the last part. It ends: … summer. And the frozen grapes too.",
         nothing,
     ]
-    again = converse(forum.base_url, ["open topic one", "post one", "reply"], data)
+    again = converse(
+        forum.base_url, ["open topic one", "post one", "reply"], data, credentials=signed_in(forum)
+    )
     assert again.said[-1].startswith(
         "You have a saved reply to Walked to the end of the pier today. It says: The cooling "
         "vest helped me all summer. And the frozen grapes too."
