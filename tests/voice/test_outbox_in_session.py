@@ -18,7 +18,7 @@ from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
 from tests.support.restarts import ForumRestarts
 from tests.support.transports import DropAfterSending
 from tests.support.typed_lines import said, typed_when
-from voicepeer.demo_forum import DemoForum, DemoForumOptions
+from voicepeer.demo_forum import DemoForumOptions
 from voicepeer.forum.discourse import DiscourseClient
 from voicepeer.forum.drafts import DraftStore
 from voicepeer.forum.outbox import Outbox, OutboxEntry, OutboxState, SendResult
@@ -29,6 +29,8 @@ from voicepeer.voice.withdrawals import TAKEN_BACK
 
 REPLY = "thank you for this it helps a lot to know I am not alone"
 TOPIC = "Walked to the end of the pier today"
+KEYED = DemoForumOptions(admin_api_key=ADMIN_KEY)
+"""Takes the tests' admin key: every session that replies is signed in, as a forum wants."""
 
 
 def _first_topic(base_url: str) -> int:
@@ -74,7 +76,7 @@ def _quick_retry(base_url: str) -> Callable[[Outbox], OutboxRetry]:
 def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
     tmp_path: Path,
 ) -> None:
-    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+    with ForumRestarts(tmp_path / "forum.sqlite3", KEYED) as forum:
         url = forum.url
         topic_id = _first_topic(url)
         retry = _quick_retry(url)
@@ -103,6 +105,7 @@ def test_a_reply_waiting_for_the_forum_goes_out_when_it_comes_back_mid_session(
             tmp_path / "data",
             before_line={4: forum.go_down, 5: come_back},
             retry=make,
+            credentials=signed_in(forum.server),
         )
         after_yes = talk.said_after("Shall I post it?")
         assert "Your words are safe; I will send them" in after_yes[0], talk.transcript
@@ -139,7 +142,7 @@ def _sent_reply() -> SendResult:
 
 
 def test_news_waits_while_the_person_is_dictating(tmp_path: Path) -> None:
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         talk = converse(
             forum.base_url,
             ["open topic one", "reply", "some words", "cancel"],
@@ -157,7 +160,7 @@ def test_news_not_yet_told_is_told_before_goodbye(tmp_path: Path) -> None:
     # Sent while the person was writing, it was never told: the session ended first, and
     # the next start does not know of it.
     pending: list[SendResult] = []
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         talk = converse(
             forum.base_url,
             ["open topic one", "reply", "some words", "goodbye voicepeer", "yes"],
@@ -176,7 +179,7 @@ def test_a_refused_reply_comes_back_as_the_draft_with_the_forums_reason(
     tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         url = forum.base_url
 
         def tighten_the_rules() -> None:
@@ -190,6 +193,7 @@ def test_a_refused_reply_comes_back_as_the_draft_with_the_forums_reason(
             ["open topic one", "reply", REPLY, "send it", "yes", "reply", "cancel"],
             data,
             before_line={4: tighten_the_rules},
+            credentials=signed_in(forum),
         )
         after_yes = talk.said_after("Shall I post it?")
         assert after_yes[0].startswith(f"Your reply to {TOPIC} was not posted.")
@@ -233,7 +237,7 @@ def test_a_reply_sent_in_the_background_is_told_while_the_person_says_nothing(
 ) -> None:
     told = f"Your earlier reply to {TOPIC} has now been posted."
     at_once = said("")
-    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+    with ForumRestarts(tmp_path / "forum.sqlite3", KEYED) as forum:
         steps = [
             (lambda lines: True, lambda: None, "open topic one"),
             (at_once, lambda: None, "reply"),
@@ -251,6 +255,7 @@ def test_a_reply_sent_in_the_background_is_told_while_the_person_says_nothing(
             retry=_quick_retry(forum.url),
             listener=typed_when(steps),
             tell_when_quiet=True,
+            credentials=signed_in(forum.server),
         )
     assert talk.said.count(told) == 1, talk.transcript
     index = talk.said.index(told)
@@ -260,11 +265,11 @@ def test_a_reply_sent_in_the_background_is_told_while_the_person_says_nothing(
 
 def test_started_with_the_forum_down_the_greeting_comes_first(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    forum = DemoForum(tmp_path / "forum.sqlite3")
+    forum = keyed_forum(tmp_path / "forum.sqlite3")
     url = forum.start()
     lines = ["open topic one", "reply", REPLY, "send it", "yes"]
     try:
-        converse(url, lines, data, before_line={4: forum.stop})
+        converse(url, lines, data, before_line={4: forum.stop}, credentials=signed_in(forum))
     finally:
         forum.stop()
     # The forum is still gone, with the reply kept from then: it is tried at the start.
@@ -275,6 +280,7 @@ def test_started_with_the_forum_down_the_greeting_comes_first(tmp_path: Path) ->
         settings=VoiceSettings(),
         forum_settings=ForumSettings(slow_after_s=0.2, retry_backoff_s=0.3, read_retries=2),
         tell_waits=True,
+        credentials=signed_in(forum),
     )
     assert talk.said[0].startswith(
         "Hello. This is voicepeer. I cannot reach the forum at the moment."
@@ -288,7 +294,7 @@ def test_started_with_the_forum_down_the_greeting_comes_first(tmp_path: Path) ->
 def test_a_reply_the_forum_asks_to_hold_back_waits_in_the_background(tmp_path: Path) -> None:
     # A 429 with Retry-After longer than a pause worth sitting through: the person goes on
     # reading at once, and the reply goes when the forum said, told when it has.
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         url = forum.base_url
         forum.faults.rate_limit_next(1, 6, path="/posts.json")
         made: list[OutboxRetry] = []
@@ -311,6 +317,7 @@ def test_a_reply_the_forum_asks_to_hold_back_waits_in_the_background(tmp_path: P
             tmp_path / "data",
             retry=make,
             before_line={4: stamp(4), 5: stamp(5), 6: sent},
+            credentials=signed_in(forum),
         )
         assert _copies(url, _first_topic(url)) == 1
     assert heard_at[5] - heard_at[4] < 2.0  # not held for the forum's six seconds
@@ -327,7 +334,7 @@ def test_reply_again_where_a_reply_may_have_arrived_unseen_says_so_first(
     tmp_path: Path,
 ) -> None:
     # The answer to the post was lost: said again, the same words could be there twice.
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         talk = converse(
             forum.base_url,
             ["open topic one", "reply", REPLY, "send it", "yes", "reply", "cancel"],
@@ -347,12 +354,13 @@ def test_reply_again_where_a_reply_may_have_arrived_unseen_says_so_first(
 def test_a_forum_back_just_before_goodbye_gets_the_reply_then(tmp_path: Path) -> None:
     # "I will send it the next time you start me": the forum was back, and the person
     # may not start voicepeer again for days.
-    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+    with ForumRestarts(tmp_path / "forum.sqlite3", KEYED) as forum:
         talk = converse(
             forum.url,
             ["open topic one", "reply", REPLY, "send it", "yes", "goodbye"],
             tmp_path / "data",
             before_line={4: forum.go_down, 5: forum.come_back},
+            credentials=signed_in(forum.server),
         )
         assert _copies(forum.url, _first_topic(forum.url)) == 1
     assert talk.said[-2:] == [
@@ -371,13 +379,14 @@ def test_the_last_try_at_goodbye_is_bounded(tmp_path: Path) -> None:
         forum.server.faults.slow(6, path="/posts.json")
         heard_at["goodbye"] = time.monotonic()
 
-    with ForumRestarts(tmp_path / "forum.sqlite3") as forum:
+    with ForumRestarts(tmp_path / "forum.sqlite3", KEYED) as forum:
         talk = converse(
             forum.url,
             ["open topic one", "reply", REPLY, "send it", "yes", "goodbye"],
             tmp_path / "data",
             settings=VoiceSettings(goodbye_try_s=1.0),
             before_line={4: forum.go_down, 5: back_slowly},
+            credentials=signed_in(forum.server),
         )
         assert time.monotonic() - heard_at["goodbye"] < 4.0
     assert talk.said[-1] == (
@@ -393,7 +402,7 @@ def test_goodbye_tells_of_a_reply_the_background_is_finding_on_the_forum(
     # The answer to the post was lost; the background's check of the topic was under way
     # at goodbye. "I am not sure it reached the forum" was said, then it was found there,
     # and the next start had nothing to tell: the person never heard it got through.
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         topic_id = _first_topic(forum.base_url)
 
         def slow_checks() -> None:
@@ -417,8 +426,6 @@ def test_goodbye_tells_of_a_reply_the_background_is_finding_on_the_forum(
 TAKE_BACK = ["open topic one", "reply", REPLY, "send it", "yes", "delete my post"]
 """The forum gone at the yes, back as "delete my post" is said: the background would send
 the reply while the person is asked whether to take it back."""
-KEYED = DemoForumOptions(admin_api_key=ADMIN_KEY)
-"""Signed in: only the person's own reply is theirs to take back."""
 
 
 def test_a_reply_is_not_sent_while_the_person_is_asked_whether_to_take_it_back(
@@ -466,7 +473,7 @@ def test_a_reply_kept_over_a_forum_in_trouble_is_not_also_asked_to_be_tried_agai
 ) -> None:
     # "The forum is having trouble at the moment. Please try again in a few minutes. Your
     # words are safe; I will send them when I can": something to do, and nothing to do.
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         topic = _first_topic(forum.base_url)
         talk = converse(
             forum.base_url,
