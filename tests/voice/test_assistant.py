@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import Readings, converse
-from tests.support.members import signed_in
+from tests.support.members import ADMIN_KEY, keyed_forum, signed_in
 from voicepeer.commands import Intent
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.errors import AudioDeviceError
@@ -58,7 +58,8 @@ def test_browse_read_reply_and_post_after_yes(forum: DemoForum, data: Path) -> N
     said = talk.transcript
     # "What will it say" asks the question again after the reply, as "read it back" does.
     assert talk.said[-3] == talk.said[-2]
-    assert "latest topics." in talk.said[0] and "One: Walked to the end of the pier" in said
+    # Signed in, the list tells what is new to this member.
+    assert "latest topics, 2 with new posts. One: Walked to the end of the pier" in talk.said[0]
     assert "Post 1 of 4, by Dave Whitfield" in said and "Post 2 of 4, by Jo Baxter" in said
     assert "Your reply says: Thank you for this it helps a lot to know I am not alone." in said
     assert "It will appear publicly, as an answer to Jo Baxter, in Good news" in said
@@ -156,7 +157,7 @@ def test_a_reply_too_short_is_caught_before_sending(forum: DemoForum, data: Path
 
 
 def test_the_minimum_length_is_read_from_the_forum(tmp_path: Path, data: Path) -> None:
-    with DemoForum(tmp_path / "strict.sqlite3", DemoForumOptions(min_post_length=80)) as strict:
+    with keyed_forum(tmp_path / "strict.sqlite3", min_post_length=80) as strict:
         talk = converse(
             strict.base_url,
             ["open topic one", "reply", REPLY, "send it"],
@@ -472,7 +473,7 @@ def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
     tmp_path: Path, data: Path
 ) -> None:
     db = tmp_path / "forum.sqlite3"
-    forum = DemoForum(db)
+    forum = keyed_forum(db)
     url = forum.start()
     port = forum.port
     # The forum goes away between the question and the answer.
@@ -481,6 +482,7 @@ def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
         ["open topic one", "reply", REPLY, "send it", "yes", "open topic two"],
         data,
         before_line={4: forum.stop},
+        credentials=signed_in(forum),
     )
     after_yes = talk.said_after("Shall I post it?")
     # Depending on when the connection breaks, the reply is either known not to have been
@@ -492,7 +494,7 @@ def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
     # Opening another topic is explained too (unreachable, or failing while it shuts down).
     assert after_yes[1].startswith(("I cannot reach the forum", "The forum")), talk.transcript
     # Back on line: the kept reply goes out, and the user is told.
-    with DemoForum(db, port=port) as back:
+    with DemoForum(db, DemoForumOptions(admin_api_key=ADMIN_KEY), port=port) as back:
         talk = converse(back.base_url, [], data, credentials=signed_in(back))
         assert talk.said == [
             "Your earlier reply to Walked to the end of the pier today has now been posted.",
@@ -502,8 +504,7 @@ def test_forum_unreachable_is_explained_and_the_reply_waits_in_the_outbox(
 
 
 def test_moderated_reply_is_announced_as_waiting(tmp_path: Path, data: Path) -> None:
-    options = DemoForumOptions(moderated_usernames=("demo",))
-    with DemoForum(tmp_path / "moderated.sqlite3", options) as forum:
+    with keyed_forum(tmp_path / "moderated.sqlite3", moderated_usernames=("demo",)) as forum:
         talk = converse(
             forum.base_url,
             ["open topic one", "reply", REPLY, "send it", "yes"],
@@ -855,7 +856,7 @@ def test_hang_on_at_a_question_pauses_so_a_yes_on_the_phone_posts_nothing(
     # "Hang on" left "Shall I post it?" open, and a "yes" said on the phone posted the reply.
     before = len(forum.store.all("SELECT id FROM posts"))
     lines = ["open topic one", "reply", REPLY, "send it", "hang on", "hello", "yes", "resume"]
-    talk = converse(forum.base_url, lines, data)
+    talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     question = next(line for line in talk.said if "Shall I post it?" in line)
     assert talk.said_after(question) == [
         "Paused. I will ask you again afterwards, and do nothing before then. Your place is "

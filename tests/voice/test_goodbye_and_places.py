@@ -262,8 +262,12 @@ def test_resume_after_a_restart_goes_on_with_the_reply_being_written(
 def test_after_reading_elsewhere_resume_goes_back_there_not_to_the_reply(
     forum: DemoForum, data: Path
 ) -> None:
-    converse(forum.base_url, ["open topic one", "reply", REPLY, "goodbye voicepeer", "yes"], data)
-    second = converse(forum.base_url, ["open topic two", "back", "resume"], data)
+    lines = ["open topic one", "reply", REPLY, "goodbye voicepeer", "yes"]
+    first = converse(forum.base_url, lines, data, credentials=signed_in(forum))
+    assert "Your reply is saved" in first.said[-1], first.transcript
+    second = converse(
+        forum.base_url, ["open topic two", "back", "resume"], data, credentials=signed_in(forum)
+    )
     assert second.said[-1].startswith("Post ")
     assert "saved reply" not in second.transcript
 
