@@ -273,7 +273,7 @@ def test_on_a_forum_needing_sign_in_a_reply_begun_after_the_refusal_is_kept(
     # Read as a visitor once the key was refused, the topic said no one may reply, and the
     # person heard "The forum does not let you reply in this topic."; the reply they then
     # said was taken for commands.
-    with keyed_forum(tmp_path / "forum.sqlite3", demo_mode=False) as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         account = user_key(forum)
         lines = ["latest topics", "open topic two", "reply", REPLY, "send it", "yes"]
         talk = converse(

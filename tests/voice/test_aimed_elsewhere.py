@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from tests.support.conversation import converse
-from tests.support.members import signed_in
+from tests.support.members import keyed_forum, signed_in
 from tests.voice.test_assistant import topic_posts
 from voicepeer.demo_forum import DemoForum
 
@@ -23,31 +23,35 @@ WRITING_TO_SAM = [
 """A reply to Sam Okafor's post 2 of "Stable MRI for three years!", begun."""
 
 
-def _said_to(forum: DemoForum, data: Path, words: str) -> str:
-    return converse(forum.base_url, [*WRITING_TO_SAM, words], data).said[-1]
+def _said_to(place: Path, words: str) -> str:
+    # A forum of its own each time: signed in, the forum keeps where the member stopped
+    # reading, and "next" would go on from there.
+    with keyed_forum(place / "forum.sqlite3") as forum:
+        lines = [*WRITING_TO_SAM, words]
+        return converse(forum.base_url, lines, place, credentials=signed_in(forum)).said[-1]
 
 
-def test_send_it_to_someone_says_whom_the_reply_answers(forum: DemoForum, tmp_path: Path) -> None:
-    assert _said_to(forum, tmp_path / "a", "send it to Priya") == (
+def test_send_it_to_someone_says_whom_the_reply_answers(tmp_path: Path) -> None:
+    assert _said_to(tmp_path / "a", "send it to Priya") == (
         'I added "send it to Priya" to your reply. Your reply answers Sam Okafor, not Priya '
         "Nair. To answer Priya instead, say scratch that, then cancel, then reply to Priya: "
         "your words are kept."
     )
-    assert _said_to(forum, tmp_path / "b", "send it to everyone") == (
+    assert _said_to(tmp_path / "b", "send it to everyone") == (
         'I added "send it to everyone" to your reply. A reply is for everyone here to read '
         "already; this one answers Sam Okafor. To send it, say scratch that, then send it."
     )
-    assert _said_to(forum, tmp_path / "c", "send it to her") == (
+    assert _said_to(tmp_path / "c", "send it to her") == (
         'I added "send it to her" to your reply. Your reply answers Sam Okafor. To answer '
         "someone else, say scratch that, then cancel, then reply to and their name: your "
         "words are kept."
     )
-    assert _said_to(forum, tmp_path / "d", "send it to Sam") == (
+    assert _said_to(tmp_path / "d", "send it to Sam") == (
         'I added "send it to Sam" to your reply. Your reply answers Sam Okafor already. To '
         "send it, say scratch that, then send it."
     )
     # Once words are written, "no, to Priya" is written in too, and said to be.
-    assert _said_to(forum, tmp_path / "e", "no, to Priya").startswith(
+    assert _said_to(tmp_path / "e", "no, to Priya").startswith(
         'I added "no, to Priya" to your reply. Your reply answers Sam Okafor, not Priya Nair.'
     )
 

@@ -328,7 +328,7 @@ def test_a_letter_taken_back_while_spelling_is_not_written(
     lines = ["open topic one", "reply", "I saw Pria at the shop", "correct Pria"]
     lines += ["p r i a sorry y", "a", "done", "correct shop", "s h o", "no w"]
     lines += ["o no p", "done", "read it back", "cancel"]
-    talk = converse(forum.base_url, lines, tmp_path / "data")
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
     after = talk.said_after("Spell Pria letter by letter")
     assert after[:3] == [
         "p r i y. More letters, or say done.",
@@ -413,7 +413,7 @@ def test_a_number_taken_back_in_the_new_words_is_not_written(
     # "fifty no sixty" was written in as "50 no 60", and posted so after a tired yes.
     lines = ["open topic one", "reply", "I walked forty metres today", "replace forty"]
     lines += ["fifty no sixty", "replace sixty with seventy sorry eighty", "send it", "yes"]
-    talk = converse(forum.base_url, lines, tmp_path / "data")
+    talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
     assert talk.said_after("Replace forty with what?")[:2] == [
         "Replaced forty with sixty.",
         "Replaced sixty with eighty.",

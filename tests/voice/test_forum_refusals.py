@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from tests.support.conversation import Conversation, converse
-from tests.support.members import member_headers, signed_in
+from tests.support.members import keyed_forum, member_headers, signed_in
 from tests.voice.test_assistant import first_topic_id
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.demo_forum.http_api import Response
@@ -230,7 +230,7 @@ def test_a_reply_to_a_closed_topic_is_kept_and_not_retried(forum: DemoForum, dat
 
 
 def test_a_reply_the_forum_finds_unclear_is_kept_and_explained(tmp_path: Path) -> None:
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
         lines = ["open topic one", "reply", "no no no no no no no no", "send it", "yes"]
         talk = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum))
         again = converse(

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.conversation import converse
-from tests.support.members import signed_in
+from tests.support.members import keyed_forum, signed_in
 from voicepeer.atomic import atomic_write_text, is_disk_full
 from voicepeer.demo_forum import DemoForum
 from voicepeer.errors import DiskFullError
@@ -64,7 +64,7 @@ def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
 
 @pytest.fixture
 def forum(tmp_path: Path) -> Iterator[DemoForum]:
-    with DemoForum(tmp_path / "forum.sqlite3") as server:  # on the ordinary disk
+    with keyed_forum(tmp_path / "forum.sqlite3") as server:  # on the ordinary disk
         yield server
 
 
