@@ -9,8 +9,8 @@ from pathlib import Path
 
 import httpx
 
-from tests.support.conversation import converse
-from tests.support.members import signed_in
+from tests.support.conversation import Conversation, converse
+from tests.support.members import keyed_forum, signed_in
 from tests.voice.test_assistant import topic_posts
 from voicepeer.commands import Intent
 from voicepeer.commands.intents import REPLY_TO_NAMED
@@ -25,13 +25,19 @@ wrote post 2, Mei Lin started the topic."""
 TOPIC = "Just diagnosed with RRMS last week and feeling lost"
 
 
+def _at_priya(place: Path, said: list[str]) -> Conversation:
+    """``said`` after :data:`AT_PRIYA`, signed in, on a forum of its own in ``place``:
+    signed in, a forum keeps where its member stopped reading, and "next" goes on from
+    there."""
+    with keyed_forum(place / "forum.sqlite3") as forum:
+        return converse(forum.base_url, [*AT_PRIYA, *said], place, credentials=signed_in(forum))
+
+
 def _replying_to(talk_said: list[str]) -> str:
     return next(line for line in talk_said if line.startswith("Replying to"))
 
 
-def test_a_post_named_by_where_it_is_or_its_writers_title_is_answered(
-    forum: DemoForum, tmp_path: Path
-) -> None:
+def test_a_post_named_by_where_it_is_or_its_writers_title_is_answered(tmp_path: Path) -> None:
     # Each answered Priya, the post being read: "Replying to Priya Nair".
     meant = {
         "reply to the previous post": "Ruth Adeyemi",
@@ -43,7 +49,7 @@ def test_a_post_named_by_where_it_is_or_its_writers_title_is_answered(
         "reply to the original poster": "Mei Lin",
     }
     for index, (said, whom) in enumerate(meant.items()):
-        talk = converse(forum.base_url, [*AT_PRIYA, said], tmp_path / str(index))
+        talk = _at_priya(tmp_path / str(index), [said])
         assert _replying_to(talk.said) == (
             f"Replying to {whom} in {TOPIC}. Say your reply, then say send it. Take your time."
         ), talk.transcript
@@ -57,10 +63,8 @@ def test_a_reply_to_the_previous_post_goes_to_it(forum: DemoForum, tmp_path: Pat
     assert topic_posts(forum, topic_id)[-1]["reply_to_post_number"] == 2
 
 
-def test_words_not_understood_after_reply_to_are_asked_about(
-    forum: DemoForum, tmp_path: Path
-) -> None:
-    talk = converse(forum.base_url, [*AT_PRIYA, "reply to the matron"], tmp_path / "a")
+def test_words_not_understood_after_reply_to_are_asked_about(tmp_path: Path) -> None:
+    talk = _at_priya(tmp_path / "a", ["reply to the matron"])
     assert talk.said[-1] == (
         'I did not understand whom "the matron" means, so I have not started a reply. Whom '
         "are you answering? Say their name, or post and its number. To answer Priya Nair, "
@@ -71,20 +75,16 @@ def test_words_not_understood_after_reply_to_are_asked_about(
     for index, (answer, whom) in enumerate(
         [("Ruth", "Ruth Adeyemi"), ("post one", "Mei Lin"), ("the one before", "Ruth Adeyemi")]
     ):
-        lines = [*AT_PRIYA, "reply to my friend", answer]
-        again = converse(forum.base_url, lines, tmp_path / f"b{index}")
+        again = _at_priya(tmp_path / f"b{index}", ["reply to my friend", answer])
         assert again.said[-1].startswith(f"Replying to {whom} in"), again.transcript
     # "Cancel" there leaves the question: it had "Cancel does nothing here".
-    lines = [*AT_PRIYA, "reply to the matron", "cancel"]
-    other = converse(forum.base_url, lines, tmp_path / "c")
+    other = _at_priya(tmp_path / "c", ["reply to the matron", "cancel"])
     assert other.said[-1] == "All right, no reply."
 
 
-def test_words_of_the_reply_said_before_whom_is_answered_are_kept(
-    forum: DemoForum, tmp_path: Path
-) -> None:
-    lines = [*AT_PRIYA, "reply to the matron", "thank you for the kind words", "Ruth"]
-    talk = converse(forum.base_url, [*lines, "read it back"], tmp_path / "data")
+def test_words_of_the_reply_said_before_whom_is_answered_are_kept(tmp_path: Path) -> None:
+    lines = ["reply to the matron", "thank you for the kind words", "Ruth", "read it back"]
+    talk = _at_priya(tmp_path, lines)
     assert talk.said[-4] == (
         "I kept those words for your reply. Whom are you answering? Say their name, or post "
         "and its number. To answer Priya Nair, say reply."
@@ -93,27 +93,25 @@ def test_words_of_the_reply_said_before_whom_is_answered_are_kept(
     assert talk.said[-1] == "Your reply says: Thank you for the kind words"
 
 
-def test_words_kept_for_a_reply_are_never_dropped_unsaid(forum: DemoForum, tmp_path: Path) -> None:
+def test_words_kept_for_a_reply_are_never_dropped_unsaid(tmp_path: Path) -> None:
     # A command, or "cancel", said after words were kept dropped them without a word;
     # a few words that answered nothing ("um well") dropped them too.
-    kept = [*AT_PRIYA, "reply to the matron", "thank you for the kind words"]
-    lines = [*kept, "um well", "Ruth", "read it back"]
-    unsure = converse(forum.base_url, lines, tmp_path / "a")
+    kept = ["reply to the matron", "thank you for the kind words"]
+    unsure = _at_priya(tmp_path / "a", [*kept, "um well", "Ruth", "read it back"])
     assert unsure.said_after("I kept those words for your reply.")[0].startswith(
         "Sorry, I didn't catch whom. I still have your words. Whom are you answering?"
     )
     assert unsure.said[-1] == "Your reply says: Thank you for the kind words"
-    cancelled = converse(forum.base_url, [*kept, "cancel"], tmp_path / "b")
+    cancelled = _at_priya(tmp_path / "b", [*kept, "cancel"])
     assert cancelled.said[-1] == (
         "All right, no reply. I have not kept the words you said for it: thank you for the "
         "kind words."
     )
     # Nothing kept yet, "thank you" there dropped the question ("You're welcome").
-    lines = [*AT_PRIYA, "reply to the matron", "thank you", "Ruth"]
-    thanked = converse(forum.base_url, lines, tmp_path / "d")
+    thanked = _at_priya(tmp_path / "d", ["reply to the matron", "thank you", "Ruth"])
     assert thanked.said[-3].startswith("Sorry, I didn't catch whom. Whom are you answering?")
     assert thanked.said[-1].startswith("Replying to Ruth Adeyemi")
-    elsewhere = converse(forum.base_url, [*kept, "where am I"], tmp_path / "c")
+    elsewhere = _at_priya(tmp_path / "c", [*kept, "where am I"])
     assert elsewhere.said[-2] == (
         "I have not kept the words you said for your reply: thank you for the kind words."
     )
