@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tests.support.conversation import converse
+from tests.support.conversation import Conversation, converse
 from tests.support.members import keyed_forum, signed_in
 from tests.voice.test_assistant import first_topic_id, topic_posts
 from voicepeer.commands import Intent
@@ -183,45 +183,45 @@ def test_a_reply_to_sam_privately_is_a_message_to_him(forum: DemoForum, data: Pa
     assert "Replying to" not in talk.transcript
 
 
-def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(
-    forum: DemoForum, tmp_path: Path
-) -> None:
+def _afresh(place: Path, lines: list[str]) -> Conversation:
+    """``lines`` said signed in, on a forum of its own in ``place``: signed in, a forum keeps
+    where its member stopped reading, and opening the topic again would go on from there."""
+    with keyed_forum(place / "forum.sqlite3") as forum:
+        return converse(forum.base_url, lines, place, credentials=signed_in(forum))
+
+
+def test_the_rest_of_a_reply_command_said_after_a_pause_is_followed(tmp_path: Path) -> None:
     # "Reply", a pause, "to Sam": the reply answered Priya, and "To Sam" began it.
     lines = ["open topic two", "reply", "to Sam", "read it back"]
-    said = converse(forum.base_url, lines, tmp_path / "data", credentials=signed_in(forum)).said
+    said = _afresh(tmp_path / "data", lines).said
     assert said[3] == "Post 2 of 6, by Sam Okafor."
     assert said[4].startswith("Replying to Sam Okafor in")
     assert said[5] == "Your reply is empty so far."
     # "Privately" began a public reply with the word "Privately".
     lines = ["open topic two", "reply", "privately"]
-    private = converse(forum.base_url, lines, tmp_path / "d4", credentials=signed_in(forum))
+    private = _afresh(tmp_path / "d4", lines)
     assert private.said[-1] == (
         "Writing to Priya Nair. What is your message about? Say a short title."
     ), private.transcript
     assert private.assistant is not None and private.assistant.state is State.TITLING
     lines = ["open topic two", "reply", "um to to post four no three"]
-    third = converse(forum.base_url, lines, tmp_path / "d5", credentials=signed_in(forum)).said
+    third = _afresh(tmp_path / "d5", lines).said
     assert third[-2].startswith("Post 3 of 6, by ") and third[-1].startswith("Replying to")
     # Said by its place: "to the one before" was written in as the reply's first words.
     lines = ["open topic two", "next", "reply", "to the one before", "read it back"]
-    before = converse(forum.base_url, lines, tmp_path / "d7").said
+    before = _afresh(tmp_path / "d7", lines).said
     assert before[-3] == "Post 1 of 6, by Priya Nair."
     assert before[-2].startswith("Replying to Priya Nair in")
     assert before[-1] == "Your reply is empty so far."
     # A sentence that begins so is the reply's own.
     lines = ["open topic two", "reply", "to be honest I agree", "read it back"]
-    own = converse(forum.base_url, lines, tmp_path / "d6", credentials=signed_in(forum)).said
+    own = _afresh(tmp_path / "d6", lines).said
     assert own[-1] == "Your reply says: To be honest I agree"
     # To the person answered, or "to me" where Mei is in the thread, it is only words.
-    quiet = converse(
-        forum.base_url,
-        ["open topic two", "reply", "to Priya"],
-        tmp_path / "d2",
-        credentials=signed_in(forum),
-    )
+    quiet = _afresh(tmp_path / "d2", ["open topic two", "reply", "to Priya"])
     assert len(quiet.said) == 3
     lines = ["latest topics", "open topic four", "reply to the last post", "to me"]
-    me = converse(forum.base_url, lines, tmp_path / "d3", credentials=signed_in(forum))
+    me = _afresh(tmp_path / "d3", lines)
     assert me.said[-1].startswith("Replying to Ruth Adeyemi")
 
 
@@ -297,7 +297,9 @@ def test_a_writer_named_in_the_possessive_or_with_another_is_said(
     # "Dave's words" and "Jo and Dave" went unsaid: only "Dave" alone was noticed.
     def asked(reply: str, data: str) -> str:
         lines = ["open topic one", "post three", "reply", reply, "send it"]
-        return converse(forum.base_url, lines, tmp_path / data).said[-1]
+        return converse(forum.base_url, lines, tmp_path / data, credentials=signed_in(forum)).said[
+            -1
+        ]
 
     assert asked("Dave's words stayed with me all week", "own").endswith(
         "It names Dave Whitfield, but answers Sam Okafor: to answer Dave instead, say no, "
