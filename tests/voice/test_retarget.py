@@ -8,8 +8,8 @@ from pathlib import Path
 
 import httpx
 
-from tests.support.conversation import converse
-from tests.support.members import signed_in
+from tests.support.conversation import Conversation, converse
+from tests.support.members import keyed_forum, signed_in
 from tests.voice.test_assistant import topic_posts
 from tests.voice.test_author_cues import topic_number
 from voicepeer.demo_forum import DemoForum
@@ -20,6 +20,13 @@ TOPIC = "Stable MRI for three years! (celebration)"
 INSTEAD = (
     f"Replying to Priya Nair instead, in {TOPIC}. Say your reply, then say send it. Take your time."
 )
+
+
+def _at_sam(place: Path, said: list[str]) -> Conversation:
+    """``said`` after :data:`AT_SAM`, signed in, on a forum of its own in ``place``: signed
+    in, a forum keeps where its member stopped reading, and "next" goes on from there."""
+    with keyed_forum(place / "forum.sqlite3") as forum:
+        return converse(forum.base_url, [*AT_SAM, *said], place, credentials=signed_in(forum))
 
 
 def test_a_correction_as_the_first_words_answers_the_one_named(
@@ -40,7 +47,7 @@ def test_a_correction_as_the_first_words_answers_the_one_named(
     assert topic_posts(forum, topic_id)[-1]["reply_to_post_number"] in (None, 1)
 
 
-def test_each_way_of_correcting_whom_is_followed(forum: DemoForum, tmp_path: Path) -> None:
+def test_each_way_of_correcting_whom_is_followed(tmp_path: Path) -> None:
     for index, said in enumerate(
         [
             "not Sam, I meant Priya",
@@ -50,21 +57,20 @@ def test_each_way_of_correcting_whom_is_followed(forum: DemoForum, tmp_path: Pat
             "um, no to Priya",
         ]
     ):
-        talk = converse(forum.base_url, [*AT_SAM, said, "read it back"], tmp_path / str(index))
+        talk = _at_sam(tmp_path / str(index), [said, "read it back"])
         assert talk.said[-2:] == [INSTEAD, "Your reply is empty so far."], talk.transcript
 
 
-def test_a_reply_beginning_with_no_is_written(forum: DemoForum, tmp_path: Path) -> None:
+def test_a_reply_beginning_with_no_is_written(tmp_path: Path) -> None:
     # A "no" of the reply's own, a name not of a writer here, or the one answered already.
     for index, said in enumerate(
         ["No, Priya, I think you are right", "No, to be honest I disagree", "No, to Sam"]
     ):
-        talk = converse(forum.base_url, [*AT_SAM, said, "read it back"], tmp_path / str(index))
+        talk = _at_sam(tmp_path / str(index), [said, "read it back"])
         assert talk.said[-1] == f"Your reply says: {said}", talk.transcript
         assert INSTEAD not in talk.said
     # Once words are written, a correction is written in too (see test_written_in).
-    lines = [*AT_SAM, "Well done", "no, to Priya", "read it back"]
-    later = converse(forum.base_url, lines, tmp_path / "later")
+    later = _at_sam(tmp_path / "later", ["Well done", "no, to Priya", "read it back"])
     assert INSTEAD not in later.said
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.support.conversation import Conversation, Readings, converse
+from tests.support.members import signed_in
 from tests.voice.test_assistant import REPLY, first_topic_id, topic_posts
 from voicepeer.demo_forum import DemoForum
 from voicepeer.recognition.base import Heard
@@ -54,7 +55,12 @@ def answers_over_talk(
     """Open topic one, reply, dictate, "send it" in a quiet room; then ``answers``."""
     heard = [Heard("open topic one"), Heard("reply"), Heard(REPLY), Heard("send it"), *answers]
     return converse(
-        forum.base_url, [], data, listener=lambda said: Readings(heard), yes_switch=yes_switch
+        forum.base_url,
+        [],
+        data,
+        listener=lambda said: Readings(heard),
+        yes_switch=yes_switch,
+        credentials=signed_in(forum),
     )
 
 
