@@ -15,6 +15,8 @@ import httpx
 import pytest
 
 from tests.cli.terminal import Terminal
+from tests.support.approval import MEMBER_PASSWORD, connect_account
+from tests.support.members import saved_account
 from voicepeer import paths
 from voicepeer.demo_forum import DemoForum
 
@@ -51,10 +53,15 @@ def free_port() -> int:
 
 @pytest.fixture
 def demo_forum_process(tmp_path: Path) -> Iterator[str]:
-    """``voicepeer demo-forum --port N`` running as its own process."""
+    """``voicepeer demo-forum --port N`` running as its own process, with the member "demo"
+    connected as ``voicepeer forum connect`` leaves it: as on any Discourse, a visitor may
+    read but not post."""
     port = free_port()
+    db = tmp_path / "forum.sqlite3"
     process = subprocess.Popen(
-        voicepeer("demo-forum", "--port", str(port), "--db", str(tmp_path / "forum.sqlite3")),
+        voicepeer(
+            "demo-forum", "--port", str(port), "--db", str(db), "--member-password", MEMBER_PASSWORD
+        ),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -70,6 +77,7 @@ def demo_forum_process(tmp_path: Path) -> Iterator[str]:
                 time.sleep(0.1)
         else:
             pytest.fail("the demo forum did not start")
+        connect_account(url)
         yield url
     finally:
         process.terminate()
@@ -135,6 +143,7 @@ def test_each_forum_keeps_its_own_drafts(demo_forum_process: str, tmp_path: Path
     first = typed("run", "--forum", demo_forum_process, *TEXT_IO, lines=put_aside)
     assert "Reply put aside. It is saved" in first.stdout, first.stderr
     with DemoForum(tmp_path / "other.sqlite3") as other:
+        saved_account(other)  # connected to this one too
         second = typed(
             "run",
             "--forum",

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import httpx
 
-from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.credentials import Credentials, CredentialStore
 
 MEMBER_PASSWORD = "kettle-meadow-ribbon"
 """The password demo forums started by the tests give every member."""
@@ -94,3 +94,13 @@ def approve_user_api_key(
         shown = browser.authorize(request.approval_url)
     assert shown.status_code == 200, shown.text[:500]
     return finish_request(request, shown_payload(shown.text))
+
+
+def connect_account(base_url: str, username: str = "demo") -> Credentials:
+    """``username``'s account connected as ``voicepeer forum connect`` leaves it: approved
+    in the browser for voicepeer's own client id on this forum, and saved in voicepeer's
+    file of accounts (this test's HOME), where a ``voicepeer run`` started after finds it."""
+    store = CredentialStore()
+    account = approve_user_api_key(base_url, store.client_id(base_url), username)
+    store.save(account)
+    return account

@@ -11,7 +11,7 @@ import httpx
 
 from voicepeer.demo_forum import DemoForum, DemoForumOptions
 from voicepeer.demo_forum.store import iso, parse_iso
-from voicepeer.forum.credentials import Credentials
+from voicepeer.forum.credentials import Credentials, CredentialStore
 from voicepeer.speech.text.timefmt import spoken_age
 
 ADMIN_KEY = "voice-test-admin-key-0123456789"
@@ -33,6 +33,15 @@ def user_key(forum: DemoForum, username: str = "demo") -> Credentials:
     client_id = f"voicepeer-tests-{username}"
     key = forum.member_key(username, client_id, ("read", "write"))
     return Credentials(forum.base_url, "user_api_key", key, username, client_id)
+
+
+def saved_account(forum: DemoForum, username: str = "demo") -> Credentials:
+    """``username``'s account saved as ``voicepeer forum connect`` leaves it, with a user
+    API key of their own, for a ``voicepeer run`` started after as its own process (it finds
+    the account in this test's HOME)."""
+    account = user_key(forum, username)
+    CredentialStore().save(account)
+    return account
 
 
 def member_headers(username: str) -> dict[str, str]:
