@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.support.members import saved_account
 from tests.support.speech_audio import conversation
 from tests.support.voicepeer_run import run_voicepeer
 from voicepeer.demo_forum import DemoForum
@@ -27,6 +28,7 @@ def test_spoken_commands_and_dictation_post_a_reply(tmp_path: Path) -> None:
         latest = httpx.get(f"{forum.base_url}/latest.json").json()
         topic_id = latest["topic_list"]["topics"][0]["id"]
         before = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["posts_count"]
+        saved_account(forum)  # as voicepeer forum connect leaves it: a visitor may not post
         result = run_voicepeer(forum.base_url, source=f"wav:{wav}")
         assert result.returncode == 0, result.stderr
         said = result.stdout

@@ -21,9 +21,9 @@ import httpx
 import pytest
 
 from tests.support.conversation import Conversation, converse
+from tests.support.members import keyed_forum, signed_in
 from tests.support.spoken_session import Line, SpokenListener
 from voicepeer.commands.correction import CHOICE_ANSWERS, NATO_ALPHABET, SPELLING_ANSWERS
-from voicepeer.demo_forum import DemoForum
 from voicepeer.listening import voice_loop_phrasebook
 from voicepeer.recognition.base import Heard, Listener
 from voicepeer.recognition.sphinx import SphinxRecognizer
@@ -142,8 +142,14 @@ def spoken_session(person: Speaker, tmp_path: Path) -> tuple[Conversation, str]:
         )
         return person.listener
 
-    with DemoForum(tmp_path / "forum.sqlite3") as forum:
-        talk = converse(forum.base_url, [], tmp_path / "data", listener=make_listener)
+    with keyed_forum(tmp_path / "forum.sqlite3") as forum:
+        talk = converse(
+            forum.base_url,
+            [],
+            tmp_path / "data",
+            listener=make_listener,
+            credentials=signed_in(forum),
+        )
         latest = httpx.get(f"{forum.base_url}/latest.json").json()
         topic_id = latest["topic_list"]["topics"][0]["id"]
         posts = httpx.get(f"{forum.base_url}/t/{topic_id}.json").json()["post_stream"]["posts"]

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from tests.e2e.test_spoken_conversation import DICTATED
+from tests.support.members import saved_account
 from tests.support.speech_audio import espeak, silence, utterances, with_hiss, write_wav
 from tests.support.television import command_over_television, over_television
 from tests.support.voicepeer_run import run_voicepeer
@@ -49,6 +50,7 @@ def test_a_yes_said_over_the_television_posts_nothing_and_the_person_hears_why(
         latest = httpx.get(f"{forum.base_url}/latest.json").json()
         topic = f"{forum.base_url}/t/{latest['topic_list']['topics'][0]['id']}.json"
         before = httpx.get(topic).json()["posts_count"]
+        saved_account(forum)  # signed in, so that only the television holds the reply back
         result = run_voicepeer(forum.base_url, source=f"wav:{wav}")
         after = httpx.get(topic).json()["posts_count"]
     assert result.returncode == 0, result.stderr
