@@ -86,7 +86,7 @@ def _posts_saying(running: RunningForum, words: str) -> int:
 def test_with_its_key_revoked_a_client_reads_on_as_a_visitor_and_sends_nothing(
     start_forum: StartForum,
 ) -> None:
-    running = start_forum()  # a demo forum takes a visitor's post, as its member "demo"
+    running = start_forum()
     creds = approve_user_api_key(running, username="priya")
     found: list[bool] = []
     with DiscourseClient(running.base_url, credentials=creds) as client:

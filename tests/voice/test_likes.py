@@ -189,9 +189,9 @@ def test_a_like_taken_back_elsewhere_meanwhile_is_said_so(forum: DemoForum, data
 def test_read_anonymously_a_like_is_refused_before_any_question(
     forum: DemoForum, data: Path
 ) -> None:
-    # Without an account no like can be given (a stock forum refuses it after the yes, as
-    # it would a reply, which voicepeer refuses at once): said at once, as for a reply,
-    # even where the demo forum's demo mode would have let it through.
+    # Without an account no like can be given (a stock forum, the demo forum too, refuses
+    # it after the yes, as it would a reply, which voicepeer refuses at once): said at
+    # once, as for a reply.
     lines = ["open topic one", "remove my like", "like this post", "yes"]
     talk = converse(forum.base_url, lines, data)
     assert talk.said[-3:-1] == [not_signed_in(), not_signed_in()]

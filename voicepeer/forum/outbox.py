@@ -603,8 +603,8 @@ class Outbox:
             error = OtherAccountError(written_as=entry.account, connected_as=connected)
             return SendResult(entry, error, first_try)
         if entry.account and connected is None:
-            # The account was disconnected meanwhile: a forum that lets visitors post (the
-            # practice forum does) must not get it without the person's name either.
+            # The account was disconnected meanwhile: sent without it, it would be refused
+            # (or on a forum that lets visitors post, made under no one's name).
             return SendResult(entry, _account_gone(), first_try)
         posting = False
         try:
