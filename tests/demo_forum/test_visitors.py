@@ -41,6 +41,7 @@ MEMBERS_ONLY = [
     ("GET", "/notifications.json"),
     ("GET", "/new.json"),
     ("GET", "/unread.json"),
+    ("GET", "/posted.json"),
     ("GET", "/topics/private-messages/demo.json"),
     ("GET", "/topics/private-messages-sent/demo.json"),
     ("GET", "/u/demo/bookmarks.json"),
