@@ -74,23 +74,18 @@ def test_a_reply_beginning_with_no_is_written(tmp_path: Path) -> None:
     assert INSTEAD not in later.said
 
 
-def test_a_correction_to_a_post_said_by_its_place_or_title_answers_it(
-    forum: DemoForum, tmp_path: Path
-) -> None:
+def test_a_correction_to_a_post_said_by_its_place_or_title_answers_it(tmp_path: Path) -> None:
     # "No, to the nurse" and "no, to the previous post" were written in: the reply still
     # answered Sam. "To the nurse" said after a pause was written in as well.
-    lines = [*AT_SAM, "no, to the previous post", "read it back"]
-    before = converse(forum.base_url, lines, tmp_path / "a")
+    before = _at_sam(tmp_path / "a", ["no, to the previous post", "read it back"])
     assert INSTEAD in before.said and before.said[-1] == "Your reply is empty so far."
-    infusion_topic = f"open topic {topic_number(forum, 'Infusion day experiences (ocrelizumab)')}"
-    infusion = [infusion_topic, "reply to jo"]
-    nurse = converse(forum.base_url, [*infusion, "no, to the nurse"], tmp_path / "b")
-    assert nurse.said[-1].startswith("Replying to Ruth Adeyemi instead, in Infusion day")
-    paused = converse(
-        forum.base_url, ["open topic thirteen", "reply", "to the nurse"], tmp_path / "c"
-    )
-    assert paused.said[-2:] == [
-        "Post 4 of 5, by Ruth Adeyemi.",
-        "Replying to Ruth Adeyemi in Infusion day experiences (ocrelizumab). Say your reply, "
-        "then say send it. Take your time.",
-    ]
+    for place, said, answer in (
+        ("b", ["reply to jo", "no, to the nurse"], "Replying to Ruth Adeyemi instead, in Infusion"),
+        ("c", ["reply", "to the nurse"], "Replying to Ruth Adeyemi in Infusion day"),
+    ):
+        with keyed_forum(tmp_path / place / "forum.sqlite3") as forum:
+            opened = f"open topic {topic_number(forum, 'Infusion day experiences (ocrelizumab)')}"
+            talk = converse(
+                forum.base_url, [opened, *said], tmp_path / place, credentials=signed_in(forum)
+            )
+        assert talk.said[-1].startswith(answer), talk.transcript

@@ -74,8 +74,10 @@ def test_hang_on_while_writing_pauses_so_a_phone_call_is_not_written(
     talk = converse(forum.base_url, lines, data, credentials=signed_in(forum))
     assert talk.said[3:5] == [
         'Paused, and I left "hang on" out. Your reply is kept. Say resume when you are ready.',
-        "I'm listening again. You are writing a reply to Walked to the end of the pier today. It "
-        "has 7 words so far. Go on with your reply, or say send it.",
+        "I'm listening again. While I was paused I heard words, and did not write them: if "
+        "they were part of what you are writing, say them again. You are writing a reply to "
+        "Walked to the end of the pier today. It has 7 words so far. Go on with your reply, or "
+        "say send it.",
     ]
     # In the middle of a sentence, "wait" is a word of it.
     assert talk.said[-1] == f"Your reply says: {FIRST.capitalize()} and I had to wait for it"
