@@ -300,6 +300,9 @@ class Assistant:
         self._whom_asked = False
         """Whom "reply to the matron" means was just asked: the next words may answer it."""
         self._kept_for_reply: Heard | None = None
+        self._paused_mid_writing = False
+        """Paused by "hang on" while writing (not put to sleep by name): what is heard then
+        may have been the sentence going on, so waking says it was not written."""
         """Words of a reply said while whom it answers was asked, written in once it is
         said."""
         self._nothing_listed = False
@@ -672,7 +675,7 @@ class Assistant:
                 woken = self.orientation.where_and_question() if self.state in waiting else ""
                 dropped = (
                     DROPPED_WHILE_PAUSED
-                    if self.state in SLEEP_WHILE_WRITING and self.asleep.heard_talk
+                    if self._paused_mid_writing and self.asleep.heard_talk
                     else ""
                 )
                 self.say(f"I'm listening again. {dropped}" + (woken or self.orientation.where()))
@@ -822,6 +825,7 @@ class Assistant:
                 f'Paused, and I left "{heard.text.strip()}" out. Your {what} is kept. Say '
                 "resume when you are ready."
             )
+            self._paused_mid_writing = True
             return True
         if said is Intent.CANCEL and self.state in (State.DICTATING, State.COMPOSING):
             self._cancel()  # "I'll finish this tomorrow": put aside, saved
@@ -1260,6 +1264,7 @@ class Assistant:
         if self.state in ASKING_CONSENT:
             message = message.replace(". ", f". {QUESTION_PUT_ASIDE} ", 1)
         self._resume_state = self.state
+        self._paused_mid_writing = False
         self._go(State.SLEEPING)
         self.asleep.fell_asleep()
         # Asleep, a press wakes voicepeer too: worth knowing when talk drowns "wake up".
