@@ -68,3 +68,11 @@ def titled(said: str, posts: Sequence[Post], me: str | None) -> ForumUser | None
         if title_words[-len(words) :] == words:
             found[post.username.casefold()] = ForumUser(post.username, post.name)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def names_a_post(said: str, posts: Sequence[Post], me: str | None) -> bool:
+    """Whether ``said`` names a post by where it is ("the previous post") or by its
+    writer's title ("the nurse": a title is said with "the", where a name is not)."""
+    if place_named(said) is not None:
+        return True
+    return said.split()[:1] == ["the"] and titled(said, posts, me) is not None

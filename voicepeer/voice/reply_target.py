@@ -17,16 +17,16 @@ from voicepeer.commands.matcher import NOT_A_NAME_FIRST, PRIVATE_REPLY
 from voicepeer.commands.natural import HESITATIONS
 from voicepeer.commands.numbers import LAST_HEARD
 from voicepeer.commands.repeats import without_repeats
-from voicepeer.commands.text import normalize
 from voicepeer.forum.base import Post, Topic
 from voicepeer.forum.peer import ForumUser
 from voicepeer.recognition.base import Heard
 from voicepeer.voice import phrasing
-from voicepeer.voice.described_post import Place, place_named, titled
+from voicepeer.voice.described_post import Place, names_a_post, place_named, titled
 from voicepeer.voice.peer_loop import AUTHOR_WORDS
 from voicepeer.voice.people import MAX_NAME_WORDS, heard_name, named_here, rank
 from voicepeer.voice.ports import Say
 from voicepeer.voice.reader import Reader
+from voicepeer.voice.retarget import writer_named
 
 _POSSESSIVE = re.compile(r"'s(?: (?:post|reply|message))?$")
 """What follows a name in "answer Jo's post"."""
@@ -141,7 +141,8 @@ def target_unclear(reader: Reader, slots: Mapping[str, object]) -> bool:
     said = str(slots.get(REPLY_TO_NAMED, ""))
     if reader.thread is None or not said or "number" in slots:
         return False
-    if place_named(_POSSESSIVE.sub("", said)) is not None or _titled(reader, said):
+    posts = [post for _, post in reader.thread.loaded()]
+    if names_a_post(_POSSESSIVE.sub("", said), posts, reader.me()):
         return False
     return not understood_as_name(_POSSESSIVE.sub("", heard_name(said)))
 
@@ -288,22 +289,10 @@ def rest_of_reply(
         # Answering the topic, no post's author is meant: whom to write to is asked.
         return whole if answered is not None else Command(Intent.MESSAGE)
     posts = [*topic.loaded_posts, *([answered] if answered is not None else [])]
-    if whole.intent is Intent.REPLY and (
-        place_named(_POSSESSIVE.sub("", named)) is not None
-        or (named.startswith("the ") and titled(_POSSESSIVE.sub("", named), posts, me))
-    ):
+    if whole.intent is Intent.REPLY and names_a_post(_POSSESSIVE.sub("", named), posts, me):
         return whole  # "to the previous post", "to the nurse"
     name = _POSSESSIVE.sub("", heard_name(named))  # "Sam no Priya", "Sam's post"
     # "To Priya" said to Priya is the reply's own first words; the person answers no one.
     replying_to = answered.username if answered and whole.intent is Intent.REPLY else None
-    for post in posts:
-        if any(
-            phrasing.same_member(post.username, not_meant)
-            for not_meant in (me, replying_to)
-            if not_meant
-        ):
-            continue
-        person = normalize(post.name or post.username)
-        if name in (person, person.split()[0], normalize(post.username)):
-            return whole
-    return None
+    not_meant = [who for who in (me, replying_to) if who]
+    return whole if writer_named(name, posts, not_meant) is not None else None

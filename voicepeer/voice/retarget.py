@@ -18,7 +18,7 @@ from voicepeer.commands.repeats import without_repeats
 from voicepeer.commands.text import normalize
 from voicepeer.forum.base import Post
 from voicepeer.voice import phrasing
-from voicepeer.voice.described_post import place_named, titled
+from voicepeer.voice.described_post import names_a_post
 
 _CORRECTIONS = tuple(
     re.compile(
@@ -33,13 +33,14 @@ _CORRECTIONS = tuple(
 
 
 def writer_named(name: str, posts: Sequence[Post], not_meant: Sequence[str]) -> Post | None:
-    """A post of the writer ``name`` (their full name, first name or username, said
-    exactly), not one by the ``not_meant`` usernames; None when no one here is so named."""
+    """A post of the writer ``name`` (normalized: their full name, first name or username,
+    said exactly), not one by the ``not_meant`` usernames; None when no one here is so
+    named."""
     for post in posts:
         if any(phrasing.same_member(post.username, other) for other in not_meant if other):
             continue
-        person = " ".join(_words(post.name or post.username))
-        if name in (person, person.split()[0], post.username.casefold()):
+        person = normalize(post.name or post.username)
+        if name in (person, person.split()[0], normalize(post.username)):
             return post
     return None
 
@@ -50,7 +51,7 @@ def corrected_to(
     """The name of the writer ``said`` corrects the reply to ("no, to Priya": "priya"),
     someone of ``posts`` other than the person and the one ``answered``; None when ``said``
     is no such correction (the reply's own first words)."""
-    words = [w for w in _words(without_repeats(normalize(said))) if w not in HESITATIONS]
+    words = [w for w in without_repeats(normalize(said)).split() if w not in HESITATIONS]
     not_meant = [me or "", answered.username if answered is not None else ""]
     for pattern in _CORRECTIONS:
         found = pattern.fullmatch(" ".join(words))
@@ -59,10 +60,6 @@ def corrected_to(
         name = str(found["name"])
         if writer_named(name, posts, not_meant) is not None:
             return name
-        if name.startswith("the ") and (place_named(name) or titled(name, posts, me)):
+        if names_a_post(name, posts, me):
             return name  # "no, to the previous post", "no, to the nurse"
     return None
-
-
-def _words(text: str) -> list[str]:
-    return re.sub(r"[^\w' ]+", " ", text.casefold()).split()
