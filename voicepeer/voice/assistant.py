@@ -48,6 +48,7 @@ from voicepeer.logs import transcript
 from voicepeer.recognition.base import Heard, Listener
 from voicepeer.speech.controls import VoiceControls
 from voicepeer.speech.text.sentences import as_sentence
+from voicepeer.voice import phrasing
 from voicepeer.voice.account_notice import AccountNotice
 from voicepeer.voice.asleep import Asleep
 from voicepeer.voice.author import say_who_is_here, say_who_wrote
@@ -300,11 +301,11 @@ class Assistant:
         self._whom_asked = False
         """Whom "reply to the matron" means was just asked: the next words may answer it."""
         self._kept_for_reply: Heard | None = None
+        """Words of a reply said while whom it answers was asked, written in once it is
+        said."""
         self._paused_mid_writing = False
         """Paused by "hang on" while writing (not put to sleep by name): what is heard then
         may have been the sentence going on, so waking says it was not written."""
-        """Words of a reply said while whom it answers was asked, written in once it is
-        said."""
         self._nothing_listed = False
         """The list asked for last had nothing in it (see voice.nothing_listed)."""
         self._list_failed = False
@@ -618,7 +619,7 @@ class Assistant:
         if self._over_words(heard) or self._edited_at_question(heard):
             self._ask_again_after_edit()  # a new title asked for at the question: cancelled
             return
-        if self.state in WRITING_STATES and (self._reply_said_on(heard) or self._retarget(heard)):
+        if self._reply_not_begun() and (self._reply_said_on(heard) or self._retarget(heard)):
             return
         if self.state in WRITING_STATES:
             emptied, self.edits_at_question.emptied_from = self.edits_at_question.emptied_from, None
@@ -721,7 +722,7 @@ class Assistant:
                 self._keep_for_reply(heard, kept)
             elif chosen is None and whom_asked and self._cancelled(heard):
                 transcript.info("did: nothing, whom a reply answers not said, cancelled")
-                unkept = f" I have not kept the words you said for it: {kept.text}." if kept else ""
+                unkept = f" {phrasing.not_kept(kept.text)}" if kept else ""
                 self.say(f"All right, no reply.{unkept}")
             elif chosen is None and whom_asked:
                 # "Um well", "thanks so much", a name of no one here: no answer to whom, too
@@ -744,7 +745,7 @@ class Assistant:
             # A command said instead of whom a reply answers ("cancel"): the words kept
             # for the reply went with it unsaid.
             transcript.info("did: words kept for a reply left, a command said instead")
-            self.say(f"I have not kept the words you said for your reply: {kept.text}.")
+            self.say(phrasing.not_kept(kept.text, "your reply"))
         shown, failures = self.reader.shown, self._failures_told
         self._dispatch(interpretation.command)
         # A list asked for that left the person where they were had nothing to read out.
@@ -823,9 +824,9 @@ class Assistant:
             what = self._what_is_written(self.state)
             self._sleep(
                 f'Paused, and I left "{heard.text.strip()}" out. Your {what} is kept. Say '
-                "resume when you are ready."
+                "resume when you are ready.",
+                mid_writing=True,
             )
-            self._paused_mid_writing = True
             return True
         if said is Intent.CANCEL and self.state in (State.DICTATING, State.COMPOSING):
             self._cancel()  # "I'll finish this tomorrow": put aside, saved
@@ -1260,11 +1261,13 @@ class Assistant:
         # "Repeat", as offered, is what was stopped, not this answer (it repeated itself).
         self._last_said = stopped
 
-    def _sleep(self, message: str) -> None:
+    def _sleep(self, message: str, *, mid_writing: bool = False) -> None:
+        """Go to sleep, saying ``message``; ``mid_writing``: paused by "hang on" while
+        writing (see ``_paused_mid_writing``)."""
         if self.state in ASKING_CONSENT:
             message = message.replace(". ", f". {QUESTION_PUT_ASIDE} ", 1)
         self._resume_state = self.state
-        self._paused_mid_writing = False
+        self._paused_mid_writing = mid_writing
         self._go(State.SLEEPING)
         self.asleep.fell_asleep()
         # Asleep, a press wakes voicepeer too: worth knowing when talk drowns "wake up".
@@ -1341,14 +1344,26 @@ class Assistant:
         self._kept_for_reply, self._whom_asked = heard, True
         self.say(f"I kept those words for your reply. {whom_again(self.reader)}")
 
+    def _reply_not_begun(self) -> bool:
+        """A reply is open in a topic with nothing written yet: what is said first may still
+        be the rest of the command, or whom it answers put right."""
+        return (
+            self.state is State.DICTATING
+            and self.reader.thread is not None
+            and self.composer.draft.is_empty
+        )
+
+    def _leave_empty_reply(self) -> None:
+        """Back to the topic from a reply with nothing in it, to begin it again."""
+        self.composer.save()  # nothing in it: no draft is kept
+        self._go(State.READING)
+
     def _reply_said_on(self, heard: Heard) -> bool:
         """ "Reply", a pause, then "privately", "to Sam" or "to post three": the rest of the
         command, followed, and the reply begun with no words left quietly; False when
         ``heard`` is something else (see :func:`rest_of_reply`)."""
-        topic = self.reader.topic
-        composer = self.composer
-        if self.state is not State.DICTATING or topic is None or not composer.draft.is_empty:
-            return False
+        topic, composer = self.reader.topic, self.composer
+        assert topic is not None
         answered, me = composer.answered, self.reader.me()
         whole = rest_of_reply(heard.text, self.engines.interpreter, topic, answered, me)
         if whole is None:
@@ -1357,8 +1372,7 @@ class Assistant:
             # A conversation's reply is private already: a new message asked whom to
             # write to, and the words said next were dropped.
             return True
-        composer.save()  # nothing in it: no draft is kept
-        self._go(State.READING)
+        self._leave_empty_reply()
         self._dispatch(whole)
         if self.state is State.READING and self.reader.topic is not None:
             # "To post nine" where there is none: said so, and the reply begun again, so
@@ -1370,15 +1384,13 @@ class Assistant:
         """ "No, to Priya" (or "not Sam, Priya", "I meant Priya") as a reply's first words:
         the reply answers Priya's post instead, nothing written; False when ``heard`` is
         no such correction (see :func:`corrected_to`)."""
-        composer, thread = self.composer, self.reader.thread
-        if self.state is not State.DICTATING or thread is None or not composer.draft.is_empty:
-            return False
+        thread = self.reader.thread
+        assert thread is not None
         posts = [post for _, post in thread.loaded()]
-        name = corrected_to(heard.text, posts, composer.answered, self.reader.me())
+        name = corrected_to(heard.text, posts, self.composer.answered, self.reader.me())
         if name is None:
             return False
-        composer.save()  # nothing in it: no draft is kept
-        self._go(State.READING)
+        self._leave_empty_reply()
         aim_reply(self.reader, {REPLY_TO_NAMED: name}, lambda _said: None)
         self._reply(self.reader.loaded_current_post(), instead=True)
         return True

@@ -916,7 +916,7 @@ class PeerLoop:
         held, self._held = self._held, []
         if not held:
             return ""
-        return f" I have not kept the words you said for it: {' '.join(h.text for h in held)}."
+        return " " + phrasing.not_kept(" ".join(h.text for h in held))
 
     def _back_to_origin(self) -> State:
         if self._origin is State.READING and self._reader.thread is not None:

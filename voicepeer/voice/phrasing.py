@@ -143,6 +143,12 @@ def post_header(post: Post, index: int, total: int, now: datetime, me: str | Non
     return ", ".join(parts) + "."
 
 
+def not_kept(words: str, meant_for: str = "it") -> str:
+    """Words said for a reply or message that is not begun, said not to be kept (they had
+    gone with it unsaid)."""
+    return f"I have not kept the words you said for {meant_for}: {words}."
+
+
 def same_member(username: str | None, other: str | None) -> bool:
     """Whether two usernames name the same member (the forum ignores their case)."""
     if not username or not other:
