@@ -13,10 +13,10 @@ from voicepeer.commands.editing import DictationAction
 from voicepeer.commands.intents import LIST_ITEM_WORDINGS, PHRASINGS, Intent
 from voicepeer.commands.interpreter import Interpreter
 from voicepeer.commands.matcher import Interpretation
-from voicepeer.commands.natural import unwrap
 from voicepeer.commands.text import normalize
 from voicepeer.recognition.base import Heard, ListenMode, SwitchPresses
 from voicepeer.voice.states import ASKING_CONSENT, PAUSE_AT_WORDS, SLEEP_WHILE_WRITING, State
+from voicepeer.voice.writing_asides import puts_aside
 
 COMMANDS_EVERYWHERE = frozenset(
     {
@@ -172,15 +172,6 @@ SLEEP_WHILE_DICTATING = frozenset(
 sleep" or "pause" may well be words of the reply ("I had to" … "go to sleep" … "early")."""
 
 
-PUT_ASIDE_WHILE_WRITING = frozenset(
-    {"save it as a draft", "save this as a draft", "save my reply", "save the draft"}
-    | {"keep it for later", "i'll finish this tomorrow", "i'll finish it tomorrow"}
-    | {"i'll finish it later", "i'll finish this later", "save it for tomorrow"}
-)
-"""Said whole while writing a reply, topic or message, they put it aside, saved (as
-"cancel" does): written in, "I'll finish this tomorrow" was posted with the reply next day."""
-
-
 GOODBYE_ASKED_FOR_WORDS = frozenset({State.CATEGORY, State.NAMING, State.TITLING, State.SEARCHING})
 """Questions for a few words where a lone "goodbye" is goodbye, not the answer."""
 
@@ -230,11 +221,6 @@ def said_over_words(state: State, heard: Heard, interpreter: Interpreter) -> Int
     whole = state in ASKING_FOR_WORDS or len(normalize(heard.text).split()) > 1
     where = whole and interpreter.word_for_word(heard, {Intent.WHERE}) is not None
     return Intent.WHERE if where else None
-
-
-def puts_aside(heard: Heard) -> bool:
-    """Whether ``heard`` asks, whole, to keep what is being written for later."""
-    return unwrap(normalize(heard.text)) in PUT_ASIDE_WHILE_WRITING
 
 
 NOT_KNOWING = frozenset({"i don't know", "i'm not sure", "i do not know", "i am not sure"})

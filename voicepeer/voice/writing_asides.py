@@ -25,6 +25,15 @@ NOT_SENDING = frozenset(
 )
 """Said while writing, a wish that it is not sent: nothing is (it was heard as "send it", or
 written in with advice to say send it)."""
+PUT_ASIDE_WHILE_WRITING = frozenset(
+    {"save it as a draft", "save this as a draft", "save my reply", "save the draft"}
+    | {"keep it for later", "i'll finish this tomorrow", "i'll finish it tomorrow"}
+    | {"i'll finish it later", "i'll finish this later", "save it for tomorrow"}
+)
+"""Said whole while writing a reply, topic or message, they put it aside, saved (as
+"cancel" does): written in, "I'll finish this tomorrow" was posted with the reply next day."""
+
+
 LOST_THE_THREAD = frozenset(
     {"where was i", "what was i saying", "where was i up to", "what was i saying again"}
 )
@@ -90,3 +99,8 @@ def lost_the_thread(heard: Heard) -> bool:
 def asks_to_fix(heard: Heard) -> bool:
     """Whether ``heard`` is, as a whole, a wish to fix what is written ("fix it please")."""
     return unwrap(normalize(heard.text)) in FIX_WORDS
+
+
+def puts_aside(heard: Heard) -> bool:
+    """Whether ``heard`` asks, whole, to keep what is being written for later."""
+    return unwrap(normalize(heard.text)) in PUT_ASIDE_WHILE_WRITING
