@@ -54,6 +54,13 @@ def test_send_it_to_someone_says_whom_the_reply_answers(tmp_path: Path) -> None:
     assert _said_to(tmp_path / "e", "no, to Priya").startswith(
         'I added "no, to Priya" to your reply. Your reply answers Sam Okafor, not Priya Nair.'
     )
+    # A post named by its place: it was said to be someone called "The Previous Post", to
+    # write to privately.
+    assert _said_to(tmp_path / "f", "no, to the previous post") == (
+        'I added "no, to the previous post" to your reply. Your reply answers Sam Okafor. To '
+        "answer the previous post instead, say scratch that, then cancel, then reply to the "
+        "previous post: your words are kept."
+    )
 
 
 def test_the_way_told_answers_the_one_named_with_the_words_kept(

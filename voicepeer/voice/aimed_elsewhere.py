@@ -13,6 +13,7 @@ from voicepeer.commands.matcher import WHOLE_TOPIC
 from voicepeer.commands.text import normalize
 from voicepeer.forum.base import Post
 from voicepeer.voice import phrasing
+from voicepeer.voice.described_post import names_a_post
 from voicepeer.voice.retarget import corrected_to, writer_named
 
 _SENT_TO = re.compile(
@@ -44,6 +45,11 @@ def aimed_elsewhere(said: str, reply_to: Post | None, posts: Sequence[Post]) -> 
         return (
             f"{added} Your reply answers {answers}. To answer someone else, "
             f"{SCRATCHED_AND_KEPT} reply to and their name: your words are kept."
+        )
+    if names_a_post(named, posts, None):  # "no, to the previous post", "no, to the nurse"
+        return (
+            f"{added} Your reply answers {answers}. To answer {named} instead, "
+            f"{SCRATCHED_AND_KEPT} reply to {named}: your words are kept."
         )
     name = " ".join(word.title() for word in named.split())
     writer = writer_named(named, posts, ())
